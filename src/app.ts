@@ -1,0 +1,267 @@
+/**
+ * The one wiring point: builds the services from the database and settings, then the HTTP
+ * application from the platform and the modules. Nothing here is a module-level singleton, so
+ * a test can build as many applications as it likes and swap any part.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import view from '@fastify/view';
+import nunjucks from 'nunjucks';
+import type { Config } from './config.js';
+import { registerApiTokenRoutes } from './platform/api/admin-routes.js';
+import { createApiTokenService } from './platform/api/service.js';
+import { registerAuditRoutes } from './platform/audit/routes.js';
+import { registerAccountRoutes } from './platform/auth/account-routes.js';
+import { can } from './platform/auth/permissions.js';
+import { registerSignInRoutes, SESSION_COOKIE } from './platform/auth/sign-in-routes.js';
+import { createSecretBox } from './platform/auth/secret-box.js';
+import { createAuthService } from './platform/auth/service.js';
+import { registerUserAdminRoutes } from './platform/auth/users-routes.js';
+import { createUsersService, findUserIdByEmail } from './platform/auth/users-service.js';
+import { formatDate, formatDateTime } from './platform/calendar/index.js';
+import type { Database } from './platform/db/database.js';
+import { ForbiddenError, UnauthenticatedError } from './platform/errors.js';
+import { installErrorHandling, isApiRequest } from './platform/http/errors.js';
+import { registerHealthRoutes } from './platform/http/health.js';
+import { registerHomeRoutes } from './platform/http/home.js';
+import type { NavItem } from './platform/http/navigation.js';
+import { createRenderer } from './platform/http/render.js';
+import './platform/http/types.js';
+import { registerOutboxRoutes } from './platform/mail/routes.js';
+import { createMailService, smtpTransport, type MailTransport } from './platform/mail/service.js';
+import { registerDirectoryApiRoutes } from './modules/directory/api-routes.js';
+import { registerDirectoryRoutes } from './modules/directory/routes.js';
+import { createDirectoryService } from './modules/directory/service.js';
+
+const srcDir = path.dirname(fileURLToPath(import.meta.url));
+const govukDir = path.resolve(srcDir, '../node_modules/govuk-frontend/dist');
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  /** Overrides the SMTP transport (tests pass a fake or a local SMTP peer). */
+  mailTransport?: MailTransport | null;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export type Services = Awaited<ReturnType<typeof buildServices>>;
+
+export function buildServices(deps: AppDeps) {
+  const { config, database } = deps;
+  const db = database.db;
+  const transport =
+    deps.mailTransport !== undefined
+      ? deps.mailTransport
+      : config.mail.smtpUrl
+        ? smtpTransport(config.mail.smtpUrl)
+        : null;
+  const mail = createMailService(db, config.mail.from, transport);
+  const secretBox = createSecretBox(config.secret);
+  const directory = createDirectoryService({
+    db,
+    userIdForEmail: (email) => findUserIdByEmail(db, email),
+    now: deps.now,
+  });
+  const auth = createAuthService({ db, config, mail, secretBox, now: deps.now, sleep: deps.sleep });
+  const users = createUsersService({
+    db,
+    config,
+    mail,
+    scopes: directory.scopeCatalogue,
+    now: deps.now,
+  });
+  const apiTokens = createApiTokenService({ db, now: deps.now });
+  return { db, database, config, mail, secretBox, auth, users, directory, apiTokens };
+}
+
+export async function buildApp(
+  deps: AppDeps,
+): Promise<{ app: FastifyInstance; services: Services }> {
+  const { config } = deps;
+  const services = buildServices(deps);
+
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Personal data stays out of the logs: no cookies, tokens, bodies or query strings.
+      redact: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'res.headers["set-cookie"]',
+        '*.email',
+        '*.password',
+      ],
+      serializers: {
+        req: (req: { method: string; url: string; id: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
+      },
+    },
+    genReqId: () => randomUUID(),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  const navItems: NavItem[] = [
+    { text: 'Home', href: '/', visible: () => true },
+    { text: 'Directory', href: '/directory', visible: (p) => can(p, 'directory.view') },
+    { text: 'Users', href: '/admin/users', visible: (p) => can(p, 'users.manage') },
+    { text: 'Audit trail', href: '/admin/audit', visible: (p) => can(p, 'audit.view') },
+    { text: 'API tokens', href: '/admin/api-tokens', visible: (p) => can(p, 'api-tokens.manage') },
+    {
+      text: 'Outbox',
+      href: '/admin/outbox',
+      visible: (p) => !services.mail.delivers && can(p, 'mail.view-outbox'),
+    },
+    { text: 'Your account', href: '/account', visible: (p) => p?.kind === 'user' },
+    { text: 'Sign in', href: '/sign-in', visible: (p) => p === null },
+  ];
+  const renderPage = createRenderer(navItems);
+
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'upgrade-insecure-requests': null,
+      },
+    },
+  });
+  await app.register(cookie, { secret: config.secret });
+  await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'bridge_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: 'auto' },
+    getToken: (request) =>
+      (request.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(view, {
+    engine: { nunjucks },
+    templates: [srcDir, govukDir],
+    options: {
+      onConfigure: (env: nunjucks.Environment) => {
+        env.addFilter('date', (d: string | null | undefined) => (d ? formatDate(d) : ''));
+        env.addFilter('dateTime', (d: Date | string | null | undefined) =>
+          d ? formatDateTime(new Date(d)) : '',
+        );
+      },
+    },
+  });
+
+  // Routes the platform serves for every caller: the design system's files and the API docs.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/assets/') || route.url.startsWith('/api/docs')) {
+      route.config = { ...(route.config ?? {}), access: route.config?.access ?? 'public' };
+    }
+  });
+  await app.register(fastifyStatic, {
+    root: path.join(govukDir, 'govuk/assets'),
+    prefix: '/assets/',
+    maxAge: '7d',
+    allowedPath: (p) => !p.startsWith('/fonts/'),
+  });
+  await app.register(fastifyStatic, {
+    root: path.join(govukDir, 'govuk'),
+    prefix: '/assets/frontend/',
+    decorateReply: false,
+    maxAge: '7d',
+    allowedPath: (p) => /^\/govuk-frontend\.min\.(css|js)(\.map)?$/.test(p),
+  });
+  await app.register(fastifyStatic, {
+    root: path.join(srcDir, 'platform/http/assets'),
+    prefix: '/assets/bridge/',
+    decorateReply: false,
+    maxAge: '1h',
+  });
+
+  app.decorateRequest('session', null);
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    if (
+      request.url.startsWith('/assets/') ||
+      request.url.startsWith('/health/') ||
+      isApiRequest(request)
+    )
+      return;
+    const context = await services.auth.resolveSession(request.cookies[SESSION_COOKIE]);
+    request.session = context;
+    request.principal = context?.principal ?? null;
+  });
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.is404) return;
+    const access = request.routeOptions.config.access;
+    // Fail closed: a route that says nothing about who may use it is used by nobody.
+    if (!access) throw new ForbiddenError();
+    if (access !== 'public' && access !== 'signed-out' && access !== 'api') {
+      if (!request.principal) throw new UnauthenticatedError();
+      if (access !== 'signed-in' && !can(request.principal, access.action))
+        throw new ForbiddenError();
+    }
+    if (access !== 'api' && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+      await new Promise<void>((resolve, reject) =>
+        app.csrfProtection(request, reply, (err?: Error) => (err ? reject(err) : resolve())),
+      );
+    }
+  });
+
+  installErrorHandling(app, renderPage);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Bridge API',
+        version: '1',
+        description:
+          'The directory of people and organisations. Authenticate with an API token an administrator issues: `Authorization: Bearer <token>`.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    hideUntagged: true,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const routeDeps = { app, services, renderPage, config };
+  registerHealthRoutes(routeDeps);
+  registerHomeRoutes(routeDeps);
+  registerSignInRoutes(routeDeps);
+  registerAccountRoutes(routeDeps);
+  registerUserAdminRoutes(routeDeps);
+  registerApiTokenRoutes(routeDeps);
+  registerAuditRoutes(routeDeps);
+  registerOutboxRoutes(routeDeps);
+  registerDirectoryRoutes(routeDeps);
+  await app.register(async (api) => registerDirectoryApiRoutes({ ...routeDeps, app: api }), {
+    prefix: '/api/v1',
+  });
+
+  return { app, services };
+}
+
+export type RouteDeps = {
+  app: FastifyInstance;
+  services: Services;
+  renderPage: ReturnType<typeof createRenderer>;
+  config: Config;
+};

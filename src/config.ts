@@ -1,0 +1,110 @@
+/**
+ * Every setting Bridge reads, typed and validated once at start-up.
+ * Nothing else in the code reads process.env.
+ */
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Public base URL, used to build links in e-mails. */
+  publicUrl: string;
+  /** PostgreSQL server URL; when absent Bridge runs on embedded PGlite in dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Load the demo accounts and data on first start. */
+  demo: boolean;
+  /** JSON file of the area's reference organisations; London when not set. */
+  referenceDataFile: string | undefined;
+  /** Secret for signing cookies and encrypting second-factor secrets. */
+  secret: string;
+  trustProxy: boolean;
+  logLevel: string;
+  bodyLimitBytes: number;
+  session: { idleMinutes: number; absoluteHours: number };
+  signIn: {
+    /** Failures per account in the window before the account is locked. */
+    maxFailuresPerAccount: number;
+    /** Failures per address in the window before the address is locked. */
+    maxFailuresPerAddress: number;
+    /** Failures after which each attempt is slowed. */
+    slowAfterFailures: number;
+    windowMinutes: number;
+    lockMinutes: number;
+  };
+  passwordResetMinutes: number;
+  mail: { smtpUrl: string | undefined; from: string };
+  timeZone: 'Europe/London';
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+const DEV_SECRET = 'bridge-development-secret-do-not-use-in-production';
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max)
+    throw new ConfigError(`${name} must be between ${min} and ${max}`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const demo = bool(env, 'BRIDGE_DEMO', true);
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const secret = env.BRIDGE_SECRET || (demo ? DEV_SECRET : '');
+  if (!secret) throw new ConfigError('BRIDGE_SECRET must be set when BRIDGE_DEMO is false');
+  if (secret.length < 32) throw new ConfigError('BRIDGE_SECRET must be at least 32 characters');
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
+    throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  }
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR || 'data'),
+    demo,
+    referenceDataFile: env.REFERENCE_DATA_FILE ? path.resolve(env.REFERENCE_DATA_FILE) : undefined,
+    secret,
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    logLevel: env.LOG_LEVEL || 'info',
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    session: {
+      idleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+      absoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
+    },
+    signIn: {
+      maxFailuresPerAccount: int(env, 'SIGN_IN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
+      maxFailuresPerAddress: int(env, 'SIGN_IN_MAX_FAILURES_PER_ADDRESS', 30, 1, 10000),
+      slowAfterFailures: int(env, 'SIGN_IN_SLOW_AFTER_FAILURES', 2, 0, 1000),
+      windowMinutes: int(env, 'SIGN_IN_WINDOW_MINUTES', 15, 1, 24 * 60),
+      lockMinutes: int(env, 'SIGN_IN_LOCK_MINUTES', 15, 1, 24 * 60),
+    },
+    passwordResetMinutes: int(env, 'PASSWORD_RESET_MINUTES', 30, 5, 24 * 60),
+    mail: { smtpUrl, from: env.MAIL_FROM || 'Bridge <no-reply@bridge.localhost>' },
+    timeZone: 'Europe/London',
+  };
+}
+
+/** Settings for tests: embedded database in memory, fast and quiet. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ BRIDGE_DEMO: 'true', LOG_LEVEL: 'silent' }), ...overrides };
+}

@@ -1,0 +1,507 @@
+/**
+ * The directory of people and organisations. Everyone who may see it can search it; those who
+ * may edit it create, change and archive entries, each change with its audit event.
+ */
+import { and, asc, count, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/service.js';
+import { can } from '../../platform/auth/permissions.js';
+import {
+  actorOf,
+  type Principal,
+  type TokenPrincipal,
+  type UserPrincipal,
+} from '../../platform/auth/principal.js';
+import type { ScopeCatalogue } from '../../platform/auth/users-service.js';
+import type { Db, Executor } from '../../platform/db/database.js';
+import { prefixTsQuery } from '../../platform/db/search.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../../platform/errors.js';
+import { isUuid } from '../../platform/http/params.js';
+import type { OrganisationKind } from './kinds.js';
+import { organisations, people } from './schema.js';
+import {
+  validateOrganisation,
+  validatePerson,
+  type OrganisationInput,
+  type PersonInput,
+} from './validation.js';
+
+export type Organisation = Omit<typeof organisations.$inferSelect, 'search'>;
+export type Person = Omit<typeof people.$inferSelect, 'search'>;
+
+const { search: _orgSearch, ...organisationColumns } = getTableColumns(organisations);
+const { search: _personSearch, ...personColumns } = getTableColumns(people);
+
+export interface ListQuery {
+  q?: string | undefined;
+  kind?: string | undefined;
+  organisationId?: string | undefined;
+  includeArchived?: boolean | undefined;
+  limit: number;
+  offset: number;
+}
+
+type Editor = UserPrincipal | TokenPrincipal;
+
+export type DirectoryService = ReturnType<typeof createDirectoryService>;
+
+export function createDirectoryService(deps: {
+  db: Db;
+  userIdForEmail: (email: string) => Promise<string | undefined>;
+  now?: () => Date;
+}) {
+  const { db } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  function requireView(principal: Principal) {
+    if (!can(principal, 'directory.view')) throw new ForbiddenError();
+  }
+  function requireEdit(principal: Principal): Editor {
+    if (!principal || !can(principal, 'directory.edit')) throw new ForbiddenError();
+    return principal;
+  }
+  /** Archived entries are hidden from those who cannot edit: for them they do not exist. */
+  function archivedVisible(principal: Principal, wanted: boolean | undefined) {
+    return wanted === true && can(principal, 'directory.view-archived');
+  }
+
+  async function findOrganisation(
+    executor: Executor,
+    principal: Principal,
+    id: string,
+  ): Promise<Organisation> {
+    if (!isUuid(id)) throw new NotFoundError();
+    const [row] = await executor
+      .select(organisationColumns)
+      .from(organisations)
+      .where(eq(organisations.id, id));
+    if (!row || (row.archivedAt && !can(principal, 'directory.view-archived')))
+      throw new NotFoundError();
+    return row;
+  }
+
+  async function findPerson(executor: Executor, principal: Principal, id: string): Promise<Person> {
+    if (!isUuid(id)) throw new NotFoundError();
+    const [row] = await executor.select(personColumns).from(people).where(eq(people.id, id));
+    if (!row || (row.archivedAt && !can(principal, 'directory.view-archived')))
+      throw new NotFoundError();
+    return row;
+  }
+
+  async function checkParent(executor: Executor, parentId: string | null, selfId?: string) {
+    if (!parentId) return;
+    if (!isUuid(parentId) || parentId === selfId)
+      throw new ValidationError([
+        { field: 'parentId', message: 'Select a parent organisation from the list' },
+      ]);
+    const [parent] = await executor
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(and(eq(organisations.id, parentId), isNull(organisations.archivedAt)));
+    if (!parent)
+      throw new ValidationError([
+        { field: 'parentId', message: 'Select a parent organisation from the list' },
+      ]);
+  }
+
+  /**
+   * Checks the organisation and the user account a person is linked to. Only those who manage
+   * users may link or unlink an account; for anyone else the existing link is kept.
+   */
+  async function resolvePersonLinks(
+    executor: Executor,
+    principal: Principal,
+    value: ReturnType<typeof validatePerson>['value'],
+    existing?: Person,
+  ) {
+    const selfId = existing?.id;
+    if (value.organisationId) {
+      const [org] = isUuid(value.organisationId)
+        ? await executor
+            .select({ id: organisations.id })
+            .from(organisations)
+            .where(
+              and(eq(organisations.id, value.organisationId), isNull(organisations.archivedAt)),
+            )
+        : [];
+      if (!org)
+        throw new ValidationError([
+          { field: 'organisationId', message: 'Select an organisation from the list' },
+        ]);
+    }
+    let userId: string | null = existing?.userId ?? null;
+    if (!can(principal, 'users.manage')) {
+      const { userEmail: _ignored, ...kept } = value;
+      return { ...kept, userId };
+    }
+    userId = null;
+    if (value.userEmail) {
+      userId = (await deps.userIdForEmail(value.userEmail)) ?? null;
+      if (!userId)
+        throw new ValidationError([
+          { field: 'userEmail', message: 'There is no user account with this e-mail address' },
+        ]);
+      const [other] = await executor
+        .select({ id: people.id })
+        .from(people)
+        .where(eq(people.userId, userId));
+      if (other && other.id !== selfId)
+        throw new ValidationError([
+          {
+            field: 'userEmail',
+            message: 'This user account is already linked to another person in the directory',
+          },
+        ]);
+    }
+    const { userEmail: _userEmail, ...rest } = value;
+    return { ...rest, userId };
+  }
+
+  function staleEdit(): never {
+    throw new ConflictError(
+      'Someone else changed this entry while you were editing it. Check the latest version and make your change again',
+      'version',
+    );
+  }
+
+  function searchCondition(
+    column: typeof organisations.search | typeof people.search,
+    q: string | undefined,
+  ): SQL | undefined {
+    const query = q ? prefixTsQuery(q) : null;
+    return query ? sql`${column} @@ to_tsquery('english', ${query})` : undefined;
+  }
+
+  function rank(
+    column: typeof organisations.search | typeof people.search,
+    q: string | undefined,
+  ): SQL | undefined {
+    const query = q ? prefixTsQuery(q) : null;
+    return query ? sql`ts_rank(${column}, to_tsquery('english', ${query})) desc` : undefined;
+  }
+
+  const organisationService = {
+    async list(principal: Principal, query: ListQuery) {
+      requireView(principal);
+      const conditions = [
+        searchCondition(organisations.search, query.q),
+        query.kind ? eq(organisations.kind, query.kind as OrganisationKind) : undefined,
+        archivedVisible(principal, query.includeArchived)
+          ? undefined
+          : isNull(organisations.archivedAt),
+      ].filter((c): c is SQL => c !== undefined);
+      const where = conditions.length ? and(...conditions) : undefined;
+      const order = [rank(organisations.search, query.q), asc(organisations.name)].filter(
+        (o): o is SQL => o !== undefined,
+      );
+      const [items, [total]] = await Promise.all([
+        db
+          .select(organisationColumns)
+          .from(organisations)
+          .where(where)
+          .orderBy(...order)
+          .limit(query.limit)
+          .offset(query.offset),
+        db.select({ n: count() }).from(organisations).where(where),
+      ]);
+      return { items, total: Number(total?.n ?? 0) };
+    },
+
+    async get(principal: Principal, id: string) {
+      requireView(principal);
+      const organisation = await findOrganisation(db, principal, id);
+      const showArchived = can(principal, 'directory.view-archived');
+      const [parent, children, members, [memberCount]] = await Promise.all([
+        organisation.parentId
+          ? db
+              .select({ id: organisations.id, name: organisations.name })
+              .from(organisations)
+              .where(eq(organisations.id, organisation.parentId))
+          : Promise.resolve([]),
+        db
+          .select({ id: organisations.id, name: organisations.name })
+          .from(organisations)
+          .where(and(eq(organisations.parentId, id), isNull(organisations.archivedAt)))
+          .orderBy(asc(organisations.name))
+          .limit(100),
+        db
+          .select({ id: people.id, fullName: people.fullName, jobTitle: people.jobTitle })
+          .from(people)
+          .where(
+            and(
+              eq(people.organisationId, id),
+              showArchived ? undefined : isNull(people.archivedAt),
+            ),
+          )
+          .orderBy(asc(people.fullName))
+          .limit(50),
+        db
+          .select({ n: count() })
+          .from(people)
+          .where(
+            and(
+              eq(people.organisationId, id),
+              showArchived ? undefined : isNull(people.archivedAt),
+            ),
+          ),
+      ]);
+      return {
+        organisation,
+        parent: parent[0] ?? null,
+        children,
+        members,
+        memberCount: Number(memberCount?.n ?? 0),
+      };
+    },
+
+    async create(
+      principal: Principal,
+      input: OrganisationInput,
+      requestId?: string,
+    ): Promise<Organisation> {
+      const editor = requireEdit(principal);
+      const { errors, value } = validateOrganisation(input);
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        await checkParent(tx, value.parentId);
+        const [row] = await tx.insert(organisations).values(value).returning(organisationColumns);
+        await recordAudit(tx, actorOf(editor, requestId), {
+          action: 'organisation.created',
+          recordType: 'organisation',
+          recordId: row!.id,
+          after: row,
+        });
+        return row!;
+      });
+    },
+
+    async update(
+      principal: Principal,
+      id: string,
+      input: OrganisationInput & { version?: number | undefined },
+      requestId?: string,
+    ): Promise<Organisation> {
+      const editor = requireEdit(principal);
+      const { errors, value } = validateOrganisation(input);
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const before = await findOrganisation(tx, principal, id);
+        if (input.version !== undefined && input.version !== before.version) staleEdit();
+        await checkParent(tx, value.parentId, id);
+        // Reference data keeps its kind: boroughs and directorates are what scoped roles name.
+        if (before.code && value.kind !== before.kind)
+          throw new ValidationError([
+            { field: 'kind', message: 'The type of reference organisations cannot be changed' },
+          ]);
+        const [after] = await tx
+          .update(organisations)
+          .set({ ...value, updatedAt: now(), version: sql`${organisations.version} + 1` })
+          .where(and(eq(organisations.id, id), eq(organisations.version, before.version)))
+          .returning(organisationColumns);
+        if (!after) staleEdit();
+        await recordAudit(tx, actorOf(editor, requestId), {
+          action: 'organisation.updated',
+          recordType: 'organisation',
+          recordId: id,
+          before,
+          after,
+        });
+        return after;
+      });
+    },
+
+    async setArchived(
+      principal: Principal,
+      id: string,
+      archived: boolean,
+      version: number | undefined,
+      requestId?: string,
+    ) {
+      const editor = requireEdit(principal);
+      await db.transaction(async (tx) => {
+        const before = await findOrganisation(tx, principal, id);
+        if (version !== undefined && version !== before.version) staleEdit();
+        if (archived === (before.archivedAt !== null)) return;
+        if (archived && before.kind === 'borough' && before.code) {
+          throw new ConflictError('Boroughs are reference data and cannot be archived', 'version');
+        }
+        const [after] = await tx
+          .update(organisations)
+          .set({
+            archivedAt: archived ? now() : null,
+            updatedAt: now(),
+            version: sql`${organisations.version} + 1`,
+          })
+          .where(eq(organisations.id, id))
+          .returning(organisationColumns);
+        await recordAudit(tx, actorOf(editor, requestId), {
+          action: archived ? 'organisation.archived' : 'organisation.restored',
+          recordType: 'organisation',
+          recordId: id,
+          before: { archivedAt: before.archivedAt },
+          after: { archivedAt: after!.archivedAt },
+        });
+      });
+    },
+
+    /** Names for select lists: live organisations, optionally of some kinds. */
+    async options(kinds?: OrganisationKind[]) {
+      return db
+        .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
+        .from(organisations)
+        .where(
+          and(
+            isNull(organisations.archivedAt),
+            kinds?.length ? inArray(organisations.kind, kinds) : undefined,
+          ),
+        )
+        .orderBy(asc(organisations.name))
+        .limit(2000);
+    },
+  };
+
+  const personService = {
+    async list(principal: Principal, query: ListQuery) {
+      requireView(principal);
+      const conditions = [
+        searchCondition(people.search, query.q),
+        query.organisationId && isUuid(query.organisationId)
+          ? eq(people.organisationId, query.organisationId)
+          : undefined,
+        archivedVisible(principal, query.includeArchived) ? undefined : isNull(people.archivedAt),
+      ].filter((c): c is SQL => c !== undefined);
+      const where = conditions.length ? and(...conditions) : undefined;
+      const order = [rank(people.search, query.q), asc(people.fullName)].filter(
+        (o): o is SQL => o !== undefined,
+      );
+      const [rows, [total]] = await Promise.all([
+        db
+          .select({ ...personColumns, organisationName: organisations.name })
+          .from(people)
+          .leftJoin(organisations, eq(organisations.id, people.organisationId))
+          .where(where)
+          .orderBy(...order)
+          .limit(query.limit)
+          .offset(query.offset),
+        db.select({ n: count() }).from(people).where(where),
+      ]);
+      return { items: rows, total: Number(total?.n ?? 0) };
+    },
+
+    async get(principal: Principal, id: string) {
+      requireView(principal);
+      const person = await findPerson(db, principal, id);
+      const [organisation] = person.organisationId
+        ? await db
+            .select({ id: organisations.id, name: organisations.name })
+            .from(organisations)
+            .where(eq(organisations.id, person.organisationId))
+        : [];
+      return { person, organisation: organisation ?? null };
+    },
+
+    async create(principal: Principal, input: PersonInput, requestId?: string): Promise<Person> {
+      const editor = requireEdit(principal);
+      const { errors, value } = validatePerson(input);
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const values = await resolvePersonLinks(tx, principal, value);
+        const [row] = await tx.insert(people).values(values).returning(personColumns);
+        await recordAudit(tx, actorOf(editor, requestId), {
+          action: 'person.created',
+          recordType: 'person',
+          recordId: row!.id,
+          after: row,
+        });
+        return row!;
+      });
+    },
+
+    async update(
+      principal: Principal,
+      id: string,
+      input: PersonInput & { version?: number | undefined },
+      requestId?: string,
+    ): Promise<Person> {
+      const editor = requireEdit(principal);
+      const { errors, value } = validatePerson(input);
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const before = await findPerson(tx, principal, id);
+        if (input.version !== undefined && input.version !== before.version) staleEdit();
+        const values = await resolvePersonLinks(tx, principal, value, before);
+        const [after] = await tx
+          .update(people)
+          .set({ ...values, updatedAt: now(), version: sql`${people.version} + 1` })
+          .where(and(eq(people.id, id), eq(people.version, before.version)))
+          .returning(personColumns);
+        if (!after) staleEdit();
+        await recordAudit(tx, actorOf(editor, requestId), {
+          action: 'person.updated',
+          recordType: 'person',
+          recordId: id,
+          before,
+          after,
+        });
+        return after;
+      });
+    },
+
+    async setArchived(
+      principal: Principal,
+      id: string,
+      archived: boolean,
+      version: number | undefined,
+      requestId?: string,
+    ) {
+      const editor = requireEdit(principal);
+      await db.transaction(async (tx) => {
+        const before = await findPerson(tx, principal, id);
+        if (version !== undefined && version !== before.version) staleEdit();
+        if (archived === (before.archivedAt !== null)) return;
+        const [after] = await tx
+          .update(people)
+          .set({
+            archivedAt: archived ? now() : null,
+            updatedAt: now(),
+            version: sql`${people.version} + 1`,
+          })
+          .where(eq(people.id, id))
+          .returning(personColumns);
+        await recordAudit(tx, actorOf(editor, requestId), {
+          action: archived ? 'person.archived' : 'person.restored',
+          recordType: 'person',
+          recordId: id,
+          before: { archivedAt: before.archivedAt },
+          after: { archivedAt: after!.archivedAt },
+        });
+      });
+    },
+  };
+
+  /** Boroughs are what a borough-scoped role is held for; groups arrive with the groups module. */
+  const scopeCatalogue: ScopeCatalogue = {
+    async options(type) {
+      if (type !== 'borough') return [];
+      return db
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .where(and(eq(organisations.kind, 'borough'), isNull(organisations.archivedAt)))
+        .orderBy(asc(organisations.name));
+    },
+    async name(type, id) {
+      if (type !== 'borough' || !isUuid(id)) return undefined;
+      const [row] = await db
+        .select({ name: organisations.name })
+        .from(organisations)
+        .where(and(eq(organisations.id, id), eq(organisations.kind, 'borough')));
+      return row?.name;
+    },
+  };
+
+  return { organisations: organisationService, people: personService, scopeCatalogue };
+}

@@ -1,0 +1,84 @@
+import type { RouteDeps } from '../../app.js';
+import { addCalendarDays, parseIsoDate, startOfLondonDay } from '../calendar/index.js';
+import { pageRequest } from '../db/search.js';
+import { NotFoundError, type FieldError } from '../errors.js';
+import { paginationFor, queryString } from '../http/pagination.js';
+import { isUuid } from '../http/params.js';
+import { findAuditEvent, listAuditEvents } from './service.js';
+
+const view = { config: { access: { action: 'audit.view' as const } } };
+
+export function registerAuditRoutes({ app, services, renderPage }: RouteDeps): void {
+  app.get('/admin/audit', view, async (request, reply) => {
+    const q = {
+      person: queryString(request.query, 'person'),
+      recordType: queryString(request.query, 'recordType'),
+      recordId: queryString(request.query, 'recordId'),
+      from: queryString(request.query, 'from'),
+      to: queryString(request.query, 'to'),
+    };
+    const errors: FieldError[] = [];
+    let actorUserId: string | undefined;
+    if (q.person) {
+      actorUserId = await services.users.idForEmail(q.person);
+      if (!actorUserId)
+        errors.push({ field: 'person', message: 'Enter the e-mail address of a Bridge user' });
+    }
+    const from = q.from ? parseIsoDate(q.from) : null;
+    const to = q.to ? parseIsoDate(q.to) : null;
+    if (q.from && !from) errors.push({ field: 'from', message: 'Date from must be a real date' });
+    if (q.to && !to) errors.push({ field: 'to', message: 'Date to must be a real date' });
+    if (from && to && to < from)
+      errors.push({ field: 'to', message: 'Date to must be the same as or after date from' });
+    const page = pageRequest((request.query as Record<string, unknown>).page, 50);
+    const result = errors.length
+      ? { items: [], total: 0 }
+      : await listAuditEvents(
+          services.db,
+          {
+            actorUserId,
+            recordType: q.recordType,
+            recordId: q.recordId,
+            from: from ? startOfLondonDay(from) : undefined,
+            to: to ? startOfLondonDay(addCalendarDays(to, 1)) : undefined,
+          },
+          { limit: page.limit, offset: page.offset },
+        );
+    return renderPage(
+      request,
+      reply,
+      'platform/views/admin/audit.njk',
+      {
+        title: 'Audit trail',
+        width: 'full',
+        breadcrumbs: [{ text: 'Home', href: '/' }],
+        errors,
+        values: q,
+        result,
+        pagination: paginationFor('/admin/audit', q, page.page, page.limit, result.total),
+      },
+      errors.length ? 400 : 200,
+    );
+  });
+
+  app.get('/admin/audit/:seq', view, async (request, reply) => {
+    const { seq } = request.params as { seq: string };
+    if (!/^\d{1,15}$/.test(seq)) throw new NotFoundError();
+    const event = await findAuditEvent(services.db, Number(seq));
+    if (!event) throw new NotFoundError();
+    return renderPage(request, reply, 'platform/views/admin/audit-event.njk', {
+      title: `Audit event ${event.seq}`,
+      breadcrumbs: [
+        { text: 'Home', href: '/' },
+        { text: 'Audit trail', href: '/admin/audit' },
+      ],
+      event,
+      before: event.before === null ? null : JSON.stringify(event.before, null, 2),
+      after: event.after === null ? null : JSON.stringify(event.after, null, 2),
+      recordLink:
+        event.recordType === 'user' && isUuid(event.recordId)
+          ? `/admin/users/${event.recordId}`
+          : null,
+    });
+  });
+}

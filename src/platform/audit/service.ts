@@ -1,0 +1,159 @@
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import type { Actor } from '../auth/principal.js';
+import { queryRows, sql, type Db, type Executor } from '../db/database.js';
+import { auditEvents } from './schema.js';
+import { GENESIS_HASH, hashEvent } from './hash.js';
+
+/** Serialises writers of the chain: each event needs the hash of the one before. */
+const AUDIT_CHAIN_LOCK = 727_002;
+
+const SECRET_KEYS = new Set(['passwordHash', 'totpSecret', 'tokenHash', 'totpLastStep']);
+
+/** A JSON-safe copy with secrets removed: dates become ISO strings, as jsonb will hold them. */
+export function snapshot(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  return JSON.parse(
+    JSON.stringify(value, (key, v: unknown) => (SECRET_KEYS.has(key) ? '[redacted]' : v)),
+  );
+}
+
+export interface AuditEventInput {
+  action: string;
+  recordType: string;
+  recordId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Writes one audit event inside the caller's transaction, so the event and the change it
+ * describes commit or fail together.
+ */
+export async function recordAudit(
+  tx: Executor,
+  actor: Actor,
+  event: AuditEventInput,
+): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  const [last] = await tx
+    .select({ hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  const fields = {
+    occurredAt: new Date(),
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
+    action: event.action,
+    recordType: event.recordType,
+    recordId: event.recordId,
+    before: snapshot(event.before),
+    after: snapshot(event.after),
+    requestId: actor.requestId ?? null,
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  await tx.insert(auditEvents).values({ ...fields, hash: hashEvent(fields) });
+}
+
+export interface AuditFilter {
+  actorUserId?: string | undefined;
+  recordType?: string | undefined;
+  recordId?: string | undefined;
+  from?: Date | undefined;
+  /** Exclusive upper bound. */
+  to?: Date | undefined;
+}
+
+export type AuditEvent = typeof auditEvents.$inferSelect;
+
+export async function listAuditEvents(
+  db: Db,
+  filter: AuditFilter,
+  page: { limit: number; offset: number },
+): Promise<{ items: AuditEvent[]; total: number }> {
+  const conditions: SQL[] = [];
+  if (filter.actorUserId) conditions.push(eq(auditEvents.actorUserId, filter.actorUserId));
+  if (filter.recordType) conditions.push(eq(auditEvents.recordType, filter.recordType));
+  if (filter.recordId) conditions.push(eq(auditEvents.recordId, filter.recordId));
+  if (filter.from) conditions.push(gte(auditEvents.occurredAt, filter.from));
+  if (filter.to) conditions.push(lt(auditEvents.occurredAt, filter.to));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [items, [count]] = await Promise.all([
+    db
+      .select()
+      .from(auditEvents)
+      .where(where)
+      .orderBy(desc(auditEvents.seq))
+      .limit(page.limit)
+      .offset(page.offset),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditEvents)
+      .where(where),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+export async function findAuditEvent(db: Db, seq: number): Promise<AuditEvent | undefined> {
+  const [row] = await db.select().from(auditEvents).where(eq(auditEvents.seq, seq));
+  return row;
+}
+
+export interface ChainBreak {
+  seq: number;
+  reason: string;
+}
+
+/**
+ * Walks the whole chain in order, in batches, and returns the first event whose hash or link
+ * does not hold, or null when the chain is whole.
+ */
+export async function verifyAuditChain(
+  db: Db,
+  batchSize = 5000,
+): Promise<{ checked: number; firstBreak: ChainBreak | null }> {
+  let prevHash = GENESIS_HASH;
+  let afterSeq = 0;
+  let checked = 0;
+  for (;;) {
+    const rows = await queryRows<{
+      seq: number | string;
+      occurred_at: string | Date;
+      actor_user_id: string | null;
+      actor_label: string;
+      action: string;
+      record_type: string;
+      record_id: string;
+      before: unknown;
+      after: unknown;
+      request_id: string | null;
+      prev_hash: string;
+      hash: string;
+    }>(db, sql`select * from audit_events where seq > ${afterSeq} order by seq limit ${batchSize}`);
+    if (rows.length === 0) return { checked, firstBreak: null };
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      if (row.prev_hash !== prevHash) {
+        return { checked, firstBreak: { seq, reason: 'does not link to the event before it' } };
+      }
+      const expected = hashEvent({
+        occurredAt: new Date(row.occurred_at),
+        actorUserId: row.actor_user_id,
+        actorLabel: row.actor_label,
+        action: row.action,
+        recordType: row.record_type,
+        recordId: row.record_id,
+        before: row.before,
+        after: row.after,
+        requestId: row.request_id,
+        prevHash: row.prev_hash,
+      });
+      if (expected !== row.hash) {
+        return { checked, firstBreak: { seq, reason: 'its content does not match its hash' } };
+      }
+      prevHash = row.hash;
+      afterSeq = seq;
+      checked += 1;
+    }
+  }
+}

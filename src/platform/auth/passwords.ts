@@ -1,0 +1,66 @@
+import { hash, verify } from '@node-rs/argon2';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
+import * as zxcvbnEn from '@zxcvbn-ts/language-en';
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 128;
+/** zxcvbn score (0 to 4) a new password must reach: "safely unguessable" and above. */
+const MIN_STRENGTH = 3;
+
+const zxcvbn = new ZxcvbnFactory({
+  dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary },
+  graphs: zxcvbnCommon.adjacencyGraphs,
+  translations: zxcvbnEn.translations,
+});
+
+/** argon2id with the OWASP-recommended minimum cost (19 MiB, 2 passes). */
+const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2_OPTIONS);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+/** A hash to verify against when the account does not exist, so timing does not tell. */
+let dummyHash: Promise<string> | undefined;
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword('not-a-real-password-for-timing-only');
+  return dummyHash;
+}
+
+/**
+ * Why a new password is refused, or null when it is acceptable (OWASP ASVS 4.0.3 V2.1):
+ * 12 to 128 characters, any characters allowed, common and easily guessed passwords refused,
+ * including ones made from the person's own name or e-mail address.
+ */
+export function passwordProblem(password: string, personalWords: string[] = []): string | null {
+  const length = [...password].length;
+  if (length === 0) return 'Enter a password';
+  if (length < PASSWORD_MIN_LENGTH) {
+    return `Password must be ${PASSWORD_MIN_LENGTH} characters or more`;
+  }
+  if (length > PASSWORD_MAX_LENGTH) {
+    return `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`;
+  }
+  const lower = password.toLowerCase();
+  const own = personalWords
+    .flatMap((w) => [w.toLowerCase(), w.toLowerCase().split('@')[0] ?? ''])
+    .filter((w) => w.length >= 4);
+  if (own.some((w) => lower.includes(w))) {
+    return 'Password must not contain your name or e-mail address';
+  }
+  const words = personalWords.flatMap((w) => w.toLowerCase().split(/[^a-z0-9]+/)).filter(Boolean);
+  const result = zxcvbn.check(password, words);
+  if (result.score < MIN_STRENGTH) {
+    return 'Password is too easy to guess. Try three or four unrelated words together';
+  }
+  return null;
+}

@@ -1,0 +1,87 @@
+/**
+ * The one place that decides who may do what. Every service asks `can` before acting, and
+ * every page asks it before showing a link.
+ */
+import type { Principal, RoleGrant, UserPrincipal } from './principal.js';
+import type { Role, ScopeType } from './roles.js';
+import { ROLE_INFO } from './roles.js';
+
+/** A record an action is about, when the answer depends on which record it is. */
+export interface Resource {
+  type: ScopeType;
+  id: string;
+}
+
+type Policy = (principal: Exclude<Principal, null>, resource?: Resource) => boolean;
+
+/** Police and authority staff, and group office-holders, who work with the directory. */
+const DIRECTORY_READERS: readonly Role[] = [
+  'chair',
+  'deployment_contact',
+  'requester',
+  'ctset',
+  'coordination_unit',
+  'director',
+  'authority_officer',
+  'authority_member',
+  'partnership_officer',
+  'administrator',
+];
+const DIRECTORY_EDITORS: readonly Role[] = [
+  'coordination_unit',
+  'authority_officer',
+  'administrator',
+];
+
+const anyRole =
+  (roles: readonly Role[]): Policy =>
+  (p) =>
+    p.kind === 'user' && p.roles.some((g) => roles.includes(g.role));
+
+const userOnly: Policy = (p) => p.kind === 'user';
+
+const POLICIES = {
+  'account.manage-own': userOnly,
+  'directory.view': (p) =>
+    p.kind === 'token' ? p.scopes.includes('directory:read') : anyRole(DIRECTORY_READERS)(p),
+  'directory.edit': (p) =>
+    p.kind === 'token' ? p.scopes.includes('directory:write') : anyRole(DIRECTORY_EDITORS)(p),
+  /** Archived records are kept for the record; only those who can edit see them. */
+  'directory.view-archived': anyRole(DIRECTORY_EDITORS),
+  'users.manage': anyRole(['administrator']),
+  'audit.view': anyRole(['administrator']),
+  'api-tokens.manage': anyRole(['administrator']),
+  'mail.view-outbox': anyRole(['administrator']),
+  /** Scoped: only the chair(s) of this group. Used by the groups and meetings modules. */
+  'group.chair': (p, resource) =>
+    p.kind === 'user' && resource?.type === 'group' && hasRole(p, 'chair', resource),
+  /** Scoped: only the partnership officer for this borough. */
+  'borough.partnership-record.edit': (p, resource) =>
+    p.kind === 'user' &&
+    resource?.type === 'borough' &&
+    (hasRole(p, 'partnership_officer', resource) || hasRole(p, 'administrator')),
+} satisfies Record<string, Policy>;
+
+export type Action = keyof typeof POLICIES;
+export const ACTIONS = Object.keys(POLICIES) as Action[];
+
+export function can(principal: Principal, action: Action, resource?: Resource): boolean {
+  if (!principal) return false;
+  return POLICIES[action](principal, resource);
+}
+
+/**
+ * Whether the person holds a role; with a resource, the role held for that record (a chair
+ * *of this group*). An unscoped grant of a role that is normally scoped does not match a scope.
+ */
+export function hasRole(principal: UserPrincipal, role: Role, resource?: Resource): boolean {
+  return principal.roles.some(
+    (g: RoleGrant) =>
+      g.role === role &&
+      (!resource || (g.scopeType === resource.type && g.scopeId === resource.id)),
+  );
+}
+
+export function requiresSecondFactor(roles: readonly RoleGrant[]): boolean {
+  return roles.some((g) => ROLE_INFO[g.role].requiresSecondFactor === true);
+}

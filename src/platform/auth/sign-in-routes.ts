@@ -1,0 +1,290 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import type { RouteDeps } from '../../app.js';
+import { TooManyRequestsError, type FieldError } from '../errors.js';
+import { field, formValues, redirectWithFlash, safeNext, withFormErrors } from '../http/render.js';
+import type { ClientInfo, SecondFactorSetup, SessionContext } from './service.js';
+
+export const SESSION_COOKIE = 'bridge_session';
+
+export function clientOf(request: FastifyRequest): ClientInfo {
+  return { ip: request.ip, userAgent: request.headers['user-agent'] };
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: 'auto',
+  });
+}
+
+/** Where a part-signed-in person goes next. */
+function stagePath(stage: SessionContext['stage'], next: string): string {
+  const query = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
+  if (stage === 'second_factor') return `/sign-in/second-factor${query}`;
+  if (stage === 'enrol') return `/sign-in/set-up-second-factor${query}`;
+  return next;
+}
+
+export async function secondFactorPageData(setup: SecondFactorSetup) {
+  return {
+    setup,
+    qrCode: await QRCode.toDataURL(setup.uri, { margin: 1, width: 200 }),
+    // Groups of four are easier to type.
+    secretGroups: setup.secret.match(/.{1,4}/g)?.join(' ') ?? setup.secret,
+  };
+}
+
+export function registerSignInRoutes({ app, services, renderPage }: RouteDeps): void {
+  const { auth } = services;
+  const signInRateLimit = { max: 30, timeWindow: '1 minute' };
+
+  app.get('/sign-in', { config: { access: 'signed-out' } }, async (request, reply) => {
+    const next = safeNext((request.query as Record<string, unknown>).next);
+    if (request.session) return reply.redirect(stagePath(request.session.stage, next), 303);
+    return renderPage(request, reply, 'platform/views/auth/sign-in.njk', {
+      title: 'Sign in',
+      values: {},
+      next,
+    });
+  });
+
+  app.post(
+    '/sign-in',
+    { config: { access: 'signed-out', rateLimit: signInRateLimit } },
+    async (request, reply) => {
+      const next = safeNext(field(request.body, 'next'));
+      const showAgain = (errors: FieldError[], status: number) =>
+        renderPage(
+          request,
+          reply,
+          'platform/views/auth/sign-in.njk',
+          { title: 'Sign in', errors, values: { email: field(request.body, 'email') }, next },
+          status,
+        );
+      try {
+        return await withFormErrors(async () => {
+          const result = await auth.signIn(
+            {
+              email: field(request.body, 'email'),
+              password: field(request.body, 'password'),
+              previousToken: request.cookies[SESSION_COOKIE],
+            },
+            clientOf(request),
+          );
+          setSessionCookie(reply, result.token);
+          return reply.redirect(stagePath(result.stage, next), 303);
+        }, showAgain);
+      } catch (error) {
+        if (error instanceof TooManyRequestsError) {
+          reply.header('retry-after', String(error.retryAfterSeconds));
+          return showAgain([{ field: 'email', message: error.message }], 429);
+        }
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    '/sign-in/second-factor',
+    { config: { access: 'signed-out' } },
+    async (request, reply) => {
+      const next = safeNext((request.query as Record<string, unknown>).next);
+      if (request.session?.stage !== 'second_factor')
+        return reply.redirect(
+          request.session ? stagePath(request.session.stage, next) : '/sign-in',
+          303,
+        );
+      return renderPage(request, reply, 'platform/views/auth/second-factor.njk', {
+        title: 'Enter the code from your authenticator app',
+        next,
+      });
+    },
+  );
+
+  app.post(
+    '/sign-in/second-factor',
+    { config: { access: 'signed-out', rateLimit: signInRateLimit } },
+    async (request, reply) => {
+      const next = safeNext(field(request.body, 'next'));
+      const session = request.session;
+      if (session?.stage !== 'second_factor') return reply.redirect('/sign-in', 303);
+      const showAgain = (errors: FieldError[], status: number) =>
+        renderPage(
+          request,
+          reply,
+          'platform/views/auth/second-factor.njk',
+          { title: 'Enter the code from your authenticator app', errors, next },
+          status,
+        );
+      try {
+        return await withFormErrors(async () => {
+          setSessionCookie(
+            reply,
+            await auth.completeSecondFactor(
+              session,
+              field(request.body, 'code'),
+              clientOf(request),
+            ),
+          );
+          return reply.redirect(next, 303);
+        }, showAgain);
+      } catch (error) {
+        if (error instanceof TooManyRequestsError)
+          return showAgain([{ field: 'code', message: error.message }], 429);
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    '/sign-in/set-up-second-factor',
+    { config: { access: 'signed-out' } },
+    async (request, reply) => {
+      const session = request.session;
+      if (session?.stage !== 'enrol')
+        return reply.redirect(session ? stagePath(session.stage, '/') : '/sign-in', 303);
+      const setup = auth.newSecondFactorSetup(session.user.email);
+      return renderPage(request, reply, 'platform/views/auth/set-up-second-factor.njk', {
+        title: 'Set up a second factor',
+        next: safeNext((request.query as Record<string, unknown>).next),
+        ...(await secondFactorPageData(setup)),
+      });
+    },
+  );
+
+  app.post(
+    '/sign-in/set-up-second-factor',
+    { config: { access: 'signed-out', rateLimit: signInRateLimit } },
+    async (request, reply) => {
+      const session = request.session;
+      if (session?.stage !== 'enrol') return reply.redirect('/sign-in', 303);
+      const next = safeNext(field(request.body, 'next'));
+      const sealedSecret = field(request.body, 'sealedSecret');
+      return withFormErrors(
+        async () => {
+          setSessionCookie(
+            reply,
+            await auth.enableSecondFactor(
+              session,
+              { sealedSecret, code: field(request.body, 'code') },
+              clientOf(request),
+            ),
+          );
+          return redirectWithFlash(
+            reply,
+            next,
+            'Your second factor is set up. You will be asked for a code each time you sign in',
+          );
+        },
+        async (errors, status) => {
+          let setup: SecondFactorSetup;
+          try {
+            setup = auth.reopenSecondFactorSetup(session.user.email, sealedSecret);
+          } catch {
+            setup = auth.newSecondFactorSetup(session.user.email);
+          }
+          return renderPage(
+            request,
+            reply,
+            'platform/views/auth/set-up-second-factor.njk',
+            {
+              title: 'Set up a second factor',
+              errors,
+              next,
+              ...(await secondFactorPageData(setup)),
+            },
+            status,
+          );
+        },
+      );
+    },
+  );
+
+  app.post('/sign-out', { config: { access: 'public' } }, async (request, reply) => {
+    if (request.session) await auth.signOut(request.session);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return redirectWithFlash(reply, '/sign-in', 'You have signed out');
+  });
+
+  app.get('/forgotten-password', { config: { access: 'signed-out' } }, async (request, reply) =>
+    renderPage(request, reply, 'platform/views/auth/forgotten-password.njk', {
+      title: 'Reset your password',
+      values: {},
+    }),
+  );
+
+  app.post(
+    '/forgotten-password',
+    { config: { access: 'signed-out', rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (request, reply) =>
+      withFormErrors(
+        async () => {
+          await auth.requestPasswordReset(field(request.body, 'email'), clientOf(request));
+          return renderPage(request, reply, 'platform/views/auth/reset-sent.njk', {
+            title: 'Check your e-mail',
+          });
+        },
+        (errors, status) =>
+          renderPage(
+            request,
+            reply,
+            'platform/views/auth/forgotten-password.njk',
+            { title: 'Reset your password', errors, values: formValues(request.body) },
+            status,
+          ),
+      ),
+  );
+
+  app.get(
+    '/reset-password/:token',
+    { config: { access: 'signed-out' } },
+    async (request, reply) => {
+      const { token } = request.params as { token: string };
+      if (!(await auth.resetTokenIsValid(token))) {
+        return renderPage(
+          request,
+          reply,
+          'platform/views/auth/reset-expired.njk',
+          { title: 'This link has expired' },
+          404,
+        );
+      }
+      return renderPage(request, reply, 'platform/views/auth/reset-password.njk', {
+        title: 'Choose a new password',
+        token,
+      });
+    },
+  );
+
+  app.post(
+    '/reset-password/:token',
+    { config: { access: 'signed-out', rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const { token } = request.params as { token: string };
+      return withFormErrors(
+        async () => {
+          await auth.resetPassword(token, {
+            newPassword: field(request.body, 'newPassword'),
+            confirmPassword: field(request.body, 'confirmPassword'),
+          });
+          return redirectWithFlash(
+            reply,
+            '/sign-in',
+            'Your password has been changed. Sign in with your new password',
+          );
+        },
+        (errors, status) =>
+          renderPage(
+            request,
+            reply,
+            'platform/views/auth/reset-password.njk',
+            { title: 'Choose a new password', token, errors },
+            status,
+          ),
+      );
+    },
+  );
+}

@@ -1,0 +1,38 @@
+export { addCalendarDays, isIsoDate, parseIsoDate, type IsoDate } from './iso-date.js';
+export {
+  LONDON_TIME_ZONE,
+  formatDate,
+  formatDateTime,
+  formatTime,
+  startOfLondonDay,
+  toLondonDate,
+  todayInLondon,
+} from './london-time.js';
+export {
+  addCalendarMonths,
+  calendarMonthsDeadline,
+  subjectAccessDueDate,
+  withinCalendarMonths,
+} from './calendar-months.js';
+export {
+  annualReportDueDate,
+  reportingYear,
+  reportingYearOf,
+  type ReportingYear,
+} from './reporting-year.js';
+export { easterSunday } from './easter.js';
+export {
+  UK_NATIONS,
+  parseBankHolidayData,
+  ukBankHolidays,
+  type BankHoliday,
+  type BankHolidayData,
+  type UkNation,
+} from './bank-holidays.js';
+export {
+  FOI_RESPONSE_WORKING_DAYS,
+  createWorkingDayCalendar,
+  ukWorkingDays,
+  type WorkingDayCalendar,
+  type WorkingDayCalendarOptions,
+} from './working-days.js';

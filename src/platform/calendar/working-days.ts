@@ -1,0 +1,95 @@
+import { getDate, getMonth, getYear, isWeekend } from 'date-fns';
+import { ukBankHolidays, type BankHoliday } from './bank-holidays.js';
+import { easterSunday } from './easter.js';
+import {
+  addCalendarDays,
+  assertInteger,
+  assertIsoDate,
+  toUtcDate,
+  type IsoDate,
+} from './iso-date.js';
+
+/** FOI-01, FOIA s.10(1): "not later than the twentieth working day following the date of receipt". */
+export const FOI_RESPONSE_WORKING_DAYS = 20;
+
+export interface WorkingDayCalendar {
+  /**
+   * FOI-01, FOIA s.10(6): not a Saturday, Sunday, Christmas Day, Good Friday, or a bank holiday
+   * in any part of the United Kingdom.
+   */
+  isWorkingDay(d: IsoDate): boolean;
+  /** The n-th working day after d (d itself is not counted); before d when n is negative. */
+  addWorkingDays(d: IsoDate, n: number): IsoDate;
+  /** Working days after `from` up to and including `to`; negative when `to` is before `from`. */
+  workingDaysBetween(from: IsoDate, to: IsoDate): number;
+  /** FOI-01: the twentieth working day following the day of receipt (which may be any day). */
+  foiResponseDueDate(received: IsoDate): IsoDate;
+}
+
+export interface WorkingDayCalendarOptions {
+  /**
+   * The years the holiday list is complete for. A date outside them throws rather than silently
+   * counting an unlisted bank holiday as a working day.
+   */
+  readonly coveredYears?: { readonly first: number; readonly last: number };
+}
+
+/** Holidays of every nation count: FOIA s.10(6) excludes a bank holiday in any part of the UK. */
+export function createWorkingDayCalendar(
+  holidays: readonly BankHoliday[],
+  options: WorkingDayCalendarOptions = {},
+): WorkingDayCalendar {
+  const holidayDates = new Set(holidays.map((holiday) => holiday.date));
+  const { coveredYears } = options;
+
+  function isWorkingDay(d: IsoDate): boolean {
+    const date = toUtcDate(d);
+    const year = getYear(date);
+    if (coveredYears && (year < coveredYears.first || year > coveredYears.last)) {
+      throw new RangeError(
+        `No bank-holiday data for ${year} (it covers ${coveredYears.first} to ${coveredYears.last}); ` +
+          'add that year to the bank-holiday data',
+      );
+    }
+    if (isWeekend(date) || holidayDates.has(d)) return false;
+    // Named in the Act, so excluded even when a holiday list leaves them out.
+    const isChristmasDay = getMonth(date) === 11 && getDate(date) === 25;
+    return !isChristmasDay && d !== addCalendarDays(easterSunday(year), -2);
+  }
+
+  function addWorkingDays(d: IsoDate, n: number): IsoDate {
+    assertIsoDate(d);
+    assertInteger(n, 'working days');
+    const step = Math.sign(n);
+    let day = d;
+    for (let counted = 0; counted < Math.abs(n);) {
+      day = addCalendarDays(day, step);
+      if (isWorkingDay(day)) counted += 1;
+    }
+    return day;
+  }
+
+  function workingDaysBetween(from: IsoDate, to: IsoDate): number {
+    assertIsoDate(from);
+    assertIsoDate(to);
+    if (to < from) return -workingDaysBetween(to, from);
+    let count = 0;
+    for (let day = from; day < to;) {
+      day = addCalendarDays(day, 1);
+      if (isWorkingDay(day)) count += 1;
+    }
+    return count;
+  }
+
+  return {
+    isWorkingDay,
+    addWorkingDays,
+    workingDaysBetween,
+    foiResponseDueDate: (received) => addWorkingDays(received, FOI_RESPONSE_WORKING_DAYS),
+  };
+}
+
+/** Working days for FOI-01, from the shipped bank holidays of all three UK jurisdictions. */
+export const ukWorkingDays: WorkingDayCalendar = createWorkingDayCalendar(ukBankHolidays.holidays, {
+  coveredYears: { first: ukBankHolidays.firstYear, last: ukBankHolidays.lastYear },
+});

@@ -1,0 +1,79 @@
+/**
+ * The few errors a service may throw. Each carries an HTTP status; one handler in
+ * platform/http turns them into GOV.UK error pages or problem+json.
+ */
+export interface FieldError {
+  /** The form field's name (and the id of its input), e.g. "email". */
+  field: string;
+  message: string;
+}
+
+export abstract class AppError extends Error {
+  abstract readonly status: number;
+  abstract readonly code: string;
+}
+
+export class NotFoundError extends AppError {
+  readonly status = 404;
+  readonly code = 'not-found';
+  constructor(message = 'Page not found') {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  readonly status = 403;
+  readonly code = 'forbidden';
+  constructor(message = 'You do not have permission to do that') {
+    super(message);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  readonly status = 401;
+  readonly code = 'unauthenticated';
+  constructor(message = 'Sign in to continue') {
+    super(message);
+  }
+}
+
+/** Bad input: the form is shown again with each field's message. */
+export class ValidationError extends AppError {
+  readonly status = 400;
+  readonly code = 'invalid';
+  constructor(readonly fieldErrors: FieldError[]) {
+    super(fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; '));
+  }
+}
+
+/** A rule or the current state refuses the action (e.g. a stale edit, a duplicate). */
+export class ConflictError extends AppError {
+  readonly status = 409;
+  readonly code = 'conflict';
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Too many attempts: the caller must wait. */
+export class TooManyRequestsError extends AppError {
+  readonly status = 429;
+  readonly code = 'too-many-requests';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+export function fieldErrorsOf(error: unknown): FieldError[] | undefined {
+  if (error instanceof ValidationError) return error.fieldErrors;
+  if (error instanceof ConflictError && error.field) {
+    return [{ field: error.field, message: error.message }];
+  }
+  return undefined;
+}

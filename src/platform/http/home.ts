@@ -1,0 +1,53 @@
+import type { RouteDeps } from '../../app.js';
+import { can } from '../auth/permissions.js';
+import { ROLE_INFO } from '../auth/roles.js';
+
+export function registerHomeRoutes({ app, services, renderPage }: RouteDeps): void {
+  app.get('/', { config: { access: 'public' } }, async (request, reply) => {
+    const p = request.principal;
+    if (!p || p.kind !== 'user') {
+      return renderPage(request, reply, 'platform/views/home-public.njk', {
+        title: 'Bridge',
+        width: 'two-thirds',
+      });
+    }
+    const tasks = [
+      can(p, 'directory.view') && {
+        href: '/directory',
+        text: 'Directory',
+        hint: 'People and organisations: police units, boroughs, directorates, partners and community groups',
+      },
+      can(p, 'users.manage') && {
+        href: '/admin/users',
+        text: 'Users',
+        hint: 'Create accounts, give roles, deactivate',
+      },
+      can(p, 'audit.view') && {
+        href: '/admin/audit',
+        text: 'Audit trail',
+        hint: 'Every change, who made it and when',
+      },
+      can(p, 'api-tokens.manage') && {
+        href: '/admin/api-tokens',
+        text: 'API tokens',
+        hint: 'Let other systems read the directory',
+      },
+      can(p, 'mail.view-outbox') &&
+        !services.mail.delivers && {
+          href: '/admin/outbox',
+          text: 'Outbox',
+          hint: 'E-mails Bridge would have sent',
+        },
+      {
+        href: '/account',
+        text: 'Your account',
+        hint: 'Password, second factor and where you are signed in',
+      },
+    ].filter(Boolean);
+    return renderPage(request, reply, 'platform/views/home.njk', {
+      title: 'Home',
+      roles: p.roles.map((g) => ROLE_INFO[g.role].label),
+      tasks,
+    });
+  });
+}

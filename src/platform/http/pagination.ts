@@ -1,0 +1,38 @@
+/** The GOV.UK pagination component's items for a list page, keeping the other query values. */
+export function paginationFor(
+  basePath: string,
+  query: Record<string, string | undefined>,
+  page: number,
+  limit: number,
+  total: number,
+) {
+  const pages = Math.max(1, Math.ceil(total / limit));
+  const href = (n: number) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
+    if (n > 1) params.set('page', String(n));
+    const qs = params.toString();
+    return qs ? `${basePath}?${qs}` : basePath;
+  };
+  if (pages <= 1) return null;
+  const shown = [...new Set([1, page - 1, page, page + 1, pages])]
+    .filter((n) => n >= 1 && n <= pages)
+    .sort((a, b) => a - b);
+  const items: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = [];
+  shown.forEach((n, i) => {
+    if (i > 0 && n - shown[i - 1]! > 1) items.push({ ellipsis: true });
+    items.push({ number: n, href: href(n), current: n === page });
+  });
+  return {
+    items,
+    previous: page > 1 ? { href: href(page - 1) } : undefined,
+    next: page < pages ? { href: href(page + 1) } : undefined,
+    summary: `Showing ${Math.min(total, (page - 1) * limit + 1)} to ${Math.min(total, page * limit)} of ${total}`,
+  };
+}
+
+/** A query-string value as a trimmed string, or undefined. */
+export function queryString(query: unknown, name: string): string | undefined {
+  const value = (query as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}

@@ -1,0 +1,102 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { fieldErrorsOf, type AppError, type FieldError } from '../errors.js';
+import { navigationFor, type NavItem } from './navigation.js';
+import './types.js';
+
+export const FLASH_COOKIE = 'bridge_flash';
+
+export interface PageData {
+  title: string;
+  breadcrumbs?: { text: string; href?: string }[];
+  /** Field errors to show in the error summary and beside each field. */
+  errors?: FieldError[] | undefined;
+  [key: string]: unknown;
+}
+
+/** Everything a page needs that is the same for every page: who, navigation, CSRF, messages. */
+export function createRenderer(navItems: readonly NavItem[]) {
+  return async function renderPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    template: string,
+    data: PageData,
+    status = 200,
+  ): Promise<FastifyReply> {
+    const errors = data.errors ?? [];
+    const flashCookie = request.cookies[FLASH_COOKIE];
+    const flash = flashCookie ? request.unsignCookie(flashCookie) : null;
+    if (flashCookie) reply.clearCookie(FLASH_COOKIE, { path: '/' });
+    const fieldErrors = Object.fromEntries(errors.map((e) => [e.field, { text: e.message }]));
+    return reply
+      .status(status)
+      .header('cache-control', 'no-store')
+      .view(template, {
+        ...data,
+        errorList: errors.map((e) => ({ text: e.message, href: `#${e.field}` })),
+        fieldErrors,
+        flash: flash?.valid ? flash.value : null,
+        session: request.session,
+        principal: request.principal,
+        navigation: navigationFor(navItems, request.principal, request.url.split('?')[0] ?? '/'),
+        csrfToken: reply.generateCsrf(),
+        cspNonce: reply.cspNonce?.script,
+      });
+  };
+}
+
+export type RenderPage = ReturnType<typeof createRenderer>;
+
+/** Redirects after a successful action, with a success message for the next page. */
+export function redirectWithFlash(
+  reply: FastifyReply,
+  location: string,
+  message: string,
+): FastifyReply {
+  reply.setCookie(FLASH_COOKIE, message, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    signed: true,
+    maxAge: 60,
+  });
+  return reply.redirect(location, 303);
+}
+
+/** A string field from a parsed form body; absent or non-string becomes ''. */
+export function field(body: unknown, name: string): string {
+  if (!body || typeof body !== 'object') return '';
+  const value = (body as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** All string fields of a form body, for showing the form again as it was typed. */
+export function formValues(body: unknown): Record<string, string> {
+  if (!body || typeof body !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(body as Record<string, unknown>).filter(
+      (e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf',
+    ),
+  );
+}
+
+/**
+ * Runs a form's action; when it is refused with field errors, shows the form again with the
+ * error summary and each field's message, and the status of the refusal.
+ */
+export async function withFormErrors(
+  action: () => Promise<FastifyReply>,
+  showAgain: (errors: FieldError[], status: number) => Promise<FastifyReply>,
+): Promise<FastifyReply> {
+  try {
+    return await action();
+  } catch (error) {
+    const errors = fieldErrorsOf(error);
+    if (!errors) throw error;
+    return showAgain(errors, (error as AppError).status);
+  }
+}
+
+/** A local path to go to after signing in; anything else (another site) becomes '/'. */
+export function safeNext(value: unknown): string {
+  return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/';
+}

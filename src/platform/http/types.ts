@@ -1,0 +1,28 @@
+// The plugins' own augmentations of Fastify's request and reply types.
+import type {} from '@fastify/cookie';
+import type {} from '@fastify/csrf-protection';
+import type {} from '@fastify/helmet';
+import type {} from '@fastify/view';
+import type { Principal } from '../auth/principal.js';
+import type { Action } from '../auth/permissions.js';
+import type { SessionContext } from '../auth/service.js';
+
+/**
+ * Who may reach a route. Every route declares one; the permissions test reads them all.
+ * - 'public': anyone, signed in or not.
+ * - 'signed-out': the sign-in pages (usable part-way through signing in too).
+ * - 'signed-in': any person with a complete session.
+ * - an Action: a person the permission module allows.
+ * - 'api': an API token (checked by the API's own handler).
+ */
+export type Access = 'public' | 'signed-out' | 'signed-in' | 'api' | { action: Action };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: SessionContext | null;
+    principal: Principal;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}

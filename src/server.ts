@@ -1,0 +1,52 @@
+/** Start-up: read the settings, open and prepare the database, serve, and stop gracefully. */
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openConfiguredDatabase, prepareDatabase } from './startup.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(`Bridge cannot start: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const database = await openConfiguredDatabase(config);
+const prepared = await prepareDatabase(database, config);
+const { app, services } = await buildApp({ config, database });
+app.log.info({ database: database.kind, ...prepared }, 'database ready');
+
+// Sweeps are safe on several instances at once (SKIP LOCKED, idempotent deletes).
+const sweeps = [
+  setInterval(
+    () =>
+      void services.mail
+        .deliverDue()
+        .catch((err: unknown) => app.log.error({ err }, 'mail sweep failed')),
+    15_000,
+  ),
+  setInterval(
+    () =>
+      void services.auth
+        .sweepExpired()
+        .catch((err: unknown) => app.log.error({ err }, 'session sweep failed')),
+    10 * 60_000,
+  ),
+];
+
+closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  if (err) app.log.error({ err }, 'stopping after an error');
+  else app.log.info({ signal }, 'stopping: finishing requests in flight');
+  sweeps.forEach(clearInterval);
+  await app.close();
+  await database.close();
+});
+
+await app.listen({ port: config.port, host: config.host });
+if (config.demo) {
+  app.log.info(`Bridge is running at ${config.publicUrl} with demo accounts (see README.md)`);
+}

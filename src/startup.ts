@@ -1,0 +1,35 @@
+/** What happens to the database before Bridge serves anyone: migrate, reference data, demo. */
+import path from 'node:path';
+import type { Config } from './config.js';
+import { loadDemoData, demoDataPresent } from './demo/demo-data.js';
+import { createSecretBox } from './platform/auth/secret-box.js';
+import { openDatabase, type Database } from './platform/db/database.js';
+import {
+  LONDON_REFERENCE_DATA,
+  loadReferenceData,
+  readReferenceData,
+} from './modules/directory/reference-data.js';
+
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  return openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pglite'),
+  });
+}
+
+export async function prepareDatabase(
+  database: Database,
+  config: Config,
+): Promise<{ referenceAdded: number; demoLoaded: boolean }> {
+  await database.migrate();
+  const referenceAdded = await loadReferenceData(
+    database.db,
+    readReferenceData(config.referenceDataFile ?? LONDON_REFERENCE_DATA),
+  );
+  let demoLoaded = false;
+  if (config.demo && !(await demoDataPresent(database.db))) {
+    await loadDemoData(database.db, createSecretBox(config.secret));
+    demoLoaded = true;
+  }
+  return { referenceAdded, demoLoaded };
+}
