@@ -217,14 +217,12 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
         })
         .returning({ id: users.id });
       const scopeId = account.borough ? orgIds.get(account.borough) : undefined;
-      await tx
-        .insert(roleAssignments)
-        .values({
-          userId: user!.id,
-          role: account.role,
-          scopeType: scopeId ? 'borough' : null,
-          scopeId: scopeId ?? null,
-        });
+      await tx.insert(roleAssignments).values({
+        userId: user!.id,
+        role: account.role,
+        scopeType: scopeId ? 'borough' : null,
+        scopeId: scopeId ?? null,
+      });
       await tx.insert(people).values({
         fullName: account.name,
         jobTitle: account.jobTitle,
