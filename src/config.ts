@@ -31,6 +31,8 @@ export interface Config {
     slowAfterFailures: number;
     windowMinutes: number;
     lockMinutes: number;
+    /** Requests per minute per address to the sign-in and reset forms, before any checking. */
+    requestsPerMinute: number;
   };
   passwordResetMinutes: number;
   mail: { smtpUrl: string | undefined; from: string };
@@ -97,6 +99,7 @@ export function loadConfig(env: Env = process.env): Config {
       slowAfterFailures: int(env, 'SIGN_IN_SLOW_AFTER_FAILURES', 2, 0, 1000),
       windowMinutes: int(env, 'SIGN_IN_WINDOW_MINUTES', 15, 1, 24 * 60),
       lockMinutes: int(env, 'SIGN_IN_LOCK_MINUTES', 15, 1, 24 * 60),
+      requestsPerMinute: int(env, 'SIGN_IN_REQUESTS_PER_MINUTE', 30, 1, 100_000),
     },
     passwordResetMinutes: int(env, 'PASSWORD_RESET_MINUTES', 30, 5, 24 * 60),
     mail: { smtpUrl, from: env.MAIL_FROM || 'Bridge <no-reply@bridge.localhost>' },
@@ -106,5 +109,12 @@ export function loadConfig(env: Env = process.env): Config {
 
 /** Settings for tests: embedded database in memory, fast and quiet. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ BRIDGE_DEMO: 'true', LOG_LEVEL: 'silent' }), ...overrides };
+  return {
+    ...loadConfig({
+      BRIDGE_DEMO: 'true',
+      LOG_LEVEL: 'silent',
+      SIGN_IN_REQUESTS_PER_MINUTE: '100000',
+    }),
+    ...overrides,
+  };
 }

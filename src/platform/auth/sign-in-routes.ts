@@ -37,9 +37,9 @@ export async function secondFactorPageData(setup: SecondFactorSetup) {
   };
 }
 
-export function registerSignInRoutes({ app, services, renderPage }: RouteDeps): void {
+export function registerSignInRoutes({ app, services, renderPage, config }: RouteDeps): void {
   const { auth } = services;
-  const signInRateLimit = { max: 30, timeWindow: '1 minute' };
+  const signInRateLimit = { max: config.signIn.requestsPerMinute, timeWindow: '1 minute' };
 
   app.get('/sign-in', { config: { access: 'signed-out' } }, async (request, reply) => {
     const next = safeNext((request.query as Record<string, unknown>).next);
@@ -218,7 +218,7 @@ export function registerSignInRoutes({ app, services, renderPage }: RouteDeps): 
 
   app.post(
     '/forgotten-password',
-    { config: { access: 'signed-out', rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    { config: { access: 'signed-out', rateLimit: signInRateLimit } },
     async (request, reply) =>
       withFormErrors(
         async () => {
@@ -261,7 +261,7 @@ export function registerSignInRoutes({ app, services, renderPage }: RouteDeps): 
 
   app.post(
     '/reset-password/:token',
-    { config: { access: 'signed-out', rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    { config: { access: 'signed-out', rateLimit: signInRateLimit } },
     async (request, reply) => {
       const { token } = request.params as { token: string };
       return withFormErrors(
