@@ -36,7 +36,7 @@ import { registerHealthRoutes } from './platform/http/health.js';
 import { registerHomeRoutes } from './platform/http/home.js';
 import type { NavItem } from './platform/http/navigation.js';
 import { createRenderer } from './platform/http/render.js';
-import './platform/http/types.js';
+import type { Access } from './platform/http/types.js';
 import { registerOutboxRoutes } from './platform/mail/routes.js';
 import { createMailService, smtpTransport, type MailTransport } from './platform/mail/service.js';
 import { registerDirectoryApiRoutes } from './modules/directory/api-routes.js';
@@ -70,7 +70,7 @@ export function buildServices(deps: AppDeps) {
   const secretBox = createSecretBox(config.secret);
   const directory = createDirectoryService({
     db,
-    userIdForEmail: (email) => findUserIdByEmail(db, email),
+    userIdForEmail: findUserIdByEmail,
     now: deps.now,
   });
   const auth = createAuthService({ db, config, mail, secretBox, now: deps.now, sleep: deps.sleep });
@@ -85,9 +85,16 @@ export function buildServices(deps: AppDeps) {
   return { db, database, config, mail, secretBox, auth, users, directory, apiTokens };
 }
 
+/** A registered route and who may use it; the permissions test walks them all. */
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: Access | undefined;
+}
+
 export async function buildApp(
   deps: AppDeps,
-): Promise<{ app: FastifyInstance; services: Services }> {
+): Promise<{ app: FastifyInstance; services: Services; routes: RouteInfo[] }> {
   const { config } = deps;
   const services = buildServices(deps);
 
@@ -170,9 +177,13 @@ export async function buildApp(
   });
 
   // Routes the platform serves for every caller: the design system's files and the API docs.
+  const routes: RouteInfo[] = [];
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/assets/') || route.url.startsWith('/api/docs')) {
       route.config = { ...(route.config ?? {}), access: route.config?.access ?? 'public' };
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url, access: route.config?.access });
     }
   });
   await app.register(fastifyStatic, {
@@ -256,7 +267,7 @@ export async function buildApp(
     prefix: '/api/v1',
   });
 
-  return { app, services };
+  return { app, services, routes };
 }
 
 export type RouteDeps = {

@@ -3,7 +3,7 @@
  * a pinned clock that tests can move, and e-mail captured instead of sent.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp, type Services } from '../src/app.js';
+import { buildApp, type RouteInfo, type Services } from '../src/app.js';
 import { testConfig, type Config } from '../src/config.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-data.js';
 import { totpCode } from '../src/platform/auth/totp.js';
@@ -22,6 +22,7 @@ export class TestClock {
 export interface TestApp {
   app: FastifyInstance;
   services: Services;
+  routes: RouteInfo[];
   config: Config;
   clock: TestClock;
   /** Messages handed to the SMTP transport (only when `deliverMail` was asked for). */
@@ -44,7 +45,7 @@ export async function createTestApp(
   const sent: MailMessage[] = [];
   const transport: MailTransport | null =
     options.mailTransport ?? (options.deliverMail ? async (m) => void sent.push(m) : null);
-  const { app, services } = await buildApp({
+  const { app, services, routes } = await buildApp({
     config,
     database,
     mailTransport: transport,
@@ -55,6 +56,7 @@ export async function createTestApp(
   return {
     app,
     services,
+    routes,
     config,
     clock,
     sent,
@@ -100,6 +102,13 @@ export class Agent {
         url,
         headers: { cookie: this.cookieHeader(), ...headers },
       }),
+    );
+  }
+
+  /** Any other method, with the session's cookies and no body. */
+  async send(method: 'PUT' | 'PATCH' | 'DELETE', url: string): Promise<LightMyRequestResponse> {
+    return this.remember(
+      await this.app.inject({ method, url, headers: { cookie: this.cookieHeader() } }),
     );
   }
 

@@ -132,7 +132,8 @@ export function registerDirectoryApiRoutes({ app: root, services }: RouteDeps): 
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const { directory, apiTokens } = services;
 
-  app.addHook('preHandler', async (request: FastifyRequest) => {
+  // Authenticate before the body is validated: an unknown caller learns nothing about the API.
+  app.addHook('onRequest', async (request: FastifyRequest) => {
     const principal = await apiTokens.authenticate(request.headers.authorization);
     if (!principal)
       throw new UnauthenticatedError('Send a valid API token: Authorization: Bearer <token>');

@@ -51,7 +51,7 @@ export type DirectoryService = ReturnType<typeof createDirectoryService>;
 
 export function createDirectoryService(deps: {
   db: Db;
-  userIdForEmail: (email: string) => Promise<string | undefined>;
+  userIdForEmail: (executor: Executor, email: string) => Promise<string | undefined>;
   now?: () => Date;
 }) {
   const { db } = deps;
@@ -140,7 +140,7 @@ export function createDirectoryService(deps: {
     }
     userId = null;
     if (value.userEmail) {
-      userId = (await deps.userIdForEmail(value.userEmail)) ?? null;
+      userId = (await deps.userIdForEmail(executor, value.userEmail)) ?? null;
       if (!userId)
         throw new ValidationError([
           { field: 'userEmail', message: 'There is no user account with this e-mail address' },

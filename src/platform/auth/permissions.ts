@@ -59,7 +59,7 @@ const POLICIES = {
   'borough.partnership-record.edit': (p, resource) =>
     p.kind === 'user' &&
     resource?.type === 'borough' &&
-    (hasRole(p, 'partnership_officer', resource) || hasRole(p, 'administrator')),
+    hasRole(p, 'partnership_officer', resource),
 } satisfies Record<string, Policy>;
 
 export type Action = keyof typeof POLICIES;

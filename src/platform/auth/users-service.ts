@@ -1,8 +1,8 @@
 /** What administrators do to other people's accounts: create, roles, deactivate. */
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import { recordAudit } from '../audit/service.js';
-import type { Db } from '../db/database.js';
+import type { Db, Executor } from '../db/database.js';
 import { prefixTsQuery } from '../db/search.js';
 import {
   ConflictError,
@@ -87,6 +87,8 @@ export function createUsersService(deps: {
   async function detail(userId: string): Promise<UserDetail> {
     const [user] = await db.select().from(users).where(eq(users.id, userId));
     if (!user) throw new NotFoundError();
+    const at = now();
+    const idleSince = new Date(at.getTime() - config.session.idleMinutes * 60_000);
     const [grants, [active]] = await Promise.all([
       db
         .select()
@@ -96,7 +98,15 @@ export function createUsersService(deps: {
       db
         .select({ n: count() })
         .from(sessions)
-        .where(and(eq(sessions.userId, userId), eq(sessions.stage, 'complete'))),
+        // Sessions past their idle or absolute limit are not active, though not yet swept.
+        .where(
+          and(
+            eq(sessions.userId, userId),
+            eq(sessions.stage, 'complete'),
+            gt(sessions.expiresAt, at),
+            gt(sessions.lastSeenAt, idleSince),
+          ),
+        ),
     ]);
     const roles = await Promise.all(
       grants.map(async (g) => ({
@@ -353,8 +363,11 @@ export function createUsersService(deps: {
 }
 
 /** The id of the account with this e-mail address, if there is one. */
-export async function findUserIdByEmail(db: Db, email: string): Promise<string | undefined> {
-  const [row] = await db
+export async function findUserIdByEmail(
+  executor: Executor,
+  email: string,
+): Promise<string | undefined> {
+  const [row] = await executor
     .select({ id: users.id })
     .from(users)
     .where(eq(users.email, normaliseEmail(email)));

@@ -22,7 +22,11 @@ export type Tx = PgTransaction<
   Record<string, never>,
   ExtractTablesWithRelations<Record<string, never>>
 >;
-/** Anything a query can run on: the database or an open transaction. */
+/**
+ * Anything a query can run on: the database or an open transaction. Inside a transaction every
+ * query must use the transaction: PGlite has one connection, so a query on `db` there waits
+ * for the transaction to end, which waits for the query.
+ */
 export type Executor = Db | Tx;
 
 export interface Database {
@@ -71,6 +75,11 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server drops (restart, failover) must not crash the process: the
+  // pool replaces it, and queries in flight fail on their own.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL connection lost: ${error.message}`);
+  });
   const db = drizzlePg(pool) as unknown as Db;
   return {
     db,

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { can, hasRole, requiresSecondFactor } from './permissions.js';
+import type { RoleGrant, TokenPrincipal, UserPrincipal } from './principal.js';
+
+const GROUP_A = '11111111-1111-4111-8111-111111111111';
+const GROUP_B = '22222222-2222-4222-8222-222222222222';
+const CAMDEN = '33333333-3333-4333-8333-333333333333';
+
+function user(...roles: RoleGrant[]): UserPrincipal {
+  return { kind: 'user', userId: 'u', displayName: 'U', email: 'u@example.org', roles };
+}
+const grant = (
+  role: RoleGrant['role'],
+  scopeType: RoleGrant['scopeType'] = null,
+  scopeId: string | null = null,
+): RoleGrant => ({ role, scopeType, scopeId });
+
+test('the public may do nothing that needs permission', () => {
+  assert.equal(can(null, 'directory.view'), false);
+  assert.equal(can(null, 'account.manage-own'), false);
+});
+
+test('a chair is chair of their own group only', () => {
+  const chair = user(grant('chair', 'group', GROUP_A));
+  assert.equal(can(chair, 'group.chair', { type: 'group', id: GROUP_A }), true);
+  assert.equal(can(chair, 'group.chair', { type: 'group', id: GROUP_B }), false);
+  assert.equal(can(chair, 'group.chair'), false, 'a scoped action needs its record');
+});
+
+test('an unscoped grant of a scoped role does not act for any particular record', () => {
+  const chair = user(grant('chair'));
+  assert.equal(hasRole(chair, 'chair'), true);
+  assert.equal(can(chair, 'group.chair', { type: 'group', id: GROUP_A }), false);
+});
+
+test('a partnership officer edits the record of their own borough only', () => {
+  const officer = user(grant('partnership_officer', 'borough', CAMDEN));
+  assert.equal(
+    can(officer, 'borough.partnership-record.edit', { type: 'borough', id: CAMDEN }),
+    true,
+  );
+  assert.equal(
+    can(officer, 'borough.partnership-record.edit', { type: 'borough', id: GROUP_A }),
+    false,
+  );
+  assert.equal(
+    can(officer, 'borough.partnership-record.edit', { type: 'group', id: CAMDEN }),
+    false,
+  );
+});
+
+test('advisors and lay visitors do not see the directory; police and authority staff do', () => {
+  assert.equal(can(user(grant('advisor')), 'directory.view'), false);
+  assert.equal(can(user(grant('lay_visitor')), 'directory.view'), false);
+  assert.equal(can(user(grant('requester')), 'directory.view'), true);
+  assert.equal(can(user(grant('requester')), 'directory.edit'), false);
+  assert.equal(can(user(grant('coordination_unit')), 'directory.edit'), true);
+});
+
+test('only administrators manage users, tokens and read the audit trail', () => {
+  for (const action of [
+    'users.manage',
+    'audit.view',
+    'api-tokens.manage',
+    'mail.view-outbox',
+  ] as const) {
+    assert.equal(can(user(grant('administrator')), action), true, action);
+    assert.equal(can(user(grant('director')), action), false, action);
+  }
+});
+
+test('API tokens carry only the scopes they were issued with', () => {
+  const reader: TokenPrincipal = {
+    kind: 'token',
+    tokenId: 't',
+    name: 'n',
+    scopes: ['directory:read'],
+  };
+  assert.equal(can(reader, 'directory.view'), true);
+  assert.equal(can(reader, 'directory.edit'), false);
+  assert.equal(can(reader, 'users.manage'), false);
+});
+
+test('administrators and the coordination unit must use a second factor', () => {
+  assert.equal(requiresSecondFactor([grant('administrator')]), true);
+  assert.equal(requiresSecondFactor([grant('coordination_unit')]), true);
+  assert.equal(requiresSecondFactor([grant('advisor'), grant('director')]), false);
+});

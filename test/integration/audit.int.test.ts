@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import {
+  listAuditEvents,
+  recordAudit,
+  verifyAuditChain,
+} from '../../src/platform/audit/service.js';
+import { createTestApp, demoAccount, signInAs, type TestApp } from '../app.js';
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+});
+after(() => t.close());
+
+test('the chain is whole after start-up and after changes', async () => {
+  const officer = await signInAs(t, 'authority_officer');
+  await officer.post('/directory/organisations/new', {
+    name: 'Audit Chain Test Group',
+    kind: 'community',
+  });
+  const result = await verifyAuditChain(t.services.db, 3);
+  assert.equal(result.firstBreak, null);
+  assert.ok(result.checked >= 4, 'reference data, demo data, sign-in and the new organisation');
+});
+
+test('events cannot be changed or deleted', async () => {
+  // Drizzle wraps the database's error; the refusal is in its cause.
+  const refusedAsAppendOnly = (error: unknown) =>
+    /append-only/.test(String((error as { cause?: Error }).cause?.message));
+  await assert.rejects(
+    t.services.db.execute(sql`update audit_events set action = 'forged'`),
+    refusedAsAppendOnly,
+  );
+  await assert.rejects(t.services.db.execute(sql`delete from audit_events`), refusedAsAppendOnly);
+  await assert.rejects(t.services.db.execute(sql`truncate audit_events`), refusedAsAppendOnly);
+  const events = await listAuditEvents(t.services.db, {}, { limit: 1000, offset: 0 });
+  assert.ok(events.items.every((e) => e.action !== 'forged'));
+});
+
+test('an event written in a transaction that fails is not kept', async () => {
+  const before = (await listAuditEvents(t.services.db, {}, { limit: 1, offset: 0 })).total;
+  await assert.rejects(
+    t.services.db.transaction(async (tx) => {
+      await recordAudit(
+        tx,
+        { userId: null, label: 'test' },
+        { action: 'test.rolled-back', recordType: 'test', recordId: '1' },
+      );
+      throw new Error('the change failed');
+    }),
+  );
+  assert.equal((await listAuditEvents(t.services.db, {}, { limit: 1, offset: 0 })).total, before);
+});
+
+test('audit:verify reports the first event that was tampered with', async () => {
+  const events = await listAuditEvents(t.services.db, {}, { limit: 1000, offset: 0 });
+  const target = events.items[events.items.length - 2]!;
+  // Only someone able to switch off the trigger (the database owner) can do this; the chain tells.
+  await t.services.db.execute(
+    sql`alter table audit_events disable trigger audit_events_append_only`,
+  );
+  await t.services.db.execute(
+    sql`update audit_events set actor_label = 'Someone else' where seq = ${target.seq}`,
+  );
+  await t.services.db.execute(
+    sql`alter table audit_events enable trigger audit_events_append_only`,
+  );
+  const result = await verifyAuditChain(t.services.db);
+  assert.equal(result.firstBreak?.seq, target.seq);
+  assert.match(result.firstBreak?.reason ?? '', /does not match its hash/);
+});
+
+test('administrators filter the trail by person, record and date; others cannot see it', async () => {
+  const admin = await signInAs(t, 'administrator');
+  const byPerson = await admin.get(
+    `/admin/audit?person=${encodeURIComponent(demoAccount('authority_officer').email)}`,
+  );
+  assert.equal(byPerson.statusCode, 200);
+  assert.match(byPerson.body, /organisation.created/);
+  assert.doesNotMatch(byPerson.body, /demo-data.loaded/);
+  const byRecord = await admin.get('/admin/audit?recordType=demo-data');
+  assert.match(byRecord.body, /demo-data.loaded/);
+  const today = await admin.get('/admin/audit?from=2026-11-23&to=2026-11-23');
+  assert.match(today.body, /session.signed-in/);
+  const yesterday = await admin.get('/admin/audit?from=2026-11-22&to=2026-11-22');
+  assert.match(yesterday.body, /No events match/);
+  const bad = await admin.get('/admin/audit?from=2026-02-30&person=nobody@example.org');
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /Date from must be a real date/);
+  assert.match(bad.body, /Enter the e-mail address of a Bridge user/);
+  const firstSeq = /href="\/admin\/audit\/(\d+)"/.exec(byPerson.body)?.[1];
+  const detail = await admin.get(`/admin/audit/${firstSeq}`);
+  assert.match(detail.body, /Fingerprint/);
+  const requester = await signInAs(t, 'requester');
+  assert.equal((await requester.get('/admin/audit')).statusCode, 403);
+});
+
+test('secrets never reach the audit trail', async () => {
+  const events = await listAuditEvents(t.services.db, {}, { limit: 1000, offset: 0 });
+  const text = JSON.stringify(events.items.map((e) => [e.before, e.after]));
+  assert.doesNotMatch(text, /\$argon2id\$/);
+  assert.doesNotMatch(text, /"totpSecret":"v1\./);
+});

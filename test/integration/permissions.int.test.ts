@@ -1,0 +1,217 @@
+/**
+ * Visits every route as every role and signed out, and checks who gets in. The table below is
+ * written by hand from DOMAIN.md, not read from the routes: a route added without a line here
+ * fails the first test, and a route whose guard disagrees with its line fails the second.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { ROLES, type Role } from '../../src/platform/auth/roles.js';
+import { Agent, createTestApp, signInAs, type TestApp } from '../app.js';
+
+type Who = 'anyone' | 'signed-out' | 'signed-in' | 'api' | readonly Role[];
+
+const DIRECTORY_READERS: readonly Role[] = [
+  'chair',
+  'deployment_contact',
+  'requester',
+  'ctset',
+  'coordination_unit',
+  'director',
+  'authority_officer',
+  'authority_member',
+  'partnership_officer',
+  'administrator',
+];
+const DIRECTORY_EDITORS: readonly Role[] = [
+  'coordination_unit',
+  'authority_officer',
+  'administrator',
+];
+const ADMINS: readonly Role[] = ['administrator'];
+
+const EXPECTED: Record<string, Who> = {
+  'GET /': 'anyone',
+  'GET /health/live': 'anyone',
+  'GET /health/ready': 'anyone',
+  'GET /assets/*': 'anyone',
+  'GET /assets/frontend/*': 'anyone',
+  'GET /assets/bridge/*': 'anyone',
+  'GET /api/docs': 'anyone',
+  'GET /api/docs/json': 'anyone',
+  'GET /api/docs/yaml': 'anyone',
+  'GET /api/docs/static/*': 'anyone',
+  'GET /api/docs/static/index.html': 'anyone',
+  'GET /api/docs/static/swagger-initializer.js': 'anyone',
+  'GET /sign-in': 'signed-out',
+  'POST /sign-in': 'signed-out',
+  'GET /sign-in/second-factor': 'signed-out',
+  'POST /sign-in/second-factor': 'signed-out',
+  'GET /sign-in/set-up-second-factor': 'signed-out',
+  'POST /sign-in/set-up-second-factor': 'signed-out',
+  // Signing out with no session simply goes to the sign-in page.
+  'POST /sign-out': 'signed-out',
+  'GET /forgotten-password': 'signed-out',
+  'POST /forgotten-password': 'signed-out',
+  'GET /reset-password/:token': 'signed-out',
+  'POST /reset-password/:token': 'signed-out',
+  'GET /account': 'signed-in',
+  'GET /account/password': 'signed-in',
+  'POST /account/password': 'signed-in',
+  'GET /account/second-factor': 'signed-in',
+  'POST /account/second-factor': 'signed-in',
+  'POST /account/second-factor/remove': 'signed-in',
+  'GET /account/sessions': 'signed-in',
+  'POST /account/sessions/:sessionId/end': 'signed-in',
+  'GET /admin/users': ADMINS,
+  'GET /admin/users/new': ADMINS,
+  'POST /admin/users/new': ADMINS,
+  'GET /admin/users/:userId': ADMINS,
+  'POST /admin/users/:userId/roles': ADMINS,
+  'POST /admin/users/:userId/roles/:assignmentId/remove': ADMINS,
+  'POST /admin/users/:userId/deactivate': ADMINS,
+  'POST /admin/users/:userId/reactivate': ADMINS,
+  'GET /admin/api-tokens': ADMINS,
+  'GET /admin/api-tokens/new': ADMINS,
+  'POST /admin/api-tokens/new': ADMINS,
+  'POST /admin/api-tokens/:tokenId/revoke': ADMINS,
+  'GET /admin/audit': ADMINS,
+  'GET /admin/audit/:seq': ADMINS,
+  'GET /admin/outbox': ADMINS,
+  'GET /admin/outbox/:messageId': ADMINS,
+  'GET /directory': DIRECTORY_READERS,
+  'GET /directory/organisations': DIRECTORY_READERS,
+  'GET /directory/organisations/new': DIRECTORY_EDITORS,
+  'POST /directory/organisations/new': DIRECTORY_EDITORS,
+  'GET /directory/organisations/:id': DIRECTORY_READERS,
+  'GET /directory/organisations/:id/edit': DIRECTORY_EDITORS,
+  'POST /directory/organisations/:id/edit': DIRECTORY_EDITORS,
+  'POST /directory/organisations/:id/archive': DIRECTORY_EDITORS,
+  'POST /directory/organisations/:id/restore': DIRECTORY_EDITORS,
+  'GET /directory/people': DIRECTORY_READERS,
+  'GET /directory/people/new': DIRECTORY_EDITORS,
+  'POST /directory/people/new': DIRECTORY_EDITORS,
+  'GET /directory/people/:id': DIRECTORY_READERS,
+  'GET /directory/people/:id/edit': DIRECTORY_EDITORS,
+  'POST /directory/people/:id/edit': DIRECTORY_EDITORS,
+  'POST /directory/people/:id/archive': DIRECTORY_EDITORS,
+  'POST /directory/people/:id/restore': DIRECTORY_EDITORS,
+  'GET /api/v1/organisations': 'api',
+  'POST /api/v1/organisations': 'api',
+  'GET /api/v1/organisations/:id': 'api',
+  'PUT /api/v1/organisations/:id': 'api',
+  'GET /api/v1/people': 'api',
+  'POST /api/v1/people': 'api',
+  'GET /api/v1/people/:id': 'api',
+  'PUT /api/v1/people/:id': 'api',
+};
+
+let t: TestApp;
+const agents = new Map<Role | 'signed out', Agent>();
+let camdenId: string;
+
+before(async () => {
+  t = await createTestApp();
+  for (const role of ROLES) agents.set(role, await signInAs(t, role));
+  const signedOut = new Agent(t.app);
+  await signedOut.get('/sign-in');
+  agents.set('signed out', signedOut);
+  const boroughs = await t.services.directory.scopeCatalogue.options('borough');
+  camdenId = boroughs.find((b) => b.name === 'Camden')!.id;
+});
+after(() => t.close());
+
+/** A concrete URL for a route pattern: a real organisation for :id, unknown UUIDs elsewhere. */
+function concrete(url: string): string {
+  return url
+    .replace('/directory/organisations/:id', `/directory/organisations/${camdenId}`)
+    .replace(/:seq/, '1')
+    .replace(/:token/, 'not-a-token')
+    .replace(/:[A-Za-z]+/g, () => randomUUID())
+    .replace('/assets/frontend/*', '/assets/frontend/govuk-frontend.min.css')
+    .replace('/assets/bridge/*', '/assets/bridge/bridge.css')
+    .replace('/assets/*', '/assets/images/favicon.svg')
+    .replace('/api/docs/static/*', '/api/docs/static/index.css')
+    .replace('/api/docs/*', '/api/docs/json');
+}
+
+test('every route has a line in the permissions table, and every line a route', () => {
+  const registered = t.routes.map((r) => `${r.method} ${r.url}`).sort();
+  const missing = registered.filter((r) => !(r in EXPECTED));
+  assert.deepEqual(missing, [], 'routes with no expectation: add them to EXPECTED');
+  const stale = Object.keys(EXPECTED).filter((k) => !registered.includes(k));
+  assert.deepEqual(stale, [], 'expectations for routes that no longer exist');
+});
+
+test('every route lets in exactly the roles it should, and sends signed-out people to sign in', async () => {
+  const failures: string[] = [];
+  for (const route of t.routes) {
+    const who = EXPECTED[`${route.method} ${route.url}`];
+    if (!who) continue;
+    for (const [name, agent] of agents) {
+      // Signing out or ending sessions would spoil the agents for the checks that follow.
+      if (route.url === '/sign-out' || route.url.endsWith('/end')) {
+        if (name !== 'signed out') continue;
+      }
+      const url = concrete(route.url);
+      const response =
+        route.method === 'GET'
+          ? await agent.get(url)
+          : route.method === 'POST'
+            ? await agent.post(url, {})
+            : await agent.send(route.method as 'PUT', url);
+      const status = response.statusCode;
+      const toSignIn = status === 303 && (response.headers.location ?? '').startsWith('/sign-in');
+      const signedOut = name === 'signed out';
+      let ok: boolean;
+      if (who === 'anyone') ok = status !== 403 && !toSignIn;
+      else if (who === 'signed-out') ok = status !== 403;
+      else if (who === 'api') ok = status === 401;
+      else if (signedOut) ok = toSignIn;
+      else if (who === 'signed-in') ok = status !== 403 && !toSignIn;
+      else ok = who.includes(name as Role) ? status !== 403 && !toSignIn : status === 403;
+      if (!ok)
+        failures.push(
+          `${route.method} ${url} as ${name}: ${status} ${response.headers.location ?? ''}`,
+        );
+      // Every page, error pages included, is a whole GOV.UK page with one main region and title.
+      if (
+        String(response.headers['content-type']).startsWith('text/html') &&
+        !url.startsWith('/api/docs')
+      ) {
+        const mains = response.body.match(/<main[^>]*id="main-content"/g) ?? [];
+        const headings = response.body.match(/<h1[\s>]/g) ?? [];
+        if (mains.length !== 1 || headings.length !== 1)
+          failures.push(
+            `${route.method} ${url} as ${name}: ${mains.length} main, ${headings.length} h1`,
+          );
+      }
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test('a refused request changes nothing: an advisor cannot create an organisation', async () => {
+  const admin = agents.get('administrator')!;
+  const response = await agents.get('advisor')!.post('/directory/organisations/new', {
+    name: 'Advisor Made Organisation',
+    kind: 'partner',
+  });
+  assert.equal(response.statusCode, 403);
+  const search = await admin.get('/directory/organisations?q=Advisor+Made+Organisation');
+  assert.match(search.body, /No organisations match your search/);
+});
+
+test('navigation shows a person only the links their role allows', async () => {
+  const advisorHome = await agents.get('advisor')!.get('/');
+  assert.doesNotMatch(advisorHome.body, /href="\/directory"/);
+  assert.doesNotMatch(advisorHome.body, /href="\/admin\/users"/);
+  const requesterHome = await agents.get('requester')!.get('/');
+  assert.match(requesterHome.body, /href="\/directory"/);
+  assert.doesNotMatch(requesterHome.body, /href="\/admin\/users"/);
+  const adminHome = await agents.get('administrator')!.get('/');
+  assert.match(adminHome.body, /href="\/admin\/users"/);
+  assert.match(adminHome.body, /href="\/admin\/audit"/);
+  const requesterOrg = await agents.get('requester')!.get(`/directory/organisations/${camdenId}`);
+  assert.doesNotMatch(requesterOrg.body, /Archive organisation|\/edit"/);
+});
