@@ -51,6 +51,14 @@ export interface SecondFactorSetup {
 
 export const SIGN_IN_FAILED = 'Enter a correct e-mail address and password';
 
+function lockedOut(until: Date, at: Date): TooManyRequestsError {
+  const minutes = minutesUntil(until, at);
+  return new TooManyRequestsError(
+    `Too many failed attempts to sign in. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`,
+    Math.ceil((until.getTime() - at.getTime()) / 1000),
+  );
+}
+
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -58,6 +66,14 @@ export function hashToken(token: string): string {
 export function newToken(): string {
   // 256 bits, well above the 128 that ASVS 3.2.2 asks for.
   return randomBytes(32).toString('base64url');
+}
+
+/** Ends every unused password link of a person (password changed, account deactivated). */
+export async function revokeResetLinks(tx: Executor, userId: string, at: Date): Promise<void> {
+  await tx
+    .update(passwordResetTokens)
+    .set({ usedAt: at })
+    .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)));
 }
 
 /** A one-time link to set a password (a reset, or an invitation to a new account). */
@@ -237,10 +253,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         at,
       );
       if (decision.kind === 'locked') {
-        throw new TooManyRequestsError(
-          `Too many failed attempts to sign in. Try again in ${minutesUntil(decision.until, at)} minutes`,
-          Math.ceil((decision.until.getTime() - at.getTime()) / 1000),
-        );
+        throw lockedOut(decision.until, at);
       }
       if (decision.delayMs > 0) await sleep(decision.delayMs);
 
@@ -264,9 +277,13 @@ export function createAuthService(deps: AuthServiceDeps) {
       return db.transaction(async (tx) => {
         if (input.previousToken)
           await tx.delete(sessions).where(eq(sessions.tokenHash, hashToken(input.previousToken)));
-        await tx
-          .insert(signInAttempts)
-          .values({ email, ipAddress: client.ip, succeeded: true, at });
+        // Success resets the count of failures for the account, so it is recorded only once the
+        // sign-in is whole: otherwise signing in again with the password would wipe out the
+        // failed codes and let the second factor be guessed without the account ever locking.
+        if (stage !== 'second_factor')
+          await tx
+            .insert(signInAttempts)
+            .values({ email, ipAddress: client.ip, succeeded: true, at });
         const created = await createSession(tx, user.id, stage, client);
         await recordAudit(
           tx,
@@ -293,10 +310,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         at,
       );
       if (decision.kind === 'locked') {
-        throw new TooManyRequestsError(
-          `Too many failed attempts to sign in. Try again in ${minutesUntil(decision.until, at)} minutes`,
-          Math.ceil((decision.until.getTime() - at.getTime()) / 1000),
-        );
+        throw lockedOut(decision.until, at);
       }
       if (decision.delayMs > 0) await sleep(decision.delayMs);
       if (!code.trim())
@@ -318,7 +332,28 @@ export function createAuthService(deps: AuthServiceDeps) {
         ]);
       }
       return db.transaction(async (tx) => {
-        await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, user.id));
+        // Claims the step only if no request has used it (or a later one) meanwhile, so two
+        // requests racing with the same code cannot both succeed.
+        const claimed = await tx
+          .update(users)
+          .set({ totpLastStep: step })
+          .where(
+            and(
+              eq(users.id, user.id),
+              or(isNull(users.totpLastStep), lt(users.totpLastStep, step)),
+            ),
+          )
+          .returning({ id: users.id });
+        if (claimed.length === 0)
+          throw new ValidationError([
+            {
+              field: 'code',
+              message: 'The code is not correct or has already been used. Enter the current code',
+            },
+          ]);
+        await tx
+          .insert(signInAttempts)
+          .values({ email: user.email, ipAddress: client.ip, succeeded: true, at });
         const token = await rotateSession(tx, context.sessionId, 'complete');
         await recordAudit(
           tx,
@@ -484,18 +519,25 @@ export function createAuthService(deps: AuthServiceDeps) {
         displayName: row.displayName,
         hasSecondFactor: row.totpEnabledAt !== null,
       };
+      const roles = row.stage === 'complete' ? await loadRoles(db, row.userId) : [];
+      // A role that needs a second factor may have been granted after this session began
+      // (ASVS 4.3.1): until the person sets one up, the session is only good for doing that.
+      const stage: SessionStage =
+        row.stage === 'complete' && !user.hasSecondFactor && requiresSecondFactor(roles)
+          ? 'enrol'
+          : row.stage;
       const principal: UserPrincipal | null =
-        row.stage === 'complete'
+        stage === 'complete'
           ? {
               kind: 'user',
               userId: row.userId,
               displayName: row.displayName,
               email: row.email,
-              roles: await loadRoles(db, row.userId),
+              roles,
               sessionId: row.sessionId,
             }
           : null;
-      return { sessionId: row.sessionId, stage: row.stage, user, principal };
+      return { sessionId: row.sessionId, stage, user, principal };
     },
 
     async signOut(context: SessionContext): Promise<void> {
@@ -579,7 +621,9 @@ export function createAuthService(deps: AuthServiceDeps) {
             version: sql`${users.version} + 1`,
           })
           .where(eq(users.id, user.id));
-        // Other sessions end: whoever else held one no longer knows the password.
+        // Reset links already sent stop working, and other sessions end: whoever else held
+        // one no longer knows the password.
+        await revokeResetLinks(tx, user.id, at);
         await tx
           .delete(sessions)
           .where(
@@ -676,6 +720,9 @@ export function createAuthService(deps: AuthServiceDeps) {
           .returning({ id: passwordResetTokens.id });
         if (claimed.length === 0)
           throw new ConflictError('This link has already been used. Ask for a new one');
+        // Any other link this person was sent stops working too: the password it would reset
+        // has just been chosen.
+        await revokeResetLinks(tx, user.id, at);
         await tx
           .update(users)
           .set({

@@ -17,7 +17,7 @@ import { can } from './permissions.js';
 import { actorOf, type Principal, type RoleGrant, type UserPrincipal } from './principal.js';
 import { isRole, ROLE_INFO, type Role, type ScopeType } from './roles.js';
 import { roleAssignments, sessions, users } from './schema.js';
-import { issueSetPasswordLink, newToken, normaliseEmail } from './service.js';
+import { issueSetPasswordLink, newToken, normaliseEmail, revokeResetLinks } from './service.js';
 
 const INVITATION_MINUTES = 7 * 24 * 60;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -207,12 +207,17 @@ export function createUsersService(deps: {
           .select({ id: users.id })
           .from(users)
           .where(eq(users.email, email));
-        if (existing)
-          throw new ConflictError('An account with this e-mail address already exists', 'email');
+        const duplicate = () =>
+          new ConflictError('An account with this e-mail address already exists', 'email');
+        if (existing) throw duplicate();
+        // Two administrators creating the same address at once: the unique index decides, and
+        // the loser gets the same answer rather than a database error.
         const [user] = await tx
           .insert(users)
           .values({ email, displayName, passwordHash })
+          .onConflictDoNothing({ target: users.email })
           .returning();
+        if (!user) throw duplicate();
         await tx
           .insert(roleAssignments)
           .values({ userId: user!.id, ...grant, createdBy: admin.userId });
@@ -334,7 +339,10 @@ export function createUsersService(deps: {
           })
           .where(eq(users.id, userId))
           .returning();
-        if (status === 'deactivated') await tx.delete(sessions).where(eq(sessions.userId, userId));
+        if (status === 'deactivated') {
+          await tx.delete(sessions).where(eq(sessions.userId, userId));
+          await revokeResetLinks(tx, userId, at);
+        }
         await recordAudit(tx, actorOf(admin, requestId), {
           action: status === 'deactivated' ? 'user.deactivated' : 'user.reactivated',
           recordType: 'user',

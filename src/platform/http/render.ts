@@ -56,6 +56,7 @@ export function redirectWithFlash(
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
+    secure: 'auto',
     signed: true,
     maxAge: 60,
   });

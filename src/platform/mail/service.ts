@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, lte } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lte, or } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db, Executor } from '../db/database.js';
 import { outbox } from './schema.js';
@@ -56,7 +56,14 @@ export function createMailService(
         const due = await tx
           .select()
           .from(outbox)
-          .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+          // A message never tried is due at once: its next_attempt_at is the database's clock at
+          // queueing, which need not agree with the caller's `now`. Retries wait for their back-off.
+          .where(
+            and(
+              eq(outbox.status, 'pending'),
+              or(eq(outbox.attempts, 0), lte(outbox.nextAttemptAt, now)),
+            ),
+          )
           .orderBy(asc(outbox.nextAttemptAt))
           .limit(batch)
           .for('update', { skipLocked: true });

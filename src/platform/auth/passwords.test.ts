@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  dummyPasswordHash,
+  hashPassword,
+  passwordProblem,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  verifyPassword,
+} from './passwords.js';
+
+const personal = ['pat.example@bridge.example', 'Pat Example'];
+
+describe('passwordProblem (ASVS 2.1)', () => {
+  test('an empty password is asked for', () => {
+    assert.equal(passwordProblem(''), 'Enter a password');
+  });
+
+  test('fewer than 12 characters is refused; 12 unrelated characters are not', () => {
+    assert.equal(passwordProblem('x7#Lq9!vR2m'), 'Password must be 12 characters or more');
+    assert.equal(PASSWORD_MIN_LENGTH, 12);
+    assert.equal(passwordProblem('x7#Lq9!vR2mZ'), null);
+  });
+
+  test('length counts characters, not UTF-16 units', () => {
+    // Eleven emoji are 22 UTF-16 units but 11 characters.
+    assert.equal(
+      passwordProblem('🦊🐙🦉🐝🦀🐢🦋🐌🦎🐍🦑'),
+      'Password must be 12 characters or more',
+    );
+  });
+
+  test('more than 128 characters is refused; 128 is allowed', () => {
+    const words = 'violin quarry tangerine orbit ';
+    const long = words.repeat(10);
+    assert.equal(
+      passwordProblem(long.slice(0, PASSWORD_MAX_LENGTH + 1)),
+      'Password must be 128 characters or fewer',
+    );
+    assert.equal(passwordProblem(long.slice(0, PASSWORD_MAX_LENGTH)), null);
+  });
+
+  test('common passwords are refused', () => {
+    for (const common of ['password1234', 'qwertyuiop123', '123456789012', 'iloveyou2026']) {
+      assert.equal(
+        passwordProblem(common),
+        'Password is too easy to guess. Try three or four unrelated words together',
+        common,
+      );
+    }
+  });
+
+  test('a password containing the person’s e-mail address or its local part is refused', () => {
+    const message = 'Password must not contain your name or e-mail address';
+    assert.equal(passwordProblem('pat.example@bridge.example 42!', personal), message);
+    assert.equal(passwordProblem('xyz PAT.EXAMPLE violin quarry', personal), message);
+    assert.equal(passwordProblem('my name is pat example ok', personal), message);
+  });
+
+  test('several unrelated words are accepted', () => {
+    assert.equal(passwordProblem('lamp orbit cactus rinse 9', personal), null);
+    assert.equal(passwordProblem('Tangerine violin quarry 47', personal), null);
+  });
+});
+
+describe('hashPassword and verifyPassword', () => {
+  test('argon2id: the right password verifies, a wrong one does not', async () => {
+    const hash = await hashPassword('lamp orbit cactus rinse 9');
+    assert.match(hash, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    assert.equal(await verifyPassword(hash, 'lamp orbit cactus rinse 9'), true);
+    assert.equal(await verifyPassword(hash, 'lamp orbit cactus rinse 8'), false);
+  });
+
+  test('a malformed hash never verifies and does not throw', async () => {
+    assert.equal(await verifyPassword('not a hash', 'anything'), false);
+  });
+
+  test('the dummy hash (for unknown accounts) is a real argon2id hash', async () => {
+    const dummy = await dummyPasswordHash();
+    assert.match(dummy, /^\$argon2id\$/);
+    assert.equal(await verifyPassword(dummy, 'lamp orbit cactus rinse 9'), false);
+  });
+});
