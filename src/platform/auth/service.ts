@@ -218,6 +218,43 @@ export function createAuthService(deps: AuthServiceDeps) {
     return user;
   }
 
+  /**
+   * Sets a new password. Reset links already sent stop working and the person's sessions end,
+   * but for the one they changed it from: whoever else held one no longer knows the password.
+   */
+  async function storeNewPassword(
+    tx: Executor,
+    user: { id: string; displayName: string },
+    passwordHash: string,
+    at: Date,
+    action: 'user.password-changed' | 'user.password-reset',
+    keepSessionId?: string,
+  ) {
+    await tx
+      .update(users)
+      .set({
+        passwordHash,
+        passwordChangedAt: at,
+        updatedAt: at,
+        version: sql`${users.version} + 1`,
+      })
+      .where(eq(users.id, user.id));
+    await revokeResetLinks(tx, user.id, at);
+    await tx
+      .delete(sessions)
+      .where(
+        and(
+          eq(sessions.userId, user.id),
+          keepSessionId ? ne(sessions.id, keepSessionId) : undefined,
+        ),
+      );
+    await recordAudit(
+      tx,
+      { userId: user.id, label: user.displayName },
+      { action, recordType: 'user', recordId: user.id, after: { passwordChangedAt: at } },
+    );
+  }
+
   function checkNewPassword(
     password: string,
     confirm: string,
@@ -611,38 +648,9 @@ export function createAuthService(deps: AuthServiceDeps) {
       checkNewPassword(input.newPassword, input.confirmPassword, [user.email, user.displayName]);
       const passwordHash = await hashPassword(input.newPassword);
       const at = now();
-      await db.transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({
-            passwordHash,
-            passwordChangedAt: at,
-            updatedAt: at,
-            version: sql`${users.version} + 1`,
-          })
-          .where(eq(users.id, user.id));
-        // Reset links already sent stop working, and other sessions end: whoever else held
-        // one no longer knows the password.
-        await revokeResetLinks(tx, user.id, at);
-        await tx
-          .delete(sessions)
-          .where(
-            and(
-              eq(sessions.userId, user.id),
-              principal.sessionId ? ne(sessions.id, principal.sessionId) : undefined,
-            ),
-          );
-        await recordAudit(
-          tx,
-          { userId: user.id, label: user.displayName },
-          {
-            action: 'user.password-changed',
-            recordType: 'user',
-            recordId: user.id,
-            after: { passwordChangedAt: at },
-          },
-        );
-      });
+      await db.transaction((tx) =>
+        storeNewPassword(tx, user, passwordHash, at, 'user.password-changed', principal.sessionId),
+      );
     },
 
     /** Always answers the same way, so it cannot be used to learn who has an account. */
@@ -720,29 +728,7 @@ export function createAuthService(deps: AuthServiceDeps) {
           .returning({ id: passwordResetTokens.id });
         if (claimed.length === 0)
           throw new ConflictError('This link has already been used. Ask for a new one');
-        // Any other link this person was sent stops working too: the password it would reset
-        // has just been chosen.
-        await revokeResetLinks(tx, user.id, at);
-        await tx
-          .update(users)
-          .set({
-            passwordHash,
-            passwordChangedAt: at,
-            updatedAt: at,
-            version: sql`${users.version} + 1`,
-          })
-          .where(eq(users.id, user.id));
-        await tx.delete(sessions).where(eq(sessions.userId, user.id));
-        await recordAudit(
-          tx,
-          { userId: user.id, label: user.displayName },
-          {
-            action: 'user.password-reset',
-            recordType: 'user',
-            recordId: user.id,
-            after: { passwordChangedAt: at },
-          },
-        );
+        await storeNewPassword(tx, user, passwordHash, at, 'user.password-reset');
       });
     },
 
