@@ -5,7 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { buildApp } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo/demo-data.js';
@@ -57,6 +63,7 @@ export async function startE2E(): Promise<E2E> {
         javaScriptEnabled: options.javaScript ?? true,
       });
       contexts.push(context);
+      if (options.javaScript === false) scriptless.add(context);
       return context.newPage();
     },
     async close() {
@@ -68,9 +75,49 @@ export async function startE2E(): Promise<E2E> {
   };
 }
 
-/** Fails with a readable list when axe finds any WCAG 2.2 AA violation on the page. */
+/** Browser profiles with JavaScript off. */
+const scriptless = new WeakSet<BrowserContext>();
+
+/** For each profile with JavaScript off, a page with it on where axe can run. */
+const axeHelpers = new WeakMap<BrowserContext, Promise<Page>>();
+
+/**
+ * axe cannot run in a page with JavaScript off (its timers never fire), so it checks a copy:
+ * the same HTML at the same address, without the scripts, in a page that loads the same
+ * stylesheets and images from Bridge. That is exactly what a browser without JavaScript shows.
+ */
+async function scriptlessCopy(page: Page): Promise<Page> {
+  const context = page.context();
+  let helper = axeHelpers.get(context);
+  if (!helper) {
+    const browser = context.browser();
+    if (!browser) throw new Error('no browser');
+    helper = browser.newPage();
+    axeHelpers.set(context, helper);
+  }
+  const copy = await helper;
+  const url = page.url().split('#')[0]!;
+  const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
+  await copy.route(
+    (u) => u.href === url,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+    { times: 1 },
+  );
+  await copy.goto(url);
+  return copy;
+}
+
+/**
+ * Fails with a readable list when axe finds any WCAG 2.2 AA violation on the page. Legacy mode
+ * runs axe.run in the page (same-origin frames included) instead of finishing the run in a new
+ * blank page, which halves the time; Bridge's pages have no cross-origin frames.
+ */
 export async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const checked = scriptless.has(page.context()) ? await scriptlessCopy(page) : page;
+  const results = await new AxeBuilder({ page: checked })
+    .withTags(WCAG_TAGS)
+    .setLegacyMode()
+    .analyze();
   const summary = results.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
@@ -91,7 +138,7 @@ const lastStep = new Map<string, number>();
  * A code Bridge has not yet accepted for this secret: a replayed code is refused, so a second
  * sign-in within the same 30 seconds uses the next step (accepted as clock drift), or waits.
  */
-async function freshCode(secret: string): Promise<string> {
+export async function freshTotpCode(secret: string): Promise<string> {
   const nowStep = Math.floor(Date.now() / 30_000);
   const step = Math.max(nowStep, (lastStep.get(secret) ?? 0) + 1);
   if (step > nowStep + 1)
@@ -100,21 +147,64 @@ async function freshCode(secret: string): Promise<string> {
   return totpCode(secret, new Date(step * 30_000 + 1000));
 }
 
-/** Signs in through the pages as the demo account for a role, second factor included. */
-export async function signInThroughPages(page: Page, role: Role): Promise<void> {
+/** A six-digit code that no authenticator would show for this secret just now. */
+export function wrongTotpCode(secret: string): string {
+  const nowStep = Math.floor(Date.now() / 30_000);
+  const valid = new Set(
+    [-2, -1, 0, 1, 2].map((d) => totpCode(secret, new Date((nowStep + d) * 30_000 + 1000))),
+  );
+  for (let n = 123456; ; n = (n + 111111) % 1_000_000) {
+    const code = String(n).padStart(6, '0');
+    if (!valid.has(code)) return code;
+  }
+}
+
+export interface Account {
+  email: string;
+  name: string;
+  password: string;
+  totpSecret?: string | undefined;
+}
+
+/** The demo account for a role, with the demo password. */
+export function demoAccount(role: Role): Account {
   const account = DEMO_ACCOUNTS.find((a) => a.role === role);
   if (!account) throw new Error(`no demo account for ${role}`);
+  return { ...account, password: DEMO_PASSWORD };
+}
+
+/**
+ * Waits for the page a form submission leads to; if Bridge answered with the error summary
+ * instead, fails at once with what it says.
+ */
+async function expectArrival(page: Page, arrived: Locator, step: string): Promise<void> {
+  const problem = page.locator('.govuk-error-summary');
+  await arrived.or(problem).first().waitFor();
+  if (await problem.isVisible())
+    assert.fail(`${step} was refused: ${(await problem.innerText()).replace(/\s+/g, ' ')}`);
+}
+
+/** Signs in through the pages (checking each with axe), second factor included. */
+export async function signInAs(page: Page, account: Account): Promise<void> {
   await visit(page, '/sign-in');
   await page.getByLabel('E-mail address').fill(account.email);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  const welcome = page.getByRole('heading', { name: `Welcome, ${account.name}` });
   if (account.totpSecret) {
-    await page.waitForURL(/second-factor/);
+    const codeField = page.getByLabel('Enter the code from your authenticator app');
+    await expectArrival(page, codeField, 'The password');
     await expectAccessible(page);
-    await page
-      .getByLabel('Enter the code from your authenticator app')
-      .fill(await freshCode(account.totpSecret));
+    await codeField.fill(await freshTotpCode(account.totpSecret));
     await page.getByRole('button', { name: 'Continue' }).click();
+    await expectArrival(page, welcome, 'The code');
+  } else {
+    await expectArrival(page, welcome, 'The password');
   }
-  await page.getByRole('heading', { name: `Welcome, ${account.name}` }).waitFor();
+  await expectAccessible(page);
+}
+
+/** Signs in through the pages as the demo account for a role, second factor included. */
+export async function signInThroughPages(page: Page, role: Role): Promise<void> {
+  await signInAs(page, demoAccount(role));
 }
