@@ -5,7 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { totpCode } from '../../src/platform/auth/totp.js';
 import { AccountPages } from './pages/account.js';
 import { expectErrors, expectSuccess, signOut } from './pages/govuk.js';
@@ -87,17 +86,10 @@ test('an advisor changes their password and sets up a second factor, then signs 
 
   // Signing in now needs the new password and a code from the app.
   await signInAs(page, { ...advisor, password: newPassword, totpSecret: secret });
-  await visit(page, '/account');
+  await account.openOverview();
   assert.equal(await account.summaryValue('Second factor'), 'Authenticator app');
   await signOut(page);
 });
-
-async function sessionRows(page: Page) {
-  return page
-    .getByRole('table', { name: 'Active sessions' })
-    .getByRole('row')
-    .filter({ has: page.getByRole('cell') });
-}
 
 test('a person signed in from two browsers sees both sessions and ends the other one', async () => {
   const person = demoAccount('ctset');
@@ -106,18 +98,19 @@ test('a person signed in from two browsers sees both sessions and ends the other
   await signInAs(elsewhere, person);
   await signInAs(here, person);
 
-  await visit(here, '/account');
+  const account = new AccountPages(here);
+  await account.openOverview();
   await here.getByRole('link', { name: 'See where you are signed in' }).click();
   await here.getByRole('heading', { level: 1, name: 'Where you are signed in' }).waitFor();
   await expectAccessible(here);
-  const rows = await sessionRows(here);
+  const rows = account.sessionRows();
   assert.equal(await rows.count(), 2);
   const other = rows.filter({ hasNotText: 'This session' });
   assert.equal(await other.count(), 1);
   await other.getByRole('button', { name: /^End the session started / }).click();
   await expectSuccess(here, 'The session has been ended');
-  assert.equal(await (await sessionRows(here)).count(), 1);
-  assert.match(await (await sessionRows(here)).innerText(), /This session/);
+  assert.equal(await account.sessionRows().count(), 1);
+  assert.match(await account.sessionRows().innerText(), /This session/);
 
   // The other browser has been signed out.
   await elsewhere.goto('/account');

@@ -69,7 +69,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     ping: async () => {
       await client.query('select 1');
     },
-    close: () => client.close(),
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
   };
 }
 
@@ -100,7 +102,10 @@ async function openPostgres(url: string): Promise<Database> {
     ping: async () => {
       await pool.query('select 1');
     },
-    close: () => pool.end(),
+    close: async () => {
+      // Safe to call twice: shutdown may race a failing start-up.
+      if (!pool.ended) await pool.end();
+    },
   };
 }
 

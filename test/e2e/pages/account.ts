@@ -1,6 +1,6 @@
 /** Your account: the overview, changing the password, the second factor and sessions. */
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { visit } from '../support.js';
 import { summaryValue } from './govuk.js';
 
@@ -41,5 +41,14 @@ export class AccountPages {
     await p.getByLabel('Code from your authenticator app').fill(code);
     await p.getByLabel('Your password').fill(password);
     await p.getByRole('button', { name: 'Turn on second factor' }).click();
+  }
+
+  /** The rows of the table of active sessions. */
+  sessionRows(): Locator {
+    const p = this.page;
+    return p
+      .getByRole('table', { name: 'Active sessions' })
+      .getByRole('row')
+      .filter({ has: p.getByRole('cell') });
   }
 }

@@ -1,0 +1,19 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createTestApp, signInAs } from '../app.js';
+
+test('when the database is gone: a 500 page that hides internals, and not ready', async () => {
+  const t = await createTestApp();
+  const officer = await signInAs(t, 'authority_officer');
+  assert.equal((await t.app.inject({ method: 'GET', url: '/health/ready' })).statusCode, 200);
+  await t.services.database.close();
+  const page = await officer.get('/directory');
+  assert.equal(page.statusCode, 500);
+  assert.match(page.body, /Sorry, there is a problem with the service/);
+  assert.match(page.body, /quote this reference/);
+  assert.doesNotMatch(page.body, /at .*\.ts:\d+|Error:|PGlite|pg_/, 'no stack or driver detail');
+  const ready = await t.app.inject({ method: 'GET', url: '/health/ready' });
+  assert.equal(ready.statusCode, 503);
+  assert.equal((await t.app.inject({ method: 'GET', url: '/health/live' })).statusCode, 200);
+  await t.close();
+});
