@@ -251,7 +251,12 @@ export async function buildApp(
     },
     hideUntagged: true,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Its own policy would send the docs' scripts to https where Bridge is served over http.
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
 
   const routeDeps = { app, services, renderPage, config };
   registerHealthRoutes(routeDeps);

@@ -192,4 +192,7 @@ test('OpenAPI describes the API at /api/docs/json', async () => {
   assert.match(spec.openapi, /^3\./);
   assert.ok(spec.paths['/api/v1/organisations']?.get);
   assert.ok(spec.paths['/api/v1/people/{id}']?.put);
+  const ui = await t.app.inject({ method: 'GET', url: '/api/docs' });
+  assert.equal(ui.statusCode, 200);
+  assert.doesNotMatch(String(ui.headers['content-security-policy']), /upgrade-insecure-requests/);
 });
