@@ -6,7 +6,10 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, type RouteInfo, type Services } from '../src/app.js';
 import { testConfig, type Config } from '../src/config.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-data.js';
+import type { UserPrincipal } from '../src/platform/auth/principal.js';
+import { loadRoles } from '../src/platform/auth/service.js';
 import { totpCode } from '../src/platform/auth/totp.js';
+import { findUserIdByEmail } from '../src/platform/auth/users-service.js';
 import type { MailMessage, MailTransport } from '../src/platform/mail/service.js';
 import { prepareDatabase } from '../src/startup.js';
 import { createTestDatabase } from './database.js';
@@ -177,4 +180,18 @@ export async function signInAs(
 ): Promise<Agent> {
   if (demoAccount(role).totpSecret) t.clock.advanceMinutes(1);
   return signIn(t.app, demoAccount(role).email, { now: t.clock.now() });
+}
+
+/** The principal an account acts as, for calling services directly in a test. */
+export async function principalFor(t: TestApp, email: string): Promise<UserPrincipal> {
+  const userId = await findUserIdByEmail(t.services.db, email);
+  if (!userId) throw new Error(`no account for ${email}`);
+  const summary = await t.services.users.summary(userId);
+  return {
+    kind: 'user',
+    userId,
+    displayName: summary!.displayName,
+    email,
+    roles: await loadRoles(t.services.db, userId),
+  };
 }

@@ -10,10 +10,16 @@ import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { listAuditEvents } from '../../src/platform/audit/service.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import type { Role } from '../../src/platform/auth/roles.js';
-import { loadRoles } from '../../src/platform/auth/service.js';
 import { totpCode } from '../../src/platform/auth/totp.js';
-import { findUserIdByEmail } from '../../src/platform/auth/users-service.js';
-import { Agent, createTestApp, demoAccount, signIn, signInAs, type TestApp } from '../app.js';
+import {
+  Agent,
+  createTestApp,
+  demoAccount,
+  signIn,
+  signInAs,
+  type TestApp,
+  principalFor,
+} from '../app.js';
 
 const PASSWORD = 'lamp orbit cactus rinse 9';
 const NEW_PASSWORD = 'Tangerine violin quarry 47';
@@ -22,22 +28,9 @@ let t: TestApp;
 let adminPrincipal: UserPrincipal;
 before(async () => {
   t = await createTestApp();
-  adminPrincipal = await principalFor(demoAccount('administrator').email);
+  adminPrincipal = await principalFor(t, demoAccount('administrator').email);
 });
 after(() => t.close());
-
-async function principalFor(email: string): Promise<UserPrincipal> {
-  const userId = await findUserIdByEmail(t.services.db, email);
-  assert.ok(userId, `an account for ${email}`);
-  const summary = await t.services.users.summary(userId);
-  return {
-    kind: 'user',
-    userId,
-    displayName: summary!.displayName,
-    email,
-    roles: await loadRoles(t.services.db, userId),
-  };
-}
 
 async function createAccount(role: Role) {
   const tag = randomBytes(4).toString('hex');

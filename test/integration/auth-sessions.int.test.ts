@@ -8,9 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { listAuditEvents } from '../../src/platform/audit/service.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import type { Role } from '../../src/platform/auth/roles.js';
-import { loadRoles } from '../../src/platform/auth/service.js';
-import { findUserIdByEmail } from '../../src/platform/auth/users-service.js';
-import { Agent, createTestApp, demoAccount, signInAs, type TestApp } from '../app.js';
+import { Agent, createTestApp, demoAccount, signInAs, type TestApp, principalFor } from '../app.js';
 
 const PASSWORD = 'lamp orbit cactus rinse 9';
 const SESSION_COOKIE = 'bridge_session';
@@ -19,22 +17,9 @@ let t: TestApp;
 let adminPrincipal: UserPrincipal;
 before(async () => {
   t = await createTestApp();
-  adminPrincipal = await principalFor(demoAccount('administrator').email);
+  adminPrincipal = await principalFor(t, demoAccount('administrator').email);
 });
 after(() => t.close());
-
-async function principalFor(email: string): Promise<UserPrincipal> {
-  const userId = await findUserIdByEmail(t.services.db, email);
-  assert.ok(userId, `an account for ${email}`);
-  const summary = await t.services.users.summary(userId);
-  return {
-    kind: 'user',
-    userId,
-    displayName: summary!.displayName,
-    email,
-    roles: await loadRoles(t.services.db, userId),
-  };
-}
 
 /** A new account with a role, whose password is set through the invitation link. */
 async function createAccount(role: Role) {

@@ -9,13 +9,20 @@ import { count, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { listAuditEvents } from '../../src/platform/audit/service.js';
-import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import type { Role } from '../../src/platform/auth/roles.js';
 import { sessions } from '../../src/platform/auth/schema.js';
-import { hashToken, loadRoles, SIGN_IN_FAILED } from '../../src/platform/auth/service.js';
+import { hashToken, SIGN_IN_FAILED } from '../../src/platform/auth/service.js';
 import { totpCode } from '../../src/platform/auth/totp.js';
 import { findUserIdByEmail } from '../../src/platform/auth/users-service.js';
-import { Agent, createTestApp, demoAccount, signIn, signInAs, type TestApp } from '../app.js';
+import {
+  Agent,
+  createTestApp,
+  demoAccount,
+  signIn,
+  signInAs,
+  type TestApp,
+  principalFor,
+} from '../app.js';
 
 const PASSWORD = 'lamp orbit cactus rinse 9';
 const SESSION_COOKIE = 'bridge_session';
@@ -25,19 +32,6 @@ before(async () => {
   t = await createTestApp();
 });
 after(() => t.close());
-
-async function principalFor(email: string): Promise<UserPrincipal> {
-  const userId = await findUserIdByEmail(t.services.db, email);
-  assert.ok(userId, `an account for ${email}`);
-  const summary = await t.services.users.summary(userId);
-  return {
-    kind: 'user',
-    userId,
-    displayName: summary!.displayName,
-    email,
-    roles: await loadRoles(t.services.db, userId),
-  };
-}
 
 function resetPathIn(text: string): string {
   const match = /http:\/\/localhost:3000(\/reset-password\/[\w-]+)/.exec(text);
@@ -57,11 +51,14 @@ async function createAccount(role: Role) {
   const tag = randomBytes(4).toString('hex');
   const email = `person-${tag}@example.org`;
   const displayName = `Person ${tag}`;
-  const id = await t.services.users.create(await principalFor(demoAccount('administrator').email), {
-    email,
-    displayName,
-    role,
-  });
+  const id = await t.services.users.create(
+    await principalFor(t, demoAccount('administrator').email),
+    {
+      email,
+      displayName,
+      role,
+    },
+  );
   const token = resetPathIn((await latestMailTo(email)).bodyText)
     .split('/')
     .pop()!;
@@ -123,7 +120,7 @@ describe('a failed sign-in', () => {
 
   test('a deactivated account gets the same answer even with the right password', async () => {
     const person = await createAccount('advisor');
-    const admin = await principalFor(demoAccount('administrator').email);
+    const admin = await principalFor(t, demoAccount('administrator').email);
     const detail = await t.services.users.get(admin, person.id);
     await t.services.users.setStatus(admin, person.id, 'deactivated', detail.version);
     const response = await postSignIn(new Agent(t.app), person.email, PASSWORD);
@@ -490,8 +487,12 @@ describe('the second factor', () => {
     );
     assert.ok(wrong.body.includes(sealed), 'the same key is offered again');
     assert.equal(
-      (await t.services.users.get(await principalFor(demoAccount('administrator').email), userId))
-        .hasSecondFactor,
+      (
+        await t.services.users.get(
+          await principalFor(t, demoAccount('administrator').email),
+          userId,
+        )
+      ).hasSecondFactor,
       false,
     );
 
@@ -505,7 +506,7 @@ describe('the second factor', () => {
     assert.equal(account.statusCode, 200);
     assert.equal((await person.get('/directory')).statusCode, 200);
     const detail = await t.services.users.get(
-      await principalFor(demoAccount('administrator').email),
+      await principalFor(t, demoAccount('administrator').email),
       userId,
     );
     assert.equal(detail.hasSecondFactor, true);
@@ -552,7 +553,7 @@ describe('the second factor', () => {
     await postSignIn(agent, person.email, PASSWORD);
     assert.equal((await agent.get('/account')).statusCode, 200);
 
-    const admin = await principalFor(demoAccount('administrator').email);
+    const admin = await principalFor(t, demoAccount('administrator').email);
     await t.services.users.grantRole(admin, person.id, { role: 'administrator' });
 
     const users = await agent.get('/admin/users');

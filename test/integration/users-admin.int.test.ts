@@ -10,9 +10,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { listAuditEvents } from '../../src/platform/audit/service.js';
 import { can } from '../../src/platform/auth/permissions.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
-import { loadRoles } from '../../src/platform/auth/service.js';
-import { findUserIdByEmail } from '../../src/platform/auth/users-service.js';
-import { Agent, createTestApp, demoAccount, signInAs, type TestApp } from '../app.js';
+import { Agent, createTestApp, demoAccount, signInAs, type TestApp, principalFor } from '../app.js';
 
 let t: TestApp;
 let admin: Agent;
@@ -23,26 +21,13 @@ let hackney: { id: string; name: string };
 before(async () => {
   t = await createTestApp();
   admin = await signInAs(t, 'administrator');
-  adminPrincipal = await principalFor(demoAccount('administrator').email);
+  adminPrincipal = await principalFor(t, demoAccount('administrator').email);
   const boroughs = await t.services.directory.scopeCatalogue.options('borough');
   camden = boroughs.find((b) => b.name === 'Camden')!;
   hackney = boroughs.find((b) => b.name === 'Hackney')!;
   assert.ok(camden && hackney);
 });
 after(() => t.close());
-
-async function principalFor(email: string): Promise<UserPrincipal> {
-  const userId = await findUserIdByEmail(t.services.db, email);
-  assert.ok(userId, `an account for ${email}`);
-  const summary = await t.services.users.summary(userId);
-  return {
-    kind: 'user',
-    userId,
-    displayName: summary!.displayName,
-    email,
-    roles: await loadRoles(t.services.db, userId),
-  };
-}
 
 function newEmail(): string {
   return `person-${randomBytes(4).toString('hex')}@example.org`;
@@ -295,7 +280,7 @@ describe('roles', () => {
         ['partnership_officer', 'borough', camden.id, 'Camden'],
       ],
     );
-    const principal = await principalFor(person.email);
+    const principal = await principalFor(t, person.email);
     const resource = (id: string) => ({ type: 'borough' as const, id });
     assert.equal(can(principal, 'borough.partnership-record.edit', resource(camden.id)), true);
     assert.equal(can(principal, 'borough.partnership-record.edit', resource(hackney.id)), false);
@@ -558,7 +543,7 @@ describe('who may manage users', () => {
   });
 
   test('the service refuses too, whatever the route does', async () => {
-    const director = await principalFor(demoAccount('director').email);
+    const director = await principalFor(t, demoAccount('director').email);
     await assert.rejects(
       t.services.users.create(director, { displayName: 'X', email: newEmail(), role: 'advisor' }),
       { status: 403 },
