@@ -53,6 +53,8 @@ export interface AppDeps {
   mailTransport?: MailTransport | null;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
+  /** Where JSON log lines go instead of stdout (tests read them to prove the redaction). */
+  logStream?: { write(line: string): void };
 }
 
 export type Services = Awaited<ReturnType<typeof buildServices>>;
@@ -101,6 +103,7 @@ export async function buildApp(
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
       // Personal data stays out of the logs: no cookies, tokens, bodies or query strings.
       redact: [
         'req.headers.cookie',

@@ -39,6 +39,7 @@ export async function createTestApp(
     deliverMail?: boolean;
     mailTransport?: MailTransport;
     demo?: boolean;
+    logStream?: { write(line: string): void };
   } = {},
 ): Promise<TestApp> {
   const { database, drop } = await createTestDatabase();
@@ -54,6 +55,7 @@ export async function createTestApp(
     mailTransport: transport,
     now: clock.now,
     sleep: async () => undefined,
+    logStream: options.logStream,
   });
   await app.ready();
   return {
