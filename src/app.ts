@@ -27,7 +27,11 @@ import { registerSignInRoutes, SESSION_COOKIE } from './platform/auth/sign-in-ro
 import { createSecretBox } from './platform/auth/secret-box.js';
 import { createAuthService } from './platform/auth/service.js';
 import { registerUserAdminRoutes } from './platform/auth/users-routes.js';
-import { createUsersService, findUserIdByEmail } from './platform/auth/users-service.js';
+import {
+  createUsersService,
+  findUserIdByEmail,
+  type ScopeCatalogue,
+} from './platform/auth/users-service.js';
 import { formatDate, formatDateTime } from './platform/calendar/index.js';
 import type { Database } from './platform/db/database.js';
 import { ForbiddenError, UnauthenticatedError } from './platform/errors.js';
@@ -42,6 +46,8 @@ import { createMailService, smtpTransport, type MailTransport } from './platform
 import { registerDirectoryApiRoutes } from './modules/directory/api-routes.js';
 import { registerDirectoryRoutes } from './modules/directory/routes.js';
 import { createDirectoryService } from './modules/directory/service.js';
+import { registerGroupRoutes } from './modules/groups/routes.js';
+import { createGroupsService } from './modules/groups/service.js';
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url));
 const govukDir = path.resolve(srcDir, '../node_modules/govuk-frontend/dist');
@@ -75,16 +81,22 @@ export function buildServices(deps: AppDeps) {
     userIdForEmail: findUserIdByEmail,
     now: deps.now,
   });
+  const groups = createGroupsService({ db, config, directory, mail, now: deps.now });
   const auth = createAuthService({ db, config, mail, secretBox, now: deps.now, sleep: deps.sleep });
-  const users = createUsersService({
-    db,
-    config,
-    mail,
-    scopes: directory.scopeCatalogue,
-    now: deps.now,
-  });
+  // Boroughs come from the directory, groups from the groups module.
+  const scopes: ScopeCatalogue = {
+    options: (type) =>
+      type === 'group'
+        ? groups.scopeCatalogue.options(type)
+        : directory.scopeCatalogue.options(type),
+    name: (type, id) =>
+      type === 'group'
+        ? groups.scopeCatalogue.name(type, id)
+        : directory.scopeCatalogue.name(type, id),
+  };
+  const users = createUsersService({ db, config, mail, scopes, now: deps.now });
   const apiTokens = createApiTokenService({ db, now: deps.now });
-  return { db, database, config, mail, secretBox, auth, users, directory, apiTokens };
+  return { db, database, config, mail, secretBox, auth, users, directory, groups, apiTokens };
 }
 
 /** A registered route and who may use it; the permissions test walks them all. */
@@ -129,6 +141,8 @@ export async function buildApp(
   const navItems: NavItem[] = [
     { text: 'Home', href: '/', visible: () => true },
     { text: 'Directory', href: '/directory', visible: (p) => can(p, 'directory.view') },
+    { text: 'Advisory groups', href: '/groups', visible: (p) => can(p, 'groups.view') },
+    { text: 'Advisory groups', href: '/advisory-groups', visible: (p) => !can(p, 'groups.view') },
     { text: 'Users', href: '/admin/users', visible: (p) => can(p, 'users.manage') },
     { text: 'Audit trail', href: '/admin/audit', visible: (p) => can(p, 'audit.view') },
     { text: 'API tokens', href: '/admin/api-tokens', visible: (p) => can(p, 'api-tokens.manage') },
@@ -271,6 +285,7 @@ export async function buildApp(
   registerAuditRoutes(routeDeps);
   registerOutboxRoutes(routeDeps);
   registerDirectoryRoutes(routeDeps);
+  registerGroupRoutes(routeDeps);
   await app.register(async (api) => registerDirectoryApiRoutes({ ...routeDeps, app: api }), {
     prefix: '/api/v1',
   });

@@ -26,4 +26,16 @@ test('bad values stop start-up with a message naming the setting', () => {
   assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
   assert.throws(() => loadConfig({ BRIDGE_DEMO: 'maybe' }), /BRIDGE_DEMO must be true or false/);
   assert.throws(() => loadConfig({ SMTP_URL: 'http://x' }), /SMTP_URL/);
+  assert.throws(
+    () => loadConfig({ IAG_RULES_AGREED_ON: '2007-02-30' }),
+    /IAG_RULES_AGREED_ON must be a date/,
+  );
+});
+
+test('IAG-19: the date the term rules were agreed is a setting, London by default', () => {
+  assert.equal(loadConfig({}).groups.rulesAgreedOn, '2007-04-30');
+  assert.equal(
+    loadConfig({ IAG_RULES_AGREED_ON: '2026-04-01' }).groups.rulesAgreedOn,
+    '2026-04-01',
+  );
 });

@@ -3,6 +3,7 @@
  * Nothing else in the code reads process.env.
  */
 import path from 'node:path';
+import { parseIsoDate } from './platform/calendar/index.js';
 
 export interface Config {
   port: number;
@@ -36,6 +37,14 @@ export interface Config {
   };
   passwordResetMinutes: number;
   mail: { smtpUrl: string | undefined; from: string };
+  groups: {
+    /**
+     * IAG-19: the date the term rules were agreed (for London, by the MPS Diversity Board in
+     * April 2007). Imported appointments the rules would end by six months after it run a year
+     * past it.
+     */
+    rulesAgreedOn: string;
+  };
   timeZone: 'Europe/London';
 }
 
@@ -53,6 +62,13 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   if (value < min || value > max)
     throw new ConfigError(`${name} must be between ${min} and ${max}`);
   return value;
+}
+
+function isoDate(env: Env, name: string, fallback: string): string {
+  const raw = env[name] || fallback;
+  if (!parseIsoDate(raw))
+    throw new ConfigError(`${name} must be a date like 2007-04-30, got "${raw}"`);
+  return raw;
 }
 
 function bool(env: Env, name: string, fallback: boolean): boolean {
@@ -103,6 +119,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     passwordResetMinutes: int(env, 'PASSWORD_RESET_MINUTES', 30, 5, 24 * 60),
     mail: { smtpUrl, from: env.MAIL_FROM || 'Bridge <no-reply@bridge.localhost>' },
+    groups: { rulesAgreedOn: isoDate(env, 'IAG_RULES_AGREED_ON', '2007-04-30') },
     timeZone: 'Europe/London',
   };
 }

@@ -29,6 +29,15 @@ const sweeps = [
         .catch((err: unknown) => app.log.error({ err }, 'mail sweep failed')),
     15_000,
   ),
+  // IAG-18: close terms that have run out, and tell members six months before theirs ends.
+  setInterval(
+    () =>
+      void services.groups
+        .closeEndedTerms()
+        .then(() => services.groups.sendTermEndNotices())
+        .catch((err: unknown) => app.log.error({ err }, 'membership sweep failed')),
+    60 * 60_000,
+  ),
   setInterval(
     () =>
       void services.auth

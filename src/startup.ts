@@ -9,6 +9,9 @@ import {
   loadReferenceData,
   readReferenceData,
 } from './modules/directory/reference-data.js';
+import { createDirectoryService } from './modules/directory/service.js';
+import { loadReferenceGroups, readReferenceGroups } from './modules/groups/reference-data.js';
+import { findUserIdByEmail } from './platform/auth/users-service.js';
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   return openDatabase({
@@ -26,6 +29,9 @@ export async function prepareDatabase(
     database.db,
     readReferenceData(config.referenceDataFile ?? LONDON_REFERENCE_DATA),
   );
+  const referenceFile = config.referenceDataFile ?? LONDON_REFERENCE_DATA;
+  const directory = createDirectoryService({ db: database.db, userIdForEmail: findUserIdByEmail });
+  await loadReferenceGroups(database.db, directory, readReferenceGroups(referenceFile));
   let demoLoaded = false;
   if (config.demo && !(await demoDataPresent(database.db))) {
     await loadDemoData(database.db, createSecretBox(config.secret));

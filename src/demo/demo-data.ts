@@ -2,19 +2,32 @@
  * The demonstration dataset: one account for every role, each with an entry in the directory,
  * and a few partner and community organisations. Never loaded when BRIDGE_DEMO=false.
  */
-import { eq, inArray, like } from 'drizzle-orm';
+import { eq, inArray, like, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../platform/audit/service.js';
 import { SYSTEM_ACTOR } from '../platform/auth/principal.js';
 import type { Role } from '../platform/auth/roles.js';
 import { apiTokens, roleAssignments, users } from '../platform/auth/schema.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 import type { SecretBox } from '../platform/auth/secret-box.js';
-import type { Db } from '../platform/db/database.js';
+import type { Db, Executor } from '../platform/db/database.js';
 import { organisationIdByCode } from '../modules/directory/reference-data.js';
 import { organisations, people } from '../modules/directory/schema.js';
+import { termEndDate } from '../modules/groups/rules.js';
+import {
+  advisoryGroups,
+  electionCandidates,
+  elections,
+  groupDocuments,
+  groupDocumentVersions,
+  memberships,
+  reappointments,
+} from '../modules/groups/schema.js';
+import { addCalendarMonths, todayInLondon } from '../platform/calendar/index.js';
 
 export const DEMO_DOMAIN = 'bridge.example';
 export const DEMO_PASSWORD = 'bridge demo 2026 passphrase';
+/** The corporate IAG the demo chair chairs and the demo deployment contact serves. */
+export const DEMO_GROUP = 'iag-race';
 
 interface DemoAccount {
   email: string;
@@ -26,6 +39,8 @@ interface DemoAccount {
   totpSecret?: string;
   /** A borough (by code) a scoped role is held for. */
   borough?: string;
+  /** A group (by code) a scoped role is held for. */
+  group?: string;
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -79,6 +94,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: 'chair',
     jobTitle: 'Independent advisor and chair',
     organisation: '',
+    group: DEMO_GROUP,
   },
   {
     email: `deployment@${DEMO_DOMAIN}`,
@@ -86,6 +102,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: 'deployment_contact',
     jobTitle: 'Deployment contact',
     organisation: '',
+    group: DEMO_GROUP,
   },
   {
     email: `officer@${DEMO_DOMAIN}`,
@@ -153,6 +170,47 @@ export async function removeDemoData(db: Db): Promise<void> {
       .from(users)
       .where(like(users.email, `%@${DEMO_DOMAIN}`));
     const ids = demoUsers.map((u) => u.id);
+    const demoPeople = (
+      await tx
+        .select({ id: people.id })
+        .from(people)
+        .where(
+          or(
+            like(people.email, `%@${DEMO_DOMAIN}`),
+            ids.length ? inArray(people.userId, ids) : undefined,
+          ),
+        )
+    ).map((p) => p.id);
+    if (demoPeople.length) {
+      const demoMemberships = (
+        await tx
+          .select({ id: memberships.id })
+          .from(memberships)
+          .where(inArray(memberships.personId, demoPeople))
+      ).map((m) => m.id);
+      if (demoMemberships.length) {
+        await tx
+          .delete(reappointments)
+          .where(inArray(reappointments.membershipId, demoMemberships));
+        // Second terms point at first terms: unlink before deleting.
+        await tx
+          .update(memberships)
+          .set({ previousMembershipId: null })
+          .where(inArray(memberships.id, demoMemberships));
+        await tx.delete(memberships).where(inArray(memberships.id, demoMemberships));
+      }
+      await tx.delete(electionCandidates).where(inArray(electionCandidates.personId, demoPeople));
+      await tx
+        .delete(elections)
+        .where(
+          sql`not exists (select 1 from ${electionCandidates} c where c.election_id = ${elections.id})`,
+        );
+      await tx
+        .update(advisoryGroups)
+        .set({ deploymentContactId: null })
+        .where(inArray(advisoryGroups.deploymentContactId, demoPeople));
+      await tx.delete(people).where(inArray(people.id, demoPeople));
+    }
     if (ids.length) {
       await tx.delete(people).where(inArray(people.userId, ids));
       await tx.delete(apiTokens).where(inArray(apiTokens.createdBy, ids));
@@ -192,6 +250,13 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
     const id = await organisationIdByCode(db, code);
     if (id) orgIds.set(code, id);
   }
+  const groupIds = new Map<string, string>();
+  for (const row of await db
+    .select({ id: advisoryGroups.id, code: advisoryGroups.code })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.code, DEMO_GROUP)))
+    if (row.code) groupIds.set(row.code, row.id);
+  const personIds = new Map<Role, string>();
   await db.transaction(async (tx) => {
     for (const org of DEMO_ORGANISATIONS) {
       const [row] = await tx.insert(organisations).values(org).returning({ id: organisations.id });
@@ -216,21 +281,30 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
           totpEnabledAt: account.totpSecret ? now : null,
         })
         .returning({ id: users.id });
-      const scopeId = account.borough ? orgIds.get(account.borough) : undefined;
+      const scope = account.borough
+        ? { type: 'borough' as const, id: orgIds.get(account.borough) }
+        : account.group
+          ? { type: 'group' as const, id: groupIds.get(account.group) }
+          : undefined;
       await tx.insert(roleAssignments).values({
         userId: user!.id,
         role: account.role,
-        scopeType: scopeId ? 'borough' : null,
-        scopeId: scopeId ?? null,
+        scopeType: scope?.id ? scope.type : null,
+        scopeId: scope?.id ?? null,
       });
-      await tx.insert(people).values({
-        fullName: account.name,
-        jobTitle: account.jobTitle,
-        organisationId: account.organisation ? (orgIds.get(account.organisation) ?? null) : null,
-        email: account.email,
-        userId: user!.id,
-      });
+      const [person] = await tx
+        .insert(people)
+        .values({
+          fullName: account.name,
+          jobTitle: account.jobTitle,
+          organisationId: account.organisation ? (orgIds.get(account.organisation) ?? null) : null,
+          email: account.email,
+          userId: user!.id,
+        })
+        .returning({ id: people.id });
+      personIds.set(account.role, person!.id);
     }
+    await loadDemoGroup(tx, groupIds.get(DEMO_GROUP), personIds);
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',
@@ -238,4 +312,101 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
       after: { users: DEMO_ACCOUNTS.length, organisations: DEMO_ORGANISATIONS.length },
     });
   });
+}
+
+/**
+ * The demo corporate IAG: a chair elected a year ago, a member whose first term ends in three
+ * months (to agree a second term), one in a second term (a third is refused), and a deployment
+ * contact. Dates are relative to today so the demo stays current.
+ */
+async function loadDemoGroup(
+  tx: Executor,
+  groupId: string | undefined,
+  personIds: Map<Role, string>,
+): Promise<void> {
+  if (!groupId) return;
+  const today = todayInLondon(new Date());
+  const monthsAgo = (n: number) => addCalendarMonths(today, -n);
+  const extra = await tx
+    .insert(people)
+    .values([
+      {
+        fullName: 'Priya Shah',
+        jobTitle: 'Independent advisor',
+        email: `priya.shah@${DEMO_DOMAIN}`,
+      },
+      {
+        fullName: 'Jordan Okafor',
+        jobTitle: 'Independent advisor',
+        email: `jordan.okafor@${DEMO_DOMAIN}`,
+      },
+    ])
+    .returning({ id: people.id });
+  const [priya, jordan] = [extra[0]!.id, extra[1]!.id];
+  const chair = personIds.get('chair')!;
+  const appointment = (personId: string, startsOn: string, publishName = false) => ({
+    groupId,
+    personId,
+    termNumber: 1,
+    startsOn,
+    endsOn: termEndDate(startsOn),
+    publishName,
+  });
+  const [priyaFirst] = await tx
+    .insert(memberships)
+    .values({ ...appointment(priya, monthsAgo(72)), status: 'ended', leftOn: monthsAgo(24) })
+    .returning({ id: memberships.id });
+  await tx.insert(memberships).values([
+    appointment(chair, monthsAgo(36), true),
+    appointment(personIds.get('advisor')!, monthsAgo(45), true),
+    appointment(jordan, monthsAgo(12), true),
+    {
+      ...appointment(priya, monthsAgo(24)),
+      termNumber: 2,
+      previousMembershipId: priyaFirst!.id,
+    },
+  ]);
+  const [election] = await tx
+    .insert(elections)
+    .values({
+      groupId,
+      heldOn: monthsAgo(12),
+      adjudicatorName: 'Ruth Mensah',
+      adjudicatorOrganisation: 'London Community Mediation (demo)',
+      agreedByChairs: 'The outgoing chair',
+      agreedByPolice: 'Chris Coordinator, IAG Coordination Unit',
+    })
+    .returning({ id: elections.id });
+  await tx.insert(electionCandidates).values([
+    { electionId: election!.id, personId: chair, elected: true },
+    { electionId: election!.id, personId: jordan, elected: false },
+  ]);
+  await tx
+    .update(advisoryGroups)
+    .set({ deploymentContactId: personIds.get('deployment_contact')! })
+    .where(eq(advisoryGroups.id, groupId));
+  const [existing] = await tx
+    .select({ id: groupDocuments.id })
+    .from(groupDocuments)
+    .where(eq(groupDocuments.groupId, groupId));
+  if (!existing) {
+    const [document] = await tx
+      .insert(groupDocuments)
+      .values({ groupId, kind: 'terms_of_reference', title: 'Terms of reference' })
+      .returning({ id: groupDocuments.id });
+    await tx.insert(groupDocumentVersions).values({
+      documentId: document!.id,
+      number: 1,
+      agreedOn: monthsAgo(12),
+      body: [
+        '1. The group elects a chair, or at most two co-chairs, every two years. An independent adjudicator agreed by the chair(s) in office and the police service oversees the election.',
+        '2. Nobody serves more than two consecutive terms as chair.',
+        '3. The group may form sub-groups.',
+        '4. The group meets every two months, as it sets and the police service agrees.',
+        '5. Any member, and the police service, may table an item for the agenda.',
+        '6. A member who misses three meetings in a row may have their membership withdrawn by the chair(s).',
+        '7. The Seven Principles of Public Life apply to every member.',
+      ].join('\n'),
+    });
+  }
 }

@@ -6,6 +6,7 @@ import {
   recordAudit,
   verifyAuditChain,
 } from '../../src/platform/audit/service.js';
+import { addCalendarDays, todayInLondon } from '../../src/platform/calendar/index.js';
 import { createTestApp, demoAccount, signInAs, type TestApp } from '../app.js';
 
 let t: TestApp;
@@ -82,9 +83,12 @@ test('administrators filter the trail by person, record and date; others cannot 
   assert.doesNotMatch(byPerson.body, /demo-data.loaded/);
   const byRecord = await admin.get('/admin/audit?recordType=demo-data');
   assert.match(byRecord.body, /demo-data.loaded/);
-  const today = await admin.get('/admin/audit?from=2026-11-23&to=2026-11-23');
+  // Audit events carry the real time, not the test's pinned clock.
+  const day = todayInLondon(new Date());
+  const today = await admin.get(`/admin/audit?from=${day}&to=${day}`);
   assert.match(today.body, /session.signed-in/);
-  const yesterday = await admin.get('/admin/audit?from=2026-11-22&to=2026-11-22');
+  const previousDay = addCalendarDays(day, -1);
+  const yesterday = await admin.get(`/admin/audit?from=${previousDay}&to=${previousDay}`);
   assert.match(yesterday.body, /No events match/);
   const bad = await admin.get('/admin/audit?from=2026-02-30&person=nobody@example.org');
   assert.equal(bad.statusCode, 400);

@@ -29,6 +29,19 @@ const DIRECTORY_EDITORS: readonly Role[] = [
   'administrator',
 ];
 const ADMINS: readonly Role[] = ['administrator'];
+const GROUP_STAFF: readonly Role[] = [
+  'ctset',
+  'coordination_unit',
+  'director',
+  'authority_officer',
+  'authority_member',
+  'administrator',
+];
+/** The register lists groups for staff and for office-holders of any group. */
+const GROUP_VIEWERS: readonly Role[] = [...GROUP_STAFF, 'chair', 'deployment_contact'];
+const GROUP_MANAGERS: readonly Role[] = ['coordination_unit'];
+/** Chairs, the Director and the coordination unit act on second terms. */
+const SECOND_TERMS: readonly Role[] = ['chair', 'coordination_unit', 'director'];
 
 const EXPECTED: Record<string, Who> = {
   'GET /': 'anyone',
@@ -96,6 +109,35 @@ const EXPECTED: Record<string, Who> = {
   'POST /directory/people/:id/edit': DIRECTORY_EDITORS,
   'POST /directory/people/:id/archive': DIRECTORY_EDITORS,
   'POST /directory/people/:id/restore': DIRECTORY_EDITORS,
+  'GET /groups': GROUP_VIEWERS,
+  'GET /groups/new': ['coordination_unit', 'director'],
+  'POST /groups/new': ['coordination_unit', 'director'],
+  'GET /groups/second-terms': SECOND_TERMS,
+  // A group's own pages: staff for every group; a chair or contact only for their own (the
+  // unknown id used here is not theirs).
+  'GET /groups/:groupId': GROUP_STAFF,
+  'GET /groups/:groupId/edit': GROUP_MANAGERS,
+  'POST /groups/:groupId/edit': GROUP_MANAGERS,
+  'GET /groups/:groupId/terms-of-reference': GROUP_STAFF,
+  'GET /groups/:groupId/terms-of-reference/new': GROUP_MANAGERS,
+  'POST /groups/:groupId/terms-of-reference/new': GROUP_MANAGERS,
+  'GET /groups/:groupId/members': GROUP_STAFF,
+  'GET /groups/:groupId/members/new': GROUP_MANAGERS,
+  'POST /groups/:groupId/members/new': GROUP_MANAGERS,
+  'GET /groups/:groupId/members/:membershipId': GROUP_STAFF,
+  'GET /groups/:groupId/members/:membershipId/end': GROUP_MANAGERS,
+  'POST /groups/:groupId/members/:membershipId/end': GROUP_MANAGERS,
+  'POST /groups/:groupId/members/:membershipId/second-term': GROUP_MANAGERS,
+  // Agreeing is the chair's of that group or the Director's; the unknown group is nobody's.
+  'POST /groups/:groupId/second-terms/:reappointmentId/agree': ['director'],
+  'POST /groups/:groupId/second-terms/:reappointmentId/decline': ['director'],
+  'GET /groups/:groupId/elections': GROUP_STAFF,
+  'GET /groups/:groupId/elections/new': GROUP_MANAGERS,
+  'POST /groups/:groupId/elections/new': GROUP_MANAGERS,
+  'GET /groups/:groupId/deployment-contact': GROUP_MANAGERS,
+  'POST /groups/:groupId/deployment-contact': GROUP_MANAGERS,
+  'GET /advisory-groups': 'anyone',
+  'GET /advisory-groups/:groupId': 'anyone',
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',

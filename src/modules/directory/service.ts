@@ -33,6 +33,23 @@ import {
 export type Organisation = Omit<typeof organisations.$inferSelect, 'search'>;
 export type Person = Omit<typeof people.$inferSelect, 'search'>;
 
+export interface PersonSummary {
+  id: string;
+  fullName: string;
+  email: string | null;
+  userId: string | null;
+  organisationName: string | null;
+  archived: boolean;
+}
+
+export interface OrganisationSummary {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  code: string | null;
+  archived: boolean;
+}
+
 const { search: _orgSearch, ...organisationColumns } = getTableColumns(organisations);
 const { search: _personSearch, ...personColumns } = getTableColumns(people);
 
@@ -483,6 +500,63 @@ export function createDirectoryService(deps: {
     },
   };
 
+  /**
+   * For other modules, which hold directory ids but never read its tables: who and what those
+   * ids are, a whole page's worth in one query. Archived entries are included, marked.
+   */
+  const lookups = {
+    async people(executor: Executor, ids: readonly string[]): Promise<Map<string, PersonSummary>> {
+      const valid = [...new Set(ids)].filter(isUuid);
+      if (valid.length === 0) return new Map();
+      const rows = await executor
+        .select({
+          id: people.id,
+          fullName: people.fullName,
+          email: people.email,
+          userId: people.userId,
+          organisationName: organisations.name,
+          archived: sql<boolean>`${people.archivedAt} is not null`,
+        })
+        .from(people)
+        .leftJoin(organisations, eq(organisations.id, people.organisationId))
+        .where(inArray(people.id, valid));
+      return new Map(rows.map((r) => [r.id, r]));
+    },
+    async organisations(
+      executor: Executor,
+      ids: readonly string[],
+    ): Promise<Map<string, OrganisationSummary>> {
+      const valid = [...new Set(ids)].filter(isUuid);
+      if (valid.length === 0) return new Map();
+      const rows = await executor
+        .select({
+          id: organisations.id,
+          name: organisations.name,
+          kind: organisations.kind,
+          code: organisations.code,
+          archived: sql<boolean>`${organisations.archivedAt} is not null`,
+        })
+        .from(organisations)
+        .where(inArray(organisations.id, valid));
+      return new Map(rows.map((r) => [r.id, r]));
+    },
+    /** People whose user accounts these are (to find, say, the groups a user is a member of). */
+    async personIdForUser(executor: Executor, userId: string): Promise<string | undefined> {
+      const [row] = await executor
+        .select({ id: people.id })
+        .from(people)
+        .where(eq(people.userId, userId));
+      return row?.id;
+    },
+    async organisationIdByCode(executor: Executor, code: string): Promise<string | undefined> {
+      const [row] = await executor
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.code, code));
+      return row?.id;
+    },
+  };
+
   /** Boroughs are what a borough-scoped role is held for; groups arrive with the groups module. */
   const scopeCatalogue: ScopeCatalogue = {
     async options(type) {
@@ -503,5 +577,5 @@ export function createDirectoryService(deps: {
     },
   };
 
-  return { organisations: organisationService, people: personService, scopeCatalogue };
+  return { organisations: organisationService, people: personService, scopeCatalogue, lookups };
 }

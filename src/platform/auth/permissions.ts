@@ -33,6 +33,16 @@ const DIRECTORY_EDITORS: readonly Role[] = [
   'administrator',
 ];
 
+/** Police and authority staff who work with the register of advisory groups. */
+const GROUP_STAFF: readonly Role[] = [
+  'ctset',
+  'coordination_unit',
+  'director',
+  'authority_officer',
+  'authority_member',
+  'administrator',
+];
+
 const anyRole =
   (roles: readonly Role[]): Policy =>
   (p) =>
@@ -52,6 +62,23 @@ const POLICIES = {
   'audit.view': anyRole(['administrator']),
   'api-tokens.manage': anyRole(['administrator']),
   'mail.view-outbox': anyRole(['administrator']),
+  /** The register of groups, with its office-holders and elections due. */
+  'groups.view': (p) => anyRole(GROUP_STAFF)(p) || anyRole(['chair', 'deployment_contact'])(p),
+  /**
+   * Scoped: a group's page with its members. Staff see every group; a chair or deployment
+   * contact sees the group they hold that office for.
+   */
+  'group.view': (p, resource) =>
+    anyRole(GROUP_STAFF)(p) ||
+    (p.kind === 'user' &&
+      resource?.type === 'group' &&
+      (hasRole(p, 'chair', resource) || hasRole(p, 'deployment_contact', resource))),
+  /** IAG-01: registering a group; only the Director may set up a corporate focus group. */
+  'groups.register': anyRole(['coordination_unit', 'director']),
+  /** The coordination unit runs the process: groups, appointments, elections (Rec 10). */
+  'groups.manage': anyRole(['coordination_unit']),
+  /** IAG-16, IAG-18: the Director accepts appointments and agrees second terms. */
+  'groups.director-agreement': anyRole(['director']),
   /** Scoped: only the chair(s) of this group. Used by the groups and meetings modules. */
   'group.chair': (p, resource) =>
     p.kind === 'user' && resource?.type === 'group' && hasRole(p, 'chair', resource),

@@ -381,3 +381,51 @@ export async function findUserIdByEmail(
     .where(eq(users.email, normaliseEmail(email)));
   return row?.id;
 }
+
+/**
+ * Makes exactly these accounts hold a scoped role for one record, inside the caller's
+ * transaction: the chair role follows an election, the deployment contact role follows the
+ * group's choice. Writes no audit event of its own; the caller's event records the change.
+ */
+export async function replaceScopedRoleHolders(
+  tx: Executor,
+  input: {
+    role: Role;
+    scope: { type: ScopeType; id: string };
+    userIds: readonly string[];
+    grantedBy: string | null;
+  },
+): Promise<{ granted: string[]; revoked: string[] }> {
+  const held = await tx
+    .select({ id: roleAssignments.id, userId: roleAssignments.userId })
+    .from(roleAssignments)
+    .where(
+      and(
+        eq(roleAssignments.role, input.role),
+        eq(roleAssignments.scopeType, input.scope.type),
+        eq(roleAssignments.scopeId, input.scope.id),
+      ),
+    );
+  const wanted = new Set(input.userIds);
+  const revoked = held.filter((h) => !wanted.has(h.userId));
+  if (revoked.length)
+    await tx.delete(roleAssignments).where(
+      inArray(
+        roleAssignments.id,
+        revoked.map((r) => r.id),
+      ),
+    );
+  const holding = new Set(held.map((h) => h.userId));
+  const granted = [...wanted].filter((id) => !holding.has(id));
+  if (granted.length)
+    await tx.insert(roleAssignments).values(
+      granted.map((userId) => ({
+        userId,
+        role: input.role,
+        scopeType: input.scope.type,
+        scopeId: input.scope.id,
+        createdBy: input.grantedBy,
+      })),
+    );
+  return { granted, revoked: revoked.map((r) => r.userId) };
+}

@@ -1,0 +1,27 @@
+/** The groups module's URLs, so no link is built by hand. */
+const group = (id: string) => `/groups/${id}`;
+
+export const groupPaths = {
+  list: '/groups',
+  register: '/groups/new',
+  secondTerms: '/groups/second-terms',
+  group,
+  edit: (id: string) => `${group(id)}/edit`,
+  termsOfReference: (id: string) => `${group(id)}/terms-of-reference`,
+  newTermsOfReference: (id: string) => `${group(id)}/terms-of-reference/new`,
+  members: (id: string) => `${group(id)}/members`,
+  appoint: (id: string) => `${group(id)}/members/new`,
+  membership: (id: string, membershipId: string) => `${group(id)}/members/${membershipId}`,
+  endMembership: (id: string, membershipId: string) => `${group(id)}/members/${membershipId}/end`,
+  proposeSecondTerm: (id: string, membershipId: string) =>
+    `${group(id)}/members/${membershipId}/second-term`,
+  agreeSecondTerm: (id: string, reappointmentId: string) =>
+    `${group(id)}/second-terms/${reappointmentId}/agree`,
+  declineSecondTerm: (id: string, reappointmentId: string) =>
+    `${group(id)}/second-terms/${reappointmentId}/decline`,
+  elections: (id: string) => `${group(id)}/elections`,
+  newElection: (id: string) => `${group(id)}/elections/new`,
+  deploymentContact: (id: string) => `${group(id)}/deployment-contact`,
+  publicList: '/advisory-groups',
+  publicGroup: (id: string) => `/advisory-groups/${id}`,
+};

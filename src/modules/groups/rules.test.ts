@@ -1,0 +1,247 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  checkElectionResult,
+  checkGroupRegistration,
+  isIndependentType,
+  needsDeploymentContact,
+  nextElectionDue,
+  nextTerm,
+  retrospectiveAppointment,
+  secondTermAgreed,
+  termEndDate,
+  termEndNoticeDue,
+  type GroupType,
+} from './rules.js';
+
+const registration = (overrides: Partial<Parameters<typeof checkGroupRegistration>[0]>) =>
+  checkGroupRegistration({
+    type: 'borough_iag',
+    name: 'Camden Independent Advisory Group',
+    ownerKind: 'borough',
+    hasParent: false,
+    parentType: null,
+    registeredByDirector: false,
+    creating: true,
+    ...overrides,
+  });
+
+test('IAG-01: only corporate and borough IAGs are independent types', () => {
+  const independent = (['corporate_iag', 'borough_iag'] as GroupType[]).every(isIndependentType);
+  const not = (['specialist', 'community', 'corporate_focus', 'sub_group'] as GroupType[]).some(
+    isIndependentType,
+  );
+  assert.equal(independent, true);
+  assert.equal(not, false);
+});
+
+test('IAG-01: a specialist or community advisory group cannot be called "Independent"', () => {
+  for (const type of ['specialist', 'community'] as const) {
+    const refusals = registration({
+      type,
+      name: 'Gun Crime Independent Advisory Group',
+      ownerKind: type === 'specialist' ? 'directorate' : 'borough',
+    });
+    assert.deepEqual(
+      refusals.map((r) => r.field),
+      ['name'],
+    );
+    assert.match(refusals[0]!.message, /cannot be called "Independent"/);
+  }
+  assert.deepEqual(
+    registration({
+      type: 'specialist',
+      name: 'Gun Crime Advisory Group',
+      ownerKind: 'directorate',
+    }),
+    [],
+  );
+});
+
+test('IAG-01: only the Director sets up a corporate focus group', () => {
+  const byUnit = registration({
+    type: 'corporate_focus',
+    name: 'Custody focus group',
+    ownerKind: 'directorate',
+  });
+  assert.deepEqual(
+    byUnit.map((r) => r.field),
+    ['type'],
+  );
+  assert.match(byUnit[0]!.message, /Only the Director/);
+  assert.deepEqual(
+    registration({
+      type: 'corporate_focus',
+      name: 'Custody focus group',
+      ownerKind: 'directorate',
+      registeredByDirector: true,
+    }),
+    [],
+  );
+  // Changing an existing focus group's details is not setting one up.
+  assert.deepEqual(
+    registration({
+      type: 'corporate_focus',
+      name: 'Custody focus group',
+      ownerKind: 'directorate',
+      creating: false,
+    }),
+    [],
+  );
+});
+
+test('IAG-01: the type decides the owner: boroughs own borough and community groups, directorates the rest', () => {
+  assert.deepEqual(registration({ ownerKind: 'directorate' })[0]?.field, 'ownerId');
+  assert.deepEqual(
+    registration({ type: 'community', name: 'Camden CAG', ownerKind: 'borough' }),
+    [],
+  );
+  assert.equal(
+    registration({ type: 'corporate_iag', name: 'Race IAG', ownerKind: 'borough' })[0]?.field,
+    'ownerId',
+  );
+  assert.deepEqual(
+    registration({ type: 'corporate_iag', name: 'Race IAG', ownerKind: 'directorate' }),
+    [],
+  );
+});
+
+test('IAG-01: a sub-group belongs to a group that is not itself a sub-group', () => {
+  assert.equal(
+    registration({ type: 'sub_group', name: 'Stop and search', ownerKind: null })[0]?.field,
+    'parentGroupId',
+  );
+  assert.match(
+    registration({
+      type: 'sub_group',
+      name: 'Stop and search',
+      ownerKind: null,
+      hasParent: true,
+      parentType: 'sub_group',
+    })[0]!.message,
+    /not to another sub-group/,
+  );
+  assert.deepEqual(
+    registration({
+      type: 'sub_group',
+      name: 'Stop and search',
+      ownerKind: null,
+      hasParent: true,
+      parentType: 'corporate_iag',
+    }),
+    [],
+  );
+  assert.equal(
+    registration({ hasParent: true, parentType: 'borough_iag' })[0]?.field,
+    'parentGroupId',
+  );
+});
+
+test('IAG-07: each corporate IAG names a deployment contact', () => {
+  assert.equal(needsDeploymentContact('corporate_iag'), true);
+  assert.equal(needsDeploymentContact('borough_iag'), false);
+});
+
+test('IAG-18: an appointment ends four years on', () => {
+  assert.equal(termEndDate('2026-11-24'), '2030-11-24');
+  assert.equal(termEndDate('2024-02-29'), '2028-02-29');
+  assert.equal(termEndDate('2028-02-29'), '2032-02-29');
+  assert.equal(termEndDate('2020-02-29'), '2024-02-29');
+  assert.equal(termEndDate('2023-02-28'), '2027-02-28');
+});
+
+test('IAG-18: a second term needs agreement; a third term is refused saying why', () => {
+  assert.deepEqual(nextTerm(0), { allowed: true, termNumber: 1, needsAgreement: false });
+  assert.deepEqual(nextTerm(1), { allowed: true, termNumber: 2, needsAgreement: true });
+  const third = nextTerm(2);
+  assert.equal(third.allowed, false);
+  assert.match(third.allowed ? '' : third.reason, /at most 2 terms of 4 years.*IAG-18/);
+});
+
+test('IAG-18: a second term is agreed only by a chair and the Director, as two people', () => {
+  assert.equal(secondTermAgreed({ chairUserId: 'c', directorUserId: 'd' }), true);
+  assert.equal(secondTermAgreed({ chairUserId: 'c', directorUserId: null }), false);
+  assert.equal(secondTermAgreed({ chairUserId: null, directorUserId: 'd' }), false);
+  assert.equal(secondTermAgreed({ chairUserId: 'x', directorUserId: 'x' }), false);
+});
+
+test('IAG-18: applies retrospectively: service before the rules counts in four-year terms', () => {
+  // Joined 2000: the first term ran to 2004, the second to 2008, more than six months after
+  // the rules were agreed, so it ends then with no transition.
+  assert.deepEqual(retrospectiveAppointment('2000-01-01', '2007-04-30', '2026-11-24'), {
+    termNumber: 2,
+    start: '2004-01-01',
+    termEnd: '2008-01-01',
+    end: '2008-01-01',
+    transitional: false,
+    beyondMaximum: false,
+  });
+  // Joined after the rules: the ordinary rule, first term running.
+  assert.deepEqual(retrospectiveAppointment('2025-03-01', '2007-04-30', '2026-11-24'), {
+    termNumber: 1,
+    start: '2025-03-01',
+    termEnd: '2029-03-01',
+    end: '2029-03-01',
+    transitional: false,
+    beyondMaximum: false,
+  });
+});
+
+test('IAG-19: a term the rule would end at once stays valid one year from the date the rules were agreed', () => {
+  // Joined 1995: two terms were over by 2003, so the rule would end it at once.
+  const longServing = retrospectiveAppointment('1995-06-01', '2026-11-01', '2026-11-24');
+  assert.equal(longServing.termNumber, 2);
+  assert.equal(longServing.termEnd, '2003-06-01');
+  assert.equal(longServing.end, '2027-11-01');
+  assert.equal(longServing.transitional, true);
+  assert.equal(longServing.beyondMaximum, true);
+});
+
+test('IAG-19: a term ending within six months of the agreement also runs a year from it; one ending later does not', () => {
+  const agreed = '2026-11-01';
+  // Second term ends 1 May 2027: exactly six months after: transition.
+  const withinSix = retrospectiveAppointment('2019-05-01', agreed, '2026-11-24');
+  assert.equal(withinSix.termEnd, '2027-05-01');
+  assert.equal(withinSix.end, '2027-11-01');
+  assert.equal(withinSix.transitional, true);
+  // Ends 2 May 2027: one day more than six months: the rule's own date.
+  const beyondSix = retrospectiveAppointment('2019-05-02', agreed, '2026-11-24');
+  assert.equal(beyondSix.end, '2027-05-02');
+  assert.equal(beyondSix.transitional, false);
+  // A first term ending within six months of the agreement is kept a year too.
+  const firstTerm = retrospectiveAppointment('2023-01-15', agreed, '2026-11-24');
+  assert.equal(firstTerm.termNumber, 1);
+  assert.equal(firstTerm.end, '2027-11-01');
+});
+
+test('IAG-18: members are told six months before their term ends', () => {
+  assert.equal(termEndNoticeDue('2027-05-24', '2026-11-24'), true);
+  assert.equal(termEndNoticeDue('2027-05-25', '2026-11-24'), false);
+  assert.equal(termEndNoticeDue('2026-11-24', '2026-11-24'), false, 'not on or after the end');
+});
+
+test('IAG-21a: elections every two years; a group that never held one is due now', () => {
+  assert.equal(nextElectionDue('2025-03-31', '2026-11-24'), '2027-03-31');
+  assert.equal(nextElectionDue(null, '2026-11-24'), '2026-11-24');
+});
+
+test('IAG-21a: one chair or at most two co-chairs', () => {
+  const a = { personId: 'a', name: 'A' };
+  const b = { personId: 'b', name: 'B' };
+  const c = { personId: 'c', name: 'C' };
+  assert.deepEqual(checkElectionResult([a], []), []);
+  assert.deepEqual(checkElectionResult([a, b], []), []);
+  assert.match(checkElectionResult([a, b, c], [])[0]!.message, /at most two co-chairs/);
+  assert.match(checkElectionResult([], [])[0]!.message, /Select who was elected/);
+});
+
+test('IAG-21b: nobody serves more than two consecutive terms as chair', () => {
+  const a = { personId: 'a', name: 'Ada' };
+  assert.match(
+    checkElectionResult([a], [['a'], ['a', 'b']])[0]!.message,
+    /Ada has chaired the group for the last 2 terms in a row.*IAG-21b/,
+  );
+  // A break of one term makes them eligible again.
+  assert.deepEqual(checkElectionResult([a], [['b'], ['a']]), []);
+  assert.deepEqual(checkElectionResult([a], [['a'], ['b'], ['a']]), []);
+});

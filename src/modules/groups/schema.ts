@@ -1,0 +1,230 @@
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import { users } from '../../platform/auth/schema.js';
+import { organisations, people } from '../directory/schema.js';
+import { GROUP_STATUSES, GROUP_TYPES } from './rules.js';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const groupTypeEnum = pgEnum('group_type', GROUP_TYPES);
+export const groupStatusEnum = pgEnum('group_status', GROUP_STATUSES);
+export const MEMBERSHIP_STATUSES = ['current', 'ended', 'withdrawn', 'resigned'] as const;
+export const membershipStatusEnum = pgEnum('membership_status', MEMBERSHIP_STATUSES);
+export const REAPPOINTMENT_STATUSES = ['pending', 'agreed', 'declined'] as const;
+export const reappointmentStatusEnum = pgEnum('reappointment_status', REAPPOINTMENT_STATUSES);
+export const GROUP_DOCUMENT_KINDS = ['terms_of_reference', 'guide', 'other'] as const;
+export const groupDocumentKindEnum = pgEnum('group_document_kind', GROUP_DOCUMENT_KINDS);
+
+export const advisoryGroups = pgTable(
+  'advisory_groups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** A stable code for the reference groups (the five corporate IAGs); null for others. */
+    code: text('code'),
+    name: text('name').notNull(),
+    type: groupTypeEnum('type').notNull(),
+    status: groupStatusEnum('status').notNull().default('active'),
+    /** The directorate or borough command that owns it; a sub-group's is its parent's. */
+    ownerId: uuid('owner_id').references(() => organisations.id),
+    parentGroupId: uuid('parent_group_id').references((): AnyPgColumn => advisoryGroups.id),
+    purpose: text('purpose').notNull(),
+    /** The communities or area of work it advises on, e.g. "Disability". */
+    focus: text('focus'),
+    meetingIntervalMonths: smallint('meeting_interval_months').notNull(),
+    /** Eligibility by age on the appointment date (the Youth IAG: 14 to 25 inclusive). */
+    minAge: smallint('min_age'),
+    maxAge: smallint('max_age'),
+    /** IAG-07: the person who nominates advisors for requests routed to the group. */
+    deploymentContactId: uuid('deployment_contact_id').references(() => people.id),
+    version: bigint('version', { mode: 'number' }).notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    search: tsvector('search')
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL =>
+          sql`to_tsvector('english'::regconfig, coalesce(${advisoryGroups.name}, '') || ' ' || coalesce(${advisoryGroups.focus}, '') || ' ' || coalesce(${advisoryGroups.purpose}, ''))`,
+      ),
+  },
+  (t) => [
+    uniqueIndex('advisory_groups_code_key').on(t.code),
+    uniqueIndex('advisory_groups_name_key').on(sql`lower(${t.name})`),
+    index('advisory_groups_type_name_idx').on(t.type, t.name),
+    index('advisory_groups_owner_idx').on(t.ownerId),
+    index('advisory_groups_parent_idx').on(t.parentGroupId),
+    index('advisory_groups_search_idx').using('gin', t.search),
+    check('advisory_groups_interval_check', sql`${t.meetingIntervalMonths} in (1, 2, 3, 4, 6, 12)`),
+    check(
+      'advisory_groups_age_check',
+      sql`${t.minAge} is null or ${t.maxAge} is null or ${t.minAge} <= ${t.maxAge}`,
+    ),
+  ],
+);
+
+/** A group's terms of reference, a guide (IAG-24), or another document kept with versions. */
+export const groupDocuments = pgTable(
+  'group_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id').references(() => advisoryGroups.id),
+    kind: groupDocumentKindEnum('kind').notNull(),
+    title: text('title').notNull(),
+    /** IAG-24: when it is next to be reviewed. */
+    reviewDue: date('review_due', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('group_documents_group_idx').on(t.groupId, t.kind),
+    // One terms-of-reference document per group; its versions are the history.
+    uniqueIndex('group_documents_terms_key')
+      .on(t.groupId)
+      .where(sql`${t.kind} = 'terms_of_reference'`),
+  ],
+);
+
+export const groupDocumentVersions = pgTable(
+  'group_document_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => groupDocuments.id),
+    number: integer('number').notNull(),
+    body: text('body').notNull(),
+    changeSummary: text('change_summary'),
+    /** The date the group and the police service agreed this version. */
+    agreedOn: date('agreed_on', { mode: 'string' }).notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('group_document_versions_number_key').on(t.documentId, t.number)],
+);
+
+/** An appointment to a group: one term (IAG-18). A second term is a new row. */
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => advisoryGroups.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    termNumber: smallint('term_number').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    status: membershipStatusEnum('status').notNull().default('current'),
+    leftOn: date('left_on', { mode: 'string' }),
+    leavingReason: text('leaving_reason'),
+    /** IAG-19: kept a year past the rule's end date because the rules came in. */
+    transitional: boolean('transitional').notNull().default(false),
+    imported: boolean('imported').notNull().default(false),
+    previousMembershipId: uuid('previous_membership_id').references(
+      (): AnyPgColumn => memberships.id,
+    ),
+    /** The member agreed to their name appearing on the public page. */
+    publishName: boolean('publish_name').notNull().default(false),
+    endNoticeSentAt: timestamp('end_notice_sent_at', { withTimezone: true }),
+    version: bigint('version', { mode: 'number' }).notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('memberships_group_status_idx').on(t.groupId, t.status, t.endsOn),
+    index('memberships_person_idx').on(t.personId, t.groupId),
+    uniqueIndex('memberships_one_current_key')
+      .on(t.groupId, t.personId)
+      .where(sql`${t.status} = 'current'`),
+    uniqueIndex('memberships_previous_key').on(t.previousMembershipId),
+    index('memberships_notice_idx')
+      .on(t.endsOn)
+      .where(sql`${t.status} = 'current' and ${t.endNoticeSentAt} is null`),
+    check('memberships_term_check', sql`${t.termNumber} between 1 and 2`),
+    check('memberships_dates_check', sql`${t.startsOn} < ${t.endsOn}`),
+  ],
+);
+
+/** IAG-18: a second term, agreed separately by a chair (or co-chair) and the Director. */
+export const reappointments = pgTable(
+  'reappointments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    membershipId: uuid('membership_id')
+      .notNull()
+      .references(() => memberships.id),
+    status: reappointmentStatusEnum('status').notNull().default('pending'),
+    proposedBy: uuid('proposed_by').references(() => users.id),
+    proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
+    chairUserId: uuid('chair_user_id').references(() => users.id),
+    chairAgreedAt: timestamp('chair_agreed_at', { withTimezone: true }),
+    directorUserId: uuid('director_user_id').references(() => users.id),
+    directorAgreedAt: timestamp('director_agreed_at', { withTimezone: true }),
+    declinedBy: uuid('declined_by').references(() => users.id),
+    declinedAt: timestamp('declined_at', { withTimezone: true }),
+    declinedReason: text('declined_reason'),
+    newMembershipId: uuid('new_membership_id').references(() => memberships.id),
+  },
+  (t) => [
+    uniqueIndex('reappointments_pending_key')
+      .on(t.membershipId)
+      .where(sql`${t.status} = 'pending'`),
+    index('reappointments_status_idx').on(t.status, t.proposedAt),
+  ],
+);
+
+/** IAG-21(a): an election of the chair or co-chairs, overseen by an independent adjudicator. */
+export const elections = pgTable(
+  'elections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => advisoryGroups.id),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    adjudicatorName: text('adjudicator_name').notNull(),
+    adjudicatorOrganisation: text('adjudicator_organisation'),
+    /** Who agreed the adjudicator: the chair(s) in office, and for the police service. */
+    agreedByChairs: text('agreed_by_chairs').notNull(),
+    agreedByPolice: text('agreed_by_police').notNull(),
+    notes: text('notes'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('elections_group_held_idx').on(t.groupId, t.heldOn)],
+);
+
+export const electionCandidates = pgTable(
+  'election_candidates',
+  {
+    electionId: uuid('election_id')
+      .notNull()
+      .references(() => elections.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    elected: boolean('elected').notNull(),
+    votes: integer('votes'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.electionId, t.personId] }),
+    index('election_candidates_person_idx').on(t.personId),
+  ],
+);

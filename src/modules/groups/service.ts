@@ -1,0 +1,1340 @@
+/**
+ * Advisory groups: the register, terms of reference, appointments and their terms, second-term
+ * agreements, and chair elections. Each thing a person does is one function here: permission,
+ * rules, one transaction, one audit event.
+ */
+import { and, asc, count, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import type { Config } from '../../config.js';
+import { recordAudit } from '../../platform/audit/service.js';
+import { can, hasRole } from '../../platform/auth/permissions.js';
+import {
+  actorOf,
+  SYSTEM_ACTOR,
+  type Principal,
+  type UserPrincipal,
+} from '../../platform/auth/principal.js';
+import {
+  replaceScopedRoleHolders,
+  type ScopeCatalogue,
+} from '../../platform/auth/users-service.js';
+import { addCalendarMonths, todayInLondon, type IsoDate } from '../../platform/calendar/index.js';
+import type { Db, Executor } from '../../platform/db/database.js';
+import { prefixTsQuery } from '../../platform/db/search.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../../platform/errors.js';
+import { isUuid } from '../../platform/http/params.js';
+import type { MailService } from '../../platform/mail/service.js';
+import type { DirectoryService, PersonSummary } from '../directory/service.js';
+import {
+  checkElectionResult,
+  checkGroupRegistration,
+  nextElectionDue,
+  nextTerm,
+  secondTermAgreed,
+  termEndDate,
+  termEndNoticeDue,
+  TERM_END_NOTICE_MONTHS,
+  type GroupType,
+} from './rules.js';
+import {
+  advisoryGroups,
+  electionCandidates,
+  elections,
+  groupDocuments,
+  groupDocumentVersions,
+  memberships,
+  reappointments,
+} from './schema.js';
+import {
+  dateField,
+  validateElection,
+  validateGroup,
+  validateLeaving,
+  validateTermsOfReference,
+} from './validation.js';
+
+type Input = Record<string, string | string[] | undefined>;
+export type Group = Omit<typeof advisoryGroups.$inferSelect, 'search'>;
+export type Membership = typeof memberships.$inferSelect;
+
+const groupColumns = {
+  id: advisoryGroups.id,
+  code: advisoryGroups.code,
+  name: advisoryGroups.name,
+  type: advisoryGroups.type,
+  status: advisoryGroups.status,
+  ownerId: advisoryGroups.ownerId,
+  parentGroupId: advisoryGroups.parentGroupId,
+  purpose: advisoryGroups.purpose,
+  focus: advisoryGroups.focus,
+  meetingIntervalMonths: advisoryGroups.meetingIntervalMonths,
+  minAge: advisoryGroups.minAge,
+  maxAge: advisoryGroups.maxAge,
+  deploymentContactId: advisoryGroups.deploymentContactId,
+  version: advisoryGroups.version,
+  createdAt: advisoryGroups.createdAt,
+  updatedAt: advisoryGroups.updatedAt,
+};
+
+export interface GroupListQuery {
+  q?: string | undefined;
+  type?: GroupType | undefined;
+  limit: number;
+  offset: number;
+}
+
+export type GroupsService = ReturnType<typeof createGroupsService>;
+
+export function createGroupsService(deps: {
+  db: Db;
+  config: Config;
+  directory: DirectoryService;
+  mail: MailService;
+  now?: () => Date;
+}) {
+  const { db, directory } = deps;
+  const now = deps.now ?? (() => new Date());
+  const today = () => todayInLondon(now());
+
+  function requireUser(principal: Principal): UserPrincipal {
+    if (principal?.kind !== 'user') throw new ForbiddenError();
+    return principal;
+  }
+  function requireAction(
+    principal: Principal,
+    action: 'groups.view' | 'groups.register' | 'groups.manage',
+  ): UserPrincipal {
+    const user = requireUser(principal);
+    if (!can(user, action)) throw new ForbiddenError();
+    return user;
+  }
+  function requireGroupView(principal: Principal, groupId: string): UserPrincipal {
+    const user = requireUser(principal);
+    if (!can(user, 'group.view', { type: 'group', id: groupId })) throw new ForbiddenError();
+    return user;
+  }
+
+  async function findGroup(executor: Executor, id: string): Promise<Group> {
+    if (!isUuid(id)) throw new NotFoundError();
+    const [row] = await executor
+      .select(groupColumns)
+      .from(advisoryGroups)
+      .where(eq(advisoryGroups.id, id));
+    if (!row) throw new NotFoundError();
+    return row;
+  }
+
+  async function findMembership(
+    executor: Executor,
+    groupId: string,
+    id: string,
+  ): Promise<Membership> {
+    if (!isUuid(id)) throw new NotFoundError();
+    const [row] = await executor
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.id, id), eq(memberships.groupId, groupId)));
+    if (!row) throw new NotFoundError();
+    return row;
+  }
+
+  function staleEdit(): never {
+    throw new ConflictError(
+      'Someone else changed this group while you were editing it. Check the latest version and make your change again',
+      'version',
+    );
+  }
+
+  /** IAG-01: the owner and parent a group's type requires, checked against the directory. */
+  async function checkRegistration(
+    executor: Executor,
+    user: UserPrincipal,
+    value: ReturnType<typeof validateGroup>['value'],
+    options: { creating: boolean; selfId?: string },
+  ) {
+    const owner = value.ownerId
+      ? (await directory.lookups.organisations(executor, [value.ownerId])).get(value.ownerId)
+      : undefined;
+    if (value.ownerId && (!owner || owner.archived))
+      throw new ValidationError([{ field: 'ownerId', message: 'Select the owner from the list' }]);
+    let parentType: GroupType | null = null;
+    if (value.parentGroupId) {
+      if (value.parentGroupId === options.selfId)
+        throw new ValidationError([
+          { field: 'parentGroupId', message: 'A group cannot be a sub-group of itself' },
+        ]);
+      const [parent] = await executor
+        .select({ type: advisoryGroups.type })
+        .from(advisoryGroups)
+        .where(eq(advisoryGroups.id, value.parentGroupId));
+      if (!parent)
+        throw new ValidationError([
+          { field: 'parentGroupId', message: 'Select the group from the list' },
+        ]);
+      parentType = parent.type;
+    }
+    const refusals = checkGroupRegistration({
+      type: value.type,
+      name: value.name,
+      ownerKind: owner?.kind ?? null,
+      hasParent: value.parentGroupId !== null,
+      parentType,
+      registeredByDirector: hasRole(user, 'director'),
+      creating: options.creating,
+    });
+    if (refusals.length) throw new ValidationError(refusals);
+    const [clash] = await executor
+      .select({ id: advisoryGroups.id })
+      .from(advisoryGroups)
+      .where(
+        and(
+          sql`lower(${advisoryGroups.name}) = lower(${value.name})`,
+          options.selfId ? ne(advisoryGroups.id, options.selfId) : undefined,
+        ),
+      );
+    if (clash)
+      throw new ValidationError([
+        { field: 'name', message: 'There is already a group with this name' },
+      ]);
+    // A sub-group's owner is its parent's.
+    return value.type === 'sub_group' ? { ...value, ownerId: null } : value;
+  }
+
+  /** Current chairs of many groups at once: the people elected at each group's latest election. */
+  async function currentChairs(
+    executor: Executor,
+    groupIds: readonly string[],
+  ): Promise<Map<string, { personId: string; heldOn: IsoDate }[]>> {
+    const result = new Map<string, { personId: string; heldOn: IsoDate }[]>();
+    if (groupIds.length === 0) return result;
+    const rows = await executor
+      .select({
+        groupId: elections.groupId,
+        personId: electionCandidates.personId,
+        heldOn: elections.heldOn,
+      })
+      .from(elections)
+      .innerJoin(
+        electionCandidates,
+        and(eq(electionCandidates.electionId, elections.id), eq(electionCandidates.elected, true)),
+      )
+      .where(
+        and(
+          inArray(elections.groupId, [...groupIds]),
+          sql`(${elections.heldOn}, ${elections.createdAt}) = (
+            select e2.held_on, e2.created_at from elections e2 where e2.group_id = ${elections.groupId}
+            order by e2.held_on desc, e2.created_at desc limit 1)`,
+        ),
+      );
+    for (const row of rows) {
+      const list = result.get(row.groupId) ?? [];
+      list.push({ personId: row.personId, heldOn: row.heldOn });
+      result.set(row.groupId, list);
+    }
+    return result;
+  }
+
+  async function personNames(executor: Executor, ids: readonly string[]) {
+    return directory.lookups.people(executor, ids);
+  }
+
+  function nameOf(map: Map<string, PersonSummary>, id: string | null | undefined): string {
+    return (id && map.get(id)?.fullName) || 'Unknown person';
+  }
+
+  /** The user accounts of these directory people, for the roles their office brings. */
+  function userIdsOf(map: Map<string, PersonSummary>, ids: readonly string[]): string[] {
+    return ids.map((id) => map.get(id)?.userId).filter((u): u is string => !!u);
+  }
+
+  async function listGroups(
+    executor: Executor,
+    where: SQL | undefined,
+    query: GroupListQuery,
+    order: SQL[],
+  ) {
+    const [items, [total]] = await Promise.all([
+      executor
+        .select({
+          ...groupColumns,
+          currentMembers: sql<number>`(select count(*)::int from ${memberships} m where m.group_id = ${advisoryGroups.id} and m.status = 'current')`,
+          lastElection: sql<IsoDate | null>`(select max(e.held_on) from ${elections} e where e.group_id = ${advisoryGroups.id})`,
+        })
+        .from(advisoryGroups)
+        .where(where)
+        .orderBy(...order)
+        .limit(query.limit)
+        .offset(query.offset),
+      executor.select({ n: count() }).from(advisoryGroups).where(where),
+    ]);
+    const chairs = await currentChairs(
+      executor,
+      items.map((g) => g.id),
+    );
+    const names = await Promise.all([
+      personNames(
+        executor,
+        [...chairs.values()].flat().map((c) => c.personId),
+      ),
+      directory.lookups.organisations(
+        executor,
+        items.map((g) => g.ownerId).filter((id): id is string => !!id),
+      ),
+    ]);
+    const [people, owners] = names;
+    const day = today();
+    return {
+      total: Number(total?.n ?? 0),
+      items: items.map((g) => ({
+        ...g,
+        ownerName: g.ownerId ? (owners.get(g.ownerId)?.name ?? null) : null,
+        chairs: (chairs.get(g.id) ?? []).map((c) => nameOf(people, c.personId)),
+        nextElectionDue: g.type === 'sub_group' ? null : nextElectionDue(g.lastElection, day),
+      })),
+    };
+  }
+
+  function searchWhere(query: GroupListQuery, extra?: SQL): SQL | undefined {
+    const ts = query.q ? prefixTsQuery(query.q) : null;
+    return and(
+      ts ? sql`${advisoryGroups.search} @@ to_tsquery('english', ${ts})` : undefined,
+      query.type ? eq(advisoryGroups.type, query.type) : undefined,
+      extra,
+    );
+  }
+
+  const typeOrder = sql`array_position(array['corporate_iag','borough_iag','specialist','community','corporate_focus','sub_group']::group_type[], ${advisoryGroups.type})`;
+
+  async function termsOfReferenceVersions(executor: Executor, groupId: string) {
+    return executor
+      .select({
+        id: groupDocumentVersions.id,
+        number: groupDocumentVersions.number,
+        body: groupDocumentVersions.body,
+        changeSummary: groupDocumentVersions.changeSummary,
+        agreedOn: groupDocumentVersions.agreedOn,
+        createdAt: groupDocumentVersions.createdAt,
+      })
+      .from(groupDocumentVersions)
+      .innerJoin(groupDocuments, eq(groupDocuments.id, groupDocumentVersions.documentId))
+      .where(
+        and(eq(groupDocuments.groupId, groupId), eq(groupDocuments.kind, 'terms_of_reference')),
+      )
+      .orderBy(desc(groupDocumentVersions.number));
+  }
+
+  /** Whether this user may agree a second term as a chair of the group, and as the Director. */
+  function agreementCapacities(user: UserPrincipal, groupId: string) {
+    return {
+      chair: can(user, 'group.chair', { type: 'group', id: groupId }),
+      director: can(user, 'groups.director-agreement'),
+    };
+  }
+
+  return {
+    /** Today in London by the service's clock (tests move it). */
+    today,
+
+    /** The register, for staff and office-holders: with chairs, members and elections due. */
+    async list(principal: Principal, query: GroupListQuery) {
+      requireAction(principal, 'groups.view');
+      return listGroups(db, searchWhere(query), query, [typeOrder, asc(advisoryGroups.name)]);
+    },
+
+    /** IAG-01: the public list never includes closed groups, and labels by type. */
+    async publicList(query: GroupListQuery) {
+      return listGroups(
+        db,
+        searchWhere(query, inArray(advisoryGroups.status, ['active', 'forming'])),
+        query,
+        [typeOrder, asc(advisoryGroups.name)],
+      );
+    },
+
+    async publicGet(id: string) {
+      const group = await findGroup(db, id);
+      if (!['active', 'forming'].includes(group.status)) throw new NotFoundError();
+      const [terms, chairs, published, owner, parent] = await Promise.all([
+        termsOfReferenceVersions(db, id),
+        currentChairs(db, [id]),
+        db
+          .select({ personId: memberships.personId })
+          .from(memberships)
+          .where(
+            and(
+              eq(memberships.groupId, id),
+              eq(memberships.status, 'current'),
+              eq(memberships.publishName, true),
+            ),
+          ),
+        group.ownerId ? directory.lookups.organisations(db, [group.ownerId]) : new Map(),
+        group.parentGroupId ? findGroup(db, group.parentGroupId) : Promise.resolve(null),
+      ]);
+      const chairIds = (chairs.get(id) ?? []).map((c) => c.personId);
+      const people = await personNames(db, [...chairIds, ...published.map((p) => p.personId)]);
+      return {
+        group,
+        ownerName: group.ownerId ? (owner.get(group.ownerId)?.name ?? null) : null,
+        parent: parent ? { id: parent.id, name: parent.name } : null,
+        termsOfReference: terms[0] ?? null,
+        chairs: chairIds.map((c) => nameOf(people, c)),
+        members: published
+          .map((p) => nameOf(people, p.personId))
+          .sort((a, b) => a.localeCompare(b)),
+      };
+    },
+
+    async get(principal: Principal, id: string) {
+      const user = requireGroupView(principal, id);
+      const group = await findGroup(db, id);
+      const [terms, chairs, current, [pastCount], electionRows, pending, subGroups, parent] =
+        await Promise.all([
+          termsOfReferenceVersions(db, id),
+          currentChairs(db, [id]),
+          db
+            .select()
+            .from(memberships)
+            .where(and(eq(memberships.groupId, id), eq(memberships.status, 'current')))
+            .orderBy(asc(memberships.endsOn))
+            .limit(200),
+          db
+            .select({ n: count() })
+            .from(memberships)
+            .where(and(eq(memberships.groupId, id), ne(memberships.status, 'current'))),
+          db
+            .select()
+            .from(elections)
+            .where(eq(elections.groupId, id))
+            .orderBy(desc(elections.heldOn), desc(elections.createdAt))
+            .limit(10),
+          db
+            .select({ id: reappointments.id, membershipId: reappointments.membershipId })
+            .from(reappointments)
+            .innerJoin(memberships, eq(memberships.id, reappointments.membershipId))
+            .where(and(eq(memberships.groupId, id), eq(reappointments.status, 'pending'))),
+          db
+            .select({ id: advisoryGroups.id, name: advisoryGroups.name })
+            .from(advisoryGroups)
+            .where(eq(advisoryGroups.parentGroupId, id))
+            .orderBy(asc(advisoryGroups.name)),
+          group.parentGroupId
+            ? db
+                .select({ id: advisoryGroups.id, name: advisoryGroups.name })
+                .from(advisoryGroups)
+                .where(eq(advisoryGroups.id, group.parentGroupId))
+            : Promise.resolve([]),
+        ]);
+      const chairIds = (chairs.get(id) ?? []).map((c) => c.personId);
+      const [people, owners] = await Promise.all([
+        personNames(db, [
+          ...chairIds,
+          ...current.map((m) => m.personId),
+          ...(group.deploymentContactId ? [group.deploymentContactId] : []),
+        ]),
+        group.ownerId
+          ? directory.lookups.organisations(db, [group.ownerId])
+          : Promise.resolve(new Map()),
+      ]);
+      const pendingByMembership = new Map(pending.map((p) => [p.membershipId, p.id]));
+      const day = today();
+      return {
+        group,
+        ownerName: group.ownerId ? (owners.get(group.ownerId)?.name ?? null) : null,
+        parent: parent[0] ?? null,
+        subGroups,
+        termsOfReference: terms[0] ?? null,
+        termsOfReferenceVersions: terms.length,
+        chairs: chairIds.map((c) => ({ personId: c, name: nameOf(people, c) })),
+        lastElection: electionRows[0] ?? null,
+        nextElectionDue:
+          group.type === 'sub_group' ? null : nextElectionDue(electionRows[0]?.heldOn ?? null, day),
+        electionOverdue:
+          group.type !== 'sub_group' &&
+          nextElectionDue(electionRows[0]?.heldOn ?? null, day) <= day,
+        deploymentContact: group.deploymentContactId
+          ? { id: group.deploymentContactId, name: nameOf(people, group.deploymentContactId) }
+          : null,
+        members: current.map((m) => ({
+          ...m,
+          name: nameOf(people, m.personId),
+          isChair: chairIds.includes(m.personId),
+          endingSoon: termEndNoticeDue(m.endsOn, day),
+          pendingReappointmentId: pendingByMembership.get(m.id) ?? null,
+        })),
+        pastMemberCount: Number(pastCount?.n ?? 0),
+        canManage: can(user, 'groups.manage'),
+      };
+    },
+
+    async create(principal: Principal, input: Input, requestId?: string): Promise<Group> {
+      const user = requireAction(principal, 'groups.register');
+      const { errors, value } = validateGroup(input);
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const checked = await checkRegistration(tx, user, value, { creating: true });
+        const [row] = await tx.insert(advisoryGroups).values(checked).returning(groupColumns);
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'group.registered',
+          recordType: 'group',
+          recordId: row!.id,
+          after: row,
+        });
+        return row!;
+      });
+    },
+
+    async update(
+      principal: Principal,
+      id: string,
+      input: Input,
+      requestId?: string,
+    ): Promise<Group> {
+      const user = requireAction(principal, 'groups.manage');
+      const { errors, value } = validateGroup(input);
+      if (errors.length) throw new ValidationError(errors);
+      const version =
+        typeof input.version === 'string' && /^\d+$/.test(input.version)
+          ? Number(input.version)
+          : undefined;
+      return db.transaction(async (tx) => {
+        const before = await findGroup(tx, id);
+        if (version !== undefined && version !== before.version) staleEdit();
+        // A type change into or out of a corporate focus group is the Director's, like creating one.
+        const checked = await checkRegistration(tx, user, value, {
+          creating: value.type === 'corporate_focus' && before.type !== 'corporate_focus',
+          selfId: id,
+        });
+        if (before.code && checked.type !== before.type)
+          throw new ValidationError([
+            {
+              field: 'type',
+              message: 'The type of the reference corporate IAGs cannot be changed',
+            },
+          ]);
+        const [after] = await tx
+          .update(advisoryGroups)
+          .set({ ...checked, updatedAt: now(), version: sql`${advisoryGroups.version} + 1` })
+          .where(and(eq(advisoryGroups.id, id), eq(advisoryGroups.version, before.version)))
+          .returning(groupColumns);
+        if (!after) staleEdit();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'group.updated',
+          recordType: 'group',
+          recordId: id,
+          before,
+          after,
+        });
+        return after;
+      });
+    },
+
+    async termsOfReference(principal: Principal, groupId: string) {
+      requireGroupView(principal, groupId);
+      const group = await findGroup(db, groupId);
+      return { group, versions: await termsOfReferenceVersions(db, groupId) };
+    },
+
+    /** A new version of the terms of reference; earlier versions stay as the history. */
+    async addTermsOfReference(
+      principal: Principal,
+      groupId: string,
+      input: Input,
+      requestId?: string,
+    ) {
+      const user = requireAction(principal, 'groups.manage');
+      const { errors, value } = validateTermsOfReference(input);
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const group = await findGroup(tx, groupId);
+        let [document] = await tx
+          .select({ id: groupDocuments.id })
+          .from(groupDocuments)
+          .where(
+            and(eq(groupDocuments.groupId, groupId), eq(groupDocuments.kind, 'terms_of_reference')),
+          );
+        if (!document)
+          [document] = await tx
+            .insert(groupDocuments)
+            .values({
+              groupId,
+              kind: 'terms_of_reference',
+              title: `Terms of reference: ${group.name}`,
+            })
+            .returning({ id: groupDocuments.id });
+        const [latest] = await tx
+          .select({ n: sql<number>`coalesce(max(${groupDocumentVersions.number}), 0)::int` })
+          .from(groupDocumentVersions)
+          .where(eq(groupDocumentVersions.documentId, document!.id));
+        const [row] = await tx
+          .insert(groupDocumentVersions)
+          .values({
+            documentId: document!.id,
+            number: (latest?.n ?? 0) + 1,
+            body: value.body,
+            changeSummary: value.changeSummary,
+            agreedOn: value.agreedOn,
+            createdBy: user.userId,
+          })
+          .returning();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'group.terms-of-reference-versioned',
+          recordType: 'group',
+          recordId: groupId,
+          after: {
+            version: row!.number,
+            agreedOn: row!.agreedOn,
+            changeSummary: row!.changeSummary,
+          },
+        });
+        return row!;
+      });
+    },
+
+    /** Everyone who has been a member, current first, then by when they left. */
+    async memberHistory(
+      principal: Principal,
+      groupId: string,
+      page: { limit: number; offset: number },
+    ) {
+      requireGroupView(principal, groupId);
+      const group = await findGroup(db, groupId);
+      const [rows, [total]] = await Promise.all([
+        db
+          .select()
+          .from(memberships)
+          .where(eq(memberships.groupId, groupId))
+          .orderBy(
+            sql`${memberships.status} = 'current' desc`,
+            desc(sql`coalesce(${memberships.leftOn}, ${memberships.endsOn})`),
+            asc(memberships.id),
+          )
+          .limit(page.limit)
+          .offset(page.offset),
+        db.select({ n: count() }).from(memberships).where(eq(memberships.groupId, groupId)),
+      ]);
+      const people = await personNames(
+        db,
+        rows.map((r) => r.personId),
+      );
+      return {
+        group,
+        total: Number(total?.n ?? 0),
+        items: rows.map((m) => ({ ...m, name: nameOf(people, m.personId) })),
+      };
+    },
+
+    async membership(principal: Principal, groupId: string, membershipId: string) {
+      const user = requireGroupView(principal, groupId);
+      const group = await findGroup(db, groupId);
+      const membership = await findMembership(db, groupId, membershipId);
+      const [terms, pending] = await Promise.all([
+        db
+          .select()
+          .from(memberships)
+          .where(
+            and(eq(memberships.groupId, groupId), eq(memberships.personId, membership.personId)),
+          )
+          .orderBy(asc(memberships.startsOn)),
+        db
+          .select()
+          .from(reappointments)
+          .where(eq(reappointments.membershipId, membershipId))
+          .orderBy(desc(reappointments.proposedAt)),
+      ]);
+      const people = await personNames(db, [membership.personId]);
+      const termsServed = Math.max(...terms.map((t) => t.termNumber));
+      const next = nextTerm(termsServed);
+      return {
+        group,
+        membership,
+        person: people.get(membership.personId) ?? null,
+        terms,
+        reappointments: pending,
+        nextTerm: next,
+        isLatestTerm: terms.at(-1)?.id === membership.id,
+        canManage: can(user, 'groups.manage'),
+        capacities: agreementCapacities(user, groupId),
+      };
+    },
+
+    /**
+     * Appoints a person for a first term of four years (IAG-18). A returning member's second
+     * term goes through the two agreements instead; a third is refused.
+     */
+    async appoint(principal: Principal, groupId: string, input: Input, requestId?: string) {
+      const user = requireAction(principal, 'groups.manage');
+      const errors: { field: string; message: string }[] = [];
+      const personId =
+        typeof input.personId === 'string' && isUuid(input.personId) ? input.personId : null;
+      if (!personId) errors.push({ field: 'personId', message: 'Select the person to appoint' });
+      const startsOn = dateField(input, 'startsOn', 'the date the appointment starts', errors);
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const group = await findGroup(tx, groupId);
+        if (group.status === 'closed')
+          throw new ConflictError('This group is closed and takes no new members', 'personId');
+        const person = (await personNames(tx, [personId!])).get(personId!);
+        if (!person || person.archived)
+          throw new ValidationError([
+            { field: 'personId', message: 'Select the person to appoint' },
+          ]);
+        const earlier = await tx
+          .select({ termNumber: memberships.termNumber, status: memberships.status })
+          .from(memberships)
+          .where(and(eq(memberships.groupId, groupId), eq(memberships.personId, personId!)));
+        if (earlier.some((m) => m.status === 'current'))
+          throw new ConflictError(
+            `${person.fullName} is already a member of this group`,
+            'personId',
+          );
+        const served = earlier.reduce((n, m) => Math.max(n, m.termNumber), 0);
+        const next = nextTerm(served);
+        if (!next.allowed) throw new ConflictError(next.reason, 'personId');
+        if (next.needsAgreement)
+          throw new ConflictError(
+            `${person.fullName} has served a term in this group. A second term needs the agreement of the chair (or a co-chair) and of the Director: propose it from their last membership (IAG-18)`,
+            'personId',
+          );
+        const [row] = await tx
+          .insert(memberships)
+          .values({
+            groupId,
+            personId: personId!,
+            termNumber: 1,
+            startsOn: startsOn!,
+            endsOn: termEndDate(startsOn!),
+            publishName: input.publishName === 'yes',
+          })
+          .returning();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'membership.appointed',
+          recordType: 'membership',
+          recordId: row!.id,
+          after: row,
+        });
+        return row!;
+      });
+    },
+
+    async endMembership(
+      principal: Principal,
+      groupId: string,
+      membershipId: string,
+      input: Input,
+      requestId?: string,
+    ) {
+      const user = requireAction(principal, 'groups.manage');
+      const { errors, value } = validateLeaving(input);
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const before = await findMembership(tx, groupId, membershipId);
+        if (before.status !== 'current')
+          throw new ConflictError('This membership has already ended', 'status');
+        if (value.leftOn < before.startsOn)
+          throw new ValidationError([
+            {
+              field: 'leftOn-day',
+              message: 'The date it ends must be on or after the date it started',
+            },
+          ]);
+        const [after] = await tx
+          .update(memberships)
+          .set({
+            status: value.status,
+            leftOn: value.leftOn,
+            leavingReason: value.reason,
+            updatedAt: now(),
+            version: sql`${memberships.version} + 1`,
+          })
+          .where(eq(memberships.id, membershipId))
+          .returning();
+        // A second term waiting to be agreed lapses with the membership.
+        await tx
+          .update(reappointments)
+          .set({ status: 'declined', declinedAt: now(), declinedReason: 'Membership ended' })
+          .where(
+            and(
+              eq(reappointments.membershipId, membershipId),
+              eq(reappointments.status, 'pending'),
+            ),
+          );
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: `membership.${value.status}`,
+          recordType: 'membership',
+          recordId: membershipId,
+          before,
+          after,
+        });
+        return after!;
+      });
+    },
+
+    /**
+     * IAG-18: records a member's application for a second term, to be agreed by a chair and the
+     * Director. A third term is refused here, with the reason, and nothing is written.
+     */
+    async proposeSecondTerm(
+      principal: Principal,
+      groupId: string,
+      membershipId: string,
+      requestId?: string,
+    ) {
+      const user = requireAction(principal, 'groups.manage');
+      return db.transaction(async (tx) => {
+        const membership = await findMembership(tx, groupId, membershipId);
+        const terms = await tx
+          .select({ id: memberships.id, termNumber: memberships.termNumber })
+          .from(memberships)
+          .where(
+            and(eq(memberships.groupId, groupId), eq(memberships.personId, membership.personId)),
+          );
+        const served = terms.reduce((n, t) => Math.max(n, t.termNumber), 0);
+        const next = nextTerm(served);
+        if (!next.allowed) throw new ConflictError(next.reason, 'second-term');
+        if (membership.termNumber !== served || membership.status === 'withdrawn')
+          throw new ConflictError(
+            'A second term can be proposed only from the member’s latest term, and not after a withdrawal',
+            'second-term',
+          );
+        const [row] = await tx
+          .insert(reappointments)
+          .values({ membershipId, proposedBy: user.userId, proposedAt: now() })
+          .onConflictDoNothing()
+          .returning();
+        if (!row)
+          throw new ConflictError(
+            'A second term for this member is already waiting to be agreed',
+            'second-term',
+          );
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'membership.second-term-proposed',
+          recordType: 'membership',
+          recordId: membershipId,
+          after: { reappointmentId: row.id },
+        });
+        return row;
+      });
+    },
+
+    /** Second terms waiting for this person's agreement (as a chair, or as the Director). */
+    async pendingAgreements(principal: Principal) {
+      const user = requireUser(principal);
+      const isDirector = can(user, 'groups.director-agreement');
+      const chairGroups = user.roles
+        .filter((g) => g.role === 'chair' && g.scopeType === 'group' && g.scopeId)
+        .map((g) => g.scopeId!);
+      const seesAll = isDirector || can(user, 'groups.manage');
+      if (!seesAll && chairGroups.length === 0) throw new ForbiddenError();
+      const rows = await db
+        .select({
+          id: reappointments.id,
+          proposedAt: reappointments.proposedAt,
+          chairAgreedAt: reappointments.chairAgreedAt,
+          directorAgreedAt: reappointments.directorAgreedAt,
+          membershipId: memberships.id,
+          personId: memberships.personId,
+          endsOn: memberships.endsOn,
+          groupId: advisoryGroups.id,
+          groupName: advisoryGroups.name,
+        })
+        .from(reappointments)
+        .innerJoin(memberships, eq(memberships.id, reappointments.membershipId))
+        .innerJoin(advisoryGroups, eq(advisoryGroups.id, memberships.groupId))
+        .where(
+          and(
+            eq(reappointments.status, 'pending'),
+            seesAll ? undefined : inArray(memberships.groupId, chairGroups),
+          ),
+        )
+        .orderBy(asc(memberships.endsOn))
+        .limit(200);
+      const people = await personNames(
+        db,
+        rows.map((r) => r.personId),
+      );
+      return rows.map((r) => ({ ...r, name: nameOf(people, r.personId) }));
+    },
+
+    /**
+     * IAG-18: a chair (or co-chair) of the group, or the Director, agrees a second term. When
+     * both have, the second term is created, starting when the first ends.
+     */
+    async agreeSecondTerm(
+      principal: Principal,
+      groupId: string,
+      reappointmentId: string,
+      capacity: string,
+      requestId?: string,
+    ) {
+      const user = requireUser(principal);
+      const capacities = agreementCapacities(user, groupId);
+      if (!capacities.chair && !capacities.director) throw new ForbiddenError();
+      if (capacity !== 'chair' && capacity !== 'director')
+        throw new ValidationError([
+          {
+            field: 'second-term',
+            message: 'Say whether you agree as the chair or as the Director',
+          },
+        ]);
+      if (!capacities[capacity]) throw new ForbiddenError();
+      if (!isUuid(reappointmentId)) throw new NotFoundError();
+      return db.transaction(async (tx) => {
+        const [before] = await tx
+          .select()
+          .from(reappointments)
+          .innerJoin(memberships, eq(memberships.id, reappointments.membershipId))
+          .where(and(eq(reappointments.id, reappointmentId), eq(memberships.groupId, groupId)))
+          .for('update');
+        if (!before) throw new NotFoundError();
+        const r = before.reappointments;
+        if (r.status !== 'pending')
+          throw new ConflictError('This second term has already been decided', 'second-term');
+        const approvals = {
+          chairUserId: capacity === 'chair' ? user.userId : r.chairUserId,
+          directorUserId: capacity === 'director' ? user.userId : r.directorUserId,
+        };
+        if ((capacity === 'chair' ? r.chairUserId : r.directorUserId) !== null)
+          throw new ConflictError(
+            `The ${capacity === 'chair' ? 'chair' : 'Director'} has already agreed this second term`,
+            'second-term',
+          );
+        if (approvals.chairUserId !== null && approvals.chairUserId === approvals.directorUserId)
+          throw new ConflictError(
+            'The chair and the Director must be two different people (IAG-18)',
+            'second-term',
+          );
+        const agreed = secondTermAgreed(approvals);
+        let newMembershipId: string | null = null;
+        if (agreed) {
+          const first = before.memberships;
+          const startsOn = first.endsOn > today() ? first.endsOn : today();
+          await tx
+            .update(memberships)
+            .set({
+              status: 'ended',
+              leftOn: first.endsOn < startsOn ? first.endsOn : startsOn,
+              updatedAt: now(),
+              version: sql`${memberships.version} + 1`,
+            })
+            .where(eq(memberships.id, first.id));
+          const [created] = await tx
+            .insert(memberships)
+            .values({
+              groupId,
+              personId: first.personId,
+              termNumber: 2,
+              startsOn,
+              endsOn: termEndDate(startsOn),
+              publishName: first.publishName,
+              previousMembershipId: first.id,
+            })
+            .returning({ id: memberships.id });
+          newMembershipId = created!.id;
+        }
+        const at = now();
+        const [after] = await tx
+          .update(reappointments)
+          .set({
+            ...(capacity === 'chair'
+              ? { chairUserId: user.userId, chairAgreedAt: at }
+              : { directorUserId: user.userId, directorAgreedAt: at }),
+            ...(agreed ? { status: 'agreed' as const, newMembershipId } : {}),
+          })
+          .where(eq(reappointments.id, reappointmentId))
+          .returning();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: `membership.second-term-agreed-by-${capacity}`,
+          recordType: 'membership',
+          recordId: r.membershipId,
+          before: r,
+          after,
+        });
+        return { agreed, newMembershipId };
+      });
+    },
+
+    async declineSecondTerm(
+      principal: Principal,
+      groupId: string,
+      reappointmentId: string,
+      input: Input,
+      requestId?: string,
+    ) {
+      const user = requireUser(principal);
+      const capacities = agreementCapacities(user, groupId);
+      if (!capacities.chair && !capacities.director) throw new ForbiddenError();
+      const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
+      if (!reason)
+        throw new ValidationError([
+          { field: 'reason', message: 'Enter why the second term is not agreed' },
+        ]);
+      if (reason.length > 1000)
+        throw new ValidationError([
+          { field: 'reason', message: 'Reason must be 1000 characters or fewer' },
+        ]);
+      if (!isUuid(reappointmentId)) throw new NotFoundError();
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .select({ r: reappointments })
+          .from(reappointments)
+          .innerJoin(memberships, eq(memberships.id, reappointments.membershipId))
+          .where(and(eq(reappointments.id, reappointmentId), eq(memberships.groupId, groupId)))
+          .for('update');
+        if (!row) throw new NotFoundError();
+        if (row.r.status !== 'pending')
+          throw new ConflictError('This second term has already been decided', 'second-term');
+        const [after] = await tx
+          .update(reappointments)
+          .set({
+            status: 'declined',
+            declinedBy: user.userId,
+            declinedAt: now(),
+            declinedReason: reason,
+          })
+          .where(eq(reappointments.id, reappointmentId))
+          .returning();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'membership.second-term-declined',
+          recordType: 'membership',
+          recordId: row.r.membershipId,
+          before: row.r,
+          after,
+        });
+      });
+    },
+
+    /** Who may stand and be elected: the group's current members (IAG-21a). */
+    async electionForm(principal: Principal, groupId: string) {
+      requireAction(principal, 'groups.manage');
+      const group = await findGroup(db, groupId);
+      const [current, chairs] = await Promise.all([
+        db
+          .select({ personId: memberships.personId })
+          .from(memberships)
+          .where(and(eq(memberships.groupId, groupId), eq(memberships.status, 'current'))),
+        currentChairs(db, [groupId]),
+      ]);
+      const chairIds = (chairs.get(groupId) ?? []).map((c) => c.personId);
+      const people = await personNames(db, [...current.map((c) => c.personId), ...chairIds]);
+      return {
+        group,
+        members: current
+          .map((c) => ({ personId: c.personId, name: nameOf(people, c.personId) }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+        chairNames: chairIds.map((c) => nameOf(people, c)),
+      };
+    },
+
+    /**
+     * IAG-21(a, b): records an election and its result. The elected people hold the chair role
+     * for the group from now, and the chairs they replace no longer do.
+     */
+    async recordElection(principal: Principal, groupId: string, input: Input, requestId?: string) {
+      const user = requireAction(principal, 'groups.manage');
+      const { errors, value } = validateElection(input);
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const group = await findGroup(tx, groupId);
+        if (group.type === 'sub_group')
+          throw new ConflictError(
+            'A sub-group does not elect its own chair: its group does',
+            'candidates',
+          );
+        if (value.heldOn > today())
+          throw new ValidationError([
+            {
+              field: 'heldOn-day',
+              message: 'The date of the election must be today or in the past',
+            },
+          ]);
+        const current = await tx
+          .select({ personId: memberships.personId })
+          .from(memberships)
+          .where(and(eq(memberships.groupId, groupId), eq(memberships.status, 'current')));
+        const currentIds = new Set(current.map((c) => c.personId));
+        if (value.candidates.some((id) => !currentIds.has(id)))
+          throw new ValidationError([
+            { field: 'candidates', message: 'Candidates must be current members of the group' },
+          ]);
+        const previous = await tx
+          .select({ id: elections.id, heldOn: elections.heldOn })
+          .from(elections)
+          .where(eq(elections.groupId, groupId))
+          .orderBy(desc(elections.heldOn), desc(elections.createdAt))
+          .limit(2);
+        if (previous[0] && value.heldOn < previous[0].heldOn)
+          throw new ValidationError([
+            {
+              field: 'heldOn-day',
+              message: 'An earlier election cannot be recorded after a later one',
+            },
+          ]);
+        const winners = previous.length
+          ? await tx
+              .select({
+                electionId: electionCandidates.electionId,
+                personId: electionCandidates.personId,
+              })
+              .from(electionCandidates)
+              .where(
+                and(
+                  inArray(
+                    electionCandidates.electionId,
+                    previous.map((p) => p.id),
+                  ),
+                  eq(electionCandidates.elected, true),
+                ),
+              )
+          : [];
+        const people = await personNames(tx, value.candidates);
+        const refusals = checkElectionResult(
+          value.elected.map((id) => ({ personId: id, name: nameOf(people, id) })),
+          previous.map((p) => winners.filter((w) => w.electionId === p.id).map((w) => w.personId)),
+        );
+        if (refusals.length) throw new ValidationError(refusals);
+        const [election] = await tx
+          .insert(elections)
+          .values({
+            groupId,
+            heldOn: value.heldOn,
+            adjudicatorName: value.adjudicatorName,
+            adjudicatorOrganisation: value.adjudicatorOrganisation,
+            agreedByChairs: value.agreedByChairs,
+            agreedByPolice: value.agreedByPolice,
+            notes: value.notes,
+            recordedBy: user.userId,
+          })
+          .returning();
+        await tx.insert(electionCandidates).values(
+          value.candidates.map((personId) => ({
+            electionId: election!.id,
+            personId,
+            elected: value.elected.includes(personId),
+          })),
+        );
+        const roles = await replaceScopedRoleHolders(tx, {
+          role: 'chair',
+          scope: { type: 'group', id: groupId },
+          userIds: userIdsOf(people, value.elected),
+          grantedBy: user.userId,
+        });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'group.election-recorded',
+          recordType: 'group',
+          recordId: groupId,
+          after: {
+            electionId: election!.id,
+            heldOn: value.heldOn,
+            adjudicator: value.adjudicatorName,
+            candidates: value.candidates,
+            elected: value.elected,
+            chairRole: roles,
+          },
+        });
+        return election!;
+      });
+    },
+
+    async electionHistory(principal: Principal, groupId: string) {
+      requireGroupView(principal, groupId);
+      const group = await findGroup(db, groupId);
+      const rows = await db
+        .select()
+        .from(elections)
+        .where(eq(elections.groupId, groupId))
+        .orderBy(desc(elections.heldOn), desc(elections.createdAt))
+        .limit(50);
+      const candidates = rows.length
+        ? await db
+            .select()
+            .from(electionCandidates)
+            .where(
+              inArray(
+                electionCandidates.electionId,
+                rows.map((r) => r.id),
+              ),
+            )
+        : [];
+      const people = await personNames(
+        db,
+        candidates.map((c) => c.personId),
+      );
+      return {
+        group,
+        elections: rows.map((e) => ({
+          ...e,
+          candidates: candidates
+            .filter((c) => c.electionId === e.id)
+            .map((c) => ({ name: nameOf(people, c.personId), elected: c.elected })),
+        })),
+      };
+    },
+
+    /** IAG-07: names the group's deployment contact, who holds that role for the group. */
+    async setDeploymentContact(
+      principal: Principal,
+      groupId: string,
+      input: Input,
+      requestId?: string,
+    ) {
+      const user = requireAction(principal, 'groups.manage');
+      const personId =
+        typeof input.personId === 'string' && isUuid(input.personId) ? input.personId : null;
+      if (!personId)
+        throw new ValidationError([
+          { field: 'personId', message: 'Select the deployment contact' },
+        ]);
+      return db.transaction(async (tx) => {
+        const before = await findGroup(tx, groupId);
+        const people = await personNames(tx, [personId]);
+        const person = people.get(personId);
+        if (!person || person.archived)
+          throw new ValidationError([
+            { field: 'personId', message: 'Select the deployment contact' },
+          ]);
+        await tx
+          .update(advisoryGroups)
+          .set({
+            deploymentContactId: personId,
+            updatedAt: now(),
+            version: sql`${advisoryGroups.version} + 1`,
+          })
+          .where(eq(advisoryGroups.id, groupId));
+        const roles = await replaceScopedRoleHolders(tx, {
+          role: 'deployment_contact',
+          scope: { type: 'group', id: groupId },
+          userIds: userIdsOf(people, [personId]),
+          grantedBy: user.userId,
+        });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'group.deployment-contact-named',
+          recordType: 'group',
+          recordId: groupId,
+          before: { deploymentContactId: before.deploymentContactId },
+          after: { deploymentContactId: personId, deploymentContactRole: roles },
+        });
+      });
+    },
+
+    /**
+     * Tells each member whose term ends within six months, once. Safe on several instances at
+     * once: rows are claimed with SKIP LOCKED. Returns how many were told.
+     */
+    async sendTermEndNotices(batch = 100): Promise<number> {
+      const day = today();
+      const horizon = addCalendarMonths(day, TERM_END_NOTICE_MONTHS);
+      return db.transaction(async (tx) => {
+        const due = await tx
+          .select({
+            id: memberships.id,
+            personId: memberships.personId,
+            endsOn: memberships.endsOn,
+            groupName: advisoryGroups.name,
+          })
+          .from(memberships)
+          .innerJoin(advisoryGroups, eq(advisoryGroups.id, memberships.groupId))
+          .where(
+            and(
+              eq(memberships.status, 'current'),
+              isNull(memberships.endNoticeSentAt),
+              sql`${memberships.endsOn} <= ${horizon}`,
+              sql`${memberships.endsOn} > ${day}`,
+            ),
+          )
+          .limit(batch)
+          .for('update', { of: memberships, skipLocked: true });
+        if (due.length === 0) return 0;
+        const people = await personNames(
+          tx,
+          due.map((d) => d.personId),
+        );
+        for (const d of due) {
+          const person = people.get(d.personId);
+          if (!person?.email) continue;
+          await deps.mail.queue(tx, {
+            to: person.email,
+            subject: `Your term with the ${d.groupName} ends on ${d.endsOn}`,
+            text: [
+              `Dear ${person.fullName},`,
+              '',
+              `Your appointment to the ${d.groupName} ends on ${d.endsOn}.`,
+              'An independent advisor serves a term of four years and at most two terms (IAG-18).',
+              'If this is your first term and you would like to serve a second, tell the IAG Coordination Unit: a second term needs the agreement of the chair and of the Director.',
+              '',
+              'Thank you for your work with the group.',
+            ].join('\n'),
+          });
+        }
+        await tx
+          .update(memberships)
+          .set({ endNoticeSentAt: now() })
+          .where(
+            inArray(
+              memberships.id,
+              due.map((d) => d.id),
+            ),
+          );
+        await recordAudit(tx, SYSTEM_ACTOR, {
+          action: 'membership.term-end-notices-sent',
+          recordType: 'membership',
+          recordId: 'batch',
+          after: { memberships: due.map((d) => d.id) },
+        });
+        return due.length;
+      });
+    },
+
+    /** Marks as ended every current membership whose term is over. */
+    async closeEndedTerms(): Promise<number> {
+      const day = today();
+      return db.transaction(async (tx) => {
+        const ended = await tx
+          .update(memberships)
+          .set({ status: 'ended', leftOn: memberships.endsOn, updatedAt: now() })
+          .where(and(eq(memberships.status, 'current'), sql`${memberships.endsOn} <= ${day}`))
+          .returning({ id: memberships.id });
+        if (ended.length)
+          await recordAudit(tx, SYSTEM_ACTOR, {
+            action: 'membership.terms-ended',
+            recordType: 'membership',
+            recordId: 'batch',
+            after: { memberships: ended.map((e) => e.id) },
+          });
+        return ended.length;
+      });
+    },
+
+    /** Groups a group-scoped role can be held for (chair, deployment contact). */
+    scopeCatalogue: {
+      async options(type) {
+        if (type !== 'group') return [];
+        return db
+          .select({ id: advisoryGroups.id, name: advisoryGroups.name })
+          .from(advisoryGroups)
+          .where(ne(advisoryGroups.status, 'closed'))
+          .orderBy(asc(advisoryGroups.name));
+      },
+      async name(type, id) {
+        if (type !== 'group' || !isUuid(id)) return undefined;
+        const [row] = await db
+          .select({ name: advisoryGroups.name })
+          .from(advisoryGroups)
+          .where(eq(advisoryGroups.id, id));
+        return row?.name;
+      },
+    } satisfies ScopeCatalogue,
+
+    /** Select-list options: live groups that may have sub-groups. */
+    async parentOptions() {
+      return db
+        .select({ id: advisoryGroups.id, name: advisoryGroups.name })
+        .from(advisoryGroups)
+        .where(and(ne(advisoryGroups.type, 'sub_group'), ne(advisoryGroups.status, 'closed')))
+        .orderBy(asc(advisoryGroups.name));
+    },
+  };
+}

@@ -1,0 +1,393 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { count, eq } from 'drizzle-orm';
+import { DEMO_GROUP } from '../../src/demo/demo-data.js';
+import { advisoryGroups, memberships } from '../../src/modules/groups/schema.js';
+import { auditEvents } from '../../src/platform/audit/schema.js';
+import { hasRole } from '../../src/platform/auth/permissions.js';
+import { outbox } from '../../src/platform/mail/schema.js';
+import { Agent, createTestApp, demoAccount, principalFor, signInAs, type TestApp } from '../app.js';
+
+let t: TestApp;
+let coordinator: Agent;
+let director: Agent;
+let chair: Agent;
+let raceId: string;
+let camdenId: string;
+let dcfdId: string;
+
+before(async () => {
+  t = await createTestApp();
+  coordinator = await signInAs(t, 'coordination_unit');
+  director = await signInAs(t, 'director');
+  chair = await signInAs(t, 'chair');
+  const [race] = await t.services.db
+    .select({ id: advisoryGroups.id })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.code, DEMO_GROUP));
+  raceId = race!.id;
+  const boroughs = await t.services.directory.scopeCatalogue.options('borough');
+  camdenId = boroughs.find((b) => b.name === 'Camden')!.id;
+  dcfdId = (await t.services.directory.lookups.organisationIdByCode(t.services.db, 'dcfd'))!;
+});
+after(() => t.close());
+
+async function auditCount(): Promise<number> {
+  const [row] = await t.services.db.select({ n: count() }).from(auditEvents);
+  return Number(row?.n ?? 0);
+}
+
+const groupForm = (overrides: Record<string, string> = {}) => ({
+  name: 'Camden Independent Advisory Group',
+  type: 'borough_iag',
+  ownerId: camdenId,
+  parentGroupId: '',
+  purpose: 'Advises Camden borough command on policing in Camden.',
+  focus: 'Camden',
+  meetingIntervalMonths: '2',
+  minAge: '',
+  maxAge: '',
+  status: 'active',
+  ...overrides,
+});
+
+function idFrom(location: string | undefined, pattern: RegExp): string {
+  const match = pattern.exec(location ?? '');
+  assert.ok(match, `expected a redirect matching ${pattern}, got ${location}`);
+  return match[1]!;
+}
+
+test('IAG-01: the five corporate IAGs of the London default come with the reference data, at parity', async () => {
+  const page = await coordinator.get('/groups?type=corporate_iag');
+  assert.equal(page.statusCode, 200);
+  for (const name of ['Disability', 'Gypsy and Traveller', 'LGBT', 'Race', 'Youth'])
+    assert.match(page.body, new RegExp(`${name} Independent Advisory Group`));
+  assert.match(page.body, /5 groups/);
+  const youth = await t.services.db
+    .select({ minAge: advisoryGroups.minAge, maxAge: advisoryGroups.maxAge })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.code, 'iag-youth'));
+  assert.deepEqual(youth, [{ minAge: 14, maxAge: 25 }]);
+});
+
+test('IAG-01: a coordinator registers a borough IAG owned by the borough', async () => {
+  const response = await coordinator.post('/groups/new', groupForm());
+  assert.equal(response.statusCode, 303);
+  const id = idFrom(response.headers.location, /\/groups\/([0-9a-f-]{36})$/);
+  const page = await coordinator.get(`/groups/${id}`);
+  assert.match(page.body, /Camden Independent Advisory Group/);
+  assert.match(page.body, /Borough independent advisory group/);
+  assert.match(page.body, /has been registered/);
+  const publicList = await new Agent(t.app).get('/advisory-groups');
+  assert.match(publicList.body, /Camden Independent Advisory Group/);
+});
+
+test('IAG-01: a specialist advisory group is never called "Independent"; the refusal writes nothing', async () => {
+  const before = await auditCount();
+  const response = await coordinator.post(
+    '/groups/new',
+    groupForm({
+      name: 'Gun Crime Independent Advisory Group',
+      type: 'specialist',
+      ownerId: dcfdId,
+    }),
+  );
+  assert.equal(response.statusCode, 400);
+  assert.match(response.body, /cannot be called &quot;Independent&quot;/);
+  assert.match(response.body, /href="#name"/);
+  assert.equal(await auditCount(), before);
+  const ok = await coordinator.post(
+    '/groups/new',
+    groupForm({ name: 'Gun Crime Advisory Group', type: 'specialist', ownerId: dcfdId }),
+  );
+  assert.equal(ok.statusCode, 303);
+  const page = await coordinator.get(ok.headers.location!);
+  assert.match(
+    page.body,
+    /Specialist advisory group \(gives predominantly non-independent advice\)/,
+  );
+});
+
+test('IAG-01: the owner must match the type: a borough IAG owned by a directorate is refused', async () => {
+  const response = await coordinator.post(
+    '/groups/new',
+    groupForm({ name: 'Brent Independent Advisory Group', ownerId: dcfdId }),
+  );
+  assert.equal(response.statusCode, 400);
+  assert.match(response.body, /owned by a borough command/);
+});
+
+test('IAG-01: only the Director sets up a corporate focus group', async () => {
+  const focus = groupForm({
+    name: 'Custody Focus Group',
+    type: 'corporate_focus',
+    ownerId: dcfdId,
+    purpose: 'One representative from each corporate IAG on custody.',
+  });
+  const refused = await coordinator.post('/groups/new', focus);
+  assert.equal(refused.statusCode, 400);
+  assert.match(refused.body, /Only the Director/);
+  const made = await director.post('/groups/new', focus);
+  assert.equal(made.statusCode, 303);
+});
+
+test('bad input names the field and writes nothing', async () => {
+  const before = await auditCount();
+  const response = await coordinator.post('/groups/new', {
+    name: '',
+    type: 'nonsense',
+    meetingIntervalMonths: '5',
+    minAge: '30',
+    maxAge: '14',
+  });
+  assert.equal(response.statusCode, 400);
+  for (const field of ['name', 'type', 'purpose', 'meetingIntervalMonths', 'maxAge'])
+    assert.match(response.body, new RegExp(`href="#${field}"`));
+  assert.equal(await auditCount(), before);
+  assert.equal((await coordinator.get('/groups/not-a-uuid')).statusCode, 404);
+});
+
+test('IAG-18: an appointment runs four years; the same person cannot be appointed twice', async () => {
+  const person = await t.services.directory.people.create(
+    await principalFor(t, demoAccount('coordination_unit').email),
+    { fullName: 'Sam Newmember', email: 'sam.newmember@example.org' },
+  );
+  const form = {
+    personId: person.id,
+    'startsOn-day': '1',
+    'startsOn-month': '12',
+    'startsOn-year': '2026',
+    publishName: 'yes',
+  };
+  const appointed = await coordinator.post(`/groups/${raceId}/members/new`, form);
+  assert.equal(appointed.statusCode, 303);
+  const [row] = await t.services.db
+    .select()
+    .from(memberships)
+    .where(eq(memberships.personId, person.id));
+  assert.equal(row!.startsOn, '2026-12-01');
+  assert.equal(row!.endsOn, '2030-12-01');
+  assert.equal(row!.termNumber, 1);
+  const again = await coordinator.post(`/groups/${raceId}/members/new`, form);
+  assert.equal(again.statusCode, 409);
+  assert.match(again.body, /already a member of this group/);
+  const badDate = await coordinator.post(`/groups/${raceId}/members/new`, {
+    ...form,
+    'startsOn-month': '13',
+  });
+  assert.equal(badDate.statusCode, 400);
+  assert.match(badDate.body, /must be a real date/);
+});
+
+async function membershipOf(name: string): Promise<{ id: string; termNumber: number }> {
+  const detail = await t.services.groups.get(
+    await principalFor(t, demoAccount('coordination_unit').email),
+    raceId,
+  );
+  const member = detail.members.find((m) => m.name === name);
+  assert.ok(member, `${name} is a current member`);
+  return member;
+}
+
+test('IAG-18: a second term needs the chair and the Director, recorded separately with who and when', async () => {
+  const avery = await membershipOf('Avery Advisor');
+  assert.equal(avery.termNumber, 1);
+  const proposed = await coordinator.post(`/groups/${raceId}/members/${avery.id}/second-term`);
+  assert.equal(proposed.statusCode, 303);
+  const page = await chair.get(`/groups/${raceId}/members/${avery.id}`);
+  assert.match(page.body, /Agree the second term as chair/);
+  assert.doesNotMatch(page.body, /Agree the second term as Director/);
+  const reappointmentId = /second-terms\/([0-9a-f-]{36})\/agree/.exec(page.body)![1]!;
+  const agree = (agent: Agent, capacity: string) =>
+    agent.post(`/groups/${raceId}/second-terms/${reappointmentId}/agree`, {
+      capacity,
+      membershipId: avery.id,
+    });
+
+  // Neither the coordinator nor an advisor may agree; the chair may not agree as Director.
+  assert.equal((await agree(coordinator, 'chair')).statusCode, 403);
+  assert.equal((await agree(chair, 'director')).statusCode, 403);
+
+  assert.equal((await agree(chair, 'chair')).statusCode, 303);
+  const half = await t.services.groups.membership(
+    await principalFor(t, demoAccount('coordination_unit').email),
+    raceId,
+    avery.id,
+  );
+  assert.equal(half.reappointments[0]!.status, 'pending');
+  assert.ok(half.reappointments[0]!.chairAgreedAt);
+  assert.equal(half.terms.length, 1, 'no second term until both have agreed');
+  assert.equal((await agree(chair, 'chair')).statusCode, 409, 'a chair agrees once');
+
+  const done = await agree(director, 'director');
+  assert.equal(done.statusCode, 303);
+  const full = await t.services.groups.membership(
+    await principalFor(t, demoAccount('coordination_unit').email),
+    raceId,
+    avery.id,
+  );
+  assert.equal(full.reappointments[0]!.status, 'agreed');
+  assert.ok(full.reappointments[0]!.directorUserId);
+  assert.notEqual(full.reappointments[0]!.chairUserId, full.reappointments[0]!.directorUserId);
+  assert.deepEqual(
+    full.terms.map((m) => [m.termNumber, m.status]),
+    [
+      [1, 'ended'],
+      [2, 'current'],
+    ],
+  );
+  assert.equal(full.terms[1]!.startsOn, full.terms[0]!.endsOn, 'the second term follows on');
+});
+
+test('IAG-18: a third term is refused with a message that says why, and nothing is written', async () => {
+  const priya = await membershipOf('Priya Shah');
+  assert.equal(priya.termNumber, 2);
+  const before = await auditCount();
+  const refused = await coordinator.post(`/groups/${raceId}/members/${priya.id}/second-term`);
+  assert.equal(refused.statusCode, 409);
+  assert.match(refused.body, /at most 2 terms of 4 years/);
+  assert.match(refused.body, /A third term cannot be agreed/);
+  assert.equal(await auditCount(), before);
+
+  // Appointing her afresh once her second term has ended is refused the same way.
+  await coordinator.post(`/groups/${raceId}/members/${priya.id}/end`, {
+    status: 'resigned',
+    'leftOn-day': '23',
+    'leftOn-month': '11',
+    'leftOn-year': '2026',
+  });
+  const [person] = await t.services.db
+    .select({ personId: memberships.personId })
+    .from(memberships)
+    .where(eq(memberships.id, priya.id));
+  const again = await coordinator.post(`/groups/${raceId}/members/new`, {
+    personId: person!.personId,
+    'startsOn-day': '1',
+    'startsOn-month': '1',
+    'startsOn-year': '2027',
+  });
+  assert.equal(again.statusCode, 409);
+  assert.match(again.body, /A third term cannot be agreed/);
+  const history = await coordinator.get(`/groups/${raceId}/members`);
+  assert.match(history.body, /Priya Shah/, 'a member who has left stays in the history');
+});
+
+test('IAG-21a, IAG-21b: elections record the adjudicator, candidates and result; chairs take the chair role', async () => {
+  const charlie = await membershipOf('Charlie Chair');
+  const jordan = await membershipOf('Jordan Okafor');
+  const [charlieId, jordanId] = await Promise.all(
+    [charlie.id, jordan.id].map(async (id) => {
+      const [m] = await t.services.db
+        .select({ personId: memberships.personId })
+        .from(memberships)
+        .where(eq(memberships.id, id));
+      return m!.personId;
+    }),
+  );
+  const charliePerson = charlieId!;
+  const jordanPerson = jordanId!;
+  const election = (heldOn: string, candidates: string[], elected: string[]) =>
+    coordinator.post(`/groups/${raceId}/elections/new`, {
+      'heldOn-day': heldOn.slice(8),
+      'heldOn-month': heldOn.slice(5, 7),
+      'heldOn-year': heldOn.slice(0, 4),
+      adjudicatorName: 'Ruth Mensah',
+      agreedByChairs: 'Charlie Chair',
+      agreedByPolice: 'Chris Coordinator',
+      candidates,
+      elected,
+    });
+
+  const coChairs = await election(
+    '2026-11-20',
+    [charliePerson, jordanPerson],
+    [charliePerson, jordanPerson, charliePerson],
+  );
+  assert.equal(coChairs.statusCode, 303, 'two co-chairs are allowed (duplicates ignored)');
+  const chairPrincipal = await principalFor(t, demoAccount('chair').email);
+  assert.equal(hasRole(chairPrincipal, 'chair', { type: 'group', id: raceId }), true);
+
+  // Charlie has now been elected twice in a row: a third consecutive term is refused.
+  const before = await auditCount();
+  const third = await election('2026-11-21', [charliePerson], [charliePerson]);
+  assert.equal(third.statusCode, 400);
+  assert.match(third.body, /Charlie Chair has chaired the group for the last 2 terms in a row/);
+  assert.equal(await auditCount(), before);
+
+  const handover = await election('2026-11-22', [charliePerson, jordanPerson], [jordanPerson]);
+  assert.equal(handover.statusCode, 303);
+  const afterHandover = await principalFor(t, demoAccount('chair').email);
+  assert.equal(
+    hasRole(afterHandover, 'chair', { type: 'group', id: raceId }),
+    false,
+    'the outgoing chair no longer holds the role',
+  );
+  const history = await coordinator.get(`/groups/${raceId}/elections`);
+  assert.match(history.body, /Ruth Mensah/);
+  assert.match(history.body, /Chris Coordinator for the police service/);
+  const page = await coordinator.get(`/groups/${raceId}`);
+  assert.match(page.body, /Next election due/);
+  assert.match(page.body, /22 November 2028/);
+});
+
+test('IAG-07: naming the deployment contact gives them the role for that group', async () => {
+  const officer = demoAccount('authority_officer');
+  const [person] = await t.services.directory.people
+    .list(await principalFor(t, officer.email), { q: 'Olu Officer', limit: 1, offset: 0 })
+    .then((r) => r.items);
+  const response = await coordinator.post(`/groups/${raceId}/deployment-contact`, {
+    personId: person!.id,
+  });
+  assert.equal(response.statusCode, 303);
+  const principal = await principalFor(t, officer.email);
+  assert.equal(hasRole(principal, 'deployment_contact', { type: 'group', id: raceId }), true);
+  const previous = await principalFor(t, demoAccount('deployment_contact').email);
+  assert.equal(hasRole(previous, 'deployment_contact', { type: 'group', id: raceId }), false);
+});
+
+test('terms of reference keep every version', async () => {
+  const add = (body: string, day: string) =>
+    coordinator.post(`/groups/${raceId}/terms-of-reference/new`, {
+      body,
+      changeSummary: `Changed on ${day}`,
+      'agreedOn-day': day,
+      'agreedOn-month': '11',
+      'agreedOn-year': '2026',
+    });
+  assert.equal((await add('Meets every month.', '20')).statusCode, 303);
+  const page = await coordinator.get(`/groups/${raceId}/terms-of-reference`);
+  assert.match(page.body, /Version 2, agreed 20 November 2026/);
+  assert.match(page.body, /Version 1/);
+  const publicPage = await new Agent(t.app).get(`/advisory-groups/${raceId}`);
+  assert.match(publicPage.body, /Meets every month/);
+});
+
+test('public page names only members who consented; chairs and deployment contacts see only their own group', async () => {
+  const publicPage = await new Agent(t.app).get(`/advisory-groups/${raceId}`);
+  assert.equal(publicPage.statusCode, 200);
+  assert.match(publicPage.body, /Jordan Okafor/);
+  assert.doesNotMatch(publicPage.body, /Priya Shah/, 'did not consent');
+  const advisor = await signInAs(t, 'advisor');
+  assert.equal((await advisor.get(`/groups/${raceId}`)).statusCode, 403);
+  const otherGroup = await t.services.db
+    .select({ id: advisoryGroups.id })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.code, 'iag-youth'));
+  const deployment = await signInAs(t, 'deployment_contact');
+  assert.equal((await deployment.get(`/groups/${otherGroup[0]!.id}`)).statusCode, 403);
+});
+
+test('IAG-18: members are told once, six months before their term ends', async () => {
+  // Move the clock so the new member appointed from 1 December 2026 is within six months.
+  t.clock.current = new Date('2030-06-02T09:00:00Z');
+  const sent = await t.services.groups.sendTermEndNotices();
+  assert.ok(sent >= 1);
+  const messages = await t.services.db
+    .select({ to: outbox.toAddress, subject: outbox.subject })
+    .from(outbox)
+    .where(eq(outbox.toAddress, 'sam.newmember@example.org'));
+  assert.equal(messages.length, 1);
+  assert.match(messages[0]!.subject, /ends on 2030-12-01/);
+  assert.equal(await t.services.groups.sendTermEndNotices(), 0, 'told once');
+  t.clock.current = new Date('2026-11-23T10:00:00Z');
+});
