@@ -391,3 +391,75 @@ test('IAG-18: members are told once, six months before their term ends', async (
   assert.equal(await t.services.groups.sendTermEndNotices(), 0, 'told once');
   t.clock.current = new Date('2026-11-23T10:00:00Z');
 });
+
+test('IAG-18, IAG-19: importing existing members applies the term rule retrospectively, with the transition', async () => {
+  const [lgbt] = await t.services.db
+    .select({ id: advisoryGroups.id })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.code, 'iag-lgbt'));
+  const url = `/groups/${lgbt!.id}/members/import`;
+
+  const before = await auditCount();
+  const bad = await coordinator.post(url, {
+    csv: 'name,email,first_joined\nGood Row,good@example.org,2020-01-01\n,bad-email,2020-02-30\n',
+  });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /Line 3: Enter the member’s name; “bad-email” is not an e-mail address/);
+  assert.match(bad.body, /nothing has been imported/);
+  assert.equal(await auditCount(), before, 'nothing written, not even the good row');
+
+  const ok = await coordinator.post(url, {
+    csv: [
+      'name,email,first_joined,publish_name',
+      'Long Server,long.server@example.org,1995-06-01,yes',
+      'Recent Joiner,,2024-01-10,no',
+      'Mid Way,mid.way@example.org,01/03/2020,',
+    ].join('\n'),
+  });
+  assert.equal(ok.statusCode, 303);
+  const history = await coordinator.get(ok.headers.location!);
+  assert.match(
+    history.body,
+    /Imported 3 members: 2 current, 1 whose service has ended, 1 kept on for a year/,
+  );
+
+  const rows = await t.services.db
+    .select({
+      term: memberships.termNumber,
+      startsOn: memberships.startsOn,
+      endsOn: memberships.endsOn,
+      status: memberships.status,
+      transitional: memberships.transitional,
+    })
+    .from(memberships)
+    .where(eq(memberships.groupId, lgbt!.id))
+    .orderBy(memberships.startsOn);
+  assert.deepEqual(rows, [
+    // Long Server: two terms over by 2003, so kept until a year after the rules (30 April 2008).
+    { term: 1, startsOn: '1995-06-01', endsOn: '1999-06-01', status: 'ended', transitional: false },
+    { term: 2, startsOn: '1999-06-01', endsOn: '2008-04-30', status: 'ended', transitional: true },
+    // Mid Way: first term 2020 to 2024, second running to 2028.
+    { term: 1, startsOn: '2020-03-01', endsOn: '2024-03-01', status: 'ended', transitional: false },
+    // Recent Joiner: first term running.
+    {
+      term: 1,
+      startsOn: '2024-01-10',
+      endsOn: '2028-01-10',
+      status: 'current',
+      transitional: false,
+    },
+    {
+      term: 2,
+      startsOn: '2024-03-01',
+      endsOn: '2028-03-01',
+      status: 'current',
+      transitional: false,
+    },
+  ]);
+
+  const twice = await coordinator.post(url, {
+    csv: 'name,email,first_joined\nMid Way,mid.way@example.org,2020-03-01\n',
+  });
+  assert.equal(twice.statusCode, 400);
+  assert.match(twice.body, /Line 2: Mid Way already has a membership of this group/);
+});

@@ -123,6 +123,8 @@ const EXPECTED: Record<string, Who> = {
   'POST /groups/:groupId/terms-of-reference/new': GROUP_MANAGERS,
   'GET /groups/:groupId/members': GROUP_STAFF,
   'GET /groups/:groupId/members/new': GROUP_MANAGERS,
+  'GET /groups/:groupId/members/import': GROUP_MANAGERS,
+  'POST /groups/:groupId/members/import': GROUP_MANAGERS,
   'POST /groups/:groupId/members/new': GROUP_MANAGERS,
   'GET /groups/:groupId/members/:membershipId': GROUP_STAFF,
   'GET /groups/:groupId/members/:membershipId/end': GROUP_MANAGERS,

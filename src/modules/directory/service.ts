@@ -548,6 +548,35 @@ export function createDirectoryService(deps: {
         .where(eq(people.userId, userId));
       return row?.id;
     },
+    /**
+     * The directory entries for people another module is recording (say, members imported into
+     * a group): matched by e-mail where one is given, otherwise added. Runs in the caller's
+     * transaction, whose audit event records what was added.
+     */
+    async findOrAddPeople(
+      tx: Executor,
+      wanted: readonly { fullName: string; email: string | null }[],
+    ): Promise<{ ids: string[]; added: string[] }> {
+      const emails = [...new Set(wanted.map((w) => w.email).filter((e): e is string => !!e))];
+      const existing = emails.length
+        ? await tx
+            .select({ id: people.id, email: people.email })
+            .from(people)
+            .where(and(inArray(sql`lower(${people.email})`, emails), isNull(people.archivedAt)))
+        : [];
+      const byEmail = new Map(existing.map((p) => [p.email!.toLowerCase(), p.id]));
+      const toAdd = wanted.filter((w) => !w.email || !byEmail.has(w.email));
+      const inserted = toAdd.length
+        ? await tx
+            .insert(people)
+            .values(toAdd.map((w) => ({ fullName: w.fullName, email: w.email })))
+            .returning({ id: people.id })
+        : [];
+      const added = inserted.map((r) => r.id);
+      let next = 0;
+      const ids = wanted.map((w) => (w.email && byEmail.get(w.email)) || added[next++]!);
+      return { ids, added };
+    },
     async organisationIdByCode(executor: Executor, code: string): Promise<string | undefined> {
       const [row] = await executor
         .select({ id: organisations.id })

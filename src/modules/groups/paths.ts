@@ -11,6 +11,7 @@ export const groupPaths = {
   newTermsOfReference: (id: string) => `${group(id)}/terms-of-reference/new`,
   members: (id: string) => `${group(id)}/members`,
   appoint: (id: string) => `${group(id)}/members/new`,
+  importMembers: (id: string) => `${group(id)}/members/import`,
   membership: (id: string, membershipId: string) => `${group(id)}/members/${membershipId}`,
   endMembership: (id: string, membershipId: string) => `${group(id)}/members/${membershipId}/end`,
   proposeSecondTerm: (id: string, membershipId: string) =>

@@ -72,7 +72,7 @@ function groupFormValues(g: Group): Record<string, string> {
   };
 }
 
-export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): void {
+export function registerGroupRoutes({ app, services, renderPage, config }: RouteDeps): void {
   const { groups, directory } = services;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
 
@@ -440,6 +440,55 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
         );
       },
       (errors, status) => showAppointForm(request, reply, formValues(request.body), errors, status),
+    );
+  });
+
+  const showImportForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    const detail = await groups.get(request.principal, params(request).groupId!);
+    return renderPage(
+      request,
+      reply,
+      `${T}/import-members.njk`,
+      {
+        title: `Import existing members of the ${detail.group.name}`,
+        breadcrumbs: [home, groupsCrumb, groupCrumb(detail.group)],
+        group: detail.group,
+        rulesAgreedOn: config.groups.rulesAgreedOn,
+        values,
+        errors,
+        paths,
+      },
+      status,
+    );
+  };
+
+  app.get('/groups/:groupId/members/import', manage, async (request, reply) =>
+    showImportForm(request, reply, {}),
+  );
+
+  app.post('/groups/:groupId/members/import', manage, async (request, reply) => {
+    const { groupId } = params(request) as { groupId: string };
+    return withFormErrors(
+      async () => {
+        const result = await groups.importMembers(
+          request.principal,
+          groupId,
+          field(request.body, 'csv'),
+          request.id,
+        );
+        return redirectWithFlash(
+          reply,
+          paths.members(groupId),
+          `Imported ${result.imported} ${result.imported === 1 ? 'member' : 'members'}: ${result.current} current, ${result.ended} whose service has ended, ${result.transitional} kept on for a year under the transition (IAG-19)`,
+        );
+      },
+      (errors, status) => showImportForm(request, reply, formValues(request.body), errors, status),
     );
   });
 

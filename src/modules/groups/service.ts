@@ -29,8 +29,10 @@ import {
 import { isUuid } from '../../platform/http/params.js';
 import type { MailService } from '../../platform/mail/service.js';
 import type { DirectoryService, PersonSummary } from '../directory/service.js';
+import { parseMemberImport, type MemberImportProblem } from './member-import.js';
 import {
   checkElectionResult,
+  retrospectiveAppointment,
   checkGroupRegistration,
   nextElectionDue,
   nextTerm,
@@ -88,6 +90,13 @@ export interface GroupListQuery {
 }
 
 export type GroupsService = ReturnType<typeof createGroupsService>;
+
+/** An import refused: each bad row with its line number. Nothing was imported. */
+export class MemberImportError extends ValidationError {
+  constructor(readonly problems: MemberImportProblem[]) {
+    super(problems.map((p) => ({ field: 'csv', message: `Line ${p.line}: ${p.message}` })));
+  }
+}
 
 export function createGroupsService(deps: {
   db: Db;
@@ -717,6 +726,99 @@ export function createGroupsService(deps: {
           after: row,
         });
         return row!;
+      });
+    },
+
+    /**
+     * IAG-18 applied retrospectively, with the IAG-19 transition: imports a group's existing
+     * members from the date each first joined. Every row is checked first; if any is bad, each
+     * is reported by line and nothing is imported.
+     */
+    async importMembers(principal: Principal, groupId: string, csv: string, requestId?: string) {
+      const user = requireAction(principal, 'groups.manage');
+      const day = today();
+      const { rows, problems } = parseMemberImport(csv, day);
+      if (problems.length) throw new MemberImportError(problems);
+      const rulesAgreed = deps.config.groups.rulesAgreedOn;
+      return db.transaction(async (tx) => {
+        await findGroup(tx, groupId);
+        const { ids, added } = await directory.lookups.findOrAddPeople(
+          tx,
+          rows.map((r) => ({ fullName: r.name, email: r.email })),
+        );
+        const already = await tx
+          .select({ personId: memberships.personId })
+          .from(memberships)
+          .where(and(eq(memberships.groupId, groupId), inArray(memberships.personId, ids)));
+        const clash = new Set(already.map((a) => a.personId));
+        const clashes = rows
+          .filter((_, i) => clash.has(ids[i]!))
+          .map((r) => ({
+            line: r.line,
+            message: `${r.name} already has a membership of this group in Bridge; change it there instead`,
+          }));
+        if (clashes.length) throw new MemberImportError(clashes);
+        const summary = { current: 0, ended: 0, transitional: 0, secondTerm: 0 };
+        const created: string[] = [];
+        for (const [i, row] of rows.entries()) {
+          const personId = ids[i]!;
+          const r = retrospectiveAppointment(row.firstJoined, rulesAgreed, day);
+          const ended = r.end <= day;
+          let previousMembershipId: string | null = null;
+          if (r.termNumber === 2) {
+            const [first] = await tx
+              .insert(memberships)
+              .values({
+                groupId,
+                personId,
+                termNumber: 1,
+                startsOn: row.firstJoined,
+                endsOn: r.start,
+                status: 'ended',
+                leftOn: r.start,
+                transitional: r.start !== termEndDate(row.firstJoined),
+                imported: true,
+                publishName: row.publishName,
+              })
+              .returning({ id: memberships.id });
+            previousMembershipId = first!.id;
+            created.push(first!.id);
+            summary.secondTerm += 1;
+          }
+          const [latest] = await tx
+            .insert(memberships)
+            .values({
+              groupId,
+              personId,
+              termNumber: r.termNumber,
+              startsOn: r.start,
+              endsOn: r.end,
+              status: ended ? 'ended' : 'current',
+              leftOn: ended ? r.end : null,
+              transitional: r.transitional,
+              imported: true,
+              publishName: row.publishName,
+              previousMembershipId,
+            })
+            .returning({ id: memberships.id });
+          created.push(latest!.id);
+          if (ended) summary.ended += 1;
+          else summary.current += 1;
+          if (r.transitional) summary.transitional += 1;
+        }
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'group.members-imported',
+          recordType: 'group',
+          recordId: groupId,
+          after: {
+            rulesAgreedOn: rulesAgreed,
+            people: ids,
+            peopleAdded: added,
+            memberships: created,
+            ...summary,
+          },
+        });
+        return { imported: rows.length, ...summary };
       });
     },
 

@@ -1,0 +1,116 @@
+/**
+ * Reads a list of a group's existing members, as CSV, for import: one row per person with the
+ * date they first joined. Pure: checks every row and names each bad one by its line number.
+ */
+import { parse } from 'csv-parse/sync';
+import { parseIsoDate, type IsoDate } from '../../platform/calendar/index.js';
+
+export const MEMBER_IMPORT_COLUMNS = ['name', 'email', 'first_joined', 'publish_name'] as const;
+export const MEMBER_IMPORT_MAX_ROWS = 500;
+
+export interface MemberImportRow {
+  line: number;
+  name: string;
+  email: string | null;
+  firstJoined: IsoDate;
+  publishName: boolean;
+}
+
+export interface MemberImportProblem {
+  line: number;
+  message: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** 2007-04-30, or the UK's 30/04/2007. */
+function dateOf(value: string): IsoDate | null {
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  if (uk) return parseIsoDate(`${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}`);
+  return parseIsoDate(value);
+}
+
+export function parseMemberImport(
+  csv: string,
+  today: IsoDate,
+): { rows: MemberImportRow[]; problems: MemberImportProblem[] } {
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(csv.replace(/^\uFEFF/, ''), {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_')),
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    });
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 1;
+    return {
+      rows: [],
+      problems: [{ line, message: 'The file is not valid CSV here: check the quotes' }],
+    };
+  }
+  const problems: MemberImportProblem[] = [];
+  const header = csv.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const headings = header.split(',').map((h) => h.trim().toLowerCase().replace(/\s+/g, '_'));
+  const missing = ['name', 'first_joined'].filter((c) => !headings.includes(c));
+  if (missing.length)
+    return {
+      rows: [],
+      problems: [
+        {
+          line: 1,
+          message: `The first line must name the columns; missing: ${missing.join(', ')}`,
+        },
+      ],
+    };
+  if (records.length === 0)
+    return { rows: [], problems: [{ line: 2, message: 'There are no members in the list' }] };
+  if (records.length > MEMBER_IMPORT_MAX_ROWS)
+    return {
+      rows: [],
+      problems: [
+        {
+          line: MEMBER_IMPORT_MAX_ROWS + 2,
+          message: `Import at most ${MEMBER_IMPORT_MAX_ROWS} members at a time`,
+        },
+      ],
+    };
+  const rows: MemberImportRow[] = [];
+  const seen = new Map<string, number>();
+  for (const { record, info } of records) {
+    const line = info.lines;
+    const name = record.name ?? '';
+    const email = (record.email ?? '').toLowerCase() || null;
+    const joined = record.first_joined ?? '';
+    const publish = (record.publish_name ?? '').toLowerCase();
+    const rowProblems: string[] = [];
+    if (!name) rowProblems.push('enter the member’s name');
+    else if (name.length > 200) rowProblems.push('the name must be 200 characters or fewer');
+    if (email && !EMAIL.test(email)) rowProblems.push(`“${email}” is not an e-mail address`);
+    const firstJoined = dateOf(joined);
+    if (!joined) rowProblems.push('enter the date they first joined, like 2003-06-01');
+    else if (!firstJoined)
+      rowProblems.push(`“${joined}” is not a real date; write it like 2003-06-01`);
+    else if (firstJoined > today)
+      rowProblems.push('the date they first joined cannot be in the future');
+    if (!['', 'yes', 'no', 'y', 'n'].includes(publish))
+      rowProblems.push('publish_name must be yes, no or empty');
+    const key = email ?? name.toLowerCase();
+    if (key && seen.has(key)) rowProblems.push(`the same person is on line ${seen.get(key)}`);
+    if (key) seen.set(key, line);
+    if (rowProblems.length) problems.push({ line, message: capitalise(rowProblems.join('; ')) });
+    else
+      rows.push({
+        line,
+        name,
+        email,
+        firstJoined: firstJoined!,
+        publishName: publish.startsWith('y'),
+      });
+  }
+  return { rows, problems };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
