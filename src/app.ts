@@ -47,7 +47,9 @@ import { registerDirectoryApiRoutes } from './modules/directory/api-routes.js';
 import { registerDirectoryRoutes } from './modules/directory/routes.js';
 import { createDirectoryService } from './modules/directory/service.js';
 import { registerGroupRoutes } from './modules/groups/routes.js';
+import { registerRecruitmentRoutes } from './modules/groups/recruitment-routes.js';
 import { createGroupsService } from './modules/groups/service.js';
+import { createRecruitmentService } from './modules/groups/recruitment-service.js';
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url));
 const govukDir = path.resolve(srcDir, '../node_modules/govuk-frontend/dist');
@@ -82,6 +84,14 @@ export function buildServices(deps: AppDeps) {
     now: deps.now,
   });
   const groups = createGroupsService({ db, config, directory, mail, now: deps.now });
+  const recruitment = createRecruitmentService({
+    db,
+    groups,
+    directory,
+    mail,
+    publicUrl: config.publicUrl,
+    now: deps.now,
+  });
   const auth = createAuthService({ db, config, mail, secretBox, now: deps.now, sleep: deps.sleep });
   // Boroughs come from the directory, groups from the groups module.
   const scopes: ScopeCatalogue = {
@@ -96,7 +106,19 @@ export function buildServices(deps: AppDeps) {
   };
   const users = createUsersService({ db, config, mail, scopes, now: deps.now });
   const apiTokens = createApiTokenService({ db, now: deps.now });
-  return { db, database, config, mail, secretBox, auth, users, directory, groups, apiTokens };
+  return {
+    db,
+    database,
+    config,
+    mail,
+    secretBox,
+    auth,
+    users,
+    directory,
+    groups,
+    recruitment,
+    apiTokens,
+  };
 }
 
 /** A registered route and who may use it; the permissions test walks them all. */
@@ -286,6 +308,7 @@ export async function buildApp(
   registerOutboxRoutes(routeDeps);
   registerDirectoryRoutes(routeDeps);
   registerGroupRoutes(routeDeps);
+  registerRecruitmentRoutes(routeDeps);
   await app.register(async (api) => registerDirectoryApiRoutes({ ...routeDeps, app: api }), {
     prefix: '/api/v1',
   });

@@ -86,7 +86,8 @@ export class Agent {
   constructor(private readonly app: FastifyInstance) {}
 
   private cookieHeader(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    // Values are kept decoded, so encode them again as a browser sends them.
+    return [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
   }
 
   private remember(response: LightMyRequestResponse): LightMyRequestResponse {

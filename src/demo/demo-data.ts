@@ -305,6 +305,25 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
       personIds.set(account.role, person!.id);
     }
     await loadDemoGroup(tx, groupIds.get(DEMO_GROUP), personIds);
+    // Two borough commanders, who are told when a corporate IAG recruits (IAG-17).
+    for (const [code, borough] of [
+      ['E09000007', 'Camden'],
+      ['E09000012', 'Hackney'],
+    ] as const) {
+      // Inside the transaction, always the transaction: PGlite has one connection (ADR 0003).
+      const [row] = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.code, code));
+      const organisationId = row?.id;
+      if (organisationId)
+        await tx.insert(people).values({
+          fullName: `Chief Superintendent ${borough === 'Camden' ? 'Kim Ashdown' : 'Lee Marsh'}`,
+          jobTitle: 'Borough Commander',
+          organisationId,
+          email: `commander.${borough.toLowerCase()}@${DEMO_DOMAIN}`,
+        });
+    }
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',

@@ -33,21 +33,21 @@ test('an advisor signs in from the public home page, sees only their own work, a
   assert.equal(await skip.evaluate((el) => el === document.activeElement), true);
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'main-content');
-  assert.deepEqual(await navigationLinks(page), ['Home', 'Sign in']);
+  assert.deepEqual(await navigationLinks(page), ['Home', 'Advisory groups', 'Sign in']);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Sign in to Bridge' }).waitFor();
   await expectAccessible(page);
 
   await signInAs(page, demoAccount('advisor'));
   assert.match(await page.getByRole('main').innerText(), /You are signed in as: Advisor\./);
-  assert.deepEqual(await navigationLinks(page), ['Home', 'Your account']);
+  assert.deepEqual(await navigationLinks(page), ['Home', 'Advisory groups', 'Your account']);
   const tasks = page.getByRole('main').getByRole('link');
-  assert.deepEqual(await tasks.allInnerTexts(), ['Your account']);
+  assert.deepEqual(await tasks.allInnerTexts(), ['Your advisory groups', 'Your account']);
   for (const name of ['Directory', 'Users', 'Audit trail', 'API tokens', 'Outbox'])
     assert.equal(await page.getByRole('link', { name }).count(), 0, `no ${name} link`);
 
   await signOut(page);
-  assert.deepEqual(await navigationLinks(page), ['Home', 'Sign in']);
+  assert.deepEqual(await navigationLinks(page), ['Home', 'Advisory groups', 'Sign in']);
   // Signed out means signed out: a page that needs a session sends the person to sign in.
   await page.goto('/account');
   await page.getByRole('heading', { name: 'Sign in to Bridge' }).waitFor();
@@ -105,6 +105,7 @@ test('an administrator signs in with a second factor, after a wrong code, and se
   assert.deepEqual(await navigationLinks(page), [
     'Home',
     'Directory',
+    'Advisory groups',
     'Users',
     'Audit trail',
     'API tokens',
@@ -125,7 +126,12 @@ test('the coordination unit signs in with a second factor and sees the directory
     await page.getByRole('main').innerText(),
     /You are signed in as: Coordination unit\./,
   );
-  assert.deepEqual(await navigationLinks(page), ['Home', 'Directory', 'Your account']);
+  assert.deepEqual(await navigationLinks(page), [
+    'Home',
+    'Directory',
+    'Advisory groups',
+    'Your account',
+  ]);
   await mainNavigation(page).getByRole('link', { name: 'Directory' }).click();
   await page.getByRole('heading', { level: 1, name: 'Directory' }).waitFor();
   await expectAccessible(page);

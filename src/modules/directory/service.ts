@@ -577,6 +577,36 @@ export function createDirectoryService(deps: {
       const ids = wanted.map((w) => (w.email && byEmail.get(w.email)) || added[next++]!);
       return { ids, added };
     },
+    /**
+     * Every borough with its commander, if the directory records one: a person in the borough
+     * organisation whose job title names them Borough Commander.
+     */
+    async boroughCommanders(executor: Executor) {
+      const boroughs = await executor
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .where(and(eq(organisations.kind, 'borough'), isNull(organisations.archivedAt)))
+        .orderBy(asc(organisations.name));
+      const commanders = await executor
+        .select({
+          boroughId: people.organisationId,
+          fullName: people.fullName,
+          email: people.email,
+        })
+        .from(people)
+        .innerJoin(organisations, eq(organisations.id, people.organisationId))
+        .where(
+          and(
+            eq(organisations.kind, 'borough'),
+            isNull(people.archivedAt),
+            sql`${people.jobTitle} ilike '%borough commander%'`,
+          ),
+        );
+      return boroughs.map((b) => ({
+        borough: b.name,
+        commanders: commanders.filter((c) => c.boroughId === b.id && c.email),
+      }));
+    },
     async organisationIdByCode(executor: Executor, code: string): Promise<string | undefined> {
       const [row] = await executor
         .select({ id: organisations.id })

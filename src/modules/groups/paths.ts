@@ -23,6 +23,17 @@ export const groupPaths = {
   elections: (id: string) => `${group(id)}/elections`,
   newElection: (id: string) => `${group(id)}/elections/new`,
   deploymentContact: (id: string) => `${group(id)}/deployment-contact`,
+  recruitment: (id: string) => `${group(id)}/recruitment`,
+  newRound: (id: string) => `${group(id)}/recruitment/new`,
+  round: (id: string, roundId: string) => `${group(id)}/recruitment/${roundId}`,
+  application: (id: string, roundId: string, applicationId: string) =>
+    `${group(id)}/recruitment/${roundId}/applications/${applicationId}`,
+  assess: (id: string, roundId: string, applicationId: string) =>
+    `${group(id)}/recruitment/${roundId}/applications/${applicationId}/assess`,
+  decide: (id: string, roundId: string, applicationId: string) =>
+    `${group(id)}/recruitment/${roundId}/applications/${applicationId}/decide`,
+  apply: (id: string) => `/advisory-groups/${id}/apply`,
+  applied: (id: string) => `/advisory-groups/${id}/applied`,
   publicList: '/advisory-groups',
   publicGroup: (id: string) => `/advisory-groups/${id}`,
 };

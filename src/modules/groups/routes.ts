@@ -799,6 +799,18 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
     );
   });
 
+  app.get('/my-groups', signedIn, async (request, reply) => {
+    const own = await groups.myMemberships(request.principal);
+    return renderPage(request, reply, `${T}/my-groups.njk`, {
+      title: 'Your advisory groups',
+      breadcrumbs: [home],
+      memberships: own,
+      today: groups.today(),
+      labels,
+      paths,
+    });
+  });
+
   // Public pages
 
   app.get(paths.publicList, publicPage, async (request, reply) => {
@@ -821,8 +833,10 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
 
   app.get('/advisory-groups/:groupId', publicPage, async (request, reply) => {
     const detail = await groups.publicGet(params(request).groupId!);
+    const openRound = await services.recruitment.openRoundFor(detail.group.id);
     return renderPage(request, reply, `${T}/public-group.njk`, {
       title: detail.group.name,
+      openRound,
       breadcrumbs: [home, { text: 'Advisory groups', href: paths.publicList }],
       ...detail,
       independent: isIndependentType(detail.group.type),

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  ageOn,
+  checkAgeEligibility,
+  checkRecruitmentInterval,
   checkElectionResult,
   checkGroupRegistration,
   isIndependentType,
@@ -244,4 +247,37 @@ test('IAG-21b: nobody serves more than two consecutive terms as chair', () => {
   // A break of one term makes them eligible again.
   assert.deepEqual(checkElectionResult([a], [['b'], ['a']]), []);
   assert.deepEqual(checkElectionResult([a], [['a'], ['b'], ['a']]), []);
+});
+
+test('IAG-20: a corporate IAG opens at most one recruitment in any 12 months, and is told when the next may open', () => {
+  assert.equal(checkRecruitmentInterval('corporate_iag', '2026-11-24', []), null);
+  const refused = checkRecruitmentInterval('corporate_iag', '2026-11-24', ['2026-03-01']);
+  assert.equal(refused?.nextMayOpen, '2027-03-01');
+  assert.match(
+    refused!.message,
+    /at most one recruitment in any 12 months.*The next may open on 2027-03-01/,
+  );
+  assert.equal(
+    checkRecruitmentInterval('corporate_iag', '2027-03-01', ['2026-03-01']),
+    null,
+    'twelve months on',
+  );
+  assert.ok(checkRecruitmentInterval('corporate_iag', '2027-02-28', ['2026-03-01']), 'a day short');
+  // Other types are not limited.
+  assert.equal(checkRecruitmentInterval('borough_iag', '2026-11-24', ['2026-03-01']), null);
+});
+
+test('IAG-17: the Youth IAG takes ages 14 to 25 inclusive on the appointment date', () => {
+  const youth = { minAge: 14, maxAge: 25 };
+  assert.equal(checkAgeEligibility(youth, '2012-04-01', '2026-04-01'), null, '14 on the day');
+  assert.match(checkAgeEligibility(youth, '2012-04-02', '2026-04-01')!, /you would be 13/);
+  assert.equal(
+    checkAgeEligibility(youth, '2000-04-02', '2026-04-01'),
+    null,
+    '25 until the day before 26',
+  );
+  assert.match(checkAgeEligibility(youth, '2000-04-01', '2026-04-01')!, /you would be 26/);
+  assert.match(checkAgeEligibility(youth, null, '2026-04-01')!, /Enter your date of birth/);
+  assert.equal(checkAgeEligibility({ minAge: null, maxAge: null }, null, '2026-04-01'), null);
+  assert.equal(ageOn('2008-02-29', '2026-02-28'), 18);
 });

@@ -268,3 +268,57 @@ export function checkElectionResult(
   }
   return refusals;
 }
+
+// Recruitment (IAG-16, IAG-17, IAG-20)
+
+export const RECRUITMENT_INTERVAL_MONTHS = 12;
+
+/**
+ * IAG-20: a corporate IAG runs at most one recruitment in any 12 months. Returns the refusal,
+ * with the date the next round may open, or null when this round may open on `opensOn`.
+ */
+export function checkRecruitmentInterval(
+  type: GroupType,
+  opensOn: IsoDate,
+  otherRoundsOpened: readonly IsoDate[],
+): { message: string; nextMayOpen: IsoDate } | null {
+  if (type !== 'corporate_iag') return null;
+  const clash = otherRoundsOpened.find(
+    (other) =>
+      addCalendarMonths(other, RECRUITMENT_INTERVAL_MONTHS) > opensOn &&
+      addCalendarMonths(opensOn, RECRUITMENT_INTERVAL_MONTHS) > other,
+  );
+  if (!clash) return null;
+  const latest = [...otherRoundsOpened].sort().at(-1)!;
+  const nextMayOpen = addCalendarMonths(latest, RECRUITMENT_INTERVAL_MONTHS);
+  return {
+    nextMayOpen,
+    message: `A corporate IAG runs at most one recruitment in any 12 months, and this group opened one on ${clash} (IAG-20). The next may open on ${nextMayOpen}`,
+  };
+}
+
+/** Whole years of age on a date (a birthday on 29 February is reached on 28 February). */
+export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number {
+  let years = Number(on.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
+  if (addCalendarMonths(dateOfBirth, years * 12) > on) years -= 1;
+  return years;
+}
+
+/**
+ * IAG-17: whether an applicant is within the group's ages on the appointment date, inclusive
+ * (the Youth IAG takes 14 to 25). Groups without limits take any age.
+ */
+export function checkAgeEligibility(
+  group: { minAge: number | null; maxAge: number | null },
+  dateOfBirth: IsoDate | null,
+  appointmentDate: IsoDate,
+): string | null {
+  if (group.minAge === null && group.maxAge === null) return null;
+  if (!dateOfBirth) return 'Enter your date of birth: this group takes members of certain ages';
+  const age = ageOn(dateOfBirth, appointmentDate);
+  const min = group.minAge ?? 0;
+  const max = group.maxAge ?? 200;
+  if (age < min || age > max)
+    return `This group takes members aged ${min} to ${max} on the date of appointment, ${appointmentDate}; you would be ${age} (IAG-17)`;
+  return null;
+}

@@ -228,3 +228,90 @@ export const electionCandidates = pgTable(
     index('election_candidates_person_idx').on(t.personId),
   ],
 );
+
+/** IAG-16, IAG-20: a recruitment round for a group, run jointly by a panel. */
+export const recruitmentRounds = pgTable(
+  'recruitment_rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => advisoryGroups.id),
+    opensOn: date('opens_on', { mode: 'string' }).notNull(),
+    closesOn: date('closes_on', { mode: 'string' }).notNull(),
+    /** Appointments start on this date; age limits (IAG-17) are judged on it. */
+    appointmentDate: date('appointment_date', { mode: 'string' }).notNull(),
+    /** IAG-17: the communities the round sets out to reach. */
+    targetAudiences: text('target_audiences').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('recruitment_rounds_group_idx').on(t.groupId, t.opensOn),
+    index('recruitment_rounds_open_idx').on(t.opensOn, t.closesOn),
+    check(
+      'recruitment_rounds_dates_check',
+      sql`${t.opensOn} <= ${t.closesOn} and ${t.closesOn} <= ${t.appointmentDate}`,
+    ),
+  ],
+);
+
+/** The joint panel of a round: the only people, with the coordination unit, who see applicants. */
+export const recruitmentPanel = pgTable(
+  'recruitment_panel',
+  {
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => recruitmentRounds.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.userId] }),
+    index('recruitment_panel_user_idx').on(t.userId),
+  ],
+);
+
+export const APPLICATION_STATUSES = [
+  'submitted',
+  'recommended',
+  'not_recommended',
+  'accepted',
+  'declined',
+] as const;
+export const applicationStatusEnum = pgEnum('application_status', APPLICATION_STATUSES);
+
+/** An application made through the public form (no account needed). */
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => recruitmentRounds.id),
+    fullName: text('full_name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }),
+    /** The communities the applicant belongs to or works with (IAG-17). */
+    communities: text('communities').notNull(),
+    statement: text('statement').notNull(),
+    /** IAG-02 and IAG-21(g), declared on the form. */
+    independenceConfirmed: boolean('independence_confirmed').notNull(),
+    principlesConfirmed: boolean('principles_confirmed').notNull(),
+    status: applicationStatusEnum('status').notNull().default('submitted'),
+    assessment: text('assessment'),
+    assessedBy: uuid('assessed_by').references(() => users.id),
+    assessedAt: timestamp('assessed_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    membershipId: uuid('membership_id').references(() => memberships.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('applications_round_status_idx').on(t.roundId, t.status, t.submittedAt),
+    uniqueIndex('applications_round_email_key').on(t.roundId, sql`lower(${t.email})`),
+  ],
+);

@@ -344,6 +344,48 @@ export function createGroupsService(deps: {
     };
   }
 
+  /**
+   * IAG-18: a first term of four years for someone not already in the group. A returning
+   * member's second term needs the two agreements instead; a third is refused, saying why.
+   */
+  async function appointFirstTerm(
+    tx: Executor,
+    input: { groupId: string; personId: string; startsOn: IsoDate; publishName: boolean },
+  ): Promise<Membership> {
+    const group = await findGroup(tx, input.groupId);
+    if (group.status === 'closed')
+      throw new ConflictError('This group is closed and takes no new members', 'personId');
+    const person = (await personNames(tx, [input.personId])).get(input.personId);
+    if (!person || person.archived)
+      throw new ValidationError([{ field: 'personId', message: 'Select the person to appoint' }]);
+    const earlier = await tx
+      .select({ termNumber: memberships.termNumber, status: memberships.status })
+      .from(memberships)
+      .where(and(eq(memberships.groupId, input.groupId), eq(memberships.personId, input.personId)));
+    if (earlier.some((m) => m.status === 'current'))
+      throw new ConflictError(`${person.fullName} is already a member of this group`, 'personId');
+    const served = earlier.reduce((n, m) => Math.max(n, m.termNumber), 0);
+    const next = nextTerm(served);
+    if (!next.allowed) throw new ConflictError(next.reason, 'personId');
+    if (next.needsAgreement)
+      throw new ConflictError(
+        `${person.fullName} has served a term in this group. A second term needs the agreement of the chair (or a co-chair) and of the Director: propose it from their last membership (IAG-18)`,
+        'personId',
+      );
+    const [row] = await tx
+      .insert(memberships)
+      .values({
+        groupId: input.groupId,
+        personId: input.personId,
+        termNumber: 1,
+        startsOn: input.startsOn,
+        endsOn: termEndDate(input.startsOn),
+        publishName: input.publishName,
+      })
+      .returning();
+    return row!;
+  }
+
   return {
     /** Today in London by the service's clock (tests move it). */
     today,
@@ -683,49 +725,19 @@ export function createGroupsService(deps: {
       const startsOn = dateField(input, 'startsOn', 'the date the appointment starts', errors);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
-        const group = await findGroup(tx, groupId);
-        if (group.status === 'closed')
-          throw new ConflictError('This group is closed and takes no new members', 'personId');
-        const person = (await personNames(tx, [personId!])).get(personId!);
-        if (!person || person.archived)
-          throw new ValidationError([
-            { field: 'personId', message: 'Select the person to appoint' },
-          ]);
-        const earlier = await tx
-          .select({ termNumber: memberships.termNumber, status: memberships.status })
-          .from(memberships)
-          .where(and(eq(memberships.groupId, groupId), eq(memberships.personId, personId!)));
-        if (earlier.some((m) => m.status === 'current'))
-          throw new ConflictError(
-            `${person.fullName} is already a member of this group`,
-            'personId',
-          );
-        const served = earlier.reduce((n, m) => Math.max(n, m.termNumber), 0);
-        const next = nextTerm(served);
-        if (!next.allowed) throw new ConflictError(next.reason, 'personId');
-        if (next.needsAgreement)
-          throw new ConflictError(
-            `${person.fullName} has served a term in this group. A second term needs the agreement of the chair (or a co-chair) and of the Director: propose it from their last membership (IAG-18)`,
-            'personId',
-          );
-        const [row] = await tx
-          .insert(memberships)
-          .values({
-            groupId,
-            personId: personId!,
-            termNumber: 1,
-            startsOn: startsOn!,
-            endsOn: termEndDate(startsOn!),
-            publishName: input.publishName === 'yes',
-          })
-          .returning();
+        const row = await appointFirstTerm(tx, {
+          groupId,
+          personId: personId!,
+          startsOn: startsOn!,
+          publishName: input.publishName === 'yes',
+        });
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'membership.appointed',
           recordType: 'membership',
-          recordId: row!.id,
+          recordId: row.id,
           after: row,
         });
-        return row!;
+        return row;
       });
     },
 
@@ -1409,6 +1421,33 @@ export function createGroupsService(deps: {
         return ended.length;
       });
     },
+
+    /** The signed-in person's own memberships, current first (an advisor sees their own groups). */
+    async myMemberships(principal: Principal) {
+      const user = requireUser(principal);
+      const personId = await directory.lookups.personIdForUser(db, user.userId);
+      if (!personId) return [];
+      return db
+        .select({
+          id: memberships.id,
+          groupId: advisoryGroups.id,
+          groupName: advisoryGroups.name,
+          termNumber: memberships.termNumber,
+          startsOn: memberships.startsOn,
+          endsOn: memberships.endsOn,
+          status: memberships.status,
+          leftOn: memberships.leftOn,
+        })
+        .from(memberships)
+        .innerJoin(advisoryGroups, eq(advisoryGroups.id, memberships.groupId))
+        .where(eq(memberships.personId, personId))
+        .orderBy(sql`${memberships.status} = 'current' desc`, desc(memberships.startsOn))
+        .limit(100);
+    },
+
+    /** For the recruitment service: the same first-term appointment, in its transaction. */
+    appointFirstTerm,
+    findGroup,
 
     /** Groups a group-scoped role can be held for (chair, deployment contact). */
     scopeCatalogue: {

@@ -11,7 +11,18 @@ export function registerHomeRoutes({ app, services, renderPage }: RouteDeps): vo
         width: 'two-thirds',
       });
     }
+    const ownGroups = await services.groups.myMemberships(p);
     const tasks = [
+      ownGroups.length > 0 && {
+        href: '/my-groups',
+        text: 'Your advisory groups',
+        hint: 'The groups you are a member of, and when each term ends',
+      },
+      can(p, 'groups.view') && {
+        href: '/groups',
+        text: 'Advisory groups',
+        hint: 'The register of groups: members, terms, chairs, elections and recruitment',
+      },
       can(p, 'directory.view') && {
         href: '/directory',
         text: 'Directory',

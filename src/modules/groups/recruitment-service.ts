@@ -1,0 +1,582 @@
+/**
+ * Recruitment of advisors (IAG-16, IAG-17, IAG-20): rounds, public applications, the joint
+ * panel's assessment and the Director's decision, which creates the appointment. Applicants'
+ * personal details are seen only by the round's panel and the coordination unit; the Director
+ * sees the name and the panel's assessment, which is what the decision rests on.
+ */
+import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/service.js';
+import { can } from '../../platform/auth/permissions.js';
+import {
+  actorOf,
+  type Actor,
+  type Principal,
+  type UserPrincipal,
+} from '../../platform/auth/principal.js';
+import { findUserIdByEmail } from '../../platform/auth/users-service.js';
+import type { Db } from '../../platform/db/database.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  type FieldError,
+} from '../../platform/errors.js';
+import { isUuid } from '../../platform/http/params.js';
+import type { MailService } from '../../platform/mail/service.js';
+import type { DirectoryService } from '../directory/service.js';
+import { checkAgeEligibility, checkRecruitmentInterval } from './rules.js';
+import { applications, recruitmentPanel, recruitmentRounds } from './schema.js';
+import type { GroupsService } from './service.js';
+import { dateField, text } from './validation.js';
+
+type Input = Record<string, string | string[] | undefined>;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PUBLIC_ACTOR: Actor = { userId: null, label: 'member of the public' };
+
+export type Round = typeof recruitmentRounds.$inferSelect;
+export type RecruitmentService = ReturnType<typeof createRecruitmentService>;
+
+function tooLong(
+  errors: FieldError[],
+  field: string,
+  label: string,
+  value: string | null,
+  max: number,
+) {
+  if (value && value.length > max)
+    errors.push({ field, message: `${label} must be ${max} characters or fewer` });
+}
+
+export function createRecruitmentService(deps: {
+  db: Db;
+  groups: GroupsService;
+  directory: DirectoryService;
+  mail: MailService;
+  publicUrl: string;
+  now?: () => Date;
+}) {
+  const { db, groups } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  function requireUser(principal: Principal): UserPrincipal {
+    if (principal?.kind !== 'user') throw new ForbiddenError();
+    return principal;
+  }
+
+  async function findRound(groupId: string, roundId: string): Promise<Round> {
+    if (!isUuid(groupId) || !isUuid(roundId)) throw new NotFoundError();
+    const [round] = await db
+      .select()
+      .from(recruitmentRounds)
+      .where(and(eq(recruitmentRounds.id, roundId), eq(recruitmentRounds.groupId, groupId)));
+    if (!round) throw new NotFoundError();
+    return round;
+  }
+
+  /** 'full' for the round's panel and the coordination unit; 'decision' for the Director. */
+  async function accessTo(user: UserPrincipal, roundId: string): Promise<'full' | 'decision'> {
+    if (can(user, 'groups.manage')) return 'full';
+    const [member] = await db
+      .select({ userId: recruitmentPanel.userId })
+      .from(recruitmentPanel)
+      .where(and(eq(recruitmentPanel.roundId, roundId), eq(recruitmentPanel.userId, user.userId)));
+    if (member) return 'full';
+    if (can(user, 'groups.director-agreement')) return 'decision';
+    throw new ForbiddenError();
+  }
+
+  function roundState(round: Round, today: string): 'upcoming' | 'open' | 'closed' {
+    return today < round.opensOn ? 'upcoming' : today <= round.closesOn ? 'open' : 'closed';
+  }
+
+  return {
+    /** The rounds a group has run, for those who manage groups, the Director, and panels. */
+    async rounds(principal: Principal, groupId: string) {
+      const user = requireUser(principal);
+      if (!can(user, 'group.view', { type: 'group', id: groupId })) throw new ForbiddenError();
+      const group = await groups.findGroup(db, groupId);
+      const rows = await db
+        .select({
+          round: recruitmentRounds,
+          applications: db.$count(applications, eq(applications.roundId, recruitmentRounds.id)),
+        })
+        .from(recruitmentRounds)
+        .where(eq(recruitmentRounds.groupId, groupId))
+        .orderBy(desc(recruitmentRounds.opensOn))
+        .limit(50);
+      const today = groups.today();
+      return {
+        group,
+        rounds: rows.map((r) => ({
+          ...r.round,
+          applications: r.applications,
+          state: roundState(r.round, today),
+        })),
+        canOpen: can(user, 'groups.manage'),
+      };
+    },
+
+    /**
+     * Opens a round (IAG-16): its dates, target audiences (IAG-17) and joint panel. A corporate
+     * IAG may open one in any 12 months (IAG-20); opening one tells every borough commander.
+     */
+    async openRound(principal: Principal, groupId: string, input: Input, requestId?: string) {
+      const user = requireUser(principal);
+      if (!can(user, 'groups.manage')) throw new ForbiddenError();
+      const errors: FieldError[] = [];
+      const opensOn = dateField(input, 'opensOn', 'the date applications open', errors);
+      const closesOn = dateField(input, 'closesOn', 'the closing date', errors);
+      const appointmentDate = dateField(
+        input,
+        'appointmentDate',
+        'the date appointments start',
+        errors,
+      );
+      if (opensOn && closesOn && closesOn < opensOn)
+        errors.push({
+          field: 'closesOn-day',
+          message: 'The closing date must be on or after the opening date',
+        });
+      if (closesOn && appointmentDate && appointmentDate < closesOn)
+        errors.push({
+          field: 'appointmentDate-day',
+          message: 'Appointments must start on or after the closing date',
+        });
+      const targetAudiences = text(input.targetAudiences);
+      if (!targetAudiences)
+        errors.push({
+          field: 'targetAudiences',
+          message: 'Enter the communities this round sets out to reach',
+        });
+      tooLong(errors, 'targetAudiences', 'Target audiences', targetAudiences, 2000);
+      const panelEmails = [
+        ...new Set(
+          (text(input.panel) ?? '')
+            .split(/[\s,;]+/)
+            .map((e) => e.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ];
+      if (panelEmails.length === 0)
+        errors.push({
+          field: 'panel',
+          message: 'Enter the e-mail address of at least one panel member',
+        });
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const group = await groups.findGroup(tx, groupId);
+        const panelIds: string[] = [];
+        const unknown: string[] = [];
+        for (const email of panelEmails) {
+          const id = await findUserIdByEmail(tx, email);
+          if (id) panelIds.push(id);
+          else unknown.push(email);
+        }
+        if (unknown.length)
+          throw new ValidationError([
+            {
+              field: 'panel',
+              message: `There is no Bridge user with the e-mail address ${unknown.join(', ')}`,
+            },
+          ]);
+        const earlier = await tx
+          .select({ opensOn: recruitmentRounds.opensOn })
+          .from(recruitmentRounds)
+          .where(eq(recruitmentRounds.groupId, groupId));
+        const interval = checkRecruitmentInterval(
+          group.type,
+          opensOn!,
+          earlier.map((e) => e.opensOn),
+        );
+        if (interval) throw new ConflictError(interval.message, 'opensOn-day');
+        const [round] = await tx
+          .insert(recruitmentRounds)
+          .values({
+            groupId,
+            opensOn: opensOn!,
+            closesOn: closesOn!,
+            appointmentDate: appointmentDate!,
+            targetAudiences: targetAudiences!,
+            createdBy: user.userId,
+          })
+          .returning();
+        await tx
+          .insert(recruitmentPanel)
+          .values(panelIds.map((userId) => ({ roundId: round!.id, userId })));
+        // IAG-17: borough commanders are told of a corporate recruitment, to bring it to local communities.
+        const told: string[] = [];
+        const noCommander: string[] = [];
+        if (group.type === 'corporate_iag') {
+          for (const b of await deps.directory.lookups.boroughCommanders(tx)) {
+            if (b.commanders.length === 0) noCommander.push(b.borough);
+            for (const c of b.commanders) {
+              await deps.mail.queue(tx, {
+                to: c.email!,
+                subject: `Recruitment open: ${group.name}`,
+                text: [
+                  `Dear ${c.fullName},`,
+                  '',
+                  `The ${group.name} is recruiting new independent advisors. Applications open on ${opensOn} and close on ${closesOn}.`,
+                  `It is looking in particular for: ${targetAudiences}.`,
+                  '',
+                  'Please bring it to the notice of the communities in your borough. Anyone can apply, without an account, at:',
+                  `${deps.publicUrl}/advisory-groups/${groupId}/apply`,
+                ].join('\n'),
+              });
+              told.push(c.email!);
+            }
+          }
+        }
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'recruitment.opened',
+          recordType: 'recruitment-round',
+          recordId: round!.id,
+          after: {
+            ...round,
+            panel: panelIds,
+            boroughCommandersTold: told.length,
+            boroughsWithoutCommander: noCommander,
+          },
+        });
+        return { round: round!, told: told.length, noCommander };
+      });
+    },
+
+    async round(principal: Principal, groupId: string, roundId: string) {
+      const user = requireUser(principal);
+      const round = await findRound(groupId, roundId);
+      const access = await accessTo(user, roundId);
+      const group = await groups.findGroup(db, groupId);
+      const [rows, panel] = await Promise.all([
+        db
+          .select({
+            id: applications.id,
+            fullName: applications.fullName,
+            email: applications.email,
+            status: applications.status,
+            submittedAt: applications.submittedAt,
+            assessment: applications.assessment,
+          })
+          .from(applications)
+          .where(eq(applications.roundId, roundId))
+          .orderBy(asc(applications.submittedAt))
+          .limit(500),
+        db
+          .select({ userId: recruitmentPanel.userId })
+          .from(recruitmentPanel)
+          .where(eq(recruitmentPanel.roundId, roundId)),
+      ]);
+      return {
+        group,
+        round,
+        state: roundState(round, groups.today()),
+        access,
+        panelSize: panel.length,
+        applications: rows.map((a) => (access === 'full' ? a : { ...a, email: null })),
+      };
+    },
+
+    async application(
+      principal: Principal,
+      groupId: string,
+      roundId: string,
+      applicationId: string,
+    ) {
+      const user = requireUser(principal);
+      const round = await findRound(groupId, roundId);
+      const access = await accessTo(user, roundId);
+      if (!isUuid(applicationId)) throw new NotFoundError();
+      const [row] = await db
+        .select()
+        .from(applications)
+        .where(and(eq(applications.id, applicationId), eq(applications.roundId, roundId)));
+      if (!row) throw new NotFoundError();
+      const group = await groups.findGroup(db, groupId);
+      const shown =
+        access === 'full'
+          ? row
+          : {
+              ...row,
+              email: null,
+              phone: null,
+              dateOfBirth: null,
+              communities: null,
+              statement: null,
+            };
+      return {
+        group,
+        round,
+        access,
+        application: shown,
+        canAssess:
+          access === 'full' && ['submitted', 'recommended', 'not_recommended'].includes(row.status),
+        canDecide:
+          can(user, 'groups.director-agreement') &&
+          ['recommended', 'not_recommended'].includes(row.status),
+      };
+    },
+
+    /** IAG-16: the joint panel records its assessment and recommendation. */
+    async assess(
+      principal: Principal,
+      groupId: string,
+      roundId: string,
+      applicationId: string,
+      input: Input,
+      requestId?: string,
+    ) {
+      const user = requireUser(principal);
+      await findRound(groupId, roundId);
+      if ((await accessTo(user, roundId)) !== 'full') throw new ForbiddenError();
+      const errors: FieldError[] = [];
+      const recommendation = text(input.recommendation);
+      if (recommendation !== 'recommended' && recommendation !== 'not_recommended')
+        errors.push({
+          field: 'recommendation',
+          message: 'Select whether the panel recommends the appointment',
+        });
+      const assessment = text(input.assessment);
+      if (!assessment)
+        errors.push({ field: 'assessment', message: 'Enter the panel’s assessment' });
+      tooLong(errors, 'assessment', 'Assessment', assessment, 5000);
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const [before] = await tx
+          .select({ status: applications.status })
+          .from(applications)
+          .where(and(eq(applications.id, applicationId), eq(applications.roundId, roundId)))
+          .for('update');
+        if (!before) throw new NotFoundError();
+        if (before.status === 'accepted' || before.status === 'declined')
+          throw new ConflictError(
+            'The Director has already decided this application',
+            'recommendation',
+          );
+        await tx
+          .update(applications)
+          .set({
+            status: recommendation as 'recommended' | 'not_recommended',
+            assessment,
+            assessedBy: user.userId,
+            assessedAt: now(),
+          })
+          .where(eq(applications.id, applicationId));
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'application.assessed',
+          recordType: 'application',
+          recordId: applicationId,
+          before,
+          after: { status: recommendation },
+        });
+      });
+    },
+
+    /**
+     * IAG-16: the Director accepts or declines. Acceptance creates the first-term appointment
+     * from the round's appointment date; the applicant is told either way.
+     */
+    async decide(
+      principal: Principal,
+      groupId: string,
+      roundId: string,
+      applicationId: string,
+      input: Input,
+      requestId?: string,
+    ) {
+      const user = requireUser(principal);
+      if (!can(user, 'groups.director-agreement')) throw new ForbiddenError();
+      const round = await findRound(groupId, roundId);
+      const decision = text(input.decision);
+      const reason = text(input.reason);
+      const errors: FieldError[] = [];
+      if (decision !== 'accept' && decision !== 'decline')
+        errors.push({ field: 'decision', message: 'Select whether you accept the appointment' });
+      if (decision === 'decline' && !reason)
+        errors.push({ field: 'reason', message: 'Enter the reason for declining' });
+      tooLong(errors, 'reason', 'Reason', reason, 2000);
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const [application] = await tx
+          .select()
+          .from(applications)
+          .where(and(eq(applications.id, applicationId), eq(applications.roundId, roundId)))
+          .for('update');
+        if (!application) throw new NotFoundError();
+        if (application.status === 'accepted' || application.status === 'declined')
+          throw new ConflictError('This application has already been decided', 'decision');
+        if (application.status === 'submitted')
+          throw new ConflictError(
+            'The panel has not assessed this application yet (IAG-16)',
+            'decision',
+          );
+        if (decision === 'accept' && application.status !== 'recommended')
+          throw new ConflictError(
+            'Only an application the panel recommends can be accepted (IAG-16)',
+            'decision',
+          );
+        const group = await groups.findGroup(tx, groupId);
+        let membershipId: string | null = null;
+        if (decision === 'accept') {
+          const { ids } = await deps.directory.lookups.findOrAddPeople(tx, [
+            { fullName: application.fullName, email: application.email.toLowerCase() },
+          ]);
+          const today = groups.today();
+          const membership = await groups.appointFirstTerm(tx, {
+            groupId,
+            personId: ids[0]!,
+            startsOn: round.appointmentDate > today ? round.appointmentDate : today,
+            publishName: false,
+          });
+          membershipId = membership.id;
+        }
+        await tx
+          .update(applications)
+          .set({
+            status: decision === 'accept' ? 'accepted' : 'declined',
+            decisionReason: reason,
+            decidedBy: user.userId,
+            decidedAt: now(),
+            membershipId,
+          })
+          .where(eq(applications.id, applicationId));
+        await deps.mail.queue(tx, {
+          to: application.email,
+          subject: `Your application to the ${group.name}`,
+          text:
+            decision === 'accept'
+              ? `Dear ${application.fullName},\n\nThe Director has accepted your appointment to the ${group.name}, from ${round.appointmentDate > groups.today() ? round.appointmentDate : groups.today()}, for four years. The IAG Coordination Unit will be in touch about your first meeting.\n\nThank you for volunteering.`
+              : `Dear ${application.fullName},\n\nThank you for applying to the ${group.name}. On this occasion your application has not been accepted.\n\n${reason}`,
+        });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: decision === 'accept' ? 'application.accepted' : 'application.declined',
+          recordType: 'application',
+          recordId: applicationId,
+          before: { status: application.status },
+          after: { status: decision === 'accept' ? 'accepted' : 'declined', membershipId, reason },
+        });
+        return { membershipId };
+      });
+    },
+
+    /** The round open for applications today, if any (the public form needs one). */
+    async openRoundFor(groupId: string): Promise<Round | null> {
+      if (!isUuid(groupId)) return null;
+      const today = groups.today();
+      const [round] = await db
+        .select()
+        .from(recruitmentRounds)
+        .where(
+          and(
+            eq(recruitmentRounds.groupId, groupId),
+            lte(recruitmentRounds.opensOn, today),
+            gte(recruitmentRounds.closesOn, today),
+          ),
+        )
+        .orderBy(desc(recruitmentRounds.opensOn))
+        .limit(1);
+      return round ?? null;
+    },
+
+    /** IAG-16, IAG-17: an application through the public form, no account needed. */
+    async apply(groupId: string, input: Input, requestId?: string) {
+      const group = await groups.findGroup(db, groupId);
+      const round = await this.openRoundFor(groupId);
+      if (!round || !['active', 'forming'].includes(group.status))
+        throw new ConflictError('This group is not recruiting at the moment', 'fullName');
+      const errors: FieldError[] = [];
+      const fullName = text(input.fullName);
+      if (!fullName) errors.push({ field: 'fullName', message: 'Enter your full name' });
+      tooLong(errors, 'fullName', 'Full name', fullName, 200);
+      const email = text(input.email)?.toLowerCase() ?? null;
+      if (!email || !EMAIL.test(email) || email.length > 254)
+        errors.push({
+          field: 'email',
+          message: 'Enter an e-mail address in the correct format, like name@example.org',
+        });
+      const phone = text(input.phone);
+      if (phone && !/^\+?[0-9 ()-]{6,25}$/.test(phone))
+        errors.push({ field: 'phone', message: 'Enter a telephone number, like 020 7946 0000' });
+      const hasAges = group.minAge !== null || group.maxAge !== null;
+      const dateOfBirth = dateField(input, 'dateOfBirth', 'your date of birth', errors, {
+        required: hasAges,
+      });
+      if (dateOfBirth && dateOfBirth >= groups.today())
+        errors.push({
+          field: 'dateOfBirth-day',
+          message: 'Your date of birth must be in the past',
+        });
+      else if (hasAges && dateOfBirth) {
+        const refusal = checkAgeEligibility(group, dateOfBirth, round.appointmentDate);
+        if (refusal) errors.push({ field: 'dateOfBirth-day', message: refusal });
+      }
+      const communities = text(input.communities);
+      if (!communities)
+        errors.push({
+          field: 'communities',
+          message: 'Tell us which communities you are part of or work with',
+        });
+      tooLong(errors, 'communities', 'Communities', communities, 2000);
+      const statement = text(input.statement);
+      if (!statement)
+        errors.push({ field: 'statement', message: 'Tell us why you want to join the group' });
+      tooLong(errors, 'statement', 'Why you want to join', statement, 5000);
+      const confirmations = Array.isArray(input.confirm)
+        ? input.confirm
+        : input.confirm
+          ? [input.confirm]
+          : [];
+      if (!confirmations.includes('independent'))
+        errors.push({
+          field: 'confirm',
+          message:
+            'Confirm that you are independent of the police service and of any body that monitors it',
+        });
+      else if (!confirmations.includes('principles'))
+        errors.push({
+          field: 'confirm',
+          message: 'Confirm that you will follow the Seven Principles of Public Life',
+        });
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(applications)
+          .values({
+            roundId: round.id,
+            fullName: fullName!,
+            email: email!,
+            phone,
+            dateOfBirth,
+            communities: communities!,
+            statement: statement!,
+            independenceConfirmed: true,
+            principlesConfirmed: true,
+          })
+          .onConflictDoNothing()
+          .returning({ id: applications.id });
+        if (!row)
+          throw new ConflictError(
+            'An application from this e-mail address has already been received for this round',
+            'email',
+          );
+        await deps.mail.queue(tx, {
+          to: email!,
+          subject: `We have received your application to the ${group.name}`,
+          text: `Dear ${fullName},\n\nThank you for applying to the ${group.name}. Applications close on ${round.closesOn}. A panel from the group and the police service will consider every application, and the Director of the Diversity and Citizen Focus Directorate makes each appointment. We will write to you with the outcome.`,
+        });
+        // The audit event names the application, not the applicant: their details stay with the panel.
+        await recordAudit(
+          tx,
+          { ...PUBLIC_ACTOR, requestId },
+          {
+            action: 'application.submitted',
+            recordType: 'application',
+            recordId: row.id,
+            after: { roundId: round.id },
+          },
+        );
+        return { id: row.id, group, round };
+      });
+    },
+  };
+}

@@ -1,0 +1,189 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { advisoryGroups, applications, memberships } from '../../src/modules/groups/schema.js';
+import { auditEvents } from '../../src/platform/audit/schema.js';
+import { outbox } from '../../src/platform/mail/schema.js';
+import { Agent, createTestApp, demoAccount, signInAs, type TestApp } from '../app.js';
+
+let t: TestApp;
+let coordinator: Agent;
+let director: Agent;
+let youthId: string;
+
+before(async () => {
+  t = await createTestApp();
+  coordinator = await signInAs(t, 'coordination_unit');
+  director = await signInAs(t, 'director');
+  const [youth] = await t.services.db
+    .select({ id: advisoryGroups.id })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.code, 'iag-youth'));
+  youthId = youth!.id;
+});
+after(() => t.close());
+
+const dateParts = (name: string, iso: string) => ({
+  [`${name}-day`]: String(Number(iso.slice(8))),
+  [`${name}-month`]: String(Number(iso.slice(5, 7))),
+  [`${name}-year`]: iso.slice(0, 4),
+});
+
+function openRound(opensOn: string, closesOn = '2026-12-31', appointmentDate = '2027-04-01') {
+  const panel = demoAccount('coordination_unit').email;
+  return coordinator.post(`/groups/${youthId}/recruitment/new`, {
+    ...dateParts('opensOn', opensOn),
+    ...dateParts('closesOn', closesOn),
+    ...dateParts('appointmentDate', appointmentDate),
+    targetAudiences: 'Young people in care; young Gypsy and Traveller people',
+    panel: `${panel}\n${demoAccount('chair').email}`,
+  });
+}
+
+const application = (overrides: Record<string, string | string[]> = {}) => ({
+  fullName: 'Tia Young',
+  email: 'tia.young@example.org',
+  ...dateParts('dateOfBirth', '2008-06-15'),
+  communities: 'Young carers in Lewisham',
+  statement: 'I want young people to be heard by the police.',
+  confirm: ['independent', 'principles'],
+  ...overrides,
+});
+
+let roundId: string;
+
+test('IAG-16, IAG-17: opening a corporate round tells every borough commander recorded', async () => {
+  const response = await openRound('2026-11-20');
+  assert.equal(response.statusCode, 303);
+  roundId = /recruitment\/([0-9a-f-]{36})$/.exec(response.headers.location!)![1]!;
+  const page = await coordinator.get(response.headers.location!);
+  assert.match(page.body, /2 borough commanders have been told; 31 boroughs have no commander/);
+  const told = await t.services.db
+    .select({ to: outbox.toAddress })
+    .from(outbox)
+    .where(eq(outbox.subject, 'Recruitment open: Youth Independent Advisory Group'));
+  assert.deepEqual(told.map((m) => m.to).sort(), [
+    'commander.camden@bridge.example',
+    'commander.hackney@bridge.example',
+  ]);
+});
+
+test('IAG-20: a second round for a corporate IAG within 12 months is refused with the date the next may open', async () => {
+  const response = await openRound('2027-06-01', '2027-07-01', '2027-09-01');
+  assert.equal(response.statusCode, 409);
+  assert.match(response.body, /at most one recruitment in any 12 months/);
+  assert.match(response.body, /The next may open on 2027-11-20/);
+  assert.equal((await openRound('2027-11-20', '2027-12-20', '2028-01-10')).statusCode, 303);
+});
+
+test('IAG-17: the public applies without an account; the Youth IAG takes ages 14 to 25 on the appointment date', async () => {
+  const visitor = new Agent(t.app);
+  const form = await visitor.get(`/advisory-groups/${youthId}/apply`);
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /Date of birth/);
+
+  const tooOld = await visitor.post(
+    `/advisory-groups/${youthId}/apply`,
+    application({ ...dateParts('dateOfBirth', '2001-03-31') }),
+  );
+  assert.equal(tooOld.statusCode, 400);
+  assert.match(
+    tooOld.body,
+    /aged 14 to 25 on the date of appointment, 2027-04-01; you would be 26/,
+  );
+
+  const missing = await visitor.post(`/advisory-groups/${youthId}/apply`, {
+    ...application(),
+    confirm: 'independent',
+    statement: '',
+  });
+  assert.equal(missing.statusCode, 400);
+  assert.match(missing.body, /Tell us why you want to join/);
+  assert.match(missing.body, /Seven Principles of Public Life/);
+
+  const ok = await visitor.post(`/advisory-groups/${youthId}/apply`, application());
+  assert.equal(ok.statusCode, 303);
+  const done = await visitor.get(ok.headers.location!);
+  assert.match(done.body, /Application received/);
+  const twice = await visitor.post(`/advisory-groups/${youthId}/apply`, application());
+  assert.equal(twice.statusCode, 409);
+  assert.match(twice.body, /already been received/);
+
+  const events = await t.services.db
+    .select({ after: auditEvents.after })
+    .from(auditEvents)
+    .where(eq(auditEvents.action, 'application.submitted'));
+  assert.doesNotMatch(
+    JSON.stringify(events),
+    /Tia|tia\.young/,
+    'no applicant details in the audit',
+  );
+});
+
+test("applicants' details are seen only by the round's panel and the coordination unit", async () => {
+  const round = await coordinator.get(`/groups/${youthId}/recruitment/${roundId}`);
+  assert.match(round.body, /tia.young@example.org/);
+  const applicationId = /applications\/([0-9a-f-]{36})/.exec(round.body)![1]!;
+  const url = `/groups/${youthId}/recruitment/${roundId}/applications/${applicationId}`;
+
+  const chair = await signInAs(t, 'chair');
+  assert.match(
+    (await chair.get(url)).body,
+    /Young carers in Lewisham/,
+    'the chair is on the panel',
+  );
+  const directorView = await director.get(url);
+  assert.equal(directorView.statusCode, 200);
+  assert.match(directorView.body, /Tia Young/);
+  assert.doesNotMatch(directorView.body, /tia.young@example.org|Young carers|2008/);
+  for (const role of ['ctset', 'authority_officer', 'advisor'] as const) {
+    const agent = await signInAs(t, role);
+    assert.equal((await agent.get(url)).statusCode, 403, role);
+  }
+});
+
+test('IAG-16: the panel assesses, the Director accepts, and acceptance creates the appointment', async () => {
+  const round = await coordinator.get(`/groups/${youthId}/recruitment/${roundId}`);
+  const applicationId = /applications\/([0-9a-f-]{36})/.exec(round.body)![1]!;
+  const base = `/groups/${youthId}/recruitment/${roundId}/applications/${applicationId}`;
+
+  const early = await director.post(`${base}/decide`, { decision: 'accept' });
+  assert.equal(early.statusCode, 409);
+  assert.match(early.body, /not assessed this application yet/);
+
+  const notPanel = await director.post(`${base}/assess`, {
+    recommendation: 'recommended',
+    assessment: 'Strong.',
+  });
+  assert.equal(notPanel.statusCode, 403, 'the Director is not on the panel');
+  const assessed = await coordinator.post(`${base}/assess`, {
+    recommendation: 'recommended',
+    assessment: 'Strong links with young carers; clear about independence.',
+  });
+  assert.equal(assessed.statusCode, 303);
+
+  const byUnit = await coordinator.post(`${base}/decide`, { decision: 'accept' });
+  assert.equal(byUnit.statusCode, 403, 'only the Director accepts');
+  const accepted = await director.post(`${base}/decide`, { decision: 'accept' });
+  assert.equal(accepted.statusCode, 303);
+  const [row] = await t.services.db
+    .select({ status: applications.status, membershipId: applications.membershipId })
+    .from(applications)
+    .where(eq(applications.id, applicationId));
+  assert.equal(row!.status, 'accepted');
+  const [membership] = await t.services.db
+    .select()
+    .from(memberships)
+    .where(eq(memberships.id, row!.membershipId!));
+  assert.equal(membership!.groupId, youthId);
+  assert.equal(membership!.startsOn, '2027-04-01');
+  assert.equal(membership!.endsOn, '2031-04-01');
+  const told = await t.services.db
+    .select({ subject: outbox.subject, body: outbox.bodyText })
+    .from(outbox)
+    .where(eq(outbox.toAddress, 'tia.young@example.org'));
+  assert.equal(told.length, 2, 'acknowledged, then told the outcome');
+  assert.match(told[1]!.body, /accepted your appointment/);
+  const again = await director.post(`${base}/decide`, { decision: 'decline', reason: 'x' });
+  assert.equal(again.statusCode, 409);
+});
