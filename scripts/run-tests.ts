@@ -61,7 +61,8 @@ switch (tier) {
     break;
   }
   case 'e2e':
-    run(all('.e2e.test.ts'), {}, 1);
+    // Each file has its own server, database and browser, so two run side by side.
+    run(all('.e2e.test.ts'), {}, 2);
     break;
   default:
     console.error('Usage: tsx scripts/run-tests.ts unit|integration|e2e');

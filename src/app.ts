@@ -48,8 +48,10 @@ import { registerDirectoryRoutes } from './modules/directory/routes.js';
 import { createDirectoryService } from './modules/directory/service.js';
 import { registerGroupRoutes } from './modules/groups/routes.js';
 import { registerRecruitmentRoutes } from './modules/groups/recruitment-routes.js';
+import { registerMemberRecordRoutes } from './modules/groups/member-records-routes.js';
 import { createGroupsService } from './modules/groups/service.js';
 import { createRecruitmentService } from './modules/groups/recruitment-service.js';
+import { createMemberRecordsService } from './modules/groups/member-records-service.js';
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url));
 const govukDir = path.resolve(srcDir, '../node_modules/govuk-frontend/dist');
@@ -92,6 +94,7 @@ export function buildServices(deps: AppDeps) {
     publicUrl: config.publicUrl,
     now: deps.now,
   });
+  const memberRecords = createMemberRecordsService({ db, groups, directory });
   const auth = createAuthService({ db, config, mail, secretBox, now: deps.now, sleep: deps.sleep });
   // Boroughs come from the directory, groups from the groups module.
   const scopes: ScopeCatalogue = {
@@ -117,6 +120,7 @@ export function buildServices(deps: AppDeps) {
     directory,
     groups,
     recruitment,
+    memberRecords,
     apiTokens,
   };
 }
@@ -309,6 +313,7 @@ export async function buildApp(
   registerDirectoryRoutes(routeDeps);
   registerGroupRoutes(routeDeps);
   registerRecruitmentRoutes(routeDeps);
+  registerMemberRecordRoutes(routeDeps);
   await app.register(async (api) => registerDirectoryApiRoutes({ ...routeDeps, app: api }), {
     prefix: '/api/v1',
   });

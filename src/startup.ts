@@ -10,7 +10,12 @@ import {
   readReferenceData,
 } from './modules/directory/reference-data.js';
 import { createDirectoryService } from './modules/directory/service.js';
-import { loadReferenceGroups, readReferenceGroups } from './modules/groups/reference-data.js';
+import {
+  loadReferenceGroups,
+  loadReferenceGuides,
+  readReferenceGroups,
+  readReferenceGuides,
+} from './modules/groups/reference-data.js';
 import { findUserIdByEmail } from './platform/auth/users-service.js';
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -32,6 +37,7 @@ export async function prepareDatabase(
   const referenceFile = config.referenceDataFile ?? LONDON_REFERENCE_DATA;
   const directory = createDirectoryService({ db: database.db, userIdForEmail: findUserIdByEmail });
   await loadReferenceGroups(database.db, directory, readReferenceGroups(referenceFile));
+  await loadReferenceGuides(database.db, directory, readReferenceGuides(referenceFile));
   let demoLoaded = false;
   if (config.demo && !(await demoDataPresent(database.db))) {
     await loadDemoData(database.db, createSecretBox(config.secret));

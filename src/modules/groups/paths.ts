@@ -5,6 +5,11 @@ export const groupPaths = {
   list: '/groups',
   register: '/groups/new',
   secondTerms: '/groups/second-terms',
+  expiringClearances: '/groups/clearances',
+  guides: '/groups/guides',
+  guide: (id: string) => `/groups/guides/${id}`,
+  reviseGuide: (id: string) => `/groups/guides/${id}/new`,
+  myGroups: '/my-groups',
   group,
   edit: (id: string) => `${group(id)}/edit`,
   termsOfReference: (id: string) => `${group(id)}/terms-of-reference`,
@@ -23,6 +28,15 @@ export const groupPaths = {
   elections: (id: string) => `${group(id)}/elections`,
   newElection: (id: string) => `${group(id)}/elections/new`,
   deploymentContact: (id: string) => `${group(id)}/deployment-contact`,
+  policeAttendance: (id: string) => `${group(id)}/police-attendance`,
+  declare: (id: string, membershipId: string) =>
+    `${group(id)}/members/${membershipId}/declarations/new`,
+  addClearance: (id: string, membershipId: string) =>
+    `${group(id)}/members/${membershipId}/clearances/new`,
+  addExemption: (id: string, membershipId: string) =>
+    `${group(id)}/members/${membershipId}/access-exemptions/new`,
+  commend: (id: string, membershipId: string) =>
+    `${group(id)}/members/${membershipId}/commendations/new`,
   recruitment: (id: string) => `${group(id)}/recruitment`,
   newRound: (id: string) => `${group(id)}/recruitment/new`,
   round: (id: string, roundId: string) => `${group(id)}/recruitment/${roundId}`,

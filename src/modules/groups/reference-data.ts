@@ -10,7 +10,7 @@ import { SYSTEM_ACTOR } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
 import type { DirectoryService } from '../directory/service.js';
 import { GROUP_TYPES, MEETING_INTERVALS, type GroupType, type MeetingInterval } from './rules.js';
-import { advisoryGroups } from './schema.js';
+import { advisoryGroups, groupDocuments } from './schema.js';
 
 interface ReferenceGroup {
   code: string;
@@ -43,6 +43,56 @@ export function readReferenceGroups(file: string): ReferenceGroup[] {
       );
   }
   return raw.groups as ReferenceGroup[];
+}
+
+interface ReferenceGuide {
+  code: string;
+  title: string;
+  owner: string;
+}
+
+/** IAG-24: the guides every group works to, each reviewed yearly. */
+export function readReferenceGuides(file: string): ReferenceGuide[] {
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { guides?: Partial<ReferenceGuide>[] };
+  for (const g of raw.guides ?? [])
+    if (!g.code || !g.title || !g.owner)
+      throw new Error(`${file}: each guide needs a code, title and owner (${JSON.stringify(g)})`);
+  return (raw.guides ?? []) as ReferenceGuide[];
+}
+
+export async function loadReferenceGuides(
+  db: Db,
+  directory: DirectoryService,
+  guides: ReferenceGuide[],
+): Promise<number> {
+  if (guides.length === 0) return 0;
+  const present = await db
+    .select({ code: groupDocuments.code })
+    .from(groupDocuments)
+    .where(
+      inArray(
+        groupDocuments.code,
+        guides.map((g) => g.code),
+      ),
+    );
+  const have = new Set(present.map((p) => p.code));
+  const missing = guides.filter((g) => !have.has(g.code));
+  if (missing.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    for (const g of missing) {
+      const ownerId = await directory.lookups.organisationIdByCode(tx, g.owner);
+      await tx
+        .insert(groupDocuments)
+        .values({ code: g.code, kind: 'guide', title: g.title, ownerId: ownerId ?? null });
+    }
+    await recordAudit(tx, SYSTEM_ACTOR, {
+      action: 'reference-guides.loaded',
+      recordType: 'reference-data',
+      recordId: 'guides',
+      after: { added: missing.map((g) => g.code) },
+    });
+    return missing.length;
+  });
 }
 
 export async function loadReferenceGroups(

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../app.js';
 import { can } from '../../platform/auth/permissions.js';
 import { pageRequest } from '../../platform/db/search.js';
-import type { FieldError } from '../../platform/errors.js';
+import { ForbiddenError, type FieldError } from '../../platform/errors.js';
 import { paginationFor, queryString } from '../../platform/http/pagination.js';
 import {
   field,
@@ -12,6 +12,7 @@ import {
 } from '../../platform/http/render.js';
 import { groupPaths as paths } from './paths.js';
 import {
+  CLEARANCE_LABELS,
   GROUP_STATUS_LABELS,
   GROUP_STATUSES,
   GROUP_TYPE_LABELS,
@@ -105,6 +106,7 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
       paths,
       today: groups.today(),
       canRegister: can(request.principal, 'groups.register'),
+      canManage: can(request.principal, 'groups.manage'),
       canSeeSecondTerms:
         can(request.principal, 'groups.manage') ||
         can(request.principal, 'groups.director-agreement') ||
@@ -241,7 +243,12 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
 
   app.get('/groups/:groupId', signedIn, async (request, reply) => {
     const detail = await groups.get(request.principal, params(request).groupId!);
+    const policeAttendance =
+      detail.group.type === 'corporate_iag'
+        ? await services.memberRecords.policeAttendance(request.principal, detail.group.id)
+        : null;
     return renderPage(request, reply, `${T}/group.njk`, {
+      policeAttendance,
       title: detail.group.name,
       width: 'full',
       breadcrumbs: [home, ...(can(request.principal, 'groups.view') ? [groupsCrumb] : [])],
@@ -501,6 +508,13 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
     const { groupId, membershipId } = params(request) as { groupId: string; membershipId: string };
     const detail = await groups.membership(request.principal, groupId, membershipId);
     const name = detail.person?.fullName ?? 'Member';
+    // Declarations, vetting and recognition: for the coordination unit and the Director only.
+    const records = await services.memberRecords
+      .records(request.principal, groupId, membershipId)
+      .catch((error: unknown) => {
+        if (error instanceof ForbiddenError) return null;
+        throw error;
+      });
     return renderPage(
       request,
       reply,
@@ -510,6 +524,8 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
         breadcrumbs: [home, groupsCrumb, groupCrumb(detail.group)],
         ...detail,
         name,
+        records,
+        clearanceLabels: CLEARANCE_LABELS,
         errors,
         values: formValues(request.body),
         labels,

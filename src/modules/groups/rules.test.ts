@@ -2,6 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   ageOn,
+  checkCommendationConsultation,
+  checkPoliceAttendee,
+  clearanceExpiringSoon,
+  guideReviewDue,
+  guideReviewOverdue,
+  hasUnescortedAccess,
+  mayWorkAtClearance,
+  type ClearanceLevel,
   checkAgeEligibility,
   checkRecruitmentInterval,
   checkElectionResult,
@@ -280,4 +288,96 @@ test('IAG-17: the Youth IAG takes ages 14 to 25 inclusive on the appointment dat
   assert.match(checkAgeEligibility(youth, null, '2026-04-01')!, /Enter your date of birth/);
   assert.equal(checkAgeEligibility({ minAge: null, maxAge: null }, null, '2026-04-01'), null);
   assert.equal(ageOn('2008-02-29', '2026-02-28'), 18);
+});
+
+const clearance = (
+  level: ClearanceLevel,
+  grantedOn: string,
+  expiresOn: string,
+  withdrawnOn: string | null = null,
+) => ({
+  level,
+  grantedOn,
+  expiresOn,
+  withdrawnOn,
+});
+
+test('IAG-29: work that needs no clearance needs no vetting', () => {
+  assert.deepEqual(mayWorkAtClearance([], null, '2026-11-24'), { allowed: true });
+});
+
+test('IAG-29: nobody is deployed above their clearance; a higher level covers a lower', () => {
+  const held = [clearance('nppv3', '2025-01-01', '2028-01-01')];
+  assert.deepEqual(mayWorkAtClearance(held, 'nppv2', '2026-11-24'), { allowed: true });
+  assert.deepEqual(mayWorkAtClearance(held, 'nppv3', '2026-11-24'), { allowed: true });
+  const above = mayWorkAtClearance(held, 'sc', '2026-11-24');
+  assert.equal(above.allowed, false);
+  assert.match(
+    above.allowed ? '' : above.reason,
+    /needs Security Check \(SC\) and they do not hold it/,
+  );
+});
+
+test('IAG-29: a clearance counts only from its grant to the day before it expires, and not once withdrawn', () => {
+  const held = [clearance('sc', '2025-01-01', '2026-12-01')];
+  assert.equal(mayWorkAtClearance(held, 'sc', '2024-12-31').allowed, false);
+  assert.equal(mayWorkAtClearance(held, 'sc', '2026-11-30').allowed, true);
+  const expired = mayWorkAtClearance(held, 'sc', '2026-12-01');
+  assert.match(expired.allowed ? '' : expired.reason, /not in force on 2026-12-01/);
+  const withdrawn = [clearance('sc', '2025-01-01', '2028-01-01', '2026-06-01')];
+  assert.equal(mayWorkAtClearance(withdrawn, 'nppv1', '2026-06-01').allowed, false);
+});
+
+test('IAG-29: clearances expiring within 90 days are flagged', () => {
+  assert.equal(
+    clearanceExpiringSoon(clearance('sc', '2024-01-01', '2027-02-22'), '2026-11-24'),
+    true,
+  );
+  assert.equal(
+    clearanceExpiringSoon(clearance('sc', '2024-01-01', '2027-02-23'), '2026-11-24'),
+    false,
+  );
+  assert.equal(
+    clearanceExpiringSoon(clearance('sc', '2024-01-01', '2026-11-24'), '2026-11-24'),
+    false,
+    'already expired',
+  );
+});
+
+test('IAG-30: no unescorted access unless an exemption is in force', () => {
+  assert.equal(hasUnescortedAccess([], '2026-11-24'), false);
+  const exemption = { approvedOn: '2026-01-01', expiresOn: '2027-01-01', revokedOn: null };
+  assert.equal(hasUnescortedAccess([exemption], '2026-11-24'), true);
+  assert.equal(hasUnescortedAccess([exemption], '2027-01-01'), false);
+  assert.equal(
+    hasUnescortedAccess([{ ...exemption, revokedOn: '2026-06-01' }], '2026-11-24'),
+    false,
+  );
+  assert.equal(hasUnescortedAccess([{ ...exemption, expiresOn: null }], '2030-01-01'), true);
+});
+
+test('IAG-33: the directorate manager attending is an Inspector (Band C) or above', () => {
+  assert.equal(checkPoliceAttendee('directorate_manager', 'Inspector'), null);
+  assert.equal(checkPoliceAttendee('directorate_manager', 'Police staff Band C'), null);
+  assert.match(
+    checkPoliceAttendee('directorate_manager', 'Sergeant')!,
+    /Inspector or Band C or above/,
+  );
+  assert.equal(checkPoliceAttendee('strand_representative', 'Sergeant'), null);
+});
+
+test('IAG-15: recognition is made in consultation with the chair or deputy chair', () => {
+  assert.equal(checkCommendationConsultation('chair', true), null);
+  assert.match(
+    checkCommendationConsultation('co_chair', false)!,
+    /must be a chair of the group now/,
+  );
+  assert.equal(checkCommendationConsultation('deputy_chair', false), null);
+});
+
+test('IAG-24: guides are reviewed a year after the version in force was agreed; overdue ones are flagged', () => {
+  assert.equal(guideReviewDue('2026-03-31'), '2027-03-31');
+  assert.equal(guideReviewOverdue('2026-11-23', '2026-11-24'), true);
+  assert.equal(guideReviewOverdue('2026-11-24', '2026-11-24'), false);
+  assert.equal(guideReviewOverdue(null, '2026-11-24'), true, 'never reviewed');
 });

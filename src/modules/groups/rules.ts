@@ -2,7 +2,7 @@
  * The rules of advisory groups (DOMAIN.md IAG-01, 07, 18, 19, 21), as pure functions. The
  * service calls them; the pages show their messages.
  */
-import { addCalendarMonths, type IsoDate } from '../../platform/calendar/index.js';
+import { addCalendarDays, addCalendarMonths, type IsoDate } from '../../platform/calendar/index.js';
 import type { OrganisationKind } from '../directory/kinds.js';
 
 export const GROUP_TYPES = [
@@ -321,4 +321,141 @@ export function checkAgeEligibility(
   if (age < min || age > max)
     return `This group takes members aged ${min} to ${max} on the date of appointment, ${appointmentDate}; you would be ${age} (IAG-17)`;
   return null;
+}
+
+// Vetting and access (IAG-29, IAG-30)
+
+/**
+ * Clearance levels from least to most: non-police personnel vetting levels 1 to 3, then the
+ * national security vetting a directorate may require (Security Check, Developed Vetting). A
+ * higher level is taken to cover work needing a lower one.
+ */
+export const CLEARANCE_ORDER = ['nppv1', 'nppv2', 'nppv3', 'sc', 'dv'] as const;
+export type ClearanceLevel = (typeof CLEARANCE_ORDER)[number];
+export const CLEARANCE_LABELS: Record<ClearanceLevel, string> = {
+  nppv1: 'Non-police personnel vetting level 1 (NPPV1)',
+  nppv2: 'Non-police personnel vetting level 2 (NPPV2)',
+  nppv3: 'Non-police personnel vetting level 3 (NPPV3)',
+  sc: 'Security Check (SC)',
+  dv: 'Developed Vetting (DV)',
+};
+
+export interface HeldClearance {
+  level: ClearanceLevel;
+  grantedOn: IsoDate;
+  expiresOn: IsoDate;
+  withdrawnOn: IsoDate | null;
+}
+
+function clearanceActive(c: HeldClearance, on: IsoDate): boolean {
+  return c.grantedOn <= on && on < c.expiresOn && (c.withdrawnOn === null || on < c.withdrawnOn);
+}
+
+/**
+ * IAG-29: may this person do work needing `needed` on date `on`? Work that needs no clearance
+ * needs no vetting; otherwise a clearance at least that high, in force that day.
+ */
+export function mayWorkAtClearance(
+  held: readonly HeldClearance[],
+  needed: ClearanceLevel | null,
+  on: IsoDate,
+): { allowed: true } | { allowed: false; reason: string } {
+  if (needed === null) return { allowed: true };
+  const rank = CLEARANCE_ORDER.indexOf(needed);
+  if (held.some((c) => clearanceActive(c, on) && CLEARANCE_ORDER.indexOf(c.level) >= rank))
+    return { allowed: true };
+  const lapsed = held.find(
+    (c) => CLEARANCE_ORDER.indexOf(c.level) >= rank && !clearanceActive(c, on),
+  );
+  return {
+    allowed: false,
+    reason: lapsed
+      ? `Their ${CLEARANCE_LABELS[lapsed.level]} is not in force on ${on} (IAG-29)`
+      : `The work needs ${CLEARANCE_LABELS[needed]} and they do not hold it (IAG-29)`,
+  };
+}
+
+export const CLEARANCE_WARNING_DAYS = 90;
+
+/** IAG-29: a clearance in force that expires within 90 days is flagged. */
+export function clearanceExpiringSoon(c: HeldClearance, today: IsoDate): boolean {
+  return clearanceActive(c, today) && c.expiresOn <= addCalendarDays(today, CLEARANCE_WARNING_DAYS);
+}
+
+export interface AccessExemption {
+  approvedOn: IsoDate;
+  expiresOn: IsoDate | null;
+  revokedOn: IsoDate | null;
+}
+
+/** IAG-30: nobody has unescorted access to police buildings unless an exemption is in force. */
+export function hasUnescortedAccess(exemptions: readonly AccessExemption[], on: IsoDate): boolean {
+  return exemptions.some(
+    (e) =>
+      e.approvedOn <= on &&
+      (e.expiresOn === null || on < e.expiresOn) &&
+      (e.revokedOn === null || on < e.revokedOn),
+  );
+}
+
+// Police attendance (IAG-33)
+
+export const POLICE_RANKS = [
+  'Police Constable',
+  'Sergeant',
+  'Inspector',
+  'Chief Inspector',
+  'Superintendent',
+  'Chief Superintendent',
+  'Commander',
+  'Deputy Assistant Commissioner',
+  'Assistant Commissioner',
+  'Police staff below Band C',
+  'Police staff Band C',
+  'Police staff Band B',
+  'Police staff Band A',
+  'Police staff senior manager',
+] as const;
+export type PoliceRank = (typeof POLICE_RANKS)[number];
+
+const BELOW_INSPECTOR: readonly PoliceRank[] = [
+  'Police Constable',
+  'Sergeant',
+  'Police staff below Band C',
+];
+
+/** IAG-33: the directorate manager who attends a corporate IAG is an Inspector (Band C) or above. */
+export function checkPoliceAttendee(
+  role: 'directorate_manager' | 'strand_representative',
+  rank: PoliceRank,
+): string | null {
+  if (role === 'directorate_manager' && BELOW_INSPECTOR.includes(rank))
+    return `The directorate manager who attends must be an Inspector or Band C or above; a ${rank} can attend as the strand representative (IAG-33)`;
+  return null;
+}
+
+// Recognition (IAG-15)
+
+/**
+ * IAG-15: recognition is made in consultation with the group's chair or deputy chair. Someone
+ * consulted as chair or co-chair must be a chair of the group at the time.
+ */
+export function checkCommendationConsultation(
+  capacity: 'chair' | 'co_chair' | 'deputy_chair',
+  consultedIsCurrentChair: boolean,
+): string | null {
+  if ((capacity === 'chair' || capacity === 'co_chair') && !consultedIsCurrentChair)
+    return 'The person consulted as chair must be a chair of the group now (IAG-15)';
+  return null;
+}
+
+// Guides (IAG-24)
+
+/** IAG-24: guides are reviewed every year from the date the current version was agreed. */
+export function guideReviewDue(agreedOn: IsoDate): IsoDate {
+  return addCalendarMonths(agreedOn, 12);
+}
+
+export function guideReviewOverdue(reviewDue: IsoDate | null, today: IsoDate): boolean {
+  return reviewDue === null || reviewDue < today;
 }

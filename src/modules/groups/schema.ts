@@ -19,7 +19,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
 import { organisations, people } from '../directory/schema.js';
-import { GROUP_STATUSES, GROUP_TYPES } from './rules.js';
+import { CLEARANCE_ORDER, GROUP_STATUSES, GROUP_TYPES } from './rules.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -86,12 +86,18 @@ export const groupDocuments = pgTable(
     groupId: uuid('group_id').references(() => advisoryGroups.id),
     kind: groupDocumentKindEnum('kind').notNull(),
     title: text('title').notNull(),
+    /** IAG-24: who keeps it current (for guides, usually the Diversity and Citizen Focus Directorate). */
+    ownerId: uuid('owner_id').references(() => organisations.id),
     /** IAG-24: when it is next to be reviewed. */
     reviewDue: date('review_due', { mode: 'string' }),
+    /** A stable code for the reference guides; null for others. */
+    code: text('code'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('group_documents_group_idx').on(t.groupId, t.kind),
+    uniqueIndex('group_documents_code_key').on(t.code),
+    index('group_documents_review_idx').on(t.kind, t.reviewDue),
     // One terms-of-reference document per group; its versions are the history.
     uniqueIndex('group_documents_terms_key')
       .on(t.groupId)
@@ -313,5 +319,129 @@ export const applications = pgTable(
   (t) => [
     index('applications_round_status_idx').on(t.roundId, t.status, t.submittedAt),
     uniqueIndex('applications_round_email_key').on(t.roundId, sql`lower(${t.email})`),
+  ],
+);
+
+/** IAG-02, IAG-21(g): a member's declaration of interests, independence and the principles. */
+export const declarations = pgTable(
+  'declarations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    declaredOn: date('declared_on', { mode: 'string' }).notNull(),
+    /** The interests declared; null when the member declared none. */
+    interests: text('interests'),
+    independenceConfirmed: boolean('independence_confirmed').notNull(),
+    principlesConfirmed: boolean('principles_confirmed').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('declarations_person_idx').on(t.personId, t.declaredOn)],
+);
+
+export const clearanceLevelEnum = pgEnum('clearance_level', CLEARANCE_ORDER);
+
+/** IAG-29: security clearance, set by the directorate whose specialist work needs it. */
+export const clearances = pgTable(
+  'clearances',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    level: clearanceLevelEnum('level').notNull(),
+    grantedOn: date('granted_on', { mode: 'string' }).notNull(),
+    expiresOn: date('expires_on', { mode: 'string' }).notNull(),
+    requiredById: uuid('required_by_id')
+      .notNull()
+      .references(() => organisations.id),
+    withdrawnOn: date('withdrawn_on', { mode: 'string' }),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('clearances_person_idx').on(t.personId, t.expiresOn),
+    index('clearances_expiry_idx')
+      .on(t.expiresOn)
+      .where(sql`${t.withdrawnOn} is null`),
+    check('clearances_dates_check', sql`${t.grantedOn} < ${t.expiresOn}`),
+  ],
+);
+
+/** IAG-30: an exemption from escorted access to police buildings, with who approved it. */
+export const accessExemptions = pgTable(
+  'access_exemptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    approvedBy: text('approved_by').notNull(),
+    approvedOn: date('approved_on', { mode: 'string' }).notNull(),
+    expiresOn: date('expires_on', { mode: 'string' }),
+    reason: text('reason').notNull(),
+    revokedOn: date('revoked_on', { mode: 'string' }),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('access_exemptions_person_idx').on(t.personId)],
+);
+
+export const CONSULTED_CAPACITIES = ['chair', 'co_chair', 'deputy_chair'] as const;
+export const consultedCapacityEnum = pgEnum('consulted_capacity', CONSULTED_CAPACITIES);
+
+/** IAG-15: recognition of exceptional commitment, made in consultation with the chair. */
+export const commendations = pgTable(
+  'commendations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => advisoryGroups.id),
+    awardedOn: date('awarded_on', { mode: 'string' }).notNull(),
+    citation: text('citation').notNull(),
+    consultedPersonId: uuid('consulted_person_id')
+      .notNull()
+      .references(() => people.id),
+    consultedCapacity: consultedCapacityEnum('consulted_capacity').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('commendations_group_idx').on(t.groupId, t.awardedOn),
+    index('commendations_person_idx').on(t.personId),
+  ],
+);
+
+export const POLICE_ATTENDEE_ROLES = ['directorate_manager', 'strand_representative'] as const;
+export const policeAttendeeRoleEnum = pgEnum('police_attendee_role', POLICE_ATTENDEE_ROLES);
+
+/** IAG-33: the police named to attend a corporate IAG's full meetings. */
+export const policeAttendees = pgTable(
+  'police_attendees',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => advisoryGroups.id),
+    role: policeAttendeeRoleEnum('role').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    /** Rank or staff band, as IAG-33 requires Inspector (Band C) or above of the manager. */
+    rank: text('rank').notNull(),
+    fromOn: date('from_on', { mode: 'string' }).notNull(),
+    untilOn: date('until_on', { mode: 'string' }),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('police_attendees_current_key')
+      .on(t.groupId, t.role)
+      .where(sql`${t.untilOn} is null`),
   ],
 );

@@ -1448,6 +1448,24 @@ export function createGroupsService(deps: {
     /** For the recruitment service: the same first-term appointment, in its transaction. */
     appointFirstTerm,
     findGroup,
+    /** The group's current members by name, for choosing one in a form. */
+    async currentMemberOptions(executor: Executor, groupId: string) {
+      const current = await executor
+        .select({ personId: memberships.personId })
+        .from(memberships)
+        .where(and(eq(memberships.groupId, groupId), eq(memberships.status, 'current')));
+      const people = await personNames(
+        executor,
+        current.map((c) => c.personId),
+      );
+      return current
+        .map((c) => ({ personId: c.personId, name: nameOf(people, c.personId) }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+    },
+    /** The people elected at the group's latest election: its chair or co-chairs now. */
+    async currentChairIds(executor: Executor, groupId: string): Promise<string[]> {
+      return ((await currentChairs(executor, [groupId])).get(groupId) ?? []).map((c) => c.personId);
+    },
 
     /** Groups a group-scoped role can be held for (chair, deployment contact). */
     scopeCatalogue: {

@@ -1,0 +1,209 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { DEMO_GROUP } from '../../src/demo/demo-data.js';
+import { advisoryGroups } from '../../src/modules/groups/schema.js';
+import { Agent, createTestApp, principalFor, demoAccount, signInAs, type TestApp } from '../app.js';
+
+let t: TestApp;
+let coordinator: Agent;
+let raceId: string;
+const membership = new Map<string, { id: string; personId: string }>();
+
+before(async () => {
+  t = await createTestApp();
+  coordinator = await signInAs(t, 'coordination_unit');
+  const [race] = await t.services.db
+    .select({ id: advisoryGroups.id })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.code, DEMO_GROUP));
+  raceId = race!.id;
+  const detail = await t.services.groups.get(
+    await principalFor(t, demoAccount('coordination_unit').email),
+    raceId,
+  );
+  for (const m of detail.members) membership.set(m.name, { id: m.id, personId: m.personId });
+});
+after(() => t.close());
+
+const dateParts = (name: string, iso: string) => ({
+  [`${name}-day`]: String(Number(iso.slice(8))),
+  [`${name}-month`]: String(Number(iso.slice(5, 7))),
+  [`${name}-year`]: iso.slice(0, 4),
+});
+const memberUrl = (name: string, rest = '') =>
+  `/groups/${raceId}/members/${membership.get(name)!.id}${rest}`;
+
+test('IAG-02, IAG-21g: a member declares interests and confirms independence and the principles, dated and kept', async () => {
+  const advisor = await signInAs(t, 'advisor');
+  const own = await advisor.get('/my-groups');
+  assert.match(own.body, /Race Independent Advisory Group/);
+  assert.match(own.body, /Declare interests/);
+  const url = memberUrl('Avery Advisor', '/declarations/new');
+  const missing = await advisor.post(url, {
+    interests: 'Trustee of a youth charity',
+    confirm: 'independent',
+  });
+  assert.equal(missing.statusCode, 400);
+  assert.match(missing.body, /Seven Principles of Public Life will be followed/);
+  const ok = await advisor.post(url, {
+    interests: 'Trustee of a youth charity',
+    confirm: ['independent', 'principles'],
+  });
+  assert.equal(ok.statusCode, 303);
+  assert.equal(ok.headers.location, '/my-groups');
+  const page = await coordinator.get(memberUrl('Avery Advisor'));
+  assert.match(page.body, /Latest, 23 November 2026: Interests: Trustee of a youth charity/);
+
+  // Another member may not declare for her.
+  const chair = await signInAs(t, 'chair');
+  assert.equal(
+    (await chair.post(url, { noInterests: 'yes', confirm: ['independent', 'principles'] }))
+      .statusCode,
+    403,
+  );
+  assert.doesNotMatch(
+    (await chair.get(memberUrl('Avery Advisor'))).body,
+    /Trustee/,
+    'the chair does not see declarations',
+  );
+});
+
+test('IAG-29: clearances are set by the directorate; nobody works above theirs; expiring ones are flagged', async () => {
+  const jordan = membership.get('Jordan Okafor')!;
+  const directorate = (await t.services.directory.organisations.options(['directorate'])).find(
+    (o) => o.name === 'Specialist Operations',
+  )!;
+  const bad = await coordinator.post(memberUrl('Jordan Okafor', '/clearances/new'), {
+    level: 'top-secret',
+    ...dateParts('grantedOn', '2026-01-01'),
+    ...dateParts('expiresOn', '2025-01-01'),
+  });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /Select the level of clearance/);
+  assert.match(bad.body, /must be after the date it was granted/);
+  assert.match(bad.body, /Select the directorate that required it/);
+
+  const ok = await coordinator.post(memberUrl('Jordan Okafor', '/clearances/new'), {
+    level: 'sc',
+    ...dateParts('grantedOn', '2024-01-20'),
+    ...dateParts('expiresOn', '2027-01-20'),
+    requiredById: directorate.id,
+  });
+  assert.equal(ok.statusCode, 303);
+  const checks = await t.services.memberRecords.clearanceFor(
+    [jordan.personId],
+    'nppv3',
+    '2026-11-23',
+  );
+  assert.deepEqual(checks.get(jordan.personId), { allowed: true });
+  const dv = await t.services.memberRecords.clearanceFor([jordan.personId], 'dv', '2026-11-23');
+  assert.equal(dv.get(jordan.personId)?.allowed, false);
+  const expiring = await coordinator.get('/groups/clearances');
+  assert.match(expiring.body, /Jordan Okafor/);
+  assert.match(expiring.body, /20 January 2027/);
+  const page = await coordinator.get(memberUrl('Jordan Okafor'));
+  assert.match(page.body, /Expires within 90 days/);
+  const requester = await signInAs(t, 'director');
+  assert.equal((await requester.get('/groups/clearances')).statusCode, 403);
+});
+
+test('IAG-30: no unescorted access until an exemption is recorded, with who approved it', async () => {
+  const jordan = membership.get('Jordan Okafor')!;
+  assert.equal(
+    await t.services.memberRecords.unescortedAccess(jordan.personId, '2026-11-23'),
+    false,
+  );
+  const missing = await coordinator.post(memberUrl('Jordan Okafor', '/access-exemptions/new'), {
+    ...dateParts('approvedOn', '2026-11-01'),
+  });
+  assert.equal(missing.statusCode, 400);
+  assert.match(missing.body, /Enter who approved the exemption/);
+  const ok = await coordinator.post(memberUrl('Jordan Okafor', '/access-exemptions/new'), {
+    approvedBy: 'Supt A. Patel, Estates security',
+    ...dateParts('approvedOn', '2026-11-01'),
+    reason: 'Building pass policy, section 4',
+  });
+  assert.equal(ok.statusCode, 303);
+  assert.equal(
+    await t.services.memberRecords.unescortedAccess(jordan.personId, '2026-11-23'),
+    true,
+  );
+});
+
+test('IAG-15: recognition is recorded with the chair consulted; someone not chair cannot be consulted as chair', async () => {
+  const charlie = membership.get('Charlie Chair')!;
+  const jordan = membership.get('Jordan Okafor')!;
+  const form = (consultedPersonId: string) => ({
+    ...dateParts('awardedOn', '2026-11-20'),
+    citation: 'Years of work with young people on stop and search.',
+    consultedPersonId,
+    consultedCapacity: 'chair',
+  });
+  const refused = await coordinator.post(
+    memberUrl('Avery Advisor', '/commendations/new'),
+    form(jordan.personId),
+  );
+  assert.equal(refused.statusCode, 400);
+  assert.match(refused.body, /must be a chair of the group now \(IAG-15\)/);
+  const ok = await coordinator.post(
+    memberUrl('Avery Advisor', '/commendations/new'),
+    form(charlie.personId),
+  );
+  assert.equal(ok.statusCode, 303);
+  const page = await coordinator.get(memberUrl('Avery Advisor'));
+  assert.match(page.body, /consulted Charlie Chair as chair/);
+});
+
+test('IAG-33: a corporate IAG names a directorate manager (Inspector or above) and a strand representative', async () => {
+  const [officer] = (
+    await t.services.directory.people.list(
+      await principalFor(t, demoAccount('coordination_unit').email),
+      {
+        q: 'Sam Strategic',
+        limit: 1,
+        offset: 0,
+      },
+    )
+  ).items;
+  const url = `/groups/${raceId}/police-attendance`;
+  const low = await coordinator.post(url, {
+    personId: officer!.id,
+    role: 'directorate_manager',
+    rank: 'Sergeant',
+  });
+  assert.equal(low.statusCode, 400);
+  assert.match(low.body, /must be an Inspector or Band C or above/);
+  const ok = await coordinator.post(url, {
+    personId: officer!.id,
+    role: 'directorate_manager',
+    rank: 'Chief Inspector',
+  });
+  assert.equal(ok.statusCode, 303);
+  const page = await coordinator.get(`/groups/${raceId}`);
+  assert.match(page.body, /Sam Strategic, Chief Inspector/);
+  assert.match(
+    page.body,
+    /None named \(IAG-33\)/,
+    'the strand representative is still to be named',
+  );
+});
+
+test('IAG-24: the guides are reviewed yearly; overdue reviews are flagged', async () => {
+  const list = await coordinator.get('/groups/guides');
+  assert.match(list.body, /Guide for Independent Advisors/);
+  assert.match(list.body, /Guide for Establishing Independent Advisory Groups/);
+  assert.equal((list.body.match(/>\s*Overdue\s*</g) ?? []).length, 2);
+  const id = /href="\/groups\/guides\/([0-9a-f-]{36})">Guide for Independent Advisors/.exec(
+    list.body,
+  )![1]!;
+  const saved = await coordinator.post(`/groups/guides/${id}/new`, {
+    body: 'How to be an independent advisor.',
+    ...dateParts('agreedOn', '2026-11-20'),
+  });
+  assert.equal(saved.statusCode, 303);
+  const guide = await coordinator.get(`/groups/guides/${id}`);
+  assert.match(guide.body, /Next review due 20 November 2027/);
+  const after = await coordinator.get('/groups/guides');
+  assert.equal((after.body.match(/>\s*Overdue\s*</g) ?? []).length, 1);
+});
