@@ -40,9 +40,10 @@ export async function createTestApp(
     mailTransport?: MailTransport;
     demo?: boolean;
     logStream?: { write(line: string): void };
+    onQuery?: (query: string) => void;
   } = {},
 ): Promise<TestApp> {
-  const { database, drop } = await createTestDatabase();
+  const { database, drop } = await createTestDatabase({ onQuery: options.onQuery });
   const config = testConfig({ demo: options.demo ?? true, ...options.config });
   await prepareDatabase(database, config);
   const clock = new TestClock();

@@ -11,9 +11,11 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { onQuery?: (query: string) => void } = {},
+): Promise<TestDatabase> {
   if (process.env.BRIDGE_TEST_DB !== 'postgres') {
-    const database = await openDatabase({});
+    const database = await openDatabase({ onQuery: options.onQuery });
     await database.migrate();
     return { database, drop: () => database.close() };
   }
@@ -26,7 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
+  const database = await openDatabase({ url: url.toString(), onQuery: options.onQuery });
   await database.migrate();
   return {
     database,

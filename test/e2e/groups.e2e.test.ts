@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { addCalendarDays } from '../../src/platform/calendar/index.js';
 import { expectErrors, expectSuccess, mainNavigation, summaryValue } from './pages/govuk.js';
 import { expectAccessible, signInThroughPages, startE2E, visit, type E2E } from './support.js';
 
@@ -248,4 +249,130 @@ test('a recruitment round runs from a public application to the Director’s acc
   await expectAccessible(director);
   assert.equal(await summaryValue(director, 'Term'), 'First term');
   assert.equal(await summaryValue(director, 'Status'), 'Current');
+});
+
+test('an advisor sees their groups, declares their interests and answers the optional monitoring questions', async () => {
+  const page = await e2e.newPage();
+  await signInThroughPages(page, 'advisor');
+  await page.getByRole('link', { name: 'Your advisory groups' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Your advisory groups' }).waitFor();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: /Declare interests/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Declaration of interests' }).waitFor();
+  await expectAccessible(page);
+  await page.getByLabel('I have no interests to declare').check();
+  await page.getByRole('button', { name: 'Make the declaration' }).click();
+  await expectErrors(page, [
+    {
+      field: 'confirm',
+      message:
+        'Confirm independence of the police service, of other advisors and of any body that monitors the police',
+    },
+  ]);
+  await page.getByLabel(/I am independent of the police service/).check();
+  await page.getByLabel(/I will follow the Seven Principles/).check();
+  await page.getByRole('button', { name: 'Make the declaration' }).click();
+  await expectSuccess(page, 'The declaration has been recorded');
+
+  await page.getByRole('link', { name: 'Diversity monitoring (optional)' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Diversity monitoring' }).waitFor();
+  await expectAccessible(page);
+  await page
+    .getByRole('group', { name: 'What is your ethnic group?' })
+    .getByLabel('Mixed or multiple ethnic groups')
+    .check();
+  await page
+    .getByRole('group', { name: 'Do you consider yourself to be disabled?' })
+    .getByLabel('Prefer not to say')
+    .check();
+  await page.getByRole('button', { name: 'Save answers' }).click();
+  await expectSuccess(page, 'Your answers have been saved');
+});
+
+test('the coordination unit keeps the records: imports, clearances, access, recognition, police attendance, guides and balance', async () => {
+  const page = await e2e.newPage();
+  await signInThroughPages(page, 'coordination_unit');
+  const group = 'LGBT Independent Advisory Group';
+  await openGroup(page, group);
+
+  // Existing members, with a bad line first.
+  await page.getByRole('button', { name: 'Import existing members' }).click();
+  await expectAccessible(page);
+  await page
+    .getByLabel('Members')
+    .fill('name,email,first_joined\nAlex Long,alex.long@example.org,2019-13-01');
+  await page.getByRole('button', { name: 'Import members' }).click();
+  await expectErrors(page, [
+    { field: 'csv', message: 'Line 2: “2019-13-01” is not a real date; write it like 2003-06-01' },
+  ]);
+  await page
+    .getByLabel('Members')
+    .fill('name,email,first_joined,publish_name\nAlex Long,alex.long@example.org,2019-02-01,yes');
+  await page.getByRole('button', { name: 'Import members' }).click();
+  await expectSuccess(page, /Imported 1 member: 1 current/);
+
+  // Police attendance.
+  await openGroup(page, group);
+  await page.getByRole('link', { name: 'Change police attendance' }).first().click();
+  await expectAccessible(page);
+  await page.getByLabel('Find the officer in the directory').fill('Sam Strategic');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page.getByLabel('Sam Strategic').check();
+  await page.getByLabel('Directorate manager').check();
+  await page.getByLabel('Rank or staff band').selectOption('Inspector');
+  await page.getByRole('button', { name: 'Name them' }).click();
+  await expectSuccess(page, 'Police attendance has been updated');
+  assert.equal(await summaryValue(page, 'Police directorate manager'), 'Sam Strategic, Inspector');
+
+  // The member's records.
+  await page.getByRole('link', { name: 'Alex Long' }).click();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Record a clearance' }).click();
+  await expectAccessible(page);
+  await page.getByLabel('Non-police personnel vetting level 3 (NPPV3)').check();
+  await fillDate(page, 'Granted', '2025-01-10');
+  // Expiring within 90 days, so it is flagged.
+  await fillDate(page, 'Expires', addCalendarDays(e2e.services.groups.today(), 60));
+  await page
+    .getByLabel('Directorate that required it')
+    .selectOption({ label: 'Specialist Operations' });
+  await page.getByRole('button', { name: 'Record the clearance' }).click();
+  await expectSuccess(page, 'The clearance has been recorded');
+  await page.getByRole('link', { name: 'Record an access exemption' }).click();
+  await expectAccessible(page);
+  await page.getByLabel('Approved by').fill('Supt A. Patel, Estates security');
+  await page
+    .getByLabel('The policy that exempts them, or why')
+    .fill('Building pass policy, section 4');
+  await page.getByRole('button', { name: 'Record the exemption' }).click();
+  await expectSuccess(page, 'The access exemption has been recorded');
+  assert.match(
+    await page.getByRole('main').innerText(),
+    /Has an exemption from escorted access in force/,
+  );
+
+  // Clearances expiring and the guides.
+  await mainNavigation(page).getByRole('link', { name: 'Advisory groups' }).click();
+  await page.getByRole('link', { name: 'Clearances expiring' }).click();
+  await page
+    .getByRole('heading', { level: 1, name: 'Clearances expiring in the next 90 days' })
+    .waitFor();
+  await expectAccessible(page);
+  assert.match(await page.getByRole('main').innerText(), /Alex Long/);
+  await mainNavigation(page).getByRole('link', { name: 'Advisory groups' }).click();
+  await page.getByRole('link', { name: 'Guides' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Guides for advisory groups' }).waitFor();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Guide for Independent Advisors' }).click();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Record a reviewed version' }).click();
+  await expectAccessible(page);
+  await page.getByLabel('The guide').fill('How to give independent advice.');
+  await page.getByRole('button', { name: 'Save version' }).click();
+  await expectSuccess(page, /the next review is due in a year/);
+
+  await openGroup(page, group);
+  await page.getByRole('link', { name: 'Membership balance' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Membership balance' }).waitFor();
+  await expectAccessible(page);
 });

@@ -405,7 +405,7 @@ test('IAG-18, IAG-19: importing existing members applies the term rule retrospec
   });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /Line 3: Enter the member’s name; “bad-email” is not an e-mail address/);
-  assert.match(bad.body, /nothing has been imported/);
+  assert.match(bad.body, /Nothing has been imported/);
   assert.equal(await auditCount(), before, 'nothing written, not even the good row');
 
   const ok = await coordinator.post(url, {
@@ -462,4 +462,32 @@ test('IAG-18, IAG-19: importing existing members applies the term rule retrospec
   });
   assert.equal(twice.statusCode, 400);
   assert.match(twice.body, /Line 2: Mid Way already has a membership of this group/);
+});
+
+test('IAG-01: a corporate focus group takes one representative from each corporate IAG', async () => {
+  const [focus] = await t.services.db
+    .select({ id: advisoryGroups.id })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.name, 'Custody Focus Group'));
+  const personOf = async (name: string) =>
+    (
+      await t.services.directory.people.list(
+        await principalFor(t, demoAccount('coordination_unit').email),
+        { q: name, limit: 1, offset: 0 },
+      )
+    ).items[0]!.id;
+  const appoint = async (name: string) =>
+    coordinator.post(`/groups/${focus!.id}/members/new`, {
+      personId: await personOf(name),
+      'startsOn-day': '23',
+      'startsOn-month': '11',
+      'startsOn-year': '2026',
+    });
+  const outsider = await appoint('Olu Officer');
+  assert.equal(outsider.statusCode, 409);
+  assert.match(outsider.body, /Olu Officer is not a current member of one/);
+  assert.equal((await appoint('Jordan Okafor')).statusCode, 303);
+  const second = await appoint('Avery Advisor');
+  assert.equal(second.statusCode, 409);
+  assert.match(second.body, /Race Independent Advisory Group already has its representative/);
 });

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { DEMO_GROUP } from '../../src/demo/demo-data.js';
 import { advisoryGroups } from '../../src/modules/groups/schema.js';
+import { auditEvents } from '../../src/platform/audit/schema.js';
 import { Agent, createTestApp, principalFor, demoAccount, signInAs, type TestApp } from '../app.js';
 
 let t: TestApp;
@@ -206,4 +207,52 @@ test('IAG-24: the guides are reviewed yearly; overdue reviews are flagged', asyn
   assert.match(guide.body, /Next review due 20 November 2027/);
   const after = await coordinator.get('/groups/guides');
   assert.equal((after.body.match(/>\s*Overdue\s*</g) ?? []).length, 1);
+});
+
+test('DP-01: diversity answers are optional, kept apart, read back only by the person, and their changes audited without them', async () => {
+  const advisor = await signInAs(t, 'advisor');
+  const form = await advisor.get('/my-groups/diversity');
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /Prefer not to say/);
+  const bad = await advisor.post('/my-groups/diversity', { ethnicity: 'martian' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /href="#ethnicity"/);
+  const saved = await advisor.post('/my-groups/diversity', {
+    ethnicity: 'black',
+    disability: 'prefer_not',
+    ageBand: '18_24',
+  });
+  assert.equal(saved.statusCode, 303);
+  const again = await advisor.get('/my-groups/diversity');
+  assert.match(again.body, /value="black" checked/);
+  const events = await t.services.db
+    .select({ after: auditEvents.after, before: auditEvents.before })
+    .from(auditEvents)
+    .where(eq(auditEvents.action, 'diversity-answers.saved'));
+  assert.equal(events.length, 1);
+  assert.doesNotMatch(JSON.stringify(events), /black|18_24/, 'the audit trail holds no answers');
+});
+
+test('IAG-17, DP-01: membership balance shows coverage of the diversity areas, never who, to the unit and the Director only', async () => {
+  const balance = await coordinator.get(`/groups/${raceId}/balance`);
+  assert.equal(balance.statusCode, 200);
+  assert.match(balance.body, /Members who answered: fewer than 10/);
+  const row = (label: string) =>
+    new RegExp(
+      `${label}</th>\\s*<td[^>]*>\\s*<strong class="govuk-tag govuk-tag--(green|grey)`,
+    ).exec(balance.body)?.[1];
+  assert.equal(row('Black, Asian and minority ethnic communities'), 'green');
+  assert.equal(row('Young people \\(under 25\\)'), 'green');
+  assert.equal(row('Disabled people'), 'grey', '"prefer not to say" covers nothing');
+  assert.doesNotMatch(balance.body, /Avery/);
+  assert.equal(
+    (await (await signInAs(t, 'director')).get(`/groups/${raceId}/balance`)).statusCode,
+    200,
+  );
+  for (const role of ['chair', 'authority_officer', 'ctset'] as const)
+    assert.equal(
+      (await (await signInAs(t, role)).get(`/groups/${raceId}/balance`)).statusCode,
+      403,
+      role,
+    );
 });

@@ -151,6 +151,10 @@ const EXPECTED: Record<string, Who> = {
   'POST /advisory-groups/:groupId/apply': 'anyone',
   'GET /advisory-groups/:groupId/applied': 'anyone',
   'GET /my-groups': 'signed-in',
+  // Every demo account has a directory entry; a person without one is told they cannot answer.
+  'GET /my-groups/diversity': 'signed-in',
+  'POST /my-groups/diversity': 'signed-in',
+  'GET /groups/:groupId/balance': ['coordination_unit', 'director'],
   'GET /groups/clearances': GROUP_MANAGERS,
   'GET /groups/guides': GROUP_VIEWERS,
   'GET /groups/guides/:documentId': GROUP_VIEWERS,

@@ -5,13 +5,14 @@ import type { FieldError } from '../../platform/errors.js';
 import type { Access } from '../../platform/http/types.js';
 import { formValues, redirectWithFlash, withFormErrors } from '../../platform/http/render.js';
 import { groupPaths as paths } from './paths.js';
-import { CLEARANCE_LABELS, CLEARANCE_ORDER, POLICE_RANKS } from './rules.js';
+import { CLEARANCE_LABELS, CLEARANCE_ORDER, MONITORING_QUESTIONS, POLICE_RANKS } from './rules.js';
 import { dateParts } from './validation.js';
 
 const T = 'modules/groups/views';
 const signedIn = { config: { access: 'signed-in' as const } };
 const view = { config: { access: { action: 'groups.view' as const } } };
 const manage = { config: { access: { action: 'groups.manage' as const } } };
+const balance = { config: { access: { action: 'groups.view-balance' as const } } };
 const home = { text: 'Home', href: '/' };
 const groupsCrumb = { text: 'Advisory groups', href: paths.list };
 
@@ -242,6 +243,128 @@ export function registerMemberRecordRoutes({ app, services, renderPage }: RouteD
       },
       (errors, status) => showAttendanceForm(request, reply, body(request), errors, status),
     );
+  });
+
+  // Diversity monitoring (DP-01) and membership balance (IAG-17)
+
+  const ANSWER_LABELS: Record<string, Record<string, string>> = {
+    ethnicity: {
+      white_british: 'White British',
+      white_other: 'Any other White background',
+      mixed: 'Mixed or multiple ethnic groups',
+      asian: 'Asian or Asian British',
+      black: 'Black, Black British, Caribbean or African',
+      other: 'Another ethnic group',
+    },
+    religion: {
+      none: 'No religion',
+      christian: 'Christian',
+      muslim: 'Muslim',
+      hindu: 'Hindu',
+      sikh: 'Sikh',
+      jewish: 'Jewish',
+      buddhist: 'Buddhist',
+      other: 'Another religion or belief',
+    },
+    disability: { yes: 'Yes', no: 'No' },
+    sexualOrientation: {
+      heterosexual: 'Straight or heterosexual',
+      gay_lesbian: 'Gay or lesbian',
+      bisexual: 'Bisexual',
+      other: 'Another sexual orientation',
+    },
+    transHistory: { yes: 'Yes', no: 'No' },
+    ageBand: {
+      under_18: 'Under 18',
+      '18_24': '18 to 24',
+      '25_34': '25 to 34',
+      '35_49': '35 to 49',
+      '50_64': '50 to 64',
+      '65_plus': '65 or over',
+    },
+  };
+  const QUESTIONS: { name: keyof typeof MONITORING_QUESTIONS; legend: string }[] = [
+    { name: 'ethnicity', legend: 'What is your ethnic group?' },
+    { name: 'religion', legend: 'What is your religion or belief?' },
+    { name: 'disability', legend: 'Do you consider yourself to be disabled?' },
+    { name: 'sexualOrientation', legend: 'What is your sexual orientation?' },
+    { name: 'transHistory', legend: 'Are you trans, or do you have a trans history?' },
+    { name: 'ageBand', legend: 'What is your age?' },
+  ];
+
+  const showMonitoring = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Values | null,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    const saved = await memberRecords.ownDiversityAnswers(request.principal);
+    const current = (values ?? saved ?? {}) as Record<string, string | null>;
+    return renderPage(
+      request,
+      reply,
+      `${T}/diversity.njk`,
+      {
+        title: 'Diversity monitoring',
+        breadcrumbs: [home, { text: 'Your advisory groups', href: paths.myGroups }],
+        questions: QUESTIONS.map((q) => ({
+          name: q.name,
+          legend: q.legend,
+          value: current[q.name] ?? undefined,
+          items: [
+            ...MONITORING_QUESTIONS[q.name]
+              .filter((v) => v !== 'prefer_not')
+              .map((v) => ({ value: v, text: ANSWER_LABELS[q.name]![v]! })),
+            { divider: 'or' },
+            { value: 'prefer_not', text: 'Prefer not to say' },
+          ],
+        })),
+        answered: saved !== null,
+        errors,
+        paths,
+      },
+      status,
+    );
+  };
+
+  app.get(paths.diversity, signedIn, async (request, reply) =>
+    showMonitoring(request, reply, null),
+  );
+  app.post(paths.diversity, signedIn, async (request, reply) =>
+    withFormErrors(
+      async () => {
+        await memberRecords.saveOwnDiversityAnswers(
+          request.principal,
+          formValues(request.body),
+          request.id,
+        );
+        return redirectWithFlash(
+          reply,
+          paths.myGroups,
+          formValues(request.body).erase === 'yes'
+            ? 'Your answers have been deleted'
+            : 'Thank you. Your answers have been saved',
+        );
+      },
+      (errors, status) => showMonitoring(request, reply, body(request), errors, status),
+    ),
+  );
+
+  app.get('/groups/:groupId/balance', balance, async (request, reply) => {
+    const result = await memberRecords.membershipBalance(
+      request.principal,
+      params(request).groupId!,
+    );
+    return renderPage(request, reply, `${T}/balance.njk`, {
+      title: `Membership balance: ${result.group.name}`,
+      breadcrumbs: [
+        home,
+        groupsCrumb,
+        { text: result.group.name, href: paths.group(result.group.id) },
+      ],
+      ...result,
+    });
   });
 
   // Clearances expiring (IAG-29) and guides (IAG-24)

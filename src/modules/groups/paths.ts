@@ -10,6 +10,7 @@ export const groupPaths = {
   guide: (id: string) => `/groups/guides/${id}`,
   reviseGuide: (id: string) => `/groups/guides/${id}/new`,
   myGroups: '/my-groups',
+  diversity: '/my-groups/diversity',
   group,
   edit: (id: string) => `${group(id)}/edit`,
   termsOfReference: (id: string) => `${group(id)}/terms-of-reference`,
@@ -29,6 +30,7 @@ export const groupPaths = {
   newElection: (id: string) => `${group(id)}/elections/new`,
   deploymentContact: (id: string) => `${group(id)}/deployment-contact`,
   policeAttendance: (id: string) => `${group(id)}/police-attendance`,
+  balance: (id: string) => `${group(id)}/balance`,
   declare: (id: string, membershipId: string) =>
     `${group(id)}/members/${membershipId}/declarations/new`,
   addClearance: (id: string, membershipId: string) =>

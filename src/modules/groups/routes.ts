@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../app.js';
 import { can } from '../../platform/auth/permissions.js';
 import { pageRequest } from '../../platform/db/search.js';
+import { isUuid } from '../../platform/http/params.js';
 import { ForbiddenError, type FieldError } from '../../platform/errors.js';
 import { paginationFor, queryString } from '../../platform/http/pagination.js';
 import {
@@ -227,11 +228,7 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
       {
         title: 'Second terms awaiting agreement',
         breadcrumbs: [home, ...(can(principal, 'groups.view') ? [groupsCrumb] : [])],
-        pending: pending.map((p) => ({
-          ...p,
-          canAgreeAsChair: can(principal, 'group.chair', { type: 'group', id: p.groupId }),
-          canAgreeAsDirector: can(principal, 'groups.director-agreement'),
-        })),
+        pending,
         errors,
         paths,
       },
@@ -249,6 +246,7 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
         : null;
     return renderPage(request, reply, `${T}/group.njk`, {
       policeAttendance,
+      canSeeBalance: can(request.principal, 'groups.view-balance'),
       title: detail.group.name,
       width: 'full',
       breadcrumbs: [home, ...(can(request.principal, 'groups.view') ? [groupsCrumb] : [])],
@@ -467,6 +465,8 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
         breadcrumbs: [home, groupsCrumb, groupCrumb(detail.group)],
         group: detail.group,
         rulesAgreedOn: config.groups.rulesAgreedOn,
+        // Every bad line is listed beside the field as well as in the summary.
+        csvMessages: (errors ?? []).filter((e) => e.field === 'csv').map((e) => e.message),
         values,
         errors,
         paths,
@@ -604,10 +604,11 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
     );
   });
 
+  /** The membership page an agreement was posted from, to go back to (if it is one). */
   const membershipOfReappointment = async (request: FastifyRequest) => {
     const { groupId } = params(request) as { groupId: string };
-    const membershipId = field(request.body, 'membershipId');
-    return { groupId, membershipId };
+    const posted = field(request.body, 'membershipId');
+    return { groupId, membershipId: isUuid(posted) ? posted : '' };
   };
 
   app.post(

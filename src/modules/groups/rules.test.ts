@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   ageOn,
+  checkFocusGroupRepresentative,
+  diversityAreasOf,
   checkCommendationConsultation,
   checkPoliceAttendee,
   clearanceExpiringSoon,
@@ -380,4 +382,57 @@ test('IAG-24: guides are reviewed a year after the version in force was agreed; 
   assert.equal(guideReviewOverdue('2026-11-23', '2026-11-24'), true);
   assert.equal(guideReviewOverdue('2026-11-24', '2026-11-24'), false);
   assert.equal(guideReviewOverdue(null, '2026-11-24'), true, 'never reviewed');
+});
+
+test('IAG-17: members’ own answers place them in the main diversity areas; "prefer not to say" places none', () => {
+  const none = {
+    ethnicity: null,
+    religion: null,
+    disability: null,
+    sexualOrientation: null,
+    transHistory: null,
+    ageBand: null,
+  };
+  assert.deepEqual(diversityAreasOf(none), []);
+  assert.deepEqual(
+    diversityAreasOf({
+      ethnicity: 'black',
+      religion: 'muslim',
+      disability: 'yes',
+      sexualOrientation: 'bisexual',
+      transHistory: 'yes',
+      ageBand: '18_24',
+    }),
+    ['ethnicity', 'faith', 'disability', 'sexual_orientation', 'gender_identity', 'age'],
+  );
+  assert.deepEqual(
+    diversityAreasOf({
+      ethnicity: 'prefer_not',
+      religion: 'none',
+      disability: 'prefer_not',
+      sexualOrientation: 'heterosexual',
+      transHistory: 'no',
+      ageBand: '35_49',
+    }),
+    [],
+  );
+});
+
+test('IAG-01: a corporate focus group takes one representative from each corporate IAG', () => {
+  const race = { id: 'race', name: 'Race IAG' };
+  const youth = { id: 'youth', name: 'Youth IAG' };
+  assert.match(
+    checkFocusGroupRepresentative('Ada', [], new Set())!,
+    /Ada is not a current member of one/,
+  );
+  assert.equal(checkFocusGroupRepresentative('Ada', [race], new Set(['youth'])), null);
+  assert.match(
+    checkFocusGroupRepresentative('Ada', [race], new Set(['race']))!,
+    /Race IAG already has its representative/,
+  );
+  assert.equal(
+    checkFocusGroupRepresentative('Ada', [race, youth], new Set(['race'])),
+    null,
+    'may represent the other',
+  );
 });

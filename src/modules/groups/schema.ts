@@ -19,7 +19,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
 import { organisations, people } from '../directory/schema.js';
-import { CLEARANCE_ORDER, GROUP_STATUSES, GROUP_TYPES } from './rules.js';
+import { CLEARANCE_ORDER, GROUP_STATUSES, GROUP_TYPES, MONITORING_QUESTIONS } from './rules.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -443,5 +443,51 @@ export const policeAttendees = pgTable(
     uniqueIndex('police_attendees_current_key')
       .on(t.groupId, t.role)
       .where(sql`${t.untilOn} is null`),
+  ],
+);
+
+const answerCheck = (column: AnyPgColumn, values: readonly string[]) =>
+  sql`${column} is null or ${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
+
+/**
+ * DP-01: a person's own, optional diversity-monitoring answers, held apart from their record.
+ * Read back only by the person; used only as coverage across a group (IAG-17).
+ */
+export const diversityAnswers = pgTable(
+  'diversity_answers',
+  {
+    personId: uuid('person_id')
+      .primaryKey()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    ethnicity: text('ethnicity'),
+    religion: text('religion'),
+    disability: text('disability'),
+    sexualOrientation: text('sexual_orientation'),
+    transHistory: text('trans_history'),
+    ageBand: text('age_band'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'diversity_answers_ethnicity_check',
+      answerCheck(t.ethnicity, MONITORING_QUESTIONS.ethnicity),
+    ),
+    check(
+      'diversity_answers_religion_check',
+      answerCheck(t.religion, MONITORING_QUESTIONS.religion),
+    ),
+    check(
+      'diversity_answers_disability_check',
+      answerCheck(t.disability, MONITORING_QUESTIONS.disability),
+    ),
+    check(
+      'diversity_answers_orientation_check',
+      answerCheck(t.sexualOrientation, MONITORING_QUESTIONS.sexualOrientation),
+    ),
+    check(
+      'diversity_answers_trans_check',
+      answerCheck(t.transHistory, MONITORING_QUESTIONS.transHistory),
+    ),
+    check('diversity_answers_age_check', answerCheck(t.ageBand, MONITORING_QUESTIONS.ageBand)),
   ],
 );

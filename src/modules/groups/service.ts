@@ -18,7 +18,7 @@ import {
   type ScopeCatalogue,
 } from '../../platform/auth/users-service.js';
 import { addCalendarMonths, todayInLondon, type IsoDate } from '../../platform/calendar/index.js';
-import type { Db, Executor } from '../../platform/db/database.js';
+import { queryRows, type Db, type Executor } from '../../platform/db/database.js';
 import { prefixTsQuery } from '../../platform/db/search.js';
 import {
   ConflictError,
@@ -31,6 +31,7 @@ import type { MailService } from '../../platform/mail/service.js';
 import type { DirectoryService, PersonSummary } from '../directory/service.js';
 import { parseMemberImport, type MemberImportProblem } from './member-import.js';
 import {
+  checkFocusGroupRepresentative,
   checkElectionResult,
   retrospectiveAppointment,
   checkGroupRegistration,
@@ -364,6 +365,36 @@ export function createGroupsService(deps: {
       .where(and(eq(memberships.groupId, input.groupId), eq(memberships.personId, input.personId)));
     if (earlier.some((m) => m.status === 'current'))
       throw new ConflictError(`${person.fullName} is already a member of this group`, 'personId');
+    if (group.type === 'corporate_focus') {
+      const [own, represented] = await Promise.all([
+        tx
+          .select({ id: advisoryGroups.id, name: advisoryGroups.name })
+          .from(memberships)
+          .innerJoin(advisoryGroups, eq(advisoryGroups.id, memberships.groupId))
+          .where(
+            and(
+              eq(memberships.personId, input.personId),
+              eq(memberships.status, 'current'),
+              eq(advisoryGroups.type, 'corporate_iag'),
+            ),
+          ),
+        // The corporate IAGs the focus group's current members come from.
+        queryRows<{ group_id: string }>(
+          tx,
+          sql`
+          select distinct iag.group_id from ${memberships} focus
+          join ${memberships} iag on iag.person_id = focus.person_id and iag.status = 'current'
+          join ${advisoryGroups} g on g.id = iag.group_id and g.type = 'corporate_iag'
+          where focus.group_id = ${input.groupId} and focus.status = 'current'`,
+        ),
+      ]);
+      const refusal = checkFocusGroupRepresentative(
+        person.fullName,
+        own,
+        new Set(represented.map((r) => r.group_id)),
+      );
+      if (refusal) throw new ConflictError(refusal, 'personId');
+    }
     const served = earlier.reduce((n, m) => Math.max(n, m.termNumber), 0);
     const next = nextTerm(served);
     if (!next.allowed) throw new ConflictError(next.reason, 'personId');

@@ -77,6 +77,11 @@ const POLICIES = {
   'groups.register': anyRole(['coordination_unit', 'director']),
   /** The coordination unit runs the process: groups, appointments, elections (Rec 10). */
   'groups.manage': anyRole(['coordination_unit']),
+  /**
+   * IAG-17, DP-01: a group's membership balance, as coverage of the diversity areas, never per
+   * person; for those who plan recruitment.
+   */
+  'groups.view-balance': anyRole(['coordination_unit', 'director']),
   /** IAG-16, IAG-18: the Director accepts appointments and agrees second terms. */
   'groups.director-agreement': anyRole(['director']),
   /** Scoped: only the chair(s) of this group. Used by the groups and meetings modules. */

@@ -50,17 +50,24 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** PGlite data directory; when absent (and no url), an in-memory database. */
   dataDir?: string | undefined;
+  /** Told of every query (tests count them to prove a page makes no query per row). */
+  onQuery?: ((query: string) => void) | undefined;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.url) return openPostgres(options.url);
-  return openPglite(options.dataDir);
+  const logger = options.onQuery
+    ? { logQuery: (query: string) => options.onQuery!(query) }
+    : undefined;
+  if (options.url) return openPostgres(options.url, logger);
+  return openPglite(options.dataDir, logger);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+type QueryLogger = { logQuery(query: string): void } | undefined;
+
+async function openPglite(dataDir: string | undefined, logger: QueryLogger): Promise<Database> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
-  const db = drizzlePglite(client) as unknown as Db;
+  const db = drizzlePglite(client, { logger }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
@@ -75,14 +82,14 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, logger: QueryLogger): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection the server drops (restart, failover) must not crash the process: the
   // pool replaces it, and queries in flight fail on their own.
   pool.on('error', (error) => {
     process.emitWarning(`PostgreSQL connection lost: ${error.message}`);
   });
-  const db = drizzlePg(pool) as unknown as Db;
+  const db = drizzlePg(pool, { logger }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
