@@ -2,20 +2,52 @@
  * A fresh, migrated database for one test file: in-memory PGlite, or (BRIDGE_TEST_DB=postgres)
  * a new database on the server TEST_DATABASE_URL names, dropped afterwards.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
-import { openDatabase, type Database } from '../src/platform/db/database.js';
+import { migrationsFolder, openDatabase, type Database } from '../src/platform/db/database.js';
 
 export interface TestDatabase {
   database: Database;
   drop(): Promise<void>;
 }
 
+/**
+ * Migrating a fresh PGlite takes seconds; loading a copy of one already migrated takes one. The
+ * copy is made once per set of migrations and shared, through a temporary file, by every test
+ * process (written under another name and renamed, so a reader never sees half of it).
+ */
+async function migratedSnapshot(): Promise<Blob> {
+  const hash = createHash('sha256');
+  for (const name of fs.readdirSync(migrationsFolder, { recursive: true }).map(String).sort()) {
+    const file = path.join(migrationsFolder, name);
+    if (fs.statSync(file).isFile()) hash.update(name).update(fs.readFileSync(file));
+  }
+  const cached = path.join(
+    os.tmpdir(),
+    `bridge-test-pglite-${hash.digest('hex').slice(0, 16)}.tar`,
+  );
+  if (fs.existsSync(cached)) return new Blob([fs.readFileSync(cached)]);
+  const fresh = await openDatabase({});
+  await fresh.migrate();
+  const blob = await fresh.dumpDataDir!();
+  await fresh.close();
+  const partial = `${cached}.${process.pid}`;
+  fs.writeFileSync(partial, Buffer.from(await blob.arrayBuffer()));
+  fs.renameSync(partial, cached);
+  return blob;
+}
+
 export async function createTestDatabase(
   options: { onQuery?: (query: string) => void } = {},
 ): Promise<TestDatabase> {
   if (process.env.BRIDGE_TEST_DB !== 'postgres') {
-    const database = await openDatabase({ onQuery: options.onQuery });
+    const database = await openDatabase({
+      onQuery: options.onQuery,
+      loadDataDir: await migratedSnapshot(),
+    });
     await database.migrate();
     return { database, drop: () => database.close() };
   }

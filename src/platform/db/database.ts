@@ -33,6 +33,8 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   migrate(): Promise<void>;
+  /** PGlite only: a copy of the whole data directory, for `loadDataDir`. */
+  dumpDataDir?(): Promise<Blob>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -50,6 +52,8 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** PGlite data directory; when absent (and no url), an in-memory database. */
   dataDir?: string | undefined;
+  /** PGlite only: start from this copy of a data directory (tests reuse a migrated one). */
+  loadDataDir?: Blob | undefined;
   /** Told of every query (tests count them to prove a page makes no query per row). */
   onQuery?: ((query: string) => void) | undefined;
 }
@@ -59,20 +63,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     ? { logQuery: (query: string) => options.onQuery!(query) }
     : undefined;
   if (options.url) return openPostgres(options.url, logger);
-  return openPglite(options.dataDir, logger);
+  return openPglite(options.dataDir, logger, options.loadDataDir);
 }
 
 type QueryLogger = { logQuery(query: string): void } | undefined;
 
-async function openPglite(dataDir: string | undefined, logger: QueryLogger): Promise<Database> {
+async function openPglite(
+  dataDir: string | undefined,
+  logger: QueryLogger,
+  loadDataDir: Blob | undefined,
+): Promise<Database> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), loadDataDir });
   const db = drizzlePglite(client, { logger }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     // PGlite is single-connection and in-process: no other instance can share it.
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+    dumpDataDir: async () => (await client.dumpDataDir('none')) as Blob,
     ping: async () => {
       await client.query('select 1');
     },

@@ -1,0 +1,150 @@
+/**
+ * Advisory groups: a coordinator sets up a borough IAG (after a mistake), records its terms of
+ * reference, appoints a member and records the chair's election, and the public sees it; a chair
+ * and the Director agree a second term; an attempt at a third term is refused with the reason.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { fillDate, openGroup, openMember } from './pages/groups.js';
+import { expectErrors, expectSuccess, mainNavigation, summaryValue } from './pages/govuk.js';
+import { expectAccessible, signInThroughPages, startE2E, visit, type E2E } from './support.js';
+
+let e2e: E2E;
+before(async () => {
+  e2e = await startE2E();
+});
+after(() => e2e.close());
+
+test('a coordinator sets up a borough IAG, and the public can read about it', async () => {
+  const page = await e2e.newPage();
+  await signInThroughPages(page, 'coordination_unit');
+  await mainNavigation(page).getByRole('link', { name: 'Advisory groups' }).click();
+  await page.getByRole('button', { name: 'Register a group' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Register an advisory group' }).waitFor();
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expectErrors(page, [
+    { field: 'name', message: 'Enter the name of the group' },
+    { field: 'type', message: 'Select the type of group' },
+    { field: 'purpose', message: 'Enter what the group is for' },
+    { field: 'meetingIntervalMonths', message: 'Select how often the group meets' },
+  ]);
+
+  await page.getByLabel('Name').fill('Camden Independent Advisory Group');
+  await page.getByLabel('Borough independent advisory group').check();
+  await page.getByLabel('Owner').selectOption({ label: 'Camden (borough)' });
+  await page.getByLabel('Purpose').fill('Advises Camden borough command on policing in Camden.');
+  await page.getByLabel('How often it meets').selectOption({ label: 'Every two months' });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expectSuccess(page, 'Camden Independent Advisory Group has been registered');
+  assert.equal(await summaryValue(page, 'Owner'), 'Camden');
+  assert.equal(await summaryValue(page, 'Chair'), 'None elected');
+
+  // Terms of reference, the first version.
+  await page
+    .getByRole('link', { name: 'Read the terms of reference and earlier versions' })
+    .click();
+  await page.getByRole('button', { name: 'Record a new version' }).click();
+  await expectAccessible(page);
+  await page.getByLabel('Terms of reference').fill('1. The group elects a chair every two years.');
+  await fillDate(page, 'When the group and the police service agreed this version', '2026-11-02');
+  await page.getByRole('button', { name: 'Save version' }).click();
+  await expectSuccess(page, 'Version 1 of the terms of reference has been saved');
+
+  // A member, found in the directory.
+  await openGroup(page, 'Camden Independent Advisory Group');
+  await page.getByRole('button', { name: 'Appoint a member' }).click();
+  await expectAccessible(page);
+  await page.getByLabel('Find the person in the directory').fill('Jordan');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page.getByLabel('Jordan Okafor').check();
+  await page
+    .getByLabel("The member agrees to their name appearing on the group's public page")
+    .check();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Appoint' }).click();
+  await expectSuccess(page, 'The appointment has been recorded');
+
+  // The chair's election.
+  await page.getByRole('button', { name: 'Record an election' }).click();
+  await expectAccessible(page);
+  await fillDate(page, 'When the election was held', e2e.services.groups.today());
+  await page.getByLabel('Independent adjudicator', { exact: true }).fill('Ruth Mensah');
+  await page.getByLabel('Adjudicator agreed for the group by').fill('The members, no chair yet');
+  await page.getByLabel('Adjudicator agreed for the police service by').fill('Chris Coordinator');
+  await page
+    .getByRole('group', { name: 'Candidates who stood' })
+    .getByLabel('Jordan Okafor')
+    .check();
+  await page.getByRole('group', { name: 'Elected' }).getByLabel('Jordan Okafor').check();
+  await page.getByRole('button', { name: 'Record the election' }).click();
+  await expectSuccess(page, 'The election and its result have been recorded');
+  assert.equal(await summaryValue(page, 'Chair'), 'Jordan Okafor');
+
+  // The public page, signed out.
+  const visitor = await e2e.newPage();
+  await visit(visitor, '/advisory-groups');
+  await expectAccessible(visitor);
+  await visitor.getByRole('link', { name: 'Camden Independent Advisory Group' }).click();
+  await visitor
+    .getByRole('heading', { level: 1, name: 'Camden Independent Advisory Group' })
+    .waitFor();
+  await expectAccessible(visitor);
+  assert.equal(await summaryValue(visitor, 'Chair'), 'Jordan Okafor');
+  assert.match(await visitor.getByRole('main').innerText(), /Jordan Okafor/);
+});
+
+test('a chair and the Director agree a second term; a third term is refused, saying why', async () => {
+  const coordinator = await e2e.newPage();
+  await signInThroughPages(coordinator, 'coordination_unit');
+  await openMember(coordinator, 'Race Independent Advisory Group', 'Avery Advisor');
+  await coordinator.getByRole('button', { name: 'Propose a second term' }).click();
+  await expectSuccess(coordinator, 'The second term has been proposed');
+
+  const chair = await e2e.newPage();
+  await signInThroughPages(chair, 'chair');
+  await openMember(chair, 'Race Independent Advisory Group', 'Avery Advisor');
+  await chair.getByRole('button', { name: 'Agree the second term as chair' }).click();
+  await expectSuccess(chair, 'Your agreement has been recorded');
+  assert.match(await summaryValue(chair, 'Chair or co-chair'), /^Agreed /);
+  assert.equal(await summaryValue(chair, 'Director'), 'Not yet agreed');
+
+  const director = await e2e.newPage();
+  await signInThroughPages(director, 'director');
+  await mainNavigation(director).getByRole('link', { name: 'Advisory groups' }).click();
+  await director.getByRole('link', { name: 'Second terms awaiting agreement' }).click();
+  await director
+    .getByRole('heading', { level: 1, name: 'Second terms awaiting agreement' })
+    .waitFor();
+  await expectAccessible(director);
+  await director.getByRole('link', { name: 'Avery Advisor' }).click();
+  await director.getByRole('button', { name: 'Agree the second term as Director' }).click();
+  await expectSuccess(director, 'The second term is agreed and has been recorded');
+  assert.equal(await summaryValue(director, 'Term'), 'Second term');
+
+  // Priya Shah is in her second term: no third can be proposed, and appointing her afresh
+  // after she leaves is refused with the reason.
+  await openMember(coordinator, 'Race Independent Advisory Group', 'Priya Shah');
+  assert.match(await coordinator.getByRole('main').innerText(), /A third term cannot be agreed/);
+  assert.equal(await coordinator.getByRole('button', { name: 'Propose a second term' }).count(), 0);
+  await coordinator.getByRole('link', { name: 'End this membership' }).click();
+  await expectAccessible(coordinator);
+  await coordinator.getByLabel('The member resigned').check();
+  await coordinator.getByRole('button', { name: 'End membership' }).click();
+  await expectSuccess(coordinator, 'The membership has ended');
+
+  await openGroup(coordinator, 'Race Independent Advisory Group');
+  await coordinator.getByRole('button', { name: 'Appoint a member' }).click();
+  await coordinator.getByLabel('Find the person in the directory').fill('Priya Shah');
+  await coordinator.getByRole('button', { name: 'Find' }).click();
+  await coordinator.getByLabel('Priya Shah').check();
+  await coordinator.getByRole('button', { name: 'Appoint' }).click();
+  await expectErrors(coordinator, [
+    {
+      field: 'personId',
+      message:
+        'An advisor may serve at most 2 terms of 4 years in a group, and this member has served 2 (IAG-18). A third term cannot be agreed',
+    },
+  ]);
+});
