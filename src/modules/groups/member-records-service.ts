@@ -52,21 +52,10 @@ import {
   policeAttendees,
 } from './schema.js';
 import type { GroupsService } from './service.js';
-import { dateField, text } from './validation.js';
+import { checkedValues, dateField, text, tooLong } from './validation.js';
 
 type Input = Record<string, string | string[] | undefined>;
 export type MemberRecordsService = ReturnType<typeof createMemberRecordsService>;
-
-function tooLong(
-  errors: FieldError[],
-  field: string,
-  label: string,
-  value: string | null,
-  max: number,
-) {
-  if (value && value.length > max)
-    errors.push({ field, message: `${label} must be ${max} characters or fewer` });
-}
 
 export function createMemberRecordsService(deps: {
   db: Db;
@@ -195,11 +184,7 @@ export function createMemberRecordsService(deps: {
           message: 'Either list your interests or say you have none, not both',
         });
       tooLong(errors, 'interests', 'Interests', interests, 5000);
-      const confirmations = Array.isArray(input.confirm)
-        ? input.confirm
-        : input.confirm
-          ? [input.confirm]
-          : [];
+      const confirmations = checkedValues(input.confirm);
       if (!confirmations.includes('independent'))
         errors.push({
           field: 'confirm',

@@ -4,7 +4,7 @@ import type { FieldError } from '../../platform/errors.js';
 import { formValues, redirectWithFlash, withFormErrors } from '../../platform/http/render.js';
 import { groupPaths as paths } from './paths.js';
 import { addCalendarMonths } from '../../platform/calendar/index.js';
-import { dateParts } from './validation.js';
+import { checkedValues, dateParts } from './validation.js';
 
 const T = 'modules/groups/views';
 const signedIn = { config: { access: 'signed-in' as const } };
@@ -224,11 +224,7 @@ export function registerRecruitmentRoutes({ app, services, renderPage }: RouteDe
     const { groupId } = params(request) as { groupId: string };
     const detail = await groups.publicGet(groupId);
     const round = await recruitment.openRoundFor(groupId);
-    const confirm = Array.isArray(values.confirm)
-      ? values.confirm
-      : values.confirm
-        ? [values.confirm]
-        : [];
+    const confirm = checkedValues(values.confirm);
     return renderPage(
       request,
       reply,

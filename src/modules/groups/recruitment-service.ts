@@ -28,7 +28,7 @@ import type { DirectoryService } from '../directory/service.js';
 import { checkAgeEligibility, checkRecruitmentInterval } from './rules.js';
 import { applications, recruitmentPanel, recruitmentRounds } from './schema.js';
 import type { GroupsService } from './service.js';
-import { dateField, text } from './validation.js';
+import { checkedValues, dateField, text, tooLong } from './validation.js';
 
 type Input = Record<string, string | string[] | undefined>;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -36,17 +36,6 @@ const PUBLIC_ACTOR: Actor = { userId: null, label: 'member of the public' };
 
 export type Round = typeof recruitmentRounds.$inferSelect;
 export type RecruitmentService = ReturnType<typeof createRecruitmentService>;
-
-function tooLong(
-  errors: FieldError[],
-  field: string,
-  label: string,
-  value: string | null,
-  max: number,
-) {
-  if (value && value.length > max)
-    errors.push({ field, message: `${label} must be ${max} characters or fewer` });
-}
 
 export function createRecruitmentService(deps: {
   db: Db;
@@ -521,11 +510,7 @@ export function createRecruitmentService(deps: {
       if (!statement)
         errors.push({ field: 'statement', message: 'Tell us why you want to join the group' });
       tooLong(errors, 'statement', 'Why you want to join', statement, 5000);
-      const confirmations = Array.isArray(input.confirm)
-        ? input.confirm
-        : input.confirm
-          ? [input.confirm]
-          : [];
+      const confirmations = checkedValues(input.confirm);
       if (!confirmations.includes('independent'))
         errors.push({
           field: 'confirm',

@@ -25,7 +25,7 @@ import {
   type GroupType,
 } from './rules.js';
 import type { Group } from './service.js';
-import { dateParts } from './validation.js';
+import { checkedValues, dateParts } from './validation.js';
 
 const T = 'modules/groups/views';
 const signedIn = { config: { access: 'signed-in' as const } };
@@ -715,7 +715,6 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
     status = 200,
   ) => {
     const form = await groups.electionForm(request.principal, params(request).groupId!);
-    const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
     return renderPage(
       request,
       reply,
@@ -727,12 +726,12 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
         candidateItems: form.members.map((m) => ({
           value: m.personId,
           text: m.name,
-          checked: list(values.candidates).includes(m.personId),
+          checked: checkedValues(values.candidates).includes(m.personId),
         })),
         electedItems: form.members.map((m) => ({
           value: m.personId,
           text: m.name,
-          checked: list(values.elected).includes(m.personId),
+          checked: checkedValues(values.elected).includes(m.personId),
         })),
         values: { agreedByChairs: form.chairNames.join(', '), ...values },
         errors,

@@ -18,7 +18,8 @@ export function text(value: unknown): string | null {
   return t === '' ? null : t;
 }
 
-function tooLong(
+/** Adds a field's error when its text is longer than allowed. */
+export function tooLong(
   errors: FieldError[],
   field: string,
   label: string,
@@ -27,6 +28,11 @@ function tooLong(
 ) {
   if (value && value.length > max)
     errors.push({ field, message: `${label} must be ${max} characters or fewer` });
+}
+
+/** The values of a group of checkboxes: none, one (a string) or several (a list). */
+export function checkedValues(value: string | string[] | undefined): string[] {
+  return Array.isArray(value) ? value : value ? [value] : [];
 }
 
 /** A date typed as three boxes (GOV.UK date input): `${name}-day`, `-month`, `-year`. */
@@ -203,7 +209,7 @@ export function validateElection(input: Input) {
     });
   tooLong(errors, 'agreedByPolice', 'Agreed for the police service by', agreedByPolice, 300);
   const list = (v: string | string[] | undefined) => [
-    ...new Set((Array.isArray(v) ? v : v ? [v] : []).filter((id) => isUuid(id))),
+    ...new Set(checkedValues(v).filter((id) => isUuid(id))),
   ];
   const candidates = list(input.candidates);
   const elected = list(input.elected);
