@@ -3,6 +3,7 @@
  *   unit:        src/**\/*.test.ts (no database)
  *   integration: **\/*.int.test.ts, on PGlite and, when TEST_DATABASE_URL is set, PostgreSQL too
  *   e2e:         test/e2e/**\/*.e2e.test.ts, in Chromium
+ * A third argument keeps only the files whose path contains it (`... integration groups`).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -35,10 +36,11 @@ function run(files: string[], env: Record<string, string>, concurrency: number):
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const all = (suffix: string) => [
-  ...find(path.join(root, 'src'), suffix),
-  ...find(path.join(root, 'test'), suffix),
-];
+const only = process.argv[3];
+const all = (suffix: string) =>
+  [...find(path.join(root, 'src'), suffix), ...find(path.join(root, 'test'), suffix)].filter(
+    (file) => !only || path.relative(root, file).includes(only),
+  );
 
 switch (tier) {
   case 'unit':
@@ -65,6 +67,6 @@ switch (tier) {
     run(all('.e2e.test.ts'), {}, 2);
     break;
   default:
-    console.error('Usage: tsx scripts/run-tests.ts unit|integration|e2e');
+    console.error('Usage: tsx scripts/run-tests.ts unit|integration|e2e [part of a path]');
     process.exit(2);
 }

@@ -1,7 +1,8 @@
 /**
  * Advisory groups: a coordinator sets up a borough IAG (after a mistake), records its terms of
  * reference, appoints a member and records the chair's election, and the public sees it; a chair
- * and the Director agree a second term; an attempt at a third term is refused with the reason.
+ * and the Director agree a second term; an attempt at a third term is refused with the reason;
+ * a coordinator keeps a corporate IAG's record up to date.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -121,7 +122,9 @@ test('a chair and the Director agree a second term; a third term is refused, say
   await director.getByRole('link', { name: 'Avery Advisor' }).click();
   await director.getByRole('button', { name: 'Agree the second term as Director' }).click();
   await expectSuccess(director, 'The second term is agreed and has been recorded');
-  assert.equal(await summaryValue(director, 'Term'), 'Second term');
+  // Agreed ahead of time: the first term runs its course and the second follows on.
+  assert.equal(await summaryValue(director, 'Term'), 'First term');
+  assert.match(await director.getByRole('main').innerText(), /The second term starts on/);
 
   // Priya Shah is in her second term: no third can be proposed, and appointing her afresh
   // after she leaves is refused with the reason.
@@ -147,4 +150,71 @@ test('a chair and the Director agree a second term; a third term is refused, say
         'An advisor may serve at most 2 terms of 4 years in a group, and this member has served 2 (IAG-18). A third term cannot be agreed',
     },
   ]);
+});
+
+test("a coordinator keeps a corporate IAG's record: details, deployment contact, history and recognition", async () => {
+  const page = await e2e.newPage();
+  await signInThroughPages(page, 'coordination_unit');
+  const group = 'Race Independent Advisory Group';
+  await openGroup(page, group);
+
+  await page.getByRole('button', { name: "Change the group's details" }).click();
+  await page.getByRole('heading', { level: 1, name: `Change ${group}` }).waitFor();
+  await expectAccessible(page);
+  await page.getByLabel('Purpose').fill('');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expectErrors(page, [{ field: 'purpose', message: 'Enter what the group is for' }]);
+  await page
+    .getByLabel('Purpose')
+    .fill('Advises the police service on policing that affects race and faith communities.');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expectSuccess(page, `${group} has been updated`);
+  assert.match(await page.getByRole('main').innerText(), /race and faith communities/);
+
+  // The deployment contact (IAG-07).
+  await page.getByRole('link', { name: 'Change deployment contact' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Deployment contact' }).waitFor();
+  await expectAccessible(page);
+  await page.getByLabel('Find the person in the directory').fill('Jordan Okafor');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page.getByLabel('Jordan Okafor').check();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Name as deployment contact' }).click();
+  await expectSuccess(page, 'The deployment contact has been named');
+  assert.equal(await summaryValue(page, 'Deployment contact'), 'Jordan Okafor');
+
+  // The record's history: terms of reference, elections, members past and present.
+  await page
+    .getByRole('link', { name: 'Read the terms of reference and earlier versions' })
+    .click();
+  await page.getByRole('heading', { level: 1, name: 'Terms of reference' }).waitFor();
+  await expectAccessible(page);
+  await openGroup(page, group);
+  await page.getByRole('link', { name: 'All elections of the chair' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Elections of the chair' }).waitFor();
+  await expectAccessible(page);
+  assert.match(await page.getByRole('main').innerText(), /Charlie Chair/);
+  await openGroup(page, group);
+  await page.getByRole('link', { name: 'All members, past and present' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Members, past and present' }).waitFor();
+  await expectAccessible(page);
+  assert.match(await page.getByRole('main').innerText(), /Priya Shah/);
+
+  // Recognition, with the chair consulted (IAG-15).
+  await page.getByRole('link', { name: 'Jordan Okafor' }).click();
+  await page.getByRole('link', { name: 'Recognise exceptional commitment' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Recognise Jordan Okafor' }).waitFor();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Record the recognition' }).click();
+  await expectErrors(page, [
+    { field: 'citation', message: 'Enter what the recognition is for' },
+    { field: 'consultedPersonId', message: 'Select who was consulted' },
+    { field: 'consultedCapacity', message: 'Select the capacity in which they were consulted' },
+  ]);
+  await page.getByLabel('What it recognises').fill('Ten years of advice on stop and search.');
+  await page.getByLabel('Consulted').selectOption({ label: 'Charlie Chair' });
+  await page.getByLabel('Chair', { exact: true }).check();
+  await page.getByRole('button', { name: 'Record the recognition' }).click();
+  await expectSuccess(page, 'The recognition has been recorded');
+  assert.match(await page.getByRole('main').innerText(), /Ten years of advice on stop and search/);
 });

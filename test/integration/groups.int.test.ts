@@ -179,7 +179,9 @@ test('IAG-18: an appointment runs four years; the same person cannot be appointe
   assert.match(badDate.body, /must be a real date/);
 });
 
-async function membershipOf(name: string): Promise<{ id: string; termNumber: number }> {
+async function membershipOf(
+  name: string,
+): Promise<{ id: string; termNumber: number; endsOn: string }> {
   const detail = await t.services.groups.get(
     await principalFor(t, demoAccount('coordination_unit').email),
     raceId,
@@ -229,14 +231,37 @@ test('IAG-18: a second term needs the chair and the Director, recorded separatel
   assert.equal(full.reappointments[0]!.status, 'agreed');
   assert.ok(full.reappointments[0]!.directorUserId);
   assert.notEqual(full.reappointments[0]!.chairUserId, full.reappointments[0]!.directorUserId);
+  // Agreed before the first term ends: the first runs its course, and the second is shown as
+  // starting when it does.
   assert.deepEqual(
     full.terms.map((m) => [m.termNumber, m.status]),
+    [[1, 'current']],
+  );
+  const waiting = await coordinator.get(`/groups/${raceId}/members/${avery.id}`);
+  assert.match(waiting.body, /The second term starts on/);
+  assert.equal(await t.services.groups.sendTermEndNotices(), 0, 'she is not told she is leaving');
+
+  // The sweep on the day the first term ends starts the second.
+  t.clock.current = new Date(`${avery.endsOn}T09:00:00Z`);
+  try {
+    await t.services.groups.closeEndedTerms();
+  } finally {
+    t.clock.current = new Date('2026-11-23T10:00:00Z');
+  }
+  const rolled = await t.services.groups.membership(
+    await principalFor(t, demoAccount('coordination_unit').email),
+    raceId,
+    avery.id,
+  );
+  assert.deepEqual(
+    rolled.terms.map((m) => [m.termNumber, m.status, m.leftOn]),
     [
-      [1, 'ended'],
-      [2, 'current'],
+      [1, 'ended', avery.endsOn],
+      [2, 'current', null],
     ],
   );
-  assert.equal(full.terms[1]!.startsOn, full.terms[0]!.endsOn, 'the second term follows on');
+  assert.equal(rolled.terms[1]!.startsOn, avery.endsOn, 'the second term follows on');
+  assert.equal(rolled.reappointments[0]!.newMembershipId, rolled.terms[1]!.id);
 });
 
 test('IAG-18: a third term is refused with a message that says why, and nothing is written', async () => {
@@ -490,4 +515,52 @@ test('IAG-01: a corporate focus group takes one representative from each corpora
   const second = await appoint('Avery Advisor');
   assert.equal(second.statusCode, 409);
   assert.match(second.body, /Race Independent Advisory Group already has its representative/);
+});
+
+test('IAG-21c: a corporate focus group may elect a police employee named to attend it; other groups may not', async () => {
+  const [focus] = await t.services.db
+    .select({ id: advisoryGroups.id })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.name, 'Custody Focus Group'));
+  const [officer] = (
+    await t.services.directory.people.list(
+      await principalFor(t, demoAccount('coordination_unit').email),
+      { q: 'Sam Strategic', limit: 1, offset: 0 },
+    )
+  ).items;
+  const election = (groupId: string) =>
+    coordinator.post(`/groups/${groupId}/elections/new`, {
+      'heldOn-day': '23',
+      'heldOn-month': '11',
+      'heldOn-year': '2026',
+      adjudicatorName: 'Ruth Mensah',
+      agreedByChairs: 'No chair yet',
+      agreedByPolice: 'Chris Coordinator',
+      candidates: [officer!.id],
+      elected: [officer!.id],
+    });
+
+  // Not yet named to attend: not a candidate.
+  const early = await election(focus!.id);
+  assert.equal(early.statusCode, 400);
+  assert.match(early.body, /current members of the group or police employees named to attend it/);
+
+  const named = await coordinator.post(`/groups/${focus!.id}/police-attendance`, {
+    personId: officer!.id,
+    role: 'directorate_manager',
+    rank: 'Inspector',
+  });
+  assert.equal(named.statusCode, 303);
+  const form = await coordinator.get(`/groups/${focus!.id}/elections/new`);
+  assert.match(form.body, /Sam Strategic \(police employee\)/);
+  assert.equal((await election(focus!.id)).statusCode, 303);
+  const page = await coordinator.get(`/groups/${focus!.id}`);
+  assert.match(page.body, /Sam Strategic/);
+
+  // A corporate IAG elects its chair from its members only.
+  const before = await auditCount();
+  const iag = await election(raceId);
+  assert.equal(iag.statusCode, 400);
+  assert.match(iag.body, /Candidates must be current members of the group/);
+  assert.equal(await auditCount(), before);
 });

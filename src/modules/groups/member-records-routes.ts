@@ -4,6 +4,7 @@ import { can } from '../../platform/auth/permissions.js';
 import type { FieldError } from '../../platform/errors.js';
 import type { Access } from '../../platform/http/types.js';
 import { formValues, redirectWithFlash, withFormErrors } from '../../platform/http/render.js';
+import { personPickerItems } from '../directory/person-picker.js';
 import { groupPaths as paths } from './paths.js';
 import { CLEARANCE_LABELS, CLEARANCE_ORDER, MONITORING_QUESTIONS, POLICE_RANKS } from './rules.js';
 import { dateParts } from './validation.js';
@@ -191,18 +192,12 @@ export function registerMemberRecordRoutes({ app, services, renderPage }: RouteD
     const group = await groups.findGroup(services.db, groupId);
     const current = await memberRecords.policeAttendance(request.principal, groupId);
     const q = typeof values.q === 'string' ? values.q : (request.query as Record<string, string>).q;
-    const people = q
-      ? (await directory.people.list(request.principal, { q, limit: 20, offset: 0 })).items.map(
-          (p) => ({
-            value: p.id,
-            text: p.fullName,
-            hint: {
-              text: [p.jobTitle, p.organisationName].filter(Boolean).join(', ') || undefined,
-            },
-            checked: p.id === values.personId,
-          }),
-        )
-      : [];
+    const people = await personPickerItems(
+      directory,
+      request.principal,
+      q,
+      values.personId as string | undefined,
+    );
     return renderPage(
       request,
       reply,

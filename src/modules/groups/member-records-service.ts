@@ -29,6 +29,7 @@ import {
   type MonitoringAnswers,
   checkCommendationConsultation,
   checkPoliceAttendee,
+  namesPoliceAttendance,
   clearanceExpiringSoon,
   guideReviewDue,
   guideReviewOverdue,
@@ -488,9 +489,9 @@ export function createMemberRecordsService(deps: {
       if (refusal) throw new ValidationError([{ field: 'rank', message: refusal }]);
       return db.transaction(async (tx) => {
         const group = await groups.findGroup(tx, groupId);
-        if (group.type !== 'corporate_iag')
+        if (!namesPoliceAttendance(group.type))
           throw new ConflictError(
-            'Police attendance is named for the corporate IAGs (IAG-33)',
+            'Police attendance is named for the corporate IAGs and the corporate focus group (IAG-33)',
             'role',
           );
         const person = (await directory.lookups.people(tx, [personId!])).get(personId!);

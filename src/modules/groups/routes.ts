@@ -11,6 +11,7 @@ import {
   redirectWithFlash,
   withFormErrors,
 } from '../../platform/http/render.js';
+import { personPickerItems } from '../directory/person-picker.js';
 import { groupPaths as paths } from './paths.js';
 import {
   CLEARANCE_LABELS,
@@ -21,6 +22,7 @@ import {
   isIndependentType,
   MEETING_INTERVAL_LABELS,
   MEETING_INTERVALS,
+  namesPoliceAttendance,
   needsDeploymentContact,
   type GroupType,
 } from './rules.js';
@@ -240,10 +242,9 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
 
   app.get('/groups/:groupId', signedIn, async (request, reply) => {
     const detail = await groups.get(request.principal, params(request).groupId!);
-    const policeAttendance =
-      detail.group.type === 'corporate_iag'
-        ? await services.memberRecords.policeAttendance(request.principal, detail.group.id)
-        : null;
+    const policeAttendance = namesPoliceAttendance(detail.group.type)
+      ? await services.memberRecords.policeAttendance(request.principal, detail.group.id)
+      : null;
     return renderPage(request, reply, `${T}/group.njk`, {
       policeAttendance,
       canSeeBalance: can(request.principal, 'groups.view-balance'),
@@ -377,24 +378,8 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
   });
 
   /** A person picker without JavaScript: search the directory, then choose from the matches. */
-  const peopleMatching = async (
-    request: FastifyRequest,
-    q: string | undefined,
-    selected: string,
-  ) =>
-    q
-      ? (await directory.people.list(request.principal, { q, limit: 20, offset: 0 })).items.map(
-          (p) => ({
-            value: p.id,
-            text: p.fullName,
-            hint: {
-              text:
-                [p.jobTitle, p.organisationName, p.email].filter(Boolean).join(', ') || undefined,
-            },
-            checked: p.id === selected,
-          }),
-        )
-      : [];
+  const peopleMatching = (request: FastifyRequest, q: string | undefined, selected: string) =>
+    personPickerItems(directory, request.principal, q, selected);
 
   const showAppointForm = async (
     request: FastifyRequest,
@@ -725,12 +710,12 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
         ...form,
         candidateItems: form.members.map((m) => ({
           value: m.personId,
-          text: m.name,
+          text: m.police ? `${m.name} (police employee)` : m.name,
           checked: checkedValues(values.candidates).includes(m.personId),
         })),
         electedItems: form.members.map((m) => ({
           value: m.personId,
-          text: m.name,
+          text: m.police ? `${m.name} (police employee)` : m.name,
           checked: checkedValues(values.elected).includes(m.personId),
         })),
         values: { agreedByChairs: form.chairNames.join(', '), ...values },

@@ -17,7 +17,9 @@ import {
   checkElectionResult,
   checkGroupRegistration,
   isIndependentType,
+  namesPoliceAttendance,
   needsDeploymentContact,
+  policeMayChair,
   nextElectionDue,
   nextTerm,
   retrospectiveAppointment,
@@ -366,6 +368,27 @@ test('IAG-33: the directorate manager attending is an Inspector (Band C) or abov
     /Inspector or Band C or above/,
   );
   assert.equal(checkPoliceAttendee('strand_representative', 'Sergeant'), null);
+});
+
+test('IAG-33, IAG-21c: police attendance is named for corporate IAGs and corporate focus groups', () => {
+  const named = (
+    [
+      'corporate_iag',
+      'borough_iag',
+      'specialist',
+      'community',
+      'corporate_focus',
+      'sub_group',
+    ] as const
+  ).filter(namesPoliceAttendance);
+  assert.deepEqual(named, ['corporate_iag', 'corporate_focus']);
+});
+
+test('IAG-21c: only a corporate focus group may elect a police employee as its chair', () => {
+  assert.equal(policeMayChair('corporate_focus'), true);
+  assert.equal(policeMayChair('corporate_iag'), false);
+  assert.equal(policeMayChair('borough_iag'), false);
+  assert.equal(policeMayChair('sub_group'), false);
 });
 
 test('IAG-15: recognition is made in consultation with the chair or deputy chair', () => {

@@ -424,6 +424,22 @@ const BELOW_INSPECTOR: readonly PoliceRank[] = [
   'Police staff below Band C',
 ];
 
+/**
+ * IAG-33: police attendance is named for each corporate IAG; a corporate focus group, which
+ * stands in for overlapping sub-groups of the corporate IAGs (IAG-21c), has the same attendance.
+ */
+export function namesPoliceAttendance(type: GroupType): boolean {
+  return type === 'corporate_iag' || type === 'corporate_focus';
+}
+
+/**
+ * IAG-21c: a corporate focus group's chair may be an advisor or a police employee, so the police
+ * employees named to attend it may stand; every other group elects its chair from its members.
+ */
+export function policeMayChair(type: GroupType): boolean {
+  return type === 'corporate_focus';
+}
+
 /** IAG-33: the directorate manager who attends a corporate IAG is an Inspector (Band C) or above. */
 export function checkPoliceAttendee(
   role: 'directorate_manager' | 'strand_representative',

@@ -37,6 +37,7 @@ import {
   checkGroupRegistration,
   nextElectionDue,
   nextTerm,
+  policeMayChair,
   secondTermAgreed,
   termEndDate,
   termEndNoticeDue,
@@ -50,6 +51,7 @@ import {
   groupDocuments,
   groupDocumentVersions,
   memberships,
+  policeAttendees,
   reappointments,
 } from './schema.js';
 import {
@@ -246,6 +248,69 @@ export function createGroupsService(deps: {
       result.set(row.groupId, list);
     }
     return result;
+  }
+
+  /**
+   * IAG-18: the agreed second term takes over from the first on `startsOn`; a first term still
+   * current ends that day (one that has already ended keeps how and when it did). Returns the
+   * new membership.
+   */
+  async function startSecondTerm(
+    tx: Executor,
+    first: typeof memberships.$inferSelect,
+    startsOn: IsoDate,
+  ): Promise<string> {
+    if (first.status === 'current')
+      await tx
+        .update(memberships)
+        .set({
+          status: 'ended',
+          leftOn: startsOn,
+          updatedAt: now(),
+          version: sql`${memberships.version} + 1`,
+        })
+        .where(eq(memberships.id, first.id));
+    const [created] = await tx
+      .insert(memberships)
+      .values({
+        groupId: first.groupId,
+        personId: first.personId,
+        termNumber: 2,
+        startsOn,
+        endsOn: termEndDate(startsOn),
+        publishName: first.publishName,
+        previousMembershipId: first.id,
+      })
+      .returning({ id: memberships.id });
+    await tx
+      .update(reappointments)
+      .set({ newMembershipId: created!.id })
+      .where(and(eq(reappointments.membershipId, first.id), eq(reappointments.status, 'agreed')));
+    return created!.id;
+  }
+
+  /** IAG-21a, IAG-21c: who may stand for the chair of this group. */
+  async function electableCandidates(
+    executor: Executor,
+    group: { id: string; type: GroupType },
+  ): Promise<{ personId: string; police: boolean }[]> {
+    const members = await executor
+      .select({ personId: memberships.personId })
+      .from(memberships)
+      .where(and(eq(memberships.groupId, group.id), eq(memberships.status, 'current')));
+    const result = members.map((m) => ({ personId: m.personId, police: false }));
+    if (!policeMayChair(group.type)) return result;
+    const police = await executor
+      .selectDistinct({ personId: policeAttendees.personId })
+      .from(policeAttendees)
+      .where(and(eq(policeAttendees.groupId, group.id), isNull(policeAttendees.untilOn)));
+    const memberIds = new Set(members.map((m) => m.personId));
+    return [
+      ...result,
+      ...police
+        .filter((p) => !memberIds.has(p.personId))
+        .map((p) => ({ personId: p.personId, police: true })),
+    ];
   }
 
   async function personNames(executor: Executor, ids: readonly string[]) {
@@ -494,10 +559,20 @@ export function createGroupsService(deps: {
             .orderBy(desc(elections.heldOn), desc(elections.createdAt))
             .limit(10),
           db
-            .select({ id: reappointments.id, membershipId: reappointments.membershipId })
+            .select({
+              id: reappointments.id,
+              membershipId: reappointments.membershipId,
+              status: reappointments.status,
+            })
             .from(reappointments)
             .innerJoin(memberships, eq(memberships.id, reappointments.membershipId))
-            .where(and(eq(memberships.groupId, id), eq(reappointments.status, 'pending'))),
+            .where(
+              and(
+                eq(memberships.groupId, id),
+                eq(memberships.status, 'current'),
+                sql`(${reappointments.status} = 'pending' or (${reappointments.status} = 'agreed' and ${reappointments.newMembershipId} is null))`,
+              ),
+            ),
           db
             .select({ id: advisoryGroups.id, name: advisoryGroups.name })
             .from(advisoryGroups)
@@ -521,7 +596,12 @@ export function createGroupsService(deps: {
           ? directory.lookups.organisations(db, [group.ownerId])
           : Promise.resolve(new Map()),
       ]);
-      const pendingByMembership = new Map(pending.map((p) => [p.membershipId, p.id]));
+      const pendingByMembership = new Map(
+        pending.filter((p) => p.status === 'pending').map((p) => [p.membershipId, p.id]),
+      );
+      const agreedAhead = new Set(
+        pending.filter((p) => p.status === 'agreed').map((p) => p.membershipId),
+      );
       const day = today();
       return {
         group,
@@ -544,8 +624,9 @@ export function createGroupsService(deps: {
           ...m,
           name: nameOf(people, m.personId),
           isChair: chairIds.includes(m.personId),
-          endingSoon: termEndNoticeDue(m.endsOn, day),
+          endingSoon: !agreedAhead.has(m.id) && termEndNoticeDue(m.endsOn, day),
           pendingReappointmentId: pendingByMembership.get(m.id) ?? null,
+          secondTermAgreed: agreedAhead.has(m.id),
         })),
         pastMemberCount: Number(pastCount?.n ?? 0),
         canManage: can(user, 'groups.manage'),
@@ -1053,33 +1134,12 @@ export function createGroupsService(deps: {
             'second-term',
           );
         const agreed = secondTermAgreed(approvals);
-        let newMembershipId: string | null = null;
-        if (agreed) {
-          const first = before.memberships;
-          const startsOn = first.endsOn > today() ? first.endsOn : today();
-          await tx
-            .update(memberships)
-            .set({
-              status: 'ended',
-              leftOn: first.endsOn < startsOn ? first.endsOn : startsOn,
-              updatedAt: now(),
-              version: sql`${memberships.version} + 1`,
-            })
-            .where(eq(memberships.id, first.id));
-          const [created] = await tx
-            .insert(memberships)
-            .values({
-              groupId,
-              personId: first.personId,
-              termNumber: 2,
-              startsOn,
-              endsOn: termEndDate(startsOn),
-              publishName: first.publishName,
-              previousMembershipId: first.id,
-            })
-            .returning({ id: memberships.id });
-          newMembershipId = created!.id;
-        }
+        // Agreed before the first term ends, the second begins when it does (the hourly sweep
+        // starts it); agreed late, it begins today.
+        const first = before.memberships;
+        const waitsForFirstToEnd = first.status === 'current' && first.endsOn > today();
+        const newMembershipId =
+          agreed && !waitsForFirstToEnd ? await startSecondTerm(tx, first, today()) : null;
         const at = now();
         const [after] = await tx
           .update(reappointments)
@@ -1152,24 +1212,28 @@ export function createGroupsService(deps: {
       });
     },
 
-    /** Who may stand and be elected: the group's current members (IAG-21a). */
+    /**
+     * Who may stand and be elected: the group's current members (IAG-21a) and, for a corporate
+     * focus group, the police employees named to attend it (IAG-21c).
+     */
     async electionForm(principal: Principal, groupId: string) {
       requireAction(principal, 'groups.manage');
       const group = await findGroup(db, groupId);
-      const [current, chairs] = await Promise.all([
-        db
-          .select({ personId: memberships.personId })
-          .from(memberships)
-          .where(and(eq(memberships.groupId, groupId), eq(memberships.status, 'current'))),
+      const [electable, chairs] = await Promise.all([
+        electableCandidates(db, group),
         currentChairs(db, [groupId]),
       ]);
       const chairIds = (chairs.get(groupId) ?? []).map((c) => c.personId);
-      const people = await personNames(db, [...current.map((c) => c.personId), ...chairIds]);
+      const people = await personNames(db, [...electable.map((c) => c.personId), ...chairIds]);
       return {
         group,
-        members: current
-          .map((c) => ({ personId: c.personId, name: nameOf(people, c.personId) }))
-          .sort((a, b) => a.name.localeCompare(b.name)),
+        members: electable
+          .map((c) => ({
+            personId: c.personId,
+            name: nameOf(people, c.personId),
+            police: c.police,
+          }))
+          .sort((a, b) => Number(a.police) - Number(b.police) || a.name.localeCompare(b.name)),
         chairNames: chairIds.map((c) => nameOf(people, c)),
       };
     },
@@ -1196,14 +1260,15 @@ export function createGroupsService(deps: {
               message: 'The date of the election must be today or in the past',
             },
           ]);
-        const current = await tx
-          .select({ personId: memberships.personId })
-          .from(memberships)
-          .where(and(eq(memberships.groupId, groupId), eq(memberships.status, 'current')));
-        const currentIds = new Set(current.map((c) => c.personId));
-        if (value.candidates.some((id) => !currentIds.has(id)))
+        const electable = new Set((await electableCandidates(tx, group)).map((c) => c.personId));
+        if (value.candidates.some((id) => !electable.has(id)))
           throw new ValidationError([
-            { field: 'candidates', message: 'Candidates must be current members of the group' },
+            {
+              field: 'candidates',
+              message: policeMayChair(group.type)
+                ? 'Candidates must be current members of the group or police employees named to attend it'
+                : 'Candidates must be current members of the group',
+            },
           ]);
         const previous = await tx
           .select({ id: elections.id, heldOn: elections.heldOn })
@@ -1388,6 +1453,8 @@ export function createGroupsService(deps: {
               isNull(memberships.endNoticeSentAt),
               sql`${memberships.endsOn} <= ${horizon}`,
               sql`${memberships.endsOn} > ${day}`,
+              // A member whose second term is agreed is not leaving.
+              sql`not exists (select 1 from ${reappointments} r where r.membership_id = ${memberships.id} and r.status = 'agreed')`,
             ),
           )
           .limit(batch)
@@ -1437,6 +1504,30 @@ export function createGroupsService(deps: {
     async closeEndedTerms(): Promise<number> {
       const day = today();
       return db.transaction(async (tx) => {
+        // First terms whose agreed second term is due: the second starts where the first ends.
+        const rolling = await tx
+          .select({ membership: memberships })
+          .from(memberships)
+          .innerJoin(
+            reappointments,
+            and(
+              eq(reappointments.membershipId, memberships.id),
+              eq(reappointments.status, 'agreed'),
+              isNull(reappointments.newMembershipId),
+            ),
+          )
+          .where(and(eq(memberships.status, 'current'), sql`${memberships.endsOn} <= ${day}`))
+          .for('update', { of: memberships, skipLocked: true });
+        const started: string[] = [];
+        for (const { membership } of rolling)
+          started.push(await startSecondTerm(tx, membership, membership.endsOn));
+        if (started.length)
+          await recordAudit(tx, SYSTEM_ACTOR, {
+            action: 'membership.second-terms-started',
+            recordType: 'membership',
+            recordId: 'batch',
+            after: { memberships: started },
+          });
         const ended = await tx
           .update(memberships)
           .set({ status: 'ended', leftOn: memberships.endsOn, updatedAt: now() })
@@ -1449,7 +1540,7 @@ export function createGroupsService(deps: {
             recordId: 'batch',
             after: { memberships: ended.map((e) => e.id) },
           });
-        return ended.length;
+        return ended.length + started.length;
       });
     },
 
