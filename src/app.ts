@@ -32,7 +32,7 @@ import {
   findUserIdByEmail,
   type ScopeCatalogue,
 } from './platform/auth/users-service.js';
-import { formatDate, formatDateTime } from './platform/calendar/index.js';
+import { formatDate, formatDateTime, formatTime } from './platform/calendar/index.js';
 import type { Database } from './platform/db/database.js';
 import { ForbiddenError, UnauthenticatedError } from './platform/errors.js';
 import { installErrorHandling, isApiRequest } from './platform/http/errors.js';
@@ -52,6 +52,9 @@ import { registerMemberRecordRoutes } from './modules/groups/member-records-rout
 import { createGroupsService } from './modules/groups/service.js';
 import { createRecruitmentService } from './modules/groups/recruitment-service.js';
 import { createMemberRecordsService } from './modules/groups/member-records-service.js';
+import { createGroupMeetingBody } from './modules/groups/meeting-body.js';
+import { registerMeetingRoutes } from './modules/meetings/routes.js';
+import { createMeetingsService } from './modules/meetings/service.js';
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url));
 const govukDir = path.resolve(srcDir, '../node_modules/govuk-frontend/dist');
@@ -95,6 +98,11 @@ export function buildServices(deps: AppDeps) {
     now: deps.now,
   });
   const memberRecords = createMemberRecordsService({ db, groups, directory });
+  const meetings = createMeetingsService({
+    db,
+    bodies: [createGroupMeetingBody({ groups, memberRecords, directory })],
+    now: deps.now,
+  });
   const auth = createAuthService({ db, config, mail, secretBox, now: deps.now, sleep: deps.sleep });
   // Boroughs come from the directory, groups from the groups module.
   const scopes: ScopeCatalogue = {
@@ -121,6 +129,7 @@ export function buildServices(deps: AppDeps) {
     groups,
     recruitment,
     memberRecords,
+    meetings,
     apiTokens,
   };
 }
@@ -214,6 +223,9 @@ export async function buildApp(
         env.addFilter('date', (d: string | null | undefined) => (d ? formatDate(d) : ''));
         env.addFilter('dateTime', (d: Date | string | null | undefined) =>
           d ? formatDateTime(new Date(d)) : '',
+        );
+        env.addFilter('time', (d: Date | string | null | undefined) =>
+          d ? formatTime(new Date(d)) : '',
         );
       },
     },
@@ -314,6 +326,7 @@ export async function buildApp(
   registerGroupRoutes(routeDeps);
   registerRecruitmentRoutes(routeDeps);
   registerMemberRecordRoutes(routeDeps);
+  registerMeetingRoutes(routeDeps);
   await app.register(async (api) => registerDirectoryApiRoutes({ ...routeDeps, app: api }), {
     prefix: '/api/v1',
   });

@@ -172,6 +172,23 @@ const EXPECTED: Record<string, Who> = {
   'POST /groups/:groupId/members/:membershipId/access-exemptions/new': GROUP_MANAGERS,
   'GET /groups/:groupId/members/:membershipId/commendations/new': GROUP_MANAGERS,
   'POST /groups/:groupId/members/:membershipId/commendations/new': GROUP_MANAGERS,
+  // Meetings: who may see or run them depends on the body (its members, chairs, police
+  // attendees and the staff who support it), so an unknown group or meeting is not found for
+  // anyone signed in; meetings.int.test.ts proves the refusals for real ones.
+  'GET /groups/:bodyId/meetings': 'signed-in',
+  'GET /groups/:bodyId/meetings/new': 'signed-in',
+  'POST /groups/:bodyId/meetings/new': 'signed-in',
+  'GET /groups/:bodyId/absences/:personId/withdraw': 'signed-in',
+  'POST /groups/:bodyId/absences/:personId/withdraw': 'signed-in',
+  'GET /meetings/:meetingId': 'signed-in',
+  'GET /meetings/:meetingId/items/new': 'signed-in',
+  'POST /meetings/:meetingId/items/new': 'signed-in',
+  'POST /meetings/:meetingId/items/:itemId/:action': 'signed-in',
+  'POST /meetings/:meetingId/publish': 'signed-in',
+  'GET /meetings/:meetingId/attendance': 'signed-in',
+  'POST /meetings/:meetingId/attendance': 'signed-in',
+  'GET /meetings/:meetingId/cancel': 'signed-in',
+  'POST /meetings/:meetingId/cancel': 'signed-in',
   'GET /advisory-groups': 'anyone',
   'GET /advisory-groups/:groupId': 'anyone',
   'GET /api/v1/organisations': 'api',

@@ -65,6 +65,19 @@ export function createMemberRecordsService(deps: {
 }) {
   const { db, groups, directory } = deps;
 
+  /** IAG-33: the police employees named to attend the group now, with their names. */
+  async function currentPoliceAttendees(executor: Executor, groupId: string) {
+    const rows = await executor
+      .select()
+      .from(policeAttendees)
+      .where(and(eq(policeAttendees.groupId, groupId), isNull(policeAttendees.untilOn)));
+    const people = await directory.lookups.people(
+      executor,
+      rows.map((r) => r.personId),
+    );
+    return rows.map((r) => ({ ...r, name: people.get(r.personId)?.fullName ?? 'Unknown' }));
+  }
+
   function requireUser(principal: Principal): UserPrincipal {
     if (principal?.kind !== 'user') throw new ForbiddenError();
     return principal;
@@ -447,22 +460,14 @@ export function createMemberRecordsService(deps: {
     async policeAttendance(principal: Principal, groupId: string) {
       const user = requireUser(principal);
       if (!can(user, 'group.view', { type: 'group', id: groupId })) throw new ForbiddenError();
-      const rows = await db
-        .select()
-        .from(policeAttendees)
-        .where(and(eq(policeAttendees.groupId, groupId), isNull(policeAttendees.untilOn)));
-      const people = await directory.lookups.people(
-        db,
-        rows.map((r) => r.personId),
-      );
+      const rows = await currentPoliceAttendees(db, groupId);
       return POLICE_ATTENDEE_ROLES.map((role) => {
         const row = rows.find((r) => r.role === role);
-        return {
-          role,
-          attendee: row ? { ...row, name: people.get(row.personId)?.fullName ?? 'Unknown' } : null,
-        };
+        return { role, attendee: row ?? null };
       });
     },
+
+    currentPoliceAttendees,
 
     async setPoliceAttendee(
       principal: Principal,

@@ -1,4 +1,6 @@
 /** The groups module's URLs, so no link is built by hand. */
+import { meetingPaths } from '../meetings/paths.js';
+
 const group = (id: string) => `/groups/${id}`;
 
 export const groupPaths = {
@@ -31,6 +33,8 @@ export const groupPaths = {
   deploymentContact: (id: string) => `${group(id)}/deployment-contact`,
   policeAttendance: (id: string) => `${group(id)}/police-attendance`,
   balance: (id: string) => `${group(id)}/balance`,
+  /** A group's meetings are the meetings module's pages. */
+  meetings: (id: string) => meetingPaths.bodyMeetings(groupPaths.list, id),
   declare: (id: string, membershipId: string) =>
     `${group(id)}/members/${membershipId}/declarations/new`,
   addClearance: (id: string, membershipId: string) =>

@@ -289,6 +289,32 @@ export function createGroupsService(deps: {
     return created!.id;
   }
 
+  /** Ends a current membership; a second term waiting to be agreed lapses with it. */
+  async function closeMembership(
+    tx: Executor,
+    membershipId: string,
+    leaving: { status: 'withdrawn' | 'resigned' | 'ended'; leftOn: IsoDate; reason: string | null },
+  ) {
+    const [after] = await tx
+      .update(memberships)
+      .set({
+        status: leaving.status,
+        leftOn: leaving.leftOn,
+        leavingReason: leaving.reason,
+        updatedAt: now(),
+        version: sql`${memberships.version} + 1`,
+      })
+      .where(eq(memberships.id, membershipId))
+      .returning();
+    await tx
+      .update(reappointments)
+      .set({ status: 'declined', declinedAt: now(), declinedReason: 'Membership ended' })
+      .where(
+        and(eq(reappointments.membershipId, membershipId), eq(reappointments.status, 'pending')),
+      );
+    return after!;
+  }
+
   /** IAG-21a, IAG-21c: who may stand for the chair of this group. */
   async function electableCandidates(
     executor: Executor,
@@ -967,27 +993,7 @@ export function createGroupsService(deps: {
               message: 'The date it ends must be on or after the date it started',
             },
           ]);
-        const [after] = await tx
-          .update(memberships)
-          .set({
-            status: value.status,
-            leftOn: value.leftOn,
-            leavingReason: value.reason,
-            updatedAt: now(),
-            version: sql`${memberships.version} + 1`,
-          })
-          .where(eq(memberships.id, membershipId))
-          .returning();
-        // A second term waiting to be agreed lapses with the membership.
-        await tx
-          .update(reappointments)
-          .set({ status: 'declined', declinedAt: now(), declinedReason: 'Membership ended' })
-          .where(
-            and(
-              eq(reappointments.membershipId, membershipId),
-              eq(reappointments.status, 'pending'),
-            ),
-          );
+        const after = await closeMembership(tx, membershipId, value);
         await recordAudit(tx, actorOf(user, requestId), {
           action: `membership.${value.status}`,
           recordType: 'membership',
@@ -1584,6 +1590,60 @@ export function createGroupsService(deps: {
         .map((c) => ({ personId: c.personId, name: nameOf(people, c.personId) }))
         .sort((a, b) => a.name.localeCompare(b.name));
     },
+    /**
+     * Current members with the date their unbroken service began (a second term counts from the
+     * first's start), for the meetings module's attendance roll.
+     */
+    async currentMembersSince(executor: Executor, groupId: string) {
+      const rows = await executor
+        .select({
+          personId: memberships.personId,
+          membershipId: memberships.id,
+          since: sql<IsoDate>`coalesce(prev.starts_on, ${memberships.startsOn})`,
+        })
+        .from(memberships)
+        .leftJoin(
+          sql`${memberships} prev`,
+          sql`prev.id = ${memberships.previousMembershipId} and prev.left_on = ${memberships.startsOn}`,
+        )
+        .where(and(eq(memberships.groupId, groupId), eq(memberships.status, 'current')));
+      const people = await personNames(
+        executor,
+        rows.map((r) => r.personId),
+      );
+      return rows
+        .map((r) => ({ ...r, name: nameOf(people, r.personId) }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+    },
+
+    /**
+     * IAG-21f: withdraws a current member, inside the meetings module's transaction. The meetings
+     * service has checked that the chair asks and that three meetings in a row were missed, and
+     * records the audit event.
+     */
+    async withdrawInTransaction(
+      tx: Executor,
+      groupId: string,
+      personId: string,
+      reason: string,
+    ): Promise<{ membershipId: string }> {
+      const [current] = await tx
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(
+          and(
+            eq(memberships.groupId, groupId),
+            eq(memberships.personId, personId),
+            eq(memberships.status, 'current'),
+          ),
+        )
+        .for('update');
+      if (!current)
+        throw new ConflictError('This person is no longer a current member', 'personId');
+      await closeMembership(tx, current.id, { status: 'withdrawn', leftOn: today(), reason });
+      return { membershipId: current.id };
+    },
+
     /** The people elected at the group's latest election: its chair or co-chairs now. */
     async currentChairIds(executor: Executor, groupId: string): Promise<string[]> {
       return ((await currentChairs(executor, [groupId])).get(groupId) ?? []).map((c) => c.personId);

@@ -4,6 +4,9 @@ import {
   formatDate,
   formatDateTime,
   formatTime,
+  londonInstant,
+  londonMinutes,
+  parseClockTime,
   startOfLondonDay,
   toLondonDate,
   todayInLondon,
@@ -77,4 +80,35 @@ test('startOfLondonDay is midnight GMT in winter and 23:00 UTC the day before in
   assert.equal(startOfLondonDay('2026-01-15').toISOString(), '2026-01-15T00:00:00.000Z');
   assert.equal(startOfLondonDay('2026-07-01').toISOString(), '2026-06-30T23:00:00.000Z');
   assert.equal(startOfLondonDay('2026-03-29').toISOString(), '2026-03-29T00:00:00.000Z');
+});
+
+describe('times of day as people type them', () => {
+  test('24-hour and 12-hour clocks, with the words GOV.UK uses', () => {
+    assert.equal(parseClockTime('18:30'), 18 * 60 + 30);
+    assert.equal(parseClockTime('6:30pm'), 18 * 60 + 30);
+    assert.equal(parseClockTime('6.30 PM'), 18 * 60 + 30);
+    assert.equal(parseClockTime('6pm'), 18 * 60);
+    assert.equal(parseClockTime('12am'), 0);
+    assert.equal(parseClockTime('12pm'), 12 * 60);
+    assert.equal(parseClockTime('midday'), 12 * 60);
+    assert.equal(parseClockTime('midnight'), 0);
+    assert.equal(parseClockTime('09:05'), 9 * 60 + 5);
+  });
+
+  test('what is not a time is refused', () => {
+    for (const bad of ['', '6', '25:00', '13pm', '0am', '18:60', 'evening', '18:3'])
+      assert.equal(parseClockTime(bad), null, bad);
+  });
+
+  test('a London wall-clock time is GMT in winter and BST in summer', () => {
+    assert.equal(
+      londonInstant('2026-01-15', 18 * 60 + 30).toISOString(),
+      '2026-01-15T18:30:00.000Z',
+    );
+    assert.equal(
+      londonInstant('2026-07-15', 18 * 60 + 30).toISOString(),
+      '2026-07-15T17:30:00.000Z',
+    );
+    assert.equal(londonMinutes(new Date('2026-07-15T17:30:00Z')), 18 * 60 + 30);
+  });
 });

@@ -1,0 +1,70 @@
+/**
+ * Meetings are built once for every body that meets. The module that owns a kind of body (the
+ * groups module for advisory groups; later the boards, panels and engagement groups) hands the
+ * meetings service a provider that answers the few questions meetings need of a body: what it is
+ * called, who belongs to it, who chairs it, and how a member is withdrawn.
+ */
+import type { Principal, UserPrincipal } from '../../platform/auth/principal.js';
+import type { IsoDate } from '../../platform/calendar/index.js';
+import type { Executor } from '../../platform/db/database.js';
+import type { AgendaRelation } from './rules.js';
+
+export const BODY_TYPES = ['advisory_group'] as const;
+export type BodyType = (typeof BODY_TYPES)[number];
+
+/** In what capacity an item was tabled (IAG-21e). */
+export const AGENDA_TABLERS = ['member', 'police', 'chair', 'secretariat'] as const;
+export type AgendaTabler = (typeof AGENDA_TABLERS)[number];
+
+export const ATTENDEE_KINDS = ['member', 'police'] as const;
+export type AttendeeKind = (typeof ATTENDEE_KINDS)[number];
+
+export interface Body {
+  type: BodyType;
+  id: string;
+  name: string;
+  /** The interval the body meets at (IAG-21d), for scheduling a series. */
+  intervalMonths: number | null;
+  /** The body's own page, for links back. */
+  href: string;
+}
+
+export interface BodyRelation extends AgendaRelation {
+  /** The person's directory entry, if they have one (to record who tabled an item). */
+  personId: string | null;
+  /** May read the body's meetings at all: members, office-holders and the staff who oversee it. */
+  mayView: boolean;
+}
+
+/** Someone expected at a meeting: a current member, or a police attendee named for the body. */
+export interface RollEntry {
+  personId: string;
+  name: string;
+  kind: 'member' | 'police';
+  /** The date they joined, so meetings before it do not count against them (IAG-21f). */
+  since: IsoDate;
+  /** For police attendees: the role they attend in. */
+  capacity?: string;
+}
+
+export interface BodyProvider {
+  type: BodyType;
+  /** The URL prefix of the body's pages, e.g. '/groups'; its meetings live under it. */
+  pathPrefix: string;
+  find(executor: Executor, id: string): Promise<Body | null>;
+  relation(executor: Executor, principal: Principal, id: string): Promise<BodyRelation>;
+  /** Current members and police attendees, in the order the attendance form lists them. */
+  roll(executor: Executor, id: string): Promise<RollEntry[]>;
+  /**
+   * IAG-21f: withdraws a member for absence inside the caller's transaction; the caller (the
+   * meetings service) has checked the rule and the chair, and records the audit event.
+   * Returns what changed, for the audit event.
+   */
+  withdrawForAbsence(
+    tx: Executor,
+    id: string,
+    personId: string,
+    reason: string,
+    by: UserPrincipal,
+  ): Promise<{ membershipId: string }>;
+}

@@ -1,0 +1,120 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import { users } from '../../platform/auth/schema.js';
+import { people } from '../directory/schema.js';
+import {
+  AGENDA_ITEM_STATUSES,
+  ATTENDANCE_STATUSES,
+  MEETING_FORMATS,
+  MEETING_STATUSES,
+} from './rules.js';
+import { AGENDA_TABLERS, BODY_TYPES, ATTENDEE_KINDS } from './bodies.js';
+
+export const meetingBodyTypeEnum = pgEnum('meeting_body_type', BODY_TYPES);
+export const meetingFormatEnum = pgEnum('meeting_format', MEETING_FORMATS);
+export const meetingStatusEnum = pgEnum('meeting_status', MEETING_STATUSES);
+export const agendaItemStatusEnum = pgEnum('agenda_item_status', AGENDA_ITEM_STATUSES);
+export const agendaTablerEnum = pgEnum('agenda_tabler', AGENDA_TABLERS);
+export const attendanceStatusEnum = pgEnum('attendance_status', ATTENDANCE_STATUSES);
+export const attendeeKindEnum = pgEnum('attendee_kind', ATTENDEE_KINDS);
+
+/** A meeting of any body that meets: an advisory group now, boards and panels later. */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    bodyType: meetingBodyTypeEnum('body_type').notNull(),
+    /** The group (or other body) that meets. */
+    bodyId: uuid('body_id').notNull(),
+    title: text('title').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }),
+    format: meetingFormatEnum('format').notNull(),
+    venue: text('venue'),
+    /** Step-free access, hearing loops, escorts (IAG-30): what advisors need to know to attend. */
+    accessNotes: text('access_notes'),
+    /** How to join online; shown to those invited, never published. */
+    joiningDetails: text('joining_details'),
+    status: meetingStatusEnum('status').notNull().default('scheduled'),
+    cancelledReason: text('cancelled_reason'),
+    /** Meetings scheduled together as a series at the body's interval (IAG-21d). */
+    seriesId: uuid('series_id'),
+    agendaPublishedAt: timestamp('agenda_published_at', { withTimezone: true }),
+    attendanceRecordedAt: timestamp('attendance_recorded_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id),
+    version: bigint('version', { mode: 'number' }).notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('meetings_body_starts_idx').on(t.bodyType, t.bodyId, t.startsAt),
+    index('meetings_starts_idx').on(t.startsAt),
+    index('meetings_series_idx').on(t.seriesId),
+    check('meetings_times_check', sql`${t.endsAt} is null or ${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+/** IAG-21e: items tabled by members and the police service; the chair orders and accepts them. */
+export const agendaItems = pgTable(
+  'agenda_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    details: text('details'),
+    /** Not published: the public page says an item was withheld, not what it was. */
+    confidential: boolean('confidential').notNull().default(false),
+    status: agendaItemStatusEnum('status').notNull().default('proposed'),
+    tabledByPersonId: uuid('tabled_by_person_id').references(() => people.id),
+    tabledByUserId: uuid('tabled_by_user_id').references(() => users.id),
+    tabledAs: agendaTablerEnum('tabled_as').notNull(),
+    /** Set when the chair deferred the item from an earlier meeting to this one. */
+    deferredFromMeetingId: uuid('deferred_from_meeting_id').references(
+      (): AnyPgColumn => meetings.id,
+    ),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    version: bigint('version', { mode: 'number' }).notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('agenda_items_meeting_idx').on(t.meetingId, t.position)],
+);
+
+/** Who was at a meeting: members present, with apologies or absent; police attendees (IAG-33). */
+export const meetingAttendance = pgTable(
+  'meeting_attendance',
+  {
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    kind: attendeeKindEnum('kind').notNull(),
+    status: attendanceStatusEnum('status').notNull(),
+    /** For police attendees: the role they attend in, e.g. "Directorate manager, Inspector". */
+    capacity: text('capacity'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.personId] }),
+    index('meeting_attendance_person_idx').on(t.personId, t.meetingId),
+  ],
+);

@@ -1,0 +1,164 @@
+/**
+ * Meetings of an advisory group: the coordination unit schedules one, an advisor tables an item,
+ * the chair accepts it and publishes the agenda; the chair records attendance and withdraws a
+ * member who has missed three meetings in a row (IAG-21e, IAG-21f).
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { DEMO_GROUP } from '../../src/demo/demo-data.js';
+import { advisoryGroups } from '../../src/modules/groups/schema.js';
+import { meetingAttendance, meetings } from '../../src/modules/meetings/schema.js';
+import { addCalendarDays } from '../../src/platform/calendar/index.js';
+import { fillDate, openGroup } from './pages/groups.js';
+import { expectErrors, expectSuccess } from './pages/govuk.js';
+import { expectAccessible, signInThroughPages, startE2E, type E2E } from './support.js';
+
+let e2e: E2E;
+before(async () => {
+  e2e = await startE2E();
+});
+after(() => e2e.close());
+
+const group = 'Race Independent Advisory Group';
+
+test('an advisor tables an item; the chair accepts it and publishes the agenda', async () => {
+  const coordinator = await e2e.newPage();
+  await signInThroughPages(coordinator, 'coordination_unit');
+  await openGroup(coordinator, group);
+  await coordinator.getByRole('link', { name: 'Meetings' }).click();
+  await coordinator.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
+  await expectAccessible(coordinator);
+  await coordinator.getByRole('button', { name: 'Schedule a meeting' }).click();
+  await expectAccessible(coordinator);
+  await coordinator.getByLabel('Start time').fill('half six');
+  await coordinator.getByRole('button', { name: 'Schedule' }).click();
+  await expectErrors(coordinator, [
+    { field: 'date-day', message: 'Enter the date of the meeting' },
+    { field: 'startTime', message: 'Enter the start time like 6:30pm or 18:30' },
+    { field: 'format', message: 'Select how the meeting is held' },
+  ]);
+  await fillDate(coordinator, 'Date', addCalendarDays(e2e.services.meetings.today(), 14));
+  await coordinator.getByLabel('Start time').fill('6:30pm');
+  await coordinator.getByLabel('End time (optional)').fill('8:30pm');
+  await coordinator.getByLabel('In person', { exact: true }).check();
+  await coordinator.getByLabel('Venue').fill('Empress State Building, Lillie Road');
+  await coordinator
+    .getByLabel('Access arrangements (optional)')
+    .fill('Step-free entrance; hearing loop in room 4');
+  await coordinator.getByRole('button', { name: 'Schedule' }).click();
+  await expectSuccess(coordinator, 'The meeting has been scheduled');
+
+  // The advisor finds it from their own groups and tables an item.
+  const advisor = await e2e.newPage();
+  await signInThroughPages(advisor, 'advisor');
+  await advisor.getByRole('link', { name: 'Your advisory groups' }).first().click();
+  await advisor.getByRole('link', { name: `Meetings of the ${group}` }).click();
+  await advisor.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
+  await expectAccessible(advisor);
+  await advisor.getByRole('link', { name: /6:30pm to 8:30pm/ }).click();
+  await expectAccessible(advisor);
+  await advisor.getByRole('button', { name: 'Table an item' }).click();
+  await expectAccessible(advisor);
+  await advisor.getByRole('button', { name: 'Table the item' }).click();
+  await expectErrors(advisor, [{ field: 'title', message: 'Enter what the item is about' }]);
+  await advisor.getByLabel('What is the item about?').fill('Stop and search in Brixton');
+  await advisor.getByRole('button', { name: 'Table the item' }).click();
+  await expectSuccess(advisor, /has been tabled. The chair will decide/);
+
+  // The chair accepts it and publishes the agenda.
+  const chair = await e2e.newPage();
+  await signInThroughPages(chair, 'chair');
+  await openGroup(chair, group);
+  await chair.getByRole('link', { name: 'Meetings' }).click();
+  await chair.getByRole('link', { name: /6:30pm to 8:30pm/ }).click();
+  await chair.getByRole('button', { name: /^Accept\W+Stop and search in Brixton$/ }).click();
+  await expectSuccess(chair, '“Stop and search in Brixton” is on the agenda');
+  await chair.getByRole('button', { name: 'Publish the agenda' }).click();
+  await expectSuccess(chair, 'The agenda has been published');
+
+  await advisor.reload();
+  const agenda = await advisor.getByRole('main').innerText();
+  assert.match(agenda, /Published/);
+  assert.match(agenda, /Stop and search in Brixton/);
+});
+
+test('the chair records attendance and withdraws a member who missed three meetings in a row', async () => {
+  // Two meetings held in the past with Jordan Okafor absent, and one that began an hour ago.
+  const { db } = e2e.services;
+  const [race] = await db
+    .select({ id: advisoryGroups.id })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.code, DEMO_GROUP));
+  const roll = await e2e.services.meetings.providers[0]!.roll(db, race!.id);
+  const hour = 60 * 60 * 1000;
+  const held = await db
+    .insert(meetings)
+    .values(
+      [70, 40].map((daysAgo) => ({
+        bodyType: 'advisory_group' as const,
+        bodyId: race!.id,
+        title: `Meeting ${daysAgo} days ago`,
+        startsAt: new Date(Date.now() - daysAgo * 24 * hour),
+        format: 'in_person' as const,
+        venue: 'Empress State Building',
+        status: 'held' as const,
+      })),
+    )
+    .returning();
+  await db.insert(meetingAttendance).values(
+    held.flatMap((m) =>
+      roll.map((r) => ({
+        meetingId: m.id,
+        personId: r.personId,
+        kind: r.kind,
+        status: r.name === 'Jordan Okafor' ? ('absent' as const) : ('present' as const),
+      })),
+    ),
+  );
+  await db.insert(meetings).values({
+    bodyType: 'advisory_group',
+    bodyId: race!.id,
+    title: 'Race IAG meeting today',
+    startsAt: new Date(Date.now() - hour),
+    format: 'online',
+  });
+
+  const chair = await e2e.newPage();
+  await signInThroughPages(chair, 'chair');
+  await openGroup(chair, group);
+  await chair.getByRole('link', { name: 'Meetings' }).click();
+  await chair.getByRole('cell', { name: 'Race IAG meeting today' }).waitFor();
+  await chair
+    .getByRole('row', { name: /Race IAG meeting today/ })
+    .getByRole('link')
+    .click();
+  await chair.getByRole('button', { name: 'Record attendance' }).click();
+  await chair.getByRole('heading', { level: 1, name: 'Record attendance' }).waitFor();
+  await expectAccessible(chair);
+  for (const r of roll)
+    await chair
+      .getByRole('group', { name: r.name })
+      .getByLabel(r.name === 'Jordan Okafor' ? 'Apologies' : 'Present')
+      .check();
+  await chair.getByRole('button', { name: 'Save attendance' }).click();
+  await expectSuccess(chair, 'Attendance has been recorded');
+
+  // Apologies are not attendance: three in a row.
+  await chair.getByRole('link', { name: 'Meetings' }).click();
+  await chair.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
+  assert.match(await chair.getByRole('main').innerText(), /Three or more meetings missed/);
+  await expectAccessible(chair);
+  await chair.getByRole('link', { name: 'Decide about withdrawal of Jordan Okafor' }).click();
+  await expectAccessible(chair);
+  await chair.getByRole('button', { name: 'Withdraw the membership' }).click();
+  await expectErrors(chair, [
+    { field: 'reason', message: 'Enter the decision and why it was made' },
+  ]);
+  await chair
+    .getByLabel('The decision and why')
+    .fill('Three meetings missed; two letters unanswered.');
+  await chair.getByRole('button', { name: 'Withdraw the membership' }).click();
+  await expectSuccess(chair, "Jordan Okafor's membership has been withdrawn");
+  assert.doesNotMatch(await chair.getByRole('main').innerText(), /Three or more meetings missed/);
+});
