@@ -55,6 +55,8 @@ import { createMemberRecordsService } from './modules/groups/member-records-serv
 import { createGroupMeetingBody } from './modules/groups/meeting-body.js';
 import { registerMeetingRoutes } from './modules/meetings/routes.js';
 import { createMeetingsService } from './modules/meetings/service.js';
+import { registerMinutesRoutes } from './modules/meetings/minutes-routes.js';
+import { createMinutesService } from './modules/meetings/minutes-service.js';
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url));
 const govukDir = path.resolve(srcDir, '../node_modules/govuk-frontend/dist');
@@ -103,6 +105,7 @@ export function buildServices(deps: AppDeps) {
     bodies: [createGroupMeetingBody({ groups, memberRecords, directory })],
     now: deps.now,
   });
+  const meetingMinutes = createMinutesService({ db, meetings, now: deps.now });
   const auth = createAuthService({ db, config, mail, secretBox, now: deps.now, sleep: deps.sleep });
   // Boroughs come from the directory, groups from the groups module.
   const scopes: ScopeCatalogue = {
@@ -130,6 +133,7 @@ export function buildServices(deps: AppDeps) {
     recruitment,
     memberRecords,
     meetings,
+    meetingMinutes,
     apiTokens,
   };
 }
@@ -327,6 +331,7 @@ export async function buildApp(
   registerRecruitmentRoutes(routeDeps);
   registerMemberRecordRoutes(routeDeps);
   registerMeetingRoutes(routeDeps);
+  registerMinutesRoutes(routeDeps);
   await app.register(async (api) => registerDirectoryApiRoutes({ ...routeDeps, app: api }), {
     prefix: '/api/v1',
   });

@@ -22,7 +22,13 @@ import {
   memberships,
   reappointments,
 } from '../modules/groups/schema.js';
-import { addCalendarMonths, todayInLondon } from '../platform/calendar/index.js';
+import { agendaItems, meetingAttendance, meetings } from '../modules/meetings/schema.js';
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  londonInstant,
+  todayInLondon,
+} from '../platform/calendar/index.js';
 
 export const DEMO_DOMAIN = 'bridge.example';
 export const DEMO_PASSWORD = 'bridge demo 2026 passphrase';
@@ -209,9 +215,36 @@ export async function removeDemoData(db: Db): Promise<void> {
         .update(advisoryGroups)
         .set({ deploymentContactId: null })
         .where(inArray(advisoryGroups.deploymentContactId, demoPeople));
+      await tx.delete(meetingAttendance).where(inArray(meetingAttendance.personId, demoPeople));
+      await tx.delete(agendaItems).where(inArray(agendaItems.tabledByPersonId, demoPeople));
       await tx.delete(people).where(inArray(people.id, demoPeople));
     }
     if (ids.length) {
+      // Meetings the demo accounts scheduled, with their agendas and attendance; their marks on
+      // anyone else's meetings are unlinked.
+      const demoMeetings = (
+        await tx.select({ id: meetings.id }).from(meetings).where(inArray(meetings.createdBy, ids))
+      ).map((m) => m.id);
+      if (demoMeetings.length) {
+        await tx
+          .delete(meetingAttendance)
+          .where(inArray(meetingAttendance.meetingId, demoMeetings));
+        await tx
+          .update(agendaItems)
+          .set({ deferredFromMeetingId: null })
+          .where(inArray(agendaItems.deferredFromMeetingId, demoMeetings));
+        await tx.delete(agendaItems).where(inArray(agendaItems.meetingId, demoMeetings));
+        await tx.delete(meetings).where(inArray(meetings.id, demoMeetings));
+      }
+      await tx
+        .update(agendaItems)
+        .set({ decidedBy: null })
+        .where(inArray(agendaItems.decidedBy, ids));
+      await tx
+        .update(meetingAttendance)
+        .set({ recordedBy: null })
+        .where(inArray(meetingAttendance.recordedBy, ids));
+      await tx.delete(agendaItems).where(inArray(agendaItems.tabledByUserId, ids));
       await tx.delete(people).where(inArray(people.userId, ids));
       await tx.delete(apiTokens).where(inArray(apiTokens.createdBy, ids));
       await tx.delete(users).where(inArray(users.id, ids));
@@ -257,6 +290,7 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
     .where(eq(advisoryGroups.code, DEMO_GROUP)))
     if (row.code) groupIds.set(row.code, row.id);
   const personIds = new Map<Role, string>();
+  const userIds = new Map<Role, string>();
   await db.transaction(async (tx) => {
     for (const org of DEMO_ORGANISATIONS) {
       const [row] = await tx.insert(organisations).values(org).returning({ id: organisations.id });
@@ -303,8 +337,9 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
         })
         .returning({ id: people.id });
       personIds.set(account.role, person!.id);
+      userIds.set(account.role, user!.id);
     }
-    await loadDemoGroup(tx, groupIds.get(DEMO_GROUP), personIds);
+    await loadDemoGroup(tx, groupIds.get(DEMO_GROUP), personIds, userIds);
     // Two borough commanders, who are told when a corporate IAG recruits (IAG-17).
     for (const [code, borough] of [
       ['E09000007', 'Camden'],
@@ -334,7 +369,7 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
 }
 
 /**
- * The demo corporate IAG: a chair elected a year ago, a member whose first term ends in three
+ * The demo corporate IAG: its last meeting and its next, a chair elected a year ago, a member whose first term ends in three
  * months (to agree a second term), one in a second term (a third is refused), and a deployment
  * contact. Dates are relative to today so the demo stays current.
  */
@@ -342,6 +377,7 @@ async function loadDemoGroup(
   tx: Executor,
   groupId: string | undefined,
   personIds: Map<Role, string>,
+  userIds: Map<Role, string>,
 ): Promise<void> {
   if (!groupId) return;
   const today = todayInLondon(new Date());
@@ -404,6 +440,80 @@ async function loadDemoGroup(
     .update(advisoryGroups)
     .set({ deploymentContactId: personIds.get('deployment_contact')! })
     .where(eq(advisoryGroups.id, groupId));
+
+  // A meeting held four months ago, with its agenda and attendance, and the next one in three
+  // weeks: one item accepted, one waiting for the chair, the agenda not yet published.
+  const coordinator = userIds.get('coordination_unit')!;
+  const advisor = personIds.get('advisor')!;
+  const [held, next] = await tx
+    .insert(meetings)
+    .values(
+      [
+        { day: monthsAgo(4), status: 'held' as const, format: 'in_person' as const },
+        {
+          day: addCalendarDays(today, 21),
+          status: 'scheduled' as const,
+          format: 'hybrid' as const,
+        },
+      ].map((m) => ({
+        bodyType: 'advisory_group' as const,
+        bodyId: groupId,
+        title: 'Race Independent Advisory Group full meeting',
+        startsAt: londonInstant(m.day, 18 * 60),
+        endsAt: londonInstant(m.day, 20 * 60),
+        format: m.format,
+        status: m.status,
+        venue: 'Empress State Building, Lillie Road, London SW6',
+        accessNotes:
+          'Step-free entrance on Lillie Road; hearing loop in the meeting room; advisors are met at reception.',
+        joiningDetails:
+          m.format === 'hybrid' ? 'A Teams link is sent to members the week before.' : null,
+        agendaPublishedAt:
+          m.status === 'held' ? londonInstant(addCalendarDays(m.day, -7), 9 * 60) : null,
+        attendanceRecordedAt: m.status === 'held' ? londonInstant(m.day, 21 * 60) : null,
+        createdBy: coordinator,
+      })),
+    )
+    .returning({ id: meetings.id });
+  const item = (
+    meetingId: string,
+    position: number,
+    title: string,
+    tabledBy: string,
+    tabledAs: 'member' | 'chair',
+    status: 'accepted' | 'proposed',
+  ) => ({ meetingId, position, title, tabledByPersonId: tabledBy, tabledAs, status });
+  await tx
+    .insert(agendaItems)
+    .values([
+      item(
+        held!.id,
+        1,
+        'Stop and search monitoring for the last quarter',
+        advisor,
+        'member',
+        'accepted',
+      ),
+      item(held!.id, 2, 'Recruitment of new members', chair, 'chair', 'accepted'),
+      item(
+        next!.id,
+        1,
+        'Community tension monitoring after the summer',
+        chair,
+        'chair',
+        'accepted',
+      ),
+      item(next!.id, 2, 'Use of dispersal orders in town centres', advisor, 'member', 'proposed'),
+    ]);
+  await tx.insert(meetingAttendance).values(
+    [chair, advisor, jordan, priya].map((personId) => ({
+      meetingId: held!.id,
+      personId,
+      kind: 'member' as const,
+      status: personId === priya ? ('apologies' as const) : ('present' as const),
+      recordedBy: coordinator,
+    })),
+  );
   const [existing] = await tx
     .select({ id: groupDocuments.id })
     .from(groupDocuments)

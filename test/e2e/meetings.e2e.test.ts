@@ -162,3 +162,81 @@ test('the chair records attendance and withdraws a member who missed three meeti
   await expectSuccess(chair, "Jordan Okafor's membership has been withdrawn");
   assert.doesNotMatch(await chair.getByRole('main').innerText(), /Three or more meetings missed/);
 });
+
+test('the chair minutes a meeting with the rationale for advice; the next meeting approves them and members read them', async () => {
+  const chair = await e2e.newPage();
+  await signInThroughPages(chair, 'chair');
+  await openGroup(chair, group);
+  await chair.getByRole('link', { name: 'Meetings' }).click();
+  // The demo group's meeting four months ago, with its agenda and attendance.
+  await chair
+    .getByRole('table', { name: 'Past meetings' })
+    .getByRole('row', { name: /full meeting/ })
+    .getByRole('link')
+    .click();
+  await chair.getByRole('link', { name: 'Draft the minutes' }).click();
+  await chair.getByRole('heading', { level: 1, name: 'Draft the minutes' }).waitFor();
+  await expectAccessible(chair);
+  const firstMinute = chair.getByLabel('1. Stop and search monitoring for the last quarter');
+  const firstField = (await firstMinute.getAttribute('id'))!;
+  await chair.getByRole('button', { name: 'Save the draft' }).click();
+  await expectErrors(chair, [
+    { field: firstField, message: 'Write the minute for at least one item' },
+  ]);
+  await chair
+    .getByLabel('1. Stop and search monitoring for the last quarter')
+    .fill('The group reviewed the figures and asked for the borough breakdown.');
+  await chair.getByRole('button', { name: 'Save the draft' }).click();
+  await expectSuccess(chair, 'The draft minutes have been saved');
+
+  await chair.getByRole('button', { name: 'Record advice' }).click();
+  await expectAccessible(chair);
+  await chair
+    .getByLabel('The advice', { exact: true })
+    .fill('Explain the use of section 60 to the community before the operation');
+  await chair.getByLabel('The police did not use the advice').check();
+  await chair.getByRole('button', { name: 'Record the advice' }).click();
+  await expectErrors(chair, [
+    { field: 'rationale', message: 'Enter why the police did or did not use the advice (IAG-27)' },
+  ]);
+  await chair
+    .getByLabel('Why', { exact: true })
+    .fill('The operation was brought forward after intelligence; a debrief was offered instead');
+  await chair.getByRole('button', { name: 'Record the advice' }).click();
+  await expectSuccess(chair, 'The advice and whether the police used it have been recorded');
+
+  // An action arising, then the meeting where the minutes are approved.
+  await chair.getByRole('link', { name: /6pm to 8pm/ }).click();
+  await chair.getByRole('button', { name: 'Record an action' }).click();
+  await expectAccessible(chair);
+  await chair.getByLabel('What is to be done').fill('Ask the borough for its breakdown');
+  await chair.getByLabel('Who will do it').fill('Chris Coordinator');
+  await chair.getByRole('button', { name: 'Record the action' }).click();
+  await expectSuccess(chair, 'The action has been recorded');
+
+  await chair.getByRole('link', { name: 'Meetings' }).click();
+  await chair
+    .getByRole('row', { name: /Race IAG meeting today/ })
+    .getByRole('link')
+    .click();
+  assert.match(await chair.getByRole('main').innerText(), /Ask the borough for its breakdown/);
+  await chair.getByRole('button', { name: 'Approved as a correct record' }).click();
+  await expectSuccess(chair, /The minutes of .* have been approved/);
+
+  // A member reads the approved minutes, with the rationale.
+  const advisor = await e2e.newPage();
+  await signInThroughPages(advisor, 'advisor');
+  await advisor.getByRole('link', { name: 'Your advisory groups' }).first().click();
+  await advisor.getByRole('link', { name: `Meetings of the ${group}` }).click();
+  await advisor
+    .getByRole('table', { name: 'Past meetings' })
+    .getByRole('row', { name: /full meeting/ })
+    .getByRole('link')
+    .click();
+  await advisor.getByRole('link', { name: 'Read the minutes' }).click();
+  await advisor.getByRole('heading', { level: 1, name: 'Minutes' }).waitFor();
+  await expectAccessible(advisor);
+  const text = await advisor.getByRole('main').innerText();
+  assert.match(text, /asked for the borough breakdown/);
+  assert.match(text, /a debrief was offered instead/);
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
 import { DEMO_GROUP } from '../../src/demo/demo-data.js';
 import { advisoryGroups, memberships } from '../../src/modules/groups/schema.js';
 import { agendaItems, meetings } from '../../src/modules/meetings/schema.js';
@@ -89,7 +89,7 @@ test('IAG-21d: a series is scheduled at the group’s agreed interval; bad input
   const rows = await t.services.db
     .select()
     .from(meetings)
-    .where(and(eq(meetings.bodyId, raceId)))
+    .where(and(eq(meetings.bodyId, raceId), isNotNull(meetings.seriesId)))
     .orderBy(asc(meetings.startsAt));
   assert.deepEqual(
     rows.map((r) => r.startsAt.toISOString()),

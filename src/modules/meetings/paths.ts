@@ -14,4 +14,14 @@ export const meetingPaths = {
   publishAgenda: (id: string) => `${meeting(id)}/publish`,
   attendance: (id: string) => `${meeting(id)}/attendance`,
   cancel: (id: string) => `${meeting(id)}/cancel`,
+  minutes: (id: string) => `${meeting(id)}/minutes`,
+  draftMinutes: (id: string) => `${meeting(id)}/minutes/edit`,
+  addAdvice: (id: string) => `${meeting(id)}/minutes/advice/new`,
+  removeAdvice: (id: string, adviceId: string) =>
+    `${meeting(id)}/minutes/advice/${adviceId}/remove`,
+  correction: (id: string) => `${meeting(id)}/minutes/correction`,
+  approve: (id: string) => `${meeting(id)}/approvals`,
+  addAction: (id: string) => `${meeting(id)}/actions/new`,
+  closeAction: (id: string, actionId: string, outcome: 'done' | 'dropped') =>
+    `${meeting(id)}/actions/${actionId}/${outcome}`,
 };

@@ -3,11 +3,17 @@ import type { RouteDeps } from '../../app.js';
 import type { FieldError } from '../../platform/errors.js';
 import { dateParts } from '../../platform/http/form-fields.js';
 import { paginationFor } from '../../platform/http/pagination.js';
-import { formValues, redirectWithFlash, withFormErrors } from '../../platform/http/render.js';
+import {
+  field,
+  formValues,
+  redirectWithFlash,
+  withFormErrors,
+} from '../../platform/http/render.js';
 import type { Body, BodyType } from './bodies.js';
 import { meetingPaths as paths } from './paths.js';
 import { meetingWhen } from './presenters.js';
 import {
+  ACTION_STATUS_LABELS,
   ATTENDANCE_LABELS,
   MEETING_FORMAT_LABELS,
   MEETING_FORMATS,
@@ -25,7 +31,7 @@ const home = { text: 'Home', href: '/' };
 type Values = Record<string, string | string[]>;
 
 export function registerMeetingRoutes({ app, services, renderPage }: RouteDeps): void {
-  const { meetings } = services;
+  const { meetings, meetingMinutes } = services;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
   const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
   const prefixOf = (type: BodyType) => meetings.providers.find((p) => p.type === type)!.pathPrefix;
@@ -39,6 +45,7 @@ export function registerMeetingRoutes({ app, services, renderPage }: RouteDeps):
     formats: MEETING_FORMAT_LABELS,
     statuses: MEETING_STATUS_LABELS,
     attendance: ATTENDANCE_LABELS,
+    actions: ACTION_STATUS_LABELS,
   };
 
   for (const provider of meetings.providers) {
@@ -188,7 +195,10 @@ export function registerMeetingRoutes({ app, services, renderPage }: RouteDeps):
     errors?: FieldError[],
     status = 200,
   ) => {
-    const result = await meetings.meeting(request.principal, params(request).meetingId!);
+    const [result, minutesAndActions] = await Promise.all([
+      meetings.meeting(request.principal, params(request).meetingId!),
+      meetingMinutes.forMeetingPage(request.principal, params(request).meetingId!),
+    ]);
     return renderPage(
       request,
       reply,
@@ -197,7 +207,9 @@ export function registerMeetingRoutes({ app, services, renderPage }: RouteDeps):
         title: `${result.meeting.title}, ${meetingWhen(result.meeting)}`,
         breadcrumbs: [home, bodyCrumb(result.body), meetingsCrumb(result.body)],
         ...result,
+        ...minutesAndActions,
         when: meetingWhen(result.meeting),
+        whenOf: meetingWhen,
         labels,
         paths,
         errors,
@@ -399,6 +411,51 @@ export function registerMeetingRoutes({ app, services, renderPage }: RouteDeps):
         return redirectWithFlash(reply, paths.meeting(meetingId), 'The meeting has been cancelled');
       },
       (errors, status) => showCancelForm(request, reply, body(request), errors, status),
+    );
+  });
+
+  // Approving earlier minutes, and closing actions, happen at this meeting: refusals show on it.
+
+  app.post('/meetings/:meetingId/approvals', signedIn, async (request, reply) => {
+    const meetingId = params(request).meetingId!;
+    return withFormErrors(
+      async () => {
+        const { meeting } = await meetingMinutes.approve(
+          request.principal,
+          meetingId,
+          field(request.body, 'minutesId'),
+          request.id,
+        );
+        return redirectWithFlash(
+          reply,
+          `${paths.meeting(meetingId)}#minutes`,
+          `The minutes of ${meetingWhen(meeting)} have been approved`,
+        );
+      },
+      (errors, status) => showMeeting(request, reply, errors, status),
+    );
+  });
+
+  app.post('/meetings/:meetingId/actions/:actionId/:outcome', signedIn, async (request, reply) => {
+    const { meetingId, actionId, outcome } = params(request) as Record<string, string>;
+    return withFormErrors(
+      async () => {
+        const closed = await meetingMinutes.closeAction(
+          request.principal,
+          meetingId!,
+          actionId!,
+          outcome!,
+          request.id,
+        );
+        return redirectWithFlash(
+          reply,
+          `${paths.meeting(meetingId!)}#actions`,
+          closed.status === 'done'
+            ? 'The action has been reported done at this meeting'
+            : 'The action has been closed as no longer needed',
+        );
+      },
+      (errors, status) => showMeeting(request, reply, errors, status),
     );
   });
 }

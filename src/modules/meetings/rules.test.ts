@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  actionOverdue,
+  checkAdviceRationale,
+  checkMinutesApproval,
+  mayEditMinutes,
+  minutesDraftDueOn,
   checkMeetingTimes,
   checkTabling,
   consecutiveMissed,
@@ -113,4 +118,71 @@ test('IAG-21f: meetings not yet held do not count', () => {
     2,
   );
   assert.equal(consecutiveMissed([]), 0);
+});
+
+test('minutes are drafted within 10 working days of the meeting (bank holidays skipped)', () => {
+  // Thursday 17 December 2026: Christmas Day and Boxing Day (observed on Monday 28th) are not
+  // working days.
+  assert.equal(minutesDraftDueOn('2026-12-17'), '2027-01-05');
+  assert.equal(minutesDraftDueOn('2026-11-05'), '2026-11-19');
+});
+
+test('IAG-27: approved minutes are never edited, only corrected', () => {
+  assert.equal(mayEditMinutes('draft'), true);
+  assert.equal(mayEditMinutes('approved'), false);
+});
+
+test('IAG-27: minutes are approved at a later meeting of the same body, once it has begun', () => {
+  const minuted = new Date('2026-12-01T18:30:00Z');
+  const later = {
+    startsAt: new Date('2027-02-01T18:30:00Z'),
+    status: 'scheduled' as const,
+    sameBody: true,
+  };
+  const base = {
+    status: 'draft' as const,
+    hasContent: true,
+    minutedMeetingStartsAt: minuted,
+    approvingMeeting: later,
+    now: new Date('2027-02-01T19:00:00Z'),
+  };
+  assert.equal(checkMinutesApproval(base), null);
+  assert.match(checkMinutesApproval({ ...base, status: 'approved' })!, /already been approved/);
+  assert.match(checkMinutesApproval({ ...base, hasContent: false })!, /empty/);
+  assert.match(
+    checkMinutesApproval({ ...base, approvingMeeting: { ...later, startsAt: minuted } })!,
+    /later meeting of the same group/,
+  );
+  assert.match(
+    checkMinutesApproval({ ...base, approvingMeeting: { ...later, sameBody: false } })!,
+    /later meeting of the same group/,
+  );
+  assert.match(
+    checkMinutesApproval({ ...base, approvingMeeting: { ...later, status: 'cancelled' } })!,
+    /cancelled/,
+  );
+  assert.match(
+    checkMinutesApproval({ ...base, now: new Date('2027-01-31T12:00:00Z') })!,
+    /once it has begun/,
+  );
+});
+
+test('IAG-27: every piece of advice says whether the police used it, and why, before approval', () => {
+  assert.equal(checkAdviceRationale([]), null);
+  assert.equal(checkAdviceRationale([{ use: 'used', rationale: 'Changed the briefing' }]), null);
+  assert.match(
+    checkAdviceRationale([{ use: 'not_used', rationale: null }])!,
+    /why the police did or did not use/,
+  );
+  assert.match(
+    checkAdviceRationale([{ use: 'not_yet_known', rationale: null }])!,
+    /whether the police used each piece of advice/,
+  );
+});
+
+test('an outstanding action past its due date is overdue', () => {
+  assert.equal(actionOverdue({ status: 'open', dueOn: '2026-11-22' }, '2026-11-23'), true);
+  assert.equal(actionOverdue({ status: 'open', dueOn: '2026-11-23' }, '2026-11-23'), false);
+  assert.equal(actionOverdue({ status: 'done', dueOn: '2026-11-01' }, '2026-11-23'), false);
+  assert.equal(actionOverdue({ status: 'open', dueOn: null }, '2026-11-23'), false);
 });

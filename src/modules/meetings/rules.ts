@@ -2,7 +2,7 @@
  * The rules of meetings, for every body that meets (advisory groups now; engagement groups,
  * custody-visiting panels, boards and committees later). Pure functions, named by rule id.
  */
-import { addCalendarMonths, type IsoDate } from '../../platform/calendar/index.js';
+import { addCalendarMonths, workingDaysIn, type IsoDate } from '../../platform/calendar/index.js';
 
 export const MEETING_FORMATS = ['in_person', 'online', 'hybrid'] as const;
 export type MeetingFormat = (typeof MEETING_FORMATS)[number];
@@ -125,4 +125,92 @@ export function consecutiveMissed(
 
 export function mayBeWithdrawnForAbsence(missed: number): boolean {
   return missed >= CONSECUTIVE_ABSENCE_LIMIT;
+}
+
+// Minutes (IAG-27) and their approval
+
+export const MINUTES_STATUSES = ['draft', 'approved'] as const;
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+export const MINUTES_KINDS = ['minutes', 'correction'] as const;
+export type MinutesKind = (typeof MINUTES_KINDS)[number];
+
+/** Minutes are drafted within this many working days of the meeting; the minute-taker is reminded. */
+export const MINUTES_DRAFT_WORKING_DAYS = 10;
+
+// London's default: England and Wales bank holidays.
+const workingDays = workingDaysIn('england-and-wales');
+
+/** The last day for drafting a meeting's minutes: 10 working days after it was held. */
+export function minutesDraftDueOn(heldOn: IsoDate): IsoDate {
+  return workingDays.addWorkingDays(heldOn, MINUTES_DRAFT_WORKING_DAYS);
+}
+
+/** Approved minutes are the record: they are never edited, only corrected by an approved correction. */
+export function mayEditMinutes(status: MinutesStatus): boolean {
+  return status === 'draft';
+}
+
+/**
+ * Minutes (or a correction) are approved at a later meeting of the same body, once that meeting
+ * has begun: the approval is itself minuted there.
+ */
+export function checkMinutesApproval(input: {
+  status: MinutesStatus;
+  hasContent: boolean;
+  minutedMeetingStartsAt: Date;
+  approvingMeeting: { startsAt: Date; status: MeetingStatus; sameBody: boolean };
+  now: Date;
+}): string | null {
+  if (input.status === 'approved') return 'These minutes have already been approved';
+  if (!input.hasContent) return 'The minutes are empty: draft them before they are approved';
+  const at = input.approvingMeeting;
+  if (!at.sameBody || at.startsAt <= input.minutedMeetingStartsAt)
+    return 'Minutes are approved at a later meeting of the same group';
+  if (at.status === 'cancelled') return 'A cancelled meeting cannot approve minutes';
+  if (at.startsAt > input.now)
+    return 'Minutes are approved at the meeting itself: record the approval once it has begun';
+  return null;
+}
+
+/** IAG-27: whether the police used a piece of advice given at or reported to the meeting. */
+export const ADVICE_USES = ['used', 'partly_used', 'not_used', 'not_yet_known'] as const;
+export type AdviceUse = (typeof ADVICE_USES)[number];
+export const ADVICE_USE_LABELS: Record<AdviceUse, string> = {
+  used: 'The police used the advice',
+  partly_used: 'The police used part of the advice',
+  not_used: 'The police did not use the advice',
+  not_yet_known: 'Not known yet',
+};
+
+/**
+ * IAG-27: the minutes record, for each piece of advice, whether the police used it and why. A
+ * decision either way needs its reason; "not known yet" is allowed in a draft but not in minutes
+ * put forward for approval.
+ */
+export function checkAdviceRationale(
+  advice: readonly { use: AdviceUse; rationale: string | null }[],
+): string | null {
+  if (advice.some((a) => a.use === 'not_yet_known'))
+    return 'Record whether the police used each piece of advice before the minutes are approved (IAG-27)';
+  if (advice.some((a) => !a.rationale))
+    return 'Record why the police did or did not use each piece of advice (IAG-27)';
+  return null;
+}
+
+// Actions arising
+
+export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  open: 'Outstanding',
+  done: 'Done',
+  dropped: 'No longer needed',
+};
+
+/** An action is overdue when it is still outstanding after its due date. */
+export function actionOverdue(
+  action: { status: ActionStatus; dueOn: IsoDate | null },
+  today: IsoDate,
+): boolean {
+  return action.status === 'open' && action.dueOn !== null && action.dueOn < today;
 }

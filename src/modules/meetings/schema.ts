@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  date,
   index,
   integer,
   pgEnum,
@@ -10,16 +11,21 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
 import { people } from '../directory/schema.js';
 import {
+  ACTION_STATUSES,
+  ADVICE_USES,
   AGENDA_ITEM_STATUSES,
   ATTENDANCE_STATUSES,
   MEETING_FORMATS,
   MEETING_STATUSES,
+  MINUTES_KINDS,
+  MINUTES_STATUSES,
 } from './rules.js';
 import { AGENDA_TABLERS, BODY_TYPES, ATTENDEE_KINDS } from './bodies.js';
 
@@ -30,6 +36,10 @@ export const agendaItemStatusEnum = pgEnum('agenda_item_status', AGENDA_ITEM_STA
 export const agendaTablerEnum = pgEnum('agenda_tabler', AGENDA_TABLERS);
 export const attendanceStatusEnum = pgEnum('attendance_status', ATTENDANCE_STATUSES);
 export const attendeeKindEnum = pgEnum('attendee_kind', ATTENDEE_KINDS);
+export const minutesStatusEnum = pgEnum('minutes_status', MINUTES_STATUSES);
+export const minutesKindEnum = pgEnum('minutes_kind', MINUTES_KINDS);
+export const adviceUseEnum = pgEnum('advice_use', ADVICE_USES);
+export const actionStatusEnum = pgEnum('meeting_action_status', ACTION_STATUSES);
 
 /** A meeting of any body that meets: an advisory group now, boards and panels later. */
 export const meetings = pgTable(
@@ -116,5 +126,106 @@ export const meetingAttendance = pgTable(
   (t) => [
     primaryKey({ columns: [t.meetingId, t.personId] }),
     index('meeting_attendance_person_idx').on(t.personId, t.meetingId),
+  ],
+);
+
+/**
+ * The minutes of a meeting, or a correction to approved minutes. Approved at a later meeting of
+ * the same body (which minutes the approval); once approved, never edited (IAG-27).
+ */
+export const minutes = pgTable(
+  'minutes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    kind: minutesKindEnum('kind').notNull().default('minutes'),
+    /** For a correction: the approved minutes it corrects. */
+    correctsMinutesId: uuid('corrects_minutes_id').references((): AnyPgColumn => minutes.id),
+    status: minutesStatusEnum('status').notNull().default('draft'),
+    draftedBy: uuid('drafted_by').references(() => users.id),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    approvedAtMeetingId: uuid('approved_at_meeting_id').references((): AnyPgColumn => meetings.id),
+    approvedBy: uuid('approved_by').references(() => users.id),
+    version: bigint('version', { mode: 'number' }).notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One set of minutes per meeting; corrections are as many as needed.
+    uniqueIndex('minutes_one_per_meeting_key')
+      .on(t.meetingId)
+      .where(sql`${t.kind} = 'minutes'`),
+    index('minutes_corrects_idx').on(t.correctsMinutesId),
+    index('minutes_approved_at_meeting_idx').on(t.approvedAtMeetingId),
+  ],
+);
+
+/** One minute: against an agenda item, or other business (no item). */
+export const minuteItems = pgTable(
+  'minute_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    minutesId: uuid('minutes_id')
+      .notNull()
+      .references(() => minutes.id),
+    agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id),
+    position: integer('position').notNull(),
+    heading: text('heading').notNull(),
+    body: text('body').notNull(),
+    /** Withheld from the public minutes, as its agenda item was. */
+    confidential: boolean('confidential').notNull().default(false),
+  },
+  (t) => [index('minute_items_minutes_idx').on(t.minutesId, t.position)],
+);
+
+/**
+ * IAG-27: each piece of advice given at or reported to the meeting, and whether the police used
+ * it and why. Links to the advice request when there is one (the advice module, to come).
+ */
+export const minutedAdvice = pgTable(
+  'minuted_advice',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    minutesId: uuid('minutes_id')
+      .notNull()
+      .references(() => minutes.id),
+    summary: text('summary').notNull(),
+    use: adviceUseEnum('use').notNull(),
+    rationale: text('rationale'),
+    adviceRequestId: uuid('advice_request_id'),
+    confidential: boolean('confidential').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('minuted_advice_minutes_idx').on(t.minutesId)],
+);
+
+/** Actions arising from a meeting; outstanding ones carry to the body's next agenda. */
+export const meetingActions = pgTable(
+  'meeting_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    /** Denormalised from the meeting so a body's outstanding actions are one indexed read. */
+    bodyType: meetingBodyTypeEnum('body_type').notNull(),
+    bodyId: uuid('body_id').notNull(),
+    description: text('description').notNull(),
+    ownerName: text('owner_name').notNull(),
+    ownerPersonId: uuid('owner_person_id').references(() => people.id),
+    dueOn: date('due_on', { mode: 'string' }),
+    status: actionStatusEnum('status').notNull().default('open'),
+    /** The meeting at which it was reported done (or no longer needed). */
+    closedAtMeetingId: uuid('closed_at_meeting_id').references((): AnyPgColumn => meetings.id),
+    closedNote: text('closed_note'),
+    createdBy: uuid('created_by').references(() => users.id),
+    version: bigint('version', { mode: 'number' }).notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('meeting_actions_body_status_idx').on(t.bodyType, t.bodyId, t.status, t.createdAt),
+    index('meeting_actions_meeting_idx').on(t.meetingId),
   ],
 );

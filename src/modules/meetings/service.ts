@@ -227,6 +227,10 @@ export function createMeetingsService(deps: {
     today,
     /** The kinds of body that meet, each with the URL prefix its meetings live under. */
     providers: deps.bodies,
+    /** For the minutes and actions service beside this one: the same checks, in one place. */
+    meetingAccess,
+    findMeeting,
+    requireArranger,
 
     /** A body's meetings, upcoming first then past, a page at a time. */
     async bodyMeetings(
@@ -446,6 +450,7 @@ export function createMeetingsService(deps: {
         if (meeting.status !== 'scheduled')
           throw new ConflictError(
             'The agenda of a meeting that has been held or cancelled is kept as it was',
+            'agenda',
           );
         const items = await tx
           .select()
@@ -491,6 +496,7 @@ export function createMeetingsService(deps: {
             if (!next)
               throw new ConflictError(
                 'There is no later meeting to defer the item to: schedule the next meeting first',
+                'agenda',
               );
             const [last] = await tx
               .select({ max: sql<number>`coalesce(max(${agendaItems.position}), 0)` })
@@ -517,6 +523,7 @@ export function createMeetingsService(deps: {
             if (!other)
               throw new ConflictError(
                 `“${item.title}” is already ${action === 'up' ? 'first' : 'last'}`,
+                'agenda',
               );
             await tx
               .update(agendaItems)
@@ -550,7 +557,10 @@ export function createMeetingsService(deps: {
         const { relation } = await access(tx, principal, meeting.bodyType, meeting.bodyId);
         requireArranger(relation);
         if (meeting.status !== 'scheduled')
-          throw new ConflictError('Only the agenda of a meeting still to be held can be published');
+          throw new ConflictError(
+            'Only the agenda of a meeting still to be held can be published',
+            'agenda',
+          );
         const counts = await tx
           .select({ status: agendaItems.status, n: count() })
           .from(agendaItems)
@@ -560,9 +570,13 @@ export function createMeetingsService(deps: {
         if (n('proposed') > 0)
           throw new ConflictError(
             'Accept, defer or take off every item waiting for a decision before publishing the agenda',
+            'agenda',
           );
         if (n('accepted') === 0)
-          throw new ConflictError('The agenda has no items yet: accept or add at least one');
+          throw new ConflictError(
+            'The agenda has no items yet: accept or add at least one',
+            'agenda',
+          );
         const [after] = await tx
           .update(meetings)
           .set({
@@ -618,9 +632,15 @@ export function createMeetingsService(deps: {
         const { relation } = await access(tx, principal, meeting.bodyType, meeting.bodyId);
         requireArranger(relation);
         if (meeting.status === 'cancelled')
-          throw new ConflictError('The meeting was cancelled: there is no attendance to record');
+          throw new ConflictError(
+            'The meeting was cancelled: there is no attendance to record',
+            'attendance',
+          );
         if (meeting.startsAt > now())
-          throw new ConflictError('Attendance can be recorded once the meeting has started');
+          throw new ConflictError(
+            'Attendance can be recorded once the meeting has started',
+            'attendance',
+          );
         const roll = await provider(meeting.bodyType).roll(tx, meeting.bodyId);
         const before = await tx
           .select()
@@ -666,7 +686,10 @@ export function createMeetingsService(deps: {
           ];
         });
         if (entries.length === 0)
-          throw new ConflictError('The group has nobody to record: appoint members first');
+          throw new ConflictError(
+            'The group has nobody to record: appoint members first',
+            'attendance',
+          );
         if (errors.length) throw new ValidationError(errors);
         await tx.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId));
         await tx.insert(meetingAttendance).values(rows);

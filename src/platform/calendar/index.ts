@@ -36,6 +36,7 @@ export {
   FOI_RESPONSE_WORKING_DAYS,
   createWorkingDayCalendar,
   ukWorkingDays,
+  workingDaysIn,
   type WorkingDayCalendar,
   type WorkingDayCalendarOptions,
 } from './working-days.js';

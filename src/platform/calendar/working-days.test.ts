@@ -6,6 +6,7 @@ import {
   createWorkingDayCalendar,
   ukBankHolidays,
   ukWorkingDays,
+  workingDaysIn,
   type UkNation,
 } from './index.js';
 
@@ -133,4 +134,14 @@ describe('FOI-01: the response is due on the twentieth working day after receipt
       assert.equal(workingDaysBetween(day, due), FOI_RESPONSE_WORKING_DAYS, `${day} -> ${due}`);
     }
   });
+});
+
+test('one nation’s working days skip only its own bank holidays', () => {
+  const england = workingDaysIn('england-and-wales');
+  const scotland = workingDaysIn('scotland');
+  // 4 January 2027 is Scotland's substitute for 2 January, not a holiday in England and Wales.
+  assert.equal(england.isWorkingDay('2027-01-04'), true);
+  assert.equal(scotland.isWorkingDay('2027-01-04'), false);
+  // Boxing Day 2026 falls on a Saturday; Monday 28 December is the substitute everywhere.
+  assert.equal(england.isWorkingDay('2026-12-28'), false);
 });

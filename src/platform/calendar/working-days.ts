@@ -1,5 +1,5 @@
 import { getDate, getMonth, getYear, isWeekend } from 'date-fns';
-import { ukBankHolidays, type BankHoliday } from './bank-holidays.js';
+import { ukBankHolidays, type BankHoliday, type UkNation } from './bank-holidays.js';
 import { easterSunday } from './easter.js';
 import {
   addCalendarDays,
@@ -93,3 +93,14 @@ export function createWorkingDayCalendar(
 export const ukWorkingDays: WorkingDayCalendar = createWorkingDayCalendar(ukBankHolidays.holidays, {
   coveredYears: { first: ukBankHolidays.firstYear, last: ukBankHolidays.lastYear },
 });
+
+/**
+ * Working days under one nation's bank holidays, for ordinary deadlines (minutes to draft,
+ * reminders) that follow the local calendar rather than FOIA's all-UK rule.
+ */
+export function workingDaysIn(nation: UkNation): WorkingDayCalendar {
+  return createWorkingDayCalendar(
+    ukBankHolidays.holidays.filter((holiday) => holiday.nations.includes(nation)),
+    { coveredYears: { first: ukBankHolidays.firstYear, last: ukBankHolidays.lastYear } },
+  );
+}

@@ -1,0 +1,658 @@
+/**
+ * Minutes and actions: minutes drafted against the agenda, with whether the police used each
+ * piece of advice and why (IAG-27); approved at a later meeting, which minutes the approval;
+ * never edited once approved, only corrected by an approved correction. Actions arising, with
+ * the outstanding ones carried to the next agenda.
+ */
+import { and, asc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/service.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
+import { formatDate, toLondonDate, todayInLondon } from '../../platform/calendar/index.js';
+import type { Db, Executor } from '../../platform/db/database.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  type FieldError,
+} from '../../platform/errors.js';
+import { dateField, text, tooLong } from '../../platform/http/form-fields.js';
+import { isUuid } from '../../platform/http/params.js';
+import {
+  ADVICE_USES,
+  actionOverdue,
+  checkAdviceRationale,
+  checkMinutesApproval,
+  mayArrangeAgenda,
+  mayEditMinutes,
+  minutesDraftDueOn,
+  type AdviceUse,
+} from './rules.js';
+import {
+  agendaItems,
+  meetingActions,
+  meetings,
+  minuteItems,
+  minutedAdvice,
+  minutes,
+} from './schema.js';
+import type { Meeting, MeetingsService } from './service.js';
+
+type Input = Record<string, string | string[] | undefined>;
+type Minutes = typeof minutes.$inferSelect;
+
+const OTHER_BUSINESS = 'Any other business';
+
+export type MinutesService = ReturnType<typeof createMinutesService>;
+
+export function createMinutesService(deps: {
+  db: Db;
+  meetings: MeetingsService;
+  now?: () => Date;
+}) {
+  const { db, meetings: meetingsService } = deps;
+  const now = () => (deps.now ? deps.now() : new Date());
+
+  function requireUser(principal: Principal): UserPrincipal {
+    if (principal?.kind !== 'user') throw new ForbiddenError();
+    return principal;
+  }
+
+  const heldOn = (meeting: Meeting) => formatDate(toLondonDate(meeting.startsAt));
+
+  async function minutesWithContent(executor: Executor, ids: readonly string[]) {
+    if (ids.length === 0) return { items: [], advice: [] };
+    const [items, advice] = await Promise.all([
+      executor
+        .select()
+        .from(minuteItems)
+        .where(inArray(minuteItems.minutesId, [...ids]))
+        .orderBy(asc(minuteItems.position)),
+      executor
+        .select()
+        .from(minutedAdvice)
+        .where(inArray(minutedAdvice.minutesId, [...ids]))
+        .orderBy(asc(minutedAdvice.createdAt)),
+    ]);
+    return { items, advice };
+  }
+
+  async function mainMinutes(executor: Executor, meetingId: string, lock = false) {
+    const query = executor
+      .select()
+      .from(minutes)
+      .where(and(eq(minutes.meetingId, meetingId), eq(minutes.kind, 'minutes')));
+    const [row] = lock ? await query.for('update') : await query;
+    return row ?? null;
+  }
+
+  /** A draft the person may change: refuses approved minutes with what to do instead. */
+  function requireDraft(row: Minutes | null): asserts row is Minutes {
+    if (!row) throw new NotFoundError();
+    if (!mayEditMinutes(row.status))
+      throw new ConflictError(
+        'Approved minutes cannot be changed: record a correction, to be approved at a later meeting',
+      );
+  }
+
+  async function appendItem(
+    tx: Executor,
+    minutesId: string,
+    item: { heading: string; body: string; agendaItemId?: string | null; confidential?: boolean },
+  ) {
+    const [last] = await tx
+      .select({ max: sql<number>`coalesce(max(${minuteItems.position}), 0)` })
+      .from(minuteItems)
+      .where(eq(minuteItems.minutesId, minutesId));
+    await tx.insert(minuteItems).values({
+      minutesId,
+      position: Number(last?.max ?? 0) + 1,
+      heading: item.heading,
+      body: item.body,
+      agendaItemId: item.agendaItemId ?? null,
+      confidential: item.confidential ?? false,
+    });
+  }
+
+  /** The minutes a meeting may approve: drafts of earlier meetings of the same body. */
+  async function awaitingApproval(executor: Executor, meeting: Meeting) {
+    const rows = await executor
+      .select({ minutes, meeting: meetings })
+      .from(minutes)
+      .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
+      .where(
+        and(
+          eq(meetings.bodyType, meeting.bodyType),
+          eq(meetings.bodyId, meeting.bodyId),
+          eq(minutes.status, 'draft'),
+          lt(meetings.startsAt, meeting.startsAt),
+        ),
+      )
+      .orderBy(asc(meetings.startsAt));
+    return rows;
+  }
+
+  /** Actions raised at this meeting, and those still outstanding from earlier ones. */
+  async function actionsFor(executor: Executor, meeting: Meeting) {
+    const [raised, outstanding] = await Promise.all([
+      executor
+        .select()
+        .from(meetingActions)
+        .where(eq(meetingActions.meetingId, meeting.id))
+        .orderBy(asc(meetingActions.createdAt)),
+      executor
+        .select({ action: meetingActions, raisedAt: meetings.startsAt })
+        .from(meetingActions)
+        .innerJoin(meetings, eq(meetings.id, meetingActions.meetingId))
+        .where(
+          and(
+            eq(meetingActions.bodyType, meeting.bodyType),
+            eq(meetingActions.bodyId, meeting.bodyId),
+            ne(meetingActions.meetingId, meeting.id),
+            lt(meetings.startsAt, meeting.startsAt),
+            sql`(${meetingActions.status} = 'open' or ${meetingActions.closedAtMeetingId} = ${meeting.id})`,
+          ),
+        )
+        .orderBy(asc(meetings.startsAt), asc(meetingActions.createdAt)),
+    ]);
+    const today = todayInLondon(now());
+    return {
+      raised: raised.map((a) => ({ ...a, overdue: actionOverdue(a, today) })),
+      carried: outstanding.map((o) => ({
+        ...o.action,
+        raisedAt: o.raisedAt,
+        overdue: actionOverdue(o.action, today),
+      })),
+    };
+  }
+
+  return {
+    /**
+     * A meeting's minutes and corrections. Drafts are seen only by those who run the meeting;
+     * approved minutes by everyone who may see the meeting.
+     */
+    async minutesOf(principal: Principal, meetingId: string) {
+      const { meeting, body, relation } = await meetingsService.meetingAccess(
+        db,
+        principal,
+        meetingId,
+      );
+      const mayDraft = mayArrangeAgenda(relation);
+      const all = await db
+        .select()
+        .from(minutes)
+        .where(eq(minutes.meetingId, meetingId))
+        .orderBy(asc(minutes.createdAt));
+      const visible = all.filter((m) => mayDraft || m.status === 'approved');
+      const content = await minutesWithContent(
+        db,
+        visible.map((m) => m.id),
+      );
+      const withContent = (m: Minutes) => ({
+        ...m,
+        items: content.items.filter((i) => i.minutesId === m.id),
+        advice: content.advice.filter((a) => a.minutesId === m.id),
+      });
+      const main = visible.find((m) => m.kind === 'minutes');
+      const approvedAt = [
+        ...new Set(visible.map((m) => m.approvedAtMeetingId).filter((id): id is string => !!id)),
+      ];
+      const approvingMeetings = approvedAt.length
+        ? await db.select().from(meetings).where(inArray(meetings.id, approvedAt))
+        : [];
+      return {
+        meeting,
+        body,
+        mayDraft,
+        minutes: main ? withContent(main) : null,
+        corrections: visible.filter((m) => m.kind === 'correction').map(withContent),
+        approvingMeetings: Object.fromEntries(approvingMeetings.map((m) => [m.id, m])),
+        draftDueOn:
+          meeting.status === 'held' ? minutesDraftDueOn(toLondonDate(meeting.startsAt)) : null,
+      };
+    },
+
+    async draftForm(principal: Principal, meetingId: string) {
+      const { meeting, body, relation } = await meetingsService.meetingAccess(
+        db,
+        principal,
+        meetingId,
+      );
+      meetingsService.requireArranger(relation);
+      if (meeting.status !== 'held')
+        throw new ConflictError('Minutes are drafted once the meeting has been held');
+      const row = await mainMinutes(db, meetingId);
+      if (row) requireDraft(row);
+      const [items, content] = await Promise.all([
+        db
+          .select()
+          .from(agendaItems)
+          .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.status, 'accepted')))
+          .orderBy(asc(agendaItems.position)),
+        minutesWithContent(db, row ? [row.id] : []),
+      ]);
+      return { meeting, body, agenda: items, minutes: row, ...content };
+    },
+
+    /** Drafts (or redrafts) the minutes against the agenda: one minute per accepted item. */
+    async saveDraft(principal: Principal, meetingId: string, input: Input, requestId?: string) {
+      const user = requireUser(principal);
+      return db.transaction(async (tx) => {
+        const { meeting, relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
+        meetingsService.requireArranger(relation);
+        if (meeting.status !== 'held')
+          throw new ConflictError('Minutes are drafted once the meeting has been held');
+        const existing = await mainMinutes(tx, meetingId, true);
+        if (existing) requireDraft(existing);
+        const agenda = await tx
+          .select()
+          .from(agendaItems)
+          .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.status, 'accepted')))
+          .orderBy(asc(agendaItems.position));
+        const errors: FieldError[] = [];
+        const entries = [
+          ...agenda.map((item) => ({
+            field: `minute-${item.id}`,
+            heading: item.title,
+            agendaItemId: item.id,
+            confidential: item.confidential,
+          })),
+          { field: 'other', heading: OTHER_BUSINESS, agendaItemId: null, confidential: false },
+        ].map((entry) => {
+          const body = text(input[entry.field]);
+          tooLong(errors, entry.field, `The minute for “${entry.heading}”`, body, 20000);
+          return { ...entry, body };
+        });
+        const written = entries.filter((e) => e.body);
+        if (written.length === 0)
+          errors.push({
+            field: entries[0]!.field,
+            message: 'Write the minute for at least one item',
+          });
+        if (errors.length) throw new ValidationError(errors);
+        const [row] = existing
+          ? await tx
+              .update(minutes)
+              .set({ updatedAt: now(), version: sql`${minutes.version} + 1` })
+              .where(eq(minutes.id, existing.id))
+              .returning()
+          : await tx
+              .insert(minutes)
+              .values({ meetingId, kind: 'minutes', draftedBy: user.userId })
+              .returning();
+        // Minutes of approvals recorded at this meeting are kept; the drafted ones are replaced.
+        const kept = existing
+          ? await tx
+              .select()
+              .from(minuteItems)
+              .where(
+                and(
+                  eq(minuteItems.minutesId, existing.id),
+                  sql`${minuteItems.agendaItemId} is null and ${minuteItems.heading} <> ${OTHER_BUSINESS}`,
+                ),
+              )
+          : [];
+        if (existing) await tx.delete(minuteItems).where(eq(minuteItems.minutesId, existing.id));
+        await tx.insert(minuteItems).values([
+          ...kept.map((k, i) => ({ ...k, position: i + 1 })),
+          ...written.map((e, i) => ({
+            minutesId: row!.id,
+            position: kept.length + i + 1,
+            heading: e.heading,
+            body: e.body!,
+            agendaItemId: e.agendaItemId,
+            confidential: e.confidential,
+          })),
+        ]);
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: existing ? 'minutes.redrafted' : 'minutes.drafted',
+          recordType: 'meeting',
+          recordId: meetingId,
+          after: { minutesId: row!.id, items: written.map((e) => e.heading) },
+        });
+        return row!;
+      });
+    },
+
+    /** IAG-27: a piece of advice given at or reported to the meeting, and what became of it. */
+    async addAdvice(principal: Principal, meetingId: string, input: Input, requestId?: string) {
+      const user = requireUser(principal);
+      const errors: FieldError[] = [];
+      const summary = text(input.summary);
+      if (!summary) errors.push({ field: 'summary', message: 'Enter the advice that was given' });
+      tooLong(errors, 'summary', 'The advice', summary, 5000);
+      const use = text(input.use);
+      if (!use || !(ADVICE_USES as readonly string[]).includes(use))
+        errors.push({ field: 'use', message: 'Select whether the police used the advice' });
+      const rationale = text(input.rationale);
+      if (use && use !== 'not_yet_known' && !rationale)
+        errors.push({
+          field: 'rationale',
+          message: 'Enter why the police did or did not use the advice (IAG-27)',
+        });
+      tooLong(errors, 'rationale', 'The reason', rationale, 5000);
+      const confidential = text(input.confidential) === 'yes';
+      return db.transaction(async (tx) => {
+        const { relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
+        meetingsService.requireArranger(relation);
+        const row = await mainMinutes(tx, meetingId, true);
+        if (!row) throw new ConflictError('Draft the minutes first, then record the advice');
+        requireDraft(row);
+        if (errors.length) throw new ValidationError(errors);
+        const [advice] = await tx
+          .insert(minutedAdvice)
+          .values({
+            minutesId: row.id,
+            summary: summary!,
+            use: use as AdviceUse,
+            rationale,
+            confidential,
+          })
+          .returning();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'minutes.advice-recorded',
+          recordType: 'meeting',
+          recordId: meetingId,
+          after: advice,
+        });
+        return advice!;
+      });
+    },
+
+    async removeAdvice(
+      principal: Principal,
+      meetingId: string,
+      adviceId: string,
+      requestId?: string,
+    ) {
+      const user = requireUser(principal);
+      if (!isUuid(adviceId)) throw new NotFoundError();
+      return db.transaction(async (tx) => {
+        const { relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
+        meetingsService.requireArranger(relation);
+        const row = await mainMinutes(tx, meetingId, true);
+        requireDraft(row);
+        const [removed] = await tx
+          .delete(minutedAdvice)
+          .where(and(eq(minutedAdvice.id, adviceId), eq(minutedAdvice.minutesId, row.id)))
+          .returning();
+        if (!removed) throw new NotFoundError();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'minutes.advice-removed',
+          recordType: 'meeting',
+          recordId: meetingId,
+          before: removed,
+        });
+      });
+    },
+
+    /**
+     * What the meeting page shows of minutes and actions: the state of this meeting's minutes,
+     * the minutes of earlier meetings it may approve (for those who run it), the actions raised
+     * here and those carried from earlier meetings.
+     */
+    async forMeetingPage(principal: Principal, meetingId: string) {
+      const { meeting, relation } = await meetingsService.meetingAccess(db, principal, meetingId);
+      const mayRun = mayArrangeAgenda(relation);
+      const [own, awaiting, actions] = await Promise.all([
+        mainMinutes(db, meetingId),
+        mayRun ? awaitingApproval(db, meeting) : Promise.resolve([]),
+        actionsFor(db, meeting),
+      ]);
+      return {
+        minutesStatus: own?.status ?? null,
+        awaitingApproval: awaiting,
+        ...actions,
+      };
+    },
+
+    /**
+     * Records, at a later meeting that has begun, that it approved the minutes (or a correction)
+     * of an earlier meeting; the approval is minuted in this meeting's minutes.
+     */
+    async approve(
+      principal: Principal,
+      approvingMeetingId: string,
+      minutesId: string,
+      requestId?: string,
+    ) {
+      const user = requireUser(principal);
+      if (!isUuid(minutesId)) throw new NotFoundError();
+      return db.transaction(async (tx) => {
+        const { meeting: approving, relation } = await meetingsService.meetingAccess(
+          tx,
+          principal,
+          approvingMeetingId,
+        );
+        meetingsService.requireArranger(relation);
+        const [target] = await tx
+          .select({ minutes, meeting: meetings })
+          .from(minutes)
+          .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
+          .where(eq(minutes.id, minutesId))
+          .for('update', { of: minutes });
+        if (!target) throw new NotFoundError();
+        const content = await minutesWithContent(tx, [minutesId]);
+        const refusal =
+          checkMinutesApproval({
+            status: target.minutes.status,
+            hasContent: content.items.length > 0,
+            minutedMeetingStartsAt: target.meeting.startsAt,
+            approvingMeeting: {
+              startsAt: approving.startsAt,
+              status: approving.status,
+              sameBody:
+                approving.bodyType === target.meeting.bodyType &&
+                approving.bodyId === target.meeting.bodyId,
+            },
+            now: now(),
+          }) ?? checkAdviceRationale(content.advice);
+        if (refusal) throw new ConflictError(refusal, 'minutes');
+        // The approval is minuted at the approving meeting, whose own minutes must still be open.
+        const existing = await mainMinutes(tx, approvingMeetingId, true);
+        if (existing && !mayEditMinutes(existing.status))
+          throw new ConflictError(
+            'The minutes of this meeting are already approved, so it cannot minute another approval',
+            'minutes',
+          );
+        const own =
+          existing ??
+          (
+            await tx
+              .insert(minutes)
+              .values({ meetingId: approvingMeetingId, kind: 'minutes', draftedBy: user.userId })
+              .returning()
+          )[0]!;
+        const [after] = await tx
+          .update(minutes)
+          .set({
+            status: 'approved',
+            approvedAt: now(),
+            approvedAtMeetingId: approvingMeetingId,
+            approvedBy: user.userId,
+            updatedAt: now(),
+            version: sql`${minutes.version} + 1`,
+          })
+          .where(eq(minutes.id, minutesId))
+          .returning();
+        const what =
+          target.minutes.kind === 'correction'
+            ? `A correction to the minutes of the meeting of ${heldOn(target.meeting)}`
+            : `The minutes of the meeting of ${heldOn(target.meeting)}`;
+        await appendItem(tx, own.id, {
+          heading: `${target.minutes.kind === 'correction' ? 'Correction to the minutes' : 'Minutes'} of ${heldOn(target.meeting)}`,
+          body: `${what} were approved as a correct record.`,
+        });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action:
+            target.minutes.kind === 'correction'
+              ? 'minutes.correction-approved'
+              : 'minutes.approved',
+          recordType: 'meeting',
+          recordId: target.meeting.id,
+          before: { status: target.minutes.status },
+          after: { minutesId, status: after!.status, approvedAtMeetingId: approvingMeetingId },
+        });
+        return { meeting: target.meeting };
+      });
+    },
+
+    async correctionForm(principal: Principal, meetingId: string) {
+      const { meeting, body, relation } = await meetingsService.meetingAccess(
+        db,
+        principal,
+        meetingId,
+      );
+      meetingsService.requireArranger(relation);
+      const row = await mainMinutes(db, meetingId);
+      if (!row || row.status !== 'approved')
+        throw new ConflictError('Only approved minutes are corrected; a draft is simply changed');
+      return { meeting, body };
+    },
+
+    /** A correction to approved minutes, itself to be approved at a later meeting. */
+    async draftCorrection(
+      principal: Principal,
+      meetingId: string,
+      input: Input,
+      requestId?: string,
+    ) {
+      const user = requireUser(principal);
+      const errors: FieldError[] = [];
+      const correction = text(input.correction);
+      if (!correction)
+        errors.push({ field: 'correction', message: 'Enter what the minutes should say instead' });
+      tooLong(errors, 'correction', 'The correction', correction, 10000);
+      return db.transaction(async (tx) => {
+        const { relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
+        meetingsService.requireArranger(relation);
+        const row = await mainMinutes(tx, meetingId, true);
+        if (!row || row.status !== 'approved')
+          throw new ConflictError('Only approved minutes are corrected; a draft is simply changed');
+        if (errors.length) throw new ValidationError(errors);
+        const [created] = await tx
+          .insert(minutes)
+          .values({
+            meetingId,
+            kind: 'correction',
+            correctsMinutesId: row.id,
+            draftedBy: user.userId,
+          })
+          .returning();
+        await appendItem(tx, created!.id, { heading: 'Correction', body: correction! });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'minutes.correction-drafted',
+          recordType: 'meeting',
+          recordId: meetingId,
+          after: { minutesId: created!.id, correction },
+        });
+        return created!;
+      });
+    },
+
+    // Actions arising
+
+    async actionForm(principal: Principal, meetingId: string) {
+      const { meeting, body, relation } = await meetingsService.meetingAccess(
+        db,
+        principal,
+        meetingId,
+      );
+      meetingsService.requireArranger(relation);
+      if (meeting.status === 'cancelled')
+        throw new ConflictError('A cancelled meeting raises no actions');
+      return { meeting, body };
+    },
+
+    async addAction(principal: Principal, meetingId: string, input: Input, requestId?: string) {
+      const user = requireUser(principal);
+      const errors: FieldError[] = [];
+      const description = text(input.description);
+      if (!description) errors.push({ field: 'description', message: 'Enter what is to be done' });
+      tooLong(errors, 'description', 'The action', description, 2000);
+      const ownerName = text(input.ownerName);
+      if (!ownerName) errors.push({ field: 'ownerName', message: 'Enter who will do it' });
+      tooLong(errors, 'ownerName', 'Who will do it', ownerName, 200);
+      const dueOn = dateField(input, 'dueOn', 'the date it is due', errors, { required: false });
+      return db.transaction(async (tx) => {
+        const { meeting, relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
+        meetingsService.requireArranger(relation);
+        if (meeting.status === 'cancelled')
+          throw new ConflictError('A cancelled meeting raises no actions');
+        if (errors.length) throw new ValidationError(errors);
+        const [action] = await tx
+          .insert(meetingActions)
+          .values({
+            meetingId,
+            bodyType: meeting.bodyType,
+            bodyId: meeting.bodyId,
+            description: description!,
+            ownerName: ownerName!,
+            dueOn,
+            createdBy: user.userId,
+          })
+          .returning();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'meeting-action.raised',
+          recordType: 'meeting',
+          recordId: meetingId,
+          after: action,
+        });
+        return action!;
+      });
+    },
+
+    /** An outstanding action reported done (or no longer needed) at this meeting. */
+    async closeAction(
+      principal: Principal,
+      meetingId: string,
+      actionId: string,
+      outcome: string,
+      requestId?: string,
+    ) {
+      const user = requireUser(principal);
+      if (!isUuid(actionId) || (outcome !== 'done' && outcome !== 'dropped'))
+        throw new NotFoundError();
+      return db.transaction(async (tx) => {
+        const { meeting, relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
+        meetingsService.requireArranger(relation);
+        const [before] = await tx
+          .select()
+          .from(meetingActions)
+          .where(
+            and(
+              eq(meetingActions.id, actionId),
+              eq(meetingActions.bodyType, meeting.bodyType),
+              eq(meetingActions.bodyId, meeting.bodyId),
+            ),
+          )
+          .for('update');
+        if (!before) throw new NotFoundError();
+        if (before.status !== 'open')
+          throw new ConflictError('This action has already been closed', 'actions');
+        if (meeting.status === 'cancelled')
+          throw new ConflictError(
+            'An action is reported done at a meeting that takes place',
+            'actions',
+          );
+        const [after] = await tx
+          .update(meetingActions)
+          .set({
+            status: outcome,
+            closedAtMeetingId: meetingId,
+            version: sql`${meetingActions.version} + 1`,
+          })
+          .where(eq(meetingActions.id, actionId))
+          .returning();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: `meeting-action.${outcome}`,
+          recordType: 'meeting',
+          recordId: meetingId,
+          before,
+          after,
+        });
+        return after!;
+      });
+    },
+  };
+}
