@@ -6,7 +6,8 @@
  * A third argument keeps only the files whose path contains it (`... integration groups`).
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const tier = process.argv[2];
@@ -23,17 +24,22 @@ function find(dir: string, suffix: string): string[] {
   return out.sort();
 }
 
-function run(files: string[], env: Record<string, string>, concurrency: number): void {
+/** Runs the files; true when they all pass. */
+function passes(files: string[], env: Record<string, string>, concurrency: number): boolean {
   if (files.length === 0) {
     console.error(`No ${tier} tests found`);
-    process.exit(1);
+    return false;
   }
   const result = spawnSync(
     process.execPath,
     ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files],
     { stdio: 'inherit', env: { ...process.env, TZ: 'Europe/London', ...env }, cwd: root },
   );
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  return result.status === 0;
+}
+
+function run(files: string[], env: Record<string, string>, concurrency: number): void {
+  if (!passes(files, env, concurrency)) process.exit(1);
 }
 
 const only = process.argv[3];
@@ -62,10 +68,15 @@ switch (tier) {
     }
     break;
   }
-  case 'e2e':
-    // Each file has its own server, database and browser, so two run side by side.
-    run(all('.e2e.test.ts'), {}, 2);
+  case 'e2e': {
+    // Each file has its own server, database and browser, so two run side by side. They share
+    // one record of the page structures axe has passed, so no page is checked twice in a run.
+    const checked = mkdtempSync(path.join(tmpdir(), 'bridge-axe-'));
+    const ok = passes(all('.e2e.test.ts'), { BRIDGE_AXE_CHECKED_DIR: checked }, 2);
+    rmSync(checked, { recursive: true, force: true });
+    if (!ok) process.exit(1);
     break;
+  }
   default:
     console.error('Usage: tsx scripts/run-tests.ts unit|integration|e2e [part of a path]');
     process.exit(2);

@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -36,6 +37,7 @@ import { formatDate, formatDateTime, formatTime } from './platform/calendar/inde
 import type { Database } from './platform/db/database.js';
 import { ForbiddenError, UnauthenticatedError } from './platform/errors.js';
 import { installErrorHandling, isApiRequest } from './platform/http/errors.js';
+import { readFilePart } from './platform/http/multipart.js';
 import { registerHealthRoutes } from './platform/http/health.js';
 import { registerHomeRoutes } from './platform/http/home.js';
 import type { NavItem } from './platform/http/navigation.js';
@@ -57,6 +59,11 @@ import { registerMeetingRoutes } from './modules/meetings/routes.js';
 import { createMeetingsService } from './modules/meetings/service.js';
 import { registerMinutesRoutes } from './modules/meetings/minutes-routes.js';
 import { createMinutesService } from './modules/meetings/minutes-service.js';
+import { registerPublicMeetingRoutes } from './modules/meetings/public-routes.js';
+import { createPublicMeetingsService } from './modules/meetings/public-service.js';
+import { registerPaperRoutes } from './modules/meetings/papers-routes.js';
+import { createPapersService } from './modules/meetings/papers-service.js';
+import { diskFileStore } from './platform/files/store.js';
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url));
 const govukDir = path.resolve(srcDir, '../node_modules/govuk-frontend/dist');
@@ -106,6 +113,13 @@ export function buildServices(deps: AppDeps) {
     now: deps.now,
   });
   const meetingMinutes = createMinutesService({ db, meetings, now: deps.now });
+  const publicMeetings = createPublicMeetingsService({ db, meetings });
+  const meetingPapers = createPapersService({
+    db,
+    meetings,
+    files: diskFileStore(config.files.dir),
+    maxBytes: config.files.maxBytes,
+  });
   const auth = createAuthService({ db, config, mail, secretBox, now: deps.now, sleep: deps.sleep });
   // Boroughs come from the directory, groups from the groups module.
   const scopes: ScopeCatalogue = {
@@ -134,6 +148,8 @@ export function buildServices(deps: AppDeps) {
     memberRecords,
     meetings,
     meetingMinutes,
+    publicMeetings,
+    meetingPapers,
     apiTokens,
   };
 }
@@ -215,8 +231,18 @@ export async function buildApp(
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'bridge_csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: 'auto' },
-    getToken: (request) =>
-      (request.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
+    getToken: (request) => {
+      const token = (request.body as Record<string, unknown> | undefined)?._csrf;
+      // A file form's fields arrive as parts ({ value }); every other form's as strings.
+      if (token && typeof token === 'object' && 'value' in token) return String(token.value);
+      return typeof token === 'string' ? token : undefined;
+    },
+  });
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    onFile: readFilePart,
+    throwFileSizeLimit: false,
+    limits: { fileSize: config.files.maxBytes, files: 1, fields: 20, fieldSize: 100_000 },
   });
   await app.register(rateLimit, { global: false });
   await app.register(view, {
@@ -332,6 +358,8 @@ export async function buildApp(
   registerMemberRecordRoutes(routeDeps);
   registerMeetingRoutes(routeDeps);
   registerMinutesRoutes(routeDeps);
+  registerPublicMeetingRoutes(routeDeps);
+  registerPaperRoutes(routeDeps);
   await app.register(async (api) => registerDirectoryApiRoutes({ ...routeDeps, app: api }), {
     prefix: '/api/v1',
   });

@@ -2,6 +2,7 @@
  * Every setting Bridge reads, typed and validated once at start-up.
  * Nothing else in the code reads process.env.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { parseIsoDate } from './platform/calendar/index.js';
 
@@ -37,6 +38,8 @@ export interface Config {
   };
   passwordResetMinutes: number;
   mail: { smtpUrl: string | undefined; from: string };
+  /** Uploaded files (meeting papers): where they are kept, and the largest accepted. */
+  files: { dir: string; maxBytes: number };
   groups: {
     /**
      * IAG-19: the date the term rules were agreed (for London, by the MPS Diversity Board in
@@ -119,6 +122,10 @@ export function loadConfig(env: Env = process.env): Config {
     },
     passwordResetMinutes: int(env, 'PASSWORD_RESET_MINUTES', 30, 5, 24 * 60),
     mail: { smtpUrl, from: env.MAIL_FROM || 'Bridge <no-reply@bridge.localhost>' },
+    files: {
+      dir: path.resolve(env.FILES_DIR || path.join(env.DATA_DIR || 'data', 'files')),
+      maxBytes: int(env, 'FILE_MAX_MB', 10, 1, 100) * 1024 * 1024,
+    },
     groups: { rulesAgreedOn: isoDate(env, 'IAG_RULES_AGREED_ON', '2007-04-30') },
     timeZone: 'Europe/London',
   };
@@ -131,6 +138,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       BRIDGE_DEMO: 'true',
       LOG_LEVEL: 'silent',
       SIGN_IN_REQUESTS_PER_MINUTE: '100000',
+      // Uploaded files go to a temporary directory, never into the working copy.
+      FILES_DIR: path.join(os.tmpdir(), 'bridge-test-files'),
     }),
     ...overrides,
   };

@@ -1,7 +1,8 @@
 /**
  * Meetings of an advisory group: the coordination unit schedules one, an advisor tables an item,
  * the chair accepts it and publishes the agenda; the chair records attendance and withdraws a
- * member who has missed three meetings in a row (IAG-21e, IAG-21f).
+ * member who has missed three meetings in a row (IAG-21e, IAG-21f); minutes with the rationale
+ * for advice are approved at the next meeting and published (IAG-27).
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -12,7 +13,7 @@ import { meetingAttendance, meetings } from '../../src/modules/meetings/schema.j
 import { addCalendarDays } from '../../src/platform/calendar/index.js';
 import { fillDate, openGroup } from './pages/groups.js';
 import { expectErrors, expectSuccess } from './pages/govuk.js';
-import { expectAccessible, signInThroughPages, startE2E, type E2E } from './support.js';
+import { expectAccessible, signInThroughPages, startE2E, visit, type E2E } from './support.js';
 
 let e2e: E2E;
 before(async () => {
@@ -66,6 +67,31 @@ test('an advisor tables an item; the chair accepts it and publishes the agenda',
   await advisor.getByRole('button', { name: 'Table the item' }).click();
   await expectSuccess(advisor, /has been tabled. The chair will decide/);
 
+  // A paper for the item: a text file is refused, a PDF is taken.
+  await advisor.getByRole('link', { name: 'Add a paper to Stop and search in Brixton' }).click();
+  await expectAccessible(advisor);
+  await advisor.getByLabel('The paper').setInputFiles({
+    name: 'notes.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('notes'),
+  });
+  await advisor.getByRole('button', { name: 'Add the paper' }).click();
+  await expectErrors(advisor, [
+    {
+      field: 'file',
+      message:
+        'The selected file must be a PDF, Word, Excel, PowerPoint, OpenDocument, PNG or JPEG',
+    },
+  ]);
+  await advisor.getByLabel('Title (optional)').fill('Stop and search, last quarter');
+  await advisor.getByLabel('The paper').setInputFiles({
+    name: 'figures.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n'),
+  });
+  await advisor.getByRole('button', { name: 'Add the paper' }).click();
+  await expectSuccess(advisor, '“Stop and search, last quarter” has been added to the item');
+
   // The chair accepts it and publishes the agenda.
   const chair = await e2e.newPage();
   await signInThroughPages(chair, 'chair');
@@ -81,6 +107,7 @@ test('an advisor tables an item; the chair accepts it and publishes the agenda',
   const agenda = await advisor.getByRole('main').innerText();
   assert.match(agenda, /Published/);
   assert.match(agenda, /Stop and search in Brixton/);
+  assert.match(agenda, /Stop and search, last quarter \(PDF, 1KB\)/);
 });
 
 test('the chair records attendance and withdraws a member who missed three meetings in a row', async () => {
@@ -239,4 +266,19 @@ test('the chair minutes a meeting with the rationale for advice; the next meetin
   const text = await advisor.getByRole('main').innerText();
   assert.match(text, /asked for the borough breakdown/);
   assert.match(text, /a debrief was offered instead/);
+
+  // And the public reads them on the group's page.
+  const visitor = await e2e.newPage();
+  await visit(visitor, '/advisory-groups');
+  await visitor.getByRole('link', { name: group }).click();
+  await visitor.getByRole('heading', { level: 2, name: 'Meetings' }).waitFor();
+  await visitor
+    .getByRole('link', { name: /6pm to 8pm/ })
+    .first()
+    .click();
+  await visitor.getByRole('heading', { level: 2, name: 'Minutes' }).waitFor();
+  await expectAccessible(visitor);
+  const record = await visitor.getByRole('main').innerText();
+  assert.match(record, /asked for the borough breakdown/);
+  assert.match(record, /a debrief was offered instead/);
 });

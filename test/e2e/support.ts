@@ -4,6 +4,9 @@
  * every page a journey visits.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import {
@@ -109,22 +112,65 @@ async function scriptlessCopy(page: Page): Promise<Page> {
 }
 
 /**
+ * What makes two pages the same to axe: the address pattern (ids left out) and the set of
+ * distinct elements the page is built from (tag, classes, role, type, and which ARIA and
+ * labelling attributes it carries), not their text or how many rows a table has. A page built
+ * differently (a new table, an error summary, a banner) is checked again.
+ */
+async function structureOf(page: Page): Promise<string> {
+  const url = new URL(page.url());
+  const path = url.pathname.replace(
+    /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
+    ':id',
+  );
+  const parts = await page.evaluate(() => {
+    const seen = new Set<string>();
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const attrs = Array.from(el.attributes)
+        .map((a) => a.name)
+        .filter(
+          (n) =>
+            n.startsWith('aria-') ||
+            ['role', 'type', 'for', 'alt', 'scope', 'title', 'lang'].includes(n),
+        )
+        .sort();
+      seen.add(
+        `${el.tagName}.${Array.from(el.classList).sort().join('.')}[${attrs.join(',')}]${el.getAttribute('role') ?? ''}${el.getAttribute('type') ?? ''}`,
+      );
+    }
+    return Array.from(seen).sort();
+  });
+  return `${path}?${[...url.searchParams.keys()].sort().join('&')}\n${parts.join('\n')}`;
+}
+
+/**
+ * Where checked page structures are remembered: shared by every end-to-end file in one run
+ * (the runner names the directory), so a page checked by one journey is not checked again.
+ */
+const sharedChecks = process.env.BRIDGE_AXE_CHECKED_DIR;
+
+async function alreadyChecked(key: string): Promise<boolean> {
+  if (checkedMarkup.has(key)) return true;
+  if (sharedChecks && existsSync(path.join(sharedChecks, key))) return true;
+  return false;
+}
+
+async function rememberChecked(key: string): Promise<void> {
+  checkedMarkup.add(key);
+  if (sharedChecks) await writeFile(path.join(sharedChecks, key), '').catch(() => undefined);
+}
+
+/**
  * Fails with a readable list when axe finds any WCAG 2.2 AA violation on the page. Legacy mode
  * runs axe.run in the page (same-origin frames included) instead of finishing the run in a new
  * blank page, which halves the time; Bridge's pages have no cross-origin frames.
  */
 export async function expectAccessible(page: Page): Promise<void> {
-  // A page whose markup is exactly one already checked (the sign-in page on every sign-in, say)
-  // gives the same result: check it once. Tokens and nonces differ per response, so are ignored.
-  const markup = (await page.content())
-    .replace(/name="_csrf" value="[^"]*"/g, '')
-    .replace(/nonce="[^"]*"/g, '')
-    .replace(
-      /(\/(second-terms|applications|members|recruitment|groups|guides)\/)[0-9a-f-]{36}/g,
-      '$1:id',
-    );
-  const key = `${scriptless.has(page.context())}:${createHash('sha256').update(markup).digest('hex')}`;
-  if (checkedMarkup.has(key)) return;
+  // Each distinct page structure is checked once per run (see structureOf).
+  const key = createHash('sha256')
+    .update(`${scriptless.has(page.context())}\n${await structureOf(page)}`)
+    .digest('hex');
+  if (await alreadyChecked(key)) return;
   const checked = scriptless.has(page.context()) ? await scriptlessCopy(page) : page;
   const results = await new AxeBuilder({ page: checked })
     .withTags(WCAG_TAGS)
@@ -136,10 +182,10 @@ export async function expectAccessible(page: Page): Promise<void> {
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
   assert.deepEqual(summary, [], `axe violations on ${page.url()}`);
-  checkedMarkup.add(key);
+  await rememberChecked(key);
 }
 
-/** Hashes of the markup axe has already passed in this process. */
+/** Page structures axe has already passed in this process. */
 const checkedMarkup = new Set<string>();
 
 /** Goes to a path, checks the status and accessibility, and returns the page. */

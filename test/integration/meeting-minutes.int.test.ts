@@ -5,7 +5,7 @@ import { DEMO_GROUP } from '../../src/demo/demo-data.js';
 import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import { agendaItems, meetingActions, minutes } from '../../src/modules/meetings/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
-import { createTestApp, signInAs, type Agent, type TestApp } from '../app.js';
+import { Agent, createTestApp, signInAs, type TestApp } from '../app.js';
 
 let t: TestApp;
 let raceId: string;
@@ -51,10 +51,18 @@ test('IAG-27: minutes drafted against the agenda record whether the police used 
   const a = await schedule(coordinator, '2026-11-23', '9am');
   const b = await schedule(coordinator, '2026-12-10', '6pm');
   const c = await schedule(coordinator, '2027-01-14', '6pm');
-  for (const title of ['Stop and search', 'Community tension'])
-    assert.equal((await coordinator.post(`/meetings/${a}/items/new`, { title })).statusCode, 303);
+  for (const [title, confidential] of [
+    ['Stop and search', ''],
+    ['Community tension', ''],
+    ['A complaint about a member', 'yes'],
+  ] as const)
+    assert.equal(
+      (await coordinator.post(`/meetings/${a}/items/new`, { title, confidential })).statusCode,
+      303,
+    );
   const items = await t.services.db.select().from(agendaItems).where(eq(agendaItems.meetingId, a));
   const stopAndSearch = items.find((i) => i.title === 'Stop and search')!;
+  const complaint = items.find((i) => i.title === 'A complaint about a member')!;
 
   // Minutes follow the meeting: not before attendance shows it was held.
   assert.equal((await coordinator.get(`/meetings/${a}/minutes/edit`)).statusCode, 409);
@@ -71,6 +79,7 @@ test('IAG-27: minutes drafted against the agenda record whether the police used 
   assert.equal(await auditCount(), before);
   const drafted = await coordinator.post(`/meetings/${a}/minutes/edit`, {
     [`minute-${stopAndSearch.id}`]: 'The group reviewed the quarter’s figures.',
+    [`minute-${complaint.id}`]: 'CONFIDENTIAL-MINUTE about the complaint.',
     other: 'None.',
   });
   assert.equal(drafted.statusCode, 303);
@@ -210,4 +219,19 @@ test('IAG-27: minutes drafted against the agenda record whether the police used 
   const corrected = await coordinator.get(`/meetings/${a}/minutes`);
   assert.match(corrected.body, /the group reviewed the figures for two quarters/);
   assert.match(corrected.body, /Approved/);
+
+  // The public reads the approved minutes, with the confidential minute withheld and said so;
+  // a meeting with neither a published agenda nor approved minutes is not public.
+  const visitor = new Agent(t.app);
+  const groupPage = await visitor.get(`/advisory-groups/${raceId}`);
+  assert.equal(groupPage.statusCode, 200);
+  assert.match(groupPage.body, new RegExp(`/advisory-groups/${raceId}/meetings/${a}`));
+  const record = await visitor.get(`/advisory-groups/${raceId}/meetings/${a}`);
+  assert.equal(record.statusCode, 200);
+  assert.match(record.body, /quarter’s figures/);
+  assert.match(record.body, /community leaders were invited/);
+  assert.match(record.body, /1 confidential minute was withheld from publication/);
+  assert.match(record.body, /the group reviewed the figures for two quarters/);
+  assert.doesNotMatch(record.body, /CONFIDENTIAL-MINUTE/);
+  assert.equal((await visitor.get(`/advisory-groups/${raceId}/meetings/${c}`)).statusCode, 404);
 });

@@ -4,11 +4,24 @@
  */
 import { can, hasRole } from '../../platform/auth/permissions.js';
 import type { DirectoryService } from '../directory/service.js';
-import type { BodyProvider } from '../meetings/bodies.js';
+import type { Body, BodyProvider } from '../meetings/bodies.js';
 import type { MemberRecordsService } from './member-records-service.js';
 import { groupPaths } from './paths.js';
 import { POLICE_ATTENDEE_LABELS } from './schema.js';
 import type { GroupsService } from './service.js';
+
+function asBody(
+  group: { id: string; name: string; meetingIntervalMonths: number },
+  href: string,
+): Body {
+  return {
+    type: 'advisory_group',
+    id: group.id,
+    name: group.name,
+    intervalMonths: group.meetingIntervalMonths,
+    href,
+  };
+}
 
 export function createGroupMeetingBody(deps: {
   groups: GroupsService;
@@ -20,16 +33,16 @@ export function createGroupMeetingBody(deps: {
     type: 'advisory_group',
     pathPrefix: groupPaths.list,
 
+    publicPathPrefix: groupPaths.publicList,
+
     async find(executor, id) {
       const group = await groups.findGroup(executor, id).catch(() => null);
-      if (!group) return null;
-      return {
-        type: 'advisory_group',
-        id: group.id,
-        name: group.name,
-        intervalMonths: group.meetingIntervalMonths,
-        href: groupPaths.group(group.id),
-      };
+      return group && asBody(group, groupPaths.group(group.id));
+    },
+
+    async publicFind(executor, id) {
+      const group = await groups.findPublicGroup(executor, id).catch(() => null);
+      return group && asBody(group, groupPaths.publicGroup(group.id));
     },
 
     async relation(executor, principal, id) {

@@ -12,6 +12,7 @@ import {
   withFormErrors,
 } from '../../platform/http/render.js';
 import { personPickerItems } from '../directory/person-picker.js';
+import { publicMeetingLinks } from '../meetings/public-routes.js';
 import { groupPaths as paths } from './paths.js';
 import {
   CLEARANCE_LABELS,
@@ -834,10 +835,14 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
 
   app.get('/advisory-groups/:groupId', publicPage, async (request, reply) => {
     const detail = await groups.publicGet(params(request).groupId!);
-    const openRound = await services.recruitment.openRoundFor(detail.group.id);
+    const [openRound, meetings] = await Promise.all([
+      services.recruitment.openRoundFor(detail.group.id),
+      services.publicMeetings.list('advisory_group', detail.group.id),
+    ]);
     return renderPage(request, reply, `${T}/public-group.njk`, {
       title: detail.group.name,
       openRound,
+      meetings: publicMeetingLinks(paths.publicList, detail.group.id, meetings),
       breadcrumbs: [home, { text: 'Advisory groups', href: paths.publicList }],
       ...detail,
       independent: isIndependentType(detail.group.type),

@@ -130,6 +130,13 @@ export function createGroupsService(deps: {
     return user;
   }
 
+  /** A group the public may read about: active or forming, not closed or suspended. */
+  async function findPublicGroup(executor: Executor, id: string): Promise<Group> {
+    const group = await findGroup(executor, id);
+    if (!['active', 'forming'].includes(group.status)) throw new NotFoundError();
+    return group;
+  }
+
   async function findGroup(executor: Executor, id: string): Promise<Group> {
     if (!isUuid(id)) throw new NotFoundError();
     const [row] = await executor
@@ -529,8 +536,7 @@ export function createGroupsService(deps: {
     },
 
     async publicGet(id: string) {
-      const group = await findGroup(db, id);
-      if (!['active', 'forming'].includes(group.status)) throw new NotFoundError();
+      const group = await findPublicGroup(db, id);
       const [terms, chairs, published, owner, parent] = await Promise.all([
         termsOfReferenceVersions(db, id),
         currentChairs(db, [id]),
@@ -1576,6 +1582,7 @@ export function createGroupsService(deps: {
     /** For the recruitment service: the same first-term appointment, in its transaction. */
     appointFirstTerm,
     findGroup,
+    findPublicGroup,
     /** The group's current members by name, for choosing one in a form. */
     async currentMemberOptions(executor: Executor, groupId: string) {
       const current = await executor

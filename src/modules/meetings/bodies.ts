@@ -51,7 +51,11 @@ export interface BodyProvider {
   type: BodyType;
   /** The URL prefix of the body's pages, e.g. '/groups'; its meetings live under it. */
   pathPrefix: string;
+  /** The prefix of its public pages, e.g. '/advisory-groups'. */
+  publicPathPrefix: string;
   find(executor: Executor, id: string): Promise<Body | null>;
+  /** The body, if the public may read about it (its `href` is then its public page). */
+  publicFind(executor: Executor, id: string): Promise<Body | null>;
   relation(executor: Executor, principal: Principal, id: string): Promise<BodyRelation>;
   /** Current members and police attendees, in the order the attendance form lists them. */
   roll(executor: Executor, id: string): Promise<RollEntry[]>;

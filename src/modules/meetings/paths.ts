@@ -7,6 +7,9 @@ export const meetingPaths = {
   schedule: (prefix: string, bodyId: string) => `${prefix}/${bodyId}/meetings/new`,
   withdraw: (prefix: string, bodyId: string, personId: string) =>
     `${prefix}/${bodyId}/absences/${personId}/withdraw`,
+  /** A meeting's public record, under the body's public page. */
+  publicMeeting: (publicPrefix: string, bodyId: string, id: string) =>
+    `${publicPrefix}/${bodyId}/meetings/${id}`,
   meeting,
   tableItem: (id: string) => `${meeting(id)}/items/new`,
   arrangeItem: (id: string, itemId: string, action: string) =>
@@ -14,6 +17,11 @@ export const meetingPaths = {
   publishAgenda: (id: string) => `${meeting(id)}/publish`,
   attendance: (id: string) => `${meeting(id)}/attendance`,
   cancel: (id: string) => `${meeting(id)}/cancel`,
+  addPaper: (id: string, itemId: string) => `${meeting(id)}/items/${itemId}/papers/new`,
+  paper: (id: string, paperId: string) => `${meeting(id)}/papers/${paperId}`,
+  removePaper: (id: string, paperId: string) => `${meeting(id)}/papers/${paperId}/remove`,
+  publicPaper: (publicPrefix: string, bodyId: string, id: string, paperId: string) =>
+    `${publicPrefix}/${bodyId}/meetings/${id}/papers/${paperId}`,
   minutes: (id: string) => `${meeting(id)}/minutes`,
   draftMinutes: (id: string) => `${meeting(id)}/minutes/edit`,
   addAdvice: (id: string) => `${meeting(id)}/minutes/advice/new`,

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../app.js';
 import type { FieldError } from '../../platform/errors.js';
+import { documentLabel, fileSizeText } from '../../platform/files/document-types.js';
 import { dateParts } from '../../platform/http/form-fields.js';
 import { paginationFor } from '../../platform/http/pagination.js';
 import {
@@ -31,7 +32,7 @@ const home = { text: 'Home', href: '/' };
 type Values = Record<string, string | string[]>;
 
 export function registerMeetingRoutes({ app, services, renderPage }: RouteDeps): void {
-  const { meetings, meetingMinutes } = services;
+  const { meetings, meetingMinutes, meetingPapers } = services;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
   const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
   const prefixOf = (type: BodyType) => meetings.providers.find((p) => p.type === type)!.pathPrefix;
@@ -199,6 +200,11 @@ export function registerMeetingRoutes({ app, services, renderPage }: RouteDeps):
       meetings.meeting(request.principal, params(request).meetingId!),
       meetingMinutes.forMeetingPage(request.principal, params(request).meetingId!),
     ]);
+    const papers = await meetingPapers.papersFor(
+      services.db,
+      result.items.map((i) => i.id),
+    );
+    const userId = request.principal?.kind === 'user' ? request.principal.userId : null;
     return renderPage(
       request,
       reply,
@@ -208,6 +214,18 @@ export function registerMeetingRoutes({ app, services, renderPage }: RouteDeps):
         breadcrumbs: [home, bodyCrumb(result.body), meetingsCrumb(result.body)],
         ...result,
         ...minutesAndActions,
+        papersOf: (itemId: string) =>
+          papers
+            .filter((p) => p.agendaItemId === itemId)
+            .map((p) => ({
+              ...p,
+              href: paths.paper(result.meeting.id, p.id),
+              description: `${documentLabel(p.mediaType)}, ${fileSizeText(p.sizeBytes)}`,
+              mayRemove: result.mayArrange || p.uploadedBy === userId,
+            })),
+        mayAttachTo: (item: { tabledByUserId: string | null }) =>
+          result.meeting.status !== 'cancelled' &&
+          (result.mayArrange || (userId !== null && item.tabledByUserId === userId)),
         when: meetingWhen(result.meeting),
         whenOf: meetingWhen,
         labels,

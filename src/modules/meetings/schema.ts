@@ -229,3 +229,31 @@ export const meetingActions = pgTable(
     index('meeting_actions_meeting_idx').on(t.meetingId),
   ],
 );
+
+/** A paper attached to an agenda item: its file is in the file store, under `storageKey`. */
+export const meetingPapers = pgTable(
+  'meeting_papers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    agendaItemId: uuid('agenda_item_id')
+      .notNull()
+      .references(() => agendaItems.id),
+    title: text('title').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Taken off the item; the file is kept for the record. */
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('meeting_papers_item_idx').on(t.agendaItemId),
+    index('meeting_papers_meeting_idx').on(t.meetingId),
+  ],
+);

@@ -1,0 +1,127 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { RouteDeps } from '../../app.js';
+import type { FieldError } from '../../platform/errors.js';
+import { multipartForm } from '../../platform/http/multipart.js';
+import { redirectWithFlash, withFormErrors } from '../../platform/http/render.js';
+import { ACCEPTED_DOCUMENTS } from '../../platform/files/document-types.js';
+import { meetingPaths as paths } from './paths.js';
+import { meetingWhen } from './presenters.js';
+
+const T = 'modules/meetings/views';
+// Who may attach or read a paper depends on the meeting's body, so the service decides.
+const signedIn = { config: { access: 'signed-in' as const } };
+const publicPage = { config: { access: 'public' as const } };
+
+export function registerPaperRoutes({ app, services, renderPage }: RouteDeps): void {
+  const { meetingPapers, meetings } = services;
+  // A file form may be larger than any other form: a file just over the limit still arrives, so
+  // the form can say it is too large rather than the request being cut off.
+  const upload = {
+    ...signedIn,
+    bodyLimit: services.config.files.maxBytes + 5 * 1024 * 1024,
+  };
+  const params = (request: FastifyRequest) => request.params as Record<string, string>;
+
+  const showUploadForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    const { meetingId, itemId } = params(request);
+    const form = await meetingPapers.uploadForm(request.principal, meetingId!, itemId!);
+    const prefix = meetings.providers.find((p) => p.type === form.body.type)!.pathPrefix;
+    return renderPage(
+      request,
+      reply,
+      `${T}/paper-form.njk`,
+      {
+        title: `Add a paper: ${form.item.title}`,
+        breadcrumbs: [
+          { text: 'Home', href: '/' },
+          { text: form.body.name, href: form.body.href },
+          { text: 'Meetings', href: paths.bodyMeetings(prefix, form.body.id) },
+          { text: meetingWhen(form.meeting), href: paths.meeting(form.meeting.id) },
+        ],
+        ...form,
+        when: meetingWhen(form.meeting),
+        action: paths.addPaper(form.meeting.id, form.item.id),
+        accepted: ACCEPTED_DOCUMENTS,
+        maxMb: meetingPapers.maxMb,
+        values,
+        errors,
+      },
+      status,
+    );
+  };
+
+  app.get('/meetings/:meetingId/items/:itemId/papers/new', signedIn, async (request, reply) =>
+    showUploadForm(request, reply, {}),
+  );
+
+  app.post('/meetings/:meetingId/items/:itemId/papers/new', upload, async (request, reply) => {
+    const { meetingId, itemId } = params(request);
+    const form = multipartForm(request.body, 'file');
+    return withFormErrors(
+      async () => {
+        const paper = await meetingPapers.upload(
+          request.principal,
+          meetingId!,
+          itemId!,
+          { title: form.fields.title, file: form.file },
+          request.id,
+        );
+        return redirectWithFlash(
+          reply,
+          `${paths.meeting(meetingId!)}#agenda`,
+          `“${paper.title}” has been added to the item`,
+        );
+      },
+      (errors, status) => showUploadForm(request, reply, form.fields, errors, status),
+    );
+  });
+
+  const send = (
+    reply: FastifyReply,
+    file: { paper: { fileName: string; mediaType: string }; bytes: Buffer },
+  ) =>
+    reply
+      .header('content-type', file.paper.mediaType)
+      .header(
+        'content-disposition',
+        `attachment; filename="${file.paper.fileName.replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(file.paper.fileName)}`,
+      )
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .send(file.bytes);
+
+  app.get('/meetings/:meetingId/papers/:paperId', signedIn, async (request, reply) => {
+    const { meetingId, paperId } = params(request);
+    return send(reply, await meetingPapers.download(request.principal, meetingId!, paperId!));
+  });
+
+  app.post('/meetings/:meetingId/papers/:paperId/remove', signedIn, async (request, reply) => {
+    const { meetingId, paperId } = params(request);
+    const paper = await meetingPapers.remove(request.principal, meetingId!, paperId!, request.id);
+    return redirectWithFlash(
+      reply,
+      `${paths.meeting(meetingId!)}#agenda`,
+      `“${paper.title}” has been taken off the item`,
+    );
+  });
+
+  for (const provider of meetings.providers) {
+    app.get(
+      `${provider.publicPathPrefix}/:bodyId/meetings/:meetingId/papers/:paperId`,
+      publicPage,
+      async (request, reply) => {
+        const { bodyId, meetingId, paperId } = params(request);
+        return send(
+          reply,
+          await meetingPapers.publicDownload(provider.type, bodyId!, meetingId!, paperId!),
+        );
+      },
+    );
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Which documents people may attach: PDF, Office documents and images. The type is read from the
+ * file's own bytes (with file-type), not trusted from its name or the browser.
+ */
+import { fileTypeFromBuffer } from 'file-type';
+
+export const DOCUMENT_TYPES = {
+  pdf: { mime: 'application/pdf', label: 'PDF' },
+  docx: {
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    label: 'Word',
+  },
+  xlsx: {
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    label: 'Excel',
+  },
+  pptx: {
+    mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    label: 'PowerPoint',
+  },
+  odt: { mime: 'application/vnd.oasis.opendocument.text', label: 'OpenDocument text' },
+  ods: {
+    mime: 'application/vnd.oasis.opendocument.spreadsheet',
+    label: 'OpenDocument spreadsheet',
+  },
+  odp: {
+    mime: 'application/vnd.oasis.opendocument.presentation',
+    label: 'OpenDocument presentation',
+  },
+  png: { mime: 'image/png', label: 'PNG image' },
+  jpg: { mime: 'image/jpeg', label: 'JPEG image' },
+} as const;
+
+export type DocumentType = keyof typeof DOCUMENT_TYPES;
+
+/** Older Office files (.doc, .xls, .ppt) share one container format; their name tells which. */
+const LEGACY_OFFICE: Record<string, { mime: string; label: string }> = {
+  doc: { mime: 'application/msword', label: 'Word' },
+  xls: { mime: 'application/vnd.ms-excel', label: 'Excel' },
+  ppt: { mime: 'application/vnd.ms-powerpoint', label: 'PowerPoint' },
+};
+
+export const ACCEPTED_DOCUMENTS = 'PDF, Word, Excel, PowerPoint, OpenDocument, PNG or JPEG';
+
+/** The file's real type if it is one we accept; null otherwise. */
+export async function detectDocumentType(
+  bytes: Buffer,
+  filename: string,
+): Promise<{ mime: string; extension: string } | null> {
+  const found = await fileTypeFromBuffer(bytes);
+  if (!found) return null;
+  if (found.ext === 'cfb') {
+    const extension = extensionOf(filename);
+    const legacy = LEGACY_OFFICE[extension];
+    return legacy ? { mime: legacy.mime, extension } : null;
+  }
+  const known = DOCUMENT_TYPES[found.ext as DocumentType];
+  return known ? { mime: known.mime, extension: found.ext } : null;
+}
+
+function extensionOf(filename: string): string {
+  const dot = filename.lastIndexOf('.');
+  return dot < 0 ? '' : filename.slice(dot + 1).toLowerCase();
+}
+
+/** A file name safe to send back in a Content-Disposition header and to show on a page. */
+export function cleanFileName(filename: string, extension: string): string {
+  const base = filename
+    .replace(/\.[A-Za-z0-9]{1,8}$/, '')
+    .replace(/[^\p{L}\p{N} ._()-]+/gu, '-')
+    .trim()
+    .slice(0, 100);
+  return `${base || 'document'}.${extension}`;
+}
+
+/** What a person calls a file of this type: 'PDF', 'Word'. */
+export function documentLabel(mime: string): string {
+  const all = [...Object.values(DOCUMENT_TYPES), ...Object.values(LEGACY_OFFICE)];
+  return all.find((t) => t.mime === mime)?.label ?? 'File';
+}
+
+/** GOV.UK style file size: '850KB', '1.2MB'. */
+export function fileSizeText(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))}KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')}MB`;
+}
