@@ -54,7 +54,7 @@ import { registerMemberRecordRoutes } from './modules/groups/member-records-rout
 import { createGroupsService } from './modules/groups/service.js';
 import { createRecruitmentService } from './modules/groups/recruitment-service.js';
 import { createMemberRecordsService } from './modules/groups/member-records-service.js';
-import { createGroupMeetingBody } from './modules/groups/meeting-body.js';
+import { createDirectorChairsBody, createGroupMeetingBody } from './modules/groups/meeting-body.js';
 import { registerMeetingRoutes } from './modules/meetings/routes.js';
 import { createMeetingsService } from './modules/meetings/service.js';
 import { registerMinutesRoutes } from './modules/meetings/minutes-routes.js';
@@ -62,6 +62,9 @@ import { createMinutesService } from './modules/meetings/minutes-service.js';
 import { registerPublicMeetingRoutes } from './modules/meetings/public-routes.js';
 import { createPublicMeetingsService } from './modules/meetings/public-service.js';
 import { registerPaperRoutes } from './modules/meetings/papers-routes.js';
+import { registerFeedRoutes } from './modules/meetings/feeds-routes.js';
+import { createFeedsService } from './modules/meetings/feeds-service.js';
+import { createMeetingRemindersService } from './modules/meetings/reminders-service.js';
 import { createPapersService } from './modules/meetings/papers-service.js';
 import { diskFileStore } from './platform/files/store.js';
 
@@ -109,11 +112,27 @@ export function buildServices(deps: AppDeps) {
   const memberRecords = createMemberRecordsService({ db, groups, directory });
   const meetings = createMeetingsService({
     db,
-    bodies: [createGroupMeetingBody({ groups, memberRecords, directory })],
+    bodies: [
+      createGroupMeetingBody({ groups, memberRecords, directory }),
+      createDirectorChairsBody({ groups, directory }),
+    ],
     now: deps.now,
   });
   const meetingMinutes = createMinutesService({ db, meetings, now: deps.now });
   const publicMeetings = createPublicMeetingsService({ db, meetings });
+  const meetingFeeds = createFeedsService({
+    db,
+    meetings,
+    publicUrl: config.publicUrl,
+    now: deps.now,
+  });
+  const meetingReminders = createMeetingRemindersService({
+    db,
+    meetings,
+    mail,
+    publicUrl: config.publicUrl,
+    now: deps.now,
+  });
   const meetingPapers = createPapersService({
     db,
     meetings,
@@ -150,6 +169,8 @@ export function buildServices(deps: AppDeps) {
     meetingMinutes,
     publicMeetings,
     meetingPapers,
+    meetingFeeds,
+    meetingReminders,
     apiTokens,
   };
 }
@@ -360,6 +381,7 @@ export async function buildApp(
   registerMinutesRoutes(routeDeps);
   registerPublicMeetingRoutes(routeDeps);
   registerPaperRoutes(routeDeps);
+  registerFeedRoutes(routeDeps);
   await app.register(async (api) => registerDirectoryApiRoutes({ ...routeDeps, app: api }), {
     prefix: '/api/v1',
   });

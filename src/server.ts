@@ -38,6 +38,15 @@ const sweeps = [
         .catch((err: unknown) => app.log.error({ err }, 'membership sweep failed')),
     60 * 60_000,
   ),
+  // Meetings: reminders two days before, and to whoever scheduled one whose minutes are late.
+  setInterval(
+    () =>
+      void services.meetingReminders
+        .sendMeetingReminders()
+        .then(() => services.meetingReminders.sendMinutesReminders())
+        .catch((err: unknown) => app.log.error({ err }, 'meeting reminder sweep failed')),
+    60 * 60_000,
+  ),
   setInterval(
     () =>
       void services.auth

@@ -12,6 +12,7 @@ import type { SecretBox } from '../platform/auth/secret-box.js';
 import type { Db, Executor } from '../platform/db/database.js';
 import { organisationIdByCode } from '../modules/directory/reference-data.js';
 import { organisations, people } from '../modules/directory/schema.js';
+import { DIRECTOR_CHAIRS_ID } from '../modules/groups/meeting-body.js';
 import { termEndDate } from '../modules/groups/rules.js';
 import {
   advisoryGroups,
@@ -22,7 +23,17 @@ import {
   memberships,
   reappointments,
 } from '../modules/groups/schema.js';
-import { agendaItems, meetingAttendance, meetings } from '../modules/meetings/schema.js';
+import {
+  agendaItems,
+  calendarFeeds,
+  meetingActions,
+  meetingAttendance,
+  meetingPapers,
+  meetings,
+  minutedAdvice,
+  minuteItems,
+  minutes,
+} from '../modules/meetings/schema.js';
 import {
   addCalendarDays,
   addCalendarMonths,
@@ -187,6 +198,7 @@ export async function removeDemoData(db: Db): Promise<void> {
           ),
         )
     ).map((p) => p.id);
+    await removeDemoMeetingRecords(tx, ids, demoPeople);
     if (demoPeople.length) {
       const demoMemberships = (
         await tx
@@ -215,36 +227,9 @@ export async function removeDemoData(db: Db): Promise<void> {
         .update(advisoryGroups)
         .set({ deploymentContactId: null })
         .where(inArray(advisoryGroups.deploymentContactId, demoPeople));
-      await tx.delete(meetingAttendance).where(inArray(meetingAttendance.personId, demoPeople));
-      await tx.delete(agendaItems).where(inArray(agendaItems.tabledByPersonId, demoPeople));
       await tx.delete(people).where(inArray(people.id, demoPeople));
     }
     if (ids.length) {
-      // Meetings the demo accounts scheduled, with their agendas and attendance; their marks on
-      // anyone else's meetings are unlinked.
-      const demoMeetings = (
-        await tx.select({ id: meetings.id }).from(meetings).where(inArray(meetings.createdBy, ids))
-      ).map((m) => m.id);
-      if (demoMeetings.length) {
-        await tx
-          .delete(meetingAttendance)
-          .where(inArray(meetingAttendance.meetingId, demoMeetings));
-        await tx
-          .update(agendaItems)
-          .set({ deferredFromMeetingId: null })
-          .where(inArray(agendaItems.deferredFromMeetingId, demoMeetings));
-        await tx.delete(agendaItems).where(inArray(agendaItems.meetingId, demoMeetings));
-        await tx.delete(meetings).where(inArray(meetings.id, demoMeetings));
-      }
-      await tx
-        .update(agendaItems)
-        .set({ decidedBy: null })
-        .where(inArray(agendaItems.decidedBy, ids));
-      await tx
-        .update(meetingAttendance)
-        .set({ recordedBy: null })
-        .where(inArray(meetingAttendance.recordedBy, ids));
-      await tx.delete(agendaItems).where(inArray(agendaItems.tabledByUserId, ids));
       await tx.delete(people).where(inArray(people.userId, ids));
       await tx.delete(apiTokens).where(inArray(apiTokens.createdBy, ids));
       await tx.delete(users).where(inArray(users.id, ids));
@@ -265,6 +250,97 @@ export async function removeDemoData(db: Db): Promise<void> {
       before: { users: ids.length, organisations: demoOrgs.length },
     });
   });
+}
+
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The meetings records the demo accounts made or appear in: meetings they scheduled (with
+ * everything hanging off them), items they tabled, their attendance, papers and calendar feeds;
+ * where they only touched someone else's record, their name is taken off it.
+ */
+async function removeDemoMeetingRecords(
+  tx: Executor,
+  userIds: readonly string[],
+  personIds: readonly string[],
+): Promise<void> {
+  // inArray needs at least one value: a UUID no row has stands for "none".
+  const some = (ids: readonly string[]) => (ids.length ? [...ids] : [NO_ID]);
+  const users_ = some(userIds);
+  const people_ = some(personIds);
+  const scheduled = (
+    await tx.select({ id: meetings.id }).from(meetings).where(inArray(meetings.createdBy, users_))
+  ).map((m) => m.id);
+  const gone = some(scheduled);
+  const items = (
+    await tx
+      .select({ id: agendaItems.id })
+      .from(agendaItems)
+      .where(
+        or(
+          inArray(agendaItems.meetingId, gone),
+          inArray(agendaItems.tabledByUserId, users_),
+          inArray(agendaItems.tabledByPersonId, people_),
+        ),
+      )
+  ).map((i) => i.id);
+  const itemsGone = some(items);
+  const minutesGone = (
+    await tx.select({ id: minutes.id }).from(minutes).where(inArray(minutes.meetingId, gone))
+  ).map((m) => m.id);
+  const minutesIds = some(minutesGone);
+  await tx.delete(minutedAdvice).where(inArray(minutedAdvice.minutesId, minutesIds));
+  await tx
+    .delete(minuteItems)
+    .where(
+      or(inArray(minuteItems.minutesId, minutesIds), inArray(minuteItems.agendaItemId, itemsGone)),
+    );
+  await tx
+    .update(minutes)
+    .set({ approvedAtMeetingId: null })
+    .where(inArray(minutes.approvedAtMeetingId, gone));
+  await tx.update(minutes).set({ correctsMinutesId: null }).where(inArray(minutes.id, minutesIds));
+  await tx.delete(minutes).where(inArray(minutes.id, minutesIds));
+  await tx.update(minutes).set({ draftedBy: null }).where(inArray(minutes.draftedBy, users_));
+  await tx.update(minutes).set({ approvedBy: null }).where(inArray(minutes.approvedBy, users_));
+  await tx
+    .update(meetingActions)
+    .set({ closedAtMeetingId: null })
+    .where(inArray(meetingActions.closedAtMeetingId, gone));
+  await tx.delete(meetingActions).where(inArray(meetingActions.meetingId, gone));
+  await tx
+    .update(meetingActions)
+    .set({ createdBy: null })
+    .where(inArray(meetingActions.createdBy, users_));
+  await tx
+    .delete(meetingPapers)
+    .where(
+      or(inArray(meetingPapers.meetingId, gone), inArray(meetingPapers.agendaItemId, itemsGone)),
+    );
+  await tx
+    .update(meetingPapers)
+    .set({ uploadedBy: null })
+    .where(inArray(meetingPapers.uploadedBy, users_));
+  await tx
+    .delete(meetingAttendance)
+    .where(
+      or(inArray(meetingAttendance.meetingId, gone), inArray(meetingAttendance.personId, people_)),
+    );
+  await tx
+    .update(meetingAttendance)
+    .set({ recordedBy: null })
+    .where(inArray(meetingAttendance.recordedBy, users_));
+  await tx
+    .update(agendaItems)
+    .set({ deferredFromMeetingId: null })
+    .where(inArray(agendaItems.deferredFromMeetingId, gone));
+  await tx.delete(agendaItems).where(inArray(agendaItems.id, itemsGone));
+  await tx
+    .update(agendaItems)
+    .set({ decidedBy: null })
+    .where(inArray(agendaItems.decidedBy, users_));
+  await tx.delete(meetings).where(inArray(meetings.id, gone));
+  await tx.delete(calendarFeeds).where(inArray(calendarFeeds.userId, users_));
 }
 
 export async function demoDataPresent(db: Db): Promise<boolean> {
@@ -340,6 +416,19 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
       userIds.set(account.role, user!.id);
     }
     await loadDemoGroup(tx, groupIds.get(DEMO_GROUP), personIds, userIds);
+    // IAG-31: one of the year's two meetings of the Director with the chairs is scheduled, so
+    // the register shows the year is one short.
+    const meetsOn = addCalendarDays(todayInLondon(new Date()), 45);
+    await tx.insert(meetings).values({
+      bodyType: 'director_chairs',
+      bodyId: DIRECTOR_CHAIRS_ID,
+      title: "The Director's meeting with the corporate IAG chairs",
+      startsAt: londonInstant(meetsOn, 14 * 60),
+      endsAt: londonInstant(meetsOn, 16 * 60),
+      format: 'in_person',
+      venue: 'New Scotland Yard, Victoria Embankment',
+      createdBy: userIds.get('coordination_unit')!,
+    });
     // Two borough commanders, who are told when a corporate IAG recruits (IAG-17).
     for (const [code, borough] of [
       ['E09000007', 'Camden'],

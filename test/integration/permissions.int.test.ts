@@ -180,6 +180,15 @@ const EXPECTED: Record<string, Who> = {
   'POST /groups/:bodyId/meetings/new': 'signed-in',
   'GET /groups/:bodyId/absences/:personId/withdraw': 'signed-in',
   'POST /groups/:bodyId/absences/:personId/withdraw': 'signed-in',
+  // The Director's meetings with the chairs: one body, whose id the unknown one here is not.
+  'GET /director-and-chairs/:bodyId/meetings': 'signed-in',
+  'GET /director-and-chairs/:bodyId/meetings/new': 'signed-in',
+  'POST /director-and-chairs/:bodyId/meetings/new': 'signed-in',
+  'GET /director-and-chairs/:bodyId/absences/:personId/withdraw': 'signed-in',
+  'POST /director-and-chairs/:bodyId/absences/:personId/withdraw': 'signed-in',
+  'GET /public/director-and-chairs/:bodyId/meetings/:meetingId': 'anyone',
+  'GET /public/director-and-chairs/:bodyId/meetings/:meetingId/papers/:paperId': 'anyone',
+  'GET /public/director-and-chairs/:bodyId/meetings.ics': 'anyone',
   'GET /meetings/:meetingId': 'signed-in',
   'GET /meetings/:meetingId/items/new': 'signed-in',
   'POST /meetings/:meetingId/items/new': 'signed-in',
@@ -210,6 +219,12 @@ const EXPECTED: Record<string, Who> = {
   // An unknown group's meeting is not found, for anyone.
   'GET /advisory-groups/:bodyId/meetings/:meetingId': 'anyone',
   'GET /advisory-groups/:bodyId/meetings/:meetingId/papers/:paperId': 'anyone',
+  'GET /advisory-groups/:bodyId/meetings.ics': 'anyone',
+  // A feed's token is its key: an unknown token is not found, for anyone.
+  'GET /calendar/:token/meetings.ics': 'anyone',
+  'GET /my-meetings/calendar': 'signed-in',
+  'POST /my-meetings/calendar': 'signed-in',
+  'POST /my-meetings/calendar/revoke': 'signed-in',
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',

@@ -3,10 +3,14 @@
  * members, chairs, police attendees and who supports it) and how a member is withdrawn.
  */
 import { can, hasRole } from '../../platform/auth/permissions.js';
+import { addCalendarDays, londonInstant, reportingYearOf } from '../../platform/calendar/index.js';
+import { ConflictError } from '../../platform/errors.js';
 import type { DirectoryService } from '../directory/service.js';
 import type { Body, BodyProvider } from '../meetings/bodies.js';
 import type { MemberRecordsService } from './member-records-service.js';
 import { groupPaths } from './paths.js';
+import { meetingPaths } from '../meetings/paths.js';
+import { checkDirectorChairsMeetings } from './rules.js';
 import { POLICE_ATTENDEE_LABELS } from './schema.js';
 import type { GroupsService } from './service.js';
 
@@ -79,6 +83,18 @@ export function createGroupMeetingBody(deps: {
       };
     },
 
+    async bodiesFor(executor, userId) {
+      const personId = await directory.lookups.personIdForUser(executor, userId);
+      if (!personId) return [];
+      const [member, attended] = await Promise.all([
+        groups.currentGroupsOf(executor, personId),
+        memberRecords.groupsAttendedBy(executor, personId),
+      ]);
+      const others = attended.filter((id) => !member.some((g) => g.id === id));
+      const extra = await groups.groupsByIds(executor, others);
+      return [...member, ...extra].map((g) => asBody(g, groupPaths.group(g.id)));
+    },
+
     async roll(executor, id) {
       const [members, police] = await Promise.all([
         groups.currentMembersSince(executor, id),
@@ -88,6 +104,7 @@ export function createGroupMeetingBody(deps: {
         ...members.map((m) => ({
           personId: m.personId,
           name: m.name,
+          email: m.email,
           kind: 'member' as const,
           since: m.since,
         })),
@@ -96,6 +113,7 @@ export function createGroupMeetingBody(deps: {
           .map((p) => ({
             personId: p.personId,
             name: p.name,
+            email: p.email,
             kind: 'police' as const,
             since: p.fromOn,
             capacity: `${POLICE_ATTENDEE_LABELS[p.role]}, ${p.rank}`,
@@ -103,8 +121,106 @@ export function createGroupMeetingBody(deps: {
       ];
     },
 
+    withdrawsForAbsence: true,
+
     withdrawForAbsence(tx, id, personId, reason) {
       return groups.withdrawInTransaction(tx, id, personId, reason);
+    },
+  };
+}
+
+/** IAG-31: the Director's meetings with the corporate IAG chairs: one body for the whole area. */
+export const DIRECTOR_CHAIRS_ID = '00000000-0000-4000-8000-000000000031';
+const DIRECTOR_CHAIRS_PREFIX = '/director-and-chairs';
+export const directorChairsMeetingsPath = meetingPaths.bodyMeetings(
+  DIRECTOR_CHAIRS_PREFIX,
+  DIRECTOR_CHAIRS_ID,
+);
+
+/**
+ * The Director's meetings with the chairs of the corporate IAGs (IAG-31): the chairs in office
+ * are its members (they sit by office, so nobody is withdrawn for absence); the Director chairs
+ * it; every attendee may table items (IAG-21e); the authority may send a representative, so
+ * its officers and members may read its meetings. At least two a reporting year.
+ */
+export function createDirectorChairsBody(deps: {
+  groups: GroupsService;
+  directory: DirectoryService;
+}): BodyProvider {
+  const { groups, directory } = deps;
+  const body: Body = {
+    type: 'director_chairs',
+    id: DIRECTOR_CHAIRS_ID,
+    name: "The Director's meetings with the corporate IAG chairs",
+    intervalMonths: 6,
+    href: directorChairsMeetingsPath,
+  };
+  return {
+    type: 'director_chairs',
+    pathPrefix: DIRECTOR_CHAIRS_PREFIX,
+    publicPathPrefix: `/public${DIRECTOR_CHAIRS_PREFIX}`,
+    withdrawsForAbsence: false,
+
+    find: async (_executor, id) => (id === DIRECTOR_CHAIRS_ID ? body : null),
+    // Not published: the meetings are the Director's with the chairs.
+    publicFind: async () => null,
+
+    async relation(executor, principal, id) {
+      const none = { member: false, police: false, chair: false, secretariat: false };
+      if (principal?.kind !== 'user' || id !== DIRECTOR_CHAIRS_ID)
+        return { ...none, personId: null, mayView: false };
+      const personId =
+        (await directory.lookups.personIdForUser(executor, principal.userId)) ?? null;
+      const chairs = personId ? await groups.corporateChairs(executor) : [];
+      const relation = {
+        member: chairs.some((c) => c.personId === personId),
+        police: hasRole(principal, 'director'),
+        chair: hasRole(principal, 'director'),
+        secretariat: can(principal, 'groups.manage'),
+      };
+      return {
+        ...relation,
+        personId,
+        mayView:
+          relation.member ||
+          relation.chair ||
+          relation.secretariat ||
+          can(principal, 'groups.view'),
+      };
+    },
+
+    async bodiesFor(executor, userId) {
+      const chairs = await groups.corporateChairs(executor);
+      return chairs.some((c) => c.userId === userId) ? [body] : [];
+    },
+
+    async roll(executor) {
+      return (await groups.corporateChairs(executor))
+        .filter((c, i, all) => all.findIndex((o) => o.personId === c.personId) === i)
+        .map((c) => ({
+          personId: c.personId,
+          name: c.name,
+          email: c.email,
+          kind: 'member' as const,
+          since: c.heldOn,
+          capacity: `Chair, ${c.groupName}`,
+        }));
+    },
+
+    async notices(_executor, _id, countMeetings) {
+      const year = reportingYearOf(groups.today());
+      const held = await countMeetings(
+        londonInstant(year.start, 0),
+        londonInstant(addCalendarDays(year.end, 1), 0),
+      );
+      const shortfall = checkDirectorChairsMeetings(year.label, held);
+      return shortfall ? [shortfall] : [];
+    },
+
+    withdrawForAbsence() {
+      throw new ConflictError(
+        'The chairs attend by office: a chair who misses meetings is a matter for their group',
+      );
     },
   };
 }

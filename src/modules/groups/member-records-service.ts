@@ -75,7 +75,11 @@ export function createMemberRecordsService(deps: {
       executor,
       rows.map((r) => r.personId),
     );
-    return rows.map((r) => ({ ...r, name: people.get(r.personId)?.fullName ?? 'Unknown' }));
+    return rows.map((r) => ({
+      ...r,
+      name: people.get(r.personId)?.fullName ?? 'Unknown',
+      email: people.get(r.personId)?.email ?? null,
+    }));
   }
 
   function requireUser(principal: Principal): UserPrincipal {
@@ -468,6 +472,15 @@ export function createMemberRecordsService(deps: {
     },
 
     currentPoliceAttendees,
+
+    /** The groups a police employee is named to attend now (IAG-33). */
+    async groupsAttendedBy(executor: Executor, personId: string) {
+      const rows = await executor
+        .selectDistinct({ groupId: policeAttendees.groupId })
+        .from(policeAttendees)
+        .where(and(eq(policeAttendees.personId, personId), isNull(policeAttendees.untilOn)));
+      return rows.map((r) => r.groupId);
+    },
 
     async setPoliceAttendee(
       principal: Principal,

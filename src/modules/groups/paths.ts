@@ -35,6 +35,8 @@ export const groupPaths = {
   balance: (id: string) => `${group(id)}/balance`,
   /** A group's meetings are the meetings module's pages. */
   meetings: (id: string) => meetingPaths.bodyMeetings(groupPaths.list, id),
+  publicCalendar: (id: string) => meetingPaths.bodyFeed(groupPaths.publicList, id),
+  myCalendar: meetingPaths.myCalendar,
   declare: (id: string, membershipId: string) =>
     `${group(id)}/members/${membershipId}/declarations/new`,
   addClearance: (id: string, membershipId: string) =>

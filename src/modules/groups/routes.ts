@@ -13,6 +13,7 @@ import {
 } from '../../platform/http/render.js';
 import { personPickerItems } from '../directory/person-picker.js';
 import { publicMeetingLinks } from '../meetings/public-routes.js';
+import { DIRECTOR_CHAIRS_ID, directorChairsMeetingsPath } from './meeting-body.js';
 import { groupPaths as paths } from './paths.js';
 import {
   CLEARANCE_LABELS,
@@ -98,8 +99,13 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
       limit: page.limit,
       offset: page.offset,
     });
+    const directorChairsNotices = await services.meetings.bodyNotices(
+      'director_chairs',
+      DIRECTOR_CHAIRS_ID,
+    );
     return renderPage(request, reply, `${T}/list.njk`, {
       title: 'Advisory groups',
+      directorChairs: { href: directorChairsMeetingsPath, notices: directorChairsNotices },
       width: 'full',
       breadcrumbs: [home],
       q,

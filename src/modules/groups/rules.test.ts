@@ -5,6 +5,7 @@ import {
   checkFocusGroupRepresentative,
   diversityAreasOf,
   checkCommendationConsultation,
+  checkDirectorChairsMeetings,
   checkPoliceAttendee,
   clearanceExpiringSoon,
   guideReviewDue,
@@ -458,4 +459,14 @@ test('IAG-01: a corporate focus group takes one representative from each corpora
     null,
     'may represent the other',
   );
+});
+
+test('IAG-31: the Director meets the corporate IAG chairs at least twice a reporting year', () => {
+  assert.match(
+    checkDirectorChairsMeetings('2026-27', 0)!,
+    /^2026-27: no meetings .* at least 2 \(IAG-31\)$/,
+  );
+  assert.match(checkDirectorChairsMeetings('2026-27', 1)!, /only 1 meeting/);
+  assert.equal(checkDirectorChairsMeetings('2026-27', 2), null);
+  assert.equal(checkDirectorChairsMeetings('2026-27', 3), null);
 });

@@ -553,3 +553,20 @@ export function checkFocusGroupRepresentative(
     return `The ${personIags.map((g) => g.name).join(' and the ')} already ${personIags.length === 1 ? 'has its' : 'have their'} representative in this focus group (IAG-01)`;
   return null;
 }
+
+// The Director's meetings with the corporate IAG chairs (IAG-31)
+
+export const DIRECTOR_CHAIRS_MEETINGS_PER_YEAR = 2;
+
+/**
+ * IAG-31: the Director meets the corporate IAG chairs at least twice in each reporting year
+ * (April to March). Counts meetings held or still scheduled in the year; cancelled ones do not
+ * count. Returns the shortfall message, or null when the year has enough.
+ */
+export function checkDirectorChairsMeetings(
+  yearLabel: string,
+  heldOrScheduled: number,
+): string | null {
+  if (heldOrScheduled >= DIRECTOR_CHAIRS_MEETINGS_PER_YEAR) return null;
+  return `${yearLabel}: ${heldOrScheduled === 0 ? 'no meetings' : heldOrScheduled === 1 ? 'only 1 meeting' : `${heldOrScheduled} meetings`} of the Director with the corporate IAG chairs held or scheduled; there should be at least ${DIRECTOR_CHAIRS_MEETINGS_PER_YEAR} (IAG-31)`;
+}

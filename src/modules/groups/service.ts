@@ -1619,8 +1619,68 @@ export function createGroupsService(deps: {
         rows.map((r) => r.personId),
       );
       return rows
-        .map((r) => ({ ...r, name: nameOf(people, r.personId) }))
+        .map((r) => ({
+          ...r,
+          name: nameOf(people, r.personId),
+          email: people.get(r.personId)?.email ?? null,
+        }))
         .sort((a, b) => a.name.localeCompare(b.name));
+    },
+
+    /**
+     * IAG-31: the chairs and co-chairs of the corporate IAGs now, with the group each chairs
+     * and the date of the election that made them chair.
+     */
+    async corporateChairs(executor: Executor) {
+      const corporate = await executor
+        .select({ id: advisoryGroups.id, name: advisoryGroups.name })
+        .from(advisoryGroups)
+        .where(and(eq(advisoryGroups.type, 'corporate_iag'), eq(advisoryGroups.status, 'active')));
+      const chairs = await currentChairs(
+        executor,
+        corporate.map((g) => g.id),
+      );
+      const rows = corporate.flatMap((g) =>
+        (chairs.get(g.id) ?? []).map((c) => ({ ...c, groupId: g.id, groupName: g.name })),
+      );
+      const people = await personNames(
+        executor,
+        rows.map((r) => r.personId),
+      );
+      return rows
+        .map((r) => ({
+          ...r,
+          name: nameOf(people, r.personId),
+          email: people.get(r.personId)?.email ?? null,
+          userId: people.get(r.personId)?.userId ?? null,
+        }))
+        .sort((a, b) => a.groupName.localeCompare(b.groupName));
+    },
+
+    /** Groups by id, for a few ids at once (not found ones are left out). */
+    async groupsByIds(executor: Executor, ids: readonly string[]) {
+      if (ids.length === 0) return [];
+      return executor
+        .select({
+          id: advisoryGroups.id,
+          name: advisoryGroups.name,
+          meetingIntervalMonths: advisoryGroups.meetingIntervalMonths,
+        })
+        .from(advisoryGroups)
+        .where(inArray(advisoryGroups.id, [...ids]));
+    },
+
+    /** The groups a person is a current member of. */
+    async currentGroupsOf(executor: Executor, personId: string) {
+      return executor
+        .select({
+          id: advisoryGroups.id,
+          name: advisoryGroups.name,
+          meetingIntervalMonths: advisoryGroups.meetingIntervalMonths,
+        })
+        .from(memberships)
+        .innerJoin(advisoryGroups, eq(advisoryGroups.id, memberships.groupId))
+        .where(and(eq(memberships.personId, personId), eq(memberships.status, 'current')));
     },
 
     /**

@@ -9,7 +9,7 @@ import type { IsoDate } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { AgendaRelation } from './rules.js';
 
-export const BODY_TYPES = ['advisory_group'] as const;
+export const BODY_TYPES = ['advisory_group', 'director_chairs'] as const;
 export type BodyType = (typeof BODY_TYPES)[number];
 
 /** In what capacity an item was tabled (IAG-21e). */
@@ -40,6 +40,8 @@ export interface BodyRelation extends AgendaRelation {
 export interface RollEntry {
   personId: string;
   name: string;
+  /** Where reminders go; people without one are not e-mailed. */
+  email: string | null;
   kind: 'member' | 'police';
   /** The date they joined, so meetings before it do not count against them (IAG-21f). */
   since: IsoDate;
@@ -57,8 +59,21 @@ export interface BodyProvider {
   /** The body, if the public may read about it (its `href` is then its public page). */
   publicFind(executor: Executor, id: string): Promise<Body | null>;
   relation(executor: Executor, principal: Principal, id: string): Promise<BodyRelation>;
+  /** The bodies whose meetings this user is expected at (for their calendar feed). */
+  bodiesFor(executor: Executor, userId: string): Promise<Body[]>;
   /** Current members and police attendees, in the order the attendance form lists them. */
   roll(executor: Executor, id: string): Promise<RollEntry[]>;
+  /** Whether members are withdrawn after three absences (IAG-21f): not where they sit by office. */
+  withdrawsForAbsence: boolean;
+  /**
+   * Warnings for the body's meetings page (IAG-31: too few meetings this year, say), given a way
+   * to count its meetings held or scheduled between two instants.
+   */
+  notices?(
+    executor: Executor,
+    id: string,
+    countMeetings: (from: Date, to: Date) => Promise<number>,
+  ): Promise<string[]>;
   /**
    * IAG-21f: withdraws a member for absence inside the caller's transaction; the caller (the
    * meetings service) has checked the rule and the chair, and records the audit event.

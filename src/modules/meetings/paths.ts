@@ -10,6 +10,11 @@ export const meetingPaths = {
   /** A meeting's public record, under the body's public page. */
   publicMeeting: (publicPrefix: string, bodyId: string, id: string) =>
     `${publicPrefix}/${bodyId}/meetings/${id}`,
+  /** A public body's meetings as an iCalendar feed. */
+  bodyFeed: (publicPrefix: string, bodyId: string) => `${publicPrefix}/${bodyId}/meetings.ics`,
+  /** A person's own feed: the token is the secret. */
+  personalFeed: (token: string) => `/calendar/${token}/meetings.ics`,
+  myCalendar: '/my-meetings/calendar',
   meeting,
   tableItem: (id: string) => `${meeting(id)}/items/new`,
   arrangeItem: (id: string, itemId: string, action: string) =>

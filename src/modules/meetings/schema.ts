@@ -64,6 +64,9 @@ export const meetings = pgTable(
     seriesId: uuid('series_id'),
     agendaPublishedAt: timestamp('agenda_published_at', { withTimezone: true }),
     attendanceRecordedAt: timestamp('attendance_recorded_at', { withTimezone: true }),
+    /** When those expected were reminded of it, and when the minute-taker was reminded. */
+    reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
+    minutesReminderSentAt: timestamp('minutes_reminder_sent_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id),
     version: bigint('version', { mode: 'number' }).notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -73,6 +76,9 @@ export const meetings = pgTable(
     index('meetings_body_starts_idx').on(t.bodyType, t.bodyId, t.startsAt),
     index('meetings_starts_idx').on(t.startsAt),
     index('meetings_series_idx').on(t.seriesId),
+    index('meetings_reminders_idx')
+      .on(t.startsAt)
+      .where(sql`${t.status} = 'scheduled' and ${t.reminderSentAt} is null`),
     check('meetings_times_check', sql`${t.endsAt} is null or ${t.endsAt} > ${t.startsAt}`),
   ],
 );
@@ -255,5 +261,29 @@ export const meetingPapers = pgTable(
   (t) => [
     index('meeting_papers_item_idx').on(t.agendaItemId),
     index('meeting_papers_meeting_idx').on(t.meetingId),
+  ],
+);
+
+/**
+ * A person's own calendar feed of their meetings: its address holds a random token, of which
+ * only a hash is kept. Making a new one stops the old one working; so does revoking it.
+ */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    lastReadAt: timestamp('last_read_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('calendar_feeds_token_key').on(t.tokenHash),
+    uniqueIndex('calendar_feeds_one_active_key')
+      .on(t.userId)
+      .where(sql`${t.revokedAt} is null`),
   ],
 );

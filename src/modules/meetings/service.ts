@@ -223,8 +223,29 @@ export function createMeetingsService(deps: {
     });
   }
 
+  /** The body's warnings (IAG-31 and the like), counting its meetings held or scheduled. */
+  async function bodyNotices(type: BodyType, bodyId: string): Promise<string[]> {
+    const found = provider(type);
+    if (!found.notices) return [];
+    return found.notices(db, bodyId, async (from, to) => {
+      const [row] = await db
+        .select({ n: count() })
+        .from(meetings)
+        .where(
+          and(
+            eq(meetings.bodyType, type),
+            eq(meetings.bodyId, bodyId),
+            ne(meetings.status, 'cancelled'),
+            sql`${meetings.startsAt} >= ${from} and ${meetings.startsAt} < ${to}`,
+          ),
+        );
+      return Number(row?.n ?? 0);
+    });
+  }
+
   return {
     today,
+    bodyNotices,
     /** The kinds of body that meet, each with the URL prefix its meetings live under. */
     providers: deps.bodies,
     /** For the minutes and actions service beside this one: the same checks, in one place. */
@@ -261,9 +282,11 @@ export function createMeetingsService(deps: {
           .from(meetings)
           .where(and(where, sql`${meetings.startsAt} < ${startOfToday}`)),
       ]);
-      const absences = relation.chair
-        ? (await absenceRuns(db, type, bodyId)).filter((r) => mayBeWithdrawnForAbsence(r.missed))
-        : [];
+      const absences =
+        relation.chair && provider(type).withdrawsForAbsence
+          ? (await absenceRuns(db, type, bodyId)).filter((r) => mayBeWithdrawnForAbsence(r.missed))
+          : [];
+      const notices = await bodyNotices(type, bodyId);
       return {
         body,
         relation,
@@ -272,6 +295,7 @@ export function createMeetingsService(deps: {
         past,
         pastTotal: Number(total?.n ?? 0),
         absences,
+        notices,
       };
     },
 
@@ -760,7 +784,7 @@ export function createMeetingsService(deps: {
     /** IAG-21f: the withdrawal form, for the chair(s) only, with the meetings missed. */
     async withdrawalForm(principal: Principal, type: BodyType, bodyId: string, personId: string) {
       const { body, relation } = await access(db, principal, type, bodyId);
-      if (!relation.chair) throw new ForbiddenError();
+      if (!relation.chair || !provider(type).withdrawsForAbsence) throw new ForbiddenError();
       const run = (await absenceRuns(db, type, bodyId)).find((r) => r.personId === personId);
       if (!run) throw new NotFoundError();
       return { body, member: run, limit: CONSECUTIVE_ABSENCE_LIMIT };
@@ -787,7 +811,7 @@ export function createMeetingsService(deps: {
       if (!isUuid(personId)) throw new NotFoundError();
       return db.transaction(async (tx) => {
         const { relation } = await access(tx, principal, type, bodyId);
-        if (!relation.chair) throw new ForbiddenError();
+        if (!relation.chair || !provider(type).withdrawsForAbsence) throw new ForbiddenError();
         const run = (await absenceRuns(tx, type, bodyId)).find((r) => r.personId === personId);
         if (!run) throw new NotFoundError();
         if (!mayBeWithdrawnForAbsence(run.missed))

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import ICAL from 'ical.js';
+import { eq } from 'drizzle-orm';
+import { DEMO_GROUP } from '../../src/demo/demo-data.js';
+import { advisoryGroups } from '../../src/modules/groups/schema.js';
+import { Agent, createTestApp, signInAs, type TestApp } from '../app.js';
+
+let t: TestApp;
+let raceId: string;
+
+before(async () => {
+  t = await createTestApp();
+  const [race] = await t.services.db
+    .select({ id: advisoryGroups.id })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.code, DEMO_GROUP));
+  raceId = race!.id;
+});
+after(() => t.close());
+
+/** Parses a feed as RFC 5545 with ical.js, as a calendar would; throws if it is not valid. */
+function eventsOf(body: string) {
+  const calendar = new ICAL.Component(ICAL.parse(body));
+  assert.equal(calendar.name, 'vcalendar');
+  assert.equal(calendar.getFirstPropertyValue('version'), '2.0');
+  assert.ok(calendar.getFirstPropertyValue('prodid'));
+  return calendar.getAllSubcomponents('vevent').map((v) => {
+    const event = new ICAL.Event(v);
+    return {
+      uid: event.uid,
+      summary: event.summary,
+      start: event.startDate.toJSDate(),
+      end: event.endDate.toJSDate(),
+      location: event.location,
+      status: v.getFirstPropertyValue('status'),
+      sequence: event.sequence,
+    };
+  });
+}
+
+test('a public iCalendar feed of a group’s meetings parses as RFC 5545: when and what, never where', async () => {
+  const coordinator = await signInAs(t, 'coordination_unit');
+  const created = await coordinator.post(`/groups/${raceId}/meetings/new`, {
+    title: 'Race IAG extra meeting',
+    'date-day': '15',
+    'date-month': '1',
+    'date-year': '2027',
+    startTime: '6:30pm',
+    endTime: '8pm',
+    format: 'in_person',
+    venue: 'Empress State Building',
+    repeat: 'once',
+  });
+  const meetingId = /\/meetings\/([0-9a-f-]{36})/.exec(created.headers.location ?? '')![1]!;
+  assert.equal(
+    (await coordinator.post(`/meetings/${meetingId}/cancel`, { reason: 'Room lost' })).statusCode,
+    303,
+  );
+
+  const visitor = new Agent(t.app);
+  const res = await visitor.get(`/advisory-groups/${raceId}/meetings.ics`);
+  assert.equal(res.statusCode, 200);
+  assert.match(String(res.headers['content-type']), /^text\/calendar/);
+  const events = eventsOf(res.body);
+  const extra = events.find((e) => e.uid === `meeting-${meetingId}@bridge`);
+  assert.ok(extra, 'the meeting is in the feed with a stable UID');
+  assert.equal(extra.start.toISOString(), '2027-01-15T18:30:00.000Z');
+  assert.equal(extra.end.toISOString(), '2027-01-15T20:00:00.000Z');
+  assert.equal(extra.status, 'CANCELLED');
+  assert.ok(extra.sequence >= 2, 'the cancellation raised the sequence');
+  assert.ok(
+    events.every((e) => !e.location),
+    'the public feed gives no venue',
+  );
+  assert.equal(
+    (await visitor.get(`/advisory-groups/${crypto.randomUUID()}/meetings.ics`)).statusCode,
+    404,
+  );
+});
+
+test('a personal feed at an unguessable address: the person’s meetings with the venue; replaced or stopped at will', async () => {
+  const advisor = await signInAs(t, 'advisor');
+  const page = await advisor.get('/my-meetings/calendar');
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /You do not have a calendar link/);
+  const made = await advisor.post('/my-meetings/calendar');
+  assert.equal(made.statusCode, 200);
+  const url = /(http:\/\/[^<\s]+\/calendar\/[A-Za-z0-9_-]{32}\/meetings\.ics)/.exec(made.body)![1]!;
+  const path = new URL(url).pathname;
+
+  const calendarApp = new Agent(t.app);
+  const feed = await calendarApp.get(path);
+  assert.equal(feed.statusCode, 200);
+  const events = eventsOf(feed.body);
+  assert.ok(events.length >= 2, 'the demo group’s last and next meetings');
+  assert.ok(events.some((e) => e.location === 'Empress State Building, Lillie Road, London SW6'));
+  assert.ok(events.every((e) => e.summary.includes('Race Independent Advisory Group')));
+  assert.match((await advisor.get('/my-meetings/calendar')).body, /Your calendar last read it on/);
+
+  // A new link stops the old one; stopping it stops the new one.
+  const again = await advisor.post('/my-meetings/calendar');
+  const newPath = new URL(
+    /(http:\/\/[^<\s]+\/calendar\/[A-Za-z0-9_-]{32}\/meetings\.ics)/.exec(again.body)![1]!,
+  ).pathname;
+  assert.notEqual(newPath, path);
+  assert.equal((await calendarApp.get(path)).statusCode, 404);
+  assert.equal((await calendarApp.get(newPath)).statusCode, 200);
+  assert.equal((await advisor.post('/my-meetings/calendar/revoke')).statusCode, 303);
+  assert.equal((await calendarApp.get(newPath)).statusCode, 404);
+  assert.equal((await calendarApp.get('/calendar/not-a-token/meetings.ics')).statusCode, 404);
+});
+
+test('someone in no group gets a valid, empty feed', async () => {
+  const requester = await signInAs(t, 'requester');
+  const made = await requester.post('/my-meetings/calendar');
+  const path = new URL(
+    /(http:\/\/[^<\s]+\/calendar\/[A-Za-z0-9_-]{32}\/meetings\.ics)/.exec(made.body)![1]!,
+  ).pathname;
+  const feed = await new Agent(t.app).get(path);
+  assert.equal(feed.statusCode, 200);
+  assert.deepEqual(eventsOf(feed.body), []);
+});
