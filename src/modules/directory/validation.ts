@@ -1,5 +1,6 @@
 /** Checks what people type into directory forms (and the API) and names each bad field. */
 import type { FieldError } from '../../platform/errors.js';
+import { text, tooLong } from '../../platform/http/form-fields.js';
 import { ORGANISATION_KINDS, type OrganisationKind } from './kinds.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -28,23 +29,6 @@ export interface PersonInput {
   userEmail?: string | undefined;
 }
 
-/** Trimmed text, or null when empty. */
-function text(value: string | undefined): string | null {
-  const t = (value ?? '').trim();
-  return t === '' ? null : t;
-}
-
-function checkLength(
-  errors: FieldError[],
-  field: string,
-  label: string,
-  value: string | null,
-  max: number,
-) {
-  if (value && value.length > max)
-    errors.push({ field, message: `${label} must be ${max} characters or fewer` });
-}
-
 function checkContact(errors: FieldError[], email: string | null, phone: string | null) {
   if (email && (!EMAIL.test(email) || email.length > 254)) {
     errors.push({
@@ -64,18 +48,18 @@ export function validateOrganisation(input: OrganisationInput) {
   const errors: FieldError[] = [];
   const name = text(input.name);
   if (!name) errors.push({ field: 'name', message: 'Enter the name of the organisation' });
-  checkLength(errors, 'name', 'Name', name, 200);
+  tooLong(errors, 'name', 'Name', name, 200);
   const kind = text(input.kind);
   if (!kind || !(ORGANISATION_KINDS as readonly string[]).includes(kind)) {
     errors.push({ field: 'kind', message: 'Select the type of organisation' });
   }
   const description = text(input.description);
-  checkLength(errors, 'description', 'Description', description, 2000);
+  tooLong(errors, 'description', 'Description', description, 2000);
   const email = text(input.email)?.toLowerCase() ?? null;
   const phone = text(input.phone);
   checkContact(errors, email, phone);
   const address = text(input.address);
-  checkLength(errors, 'address', 'Address', address, 500);
+  tooLong(errors, 'address', 'Address', address, 500);
   const website = text(input.website);
   if (website) {
     let ok: boolean;
@@ -106,16 +90,16 @@ export function validatePerson(input: PersonInput) {
   const errors: FieldError[] = [];
   const fullName = text(input.fullName);
   if (!fullName) errors.push({ field: 'fullName', message: 'Enter the person’s full name' });
-  checkLength(errors, 'fullName', 'Full name', fullName, 200);
+  tooLong(errors, 'fullName', 'Full name', fullName, 200);
   const jobTitle = text(input.jobTitle);
-  checkLength(errors, 'jobTitle', 'Job title', jobTitle, 200);
+  tooLong(errors, 'jobTitle', 'Job title', jobTitle, 200);
   const email = text(input.email)?.toLowerCase() ?? null;
   const phone = text(input.phone);
   checkContact(errors, email, phone);
   const address = text(input.address);
-  checkLength(errors, 'address', 'Address', address, 500);
+  tooLong(errors, 'address', 'Address', address, 500);
   const notes = text(input.notes);
-  checkLength(errors, 'notes', 'Notes', notes, 2000);
+  tooLong(errors, 'notes', 'Notes', notes, 2000);
   return {
     errors,
     value: {
