@@ -13,6 +13,7 @@ import {
   chromium,
   type Browser,
   type BrowserContext,
+  type Cookie,
   type Locator,
   type Page,
 } from 'playwright-core';
@@ -301,7 +302,25 @@ export async function signInAs(page: Page, account: Account): Promise<void> {
   await expectAccessible(page);
 }
 
-/** Signs in through the pages as the demo account for a role, second factor included. */
+/** Session cookies of the demo accounts already signed in through the pages in this file. */
+const sessions = new Map<Role, Cookie[]>();
+
+/**
+ * Signs in as the demo account for a role: through the pages, second factor included, the first
+ * time in a file; after that the browser is given the session that sign-in made (as a person's
+ * second tab has it), unless that session has since ended. The sign-in pages themselves are
+ * proved by the sign-in, account and no-JavaScript journeys, which always go through them.
+ */
 export async function signInThroughPages(page: Page, role: Role): Promise<void> {
-  await signInAs(page, demoAccount(role));
+  const account = demoAccount(role);
+  const cookies = sessions.get(role);
+  if (cookies) {
+    await page.context().addCookies(cookies);
+    await page.goto('/');
+    const welcome = page.getByRole('heading', { level: 1, name: `Welcome, ${account.name}` });
+    if ((await welcome.count()) > 0) return;
+    await page.context().clearCookies();
+  }
+  await signInAs(page, account);
+  sessions.set(role, await page.context().cookies());
 }
