@@ -4,11 +4,13 @@
  *   integration: **\/*.int.test.ts, on PGlite and, when TEST_DATABASE_URL is set, PostgreSQL too
  *   e2e:         test/e2e/**\/*.e2e.test.ts, in Chromium
  * A third argument keeps only the files whose path contains it (`... integration groups`).
+ * The files run as JavaScript compiled into .test-build/ (see build-for-tests.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { buildForTests } from './build-for-tests.js';
 
 const tier = process.argv[2];
 const root = path.resolve(import.meta.dirname, '..');
@@ -32,10 +34,12 @@ function passes(files: string[], env: Record<string, string>, concurrency: numbe
   }
   // Longest first (the biggest files, near enough), so the run does not end on one slow file
   // while the other core waits.
-  const ordered = [...files].sort((a, b) => statSync(b).size - statSync(a).size);
+  const ordered = [...files]
+    .sort((a, b) => statSync(b).size - statSync(a).size)
+    .map((file) => path.join(built, path.relative(root, file)).replace(/\.ts$/, '.js'));
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...ordered],
+    ['--enable-source-maps', '--test', `--test-concurrency=${concurrency}`, ...ordered],
     { stdio: 'inherit', env: { ...process.env, TZ: 'Europe/London', ...env }, cwd: root },
   );
   return result.status === 0;
@@ -45,6 +49,8 @@ function run(files: string[], env: Record<string, string>, concurrency: number):
   if (!passes(files, env, concurrency)) process.exit(1);
 }
 
+const built = await buildForTests(root);
+process.on('exit', () => rmSync(built, { recursive: true, force: true }));
 const only = process.argv[3];
 const all = (suffix: string) =>
   [...find(path.join(root, 'src'), suffix), ...find(path.join(root, 'test'), suffix)].filter(

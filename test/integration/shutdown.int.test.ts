@@ -11,7 +11,11 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { test } from 'node:test';
 
-const root = path.resolve(import.meta.dirname, '../..');
+// The project itself (this file may run from the compiled copy in .test-build/), started as
+// `npm start` starts it.
+const root = path
+  .resolve(import.meta.dirname, '../..')
+  .replace(/[\\/]\.test-build[\\/][^\\/]+$/, '');
 
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([

@@ -1,18 +1,31 @@
 import { hash, verify } from '@node-rs/argon2';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
-import * as zxcvbnEn from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 /** zxcvbn score (0 to 4) a new password must reach: "safely unguessable" and above. */
 const MIN_STRENGTH = 3;
 
-const zxcvbn = new ZxcvbnFactory({
-  dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary },
-  graphs: zxcvbnCommon.adjacencyGraphs,
-  translations: zxcvbnEn.translations,
-});
+/**
+ * The strength checker, loaded on first use: unpacking its dictionaries takes a second of CPU,
+ * which every start of Bridge (and every test process) would otherwise pay.
+ */
+let strengthChecker: Promise<ZxcvbnFactory> | undefined;
+function zxcvbn(): Promise<ZxcvbnFactory> {
+  strengthChecker ??= Promise.all([
+    import('@zxcvbn-ts/core'),
+    import('@zxcvbn-ts/language-common'),
+    import('@zxcvbn-ts/language-en'),
+  ]).then(
+    ([{ ZxcvbnFactory }, common, en]) =>
+      new ZxcvbnFactory({
+        dictionary: { ...common.dictionary, ...en.dictionary },
+        graphs: common.adjacencyGraphs,
+        translations: en.translations,
+      }),
+  );
+  return strengthChecker;
+}
 
 /** argon2id with the OWASP-recommended minimum cost (19 MiB, 2 passes). */
 const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -41,7 +54,10 @@ export function dummyPasswordHash(): Promise<string> {
  * 12 to 128 characters, any characters allowed, common and easily guessed passwords refused,
  * including ones made from the person's own name or e-mail address.
  */
-export function passwordProblem(password: string, personalWords: string[] = []): string | null {
+export async function passwordProblem(
+  password: string,
+  personalWords: string[] = [],
+): Promise<string | null> {
   const length = [...password].length;
   if (length === 0) return 'Enter a password';
   if (length < PASSWORD_MIN_LENGTH) {
@@ -58,7 +74,7 @@ export function passwordProblem(password: string, personalWords: string[] = []):
     return 'Password must not contain your name or e-mail address';
   }
   const words = personalWords.flatMap((w) => w.toLowerCase().split(/[^a-z0-9]+/)).filter(Boolean);
-  const result = zxcvbn.check(password, words);
+  const result = (await zxcvbn()).check(password, words);
   if (result.score < MIN_STRENGTH) {
     return 'Password is too easy to guess. Try three or four unrelated words together';
   }

@@ -255,13 +255,13 @@ export function createAuthService(deps: AuthServiceDeps) {
     );
   }
 
-  function checkNewPassword(
+  async function checkNewPassword(
     password: string,
     confirm: string,
     personal: string[],
     field = 'newPassword',
   ) {
-    const problem = passwordProblem(password, personal);
+    const problem = await passwordProblem(password, personal);
     if (problem) throw new ValidationError([{ field, message: problem }]);
     if (password !== confirm) {
       throw new ValidationError([{ field: 'confirmPassword', message: 'Passwords do not match' }]);
@@ -645,7 +645,10 @@ export function createAuthService(deps: AuthServiceDeps) {
       input: { currentPassword: string; newPassword: string; confirmPassword: string },
     ) {
       const user = await checkCurrentPassword(principal.userId, input.currentPassword);
-      checkNewPassword(input.newPassword, input.confirmPassword, [user.email, user.displayName]);
+      await checkNewPassword(input.newPassword, input.confirmPassword, [
+        user.email,
+        user.displayName,
+      ]);
       const passwordHash = await hashPassword(input.newPassword);
       const at = now();
       await db.transaction((tx) =>
@@ -717,7 +720,10 @@ export function createAuthService(deps: AuthServiceDeps) {
           'This link has expired or has already been used. Ask for a new one',
         );
       const user = await userWithPassword(reset.userId);
-      checkNewPassword(input.newPassword, input.confirmPassword, [user.email, user.displayName]);
+      await checkNewPassword(input.newPassword, input.confirmPassword, [
+        user.email,
+        user.displayName,
+      ]);
       const passwordHash = await hashPassword(input.newPassword);
       const at = now();
       await db.transaction(async (tx) => {
