@@ -54,7 +54,11 @@ import { registerMemberRecordRoutes } from './modules/groups/member-records-rout
 import { createGroupsService } from './modules/groups/service.js';
 import { createRecruitmentService } from './modules/groups/recruitment-service.js';
 import { createMemberRecordsService } from './modules/groups/member-records-service.js';
-import { createDirectorChairsBody, createGroupMeetingBody } from './modules/groups/meeting-body.js';
+import {
+  createAnnualConferenceBody,
+  createDirectorChairsBody,
+  createGroupMeetingBody,
+} from './modules/groups/meeting-body.js';
 import { registerMeetingRoutes } from './modules/meetings/routes.js';
 import { createMeetingsService } from './modules/meetings/service.js';
 import { registerMinutesRoutes } from './modules/meetings/minutes-routes.js';
@@ -62,6 +66,8 @@ import { createMinutesService } from './modules/meetings/minutes-service.js';
 import { registerPublicMeetingRoutes } from './modules/meetings/public-routes.js';
 import { createPublicMeetingsService } from './modules/meetings/public-service.js';
 import { registerPaperRoutes } from './modules/meetings/papers-routes.js';
+import { createInvitationsService } from './modules/meetings/invitations-service.js';
+import { registerInvitationRoutes } from './modules/meetings/invitations-routes.js';
 import { registerFeedRoutes } from './modules/meetings/feeds-routes.js';
 import { createFeedsService } from './modules/meetings/feeds-service.js';
 import { createMeetingRemindersService } from './modules/meetings/reminders-service.js';
@@ -115,6 +121,7 @@ export function buildServices(deps: AppDeps) {
     bodies: [
       createGroupMeetingBody({ groups, memberRecords, directory }),
       createDirectorChairsBody({ groups, directory }),
+      createAnnualConferenceBody({ groups, directory }),
     ],
     now: deps.now,
   });
@@ -138,6 +145,13 @@ export function buildServices(deps: AppDeps) {
     meetings,
     files: diskFileStore(config.files.dir),
     maxBytes: config.files.maxBytes,
+  });
+  const meetingInvitations = createInvitationsService({
+    db,
+    meetings,
+    mail,
+    publicUrl: config.publicUrl,
+    now: deps.now,
   });
   const auth = createAuthService({ db, config, mail, secretBox, now: deps.now, sleep: deps.sleep });
   // Boroughs come from the directory, groups from the groups module.
@@ -169,6 +183,7 @@ export function buildServices(deps: AppDeps) {
     meetingMinutes,
     publicMeetings,
     meetingPapers,
+    meetingInvitations,
     meetingFeeds,
     meetingReminders,
     apiTokens,
@@ -381,6 +396,7 @@ export async function buildApp(
   registerMinutesRoutes(routeDeps);
   registerPublicMeetingRoutes(routeDeps);
   registerPaperRoutes(routeDeps);
+  registerInvitationRoutes(routeDeps);
   registerFeedRoutes(routeDeps);
   await app.register(async (api) => registerDirectoryApiRoutes({ ...routeDeps, app: api }), {
     prefix: '/api/v1',

@@ -12,7 +12,7 @@ import type { SecretBox } from '../platform/auth/secret-box.js';
 import type { Db, Executor } from '../platform/db/database.js';
 import { organisationIdByCode } from '../modules/directory/reference-data.js';
 import { organisations, people } from '../modules/directory/schema.js';
-import { DIRECTOR_CHAIRS_ID } from '../modules/groups/meeting-body.js';
+import { ANNUAL_CONFERENCE_ID, DIRECTOR_CHAIRS_ID } from '../modules/groups/meeting-body.js';
 import { termEndDate } from '../modules/groups/rules.js';
 import {
   advisoryGroups,
@@ -28,6 +28,7 @@ import {
   calendarFeeds,
   meetingActions,
   meetingAttendance,
+  meetingInvitations,
   meetingPapers,
   meetings,
   minutedAdvice,
@@ -321,6 +322,15 @@ async function removeDemoMeetingRecords(
     .update(meetingPapers)
     .set({ uploadedBy: null })
     .where(inArray(meetingPapers.uploadedBy, users_));
+  await tx.delete(meetingInvitations).where(inArray(meetingInvitations.meetingId, gone));
+  await tx
+    .update(meetingInvitations)
+    .set({ invitedBy: null })
+    .where(inArray(meetingInvitations.invitedBy, users_));
+  await tx
+    .update(meetingInvitations)
+    .set({ recordedBy: null })
+    .where(inArray(meetingInvitations.recordedBy, users_));
   await tx
     .delete(meetingAttendance)
     .where(
@@ -427,6 +437,19 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
       endsAt: londonInstant(meetsOn, 16 * 60),
       format: 'in_person',
       venue: 'New Scotland Yard, Victoria Embankment',
+      createdBy: userIds.get('coordination_unit')!,
+    });
+    // IAG-32: this year's annual conference of all the groups, scheduled, invitations not sent.
+    const conferenceOn = addCalendarDays(todayInLondon(new Date()), 60);
+    await tx.insert(meetings).values({
+      bodyType: 'annual_conference',
+      bodyId: ANNUAL_CONFERENCE_ID,
+      title: 'Annual conference of the advisory groups: learning and good practice',
+      startsAt: londonInstant(conferenceOn, 10 * 60),
+      endsAt: londonInstant(conferenceOn, 16 * 60),
+      format: 'hybrid',
+      venue: 'City Hall, Kamal Chunchie Way',
+      accessNotes: 'Step-free throughout; hearing loop in the chamber; quiet room on level 2.',
       createdBy: userIds.get('coordination_unit')!,
     });
     // Two borough commanders, who are told when a corporate IAG recruits (IAG-17).

@@ -2,14 +2,19 @@
  * Meetings of an advisory group: the coordination unit schedules one, an advisor tables an item,
  * the chair accepts it and publishes the agenda; the chair records attendance and withdraws a
  * member who has missed three meetings in a row (IAG-21e, IAG-21f); minutes with the rationale
- * for advice are approved at the next meeting and published (IAG-27).
+ * for advice are approved at the next meeting and published (IAG-27); every group is invited to
+ * the annual conference and attendance is recorded by group (IAG-32).
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { DEMO_GROUP } from '../../src/demo/demo-data.js';
 import { advisoryGroups } from '../../src/modules/groups/schema.js';
-import { meetingAttendance, meetings } from '../../src/modules/meetings/schema.js';
+import {
+  meetingAttendance,
+  meetingInvitations,
+  meetings,
+} from '../../src/modules/meetings/schema.js';
 import { addCalendarDays } from '../../src/platform/calendar/index.js';
 import { fillDate, openGroup } from './pages/groups.js';
 import { expectErrors, expectSuccess } from './pages/govuk.js';
@@ -281,4 +286,64 @@ test('the chair minutes a meeting with the rationale for advice; the next meetin
   const record = await visitor.getByRole('main').innerText();
   assert.match(record, /asked for the borough breakdown/);
   assert.match(record, /a debrief was offered instead/);
+});
+
+test('the coordination unit invites every group to the annual conference and records attendance by group', async () => {
+  const coordinator = await e2e.newPage();
+  await signInThroughPages(coordinator, 'coordination_unit');
+  await coordinator.getByRole('link', { name: 'Advisory groups' }).first().click();
+  await coordinator.getByRole('link', { name: 'The annual conference' }).click();
+  await coordinator.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
+  await expectAccessible(coordinator);
+  await coordinator.getByRole('link', { name: /10am to 4pm/ }).click();
+  await coordinator.getByRole('link', { name: 'Invitations and attendance by group' }).click();
+  await coordinator
+    .getByRole('heading', { level: 1, name: 'Invitations and attendance by group' })
+    .waitFor();
+  assert.match(await coordinator.getByRole('main').innerText(), /No groups have been invited yet/);
+  await expectAccessible(coordinator);
+  await coordinator.getByRole('button', { name: 'Invite every group' }).click();
+  const { db } = e2e.services;
+  const [conference] = await db
+    .select()
+    .from(meetings)
+    .where(eq(meetings.bodyType, 'annual_conference'));
+  const invited = await db
+    .select()
+    .from(meetingInvitations)
+    .where(eq(meetingInvitations.meetingId, conference!.id));
+  assert.ok(invited.length > 1);
+  await expectSuccess(coordinator, `${invited.length} groups have been invited`);
+  assert.match(await coordinator.getByRole('main').innerText(), /Every group has been invited/);
+  await expectAccessible(coordinator);
+
+  // The conference day: it began an hour ago.
+  await db
+    .update(meetings)
+    .set({ startsAt: new Date(Date.now() - 60 * 60 * 1000), endsAt: null })
+    .where(eq(meetings.id, conference!.id));
+  await coordinator.reload();
+  await coordinator.getByRole('button', { name: 'Record attendance by group' }).click();
+  await coordinator
+    .getByRole('heading', { level: 1, name: 'Record attendance by group' })
+    .waitFor();
+  await expectAccessible(coordinator);
+  const race = invited.find((i) => i.inviteeName === group)!;
+  for (const i of invited) await coordinator.getByLabel(i.inviteeName, { exact: true }).fill('0');
+  await coordinator.getByLabel(group, { exact: true }).fill('a few');
+  await coordinator.getByRole('button', { name: 'Save attendance' }).click();
+  await expectErrors(coordinator, [
+    {
+      field: `representatives-${race.inviteeId}`,
+      message: `How many came from ${group} must be a whole number, like 2`,
+    },
+  ]);
+  await coordinator.getByLabel(group, { exact: true }).fill('3');
+  await coordinator.getByRole('button', { name: 'Save attendance' }).click();
+  await expectSuccess(coordinator, 'Attendance has been recorded: 3 representatives in all');
+  assert.match(
+    await coordinator.getByRole('main').innerText(),
+    new RegExp(`3 representatives came from 1 of the ${invited.length} groups invited`),
+  );
+  await expectAccessible(coordinator);
 });

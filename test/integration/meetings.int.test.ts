@@ -251,6 +251,15 @@ test('IAG-21f: after three meetings missed in a row the chair, and only the chai
       .statusCode,
     303,
   );
+  // Attendance is for meetings that have started: neither the form nor a record before then.
+  assert.equal((await coordinator.get(`/meetings/${ids[0]}/attendance`)).statusCode, 409);
+  const tooSoon = await coordinator.post(`/meetings/${ids[0]}/attendance`, {});
+  assert.equal(tooSoon.statusCode, 409);
+  assert.match(tooSoon.body, /once the meeting has started/);
+
+  // The clock only moves forward from here (a second factor's code cannot be used twice), so
+  // this test comes last.
+  t.clock.current = new Date('2027-01-30T10:00:00Z');
   const roll = await t.services.meetings.attendanceForm(
     await principalFor(t, demoAccount('coordination_unit').email),
     ids[0]!,
@@ -259,14 +268,6 @@ test('IAG-21f: after three meetings missed in a row the chair, and only the chai
     Object.fromEntries(
       roll.roll.map((r) => [`attendance-${r.personId}`, status[r.personId] ?? 'present']),
     );
-
-  // Attendance is for meetings that have started.
-  const tooSoon = await coordinator.post(`/meetings/${ids[0]}/attendance`, attendance({}));
-  assert.equal(tooSoon.statusCode, 409);
-
-  // The clock only moves forward from here (a second factor's code cannot be used twice), so
-  // this test comes last.
-  t.clock.current = new Date('2027-01-30T10:00:00Z');
   {
     const staff = await signInAs(t, 'coordination_unit');
     const missing = await staff.post(`/meetings/${ids[0]}/attendance`, {});

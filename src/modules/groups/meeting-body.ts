@@ -4,15 +4,21 @@
  */
 import { can, hasRole } from '../../platform/auth/permissions.js';
 import { addCalendarDays, londonInstant, reportingYearOf } from '../../platform/calendar/index.js';
-import { ConflictError } from '../../platform/errors.js';
+import { ConflictError, NotFoundError } from '../../platform/errors.js';
 import type { DirectoryService } from '../directory/service.js';
 import type { Body, BodyProvider } from '../meetings/bodies.js';
 import type { MemberRecordsService } from './member-records-service.js';
 import { groupPaths } from './paths.js';
 import { meetingPaths } from '../meetings/paths.js';
-import { checkDirectorChairsMeetings } from './rules.js';
+import { checkAnnualConference, checkDirectorChairsMeetings } from './rules.js';
 import { POLICE_ATTENDEE_LABELS } from './schema.js';
 import type { GroupsService } from './service.js';
+
+/** A group that does not exist (or is not public) is no body; any other failure is a failure. */
+function notFoundAsNull(error: unknown): null {
+  if (error instanceof NotFoundError) return null;
+  throw error;
+}
 
 function asBody(
   group: { id: string; name: string; meetingIntervalMonths: number },
@@ -40,12 +46,12 @@ export function createGroupMeetingBody(deps: {
     publicPathPrefix: groupPaths.publicList,
 
     async find(executor, id) {
-      const group = await groups.findGroup(executor, id).catch(() => null);
+      const group = await groups.findGroup(executor, id).catch(notFoundAsNull);
       return group && asBody(group, groupPaths.group(group.id));
     },
 
     async publicFind(executor, id) {
-      const group = await groups.findPublicGroup(executor, id).catch(() => null);
+      const group = await groups.findPublicGroup(executor, id).catch(notFoundAsNull);
       return group && asBody(group, groupPaths.publicGroup(group.id));
     },
 
@@ -54,20 +60,17 @@ export function createGroupMeetingBody(deps: {
       if (principal?.kind !== 'user') return { ...none, personId: null, mayView: false };
       const scope = { type: 'group' as const, id };
       const personId = await directory.lookups.personIdForUser(executor, principal.userId);
-      const [members, police] = personId
+      const [member, namedPolice] = personId
         ? await Promise.all([
-            groups.currentMembersSince(executor, id),
-            memberRecords.currentPoliceAttendees(executor, id),
+            groups.isCurrentMember(executor, id, personId),
+            memberRecords.isPoliceAttendee(executor, id, personId),
           ])
-        : [[], []];
+        : [false, false];
       const relation = {
-        member: members.some((m) => m.personId === personId),
+        member,
         // IAG-21e, IAG-33: the police service is represented by those named to attend, and by
         // the Director's strategic engagement team.
-        police:
-          police.some((p) => p.personId === personId) ||
-          hasRole(principal, 'director') ||
-          hasRole(principal, 'ctset'),
+        police: namedPolice || hasRole(principal, 'director') || hasRole(principal, 'ctset'),
         chair: hasRole(principal, 'chair', scope),
         secretariat: can(principal, 'groups.manage'),
       };
@@ -221,6 +224,96 @@ export function createDirectorChairsBody(deps: {
       throw new ConflictError(
         'The chairs attend by office: a chair who misses meetings is a matter for their group',
       );
+    },
+  };
+}
+
+/** IAG-32: the annual conference of all advisory groups: one body for the whole area. */
+export const ANNUAL_CONFERENCE_ID = '00000000-0000-4000-8000-000000000032';
+const ANNUAL_CONFERENCE_PREFIX = '/annual-conference';
+export const annualConferenceMeetingsPath = meetingPaths.bodyMeetings(
+  ANNUAL_CONFERENCE_PREFIX,
+  ANNUAL_CONFERENCE_ID,
+);
+
+/**
+ * The annual conference for representatives of every advisory group (IAG-32), organised by the
+ * police service: the coordination unit arranges it, the Director chairs it. Every group still
+ * working is invited (its chairs are e-mailed) and attendance is recorded by group. Any current
+ * member of a group may read its meetings and table an item (learning and good practice to
+ * share); the authority may send representatives, so its officers and members may read them.
+ */
+export function createAnnualConferenceBody(deps: {
+  groups: GroupsService;
+  directory: DirectoryService;
+}): BodyProvider {
+  const { groups, directory } = deps;
+  const body: Body = {
+    type: 'annual_conference',
+    id: ANNUAL_CONFERENCE_ID,
+    name: 'The annual conference of the advisory groups',
+    intervalMonths: 12,
+    href: annualConferenceMeetingsPath,
+  };
+  return {
+    type: 'annual_conference',
+    pathPrefix: ANNUAL_CONFERENCE_PREFIX,
+    publicPathPrefix: `/public${ANNUAL_CONFERENCE_PREFIX}`,
+    withdrawsForAbsence: false,
+
+    find: async (_executor, id) => (id === ANNUAL_CONFERENCE_ID ? body : null),
+    publicFind: async () => null,
+
+    async relation(executor, principal, id) {
+      const none = { member: false, police: false, chair: false, secretariat: false };
+      if (principal?.kind !== 'user' || id !== ANNUAL_CONFERENCE_ID)
+        return { ...none, personId: null, mayView: false };
+      const personId =
+        (await directory.lookups.personIdForUser(executor, principal.userId)) ?? null;
+      const memberOf = personId ? await groups.currentGroupsOf(executor, personId) : [];
+      const relation = {
+        member: memberOf.length > 0,
+        police: hasRole(principal, 'director') || hasRole(principal, 'ctset'),
+        chair: hasRole(principal, 'director'),
+        secretariat: can(principal, 'groups.manage'),
+      };
+      return {
+        ...relation,
+        personId,
+        mayView:
+          relation.member ||
+          relation.police ||
+          relation.secretariat ||
+          can(principal, 'groups.view'),
+      };
+    },
+
+    // Representatives are chosen by each group, so nobody's own calendar carries it by default.
+    bodiesFor: async () => [],
+    // Attendance is by group (see invitees), not by person.
+    roll: async () => [],
+
+    async invitees(executor) {
+      const invited = await groups.conferenceInvitees(executor);
+      return invited.map((g) => ({
+        id: g.id,
+        name: g.name,
+        contacts: g.contacts.map((c) => ({ name: c.name, email: c.email })),
+      }));
+    },
+
+    async notices(_executor, _id, countMeetings) {
+      const year = reportingYearOf(groups.today());
+      const held = await countMeetings(
+        londonInstant(year.start, 0),
+        londonInstant(addCalendarDays(year.end, 1), 0),
+      );
+      const missing = checkAnnualConference(year.label, held);
+      return missing ? [missing] : [];
+    },
+
+    withdrawForAbsence() {
+      throw new ConflictError('Groups send representatives to the conference: nobody is withdrawn');
     },
   };
 }

@@ -9,6 +9,7 @@ import { can } from '../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
 import { addCalendarDays } from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/database.js';
+import { nextNumber } from '../../platform/db/next-number.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -473,6 +474,22 @@ export function createMemberRecordsService(deps: {
 
     currentPoliceAttendees,
 
+    /** Whether the person is named now to attend the group for the police (IAG-33). */
+    async isPoliceAttendee(executor: Executor, groupId: string, personId: string) {
+      const [row] = await executor
+        .select({ id: policeAttendees.id })
+        .from(policeAttendees)
+        .where(
+          and(
+            eq(policeAttendees.groupId, groupId),
+            eq(policeAttendees.personId, personId),
+            isNull(policeAttendees.untilOn),
+          ),
+        )
+        .limit(1);
+      return row !== undefined;
+    },
+
     /** The groups a police employee is named to attend now (IAG-33). */
     async groupsAttendedBy(executor: Executor, personId: string) {
       const rows = await executor
@@ -708,15 +725,16 @@ export function createMemberRecordsService(deps: {
           .where(and(eq(groupDocuments.id, documentId), isNull(groupDocuments.groupId)))
           .for('update');
         if (!document) throw new NotFoundError();
-        const [latest] = await tx
-          .select({ n: sql<number>`coalesce(max(${groupDocumentVersions.number}), 0)::int` })
-          .from(groupDocumentVersions)
-          .where(eq(groupDocumentVersions.documentId, documentId));
         const [version] = await tx
           .insert(groupDocumentVersions)
           .values({
             documentId,
-            number: (latest?.n ?? 0) + 1,
+            number: await nextNumber(
+              tx,
+              groupDocumentVersions,
+              groupDocumentVersions.number,
+              eq(groupDocumentVersions.documentId, documentId),
+            ),
             body: body!,
             changeSummary,
             agreedOn: agreedOn!,

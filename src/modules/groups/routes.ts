@@ -13,7 +13,12 @@ import {
 } from '../../platform/http/render.js';
 import { personPickerItems } from '../directory/person-picker.js';
 import { publicMeetingLinks } from '../meetings/public-routes.js';
-import { DIRECTOR_CHAIRS_ID, directorChairsMeetingsPath } from './meeting-body.js';
+import {
+  ANNUAL_CONFERENCE_ID,
+  DIRECTOR_CHAIRS_ID,
+  annualConferenceMeetingsPath,
+  directorChairsMeetingsPath,
+} from './meeting-body.js';
 import { groupPaths as paths } from './paths.js';
 import {
   CLEARANCE_LABELS,
@@ -99,13 +104,14 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
       limit: page.limit,
       offset: page.offset,
     });
-    const directorChairsNotices = await services.meetings.bodyNotices(
-      'director_chairs',
-      DIRECTOR_CHAIRS_ID,
-    );
+    const [directorChairsNotices, conferenceNotices] = await Promise.all([
+      services.meetings.bodyNotices('director_chairs', DIRECTOR_CHAIRS_ID),
+      services.meetings.bodyNotices('annual_conference', ANNUAL_CONFERENCE_ID),
+    ]);
     return renderPage(request, reply, `${T}/list.njk`, {
       title: 'Advisory groups',
       directorChairs: { href: directorChairsMeetingsPath, notices: directorChairsNotices },
+      conference: { href: annualConferenceMeetingsPath, notices: conferenceNotices },
       width: 'full',
       breadcrumbs: [home],
       q,

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  checkAnnualConference,
+  invitedToAnnualConference,
   ageOn,
   checkFocusGroupRepresentative,
   diversityAreasOf,
@@ -469,4 +471,19 @@ test('IAG-31: the Director meets the corporate IAG chairs at least twice a repor
   assert.match(checkDirectorChairsMeetings('2026-27', 1)!, /only 1 meeting/);
   assert.equal(checkDirectorChairsMeetings('2026-27', 2), null);
   assert.equal(checkDirectorChairsMeetings('2026-27', 3), null);
+});
+
+test('IAG-32: every advisory group still working is invited to the annual conference, of any type', () => {
+  assert.equal(invitedToAnnualConference({ status: 'active' }), true);
+  assert.equal(invitedToAnnualConference({ status: 'forming' }), true);
+  assert.equal(invitedToAnnualConference({ status: 'suspended' }), false);
+  assert.equal(invitedToAnnualConference({ status: 'closed' }), false);
+});
+
+test('IAG-32: a reporting year with no annual conference held or scheduled is flagged', () => {
+  assert.equal(
+    checkAnnualConference('2026-27', 0),
+    '2026-27: no annual conference of the advisory groups held or scheduled (IAG-32)',
+  );
+  assert.equal(checkAnnualConference('2026-27', 1), null);
 });

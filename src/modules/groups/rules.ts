@@ -570,3 +570,22 @@ export function checkDirectorChairsMeetings(
   if (heldOrScheduled >= DIRECTOR_CHAIRS_MEETINGS_PER_YEAR) return null;
   return `${yearLabel}: ${heldOrScheduled === 0 ? 'no meetings' : heldOrScheduled === 1 ? 'only 1 meeting' : `${heldOrScheduled} meetings`} of the Director with the corporate IAG chairs held or scheduled; there should be at least ${DIRECTOR_CHAIRS_MEETINGS_PER_YEAR} (IAG-31)`;
 }
+
+// The annual conference of all advisory groups (IAG-32)
+
+/**
+ * IAG-32: the conference is for representatives of every advisory group: corporate, specialist
+ * and borough alike. A group still forming is invited; one suspended or closed is not.
+ */
+export function invitedToAnnualConference(group: { status: GroupStatus }): boolean {
+  return group.status === 'active' || group.status === 'forming';
+}
+
+/**
+ * IAG-32: the police service holds the conference every year. Counts conferences held or
+ * scheduled in the reporting year (cancelled ones do not count); returns the warning, or null.
+ */
+export function checkAnnualConference(yearLabel: string, heldOrScheduled: number): string | null {
+  if (heldOrScheduled >= 1) return null;
+  return `${yearLabel}: no annual conference of the advisory groups held or scheduled (IAG-32)`;
+}

@@ -19,6 +19,7 @@ import {
 } from '../../platform/auth/users-service.js';
 import { addCalendarMonths, todayInLondon, type IsoDate } from '../../platform/calendar/index.js';
 import { queryRows, type Db, type Executor } from '../../platform/db/database.js';
+import { nextNumber } from '../../platform/db/next-number.js';
 import { prefixTsQuery } from '../../platform/db/search.js';
 import {
   ConflictError,
@@ -33,6 +34,7 @@ import { parseMemberImport, type MemberImportProblem } from './member-import.js'
 import {
   checkFocusGroupRepresentative,
   checkElectionResult,
+  invitedToAnnualConference,
   retrospectiveAppointment,
   checkGroupRegistration,
   nextElectionDue,
@@ -135,6 +137,29 @@ export function createGroupsService(deps: {
     const group = await findGroup(executor, id);
     if (!['active', 'forming'].includes(group.status)) throw new NotFoundError();
     return group;
+  }
+
+  /** The current chairs of these groups, with names and e-mail, in the groups' name order. */
+  async function chairsOf(executor: Executor, of: readonly { id: string; name: string }[]) {
+    const chairs = await currentChairs(
+      executor,
+      of.map((g) => g.id),
+    );
+    const rows = of.flatMap((g) =>
+      (chairs.get(g.id) ?? []).map((c) => ({ ...c, groupId: g.id, groupName: g.name })),
+    );
+    const people = await personNames(
+      executor,
+      rows.map((r) => r.personId),
+    );
+    return rows
+      .map((r) => ({
+        ...r,
+        name: nameOf(people, r.personId),
+        email: people.get(r.personId)?.email ?? null,
+        userId: people.get(r.personId)?.userId ?? null,
+      }))
+      .sort((a, b) => a.groupName.localeCompare(b.groupName));
   }
 
   async function findGroup(executor: Executor, id: string): Promise<Group> {
@@ -760,15 +785,16 @@ export function createGroupsService(deps: {
               title: `Terms of reference: ${group.name}`,
             })
             .returning({ id: groupDocuments.id });
-        const [latest] = await tx
-          .select({ n: sql<number>`coalesce(max(${groupDocumentVersions.number}), 0)::int` })
-          .from(groupDocumentVersions)
-          .where(eq(groupDocumentVersions.documentId, document!.id));
         const [row] = await tx
           .insert(groupDocumentVersions)
           .values({
             documentId: document!.id,
-            number: (latest?.n ?? 0) + 1,
+            number: await nextNumber(
+              tx,
+              groupDocumentVersions,
+              groupDocumentVersions.number,
+              eq(groupDocumentVersions.documentId, document!.id),
+            ),
             body: value.body,
             changeSummary: value.changeSummary,
             agreedOn: value.agreedOn,
@@ -1597,6 +1623,22 @@ export function createGroupsService(deps: {
         .map((c) => ({ personId: c.personId, name: nameOf(people, c.personId) }))
         .sort((a, b) => a.name.localeCompare(b.name));
     },
+    /** Whether the person is a current member of the group. */
+    async isCurrentMember(executor: Executor, groupId: string, personId: string) {
+      const [row] = await executor
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(
+          and(
+            eq(memberships.groupId, groupId),
+            eq(memberships.personId, personId),
+            eq(memberships.status, 'current'),
+          ),
+        )
+        .limit(1);
+      return row !== undefined;
+    },
+
     /**
      * Current members with the date their unbroken service began (a second term counts from the
      * first's start), for the meetings module's attendance roll.
@@ -1636,25 +1678,30 @@ export function createGroupsService(deps: {
         .select({ id: advisoryGroups.id, name: advisoryGroups.name })
         .from(advisoryGroups)
         .where(and(eq(advisoryGroups.type, 'corporate_iag'), eq(advisoryGroups.status, 'active')));
-      const chairs = await currentChairs(
-        executor,
-        corporate.map((g) => g.id),
-      );
-      const rows = corporate.flatMap((g) =>
-        (chairs.get(g.id) ?? []).map((c) => ({ ...c, groupId: g.id, groupName: g.name })),
-      );
-      const people = await personNames(
-        executor,
-        rows.map((r) => r.personId),
-      );
-      return rows
-        .map((r) => ({
-          ...r,
-          name: nameOf(people, r.personId),
-          email: people.get(r.personId)?.email ?? null,
-          userId: people.get(r.personId)?.userId ?? null,
-        }))
-        .sort((a, b) => a.groupName.localeCompare(b.groupName));
+      return chairsOf(executor, corporate);
+    },
+
+    /**
+     * IAG-32: the groups invited to the annual conference (every one still working, of any
+     * type), each with its chairs to send the invitation to.
+     */
+    async conferenceInvitees(executor: Executor) {
+      const invited = (
+        await executor
+          .select({
+            id: advisoryGroups.id,
+            name: advisoryGroups.name,
+            status: advisoryGroups.status,
+          })
+          .from(advisoryGroups)
+          .orderBy(asc(advisoryGroups.name))
+      ).filter(invitedToAnnualConference);
+      const chairs = await chairsOf(executor, invited);
+      return invited.map((g) => ({
+        id: g.id,
+        name: g.name,
+        contacts: chairs.filter((c) => c.groupId === g.id),
+      }));
     },
 
     /** Groups by id, for a few ids at once (not found ones are left out). */

@@ -9,7 +9,7 @@ import type { IsoDate } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { AgendaRelation } from './rules.js';
 
-export const BODY_TYPES = ['advisory_group', 'director_chairs'] as const;
+export const BODY_TYPES = ['advisory_group', 'director_chairs', 'annual_conference'] as const;
 export type BodyType = (typeof BODY_TYPES)[number];
 
 /** In what capacity an item was tabled (IAG-21e). */
@@ -49,6 +49,14 @@ export interface RollEntry {
   capacity?: string;
 }
 
+/** A body invited to a meeting as a delegation (IAG-32: each advisory group to the conference). */
+export interface Invitee {
+  id: string;
+  name: string;
+  /** Who the invitation is e-mailed to (for a group, its chairs). */
+  contacts: { name: string; email: string | null }[];
+}
+
 export interface BodyProvider {
   type: BodyType;
   /** The URL prefix of the body's pages, e.g. '/groups'; its meetings live under it. */
@@ -63,6 +71,12 @@ export interface BodyProvider {
   bodiesFor(executor: Executor, userId: string): Promise<Body[]>;
   /** Current members and police attendees, in the order the attendance form lists them. */
   roll(executor: Executor, id: string): Promise<RollEntry[]>;
+  /**
+   * For a body whose meetings are attended by delegations of other bodies rather than by its own
+   * members (the annual conference, IAG-32): who is invited. Its meetings record how many came
+   * from each invitee instead of each person's attendance.
+   */
+  invitees?(executor: Executor): Promise<Invitee[]>;
   /** Whether members are withdrawn after three absences (IAG-21f): not where they sit by office. */
   withdrawsForAbsence: boolean;
   /**

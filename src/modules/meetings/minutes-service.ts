@@ -9,6 +9,7 @@ import { recordAudit } from '../../platform/audit/service.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
 import { formatDate, toLondonDate, todayInLondon } from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/database.js';
+import { nextNumber } from '../../platform/db/next-number.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -23,6 +24,7 @@ import {
   actionOverdue,
   checkAdviceRationale,
   checkMinutesApproval,
+  checkMinutesDrafting,
   mayArrangeAgenda,
   mayEditMinutes,
   minutesDraftDueOn,
@@ -37,6 +39,7 @@ import {
   minutes,
 } from './schema.js';
 import type { Meeting, MeetingsService } from './service.js';
+import type { BodyRelation } from './bodies.js';
 
 type Input = Record<string, string | string[] | undefined>;
 type Minutes = typeof minutes.$inferSelect;
@@ -100,13 +103,14 @@ export function createMinutesService(deps: {
     minutesId: string,
     item: { heading: string; body: string; agendaItemId?: string | null; confidential?: boolean },
   ) {
-    const [last] = await tx
-      .select({ max: sql<number>`coalesce(max(${minuteItems.position}), 0)` })
-      .from(minuteItems)
-      .where(eq(minuteItems.minutesId, minutesId));
     await tx.insert(minuteItems).values({
       minutesId,
-      position: Number(last?.max ?? 0) + 1,
+      position: await nextNumber(
+        tx,
+        minuteItems,
+        minuteItems.position,
+        eq(minuteItems.minutesId, minutesId),
+      ),
       heading: item.heading,
       body: item.body,
       agendaItemId: item.agendaItemId ?? null,
@@ -219,8 +223,8 @@ export function createMinutesService(deps: {
         meetingId,
       );
       meetingsService.requireArranger(relation);
-      if (meeting.status !== 'held')
-        throw new ConflictError('Minutes are drafted once the meeting has been held');
+      const refusal = checkMinutesDrafting(meeting);
+      if (refusal) throw new ConflictError(refusal);
       const row = await mainMinutes(db, meetingId);
       if (row) requireDraft(row);
       const [items, content] = await Promise.all([
@@ -240,8 +244,8 @@ export function createMinutesService(deps: {
       return db.transaction(async (tx) => {
         const { meeting, relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
         meetingsService.requireArranger(relation);
-        if (meeting.status !== 'held')
-          throw new ConflictError('Minutes are drafted once the meeting has been held');
+        const refusal = checkMinutesDrafting(meeting);
+        if (refusal) throw new ConflictError(refusal);
         const existing = await mainMinutes(tx, meetingId, true);
         if (existing) requireDraft(existing);
         const agenda = await tx
@@ -389,13 +393,13 @@ export function createMinutesService(deps: {
     /**
      * What the meeting page shows of minutes and actions: the state of this meeting's minutes,
      * the minutes of earlier meetings it may approve (for those who run it), the actions raised
-     * here and those carried from earlier meetings.
+     * here and those carried from earlier meetings. It takes the meeting as `meetings.meeting`
+     * gave it, so the person's access is the one already checked there.
      */
-    async forMeetingPage(principal: Principal, meetingId: string) {
-      const { meeting, relation } = await meetingsService.meetingAccess(db, principal, meetingId);
+    async forMeetingPage({ meeting, relation }: { meeting: Meeting; relation: BodyRelation }) {
       const mayRun = mayArrangeAgenda(relation);
       const [own, awaiting, actions] = await Promise.all([
-        mainMinutes(db, meetingId),
+        mainMinutes(db, meeting.id),
         mayRun ? awaitingApproval(db, meeting) : Promise.resolve([]),
         actionsFor(db, meeting),
       ]);

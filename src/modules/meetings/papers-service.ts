@@ -24,7 +24,7 @@ import type { FileStore } from '../../platform/files/store.js';
 import { text, tooLong } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
 import type { BodyRelation, BodyType } from './bodies.js';
-import { mayArrangeAgenda } from './rules.js';
+import { mayArrangeAgenda, mayAttachPaper, maySeeAgendaItem } from './rules.js';
 import { agendaItems, meetingPapers, meetings } from './schema.js';
 import type { Meeting, MeetingsService } from './service.js';
 
@@ -65,7 +65,7 @@ export function createPapersService(deps: {
 
   /** Those who run the meeting, and whoever tabled the item, attach its papers. */
   function mayAttach(relation: BodyRelation, user: UserPrincipal, item: AgendaItem) {
-    return mayArrangeAgenda(relation) || item.tabledByUserId === user.userId;
+    return mayAttachPaper({ arranges: mayArrangeAgenda(relation), userId: user.userId }, item);
   }
 
   /** The same visibility as the item itself on the meeting page. */
@@ -74,11 +74,8 @@ export function createPapersService(deps: {
     meeting: Meeting,
     item: Pick<AgendaItem, 'status' | 'tabledByPersonId'>,
   ) {
-    return (
-      mayArrangeAgenda(relation) ||
-      (meeting.agendaPublishedAt !== null && item.status === 'accepted') ||
-      (relation.personId !== null && item.tabledByPersonId === relation.personId)
-    );
+    const viewer = { arranges: mayArrangeAgenda(relation), personId: relation.personId };
+    return maySeeAgendaItem(viewer, meeting.agendaPublishedAt !== null, item);
   }
 
   return {

@@ -21,6 +21,8 @@ export const meetingPaths = {
     `${meeting(id)}/items/${itemId}/${action}`,
   publishAgenda: (id: string) => `${meeting(id)}/publish`,
   attendance: (id: string) => `${meeting(id)}/attendance`,
+  invitations: (id: string) => `${meeting(id)}/invitations`,
+  invitationAttendance: (id: string) => `${meeting(id)}/invitations/attendance`,
   cancel: (id: string) => `${meeting(id)}/cancel`,
   addPaper: (id: string, itemId: string) => `${meeting(id)}/items/${itemId}/papers/new`,
   paper: (id: string, paperId: string) => `${meeting(id)}/papers/${paperId}`,

@@ -1,5 +1,7 @@
 /** How meetings read on a page. */
 import { formatDate, formatTime, toLondonDate } from '../../platform/calendar/index.js';
+import type { Body, BodyProvider } from './bodies.js';
+import { meetingPaths } from './paths.js';
 import type { Meeting } from './service.js';
 
 /** '8 December 2026, 6:30pm to 8:30pm' (London time). */
@@ -7,4 +9,19 @@ export function meetingWhen(meeting: Pick<Meeting, 'startsAt' | 'endsAt'>): stri
   const day = formatDate(toLondonDate(meeting.startsAt));
   const start = formatTime(meeting.startsAt);
   return meeting.endsAt ? `${day}, ${start} to ${formatTime(meeting.endsAt)}` : `${day}, ${start}`;
+}
+
+/** The breadcrumbs down to a meeting: home, its body, the body's meetings, the meeting. */
+export function meetingBreadcrumbs(
+  providers: readonly Pick<BodyProvider, 'type' | 'pathPrefix'>[],
+  body: Body,
+  meeting?: Meeting,
+): { text: string; href: string }[] {
+  const prefix = providers.find((p) => p.type === body.type)?.pathPrefix ?? '';
+  return [
+    { text: 'Home', href: '/' },
+    { text: body.name, href: body.href },
+    { text: 'Meetings', href: meetingPaths.bodyMeetings(prefix, body.id) },
+    ...(meeting ? [{ text: meetingWhen(meeting), href: meetingPaths.meeting(meeting.id) }] : []),
+  ];
 }

@@ -19,6 +19,7 @@ import {
   MEETING_FORMAT_LABELS,
   MEETING_FORMATS,
   MEETING_STATUS_LABELS,
+  mayAttachPaper,
 } from './rules.js';
 import type { Meeting } from './service.js';
 
@@ -196,14 +197,14 @@ export function registerMeetingRoutes({ app, services, renderPage }: RouteDeps):
     errors?: FieldError[],
     status = 200,
   ) => {
-    const [result, minutesAndActions] = await Promise.all([
-      meetings.meeting(request.principal, params(request).meetingId!),
-      meetingMinutes.forMeetingPage(request.principal, params(request).meetingId!),
+    const result = await meetings.meeting(request.principal, params(request).meetingId!);
+    const [minutesAndActions, papers] = await Promise.all([
+      meetingMinutes.forMeetingPage(result),
+      meetingPapers.papersFor(
+        services.db,
+        result.items.map((i) => i.id),
+      ),
     ]);
-    const papers = await meetingPapers.papersFor(
-      services.db,
-      result.items.map((i) => i.id),
-    );
     const userId = request.principal?.kind === 'user' ? request.principal.userId : null;
     return renderPage(
       request,
@@ -225,7 +226,7 @@ export function registerMeetingRoutes({ app, services, renderPage }: RouteDeps):
             })),
         mayAttachTo: (item: { tabledByUserId: string | null }) =>
           result.meeting.status !== 'cancelled' &&
-          (result.mayArrange || (userId !== null && item.tabledByUserId === userId)),
+          mayAttachPaper({ arranges: result.mayArrange, userId }, item),
         when: meetingWhen(result.meeting),
         whenOf: meetingWhen,
         labels,

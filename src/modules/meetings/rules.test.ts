@@ -6,10 +6,15 @@ import {
   checkMinutesApproval,
   mayEditMinutes,
   minutesDraftDueOn,
+  checkAttendanceRecording,
   checkMeetingTimes,
+  checkMinutesDrafting,
+  checkRepresentatives,
   checkTabling,
   consecutiveMissed,
   mayArrangeAgenda,
+  mayAttachPaper,
+  maySeeAgendaItem,
   mayBeWithdrawnForAbsence,
   mayTableItem,
   seriesDates,
@@ -66,6 +71,51 @@ test('IAG-21e: items are tabled before the agenda is published; after, only the 
     checkTabling({ ...nobody, chair: true }, { status: 'cancelled', agendaPublished: false })!,
     /cancelled/,
   );
+});
+
+test('IAG-21e: before publication a member sees only what they tabled; after, the accepted items; the chair sees all', () => {
+  const member = { arranges: false, personId: 'p1' };
+  const chair = { arranges: true, personId: 'p2' };
+  const own = { status: 'proposed' as const, tabledByPersonId: 'p1' };
+  const others = { status: 'proposed' as const, tabledByPersonId: 'p3' };
+  const accepted = { status: 'accepted' as const, tabledByPersonId: 'p3' };
+  assert.equal(maySeeAgendaItem(member, false, own), true);
+  assert.equal(maySeeAgendaItem(member, false, others), false);
+  assert.equal(maySeeAgendaItem(member, false, accepted), false);
+  assert.equal(maySeeAgendaItem(member, true, accepted), true);
+  assert.equal(maySeeAgendaItem(member, true, others), false, 'a proposal never accepted');
+  assert.equal(maySeeAgendaItem({ arranges: false, personId: null }, false, own), false);
+  for (const item of [own, others, accepted])
+    assert.equal(maySeeAgendaItem(chair, false, item), true);
+});
+
+test('IAG-21e: papers go on an item from whoever tabled it, or from the chair', () => {
+  const item = { tabledByUserId: 'u1' };
+  assert.equal(mayAttachPaper({ arranges: false, userId: 'u1' }, item), true);
+  assert.equal(mayAttachPaper({ arranges: false, userId: 'u2' }, item), false);
+  assert.equal(mayAttachPaper({ arranges: true, userId: 'u2' }, item), true);
+  assert.equal(mayAttachPaper({ arranges: false, userId: null }, { tabledByUserId: null }), false);
+});
+
+test('IAG-21f: attendance is recorded once a meeting has started, never for a cancelled one', () => {
+  const at = new Date('2026-11-23T18:30:00Z');
+  const now = new Date('2026-11-23T18:30:00Z');
+  assert.equal(checkAttendanceRecording({ status: 'scheduled', startsAt: at }, now), null);
+  assert.equal(checkAttendanceRecording({ status: 'held', startsAt: at }, now), null);
+  assert.match(
+    checkAttendanceRecording(
+      { status: 'scheduled', startsAt: new Date(at.getTime() + 60_000) },
+      now,
+    )!,
+    /once the meeting has started/,
+  );
+  assert.match(checkAttendanceRecording({ status: 'cancelled', startsAt: at }, now)!, /cancelled/);
+});
+
+test('IAG-27: minutes are drafted once the meeting has been held', () => {
+  assert.equal(checkMinutesDrafting({ status: 'held' }), null);
+  assert.match(checkMinutesDrafting({ status: 'scheduled' })!, /once the meeting has been held/);
+  assert.match(checkMinutesDrafting({ status: 'cancelled' })!, /once the meeting has been held/);
 });
 
 const history = (...entries: [MeetingStatus, AttendanceStatus | null][]) =>
@@ -185,4 +235,18 @@ test('an outstanding action past its due date is overdue', () => {
   assert.equal(actionOverdue({ status: 'open', dueOn: '2026-11-23' }, '2026-11-23'), false);
   assert.equal(actionOverdue({ status: 'done', dueOn: '2026-11-01' }, '2026-11-23'), false);
   assert.equal(actionOverdue({ status: 'open', dueOn: null }, '2026-11-23'), false);
+});
+
+test('IAG-32: attendance at the conference is how many came from each group, a whole number', () => {
+  assert.equal(checkRepresentatives('2', 'Race IAG'), 2);
+  assert.equal(checkRepresentatives(' 0 ', 'Race IAG'), 0);
+  assert.equal(checkRepresentatives('100', 'Race IAG'), 100);
+  assert.equal(
+    checkRepresentatives('', 'Race IAG'),
+    'Enter how many came from Race IAG, or 0 if nobody did',
+  );
+  assert.equal(checkRepresentatives(undefined, 'Race IAG'), checkRepresentatives('', 'Race IAG'));
+  for (const bad of ['two', '1.5', '-1', '2 people'])
+    assert.match(checkRepresentatives(bad, 'Race IAG') as string, /whole number/, bad);
+  assert.match(checkRepresentatives('101', 'Race IAG') as string, /100 or fewer/);
 });

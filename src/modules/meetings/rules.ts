@@ -102,6 +102,31 @@ export function checkTabling(
   return null;
 }
 
+/**
+ * IAG-21e: who sees an agenda item. The chair and the staff supporting the meeting see every
+ * item; before the agenda is published anyone else sees only the items they tabled themselves,
+ * and after it, the accepted items too.
+ */
+export function maySeeAgendaItem(
+  viewer: { arranges: boolean; personId: string | null },
+  agendaPublished: boolean,
+  item: { status: AgendaItemStatus; tabledByPersonId: string | null },
+): boolean {
+  return (
+    viewer.arranges ||
+    (agendaPublished && item.status === 'accepted') ||
+    (viewer.personId !== null && item.tabledByPersonId === viewer.personId)
+  );
+}
+
+/** Papers go on an item from whoever tabled it, or from the chair and supporting staff. */
+export function mayAttachPaper(
+  viewer: { arranges: boolean; userId: string | null },
+  item: { tabledByUserId: string | null },
+): boolean {
+  return viewer.arranges || (viewer.userId !== null && item.tabledByUserId === viewer.userId);
+}
+
 /** IAG-21f: a member who misses this many consecutive meetings may be withdrawn by the chair(s). */
 export const CONSECUTIVE_ABSENCE_LIMIT = 3;
 
@@ -139,6 +164,40 @@ export const MINUTES_DRAFT_WORKING_DAYS = 10;
 
 // London's default: England and Wales bank holidays.
 const workingDays = workingDaysIn('england-and-wales');
+
+/** Attendance is recorded once a meeting has started, and never for a cancelled one. */
+export function checkAttendanceRecording(
+  meeting: { status: MeetingStatus; startsAt: Date },
+  now: Date,
+): string | null {
+  if (meeting.status === 'cancelled')
+    return 'The meeting was cancelled: there is no attendance to record';
+  if (meeting.startsAt > now) return 'Attendance can be recorded once the meeting has started';
+  return null;
+}
+
+/** More representatives than this from one body is a typing slip, not a delegation. */
+export const MAX_REPRESENTATIVES = 100;
+
+/**
+ * IAG-32: how many representatives came from an invited body: a whole number from 0 (nobody
+ * came) up to MAX_REPRESENTATIVES. Returns the number, or what is wrong, naming the body.
+ */
+export function checkRepresentatives(value: unknown, inviteeName: string): number | string {
+  const typed = typeof value === 'string' ? value.trim() : '';
+  if (typed === '') return `Enter how many came from ${inviteeName}, or 0 if nobody did`;
+  if (!/^\d+$/.test(typed))
+    return `How many came from ${inviteeName} must be a whole number, like 2`;
+  const n = Number(typed);
+  if (n > MAX_REPRESENTATIVES)
+    return `How many came from ${inviteeName} must be ${MAX_REPRESENTATIVES} or fewer`;
+  return n;
+}
+
+/** Minutes are drafted once the meeting has been held (its attendance recorded). */
+export function checkMinutesDrafting(meeting: { status: MeetingStatus }): string | null {
+  return meeting.status === 'held' ? null : 'Minutes are drafted once the meeting has been held';
+}
 
 /** The last day for drafting a meeting's minutes: 10 working days after it was held. */
 export function minutesDraftDueOn(heldOn: IsoDate): IsoDate {

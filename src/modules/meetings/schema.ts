@@ -136,6 +136,35 @@ export const meetingAttendance = pgTable(
 );
 
 /**
+ * For a body whose meetings are attended by delegations of other bodies (the annual conference
+ * of all advisory groups, IAG-32): each body invited, when, and how many came.
+ */
+export const meetingInvitations = pgTable(
+  'meeting_invitations',
+  {
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    /** The invited body (an advisory group for the conference), named by its provider. */
+    inviteeId: uuid('invitee_id').notNull(),
+    /** Its name when invited, so the record reads the same if it is later renamed or closed. */
+    inviteeName: text('invitee_name').notNull(),
+    /** How many of its contacts (for a group, its chairs) were e-mailed the invitation. */
+    contactsEmailed: integer('contacts_emailed').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id),
+    invitedAt: timestamp('invited_at', { withTimezone: true }).notNull(),
+    /** How many representatives came; null until attendance is recorded. */
+    representatives: integer('representatives'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.inviteeId] }),
+    check('meeting_invitations_representatives_check', sql`${t.representatives} >= 0`),
+  ],
+);
+
+/**
  * The minutes of a meeting, or a correction to approved minutes. Approved at a later meeting of
  * the same body (which minutes the approval); once approved, never edited (IAG-27).
  */

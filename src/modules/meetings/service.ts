@@ -10,6 +10,7 @@ import { recordAudit } from '../../platform/audit/service.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
 import { londonInstant, parseClockTime, todayInLondon } from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/database.js';
+import { nextNumber } from '../../platform/db/next-number.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -25,11 +26,13 @@ import {
   CONSECUTIVE_ABSENCE_LIMIT,
   MAX_SERIES_LENGTH,
   MEETING_FORMATS,
+  checkAttendanceRecording,
   checkMeetingTimes,
   checkTabling,
   consecutiveMissed,
   mayArrangeAgenda,
   mayBeWithdrawnForAbsence,
+  maySeeAgendaItem,
   seriesDates,
   type AttendanceStatus,
   type MeetingFormat,
@@ -95,6 +98,41 @@ export function createMeetingsService(deps: {
     const meeting = await findMeeting(executor, meetingId);
     const { body, relation } = await access(executor, principal, meeting.bodyType, meeting.bodyId);
     return { meeting, body, relation };
+  }
+
+  function nextAgendaPosition(executor: Executor, meetingId: string) {
+    return nextNumber(
+      executor,
+      agendaItems,
+      agendaItems.position,
+      eq(agendaItems.meetingId, meetingId),
+    );
+  }
+
+  /** The body's next scheduled meeting after this one, or null. */
+  async function nextMeetingAfter(executor: Executor, meeting: Meeting) {
+    const [next] = await executor
+      .select({ id: meetings.id, startsAt: meetings.startsAt })
+      .from(meetings)
+      .where(
+        and(
+          eq(meetings.bodyType, meeting.bodyType),
+          eq(meetings.bodyId, meeting.bodyId),
+          eq(meetings.status, 'scheduled'),
+          gt(meetings.startsAt, meeting.startsAt),
+        ),
+      )
+      .orderBy(asc(meetings.startsAt))
+      .limit(1);
+    return next ?? null;
+  }
+
+  /** A body attended by delegations (the conference) records attendance by invitee instead. */
+  function requireAttendanceByPerson(meeting: Meeting) {
+    if (provider(meeting.bodyType).invitees)
+      throw new ConflictError(
+        'Attendance at this meeting is recorded by group, with the invitations',
+      );
   }
 
   function requireArranger(relation: BodyRelation) {
@@ -360,27 +398,11 @@ export function createMeetingsService(deps: {
           .where(and(eq(agendaItems.meetingId, meetingId), ne(agendaItems.status, 'withdrawn')))
           .orderBy(asc(agendaItems.position)),
         db.select().from(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId)),
-        db
-          .select({ id: meetings.id, startsAt: meetings.startsAt })
-          .from(meetings)
-          .where(
-            and(
-              eq(meetings.bodyType, meeting.bodyType),
-              eq(meetings.bodyId, meeting.bodyId),
-              eq(meetings.status, 'scheduled'),
-              gt(meetings.startsAt, meeting.startsAt),
-            ),
-          )
-          .orderBy(asc(meetings.startsAt))
-          .limit(1),
+        nextMeetingAfter(db, meeting),
       ]);
-      // Before the agenda is published a member sees only what they tabled themselves; the
-      // chair and the staff supporting the meeting see everything.
-      const visibleItems = items.filter(
-        (i) =>
-          mayArrange ||
-          (meeting.agendaPublishedAt && i.status === 'accepted') ||
-          (relation.personId !== null && i.tabledByPersonId === relation.personId),
+      const viewer = { arranges: mayArrange, personId: relation.personId };
+      const visibleItems = items.filter((i) =>
+        maySeeAgendaItem(viewer, meeting.agendaPublishedAt !== null, i),
       );
       const roll = await provider(meeting.bodyType).roll(db, meeting.bodyId);
       const names = new Map(roll.map((r) => [r.personId, r.name]));
@@ -395,8 +417,10 @@ export function createMeetingsService(deps: {
         attendance: attendance
           .map((a) => ({ ...a, name: names.get(a.personId) ?? null }))
           .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '')),
-        nextMeeting: next[0] ?? null,
+        nextMeeting: next,
         started: meeting.startsAt <= now(),
+        /** Attended by delegations of other bodies, recorded with the invitations (IAG-32). */
+        byInvitation: provider(meeting.bodyType).invitees !== undefined,
       };
     },
 
@@ -423,16 +447,12 @@ export function createMeetingsService(deps: {
         const refusal = checkTabling(relation, mayTablingState(meeting));
         if (refusal) throw new ConflictError(refusal);
         if (errors.length) throw new ValidationError(errors);
-        const [last] = await tx
-          .select({ max: sql<number>`coalesce(max(${agendaItems.position}), 0)` })
-          .from(agendaItems)
-          .where(eq(agendaItems.meetingId, meetingId));
         const tabledAs = tablerOf(relation);
         const [item] = await tx
           .insert(agendaItems)
           .values({
             meetingId,
-            position: Number(last?.max ?? 0) + 1,
+            position: await nextAgendaPosition(tx, meetingId),
             title: title!,
             details,
             confidential,
@@ -504,33 +524,17 @@ export function createMeetingsService(deps: {
             message = `“${item.title}” has been taken off the agenda`;
             break;
           case 'defer': {
-            const [next] = await tx
-              .select({ id: meetings.id, startsAt: meetings.startsAt })
-              .from(meetings)
-              .where(
-                and(
-                  eq(meetings.bodyType, meeting.bodyType),
-                  eq(meetings.bodyId, meeting.bodyId),
-                  eq(meetings.status, 'scheduled'),
-                  gt(meetings.startsAt, meeting.startsAt),
-                ),
-              )
-              .orderBy(asc(meetings.startsAt))
-              .limit(1);
+            const next = await nextMeetingAfter(tx, meeting);
             if (!next)
               throw new ConflictError(
                 'There is no later meeting to defer the item to: schedule the next meeting first',
                 'agenda',
               );
-            const [last] = await tx
-              .select({ max: sql<number>`coalesce(max(${agendaItems.position}), 0)` })
-              .from(agendaItems)
-              .where(eq(agendaItems.meetingId, next.id));
             [after] = await tx
               .update(agendaItems)
               .set({
                 meetingId: next.id,
-                position: Number(last?.max ?? 0) + 1,
+                position: await nextAgendaPosition(tx, next.id),
                 status: 'proposed',
                 deferredFromMeetingId: meetingId,
                 decidedBy: user.userId,
@@ -625,6 +629,9 @@ export function createMeetingsService(deps: {
     async attendanceForm(principal: Principal, meetingId: string) {
       const { meeting, body, relation } = await meetingAccess(db, principal, meetingId);
       requireArranger(relation);
+      requireAttendanceByPerson(meeting);
+      const refusal = checkAttendanceRecording(meeting, now());
+      if (refusal) throw new ConflictError(refusal);
       const [roll, recorded] = await Promise.all([
         provider(meeting.bodyType).roll(db, meeting.bodyId),
         db.select().from(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId)),
@@ -655,16 +662,9 @@ export function createMeetingsService(deps: {
         const meeting = await findMeeting(tx, meetingId, true);
         const { relation } = await access(tx, principal, meeting.bodyType, meeting.bodyId);
         requireArranger(relation);
-        if (meeting.status === 'cancelled')
-          throw new ConflictError(
-            'The meeting was cancelled: there is no attendance to record',
-            'attendance',
-          );
-        if (meeting.startsAt > now())
-          throw new ConflictError(
-            'Attendance can be recorded once the meeting has started',
-            'attendance',
-          );
+        requireAttendanceByPerson(meeting);
+        const refusal = checkAttendanceRecording(meeting, now());
+        if (refusal) throw new ConflictError(refusal, 'attendance');
         const roll = await provider(meeting.bodyType).roll(tx, meeting.bodyId);
         const before = await tx
           .select()

@@ -28,6 +28,8 @@ export interface MailService {
   readonly delivers: boolean;
   /** Queues a message in the caller's transaction: it is sent only if the change commits. */
   queue(tx: Executor, message: MailMessage): Promise<void>;
+  /** Queues many messages at once (one statement), in the caller's transaction. */
+  queueMany(tx: Executor, messages: readonly MailMessage[]): Promise<void>;
   /** Sends what is due. Safe on many instances at once: rows are claimed with SKIP LOCKED. */
   deliverDue(now?: Date, batch?: number): Promise<number>;
   list(page: { limit: number; offset: number }): Promise<{ items: OutboxMessage[]; total: number }>;
@@ -39,16 +41,22 @@ export function createMailService(
   from: string,
   transport: MailTransport | null,
 ): MailService {
-  return {
-    delivers: transport !== null,
-    async queue(tx, message) {
-      await tx.insert(outbox).values({
+  async function queueMany(tx: Executor, messages: readonly MailMessage[]) {
+    if (messages.length === 0) return;
+    await tx.insert(outbox).values(
+      messages.map((message) => ({
         toAddress: message.to,
         subject: message.subject,
         bodyText: message.text,
-        status: transport ? 'pending' : 'held',
-      });
-    },
+        status: transport ? ('pending' as const) : ('held' as const),
+      })),
+    );
+  }
+
+  return {
+    delivers: transport !== null,
+    queue: (tx, message) => queueMany(tx, [message]),
+    queueMany,
     async deliverDue(now = new Date(), batch = 20) {
       if (!transport) return 0;
       let sent = 0;
