@@ -286,6 +286,27 @@ test('the chair minutes a meeting with the rationale for advice; the next meetin
   const record = await visitor.getByRole('main').innerText();
   assert.match(record, /asked for the borough breakdown/);
   assert.match(record, /a debrief was offered instead/);
+
+  // Approved minutes are only corrected, by a correction approved later.
+  await chair.getByRole('link', { name: 'Meetings' }).click();
+  await chair
+    .getByRole('table', { name: 'Past meetings' })
+    .getByRole('row', { name: /full meeting/ })
+    .getByRole('link')
+    .click();
+  await chair.getByRole('link', { name: 'Read the minutes' }).click();
+  await chair.getByRole('button', { name: 'Correct the minutes' }).click();
+  await chair.getByRole('heading', { level: 1, name: 'Correct the minutes' }).waitFor();
+  await expectAccessible(chair);
+  await chair.getByRole('button', { name: 'Draft the correction' }).click();
+  await expectErrors(chair, [
+    { field: 'correction', message: 'Enter what the minutes should say instead' },
+  ]);
+  await chair
+    .getByLabel('What the minutes should say instead')
+    .fill('Minute 1: the group asked for the breakdown by ward, not by borough.');
+  await chair.getByRole('button', { name: 'Draft the correction' }).click();
+  await expectSuccess(chair, /The correction has been drafted/);
 });
 
 test('the coordination unit invites every group to the annual conference and records attendance by group', async () => {
@@ -346,4 +367,74 @@ test('the coordination unit invites every group to the annual conference and rec
     new RegExp(`3 representatives came from 1 of the ${invited.length} groups invited`),
   );
   await expectAccessible(coordinator);
+});
+
+test('a member keeps a calendar link and stops it; a meeting is cancelled; the Director sees the year flagged', async () => {
+  const advisor = await e2e.newPage();
+  await signInThroughPages(advisor, 'advisor');
+  await advisor.getByRole('link', { name: 'Your advisory groups' }).first().click();
+  await advisor.getByRole('link', { name: 'Add your meetings to your calendar' }).click();
+  await advisor
+    .getByRole('heading', { level: 1, name: 'Your meetings in your calendar' })
+    .waitFor();
+  await expectAccessible(advisor);
+  await advisor.getByRole('button', { name: 'Make a calendar link' }).click();
+  // The link is on Bridge's public address; the test's Bridge listens on a port of its own.
+  const link = new URL((await advisor.locator('#calendar-link').innerText()).trim()).pathname;
+  await expectAccessible(advisor);
+  const feed = await advisor.request.get(link);
+  assert.equal(feed.status(), 200);
+  assert.match(await feed.text(), /^BEGIN:VCALENDAR/);
+  await advisor.getByRole('button', { name: 'Stop the link working' }).click();
+  await expectSuccess(advisor, 'Your calendar link no longer works');
+  assert.equal((await advisor.request.get(link)).status(), 404);
+
+  // The coordination unit cancels a meeting, saying why.
+  const { db } = e2e.services;
+  const [race] = await db
+    .select({ id: advisoryGroups.id })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.code, DEMO_GROUP));
+  await db.insert(meetings).values({
+    bodyType: 'advisory_group',
+    bodyId: race!.id,
+    title: 'Extra meeting on the summer events',
+    startsAt: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
+    format: 'online',
+  });
+  const coordinator = await e2e.newPage();
+  await signInThroughPages(coordinator, 'coordination_unit');
+  await openGroup(coordinator, group);
+  await coordinator.getByRole('link', { name: 'Meetings' }).click();
+  await coordinator
+    .getByRole('row', { name: /Extra meeting on the summer events/ })
+    .getByRole('link')
+    .click();
+  await coordinator.getByRole('link', { name: 'Cancel this meeting' }).click();
+  await coordinator.getByRole('heading', { level: 1, name: 'Cancel the meeting' }).waitFor();
+  await expectAccessible(coordinator);
+  await coordinator.getByRole('button', { name: 'Cancel the meeting' }).click();
+  await expectErrors(coordinator, [
+    { field: 'reason', message: 'Enter why the meeting is cancelled' },
+  ]);
+  await coordinator.getByLabel('Why is it cancelled?').fill('The venue is closed for repairs');
+  await coordinator.getByRole('button', { name: 'Cancel the meeting' }).click();
+  await expectSuccess(coordinator, /cancelled/);
+  assert.match(
+    await coordinator.getByRole('main').innerText(),
+    /This meeting was cancelled: The venue is closed for repairs/,
+  );
+
+  // IAG-31: the demo year has one of its two meetings of the Director and the chairs.
+  const director = await e2e.newPage();
+  await signInThroughPages(director, 'director');
+  await director.getByRole('link', { name: 'Advisory groups' }).first().click();
+  await director.getByRole('heading', { level: 1, name: 'Advisory groups' }).waitFor();
+  const shortfall = /only 1 meeting of the Director with the corporate IAG chairs/;
+  assert.match(await director.getByRole('main').innerText(), shortfall);
+  await expectAccessible(director);
+  await director.getByRole('link', { name: "The Director's meetings with the chairs" }).click();
+  await director.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
+  assert.match(await director.getByRole('main').innerText(), shortfall);
+  await expectAccessible(director);
 });
