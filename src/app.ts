@@ -68,6 +68,8 @@ import { createPublicMeetingsService } from './modules/meetings/public-service.j
 import { registerPaperRoutes } from './modules/meetings/papers-routes.js';
 import { createInvitationsService } from './modules/meetings/invitations-service.js';
 import { registerInvitationRoutes } from './modules/meetings/invitations-routes.js';
+import { createAdviceService } from './modules/advice/service.js';
+import { registerAdviceRoutes } from './modules/advice/routes.js';
 import { registerFeedRoutes } from './modules/meetings/feeds-routes.js';
 import { createFeedsService } from './modules/meetings/feeds-service.js';
 import { createMeetingRemindersService } from './modules/meetings/reminders-service.js';
@@ -153,6 +155,17 @@ export function buildServices(deps: AppDeps) {
     publicUrl: config.publicUrl,
     now: deps.now,
   });
+  const advice = createAdviceService({
+    db,
+    groups,
+    mail,
+    publicUrl: config.publicUrl,
+    targets: {
+      urgentMinutes: config.advice.triageUrgentMinutes,
+      routineWorkingDays: config.advice.triageRoutineWorkingDays,
+    },
+    now: deps.now,
+  });
   const auth = createAuthService({ db, config, mail, secretBox, now: deps.now, sleep: deps.sleep });
   // Boroughs come from the directory, groups from the groups module.
   const scopes: ScopeCatalogue = {
@@ -186,6 +199,7 @@ export function buildServices(deps: AppDeps) {
     meetingInvitations,
     meetingFeeds,
     meetingReminders,
+    advice,
     apiTokens,
   };
 }
@@ -232,6 +246,12 @@ export async function buildApp(
   const navItems: NavItem[] = [
     { text: 'Home', href: '/', visible: () => true },
     { text: 'Directory', href: '/directory', visible: (p) => can(p, 'directory.view') },
+    { text: 'Triage', href: '/advice-requests/triage', visible: (p) => can(p, 'advice.triage') },
+    {
+      text: 'Advice requests',
+      href: '/advice-requests',
+      visible: (p) => can(p, 'advice.request') && !can(p, 'advice.triage'),
+    },
     { text: 'Advisory groups', href: '/groups', visible: (p) => can(p, 'groups.view') },
     { text: 'Advisory groups', href: '/advisory-groups', visible: (p) => !can(p, 'groups.view') },
     { text: 'Users', href: '/admin/users', visible: (p) => can(p, 'users.manage') },
@@ -397,6 +417,7 @@ export async function buildApp(
   registerPublicMeetingRoutes(routeDeps);
   registerPaperRoutes(routeDeps);
   registerInvitationRoutes(routeDeps);
+  registerAdviceRoutes(routeDeps);
   registerFeedRoutes(routeDeps);
   await app.register(async (api) => registerDirectoryApiRoutes({ ...routeDeps, app: api }), {
     prefix: '/api/v1',

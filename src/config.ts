@@ -48,6 +48,12 @@ export interface Config {
      */
     rulesAgreedOn: string;
   };
+  advice: {
+    /** IAG-08: how long an urgent request may wait for triage before it is flagged. */
+    triageUrgentMinutes: number;
+    /** IAG-08: how many working days any other request may wait. */
+    triageRoutineWorkingDays: number;
+  };
   timeZone: 'Europe/London';
 }
 
@@ -127,6 +133,10 @@ export function loadConfig(env: Env = process.env): Config {
       maxBytes: int(env, 'FILE_MAX_MB', 10, 1, 100) * 1024 * 1024,
     },
     groups: { rulesAgreedOn: isoDate(env, 'IAG_RULES_AGREED_ON', '2007-04-30') },
+    advice: {
+      triageUrgentMinutes: int(env, 'ADVICE_TRIAGE_URGENT_MINUTES', 120, 5, 24 * 60),
+      triageRoutineWorkingDays: int(env, 'ADVICE_TRIAGE_ROUTINE_WORKING_DAYS', 5, 1, 30),
+    },
     timeZone: 'Europe/London',
   };
 }

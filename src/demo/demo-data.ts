@@ -12,6 +12,11 @@ import type { SecretBox } from '../platform/auth/secret-box.js';
 import type { Db, Executor } from '../platform/db/database.js';
 import { organisationIdByCode } from '../modules/directory/reference-data.js';
 import { organisations, people } from '../modules/directory/schema.js';
+import {
+  adviceRequestEvents,
+  adviceRequestRoutes,
+  adviceRequests,
+} from '../modules/advice/schema.js';
 import { ANNUAL_CONFERENCE_ID, DIRECTOR_CHAIRS_ID } from '../modules/groups/meeting-body.js';
 import { termEndDate } from '../modules/groups/rules.js';
 import {
@@ -200,6 +205,28 @@ export async function removeDemoData(db: Db): Promise<void> {
         )
     ).map((p) => p.id);
     await removeDemoMeetingRecords(tx, ids, demoPeople);
+    if (ids.length) {
+      // Requests for advice the demo accounts made, with their timelines and routes.
+      const asked = tx
+        .select({ id: adviceRequests.id })
+        .from(adviceRequests)
+        .where(inArray(adviceRequests.requestedBy, ids));
+      await tx.delete(adviceRequestEvents).where(inArray(adviceRequestEvents.requestId, asked));
+      await tx.delete(adviceRequestRoutes).where(inArray(adviceRequestRoutes.requestId, asked));
+      await tx.delete(adviceRequests).where(inArray(adviceRequests.requestedBy, ids));
+      await tx
+        .update(adviceRequestEvents)
+        .set({ actorUserId: null })
+        .where(inArray(adviceRequestEvents.actorUserId, ids));
+      await tx
+        .update(adviceRequestRoutes)
+        .set({ routedBy: null })
+        .where(inArray(adviceRequestRoutes.routedBy, ids));
+      await tx
+        .update(adviceRequests)
+        .set({ triagedBy: null })
+        .where(inArray(adviceRequests.triagedBy, ids));
+    }
     if (demoPeople.length) {
       const demoMemberships = (
         await tx
@@ -452,6 +479,48 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
       accessNotes: 'Step-free throughout; hearing loop in the chamber; quiet room on level 2.',
       createdBy: userIds.get('coordination_unit')!,
     });
+    // IAG-08: two requests waiting for the strategic engagement team, the urgent one first.
+    const requester = userIds.get('requester')!;
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+    const waiting = await tx
+      .insert(adviceRequests)
+      .values([
+        {
+          requestedBy: requester,
+          subject: 'Community tension after a fatal stabbing in Brixton',
+          details:
+            'A 17-year-old was stabbed outside a youth club last night. Rumours on social media say the police did not respond in time. We want advice on the community meeting planned for tomorrow evening.',
+          operation: 'Operation Lindfield',
+          seriousOrCritical: true,
+          urgency: 'urgent' as const,
+          communities: 'Black Caribbean community in Brixton; young people; faith leaders',
+          location: 'Brixton',
+          neededFrom: todayInLondon(new Date()),
+          submittedAt: minutesAgo(40),
+        },
+        {
+          requestedBy: requester,
+          subject: 'Stop and search briefing for new officers',
+          details:
+            'We are revising the briefing given to officers joining the borough and would like an advisor to review it and sit in on one session.',
+          seriousOrCritical: false,
+          urgency: 'routine' as const,
+          communities: 'Experience of being stopped and searched; young Black men',
+          location: 'Lambeth police station',
+          neededFrom: addCalendarDays(todayInLondon(new Date()), 21),
+          submittedAt: minutesAgo(3 * 24 * 60),
+        },
+      ])
+      .returning();
+    await tx.insert(adviceRequestEvents).values(
+      waiting.map((r) => ({
+        requestId: r.id,
+        kind: 'submitted' as const,
+        at: r.submittedAt,
+        actorUserId: requester,
+        text: `${r.urgency === 'urgent' ? 'Urgent' : 'Routine'} request sent to the strategic engagement team (CTSET) for triage`,
+      })),
+    );
     // Two borough commanders, who are told when a corporate IAG recruits (IAG-17).
     for (const [code, borough] of [
       ['E09000007', 'Camden'],

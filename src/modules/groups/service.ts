@@ -1682,6 +1682,40 @@ export function createGroupsService(deps: {
     },
 
     /**
+     * IAG-08: the groups a request for advice may be passed to, corporate IAGs first, each with
+     * its deployment contact (IAG-07) to pass it to. Closed groups are left out.
+     */
+    async routingCandidates(executor: Executor) {
+      const rows = await executor
+        .select({
+          id: advisoryGroups.id,
+          name: advisoryGroups.name,
+          type: advisoryGroups.type,
+          status: advisoryGroups.status,
+          deploymentContactId: advisoryGroups.deploymentContactId,
+        })
+        .from(advisoryGroups)
+        .where(ne(advisoryGroups.status, 'closed'))
+        .orderBy(
+          sql`${advisoryGroups.type} <> 'corporate_iag'`,
+          asc(advisoryGroups.type),
+          asc(advisoryGroups.name),
+        );
+      const contacts = await personNames(
+        executor,
+        rows.flatMap((r) => (r.deploymentContactId ? [r.deploymentContactId] : [])),
+      );
+      return rows.map((r) => {
+        const contact = r.deploymentContactId ? contacts.get(r.deploymentContactId) : undefined;
+        return {
+          ...r,
+          contactName: contact ? nameOf(contacts, r.deploymentContactId) : null,
+          contactEmail: contact?.email ?? null,
+        };
+      });
+    },
+
+    /**
      * IAG-32: the groups invited to the annual conference (every one still working, of any
      * type), each with its chairs to send the invitation to.
      */

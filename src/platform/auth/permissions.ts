@@ -75,6 +75,12 @@ const POLICIES = {
       (hasRole(p, 'chair', resource) || hasRole(p, 'deployment_contact', resource))),
   /** IAG-01: registering a group; only the Director may set up a corporate focus group. */
   'groups.register': anyRole(['coordination_unit', 'director']),
+  /** IAG-08: police officers and units ask for independent advice (CTSET may, for them). */
+  'advice.request': anyRole(['requester', 'ctset']),
+  /** IAG-08: every request goes through CTSET, which routes or declines it. */
+  'advice.triage': anyRole(['ctset']),
+  /** Those who run the process see every request; a requester sees only their own. */
+  'advice.view-all': anyRole(['ctset', 'coordination_unit', 'director']),
   /** The coordination unit runs the process: groups, appointments, elections (Rec 10). */
   'groups.manage': anyRole(['coordination_unit']),
   /**

@@ -18,6 +18,16 @@ export function registerHomeRoutes({ app, services, renderPage }: RouteDeps): vo
         text: 'Your advisory groups',
         hint: 'The groups you are a member of, and when each term ends',
       },
+      can(p, 'advice.triage') && {
+        href: '/advice-requests/triage',
+        text: 'Requests waiting for triage',
+        hint: 'Every request for an advisor, urgent first: pass each to a group or decline it',
+      },
+      can(p, 'advice.request') && {
+        href: '/advice-requests',
+        text: 'Your requests for advice',
+        hint: 'Ask for an independent advisor and follow each request',
+      },
       can(p, 'groups.view') && {
         href: '/groups',
         text: 'Advisory groups',

@@ -1,0 +1,244 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { RouteDeps } from '../../app.js';
+import { pageRequest } from '../../platform/db/search.js';
+import type { FieldError } from '../../platform/errors.js';
+import { paginationFor } from '../../platform/http/pagination.js';
+import { redirectWithFlash, withFormErrors } from '../../platform/http/render.js';
+import { CLEARANCE_LABELS, CLEARANCE_ORDER } from '../groups/rules.js';
+import { GROUP_TYPE_LABELS } from '../groups/rules.js';
+import { advicePaths as paths } from './paths.js';
+import { REQUEST_STATUS_LABELS, URGENCIES, URGENCY_LABELS, waitedFor } from './rules.js';
+
+const T = 'modules/advice/views';
+// Who may ask, triage or read a request is decided by the service (permission and ownership).
+const signedIn = { config: { access: 'signed-in' as const } };
+
+type Values = Record<string, string | string[] | undefined>;
+
+export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): void {
+  const { advice } = services;
+  const idOf = (request: FastifyRequest) => (request.params as Record<string, string>).requestId!;
+  const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
+  const home = { text: 'Home', href: '/' };
+  const labels = {
+    urgency: URGENCY_LABELS,
+    status: REQUEST_STATUS_LABELS,
+    clearance: CLEARANCE_LABELS,
+    groupTypes: GROUP_TYPE_LABELS,
+  };
+  const waited = (from: Date) => waitedFor(from, advice.now());
+
+  app.get(paths.mine, signedIn, async (request, reply) => {
+    const page = pageRequest((request.query as Record<string, unknown>).page, 20);
+    const result = await advice.mine(request.principal, page);
+    return renderPage(request, reply, `${T}/mine.njk`, {
+      title: 'Your requests for advice',
+      breadcrumbs: [home],
+      ...result,
+      pagination: paginationFor(paths.mine, {}, page.page, page.limit, result.total),
+      labels,
+      paths,
+    });
+  });
+
+  const showAskForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Values,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    advice.askForm(request.principal);
+    const choose = (name: string, value: string) => values[name] === value;
+    return renderPage(
+      request,
+      reply,
+      `${T}/ask.njk`,
+      {
+        title: 'Ask for independent advice',
+        breadcrumbs: [home, { text: 'Your requests for advice', href: paths.mine }],
+        values,
+        urgencyItems: URGENCIES.map((u) => ({
+          value: u,
+          text: URGENCY_LABELS[u],
+          hint: {
+            text:
+              u === 'urgent'
+                ? `Needed within hours: the strategic engagement team aims to triage it within ${advice.targets.urgentMinutes / 60} hours, day or night`
+                : `Triaged within ${advice.targets.routineWorkingDays} working days`,
+          },
+          checked: choose('urgency', u),
+        })),
+        seriousItems: [
+          { value: 'yes', text: 'Yes', checked: choose('seriousOrCritical', 'yes') },
+          { value: 'no', text: 'No', checked: choose('seriousOrCritical', 'no') },
+        ],
+        clearanceItems: [
+          { value: 'none', text: 'None: the work needs no vetting' },
+          ...CLEARANCE_ORDER.map((c) => ({ value: c, text: CLEARANCE_LABELS[c] })),
+        ].map((i) => ({ ...i, selected: (values.clearanceNeeded ?? 'none') === i.value })),
+        action: paths.ask,
+        errors,
+      },
+      status,
+    );
+  };
+
+  app.get(paths.ask, signedIn, async (request, reply) =>
+    showAskForm(request, reply, { advisorsWanted: '1' }),
+  );
+
+  app.post(paths.ask, signedIn, async (request, reply) =>
+    withFormErrors(
+      async () => {
+        const created = await advice.ask(request.principal, body(request), request.id);
+        return redirectWithFlash(
+          reply,
+          paths.request(created.id),
+          `Request ${created.reference} has been sent to the strategic engagement team`,
+        );
+      },
+      (errors, status) => showAskForm(request, reply, body(request), errors, status),
+    ),
+  );
+
+  app.get(paths.triage, signedIn, async (request, reply) => {
+    const page = pageRequest((request.query as Record<string, unknown>).page, 25);
+    const result = await advice.queue(request.principal, page);
+    return renderPage(request, reply, `${T}/triage.njk`, {
+      title: 'Requests waiting for triage',
+      width: 'full',
+      breadcrumbs: [home],
+      ...result,
+      pagination: paginationFor(paths.triage, {}, page.page, page.limit, result.total),
+      waited,
+      labels,
+      paths,
+    });
+  });
+
+  app.get('/advice-requests/:requestId', signedIn, async (request, reply) => {
+    const result = await advice.request(request.principal, idOf(request));
+    return renderPage(request, reply, `${T}/request.njk`, {
+      title: `Request ${result.request.reference}: ${result.request.subject}`,
+      breadcrumbs: [home, { text: 'Your requests for advice', href: paths.mine }],
+      ...result,
+      waited,
+      labels,
+      paths,
+    });
+  });
+
+  const showRouteForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Values,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    const form = await advice.routeForm(request.principal, idOf(request));
+    const chosen = new Set([values.groups ?? []].flat());
+    return renderPage(
+      request,
+      reply,
+      `${T}/route.njk`,
+      {
+        title: `Pass request ${form.request.reference} to a group`,
+        breadcrumbs: [
+          home,
+          { text: 'Requests waiting for triage', href: paths.triage },
+          { text: `Request ${form.request.reference}`, href: paths.request(form.request.id) },
+        ],
+        request: form.request,
+        groupItems: form.candidates
+          .filter((g) => !g.problem)
+          .map((g) => ({
+            value: g.id,
+            text: g.name,
+            hint: { text: `${GROUP_TYPE_LABELS[g.type]}. Deployment contact: ${g.contactName}` },
+            checked: chosen.has(g.id),
+          })),
+        unavailable: form.candidates.filter((g) => g.problem),
+        action: paths.route(form.request.id),
+        waited,
+        labels,
+        errors,
+      },
+      status,
+    );
+  };
+
+  app.get('/advice-requests/:requestId/route', signedIn, async (request, reply) =>
+    showRouteForm(request, reply, {}),
+  );
+
+  app.post('/advice-requests/:requestId/route', signedIn, async (request, reply) =>
+    withFormErrors(
+      async () => {
+        const routed = await advice.route(
+          request.principal,
+          idOf(request),
+          body(request),
+          request.id,
+        );
+        return redirectWithFlash(
+          reply,
+          paths.triage,
+          `Request ${routed.request.reference} has been passed to ${routed.groups.join(' and ')}`,
+        );
+      },
+      (errors, status) => showRouteForm(request, reply, body(request), errors, status),
+    ),
+  );
+
+  const showDeclineForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Values,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    const form = await advice.declineForm(request.principal, idOf(request));
+    return renderPage(
+      request,
+      reply,
+      `${T}/decline.njk`,
+      {
+        title: `Decline request ${form.request.reference}`,
+        breadcrumbs: [
+          home,
+          { text: 'Requests waiting for triage', href: paths.triage },
+          { text: `Request ${form.request.reference}`, href: paths.request(form.request.id) },
+        ],
+        request: form.request,
+        values,
+        action: paths.decline(form.request.id),
+        errors,
+      },
+      status,
+    );
+  };
+
+  app.get('/advice-requests/:requestId/decline', signedIn, async (request, reply) =>
+    showDeclineForm(request, reply, {}),
+  );
+
+  app.post('/advice-requests/:requestId/decline', signedIn, async (request, reply) =>
+    withFormErrors(
+      async () => {
+        const declined = await advice.decline(
+          request.principal,
+          idOf(request),
+          body(request),
+          request.id,
+        );
+        return redirectWithFlash(
+          reply,
+          paths.triage,
+          `Request ${declined.reference} has been declined; the requester has been told why`,
+        );
+      },
+      (errors, status) => showDeclineForm(request, reply, body(request), errors, status),
+    ),
+  );
+}

@@ -1,0 +1,437 @@
+/**
+ * Requests for independent advice, from the asking to the group (IAG-08): a requester asks and
+ * follows the request on one timeline; the strategic engagement team (CTSET) triages every
+ * request, urgent first, and passes it to the group best able to help or declines it with a
+ * reason. Each thing a person does is one function here: permission, rules, one transaction,
+ * one audit event.
+ */
+import { asc, count, desc, eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/service.js';
+import { can } from '../../platform/auth/permissions.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
+import { users } from '../../platform/auth/schema.js';
+import type { IsoDate } from '../../platform/calendar/index.js';
+import type { Db, Executor } from '../../platform/db/database.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  type FieldError,
+} from '../../platform/errors.js';
+import { checkedValues, dateField, text, tooLong } from '../../platform/http/form-fields.js';
+import { isUuid } from '../../platform/http/params.js';
+import type { MailService } from '../../platform/mail/service.js';
+import type { GroupsService } from '../groups/service.js';
+import { CLEARANCE_LABELS, CLEARANCE_ORDER, type ClearanceLevel } from '../groups/rules.js';
+import { advicePaths as paths } from './paths.js';
+import {
+  MAX_ADVISORS_WANTED,
+  URGENCIES,
+  URGENCY_LABELS,
+  checkTriage,
+  routingProblem,
+  triageDueAt,
+  triageOverdue,
+  type TriageTargets,
+  type Urgency,
+} from './rules.js';
+import { adviceRequestEvents, adviceRequestRoutes, adviceRequests } from './schema.js';
+
+type Input = Record<string, string | string[] | undefined>;
+export type AdviceRequest = typeof adviceRequests.$inferSelect;
+
+export type AdviceService = ReturnType<typeof createAdviceService>;
+
+export function createAdviceService(deps: {
+  db: Db;
+  groups: GroupsService;
+  mail: MailService;
+  publicUrl: string;
+  targets: TriageTargets;
+  now?: () => Date;
+}) {
+  const { db, groups, mail, targets } = deps;
+  const now = () => (deps.now ? deps.now() : new Date());
+
+  function requireUser(principal: Principal, permission?: Parameters<typeof can>[1]) {
+    if (principal?.kind !== 'user') throw new ForbiddenError();
+    if (permission && !can(principal, permission)) throw new ForbiddenError();
+    return principal;
+  }
+
+  /**
+   * The request, if this person may see it: their own, or any for those who run the process.
+   * Anyone else is told it does not exist, so a requester cannot learn of others' requests.
+   */
+  async function findVisible(executor: Executor, user: UserPrincipal, id: string, lock = false) {
+    if (!isUuid(id)) throw new NotFoundError();
+    const query = executor.select().from(adviceRequests).where(eq(adviceRequests.id, id));
+    const [request] = lock ? await query.for('update') : await query;
+    if (!request) throw new NotFoundError();
+    if (request.requestedBy !== user.userId && !can(user, 'advice.view-all'))
+      throw new NotFoundError();
+    return request;
+  }
+
+  function validateRequest(input: Input) {
+    const errors: FieldError[] = [];
+    const subject = text(input.subject);
+    if (!subject) errors.push({ field: 'subject', message: 'Enter what you need advice about' });
+    tooLong(errors, 'subject', 'What you need advice about', subject, 200);
+    const details = text(input.details);
+    if (!details)
+      errors.push({ field: 'details', message: 'Enter the background the advisor needs' });
+    tooLong(errors, 'details', 'The background', details, 5000);
+    const operation = text(input.operation);
+    tooLong(errors, 'operation', 'The operation or incident', operation, 200);
+    const serious = text(input.seriousOrCritical);
+    if (serious !== 'yes' && serious !== 'no')
+      errors.push({
+        field: 'seriousOrCritical',
+        message: 'Select whether this is a serious crime or critical incident',
+      });
+    const urgency = text(input.urgency);
+    if (!URGENCIES.includes(urgency as Urgency))
+      errors.push({ field: 'urgency', message: 'Select how urgent the request is' });
+    const communities = text(input.communities);
+    if (!communities)
+      errors.push({
+        field: 'communities',
+        message: 'Enter the communities or experience the advisor should bring',
+      });
+    tooLong(errors, 'communities', 'The communities or experience', communities, 1000);
+    const location = text(input.location);
+    tooLong(errors, 'location', 'Where', location, 300);
+    const neededFrom = dateField(input, 'neededFrom', 'the date the advice is needed from', errors);
+    const neededUntil = dateField(input, 'neededUntil', 'the last date it is needed', errors, {
+      required: false,
+    });
+    if (neededFrom && neededUntil && neededUntil < neededFrom)
+      errors.push({
+        field: 'neededUntil-day',
+        message: 'The last date must be the same as or after the first',
+      });
+    const clearance = text(input.clearanceNeeded) ?? 'none';
+    if (clearance !== 'none' && !CLEARANCE_ORDER.includes(clearance as ClearanceLevel))
+      errors.push({ field: 'clearanceNeeded', message: 'Select the clearance the work needs' });
+    const wantedText = text(input.advisorsWanted) ?? '1';
+    const advisorsWanted = /^\d+$/.test(wantedText) ? Number(wantedText) : NaN;
+    if (!(advisorsWanted >= 1 && advisorsWanted <= MAX_ADVISORS_WANTED))
+      errors.push({
+        field: 'advisorsWanted',
+        message: `How many advisors must be a whole number from 1 to ${MAX_ADVISORS_WANTED}`,
+      });
+    if (errors.length) throw new ValidationError(errors);
+    return {
+      subject: subject!,
+      details: details!,
+      operation,
+      seriousOrCritical: serious === 'yes',
+      urgency: urgency as Urgency,
+      communities: communities!,
+      location,
+      neededFrom: neededFrom as IsoDate,
+      neededUntil,
+      clearanceNeeded: clearance === 'none' ? null : (clearance as ClearanceLevel),
+      advisorsWanted,
+    };
+  }
+
+  async function timelineOf(executor: Executor, requestId: string) {
+    return executor
+      .select({
+        kind: adviceRequestEvents.kind,
+        at: adviceRequestEvents.at,
+        text: adviceRequestEvents.text,
+        actor: users.displayName,
+      })
+      .from(adviceRequestEvents)
+      .leftJoin(users, eq(users.id, adviceRequestEvents.actorUserId))
+      .where(eq(adviceRequestEvents.requestId, requestId))
+      .orderBy(asc(adviceRequestEvents.at), asc(adviceRequestEvents.kind));
+  }
+
+  function withTimeliness<T extends Pick<AdviceRequest, 'status' | 'urgency' | 'submittedAt'>>(
+    request: T,
+  ) {
+    return {
+      ...request,
+      triageDueAt: triageDueAt(request, targets),
+      overdue: triageOverdue(request, targets, now()),
+    };
+  }
+
+  return {
+    now,
+    targets,
+    clearanceLabels: CLEARANCE_LABELS,
+
+    askForm(principal: Principal) {
+      requireUser(principal, 'advice.request');
+    },
+
+    /** IAG-08: a police officer or unit asks for independent advice. */
+    async ask(principal: Principal, input: Input, requestId?: string) {
+      const user = requireUser(principal, 'advice.request');
+      const value = validateRequest(input);
+      return db.transaction(async (tx) => {
+        const at = now();
+        const [request] = await tx
+          .insert(adviceRequests)
+          .values({ ...value, requestedBy: user.userId, submittedAt: at })
+          .returning();
+        await tx.insert(adviceRequestEvents).values({
+          requestId: request!.id,
+          kind: 'submitted',
+          at,
+          actorUserId: user.userId,
+          text: `${URGENCY_LABELS[value.urgency]} request sent to the strategic engagement team (CTSET) for triage`,
+        });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'advice-request.submitted',
+          recordType: 'advice-request',
+          recordId: request!.id,
+          after: request,
+        });
+        return request!;
+      });
+    },
+
+    /** The person's own requests, newest first, a page at a time. */
+    async mine(principal: Principal, page: { limit: number; offset: number }) {
+      const user = requireUser(principal, 'advice.request');
+      const where = eq(adviceRequests.requestedBy, user.userId);
+      const [items, [total]] = await Promise.all([
+        db
+          .select()
+          .from(adviceRequests)
+          .where(where)
+          .orderBy(desc(adviceRequests.submittedAt))
+          .limit(page.limit)
+          .offset(page.offset),
+        db.select({ n: count() }).from(adviceRequests).where(where),
+      ]);
+      return { items: items.map(withTimeliness), total: Number(total?.n ?? 0) };
+    },
+
+    /** One request with its timeline and where it was passed. */
+    async request(principal: Principal, id: string) {
+      const user = requireUser(principal);
+      const request = await findVisible(db, user, id);
+      const [timeline, routes, [requester]] = await Promise.all([
+        timelineOf(db, id),
+        db
+          .select({ groupId: adviceRequestRoutes.groupId })
+          .from(adviceRequestRoutes)
+          .where(eq(adviceRequestRoutes.requestId, id)),
+        db
+          .select({ name: users.displayName, email: users.email })
+          .from(users)
+          .where(eq(users.id, request.requestedBy)),
+      ]);
+      const routedTo = await groups.groupsByIds(
+        db,
+        routes.map((r) => r.groupId),
+      );
+      return {
+        request: withTimeliness(request),
+        timeline,
+        routedTo,
+        requester: requester ?? null,
+        mayTriage: can(user, 'advice.triage') && checkTriage(request.status) === null,
+      };
+    },
+
+    /**
+     * IAG-08: CTSET's queue: every request waiting for triage, urgent first, then the longest
+     * waiting, each with how long it has waited and whether it is past its target.
+     */
+    async queue(principal: Principal, page: { limit: number; offset: number }) {
+      requireUser(principal, 'advice.triage');
+      const where = eq(adviceRequests.status, 'awaiting_triage');
+      const [items, [total]] = await Promise.all([
+        db
+          .select({ request: adviceRequests, requester: users.displayName })
+          .from(adviceRequests)
+          .innerJoin(users, eq(users.id, adviceRequests.requestedBy))
+          .where(where)
+          // The queue index (status, urgency, submitted_at): 'urgent' sorts before 'routine'.
+          .orderBy(asc(adviceRequests.urgency), asc(adviceRequests.submittedAt))
+          .limit(page.limit)
+          .offset(page.offset),
+        db.select({ n: count() }).from(adviceRequests).where(where),
+      ]);
+      return {
+        items: items.map((i) => ({ ...withTimeliness(i.request), requester: i.requester })),
+        total: Number(total?.n ?? 0),
+      };
+    },
+
+    async routeForm(principal: Principal, id: string) {
+      const user = requireUser(principal, 'advice.triage');
+      const request = await findVisible(db, user, id);
+      const refusal = checkTriage(request.status);
+      if (refusal) throw new ConflictError(refusal);
+      const candidates = await groups.routingCandidates(db);
+      return {
+        request: withTimeliness(request),
+        candidates: candidates.map((g) => ({ ...g, problem: routingProblem(g) })),
+      };
+    },
+
+    /**
+     * IAG-08: CTSET passes the request to the group (or groups) best able to help; each group's
+     * deployment contact is e-mailed.
+     */
+    async route(principal: Principal, id: string, input: Input, requestId?: string) {
+      const user = requireUser(principal, 'advice.triage');
+      const chosen = checkedValues(input.groups).filter(isUuid);
+      return db.transaction(async (tx) => {
+        const request = await findVisible(tx, user, id, true);
+        const refusal = checkTriage(request.status);
+        if (refusal) throw new ConflictError(refusal, 'groups');
+        if (chosen.length === 0)
+          throw new ValidationError([
+            { field: 'groups', message: 'Select the group, or groups, best able to help' },
+          ]);
+        const candidates = await groups.routingCandidates(tx);
+        const picked = candidates.filter((g) => chosen.includes(g.id));
+        if (picked.length !== chosen.length)
+          throw new ValidationError([{ field: 'groups', message: 'Select groups from the list' }]);
+        const problems = picked.flatMap((g) => routingProblem(g) ?? []);
+        if (problems.length)
+          throw new ValidationError(problems.map((message) => ({ field: 'groups', message })));
+        const at = now();
+        await tx.insert(adviceRequestRoutes).values(
+          picked.map((g) => ({
+            requestId: id,
+            groupId: g.id,
+            routedBy: user.userId,
+            routedAt: at,
+          })),
+        );
+        const [after] = await tx
+          .update(adviceRequests)
+          .set({
+            status: 'routed',
+            triagedBy: user.userId,
+            triagedAt: at,
+            version: sql`${adviceRequests.version} + 1`,
+          })
+          .where(eq(adviceRequests.id, id))
+          .returning();
+        const names = picked.map((g) => g.name);
+        await tx.insert(adviceRequestEvents).values({
+          requestId: id,
+          kind: 'routed',
+          at,
+          actorUserId: user.userId,
+          text: `Passed to ${names.join(' and ')}, whose deployment contact will nominate an advisor`,
+        });
+        await mail.queueMany(
+          tx,
+          picked.flatMap((g) =>
+            g.contactEmail
+              ? [
+                  {
+                    to: g.contactEmail,
+                    subject: `${URGENCY_LABELS[request.urgency]} request for an advisor: ${request.subject}`,
+                    text: [
+                      `Dear ${g.contactName},`,
+                      '',
+                      `The strategic engagement team has passed request ${request.reference} to ${g.name}, for you to nominate the most suitable advisor (IAG-08).`,
+                      '',
+                      `What: ${request.subject}`,
+                      `Needed from: ${request.neededFrom}${request.neededUntil ? ` to ${request.neededUntil}` : ''}`,
+                      `Advisors wanted: ${request.advisorsWanted}`,
+                      request.clearanceNeeded
+                        ? `Clearance needed: ${CLEARANCE_LABELS[request.clearanceNeeded]}`
+                        : 'No clearance is needed.',
+                      '',
+                      `The request: ${deps.publicUrl}${paths.request(id)}`,
+                    ].join('\n'),
+                  },
+                ]
+              : [],
+          ),
+        );
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'advice-request.routed',
+          recordType: 'advice-request',
+          recordId: id,
+          before: { status: request.status },
+          after: { status: after!.status, groups: picked.map((g) => g.id) },
+        });
+        return { request: after!, groups: names };
+      });
+    },
+
+    async declineForm(principal: Principal, id: string) {
+      const user = requireUser(principal, 'advice.triage');
+      const request = await findVisible(db, user, id);
+      const refusal = checkTriage(request.status);
+      if (refusal) throw new ConflictError(refusal);
+      return { request: withTimeliness(request) };
+    },
+
+    /** IAG-08: CTSET declines a request, saying why; the requester is told by e-mail. */
+    async decline(principal: Principal, id: string, input: Input, requestId?: string) {
+      const user = requireUser(principal, 'advice.triage');
+      const reason = text(input.reason);
+      const errors: FieldError[] = [];
+      if (!reason) errors.push({ field: 'reason', message: 'Enter why the request is declined' });
+      tooLong(errors, 'reason', 'The reason', reason, 2000);
+      return db.transaction(async (tx) => {
+        const request = await findVisible(tx, user, id, true);
+        const refusal = checkTriage(request.status);
+        if (refusal) throw new ConflictError(refusal, 'reason');
+        if (errors.length) throw new ValidationError(errors);
+        const at = now();
+        const [after] = await tx
+          .update(adviceRequests)
+          .set({
+            status: 'declined',
+            declineReason: reason,
+            triagedBy: user.userId,
+            triagedAt: at,
+            version: sql`${adviceRequests.version} + 1`,
+          })
+          .where(eq(adviceRequests.id, id))
+          .returning();
+        await tx.insert(adviceRequestEvents).values({
+          requestId: id,
+          kind: 'declined',
+          at,
+          actorUserId: user.userId,
+          text: `Declined by the strategic engagement team: ${reason}`,
+        });
+        const [requester] = await tx
+          .select({ name: users.displayName, email: users.email })
+          .from(users)
+          .where(eq(users.id, request.requestedBy));
+        if (requester?.email)
+          await mail.queue(tx, {
+            to: requester.email,
+            subject: `Your request for advice was declined: ${request.subject}`,
+            text: [
+              `Dear ${requester.name},`,
+              '',
+              `The strategic engagement team has declined request ${request.reference}:`,
+              reason!,
+              '',
+              `The request: ${deps.publicUrl}${paths.request(id)}`,
+            ].join('\n'),
+          });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'advice-request.declined',
+          recordType: 'advice-request',
+          recordId: id,
+          before: { status: request.status },
+          after: { status: after!.status, reason },
+        });
+        return after!;
+      });
+    },
+  };
+}

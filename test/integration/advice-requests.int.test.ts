@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import {
+  adviceRequestEvents,
+  adviceRequestRoutes,
+  adviceRequests,
+} from '../../src/modules/advice/schema.js';
+import { advisoryGroups } from '../../src/modules/groups/schema.js';
+import { outbox } from '../../src/platform/mail/schema.js';
+import { createTestApp, demoAccount, principalFor, signInAs, type TestApp } from '../app.js';
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+});
+after(() => t.close());
+
+const form = (overrides: Record<string, string> = {}) => ({
+  subject: 'Advice on a dispersal order in Tottenham',
+  details: 'We are considering a dispersal order after disorder at the weekend.',
+  seriousOrCritical: 'no',
+  urgency: 'routine',
+  communities: 'Young people in Tottenham; Turkish and Kurdish communities',
+  'neededFrom-day': '7',
+  'neededFrom-month': '12',
+  'neededFrom-year': '2026',
+  clearanceNeeded: 'none',
+  advisorsWanted: '1',
+  ...overrides,
+});
+const idFrom = (location: string | undefined) =>
+  /\/advice-requests\/([0-9a-f-]{36})/.exec(location ?? '')![1]!;
+const countRequests = async () => (await t.services.db.select().from(adviceRequests)).length;
+
+test('IAG-08: a requester asks; bad input names each field and writes nothing', async () => {
+  const requester = await signInAs(t, 'requester');
+  const before = await countRequests();
+  const bad = await requester.post('/advice-requests/new', {
+    ...form({ subject: '', urgency: '', 'neededUntil-day': '1', 'neededUntil-month': '12' }),
+    seriousOrCritical: '',
+    advisorsWanted: '11',
+  });
+  assert.equal(bad.statusCode, 400);
+  for (const field of [
+    'subject',
+    'seriousOrCritical',
+    'urgency',
+    'neededUntil-year',
+    'advisorsWanted',
+  ])
+    assert.match(bad.body, new RegExp(`href="#${field}"`), field);
+  assert.equal(await countRequests(), before, 'nothing written');
+
+  const backwards = await requester.post(
+    '/advice-requests/new',
+    form({ 'neededUntil-day': '1', 'neededUntil-month': '12', 'neededUntil-year': '2026' }),
+  );
+  assert.equal(backwards.statusCode, 400);
+  assert.match(backwards.body, /The last date must be the same as or after the first/);
+
+  const sent = await requester.post('/advice-requests/new', form());
+  assert.equal(sent.statusCode, 303);
+  const page = await requester.get(sent.headers.location!);
+  assert.match(page.body, /Routine request sent to the strategic engagement team/);
+  assert.match((await requester.get('/advice-requests')).body, /dispersal order in Tottenham/);
+
+  // Someone who may not ask is refused, and nothing is written.
+  const advisor = await signInAs(t, 'advisor');
+  assert.equal((await advisor.post('/advice-requests/new', form())).statusCode, 403);
+  assert.equal((await advisor.get(sent.headers.location!)).statusCode, 404);
+  assert.equal(await countRequests(), before + 1);
+});
+
+test('IAG-08: a requester sees their own requests, never another requester’s', async () => {
+  const admin = await principalFor(t, demoAccount('administrator').email);
+  await t.services.users.create(admin, {
+    email: 'second.requester@police.example',
+    displayName: 'Second Requester',
+    role: 'requester',
+  });
+  const second = await principalFor(t, 'second.requester@police.example');
+  const [someone] = await t.services.db.select().from(adviceRequests).limit(1);
+  await assert.rejects(t.services.advice.request(second, someone!.id), { status: 404 });
+  const mine = await t.services.advice.mine(second, { limit: 20, offset: 0 });
+  assert.equal(mine.total, 0);
+});
+
+test('IAG-08: CTSET sees urgent requests first with the time waiting, and flags those past target', async () => {
+  const ctset = await signInAs(t, 'ctset');
+  const queue = await t.services.advice.queue(await principalFor(t, demoAccount('ctset').email), {
+    limit: 25,
+    offset: 0,
+  });
+  const urgencies = queue.items.map((i) => i.urgency);
+  assert.equal(urgencies[0], 'urgent');
+  assert.ok(
+    urgencies.lastIndexOf('urgent') < urgencies.indexOf('routine'),
+    'every urgent request before any routine one',
+  );
+  const routineTimes = queue.items
+    .filter((i) => i.urgency === 'routine')
+    .map((i) => i.submittedAt.getTime());
+  assert.deepEqual(
+    routineTimes,
+    [...routineTimes].sort((a, b) => a - b),
+    'longest waiting first',
+  );
+  const page = await ctset.get('/advice-requests/triage');
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Community tension after a fatal stabbing/);
+  // The demo's routine request has waited three days: not yet past five working days.
+  const routine = queue.items.find((i) => i.urgency === 'routine')!;
+  assert.equal(routine.overdue, false);
+  const requester = await signInAs(t, 'requester');
+  assert.equal((await requester.get('/advice-requests/triage')).statusCode, 403);
+});
+
+test('IAG-07, IAG-08: CTSET passes a request to a group with a deployment contact, who is e-mailed; once only', async () => {
+  const requester = await signInAs(t, 'requester');
+  const id = idFrom((await requester.post('/advice-requests/new', form())).headers.location);
+  const ctset = await signInAs(t, 'ctset');
+  const none = await ctset.post(`/advice-requests/${id}/route`, {});
+  assert.equal(none.statusCode, 400);
+  assert.match(none.body, /Select the group, or groups, best able to help/);
+
+  const groups = await t.services.db.select().from(advisoryGroups);
+  const race = groups.find((g) => g.name === 'Race Independent Advisory Group')!;
+  assert.ok(race.deploymentContactId, 'the demo Race IAG has a deployment contact');
+  const withoutContact = groups.find((g) => g.status === 'active' && !g.deploymentContactId);
+  if (withoutContact) {
+    const refused = await ctset.post(`/advice-requests/${id}/route`, {
+      groups: withoutContact.id,
+    });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /has no deployment contact/);
+  }
+  const routed = await ctset.post(`/advice-requests/${id}/route`, { groups: race.id });
+  assert.equal(routed.statusCode, 303);
+  const [request] = await t.services.db
+    .select()
+    .from(adviceRequests)
+    .where(eq(adviceRequests.id, id));
+  assert.equal(request!.status, 'routed');
+  const routes = await t.services.db
+    .select()
+    .from(adviceRequestRoutes)
+    .where(eq(adviceRequestRoutes.requestId, id));
+  assert.deepEqual(
+    routes.map((r) => r.groupId),
+    [race.id],
+  );
+  const mail = await t.services.db.select().from(outbox);
+  assert.ok(mail.some((m) => m.subject.includes('request for an advisor: Advice on a dispersal')));
+  const timeline = await requester.get(`/advice-requests/${id}`);
+  assert.match(timeline.body, /Passed to Race Independent Advisory Group/);
+
+  const again = await ctset.post(`/advice-requests/${id}/route`, { groups: race.id });
+  assert.equal(again.statusCode, 409);
+  assert.equal(
+    (
+      await t.services.db
+        .select()
+        .from(adviceRequestRoutes)
+        .where(eq(adviceRequestRoutes.requestId, id))
+    ).length,
+    1,
+  );
+});
+
+test('IAG-08: CTSET declines a request with a reason; the requester is told and reads it on the timeline', async () => {
+  const requester = await signInAs(t, 'requester');
+  const id = idFrom((await requester.post('/advice-requests/new', form())).headers.location);
+  const ctset = await signInAs(t, 'ctset');
+  const missing = await ctset.post(`/advice-requests/${id}/decline`, { reason: '' });
+  assert.equal(missing.statusCode, 400);
+  assert.match(missing.body, /href="#reason"/);
+  assert.equal(
+    (await requester.post(`/advice-requests/${id}/decline`, { reason: 'x' })).statusCode,
+    403,
+  );
+  const declined = await ctset.post(`/advice-requests/${id}/decline`, {
+    reason: 'This needs the borough engagement officer, not an independent advisor',
+  });
+  assert.equal(declined.statusCode, 303);
+  const events = await t.services.db
+    .select()
+    .from(adviceRequestEvents)
+    .where(eq(adviceRequestEvents.requestId, id));
+  assert.deepEqual(events.map((e) => e.kind).sort(), ['declined', 'submitted']);
+  const page = await requester.get(`/advice-requests/${id}`);
+  assert.match(page.body, /Declined by the strategic engagement team: This needs the borough/);
+  const mail = await t.services.db.select().from(outbox);
+  assert.ok(mail.some((m) => m.subject.startsWith('Your request for advice was declined')));
+});
