@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../app.js';
+import { can } from '../../platform/auth/permissions.js';
 import { pageRequest } from '../../platform/db/search.js';
 import type { FieldError } from '../../platform/errors.js';
 import { paginationFor } from '../../platform/http/pagination.js';
 import { redirectWithFlash, withFormErrors } from '../../platform/http/render.js';
-import { CLEARANCE_LABELS, CLEARANCE_ORDER } from '../groups/rules.js';
-import { GROUP_TYPE_LABELS } from '../groups/rules.js';
+import { CLEARANCE_LABELS, CLEARANCE_ORDER, GROUP_TYPE_LABELS } from '../groups/rules.js';
 import { advicePaths as paths } from './paths.js';
 import { REQUEST_STATUS_LABELS, URGENCIES, URGENCY_LABELS, waitedFor } from './rules.js';
 
@@ -27,6 +27,12 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
     groupTypes: GROUP_TYPE_LABELS,
   };
   const waited = (from: Date) => waitedFor(from, advice.now());
+  /** Down to a request from CTSET's queue, for the triage forms. */
+  const triageCrumbs = (r: { id: string; reference: number }) => [
+    home,
+    { text: 'Requests waiting for triage', href: paths.triage },
+    { text: `Request ${r.reference}`, href: paths.request(r.id) },
+  ];
 
   app.get(paths.mine, signedIn, async (request, reply) => {
     const page = pageRequest((request.query as Record<string, unknown>).page, 20);
@@ -121,7 +127,12 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
     const result = await advice.request(request.principal, idOf(request));
     return renderPage(request, reply, `${T}/request.njk`, {
       title: `Request ${result.request.reference}: ${result.request.subject}`,
-      breadcrumbs: [home, { text: 'Your requests for advice', href: paths.mine }],
+      // Back to the list this person has: CTSET's queue, their own requests, or home.
+      breadcrumbs: can(request.principal, 'advice.triage')
+        ? [home, { text: 'Requests waiting for triage', href: paths.triage }]
+        : can(request.principal, 'advice.request')
+          ? [home, { text: 'Your requests for advice', href: paths.mine }]
+          : [home],
       ...result,
       waited,
       labels,
@@ -144,11 +155,7 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
       `${T}/route.njk`,
       {
         title: `Pass request ${form.request.reference} to a group`,
-        breadcrumbs: [
-          home,
-          { text: 'Requests waiting for triage', href: paths.triage },
-          { text: `Request ${form.request.reference}`, href: paths.request(form.request.id) },
-        ],
+        breadcrumbs: triageCrumbs(form.request),
         request: form.request,
         groupItems: form.candidates
           .filter((g) => !g.problem)
@@ -205,11 +212,7 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
       `${T}/decline.njk`,
       {
         title: `Decline request ${form.request.reference}`,
-        breadcrumbs: [
-          home,
-          { text: 'Requests waiting for triage', href: paths.triage },
-          { text: `Request ${form.request.reference}`, href: paths.request(form.request.id) },
-        ],
+        breadcrumbs: triageCrumbs(form.request),
         request: form.request,
         values,
         action: paths.decline(form.request.id),

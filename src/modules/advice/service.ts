@@ -165,7 +165,6 @@ export function createAdviceService(deps: {
   return {
     now,
     targets,
-    clearanceLabels: CLEARANCE_LABELS,
 
     askForm(principal: Principal) {
       requireUser(principal, 'advice.request');

@@ -3,7 +3,12 @@
  * members, chairs, police attendees and who supports it) and how a member is withdrawn.
  */
 import { can, hasRole } from '../../platform/auth/permissions.js';
-import { addCalendarDays, londonInstant, reportingYearOf } from '../../platform/calendar/index.js';
+import {
+  addCalendarDays,
+  londonInstant,
+  reportingYearOf,
+  type IsoDate,
+} from '../../platform/calendar/index.js';
 import { ConflictError, NotFoundError } from '../../platform/errors.js';
 import type { DirectoryService } from '../directory/service.js';
 import type { Body, BodyProvider } from '../meetings/bodies.js';
@@ -18,6 +23,24 @@ import type { GroupsService } from './service.js';
 function notFoundAsNull(error: unknown): null {
   if (error instanceof NotFoundError) return null;
   throw error;
+}
+
+/**
+ * The warning for a body that must meet so often in each reporting year (IAG-31, IAG-32): the
+ * meetings held or scheduled in the year containing `today`, judged by the body's rule.
+ */
+async function reportingYearNotice(
+  today: IsoDate,
+  countMeetings: (from: Date, to: Date) => Promise<number>,
+  check: (yearLabel: string, heldOrScheduled: number) => string | null,
+): Promise<string[]> {
+  const year = reportingYearOf(today);
+  const held = await countMeetings(
+    londonInstant(year.start, 0),
+    londonInstant(addCalendarDays(year.end, 1), 0),
+  );
+  const warning = check(year.label, held);
+  return warning ? [warning] : [];
 }
 
 function asBody(
@@ -210,15 +233,8 @@ export function createDirectorChairsBody(deps: {
         }));
     },
 
-    async notices(_executor, _id, countMeetings) {
-      const year = reportingYearOf(groups.today());
-      const held = await countMeetings(
-        londonInstant(year.start, 0),
-        londonInstant(addCalendarDays(year.end, 1), 0),
-      );
-      const shortfall = checkDirectorChairsMeetings(year.label, held);
-      return shortfall ? [shortfall] : [];
-    },
+    notices: (_executor, _id, countMeetings) =>
+      reportingYearNotice(groups.today(), countMeetings, checkDirectorChairsMeetings),
 
     withdrawForAbsence() {
       throw new ConflictError(
@@ -302,15 +318,8 @@ export function createAnnualConferenceBody(deps: {
       }));
     },
 
-    async notices(_executor, _id, countMeetings) {
-      const year = reportingYearOf(groups.today());
-      const held = await countMeetings(
-        londonInstant(year.start, 0),
-        londonInstant(addCalendarDays(year.end, 1), 0),
-      );
-      const missing = checkAnnualConference(year.label, held);
-      return missing ? [missing] : [];
-    },
+    notices: (_executor, _id, countMeetings) =>
+      reportingYearNotice(groups.today(), countMeetings, checkAnnualConference),
 
     withdrawForAbsence() {
       throw new ConflictError('Groups send representatives to the conference: nobody is withdrawn');

@@ -113,9 +113,13 @@ export function createInvitationsService(deps: {
     async inviteAll(principal: Principal, meetingId: string, requestId?: string) {
       const user = requireUser(principal);
       return db.transaction(async (tx) => {
-        const meeting = await meetingsService.findMeeting(tx, meetingId, true);
+        const { meeting, body, relation } = await meetingsService.meetingAccess(
+          tx,
+          principal,
+          meetingId,
+          true,
+        );
         const provider = invitingProvider(meeting);
-        const { relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
         meetingsService.requireArranger(relation);
         if (meeting.status !== 'scheduled')
           throw new ConflictError(
@@ -124,7 +128,6 @@ export function createInvitationsService(deps: {
               : 'The meeting has been held: nobody can be invited',
             'invitations',
           );
-        const body = await provider.find(tx, meeting.bodyId);
         const [invitees, already] = await Promise.all([
           provider.invitees(tx),
           invitationsOf(tx, meetingId),
@@ -209,9 +212,13 @@ export function createInvitationsService(deps: {
     ) {
       const user = requireUser(principal);
       return db.transaction(async (tx) => {
-        const meeting = await meetingsService.findMeeting(tx, meetingId, true);
+        const { meeting, relation } = await meetingsService.meetingAccess(
+          tx,
+          principal,
+          meetingId,
+          true,
+        );
         invitingProvider(meeting);
-        const { relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
         meetingsService.requireArranger(relation);
         const refusal = checkAttendanceRecording(meeting, now());
         if (refusal) throw new ConflictError(refusal, 'attendance');

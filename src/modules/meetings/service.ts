@@ -94,8 +94,14 @@ export function createMeetingsService(deps: {
     return meeting;
   }
 
-  async function meetingAccess(executor: Executor, principal: Principal, meetingId: string) {
-    const meeting = await findMeeting(executor, meetingId);
+  /** The meeting (locked for update when asked), its body, and how the person stands to it. */
+  async function meetingAccess(
+    executor: Executor,
+    principal: Principal,
+    meetingId: string,
+    lock = false,
+  ) {
+    const meeting = await findMeeting(executor, meetingId, lock);
     const { body, relation } = await access(executor, principal, meeting.bodyType, meeting.bodyId);
     return { meeting, body, relation };
   }
