@@ -70,6 +70,8 @@ import { createInvitationsService } from './modules/meetings/invitations-service
 import { registerInvitationRoutes } from './modules/meetings/invitations-routes.js';
 import { createAdviceService } from './modules/advice/service.js';
 import { registerAdviceRoutes } from './modules/advice/routes.js';
+import { createDeploymentsService } from './modules/advice/deployments-service.js';
+import { registerDeploymentRoutes } from './modules/advice/deployments-routes.js';
 import { registerFeedRoutes } from './modules/meetings/feeds-routes.js';
 import { createFeedsService } from './modules/meetings/feeds-service.js';
 import { createMeetingRemindersService } from './modules/meetings/reminders-service.js';
@@ -166,6 +168,12 @@ export function buildServices(deps: AppDeps) {
     },
     now: deps.now,
   });
+  const deployments = createDeploymentsService({
+    db,
+    mail,
+    publicUrl: config.publicUrl,
+    now: deps.now,
+  });
   const auth = createAuthService({ db, config, mail, secretBox, now: deps.now, sleep: deps.sleep });
   // Boroughs come from the directory, groups from the groups module.
   const scopes: ScopeCatalogue = {
@@ -200,6 +208,7 @@ export function buildServices(deps: AppDeps) {
     meetingFeeds,
     meetingReminders,
     advice,
+    deployments,
     apiTokens,
   };
 }
@@ -418,6 +427,7 @@ export async function buildApp(
   registerPaperRoutes(routeDeps);
   registerInvitationRoutes(routeDeps);
   registerAdviceRoutes(routeDeps);
+  registerDeploymentRoutes(routeDeps);
   registerFeedRoutes(routeDeps);
   await app.register(async (api) => registerDirectoryApiRoutes({ ...routeDeps, app: api }), {
     prefix: '/api/v1',

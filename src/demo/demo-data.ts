@@ -13,9 +13,13 @@ import type { Db, Executor } from '../platform/db/database.js';
 import { organisationIdByCode } from '../modules/directory/reference-data.js';
 import { organisations, people } from '../modules/directory/schema.js';
 import {
+  adviceConflicts,
   adviceRequestEvents,
   adviceRequestRoutes,
   adviceRequests,
+  advisorProfiles,
+  advisorUnavailability,
+  deployments,
 } from '../modules/advice/schema.js';
 import { ANNUAL_CONFERENCE_ID, DIRECTOR_CHAIRS_ID } from '../modules/groups/meeting-body.js';
 import { termEndDate } from '../modules/groups/rules.js';
@@ -205,6 +209,7 @@ export async function removeDemoData(db: Db): Promise<void> {
         )
     ).map((p) => p.id);
     await removeDemoMeetingRecords(tx, ids, demoPeople);
+    await removeDemoDeployments(tx, ids, demoPeople);
     if (ids.length) {
       // Requests for advice the demo accounts made, with their timelines and routes.
       const asked = tx
@@ -281,6 +286,46 @@ export async function removeDemoData(db: Db): Promise<void> {
 }
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Nominations on the demo accounts' requests or of demo people, with the conflicts, experience
+ * and unavailable days they recorded; where a demo account only acted on someone else's
+ * deployment, its name is taken off.
+ */
+async function removeDemoDeployments(
+  tx: Executor,
+  userIds: readonly string[],
+  personIds: readonly string[],
+): Promise<void> {
+  const users_ = userIds.length ? [...userIds] : [NO_ID];
+  const people_ = personIds.length ? [...personIds] : [NO_ID];
+  const asked = tx
+    .select({ id: adviceRequests.id })
+    .from(adviceRequests)
+    .where(inArray(adviceRequests.requestedBy, users_));
+  await tx
+    .delete(deployments)
+    .where(or(inArray(deployments.requestId, asked), inArray(deployments.personId, people_)));
+  await tx
+    .delete(adviceConflicts)
+    .where(
+      or(inArray(adviceConflicts.requestId, asked), inArray(adviceConflicts.personId, people_)),
+    );
+  await tx
+    .update(adviceConflicts)
+    .set({ recordedBy: null })
+    .where(inArray(adviceConflicts.recordedBy, users_));
+  await tx
+    .update(deployments)
+    .set({ nominatedBy: null })
+    .where(inArray(deployments.nominatedBy, users_));
+  await tx
+    .update(deployments)
+    .set({ arrangedBy: null })
+    .where(inArray(deployments.arrangedBy, users_));
+  await tx.delete(advisorProfiles).where(inArray(advisorProfiles.personId, people_));
+  await tx.delete(advisorUnavailability).where(inArray(advisorUnavailability.personId, people_));
+}
 
 /**
  * The meetings records the demo accounts made or appear in: meetings they scheduled (with
@@ -506,6 +551,7 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
           seriousOrCritical: false,
           urgency: 'routine' as const,
           communities: 'Experience of being stopped and searched; young Black men',
+          experienceNeeded: ['stop_and_search' as const, 'youth' as const],
           location: 'Lambeth police station',
           neededFrom: addCalendarDays(todayInLondon(new Date()), 21),
           submittedAt: minutesAgo(3 * 24 * 60),
@@ -621,6 +667,16 @@ async function loadDemoGroup(
     .update(advisoryGroups)
     .set({ deploymentContactId: personIds.get('deployment_contact')! })
     .where(eq(advisoryGroups.id, groupId));
+  // What the advisors bring, so nomination has experience to match (IAG-10).
+  await tx.insert(advisorProfiles).values([
+    { personId: chair, experience: ['race', 'faith', 'critical_incidents'], updatedAt: new Date() },
+    {
+      personId: personIds.get('advisor')!,
+      experience: ['race', 'youth', 'stop_and_search'],
+      updatedAt: new Date(),
+    },
+    { personId: jordan, experience: ['youth', 'mental_health'], updatedAt: new Date() },
+  ]);
 
   // A meeting held four months ago, with its agenda and attendance, and the next one in three
   // weeks: one item accepted, one waiting for the chair, the agenda not yet published.

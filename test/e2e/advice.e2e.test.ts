@@ -1,18 +1,47 @@
 /**
- * Requests for independent advice (IAG-08): a requester asks, CTSET triages the queue (urgent
- * first) and passes the request to a group or declines one with a reason; the requester follows
- * it on its timeline.
+ * Requests for independent advice (IAG-07 to IAG-10, IAG-29, IAG-30): a requester asks, CTSET
+ * triages the queue (urgent first) and passes the request to a group or declines one with a
+ * reason; the group's deployment contact nominates from the ranked list; the advisor accepts or
+ * declines; CTSET or the coordination unit arranges access; the requester follows it all on its
+ * timeline, and nobody else's. The journeys follow on from each other, in order.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { advisoryGroups } from '../../src/modules/groups/schema.js';
+import { users } from '../../src/platform/auth/schema.js';
+import { hashPassword } from '../../src/platform/auth/passwords.js';
+import type { UserPrincipal } from '../../src/platform/auth/principal.js';
+import { loadRoles } from '../../src/platform/auth/service.js';
+import { findUserIdByEmail } from '../../src/platform/auth/users-service.js';
 import { expectErrors, expectSuccess } from './pages/govuk.js';
-import { expectAccessible, signInThroughPages, startE2E, type E2E } from './support.js';
+import {
+  demoAccount,
+  expectAccessible,
+  signInAs,
+  signInThroughPages,
+  startE2E,
+  visit,
+  type E2E,
+} from './support.js';
 
 let e2e: E2E;
 before(async () => {
   e2e = await startE2E();
 });
 after(() => e2e.close());
+
+/** Who a demo account acts as, to set a journey's scene through the services. */
+async function principal(email: string): Promise<UserPrincipal> {
+  const userId = (await findUserIdByEmail(e2e.services.db, email))!;
+  return {
+    kind: 'user',
+    userId,
+    displayName: email,
+    email,
+    roles: await loadRoles(e2e.services.db, userId),
+  };
+}
 
 test('a requester asks for advice; CTSET passes it to a group and declines another; the requester follows both', async () => {
   const requester = await e2e.newPage();
@@ -113,4 +142,223 @@ test('a requester asks for advice; CTSET passes it to a group and declines anoth
     /Declined by the strategic engagement team: The training team reviews briefings/,
   );
   await expectAccessible(requester);
+});
+
+test('the deployment contact nominates from the ranked list; the advisor accepts; CTSET arranges escorted access', async () => {
+  // Follows the first journey: the urgent vigil request is with the Race IAG.
+  const drew = await e2e.newPage();
+  await signInThroughPages(drew, 'deployment_contact');
+  await drew.getByRole('link', { name: 'Requests to nominate for' }).click();
+  await drew.getByRole('heading', { level: 1, name: 'Requests to nominate for' }).waitFor();
+  await expectAccessible(drew);
+  await drew.getByRole('link', { name: /Policing a vigil/ }).click();
+  await drew.getByRole('heading', { level: 1, name: /Nominate for: Policing a vigil/ }).waitFor();
+  await expectAccessible(drew);
+  // Four current members, none deployed yet: alphabetical among equal loads.
+  const offered = await drew
+    .getByRole('group', { name: /Who do you nominate/ })
+    .getByRole('checkbox')
+    .count();
+  assert.equal(offered, 4);
+  await drew.getByRole('button', { name: 'Nominate' }).click();
+  await expectErrors(drew, [
+    { field: 'advisors', message: 'Select the advisor, or advisors, to nominate' },
+    { field: 'reason', message: 'Enter why these advisors are the most suitable' },
+  ]);
+  await drew.getByLabel('Avery Advisor').check();
+  await drew
+    .getByLabel('Why are they the most suitable?')
+    .fill('Lives in Hackney and has advised on two vigils');
+  await drew.getByRole('button', { name: 'Nominate' }).click();
+  await expectSuccess(drew, /Nominated Avery Advisor; each has been e-mailed/);
+
+  const avery = await e2e.newPage();
+  await signInThroughPages(avery, 'advisor');
+  await avery.getByRole('link', { name: 'Your deployments' }).first().click();
+  await avery.getByRole('heading', { level: 1, name: 'Your deployments' }).waitFor();
+  await expectAccessible(avery);
+  await avery.getByRole('link', { name: /Policing a vigil/ }).click();
+  await expectAccessible(avery);
+  assert.match(await avery.getByRole('main').innerText(), /Lives in Hackney/);
+  await avery.getByRole('button', { name: 'Accept' }).click();
+  await expectSuccess(avery, /You have accepted/);
+
+  const ctset = await e2e.newPage();
+  await signInThroughPages(ctset, 'ctset');
+  await ctset.getByRole('link', { name: 'Advisors to contact' }).click();
+  await ctset.getByRole('heading', { level: 1, name: 'Advisors to contact' }).waitFor();
+  await expectAccessible(ctset);
+  await ctset.getByRole('link', { name: 'Avery Advisor' }).click();
+  await ctset
+    .getByRole('heading', { level: 1, name: 'Contact Avery Advisor and arrange access' })
+    .waitFor();
+  await expectAccessible(ctset);
+  await ctset.getByRole('button', { name: 'Record the arrangements' }).click();
+  await expectErrors(ctset, [
+    {
+      field: 'arrangements',
+      message: 'Enter how you contacted the advisor and arranged their access',
+    },
+  ]);
+  await ctset
+    .getByLabel('How did you contact them, and what access is arranged?')
+    .fill(
+      'Phoned at 14:05; PS Grant meets Avery at Stoke Newington front desk and escorts throughout',
+    );
+  await ctset.getByRole('button', { name: 'Record the arrangements' }).click();
+  await expectSuccess(ctset, /The arrangements for Avery Advisor have been recorded/);
+
+  const requester = await e2e.newPage();
+  await signInThroughPages(requester, 'requester');
+  await requester.getByRole('link', { name: 'Advice requests' }).click();
+  await requester.getByRole('link', { name: /Policing a vigil/ }).click();
+  const timeline = await requester.getByRole('main').innerText();
+  assert.match(
+    timeline,
+    /Avery Advisor \(Race Independent Advisory Group\): Accepted; access arranged/,
+  );
+  assert.match(
+    timeline,
+    /The strategic engagement team \(CTSET\) contacted Avery Advisor and arranged their escorted access/,
+  );
+  await expectAccessible(requester);
+});
+
+test('a routine request: one advisor declines, with a conflict, and another takes it on', async () => {
+  const race = (
+    await e2e.services.db
+      .select({ id: advisoryGroups.id })
+      .from(advisoryGroups)
+      .where(eq(advisoryGroups.name, 'Race Independent Advisory Group'))
+  )[0]!;
+  // Asked and passed to the group through the services: the pages for that are proved above.
+  const asker = await principal(demoAccount('requester').email);
+  const request = await e2e.services.advice.ask(asker, {
+    subject: 'Reviewing the stop and search briefing for new officers',
+    details: 'We would like an advisor to review the briefing and sit in on one session.',
+    seriousOrCritical: 'no',
+    urgency: 'routine',
+    communities: 'Young people who have been stopped and searched',
+    'neededFrom-day': '14',
+    'neededFrom-month': '1',
+    'neededFrom-year': '2027',
+  });
+  await e2e.services.advice.route(await principal(demoAccount('ctset').email), request.id, {
+    groups: race.id,
+  });
+
+  // Avery keeps their availability and experience up to date first.
+  const avery = await e2e.newPage();
+  await signInThroughPages(avery, 'advisor');
+  await visit(avery, '/deployments/availability');
+  await expectAccessible(avery);
+  await avery.getByRole('button', { name: 'Add these days' }).click();
+  await expectErrors(avery, [
+    { field: 'startsOn-day', message: 'Enter the first day you are not available' },
+    { field: 'endsOn-day', message: 'Enter the last day you are not available' },
+  ]);
+  const first = avery.getByRole('group', { name: 'First day you cannot do' });
+  await first.getByLabel('Day').fill('1');
+  await first.getByLabel('Month').fill('8');
+  await first.getByLabel('Year').fill('2030');
+  const last = avery.getByRole('group', { name: 'Last day you cannot do' });
+  await last.getByLabel('Day').fill('14');
+  await last.getByLabel('Month').fill('8');
+  await last.getByLabel('Year').fill('2030');
+  await avery.getByRole('button', { name: 'Add these days' }).click();
+  await expectSuccess(avery, /The dates have been added/);
+  await avery.getByLabel('Stop and search').check();
+  await avery.getByRole('button', { name: 'Save your experience' }).click();
+  await expectSuccess(avery, /Your experience has been saved/);
+  await expectAccessible(avery);
+
+  const drew = await e2e.newPage();
+  await signInThroughPages(drew, 'deployment_contact');
+  await drew.getByRole('link', { name: 'Requests to nominate for' }).click();
+  await drew.getByRole('link', { name: /Reviewing the stop and search briefing/ }).click();
+  // Jordan has a conflict: recorded, and no longer offered.
+  await drew.getByRole('link', { name: 'Record a conflict of interest for Jordan Okafor' }).click();
+  await drew
+    .getByRole('heading', { level: 1, name: /Record a conflict of interest for Jordan Okafor/ })
+    .waitFor();
+  await expectAccessible(drew);
+  await drew.getByRole('button', { name: 'Record the conflict' }).click();
+  await expectErrors(drew, [
+    { field: 'reason', message: 'Enter what the conflict of interest is' },
+  ]);
+  await drew.getByLabel('What is the conflict?').fill('Declared: is writing the new briefing');
+  await drew.getByRole('button', { name: 'Record the conflict' }).click();
+  await expectSuccess(drew, /A conflict of interest is recorded for Jordan Okafor/);
+  assert.equal(await drew.getByLabel('Jordan Okafor').count(), 0);
+  await drew.getByLabel('Avery Advisor').check();
+  await drew
+    .getByLabel('Why are they the most suitable?')
+    .fill('Brings stop and search experience');
+  await drew.getByRole('button', { name: 'Nominate' }).click();
+  await expectSuccess(drew, /Nominated Avery Advisor/);
+
+  await avery.getByRole('link', { name: 'Your deployments' }).first().click();
+  await avery.getByRole('link', { name: /Reviewing the stop and search briefing/ }).click();
+  await avery.getByRole('button', { name: 'Decline' }).click();
+  await expectErrors(avery, [{ field: 'reason', message: 'Enter why you cannot take this on' }]);
+  await expectAccessible(avery);
+  await avery.getByLabel('Why can you not take it on?').fill('I trained the officers who wrote it');
+  await avery.getByLabel('I have a conflict of interest with this request').check();
+  await avery.getByRole('button', { name: 'Decline' }).click();
+  await expectSuccess(avery, /You have declined/);
+
+  // The request is back with Drew, who reads why and nominates Charlie.
+  await drew.reload();
+  await drew.getByRole('link', { name: /Reviewing the stop and search briefing/ }).click();
+  const page = await drew.getByRole('main').innerText();
+  assert.match(
+    page,
+    /Avery Advisor: Declined by the advisor \(I trained the officers who wrote it\)/,
+  );
+  assert.equal(await drew.getByLabel('Avery Advisor').count(), 0, 'not offered again');
+  await drew.getByLabel('Charlie Chair').check();
+  await drew.getByLabel('Why are they the most suitable?').fill('Next lightest load');
+  await drew.getByRole('button', { name: 'Nominate' }).click();
+  await expectSuccess(drew, /Nominated Charlie Chair/);
+
+  const charlie = await e2e.newPage();
+  await signInThroughPages(charlie, 'chair');
+  await charlie.getByRole('link', { name: 'Your deployments' }).first().click();
+  await charlie.getByRole('link', { name: /Reviewing the stop and search briefing/ }).click();
+  await charlie.getByRole('button', { name: 'Accept' }).click();
+  await expectSuccess(charlie, /You have accepted/);
+
+  // Routine: the coordination unit contacts Charlie.
+  const chris = await e2e.newPage();
+  await signInThroughPages(chris, 'coordination_unit');
+  await chris.getByRole('link', { name: 'Advisors to contact' }).click();
+  assert.match(await chris.getByRole('main').innerText(), /Charlie Chair/);
+});
+
+test('a requester cannot see another requester’s request', async () => {
+  const admin = await principal(demoAccount('administrator').email);
+  const other = {
+    email: 'second.requester@police.example',
+    name: 'DC Sam Second',
+    password: 'Vigil-lantern-42-harbour',
+  };
+  await e2e.services.users.create(admin, {
+    email: other.email,
+    displayName: other.name,
+    role: 'requester',
+  });
+  await e2e.services.db
+    .update(users)
+    .set({ passwordHash: await hashPassword(other.password) })
+    .where(eq(users.email, other.email));
+  const page = await e2e.newPage();
+  await signInAs(page, other);
+  await page.getByRole('link', { name: 'Your requests for advice' }).first().click();
+  assert.match(await page.getByRole('main').innerText(), /You have not asked for advice yet/);
+  const mine = await e2e.services.advice.mine(await principal(demoAccount('requester').email), {
+    limit: 1,
+    offset: 0,
+  });
+  await visit(page, `/advice-requests/${mine.items[0]!.id}`, 404);
+  await expectAccessible(page);
 });

@@ -8,4 +8,21 @@ export const advicePaths = {
   request,
   route: (id: string) => `${request(id)}/route`,
   decline: (id: string) => `${request(id)}/decline`,
+  /** IAG-07: the deployment contact's list of requests to nominate for, and one nomination. */
+  toNominate: '/advice-requests/to-nominate',
+  nominate: (id: string, groupId: string) => `${request(id)}/groups/${groupId}/nominate`,
+  conflict: (id: string, groupId: string, personId: string) =>
+    `${request(id)}/groups/${groupId}/conflicts/${personId}`,
+  /** The advisor's own nominations. */
+  deployments: '/deployments',
+  deployment: (id: string) => `/deployments/${id}`,
+  accept: (id: string) => `/deployments/${id}/accept`,
+  declineDeployment: (id: string) => `/deployments/${id}/decline`,
+  availability: '/deployments/availability',
+  experience: '/deployments/availability/experience',
+  unavailability: '/deployments/availability/dates',
+  removeUnavailability: (id: string) => `/deployments/availability/dates/${id}/remove`,
+  /** IAG-08, IAG-30: contacting advisors and arranging access, for CTSET or the unit. */
+  arrangements: '/deployments/arrangements',
+  arrange: (id: string) => `/deployments/${id}/arrange`,
 };

@@ -3,11 +3,20 @@ import type { RouteDeps } from '../../app.js';
 import { can } from '../../platform/auth/permissions.js';
 import { pageRequest } from '../../platform/db/search.js';
 import type { FieldError } from '../../platform/errors.js';
+import { checkedValues } from '../../platform/http/form-fields.js';
 import { paginationFor } from '../../platform/http/pagination.js';
 import { redirectWithFlash, withFormErrors } from '../../platform/http/render.js';
 import { CLEARANCE_LABELS, CLEARANCE_ORDER, GROUP_TYPE_LABELS } from '../groups/rules.js';
 import { advicePaths as paths } from './paths.js';
-import { REQUEST_STATUS_LABELS, URGENCIES, URGENCY_LABELS, waitedFor } from './rules.js';
+import {
+  DEPLOYMENT_STATUS_LABELS,
+  EXPERIENCE_AREAS,
+  EXPERIENCE_LABELS,
+  REQUEST_STATUS_LABELS,
+  URGENCIES,
+  URGENCY_LABELS,
+  waitedFor,
+} from './rules.js';
 
 const T = 'modules/advice/views';
 // Who may ask, triage or read a request is decided by the service (permission and ownership).
@@ -21,6 +30,7 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
   const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
   const home = { text: 'Home', href: '/' };
   const labels = {
+    deployment: DEPLOYMENT_STATUS_LABELS,
     urgency: URGENCY_LABELS,
     status: REQUEST_STATUS_LABELS,
     clearance: CLEARANCE_LABELS,
@@ -79,6 +89,11 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
           { value: 'yes', text: 'Yes', checked: choose('seriousOrCritical', 'yes') },
           { value: 'no', text: 'No', checked: choose('seriousOrCritical', 'no') },
         ],
+        experienceItems: EXPERIENCE_AREAS.map((e) => ({
+          value: e,
+          text: EXPERIENCE_LABELS[e],
+          checked: checkedValues(values.experienceNeeded).includes(e),
+        })),
         clearanceItems: [
           { value: 'none', text: 'None: the work needs no vetting' },
           ...CLEARANCE_ORDER.map((c) => ({ value: c, text: CLEARANCE_LABELS[c] })),

@@ -1,6 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkTriage, routingProblem, triageDueAt, triageOverdue, waitedFor } from './rules.js';
+import {
+  arrangementOwner,
+  checkNominating,
+  checkNominationCount,
+  checkResponse,
+  checkTriage,
+  loadWindowStart,
+  nominationProblem,
+  routingProblem,
+  triageDueAt,
+  triageOverdue,
+  waitedFor,
+  type NominationCandidate,
+  type NominationRequest,
+} from './rules.js';
 
 const targets = { urgentMinutes: 120, routineWorkingDays: 5 };
 
@@ -67,4 +81,105 @@ test('how long a request has waited reads as a person would say it', () => {
   assert.equal(after(24 * 60), '1 day');
   assert.equal(after(3 * 24 * 60 + 120), '3 days 2 hours');
   assert.equal(after(-5), '0 minutes');
+});
+
+const suitable: NominationCandidate = {
+  name: 'Ada',
+  currentMember: true,
+  clearances: [],
+  unavailable: [],
+  conflicted: false,
+  alreadyAsked: false,
+  experience: ['race', 'youth'],
+};
+const work: NominationRequest = {
+  clearanceNeeded: null,
+  neededFrom: '2026-12-01',
+  neededUntil: '2026-12-03',
+  experienceNeeded: [],
+};
+
+test('IAG-07: only a current member of a group the request was passed to may be nominated', () => {
+  assert.equal(nominationProblem(suitable, work), null);
+  assert.match(
+    nominationProblem({ ...suitable, currentMember: false }, work)!,
+    /not a current member/,
+  );
+});
+
+test('IAG-29: nobody is nominated for work above their clearance, or with one not in force', () => {
+  const needsSc = { ...work, clearanceNeeded: 'sc' as const };
+  assert.match(nominationProblem(suitable, needsSc)!, /needs Security Check/);
+  const nppv3 = {
+    level: 'nppv3' as const,
+    grantedOn: '2025-01-01',
+    expiresOn: '2030-01-01',
+    withdrawnOn: null,
+  };
+  assert.match(nominationProblem({ ...suitable, clearances: [nppv3] }, needsSc)!, /IAG-29/);
+  const sc = { ...nppv3, level: 'sc' as const };
+  assert.equal(nominationProblem({ ...suitable, clearances: [sc] }, needsSc), null);
+  // A higher clearance covers lower work; an expired one covers nothing.
+  const dv = { ...nppv3, level: 'dv' as const, expiresOn: '2026-12-01' };
+  assert.match(nominationProblem({ ...suitable, clearances: [dv] }, needsSc)!, /not in force/);
+});
+
+test('IAG-10: an advisor unavailable on any day of the work, or conflicted, is not suitable', () => {
+  const away = (startsOn: string, endsOn: string) => ({
+    ...suitable,
+    unavailable: [{ startsOn, endsOn }],
+  });
+  assert.match(nominationProblem(away('2026-12-03', '2026-12-10'), work)!, /not available/);
+  assert.match(nominationProblem(away('2026-11-20', '2026-12-01'), work)!, /not available/);
+  assert.equal(nominationProblem(away('2026-12-04', '2026-12-10'), work), null);
+  // A request for one day only is checked against that day.
+  assert.match(
+    nominationProblem(away('2026-12-01', '2026-12-01'), { ...work, neededUntil: null })!,
+    /not available/,
+  );
+  assert.match(nominationProblem({ ...suitable, conflicted: true }, work)!, /conflict/);
+  assert.match(nominationProblem({ ...suitable, alreadyAsked: true }, work)!, /already been asked/);
+});
+
+test('IAG-10: when the request names kinds of experience, the advisor brings at least one', () => {
+  assert.equal(
+    nominationProblem(suitable, { ...work, experienceNeeded: ['faith', 'youth'] }),
+    null,
+  );
+  assert.match(
+    nominationProblem(suitable, { ...work, experienceNeeded: ['disability'] })!,
+    /none of the experience/,
+  );
+});
+
+test('IAG-10: load is counted over the twelve months before today', () => {
+  assert.equal(loadWindowStart('2026-11-25'), '2025-11-25');
+  assert.equal(loadWindowStart('2028-02-29'), '2027-02-28');
+});
+
+test('IAG-08: never more advisors than the request asked for', () => {
+  assert.equal(checkNominationCount(0, 2, 2), null);
+  assert.equal(checkNominationCount(1, 1, 2), null);
+  assert.match(checkNominationCount(1, 2, 2)!, /only 1 more/);
+  assert.match(checkNominationCount(1, 1, 1)!, /has them/);
+  assert.match(checkNominationCount(0, 0, 1)!, /Select the advisor/);
+});
+
+test('IAG-08: advisors are nominated only while the request is with a group', () => {
+  assert.equal(checkNominating('routed'), null);
+  assert.match(checkNominating('awaiting_triage')!, /not passed/);
+  assert.match(checkNominating('deployed')!, /has accepted/);
+  assert.match(checkNominating('declined')!, /declined/);
+});
+
+test('IAG-08, IAG-30: contacting the advisor falls to CTSET when urgent, else the coordination unit', () => {
+  assert.equal(arrangementOwner('urgent'), 'ctset');
+  assert.equal(arrangementOwner('routine'), 'coordination_unit');
+});
+
+test('IAG-08: an advisor answers a nomination once', () => {
+  assert.equal(checkResponse('nominated'), null);
+  assert.match(checkResponse('accepted')!, /already accepted/);
+  assert.match(checkResponse('declined')!, /already declined/);
+  assert.match(checkResponse('withdrawn')!, /withdrawn/);
 });

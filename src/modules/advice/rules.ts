@@ -3,7 +3,10 @@
  * for the strategic engagement team (CTSET), and where it may be routed. Pure functions, named
  * by rule id.
  */
+import { mayWorkAtClearance, type ClearanceLevel, type HeldClearance } from '../groups/rules.js';
 import {
+  addCalendarMonths,
+  type IsoDate,
   londonInstant,
   londonMinutes,
   toLondonDate,
@@ -17,13 +20,17 @@ export const URGENCY_LABELS: Record<Urgency, string> = {
   routine: 'Routine',
 };
 
-/** Where a request stands. Later stages (nomination, deployment, advice) follow. */
-export const REQUEST_STATUSES = ['awaiting_triage', 'routed', 'declined'] as const;
+/**
+ * Where a request stands: waiting for CTSET, passed to a group (whose contact nominates), every
+ * advisor wanted has accepted, or declined by CTSET. Later stages (advice given, used) follow.
+ */
+export const REQUEST_STATUSES = ['awaiting_triage', 'routed', 'declined', 'deployed'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
   awaiting_triage: 'Waiting for triage',
   routed: 'Passed to a group',
   declined: 'Declined',
+  deployed: 'Advisors deployed',
 };
 
 /** The most advisors one request may ask for. */
@@ -100,4 +107,161 @@ export function waitedFor(from: Date, now: Date): string {
   const days = Math.floor(hours / 24);
   const rest = hours % 24;
   return rest ? `${plural(days, 'day')} ${plural(rest, 'hour')}` : plural(days, 'day');
+}
+
+// Nomination and deployment (IAG-07, IAG-08, IAG-10, IAG-29, IAG-30)
+
+/**
+ * The kinds of experience a request may ask for and an advisor may offer, so that matching is
+ * exact rather than a guess at free text. The request's own words say the rest.
+ */
+export const EXPERIENCE_AREAS = [
+  'race',
+  'faith',
+  'disability',
+  'lgbt',
+  'youth',
+  'gypsy_traveller',
+  'women',
+  'older_people',
+  'mental_health',
+  'hate_crime',
+  'stop_and_search',
+  'critical_incidents',
+  'counter_terrorism',
+  'domestic_abuse',
+  'missing_people',
+  'public_order',
+] as const;
+export type ExperienceArea = (typeof EXPERIENCE_AREAS)[number];
+export const EXPERIENCE_LABELS: Record<ExperienceArea, string> = {
+  race: 'Race and ethnicity',
+  faith: 'Faith communities',
+  disability: 'Disability',
+  lgbt: 'Lesbian, gay, bisexual and trans communities',
+  youth: 'Young people',
+  gypsy_traveller: 'Gypsy, Roma and Traveller communities',
+  women: 'Women and girls',
+  older_people: 'Older people',
+  mental_health: 'Mental health',
+  hate_crime: 'Hate crime',
+  stop_and_search: 'Stop and search',
+  critical_incidents: 'Critical incidents',
+  counter_terrorism: 'Counter-terrorism',
+  domestic_abuse: 'Domestic abuse',
+  missing_people: 'Missing people',
+  public_order: 'Public order and protest',
+};
+
+/**
+ * A nomination's life: nominated by the contact, then accepted or declined by the advisor, or
+ * withdrawn. Nominated and accepted ones hold a place on the request.
+ */
+export const DEPLOYMENT_STATUSES = ['nominated', 'accepted', 'declined', 'withdrawn'] as const;
+export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
+export const ACTIVE_DEPLOYMENT_STATUSES = ['nominated', 'accepted'] as const;
+export const DEPLOYMENT_STATUS_LABELS: Record<DeploymentStatus, string> = {
+  nominated: 'Nominated: waiting for the advisor',
+  accepted: 'Accepted',
+  declined: 'Declined by the advisor',
+  withdrawn: 'Withdrawn',
+};
+
+/** IAG-10: recent load is counted over this many months before today. */
+export const LOAD_WINDOW_MONTHS = 12;
+
+/** IAG-10: the first day of the rolling window over which an advisor's load is counted. */
+export function loadWindowStart(today: IsoDate): IsoDate {
+  return addCalendarMonths(today, -LOAD_WINDOW_MONTHS);
+}
+
+/**
+ * IAG-08, IAG-30: contacting the advisor and arranging their escorted access falls to CTSET
+ * when the request is urgent, and to the coordination unit otherwise.
+ */
+export function arrangementOwner(urgency: Urgency): 'ctset' | 'coordination_unit' {
+  return urgency === 'urgent' ? 'ctset' : 'coordination_unit';
+}
+export const ARRANGEMENT_OWNER_LABELS = {
+  ctset: 'The strategic engagement team (CTSET)',
+  coordination_unit: 'The coordination unit',
+} as const;
+
+/** Advisors are nominated only while the request is with a group and still needs some. */
+export function checkNominating(status: RequestStatus): string | null {
+  if (status === 'routed') return null;
+  if (status === 'deployed') return 'Every advisor the request asked for has accepted';
+  if (status === 'declined') return 'The request has been declined';
+  return 'The strategic engagement team has not passed the request to a group yet';
+}
+
+/** A request asks for so many advisors: nominations beyond that are refused. */
+export function checkNominationCount(holding: number, adding: number, wanted: number) {
+  if (adding < 1) return 'Select the advisor, or advisors, to nominate';
+  const room = wanted - holding;
+  if (adding <= room) return null;
+  if (room <= 0)
+    return `The request asked for ${wanted} ${wanted === 1 ? 'advisor' : 'advisors'} and has them: no more may be nominated`;
+  return `The request asked for ${wanted} ${wanted === 1 ? 'advisor' : 'advisors'}: only ${room} more may be nominated`;
+}
+
+export interface NominationCandidate {
+  name: string;
+  /** IAG-07: a current member of a group the request was passed to. */
+  currentMember: boolean;
+  clearances: readonly HeldClearance[];
+  /** Periods the advisor said they cannot be deployed. */
+  unavailable: readonly { startsOn: IsoDate; endsOn: IsoDate }[];
+  /** A conflict of interest recorded against this request. */
+  conflicted: boolean;
+  /** Already nominated for, or declined, this request. */
+  alreadyAsked: boolean;
+  experience: readonly string[];
+}
+
+export interface NominationRequest {
+  clearanceNeeded: ClearanceLevel | null;
+  neededFrom: IsoDate;
+  neededUntil: IsoDate | null;
+  experienceNeeded: readonly string[];
+}
+
+/**
+ * IAG-07, IAG-10, IAG-29: why an advisor may not be nominated for a request, or null when they
+ * are suitable: a current member, cleared for the work on its first day, free of any conflict
+ * recorded against it, available on its dates, not already asked, and, when the request names
+ * kinds of experience, bringing at least one of them.
+ */
+export function nominationProblem(
+  candidate: NominationCandidate,
+  request: NominationRequest,
+): string | null {
+  if (!candidate.currentMember)
+    return `${candidate.name} is not a current member of a group the request was passed to`;
+  if (candidate.alreadyAsked) return `${candidate.name} has already been asked for this request`;
+  if (candidate.conflicted)
+    return `${candidate.name} has a conflict of interest recorded against this request`;
+  const clearance = mayWorkAtClearance(
+    candidate.clearances,
+    request.clearanceNeeded,
+    request.neededFrom,
+  );
+  if (!clearance.allowed) return `${candidate.name}: ${clearance.reason}`;
+  const until = request.neededUntil ?? request.neededFrom;
+  if (candidate.unavailable.some((u) => u.startsOn <= until && request.neededFrom <= u.endsOn))
+    return `${candidate.name} is not available on the dates needed`;
+  if (
+    request.experienceNeeded.length > 0 &&
+    !request.experienceNeeded.some((e) => candidate.experience.includes(e))
+  )
+    return `${candidate.name} has none of the experience the request needs`;
+  return null;
+}
+
+/** The advisor answers a nomination once, while it stands. */
+export function checkResponse(status: DeploymentStatus): string | null {
+  if (status === 'nominated') return null;
+  if (status === 'accepted') return 'You have already accepted this deployment';
+  if (status === 'declined') return 'You have already declined this deployment';
+  return 'The nomination has been withdrawn';
 }

@@ -14,11 +14,13 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { people } from '../directory/schema.js';
 import { users } from '../../platform/auth/schema.js';
 import { clearanceLevelEnum, advisoryGroups } from '../groups/schema.js';
-import { REQUEST_STATUSES, URGENCIES } from './rules.js';
+import { DEPLOYMENT_STATUSES, EXPERIENCE_AREAS, REQUEST_STATUSES, URGENCIES } from './rules.js';
 
 export const urgencyEnum = pgEnum('advice_urgency', URGENCIES);
 export const requestStatusEnum = pgEnum('advice_request_status', REQUEST_STATUSES);
@@ -26,7 +28,14 @@ export const requestEventKindEnum = pgEnum('advice_request_event_kind', [
   'submitted',
   'routed',
   'declined',
+  'nominated',
+  'accepted',
+  'advisor_declined',
+  'arranged',
 ]);
+export const experienceAreaEnum = pgEnum('experience_area', EXPERIENCE_AREAS);
+export const deploymentStatusEnum = pgEnum('deployment_status', DEPLOYMENT_STATUSES);
+export const arrangementOwnerEnum = pgEnum('arrangement_owner', ['ctset', 'coordination_unit']);
 
 export const adviceRequests = pgTable(
   'advice_requests',
@@ -52,6 +61,11 @@ export const adviceRequests = pgTable(
     /** IAG-29: the clearance the work needs; null when it needs none. */
     clearanceNeeded: clearanceLevelEnum('clearance_needed'),
     advisorsWanted: integer('advisors_wanted').notNull().default(1),
+    /** The kinds of experience the advisor should bring; empty when any will do. */
+    experienceNeeded: experienceAreaEnum('experience_needed')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     status: requestStatusEnum('status').notNull().default('awaiting_triage'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
     triagedBy: uuid('triaged_by').references(() => users.id),
@@ -101,4 +115,103 @@ export const adviceRequestEvents = pgTable(
     text: text('text').notNull(),
   },
   (t) => [index('advice_request_events_request_idx').on(t.requestId, t.at)],
+);
+
+/** What an advisor offers for deployment: the kinds of experience they bring (IAG-10). */
+export const advisorProfiles = pgTable('advisor_profiles', {
+  personId: uuid('person_id')
+    .primaryKey()
+    .references(() => people.id),
+  experience: experienceAreaEnum('experience')
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/** Days an advisor has said they cannot be deployed. */
+export const advisorUnavailability = pgTable(
+  'advisor_unavailability',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('advisor_unavailability_person_idx').on(t.personId, t.endsOn),
+    check('advisor_unavailability_dates_check', sql`${t.startsOn} <= ${t.endsOn}`),
+  ],
+);
+
+/** A conflict of interest between an advisor and one request: they are never nominated for it. */
+export const adviceConflicts = pgTable(
+  'advice_conflicts',
+  {
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => adviceRequests.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    reason: text('reason').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.personId] })],
+);
+
+/**
+ * IAG-07, IAG-08, IAG-10: an advisor nominated for a request by a group's deployment contact,
+ * and what became of it. Contacting them and arranging escorted access (IAG-30) is a task for
+ * CTSET or the coordination unit, recorded here when done.
+ */
+export const deployments = pgTable(
+  'deployments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => adviceRequests.id),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => advisoryGroups.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    status: deploymentStatusEnum('status').notNull().default('nominated'),
+    /** The first day of the work, from the request: what the 12-month load counts by. */
+    deployedOn: date('deployed_on', { mode: 'string' }).notNull(),
+    nominatedBy: uuid('nominated_by').references(() => users.id),
+    nominatedAt: timestamp('nominated_at', { withTimezone: true }).notNull(),
+    nominationReason: text('nomination_reason').notNull(),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    declineReason: text('decline_reason'),
+    arrangementOwner: arrangementOwnerEnum('arrangement_owner').notNull(),
+    arrangedAt: timestamp('arranged_at', { withTimezone: true }),
+    arrangedBy: uuid('arranged_by').references(() => users.id),
+    /** How the advisor was contacted and how their escorted access was arranged. */
+    arrangements: text('arrangements'),
+  },
+  (t) => [
+    // Never the same advisor twice on one request while a nomination stands.
+    uniqueIndex('deployments_one_active_key')
+      .on(t.requestId, t.personId)
+      .where(sql`${t.status} in ('nominated', 'accepted')`),
+    index('deployments_request_idx').on(t.requestId, t.nominatedAt),
+    // IAG-10: an advisor's load over the rolling window, counted from the index alone.
+    index('deployments_load_idx')
+      .on(t.personId, t.deployedOn)
+      .where(sql`${t.status} in ('nominated', 'accepted')`),
+    // An advisor's own deployments, newest first.
+    index('deployments_person_idx').on(t.personId, t.nominatedAt),
+    // The arrangement tasks still to do, for their owner.
+    index('deployments_arrangement_idx')
+      .on(t.arrangementOwner, t.nominatedAt)
+      .where(sql`${t.arrangedAt} is null and ${t.status} in ('nominated', 'accepted')`),
+  ],
 );

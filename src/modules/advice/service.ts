@@ -5,17 +5,16 @@
  * reason. Each thing a person does is one function here: permission, rules, one transaction,
  * one audit event.
  */
-import { asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
 import { can } from '../../platform/auth/permissions.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
+import { actorOf, type Principal } from '../../platform/auth/principal.js';
 import { users } from '../../platform/auth/schema.js';
 import type { IsoDate } from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import {
   ConflictError,
   ForbiddenError,
-  NotFoundError,
   ValidationError,
   type FieldError,
 } from '../../platform/errors.js';
@@ -24,9 +23,13 @@ import { isUuid } from '../../platform/http/params.js';
 import type { MailService } from '../../platform/mail/service.js';
 import type { GroupsService } from '../groups/service.js';
 import { CLEARANCE_LABELS, CLEARANCE_ORDER, type ClearanceLevel } from '../groups/rules.js';
+import { people } from '../directory/schema.js';
+import { contactGroupIds, findVisibleRequest } from './access.js';
 import { advicePaths as paths } from './paths.js';
 import {
+  EXPERIENCE_AREAS,
   MAX_ADVISORS_WANTED,
+  type ExperienceArea,
   URGENCIES,
   URGENCY_LABELS,
   checkTriage,
@@ -36,7 +39,7 @@ import {
   type TriageTargets,
   type Urgency,
 } from './rules.js';
-import { adviceRequestEvents, adviceRequestRoutes, adviceRequests } from './schema.js';
+import { adviceRequestEvents, adviceRequestRoutes, adviceRequests, deployments } from './schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 export type AdviceRequest = typeof adviceRequests.$inferSelect;
@@ -58,20 +61,6 @@ export function createAdviceService(deps: {
     if (principal?.kind !== 'user') throw new ForbiddenError();
     if (permission && !can(principal, permission)) throw new ForbiddenError();
     return principal;
-  }
-
-  /**
-   * The request, if this person may see it: their own, or any for those who run the process.
-   * Anyone else is told it does not exist, so a requester cannot learn of others' requests.
-   */
-  async function findVisible(executor: Executor, user: UserPrincipal, id: string, lock = false) {
-    if (!isUuid(id)) throw new NotFoundError();
-    const query = executor.select().from(adviceRequests).where(eq(adviceRequests.id, id));
-    const [request] = lock ? await query.for('update') : await query;
-    if (!request) throw new NotFoundError();
-    if (request.requestedBy !== user.userId && !can(user, 'advice.view-all'))
-      throw new NotFoundError();
-    return request;
   }
 
   function validateRequest(input: Input) {
@@ -122,8 +111,15 @@ export function createAdviceService(deps: {
         field: 'advisorsWanted',
         message: `How many advisors must be a whole number from 1 to ${MAX_ADVISORS_WANTED}`,
       });
+    const experienceNeeded = checkedValues(input.experienceNeeded);
+    if (experienceNeeded.some((e) => !EXPERIENCE_AREAS.includes(e as ExperienceArea)))
+      errors.push({
+        field: 'experienceNeeded',
+        message: 'Select kinds of experience from the list',
+      });
     if (errors.length) throw new ValidationError(errors);
     return {
+      experienceNeeded: experienceNeeded as ExperienceArea[],
       subject: subject!,
       details: details!,
       operation,
@@ -217,7 +213,7 @@ export function createAdviceService(deps: {
     /** One request with its timeline and where it was passed. */
     async request(principal: Principal, id: string) {
       const user = requireUser(principal);
-      const request = await findVisible(db, user, id);
+      const request = await findVisibleRequest(db, user, id);
       const [timeline, routes, [requester]] = await Promise.all([
         timelineOf(db, id),
         db
@@ -233,10 +229,34 @@ export function createAdviceService(deps: {
         db,
         routes.map((r) => r.groupId),
       );
+      // Those who run the process and the groups' contacts see every nomination; the requester
+      // sees who has accepted, the people they will work with.
+      const contactOf = contactGroupIds(user);
+      const seesNominations = can(user, 'advice.view-all') || contactOf.length > 0;
+      const nominations = await db
+        .select({
+          name: people.fullName,
+          groupId: deployments.groupId,
+          status: deployments.status,
+          arrangedAt: deployments.arrangedAt,
+        })
+        .from(deployments)
+        .innerJoin(people, eq(people.id, deployments.personId))
+        .where(
+          seesNominations
+            ? eq(deployments.requestId, id)
+            : and(eq(deployments.requestId, id), eq(deployments.status, 'accepted')),
+        )
+        .orderBy(asc(deployments.nominatedAt))
+        .limit(100);
+      const groupName = new Map(routedTo.map((g) => [g.id, g.name]));
       return {
         request: withTimeliness(request),
         timeline,
         routedTo,
+        nominations: nominations.map((n) => ({ ...n, groupName: groupName.get(n.groupId) })),
+        nominateFor:
+          request.status === 'routed' ? routedTo.filter((g) => contactOf.includes(g.id)) : [],
         requester: requester ?? null,
         mayTriage: can(user, 'advice.triage') && checkTriage(request.status) === null,
       };
@@ -269,7 +289,7 @@ export function createAdviceService(deps: {
 
     async routeForm(principal: Principal, id: string) {
       const user = requireUser(principal, 'advice.triage');
-      const request = await findVisible(db, user, id);
+      const request = await findVisibleRequest(db, user, id);
       const refusal = checkTriage(request.status);
       if (refusal) throw new ConflictError(refusal);
       const candidates = await groups.routingCandidates(db);
@@ -287,7 +307,7 @@ export function createAdviceService(deps: {
       const user = requireUser(principal, 'advice.triage');
       const chosen = checkedValues(input.groups).filter(isUuid);
       return db.transaction(async (tx) => {
-        const request = await findVisible(tx, user, id, true);
+        const request = await findVisibleRequest(tx, user, id, true);
         const refusal = checkTriage(request.status);
         if (refusal) throw new ConflictError(refusal, 'groups');
         if (chosen.length === 0)
@@ -368,7 +388,7 @@ export function createAdviceService(deps: {
 
     async declineForm(principal: Principal, id: string) {
       const user = requireUser(principal, 'advice.triage');
-      const request = await findVisible(db, user, id);
+      const request = await findVisibleRequest(db, user, id);
       const refusal = checkTriage(request.status);
       if (refusal) throw new ConflictError(refusal);
       return { request: withTimeliness(request) };
@@ -382,7 +402,7 @@ export function createAdviceService(deps: {
       if (!reason) errors.push({ field: 'reason', message: 'Enter why the request is declined' });
       tooLong(errors, 'reason', 'The reason', reason, 2000);
       return db.transaction(async (tx) => {
-        const request = await findVisible(tx, user, id, true);
+        const request = await findVisibleRequest(tx, user, id, true);
         const refusal = checkTriage(request.status);
         if (refusal) throw new ConflictError(refusal, 'reason');
         if (errors.length) throw new ValidationError(errors);

@@ -81,6 +81,11 @@ const POLICIES = {
   'advice.triage': anyRole(['ctset']),
   /** Those who run the process see every request; a requester sees only their own. */
   'advice.view-all': anyRole(['ctset', 'coordination_unit', 'director']),
+  /** Scoped, IAG-07: a group's deployment contact nominates advisors for requests passed to it. */
+  'advice.nominate': (p, resource) =>
+    p.kind === 'user' && resource?.type === 'group' && hasRole(p, 'deployment_contact', resource),
+  /** IAG-08, IAG-30: contacting advisors and arranging access: CTSET (urgent), the unit (others). */
+  'advice.arrange': anyRole(['ctset', 'coordination_unit']),
   /** The coordination unit runs the process: groups, appointments, elections (Rec 10). */
   'groups.manage': anyRole(['coordination_unit']),
   /**

@@ -18,6 +18,21 @@ export function registerHomeRoutes({ app, services, renderPage }: RouteDeps): vo
         text: 'Your advisory groups',
         hint: 'The groups you are a member of, and when each term ends',
       },
+      ownGroups.length > 0 && {
+        href: '/deployments',
+        text: 'Your deployments',
+        hint: 'Requests you are nominated for: accept or decline; and the days you cannot do',
+      },
+      p.roles.some((g) => g.role === 'deployment_contact') && {
+        href: '/advice-requests/to-nominate',
+        text: 'Requests to nominate for',
+        hint: 'Requests passed to your group: choose the most suitable advisors',
+      },
+      can(p, 'advice.arrange') && {
+        href: '/deployments/arrangements',
+        text: 'Advisors to contact',
+        hint: 'Nominated advisors to contact and give escorted access (CTSET for urgent requests)',
+      },
       can(p, 'advice.triage') && {
         href: '/advice-requests/triage',
         text: 'Requests waiting for triage',

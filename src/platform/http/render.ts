@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { fieldErrorsOf, type AppError, type FieldError } from '../errors.js';
 import { navigationFor, type NavItem } from './navigation.js';
 import './types.js';
@@ -100,4 +100,43 @@ export async function withFormErrors(
 /** A local path to go to after signing in; anything else (another site) becomes '/'. */
 export function safeNext(value: unknown): string {
   return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/';
+}
+
+export type FormValues = Record<string, string | string[] | undefined>;
+
+/** Shows a form page: first empty (or with its initial values), then again with errors. */
+export type FormShow = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  values: FormValues,
+  errors?: FieldError[],
+  status?: number,
+) => Promise<FastifyReply>;
+
+/**
+ * A form page at one URL: GET shows it, POST submits it, and a submission that fails with field
+ * errors shows the form again with them and what was typed. Saves each form writing the same
+ * three handlers.
+ */
+export function registerFormPage(
+  app: FastifyInstance,
+  url: string,
+  options: RouteShorthandOptions,
+  page: {
+    show: FormShow;
+    submit: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+    /** The values the form starts with; none unless given. */
+    initial?: (request: FastifyRequest) => FormValues | Promise<FormValues>;
+  },
+): void {
+  app.get(url, options, async (request, reply) =>
+    page.show(request, reply, page.initial ? await page.initial(request) : {}),
+  );
+  app.post(url, options, async (request, reply) =>
+    withFormErrors(
+      () => page.submit(request, reply),
+      (errors, status) =>
+        page.show(request, reply, (request.body ?? {}) as FormValues, errors, status),
+    ),
+  );
 }

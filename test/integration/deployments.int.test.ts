@@ -1,0 +1,486 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import {
+  adviceConflicts,
+  adviceRequestEvents,
+  adviceRequests,
+  advisorUnavailability,
+  deployments,
+} from '../../src/modules/advice/schema.js';
+import { people, organisations } from '../../src/modules/directory/schema.js';
+import { advisoryGroups, clearances } from '../../src/modules/groups/schema.js';
+import type { UserPrincipal } from '../../src/platform/auth/principal.js';
+import { auditEvents } from '../../src/platform/audit/schema.js';
+import { outbox } from '../../src/platform/mail/schema.js';
+import { createTestApp, demoAccount, principalFor, signInAs, type TestApp } from '../app.js';
+
+let t: TestApp;
+let race: { id: string };
+let contact: UserPrincipal;
+let ctset: UserPrincipal;
+let requester: UserPrincipal;
+const person: Record<string, string> = {};
+
+before(async () => {
+  t = await createTestApp();
+  const db = t.services.db;
+  race = (
+    await db
+      .select({ id: advisoryGroups.id })
+      .from(advisoryGroups)
+      .where(eq(advisoryGroups.name, 'Race Independent Advisory Group'))
+  )[0]!;
+  contact = await principalFor(t, demoAccount('deployment_contact').email);
+  ctset = await principalFor(t, demoAccount('ctset').email);
+  requester = await principalFor(t, demoAccount('requester').email);
+  for (const [key, name] of [
+    ['avery', 'Avery Advisor'],
+    ['charlie', 'Charlie Chair'],
+    ['jordan', 'Jordan Okafor'],
+    ['priya', 'Priya Shah'],
+  ] as const) {
+    const [row] = await db.select({ id: people.id }).from(people).where(eq(people.fullName, name));
+    person[key] = row!.id;
+  }
+  // IAG-29: Avery holds NPPV3 and Jordan NPPV2, both in force; Charlie's SC has lapsed.
+  const [directorate] = await db.select({ id: organisations.id }).from(organisations).limit(1);
+  const clearance = (personId: string, level: 'nppv2' | 'nppv3' | 'sc', expiresOn: string) => ({
+    personId,
+    level,
+    grantedOn: '2024-01-01',
+    expiresOn,
+    requiredById: directorate!.id,
+  });
+  await db
+    .insert(clearances)
+    .values([
+      clearance(person.avery!, 'nppv3', '2029-01-01'),
+      clearance(person.jordan!, 'nppv2', '2029-01-01'),
+      clearance(person.charlie!, 'sc', '2026-06-01'),
+    ]);
+});
+after(() => t.close());
+
+const ask = async (overrides: Record<string, string | string[]> = {}) => {
+  const request = await t.services.advice.ask(requester, {
+    subject: 'Reassurance patrols after a racist attack in Eltham',
+    details: 'We plan visible patrols and a community meeting.',
+    seriousOrCritical: 'yes',
+    urgency: 'routine',
+    communities: 'Black and Asian residents in Eltham; young people',
+    'neededFrom-day': '7',
+    'neededFrom-month': '12',
+    'neededFrom-year': '2026',
+    'neededUntil-day': '8',
+    'neededUntil-month': '12',
+    'neededUntil-year': '2026',
+    clearanceNeeded: 'nppv2',
+    advisorsWanted: '1',
+    experienceNeeded: ['race', 'youth'],
+    ...overrides,
+  });
+  await t.services.advice.route(ctset, request.id, { groups: race.id });
+  return request;
+};
+const names = async (requestId: string) =>
+  (await t.services.deployments.nominationList(contact, requestId, race.id)).candidates.map(
+    (c) => c.name,
+  );
+const ofRequest = async (requestId: string) =>
+  t.services.db.select().from(deployments).where(eq(deployments.requestId, requestId));
+
+test('IAG-07, IAG-10, IAG-29: suitable advisors only, the lightest twelve-month load first', async () => {
+  const request = await ask();
+  // Charlie's clearance has lapsed and Priya brings none of the experience: only two remain.
+  assert.deepEqual(await names(request.id), ['Avery Advisor', 'Jordan Okafor']);
+  // With no clearance or experience asked for, every current member is offered.
+  const open = await ask({ clearanceNeeded: 'none', experienceNeeded: [] });
+  assert.deepEqual(await names(open.id), [
+    'Avery Advisor',
+    'Charlie Chair',
+    'Jordan Okafor',
+    'Priya Shah',
+  ]);
+
+  // Avery was deployed three months ago (counts) and fourteen months ago (does not).
+  const past = await ask({ clearanceNeeded: 'none' });
+  const deployment = (deployedOn: string) => ({
+    requestId: past.id,
+    groupId: race.id,
+    personId: person.avery!,
+    status: 'accepted' as const,
+    deployedOn,
+    nominatedAt: new Date(`${deployedOn}T09:00:00Z`),
+    nominationReason: 'Earlier work',
+    arrangementOwner: 'coordination_unit' as const,
+  });
+  await t.services.db
+    .insert(deployments)
+    .values([deployment('2026-08-20'), { ...deployment('2025-09-01'), status: 'declined' }]);
+  await t.services.db.insert(deployments).values({
+    ...deployment('2025-09-01'),
+    requestId: (await ask({ clearanceNeeded: 'none' })).id,
+  });
+  const list = await t.services.deployments.nominationList(contact, request.id, race.id);
+  assert.deepEqual(
+    list.candidates.map((c) => [c.name, c.load]),
+    [
+      ['Jordan Okafor', 0],
+      ['Avery Advisor', 1],
+    ],
+  );
+  assert.equal(list.suitable, 2);
+
+  // Unavailable on the second day of the work: Jordan drops out.
+  await t.services.db.insert(advisorUnavailability).values({
+    personId: person.jordan!,
+    startsOn: '2026-12-08',
+    endsOn: '2026-12-20',
+    createdAt: new Date(),
+  });
+  assert.deepEqual(await names(request.id), ['Avery Advisor']);
+  await t.services.db
+    .delete(advisorUnavailability)
+    .where(eq(advisorUnavailability.personId, person.jordan!));
+
+  // The rule agrees with the list: nominating someone it left out is refused with the reason.
+  await assert.rejects(
+    t.services.deployments.nominate(contact, request.id, race.id, {
+      advisors: [person.charlie!],
+      reason: 'Knows the area',
+    }),
+    (e: { status: number; fieldErrors: { message: string }[] }) =>
+      e.status === 400 &&
+      /Charlie Chair: Their Security Check \(SC\) is not in force/.test(e.fieldErrors[0]!.message),
+  );
+  await assert.rejects(
+    t.services.deployments.nominate(contact, request.id, race.id, {
+      advisors: [person.priya!],
+      reason: 'Knows the area',
+    }),
+    (e: { status: number }) => e.status === 400,
+  );
+  assert.equal((await ofRequest(request.id)).length, 0, 'nothing written');
+});
+
+test('IAG-07, IAG-08: the contact nominates with a reason; never more than asked for; the advisor is e-mailed', async () => {
+  const request = await ask();
+  const drew = await signInAs(t, 'deployment_contact');
+  const page = await drew.get(`/advice-requests/${request.id}/groups/${race.id}/nominate`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Avery Advisor/);
+  assert.match((await drew.get('/advice-requests/to-nominate')).body, /Reassurance patrols/);
+
+  const two = await drew.post(`/advice-requests/${request.id}/groups/${race.id}/nominate`, {
+    advisors: [person.avery!, person.jordan!],
+    reason: '',
+  });
+  assert.equal(two.statusCode, 400);
+  assert.match(two.body, /asked for 1 advisor: only 1 more may be nominated/);
+  assert.match(two.body, /href="#reason"/);
+  assert.equal((await ofRequest(request.id)).length, 0, 'nothing written');
+
+  const done = await drew.post(`/advice-requests/${request.id}/groups/${race.id}/nominate`, {
+    advisors: person.avery!,
+    reason: 'Lives in Eltham and advised on the 2024 patrols',
+  });
+  assert.equal(done.statusCode, 303);
+  const [nominated] = await ofRequest(request.id);
+  assert.equal(nominated!.status, 'nominated');
+  assert.equal(nominated!.arrangementOwner, 'coordination_unit', 'routine: the unit contacts');
+  const mail = await t.services.db.select().from(outbox);
+  assert.ok(
+    mail.some(
+      (m) =>
+        m.toAddress === demoAccount('advisor').email &&
+        m.bodyText.includes(`/deployments/${nominated!.id}`),
+    ),
+  );
+  const audit = await t.services.db
+    .select()
+    .from(auditEvents)
+    .where(
+      and(eq(auditEvents.action, 'advice-request.nominated'), eq(auditEvents.recordId, request.id)),
+    );
+  assert.equal(audit.length, 1);
+
+  // The place is taken: another nomination is refused and nothing changes.
+  const more = await drew.post(`/advice-requests/${request.id}/groups/${race.id}/nominate`, {
+    advisors: person.jordan!,
+    reason: 'Second',
+  });
+  assert.equal(more.statusCode, 400);
+  assert.match(more.body, /has them: no more may be nominated/);
+  assert.equal((await ofRequest(request.id)).length, 1);
+});
+
+test('IAG-07: only the contact of a group the request was passed to may nominate', async () => {
+  const request = await ask();
+  for (const role of ['ctset', 'advisor', 'requester', 'coordination_unit'] as const) {
+    const agent = await signInAs(t, role);
+    const url = `/advice-requests/${request.id}/groups/${race.id}/nominate`;
+    assert.equal((await agent.get(url)).statusCode, 403, role);
+    assert.equal(
+      (await agent.post(url, { advisors: person.avery!, reason: 'x' })).statusCode,
+      403,
+      role,
+    );
+  }
+  const [other] = await t.services.db
+    .select({ id: advisoryGroups.id })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.name, 'Youth Independent Advisory Group'));
+  await assert.rejects(t.services.deployments.nominationList(contact, request.id, other!.id), {
+    status: 403,
+  });
+  // A request not passed to the contact's group does not exist for them.
+  const unrouted = await t.services.advice.ask(requester, {
+    subject: 'Not routed',
+    details: 'x',
+    seriousOrCritical: 'no',
+    urgency: 'routine',
+    communities: 'x',
+    'neededFrom-day': '7',
+    'neededFrom-month': '12',
+    'neededFrom-year': '2026',
+  });
+  await assert.rejects(t.services.deployments.nominationList(contact, unrouted.id, race.id), {
+    status: 404,
+  });
+  assert.equal((await ofRequest(request.id)).length, 0);
+});
+
+test('IAG-08: the advisor accepts; when all asked for have, the request is deployed and the requester told', async () => {
+  const request = await ask({ urgency: 'urgent' });
+  const { created } = await t.services.deployments.nominate(contact, request.id, race.id, {
+    advisors: person.avery!,
+    reason: 'Nearest',
+  });
+  const id = created[0]!.id;
+  assert.equal(created[0]!.arrangementOwner, 'ctset', 'urgent: CTSET contacts');
+  // Nobody else sees or answers it.
+  const jordanless = await signInAs(t, 'chair');
+  assert.equal((await jordanless.get(`/deployments/${id}`)).statusCode, 404);
+  assert.equal((await jordanless.post(`/deployments/${id}/accept`, {})).statusCode, 404);
+
+  const avery = await signInAs(t, 'advisor');
+  assert.match((await avery.get('/deployments')).body, /Reassurance patrols/);
+  const page = await avery.get(`/deployments/${id}`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /may or may not apply it/);
+  assert.equal((await avery.post(`/deployments/${id}/accept`, {})).statusCode, 303);
+  assert.equal((await avery.post(`/deployments/${id}/accept`, {})).statusCode, 409);
+  const [after] = await t.services.db
+    .select()
+    .from(adviceRequests)
+    .where(eq(adviceRequests.id, request.id));
+  assert.equal(after!.status, 'deployed');
+  const mail = await t.services.db.select().from(outbox);
+  assert.ok(mail.some((m) => m.subject.startsWith('Advisors found for your request')));
+  const requesterPage = await (
+    await signInAs(t, 'requester')
+  ).get(`/advice-requests/${request.id}`);
+  assert.match(requesterPage.body, /Avery Advisor \(Race Independent Advisory Group\): Accepted/);
+});
+
+test('IAG-08, IAG-02: the advisor declines with a conflict; the contact is told why and the place is free again', async () => {
+  const request = await ask();
+  const { created } = await t.services.deployments.nominate(contact, request.id, race.id, {
+    advisors: person.avery!,
+    reason: 'Nearest',
+  });
+  const id = created[0]!.id;
+  const avery = await signInAs(t, 'advisor');
+  const blank = await avery.post(`/deployments/${id}/decline`, { reason: '' });
+  assert.equal(blank.statusCode, 400);
+  assert.match(blank.body, /Enter why you cannot take this on/);
+  const declined = await avery.post(`/deployments/${id}/decline`, {
+    reason: 'I know the family of the victim',
+    conflict: 'yes',
+  });
+  assert.equal(declined.statusCode, 303);
+  const mail = await t.services.db.select().from(outbox);
+  const told = mail.find((m) =>
+    m.subject.startsWith(`An advisor declined request ${request.reference}`),
+  );
+  assert.ok(told);
+  assert.match(told.bodyText, /I know the family of the victim/);
+  assert.match(told.bodyText, /conflict of interest/);
+  const conflicts = await t.services.db
+    .select()
+    .from(adviceConflicts)
+    .where(eq(adviceConflicts.requestId, request.id));
+  assert.equal(conflicts.length, 1);
+  // Avery is not offered again; Jordan is, and may now be nominated.
+  assert.deepEqual(await names(request.id), ['Jordan Okafor']);
+  await t.services.deployments.nominate(contact, request.id, race.id, {
+    advisors: person.jordan!,
+    reason: 'Next lightest load',
+  });
+  const events = await t.services.db
+    .select({ kind: adviceRequestEvents.kind })
+    .from(adviceRequestEvents)
+    .where(eq(adviceRequestEvents.requestId, request.id));
+  assert.deepEqual(events.map((e) => e.kind).sort(), [
+    'advisor_declined',
+    'nominated',
+    'nominated',
+    'routed',
+    'submitted',
+  ]);
+});
+
+test('IAG-02: the contact records a conflict of interest, and the advisor is not offered', async () => {
+  const request = await ask();
+  const drew = await signInAs(t, 'deployment_contact');
+  const url = `/advice-requests/${request.id}/groups/${race.id}/conflicts/${person.jordan}`;
+  assert.equal((await drew.get(url)).statusCode, 200);
+  const blank = await drew.post(url, { reason: '' });
+  assert.equal(blank.statusCode, 400);
+  assert.match(blank.body, /Enter what the conflict of interest is/);
+  assert.equal(
+    (await drew.post(url, { reason: 'Declared: sits on the school board' })).statusCode,
+    303,
+  );
+  assert.equal((await drew.post(url, { reason: 'Again' })).statusCode, 409);
+  assert.deepEqual(await names(request.id), ['Avery Advisor']);
+  const avery = await signInAs(t, 'advisor');
+  assert.equal((await avery.post(url, { reason: 'x' })).statusCode, 403);
+});
+
+test('IAG-08, IAG-30: contacting the advisor falls to CTSET when urgent, the unit otherwise; recorded once', async () => {
+  const urgent = await ask({ urgency: 'urgent' });
+  const routine = await ask();
+  const [u] = (
+    await t.services.deployments.nominate(contact, urgent.id, race.id, {
+      advisors: person.jordan!,
+      reason: 'Free today',
+    })
+  ).created;
+  const [r] = (
+    await t.services.deployments.nominate(contact, routine.id, race.id, {
+      advisors: person.jordan!,
+      reason: 'Free then',
+    })
+  ).created;
+  const sam = await signInAs(t, 'ctset');
+  const chris = await signInAs(t, 'coordination_unit');
+  const samList = await t.services.deployments.arrangements(ctset, { limit: 100, offset: 0 });
+  assert.ok(samList.items.some((i) => i.id === u!.id));
+  assert.ok(!samList.items.some((i) => i.id === r!.id));
+  assert.equal((await chris.get(`/deployments/${u!.id}/arrange`)).statusCode, 404);
+  assert.equal(
+    (await (await signInAs(t, 'advisor')).get('/deployments/arrangements')).statusCode,
+    403,
+  );
+
+  const page = await sam.get(`/deployments/${u!.id}/arrange`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /has no exemption: arrange an escort/);
+  const blank = await sam.post(`/deployments/${u!.id}/arrange`, { arrangements: '' });
+  assert.equal(blank.statusCode, 400);
+  assert.match(blank.body, /href="#arrangements"/);
+  const done = await sam.post(`/deployments/${u!.id}/arrange`, {
+    arrangements: 'Phoned at 10:20; PC Adams meets Jordan at the front desk and escorts throughout',
+  });
+  assert.equal(done.statusCode, 303);
+  assert.equal(
+    (await sam.post(`/deployments/${u!.id}/arrange`, { arrangements: 'again' })).statusCode,
+    409,
+  );
+  const events = await t.services.db
+    .select({ text: adviceRequestEvents.text })
+    .from(adviceRequestEvents)
+    .where(
+      and(eq(adviceRequestEvents.requestId, urgent.id), eq(adviceRequestEvents.kind, 'arranged')),
+    );
+  assert.match(events[0]!.text, /arranged their escorted access/);
+  assert.match((await chris.get('/deployments/arrangements')).body, /Jordan Okafor/);
+});
+
+test('IAG-10: an advisor keeps their experience and unavailable days; bad dates are named', async () => {
+  const avery = await signInAs(t, 'advisor');
+  assert.equal((await avery.get('/deployments/availability')).statusCode, 200);
+  const bad = await avery.post('/deployments/availability', {
+    'startsOn-day': '10',
+    'startsOn-month': '12',
+    'startsOn-year': '2026',
+    'endsOn-day': '9',
+    'endsOn-month': '12',
+    'endsOn-year': '2026',
+  });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /The last day must be the same as or after the first/);
+  const added = await avery.post('/deployments/availability', {
+    'startsOn-day': '10',
+    'startsOn-month': '12',
+    'startsOn-year': '2026',
+    'endsOn-day': '12',
+    'endsOn-month': '12',
+    'endsOn-year': '2026',
+    note: 'Away',
+  });
+  assert.equal(added.statusCode, 303);
+  const request = await ask({
+    'neededFrom-day': '11',
+    'neededUntil-day': '11',
+  });
+  assert.deepEqual(await names(request.id), ['Jordan Okafor']);
+  const [entry] = await t.services.db
+    .select()
+    .from(advisorUnavailability)
+    .where(eq(advisorUnavailability.personId, person.avery!));
+  // Only its owner may remove it.
+  const charlie = await signInAs(t, 'chair');
+  assert.equal(
+    (await charlie.post(`/deployments/availability/dates/${entry!.id}/remove`, {})).statusCode,
+    404,
+  );
+  assert.equal(
+    (await avery.post(`/deployments/availability/dates/${entry!.id}/remove`, {})).statusCode,
+    303,
+  );
+  const saved = await avery.post('/deployments/availability/experience', {
+    experience: ['faith'],
+  });
+  assert.equal(saved.statusCode, 303);
+  // Now Avery brings neither race nor youth experience.
+  assert.deepEqual(await names(request.id), ['Jordan Okafor']);
+  const wrong = await avery.post('/deployments/availability/experience', {
+    experience: 'juggling',
+  });
+  assert.equal(wrong.statusCode, 400);
+});
+
+test('IAG-08: two nominations at the same moment never pass the number asked for, nor name an advisor twice', async () => {
+  for (let round = 0; round < 3; round++) {
+    // One place, two different advisors nominated at once (two tabs, or two contacts).
+    const one = await ask({ clearanceNeeded: 'none', experienceNeeded: [] });
+    const results = await Promise.allSettled([
+      t.services.deployments.nominate(contact, one.id, race.id, {
+        advisors: person.avery!,
+        reason: 'First tab',
+      }),
+      t.services.deployments.nominate(contact, one.id, race.id, {
+        advisors: person.jordan!,
+        reason: 'Second tab',
+      }),
+    ]);
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    assert.equal((await ofRequest(one.id)).length, 1);
+
+    // Two places, the same advisor nominated twice at once.
+    const two = await ask({ clearanceNeeded: 'none', experienceNeeded: [], advisorsWanted: '2' });
+    const same = await Promise.allSettled(
+      [1, 2].map(() =>
+        t.services.deployments.nominate(contact, two.id, race.id, {
+          advisors: person.jordan!,
+          reason: 'Same advisor',
+        }),
+      ),
+    );
+    assert.equal(same.filter((r) => r.status === 'fulfilled').length, 1);
+    assert.equal((await ofRequest(two.id)).length, 1);
+  }
+});
