@@ -129,7 +129,18 @@ export function buildServices(deps: AppDeps) {
     ],
     now: deps.now,
   });
-  const meetingMinutes = createMinutesService({ db, meetings, now: deps.now });
+  const deployments = createDeploymentsService({
+    db,
+    mail,
+    publicUrl: config.publicUrl,
+    now: deps.now,
+  });
+  const meetingMinutes = createMinutesService({
+    db,
+    meetings,
+    advice: deployments.citations,
+    now: deps.now,
+  });
   const publicMeetings = createPublicMeetingsService({ db, meetings });
   const meetingFeeds = createFeedsService({
     db,
@@ -166,12 +177,6 @@ export function buildServices(deps: AppDeps) {
       urgentMinutes: config.advice.triageUrgentMinutes,
       routineWorkingDays: config.advice.triageRoutineWorkingDays,
     },
-    now: deps.now,
-  });
-  const deployments = createDeploymentsService({
-    db,
-    mail,
-    publicUrl: config.publicUrl,
     now: deps.now,
   });
   const auth = createAuthService({ db, config, mail, secretBox, now: deps.now, sleep: deps.sleep });

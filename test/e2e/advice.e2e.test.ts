@@ -105,6 +105,30 @@ test('a requester asks for advice; CTSET passes it to a group and declines anoth
   assert.ok(urgentAt > 0 && urgentAt < routineAt, 'the urgent request is above the routine one');
   await ctset.getByRole('link', { name: /Policing a vigil/ }).click();
   await expectAccessible(ctset);
+  // A question first; the requester answers it from the request's page.
+  await ctset.getByRole('button', { name: 'Ask the requester a question' }).click();
+  await ctset.getByRole('heading', { level: 1, name: 'Ask the requester a question' }).waitFor();
+  await expectAccessible(ctset);
+  await ctset.getByRole('button', { name: 'Send the question' }).click();
+  await expectErrors(ctset, [{ field: 'question', message: 'Enter your question' }]);
+  await ctset.getByLabel('Your question').fill('Has the family asked for the vigil to be policed?');
+  await ctset.getByRole('button', { name: 'Send the question' }).click();
+  await expectSuccess(ctset, 'Your question has been sent to the requester');
+  await requester.reload();
+  await requester.getByRole('button', { name: 'Answer the question' }).click();
+  await requester
+    .getByRole('heading', { level: 1, name: "Answer the strategic engagement team's question" })
+    .waitFor();
+  await expectAccessible(requester);
+  await requester.getByRole('button', { name: 'Send your answer' }).click();
+  await expectErrors(requester, [{ field: 'answer', message: 'Enter your answer' }]);
+  await requester
+    .getByLabel('Your answer')
+    .fill('Yes: they want a light presence and no officers on the steps');
+  await requester.getByRole('button', { name: 'Send your answer' }).click();
+  await expectSuccess(requester, 'Your answer has been sent to the strategic engagement team');
+  await ctset.reload();
+  assert.match(await ctset.getByRole('main').innerText(), /The requester answered: Yes/);
   await ctset.getByRole('button', { name: 'Pass to a group' }).click();
   await ctset.getByRole('heading', { level: 1, name: 'Pass the request to a group' }).waitFor();
   await expectAccessible(ctset);
@@ -144,7 +168,7 @@ test('a requester asks for advice; CTSET passes it to a group and declines anoth
   await expectAccessible(requester);
 });
 
-test('the deployment contact nominates from the ranked list; the advisor accepts; CTSET arranges escorted access', async () => {
+test('the deployment contact nominates from the ranked list; the advisor accepts; CTSET arranges escorted access; the advice is recorded and used', async () => {
   // Follows the first journey: the urgent vigil request is with the Race IAG.
   const drew = await e2e.newPage();
   await signInThroughPages(drew, 'deployment_contact');
@@ -208,11 +232,55 @@ test('the deployment contact nominates from the ranked list; the advisor accepts
   await ctset.getByRole('button', { name: 'Record the arrangements' }).click();
   await expectSuccess(ctset, /The arrangements for Avery Advisor have been recorded/);
 
+  // Avery gives the advice and records it; Bridge labels it (IAG-02).
+  await avery.reload();
+  await avery.getByRole('button', { name: 'Record your advice' }).click();
+  await expectErrors(avery, [
+    { field: 'givenOn-day', message: 'Enter the date you gave the advice' },
+    { field: 'summary', message: 'Enter the advice you gave' },
+  ]);
+  await expectAccessible(avery);
+  const today = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+  })
+    .formatToParts(new Date())
+    .reduce<Record<string, string>>((parts, p) => ({ ...parts, [p.type]: p.value }), {});
+  const given = avery.getByRole('group', { name: 'When did you give it?' });
+  await given.getByLabel('Day').fill(today.day!);
+  await given.getByLabel('Month').fill(today.month!);
+  await given.getByLabel('Year').fill(today.year!);
+  await avery
+    .getByLabel('Your advice')
+    .fill('Let the family lead the vigil; keep uniformed officers back from the station steps.');
+  await avery.getByRole('button', { name: 'Record your advice' }).click();
+  await expectSuccess(avery, /Your advice has been recorded as (non-)?independent advice/);
+  await expectAccessible(avery);
+
   const requester = await e2e.newPage();
   await signInThroughPages(requester, 'requester');
   await requester.getByRole('link', { name: 'Advice requests' }).click();
   await requester.getByRole('link', { name: /Policing a vigil/ }).click();
+  await requester.getByRole('link', { name: /Record whether you used it/ }).click();
+  await requester
+    .getByRole('heading', { level: 1, name: /Did you use the advice of Avery Advisor/ })
+    .waitFor();
+  await expectAccessible(requester);
+  await requester.getByRole('button', { name: 'Record what you did' }).click();
+  await expectErrors(requester, [
+    { field: 'outcome', message: 'Select whether you used the advice' },
+    { field: 'reason', message: 'Enter why you did or did not use the advice' },
+  ]);
+  await requester.getByLabel('Used', { exact: true }).check();
+  await requester
+    .getByLabel('Why?')
+    .fill('The family led the vigil and officers stood back; it passed peacefully');
+  await requester.getByRole('button', { name: 'Record what you did' }).click();
+  await expectSuccess(requester, /What you did with the advice, and why, has been recorded/);
   const timeline = await requester.getByRole('main').innerText();
+  assert.match(timeline, /Used: The family led the vigil/);
   assert.match(
     timeline,
     /Avery Advisor \(Race Independent Advisory Group\): Accepted; access arranged/,

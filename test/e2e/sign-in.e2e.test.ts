@@ -42,7 +42,11 @@ test('an advisor signs in from the public home page, sees only their own work, a
   assert.match(await page.getByRole('main').innerText(), /You are signed in as: Advisor\./);
   assert.deepEqual(await navigationLinks(page), ['Home', 'Advisory groups', 'Your account']);
   const tasks = page.getByRole('main').getByRole('link');
-  assert.deepEqual(await tasks.allInnerTexts(), ['Your advisory groups', 'Your account']);
+  assert.deepEqual(await tasks.allInnerTexts(), [
+    'Your advisory groups',
+    'Your deployments',
+    'Your account',
+  ]);
   for (const name of ['Directory', 'Users', 'Audit trail', 'API tokens', 'Outbox'])
     assert.equal(await page.getByRole('link', { name }).count(), 0, `no ${name} link`);
 

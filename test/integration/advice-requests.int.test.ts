@@ -193,3 +193,58 @@ test('IAG-08: CTSET declines a request with a reason; the requester is told and 
   const mail = await t.services.db.select().from(outbox);
   assert.ok(mail.some((m) => m.subject.startsWith('Your request for advice was declined')));
 });
+
+test('IAG-08: CTSET asks the requester a question, one at a time; only the requester answers; both are on the timeline', async () => {
+  const requester = await signInAs(t, 'requester');
+  const id = idFrom((await requester.post('/advice-requests/new', form())).headers.location);
+  const ctset = await signInAs(t, 'ctset');
+  assert.equal(
+    (await requester.post(`/advice-requests/${id}/question`, { question: 'x' })).statusCode,
+    403,
+  );
+  const blank = await ctset.post(`/advice-requests/${id}/question`, { question: '' });
+  assert.equal(blank.statusCode, 400);
+  assert.match(blank.body, /Enter your question/);
+  const asked = await ctset.post(`/advice-requests/${id}/question`, {
+    question: 'Has the family liaison officer spoken to community leaders yet?',
+  });
+  assert.equal(asked.statusCode, 303);
+  assert.equal(
+    (await ctset.post(`/advice-requests/${id}/question`, { question: 'And another?' })).statusCode,
+    409,
+    'one question at a time',
+  );
+  const queue = await ctset.get('/advice-requests/triage');
+  assert.match(
+    queue.body,
+    /Waiting for the requester's answer/,
+  );
+  // Only the requester answers.
+  assert.equal(
+    (await ctset.post(`/advice-requests/${id}/answer`, { answer: 'x' })).statusCode,
+    403,
+  );
+  const empty = await requester.post(`/advice-requests/${id}/answer`, { answer: '' });
+  assert.equal(empty.statusCode, 400);
+  assert.match(empty.body, /Enter your answer/);
+  const answered = await requester.post(`/advice-requests/${id}/answer`, {
+    answer: 'Yes, on Tuesday; they asked for an advisor who knows the estate.',
+  });
+  assert.equal(answered.statusCode, 303);
+  assert.equal(
+    (await requester.post(`/advice-requests/${id}/answer`, { answer: 'Again' })).statusCode,
+    409,
+  );
+  const page = await requester.get(`/advice-requests/${id}`);
+  assert.match(page.body, /The strategic engagement team asked: Has the family liaison officer/);
+  assert.match(page.body, /The requester answered: Yes, on Tuesday/);
+  const mail = await t.services.db.select().from(outbox);
+  assert.ok(mail.some((m) => m.subject.startsWith('A question about your request')));
+  assert.ok(mail.some((m) => m.subject.startsWith('Answered: your question on request')));
+  // Once triaged, no more questions.
+  const groups = await t.services.db.select().from(advisoryGroups);
+  const race = groups.find((g) => g.name === 'Race Independent Advisory Group')!;
+  await ctset.post(`/advice-requests/${id}/route`, { groups: race.id });
+  const late = await ctset.post(`/advice-requests/${id}/question`, { question: 'Too late?' });
+  assert.equal(late.statusCode, 409);
+});

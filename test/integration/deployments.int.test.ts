@@ -1,15 +1,18 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import {
   adviceConflicts,
+  adviceGiven,
   adviceRequestEvents,
   adviceRequests,
   advisorUnavailability,
   deployments,
 } from '../../src/modules/advice/schema.js';
 import { people, organisations } from '../../src/modules/directory/schema.js';
-import { advisoryGroups, clearances } from '../../src/modules/groups/schema.js';
+import { advisoryGroups, clearances, declarations } from '../../src/modules/groups/schema.js';
+import { minutedAdvice } from '../../src/modules/meetings/schema.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
@@ -483,4 +486,126 @@ test('IAG-08: two nominations at the same moment never pass the number asked for
     assert.equal(same.filter((r) => r.status === 'fulfilled').length, 1);
     assert.equal((await ofRequest(two.id)).length, 1);
   }
+});
+
+test('IAG-02, IAG-03, IAG-27: the advisor records the advice, labelled from the facts; the requester says whether it was used; the minutes cite it', async () => {
+  const request = await ask({ urgency: 'urgent', clearanceNeeded: 'none', experienceNeeded: [] });
+  const { created } = await t.services.deployments.nominate(contact, request.id, race.id, {
+    advisors: person.charlie!,
+    reason: 'Chairs the group',
+  });
+  const id = created[0]!.id;
+  const charlie = await signInAs(t, 'chair');
+  const early = await charlie.post(`/deployments/${id}/advice`, {
+    'givenOn-day': '23',
+    'givenOn-month': '11',
+    'givenOn-year': '2026',
+    summary: 'Too soon',
+  });
+  assert.equal(early.statusCode, 409, 'not before accepting');
+  assert.equal((await charlie.post(`/deployments/${id}/accept`, {})).statusCode, 303);
+  // Charlie declared independence in April.
+  await t.services.db.insert(declarations).values({
+    personId: person.charlie!,
+    declaredOn: '2026-04-01',
+    independenceConfirmed: true,
+    principlesConfirmed: true,
+  });
+  const bad = await charlie.post(`/deployments/${id}/advice`, {
+    'givenOn-day': '24',
+    'givenOn-month': '11',
+    'givenOn-year': '2026',
+    summary: '',
+  });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /The date must be today or in the past/);
+  assert.match(bad.body, /Enter the advice you gave/);
+  const avery = await signInAs(t, 'advisor');
+  assert.equal(
+    (await avery.post(`/deployments/${id}/advice`, { summary: 'Not mine' })).statusCode,
+    404,
+  );
+  const given = await charlie.post(`/deployments/${id}/advice`, {
+    'givenOn-day': '23',
+    'givenOn-month': '11',
+    'givenOn-year': '2026',
+    summary:
+      'Hold the meeting in the community centre, not the station, and invite the youth club.',
+  });
+  assert.equal(given.statusCode, 303);
+  const [advice] = await t.services.db
+    .select()
+    .from(adviceGiven)
+    .where(eq(adviceGiven.deploymentId, id));
+  assert.equal(advice!.independent, true);
+  assert.match(advice!.independenceBasis, /declaration of 2026-04-01 confirms their independence/);
+  assert.equal(
+    (await charlie.post(`/deployments/${id}/advice`, { summary: 'Again' })).statusCode,
+    409,
+  );
+
+  // IAG-03, IAG-27: the requester, and only the requester, says what they did with it.
+  const riley = await signInAs(t, 'requester');
+  const page = await riley.get(`/advice-requests/${request.id}`);
+  assert.match(page.body, /Independent advice/);
+  assert.match(page.body, /may or may not be applied/);
+  const url = `/advice-requests/${request.id}/advice/${advice!.id}/outcome`;
+  const sam = await signInAs(t, 'ctset');
+  assert.equal((await sam.post(url, { outcome: 'used', reason: 'x' })).statusCode, 403);
+  const noReason = await riley.post(url, { outcome: 'not_used' });
+  assert.equal(noReason.statusCode, 400);
+  assert.match(noReason.body, /Enter why you did or did not use the advice/);
+  assert.equal(
+    (
+      await riley.post(url, {
+        outcome: 'partly_used',
+        reason: 'Moved to the community centre; the youth club could not attend at short notice',
+      })
+    ).statusCode,
+    303,
+  );
+  assert.equal((await riley.post(url, { outcome: 'used', reason: 'Again' })).statusCode, 409);
+
+  // The Race IAG's minutes cite it: what is left blank comes from the two records.
+  const coordinator = await signInAs(t, 'coordination_unit');
+  const scheduled = await coordinator.post(`/groups/${race.id}/meetings/new`, {
+    title: 'Race IAG full meeting',
+    'date-day': '23',
+    'date-month': '11',
+    'date-year': '2026',
+    startTime: '9am',
+    format: 'online',
+    repeat: 'once',
+  });
+  const meetingId = /\/meetings\/([0-9a-f-]{36})/.exec(scheduled.headers.location ?? '')![1]!;
+  await coordinator.post(`/meetings/${meetingId}/items/new`, { title: 'Deployments' });
+  const attendance = await coordinator.get(`/meetings/${meetingId}/attendance`);
+  await coordinator.post(
+    `/meetings/${meetingId}/attendance`,
+    Object.fromEntries(
+      [...attendance.body.matchAll(/name="(attendance-[0-9a-f-]{36})"/g)].map((m) => [
+        m[1]!,
+        'present',
+      ]),
+    ),
+  );
+  await coordinator.post(`/meetings/${meetingId}/minutes/edit`, { other: 'Deployments reported.' });
+  const form = await coordinator.get(`/meetings/${meetingId}/minutes/advice/new`);
+  assert.match(form.body, new RegExp(`Request ${request.reference}: Charlie Chair`));
+  const cited = await coordinator.post(`/meetings/${meetingId}/minutes/advice/new`, {
+    cite: advice!.id,
+  });
+  assert.equal(cited.statusCode, 303, cited.body);
+  const [minuted] = await t.services.db
+    .select()
+    .from(minutedAdvice)
+    .where(eq(minutedAdvice.adviceRequestId, request.id));
+  assert.equal(minuted!.use, 'partly_used');
+  assert.match(minuted!.summary, /Charlie Chair, on request \d+: Hold the meeting/);
+  assert.match(minuted!.rationale!, /Moved to the community centre/);
+  const wrong = await coordinator.post(`/meetings/${meetingId}/minutes/advice/new`, {
+    cite: randomUUID(),
+  });
+  assert.equal(wrong.statusCode, 400);
+  assert.match(wrong.body, /Select a request from the group/);
 });

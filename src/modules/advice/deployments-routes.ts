@@ -11,6 +11,7 @@ import { redirectWithFlash, registerFormPage, type FormShow } from '../../platfo
 import { CLEARANCE_LABELS } from '../groups/rules.js';
 import { advicePaths as paths } from './paths.js';
 import {
+  ADVICE_OUTCOME_LABELS,
   ARRANGEMENT_OWNER_LABELS,
   DEPLOYMENT_STATUS_LABELS,
   EXPERIENCE_AREAS,
@@ -40,6 +41,7 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
     clearance: CLEARANCE_LABELS,
     experience: EXPERIENCE_LABELS,
     owner: ARRANGEMENT_OWNER_LABELS,
+    outcome: ADVICE_OUTCOME_LABELS,
   };
   const waited = (from: Date) => waitedFor(from, deployments.now());
   const toNominateCrumbs = [home, { text: 'Requests to nominate for', href: paths.toNominate }];
@@ -310,6 +312,24 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
       paths.deployment(id),
       'You have accepted. You will be contacted to arrange access.',
     );
+  });
+
+  registerFormPage(app, '/deployments/:deploymentId/advice', signedIn, {
+    show: showDeployment,
+    async submit(request, reply) {
+      const id = params(request).deploymentId!;
+      const advice = await deployments.recordAdvice(
+        request.principal,
+        id,
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.deployment(id),
+        `Your advice has been recorded as ${advice.independent ? 'independent' : 'non-independent'} advice; the requester has been asked whether they used it`,
+      );
+    },
   });
 
   registerFormPage(app, '/deployments/:deploymentId/decline', signedIn, {

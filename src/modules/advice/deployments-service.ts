@@ -23,6 +23,7 @@ import { checkedValues, dateField, text, tooLong } from '../../platform/http/for
 import { isUuid } from '../../platform/http/params.js';
 import type { MailService } from '../../platform/mail/service.js';
 import { people } from '../directory/schema.js';
+import type { AdviceCitations } from '../meetings/minutes-service.js';
 import { hasUnescortedAccess } from '../groups/rules.js';
 import {
   accessExemptions,
@@ -39,6 +40,8 @@ import {
   EXPERIENCE_LABELS,
   URGENCY_LABELS,
   arrangementOwner,
+  adviceIndependence,
+  checkAdviceRecording,
   checkNominating,
   checkNominationCount,
   checkResponse,
@@ -48,6 +51,7 @@ import {
 } from './rules.js';
 import {
   adviceConflicts,
+  adviceGiven,
   adviceRequestEvents,
   adviceRequestRoutes,
   adviceRequests,
@@ -137,7 +141,7 @@ export function createDeploymentsService(deps: {
    * last twelve months first, then the most matching experience, in one indexed query. The
    * filters here are `nominationProblem` in SQL; a nomination is checked by that rule again.
    */
-  async function rankCandidates(
+  function rankingQuery(
     executor: Executor,
     request: AdviceRequest,
     groupId: string,
@@ -170,7 +174,7 @@ export function createDeploymentsService(deps: {
           and (v.withdrawn_on is null or v.withdrawn_on > ${from}::date))`);
     if (needed.length)
       conditions.push(sql`${advisorProfiles.experience} && ${experienceArray(needed)}`);
-    const rows = await executor
+    return executor
       .select({
         personId,
         name: people.fullName,
@@ -189,7 +193,10 @@ export function createDeploymentsService(deps: {
           : [asc(load), asc(people.fullName), asc(personId)]),
       )
       .limit(limit);
-    return rows;
+  }
+
+  async function rankCandidates(executor: Executor, request: AdviceRequest, groupId: string) {
+    return rankingQuery(executor, request, groupId);
   }
 
   /** Each advisor's latest declaration of interests, to judge a conflict by (IAG-02). */
@@ -323,8 +330,41 @@ export function createDeploymentsService(deps: {
     return row;
   }
 
+  /** IAG-27: a group's recorded advice, as its minutes cite it. */
+  function citableQuery(executor: Executor, where: SQL) {
+    return executor
+      .select({
+        id: adviceGiven.id,
+        requestId: adviceGiven.requestId,
+        reference: adviceRequests.reference,
+        advisor: people.fullName,
+        givenOn: adviceGiven.givenOn,
+        summary: adviceGiven.summary,
+        outcome: adviceGiven.outcome,
+        outcomeReason: adviceGiven.outcomeReason,
+      })
+      .from(adviceGiven)
+      .innerJoin(adviceRequests, eq(adviceRequests.id, adviceGiven.requestId))
+      .innerJoin(people, eq(people.id, adviceGiven.personId))
+      .where(where);
+  }
+
+  const citations: AdviceCitations = {
+    forGroup: (executor, groupId) =>
+      citableQuery(executor, eq(adviceGiven.groupId, groupId))
+        .orderBy(desc(adviceGiven.givenOn), desc(adviceGiven.recordedAt))
+        .limit(50),
+    find: async (executor, groupId, id) =>
+      (
+        await citableQuery(executor, and(eq(adviceGiven.groupId, groupId), eq(adviceGiven.id, id))!)
+      )[0],
+  };
+
   return {
     now,
+    citations,
+    /** The ranking query itself, for the benchmark to time and explain (not for pages). */
+    rankingQuery,
 
     /**
      * IAG-07: the requests passed to the groups this person is deployment contact for, that
@@ -586,10 +626,12 @@ export function createDeploymentsService(deps: {
       return { items, total: Number(total?.n ?? 0), linked: true };
     },
 
-    /** One deployment, for the advisor it names. */
+    /** One deployment, for the advisor it names, with the advice they recorded. */
     async deployment(principal: Principal, id: string) {
       const user = requireUser(principal);
-      return ownDeployment(db, user, id);
+      const found = await ownDeployment(db, user, id);
+      const [advice] = await db.select().from(adviceGiven).where(eq(adviceGiven.deploymentId, id));
+      return { ...found, advice: advice ?? null };
     },
 
     /** IAG-08: the advisor accepts; when every advisor asked for has, the request is deployed. */
@@ -817,6 +859,83 @@ export function createDeploymentsService(deps: {
       });
     },
 
+    /**
+     * The advisor records the advice they gave: when, and what. Bridge labels it independent or
+     * non-independent from their group and their latest declaration (IAG-02); the requester is
+     * asked to record whether they used it.
+     */
+    async recordAdvice(principal: Principal, id: string, input: Input, auditRequestId?: string) {
+      const user = requireUser(principal);
+      const errors: FieldError[] = [];
+      const today = todayInLondon(now());
+      const givenOn = dateField(input, 'givenOn', 'the date you gave the advice', errors);
+      if (givenOn && givenOn > today)
+        errors.push({ field: 'givenOn-day', message: 'The date must be today or in the past' });
+      const summary = text(input.summary);
+      if (!summary) errors.push({ field: 'summary', message: 'Enter the advice you gave' });
+      tooLong(errors, 'summary', 'The advice', summary, 5000);
+      return db.transaction(async (tx) => {
+        const { deployment, request, person, groupName } = await ownDeployment(tx, user, id, true);
+        const [existing] = await tx
+          .select({ id: adviceGiven.id })
+          .from(adviceGiven)
+          .where(eq(adviceGiven.deploymentId, id));
+        const refusal = checkAdviceRecording(deployment.status, !!existing);
+        if (refusal) throw new ConflictError(refusal, 'summary');
+        if (errors.length) throw new ValidationError(errors);
+        const label = adviceIndependence({
+          groupType: await effectiveGroupType(tx, deployment.groupId),
+          groupName,
+          declaration: await declarationOn(tx, person.id, givenOn!),
+        });
+        const [advice] = await tx
+          .insert(adviceGiven)
+          .values({
+            requestId: request.id,
+            deploymentId: id,
+            personId: person.id,
+            groupId: deployment.groupId,
+            givenOn: givenOn!,
+            summary: summary!,
+            independent: label.independent,
+            independenceBasis: label.basis,
+            recordedBy: user.userId,
+            recordedAt: now(),
+          })
+          .returning();
+        await addEvent(
+          tx,
+          request.id,
+          'advice_given',
+          user.userId,
+          `${person.name} recorded the ${label.independent ? 'independent' : 'non-independent'} advice they gave on ${givenOn}`,
+        );
+        const [requester] = await tx
+          .select({ name: users.displayName, email: users.email })
+          .from(users)
+          .where(eq(users.id, request.requestedBy));
+        if (requester?.email)
+          await mail.queue(tx, {
+            to: requester.email,
+            subject: `Advice recorded on request ${request.reference}: did you use it?`,
+            text: [
+              `Dear ${requester.name},`,
+              '',
+              `${person.name} has recorded the advice they gave on ${request.subject}.`,
+              'Advice may or may not be applied. Please record whether you used it, and why (IAG-27):',
+              link(paths.request(request.id)),
+            ].join('\n'),
+          });
+        await recordAudit(tx, actorOf(user, auditRequestId), {
+          action: 'advice.recorded',
+          recordType: 'advice-request',
+          recordId: request.id,
+          after: advice,
+        });
+        return advice!;
+      });
+    },
+
     /** The advisor's experience and the days they cannot be deployed. */
     async availability(principal: Principal) {
       const user = requireUser(principal);
@@ -930,6 +1049,33 @@ export function createDeploymentsService(deps: {
       });
     },
   };
+
+  /** A group's type for labelling advice: a sub-group counts as its parent (IAG-01). */
+  async function effectiveGroupType(executor: Executor, groupId: string) {
+    const [group] = await executor
+      .select({ type: advisoryGroups.type, parentId: advisoryGroups.parentGroupId })
+      .from(advisoryGroups)
+      .where(eq(advisoryGroups.id, groupId));
+    if (group?.type === 'sub_group' && group.parentId)
+      return effectiveGroupType(executor, group.parentId);
+    return group!.type;
+  }
+
+  /** IAG-02: the advisor's declaration in force on a day: the latest made by then. */
+  async function declarationOn(executor: Executor, personId: string, on: IsoDate) {
+    const [row] = await executor
+      .select({
+        declaredOn: declarations.declaredOn,
+        independenceConfirmed: declarations.independenceConfirmed,
+      })
+      .from(declarations)
+      .where(
+        and(eq(declarations.personId, personId), sql`${declarations.declaredOn} <= ${on}::date`),
+      )
+      .orderBy(desc(declarations.declaredOn), desc(declarations.createdAt))
+      .limit(1);
+    return row ?? null;
+  }
 
   /** A member of the group, and the request, a conflict is being recorded between. */
   async function conflictSubject(

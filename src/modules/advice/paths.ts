@@ -8,6 +8,11 @@ export const advicePaths = {
   request,
   route: (id: string) => `${request(id)}/route`,
   decline: (id: string) => `${request(id)}/decline`,
+  /** IAG-08: CTSET's question to the requester, and the answer. */
+  question: (id: string) => `${request(id)}/question`,
+  answer: (id: string) => `${request(id)}/answer`,
+  /** IAG-27: the requester says whether they used a piece of advice. */
+  outcome: (id: string, adviceId: string) => `${request(id)}/advice/${adviceId}/outcome`,
   /** IAG-07: the deployment contact's list of requests to nominate for, and one nomination. */
   toNominate: '/advice-requests/to-nominate',
   nominate: (id: string, groupId: string) => `${request(id)}/groups/${groupId}/nominate`,
@@ -18,6 +23,7 @@ export const advicePaths = {
   deployment: (id: string) => `/deployments/${id}`,
   accept: (id: string) => `/deployments/${id}/accept`,
   declineDeployment: (id: string) => `/deployments/${id}/decline`,
+  recordAdvice: (id: string) => `/deployments/${id}/advice`,
   availability: '/deployments/availability',
   experience: '/deployments/availability/experience',
   unavailability: '/deployments/availability/dates',

@@ -5,10 +5,12 @@ import { pageRequest } from '../../platform/db/search.js';
 import type { FieldError } from '../../platform/errors.js';
 import { checkedValues } from '../../platform/http/form-fields.js';
 import { paginationFor } from '../../platform/http/pagination.js';
-import { redirectWithFlash, withFormErrors } from '../../platform/http/render.js';
+import { redirectWithFlash, registerFormPage, withFormErrors } from '../../platform/http/render.js';
 import { CLEARANCE_LABELS, CLEARANCE_ORDER, GROUP_TYPE_LABELS } from '../groups/rules.js';
 import { advicePaths as paths } from './paths.js';
 import {
+  ADVICE_OUTCOMES,
+  ADVICE_OUTCOME_LABELS,
   DEPLOYMENT_STATUS_LABELS,
   EXPERIENCE_AREAS,
   EXPERIENCE_LABELS,
@@ -30,6 +32,7 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
   const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
   const home = { text: 'Home', href: '/' };
   const labels = {
+    outcome: ADVICE_OUTCOME_LABELS,
     deployment: DEPLOYMENT_STATUS_LABELS,
     urgency: URGENCY_LABELS,
     status: REQUEST_STATUS_LABELS,
@@ -259,4 +262,119 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
       (errors, status) => showDeclineForm(request, reply, body(request), errors, status),
     ),
   );
+
+  registerFormPage(app, '/advice-requests/:requestId/advice/:adviceId/outcome', signedIn, {
+    async show(request, reply, values, errors, status = 200) {
+      const { requestId, adviceId } = request.params as Record<string, string>;
+      const form = await advice.outcomeForm(request.principal, requestId!, adviceId!);
+      return renderPage(
+        request,
+        reply,
+        `${T}/outcome.njk`,
+        {
+          title: `Did you use the advice of ${form.advice.advisor}?`,
+          breadcrumbs: [
+            home,
+            { text: 'Your requests for advice', href: paths.mine },
+            { text: `Request ${form.request.reference}`, href: paths.request(form.request.id) },
+          ],
+          ...form,
+          outcomeItems: ADVICE_OUTCOMES.map((o) => ({
+            value: o,
+            text: ADVICE_OUTCOME_LABELS[o],
+            checked: values.outcome === o,
+          })),
+          values,
+          action: paths.outcome(requestId!, adviceId!),
+          errors,
+        },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const { requestId, adviceId } = request.params as Record<string, string>;
+      await advice.recordOutcome(
+        request.principal,
+        requestId!,
+        adviceId!,
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.request(requestId!),
+        'What you did with the advice, and why, has been recorded',
+      );
+    },
+  });
+
+  registerFormPage(app, '/advice-requests/:requestId/question', signedIn, {
+    async show(request, reply, values, errors, status = 200) {
+      const form = await advice.questionForm(request.principal, idOf(request));
+      return renderPage(
+        request,
+        reply,
+        `${T}/question.njk`,
+        {
+          title: `Ask about request ${form.request.reference}`,
+          breadcrumbs: triageCrumbs(form.request),
+          ...form,
+          values,
+          action: paths.question(form.request.id),
+          errors,
+        },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const asked = await advice.askQuestion(
+        request.principal,
+        idOf(request),
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.request(asked.request.id),
+        'Your question has been sent to the requester',
+      );
+    },
+  });
+
+  registerFormPage(app, '/advice-requests/:requestId/answer', signedIn, {
+    async show(request, reply, values, errors, status = 200) {
+      const form = await advice.answerForm(request.principal, idOf(request));
+      return renderPage(
+        request,
+        reply,
+        `${T}/answer.njk`,
+        {
+          title: `Answer the question about request ${form.request.reference}`,
+          breadcrumbs: [
+            home,
+            { text: 'Your requests for advice', href: paths.mine },
+            { text: `Request ${form.request.reference}`, href: paths.request(form.request.id) },
+          ],
+          ...form,
+          values,
+          action: paths.answer(form.request.id),
+          errors,
+        },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const answered = await advice.answerQuestion(
+        request.principal,
+        idOf(request),
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.request(answered.request.id),
+        'Your answer has been sent to the strategic engagement team',
+      );
+    },
+  });
 }

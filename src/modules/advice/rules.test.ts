@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  adviceIndependence,
   arrangementOwner,
+  checkAdviceRecording,
   checkNominating,
+  checkQuestion,
   checkNominationCount,
   checkResponse,
   checkTriage,
@@ -182,4 +185,52 @@ test('IAG-08: an advisor answers a nomination once', () => {
   assert.match(checkResponse('accepted')!, /already accepted/);
   assert.match(checkResponse('declined')!, /already declined/);
   assert.match(checkResponse('withdrawn')!, /withdrawn/);
+});
+
+test('IAG-02: advice from a member of an IAG who has declared their independence is independent', () => {
+  const label = adviceIndependence({
+    groupType: 'corporate_iag',
+    groupName: 'Race IAG',
+    declaration: { declaredOn: '2026-04-01', independenceConfirmed: true },
+  });
+  assert.equal(label.independent, true);
+  assert.match(label.basis, /declaration of 2026-04-01 confirms their independence/);
+});
+
+test('IAG-02: advice is non-independent from a specialist or community group, or without a declaration of independence', () => {
+  const declared = { declaredOn: '2026-04-01', independenceConfirmed: true };
+  for (const groupType of ['specialist', 'community'] as const) {
+    const label = adviceIndependence({
+      groupType,
+      groupName: 'Firearms SAG',
+      declaration: declared,
+    });
+    assert.equal(label.independent, false, groupType);
+    assert.match(label.basis, /gives non-independent advice/);
+  }
+  assert.match(
+    adviceIndependence({ groupType: 'borough_iag', groupName: 'Camden IAG', declaration: null })
+      .basis,
+    /no declaration of independence/,
+  );
+  const unconfirmed = adviceIndependence({
+    groupType: 'borough_iag',
+    groupName: 'Camden IAG',
+    declaration: { declaredOn: '2026-04-01', independenceConfirmed: false },
+  });
+  assert.equal(unconfirmed.independent, false);
+  assert.match(unconfirmed.basis, /does not confirm their independence/);
+});
+
+test('IAG-03: only an advisor who accepted records advice, once', () => {
+  assert.equal(checkAdviceRecording('accepted', false), null);
+  assert.match(checkAdviceRecording('accepted', true)!, /already recorded/);
+  assert.match(checkAdviceRecording('nominated', false)!, /Only an advisor who accepted/);
+  assert.match(checkAdviceRecording('declined', false)!, /Only an advisor who accepted/);
+});
+
+test('IAG-08: CTSET asks one question at a time, and only while triaging', () => {
+  assert.equal(checkQuestion('awaiting_triage', false), null);
+  assert.match(checkQuestion('awaiting_triage', true)!, /not answered the last question/);
+  assert.match(checkQuestion('routed', false)!, /has been triaged/);
 });

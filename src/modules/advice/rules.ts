@@ -3,7 +3,13 @@
  * for the strategic engagement team (CTSET), and where it may be routed. Pure functions, named
  * by rule id.
  */
-import { mayWorkAtClearance, type ClearanceLevel, type HeldClearance } from '../groups/rules.js';
+import {
+  GROUP_TYPE_LABELS,
+  mayWorkAtClearance,
+  type ClearanceLevel,
+  type GroupType,
+  type HeldClearance,
+} from '../groups/rules.js';
 import {
   addCalendarMonths,
   type IsoDate,
@@ -264,4 +270,72 @@ export function checkResponse(status: DeploymentStatus): string | null {
   if (status === 'accepted') return 'You have already accepted this deployment';
   if (status === 'declined') return 'You have already declined this deployment';
   return 'The nomination has been withdrawn';
+}
+
+// The advice itself (IAG-02, IAG-03, IAG-27)
+
+/**
+ * The kinds of group whose members give independent advice: the IAGs, and the focus groups
+ * made of their representatives. Specialist and community advisory groups give predominantly
+ * non-independent advice (IAG-01). A sub-group counts as its parent.
+ */
+const INDEPENDENT_GROUP_TYPES: readonly GroupType[] = [
+  'corporate_iag',
+  'borough_iag',
+  'corporate_focus',
+];
+
+/**
+ * IAG-02: advice is independent when an independent advisor gives it: a member of an
+ * independent group whose latest declaration confirms their independence. Bridge labels each
+ * piece of advice from those facts, and says why.
+ */
+export function adviceIndependence(facts: {
+  groupType: GroupType;
+  groupName: string;
+  declaration: { declaredOn: IsoDate; independenceConfirmed: boolean } | null;
+}): { independent: boolean; basis: string } {
+  if (!INDEPENDENT_GROUP_TYPES.includes(facts.groupType))
+    return {
+      independent: false,
+      basis: `${facts.groupName} is a ${GROUP_TYPE_LABELS[facts.groupType].toLowerCase()}, which gives non-independent advice (IAG-01)`,
+    };
+  if (!facts.declaration)
+    return {
+      independent: false,
+      basis: 'The advisor has no declaration of independence on record (IAG-02)',
+    };
+  if (!facts.declaration.independenceConfirmed)
+    return {
+      independent: false,
+      basis: `The advisor's declaration of ${facts.declaration.declaredOn} does not confirm their independence (IAG-02)`,
+    };
+  return {
+    independent: true,
+    basis: `Given by a member of ${facts.groupName} whose declaration of ${facts.declaration.declaredOn} confirms their independence`,
+  };
+}
+
+/** Only an advisor who accepted may record the advice they gave, once. */
+export function checkAdviceRecording(status: DeploymentStatus, recorded: boolean): string | null {
+  if (recorded) return 'You have already recorded the advice you gave';
+  if (status !== 'accepted') return 'Only an advisor who accepted the request may record advice';
+  return null;
+}
+
+/** IAG-03, IAG-27: what the requester did with the advice. It may or may not be applied. */
+export const ADVICE_OUTCOMES = ['used', 'partly_used', 'not_used'] as const;
+export type AdviceOutcome = (typeof ADVICE_OUTCOMES)[number];
+export const ADVICE_OUTCOME_LABELS: Record<AdviceOutcome, string> = {
+  used: 'Used',
+  partly_used: 'Partly used',
+  not_used: 'Not used',
+};
+
+/** IAG-08: CTSET asks the requester a question while triaging, one at a time. */
+export function checkQuestion(status: RequestStatus, openQuestion: boolean): string | null {
+  if (status !== 'awaiting_triage')
+    return 'Questions are asked while the request waits for triage: this one has been triaged';
+  if (openQuestion) return 'The requester has not answered the last question yet';
+  return null;
 }

@@ -20,7 +20,13 @@ import {
 import { people } from '../directory/schema.js';
 import { users } from '../../platform/auth/schema.js';
 import { clearanceLevelEnum, advisoryGroups } from '../groups/schema.js';
-import { DEPLOYMENT_STATUSES, EXPERIENCE_AREAS, REQUEST_STATUSES, URGENCIES } from './rules.js';
+import {
+  ADVICE_OUTCOMES,
+  DEPLOYMENT_STATUSES,
+  EXPERIENCE_AREAS,
+  REQUEST_STATUSES,
+  URGENCIES,
+} from './rules.js';
 
 export const urgencyEnum = pgEnum('advice_urgency', URGENCIES);
 export const requestStatusEnum = pgEnum('advice_request_status', REQUEST_STATUSES);
@@ -32,6 +38,10 @@ export const requestEventKindEnum = pgEnum('advice_request_event_kind', [
   'accepted',
   'advisor_declined',
   'arranged',
+  'advice_given',
+  'outcome_recorded',
+  'question_asked',
+  'question_answered',
 ]);
 export const experienceAreaEnum = pgEnum('experience_area', EXPERIENCE_AREAS);
 export const deploymentStatusEnum = pgEnum('deployment_status', DEPLOYMENT_STATUSES);
@@ -213,5 +223,74 @@ export const deployments = pgTable(
     index('deployments_arrangement_idx')
       .on(t.arrangementOwner, t.nominatedAt)
       .where(sql`${t.arrangedAt} is null and ${t.status} in ('nominated', 'accepted')`),
+  ],
+);
+
+export const adviceOutcomeEnum = pgEnum('advice_outcome', ADVICE_OUTCOMES);
+
+/**
+ * The advice an advisor gave on a request, labelled independent or non-independent from the
+ * facts when it was recorded (IAG-02), and what the requester did with it and why (IAG-03,
+ * IAG-27): advice may or may not be applied, and is never a decision.
+ */
+export const adviceGiven = pgTable(
+  'advice_given',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => adviceRequests.id),
+    deploymentId: uuid('deployment_id')
+      .notNull()
+      .references(() => deployments.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => advisoryGroups.id),
+    givenOn: date('given_on', { mode: 'string' }).notNull(),
+    summary: text('summary').notNull(),
+    independent: boolean('independent').notNull(),
+    /** Why it carries that label, in words. */
+    independenceBasis: text('independence_basis').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    outcome: adviceOutcomeEnum('outcome'),
+    outcomeReason: text('outcome_reason'),
+    outcomeBy: uuid('outcome_by').references(() => users.id),
+    outcomeAt: timestamp('outcome_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('advice_given_deployment_key').on(t.deploymentId),
+    index('advice_given_request_idx').on(t.requestId, t.givenOn),
+    // A group's advice, newest first: what its minutes can cite.
+    index('advice_given_group_idx').on(t.groupId, t.givenOn),
+  ],
+);
+
+/**
+ * IAG-08: a question CTSET puts to the requester while triaging, and the answer. One question
+ * is open at a time.
+ */
+export const adviceRequestQuestions = pgTable(
+  'advice_request_questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => adviceRequests.id),
+    question: text('question').notNull(),
+    askedBy: uuid('asked_by').references(() => users.id),
+    askedAt: timestamp('asked_at', { withTimezone: true }).notNull(),
+    answer: text('answer'),
+    answeredBy: uuid('answered_by').references(() => users.id),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('advice_request_questions_request_idx').on(t.requestId, t.askedAt),
+    uniqueIndex('advice_request_questions_open_key')
+      .on(t.requestId)
+      .where(sql`${t.answeredAt} is null`),
   ],
 );

@@ -5,16 +5,17 @@
  * reason. Each thing a person does is one function here: permission, rules, one transaction,
  * one audit event.
  */
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
 import { can } from '../../platform/auth/permissions.js';
-import { actorOf, type Principal } from '../../platform/auth/principal.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
 import { users } from '../../platform/auth/schema.js';
 import type { IsoDate } from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import {
   ConflictError,
   ForbiddenError,
+  NotFoundError,
   ValidationError,
   type FieldError,
 } from '../../platform/errors.js';
@@ -27,11 +28,15 @@ import { people } from '../directory/schema.js';
 import { contactGroupIds, findVisibleRequest } from './access.js';
 import { advicePaths as paths } from './paths.js';
 import {
+  ADVICE_OUTCOMES,
+  ADVICE_OUTCOME_LABELS,
   EXPERIENCE_AREAS,
   MAX_ADVISORS_WANTED,
+  type AdviceOutcome,
   type ExperienceArea,
   URGENCIES,
   URGENCY_LABELS,
+  checkQuestion,
   checkTriage,
   routingProblem,
   triageDueAt,
@@ -39,7 +44,14 @@ import {
   type TriageTargets,
   type Urgency,
 } from './rules.js';
-import { adviceRequestEvents, adviceRequestRoutes, adviceRequests, deployments } from './schema.js';
+import {
+  adviceGiven,
+  adviceRequestEvents,
+  adviceRequestQuestions,
+  adviceRequestRoutes,
+  adviceRequests,
+  deployments,
+} from './schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 export type AdviceRequest = typeof adviceRequests.$inferSelect;
@@ -61,6 +73,42 @@ export function createAdviceService(deps: {
     if (principal?.kind !== 'user') throw new ForbiddenError();
     if (permission && !can(principal, permission)) throw new ForbiddenError();
     return principal;
+  }
+
+  /** IAG-08: the question CTSET is waiting on the requester to answer, if there is one. */
+  async function openQuestion(executor: Executor, requestId: string, lock = false) {
+    const query = executor
+      .select()
+      .from(adviceRequestQuestions)
+      .where(
+        and(
+          eq(adviceRequestQuestions.requestId, requestId),
+          isNull(adviceRequestQuestions.answeredAt),
+        ),
+      );
+    const [row] = lock ? await query.for('update') : await query;
+    return row;
+  }
+
+  /** A piece of advice on a request, for the requester alone to say what they did with it. */
+  async function findOutcomeSubject(
+    executor: Executor,
+    user: UserPrincipal,
+    id: string,
+    adviceId: string,
+    lock = false,
+  ) {
+    const request = await findVisibleRequest(executor, user, id);
+    if (request.requestedBy !== user.userId) throw new ForbiddenError();
+    if (!isUuid(adviceId)) throw new NotFoundError();
+    const query = executor
+      .select({ advice: adviceGiven, advisor: people.fullName })
+      .from(adviceGiven)
+      .innerJoin(people, eq(people.id, adviceGiven.personId))
+      .where(and(eq(adviceGiven.id, adviceId), eq(adviceGiven.requestId, id)));
+    const [row] = lock ? await query.for('update', { of: adviceGiven }) : await query;
+    if (!row) throw new NotFoundError();
+    return { request, advice: { ...row.advice, advisor: row.advisor } };
   }
 
   function validateRequest(input: Input) {
@@ -249,12 +297,41 @@ export function createAdviceService(deps: {
         )
         .orderBy(asc(deployments.nominatedAt))
         .limit(100);
+      const questions = await db
+        .select()
+        .from(adviceRequestQuestions)
+        .where(eq(adviceRequestQuestions.requestId, id))
+        .orderBy(asc(adviceRequestQuestions.askedAt))
+        .limit(50);
+      const open = questions.find((q) => !q.answeredAt);
       const groupName = new Map(routedTo.map((g) => [g.id, g.name]));
+      const advice = await db
+        .select({
+          id: adviceGiven.id,
+          advisor: people.fullName,
+          groupId: adviceGiven.groupId,
+          givenOn: adviceGiven.givenOn,
+          summary: adviceGiven.summary,
+          independent: adviceGiven.independent,
+          independenceBasis: adviceGiven.independenceBasis,
+          outcome: adviceGiven.outcome,
+          outcomeReason: adviceGiven.outcomeReason,
+        })
+        .from(adviceGiven)
+        .innerJoin(people, eq(people.id, adviceGiven.personId))
+        .where(eq(adviceGiven.requestId, id))
+        .orderBy(asc(adviceGiven.givenOn), asc(adviceGiven.recordedAt))
+        .limit(100);
       return {
         request: withTimeliness(request),
         timeline,
         routedTo,
         nominations: nominations.map((n) => ({ ...n, groupName: groupName.get(n.groupId) })),
+        advice: advice.map((a) => ({ ...a, groupName: groupName.get(a.groupId) })),
+        mayRecordOutcome: request.requestedBy === user.userId,
+        openQuestion: open ?? null,
+        mayAsk: can(user, 'advice.triage') && checkQuestion(request.status, !!open) === null,
+        mayAnswer: !!open && request.requestedBy === user.userId,
         nominateFor:
           request.status === 'routed' ? routedTo.filter((g) => contactOf.includes(g.id)) : [],
         requester: requester ?? null,
@@ -271,7 +348,12 @@ export function createAdviceService(deps: {
       const where = eq(adviceRequests.status, 'awaiting_triage');
       const [items, [total]] = await Promise.all([
         db
-          .select({ request: adviceRequests, requester: users.displayName })
+          .select({
+            request: adviceRequests,
+            requester: users.displayName,
+            waitingOnRequester: sql<boolean>`exists (select 1 from ${adviceRequestQuestions} q
+              where q.request_id = ${adviceRequests.id} and q.answered_at is null)`,
+          })
           .from(adviceRequests)
           .innerJoin(users, eq(users.id, adviceRequests.requestedBy))
           .where(where)
@@ -282,7 +364,11 @@ export function createAdviceService(deps: {
         db.select({ n: count() }).from(adviceRequests).where(where),
       ]);
       return {
-        items: items.map((i) => ({ ...withTimeliness(i.request), requester: i.requester })),
+        items: items.map((i) => ({
+          ...withTimeliness(i.request),
+          requester: i.requester,
+          waitingOnRequester: i.waitingOnRequester,
+        })),
         total: Number(total?.n ?? 0),
       };
     },
@@ -383,6 +469,192 @@ export function createAdviceService(deps: {
           after: { status: after!.status, groups: picked.map((g) => g.id) },
         });
         return { request: after!, groups: names };
+      });
+    },
+
+    async questionForm(principal: Principal, id: string) {
+      const user = requireUser(principal, 'advice.triage');
+      const request = await findVisibleRequest(db, user, id);
+      const refusal = checkQuestion(request.status, !!(await openQuestion(db, id)));
+      if (refusal) throw new ConflictError(refusal);
+      return { request };
+    },
+
+    /** IAG-08: CTSET asks the requester a question before triaging; the requester is e-mailed. */
+    async askQuestion(principal: Principal, id: string, input: Input, requestId?: string) {
+      const user = requireUser(principal, 'advice.triage');
+      const question = text(input.question);
+      const errors: FieldError[] = [];
+      if (!question) errors.push({ field: 'question', message: 'Enter your question' });
+      tooLong(errors, 'question', 'The question', question, 2000);
+      return db.transaction(async (tx) => {
+        const request = await findVisibleRequest(tx, user, id, true);
+        const refusal = checkQuestion(request.status, !!(await openQuestion(tx, id)));
+        if (refusal) throw new ConflictError(refusal, 'question');
+        if (errors.length) throw new ValidationError(errors);
+        const at = now();
+        const [row] = await tx
+          .insert(adviceRequestQuestions)
+          .values({ requestId: id, question: question!, askedBy: user.userId, askedAt: at })
+          .returning();
+        await tx.insert(adviceRequestEvents).values({
+          requestId: id,
+          kind: 'question_asked',
+          at,
+          actorUserId: user.userId,
+          text: `The strategic engagement team asked: ${question}`,
+        });
+        const [requester] = await tx
+          .select({ name: users.displayName, email: users.email })
+          .from(users)
+          .where(eq(users.id, request.requestedBy));
+        if (requester?.email)
+          await mail.queue(tx, {
+            to: requester.email,
+            subject: `A question about your request ${request.reference}: ${request.subject}`,
+            text: [
+              `Dear ${requester.name},`,
+              '',
+              'The strategic engagement team needs to know more before passing your request on:',
+              question!,
+              '',
+              `Answer it here: ${deps.publicUrl}${paths.answer(id)}`,
+            ].join('\n'),
+          });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'advice-request.question-asked',
+          recordType: 'advice-request',
+          recordId: id,
+          after: row,
+        });
+        return { request, question: row! };
+      });
+    },
+
+    async answerForm(principal: Principal, id: string) {
+      const user = requireUser(principal);
+      const request = await findVisibleRequest(db, user, id);
+      if (request.requestedBy !== user.userId) throw new ForbiddenError();
+      const question = await openQuestion(db, id);
+      if (!question) throw new ConflictError('There is no question waiting for your answer');
+      return { request, question };
+    },
+
+    /** IAG-08: the requester answers; the member of CTSET who asked is e-mailed. */
+    async answerQuestion(principal: Principal, id: string, input: Input, requestId?: string) {
+      const user = requireUser(principal);
+      const answer = text(input.answer);
+      const errors: FieldError[] = [];
+      if (!answer) errors.push({ field: 'answer', message: 'Enter your answer' });
+      tooLong(errors, 'answer', 'The answer', answer, 5000);
+      return db.transaction(async (tx) => {
+        const request = await findVisibleRequest(tx, user, id, true);
+        if (request.requestedBy !== user.userId) throw new ForbiddenError();
+        const question = await openQuestion(tx, id, true);
+        if (!question)
+          throw new ConflictError('There is no question waiting for your answer', 'answer');
+        if (errors.length) throw new ValidationError(errors);
+        const at = now();
+        await tx
+          .update(adviceRequestQuestions)
+          .set({ answer, answeredBy: user.userId, answeredAt: at })
+          .where(eq(adviceRequestQuestions.id, question.id));
+        await tx.insert(adviceRequestEvents).values({
+          requestId: id,
+          kind: 'question_answered',
+          at,
+          actorUserId: user.userId,
+          text: `The requester answered: ${answer}`,
+        });
+        const [asker] = question.askedBy
+          ? await tx
+              .select({ name: users.displayName, email: users.email })
+              .from(users)
+              .where(eq(users.id, question.askedBy))
+          : [];
+        if (asker?.email)
+          await mail.queue(tx, {
+            to: asker.email,
+            subject: `Answered: your question on request ${request.reference}`,
+            text: [
+              `Dear ${asker.name},`,
+              '',
+              `You asked: ${question.question}`,
+              `The answer: ${answer}`,
+              '',
+              `The request is back in the triage queue: ${deps.publicUrl}${paths.request(id)}`,
+            ].join('\n'),
+          });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'advice-request.question-answered',
+          recordType: 'advice-request',
+          recordId: id,
+          after: { questionId: question.id, answer },
+        });
+        return { request };
+      });
+    },
+
+    /** IAG-27: the form on which the requester says whether they used a piece of advice. */
+    async outcomeForm(principal: Principal, id: string, adviceId: string) {
+      const user = requireUser(principal);
+      return findOutcomeSubject(db, user, id, adviceId);
+    },
+
+    /**
+     * IAG-03, IAG-27: the requester records whether they used the advice, and why. Advice may or
+     * may not be applied: either answer is a proper one, and each needs its reason.
+     */
+    async recordOutcome(
+      principal: Principal,
+      id: string,
+      adviceId: string,
+      input: Input,
+      requestId?: string,
+    ) {
+      const user = requireUser(principal);
+      const errors: FieldError[] = [];
+      const outcome = text(input.outcome);
+      if (!ADVICE_OUTCOMES.includes(outcome as AdviceOutcome))
+        errors.push({ field: 'outcome', message: 'Select whether you used the advice' });
+      const reason = text(input.reason);
+      if (!reason)
+        errors.push({ field: 'reason', message: 'Enter why you did or did not use the advice' });
+      tooLong(errors, 'reason', 'The reason', reason, 2000);
+      return db.transaction(async (tx) => {
+        const { request, advice } = await findOutcomeSubject(tx, user, id, adviceId, true);
+        if (advice.outcome)
+          throw new ConflictError(
+            'You have already recorded what you did with this advice',
+            'outcome',
+          );
+        if (errors.length) throw new ValidationError(errors);
+        const at = now();
+        const [after] = await tx
+          .update(adviceGiven)
+          .set({
+            outcome: outcome as AdviceOutcome,
+            outcomeReason: reason,
+            outcomeBy: user.userId,
+            outcomeAt: at,
+          })
+          .where(eq(adviceGiven.id, adviceId))
+          .returning();
+        await tx.insert(adviceRequestEvents).values({
+          requestId: id,
+          kind: 'outcome_recorded',
+          at,
+          actorUserId: user.userId,
+          text: `${ADVICE_OUTCOME_LABELS[outcome as AdviceOutcome]}: the advice of ${advice.advisor} (${reason})`,
+        });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'advice.outcome-recorded',
+          recordType: 'advice-request',
+          recordId: request.id,
+          before: { outcome: null },
+          after: { adviceId, outcome, reason },
+        });
+        return after!;
       });
     },
 

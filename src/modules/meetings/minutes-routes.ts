@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../app.js';
+import { formatDate } from '../../platform/calendar/index.js';
 import type { FieldError } from '../../platform/errors.js';
 import { redirectWithFlash, withFormErrors } from '../../platform/http/render.js';
 import type { Body } from './bodies.js';
@@ -121,7 +122,7 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
     errors?: FieldError[],
     status = 200,
   ) => {
-    const form = await meetingMinutes.draftForm(request.principal, meetingId(request));
+    const form = await meetingMinutes.adviceForm(request.principal, meetingId(request));
     return renderPage(
       request,
       reply,
@@ -137,6 +138,14 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
           text: ADVICE_USE_LABELS[u],
           checked: values.use === u,
         })),
+        citeItems: [
+          { value: '', text: 'None: the advice was given at the meeting' },
+          ...form.citable.map((a) => ({
+            value: a.id,
+            text: `Request ${a.reference}: ${a.advisor}, ${formatDate(a.givenOn)}${a.outcome ? '' : ' (use not yet recorded)'}`,
+            selected: values.cite === a.id,
+          })),
+        ],
         action: paths.addAdvice(form.meeting.id),
         values,
         errors,

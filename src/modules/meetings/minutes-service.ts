@@ -48,9 +48,30 @@ const OTHER_BUSINESS = 'Any other business';
 
 export type MinutesService = ReturnType<typeof createMinutesService>;
 
+/** A piece of advice a group's member recorded on a request, which its minutes may cite. */
+export interface CitableAdvice {
+  id: string;
+  requestId: string;
+  reference: number;
+  advisor: string;
+  givenOn: string;
+  summary: string;
+  outcome: 'used' | 'partly_used' | 'not_used' | null;
+  outcomeReason: string | null;
+}
+
+/** Where the minutes find advice to cite (IAG-27): the advice module, when it is there. */
+export interface AdviceCitations {
+  /** The group's most recent advice, newest first. */
+  forGroup(executor: Executor, groupId: string): Promise<CitableAdvice[]>;
+  /** One piece of the group's advice, or undefined when it is not the group's. */
+  find(executor: Executor, groupId: string, id: string): Promise<CitableAdvice | undefined>;
+}
+
 export function createMinutesService(deps: {
   db: Db;
   meetings: MeetingsService;
+  advice?: AdviceCitations;
   now?: () => Date;
 }) {
   const { db, meetings: meetingsService } = deps;
@@ -318,30 +339,52 @@ export function createMinutesService(deps: {
       });
     },
 
-    /** IAG-27: a piece of advice given at or reported to the meeting, and what became of it. */
+    /** The form for a piece of advice: the draft, and the group's advice it may cite. */
+    async adviceForm(principal: Principal, meetingId: string) {
+      const form = await this.draftForm(principal, meetingId);
+      const citable =
+        deps.advice && form.meeting.bodyType === 'advisory_group'
+          ? await deps.advice.forGroup(db, form.meeting.bodyId)
+          : [];
+      return { ...form, citable };
+    },
+
+    /**
+     * IAG-27: a piece of advice given at or reported to the meeting, and what became of it. It
+     * may cite advice a member recorded on a request: what is left blank is taken from there.
+     */
     async addAdvice(principal: Principal, meetingId: string, input: Input, requestId?: string) {
       const user = requireUser(principal);
-      const errors: FieldError[] = [];
-      const summary = text(input.summary);
-      if (!summary) errors.push({ field: 'summary', message: 'Enter the advice that was given' });
-      tooLong(errors, 'summary', 'The advice', summary, 5000);
-      const use = text(input.use);
-      if (!use || !(ADVICE_USES as readonly string[]).includes(use))
-        errors.push({ field: 'use', message: 'Select whether the police used the advice' });
-      const rationale = text(input.rationale);
-      if (use && use !== 'not_yet_known' && !rationale)
-        errors.push({
-          field: 'rationale',
-          message: 'Enter why the police did or did not use the advice (IAG-27)',
-        });
-      tooLong(errors, 'rationale', 'The reason', rationale, 5000);
-      const confidential = text(input.confidential) === 'yes';
+      const citeId = text(input.cite);
       return db.transaction(async (tx) => {
-        const { relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
+        const { meeting, relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
         meetingsService.requireArranger(relation);
         const row = await mainMinutes(tx, meetingId, true);
         if (!row) throw new ConflictError('Draft the minutes first, then record the advice');
         requireDraft(row);
+        const errors: FieldError[] = [];
+        const cited =
+          citeId && deps.advice && meeting.bodyType === 'advisory_group' && isUuid(citeId)
+            ? await deps.advice.find(tx, meeting.bodyId, citeId)
+            : undefined;
+        if (citeId && !cited)
+          errors.push({ field: 'cite', message: "Select a request from the group's advice" });
+        const summary =
+          text(input.summary) ??
+          (cited ? `${cited.advisor}, on request ${cited.reference}: ${cited.summary}` : null);
+        if (!summary) errors.push({ field: 'summary', message: 'Enter the advice that was given' });
+        tooLong(errors, 'summary', 'The advice', summary, 5000);
+        const use = text(input.use) ?? cited?.outcome ?? (cited ? 'not_yet_known' : null);
+        if (!use || !(ADVICE_USES as readonly string[]).includes(use))
+          errors.push({ field: 'use', message: 'Select whether the police used the advice' });
+        const rationale = text(input.rationale) ?? cited?.outcomeReason ?? null;
+        if (use && use !== 'not_yet_known' && !rationale)
+          errors.push({
+            field: 'rationale',
+            message: 'Enter why the police did or did not use the advice (IAG-27)',
+          });
+        tooLong(errors, 'rationale', 'The reason', rationale, 5000);
+        const confidential = text(input.confidential) === 'yes';
         if (errors.length) throw new ValidationError(errors);
         const [advice] = await tx
           .insert(minutedAdvice)
@@ -350,6 +393,7 @@ export function createMinutesService(deps: {
             summary: summary!,
             use: use as AdviceUse,
             rationale,
+            adviceRequestId: cited?.requestId ?? null,
             confidential,
           })
           .returning();
