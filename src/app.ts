@@ -72,6 +72,8 @@ import { createAdviceService } from './modules/advice/service.js';
 import { registerAdviceRoutes } from './modules/advice/routes.js';
 import { createDeploymentsService } from './modules/advice/deployments-service.js';
 import { registerDeploymentRoutes } from './modules/advice/deployments-routes.js';
+import { createOffersService } from './modules/advice/offers-service.js';
+import { registerOfferRoutes } from './modules/advice/offers-routes.js';
 import { registerFeedRoutes } from './modules/meetings/feeds-routes.js';
 import { createFeedsService } from './modules/meetings/feeds-service.js';
 import { createMeetingRemindersService } from './modules/meetings/reminders-service.js';
@@ -179,6 +181,7 @@ export function buildServices(deps: AppDeps) {
     },
     now: deps.now,
   });
+  const offers = createOffersService({ db, now: deps.now });
   const auth = createAuthService({ db, config, mail, secretBox, now: deps.now, sleep: deps.sleep });
   // Boroughs come from the directory, groups from the groups module.
   const scopes: ScopeCatalogue = {
@@ -214,6 +217,7 @@ export function buildServices(deps: AppDeps) {
     meetingReminders,
     advice,
     deployments,
+    offers,
     apiTokens,
   };
 }
@@ -433,6 +437,7 @@ export async function buildApp(
   registerInvitationRoutes(routeDeps);
   registerAdviceRoutes(routeDeps);
   registerDeploymentRoutes(routeDeps);
+  registerOfferRoutes(routeDeps);
   registerFeedRoutes(routeDeps);
   await app.register(async (api) => registerDirectoryApiRoutes({ ...routeDeps, app: api }), {
     prefix: '/api/v1',

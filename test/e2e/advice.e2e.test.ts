@@ -430,3 +430,47 @@ test('a requester cannot see another requester’s request', async () => {
   await visit(page, `/advice-requests/${mine.items[0]!.id}`, 404);
   await expectAccessible(page);
 });
+
+test('CTSET records a proactive offer for a critical incident, then the answer (IAG-09)', async () => {
+  const ctset = await e2e.newPage();
+  await signInThroughPages(ctset, 'ctset');
+  await ctset.getByRole('link', { name: 'Proactive offers' }).click();
+  await ctset
+    .getByRole('heading', { level: 1, name: 'Proactive offers of independent advice' })
+    .waitFor();
+  await expectAccessible(ctset);
+  await ctset.getByRole('button', { name: 'Record a proactive offer' }).click();
+  await ctset.getByRole('heading', { level: 1, name: 'Record a proactive offer' }).waitFor();
+  await expectAccessible(ctset);
+  await ctset.getByRole('button', { name: 'Record the offer' }).click();
+  await expectErrors(ctset, [
+    { field: 'kind', message: 'Select whether it is a serious crime or a critical incident' },
+    { field: 'incident', message: 'Enter what has happened' },
+    { field: 'sioName', message: 'Enter the senior investigating officer’s name' },
+  ]);
+  await ctset.getByLabel('Critical incident').check();
+  await ctset.getByLabel('What has happened?').fill('Death following police contact in Tottenham');
+  await ctset.getByLabel('Senior investigating officer').fill('DCI Morgan Hale');
+  await ctset.getByRole('button', { name: 'Record the offer' }).click();
+  await expectSuccess(ctset, /The offer has been recorded/);
+  await ctset.getByRole('link', { name: 'Record the answer from DCI Morgan Hale' }).click();
+  await ctset
+    .getByRole('heading', { level: 1, name: /The answer to the offer to DCI Morgan Hale/ })
+    .waitFor();
+  await expectAccessible(ctset);
+  await ctset.getByLabel('Declined').check();
+  await ctset.getByRole('button', { name: 'Record the answer' }).click();
+  await expectErrors(ctset, [
+    { field: 'note', message: 'Enter the reason the offer was declined' },
+  ]);
+  await ctset
+    .getByLabel('What they said')
+    .fill('The family liaison officer is already working with community leaders');
+  await ctset.getByRole('button', { name: 'Record the answer' }).click();
+  await expectSuccess(ctset, /The answer from DCI Morgan Hale has been recorded/);
+  assert.match(
+    await ctset.getByRole('main').innerText(),
+    /0 waiting for an answer, 0 taken up, 1 declined/,
+  );
+  await expectAccessible(ctset);
+});

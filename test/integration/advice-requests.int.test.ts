@@ -215,10 +215,7 @@ test('IAG-08: CTSET asks the requester a question, one at a time; only the reque
     'one question at a time',
   );
   const queue = await ctset.get('/advice-requests/triage');
-  assert.match(
-    queue.body,
-    /Waiting for the requester's answer/,
-  );
+  assert.match(queue.body, /Waiting for the requester's answer/);
   // Only the requester answers.
   assert.equal(
     (await ctset.post(`/advice-requests/${id}/answer`, { answer: 'x' })).statusCode,
@@ -247,4 +244,59 @@ test('IAG-08: CTSET asks the requester a question, one at a time; only the reque
   await ctset.post(`/advice-requests/${id}/route`, { groups: race.id });
   const late = await ctset.post(`/advice-requests/${id}/question`, { question: 'Too late?' });
   assert.equal(late.statusCode, 409);
+});
+
+test('IAG-09: CTSET records a proactive offer to the senior investigating officer, and the answer once', async () => {
+  const ctset = await signInAs(t, 'ctset');
+  const requester = await signInAs(t, 'requester');
+  assert.equal((await requester.get('/advice-offers/new')).statusCode, 403);
+  const form = await ctset.get('/advice-offers/new');
+  assert.match(form.body, /name="offeredOn-day"[^>]*value="23"/, 'today by default');
+  const bad = await ctset.post('/advice-offers/new', {
+    'offeredOn-day': '1',
+    'offeredOn-month': '1',
+    'offeredOn-year': '2027',
+  });
+  assert.equal(bad.statusCode, 400);
+  for (const field of ['kind', 'incident', 'sioName', 'offeredOn-day'])
+    assert.match(bad.body, new RegExp(`href="#${field}"`), field);
+  const recorded = await ctset.post('/advice-offers/new', {
+    kind: 'critical_incident',
+    incident: 'Fatal police shooting in Edmonton',
+    operation: 'Operation Alder',
+    sioName: 'DCI Morgan Hale',
+    'offeredOn-day': '23',
+    'offeredOn-month': '11',
+    'offeredOn-year': '2026',
+  });
+  assert.equal(recorded.statusCode, 303);
+  const list = await ctset.get('/advice-offers');
+  assert.match(list.body, /Fatal police shooting in Edmonton/);
+  assert.match(list.body, /1 waiting for an answer, 0 taken up, 0 declined/);
+  const id = /\/advice-offers\/([0-9a-f-]{36})\/response/.exec(list.body)![1]!;
+
+  const noReason = await ctset.post(`/advice-offers/${id}/response`, { response: 'declined' });
+  assert.equal(noReason.statusCode, 400);
+  assert.match(noReason.body, /Enter the reason the offer was declined/);
+  const unknown = await ctset.post(`/advice-offers/${id}/response`, {
+    response: 'taken_up',
+    requestReference: '999999',
+  });
+  assert.equal(unknown.statusCode, 400);
+  assert.match(unknown.body, /There is no request with that number/);
+  const [request] = await t.services.db.select().from(adviceRequests).limit(1);
+  const taken = await ctset.post(`/advice-offers/${id}/response`, {
+    response: 'taken_up',
+    note: 'Wants an advisor at the community meeting on Friday',
+    requestReference: String(request!.reference),
+  });
+  assert.equal(taken.statusCode, 303);
+  assert.equal(
+    (await ctset.post(`/advice-offers/${id}/response`, { response: 'declined', note: 'x' }))
+      .statusCode,
+    409,
+  );
+  const after = await (await signInAs(t, 'director')).get('/advice-offers');
+  assert.match(after.body, /0 waiting for an answer, 1 taken up, 0 declined/);
+  assert.match(after.body, new RegExp(`Request ${request!.reference}`));
 });

@@ -215,6 +215,11 @@ const EXPECTED: Record<string, Who> = {
   'POST /advice-requests/:requestId/question': ['ctset'],
   'GET /advice-requests/:requestId/answer': 'signed-in',
   'POST /advice-requests/:requestId/answer': 'signed-in',
+  'GET /advice-offers': ['ctset', 'coordination_unit', 'director'],
+  'GET /advice-offers/new': ['ctset'],
+  'POST /advice-offers/new': ['ctset'],
+  'GET /advice-offers/:offerId/response': ['ctset'],
+  'POST /advice-offers/:offerId/response': ['ctset'],
   'GET /advice-requests/to-nominate': ['deployment_contact'],
   // Scoped to the group's deployment contact: for a group nobody holds, everyone is refused.
   'GET /advice-requests/:requestId/groups/:groupId/nominate': [],

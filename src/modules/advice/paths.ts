@@ -28,6 +28,10 @@ export const advicePaths = {
   experience: '/deployments/availability/experience',
   unavailability: '/deployments/availability/dates',
   removeUnavailability: (id: string) => `/deployments/availability/dates/${id}/remove`,
+  /** IAG-09: CTSET's proactive offers. */
+  offers: '/advice-offers',
+  newOffer: '/advice-offers/new',
+  offerResponse: (id: string) => `/advice-offers/${id}/response`,
   /** IAG-08, IAG-30: contacting advisors and arranging access, for CTSET or the unit. */
   arrangements: '/deployments/arrangements',
   arrange: (id: string) => `/deployments/${id}/arrange`,

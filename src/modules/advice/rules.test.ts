@@ -5,6 +5,7 @@ import {
   arrangementOwner,
   checkAdviceRecording,
   checkNominating,
+  checkOfferResponse,
   checkQuestion,
   checkNominationCount,
   checkResponse,
@@ -233,4 +234,15 @@ test('IAG-08: CTSET asks one question at a time, and only while triaging', () =>
   assert.equal(checkQuestion('awaiting_triage', false), null);
   assert.match(checkQuestion('awaiting_triage', true)!, /not answered the last question/);
   assert.match(checkQuestion('routed', false)!, /has been triaged/);
+});
+
+test('IAG-09: the answer to a proactive offer is recorded once, a decline with its reason', () => {
+  assert.equal(checkOfferResponse('awaiting', 'taken_up', null), null);
+  assert.equal(checkOfferResponse('awaiting', 'declined', 'Family liaison in place'), null);
+  assert.deepEqual(checkOfferResponse('awaiting', 'declined', null), {
+    field: 'note',
+    message: 'Enter the reason the offer was declined',
+  });
+  assert.equal(checkOfferResponse('awaiting', 'awaiting', null)!.field, 'response');
+  assert.match(checkOfferResponse('taken_up', 'declined', 'x')!.message, /already been recorded/);
 });

@@ -339,3 +339,39 @@ export function checkQuestion(status: RequestStatus, openQuestion: boolean): str
   if (openQuestion) return 'The requester has not answered the last question yet';
   return null;
 }
+
+// The proactive offer (IAG-09)
+
+/** IAG-09: the incidents for which CTSET offers independent advice without being asked. */
+export const OFFER_KINDS = ['serious_crime', 'critical_incident'] as const;
+export type OfferKind = (typeof OFFER_KINDS)[number];
+export const OFFER_KIND_LABELS: Record<OfferKind, string> = {
+  serious_crime: 'Serious crime',
+  critical_incident: 'Critical incident',
+};
+
+export const OFFER_RESPONSES = ['awaiting', 'taken_up', 'declined'] as const;
+export type OfferResponse = (typeof OFFER_RESPONSES)[number];
+export const OFFER_RESPONSE_LABELS: Record<OfferResponse, string> = {
+  awaiting: 'Waiting for an answer',
+  taken_up: 'Taken up',
+  declined: 'Declined',
+};
+
+/**
+ * IAG-09: the senior investigating officer's answer is recorded once. Declining needs the
+ * reason they gave, so the authority can see why offers are turned down.
+ */
+export function checkOfferResponse(
+  current: OfferResponse,
+  answer: OfferResponse,
+  reason: string | null,
+): { field: string; message: string } | null {
+  if (current !== 'awaiting')
+    return { field: 'response', message: 'The answer to this offer has already been recorded' };
+  if (answer === 'awaiting')
+    return { field: 'response', message: 'Select whether the offer was taken up or declined' };
+  if (answer === 'declined' && !reason)
+    return { field: 'note', message: 'Enter the reason the offer was declined' };
+  return null;
+}

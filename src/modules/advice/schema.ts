@@ -24,6 +24,8 @@ import {
   ADVICE_OUTCOMES,
   DEPLOYMENT_STATUSES,
   EXPERIENCE_AREAS,
+  OFFER_KINDS,
+  OFFER_RESPONSES,
   REQUEST_STATUSES,
   URGENCIES,
 } from './rules.js';
@@ -293,4 +295,33 @@ export const adviceRequestQuestions = pgTable(
       .on(t.requestId)
       .where(sql`${t.answeredAt} is null`),
   ],
+);
+
+export const offerKindEnum = pgEnum('advice_offer_kind', OFFER_KINDS);
+export const offerResponseEnum = pgEnum('advice_offer_response', OFFER_RESPONSES);
+
+/**
+ * IAG-09: CTSET's proactive offer of independent advice to the senior investigating officer of
+ * a serious crime or critical incident, and their answer. When taken up, the request that
+ * followed is linked.
+ */
+export const adviceOffers = pgTable(
+  'advice_offers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: offerKindEnum('kind').notNull(),
+    incident: text('incident').notNull(),
+    operation: text('operation'),
+    sioName: text('sio_name').notNull(),
+    sioContact: text('sio_contact'),
+    offeredOn: date('offered_on', { mode: 'string' }).notNull(),
+    offeredBy: uuid('offered_by').references(() => users.id),
+    response: offerResponseEnum('response').notNull().default('awaiting'),
+    note: text('note'),
+    requestId: uuid('request_id').references(() => adviceRequests.id),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    respondedBy: uuid('responded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('advice_offers_response_idx').on(t.response, t.offeredOn)],
 );

@@ -79,6 +79,8 @@ const POLICIES = {
   'advice.request': anyRole(['requester', 'ctset']),
   /** IAG-08: every request goes through CTSET, which routes or declines it. */
   'advice.triage': anyRole(['ctset']),
+  /** IAG-09: CTSET offers independent advice for serious crimes and critical incidents. */
+  'advice.offer': anyRole(['ctset']),
   /** Those who run the process see every request; a requester sees only their own. */
   'advice.view-all': anyRole(['ctset', 'coordination_unit', 'director']),
   /** Scoped, IAG-07: a group's deployment contact nominates advisors for requests passed to it. */

@@ -38,6 +38,11 @@ export function registerHomeRoutes({ app, services, renderPage }: RouteDeps): vo
         text: 'Requests waiting for triage',
         hint: 'Every request for an advisor, urgent first: pass each to a group or decline it',
       },
+      can(p, 'advice.offer') && {
+        href: '/advice-offers',
+        text: 'Proactive offers',
+        hint: 'Offers of independent advice for serious crimes and critical incidents, and the answers',
+      },
       can(p, 'advice.request') && {
         href: '/advice-requests',
         text: 'Your requests for advice',
