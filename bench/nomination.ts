@@ -84,13 +84,13 @@ async function main() {
             where email like '%@bench.example') p;
     insert into clearances (person_id, level, granted_on, expires_on, required_by_id)
       select p.id,
-        (array['nppv1','nppv2','nppv3','sc']::clearance_level[])[1 + (n % 4)],
+        (array['nppv1','nppv2','nppv3','sc']::clearance_level[])[1 + ((n / 7) % 4)::int],
         current_date - 400, current_date + 600, (select id from organisations limit 1)
       from (select id, row_number() over (order by full_name) n from people
             where email like '%@bench.example') p
       where n % 3 = 0;
     insert into advisor_unavailability (person_id, starts_on, ends_on, created_at)
-      select p.id, current_date + (n % 30), current_date + (n % 30) + 5, now()
+      select p.id, current_date + (n % 30)::int, current_date + (n % 30)::int + 5, now()
       from (select id, row_number() over (order by full_name) n from people
             where email like '%@bench.example') p
       where n % 10 = 0;
@@ -99,7 +99,7 @@ async function main() {
       select (select id from users where email = 'bench.requester@police.example'),
         'Past request ' || n, 'Bench', n % 5 = 0,
         (case when n % 4 = 0 then 'urgent' else 'routine' end)::advice_urgency,
-        'Bench communities', current_date - (n % 425), 'deployed', now() - ((n % 425) || ' days')::interval,
+        'Bench communities', current_date - (n % 425)::int, 'deployed', now() - ((n % 425) || ' days')::interval,
         10
       from generate_series(1, greatest(1, $3::int / 10)) n;
     insert into deployments (request_id, group_id, person_id, status, deployed_on, nominated_at,
@@ -114,12 +114,13 @@ async function main() {
             where email like '%@bench.example') p
         on p.n = 1 + ((r.n * 37 + k * 1009) % $1::int);
     commit;
-    analyze;
     `
       .replace(/\$1::int/g, String(advisors))
       .replace(/\$2::uuid/g, `'${groupId}'::uuid`)
       .replace(/\$3::int/g, String(deploymentCount)),
   );
+  // As autovacuum would leave it: statistics, and the visibility map index-only scans need.
+  await client.query('vacuum analyze');
   const [request] = await db
     .insert(adviceRequests)
     .values({
@@ -155,23 +156,32 @@ async function main() {
   });
   const query = service.rankingQuery(db, request!, groupId).toSQL();
   const times: number[] = [];
-  let plan = '';
-
+  const planning: number[] = [];
+  // Timed without per-node timing (whose clock reads, hundreds per run, would be most of what
+  // is measured); the plan shown is from one run with it.
+  const explained = await client.query(
+    `explain (analyze, buffers, format text) ${query.sql}`,
+    query.params as unknown[],
+  );
+  const plan = explained.rows.map((r: Record<string, string>) => r['QUERY PLAN']!).join('\n');
   for (let i = 0; i < runs; i++) {
     const result = await client.query(
-      `explain (analyze, buffers, format text) ${query.sql}`,
+      `explain (analyze, timing off, format text) ${query.sql}`,
       query.params as unknown[],
     );
     const lines = result.rows.map((r: Record<string, string>) => r['QUERY PLAN']!);
     const execution = lines.find((l) => l.startsWith('Execution Time'))!;
     times.push(Number(/([\d.]+) ms/.exec(execution)![1]));
-    if (i === 0) plan = lines.join('\n');
+    const planned = lines.find((l) => l.startsWith('Planning Time'))!;
+    planning.push(Number(/([\d.]+) ms/.exec(planned)![1]));
   }
   const rows = (await service.rankingQuery(db, request!, groupId)).length;
   times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  const median = at(0.5);
-  const p95 = at(0.95);
+  planning.sort((a, b) => a - b);
+  const at = (list: number[], q: number) =>
+    list[Math.min(list.length - 1, Math.floor(q * list.length))]!;
+  const median = at(times, 0.5);
+  const p95 = at(times, 0.95);
 
   const table = [
     `## Nomination ranking (IAG-10): ${advisors.toLocaleString('en-GB')} advisors in one group`,
@@ -183,6 +193,7 @@ async function main() {
     '| --- | --- | --- | --- |',
     `| Database time, median of ${runs} | ${median.toFixed(2)} ms | ≤ ${BUDGET_MS} ms | ${median <= BUDGET_MS ? 'pass' : 'FAIL'} |`,
     `| Database time, 95th percentile | ${p95.toFixed(2)} ms | | |`,
+    `| Planning time, median (not cached: each page plans afresh) | ${at(planning, 0.5).toFixed(2)} ms | | |`,
     `| Advisors returned (top of the list) | ${rows} | | |`,
     '',
     '```',
@@ -192,6 +203,8 @@ async function main() {
   console.log(table);
   await client.end();
   await database.close();
+  // A ranking that finds nobody would time nothing worth knowing.
+  if (rows === 0) throw new Error('The generated data left no suitable advisor: fix the generator');
   if (median > BUDGET_MS) process.exitCode = 1;
 }
 

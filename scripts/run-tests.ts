@@ -45,6 +45,16 @@ function passes(files: string[], env: Record<string, string>, concurrency: numbe
   return result.status === 0;
 }
 
+/**
+ * How many test files run at once: two, one per core of the CI machine. Four end-to-end files
+ * at once took as long as two (measured 2026-11-25: the tier is CPU-bound, Chromium and axe
+ * included). BRIDGE_TEST_WORKERS overrides it on a bigger machine.
+ */
+function workers(fallback: number): number {
+  const n = Number(process.env.BRIDGE_TEST_WORKERS);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
 function run(files: string[], env: Record<string, string>, concurrency: number): void {
   if (!passes(files, env, concurrency)) process.exit(1);
 }
@@ -68,20 +78,20 @@ switch (tier) {
   case 'integration': {
     const files = all('.int.test.ts');
     console.log('Integration tests on PGlite');
-    run(files, { BRIDGE_TEST_DB: 'pglite' }, 2);
+    run(files, { BRIDGE_TEST_DB: 'pglite' }, workers(2));
     if (process.env.TEST_DATABASE_URL) {
       console.log('Integration tests on PostgreSQL');
-      run(files, { BRIDGE_TEST_DB: 'postgres' }, 2);
+      run(files, { BRIDGE_TEST_DB: 'postgres' }, workers(2));
     } else {
       console.log('TEST_DATABASE_URL is not set: skipped the PostgreSQL run');
     }
     break;
   }
   case 'e2e': {
-    // Each file has its own server, database and browser, so two run side by side. They share
+    // Each file has its own server, database and browser, so several run side by side. They share
     // one record of the page structures axe has passed, so no page is checked twice in a run.
     const checked = mkdtempSync(path.join(tmpdir(), 'bridge-axe-'));
-    const ok = passes(all('.e2e.test.ts'), { BRIDGE_AXE_CHECKED_DIR: checked }, 2);
+    const ok = passes(all('.e2e.test.ts'), { BRIDGE_AXE_CHECKED_DIR: checked }, workers(2));
     rmSync(checked, { recursive: true, force: true });
     if (!ok) process.exit(1);
     break;

@@ -73,6 +73,8 @@ import { registerAdviceRoutes } from './modules/advice/routes.js';
 import { createDeploymentsService } from './modules/advice/deployments-service.js';
 import { registerDeploymentRoutes } from './modules/advice/deployments-routes.js';
 import { createOffersService } from './modules/advice/offers-service.js';
+import { createEquityService } from './modules/advice/equity-service.js';
+import { createDisclosuresService } from './modules/advice/disclosures-service.js';
 import { registerOfferRoutes } from './modules/advice/offers-routes.js';
 import { registerFeedRoutes } from './modules/meetings/feeds-routes.js';
 import { createFeedsService } from './modules/meetings/feeds-service.js';
@@ -182,6 +184,17 @@ export function buildServices(deps: AppDeps) {
     now: deps.now,
   });
   const offers = createOffersService({ db, now: deps.now });
+  const equity = createEquityService({
+    db,
+    threshold: config.advice.equityThreshold,
+    now: deps.now,
+  });
+  const disclosures = createDisclosuresService({
+    db,
+    mail,
+    publicUrl: config.publicUrl,
+    now: deps.now,
+  });
   const auth = createAuthService({ db, config, mail, secretBox, now: deps.now, sleep: deps.sleep });
   // Boroughs come from the directory, groups from the groups module.
   const scopes: ScopeCatalogue = {
@@ -218,6 +231,8 @@ export function buildServices(deps: AppDeps) {
     advice,
     deployments,
     offers,
+    equity,
+    disclosures,
     apiTokens,
   };
 }

@@ -53,6 +53,8 @@ export interface Config {
     triageUrgentMinutes: number;
     /** IAG-08: how many working days any other request may wait. */
     triageRoutineWorkingDays: number;
+    /** IAG-10: deployments in a period above which an advisor is flagged as overburdened. */
+    equityThreshold: number;
   };
   timeZone: 'Europe/London';
 }
@@ -136,6 +138,7 @@ export function loadConfig(env: Env = process.env): Config {
     advice: {
       triageUrgentMinutes: int(env, 'ADVICE_TRIAGE_URGENT_MINUTES', 120, 5, 24 * 60),
       triageRoutineWorkingDays: int(env, 'ADVICE_TRIAGE_ROUTINE_WORKING_DAYS', 5, 1, 30),
+      equityThreshold: int(env, 'ADVICE_EQUITY_THRESHOLD', 6, 1, 1000),
     },
     timeZone: 'Europe/London',
   };

@@ -47,6 +47,14 @@ const sweeps = [
         .catch((err: unknown) => app.log.error({ err }, 'meeting reminder sweep failed')),
     60 * 60_000,
   ),
+  // IAG-08: requests past their targets for triage or nomination, escalated by e-mail once.
+  setInterval(
+    () =>
+      void services.advice
+        .escalateOverdue()
+        .catch((err: unknown) => app.log.error({ err }, 'advice escalation sweep failed')),
+    5 * 60_000,
+  ),
   setInterval(
     () =>
       void services.auth

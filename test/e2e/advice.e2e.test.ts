@@ -232,6 +232,41 @@ test('the deployment contact nominates from the ranked list; the advisor accepts
   await ctset.getByRole('button', { name: 'Record the arrangements' }).click();
   await expectSuccess(ctset, /The arrangements for Avery Advisor have been recorded/);
 
+  // IAG-35: the requester shares the rationale for a decision, under the protocol; Avery
+  // acknowledges the terms before reading it.
+  const requester = await e2e.newPage();
+  await signInThroughPages(requester, 'requester');
+  await requester.getByRole('link', { name: 'Advice requests' }).click();
+  await requester.getByRole('link', { name: /Policing a vigil/ }).click();
+  await requester.getByRole('button', { name: 'Share with an advisor' }).click();
+  await requester.getByRole('heading', { level: 1, name: 'Share with an advisor' }).waitFor();
+  await expectAccessible(requester);
+  await requester.getByRole('button', { name: 'Share and log it' }).click();
+  await expectErrors(requester, [
+    { field: 'deploymentId', message: 'Select the advisor' },
+    { field: 'kind', message: 'Select what you are sharing' },
+    { field: 'title', message: 'Enter what it is' },
+    { field: 'protocol', message: 'Enter the disclosure protocol it is shared under' },
+    { field: 'terms', message: 'Enter the terms the advisor must keep' },
+  ]);
+  await requester.getByLabel('Avery Advisor').check();
+  await requester.getByLabel('The rationale for a decision').check();
+  await requester.getByLabel('What it is').fill('Why officers will not stand on the steps');
+  await requester
+    .getByLabel('The text (optional)')
+    .fill('The family asked for a light presence; the risk assessment supports it.');
+  await requester.getByLabel('Disclosure protocol').fill('IAG disclosure protocol');
+  await requester.getByLabel('Terms the advisor must keep').fill('For this advice only');
+  await requester.getByRole('button', { name: 'Share and log it' }).click();
+  await expectSuccess(requester, /Shared with Avery Advisor and logged/);
+  await expectAccessible(requester);
+
+  await avery.reload();
+  assert.doesNotMatch(await avery.getByRole('main').innerText(), /risk assessment supports it/);
+  await avery.getByRole('button', { name: /I will keep to these terms: show it/ }).click();
+  await expectSuccess(avery, /You have acknowledged the terms/);
+  assert.match(await avery.getByRole('main').innerText(), /risk assessment supports it/);
+
   // Avery gives the advice and records it; Bridge labels it (IAG-02).
   await avery.reload();
   await avery.getByRole('button', { name: 'Record your advice' }).click();
@@ -259,10 +294,7 @@ test('the deployment contact nominates from the ranked list; the advisor accepts
   await expectSuccess(avery, /Your advice has been recorded as (non-)?independent advice/);
   await expectAccessible(avery);
 
-  const requester = await e2e.newPage();
-  await signInThroughPages(requester, 'requester');
-  await requester.getByRole('link', { name: 'Advice requests' }).click();
-  await requester.getByRole('link', { name: /Policing a vigil/ }).click();
+  await requester.reload();
   await requester.getByRole('link', { name: /Record whether you used it/ }).click();
   await requester
     .getByRole('heading', { level: 1, name: /Did you use the advice of Avery Advisor/ })
@@ -473,4 +505,36 @@ test('CTSET records a proactive offer for a critical incident, then the answer (
     /0 waiting for an answer, 0 taken up, 1 declined/,
   );
   await expectAccessible(ctset);
+});
+
+test('the coordination unit checks that deployments are spread fairly (IAG-10)', async () => {
+  // Follows the journeys above: Avery and Charlie have each accepted one request.
+  const chris = await e2e.newPage();
+  await signInThroughPages(chris, 'coordination_unit');
+  await chris.getByRole('link', { name: 'Equitable deployment' }).click();
+  await chris.getByRole('heading', { level: 1, name: 'Equitable deployment' }).waitFor();
+  await expectAccessible(chris);
+  const fill = async (name: string, day: string, month: string, year: string) => {
+    const group = chris.getByRole('group', { name });
+    await group.getByLabel('Day').fill(day);
+    await group.getByLabel('Month').fill(month);
+    await group.getByLabel('Year').fill(year);
+  };
+  // Both requests are needed in the weeks ahead: a period that takes them in.
+  await fill('From', '1', '11', '2026');
+  await fill('To', '31', '1', '2030');
+  await chris.getByRole('button', { name: 'Show' }).click();
+  await chris
+    .getByRole('heading', { level: 2, name: /1 November 2026 to 31 January 2030/ })
+    .waitFor();
+  const main = await chris.getByRole('main').innerText();
+  assert.match(main, /2 deployments by 2 advisors/);
+  assert.match(main, /Avery Advisor/);
+  assert.match(main, /Charlie Chair/);
+  await fill('From', '31', '2', '2026');
+  await chris.getByRole('button', { name: 'Show' }).click();
+  await expectErrors(chris, [
+    { field: 'from-day', message: 'The first day of the period must be a real date' },
+  ]);
+  await expectAccessible(chris);
 });

@@ -300,3 +300,46 @@ test('IAG-09: CTSET records a proactive offer to the senior investigating office
   assert.match(after.body, /0 waiting for an answer, 1 taken up, 0 declined/);
   assert.match(after.body, new RegExp(`Request ${request!.reference}`));
 });
+
+test('IAG-08: requests past their targets for triage, or with nobody nominated, are escalated by e-mail once', async () => {
+  const requester = await principalFor(t, demoAccount('requester').email);
+  const ctset = await principalFor(t, demoAccount('ctset').email);
+  const ask = (urgency: string) =>
+    t.services.advice.ask(requester, { ...form({ urgency }), subject: `Escalation ${urgency}` });
+  const urgent = await ask('urgent');
+  const routine = await ask('routine');
+  const sent = async (subject: string) =>
+    (await t.services.db.select().from(outbox)).filter((m) => m.subject.startsWith(subject));
+
+  t.clock.advanceMinutes(119);
+  await t.services.advice.escalateOverdue();
+  assert.equal((await sent(`Past its target for triage: request ${urgent.reference}`)).length, 0);
+  t.clock.advanceMinutes(2);
+  await t.services.advice.escalateOverdue();
+  const toCtset = await sent(`Past its target for triage: request ${urgent.reference}`);
+  assert.deepEqual(
+    toCtset.map((m) => m.toAddress),
+    [demoAccount('ctset').email],
+  );
+  assert.equal((await sent(`Past its target for triage: request ${routine.reference}`)).length, 0);
+  await t.services.advice.escalateOverdue();
+  assert.equal(
+    (await sent(`Past its target for triage: request ${urgent.reference}`)).length,
+    1,
+    'once only',
+  );
+
+  // Passed to the Race IAG; two hours on, nobody nominated: the contact and CTSET are told.
+  const groups = await t.services.db.select().from(advisoryGroups);
+  const race = groups.find((g) => g.name === 'Race Independent Advisory Group')!;
+  await t.services.advice.route(ctset, urgent.id, { groups: race.id });
+  t.clock.advanceMinutes(121);
+  await t.services.advice.escalateOverdue();
+  const chased = await sent(`No advisor nominated yet: request ${urgent.reference}`);
+  assert.deepEqual(
+    chased.map((m) => m.toAddress).sort(),
+    [demoAccount('ctset').email, demoAccount('deployment_contact').email].sort(),
+  );
+  await t.services.advice.escalateOverdue();
+  assert.equal((await sent(`No advisor nominated yet: request ${urgent.reference}`)).length, 2);
+});

@@ -9,6 +9,7 @@ import {
   adviceRequests,
   advisorUnavailability,
   deployments,
+  disclosures,
 } from '../../src/modules/advice/schema.js';
 import { people, organisations } from '../../src/modules/directory/schema.js';
 import { advisoryGroups, clearances, declarations } from '../../src/modules/groups/schema.js';
@@ -608,4 +609,134 @@ test('IAG-02, IAG-03, IAG-27: the advisor records the advice, labelled from the 
   });
   assert.equal(wrong.statusCode, 400);
   assert.match(wrong.body, /Select a request from the group/);
+});
+
+test('IAG-35: what is shared with an advisor is logged, and read only after they acknowledge the terms', async () => {
+  const request = await ask({ clearanceNeeded: 'none', experienceNeeded: [] });
+  const { created } = await t.services.deployments.nominate(contact, request.id, race.id, {
+    advisors: person.avery!,
+    reason: 'Knows the estate',
+  });
+  const deploymentId = created[0]!.id;
+  const riley = await signInAs(t, 'requester');
+  const url = `/advice-requests/${request.id}/disclosures/new`;
+  assert.equal((await riley.get(url)).statusCode, 409, 'nobody has accepted yet');
+  const avery = await signInAs(t, 'advisor');
+  await avery.post(`/deployments/${deploymentId}/accept`, {});
+
+  const bad = await riley.post(url, { deploymentId: randomUUID() });
+  assert.equal(bad.statusCode, 400);
+  for (const field of ['deploymentId', 'kind', 'title', 'protocol', 'terms'])
+    assert.match(bad.body, new RegExp(`href="#${field}"`), field);
+  // Only those who may disclose on the request: not the advisor, nor another group's contact.
+  assert.equal((await avery.get(url)).statusCode, 404);
+  const shared = await riley.post(url, {
+    deploymentId,
+    kind: 'decision_rationale',
+    title: 'Why the dispersal order was made',
+    content: 'SECRET-RATIONALE: intelligence of planned disorder on Saturday.',
+    protocol: 'IAG disclosure protocol',
+    terms: 'For this advice only; not to be copied or passed on',
+  });
+  assert.equal(shared.statusCode, 303);
+  const log = await riley.get(`/advice-requests/${request.id}`);
+  assert.match(log.body, /Disclosure log/);
+  assert.match(log.body, /Why the dispersal order was made/);
+  assert.match(log.body, /Not yet/);
+  // The audit trail logs the disclosure, not what was disclosed.
+  const audit = await t.services.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, 'disclosure.made'), eq(auditEvents.recordId, request.id)));
+  assert.equal(audit.length, 1);
+  assert.doesNotMatch(JSON.stringify(audit[0]), /SECRET-RATIONALE/);
+
+  const before = await avery.get(`/deployments/${deploymentId}`);
+  assert.match(before.body, /IAG disclosure protocol/);
+  assert.doesNotMatch(before.body, /SECRET-RATIONALE/);
+  const [disclosure] = await t.services.db
+    .select()
+    .from(disclosures)
+    .where(eq(disclosures.deploymentId, deploymentId));
+  const ack = `/deployments/${deploymentId}/disclosures/${disclosure!.id}/acknowledge`;
+  const charlie = await signInAs(t, 'chair');
+  assert.equal((await charlie.post(ack, {})).statusCode, 404, 'only the advisor it went to');
+  assert.equal((await avery.post(ack, {})).statusCode, 303);
+  assert.equal((await avery.post(ack, {})).statusCode, 409);
+  assert.match((await avery.get(`/deployments/${deploymentId}`)).body, /SECRET-RATIONALE/);
+  assert.doesNotMatch((await riley.get(`/advice-requests/${request.id}`)).body, /Not yet/);
+});
+
+test('IAG-10: the coordination unit sees deployments per advisor over a period, the busiest flagged, and exports them', async () => {
+  // One request each, as in life: an advisor holds one place on a request.
+  const requests = await Promise.all(
+    Array.from({ length: 12 }, () => ask({ clearanceNeeded: 'none', experienceNeeded: [] })),
+  );
+  let next = 0;
+  const accepted = (personId: string, deployedOn: string) => ({
+    requestId: requests[next++]!.id,
+    groupId: race.id,
+    personId,
+    status: 'accepted' as const,
+    deployedOn,
+    nominatedAt: new Date(`${deployedOn}T09:00:00Z`),
+    nominationReason: 'Report',
+    arrangementOwner: 'coordination_unit' as const,
+  });
+  // March 2027: Avery eight times, Jordan and Charlie once each; one of Avery's is in April.
+  await t.services.db
+    .insert(deployments)
+    .values([
+      ...Array.from({ length: 8 }, (_, i) => accepted(person.avery!, `2027-03-${10 + i}`)),
+      accepted(person.jordan!, '2027-03-05'),
+      accepted(person.charlie!, '2027-03-31'),
+      accepted(person.avery!, '2027-04-01'),
+      { ...accepted(person.jordan!, '2027-03-06'), status: 'declined' as const },
+    ]);
+  const march = {
+    'from-day': '1',
+    'from-month': '3',
+    'from-year': '2027',
+    'to-day': '31',
+    'to-month': '3',
+    'to-year': '2027',
+  };
+  const chris = await signInAs(t, 'coordination_unit');
+  const page = await chris.get(`/deployments/equity?${new URLSearchParams(march)}`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /10 deployments by 3 advisors/);
+  assert.match(page.body, /did 80% of them/);
+  assert.match(page.body, /1 advisor was deployed more than 6 times/);
+  assert.ok(
+    page.body.indexOf('Avery Advisor') < page.body.indexOf('Charlie Chair'),
+    'busiest first',
+  );
+
+  const csv = await chris.get(`/deployments/equity.csv?${new URLSearchParams(march)}`);
+  assert.equal(csv.statusCode, 200);
+  assert.match(String(csv.headers['content-type']), /^text\/csv/);
+  assert.match(
+    String(csv.headers['content-disposition']),
+    /deployments-2027-03-01-to-2027-03-31\.csv/,
+  );
+  const lines = csv.body.trim().split('\n');
+  assert.equal(lines[0], 'Advisor,Groups,Deployments,Over 6');
+  assert.equal(lines[1], 'Avery Advisor,Race Independent Advisory Group,8,Yes');
+  assert.equal(lines.length, 4);
+
+  const [youth] = await t.services.db
+    .select({ id: advisoryGroups.id })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.name, 'Youth Independent Advisory Group'));
+  const none = await chris.get(
+    `/deployments/equity?${new URLSearchParams({ ...march, group: youth!.id })}`,
+  );
+  assert.match(none.body, /Nobody was deployed in this period/);
+  const backwards = await chris.get(
+    `/deployments/equity?${new URLSearchParams({ ...march, 'to-day': '28', 'to-month': '2' })}`,
+  );
+  assert.equal(backwards.statusCode, 400);
+  assert.match(backwards.body, /The last day must be the same as or after the first/);
+  for (const role of ['advisor', 'requester', 'deployment_contact'] as const)
+    assert.equal((await (await signInAs(t, role)).get('/deployments/equity')).statusCode, 403);
 });

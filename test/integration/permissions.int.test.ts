@@ -220,6 +220,11 @@ const EXPECTED: Record<string, Who> = {
   'POST /advice-offers/new': ['ctset'],
   'GET /advice-offers/:offerId/response': ['ctset'],
   'POST /advice-offers/:offerId/response': ['ctset'],
+  'GET /advice-requests/:requestId/disclosures/new': 'signed-in',
+  'POST /advice-requests/:requestId/disclosures/new': 'signed-in',
+  'POST /deployments/:deploymentId/disclosures/:disclosureId/acknowledge': 'signed-in',
+  'GET /deployments/equity': ['coordination_unit', 'director'],
+  'GET /deployments/equity.csv': ['coordination_unit', 'director'],
   'GET /advice-requests/to-nominate': ['deployment_contact'],
   // Scoped to the group's deployment contact: for a group nobody holds, everyone is refused.
   'GET /advice-requests/:requestId/groups/:groupId/nominate': [],

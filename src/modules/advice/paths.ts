@@ -11,6 +11,10 @@ export const advicePaths = {
   /** IAG-08: CTSET's question to the requester, and the answer. */
   question: (id: string) => `${request(id)}/question`,
   answer: (id: string) => `${request(id)}/answer`,
+  /** IAG-35: sharing with an advisor, and the advisor acknowledging the terms. */
+  disclose: (id: string) => `${request(id)}/disclosures/new`,
+  acknowledge: (deploymentId: string, disclosureId: string) =>
+    `/deployments/${deploymentId}/disclosures/${disclosureId}/acknowledge`,
   /** IAG-27: the requester says whether they used a piece of advice. */
   outcome: (id: string, adviceId: string) => `${request(id)}/advice/${adviceId}/outcome`,
   /** IAG-07: the deployment contact's list of requests to nominate for, and one nomination. */
@@ -28,6 +32,9 @@ export const advicePaths = {
   experience: '/deployments/availability/experience',
   unavailability: '/deployments/availability/dates',
   removeUnavailability: (id: string) => `/deployments/availability/dates/${id}/remove`,
+  /** IAG-10: the equitable-deployment report, and its CSV. */
+  equity: '/deployments/equity',
+  equityCsv: '/deployments/equity.csv',
   /** IAG-09: CTSET's proactive offers. */
   offers: '/advice-offers',
   newOffer: '/advice-offers/new',

@@ -12,6 +12,8 @@ import {
   ADVICE_OUTCOMES,
   ADVICE_OUTCOME_LABELS,
   DEPLOYMENT_STATUS_LABELS,
+  DISCLOSURE_KINDS,
+  DISCLOSURE_KIND_LABELS,
   EXPERIENCE_AREAS,
   EXPERIENCE_LABELS,
   REQUEST_STATUS_LABELS,
@@ -32,6 +34,7 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
   const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
   const home = { text: 'Home', href: '/' };
   const labels = {
+    disclosure: DISCLOSURE_KIND_LABELS,
     outcome: ADVICE_OUTCOME_LABELS,
     deployment: DEPLOYMENT_STATUS_LABELS,
     urgency: URGENCY_LABELS,
@@ -143,6 +146,7 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
 
   app.get('/advice-requests/:requestId', signedIn, async (request, reply) => {
     const result = await advice.request(request.principal, idOf(request));
+    const disclosureLog = await services.disclosures.log(request.principal, idOf(request));
     return renderPage(request, reply, `${T}/request.njk`, {
       title: `Request ${result.request.reference}: ${result.request.subject}`,
       // Back to the list this person has: CTSET's queue, their own requests, or home.
@@ -152,6 +156,8 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
           ? [home, { text: 'Your requests for advice', href: paths.mine }]
           : [home],
       ...result,
+      disclosureLog,
+      shareable: result.nominations.some((n) => n.status === 'accepted'),
       waited,
       labels,
       paths,
@@ -374,6 +380,52 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
         reply,
         paths.request(answered.request.id),
         'Your answer has been sent to the strategic engagement team',
+      );
+    },
+  });
+
+  registerFormPage(app, '/advice-requests/:requestId/disclosures/new', signedIn, {
+    async show(request, reply, values, errors, status = 200) {
+      const form = await services.disclosures.discloseForm(request.principal, idOf(request));
+      return renderPage(
+        request,
+        reply,
+        `${T}/disclose.njk`,
+        {
+          title: `Share with an advisor on request ${form.request.reference}`,
+          breadcrumbs: [
+            home,
+            { text: `Request ${form.request.reference}`, href: paths.request(form.request.id) },
+          ],
+          ...form,
+          advisorItems: form.advisors.map((a) => ({
+            value: a.deploymentId,
+            text: a.name,
+            checked: values.deploymentId === a.deploymentId,
+          })),
+          kindItems: DISCLOSURE_KINDS.map((k) => ({
+            value: k,
+            text: DISCLOSURE_KIND_LABELS[k],
+            checked: values.kind === k,
+          })),
+          values,
+          action: paths.disclose(form.request.id),
+          errors,
+        },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const shared = await services.disclosures.disclose(
+        request.principal,
+        idOf(request),
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        `${paths.request(idOf(request))}#disclosures`,
+        `Shared with ${shared.advisor} and logged; they must acknowledge the terms before reading it`,
       );
     },
   });

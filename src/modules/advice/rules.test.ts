@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import {
   adviceIndependence,
   arrangementOwner,
+  busiestTenthShare,
   checkAdviceRecording,
+  checkDisclosure,
   checkNominating,
   checkOfferResponse,
   checkQuestion,
@@ -11,7 +13,10 @@ import {
   checkResponse,
   checkTriage,
   loadWindowStart,
+  mayReadDisclosure,
+  nominationOverdue,
   nominationProblem,
+  overburdened,
   routingProblem,
   triageDueAt,
   triageOverdue,
@@ -245,4 +250,48 @@ test('IAG-09: the answer to a proactive offer is recorded once, a decline with i
   });
   assert.equal(checkOfferResponse('awaiting', 'awaiting', null)!.field, 'response');
   assert.match(checkOfferResponse('taken_up', 'declined', 'x')!.message, /already been recorded/);
+});
+
+test('IAG-35: disclosures go only to an advisor who accepted, and are read only once acknowledged', () => {
+  assert.equal(checkDisclosure('accepted'), null);
+  for (const status of ['nominated', 'declined', 'withdrawn'] as const)
+    assert.match(checkDisclosure(status)!, /accepted/, status);
+  assert.equal(mayReadDisclosure({ acknowledgedAt: null }), false);
+  assert.equal(mayReadDisclosure({ acknowledgedAt: new Date() }), true);
+});
+
+test('IAG-10: the busiest tenth’s share of deployments shows how concentrated the work is', () => {
+  assert.deepEqual(busiestTenthShare([]), { advisors: 0, share: 0 });
+  assert.deepEqual(busiestTenthShare([0, 0]), { advisors: 0, share: 0 });
+  // Twenty advisors deployed: the busiest two. Even spread: 10%.
+  const even = busiestTenthShare(Array(20).fill(3));
+  assert.equal(even.advisors, 2);
+  assert.equal(even.share, 0.1);
+  // Two people did 30 of 48.
+  const skewed = busiestTenthShare([15, 15, ...Array(18).fill(1)]);
+  assert.equal(skewed.share, 30 / 48);
+  // Fewer than ten deployed: the busiest one. Advisors never deployed are not counted.
+  assert.deepEqual(busiestTenthShare([4, 1, 0, 0]), { advisors: 1, share: 0.8 });
+});
+
+test('IAG-10: an advisor above the threshold is flagged; at it, not', () => {
+  assert.equal(overburdened(7, 6), true);
+  assert.equal(overburdened(6, 6), false);
+});
+
+test('IAG-08: a request passed to a group with nobody nominated is overdue after the same targets', () => {
+  const triagedAt = new Date('2026-11-23T10:00:00Z');
+  const routed = { status: 'routed' as const, urgency: 'urgent' as const, triagedAt };
+  const at = (iso: string) => new Date(iso);
+  assert.equal(nominationOverdue(routed, 0, targets, at('2026-11-23T11:59:00Z')), false);
+  assert.equal(nominationOverdue(routed, 0, targets, at('2026-11-23T12:01:00Z')), true);
+  assert.equal(nominationOverdue(routed, 1, targets, at('2026-11-23T12:01:00Z')), false);
+  const routine = { ...routed, urgency: 'routine' as const };
+  // Monday 23rd, 10:00: five working days on is Monday 30th, 10:00.
+  assert.equal(nominationOverdue(routine, 0, targets, at('2026-11-30T09:59:00Z')), false);
+  assert.equal(nominationOverdue(routine, 0, targets, at('2026-11-30T10:01:00Z')), true);
+  assert.equal(
+    nominationOverdue({ ...routed, status: 'deployed' }, 0, targets, at('2026-12-30T00:00:00Z')),
+    false,
+  );
 });

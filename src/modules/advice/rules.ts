@@ -58,13 +58,35 @@ export function triageDueAt(
   request: { urgency: Urgency; submittedAt: Date },
   targets: TriageTargets,
 ): Date {
-  if (request.urgency === 'urgent')
-    return new Date(request.submittedAt.getTime() + targets.urgentMinutes * 60_000);
-  const day = workingDays.addWorkingDays(
-    toLondonDate(request.submittedAt),
-    targets.routineWorkingDays,
+  return stageDueAt(request.urgency, request.submittedAt, targets);
+}
+
+/**
+ * When a stage that began at `since` is due to be done: the urgent target in minutes, round
+ * the clock; otherwise the routine target in England-and-Wales working days, at the same time.
+ */
+export function stageDueAt(urgency: Urgency, since: Date, targets: TriageTargets): Date {
+  if (urgency === 'urgent') return new Date(since.getTime() + targets.urgentMinutes * 60_000);
+  const day = workingDays.addWorkingDays(toLondonDate(since), targets.routineWorkingDays);
+  return londonInstant(day, londonMinutes(since));
+}
+
+/**
+ * IAG-08: a request passed to a group must have an advisor nominated within the same targets,
+ * counted from when it was passed; one still without any nomination after that is overdue.
+ */
+export function nominationOverdue(
+  request: { status: RequestStatus; urgency: Urgency; triagedAt: Date | null },
+  nominations: number,
+  targets: TriageTargets,
+  now: Date,
+): boolean {
+  return (
+    request.status === 'routed' &&
+    request.triagedAt !== null &&
+    nominations === 0 &&
+    now > stageDueAt(request.urgency, request.triagedAt, targets)
   );
-  return londonInstant(day, londonMinutes(request.submittedAt));
 }
 
 /** IAG-08: a request still waiting for triage after it was due is overdue. */
@@ -374,4 +396,47 @@ export function checkOfferResponse(
   if (answer === 'declined' && !reason)
     return { field: 'note', message: 'Enter the reason the offer was declined' };
   return null;
+}
+
+// Disclosure to advisors (IAG-35)
+
+export const DISCLOSURE_KINDS = ['document', 'decision_rationale'] as const;
+export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
+export const DISCLOSURE_KIND_LABELS: Record<DisclosureKind, string> = {
+  document: 'A document',
+  decision_rationale: 'The rationale for a decision',
+};
+
+/** IAG-35: things are disclosed only to an advisor who has accepted the request. */
+export function checkDisclosure(status: DeploymentStatus): string | null {
+  return status === 'accepted' ? null : 'Share only with an advisor who has accepted the request';
+}
+
+/**
+ * IAG-35: the advisor acknowledges the terms before seeing what was disclosed; until then they
+ * see only what it is and on what terms.
+ */
+export function mayReadDisclosure(disclosure: { acknowledgedAt: Date | null }): boolean {
+  return disclosure.acknowledgedAt !== null;
+}
+
+// Equitable deployment (IAG-10)
+
+/**
+ * IAG-10: how concentrated deployments are: the share of all deployments in a period that went
+ * to the busiest tenth of the advisors deployed (at least one advisor). An even spread gives
+ * about 10%; a few people doing most of the work gives far more.
+ */
+export function busiestTenthShare(counts: readonly number[]): { advisors: number; share: number } {
+  const deployed = counts.filter((n) => n > 0).sort((a, b) => b - a);
+  const total = deployed.reduce((a, b) => a + b, 0);
+  if (total === 0) return { advisors: 0, share: 0 };
+  const advisors = Math.max(1, Math.ceil(deployed.length / 10));
+  const top = deployed.slice(0, advisors).reduce((a, b) => a + b, 0);
+  return { advisors, share: top / total };
+}
+
+/** IAG-10: an advisor deployed more often than the threshold in a period is flagged. */
+export function overburdened(deploymentsInPeriod: number, threshold: number): boolean {
+  return deploymentsInPeriod > threshold;
 }

@@ -23,6 +23,7 @@ import { clearanceLevelEnum, advisoryGroups } from '../groups/schema.js';
 import {
   ADVICE_OUTCOMES,
   DEPLOYMENT_STATUSES,
+  DISCLOSURE_KINDS,
   EXPERIENCE_AREAS,
   OFFER_KINDS,
   OFFER_RESPONSES,
@@ -44,6 +45,7 @@ export const requestEventKindEnum = pgEnum('advice_request_event_kind', [
   'outcome_recorded',
   'question_asked',
   'question_answered',
+  'disclosed',
 ]);
 export const experienceAreaEnum = pgEnum('experience_area', EXPERIENCE_AREAS);
 export const deploymentStatusEnum = pgEnum('deployment_status', DEPLOYMENT_STATUSES);
@@ -83,6 +85,10 @@ export const adviceRequests = pgTable(
     triagedBy: uuid('triaged_by').references(() => users.id),
     triagedAt: timestamp('triaged_at', { withTimezone: true }),
     declineReason: text('decline_reason'),
+    /** IAG-08: when CTSET was e-mailed that the request was past its target for triage. */
+    triageEscalatedAt: timestamp('triage_escalated_at', { withTimezone: true }),
+    /** IAG-08: when the group's contact and CTSET were e-mailed that nobody was nominated. */
+    nominationEscalatedAt: timestamp('nomination_escalated_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
   },
   (t) => [
@@ -130,16 +136,21 @@ export const adviceRequestEvents = pgTable(
 );
 
 /** What an advisor offers for deployment: the kinds of experience they bring (IAG-10). */
-export const advisorProfiles = pgTable('advisor_profiles', {
-  personId: uuid('person_id')
-    .primaryKey()
-    .references(() => people.id),
-  experience: experienceAreaEnum('experience')
-    .array()
-    .notNull()
-    .default(sql`'{}'`),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-});
+export const advisorProfiles = pgTable(
+  'advisor_profiles',
+  {
+    personId: uuid('person_id')
+      .primaryKey()
+      .references(() => people.id),
+    experience: experienceAreaEnum('experience')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  // Nomination asks "brings any of these?" (&&), which a GIN index answers.
+  (t) => [index('advisor_profiles_experience_idx').using('gin', t.experience)],
+);
 
 /** Days an advisor has said they cannot be deployed. */
 export const advisorUnavailability = pgTable(
@@ -221,6 +232,10 @@ export const deployments = pgTable(
       .where(sql`${t.status} in ('nominated', 'accepted')`),
     // An advisor's own deployments, newest first.
     index('deployments_person_idx').on(t.personId, t.nominatedAt),
+    // IAG-10: the equitable-deployment report, by period.
+    index('deployments_period_idx')
+      .on(t.deployedOn, t.groupId)
+      .where(sql`${t.status} = 'accepted'`),
     // The arrangement tasks still to do, for their owner.
     index('deployments_arrangement_idx')
       .on(t.arrangementOwner, t.nominatedAt)
@@ -324,4 +339,40 @@ export const adviceOffers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('advice_offers_response_idx').on(t.response, t.offeredOn)],
+);
+
+export const disclosureKindEnum = pgEnum('disclosure_kind', DISCLOSURE_KINDS);
+
+/**
+ * IAG-35: the disclosure log. Every document or decision rationale shared with an advisor:
+ * what, to whom, when, under which protocol and on what terms; and when the advisor
+ * acknowledged those terms, before which they cannot read it.
+ */
+export const disclosures = pgTable(
+  'disclosures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => adviceRequests.id),
+    deploymentId: uuid('deployment_id')
+      .notNull()
+      .references(() => deployments.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    kind: disclosureKindEnum('kind').notNull(),
+    title: text('title').notNull(),
+    /** What is disclosed, when it is written here; a document may be handed over in person. */
+    content: text('content'),
+    protocol: text('protocol').notNull(),
+    terms: text('terms').notNull(),
+    disclosedBy: uuid('disclosed_by').references(() => users.id),
+    disclosedAt: timestamp('disclosed_at', { withTimezone: true }).notNull(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('disclosures_request_idx').on(t.requestId, t.disclosedAt),
+    index('disclosures_deployment_idx').on(t.deploymentId, t.disclosedAt),
+  ],
 );

@@ -5,12 +5,12 @@
  * reason. Each thing a person does is one function here: permission, rules, one transaction,
  * one audit event.
  */
-import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
 import { can } from '../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import { users } from '../../platform/auth/schema.js';
-import type { IsoDate } from '../../platform/calendar/index.js';
+import { roleAssignments, users } from '../../platform/auth/schema.js';
+import { formatDateTime, type IsoDate } from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import {
   ConflictError,
@@ -25,6 +25,7 @@ import type { MailService } from '../../platform/mail/service.js';
 import type { GroupsService } from '../groups/service.js';
 import { CLEARANCE_LABELS, CLEARANCE_ORDER, type ClearanceLevel } from '../groups/rules.js';
 import { people } from '../directory/schema.js';
+import { advisoryGroups } from '../groups/schema.js';
 import { contactGroupIds, findVisibleRequest } from './access.js';
 import { advicePaths as paths } from './paths.js';
 import {
@@ -38,9 +39,12 @@ import {
   URGENCY_LABELS,
   checkQuestion,
   checkTriage,
+  nominationOverdue,
   routingProblem,
+  stageDueAt,
   triageDueAt,
   triageOverdue,
+  waitedFor,
   type TriageTargets,
   type Urgency,
 } from './rules.js';
@@ -655,6 +659,132 @@ export function createAdviceService(deps: {
           after: { adviceId, outcome, reason },
         });
         return after!;
+      });
+    },
+
+    /**
+     * IAG-08: e-mails, once each, about requests past their targets: those still waiting for
+     * triage go to the strategic engagement team; those passed to a group with nobody nominated
+     * go to the group's deployment contact and to CTSET. Safe on several instances at once:
+     * rows are claimed with SKIP LOCKED. Returns how many requests were escalated.
+     */
+    async escalateOverdue(batch = 50): Promise<number> {
+      const at = now();
+      // Working days are at least calendar days: a cheap bound in SQL, the exact rule after.
+      const urgentSince = new Date(at.getTime() - targets.urgentMinutes * 60_000);
+      const routineSince = new Date(at.getTime() - targets.routineWorkingDays * 86_400_000);
+      const pastBound = (
+        column: typeof adviceRequests.submittedAt | typeof adviceRequests.triagedAt,
+      ) =>
+        sql`((${adviceRequests.urgency} = 'urgent' and ${column} < ${urgentSince}) or ${column} < ${routineSince})`;
+      return db.transaction(async (tx) => {
+        const ctset = await tx
+          .selectDistinct({ email: users.email })
+          .from(users)
+          .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+          .where(and(eq(roleAssignments.role, 'ctset'), eq(users.status, 'active')));
+        const ctsetEmails = ctset.map((u) => u.email).filter(Boolean);
+
+        const waiting = (
+          await tx
+            .select()
+            .from(adviceRequests)
+            .where(
+              and(
+                eq(adviceRequests.status, 'awaiting_triage'),
+                isNull(adviceRequests.triageEscalatedAt),
+                pastBound(adviceRequests.submittedAt),
+              ),
+            )
+            .orderBy(asc(adviceRequests.submittedAt))
+            .limit(batch)
+            .for('update', { skipLocked: true })
+        ).filter((r) => triageOverdue(r, targets, at));
+
+        const routed = await tx
+          .select()
+          .from(adviceRequests)
+          .where(
+            and(
+              eq(adviceRequests.status, 'routed'),
+              isNull(adviceRequests.nominationEscalatedAt),
+              pastBound(adviceRequests.triagedAt),
+              sql`not exists (select 1 from ${deployments} d where d.request_id = ${adviceRequests.id}
+                and d.status in ('nominated', 'accepted'))`,
+            ),
+          )
+          .orderBy(asc(adviceRequests.triagedAt))
+          .limit(batch)
+          .for('update', { skipLocked: true });
+        const unnominated = routed.filter((r) => nominationOverdue(r, 0, targets, at));
+        const contacts = unnominated.length
+          ? await tx
+              .select({
+                requestId: adviceRequestRoutes.requestId,
+                group: advisoryGroups.name,
+                name: people.fullName,
+                email: sql<string | null>`coalesce(${people.email}, ${users.email})`,
+              })
+              .from(adviceRequestRoutes)
+              .innerJoin(advisoryGroups, eq(advisoryGroups.id, adviceRequestRoutes.groupId))
+              .innerJoin(people, eq(people.id, advisoryGroups.deploymentContactId))
+              .leftJoin(users, eq(users.id, people.userId))
+              .where(
+                inArray(
+                  adviceRequestRoutes.requestId,
+                  unnominated.map((r) => r.id),
+                ),
+              )
+          : [];
+
+        const link = (id: string) => `${deps.publicUrl}${paths.request(id)}`;
+        await mail.queueMany(tx, [
+          ...waiting.flatMap((r) =>
+            ctsetEmails.map((to) => ({
+              to,
+              subject: `Past its target for triage: request ${r.reference}, ${r.subject}`,
+              text: [
+                `${URGENCY_LABELS[r.urgency]} request ${r.reference} has waited ${waitedFor(r.submittedAt, at)} for triage; it was due by ${formatDateTime(triageDueAt(r, targets))} (IAG-08).`,
+                '',
+                `Triage it: ${link(r.id)}`,
+              ].join('\n'),
+            })),
+          ),
+          ...unnominated.flatMap((r) => {
+            const groupContacts = contacts.filter((c) => c.requestId === r.id && c.email);
+            const text = [
+              `${URGENCY_LABELS[r.urgency]} request ${r.reference} was passed to ${groupContacts.map((c) => c.group).join(' and ') || 'a group'} ${waitedFor(r.triagedAt!, at)} ago and nobody has been nominated; it was due by ${formatDateTime(stageDueAt(r.urgency, r.triagedAt!, targets))} (IAG-08).`,
+              '',
+              `The request: ${link(r.id)}`,
+            ].join('\n');
+            const subject = `No advisor nominated yet: request ${r.reference}, ${r.subject}`;
+            return [
+              ...groupContacts.map((c) => ({ to: c.email!, subject, text })),
+              ...ctsetEmails.map((to) => ({ to, subject, text })),
+            ];
+          }),
+        ]);
+        if (waiting.length)
+          await tx
+            .update(adviceRequests)
+            .set({ triageEscalatedAt: at })
+            .where(
+              inArray(
+                adviceRequests.id,
+                waiting.map((r) => r.id),
+              ),
+            );
+        if (unnominated.length)
+          await tx
+            .update(adviceRequests)
+            .set({ nominationEscalatedAt: at })
+            .where(
+              inArray(
+                adviceRequests.id,
+                unnominated.map((r) => r.id),
+              ),
+            );
+        return waiting.length + unnominated.length;
       });
     },
 

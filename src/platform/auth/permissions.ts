@@ -79,6 +79,8 @@ const POLICIES = {
   'advice.request': anyRole(['requester', 'ctset']),
   /** IAG-08: every request goes through CTSET, which routes or declines it. */
   'advice.triage': anyRole(['ctset']),
+  /** IAG-10: the coordination unit monitors deployments; the Director reads the same. */
+  'advice.equity': anyRole(['coordination_unit', 'director']),
   /** IAG-09: CTSET offers independent advice for serious crimes and critical incidents. */
   'advice.offer': anyRole(['ctset']),
   /** Those who run the process see every request; a requester sees only their own. */

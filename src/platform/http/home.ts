@@ -28,6 +28,11 @@ export function registerHomeRoutes({ app, services, renderPage }: RouteDeps): vo
         text: 'Requests to nominate for',
         hint: 'Requests passed to your group: choose the most suitable advisors',
       },
+      can(p, 'advice.equity') && {
+        href: '/deployments/equity',
+        text: 'Equitable deployment',
+        hint: 'Deployments per advisor over a period, the busiest flagged (IAG-10)',
+      },
       can(p, 'advice.arrange') && {
         href: '/deployments/arrangements',
         text: 'Advisors to contact',

@@ -1,0 +1,275 @@
+/**
+ * IAG-35: what is disclosed to advisors, logged under a disclosure protocol: what, to whom,
+ * when, on what terms. The requester, CTSET or the coordination unit shares something with an
+ * advisor who has accepted; the advisor acknowledges the terms before reading it. Each thing a
+ * person does is one function here: permission, rules, one transaction, one audit event.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/service.js';
+import { hasRole } from '../../platform/auth/permissions.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
+import { users } from '../../platform/auth/schema.js';
+import type { Db, Executor } from '../../platform/db/database.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  type FieldError,
+} from '../../platform/errors.js';
+import { text, tooLong } from '../../platform/http/form-fields.js';
+import { isUuid } from '../../platform/http/params.js';
+import type { MailService } from '../../platform/mail/service.js';
+import { people } from '../directory/schema.js';
+import { findVisibleRequest } from './access.js';
+import { advicePaths as paths } from './paths.js';
+import {
+  DISCLOSURE_KINDS,
+  DISCLOSURE_KIND_LABELS,
+  checkDisclosure,
+  mayReadDisclosure,
+  type DisclosureKind,
+} from './rules.js';
+import { adviceRequestEvents, deployments, disclosures } from './schema.js';
+
+type Input = Record<string, string | string[] | undefined>;
+type AdviceRequest = Awaited<ReturnType<typeof findVisibleRequest>>;
+
+export type DisclosuresService = ReturnType<typeof createDisclosuresService>;
+
+export function createDisclosuresService(deps: {
+  db: Db;
+  mail: MailService;
+  publicUrl: string;
+  now?: () => Date;
+}) {
+  const { db, mail } = deps;
+  const now = () => (deps.now ? deps.now() : new Date());
+
+  function requireUser(principal: Principal): UserPrincipal {
+    if (principal?.kind !== 'user') throw new ForbiddenError();
+    return principal;
+  }
+
+  /** Who may disclose on a request: its requester, CTSET and the coordination unit. */
+  function mayDisclose(user: UserPrincipal, request: AdviceRequest) {
+    return (
+      request.requestedBy === user.userId ||
+      hasRole(user, 'ctset') ||
+      hasRole(user, 'coordination_unit')
+    );
+  }
+
+  /** The advisors who have accepted the request: the only ones anything may go to. */
+  async function acceptedAdvisors(executor: Executor, requestId: string) {
+    return executor
+      .select({
+        deploymentId: deployments.id,
+        personId: deployments.personId,
+        name: people.fullName,
+      })
+      .from(deployments)
+      .innerJoin(people, eq(people.id, deployments.personId))
+      .where(and(eq(deployments.requestId, requestId), eq(deployments.status, 'accepted')))
+      .orderBy(asc(people.fullName));
+  }
+
+  /** The log for one request, as those who may disclose on it read it. */
+  async function logOf(executor: Executor, requestId: string) {
+    return executor
+      .select({
+        id: disclosures.id,
+        kind: disclosures.kind,
+        title: disclosures.title,
+        advisor: people.fullName,
+        protocol: disclosures.protocol,
+        terms: disclosures.terms,
+        disclosedAt: disclosures.disclosedAt,
+        disclosedBy: users.displayName,
+        acknowledgedAt: disclosures.acknowledgedAt,
+      })
+      .from(disclosures)
+      .innerJoin(people, eq(people.id, disclosures.personId))
+      .leftJoin(users, eq(users.id, disclosures.disclosedBy))
+      .where(eq(disclosures.requestId, requestId))
+      .orderBy(asc(disclosures.disclosedAt))
+      .limit(200);
+  }
+
+  return {
+    /** IAG-35: the request's disclosure log, for those who may disclose on it; else null. */
+    async log(principal: Principal, requestId: string) {
+      const user = requireUser(principal);
+      const request = await findVisibleRequest(db, user, requestId);
+      if (!mayDisclose(user, request)) return null;
+      return logOf(db, requestId);
+    },
+
+    async discloseForm(principal: Principal, requestId: string) {
+      const user = requireUser(principal);
+      const request = await findVisibleRequest(db, user, requestId);
+      if (!mayDisclose(user, request)) throw new ForbiddenError();
+      const advisors = await acceptedAdvisors(db, requestId);
+      if (!advisors.length)
+        throw new ConflictError('Nothing can be shared until an advisor has accepted the request');
+      return { request, advisors };
+    },
+
+    /**
+     * IAG-35: shares a document or a decision's rationale with an advisor who accepted, under a
+     * protocol and terms; the advisor is e-mailed to acknowledge them before reading it.
+     */
+    async disclose(principal: Principal, requestId: string, input: Input, auditRequestId?: string) {
+      const user = requireUser(principal);
+      const errors: FieldError[] = [];
+      const deploymentId = text(input.deploymentId);
+      const kind = text(input.kind);
+      if (!DISCLOSURE_KINDS.includes(kind as DisclosureKind))
+        errors.push({ field: 'kind', message: 'Select what you are sharing' });
+      const title = text(input.title);
+      if (!title) errors.push({ field: 'title', message: 'Enter what it is' });
+      tooLong(errors, 'title', 'What it is', title, 300);
+      const content = text(input.content);
+      tooLong(errors, 'content', 'The text', content, 20_000);
+      const protocol = text(input.protocol);
+      if (!protocol)
+        errors.push({
+          field: 'protocol',
+          message: 'Enter the disclosure protocol it is shared under',
+        });
+      tooLong(errors, 'protocol', 'The protocol', protocol, 300);
+      const terms = text(input.terms);
+      if (!terms) errors.push({ field: 'terms', message: 'Enter the terms the advisor must keep' });
+      tooLong(errors, 'terms', 'The terms', terms, 2000);
+      return db.transaction(async (tx) => {
+        const request = await findVisibleRequest(tx, user, requestId);
+        if (!mayDisclose(user, request)) throw new ForbiddenError();
+        const [target] =
+          deploymentId && isUuid(deploymentId)
+            ? await tx
+                .select({
+                  id: deployments.id,
+                  status: deployments.status,
+                  personId: deployments.personId,
+                  name: people.fullName,
+                  email: people.email,
+                  userEmail: users.email,
+                })
+                .from(deployments)
+                .innerJoin(people, eq(people.id, deployments.personId))
+                .leftJoin(users, eq(users.id, people.userId))
+                .where(and(eq(deployments.id, deploymentId), eq(deployments.requestId, requestId)))
+            : [];
+        if (!target) errors.unshift({ field: 'deploymentId', message: 'Select the advisor' });
+        else {
+          const refusal = checkDisclosure(target.status);
+          if (refusal) errors.unshift({ field: 'deploymentId', message: refusal });
+        }
+        if (errors.length) throw new ValidationError(errors);
+        const at = now();
+        const [row] = await tx
+          .insert(disclosures)
+          .values({
+            requestId,
+            deploymentId: target!.id,
+            personId: target!.personId,
+            kind: kind as DisclosureKind,
+            title: title!,
+            content,
+            protocol: protocol!,
+            terms: terms!,
+            disclosedBy: user.userId,
+            disclosedAt: at,
+          })
+          .returning();
+        await tx.insert(adviceRequestEvents).values({
+          requestId,
+          kind: 'disclosed',
+          at,
+          actorUserId: user.userId,
+          text: `${DISCLOSURE_KIND_LABELS[kind as DisclosureKind]} shared with ${target!.name} under ${protocol}: ${title}`,
+        });
+        const to = target!.email ?? target!.userEmail;
+        if (to)
+          await mail.queue(tx, {
+            to,
+            subject: `Shared with you in confidence: request ${request.reference}`,
+            text: [
+              `Dear ${target!.name},`,
+              '',
+              `Something has been shared with you for request ${request.reference} under ${protocol}.`,
+              'Read and acknowledge the terms before you open it:',
+              `${deps.publicUrl}${paths.deployment(target!.id)}`,
+            ].join('\n'),
+          });
+        await recordAudit(tx, actorOf(user, auditRequestId), {
+          action: 'disclosure.made',
+          recordType: 'advice-request',
+          recordId: requestId,
+          // The log, not the content: the content is the thing kept confidential.
+          after: { id: row!.id, to: target!.personId, kind, title, protocol, terms },
+        });
+        return { disclosure: row!, advisor: target!.name };
+      });
+    },
+
+    /**
+     * What has been disclosed to the advisor on one of their deployments: each item's content
+     * only once they have acknowledged its terms (IAG-35).
+     */
+    async forAdvisor(principal: Principal, deploymentId: string) {
+      const user = requireUser(principal);
+      if (!isUuid(deploymentId)) throw new NotFoundError();
+      const rows = await db
+        .select({ disclosure: disclosures })
+        .from(disclosures)
+        .innerJoin(people, eq(people.id, disclosures.personId))
+        .where(and(eq(disclosures.deploymentId, deploymentId), eq(people.userId, user.userId)))
+        .orderBy(asc(disclosures.disclosedAt))
+        .limit(100);
+      return rows.map(({ disclosure: d }) => ({
+        ...d,
+        content: mayReadDisclosure(d) ? d.content : null,
+      }));
+    },
+
+    /** IAG-35: the advisor acknowledges the terms; the acknowledgement is logged. */
+    async acknowledge(
+      principal: Principal,
+      deploymentId: string,
+      disclosureId: string,
+      auditRequestId?: string,
+    ) {
+      const user = requireUser(principal);
+      if (!isUuid(deploymentId) || !isUuid(disclosureId)) throw new NotFoundError();
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .select({ disclosure: disclosures })
+          .from(disclosures)
+          .innerJoin(people, eq(people.id, disclosures.personId))
+          .where(
+            and(
+              eq(disclosures.id, disclosureId),
+              eq(disclosures.deploymentId, deploymentId),
+              eq(people.userId, user.userId),
+            ),
+          )
+          .for('update', { of: disclosures });
+        if (!row) throw new NotFoundError();
+        if (row.disclosure.acknowledgedAt)
+          throw new ConflictError('You have already acknowledged these terms');
+        await tx
+          .update(disclosures)
+          .set({ acknowledgedAt: now() })
+          .where(eq(disclosures.id, disclosureId));
+        await recordAudit(tx, actorOf(user, auditRequestId), {
+          action: 'disclosure.acknowledged',
+          recordType: 'advice-request',
+          recordId: row.disclosure.requestId,
+          after: { disclosureId },
+        });
+        return row.disclosure;
+      });
+    },
+  };
+}

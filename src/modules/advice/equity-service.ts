@@ -1,0 +1,136 @@
+/**
+ * IAG-10, equitable deployment: the coordination unit watches that no advisor is overburdened.
+ * Deployments (accepted nominations) per advisor over a chosen period, optionally for one
+ * group, busiest first; the busiest tenth's share of the work; advisors above the threshold
+ * flagged; and the same as CSV.
+ */
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { can } from '../../platform/auth/permissions.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import { addCalendarMonths, todayInLondon, type IsoDate } from '../../platform/calendar/index.js';
+import type { Db } from '../../platform/db/database.js';
+import { ForbiddenError, ValidationError, type FieldError } from '../../platform/errors.js';
+import { dateField } from '../../platform/http/form-fields.js';
+import { isUuid } from '../../platform/http/params.js';
+import { people } from '../directory/schema.js';
+import { advisoryGroups } from '../groups/schema.js';
+import { LOAD_WINDOW_MONTHS, busiestTenthShare, overburdened } from './rules.js';
+import { deployments } from './schema.js';
+
+type Input = Record<string, string | string[] | undefined>;
+
+export type EquityService = ReturnType<typeof createEquityService>;
+
+export function createEquityService(deps: { db: Db; threshold: number; now?: () => Date }) {
+  const { db, threshold } = deps;
+  const now = () => (deps.now ? deps.now() : new Date());
+
+  function requireViewer(principal: Principal) {
+    if (!can(principal, 'advice.equity')) throw new ForbiddenError();
+  }
+
+  /** The period and group asked for; by default the twelve months to today, every group. */
+  function parseFilters(input: Input) {
+    const today = todayInLondon(now());
+    const errors: FieldError[] = [];
+    const given = (name: string) =>
+      ['day', 'month', 'year'].some((p) => String(input[`${name}-${p}`] ?? '').trim() !== '');
+    const from = given('from')
+      ? dateField(input, 'from', 'the first day of the period', errors)
+      : addCalendarMonths(today, -LOAD_WINDOW_MONTHS);
+    const to = given('to') ? dateField(input, 'to', 'the last day of the period', errors) : today;
+    if (from && to && to < from)
+      errors.push({
+        field: 'to-day',
+        message: 'The last day must be the same as or after the first',
+      });
+    const group = typeof input.group === 'string' && isUuid(input.group) ? input.group : null;
+    if (errors.length) throw new ValidationError(errors);
+    return { from: from as IsoDate, to: to as IsoDate, group };
+  }
+
+  function whereOf(filters: { from: IsoDate; to: IsoDate; group: string | null }): SQL {
+    return and(
+      eq(deployments.status, 'accepted'),
+      sql`${deployments.deployedOn} between ${filters.from}::date and ${filters.to}::date`,
+      filters.group ? eq(deployments.groupId, filters.group) : undefined,
+    )!;
+  }
+
+  /** Each advisor deployed in the period, busiest first, with the groups they went for. */
+  function perAdvisor(where: SQL) {
+    const n = count();
+    return db
+      .select({
+        personId: deployments.personId,
+        name: people.fullName,
+        deployments: sql<number>`${n}::int`,
+        groups: sql<string>`string_agg(distinct ${advisoryGroups.name}, ', ' order by ${advisoryGroups.name})`,
+      })
+      .from(deployments)
+      .innerJoin(people, eq(people.id, deployments.personId))
+      .innerJoin(advisoryGroups, eq(advisoryGroups.id, deployments.groupId))
+      .where(where)
+      .groupBy(deployments.personId, people.fullName)
+      .orderBy(desc(n), asc(people.fullName), asc(deployments.personId));
+  }
+
+  return {
+    threshold,
+    parseFilters,
+
+    async report(principal: Principal, input: Input, page: { limit: number; offset: number }) {
+      requireViewer(principal);
+      const filters = parseFilters(input);
+      const where = whereOf(filters);
+      const [items, counts, groups] = await Promise.all([
+        perAdvisor(where).limit(page.limit).offset(page.offset),
+        // Only the counts, one small row per advisor deployed, for the summary.
+        db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(deployments)
+          .where(where)
+          .groupBy(deployments.personId),
+        db
+          .select({ id: advisoryGroups.id, name: advisoryGroups.name })
+          .from(advisoryGroups)
+          .orderBy(asc(advisoryGroups.name)),
+      ]);
+      const perPerson = counts.map((c) => c.n);
+      const { advisors: busiestAdvisors, share } = busiestTenthShare(perPerson);
+      return {
+        filters,
+        groups,
+        threshold,
+        items: items.map((i) => ({ ...i, flagged: overburdened(i.deployments, threshold) })),
+        total: perPerson.length,
+        summary: {
+          deployments: perPerson.reduce((a, b) => a + b, 0),
+          advisors: perPerson.length,
+          busiestAdvisors,
+          busiestShare: share,
+          flagged: perPerson.filter((n) => overburdened(n, threshold)).length,
+        },
+      };
+    },
+
+    /** The same report, every advisor, as CSV rows (a header first). */
+    async csv(principal: Principal, input: Input) {
+      requireViewer(principal);
+      const filters = parseFilters(input);
+      const rows = await perAdvisor(whereOf(filters)).limit(100_000);
+      return {
+        filters,
+        rows: [
+          ['Advisor', 'Groups', 'Deployments', `Over ${threshold}`],
+          ...rows.map((r) => [
+            r.name,
+            r.groups,
+            String(r.deployments),
+            overburdened(r.deployments, threshold) ? 'Yes' : 'No',
+          ]),
+        ],
+      };
+    },
+  };
+}
