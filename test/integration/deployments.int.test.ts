@@ -539,7 +539,10 @@ test('IAG-02, IAG-03, IAG-27: the advisor records the advice, labelled from the 
     .from(adviceGiven)
     .where(eq(adviceGiven.deploymentId, id));
   assert.equal(advice!.independent, true);
-  assert.match(advice!.independenceBasis, /declaration of 2026-04-01 confirms their independence/);
+  assert.match(
+    advice!.independenceBasis,
+    /declaration of 1 April 2026 confirms their independence/,
+  );
   assert.equal(
     (await charlie.post(`/deployments/${id}/advice`, { summary: 'Again' })).statusCode,
     409,
@@ -739,4 +742,34 @@ test('IAG-10: the coordination unit sees deployments per advisor over a period, 
   assert.match(backwards.body, /The last day must be the same as or after the first/);
   for (const role of ['advisor', 'requester', 'deployment_contact'] as const)
     assert.equal((await (await signInAs(t, role)).get('/deployments/equity')).statusCode, 403);
+});
+
+test('IAG-29, IAG-02: an advisor whose clearance lapses, or who is found conflicted, cannot go on to accept', async () => {
+  const request = await ask({ advisorsWanted: '2', experienceNeeded: [] });
+  const { created } = await t.services.deployments.nominate(contact, request.id, race.id, {
+    advisors: [person.avery!, person.jordan!],
+    reason: 'Both cleared',
+  });
+  const avery = await signInAs(t, 'advisor');
+  const averys = created.find((d) => d.personId === person.avery)!;
+  // Avery's clearance is withdrawn after the nomination.
+  await t.services.db
+    .update(clearances)
+    .set({ withdrawnOn: '2026-11-20' })
+    .where(eq(clearances.personId, person.avery!));
+  const refused = await avery.post(`/deployments/${averys.id}/accept`, {});
+  assert.equal(refused.statusCode, 409);
+  assert.match(refused.body, /not in force/);
+  await t.services.db
+    .update(clearances)
+    .set({ withdrawnOn: null })
+    .where(eq(clearances.personId, person.avery!));
+
+  // The contact learns of Jordan's conflict: the standing nomination is withdrawn.
+  const drew = await signInAs(t, 'deployment_contact');
+  const url = `/advice-requests/${request.id}/groups/${race.id}/conflicts/${person.jordan}`;
+  assert.equal((await drew.post(url, { reason: 'Related to the victim' })).statusCode, 303);
+  const jordans = (await ofRequest(request.id)).find((d) => d.personId === person.jordan)!;
+  assert.equal(jordans.status, 'withdrawn');
+  assert.equal((await avery.post(`/deployments/${averys.id}/accept`, {})).statusCode, 303);
 });

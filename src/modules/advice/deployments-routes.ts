@@ -282,7 +282,7 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
     } catch (error) {
       const errors = fieldErrorsOf(error);
       if (!errors) throw error;
-      return render({ errors, items: [], groupItems: [] }, 400);
+      return render({ errors, items: [] }, 400);
     }
   });
 

@@ -10,7 +10,12 @@ import { recordAudit } from '../../platform/audit/service.js';
 import { can, hasRole } from '../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
 import { users } from '../../platform/auth/schema.js';
-import { todayInLondon, type IsoDate } from '../../platform/calendar/index.js';
+import {
+  formatDate,
+  toLondonDate,
+  todayInLondon,
+  type IsoDate,
+} from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import {
   ConflictError,
@@ -167,11 +172,13 @@ export function createDeploymentsService(deps: {
       sql`not exists (select 1 from ${deployments} d
         where d.request_id = ${request.id} and d.person_id = ${personId})`,
     ];
+    // IAG-29: cleared on the first day of the work and on the last, as nominationProblem asks.
     if (request.clearanceNeeded)
-      conditions.push(sql`exists (select 1 from ${clearances} v
-        where v.person_id = ${personId} and v.level >= ${request.clearanceNeeded}::clearance_level
-          and v.granted_on <= ${from}::date and v.expires_on > ${from}::date
-          and (v.withdrawn_on is null or v.withdrawn_on > ${from}::date))`);
+      for (const day of new Set([from, until]))
+        conditions.push(sql`exists (select 1 from ${clearances} v
+          where v.person_id = ${personId} and v.level >= ${request.clearanceNeeded}::clearance_level
+            and v.granted_on <= ${day}::date and v.expires_on > ${day}::date
+            and (v.withdrawn_on is null or v.withdrawn_on > ${day}::date))`);
     if (needed.length)
       conditions.push(sql`${advisorProfiles.experience} && ${experienceArray(needed)}`);
     return executor
@@ -312,9 +319,23 @@ export function createDeploymentsService(deps: {
       .innerJoin(adviceRequests, eq(adviceRequests.id, deployments.requestId))
       .innerJoin(advisoryGroups, eq(advisoryGroups.id, deployments.groupId))
       .where(and(eq(deployments.id, id), eq(deployments.personId, person.id)));
-    const [row] = lock ? await query.for('update') : await query;
+    const [row] = lock ? await query.for('update', { of: deployments }) : await query;
     if (!row) throw new NotFoundError();
     return { ...row, person };
+  }
+
+  /**
+   * The advisor's deployment, locked for a change: the request first, then the deployment, the
+   * order nominating takes them in, so two actions at once wait rather than deadlock.
+   */
+  async function lockOwnDeployment(tx: Executor, user: UserPrincipal, id: string) {
+    const found = await ownDeployment(tx, user, id);
+    await tx
+      .select({ id: adviceRequests.id })
+      .from(adviceRequests)
+      .where(eq(adviceRequests.id, found.request.id))
+      .for('update');
+    return ownDeployment(tx, user, id, true);
   }
 
   /** The e-mail address a directory person is written to: their own, else their account's. */
@@ -509,7 +530,25 @@ export function createDeploymentsService(deps: {
           user.userId,
           `${group.name} nominated ${created.length === 1 ? 'an advisor' : `${created.length} advisors`}; ${ARRANGEMENT_OWNER_LABELS[owner].replace(/^The/, 'the')} will contact them and arrange access`,
         );
-        const addresses = await Promise.all(created.map((d) => emailOf(tx, d.personId)));
+        const addressOf = new Map(
+          (
+            await tx
+              .select({
+                id: people.id,
+                name: people.fullName,
+                email: sql<string | null>`coalesce(${people.email}, ${users.email})`,
+              })
+              .from(people)
+              .leftJoin(users, eq(users.id, people.userId))
+              .where(
+                inArray(
+                  people.id,
+                  created.map((d) => d.personId),
+                ),
+              )
+          ).map((p) => [p.id, p]),
+        );
+        const addresses = created.map((d) => addressOf.get(d.personId));
         await mail.queueMany(
           tx,
           created.flatMap((d, i) => {
@@ -522,7 +561,7 @@ export function createDeploymentsService(deps: {
                     text: [
                       `Dear ${to.name},`,
                       '',
-                      `${group.name}'s deployment contact has nominated you for request ${request.reference} (${URGENCY_LABELS[request.urgency].toLowerCase()}), needed from ${request.neededFrom}.`,
+                      `${group.name}'s deployment contact has nominated you for request ${request.reference} (${URGENCY_LABELS[request.urgency].toLowerCase()}), needed from ${formatDate(request.neededFrom)}.`,
                       '',
                       `Please accept or decline here: ${link(paths.deployment(d.id))}`,
                       '',
@@ -572,7 +611,8 @@ export function createDeploymentsService(deps: {
       tooLong(errors, 'reason', 'The conflict', reason, 1000);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
-        const { person } = await conflictSubject(tx, user, requestId, groupId, personId);
+        // The request is locked, as nominating locks it, so neither passes the other unseen.
+        const { person } = await conflictSubject(tx, user, requestId, groupId, personId, true);
         const inserted = await tx
           .insert(adviceConflicts)
           .values({
@@ -586,11 +626,31 @@ export function createDeploymentsService(deps: {
           .returning();
         if (!inserted.length)
           throw new ConflictError(`A conflict is already recorded for ${person.name}`, 'reason');
+        // A nomination standing for them is withdrawn: a conflicted advisor is not deployed.
+        const withdrawn = await tx
+          .update(deployments)
+          .set({ status: 'withdrawn', respondedAt: now() })
+          .where(
+            and(
+              eq(deployments.requestId, requestId),
+              eq(deployments.personId, personId),
+              sql`${deployments.status} in ${ACTIVE}`,
+            ),
+          )
+          .returning({ id: deployments.id });
+        if (withdrawn.length)
+          await addEvent(
+            tx,
+            requestId,
+            'advisor_declined',
+            user.userId,
+            'A nomination was withdrawn because of a conflict of interest; another advisor will be nominated',
+          );
         await recordAudit(tx, actorOf(user, auditRequestId), {
           action: 'advice-request.conflict-recorded',
           recordType: 'advice-request',
           recordId: requestId,
-          after: { personId, reason },
+          after: { personId, reason, withdrawn: withdrawn.map((d) => d.id) },
         });
         return person;
       });
@@ -638,16 +698,15 @@ export function createDeploymentsService(deps: {
     async accept(principal: Principal, id: string, auditRequestId?: string) {
       const user = requireUser(principal);
       return db.transaction(async (tx) => {
-        const found = await ownDeployment(tx, user, id);
-        // The request first, as nominating does, so the two are always locked in one order.
-        await tx
-          .select({ id: adviceRequests.id })
-          .from(adviceRequests)
-          .where(eq(adviceRequests.id, found.request.id))
-          .for('update');
-        const { deployment, request } = await ownDeployment(tx, user, id, true);
+        const found = await lockOwnDeployment(tx, user, id);
+        const { deployment, request } = found;
         const refusal = checkResponse(deployment.status);
         if (refusal) throw new ConflictError(refusal);
+        // Still suitable? A clearance withdrawn, a term ended or a conflict recorded since the
+        // nomination stops the acceptance (IAG-02, IAG-29).
+        const [facts] = await candidateFacts(tx, request, deployment.groupId, [found.person.id]);
+        const problem = nominationProblem({ ...facts!, alreadyAsked: false }, request);
+        if (problem) throw new ConflictError(`${problem}: ask the group's deployment contact`);
         await tx
           .update(deployments)
           .set({ status: 'accepted', respondedAt: now() })
@@ -708,13 +767,7 @@ export function createDeploymentsService(deps: {
       if (!reason) errors.push({ field: 'reason', message: 'Enter why you cannot take this on' });
       tooLong(errors, 'reason', 'The reason', reason, 1000);
       return db.transaction(async (tx) => {
-        const found = await ownDeployment(tx, user, id);
-        await tx
-          .select({ id: adviceRequests.id })
-          .from(adviceRequests)
-          .where(eq(adviceRequests.id, found.request.id))
-          .for('update');
-        const { deployment, request, groupName, person } = await ownDeployment(tx, user, id, true);
+        const { deployment, request, groupName, person } = await lockOwnDeployment(tx, user, id);
         const refusal = checkResponse(deployment.status);
         if (refusal) throw new ConflictError(refusal, 'reason');
         if (errors.length) throw new ValidationError(errors);
@@ -875,13 +928,19 @@ export function createDeploymentsService(deps: {
       if (!summary) errors.push({ field: 'summary', message: 'Enter the advice you gave' });
       tooLong(errors, 'summary', 'The advice', summary, 5000);
       return db.transaction(async (tx) => {
-        const { deployment, request, person, groupName } = await ownDeployment(tx, user, id, true);
+        const { deployment, request, person, groupName } = await lockOwnDeployment(tx, user, id);
         const [existing] = await tx
           .select({ id: adviceGiven.id })
           .from(adviceGiven)
           .where(eq(adviceGiven.deploymentId, id));
         const refusal = checkAdviceRecording(deployment.status, !!existing);
         if (refusal) throw new ConflictError(refusal, 'summary');
+        const nominatedOn = toLondonDate(deployment.nominatedAt);
+        if (givenOn && givenOn < nominatedOn)
+          errors.push({
+            field: 'givenOn-day',
+            message: `The date must be on or after ${formatDate(nominatedOn)}, when you were nominated`,
+          });
         if (errors.length) throw new ValidationError(errors);
         const label = adviceIndependence({
           groupType: await effectiveGroupType(tx, deployment.groupId),
@@ -908,7 +967,7 @@ export function createDeploymentsService(deps: {
           request.id,
           'advice_given',
           user.userId,
-          `${person.name} recorded the ${label.independent ? 'independent' : 'non-independent'} advice they gave on ${givenOn}`,
+          `${person.name} recorded the ${label.independent ? 'independent' : 'non-independent'} advice they gave on ${formatDate(givenOn!)}`,
         );
         const [requester] = await tx
           .select({ name: users.displayName, email: users.email })
@@ -1084,14 +1143,21 @@ export function createDeploymentsService(deps: {
     requestId: string,
     groupId: string,
     personId: string,
+    lock = false,
   ) {
-    const { request, group } = await requestForContact(executor, user, requestId, groupId);
+    const { request, group } = await requestForContact(executor, user, requestId, groupId, lock);
     const [person] = isUuid(personId)
       ? await executor
           .select({ id: people.id, name: people.fullName })
           .from(memberships)
           .innerJoin(people, eq(people.id, memberships.personId))
-          .where(and(eq(memberships.groupId, groupId), eq(memberships.personId, personId)))
+          .where(
+            and(
+              eq(memberships.groupId, groupId),
+              eq(memberships.personId, personId),
+              eq(memberships.status, 'current'),
+            ),
+          )
           .limit(1)
       : [];
     if (!person) throw new NotFoundError();

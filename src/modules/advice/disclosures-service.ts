@@ -187,7 +187,8 @@ export function createDisclosuresService(deps: {
           kind: 'disclosed',
           at,
           actorUserId: user.userId,
-          text: `${DISCLOSURE_KIND_LABELS[kind as DisclosureKind]} shared with ${target!.name} under ${protocol}: ${title}`,
+          // Who may read the timeline is wider than who may read the log: say only that it happened.
+          text: `${DISCLOSURE_KIND_LABELS[kind as DisclosureKind]} was shared with an advisor under the disclosure protocol (IAG-35)`,
         });
         const to = target!.email ?? target!.userEmail;
         if (to)

@@ -21,6 +21,14 @@ type Input = Record<string, string | string[] | undefined>;
 
 export type EquityService = ReturnType<typeof createEquityService>;
 
+/**
+ * A name that a spreadsheet would read as a formula (=, +, -, @, tab, return at the start) is
+ * opened as text instead: the CSV is opened in Excel by people who trust it.
+ */
+function spreadsheetSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 export function createEquityService(deps: { db: Db; threshold: number; now?: () => Date }) {
   const { db, threshold } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
@@ -124,8 +132,8 @@ export function createEquityService(deps: { db: Db; threshold: number; now?: () 
         rows: [
           ['Advisor', 'Groups', 'Deployments', `Over ${threshold}`],
           ...rows.map((r) => [
-            r.name,
-            r.groups,
+            spreadsheetSafe(r.name),
+            spreadsheetSafe(r.groups),
             String(r.deployments),
             overburdened(r.deployments, threshold) ? 'Yes' : 'No',
           ]),

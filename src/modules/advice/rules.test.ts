@@ -131,6 +131,12 @@ test('IAG-29: nobody is nominated for work above their clearance, or with one no
   // A higher clearance covers lower work; an expired one covers nothing.
   const dv = { ...nppv3, level: 'dv' as const, expiresOn: '2026-12-01' };
   assert.match(nominationProblem({ ...suitable, clearances: [dv] }, needsSc)!, /not in force/);
+  // In force on the first day but lapsing before the last is not enough.
+  const lapsing = { ...sc, expiresOn: '2026-12-03' };
+  assert.match(
+    nominationProblem({ ...suitable, clearances: [lapsing] }, needsSc)!,
+    /not in force on 2026-12-03/,
+  );
 });
 
 test('IAG-10: an advisor unavailable on any day of the work, or conflicted, is not suitable', () => {
@@ -200,7 +206,7 @@ test('IAG-02: advice from a member of an IAG who has declared their independence
     declaration: { declaredOn: '2026-04-01', independenceConfirmed: true },
   });
   assert.equal(label.independent, true);
-  assert.match(label.basis, /declaration of 2026-04-01 confirms their independence/);
+  assert.match(label.basis, /declaration of 1 April 2026 confirms their independence/);
 });
 
 test('IAG-02: advice is non-independent from a specialist or community group, or without a declaration of independence', () => {

@@ -12,6 +12,7 @@ import {
 } from '../groups/rules.js';
 import {
   addCalendarMonths,
+  formatDate,
   type IsoDate,
   londonInstant,
   londonMinutes,
@@ -269,13 +270,12 @@ export function nominationProblem(
   if (candidate.alreadyAsked) return `${candidate.name} has already been asked for this request`;
   if (candidate.conflicted)
     return `${candidate.name} has a conflict of interest recorded against this request`;
-  const clearance = mayWorkAtClearance(
-    candidate.clearances,
-    request.clearanceNeeded,
-    request.neededFrom,
-  );
-  if (!clearance.allowed) return `${candidate.name}: ${clearance.reason}`;
+  // IAG-29: cleared on every day of the work, so on its first and its last.
   const until = request.neededUntil ?? request.neededFrom;
+  for (const day of [request.neededFrom, until]) {
+    const clearance = mayWorkAtClearance(candidate.clearances, request.clearanceNeeded, day);
+    if (!clearance.allowed) return `${candidate.name}: ${clearance.reason}`;
+  }
   if (candidate.unavailable.some((u) => u.startsOn <= until && request.neededFrom <= u.endsOn))
     return `${candidate.name} is not available on the dates needed`;
   if (
@@ -330,11 +330,11 @@ export function adviceIndependence(facts: {
   if (!facts.declaration.independenceConfirmed)
     return {
       independent: false,
-      basis: `The advisor's declaration of ${facts.declaration.declaredOn} does not confirm their independence (IAG-02)`,
+      basis: `The advisor's declaration of ${formatDate(facts.declaration.declaredOn)} does not confirm their independence (IAG-02)`,
     };
   return {
     independent: true,
-    basis: `Given by a member of ${facts.groupName} whose declaration of ${facts.declaration.declaredOn} confirms their independence`,
+    basis: `Given by a member of ${facts.groupName} whose declaration of ${formatDate(facts.declaration.declaredOn)} confirms their independence`,
   };
 }
 

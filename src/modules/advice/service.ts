@@ -94,6 +94,19 @@ export function createAdviceService(deps: {
     return row;
   }
 
+  /** Triage ends any question still waiting: it is closed, unanswered. */
+  async function closeOpenQuestion(executor: Executor, requestId: string, at: Date) {
+    await executor
+      .update(adviceRequestQuestions)
+      .set({ answeredAt: at })
+      .where(
+        and(
+          eq(adviceRequestQuestions.requestId, requestId),
+          isNull(adviceRequestQuestions.answeredAt),
+        ),
+      );
+  }
+
   /** A piece of advice on a request, for the requester alone to say what they did with it. */
   async function findOutcomeSubject(
     executor: Executor,
@@ -284,7 +297,8 @@ export function createAdviceService(deps: {
       // Those who run the process and the groups' contacts see every nomination; the requester
       // sees who has accepted, the people they will work with.
       const contactOf = contactGroupIds(user);
-      const seesNominations = can(user, 'advice.view-all') || contactOf.length > 0;
+      const contactHere = routes.some((r) => contactOf.includes(r.groupId));
+      const seesNominations = can(user, 'advice.view-all') || contactHere;
       const nominations = await db
         .select({
           name: people.fullName,
@@ -412,6 +426,7 @@ export function createAdviceService(deps: {
         if (problems.length)
           throw new ValidationError(problems.map((message) => ({ field: 'groups', message })));
         const at = now();
+        await closeOpenQuestion(tx, id, at);
         await tx.insert(adviceRequestRoutes).values(
           picked.map((g) => ({
             requestId: id,
@@ -539,6 +554,8 @@ export function createAdviceService(deps: {
       const user = requireUser(principal);
       const request = await findVisibleRequest(db, user, id);
       if (request.requestedBy !== user.userId) throw new ForbiddenError();
+      if (request.status !== 'awaiting_triage')
+        throw new ConflictError('The request has been triaged: the question is closed');
       const question = await openQuestion(db, id);
       if (!question) throw new ConflictError('There is no question waiting for your answer');
       return { request, question };
@@ -554,6 +571,8 @@ export function createAdviceService(deps: {
       return db.transaction(async (tx) => {
         const request = await findVisibleRequest(tx, user, id, true);
         if (request.requestedBy !== user.userId) throw new ForbiddenError();
+        if (request.status !== 'awaiting_triage')
+          throw new ConflictError('The request has been triaged: the question is closed', 'answer');
         const question = await openQuestion(tx, id, true);
         if (!question)
           throw new ConflictError('There is no question waiting for your answer', 'answer');
@@ -809,6 +828,7 @@ export function createAdviceService(deps: {
         if (refusal) throw new ConflictError(refusal, 'reason');
         if (errors.length) throw new ValidationError(errors);
         const at = now();
+        await closeOpenQuestion(tx, id, at);
         const [after] = await tx
           .update(adviceRequests)
           .set({
