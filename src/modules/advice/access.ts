@@ -3,12 +3,14 @@
  * the coordination unit, the Director); and the deployment contact of a group it was passed
  * to. Anyone else is told it does not exist, so nobody learns of requests that are not theirs.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions.js';
 import type { UserPrincipal } from '../../platform/auth/principal.js';
+import { users } from '../../platform/auth/schema.js';
 import type { Executor } from '../../platform/db/database.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { isUuid } from '../../platform/http/params.js';
+import { people } from '../directory/schema.js';
 import { adviceRequestRoutes, adviceRequests } from './schema.js';
 
 /** The groups this person is deployment contact for (IAG-07), from their scoped roles. */
@@ -42,3 +44,18 @@ export async function findVisibleRequest(
   }
   throw new NotFoundError();
 }
+
+/** The name and e-mail address of an account (a requester, a member of CTSET), to write to. */
+export async function accountOf(executor: Executor, userId: string) {
+  const [account] = await executor
+    .select({ name: users.displayName, email: users.email })
+    .from(users)
+    .where(eq(users.id, userId));
+  return account;
+}
+
+/**
+ * The address a directory person is written to: their own, else their account's. For a query
+ * that joins people to users (left join: not everyone has an account).
+ */
+export const personEmail = sql<string | null>`coalesce(${people.email}, ${users.email})`;

@@ -37,7 +37,7 @@ import {
   declarations,
   memberships,
 } from '../groups/schema.js';
-import { contactGroupIds, findVisibleRequest } from './access.js';
+import { accountOf, contactGroupIds, findVisibleRequest, personEmail } from './access.js';
 import { advicePaths as paths } from './paths.js';
 import {
   ARRANGEMENT_OWNER_LABELS,
@@ -343,7 +343,7 @@ export function createDeploymentsService(deps: {
     const [row] = await executor
       .select({
         name: people.fullName,
-        email: sql<string | null>`coalesce(${people.email}, ${users.email})`,
+        email: personEmail,
       })
       .from(people)
       .leftJoin(users, eq(users.id, people.userId))
@@ -536,7 +536,7 @@ export function createDeploymentsService(deps: {
               .select({
                 id: people.id,
                 name: people.fullName,
-                email: sql<string | null>`coalesce(${people.email}, ${users.email})`,
+                email: personEmail,
               })
               .from(people)
               .leftJoin(users, eq(users.id, people.userId))
@@ -728,10 +728,7 @@ export function createDeploymentsService(deps: {
             .update(adviceRequests)
             .set({ status: 'deployed', version: sql`${adviceRequests.version} + 1` })
             .where(eq(adviceRequests.id, request.id));
-          const [requester] = await tx
-            .select({ name: users.displayName, email: users.email })
-            .from(users)
-            .where(eq(users.id, request.requestedBy));
+          const requester = await accountOf(tx, request.requestedBy);
           if (requester?.email)
             await mail.queue(tx, {
               to: requester.email,
@@ -969,10 +966,7 @@ export function createDeploymentsService(deps: {
           user.userId,
           `${person.name} recorded the ${label.independent ? 'independent' : 'non-independent'} advice they gave on ${formatDate(givenOn!)}`,
         );
-        const [requester] = await tx
-          .select({ name: users.displayName, email: users.email })
-          .from(users)
-          .where(eq(users.id, request.requestedBy));
+        const requester = await accountOf(tx, request.requestedBy);
         if (requester?.email)
           await mail.queue(tx, {
             to: requester.email,
@@ -1180,7 +1174,7 @@ export function createDeploymentsService(deps: {
         request: adviceRequests,
         advisor: people.fullName,
         phone: people.phone,
-        email: sql<string | null>`coalesce(${people.email}, ${users.email})`,
+        email: personEmail,
         groupName: advisoryGroups.name,
       })
       .from(deployments)

@@ -21,7 +21,7 @@ import { text, tooLong } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
 import type { MailService } from '../../platform/mail/service.js';
 import { people } from '../directory/schema.js';
-import { findVisibleRequest } from './access.js';
+import { findVisibleRequest, personEmail } from './access.js';
 import { advicePaths as paths } from './paths.js';
 import {
   DISCLOSURE_KINDS,
@@ -152,8 +152,7 @@ export function createDisclosuresService(deps: {
                   status: deployments.status,
                   personId: deployments.personId,
                   name: people.fullName,
-                  email: people.email,
-                  userEmail: users.email,
+                  email: personEmail,
                 })
                 .from(deployments)
                 .innerJoin(people, eq(people.id, deployments.personId))
@@ -190,7 +189,7 @@ export function createDisclosuresService(deps: {
           // Who may read the timeline is wider than who may read the log: say only that it happened.
           text: `${DISCLOSURE_KIND_LABELS[kind as DisclosureKind]} was shared with an advisor under the disclosure protocol (IAG-35)`,
         });
-        const to = target!.email ?? target!.userEmail;
+        const to = target!.email;
         if (to)
           await mail.queue(tx, {
             to,

@@ -26,7 +26,7 @@ import type { GroupsService } from '../groups/service.js';
 import { CLEARANCE_LABELS, CLEARANCE_ORDER, type ClearanceLevel } from '../groups/rules.js';
 import { people } from '../directory/schema.js';
 import { advisoryGroups } from '../groups/schema.js';
-import { contactGroupIds, findVisibleRequest } from './access.js';
+import { accountOf, contactGroupIds, findVisibleRequest, personEmail } from './access.js';
 import { advicePaths as paths } from './paths.js';
 import {
   ADVICE_OUTCOMES,
@@ -279,16 +279,13 @@ export function createAdviceService(deps: {
     async request(principal: Principal, id: string) {
       const user = requireUser(principal);
       const request = await findVisibleRequest(db, user, id);
-      const [timeline, routes, [requester]] = await Promise.all([
+      const [timeline, routes, requester] = await Promise.all([
         timelineOf(db, id),
         db
           .select({ groupId: adviceRequestRoutes.groupId })
           .from(adviceRequestRoutes)
           .where(eq(adviceRequestRoutes.requestId, id)),
-        db
-          .select({ name: users.displayName, email: users.email })
-          .from(users)
-          .where(eq(users.id, request.requestedBy)),
+        accountOf(db, request.requestedBy),
       ]);
       const routedTo = await groups.groupsByIds(
         db,
@@ -523,10 +520,7 @@ export function createAdviceService(deps: {
           actorUserId: user.userId,
           text: `The strategic engagement team asked: ${question}`,
         });
-        const [requester] = await tx
-          .select({ name: users.displayName, email: users.email })
-          .from(users)
-          .where(eq(users.id, request.requestedBy));
+        const requester = await accountOf(tx, request.requestedBy);
         if (requester?.email)
           await mail.queue(tx, {
             to: requester.email,
@@ -589,12 +583,7 @@ export function createAdviceService(deps: {
           actorUserId: user.userId,
           text: `The requester answered: ${answer}`,
         });
-        const [asker] = question.askedBy
-          ? await tx
-              .select({ name: users.displayName, email: users.email })
-              .from(users)
-              .where(eq(users.id, question.askedBy))
-          : [];
+        const asker = question.askedBy ? await accountOf(tx, question.askedBy) : undefined;
         if (asker?.email)
           await mail.queue(tx, {
             to: asker.email,
@@ -742,7 +731,7 @@ export function createAdviceService(deps: {
                 requestId: adviceRequestRoutes.requestId,
                 group: advisoryGroups.name,
                 name: people.fullName,
-                email: sql<string | null>`coalesce(${people.email}, ${users.email})`,
+                email: personEmail,
               })
               .from(adviceRequestRoutes)
               .innerJoin(advisoryGroups, eq(advisoryGroups.id, adviceRequestRoutes.groupId))
@@ -847,10 +836,7 @@ export function createAdviceService(deps: {
           actorUserId: user.userId,
           text: `Declined by the strategic engagement team: ${reason}`,
         });
-        const [requester] = await tx
-          .select({ name: users.displayName, email: users.email })
-          .from(users)
-          .where(eq(users.id, request.requestedBy));
+        const requester = await accountOf(tx, request.requestedBy);
         if (requester?.email)
           await mail.queue(tx, {
             to: requester.email,
