@@ -75,11 +75,14 @@ import { registerDeploymentRoutes } from './modules/advice/deployments-routes.js
 import { createOffersService } from './modules/advice/offers-service.js';
 import { createEquityService } from './modules/advice/equity-service.js';
 import { createDisclosuresService } from './modules/advice/disclosures-service.js';
+import { createAdviceDocumentsService } from './modules/advice/documents-service.js';
 import { registerOfferRoutes } from './modules/advice/offers-routes.js';
+import { registerAdviceDocumentRoutes } from './modules/advice/documents-routes.js';
 import { registerFeedRoutes } from './modules/meetings/feeds-routes.js';
 import { createFeedsService } from './modules/meetings/feeds-service.js';
 import { createMeetingRemindersService } from './modules/meetings/reminders-service.js';
 import { createPapersService } from './modules/meetings/papers-service.js';
+import { documentLabel, fileSizeText } from './platform/files/document-types.js';
 import { diskFileStore } from './platform/files/store.js';
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url));
@@ -159,10 +162,11 @@ export function buildServices(deps: AppDeps) {
     publicUrl: config.publicUrl,
     now: deps.now,
   });
+  const files = diskFileStore(config.files.dir);
   const meetingPapers = createPapersService({
     db,
     meetings,
-    files: diskFileStore(config.files.dir),
+    files,
     maxBytes: config.files.maxBytes,
   });
   const meetingInvitations = createInvitationsService({
@@ -193,6 +197,12 @@ export function buildServices(deps: AppDeps) {
     db,
     mail,
     publicUrl: config.publicUrl,
+    now: deps.now,
+  });
+  const adviceDocuments = createAdviceDocumentsService({
+    db,
+    files,
+    maxBytes: config.files.maxBytes,
     now: deps.now,
   });
   const auth = createAuthService({ db, config, mail, secretBox, now: deps.now, sleep: deps.sleep });
@@ -233,6 +243,7 @@ export function buildServices(deps: AppDeps) {
     offers,
     equity,
     disclosures,
+    adviceDocuments,
     apiTokens,
   };
 }
@@ -346,6 +357,12 @@ export async function buildApp(
         env.addFilter('time', (d: Date | string | null | undefined) =>
           d ? formatTime(new Date(d)) : '',
         );
+        // A kept file as GOV.UK describes a download: 'PDF, 120KB'.
+        env.addFilter(
+          'fileDescription',
+          (f: { mediaType: string; sizeBytes: number }) =>
+            `${documentLabel(f.mediaType)}, ${fileSizeText(f.sizeBytes)}`,
+        );
       },
     },
   });
@@ -453,6 +470,7 @@ export async function buildApp(
   registerAdviceRoutes(routeDeps);
   registerDeploymentRoutes(routeDeps);
   registerOfferRoutes(routeDeps);
+  registerAdviceDocumentRoutes(routeDeps);
   registerFeedRoutes(routeDeps);
   await app.register(async (api) => registerDirectoryApiRoutes({ ...routeDeps, app: api }), {
     prefix: '/api/v1',

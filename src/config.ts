@@ -38,7 +38,7 @@ export interface Config {
   };
   passwordResetMinutes: number;
   mail: { smtpUrl: string | undefined; from: string };
-  /** Uploaded files (meeting papers): where they are kept, and the largest accepted. */
+  /** Uploaded files (meeting papers, advice documents): where they are kept, the largest accepted. */
   files: { dir: string; maxBytes: number };
   groups: {
     /**

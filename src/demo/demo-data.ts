@@ -14,6 +14,11 @@ import { organisationIdByCode } from '../modules/directory/reference-data.js';
 import { organisations, people } from '../modules/directory/schema.js';
 import {
   adviceConflicts,
+  adviceDocuments,
+  adviceGiven,
+  adviceOffers,
+  adviceRequestQuestions,
+  disclosures,
   adviceRequestEvents,
   adviceRequestRoutes,
   adviceRequests,
@@ -303,6 +308,61 @@ async function removeDemoDeployments(
     .select({ id: adviceRequests.id })
     .from(adviceRequests)
     .where(inArray(adviceRequests.requestedBy, users_));
+  // Their advice, what was shared with them and the files kept with either, before the
+  // deployments these hang off; on anyone else's record only their name is taken off.
+  const theirAdvice = tx
+    .select({ id: adviceGiven.id })
+    .from(adviceGiven)
+    .where(or(inArray(adviceGiven.requestId, asked), inArray(adviceGiven.personId, people_)));
+  await tx
+    .delete(disclosures)
+    .where(or(inArray(disclosures.requestId, asked), inArray(disclosures.personId, people_)));
+  await tx
+    .update(disclosures)
+    .set({ disclosedBy: null })
+    .where(inArray(disclosures.disclosedBy, users_));
+  await tx
+    .delete(adviceDocuments)
+    .where(
+      or(inArray(adviceDocuments.requestId, asked), inArray(adviceDocuments.adviceId, theirAdvice)),
+    );
+  await tx
+    .update(adviceDocuments)
+    .set({ uploadedBy: null })
+    .where(inArray(adviceDocuments.uploadedBy, users_));
+  await tx
+    .update(minutedAdvice)
+    .set({ adviceRequestId: null })
+    .where(inArray(minutedAdvice.adviceRequestId, asked));
+  await tx
+    .delete(adviceGiven)
+    .where(or(inArray(adviceGiven.requestId, asked), inArray(adviceGiven.personId, people_)));
+  await tx
+    .update(adviceGiven)
+    .set({ recordedBy: null })
+    .where(inArray(adviceGiven.recordedBy, users_));
+  await tx
+    .update(adviceGiven)
+    .set({ outcomeBy: null })
+    .where(inArray(adviceGiven.outcomeBy, users_));
+  await tx.delete(adviceRequestQuestions).where(inArray(adviceRequestQuestions.requestId, asked));
+  await tx
+    .update(adviceRequestQuestions)
+    .set({ askedBy: null })
+    .where(inArray(adviceRequestQuestions.askedBy, users_));
+  await tx
+    .update(adviceRequestQuestions)
+    .set({ answeredBy: null })
+    .where(inArray(adviceRequestQuestions.answeredBy, users_));
+  await tx.delete(adviceOffers).where(inArray(adviceOffers.offeredBy, users_));
+  await tx
+    .update(adviceOffers)
+    .set({ requestId: null })
+    .where(inArray(adviceOffers.requestId, asked));
+  await tx
+    .update(adviceOffers)
+    .set({ respondedBy: null })
+    .where(inArray(adviceOffers.respondedBy, users_));
   await tx
     .delete(deployments)
     .where(or(inArray(deployments.requestId, asked), inArray(deployments.personId, people_)));

@@ -6,6 +6,7 @@
  * timeline, and nobody else's. The journeys follow on from each other, in order.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { advisoryGroups } from '../../src/modules/groups/schema.js';
@@ -24,6 +25,8 @@ import {
   visit,
   type E2E,
 } from './support.js';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
 
 let e2e: E2E;
 before(async () => {
@@ -238,6 +241,26 @@ test('the deployment contact nominates from the ranked list; the advisor accepts
   await signInThroughPages(requester, 'requester');
   await requester.getByRole('link', { name: 'Advice requests' }).click();
   await requester.getByRole('link', { name: /Policing a vigil/ }).click();
+  // First a document to share: advisors cannot see it until it is shared with them.
+  await requester.getByRole('button', { name: 'Add a document to share' }).click();
+  await requester
+    .getByRole('heading', { level: 1, name: 'Add a document to share with advisors' })
+    .waitFor();
+  await expectAccessible(requester);
+  await requester.getByRole('button', { name: 'Add the document' }).click();
+  await expectErrors(requester, [{ field: 'file', message: 'Select a file' }]);
+  await requester.getByLabel('Title (optional)').fill('Vigil risk assessment');
+  await requester.getByLabel('The document').setInputFiles({
+    name: 'risk-assessment.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.concat([PDF, Buffer.from('RISK-ASSESSMENT')]),
+  });
+  await requester.getByRole('button', { name: 'Add the document' }).click();
+  await expectSuccess(
+    requester,
+    '“Vigil risk assessment” has been added to the documents to share',
+  );
+  await expectAccessible(requester);
   await requester.getByRole('button', { name: 'Share with an advisor' }).click();
   await requester.getByRole('heading', { level: 1, name: 'Share with an advisor' }).waitFor();
   await expectAccessible(requester);
@@ -257,6 +280,9 @@ test('the deployment contact nominates from the ranked list; the advisor accepts
     .fill('The family asked for a light presence; the risk assessment supports it.');
   await requester.getByLabel('Disclosure protocol').fill('IAG disclosure protocol');
   await requester.getByLabel('Terms the advisor must keep').fill('For this advice only');
+  await requester
+    .getByLabel("Which of the request's documents (optional)")
+    .selectOption({ label: 'Vigil risk assessment' });
   await requester.getByRole('button', { name: 'Share and log it' }).click();
   await expectSuccess(requester, /Shared with Avery Advisor and logged/);
   await expectAccessible(requester);
@@ -266,6 +292,12 @@ test('the deployment contact nominates from the ranked list; the advisor accepts
   await avery.getByRole('button', { name: /I will keep to these terms: show it/ }).click();
   await expectSuccess(avery, /You have acknowledged the terms/);
   assert.match(await avery.getByRole('main').innerText(), /risk assessment supports it/);
+  const [download] = await Promise.all([
+    avery.waitForEvent('download'),
+    avery.getByRole('link', { name: 'Download risk-assessment.pdf' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'risk-assessment.pdf');
+  assert.match(readFileSync((await download.path())!, 'latin1'), /RISK-ASSESSMENT/);
 
   // Avery gives the advice and records it; Bridge labels it (IAG-02).
   await avery.reload();
@@ -293,6 +325,20 @@ test('the deployment contact nominates from the ranked list; the advisor accepts
   await avery.getByRole('button', { name: 'Record your advice' }).click();
   await expectSuccess(avery, /Your advice has been recorded as (non-)?independent advice/);
   await expectAccessible(avery);
+  await avery.getByRole('button', { name: 'Add a document to your advice' }).click();
+  await avery.getByRole('heading', { level: 1, name: 'Add a document to your advice' }).waitFor();
+  await avery.getByLabel('Title (optional)').fill('Note of advice to the silver commander');
+  await avery.getByLabel('The document').setInputFiles({
+    name: 'note.pdf',
+    mimeType: 'application/pdf',
+    buffer: PDF,
+  });
+  await avery.getByRole('button', { name: 'Add the document' }).click();
+  await expectSuccess(
+    avery,
+    '“Note of advice to the silver commander” has been added to your advice',
+  );
+  await expectAccessible(avery);
 
   await requester.reload();
   await requester.getByRole('link', { name: /Record whether you used it/ }).click();
@@ -313,6 +359,8 @@ test('the deployment contact nominates from the ranked list; the advisor accepts
   await expectSuccess(requester, /What you did with the advice, and why, has been recorded/);
   const timeline = await requester.getByRole('main').innerText();
   assert.match(timeline, /Used: The family led the vigil/);
+  assert.match(timeline, /Note of advice to the silver commander \(PDF, 1KB\)/);
+  assert.match(timeline, /The rationale for a decision: risk-assessment.pdf/);
   assert.match(
     timeline,
     /Avery Advisor \(Race Independent Advisory Group\): Accepted; access arranged/,

@@ -2,16 +2,19 @@
  * Who may read a request for advice: the person who asked; those who run the process (CTSET,
  * the coordination unit, the Director); and the deployment contact of a group it was passed
  * to. Anyone else is told it does not exist, so nobody learns of requests that are not theirs.
+ * An advisor reads a request through their own deployment.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { can } from '../../platform/auth/permissions.js';
+import { can, hasRole } from '../../platform/auth/permissions.js';
 import type { UserPrincipal } from '../../platform/auth/principal.js';
 import { users } from '../../platform/auth/schema.js';
 import type { Executor } from '../../platform/db/database.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { isUuid } from '../../platform/http/params.js';
 import { people } from '../directory/schema.js';
-import { adviceRequestRoutes, adviceRequests } from './schema.js';
+import { advisoryGroups } from '../groups/schema.js';
+import { mayShareOnRequest } from './rules.js';
+import { adviceRequestRoutes, adviceRequests, deployments } from './schema.js';
 
 /** The groups this person is deployment contact for (IAG-07), from their scoped roles. */
 export function contactGroupIds(user: UserPrincipal): string[] {
@@ -43,6 +46,45 @@ export async function findVisibleRequest(
     if (route) return request;
   }
   throw new NotFoundError();
+}
+
+/** IAG-35: whether this person may share things with advisors on the request, and see its documents to share. */
+export function mayShareOn(user: UserPrincipal, request: { requestedBy: string }): boolean {
+  return mayShareOnRequest({
+    isRequester: request.requestedBy === user.userId,
+    isCtset: hasRole(user, 'ctset'),
+    isCoordinationUnit: hasRole(user, 'coordination_unit'),
+  });
+}
+
+/** The directory person a signed-in user is, if any: an advisor is one. */
+export async function personOf(executor: Executor, user: UserPrincipal) {
+  const [person] = await executor
+    .select({ id: people.id, name: people.fullName })
+    .from(people)
+    .where(eq(people.userId, user.userId));
+  return person;
+}
+
+/** A deployment with its request, for the advisor it names; anyone else is told it is not there. */
+export async function ownDeployment(
+  executor: Executor,
+  user: UserPrincipal,
+  id: string,
+  lock = false,
+) {
+  if (!isUuid(id)) throw new NotFoundError();
+  const person = await personOf(executor, user);
+  if (!person) throw new NotFoundError();
+  const query = executor
+    .select({ deployment: deployments, request: adviceRequests, groupName: advisoryGroups.name })
+    .from(deployments)
+    .innerJoin(adviceRequests, eq(adviceRequests.id, deployments.requestId))
+    .innerJoin(advisoryGroups, eq(advisoryGroups.id, deployments.groupId))
+    .where(and(eq(deployments.id, id), eq(deployments.personId, person.id)));
+  const [row] = lock ? await query.for('update', { of: deployments }) : await query;
+  if (!row) throw new NotFoundError();
+  return { ...row, person };
 }
 
 /** The name and e-mail address of an account (a requester, a member of CTSET), to write to. */

@@ -353,7 +353,10 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
 
   const showDeployment: FormShow = async (request, reply, values, errors, status = 200) => {
     const found = await deployments.deployment(request.principal, params(request).deploymentId!);
-    const shared = await services.disclosures.forAdvisor(request.principal, found.deployment.id);
+    const [shared, adviceDocuments] = await Promise.all([
+      services.disclosures.forAdvisor(request.principal, found.deployment.id),
+      found.advice ? services.adviceDocuments.ofOwnAdvice(found.advice.id) : [],
+    ]);
     return renderPage(
       request,
       reply,
@@ -363,6 +366,7 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
         breadcrumbs: [home, { text: 'Your deployments', href: paths.deployments }],
         ...found,
         shared,
+        adviceDocuments,
         values,
         labels,
         paths,

@@ -37,7 +37,14 @@ import {
   declarations,
   memberships,
 } from '../groups/schema.js';
-import { accountOf, contactGroupIds, findVisibleRequest, personEmail } from './access.js';
+import {
+  accountOf,
+  contactGroupIds,
+  findVisibleRequest,
+  ownDeployment,
+  personEmail,
+  personOf,
+} from './access.js';
 import { advicePaths as paths } from './paths.js';
 import {
   ARRANGEMENT_OWNER_LABELS,
@@ -92,14 +99,6 @@ export function createDeploymentsService(deps: {
   }
 
   /** The directory entry the signed-in person is, if their account is linked to one. */
-  async function personOf(executor: Executor, user: UserPrincipal) {
-    const [person] = await executor
-      .select({ id: people.id, name: people.fullName })
-      .from(people)
-      .where(eq(people.userId, user.userId));
-    return person;
-  }
-
   /**
    * IAG-07: the request as the deployment contact of this group sees it, when it was passed to
    * the group and they are its contact.
@@ -306,22 +305,6 @@ export function createDeploymentsService(deps: {
     await tx
       .insert(adviceRequestEvents)
       .values({ requestId, kind, at: now(), actorUserId, text: textValue });
-  }
-
-  /** A deployment with its request, for the advisor it names (or nobody else). */
-  async function ownDeployment(executor: Executor, user: UserPrincipal, id: string, lock = false) {
-    if (!isUuid(id)) throw new NotFoundError();
-    const person = await personOf(executor, user);
-    if (!person) throw new NotFoundError();
-    const query = executor
-      .select({ deployment: deployments, request: adviceRequests, groupName: advisoryGroups.name })
-      .from(deployments)
-      .innerJoin(adviceRequests, eq(adviceRequests.id, deployments.requestId))
-      .innerJoin(advisoryGroups, eq(advisoryGroups.id, deployments.groupId))
-      .where(and(eq(deployments.id, id), eq(deployments.personId, person.id)));
-    const [row] = lock ? await query.for('update', { of: deployments }) : await query;
-    if (!row) throw new NotFoundError();
-    return { ...row, person };
   }
 
   /**

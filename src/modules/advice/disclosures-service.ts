@@ -6,7 +6,6 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
-import { hasRole } from '../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
 import { users } from '../../platform/auth/schema.js';
 import type { Db, Executor } from '../../platform/db/database.js';
@@ -21,7 +20,8 @@ import { text, tooLong } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
 import type { MailService } from '../../platform/mail/service.js';
 import { people } from '../directory/schema.js';
-import { findVisibleRequest, personEmail } from './access.js';
+import { findVisibleRequest, mayShareOn, personEmail } from './access.js';
+import { documentsToShare } from './documents-service.js';
 import { advicePaths as paths } from './paths.js';
 import {
   DISCLOSURE_KINDS,
@@ -30,10 +30,9 @@ import {
   mayReadDisclosure,
   type DisclosureKind,
 } from './rules.js';
-import { adviceRequestEvents, deployments, disclosures } from './schema.js';
+import { adviceDocuments, adviceRequestEvents, deployments, disclosures } from './schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
-type AdviceRequest = Awaited<ReturnType<typeof findVisibleRequest>>;
 
 export type DisclosuresService = ReturnType<typeof createDisclosuresService>;
 
@@ -49,15 +48,6 @@ export function createDisclosuresService(deps: {
   function requireUser(principal: Principal): UserPrincipal {
     if (principal?.kind !== 'user') throw new ForbiddenError();
     return principal;
-  }
-
-  /** Who may disclose on a request: its requester, CTSET and the coordination unit. */
-  function mayDisclose(user: UserPrincipal, request: AdviceRequest) {
-    return (
-      request.requestedBy === user.userId ||
-      hasRole(user, 'ctset') ||
-      hasRole(user, 'coordination_unit')
-    );
   }
 
   /** The advisors who have accepted the request: the only ones anything may go to. */
@@ -87,32 +77,43 @@ export function createDisclosuresService(deps: {
         disclosedAt: disclosures.disclosedAt,
         disclosedBy: users.displayName,
         acknowledgedAt: disclosures.acknowledgedAt,
+        documentId: disclosures.documentId,
+        fileName: adviceDocuments.fileName,
       })
       .from(disclosures)
       .innerJoin(people, eq(people.id, disclosures.personId))
       .leftJoin(users, eq(users.id, disclosures.disclosedBy))
+      .leftJoin(adviceDocuments, eq(adviceDocuments.id, disclosures.documentId))
       .where(eq(disclosures.requestId, requestId))
       .orderBy(asc(disclosures.disclosedAt))
       .limit(200);
   }
 
   return {
-    /** IAG-35: the request's disclosure log, for those who may disclose on it; else null. */
-    async log(principal: Principal, requestId: string) {
+    /**
+     * IAG-35: the disclosure log of a request the person may read (found by the caller), for
+     * those who may share on it; else null.
+     */
+    async log(principal: Principal, request: { id: string; requestedBy: string }) {
       const user = requireUser(principal);
-      const request = await findVisibleRequest(db, user, requestId);
-      if (!mayDisclose(user, request)) return null;
-      return logOf(db, requestId);
+      if (!mayShareOn(user, request)) return null;
+      return logOf(db, request.id);
     },
 
     async discloseForm(principal: Principal, requestId: string) {
       const user = requireUser(principal);
       const request = await findVisibleRequest(db, user, requestId);
-      if (!mayDisclose(user, request)) throw new ForbiddenError();
+      if (!mayShareOn(user, request)) throw new ForbiddenError();
       const advisors = await acceptedAdvisors(db, requestId);
       if (!advisors.length)
         throw new ConflictError('Nothing can be shared until an advisor has accepted the request');
-      return { request, advisors };
+      const documents = await db
+        .select({ id: adviceDocuments.id, title: adviceDocuments.title })
+        .from(adviceDocuments)
+        .where(documentsToShare(requestId))
+        .orderBy(asc(adviceDocuments.uploadedAt))
+        .limit(100);
+      return { request, advisors, documents };
     },
 
     /**
@@ -131,6 +132,7 @@ export function createDisclosuresService(deps: {
       tooLong(errors, 'title', 'What it is', title, 300);
       const content = text(input.content);
       tooLong(errors, 'content', 'The text', content, 20_000);
+      const documentId = text(input.documentId);
       const protocol = text(input.protocol);
       if (!protocol)
         errors.push({
@@ -143,7 +145,7 @@ export function createDisclosuresService(deps: {
       tooLong(errors, 'terms', 'The terms', terms, 2000);
       return db.transaction(async (tx) => {
         const request = await findVisibleRequest(tx, user, requestId);
-        if (!mayDisclose(user, request)) throw new ForbiddenError();
+        if (!mayShareOn(user, request)) throw new ForbiddenError();
         const [target] =
           deploymentId && isUuid(deploymentId)
             ? await tx
@@ -164,6 +166,19 @@ export function createDisclosuresService(deps: {
           const refusal = checkDisclosure(target.status);
           if (refusal) errors.unshift({ field: 'deploymentId', message: refusal });
         }
+        if (documentId) {
+          const [document] = isUuid(documentId)
+            ? await tx
+                .select({ id: adviceDocuments.id })
+                .from(adviceDocuments)
+                .where(and(eq(adviceDocuments.id, documentId), documentsToShare(requestId)))
+            : [];
+          if (!document)
+            errors.push({
+              field: 'documentId',
+              message: 'Select one of the request’s documents to share, or none',
+            });
+        }
         if (errors.length) throw new ValidationError(errors);
         const at = now();
         const [row] = await tx
@@ -175,6 +190,7 @@ export function createDisclosuresService(deps: {
             kind: kind as DisclosureKind,
             title: title!,
             content,
+            documentId: documentId ?? null,
             protocol: protocol!,
             terms: terms!,
             disclosedBy: user.userId,
@@ -207,7 +223,7 @@ export function createDisclosuresService(deps: {
           recordType: 'advice-request',
           recordId: requestId,
           // The log, not the content: the content is the thing kept confidential.
-          after: { id: row!.id, to: target!.personId, kind, title, protocol, terms },
+          after: { id: row!.id, to: target!.personId, kind, title, documentId, protocol, terms },
         });
         return { disclosure: row!, advisor: target!.name };
       });
@@ -221,16 +237,27 @@ export function createDisclosuresService(deps: {
       const user = requireUser(principal);
       if (!isUuid(deploymentId)) throw new NotFoundError();
       const rows = await db
-        .select({ disclosure: disclosures })
+        .select({
+          disclosure: disclosures,
+          fileName: adviceDocuments.fileName,
+          mediaType: adviceDocuments.mediaType,
+          sizeBytes: adviceDocuments.sizeBytes,
+        })
         .from(disclosures)
         .innerJoin(people, eq(people.id, disclosures.personId))
+        .leftJoin(adviceDocuments, eq(adviceDocuments.id, disclosures.documentId))
         .where(and(eq(disclosures.deploymentId, deploymentId), eq(people.userId, user.userId)))
         .orderBy(asc(disclosures.disclosedAt))
         .limit(100);
-      return rows.map(({ disclosure: d }) => ({
-        ...d,
-        content: mayReadDisclosure(d) ? d.content : null,
-      }));
+      return rows.map(({ disclosure: d, ...file }) => {
+        const readable = mayReadDisclosure(d);
+        return {
+          ...d,
+          content: readable ? d.content : null,
+          // The file itself is downloaded only once the terms are acknowledged, too.
+          document: readable && d.documentId ? file : null,
+        };
+      });
     },
 
     /** IAG-35: the advisor acknowledges the terms; the acknowledgement is logged. */

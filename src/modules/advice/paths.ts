@@ -15,6 +15,19 @@ export const advicePaths = {
   disclose: (id: string) => `${request(id)}/disclosures/new`,
   acknowledge: (deploymentId: string, disclosureId: string) =>
     `/deployments/${deploymentId}/disclosures/${disclosureId}/acknowledge`,
+  /** Documents to share with advisors, and documents attached to advice (either kind). */
+  addDocument: (id: string) => `${request(id)}/documents/new`,
+  document: (id: string, documentId: string) => `${request(id)}/documents/${documentId}`,
+  removeDocument: (id: string, documentId: string) =>
+    `${request(id)}/documents/${documentId}/remove`,
+  /** The advisor's attachments to their advice, and a document disclosed to them (IAG-35). */
+  addAdviceDocument: (deploymentId: string) => `/deployments/${deploymentId}/advice/documents/new`,
+  adviceDocument: (deploymentId: string, documentId: string) =>
+    `/deployments/${deploymentId}/advice/documents/${documentId}`,
+  removeAdviceDocument: (deploymentId: string, documentId: string) =>
+    `/deployments/${deploymentId}/advice/documents/${documentId}/remove`,
+  disclosedDocument: (deploymentId: string, disclosureId: string) =>
+    `/deployments/${deploymentId}/disclosures/${disclosureId}/document`,
   /** IAG-27: the requester says whether they used a piece of advice. */
   outcome: (id: string, adviceId: string) => `${request(id)}/advice/${adviceId}/outcome`,
   /** IAG-07: the deployment contact's list of requests to nominate for, and one nomination. */

@@ -19,6 +19,7 @@ import {
   REQUEST_STATUS_LABELS,
   URGENCIES,
   URGENCY_LABELS,
+  checkDocumentToShare,
   waitedFor,
 } from './rules.js';
 
@@ -121,8 +122,8 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
         const created = await advice.ask(request.principal, body(request), request.id);
         return redirectWithFlash(
           reply,
-          paths.request(created.id),
-          `Request ${created.reference} has been sent to the strategic engagement team`,
+          `${paths.request(created.id)}#documents`,
+          `Request ${created.reference} has been sent to the strategic engagement team. You can now add documents to share.`,
         );
       },
       (errors, status) => showAskForm(request, reply, body(request), errors, status),
@@ -146,7 +147,14 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
 
   app.get('/advice-requests/:requestId', signedIn, async (request, reply) => {
     const result = await advice.request(request.principal, idOf(request));
-    const disclosureLog = await services.disclosures.log(request.principal, idOf(request));
+    const [disclosureLog, documents] = await Promise.all([
+      services.disclosures.log(request.principal, result.request),
+      services.adviceDocuments.forRequestPage(
+        request.principal,
+        result.request,
+        result.advice.map((a) => a.id),
+      ),
+    ]);
     return renderPage(request, reply, `${T}/request.njk`, {
       title: `Request ${result.request.reference}: ${result.request.subject}`,
       // Back to the list this person has: CTSET's queue, their own requests, or home.
@@ -156,6 +164,13 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
           ? [home, { text: 'Your requests for advice', href: paths.mine }]
           : [home],
       ...result,
+      advice: result.advice.map((a) => ({
+        ...a,
+        documents: documents.ofAdvice.filter((d) => d.adviceId === a.id),
+      })),
+      documentsToShare: documents.toShare,
+      mayAddDocuments:
+        documents.toShare !== null && checkDocumentToShare(result.request.status) === null,
       disclosureLog,
       shareable: result.nominations.some((n) => n.status === 'accepted'),
       waited,
@@ -403,12 +418,21 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
             text: a.name,
             checked: values.deploymentId === a.deploymentId,
           })),
+          documentItems: [
+            { value: '', text: 'None: the text below, or handed over another way' },
+            ...form.documents.map((d) => ({
+              value: d.id,
+              text: d.title,
+              selected: values.documentId === d.id,
+            })),
+          ],
           kindItems: DISCLOSURE_KINDS.map((k) => ({
             value: k,
             text: DISCLOSURE_KIND_LABELS[k],
             checked: values.kind === k,
           })),
           values,
+          paths,
           action: paths.disclose(form.request.id),
           errors,
         },

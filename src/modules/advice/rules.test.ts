@@ -6,6 +6,7 @@ import {
   busiestTenthShare,
   checkAdviceRecording,
   checkDisclosure,
+  checkDocumentToShare,
   checkNominating,
   checkOfferResponse,
   checkQuestion,
@@ -14,6 +15,7 @@ import {
   checkTriage,
   loadWindowStart,
   mayReadDisclosure,
+  mayShareOnRequest,
   nominationOverdue,
   nominationProblem,
   overburdened,
@@ -264,6 +266,17 @@ test('IAG-35: disclosures go only to an advisor who accepted, and are read only 
     assert.match(checkDisclosure(status)!, /accepted/, status);
   assert.equal(mayReadDisclosure({ acknowledgedAt: null }), false);
   assert.equal(mayReadDisclosure({ acknowledgedAt: new Date() }), true);
+});
+
+test('IAG-35: the requester, CTSET and the unit share with advisors and hold the documents to share; nobody else', () => {
+  const nobody = { isRequester: false, isCtset: false, isCoordinationUnit: false };
+  assert.equal(mayShareOnRequest(nobody), false);
+  for (const who of ['isRequester', 'isCtset', 'isCoordinationUnit'] as const)
+    assert.equal(mayShareOnRequest({ ...nobody, [who]: true }), true, who);
+  // Documents are added while advice may still be sought.
+  for (const status of ['awaiting_triage', 'routed', 'deployed'] as const)
+    assert.equal(checkDocumentToShare(status), null, status);
+  assert.match(checkDocumentToShare('declined')!, /declined/);
 });
 
 test('IAG-10: the busiest tenth’s share of deployments shows how concentrated the work is', () => {

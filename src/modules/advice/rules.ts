@@ -400,6 +400,28 @@ export function checkOfferResponse(
 
 // Disclosure to advisors (IAG-35)
 
+/**
+ * Who may share things with advisors on a request, and read and add its documents to share:
+ * its requester, CTSET and the coordination unit (IAG-35). Advisors reach those documents only
+ * through the disclosure log.
+ */
+export function mayShareOnRequest(viewer: {
+  isRequester: boolean;
+  isCtset: boolean;
+  isCoordinationUnit: boolean;
+}): boolean {
+  return viewer.isRequester || viewer.isCtset || viewer.isCoordinationUnit;
+}
+
+/** Files kept with a request: documents to share with advisors, and advice's attachments. */
+export const ADVICE_DOCUMENT_PURPOSES = ['to_share', 'advice'] as const;
+export type AdviceDocumentPurpose = (typeof ADVICE_DOCUMENT_PURPOSES)[number];
+
+/** Documents to share are added while advice may still be sought: not once it was declined. */
+export function checkDocumentToShare(status: RequestStatus): string | null {
+  return status === 'declined' ? 'The request was declined: no documents can be added' : null;
+}
+
 export const DISCLOSURE_KINDS = ['document', 'decision_rationale'] as const;
 export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
 export const DISCLOSURE_KIND_LABELS: Record<DisclosureKind, string> = {

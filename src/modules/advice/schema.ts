@@ -21,6 +21,7 @@ import { people } from '../directory/schema.js';
 import { users } from '../../platform/auth/schema.js';
 import { clearanceLevelEnum, advisoryGroups } from '../groups/schema.js';
 import {
+  ADVICE_DOCUMENT_PURPOSES,
   ADVICE_OUTCOMES,
   DEPLOYMENT_STATUSES,
   DISCLOSURE_KINDS,
@@ -46,6 +47,7 @@ export const requestEventKindEnum = pgEnum('advice_request_event_kind', [
   'question_asked',
   'question_answered',
   'disclosed',
+  'document_added',
 ]);
 export const experienceAreaEnum = pgEnum('experience_area', EXPERIENCE_AREAS);
 export const deploymentStatusEnum = pgEnum('deployment_status', DEPLOYMENT_STATUSES);
@@ -341,6 +343,47 @@ export const adviceOffers = pgTable(
   (t) => [index('advice_offers_response_idx').on(t.response, t.offeredOn)],
 );
 
+export const adviceDocumentPurposeEnum = pgEnum(
+  'advice_document_purpose',
+  ADVICE_DOCUMENT_PURPOSES,
+);
+
+/**
+ * Files kept with a request: the requester's documents to share, which reach an advisor only
+ * through the disclosure log (IAG-35), and the documents an advisor attaches to their advice.
+ * The file is in the file store under `storageKey`.
+ */
+export const adviceDocuments = pgTable(
+  'advice_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => adviceRequests.id),
+    purpose: adviceDocumentPurposeEnum('purpose').notNull(),
+    /** The advice it belongs to, for a document attached to advice. */
+    adviceId: uuid('advice_id').references(() => adviceGiven.id),
+    title: text('title').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+    /** Taken off the list; the file is kept for the record and for what was disclosed. */
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('advice_documents_request_idx').on(t.requestId, t.uploadedAt),
+    index('advice_documents_advice_idx').on(t.adviceId),
+    check(
+      'advice_documents_advice_check',
+      sql`(${t.purpose} = 'advice') = (${t.adviceId} is not null)`,
+    ),
+  ],
+);
+
 export const disclosureKindEnum = pgEnum('disclosure_kind', DISCLOSURE_KINDS);
 
 /**
@@ -370,6 +413,8 @@ export const disclosures = pgTable(
     disclosedBy: uuid('disclosed_by').references(() => users.id),
     disclosedAt: timestamp('disclosed_at', { withTimezone: true }).notNull(),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    /** The file shared, when it is one of the request's documents to share. */
+    documentId: uuid('document_id').references(() => adviceDocuments.id),
   },
   (t) => [
     index('disclosures_request_idx').on(t.requestId, t.disclosedAt),

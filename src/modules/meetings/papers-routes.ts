@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../app.js';
 import type { FieldError } from '../../platform/errors.js';
-import { multipartForm } from '../../platform/http/multipart.js';
-import { redirectWithFlash, withFormErrors } from '../../platform/http/render.js';
+import { registerUploadPage, sendDownload } from '../../platform/http/files.js';
+import { redirectWithFlash, type FormValues } from '../../platform/http/render.js';
 import { ACCEPTED_DOCUMENTS } from '../../platform/files/document-types.js';
 import { meetingPaths as paths } from './paths.js';
 import { meetingWhen } from './presenters.js';
@@ -14,18 +14,12 @@ const publicPage = { config: { access: 'public' as const } };
 
 export function registerPaperRoutes({ app, services, renderPage }: RouteDeps): void {
   const { meetingPapers, meetings } = services;
-  // A file form may be larger than any other form: a file just over the limit still arrives, so
-  // the form can say it is too large rather than the request being cut off.
-  const upload = {
-    ...signedIn,
-    bodyLimit: services.config.files.maxBytes + 5 * 1024 * 1024,
-  };
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
 
   const showUploadForm = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    values: Record<string, string>,
+    values: FormValues,
     errors?: FieldError[],
     status = 200,
   ) => {
@@ -56,15 +50,15 @@ export function registerPaperRoutes({ app, services, renderPage }: RouteDeps): v
     );
   };
 
-  app.get('/meetings/:meetingId/items/:itemId/papers/new', signedIn, async (request, reply) =>
-    showUploadForm(request, reply, {}),
-  );
-
-  app.post('/meetings/:meetingId/items/:itemId/papers/new', upload, async (request, reply) => {
-    const { meetingId, itemId } = params(request);
-    const form = multipartForm(request.body, 'file');
-    return withFormErrors(
-      async () => {
+  registerUploadPage(
+    app,
+    '/meetings/:meetingId/items/:itemId/papers/new',
+    signedIn,
+    services.config.files.maxBytes,
+    {
+      show: showUploadForm,
+      async submit(request, reply, form) {
+        const { meetingId, itemId } = params(request);
         const paper = await meetingPapers.upload(
           request.principal,
           meetingId!,
@@ -78,27 +72,13 @@ export function registerPaperRoutes({ app, services, renderPage }: RouteDeps): v
           `“${paper.title}” has been added to the item`,
         );
       },
-      (errors, status) => showUploadForm(request, reply, form.fields, errors, status),
-    );
-  });
-
-  const send = (
-    reply: FastifyReply,
-    file: { paper: { fileName: string; mediaType: string }; bytes: Buffer },
-  ) =>
-    reply
-      .header('content-type', file.paper.mediaType)
-      .header(
-        'content-disposition',
-        `attachment; filename="${file.paper.fileName.replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(file.paper.fileName)}`,
-      )
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .send(file.bytes);
+    },
+  );
 
   app.get('/meetings/:meetingId/papers/:paperId', signedIn, async (request, reply) => {
     const { meetingId, paperId } = params(request);
-    return send(reply, await meetingPapers.download(request.principal, meetingId!, paperId!));
+    const { paper, bytes } = await meetingPapers.download(request.principal, meetingId!, paperId!);
+    return sendDownload(reply, paper, bytes);
   });
 
   app.post('/meetings/:meetingId/papers/:paperId/remove', signedIn, async (request, reply) => {
@@ -117,10 +97,13 @@ export function registerPaperRoutes({ app, services, renderPage }: RouteDeps): v
       publicPage,
       async (request, reply) => {
         const { bodyId, meetingId, paperId } = params(request);
-        return send(
-          reply,
-          await meetingPapers.publicDownload(provider.type, bodyId!, meetingId!, paperId!),
+        const { paper, bytes } = await meetingPapers.publicDownload(
+          provider.type,
+          bodyId!,
+          meetingId!,
+          paperId!,
         );
+        return sendDownload(reply, paper, bytes);
       },
     );
   }

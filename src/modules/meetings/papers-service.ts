@@ -15,11 +15,8 @@ import {
   ValidationError,
   type FieldError,
 } from '../../platform/errors.js';
-import {
-  ACCEPTED_DOCUMENTS,
-  cleanFileName,
-  detectDocumentType,
-} from '../../platform/files/document-types.js';
+import type { FormFile } from '../../platform/http/multipart.js';
+import { checkUploadedFile, keepFile, titleFromFileName } from '../../platform/files/upload.js';
 import type { FileStore } from '../../platform/files/store.js';
 import { text, tooLong } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
@@ -27,13 +24,6 @@ import type { BodyRelation, BodyType } from './bodies.js';
 import { mayArrangeAgenda, mayAttachPaper, maySeeAgendaItem } from './rules.js';
 import { agendaItems, meetingPapers, meetings } from './schema.js';
 import type { Meeting, MeetingsService } from './service.js';
-
-export interface UploadedFile {
-  filename: string;
-  bytes: Buffer | null;
-  /** The file was larger than the limit, so it was not read in full. */
-  tooLarge: boolean;
-}
 
 type AgendaItem = typeof agendaItems.$inferSelect;
 
@@ -117,7 +107,7 @@ export function createPapersService(deps: {
       principal: Principal,
       meetingId: string,
       itemId: string,
-      input: { title: string | undefined; file: UploadedFile | null },
+      input: { title: string | undefined; file: FormFile | null },
       requestId?: string,
     ) {
       const user = requireUser(principal);
@@ -130,30 +120,11 @@ export function createPapersService(deps: {
       const errors: FieldError[] = [];
       const title = text(input.title);
       tooLong(errors, 'title', 'The title', title, 200);
-      const file = input.file;
-      let type: { mime: string; extension: string } | null = null;
-      if (!file || (!file.filename && !file.bytes?.length))
-        errors.push({ field: 'file', message: 'Select a file' });
-      else if (file.tooLarge)
-        errors.push({
-          field: 'file',
-          message: `The selected file must be smaller than ${maxMb}MB`,
-        });
-      else if (!file.bytes?.length)
-        errors.push({ field: 'file', message: 'The selected file is empty' });
-      else {
-        type = await detectDocumentType(file.bytes, file.filename);
-        if (!type)
-          errors.push({
-            field: 'file',
-            message: `The selected file must be a ${ACCEPTED_DOCUMENTS}`,
-          });
-      }
-      if (errors.length || !type || !file?.bytes) throw new ValidationError(errors);
-      const fileName = cleanFileName(file.filename, type.extension);
-      const stored = await files.put(file.bytes);
-      try {
-        return await db.transaction(async (tx) => {
+      const file = await checkUploadedFile(errors, input.file, deps.maxBytes);
+      if (errors.length || !file) throw new ValidationError(errors);
+      const fileName = file.fileName;
+      return keepFile(files, file.bytes, (stored) =>
+        db.transaction(async (tx) => {
           // The item may have been taken off the agenda while the file was arriving.
           await findItem(tx, meetingId, itemId);
           const [paper] = await tx
@@ -161,9 +132,9 @@ export function createPapersService(deps: {
             .values({
               meetingId,
               agendaItemId: itemId,
-              title: title ?? fileName.replace(/\.[^.]+$/, ''),
+              title: title ?? titleFromFileName(fileName),
               fileName,
-              mediaType: type.mime,
+              mediaType: file.mime,
               sizeBytes: stored.sizeBytes,
               sha256: stored.sha256,
               storageKey: stored.key,
@@ -177,11 +148,8 @@ export function createPapersService(deps: {
             after: { ...paper, storageKey: undefined },
           });
           return paper!;
-        });
-      } catch (error) {
-        await files.remove(stored.key);
-        throw error;
-      }
+        }),
+      );
     },
 
     /** A paper, for someone who may see its item. */

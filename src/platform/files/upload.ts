@@ -1,0 +1,75 @@
+/**
+ * Checking a file someone sends and keeping it: the same checks for every kind of document
+ * (meeting papers, documents shared with advisors, advice attachments, later receipts). The
+ * type is read from the bytes, the size was capped as it arrived, and the file is kept under a
+ * random key, only after the form's other fields have passed.
+ */
+import type { FieldError } from '../errors.js';
+import type { FormFile } from '../http/multipart.js';
+import { ACCEPTED_DOCUMENTS, cleanFileName, detectDocumentType } from './document-types.js';
+import type { FileStore, StoredFile } from './store.js';
+
+export interface CheckedFile {
+  bytes: Buffer;
+  mime: string;
+  /** Safe to show and to send back. */
+  fileName: string;
+}
+
+/**
+ * The file if it is one we accept; otherwise a message against `field` is added to errors and
+ * null is returned.
+ */
+export async function checkUploadedFile(
+  errors: FieldError[],
+  file: FormFile | null,
+  maxBytes: number,
+  field = 'file',
+): Promise<CheckedFile | null> {
+  const maxMb = Math.round(maxBytes / (1024 * 1024));
+  if (!file || (!file.filename && !file.bytes?.length)) {
+    errors.push({ field, message: 'Select a file' });
+    return null;
+  }
+  if (file.tooLarge) {
+    errors.push({ field, message: `The selected file must be smaller than ${maxMb}MB` });
+    return null;
+  }
+  if (!file.bytes?.length) {
+    errors.push({ field, message: 'The selected file is empty' });
+    return null;
+  }
+  const type = await detectDocumentType(file.bytes, file.filename);
+  if (!type) {
+    errors.push({ field, message: `The selected file must be a ${ACCEPTED_DOCUMENTS}` });
+    return null;
+  }
+  return {
+    bytes: file.bytes,
+    mime: type.mime,
+    fileName: cleanFileName(file.filename, type.extension),
+  };
+}
+
+/** The title a document gets when none is typed: its file name without the extension. */
+export function titleFromFileName(fileName: string): string {
+  return fileName.replace(/\.[^.]+$/, '');
+}
+
+/**
+ * Keeps the file, then records it with `record` (a transaction); if recording fails, the file is
+ * removed again, so no file is kept that nothing refers to.
+ */
+export async function keepFile<T>(
+  files: FileStore,
+  bytes: Buffer,
+  record: (stored: StoredFile) => Promise<T>,
+): Promise<T> {
+  const stored = await files.put(bytes);
+  try {
+    return await record(stored);
+  } catch (error) {
+    await files.remove(stored.key);
+    throw error;
+  }
+}
