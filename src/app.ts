@@ -76,6 +76,9 @@ import { createOffersService } from './modules/advice/offers-service.js';
 import { createEquityService } from './modules/advice/equity-service.js';
 import { createDisclosuresService } from './modules/advice/disclosures-service.js';
 import { createAdviceDocumentsService } from './modules/advice/documents-service.js';
+import { createExpensesService } from './modules/expenses/service.js';
+import { createExpenseProcessingService } from './modules/expenses/processing-service.js';
+import { registerExpenseRoutes } from './modules/expenses/routes.js';
 import { registerOfferRoutes } from './modules/advice/offers-routes.js';
 import { registerAdviceDocumentRoutes } from './modules/advice/documents-routes.js';
 import { registerFeedRoutes } from './modules/meetings/feeds-routes.js';
@@ -84,6 +87,7 @@ import { createMeetingRemindersService } from './modules/meetings/reminders-serv
 import { createPapersService } from './modules/meetings/papers-service.js';
 import { documentLabel, fileSizeText } from './platform/files/document-types.js';
 import { diskFileStore } from './platform/files/store.js';
+import { formatPence, penceAsDecimal } from './platform/money/pence.js';
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url));
 const govukDir = path.resolve(srcDir, '../node_modules/govuk-frontend/dist');
@@ -199,6 +203,25 @@ export function buildServices(deps: AppDeps) {
     publicUrl: config.publicUrl,
     now: deps.now,
   });
+  const expenses = createExpensesService({
+    db,
+    groups,
+    meetings,
+    deployments,
+    files,
+    maxBytes: config.files.maxBytes,
+    mail,
+    publicUrl: config.publicUrl,
+    limits: config.expenses,
+    now: deps.now,
+  });
+  const expenseProcessing = createExpenseProcessingService({
+    db,
+    mail,
+    publicUrl: config.publicUrl,
+    secondApprovalAbovePence: config.expenses.secondApprovalAbovePence,
+    now: deps.now,
+  });
   const adviceDocuments = createAdviceDocumentsService({
     db,
     files,
@@ -244,6 +267,8 @@ export function buildServices(deps: AppDeps) {
     equity,
     disclosures,
     adviceDocuments,
+    expenses,
+    expenseProcessing,
     apiTokens,
   };
 }
@@ -295,6 +320,12 @@ export async function buildApp(
       text: 'Advice requests',
       href: '/advice-requests',
       visible: (p) => can(p, 'advice.request') && !can(p, 'advice.triage'),
+    },
+    { text: 'Expenses', href: '/expenses', visible: (p) => can(p, 'expenses.claim') },
+    {
+      text: 'Expenses',
+      href: '/expenses/to-decide',
+      visible: (p) => can(p, 'expenses.process') && !can(p, 'expenses.claim'),
     },
     { text: 'Advisory groups', href: '/groups', visible: (p) => can(p, 'groups.view') },
     { text: 'Advisory groups', href: '/advisory-groups', visible: (p) => !can(p, 'groups.view') },
@@ -357,6 +388,9 @@ export async function buildApp(
         env.addFilter('time', (d: Date | string | null | undefined) =>
           d ? formatTime(new Date(d)) : '',
         );
+        // Money: '£1,234.50' to read, '1234.50' to edit in a form.
+        env.addFilter('pence', (p: number) => formatPence(p));
+        env.addFilter('poundsDecimal', (p: number) => penceAsDecimal(p));
         // A kept file as GOV.UK describes a download: 'PDF, 120KB'.
         env.addFilter(
           'fileDescription',
@@ -471,6 +505,7 @@ export async function buildApp(
   registerDeploymentRoutes(routeDeps);
   registerOfferRoutes(routeDeps);
   registerAdviceDocumentRoutes(routeDeps);
+  registerExpenseRoutes(routeDeps);
   registerFeedRoutes(routeDeps);
   await app.register(async (api) => registerDirectoryApiRoutes({ ...routeDeps, app: api }), {
     prefix: '/api/v1',

@@ -5,6 +5,12 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseIsoDate } from './platform/calendar/index.js';
+import {
+  DEFAULT_EXPORT_COLUMNS,
+  EXPORT_COLUMN_KEYS,
+  isExportColumnKey,
+  type ExportColumn,
+} from './modules/expenses/export-columns.js';
 
 export interface Config {
   port: number;
@@ -56,6 +62,16 @@ export interface Config {
     /** IAG-10: deployments in a period above which an advisor is flagged as overburdened. */
     equityThreshold: number;
   };
+  expenses: {
+    /** IAG-14: what mileage in an advisor's own vehicle is reimbursed at, in pence a mile. */
+    mileagePencePerMile: number;
+    /** The most food and drink reimbursed for one day, in pence. */
+    subsistencePencePerDay: number;
+    /** An approval of more than this (pence) needs a second approver. */
+    secondApprovalAbovePence: number;
+    /** IAG-11: the payment export's columns, in order, each `key` or `key:Heading`. */
+    exportColumns: ExportColumn[];
+  };
   timeZone: 'Europe/London';
 }
 
@@ -73,6 +89,20 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   if (value < min || value > max)
     throw new ConfigError(`${name} must be between ${min} and ${max}`);
   return value;
+}
+
+/** The payment export's layout: known column keys, each with the heading the finance system wants. */
+function exportColumns(env: Env, name: string): ExportColumn[] {
+  const raw = env[name] || DEFAULT_EXPORT_COLUMNS;
+  const columns = raw.split(',').map((part) => {
+    const [key, ...heading] = part.trim().split(':');
+    if (!isExportColumnKey(key))
+      throw new ConfigError(
+        `${name}: "${key}" is not a column; use ${EXPORT_COLUMN_KEYS.join(', ')}`,
+      );
+    return { key, heading: heading.join(':').trim() || key };
+  });
+  return columns;
 }
 
 function isoDate(env: Env, name: string, fallback: string): string {
@@ -139,6 +169,18 @@ export function loadConfig(env: Env = process.env): Config {
       triageUrgentMinutes: int(env, 'ADVICE_TRIAGE_URGENT_MINUTES', 120, 5, 24 * 60),
       triageRoutineWorkingDays: int(env, 'ADVICE_TRIAGE_ROUTINE_WORKING_DAYS', 5, 1, 30),
       equityThreshold: int(env, 'ADVICE_EQUITY_THRESHOLD', 6, 1, 1000),
+    },
+    expenses: {
+      mileagePencePerMile: int(env, 'EXPENSE_MILEAGE_PENCE_PER_MILE', 45, 1, 1000),
+      subsistencePencePerDay: int(env, 'EXPENSE_SUBSISTENCE_PENCE_PER_DAY', 1500, 0, 100_000),
+      secondApprovalAbovePence: int(
+        env,
+        'EXPENSE_SECOND_APPROVAL_ABOVE_PENCE',
+        10_000,
+        0,
+        100_000_000,
+      ),
+      exportColumns: exportColumns(env, 'EXPENSE_EXPORT_COLUMNS'),
     },
     timeZone: 'Europe/London',
   };

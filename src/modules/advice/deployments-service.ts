@@ -5,7 +5,7 @@
  * them and arranges escorted access. Each thing a person does is one function here: permission,
  * rules, one transaction, one audit event.
  */
-import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
 import { can, hasRole } from '../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
@@ -667,6 +667,31 @@ export function createDeploymentsService(deps: {
         db.select({ n: count() }).from(deployments).where(where),
       ]);
       return { items, total: Number(total?.n ?? 0), linked: true };
+    },
+
+    /**
+     * The advisor's accepted deployments on or after a day, newest first: what they can claim
+     * expenses for. The subject is not given: a claim names only the request's number.
+     */
+    async acceptedDeploymentsSince(executor: Executor, personId: string, from: string) {
+      return executor
+        .select({
+          id: deployments.id,
+          groupId: deployments.groupId,
+          deployedOn: deployments.deployedOn,
+          reference: adviceRequests.reference,
+        })
+        .from(deployments)
+        .innerJoin(adviceRequests, eq(adviceRequests.id, deployments.requestId))
+        .where(
+          and(
+            eq(deployments.personId, personId),
+            eq(deployments.status, 'accepted'),
+            gte(deployments.deployedOn, from),
+          ),
+        )
+        .orderBy(desc(deployments.deployedOn))
+        .limit(50);
     },
 
     /** One deployment, for the advisor it names, with the advice they recorded. */

@@ -297,6 +297,37 @@ export function createMeetingsService(deps: {
     findMeeting,
     requireArranger,
 
+    /**
+     * The groups' meetings that took place from one instant to another (not cancelled), newest
+     * first: what an advisor can claim expenses for.
+     */
+    async groupMeetingsBetween(
+      executor: Executor,
+      groupIds: readonly string[],
+      from: Date,
+      to: Date,
+    ) {
+      if (!groupIds.length) return [];
+      return executor
+        .select({
+          id: meetings.id,
+          groupId: meetings.bodyId,
+          title: meetings.title,
+          startsAt: meetings.startsAt,
+        })
+        .from(meetings)
+        .where(
+          and(
+            eq(meetings.bodyType, 'advisory_group'),
+            inArray(meetings.bodyId, [...groupIds]),
+            ne(meetings.status, 'cancelled'),
+            sql`${meetings.startsAt} >= ${from} and ${meetings.startsAt} < ${to}`,
+          ),
+        )
+        .orderBy(desc(meetings.startsAt))
+        .limit(50);
+    },
+
     /** A body's meetings, upcoming first then past, a page at a time. */
     async bodyMeetings(
       principal: Principal,

@@ -90,6 +90,14 @@ const POLICIES = {
     p.kind === 'user' && resource?.type === 'group' && hasRole(p, 'deployment_contact', resource),
   /** IAG-08, IAG-30: contacting advisors and arranging access: CTSET (urgent), the unit (others). */
   'advice.arrange': anyRole(['ctset', 'coordination_unit']),
+  /** IAG-11, IAG-14: advisors (a chair is one too) claim the expenses they incurred. */
+  'expenses.claim': anyRole(['advisor', 'chair']),
+  /** IAG-11: the coordination unit decides claims, pays them in batches and keeps the budgets. */
+  'expenses.process': anyRole(['coordination_unit']),
+  /** Budgets, spend and the auditors' report: the unit, and the Director who holds DCFD's budget. */
+  'expenses.view-all': anyRole(['coordination_unit', 'director']),
+  /** IAG-13: the Director decides a dispute the chair did not resolve. */
+  'expenses.dispute-final': anyRole(['director']),
   /** The coordination unit runs the process: groups, appointments, elections (Rec 10). */
   'groups.manage': anyRole(['coordination_unit']),
   /**

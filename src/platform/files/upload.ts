@@ -6,7 +6,13 @@
  */
 import type { FieldError } from '../errors.js';
 import type { FormFile } from '../http/multipart.js';
-import { ACCEPTED_DOCUMENTS, cleanFileName, detectDocumentType } from './document-types.js';
+import {
+  ACCEPTED_DOCUMENTS,
+  DOCUMENT_TYPES,
+  cleanFileName,
+  detectDocumentType,
+  type DocumentType,
+} from './document-types.js';
 import type { FileStore, StoredFile } from './store.js';
 
 export interface CheckedFile {
@@ -16,19 +22,29 @@ export interface CheckedFile {
   fileName: string;
 }
 
+/** Which files a form takes: by default any document; receipts, say, only PDFs and images. */
+export interface UploadRules {
+  field?: string;
+  /** The types accepted, and how the form names them; every document type if not given. */
+  accept?: { types: readonly DocumentType[]; text: string };
+  /** No file at all is fine (the field is optional). */
+  optional?: boolean;
+}
+
 /**
- * The file if it is one we accept; otherwise a message against `field` is added to errors and
- * null is returned.
+ * The file if it is one we accept; otherwise a message against the field is added to errors and
+ * null is returned (null with no message when an optional file was not given).
  */
 export async function checkUploadedFile(
   errors: FieldError[],
   file: FormFile | null,
   maxBytes: number,
-  field = 'file',
+  rules: UploadRules = {},
 ): Promise<CheckedFile | null> {
+  const field = rules.field ?? 'file';
   const maxMb = Math.round(maxBytes / (1024 * 1024));
   if (!file || (!file.filename && !file.bytes?.length)) {
-    errors.push({ field, message: 'Select a file' });
+    if (!rules.optional) errors.push({ field, message: 'Select a file' });
     return null;
   }
   if (file.tooLarge) {
@@ -40,8 +56,13 @@ export async function checkUploadedFile(
     return null;
   }
   const type = await detectDocumentType(file.bytes, file.filename);
-  if (!type) {
-    errors.push({ field, message: `The selected file must be a ${ACCEPTED_DOCUMENTS}` });
+  const accepted =
+    type && (!rules.accept || rules.accept.types.some((t) => DOCUMENT_TYPES[t].mime === type.mime));
+  if (!type || !accepted) {
+    errors.push({
+      field,
+      message: `The selected file must be a ${rules.accept?.text ?? ACCEPTED_DOCUMENTS}`,
+    });
     return null;
   }
   return {

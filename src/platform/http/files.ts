@@ -16,6 +16,8 @@ export function registerUploadPage(
   options: RouteShorthandOptions,
   maxBytes: number,
   page: {
+    /** The name of the form's file field; 'file' unless given. */
+    fileField?: string;
     show: FormShow;
     submit: (
       request: FastifyRequest,
@@ -26,7 +28,7 @@ export function registerUploadPage(
 ): void {
   app.get(url, options, async (request, reply) => page.show(request, reply, {}));
   app.post(url, { ...options, bodyLimit: maxBytes + 5 * 1024 * 1024 }, async (request, reply) => {
-    const form = multipartForm(request.body, 'file');
+    const form = multipartForm(request.body, page.fileField ?? 'file');
     return withFormErrors(
       () => page.submit(request, reply, form),
       (errors, status) => page.show(request, reply, form.fields, errors, status),

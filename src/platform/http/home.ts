@@ -23,6 +23,16 @@ export function registerHomeRoutes({ app, services, renderPage }: RouteDeps): vo
         text: 'Your deployments',
         hint: 'Requests you are nominated for: accept or decline; and the days you cannot do',
       },
+      can(p, 'expenses.claim') && {
+        href: '/expenses',
+        text: 'Your expense claims',
+        hint: 'Claim back what you paid to take part, within three months of each cost',
+      },
+      can(p, 'expenses.process') && {
+        href: '/expenses/to-decide',
+        text: 'Expense claims to decide',
+        hint: 'Approve, part-approve or reject advisors’ claims, the longest waiting first',
+      },
       p.roles.some((g) => g.role === 'deployment_contact') && {
         href: '/advice-requests/to-nominate',
         text: 'Requests to nominate for',

@@ -1,0 +1,48 @@
+/**
+ * Who may read an expense claim: the advisor who made it, and those who process or oversee
+ * claims (the coordination unit, the Director). Anyone else is told it does not exist.
+ */
+import { eq } from 'drizzle-orm';
+import { can } from '../../platform/auth/permissions.js';
+import type { UserPrincipal } from '../../platform/auth/principal.js';
+import type { Executor } from '../../platform/db/database.js';
+import { NotFoundError } from '../../platform/errors.js';
+import { isUuid } from '../../platform/http/params.js';
+import { people } from '../directory/schema.js';
+import { expenseClaims } from './schema.js';
+
+export type Claim = typeof expenseClaims.$inferSelect;
+
+/** The directory person a signed-in advisor is, if any. */
+export async function claimantPerson(executor: Executor, user: UserPrincipal) {
+  const [person] = await executor
+    .select({ id: people.id, name: people.fullName, email: people.email })
+    .from(people)
+    .where(eq(people.userId, user.userId));
+  return person;
+}
+
+/** The claim, locked for a change when asked; not found for a malformed id or no such claim. */
+export async function findClaim(executor: Executor, id: string, lock = false): Promise<Claim> {
+  if (!isUuid(id)) throw new NotFoundError();
+  const query = executor.select().from(expenseClaims).where(eq(expenseClaims.id, id));
+  const [claim] = lock ? await query.for('update') : await query;
+  if (!claim) throw new NotFoundError();
+  return claim;
+}
+
+export function isClaimant(user: UserPrincipal, claim: Claim): boolean {
+  return claim.claimantUserId === user.userId;
+}
+
+/** The claim, for someone who may read it. */
+export async function findVisibleClaim(
+  executor: Executor,
+  user: UserPrincipal,
+  id: string,
+  lock = false,
+): Promise<Claim> {
+  const claim = await findClaim(executor, id, lock);
+  if (isClaimant(user, claim) || can(user, 'expenses.view-all')) return claim;
+  throw new NotFoundError();
+}

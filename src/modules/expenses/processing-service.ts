@@ -1,0 +1,390 @@
+/**
+ * The coordination unit decides claims (IAG-11): approves, part-approves item by item with
+ * reasons, or rejects with a reason. An approval above a set amount needs a second approver;
+ * nobody decides their own claim. The advisor is e-mailed the decision; an approval that would
+ * take the group past its budget for the year is warned of.
+ */
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/service.js';
+import { can } from '../../platform/auth/permissions.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
+import { formatDate, reportingYearOf } from '../../platform/calendar/index.js';
+import type { Db, Executor } from '../../platform/db/database.js';
+import type { PageRequest } from '../../platform/db/search.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  ValidationError,
+  type FieldError,
+} from '../../platform/errors.js';
+import { text, tooLong } from '../../platform/http/form-fields.js';
+import type { MailService } from '../../platform/mail/service.js';
+import { formatPence, parsePounds } from '../../platform/money/pence.js';
+import { people } from '../directory/schema.js';
+import { advisoryGroups } from '../groups/schema.js';
+import { findClaim, type Claim } from './access.js';
+import { expensePaths as paths } from './paths.js';
+import {
+  CLAIM_STATUS_LABELS,
+  budgetWarning,
+  deciderProblem,
+  decisionOutcome,
+  itemApprovalProblem,
+  needsSecondApproval,
+  type ClaimStatus,
+  type Decision,
+} from './rules.js';
+import { expenseBudgets, expenseClaims, expenseItems } from './schema.js';
+
+type Input = Record<string, string | string[] | undefined>;
+
+/** Claims whose approved amount counts against the group's budget: decided and not rejected. */
+export const SPENDING: readonly ClaimStatus[] = [
+  'awaiting_second_approval',
+  'approved',
+  'part_approved',
+  'paid',
+];
+
+export type ExpenseProcessingService = ReturnType<typeof createExpenseProcessingService>;
+
+export function createExpenseProcessingService(deps: {
+  db: Db;
+  mail: MailService;
+  publicUrl: string;
+  secondApprovalAbovePence: number;
+  now?: () => Date;
+}) {
+  const { db, mail } = deps;
+  const now = () => (deps.now ? deps.now() : new Date());
+
+  function requireUnit(principal: Principal): UserPrincipal {
+    if (principal?.kind !== 'user' || !can(principal, 'expenses.process'))
+      throw new ForbiddenError();
+    return principal;
+  }
+
+  /** The group's budget for the reporting year the claim arrived in, and what it has spent. */
+  async function budgetPosition(executor: Executor, claim: Claim) {
+    const year = reportingYearOf(claim.submittedOn!);
+    const [[budget], [spent]] = await Promise.all([
+      executor
+        .select({ amountPence: expenseBudgets.amountPence })
+        .from(expenseBudgets)
+        .where(
+          and(
+            eq(expenseBudgets.groupId, claim.groupId),
+            eq(expenseBudgets.yearStart, year.startYear),
+          ),
+        ),
+      executor
+        .select({ pence: sql<string>`coalesce(sum(${expenseClaims.approvedPence}), 0)` })
+        .from(expenseClaims)
+        .where(
+          and(
+            eq(expenseClaims.groupId, claim.groupId),
+            inArray(expenseClaims.status, [...SPENDING]),
+            sql`${expenseClaims.submittedOn} between ${year.start} and ${year.end}`,
+          ),
+        ),
+    ]);
+    return { year, budget: budget ?? null, spentPence: Number(spent?.pence ?? 0) };
+  }
+
+  async function itemsOf(executor: Executor, claimId: string) {
+    return executor
+      .select({
+        id: expenseItems.id,
+        category: expenseItems.category,
+        incurredOn: expenseItems.incurredOn,
+        description: expenseItems.description,
+        tenthsOfMile: expenseItems.tenthsOfMile,
+        claimedPence: expenseItems.claimedPence,
+        approvedPence: expenseItems.approvedPence,
+        approvalReason: expenseItems.approvalReason,
+        receiptFileName: expenseItems.receiptFileName,
+      })
+      .from(expenseItems)
+      .where(eq(expenseItems.claimId, claimId))
+      .orderBy(asc(expenseItems.incurredOn), asc(expenseItems.createdAt))
+      .limit(200);
+  }
+
+  async function claimantOf(executor: Executor, claim: Claim) {
+    const [person] = await executor
+      .select({ name: people.fullName, email: people.email })
+      .from(people)
+      .where(eq(people.id, claim.claimantPersonId));
+    return person;
+  }
+
+  /** Tells the advisor what was decided on their claim. */
+  async function tellClaimant(tx: Executor, claim: Claim, status: ClaimStatus, approved: number) {
+    const claimant = await claimantOf(tx, claim);
+    if (!claimant?.email) return;
+    const what =
+      status === 'rejected'
+        ? 'has been rejected'
+        : status === 'part_approved'
+          ? `has been partly approved: ${formatPence(approved)} of ${formatPence(claim.claimedPence)}`
+          : `has been approved: ${formatPence(approved)}`;
+    await mail.queue(tx, {
+      to: claimant.email,
+      subject: `Expense claim ${claim.reference} ${what.split(':')[0]}`,
+      text: [
+        `Dear ${claimant.name},`,
+        '',
+        `Your claim ${claim.reference} (${claim.occasionText}) ${what}.`,
+        status === 'approved'
+          ? 'It will be paid in the next payment batch.'
+          : 'The reasons are on the claim. If you disagree, you can dispute the decision there: it goes first to your group’s chair, then to the Director (IAG-13).',
+        `${deps.publicUrl}${paths.claim(claim.id)}`,
+      ].join('\n'),
+    });
+  }
+
+  return {
+    secondApprovalAbovePence: deps.secondApprovalAbovePence,
+
+    /** Claims waiting for a decision or a second approval, the longest waiting first. */
+    async queue(principal: Principal, page: PageRequest) {
+      const user = requireUnit(principal);
+      const where = inArray(expenseClaims.status, ['submitted', 'awaiting_second_approval']);
+      const [items, [total]] = await Promise.all([
+        db
+          .select({
+            id: expenseClaims.id,
+            reference: expenseClaims.reference,
+            status: expenseClaims.status,
+            claimant: people.fullName,
+            claimantUserId: expenseClaims.claimantUserId,
+            decidedBy: expenseClaims.decidedBy,
+            groupName: advisoryGroups.name,
+            occasionText: expenseClaims.occasionText,
+            claimedPence: expenseClaims.claimedPence,
+            approvedPence: expenseClaims.approvedPence,
+            submittedOn: expenseClaims.submittedOn,
+          })
+          .from(expenseClaims)
+          .innerJoin(people, eq(people.id, expenseClaims.claimantPersonId))
+          .innerJoin(advisoryGroups, eq(advisoryGroups.id, expenseClaims.groupId))
+          .where(where)
+          .orderBy(asc(expenseClaims.submittedAt))
+          .limit(page.limit)
+          .offset(page.offset),
+        db.select({ n: count() }).from(expenseClaims).where(where),
+      ]);
+      return {
+        items: items.map((c) => ({ ...c, mayDecide: deciderProblem(c, user.userId) === null })),
+        total: Number(total?.n ?? 0),
+      };
+    },
+
+    /** The claim to decide, with its items and the group's budget position. */
+    async decisionForm(principal: Principal, claimId: string) {
+      const user = requireUnit(principal);
+      const claim = await findClaim(db, claimId);
+      const refusal = deciderProblem(claim, user.userId);
+      if (refusal) throw new ConflictError(refusal);
+      const [items, position, claimant, [group]] = await Promise.all([
+        itemsOf(db, claimId),
+        budgetPosition(db, claim),
+        claimantOf(db, claim),
+        db
+          .select({ name: advisoryGroups.name })
+          .from(advisoryGroups)
+          .where(eq(advisoryGroups.id, claim.groupId)),
+      ]);
+      return {
+        claim,
+        items,
+        claimantName: claimant?.name ?? '',
+        groupName: group?.name ?? '',
+        ...position,
+        // What approving it in full would do to the budget.
+        warning: budgetWarning(
+          position.budget,
+          position.spentPence - (claim.approvedPence ?? 0),
+          claim.claimedPence,
+        ),
+        needsSecond: needsSecondApproval(claim.claimedPence, deps.secondApprovalAbovePence),
+      };
+    },
+
+    /**
+     * Decides a claim: approve in full, part-approve (an amount and a reason for each item
+     * reduced) or reject (with a reason). Above the threshold it then waits for a second
+     * approver; otherwise the advisor is told at once.
+     */
+    async decide(principal: Principal, claimId: string, input: Input, auditRequestId?: string) {
+      const user = requireUnit(principal);
+      const decision = text(input.decision) as Decision | null;
+      const errors: FieldError[] = [];
+      if (decision !== 'approve' && decision !== 'part_approve' && decision !== 'reject')
+        errors.push({ field: 'decision', message: 'Select your decision' });
+      const reason = text(input.reason);
+      tooLong(errors, 'reason', 'The reason', reason, 2000);
+      if (decision === 'reject' && !reason)
+        errors.push({ field: 'reason', message: 'Enter why the claim is rejected' });
+      return db.transaction(async (tx) => {
+        const claim = await findClaim(tx, claimId, true);
+        const refusal = deciderProblem(claim, user.userId);
+        if (refusal) throw new ConflictError(refusal, 'decision');
+        if (claim.status !== 'submitted')
+          throw new ConflictError('This claim is waiting for a second approval', 'decision');
+        const items = await itemsOf(tx, claimId);
+        const decided = items.map((item) => {
+          if (decision === 'approve') return { ...item, approved: item.claimedPence, why: null };
+          if (decision === 'reject') return { ...item, approved: 0, why: reason };
+          const approved = parsePounds(text(input[`approved-${item.id}`]));
+          const why = text(input[`reason-${item.id}`]);
+          const problem = itemApprovalProblem(item.claimedPence, approved, why ?? undefined);
+          if (problem)
+            errors.push({
+              field: problem.startsWith('Enter why') ? `reason-${item.id}` : `approved-${item.id}`,
+              message: `${problem} (${formatDate(item.incurredOn)}, ${item.description})`,
+            });
+          tooLong(errors, `reason-${item.id}`, 'The reason', why, 500);
+          return { ...item, approved: approved ?? 0, why };
+        });
+        if (errors.length) throw new ValidationError(errors);
+        const outcome = decisionOutcome(
+          decided.map((d) => ({ claimedPence: d.claimedPence, approvedPence: d.approved })),
+        );
+        const approvedPence = decided.reduce((sum, d) => sum + d.approved, 0);
+        if (decision === 'part_approve' && outcome === 'approved')
+          throw new ValidationError([
+            {
+              field: 'decision',
+              message: 'Every item is approved in full: choose Approve in full',
+            },
+          ]);
+        const status: ClaimStatus =
+          outcome !== 'rejected' &&
+          needsSecondApproval(approvedPence, deps.secondApprovalAbovePence)
+            ? 'awaiting_second_approval'
+            : outcome;
+        for (const d of decided)
+          await tx
+            .update(expenseItems)
+            .set({ approvedPence: d.approved, approvalReason: d.why })
+            .where(eq(expenseItems.id, d.id));
+        const position = await budgetPosition(tx, claim);
+        const at = now();
+        await tx
+          .update(expenseClaims)
+          .set({
+            status,
+            approvedPence,
+            decidedBy: user.userId,
+            decidedAt: at,
+            decisionReason: reason,
+          })
+          .where(eq(expenseClaims.id, claimId));
+        if (status !== 'awaiting_second_approval')
+          await tellClaimant(tx, claim, status, approvedPence);
+        await recordAudit(tx, actorOf(user, auditRequestId), {
+          action: 'expense-claim.decided',
+          recordType: 'expense-claim',
+          recordId: claimId,
+          before: { status: claim.status },
+          after: {
+            status,
+            approvedPence,
+            reason,
+            items: decided.map((d) => ({ id: d.id, approvedPence: d.approved, reason: d.why })),
+          },
+        });
+        return {
+          status,
+          statusLabel: CLAIM_STATUS_LABELS[status],
+          reference: claim.reference,
+          warning:
+            outcome === 'rejected'
+              ? null
+              : budgetWarning(position.budget, position.spentPence, approvedPence),
+        };
+      });
+    },
+
+    async secondApprovalForm(principal: Principal, claimId: string) {
+      const user = requireUnit(principal);
+      const claim = await findClaim(db, claimId);
+      if (claim.status !== 'awaiting_second_approval')
+        throw new ConflictError('This claim is not waiting for a second approval');
+      const refusal = deciderProblem(claim, user.userId);
+      if (refusal) throw new ConflictError(refusal);
+      const [items, claimant] = await Promise.all([itemsOf(db, claimId), claimantOf(db, claim)]);
+      return { claim, items, claimantName: claimant?.name ?? '' };
+    },
+
+    /**
+     * The second approver confirms the approval, or sends the claim back for a new decision
+     * with a reason; never the first approver, never the claimant.
+     */
+    async secondApproval(
+      principal: Principal,
+      claimId: string,
+      input: Input,
+      auditRequestId?: string,
+    ) {
+      const user = requireUnit(principal);
+      const answer = text(input.confirm);
+      const reason = text(input.reason);
+      const errors: FieldError[] = [];
+      if (answer !== 'yes' && answer !== 'no')
+        errors.push({ field: 'confirm', message: 'Select whether you confirm the approval' });
+      if (answer === 'no' && !reason)
+        errors.push({ field: 'reason', message: 'Enter why it needs a new decision' });
+      tooLong(errors, 'reason', 'The reason', reason, 2000);
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const claim = await findClaim(tx, claimId, true);
+        if (claim.status !== 'awaiting_second_approval')
+          throw new ConflictError('This claim is not waiting for a second approval', 'confirm');
+        const refusal = deciderProblem(claim, user.userId);
+        if (refusal) throw new ConflictError(refusal, 'confirm');
+        const items = await itemsOf(tx, claimId);
+        const at = now();
+        let status: ClaimStatus;
+        if (answer === 'yes') {
+          status = decisionOutcome(
+            items.map((i) => ({
+              claimedPence: i.claimedPence,
+              approvedPence: i.approvedPence ?? 0,
+            })),
+          );
+          await tx
+            .update(expenseClaims)
+            .set({ status, secondApprovedBy: user.userId, secondApprovedAt: at })
+            .where(eq(expenseClaims.id, claimId));
+          await tellClaimant(tx, claim, status, claim.approvedPence ?? 0);
+        } else {
+          status = 'submitted';
+          await tx
+            .update(expenseItems)
+            .set({ approvedPence: null, approvalReason: null })
+            .where(eq(expenseItems.claimId, claimId));
+          await tx
+            .update(expenseClaims)
+            .set({
+              status,
+              approvedPence: null,
+              decidedBy: null,
+              decidedAt: null,
+              decisionReason: `Sent back for a new decision: ${reason}`,
+            })
+            .where(eq(expenseClaims.id, claimId));
+        }
+        await recordAudit(tx, actorOf(user, auditRequestId), {
+          action: answer === 'yes' ? 'expense-claim.second-approved' : 'expense-claim.sent-back',
+          recordType: 'expense-claim',
+          recordId: claimId,
+          before: { status: claim.status, decidedBy: claim.decidedBy },
+          after: { status, reason },
+        });
+        return { status, reference: claim.reference };
+      });
+    },
+  };
+}

@@ -1,0 +1,299 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { RouteDeps } from '../../app.js';
+import { can } from '../../platform/auth/permissions.js';
+import { pageRequest } from '../../platform/db/search.js';
+import { registerUploadPage, sendDownload } from '../../platform/http/files.js';
+import { paginationFor } from '../../platform/http/pagination.js';
+import type { FieldError } from '../../platform/errors.js';
+import { redirectWithFlash, registerFormPage, withFormErrors } from '../../platform/http/render.js';
+import { expensePaths as paths } from './paths.js';
+import { RECEIPT_TYPES } from './service.js';
+import {
+  CLAIM_STATUS_LABELS,
+  EXPENSE_CATEGORIES,
+  EXPENSE_CATEGORY_LABELS,
+  deciderProblem,
+} from './rules.js';
+
+const T = 'modules/expenses/views';
+// Who may read or change a claim depends on whose it is, so the service decides.
+const signedIn = { config: { access: 'signed-in' as const } };
+const claimants = { config: { access: { action: 'expenses.claim' as const } } };
+const unit = { config: { access: { action: 'expenses.process' as const } } };
+
+type Values = Record<string, string | string[] | undefined>;
+
+export function registerExpenseRoutes({ app, services, renderPage }: RouteDeps): void {
+  const { expenses, expenseProcessing: processing } = services;
+  const idOf = (request: FastifyRequest) => (request.params as Record<string, string>).claimId!;
+  const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
+  const home = { text: 'Home', href: '/' };
+  const labels = { status: CLAIM_STATUS_LABELS, category: EXPENSE_CATEGORY_LABELS };
+  const toClaim = (claim: { id: string; reference: number }) => ({
+    text: `Claim ${claim.reference}`,
+    href: paths.claim(claim.id),
+  });
+
+  app.get(paths.mine, claimants, async (request, reply) => {
+    const page = pageRequest((request.query as Record<string, unknown>).page, 20);
+    const result = await expenses.mine(request.principal, page);
+    return renderPage(request, reply, `${T}/mine.njk`, {
+      title: 'Your expense claims',
+      breadcrumbs: [home],
+      ...result,
+      pagination: paginationFor(paths.mine, {}, page.page, page.limit, result.total),
+      labels,
+      paths,
+    });
+  });
+
+  registerFormPage(app, paths.start, claimants, {
+    async show(request, reply, values, errors, status = 200) {
+      const form = await expenses.startForm(request.principal);
+      return renderPage(
+        request,
+        reply,
+        `${T}/start.njk`,
+        {
+          title: 'Make a claim',
+          breadcrumbs: [home, { text: 'Your expense claims', href: paths.mine }],
+          occasionItems: [...form.meetings, ...form.deployments].map((o) => ({
+            value: o.value,
+            text: o.text,
+            hint: { text: o.hint },
+            checked: values.occasion === o.value,
+          })),
+          groupItems: [
+            { value: '', text: 'Choose a group' },
+            ...form.groups.map((g) => ({
+              value: g.id,
+              text: g.name,
+              selected: values.groupId === g.id,
+            })),
+          ],
+          values,
+          paths,
+          errors,
+        },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const claim = await expenses.start(request.principal, body(request), request.id);
+      return redirectWithFlash(
+        reply,
+        paths.addItem(claim.id),
+        `Claim ${claim.reference} has been started: add each cost`,
+      );
+    },
+  });
+
+  const showClaim = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    const result = await expenses.claim(request.principal, idOf(request));
+    const user = request.principal?.kind === 'user' ? request.principal : null;
+    const processes = !!user && can(user, 'expenses.process');
+    const decidable = !!user && deciderProblem(result.claim, user.userId) === null;
+    return renderPage(
+      request,
+      reply,
+      `${T}/claim.njk`,
+      {
+        title: `Expense claim ${result.claim.reference}: ${result.claim.occasionText}`,
+        breadcrumbs: result.isClaimant
+          ? [home, { text: 'Your expense claims', href: paths.mine }]
+          : processes
+            ? [home, { text: 'Expense claims to decide', href: paths.queue }]
+            : [home],
+        ...result,
+        mayDecide: processes && decidable && result.claim.status === 'submitted',
+        maySecondApprove:
+          processes && decidable && result.claim.status === 'awaiting_second_approval',
+        labels,
+        paths,
+        errors,
+      },
+      status,
+    );
+  };
+
+  app.get('/expenses/:claimId', signedIn, async (request, reply) => showClaim(request, reply));
+
+  registerUploadPage(
+    app,
+    '/expenses/:claimId/items/new',
+    claimants,
+    services.config.files.maxBytes,
+    {
+      fileField: 'receipt',
+      async show(request, reply, values, errors, status = 200) {
+        const form = await expenses.itemForm(request.principal, idOf(request));
+        return renderPage(
+          request,
+          reply,
+          `${T}/item-form.njk`,
+          {
+            title: `Add a cost: claim ${form.claim.reference}`,
+            breadcrumbs: [
+              home,
+              { text: 'Your expense claims', href: paths.mine },
+              toClaim(form.claim),
+            ],
+            ...form,
+            categoryItems: EXPENSE_CATEGORIES.map((c) => ({
+              value: c,
+              text: EXPENSE_CATEGORY_LABELS[c],
+              checked: values.category === c,
+            })),
+            limits: expenses.limits,
+            receiptTypes: RECEIPT_TYPES.text,
+            maxMb: expenses.maxMb,
+            values,
+            paths,
+            errors,
+          },
+          status,
+        );
+      },
+      async submit(request, reply, form) {
+        const item = await expenses.addItem(request.principal, idOf(request), form, request.id);
+        return redirectWithFlash(
+          reply,
+          `${paths.claim(idOf(request))}#items`,
+          `“${item.description}” has been added`,
+        );
+      },
+    },
+  );
+
+  app.post('/expenses/:claimId/items/:itemId/remove', claimants, async (request, reply) => {
+    const { itemId } = request.params as Record<string, string>;
+    const item = await expenses.removeItem(request.principal, idOf(request), itemId!, request.id);
+    return redirectWithFlash(
+      reply,
+      `${paths.claim(idOf(request))}#items`,
+      `“${item.description}” has been taken off the claim`,
+    );
+  });
+
+  app.get('/expenses/:claimId/items/:itemId/receipt', signedIn, async (request, reply) => {
+    const { itemId } = request.params as Record<string, string>;
+    const { file, bytes } = await expenses.receipt(request.principal, idOf(request), itemId!);
+    return sendDownload(reply, file, bytes);
+  });
+
+  app.post('/expenses/:claimId/submit', claimants, async (request, reply) =>
+    withFormErrors(
+      async () => {
+        const claim = await expenses.submit(request.principal, idOf(request), request.id);
+        return redirectWithFlash(
+          reply,
+          paths.claim(claim.id),
+          `Claim ${claim.reference} has been sent to the coordination unit`,
+        );
+      },
+      // What stops it being sent is shown on the claim, against each cost it concerns.
+      (errors, status) => showClaim(request, reply, errors, status),
+    ),
+  );
+
+  app.get(paths.queue, unit, async (request, reply) => {
+    const page = pageRequest((request.query as Record<string, unknown>).page, 25);
+    const result = await processing.queue(request.principal, page);
+    return renderPage(request, reply, `${T}/queue.njk`, {
+      title: 'Expense claims to decide',
+      breadcrumbs: [home],
+      ...result,
+      threshold: processing.secondApprovalAbovePence,
+      pagination: paginationFor(paths.queue, {}, page.page, page.limit, result.total),
+      labels,
+      paths,
+    });
+  });
+
+  const queueCrumbs = (claim: { id: string; reference: number }) => [
+    home,
+    { text: 'Expense claims to decide', href: paths.queue },
+    toClaim(claim),
+  ];
+
+  registerFormPage(app, '/expenses/:claimId/decision', unit, {
+    async show(request, reply, values, errors, status = 200) {
+      const form = await processing.decisionForm(request.principal, idOf(request));
+      return renderPage(
+        request,
+        reply,
+        `${T}/decide.njk`,
+        {
+          title: `Decide claim ${form.claim.reference}`,
+          breadcrumbs: queueCrumbs(form.claim),
+          ...form,
+          threshold: processing.secondApprovalAbovePence,
+          values,
+          labels,
+          paths,
+          errors,
+        },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const decided = await processing.decide(
+        request.principal,
+        idOf(request),
+        body(request),
+        request.id,
+      );
+      const said =
+        decided.status === 'awaiting_second_approval'
+          ? `Claim ${decided.reference} is approved and now needs a second approver`
+          : `Claim ${decided.reference}: ${decided.statusLabel.toLowerCase()}; the advisor has been e-mailed`;
+      return redirectWithFlash(
+        reply,
+        paths.queue,
+        decided.warning ? `${said}. ${decided.warning}` : said,
+      );
+    },
+  });
+
+  registerFormPage(app, '/expenses/:claimId/second-approval', unit, {
+    async show(request, reply, values, errors, status = 200) {
+      const form = await processing.secondApprovalForm(request.principal, idOf(request));
+      return renderPage(
+        request,
+        reply,
+        `${T}/second-approval.njk`,
+        {
+          title: `Second approval: claim ${form.claim.reference}`,
+          breadcrumbs: queueCrumbs(form.claim),
+          ...form,
+          threshold: processing.secondApprovalAbovePence,
+          values,
+          labels,
+          paths,
+          errors,
+        },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const answered = await processing.secondApproval(
+        request.principal,
+        idOf(request),
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.queue,
+        answered.status === 'submitted'
+          ? `Claim ${answered.reference} has been sent back for a new decision`
+          : `Claim ${answered.reference} is approved; the advisor has been e-mailed`,
+      );
+    },
+  });
+}

@@ -1,0 +1,257 @@
+/**
+ * Advisors' expenses: the domain rules as pure functions. IAG-11 (claims within three months,
+ * paid without delay, auditable budgets), IAG-13 (disputes go to the chair, then the Director),
+ * IAG-14 (expenses actually incurred, never a fee or a wage). Money is whole pence throughout.
+ */
+import { calendarMonthsDeadline, formatDate, type IsoDate } from '../../platform/calendar/index.js';
+import { formatPence } from '../../platform/money/pence.js';
+import type { GroupType } from '../groups/rules.js';
+
+// What can be claimed (IAG-14)
+
+/**
+ * IAG-14: what an advisor may be reimbursed for. There is deliberately no category for a fee, a
+ * wage, an honorarium or an attendance allowance: advisors are volunteers, not employees.
+ */
+export const EXPENSE_CATEGORIES = [
+  'public_transport',
+  'mileage',
+  'parking',
+  'subsistence',
+  'care',
+  'other',
+] as const;
+export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];
+export const EXPENSE_CATEGORY_LABELS: Record<ExpenseCategory, string> = {
+  public_transport: 'Public transport',
+  mileage: 'Mileage in your own vehicle',
+  parking: 'Parking',
+  subsistence: 'Food and drink (subsistence)',
+  care: 'Carer or childcare costs',
+  other: 'Something else',
+};
+
+export function isExpenseCategory(value: unknown): value is ExpenseCategory {
+  return EXPENSE_CATEGORIES.includes(value as ExpenseCategory);
+}
+
+/** The limits that are settings, in pence. */
+export interface ExpenseLimits {
+  mileagePencePerMile: number;
+  /** The most food and drink that is reimbursed for one day. */
+  subsistencePencePerDay: number;
+}
+
+/** Mileage is paid at the rate per mile; distances are kept in tenths of a mile. */
+export function mileagePence(tenthsOfMile: number, pencePerMile: number): number {
+  return Math.round((tenthsOfMile * pencePerMile) / 10);
+}
+
+/** Reads a distance typed in miles ('12', '12.5') as tenths of a mile; null if it is not one. */
+export function parseMiles(text: string | null | undefined): number | null {
+  const match = /^(\d{1,4})(?:\.(\d))?$/.exec((text ?? '').trim());
+  if (!match) return null;
+  const tenths = Number(match[1]) * 10 + Number(match[2] ?? '0');
+  return tenths > 0 ? tenths : null;
+}
+
+/**
+ * The days on which food and drink claimed (with what is already on the claim) comes to more than
+ * the daily limit, with how much was claimed for each.
+ */
+export function subsistenceOverLimit(
+  items: readonly { category: ExpenseCategory; incurredOn: IsoDate; amountPence: number }[],
+  limits: ExpenseLimits,
+): { day: IsoDate; pence: number }[] {
+  const byDay = new Map<IsoDate, number>();
+  for (const item of items)
+    if (item.category === 'subsistence')
+      byDay.set(item.incurredOn, (byDay.get(item.incurredOn) ?? 0) + item.amountPence);
+  return [...byDay]
+    .filter(([, pence]) => pence > limits.subsistencePencePerDay)
+    .map(([day, pence]) => ({ day, pence }))
+    .sort((a, b) => a.day.localeCompare(b.day));
+}
+
+// The three-month deadline (IAG-11)
+
+export const CLAIM_WINDOW_MONTHS = 3;
+
+/**
+ * IAG-11: the last day an expense can reach the coordination unit: three calendar months after
+ * the day it was incurred, or that month's last day when it has no such date (31 August gives
+ * 30 November). The claim is in time on that day until midnight in London.
+ */
+export function lastDayToClaim(incurredOn: IsoDate): IsoDate {
+  return calendarMonthsDeadline(incurredOn, CLAIM_WINDOW_MONTHS);
+}
+
+/** IAG-11: why an item incurred on that day cannot be claimed on `today`, or null if it can. */
+export function itemDateProblem(incurredOn: IsoDate, today: IsoDate): string | null {
+  if (incurredOn > today) return 'The date the cost was incurred must be today or in the past';
+  const last = lastDayToClaim(incurredOn);
+  if (today > last)
+    return `This cost was incurred on ${formatDate(incurredOn)}: it could be claimed until ${formatDate(last)}, three months later (IAG-11)`;
+  return null;
+}
+
+// The life of a claim
+
+export const CLAIM_STATUSES = [
+  'draft',
+  'submitted',
+  'awaiting_second_approval',
+  'approved',
+  'part_approved',
+  'rejected',
+  'paid',
+] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
+  draft: 'Not sent yet',
+  submitted: 'Waiting for a decision',
+  awaiting_second_approval: 'Waiting for a second approval',
+  approved: 'Approved',
+  part_approved: 'Partly approved',
+  rejected: 'Rejected',
+  paid: 'Paid',
+};
+
+/** A claim is sent once it has at least one item, every item in time (IAG-11). */
+export function submissionProblems(
+  status: ClaimStatus,
+  items: readonly { incurredOn: IsoDate }[],
+  today: IsoDate,
+): string[] {
+  if (status !== 'draft') return ['This claim has already been sent'];
+  if (!items.length) return ['Add at least one cost before you send the claim'];
+  return items.flatMap((i) => itemDateProblem(i.incurredOn, today) ?? []);
+}
+
+/** Items are added to, and taken off, a claim only before it is sent. */
+export function checkEditable(status: ClaimStatus): string | null {
+  return status === 'draft' ? null : 'This claim has been sent and can no longer be changed';
+}
+
+export type Decision = 'approve' | 'part_approve' | 'reject';
+
+/**
+ * Who may decide a claim: never the person who claimed it, and for the second approval never
+ * the person who made the first.
+ */
+export function deciderProblem(
+  claim: { status: ClaimStatus; claimantUserId: string | null; decidedBy: string | null },
+  deciderUserId: string,
+): string | null {
+  if (claim.claimantUserId === deciderUserId) return 'Nobody may decide their own claim';
+  if (claim.status === 'submitted') return null;
+  if (claim.status === 'awaiting_second_approval')
+    return claim.decidedBy === deciderUserId
+      ? 'The second approval must be given by someone other than the first approver'
+      : null;
+  return 'This claim has already been decided';
+}
+
+/** What one item's decision amounts to, or why it cannot be that. */
+export function itemApprovalProblem(
+  claimedPence: number,
+  approvedPence: number | null,
+  reason: string | undefined,
+): string | null {
+  if (approvedPence === null) return 'Enter the amount approved, in pounds and pence';
+  if (approvedPence > claimedPence) return 'The amount approved cannot be more than was claimed';
+  if (approvedPence < claimedPence && !reason) return 'Enter why less than was claimed is approved';
+  return null;
+}
+
+/** The claim's state after the unit's decision on every item. */
+export function decisionOutcome(
+  items: readonly { claimedPence: number; approvedPence: number }[],
+): 'approved' | 'part_approved' | 'rejected' {
+  const approved = items.reduce((sum, i) => sum + i.approvedPence, 0);
+  if (approved === 0) return 'rejected';
+  return items.every((i) => i.approvedPence === i.claimedPence) ? 'approved' : 'part_approved';
+}
+
+/** An approval above the threshold (a setting) needs a second approver. */
+export function needsSecondApproval(approvedPence: number, thresholdPence: number): boolean {
+  return approvedPence > thresholdPence;
+}
+
+/** Approved claims not yet in a payment batch are the ones a new batch takes. */
+export function isPayable(status: ClaimStatus, batchId: string | null): boolean {
+  return (status === 'approved' || status === 'part_approved') && batchId === null;
+}
+
+// Disputes (IAG-13)
+
+export const DISPUTE_STAGES = ['chair', 'director'] as const;
+export type DisputeStage = (typeof DISPUTE_STAGES)[number];
+export const DISPUTE_STAGE_LABELS: Record<DisputeStage, string> = {
+  chair: 'With the group’s chair',
+  director: 'With the Director',
+};
+
+/** IAG-13: a decision can be disputed when something claimed was not approved and nothing is paid. */
+export function disputeProblem(status: ClaimStatus, disputeOpen: boolean): string | null {
+  if (disputeOpen) return 'This claim is already being disputed';
+  if (status !== 'rejected' && status !== 'part_approved')
+    return 'Only a claim rejected or partly approved can be disputed';
+  return null;
+}
+
+/**
+ * IAG-13: a dispute goes first to the group's chair; a chair who is the claimant, or a group with
+ * no chair, sends it straight to the Director.
+ */
+export function firstDisputeStage(
+  group: { chairUserIds: readonly string[] },
+  claimantUserId: string,
+): DisputeStage {
+  const others = group.chairUserIds.filter((id) => id !== claimantUserId);
+  return others.length ? 'chair' : 'director';
+}
+
+/** IAG-13: after the chair, the Director; the Director's decision is the last. */
+export function nextDisputeStage(stage: DisputeStage): DisputeStage | null {
+  return stage === 'chair' ? 'director' : null;
+}
+
+/** IAG-13: who decides at each stage: a chair of the claim's group, then the Director. */
+export function mayDecideDispute(
+  stage: DisputeStage,
+  decider: { userId: string; chairOfGroup: boolean; director: boolean },
+  claimantUserId: string | null,
+): boolean {
+  if (decider.userId === claimantUserId) return false;
+  return stage === 'chair' ? decider.chairOfGroup : decider.director;
+}
+
+// Budgets
+
+export const BUDGET_HOLDERS = ['dcfd', 'sponsoring_directorate', 'borough'] as const;
+export type BudgetHolder = (typeof BUDGET_HOLDERS)[number];
+
+/**
+ * Who holds a group's budget, as the review's financial implications say: corporate groups from
+ * the Diversity and Citizen Focus Directorate's spend, specialist groups from their sponsoring
+ * directorate, borough groups from local budgets. Other kinds follow their owner.
+ */
+export function budgetHolder(type: GroupType): BudgetHolder {
+  if (type === 'corporate_iag' || type === 'corporate_focus') return 'dcfd';
+  if (type === 'borough_iag') return 'borough';
+  return 'sponsoring_directorate';
+}
+
+/** Whether approving this much more would take the group past its budget for the year. */
+export function budgetWarning(
+  budget: { amountPence: number } | null,
+  spentPence: number,
+  addingPence: number,
+): string | null {
+  if (!budget) return null;
+  const after = spentPence + addingPence;
+  return after > budget.amountPence
+    ? `Approving this takes the group's spend for the year to ${formatPence(after)}, over its budget of ${formatPence(budget.amountPence)}`
+    : null;
+}

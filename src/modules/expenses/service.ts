@@ -1,0 +1,508 @@
+/**
+ * An advisor's expense claims (IAG-11, IAG-14): start a claim for a meeting or deployment, add
+ * each cost with its date and receipt, see the last day each can be claimed, and send it to the
+ * coordination unit. Each thing a person does is one function: permission, rules, one
+ * transaction, one audit event.
+ */
+import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/service.js';
+import { can } from '../../platform/auth/permissions.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
+import {
+  addCalendarMonths,
+  formatDate,
+  startOfLondonDay,
+  addCalendarDays,
+  toLondonDate,
+  todayInLondon,
+} from '../../platform/calendar/index.js';
+import type { Db, Executor } from '../../platform/db/database.js';
+import type { PageRequest } from '../../platform/db/search.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  type FieldError,
+} from '../../platform/errors.js';
+import type { FileStore } from '../../platform/files/store.js';
+import { checkUploadedFile, keepFile } from '../../platform/files/upload.js';
+import { dateField, text, tooLong } from '../../platform/http/form-fields.js';
+import type { FormFile } from '../../platform/http/multipart.js';
+import { isUuid } from '../../platform/http/params.js';
+import type { MailService } from '../../platform/mail/service.js';
+import { formatPence, parsePounds } from '../../platform/money/pence.js';
+import type { DeploymentsService } from '../advice/deployments-service.js';
+import { people } from '../directory/schema.js';
+import type { GroupsService } from '../groups/service.js';
+import type { MeetingsService } from '../meetings/service.js';
+import { claimantPerson, findClaim, findVisibleClaim, isClaimant, type Claim } from './access.js';
+import { expensePaths as paths } from './paths.js';
+import {
+  CLAIM_WINDOW_MONTHS,
+  EXPENSE_CATEGORY_LABELS,
+  checkEditable,
+  isExpenseCategory,
+  itemDateProblem,
+  lastDayToClaim,
+  mileagePence,
+  parseMiles,
+  submissionProblems,
+  subsistenceOverLimit,
+  type ExpenseCategory,
+  type ExpenseLimits,
+} from './rules.js';
+import { expenseClaims, expenseItems } from './schema.js';
+
+type Input = Record<string, string | string[] | undefined>;
+
+/** Receipts are photographs or scans: PDF or an image. */
+export const RECEIPT_TYPES = { types: ['pdf', 'png', 'jpg'] as const, text: 'PDF, PNG or JPEG' };
+
+/** The most one cost can be: far above any real one, so a slip of the keyboard is caught. */
+const MAX_ITEM_PENCE = 1_000_000;
+
+export type ExpensesService = ReturnType<typeof createExpensesService>;
+
+export function createExpensesService(deps: {
+  db: Db;
+  groups: GroupsService;
+  meetings: MeetingsService;
+  deployments: DeploymentsService;
+  files: FileStore;
+  maxBytes: number;
+  mail: MailService;
+  publicUrl: string;
+  limits: ExpenseLimits;
+  now?: () => Date;
+}) {
+  const { db, files, mail, limits } = deps;
+  const now = () => (deps.now ? deps.now() : new Date());
+  const today = () => todayInLondon(now());
+  const maxMb = Math.round(deps.maxBytes / (1024 * 1024));
+
+  function requireClaimant(principal: Principal): UserPrincipal {
+    if (principal?.kind !== 'user' || !can(principal, 'expenses.claim')) throw new ForbiddenError();
+    return principal;
+  }
+
+  function requireUser(principal: Principal): UserPrincipal {
+    if (principal?.kind !== 'user') throw new ForbiddenError();
+    return principal;
+  }
+
+  async function personOrRefuse(executor: Executor, user: UserPrincipal) {
+    const person = await claimantPerson(executor, user);
+    if (!person)
+      throw new ConflictError(
+        'Your account is not linked to a person in the directory: ask the coordination unit',
+      );
+    return person;
+  }
+
+  /**
+   * What the advisor can claim for: their groups' meetings and their accepted deployments since
+   * the earliest day a cost could still be claimed (IAG-11), and anything else for one of their
+   * groups.
+   */
+  async function occasionsFor(executor: Executor, personId: string) {
+    const earliest = addCalendarMonths(today(), -CLAIM_WINDOW_MONTHS);
+    const groups = await deps.groups.currentGroupsOf(executor, personId);
+    const [meetings, deployments] = await Promise.all([
+      deps.meetings.groupMeetingsBetween(
+        executor,
+        groups.map((g) => g.id),
+        startOfLondonDay(earliest),
+        startOfLondonDay(addCalendarDays(today(), 1)),
+      ),
+      deps.deployments.acceptedDeploymentsSince(executor, personId, earliest),
+    ]);
+    const groupName = new Map(groups.map((g) => [g.id, g.name]));
+    return {
+      groups,
+      meetings: meetings.map((m) => ({
+        value: `meeting:${m.id}`,
+        groupId: m.groupId,
+        text: `${m.title}, ${formatDate(toLondonDate(m.startsAt))}`,
+        hint: groupName.get(m.groupId) ?? '',
+      })),
+      deployments: deployments.map((d) => ({
+        value: `deployment:${d.id}`,
+        groupId: d.groupId,
+        text: `Deployment for request ${d.reference}, ${formatDate(d.deployedOn)}`,
+        hint: groupName.get(d.groupId) ?? 'Advisory group',
+      })),
+    };
+  }
+
+  /** The items of a claim, oldest first, with the last day each could be claimed (IAG-11). */
+  async function itemsOf(executor: Executor, claimId: string) {
+    const rows = await executor
+      .select()
+      .from(expenseItems)
+      .where(eq(expenseItems.claimId, claimId))
+      .orderBy(asc(expenseItems.incurredOn), asc(expenseItems.createdAt))
+      .limit(200);
+    return rows.map(({ receiptStorageKey, ...item }) => ({
+      ...item,
+      hasReceipt: receiptStorageKey !== null,
+      lastDay: lastDayToClaim(item.incurredOn),
+    }));
+  }
+
+  /** The claim, for the advisor who made it, locked for a change. */
+  async function ownClaimForChange(tx: Executor, user: UserPrincipal, claimId: string) {
+    const claim = await findClaim(tx, claimId, true);
+    if (!isClaimant(user, claim)) throw new NotFoundError();
+    return claim;
+  }
+
+  return {
+    maxMb,
+    limits,
+
+    /** The advisor's own claims, newest first, each with where it stands. */
+    async mine(principal: Principal, page: PageRequest) {
+      const user = requireClaimant(principal);
+      const where = eq(expenseClaims.claimantUserId, user.userId);
+      const [items, [total]] = await Promise.all([
+        db
+          .select({
+            id: expenseClaims.id,
+            reference: expenseClaims.reference,
+            occasionText: expenseClaims.occasionText,
+            status: expenseClaims.status,
+            claimedPence: expenseClaims.claimedPence,
+            approvedPence: expenseClaims.approvedPence,
+            createdAt: expenseClaims.createdAt,
+            submittedOn: expenseClaims.submittedOn,
+          })
+          .from(expenseClaims)
+          .where(where)
+          .orderBy(desc(expenseClaims.createdAt))
+          .limit(page.limit)
+          .offset(page.offset),
+        db.select({ n: count() }).from(expenseClaims).where(where),
+      ]);
+      return { items, total: Number(total?.n ?? 0) };
+    },
+
+    async startForm(principal: Principal) {
+      const user = requireClaimant(principal);
+      const person = await personOrRefuse(db, user);
+      return occasionsFor(db, person.id);
+    },
+
+    /** Starts a claim for a meeting, a deployment or something else for one of their groups. */
+    async start(principal: Principal, input: Input, auditRequestId?: string) {
+      const user = requireClaimant(principal);
+      const person = await personOrRefuse(db, user);
+      const occasions = await occasionsFor(db, person.id);
+      const chosen = text(input.occasion) ?? '';
+      const errors: FieldError[] = [];
+      let target: {
+        occasion: 'meeting' | 'deployment' | 'other';
+        groupId: string;
+        text: string;
+      } | null = null;
+      const listed = [...occasions.meetings, ...occasions.deployments].find(
+        (o) => o.value === chosen,
+      );
+      if (listed) {
+        const [kind] = chosen.split(':') as ['meeting' | 'deployment'];
+        target = { occasion: kind, groupId: listed.groupId, text: listed.text };
+      } else if (chosen === 'other') {
+        const groupId = text(input.groupId);
+        const what = text(input.what);
+        const group = occasions.groups.find((g) => g.id === groupId);
+        if (!group) errors.push({ field: 'groupId', message: 'Select the group it was for' });
+        if (!what) errors.push({ field: 'what', message: 'Enter what the costs were for' });
+        tooLong(errors, 'what', 'What the costs were for', what, 200);
+        if (group && what) target = { occasion: 'other', groupId: group.id, text: what };
+      } else errors.push({ field: 'occasion', message: 'Select what you are claiming for' });
+      if (errors.length || !target) throw new ValidationError(errors);
+      const [kind, id] = chosen.split(':');
+      return db.transaction(async (tx) => {
+        const [claim] = await tx
+          .insert(expenseClaims)
+          .values({
+            claimantPersonId: person.id,
+            claimantUserId: user.userId,
+            groupId: target.groupId,
+            occasion: target.occasion,
+            meetingId: kind === 'meeting' ? id! : null,
+            deploymentId: kind === 'deployment' ? id! : null,
+            occasionText: target.text,
+            createdAt: now(),
+          })
+          .returning();
+        await recordAudit(tx, actorOf(user, auditRequestId), {
+          action: 'expense-claim.started',
+          recordType: 'expense-claim',
+          recordId: claim!.id,
+          after: claim,
+        });
+        return claim!;
+      });
+    },
+
+    /** A claim with its items, for the advisor who made it or those who process claims. */
+    async claim(principal: Principal, claimId: string) {
+      const user = requireUser(principal);
+      const claim = await findVisibleClaim(db, user, claimId);
+      const [items, [group], [claimant]] = await Promise.all([
+        itemsOf(db, claimId),
+        deps.groups.groupsByIds(db, [claim.groupId]),
+        db
+          .select({ name: people.fullName })
+          .from(people)
+          .where(eq(people.id, claim.claimantPersonId)),
+      ]);
+      const day = today();
+      return {
+        claim,
+        items: items.map((i) => ({
+          ...i,
+          // Before it is sent, each item says whether it would still be in time today.
+          lateProblem: claim.status === 'draft' ? itemDateProblem(i.incurredOn, day) : null,
+        })),
+        groupName: group?.name ?? '',
+        claimantName: claimant?.name ?? '',
+        isClaimant: isClaimant(user, claim),
+        mayEdit: isClaimant(user, claim) && checkEditable(claim.status) === null,
+      };
+    },
+
+    async itemForm(principal: Principal, claimId: string) {
+      const user = requireClaimant(principal);
+      const claim = await findClaim(db, claimId);
+      if (!isClaimant(user, claim)) throw new NotFoundError();
+      const refusal = checkEditable(claim.status);
+      if (refusal) throw new ConflictError(refusal);
+      return { claim, earliest: addCalendarMonths(today(), -CLAIM_WINDOW_MONTHS) };
+    },
+
+    /**
+     * Adds a cost: what kind (IAG-14: there is no fee or wage to choose), the day it was incurred
+     * (IAG-11: refused, with its last day, when more than three months ago), the amount (or the
+     * miles, paid at the rate), and a receipt if there is one.
+     */
+    async addItem(
+      principal: Principal,
+      claimId: string,
+      input: { fields: Input; file: FormFile | null },
+      auditRequestId?: string,
+    ) {
+      const user = requireClaimant(principal);
+      const before = await findClaim(db, claimId);
+      if (!isClaimant(user, before)) throw new NotFoundError();
+      const refusal = checkEditable(before.status);
+      if (refusal) throw new ConflictError(refusal);
+      const fields = input.fields;
+      const errors: FieldError[] = [];
+      const category = text(fields.category);
+      if (!isExpenseCategory(category))
+        errors.push({ field: 'category', message: 'Select what kind of cost it is' });
+      const incurredOn = dateField(fields, 'incurredOn', 'the date of the cost', errors);
+      if (incurredOn) {
+        const problem = itemDateProblem(incurredOn, today());
+        if (problem) errors.push({ field: 'incurredOn-day', message: problem });
+      }
+      const description = text(fields.description);
+      if (!description)
+        errors.push({
+          field: 'description',
+          message:
+            category === 'other'
+              ? 'Explain what the cost was and why you needed it'
+              : 'Enter what the cost was for',
+        });
+      tooLong(errors, 'description', 'The description', description, 500);
+      let tenthsOfMile: number | null = null;
+      let amountPence: number | null = null;
+      if (category === 'mileage') {
+        tenthsOfMile = parseMiles(text(fields.miles));
+        if (tenthsOfMile === null)
+          errors.push({ field: 'miles', message: 'Enter the miles driven, like 12 or 12.5' });
+        else amountPence = mileagePence(tenthsOfMile, limits.mileagePencePerMile);
+      } else {
+        amountPence = parsePounds(text(fields.amount));
+        if (amountPence === null || amountPence === 0)
+          errors.push({
+            field: 'amount',
+            message: 'Enter the amount in pounds and pence, like 12.50',
+          });
+        else if (amountPence > MAX_ITEM_PENCE)
+          errors.push({
+            field: 'amount',
+            message: `The amount must be ${formatPence(MAX_ITEM_PENCE)} or less`,
+          });
+      }
+      const receipt = await checkUploadedFile(errors, input.file, deps.maxBytes, {
+        field: 'receipt',
+        accept: RECEIPT_TYPES,
+        optional: true,
+      });
+      if (errors.length) throw new ValidationError(errors);
+      const record = (stored: { key: string; sha256: string; sizeBytes: number } | null) =>
+        db.transaction(async (tx) => {
+          const claim = await ownClaimForChange(tx, user, claimId);
+          const late = checkEditable(claim.status);
+          if (late) throw new ConflictError(late);
+          if (category === 'subsistence') {
+            const others = await tx
+              .select({
+                category: expenseItems.category,
+                incurredOn: expenseItems.incurredOn,
+                amountPence: expenseItems.claimedPence,
+              })
+              .from(expenseItems)
+              .where(
+                and(eq(expenseItems.claimId, claimId), eq(expenseItems.incurredOn, incurredOn!)),
+              );
+            const over = subsistenceOverLimit(
+              [...others, { category, incurredOn: incurredOn!, amountPence: amountPence! }],
+              limits,
+            );
+            if (over.length)
+              throw new ValidationError([
+                {
+                  field: 'amount',
+                  message: `Food and drink is reimbursed up to ${formatPence(limits.subsistencePencePerDay)} a day: with this, ${formatDate(incurredOn!)} comes to ${formatPence(over[0]!.pence)}`,
+                },
+              ]);
+          }
+          const [item] = await tx
+            .insert(expenseItems)
+            .values({
+              claimId,
+              category: category as ExpenseCategory,
+              incurredOn: incurredOn!,
+              description: description!,
+              tenthsOfMile,
+              claimedPence: amountPence!,
+              receiptFileName: receipt?.fileName ?? null,
+              receiptMediaType: receipt?.mime ?? null,
+              receiptSizeBytes: stored?.sizeBytes ?? null,
+              receiptSha256: stored?.sha256 ?? null,
+              receiptStorageKey: stored?.key ?? null,
+              createdAt: now(),
+            })
+            .returning();
+          await tx
+            .update(expenseClaims)
+            .set({ claimedPence: claim.claimedPence + amountPence! })
+            .where(eq(expenseClaims.id, claimId));
+          await recordAudit(tx, actorOf(user, auditRequestId), {
+            action: 'expense-item.added',
+            recordType: 'expense-claim',
+            recordId: claimId,
+            after: { ...item, receiptStorageKey: undefined },
+          });
+          return item!;
+        });
+      return receipt ? keepFile(files, receipt.bytes, record) : record(null);
+    },
+
+    /** Takes a cost off a claim not yet sent. */
+    async removeItem(
+      principal: Principal,
+      claimId: string,
+      itemId: string,
+      auditRequestId?: string,
+    ) {
+      const user = requireClaimant(principal);
+      if (!isUuid(itemId)) throw new NotFoundError();
+      return db.transaction(async (tx) => {
+        const claim = await ownClaimForChange(tx, user, claimId);
+        const refusal = checkEditable(claim.status);
+        if (refusal) throw new ConflictError(refusal);
+        const [item] = await tx
+          .delete(expenseItems)
+          .where(and(eq(expenseItems.id, itemId), eq(expenseItems.claimId, claimId)))
+          .returning();
+        if (!item) throw new NotFoundError();
+        await tx
+          .update(expenseClaims)
+          .set({ claimedPence: claim.claimedPence - item.claimedPence })
+          .where(eq(expenseClaims.id, claimId));
+        await recordAudit(tx, actorOf(user, auditRequestId), {
+          action: 'expense-item.removed',
+          recordType: 'expense-claim',
+          recordId: claimId,
+          before: { ...item, receiptStorageKey: undefined },
+        });
+        return item;
+      });
+    },
+
+    /**
+     * IAG-11: sends the claim to the coordination unit. Every item must still be in time today;
+     * the day it arrives is kept, and the advisor is e-mailed that it arrived.
+     */
+    async submit(principal: Principal, claimId: string, auditRequestId?: string) {
+      const user = requireClaimant(principal);
+      return db.transaction(async (tx) => {
+        const claim = await ownClaimForChange(tx, user, claimId);
+        const items = await itemsOf(tx, claimId);
+        const day = today();
+        const problems = submissionProblems(claim.status, items, day);
+        if (problems.length)
+          throw new ValidationError(
+            claim.status !== 'draft' || !items.length
+              ? [{ field: 'submit', message: problems[0]! }]
+              : items.flatMap((i) => {
+                  const problem = itemDateProblem(i.incurredOn, day);
+                  return problem ? [{ field: `item-${i.id}`, message: problem }] : [];
+                }),
+          );
+        const at = now();
+        const [sent] = await tx
+          .update(expenseClaims)
+          .set({ status: 'submitted', submittedAt: at, submittedOn: day })
+          .where(eq(expenseClaims.id, claimId))
+          .returning();
+        const person = await claimantPerson(tx, user);
+        const to = person?.email ?? user.email;
+        if (to)
+          await mail.queue(tx, {
+            to,
+            subject: `Expense claim ${claim.reference} has reached the coordination unit`,
+            text: [
+              `Dear ${person?.name ?? user.displayName},`,
+              '',
+              `Your claim ${claim.reference} (${claim.occasionText}) for ${formatPence(claim.claimedPence)} reached the coordination unit on ${formatDate(day)}.`,
+              'You will be told by e-mail when it has been decided. You can follow it here:',
+              `${deps.publicUrl}${paths.claim(claimId)}`,
+            ].join('\n'),
+          });
+        await recordAudit(tx, actorOf(user, auditRequestId), {
+          action: 'expense-claim.submitted',
+          recordType: 'expense-claim',
+          recordId: claimId,
+          before: { status: claim.status },
+          after: { status: 'submitted', submittedOn: day, claimedPence: claim.claimedPence },
+        });
+        return sent!;
+      });
+    },
+
+    /** A receipt, for whoever may read the claim. */
+    async receipt(principal: Principal, claimId: string, itemId: string) {
+      const user = requireUser(principal);
+      const claim: Claim = await findVisibleClaim(db, user, claimId);
+      if (!isUuid(itemId)) throw new NotFoundError();
+      const [item] = await db
+        .select()
+        .from(expenseItems)
+        .where(and(eq(expenseItems.id, itemId), eq(expenseItems.claimId, claim.id)));
+      if (!item?.receiptStorageKey) throw new NotFoundError();
+      return {
+        file: { fileName: item.receiptFileName!, mediaType: item.receiptMediaType! },
+        bytes: await files.read(item.receiptStorageKey),
+      };
+    },
+
+    categoryLabels: EXPENSE_CATEGORY_LABELS,
+  };
+}

@@ -1,0 +1,386 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { and, count, eq, like } from 'drizzle-orm';
+import { testConfig } from '../../src/config.js';
+import { people } from '../../src/modules/directory/schema.js';
+import { expenseBudgets, expenseClaims, expenseItems } from '../../src/modules/expenses/schema.js';
+import { advisoryGroups } from '../../src/modules/groups/schema.js';
+import { meetings } from '../../src/modules/meetings/schema.js';
+import type { UserPrincipal } from '../../src/platform/auth/principal.js';
+import { auditEvents } from '../../src/platform/audit/schema.js';
+import { londonInstant } from '../../src/platform/calendar/index.js';
+import { outbox } from '../../src/platform/mail/schema.js';
+import {
+  createTestApp,
+  demoAccount,
+  principalFor,
+  signInAs,
+  type Agent,
+  type TestApp,
+} from '../app.js';
+
+let t: TestApp;
+let raceId: string;
+let meetingId: string;
+let unit: UserPrincipal;
+/** Another member of the coordination unit, for second approvals. */
+let secondUnit: UserPrincipal;
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
+
+before(async () => {
+  t = await createTestApp({ config: { files: { ...testConfig().files, maxBytes: 1024 * 1024 } } });
+  const db = t.services.db;
+  const [race] = await db
+    .select({ id: advisoryGroups.id })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.name, 'Race Independent Advisory Group'));
+  raceId = race!.id;
+  // The group met a fortnight ago (claimable) and four months ago (too late: IAG-11).
+  const [held] = await db
+    .insert(meetings)
+    .values({
+      bodyType: 'advisory_group',
+      bodyId: raceId,
+      title: 'Race IAG extraordinary meeting',
+      startsAt: londonInstant('2026-11-09', 18 * 60),
+      format: 'in_person',
+      status: 'held',
+    })
+    .returning();
+  meetingId = held!.id;
+  unit = await principalFor(t, demoAccount('coordination_unit').email);
+  const director = await principalFor(t, demoAccount('director').email);
+  secondUnit = {
+    ...director,
+    roles: [{ role: 'coordination_unit', scopeType: null, scopeId: null }],
+  } as UserPrincipal;
+});
+after(() => t.close());
+
+const claimsOf = () => t.services.db.select().from(expenseClaims);
+const auditCount = async (prefix: string) =>
+  Number(
+    (
+      await t.services.db
+        .select({ n: count() })
+        .from(auditEvents)
+        .where(like(auditEvents.action, `${prefix}%`))
+    )[0]!.n,
+  );
+const dated = (iso: string) => {
+  const [year, month, day] = iso.split('-');
+  return { 'incurredOn-day': day!, 'incurredOn-month': month!, 'incurredOn-year': year! };
+};
+
+/** Starts a claim for the meeting and returns its id. */
+async function startClaim(agent: Agent) {
+  const res = await agent.post('/expenses/new', { occasion: `meeting:${meetingId}` });
+  assert.equal(res.statusCode, 303);
+  return /\/expenses\/([0-9a-f-]{36})\/items\/new/.exec(res.headers.location ?? '')![1]!;
+}
+
+async function addCost(agent: Agent, claimId: string, fields: Record<string, string>) {
+  return agent.postFile(`/expenses/${claimId}/items/new`, fields, null);
+}
+
+test('IAG-11, IAG-14: an advisor starts a claim and adds costs; bad input names each field and writes nothing', async () => {
+  const avery = await signInAs(t, 'advisor');
+  const form = await avery.get('/expenses/new');
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /Race IAG extraordinary meeting, 9 November 2026/);
+  // The meeting four months ago is past the three months: not offered.
+  assert.doesNotMatch(form.body, /Race Independent Advisory Group full meeting/);
+  const none = await avery.post('/expenses/new', {});
+  assert.equal(none.statusCode, 400);
+  assert.match(none.body, /href="#occasion"[^>]*>Select what you are claiming for/);
+  const other = await avery.post('/expenses/new', { occasion: 'other' });
+  assert.match(other.body, /href="#groupId"/);
+  assert.match(other.body, /href="#what"/);
+  assert.equal((await claimsOf()).length, 0);
+
+  const claimId = await startClaim(avery);
+  const before = await auditCount('expense-item');
+  const empty = await addCost(avery, claimId, {});
+  assert.equal(empty.statusCode, 400);
+  for (const field of ['category', 'incurredOn-day', 'description', 'amount'])
+    assert.match(empty.body, new RegExp(`href="#${field}"`), field);
+  // IAG-14: there is no fee to claim, whatever the form is sent.
+  const fee = await addCost(avery, claimId, {
+    category: 'fee',
+    ...dated('2026-11-09'),
+    description: 'Attendance',
+    amount: '50',
+  });
+  assert.match(fee.body, /href="#category"[^>]*>Select what kind of cost it is/);
+  // IAG-11: incurred more than three months ago: refused with its last day.
+  const late = await addCost(avery, claimId, {
+    category: 'public_transport',
+    ...dated('2026-08-22'),
+    description: 'Train',
+    amount: '12.40',
+  });
+  assert.match(
+    late.body,
+    /This cost was incurred on 22 August 2026: it could be claimed until 22 November 2026, three months later \(IAG-11\)/,
+  );
+  const future = await addCost(avery, claimId, {
+    category: 'parking',
+    ...dated('2026-11-24'),
+    description: 'Parking',
+    amount: '5',
+  });
+  assert.match(future.body, /today or in the past/);
+  const word = await avery.postFile(
+    `/expenses/${claimId}/items/new`,
+    { category: 'parking', ...dated('2026-11-09'), description: 'Parking', amount: '5' },
+    { field: 'receipt', name: 'receipt.docx', bytes: Buffer.from('PK\x03\x04 not a receipt') },
+  );
+  assert.match(word.body, /href="#receipt"[^>]*>The selected file must be a PDF, PNG or JPEG/);
+  const badAmount = await addCost(avery, claimId, {
+    category: 'parking',
+    ...dated('2026-11-09'),
+    description: 'Parking',
+    amount: '5.555',
+  });
+  assert.match(badAmount.body, /Enter the amount in pounds and pence/);
+  assert.equal(await auditCount('expense-item'), before);
+  assert.equal((await t.services.db.select().from(expenseItems)).length, 0);
+
+  // A fare with its receipt; mileage worked out at the rate; food and drink up to the limit.
+  const fare = await avery.postFile(
+    `/expenses/${claimId}/items/new`,
+    {
+      category: 'public_transport',
+      ...dated('2026-11-09'),
+      description: 'Return train, Enfield to Earls Court',
+      amount: '£14.60',
+    },
+    { field: 'receipt', name: 'ticket.pdf', bytes: PDF },
+  );
+  assert.equal(fare.statusCode, 303);
+  assert.equal(
+    (
+      await addCost(avery, claimId, {
+        category: 'mileage',
+        ...dated('2026-11-09'),
+        description: 'To the station and back',
+        miles: '12.5',
+      })
+    ).statusCode,
+    303,
+  );
+  assert.equal(
+    (
+      await addCost(avery, claimId, {
+        category: 'subsistence',
+        ...dated('2026-11-09'),
+        description: 'Sandwich',
+        amount: '9',
+      })
+    ).statusCode,
+    303,
+  );
+  const tooMuch = await addCost(avery, claimId, {
+    category: 'subsistence',
+    ...dated('2026-11-09'),
+    description: 'Dinner',
+    amount: '7',
+  });
+  assert.match(
+    tooMuch.body,
+    /Food and drink is reimbursed up to £15.00 a day: with this, 9 November 2026 comes to £16.00/,
+  );
+  const [claim] = await claimsOf();
+  // £14.60 + 12.5 miles at 45p (£5.63) + £9.00: money is whole pence.
+  assert.equal(claim!.claimedPence, 1460 + 563 + 900);
+  const page = await avery.get(`/expenses/${claimId}`);
+  assert.match(page.body, /£29.23/);
+  assert.match(page.body, /Last day to claim/);
+  assert.match(page.body, /9 February 2027/);
+  assert.match(page.body, /ticket.pdf<\/a>/);
+  const receipt = /href="(\/expenses\/[^"]+\/receipt)"/.exec(page.body)![1]!;
+  assert.equal((await avery.get(receipt)).statusCode, 200);
+
+  // Nobody else reads or changes it: another advisor, a requester.
+  const charlie = await signInAs(t, 'chair');
+  assert.equal((await charlie.get(`/expenses/${claimId}`)).statusCode, 404);
+  assert.equal((await charlie.get(receipt)).statusCode, 404);
+  assert.equal((await addCost(charlie, claimId, { category: 'parking' })).statusCode, 404);
+  const riley = await signInAs(t, 'requester');
+  assert.equal((await riley.get('/expenses')).statusCode, 403);
+  assert.equal((await riley.get('/expenses/to-decide')).statusCode, 403);
+});
+
+test('IAG-11: a claim is sent once; the advisor is told; it cannot change afterwards', async () => {
+  const avery = await signInAs(t, 'advisor');
+  const [claim] = await claimsOf();
+  const sent = await avery.post(`/expenses/${claim!.id}/submit`, {});
+  assert.equal(sent.statusCode, 303);
+  const [after] = await claimsOf();
+  assert.equal(after!.status, 'submitted');
+  assert.equal(after!.submittedOn, '2026-11-23');
+  const [mail] = await t.services.db
+    .select()
+    .from(outbox)
+    .where(like(outbox.subject, `Expense claim ${claim!.reference} has reached%`));
+  assert.ok(mail, 'the advisor is e-mailed');
+  assert.equal((await avery.post(`/expenses/${claim!.id}/submit`, {})).statusCode, 400);
+  assert.equal(
+    (
+      await addCost(avery, claim!.id, {
+        category: 'parking',
+        ...dated('2026-11-09'),
+        description: 'Parking',
+        amount: '4',
+      })
+    ).statusCode,
+    409,
+  );
+});
+
+test('the unit part-approves item by item with reasons; the advisor is told; nobody decides their own claim', async () => {
+  const [claim] = await claimsOf();
+  const items = await t.services.db
+    .select()
+    .from(expenseItems)
+    .where(eq(expenseItems.claimId, claim!.id));
+  const casey = await signInAs(t, 'coordination_unit');
+  const queue = await casey.get('/expenses/to-decide');
+  assert.match(queue.body, /Race IAG extraordinary meeting/);
+  const url = `/expenses/${claim!.id}/decision`;
+  assert.equal((await casey.get(url)).statusCode, 200);
+  const avery = await signInAs(t, 'advisor');
+  assert.equal((await avery.get(url)).statusCode, 403);
+
+  const none = await casey.post(url, {});
+  assert.match(none.body, /href="#decision"/);
+  const reject = await casey.post(url, { decision: 'reject' });
+  assert.match(reject.body, /Enter why the claim is rejected/);
+  const fare = items.find((i) => i.category === 'public_transport')!;
+  const partFields: Record<string, string> = { decision: 'part_approve' };
+  for (const i of items) partFields[`approved-${i.id}`] = (i.claimedPence / 100).toFixed(2);
+  const noReason = await casey.post(url, { ...partFields, [`approved-${fare.id}`]: '10.00' });
+  assert.match(noReason.body, new RegExp(`href="#reason-${fare.id}"`));
+  const tooMuch = await casey.post(url, { ...partFields, [`approved-${fare.id}`]: '20.00' });
+  assert.match(tooMuch.body, /cannot be more than was claimed/);
+  assert.equal((await claimsOf())[0]!.status, 'submitted', 'refusals change nothing');
+
+  const decided = await casey.post(url, {
+    ...partFields,
+    [`approved-${fare.id}`]: '10.00',
+    [`reason-${fare.id}`]: 'Off-peak fare only',
+  });
+  assert.equal(decided.statusCode, 303);
+  const [after] = await claimsOf();
+  assert.equal(after!.status, 'part_approved');
+  assert.equal(after!.approvedPence, 1000 + 563 + 900);
+  const page = await avery.get(`/expenses/${claim!.id}`);
+  assert.match(page.body, /Partly approved/);
+  assert.match(page.body, /Off-peak fare only/);
+  const [told] = await t.services.db
+    .select()
+    .from(outbox)
+    .where(like(outbox.subject, `Expense claim ${claim!.reference} has been partly approved%`));
+  assert.match(told!.bodyText, /£24.63 of £29.23/);
+  assert.equal((await casey.post(url, { decision: 'approve' })).statusCode, 409, 'decided once');
+
+  // A claim whose claimant is the decider is refused, whatever its state.
+  const [person] = await t.services.db
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.fullName, 'Avery Advisor'));
+  const [own] = await t.services.db
+    .insert(expenseClaims)
+    .values({
+      claimantPersonId: person!.id,
+      claimantUserId: unit.userId,
+      groupId: raceId,
+      occasion: 'other',
+      occasionText: 'Own claim',
+      status: 'submitted',
+      claimedPence: 500,
+      createdAt: new Date(),
+      submittedAt: new Date(),
+      submittedOn: '2026-11-23',
+    })
+    .returning();
+  await assert.rejects(
+    t.services.expenseProcessing.decide(unit, own!.id, { decision: 'approve' }),
+    /Nobody may decide their own claim/,
+  );
+});
+
+test('above the threshold an approval waits for a second approver, never the first; a budget overrun is warned of', async () => {
+  const avery = await signInAs(t, 'advisor');
+  const claimId = await startClaim(avery);
+  await addCost(avery, claimId, {
+    category: 'care',
+    ...dated('2026-11-09'),
+    description: 'Childminder for the evening',
+    amount: '120',
+  });
+  await avery.post(`/expenses/${claimId}/submit`, {});
+  await t.services.db.insert(expenseBudgets).values({
+    groupId: raceId,
+    yearStart: 2026,
+    amountPence: 13_000,
+    holder: 'dcfd',
+    setAt: new Date(),
+  });
+  const decided = await t.services.expenseProcessing.decide(unit, claimId, { decision: 'approve' });
+  assert.equal(decided.status, 'awaiting_second_approval');
+  // £24.63 already approved + £120 is over the £130 budget.
+  assert.match(decided.warning!, /£144.63, over its budget of £130.00/);
+  await assert.rejects(
+    t.services.expenseProcessing.secondApproval(unit, claimId, { confirm: 'yes' }),
+    /someone other than the first approver/,
+  );
+  await assert.rejects(
+    t.services.expenseProcessing.secondApproval(secondUnit, claimId, { confirm: 'no' }),
+    /Enter why it needs a new decision/,
+  );
+  const confirmed = await t.services.expenseProcessing.secondApproval(secondUnit, claimId, {
+    confirm: 'yes',
+  });
+  assert.equal(confirmed.status, 'approved');
+  const [claim] = await t.services.db
+    .select()
+    .from(expenseClaims)
+    .where(and(eq(expenseClaims.id, claimId)));
+  assert.equal(claim!.secondApprovedBy, secondUnit.userId);
+  assert.equal(claim!.approvedPence, 12_000);
+});
+
+test('IAG-11: a cost on its last day is sent that day, and not the day after', async () => {
+  let avery = await signInAs(t, 'advisor');
+  const claimId = await startClaim(avery);
+  // 23 August: its last day is today, 23 November.
+  assert.equal(
+    (
+      await addCost(avery, claimId, {
+        category: 'parking',
+        ...dated('2026-08-23'),
+        description: 'Parking at the vigil',
+        amount: '6',
+      })
+    ).statusCode,
+    303,
+  );
+  const waiting = await avery.get(`/expenses/${claimId}`);
+  assert.match(waiting.body, /23 November 2026/);
+  assert.doesNotMatch(waiting.body, /Too late/);
+  t.clock.advanceMinutes(24 * 60);
+  // A day later (signed in afresh: sessions lapse when idle).
+  avery = await signInAs(t, 'advisor');
+  const page = await avery.get(`/expenses/${claimId}`);
+  assert.match(page.body, /Too late/);
+  const refused = await avery.post(`/expenses/${claimId}/submit`, {});
+  assert.equal(refused.statusCode, 400);
+  assert.match(refused.body, /it could be claimed until 23 November 2026/);
+  const [claim] = await t.services.db
+    .select()
+    .from(expenseClaims)
+    .where(eq(expenseClaims.id, claimId));
+  assert.equal(claim!.status, 'draft');
+});
