@@ -26,6 +26,13 @@ import {
   advisorUnavailability,
   deployments,
 } from '../modules/advice/schema.js';
+import {
+  expenseBudgets,
+  expenseClaims,
+  expenseDisputes,
+  expenseItems,
+  paymentBatches,
+} from '../modules/expenses/schema.js';
 import { ANNUAL_CONFERENCE_ID, DIRECTOR_CHAIRS_ID } from '../modules/groups/meeting-body.js';
 import { termEndDate } from '../modules/groups/rules.js';
 import {
@@ -215,6 +222,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     ).map((p) => p.id);
     await removeDemoMeetingRecords(tx, ids, demoPeople);
     await removeDemoDeployments(tx, ids, demoPeople);
+    await removeDemoExpenses(tx, ids, demoPeople);
     if (ids.length) {
       // Requests for advice the demo accounts made, with their timelines and routes.
       const asked = tx
@@ -385,6 +393,65 @@ async function removeDemoDeployments(
     .where(inArray(deployments.arrangedBy, users_));
   await tx.delete(advisorProfiles).where(inArray(advisorProfiles.personId, people_));
   await tx.delete(advisorUnavailability).where(inArray(advisorUnavailability.personId, people_));
+}
+
+/**
+ * The demo people's expense claims, with their items and disputes; payment batches left with no
+ * claims go too, so no batch's total disagrees with its claims. Elsewhere their names come off.
+ */
+async function removeDemoExpenses(
+  tx: Executor,
+  userIds: readonly string[],
+  personIds: readonly string[],
+): Promise<void> {
+  const users_ = userIds.length ? [...userIds] : [NO_ID];
+  const people_ = personIds.length ? [...personIds] : [NO_ID];
+  const theirs = tx
+    .select({ id: expenseClaims.id })
+    .from(expenseClaims)
+    .where(
+      or(
+        inArray(expenseClaims.claimantPersonId, people_),
+        inArray(expenseClaims.claimantUserId, users_),
+      ),
+    );
+  await tx.delete(expenseDisputes).where(inArray(expenseDisputes.claimId, theirs));
+  await tx.delete(expenseItems).where(inArray(expenseItems.claimId, theirs));
+  await tx
+    .delete(expenseClaims)
+    .where(
+      or(
+        inArray(expenseClaims.claimantPersonId, people_),
+        inArray(expenseClaims.claimantUserId, users_),
+      ),
+    );
+  await tx
+    .update(expenseClaims)
+    .set({ decidedBy: null })
+    .where(inArray(expenseClaims.decidedBy, users_));
+  await tx
+    .update(expenseClaims)
+    .set({ secondApprovedBy: null })
+    .where(inArray(expenseClaims.secondApprovedBy, users_));
+  for (const column of ['raisedBy', 'chairDecidedBy', 'directorDecidedBy'] as const)
+    await tx
+      .update(expenseDisputes)
+      .set({ [column]: null })
+      .where(inArray(expenseDisputes[column], users_));
+  await tx
+    .delete(paymentBatches)
+    .where(
+      sql`not exists (select 1 from ${expenseClaims} where ${expenseClaims.batchId} = ${paymentBatches.id})`,
+    );
+  await tx
+    .update(paymentBatches)
+    .set({ createdBy: null })
+    .where(inArray(paymentBatches.createdBy, users_));
+  await tx
+    .update(paymentBatches)
+    .set({ paidBy: null })
+    .where(inArray(paymentBatches.paidBy, users_));
+  await tx.update(expenseBudgets).set({ setBy: null }).where(inArray(expenseBudgets.setBy, users_));
 }
 
 /**

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, count, eq, like } from 'drizzle-orm';
 import { testConfig } from '../../src/config.js';
+import { removeDemoData } from '../../src/demo/demo-data.js';
 import { people } from '../../src/modules/directory/schema.js';
 import { expenseBudgets, expenseClaims, expenseItems } from '../../src/modules/expenses/schema.js';
 import { advisoryGroups } from '../../src/modules/groups/schema.js';
@@ -383,4 +384,10 @@ test('IAG-11: a cost on its last day is sent that day, and not the day after', a
     .from(expenseClaims)
     .where(eq(expenseClaims.id, claimId));
   assert.equal(claim!.status, 'draft');
+});
+
+test('the demonstration data comes out cleanly after claims were made and decided', async () => {
+  await removeDemoData(t.services.db);
+  assert.equal((await claimsOf()).length, 0);
+  assert.equal((await t.services.db.select().from(expenseItems)).length, 0);
 });
