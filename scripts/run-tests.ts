@@ -3,12 +3,10 @@
  *   unit:        src/**\/*.test.ts (no database)
  *   integration: **\/*.int.test.ts, on PGlite and, when TEST_DATABASE_URL is set, PostgreSQL too
  *   e2e:         test/e2e/**\/*.e2e.test.ts, in Chromium, on PostgreSQL when TEST_DATABASE_URL is set
- *   integration+e2e: both side by side (what `npm test` runs)
  * A third argument keeps only the files whose path contains it (`... integration groups`).
  * The files run as JavaScript compiled into .test-build/ (see build-for-tests.ts).
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,19 +26,8 @@ function find(dir: string, suffix: string): string[] {
   return out.sort();
 }
 
-/**
- * Runs the files; true when they all pass. Their report goes to the terminal as it comes, or,
- * with `quiet`, is kept and written out in one piece at the end (so two runs side by side do
- * not interleave their reports).
- */
-async function passes(
-  files: string[],
-  env: Record<string, string>,
-  concurrency: number,
-  quiet = false,
-  heading?: string,
-): Promise<boolean> {
-  if (heading && !quiet) console.log(heading);
+/** Runs the files; true when they all pass. */
+function passes(files: string[], env: Record<string, string>, concurrency: number): boolean {
   if (files.length === 0) {
     console.error(`No ${tier} tests found`);
     return false;
@@ -50,24 +37,12 @@ async function passes(
   const ordered = [...files]
     .sort((a, b) => statSync(b).size - statSync(a).size)
     .map((file) => path.join(built, path.relative(root, file)).replace(/\.ts$/, '.js'));
-  const child = spawn(
+  const result = spawnSync(
     process.execPath,
     ['--enable-source-maps', '--test', `--test-concurrency=${concurrency}`, ...ordered],
-    {
-      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-      env: { ...process.env, TZ: 'Europe/London', ...env },
-      cwd: root,
-    },
+    { stdio: 'inherit', env: { ...process.env, TZ: 'Europe/London', ...env }, cwd: root },
   );
-  const kept: Buffer[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => kept.push(chunk));
-  child.stderr?.on('data', (chunk: Buffer) => kept.push(chunk));
-  const [code] = (await once(child, 'close')) as [number | null];
-  if (quiet) {
-    if (heading) console.log(heading);
-    process.stdout.write(Buffer.concat(kept));
-  }
-  return code === 0;
+  return result.status === 0;
 }
 
 /**
@@ -80,39 +55,8 @@ function workers(fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
-/** Integration tests on PGlite, then on PostgreSQL when there is one. */
-async function integration(): Promise<boolean> {
-  const files = all('.int.test.ts');
-  console.log('Integration tests on PGlite');
-  let ok = await passes(files, { BRIDGE_TEST_DB: 'pglite' }, workers(2));
-  if (process.env.TEST_DATABASE_URL) {
-    console.log('Integration tests on PostgreSQL');
-    ok = (await passes(files, { BRIDGE_TEST_DB: 'postgres' }, workers(2))) && ok;
-  } else console.log('TEST_DATABASE_URL is not set: skipped the PostgreSQL run');
-  return ok;
-}
-
-/**
- * The journeys in Chromium. Each file has its own server, database and browser, so several run
- * side by side. They share one record of the page structures axe has passed, so no page is
- * checked twice in a run. On PostgreSQL when there is one: a file's database is ready in a
- * second rather than four, and the server's queries run beside Node rather than inside it.
- */
-async function endToEnd(quiet = false): Promise<boolean> {
-  const checked = mkdtempSync(path.join(tmpdir(), 'bridge-axe-'));
-  const database = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
-  const heading = `End-to-end journeys on ${database === 'postgres' ? 'PostgreSQL' : 'PGlite'}`;
-  try {
-    return await passes(
-      all('.e2e.test.ts'),
-      { BRIDGE_AXE_CHECKED_DIR: checked, BRIDGE_TEST_DB: database },
-      workers(2),
-      quiet,
-      heading,
-    );
-  } finally {
-    rmSync(checked, { recursive: true, force: true });
-  }
+function run(files: string[], env: Record<string, string>, concurrency: number): void {
+  if (!passes(files, env, concurrency)) process.exit(1);
 }
 
 const built = await buildForTests(root);
@@ -123,32 +67,44 @@ const all = (suffix: string) =>
     (file) => !only || path.relative(root, file).includes(only),
   );
 
-let ok: boolean;
 switch (tier) {
   case 'unit':
-    ok = await passes(
+    run(
       all('.test.ts').filter((f) => !f.endsWith('.int.test.ts') && !f.endsWith('.e2e.test.ts')),
       {},
       4,
     );
     break;
-  case 'integration':
-    ok = await integration();
+  case 'integration': {
+    const files = all('.int.test.ts');
+    console.log('Integration tests on PGlite');
+    run(files, { BRIDGE_TEST_DB: 'pglite' }, workers(2));
+    if (process.env.TEST_DATABASE_URL) {
+      console.log('Integration tests on PostgreSQL');
+      run(files, { BRIDGE_TEST_DB: 'postgres' }, workers(2));
+    } else {
+      console.log('TEST_DATABASE_URL is not set: skipped the PostgreSQL run');
+    }
     break;
-  case 'e2e':
-    ok = await endToEnd();
-    break;
-  case 'integration+e2e': {
-    // Side by side: each tier leaves a core idle part of the time (the database, the browser),
-    // which the other fills. The journeys' report follows the integration tests' when done.
-    const [a, b] = await Promise.all([integration(), endToEnd(true)]);
-    ok = a && b;
+  }
+  case 'e2e': {
+    // Each file has its own server, database and browser, so several run side by side. They share
+    // one record of the page structures axe has passed, so no page is checked twice in a run.
+    // On PostgreSQL when there is one: a file's database is ready in a second rather than four,
+    // and the server's queries run beside Node rather than inside it. PGlite otherwise.
+    const checked = mkdtempSync(path.join(tmpdir(), 'bridge-axe-'));
+    const database = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+    console.log(`End-to-end journeys on ${database === 'postgres' ? 'PostgreSQL' : 'PGlite'}`);
+    const ok = passes(
+      all('.e2e.test.ts'),
+      { BRIDGE_AXE_CHECKED_DIR: checked, BRIDGE_TEST_DB: database },
+      workers(2),
+    );
+    rmSync(checked, { recursive: true, force: true });
+    if (!ok) process.exit(1);
     break;
   }
   default:
-    console.error(
-      'Usage: tsx scripts/run-tests.ts unit|integration|e2e|integration+e2e [part of a path]',
-    );
+    console.error('Usage: tsx scripts/run-tests.ts unit|integration|e2e [part of a path]');
     process.exit(2);
 }
-if (!ok) process.exit(1);

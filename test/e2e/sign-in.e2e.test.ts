@@ -40,11 +40,17 @@ test('an advisor signs in from the public home page, sees only their own work, a
 
   await signInAs(page, demoAccount('advisor'));
   assert.match(await page.getByRole('main').innerText(), /You are signed in as: Advisor\./);
-  assert.deepEqual(await navigationLinks(page), ['Home', 'Advisory groups', 'Your account']);
+  assert.deepEqual(await navigationLinks(page), [
+    'Home',
+    'Expenses',
+    'Advisory groups',
+    'Your account',
+  ]);
   const tasks = page.getByRole('main').getByRole('link');
   assert.deepEqual(await tasks.allInnerTexts(), [
     'Your advisory groups',
     'Your deployments',
+    'Your expense claims',
     'Your account',
   ]);
   for (const name of ['Directory', 'Users', 'Audit trail', 'API tokens', 'Outbox'])
@@ -133,6 +139,7 @@ test('the coordination unit signs in with a second factor and sees the directory
   assert.deepEqual(await navigationLinks(page), [
     'Home',
     'Directory',
+    'Expenses',
     'Advisory groups',
     'Your account',
   ]);

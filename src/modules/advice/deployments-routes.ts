@@ -2,9 +2,9 @@
  * Pages for nominating, answering and arranging a deployment (IAG-07, IAG-08, IAG-10, IAG-30).
  * Who may see or do what is decided by the deployments service.
  */
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../app.js';
+import { sendCsv } from '../../platform/http/csv.js';
 import { pageRequest } from '../../platform/db/search.js';
 import { fieldErrorsOf } from '../../platform/errors.js';
 import { checkedValues } from '../../platform/http/form-fields.js';
@@ -288,13 +288,7 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
 
   app.get(paths.equityCsv, signedIn, async (request, reply) => {
     const { filters, rows } = await services.equity.csv(request.principal, request.query as Values);
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="deployments-${filters.from}-to-${filters.to}.csv"`,
-      )
-      .send(stringify(rows));
+    return sendCsv(reply, `deployments-${filters.from}-to-${filters.to}.csv`, rows);
   });
 
   // IAG-08, IAG-30: CTSET's and the coordination unit's tasks.

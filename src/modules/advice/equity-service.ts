@@ -11,6 +11,7 @@ import { addCalendarMonths, todayInLondon, type IsoDate } from '../../platform/c
 import type { Db } from '../../platform/db/database.js';
 import { ForbiddenError, ValidationError, type FieldError } from '../../platform/errors.js';
 import { dateField } from '../../platform/http/form-fields.js';
+import { spreadsheetSafe } from '../../platform/http/csv.js';
 import { isUuid } from '../../platform/http/params.js';
 import { people } from '../directory/schema.js';
 import { advisoryGroups } from '../groups/schema.js';
@@ -20,14 +21,6 @@ import { deployments } from './schema.js';
 type Input = Record<string, string | string[] | undefined>;
 
 export type EquityService = ReturnType<typeof createEquityService>;
-
-/**
- * A name that a spreadsheet would read as a formula (=, +, -, @, tab, return at the start) is
- * opened as text instead: the CSV is opened in Excel by people who trust it.
- */
-function spreadsheetSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 export function createEquityService(deps: { db: Db; threshold: number; now?: () => Date }) {
   const { db, threshold } = deps;

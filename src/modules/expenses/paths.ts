@@ -14,4 +14,19 @@ export const expensePaths = {
   queue: '/expenses/to-decide',
   decide: (id: string) => `${claim(id)}/decision`,
   secondApproval: (id: string) => `${claim(id)}/second-approval`,
+  /** IAG-11: payment batches and their export for the finance system. */
+  payments: '/expenses/payments',
+  batch: (id: string) => `/expenses/payments/${id}`,
+  batchCsv: (id: string) => `/expenses/payments/${id}.csv`,
+  markPaid: (id: string) => `/expenses/payments/${id}/paid`,
+  /** IAG-13: disputing a decision; the chair's or the Director's decision; referral. */
+  raiseDispute: (id: string) => `${claim(id)}/dispute/new`,
+  dispute: (id: string) => `${claim(id)}/dispute`,
+  refer: (id: string) => `${claim(id)}/dispute/refer`,
+  disputes: '/expenses/disputes',
+  /** Budgets and spend by group and advisor; the auditors' report. */
+  budgets: '/expenses/budgets',
+  setBudget: (groupId: string) => `/expenses/budgets/${groupId}`,
+  auditReport: '/expenses/audit',
+  auditReportCsv: '/expenses/audit.csv',
 };

@@ -17,7 +17,7 @@ import {
   mayDecideDispute,
   mileagePence,
   needsSecondApproval,
-  nextDisputeStage,
+  mayReferToDirector,
   parseMiles,
   submissionProblems,
   subsistenceOverLimit,
@@ -155,11 +155,22 @@ test('IAG-11: only approved claims not already in a batch are paid, so none is p
 });
 
 test('IAG-13: a dispute goes to the group’s chair, then to the Director, whose word is final', () => {
-  assert.equal(disputeProblem('rejected', false), null);
-  assert.equal(disputeProblem('part_approved', false), null);
-  assert.match(disputeProblem('rejected', true)!, /already being disputed/);
+  assert.equal(disputeProblem('rejected', null), null);
+  assert.equal(disputeProblem('part_approved', null), null);
   for (const status of ['draft', 'submitted', 'approved', 'paid'] as const)
-    assert.ok(disputeProblem(status, false), status);
+    assert.ok(disputeProblem(status, null), status);
+  assert.match(disputeProblem('rejected', { stage: 'chair', status: 'open' })!, /already being/);
+  // The chair did not uphold it: the next step is the Director, by referral, not a new dispute.
+  const chairSaidNo = { stage: 'chair', status: 'not_upheld' } as const;
+  assert.match(disputeProblem('rejected', chairSaidNo)!, /refer it to the Director/);
+  assert.equal(mayReferToDirector(chairSaidNo), true);
+  assert.equal(mayReferToDirector({ stage: 'chair', status: 'upheld' }), false);
+  assert.equal(mayReferToDirector({ stage: 'director', status: 'not_upheld' }), false);
+  assert.equal(mayReferToDirector(null), false);
+  // The Director's decision is final.
+  for (const status of ['upheld', 'not_upheld'] as const)
+    assert.match(disputeProblem('rejected', { stage: 'director', status })!, /final/);
+
   assert.equal(firstDisputeStage({ chairUserIds: ['chair'] }, 'adv'), 'chair');
   assert.equal(
     firstDisputeStage({ chairUserIds: ['adv'] }, 'adv'),
@@ -167,8 +178,11 @@ test('IAG-13: a dispute goes to the group’s chair, then to the Director, whose
     'the chair claimed',
   );
   assert.equal(firstDisputeStage({ chairUserIds: [] }, 'adv'), 'director', 'no chair');
-  assert.equal(nextDisputeStage('chair'), 'director');
-  assert.equal(nextDisputeStage('director'), null);
+  // The chair upheld it and the unit decided against it again: still unresolved, so the Director.
+  assert.equal(
+    firstDisputeStage({ chairUserIds: ['chair'] }, 'adv', { stage: 'chair', status: 'upheld' }),
+    'director',
+  );
   const chair = { userId: 'chair', chairOfGroup: true, director: false };
   const director = { userId: 'dir', chairOfGroup: false, director: true };
   assert.equal(mayDecideDispute('chair', chair, 'adv'), true);

@@ -192,29 +192,43 @@ export const DISPUTE_STAGE_LABELS: Record<DisputeStage, string> = {
   director: 'With the Director',
 };
 
-/** IAG-13: a decision can be disputed when something claimed was not approved and nothing is paid. */
-export function disputeProblem(status: ClaimStatus, disputeOpen: boolean): string | null {
-  if (disputeOpen) return 'This claim is already being disputed';
+export type DisputeStatus = 'open' | 'upheld' | 'not_upheld';
+export type LatestDispute = { stage: DisputeStage; status: DisputeStatus } | null;
+
+/**
+ * IAG-13: a decision can be disputed when something claimed was not approved, one dispute at a
+ * time. After the chair did not uphold one, the next step is the Director (by referral); after
+ * the Director, nothing: that decision is final.
+ */
+export function disputeProblem(status: ClaimStatus, latest: LatestDispute): string | null {
+  if (latest?.status === 'open') return 'This claim is already being disputed';
+  if (latest?.stage === 'director')
+    return 'The Director has decided a dispute of this claim: that decision is final';
+  if (latest?.stage === 'chair' && latest.status === 'not_upheld')
+    return 'Your group’s chair did not uphold your dispute: you can refer it to the Director';
   if (status !== 'rejected' && status !== 'part_approved')
     return 'Only a claim rejected or partly approved can be disputed';
   return null;
 }
 
 /**
- * IAG-13: a dispute goes first to the group's chair; a chair who is the claimant, or a group with
- * no chair, sends it straight to the Director.
+ * IAG-13: a dispute goes first to the group's chair. It goes straight to the Director when the
+ * chair is the claimant or the group has no chair, and when the chair has already been asked
+ * (they upheld it, yet the unit's new decision is disputed again: still not resolved).
  */
 export function firstDisputeStage(
   group: { chairUserIds: readonly string[] },
   claimantUserId: string,
+  latest: LatestDispute = null,
 ): DisputeStage {
+  if (latest?.stage === 'chair') return 'director';
   const others = group.chairUserIds.filter((id) => id !== claimantUserId);
   return others.length ? 'chair' : 'director';
 }
 
-/** IAG-13: after the chair, the Director; the Director's decision is the last. */
-export function nextDisputeStage(stage: DisputeStage): DisputeStage | null {
-  return stage === 'chair' ? 'director' : null;
+/** IAG-13: a dispute the chair did not uphold can be referred to the Director. */
+export function mayReferToDirector(latest: LatestDispute): boolean {
+  return latest?.stage === 'chair' && latest.status === 'not_upheld';
 }
 
 /** IAG-13: who decides at each stage: a chair of the claim's group, then the Director. */

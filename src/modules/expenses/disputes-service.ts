@@ -1,0 +1,439 @@
+/**
+ * IAG-13: an advisor who disagrees with a decision on their claim disputes it. It goes first to
+ * the group's chair (a chair's own claim, or a group without a chair, goes to the Director). The
+ * chair who agrees with the advisor sends the claim back to the coordination unit for a new
+ * decision; one who does not leaves the advisor free to refer it to the Director, whose decision
+ * is the last: upheld, the claim is approved in full. Each stage's decision and reason is kept.
+ */
+import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/service.js';
+import { can, hasRole } from '../../platform/auth/permissions.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
+import { roleAssignments, users } from '../../platform/auth/schema.js';
+import type { Db, Executor } from '../../platform/db/database.js';
+import type { PageRequest } from '../../platform/db/search.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  type FieldError,
+} from '../../platform/errors.js';
+import { text, tooLong } from '../../platform/http/form-fields.js';
+import type { MailService } from '../../platform/mail/service.js';
+import { people } from '../directory/schema.js';
+import { advisoryGroups } from '../groups/schema.js';
+import { findClaim, isClaimant, type Claim } from './access.js';
+import { expensePaths as paths } from './paths.js';
+import {
+  disputeProblem,
+  firstDisputeStage,
+  mayDecideDispute,
+  mayReferToDirector,
+  type DisputeStage,
+} from './rules.js';
+import { expenseClaims, expenseDisputes, expenseItems } from './schema.js';
+
+type Input = Record<string, string | string[] | undefined>;
+type Dispute = typeof expenseDisputes.$inferSelect;
+
+export type DisputesService = ReturnType<typeof createDisputesService>;
+
+export function createDisputesService(deps: {
+  db: Db;
+  mail: MailService;
+  publicUrl: string;
+  now?: () => Date;
+}) {
+  const { db, mail } = deps;
+  const now = () => (deps.now ? deps.now() : new Date());
+  const link = (path: string) => `${deps.publicUrl}${path}`;
+
+  function requireUser(principal: Principal): UserPrincipal {
+    if (principal?.kind !== 'user') throw new ForbiddenError();
+    return principal;
+  }
+
+  /** The accounts that hold the chair role for the group: who decides at the first stage. */
+  async function chairsOf(executor: Executor, groupId: string) {
+    return executor
+      .select({ userId: users.id, name: users.displayName, email: users.email })
+      .from(roleAssignments)
+      .innerJoin(users, eq(users.id, roleAssignments.userId))
+      .where(
+        and(
+          eq(roleAssignments.role, 'chair'),
+          eq(roleAssignments.scopeType, 'group'),
+          eq(roleAssignments.scopeId, groupId),
+          eq(users.status, 'active'),
+        ),
+      );
+  }
+
+  async function directors(executor: Executor) {
+    return executor
+      .select({ userId: users.id, name: users.displayName, email: users.email })
+      .from(roleAssignments)
+      .innerJoin(users, eq(users.id, roleAssignments.userId))
+      .where(and(eq(roleAssignments.role, 'director'), eq(users.status, 'active')));
+  }
+
+  /** The claim's open dispute, if any (the claim's lock keeps it still while it changes). */
+  async function openDispute(executor: Executor, claimId: string) {
+    const latest = await latestDispute(executor, claimId);
+    return latest?.status === 'open' ? latest : null;
+  }
+
+  /** The claim's most recent dispute, which decides what may happen next (IAG-13). */
+  async function latestDispute(executor: Executor, claimId: string) {
+    const [latest] = await executor
+      .select()
+      .from(expenseDisputes)
+      .where(eq(expenseDisputes.claimId, claimId))
+      .orderBy(desc(expenseDisputes.raisedAt))
+      .limit(1);
+    return latest ?? null;
+  }
+
+  /** Whoever decides at this stage, told there is a dispute waiting. */
+  async function tellDeciders(tx: Executor, claim: Claim, stage: DisputeStage) {
+    const to = stage === 'chair' ? await chairsOf(tx, claim.groupId) : await directors(tx);
+    for (const person of to.filter((p) => p.userId !== claim.claimantUserId))
+      await mail.queue(tx, {
+        to: person.email,
+        subject: `An expense claim is disputed: claim ${claim.reference}`,
+        text: [
+          `Dear ${person.name},`,
+          '',
+          `An advisor disputes the decision on their expense claim ${claim.reference} (${claim.occasionText}). It is for you to decide (IAG-13):`,
+          link(paths.dispute(claim.id)),
+        ].join('\n'),
+      });
+  }
+
+  async function tellClaimant(tx: Executor, claim: Claim, what: string) {
+    const [claimant] = await tx
+      .select({ name: people.fullName, email: people.email })
+      .from(people)
+      .where(eq(people.id, claim.claimantPersonId));
+    if (!claimant?.email) return;
+    await mail.queue(tx, {
+      to: claimant.email,
+      subject: `Your dispute of claim ${claim.reference}`,
+      text: [`Dear ${claimant.name},`, '', what, link(paths.claim(claim.id))].join('\n'),
+    });
+  }
+
+  /** May this person decide the dispute at the stage it is at? */
+  function mayDecide(user: UserPrincipal, claim: Claim, dispute: Dispute) {
+    return mayDecideDispute(
+      dispute.stage,
+      {
+        userId: user.userId,
+        chairOfGroup: hasRole(user, 'chair', { type: 'group', id: claim.groupId }),
+        director: can(user, 'expenses.dispute-final'),
+      },
+      claim.claimantUserId,
+    );
+  }
+
+  async function history(executor: Executor, claimId: string) {
+    return executor
+      .select()
+      .from(expenseDisputes)
+      .where(eq(expenseDisputes.claimId, claimId))
+      .orderBy(asc(expenseDisputes.raisedAt))
+      .limit(20);
+  }
+
+  return {
+    /** The claim's disputes, for its page: what was said and decided at each stage. */
+    history: (claimId: string) => history(db, claimId),
+
+    /** Whether the person may read the claim because a dispute is with them. */
+    async decidesDisputeOn(executor: Executor, user: UserPrincipal, claim: Claim) {
+      const dispute = await openDispute(executor, claim.id);
+      return !!dispute && mayDecide(user, claim, dispute);
+    },
+
+    async raiseForm(principal: Principal, claimId: string) {
+      const user = requireUser(principal);
+      const claim = await findClaim(db, claimId);
+      if (!isClaimant(user, claim)) throw new NotFoundError();
+      const latest = await latestDispute(db, claimId);
+      const refusal = disputeProblem(claim.status, latest);
+      if (refusal) throw new ConflictError(refusal);
+      const chairs = await chairsOf(db, claim.groupId);
+      return {
+        claim,
+        stage: firstDisputeStage(
+          { chairUserIds: chairs.map((c) => c.userId) },
+          user.userId,
+          latest,
+        ),
+      };
+    },
+
+    /** IAG-13: the advisor disputes the decision, saying why; it goes to the chair first. */
+    async raise(principal: Principal, claimId: string, input: Input, auditRequestId?: string) {
+      const user = requireUser(principal);
+      const reason = text(input.reason);
+      const errors: FieldError[] = [];
+      if (!reason)
+        errors.push({ field: 'reason', message: 'Enter why you disagree with the decision' });
+      tooLong(errors, 'reason', 'The reason', reason, 2000);
+      return db.transaction(async (tx) => {
+        const claim = await findClaim(tx, claimId, true);
+        if (!isClaimant(user, claim)) throw new NotFoundError();
+        const latest = await latestDispute(tx, claimId);
+        const refusal = disputeProblem(claim.status, latest);
+        if (refusal) throw new ConflictError(refusal, 'reason');
+        if (errors.length) throw new ValidationError(errors);
+        const chairs = await chairsOf(tx, claim.groupId);
+        const stage = firstDisputeStage(
+          { chairUserIds: chairs.map((c) => c.userId) },
+          user.userId,
+          latest,
+        );
+        const [dispute] = await tx
+          .insert(expenseDisputes)
+          .values({ claimId, raisedBy: user.userId, raisedAt: now(), reason: reason!, stage })
+          .returning();
+        await tellDeciders(tx, claim, stage);
+        await recordAudit(tx, actorOf(user, auditRequestId), {
+          action: 'expense-dispute.raised',
+          recordType: 'expense-claim',
+          recordId: claimId,
+          after: dispute,
+        });
+        return { dispute: dispute!, claim };
+      });
+    },
+
+    /** The disputes waiting for this person: a chair's for their groups, the Director's last. */
+    async waiting(principal: Principal, page: PageRequest) {
+      const user = requireUser(principal);
+      const chairOf = user.roles.flatMap((g) =>
+        g.role === 'chair' && g.scopeType === 'group' && g.scopeId ? [g.scopeId] : [],
+      );
+      const director = can(user, 'expenses.dispute-final');
+      const conditions = [
+        ...(chairOf.length
+          ? [and(eq(expenseDisputes.stage, 'chair'), inArray(expenseClaims.groupId, chairOf))]
+          : []),
+        ...(director ? [eq(expenseDisputes.stage, 'director')] : []),
+      ];
+      if (!conditions.length) return { items: [], total: 0 };
+      const where = and(eq(expenseDisputes.status, 'open'), or(...conditions));
+      const [items, [total]] = await Promise.all([
+        db
+          .select({
+            claimId: expenseClaims.id,
+            reference: expenseClaims.reference,
+            occasionText: expenseClaims.occasionText,
+            claimant: people.fullName,
+            claimantUserId: expenseClaims.claimantUserId,
+            groupName: advisoryGroups.name,
+            stage: expenseDisputes.stage,
+            raisedAt: expenseDisputes.raisedAt,
+          })
+          .from(expenseDisputes)
+          .innerJoin(expenseClaims, eq(expenseClaims.id, expenseDisputes.claimId))
+          .innerJoin(people, eq(people.id, expenseClaims.claimantPersonId))
+          .innerJoin(advisoryGroups, eq(advisoryGroups.id, expenseClaims.groupId))
+          .where(where)
+          .orderBy(asc(expenseDisputes.raisedAt))
+          .limit(page.limit)
+          .offset(page.offset),
+        db
+          .select({ n: count() })
+          .from(expenseDisputes)
+          .innerJoin(expenseClaims, eq(expenseClaims.id, expenseDisputes.claimId))
+          .where(where),
+      ]);
+      return {
+        // Never one's own claim, even as its group's chair.
+        items: items.filter((d) => d.claimantUserId !== user.userId),
+        total: Number(total?.n ?? 0),
+      };
+    },
+
+    /** The dispute of a claim, for whoever decides it at its stage. */
+    async decisionForm(principal: Principal, claimId: string) {
+      const user = requireUser(principal);
+      const claim = await findClaim(db, claimId);
+      const dispute = await openDispute(db, claimId);
+      if (!dispute || !mayDecide(user, claim, dispute)) throw new NotFoundError();
+      const [items, [claimant], past] = await Promise.all([
+        db
+          .select()
+          .from(expenseItems)
+          .where(eq(expenseItems.claimId, claimId))
+          .orderBy(asc(expenseItems.incurredOn))
+          .limit(200),
+        db
+          .select({ name: people.fullName })
+          .from(people)
+          .where(eq(people.id, claim.claimantPersonId)),
+        history(db, claimId),
+      ]);
+      return {
+        claim,
+        dispute,
+        items: items.map(({ receiptStorageKey, ...i }) => ({
+          ...i,
+          hasReceipt: !!receiptStorageKey,
+        })),
+        claimantName: claimant?.name ?? '',
+        history: past,
+      };
+    },
+
+    /**
+     * IAG-13: the decision at the dispute's stage, with its reason. The chair: upheld sends the
+     * claim back to the coordination unit for a new decision; not upheld leaves the advisor free
+     * to refer it to the Director. The Director: upheld approves the claim in full; either way
+     * it is the last word.
+     */
+    async decide(principal: Principal, claimId: string, input: Input, auditRequestId?: string) {
+      const user = requireUser(principal);
+      const decision = text(input.decision);
+      const reason = text(input.reason);
+      const errors: FieldError[] = [];
+      if (decision !== 'upheld' && decision !== 'not_upheld')
+        errors.push({ field: 'decision', message: 'Select whether you uphold the dispute' });
+      if (!reason) errors.push({ field: 'reason', message: 'Enter the reason for your decision' });
+      tooLong(errors, 'reason', 'The reason', reason, 2000);
+      return db.transaction(async (tx) => {
+        const claim = await findClaim(tx, claimId, true);
+        const dispute = await openDispute(tx, claimId);
+        if (!dispute || !mayDecide(user, claim, dispute)) throw new NotFoundError();
+        if (errors.length) throw new ValidationError(errors);
+        const at = now();
+        const upheld = decision === 'upheld';
+        if (dispute.stage === 'chair') {
+          await tx
+            .update(expenseDisputes)
+            .set({
+              status: upheld ? 'upheld' : 'not_upheld',
+              chairDecision: upheld ? 'upheld' : 'not_upheld',
+              chairReason: reason,
+              chairDecidedBy: user.userId,
+              chairDecidedAt: at,
+            })
+            .where(eq(expenseDisputes.id, dispute.id));
+          if (upheld) {
+            // Back to the unit, which decides the claim again in the light of the chair's view.
+            await tx
+              .update(expenseItems)
+              .set({ approvedPence: null, approvalReason: null })
+              .where(eq(expenseItems.claimId, claimId));
+            await tx
+              .update(expenseClaims)
+              .set({
+                status: 'submitted',
+                approvedPence: null,
+                decidedBy: null,
+                decidedAt: null,
+                decisionReason: `The group's chair upheld the advisor's dispute: ${reason}`,
+              })
+              .where(eq(expenseClaims.id, claimId));
+          }
+          await tellClaimant(
+            tx,
+            claim,
+            upheld
+              ? `Your group's chair upheld your dispute of claim ${claim.reference}: the coordination unit will decide it again. The chair said: ${reason}`
+              : `Your group's chair did not uphold your dispute of claim ${claim.reference}. The chair said: ${reason}\nIf you still disagree, you can refer it to the Director from the claim's page (IAG-13).`,
+          );
+        } else {
+          await tx
+            .update(expenseDisputes)
+            .set({
+              status: upheld ? 'upheld' : 'not_upheld',
+              directorDecision: upheld ? 'upheld' : 'not_upheld',
+              directorReason: reason,
+              directorDecidedBy: user.userId,
+              directorDecidedAt: at,
+            })
+            .where(eq(expenseDisputes.id, dispute.id));
+          if (upheld) {
+            const items = await tx
+              .update(expenseItems)
+              .set({ approvedPence: sql`${expenseItems.claimedPence}`, approvalReason: null })
+              .where(eq(expenseItems.claimId, claimId))
+              .returning({ claimedPence: expenseItems.claimedPence });
+            await tx
+              .update(expenseClaims)
+              .set({
+                status: 'approved',
+                approvedPence: items.reduce((sum, i) => sum + i.claimedPence, 0),
+                decidedBy: user.userId,
+                decidedAt: at,
+                decisionReason: `The Director upheld the advisor's dispute: ${reason}`,
+              })
+              .where(eq(expenseClaims.id, claimId));
+          }
+          await tellClaimant(
+            tx,
+            claim,
+            upheld
+              ? `The Director upheld your dispute of claim ${claim.reference}: it is approved in full and will be paid in the next payment batch. The Director said: ${reason}`
+              : `The Director did not uphold your dispute of claim ${claim.reference}; this is the final decision. The Director said: ${reason}`,
+          );
+        }
+        await recordAudit(tx, actorOf(user, auditRequestId), {
+          action: 'expense-dispute.decided',
+          recordType: 'expense-claim',
+          recordId: claimId,
+          before: { stage: dispute.stage, status: dispute.status },
+          after: { stage: dispute.stage, decision, reason },
+        });
+        return { claim, stage: dispute.stage, upheld };
+      });
+    },
+
+    /** IAG-13: the advisor refers a dispute the chair did not uphold to the Director. */
+    async referForm(principal: Principal, claimId: string) {
+      const user = requireUser(principal);
+      const claim = await findClaim(db, claimId);
+      if (!isClaimant(user, claim)) throw new NotFoundError();
+      const latest = await latestDispute(db, claimId);
+      if (!mayReferToDirector(latest))
+        throw new ConflictError('Only a dispute the chair did not uphold can go to the Director');
+      return { claim, dispute: latest! };
+    },
+
+    async refer(principal: Principal, claimId: string, input: Input, auditRequestId?: string) {
+      const user = requireUser(principal);
+      const reason = text(input.reason);
+      const errors: FieldError[] = [];
+      if (!reason)
+        errors.push({ field: 'reason', message: 'Enter why the Director should look at it' });
+      tooLong(errors, 'reason', 'The reason', reason, 2000);
+      return db.transaction(async (tx) => {
+        const claim = await findClaim(tx, claimId, true);
+        if (!isClaimant(user, claim)) throw new NotFoundError();
+        const latest = await latestDispute(tx, claimId);
+        if (!mayReferToDirector(latest))
+          throw new ConflictError(
+            'Only a dispute the chair did not uphold can go to the Director',
+            'reason',
+          );
+        if (errors.length) throw new ValidationError(errors);
+        await tx
+          .update(expenseDisputes)
+          .set({ stage: 'director', status: 'open', referredAt: now(), referralReason: reason })
+          .where(eq(expenseDisputes.id, latest!.id));
+        await tellDeciders(tx, claim, 'director');
+        await recordAudit(tx, actorOf(user, auditRequestId), {
+          action: 'expense-dispute.referred',
+          recordType: 'expense-claim',
+          recordId: claimId,
+          after: { stage: 'director', reason },
+        });
+        return { claim };
+      });
+    },
+  };
+}

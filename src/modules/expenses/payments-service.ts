@@ -1,0 +1,273 @@
+/**
+ * IAG-11: approved claims are paid without delay, in payment batches. The coordination unit
+ * puts every approved claim not yet paid into a batch, exports it as CSV in the layout the
+ * finance system takes (a setting), and marks it paid. A claim goes into one batch only, so it
+ * is never paid twice; the advisor is told when it is paid.
+ */
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/service.js';
+import { can } from '../../platform/auth/permissions.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
+import { formatDate, toLondonDate } from '../../platform/calendar/index.js';
+import type { Db, Executor } from '../../platform/db/database.js';
+import type { PageRequest } from '../../platform/db/search.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.js';
+import { spreadsheetSafe } from '../../platform/http/csv.js';
+import { isUuid } from '../../platform/http/params.js';
+import type { MailService } from '../../platform/mail/service.js';
+import { formatPence, penceAsDecimal } from '../../platform/money/pence.js';
+import { organisations, people } from '../directory/schema.js';
+import { advisoryGroups } from '../groups/schema.js';
+import { accountName } from './access.js';
+import type { ExportColumn, ExportColumnKey } from './export-columns.js';
+import { expensePaths as paths } from './paths.js';
+import { budgetHolder } from './rules.js';
+import { expenseClaims, paymentBatches } from './schema.js';
+
+const PAYABLE = ['approved', 'part_approved'] as const;
+
+export type PaymentsService = ReturnType<typeof createPaymentsService>;
+
+export function createPaymentsService(deps: {
+  db: Db;
+  mail: MailService;
+  publicUrl: string;
+  exportColumns: readonly ExportColumn[];
+  now?: () => Date;
+}) {
+  const { db, mail } = deps;
+  const now = () => (deps.now ? deps.now() : new Date());
+
+  function requireUnit(principal: Principal): UserPrincipal {
+    if (principal?.kind !== 'user' || !can(principal, 'expenses.process'))
+      throw new ForbiddenError();
+    return principal;
+  }
+
+  async function findBatch(executor: Executor, id: string, lock = false) {
+    if (!isUuid(id)) throw new NotFoundError();
+    const query = executor.select().from(paymentBatches).where(eq(paymentBatches.id, id));
+    const [batch] = lock ? await query.for('update') : await query;
+    if (!batch) throw new NotFoundError();
+    return batch;
+  }
+
+  /** A batch's claims, as its page and its export read them. */
+  function linesOf(executor: Executor, batchId: string) {
+    return executor
+      .select({
+        id: expenseClaims.id,
+        reference: expenseClaims.reference,
+        payee: people.fullName,
+        payeeId: people.id,
+        groupName: advisoryGroups.name,
+        groupType: advisoryGroups.type,
+        ownerCode: organisations.code,
+        ownerName: organisations.name,
+        submittedOn: expenseClaims.submittedOn,
+        decidedAt: expenseClaims.decidedAt,
+        secondApprovedAt: expenseClaims.secondApprovedAt,
+        decidedBy: accountName(expenseClaims.decidedBy),
+        approvedPence: expenseClaims.approvedPence,
+        status: expenseClaims.status,
+      })
+      .from(expenseClaims)
+      .innerJoin(people, eq(people.id, expenseClaims.claimantPersonId))
+      .innerJoin(advisoryGroups, eq(advisoryGroups.id, expenseClaims.groupId))
+      .leftJoin(organisations, eq(organisations.id, advisoryGroups.ownerId))
+      .where(eq(expenseClaims.batchId, batchId))
+      .orderBy(asc(expenseClaims.reference));
+  }
+
+  /** The Diversity and Citizen Focus Directorate, which holds the corporate groups' budget. */
+  async function dcfd(executor: Executor) {
+    const [row] = await executor
+      .select({ code: organisations.code, name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.code, 'dcfd'));
+    return row ?? { code: 'dcfd', name: 'Diversity and Citizen Focus Directorate' };
+  }
+
+  return {
+    /** What is waiting to be paid, and the batches so far, newest first. */
+    async overview(principal: Principal, page: PageRequest) {
+      requireUnit(principal);
+      const payable = and(
+        inArray(expenseClaims.status, [...PAYABLE]),
+        isNull(expenseClaims.batchId),
+      );
+      const [[waiting], batches, [total]] = await Promise.all([
+        db
+          .select({
+            claims: count(),
+            pence: sql<string>`coalesce(sum(${expenseClaims.approvedPence}), 0)`,
+          })
+          .from(expenseClaims)
+          .where(payable),
+        db
+          .select()
+          .from(paymentBatches)
+          .orderBy(desc(paymentBatches.createdAt))
+          .limit(page.limit)
+          .offset(page.offset),
+        db.select({ n: count() }).from(paymentBatches),
+      ]);
+      return {
+        waiting: { claims: Number(waiting?.claims ?? 0), pence: Number(waiting?.pence ?? 0) },
+        batches,
+        total: Number(total?.n ?? 0),
+      };
+    },
+
+    /**
+     * Puts every approved claim not yet in a batch into a new one. Claims are taken with the
+     * update itself (`batch_id is null`, re-checked under each row's lock), so two batches made
+     * at the same moment never share a claim.
+     */
+    async createBatch(principal: Principal, auditRequestId?: string) {
+      const user = requireUnit(principal);
+      return db.transaction(async (tx) => {
+        const [batch] = await tx
+          .insert(paymentBatches)
+          .values({ createdBy: user.userId, createdAt: now(), claimCount: 0, totalPence: 0 })
+          .returning();
+        const taken = await tx
+          .update(expenseClaims)
+          .set({ batchId: batch!.id })
+          .where(and(inArray(expenseClaims.status, [...PAYABLE]), isNull(expenseClaims.batchId)))
+          .returning({ id: expenseClaims.id, approvedPence: expenseClaims.approvedPence });
+        if (!taken.length) throw new ConflictError('No approved claims are waiting to be paid');
+        const totalPence = taken.reduce((sum, c) => sum + (c.approvedPence ?? 0), 0);
+        const [made] = await tx
+          .update(paymentBatches)
+          .set({ claimCount: taken.length, totalPence })
+          .where(eq(paymentBatches.id, batch!.id))
+          .returning();
+        await recordAudit(tx, actorOf(user, auditRequestId), {
+          action: 'payment-batch.created',
+          recordType: 'payment-batch',
+          recordId: batch!.id,
+          after: { ...made, claims: taken.map((c) => c.id) },
+        });
+        return made!;
+      });
+    },
+
+    /** A batch with its claims, a page at a time. */
+    async batch(principal: Principal, id: string, page: PageRequest) {
+      requireUnit(principal);
+      const batch = await findBatch(db, id);
+      const lines = await linesOf(db, id).limit(page.limit).offset(page.offset);
+      return { batch, lines, total: batch.claimCount };
+    },
+
+    /**
+     * IAG-11: the batch for the finance system: one row per claim, with the columns, order and
+     * headings the EXPENSE_EXPORT_COLUMNS setting gives. The first export is recorded.
+     */
+    async exportCsv(principal: Principal, id: string, auditRequestId?: string) {
+      const user = requireUnit(principal);
+      return db.transaction(async (tx) => {
+        const batch = await findBatch(tx, id, true);
+        const [lines, holder] = await Promise.all([linesOf(tx, id), dcfd(tx)]);
+        const value = (line: (typeof lines)[number], key: ExportColumnKey): string => {
+          const corporate = budgetHolder(line.groupType) === 'dcfd';
+          switch (key) {
+            case 'batch':
+              return String(batch.reference);
+            case 'claim':
+              return String(line.reference);
+            case 'payee':
+              return spreadsheetSafe(line.payee);
+            case 'payee_id':
+              return line.payeeId;
+            case 'cost_centre':
+              return (corporate ? holder.code : line.ownerCode) ?? '';
+            case 'budget_holder':
+              return spreadsheetSafe((corporate ? holder.name : line.ownerName) ?? '');
+            case 'group':
+              return spreadsheetSafe(line.groupName);
+            case 'submitted_on':
+              return line.submittedOn ?? '';
+            case 'approved_on': {
+              const at = line.secondApprovedAt ?? line.decidedAt;
+              return at ? toLondonDate(at) : '';
+            }
+            case 'approved_by':
+              return spreadsheetSafe(line.decidedBy ?? '');
+            case 'amount':
+              return penceAsDecimal(line.approvedPence ?? 0);
+            case 'amount_pence':
+              return String(line.approvedPence ?? 0);
+          }
+        };
+        const rows = [
+          deps.exportColumns.map((c) => c.heading),
+          ...lines.map((line) => deps.exportColumns.map((c) => value(line, c.key))),
+        ];
+        if (!batch.exportedAt)
+          await tx
+            .update(paymentBatches)
+            .set({ exportedAt: now() })
+            .where(eq(paymentBatches.id, id));
+        await recordAudit(tx, actorOf(user, auditRequestId), {
+          action: 'payment-batch.exported',
+          recordType: 'payment-batch',
+          recordId: id,
+          after: { claims: lines.length, totalPence: batch.totalPence },
+        });
+        return { batch, rows };
+      });
+    },
+
+    /**
+     * Marks the batch paid: its claims become paid, once; each advisor is told. A batch already
+     * paid is refused, so nothing is paid twice.
+     */
+    async markPaid(principal: Principal, id: string, auditRequestId?: string) {
+      const user = requireUnit(principal);
+      return db.transaction(async (tx) => {
+        const batch = await findBatch(tx, id, true);
+        if (batch.paidAt) throw new ConflictError('This batch has already been marked paid');
+        const at = now();
+        const paid = await tx
+          .update(expenseClaims)
+          .set({ status: 'paid', paidAt: at })
+          .where(and(eq(expenseClaims.batchId, id), inArray(expenseClaims.status, [...PAYABLE])))
+          .returning();
+        await tx
+          .update(paymentBatches)
+          .set({ paidAt: at, paidBy: user.userId })
+          .where(eq(paymentBatches.id, id));
+        const claimants = paid.length
+          ? await tx
+              .select({ id: people.id, name: people.fullName, email: people.email })
+              .from(people)
+              .where(inArray(people.id, [...new Set(paid.map((c) => c.claimantPersonId))]))
+          : [];
+        const byId = new Map(claimants.map((c) => [c.id, c]));
+        for (const claim of paid) {
+          const to = byId.get(claim.claimantPersonId);
+          if (!to?.email) continue;
+          await mail.queue(tx, {
+            to: to.email,
+            subject: `Expense claim ${claim.reference} has been paid`,
+            text: [
+              `Dear ${to.name},`,
+              '',
+              `Your claim ${claim.reference} (${claim.occasionText}) has been paid: ${formatPence(claim.approvedPence ?? 0)}, on ${formatDate(toLondonDate(at))}.`,
+              `${deps.publicUrl}${paths.claim(claim.id)}`,
+            ].join('\n'),
+          });
+        }
+        await recordAudit(tx, actorOf(user, auditRequestId), {
+          action: 'payment-batch.paid',
+          recordType: 'payment-batch',
+          recordId: id,
+          after: { claims: paid.map((c) => c.id), totalPence: batch.totalPence },
+        });
+        return { ...batch, paidAt: at, claims: paid.length };
+      });
+    },
+  };
+}
