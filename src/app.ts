@@ -33,7 +33,7 @@ import {
   findUserIdByEmail,
   type ScopeCatalogue,
 } from './platform/auth/users-service.js';
-import { formatDate, formatDateTime, formatTime } from './platform/calendar/index.js';
+import { formatDate, formatDateTime, formatTime, toLondonDate } from './platform/calendar/index.js';
 import type { Database } from './platform/db/database.js';
 import { ForbiddenError, UnauthenticatedError } from './platform/errors.js';
 import { installErrorHandling, isApiRequest } from './platform/http/errors.js';
@@ -78,7 +78,12 @@ import { createDisclosuresService } from './modules/advice/disclosures-service.j
 import { createAdviceDocumentsService } from './modules/advice/documents-service.js';
 import { createExpensesService } from './modules/expenses/service.js';
 import { createExpenseProcessingService } from './modules/expenses/processing-service.js';
+import { createPaymentsService } from './modules/expenses/payments-service.js';
+import { createDisputesService } from './modules/expenses/disputes-service.js';
+import { createBudgetsService } from './modules/expenses/budgets-service.js';
 import { registerExpenseRoutes } from './modules/expenses/routes.js';
+import { registerPaymentRoutes } from './modules/expenses/payments-routes.js';
+import { registerDisputeRoutes } from './modules/expenses/disputes-routes.js';
 import { registerOfferRoutes } from './modules/advice/offers-routes.js';
 import { registerAdviceDocumentRoutes } from './modules/advice/documents-routes.js';
 import { registerFeedRoutes } from './modules/meetings/feeds-routes.js';
@@ -222,6 +227,20 @@ export function buildServices(deps: AppDeps) {
     secondApprovalAbovePence: config.expenses.secondApprovalAbovePence,
     now: deps.now,
   });
+  const payments = createPaymentsService({
+    db,
+    mail,
+    publicUrl: config.publicUrl,
+    exportColumns: config.expenses.exportColumns,
+    now: deps.now,
+  });
+  const expenseDisputes = createDisputesService({
+    db,
+    mail,
+    publicUrl: config.publicUrl,
+    now: deps.now,
+  });
+  const budgets = createBudgetsService({ db, now: deps.now });
   const adviceDocuments = createAdviceDocumentsService({
     db,
     files,
@@ -269,6 +288,9 @@ export function buildServices(deps: AppDeps) {
     adviceDocuments,
     expenses,
     expenseProcessing,
+    payments,
+    expenseDisputes,
+    budgets,
     apiTokens,
   };
 }
@@ -381,7 +403,10 @@ export async function buildApp(
     templates: [srcDir, govukDir],
     options: {
       onConfigure: (env: nunjucks.Environment) => {
-        env.addFilter('date', (d: string | null | undefined) => (d ? formatDate(d) : ''));
+        // A day ('2026-11-23'), or an instant read as its day in London.
+        env.addFilter('date', (d: string | Date | null | undefined) =>
+          d ? formatDate(d instanceof Date ? toLondonDate(d) : d) : '',
+        );
         env.addFilter('dateTime', (d: Date | string | null | undefined) =>
           d ? formatDateTime(new Date(d)) : '',
         );
@@ -506,6 +531,8 @@ export async function buildApp(
   registerOfferRoutes(routeDeps);
   registerAdviceDocumentRoutes(routeDeps);
   registerExpenseRoutes(routeDeps);
+  registerPaymentRoutes(routeDeps);
+  registerDisputeRoutes(routeDeps);
   registerFeedRoutes(routeDeps);
   await app.register(async (api) => registerDirectoryApiRoutes({ ...routeDeps, app: api }), {
     prefix: '/api/v1',

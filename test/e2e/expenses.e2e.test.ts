@@ -4,6 +4,7 @@
  * coordination unit part-approves it item by item and the advisor reads why.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { addCalendarMonths, todayInLondon } from '../../src/platform/calendar/index.js';
 import { expectErrors, expectSuccess } from './pages/govuk.js';
@@ -126,5 +127,115 @@ test('an advisor claims with a receipt, a late cost is refused, and the unit par
   assert.match(decided, /Partly approved/);
   assert.match(decided, /Approved\s+£16.00/);
   assert.match(decided, /Off-peak fare only/);
+  await expectAccessible(avery);
+
+  // IAG-11: paid without delay, in a batch the finance system takes, once.
+  await casey.goto('/');
+  await casey.getByRole('link', { name: 'Payments' }).first().click();
+  await casey.getByRole('heading', { level: 1, name: 'Payments' }).waitFor();
+  await expectAccessible(casey);
+  assert.match(
+    await casey.getByRole('main').innerText(),
+    /1 approved claim is waiting to be paid: £16.00/,
+  );
+  await casey.getByRole('button', { name: 'Put them in a payment batch' }).click();
+  await expectSuccess(casey, /holds 1 claim: download it for the finance system/);
+  await expectAccessible(casey);
+  const [download] = await Promise.all([
+    casey.waitForEvent('download'),
+    casey.getByRole('link', { name: /Download the batch for the finance system/ }).click(),
+  ]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  assert.match(csv, /^Batch,Claim,Payee,Payee ID,Cost centre,Group,Submitted,Approved,Amount\n/);
+  assert.match(csv, /Avery Advisor,.*,16.00\n$/);
+  await casey.getByRole('button', { name: 'Mark the batch as paid' }).click();
+  await expectSuccess(casey, /is marked paid; 1 advisor has been told/);
+  await expectAccessible(casey);
+  await avery.goto(claimUrl);
+  assert.match(await avery.getByRole('main').innerText(), /Paid/);
+});
+
+test('a rejected claim is disputed: the chair does not uphold it, the Director does (IAG-13)', async () => {
+  const today = todayInLondon(new Date());
+  const avery = await e2e.newPage();
+  await signInThroughPages(avery, 'advisor');
+  await avery.goto('/expenses/new');
+  await avery.getByLabel('Something else for one of my groups').check();
+  await avery
+    .getByLabel('Which group was it for?')
+    .selectOption({ label: 'Race Independent Advisory Group' });
+  await avery.getByLabel('What were the costs for?').fill('Leaflets for the stop and search forum');
+  await avery.getByRole('button', { name: 'Continue' }).click();
+  await avery.getByLabel('Something else').check();
+  await fillDate(avery, 'When did you pay it?', today);
+  await avery.getByLabel('What was it for?').fill('Printing 200 leaflets');
+  await avery.getByLabel('Amount').fill('30');
+  await avery.getByRole('button', { name: 'Add the cost' }).click();
+  await avery.getByRole('button', { name: 'Send the claim' }).click();
+  await expectSuccess(avery, /has been sent to the coordination unit/);
+  const claimUrl = avery.url();
+
+  const casey = await e2e.newPage();
+  await signInThroughPages(casey, 'coordination_unit');
+  await casey.goto(`${claimUrl}/decision`);
+  await casey.getByLabel('Reject the claim').check();
+  await casey.getByLabel('Reason', { exact: true }).fill('The unit prints leaflets for groups');
+  await casey.getByRole('button', { name: 'Record the decision' }).click();
+  await expectSuccess(casey, /rejected; the advisor has been e-mailed/);
+
+  await avery.goto(claimUrl);
+  await avery.getByRole('button', { name: 'Dispute the decision' }).click();
+  await avery.getByRole('heading', { level: 1, name: 'Dispute the decision' }).waitFor();
+  await expectAccessible(avery);
+  await avery.getByRole('button', { name: 'Send the dispute' }).click();
+  await expectErrors(avery, [
+    { field: 'reason', message: 'Enter why you disagree with the decision' },
+  ]);
+  await avery
+    .getByLabel('Why do you disagree with the decision?')
+    .fill('The unit could not print in time for the forum');
+  await avery.getByRole('button', { name: 'Send the dispute' }).click();
+  await expectSuccess(avery, 'Your dispute has gone to your group’s chair');
+  await expectAccessible(avery);
+
+  const charlie = await e2e.newPage();
+  await signInThroughPages(charlie, 'chair');
+  await charlie.getByRole('link', { name: 'Disputed expense claims' }).first().click();
+  await charlie.getByRole('heading', { level: 1, name: 'Disputed expense claims' }).waitFor();
+  await expectAccessible(charlie);
+  await charlie.getByRole('link', { name: /Leaflets for the stop and search forum/ }).click();
+  await expectAccessible(charlie);
+  await charlie.getByLabel('No, do not uphold it').check();
+  await charlie.getByLabel('Your reason').fill('The forum date was known a month ahead');
+  await charlie.getByRole('button', { name: 'Record your decision' }).click();
+  await expectSuccess(charlie, /Your decision on claim \d+ is recorded/);
+
+  await avery.goto(claimUrl);
+  assert.match(await avery.getByRole('main').innerText(), /chair did not uphold it/);
+  await avery.getByRole('button', { name: 'Refer the dispute to the Director' }).click();
+  await expectAccessible(avery);
+  await avery
+    .getByLabel('Why should the Director look at it?')
+    .fill('The unit was closed that week');
+  await avery.getByRole('button', { name: 'Refer it to the Director' }).click();
+  await expectSuccess(avery, 'Your dispute has gone to the Director');
+
+  const dana = await e2e.newPage();
+  await signInThroughPages(dana, 'director');
+  await dana.getByRole('link', { name: 'Disputed expense claims' }).first().click();
+  await dana.getByRole('link', { name: /Leaflets for the stop and search forum/ }).click();
+  await dana
+    .getByRole('heading', { level: 1, name: /Decide the dispute of Avery Advisor/ })
+    .waitFor();
+  await expectAccessible(dana);
+  await dana.getByLabel('Yes, uphold it').check();
+  await dana.getByLabel('Your reason').fill('Reasonable: the unit could not help that week');
+  await dana.getByRole('button', { name: 'Record your decision' }).click();
+  await expectSuccess(dana, /is recorded; the advisor has been told/);
+
+  await avery.goto(claimUrl);
+  const final = await avery.getByRole('main').innerText();
+  assert.match(final, /Approved\s+£30.00/);
+  assert.match(final, /The Director upheld it/);
   await expectAccessible(avery);
 });

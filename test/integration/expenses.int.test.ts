@@ -4,7 +4,13 @@ import { and, count, eq, like } from 'drizzle-orm';
 import { testConfig } from '../../src/config.js';
 import { removeDemoData } from '../../src/demo/demo-data.js';
 import { people } from '../../src/modules/directory/schema.js';
-import { expenseBudgets, expenseClaims, expenseItems } from '../../src/modules/expenses/schema.js';
+import {
+  expenseBudgets,
+  expenseClaims,
+  expenseDisputes,
+  expenseItems,
+  paymentBatches,
+} from '../../src/modules/expenses/schema.js';
 import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import { meetings } from '../../src/modules/meetings/schema.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
@@ -384,6 +390,168 @@ test('IAG-11: a cost on its last day is sent that day, and not the day after', a
     .from(expenseClaims)
     .where(eq(expenseClaims.id, claimId));
   assert.equal(claim!.status, 'draft');
+});
+
+test('IAG-11: approved claims are paid in one batch, exported in the set layout, paid once; totals are the sum of their lines', async () => {
+  const casey = await signInAs(t, 'coordination_unit');
+  const made = await casey.post('/expenses/payments', {});
+  assert.equal(made.statusCode, 303);
+  const batchUrl = made.headers.location!;
+  const approved = await t.services.db
+    .select()
+    .from(expenseClaims)
+    .where(eq(expenseClaims.status, 'approved'));
+  const partly = await t.services.db
+    .select()
+    .from(expenseClaims)
+    .where(eq(expenseClaims.status, 'part_approved'));
+  const inBatch = [...approved, ...partly];
+  assert.equal(inBatch.length, 2);
+  const [batch] = await t.services.db.select().from(paymentBatches);
+  assert.equal(batch!.claimCount, 2);
+  assert.equal(
+    batch!.totalPence,
+    inBatch.reduce((sum, c) => sum + c.approvedPence!, 0),
+  );
+  assert.ok(inBatch.every((c) => c.batchId === batch!.id));
+  // Nothing is left to pay: a second batch is refused and nothing is written.
+  assert.equal((await casey.post('/expenses/payments', {})).statusCode, 409);
+  assert.equal((await t.services.db.select().from(paymentBatches)).length, 1);
+
+  const csv = await casey.get(`${batchUrl}/batch.csv`);
+  assert.equal(csv.statusCode, 200);
+  const lines = csv.body.trim().split('\n');
+  assert.equal(lines[0], 'Batch,Claim,Payee,Payee ID,Cost centre,Group,Submitted,Approved,Amount');
+  assert.equal(lines.length, 3);
+  // Corporate groups are paid from the Diversity and Citizen Focus Directorate's budget.
+  assert.match(
+    lines[1]!,
+    /,Avery Advisor,[0-9a-f-]{36},dcfd,Race Independent Advisory Group,2026-11-23,2026-11-23,/,
+  );
+  const amounts = lines.slice(1).map((l) => Math.round(Number(l.split(',').at(-1)) * 100));
+  assert.equal(
+    amounts.reduce((a, b) => a + b, 0),
+    batch!.totalPence,
+  );
+  assert.equal((await casey.get(batchUrl)).statusCode, 200);
+  const avery = await signInAs(t, 'advisor');
+  assert.equal((await avery.get(batchUrl)).statusCode, 403);
+  assert.equal((await avery.get(`${batchUrl}/batch.csv`)).statusCode, 403);
+
+  assert.equal((await casey.post(`${batchUrl}/paid`, {})).statusCode, 303);
+  const paid = await t.services.db
+    .select()
+    .from(expenseClaims)
+    .where(eq(expenseClaims.status, 'paid'));
+  assert.equal(paid.length, 2);
+  assert.equal((await casey.post(`${batchUrl}/paid`, {})).statusCode, 409, 'never paid twice');
+  const told = await t.services.db
+    .select()
+    .from(outbox)
+    .where(like(outbox.subject, 'Expense claim % has been paid'));
+  assert.equal(told.length, 2);
+});
+
+test('IAG-11: two batches made at the same moment never share a claim', async () => {
+  const avery = await signInAs(t, 'advisor');
+  const claimId = await startClaim(avery);
+  await addCost(avery, claimId, {
+    category: 'parking',
+    ...dated('2026-11-20'),
+    description: 'Parking',
+    amount: '8',
+  });
+  await avery.post(`/expenses/${claimId}/submit`, {});
+  await t.services.expenseProcessing.decide(unit, claimId, { decision: 'approve' });
+  const results = await Promise.allSettled([
+    t.services.payments.createBatch(unit),
+    t.services.payments.createBatch(unit),
+  ]);
+  assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+  assert.match(
+    String((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason),
+    /No approved claims are waiting/,
+  );
+  const [claim] = await t.services.db
+    .select()
+    .from(expenseClaims)
+    .where(eq(expenseClaims.id, claimId));
+  const batches = await t.services.db.select().from(paymentBatches);
+  assert.equal(batches.length, 2, 'the empty one was never kept');
+  assert.ok(batches.some((b) => b.id === claim!.batchId && b.claimCount === 1));
+});
+
+test('IAG-13: a dispute goes to the chair, then, not upheld, to the Director, whose decision is final', async () => {
+  const avery = await signInAs(t, 'advisor');
+  const claimId = await startClaim(avery);
+  await addCost(avery, claimId, {
+    category: 'other',
+    ...dated('2026-11-20'),
+    description: 'Printing leaflets for the meeting',
+    amount: '30',
+  });
+  await avery.post(`/expenses/${claimId}/submit`, {});
+  await t.services.expenseProcessing.decide(unit, claimId, {
+    decision: 'reject',
+    reason: 'Printing is provided by the unit',
+  });
+  const raise = `/expenses/${claimId}/dispute/new`;
+  const empty = await avery.post(raise, {});
+  assert.match(empty.body, /href="#reason"[^>]*>Enter why you disagree/);
+  // Only the advisor whose claim it is.
+  const riley = await signInAs(t, 'requester');
+  assert.equal((await riley.get(raise)).statusCode, 403);
+  assert.equal(
+    (await avery.post(raise, { reason: 'The unit was closed that week' })).statusCode,
+    303,
+  );
+  assert.equal((await avery.post(raise, { reason: 'Again' })).statusCode, 409);
+
+  // The chair of the group decides first; the Director may not yet.
+  const charlie = await signInAs(t, 'chair');
+  const dana = await signInAs(t, 'director');
+  const decide = `/expenses/${claimId}/dispute`;
+  assert.match((await charlie.get('/expenses/disputes')).body, /Printing|Race IAG extraordinary/);
+  assert.equal((await dana.get(decide)).statusCode, 404);
+  const noReason = await charlie.post(decide, { decision: 'not_upheld' });
+  assert.match(noReason.body, /Enter the reason for your decision/);
+  assert.equal(
+    (await charlie.post(decide, { decision: 'not_upheld', reason: 'The unit offered printing' }))
+      .statusCode,
+    303,
+  );
+  // Not upheld: a new dispute is refused; the advisor refers it to the Director.
+  assert.equal((await avery.get(raise)).statusCode, 409);
+  const refer = `/expenses/${claimId}/dispute/refer`;
+  assert.equal(
+    (await avery.post(refer, { reason: 'I could not reach the unit in time' })).statusCode,
+    303,
+  );
+  assert.equal((await charlie.get(decide)).statusCode, 404, 'the chair has had their say');
+  assert.equal(
+    (await dana.post(decide, { decision: 'upheld', reason: 'Reasonable in the circumstances' }))
+      .statusCode,
+    303,
+  );
+  const [claim] = await t.services.db
+    .select()
+    .from(expenseClaims)
+    .where(eq(expenseClaims.id, claimId));
+  assert.equal(claim!.status, 'approved');
+  assert.equal(claim!.approvedPence, 3000);
+  const page = await avery.get(`/expenses/${claimId}`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /The group(&#39;|')s chair did not uphold it/);
+  assert.match(page.body, /The Director upheld it/);
+  // Final: no further dispute, no further referral.
+  assert.equal((await avery.get(raise)).statusCode, 409);
+  assert.equal((await avery.get(refer)).statusCode, 409);
+  const [record] = await t.services.db
+    .select()
+    .from(expenseDisputes)
+    .where(eq(expenseDisputes.claimId, claimId));
+  assert.equal(record!.chairDecision, 'not_upheld');
+  assert.equal(record!.directorDecision, 'upheld');
 });
 
 test('the demonstration data comes out cleanly after claims were made and decided', async () => {

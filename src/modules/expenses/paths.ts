@@ -17,7 +17,7 @@ export const expensePaths = {
   /** IAG-11: payment batches and their export for the finance system. */
   payments: '/expenses/payments',
   batch: (id: string) => `/expenses/payments/${id}`,
-  batchCsv: (id: string) => `/expenses/payments/${id}.csv`,
+  batchCsv: (id: string) => `/expenses/payments/${id}/batch.csv`,
   markPaid: (id: string) => `/expenses/payments/${id}/paid`,
   /** IAG-13: disputing a decision; the chair's or the Director's decision; referral. */
   raiseDispute: (id: string) => `${claim(id)}/dispute/new`,

@@ -13,6 +13,8 @@ import {
   EXPENSE_CATEGORIES,
   EXPENSE_CATEGORY_LABELS,
   deciderProblem,
+  disputeProblem,
+  mayReferToDirector,
 } from './rules.js';
 
 const T = 'modules/expenses/views';
@@ -95,6 +97,8 @@ export function registerExpenseRoutes({ app, services, renderPage }: RouteDeps):
     status = 200,
   ) => {
     const result = await expenses.claim(request.principal, idOf(request));
+    const disputes = await services.expenseDisputes.history(result.claim.id);
+    const latest = disputes.at(-1) ?? null;
     const user = request.principal?.kind === 'user' ? request.principal : null;
     const processes = !!user && can(user, 'expenses.process');
     const decidable = !!user && deciderProblem(result.claim, user.userId) === null;
@@ -111,6 +115,9 @@ export function registerExpenseRoutes({ app, services, renderPage }: RouteDeps):
             : [home],
         ...result,
         mayDecide: processes && decidable && result.claim.status === 'submitted',
+        disputes,
+        mayDispute: result.isClaimant && disputeProblem(result.claim.status, latest) === null,
+        mayRefer: result.isClaimant && mayReferToDirector(latest),
         maySecondApprove:
           processes && decidable && result.claim.status === 'awaiting_second_approval',
         labels,

@@ -33,6 +33,16 @@ export function registerHomeRoutes({ app, services, renderPage }: RouteDeps): vo
         text: 'Expense claims to decide',
         hint: 'Approve, part-approve or reject advisors’ claims, the longest waiting first',
       },
+      can(p, 'expenses.process') && {
+        href: '/expenses/payments',
+        text: 'Payments',
+        hint: 'Put approved claims in a payment batch, export it for the finance system, mark it paid',
+      },
+      (p.roles.some((g) => g.role === 'chair') || can(p, 'expenses.dispute-final')) && {
+        href: '/expenses/disputes',
+        text: 'Disputed expense claims',
+        hint: 'Advisors’ disputes of decisions on their claims, for you to decide (IAG-13)',
+      },
       p.roles.some((g) => g.role === 'deployment_contact') && {
         href: '/advice-requests/to-nominate',
         text: 'Requests to nominate for',

@@ -1,0 +1,72 @@
+/** IAG-11: payment batches, their export for the finance system, and marking them paid. */
+import type { FastifyRequest } from 'fastify';
+import type { RouteDeps } from '../../app.js';
+import { pageRequest } from '../../platform/db/search.js';
+import { sendCsv } from '../../platform/http/csv.js';
+import { paginationFor } from '../../platform/http/pagination.js';
+import { redirectWithFlash } from '../../platform/http/render.js';
+import { expensePaths as paths } from './paths.js';
+
+const T = 'modules/expenses/views';
+const unit = { config: { access: { action: 'expenses.process' as const } } };
+
+export function registerPaymentRoutes({ app, services, renderPage }: RouteDeps): void {
+  const { payments } = services;
+  const home = { text: 'Home', href: '/' };
+  const idOf = (request: FastifyRequest) => (request.params as Record<string, string>).batchId!;
+  const pageOf = (request: FastifyRequest, size: number) =>
+    pageRequest((request.query as Record<string, unknown>).page, size);
+
+  app.get(paths.payments, unit, async (request, reply) => {
+    const page = pageOf(request, 20);
+    const result = await payments.overview(request.principal, page);
+    return renderPage(request, reply, `${T}/payments.njk`, {
+      title: 'Payments',
+      breadcrumbs: [home],
+      ...result,
+      pagination: paginationFor(paths.payments, {}, page.page, page.limit, result.total),
+      paths,
+    });
+  });
+
+  app.post(paths.payments, unit, async (request, reply) => {
+    const batch = await payments.createBatch(request.principal, request.id);
+    return redirectWithFlash(
+      reply,
+      paths.batch(batch.id),
+      `Batch ${batch.reference} holds ${batch.claimCount} ${batch.claimCount === 1 ? 'claim' : 'claims'}: download it for the finance system`,
+    );
+  });
+
+  app.get('/expenses/payments/:batchId/batch.csv', unit, async (request, reply) => {
+    const { batch, rows } = await payments.exportCsv(request.principal, idOf(request), request.id);
+    return sendCsv(reply, `payment-batch-${batch.reference}.csv`, rows);
+  });
+
+  app.get('/expenses/payments/:batchId', unit, async (request, reply) => {
+    const page = pageOf(request, 50);
+    const result = await payments.batch(request.principal, idOf(request), page);
+    return renderPage(request, reply, `${T}/batch.njk`, {
+      title: `Payment batch ${result.batch.reference}`,
+      breadcrumbs: [home, { text: 'Payments', href: paths.payments }],
+      ...result,
+      pagination: paginationFor(
+        paths.batch(result.batch.id),
+        {},
+        page.page,
+        page.limit,
+        result.total,
+      ),
+      paths,
+    });
+  });
+
+  app.post('/expenses/payments/:batchId/paid', unit, async (request, reply) => {
+    const paid = await payments.markPaid(request.principal, idOf(request), request.id);
+    return redirectWithFlash(
+      reply,
+      paths.batch(paid.id),
+      `Batch ${paid.reference} is marked paid; ${paid.claims} ${paid.claims === 1 ? 'advisor has' : 'advisors have'} been told`,
+    );
+  });
+}
