@@ -84,6 +84,7 @@ import { createBudgetsService } from './modules/expenses/budgets-service.js';
 import { registerExpenseRoutes } from './modules/expenses/routes.js';
 import { registerPaymentRoutes } from './modules/expenses/payments-routes.js';
 import { registerDisputeRoutes } from './modules/expenses/disputes-routes.js';
+import { registerBudgetRoutes } from './modules/expenses/budgets-routes.js';
 import { registerOfferRoutes } from './modules/advice/offers-routes.js';
 import { registerAdviceDocumentRoutes } from './modules/advice/documents-routes.js';
 import { registerFeedRoutes } from './modules/meetings/feeds-routes.js';
@@ -533,6 +534,7 @@ export async function buildApp(
   registerExpenseRoutes(routeDeps);
   registerPaymentRoutes(routeDeps);
   registerDisputeRoutes(routeDeps);
+  registerBudgetRoutes(routeDeps);
   registerFeedRoutes(routeDeps);
   await app.register(async (api) => registerDirectoryApiRoutes({ ...routeDeps, app: api }), {
     prefix: '/api/v1',

@@ -153,6 +153,32 @@ test('an advisor claims with a receipt, a late cost is refused, and the unit par
   await expectAccessible(casey);
   await avery.goto(claimUrl);
   assert.match(await avery.getByRole('main').innerText(), /Paid/);
+
+  // The budget the group's spend is counted against, and the claims for auditors.
+  await casey.goto('/');
+  await casey.getByRole('link', { name: 'Expenses budgets' }).first().click();
+  await casey.getByRole('heading', { level: 1, name: 'Expenses budgets' }).waitFor();
+  await expectAccessible(casey);
+  await casey
+    .getByRole('link', { name: 'Set the budget of Race Independent Advisory Group' })
+    .click();
+  await expectAccessible(casey);
+  await casey.getByRole('button', { name: 'Save the budget' }).click();
+  await expectErrors(casey, [
+    { field: 'amount', message: 'Enter the budget in pounds, like 2500 or 2500.00' },
+  ]);
+  await casey.getByLabel(/Budget for/).fill('2500');
+  await casey.getByRole('button', { name: 'Save the budget' }).click();
+  await expectSuccess(
+    casey,
+    /The budget of the Race Independent Advisory Group for .* has been saved/,
+  );
+  const row = await casey.getByRole('row', { name: /Race Independent Advisory Group/ }).innerText();
+  assert.match(row, /£2,500.00\s+£0.00\s+£16.00\s+£2,484.00/);
+  await casey.getByRole('link', { name: 'Claims for auditors' }).click();
+  await casey.getByRole('heading', { level: 1, name: 'Expense claims for auditors' }).waitFor();
+  await expectAccessible(casey);
+  assert.match(await casey.getByRole('main').innerText(), /Casey|Coordination|batch 1/);
 });
 
 test('a rejected claim is disputed: the chair does not uphold it, the Director does (IAG-13)', async () => {

@@ -554,6 +554,86 @@ test('IAG-13: a dispute goes to the chair, then, not upheld, to the Director, wh
   assert.equal(record!.directorDecision, 'upheld');
 });
 
+test('IAG-11: budgets per group and year, spend committed and paid, per advisor, and the claims for auditors; totals are the sum of their lines', async () => {
+  const casey = await signInAs(t, 'coordination_unit');
+  const setUrl = `/expenses/budgets/${raceId}?year=2026`;
+  assert.match((await casey.get(setUrl)).body, /Diversity and Citizen Focus Directorate/);
+  const bad = await casey.post(setUrl, { amount: 'lots' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /href="#amount"/);
+  assert.equal((await casey.post(setUrl, { amount: '2,500' })).statusCode, 303);
+  const [budget] = await t.services.db
+    .select()
+    .from(expenseBudgets)
+    .where(eq(expenseBudgets.groupId, raceId));
+  assert.equal(budget!.amountPence, 250_000);
+  assert.equal(budget!.holder, 'dcfd');
+  assert.equal(await auditCount('expense-budget.set'), 1);
+
+  const overview = await t.services.budgets.overview(
+    unit,
+    { year: '2026' },
+    {
+      page: 1,
+      limit: 500,
+      offset: 0,
+    },
+  );
+  const race = overview.items.find((g) => g.id === raceId)!;
+  const claims = await claimsOf();
+  const sum = (status: string[]) =>
+    claims
+      .filter((c) => c.groupId === raceId && status.includes(c.status))
+      .reduce((total, c) => total + (c.approvedPence ?? 0), 0);
+  assert.equal(race.paidPence, sum(['paid']));
+  assert.equal(race.committedPence, sum(['approved', 'part_approved', 'awaiting_second_approval']));
+  assert.equal(race.remainingPence, 250_000 - race.paidPence - race.committedPence);
+  for (const key of ['committedPence', 'paidPence'] as const)
+    assert.equal(
+      overview.totals[key],
+      overview.items.reduce((total, g) => total + g[key], 0),
+      key,
+    );
+  assert.equal((await casey.get('/expenses/budgets?year=2026')).statusCode, 200);
+  assert.equal((await casey.get('/expenses/budgets/advisors?year=2026')).statusCode, 200);
+
+  // The Director reads the budgets but does not set them; an advisor sees neither.
+  const dana = await signInAs(t, 'director');
+  assert.equal((await dana.get('/expenses/budgets')).statusCode, 200);
+  assert.equal((await dana.post(setUrl, { amount: '1' })).statusCode, 403);
+  const avery = await signInAs(t, 'advisor');
+  assert.equal((await avery.get('/expenses/budgets')).statusCode, 403);
+  assert.equal((await avery.get('/expenses/audit')).statusCode, 403);
+
+  const period = {
+    'from-day': '1',
+    'from-month': '11',
+    'from-year': '2026',
+    'to-day': '30',
+    'to-month': '11',
+    'to-year': '2026',
+  };
+  const query = new URLSearchParams(period).toString();
+  const page = await casey.get(`/expenses/audit?${query}`);
+  assert.equal(page.statusCode, 200);
+  const report = await t.services.budgets.auditReport(unit, period, null);
+  const sent = claims.filter((c) => c.submittedOn);
+  assert.equal(report.total, sent.length);
+  assert.equal(
+    report.totals.approvedPence,
+    report.items.reduce((total, c) => total + (c.approvedPence ?? 0), 0),
+  );
+  assert.ok(report.items.some((c) => c.decidedBy && c.paidBy && c.batch !== null));
+  const csv = await casey.get(`/expenses/audit.csv?${query}`);
+  assert.equal(csv.statusCode, 200);
+  assert.equal(csv.body.trim().split('\n').length, sent.length + 1);
+  const wrong = await casey.get(
+    `/expenses/audit?${new URLSearchParams({ ...period, 'to-month': '10' }).toString()}`,
+  );
+  assert.equal(wrong.statusCode, 400);
+  assert.match(wrong.body, /The last day must be on or after the first day/);
+});
+
 test('the demonstration data comes out cleanly after claims were made and decided', async () => {
   await removeDemoData(t.services.db);
   assert.equal((await claimsOf()).length, 0);

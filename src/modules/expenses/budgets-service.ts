@@ -147,6 +147,7 @@ export function createBudgetsService(deps: { db: Db; now?: () => Date }) {
       });
       return {
         year,
+        currentYear: reportingYearOf(todayInLondon(now())).startYear,
         items,
         total: Number(total?.n ?? 0),
         totals: {

@@ -26,6 +26,7 @@ export const expensePaths = {
   disputes: '/expenses/disputes',
   /** Budgets and spend by group and advisor; the auditors' report. */
   budgets: '/expenses/budgets',
+  budgetAdvisors: '/expenses/budgets/advisors',
   setBudget: (groupId: string) => `/expenses/budgets/${groupId}`,
   auditReport: '/expenses/audit',
   auditReportCsv: '/expenses/audit.csv',

@@ -38,6 +38,11 @@ export function registerHomeRoutes({ app, services, renderPage }: RouteDeps): vo
         text: 'Payments',
         hint: 'Put approved claims in a payment batch, export it for the finance system, mark it paid',
       },
+      can(p, 'expenses.view-all') && {
+        href: '/expenses/budgets',
+        text: 'Expenses budgets',
+        hint: 'Each group’s budget for the year, spend committed and paid, and the claims for auditors',
+      },
       (p.roles.some((g) => g.role === 'chair') || can(p, 'expenses.dispute-final')) && {
         href: '/expenses/disputes',
         text: 'Disputed expense claims',

@@ -1,0 +1,144 @@
+/** Budgets and spend against them, per group and per advisor, and the auditors' report. */
+import type { FastifyRequest } from 'fastify';
+import type { RouteDeps } from '../../app.js';
+import { pageRequest } from '../../platform/db/search.js';
+import { fieldErrorsOf } from '../../platform/errors.js';
+import { sendCsv } from '../../platform/http/csv.js';
+import { paginationFor } from '../../platform/http/pagination.js';
+import { redirectWithFlash, registerFormPage } from '../../platform/http/render.js';
+import { expensePaths as paths } from './paths.js';
+import { CLAIM_STATUS_LABELS } from './rules.js';
+
+const T = 'modules/expenses/views';
+const viewers = { config: { access: { action: 'expenses.view-all' as const } } };
+const unit = { config: { access: { action: 'expenses.process' as const } } };
+
+type Values = Record<string, string | string[] | undefined>;
+
+export function registerBudgetRoutes({ app, services, renderPage }: RouteDeps): void {
+  const { budgets } = services;
+  const home = { text: 'Home', href: '/' };
+  const query = (request: FastifyRequest) => (request.query ?? {}) as Values;
+  const pageOf = (request: FastifyRequest, size: number) => pageRequest(query(request).page, size);
+  const budgetsCrumb = { text: 'Expenses budgets', href: paths.budgets };
+
+  app.get(paths.budgets, viewers, async (request, reply) => {
+    const page = pageOf(request, 50);
+    const result = await budgets.overview(request.principal, query(request), page);
+    return renderPage(request, reply, `${T}/budgets.njk`, {
+      title: `Expenses budgets ${result.year.label}`,
+      breadcrumbs: [home],
+      ...result,
+      pagination: paginationFor(
+        paths.budgets,
+        { year: String(result.year.startYear) },
+        page.page,
+        page.limit,
+        result.total,
+      ),
+      paths,
+    });
+  });
+
+  app.get(paths.budgetAdvisors, viewers, async (request, reply) => {
+    const page = pageOf(request, 50);
+    const result = await budgets.perAdvisor(request.principal, query(request), page);
+    return renderPage(request, reply, `${T}/budget-advisors.njk`, {
+      title: `Expenses per advisor ${result.year.label}`,
+      breadcrumbs: [home, budgetsCrumb],
+      ...result,
+      pagination: paginationFor(
+        paths.budgetAdvisors,
+        { year: String(result.year.startYear) },
+        page.page,
+        page.limit,
+        result.total,
+      ),
+      paths,
+    });
+  });
+
+  registerFormPage(app, '/expenses/budgets/:groupId', unit, {
+    async show(request, reply, values, errors, status = 200) {
+      const { groupId } = request.params as Record<string, string>;
+      const form = await budgets.budgetForm(request.principal, groupId!, query(request));
+      return renderPage(
+        request,
+        reply,
+        `${T}/budget-form.njk`,
+        {
+          title: `Budget of the ${form.group.name}, ${form.year.label}`,
+          breadcrumbs: [home, budgetsCrumb],
+          ...form,
+          values:
+            Object.keys(values).length || !form.budget
+              ? values
+              : { amount: (form.budget.amountPence / 100).toFixed(2) },
+          paths,
+          errors,
+        },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const { groupId } = request.params as Record<string, string>;
+      const set = await budgets.setBudget(
+        request.principal,
+        groupId!,
+        { ...query(request), ...((request.body ?? {}) as Values) },
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        `${paths.budgets}?year=${set.year.startYear}`,
+        `The budget of the ${set.group.name} for ${set.year.label} has been saved`,
+      );
+    },
+  });
+
+  app.get(paths.auditReport, viewers, async (request, reply) => {
+    const page = pageOf(request, 50);
+    const input = query(request);
+    const render = (data: Record<string, unknown>, status = 200) =>
+      renderPage(
+        request,
+        reply,
+        `${T}/audit.njk`,
+        {
+          title: 'Expense claims for auditors',
+          breadcrumbs: [home, budgetsCrumb],
+          values: input,
+          labels: { status: CLAIM_STATUS_LABELS },
+          paths,
+          ...data,
+        },
+        status,
+      );
+    try {
+      const report = await budgets.auditReport(request.principal, input, page);
+      const kept = {
+        'from-day': report.from.slice(8),
+        'from-month': report.from.slice(5, 7),
+        'from-year': report.from.slice(0, 4),
+        'to-day': report.to.slice(8),
+        'to-month': report.to.slice(5, 7),
+        'to-year': report.to.slice(0, 4),
+      };
+      return render({
+        ...report,
+        values: { ...kept, ...input },
+        csvHref: `${paths.auditReportCsv}?${new URLSearchParams(kept).toString()}`,
+        pagination: paginationFor(paths.auditReport, kept, page.page, page.limit, report.total),
+      });
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      return render({ errors, items: [] }, 400);
+    }
+  });
+
+  app.get(paths.auditReportCsv, viewers, async (request, reply) => {
+    const { from, to, rows } = await budgets.auditCsv(request.principal, query(request));
+    return sendCsv(reply, `expense-claims-${from}-to-${to}.csv`, rows);
+  });
+}
