@@ -175,6 +175,11 @@ test('an advisor claims with a receipt, a late cost is refused, and the unit par
   );
   const row = await casey.getByRole('row', { name: /Race Independent Advisory Group/ }).innerText();
   assert.match(row, /£2,500.00\s+£0.00\s+£16.00\s+£2,484.00/);
+  await casey.getByRole('link', { name: 'Spend per advisor' }).click();
+  await casey.getByRole('heading', { level: 1, name: 'Expenses per advisor' }).waitFor();
+  await expectAccessible(casey);
+  assert.match(await casey.getByRole('main').innerText(), /Avery Advisor\s+1\s+£0.00\s+£16.00/);
+  await casey.goBack();
   await casey.getByRole('link', { name: 'Claims for auditors' }).click();
   await casey.getByRole('heading', { level: 1, name: 'Expense claims for auditors' }).waitFor();
   await expectAccessible(casey);

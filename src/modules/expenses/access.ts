@@ -2,7 +2,7 @@
  * Who may read an expense claim: the advisor who made it, and those who process or oversee
  * claims (the coordination unit, the Director). Anyone else is told it does not exist.
  */
-import { eq, sql, type AnyColumn } from 'drizzle-orm';
+import { asc, eq, sql, type AnyColumn } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions.js';
 import type { UserPrincipal } from '../../platform/auth/principal.js';
 import { users } from '../../platform/auth/schema.js';
@@ -10,7 +10,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { isUuid } from '../../platform/http/params.js';
 import { people } from '../directory/schema.js';
-import { expenseClaims } from './schema.js';
+import { expenseClaims, expenseItems } from './schema.js';
 
 export type Claim = typeof expenseClaims.$inferSelect;
 
@@ -53,4 +53,18 @@ export function accountName(column: AnyColumn) {
   return sql<
     string | null
   >`(select ${users.displayName} from ${users} where ${users.id} = ${column})`;
+}
+
+/** A claim's costs, oldest first: never where a receipt is kept, only whether there is one. */
+export async function itemsOfClaim(executor: Executor, claimId: string) {
+  const rows = await executor
+    .select()
+    .from(expenseItems)
+    .where(eq(expenseItems.claimId, claimId))
+    .orderBy(asc(expenseItems.incurredOn), asc(expenseItems.createdAt))
+    .limit(200);
+  return rows.map(({ receiptStorageKey, ...item }) => ({
+    ...item,
+    hasReceipt: receiptStorageKey !== null,
+  }));
 }

@@ -200,7 +200,12 @@ export function createBudgetsService(deps: { db: Db; now?: () => Date }) {
       if (!can(principal, 'expenses.process')) throw new ForbiddenError();
       if (!isUuid(groupId)) throw new NotFoundError();
       const [group] = await db
-        .select({ id: advisoryGroups.id, name: advisoryGroups.name, type: advisoryGroups.type })
+        .select({
+          id: advisoryGroups.id,
+          name: advisoryGroups.name,
+          type: advisoryGroups.type,
+          ownerId: advisoryGroups.ownerId,
+        })
         .from(advisoryGroups)
         .where(eq(advisoryGroups.id, groupId));
       if (!group) throw new NotFoundError();
@@ -235,11 +240,7 @@ export function createBudgetsService(deps: { db: Db; now?: () => Date }) {
       else if (amountPence > MAX_BUDGET_PENCE)
         errors.push({ field: 'amount', message: 'The budget must be £1,000,000 or less' });
       if (errors.length) throw new ValidationError(errors);
-      const [owner] = await db
-        .select({ ownerId: advisoryGroups.ownerId })
-        .from(advisoryGroups)
-        .where(eq(advisoryGroups.id, groupId));
-      const holderOrganisationId = await holderOrganisation(group.type, owner?.ownerId ?? null);
+      const holderOrganisationId = await holderOrganisation(group.type, group.ownerId);
       return db.transaction(async (tx) => {
         const [before] = await tx
           .select()

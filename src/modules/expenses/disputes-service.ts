@@ -23,7 +23,7 @@ import { text, tooLong } from '../../platform/http/form-fields.js';
 import type { MailService } from '../../platform/mail/service.js';
 import { people } from '../directory/schema.js';
 import { advisoryGroups } from '../groups/schema.js';
-import { findClaim, isClaimant, type Claim } from './access.js';
+import { findClaim, isClaimant, itemsOfClaim, type Claim } from './access.js';
 import { expensePaths as paths } from './paths.js';
 import {
   disputeProblem,
@@ -150,12 +150,6 @@ export function createDisputesService(deps: {
     /** The claim's disputes, for its page: what was said and decided at each stage. */
     history: (claimId: string) => history(db, claimId),
 
-    /** Whether the person may read the claim because a dispute is with them. */
-    async decidesDisputeOn(executor: Executor, user: UserPrincipal, claim: Claim) {
-      const dispute = await openDispute(executor, claim.id);
-      return !!dispute && mayDecide(user, claim, dispute);
-    },
-
     async raiseForm(principal: Principal, claimId: string) {
       const user = requireUser(principal);
       const claim = await findClaim(db, claimId);
@@ -265,12 +259,7 @@ export function createDisputesService(deps: {
       const dispute = await openDispute(db, claimId);
       if (!dispute || !mayDecide(user, claim, dispute)) throw new NotFoundError();
       const [items, [claimant], past] = await Promise.all([
-        db
-          .select()
-          .from(expenseItems)
-          .where(eq(expenseItems.claimId, claimId))
-          .orderBy(asc(expenseItems.incurredOn))
-          .limit(200),
+        itemsOfClaim(db, claimId),
         db
           .select({ name: people.fullName })
           .from(people)
@@ -280,10 +269,7 @@ export function createDisputesService(deps: {
       return {
         claim,
         dispute,
-        items: items.map(({ receiptStorageKey, ...i }) => ({
-          ...i,
-          hasReceipt: !!receiptStorageKey,
-        })),
+        items,
         claimantName: claimant?.name ?? '',
         history: past,
       };

@@ -22,7 +22,7 @@ import type { MailService } from '../../platform/mail/service.js';
 import { formatPence, parsePounds } from '../../platform/money/pence.js';
 import { people } from '../directory/schema.js';
 import { advisoryGroups } from '../groups/schema.js';
-import { findClaim, type Claim } from './access.js';
+import { findClaim, itemsOfClaim, type Claim } from './access.js';
 import { expensePaths as paths } from './paths.js';
 import {
   CLAIM_STATUS_LABELS,
@@ -89,25 +89,6 @@ export function createExpenseProcessingService(deps: {
         ),
     ]);
     return { year, budget: budget ?? null, spentPence: Number(spent?.pence ?? 0) };
-  }
-
-  async function itemsOf(executor: Executor, claimId: string) {
-    return executor
-      .select({
-        id: expenseItems.id,
-        category: expenseItems.category,
-        incurredOn: expenseItems.incurredOn,
-        description: expenseItems.description,
-        tenthsOfMile: expenseItems.tenthsOfMile,
-        claimedPence: expenseItems.claimedPence,
-        approvedPence: expenseItems.approvedPence,
-        approvalReason: expenseItems.approvalReason,
-        receiptFileName: expenseItems.receiptFileName,
-      })
-      .from(expenseItems)
-      .where(eq(expenseItems.claimId, claimId))
-      .orderBy(asc(expenseItems.incurredOn), asc(expenseItems.createdAt))
-      .limit(200);
   }
 
   async function claimantOf(executor: Executor, claim: Claim) {
@@ -187,7 +168,7 @@ export function createExpenseProcessingService(deps: {
       const refusal = deciderProblem(claim, user.userId);
       if (refusal) throw new ConflictError(refusal);
       const [items, position, claimant, [group]] = await Promise.all([
-        itemsOf(db, claimId),
+        itemsOfClaim(db, claimId),
         budgetPosition(db, claim),
         claimantOf(db, claim),
         db
@@ -232,7 +213,7 @@ export function createExpenseProcessingService(deps: {
         if (refusal) throw new ConflictError(refusal, 'decision');
         if (claim.status !== 'submitted')
           throw new ConflictError('This claim is waiting for a second approval', 'decision');
-        const items = await itemsOf(tx, claimId);
+        const items = await itemsOfClaim(tx, claimId);
         const decided = items.map((item) => {
           if (decision === 'approve') return { ...item, approved: item.claimedPence, why: null };
           if (decision === 'reject') return { ...item, approved: 0, why: reason };
@@ -314,7 +295,10 @@ export function createExpenseProcessingService(deps: {
         throw new ConflictError('This claim is not waiting for a second approval');
       const refusal = deciderProblem(claim, user.userId);
       if (refusal) throw new ConflictError(refusal);
-      const [items, claimant] = await Promise.all([itemsOf(db, claimId), claimantOf(db, claim)]);
+      const [items, claimant] = await Promise.all([
+        itemsOfClaim(db, claimId),
+        claimantOf(db, claim),
+      ]);
       return { claim, items, claimantName: claimant?.name ?? '' };
     },
 
@@ -344,7 +328,7 @@ export function createExpenseProcessingService(deps: {
           throw new ConflictError('This claim is not waiting for a second approval', 'confirm');
         const refusal = deciderProblem(claim, user.userId);
         if (refusal) throw new ConflictError(refusal, 'confirm');
-        const items = await itemsOf(tx, claimId);
+        const items = await itemsOfClaim(tx, claimId);
         const at = now();
         let status: ClaimStatus;
         if (answer === 'yes') {

@@ -4,7 +4,7 @@
  * coordination unit. Each thing a person does is one function: permission, rules, one
  * transaction, one audit event.
  */
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
 import { can } from '../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
@@ -36,7 +36,14 @@ import type { DeploymentsService } from '../advice/deployments-service.js';
 import { people } from '../directory/schema.js';
 import type { GroupsService } from '../groups/service.js';
 import type { MeetingsService } from '../meetings/service.js';
-import { claimantPerson, findClaim, findVisibleClaim, isClaimant, type Claim } from './access.js';
+import {
+  claimantPerson,
+  findClaim,
+  findVisibleClaim,
+  isClaimant,
+  itemsOfClaim,
+  type Claim,
+} from './access.js';
 import { expensePaths as paths } from './paths.js';
 import {
   CLAIM_WINDOW_MONTHS,
@@ -137,15 +144,8 @@ export function createExpensesService(deps: {
 
   /** The items of a claim, oldest first, with the last day each could be claimed (IAG-11). */
   async function itemsOf(executor: Executor, claimId: string) {
-    const rows = await executor
-      .select()
-      .from(expenseItems)
-      .where(eq(expenseItems.claimId, claimId))
-      .orderBy(asc(expenseItems.incurredOn), asc(expenseItems.createdAt))
-      .limit(200);
-    return rows.map(({ receiptStorageKey, ...item }) => ({
+    return (await itemsOfClaim(executor, claimId)).map((item) => ({
       ...item,
-      hasReceipt: receiptStorageKey !== null,
       lastDay: lastDayToClaim(item.incurredOn),
     }));
   }
