@@ -88,6 +88,9 @@ import { registerBudgetRoutes } from './modules/expenses/budgets-routes.js';
 import { registerOfferRoutes } from './modules/advice/offers-routes.js';
 import { registerAdviceDocumentRoutes } from './modules/advice/documents-routes.js';
 import { registerFeedRoutes } from './modules/meetings/feeds-routes.js';
+import { createTrackerService } from './modules/tracker/service.js';
+import { createTrackerReportsService } from './modules/tracker/reports-service.js';
+import { registerTrackerRoutes } from './modules/tracker/routes.js';
 import { createFeedsService } from './modules/meetings/feeds-service.js';
 import { createMeetingRemindersService } from './modules/meetings/reminders-service.js';
 import { createPapersService } from './modules/meetings/papers-service.js';
@@ -242,6 +245,8 @@ export function buildServices(deps: AppDeps) {
     now: deps.now,
   });
   const budgets = createBudgetsService({ db, now: deps.now });
+  const tracker = createTrackerService({ db, directory, now: deps.now });
+  const trackerReports = createTrackerReportsService({ db, directory, now: deps.now });
   const adviceDocuments = createAdviceDocumentsService({
     db,
     files,
@@ -292,6 +297,8 @@ export function buildServices(deps: AppDeps) {
     payments,
     expenseDisputes,
     budgets,
+    tracker,
+    trackerReports,
     apiTokens,
   };
 }
@@ -352,6 +359,7 @@ export async function buildApp(
     },
     { text: 'Advisory groups', href: '/groups', visible: (p) => can(p, 'groups.view') },
     { text: 'Advisory groups', href: '/advisory-groups', visible: (p) => !can(p, 'groups.view') },
+    { text: 'Tracker', href: '/tracker', visible: (p) => can(p, 'tracker.view') },
     { text: 'Users', href: '/admin/users', visible: (p) => can(p, 'users.manage') },
     { text: 'Audit trail', href: '/admin/audit', visible: (p) => can(p, 'audit.view') },
     { text: 'API tokens', href: '/admin/api-tokens', visible: (p) => can(p, 'api-tokens.manage') },
@@ -535,6 +543,7 @@ export async function buildApp(
   registerPaymentRoutes(routeDeps);
   registerDisputeRoutes(routeDeps);
   registerBudgetRoutes(routeDeps);
+  registerTrackerRoutes(routeDeps);
   registerFeedRoutes(routeDeps);
   await app.register(async (api) => registerDirectoryApiRoutes({ ...routeDeps, app: api }), {
     prefix: '/api/v1',

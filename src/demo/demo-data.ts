@@ -33,6 +33,13 @@ import {
   expenseItems,
   paymentBatches,
 } from '../modules/expenses/schema.js';
+import {
+  trackerActions,
+  trackerKeyPoints,
+  trackerReports,
+  trackerSources,
+  trackerUpdates,
+} from '../modules/tracker/schema.js';
 import { ANNUAL_CONFERENCE_ID, DIRECTOR_CHAIRS_ID } from '../modules/groups/meeting-body.js';
 import { termEndDate } from '../modules/groups/rules.js';
 import {
@@ -223,6 +230,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeDemoMeetingRecords(tx, ids, demoPeople);
     await removeDemoDeployments(tx, ids, demoPeople);
     await removeDemoExpenses(tx, ids, demoPeople);
+    await removeDemoTrackerNames(tx, ids, demoPeople);
     if (ids.length) {
       // Requests for advice the demo accounts made, with their timelines and routes.
       const asked = tx
@@ -452,6 +460,59 @@ async function removeDemoExpenses(
     .set({ paidBy: null })
     .where(inArray(paymentBatches.paidBy, users_));
   await tx.update(expenseBudgets).set({ setBy: null }).where(inArray(expenseBudgets.setBy, users_));
+}
+
+/**
+ * The tracker keeps its sources and their history; the demo accounts' names come off what they
+ * recorded, and actions owned or led by demo people or demo organisations lose their owner.
+ */
+async function removeDemoTrackerNames(
+  tx: Executor,
+  userIds: readonly string[],
+  personIds: readonly string[],
+): Promise<void> {
+  const users_ = userIds.length ? [...userIds] : [NO_ID];
+  const demoOrganisations = tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(like(organisations.code, 'demo-%'));
+  const demoPeople = or(
+    inArray(people.id, personIds.length ? [...personIds] : [NO_ID]),
+    inArray(people.organisationId, demoOrganisations),
+  );
+  const theirPeople = tx.select({ id: people.id }).from(people).where(demoPeople);
+  await tx
+    .update(trackerSources)
+    .set({ createdBy: null })
+    .where(inArray(trackerSources.createdBy, users_));
+  await tx
+    .update(trackerSources)
+    .set({ ownerOrganisationId: null })
+    .where(inArray(trackerSources.ownerOrganisationId, demoOrganisations));
+  await tx
+    .update(trackerUpdates)
+    .set({ authorUserId: null })
+    .where(inArray(trackerUpdates.authorUserId, users_));
+  await tx
+    .update(trackerReports)
+    .set({ producedBy: null })
+    .where(inArray(trackerReports.producedBy, users_));
+  await tx
+    .update(trackerActions)
+    .set({ ownerPersonId: null })
+    .where(inArray(trackerActions.ownerPersonId, theirPeople));
+  await tx
+    .update(trackerActions)
+    .set({ ownerOrganisationId: null })
+    .where(inArray(trackerActions.ownerOrganisationId, demoOrganisations));
+  await tx
+    .update(trackerKeyPoints)
+    .set({ leadPersonId: null })
+    .where(inArray(trackerKeyPoints.leadPersonId, theirPeople));
+  await tx
+    .update(trackerKeyPoints)
+    .set({ leadOrganisationId: null })
+    .where(inArray(trackerKeyPoints.leadOrganisationId, demoOrganisations));
 }
 
 /**

@@ -116,6 +116,7 @@ test('an administrator signs in with a second factor, after a wrong code, and se
     'Home',
     'Directory',
     'Advisory groups',
+    'Tracker',
     'Users',
     'Audit trail',
     'API tokens',
@@ -141,6 +142,7 @@ test('the coordination unit signs in with a second factor and sees the directory
     'Directory',
     'Expenses',
     'Advisory groups',
+    'Tracker',
     'Your account',
   ]);
   await mainNavigation(page).getByRole('link', { name: 'Directory' }).click();

@@ -38,6 +38,7 @@ export interface PersonSummary {
   fullName: string;
   email: string | null;
   userId: string | null;
+  organisationId: string | null;
   organisationName: string | null;
   archived: boolean;
 }
@@ -514,6 +515,7 @@ export function createDirectoryService(deps: {
           fullName: people.fullName,
           email: people.email,
           userId: people.userId,
+          organisationId: people.organisationId,
           organisationName: organisations.name,
           archived: sql<boolean>`${people.archivedAt} is not null`,
         })
@@ -547,6 +549,83 @@ export function createDirectoryService(deps: {
         .from(people)
         .where(eq(people.userId, userId));
       return row?.id;
+    },
+    /**
+     * The bodies that can own a response or an action: the authority, police units,
+     * directorates and boroughs, current ones only, by kind then name.
+     */
+    async ownerOrganisations(executor: Executor) {
+      return executor
+        .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
+        .from(organisations)
+        .where(
+          and(
+            inArray(organisations.kind, ['authority', 'police_unit', 'directorate', 'borough']),
+            isNull(organisations.archivedAt),
+          ),
+        )
+        .orderBy(asc(organisations.kind), asc(organisations.name));
+    },
+    /** A user's own directory entry and the organisation (their unit) it belongs to. */
+    async personOfUser(
+      executor: Executor,
+      userId: string,
+    ): Promise<{ id: string; organisationId: string | null } | undefined> {
+      const [row] = await executor
+        .select({ id: people.id, organisationId: people.organisationId })
+        .from(people)
+        .where(eq(people.userId, userId));
+      return row;
+    },
+    /**
+     * What a file's references name, for imports: an organisation by its code, a person by
+     * e-mail address, or either by its directory id. Archived entries are not matched.
+     */
+    async resolveReferences(
+      executor: Executor,
+      references: readonly string[],
+    ): Promise<Map<string, { personId: string | null; organisationId: string | null }>> {
+      const refs = [...new Set(references.map((r) => r.trim()))].filter(Boolean);
+      const emails = refs.filter((r) => r.includes('@')).map((r) => r.toLowerCase());
+      const ids = refs.filter(isUuid);
+      const codes = refs.filter((r) => !r.includes('@') && !isUuid(r));
+      const [byEmail, byCode, personIds, organisationIds] = await Promise.all([
+        emails.length
+          ? executor
+              .select({ id: people.id, email: sql<string>`lower(${people.email})` })
+              .from(people)
+              .where(and(inArray(sql`lower(${people.email})`, emails), isNull(people.archivedAt)))
+          : [],
+        codes.length
+          ? executor
+              .select({ id: organisations.id, code: organisations.code })
+              .from(organisations)
+              .where(and(inArray(organisations.code, codes), isNull(organisations.archivedAt)))
+          : [],
+        ids.length
+          ? executor
+              .select({ id: people.id })
+              .from(people)
+              .where(and(inArray(people.id, ids), isNull(people.archivedAt)))
+          : [],
+        ids.length
+          ? executor
+              .select({ id: organisations.id })
+              .from(organisations)
+              .where(and(inArray(organisations.id, ids), isNull(organisations.archivedAt)))
+          : [],
+      ]);
+      const found = new Map<string, { personId: string | null; organisationId: string | null }>();
+      const emailIds = new Map(byEmail.map((p) => [p.email, p.id]));
+      const codeIds = new Map(byCode.map((o) => [o.code, o.id]));
+      const personSet = new Set(personIds.map((p) => p.id));
+      const organisationSet = new Set(organisationIds.map((o) => o.id));
+      for (const ref of refs) {
+        const personId = emailIds.get(ref.toLowerCase()) ?? (personSet.has(ref) ? ref : null);
+        const organisationId = codeIds.get(ref) ?? (organisationSet.has(ref) ? ref : null);
+        if (personId || organisationId) found.set(ref, { personId, organisationId });
+      }
+      return found;
     },
     /**
      * The directory entries for people another module is recording (say, members imported into

@@ -2,6 +2,7 @@
  * The one place that decides who may do what. Every service asks `can` before acting, and
  * every page asks it before showing a link.
  */
+import { ForbiddenError } from '../errors.js';
 import type { Principal, RoleGrant, UserPrincipal } from './principal.js';
 import type { Role, ScopeType } from './roles.js';
 import { ROLE_INFO } from './roles.js';
@@ -98,6 +99,13 @@ const POLICIES = {
   'expenses.view-all': anyRole(['coordination_unit', 'director']),
   /** IAG-13: the Director decides a dispute the chair did not resolve. */
   'expenses.dispute-final': anyRole(['director']),
+  /**
+   * TRK-01: reviews, scrutinies, inquiries and work plans, their recommendations and progress,
+   * and the reports to committees: police and authority staff and members read them.
+   */
+  'tracker.view': anyRole([...GROUP_STAFF, 'partnership_officer']),
+  /** TRK-01: the tracker's managers record sources, import them and produce committee reports. */
+  'tracker.manage': anyRole(['authority_officer', 'coordination_unit']),
   /** The coordination unit runs the process: groups, appointments, elections (Rec 10). */
   'groups.manage': anyRole(['coordination_unit']),
   /**
@@ -119,6 +127,15 @@ const POLICIES = {
 
 export type Action = keyof typeof POLICIES;
 export const ACTIONS = Object.keys(POLICIES) as Action[];
+
+/**
+ * The signed-in person asking, if they may do the action (when one is named); otherwise the
+ * request is refused as forbidden. For services, before anything is read or written.
+ */
+export function requireUser(principal: Principal, action?: Action): UserPrincipal {
+  if (principal?.kind !== 'user' || (action && !can(principal, action))) throw new ForbiddenError();
+  return principal;
+}
 
 export function can(principal: Principal, action: Action, resource?: Resource): boolean {
   if (!principal) return false;

@@ -11,7 +11,10 @@ export function registerHomeRoutes({ app, services, renderPage }: RouteDeps): vo
         width: 'two-thirds',
       });
     }
-    const ownGroups = await services.groups.myMemberships(p);
+    const [ownGroups, ownActions] = await Promise.all([
+      services.groups.myMemberships(p),
+      services.tracker.myActions(p, { page: 1, limit: 1, offset: 0 }),
+    ]);
     const tasks = [
       ownGroups.length > 0 && {
         href: '/my-groups',
@@ -47,6 +50,16 @@ export function registerHomeRoutes({ app, services, renderPage }: RouteDeps): vo
         href: '/expenses/disputes',
         text: 'Disputed expense claims',
         hint: 'Advisors’ disputes of decisions on their claims, for you to decide (IAG-13)',
+      },
+      can(p, 'tracker.view') && {
+        href: '/tracker',
+        text: 'Recommendations tracker',
+        hint: 'Reviews, scrutinies and inquiries: each recommendation’s progress, and the reports to committees',
+      },
+      ownActions.total > 0 && {
+        href: '/tracker/my-actions',
+        text: 'Your actions',
+        hint: 'Actions on recommendations that you or your unit own: record progress on each',
       },
       p.roles.some((g) => g.role === 'deployment_contact') && {
         href: '/advice-requests/to-nominate',

@@ -1,0 +1,191 @@
+/**
+ * Reading the tracker's records, for its services: a source, the names of owners, and a
+ * source's whole tree of recommendations, key points and actions, each a page's worth in a few
+ * queries however large the source.
+ */
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { IsoDate } from '../../platform/calendar/index.js';
+import type { Executor } from '../../platform/db/database.js';
+import { NotFoundError } from '../../platform/errors.js';
+import { isUuid } from '../../platform/http/params.js';
+import type { DirectoryService } from '../directory/service.js';
+import {
+  ACTION_RESULT_LABELS,
+  RECOMMENDATION_STATUS_LABELS,
+  SOURCE_KIND_LABELS,
+  completedLabel,
+  isOverdue,
+  itemNoun,
+  recommendationProgress,
+  type ActionResult,
+  type CompletedOn,
+} from './rules.js';
+import {
+  trackerActions,
+  trackerKeyPoints,
+  trackerRecommendations,
+  trackerSources,
+} from './schema.js';
+
+/** The completion as the row stores it. */
+export function completedOf(row: {
+  completedOn: string | null;
+  completedPrecision: 'day' | 'month' | 'unrecorded' | null;
+}): CompletedOn | null {
+  if (!row.completedPrecision) return null;
+  if (row.completedPrecision === 'unrecorded') return { precision: 'unrecorded' };
+  return { precision: row.completedPrecision, date: row.completedOn! };
+}
+
+/** The row's columns for a completion. */
+export function completionColumns(completed: CompletedOn | null) {
+  return {
+    completedOn: completed && completed.precision !== 'unrecorded' ? completed.date : null,
+    completedPrecision: completed?.precision ?? null,
+  };
+}
+
+/** "Completed September 2003", "Ongoing", "Awaits". */
+export function resultLabel(result: ActionResult, completed: CompletedOn | null): string {
+  return result === 'completed' && completed
+    ? completedLabel(completed)
+    : ACTION_RESULT_LABELS[result];
+}
+
+export type TrackerAccess = ReturnType<typeof createTrackerAccess>;
+
+export function createTrackerAccess(deps: { directory: DirectoryService; today: () => IsoDate }) {
+  const { directory, today } = deps;
+
+  async function findSource(executor: Executor, id: string) {
+    if (!isUuid(id)) throw new NotFoundError();
+    const [source] = await executor.select().from(trackerSources).where(eq(trackerSources.id, id));
+    if (!source) throw new NotFoundError();
+    return source;
+  }
+
+  /** The names of the people and organisations owning or leading, a whole page's worth at once. */
+  async function ownerNames(
+    executor: Executor,
+    rows: readonly { personId: string | null; organisationId: string | null }[],
+  ) {
+    const [peopleById, organisationsById] = await Promise.all([
+      directory.lookups.people(
+        executor,
+        rows.map((r) => r.personId).filter((id): id is string => !!id),
+      ),
+      directory.lookups.organisations(
+        executor,
+        rows.map((r) => r.organisationId).filter((id): id is string => !!id),
+      ),
+    ]);
+    return {
+      name(r: { personId: string | null; organisationId: string | null }): string | null {
+        if (r.personId) return peopleById.get(r.personId)?.fullName ?? null;
+        if (r.organisationId) return organisationsById.get(r.organisationId)?.name ?? null;
+        return null;
+      },
+      /** How an export file names them again: code, e-mail, or directory id. */
+      reference(r: { personId: string | null; organisationId: string | null }): string | null {
+        if (r.personId) return peopleById.get(r.personId)?.email ?? r.personId;
+        if (r.organisationId)
+          return organisationsById.get(r.organisationId)?.code ?? r.organisationId;
+        return null;
+      },
+    };
+  }
+
+  /** The whole tree of a source: recommendations, their key points and actions, in order. */
+  async function treeOf(executor: Executor, sourceId: string, recommendationIds?: string[]) {
+    const recommendations = await executor
+      .select()
+      .from(trackerRecommendations)
+      .where(
+        recommendationIds
+          ? inArray(trackerRecommendations.id, recommendationIds)
+          : eq(trackerRecommendations.sourceId, sourceId),
+      )
+      .orderBy(asc(trackerRecommendations.position));
+    const ids = recommendations.map((r) => r.id);
+    const [keyPoints, actions] = ids.length
+      ? await Promise.all([
+          executor
+            .select()
+            .from(trackerKeyPoints)
+            .where(inArray(trackerKeyPoints.recommendationId, ids))
+            .orderBy(asc(trackerKeyPoints.position)),
+          executor
+            .select()
+            .from(trackerActions)
+            .where(inArray(trackerActions.recommendationId, ids))
+            .orderBy(asc(trackerActions.position)),
+        ])
+      : [[], []];
+    const names = await ownerNames(executor, [
+      ...actions.map((a) => ({ personId: a.ownerPersonId, organisationId: a.ownerOrganisationId })),
+      ...keyPoints.map((k) => ({ personId: k.leadPersonId, organisationId: k.leadOrganisationId })),
+    ]);
+    const numberOf = new Map(recommendations.map((r) => [r.id, r.number]));
+    const allNumbers = recommendations.some(
+      (r) => r.supersededById && !numberOf.has(r.supersededById),
+    )
+      ? new Map(
+          (
+            await executor
+              .select({ id: trackerRecommendations.id, number: trackerRecommendations.number })
+              .from(trackerRecommendations)
+              .where(eq(trackerRecommendations.sourceId, sourceId))
+          ).map((r) => [r.id, r.number]),
+        )
+      : numberOf;
+    const day = today();
+    return {
+      names,
+      recommendations: recommendations.map((r) => {
+        const points = keyPoints
+          .filter((k) => k.recommendationId === r.id)
+          .map((k) => ({
+            ...k,
+            leadName: names.name({
+              personId: k.leadPersonId,
+              organisationId: k.leadOrganisationId,
+            }),
+            actions: actions
+              .filter((a) => a.keyPointId === k.id)
+              .map((a) => {
+                const completed = completedOf(a);
+                return {
+                  ...a,
+                  completed,
+                  resultText: resultLabel(a.result, completed),
+                  overdue: isOverdue(a, day),
+                  ownerName: names.name({
+                    personId: a.ownerPersonId,
+                    organisationId: a.ownerOrganisationId,
+                  }),
+                };
+              }),
+          }));
+        const results = points.flatMap((k) => k.actions.map((a) => a.result));
+        return {
+          ...r,
+          statusLabel: RECOMMENDATION_STATUS_LABELS[r.status],
+          supersededByNumber: r.supersededById ? (allNumbers.get(r.supersededById) ?? null) : null,
+          progress: recommendationProgress(results),
+          keyPoints: points,
+        };
+      }),
+    };
+  }
+
+  function sourceView(source: typeof trackerSources.$inferSelect, ownerName: string | null) {
+    return {
+      ...source,
+      kindLabel: SOURCE_KIND_LABELS[source.kind],
+      noun: itemNoun(source.kind),
+      ownerName,
+    };
+  }
+
+  return { findSource, ownerNames, treeOf, sourceView };
+}

@@ -1,0 +1,235 @@
+/**
+ * TRK-01: the progress report for a committee, in the layout of seed 004's Appendix 1: each
+ * recommendation's text, then a table of its key points, actions and results/timescale; with a
+ * summary of how many actions stand at each result and what changed since the last report. It
+ * is read as at a date, from the updates recorded by the end of that day, so a report for a past
+ * date says what was known then.
+ */
+import { and, desc, eq, lt } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/service.js';
+import { requireUser } from '../../platform/auth/permissions.js';
+import { actorOf, type Principal } from '../../platform/auth/principal.js';
+import {
+  addCalendarDays,
+  formatDate,
+  parseIsoDate,
+  startOfLondonDay,
+  todayInLondon,
+  type IsoDate,
+} from '../../platform/calendar/index.js';
+import type { Db, Executor } from '../../platform/db/database.js';
+import { ValidationError } from '../../platform/errors.js';
+import { spreadsheetSafe } from '../../platform/http/csv.js';
+import { text } from '../../platform/http/form-fields.js';
+import type { DirectoryService } from '../directory/service.js';
+import { completedOf, createTrackerAccess, resultLabel } from './access.js';
+import {
+  ACTION_RESULT_LABELS,
+  changesSince,
+  countByResult,
+  recommendationProgress,
+  type ActionChange,
+  type ActionResult,
+  type ActionState,
+} from './rules.js';
+import { trackerReports, trackerUpdates } from './schema.js';
+
+type Input = Record<string, string | string[] | undefined>;
+
+const CHANGE_LABELS: Record<ActionChange['kind'], string> = {
+  new: 'New since the last report',
+  result: 'Result changed',
+  narrative: 'Progress recorded',
+};
+
+export type TrackerReportsService = ReturnType<typeof createTrackerReportsService>;
+
+export function createTrackerReportsService(deps: {
+  db: Db;
+  directory: DirectoryService;
+  now?: () => Date;
+}) {
+  const { db, directory } = deps;
+  const now = () => (deps.now ? deps.now() : new Date());
+  const today = () => todayInLondon(now());
+  const { findSource, treeOf, sourceView } = createTrackerAccess({ directory, today });
+
+  /** The date asked for (not after today), else today. */
+  function asOfDate(input: Input): IsoDate {
+    const asked = text(input.date);
+    if (!asked) return today();
+    const date = parseIsoDate(asked);
+    if (!date)
+      throw new ValidationError([{ field: 'date', message: 'Enter a real date, like 2026-11-23' }]);
+    if (date > today())
+      throw new ValidationError([
+        { field: 'date', message: 'The date must be today or in the past' },
+      ]);
+    return date;
+  }
+
+  /** Each action's state from the last update recorded by the end of the day. */
+  async function statesAsOf(executor: Executor, sourceId: string, date: IsoDate) {
+    const before = startOfLondonDay(addCalendarDays(date, 1));
+    const rows = await executor
+      .selectDistinctOn([trackerUpdates.actionId], {
+        actionId: trackerUpdates.actionId,
+        result: trackerUpdates.result,
+        completedOn: trackerUpdates.completedOn,
+        completedPrecision: trackerUpdates.completedPrecision,
+        narrative: trackerUpdates.narrative,
+      })
+      .from(trackerUpdates)
+      .where(and(eq(trackerUpdates.sourceId, sourceId), lt(trackerUpdates.recordedAt, before)))
+      .orderBy(trackerUpdates.actionId, desc(trackerUpdates.recordedAt), desc(trackerUpdates.id));
+    return new Map(
+      rows.map((r) => [
+        r.actionId,
+        {
+          ...r,
+          completed: completedOf(r),
+          state: {
+            actionId: r.actionId,
+            result: r.result,
+            narrative: r.narrative,
+            completedOn: `${r.completedPrecision ?? ''}${r.completedOn ?? ''}`,
+          } satisfies ActionState,
+        },
+      ]),
+    );
+  }
+
+  async function build(principal: Principal, sourceId: string, input: Input) {
+    requireUser(principal, 'tracker.view');
+    const asOf = asOfDate(input);
+    const source = await findSource(db, sourceId);
+    const [tree, states, [previous]] = await Promise.all([
+      treeOf(db, sourceId),
+      statesAsOf(db, sourceId, asOf),
+      db
+        .select()
+        .from(trackerReports)
+        .where(and(eq(trackerReports.sourceId, sourceId), lt(trackerReports.asOf, asOf)))
+        .orderBy(desc(trackerReports.asOf), desc(trackerReports.producedAt))
+        .limit(1),
+    ]);
+    const previousStates = previous ? await statesAsOf(db, sourceId, previous.asOf) : null;
+    const current = [...states.values()].map((s) => s.state);
+    const changes = changesSince(
+      previousStates ? [...previousStates.values()].map((s) => s.state) : null,
+      current,
+    );
+    const changeOf = new Map(changes.map((c) => [c.actionId, c]));
+    const endOfDay = startOfLondonDay(addCalendarDays(asOf, 1));
+    const recommendations = tree.recommendations
+      .filter((r) => r.createdAt < endOfDay)
+      .map((r) => {
+        const keyPoints = r.keyPoints
+          .filter((k) => k.createdAt < endOfDay)
+          .map((k) => ({
+            ...k,
+            actions: k.actions.flatMap((a) => {
+              const then = states.get(a.id);
+              if (!then) return [];
+              const change = changeOf.get(a.id);
+              return [
+                {
+                  ...a,
+                  result: then.result,
+                  narrative: then.narrative,
+                  resultText: resultLabel(then.result, then.completed),
+                  change: change ? CHANGE_LABELS[change.kind] : null,
+                },
+              ];
+            }),
+          }));
+        const results = keyPoints.flatMap((k) => k.actions.map((a) => a.result));
+        return { ...r, keyPoints, progress: recommendationProgress(results) };
+      });
+    const counts = countByResult(current);
+    return {
+      source: sourceView(source, null),
+      asOf,
+      previous,
+      counts,
+      summary: (['completed', 'ongoing', 'awaits'] as ActionResult[]).map((result) => ({
+        result,
+        label: ACTION_RESULT_LABELS[result],
+        count: counts[result],
+      })),
+      recommendationsComplete: recommendations.filter((r) => r.progress === 'complete').length,
+      recommendations,
+      changes: changes.length,
+    };
+  }
+
+  return {
+    report: build,
+
+    /** The same report as CSV: one row per action, with the recommendation and key point. */
+    async reportCsv(principal: Principal, sourceId: string, input: Input) {
+      const report = await build(principal, sourceId, input);
+      const rows: string[][] = [
+        [
+          'Recommendation',
+          'Recommendation text',
+          'Standing',
+          'Key point',
+          'Action',
+          'Owner',
+          'Due',
+          'Result/timescale',
+          'Narrative',
+          'Since the last report',
+        ],
+      ];
+      for (const r of report.recommendations) {
+        const standing =
+          r.status === 'superseded' ? `Superseded by ${r.supersededByNumber}` : r.statusLabel;
+        if (r.keyPoints.every((k) => k.actions.length === 0))
+          rows.push([r.number, r.text, standing, '', '', '', '', '', r.rationale ?? '', '']);
+        for (const k of r.keyPoints)
+          for (const a of k.actions)
+            rows.push([
+              r.number,
+              r.text,
+              standing,
+              k.text,
+              a.description ?? '',
+              a.ownerName ?? '',
+              a.dueOn ? formatDate(a.dueOn) : '',
+              a.resultText,
+              a.narrative ?? '',
+              a.change ?? '',
+            ]);
+      }
+      return {
+        fileName: `progress-report-${report.asOf}.csv`,
+        rows: rows.map((row) => row.map(spreadsheetSafe)),
+      };
+    },
+
+    /**
+     * Records that the report as at a date was reported to the committee, so the next report
+     * says what changed since.
+     */
+    async recordReport(principal: Principal, sourceId: string, input: Input, requestId?: string) {
+      const user = requireUser(principal, 'tracker.manage');
+      const asOf = asOfDate(input);
+      return db.transaction(async (tx) => {
+        await findSource(tx, sourceId);
+        const [report] = await tx
+          .insert(trackerReports)
+          .values({ sourceId, asOf, producedBy: user.userId, producedAt: now() })
+          .returning();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'tracker.report.recorded',
+          recordType: 'tracker_source',
+          recordId: sourceId,
+          after: report,
+        });
+        return report!;
+      });
+    },
+  };
+}

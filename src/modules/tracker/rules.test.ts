@@ -1,0 +1,223 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { annualReportDueDate } from '../../platform/calendar/index.js';
+import {
+  actionResultProblem,
+  changesSince,
+  compareRecommendationNumbers,
+  completedLabel,
+  countByResult,
+  dueState,
+  isOverdue,
+  itemNoun,
+  mayUpdateAction,
+  needsMonitoringGroup,
+  nextProcessReviewDue,
+  parseCompletedOn,
+  parseRecommendationNumber,
+  recommendationProgress,
+  recommendationStandingProblem,
+  type ActionOwner,
+  type TrackerUser,
+} from './rules.js';
+
+const TODAY = '2026-11-23';
+
+test('TRK-01: a completed action needs the date it was completed, not in the future', () => {
+  assert.equal(
+    actionResultProblem('completed', null, TODAY),
+    'Enter the date the action was completed',
+  );
+  assert.equal(
+    actionResultProblem('completed', { precision: 'day', date: '2026-11-24' }, TODAY),
+    'The completion date must be today or in the past',
+  );
+  assert.equal(actionResultProblem('completed', { precision: 'day', date: TODAY }, TODAY), null);
+  assert.equal(
+    actionResultProblem('completed', { precision: 'month', date: '2003-09-01' }, TODAY),
+    null,
+  );
+});
+
+test('TRK-01: Ongoing and Awaits have no completion date', () => {
+  assert.equal(actionResultProblem('ongoing', null, TODAY), null);
+  assert.equal(actionResultProblem('awaits', null, TODAY), null);
+  assert.equal(
+    actionResultProblem('ongoing', { precision: 'day', date: '2026-01-01' }, TODAY),
+    'Only a completed action has a completion date',
+  );
+});
+
+test('TRK-01: a completion is a day, a month, or (from an older record only) undated', () => {
+  assert.deepEqual(parseCompletedOn('2003-09', { allowUnrecorded: false }), {
+    precision: 'month',
+    date: '2003-09-01',
+  });
+  assert.deepEqual(parseCompletedOn('2004-05-17', { allowUnrecorded: false }), {
+    precision: 'day',
+    date: '2004-05-17',
+  });
+  assert.equal(parseCompletedOn('undated', { allowUnrecorded: false }), null);
+  assert.deepEqual(parseCompletedOn('undated', { allowUnrecorded: true }), {
+    precision: 'unrecorded',
+  });
+  assert.equal(parseCompletedOn('2003-13', { allowUnrecorded: true }), null);
+  assert.equal(
+    completedLabel({ precision: 'month', date: '2003-09-01' }),
+    'Completed September 2003',
+  );
+  assert.equal(completedLabel({ precision: 'unrecorded' }), 'Completed (no date given)');
+  assert.match(completedLabel({ precision: 'day', date: '2004-05-17' }), /^Completed 17 May 2004$/);
+});
+
+test('TRK-01: recommendations keep the source’s numbering, gaps allowed, in reading order', () => {
+  assert.equal(parseRecommendationNumber(' 22 '), '22');
+  assert.equal(parseRecommendationNumber('10a'), '10a');
+  assert.equal(parseRecommendationNumber('2.3'), '2.3');
+  assert.equal(parseRecommendationNumber('Rec 4'), null);
+  assert.equal(parseRecommendationNumber(''), null);
+  const sorted = ['24', '2', '10a', '10', '22', '1'].sort(compareRecommendationNumbers);
+  assert.deepEqual(sorted, ['1', '2', '10', '10a', '22', '24']);
+});
+
+test('TRK-01: a superseded recommendation names another of its source; one not accepted gives the rationale', () => {
+  const numbers = new Set(['11', '12', '13', '14']);
+  const base = { number: '11', rationale: null, numbers };
+  assert.equal(
+    recommendationStandingProblem({ ...base, status: 'superseded', supersededBy: '14' }),
+    null,
+  );
+  assert.equal(
+    recommendationStandingProblem({ ...base, status: 'superseded', supersededBy: null })?.field,
+    'supersededBy',
+  );
+  assert.match(
+    recommendationStandingProblem({ ...base, status: 'superseded', supersededBy: '11' })!.message,
+    /cannot supersede itself/,
+  );
+  assert.match(
+    recommendationStandingProblem({ ...base, status: 'superseded', supersededBy: '40' })!.message,
+    /no recommendation 40/,
+  );
+  assert.equal(
+    recommendationStandingProblem({ ...base, status: 'not_accepted', supersededBy: null })?.field,
+    'rationale',
+  );
+  assert.equal(
+    recommendationStandingProblem({
+      ...base,
+      status: 'not_accepted',
+      supersededBy: null,
+      rationale: 'Overtaken by the Service Review',
+    }),
+    null,
+  );
+  assert.equal(
+    recommendationStandingProblem({ ...base, status: 'accepted', supersededBy: '14' })?.field,
+    'supersededBy',
+  );
+});
+
+test('TRK-01: an action is overdue when its due date has passed and it is not completed', () => {
+  assert.equal(isOverdue({ result: 'ongoing', dueOn: '2026-11-22' }, TODAY), true);
+  assert.equal(isOverdue({ result: 'ongoing', dueOn: TODAY }, TODAY), false);
+  assert.equal(isOverdue({ result: 'completed', dueOn: '2026-01-01' }, TODAY), false);
+  assert.equal(isOverdue({ result: 'awaits', dueOn: null }, TODAY), false);
+});
+
+test('TRK-01: a recommendation is complete when it has actions and every one is completed', () => {
+  assert.equal(recommendationProgress([]), 'no_actions');
+  assert.equal(recommendationProgress(['completed', 'ongoing']), 'in_progress');
+  assert.equal(recommendationProgress(['completed', 'completed']), 'complete');
+});
+
+test('TRK-01: only the owner, their unit, a borough’s partnership officer or a manager updates an action', () => {
+  const nobody: TrackerUser = {
+    manages: false,
+    personId: 'p-other',
+    organisationId: 'org-other',
+    boroughIds: [],
+  };
+  const byPerson: ActionOwner = {
+    personId: 'p-1',
+    organisationId: null,
+    personOrganisationId: 'hr',
+  };
+  const byUnit: ActionOwner = { personId: null, organisationId: 'hr', personOrganisationId: null };
+  const byBorough: ActionOwner = {
+    personId: null,
+    organisationId: 'camden',
+    personOrganisationId: null,
+  };
+  assert.equal(mayUpdateAction(nobody, byPerson), false);
+  assert.equal(mayUpdateAction(nobody, byUnit), false);
+  assert.equal(mayUpdateAction({ ...nobody, manages: true }, byUnit), true);
+  assert.equal(mayUpdateAction({ ...nobody, personId: 'p-1' }, byPerson), true);
+  // Their unit: a colleague of the owning person, or anyone in the owning unit.
+  assert.equal(mayUpdateAction({ ...nobody, organisationId: 'hr' }, byPerson), true);
+  assert.equal(mayUpdateAction({ ...nobody, organisationId: 'hr' }, byUnit), true);
+  assert.equal(mayUpdateAction({ ...nobody, boroughIds: ['camden'] }, byBorough), true);
+  assert.equal(mayUpdateAction({ ...nobody, boroughIds: ['camden'] }, byUnit), false);
+  assert.equal(
+    mayUpdateAction(nobody, { personId: null, organisationId: null, personOrganisationId: null }),
+    false,
+  );
+});
+
+test('TRK-01: the report counts actions by result and lists what changed since the last report', () => {
+  const a = (
+    actionId: string,
+    result: 'completed' | 'ongoing' | 'awaits',
+    narrative: string | null = null,
+  ) => ({
+    actionId,
+    result,
+    narrative,
+    completedOn: result === 'completed' ? 'day2026-01-01' : '',
+  });
+  const then = [a('1', 'ongoing'), a('2', 'awaits'), a('3', 'ongoing', 'Started')];
+  const now = [
+    a('1', 'completed'),
+    a('2', 'awaits'),
+    a('3', 'ongoing', 'Half done'),
+    a('4', 'ongoing'),
+  ];
+  assert.deepEqual(countByResult(now), { completed: 1, ongoing: 2, awaits: 1, total: 4 });
+  assert.deepEqual(
+    changesSince(then, now).map((c) => [c.actionId, c.kind]),
+    [
+      ['1', 'result'],
+      ['3', 'narrative'],
+      ['4', 'new'],
+    ],
+  );
+  assert.deepEqual(changesSince(null, now), []);
+});
+
+test('LEG-07: an inquiry names the group that monitors it; LEG-02: so does a board’s scrutiny', () => {
+  assert.equal(needsMonitoringGroup('inquiry'), true);
+  assert.equal(needsMonitoringGroup('borough_scrutiny'), true);
+  assert.equal(needsMonitoringGroup('thematic_review'), true);
+  assert.equal(needsMonitoringGroup('review'), false);
+});
+
+test('CON-08: a work plan has objectives where other sources have recommendations', () => {
+  assert.deepEqual(itemNoun('work_plan'), { one: 'objective', many: 'objectives' });
+  assert.deepEqual(itemNoun('inquiry'), { one: 'recommendation', many: 'recommendations' });
+});
+
+test('IAG-26: the annual report is watched: due 31 July, overdue the day after if not received', () => {
+  const due = annualReportDueDate(2025);
+  assert.equal(due, '2026-07-31');
+  assert.equal(dueState(due, null, '2026-07-31'), 'due_soon');
+  assert.equal(dueState(due, null, '2026-08-01'), 'overdue');
+  assert.equal(dueState(due, '2026-07-20', '2026-08-01'), 'received');
+  assert.equal(dueState(due, null, '2026-05-01'), 'not_due');
+  assert.equal(dueState(null, null, '2026-05-01'), 'no_date');
+});
+
+test('IAG-28: the review of the advisory process is due three years after the last', () => {
+  // The seed: the next review after the 2007 review takes place in March 2010.
+  assert.equal(nextProcessReviewDue('2007-03-29'), '2010-03-29');
+  assert.equal(nextProcessReviewDue('2024-02-29'), '2027-02-28');
+});

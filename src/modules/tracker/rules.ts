@@ -1,0 +1,362 @@
+/**
+ * Tracking recommendations to completion: the domain rules as pure functions. TRK-01 (key
+ * points, actions, results/timescale), LEG-02 (boards' borough scrutiny and thematic reviews),
+ * LEG-07 (inquiry recommendations monitored by a named group), CON-08 and IAG-25 (work plans),
+ * IAG-26 (each corporate IAG's annual report), IAG-28 (the three-yearly review).
+ */
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  formatDate,
+  parseIsoDate,
+  type IsoDate,
+} from '../../platform/calendar/index.js';
+
+// Sources
+
+/**
+ * What a tracked source can be. LEG-02: a board's borough scrutiny and its thematic reviews;
+ * LEG-07: an inquiry; CON-08, IAG-25: a work plan (an advisory group's work schedule for a
+ * reporting year is one); IAG-26: a corporate IAG's annual report; IAG-28: the review of the
+ * advisory process.
+ */
+export const SOURCE_KINDS = [
+  'review',
+  'scrutiny',
+  'inquiry',
+  'inspection',
+  'borough_scrutiny',
+  'thematic_review',
+  'work_plan',
+  'annual_report',
+] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
+  review: 'Review',
+  scrutiny: 'Scrutiny',
+  inquiry: 'Inquiry',
+  inspection: 'Inspection',
+  borough_scrutiny: 'Board’s borough scrutiny',
+  thematic_review: 'Board’s thematic review',
+  work_plan: 'Work plan',
+  annual_report: 'Annual report',
+};
+
+export function isSourceKind(value: unknown): value is SourceKind {
+  return SOURCE_KINDS.includes(value as SourceKind);
+}
+
+/** What a source's numbered items are called: a work plan has objectives, not recommendations. */
+export function itemNoun(kind: SourceKind): { one: string; many: string } {
+  return kind === 'work_plan'
+    ? { one: 'objective', many: 'objectives' }
+    : { one: 'recommendation', many: 'recommendations' };
+}
+
+/**
+ * LEG-07: an inquiry's recommendations are monitored to completion by a named group; LEG-02: a
+ * board's scrutiny is tracked by the board. The source must say who monitors it.
+ */
+export function needsMonitoringGroup(kind: SourceKind): boolean {
+  return kind === 'inquiry' || kind === 'borough_scrutiny' || kind === 'thematic_review';
+}
+
+// Recommendations
+
+/**
+ * Numbered as the source numbers them, gaps allowed (22 and 24 with no 20, 21 or 23): a whole
+ * number, optionally with sub-numbers or a letter (4, 10a, 2.3).
+ */
+export function parseRecommendationNumber(value: string): string | null {
+  const v = value.trim();
+  return /^\d{1,4}(\.\d{1,4}){0,3}[a-z]?$/i.test(v) ? v : null;
+}
+
+/** Orders recommendation numbers as people read them: 2 before 10, 10 before 10a. */
+export function compareRecommendationNumbers(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
+}
+
+/**
+ * A recommendation is accepted and tracked, superseded by another of the same source (seed 000:
+ * Rec 14 supersedes 11 to 13), or not accepted, with the rationale recorded (seed 002 asks for
+ * the rationale for not pursuing one).
+ */
+export const RECOMMENDATION_STATUSES = ['accepted', 'superseded', 'not_accepted'] as const;
+export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
+export const RECOMMENDATION_STATUS_LABELS: Record<RecommendationStatus, string> = {
+  accepted: 'Accepted',
+  superseded: 'Superseded',
+  not_accepted: 'Not accepted',
+};
+
+export function isRecommendationStatus(value: unknown): value is RecommendationStatus {
+  return RECOMMENDATION_STATUSES.includes(value as RecommendationStatus);
+}
+
+/**
+ * TRK-01: what is wrong with a recommendation's standing, if anything. A superseded one names
+ * the recommendation that supersedes it (another one of the same source); one not accepted
+ * gives the rationale.
+ */
+export function recommendationStandingProblem(standing: {
+  number: string;
+  status: RecommendationStatus;
+  supersededBy: string | null;
+  rationale: string | null;
+  /** The numbers of the source's recommendations. */
+  numbers: ReadonlySet<string>;
+}): { field: 'supersededBy' | 'rationale'; message: string } | null {
+  const { status, supersededBy, rationale } = standing;
+  if (status === 'superseded') {
+    if (!supersededBy)
+      return { field: 'supersededBy', message: 'Enter the recommendation that supersedes it' };
+    if (supersededBy === standing.number)
+      return { field: 'supersededBy', message: 'A recommendation cannot supersede itself' };
+    if (!standing.numbers.has(supersededBy))
+      return {
+        field: 'supersededBy',
+        message: `There is no recommendation ${supersededBy} in this source`,
+      };
+  } else if (supersededBy) {
+    return {
+      field: 'supersededBy',
+      message: 'Only a superseded recommendation names the one that supersedes it',
+    };
+  }
+  if (status === 'not_accepted' && !rationale)
+    return { field: 'rationale', message: 'Enter the rationale for not accepting it' };
+  return null;
+}
+
+// Actions and their results (TRK-01)
+
+/** TRK-01: each action's result/timescale is Completed (with a date), Ongoing or Awaits. */
+export const ACTION_RESULTS = ['completed', 'ongoing', 'awaits'] as const;
+export type ActionResult = (typeof ACTION_RESULTS)[number];
+export const ACTION_RESULT_LABELS: Record<ActionResult, string> = {
+  completed: 'Completed',
+  ongoing: 'Ongoing',
+  awaits: 'Awaits',
+};
+
+export function isActionResult(value: unknown): value is ActionResult {
+  return ACTION_RESULTS.includes(value as ActionResult);
+}
+
+/**
+ * When an action was completed. Reports often give only the month ("Completed September 2003");
+ * a record brought in from an older report may say it was completed without giving a date, and
+ * that is kept as it was said rather than given a date nobody recorded.
+ */
+export type CompletedOn =
+  | { precision: 'day'; date: IsoDate }
+  | { precision: 'month'; date: IsoDate }
+  | { precision: 'unrecorded' };
+
+/** The word an import file uses for a completion its source gave no date for. */
+export const UNRECORDED_COMPLETION = 'undated';
+
+/** 2003-09-15, or 2003-09 for a month; the import's `undated` only where that is allowed. */
+export function parseCompletedOn(
+  value: string,
+  options: { allowUnrecorded: boolean },
+): CompletedOn | null {
+  const v = value.trim();
+  if (options.allowUnrecorded && v.toLowerCase() === UNRECORDED_COMPLETION)
+    return { precision: 'unrecorded' };
+  const month = /^(\d{4})-(\d{2})$/.exec(v);
+  if (month) {
+    const date = parseIsoDate(`${month[1]}-${month[2]}-01`);
+    return date ? { precision: 'month', date } : null;
+  }
+  const day = parseIsoDate(v);
+  return day ? { precision: 'day', date: day } : null;
+}
+
+/** How a completion date is written in an import file: the inverse of parseCompletedOn. */
+export function completedOnText(completed: CompletedOn): string {
+  if (completed.precision === 'unrecorded') return UNRECORDED_COMPLETION;
+  return completed.precision === 'month' ? completed.date.slice(0, 7) : completed.date;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "Completed 15 September 2003", "Completed September 2003", or "Completed (no date given)". */
+export function completedLabel(completed: CompletedOn): string {
+  if (completed.precision === 'unrecorded') return 'Completed (no date given)';
+  if (completed.precision === 'month')
+    return `Completed ${MONTHS[Number(completed.date.slice(5, 7)) - 1]} ${completed.date.slice(0, 4)}`;
+  return `Completed ${formatDate(completed.date)}`;
+}
+
+/**
+ * TRK-01: what is wrong with an action's result, if anything. Completed needs the date it was
+ * completed, not later than today; Ongoing and Awaits have no completion date. A date the source
+ * never gave is only accepted from an import of an older record (`allowUnrecorded`), never
+ * typed by someone recording progress now.
+ */
+export function actionResultProblem(
+  result: ActionResult,
+  completedOn: CompletedOn | null,
+  today: IsoDate,
+): string | null {
+  if (result !== 'completed')
+    return completedOn ? 'Only a completed action has a completion date' : null;
+  if (!completedOn) return 'Enter the date the action was completed';
+  if (completedOn.precision !== 'unrecorded' && completedOn.date > today)
+    return 'The completion date must be today or in the past';
+  return null;
+}
+
+/** An action is overdue when it has a due date that has passed and it is not completed. */
+export function isOverdue(
+  action: { result: ActionResult; dueOn: IsoDate | null },
+  today: IsoDate,
+): boolean {
+  return action.result !== 'completed' && action.dueOn !== null && action.dueOn < today;
+}
+
+// Who may record progress (TRK-01; issue: "the owner of an action, and their unit")
+
+/** An action's owner: a person, a unit or a borough (an organisation in the directory). */
+export interface ActionOwner {
+  personId: string | null;
+  organisationId: string | null;
+  /** The organisation the owning person belongs to, if any: their unit. */
+  personOrganisationId: string | null;
+}
+
+/** Who is asking: their directory entry and unit, and the boroughs they are partnership officer for. */
+export interface TrackerUser {
+  manages: boolean;
+  personId: string | null;
+  organisationId: string | null;
+  boroughIds: readonly string[];
+}
+
+/**
+ * Progress on an action is recorded by the tracker's managers, the action's owner, or anyone in
+ * the owner's unit: the owning unit or borough itself, or the unit the owning person belongs to.
+ * A borough's partnership officer answers for the borough. Nobody else can.
+ */
+export function mayUpdateAction(user: TrackerUser, owner: ActionOwner): boolean {
+  if (user.manages) return true;
+  if (owner.personId && user.personId === owner.personId) return true;
+  const units = [owner.organisationId, owner.personOrganisationId].filter(
+    (u): u is string => u !== null,
+  );
+  if (user.organisationId && units.includes(user.organisationId)) return true;
+  return owner.organisationId !== null && user.boroughIds.includes(owner.organisationId);
+}
+
+// Progress, and what changed (the committee report)
+
+/** An action as at a date, for counting and comparing. */
+export interface ActionState {
+  actionId: string;
+  result: ActionResult;
+  narrative: string | null;
+  completedOn: string | null;
+}
+
+export type ResultCounts = Record<ActionResult, number> & { total: number };
+
+/** TRK-01: the report's summary: how many actions stand at each result. */
+export function countByResult(states: readonly { result: ActionResult }[]): ResultCounts {
+  const counts: ResultCounts = { completed: 0, ongoing: 0, awaits: 0, total: 0 };
+  for (const s of states) {
+    counts[s.result] += 1;
+    counts.total += 1;
+  }
+  return counts;
+}
+
+/** A recommendation is complete when it has actions and every one is completed. */
+export function recommendationProgress(
+  results: readonly ActionResult[],
+): 'complete' | 'in_progress' | 'no_actions' {
+  if (results.length === 0) return 'no_actions';
+  return results.every((r) => r === 'completed') ? 'complete' : 'in_progress';
+}
+
+export interface ActionChange {
+  actionId: string;
+  kind: 'new' | 'result' | 'narrative';
+  before: ActionResult | null;
+  after: ActionResult;
+}
+
+/**
+ * What changed since the last report: actions that did not exist then, actions whose result
+ * changed, and actions whose narrative changed with the same result. With no earlier report,
+ * nothing is listed as changed (there is nothing to compare with).
+ */
+export function changesSince(
+  previous: readonly ActionState[] | null,
+  current: readonly ActionState[],
+): ActionChange[] {
+  if (!previous) return [];
+  const before = new Map(previous.map((s) => [s.actionId, s]));
+  const changes: ActionChange[] = [];
+  for (const now of current) {
+    const then = before.get(now.actionId);
+    if (!then)
+      changes.push({ actionId: now.actionId, kind: 'new', before: null, after: now.result });
+    else if (then.result !== now.result || then.completedOn !== now.completedOn)
+      changes.push({
+        actionId: now.actionId,
+        kind: 'result',
+        before: then.result,
+        after: now.result,
+      });
+    else if ((then.narrative ?? '') !== (now.narrative ?? ''))
+      changes.push({
+        actionId: now.actionId,
+        kind: 'narrative',
+        before: then.result,
+        after: now.result,
+      });
+  }
+  return changes;
+}
+
+// Sources whose date Bridge watches (IAG-26, IAG-28)
+
+/** IAG-28: the review of the whole advisory process comes round every three years. */
+export const PROCESS_REVIEW_INTERVAL_MONTHS = 36;
+
+/** IAG-28: when the next review of the advisory process is due, three years after the last. */
+export function nextProcessReviewDue(lastReviewOn: IsoDate): IsoDate {
+  return addCalendarMonths(lastReviewOn, PROCESS_REVIEW_INTERVAL_MONTHS);
+}
+
+/**
+ * Whether a watched source is overdue, due soon (within `soonDays` days) or neither: a source
+ * with a due date that has not been received (IAG-26's annual report by 31 July; IAG-28's
+ * review).
+ */
+export function dueState(
+  dueOn: IsoDate | null,
+  receivedOn: IsoDate | null,
+  today: IsoDate,
+  soonDays = 30,
+): 'received' | 'overdue' | 'due_soon' | 'not_due' | 'no_date' {
+  if (receivedOn) return 'received';
+  if (!dueOn) return 'no_date';
+  if (dueOn < today) return 'overdue';
+  return dueOn <= addCalendarDays(today, soonDays) ? 'due_soon' : 'not_due';
+}

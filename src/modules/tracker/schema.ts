@@ -1,0 +1,242 @@
+/**
+ * Tracked sources (reviews, scrutinies, inquiries, inspections, boards' scrutinies, work plans,
+ * annual reports), their recommendations, key points and actions (TRK-01), every update to an
+ * action, and the committee reports produced from them.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import { users } from '../../platform/auth/schema.js';
+import { organisations, people } from '../directory/schema.js';
+import { ACTION_RESULTS, RECOMMENDATION_STATUSES, SOURCE_KINDS } from './rules.js';
+
+export const trackerSourceKindEnum = pgEnum('tracker_source_kind', SOURCE_KINDS);
+export const recommendationStatusEnum = pgEnum(
+  'tracker_recommendation_status',
+  RECOMMENDATION_STATUSES,
+);
+export const actionResultEnum = pgEnum('tracker_action_result', ACTION_RESULTS);
+/** How much of a completion date the record gives (see rules.CompletedOn). */
+export const completionPrecisionEnum = pgEnum('tracker_completion_precision', [
+  'day',
+  'month',
+  'unrecorded',
+]);
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+};
+
+export const trackerSources = pgTable(
+  'tracker_sources',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    kind: trackerSourceKindEnum('kind').notNull(),
+    /** Where it was published or reported, e.g. "Committee, 8 December 2005, report 6". */
+    reference: text('reference'),
+    /** The source's own date, where known. */
+    sourceDate: date('source_date', { mode: 'string' }),
+    /** The body that owns the response: a unit, directorate, borough or the authority. */
+    ownerOrganisationId: uuid('owner_organisation_id').references(() => organisations.id),
+    /** The committee its progress is reported to. */
+    reportsTo: text('reports_to'),
+    /** LEG-07, LEG-02: the group that monitors it to completion. */
+    monitoredBy: text('monitored_by'),
+    isPublic: boolean('is_public').notNull().default(false),
+    /** IAG-26, IAG-28: when the source itself is due (an annual report, the next review). */
+    dueOn: date('due_on', { mode: 'string' }),
+    receivedOn: date('received_on', { mode: 'string' }),
+    createdBy: uuid('created_by').references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    index('tracker_sources_title_idx').on(t.title),
+    index('tracker_sources_kind_idx').on(t.kind, t.title),
+    index('tracker_sources_public_idx')
+      .on(t.title)
+      .where(sql`${t.isPublic}`),
+    index('tracker_sources_due_idx')
+      .on(t.dueOn)
+      .where(sql`${t.receivedOn} is null`),
+  ],
+);
+
+export const trackerRecommendations = pgTable(
+  'tracker_recommendations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => trackerSources.id),
+    /** As the source numbers it: 4, 10a, 2.3. */
+    number: text('number').notNull(),
+    /** Its place in the source, in the source's order. */
+    position: integer('position').notNull(),
+    /** The heading it sits under in the source, if any. */
+    section: text('section'),
+    text: text('text').notNull(),
+    status: recommendationStatusEnum('status').notNull().default('accepted'),
+    supersededById: uuid('superseded_by_id').references(
+      (): AnyPgColumn => trackerRecommendations.id,
+    ),
+    rationale: text('rationale'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('tracker_recommendations_number_key').on(t.sourceId, t.number),
+    index('tracker_recommendations_position_idx').on(t.sourceId, t.position),
+    check(
+      'tracker_recommendations_superseded_check',
+      sql`(${t.status} = 'superseded') = (${t.supersededById} is not null)`,
+    ),
+    check(
+      'tracker_recommendations_rationale_check',
+      sql`${t.status} <> 'not_accepted' or ${t.rationale} is not null`,
+    ),
+  ],
+);
+
+export const trackerKeyPoints = pgTable(
+  'tracker_key_points',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recommendationId: uuid('recommendation_id')
+      .notNull()
+      .references(() => trackerRecommendations.id),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    /** CON-08: a work plan's strand has a named lead: a person or a unit, never both. */
+    leadPersonId: uuid('lead_person_id').references(() => people.id),
+    leadOrganisationId: uuid('lead_organisation_id').references(() => organisations.id),
+    ...timestamps,
+  },
+  (t) => [
+    index('tracker_key_points_recommendation_idx').on(t.recommendationId, t.position),
+    check(
+      'tracker_key_points_lead_check',
+      sql`${t.leadPersonId} is null or ${t.leadOrganisationId} is null`,
+    ),
+  ],
+);
+
+export const trackerActions = pgTable(
+  'tracker_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    keyPointId: uuid('key_point_id')
+      .notNull()
+      .references(() => trackerKeyPoints.id),
+    /** Kept here too, so a source's actions are found without joining through its tree. */
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => trackerSources.id),
+    recommendationId: uuid('recommendation_id')
+      .notNull()
+      .references(() => trackerRecommendations.id),
+    position: integer('position').notNull(),
+    /** Null where the source gives the key point's result with no separate action. */
+    description: text('description'),
+    /** A person, or a unit, directorate or borough; never both. */
+    ownerPersonId: uuid('owner_person_id').references(() => people.id),
+    ownerOrganisationId: uuid('owner_organisation_id').references(() => organisations.id),
+    dueOn: date('due_on', { mode: 'string' }),
+    result: actionResultEnum('result').notNull(),
+    completedOn: date('completed_on', { mode: 'string' }),
+    completedPrecision: completionPrecisionEnum('completed_precision'),
+    narrative: text('narrative'),
+    /** For a stale edit: the form carries the version it was read at. */
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('tracker_actions_key_point_idx').on(t.keyPointId, t.position),
+    index('tracker_actions_source_idx').on(t.sourceId),
+    index('tracker_actions_owner_person_idx').on(t.ownerPersonId),
+    index('tracker_actions_owner_organisation_idx').on(t.ownerOrganisationId),
+    index('tracker_actions_open_due_idx')
+      .on(t.dueOn)
+      .where(sql`${t.result} <> 'completed'`),
+    index('tracker_actions_unowned_idx')
+      .on(t.sourceId)
+      .where(sql`${t.ownerPersonId} is null and ${t.ownerOrganisationId} is null`),
+    check(
+      'tracker_actions_owner_check',
+      sql`${t.ownerPersonId} is null or ${t.ownerOrganisationId} is null`,
+    ),
+    // TRK-01: Completed has its date (or says none was given); nothing else has one.
+    check(
+      'tracker_actions_completed_check',
+      sql`(${t.result} = 'completed') = (${t.completedPrecision} is not null)`,
+    ),
+    check(
+      'tracker_actions_completed_on_check',
+      sql`(${t.completedOn} is null) = (${t.completedPrecision} is null or ${t.completedPrecision} = 'unrecorded')`,
+    ),
+  ],
+);
+
+/**
+ * Every change to an action: its result, completion date and narrative after the change, who
+ * made it and when. The whole history of a recommendation is these, in order; a report as at a
+ * date reads the last one before it.
+ */
+export const trackerUpdates = pgTable(
+  'tracker_updates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    actionId: uuid('action_id')
+      .notNull()
+      .references(() => trackerActions.id),
+    recommendationId: uuid('recommendation_id')
+      .notNull()
+      .references(() => trackerRecommendations.id),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => trackerSources.id),
+    kind: text('kind', { enum: ['imported', 'added', 'progress'] }).notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    authorUserId: uuid('author_user_id').references(() => users.id),
+    authorLabel: text('author_label').notNull(),
+    result: actionResultEnum('result').notNull(),
+    completedOn: date('completed_on', { mode: 'string' }),
+    completedPrecision: completionPrecisionEnum('completed_precision'),
+    narrative: text('narrative'),
+  },
+  (t) => [
+    index('tracker_updates_action_idx').on(t.actionId, t.recordedAt),
+    index('tracker_updates_recommendation_idx').on(t.recommendationId, t.recordedAt),
+    index('tracker_updates_source_idx').on(t.sourceId, t.recordedAt),
+    check('tracker_updates_kind_check', sql`${t.kind} in ('imported', 'added', 'progress')`),
+  ],
+);
+
+/** A progress report produced for a committee: what "changed since the last report" is measured from. */
+export const trackerReports = pgTable(
+  'tracker_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => trackerSources.id),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    /** The meeting it was attached to as a paper, if it was. */
+    meetingId: uuid('meeting_id'),
+    producedBy: uuid('produced_by').references(() => users.id),
+    producedAt: timestamp('produced_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('tracker_reports_source_idx').on(t.sourceId, t.asOf)],
+);

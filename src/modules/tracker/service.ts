@@ -1,0 +1,792 @@
+/**
+ * TRK-01: sources and their recommendations, key points and actions; recording progress on an
+ * action (its owner, their unit, or the tracker's managers); a recommendation's standing
+ * (superseded, not accepted); and bringing a whole source in from CSV, or taking it out again.
+ */
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/service.js';
+import { can, requireUser } from '../../platform/auth/permissions.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
+import { todayInLondon } from '../../platform/calendar/index.js';
+import type { Db, Executor } from '../../platform/db/database.js';
+import type { PageRequest } from '../../platform/db/search.js';
+import {
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  type FieldError,
+} from '../../platform/errors.js';
+import { dateField, text, tooLong } from '../../platform/http/form-fields.js';
+import { isUuid } from '../../platform/http/params.js';
+import type { DirectoryService } from '../directory/service.js';
+import {
+  SOURCE_KIND_LABELS,
+  actionResultProblem,
+  isActionResult,
+  isOverdue,
+  isRecommendationStatus,
+  isSourceKind,
+  itemNoun,
+  mayUpdateAction,
+  needsMonitoringGroup,
+  recommendationStandingProblem,
+  type ActionResult,
+  type CompletedOn,
+  type SourceKind,
+  type TrackerUser,
+} from './rules.js';
+import {
+  trackerActions,
+  trackerKeyPoints,
+  trackerRecommendations,
+  trackerSources,
+  trackerUpdates,
+} from './schema.js';
+import { completedOf, completionColumns, createTrackerAccess, resultLabel } from './access.js';
+import {
+  parseTrackerCsv,
+  writeTrackerCsv,
+  type TrackerCsvProblem,
+  type TrackerFile,
+} from './transfer.js';
+
+type Input = Record<string, string | string[] | undefined>;
+
+const MAX_TITLE = 300;
+const MAX_TEXT = 20_000;
+
+/** A CSV that cannot be imported: every bad line, against the file field. */
+export class TrackerImportError extends ValidationError {
+  constructor(readonly problems: TrackerCsvProblem[]) {
+    super(problems.map((p) => ({ field: 'file', message: `Line ${p.line}: ${p.message}` })));
+  }
+}
+
+export type TrackerService = ReturnType<typeof createTrackerService>;
+
+export function createTrackerService(deps: {
+  db: Db;
+  directory: DirectoryService;
+  now?: () => Date;
+}) {
+  const { db, directory } = deps;
+  const now = () => (deps.now ? deps.now() : new Date());
+  const today = () => todayInLondon(now());
+  const { findSource, ownerNames, treeOf, sourceView } = createTrackerAccess({ directory, today });
+
+  /** Who is asking, as the rules see them: their directory entry, unit and boroughs. */
+  async function trackerUser(executor: Executor, user: UserPrincipal): Promise<TrackerUser> {
+    const person = await directory.lookups.personOfUser(executor, user.userId);
+    return {
+      manages: can(user, 'tracker.manage'),
+      personId: person?.id ?? null,
+      organisationId: person?.organisationId ?? null,
+      boroughIds: user.roles
+        .filter((g) => g.role === 'partnership_officer' && g.scopeType === 'borough' && g.scopeId)
+        .map((g) => g.scopeId!),
+    };
+  }
+
+  /** Actions with their result counts, for a list of sources or one. */
+  const actionCounts = {
+    total: sql<number>`count(${trackerActions.id})::int`,
+    completed: sql<number>`(count(${trackerActions.id}) filter (where ${trackerActions.result} = 'completed'))::int`,
+  };
+
+  async function ownerOrganisationName(executor: Executor, id: string | null) {
+    if (!id) return null;
+    return (await directory.lookups.organisations(executor, [id])).get(id)?.name ?? null;
+  }
+
+  /** The source form's fields, checked: a title, its kind, dates, owner, committee, monitor. */
+  async function readSourceForm(input: Input) {
+    const errors: FieldError[] = [];
+    const title = text(input.title);
+    if (!title) errors.push({ field: 'title', message: 'Enter the title of the source' });
+    tooLong(errors, 'title', 'The title', title, MAX_TITLE);
+    const kind = text(input.kind);
+    if (!isSourceKind(kind))
+      errors.push({ field: 'kind', message: 'Select what kind of source it is' });
+    const sourceDate = dateField(input, 'sourceDate', 'the date of the source', errors, {
+      required: false,
+    });
+    const dueOn = dateField(input, 'dueOn', 'the date it is due', errors, { required: false });
+    const reference = text(input.reference);
+    const reportsTo = text(input.reportsTo);
+    const monitoredBy = text(input.monitoredBy);
+    for (const [field, label, value] of [
+      ['reference', 'Where it was published', reference],
+      ['reportsTo', 'The committee', reportsTo],
+      ['monitoredBy', 'The monitoring group', monitoredBy],
+    ] as const)
+      tooLong(errors, field, label, value, MAX_TITLE);
+    if (isSourceKind(kind) && needsMonitoringGroup(kind) && !monitoredBy)
+      errors.push({
+        field: 'monitoredBy',
+        message: 'Enter the group that monitors it to completion (LEG-07)',
+      });
+    const ownerId = text(input.owner);
+    let ownerOrganisationId: string | null = null;
+    if (ownerId) {
+      const found = isUuid(ownerId)
+        ? (await directory.lookups.organisations(db, [ownerId])).get(ownerId)
+        : undefined;
+      if (!found || found.archived)
+        errors.push({ field: 'owner', message: 'Select the body that owns the response' });
+      else ownerOrganisationId = found.id;
+    }
+    if (errors.length) throw new ValidationError(errors);
+    return {
+      title: title!,
+      kind: kind as SourceKind,
+      reference,
+      sourceDate,
+      ownerOrganisationId,
+      reportsTo,
+      monitoredBy,
+      isPublic: text(input.isPublic) === 'yes',
+      dueOn,
+    };
+  }
+
+  return {
+    /** Every source, with how far its actions have got, a page at a time. */
+    async list(principal: Principal, input: Input, page: PageRequest) {
+      requireUser(principal, 'tracker.view');
+      const kind = text(input.kind);
+      const q = text(input.q);
+      const filters: SQL[] = [];
+      if (isSourceKind(kind)) filters.push(eq(trackerSources.kind, kind));
+      if (q) filters.push(ilike(trackerSources.title, `%${q.replace(/[\\%_]/g, '\\$&')}%`));
+      const where = filters.length ? and(...filters) : undefined;
+      const day = today();
+      const [rows, [total]] = await Promise.all([
+        db
+          .select({
+            id: trackerSources.id,
+            title: trackerSources.title,
+            kind: trackerSources.kind,
+            sourceDate: trackerSources.sourceDate,
+            reportsTo: trackerSources.reportsTo,
+            isPublic: trackerSources.isPublic,
+            total: actionCounts.total,
+            completed: actionCounts.completed,
+            overdue: sql<number>`(count(${trackerActions.id}) filter (where ${trackerActions.result} <> 'completed' and ${trackerActions.dueOn} < ${day}))::int`,
+          })
+          .from(trackerSources)
+          .leftJoin(trackerActions, eq(trackerActions.sourceId, trackerSources.id))
+          .where(where)
+          .groupBy(trackerSources.id)
+          .orderBy(asc(trackerSources.title))
+          .limit(page.limit)
+          .offset(page.offset),
+        db.select({ n: count() }).from(trackerSources).where(where),
+      ]);
+      return {
+        items: rows.map((r) => ({
+          ...r,
+          kindLabel: SOURCE_KIND_LABELS[r.kind],
+          percentComplete: r.total ? Math.round((100 * r.completed) / r.total) : null,
+        })),
+        total: total?.n ?? 0,
+        filters: { kind: isSourceKind(kind) ? kind : '', q: q ?? '' },
+        mayManage: can(principal, 'tracker.manage'),
+      };
+    },
+
+    /** What the new-source form offers as owners: the directory's units, directorates, boroughs. */
+    async sourceForm(principal: Principal) {
+      requireUser(principal, 'tracker.manage');
+      return { owners: await directory.lookups.ownerOrganisations(db) };
+    },
+
+    async createSource(principal: Principal, input: Input, requestId?: string) {
+      const user = requireUser(principal, 'tracker.manage');
+      const values = await readSourceForm(input);
+      const at = now();
+      return db.transaction(async (tx) => {
+        const [source] = await tx
+          .insert(trackerSources)
+          .values({ ...values, createdBy: user.userId, createdAt: at, updatedAt: at })
+          .returning();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'tracker.source.created',
+          recordType: 'tracker_source',
+          recordId: source!.id,
+          after: source,
+        });
+        return source!;
+      });
+    },
+
+    /** A source with its recommendations (a page of them), their key points and actions. */
+    async source(principal: Principal, id: string, page: PageRequest) {
+      const user = requireUser(principal, 'tracker.view');
+      const source = await findSource(db, id);
+      const ids = await db
+        .select({ id: trackerRecommendations.id })
+        .from(trackerRecommendations)
+        .where(eq(trackerRecommendations.sourceId, id))
+        .orderBy(asc(trackerRecommendations.position))
+        .limit(page.limit)
+        .offset(page.offset);
+      const [tree, [counts], [recommendationCount]] = await Promise.all([
+        treeOf(
+          db,
+          id,
+          ids.map((r) => r.id),
+        ),
+        db
+          .select({
+            total: actionCounts.total,
+            completed: actionCounts.completed,
+            ongoing: sql<number>`(count(*) filter (where ${trackerActions.result} = 'ongoing'))::int`,
+            awaits: sql<number>`(count(*) filter (where ${trackerActions.result} = 'awaits'))::int`,
+            unowned: sql<number>`(count(*) filter (where ${trackerActions.ownerPersonId} is null and ${trackerActions.ownerOrganisationId} is null))::int`,
+          })
+          .from(trackerActions)
+          .where(eq(trackerActions.sourceId, id)),
+        db
+          .select({ n: count() })
+          .from(trackerRecommendations)
+          .where(eq(trackerRecommendations.sourceId, id)),
+      ]);
+      return {
+        source: sourceView(source, await ownerOrganisationName(db, source.ownerOrganisationId)),
+        recommendations: tree.recommendations,
+        counts: counts!,
+        total: recommendationCount?.n ?? 0,
+        mayManage: can(user, 'tracker.manage'),
+      };
+    },
+
+    /** One recommendation: its key points and actions, and every update as one timeline. */
+    async recommendation(principal: Principal, id: string) {
+      const user = requireUser(principal, 'tracker.view');
+      if (!isUuid(id)) throw new NotFoundError();
+      const [row] = await db
+        .select({ sourceId: trackerRecommendations.sourceId })
+        .from(trackerRecommendations)
+        .where(eq(trackerRecommendations.id, id));
+      if (!row) throw new NotFoundError();
+      const source = await findSource(db, row.sourceId);
+      const [tree, updates] = await Promise.all([
+        treeOf(db, source.id, [id]),
+        db
+          .select()
+          .from(trackerUpdates)
+          .where(eq(trackerUpdates.recommendationId, id))
+          .orderBy(desc(trackerUpdates.recordedAt), desc(trackerUpdates.id)),
+      ]);
+      const recommendation = tree.recommendations[0]!;
+      const actionText = new Map(
+        recommendation.keyPoints.flatMap((k) =>
+          k.actions.map((a) => [a.id, a.description ?? k.text] as const),
+        ),
+      );
+      return {
+        source: sourceView(source, null),
+        recommendation,
+        timeline: updates.map((u) => ({
+          ...u,
+          actionText: actionText.get(u.actionId) ?? '',
+          resultText: resultLabel(u.result, completedOf(u)),
+        })),
+        mayManage: can(user, 'tracker.manage'),
+      };
+    },
+
+    /** The action's update form: where it stands, who owns it, and its history. */
+    async actionForm(principal: Principal, actionId: string) {
+      const user = requireUser(principal);
+      const found = await findAction(db, actionId);
+      const who = await trackerUser(db, user);
+      if (!mayUpdateAction(who, found.owner)) throw new NotFoundError();
+      const [source, history] = await Promise.all([
+        findSource(db, found.action.sourceId),
+        db
+          .select()
+          .from(trackerUpdates)
+          .where(eq(trackerUpdates.actionId, actionId))
+          .orderBy(desc(trackerUpdates.recordedAt), desc(trackerUpdates.id)),
+      ]);
+      const completed = completedOf(found.action);
+      return {
+        source: sourceView(source, null),
+        recommendation: found.recommendation,
+        keyPoint: found.keyPoint,
+        action: {
+          ...found.action,
+          completed,
+          resultText: resultLabel(found.action.result, completed),
+          ownerName: found.ownerName,
+        },
+        history: history.map((u) => ({ ...u, resultText: resultLabel(u.result, completedOf(u)) })),
+        mayViewSource: can(user, 'tracker.view'),
+      };
+    },
+
+    /**
+     * TRK-01: records progress on an action: its result (Completed with the date, Ongoing,
+     * Awaits) and narrative, as an update with its date and author. Only the owner, their unit
+     * or the tracker's managers may; a form read before someone else's update is refused.
+     */
+    async updateAction(principal: Principal, actionId: string, input: Input, requestId?: string) {
+      const user = requireUser(principal);
+      const errors: FieldError[] = [];
+      const result = text(input.result);
+      if (!isActionResult(result))
+        errors.push({ field: 'result', message: 'Select where the action stands' });
+      const completedDate =
+        result === 'completed'
+          ? dateField(input, 'completedOn', 'the date it was completed', errors)
+          : null;
+      const completed: CompletedOn | null = completedDate
+        ? { precision: 'day', date: completedDate }
+        : null;
+      if (isActionResult(result) && (result !== 'completed' || completedDate)) {
+        const problem = actionResultProblem(result, completed, today());
+        if (problem) errors.push({ field: 'completedOn-day', message: problem });
+      }
+      const narrative = text(input.narrative);
+      tooLong(errors, 'narrative', 'The narrative', narrative, MAX_TEXT);
+      const version = Number(text(input.version));
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const found = await findAction(tx, actionId, { lock: true });
+        if (!mayUpdateAction(await trackerUser(tx, user), found.owner)) throw new NotFoundError();
+        if (version !== found.action.version)
+          throw new ConflictError(
+            'Someone else has updated this action since you opened it. Check its history below and record your update again',
+            'result',
+          );
+        const at = now();
+        const [after] = await tx
+          .update(trackerActions)
+          .set({
+            result: result as ActionResult,
+            ...completionColumns(completed),
+            narrative,
+            version: found.action.version + 1,
+            updatedAt: at,
+          })
+          .where(eq(trackerActions.id, actionId))
+          .returning();
+        await tx.insert(trackerUpdates).values({
+          actionId,
+          recommendationId: found.action.recommendationId,
+          sourceId: found.action.sourceId,
+          kind: 'progress',
+          recordedAt: at,
+          authorUserId: user.userId,
+          authorLabel: user.displayName,
+          result: result as ActionResult,
+          ...completionColumns(completed),
+          narrative,
+        });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'tracker.action.updated',
+          recordType: 'tracker_action',
+          recordId: actionId,
+          before: found.action,
+          after,
+        });
+        return { action: after!, recommendationId: found.action.recommendationId };
+      });
+    },
+
+    /** The standing form of a recommendation (manager only). */
+    async standingForm(principal: Principal, recommendationId: string) {
+      requireUser(principal, 'tracker.manage');
+      const { recommendation, source } = await findRecommendation(db, recommendationId);
+      const others = await db
+        .select({ id: trackerRecommendations.id, number: trackerRecommendations.number })
+        .from(trackerRecommendations)
+        .where(eq(trackerRecommendations.sourceId, source.id))
+        .orderBy(asc(trackerRecommendations.position));
+      return {
+        source: sourceView(source, null),
+        recommendation,
+        supersededByNumber:
+          others.find((o) => o.id === recommendation.supersededById)?.number ?? null,
+      };
+    },
+
+    /**
+     * A recommendation accepted, superseded by another of the source (naming it), or not
+     * accepted (with the rationale).
+     */
+    async setStanding(
+      principal: Principal,
+      recommendationId: string,
+      input: Input,
+      requestId?: string,
+    ) {
+      const user = requireUser(principal, 'tracker.manage');
+      const status = text(input.status);
+      if (!isRecommendationStatus(status))
+        throw new ValidationError([{ field: 'status', message: 'Select its standing' }]);
+      const supersededBy = status === 'superseded' ? text(input.supersededBy) : null;
+      const rationale = text(input.rationale);
+      const errors: FieldError[] = [];
+      tooLong(errors, 'rationale', 'The rationale', rationale, MAX_TEXT);
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const { recommendation, source } = await findRecommendation(tx, recommendationId);
+        const siblings = await tx
+          .select({ id: trackerRecommendations.id, number: trackerRecommendations.number })
+          .from(trackerRecommendations)
+          .where(eq(trackerRecommendations.sourceId, source.id));
+        const problem = recommendationStandingProblem({
+          number: recommendation.number,
+          status,
+          supersededBy,
+          rationale,
+          numbers: new Set(siblings.map((s) => s.number)),
+        });
+        if (problem) throw new ValidationError([problem]);
+        const [after] = await tx
+          .update(trackerRecommendations)
+          .set({
+            status,
+            supersededById: supersededBy
+              ? siblings.find((s) => s.number === supersededBy)!.id
+              : null,
+            rationale,
+            updatedAt: now(),
+          })
+          .where(eq(trackerRecommendations.id, recommendationId))
+          .returning();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'tracker.recommendation.standing',
+          recordType: 'tracker_recommendation',
+          recordId: recommendationId,
+          before: recommendation,
+          after,
+        });
+        return after!;
+      });
+    },
+
+    /**
+     * Brings in a whole source from CSV. Every row is checked first, owners included; if any is
+     * bad, each is reported by its line and nothing is imported.
+     */
+    async importCsv(principal: Principal, csv: string, requestId?: string) {
+      const user = requireUser(principal, 'tracker.manage');
+      const { file, problems } = parseTrackerCsv(csv, today());
+      if (!file) throw new TrackerImportError(problems);
+      return db.transaction(async (tx) => {
+        const references = await resolveOwners(tx, file);
+        const at = now();
+        const [source] = await tx
+          .insert(trackerSources)
+          .values({
+            title: file.source.title,
+            kind: file.source.kind,
+            reference: file.source.reference,
+            sourceDate: file.source.date,
+            ownerOrganisationId: references.organisation(file.source.owner),
+            reportsTo: file.source.reportsTo,
+            monitoredBy: file.source.monitoredBy,
+            isPublic: file.source.isPublic,
+            dueOn: file.source.dueOn,
+            createdBy: user.userId,
+            createdAt: at,
+            updatedAt: at,
+          })
+          .returning();
+        const sourceId = source!.id;
+        const recommendations = await tx
+          .insert(trackerRecommendations)
+          .values(
+            file.recommendations.map((r, i) => ({
+              sourceId,
+              number: r.number,
+              position: i + 1,
+              section: r.section,
+              text: r.text,
+              // Superseding is set once every recommendation has its id.
+              status: r.status === 'superseded' ? ('accepted' as const) : r.status,
+              rationale: r.rationale,
+              createdAt: at,
+              updatedAt: at,
+            })),
+          )
+          .returning({ id: trackerRecommendations.id, number: trackerRecommendations.number });
+        const idOf = new Map(recommendations.map((r) => [r.number, r.id]));
+        for (const r of file.recommendations.filter((r) => r.status === 'superseded'))
+          await tx
+            .update(trackerRecommendations)
+            .set({ status: 'superseded', supersededById: idOf.get(r.supersededBy!)! })
+            .where(eq(trackerRecommendations.id, idOf.get(r.number)!));
+        const keyPointRows = file.recommendations.flatMap((r) =>
+          r.keyPoints.map((k, i) => ({
+            recommendationId: idOf.get(r.number)!,
+            position: i + 1,
+            text: k.text,
+            leadPersonId: references.person(k.lead),
+            leadOrganisationId: references.organisation(k.lead),
+            createdAt: at,
+            updatedAt: at,
+          })),
+        );
+        const keyPointIds = keyPointRows.length
+          ? await tx
+              .insert(trackerKeyPoints)
+              .values(keyPointRows)
+              .returning({ id: trackerKeyPoints.id })
+          : [];
+        let k = 0;
+        const actionRows = file.recommendations.flatMap((r) =>
+          r.keyPoints.flatMap((point) => {
+            const keyPointId = keyPointIds[k++]!.id;
+            return point.actions.map((a, i) => ({
+              keyPointId,
+              sourceId,
+              recommendationId: idOf.get(r.number)!,
+              position: i + 1,
+              description: a.description,
+              ownerPersonId: references.person(a.owner),
+              ownerOrganisationId: references.organisation(a.owner),
+              dueOn: a.dueOn,
+              result: a.result,
+              ...completionColumns(a.completedOn),
+              narrative: a.narrative,
+              createdAt: at,
+              updatedAt: at,
+            }));
+          }),
+        );
+        // In slices, so a source with thousands of actions stays within the bind-parameter limit.
+        for (let i = 0; i < actionRows.length; i += 1000) {
+          const slice = actionRows.slice(i, i + 1000);
+          const inserted = await tx
+            .insert(trackerActions)
+            .values(slice)
+            .returning({ id: trackerActions.id });
+          await tx.insert(trackerUpdates).values(
+            slice.map((a, j) => ({
+              actionId: inserted[j]!.id,
+              recommendationId: a.recommendationId,
+              sourceId,
+              kind: 'imported' as const,
+              recordedAt: at,
+              authorUserId: user.userId,
+              authorLabel: user.displayName,
+              result: a.result,
+              completedOn: a.completedOn,
+              completedPrecision: a.completedPrecision,
+              narrative: a.narrative,
+            })),
+          );
+        }
+        const summary = {
+          recommendations: recommendations.length,
+          keyPoints: keyPointRows.length,
+          actions: actionRows.length,
+        };
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'tracker.source.imported',
+          recordType: 'tracker_source',
+          recordId: sourceId,
+          after: { source, ...summary },
+        });
+        return { source: source!, ...summary };
+      });
+    },
+
+    /** The source and its whole tree, in the import format. */
+    async exportCsv(principal: Principal, sourceId: string) {
+      requireUser(principal, 'tracker.view');
+      const source = await findSource(db, sourceId);
+      const tree = await treeOf(db, sourceId);
+      const sourceOwner = { personId: null, organisationId: source.ownerOrganisationId };
+      const ownerReference = (await ownerNames(db, [sourceOwner])).reference(sourceOwner);
+      const file: TrackerFile = {
+        source: {
+          title: source.title,
+          kind: source.kind,
+          reference: source.reference,
+          date: source.sourceDate,
+          owner: ownerReference,
+          reportsTo: source.reportsTo,
+          monitoredBy: source.monitoredBy,
+          isPublic: source.isPublic,
+          dueOn: source.dueOn,
+        },
+        recommendations: tree.recommendations.map((r) => ({
+          line: 0,
+          number: r.number,
+          section: r.section,
+          text: r.text,
+          status: r.status,
+          supersededBy: r.supersededByNumber,
+          rationale: r.rationale,
+          keyPoints: r.keyPoints.map((k) => ({
+            line: 0,
+            text: k.text,
+            lead: tree.names.reference({
+              personId: k.leadPersonId,
+              organisationId: k.leadOrganisationId,
+            }),
+            actions: k.actions.map((a) => ({
+              line: 0,
+              description: a.description,
+              owner: tree.names.reference({
+                personId: a.ownerPersonId,
+                organisationId: a.ownerOrganisationId,
+              }),
+              dueOn: a.dueOn,
+              result: a.result,
+              completedOn: a.completed,
+              narrative: a.narrative,
+            })),
+          })),
+        })),
+      };
+      return { source, csv: writeTrackerCsv(file) };
+    },
+
+    /** The actions this person may update as their owner or in the owner's unit. */
+    async myActions(principal: Principal, page: PageRequest) {
+      const user = requireUser(principal);
+      const who = await trackerUser(db, user);
+      const mine: SQL[] = [];
+      if (who.personId) mine.push(eq(trackerActions.ownerPersonId, who.personId));
+      const units = [who.organisationId, ...who.boroughIds].filter((u): u is string => !!u);
+      if (units.length) mine.push(inArray(trackerActions.ownerOrganisationId, units));
+      if (who.organisationId)
+        mine.push(
+          sql`${trackerActions.ownerPersonId} in (select id from people where organisation_id = ${who.organisationId})`,
+        );
+      if (mine.length === 0) return { items: [], total: 0 };
+      const where = or(...mine);
+      const [rows, [total]] = await Promise.all([
+        db
+          .select({
+            action: trackerActions,
+            keyPoint: trackerKeyPoints.text,
+            number: trackerRecommendations.number,
+            sourceTitle: trackerSources.title,
+            sourceKind: trackerSources.kind,
+          })
+          .from(trackerActions)
+          .innerJoin(trackerKeyPoints, eq(trackerKeyPoints.id, trackerActions.keyPointId))
+          .innerJoin(
+            trackerRecommendations,
+            eq(trackerRecommendations.id, trackerActions.recommendationId),
+          )
+          .innerJoin(trackerSources, eq(trackerSources.id, trackerActions.sourceId))
+          .where(where)
+          .orderBy(
+            sql`${trackerActions.result} = 'completed'`,
+            sql`${trackerActions.dueOn} asc nulls last`,
+            asc(trackerSources.title),
+            asc(trackerRecommendations.position),
+            asc(trackerActions.position),
+          )
+          .limit(page.limit)
+          .offset(page.offset),
+        db.select({ n: count() }).from(trackerActions).where(where),
+      ]);
+      const day = today();
+      return {
+        items: rows.map((r) => {
+          const completed = completedOf(r.action);
+          return {
+            ...r,
+            noun: itemNoun(r.sourceKind).one,
+            resultText: resultLabel(r.action.result, completed),
+            overdue: isOverdue(r.action, day),
+          };
+        }),
+        total: total?.n ?? 0,
+      };
+    },
+  };
+
+  async function findRecommendation(executor: Executor, id: string) {
+    if (!isUuid(id)) throw new NotFoundError();
+    const [recommendation] = await executor
+      .select()
+      .from(trackerRecommendations)
+      .where(eq(trackerRecommendations.id, id));
+    if (!recommendation) throw new NotFoundError();
+    return { recommendation, source: await findSource(executor, recommendation.sourceId) };
+  }
+
+  async function findAction(executor: Executor, id: string, options: { lock?: boolean } = {}) {
+    if (!isUuid(id)) throw new NotFoundError();
+    const query = executor.select().from(trackerActions).where(eq(trackerActions.id, id));
+    const [action] = options.lock ? await query.for('update') : await query;
+    if (!action) throw new NotFoundError();
+    const [[keyPoint], [recommendation]] = await Promise.all([
+      executor.select().from(trackerKeyPoints).where(eq(trackerKeyPoints.id, action.keyPointId)),
+      executor
+        .select()
+        .from(trackerRecommendations)
+        .where(eq(trackerRecommendations.id, action.recommendationId)),
+    ]);
+    const ownerPerson = action.ownerPersonId
+      ? (await directory.lookups.people(executor, [action.ownerPersonId])).get(action.ownerPersonId)
+      : undefined;
+    const names = await ownerNames(executor, [
+      { personId: action.ownerPersonId, organisationId: action.ownerOrganisationId },
+    ]);
+    return {
+      action,
+      keyPoint: keyPoint!,
+      recommendation: recommendation!,
+      ownerName: names.name({
+        personId: action.ownerPersonId,
+        organisationId: action.ownerOrganisationId,
+      }),
+      owner: {
+        personId: action.ownerPersonId,
+        organisationId: action.ownerOrganisationId,
+        personOrganisationId: ownerPerson?.organisationId ?? null,
+      },
+    };
+  }
+
+  /** Every owner and lead the file names, found in the directory; an unknown one fails its line. */
+  async function resolveOwners(executor: Executor, file: TrackerFile) {
+    const named: { line: number; reference: string; what: string }[] = [];
+    if (file.source.owner)
+      named.push({ line: 2, reference: file.source.owner, what: 'source_owner' });
+    for (const r of file.recommendations)
+      for (const k of r.keyPoints) {
+        if (k.lead) named.push({ line: k.line, reference: k.lead, what: 'key_point_lead' });
+        for (const a of k.actions)
+          if (a.owner) named.push({ line: a.line, reference: a.owner, what: 'action_owner' });
+      }
+    const found = await directory.lookups.resolveReferences(
+      executor,
+      named.map((n) => n.reference),
+    );
+    const problems = named
+      .filter(
+        (n) =>
+          !found.has(n.reference) ||
+          (n.what === 'source_owner' && !found.get(n.reference)!.organisationId),
+      )
+      .map((n) => ({
+        line: n.line,
+        message:
+          n.what === 'source_owner'
+            ? `source_owner "${n.reference}" is not an organisation code in the directory`
+            : `${n.what} "${n.reference}" is not in the directory: give an organisation's code or a person's e-mail address`,
+      }));
+    if (problems.length) throw new TrackerImportError(problems);
+    const get = (reference: string | null) => (reference ? found.get(reference.trim()) : undefined);
+    return {
+      person: (reference: string | null) => get(reference)?.personId ?? null,
+      /** A reference that names both a person and an organisation is the person. */
+      organisation: (reference: string | null) => {
+        const f = get(reference);
+        return f && !f.personId ? f.organisationId : null;
+      },
+    };
+  }
+}

@@ -1,0 +1,255 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { count, eq } from 'drizzle-orm';
+import {
+  trackerActions,
+  trackerRecommendations,
+  trackerSources,
+} from '../../src/modules/tracker/schema.js';
+import { removeDemoData } from '../../src/demo/demo-data.js';
+import { organisations } from '../../src/modules/directory/schema.js';
+import { TRACKER_CSV_COLUMNS } from '../../src/modules/tracker/transfer.js';
+import { createTestApp, signInAs, type TestApp, type Agent } from '../app.js';
+
+let t: TestApp;
+let officer: Agent;
+
+const example = (name: string) => readFileSync(path.resolve('examples/tracker', name));
+const csvFile = (bytes: Buffer | string, name = 'source.csv') => ({
+  field: 'file',
+  name,
+  bytes: Buffer.from(bytes),
+  type: 'text/csv',
+});
+const row = (cells: Partial<Record<(typeof TRACKER_CSV_COLUMNS)[number], string>>) =>
+  TRACKER_CSV_COLUMNS.map((c) => cells[c] ?? '').join(',');
+/** A board's scrutiny of Camden with one action owned by the borough. */
+const CAMDEN = [
+  TRACKER_CSV_COLUMNS.join(','),
+  row({
+    source_title: 'Hate Crime Board scrutiny of Camden',
+    source_kind: 'borough_scrutiny',
+    source_monitored_by: 'Hate Crime Board',
+    source_reports_to: 'Communities Equalities and People Committee',
+    recommendation: '1',
+    recommendation_text: 'Camden should record every hate crime referral from partners',
+    key_point: 'Referrals recorded',
+    action: 'Set up a referral log with the council',
+    action_owner: 'E09000007',
+    due_on: '2026-10-31',
+    result: 'ongoing',
+  }),
+  row({
+    recommendation: '2',
+    recommendation_text: 'Publish the findings',
+    key_point: 'Findings published',
+    action: 'Publish on the website',
+    result: 'awaits',
+  }),
+].join('\n');
+
+async function sourceCount() {
+  const [row] = await t.services.db.select({ n: count() }).from(trackerSources);
+  return row!.n;
+}
+
+before(async () => {
+  t = await createTestApp();
+  officer = await signInAs(t, 'authority_officer');
+});
+after(() => t.close());
+
+for (const name of ['cdrp-scrutiny-2005.csv', 'iag-review-2007.csv'])
+  test(`TRK-01: ${name} imports, and exports to the same file byte for byte`, async () => {
+    const bytes = example(name);
+    const imported = await officer.postFile('/tracker/import', {}, csvFile(bytes, name));
+    assert.equal(imported.statusCode, 303, imported.body.slice(0, 2000));
+    const sourcePage = await officer.get(imported.headers.location!);
+    assert.equal(sourcePage.statusCode, 200);
+    const exported = await officer.get(`${imported.headers.location}/export.csv`);
+    assert.equal(exported.statusCode, 200);
+    assert.match(exported.headers['content-type'] as string, /^text\/csv/);
+    assert.equal(exported.body, bytes.toString('utf8'));
+  });
+
+test('TRK-01: seed 004 keeps its numbering with gaps, and HR owns the tenure actions', async () => {
+  const [source] = await t.services.db
+    .select()
+    .from(trackerSources)
+    .where(
+      eq(trackerSources.title, 'MPA Scrutiny Panel: Crime and Disorder Reduction Partnerships'),
+    );
+  const numbers = await t.services.db
+    .select({ number: trackerRecommendations.number })
+    .from(trackerRecommendations)
+    .where(eq(trackerRecommendations.sourceId, source!.id))
+    .orderBy(trackerRecommendations.position);
+  assert.deepEqual(numbers.map((n) => n.number).slice(17), ['18', '19', '22', '24']);
+  const [hr] = await t.services.db
+    .select({ n: count() })
+    .from(trackerActions)
+    .where(eq(trackerActions.sourceId, source!.id))
+    .innerJoin(organisations, eq(organisations.id, trackerActions.ownerOrganisationId));
+  assert.equal(hr!.n, 2);
+  const page = await officer.get(`/tracker/sources/${source!.id}?page=1`);
+  assert.match(page.body, /Recommendation 1/);
+  assert.match(page.body, /Completed September 2003/);
+  const second = await officer.get(`/tracker/sources/${source!.id}?page=2`);
+  assert.match(second.body, /Recommendation 24/);
+  assert.match(second.body, /Operation Jigsaw/);
+});
+
+test('TRK-01: a file with bad rows is refused line by line and nothing is imported', async () => {
+  const before = await sourceCount();
+  const bad = CAMDEN.replace('ongoing', 'started').replace('E09000007', 'nobody@example.org');
+  const response = await officer.postFile('/tracker/import', {}, csvFile(bad));
+  assert.equal(response.statusCode, 400);
+  assert.match(response.body, /Line 2: result must be completed, ongoing or awaits/);
+  assert.match(response.body, /govuk-error-summary/);
+  assert.match(response.body, /Nothing has been imported/);
+  assert.equal(await sourceCount(), before);
+  // Every line is checked before any owner is looked up: an unknown owner is named too.
+  const unknownOwner = CAMDEN.replace('E09000007', 'nobody@example.org');
+  const second = await officer.postFile('/tracker/import', {}, csvFile(unknownOwner));
+  assert.equal(second.statusCode, 400);
+  assert.match(
+    second.body,
+    /Line 2: action_owner &quot;nobody@example.org&quot; is not in the directory/,
+  );
+  assert.equal(await sourceCount(), before);
+});
+
+test('the tracker is refused to those who do not run it, and changes nothing', async () => {
+  const advisor = await signInAs(t, 'advisor');
+  const before = await sourceCount();
+  assert.equal((await advisor.get('/tracker')).statusCode, 403);
+  assert.equal((await advisor.postFile('/tracker/import', {}, csvFile(CAMDEN))).statusCode, 403);
+  const member = await signInAs(t, 'authority_member');
+  assert.equal((await member.get('/tracker')).statusCode, 200);
+  assert.equal((await member.postFile('/tracker/import', {}, csvFile(CAMDEN))).statusCode, 403);
+  assert.equal(await sourceCount(), before);
+});
+
+test('TRK-01: the owner’s unit records progress; others cannot; the report says what changed', async () => {
+  const imported = await officer.postFile('/tracker/import', {}, csvFile(CAMDEN));
+  assert.equal(imported.statusCode, 303, imported.body.slice(0, 1500));
+  const sourceId = imported.headers.location!.split('/').pop()!;
+  const [owned] = await t.services.db
+    .select()
+    .from(trackerActions)
+    .where(eq(trackerActions.description, 'Set up a referral log with the council'));
+  const [unowned] = await t.services.db
+    .select()
+    .from(trackerActions)
+    .where(eq(trackerActions.description, 'Publish on the website'));
+
+  // The report is recorded as reported before any progress.
+  const recorded = await officer.post(`/tracker/sources/${sourceId}/report/record`, {
+    date: '2026-11-23',
+  });
+  assert.equal(recorded.statusCode, 303);
+  t.clock.advanceMinutes(24 * 60);
+  // A day on, sessions have lapsed: sign in again.
+  officer = await signInAs(t, 'authority_officer');
+
+  // Camden's partnership officer answers for the borough.
+  const partnership = await signInAs(t, 'partnership_officer');
+  const mine = await partnership.get('/tracker/my-actions');
+  assert.match(mine.body, /Set up a referral log with the council/);
+  assert.doesNotMatch(mine.body, /Publish on the website/);
+  assert.equal((await partnership.get(`/tracker/actions/${unowned!.id}`)).statusCode, 404);
+  const form = await partnership.get(`/tracker/actions/${owned!.id}`);
+  assert.equal(form.statusCode, 200);
+  const missingDate = await partnership.post(`/tracker/actions/${owned!.id}`, {
+    version: '1',
+    result: 'completed',
+    narrative: 'The log is running',
+  });
+  assert.equal(missingDate.statusCode, 400);
+  assert.match(missingDate.body, /Enter the date it was completed/);
+  const done = await partnership.post(`/tracker/actions/${owned!.id}`, {
+    version: '1',
+    result: 'completed',
+    'completedOn-day': '20',
+    'completedOn-month': '11',
+    'completedOn-year': '2026',
+    narrative: 'The log is running with the council and two charities',
+  });
+  assert.equal(done.statusCode, 303, done.body.slice(0, 1500));
+  // A form read before that update is refused, not silently overwritten.
+  const stale = await partnership.post(`/tracker/actions/${owned!.id}`, {
+    version: '1',
+    result: 'ongoing',
+  });
+  assert.equal(stale.statusCode, 409);
+
+  // Someone outside the borough cannot, and changes nothing.
+  const advisor = await signInAs(t, 'advisor');
+  const refused = await advisor.post(`/tracker/actions/${owned!.id}`, {
+    version: '2',
+    result: 'awaits',
+  });
+  assert.equal(refused.statusCode, 404);
+  const [after] = await t.services.db
+    .select()
+    .from(trackerActions)
+    .where(eq(trackerActions.id, owned!.id));
+  assert.equal(after!.result, 'completed');
+  assert.equal(after!.completedOn, '2026-11-20');
+
+  // The recommendation's history shows the import and the update, with date and author.
+  const recommendation = await officer.get(`/tracker/recommendations/${owned!.recommendationId}`);
+  assert.match(recommendation.body, /Inspector Pat Partnership/);
+  assert.match(recommendation.body, /Completed 20 November 2026/);
+
+  // The report as at today counts it, and marks what changed since the recorded report.
+  const report = await officer.get(`/tracker/sources/${sourceId}/report?date=2026-11-24`);
+  assert.equal(report.statusCode, 200);
+  assert.match(
+    report.body,
+    /Since the last report \(as at 23 November 2026\): 1 action new or changed/,
+  );
+  assert.match(report.body, /Result changed/);
+  // As at the earlier date it stands where it stood then.
+  const earlier = await officer.get(`/tracker/sources/${sourceId}/report?date=2026-11-23`);
+  assert.doesNotMatch(earlier.body, /Completed 20 November 2026/);
+  const csv = await officer.get(`/tracker/sources/${sourceId}/report.csv?date=2026-11-24`);
+  assert.match(csv.body, /Completed 20 November 2026/);
+  const future = await officer.get(`/tracker/sources/${sourceId}/report?date=2099-01-01`);
+  assert.equal(future.statusCode, 400);
+  assert.match(future.body, /The date must be today or in the past/);
+});
+
+test('TRK-01: a recommendation not accepted needs its rationale; superseded names another', async () => {
+  const [rec] = await t.services.db
+    .select()
+    .from(trackerRecommendations)
+    .where(eq(trackerRecommendations.text, 'Publish the findings'));
+  const url = `/tracker/recommendations/${rec!.id}/standing`;
+  assert.equal((await officer.get(url)).statusCode, 200);
+  const noReason = await officer.post(url, { status: 'not_accepted', rationale: '' });
+  assert.equal(noReason.statusCode, 400);
+  assert.match(noReason.body, /Enter the rationale for not accepting it/);
+  const self = await officer.post(url, { status: 'superseded', supersededBy: '2' });
+  assert.match(self.body, /cannot supersede itself/);
+  const ok = await officer.post(url, { status: 'superseded', supersededBy: '1' });
+  assert.equal(ok.statusCode, 303);
+  const page = await officer.get(`/tracker/recommendations/${rec!.id}`);
+  assert.match(page.body, /Superseded by recommendation 1/);
+});
+
+test('removing the demo data keeps the tracker, taking the demo accounts’ names off it', async () => {
+  await removeDemoData(t.services.db);
+  const [{ n }] = (await t.services.db.select({ n: count() }).from(trackerSources)) as [
+    { n: number },
+  ];
+  assert.ok(n >= 3);
+  const [owned] = await t.services.db
+    .select()
+    .from(trackerActions)
+    .where(eq(trackerActions.description, 'Set up a referral log with the council'));
+  // Camden is reference data, not demo data: the borough still owns its action.
+  assert.ok(owned!.ownerOrganisationId);
+});
