@@ -73,6 +73,8 @@ CREATE TABLE "tracker_sources" (
 	"is_public" boolean DEFAULT false NOT NULL,
 	"due_on" date,
 	"received_on" date,
+	"group_id" uuid,
+	"covers_year" integer,
 	"created_by" uuid,
 	"created_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL
@@ -107,6 +109,7 @@ ALTER TABLE "tracker_recommendations" ADD CONSTRAINT "tracker_recommendations_su
 ALTER TABLE "tracker_reports" ADD CONSTRAINT "tracker_reports_source_id_tracker_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."tracker_sources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tracker_reports" ADD CONSTRAINT "tracker_reports_produced_by_users_id_fk" FOREIGN KEY ("produced_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tracker_sources" ADD CONSTRAINT "tracker_sources_owner_organisation_id_organisations_id_fk" FOREIGN KEY ("owner_organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tracker_sources" ADD CONSTRAINT "tracker_sources_group_id_advisory_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."advisory_groups"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tracker_sources" ADD CONSTRAINT "tracker_sources_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tracker_updates" ADD CONSTRAINT "tracker_updates_action_id_tracker_actions_id_fk" FOREIGN KEY ("action_id") REFERENCES "public"."tracker_actions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tracker_updates" ADD CONSTRAINT "tracker_updates_recommendation_id_tracker_recommendations_id_fk" FOREIGN KEY ("recommendation_id") REFERENCES "public"."tracker_recommendations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -125,6 +128,7 @@ CREATE INDEX "tracker_reports_source_idx" ON "tracker_reports" USING btree ("sou
 CREATE INDEX "tracker_sources_title_idx" ON "tracker_sources" USING btree ("title");--> statement-breakpoint
 CREATE INDEX "tracker_sources_kind_idx" ON "tracker_sources" USING btree ("kind","title");--> statement-breakpoint
 CREATE INDEX "tracker_sources_public_idx" ON "tracker_sources" USING btree ("title") WHERE "tracker_sources"."is_public";--> statement-breakpoint
+CREATE UNIQUE INDEX "tracker_sources_group_year_key" ON "tracker_sources" USING btree ("kind","group_id","covers_year") WHERE "tracker_sources"."group_id" is not null;--> statement-breakpoint
 CREATE INDEX "tracker_sources_due_idx" ON "tracker_sources" USING btree ("due_on") WHERE "tracker_sources"."received_on" is null;--> statement-breakpoint
 CREATE INDEX "tracker_updates_action_idx" ON "tracker_updates" USING btree ("action_id","recorded_at");--> statement-breakpoint
 CREATE INDEX "tracker_updates_recommendation_idx" ON "tracker_updates" USING btree ("recommendation_id","recorded_at");--> statement-breakpoint

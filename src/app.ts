@@ -91,6 +91,10 @@ import { registerFeedRoutes } from './modules/meetings/feeds-routes.js';
 import { createTrackerService } from './modules/tracker/service.js';
 import { createTrackerReportsService } from './modules/tracker/reports-service.js';
 import { registerTrackerRoutes } from './modules/tracker/routes.js';
+import { createTrackerRecordsService } from './modules/tracker/records-service.js';
+import { registerTrackerRecordRoutes } from './modules/tracker/records-routes.js';
+import { createTrackerDashboardService } from './modules/tracker/dashboard-service.js';
+import { registerTrackerDashboardRoutes } from './modules/tracker/dashboard-routes.js';
 import { createFeedsService } from './modules/meetings/feeds-service.js';
 import { createMeetingRemindersService } from './modules/meetings/reminders-service.js';
 import { createPapersService } from './modules/meetings/papers-service.js';
@@ -246,7 +250,14 @@ export function buildServices(deps: AppDeps) {
   });
   const budgets = createBudgetsService({ db, now: deps.now });
   const tracker = createTrackerService({ db, directory, now: deps.now });
-  const trackerReports = createTrackerReportsService({ db, directory, now: deps.now });
+  const trackerReports = createTrackerReportsService({
+    db,
+    directory,
+    papers: meetingPapers,
+    now: deps.now,
+  });
+  const trackerRecords = createTrackerRecordsService({ db, directory, now: deps.now });
+  const trackerDashboard = createTrackerDashboardService({ db, directory, groups, now: deps.now });
   const adviceDocuments = createAdviceDocumentsService({
     db,
     files,
@@ -299,6 +310,8 @@ export function buildServices(deps: AppDeps) {
     budgets,
     tracker,
     trackerReports,
+    trackerRecords,
+    trackerDashboard,
     apiTokens,
   };
 }
@@ -544,6 +557,8 @@ export async function buildApp(
   registerDisputeRoutes(routeDeps);
   registerBudgetRoutes(routeDeps);
   registerTrackerRoutes(routeDeps);
+  registerTrackerRecordRoutes(routeDeps);
+  registerTrackerDashboardRoutes(routeDeps);
   registerFeedRoutes(routeDeps);
   await app.register(async (api) => registerDirectoryApiRoutes({ ...routeDeps, app: api }), {
     prefix: '/api/v1',

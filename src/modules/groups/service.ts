@@ -1669,6 +1669,15 @@ export function createGroupsService(deps: {
         .sort((a, b) => a.name.localeCompare(b.name));
     },
 
+    /** The corporate IAGs now working (IAG-01), by name: each owes an annual report (IAG-26). */
+    async corporateGroups(executor: Executor) {
+      return executor
+        .select({ id: advisoryGroups.id, name: advisoryGroups.name })
+        .from(advisoryGroups)
+        .where(and(eq(advisoryGroups.type, 'corporate_iag'), eq(advisoryGroups.status, 'active')))
+        .orderBy(asc(advisoryGroups.name));
+    },
+
     /**
      * IAG-31: the chairs and co-chairs of the corporate IAGs now, with the group each chairs
      * and the date of the election that made them chair.

@@ -4,7 +4,7 @@
  * those who may see the item (and by the public, for an item on a published agenda that is not
  * confidential).
  */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, ne } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
 import type { Db, Executor } from '../../platform/db/database.js';
@@ -68,6 +68,43 @@ export function createPapersService(deps: {
     return maySeeAgendaItem(viewer, meeting.agendaPublishedAt !== null, item);
   }
 
+  /** Keeps the file and records it as the item's paper, in one transaction with its audit. */
+  function keepPaper(
+    user: UserPrincipal,
+    meetingId: string,
+    itemId: string,
+    file: { title: string | null; fileName: string; mime: string; bytes: Buffer },
+    requestId?: string,
+  ) {
+    return keepFile(files, file.bytes, (stored) =>
+      db.transaction(async (tx) => {
+        // The item may have been taken off the agenda while the file was arriving.
+        await findItem(tx, meetingId, itemId);
+        const [paper] = await tx
+          .insert(meetingPapers)
+          .values({
+            meetingId,
+            agendaItemId: itemId,
+            title: file.title ?? titleFromFileName(file.fileName),
+            fileName: file.fileName,
+            mediaType: file.mime,
+            sizeBytes: stored.sizeBytes,
+            sha256: stored.sha256,
+            storageKey: stored.key,
+            uploadedBy: user.userId,
+          })
+          .returning();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'meeting-paper.attached',
+          recordType: 'meeting',
+          recordId: meetingId,
+          after: { ...paper, storageKey: undefined },
+        });
+        return paper!;
+      }),
+    );
+  }
+
   return {
     maxMb,
 
@@ -122,34 +159,56 @@ export function createPapersService(deps: {
       tooLong(errors, 'title', 'The title', title, 200);
       const file = await checkUploadedFile(errors, input.file, deps.maxBytes);
       if (errors.length || !file) throw new ValidationError(errors);
-      const fileName = file.fileName;
-      return keepFile(files, file.bytes, (stored) =>
-        db.transaction(async (tx) => {
-          // The item may have been taken off the agenda while the file was arriving.
-          await findItem(tx, meetingId, itemId);
-          const [paper] = await tx
-            .insert(meetingPapers)
-            .values({
-              meetingId,
-              agendaItemId: itemId,
-              title: title ?? titleFromFileName(fileName),
-              fileName,
-              mediaType: file.mime,
-              sizeBytes: stored.sizeBytes,
-              sha256: stored.sha256,
-              storageKey: stored.key,
-              uploadedBy: user.userId,
-            })
-            .returning();
-          await recordAudit(tx, actorOf(user, requestId), {
-            action: 'meeting-paper.attached',
-            recordType: 'meeting',
-            recordId: meetingId,
-            after: { ...paper, storageKey: undefined },
-          });
-          return paper!;
-        }),
-      );
+      return keepPaper(user, meetingId, itemId, { ...file, title }, requestId);
+    },
+
+    /**
+     * A paper another module made (a committee's progress report, say), attached with the same
+     * checks as an upload: only by those who may attach papers to the item.
+     */
+    async attachGenerated(
+      principal: Principal,
+      meetingId: string,
+      itemId: string,
+      file: { title: string; fileName: string; mime: string; bytes: Buffer },
+      requestId?: string,
+    ) {
+      const user = requireUser(principal);
+      const { meeting, relation } = await meetingsService.meetingAccess(db, principal, meetingId);
+      const item = await findItem(db, meetingId, itemId);
+      if (!mayAttach(relation, user, item)) throw new ForbiddenError();
+      if (meeting.status === 'cancelled')
+        throw new ConflictError('The meeting was cancelled: papers cannot be added', 'item');
+      return keepPaper(user, meetingId, itemId, file, requestId);
+    },
+
+    /**
+     * Agenda items of meetings still to come that this person may attach a paper to: those
+     * they tabled, and every item for the staff who support the meetings. Attaching checks
+     * again, item by item.
+     */
+    async attachableItems(principal: Principal, from: Date, staff: boolean) {
+      const user = requireUser(principal);
+      return db
+        .select({
+          meetingId: meetings.id,
+          meetingTitle: meetings.title,
+          startsAt: meetings.startsAt,
+          itemId: agendaItems.id,
+          itemTitle: agendaItems.title,
+        })
+        .from(agendaItems)
+        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+        .where(
+          and(
+            gte(meetings.startsAt, from),
+            ne(meetings.status, 'cancelled'),
+            ne(agendaItems.status, 'withdrawn'),
+            staff ? undefined : eq(agendaItems.tabledByUserId, user.userId),
+          ),
+        )
+        .orderBy(asc(meetings.startsAt), asc(agendaItems.position))
+        .limit(100);
     },
 
     /** A paper, for someone who may see its item. */

@@ -187,5 +187,15 @@ export function createTrackerAccess(deps: { directory: DirectoryService; today: 
     };
   }
 
-  return { findSource, ownerNames, treeOf, sourceView };
+  async function findRecommendation(executor: Executor, id: string) {
+    if (!isUuid(id)) throw new NotFoundError();
+    const [recommendation] = await executor
+      .select()
+      .from(trackerRecommendations)
+      .where(eq(trackerRecommendations.id, id));
+    if (!recommendation) throw new NotFoundError();
+    return { recommendation, source: await findSource(executor, recommendation.sourceId) };
+  }
+
+  return { findSource, findRecommendation, ownerNames, treeOf, sourceView };
 }

@@ -7,7 +7,7 @@
  */
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
-import { requireUser } from '../../platform/auth/permissions.js';
+import { can, requireUser } from '../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../platform/auth/principal.js';
 import {
   addCalendarDays,
@@ -22,7 +22,9 @@ import { ValidationError } from '../../platform/errors.js';
 import { spreadsheetSafe } from '../../platform/http/csv.js';
 import { text } from '../../platform/http/form-fields.js';
 import type { DirectoryService } from '../directory/service.js';
+import type { PapersService } from '../meetings/papers-service.js';
 import { completedOf, createTrackerAccess, resultLabel } from './access.js';
+import { renderReportPdf } from './report-pdf.js';
 import {
   ACTION_RESULT_LABELS,
   changesSince,
@@ -43,10 +45,12 @@ const CHANGE_LABELS: Record<ActionChange['kind'], string> = {
 };
 
 export type TrackerReportsService = ReturnType<typeof createTrackerReportsService>;
+export type ProgressReport = Awaited<ReturnType<TrackerReportsService['report']>>;
 
 export function createTrackerReportsService(deps: {
   db: Db;
   directory: DirectoryService;
+  papers: PapersService;
   now?: () => Date;
 }) {
   const { db, directory } = deps;
@@ -207,6 +211,79 @@ export function createTrackerReportsService(deps: {
         fileName: `progress-report-${report.asOf}.csv`,
         rows: rows.map((row) => row.map(spreadsheetSafe)),
       };
+    },
+
+    /** The report as a PDF, for the committee's papers. */
+    async reportPdf(principal: Principal, sourceId: string, input: Input) {
+      const report = await build(principal, sourceId, input);
+      return {
+        fileName: `progress-report-${report.asOf}.pdf`,
+        bytes: await renderReportPdf(report),
+      };
+    },
+
+    /** The agenda items, of meetings to come, this person may attach the report to. */
+    async attachForm(principal: Principal, sourceId: string, input: Input) {
+      const user = requireUser(principal, 'tracker.manage');
+      const asOf = asOfDate(input);
+      const source = await findSource(db, sourceId);
+      const items = await deps.papers.attachableItems(
+        user,
+        startOfLondonDay(today()),
+        can(user, 'groups.manage'),
+      );
+      return { source: sourceView(source, null), asOf, items };
+    },
+
+    /**
+     * Attaches the report as at a date to an agenda item as a paper (the PDF), and records it as
+     * reported, so the next report says what changed since.
+     */
+    async attachToMeeting(
+      principal: Principal,
+      sourceId: string,
+      input: Input,
+      requestId?: string,
+    ) {
+      const user = requireUser(principal, 'tracker.manage');
+      const [meetingId, itemId] = (text(input.item) ?? '').split('/');
+      if (!meetingId || !itemId)
+        throw new ValidationError([
+          { field: 'item', message: 'Select the agenda item to attach it to' },
+        ]);
+      const report = await build(user, sourceId, input);
+      const bytes = await renderReportPdf(report);
+      const paper = await deps.papers.attachGenerated(
+        user,
+        meetingId,
+        itemId,
+        {
+          title: `Progress report as at ${formatDate(report.asOf)}: ${report.source.title}`,
+          fileName: `progress-report-${report.asOf}.pdf`,
+          mime: 'application/pdf',
+          bytes,
+        },
+        requestId,
+      );
+      await db.transaction(async (tx) => {
+        const [recorded] = await tx
+          .insert(trackerReports)
+          .values({
+            sourceId,
+            asOf: report.asOf,
+            meetingId,
+            producedBy: user.userId,
+            producedAt: now(),
+          })
+          .returning();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'tracker.report.attached',
+          recordType: 'tracker_source',
+          recordId: sourceId,
+          after: { ...recorded, paperId: paper.id },
+        });
+      });
+      return { meetingId, paper };
     },
 
     /**

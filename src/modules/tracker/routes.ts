@@ -6,7 +6,8 @@ import { can } from '../../platform/auth/permissions.js';
 import { ValidationError, fieldErrorsOf } from '../../platform/errors.js';
 import { sendCsv } from '../../platform/http/csv.js';
 import { dateParts } from '../../platform/http/form-fields.js';
-import { registerUploadPage } from '../../platform/http/files.js';
+import { registerUploadPage, sendDownload } from '../../platform/http/files.js';
+import { meetingPaths } from '../meetings/paths.js';
 import { paginationFor } from '../../platform/http/pagination.js';
 import { redirectWithFlash, registerFormPage } from '../../platform/http/render.js';
 import { trackerPaths as paths } from './paths.js';
@@ -24,6 +25,7 @@ const T = 'modules/tracker/views';
 const viewers = { config: { access: { action: 'tracker.view' as const } } };
 const managers = { config: { access: { action: 'tracker.manage' as const } } };
 const signedIn = { config: { access: 'signed-in' as const } };
+const publicPage = { config: { access: 'public' as const } };
 
 /** The largest CSV a source may be imported from: thousands of actions fit well inside it. */
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -203,6 +205,53 @@ export function registerTrackerRoutes({ app, services, renderPage }: RouteDeps):
     return sendCsv(reply, fileName, rows);
   });
 
+  app.get('/tracker/sources/:sourceId/report.pdf', viewers, async (request, reply) => {
+    const { fileName, bytes } = await trackerReports.reportPdf(
+      request.principal,
+      params(request).sourceId!,
+      query(request),
+    );
+    return sendDownload(reply, { fileName, mediaType: 'application/pdf' }, bytes);
+  });
+
+  registerFormPage(app, '/tracker/sources/:sourceId/report/attach', managers, {
+    initial: (request) => ({ date: String(query(request).date ?? '') }),
+    async show(request, reply, values, errors, status = 200) {
+      const form = await trackerReports.attachForm(request.principal, params(request).sourceId!, {
+        ...query(request),
+        ...values,
+      });
+      return renderPage(
+        request,
+        reply,
+        `${T}/attach.njk`,
+        {
+          title: 'Attach the report to a meeting’s agenda',
+          breadcrumbs: [home, trackerCrumb, sourceCrumb(form.source)],
+          ...form,
+          values,
+          errors,
+          paths,
+          meetingPaths,
+        },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const { meetingId } = await trackerReports.attachToMeeting(
+        request.principal,
+        params(request).sourceId!,
+        (request.body ?? {}) as Values,
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        meetingPaths.meeting(meetingId),
+        'The progress report has been attached to the agenda as a paper, and recorded as reported',
+      );
+    },
+  });
+
   app.post('/tracker/sources/:sourceId/report/record', managers, async (request, reply) => {
     const sourceId = params(request).sourceId!;
     const report = await trackerReports.recordReport(
@@ -276,6 +325,36 @@ export function registerTrackerRoutes({ app, services, renderPage }: RouteDeps):
         `The standing of recommendation ${after.number} has been saved`,
       );
     },
+  });
+
+  app.get(paths.publicSources, publicPage, async (request, reply) => {
+    const page = pageRequest(query(request).page, 25);
+    const result = await tracker.publicList(page);
+    return renderPage(request, reply, `${T}/public-sources.njk`, {
+      title: 'Recommendations and progress',
+      breadcrumbs: [home],
+      ...result,
+      pagination: paginationFor(paths.publicSources, {}, page.page, page.limit, result.total),
+      paths,
+    });
+  });
+
+  app.get('/recommendations/:sourceId', publicPage, async (request, reply) => {
+    const page = pageRequest(query(request).page, 20);
+    const result = await tracker.publicSource(params(request).sourceId!, page);
+    return renderPage(request, reply, `${T}/public-source.njk`, {
+      title: result.source.title,
+      breadcrumbs: [home, { text: 'Recommendations and progress', href: paths.publicSources }],
+      ...result,
+      pagination: paginationFor(
+        paths.publicSource(result.source.id),
+        {},
+        page.page,
+        page.limit,
+        result.total,
+      ),
+      paths,
+    });
   });
 
   app.get(paths.myActions, signedIn, async (request, reply) => {

@@ -20,6 +20,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
 import { organisations, people } from '../directory/schema.js';
+import { advisoryGroups } from '../groups/schema.js';
 import { ACTION_RESULTS, RECOMMENDATION_STATUSES, SOURCE_KINDS } from './rules.js';
 
 export const trackerSourceKindEnum = pgEnum('tracker_source_kind', SOURCE_KINDS);
@@ -60,6 +61,12 @@ export const trackerSources = pgTable(
     /** IAG-26, IAG-28: when the source itself is due (an annual report, the next review). */
     dueOn: date('due_on', { mode: 'string' }),
     receivedOn: date('received_on', { mode: 'string' }),
+    /**
+     * IAG-25, IAG-26: the advisory group whose work schedule or annual report this is, and the
+     * reporting year it covers (the year it starts in: 2025 for 2025-26).
+     */
+    groupId: uuid('group_id').references(() => advisoryGroups.id),
+    coversYear: integer('covers_year'),
     createdBy: uuid('created_by').references(() => users.id),
     ...timestamps,
   },
@@ -69,6 +76,9 @@ export const trackerSources = pgTable(
     index('tracker_sources_public_idx')
       .on(t.title)
       .where(sql`${t.isPublic}`),
+    uniqueIndex('tracker_sources_group_year_key')
+      .on(t.kind, t.groupId, t.coversYear)
+      .where(sql`${t.groupId} is not null`),
     index('tracker_sources_due_idx')
       .on(t.dueOn)
       .where(sql`${t.receivedOn} is null`),

@@ -72,7 +72,10 @@ export function createTrackerService(deps: {
   const { db, directory } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
   const today = () => todayInLondon(now());
-  const { findSource, ownerNames, treeOf, sourceView } = createTrackerAccess({ directory, today });
+  const { findSource, findRecommendation, ownerNames, treeOf, sourceView } = createTrackerAccess({
+    directory,
+    today,
+  });
 
   /** Who is asking, as the rules see them: their directory entry, unit and boroughs. */
   async function trackerUser(executor: Executor, user: UserPrincipal): Promise<TrackerUser> {
@@ -648,6 +651,82 @@ export function createTrackerService(deps: {
       return { source, csv: writeTrackerCsv(file) };
     },
 
+    /** Sources published on the public site, with how far their actions have got. */
+    async publicList(page: PageRequest) {
+      const where = eq(trackerSources.isPublic, true);
+      const [rows, [total]] = await Promise.all([
+        db
+          .select({
+            id: trackerSources.id,
+            title: trackerSources.title,
+            kind: trackerSources.kind,
+            sourceDate: trackerSources.sourceDate,
+            reportsTo: trackerSources.reportsTo,
+            total: actionCounts.total,
+            completed: actionCounts.completed,
+          })
+          .from(trackerSources)
+          .leftJoin(trackerActions, eq(trackerActions.sourceId, trackerSources.id))
+          .where(where)
+          .groupBy(trackerSources.id)
+          .orderBy(asc(trackerSources.title))
+          .limit(page.limit)
+          .offset(page.offset),
+        db.select({ n: count() }).from(trackerSources).where(where),
+      ]);
+      return {
+        items: rows.map((r) => ({ ...r, kindLabel: SOURCE_KIND_LABELS[r.kind] })),
+        total: total?.n ?? 0,
+      };
+    },
+
+    /**
+     * A published source's recommendations and where each action stands, a page at a time.
+     * Actions are shown with the unit that owns them, never a person's name.
+     */
+    async publicSource(id: string, page: PageRequest) {
+      const source = await findSource(db, id);
+      if (!source.isPublic) throw new NotFoundError();
+      const ids = await db
+        .select({ id: trackerRecommendations.id })
+        .from(trackerRecommendations)
+        .where(eq(trackerRecommendations.sourceId, id))
+        .orderBy(asc(trackerRecommendations.position))
+        .limit(page.limit)
+        .offset(page.offset);
+      const [tree, [recommendationCount], [counts]] = await Promise.all([
+        treeOf(
+          db,
+          id,
+          ids.map((r) => r.id),
+        ),
+        db
+          .select({ n: count() })
+          .from(trackerRecommendations)
+          .where(eq(trackerRecommendations.sourceId, id)),
+        db
+          .select({ total: actionCounts.total, completed: actionCounts.completed })
+          .from(trackerActions)
+          .where(eq(trackerActions.sourceId, id)),
+      ]);
+      return {
+        source: sourceView(source, await ownerOrganisationName(db, source.ownerOrganisationId)),
+        recommendations: tree.recommendations.map((r) => ({
+          ...r,
+          keyPoints: r.keyPoints.map((k) => ({
+            ...k,
+            leadName: k.leadPersonId ? null : k.leadName,
+            actions: k.actions.map((a) => ({
+              ...a,
+              ownerName: a.ownerPersonId ? null : a.ownerName,
+            })),
+          })),
+        })),
+        total: recommendationCount?.n ?? 0,
+        counts: counts!,
+      };
+    },
+
     /** The actions this person may update as their owner or in the owner's unit. */
     async myActions(principal: Principal, page: PageRequest) {
       const user = requireUser(principal);
@@ -705,16 +784,6 @@ export function createTrackerService(deps: {
       };
     },
   };
-
-  async function findRecommendation(executor: Executor, id: string) {
-    if (!isUuid(id)) throw new NotFoundError();
-    const [recommendation] = await executor
-      .select()
-      .from(trackerRecommendations)
-      .where(eq(trackerRecommendations.id, id));
-    if (!recommendation) throw new NotFoundError();
-    return { recommendation, source: await findSource(executor, recommendation.sourceId) };
-  }
 
   async function findAction(executor: Executor, id: string, options: { lock?: boolean } = {}) {
     if (!isUuid(id)) throw new NotFoundError();

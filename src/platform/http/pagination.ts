@@ -5,12 +5,14 @@ export function paginationFor(
   page: number,
   limit: number,
   total: number,
+  /** The query parameter that carries the page: a page with two lists names each its own. */
+  pageParam = 'page',
 ) {
   const pages = Math.max(1, Math.ceil(total / limit));
   const href = (n: number) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
-    if (n > 1) params.set('page', String(n));
+    if (n > 1) params.set(pageParam, String(n));
     const qs = params.toString();
     return qs ? `${basePath}?${qs}` : basePath;
   };

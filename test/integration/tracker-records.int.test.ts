@@ -1,0 +1,328 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { and, count, eq } from 'drizzle-orm';
+import { organisations } from '../../src/modules/directory/schema.js';
+import { advisoryGroups } from '../../src/modules/groups/schema.js';
+import { meetingPapers } from '../../src/modules/meetings/schema.js';
+import {
+  trackerActions,
+  trackerRecommendations,
+  trackerReports,
+  trackerSources,
+  trackerUpdates,
+} from '../../src/modules/tracker/schema.js';
+import {
+  createTestApp,
+  demoAccount,
+  principalFor,
+  signInAs,
+  type Agent,
+  type TestApp,
+} from '../app.js';
+
+let t: TestApp;
+let officer: Agent;
+let sourceId: string;
+let camdenId: string;
+let hrId: string;
+
+const idFrom = (location: string | undefined) => location!.split('?')[0]!.split('/').pop()!;
+
+before(async () => {
+  t = await createTestApp();
+  officer = await signInAs(t, 'authority_officer');
+  const db = t.services.db;
+  const [camden] = await db.select().from(organisations).where(eq(organisations.code, 'E09000007'));
+  const [hr] = await db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.code, 'human-resources'));
+  camdenId = camden!.id;
+  hrId = hr!.id;
+});
+after(() => t.close());
+
+test('LEG-07: a source is recorded by hand; an inquiry must name the group that monitors it', async () => {
+  const missing = await officer.post('/tracker/new', {
+    title: 'Race and Faith Inquiry',
+    kind: 'inquiry',
+    isPublic: 'yes',
+  });
+  assert.equal(missing.statusCode, 400);
+  assert.match(missing.body, /Enter the group that monitors it to completion \(LEG-07\)/);
+  const created = await officer.post('/tracker/new', {
+    title: 'Race and Faith Inquiry',
+    kind: 'inquiry',
+    monitoredBy: 'Race and Faith Inquiry Monitoring Group',
+    reportsTo: 'Communities, Equalities and People Committee',
+    owner: hrId,
+    isPublic: 'yes',
+    'sourceDate-day': '2',
+    'sourceDate-month': '7',
+    'sourceDate-year': '2010',
+  });
+  assert.equal(created.statusCode, 303, created.body.slice(0, 1500));
+  sourceId = idFrom(created.headers.location);
+  const page = await officer.get(`/tracker/sources/${sourceId}`);
+  assert.match(page.body, /Race and Faith Inquiry Monitoring Group/);
+  assert.match(page.body, /Human Resources Directorate/);
+});
+
+test('TRK-01: recommendations, key points and actions are added by hand, the numbering as the source gives it', async () => {
+  const add = (number: string, text: string) =>
+    officer.post(`/tracker/sources/${sourceId}/recommendations/new`, { number, text });
+  const first = await add('22', 'Recruit from under-represented communities');
+  assert.equal(first.statusCode, 303);
+  assert.equal((await add('24', 'Publish workforce figures every quarter')).statusCode, 303);
+  const again = await add('22', 'A second 22');
+  assert.equal(again.statusCode, 409);
+  assert.match(again.body, /This source already has a number 22/);
+  const bad = await add('R5', '');
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /Enter its number as the source gives it/);
+  assert.match(bad.body, /Enter the text of the recommendation/);
+
+  const recommendationId = idFrom(first.headers.location);
+  const keyPoint = await officer.post(
+    `/tracker/recommendations/${recommendationId}/key-points/new`,
+    {
+      text: 'Recruitment reaches the communities under-represented',
+      leadOrganisation: hrId,
+    },
+  );
+  assert.equal(keyPoint.statusCode, 303, keyPoint.body.slice(0, 1500));
+  const both = await officer.post(`/tracker/recommendations/${recommendationId}/key-points/new`, {
+    text: 'x',
+    leadOrganisation: hrId,
+    leadEmail: demoAccount('partnership_officer').email,
+  });
+  assert.match(both.body, /Choose a unit or give a person’s e-mail address, not both/);
+
+  const recPage = await officer.get(`/tracker/recommendations/${recommendationId}`);
+  const keyPointId = /\/tracker\/key-points\/([0-9a-f-]{36})\/actions\/new/.exec(recPage.body)![1]!;
+  const completedInFuture = await officer.post(`/tracker/key-points/${keyPointId}/actions/new`, {
+    description: 'Outreach events in Camden',
+    ownerOrganisation: camdenId,
+    result: 'completed',
+    'completedOn-day': '1',
+    'completedOn-month': '1',
+    'completedOn-year': '2030',
+  });
+  assert.equal(completedInFuture.statusCode, 400);
+  assert.match(completedInFuture.body, /The completion date must be today or in the past/);
+  const action = await officer.post(`/tracker/key-points/${keyPointId}/actions/new`, {
+    description: 'Outreach events in Camden',
+    ownerOrganisation: camdenId,
+    'dueOn-day': '1',
+    'dueOn-month': '10',
+    'dueOn-year': '2026',
+    result: 'ongoing',
+    narrative: 'Two events held',
+  });
+  assert.equal(action.statusCode, 303, action.body.slice(0, 1500));
+  const unowned = await officer.post(`/tracker/key-points/${keyPointId}/actions/new`, {
+    description: 'Review the application form',
+    result: 'awaits',
+  });
+  assert.equal(unowned.statusCode, 303);
+  const [added] = await t.services.db
+    .select()
+    .from(trackerActions)
+    .where(eq(trackerActions.description, 'Outreach events in Camden'));
+  const [history] = await t.services.db
+    .select({ n: count() })
+    .from(trackerUpdates)
+    .where(and(eq(trackerUpdates.actionId, added!.id), eq(trackerUpdates.kind, 'added')));
+  assert.equal(history!.n, 1);
+
+  // Its owner and due date are changed by a manager; nobody else may.
+  const details = await officer.post(`/tracker/actions/${added!.id}/details`, {
+    description: 'Outreach events in Camden',
+    ownerEmail: 'nobody@example.org',
+  });
+  assert.match(details.body, /There is nobody in the directory with that e-mail address/);
+  const member = await signInAs(t, 'authority_member');
+  assert.equal((await member.get(`/tracker/actions/${added!.id}/details`)).statusCode, 403);
+});
+
+test('TRK-01: the dashboard lists overdue and unowned actions, filtered by owner and borough, and sources by completion', async () => {
+  const all = await officer.get('/tracker/dashboard');
+  assert.equal(all.statusCode, 200);
+  assert.match(all.body, /Overdue actions: 1/);
+  assert.match(all.body, /Outreach events in Camden/);
+  assert.match(all.body, /Open actions without an owner: 1/);
+  assert.match(all.body, /Review the application form/);
+  assert.match(all.body, /Race and Faith Inquiry<\/a>/);
+  const camden = await officer.get(`/tracker/dashboard?borough=${camdenId}`);
+  assert.match(camden.body, /Overdue actions: 1/);
+  assert.match(camden.body, /Open actions without an owner: 0/);
+  const hr = await officer.get(`/tracker/dashboard?owner=${hrId}`);
+  assert.match(hr.body, /Overdue actions: 0/);
+});
+
+test('IAG-26: the corporate IAGs’ annual reports are expected by 31 July, once, and overdue after it', async () => {
+  const expected = await officer.post('/tracker/annual-reports');
+  assert.equal(expected.statusCode, 303);
+  const db = t.services.db;
+  const [corporate] = await db
+    .select({ n: count() })
+    .from(advisoryGroups)
+    .where(and(eq(advisoryGroups.type, 'corporate_iag'), eq(advisoryGroups.status, 'active')));
+  const reports = await db
+    .select()
+    .from(trackerSources)
+    .where(eq(trackerSources.kind, 'annual_report'));
+  assert.equal(reports.length, corporate!.n);
+  assert.ok(reports.every((r) => r.dueOn === '2026-07-31' && r.coversYear === 2025));
+  await officer.post('/tracker/annual-reports');
+  const [again] = await db
+    .select({ n: count() })
+    .from(trackerSources)
+    .where(eq(trackerSources.kind, 'annual_report'));
+  assert.equal(again!.n, corporate!.n);
+  const dashboard = await officer.get('/tracker/dashboard');
+  assert.match(dashboard.body, /Annual report 2025-26: Race Independent Advisory Group/);
+  assert.match(dashboard.body, /govuk-tag--red">Overdue/);
+
+  const race = reports.find((r) => r.title.endsWith('Race Independent Advisory Group'))!;
+  const future = await officer.post(`/tracker/sources/${race.id}/received`, {
+    'receivedOn-day': '1',
+    'receivedOn-month': '1',
+    'receivedOn-year': '2030',
+  });
+  assert.match(future.body, /The date must be today or in the past/);
+  const received = await officer.post(`/tracker/sources/${race.id}/received`, {
+    'receivedOn-day': '28',
+    'receivedOn-month': '7',
+    'receivedOn-year': '2026',
+  });
+  assert.equal(received.statusCode, 303);
+  // (The success message names it, so the due list is checked by its "Mark received" link.)
+  assert.doesNotMatch(
+    (await officer.get('/tracker/dashboard')).body,
+    /Mark received<span class="govuk-visually-hidden">: Annual report 2025-26: Race Independent/,
+  );
+});
+
+test('IAG-28: the review of the advisory process is scheduled three years after the last, one at a time', async () => {
+  const first = await officer.post('/tracker/process-review', {
+    'lastReviewOn-day': '29',
+    'lastReviewOn-month': '3',
+    'lastReviewOn-year': '2025',
+  });
+  assert.equal(first.statusCode, 303);
+  const [review] = await t.services.db
+    .select()
+    .from(trackerSources)
+    .where(eq(trackerSources.title, 'Review of the independent advisory group process'));
+  assert.equal(review!.dueOn, '2028-03-29');
+  const second = await officer.post('/tracker/process-review', {
+    'lastReviewOn-day': '1',
+    'lastReviewOn-month': '1',
+    'lastReviewOn-year': '2026',
+  });
+  assert.equal(second.statusCode, 409);
+  assert.match(second.body, /already scheduled/);
+});
+
+test('a public source shows its recommendations and progress to anyone, never a person’s name', async () => {
+  const db = t.services.db;
+  const [action] = await db
+    .select()
+    .from(trackerActions)
+    .where(eq(trackerActions.description, 'Review the application form'));
+  const partnership = await principalFor(t, demoAccount('partnership_officer').email);
+  const [pat] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.code, 'E09000007'));
+  assert.ok(pat && partnership);
+  await officer.post(`/tracker/actions/${action!.id}/details`, {
+    description: 'Review the application form',
+    ownerEmail: demoAccount('partnership_officer').email,
+  });
+  const list = await t.app.inject({ url: '/recommendations' });
+  assert.equal(list.statusCode, 200);
+  assert.match(list.body, /Race and Faith Inquiry/);
+  const page = await t.app.inject({ url: `/recommendations/${sourceId}` });
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Recommendation 22/);
+  assert.match(page.body, /Owner: Camden/);
+  assert.doesNotMatch(page.body, /Pat Partnership/);
+  const [privateSource] = await db
+    .insert(trackerSources)
+    .values({
+      title: 'Internal review',
+      kind: 'review',
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    })
+    .returning();
+  assert.equal(
+    (await t.app.inject({ url: `/recommendations/${privateSource!.id}` })).statusCode,
+    404,
+  );
+});
+
+test('TRK-01: the report is a tagged PDF, and attaches to a meeting’s agenda as a paper', async () => {
+  const pdf = await officer.get(`/tracker/sources/${sourceId}/report.pdf`);
+  assert.equal(pdf.statusCode, 200);
+  assert.equal(pdf.headers['content-type'], 'application/pdf');
+  const bytes = pdf.rawPayload;
+  assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+  assert.match(bytes.toString('latin1'), /\/StructTreeRoot/);
+  assert.match(bytes.toString('latin1'), /\/Lang \(en-GB\)/);
+
+  // The authority officer supports no meeting, so has nothing to attach to.
+  const none = await officer.get(`/tracker/sources/${sourceId}/report/attach`);
+  assert.match(none.body, /There is no agenda item of a meeting to come/);
+
+  // The coordination unit supports the advisory groups' meetings: it tables an item and attaches.
+  const unit = await principalFor(t, demoAccount('coordination_unit').email);
+  const [race] = await t.services.db
+    .select({ id: advisoryGroups.id })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.name, 'Race Independent Advisory Group'));
+  const [meeting] = await t.services.meetings.schedule(unit, 'advisory_group', race!.id, {
+    title: 'Full meeting',
+    'date-day': '10',
+    'date-month': '12',
+    'date-year': '2026',
+    startTime: '18:00',
+    format: 'online',
+    repeat: 'once',
+  });
+  const item = await t.services.meetings.tableItem(unit, meeting!.id, {
+    title: 'Progress on the Race and Faith Inquiry',
+  });
+  const coordinator = await signInAs(t, 'coordination_unit');
+  const form = await coordinator.get(`/tracker/sources/${sourceId}/report/attach`);
+  assert.match(form.body, /Progress on the Race and Faith Inquiry/);
+  const missing = await coordinator.post(`/tracker/sources/${sourceId}/report/attach`, {
+    date: '2026-11-23',
+  });
+  assert.equal(missing.statusCode, 400);
+  assert.match(missing.body, /Select the agenda item to attach it to/);
+  const attached = await coordinator.post(`/tracker/sources/${sourceId}/report/attach`, {
+    date: '2026-11-23',
+    item: `${meeting!.id}/${item.id}`,
+  });
+  assert.equal(attached.statusCode, 303, attached.body.slice(0, 1500));
+  assert.equal(attached.headers.location, `/meetings/${meeting!.id}`);
+  const [paper] = await t.services.db
+    .select()
+    .from(meetingPapers)
+    .where(eq(meetingPapers.agendaItemId, item.id));
+  assert.equal(paper!.mediaType, 'application/pdf');
+  assert.match(paper!.title, /Progress report as at 23 November 2026: Race and Faith Inquiry/);
+  const [recorded] = await t.services.db
+    .select()
+    .from(trackerReports)
+    .where(eq(trackerReports.sourceId, sourceId));
+  assert.equal(recorded!.meetingId, meeting!.id);
+  const [numbers] = await t.services.db
+    .select({ n: count() })
+    .from(trackerRecommendations)
+    .where(eq(trackerRecommendations.sourceId, sourceId));
+  assert.equal(numbers!.n, 2);
+});
