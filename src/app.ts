@@ -249,7 +249,7 @@ export function buildServices(deps: AppDeps) {
     now: deps.now,
   });
   const budgets = createBudgetsService({ db, now: deps.now });
-  const tracker = createTrackerService({ db, directory, now: deps.now });
+  const tracker = createTrackerService({ db, directory, groups, now: deps.now });
   const trackerReports = createTrackerReportsService({
     db,
     directory,

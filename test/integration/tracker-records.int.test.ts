@@ -160,6 +160,53 @@ test('TRK-01: the dashboard lists overdue and unowned actions, filtered by owner
   assert.match(hr.body, /Overdue actions: 0/);
 });
 
+test('CON-08, IAG-25: a group’s work schedule for a reporting year is a work plan, one per year', async () => {
+  const [race] = await t.services.db
+    .select({ id: advisoryGroups.id })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.name, 'Race Independent Advisory Group'));
+  const plan = {
+    title: 'Race IAG work schedule 2026-27',
+    kind: 'work_plan',
+    group: race!.id,
+    coversYear: '2026',
+    reportsTo: 'Director, Diversity and Citizen Focus Directorate',
+  };
+  const wrongKind = await officer.post('/tracker/new', { ...plan, kind: 'review' });
+  assert.match(
+    wrongKind.body,
+    /Only a work plan \(its work schedule\) or an annual report belongs to a group/,
+  );
+  const noYear = await officer.post('/tracker/new', { ...plan, coversYear: '' });
+  assert.match(noYear.body, /Select the reporting year it covers/);
+  const created = await officer.post('/tracker/new', plan);
+  assert.equal(created.statusCode, 303, created.body.slice(0, 1500));
+  const planId = idFrom(created.headers.location);
+  const page = await officer.get(`/tracker/sources/${planId}`);
+  assert.match(page.body, /Race Independent Advisory Group, 2026-27/);
+  assert.match(page.body, /Add an objective/);
+  const again = await officer.post('/tracker/new', { ...plan, title: 'Another' });
+  assert.equal(again.statusCode, 409);
+  assert.match(again.body, /This group already has a work plan for 2026-27/);
+  // Objectives, then strands with a named lead (CON-08).
+  const objective = await officer.post(`/tracker/sources/${planId}/recommendations/new`, {
+    number: '1',
+    section: 'Strengthening the community voice',
+    text: 'Advise on every critical incident in the year',
+  });
+  assert.equal(objective.statusCode, 303);
+  const strand = await officer.post(
+    `/tracker/recommendations/${idFrom(objective.headers.location)}/key-points/new`,
+    { text: 'Critical incident strand', leadEmail: demoAccount('chair').email },
+  );
+  assert.equal(strand.statusCode, 303, strand.body.slice(0, 1500));
+  const objectivePage = await officer.get(
+    `/tracker/recommendations/${idFrom(objective.headers.location)}`,
+  );
+  assert.match(objectivePage.body, /Objective 1/);
+  assert.match(objectivePage.body, /Lead: Charlie Chair/);
+});
+
 test('IAG-26: the corporate IAGs’ annual reports are expected by 31 July, once, and overdue after it', async () => {
   const expected = await officer.post('/tracker/annual-reports');
   assert.equal(expected.statusCode, 303);

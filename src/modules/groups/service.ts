@@ -1669,6 +1669,15 @@ export function createGroupsService(deps: {
         .sort((a, b) => a.name.localeCompare(b.name));
     },
 
+    /** Every group not closed, by name: each has a work schedule for its year (IAG-25). */
+    async workingGroups(executor: Executor) {
+      return executor
+        .select({ id: advisoryGroups.id, name: advisoryGroups.name })
+        .from(advisoryGroups)
+        .where(ne(advisoryGroups.status, 'closed'))
+        .orderBy(asc(advisoryGroups.name));
+    },
+
     /** The corporate IAGs now working (IAG-01), by name: each owes an annual report (IAG-26). */
     async corporateGroups(executor: Executor) {
       return executor

@@ -6,14 +6,17 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { IsoDate } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/database.js';
-import { NotFoundError } from '../../platform/errors.js';
+import { NotFoundError, type FieldError } from '../../platform/errors.js';
+import { dateField, text, tooLong } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
 import type { DirectoryService } from '../directory/service.js';
 import {
   ACTION_RESULT_LABELS,
   RECOMMENDATION_STATUS_LABELS,
   SOURCE_KIND_LABELS,
+  actionResultProblem,
   completedLabel,
+  isActionResult,
   isOverdue,
   itemNoun,
   recommendationProgress,
@@ -26,6 +29,10 @@ import {
   trackerRecommendations,
   trackerSources,
 } from './schema.js';
+
+type Input = Record<string, string | string[] | undefined>;
+
+const MAX_NARRATIVE = 20_000;
 
 /** The completion as the row stores it. */
 export function completedOf(row: {
@@ -50,6 +57,31 @@ export function resultLabel(result: ActionResult, completed: CompletedOn | null)
   return result === 'completed' && completed
     ? completedLabel(completed)
     : ACTION_RESULT_LABELS[result];
+}
+
+/**
+ * TRK-01: where an action stands, as a progress form gives it: the result, the day it was
+ * completed (only for Completed, never later than today) and the narrative. Each bad field is
+ * added to errors; the result is null unless it is one of the three.
+ */
+export function readProgress(input: Input, errors: FieldError[], today: IsoDate) {
+  const result = text(input.result);
+  if (!isActionResult(result))
+    errors.push({ field: 'result', message: 'Select where the action stands' });
+  const completedDate =
+    result === 'completed'
+      ? dateField(input, 'completedOn', 'the date it was completed', errors)
+      : null;
+  const completed: CompletedOn | null = completedDate
+    ? { precision: 'day', date: completedDate }
+    : null;
+  if (isActionResult(result) && (result !== 'completed' || completedDate)) {
+    const problem = actionResultProblem(result, completed, today);
+    if (problem) errors.push({ field: 'completedOn-day', message: problem });
+  }
+  const narrative = text(input.narrative);
+  tooLong(errors, 'narrative', 'The narrative', narrative, MAX_NARRATIVE);
+  return { result: isActionResult(result) ? result : null, completed, narrative };
 }
 
 export type TrackerAccess = ReturnType<typeof createTrackerAccess>;

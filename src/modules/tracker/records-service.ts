@@ -18,13 +18,8 @@ import {
 import { dateField, text, tooLong } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
 import type { DirectoryService } from '../directory/service.js';
-import { completionColumns, createTrackerAccess } from './access.js';
-import {
-  actionResultProblem,
-  isActionResult,
-  parseRecommendationNumber,
-  type CompletedOn,
-} from './rules.js';
+import { completionColumns, createTrackerAccess, readProgress } from './access.js';
+import { parseRecommendationNumber } from './rules.js';
 import {
   trackerActions,
   trackerKeyPoints,
@@ -237,23 +232,8 @@ export function createTrackerRecordsService(deps: {
       tooLong(errors, 'description', 'The action', description, MAX_TEXT);
       const owner = await readOwner(db, input, 'owner', errors);
       const dueOn = dateField(input, 'dueOn', 'the date it is due', errors, { required: false });
-      const result = text(input.result);
-      if (!isActionResult(result))
-        errors.push({ field: 'result', message: 'Select where the action stands' });
-      const completedDate =
-        result === 'completed'
-          ? dateField(input, 'completedOn', 'the date it was completed', errors)
-          : null;
-      const completed: CompletedOn | null = completedDate
-        ? { precision: 'day', date: completedDate }
-        : null;
-      if (isActionResult(result) && (result !== 'completed' || completedDate)) {
-        const problem = actionResultProblem(result, completed, today());
-        if (problem) errors.push({ field: 'completedOn-day', message: problem });
-      }
-      const narrative = text(input.narrative);
-      tooLong(errors, 'narrative', 'The narrative', narrative, MAX_TEXT);
-      if (errors.length || !isActionResult(result)) throw new ValidationError(errors);
+      const { result, completed, narrative } = readProgress(input, errors, today());
+      if (errors.length || !result) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const { keyPoint, recommendation } = await findKeyPoint(tx, keyPointId);
         const [last] = await tx

@@ -7,7 +7,7 @@ import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'dr
 import { recordAudit } from '../../platform/audit/service.js';
 import { can, requireUser } from '../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import { todayInLondon } from '../../platform/calendar/index.js';
+import { reportingYear, reportingYearOf, todayInLondon } from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import type { PageRequest } from '../../platform/db/search.js';
 import {
@@ -19,10 +19,9 @@ import {
 import { dateField, text, tooLong } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
 import type { DirectoryService } from '../directory/service.js';
+import type { GroupsService } from '../groups/service.js';
 import {
   SOURCE_KIND_LABELS,
-  actionResultProblem,
-  isActionResult,
   isOverdue,
   isRecommendationStatus,
   isSourceKind,
@@ -30,8 +29,6 @@ import {
   mayUpdateAction,
   needsMonitoringGroup,
   recommendationStandingProblem,
-  type ActionResult,
-  type CompletedOn,
   type SourceKind,
   type TrackerUser,
 } from './rules.js';
@@ -42,7 +39,13 @@ import {
   trackerSources,
   trackerUpdates,
 } from './schema.js';
-import { completedOf, completionColumns, createTrackerAccess, resultLabel } from './access.js';
+import {
+  completedOf,
+  completionColumns,
+  createTrackerAccess,
+  readProgress,
+  resultLabel,
+} from './access.js';
 import {
   parseTrackerCsv,
   writeTrackerCsv,
@@ -67,9 +70,10 @@ export type TrackerService = ReturnType<typeof createTrackerService>;
 export function createTrackerService(deps: {
   db: Db;
   directory: DirectoryService;
+  groups: GroupsService;
   now?: () => Date;
 }) {
-  const { db, directory } = deps;
+  const { db, directory, groups } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
   const today = () => todayInLondon(now());
   const { findSource, findRecommendation, ownerNames, treeOf, sourceView } = createTrackerAccess({
@@ -95,6 +99,22 @@ export function createTrackerService(deps: {
     total: sql<number>`count(${trackerActions.id})::int`,
     completed: sql<number>`(count(${trackerActions.id}) filter (where ${trackerActions.result} = 'completed'))::int`,
   };
+
+  /** A page of a source's recommendations, in its order, with their key points and actions. */
+  async function pageOfTree(sourceId: string, page: PageRequest) {
+    const ids = await db
+      .select({ id: trackerRecommendations.id })
+      .from(trackerRecommendations)
+      .where(eq(trackerRecommendations.sourceId, sourceId))
+      .orderBy(asc(trackerRecommendations.position))
+      .limit(page.limit)
+      .offset(page.offset);
+    return treeOf(
+      db,
+      sourceId,
+      ids.map((r) => r.id),
+    );
+  }
 
   async function ownerOrganisationName(executor: Executor, id: string | null) {
     if (!id) return null;
@@ -138,8 +158,28 @@ export function createTrackerService(deps: {
         errors.push({ field: 'owner', message: 'Select the body that owns the response' });
       else ownerOrganisationId = found.id;
     }
+    // IAG-25, IAG-26: a group's work schedule or annual report is for one reporting year.
+    const groupId = text(input.group);
+    const year = Number(text(input.coversYear));
+    let coversYear: number | null = null;
+    if (groupId) {
+      const known =
+        isUuid(groupId) && (await groups.workingGroups(db)).some((g) => g.id === groupId);
+      if (!known)
+        errors.push({ field: 'group', message: 'Select the advisory group from the list' });
+      if (kind !== 'work_plan' && kind !== 'annual_report')
+        errors.push({
+          field: 'group',
+          message: 'Only a work plan (its work schedule) or an annual report belongs to a group',
+        });
+      if (!Number.isInteger(year) || year < 2000 || year > 9000)
+        errors.push({ field: 'coversYear', message: 'Select the reporting year it covers' });
+      else coversYear = year;
+    }
     if (errors.length) throw new ValidationError(errors);
     return {
+      groupId: groupId ?? null,
+      coversYear,
       title: title!,
       kind: kind as SourceKind,
       reference,
@@ -200,7 +240,16 @@ export function createTrackerService(deps: {
     /** What the new-source form offers as owners: the directory's units, directorates, boroughs. */
     async sourceForm(principal: Principal) {
       requireUser(principal, 'tracker.manage');
-      return { owners: await directory.lookups.ownerOrganisations(db) };
+      const current = reportingYearOf(today()).startYear;
+      const [owners, workingGroups] = await Promise.all([
+        directory.lookups.ownerOrganisations(db),
+        groups.workingGroups(db),
+      ]);
+      return {
+        owners,
+        groups: workingGroups,
+        years: [current + 1, current, current - 1, current - 2].map((y) => reportingYear(y)),
+      };
     },
 
     async createSource(principal: Principal, input: Input, requestId?: string) {
@@ -208,6 +257,23 @@ export function createTrackerService(deps: {
       const values = await readSourceForm(input);
       const at = now();
       return db.transaction(async (tx) => {
+        if (values.groupId) {
+          const [taken] = await tx
+            .select({ id: trackerSources.id })
+            .from(trackerSources)
+            .where(
+              and(
+                eq(trackerSources.kind, values.kind),
+                eq(trackerSources.groupId, values.groupId),
+                eq(trackerSources.coversYear, values.coversYear!),
+              ),
+            );
+          if (taken)
+            throw new ConflictError(
+              `This group already has a ${SOURCE_KIND_LABELS[values.kind].toLowerCase()} for ${reportingYear(values.coversYear!).label}`,
+              'group',
+            );
+        }
         const [source] = await tx
           .insert(trackerSources)
           .values({ ...values, createdBy: user.userId, createdAt: at, updatedAt: at })
@@ -226,19 +292,8 @@ export function createTrackerService(deps: {
     async source(principal: Principal, id: string, page: PageRequest) {
       const user = requireUser(principal, 'tracker.view');
       const source = await findSource(db, id);
-      const ids = await db
-        .select({ id: trackerRecommendations.id })
-        .from(trackerRecommendations)
-        .where(eq(trackerRecommendations.sourceId, id))
-        .orderBy(asc(trackerRecommendations.position))
-        .limit(page.limit)
-        .offset(page.offset);
       const [tree, [counts], [recommendationCount]] = await Promise.all([
-        treeOf(
-          db,
-          id,
-          ids.map((r) => r.id),
-        ),
+        pageOfTree(id, page),
         db
           .select({
             total: actionCounts.total,
@@ -254,8 +309,13 @@ export function createTrackerService(deps: {
           .from(trackerRecommendations)
           .where(eq(trackerRecommendations.sourceId, id)),
       ]);
+      const [group] = source.groupId ? await groups.groupsByIds(db, [source.groupId]) : [];
       return {
-        source: sourceView(source, await ownerOrganisationName(db, source.ownerOrganisationId)),
+        source: {
+          ...sourceView(source, await ownerOrganisationName(db, source.ownerOrganisationId)),
+          groupName: group?.name ?? null,
+          yearLabel: source.coversYear ? reportingYear(source.coversYear).label : null,
+        },
         recommendations: tree.recommendations,
         counts: counts!,
         total: recommendationCount?.n ?? 0,
@@ -337,24 +397,9 @@ export function createTrackerService(deps: {
     async updateAction(principal: Principal, actionId: string, input: Input, requestId?: string) {
       const user = requireUser(principal);
       const errors: FieldError[] = [];
-      const result = text(input.result);
-      if (!isActionResult(result))
-        errors.push({ field: 'result', message: 'Select where the action stands' });
-      const completedDate =
-        result === 'completed'
-          ? dateField(input, 'completedOn', 'the date it was completed', errors)
-          : null;
-      const completed: CompletedOn | null = completedDate
-        ? { precision: 'day', date: completedDate }
-        : null;
-      if (isActionResult(result) && (result !== 'completed' || completedDate)) {
-        const problem = actionResultProblem(result, completed, today());
-        if (problem) errors.push({ field: 'completedOn-day', message: problem });
-      }
-      const narrative = text(input.narrative);
-      tooLong(errors, 'narrative', 'The narrative', narrative, MAX_TEXT);
+      const { result, completed, narrative } = readProgress(input, errors, today());
       const version = Number(text(input.version));
-      if (errors.length) throw new ValidationError(errors);
+      if (errors.length || !result) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const found = await findAction(tx, actionId, { lock: true });
         if (!mayUpdateAction(await trackerUser(tx, user), found.owner)) throw new NotFoundError();
@@ -367,7 +412,7 @@ export function createTrackerService(deps: {
         const [after] = await tx
           .update(trackerActions)
           .set({
-            result: result as ActionResult,
+            result,
             ...completionColumns(completed),
             narrative,
             version: found.action.version + 1,
@@ -383,7 +428,7 @@ export function createTrackerService(deps: {
           recordedAt: at,
           authorUserId: user.userId,
           authorLabel: user.displayName,
-          result: result as ActionResult,
+          result,
           ...completionColumns(completed),
           narrative,
         });
@@ -687,19 +732,8 @@ export function createTrackerService(deps: {
     async publicSource(id: string, page: PageRequest) {
       const source = await findSource(db, id);
       if (!source.isPublic) throw new NotFoundError();
-      const ids = await db
-        .select({ id: trackerRecommendations.id })
-        .from(trackerRecommendations)
-        .where(eq(trackerRecommendations.sourceId, id))
-        .orderBy(asc(trackerRecommendations.position))
-        .limit(page.limit)
-        .offset(page.offset);
       const [tree, [recommendationCount], [counts]] = await Promise.all([
-        treeOf(
-          db,
-          id,
-          ids.map((r) => r.id),
-        ),
+        pageOfTree(id, page),
         db
           .select({ n: count() })
           .from(trackerRecommendations)
