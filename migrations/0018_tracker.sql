@@ -82,18 +82,22 @@ CREATE TABLE "tracker_sources" (
 --> statement-breakpoint
 CREATE TABLE "tracker_updates" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"action_id" uuid NOT NULL,
+	"action_id" uuid,
 	"recommendation_id" uuid NOT NULL,
 	"source_id" uuid NOT NULL,
 	"kind" text NOT NULL,
 	"recorded_at" timestamp with time zone NOT NULL,
 	"author_user_id" uuid,
 	"author_label" text NOT NULL,
-	"result" "tracker_action_result" NOT NULL,
+	"result" "tracker_action_result",
 	"completed_on" date,
 	"completed_precision" "tracker_completion_precision",
 	"narrative" text,
-	CONSTRAINT "tracker_updates_kind_check" CHECK ("tracker_updates"."kind" in ('imported', 'added', 'progress'))
+	"standing" "tracker_recommendation_status",
+	"superseded_by_number" text,
+	"rationale" text,
+	CONSTRAINT "tracker_updates_kind_check" CHECK ("tracker_updates"."kind" in ('imported', 'added', 'progress', 'standing')),
+	CONSTRAINT "tracker_updates_shape_check" CHECK (("tracker_updates"."kind" = 'standing') = ("tracker_updates"."action_id" is null) and ("tracker_updates"."kind" = 'standing') = ("tracker_updates"."result" is null) and ("tracker_updates"."kind" = 'standing') = ("tracker_updates"."standing" is not null))
 );
 --> statement-breakpoint
 ALTER TABLE "tracker_actions" ADD CONSTRAINT "tracker_actions_key_point_id_tracker_key_points_id_fk" FOREIGN KEY ("key_point_id") REFERENCES "public"."tracker_key_points"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -75,6 +75,8 @@ export function createPapersService(deps: {
     itemId: string,
     file: { title: string | null; fileName: string; mime: string; bytes: Buffer },
     requestId?: string,
+    /** What the caller records with it, in the same transaction. */
+    alsoRecord?: (tx: Executor, paper: typeof meetingPapers.$inferSelect) => Promise<void>,
   ) {
     return keepFile(files, file.bytes, (stored) =>
       db.transaction(async (tx) => {
@@ -100,6 +102,7 @@ export function createPapersService(deps: {
           recordId: meetingId,
           after: { ...paper, storageKey: undefined },
         });
+        if (alsoRecord) await alsoRecord(tx, paper!);
         return paper!;
       }),
     );
@@ -172,6 +175,7 @@ export function createPapersService(deps: {
       itemId: string,
       file: { title: string; fileName: string; mime: string; bytes: Buffer },
       requestId?: string,
+      alsoRecord?: (tx: Executor, paper: typeof meetingPapers.$inferSelect) => Promise<void>,
     ) {
       const user = requireUser(principal);
       const { meeting, relation } = await meetingsService.meetingAccess(db, principal, meetingId);
@@ -179,7 +183,7 @@ export function createPapersService(deps: {
       if (!mayAttach(relation, user, item)) throw new ForbiddenError();
       if (meeting.status === 'cancelled')
         throw new ConflictError('The meeting was cancelled: papers cannot be added', 'item');
-      return keepPaper(user, meetingId, itemId, file, requestId);
+      return keepPaper(user, meetingId, itemId, file, requestId, alsoRecord);
     },
 
     /**

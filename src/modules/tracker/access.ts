@@ -3,7 +3,7 @@
  * source's whole tree of recommendations, key points and actions, each a page's worth in a few
  * queries however large the source.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { IsoDate } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/database.js';
 import { NotFoundError, type FieldError } from '../../platform/errors.js';
@@ -33,6 +33,9 @@ import {
 type Input = Record<string, string | string[] | undefined>;
 
 const MAX_NARRATIVE = 20_000;
+
+/** The action belongs to a recommendation still accepted (not superseded, not turned down). */
+export const onAcceptedRecommendation = sql`exists (select 1 from ${trackerRecommendations} r where r.id = ${trackerActions.recommendationId} and r.status = 'accepted')`;
 
 /** The completion as the row stores it. */
 export function completedOf(row: {

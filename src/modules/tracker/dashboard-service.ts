@@ -22,7 +22,7 @@ import { isUuid } from '../../platform/http/params.js';
 import { people } from '../directory/schema.js';
 import type { DirectoryService } from '../directory/service.js';
 import type { GroupsService } from '../groups/service.js';
-import { createTrackerAccess } from './access.js';
+import { createTrackerAccess, onAcceptedRecommendation } from './access.js';
 import { SOURCE_KIND_LABELS, dueState, itemNoun, nextProcessReviewDue } from './rules.js';
 import {
   trackerActions,
@@ -171,7 +171,8 @@ export function createTrackerDashboardService(deps: {
       const user = requireUser(principal, 'tracker.view');
       const day = today();
       const filters = await filtersOf(input);
-      const open = sql`${trackerActions.result} <> 'completed'`;
+      // A superseded or not-accepted recommendation's actions are no longer work to chase.
+      const open = and(sql`${trackerActions.result} <> 'completed'`, onAcceptedRecommendation);
       const overdueWhere = and(open, sql`${trackerActions.dueOn} < ${day}`, filters.condition);
       const unownedWhere = and(
         isNull(trackerActions.ownerPersonId),
@@ -179,7 +180,11 @@ export function createTrackerDashboardService(deps: {
         open,
         filters.condition,
       );
-      const sourceActions = and(eq(trackerActions.sourceId, trackerSources.id), filters.condition);
+      const sourceActions = and(
+        eq(trackerActions.sourceId, trackerSources.id),
+        onAcceptedRecommendation,
+        filters.condition,
+      );
       const completion = sql<number>`coalesce(avg(case when ${trackerActions.result} = 'completed' then 100.0 else 0 end), 0)`;
       const [overdue, unowned, sourceRows, [sourceTotal], due] = await Promise.all([
         actionList(overdueWhere, pages.overdue, [

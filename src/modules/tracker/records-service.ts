@@ -8,7 +8,7 @@ import { recordAudit } from '../../platform/audit/service.js';
 import { requireUser } from '../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../platform/auth/principal.js';
 import { todayInLondon } from '../../platform/calendar/index.js';
-import type { Db, Executor } from '../../platform/db/database.js';
+import { isUniqueViolation, type Db, type Executor } from '../../platform/db/database.js';
 import {
   ConflictError,
   NotFoundError,
@@ -140,7 +140,9 @@ export function createTrackerRecordsService(deps: {
               eq(trackerRecommendations.number, number!),
             ),
           );
-        if (taken) throw new ConflictError(`This source already has a number ${number}`, 'number');
+        const duplicate = () =>
+          new ConflictError(`This source already has a number ${number}`, 'number');
+        if (taken) throw duplicate();
         const [last] = await tx
           .select({ position: max(trackerRecommendations.position) })
           .from(trackerRecommendations)
@@ -157,7 +159,11 @@ export function createTrackerRecordsService(deps: {
             createdAt: at,
             updatedAt: at,
           })
-          .returning();
+          .returning()
+          .catch((error: unknown) => {
+            if (isUniqueViolation(error)) throw duplicate();
+            throw error;
+          });
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'tracker.recommendation.added',
           recordType: 'tracker_recommendation',

@@ -5,7 +5,7 @@
  * is read as at a date, from the updates recorded by the end of that day, so a report for a past
  * date says what was known then.
  */
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, lt } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
 import { can, requireUser } from '../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../platform/auth/principal.js';
@@ -27,6 +27,7 @@ import { completedOf, createTrackerAccess, resultLabel } from './access.js';
 import { renderReportPdf } from './report-pdf.js';
 import {
   ACTION_RESULT_LABELS,
+  RECOMMENDATION_STATUS_LABELS,
   changesSince,
   countByResult,
   recommendationProgress,
@@ -84,32 +85,65 @@ export function createTrackerReportsService(deps: {
         narrative: trackerUpdates.narrative,
       })
       .from(trackerUpdates)
-      .where(and(eq(trackerUpdates.sourceId, sourceId), lt(trackerUpdates.recordedAt, before)))
+      .where(
+        and(
+          eq(trackerUpdates.sourceId, sourceId),
+          isNotNull(trackerUpdates.actionId),
+          lt(trackerUpdates.recordedAt, before),
+        ),
+      )
       .orderBy(trackerUpdates.actionId, desc(trackerUpdates.recordedAt), desc(trackerUpdates.id));
     return new Map(
-      rows.map((r) => [
-        r.actionId,
-        {
-          ...r,
-          completed: completedOf(r),
-          state: {
-            actionId: r.actionId,
-            result: r.result,
-            narrative: r.narrative,
-            completedOn: `${r.completedPrecision ?? ''}${r.completedOn ?? ''}`,
-          } satisfies ActionState,
-        },
-      ]),
+      rows.map((r) => {
+        // An action's update always has its action and result (the table's check says so).
+        const state: ActionState = {
+          actionId: r.actionId!,
+          result: r.result!,
+          narrative: r.narrative,
+          completedOn: `${r.completedPrecision ?? ''}${r.completedOn ?? ''}`,
+        };
+        return [state.actionId, { ...state, completed: completedOf(r), state }];
+      }),
     );
+  }
+
+  /**
+   * Each recommendation's standing as at the end of the day: the last change recorded by then;
+   * a recommendation with none was accepted.
+   */
+  async function standingsAsOf(executor: Executor, sourceId: string, date: IsoDate) {
+    const before = startOfLondonDay(addCalendarDays(date, 1));
+    const rows = await executor
+      .selectDistinctOn([trackerUpdates.recommendationId], {
+        recommendationId: trackerUpdates.recommendationId,
+        standing: trackerUpdates.standing,
+        supersededByNumber: trackerUpdates.supersededByNumber,
+        rationale: trackerUpdates.rationale,
+      })
+      .from(trackerUpdates)
+      .where(
+        and(
+          eq(trackerUpdates.sourceId, sourceId),
+          eq(trackerUpdates.kind, 'standing'),
+          lt(trackerUpdates.recordedAt, before),
+        ),
+      )
+      .orderBy(
+        trackerUpdates.recommendationId,
+        desc(trackerUpdates.recordedAt),
+        desc(trackerUpdates.id),
+      );
+    return new Map(rows.map((r) => [r.recommendationId, { ...r, standing: r.standing! }]));
   }
 
   async function build(principal: Principal, sourceId: string, input: Input) {
     requireUser(principal, 'tracker.view');
     const asOf = asOfDate(input);
     const source = await findSource(db, sourceId);
-    const [tree, states, [previous]] = await Promise.all([
+    const [tree, states, standings, [previous]] = await Promise.all([
       treeOf(db, sourceId),
       statesAsOf(db, sourceId, asOf),
+      standingsAsOf(db, sourceId, asOf),
       db
         .select()
         .from(trackerReports)
@@ -148,7 +182,17 @@ export function createTrackerReportsService(deps: {
             }),
           }));
         const results = keyPoints.flatMap((k) => k.actions.map((a) => a.result));
-        return { ...r, keyPoints, progress: recommendationProgress(results) };
+        const then = standings.get(r.id);
+        const status = then?.standing ?? 'accepted';
+        return {
+          ...r,
+          status,
+          statusLabel: RECOMMENDATION_STATUS_LABELS[status],
+          supersededByNumber: then?.supersededByNumber ?? null,
+          rationale: then?.rationale ?? null,
+          keyPoints,
+          progress: recommendationProgress(results),
+        };
       });
     const counts = countByResult(current);
     return {
@@ -178,6 +222,7 @@ export function createTrackerReportsService(deps: {
           'Recommendation',
           'Recommendation text',
           'Standing',
+          'Rationale',
           'Key point',
           'Action',
           'Owner',
@@ -189,15 +234,19 @@ export function createTrackerReportsService(deps: {
       ];
       for (const r of report.recommendations) {
         const standing =
-          r.status === 'superseded' ? `Superseded by ${r.supersededByNumber}` : r.statusLabel;
+          r.status === 'superseded' && r.supersededByNumber
+            ? `Superseded by ${r.supersededByNumber}`
+            : r.statusLabel;
+        const rationale = r.rationale ?? '';
         if (r.keyPoints.every((k) => k.actions.length === 0))
-          rows.push([r.number, r.text, standing, '', '', '', '', '', r.rationale ?? '', '']);
+          rows.push([r.number, r.text, standing, rationale, '', '', '', '', '', '', '']);
         for (const k of r.keyPoints)
           for (const a of k.actions)
             rows.push([
               r.number,
               r.text,
               standing,
+              rationale,
               k.text,
               a.description ?? '',
               a.ownerName ?? '',
@@ -253,6 +302,7 @@ export function createTrackerReportsService(deps: {
         ]);
       const report = await build(user, sourceId, input);
       const bytes = await renderReportPdf(report);
+      // The paper and the record that it was reported are kept together, or neither is.
       const paper = await deps.papers.attachGenerated(
         user,
         meetingId,
@@ -264,25 +314,25 @@ export function createTrackerReportsService(deps: {
           bytes,
         },
         requestId,
+        async (tx, attached) => {
+          const [recorded] = await tx
+            .insert(trackerReports)
+            .values({
+              sourceId,
+              asOf: report.asOf,
+              meetingId,
+              producedBy: user.userId,
+              producedAt: now(),
+            })
+            .returning();
+          await recordAudit(tx, actorOf(user, requestId), {
+            action: 'tracker.report.attached',
+            recordType: 'tracker_source',
+            recordId: sourceId,
+            after: { ...recorded, paperId: attached.id },
+          });
+        },
       );
-      await db.transaction(async (tx) => {
-        const [recorded] = await tx
-          .insert(trackerReports)
-          .values({
-            sourceId,
-            asOf: report.asOf,
-            meetingId,
-            producedBy: user.userId,
-            producedAt: now(),
-          })
-          .returning();
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: 'tracker.report.attached',
-          recordType: 'tracker_source',
-          recordId: sourceId,
-          after: { ...recorded, paperId: paper.id },
-        });
-      });
       return { meetingId, paper };
     },
 

@@ -32,6 +32,8 @@ const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 type Values = Record<string, string | string[] | undefined>;
 
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 const labels = {
   kind: SOURCE_KIND_LABELS,
   result: ACTION_RESULT_LABELS,
@@ -273,7 +275,7 @@ export function registerTrackerRoutes({ app, services, renderPage }: RouteDeps):
       params(request).recommendationId!,
     );
     return renderPage(request, reply, `${T}/recommendation.njk`, {
-      title: `Recommendation ${result.recommendation.number}: ${result.source.title}`,
+      title: `${capitalise(result.source.noun.one)} ${result.recommendation.number}: ${result.source.title}`,
       breadcrumbs: [home, trackerCrumb, sourceCrumb(result.source)],
       ...result,
       labels,
@@ -297,7 +299,7 @@ export function registerTrackerRoutes({ app, services, renderPage }: RouteDeps):
         reply,
         `${T}/standing.njk`,
         {
-          title: `Standing of recommendation ${form.recommendation.number}`,
+          title: `Standing of ${form.source.noun.one} ${form.recommendation.number}`,
           breadcrumbs: [home, trackerCrumb, sourceCrumb(form.source)],
           ...form,
           statuses: RECOMMENDATION_STATUSES.map((s) => ({
@@ -382,6 +384,9 @@ export function registerTrackerRoutes({ app, services, renderPage }: RouteDeps):
     },
     async show(request, reply, values, errors, status = 200) {
       const form = await tracker.actionForm(request.principal, params(request).actionId!);
+      // After someone else's update (409) the form carries the version just read, so the person
+      // can record theirs again once they have seen it; otherwise the one their form was read at.
+      const kept = status === 409 ? { ...values, version: undefined } : values;
       return renderPage(
         request,
         reply,
@@ -393,7 +398,7 @@ export function registerTrackerRoutes({ app, services, renderPage }: RouteDeps):
             : [home, { text: 'Your actions', href: paths.myActions }],
           ...form,
           results: ACTION_RESULTS.map((r) => ({ value: r, text: ACTION_RESULT_LABELS[r] })),
-          values,
+          values: kept,
           errors,
           paths,
         },

@@ -23,6 +23,9 @@ import { organisations, people } from '../directory/schema.js';
 import { advisoryGroups } from '../groups/schema.js';
 import { ACTION_RESULTS, RECOMMENDATION_STATUSES, SOURCE_KINDS } from './rules.js';
 
+/** What an update records: an action imported, added or progressed, or a change of standing. */
+export const UPDATE_KINDS = ['imported', 'added', 'progress', 'standing'] as const;
+
 export const trackerSourceKindEnum = pgEnum('tracker_source_kind', SOURCE_KINDS);
 export const recommendationStatusEnum = pgEnum(
   'tracker_recommendation_status',
@@ -200,37 +203,49 @@ export const trackerActions = pgTable(
 );
 
 /**
- * Every change to an action: its result, completion date and narrative after the change, who
- * made it and when. The whole history of a recommendation is these, in order; a report as at a
- * date reads the last one before it.
+ * Every change to an action (its result, completion date and narrative after the change) and to
+ * a recommendation's standing (accepted, superseded, not accepted), with who made it and when.
+ * A recommendation's history is these, in order; a report as at a date reads the last of each
+ * before it.
  */
 export const trackerUpdates = pgTable(
   'tracker_updates',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    actionId: uuid('action_id')
-      .notNull()
-      .references(() => trackerActions.id),
+    /** The action changed; null for a change of the recommendation's standing. */
+    actionId: uuid('action_id').references(() => trackerActions.id),
     recommendationId: uuid('recommendation_id')
       .notNull()
       .references(() => trackerRecommendations.id),
     sourceId: uuid('source_id')
       .notNull()
       .references(() => trackerSources.id),
-    kind: text('kind', { enum: ['imported', 'added', 'progress'] }).notNull(),
+    kind: text('kind', { enum: UPDATE_KINDS }).notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
     authorUserId: uuid('author_user_id').references(() => users.id),
     authorLabel: text('author_label').notNull(),
-    result: actionResultEnum('result').notNull(),
+    result: actionResultEnum('result'),
     completedOn: date('completed_on', { mode: 'string' }),
     completedPrecision: completionPrecisionEnum('completed_precision'),
     narrative: text('narrative'),
+    /** For a change of standing: the standing after it, what supersedes it, and why. */
+    standing: recommendationStatusEnum('standing'),
+    supersededByNumber: text('superseded_by_number'),
+    rationale: text('rationale'),
   },
   (t) => [
     index('tracker_updates_action_idx').on(t.actionId, t.recordedAt),
     index('tracker_updates_recommendation_idx').on(t.recommendationId, t.recordedAt),
     index('tracker_updates_source_idx').on(t.sourceId, t.recordedAt),
-    check('tracker_updates_kind_check', sql`${t.kind} in ('imported', 'added', 'progress')`),
+    check(
+      'tracker_updates_kind_check',
+      sql`${t.kind} in ('imported', 'added', 'progress', 'standing')`,
+    ),
+    // An action's update has its result; a change of standing has the standing, and no action.
+    check(
+      'tracker_updates_shape_check',
+      sql`(${t.kind} = 'standing') = (${t.actionId} is null) and (${t.kind} = 'standing') = (${t.result} is null) and (${t.kind} = 'standing') = (${t.standing} is not null)`,
+    ),
   ],
 );
 

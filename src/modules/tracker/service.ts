@@ -8,7 +8,7 @@ import { recordAudit } from '../../platform/audit/service.js';
 import { can, requireUser } from '../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
 import { reportingYear, reportingYearOf, todayInLondon } from '../../platform/calendar/index.js';
-import type { Db, Executor } from '../../platform/db/database.js';
+import { isUniqueViolation, type Db, type Executor } from '../../platform/db/database.js';
 import type { PageRequest } from '../../platform/db/search.js';
 import {
   ConflictError,
@@ -21,6 +21,7 @@ import { isUuid } from '../../platform/http/params.js';
 import type { DirectoryService } from '../directory/service.js';
 import type { GroupsService } from '../groups/service.js';
 import {
+  RECOMMENDATION_STATUS_LABELS,
   SOURCE_KIND_LABELS,
   isOverdue,
   isRecommendationStatus,
@@ -43,12 +44,14 @@ import {
   completedOf,
   completionColumns,
   createTrackerAccess,
+  onAcceptedRecommendation,
   readProgress,
   resultLabel,
 } from './access.js';
 import {
   parseTrackerCsv,
   writeTrackerCsv,
+  type OwnerMention,
   type TrackerCsvProblem,
   type TrackerFile,
 } from './transfer.js';
@@ -63,6 +66,16 @@ export class TrackerImportError extends ValidationError {
   constructor(readonly problems: TrackerCsvProblem[]) {
     super(problems.map((p) => ({ field: 'file', message: `Line ${p.line}: ${p.message}` })));
   }
+}
+
+/** Rows per insert: a large source stays within PostgreSQL's 65,535 bind parameters. */
+const SLICE = 1000;
+
+async function insertInSlices<T, R>(rows: T[], insert: (slice: T[]) => Promise<R[]>) {
+  const out: R[] = [];
+  for (let i = 0; i < rows.length; i += SLICE)
+    out.push(...(await insert(rows.slice(i, i + SLICE))));
+  return out;
 }
 
 export type TrackerService = ReturnType<typeof createTrackerService>;
@@ -214,7 +227,7 @@ export function createTrackerService(deps: {
             isPublic: trackerSources.isPublic,
             total: actionCounts.total,
             completed: actionCounts.completed,
-            overdue: sql<number>`(count(${trackerActions.id}) filter (where ${trackerActions.result} <> 'completed' and ${trackerActions.dueOn} < ${day}))::int`,
+            overdue: sql<number>`(count(${trackerActions.id}) filter (where ${trackerActions.result} <> 'completed' and ${trackerActions.dueOn} < ${day} and ${onAcceptedRecommendation}))::int`,
           })
           .from(trackerSources)
           .leftJoin(trackerActions, eq(trackerActions.sourceId, trackerSources.id))
@@ -256,6 +269,11 @@ export function createTrackerService(deps: {
       const user = requireUser(principal, 'tracker.manage');
       const values = await readSourceForm(input);
       const at = now();
+      const duplicate = () =>
+        new ConflictError(
+          `This group already has a ${SOURCE_KIND_LABELS[values.kind].toLowerCase()} for ${reportingYear(values.coversYear!).label}`,
+          'group',
+        );
       return db.transaction(async (tx) => {
         if (values.groupId) {
           const [taken] = await tx
@@ -268,16 +286,16 @@ export function createTrackerService(deps: {
                 eq(trackerSources.coversYear, values.coversYear!),
               ),
             );
-          if (taken)
-            throw new ConflictError(
-              `This group already has a ${SOURCE_KIND_LABELS[values.kind].toLowerCase()} for ${reportingYear(values.coversYear!).label}`,
-              'group',
-            );
+          if (taken) throw duplicate();
         }
         const [source] = await tx
           .insert(trackerSources)
           .values({ ...values, createdBy: user.userId, createdAt: at, updatedAt: at })
-          .returning();
+          .returning()
+          .catch((error: unknown) => {
+            if (isUniqueViolation(error)) throw duplicate();
+            throw error;
+          });
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'tracker.source.created',
           recordType: 'tracker_source',
@@ -341,7 +359,32 @@ export function createTrackerService(deps: {
           .where(eq(trackerUpdates.recommendationId, id))
           .orderBy(desc(trackerUpdates.recordedAt), desc(trackerUpdates.id)),
       ]);
-      const recommendation = tree.recommendations[0]!;
+      // Who may record progress on which action: its owner, their unit, or a manager.
+      const who = await trackerUser(db, user);
+      const owners = await directory.lookups.people(
+        db,
+        tree.recommendations.flatMap((r) =>
+          r.keyPoints.flatMap((k) =>
+            k.actions.map((a) => a.ownerPersonId).filter((id): id is string => !!id),
+          ),
+        ),
+      );
+      const recommendation = {
+        ...tree.recommendations[0]!,
+        keyPoints: tree.recommendations[0]!.keyPoints.map((k) => ({
+          ...k,
+          actions: k.actions.map((a) => ({
+            ...a,
+            mayUpdate: mayUpdateAction(who, {
+              personId: a.ownerPersonId,
+              organisationId: a.ownerOrganisationId,
+              personOrganisationId: a.ownerPersonId
+                ? (owners.get(a.ownerPersonId)?.organisationId ?? null)
+                : null,
+            }),
+          })),
+        })),
+      };
       const actionText = new Map(
         recommendation.keyPoints.flatMap((k) =>
           k.actions.map((a) => [a.id, a.description ?? k.text] as const),
@@ -352,8 +395,13 @@ export function createTrackerService(deps: {
         recommendation,
         timeline: updates.map((u) => ({
           ...u,
-          actionText: actionText.get(u.actionId) ?? '',
-          resultText: resultLabel(u.result, completedOf(u)),
+          actionText: u.actionId ? (actionText.get(u.actionId) ?? '') : '',
+          resultText: u.result ? resultLabel(u.result, completedOf(u)) : '',
+          standingText: u.standing
+            ? u.standing === 'superseded'
+              ? `Superseded by ${itemNoun(source.kind).one} ${u.supersededByNumber}`
+              : RECOMMENDATION_STATUS_LABELS[u.standing]
+            : '',
         })),
         mayManage: can(user, 'tracker.manage'),
       };
@@ -384,7 +432,10 @@ export function createTrackerService(deps: {
           resultText: resultLabel(found.action.result, completed),
           ownerName: found.ownerName,
         },
-        history: history.map((u) => ({ ...u, resultText: resultLabel(u.result, completedOf(u)) })),
+        history: history.map((u) => ({
+          ...u,
+          resultText: u.result ? resultLabel(u.result, completedOf(u)) : '',
+        })),
         mayViewSource: can(user, 'tracker.view'),
       };
     },
@@ -505,6 +556,18 @@ export function createTrackerService(deps: {
           })
           .where(eq(trackerRecommendations.id, recommendationId))
           .returning();
+        // TRK-01: a change of standing is in the recommendation's history, and its reports.
+        await tx.insert(trackerUpdates).values({
+          recommendationId,
+          sourceId: source.id,
+          kind: 'standing',
+          recordedAt: now(),
+          authorUserId: user.userId,
+          authorLabel: user.displayName,
+          standing: status,
+          supersededByNumber: supersededBy,
+          rationale,
+        });
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'tracker.recommendation.standing',
           recordType: 'tracker_recommendation',
@@ -522,10 +585,12 @@ export function createTrackerService(deps: {
      */
     async importCsv(principal: Principal, csv: string, requestId?: string) {
       const user = requireUser(principal, 'tracker.manage');
-      const { file, problems } = parseTrackerCsv(csv, today());
-      if (!file) throw new TrackerImportError(problems);
+      const { file, problems, owners } = parseTrackerCsv(csv, today());
+      // Every bad line at once: the file's own problems and any owner not in the directory.
+      const references = await resolveOwners(db, owners);
+      const all = [...problems, ...references.problems].sort((a, b) => a.line - b.line);
+      if (all.length || !file) throw new TrackerImportError(all);
       return db.transaction(async (tx) => {
-        const references = await resolveOwners(tx, file);
         const at = now();
         const [source] = await tx
           .insert(trackerSources)
@@ -545,29 +610,51 @@ export function createTrackerService(deps: {
           })
           .returning();
         const sourceId = source!.id;
-        const recommendations = await tx
-          .insert(trackerRecommendations)
-          .values(
-            file.recommendations.map((r, i) => ({
-              sourceId,
-              number: r.number,
-              position: i + 1,
-              section: r.section,
-              text: r.text,
-              // Superseding is set once every recommendation has its id.
-              status: r.status === 'superseded' ? ('accepted' as const) : r.status,
-              rationale: r.rationale,
-              createdAt: at,
-              updatedAt: at,
-            })),
-          )
-          .returning({ id: trackerRecommendations.id, number: trackerRecommendations.number });
+        const recommendations = await insertInSlices(
+          file.recommendations.map((r, i) => ({
+            sourceId,
+            number: r.number,
+            position: i + 1,
+            section: r.section,
+            text: r.text,
+            // Superseding is set once every recommendation has its id.
+            status: r.status === 'superseded' ? ('accepted' as const) : r.status,
+            rationale: r.rationale,
+            createdAt: at,
+            updatedAt: at,
+          })),
+          (slice) =>
+            tx
+              .insert(trackerRecommendations)
+              .values(slice)
+              .returning({ id: trackerRecommendations.id, number: trackerRecommendations.number }),
+        );
         const idOf = new Map(recommendations.map((r) => [r.number, r.id]));
         for (const r of file.recommendations.filter((r) => r.status === 'superseded'))
           await tx
             .update(trackerRecommendations)
             .set({ status: 'superseded', supersededById: idOf.get(r.supersededBy!)! })
             .where(eq(trackerRecommendations.id, idOf.get(r.number)!));
+        // A standing other than accepted is in each recommendation's history from the start.
+        const standings = file.recommendations.filter((r) => r.status !== 'accepted');
+        await insertInSlices(standings, (slice) =>
+          tx
+            .insert(trackerUpdates)
+            .values(
+              slice.map((r) => ({
+                recommendationId: idOf.get(r.number)!,
+                sourceId,
+                kind: 'standing' as const,
+                recordedAt: at,
+                authorUserId: user.userId,
+                authorLabel: user.displayName,
+                standing: r.status,
+                supersededByNumber: r.supersededBy,
+                rationale: r.rationale,
+              })),
+            )
+            .returning({ id: trackerUpdates.id }),
+        );
         const keyPointRows = file.recommendations.flatMap((r) =>
           r.keyPoints.map((k, i) => ({
             recommendationId: idOf.get(r.number)!,
@@ -579,12 +666,9 @@ export function createTrackerService(deps: {
             updatedAt: at,
           })),
         );
-        const keyPointIds = keyPointRows.length
-          ? await tx
-              .insert(trackerKeyPoints)
-              .values(keyPointRows)
-              .returning({ id: trackerKeyPoints.id })
-          : [];
+        const keyPointIds = await insertInSlices(keyPointRows, (slice) =>
+          tx.insert(trackerKeyPoints).values(slice).returning({ id: trackerKeyPoints.id }),
+        );
         let k = 0;
         const actionRows = file.recommendations.flatMap((r) =>
           r.keyPoints.flatMap((point) => {
@@ -606,9 +690,8 @@ export function createTrackerService(deps: {
             }));
           }),
         );
-        // In slices, so a source with thousands of actions stays within the bind-parameter limit.
-        for (let i = 0; i < actionRows.length; i += 1000) {
-          const slice = actionRows.slice(i, i + 1000);
+        for (let i = 0; i < actionRows.length; i += SLICE) {
+          const slice = actionRows.slice(i, i + SLICE);
           const inserted = await tx
             .insert(trackerActions)
             .values(slice)
@@ -854,36 +937,27 @@ export function createTrackerService(deps: {
   }
 
   /** Every owner and lead the file names, found in the directory; an unknown one fails its line. */
-  async function resolveOwners(executor: Executor, file: TrackerFile) {
-    const named: { line: number; reference: string; what: string }[] = [];
-    if (file.source.owner)
-      named.push({ line: 2, reference: file.source.owner, what: 'source_owner' });
-    for (const r of file.recommendations)
-      for (const k of r.keyPoints) {
-        if (k.lead) named.push({ line: k.line, reference: k.lead, what: 'key_point_lead' });
-        for (const a of k.actions)
-          if (a.owner) named.push({ line: a.line, reference: a.owner, what: 'action_owner' });
-      }
+  async function resolveOwners(executor: Executor, owners: readonly OwnerMention[]) {
     const found = await directory.lookups.resolveReferences(
       executor,
-      named.map((n) => n.reference),
+      owners.map((o) => o.reference),
     );
-    const problems = named
+    const problems = owners
       .filter(
-        (n) =>
-          !found.has(n.reference) ||
-          (n.what === 'source_owner' && !found.get(n.reference)!.organisationId),
+        (o) =>
+          !found.has(o.reference) ||
+          (o.column === 'source_owner' && !found.get(o.reference)!.organisationId),
       )
-      .map((n) => ({
-        line: n.line,
+      .map((o) => ({
+        line: o.line,
         message:
-          n.what === 'source_owner'
-            ? `source_owner "${n.reference}" is not an organisation code in the directory`
-            : `${n.what} "${n.reference}" is not in the directory: give an organisation's code or a person's e-mail address`,
+          o.column === 'source_owner'
+            ? `source_owner "${o.reference}" is not an organisation code in the directory`
+            : `${o.column} "${o.reference}" is not in the directory: give an organisation's code or a person's e-mail address`,
       }));
-    if (problems.length) throw new TrackerImportError(problems);
     const get = (reference: string | null) => (reference ? found.get(reference.trim()) : undefined);
     return {
+      problems,
       person: (reference: string | null) => get(reference)?.personId ?? null,
       /** A reference that names both a person and an organisation is the person. */
       organisation: (reference: string | null) => {

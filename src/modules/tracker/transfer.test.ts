@@ -124,6 +124,30 @@ test('a multi-line cell keeps the line numbers of the rows after it right', () =
   ]);
 });
 
+test('blank lines are skipped, and the lines after them are still named rightly', () => {
+  const csv = [
+    HEADER,
+    '',
+    row({ ...source, recommendation: '1', recommendation_text: 'First' }),
+    '',
+    '',
+    row({ recommendation: '2', recommendation_text: '' }),
+  ].join('\n');
+  assert.deepEqual(parseTrackerCsv(csv, TODAY).problems, [
+    { line: 6, message: 'recommendation_text is blank for recommendation 2' },
+  ]);
+});
+
+test('a source with no recommendations yet is one row, and writes back to one row', () => {
+  const csv = [HEADER, row({ ...source })].join('\n');
+  const { file, problems } = parseTrackerCsv(csv, TODAY);
+  assert.deepEqual(problems, []);
+  assert.equal(file!.recommendations.length, 0);
+  const written = writeTrackerCsv(file!);
+  assert.equal(written.trim().split('\n').length, 2);
+  assert.deepEqual(parseTrackerCsv(written, TODAY).file, file);
+});
+
 test('a file without the columns, or with a second source, is refused by line', () => {
   assert.match(
     parseTrackerCsv('title,text\nA,B\n', TODAY).problems[0]!.message,

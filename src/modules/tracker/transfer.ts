@@ -54,7 +54,17 @@ export const TRACKER_CSV_COLUMNS = [
 type Column = (typeof TRACKER_CSV_COLUMNS)[number];
 type Row = Record<Column, string>;
 
-const SOURCE_COLUMNS = TRACKER_CSV_COLUMNS.filter((c) => c.startsWith('source_'));
+const SOURCE_COLUMNS = [
+  'source_title',
+  'source_kind',
+  'source_reference',
+  'source_date',
+  'source_owner',
+  'source_reports_to',
+  'source_monitored_by',
+  'source_public',
+  'source_due_on',
+] as const;
 const RECOMMENDATION_COLUMNS: Column[] = [
   'section',
   'recommendation_text',
@@ -131,21 +141,33 @@ export interface TrackerCsvProblem {
   message: string;
 }
 
+/** An owner or lead a file names, and where, so each can be looked up and a bad one named. */
+export interface OwnerMention {
+  line: number;
+  reference: OwnerReference;
+  column: 'source_owner' | 'key_point_lead' | 'action_owner';
+}
+
 const orNull = (value: string): string | null => (value === '' ? null : value);
 
 /** Reads a tracker CSV: the source and its tree, or every problem found, by line. */
 export function parseTrackerCsv(
   csv: string,
   today: IsoDate,
-): { file: TrackerFile | null; problems: TrackerCsvProblem[] } {
-  const fail = (line: number, message: string) => ({ file: null, problems: [{ line, message }] });
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+): { file: TrackerFile | null; problems: TrackerCsvProblem[]; owners: OwnerMention[] } {
+  const fail = (line: number, message: string) => ({
+    file: null,
+    problems: [{ line, message }],
+    owners: [],
+  });
+  let records: { record: Record<string, string>; raw: string; info: { lines: number } }[];
   try {
     records = parse(csv.replace(/^\uFEFF/, ''), {
       columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
       skip_empty_lines: true,
       relax_column_count: false,
       info: true,
+      raw: true,
     });
   } catch (error) {
     return fail(
@@ -164,22 +186,28 @@ export function parseTrackerCsv(
     return fail(1, `The file has more than ${TRACKER_CSV_MAX_ROWS} rows`);
 
   const problems: TrackerCsvProblem[] = [];
+  const owners: OwnerMention[] = [];
   const recommendations: RecommendationRecord[] = [];
   let source: SourceRecord | null = null;
   let firstSourceRow: Row | null = null;
   let recommendation: RecommendationRecord | null = null;
   let keyPoint: KeyPointRecord | null = null;
   const seenNumbers = new Map<string, number>();
-  // A record starts on the line after the one the previous record ended on.
-  let line = 2;
-
-  for (const { record, info } of records) {
+  for (const { record, raw, info } of records) {
     const row = Object.fromEntries(
       TRACKER_CSV_COLUMNS.map((c) => [c, (record[c] ?? '').trim()]),
     ) as Row;
-    const at = line;
-    line = info.lines + 1;
+    // The line it starts on: where it ends, less the line breaks inside it (blank lines skipped
+    // before it come at the start of its raw text, and its own line break at the end).
+    const at =
+      info.lines -
+      (raw
+        .replace(/^[\r\n]+/, '')
+        .replace(/\r?\n$/, '')
+        .match(/\n/g)?.length ?? 0);
     const problem = (message: string) => problems.push({ line: at, message });
+    for (const column of ['source_owner', 'key_point_lead', 'action_owner'] as const)
+      if (row[column]) owners.push({ line: at, reference: row[column], column });
     const tooLong = TRACKER_CSV_COLUMNS.find((c) => row[c].length > MAX_TEXT);
     if (tooLong) {
       problem(`${tooLong} is longer than ${MAX_TEXT} characters`);
@@ -219,7 +247,10 @@ export function parseTrackerCsv(
       recommendations.push(recommendation);
       keyPoint = null;
     } else if (!recommendation) {
-      problem('recommendation is blank, and there is no recommendation above to continue');
+      // A source with no recommendations yet is its first row alone.
+      const sourceOnly = TRACKER_CSV_COLUMNS.every((c) => c.startsWith('source_') || !row[c]);
+      if (!(sourceOnly && row === firstSourceRow))
+        problem('recommendation is blank, and there is no recommendation above to continue');
       continue;
     } else {
       const restated = RECOMMENDATION_COLUMNS.find(
@@ -258,8 +289,8 @@ export function parseTrackerCsv(
   }
   problems.sort((a, b) => a.line - b.line);
   return problems.length || !source
-    ? { file: null, problems }
-    : { file: { source, recommendations }, problems };
+    ? { file: null, problems, owners }
+    : { file: { source, recommendations }, problems, owners };
 }
 
 function readSource(row: Row, problem: (message: string) => void): SourceRecord | null {
@@ -376,6 +407,30 @@ function readAction(
   };
 }
 
+/** A source's column as the file writes it. */
+function sourceCell(s: SourceRecord, column: (typeof SOURCE_COLUMNS)[number]): string {
+  switch (column) {
+    case 'source_title':
+      return s.title;
+    case 'source_kind':
+      return s.kind;
+    case 'source_reference':
+      return s.reference ?? '';
+    case 'source_date':
+      return s.date ?? '';
+    case 'source_owner':
+      return s.owner ?? '';
+    case 'source_reports_to':
+      return s.reportsTo ?? '';
+    case 'source_monitored_by':
+      return s.monitoredBy ?? '';
+    case 'source_public':
+      return s.isPublic ? 'yes' : 'no';
+    case 'source_due_on':
+      return s.dueOn ?? '';
+  }
+}
+
 /** Writes a source and its tree in the import format: exporting then importing loses nothing. */
 export function writeTrackerCsv(file: TrackerFile): string {
   const rows: string[][] = [];
@@ -388,16 +443,17 @@ export function writeTrackerCsv(file: TrackerFile): string {
     kFirst: boolean,
     a: ActionRecord | null,
   ) => {
+    const source = (c: (typeof SOURCE_COLUMNS)[number]) => (first ? sourceCell(s, c) : '');
     const cells: Row = {
-      source_title: first ? s.title : '',
-      source_kind: first ? s.kind : '',
-      source_reference: first ? (s.reference ?? '') : '',
-      source_date: first ? (s.date ?? '') : '',
-      source_owner: first ? (s.owner ?? '') : '',
-      source_reports_to: first ? (s.reportsTo ?? '') : '',
-      source_monitored_by: first ? (s.monitoredBy ?? '') : '',
-      source_public: first ? (s.isPublic ? 'yes' : 'no') : '',
-      source_due_on: first ? (s.dueOn ?? '') : '',
+      source_title: source('source_title'),
+      source_kind: source('source_kind'),
+      source_reference: source('source_reference'),
+      source_date: source('source_date'),
+      source_owner: source('source_owner'),
+      source_reports_to: source('source_reports_to'),
+      source_monitored_by: source('source_monitored_by'),
+      source_public: source('source_public'),
+      source_due_on: source('source_due_on'),
       recommendation: rFirst ? r.number : '',
       section: rFirst ? (r.section ?? '') : '',
       recommendation_text: rFirst ? r.text : '',
@@ -416,6 +472,12 @@ export function writeTrackerCsv(file: TrackerFile): string {
     rows.push(TRACKER_CSV_COLUMNS.map((c) => cells[c]));
     first = false;
   };
+  if (file.recommendations.length === 0)
+    rows.push(
+      TRACKER_CSV_COLUMNS.map((c) =>
+        c.startsWith('source_') ? sourceCell(s, c as (typeof SOURCE_COLUMNS)[number]) : '',
+      ),
+    );
   for (const r of file.recommendations) {
     if (r.keyPoints.length === 0) push(r, true, null, false, null);
     r.keyPoints.forEach((k, ki) => {

@@ -132,3 +132,13 @@ export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]>
 }
 
 export { sql };
+
+/**
+ * Whether a failed statement broke a unique constraint (SQLSTATE 23505): two people doing the
+ * same thing at the same moment, where a check before the insert cannot see the other.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause)
+    if ((e as { code?: unknown }).code === '23505') return true;
+  return false;
+}
