@@ -8,12 +8,7 @@ import { and, asc, count, desc, eq, exists, isNull, or, sql, type SQL } from 'dr
 import { recordAudit } from '../../platform/audit/service.js';
 import { can, requireUser } from '../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../platform/auth/principal.js';
-import {
-  annualReportDueDate,
-  reportingYear,
-  reportingYearOf,
-  todayInLondon,
-} from '../../platform/calendar/index.js';
+import { annualReportDueDate, todayInLondon } from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/database.js';
 import type { PageRequest } from '../../platform/db/search.js';
 import { ConflictError, ValidationError, type FieldError } from '../../platform/errors.js';
@@ -23,7 +18,14 @@ import { people } from '../directory/schema.js';
 import type { DirectoryService } from '../directory/service.js';
 import type { GroupsService } from '../groups/service.js';
 import { createTrackerAccess, onAcceptedRecommendation } from './access.js';
-import { SOURCE_KIND_LABELS, dueState, itemNoun, nextProcessReviewDue } from './rules.js';
+import {
+  SOURCE_KIND_LABELS,
+  annualReportYearDue,
+  dueState,
+  itemNoun,
+  nextProcessReviewDue,
+  notInTheFuture,
+} from './rules.js';
 import {
   trackerActions,
   trackerKeyPoints,
@@ -124,6 +126,7 @@ export function createTrackerDashboardService(deps: {
         .select({
           id: trackerActions.id,
           description: trackerActions.description,
+          position: trackerActions.position,
           keyPoint: trackerKeyPoints.text,
           dueOn: trackerActions.dueOn,
           result: trackerActions.result,
@@ -243,7 +246,7 @@ export function createTrackerDashboardService(deps: {
           };
         }),
         mayManage: can(user, 'tracker.manage'),
-        lastYear: reportingYear(reportingYearOf(day).startYear - 1),
+        lastYear: annualReportYearDue(day),
       };
     },
 
@@ -253,7 +256,7 @@ export function createTrackerDashboardService(deps: {
      */
     async expectAnnualReports(principal: Principal, requestId?: string) {
       const user = requireUser(principal, 'tracker.manage');
-      const year = reportingYear(reportingYearOf(today()).startYear - 1);
+      const year = annualReportYearDue(today());
       const dueOn = annualReportDueDate(year.startYear);
       return db.transaction(async (tx) => {
         const corporate = await groups.corporateGroups(tx);
@@ -340,8 +343,8 @@ export function createTrackerDashboardService(deps: {
       const user = requireUser(principal, 'tracker.manage');
       const errors: FieldError[] = [];
       const receivedOn = dateField(input, 'receivedOn', 'the date it was received', errors);
-      if (receivedOn && receivedOn > today())
-        errors.push({ field: 'receivedOn-day', message: 'The date must be today or in the past' });
+      const future = receivedOn ? notInTheFuture(receivedOn, today()) : null;
+      if (future) errors.push({ field: 'receivedOn-day', message: future });
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const before = await findSource(tx, sourceId);

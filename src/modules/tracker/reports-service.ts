@@ -30,6 +30,7 @@ import {
   RECOMMENDATION_STATUS_LABELS,
   changesSince,
   countByResult,
+  notInTheFuture,
   recommendationProgress,
   type ActionChange,
   type ActionResult,
@@ -66,10 +67,8 @@ export function createTrackerReportsService(deps: {
     const date = parseIsoDate(asked);
     if (!date)
       throw new ValidationError([{ field: 'date', message: 'Enter a real date, like 2026-11-23' }]);
-    if (date > today())
-      throw new ValidationError([
-        { field: 'date', message: 'The date must be today or in the past' },
-      ]);
+    const future = notInTheFuture(date, today());
+    if (future) throw new ValidationError([{ field: 'date', message: future }]);
     return date;
   }
 

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { annualReportDueDate } from '../../platform/calendar/index.js';
 import {
   actionResultProblem,
+  annualReportYearDue,
   changesSince,
   compareRecommendationNumbers,
   completedLabel,
@@ -13,6 +14,7 @@ import {
   mayUpdateAction,
   needsMonitoringGroup,
   nextProcessReviewDue,
+  notInTheFuture,
   parseCompletedOn,
   parseRecommendationNumber,
   recommendationProgress,
@@ -214,6 +216,17 @@ test('IAG-26: the annual report is watched: due 31 July, overdue the day after i
   assert.equal(dueState(due, '2026-07-20', '2026-08-01'), 'received');
   assert.equal(dueState(due, null, '2026-05-01'), 'not_due');
   assert.equal(dueState(null, null, '2026-05-01'), 'no_date');
+});
+
+test('IAG-26: the reports expected are for the reporting year that ended most recently', () => {
+  assert.equal(annualReportYearDue('2026-11-23').label, '2025-26');
+  assert.equal(annualReportYearDue('2026-03-31').label, '2024-25');
+  assert.equal(annualReportYearDue('2026-04-01').label, '2025-26');
+});
+
+test('nothing is reported or received on a date still to come', () => {
+  assert.equal(notInTheFuture('2026-11-23', TODAY), null);
+  assert.equal(notInTheFuture('2026-11-24', TODAY), 'The date must be today or in the past');
 });
 
 test('IAG-28: the review of the advisory process is due three years after the last', () => {

@@ -9,7 +9,10 @@ import {
   addCalendarMonths,
   formatDate,
   parseIsoDate,
+  reportingYear,
+  reportingYearOf,
   type IsoDate,
+  type ReportingYear,
 } from '../../platform/calendar/index.js';
 
 // Sources
@@ -335,6 +338,22 @@ export function changesSince(
 }
 
 // Sources whose date Bridge watches (IAG-26, IAG-28)
+
+/**
+ * IAG-26: the reporting year whose annual reports are expected now: the one that ended most
+ * recently (April to March), whose reports are due by the following 31 July.
+ */
+export function annualReportYearDue(today: IsoDate): ReportingYear {
+  return reportingYear(reportingYearOf(today).startYear - 1);
+}
+
+/**
+ * A date something was recorded as happening, or a report is read as at, cannot be in the
+ * future: what has not happened yet cannot be reported or received.
+ */
+export function notInTheFuture(date: IsoDate, today: IsoDate): string | null {
+  return date > today ? 'The date must be today or in the past' : null;
+}
 
 /** IAG-28: the review of the whole advisory process comes round every three years. */
 export const PROCESS_REVIEW_INTERVAL_MONTHS = 36;
