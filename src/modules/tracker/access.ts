@@ -20,6 +20,7 @@ import {
   isOverdue,
   itemNoun,
   recommendationProgress,
+  type ActionOwner,
   type ActionResult,
   type CompletedOn,
 } from './rules.js';
@@ -119,6 +120,16 @@ export function createTrackerAccess(deps: { directory: DirectoryService; today: 
         if (r.personId) return peopleById.get(r.personId)?.fullName ?? null;
         if (r.organisationId) return organisationsById.get(r.organisationId)?.name ?? null;
         return null;
+      },
+      /** An action's owner as mayUpdateAction reads it: with the owning person's unit. */
+      ownerOf(r: { personId: string | null; organisationId: string | null }): ActionOwner {
+        return {
+          personId: r.personId,
+          organisationId: r.organisationId,
+          personOrganisationId: r.personId
+            ? (peopleById.get(r.personId)?.organisationId ?? null)
+            : null,
+        };
       },
       /** How an export file names them again: code, e-mail, or directory id. */
       reference(r: { personId: string | null; organisationId: string | null }): string | null {

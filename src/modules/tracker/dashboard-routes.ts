@@ -99,11 +99,7 @@ export function registerTrackerDashboardRoutes({ app, services, renderPage }: Ro
 
   registerFormPage(app, '/tracker/sources/:sourceId/received', managers, {
     async show(request, reply, values, errors, status = 200) {
-      const { source } = await tracker.source(
-        request.principal,
-        params(request).sourceId!,
-        pageRequest('1', 1),
-      );
+      const source = await tracker.sourceRecord(request.principal, params(request).sourceId!);
       return renderPage(
         request,
         reply,

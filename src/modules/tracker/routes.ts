@@ -155,11 +155,11 @@ export function registerTrackerRoutes({ app, services, renderPage }: RouteDeps):
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '');
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name.slice(0, 80) || 'source'}.csv"`)
-      .header('cache-control', 'private, no-store')
-      .send(csv);
+    return sendDownload(
+      reply,
+      { fileName: `${name.slice(0, 80) || 'source'}.csv`, mediaType: 'text/csv; charset=utf-8' },
+      Buffer.from(csv, 'utf8'),
+    );
   });
 
   app.get('/tracker/sources/:sourceId/report', viewers, async (request, reply) => {
@@ -178,7 +178,7 @@ export function registerTrackerRoutes({ app, services, renderPage }: RouteDeps):
     } catch (error) {
       const errors = fieldErrorsOf(error);
       if (!errors) throw error;
-      const { source } = await tracker.source(request.principal, sourceId, pageRequest('1', 1));
+      const source = await tracker.sourceRecord(request.principal, sourceId);
       return renderPage(
         request,
         reply,

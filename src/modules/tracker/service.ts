@@ -306,6 +306,12 @@ export function createTrackerService(deps: {
       });
     },
 
+    /** A source's own record, for a page that is about it but not its recommendations. */
+    async sourceRecord(principal: Principal, id: string) {
+      requireUser(principal, 'tracker.view');
+      return sourceView(await findSource(db, id), null);
+    },
+
     /** A source with its recommendations (a page of them), their key points and actions. */
     async source(principal: Principal, id: string, page: PageRequest) {
       const user = requireUser(principal, 'tracker.view');
@@ -361,27 +367,19 @@ export function createTrackerService(deps: {
       ]);
       // Who may record progress on which action: its owner, their unit, or a manager.
       const who = await trackerUser(db, user);
-      const owners = await directory.lookups.people(
-        db,
-        tree.recommendations.flatMap((r) =>
-          r.keyPoints.flatMap((k) =>
-            k.actions.map((a) => a.ownerPersonId).filter((id): id is string => !!id),
-          ),
-        ),
-      );
       const recommendation = {
         ...tree.recommendations[0]!,
         keyPoints: tree.recommendations[0]!.keyPoints.map((k) => ({
           ...k,
           actions: k.actions.map((a) => ({
             ...a,
-            mayUpdate: mayUpdateAction(who, {
-              personId: a.ownerPersonId,
-              organisationId: a.ownerOrganisationId,
-              personOrganisationId: a.ownerPersonId
-                ? (owners.get(a.ownerPersonId)?.organisationId ?? null)
-                : null,
-            }),
+            mayUpdate: mayUpdateAction(
+              who,
+              tree.names.ownerOf({
+                personId: a.ownerPersonId,
+                organisationId: a.ownerOrganisationId,
+              }),
+            ),
           })),
         })),
       };
@@ -914,25 +912,14 @@ export function createTrackerService(deps: {
         .from(trackerRecommendations)
         .where(eq(trackerRecommendations.id, action.recommendationId)),
     ]);
-    const ownerPerson = action.ownerPersonId
-      ? (await directory.lookups.people(executor, [action.ownerPersonId])).get(action.ownerPersonId)
-      : undefined;
-    const names = await ownerNames(executor, [
-      { personId: action.ownerPersonId, organisationId: action.ownerOrganisationId },
-    ]);
+    const owner = { personId: action.ownerPersonId, organisationId: action.ownerOrganisationId };
+    const names = await ownerNames(executor, [owner]);
     return {
       action,
       keyPoint: keyPoint!,
       recommendation: recommendation!,
-      ownerName: names.name({
-        personId: action.ownerPersonId,
-        organisationId: action.ownerOrganisationId,
-      }),
-      owner: {
-        personId: action.ownerPersonId,
-        organisationId: action.ownerOrganisationId,
-        personOrganisationId: ownerPerson?.organisationId ?? null,
-      },
+      ownerName: names.name(owner),
+      owner: names.ownerOf(owner),
     };
   }
 
