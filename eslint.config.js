@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config.ts', 'scripts/**', 'test/**', 'drizzle.config.ts'],
+    files: ['src/config.ts', 'scripts/**', 'test/**', 'bench/**', 'drizzle.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -112,3 +112,29 @@ describe('times of day as people type them', () => {
     assert.equal(londonMinutes(new Date('2026-07-15T17:30:00Z')), 18 * 60 + 30);
   });
 });
+
+describe('London time read once an hour', () => {
+  test('every quarter hour of two years agrees with the time zone database', () => {
+    const wall = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    for (
+      let t = Date.parse('2025-01-01T00:00:00Z');
+      t < Date.parse('2027-01-01T00:00:00Z');
+      t += 900_000
+    ) {
+      const parts = Object.fromEntries(
+        wall.formatToParts(new Date(t)).map((p) => [p.type, p.value]),
+      );
+      const instant = new Date(t + 59_000);
+      assert.equal(toLondonDate(instant), `${parts.year}-${parts.month}-${parts.day}`);
+      assert.equal(londonMinutes(instant), Number(parts.hour) * 60 + Number(parts.minute));
+    }
+  });
+});

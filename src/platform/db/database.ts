@@ -54,19 +54,22 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** PGlite only: start from this copy of a data directory (tests reuse a migrated one). */
   loadDataDir?: Blob | undefined;
-  /** Told of every query (tests count them to prove a page makes no query per row). */
-  onQuery?: ((query: string) => void) | undefined;
+  /**
+   * Told of every query and its parameters (tests count them to prove a page makes no query per
+   * row; the benchmark replays a page's queries in its bare baseline).
+   */
+  onQuery?: ((query: string, params: unknown[]) => void) | undefined;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const logger = options.onQuery
-    ? { logQuery: (query: string) => options.onQuery!(query) }
+    ? { logQuery: (query: string, params: unknown[]) => options.onQuery!(query, params) }
     : undefined;
   if (options.url) return openPostgres(options.url, logger);
   return openPglite(options.dataDir, logger, options.loadDataDir);
 }
 
-type QueryLogger = { logQuery(query: string): void } | undefined;
+type QueryLogger = { logQuery(query: string, params: unknown[]): void } | undefined;
 
 async function openPglite(
   dataDir: string | undefined,

@@ -1,0 +1,122 @@
+/**
+ * The ten busiest pages, each on a real record of the generated data, and who reads it: the
+ * coordination unit's group page, meeting and expenses queue; CTSET's queue of requests; the
+ * deployment contact's nomination list; the equity report; the committee's progress report; the
+ * directory search; the public list of groups; and the administrator's audit search.
+ */
+import type pg from 'pg';
+import type { Role } from '../../src/platform/auth/roles.js';
+
+export interface BenchPage {
+  name: string;
+  path: string;
+  /** Whose page it is: a demo account's role, or null for the public. */
+  role: Role | null;
+  /** Text the page must show, so a sign-in page or an empty list is never timed as a success. */
+  shows: string;
+}
+
+async function one(client: pg.ClientBase, sql: string, what: string): Promise<string> {
+  const { rows } = await client.query(sql);
+  if (!rows[0]) throw new Error(`The generated data has no ${what}: fix its generator`);
+  return Object.values(rows[0])[0] as string;
+}
+
+export async function benchPages(client: pg.ClientBase, asOf: string): Promise<BenchPage[]> {
+  const group = await one(
+    client,
+    `select g.id from advisory_groups g join memberships m on m.group_id = g.id
+     where m.status = 'current' group by g.id order by count(*) desc, g.name limit 1`,
+    'group with members',
+  );
+  const race = await one(
+    client,
+    `select id from advisory_groups where code = 'iag-race'`,
+    'Race IAG',
+  );
+  const toNominate = await one(
+    client,
+    `select r.id from advice_requests r
+     join advice_request_routes rr on rr.request_id = r.id and rr.group_id = '${race}'
+     where r.status = 'routed' order by r.submitted_at desc limit 1`,
+    'request routed to the Race IAG',
+  );
+  const meeting = await one(
+    client,
+    `select m.id from meetings m join minutes n on n.meeting_id = m.id and n.status = 'approved'
+     where m.status = 'held'
+     order by (select count(*) from meeting_attendance a where a.meeting_id = m.id) desc, m.starts_at desc
+     limit 1`,
+    'held meeting with approved minutes',
+  );
+  const source = await one(
+    client,
+    `select s.id from tracker_sources s join tracker_actions a on a.source_id = s.id
+     group by s.id order by count(*) desc, s.title limit 1`,
+    'tracker source with actions',
+  );
+  const surname = await one(
+    client,
+    `select split_part(full_name, ' ', 2) from people where email like 'officer.%'
+     group by 1 order by count(*) desc, 1 limit 1`,
+    'officer',
+  );
+  const yearAgo = new Date(Date.parse(asOf) - 365 * 86_400_000).toISOString().slice(0, 10);
+  return [
+    { name: 'Group page', path: `/groups/${group}`, role: 'coordination_unit', shows: 'Members' },
+    {
+      name: 'Advice queue (triage)',
+      path: '/advice-requests/triage',
+      role: 'ctset',
+      shows: 'triage',
+    },
+    {
+      name: 'Nomination list',
+      path: `/advice-requests/${toNominate}/groups/${race}/nominate`,
+      role: 'deployment_contact',
+      shows: 'Nominate',
+    },
+    {
+      name: 'Equity report',
+      path: '/deployments/equity',
+      role: 'coordination_unit',
+      shows: 'deploy',
+    },
+    {
+      name: 'Meeting with minutes',
+      path: `/meetings/${meeting}`,
+      role: 'coordination_unit',
+      shows: 'Minutes',
+    },
+    {
+      name: 'Expenses queue',
+      path: '/expenses/to-decide',
+      role: 'coordination_unit',
+      shows: 'claim',
+    },
+    {
+      name: 'Committee report',
+      path: `/tracker/sources/${source}/report`,
+      role: 'authority_officer',
+      shows: 'Key point',
+    },
+    {
+      name: 'Directory search',
+      path: `/directory/people?q=${encodeURIComponent(surname)}`,
+      role: 'authority_officer',
+      shows: surname,
+    },
+    {
+      name: 'Public groups page',
+      path: '/advisory-groups',
+      role: null,
+      shows: 'Independent Advisory Group',
+    },
+    {
+      name: 'Audit search',
+      path: `/admin/audit?from=${yearAgo}&to=${asOf}`,
+      role: 'administrator',
+      shows: 'Audit trail',
+    },
+  ];
+}
