@@ -86,9 +86,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Bridge as `npm start` runs it, in its own process. */
+/** Bridge as `npm start` runs it (compiled JavaScript, see scripts/start.mjs), in its own process. */
 function startBridge(env: Record<string, string>): ChildProcess {
-  return spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/server.ts'], {
+  return spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

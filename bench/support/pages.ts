@@ -38,7 +38,10 @@ export async function benchPages(client: pg.ClientBase, asOf: string): Promise<B
     client,
     `select r.id from advice_requests r
      join advice_request_routes rr on rr.request_id = r.id and rr.group_id = '${race}'
-     where r.status = 'routed' order by r.submitted_at desc limit 1`,
+     where r.status = 'routed'
+     -- The one with the most advisors to rank: no clearance or experience asked for, if any.
+     order by (r.clearance_needed is null) desc, cardinality(r.experience_needed), r.submitted_at desc
+     limit 1`,
     'request routed to the Race IAG',
   );
   const meeting = await one(

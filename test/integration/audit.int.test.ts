@@ -107,3 +107,12 @@ test('secrets never reach the audit trail', async () => {
   assert.doesNotMatch(text, /\$argon2id\$/);
   assert.doesNotMatch(text, /"totpSecret":"v1\./);
 });
+
+test('a search counts its matches only up to a limit, and says "more than" past it', async () => {
+  const all = await listAuditEvents(t.services.db, {}, { limit: 2, offset: 0 });
+  assert.ok(all.total > 3, 'the demo data and the tests above wrote several events');
+  const capped = await listAuditEvents(t.services.db, {}, { limit: 2, offset: 0 }, 3);
+  assert.deepEqual([capped.total, capped.more, capped.items.length], [3, true, 2]);
+  const exact = await listAuditEvents(t.services.db, {}, { limit: 2, offset: 0 }, all.total);
+  assert.deepEqual([exact.total, exact.more], [all.total, false]);
+});

@@ -4,7 +4,7 @@
  * group, busiest first; the busiest tenth's share of the work; advisors above the threshold
  * flagged; and the same as CSV.
  */
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { addCalendarMonths, todayInLondon, type IsoDate } from '../../platform/calendar/index.js';
@@ -58,22 +58,33 @@ export function createEquityService(deps: { db: Db; threshold: number; now?: () 
     )!;
   }
 
-  /** Each advisor deployed in the period, busiest first, with the groups they went for. */
+  /**
+   * Each advisor deployed in the period, busiest first, with the groups they went for. Counted
+   * from the period index alone, then named: only the advisors counted are joined to people.
+   */
   function perAdvisor(where: SQL) {
-    const n = count();
+    const counted = db.$with('counted').as(
+      db
+        .select({
+          personId: deployments.personId,
+          deployments: sql<number>`count(*)::int`.as('deployments'),
+          groupIds: sql<string[]>`array_agg(distinct ${deployments.groupId})`.as('group_ids'),
+        })
+        .from(deployments)
+        .where(where)
+        .groupBy(deployments.personId),
+    );
     return db
+      .with(counted)
       .select({
-        personId: deployments.personId,
+        personId: counted.personId,
         name: people.fullName,
-        deployments: sql<number>`${n}::int`,
-        groups: sql<string>`string_agg(distinct ${advisoryGroups.name}, ', ' order by ${advisoryGroups.name})`,
+        deployments: counted.deployments,
+        groups: sql<string>`(select string_agg(g.name, ', ' order by g.name) from ${advisoryGroups} g where g.id = any(${counted.groupIds}))`,
       })
-      .from(deployments)
-      .innerJoin(people, eq(people.id, deployments.personId))
-      .innerJoin(advisoryGroups, eq(advisoryGroups.id, deployments.groupId))
-      .where(where)
-      .groupBy(deployments.personId, people.fullName)
-      .orderBy(desc(n), asc(people.fullName), asc(deployments.personId));
+      .from(counted)
+      .innerJoin(people, eq(people.id, counted.personId))
+      .orderBy(desc(counted.deployments), asc(people.fullName), asc(counted.personId));
   }
 
   return {

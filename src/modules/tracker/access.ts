@@ -88,6 +88,17 @@ export function readProgress(input: Input, errors: FieldError[], today: IsoDate)
   return { result: isActionResult(result) ? result : null, completed, narrative };
 }
 
+/** Rows by a key, in the order they came. */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(key(row));
+    if (list) list.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
 export type TrackerAccess = ReturnType<typeof createTrackerAccess>;
 
 export function createTrackerAccess(deps: { directory: DirectoryService; today: () => IsoDate }) {
@@ -185,33 +196,32 @@ export function createTrackerAccess(deps: { directory: DirectoryService; today: 
         )
       : numberOf;
     const day = today();
+    // Grouped once, so a source of thousands of actions is read in one pass, not one per parent.
+    const pointsOf = groupBy(keyPoints, (k) => k.recommendationId);
+    const actionsOf = groupBy(actions, (a) => a.keyPointId);
     return {
       names,
       recommendations: recommendations.map((r) => {
-        const points = keyPoints
-          .filter((k) => k.recommendationId === r.id)
-          .map((k) => ({
-            ...k,
-            leadName: names.name({
-              personId: k.leadPersonId,
-              organisationId: k.leadOrganisationId,
-            }),
-            actions: actions
-              .filter((a) => a.keyPointId === k.id)
-              .map((a) => {
-                const completed = completedOf(a);
-                return {
-                  ...a,
-                  completed,
-                  resultText: resultLabel(a.result, completed),
-                  overdue: isOverdue(a, day),
-                  ownerName: names.name({
-                    personId: a.ownerPersonId,
-                    organisationId: a.ownerOrganisationId,
-                  }),
-                };
+        const points = (pointsOf.get(r.id) ?? []).map((k) => ({
+          ...k,
+          leadName: names.name({
+            personId: k.leadPersonId,
+            organisationId: k.leadOrganisationId,
+          }),
+          actions: (actionsOf.get(k.id) ?? []).map((a) => {
+            const completed = completedOf(a);
+            return {
+              ...a,
+              completed,
+              resultText: resultLabel(a.result, completed),
+              overdue: isOverdue(a, day),
+              ownerName: names.name({
+                personId: a.ownerPersonId,
+                organisationId: a.ownerOrganisationId,
               }),
-          }));
+            };
+          }),
+        }));
         const results = points.flatMap((k) => k.actions.map((a) => a.result));
         return {
           ...r,

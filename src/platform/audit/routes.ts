@@ -4,7 +4,19 @@ import { pageRequest } from '../db/search.js';
 import { NotFoundError, type FieldError } from '../errors.js';
 import { paginationFor, queryString } from '../http/pagination.js';
 import { isUuid } from '../http/params.js';
-import { findAuditEvent, listAuditEvents } from './service.js';
+import { AUDIT_COUNT_LIMIT, findAuditEvent, listAuditEvents } from './service.js';
+
+/** Past the count limit the summary says "more than", not a number it did not count. */
+function countedPagination(pagination: ReturnType<typeof paginationFor>, more: boolean) {
+  if (!pagination || !more) return pagination;
+  return {
+    ...pagination,
+    summary: pagination.summary.replace(
+      /of \d+$/,
+      `of more than ${AUDIT_COUNT_LIMIT.toLocaleString('en-GB')}`,
+    ),
+  };
+}
 
 const view = { config: { access: { action: 'audit.view' as const } } };
 
@@ -32,7 +44,7 @@ export function registerAuditRoutes({ app, services, renderPage }: RouteDeps): v
       errors.push({ field: 'to', message: 'Date to must be the same as or after date from' });
     const page = pageRequest((request.query as Record<string, unknown>).page, 50);
     const result = errors.length
-      ? { items: [], total: 0 }
+      ? { items: [], total: 0, more: false }
       : await listAuditEvents(
           services.db,
           {
@@ -55,7 +67,11 @@ export function registerAuditRoutes({ app, services, renderPage }: RouteDeps): v
         errors,
         values: q,
         result,
-        pagination: paginationFor('/admin/audit', q, page.page, page.limit, result.total),
+        pagination: countedPagination(
+          paginationFor('/admin/audit', q, page.page, page.limit, result.total),
+          result.more,
+        ),
+        countLimit: AUDIT_COUNT_LIMIT.toLocaleString('en-GB'),
       },
       errors.length ? 400 : 200,
     );

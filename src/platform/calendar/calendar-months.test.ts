@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { TZDate } from '@date-fns/tz';
+import { addMonths, format } from 'date-fns';
 import {
   addCalendarMonths,
   calendarMonthsDeadline,
@@ -83,5 +85,17 @@ describe('DP-02: subject access requests are answered within one month', () => {
 
   test('DP-02: a request received on 31 December is due on 31 January', () => {
     assert.equal(subjectAccessDueDate('2026-12-31'), '2027-01-31');
+  });
+});
+
+describe('calendar months by native arithmetic', () => {
+  test('every day of four years, a month count from -25 to 25, agrees with date-fns', () => {
+    for (let t = Date.parse('2023-01-01'); t < Date.parse('2027-01-01'); t += 86_400_000) {
+      const day = new Date(t).toISOString().slice(0, 10);
+      for (let n = -25; n <= 25; n += 4) {
+        const expected = format(addMonths(new TZDate(`${day}T00:00:00Z`, 'UTC'), n), 'yyyy-MM-dd');
+        assert.equal(addCalendarMonths(day, n), expected, `${day} + ${n} months`);
+      }
+    }
   });
 });

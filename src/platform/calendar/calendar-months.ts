@@ -1,14 +1,23 @@
-import { addMonths } from 'date-fns';
-import { assertInteger, assertIsoDate, fromUtcDate, toUtcDate, type IsoDate } from './iso-date.js';
+import { assertInteger, assertIsoDate, type IsoDate } from './iso-date.js';
 
 /**
  * The same day n calendar months later (or earlier, for negative n); where that month has no such
  * day, its last day: 31 August + 3 months = 30 November, 31 January + 1 month = 28 or 29 February.
  */
 export function addCalendarMonths(d: IsoDate, n: number): IsoDate {
+  assertIsoDate(d);
   assertInteger(n, 'months');
-  // date-fns clamps to the end of a shorter month, which is the rule we want.
-  return fromUtcDate(addMonths(toUtcDate(d), n));
+  // Native UTC arithmetic rather than date-fns on a TZDate, which took ~10µs a call: a page that
+  // works out every member's term dates called this thousands of times (measured in the bench).
+  const months = Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1 + n;
+  const year = Math.floor(months / 12);
+  const month = months - year * 12;
+  // Day 0 of the month after is the last day of this one: clamp to it.
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(Number(d.slice(8, 10)), lastDay);
+  const date = new Date(Date.UTC(year, month, day));
+  date.setUTCFullYear(year); // Date.UTC reads years 0 to 99 as 1900 to 1999.
+  return date.toISOString().slice(0, 10);
 }
 
 /** The last day of a period of n calendar months starting on `start` (the period runs to its end). */

@@ -1,4 +1,5 @@
-import { getMonth, getYear } from 'date-fns';
+import { getMonth } from 'date-fns/getMonth';
+import { getYear } from 'date-fns/getYear';
 import { assertInteger, toUtcDate, type IsoDate } from './iso-date.js';
 
 /** A police reporting year: 1 April to 31 March (IAG-25, IAG-26). */

@@ -1,4 +1,7 @@
-import { getDate, getMonth, getYear, isWeekend } from 'date-fns';
+import { getDate } from 'date-fns/getDate';
+import { getMonth } from 'date-fns/getMonth';
+import { getYear } from 'date-fns/getYear';
+import { isWeekend } from 'date-fns/isWeekend';
 import { ukBankHolidays, type BankHoliday, type UkNation } from './bank-holidays.js';
 import { easterSunday } from './easter.js';
 import {

@@ -1,0 +1,2 @@
+DROP INDEX "deployments_period_idx";--> statement-breakpoint
+CREATE INDEX "deployments_period_idx" ON "deployments" USING btree ("deployed_on","group_id","person_id") WHERE "deployments"."status" = 'accepted';
