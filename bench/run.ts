@@ -273,6 +273,8 @@ async function main() {
       for (const connections of settings.connections)
         results.push(await closedLoop(base, load, connections, settings.seconds));
       closed.set(page.name, results);
+      // A moment for the server to finish what the last load left (collection, sweeps).
+      await new Promise((resolve) => setTimeout(resolve, 2000));
       steady.set(page.name, await openLoop(base, load, BUDGET.steadyRate, settings.steadySeconds));
       if (BASELINE_PAGES.includes(page.name))
         baselineResults.set(

@@ -24,8 +24,9 @@ function latestChange(dir) {
   return latest;
 }
 
+/** Compiles into a folder of its own, then puts it in place, so a start beside it is not broken. */
 async function compile() {
-  fs.rmSync(out, { recursive: true, force: true });
+  const building = `${out}-building-${process.pid}`;
   const typescript = [];
   const others = [];
   for (const name of fs.readdirSync(src, { recursive: true })) {
@@ -35,7 +36,7 @@ async function compile() {
   }
   await build({
     entryPoints: typescript,
-    outdir: out,
+    outdir: building,
     outbase: root,
     format: 'esm',
     platform: 'node',
@@ -44,14 +45,16 @@ async function compile() {
     logLevel: 'warning',
   });
   for (const file of others) {
-    const copy = path.join(out, path.relative(root, file));
+    const copy = path.join(building, path.relative(root, file));
     fs.mkdirSync(path.dirname(copy), { recursive: true });
     fs.copyFileSync(file, copy);
   }
   // What the code finds beside src/ by relative path: the migrations and govuk-frontend.
-  fs.symlinkSync(path.join(root, 'migrations'), path.join(out, 'migrations'));
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(out, 'node_modules'));
-  fs.writeFileSync(stamp, new Date().toISOString());
+  fs.symlinkSync(path.join(root, 'migrations'), path.join(building, 'migrations'));
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(building, 'node_modules'));
+  fs.writeFileSync(path.join(building, '.built'), new Date().toISOString());
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.renameSync(building, out);
 }
 
 const builtAt = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;

@@ -32,7 +32,7 @@ test(
   { skip: process.env.BRIDGE_TEST_DB === 'postgres' && 'runs on the PGlite pass' },
   async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bridge-shutdown-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    const child = spawn(process.execPath, ['scripts/start.mjs'], {
       cwd: root,
       env: {
         ...process.env,

@@ -59,32 +59,51 @@ export function createEquityService(deps: { db: Db; threshold: number; now?: () 
   }
 
   /**
-   * Each advisor deployed in the period, busiest first, with the groups they went for. Counted
-   * from the period index alone, then named: only the advisors counted are joined to people.
+   * Every advisor deployed in the period, busiest first, with the groups they went for: one
+   * aggregate, counted from the period index alone (it carries the person and the group), with
+   * the groups named from the list the page shows anyway. One row per advisor deployed, so it is
+   * bounded by the size of the register, and the summary and the page are both read from it.
    */
-  function perAdvisor(where: SQL) {
+  async function perAdvisor(where: SQL) {
+    // Counted first, then joined to people: only the advisors counted are looked up.
     const counted = db.$with('counted').as(
       db
         .select({
           personId: deployments.personId,
           deployments: sql<number>`count(*)::int`.as('deployments'),
-          groupIds: sql<string[]>`array_agg(distinct ${deployments.groupId})`.as('group_ids'),
+          // Repeats and all: sorting out the distinct ones here took the database longer.
+          groupIds: sql<string[]>`array_agg(${deployments.groupId})`.as('group_ids'),
         })
         .from(deployments)
         .where(where)
         .groupBy(deployments.personId),
     );
-    return db
-      .with(counted)
-      .select({
-        personId: counted.personId,
-        name: people.fullName,
-        deployments: counted.deployments,
-        groups: sql<string>`(select string_agg(g.name, ', ' order by g.name) from ${advisoryGroups} g where g.id = any(${counted.groupIds}))`,
-      })
-      .from(counted)
-      .innerJoin(people, eq(people.id, counted.personId))
-      .orderBy(desc(counted.deployments), asc(people.fullName), asc(counted.personId));
+    const [rows, groups] = await Promise.all([
+      db
+        .with(counted)
+        .select({
+          personId: counted.personId,
+          name: people.fullName,
+          deployments: counted.deployments,
+          groupIds: counted.groupIds,
+        })
+        .from(counted)
+        .innerJoin(people, eq(people.id, counted.personId))
+        .orderBy(desc(counted.deployments), asc(people.fullName), asc(counted.personId)),
+      db
+        .select({ id: advisoryGroups.id, name: advisoryGroups.name })
+        .from(advisoryGroups)
+        .orderBy(asc(advisoryGroups.name)),
+    ]);
+    const nameOf = new Map(groups.map((g) => [g.id, g.name]));
+    const advisors = rows.map(({ groupIds, ...row }) => ({
+      ...row,
+      groups: [...new Set(groupIds)]
+        .map((id) => nameOf.get(id) ?? '')
+        .sort((x, y) => x.localeCompare(y))
+        .join(', '),
+    }));
+    return { advisors, groups };
   }
 
   return {
@@ -94,27 +113,16 @@ export function createEquityService(deps: { db: Db; threshold: number; now?: () 
     async report(principal: Principal, input: Input, page: { limit: number; offset: number }) {
       requireViewer(principal);
       const filters = parseFilters(input);
-      const where = whereOf(filters);
-      const [items, counts, groups] = await Promise.all([
-        perAdvisor(where).limit(page.limit).offset(page.offset),
-        // Only the counts, one small row per advisor deployed, for the summary.
-        db
-          .select({ n: sql<number>`count(*)::int` })
-          .from(deployments)
-          .where(where)
-          .groupBy(deployments.personId),
-        db
-          .select({ id: advisoryGroups.id, name: advisoryGroups.name })
-          .from(advisoryGroups)
-          .orderBy(asc(advisoryGroups.name)),
-      ]);
-      const perPerson = counts.map((c) => c.n);
+      const { advisors, groups } = await perAdvisor(whereOf(filters));
+      const perPerson = advisors.map((a) => a.deployments);
       const { advisors: busiestAdvisors, share } = busiestTenthShare(perPerson);
       return {
         filters,
         groups,
         threshold,
-        items: items.map((i) => ({ ...i, flagged: overburdened(i.deployments, threshold) })),
+        items: advisors
+          .slice(page.offset, page.offset + page.limit)
+          .map((i) => ({ ...i, flagged: overburdened(i.deployments, threshold) })),
         total: perPerson.length,
         summary: {
           deployments: perPerson.reduce((a, b) => a + b, 0),
@@ -130,7 +138,7 @@ export function createEquityService(deps: { db: Db; threshold: number; now?: () 
     async csv(principal: Principal, input: Input) {
       requireViewer(principal);
       const filters = parseFilters(input);
-      const rows = await perAdvisor(whereOf(filters)).limit(100_000);
+      const rows = (await perAdvisor(whereOf(filters))).advisors;
       return {
         filters,
         rows: [
