@@ -65,22 +65,34 @@ export function createEquityService(deps: { db: Db; threshold: number; now?: () 
    * bounded by the size of the register, and the summary and the page are both read from it.
    */
   async function perAdvisor(where: SQL) {
-    // Counted first, then joined to people: only the advisors counted are looked up.
-    const counted = db.$with('counted').as(
+    // Counted by advisor and group first (a hash aggregate over the period index), then by
+    // advisor, then joined to people: only the advisors counted are looked up, and each carries
+    // its few groups rather than one entry per deployment.
+    const pairs = db.$with('pairs').as(
       db
         .select({
           personId: deployments.personId,
-          deployments: sql<number>`count(*)::int`.as('deployments'),
-          // Repeats and all: sorting out the distinct ones here took the database longer.
-          groupIds: sql<string[]>`array_agg(${deployments.groupId})`.as('group_ids'),
+          groupId: deployments.groupId,
+          n: sql<number>`count(*)`.as('n'),
         })
         .from(deployments)
         .where(where)
-        .groupBy(deployments.personId),
+        .groupBy(deployments.personId, deployments.groupId),
+    );
+    const counted = db.$with('counted').as(
+      db
+        .with(pairs)
+        .select({
+          personId: pairs.personId,
+          deployments: sql<number>`sum(${pairs.n})::int`.as('deployments'),
+          groupIds: sql<string[]>`array_agg(${pairs.groupId})`.as('group_ids'),
+        })
+        .from(pairs)
+        .groupBy(pairs.personId),
     );
     const [rows, groups] = await Promise.all([
       db
-        .with(counted)
+        .with(pairs, counted)
         .select({
           personId: counted.personId,
           name: people.fullName,
@@ -98,7 +110,7 @@ export function createEquityService(deps: { db: Db; threshold: number; now?: () 
     const nameOf = new Map(groups.map((g) => [g.id, g.name]));
     const advisors = rows.map(({ groupIds, ...row }) => ({
       ...row,
-      groups: [...new Set(groupIds)]
+      groups: groupIds
         .map((id) => nameOf.get(id) ?? '')
         .sort((x, y) => x.localeCompare(y))
         .join(', '),
