@@ -1,63 +1,91 @@
 /**
- * `npm start`: Bridge run from JavaScript compiled once into dist/, not through tsx, whose loader
- * costs every start about two seconds of compiling (the cold-start budget is two seconds in all:
- * issue 8, measured with `npm run bench`). Whenever anything under src/ is newer than the last
- * build, it compiles again first (esbuild, well under a second), so an edited or newly checked-out
- * copy never runs stale code. Plain JavaScript, so starting needs no compiler of its own.
+ * `npm start`: Bridge run from JavaScript compiled once, not through tsx, whose loader costs
+ * every start about two seconds of compiling (the cold-start budget is two seconds in all:
+ * issue 8, measured with `npm run bench`; ADR 0008).
+ *
+ * `dist` is a link to the build in use, under `.builds/`. A build records a fingerprint of
+ * `src/` (every file's path, size and time); when the fingerprint differs, in either direction
+ * (an edit, a checkout, a copy that kept older times), it compiles a new build beside the old
+ * one and moves the link over in one step, so a server already running keeps its own files and
+ * a start beside it never finds half a build. Plain JavaScript, so starting needs no compiler.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
-const out = path.join(root, 'dist');
-const stamp = path.join(out, '.built');
+const builds = path.join(root, '.builds');
+const current = path.join(root, 'dist');
+const KEEP_BUILDS = 3;
 
-/** The latest change under a folder: files, and folders (a file removed changes its folder). */
-function latestChange(dir) {
-  let latest = fs.statSync(dir).mtimeMs;
-  for (const name of fs.readdirSync(dir, { recursive: true })) {
-    latest = Math.max(latest, fs.statSync(path.join(dir, name)).mtimeMs);
+function fingerprint() {
+  const hash = createHash('sha256');
+  for (const name of fs.readdirSync(src, { recursive: true }).map(String).sort()) {
+    const stat = fs.statSync(path.join(src, name));
+    if (stat.isFile()) hash.update(`${name}\t${stat.size}\t${stat.mtimeMs}\n`);
   }
-  return latest;
+  return hash.digest('hex');
 }
 
-/** Compiles into a folder of its own, then puts it in place, so a start beside it is not broken. */
-async function compile() {
-  const building = `${out}-building-${process.pid}`;
-  const typescript = [];
-  const others = [];
-  for (const name of fs.readdirSync(src, { recursive: true })) {
-    const file = path.join(src, name);
-    if (!fs.statSync(file).isFile() || file.endsWith('.test.ts')) continue;
-    (file.endsWith('.ts') ? typescript : others).push(file);
+function builtFingerprint() {
+  try {
+    return fs.readFileSync(path.join(current, '.fingerprint'), 'utf8');
+  } catch {
+    return null;
   }
-  await build({
-    entryPoints: typescript,
-    outdir: building,
-    outbase: root,
-    format: 'esm',
-    platform: 'node',
-    target: `node${process.versions.node}`,
-    sourcemap: 'linked',
-    logLevel: 'warning',
-  });
-  for (const file of others) {
-    const copy = path.join(building, path.relative(root, file));
-    fs.mkdirSync(path.dirname(copy), { recursive: true });
-    fs.copyFileSync(file, copy);
-  }
-  // What the code finds beside src/ by relative path: the migrations and govuk-frontend.
-  fs.symlinkSync(path.join(root, 'migrations'), path.join(building, 'migrations'));
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(building, 'node_modules'));
-  fs.writeFileSync(path.join(building, '.built'), new Date().toISOString());
-  fs.rmSync(out, { recursive: true, force: true });
-  fs.renameSync(building, out);
 }
 
-const builtAt = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
-if (latestChange(src) >= builtAt) await compile();
+async function compile(print) {
+  // Loaded only to compile: most starts do not.
+  const { build } = await import('esbuild');
+  fs.mkdirSync(builds, { recursive: true });
+  const out = path.join(builds, `${Date.now()}-${process.pid}`);
+  try {
+    const typescript = [];
+    const others = [];
+    for (const name of fs.readdirSync(src, { recursive: true }).map(String)) {
+      const file = path.join(src, name);
+      if (!fs.statSync(file).isFile() || file.endsWith('.test.ts')) continue;
+      (file.endsWith('.ts') ? typescript : others).push(file);
+    }
+    await build({
+      entryPoints: typescript,
+      outdir: out,
+      outbase: root,
+      format: 'esm',
+      platform: 'node',
+      target: `node${process.versions.node}`,
+      sourcemap: 'linked',
+      logLevel: 'warning',
+    });
+    for (const file of others) {
+      const copy = path.join(out, path.relative(root, file));
+      fs.mkdirSync(path.dirname(copy), { recursive: true });
+      fs.copyFileSync(file, copy);
+    }
+    // What the code finds beside src/ by relative path, linked relatively so a moved copy works.
+    for (const name of ['migrations', 'node_modules'])
+      fs.symlinkSync(path.relative(out, path.join(root, name)), path.join(out, name));
+    fs.writeFileSync(path.join(out, '.fingerprint'), print);
+  } catch (error) {
+    fs.rmSync(out, { recursive: true, force: true });
+    throw error;
+  }
+  // An older layout kept dist/ as a folder: a link cannot be moved over one.
+  if (fs.existsSync(current) && !fs.lstatSync(current).isSymbolicLink())
+    fs.rmSync(current, { recursive: true, force: true });
+  const next = `${current}-next-${process.pid}`;
+  fs.symlinkSync(path.relative(root, out), next);
+  fs.renameSync(next, current);
+  // The newest few are kept: a server started from one of them may still be running.
+  const old = fs.readdirSync(builds).sort().reverse().slice(KEEP_BUILDS);
+  for (const name of old) fs.rmSync(path.join(builds, name), { recursive: true, force: true });
+}
+
+const print = fingerprint();
+if (builtFingerprint() !== print) await compile(print);
 process.setSourceMapsEnabled(true);
-await import(path.join(out, 'src/server.js'));
+await import(path.join(current, 'src/server.js'));

@@ -431,7 +431,7 @@ export async function buildApp(
         env.addFilter('trim', (text: unknown) =>
           text instanceof nunjucks.runtime.SafeString
             ? new nunjucks.runtime.SafeString(String(text).trim())
-            : String(text).trim(),
+            : String(text ?? '').trim(),
         );
         // A day ('2026-11-23'), or an instant read as its day in London.
         env.addFilter('date', (d: string | Date | null | undefined) =>

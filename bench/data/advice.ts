@@ -115,8 +115,13 @@ export const adviceGenerator: ModuleGenerator = {
           g.code, g.name, g.type, c.user_id contact
         from bench.groups b join advisory_groups g on g.id = b.group_id
         join people c on c.id = g.deployment_contact_id;
-      create temp table advice_member as select group_id, person_id, starts_on,
-        coalesce(left_on, ends_on) until, status from memberships;
+      -- Each member with a number that is the same on every run (ids are random UUIDs), so the
+      -- advisors picked for a request are too: demo members first, then by kind and number.
+      create temp table advice_member as select m.group_id, m.person_id, m.starts_on,
+        coalesce(m.left_on, m.ends_on) until, m.status,
+        row_number() over (order by b.kind nulls first, b.n, m.starts_on, pe.full_name) rank
+        from memberships m join people pe on pe.id = m.person_id
+        left join bench.people b on b.person_id = m.person_id;
       create index on advice_member (group_id);
       analyze advice_topic, advice_borough, advice_group, advice_member;
 
@@ -212,10 +217,10 @@ export const adviceGenerator: ModuleGenerator = {
             else interval '0' end nominated
         from advice_plan p
         cross join lateral (
-          select g, (select coalesce(array_agg(person_id order by person_id) filter (
+          select g, (select coalesce(array_agg(person_id order by rank) filter (
                 where starts_on <= p.needed_from and until >= p.needed_from
                   and (p.status = 'deployed' or status = 'current')),
-              case when p.status = 'deployed' then array_agg(person_id order by person_id) end)
+              case when p.status = 'deployed' then array_agg(person_id order by rank) end)
             from advice_member where group_id = g) arr
           from unnest(array[p.g1, p.g2]) g where g is not null offset 0) m
         cross join lateral generate_series(1, case when p.status = 'deployed' then p.wanted

@@ -52,7 +52,8 @@ export const auditGenerator: ModuleGenerator = {
     const total = scaled(1_000_000);
     const ids: Record<string, string[]> = {};
     for (const record of RECORDS) {
-      // Ordered by a column that is not random, so the same rows are picked every run.
+      // Record ids are random UUIDs, so which record an event names differs between runs; how
+      // many events each kind of record has, when and by whom, does not.
       const order = 'order' in record ? record.order : 'created_at';
       const { rows } = await client.query(
         `select id::text from ${record.table} order by ${order}, id`,

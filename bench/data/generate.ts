@@ -8,6 +8,7 @@
  *
  * A module adds its own generator to GENERATORS, after the modules whose records it uses.
  */
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { testConfig } from '../../src/config.js';
@@ -34,7 +35,7 @@ export const GENERATORS: ModuleGenerator[] = [
 ];
 
 /** Bumped when a generator changes what it makes, so a run does not reuse older data. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** The full dataset and the quick one live apart, so CI's quick run leaves the full one be. */
 export function benchDatabaseName(scale: number): string {
@@ -141,7 +142,7 @@ export function todayInLondon(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
   const { values } = parseArgs({
     options: {
       url: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },

@@ -104,7 +104,9 @@ export const groupsGenerator: ModuleGenerator = {
       -- Every group has a deployment contact among its current members (the demo's is kept).
       update advisory_groups g set deployment_contact_id = (
           select m.person_id from memberships m
-          where m.group_id = g.id and m.status = 'current' order by m.starts_on, m.person_id limit 1)
+          left join bench.people b on b.person_id = m.person_id
+          where m.group_id = g.id and m.status = 'current'
+          order by m.starts_on, b.kind nulls first, b.n limit 1)
         where g.deployment_contact_id is null;
     `);
   },

@@ -41,7 +41,8 @@ export async function closedLoop(
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    failures: result.non2xx + result.errors + result.timeouts,
+    // autocannon counts timeouts among its errors.
+    failures: result.non2xx + result.errors,
     requests: result.requests.total,
   };
 }
@@ -73,6 +74,7 @@ export async function openLoop(
           });
         },
       );
+      request.on('timeout', () => request.destroy(new Error('timed out')));
       request.on('error', () => {
         failures++;
         resolve();
@@ -88,8 +90,7 @@ export async function openLoop(
   await Promise.all(pending);
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  const at = (q: number) => latencies[Math.max(0, Math.ceil(q * latencies.length) - 1)] ?? 0;
   return {
     requestsPerSecond: total / ((performance.now() - started) / 1000),
     p50: at(0.5),

@@ -69,5 +69,6 @@ export async function timeRankingQuery(
 
 export function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  // Nearest rank: the p99 of 100 values is the 99th.
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
 }

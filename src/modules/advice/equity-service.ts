@@ -81,7 +81,6 @@ export function createEquityService(deps: { db: Db; threshold: number; now?: () 
     );
     const counted = db.$with('counted').as(
       db
-        .with(pairs)
         .select({
           personId: pairs.personId,
           deployments: sql<number>`sum(${pairs.n})::int`.as('deployments'),
@@ -107,12 +106,13 @@ export function createEquityService(deps: { db: Db; threshold: number; now?: () 
         .from(advisoryGroups)
         .orderBy(asc(advisoryGroups.name)),
     ]);
-    const nameOf = new Map(groups.map((g) => [g.id, g.name]));
+    // In the order the database sorts the names, as the page's list of groups is.
+    const order = new Map(groups.map((g, i) => [g.id, i]));
     const advisors = rows.map(({ groupIds, ...row }) => ({
       ...row,
-      groups: groupIds
-        .map((id) => nameOf.get(id) ?? '')
-        .sort((x, y) => x.localeCompare(y))
+      groups: [...groupIds]
+        .sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0))
+        .map((id) => groups[order.get(id) ?? -1]?.name ?? '')
         .join(', '),
     }));
     return { advisors, groups };

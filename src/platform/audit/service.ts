@@ -99,7 +99,7 @@ export async function listAuditEvents(
         .select({ one: sql`1`.as('one') })
         .from(auditEvents)
         .where(where)
-        .limit(AUDIT_COUNT_LIMIT + 1)
+        .limit(countLimit + 1)
         .as('matches'),
     ),
   ]);

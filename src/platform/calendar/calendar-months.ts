@@ -12,11 +12,12 @@ export function addCalendarMonths(d: IsoDate, n: number): IsoDate {
   const months = Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1 + n;
   const year = Math.floor(months / 12);
   const month = months - year * 12;
-  // Day 0 of the month after is the last day of this one: clamp to it.
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const day = Math.min(Number(d.slice(8, 10)), lastDay);
-  const date = new Date(Date.UTC(year, month, day));
-  date.setUTCFullYear(year); // Date.UTC reads years 0 to 99 as 1900 to 1999.
+  // Day 0 of the month after is the last day of this one: clamp to it. setUTCFullYear, not
+  // Date.UTC, which reads years 0 to 99 as 1900 to 1999.
+  const lastDay = new Date(0);
+  lastDay.setUTCFullYear(year, month + 1, 0);
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, Math.min(Number(d.slice(8, 10)), lastDay.getUTCDate()));
   return date.toISOString().slice(0, 10);
 }
 
