@@ -2,7 +2,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'dist', 'dist/', '.builds/', 'migrations/', '.test-build/'] },
+  {
+    ignores: ['node_modules/', 'data/', 'dist', 'dist/', '.builds/', 'migrations/', '.test-build/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
