@@ -8,6 +8,7 @@ import {
   addCalendarDays,
   addCalendarMonths,
   formatDate,
+  formatMonth,
   parseIsoDate,
   reportingYear,
   reportingYearOf,
@@ -183,26 +184,10 @@ export function completedOnText(completed: CompletedOn): string {
   return completed.precision === 'month' ? completed.date.slice(0, 7) : completed.date;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "Completed 15 September 2003", "Completed September 2003", or "Completed (no date given)". */
 export function completedLabel(completed: CompletedOn): string {
   if (completed.precision === 'unrecorded') return 'Completed (no date given)';
-  if (completed.precision === 'month')
-    return `Completed ${MONTHS[Number(completed.date.slice(5, 7)) - 1]} ${completed.date.slice(0, 4)}`;
+  if (completed.precision === 'month') return `Completed ${formatMonth(completed.date)}`;
   return `Completed ${formatDate(completed.date)}`;
 }
 

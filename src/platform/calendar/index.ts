@@ -3,6 +3,7 @@ export {
   LONDON_TIME_ZONE,
   formatDate,
   formatDateTime,
+  formatMonth,
   formatTime,
   londonInstant,
   londonMinutes,

@@ -52,6 +52,12 @@ const MONTHS = [
   'December',
 ];
 
+/** GOV.UK style for a month: 'April 2026' (of any day in it). */
+export function formatMonth(d: IsoDate): string {
+  assertIsoDate(d);
+  return `${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
+}
+
 /** GOV.UK style: '1 April 2026'. */
 export function formatDate(d: IsoDate): string {
   assertIsoDate(d);
