@@ -36,14 +36,9 @@ export function registerTrackerDashboardRoutes({ app, services, renderPage }: Ro
     };
     const pager = (name: keyof typeof pages, total: number) => {
       const others = Object.fromEntries(Object.entries(kept).filter(([k]) => k !== `${name}Page`));
-      return paginationFor(
-        paths.dashboard,
-        others,
-        pages[name].page,
-        pages[name].limit,
-        total,
-        `${name}Page`,
-      );
+      return paginationFor(paths.dashboard, others, pages[name].page, pages[name].limit, total, {
+        pageParam: `${name}Page`,
+      });
     };
     return renderPage(request, reply, `${T}/dashboard.njk`, {
       title: 'Tracker dashboard',

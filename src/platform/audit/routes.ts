@@ -6,18 +6,6 @@ import { paginationFor, queryString } from '../http/pagination.js';
 import { isUuid } from '../http/params.js';
 import { AUDIT_COUNT_LIMIT, findAuditEvent, listAuditEvents } from './service.js';
 
-/** Past the count limit the summary says "more than", not a number it did not count. */
-function countedPagination(pagination: ReturnType<typeof paginationFor>, more: boolean) {
-  if (!pagination || !more) return pagination;
-  return {
-    ...pagination,
-    summary: pagination.summary.replace(
-      /of \d+$/,
-      `of more than ${AUDIT_COUNT_LIMIT.toLocaleString('en-GB')}`,
-    ),
-  };
-}
-
 const view = { config: { access: { action: 'audit.view' as const } } };
 
 export function registerAuditRoutes({ app, services, renderPage }: RouteDeps): void {
@@ -67,10 +55,9 @@ export function registerAuditRoutes({ app, services, renderPage }: RouteDeps): v
         errors,
         values: q,
         result,
-        pagination: countedPagination(
-          paginationFor('/admin/audit', q, page.page, page.limit, result.total),
-          result.more,
-        ),
+        pagination: paginationFor('/admin/audit', q, page.page, page.limit, result.total, {
+          more: result.more,
+        }),
         countLimit: AUDIT_COUNT_LIMIT.toLocaleString('en-GB'),
       },
       errors.length ? 400 : 200,

@@ -32,6 +32,12 @@ test('pagination keeps the filters and elides distant pages', () => {
   assert.equal(p.summary, 'Showing 41 to 50 of 200');
 });
 
+test('a count that stopped at its limit is said as "more than", with its own page parameter', () => {
+  const p = paginationFor('/x', {}, 1, 50, 10_000, { pageParam: 'auditPage', more: true })!;
+  assert.equal(p.summary, 'Showing 1 to 50 of more than 10,000');
+  assert.equal(p.next?.href, '/x?auditPage=2');
+});
+
 test('after signing in, only a local path is followed', () => {
   assert.equal(safeNext('/directory?q=a'), '/directory?q=a');
   assert.equal(safeNext('//evil.example'), '/');

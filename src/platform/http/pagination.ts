@@ -5,9 +5,14 @@ export function paginationFor(
   page: number,
   limit: number,
   total: number,
-  /** The query parameter that carries the page: a page with two lists names each its own. */
-  pageParam = 'page',
+  options: {
+    /** The query parameter that carries the page: a page with two lists names each its own. */
+    pageParam?: string;
+    /** The count stopped at `total` and there are more: the summary says "more than". */
+    more?: boolean;
+  } = {},
 ) {
+  const pageParam = options.pageParam ?? 'page';
   const pages = Math.max(1, Math.ceil(total / limit));
   const href = (n: number) => {
     const params = new URLSearchParams();
@@ -29,7 +34,7 @@ export function paginationFor(
     items,
     previous: page > 1 ? { href: href(page - 1) } : undefined,
     next: page < pages ? { href: href(page + 1) } : undefined,
-    summary: `Showing ${Math.min(total, (page - 1) * limit + 1)} to ${Math.min(total, page * limit)} of ${total}`,
+    summary: `Showing ${Math.min(total, (page - 1) * limit + 1)} to ${Math.min(total, page * limit)} of ${options.more ? `more than ${total.toLocaleString('en-GB')}` : total}`,
   };
 }
 
