@@ -18,6 +18,7 @@ import { adviceRequests } from '../src/modules/advice/schema.js';
 import { advisoryGroups } from '../src/modules/groups/schema.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { prepareDatabase } from '../src/startup.js';
+import { freshDatabase } from './support/database.js';
 import { RANKING_BUDGET_MS, timeRankingQuery } from './support/ranking.js';
 
 const BUDGET_MS = RANKING_BUDGET_MS;
@@ -36,19 +37,12 @@ const runs = Number(args.runs);
 const benchDb = 'bridge_bench_nomination';
 
 async function main() {
-  const admin = new pg.Client({ connectionString: args.url });
-  await admin.connect();
-  await admin.query(`drop database if exists ${benchDb} with (force)`);
-  await admin.query(`create database ${benchDb}`);
-  await admin.end();
-  const url = new URL(args.url);
-  url.pathname = `/${benchDb}`;
-
-  const database = await openDatabase({ url: url.toString() });
+  const url = await freshDatabase(args.url!, benchDb);
+  const database = await openDatabase({ url });
   const config = testConfig({ demo: false });
   await prepareDatabase(database, config);
   const db = database.db;
-  const client = new pg.Client({ connectionString: url.toString() });
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
 
   const started = Date.now();

@@ -25,9 +25,9 @@ import { openDatabase } from '../src/platform/db/database.js';
 import {
   benchDatabaseUrl,
   datasetReady,
-  GENERATORS,
   makeDataset,
   sizesTable,
+  tableSizes,
   todayInLondon,
 } from './data/generate.js';
 import type { CapturedPage } from './support/baseline-server.js';
@@ -196,20 +196,15 @@ async function main() {
   const started = performance.now();
   const asOf = todayInLondon();
   const dataset = { serverUrl: args.url!, scale: settings.scale, asOf, log };
-  let madeIn: number | null = null;
+  let made: Awaited<ReturnType<typeof makeDataset>> | null = null;
   if (args.fresh || !(await datasetReady(dataset))) {
     log(`Making the ${quick ? 'quick' : 'full'} dataset (scale ${settings.scale})`);
-    madeIn = (await makeDataset(dataset)).seconds;
+    made = await makeDataset(dataset);
   } else log('Reusing the dataset already made at this scale today (--fresh to remake it)');
   const url = benchDatabaseUrl(args.url!, settings.scale);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const sizes: { module: string; table: string; rows: number }[] = [];
-  for (const generator of GENERATORS)
-    for (const table of generator.tables) {
-      const { rows } = await client.query(`select count(*)::int as n from ${table}`);
-      sizes.push({ module: generator.module, table, rows: rows[0].n });
-    }
+  const sizes = made?.sizes ?? (await tableSizes(client));
 
   log('Cold starts on an embedded database');
   const cold = await coldStarts(settings.coldStarts);
@@ -304,7 +299,7 @@ async function main() {
       `- Commit: ${commit}${dirty ? ' (with uncommitted changes)' : ''}; run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       `- Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; PostgreSQL ${pgVersion}`,
       `- Bridge, the load and PostgreSQL share the machine; runs of ${settings.seconds} s per measure`,
-      `- Data: ${madeIn === null ? 'reused' : `made in ${madeIn.toFixed(0)} s`}, as at ${asOf}`,
+      `- Data: ${made ? `made in ${made.seconds.toFixed(0)} s` : 'reused'}, as at ${asOf}`,
       '',
       '## Pages under load',
       '',

@@ -13,7 +13,6 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { testConfig } from '../src/config.js';
 import { openDatabase } from '../src/platform/db/database.js';
@@ -21,6 +20,7 @@ import { prepareDatabase } from '../src/startup.js';
 import { TRACKER_CSV_COLUMNS } from '../src/modules/tracker/transfer.js';
 import { signIn } from '../test/app.js';
 import { DEMO_ACCOUNTS } from '../src/demo/demo-data.js';
+import { freshDatabase } from './support/database.js';
 
 const BUDGET_MS = 1000;
 const { values: args } = parseArgs({
@@ -71,14 +71,7 @@ function sourceCsv(): string {
 
 async function openBenchDatabase() {
   if (args.pglite) return openDatabase({});
-  const admin = new pg.Client({ connectionString: args.url });
-  await admin.connect();
-  await admin.query(`drop database if exists ${benchDb} with (force)`);
-  await admin.query(`create database ${benchDb}`);
-  await admin.end();
-  const url = new URL(args.url);
-  url.pathname = `/${benchDb}`;
-  return openDatabase({ url: url.toString() });
+  return openDatabase({ url: await freshDatabase(args.url!, benchDb) });
 }
 
 function median(values: number[]) {

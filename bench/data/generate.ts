@@ -16,6 +16,7 @@ import { openDatabase } from '../../src/platform/db/database.js';
 import { prepareDatabase } from '../../src/startup.js';
 import { adviceGenerator } from './advice.js';
 import { auditGenerator } from './audit.js';
+import { databaseUrlBeside, freshDatabase } from '../support/database.js';
 import { BENCH_SCHEMA_SQL, type BenchContext, type ModuleGenerator } from './context.js';
 import { directoryGenerator } from './directory.js';
 import { expensesGenerator } from './expenses.js';
@@ -51,9 +52,24 @@ export interface DatasetOptions {
 }
 
 export function benchDatabaseUrl(serverUrl: string, scale: number): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${benchDatabaseName(scale)}`;
-  return url.toString();
+  return databaseUrlBeside(serverUrl, benchDatabaseName(scale));
+}
+
+export interface TableSize {
+  module: string;
+  table: string;
+  rows: number;
+}
+
+/** How many rows each generator's tables hold, for the report. */
+export async function tableSizes(client: pg.ClientBase): Promise<TableSize[]> {
+  const sizes: TableSize[] = [];
+  for (const generator of GENERATORS)
+    for (const table of generator.tables) {
+      const { rows } = await client.query(`select count(*)::int as n from ${table}`);
+      sizes.push({ module: generator.module, table, rows: rows[0].n });
+    }
+  return sizes;
 }
 
 /** Whether the bench database already holds data made at this scale by these generators. */
@@ -82,16 +98,10 @@ export async function datasetReady(options: DatasetOptions): Promise<boolean> {
 /** Drops and remakes the bench database; returns each table's size for the report. */
 export async function makeDataset(options: DatasetOptions): Promise<{
   seconds: number;
-  sizes: { module: string; table: string; rows: number }[];
+  sizes: TableSize[];
 }> {
   const log = options.log ?? ((line: string) => console.error(line));
-  const admin = new pg.Client({ connectionString: options.serverUrl });
-  await admin.connect();
-  const name = benchDatabaseName(options.scale);
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = benchDatabaseUrl(options.serverUrl, options.scale);
+  const url = await freshDatabase(options.serverUrl, benchDatabaseName(options.scale));
   const started = performance.now();
   // Bridge's own start-up: migrations, reference data and the demo accounts to sign in as.
   const database = await openDatabase({ url });
@@ -115,12 +125,7 @@ export async function makeDataset(options: DatasetOptions): Promise<{
   }
   // As autovacuum would soon leave it: planner statistics and the visibility map.
   await client.query('vacuum analyze');
-  const sizes: { module: string; table: string; rows: number }[] = [];
-  for (const generator of GENERATORS)
-    for (const table of generator.tables) {
-      const { rows } = await client.query(`select count(*)::int as n from ${table}`);
-      sizes.push({ module: generator.module, table, rows: rows[0].n });
-    }
+  const sizes = await tableSizes(client);
   const seconds = (performance.now() - started) / 1000;
   await client.query(
     `insert into bench.made (scale, as_of, generator_version, seconds) values ($1, $2, $3, $4)`,
@@ -130,7 +135,7 @@ export async function makeDataset(options: DatasetOptions): Promise<{
   return { seconds, sizes };
 }
 
-export function sizesTable(sizes: { module: string; table: string; rows: number }[]): string {
+export function sizesTable(sizes: TableSize[]): string {
   return [
     '| Module | Table | Rows |',
     '| --- | --- | ---: |',
