@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { compileTree } from './compile.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
@@ -39,36 +40,16 @@ function builtFingerprint() {
 }
 
 async function compile(print) {
-  // Loaded only to compile: most starts do not.
-  const { build } = await import('esbuild');
   fs.mkdirSync(builds, { recursive: true });
   const out = path.join(builds, `${Date.now()}-${process.pid}`);
   try {
-    const typescript = [];
-    const others = [];
-    for (const name of fs.readdirSync(src, { recursive: true }).map(String)) {
-      const file = path.join(src, name);
-      if (!fs.statSync(file).isFile() || file.endsWith('.test.ts')) continue;
-      (file.endsWith('.ts') ? typescript : others).push(file);
-    }
-    await build({
-      entryPoints: typescript,
-      outdir: out,
-      outbase: root,
-      format: 'esm',
-      platform: 'node',
-      target: `node${process.versions.node}`,
+    await compileTree({
+      root,
+      dirs: ['src'],
+      out,
       sourcemap: 'linked',
-      logLevel: 'warning',
+      skip: (file) => file.endsWith('.test.ts'),
     });
-    for (const file of others) {
-      const copy = path.join(out, path.relative(root, file));
-      fs.mkdirSync(path.dirname(copy), { recursive: true });
-      fs.copyFileSync(file, copy);
-    }
-    // What the code finds beside src/ by relative path, linked relatively so a moved copy works.
-    for (const name of ['migrations', 'node_modules'])
-      fs.symlinkSync(path.relative(out, path.join(root, name)), path.join(out, name));
     fs.writeFileSync(path.join(out, '.fingerprint'), print);
   } catch (error) {
     fs.rmSync(out, { recursive: true, force: true });
