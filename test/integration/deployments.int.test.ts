@@ -673,7 +673,7 @@ test('IAG-35: what is shared with an advisor is logged, and read only after they
 test('IAG-10: the coordination unit sees deployments per advisor over a period, the busiest flagged, and exports them', async () => {
   // One request each, as in life: an advisor holds one place on a request.
   const requests = await Promise.all(
-    Array.from({ length: 12 }, () => ask({ clearanceNeeded: 'none', experienceNeeded: [] })),
+    Array.from({ length: 13 }, () => ask({ clearanceNeeded: 'none', experienceNeeded: [] })),
   );
   let next = 0;
   const accepted = (personId: string, deployedOn: string) => ({
@@ -726,6 +726,21 @@ test('IAG-10: the coordination unit sees deployments per advisor over a period, 
   assert.equal(lines[0], 'Advisor,Groups,Deployments,Over 6');
   assert.equal(lines[1], 'Avery Advisor,Race Independent Advisory Group,8,Yes');
   assert.equal(lines.length, 4);
+
+  // The counts are kept between views, and counted again once a deployment or a name changes,
+  // even when written straight to the table.
+  await t.services.db.insert(deployments).values(accepted(person.charlie!, '2027-03-30'));
+  await t.services.db
+    .update(people)
+    .set({ fullName: 'Avery Adviser' })
+    .where(eq(people.id, person.avery!));
+  const changed = await chris.get(`/deployments/equity?${new URLSearchParams(march)}`);
+  assert.match(changed.body, /11 deployments by 3 advisors/);
+  assert.match(changed.body, />Avery Adviser </);
+  await t.services.db
+    .update(people)
+    .set({ fullName: 'Avery Advisor' })
+    .where(eq(people.id, person.avery!));
 
   const [youth] = await t.services.db
     .select({ id: advisoryGroups.id })

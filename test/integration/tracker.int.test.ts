@@ -150,6 +150,10 @@ test('TRK-01: the owner’s unit records progress; others cannot; the report say
   t.clock.advanceMinutes(24 * 60);
   // A day on, sessions have lapsed: sign in again.
   officer = await signInAs(t, 'authority_officer');
+  // Read before the progress, so the report after it is shown to be built again, not kept.
+  const beforeProgress = await officer.get(`/tracker/sources/${sourceId}/report?date=2026-11-24`);
+  assert.match(beforeProgress.body, /Set up a referral log with the council/);
+  assert.doesNotMatch(beforeProgress.body, /Completed 20 November 2026/);
 
   // Camden's partnership officer answers for the borough.
   const partnership = await signInAs(t, 'partnership_officer');

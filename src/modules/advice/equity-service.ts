@@ -6,6 +6,7 @@
  */
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions.js';
+import { createVersionedCache } from '../../platform/cache/versioned-cache.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { addCalendarMonths, todayInLondon, type IsoDate } from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/database.js';
@@ -19,6 +20,17 @@ import { LOAD_WINDOW_MONTHS, busiestTenthShare, overburdened } from './rules.js'
 import { deployments } from './schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
+type Filters = { from: IsoDate; to: IsoDate; group: string | null };
+/** Kept between requests (a versioned cache): read, never changed. */
+type PerAdvisor = {
+  readonly advisors: readonly {
+    personId: string;
+    name: string;
+    deployments: number;
+    groups: string;
+  }[];
+  readonly groups: readonly { id: string; name: string }[];
+};
 
 export type EquityService = ReturnType<typeof createEquityService>;
 
@@ -31,7 +43,7 @@ export function createEquityService(deps: { db: Db; threshold: number; now?: () 
   }
 
   /** The period and group asked for; by default the twelve months to today, every group. */
-  function parseFilters(input: Input) {
+  function parseFilters(input: Input): Filters {
     const today = todayInLondon(now());
     const errors: FieldError[] = [];
     const given = (name: string) =>
@@ -50,7 +62,7 @@ export function createEquityService(deps: { db: Db; threshold: number; now?: () 
     return { from: from as IsoDate, to: to as IsoDate, group };
   }
 
-  function whereOf(filters: { from: IsoDate; to: IsoDate; group: string | null }): SQL {
+  function whereOf(filters: Filters): SQL {
     return and(
       eq(deployments.status, 'accepted'),
       sql`${deployments.deployedOn} between ${filters.from}::date and ${filters.to}::date`,
@@ -64,7 +76,7 @@ export function createEquityService(deps: { db: Db; threshold: number; now?: () 
    * the groups named from the list the page shows anyway. One row per advisor deployed, so it is
    * bounded by the size of the register, and the summary and the page are both read from it.
    */
-  async function perAdvisor(where: SQL) {
+  async function perAdvisor(where: SQL): Promise<PerAdvisor> {
     // Counted by advisor and group first (a hash aggregate over the period index), then by
     // advisor, then joined to people: only the advisors counted are looked up, and each carries
     // its few groups rather than one entry per deployment.
@@ -118,6 +130,17 @@ export function createEquityService(deps: { db: Db; threshold: number; now?: () 
     return { advisors, groups };
   }
 
+  /**
+   * Counting a year of deployments costs more than all the rest of the page, and the counts
+   * change only when a deployment does (or a name): each period's are kept until then.
+   */
+  const counted = createVersionedCache<PerAdvisor>(db, {
+    kinds: ['deployments', 'directory', 'groups'],
+    max: 64,
+  });
+  const countsFor = (filters: Filters) =>
+    counted.get(JSON.stringify(filters), () => perAdvisor(whereOf(filters)));
+
   return {
     threshold,
     parseFilters,
@@ -125,7 +148,7 @@ export function createEquityService(deps: { db: Db; threshold: number; now?: () 
     async report(principal: Principal, input: Input, page: { limit: number; offset: number }) {
       requireViewer(principal);
       const filters = parseFilters(input);
-      const { advisors, groups } = await perAdvisor(whereOf(filters));
+      const { advisors, groups } = await countsFor(filters);
       const perPerson = advisors.map((a) => a.deployments);
       const { advisors: busiestAdvisors, share } = busiestTenthShare(perPerson);
       return {
@@ -150,7 +173,7 @@ export function createEquityService(deps: { db: Db; threshold: number; now?: () 
     async csv(principal: Principal, input: Input) {
       requireViewer(principal);
       const filters = parseFilters(input);
-      const rows = (await perAdvisor(whereOf(filters))).advisors;
+      const rows = (await countsFor(filters)).advisors;
       return {
         filters,
         rows: [

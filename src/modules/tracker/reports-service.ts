@@ -8,6 +8,7 @@
 import { and, desc, eq, isNotNull, lt } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
 import { can, requireUser } from '../../platform/auth/permissions.js';
+import { createVersionedCache } from '../../platform/cache/versioned-cache.js';
 import { actorOf, type Principal } from '../../platform/auth/principal.js';
 import {
   addCalendarDays,
@@ -135,9 +136,8 @@ export function createTrackerReportsService(deps: {
     return new Map(rows.map((r) => [r.recommendationId, { ...r, standing: r.standing! }]));
   }
 
-  async function build(principal: Principal, sourceId: string, input: Input) {
-    requireUser(principal, 'tracker.view');
-    const asOf = asOfDate(input);
+  /** The report as at a date: for anyone who may view the tracker, the same for all. */
+  async function assemble(sourceId: string, asOf: IsoDate) {
     const source = await findSource(db, sourceId);
     const [tree, states, standings, [previous]] = await Promise.all([
       treeOf(db, sourceId),
@@ -208,6 +208,22 @@ export function createTrackerReportsService(deps: {
       recommendations,
       changes: changes.length,
     };
+  }
+
+  /**
+   * A committee report reads and lays out every action of its source with its state as at the
+   * date: it is kept until the tracker or a name in it changes (and for today's date only, as
+   * what is overdue moves with the day). Kept reports are shared: read, never changed.
+   */
+  const assembled = createVersionedCache<Awaited<ReturnType<typeof assemble>>>(db, {
+    kinds: ['tracker', 'directory'],
+    max: 32,
+  });
+
+  async function build(principal: Principal, sourceId: string, input: Input) {
+    requireUser(principal, 'tracker.view');
+    const asOf = asOfDate(input);
+    return assembled.get(`${sourceId} ${asOf} ${today()}`, () => assemble(sourceId, asOf));
   }
 
   return {
