@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { compileTree } from './compile.mjs';
+import { bundleServer, compileTree } from './compile.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
@@ -43,12 +43,13 @@ async function compile(print) {
   fs.mkdirSync(builds, { recursive: true });
   const out = path.join(builds, `${Date.now()}-${process.pid}`);
   try {
-    await compileTree({
+    // The templates and data files beside, then the server and its packages as one module.
+    await compileTree({ root, dirs: ['src'], out, typescript: false });
+    await bundleServer({
       root,
-      dirs: ['src'],
-      out,
+      entry: 'src/server.ts',
+      outFile: path.join(out, 'src/server.js'),
       sourcemap: 'linked',
-      skip: (file) => file.endsWith('.test.ts'),
     });
     fs.writeFileSync(path.join(out, '.fingerprint'), print);
   } catch (error) {

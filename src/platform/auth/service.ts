@@ -121,6 +121,33 @@ export function createAuthService(deps: AuthServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
+  /**
+   * Every signed-in request reads its session, account and roles: one query, prepared once
+   * (drizzle builds its SQL once; PostgreSQL plans it once per connection), as the benchmark
+   * found building it on each request cost as much as running it.
+   */
+  const sessionByTokenHash = db
+    .select({
+      sessionId: sessions.id,
+      stage: sessions.stage,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      userId: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      status: users.status,
+      totpEnabledAt: users.totpEnabledAt,
+      // The roles in the same query: every signed-in page reads them, and a second round
+      // trip on every request showed in the benchmark's profiles.
+      roles: sql<RoleGrant[]>`coalesce((select json_agg(json_build_object(
+        'role', r.role, 'scopeType', r.scope_type, 'scopeId', r.scope_id))
+        from ${roleAssignments} r where r.user_id = ${users.id}), '[]'::json)`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('bridge_session_by_token_hash');
+
   async function recentFailures(email: string, ip: string, at: Date) {
     const since = new Date(at.getTime() - config.signIn.windowMinutes * 60_000);
     const [lastSuccess] = await db
@@ -526,26 +553,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     async resolveSession(token: string | undefined): Promise<SessionContext | null> {
       if (!token || token.length > 100) return null;
       const at = now();
-      const [row] = await db
-        .select({
-          sessionId: sessions.id,
-          stage: sessions.stage,
-          lastSeenAt: sessions.lastSeenAt,
-          expiresAt: sessions.expiresAt,
-          userId: users.id,
-          email: users.email,
-          displayName: users.displayName,
-          status: users.status,
-          totpEnabledAt: users.totpEnabledAt,
-          // The roles in the same query: every signed-in page reads them, and a second round
-          // trip on every request showed in the benchmark's profiles.
-          roles: sql<RoleGrant[]>`coalesce((select json_agg(json_build_object(
-            'role', r.role, 'scopeType', r.scope_type, 'scopeId', r.scope_id))
-            from ${roleAssignments} r where r.user_id = ${users.id}), '[]'::json)`,
-        })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(eq(sessions.tokenHash, hashToken(token)));
+      const [row] = await sessionByTokenHash.execute({ tokenHash: hashToken(token) });
       if (!row) return null;
       if (row.status !== 'active' || !sessionIsLive(row, config.session.idleMinutes, at)) {
         await db.delete(sessions).where(eq(sessions.id, row.sessionId));
