@@ -17,22 +17,22 @@ export async function compileTree({
   out,
   sourcemap,
   skip = () => false,
-  typescript: compileTypescript = true,
+  typescript = true,
 }) {
   // Loaded only to compile: most starts do not.
   const { build } = await import('esbuild');
-  const typescript = [];
+  const sources = [];
   const others = [];
   for (const dir of dirs) {
     for (const name of fs.readdirSync(path.join(root, dir), { recursive: true }).map(String)) {
       const file = path.join(root, dir, name);
       if (!fs.statSync(file).isFile() || skip(file)) continue;
-      (file.endsWith('.ts') ? typescript : others).push(file);
+      (file.endsWith('.ts') ? sources : others).push(file);
     }
   }
-  if (compileTypescript)
+  if (typescript)
     await build({
-      entryPoints: typescript,
+      entryPoints: sources,
       outdir: out,
       outbase: root,
       format: 'esm',
@@ -53,8 +53,8 @@ export async function compileTree({
 
 /**
  * Packages left out of the server's bundle, loaded from node_modules as usual: those that find
- * their own files at run time (PGlite's WebAssembly, pdfkit's fonts, Swagger UI's pages, pino's
- * worker threads, nunjucks' optional watcher) and the native argon2.
+ * their own files at run time (PGlite's WebAssembly, pdfkit's fonts, Swagger's package file and
+ * Swagger UI's pages, pino's worker threads, nunjucks' optional watcher) and the native argon2.
  */
 const UNBUNDLED = [
   '@electric-sql/pglite',
