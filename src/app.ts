@@ -98,6 +98,7 @@ import { registerTrackerDashboardRoutes } from './modules/tracker/dashboard-rout
 import { createFeedsService } from './modules/meetings/feeds-service.js';
 import { createMeetingRemindersService } from './modules/meetings/reminders-service.js';
 import { createPapersService } from './modules/meetings/papers-service.js';
+import { createMeetingPageService } from './modules/meetings/meeting-page-service.js';
 import { documentLabel, fileSizeText } from './platform/files/document-types.js';
 import { diskFileStore } from './platform/files/store.js';
 import { formatPence, penceAsDecimal } from './platform/money/pence.js';
@@ -185,6 +186,12 @@ export function buildServices(deps: AppDeps) {
     meetings,
     files,
     maxBytes: config.files.maxBytes,
+  });
+  const meetingPage = createMeetingPageService({
+    db,
+    meetings,
+    minutes: meetingMinutes,
+    papers: meetingPapers,
   });
   const meetingInvitations = createInvitationsService({
     db,
@@ -294,6 +301,7 @@ export function buildServices(deps: AppDeps) {
     meetingMinutes,
     publicMeetings,
     meetingPapers,
+    meetingPage,
     meetingInvitations,
     meetingFeeds,
     meetingReminders,

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
 import { DEMO_GROUP } from '../../src/demo/demo-data.js';
 import { advisoryGroups, memberships } from '../../src/modules/groups/schema.js';
 import { agendaItems, meetings } from '../../src/modules/meetings/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
+import { queryRows } from '../../src/platform/db/database.js';
 import { Agent, createTestApp, principalFor, demoAccount, signInAs, type TestApp } from '../app.js';
 
 let t: TestApp;
@@ -258,7 +259,7 @@ test('IAG-21f: after three meetings missed in a row the chair, and only the chai
   assert.match(tooSoon.body, /once the meeting has started/);
 
   // The clock only moves forward from here (a second factor's code cannot be used twice), so
-  // this test comes last.
+  // this test comes after those that use its first date.
   t.clock.current = new Date('2027-01-30T10:00:00Z');
   const roll = await t.services.meetings.attendanceForm(
     await principalFor(t, demoAccount('coordination_unit').email),
@@ -333,4 +334,76 @@ test('IAG-21f: after three meetings missed in a row the chair, and only the chai
     assert.equal(membership!.leavingReason, 'Three meetings missed; letters unanswered');
     assert.equal(await auditCount(), before + 1);
   }
+});
+
+test('the meeting page, kept between reads, shows at once any write to the meeting, its roll or a name; who may read it is checked every time', async () => {
+  // Today, two hours before the test clock (which only moves forward: a code is used once).
+  t.clock.advanceMinutes(5);
+  const today = t.clock.now();
+  const coordinator = await signInAs(t, 'coordination_unit');
+  const scheduled = await coordinator.post(
+    `/groups/${raceId}/meetings/new`,
+    meetingForm({
+      'date-day': String(today.getUTCDate()),
+      'date-month': String(today.getUTCMonth() + 1),
+      'date-year': String(today.getUTCFullYear()),
+      startTime: `${today.getUTCHours() - 2}:00`,
+      endTime: '',
+    }),
+  );
+  const id = idFrom(scheduled.headers.location);
+  const form = await coordinator.get(`/meetings/${id}/attendance`);
+  const values = Object.fromEntries(
+    [...form.body.matchAll(/name="(attendance-[0-9a-f-]{36})"/g)].map((m) => [m[1]!, 'present']),
+  );
+  assert.equal((await coordinator.post(`/meetings/${id}/attendance`, values)).statusCode, 303);
+  const [attendee] = await queryRows<{ personId: string; membershipId: string }>(
+    t.services.db,
+    sql`select a.person_id as "personId", m.id as "membershipId"
+        from meeting_attendance a join memberships m
+          on m.person_id = a.person_id and m.group_id = ${raceId} and m.status = 'current'
+        where a.meeting_id = ${id} order by a.person_id limit 1`,
+  );
+  assert.ok(attendee, 'a member attended');
+  const page = async () => {
+    const res = await coordinator.get(`/meetings/${id}`);
+    assert.equal(res.statusCode, 200);
+    return res.body;
+  };
+  assert.match(await page(), /Race IAG full meeting/);
+  assert.doesNotMatch(await page(), /A former member/);
+
+  // Each write is made straight to the tables, as a script or another instance of Bridge might.
+  await t.services.db.execute(
+    sql`update meetings set title = 'Race IAG extraordinary meeting' where id = ${id}`,
+  );
+  assert.match(await page(), /Race IAG extraordinary meeting/);
+  await t.services.db.execute(
+    sql`update people set full_name = 'Zebedee Renamed-Attendee' where id = ${attendee.personId}`,
+  );
+  assert.match(await page(), /Zebedee Renamed-Attendee/);
+  await t.services.db.execute(
+    sql`update memberships set status = 'ended', left_on = current_date where id = ${attendee.membershipId}`,
+  );
+  const after = await page();
+  assert.doesNotMatch(after, /Zebedee Renamed-Attendee/);
+  assert.match(after, /A former member/);
+
+  // Kept for the coordinator, refused to an advisor of another group.
+  const [lgbt] = await t.services.db
+    .select({ id: advisoryGroups.id })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.name, 'LGBT Independent Advisory Group'));
+  const other = idFrom(
+    (
+      await coordinator.post(
+        `/groups/${lgbt!.id}/meetings/new`,
+        meetingForm({ 'date-year': '2027' }),
+      )
+    ).headers.location,
+  );
+  assert.equal((await coordinator.get(`/meetings/${other}`)).statusCode, 200);
+  const advisor = await signInAs(t, 'advisor');
+  assert.equal((await advisor.get(`/meetings/${other}`)).statusCode, 403);
+  assert.equal((await advisor.get(`/meetings/${id}`)).statusCode, 200);
 });

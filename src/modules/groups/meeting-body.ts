@@ -83,12 +83,9 @@ export function createGroupMeetingBody(deps: {
       if (principal?.kind !== 'user') return { ...none, personId: null, mayView: false };
       const scope = { type: 'group' as const, id };
       const personId = await directory.lookups.personIdForUser(executor, principal.userId);
-      const [member, namedPolice] = personId
-        ? await Promise.all([
-            groups.isCurrentMember(executor, id, personId),
-            memberRecords.isPoliceAttendee(executor, id, personId),
-          ])
-        : [false, false];
+      const { member, police: namedPolice } = personId
+        ? await memberRecords.standing(executor, id, personId)
+        : { member: false, police: false };
       const relation = {
         member,
         // IAG-21e, IAG-33: the police service is represented by those named to attend, and by

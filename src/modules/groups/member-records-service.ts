@@ -474,20 +474,36 @@ export function createMemberRecordsService(deps: {
 
     currentPoliceAttendees,
 
-    /** Whether the person is named now to attend the group for the police (IAG-33). */
-    async isPoliceAttendee(executor: Executor, groupId: string, personId: string) {
+    /**
+     * How the person stands to the group now, in one query: a current member, and named to
+     * attend it for the police (IAG-33).
+     */
+    async standing(executor: Executor, groupId: string, personId: string) {
       const [row] = await executor
-        .select({ id: policeAttendees.id })
-        .from(policeAttendees)
-        .where(
-          and(
-            eq(policeAttendees.groupId, groupId),
-            eq(policeAttendees.personId, personId),
-            isNull(policeAttendees.untilOn),
-          ),
-        )
-        .limit(1);
-      return row !== undefined;
+        .select({
+          member: sql<boolean>`exists (${executor
+            .select({ one: sql`1` })
+            .from(memberships)
+            .where(
+              and(
+                eq(memberships.groupId, groupId),
+                eq(memberships.personId, personId),
+                eq(memberships.status, 'current'),
+              ),
+            )})`,
+          police: sql<boolean>`exists (${executor
+            .select({ one: sql`1` })
+            .from(policeAttendees)
+            .where(
+              and(
+                eq(policeAttendees.groupId, groupId),
+                eq(policeAttendees.personId, personId),
+                isNull(policeAttendees.untilOn),
+              ),
+            )})`,
+        })
+        .from(sql`(values (1)) as one`);
+      return { member: row?.member === true, police: row?.police === true };
     },
 
     /** The groups a police employee is named to attend now (IAG-33). */

@@ -1623,21 +1623,6 @@ export function createGroupsService(deps: {
         .map((c) => ({ personId: c.personId, name: nameOf(people, c.personId) }))
         .sort((a, b) => a.name.localeCompare(b.name));
     },
-    /** Whether the person is a current member of the group. */
-    async isCurrentMember(executor: Executor, groupId: string, personId: string) {
-      const [row] = await executor
-        .select({ id: memberships.id })
-        .from(memberships)
-        .where(
-          and(
-            eq(memberships.groupId, groupId),
-            eq(memberships.personId, personId),
-            eq(memberships.status, 'current'),
-          ),
-        )
-        .limit(1);
-      return row !== undefined;
-    },
 
     /**
      * Current members with the date their unbroken service began (a second term counts from the

@@ -5,6 +5,7 @@
  * called, who belongs to it, who chairs it, and how a member is withdrawn.
  */
 import type { Principal, UserPrincipal } from '../../platform/auth/principal.js';
+import type { DataKind } from '../../platform/cache/versioned-cache.js';
 import type { IsoDate } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { AgendaRelation } from './rules.js';
@@ -35,6 +36,13 @@ export interface BodyRelation extends AgendaRelation {
   /** May read the body's meetings at all: members, office-holders and the staff who oversee it. */
   mayView: boolean;
 }
+
+/**
+ * The kinds of data (ADR 0009) every provider's `roll` is read from, so that what the meeting
+ * page builds from a roll is kept only while they are unchanged. A provider whose roll reads
+ * any other table counts that table under one of these kinds (a trigger, in a migration).
+ */
+export const ROLL_KINDS = ['groups', 'members', 'directory'] as const satisfies readonly DataKind[];
 
 /** Someone expected at a meeting: a current member, or a police attendee named for the body. */
 export interface RollEntry {
@@ -69,7 +77,10 @@ export interface BodyProvider {
   relation(executor: Executor, principal: Principal, id: string): Promise<BodyRelation>;
   /** The bodies whose meetings this user is expected at (for their calendar feed). */
   bodiesFor(executor: Executor, userId: string): Promise<Body[]>;
-  /** Current members and police attendees, in the order the attendance form lists them. */
+  /**
+   * Current members and police attendees, in the order the attendance form lists them. Read
+   * only from tables of the `ROLL_KINDS`.
+   */
   roll(executor: Executor, id: string): Promise<RollEntry[]>;
   /**
    * For a body whose meetings are attended by delegations of other bodies rather than by its own

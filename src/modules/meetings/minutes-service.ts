@@ -47,6 +47,16 @@ type Minutes = typeof minutes.$inferSelect;
 const OTHER_BUSINESS = 'Any other business';
 
 export type MinutesService = ReturnType<typeof createMinutesService>;
+type MeetingAction = typeof meetingActions.$inferSelect;
+
+/** What the meeting page shows of a meeting's minutes and actions, whoever reads it. */
+export interface MinutesRecord {
+  minutesStatus: Minutes['status'] | null;
+  /** Drafts of earlier meetings of the body, which this meeting may approve. */
+  awaiting: { minutes: Minutes; meeting: Meeting }[];
+  raised: MeetingAction[];
+  carried: (MeetingAction & { raisedAt: Date })[];
+}
 
 /** A piece of advice a group's member recorded on a request, which its minutes may cite. */
 export interface CitableAdvice {
@@ -180,14 +190,9 @@ export function createMinutesService(deps: {
         )
         .orderBy(asc(meetings.startsAt), asc(meetingActions.createdAt)),
     ]);
-    const today = todayInLondon(now());
     return {
-      raised: raised.map((a) => ({ ...a, overdue: actionOverdue(a, today) })),
-      carried: outstanding.map((o) => ({
-        ...o.action,
-        raisedAt: o.raisedAt,
-        overdue: actionOverdue(o.action, today),
-      })),
+      raised,
+      carried: outstanding.map((o) => ({ ...o.action, raisedAt: o.raisedAt })),
     };
   }
 
@@ -440,17 +445,31 @@ export function createMinutesService(deps: {
      * here and those carried from earlier meetings. It takes the meeting as `meetings.meeting`
      * gave it, so the person's access is the one already checked there.
      */
-    async forMeetingPage({ meeting, relation }: { meeting: Meeting; relation: BodyRelation }) {
-      const mayRun = mayArrangeAgenda(relation);
+    /**
+     * What the meeting page shows of a meeting's minutes and actions whoever reads it, read from
+     * the meetings tables only, so it may be kept while they are unchanged (ADR 0009). What the
+     * person may see of it is `forMeetingPage`'s to decide.
+     */
+    async minutesRecord(executor: Executor, meeting: Meeting): Promise<MinutesRecord> {
       const [own, awaiting, actions] = await Promise.all([
-        mainMinutes(db, meeting.id),
-        mayRun ? awaitingApproval(db, meeting) : Promise.resolve([]),
-        actionsFor(db, meeting),
+        mainMinutes(executor, meeting.id),
+        awaitingApproval(executor, meeting),
+        actionsFor(executor, meeting),
       ]);
+      return { minutesStatus: own?.status ?? null, awaiting, ...actions };
+    },
+
+    /**
+     * The minutes and actions part of the meeting page: earlier drafts to approve only for those
+     * who run the meeting; what is overdue as of today.
+     */
+    forMeetingPage(record: MinutesRecord, relation: BodyRelation) {
+      const today = todayInLondon(now());
       return {
-        minutesStatus: own?.status ?? null,
-        awaitingApproval: awaiting,
-        ...actions,
+        minutesStatus: record.minutesStatus,
+        awaitingApproval: mayArrangeAgenda(relation) ? record.awaiting : [],
+        raised: record.raised.map((a) => ({ ...a, overdue: actionOverdue(a, today) })),
+        carried: record.carried.map((a) => ({ ...a, overdue: actionOverdue(a, today) })),
       };
     },
 

@@ -33,7 +33,7 @@ const home = { text: 'Home', href: '/' };
 type Values = Record<string, string | string[]>;
 
 export function registerMeetingRoutes({ app, services, renderPage }: RouteDeps): void {
-  const { meetings, meetingMinutes, meetingPapers } = services;
+  const { meetings, meetingMinutes, meetingPage } = services;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
   const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
   const prefixOf = (type: BodyType) => meetings.providers.find((p) => p.type === type)!.pathPrefix;
@@ -197,14 +197,10 @@ export function registerMeetingRoutes({ app, services, renderPage }: RouteDeps):
     errors?: FieldError[],
     status = 200,
   ) => {
-    const result = await meetings.meeting(request.principal, params(request).meetingId!);
-    const [minutesAndActions, papers] = await Promise.all([
-      meetingMinutes.forMeetingPage(result),
-      meetingPapers.papersFor(
-        services.db,
-        result.items.map((i) => i.id),
-      ),
-    ]);
+    const { papers, ...result } = await meetingPage.show(
+      request.principal,
+      params(request).meetingId!,
+    );
     const userId = request.principal?.kind === 'user' ? request.principal.userId : null;
     return renderPage(
       request,
@@ -214,7 +210,6 @@ export function registerMeetingRoutes({ app, services, renderPage }: RouteDeps):
         title: `${result.meeting.title}, ${meetingWhen(result.meeting)}`,
         breadcrumbs: [home, bodyCrumb(result.body), meetingsCrumb(result.body)],
         ...result,
-        ...minutesAndActions,
         papersOf: (itemId: string) =>
           papers
             .filter((p) => p.agendaItemId === itemId)

@@ -43,6 +43,16 @@ type Input = Record<string, string | string[] | undefined>;
 export type Meeting = typeof meetings.$inferSelect;
 export type AgendaItem = typeof agendaItems.$inferSelect;
 
+/** What the meeting page shows of a meeting's agenda and attendance, whoever reads it. */
+export interface AgendaRecord {
+  meeting: Meeting;
+  /** Every item bar those withdrawn, in agenda order. */
+  items: AgendaItem[];
+  /** By name; a person no longer on the body's roll has none (shown as a former member). */
+  attendance: (typeof meetingAttendance.$inferSelect & { name: string | null })[];
+  nextMeeting: { id: string; startsAt: Date } | null;
+}
+
 export const ITEM_ACTIONS = ['accept', 'defer', 'withdraw', 'up', 'down'] as const;
 export type ItemAction = (typeof ITEM_ACTIONS)[number];
 
@@ -424,37 +434,51 @@ export function createMeetingsService(deps: {
       });
     },
 
-    /** A meeting with what the person may see of its agenda and attendance. */
-    async meeting(principal: Principal, meetingId: string) {
-      const { meeting, body, relation } = await meetingAccess(db, principal, meetingId);
-      const mayArrange = mayArrangeAgenda(relation);
-      const [items, attendance, next] = await Promise.all([
-        db
+    /**
+     * What the meeting page shows of a meeting whoever reads it (the meeting, its agenda bar
+     * withdrawn items, its attendance by name and the body's next meeting), read from the
+     * meetings tables and the body's roll only, so it may be kept while they are unchanged
+     * (ADR 0009). Not for a decision: `meetingView` decides what of it the person may see.
+     */
+    async agendaRecord(executor: Executor, meetingId: string): Promise<AgendaRecord> {
+      const meeting = await findMeeting(executor, meetingId);
+      const [items, attendance, nextMeeting, roll] = await Promise.all([
+        executor
           .select()
           .from(agendaItems)
           .where(and(eq(agendaItems.meetingId, meetingId), ne(agendaItems.status, 'withdrawn')))
           .orderBy(asc(agendaItems.position)),
-        db.select().from(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId)),
-        nextMeetingAfter(db, meeting),
+        executor.select().from(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId)),
+        nextMeetingAfter(executor, meeting),
+        provider(meeting.bodyType).roll(executor, meeting.bodyId),
       ]);
-      const viewer = { arranges: mayArrange, personId: relation.personId };
-      const visibleItems = items.filter((i) =>
-        maySeeAgendaItem(viewer, meeting.agendaPublishedAt !== null, i),
-      );
-      const roll = await provider(meeting.bodyType).roll(db, meeting.bodyId);
       const names = new Map(roll.map((r) => [r.personId, r.name]));
+      return {
+        meeting,
+        items,
+        attendance: attendance
+          .map((a) => ({ ...a, name: names.get(a.personId) ?? null }))
+          .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '')),
+        nextMeeting,
+      };
+    },
+
+    /** A meeting's record with what the person may see of its agenda. */
+    async meetingView(principal: Principal, record: AgendaRecord) {
+      const { meeting, items } = record;
+      const { body, relation } = await access(db, principal, meeting.bodyType, meeting.bodyId);
+      const mayArrange = mayArrangeAgenda(relation);
+      const viewer = { arranges: mayArrange, personId: relation.personId };
       return {
         meeting,
         body,
         relation,
         mayArrange,
         mayTable: checkTabling(relation, mayTablingState(meeting)) === null,
-        items: visibleItems,
+        items: items.filter((i) => maySeeAgendaItem(viewer, meeting.agendaPublishedAt !== null, i)),
         proposedCount: items.filter((i) => i.status === 'proposed').length,
-        attendance: attendance
-          .map((a) => ({ ...a, name: names.get(a.personId) ?? null }))
-          .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '')),
-        nextMeeting: next,
+        attendance: record.attendance,
+        nextMeeting: record.nextMeeting,
         started: meeting.startsAt <= now(),
         /** Attended by delegations of other bodies, recorded with the invitations (IAG-32). */
         byInvitation: provider(meeting.bodyType).invitees !== undefined,

@@ -13,8 +13,11 @@ import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/database.js';
 import { dataVersions } from './schema.js';
 
-/** The kinds of data counted, each with the tables whose triggers move it on (migration 0020). */
-export type DataKind = 'tracker' | 'deployments' | 'directory' | 'groups';
+/**
+ * The kinds of data counted, each with the tables whose triggers move it on (migrations 0020,
+ * 0021).
+ */
+export type DataKind = 'tracker' | 'deployments' | 'directory' | 'groups' | 'members' | 'meetings';
 
 export interface VersionedCache<T> {
   /** The value kept for the key while its data is unchanged, else `build()`'s, then kept. */
