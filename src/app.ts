@@ -42,6 +42,7 @@ import { registerHealthRoutes } from './platform/http/health.js';
 import { registerHomeRoutes } from './platform/http/home.js';
 import type { NavItem } from './platform/http/navigation.js';
 import { createRenderer } from './platform/http/render.js';
+import { memoizeRelativeNames } from './platform/http/template-names.js';
 import type { Access } from './platform/http/types.js';
 import { registerOutboxRoutes } from './platform/mail/routes.js';
 import { createMailService, smtpTransport, type MailTransport } from './platform/mail/service.js';
@@ -433,6 +434,7 @@ export async function buildApp(
     templates: [srcDir, govukDir],
     options: {
       onConfigure: (env: nunjucks.Environment) => {
+        memoizeRelativeNames(env);
         // nunjucks' own trim is a regular expression that takes time with the square of the
         // whitespace in the text: on the GOV.UK date input's markup it cost 2 ms a call, about
         // 10 ms of every page with two dates (measured with `npm run bench`). The same result.
