@@ -42,6 +42,10 @@ import { registerHealthRoutes } from './platform/http/health.js';
 import { registerHomeRoutes } from './platform/http/home.js';
 import type { NavItem } from './platform/http/navigation.js';
 import { createRenderer } from './platform/http/render.js';
+import {
+  trackHandlersInFlight,
+  type HandlersInFlight,
+} from './platform/http/handlers-in-flight.js';
 import { memoizeRelativeNames } from './platform/http/template-names.js';
 import type { Access } from './platform/http/types.js';
 import { registerOutboxRoutes } from './platform/mail/routes.js';
@@ -332,9 +336,12 @@ export interface RouteInfo {
   access: Access | undefined;
 }
 
-export async function buildApp(
-  deps: AppDeps,
-): Promise<{ app: FastifyInstance; services: Services; routes: RouteInfo[] }> {
+export async function buildApp(deps: AppDeps): Promise<{
+  app: FastifyInstance;
+  services: Services;
+  routes: RouteInfo[];
+  handlers: HandlersInFlight;
+}> {
   const { config } = deps;
   const services = buildServices(deps);
 
@@ -363,6 +370,8 @@ export async function buildApp(
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // First of the hooks, so that a request is counted before anything it does reads the database.
+  const handlers = trackHandlersInFlight(app);
 
   const navItems: NavItem[] = [
     { text: 'Home', href: '/', visible: () => true },
@@ -582,7 +591,7 @@ export async function buildApp(
     prefix: '/api/v1',
   });
 
-  return { app, services, routes };
+  return { app, services, routes, handlers };
 }
 
 export type RouteDeps = {

@@ -17,7 +17,7 @@ try {
 
 const database = await openConfiguredDatabase(config);
 const prepared = await prepareDatabase(database, config);
-const { app, services } = await buildApp({ config, database });
+const { app, services, handlers } = await buildApp({ config, database });
 app.log.info({ database: database.kind, ...prepared }, 'database ready');
 
 // Sweeps are safe on several instances at once (SKIP LOCKED, idempotent deletes).
@@ -69,6 +69,8 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   else app.log.info({ signal }, 'stopping: finishing requests in flight');
   sweeps.forEach(clearInterval);
   await app.close();
+  // A request whose client has gone still runs: it finishes before the database closes.
+  await handlers.settled();
   await database.close();
 });
 
