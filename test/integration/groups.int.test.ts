@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { DEMO_GROUP } from '../../src/demo/demo-data.js';
 import { advisoryGroups, memberships } from '../../src/modules/groups/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { hasRole } from '../../src/platform/auth/permissions.js';
+import { queryRows } from '../../src/platform/db/database.js';
 import { outbox } from '../../src/platform/mail/schema.js';
 import { Agent, createTestApp, demoAccount, principalFor, signInAs, type TestApp } from '../app.js';
 
@@ -563,4 +564,51 @@ test('IAG-21c: a corporate focus group may elect a police employee named to atte
   assert.equal(iag.statusCode, 400);
   assert.match(iag.body, /Candidates must be current members of the group/);
   assert.equal(await auditCount(), before);
+});
+
+test('the group page, kept between reads, shows at once any write to the group, its members, documents or a name; who may read it is checked every time', async () => {
+  const page = async () => {
+    const res = await coordinator.get(`/groups/${raceId}`);
+    assert.equal(res.statusCode, 200);
+    return res.body;
+  };
+  const [member] = await queryRows<{ id: string; personId: string }>(
+    t.services.db,
+    // Not a chair or the deployment contact, who are named on the page for those offices too.
+    sql`select m.id, m.person_id as "personId" from memberships m
+        join advisory_groups g on g.id = m.group_id
+        where m.group_id = ${raceId} and m.status = 'current'
+          and m.person_id is distinct from g.deployment_contact_id
+          and m.person_id not in (select person_id from election_candidates)
+        order by m.id limit 1`,
+  );
+  assert.ok(member, 'the Race IAG has a current member');
+  await page();
+
+  // Each write is made straight to the tables, as a script or another instance of Bridge might.
+  await t.services.db.execute(
+    sql`update people set full_name = 'Ysolde Renamed-Member' where id = ${member.personId}`,
+  );
+  assert.match(await page(), /Ysolde Renamed-Member/);
+  await t.services.db.execute(
+    sql`update advisory_groups set focus = 'Stop and search, renamed straight in the table' where id = ${raceId}`,
+  );
+  assert.match(await page(), /Stop and search, renamed straight in the table/);
+  await t.services.db.execute(
+    sql`update group_document_versions v set number = v.number + 90
+        from group_documents d where d.id = v.document_id and d.group_id = ${raceId}`,
+  );
+  assert.match(await page(), /Version 9\d, agreed/);
+  await t.services.db.execute(
+    sql`update memberships set status = 'ended', left_on = current_date where id = ${member.id}`,
+  );
+  assert.doesNotMatch(await page(), /Ysolde Renamed-Member/);
+
+  // Kept for the coordinator, refused to a chair of another group.
+  const [lgbt] = await t.services.db
+    .select({ id: advisoryGroups.id })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.name, 'LGBT Independent Advisory Group'));
+  assert.equal((await coordinator.get(`/groups/${lgbt!.id}`)).statusCode, 200);
+  assert.equal((await chair.get(`/groups/${lgbt!.id}`)).statusCode, 403);
 });

@@ -6,6 +6,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import { recordAudit } from '../../platform/audit/service.js';
+import { createVersionedCache } from '../../platform/cache/versioned-cache.js';
 import { can, hasRole } from '../../platform/auth/permissions.js';
 import {
   actorOf,
@@ -442,6 +443,111 @@ export function createGroupsService(deps: {
 
   const typeOrder = sql`array_position(array['corporate_iag','borough_iag','specialist','community','corporate_focus','sub_group']::group_type[], ${advisoryGroups.type})`;
 
+  /**
+   * A group's page as every reader allowed to see it sees it (issue 8: eleven queries a view):
+   * kept while the group, its members, chairs, documents and the names in it are unchanged, and
+   * for the day only, as whose term is ending and when an election is due move with the day.
+   * Kept pages are shared: read, never changed.
+   */
+  async function groupPage(id: string, day: IsoDate) {
+    const group = await findGroup(db, id);
+    const [terms, chairs, current, [pastCount], electionRows, pending, subGroups, parent] =
+      await Promise.all([
+        termsOfReferenceVersions(db, id),
+        currentChairs(db, [id]),
+        db
+          .select()
+          .from(memberships)
+          .where(and(eq(memberships.groupId, id), eq(memberships.status, 'current')))
+          .orderBy(asc(memberships.endsOn))
+          .limit(200),
+        db
+          .select({ n: count() })
+          .from(memberships)
+          .where(and(eq(memberships.groupId, id), ne(memberships.status, 'current'))),
+        db
+          .select()
+          .from(elections)
+          .where(eq(elections.groupId, id))
+          .orderBy(desc(elections.heldOn), desc(elections.createdAt))
+          .limit(10),
+        db
+          .select({
+            id: reappointments.id,
+            membershipId: reappointments.membershipId,
+            status: reappointments.status,
+          })
+          .from(reappointments)
+          .innerJoin(memberships, eq(memberships.id, reappointments.membershipId))
+          .where(
+            and(
+              eq(memberships.groupId, id),
+              eq(memberships.status, 'current'),
+              sql`(${reappointments.status} = 'pending' or (${reappointments.status} = 'agreed' and ${reappointments.newMembershipId} is null))`,
+            ),
+          ),
+        db
+          .select({ id: advisoryGroups.id, name: advisoryGroups.name })
+          .from(advisoryGroups)
+          .where(eq(advisoryGroups.parentGroupId, id))
+          .orderBy(asc(advisoryGroups.name)),
+        group.parentGroupId
+          ? db
+              .select({ id: advisoryGroups.id, name: advisoryGroups.name })
+              .from(advisoryGroups)
+              .where(eq(advisoryGroups.id, group.parentGroupId))
+          : Promise.resolve([]),
+      ]);
+    const chairIds = (chairs.get(id) ?? []).map((c) => c.personId);
+    const [people, owners] = await Promise.all([
+      personNames(db, [
+        ...chairIds,
+        ...current.map((m) => m.personId),
+        ...(group.deploymentContactId ? [group.deploymentContactId] : []),
+      ]),
+      group.ownerId
+        ? directory.lookups.organisations(db, [group.ownerId])
+        : Promise.resolve(new Map()),
+    ]);
+    const pendingByMembership = new Map(
+      pending.filter((p) => p.status === 'pending').map((p) => [p.membershipId, p.id]),
+    );
+    const agreedAhead = new Set(
+      pending.filter((p) => p.status === 'agreed').map((p) => p.membershipId),
+    );
+    return {
+      group,
+      ownerName: group.ownerId ? (owners.get(group.ownerId)?.name ?? null) : null,
+      parent: parent[0] ?? null,
+      subGroups,
+      termsOfReference: terms[0] ?? null,
+      termsOfReferenceVersions: terms.length,
+      chairs: chairIds.map((c) => ({ personId: c, name: nameOf(people, c) })),
+      lastElection: electionRows[0] ?? null,
+      nextElectionDue:
+        group.type === 'sub_group' ? null : nextElectionDue(electionRows[0]?.heldOn ?? null, day),
+      electionOverdue:
+        group.type !== 'sub_group' && nextElectionDue(electionRows[0]?.heldOn ?? null, day) <= day,
+      deploymentContact: group.deploymentContactId
+        ? { id: group.deploymentContactId, name: nameOf(people, group.deploymentContactId) }
+        : null,
+      members: current.map((m) => ({
+        ...m,
+        name: nameOf(people, m.personId),
+        isChair: chairIds.includes(m.personId),
+        endingSoon: !agreedAhead.has(m.id) && termEndNoticeDue(m.endsOn, day),
+        pendingReappointmentId: pendingByMembership.get(m.id) ?? null,
+        secondTermAgreed: agreedAhead.has(m.id),
+      })),
+      pastMemberCount: Number(pastCount?.n ?? 0),
+    };
+  }
+
+  const groupPages = createVersionedCache<Awaited<ReturnType<typeof groupPage>>>(db, {
+    kinds: ['groups', 'members', 'directory'],
+    max: 200,
+  });
+
   async function termsOfReferenceVersions(executor: Executor, groupId: string) {
     return executor
       .select({
@@ -594,100 +700,10 @@ export function createGroupsService(deps: {
 
     async get(principal: Principal, id: string) {
       const user = requireGroupView(principal, id);
-      const group = await findGroup(db, id);
-      const [terms, chairs, current, [pastCount], electionRows, pending, subGroups, parent] =
-        await Promise.all([
-          termsOfReferenceVersions(db, id),
-          currentChairs(db, [id]),
-          db
-            .select()
-            .from(memberships)
-            .where(and(eq(memberships.groupId, id), eq(memberships.status, 'current')))
-            .orderBy(asc(memberships.endsOn))
-            .limit(200),
-          db
-            .select({ n: count() })
-            .from(memberships)
-            .where(and(eq(memberships.groupId, id), ne(memberships.status, 'current'))),
-          db
-            .select()
-            .from(elections)
-            .where(eq(elections.groupId, id))
-            .orderBy(desc(elections.heldOn), desc(elections.createdAt))
-            .limit(10),
-          db
-            .select({
-              id: reappointments.id,
-              membershipId: reappointments.membershipId,
-              status: reappointments.status,
-            })
-            .from(reappointments)
-            .innerJoin(memberships, eq(memberships.id, reappointments.membershipId))
-            .where(
-              and(
-                eq(memberships.groupId, id),
-                eq(memberships.status, 'current'),
-                sql`(${reappointments.status} = 'pending' or (${reappointments.status} = 'agreed' and ${reappointments.newMembershipId} is null))`,
-              ),
-            ),
-          db
-            .select({ id: advisoryGroups.id, name: advisoryGroups.name })
-            .from(advisoryGroups)
-            .where(eq(advisoryGroups.parentGroupId, id))
-            .orderBy(asc(advisoryGroups.name)),
-          group.parentGroupId
-            ? db
-                .select({ id: advisoryGroups.id, name: advisoryGroups.name })
-                .from(advisoryGroups)
-                .where(eq(advisoryGroups.id, group.parentGroupId))
-            : Promise.resolve([]),
-        ]);
-      const chairIds = (chairs.get(id) ?? []).map((c) => c.personId);
-      const [people, owners] = await Promise.all([
-        personNames(db, [
-          ...chairIds,
-          ...current.map((m) => m.personId),
-          ...(group.deploymentContactId ? [group.deploymentContactId] : []),
-        ]),
-        group.ownerId
-          ? directory.lookups.organisations(db, [group.ownerId])
-          : Promise.resolve(new Map()),
-      ]);
-      const pendingByMembership = new Map(
-        pending.filter((p) => p.status === 'pending').map((p) => [p.membershipId, p.id]),
-      );
-      const agreedAhead = new Set(
-        pending.filter((p) => p.status === 'agreed').map((p) => p.membershipId),
-      );
+      if (!isUuid(id)) throw new NotFoundError();
       const day = today();
-      return {
-        group,
-        ownerName: group.ownerId ? (owners.get(group.ownerId)?.name ?? null) : null,
-        parent: parent[0] ?? null,
-        subGroups,
-        termsOfReference: terms[0] ?? null,
-        termsOfReferenceVersions: terms.length,
-        chairs: chairIds.map((c) => ({ personId: c, name: nameOf(people, c) })),
-        lastElection: electionRows[0] ?? null,
-        nextElectionDue:
-          group.type === 'sub_group' ? null : nextElectionDue(electionRows[0]?.heldOn ?? null, day),
-        electionOverdue:
-          group.type !== 'sub_group' &&
-          nextElectionDue(electionRows[0]?.heldOn ?? null, day) <= day,
-        deploymentContact: group.deploymentContactId
-          ? { id: group.deploymentContactId, name: nameOf(people, group.deploymentContactId) }
-          : null,
-        members: current.map((m) => ({
-          ...m,
-          name: nameOf(people, m.personId),
-          isChair: chairIds.includes(m.personId),
-          endingSoon: !agreedAhead.has(m.id) && termEndNoticeDue(m.endsOn, day),
-          pendingReappointmentId: pendingByMembership.get(m.id) ?? null,
-          secondTermAgreed: agreedAhead.has(m.id),
-        })),
-        pastMemberCount: Number(pastCount?.n ?? 0),
-        canManage: can(user, 'groups.manage'),
-      };
+      const page = await groupPages.get(`${id} ${day}`, () => groupPage(id, day));
+      return { ...page, canManage: can(user, 'groups.manage') };
     },
 
     async create(principal: Principal, input: Input, requestId?: string): Promise<Group> {
