@@ -620,4 +620,21 @@ describe('signing out', () => {
     assert.equal(cookieOf(response), undefined);
     assert.equal(await sessionCount(), before);
   });
+
+  test('a page without a form sets no CSRF cookie; a form carries the token of the cookie it sets', async () => {
+    const list = await t.app.inject({ url: '/advisory-groups' });
+    assert.equal(list.statusCode, 200);
+    assert.equal(cookieOf(list, 'bridge_csrf'), undefined);
+    assert.doesNotMatch(list.body, /name="_csrf"/);
+
+    const form = await t.app.inject({ url: '/sign-in' });
+    assert.ok(cookieOf(form, 'bridge_csrf'), 'the sign-in form sets the CSRF cookie');
+    const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1];
+    assert.ok(token && /^[\w-]{20,}$/.test(token), `a real token, not ${token}`);
+    // The same token in every form of one page.
+    const tokens = new Set(
+      [...form.body.matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1]),
+    );
+    assert.equal(tokens.size, 1);
+  });
 });

@@ -38,13 +38,21 @@ export function createRenderer(navItems: readonly NavItem[]) {
         session: request.session,
         principal: request.principal,
         navigation: navigationFor(navItems, request.principal, request.url.split('?')[0] ?? '/'),
-        csrfToken: reply.generateCsrf(),
+        // Made when a form on the page writes it: a page without one (most public pages) sets
+        // no CSRF cookie and spends nothing making one.
+        csrfToken: lazyCsrfToken(reply),
         cspNonce: reply.cspNonce?.script,
       });
   };
 }
 
 export type RenderPage = ReturnType<typeof createRenderer>;
+
+/** The page's CSRF token, made the first time the template writes it (`{{ csrfToken }}`). */
+function lazyCsrfToken(reply: FastifyReply): { toString(): string } {
+  let token: string | undefined;
+  return { toString: () => (token ??= reply.generateCsrf()) };
+}
 
 /** Redirects after a successful action, with a success message for the next page. */
 export function redirectWithFlash(
