@@ -1,16 +1,6 @@
-import { getDate } from 'date-fns/getDate';
-import { getMonth } from 'date-fns/getMonth';
-import { getYear } from 'date-fns/getYear';
-import { isWeekend } from 'date-fns/isWeekend';
 import { ukBankHolidays, type BankHoliday, type UkNation } from './bank-holidays.js';
 import { easterSunday } from './easter.js';
-import {
-  addCalendarDays,
-  assertInteger,
-  assertIsoDate,
-  toUtcDate,
-  type IsoDate,
-} from './iso-date.js';
+import { addCalendarDays, assertInteger, assertIsoDate, type IsoDate } from './iso-date.js';
 
 /** FOI-01, FOIA s.10(1): "not later than the twentieth working day following the date of receipt". */
 export const FOI_RESPONSE_WORKING_DAYS = 20;
@@ -45,19 +35,41 @@ export function createWorkingDayCalendar(
   const holidayDates = new Set(holidays.map((holiday) => holiday.date));
   const { coveredYears } = options;
 
+  // Native UTC fields, not date-fns on a TZDate: a TZDate asks Intl for its offset on every
+  // operation, and a queue of requests counts working days for every row (issue 8: the triage
+  // queue spent a fifth of its time there). Each date's answer is kept, so a count steps through
+  // days already known.
+  const known = new Map<IsoDate, boolean>();
+  const goodFridays = new Map<number, IsoDate>();
+
   function isWorkingDay(d: IsoDate): boolean {
-    const date = toUtcDate(d);
-    const year = getYear(date);
+    const kept = known.get(d);
+    if (kept !== undefined) return kept;
+    assertIsoDate(d);
+    const date = new Date(`${d}T00:00:00Z`);
+    const year = date.getUTCFullYear();
     if (coveredYears && (year < coveredYears.first || year > coveredYears.last)) {
       throw new RangeError(
         `No bank-holiday data for ${year} (it covers ${coveredYears.first} to ${coveredYears.last}); ` +
           'add that year to the bank-holiday data',
       );
     }
-    if (isWeekend(date) || holidayDates.has(d)) return false;
-    // Named in the Act, so excluded even when a holiday list leaves them out.
-    const isChristmasDay = getMonth(date) === 11 && getDate(date) === 25;
-    return !isChristmasDay && d !== addCalendarDays(easterSunday(year), -2);
+    let goodFriday = goodFridays.get(year);
+    if (goodFriday === undefined) {
+      goodFriday = addCalendarDays(easterSunday(year), -2);
+      goodFridays.set(year, goodFriday);
+    }
+    const weekday = date.getUTCDay();
+    const working =
+      weekday !== 0 &&
+      weekday !== 6 &&
+      !holidayDates.has(d) &&
+      // Named in the Act, so excluded even when a holiday list leaves them out.
+      d.slice(5) !== '12-25' &&
+      d !== goodFriday;
+    if (known.size > 100_000) known.clear();
+    known.set(d, working);
+    return working;
   }
 
   function addWorkingDays(d: IsoDate, n: number): IsoDate {
