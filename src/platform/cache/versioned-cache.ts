@@ -15,7 +15,7 @@ import { dataVersions } from './schema.js';
 
 /**
  * The kinds of data counted, each with the tables whose triggers move it on (migrations 0020,
- * 0021).
+ * 0021 and 0022).
  */
 export type DataKind = 'tracker' | 'deployments' | 'directory' | 'groups' | 'members' | 'meetings';
 

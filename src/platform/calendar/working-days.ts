@@ -40,7 +40,6 @@ export function createWorkingDayCalendar(
   // queue spent a fifth of its time there). Each date's answer is kept, so a count steps through
   // days already known.
   const known = new Map<IsoDate, boolean>();
-  const goodFridays = new Map<number, IsoDate>();
 
   function isWorkingDay(d: IsoDate): boolean {
     const kept = known.get(d);
@@ -54,11 +53,6 @@ export function createWorkingDayCalendar(
           'add that year to the bank-holiday data',
       );
     }
-    let goodFriday = goodFridays.get(year);
-    if (goodFriday === undefined) {
-      goodFriday = addCalendarDays(easterSunday(year), -2);
-      goodFridays.set(year, goodFriday);
-    }
     const weekday = date.getUTCDay();
     const working =
       weekday !== 0 &&
@@ -66,7 +60,7 @@ export function createWorkingDayCalendar(
       !holidayDates.has(d) &&
       // Named in the Act, so excluded even when a holiday list leaves them out.
       d.slice(5) !== '12-25' &&
-      d !== goodFriday;
+      d !== addCalendarDays(easterSunday(year), -2);
     if (known.size > 100_000) known.clear();
     known.set(d, working);
     return working;
