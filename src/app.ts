@@ -46,6 +46,7 @@ import {
   trackHandlersInFlight,
   type HandlersInFlight,
 } from './platform/http/handlers-in-flight.js';
+import { addFixedMarkup } from './platform/http/fixed-markup.js';
 import { memoizeRelativeNames } from './platform/http/template-names.js';
 import type { Access } from './platform/http/types.js';
 import { registerOutboxRoutes } from './platform/mail/routes.js';
@@ -471,6 +472,7 @@ export async function buildApp(deps: AppDeps): Promise<{
           (f: { mediaType: string; sizeBytes: number }) =>
             `${documentLabel(f.mediaType)}, ${fileSizeText(f.sizeBytes)}`,
         );
+        addFixedMarkup(env);
       },
     },
   });
