@@ -2,7 +2,18 @@
  * The directory of people and organisations. Everyone who may see it can search it; those who
  * may edit it create, change and archive entries, each change with its audit event.
  */
-import { and, asc, count, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  getTableColumns,
+  inArray,
+  isNull,
+  sql,
+  type Placeholder,
+  type SQL,
+} from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
 import { can } from '../../platform/auth/permissions.js';
 import {
@@ -13,6 +24,7 @@ import {
 } from '../../platform/auth/principal.js';
 import type { ScopeCatalogue } from '../../platform/auth/users-service.js';
 import type { Db, Executor } from '../../platform/db/database.js';
+import { preparedRead, preparedShapes } from '../../platform/db/prepared.js';
 import { prefixTsQuery } from '../../platform/db/search.js';
 import {
   ConflictError,
@@ -53,6 +65,12 @@ export interface OrganisationSummary {
 
 const { search: _orgSearch, ...organisationColumns } = getTableColumns(organisations);
 const { search: _personSearch, ...personColumns } = getTableColumns(people);
+
+interface PeopleSearchShape {
+  search: boolean;
+  organisation: boolean;
+  archived: boolean;
+}
 
 export interface ListQuery {
   q?: string | undefined;
@@ -186,21 +204,62 @@ export function createDirectoryService(deps: {
     );
   }
 
-  function searchCondition(
-    column: typeof organisations.search | typeof people.search,
-    q: string | undefined,
-  ): SQL | undefined {
+  type SearchColumn = typeof organisations.search | typeof people.search;
+  type TsQuery = string | Placeholder;
+  const tsMatch = (column: SearchColumn, ts: TsQuery) =>
+    sql`${column} @@ to_tsquery('english', ${ts})`;
+  const tsRank = (column: SearchColumn, ts: TsQuery) =>
+    sql`ts_rank(${column}, to_tsquery('english', ${ts})) desc`;
+
+  function searchCondition(column: SearchColumn, q: string | undefined): SQL | undefined {
     const query = q ? prefixTsQuery(q) : null;
-    return query ? sql`${column} @@ to_tsquery('english', ${query})` : undefined;
+    return query ? tsMatch(column, query) : undefined;
   }
 
-  function rank(
-    column: typeof organisations.search | typeof people.search,
-    q: string | undefined,
-  ): SQL | undefined {
+  function rank(column: SearchColumn, q: string | undefined): SQL | undefined {
     const query = q ? prefixTsQuery(q) : null;
-    return query ? sql`ts_rank(${column}, to_tsquery('english', ${query})) desc` : undefined;
+    return query ? tsRank(column, query) : undefined;
   }
+
+  /**
+   * The search of people, in each of its shapes (a search term, an organisation, archived entries
+   * shown or not), prepared: it is among the busiest pages.
+   */
+  const peopleShapeKey = (shape: PeopleSearchShape) =>
+    [shape.search && 'search', shape.organisation && 'organisation', shape.archived && 'archived']
+      .filter(Boolean)
+      .join('_') || 'all';
+  function peopleWhere(shape: PeopleSearchShape): SQL | undefined {
+    return and(
+      shape.search ? tsMatch(people.search, sql.placeholder('ts')) : undefined,
+      shape.organisation ? eq(people.organisationId, sql.placeholder('organisationId')) : undefined,
+      shape.archived ? undefined : isNull(people.archivedAt),
+    );
+  }
+  const peoplePage = preparedShapes(
+    db,
+    'bridge_directory_people',
+    peopleShapeKey,
+    (executor, shape) =>
+      executor
+        .select({ ...personColumns, organisationName: organisations.name })
+        .from(people)
+        .leftJoin(organisations, eq(organisations.id, people.organisationId))
+        .where(peopleWhere(shape))
+        .orderBy(
+          ...(shape.search
+            ? [tsRank(people.search, sql.placeholder('ts')), asc(people.fullName)]
+            : [asc(people.fullName)]),
+        )
+        .limit(sql.placeholder('limit'))
+        .offset(sql.placeholder('offset')),
+  );
+  const peopleCount = preparedShapes(
+    db,
+    'bridge_directory_people_count',
+    peopleShapeKey,
+    (executor, shape) => executor.select({ n: count() }).from(people).where(peopleWhere(shape)),
+  );
 
   const organisationService = {
     async list(principal: Principal, query: ListQuery) {
@@ -385,27 +444,18 @@ export function createDirectoryService(deps: {
   const personService = {
     async list(principal: Principal, query: ListQuery) {
       requireView(principal);
-      const conditions = [
-        searchCondition(people.search, query.q),
-        query.organisationId && isUuid(query.organisationId)
-          ? eq(people.organisationId, query.organisationId)
-          : undefined,
-        archivedVisible(principal, query.includeArchived) ? undefined : isNull(people.archivedAt),
-      ].filter((c): c is SQL => c !== undefined);
-      const where = conditions.length ? and(...conditions) : undefined;
-      const order = [rank(people.search, query.q), asc(people.fullName)].filter(
-        (o): o is SQL => o !== undefined,
-      );
+      const ts = query.q ? prefixTsQuery(query.q) : null;
+      const organisationId =
+        query.organisationId && isUuid(query.organisationId) ? query.organisationId : null;
+      const shape = {
+        search: !!ts,
+        organisation: !!organisationId,
+        archived: archivedVisible(principal, query.includeArchived),
+      };
+      const values = { ts, organisationId, limit: query.limit, offset: query.offset };
       const [rows, [total]] = await Promise.all([
-        db
-          .select({ ...personColumns, organisationName: organisations.name })
-          .from(people)
-          .leftJoin(organisations, eq(organisations.id, people.organisationId))
-          .where(where)
-          .orderBy(...order)
-          .limit(query.limit)
-          .offset(query.offset),
-        db.select({ n: count() }).from(people).where(where),
+        peoplePage(shape)(db, values),
+        peopleCount(shape)(db, values),
       ]);
       return { items: rows, total: Number(total?.n ?? 0) };
     },
@@ -501,6 +551,35 @@ export function createDirectoryService(deps: {
     },
   };
 
+  // The lookups below are on nearly every page that names someone: prepared (prepared.ts).
+  const peopleByIds = preparedRead(db, 'bridge_directory_people_by_ids', (executor) =>
+    executor
+      .select({
+        id: people.id,
+        fullName: people.fullName,
+        email: people.email,
+        userId: people.userId,
+        organisationId: people.organisationId,
+        organisationName: organisations.name,
+        archived: sql<boolean>`${people.archivedAt} is not null`,
+      })
+      .from(people)
+      .leftJoin(organisations, eq(organisations.id, people.organisationId))
+      .where(sql`${people.id} = any(${sql.placeholder('ids')}::uuid[])`),
+  );
+  const organisationsByIds = preparedRead(db, 'bridge_directory_organisations_by_ids', (executor) =>
+    executor
+      .select({
+        id: organisations.id,
+        name: organisations.name,
+        kind: organisations.kind,
+        code: organisations.code,
+        archived: sql<boolean>`${organisations.archivedAt} is not null`,
+      })
+      .from(organisations)
+      .where(sql`${organisations.id} = any(${sql.placeholder('ids')}::uuid[])`),
+  );
+
   /**
    * For other modules, which hold directory ids but never read its tables: who and what those
    * ids are, a whole page's worth in one query. Archived entries are included, marked.
@@ -509,19 +588,7 @@ export function createDirectoryService(deps: {
     async people(executor: Executor, ids: readonly string[]): Promise<Map<string, PersonSummary>> {
       const valid = [...new Set(ids)].filter(isUuid);
       if (valid.length === 0) return new Map();
-      const rows = await executor
-        .select({
-          id: people.id,
-          fullName: people.fullName,
-          email: people.email,
-          userId: people.userId,
-          organisationId: people.organisationId,
-          organisationName: organisations.name,
-          archived: sql<boolean>`${people.archivedAt} is not null`,
-        })
-        .from(people)
-        .leftJoin(organisations, eq(organisations.id, people.organisationId))
-        .where(inArray(people.id, valid));
+      const rows = await peopleByIds(executor, { ids: valid });
       return new Map(rows.map((r) => [r.id, r]));
     },
     async organisations(
@@ -530,16 +597,7 @@ export function createDirectoryService(deps: {
     ): Promise<Map<string, OrganisationSummary>> {
       const valid = [...new Set(ids)].filter(isUuid);
       if (valid.length === 0) return new Map();
-      const rows = await executor
-        .select({
-          id: organisations.id,
-          name: organisations.name,
-          kind: organisations.kind,
-          code: organisations.code,
-          archived: sql<boolean>`${organisations.archivedAt} is not null`,
-        })
-        .from(organisations)
-        .where(inArray(organisations.id, valid));
+      const rows = await organisationsByIds(executor, { ids: valid });
       return new Map(rows.map((r) => [r.id, r]));
     },
     /** People whose user accounts these are (to find, say, the groups a user is a member of). */

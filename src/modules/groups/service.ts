@@ -21,6 +21,7 @@ import {
 import { addCalendarMonths, todayInLondon, type IsoDate } from '../../platform/calendar/index.js';
 import { queryRows, type Db, type Executor } from '../../platform/db/database.js';
 import { nextNumber } from '../../platform/db/next-number.js';
+import { preparedRead, preparedShapes } from '../../platform/db/prepared.js';
 import { prefixTsQuery } from '../../platform/db/search.js';
 import {
   ConflictError,
@@ -93,6 +94,12 @@ export interface GroupListQuery {
   type?: GroupType | undefined;
   limit: number;
   offset: number;
+}
+
+interface GroupListShape {
+  publicOnly: boolean;
+  search: boolean;
+  type: boolean;
 }
 
 export type GroupsService = ReturnType<typeof createGroupsService>;
@@ -250,13 +257,9 @@ export function createGroupsService(deps: {
   }
 
   /** Current chairs of many groups at once: the people elected at each group's latest election. */
-  async function currentChairs(
-    executor: Executor,
-    groupIds: readonly string[],
-  ): Promise<Map<string, { personId: string; heldOn: IsoDate }[]>> {
-    const result = new Map<string, { personId: string; heldOn: IsoDate }[]>();
-    if (groupIds.length === 0) return result;
-    const rows = await executor
+  /** Those elected at each group's latest election (on the group page and every register). */
+  const chairsByGroup = preparedRead(db, 'bridge_groups_current_chairs', (executor) =>
+    executor
       .select({
         groupId: elections.groupId,
         personId: electionCandidates.personId,
@@ -269,12 +272,21 @@ export function createGroupsService(deps: {
       )
       .where(
         and(
-          inArray(elections.groupId, [...groupIds]),
+          sql`${elections.groupId} = any(${sql.placeholder('groupIds')}::uuid[])`,
           sql`(${elections.heldOn}, ${elections.createdAt}) = (
             select e2.held_on, e2.created_at from elections e2 where e2.group_id = ${elections.groupId}
             order by e2.held_on desc, e2.created_at desc limit 1)`,
         ),
-      );
+      ),
+  );
+
+  async function currentChairs(
+    executor: Executor,
+    groupIds: readonly string[],
+  ): Promise<Map<string, { personId: string; heldOn: IsoDate }[]>> {
+    const result = new Map<string, { personId: string; heldOn: IsoDate }[]>();
+    if (groupIds.length === 0) return result;
+    const rows = await chairsByGroup(executor, { groupIds: [...groupIds] });
     for (const row of rows) {
       const list = result.get(row.groupId) ?? [];
       list.push({ personId: row.personId, heldOn: row.heldOn });
@@ -385,37 +397,65 @@ export function createGroupsService(deps: {
     return ids.map((id) => map.get(id)?.userId).filter((u): u is string => !!u);
   }
 
-  async function listGroups(
-    executor: Executor,
-    where: SQL | undefined,
-    query: GroupListQuery,
-    order: SQL[],
-  ) {
+  /**
+   * The register, in each of its shapes (the public's or everyone's; with a search term or a
+   * type, or without), prepared: the public list of groups is among the busiest pages.
+   */
+  const listShapeKey = (shape: GroupListShape) =>
+    [shape.publicOnly ? 'public' : 'all', shape.search ? 'search' : '', shape.type ? 'type' : '']
+      .filter(Boolean)
+      .join('_');
+  function listWhere(shape: GroupListShape): SQL | undefined {
+    return and(
+      shape.search
+        ? sql`${advisoryGroups.search} @@ to_tsquery('english', ${sql.placeholder('ts')})`
+        : undefined,
+      shape.type ? eq(advisoryGroups.type, sql.placeholder('type')) : undefined,
+      // IAG-01: the public list never includes closed groups.
+      shape.publicOnly ? inArray(advisoryGroups.status, ['active', 'forming']) : undefined,
+    );
+  }
+  const typeOrder = sql`array_position(array['corporate_iag','borough_iag','specialist','community','corporate_focus','sub_group']::group_type[], ${advisoryGroups.type})`;
+  const groupListPage = preparedShapes(db, 'bridge_groups_list', listShapeKey, (executor, shape) =>
+    executor
+      .select({
+        ...groupColumns,
+        currentMembers: sql<number>`(select count(*)::int from ${memberships} m where m.group_id = ${advisoryGroups.id} and m.status = 'current')`,
+        lastElection: sql<IsoDate | null>`(select max(e.held_on) from ${elections} e where e.group_id = ${advisoryGroups.id})`,
+      })
+      .from(advisoryGroups)
+      .where(listWhere(shape))
+      .orderBy(typeOrder, asc(advisoryGroups.name))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset')),
+  );
+  const groupListCount = preparedShapes(
+    db,
+    'bridge_groups_count',
+    listShapeKey,
+    (executor, shape) =>
+      executor.select({ n: count() }).from(advisoryGroups).where(listWhere(shape)),
+  );
+
+  async function listGroups(query: GroupListQuery, publicOnly: boolean) {
+    const ts = query.q ? prefixTsQuery(query.q) : null;
+    const shape = { publicOnly, search: !!ts, type: !!query.type };
+    const values = { ts, type: query.type, limit: query.limit, offset: query.offset };
     const [items, [total]] = await Promise.all([
-      executor
-        .select({
-          ...groupColumns,
-          currentMembers: sql<number>`(select count(*)::int from ${memberships} m where m.group_id = ${advisoryGroups.id} and m.status = 'current')`,
-          lastElection: sql<IsoDate | null>`(select max(e.held_on) from ${elections} e where e.group_id = ${advisoryGroups.id})`,
-        })
-        .from(advisoryGroups)
-        .where(where)
-        .orderBy(...order)
-        .limit(query.limit)
-        .offset(query.offset),
-      executor.select({ n: count() }).from(advisoryGroups).where(where),
+      groupListPage(shape)(db, values),
+      groupListCount(shape)(db, values),
     ]);
     const chairs = await currentChairs(
-      executor,
+      db,
       items.map((g) => g.id),
     );
     const names = await Promise.all([
       personNames(
-        executor,
+        db,
         [...chairs.values()].flat().map((c) => c.personId),
       ),
       directory.lookups.organisations(
-        executor,
+        db,
         items.map((g) => g.ownerId).filter((id): id is string => !!id),
       ),
     ]);
@@ -431,17 +471,6 @@ export function createGroupsService(deps: {
       })),
     };
   }
-
-  function searchWhere(query: GroupListQuery, extra?: SQL): SQL | undefined {
-    const ts = query.q ? prefixTsQuery(query.q) : null;
-    return and(
-      ts ? sql`${advisoryGroups.search} @@ to_tsquery('english', ${ts})` : undefined,
-      query.type ? eq(advisoryGroups.type, query.type) : undefined,
-      extra,
-    );
-  }
-
-  const typeOrder = sql`array_position(array['corporate_iag','borough_iag','specialist','community','corporate_focus','sub_group']::group_type[], ${advisoryGroups.type})`;
 
   /**
    * A group's page as every reader allowed to see it sees it (issue 8: eleven queries a view):
@@ -653,17 +682,12 @@ export function createGroupsService(deps: {
     /** The register, for staff and office-holders: with chairs, members and elections due. */
     async list(principal: Principal, query: GroupListQuery) {
       requireAction(principal, 'groups.view');
-      return listGroups(db, searchWhere(query), query, [typeOrder, asc(advisoryGroups.name)]);
+      return listGroups(query, false);
     },
 
     /** IAG-01: the public list never includes closed groups, and labels by type. */
     async publicList(query: GroupListQuery) {
-      return listGroups(
-        db,
-        searchWhere(query, inArray(advisoryGroups.status, ['active', 'forming'])),
-        query,
-        [typeOrder, asc(advisoryGroups.name)],
-      );
+      return listGroups(query, true);
     },
 
     async publicGet(id: string) {

@@ -8,9 +8,10 @@
  * again. The counters are read before the data, so an entry is never older than its stamp, and
  * several instances of Bridge on one database never serve each other's stale entries.
  */
-import { inArray } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/database.js';
+import { preparedRead } from '../db/prepared.js';
 import { dataVersions } from './schema.js';
 
 /**
@@ -33,11 +34,16 @@ export function createVersionedCache<T extends object>(
     max: options.max,
   });
 
-  async function stampNow(): Promise<string> {
-    const rows = await db
+  // Read on every view of every kept page: prepared (one statement for every cache).
+  const counters = preparedRead(db, 'bridge_data_versions', (executor) =>
+    executor
       .select({ name: dataVersions.name, version: dataVersions.version })
       .from(dataVersions)
-      .where(inArray(dataVersions.name, kinds));
+      .where(sql`${dataVersions.name} = any(${sql.placeholder('kinds')}::text[])`),
+  );
+
+  async function stampNow(): Promise<string> {
+    const rows = await counters(db, { kinds });
     const versionOf = new Map(rows.map((r) => [r.name, r.version]));
     // A kind never written yet has no row: it counts as 0 until its first write.
     return kinds.map((k) => versionOf.get(k) ?? 0).join('.');
