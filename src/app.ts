@@ -47,6 +47,7 @@ import {
   type HandlersInFlight,
 } from './platform/http/handlers-in-flight.js';
 import { addFixedMarkup } from './platform/http/fixed-markup.js';
+import { rememberFrameNameParts } from './platform/http/template-frames.js';
 import { memoizeRelativeNames } from './platform/http/template-names.js';
 import type { Access } from './platform/http/types.js';
 import { registerOutboxRoutes } from './platform/mail/routes.js';
@@ -445,6 +446,7 @@ export async function buildApp(deps: AppDeps): Promise<{
     options: {
       onConfigure: (env: nunjucks.Environment) => {
         memoizeRelativeNames(env);
+        rememberFrameNameParts();
         // nunjucks' own trim is a regular expression that takes time with the square of the
         // whitespace in the text: on the GOV.UK date input's markup it cost 2 ms a call, about
         // 10 ms of every page with two dates (measured with `npm run bench`). The same result.
