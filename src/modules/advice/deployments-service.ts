@@ -37,16 +37,10 @@ import {
   declarations,
   memberships,
 } from '../groups/schema.js';
-import {
-  accountOf,
-  contactGroupIds,
-  findVisibleRequest,
-  ownDeployment,
-  personEmail,
-  personOf,
-} from './access.js';
+import { accountOf, contactGroupIds, ownDeployment, personEmail, personOf } from './access.js';
 import { advicePaths as paths } from './paths.js';
 import {
+  ACTIVE_DEPLOYMENT_STATUSES,
   ARRANGEMENT_OWNER_LABELS,
   EXPERIENCE_AREAS,
   EXPERIENCE_LABELS,
@@ -79,7 +73,8 @@ type Page = { limit: number; offset: number };
 /** The most suitable advisors shown at once: the contact picks from the top of the list. */
 export const CANDIDATES_SHOWN = 50;
 
-const ACTIVE = sql`('nominated', 'accepted')`;
+/** The statuses that hold a place on a request, as SQL: `status in ${ACTIVE}`. */
+const ACTIVE = sql.raw(`(${ACTIVE_DEPLOYMENT_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 
 export type DeploymentsService = ReturnType<typeof createDeploymentsService>;
 
@@ -98,10 +93,10 @@ export function createDeploymentsService(deps: {
     return principal;
   }
 
-  /** The directory entry the signed-in person is, if their account is linked to one. */
   /**
    * IAG-07: the request as the deployment contact of this group sees it, when it was passed to
-   * the group and they are its contact.
+   * the group and they are its contact. That is findVisibleRequest's rule for contacts, so the
+   * request, its route to the group and the group's name are one read.
    */
   async function requestForContact(
     executor: Executor,
@@ -112,16 +107,22 @@ export function createDeploymentsService(deps: {
   ) {
     if (!isUuid(groupId) || !can(user, 'advice.nominate', { type: 'group', id: groupId }))
       throw new ForbiddenError();
-    const request = await findVisibleRequest(executor, user, requestId, lock);
-    const [route] = await executor
-      .select({ name: advisoryGroups.name })
-      .from(adviceRequestRoutes)
+    if (!isUuid(requestId)) throw new NotFoundError();
+    const query = executor
+      .select({ request: adviceRequests, groupName: advisoryGroups.name })
+      .from(adviceRequests)
+      .innerJoin(
+        adviceRequestRoutes,
+        and(
+          eq(adviceRequestRoutes.requestId, adviceRequests.id),
+          eq(adviceRequestRoutes.groupId, groupId),
+        ),
+      )
       .innerJoin(advisoryGroups, eq(advisoryGroups.id, adviceRequestRoutes.groupId))
-      .where(
-        and(eq(adviceRequestRoutes.requestId, requestId), eq(adviceRequestRoutes.groupId, groupId)),
-      );
-    if (!route) throw new NotFoundError();
-    return { request, group: { id: groupId, name: route.name } };
+      .where(eq(adviceRequests.id, requestId));
+    const [row] = lock ? await query.for('update', { of: adviceRequests }) : await query;
+    if (!row) throw new NotFoundError();
+    return { request: row.request, group: { id: groupId, name: row.groupName } };
   }
 
   /** Nominated and accepted advisors: the places on the request already taken. */
@@ -418,12 +419,14 @@ export function createDeploymentsService(deps: {
       const user = requireUser(principal);
       const { request, group } = await requestForContact(db, user, requestId, groupId);
       const refusal = checkNominating(request.status);
-      const [candidates, taken, nominated] = await Promise.all([
+      const [candidates, onRequest] = await Promise.all([
         refusal ? Promise.resolve([]) : rankCandidates(db, request, groupId),
-        placesTaken(db, requestId),
+        // Everyone nominated for the request, from any group: the places taken are counted
+        // across groups; those from this group are listed.
         db
           .select({
             id: deployments.id,
+            groupId: deployments.groupId,
             name: people.fullName,
             status: deployments.status,
             nominatedAt: deployments.nominatedAt,
@@ -431,9 +434,12 @@ export function createDeploymentsService(deps: {
           })
           .from(deployments)
           .innerJoin(people, eq(people.id, deployments.personId))
-          .where(and(eq(deployments.requestId, requestId), eq(deployments.groupId, groupId)))
+          .where(eq(deployments.requestId, requestId))
           .orderBy(asc(deployments.nominatedAt)),
       ]);
+      const active: readonly string[] = ACTIVE_DEPLOYMENT_STATUSES;
+      const taken = onRequest.filter((d) => active.includes(d.status)).length;
+      const nominated = onRequest.filter((d) => d.groupId === groupId);
       const interests = await latestInterests(
         db,
         candidates.map((c) => c.personId),
