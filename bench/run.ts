@@ -12,7 +12,7 @@
  * Writes the table to stdout and bench/results/latest.md (latest-quick.md for --quick).
  */
 import { execSync, fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,9 +86,16 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The Node.js flags `npm start` gives (package.json's start script), for Bridge to run as it runs. */
+const startFlags = (
+  JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start as string
+)
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'));
+
 /** Bridge as `npm start` runs it (compiled JavaScript, see scripts/start.mjs), in its own process. */
 function startBridge(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['scripts/start.mjs'], {
+  return spawn(process.execPath, [...startFlags, 'scripts/start.mjs'], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -298,7 +305,7 @@ async function main() {
       '',
       `- Commit: ${commit}${dirty ? ' (with uncommitted changes)' : ''}; run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       `- Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; PostgreSQL ${pgVersion}`,
-      `- Bridge, the load and PostgreSQL share the machine; runs of ${settings.seconds} s per measure`,
+      `- Bridge, the load and PostgreSQL share the machine; runs of ${settings.seconds} s per measure; Bridge started as \`npm start\` starts it (\`node ${[...startFlags, 'scripts/start.mjs'].join(' ')}\`)`,
       `- Data: ${made ? `made in ${made.seconds.toFixed(0)} s` : 'reused'}, as at ${asOf}`,
       '',
       '## Pages under load',
