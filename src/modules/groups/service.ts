@@ -256,8 +256,7 @@ export function createGroupsService(deps: {
     return value.type === 'sub_group' ? { ...value, ownerId: null } : value;
   }
 
-  /** Current chairs of many groups at once: the people elected at each group's latest election. */
-  /** Those elected at each group's latest election (on the group page and every register). */
+  /** Those elected at each group's latest election: on the group page and every register. */
   const chairsByGroup = preparedRead(db, 'bridge_groups_current_chairs', (executor) =>
     executor
       .select({
@@ -280,6 +279,7 @@ export function createGroupsService(deps: {
       ),
   );
 
+  /** Current chairs of many groups at once: the people elected at each group's latest election. */
   async function currentChairs(
     executor: Executor,
     groupIds: readonly string[],
