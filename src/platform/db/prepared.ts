@@ -3,7 +3,7 @@
  *
  * drizzle builds a query's SQL from its parts on every call, and the benchmark found that
  * building cost about as much CPU as pg spent running the query (issue 8, `npm run bench`;
- * ADR 0009). A prepared read is built the first time it runs on the database, with
+ * ADR 0011). A prepared read is built the first time it runs on the database, with
  * `sql.placeholder` for whatever changes from call to call, and is then only given its values.
  * PostgreSQL parses it once on each connection. PGlite just runs it.
  *
@@ -14,7 +14,7 @@
  * Placeholders take their values as they are, not through a column's encoder. Give them
  * strings, numbers, booleans, or arrays of these (with a cast, such as `= any(... ::uuid[])`),
  * not Dates or JSON. Each name must be unique, and the same name must always be the same SQL:
- * PostgreSQL refuses a name given twice on one connection.
+ * node-postgres refuses one name given two texts on a connection.
  */
 import type { Db, Executor } from './database.js';
 
