@@ -78,6 +78,9 @@ test('IAG-01: a coordinator registers a borough IAG owned by the borough', async
   const page = await coordinator.get(`/groups/${id}`);
   assert.match(page.body, /Camden Independent Advisory Group/);
   assert.match(page.body, /Borough independent advisory group/);
+  // IAG-21a: it has held no election, so its first is due now, on the register too.
+  const register = await coordinator.get('/groups?q=Camden');
+  assert.match(register.body, /govuk-tag--orange">\s*Due\s*</);
   assert.match(page.body, /has been registered/);
   const publicList = await new Agent(t.app).get('/advisory-groups');
   assert.match(publicList.body, /Camden Independent Advisory Group/);

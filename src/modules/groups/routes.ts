@@ -120,7 +120,6 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
       result,
       labels,
       paths,
-      today: groups.today(),
       canRegister: can(request.principal, 'groups.register'),
       canManage: can(request.principal, 'groups.manage'),
       canSeeSecondTerms:

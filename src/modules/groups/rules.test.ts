@@ -23,6 +23,7 @@ import {
   namesPoliceAttendance,
   needsDeploymentContact,
   policeMayChair,
+  groupElection,
   nextElectionDue,
   nextTerm,
   retrospectiveAppointment,
@@ -241,6 +242,22 @@ test('IAG-18: members are told six months before their term ends', () => {
 test('IAG-21a: elections every two years; a group that never held one is due now', () => {
   assert.equal(nextElectionDue('2025-03-31', '2026-11-24'), '2027-03-31');
   assert.equal(nextElectionDue(null, '2026-11-24'), '2026-11-24');
+});
+
+test('IAG-21a, IAG-21c: the next election is overdue from its day; a sub-group has none of its own', () => {
+  assert.deepEqual(groupElection('borough_iag', '2025-03-31', '2026-11-24'), {
+    due: '2027-03-31',
+    overdue: false,
+  });
+  assert.deepEqual(groupElection('borough_iag', '2024-11-24', '2026-11-24'), {
+    due: '2026-11-24',
+    overdue: true,
+  });
+  assert.deepEqual(groupElection('corporate_iag', null, '2026-11-24'), {
+    due: '2026-11-24',
+    overdue: true,
+  });
+  assert.equal(groupElection('sub_group', '2020-01-01', '2026-11-24'), null);
 });
 
 test('IAG-21a: one chair or at most two co-chairs', () => {

@@ -240,6 +240,20 @@ export function nextElectionDue(lastElection: IsoDate | null, today: IsoDate): I
 }
 
 /**
+ * IAG-21(a, c): a group's next chair election and whether its day has come. A sub-group elects
+ * no chair of its own, so none is due.
+ */
+export function groupElection(
+  type: GroupType,
+  lastElection: IsoDate | null,
+  today: IsoDate,
+): { due: IsoDate; overdue: boolean } | null {
+  if (type === 'sub_group') return null;
+  const due = nextElectionDue(lastElection, today);
+  return { due, overdue: due <= today };
+}
+
+/**
  * IAG-21(a, b): the result of an election. One chair or two co-chairs; nobody elected for a
  * third consecutive term. `previousWinners` lists the people elected at this group's earlier
  * elections, most recent first.

@@ -39,7 +39,7 @@ import {
   invitedToAnnualConference,
   retrospectiveAppointment,
   checkGroupRegistration,
-  nextElectionDue,
+  groupElection,
   nextTerm,
   policeMayChair,
   secondTermAgreed,
@@ -437,6 +437,12 @@ export function createGroupsService(deps: {
       executor.select({ n: count() }).from(advisoryGroups).where(listWhere(shape)),
   );
 
+  /** IAG-21: what the register and the group page say of the next election. */
+  function electionFields(type: GroupType, lastElection: IsoDate | null, day: IsoDate) {
+    const election = groupElection(type, lastElection, day);
+    return { nextElectionDue: election?.due ?? null, electionOverdue: election?.overdue ?? false };
+  }
+
   async function listGroups(query: GroupListQuery, publicOnly: boolean) {
     const ts = query.q ? prefixTsQuery(query.q) : null;
     const shape = { publicOnly, search: !!ts, type: !!query.type };
@@ -467,7 +473,7 @@ export function createGroupsService(deps: {
         ...g,
         ownerName: g.ownerId ? (owners.get(g.ownerId)?.name ?? null) : null,
         chairs: (chairs.get(g.id) ?? []).map((c) => nameOf(people, c.personId)),
-        nextElectionDue: g.type === 'sub_group' ? null : nextElectionDue(g.lastElection, day),
+        ...electionFields(g.type, g.lastElection, day),
       })),
     };
   }
@@ -553,10 +559,7 @@ export function createGroupsService(deps: {
       termsOfReferenceVersions: terms.length,
       chairs: chairIds.map((c) => ({ personId: c, name: nameOf(people, c) })),
       lastElection: electionRows[0] ?? null,
-      nextElectionDue:
-        group.type === 'sub_group' ? null : nextElectionDue(electionRows[0]?.heldOn ?? null, day),
-      electionOverdue:
-        group.type !== 'sub_group' && nextElectionDue(electionRows[0]?.heldOn ?? null, day) <= day,
+      ...electionFields(group.type, electionRows[0]?.heldOn ?? null, day),
       deploymentContact: group.deploymentContactId
         ? { id: group.deploymentContactId, name: nameOf(people, group.deploymentContactId) }
         : null,
