@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { asc, eq, sql } from 'drizzle-orm';
-import { preparedRead, preparedShapes } from '../../src/platform/db/prepared.js';
+import { asc, count, eq, sql } from 'drizzle-orm';
+import { preparedPages, preparedRead, preparedShapes } from '../../src/platform/db/prepared.js';
 import { people } from '../../src/modules/directory/schema.js';
 import { createTestDatabase, type TestDatabase } from '../database.js';
 
@@ -91,4 +91,35 @@ test('each shape is its own prepared read, made when first asked for', async () 
   assert.deepEqual(await names(true, 1), ['Ada Okafor']);
   assert.deepEqual(await names(false, 2), ['Ada Okafor', 'Ben Shah']);
   assert.deepEqual(shapes, ['with_email', 'all']);
+});
+
+test('a page of a list comes with how many there are in all, for its shape and values', async () => {
+  const { db } = t.database;
+  const list = preparedPages(
+    db,
+    'bridge_test_people_pages',
+    (shape: { withEmail: boolean }) => (shape.withEmail ? 'with_email' : 'all'),
+    {
+      page: (executor, shape) =>
+        executor
+          .select({ name: people.fullName })
+          .from(people)
+          .where(shape.withEmail ? sql`${people.email} is not null` : undefined)
+          .orderBy(asc(people.fullName))
+          .limit(sql.placeholder('limit'))
+          .offset(sql.placeholder('offset')),
+      count: (executor, shape) =>
+        executor
+          .select({ n: count() })
+          .from(people)
+          .where(shape.withEmail ? sql`${people.email} is not null` : undefined),
+    },
+  );
+  const second = await list({ withEmail: false }, { limit: 1, offset: 1 });
+  assert.deepEqual(second, { items: [{ name: 'Ben Shah' }], total: 3 });
+  const withEmail = await list({ withEmail: true }, { limit: 10, offset: 0 });
+  assert.deepEqual(withEmail, {
+    items: [{ name: 'Ada Okafor' }, { name: 'Ben Shah' }],
+    total: 2,
+  });
 });

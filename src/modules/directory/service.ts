@@ -24,7 +24,7 @@ import {
 } from '../../platform/auth/principal.js';
 import type { ScopeCatalogue } from '../../platform/auth/users-service.js';
 import type { Db, Executor } from '../../platform/db/database.js';
-import { preparedRead, preparedShapes } from '../../platform/db/prepared.js';
+import { preparedPages, preparedRead } from '../../platform/db/prepared.js';
 import { prefixTsQuery } from '../../platform/db/search.js';
 import {
   ConflictError,
@@ -236,11 +236,8 @@ export function createDirectoryService(deps: {
       shape.archived ? undefined : isNull(people.archivedAt),
     );
   }
-  const peoplePage = preparedShapes(
-    db,
-    'bridge_directory_people',
-    peopleShapeKey,
-    (executor, shape) =>
+  const peopleList = preparedPages(db, 'bridge_directory_people', peopleShapeKey, {
+    page: (executor, shape) =>
       executor
         .select({ ...personColumns, organisationName: organisations.name })
         .from(people)
@@ -253,13 +250,9 @@ export function createDirectoryService(deps: {
         )
         .limit(sql.placeholder('limit'))
         .offset(sql.placeholder('offset')),
-  );
-  const peopleCount = preparedShapes(
-    db,
-    'bridge_directory_people_count',
-    peopleShapeKey,
-    (executor, shape) => executor.select({ n: count() }).from(people).where(peopleWhere(shape)),
-  );
+    count: (executor, shape) =>
+      executor.select({ n: count() }).from(people).where(peopleWhere(shape)),
+  });
 
   const organisationService = {
     async list(principal: Principal, query: ListQuery) {
@@ -453,11 +446,7 @@ export function createDirectoryService(deps: {
         archived: archivedVisible(principal, query.includeArchived),
       };
       const values = { ts, organisationId, limit: query.limit, offset: query.offset };
-      const [rows, [total]] = await Promise.all([
-        peoplePage(shape)(db, values),
-        peopleCount(shape)(db, values),
-      ]);
-      return { items: rows, total: Number(total?.n ?? 0) };
+      return peopleList(shape, values);
     },
 
     async get(principal: Principal, id: string) {

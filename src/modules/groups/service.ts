@@ -21,7 +21,7 @@ import {
 import { addCalendarMonths, todayInLondon, type IsoDate } from '../../platform/calendar/index.js';
 import { queryRows, type Db, type Executor } from '../../platform/db/database.js';
 import { nextNumber } from '../../platform/db/next-number.js';
-import { preparedRead, preparedShapes } from '../../platform/db/prepared.js';
+import { preparedPages, preparedRead } from '../../platform/db/prepared.js';
 import { prefixTsQuery } from '../../platform/db/search.js';
 import {
   ConflictError,
@@ -416,26 +416,22 @@ export function createGroupsService(deps: {
     );
   }
   const typeOrder = sql`array_position(array['corporate_iag','borough_iag','specialist','community','corporate_focus','sub_group']::group_type[], ${advisoryGroups.type})`;
-  const groupListPage = preparedShapes(db, 'bridge_groups_list', listShapeKey, (executor, shape) =>
-    executor
-      .select({
-        ...groupColumns,
-        currentMembers: sql<number>`(select count(*)::int from ${memberships} m where m.group_id = ${advisoryGroups.id} and m.status = 'current')`,
-        lastElection: sql<IsoDate | null>`(select max(e.held_on) from ${elections} e where e.group_id = ${advisoryGroups.id})`,
-      })
-      .from(advisoryGroups)
-      .where(listWhere(shape))
-      .orderBy(typeOrder, asc(advisoryGroups.name))
-      .limit(sql.placeholder('limit'))
-      .offset(sql.placeholder('offset')),
-  );
-  const groupListCount = preparedShapes(
-    db,
-    'bridge_groups_count',
-    listShapeKey,
-    (executor, shape) =>
+  const groupList = preparedPages(db, 'bridge_groups_list', listShapeKey, {
+    page: (executor, shape) =>
+      executor
+        .select({
+          ...groupColumns,
+          currentMembers: sql<number>`(select count(*)::int from ${memberships} m where m.group_id = ${advisoryGroups.id} and m.status = 'current')`,
+          lastElection: sql<IsoDate | null>`(select max(e.held_on) from ${elections} e where e.group_id = ${advisoryGroups.id})`,
+        })
+        .from(advisoryGroups)
+        .where(listWhere(shape))
+        .orderBy(typeOrder, asc(advisoryGroups.name))
+        .limit(sql.placeholder('limit'))
+        .offset(sql.placeholder('offset')),
+    count: (executor, shape) =>
       executor.select({ n: count() }).from(advisoryGroups).where(listWhere(shape)),
-  );
+  });
 
   /** IAG-21: what the register and the group page say of the next election. */
   function electionFields(type: GroupType, lastElection: IsoDate | null, day: IsoDate) {
@@ -447,10 +443,7 @@ export function createGroupsService(deps: {
     const ts = query.q ? prefixTsQuery(query.q) : null;
     const shape = { publicOnly, search: !!ts, type: !!query.type };
     const values = { ts, type: query.type, limit: query.limit, offset: query.offset };
-    const [items, [total]] = await Promise.all([
-      groupListPage(shape)(db, values),
-      groupListCount(shape)(db, values),
-    ]);
+    const { items, total } = await groupList(shape, values);
     const chairs = await currentChairs(
       db,
       items.map((g) => g.id),
@@ -468,7 +461,7 @@ export function createGroupsService(deps: {
     const [people, owners] = names;
     const day = today();
     return {
-      total: Number(total?.n ?? 0),
+      total,
       items: items.map((g) => ({
         ...g,
         ownerName: g.ownerId ? (owners.get(g.ownerId)?.name ?? null) : null,

@@ -60,3 +60,25 @@ export function preparedShapes<S, R>(
     return read;
   };
 }
+
+/**
+ * A page of a list and how many there are in all, in shapes: both reads prepared for each shape
+ * (`<name>_<shape>` and `<name>_count_<shape>`), run together on the database, given the same
+ * values.
+ */
+export function preparedPages<S, R>(
+  db: Db,
+  name: string,
+  keyOf: (shape: S) => string,
+  build: {
+    page: (executor: Executor, shape: S) => Preparable<R[]>;
+    count: (executor: Executor, shape: S) => Preparable<{ n: number }[]>;
+  },
+): (shape: S, values: Record<string, unknown>) => Promise<{ items: R[]; total: number }> {
+  const page = preparedShapes(db, name, keyOf, build.page);
+  const count = preparedShapes(db, `${name}_count`, keyOf, build.count);
+  return async (shape, values) => {
+    const [items, [total]] = await Promise.all([page(shape)(db, values), count(shape)(db, values)]);
+    return { items, total: Number(total?.n ?? 0) };
+  };
+}
