@@ -421,8 +421,11 @@ export function createGroupsService(deps: {
       executor
         .select({
           ...groupColumns,
-          currentMembers: sql<number>`(select count(*)::int from ${memberships} m where m.group_id = ${advisoryGroups.id} and m.status = 'current')`,
-          lastElection: sql<IsoDate | null>`(select max(e.held_on) from ${elections} e where e.group_id = ${advisoryGroups.id})`,
+          // The outer group's id written out with its table: drizzle leaves a column in a
+          // one-table select unqualified, and inside these subqueries "id" would be m.id or
+          // e.id (issue 21 item 1: every group showed 0 members and an election due today).
+          currentMembers: sql<number>`(select count(*)::int from ${memberships} m where m.group_id = ${advisoryGroups}.id and m.status = 'current')`,
+          lastElection: sql<IsoDate | null>`(select max(e.held_on) from ${elections} e where e.group_id = ${advisoryGroups}.id)`,
         })
         .from(advisoryGroups)
         .where(listWhere(shape))
