@@ -103,3 +103,67 @@ test("issue 21 item 1: the register of groups shows each group's member count an
       assert.match(page.body, new RegExp(`Next election due\\s*</dt>\\s*<dd[^>]*>\\s*${due}`));
   }
 });
+
+const dateParts = (name: string, iso: string) => ({
+  [`${name}-day`]: String(Number(iso.slice(8))),
+  [`${name}-month`]: String(Number(iso.slice(5, 7))),
+  [`${name}-year`]: iso.slice(0, 4),
+});
+
+const roundInput = (opensOn: string, closesOn: string, appointmentDate: string) => ({
+  ...dateParts('opensOn', opensOn),
+  ...dateParts('closesOn', closesOn),
+  ...dateParts('appointmentDate', appointmentDate),
+  targetAudiences: 'Gypsy, Roma and Traveller communities across London',
+  panel: demoAccount('coordination_unit').email,
+});
+
+async function roundsOf(id: string): Promise<{ opens_on: string }[]> {
+  return queryRows(
+    t.services.db,
+    sql`select opens_on::text from recruitment_rounds where group_id = ${id} order by opens_on`,
+  );
+}
+
+test('IAG-20: issue 21 item 11: ten requests at once to open a round for one corporate IAG open exactly one', async () => {
+  const id = await groupId('iag-gypsy-traveller');
+  const as = await principalFor(t, demoAccount('coordination_unit').email);
+  const results = await Promise.allSettled(
+    Array.from({ length: 10 }, (_, i) =>
+      t.services.recruitment.openRound(
+        as,
+        id,
+        roundInput(`2026-12-${String(i + 1).padStart(2, '0')}`, '2027-01-31', '2027-04-01'),
+      ),
+    ),
+  );
+  const opened = results.filter((r) => r.status === 'fulfilled');
+  assert.equal(opened.length, 1, 'one round opened');
+  for (const r of results)
+    if (r.status === 'rejected')
+      assert.match(
+        (r.reason as Error).message,
+        /at most one recruitment in any 12 months, and this group has a round from \d+ December 2026 to 31 January 2027 \(IAG-20\)/,
+      );
+  assert.equal((await roundsOf(id)).length, 1, 'one round in the database');
+});
+
+test('IAG-20: issue 21 item 11: a round backdated to open before another, running while it is open, is refused and writes nothing', async () => {
+  const id = await groupId('iag-youth');
+  const first = await coordinator.post(
+    `/groups/${id}/recruitment/new`,
+    roundInput('2026-11-20', '2026-12-31', '2027-04-01'),
+  );
+  assert.equal(first.statusCode, 303);
+  const backdated = await coordinator.post(
+    `/groups/${id}/recruitment/new`,
+    roundInput('2025-10-01', '2026-12-31', '2027-01-15'),
+  );
+  assert.equal(backdated.statusCode, 409);
+  assert.match(
+    backdated.body,
+    /this group has a round from 20 November 2026 to 31 December 2026 \(IAG-20\)\. The next may open on 20 November 2027/,
+  );
+  assert.match(backdated.body, /href="#opensOn-day"/);
+  assert.deepEqual(await roundsOf(id), [{ opens_on: '2026-11-20' }]);
+});

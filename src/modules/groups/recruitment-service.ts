@@ -26,7 +26,7 @@ import { isUuid } from '../../platform/http/params.js';
 import type { MailService } from '../../platform/mail/service.js';
 import type { DirectoryService } from '../directory/service.js';
 import { checkAgeEligibility, checkRecruitmentInterval } from './rules.js';
-import { applications, recruitmentPanel, recruitmentRounds } from './schema.js';
+import { advisoryGroups, applications, recruitmentPanel, recruitmentRounds } from './schema.js';
 import type { GroupsService } from './service.js';
 import { checkedValues, dateField, text, tooLong } from './validation.js';
 
@@ -169,14 +169,22 @@ export function createRecruitmentService(deps: {
               message: `There is no Bridge user with the e-mail address ${unknown.join(', ')}`,
             },
           ]);
+        // IAG-20 must hold when several people open a round at once (issue 21 item 11): the
+        // group's row is locked until this transaction ends, so each waits for the one before
+        // and then reads the rounds it has committed.
+        await tx
+          .select({ id: advisoryGroups.id })
+          .from(advisoryGroups)
+          .where(eq(advisoryGroups.id, groupId))
+          .for('update');
         const earlier = await tx
-          .select({ opensOn: recruitmentRounds.opensOn })
+          .select({ opensOn: recruitmentRounds.opensOn, closesOn: recruitmentRounds.closesOn })
           .from(recruitmentRounds)
           .where(eq(recruitmentRounds.groupId, groupId));
         const interval = checkRecruitmentInterval(
           group.type,
-          opensOn!,
-          earlier.map((e) => e.opensOn),
+          { opensOn: opensOn!, closesOn: closesOn! },
+          earlier,
         );
         if (interval) throw new ConflictError(interval.message, 'opensOn-day');
         const [round] = await tx

@@ -2,7 +2,12 @@
  * The rules of advisory groups (DOMAIN.md IAG-01, 07, 18, 19, 21), as pure functions. The
  * service calls them; the pages show their messages.
  */
-import { addCalendarDays, addCalendarMonths, type IsoDate } from '../../platform/calendar/index.js';
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  formatDate,
+  type IsoDate,
+} from '../../platform/calendar/index.js';
 import type { OrganisationKind } from '../directory/kinds.js';
 
 export const GROUP_TYPES = [
@@ -287,27 +292,44 @@ export function checkElectionResult(
 
 export const RECRUITMENT_INTERVAL_MONTHS = 12;
 
+/** A recruitment round's period: from the day applications open to the closing date. */
+export interface RecruitmentPeriod {
+  opensOn: IsoDate;
+  closesOn: IsoDate;
+}
+
 /**
- * IAG-20: a corporate IAG runs at most one recruitment in any 12 months. Returns the refusal,
- * with the date the next round may open, or null when this round may open on `opensOn`.
+ * IAG-20: a corporate IAG runs at most one recruitment in any 12 months. Two rounds are
+ * compared as periods, whichever was entered first: the later must open at least 12 months after
+ * the earlier opened, and after it closed (a round backdated to open before another, or one
+ * running into another, is as much a second recruitment as one opening soon after). Returns the
+ * refusal, with the date the next round may open, or null when `round` may run.
  */
 export function checkRecruitmentInterval(
   type: GroupType,
-  opensOn: IsoDate,
-  otherRoundsOpened: readonly IsoDate[],
+  round: RecruitmentPeriod,
+  others: readonly RecruitmentPeriod[],
 ): { message: string; nextMayOpen: IsoDate } | null {
   if (type !== 'corporate_iag') return null;
-  const clash = otherRoundsOpened.find(
-    (other) =>
-      addCalendarMonths(other, RECRUITMENT_INTERVAL_MONTHS) > opensOn &&
-      addCalendarMonths(opensOn, RECRUITMENT_INTERVAL_MONTHS) > other,
-  );
+  const clash = others.find((other) => {
+    const [earlier, later] = other.opensOn <= round.opensOn ? [other, round] : [round, other];
+    return (
+      later.opensOn < addCalendarMonths(earlier.opensOn, RECRUITMENT_INTERVAL_MONTHS) ||
+      later.opensOn <= earlier.closesOn
+    );
+  });
   if (!clash) return null;
-  const latest = [...otherRoundsOpened].sort().at(-1)!;
-  const nextMayOpen = addCalendarMonths(latest, RECRUITMENT_INTERVAL_MONTHS);
+  const nextMayOpen = others
+    .map((o) => {
+      const afterOpening = addCalendarMonths(o.opensOn, RECRUITMENT_INTERVAL_MONTHS);
+      const afterClosing = addCalendarDays(o.closesOn, 1);
+      return afterOpening > afterClosing ? afterOpening : afterClosing;
+    })
+    .sort()
+    .at(-1)!;
   return {
     nextMayOpen,
-    message: `A corporate IAG runs at most one recruitment in any 12 months, and this group opened one on ${clash} (IAG-20). The next may open on ${nextMayOpen}`,
+    message: `A corporate IAG runs at most one recruitment in any 12 months, and this group has a round from ${formatDate(clash.opensOn)} to ${formatDate(clash.closesOn)} (IAG-20). The next may open on ${formatDate(nextMayOpen)}`,
   };
 }
 
