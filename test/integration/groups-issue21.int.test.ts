@@ -167,3 +167,88 @@ test('IAG-20: issue 21 item 11: a round backdated to open before another, runnin
   assert.match(backdated.body, /href="#opensOn-day"/);
   assert.deepEqual(await roundsOf(id), [{ opens_on: '2026-11-20' }]);
 });
+
+/** The current membership of a demo account's person in a group. */
+async function membershipOf(email: string, group: string): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    t.services.db,
+    sql`select m.id from memberships m join people p on p.id = m.person_id
+        where lower(p.email) = lower(${email}) and m.group_id = ${group} and m.status = 'current'`,
+  );
+  assert.ok(row, `${email} is a member`);
+  return row.id;
+}
+
+async function reappointmentOf(membershipId: string) {
+  const [row] = await queryRows<{
+    id: string;
+    status: string;
+    chair_user_id: string | null;
+    director_user_id: string | null;
+  }>(
+    t.services.db,
+    sql`select id, status::text, chair_user_id, director_user_id from reappointments
+        where membership_id = ${membershipId} order by proposed_at desc limit 1`,
+  );
+  return row!;
+}
+
+test('IAG-18: issue 21 item 13: a chair may not agree their own second term, nor the Director theirs; the refusal says why and records nothing', async () => {
+  const race = await groupId('iag-race');
+  const chairMembership = await membershipOf(demoAccount('chair').email, race);
+  const proposed = await coordinator.post(`/groups/${race}/members/${chairMembership}/second-term`);
+  assert.equal(proposed.statusCode, 303);
+  const r = await reappointmentOf(chairMembership);
+  const chair = await signInAs(t, 'chair');
+  const page = await chair.get(`/groups/${race}/members/${chairMembership}`);
+  assert.match(page.body, /This is your own second term, so you cannot agree or refuse it/);
+  assert.doesNotMatch(page.body, /Agree the second term as chair/);
+  const own = await chair.post(`/groups/${race}/second-terms/${r.id}/agree`, {
+    capacity: 'chair',
+    membershipId: chairMembership,
+  });
+  assert.equal(own.statusCode, 409);
+  assert.match(
+    own.body,
+    /You cannot agree your own second term as chair: nobody decides their own case/,
+  );
+  assert.match(own.body, /href="#second-term"/);
+  const declined = await chair.post(`/groups/${race}/second-terms/${r.id}/decline`, {
+    reason: 'I would rather not',
+    membershipId: chairMembership,
+  });
+  assert.equal(declined.statusCode, 409);
+  assert.match(declined.body, /You cannot decide your own second term/);
+  assert.deepEqual(await reappointmentOf(chairMembership), r, 'nothing recorded');
+
+  // The Director, appointed to a group, cannot agree her own.
+  const disability = await groupId('iag-disability');
+  const as = await principalFor(t, demoAccount('coordination_unit').email);
+  const [dana] = await queryRows<{ id: string }>(
+    t.services.db,
+    sql`select id from people where lower(email) = lower(${demoAccount('director').email})`,
+  );
+  await t.services.groups.appoint(as, disability, {
+    personId: dana!.id,
+    'startsOn-day': '1',
+    'startsOn-month': '11',
+    'startsOn-year': '2026',
+  });
+  const danaMembership = await membershipOf(demoAccount('director').email, disability);
+  await t.services.groups.proposeSecondTerm(as, disability, danaMembership);
+  const dr = await reappointmentOf(danaMembership);
+  const director = await signInAs(t, 'director');
+  const theirs = await director.post(`/groups/${disability}/second-terms/${dr.id}/agree`, {
+    capacity: 'director',
+    membershipId: danaMembership,
+  });
+  assert.equal(theirs.statusCode, 409);
+  assert.match(theirs.body, /You cannot agree your own second term as the Director/);
+  assert.deepEqual(await reappointmentOf(danaMembership), dr, 'nothing recorded');
+  // Someone else's she may agree: the chair's, which is still waiting.
+  const other = await director.post(`/groups/${race}/second-terms/${r.id}/agree`, {
+    capacity: 'director',
+    membershipId: chairMembership,
+  });
+  assert.equal(other.statusCode, 303);
+});

@@ -16,6 +16,7 @@ import {
   mayWorkAtClearance,
   type ClearanceLevel,
   checkAgeEligibility,
+  checkNotOwnSecondTerm,
   checkRecruitmentInterval,
   checkElectionResult,
   checkGroupRegistration,
@@ -549,4 +550,12 @@ test('IAG-32: a reporting year with no annual conference held or scheduled is fl
     '2026-27: no annual conference of the advisory groups held or scheduled (IAG-32)',
   );
   assert.equal(checkAnnualConference('2026-27', 1), null);
+});
+
+test('IAG-18: issue 21 item 13: nobody agrees or refuses their own second term', () => {
+  assert.match(checkNotOwnSecondTerm('u1', 'u1', 'chair')!, /your own second term as chair/);
+  assert.match(checkNotOwnSecondTerm('u1', 'u1', 'director')!, /as the Director/);
+  assert.match(checkNotOwnSecondTerm('u1', 'u1', 'decline')!, /cannot decide your own/);
+  assert.equal(checkNotOwnSecondTerm('u1', 'u2', 'chair'), null, 'someone else’s');
+  assert.equal(checkNotOwnSecondTerm(null, 'u2', 'director'), null, 'a member with no account');
 });

@@ -181,6 +181,24 @@ export function secondTermAgreed(approvals: {
   );
 }
 
+/**
+ * IAG-18: nobody decides their own case. A member who is also a chair of the group, or the
+ * Director, may not agree (or refuse) their own second term in that capacity; someone else holding
+ * it must. Returns the refusal, or null.
+ */
+export function checkNotOwnSecondTerm(
+  memberUserId: string | null,
+  deciderUserId: string,
+  capacity: 'chair' | 'director' | 'decline',
+): string | null {
+  if (memberUserId === null || memberUserId !== deciderUserId) return null;
+  if (capacity === 'chair')
+    return 'You cannot agree your own second term as chair: nobody decides their own case. A co-chair, or the chair who follows you, must agree it (IAG-18)';
+  if (capacity === 'director')
+    return 'You cannot agree your own second term as the Director: nobody decides their own case. Someone acting for the Director must agree it (IAG-18)';
+  return 'You cannot decide your own second term: nobody decides their own case. Another chair and the Director decide it (IAG-18)';
+}
+
 export interface RetrospectiveAppointment {
   termNumber: number;
   start: IsoDate;

@@ -35,6 +35,7 @@ import type { DirectoryService, PersonSummary } from '../directory/service.js';
 import { parseMemberImport, type MemberImportProblem } from './member-import.js';
 import {
   checkFocusGroupRepresentative,
+  checkNotOwnSecondTerm,
   checkElectionResult,
   invitedToAnnualConference,
   retrospectiveAppointment,
@@ -918,6 +919,8 @@ export function createGroupsService(deps: {
         isLatestTerm: terms.at(-1)?.id === membership.id,
         canManage: can(user, 'groups.manage'),
         capacities: agreementCapacities(user, groupId),
+        // IAG-18: nobody decides their own case, so their own second term offers them no decision.
+        ownCase: !!user.userId && people.get(membership.personId)?.userId === user.userId,
       };
     },
 
@@ -1205,6 +1208,13 @@ export function createGroupsService(deps: {
             `The ${capacity === 'chair' ? 'chair' : 'Director'} has already agreed this second term`,
             'second-term',
           );
+        const own = checkNotOwnSecondTerm(
+          (await personNames(tx, [before.memberships.personId])).get(before.memberships.personId)
+            ?.userId ?? null,
+          user.userId,
+          capacity,
+        );
+        if (own) throw new ConflictError(own, 'second-term');
         if (approvals.chairUserId !== null && approvals.chairUserId === approvals.directorUserId)
           throw new ConflictError(
             'The chair and the Director must be two different people (IAG-18)',
@@ -1261,7 +1271,7 @@ export function createGroupsService(deps: {
       if (!isUuid(reappointmentId)) throw new NotFoundError();
       return db.transaction(async (tx) => {
         const [row] = await tx
-          .select({ r: reappointments })
+          .select({ r: reappointments, personId: memberships.personId })
           .from(reappointments)
           .innerJoin(memberships, eq(memberships.id, reappointments.membershipId))
           .where(and(eq(reappointments.id, reappointmentId), eq(memberships.groupId, groupId)))
@@ -1269,6 +1279,12 @@ export function createGroupsService(deps: {
         if (!row) throw new NotFoundError();
         if (row.r.status !== 'pending')
           throw new ConflictError('This second term has already been decided', 'second-term');
+        const own = checkNotOwnSecondTerm(
+          (await personNames(tx, [row.personId])).get(row.personId)?.userId ?? null,
+          user.userId,
+          'decline',
+        );
+        if (own) throw new ConflictError(own, 'reason');
         const [after] = await tx
           .update(reappointments)
           .set({
