@@ -252,3 +252,34 @@ test('IAG-18: issue 21 item 13: a chair may not agree their own second term, nor
   });
   assert.equal(other.statusCode, 303);
 });
+
+test('IAG-18: issue 21 item 14: an appointment starting so long ago that its term is over is refused with a field message, and nothing is written', async () => {
+  const race = await groupId('iag-race');
+  const { ids } = await t.services.directory.lookups.findOrAddPeople(t.services.db, [
+    { fullName: 'Item Fourteen', email: 'item.fourteen@example.org' },
+  ]);
+  const personId = ids[0]!;
+  const refused = await coordinator.post(`/groups/${race}/members/new`, {
+    personId,
+    ...dateParts('startsOn', '2020-01-01'),
+  });
+  assert.equal(refused.statusCode, 400);
+  assert.match(
+    refused.body,
+    /An appointment starting on 1 January 2020 would have ended on 1 January 2024, as a term lasts 4 years \(IAG-18\)/,
+  );
+  assert.match(refused.body, /href="#startsOn-day"/);
+  const none = await queryRows(
+    t.services.db,
+    sql`select 1 from memberships where person_id = ${personId}`,
+  );
+  assert.equal(none.length, 0, 'no membership written');
+  // A year back is a real appointment still running: it is recorded, its end said for people.
+  const ok = await coordinator.post(`/groups/${race}/members/new`, {
+    personId,
+    ...dateParts('startsOn', '2025-11-01'),
+  });
+  assert.equal(ok.statusCode, 303);
+  const page = await coordinator.get(ok.headers.location!);
+  assert.match(page.body, /The first term ends on 1 November 2029/);
+});

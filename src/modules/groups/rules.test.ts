@@ -16,6 +16,7 @@ import {
   mayWorkAtClearance,
   type ClearanceLevel,
   checkAgeEligibility,
+  checkAppointmentStart,
   checkNotOwnSecondTerm,
   checkRecruitmentInterval,
   checkElectionResult,
@@ -558,4 +559,13 @@ test('IAG-18: issue 21 item 13: nobody agrees or refuses their own second term',
   assert.match(checkNotOwnSecondTerm('u1', 'u1', 'decline')!, /cannot decide your own/);
   assert.equal(checkNotOwnSecondTerm('u1', 'u2', 'chair'), null, 'someone else’s');
   assert.equal(checkNotOwnSecondTerm(null, 'u2', 'director'), null, 'a member with no account');
+});
+
+test('IAG-18: issue 21 item 14: an appointment whose four years are already over is refused, saying when it would have ended', () => {
+  assert.equal(checkAppointmentStart('2026-11-23', '2026-11-23'), null, 'today');
+  assert.equal(checkAppointmentStart('2022-11-24', '2026-11-23'), null, 'ends tomorrow');
+  assert.equal(
+    checkAppointmentStart('2022-11-23', '2026-11-23'),
+    'An appointment starting on 23 November 2022 would have ended on 23 November 2026, as a term lasts 4 years (IAG-18). Enter a start date after 23 November 2022, or record a past member by importing the group’s existing members',
+  );
 });

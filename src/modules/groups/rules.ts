@@ -167,6 +167,18 @@ export function nextTerm(
 }
 
 /**
+ * IAG-18: an appointment made today must still be running: one starting so long ago that its
+ * four years are already over would be a "current" membership past its end. Such a member is
+ * history, recorded by importing the group's existing members (which counts their terms and
+ * ends them) rather than by appointing them now. Returns the refusal, or null.
+ */
+export function checkAppointmentStart(startsOn: IsoDate, today: IsoDate): string | null {
+  const end = termEndDate(startsOn);
+  if (end > today) return null;
+  return `An appointment starting on ${formatDate(startsOn)} would have ended on ${formatDate(end)}, as a term lasts ${TERM_YEARS} years (IAG-18). Enter a start date after ${formatDate(addCalendarMonths(today, -TERM_YEARS * 12))}, or record a past member by importing the group’s existing members`;
+}
+
+/**
  * IAG-18, second term: agreed only when the chair (or a co-chair) and the Director have each
  * agreed, as two separate people.
  */

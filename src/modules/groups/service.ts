@@ -34,6 +34,7 @@ import type { MailService } from '../../platform/mail/service.js';
 import type { DirectoryService, PersonSummary } from '../directory/service.js';
 import { parseMemberImport, type MemberImportProblem } from './member-import.js';
 import {
+  checkAppointmentStart,
   checkFocusGroupRepresentative,
   checkNotOwnSecondTerm,
   checkElectionResult,
@@ -935,6 +936,8 @@ export function createGroupsService(deps: {
         typeof input.personId === 'string' && isUuid(input.personId) ? input.personId : null;
       if (!personId) errors.push({ field: 'personId', message: 'Select the person to appoint' });
       const startsOn = dateField(input, 'startsOn', 'the date the appointment starts', errors);
+      const ended = startsOn ? checkAppointmentStart(startsOn, today()) : null;
+      if (ended) errors.push({ field: 'startsOn-day', message: ended });
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const row = await appointFirstTerm(tx, {
