@@ -7,11 +7,11 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/platform/db/database.js';
 import { formatDate } from '../../src/platform/calendar/index.js';
 import {
+  Agent,
   createTestApp,
   demoAccount,
   principalFor,
   signInAs,
-  type Agent,
   type TestApp,
 } from '../app.js';
 
@@ -282,4 +282,85 @@ test('IAG-18: issue 21 item 14: an appointment starting so long ago that its ter
   assert.equal(ok.statusCode, 303);
   const page = await coordinator.get(ok.headers.location!);
   assert.match(page.body, /The first term ends on 1 November 2029/);
+});
+
+/** A borough IAG of its own, for young people (14 to 25), for a test to recruit to. */
+async function youngBoroughGroup(borough: string): Promise<string> {
+  const boroughs = await t.services.directory.scopeCatalogue.options('borough');
+  const response = await coordinator.post('/groups/new', {
+    name: `${borough} Young People's Independent Advisory Group`,
+    type: 'borough_iag',
+    ownerId: boroughs.find((b) => b.name === borough)!.id,
+    parentGroupId: '',
+    purpose: `Advises ${borough} borough command on policing and young people.`,
+    focus: 'Young people',
+    meetingIntervalMonths: '2',
+    minAge: '14',
+    maxAge: '25',
+    status: 'active',
+  });
+  assert.equal(response.statusCode, 303, response.body.slice(0, 2000));
+  return /\/groups\/([0-9a-f-]{36})$/.exec(response.headers.location!)![1]!;
+}
+
+const application = (email: string, dateOfBirth: string) => ({
+  fullName: 'Tia Young',
+  email,
+  ...dateParts('dateOfBirth', dateOfBirth),
+  communities: 'Young carers in Lewisham',
+  statement: 'I want young people to be heard by the police.',
+  confirm: ['independent', 'principles'],
+});
+
+test('IAG-17: issue 21 item 15: a Director deciding after the appointment date finds the applicant too old by then, and cannot accept', async () => {
+  const id = await youngBoroughGroup('Lewisham');
+  const opened = await coordinator.post(
+    `/groups/${id}/recruitment/new`,
+    roundInput('2026-11-23', '2026-12-31', '2027-01-15'),
+  );
+  assert.equal(opened.statusCode, 303);
+  const roundId = /recruitment\/([0-9a-f-]{36})$/.exec(opened.headers.location!)![1]!;
+  // 25 on 15 January 2027; 26 from 1 February 2027.
+  const applied = await new Agent(t.app).post(
+    `/advisory-groups/${id}/apply`,
+    application('tia.item15@example.org', '2001-02-01'),
+  );
+  assert.equal(applied.statusCode, 303);
+  const [app] = await queryRows<{ id: string }>(
+    t.services.db,
+    sql`select id from applications where round_id = ${roundId}`,
+  );
+  const base = `/groups/${id}/recruitment/${roundId}/applications/${app!.id}`;
+  assert.equal(
+    (
+      await coordinator.post(`${base}/assess`, {
+        recommendation: 'recommended',
+        assessment: 'Strong.',
+      })
+    ).statusCode,
+    303,
+  );
+  const kept = t.clock.current;
+  t.clock.current = new Date('2027-03-01T10:00:00Z');
+  try {
+    const director = await signInAs(t, 'director');
+    const late = await director.post(`${base}/decide`, { decision: 'accept' });
+    assert.equal(late.statusCode, 409);
+    assert.match(
+      late.body,
+      /Tia Young would be 26 on 1 March 2027, when the appointment would start, and this group takes members aged 14 to 25 on the date of appointment \(IAG-17\)\. The appointment cannot be accepted/,
+    );
+    assert.match(late.body, /href="#decision"/);
+    const [after] = await queryRows<{ status: string; membership_id: string | null }>(
+      t.services.db,
+      sql`select status::text, membership_id from applications where id = ${app!.id}`,
+    );
+    assert.deepEqual(after, { status: 'recommended', membership_id: null }, 'nothing written');
+  } finally {
+    t.clock.current = kept;
+  }
+  // Decided in time, the same applicant is appointed from the round's date.
+  const director = await signInAs(t, 'director');
+  const inTime = await director.post(`${base}/decide`, { decision: 'accept' });
+  assert.equal(inTime.statusCode, 303);
 });

@@ -89,7 +89,7 @@ test('IAG-17: the public applies without an account; the Youth IAG takes ages 14
   assert.equal(tooOld.statusCode, 400);
   assert.match(
     tooOld.body,
-    /aged 14 to 25 on the date of appointment, 2027-04-01; you would be 26/,
+    /aged 14 to 25 on the date of appointment, 1 April 2027; you would be 26/,
   );
 
   const missing = await visitor.post(`/advisory-groups/${youthId}/apply`, {

@@ -7,6 +7,7 @@
 import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
 import { can } from '../../platform/auth/permissions.js';
+import { formatDate } from '../../platform/calendar/index.js';
 import {
   actorOf,
   type Actor,
@@ -25,7 +26,7 @@ import {
 import { isUuid } from '../../platform/http/params.js';
 import type { MailService } from '../../platform/mail/service.js';
 import type { DirectoryService } from '../directory/service.js';
-import { checkAgeEligibility, checkRecruitmentInterval } from './rules.js';
+import { checkAgeAtDecision, checkAgeEligibility, checkRecruitmentInterval } from './rules.js';
 import { advisoryGroups, applications, recruitmentPanel, recruitmentRounds } from './schema.js';
 import type { GroupsService } from './service.js';
 import { checkedValues, dateField, text, tooLong } from './validation.js';
@@ -214,7 +215,7 @@ export function createRecruitmentService(deps: {
                 text: [
                   `Dear ${c.fullName},`,
                   '',
-                  `The ${group.name} is recruiting new independent advisors. Applications open on ${opensOn} and close on ${closesOn}.`,
+                  `The ${group.name} is recruiting new independent advisors. Applications open on ${formatDate(opensOn!)} and close on ${formatDate(closesOn!)}.`,
                   `It is looking in particular for: ${targetAudiences}.`,
                   '',
                   'Please bring it to the notice of the communities in your borough. Anyone can apply, without an account, at:',
@@ -413,16 +414,19 @@ export function createRecruitmentService(deps: {
             'decision',
           );
         const group = await groups.findGroup(tx, groupId);
+        const today = groups.today();
+        const startsOn = round.appointmentDate > today ? round.appointmentDate : today;
         let membershipId: string | null = null;
         if (decision === 'accept') {
+          const tooOld = checkAgeAtDecision(group, application, startsOn);
+          if (tooOld) throw new ConflictError(tooOld, 'decision');
           const { ids } = await deps.directory.lookups.findOrAddPeople(tx, [
             { fullName: application.fullName, email: application.email.toLowerCase() },
           ]);
-          const today = groups.today();
           const membership = await groups.appointFirstTerm(tx, {
             groupId,
             personId: ids[0]!,
-            startsOn: round.appointmentDate > today ? round.appointmentDate : today,
+            startsOn,
             publishName: false,
           });
           membershipId = membership.id;
@@ -442,7 +446,7 @@ export function createRecruitmentService(deps: {
           subject: `Your application to the ${group.name}`,
           text:
             decision === 'accept'
-              ? `Dear ${application.fullName},\n\nThe Director has accepted your appointment to the ${group.name}, from ${round.appointmentDate > groups.today() ? round.appointmentDate : groups.today()}, for four years. The IAG Coordination Unit will be in touch about your first meeting.\n\nThank you for volunteering.`
+              ? `Dear ${application.fullName},\n\nThe Director has accepted your appointment to the ${group.name}, from ${formatDate(startsOn)}, for four years. The IAG Coordination Unit will be in touch about your first meeting.\n\nThank you for volunteering.`
               : `Dear ${application.fullName},\n\nThank you for applying to the ${group.name}. On this occasion your application has not been accepted.\n\n${reason}`,
         });
         await recordAudit(tx, actorOf(user, requestId), {

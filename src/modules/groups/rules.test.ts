@@ -15,6 +15,7 @@ import {
   hasUnescortedAccess,
   mayWorkAtClearance,
   type ClearanceLevel,
+  checkAgeAtDecision,
   checkAgeEligibility,
   checkAppointmentStart,
   checkNotOwnSecondTerm,
@@ -568,4 +569,15 @@ test('IAG-18: issue 21 item 14: an appointment whose four years are already over
     checkAppointmentStart('2022-11-23', '2026-11-23'),
     'An appointment starting on 23 November 2022 would have ended on 23 November 2026, as a term lasts 4 years (IAG-18). Enter a start date after 23 November 2022, or record a past member by importing the group’s existing members',
   );
+});
+
+test('IAG-17: issue 21 item 15: the Director deciding after the appointment date checks the age on the day the appointment would start', () => {
+  const youth = { minAge: 14, maxAge: 25 };
+  const tia = { fullName: 'Tia Young', dateOfBirth: '2001-04-02' };
+  assert.equal(checkAgeAtDecision(youth, tia, '2027-04-01'), null, '25 on the appointment date');
+  assert.equal(
+    checkAgeAtDecision(youth, tia, '2027-04-02'),
+    'Tia Young would be 26 on 2 April 2027, when the appointment would start, and this group takes members aged 14 to 25 on the date of appointment (IAG-17). The appointment cannot be accepted',
+  );
+  assert.equal(checkAgeAtDecision({ minAge: null, maxAge: null }, tia, '2040-01-01'), null);
 });

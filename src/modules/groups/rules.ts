@@ -385,8 +385,29 @@ export function checkAgeEligibility(
   const min = group.minAge ?? 0;
   const max = group.maxAge ?? 200;
   if (age < min || age > max)
-    return `This group takes members aged ${min} to ${max} on the date of appointment, ${appointmentDate}; you would be ${age} (IAG-17)`;
+    return `This group takes members aged ${min} to ${max} on the date of appointment, ${formatDate(appointmentDate)}; you would be ${age} (IAG-17)`;
   return null;
+}
+
+/**
+ * IAG-17, at the Director's decision: the applicant's age on the day the appointment would
+ * actually start. Checked at application against the round's appointment date; a decision made
+ * after that date starts the appointment later, when the applicant may have passed the age.
+ * Returns the refusal, addressed to the Director, or null.
+ */
+export function checkAgeAtDecision(
+  group: { minAge: number | null; maxAge: number | null },
+  applicant: { fullName: string; dateOfBirth: IsoDate | null },
+  startsOn: IsoDate,
+): string | null {
+  if (group.minAge === null && group.maxAge === null) return null;
+  const min = group.minAge ?? 0;
+  const max = group.maxAge ?? 200;
+  if (!applicant.dateOfBirth)
+    return `This group takes members aged ${min} to ${max}, and the application gives no date of birth (IAG-17). The appointment cannot be accepted`;
+  const age = ageOn(applicant.dateOfBirth, startsOn);
+  if (age >= min && age <= max) return null;
+  return `${applicant.fullName} would be ${age} on ${formatDate(startsOn)}, when the appointment would start, and this group takes members aged ${min} to ${max} on the date of appointment (IAG-17). The appointment cannot be accepted`;
 }
 
 // Vetting and access (IAG-29, IAG-30)
