@@ -6,14 +6,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/platform/db/database.js';
 import { formatDate } from '../../src/platform/calendar/index.js';
-import {
-  Agent,
-  createTestApp,
-  demoAccount,
-  principalFor,
-  signInAs,
-  type TestApp,
-} from '../app.js';
+import { Agent, createTestApp, demoAccount, principalFor, signInAs, type TestApp } from '../app.js';
 
 let t: TestApp;
 let coordinator: Agent;
@@ -363,4 +356,94 @@ test('IAG-17: issue 21 item 15: a Director deciding after the appointment date f
   const director = await signInAs(t, 'director');
   const inTime = await director.post(`${base}/decide`, { decision: 'accept' });
   assert.equal(inTime.statusCode, 303);
+});
+
+async function termsOf(email: string, group: string) {
+  return queryRows<{ term: number; starts_on: string; ends_on: string; status: string }>(
+    t.services.db,
+    sql`select m.term_number as term, m.starts_on::text, m.ends_on::text, m.status::text
+        from memberships m join people p on p.id = m.person_id
+        where lower(p.email) = ${email} and m.group_id = ${group} order by m.starts_on`,
+  );
+}
+
+test('IAG-18: issue 21 item 12: imported second terms carry the agreement (its date, the chair and the Director) or await it', async () => {
+  const race = await groupId('iag-race');
+  const url = `/groups/${race}/members/import`;
+  const form = await coordinator.get(url);
+  assert.match(form.body, /<code>second_term_agreed_on<\/code>/);
+  assert.match(form.body, /awaits the agreement of the chair and the Director/);
+
+  // An agreement given for someone still in their first term is refused, and nothing imported.
+  const wrong = await coordinator.post(url, {
+    csv: 'name,email,first_joined,second_term_agreed_on,agreed_by_chair,agreed_by_director\nFirst Termer,first.termer@example.org,2024-01-10,2025-01-01,Grace Chair,Dana Director\n',
+  });
+  assert.equal(wrong.statusCode, 400);
+  assert.match(
+    wrong.body,
+    /Line 2: First Termer is in their first term, to 10 January 2028, so has no second term to agree/,
+  );
+  assert.equal((await termsOf('first.termer@example.org', race)).length, 0);
+
+  const ok = await coordinator.post(url, {
+    csv: [
+      'name,email,first_joined,second_term_agreed_on,agreed_by_chair,agreed_by_director',
+      // The issue's case: a first term ending on the day of import.
+      'Ends Today,ends.today@example.org,2022-11-23,,,',
+      'Gap Member,gap.member@example.org,2021-06-01,,,',
+      'Agreed Member,agreed.member@example.org,2020-06-01,10/05/2024,Grace Chair,Dana Director',
+    ].join('\n'),
+  });
+  assert.equal(ok.statusCode, 303);
+  const flash = await coordinator.get(ok.headers.location!);
+  assert.match(
+    flash.body,
+    /Imported 3 members: 1 current, 0 whose service has ended, 0 kept on for a year under the transition \(IAG-19\), 2 whose second term awaits the agreement of the chair and the Director \(IAG-18\)/,
+  );
+  // No second term without agreement: the first term is over, and the second waits.
+  assert.deepEqual(await termsOf('ends.today@example.org', race), [
+    { term: 1, starts_on: '2022-11-23', ends_on: '2026-11-23', status: 'ended' },
+  ]);
+  const gapFirst = (
+    await queryRows<{ id: string }>(
+      t.services.db,
+      sql`select m.id from memberships m join people p on p.id = m.person_id
+        where p.email = 'gap.member@example.org' and m.group_id = ${race}`,
+    )
+  )[0]!.id;
+  const gapPage = await coordinator.get(`/groups/${race}/members/${gapFirst}`);
+  assert.match(gapPage.body, /Awaiting agreement/);
+  // The agreed second term is current and says who agreed it, and when.
+  assert.deepEqual(await termsOf('agreed.member@example.org', race), [
+    { term: 1, starts_on: '2020-06-01', ends_on: '2024-06-01', status: 'ended' },
+    { term: 2, starts_on: '2024-06-01', ends_on: '2028-06-01', status: 'current' },
+  ]);
+  const [agreedFirst] = await queryRows<{ id: string }>(
+    t.services.db,
+    sql`select m.id from memberships m join people p on p.id = m.person_id
+        where p.email = 'agreed.member@example.org' and m.term_number = 1`,
+  );
+  const agreedPage = await coordinator.get(`/groups/${race}/members/${agreedFirst!.id}`);
+  assert.match(
+    agreedPage.body,
+    /Agreed\s*<\/strong>\s*on 10 May 2024 by Grace Chair \(chair\) and Dana Director \(Director\), as the imported list of members records it/,
+  );
+
+  // Agreed now by the chair and the Director, the awaited second term follows the first without
+  // a gap, so the member serves no more than two terms (IAG-18).
+  const [pending] = await queryRows<{ id: string }>(
+    t.services.db,
+    sql`select id from reappointments where membership_id = ${gapFirst} and status = 'pending'`,
+  );
+  for (const role of ['chair', 'director'] as const) {
+    const agent = await signInAs(t, role);
+    const agreed = await agent.post(`/groups/${race}/second-terms/${pending!.id}/agree`, {
+      capacity: role,
+    });
+    assert.equal(agreed.statusCode, 303, role);
+  }
+  assert.deepEqual(await termsOf('gap.member@example.org', race), [
+    { term: 1, starts_on: '2021-06-01', ends_on: '2025-06-01', status: 'ended' },
+    { term: 2, starts_on: '2025-06-01', ends_on: '2029-06-01', status: 'current' },
+  ]);
 });

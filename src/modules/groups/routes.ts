@@ -490,7 +490,7 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
         return redirectWithFlash(
           reply,
           paths.members(groupId),
-          `Imported ${result.imported} ${result.imported === 1 ? 'member' : 'members'}: ${result.current} current, ${result.ended} whose service has ended, ${result.transitional} kept on for a year under the transition (IAG-19)`,
+          `Imported ${result.imported} ${result.imported === 1 ? 'member' : 'members'}: ${result.current} current, ${result.ended} whose service has ended, ${result.transitional} kept on for a year under the transition (IAG-19)${result.awaitingAgreement ? `, ${result.awaitingAgreement} whose second term awaits the agreement of the chair and the Director (IAG-18)` : ''}`,
         );
       },
       (errors, status) => showImportForm(request, reply, formValues(request.body), errors, status),

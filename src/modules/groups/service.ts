@@ -18,7 +18,12 @@ import {
   replaceScopedRoleHolders,
   type ScopeCatalogue,
 } from '../../platform/auth/users-service.js';
-import { addCalendarMonths, todayInLondon, type IsoDate } from '../../platform/calendar/index.js';
+import {
+  addCalendarMonths,
+  formatDate,
+  todayInLondon,
+  type IsoDate,
+} from '../../platform/calendar/index.js';
 import { queryRows, type Db, type Executor } from '../../platform/db/database.js';
 import { nextNumber } from '../../platform/db/next-number.js';
 import { preparedPages, preparedRead } from '../../platform/db/prepared.js';
@@ -967,6 +972,18 @@ export function createGroupsService(deps: {
       const { rows, problems } = parseMemberImport(csv, day);
       if (problems.length) throw new MemberImportError(problems);
       const rulesAgreed = deps.config.groups.rulesAgreedOn;
+      const terms = rows.map((row) => retrospectiveAppointment(row.firstJoined, rulesAgreed, day));
+      const firstTermsOnly = rows.flatMap((row, i) =>
+        row.secondTermAgreement && terms[i]!.termNumber === 1
+          ? [
+              {
+                line: row.line,
+                message: `${row.name} is in their first term, to ${formatDate(terms[i]!.end)}, so has no second term to agree: leave second_term_agreed_on, agreed_by_chair and agreed_by_director empty`,
+              },
+            ]
+          : [],
+      );
+      if (firstTermsOnly.length) throw new MemberImportError(firstTermsOnly);
       return db.transaction(async (tx) => {
         await findGroup(tx, groupId);
         const { ids, added } = await directory.lookups.findOrAddPeople(
@@ -985,12 +1002,47 @@ export function createGroupsService(deps: {
             message: `${r.name} already has a membership of this group in Bridge; change it there instead`,
           }));
         if (clashes.length) throw new MemberImportError(clashes);
-        const summary = { current: 0, ended: 0, transitional: 0, secondTerm: 0 };
+        const summary = {
+          current: 0,
+          ended: 0,
+          transitional: 0,
+          secondTerm: 0,
+          awaitingAgreement: 0,
+        };
         const created: string[] = [];
         for (const [i, row] of rows.entries()) {
           const personId = ids[i]!;
-          const r = retrospectiveAppointment(row.firstJoined, rulesAgreed, day);
+          const r = terms[i]!;
           const ended = r.end <= day;
+          // IAG-18: a second term begun under the rules needs the chair's and the Director's
+          // agreement. Without it recorded in the list, only the first term is imported, and a
+          // second term that could still run waits for the two agreements like any other.
+          if (r.termNumber === 2 && r.start >= rulesAgreed && !row.secondTermAgreement) {
+            const [first] = await tx
+              .insert(memberships)
+              .values({
+                groupId,
+                personId,
+                termNumber: 1,
+                startsOn: row.firstJoined,
+                endsOn: r.start,
+                status: 'ended',
+                leftOn: r.start,
+                transitional: r.start !== termEndDate(row.firstJoined),
+                imported: true,
+                publishName: row.publishName,
+              })
+              .returning({ id: memberships.id });
+            created.push(first!.id);
+            if (ended) summary.ended += 1;
+            else {
+              await tx
+                .insert(reappointments)
+                .values({ membershipId: first!.id, proposedBy: user.userId, proposedAt: now() });
+              summary.awaitingAgreement += 1;
+            }
+            continue;
+          }
           let previousMembershipId: string | null = null;
           if (r.termNumber === 2) {
             const [first] = await tx
@@ -1029,6 +1081,17 @@ export function createGroupsService(deps: {
             })
             .returning({ id: memberships.id });
           created.push(latest!.id);
+          if (previousMembershipId && row.secondTermAgreement)
+            await tx.insert(reappointments).values({
+              membershipId: previousMembershipId,
+              status: 'agreed',
+              proposedBy: user.userId,
+              proposedAt: now(),
+              newMembershipId: latest!.id,
+              recordedAgreedOn: row.secondTermAgreement.agreedOn,
+              recordedChair: row.secondTermAgreement.chair,
+              recordedDirector: row.secondTermAgreement.director,
+            });
           if (ended) summary.ended += 1;
           else summary.current += 1;
           if (r.transitional) summary.transitional += 1;
@@ -1228,8 +1291,12 @@ export function createGroupsService(deps: {
         // starts it); agreed late, it begins today.
         const first = before.memberships;
         const waitsForFirstToEnd = first.status === 'current' && first.endsOn > today();
+        // An imported first term awaiting agreement (issue 21 item 12): the second follows it
+        // without a gap, so the member's service stays within two terms (IAG-18).
+        const startsOn =
+          first.imported && termEndDate(first.endsOn) > today() ? first.endsOn : today();
         const newMembershipId =
-          agreed && !waitsForFirstToEnd ? await startSecondTerm(tx, first, today()) : null;
+          agreed && !waitsForFirstToEnd ? await startSecondTerm(tx, first, startsOn) : null;
         const at = now();
         const [after] = await tx
           .update(reappointments)
