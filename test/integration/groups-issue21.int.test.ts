@@ -447,3 +447,90 @@ test('IAG-18: issue 21 item 12: imported second terms carry the agreement (its d
     { term: 2, starts_on: '2025-06-01', ends_on: '2029-06-01', status: 'current' },
   ]);
 });
+
+/** What a home page offers as the second terms waiting for this account, from the database. */
+async function secondTermsWaitingFor(email: string, race: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    t.services.db,
+    sql`select count(*)::int as n from reappointments r
+        join memberships m on m.id = r.membership_id
+        join people p on p.id = m.person_id
+        where r.status = 'pending' and lower(coalesce(p.email, '')) <> ${email}
+        and (${email === demoAccount('director').email}
+             and r.director_user_id is null
+             or m.group_id = ${race} and r.chair_user_id is null
+                and ${email === demoAccount('chair').email})`,
+  );
+  return row!.n;
+}
+
+test('issue 21 item 30: a proposed second term is e-mailed to the chair and the Director, waits on their home pages, and once agreed shows on the advisor’s page', async () => {
+  const race = await groupId('iag-race');
+  const advisorEmail = demoAccount('advisor').email;
+  const membershipId = await membershipOf(advisorEmail, race);
+  const [first] = await queryRows<{ ends_on: string }>(
+    t.services.db,
+    sql`select ends_on::text from memberships where id = ${membershipId}`,
+  );
+  const proposed = await coordinator.post(`/groups/${race}/members/${membershipId}/second-term`);
+  assert.equal(proposed.statusCode, 303);
+
+  const mails = await queryRows<{ to_address: string; subject: string; body_text: string }>(
+    t.services.db,
+    sql`select to_address, subject, body_text from mail_outbox
+        where subject = 'A second term waits for your agreement: Avery Advisor, Race Independent Advisory Group'
+        order by to_address`,
+  );
+  assert.deepEqual(
+    mails.map((m) => m.to_address),
+    [demoAccount('chair').email, demoAccount('director').email].sort(),
+  );
+  for (const m of mails) {
+    assert.match(
+      m.body_text,
+      new RegExp(`first term ends on ${formatDate(first!.ends_on as never)}\\.`),
+    );
+    assert.match(m.body_text, /\/groups\/second-terms/);
+  }
+  assert.match(
+    mails.find((m) => m.to_address === demoAccount('chair').email)!.body_text,
+    /as chair:/,
+  );
+  assert.match(
+    mails.find((m) => m.to_address === demoAccount('director').email)!.body_text,
+    /as the Director:/,
+  );
+
+  for (const role of ['chair', 'director'] as const) {
+    const agent = await signInAs(t, role);
+    const home = await agent.get('/');
+    const waiting = await secondTermsWaitingFor(demoAccount(role).email, race);
+    assert.ok(waiting >= 1);
+    assert.match(home.body, new RegExp(`Second terms to agree \\(${waiting}\\)`), role);
+    const [r] = await queryRows<{ id: string }>(
+      t.services.db,
+      sql`select id from reappointments where membership_id = ${membershipId} and status = 'pending'`,
+    );
+    const agreed = await agent.post(`/groups/${race}/second-terms/${r!.id}/agree`, {
+      capacity: role,
+    });
+    assert.equal(agreed.statusCode, 303);
+    const after = await agent.get('/');
+    const left = await secondTermsWaitingFor(demoAccount(role).email, race);
+    assert.equal(left, waiting - 1, 'agreed, it no longer waits for them');
+    if (left) assert.match(after.body, new RegExp(`Second terms to agree \\(${left}\\)`));
+    else assert.doesNotMatch(after.body, /Second terms to agree/);
+  }
+  // The first term is still running, so the second has not begun: the advisor's page says it is agreed.
+  const advisor = await signInAs(t, 'advisor');
+  const own = await advisor.get('/my-groups');
+  const secondEnds = `${Number(first!.ends_on.slice(0, 4)) + 4}${first!.ends_on.slice(4)}`;
+  assert.match(
+    own.body,
+    new RegExp(
+      `Second term agreed: ${formatDate(first!.ends_on as never)} to ${formatDate(secondEnds as never)}`,
+    ),
+  );
+  // An advisor is asked nothing on their home page.
+  assert.doesNotMatch((await advisor.get('/')).body, /Second terms to agree/);
+});

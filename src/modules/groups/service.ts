@@ -3,7 +3,7 @@
  * agreements, and chair elections. Each thing a person does is one function here: permission,
  * rules, one transaction, one audit event.
  */
-import { and, asc, count, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import { recordAudit } from '../../platform/audit/service.js';
 import { createVersionedCache } from '../../platform/cache/versioned-cache.js';
@@ -14,6 +14,7 @@ import {
   type Principal,
   type UserPrincipal,
 } from '../../platform/auth/principal.js';
+import { roleAssignments, users } from '../../platform/auth/schema.js';
 import {
   replaceScopedRoleHolders,
   type ScopeCatalogue,
@@ -38,6 +39,7 @@ import { isUuid } from '../../platform/http/params.js';
 import type { MailService } from '../../platform/mail/service.js';
 import type { DirectoryService, PersonSummary } from '../directory/service.js';
 import { parseMemberImport, type MemberImportProblem } from './member-import.js';
+import { groupPaths as paths } from './paths.js';
 import {
   checkAppointmentStart,
   checkFocusGroupRepresentative,
@@ -365,6 +367,54 @@ export function createGroupsService(deps: {
         and(eq(reappointments.membershipId, membershipId), eq(reappointments.status, 'pending')),
       );
     return after!;
+  }
+
+  /**
+   * IAG-18: who must agree a member's second term, told that it waits for them (issue 21 item
+   * 30): the accounts holding the chair of the group, and the Director. The member is not told
+   * to decide their own.
+   */
+  async function tellSecondTermDeciders(
+    tx: Executor,
+    membership: { groupId: string; personId: string; endsOn: IsoDate },
+  ) {
+    const group = await findGroup(tx, membership.groupId);
+    const member = (await personNames(tx, [membership.personId])).get(membership.personId);
+    const deciders = await tx
+      .select({
+        userId: users.id,
+        name: users.displayName,
+        email: users.email,
+        role: roleAssignments.role,
+      })
+      .from(roleAssignments)
+      .innerJoin(users, eq(users.id, roleAssignments.userId))
+      .where(
+        and(
+          eq(users.status, 'active'),
+          or(
+            and(
+              eq(roleAssignments.role, 'chair'),
+              eq(roleAssignments.scopeType, 'group'),
+              eq(roleAssignments.scopeId, membership.groupId),
+            ),
+            eq(roleAssignments.role, 'director'),
+          ),
+        ),
+      );
+    const name = member?.fullName ?? 'A member';
+    for (const d of deciders.filter((d) => d.userId !== member?.userId))
+      await deps.mail.queue(tx, {
+        to: d.email,
+        subject: `A second term waits for your agreement: ${name}, ${group.name}`,
+        text: [
+          `Dear ${d.name},`,
+          '',
+          `A second term has been proposed for ${name} in the ${group.name}, whose first term ends on ${formatDate(membership.endsOn)}.`,
+          `A second term needs the agreement of the chair (or a co-chair) and of the Director (IAG-18). It waits for yours, as ${d.role === 'chair' ? 'chair' : 'the Director'}:`,
+          `${deps.config.publicUrl}${paths.secondTerms}`,
+        ].join('\n'),
+      });
   }
 
   /** IAG-21a, IAG-21c: who may stand for the chair of this group. */
@@ -1182,6 +1232,7 @@ export function createGroupsService(deps: {
             'A second term for this member is already waiting to be agreed',
             'second-term',
           );
+        await tellSecondTermDeciders(tx, membership);
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'membership.second-term-proposed',
           recordType: 'membership',
@@ -1632,11 +1683,11 @@ export function createGroupsService(deps: {
           if (!person?.email) continue;
           await deps.mail.queue(tx, {
             to: person.email,
-            subject: `Your term with the ${d.groupName} ends on ${d.endsOn}`,
+            subject: `Your term with the ${d.groupName} ends on ${formatDate(d.endsOn)}`,
             text: [
               `Dear ${person.fullName},`,
               '',
-              `Your appointment to the ${d.groupName} ends on ${d.endsOn}.`,
+              `Your appointment to the ${d.groupName} ends on ${formatDate(d.endsOn)}.`,
               'An independent advisor serves a term of four years and at most two terms (IAG-18).',
               'If this is your first term and you would like to serve a second, tell the IAG Coordination Unit: a second term needs the agreement of the chair and of the Director.',
               '',
@@ -1712,7 +1763,7 @@ export function createGroupsService(deps: {
       const user = requireUser(principal);
       const personId = await directory.lookups.personIdForUser(db, user.userId);
       if (!personId) return [];
-      return db
+      const rows = await db
         .select({
           id: memberships.id,
           groupId: advisoryGroups.id,
@@ -1722,12 +1773,58 @@ export function createGroupsService(deps: {
           endsOn: memberships.endsOn,
           status: memberships.status,
           leftOn: memberships.leftOn,
+          // IAG-18: a second term agreed, or waiting for agreement, that has not begun yet.
+          secondTerm: sql<'pending' | 'agreed' | null>`(select r.status::text from ${reappointments} r
+            where r.membership_id = ${memberships}.id and r.new_membership_id is null
+            and r.status in ('pending', 'agreed') limit 1)`,
         })
         .from(memberships)
         .innerJoin(advisoryGroups, eq(advisoryGroups.id, memberships.groupId))
         .where(eq(memberships.personId, personId))
         .orderBy(sql`${memberships.status} = 'current' desc`, desc(memberships.startsOn))
         .limit(100);
+      return rows.map((m) => ({
+        ...m,
+        agreedSecondTerm:
+          m.secondTerm === 'agreed' && m.status === 'current'
+            ? { startsOn: m.endsOn, endsOn: termEndDate(m.endsOn) }
+            : null,
+      }));
+    },
+
+    /**
+     * IAG-18: how many second terms wait for this person's agreement, as a chair of the group
+     * or as the Director (issue 21 item 30: shown on their home page). Their own is not theirs
+     * to decide.
+     */
+    async secondTermsToDecide(principal: Principal): Promise<number> {
+      if (principal?.kind !== 'user') return 0;
+      const isDirector = can(principal, 'groups.director-agreement');
+      const chairGroups = principal.roles
+        .filter((g) => g.role === 'chair' && g.scopeType === 'group' && g.scopeId)
+        .map((g) => g.scopeId!);
+      if (!isDirector && chairGroups.length === 0) return 0;
+      const personId = await directory.lookups.personIdForUser(db, principal.userId);
+      const [row] = await db
+        .select({ n: count() })
+        .from(reappointments)
+        .innerJoin(memberships, eq(memberships.id, reappointments.membershipId))
+        .where(
+          and(
+            eq(reappointments.status, 'pending'),
+            personId ? ne(memberships.personId, personId) : undefined,
+            or(
+              isDirector ? isNull(reappointments.directorUserId) : undefined,
+              chairGroups.length
+                ? and(
+                    inArray(memberships.groupId, chairGroups),
+                    isNull(reappointments.chairUserId),
+                  )
+                : undefined,
+            ),
+          ),
+        );
+      return Number(row?.n ?? 0);
     },
 
     /** For the recruitment service: the same first-term appointment, in its transaction. */
