@@ -1774,7 +1774,9 @@ export function createGroupsService(deps: {
           status: memberships.status,
           leftOn: memberships.leftOn,
           // IAG-18: a second term agreed, or waiting for agreement, that has not begun yet.
-          secondTerm: sql<'pending' | 'agreed' | null>`(select r.status::text from ${reappointments} r
+          secondTerm: sql<
+            'pending' | 'agreed' | null
+          >`(select r.status::text from ${reappointments} r
             where r.membership_id = ${memberships}.id and r.new_membership_id is null
             and r.status in ('pending', 'agreed') limit 1)`,
         })
@@ -1816,10 +1818,7 @@ export function createGroupsService(deps: {
             or(
               isDirector ? isNull(reappointments.directorUserId) : undefined,
               chairGroups.length
-                ? and(
-                    inArray(memberships.groupId, chairGroups),
-                    isNull(reappointments.chairUserId),
-                  )
+                ? and(inArray(memberships.groupId, chairGroups), isNull(reappointments.chairUserId))
                 : undefined,
             ),
           ),
