@@ -277,19 +277,19 @@ test('IAG-18: issue 21 item 14: an appointment starting so long ago that its ter
   assert.match(page.body, /The first term ends on 1 November 2029/);
 });
 
-/** A borough IAG of its own, for young people (14 to 25), for a test to recruit to. */
-async function youngBoroughGroup(borough: string): Promise<string> {
+/** A borough IAG of its own (for young people, 14 to 25, unless `anyAge`) for a test to recruit to. */
+async function youngBoroughGroup(borough: string, anyAge = false): Promise<string> {
   const boroughs = await t.services.directory.scopeCatalogue.options('borough');
   const response = await coordinator.post('/groups/new', {
-    name: `${borough} Young People's Independent Advisory Group`,
+    name: `${borough} ${anyAge ? '' : "Young People's "}Independent Advisory Group`,
     type: 'borough_iag',
     ownerId: boroughs.find((b) => b.name === borough)!.id,
     parentGroupId: '',
-    purpose: `Advises ${borough} borough command on policing and young people.`,
-    focus: 'Young people',
+    purpose: `Advises ${borough} borough command on policing.`,
+    focus: anyAge ? borough : 'Young people',
     meetingIntervalMonths: '2',
-    minAge: '14',
-    maxAge: '25',
+    minAge: anyAge ? '' : '14',
+    maxAge: anyAge ? '' : '25',
     status: 'active',
   });
   assert.equal(response.statusCode, 303, response.body.slice(0, 2000));
@@ -533,4 +533,45 @@ test('issue 21 item 30: a proposed second term is e-mailed to the chair and the 
   );
   // An advisor is asked nothing on their home page.
   assert.doesNotMatch((await advisor.get('/')).body, /Second terms to agree/);
+});
+
+test('issue 21 item 23: the public form’s acknowledgement quotes nothing the applicant typed, and one address gets at most 3 a day', async () => {
+  const email = 'someone.else@example.org';
+  const boroughs = ['Hackney', 'Brent', 'Ealing', 'Barnet'];
+  for (const [i, borough] of boroughs.entries()) {
+    const id = await youngBoroughGroup(borough, true);
+    const opened = await coordinator.post(
+      `/groups/${id}/recruitment/new`,
+      roundInput('2026-11-23', '2026-12-31', '2027-01-15'),
+    );
+    assert.equal(opened.statusCode, 303);
+    const applied = await new Agent(t.app).post(`/advisory-groups/${id}/apply`, {
+      ...application(i === 0 ? email : email.toUpperCase(), '1990-01-01'),
+      fullName: 'Win a prize at http://spam.example/claim',
+      statement: 'Visit http://spam.example now',
+    });
+    assert.equal(applied.statusCode, 303, borough);
+    const page = await new Agent(t.app).get(applied.headers.location!);
+    assert.match(page.body, /Application received/, 'every application is received');
+  }
+  const mails = await queryRows<{ subject: string; body_text: string }>(
+    t.services.db,
+    sql`select subject, body_text from mail_outbox where lower(to_address) = ${email} order by created_at`,
+  );
+  assert.deepEqual(
+    mails.map((m) => m.subject),
+    boroughs
+      .slice(0, 3)
+      .map((b) => `We have received your application to the ${b} Independent Advisory Group`),
+    'three acknowledgements, not four',
+  );
+  for (const m of mails) {
+    assert.doesNotMatch(m.body_text, /spam|prize|Win/, 'nothing typed is quoted');
+    assert.match(m.body_text, /Applications close on 31 December 2026/);
+  }
+  const [received] = await queryRows<{ n: number }>(
+    t.services.db,
+    sql`select count(*)::int as n from applications where lower(email) = ${email}`,
+  );
+  assert.equal(received!.n, 4, 'the fourth application is kept; only its mail is not sent');
 });

@@ -4,7 +4,7 @@
  * personal details are seen only by the round's panel and the coordination unit; the Director
  * sees the name and the panel's assessment, which is what the decision rests on.
  */
-import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, like, lte, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
 import { can } from '../../platform/auth/permissions.js';
 import { formatDate } from '../../platform/calendar/index.js';
@@ -24,9 +24,15 @@ import {
   type FieldError,
 } from '../../platform/errors.js';
 import { isUuid } from '../../platform/http/params.js';
+import { outbox } from '../../platform/mail/schema.js';
 import type { MailService } from '../../platform/mail/service.js';
 import type { DirectoryService } from '../directory/service.js';
-import { checkAgeAtDecision, checkAgeEligibility, checkRecruitmentInterval } from './rules.js';
+import {
+  checkAgeAtDecision,
+  checkAgeEligibility,
+  checkRecruitmentInterval,
+  mayAcknowledgeApplication,
+} from './rules.js';
 import { advisoryGroups, applications, recruitmentPanel, recruitmentRounds } from './schema.js';
 import type { GroupsService } from './service.js';
 import { checkedValues, dateField, text, tooLong } from './validation.js';
@@ -34,6 +40,7 @@ import { checkedValues, dateField, text, tooLong } from './validation.js';
 type Input = Record<string, string | string[] | undefined>;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PUBLIC_ACTOR: Actor = { userId: null, label: 'member of the public' };
+const ACKNOWLEDGEMENT_SUBJECT = 'We have received your application';
 
 export type Round = typeof recruitmentRounds.$inferSelect;
 export type RecruitmentService = ReturnType<typeof createRecruitmentService>;
@@ -556,11 +563,34 @@ export function createRecruitmentService(deps: {
             'An application from this e-mail address has already been received for this round',
             'email',
           );
-        await deps.mail.queue(tx, {
-          to: email!,
-          subject: `We have received your application to the ${group.name}`,
-          text: `Dear ${fullName},\n\nThank you for applying to the ${group.name}. Applications close on ${round.closesOn}. A panel from the group and the police service will consider every application, and the Director of the Diversity and Citizen Focus Directorate makes each appointment. We will write to you with the outcome.`,
-        });
+        // Issue 21 item 23: nobody has confirmed this address, so the acknowledgement quotes
+        // nothing typed into the form, and one address gets only a few a day, counted here in
+        // the database (so across instances), under a lock on the address for the count.
+        await tx.execute(
+          sql`select pg_advisory_xact_lock(hashtext(${`bridge-application-mail:${email!}`}))`,
+        );
+        const [sent] = await tx
+          .select({ n: count() })
+          .from(outbox)
+          .where(
+            and(
+              eq(sql`lower(${outbox.toAddress})`, email!),
+              like(outbox.subject, `${ACKNOWLEDGEMENT_SUBJECT}%`),
+              sql`${outbox.createdAt} > now() - interval '1 day'`,
+            ),
+          );
+        if (mayAcknowledgeApplication(Number(sent?.n ?? 0)))
+          await deps.mail.queue(tx, {
+            to: email!,
+            subject: `${ACKNOWLEDGEMENT_SUBJECT} to the ${group.name}`,
+            text: [
+              'Hello,',
+              '',
+              `Thank you for applying to the ${group.name}. Applications close on ${formatDate(round.closesOn)}. A panel from the group and the police service will consider every application, and the Director of the Diversity and Citizen Focus Directorate makes each appointment. We will write to you with the outcome.`,
+              '',
+              'If you did not apply, someone has given this address in an application to an advisory group: you may ignore this e-mail.',
+            ].join('\n'),
+          });
         // The audit event names the application, not the applicant: their details stay with the panel.
         await recordAudit(
           tx,

@@ -18,6 +18,7 @@ import {
   checkAgeAtDecision,
   checkAgeEligibility,
   checkAppointmentStart,
+  mayAcknowledgeApplication,
   checkNotOwnSecondTerm,
   checkRecruitmentInterval,
   checkElectionResult,
@@ -580,4 +581,10 @@ test('IAG-17: issue 21 item 15: the Director deciding after the appointment date
     'Tia Young would be 26 on 2 April 2027, when the appointment would start, and this group takes members aged 14 to 25 on the date of appointment (IAG-17). The appointment cannot be accepted',
   );
   assert.equal(checkAgeAtDecision({ minAge: null, maxAge: null }, tia, '2040-01-01'), null);
+});
+
+test('issue 21 item 23: an address is sent at most 3 acknowledgements a day', () => {
+  assert.equal(mayAcknowledgeApplication(0), true);
+  assert.equal(mayAcknowledgeApplication(2), true);
+  assert.equal(mayAcknowledgeApplication(3), false);
 });

@@ -363,6 +363,18 @@ export function checkRecruitmentInterval(
   };
 }
 
+/**
+ * The public application form mails its acknowledgement to an address nobody has confirmed, so
+ * it says nothing the applicant typed, and at most this many go to one address in a day
+ * (issue 21 item 23): the form cannot be used to send mail to someone else. An application
+ * beyond it is still received; only its acknowledgement is not sent.
+ */
+export const APPLICATION_MAILS_PER_ADDRESS_PER_DAY = 3;
+
+export function mayAcknowledgeApplication(sentToAddressToday: number): boolean {
+  return sentToAddressToday < APPLICATION_MAILS_PER_ADDRESS_PER_DAY;
+}
+
 /** Whole years of age on a date (a birthday on 29 February is reached on 28 February). */
 export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number {
   let years = Number(on.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
