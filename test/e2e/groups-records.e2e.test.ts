@@ -31,9 +31,12 @@ test('the coordination unit keeps the records: imports, clearances, access, reco
   await expectErrors(page, [
     { field: 'csv', message: 'Line 2: “2019-13-01” is not a real date; write it like 2003-06-01' },
   ]);
+  // In a second term since 2023, agreed by the chair and the Director then (IAG-18).
   await page
     .getByLabel('Members')
-    .fill('name,email,first_joined,publish_name\nAlex Long,alex.long@example.org,2019-02-01,yes');
+    .fill(
+      'name,email,first_joined,publish_name,second_term_agreed_on,agreed_by_chair,agreed_by_director\nAlex Long,alex.long@example.org,2019-02-01,yes,2023-01-10,Grace Chair,Dana Director',
+    );
   await page.getByRole('button', { name: 'Import members' }).click();
   await expectSuccess(page, /Imported 1 member: 1 current/);
 

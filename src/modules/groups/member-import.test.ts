@@ -15,8 +15,16 @@ test('a member list reads names, e-mails, first-joined dates (ISO or UK) and con
       email: 'ada@example.org',
       firstJoined: '2003-06-01',
       publishName: true,
+      secondTermAgreement: null,
     },
-    { line: 3, name: 'Smith, Jo', email: null, firstJoined: '2019-04-01', publishName: false },
+    {
+      line: 3,
+      name: 'Smith, Jo',
+      email: null,
+      firstJoined: '2019-04-01',
+      publishName: false,
+      secondTermAgreement: null,
+    },
   ]);
 });
 
@@ -56,4 +64,32 @@ test('a list without the needed columns, or with none, or with broken quotes is 
     parseMemberImport('name,first_joined\n"Ada,2003-01-01\n', '2026-11-24').problems[0]!.message,
     /not valid CSV/,
   );
+});
+
+test('IAG-18: issue 21 item 12: a second term’s agreement is read with its date and who gave it, all three or none', () => {
+  const { rows, problems } = parseMemberImport(
+    [
+      'name,first_joined,second_term_agreed_on,agreed_by_chair,agreed_by_director',
+      'Ada,2015-06-01,15/05/2019,Grace Chair,Dana Director',
+      'Bob,2015-06-01,2019-05-15,Grace Chair,',
+      'Cy,2015-06-01,2030-01-01,Grace Chair,Dana Director',
+      'Di,2015-06-01,2019-05-15,Grace Chair,grace chair',
+    ].join('\n'),
+    '2026-11-24',
+  );
+  assert.deepEqual(rows[0]!.secondTermAgreement, {
+    agreedOn: '2019-05-15',
+    chair: 'Grace Chair',
+    director: 'Dana Director',
+  });
+  assert.deepEqual(
+    problems.map((p) => p.line),
+    [3, 4, 5],
+  );
+  assert.match(
+    problems[0]!.message,
+    /needs all three of second_term_agreed_on, agreed_by_chair and agreed_by_director/,
+  );
+  assert.match(problems[1]!.message, /cannot be in the future/);
+  assert.match(problems[2]!.message, /two different people/);
 });

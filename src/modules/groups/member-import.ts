@@ -1,11 +1,21 @@
 /**
  * Reads a list of a group's existing members, as CSV, for import: one row per person with the
- * date they first joined. Pure: checks every row and names each bad one by its line number.
+ * date they first joined and, for a member in a second term, the date the chair and the Director
+ * agreed it and who they were (IAG-18). Pure: checks every row and names each bad one by its line
+ * number.
  */
 import { parse } from 'csv-parse/sync';
 import { parseIsoDate, type IsoDate } from '../../platform/calendar/index.js';
 
-export const MEMBER_IMPORT_COLUMNS = ['name', 'email', 'first_joined', 'publish_name'] as const;
+export const MEMBER_IMPORT_COLUMNS = [
+  'name',
+  'email',
+  'first_joined',
+  'publish_name',
+  'second_term_agreed_on',
+  'agreed_by_chair',
+  'agreed_by_director',
+] as const;
 export const MEMBER_IMPORT_MAX_ROWS = 500;
 
 export interface MemberImportRow {
@@ -14,6 +24,8 @@ export interface MemberImportRow {
   email: string | null;
   firstJoined: IsoDate;
   publishName: boolean;
+  /** IAG-18: the second term's agreement as the group's records have it, or null. */
+  secondTermAgreement: { agreedOn: IsoDate; chair: string; director: string } | null;
 }
 
 export interface MemberImportProblem {
@@ -95,6 +107,28 @@ export function parseMemberImport(
       rowProblems.push('the date they first joined cannot be in the future');
     if (!['', 'yes', 'no', 'y', 'n'].includes(publish))
       rowProblems.push('publish_name must be yes, no or empty');
+    const agreedOnText = record.second_term_agreed_on ?? '';
+    const chair = record.agreed_by_chair ?? '';
+    const director = record.agreed_by_director ?? '';
+    const agreedOn = agreedOnText ? dateOf(agreedOnText) : null;
+    if (agreedOnText || chair || director) {
+      if (!agreedOnText || !chair || !director)
+        rowProblems.push(
+          'a second term’s agreement needs all three of second_term_agreed_on, agreed_by_chair and agreed_by_director',
+        );
+      if (agreedOnText && !agreedOn)
+        rowProblems.push(`“${agreedOnText}” is not a real date; write it like 2011-06-01`);
+      else if (agreedOn && agreedOn > today)
+        rowProblems.push('the date the second term was agreed cannot be in the future');
+      else if (agreedOn && firstJoined && agreedOn < firstJoined)
+        rowProblems.push('the second term cannot have been agreed before they first joined');
+      if (chair.length > 200 || director.length > 200)
+        rowProblems.push('the names of the chair and the Director must be 200 characters or fewer');
+      if (chair && director && chair.toLowerCase() === director.toLowerCase())
+        rowProblems.push(
+          'the chair and the Director who agreed the second term must be two different people',
+        );
+    }
     const key = email ?? name.toLowerCase();
     if (key && seen.has(key)) rowProblems.push(`the same person is on line ${seen.get(key)}`);
     if (key) seen.set(key, line);
@@ -106,6 +140,7 @@ export function parseMemberImport(
         email,
         firstJoined: firstJoined!,
         publishName: publish.startsWith('y'),
+        secondTermAgreement: agreedOn ? { agreedOn, chair, director } : null,
       });
   }
   return { rows, problems };

@@ -682,7 +682,7 @@ export function createMemberRecordsService(deps: {
           title: groupDocuments.title,
           reviewDue: groupDocuments.reviewDue,
           ownerId: groupDocuments.ownerId,
-          versions: sql<number>`(select count(*)::int from ${groupDocumentVersions} v where v.document_id = ${groupDocuments.id})`,
+          versions: sql<number>`(select count(*)::int from ${groupDocumentVersions} v where v.document_id = ${groupDocuments}.id)`,
         })
         .from(groupDocuments)
         .where(isNull(groupDocuments.groupId))

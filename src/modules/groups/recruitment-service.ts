@@ -4,9 +4,10 @@
  * personal details are seen only by the round's panel and the coordination unit; the Director
  * sees the name and the panel's assessment, which is what the decision rests on.
  */
-import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, like, lte, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
 import { can } from '../../platform/auth/permissions.js';
+import { formatDate } from '../../platform/calendar/index.js';
 import {
   actorOf,
   type Actor,
@@ -23,16 +24,23 @@ import {
   type FieldError,
 } from '../../platform/errors.js';
 import { isUuid } from '../../platform/http/params.js';
+import { outbox } from '../../platform/mail/schema.js';
 import type { MailService } from '../../platform/mail/service.js';
 import type { DirectoryService } from '../directory/service.js';
-import { checkAgeEligibility, checkRecruitmentInterval } from './rules.js';
-import { applications, recruitmentPanel, recruitmentRounds } from './schema.js';
+import {
+  checkAgeAtDecision,
+  checkAgeEligibility,
+  checkRecruitmentInterval,
+  mayAcknowledgeApplication,
+} from './rules.js';
+import { advisoryGroups, applications, recruitmentPanel, recruitmentRounds } from './schema.js';
 import type { GroupsService } from './service.js';
 import { checkedValues, dateField, text, tooLong } from './validation.js';
 
 type Input = Record<string, string | string[] | undefined>;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PUBLIC_ACTOR: Actor = { userId: null, label: 'member of the public' };
+const ACKNOWLEDGEMENT_SUBJECT = 'We have received your application';
 
 export type Round = typeof recruitmentRounds.$inferSelect;
 export type RecruitmentService = ReturnType<typeof createRecruitmentService>;
@@ -169,14 +177,22 @@ export function createRecruitmentService(deps: {
               message: `There is no Bridge user with the e-mail address ${unknown.join(', ')}`,
             },
           ]);
+        // IAG-20 must hold when several people open a round at once (issue 21 item 11): the
+        // group's row is locked until this transaction ends, so each waits for the one before
+        // and then reads the rounds it has committed.
+        await tx
+          .select({ id: advisoryGroups.id })
+          .from(advisoryGroups)
+          .where(eq(advisoryGroups.id, groupId))
+          .for('update');
         const earlier = await tx
-          .select({ opensOn: recruitmentRounds.opensOn })
+          .select({ opensOn: recruitmentRounds.opensOn, closesOn: recruitmentRounds.closesOn })
           .from(recruitmentRounds)
           .where(eq(recruitmentRounds.groupId, groupId));
         const interval = checkRecruitmentInterval(
           group.type,
-          opensOn!,
-          earlier.map((e) => e.opensOn),
+          { opensOn: opensOn!, closesOn: closesOn! },
+          earlier,
         );
         if (interval) throw new ConflictError(interval.message, 'opensOn-day');
         const [round] = await tx
@@ -206,7 +222,7 @@ export function createRecruitmentService(deps: {
                 text: [
                   `Dear ${c.fullName},`,
                   '',
-                  `The ${group.name} is recruiting new independent advisors. Applications open on ${opensOn} and close on ${closesOn}.`,
+                  `The ${group.name} is recruiting new independent advisors. Applications open on ${formatDate(opensOn!)} and close on ${formatDate(closesOn!)}.`,
                   `It is looking in particular for: ${targetAudiences}.`,
                   '',
                   'Please bring it to the notice of the communities in your borough. Anyone can apply, without an account, at:',
@@ -405,16 +421,19 @@ export function createRecruitmentService(deps: {
             'decision',
           );
         const group = await groups.findGroup(tx, groupId);
+        const today = groups.today();
+        const startsOn = round.appointmentDate > today ? round.appointmentDate : today;
         let membershipId: string | null = null;
         if (decision === 'accept') {
+          const tooOld = checkAgeAtDecision(group, application, startsOn);
+          if (tooOld) throw new ConflictError(tooOld, 'decision');
           const { ids } = await deps.directory.lookups.findOrAddPeople(tx, [
             { fullName: application.fullName, email: application.email.toLowerCase() },
           ]);
-          const today = groups.today();
           const membership = await groups.appointFirstTerm(tx, {
             groupId,
             personId: ids[0]!,
-            startsOn: round.appointmentDate > today ? round.appointmentDate : today,
+            startsOn,
             publishName: false,
           });
           membershipId = membership.id;
@@ -434,7 +453,7 @@ export function createRecruitmentService(deps: {
           subject: `Your application to the ${group.name}`,
           text:
             decision === 'accept'
-              ? `Dear ${application.fullName},\n\nThe Director has accepted your appointment to the ${group.name}, from ${round.appointmentDate > groups.today() ? round.appointmentDate : groups.today()}, for four years. The IAG Coordination Unit will be in touch about your first meeting.\n\nThank you for volunteering.`
+              ? `Dear ${application.fullName},\n\nThe Director has accepted your appointment to the ${group.name}, from ${formatDate(startsOn)}, for four years. The IAG Coordination Unit will be in touch about your first meeting.\n\nThank you for volunteering.`
               : `Dear ${application.fullName},\n\nThank you for applying to the ${group.name}. On this occasion your application has not been accepted.\n\n${reason}`,
         });
         await recordAudit(tx, actorOf(user, requestId), {
@@ -544,11 +563,34 @@ export function createRecruitmentService(deps: {
             'An application from this e-mail address has already been received for this round',
             'email',
           );
-        await deps.mail.queue(tx, {
-          to: email!,
-          subject: `We have received your application to the ${group.name}`,
-          text: `Dear ${fullName},\n\nThank you for applying to the ${group.name}. Applications close on ${round.closesOn}. A panel from the group and the police service will consider every application, and the Director of the Diversity and Citizen Focus Directorate makes each appointment. We will write to you with the outcome.`,
-        });
+        // Issue 21 item 23: nobody has confirmed this address, so the acknowledgement quotes
+        // nothing typed into the form, and one address gets only a few a day, counted here in
+        // the database (so across instances), under a lock on the address for the count.
+        await tx.execute(
+          sql`select pg_advisory_xact_lock(hashtext(${`bridge-application-mail:${email!}`}))`,
+        );
+        const [sent] = await tx
+          .select({ n: count() })
+          .from(outbox)
+          .where(
+            and(
+              eq(sql`lower(${outbox.toAddress})`, email!),
+              like(outbox.subject, `${ACKNOWLEDGEMENT_SUBJECT}%`),
+              sql`${outbox.createdAt} > now() - interval '1 day'`,
+            ),
+          );
+        if (mayAcknowledgeApplication(Number(sent?.n ?? 0)))
+          await deps.mail.queue(tx, {
+            to: email!,
+            subject: `${ACKNOWLEDGEMENT_SUBJECT} to the ${group.name}`,
+            text: [
+              'Hello,',
+              '',
+              `Thank you for applying to the ${group.name}. Applications close on ${formatDate(round.closesOn)}. A panel from the group and the police service will consider every application, and the Director of the Diversity and Citizen Focus Directorate makes each appointment. We will write to you with the outcome.`,
+              '',
+              'If you did not apply, someone has given this address in an application to an advisory group: you may ignore this e-mail.',
+            ].join('\n'),
+          });
         // The audit event names the application, not the applicant: their details stay with the panel.
         await recordAudit(
           tx,

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../app.js';
 import { can } from '../../platform/auth/permissions.js';
+import { formatDate } from '../../platform/calendar/index.js';
 import { pageRequest } from '../../platform/db/search.js';
 import { isUuid } from '../../platform/http/params.js';
 import { ForbiddenError, type FieldError } from '../../platform/errors.js';
@@ -438,7 +439,7 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
         return redirectWithFlash(
           reply,
           paths.group(groupId),
-          `The appointment has been recorded. The first term ends on ${membership.endsOn}`,
+          `The appointment has been recorded. The first term ends on ${formatDate(membership.endsOn)}`,
         );
       },
       (errors, status) => showAppointForm(request, reply, formValues(request.body), errors, status),
@@ -489,7 +490,7 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
         return redirectWithFlash(
           reply,
           paths.members(groupId),
-          `Imported ${result.imported} ${result.imported === 1 ? 'member' : 'members'}: ${result.current} current, ${result.ended} whose service has ended, ${result.transitional} kept on for a year under the transition (IAG-19)`,
+          `Imported ${result.imported} ${result.imported === 1 ? 'member' : 'members'}: ${result.current} current, ${result.ended} whose service has ended, ${result.transitional} kept on for a year under the transition (IAG-19)${result.awaitingAgreement ? `, ${result.awaitingAgreement} whose second term awaits the agreement of the chair and the Director (IAG-18)` : ''}`,
         );
       },
       (errors, status) => showImportForm(request, reply, formValues(request.body), errors, status),

@@ -2,7 +2,12 @@
  * The rules of advisory groups (DOMAIN.md IAG-01, 07, 18, 19, 21), as pure functions. The
  * service calls them; the pages show their messages.
  */
-import { addCalendarDays, addCalendarMonths, type IsoDate } from '../../platform/calendar/index.js';
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  formatDate,
+  type IsoDate,
+} from '../../platform/calendar/index.js';
 import type { OrganisationKind } from '../directory/kinds.js';
 
 export const GROUP_TYPES = [
@@ -162,6 +167,18 @@ export function nextTerm(
 }
 
 /**
+ * IAG-18: an appointment made today must still be running: one starting so long ago that its
+ * four years are already over would be a "current" membership past its end. Such a member is
+ * history, recorded by importing the group's existing members (which counts their terms and
+ * ends them) rather than by appointing them now. Returns the refusal, or null.
+ */
+export function checkAppointmentStart(startsOn: IsoDate, today: IsoDate): string | null {
+  const end = termEndDate(startsOn);
+  if (end > today) return null;
+  return `An appointment starting on ${formatDate(startsOn)} would have ended on ${formatDate(end)}, as a term lasts ${TERM_YEARS} years (IAG-18). Enter a start date after ${formatDate(addCalendarMonths(today, -TERM_YEARS * 12))}, or record a past member by importing the group’s existing members`;
+}
+
+/**
  * IAG-18, second term: agreed only when the chair (or a co-chair) and the Director have each
  * agreed, as two separate people.
  */
@@ -174,6 +191,24 @@ export function secondTermAgreed(approvals: {
     approvals.directorUserId !== null &&
     approvals.chairUserId !== approvals.directorUserId
   );
+}
+
+/**
+ * IAG-18: nobody decides their own case. A member who is also a chair of the group, or the
+ * Director, may not agree (or refuse) their own second term in that capacity; someone else holding
+ * it must. Returns the refusal, or null.
+ */
+export function checkNotOwnSecondTerm(
+  memberUserId: string | null,
+  deciderUserId: string,
+  capacity: 'chair' | 'director' | 'decline',
+): string | null {
+  if (memberUserId === null || memberUserId !== deciderUserId) return null;
+  if (capacity === 'chair')
+    return 'You cannot agree your own second term as chair: nobody decides their own case. A co-chair, or the chair who follows you, must agree it (IAG-18)';
+  if (capacity === 'director')
+    return 'You cannot agree your own second term as the Director: nobody decides their own case. Someone acting for the Director must agree it (IAG-18)';
+  return 'You cannot decide your own second term: nobody decides their own case. Another chair and the Director decide it (IAG-18)';
 }
 
 export interface RetrospectiveAppointment {
@@ -287,28 +322,57 @@ export function checkElectionResult(
 
 export const RECRUITMENT_INTERVAL_MONTHS = 12;
 
+/** A recruitment round's period: from the day applications open to the closing date. */
+export interface RecruitmentPeriod {
+  opensOn: IsoDate;
+  closesOn: IsoDate;
+}
+
 /**
- * IAG-20: a corporate IAG runs at most one recruitment in any 12 months. Returns the refusal,
- * with the date the next round may open, or null when this round may open on `opensOn`.
+ * IAG-20: a corporate IAG runs at most one recruitment in any 12 months. Two rounds are
+ * compared as periods, whichever was entered first: the later must open at least 12 months after
+ * the earlier opened, and after it closed (a round backdated to open before another, or one
+ * running into another, is as much a second recruitment as one opening soon after). Returns the
+ * refusal, with the date the next round may open, or null when `round` may run.
  */
 export function checkRecruitmentInterval(
   type: GroupType,
-  opensOn: IsoDate,
-  otherRoundsOpened: readonly IsoDate[],
+  round: RecruitmentPeriod,
+  others: readonly RecruitmentPeriod[],
 ): { message: string; nextMayOpen: IsoDate } | null {
   if (type !== 'corporate_iag') return null;
-  const clash = otherRoundsOpened.find(
-    (other) =>
-      addCalendarMonths(other, RECRUITMENT_INTERVAL_MONTHS) > opensOn &&
-      addCalendarMonths(opensOn, RECRUITMENT_INTERVAL_MONTHS) > other,
-  );
+  const clash = others.find((other) => {
+    const [earlier, later] = other.opensOn <= round.opensOn ? [other, round] : [round, other];
+    return (
+      later.opensOn < addCalendarMonths(earlier.opensOn, RECRUITMENT_INTERVAL_MONTHS) ||
+      later.opensOn <= earlier.closesOn
+    );
+  });
   if (!clash) return null;
-  const latest = [...otherRoundsOpened].sort().at(-1)!;
-  const nextMayOpen = addCalendarMonths(latest, RECRUITMENT_INTERVAL_MONTHS);
+  const nextMayOpen = others
+    .map((o) => {
+      const afterOpening = addCalendarMonths(o.opensOn, RECRUITMENT_INTERVAL_MONTHS);
+      const afterClosing = addCalendarDays(o.closesOn, 1);
+      return afterOpening > afterClosing ? afterOpening : afterClosing;
+    })
+    .sort()
+    .at(-1)!;
   return {
     nextMayOpen,
-    message: `A corporate IAG runs at most one recruitment in any 12 months, and this group opened one on ${clash} (IAG-20). The next may open on ${nextMayOpen}`,
+    message: `A corporate IAG runs at most one recruitment in any 12 months, and this group has a round from ${formatDate(clash.opensOn)} to ${formatDate(clash.closesOn)} (IAG-20). The next may open on ${formatDate(nextMayOpen)}`,
   };
+}
+
+/**
+ * The public application form mails its acknowledgement to an address nobody has confirmed, so
+ * it says nothing the applicant typed, and at most this many go to one address in a day
+ * (issue 21 item 23): the form cannot be used to send mail to someone else. An application
+ * beyond it is still received; only its acknowledgement is not sent.
+ */
+export const APPLICATION_MAILS_PER_ADDRESS_PER_DAY = 3;
+
+export function mayAcknowledgeApplication(sentToAddressToday: number): boolean {
+  return sentToAddressToday < APPLICATION_MAILS_PER_ADDRESS_PER_DAY;
 }
 
 /** Whole years of age on a date (a birthday on 29 February is reached on 28 February). */
@@ -333,8 +397,29 @@ export function checkAgeEligibility(
   const min = group.minAge ?? 0;
   const max = group.maxAge ?? 200;
   if (age < min || age > max)
-    return `This group takes members aged ${min} to ${max} on the date of appointment, ${appointmentDate}; you would be ${age} (IAG-17)`;
+    return `This group takes members aged ${min} to ${max} on the date of appointment, ${formatDate(appointmentDate)}; you would be ${age} (IAG-17)`;
   return null;
+}
+
+/**
+ * IAG-17, at the Director's decision: the applicant's age on the day the appointment would
+ * actually start. Checked at application against the round's appointment date; a decision made
+ * after that date starts the appointment later, when the applicant may have passed the age.
+ * Returns the refusal, addressed to the Director, or null.
+ */
+export function checkAgeAtDecision(
+  group: { minAge: number | null; maxAge: number | null },
+  applicant: { fullName: string; dateOfBirth: IsoDate | null },
+  startsOn: IsoDate,
+): string | null {
+  if (group.minAge === null && group.maxAge === null) return null;
+  const min = group.minAge ?? 0;
+  const max = group.maxAge ?? 200;
+  if (!applicant.dateOfBirth)
+    return `This group takes members aged ${min} to ${max}, and the application gives no date of birth (IAG-17). The appointment cannot be accepted`;
+  const age = ageOn(applicant.dateOfBirth, startsOn);
+  if (age >= min && age <= max) return null;
+  return `${applicant.fullName} would be ${age} on ${formatDate(startsOn)}, when the appointment would start, and this group takes members aged ${min} to ${max} on the date of appointment (IAG-17). The appointment cannot be accepted`;
 }
 
 // Vetting and access (IAG-29, IAG-30)

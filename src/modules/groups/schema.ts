@@ -187,6 +187,13 @@ export const reappointments = pgTable(
     declinedAt: timestamp('declined_at', { withTimezone: true }),
     declinedReason: text('declined_reason'),
     newMembershipId: uuid('new_membership_id').references(() => memberships.id),
+    /**
+     * A second term agreed before the group was in Bridge, as the imported list records it: the
+     * date, and the chair and the Director who agreed it (they may have no account).
+     */
+    recordedAgreedOn: date('recorded_agreed_on', { mode: 'string' }),
+    recordedChair: text('recorded_chair'),
+    recordedDirector: text('recorded_director'),
   },
   (t) => [
     uniqueIndex('reappointments_pending_key')

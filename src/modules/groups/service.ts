@@ -3,7 +3,7 @@
  * agreements, and chair elections. Each thing a person does is one function here: permission,
  * rules, one transaction, one audit event.
  */
-import { and, asc, count, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import { recordAudit } from '../../platform/audit/service.js';
 import { createVersionedCache } from '../../platform/cache/versioned-cache.js';
@@ -14,11 +14,17 @@ import {
   type Principal,
   type UserPrincipal,
 } from '../../platform/auth/principal.js';
+import { roleAssignments, users } from '../../platform/auth/schema.js';
 import {
   replaceScopedRoleHolders,
   type ScopeCatalogue,
 } from '../../platform/auth/users-service.js';
-import { addCalendarMonths, todayInLondon, type IsoDate } from '../../platform/calendar/index.js';
+import {
+  addCalendarMonths,
+  formatDate,
+  todayInLondon,
+  type IsoDate,
+} from '../../platform/calendar/index.js';
 import { queryRows, type Db, type Executor } from '../../platform/db/database.js';
 import { nextNumber } from '../../platform/db/next-number.js';
 import { preparedPages, preparedRead } from '../../platform/db/prepared.js';
@@ -33,8 +39,11 @@ import { isUuid } from '../../platform/http/params.js';
 import type { MailService } from '../../platform/mail/service.js';
 import type { DirectoryService, PersonSummary } from '../directory/service.js';
 import { parseMemberImport, type MemberImportProblem } from './member-import.js';
+import { groupPaths as paths } from './paths.js';
 import {
+  checkAppointmentStart,
   checkFocusGroupRepresentative,
+  checkNotOwnSecondTerm,
   checkElectionResult,
   invitedToAnnualConference,
   retrospectiveAppointment,
@@ -360,6 +369,54 @@ export function createGroupsService(deps: {
     return after!;
   }
 
+  /**
+   * IAG-18: who must agree a member's second term, told that it waits for them (issue 21 item
+   * 30): the accounts holding the chair of the group, and the Director. The member is not told
+   * to decide their own.
+   */
+  async function tellSecondTermDeciders(
+    tx: Executor,
+    membership: { groupId: string; personId: string; endsOn: IsoDate },
+  ) {
+    const group = await findGroup(tx, membership.groupId);
+    const member = (await personNames(tx, [membership.personId])).get(membership.personId);
+    const deciders = await tx
+      .select({
+        userId: users.id,
+        name: users.displayName,
+        email: users.email,
+        role: roleAssignments.role,
+      })
+      .from(roleAssignments)
+      .innerJoin(users, eq(users.id, roleAssignments.userId))
+      .where(
+        and(
+          eq(users.status, 'active'),
+          or(
+            and(
+              eq(roleAssignments.role, 'chair'),
+              eq(roleAssignments.scopeType, 'group'),
+              eq(roleAssignments.scopeId, membership.groupId),
+            ),
+            eq(roleAssignments.role, 'director'),
+          ),
+        ),
+      );
+    const name = member?.fullName ?? 'A member';
+    for (const d of deciders.filter((d) => d.userId !== member?.userId))
+      await deps.mail.queue(tx, {
+        to: d.email,
+        subject: `A second term waits for your agreement: ${name}, ${group.name}`,
+        text: [
+          `Dear ${d.name},`,
+          '',
+          `A second term has been proposed for ${name} in the ${group.name}, whose first term ends on ${formatDate(membership.endsOn)}.`,
+          `A second term needs the agreement of the chair (or a co-chair) and of the Director (IAG-18). It waits for yours, as ${d.role === 'chair' ? 'chair' : 'the Director'}:`,
+          `${deps.config.publicUrl}${paths.secondTerms}`,
+        ].join('\n'),
+      });
+  }
+
   /** IAG-21a, IAG-21c: who may stand for the chair of this group. */
   async function electableCandidates(
     executor: Executor,
@@ -421,8 +478,11 @@ export function createGroupsService(deps: {
       executor
         .select({
           ...groupColumns,
-          currentMembers: sql<number>`(select count(*)::int from ${memberships} m where m.group_id = ${advisoryGroups.id} and m.status = 'current')`,
-          lastElection: sql<IsoDate | null>`(select max(e.held_on) from ${elections} e where e.group_id = ${advisoryGroups.id})`,
+          // The outer group's id written out with its table: drizzle leaves a column in a
+          // one-table select unqualified, and inside these subqueries "id" would be m.id or
+          // e.id (issue 21 item 1: every group showed 0 members and an election due today).
+          currentMembers: sql<number>`(select count(*)::int from ${memberships} m where m.group_id = ${advisoryGroups}.id and m.status = 'current')`,
+          lastElection: sql<IsoDate | null>`(select max(e.held_on) from ${elections} e where e.group_id = ${advisoryGroups}.id)`,
         })
         .from(advisoryGroups)
         .where(listWhere(shape))
@@ -915,6 +975,8 @@ export function createGroupsService(deps: {
         isLatestTerm: terms.at(-1)?.id === membership.id,
         canManage: can(user, 'groups.manage'),
         capacities: agreementCapacities(user, groupId),
+        // IAG-18: nobody decides their own case, so their own second term offers them no decision.
+        ownCase: !!user.userId && people.get(membership.personId)?.userId === user.userId,
       };
     },
 
@@ -929,6 +991,8 @@ export function createGroupsService(deps: {
         typeof input.personId === 'string' && isUuid(input.personId) ? input.personId : null;
       if (!personId) errors.push({ field: 'personId', message: 'Select the person to appoint' });
       const startsOn = dateField(input, 'startsOn', 'the date the appointment starts', errors);
+      const ended = startsOn ? checkAppointmentStart(startsOn, today()) : null;
+      if (ended) errors.push({ field: 'startsOn-day', message: ended });
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const row = await appointFirstTerm(tx, {
@@ -958,6 +1022,18 @@ export function createGroupsService(deps: {
       const { rows, problems } = parseMemberImport(csv, day);
       if (problems.length) throw new MemberImportError(problems);
       const rulesAgreed = deps.config.groups.rulesAgreedOn;
+      const terms = rows.map((row) => retrospectiveAppointment(row.firstJoined, rulesAgreed, day));
+      const firstTermsOnly = rows.flatMap((row, i) =>
+        row.secondTermAgreement && terms[i]!.termNumber === 1
+          ? [
+              {
+                line: row.line,
+                message: `${row.name} is in their first term, to ${formatDate(terms[i]!.end)}, so has no second term to agree: leave second_term_agreed_on, agreed_by_chair and agreed_by_director empty`,
+              },
+            ]
+          : [],
+      );
+      if (firstTermsOnly.length) throw new MemberImportError(firstTermsOnly);
       return db.transaction(async (tx) => {
         await findGroup(tx, groupId);
         const { ids, added } = await directory.lookups.findOrAddPeople(
@@ -976,12 +1052,47 @@ export function createGroupsService(deps: {
             message: `${r.name} already has a membership of this group in Bridge; change it there instead`,
           }));
         if (clashes.length) throw new MemberImportError(clashes);
-        const summary = { current: 0, ended: 0, transitional: 0, secondTerm: 0 };
+        const summary = {
+          current: 0,
+          ended: 0,
+          transitional: 0,
+          secondTerm: 0,
+          awaitingAgreement: 0,
+        };
         const created: string[] = [];
         for (const [i, row] of rows.entries()) {
           const personId = ids[i]!;
-          const r = retrospectiveAppointment(row.firstJoined, rulesAgreed, day);
+          const r = terms[i]!;
           const ended = r.end <= day;
+          // IAG-18: a second term begun under the rules needs the chair's and the Director's
+          // agreement. Without it recorded in the list, only the first term is imported, and a
+          // second term that could still run waits for the two agreements like any other.
+          if (r.termNumber === 2 && r.start >= rulesAgreed && !row.secondTermAgreement) {
+            const [first] = await tx
+              .insert(memberships)
+              .values({
+                groupId,
+                personId,
+                termNumber: 1,
+                startsOn: row.firstJoined,
+                endsOn: r.start,
+                status: 'ended',
+                leftOn: r.start,
+                transitional: r.start !== termEndDate(row.firstJoined),
+                imported: true,
+                publishName: row.publishName,
+              })
+              .returning({ id: memberships.id });
+            created.push(first!.id);
+            if (ended) summary.ended += 1;
+            else {
+              await tx
+                .insert(reappointments)
+                .values({ membershipId: first!.id, proposedBy: user.userId, proposedAt: now() });
+              summary.awaitingAgreement += 1;
+            }
+            continue;
+          }
           let previousMembershipId: string | null = null;
           if (r.termNumber === 2) {
             const [first] = await tx
@@ -1020,6 +1131,17 @@ export function createGroupsService(deps: {
             })
             .returning({ id: memberships.id });
           created.push(latest!.id);
+          if (previousMembershipId && row.secondTermAgreement)
+            await tx.insert(reappointments).values({
+              membershipId: previousMembershipId,
+              status: 'agreed',
+              proposedBy: user.userId,
+              proposedAt: now(),
+              newMembershipId: latest!.id,
+              recordedAgreedOn: row.secondTermAgreement.agreedOn,
+              recordedChair: row.secondTermAgreement.chair,
+              recordedDirector: row.secondTermAgreement.director,
+            });
           if (ended) summary.ended += 1;
           else summary.current += 1;
           if (r.transitional) summary.transitional += 1;
@@ -1110,6 +1232,7 @@ export function createGroupsService(deps: {
             'A second term for this member is already waiting to be agreed',
             'second-term',
           );
+        await tellSecondTermDeciders(tx, membership);
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'membership.second-term-proposed',
           recordType: 'membership',
@@ -1202,6 +1325,13 @@ export function createGroupsService(deps: {
             `The ${capacity === 'chair' ? 'chair' : 'Director'} has already agreed this second term`,
             'second-term',
           );
+        const own = checkNotOwnSecondTerm(
+          (await personNames(tx, [before.memberships.personId])).get(before.memberships.personId)
+            ?.userId ?? null,
+          user.userId,
+          capacity,
+        );
+        if (own) throw new ConflictError(own, 'second-term');
         if (approvals.chairUserId !== null && approvals.chairUserId === approvals.directorUserId)
           throw new ConflictError(
             'The chair and the Director must be two different people (IAG-18)',
@@ -1212,8 +1342,12 @@ export function createGroupsService(deps: {
         // starts it); agreed late, it begins today.
         const first = before.memberships;
         const waitsForFirstToEnd = first.status === 'current' && first.endsOn > today();
+        // An imported first term awaiting agreement (issue 21 item 12): the second follows it
+        // without a gap, so the member's service stays within two terms (IAG-18).
+        const startsOn =
+          first.imported && termEndDate(first.endsOn) > today() ? first.endsOn : today();
         const newMembershipId =
-          agreed && !waitsForFirstToEnd ? await startSecondTerm(tx, first, today()) : null;
+          agreed && !waitsForFirstToEnd ? await startSecondTerm(tx, first, startsOn) : null;
         const at = now();
         const [after] = await tx
           .update(reappointments)
@@ -1258,7 +1392,7 @@ export function createGroupsService(deps: {
       if (!isUuid(reappointmentId)) throw new NotFoundError();
       return db.transaction(async (tx) => {
         const [row] = await tx
-          .select({ r: reappointments })
+          .select({ r: reappointments, personId: memberships.personId })
           .from(reappointments)
           .innerJoin(memberships, eq(memberships.id, reappointments.membershipId))
           .where(and(eq(reappointments.id, reappointmentId), eq(memberships.groupId, groupId)))
@@ -1266,6 +1400,12 @@ export function createGroupsService(deps: {
         if (!row) throw new NotFoundError();
         if (row.r.status !== 'pending')
           throw new ConflictError('This second term has already been decided', 'second-term');
+        const own = checkNotOwnSecondTerm(
+          (await personNames(tx, [row.personId])).get(row.personId)?.userId ?? null,
+          user.userId,
+          'decline',
+        );
+        if (own) throw new ConflictError(own, 'reason');
         const [after] = await tx
           .update(reappointments)
           .set({
@@ -1543,11 +1683,11 @@ export function createGroupsService(deps: {
           if (!person?.email) continue;
           await deps.mail.queue(tx, {
             to: person.email,
-            subject: `Your term with the ${d.groupName} ends on ${d.endsOn}`,
+            subject: `Your term with the ${d.groupName} ends on ${formatDate(d.endsOn)}`,
             text: [
               `Dear ${person.fullName},`,
               '',
-              `Your appointment to the ${d.groupName} ends on ${d.endsOn}.`,
+              `Your appointment to the ${d.groupName} ends on ${formatDate(d.endsOn)}.`,
               'An independent advisor serves a term of four years and at most two terms (IAG-18).',
               'If this is your first term and you would like to serve a second, tell the IAG Coordination Unit: a second term needs the agreement of the chair and of the Director.',
               '',
@@ -1623,7 +1763,7 @@ export function createGroupsService(deps: {
       const user = requireUser(principal);
       const personId = await directory.lookups.personIdForUser(db, user.userId);
       if (!personId) return [];
-      return db
+      const rows = await db
         .select({
           id: memberships.id,
           groupId: advisoryGroups.id,
@@ -1633,12 +1773,57 @@ export function createGroupsService(deps: {
           endsOn: memberships.endsOn,
           status: memberships.status,
           leftOn: memberships.leftOn,
+          // IAG-18: a second term agreed, or waiting for agreement, that has not begun yet.
+          secondTerm: sql<
+            'pending' | 'agreed' | null
+          >`(select r.status::text from ${reappointments} r
+            where r.membership_id = ${memberships}.id and r.new_membership_id is null
+            and r.status in ('pending', 'agreed') limit 1)`,
         })
         .from(memberships)
         .innerJoin(advisoryGroups, eq(advisoryGroups.id, memberships.groupId))
         .where(eq(memberships.personId, personId))
         .orderBy(sql`${memberships.status} = 'current' desc`, desc(memberships.startsOn))
         .limit(100);
+      return rows.map((m) => ({
+        ...m,
+        agreedSecondTerm:
+          m.secondTerm === 'agreed' && m.status === 'current'
+            ? { startsOn: m.endsOn, endsOn: termEndDate(m.endsOn) }
+            : null,
+      }));
+    },
+
+    /**
+     * IAG-18: how many second terms wait for this person's agreement, as a chair of the group
+     * or as the Director (issue 21 item 30: shown on their home page). Their own is not theirs
+     * to decide.
+     */
+    async secondTermsToDecide(principal: Principal): Promise<number> {
+      if (principal?.kind !== 'user') return 0;
+      const isDirector = can(principal, 'groups.director-agreement');
+      const chairGroups = principal.roles
+        .filter((g) => g.role === 'chair' && g.scopeType === 'group' && g.scopeId)
+        .map((g) => g.scopeId!);
+      if (!isDirector && chairGroups.length === 0) return 0;
+      const personId = await directory.lookups.personIdForUser(db, principal.userId);
+      const [row] = await db
+        .select({ n: count() })
+        .from(reappointments)
+        .innerJoin(memberships, eq(memberships.id, reappointments.membershipId))
+        .where(
+          and(
+            eq(reappointments.status, 'pending'),
+            personId ? ne(memberships.personId, personId) : undefined,
+            or(
+              isDirector ? isNull(reappointments.directorUserId) : undefined,
+              chairGroups.length
+                ? and(inArray(memberships.groupId, chairGroups), isNull(reappointments.chairUserId))
+                : undefined,
+            ),
+          ),
+        );
+      return Number(row?.n ?? 0);
     },
 
     /** For the recruitment service: the same first-term appointment, in its transaction. */

@@ -11,11 +11,17 @@ export function registerHomeRoutes({ app, services, renderPage }: RouteDeps): vo
         width: 'two-thirds',
       });
     }
-    const [ownGroups, ownActions] = await Promise.all([
+    const [ownGroups, ownActions, secondTerms] = await Promise.all([
       services.groups.myMemberships(p),
       services.tracker.myActions(p, { page: 1, limit: 1, offset: 0 }),
+      services.groups.secondTermsToDecide(p),
     ]);
     const tasks = [
+      secondTerms > 0 && {
+        href: '/groups/second-terms',
+        text: `Second terms to agree (${secondTerms})`,
+        hint: 'Members’ second terms waiting for your agreement as chair or Director (IAG-18)',
+      },
       ownGroups.length > 0 && {
         href: '/my-groups',
         text: 'Your advisory groups',
