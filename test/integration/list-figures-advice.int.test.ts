@@ -333,3 +333,67 @@ test('must show: the equitable deployment report counts deployments per advisor 
   for (const { name, n } of counts)
     assert.equal(numberOf(rowOf(table, name).Deployments!), n, name);
 });
+
+test("must show: a request's disclosure log shows one row for each disclosure, and which the advisor acknowledged", async () => {
+  const made = await t.services.advice.ask(requester, {
+    subject: 'Figures: disclosures',
+    details: 'Disclosure figures.',
+    seriousOrCritical: 'no',
+    urgency: 'routine',
+    communities: 'Residents',
+    'neededFrom-day': '7',
+    'neededFrom-month': '12',
+    'neededFrom-year': '2026',
+    clearanceNeeded: 'none',
+    advisorsWanted: '1',
+    experienceNeeded: [],
+  });
+  await t.services.advice.route(ctset, made.id, { groups: raceId });
+  const { created } = await t.services.deployments.nominate(contact, made.id, raceId, {
+    advisors: person.avery!,
+    reason: 'Figures',
+  });
+  const deploymentId = created[0]!.id;
+  const avery = await signInAs(t, 'advisor');
+  assert.equal((await avery.post(`/deployments/${deploymentId}/accept`, {})).statusCode, 303);
+  const riley = await signInAs(t, 'requester');
+  for (const title of ['Figures rationale one', 'Figures rationale two'])
+    assert.equal(
+      (
+        await riley.post(`/advice-requests/${made.id}/disclosures/new`, {
+          deploymentId,
+          kind: 'decision_rationale',
+          title,
+          content: 'Confidential.',
+          protocol: 'IAG disclosure protocol',
+          terms: 'For this advice only',
+        })
+      ).statusCode,
+      303,
+    );
+  const [first] = await queryRows<{ id: string }>(
+    t.services.db,
+    sql`select id from disclosures where deployment_id = ${deploymentId} and title = 'Figures rationale one'`,
+  );
+  assert.equal(
+    (await avery.post(`/deployments/${deploymentId}/disclosures/${first!.id}/acknowledge`, {}))
+      .statusCode,
+    303,
+  );
+  const [expected] = await queryRows<{ n: number; acknowledged: number }>(
+    t.services.db,
+    sql`select count(*)::int as n, count(acknowledged_at)::int as acknowledged
+        from disclosures d join deployments p on p.id = d.deployment_id where p.request_id = ${made.id}`,
+  );
+  assert.deepEqual([expected!.n, expected!.acknowledged], [2, 1], 'the data is as made');
+  const page = await riley.get(`/advice-requests/${made.id}`);
+  const table = tableOf(page.body, /Disclosure log/);
+  assert.equal(table.rows.length, expected!.n);
+  const notYet = rowRecords(table).filter((r) => r.Acknowledged === 'Not yet').length;
+  assert.equal(expected!.n - notYet, expected!.acknowledged);
+  assert.equal(
+    rowRecords(table).find((r) => r.What!.startsWith('Figures rationale one'))!.Acknowledged ===
+      'Not yet',
+    false,
+  );
+});
