@@ -230,14 +230,36 @@ test("must show: a group's list of members shows one row for each appointment, p
   }
 });
 
-test("must show: the group page's member count and next election agree with the register", async () => {
-  const page = await coordinator.get(`/groups/${groupIds.alpha}`);
-  const text = textOf(mainOf(page.body));
-  assert.match(text, /15 June 2027/);
-  const register = tableOf((await coordinator.get('/groups?q=Figures')).body, /Members/);
-  assert.equal(
-    numberOf(rowOf(register, NAMES.alpha).Members!),
-    await currentMembers(groupIds.alpha),
+test("must show: a group's own page and its public page count and name its current members, as the database holds them", async () => {
+  const visitor = new Agent(t.app);
+  for (const key of ['alpha', 'beta', 'gamma'] as const) {
+    const [m] = await queryRows<{ current: number; past: number }>(
+      t.services.db,
+      sql`select (count(*) filter (where status = 'current'))::int as current,
+            (count(*) filter (where status <> 'current'))::int as past
+          from memberships where group_id = ${groupIds[key]}`,
+    );
+    const page = await coordinator.get(`/groups/${groupIds[key]}`);
+    assert.equal(page.statusCode, 200);
+    assert.equal(countIn(page.body, /^Current members \((\d+)\)$/), m!.current, key);
+    const text = textOf(mainOf(page.body));
+    if (m!.past) assert.match(text, new RegExp(`\\(${m!.past} past memberships?\\)`), key);
+    else assert.doesNotMatch(text, /past membership/, key);
+    const published = await queryRows<{ name: string }>(
+      t.services.db,
+      sql`select p.full_name as name from memberships m join people p on p.id = m.person_id
+          where m.group_id = ${groupIds[key]} and m.status = 'current' and m.publish_name`,
+    );
+    const open = await visitor.get(`/advisory-groups/${groupIds[key]}`);
+    assert.equal(open.statusCode, 200);
+    const listed = [...mainOf(open.body).matchAll(/<ul class="govuk-list">([\s\S]*?)<\/ul>/g)]
+      .flatMap((u) => [...u[1]!.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((li) => textOf(li[1]!)))
+      .filter((name) => name.endsWith('Figure'));
+    assert.deepEqual(listed.sort(), published.map((p) => p.name).sort(), `named members of ${key}`);
+  }
+  assert.match(
+    textOf(mainOf((await coordinator.get(`/groups/${groupIds.alpha}`)).body)),
+    /15 June 2027/,
   );
 });
 

@@ -12,8 +12,11 @@
  *   /admin/audit                     "N events", or "Showing 1 to 25 of N"
  *   /admin/outbox                    "N messages", or "Showing 1 to 25 of N"
  *   /admin/api-tokens                one row per token
- * (The home page lists tasks with no figures; the meetings lists are in
- * list-figures-meetings.int.test.ts.)
+ * The other modules' lists are in list-figures-<module>.int.test.ts. Pages with lists but no
+ * figure to count, left out: the home page (tasks, no counts), /groups/guides (titles and review
+ * dates), /groups/:id/elections and /police-attendance (records, no totals),
+ * /deployments/availability, /my-meetings/calendar, /tracker/process-review; the Director's and
+ * the conference's meetings use the group meetings' page and query.
  * Two organisations are made here with different numbers of people (3, one of them archived,
  * and 1), so a count that includes the archived, or is swapped, fails.
  */
