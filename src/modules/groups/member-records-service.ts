@@ -425,7 +425,11 @@ export function createMemberRecordsService(deps: {
       return hasUnescortedAccess(await heldExemptions(db, personId), on);
     },
 
-    /** IAG-29: clearances in force that expire within 90 days, soonest first. */
+    /**
+     * IAG-29: clearances in force that expire within 90 days, soonest first. The subqueries name
+     * the outer table: drizzle writes a lone column of a one-table select without it, and
+     * `m.person_id = "person_id"` would then compare the membership with itself.
+     */
     async expiringClearances(principal: Principal) {
       requireManager(principal);
       const today = groups.today();
@@ -434,10 +438,10 @@ export function createMemberRecordsService(deps: {
           clearance: clearances,
           membershipId: sql<
             string | null
-          >`(select m.id from ${memberships} m where m.person_id = ${clearances.personId} and m.status = 'current' order by m.starts_on desc limit 1)`,
+          >`(select m.id from ${memberships} m where m.person_id = ${clearances}.person_id and m.status = 'current' order by m.starts_on desc limit 1)`,
           groupId: sql<
             string | null
-          >`(select m.group_id from ${memberships} m where m.person_id = ${clearances.personId} and m.status = 'current' order by m.starts_on desc limit 1)`,
+          >`(select m.group_id from ${memberships} m where m.person_id = ${clearances}.person_id and m.status = 'current' order by m.starts_on desc limit 1)`,
         })
         .from(clearances)
         .where(
