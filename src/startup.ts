@@ -53,9 +53,11 @@ export function startupDatabaseProblem(error: unknown, config: Config): string |
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string') codes.add(code);
     const message = (e as { message?: unknown }).message;
-    if (typeof message === 'string' && /timeout/i.test(message)) codes.add('timeout');
+    // node-postgres' own timeouts on connecting (a server's SQLSTATE has a code of its own).
+    if (typeof code !== 'string' && typeof message === 'string' && /timeout/i.test(message))
+      codes.add('timeout');
   }
-  const check = 'check DATABASE_URL';
+  let check = 'check DATABASE_URL';
   let what: string | undefined;
   if (codes.has('ECONNREFUSED')) what = `${where} refused the connection (is it running?)`;
   else if (codes.has('ENOTFOUND') || codes.has('EAI_AGAIN'))
@@ -65,7 +67,10 @@ export function startupDatabaseProblem(error: unknown, config: Config): string |
   else if (codes.has('3D000')) what = `${where} has no database named "${database}"`;
   else if (codes.has('timeout') || codes.has('ETIMEDOUT') || codes.has('EHOSTUNREACH'))
     what = `${where} did not answer within ${config.databaseTimeouts.connectMs} ms (DB_CONNECT_TIMEOUT_MS)`;
-  else if (isDatabaseUnavailable(error)) what = `${where} could not be reached`;
+  else if (codes.has('57014')) {
+    what = `${where} cancelled a statement that ran longer than ${config.databaseTimeouts.statementMs} ms`;
+    check = 'check DB_STATEMENT_TIMEOUT_MS';
+  } else if (isDatabaseUnavailable(error)) what = `${where} could not be reached`;
   return what && `Bridge cannot start: ${what}; ${check}.`;
 }
 
