@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
+import pino from 'pino';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
@@ -35,6 +36,7 @@ import {
 } from './platform/auth/users-service.js';
 import { formatDate, formatDateTime, formatTime, toLondonDate } from './platform/calendar/index.js';
 import type { Database } from './platform/db/database.js';
+import { databaseErrorForLog } from './platform/db/errors.js';
 import { ForbiddenError, UnauthenticatedError } from './platform/errors.js';
 import { installErrorHandling, isApiRequest } from './platform/http/errors.js';
 import { readFilePart } from './platform/http/multipart.js';
@@ -365,6 +367,8 @@ export async function buildApp(deps: AppDeps): Promise<{
           method: req.method,
           path: req.url.split('?')[0],
         }),
+        // A failed query is logged by its code and statement, never its values (issue 21, item 7).
+        err: (err: Error) => databaseErrorForLog(err) ?? pino.stdSerializers.err(err),
       },
     },
     genReqId: () => randomUUID(),

@@ -39,3 +39,25 @@ test('IAG-19: the date the term rules were agreed is a setting, London by defaul
     '2026-04-01',
   );
 });
+
+test('issue 21 item 8: the database timeouts are settings with defaults, checked by name', () => {
+  assert.deepEqual(loadConfig({}).databaseTimeouts, {
+    connectMs: 5_000,
+    statementMs: 15_000,
+    idleInTransactionMs: 60_000,
+  });
+  assert.deepEqual(
+    loadConfig({
+      DB_CONNECT_TIMEOUT_MS: '2000',
+      DB_STATEMENT_TIMEOUT_MS: '30000',
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '120000',
+    }).databaseTimeouts,
+    { connectMs: 2_000, statementMs: 30_000, idleInTransactionMs: 120_000 },
+  );
+  assert.throws(() => loadConfig({ DB_CONNECT_TIMEOUT_MS: 'soon' }), /DB_CONNECT_TIMEOUT_MS/);
+  assert.throws(() => loadConfig({ DB_STATEMENT_TIMEOUT_MS: '0' }), /DB_STATEMENT_TIMEOUT_MS/);
+  assert.throws(
+    () => loadConfig({ DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '-1' }),
+    /DB_IDLE_IN_TRANSACTION_TIMEOUT_MS/,
+  );
+});

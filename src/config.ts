@@ -11,6 +11,7 @@ import {
   isExportColumnKey,
   type ExportColumn,
 } from './modules/expenses/export-columns.js';
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './platform/db/database.js';
 
 export interface Config {
   port: number;
@@ -19,6 +20,8 @@ export interface Config {
   publicUrl: string;
   /** PostgreSQL server URL; when absent Bridge runs on embedded PGlite in dataDir. */
   databaseUrl: string | undefined;
+  /** PostgreSQL only: how long to wait for the server before answering 503 (issue 21, item 8). */
+  databaseTimeouts: DatabaseTimeouts;
   dataDir: string;
   /** Load the demo accounts and data on first start. */
   demo: boolean;
@@ -139,6 +142,29 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST || '0.0.0.0',
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
     databaseUrl,
+    databaseTimeouts: {
+      connectMs: int(
+        env,
+        'DB_CONNECT_TIMEOUT_MS',
+        DEFAULT_DATABASE_TIMEOUTS.connectMs,
+        100,
+        600_000,
+      ),
+      statementMs: int(
+        env,
+        'DB_STATEMENT_TIMEOUT_MS',
+        DEFAULT_DATABASE_TIMEOUTS.statementMs,
+        100,
+        3_600_000,
+      ),
+      idleInTransactionMs: int(
+        env,
+        'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+        DEFAULT_DATABASE_TIMEOUTS.idleInTransactionMs,
+        100,
+        3_600_000,
+      ),
+    },
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     demo,
     referenceDataFile: env.REFERENCE_DATA_FILE ? path.resolve(env.REFERENCE_DATA_FILE) : undefined,

@@ -2,7 +2,7 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { openConfiguredDatabase, prepareDatabase } from './startup.js';
+import { openAndPrepareDatabase, startupDatabaseProblem } from './startup.js';
 
 let config;
 try {
@@ -15,8 +15,14 @@ try {
   throw error;
 }
 
-const database = await openConfiguredDatabase(config);
-const prepared = await prepareDatabase(database, config);
+const settings = config;
+const { database, prepared } = await openAndPrepareDatabase(settings).catch((error: unknown) => {
+  // An unreachable database is a setting to check, not a stack trace to read.
+  const problem = startupDatabaseProblem(error, settings);
+  if (!problem) throw error;
+  console.error(problem);
+  return process.exit(1);
+});
 const { app, services, handlers } = await buildApp({ config, database });
 app.log.info({ database: database.kind, ...prepared }, 'database ready');
 

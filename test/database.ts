@@ -7,7 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { migrationsFolder, openDatabase, type Database } from '../src/platform/db/database.js';
+import {
+  DEFAULT_DATABASE_TIMEOUTS,
+  migrationsFolder,
+  openDatabase,
+  type Database,
+  type DatabaseTimeouts,
+} from '../src/platform/db/database.js';
 
 export interface TestDatabase {
   database: Database;
@@ -41,7 +47,12 @@ async function migratedSnapshot(): Promise<Blob> {
 }
 
 export async function createTestDatabase(
-  options: { onQuery?: (query: string) => void } = {},
+  options: {
+    onQuery?: (query: string) => void;
+    /** PostgreSQL only: the address Bridge connects through (a test's proxy), given the real one. */
+    via?: (url: string) => string;
+    timeouts?: DatabaseTimeouts;
+  } = {},
 ): Promise<TestDatabase> {
   if (process.env.BRIDGE_TEST_DB !== 'postgres') {
     const database = await openDatabase({
@@ -60,7 +71,12 @@ export async function createTestDatabase(
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), onQuery: options.onQuery });
+  const database = await openDatabase({
+    url: options.via ? options.via(url.toString()) : url.toString(),
+    onQuery: options.onQuery,
+    // As Bridge runs: its default timeouts unless the test sets its own.
+    timeouts: options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS,
+  });
   await database.migrate();
   return {
     database,

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { eq, sql } from 'drizzle-orm';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
-import { Agent, createTestApp, demoAccount, signIn } from '../app.js';
+import { advisoryGroups } from '../../src/modules/groups/schema.js';
+import { Agent, createTestApp, demoAccount, signIn, signInAs } from '../app.js';
 
 test('logs are JSON with a request id on every line, and carry no personal data', async () => {
   const lines: string[] = [];
@@ -39,5 +41,88 @@ test('logs are JSON with a request id on every line, and carry no personal data'
     session,
   ]) {
     assert.ok(!all.includes(secret), `the logs do not contain ${secret}`);
+  }
+});
+
+test("issue 21 item 7: a failing query's log line carries its code and statement, none of the values sent", async () => {
+  const lines: string[] = [];
+  const t = await createTestApp({
+    config: { logLevel: 'info' },
+    logStream: { write: (line) => void lines.push(line) },
+  });
+  try {
+    const [youth] = await t.services.db
+      .select({ id: advisoryGroups.id })
+      .from(advisoryGroups)
+      .where(eq(advisoryGroups.code, 'iag-youth'));
+    const coordinator = await signInAs(t, 'coordination_unit');
+    const opened = await coordinator.post(`/groups/${youth!.id}/recruitment/new`, {
+      'opensOn-day': '20',
+      'opensOn-month': '11',
+      'opensOn-year': '2026',
+      'closesOn-day': '31',
+      'closesOn-month': '12',
+      'closesOn-year': '2026',
+      'appointmentDate-day': '1',
+      'appointmentDate-month': '4',
+      'appointmentDate-year': '2027',
+      targetAudiences: 'Young people in care',
+      panel: demoAccount('coordination_unit').email,
+    });
+    assert.equal(opened.statusCode, 303, 'the round opened');
+    // The database refuses every new application: a failure the form cannot foresee, as a
+    // value PostgreSQL refuses would be. The error it gives quotes the whole row in its detail.
+    await t.services.db.execute(
+      sql`alter table applications add constraint issue21_refuse_all check (false) not valid`,
+    );
+    lines.length = 0;
+
+    const applicant = {
+      fullName: 'Quentin Marigold-Fairweather',
+      email: 'quentin.marigold@private-mail.example',
+      phone: '07700 900461',
+      'dateOfBirth-day': '17',
+      'dateOfBirth-month': '9',
+      'dateOfBirth-year': '2007',
+      communities: 'Carers of Zanzibar Road',
+      statement: 'My brother was stopped and searched outside Lewisham station.',
+      confirm: ['independent', 'principles'],
+    };
+    const visitor = new Agent(t.app);
+    await visitor.get(`/advisory-groups/${youth!.id}/apply`);
+    const response = await visitor.post(`/advisory-groups/${youth!.id}/apply`, applicant);
+    assert.equal(response.statusCode, 500);
+    assert.match(response.body, /Sorry, there is a problem with the service/);
+
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const failed = entries.find((e) => e.msg === 'request failed');
+    assert.ok(failed, `the failure was logged: ${lines.join('\n')}`);
+    const err = failed.err as Record<string, unknown>;
+    assert.equal(err.code, '23514', 'the SQLSTATE: a check constraint refused the row');
+    assert.equal(err.constraint, 'issue21_refuse_all');
+    const statement = err.statement as Record<string, unknown>;
+    assert.match(String(statement.fingerprint), /^[0-9a-f]{12}$/);
+    assert.equal(statement.operation, 'insert');
+    assert.equal(statement.table, 'applications');
+    assert.match(String(err.stack), /^\s+at /, 'the stack has its frames, not its message');
+
+    const all = lines.join('\n');
+    for (const value of [
+      'Quentin',
+      'Marigold',
+      'quentin.marigold',
+      'private-mail',
+      '07700',
+      '900461',
+      '2007-09-17',
+      'Zanzibar',
+      'stopped and searched',
+      'Failing row',
+      'params',
+      'insert into',
+    ])
+      assert.ok(!all.includes(value), `the logs do not contain "${value}"`);
+  } finally {
+    await t.close();
   }
 });

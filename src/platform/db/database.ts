@@ -59,13 +59,41 @@ export interface DatabaseOptions {
    * row; the benchmark replays a page's queries in its bare baseline).
    */
   onQuery?: ((query: string, params: unknown[]) => void) | undefined;
+  /**
+   * PostgreSQL only: how long to wait for the server (PGlite is in-process). Bridge passes its
+   * settings; without them (scripts that load bulk data) nothing is timed out.
+   */
+  timeouts?: DatabaseTimeouts | undefined;
 }
+
+/** Issue 21, item 8: a database that stops answering must not hold requests for minutes. */
+export interface DatabaseTimeouts {
+  /** To open a connection, or to wait for a free one in the pool. */
+  connectMs: number;
+  /** The server cancels a statement running longer (statement_timeout). */
+  statementMs: number;
+  /** The server ends a session left idle inside a transaction (idle_in_transaction_session_timeout). */
+  idleInTransactionMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  connectMs: 5_000,
+  statementMs: 15_000,
+  idleInTransactionMs: 60_000,
+};
+
+/**
+ * How much longer than the statement timeout Bridge waits for an answer before it gives up on
+ * the connection: the server cancels a slow statement first; a server that does not answer at
+ * all is abandoned this much later.
+ */
+const QUERY_TIMEOUT_MARGIN_MS = 2_000;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const logger = options.onQuery
     ? { logQuery: (query: string, params: unknown[]) => options.onQuery!(query, params) }
     : undefined;
-  if (options.url) return openPostgres(options.url, logger);
+  if (options.url) return openPostgres(options.url, logger, options.timeouts);
   return openPglite(options.dataDir, logger, options.loadDataDir);
 }
 
@@ -94,19 +122,42 @@ async function openPglite(
   };
 }
 
-async function openPostgres(url: string, logger: QueryLogger): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+async function openPostgres(
+  url: string,
+  logger: QueryLogger,
+  timeouts: DatabaseTimeouts | undefined,
+): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    keepAlive: true,
+    ...(timeouts
+      ? {
+          connectionTimeoutMillis: timeouts.connectMs,
+          statement_timeout: timeouts.statementMs,
+          idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+          query_timeout: timeouts.statementMs + QUERY_TIMEOUT_MARGIN_MS,
+        }
+      : {}),
+  });
   // An idle connection the server drops (restart, failover) must not crash the process: the
   // pool replaces it, and queries in flight fail on their own.
   pool.on('error', (error) => {
     process.emitWarning(`PostgreSQL connection lost: ${error.message}`);
   });
+  pool.on('connect', abandonWhenLost);
   const db = drizzlePg(pool, { logger }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
     migrate: async () => {
-      const client = await pool.connect();
+      // Its own connection, without the statement timeouts: a migration may take longer than a
+      // page's query, and waits here while another instance migrates.
+      const client = new pg.Client({
+        connectionString: url,
+        connectionTimeoutMillis: timeouts?.connectMs,
+      });
+      await client.connect();
       try {
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
         try {
@@ -115,7 +166,7 @@ async function openPostgres(url: string, logger: QueryLogger): Promise<Database>
           await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
         }
       } finally {
-        client.release();
+        await client.end();
       }
     },
     ping: async () => {
@@ -126,6 +177,44 @@ async function openPostgres(url: string, logger: QueryLogger): Promise<Database>
       if (!pool.ended) await pool.end();
     },
   };
+}
+
+/**
+ * A connection that stopped answering, or was cut, is taken out of the pool at once. Its query
+ * is still in progress as far as node-postgres knows, so every later query on it would wait
+ * behind the lost one, and the instance would stay hung after the database came back. The pool
+ * drops a connection its own `pool.query` saw fail, but drizzle's transactions give theirs back
+ * without saying why, and never give it back when `begin` itself fails: the pool would fill
+ * with lost connections. Releasing the client with the error makes the pool close and forget it;
+ * the caller's own release later does nothing.
+ */
+function abandonWhenLost(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((...args: unknown[]) => {
+    const result = query(...args);
+    if (result instanceof Promise)
+      result.catch((error: unknown) => {
+        if (connectionLost(error)) abandon(client, error as Error);
+      });
+    return result;
+  }) as typeof client.query;
+  // A connection cut while in use: without a listener here the 'error' would stop the process.
+  client.on('error', (error) => abandon(client, error));
+}
+
+function connectionLost(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : '';
+  return /^(Query read timeout|Connection terminated)/.test(message);
+}
+
+function abandon(client: pg.PoolClient, error: Error): void {
+  const release = client.release;
+  client.release = () => undefined;
+  try {
+    release(error);
+  } catch {
+    // Not in use: the pool has already forgotten it.
+  }
 }
 
 /** Runs raw SQL and returns its rows, on either driver. */

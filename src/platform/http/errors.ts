@@ -5,6 +5,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '../errors.js';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/errors.js';
 import type { RenderPage } from './render.js';
 
 const PAGE_COPY: Record<number, { title: string; message: string }> = {
@@ -37,6 +38,11 @@ const PAGE_COPY: Record<number, { title: string; message: string }> = {
     title: 'Sorry, there is a problem with the service',
     message: 'Try again later. What you entered has not been saved.',
   },
+  // The database cannot be reached or did not answer in time (issue 21, items 8 and 9).
+  503: {
+    title: 'Sorry, the service is unavailable',
+    message: 'Try again in a few minutes. What you entered has not been saved.',
+  },
 };
 
 export function isApiRequest(request: FastifyRequest): boolean {
@@ -45,6 +51,7 @@ export function isApiRequest(request: FastifyRequest): boolean {
 
 function statusOf(error: FastifyError | AppError | Error): number {
   if (error instanceof AppError) return error.status;
+  if (isDatabaseUnavailable(error)) return 503;
   const code = (error as FastifyError).statusCode;
   return typeof code === 'number' && code >= 400 && code < 600 ? code : 500;
 }
@@ -67,7 +74,9 @@ export function installErrorHandling(app: FastifyInstance, renderPage: RenderPag
       return reply.redirect(`/sign-in${next}`, 303);
     }
     const status = statusOf(error);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    // A database error is logged by its code and statement, never its values (see db/errors.ts).
+    if (status === 503) request.log.error({ err: error }, 'database unavailable');
+    else if (status >= 500) request.log.error({ err: error }, 'request failed');
     else
       request.log.info(
         { code: (error as FastifyError).code ?? (error as AppError).code, status },
@@ -75,6 +84,7 @@ export function installErrorHandling(app: FastifyInstance, renderPage: RenderPag
       );
     if (error instanceof TooManyRequestsError)
       reply.header('retry-after', String(error.retryAfterSeconds));
+    if (status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     // Internals are never shown; the 4xx messages are written for the person reading them.
     const detail =
       status >= 500 ? undefined : error instanceof AppError ? error.message : undefined;
