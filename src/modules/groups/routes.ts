@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../app.js';
+import { recordHistoryHref } from '../../platform/audit/links.js';
 import { can } from '../../platform/auth/permissions.js';
 import { pageRequest } from '../../platform/db/search.js';
 import { isUuid } from '../../platform/http/params.js';
@@ -19,6 +20,7 @@ import {
   annualConferenceMeetingsPath,
   directorChairsMeetingsPath,
 } from './meeting-body.js';
+import { groupPageHref } from './links.js';
 import { groupPaths as paths } from './paths.js';
 import {
   CLEARANCE_LABELS,
@@ -122,6 +124,7 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
       paths,
       canRegister: can(request.principal, 'groups.register'),
       canManage: can(request.principal, 'groups.manage'),
+      groupHref: (id: string) => groupPageHref(request.principal, id),
       canSeeSecondTerms:
         can(request.principal, 'groups.manage') ||
         can(request.principal, 'groups.director-agreement') ||
@@ -266,6 +269,8 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
       ...detail,
       independent: isIndependentType(detail.group.type),
       needsDeploymentContact: needsDeploymentContact(detail.group.type),
+      groupHref: (id: string) => groupPageHref(request.principal, id),
+      historyHref: recordHistoryHref(request.principal, 'group', detail.group.id),
       labels,
       paths,
     });
@@ -523,6 +528,7 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
         name,
         records,
         clearanceLabels: CLEARANCE_LABELS,
+        historyHref: recordHistoryHref(request.principal, 'membership', membershipId),
         errors,
         values: formValues(request.body),
         labels,
