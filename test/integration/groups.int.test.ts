@@ -416,7 +416,7 @@ test('IAG-18: members are told once, six months before their term ends', async (
     .from(outbox)
     .where(eq(outbox.toAddress, 'sam.newmember@example.org'));
   assert.equal(messages.length, 1);
-  assert.match(messages[0]!.subject, /ends on 2030-12-01/);
+  assert.match(messages[0]!.subject, /ends on 1 December 2030/);
   assert.equal(await t.services.groups.sendTermEndNotices(), 0, 'told once');
   t.clock.current = new Date('2026-11-23T10:00:00Z');
 });

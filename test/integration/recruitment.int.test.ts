@@ -72,7 +72,7 @@ test('IAG-20: a second round for a corporate IAG within 12 months is refused wit
   const response = await openRound('2027-06-01', '2027-07-01', '2027-09-01');
   assert.equal(response.statusCode, 409);
   assert.match(response.body, /at most one recruitment in any 12 months/);
-  assert.match(response.body, /The next may open on 2027-11-20/);
+  assert.match(response.body, /The next may open on 20 November 2027/);
   assert.equal((await openRound('2027-11-20', '2027-12-20', '2028-01-10')).statusCode, 303);
 });
 
@@ -89,7 +89,7 @@ test('IAG-17: the public applies without an account; the Youth IAG takes ages 14
   assert.equal(tooOld.statusCode, 400);
   assert.match(
     tooOld.body,
-    /aged 14 to 25 on the date of appointment, 2027-04-01; you would be 26/,
+    /aged 14 to 25 on the date of appointment, 1 April 2027; you would be 26/,
   );
 
   const missing = await visitor.post(`/advisory-groups/${youthId}/apply`, {

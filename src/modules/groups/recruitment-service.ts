@@ -5,6 +5,7 @@
  * sees the name and the panel's assessment, which is what the decision rests on.
  */
 import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
+import { formatDate } from '../../platform/calendar/index.js';
 import { recordAudit } from '../../platform/audit/service.js';
 import { can } from '../../platform/auth/permissions.js';
 import {
@@ -206,7 +207,7 @@ export function createRecruitmentService(deps: {
                 text: [
                   `Dear ${c.fullName},`,
                   '',
-                  `The ${group.name} is recruiting new independent advisors. Applications open on ${opensOn} and close on ${closesOn}.`,
+                  `The ${group.name} is recruiting new independent advisors. Applications open on ${formatDate(opensOn!)} and close on ${formatDate(closesOn!)}.`,
                   `It is looking in particular for: ${targetAudiences}.`,
                   '',
                   'Please bring it to the notice of the communities in your borough. Anyone can apply, without an account, at:',
@@ -434,7 +435,7 @@ export function createRecruitmentService(deps: {
           subject: `Your application to the ${group.name}`,
           text:
             decision === 'accept'
-              ? `Dear ${application.fullName},\n\nThe Director has accepted your appointment to the ${group.name}, from ${round.appointmentDate > groups.today() ? round.appointmentDate : groups.today()}, for four years. The IAG Coordination Unit will be in touch about your first meeting.\n\nThank you for volunteering.`
+              ? `Dear ${application.fullName},\n\nThe Director has accepted your appointment to the ${group.name}, from ${formatDate(round.appointmentDate > groups.today() ? round.appointmentDate : groups.today())}, for four years. The IAG Coordination Unit will be in touch about your first meeting.\n\nThank you for volunteering.`
               : `Dear ${application.fullName},\n\nThank you for applying to the ${group.name}. On this occasion your application has not been accepted.\n\n${reason}`,
         });
         await recordAudit(tx, actorOf(user, requestId), {
@@ -547,7 +548,7 @@ export function createRecruitmentService(deps: {
         await deps.mail.queue(tx, {
           to: email!,
           subject: `We have received your application to the ${group.name}`,
-          text: `Dear ${fullName},\n\nThank you for applying to the ${group.name}. Applications close on ${round.closesOn}. A panel from the group and the police service will consider every application, and the Director of the Diversity and Citizen Focus Directorate makes each appointment. We will write to you with the outcome.`,
+          text: `Dear ${fullName},\n\nThank you for applying to the ${group.name}. Applications close on ${formatDate(round.closesOn)}. A panel from the group and the police service will consider every application, and the Director of the Diversity and Citizen Focus Directorate makes each appointment. We will write to you with the outcome.`,
         });
         // The audit event names the application, not the applicant: their details stay with the panel.
         await recordAudit(

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../app.js';
+import { formatDate } from '../../platform/calendar/index.js';
 import { recordHistoryHref } from '../../platform/audit/links.js';
 import { can } from '../../platform/auth/permissions.js';
 import { pageRequest } from '../../platform/db/search.js';
@@ -443,7 +444,7 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
         return redirectWithFlash(
           reply,
           paths.group(groupId),
-          `The appointment has been recorded. The first term ends on ${membership.endsOn}`,
+          `The appointment has been recorded. The first term ends on ${formatDate(membership.endsOn)}`,
         );
       },
       (errors, status) => showAppointForm(request, reply, formValues(request.body), errors, status),

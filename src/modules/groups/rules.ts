@@ -2,7 +2,12 @@
  * The rules of advisory groups (DOMAIN.md IAG-01, 07, 18, 19, 21), as pure functions. The
  * service calls them; the pages show their messages.
  */
-import { addCalendarDays, addCalendarMonths, type IsoDate } from '../../platform/calendar/index.js';
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  formatDate,
+  type IsoDate,
+} from '../../platform/calendar/index.js';
 import type { OrganisationKind } from '../directory/kinds.js';
 
 export const GROUP_TYPES = [
@@ -307,7 +312,7 @@ export function checkRecruitmentInterval(
   const nextMayOpen = addCalendarMonths(latest, RECRUITMENT_INTERVAL_MONTHS);
   return {
     nextMayOpen,
-    message: `A corporate IAG runs at most one recruitment in any 12 months, and this group opened one on ${clash} (IAG-20). The next may open on ${nextMayOpen}`,
+    message: `A corporate IAG runs at most one recruitment in any 12 months, and this group opened one on ${formatDate(clash)} (IAG-20). The next may open on ${formatDate(nextMayOpen)}`,
   };
 }
 
@@ -333,7 +338,7 @@ export function checkAgeEligibility(
   const min = group.minAge ?? 0;
   const max = group.maxAge ?? 200;
   if (age < min || age > max)
-    return `This group takes members aged ${min} to ${max} on the date of appointment, ${appointmentDate}; you would be ${age} (IAG-17)`;
+    return `This group takes members aged ${min} to ${max} on the date of appointment, ${formatDate(appointmentDate)}; you would be ${age} (IAG-17)`;
   return null;
 }
 
@@ -384,7 +389,7 @@ export function mayWorkAtClearance(
   return {
     allowed: false,
     reason: lapsed
-      ? `Their ${CLEARANCE_LABELS[lapsed.level]} is not in force on ${on} (IAG-29)`
+      ? `Their ${CLEARANCE_LABELS[lapsed.level]} is not in force on ${formatDate(on)} (IAG-29)`
       : `The work needs ${CLEARANCE_LABELS[needed]} and they do not hold it (IAG-29)`,
   };
 }

@@ -18,7 +18,12 @@ import {
   replaceScopedRoleHolders,
   type ScopeCatalogue,
 } from '../../platform/auth/users-service.js';
-import { addCalendarMonths, todayInLondon, type IsoDate } from '../../platform/calendar/index.js';
+import {
+  addCalendarMonths,
+  formatDate,
+  todayInLondon,
+  type IsoDate,
+} from '../../platform/calendar/index.js';
 import { queryRows, type Db, type Executor } from '../../platform/db/database.js';
 import { nextNumber } from '../../platform/db/next-number.js';
 import { preparedPages, preparedRead } from '../../platform/db/prepared.js';
@@ -1543,11 +1548,11 @@ export function createGroupsService(deps: {
           if (!person?.email) continue;
           await deps.mail.queue(tx, {
             to: person.email,
-            subject: `Your term with the ${d.groupName} ends on ${d.endsOn}`,
+            subject: `Your term with the ${d.groupName} ends on ${formatDate(d.endsOn)}`,
             text: [
               `Dear ${person.fullName},`,
               '',
-              `Your appointment to the ${d.groupName} ends on ${d.endsOn}.`,
+              `Your appointment to the ${d.groupName} ends on ${formatDate(d.endsOn)}.`,
               'An independent advisor serves a term of four years and at most two terms (IAG-18).',
               'If this is your first term and you would like to serve a second, tell the IAG Coordination Unit: a second term needs the agreement of the chair and of the Director.',
               '',
