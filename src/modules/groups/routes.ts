@@ -112,7 +112,7 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
       services.meetings.bodyNotices('annual_conference', ANNUAL_CONFERENCE_ID),
     ]);
     return renderPage(request, reply, `${T}/list.njk`, {
-      title: 'Advisory groups',
+      title: 'Register of advisory groups',
       directorChairs: { href: directorChairsMeetingsPath, notices: directorChairsNotices },
       conference: { href: annualConferenceMeetingsPath, notices: conferenceNotices },
       width: 'full',
@@ -859,6 +859,7 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
     ]);
     return renderPage(request, reply, `${T}/public-group.njk`, {
       title: detail.group.name,
+      section: 'Advisory groups',
       openRound,
       meetings: publicMeetingLinks(paths.publicList, detail.group.id, meetings),
       breadcrumbs: [home, { text: 'Advisory groups', href: paths.publicList }],
