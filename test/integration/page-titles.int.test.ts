@@ -1,8 +1,8 @@
 /**
- * Issue 21 item 28: every page's title says what the page is. Each role (and someone signed
- * out) follows the links from their home page to every page pattern they can reach; no title
- * says "Bridge – Bridge", and no two page patterns share a title (the public page of a group and
- * the staff page of the same group, say).
+ * Each role (and someone signed out) follows the links from their home page to every page
+ * pattern they can reach. Issue 21 item 28: every page's title says what the page is; none says
+ * "Bridge – Bridge", and no two page patterns share a title (the public page of a group and the
+ * staff page of the same group, say). Issue 21 item 25: no link a person is shown leads to 403.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -21,6 +21,7 @@ before(async () => {
     createdAt: new Date(),
     updatedAt: new Date(),
   });
+  await crawl();
 });
 after(() => t.close());
 
@@ -40,40 +41,61 @@ const decode = (s: string) =>
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>');
 
-test('issue 21 item 28: every page pattern has a title of its own, and none says "Bridge – Bridge"', async () => {
-  /** Each title, and the page patterns (with the address seen) that bear it. */
-  const titles = new Map<string, Map<string, string>>();
-  const failures: string[] = [];
+interface Visit {
+  role: string;
+  path: string;
+  pattern: string;
+  title: string;
+}
+/** Every page reached, by each role, once per page pattern. */
+const visits: Visit[] = [];
+/** Links that answered 403 to the person shown them. */
+const refused: string[] = [];
+
+async function crawl(): Promise<void> {
   for (const role of ['signed out', ...ROLES] as const) {
     const agent = role === 'signed out' ? new Agent(t.app) : await signInAs(t, role);
     const queue = ['/'];
     const queued = new Set(queue.map(patternOf));
+    const linkedFrom = new Map<string, string>();
     let visited = 0;
     while (queue.length && visited < PER_ROLE) {
       const path = queue.shift()!;
       const response = await agent.get(path);
+      if (response.statusCode === 403)
+        refused.push(`${path} as ${role}, linked from ${linkedFrom.get(path)}`);
       if (response.statusCode !== 200) continue;
       if (!String(response.headers['content-type']).startsWith('text/html')) continue;
       visited += 1;
       const title = decode(/<title>([^<]*)<\/title>/.exec(response.body)?.[1]?.trim() ?? '');
-      if (!title || /Bridge – Bridge/.test(title)) failures.push(`${path} as ${role}: "${title}"`);
-      const pattern = patternOf(path);
-      const bearers = titles.get(title) ?? new Map<string, string>();
-      if (!bearers.has(pattern)) bearers.set(pattern, `${path} as ${role}`);
-      titles.set(title, bearers);
+      visits.push({ role, path, pattern: patternOf(path), title });
       for (const [, href] of response.body.matchAll(/<a [^>]*href="(\/[^"#?]*)[^"]*"/g)) {
         const next = decode(href!);
         const nextPattern = patternOf(next);
         if (queued.has(nextPattern) || NOT_PAGES.test(nextPattern) || next === '/sign-out')
           continue;
         queued.add(nextPattern);
+        linkedFrom.set(next, path);
         queue.push(next);
       }
     }
   }
+}
+
+test('issue 21 item 28: every page pattern has a title of its own, and none says "Bridge – Bridge"', () => {
+  const failures: string[] = [];
+  /** Each title, and the page patterns (with the address seen) that bear it. */
+  const titles = new Map<string, Map<string, string>>();
+  for (const v of visits) {
+    if (!v.title || /Bridge – Bridge/.test(v.title))
+      failures.push(`${v.path} as ${v.role}: "${v.title}"`);
+    const bearers = titles.get(v.title) ?? new Map<string, string>();
+    if (!bearers.has(v.pattern)) bearers.set(v.pattern, `${v.path} as ${v.role}`);
+    titles.set(v.title, bearers);
+  }
   for (const [title, bearers] of titles)
     if (bearers.size > 1) failures.push(`"${title}" on ${[...bearers.values()].join(', ')}`);
-  const patterns = new Set([...titles.values()].flatMap((b) => [...b.keys()]));
+  const patterns = new Set(visits.map((v) => v.pattern));
   assert.ok(patterns.size > 80, `only ${patterns.size} page patterns were reached`);
   for (const twin of [
     '/advisory-groups/:id',
@@ -83,4 +105,9 @@ test('issue 21 item 28: every page pattern has a title of its own, and none says
   ])
     assert.ok(patterns.has(twin), `${twin} was reached`);
   assert.deepEqual(failures, []);
+});
+
+test('issue 21 item 25: no link any role is shown, on any page they reach, answers 403', () => {
+  assert.ok(visits.length > 300, `only ${visits.length} pages were read`);
+  assert.deepEqual(refused, []);
 });
