@@ -21,6 +21,7 @@ import view from '@fastify/view';
 import nunjucks from 'nunjucks';
 import type { Config } from './config.js';
 import { registerApiTokenRoutes } from './platform/api/admin-routes.js';
+import { apiDocsPaths, registerApiDocsRoutes } from './platform/api/docs-routes.js';
 import { createApiTokenService } from './platform/api/service.js';
 import { registerAuditRoutes } from './platform/audit/routes.js';
 import { registerAccountRoutes } from './platform/auth/account-routes.js';
@@ -486,8 +487,13 @@ export async function buildApp(deps: AppDeps): Promise<{
   // Routes the platform serves for every caller: the design system's files and the API docs.
   const routes: RouteInfo[] = [];
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/assets/') || route.url.startsWith('/api/docs')) {
+    if (route.url.startsWith('/assets/')) {
       route.config = { ...(route.config ?? {}), access: route.config?.access ?? 'public' };
+    }
+    // The interactive API reference (Swagger UI) is for administrators, who issue the tokens;
+    // everyone else reads Bridge's own page about the API (issue 21 item 27).
+    if (route.url.startsWith(apiDocsPaths.reference)) {
+      route.config = { ...(route.config ?? {}), access: { action: 'api-tokens.manage' } };
     }
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') routes.push({ method, url: route.url, access: route.config?.access });
@@ -559,7 +565,7 @@ export async function buildApp(deps: AppDeps): Promise<{
     hideUntagged: true,
   });
   await app.register(swaggerUi, {
-    routePrefix: '/api/docs',
+    routePrefix: apiDocsPaths.reference,
     staticCSP: true,
     // Its own policy would send the docs' scripts to https where Bridge is served over http.
     transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
@@ -572,6 +578,7 @@ export async function buildApp(deps: AppDeps): Promise<{
   registerAccountRoutes(routeDeps);
   registerUserAdminRoutes(routeDeps);
   registerApiTokenRoutes(routeDeps);
+  registerApiDocsRoutes(routeDeps);
   registerAuditRoutes(routeDeps);
   registerOutboxRoutes(routeDeps);
   registerDirectoryRoutes(routeDeps);

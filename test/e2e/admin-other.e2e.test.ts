@@ -131,11 +131,20 @@ test('an administrator issues an API token, another system uses it, it is revoke
   assert.match(await page.getByRole('main').innerText(), /Borough intranet directory/);
 });
 
-test('the API documentation opens for anyone', async () => {
+test("issue 21 item 27: the footer's API documentation is a page of Bridge's own that passes axe; administrators open the interactive reference", async () => {
   const page = await e2e.newPage();
   await visit(page, '/');
   await page.getByRole('contentinfo').getByRole('link', { name: 'API documentation' }).click();
-  await page.waitForURL(/\/api\/docs/);
+  await page.getByRole('heading', { level: 1, name: 'The Bridge API' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/api-documentation');
+  await expectAccessible(page);
+  assert.ok(await page.getByRole('cell', { name: 'List or search organisations' }).isVisible());
+  assert.equal(await page.getByRole('link', { name: /interactive reference/ }).count(), 0);
+
+  await signInThroughPages(page, 'administrator');
+  await visit(page, '/api-documentation');
+  await page.getByRole('link', { name: 'try the API in the interactive reference' }).click();
+  await page.waitForURL(/\/admin\/api-reference/);
   // Swagger UI is third-party markup drawn by its own script: not checked with axe here.
   await page.getByRole('heading', { name: /Bridge API/ }).waitFor();
   await page.getByText('/api/v1/organisations', { exact: true }).first().waitFor();

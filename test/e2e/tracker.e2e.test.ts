@@ -330,5 +330,5 @@ test('a manager builds a source by hand and follows it on the dashboard', async 
   await last.getByLabel('Month').fill('3');
   await last.getByLabel('Year').fill('2025');
   await officer.getByRole('button', { name: 'Schedule the next review' }).click();
-  await expectSuccess(officer, /next review of the advisory process is due by 2028-03-29/);
+  await expectSuccess(officer, /next review of the advisory process is due by 29 March 2028/);
 });

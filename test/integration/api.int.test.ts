@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createTestApp, signInAs, type TestApp } from '../app.js';
+import { Agent, createTestApp, signInAs, type TestApp } from '../app.js';
 
 let t: TestApp;
 let readToken: string;
@@ -185,14 +185,67 @@ describe('writing the directory', () => {
   });
 });
 
-test('OpenAPI describes the API at /api/docs/json', async () => {
-  const response = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+test('OpenAPI describes the API at /api/openapi.json, for anyone', async () => {
+  const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
   assert.equal(response.statusCode, 200);
   const spec = response.json();
   assert.match(spec.openapi, /^3\./);
   assert.ok(spec.paths['/api/v1/organisations']?.get);
   assert.ok(spec.paths['/api/v1/people/{id}']?.put);
-  const ui = await t.app.inject({ method: 'GET', url: '/api/docs' });
+});
+
+test('issue 21 item 27: the footer links a page of Bridge’s own about the API; the interactive reference is the administrators’', async () => {
+  const visitor = new Agent(t.app);
+  const home = await visitor.get('/');
+  assert.match(
+    home.body,
+    /<a class="govuk-footer__link" href="\/api-documentation">\s*API documentation\s*<\/a>/,
+  );
+  assert.doesNotMatch(home.body, /href="\/api\/docs|href="\/admin\/api-reference/);
+
+  const page = await visitor.get('/api-documentation');
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /<title>The Bridge API – Bridge<\/title>/);
+  assert.match(page.body, /<h1 class="govuk-heading-l">The Bridge API<\/h1>/);
+  // What it serves, read from the same description the routes declare.
+  assert.match(
+    page.body,
+    /<code>GET<\/code><\/td>\s*<td class="govuk-table__cell"><code>\/api\/v1\/organisations<\/code><\/td>\s*<td class="govuk-table__cell">List or search organisations<\/td>/,
+  );
+  assert.match(
+    page.body,
+    /<code>PUT<\/code><\/td>\s*<td class="govuk-table__cell"><code>\/api\/v1\/people\/\{id\}<\/code>/,
+  );
+  // Tokens, and where the OpenAPI JSON is.
+  assert.match(page.body, /<code>Authorization<\/code> header as <code>Bearer<\/code>/);
+  assert.match(page.body, /href="\/api\/openapi.json">http:\/\/[^<]+\/api\/openapi.json<\/a>/);
+  assert.doesNotMatch(
+    page.body,
+    /interactive reference/,
+    'not offered to those who cannot open it',
+  );
+
+  // The old address is gone; the reference refuses everyone but administrators.
+  assert.equal((await visitor.get('/api/docs')).statusCode, 404);
+  const signedOut = await visitor.get('/admin/api-reference');
+  assert.equal(signedOut.statusCode, 303);
+  assert.match(signedOut.headers.location ?? '', /^\/sign-in/);
+  for (const role of ['coordination_unit', 'authority_officer'] as const) {
+    const agent = await signInAs(t, role);
+    assert.equal((await agent.get('/admin/api-reference')).statusCode, 403, role);
+    assert.equal((await agent.get('/admin/api-reference/json')).statusCode, 403, role);
+    assert.doesNotMatch((await agent.get('/api-documentation')).body, /interactive reference/);
+  }
+  const admin = await signInAs(t, 'administrator');
+  const about = await admin.get('/api-documentation');
+  const href =
+    /<a class="govuk-link" href="([^"]+)">try the API in the interactive reference<\/a>/.exec(
+      about.body,
+    )?.[1];
+  assert.equal(href, '/admin/api-reference');
+  const ui = await admin.get('/admin/api-reference');
   assert.equal(ui.statusCode, 200);
+  assert.match(ui.body, /swagger/i);
   assert.doesNotMatch(String(ui.headers['content-security-policy']), /upgrade-insecure-requests/);
+  assert.equal((await admin.get('/admin/api-reference/json')).statusCode, 200);
 });

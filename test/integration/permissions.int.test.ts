@@ -50,12 +50,16 @@ const EXPECTED: Record<string, Who> = {
   'GET /assets/*': 'anyone',
   'GET /assets/frontend/*': 'anyone',
   'GET /assets/bridge/*': 'anyone',
-  'GET /api/docs': 'anyone',
-  'GET /api/docs/json': 'anyone',
-  'GET /api/docs/yaml': 'anyone',
-  'GET /api/docs/static/*': 'anyone',
-  'GET /api/docs/static/index.html': 'anyone',
-  'GET /api/docs/static/swagger-initializer.js': 'anyone',
+  // Bridge's own page about the API, and its OpenAPI description, are for anyone; the
+  // interactive reference (Swagger UI) is the administrators', who issue tokens.
+  'GET /api-documentation': 'anyone',
+  'GET /api/openapi.json': 'anyone',
+  'GET /admin/api-reference': ADMINS,
+  'GET /admin/api-reference/json': ADMINS,
+  'GET /admin/api-reference/yaml': ADMINS,
+  'GET /admin/api-reference/static/*': ADMINS,
+  'GET /admin/api-reference/static/index.html': ADMINS,
+  'GET /admin/api-reference/static/swagger-initializer.js': ADMINS,
   'GET /sign-in': 'signed-out',
   'POST /sign-in': 'signed-out',
   'GET /sign-in/second-factor': 'signed-out',
@@ -472,8 +476,7 @@ function concrete(url: string): string {
     .replace('/assets/frontend/*', '/assets/frontend/govuk-frontend.min.css')
     .replace('/assets/bridge/*', '/assets/bridge/bridge.css')
     .replace('/assets/*', '/assets/images/favicon.svg')
-    .replace('/api/docs/static/*', '/api/docs/static/index.css')
-    .replace('/api/docs/*', '/api/docs/json');
+    .replace('/admin/api-reference/static/*', '/admin/api-reference/static/index.css');
 }
 
 test('every route has a line in the permissions table, and every line a route', () => {
@@ -518,7 +521,7 @@ test('every route lets in exactly the roles it should, and sends signed-out peop
       // Every page, error pages included, is a whole GOV.UK page with one main region and title.
       if (
         String(response.headers['content-type']).startsWith('text/html') &&
-        !url.startsWith('/api/docs')
+        !url.startsWith('/admin/api-reference')
       ) {
         const mains = response.body.match(/<main[^>]*id="main-content"/g) ?? [];
         const headings = response.body.match(/<h1[\s>]/g) ?? [];

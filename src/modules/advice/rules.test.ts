@@ -137,7 +137,7 @@ test('IAG-29: nobody is nominated for work above their clearance, or with one no
   const lapsing = { ...sc, expiresOn: '2026-12-03' };
   assert.match(
     nominationProblem({ ...suitable, clearances: [lapsing] }, needsSc)!,
-    /not in force on 2026-12-03/,
+    /not in force on 3 December 2026/,
   );
 });
 

@@ -10,7 +10,7 @@ import { recordAudit } from '../../platform/audit/service.js';
 import { can } from '../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
 import { roleAssignments, users } from '../../platform/auth/schema.js';
-import { formatDateTime, type IsoDate } from '../../platform/calendar/index.js';
+import { formatDate, formatDateTime, type IsoDate } from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import {
   ConflictError,
@@ -464,7 +464,7 @@ export function createAdviceService(deps: {
                       `The strategic engagement team has passed request ${request.reference} to ${g.name}, for you to nominate the most suitable advisor (IAG-08).`,
                       '',
                       `What: ${request.subject}`,
-                      `Needed from: ${request.neededFrom}${request.neededUntil ? ` to ${request.neededUntil}` : ''}`,
+                      `Needed from: ${formatDate(request.neededFrom)}${request.neededUntil ? ` to ${formatDate(request.neededUntil)}` : ''}`,
                       `Advisors wanted: ${request.advisorsWanted}`,
                       request.clearanceNeeded
                         ? `Clearance needed: ${CLEARANCE_LABELS[request.clearanceNeeded]}`

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../app.js';
+import { recordHistoryHref } from '../../platform/audit/links.js';
 import { can } from '../../platform/auth/permissions.js';
 import { pageRequest } from '../../platform/db/search.js';
 import type { FieldError } from '../../platform/errors.js';
@@ -196,6 +197,7 @@ export function registerDirectoryRoutes({ app, services, renderPage }: RouteDeps
       ...detail,
       kindLabel: ORGANISATION_KIND_LABELS[detail.organisation.kind],
       canEdit: can(request.principal, 'directory.edit'),
+      historyHref: recordHistoryHref(request.principal, 'organisation', id),
       paths,
     });
   });
@@ -266,6 +268,7 @@ export function registerDirectoryRoutes({ app, services, renderPage }: RouteDeps
                 ...detail,
                 kindLabel: ORGANISATION_KIND_LABELS[detail.organisation.kind],
                 canEdit: true,
+                historyHref: recordHistoryHref(request.principal, 'organisation', id),
                 paths,
                 errors,
               },
@@ -381,6 +384,7 @@ export function registerDirectoryRoutes({ app, services, renderPage }: RouteDeps
       account,
       hasAccount: detail.person.userId !== null,
       canEdit: can(request.principal, 'directory.edit'),
+      historyHref: recordHistoryHref(request.principal, 'person', id),
       paths,
     });
   });
@@ -448,6 +452,7 @@ export function registerDirectoryRoutes({ app, services, renderPage }: RouteDeps
                 ...detail,
                 hasAccount: detail.person.userId !== null,
                 canEdit: true,
+                historyHref: recordHistoryHref(request.principal, 'person', id),
                 paths,
                 errors,
               },

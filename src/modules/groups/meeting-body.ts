@@ -13,6 +13,7 @@ import { ConflictError, NotFoundError } from '../../platform/errors.js';
 import type { DirectoryService } from '../directory/service.js';
 import type { Body, BodyProvider } from '../meetings/bodies.js';
 import type { MemberRecordsService } from './member-records-service.js';
+import { groupPageHref } from './links.js';
 import { groupPaths } from './paths.js';
 import { meetingPaths } from '../meetings/paths.js';
 import { checkAnnualConference, checkDirectorChairsMeetings } from './rules.js';
@@ -97,6 +98,7 @@ export function createGroupMeetingBody(deps: {
       return {
         ...relation,
         personId: personId ?? null,
+        mayOpenBody: groupPageHref(principal, id) !== undefined,
         mayView:
           relation.member ||
           relation.police ||

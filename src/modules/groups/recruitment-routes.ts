@@ -3,7 +3,7 @@ import type { RouteDeps } from '../../app.js';
 import type { FieldError } from '../../platform/errors.js';
 import { formValues, redirectWithFlash, withFormErrors } from '../../platform/http/render.js';
 import { groupPaths as paths } from './paths.js';
-import { addCalendarMonths } from '../../platform/calendar/index.js';
+import { addCalendarMonths, formatDate } from '../../platform/calendar/index.js';
 import { checkedValues, dateParts } from './validation.js';
 
 const T = 'modules/groups/views';
@@ -106,7 +106,7 @@ export function registerRecruitmentRoutes({ app, services, renderPage }: RouteDe
     const { groupId, roundId } = params(request) as { groupId: string; roundId: string };
     const detail = await recruitment.round(request.principal, groupId, roundId);
     return renderPage(request, reply, `${T}/round.njk`, {
-      title: `Recruitment round opening ${detail.round.opensOn}: ${detail.group.name}`,
+      title: `Recruitment round opening ${formatDate(detail.round.opensOn)}: ${detail.group.name}`,
       width: 'full',
       breadcrumbs: [
         ...crumbs(detail.group),

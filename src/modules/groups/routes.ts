@@ -1,5 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../app.js';
+import { formatDate } from '../../platform/calendar/index.js';
+import { recordHistoryHref } from '../../platform/audit/links.js';
 import { can } from '../../platform/auth/permissions.js';
 import { formatDate } from '../../platform/calendar/index.js';
 import { pageRequest } from '../../platform/db/search.js';
@@ -20,6 +22,7 @@ import {
   annualConferenceMeetingsPath,
   directorChairsMeetingsPath,
 } from './meeting-body.js';
+import { groupPageHref } from './links.js';
 import { groupPaths as paths } from './paths.js';
 import {
   CLEARANCE_LABELS,
@@ -110,7 +113,7 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
       services.meetings.bodyNotices('annual_conference', ANNUAL_CONFERENCE_ID),
     ]);
     return renderPage(request, reply, `${T}/list.njk`, {
-      title: 'Advisory groups',
+      title: 'Register of advisory groups',
       directorChairs: { href: directorChairsMeetingsPath, notices: directorChairsNotices },
       conference: { href: annualConferenceMeetingsPath, notices: conferenceNotices },
       width: 'full',
@@ -123,6 +126,7 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
       paths,
       canRegister: can(request.principal, 'groups.register'),
       canManage: can(request.principal, 'groups.manage'),
+      groupHref: (id: string) => groupPageHref(request.principal, id),
       canSeeSecondTerms:
         can(request.principal, 'groups.manage') ||
         can(request.principal, 'groups.director-agreement') ||
@@ -267,6 +271,8 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
       ...detail,
       independent: isIndependentType(detail.group.type),
       needsDeploymentContact: needsDeploymentContact(detail.group.type),
+      groupHref: (id: string) => groupPageHref(request.principal, id),
+      historyHref: recordHistoryHref(request.principal, 'group', detail.group.id),
       labels,
       paths,
     });
@@ -524,6 +530,7 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
         name,
         records,
         clearanceLabels: CLEARANCE_LABELS,
+        historyHref: recordHistoryHref(request.principal, 'membership', membershipId),
         errors,
         values: formValues(request.body),
         labels,
@@ -853,6 +860,7 @@ export function registerGroupRoutes({ app, services, renderPage, config }: Route
     ]);
     return renderPage(request, reply, `${T}/public-group.njk`, {
       title: detail.group.name,
+      section: 'Advisory groups',
       openRound,
       meetings: publicMeetingLinks(paths.publicList, detail.group.id, meetings),
       breadcrumbs: [home, { text: 'Advisory groups', href: paths.publicList }],

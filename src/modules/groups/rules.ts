@@ -469,7 +469,7 @@ export function mayWorkAtClearance(
   return {
     allowed: false,
     reason: lapsed
-      ? `Their ${CLEARANCE_LABELS[lapsed.level]} is not in force on ${on} (IAG-29)`
+      ? `Their ${CLEARANCE_LABELS[lapsed.level]} is not in force on ${formatDate(on)} (IAG-29)`
       : `The work needs ${CLEARANCE_LABELS[needed]} and they do not hold it (IAG-29)`,
   };
 }

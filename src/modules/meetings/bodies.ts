@@ -26,8 +26,8 @@ export interface Body {
   name: string;
   /** The interval the body meets at (IAG-21d), for scheduling a series. */
   intervalMonths: number | null;
-  /** The body's own page, for links back. */
-  href: string;
+  /** The body's own page, for links back; none for a person that page would refuse. */
+  href?: string | undefined;
 }
 
 export interface BodyRelation extends AgendaRelation {
@@ -35,6 +35,8 @@ export interface BodyRelation extends AgendaRelation {
   personId: string | null;
   /** May read the body's meetings at all: members, office-holders and the staff who oversee it. */
   mayView: boolean;
+  /** May open the body's own page (`Body.href`); when false, pages show no link to it. */
+  mayOpenBody?: boolean;
 }
 
 /**

@@ -16,7 +16,7 @@ export function meetingBreadcrumbs(
   providers: readonly Pick<BodyProvider, 'type' | 'pathPrefix'>[],
   body: Body,
   meeting?: Meeting,
-): { text: string; href: string }[] {
+): { text: string; href?: string }[] {
   const prefix = providers.find((p) => p.type === body.type)?.pathPrefix ?? '';
   return [
     { text: 'Home', href: '/' },

@@ -20,6 +20,7 @@ export function registerPublicMeetingRoutes({ app, services, renderPage }: Route
         const record = await services.publicMeetings.meeting(provider.type, bodyId!, meetingId!);
         return renderPage(request, reply, `${T}/public-meeting.njk`, {
           title: `${record.meeting.title}, ${meetingWhen(record.meeting)}`,
+          section: record.body.name,
           breadcrumbs: [
             { text: 'Home', href: '/' },
             { text: record.body.name, href: record.body.href },

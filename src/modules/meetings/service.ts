@@ -93,7 +93,7 @@ export function createMeetingsService(deps: {
     const body = await findBody(executor, type, id);
     const relation = await provider(type).relation(executor, principal, id);
     if (!relation.mayView) throw new ForbiddenError();
-    return { body, relation };
+    return { body: relation.mayOpenBody === false ? { ...body, href: undefined } : body, relation };
   }
 
   async function findMeeting(executor: Executor, meetingId: string, lock = false) {

@@ -1,6 +1,7 @@
 /** The tracker's dashboard, and the sources whose own date it watches (IAG-26, IAG-28). */
 import type { FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../app.js';
+import { formatDate } from '../../platform/calendar/index.js';
 import { pageRequest } from '../../platform/db/search.js';
 import { paginationFor } from '../../platform/http/pagination.js';
 import { redirectWithFlash, registerFormPage } from '../../platform/http/render.js';
@@ -87,7 +88,7 @@ export function registerTrackerDashboardRoutes({ app, services, renderPage }: Ro
       return redirectWithFlash(
         reply,
         paths.dashboard,
-        `The next review of the advisory process is due by ${source.dueOn} (IAG-28)`,
+        `The next review of the advisory process is due by ${formatDate(source.dueOn!)} (IAG-28)`,
       );
     },
   });

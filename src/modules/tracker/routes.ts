@@ -346,6 +346,7 @@ export function registerTrackerRoutes({ app, services, renderPage }: RouteDeps):
     const result = await tracker.publicSource(params(request).sourceId!, page);
     return renderPage(request, reply, `${T}/public-source.njk`, {
       title: result.source.title,
+      section: 'Recommendations and progress',
       breadcrumbs: [home, { text: 'Recommendations and progress', href: paths.publicSources }],
       ...result,
       pagination: paginationFor(

@@ -110,7 +110,7 @@ export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps
       reply,
       'platform/views/admin/user.njk',
       {
-        title: user.displayName,
+        title: `User account: ${user.displayName}`,
         breadcrumbs: crumbs,
         user,
         values: {},

@@ -20,7 +20,7 @@ test('the fixed parts are the GOV.UK components, rendered once, and every page h
   const env = environment();
   const markup = addFixedMarkup(env);
   assert.match(String(markup.header), /class="govuk-generic-header"[\s\S]*Bridge/);
-  assert.match(String(markup.footer), /class="govuk-footer"[\s\S]*href="\/api\/docs"/);
+  assert.match(String(markup.footer), /class="govuk-footer"[\s\S]*href="\/api-documentation"/);
   assert.match(String(markup.skipLink), /href="#main-content" class="govuk-skip-link"/);
 
   const page = env.renderString(

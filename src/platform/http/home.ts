@@ -7,7 +7,7 @@ export function registerHomeRoutes({ app, services, renderPage }: RouteDeps): vo
     const p = request.principal;
     if (!p || p.kind !== 'user') {
       return renderPage(request, reply, 'platform/views/home-public.njk', {
-        title: 'Bridge',
+        title: 'How the police work with the communities they serve',
         width: 'two-thirds',
       });
     }

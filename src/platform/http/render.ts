@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { fieldErrorsOf, type AppError, type FieldError } from '../errors.js';
 import { navigationFor, type NavItem } from './navigation.js';
+import { scrollableTables } from './table-scroll.js';
 import './types.js';
 
 export const FLASH_COOKIE = 'bridge_flash';
@@ -27,10 +28,10 @@ export function createRenderer(navItems: readonly NavItem[]) {
     const flash = flashCookie ? request.unsignCookie(flashCookie) : null;
     if (flashCookie) reply.clearCookie(FLASH_COOKIE, { path: '/' });
     const fieldErrors = Object.fromEntries(errors.map((e) => [e.field, { text: e.message }]));
-    return reply
+    const html = await reply
       .status(status)
       .header('cache-control', 'no-store')
-      .view(template, {
+      .viewAsync(template, {
         ...data,
         errorList: errors.map((e) => ({ text: e.message, href: `#${e.field}` })),
         fieldErrors,
@@ -43,6 +44,7 @@ export function createRenderer(navItems: readonly NavItem[]) {
         csrfToken: lazyCsrfToken(reply),
         cspNonce: reply.cspNonce?.script,
       });
+    return reply.send(scrollableTables(html));
   };
 }
 
