@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../app.js';
-import { formatDate } from '../../platform/calendar/index.js';
 import { recordHistoryHref } from '../../platform/audit/links.js';
 import { can } from '../../platform/auth/permissions.js';
 import { formatDate } from '../../platform/calendar/index.js';
