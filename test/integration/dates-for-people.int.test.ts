@@ -163,7 +163,7 @@ test('issue 21 item 31: recruitment e-mails and refusals give their dates as peo
   const refusal = messagesOn(second.body);
   assert.match(
     refusal,
-    /opened one on 23 November 2026 \(IAG-20\)\. The next may open on 23 November 2027/,
+    /has a round from 23 November 2026 to 31 December 2026 \(IAG-20\)\. The next may open on 23 November 2027/,
   );
   assertNoIsoDate(refusal, 'the IAG-20 refusal');
 
