@@ -24,7 +24,11 @@ import { createApiTokenService } from './platform/api/service.js';
 import { registerAuditRoutes } from './platform/audit/routes.js';
 import { registerAccountRoutes } from './platform/auth/account-routes.js';
 import { can } from './platform/auth/permissions.js';
-import { registerSignInRoutes, SESSION_COOKIE } from './platform/auth/sign-in-routes.js';
+import {
+  CSRF_COOKIE,
+  registerSignInRoutes,
+  SESSION_COOKIE,
+} from './platform/auth/sign-in-routes.js';
 import { createSecretBox } from './platform/auth/secret-box.js';
 import { createAuthService } from './platform/auth/service.js';
 import { registerUserAdminRoutes } from './platform/auth/users-routes.js';
@@ -424,7 +428,7 @@ export async function buildApp(deps: AppDeps): Promise<{
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieKey: 'bridge_csrf',
+    cookieKey: CSRF_COOKIE,
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: 'auto' },
     getToken: (request) => {
       const token = (request.body as Record<string, unknown> | undefined)?._csrf;
@@ -511,7 +515,9 @@ export async function buildApp(deps: AppDeps): Promise<{
 
   app.decorateRequest('session', null);
   app.decorateRequest('principal', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
+    // What the API answers is about people: no cache, shared or private, keeps a copy.
+    if (request.url.startsWith('/api/v1/')) reply.header('cache-control', 'no-store');
     if (
       request.url.startsWith('/assets/') ||
       request.url.startsWith('/health/') ||

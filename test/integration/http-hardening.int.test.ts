@@ -14,6 +14,24 @@ before(async () => {
 });
 after(() => t.close());
 
+/** An API token issued by the administrator, through the page that issues them. */
+async function apiToken(scopes: string[]): Promise<string> {
+  const admin = await signInAs(t, 'administrator');
+  const page = await admin.post('/admin/api-tokens/new', { name: `Test ${Date.now()}`, scopes });
+  const token = /data-testid="api-token">([^<]+)</.exec(page.body)?.[1];
+  assert.ok(token, 'the token is shown once');
+  return token;
+}
+
+function api(method: 'GET' | 'POST' | 'PUT', url: string, token: string, body?: unknown) {
+  return t.app.inject({
+    method,
+    url,
+    headers: { authorization: `Bearer ${token}` },
+    ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+  });
+}
+
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 describe('issue 21 item 5: absurd page numbers', () => {
@@ -57,9 +75,12 @@ describe('issue 21 item 5: absurd page numbers', () => {
     }
   });
 
-  test('issue 21 item 5: the API answers an absurd page with the first page', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/people?page=1e400' });
-    assert.ok(response.statusCode < 500, String(response.statusCode));
+  test('issue 21 item 5: the API answers an absurd page with 400 naming the parameter', async () => {
+    const token = await apiToken(['directory:read']);
+    const response = await api('GET', '/api/v1/people?page=1e400', token);
+    assert.equal(response.statusCode, 400);
+    assert.match(String(response.headers['content-type']), /application\/problem\+json/);
+    assert.equal(response.json().errors[0].field, 'page');
   });
 });
 
@@ -107,5 +128,47 @@ describe('issue 21 items 5 and 17: where sign-in goes next', () => {
       const home = await agent.get('/');
       assert.match(home.body, /Sign out/);
     }
+  });
+});
+
+describe('issue 21 item 24: sessions and caches', () => {
+  test('issue 21 item 24: signing in renews the CSRF secret, so a token from before no longer works', async () => {
+    const account = demoAccount('requester');
+    const agent = new Agent(t.app);
+    await agent.get('/sign-in');
+    const secretBefore = agent.cookies.get('bridge_csrf');
+    const tokenBefore = agent.csrfToken!;
+    assert.ok(secretBefore && tokenBefore);
+    const signedIn = await agent.post('/sign-in', {
+      email: account.email,
+      password: DEMO_PASSWORD,
+    });
+    assert.equal(signedIn.statusCode, 303);
+    assert.equal(agent.cookies.get('bridge_csrf'), undefined, 'the old secret is cleared');
+    await agent.get('/account/password');
+    const secretAfter = agent.cookies.get('bridge_csrf');
+    assert.ok(secretAfter && secretAfter !== secretBefore, 'a new secret');
+    // The old token, sent with the new secret, is refused; the new one works.
+    const tokenAfter = agent.csrfToken!;
+    agent.csrfToken = tokenBefore;
+    const stale = await agent.post('/account/password', {});
+    assert.equal(stale.statusCode, 403);
+    agent.csrfToken = tokenAfter;
+    const fresh = await agent.post('/account/password', {});
+    assert.equal(fresh.statusCode, 400);
+    assert.match(fresh.body, /Enter your current password/);
+  });
+
+  test('issue 21 item 24: API answers are never cached, errors included', async () => {
+    const token = await apiToken(['directory:read']);
+    const ok = await api('GET', '/api/v1/people', token);
+    assert.equal(ok.statusCode, 200);
+    assert.equal(ok.headers['cache-control'], 'no-store');
+    const missing = await api('GET', '/api/v1/people/00000000-0000-4000-8000-000000000000', token);
+    assert.equal(missing.statusCode, 404);
+    assert.equal(missing.headers['cache-control'], 'no-store');
+    const unauthenticated = await t.app.inject({ method: 'GET', url: '/api/v1/people' });
+    assert.equal(unauthenticated.statusCode, 401);
+    assert.equal(unauthenticated.headers['cache-control'], 'no-store');
   });
 });

@@ -7,11 +7,18 @@ import { field, formValues, redirectWithFlash, withFormErrors } from '../http/re
 import type { ClientInfo, SecondFactorSetup, SessionContext } from './service.js';
 
 export const SESSION_COOKIE = 'bridge_session';
+/** The cookie holding the secret CSRF tokens are made from (see app.ts). */
+export const CSRF_COOKIE = 'bridge_csrf';
 
 export function clientOf(request: FastifyRequest): ClientInfo {
   return { ip: request.ip, userAgent: request.headers['user-agent'] };
 }
 
+/**
+ * Gives the browser a new session, and with it a new CSRF secret: a secret planted or read
+ * before signing in makes no token that works after. Every caller redirects next, and the page
+ * after makes the new secret when it first writes a form.
+ */
 export function setSessionCookie(reply: FastifyReply, token: string): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
@@ -19,6 +26,7 @@ export function setSessionCookie(reply: FastifyReply, token: string): void {
     sameSite: 'lax',
     secure: 'auto',
   });
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
 }
 
 /** Where a part-signed-in person goes next. */
