@@ -349,6 +349,7 @@ export async function buildApp(deps: AppDeps): Promise<{
   handlers: HandlersInFlight;
 }> {
   const { config } = deps;
+  const { trustProxy } = config;
   const services = buildServices(deps);
 
   const app = Fastify({
@@ -373,7 +374,11 @@ export async function buildApp(deps: AppDeps): Promise<{
     },
     genReqId: () => randomUUID(),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // A number of hops: the nearest that many proxies are believed, and no further back.
+    trustProxy:
+      typeof trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < trustProxy
+        : trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   });
   // First of the hooks, so that a request is counted before anything it does reads the database.

@@ -172,3 +172,43 @@ describe('issue 21 item 24: sessions and caches', () => {
     assert.equal(unauthenticated.headers['cache-control'], 'no-store');
   });
 });
+
+describe('issue 21 item 19: client addresses behind a proxy', () => {
+  test('issue 21 item 19: a forged X-Forwarded-For entry is not taken as the client address', async () => {
+    // inject's connections come from 127.0.0.1, standing for the load balancer.
+    for (const trustProxy of [1, ['127.0.0.1']]) {
+      const proxied = await createTestApp({ config: { trustProxy } });
+      try {
+        const forwarded = { 'x-forwarded-for': '6.6.6.6, 203.0.113.9' };
+        const agent = new Agent(proxied.app);
+        await agent.get('/sign-in', forwarded);
+        const params = new URLSearchParams({
+          email: demoAccount('requester').email,
+          password: DEMO_PASSWORD,
+          _csrf: agent.csrfToken!,
+        });
+        const response = await proxied.app.inject({
+          method: 'POST',
+          url: '/sign-in',
+          headers: {
+            ...forwarded,
+            cookie: [...agent.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; '),
+            'content-type': 'application/x-www-form-urlencoded',
+          },
+          payload: params.toString(),
+        });
+        assert.equal(response.statusCode, 303);
+        agent.cookies.set(
+          'bridge_session',
+          response.cookies.find((c) => c.name === 'bridge_session')!.value,
+        );
+        const sessions = await agent.get('/account/sessions', forwarded);
+        assert.equal(sessions.statusCode, 200);
+        assert.match(sessions.body, /203\.0\.113\.9/, JSON.stringify(trustProxy));
+        assert.doesNotMatch(sessions.body, /6\.6\.6\.6/, JSON.stringify(trustProxy));
+      } finally {
+        await proxied.close();
+      }
+    }
+  });
+});
