@@ -15,18 +15,24 @@ export function clientOf(request: FastifyRequest): ClientInfo {
 }
 
 /**
- * Gives the browser a new session, and with it a new CSRF secret: a secret planted or read
- * before signing in makes no token that works after. Every caller redirects next, and the page
- * after makes the new secret when it first writes a form.
+ * Gives the browser a new session. When it is a whole one (the person is now signed in), the
+ * CSRF secret is renewed with it: a secret planted or read before signing in makes no token that
+ * works after. Every caller redirects next, and the page after makes the new secret when it
+ * first writes a form. The password step of an account with a second factor signs nobody in,
+ * so the secret is kept until the code is accepted.
  */
-export function setSessionCookie(reply: FastifyReply, token: string): void {
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  stage: SessionContext['stage'] = 'complete',
+): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
     secure: 'auto',
   });
-  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+  if (stage === 'complete') reply.clearCookie(CSRF_COOKIE, { path: '/' });
 }
 
 /** Where a part-signed-in person goes next. */
@@ -83,7 +89,7 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
             },
             clientOf(request),
           );
-          setSessionCookie(reply, result.token);
+          setSessionCookie(reply, result.token, result.stage);
           return reply.redirect(stagePath(result.stage, next), 303);
         }, showAgain);
       } catch (error) {
