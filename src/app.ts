@@ -39,9 +39,12 @@ import {
 } from './platform/auth/users-service.js';
 import { formatDate, formatDateTime, formatTime, toLondonDate } from './platform/calendar/index.js';
 import type { Database } from './platform/db/database.js';
-import { ForbiddenError, UnauthenticatedError } from './platform/errors.js';
+import {
+  ForbiddenError,
+  UnauthenticatedError,
+  UnsupportedMediaTypeError,
+} from './platform/errors.js';
 import { installErrorHandling, isApiRequest } from './platform/http/errors.js';
-import { readFilePart } from './platform/http/multipart.js';
 import { registerHealthRoutes } from './platform/http/health.js';
 import { registerHomeRoutes } from './platform/http/home.js';
 import type { NavItem } from './platform/http/navigation.js';
@@ -332,6 +335,7 @@ export function buildServices(deps: AppDeps) {
     trackerRecords,
     trackerDashboard,
     apiTokens,
+    files,
   };
 }
 
@@ -442,12 +446,10 @@ export async function buildApp(deps: AppDeps): Promise<{
       return typeof token === 'string' ? token : undefined;
     },
   });
-  await app.register(multipart, {
-    attachFieldsToBody: true,
-    onFile: readFilePart,
-    throwFileSizeLimit: false,
-    limits: { fileSize: config.files.maxBytes, files: 1, fields: 20, fieldSize: 100_000 },
-  });
+  // Only marks a multipart request: the upload routes read it themselves, part by part, after
+  // the session and CSRF checks (platform/http/files.ts); every other route refuses it unread.
+  await app.register(multipart, { throwFileSizeLimit: false });
+  app.decorate('uploads', { incomingDir: services.files.incomingDir });
   await app.register(rateLimit, { global: false });
   await app.register(view, {
     engine: { nunjucks },
@@ -521,6 +523,9 @@ export async function buildApp(deps: AppDeps): Promise<{
   app.decorateRequest('session', null);
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request, reply) => {
+    // A file is read only where one is expected: anywhere else the body is refused unread.
+    if (/^\s*multipart\//i.test(request.headers['content-type'] ?? '') && !request.is404)
+      if (!request.routeOptions.config.upload) throw new UnsupportedMediaTypeError();
     // What the API answers is about people: no cache, shared or private, keeps a copy.
     if (request.url.startsWith('/api/v1/')) reply.header('cache-control', 'no-store');
     if (
@@ -543,7 +548,13 @@ export async function buildApp(deps: AppDeps): Promise<{
       if (access !== 'signed-in' && !can(request.principal, access.action))
         throw new ForbiddenError();
     }
-    if (access !== 'api' && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+    // An upload's token is in its multipart body, checked as the form is read (http/files.ts).
+    const checkedWhenRead = request.isMultipart();
+    if (
+      access !== 'api' &&
+      !checkedWhenRead &&
+      !['GET', 'HEAD', 'OPTIONS'].includes(request.method)
+    ) {
       await new Promise<void>((resolve, reject) =>
         app.csrfProtection(request, reply, (err?: Error) => (err ? reject(err) : resolve())),
       );

@@ -4,6 +4,8 @@
  * only, and the forgotten-password answer does not tell who has an account.
  */
 import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { Agent, createTestApp, demoAccount, signInAs, type TestApp } from '../app.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
@@ -210,5 +212,117 @@ describe('issue 21 item 19: client addresses behind a proxy', () => {
         await proxied.close();
       }
     }
+  });
+});
+
+/**
+ * Sends the headers of a POST declaring a body of `declaredBytes`, and only the first `sentBytes`
+ * of it, then waits for the answer's status: an answer that needed the whole body never comes.
+ */
+async function answerToPartialPost(
+  port: number,
+  url: string,
+  headers: Record<string, string>,
+  declaredBytes: number,
+  sentBytes: number,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`no answer from ${url} without the whole body`));
+    }, 5000);
+    let received = '';
+    socket.on('data', (chunk) => {
+      received += chunk.toString('latin1');
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(received);
+      if (status) {
+        clearTimeout(timer);
+        socket.destroy();
+        resolve(Number(status[1]));
+      }
+    });
+    socket.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    const head = [
+      `POST ${url} HTTP/1.1`,
+      'Host: 127.0.0.1',
+      `Content-Length: ${declaredBytes}`,
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+      '',
+      '',
+    ].join('\r\n');
+    socket.write(head);
+    socket.write(Buffer.alloc(sentBytes, 'a'));
+  });
+}
+
+describe('issue 21 item 18: multipart bodies', () => {
+  const MULTIPART = { 'Content-Type': 'multipart/form-data; boundary=----bridge' };
+  const TEN_MB = 10 * 1024 * 1024;
+
+  test('issue 21 item 18: a multipart POST to a form without a file is refused before its body is read', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const port = Number(new URL(address).port);
+    // Signed out, to a form that takes no file: 415 with 64KB of a 10MB body sent.
+    assert.equal(await answerToPartialPost(port, '/sign-in', MULTIPART, TEN_MB, 65536), 415);
+    assert.equal(
+      await answerToPartialPost(port, '/forgotten-password', MULTIPART, TEN_MB, 65536),
+      415,
+    );
+    // Signed out, to a form that does take a file: sent to sign in, the body unread.
+    const upload = `/advice-requests/00000000-0000-4000-8000-000000000000/documents/new`;
+    assert.equal(await answerToPartialPost(port, upload, MULTIPART, TEN_MB, 65536), 303);
+    // Signed in, to a form without a file: the same 415, and the page says so.
+    const agent = await signInAs(t, 'coordination_unit');
+    const cookie = [...agent.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+    assert.equal(
+      await answerToPartialPost(
+        port,
+        '/directory/people/new',
+        { ...MULTIPART, Cookie: cookie },
+        TEN_MB,
+        65536,
+      ),
+      415,
+    );
+    const refused = await agent.postFile('/directory/people/new', { fullName: 'Ann Other' }, null);
+    assert.equal(refused.statusCode, 415);
+    assert.match(refused.body, /This form does not take a file/);
+  });
+
+  test('issue 21 item 18: an upload with a wrong CSRF token is refused before its file is written', async () => {
+    const officer = await signInAs(t, 'authority_officer');
+    const incoming = t.services.files.incomingDir;
+    const before = await readdir(incoming).catch(() => []);
+    officer.csrfToken = 'not-the-token';
+    const response = await officer.postFile(
+      '/tracker/import',
+      {},
+      { field: 'file', name: 'source.csv', bytes: Buffer.alloc(512 * 1024, 'a'), type: 'text/csv' },
+    );
+    assert.equal(response.statusCode, 403);
+    assert.deepEqual(await readdir(incoming).catch(() => []), before);
+  });
+
+  test('issue 21 item 18: a file over the limit is refused, and nothing received is left on disk', async () => {
+    const officer = await signInAs(t, 'authority_officer');
+    await officer.get('/tracker/import');
+    const tooLarge = await officer.postFile(
+      '/tracker/import',
+      {},
+      {
+        field: 'file',
+        name: 'big.csv',
+        bytes: Buffer.alloc(6 * 1024 * 1024, 'a'),
+        type: 'text/csv',
+      },
+    );
+    assert.equal(tooLarge.statusCode, 400);
+    assert.match(tooLarge.body, /The selected file must be smaller than 5MB/);
+    // Nothing is left behind in the incoming directory, kept or refused.
+    assert.deepEqual(await readdir(t.services.files.incomingDir).catch(() => []), []);
   });
 });
