@@ -54,6 +54,7 @@ import {
   type HandlersInFlight,
 } from './platform/http/handlers-in-flight.js';
 import { addFixedMarkup } from './platform/http/fixed-markup.js';
+import { guardTextInput } from './platform/http/text-input.js';
 import { rememberFrameNameParts } from './platform/http/template-frames.js';
 import { memoizeRelativeNames } from './platform/http/template-names.js';
 import type { Access } from './platform/http/types.js';
@@ -490,6 +491,7 @@ export async function buildApp(deps: AppDeps): Promise<{
     },
   });
 
+  guardTextInput(app);
   // Routes the platform serves for every caller: the design system's files and the API docs.
   const routes: RouteInfo[] = [];
   app.addHook('onRoute', (route) => {

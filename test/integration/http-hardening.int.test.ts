@@ -4,7 +4,9 @@
  * only, and the forgotten-password answer does not tell who has an account.
  */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { Agent, createTestApp, demoAccount, signInAs, type TestApp } from '../app.js';
@@ -324,5 +326,130 @@ describe('issue 21 item 18: multipart bodies', () => {
     assert.match(tooLarge.body, /The selected file must be smaller than 5MB/);
     // Nothing is left behind in the incoming directory, kept or refused.
     assert.deepEqual(await readdir(t.services.files.incomingDir).catch(() => []), []);
+  });
+});
+
+describe('issue 21 item 4: the null character', () => {
+  const NUL_TEXT = 'Ann\u0000Other';
+
+  /** The names of a form page's text boxes (not hidden, radios, checkboxes or files). */
+  function textFields(html: string): string[] {
+    const inputs = [...html.matchAll(/<input\b[^>]*>/g)]
+      .map((m) => m[0])
+      .filter((tag) => !/type="(hidden|radio|checkbox|file|submit)"/.test(tag));
+    const names = [...inputs, ...[...html.matchAll(/<textarea\b[^>]*>/g)].map((m) => m[0])]
+      .map((tag) => /name="([^"]+)"/.exec(tag)?.[1])
+      .filter((n): n is string => Boolean(n));
+    return [...new Set(names)];
+  }
+
+  async function refusesEveryField(agent: Agent, url: string) {
+    const form = await agent.get(url);
+    assert.equal(form.statusCode, 200, `${url}: ${form.statusCode}`);
+    const fields = textFields(form.body);
+    assert.ok(fields.length > 0, `${url} has text boxes`);
+    const response = await agent.post(url, Object.fromEntries(fields.map((f) => [f, NUL_TEXT])));
+    assert.equal(
+      response.statusCode,
+      400,
+      `${url}: ${response.statusCode} ${response.body.slice(0, 300)}`,
+    );
+    assert.match(response.body, /There is a problem/, url);
+    // Each field is named in the summary, linked to its box, with its message beside it.
+    for (const name of fields) {
+      // A date's three boxes are one field, its error against the day.
+      const date = /^(.+)-(day|month|year)$/.exec(name)?.[1];
+      const link = date ? `${date}-day` : name;
+      assert.ok(response.body.includes(`href="#${link}"`), `${url}: the summary links to ${link}`);
+      assert.match(
+        response.body,
+        new RegExp(`id="${date ?? name}-error"[^>]*>[\\s\\S]*?must not include a null character`),
+        `${url}: ${name}`,
+      );
+    }
+    // What was typed comes back without the character.
+    assert.ok(response.body.includes('AnnOther'), url);
+    assert.ok(!response.body.includes('\u0000'), url);
+  }
+
+  test('issue 21 item 4: a null character in any text box of a form is refused, naming the field, on every module', async () => {
+    const coordination = await signInAs(t, 'coordination_unit');
+    for (const url of [
+      '/directory/people/new',
+      '/directory/organisations/new',
+      '/groups/new',
+      '/tracker/new',
+    ])
+      await refusesEveryField(coordination, url);
+    const groupId = new RegExp(`href="/groups/(${UUID})"`).exec(
+      (await coordination.get('/groups')).body,
+    )?.[1];
+    await refusesEveryField(coordination, `/groups/${groupId}/meetings/new`);
+    await refusesEveryField(await signInAs(t, 'requester'), '/advice-requests/new');
+    await refusesEveryField(await signInAs(t, 'advisor'), '/expenses/new');
+    await refusesEveryField(await signInAs(t, 'ctset'), '/advice-offers/new');
+    await refusesEveryField(await signInAs(t, 'administrator'), '/admin/users/new');
+    // Signed out: the sign-in and forgotten-password forms.
+    const visitor = new Agent(t.app);
+    await refusesEveryField(visitor, '/sign-in');
+    await refusesEveryField(visitor, '/forgotten-password');
+    // Nothing was saved.
+    const people = await coordination.get('/directory/people?q=AnnOther');
+    assert.equal(people.statusCode, 200);
+    assert.doesNotMatch(
+      people.body,
+      new RegExp(`href="/directory/people/${UUID}"[^>]*>\\s*AnnOther`),
+    );
+  });
+
+  test('issue 21 item 4: a null character in a query string is refused with 400 naming it', async () => {
+    const agent = await signInAs(t, 'coordination_unit');
+    const response = await agent.get('/directory/people?q=Ann%00');
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /Q must not include a null character/);
+  });
+
+  test('issue 21 item 4: the API answers a null character with 400 problem+json naming the field', async () => {
+    const token = await apiToken(['directory:read', 'directory:write']);
+    const response = await api('POST', '/api/v1/organisations', token, {
+      name: 'Camden\u0000 Forum',
+      kind: 'community',
+      description: 'Fine',
+    });
+    assert.equal(response.statusCode, 400, response.body);
+    assert.match(String(response.headers['content-type']), /application\/problem\+json/);
+    assert.deepEqual(
+      response.json().errors.map((e: { field: string }) => e.field),
+      ['name'],
+    );
+    const search = await api('GET', '/api/v1/people?q=a%00', token);
+    assert.equal(search.statusCode, 400);
+    assert.equal(search.json().errors[0].field, 'q');
+  });
+
+  test('issue 21 item 4: a null character in a file form field or an imported CSV is refused', async () => {
+    const officer = await signInAs(t, 'authority_officer');
+    await officer.get('/tracker/import');
+    const csv = readFileSync(
+      path.resolve(
+        'examples/tracker',
+        readdirSync(path.resolve('examples/tracker')).find((f) => f.endsWith('.csv'))!,
+      ),
+      'utf8',
+    );
+    const lines = csv.split('\n');
+    lines[2] = lines[2]!.replace(/[A-Za-z]/, (c) => `${c}\u0000`);
+    const response = await officer.postFile(
+      '/tracker/import',
+      {},
+      {
+        field: 'file',
+        name: 'source.csv',
+        bytes: Buffer.from(lines.join('\n')),
+        type: 'text/csv',
+      },
+    );
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /Line 3: remove the null character \(U\+0000\)/);
   });
 });

@@ -77,7 +77,13 @@ export function installErrorHandling(app: FastifyInstance, renderPage: RenderPag
       reply.header('retry-after', String(error.retryAfterSeconds));
     // Internals are never shown; the 4xx messages are written for the person reading them.
     const detail =
-      status >= 500 ? undefined : error instanceof AppError ? error.message : undefined;
+      status >= 500
+        ? undefined
+        : error instanceof ValidationError && !isApiRequest(request)
+          ? error.fieldErrors.map((e) => e.message).join('. ')
+          : error instanceof AppError
+            ? error.message
+            : undefined;
     return sendError(request, reply, status, detail, error);
   });
 

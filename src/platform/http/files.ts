@@ -4,6 +4,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { readUploadForm, type FormFile } from './multipart.js';
 import { formValues, withFormErrors, type FormShow } from './render.js';
+import { nulFieldErrors, withoutNul } from './text-input.js';
+import { ValidationError } from '../errors.js';
 
 /**
  * An upload form at one URL, like registerFormPage for a form that sends a file. Only these
@@ -50,9 +52,15 @@ export function registerUploadPage(
           })
         : // A form sent without its file (checked for CSRF like any other form, in app.ts).
           { fields: formValues(request.body), file: null, discard: async () => undefined };
+      // A field with a null character is refused, like any form's (text-input.ts).
+      const refused = nulFieldErrors(form.fields);
+      if (refused.length) form.fields = withoutNul(form.fields) as Record<string, string>;
       try {
         return await withFormErrors(
-          () => page.submit(request, reply, form),
+          async () => {
+            if (refused.length) throw new ValidationError(refused);
+            return page.submit(request, reply, form);
+          },
           (errors, status) => page.show(request, reply, form.fields, errors, status),
         );
       } finally {

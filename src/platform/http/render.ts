@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { fieldErrorsOf, type AppError, type FieldError } from '../errors.js';
 import { navigationFor, type NavItem } from './navigation.js';
+import { refusedText } from './text-input.js';
 import './types.js';
 
 export const FLASH_COOKIE = 'bridge_flash';
@@ -96,6 +97,9 @@ export async function withFormErrors(
   action: () => Promise<FastifyReply>,
   showAgain: (errors: FieldError[], status: number) => Promise<FastifyReply>,
 ): Promise<FastifyReply> {
+  // The form's text was refused before the handler ran (a null character): nothing is done.
+  const refused = refusedText.getStore();
+  if (refused) return showAgain(refused, 400);
   try {
     return await action();
   } catch (error) {
