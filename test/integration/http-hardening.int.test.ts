@@ -453,3 +453,46 @@ describe('issue 21 item 4: the null character', () => {
     assert.match(response.body, /Line 3: remove the null character \(U\+0000\)/);
   });
 });
+
+describe('issue 21 item 22: forgotten password', () => {
+  test('issue 21 item 22: the answer does the same work for an address with an account and one without', async () => {
+    const queries: string[] = [];
+    const app = await createTestApp({ onQuery: (query) => void queries.push(query) });
+    try {
+      const known = demoAccount('ctset').email;
+      const unknown = 'nobody-here@example.org';
+      const answer = async (email: string) => {
+        const agent = new Agent(app.app);
+        await agent.get('/forgotten-password');
+        await app.services.auth.settled();
+        queries.length = 0;
+        const response = await agent.post('/forgotten-password', { email });
+        const before = [...queries];
+        await app.services.auth.settled();
+        return { response, before, after: queries.slice(before.length) };
+      };
+      const a = await answer(known);
+      const b = await answer(unknown);
+      // The same page, and the same statements before it was sent: none looks the address up.
+      for (const { response } of [a, b]) {
+        assert.equal(response.statusCode, 200);
+        assert.match(response.body, /Check your e-mail/);
+      }
+      assert.deepEqual(a.before, b.before);
+      assert.ok(!a.before.some((q) => /"users"/.test(q)), a.before.join('\n'));
+      // Afterwards the account's link is sent; the unknown address gets nothing.
+      assert.ok(
+        a.after.some((q) => /insert into "mail_outbox"/i.test(q)),
+        'the link is queued after',
+      );
+      assert.ok(!b.after.some((q) => /insert into/i.test(q)), 'nothing is written for no account');
+      const { items } = await app.services.mail.list({ limit: 1000, offset: 0 });
+      const mail = items.find((m) => m.toAddress === known);
+      assert.ok(mail, 'the reset e-mail is in the outbox');
+      assert.match(mail.subject, /Reset your Bridge password/);
+      assert.equal(items.filter((m) => m.toAddress === unknown).length, 0);
+    } finally {
+      await app.close();
+    }
+  });
+});

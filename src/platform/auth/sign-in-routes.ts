@@ -231,13 +231,24 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
     }),
   );
 
+  // The link is sent once the answer has gone, so that the answer takes the same time whether
+  // or not the address has an account (issue 21 item 22).
+  const resetsToSend = new WeakMap<FastifyRequest, { send(): void }>();
   app.post(
     '/forgotten-password',
-    { config: { access: 'signed-out', rateLimit: signInRateLimit } },
+    {
+      config: { access: 'signed-out', rateLimit: signInRateLimit },
+      onResponse: async (request) => resetsToSend.get(request)?.send(),
+    },
     async (request, reply) =>
       withFormErrors(
         async () => {
-          await auth.requestPasswordReset(field(request.body, 'email'), clientOf(request));
+          const reset = auth.requestPasswordResetAfterAnswer(
+            field(request.body, 'email'),
+            clientOf(request),
+            (err) => request.log.error({ err }, 'password reset could not be sent'),
+          );
+          resetsToSend.set(request, reset);
           return renderPage(request, reply, 'platform/views/auth/reset-sent.njk', {
             title: 'Check your e-mail',
           });
