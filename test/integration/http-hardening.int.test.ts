@@ -427,6 +427,21 @@ describe('issue 21 item 4: the null character', () => {
     assert.equal(search.json().errors[0].field, 'q');
   });
 
+  test("issue 21 item 4: a null character in a group's member list is refused, naming the list", async () => {
+    const agent = await signInAs(t, 'coordination_unit');
+    const groupId = new RegExp(`href="/groups/(${UUID})"`).exec(
+      (await agent.get('/groups')).body,
+    )?.[1];
+    const url = `/groups/${groupId}/members/import`;
+    assert.equal((await agent.get(url)).statusCode, 200);
+    const response = await agent.post(url, {
+      csv: 'name,first_joined\nAnn\u0000 Other,2020-01-01\n',
+    });
+    assert.equal(response.statusCode, 400);
+    assert.ok(response.body.includes('href="#csv"'));
+    assert.match(response.body, /CSV must not include a null character \(U\+0000\)/);
+  });
+
   test('issue 21 item 4: a null character in a file form field or an imported CSV is refused', async () => {
     const officer = await signInAs(t, 'authority_officer');
     await officer.get('/tracker/import');

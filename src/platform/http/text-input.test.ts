@@ -30,6 +30,8 @@ test('issue 21 item 4: each field with a null character is named, a date once, a
 test('issue 21 item 4: labels, stripping and the line of a file', () => {
   assert.equal(fieldLabel('dateOfBirth'), 'Date of birth');
   assert.equal(fieldLabel('source_title'), 'Source title');
+  assert.equal(fieldLabel('csv'), 'CSV');
+  assert.equal(fieldLabel('websiteUrl'), 'Website URL');
   assert.deepEqual(withoutNul({ a: 'A\u0000n\u0000n', b: ['\u0000x'] }), { a: 'Ann', b: ['x'] });
   assert.equal(lineWithNul('a,b\nc,d\ne\u0000,f\n'), 3);
   assert.equal(lineWithNul('\u0000'), 1);

@@ -16,7 +16,9 @@ export function fieldLabel(name: string): string {
     .replace(/[-_.[\]]+/g, ' ')
     .trim()
     .toLowerCase();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'The text';
+  if (!words) return 'The text';
+  const spelt = words.replace(/\b(csv|url|id|api)\b/g, (w) => w.toUpperCase());
+  return spelt.charAt(0).toUpperCase() + spelt.slice(1);
 }
 
 export function nulMessage(label: string): string {
