@@ -26,7 +26,11 @@ import { createApiTokenService } from './platform/api/service.js';
 import { registerAuditRoutes } from './platform/audit/routes.js';
 import { registerAccountRoutes } from './platform/auth/account-routes.js';
 import { can } from './platform/auth/permissions.js';
-import { registerSignInRoutes, SESSION_COOKIE } from './platform/auth/sign-in-routes.js';
+import {
+  CSRF_COOKIE,
+  registerSignInRoutes,
+  SESSION_COOKIE,
+} from './platform/auth/sign-in-routes.js';
 import { createSecretBox } from './platform/auth/secret-box.js';
 import { createAuthService } from './platform/auth/service.js';
 import { registerUserAdminRoutes } from './platform/auth/users-routes.js';
@@ -38,9 +42,12 @@ import {
 import { formatDate, formatDateTime, formatTime, toLondonDate } from './platform/calendar/index.js';
 import type { Database } from './platform/db/database.js';
 import { databaseErrorForLog } from './platform/db/errors.js';
-import { ForbiddenError, UnauthenticatedError } from './platform/errors.js';
+import {
+  ForbiddenError,
+  UnauthenticatedError,
+  UnsupportedMediaTypeError,
+} from './platform/errors.js';
 import { installErrorHandling, isApiRequest } from './platform/http/errors.js';
-import { readFilePart } from './platform/http/multipart.js';
 import { registerHealthRoutes } from './platform/http/health.js';
 import { registerHomeRoutes } from './platform/http/home.js';
 import type { NavItem } from './platform/http/navigation.js';
@@ -50,6 +57,7 @@ import {
   type HandlersInFlight,
 } from './platform/http/handlers-in-flight.js';
 import { addFixedMarkup } from './platform/http/fixed-markup.js';
+import { guardTextInput } from './platform/http/text-input.js';
 import { rememberFrameNameParts } from './platform/http/template-frames.js';
 import { memoizeRelativeNames } from './platform/http/template-names.js';
 import type { Access } from './platform/http/types.js';
@@ -331,6 +339,7 @@ export function buildServices(deps: AppDeps) {
     trackerRecords,
     trackerDashboard,
     apiTokens,
+    files,
   };
 }
 
@@ -348,6 +357,7 @@ export async function buildApp(deps: AppDeps): Promise<{
   handlers: HandlersInFlight;
 }> {
   const { config } = deps;
+  const { trustProxy } = config;
   const services = buildServices(deps);
 
   const app = Fastify({
@@ -374,7 +384,11 @@ export async function buildApp(deps: AppDeps): Promise<{
     },
     genReqId: () => randomUUID(),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // A number of hops: the nearest that many proxies are believed, and no further back.
+    trustProxy:
+      typeof trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < trustProxy
+        : trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   });
   // First of the hooks, so that a request is counted before anything it does reads the database.
@@ -429,7 +443,7 @@ export async function buildApp(deps: AppDeps): Promise<{
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieKey: 'bridge_csrf',
+    cookieKey: CSRF_COOKIE,
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: 'auto' },
     getToken: (request) => {
       const token = (request.body as Record<string, unknown> | undefined)?._csrf;
@@ -438,12 +452,10 @@ export async function buildApp(deps: AppDeps): Promise<{
       return typeof token === 'string' ? token : undefined;
     },
   });
-  await app.register(multipart, {
-    attachFieldsToBody: true,
-    onFile: readFilePart,
-    throwFileSizeLimit: false,
-    limits: { fileSize: config.files.maxBytes, files: 1, fields: 20, fieldSize: 100_000 },
-  });
+  // Only marks a multipart request: the upload routes read it themselves, part by part, after
+  // the session and CSRF checks (platform/http/files.ts); every other route refuses it unread.
+  await app.register(multipart, { throwFileSizeLimit: false });
+  app.decorate('uploads', { incomingDir: services.files.incomingDir });
   await app.register(rateLimit, { global: false });
   await app.register(view, {
     engine: { nunjucks },
@@ -484,6 +496,7 @@ export async function buildApp(deps: AppDeps): Promise<{
     },
   });
 
+  guardTextInput(app);
   // Routes the platform serves for every caller: the design system's files and the API docs.
   const routes: RouteInfo[] = [];
   app.addHook('onRoute', (route) => {
@@ -521,7 +534,12 @@ export async function buildApp(deps: AppDeps): Promise<{
 
   app.decorateRequest('session', null);
   app.decorateRequest('principal', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
+    // A file is read only where one is expected: anywhere else the body is refused unread.
+    if (/^\s*multipart\//i.test(request.headers['content-type'] ?? '') && !request.is404)
+      if (!request.routeOptions.config.upload) throw new UnsupportedMediaTypeError();
+    // What the API answers is about people: no cache, shared or private, keeps a copy.
+    if (request.url.startsWith('/api/v1/')) reply.header('cache-control', 'no-store');
     if (
       request.url.startsWith('/assets/') ||
       request.url.startsWith('/health/') ||
@@ -542,7 +560,13 @@ export async function buildApp(deps: AppDeps): Promise<{
       if (access !== 'signed-in' && !can(request.principal, access.action))
         throw new ForbiddenError();
     }
-    if (access !== 'api' && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+    // An upload's token is in its multipart body, checked as the form is read (http/files.ts).
+    const checkedWhenRead = request.isMultipart();
+    if (
+      access !== 'api' &&
+      !checkedWhenRead &&
+      !['GET', 'HEAD', 'OPTIONS'].includes(request.method)
+    ) {
       await new Promise<void>((resolve, reject) =>
         app.csrfProtection(request, reply, (err?: Error) => (err ? reject(err) : resolve())),
       );

@@ -61,3 +61,21 @@ test('issue 21 item 8: the database timeouts are settings with defaults, checked
     /DB_IDLE_IN_TRANSACTION_TIMEOUT_MS/,
   );
 });
+
+test('issue 21 item 19: TRUST_PROXY is a number of hops or a list of proxies, never everyone', () => {
+  assert.equal(loadConfig({}).trustProxy, false);
+  assert.equal(loadConfig({ TRUST_PROXY: 'false' }).trustProxy, false);
+  assert.equal(loadConfig({ TRUST_PROXY: '1' }).trustProxy, 1);
+  assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
+  assert.deepEqual(
+    loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.10,::1,fd00::/8' }).trustProxy,
+    ['10.0.0.0/8', '192.168.1.10', '::1', 'fd00::/8'],
+  );
+  assert.throws(() => loadConfig({ TRUST_PROXY: 'true' }), /TRUST_PROXY=true would believe/);
+  assert.throws(() => loadConfig({ TRUST_PROXY: '11' }), /TRUST_PROXY must be between 1 and 10/);
+  for (const bad of ['10.0.0.0/33', 'proxy.example', '10.0.0.1/8/2', '10.0.0.0/x', '::1/129'])
+    assert.throws(
+      () => loadConfig({ TRUST_PROXY: bad }),
+      new RegExp(`TRUST_PROXY must be .*"${bad.replace(/[./]/g, '\\$&')}" is not an address`),
+    );
+});

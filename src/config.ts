@@ -2,6 +2,7 @@
  * Every setting Bridge reads, typed and validated once at start-up.
  * Nothing else in the code reads process.env.
  */
+import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseIsoDate } from './platform/calendar/index.js';
@@ -29,7 +30,11 @@ export interface Config {
   referenceDataFile: string | undefined;
   /** Secret for signing cookies and encrypting second-factor secrets. */
   secret: string;
-  trustProxy: boolean;
+  /**
+   * Which proxies' X-Forwarded-* headers are believed: none (false), the nearest N hops, or the
+   * proxies at these addresses and ranges. Never every entry, which a client could write itself.
+   */
+  trustProxy: false | number | string[];
   logLevel: string;
   bodyLimitBytes: number;
   session: { idleMinutes: number; absoluteHours: number };
@@ -123,6 +128,37 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
+/**
+ * TRUST_PROXY: `false`, a number of proxy hops (1 for one load balancer), or a comma-separated
+ * list of the proxies' addresses and CIDR ranges. `true` is refused: it believed the left-most
+ * X-Forwarded-For entry, which any client can write, so per-address limits could be dodged.
+ */
+function trustedProxies(env: Env, name: string): false | number | string[] {
+  const raw = env[name]?.trim() ?? '';
+  if (raw === '' || ['false', 'no', '0'].includes(raw.toLowerCase())) return false;
+  if (['true', 'yes'].includes(raw.toLowerCase()))
+    throw new ConfigError(
+      `${name}=true would believe any X-Forwarded-For a client writes: set it to the number of proxies in front of Bridge (usually 1) or to their addresses, like 10.0.0.0/8`,
+    );
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) throw new ConfigError(`${name} must be between 1 and 10 proxies, got ${raw}`);
+    return hops;
+  }
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const version = isIP(address);
+    const bits = version === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    if (!version || !prefixOk || rest.length > 0)
+      throw new ConfigError(
+        `${name} must be false, a number of proxies, or a list of proxy addresses and ranges like 10.0.0.0/8,192.168.1.10; "${entry}" is not an address or range`,
+      );
+  }
+  return entries;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const demo = bool(env, 'BRIDGE_DEMO', true);
   const port = int(env, 'PORT', 3000, 0, 65535);
@@ -169,7 +205,7 @@ export function loadConfig(env: Env = process.env): Config {
     demo,
     referenceDataFile: env.REFERENCE_DATA_FILE ? path.resolve(env.REFERENCE_DATA_FILE) : undefined,
     secret,
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    trustProxy: trustedProxies(env, 'TRUST_PROXY'),
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     session: {

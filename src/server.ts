@@ -77,6 +77,8 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   await app.close();
   // A request whose client has gone still runs: it finishes before the database closes.
   await handlers.settled();
+  // What was left for after an answer (a password reset's e-mail) finishes too.
+  await services.auth.settled();
   await database.close();
 });
 

@@ -67,6 +67,7 @@ export async function createTestApp(
     clock,
     sent,
     close: async () => {
+      await services.auth.settled();
       await app.close();
       await drop();
     },

@@ -58,6 +58,15 @@ export class ConflictError extends AppError {
   }
 }
 
+/** A body of a kind the route does not take (a file sent to a form without one). */
+export class UnsupportedMediaTypeError extends AppError {
+  readonly status = 415;
+  readonly code = 'unsupported-media-type';
+  constructor(message = 'This form does not take a file') {
+    super(message);
+  }
+}
+
 /** Too many attempts: the caller must wait. */
 export class TooManyRequestsError extends AppError {
   readonly status = 429;

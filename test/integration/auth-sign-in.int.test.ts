@@ -206,7 +206,7 @@ describe('the session cookie', () => {
   });
 
   test('is Secure when the request arrived over https through a trusted proxy', async () => {
-    const proxied = await createTestApp({ config: { trustProxy: true } });
+    const proxied = await createTestApp({ config: { trustProxy: 1 } });
     try {
       for (const [proto, secure] of [
         ['https', true],

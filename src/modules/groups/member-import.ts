@@ -6,6 +6,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { parseIsoDate, type IsoDate } from '../../platform/calendar/index.js';
+import { lineWithNul, NUL_IN_FILE } from '../../platform/http/text-input.js';
 
 export const MEMBER_IMPORT_COLUMNS = [
   'name',
@@ -46,6 +47,9 @@ export function parseMemberImport(
   csv: string,
   today: IsoDate,
 ): { rows: MemberImportRow[]; problems: MemberImportProblem[] } {
+  // PostgreSQL cannot store a null character: the list is refused, naming the line.
+  const nulLine = lineWithNul(csv);
+  if (nulLine) return { rows: [], problems: [{ line: nulLine, message: NUL_IN_FILE }] };
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(csv.replace(/^\uFEFF/, ''), {

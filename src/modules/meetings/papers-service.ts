@@ -16,7 +16,12 @@ import {
   type FieldError,
 } from '../../platform/errors.js';
 import type { FormFile } from '../../platform/http/multipart.js';
-import { checkUploadedFile, keepFile, titleFromFileName } from '../../platform/files/upload.js';
+import {
+  checkUploadedFile,
+  keepFile,
+  titleFromFileName,
+  type FileContent,
+} from '../../platform/files/upload.js';
 import type { FileStore } from '../../platform/files/store.js';
 import { text, tooLong } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
@@ -73,7 +78,7 @@ export function createPapersService(deps: {
     user: UserPrincipal,
     meetingId: string,
     itemId: string,
-    file: { title: string | null; fileName: string; mime: string; bytes: Buffer },
+    file: { title: string | null; fileName: string; mime: string; bytes: FileContent },
     requestId?: string,
     /** What the caller records with it, in the same transaction. */
     alsoRecord?: (tx: Executor, paper: typeof meetingPapers.$inferSelect) => Promise<void>,

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../app.js';
+import { pageRequest } from '../../platform/db/search.js';
 import type { FieldError } from '../../platform/errors.js';
 import { documentLabel, fileSizeText } from '../../platform/files/document-types.js';
 import { dateParts } from '../../platform/http/form-fields.js';
@@ -55,7 +56,8 @@ export function registerMeetingRoutes({ app, services, renderPage }: RouteDeps):
     const type = provider.type;
 
     app.get(`${prefix}/:bodyId/meetings`, signedIn, async (request, reply) => {
-      const page = Math.max(1, Number((request.query as Record<string, string>).page) || 1);
+      // An absurd page number (1e400, -1) is the first page, never an infinite offset.
+      const { page } = pageRequest((request.query as Record<string, unknown>).page, PAGE_SIZE);
       const result = await meetings.bodyMeetings(request.principal, type, params(request).bodyId!, {
         page,
         limit: PAGE_SIZE,

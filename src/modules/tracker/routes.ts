@@ -1,4 +1,5 @@
 /** The tracker's pages: sources, import and export, recommendations, actions, reports. */
+import { readFile } from 'node:fs/promises';
 import type { FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../app.js';
 import { pageRequest } from '../../platform/db/search.js';
@@ -113,7 +114,7 @@ export function registerTrackerRoutes({ app, services, renderPage }: RouteDeps):
       );
     },
     async submit(request, reply, form) {
-      const bytes = form.file?.bytes;
+      const bytes = form.file?.received ? await readFile(form.file.received.path) : undefined;
       const csv = bytes && !form.file?.tooLarge ? bytes.toString('utf8') : '';
       if (!csv) {
         const message = form.file?.tooLarge

@@ -10,6 +10,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { parseIsoDate, type IsoDate } from '../../platform/calendar/index.js';
+import { lineWithNul, NUL_IN_FILE } from '../../platform/http/text-input.js';
 import {
   actionResultProblem,
   completedOnText,
@@ -160,6 +161,9 @@ export function parseTrackerCsv(
     problems: [{ line, message }],
     owners: [],
   });
+  // PostgreSQL cannot store a null character: the file is refused, naming the line.
+  const nulLine = lineWithNul(csv);
+  if (nulLine) return fail(nulLine, NUL_IN_FILE);
   let records: { record: Record<string, string>; raw: string; info: { lines: number } }[];
   try {
     records = parse(csv.replace(/^\uFEFF/, ''), {

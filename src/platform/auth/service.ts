@@ -282,6 +282,73 @@ export function createAuthService(deps: AuthServiceDeps) {
     );
   }
 
+  function checkResetAddress(emailInput: string): string {
+    const email = normaliseEmail(emailInput);
+    if (!email)
+      throw new ValidationError([{ field: 'email', message: 'Enter your e-mail address' }]);
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      throw new ValidationError([
+        {
+          field: 'email',
+          message: 'Enter an e-mail address in the correct format, like name@example.org',
+        },
+      ]);
+    }
+    return email;
+  }
+
+  async function sendPasswordReset(email: string, client: ClientInfo): Promise<void> {
+    const [user] = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.email, email), eq(users.status, 'active')));
+    if (!user) return;
+    await db.transaction(async (tx) => {
+      const link = await issueSetPasswordLink(tx, {
+        userId: user.id,
+        minutes: config.passwordResetMinutes,
+        publicUrl: config.publicUrl,
+        now: now(),
+      });
+      await mail.queue(tx, {
+        to: user.email,
+        subject: 'Reset your Bridge password',
+        text: [
+          `Dear ${user.displayName},`,
+          '',
+          'Someone asked to reset the password for your Bridge account. If it was you, open this link to choose a new password:',
+          '',
+          link,
+          '',
+          `The link works once and expires in ${config.passwordResetMinutes} minutes. If you did not ask, you can ignore this e-mail: your password has not changed.`,
+          '',
+          `The request came from the address ${client.ip}.`,
+        ].join('\n'),
+      });
+      await recordAudit(
+        tx,
+        { userId: null, label: 'password reset request' },
+        {
+          action: 'user.password-reset-requested',
+          recordType: 'user',
+          recordId: user.id,
+        },
+      );
+    });
+  }
+
+  /**
+   * Work done after an answer has gone: started once the current turn of the event loop is over
+   * (so after the response is written), and remembered until it ends, so that stopping (and a
+   * test) can wait for it.
+   */
+  const background = new Set<Promise<void>>();
+  function inBackground(work: () => Promise<void>): void {
+    const running = new Promise<void>((resolve) => setImmediate(resolve)).then(work);
+    background.add(running);
+    void running.catch(() => undefined).finally(() => background.delete(running));
+  }
+
   async function checkNewPassword(
     password: string,
     confirm: string,
@@ -670,55 +737,29 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     /** Always answers the same way, so it cannot be used to learn who has an account. */
+    /**
+     * A reset asked for at the forgotten-password form: the address is checked at once (its
+     * errors are the form's), and the rest, the lookup and, for an active account, the link and
+     * its e-mail, is done after the answer has gone, the same way whether or not the address has
+     * an account: the answer takes the same time either way and tells nobody who has one.
+     */
+    requestPasswordResetAfterAnswer(
+      emailInput: string,
+      client: ClientInfo,
+      onError: (error: unknown) => void,
+    ): { send(): void } {
+      const email = checkResetAddress(emailInput);
+      return { send: () => inBackground(() => sendPasswordReset(email, client).catch(onError)) };
+    },
+
+    /** The same at once: the address checked, then the link sent if it has an active account. */
     async requestPasswordReset(emailInput: string, client: ClientInfo): Promise<void> {
-      const email = normaliseEmail(emailInput);
-      if (!email)
-        throw new ValidationError([{ field: 'email', message: 'Enter your e-mail address' }]);
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-        throw new ValidationError([
-          {
-            field: 'email',
-            message: 'Enter an e-mail address in the correct format, like name@example.org',
-          },
-        ]);
-      }
-      const [user] = await db
-        .select()
-        .from(users)
-        .where(and(eq(users.email, email), eq(users.status, 'active')));
-      if (!user) return;
-      await db.transaction(async (tx) => {
-        const link = await issueSetPasswordLink(tx, {
-          userId: user.id,
-          minutes: config.passwordResetMinutes,
-          publicUrl: config.publicUrl,
-          now: now(),
-        });
-        await mail.queue(tx, {
-          to: user.email,
-          subject: 'Reset your Bridge password',
-          text: [
-            `Dear ${user.displayName},`,
-            '',
-            'Someone asked to reset the password for your Bridge account. If it was you, open this link to choose a new password:',
-            '',
-            link,
-            '',
-            `The link works once and expires in ${config.passwordResetMinutes} minutes. If you did not ask, you can ignore this e-mail: your password has not changed.`,
-            '',
-            `The request came from the address ${client.ip}.`,
-          ].join('\n'),
-        });
-        await recordAudit(
-          tx,
-          { userId: null, label: 'password reset request' },
-          {
-            action: 'user.password-reset-requested',
-            recordType: 'user',
-            recordId: user.id,
-          },
-        );
-      });
+      await sendPasswordReset(checkResetAddress(emailInput), client);
+    },
+
+    /** Resolves when the work left for after an answer is done (before the database closes). */
+    async settled(): Promise<void> {
+      while (background.size) await Promise.all([...background]);
     },
 
     /** Whether a reset link is still good: used to show the form or an expiry message. */

@@ -2,22 +2,37 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import type { RouteDeps } from '../../app.js';
 import { TooManyRequestsError, type FieldError } from '../errors.js';
-import { field, formValues, redirectWithFlash, safeNext, withFormErrors } from '../http/render.js';
+import { safeNext } from '../http/next.js';
+import { field, formValues, redirectWithFlash, withFormErrors } from '../http/render.js';
 import type { ClientInfo, SecondFactorSetup, SessionContext } from './service.js';
 
 export const SESSION_COOKIE = 'bridge_session';
+/** The cookie holding the secret CSRF tokens are made from (see app.ts). */
+export const CSRF_COOKIE = 'bridge_csrf';
 
 export function clientOf(request: FastifyRequest): ClientInfo {
   return { ip: request.ip, userAgent: request.headers['user-agent'] };
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string): void {
+/**
+ * Gives the browser a new session. When it is a whole one (the person is now signed in), the
+ * CSRF secret is renewed with it: a secret planted or read before signing in makes no token that
+ * works after. Every caller redirects next, and the page after makes the new secret when it
+ * first writes a form. The password step of an account with a second factor signs nobody in,
+ * so the secret is kept until the code is accepted.
+ */
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  stage: SessionContext['stage'] = 'complete',
+): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
     secure: 'auto',
   });
+  if (stage === 'complete') reply.clearCookie(CSRF_COOKIE, { path: '/' });
 }
 
 /** Where a part-signed-in person goes next. */
@@ -42,7 +57,7 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
   const signInRateLimit = { max: config.signIn.requestsPerMinute, timeWindow: '1 minute' };
 
   app.get('/sign-in', { config: { access: 'signed-out' } }, async (request, reply) => {
-    const next = safeNext((request.query as Record<string, unknown>).next);
+    const next = safeNext((request.query as Record<string, unknown>).next, config.publicUrl);
     if (request.session) return reply.redirect(stagePath(request.session.stage, next), 303);
     return renderPage(request, reply, 'platform/views/auth/sign-in.njk', {
       title: 'Sign in',
@@ -55,7 +70,7 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
     '/sign-in',
     { config: { access: 'signed-out', rateLimit: signInRateLimit } },
     async (request, reply) => {
-      const next = safeNext(field(request.body, 'next'));
+      const next = safeNext(field(request.body, 'next'), config.publicUrl);
       const showAgain = (errors: FieldError[], status: number) =>
         renderPage(
           request,
@@ -74,7 +89,7 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
             },
             clientOf(request),
           );
-          setSessionCookie(reply, result.token);
+          setSessionCookie(reply, result.token, result.stage);
           return reply.redirect(stagePath(result.stage, next), 303);
         }, showAgain);
       } catch (error) {
@@ -91,7 +106,7 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
     '/sign-in/second-factor',
     { config: { access: 'signed-out' } },
     async (request, reply) => {
-      const next = safeNext((request.query as Record<string, unknown>).next);
+      const next = safeNext((request.query as Record<string, unknown>).next, config.publicUrl);
       if (request.session?.stage !== 'second_factor')
         return reply.redirect(
           request.session ? stagePath(request.session.stage, next) : '/sign-in',
@@ -108,7 +123,7 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
     '/sign-in/second-factor',
     { config: { access: 'signed-out', rateLimit: signInRateLimit } },
     async (request, reply) => {
-      const next = safeNext(field(request.body, 'next'));
+      const next = safeNext(field(request.body, 'next'), config.publicUrl);
       const session = request.session;
       if (session?.stage !== 'second_factor') return reply.redirect('/sign-in', 303);
       const showAgain = (errors: FieldError[], status: number) =>
@@ -149,7 +164,7 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
       const setup = auth.newSecondFactorSetup(session.user.email);
       return renderPage(request, reply, 'platform/views/auth/set-up-second-factor.njk', {
         title: 'Set up a second factor',
-        next: safeNext((request.query as Record<string, unknown>).next),
+        next: safeNext((request.query as Record<string, unknown>).next, config.publicUrl),
         ...(await secondFactorPageData(setup)),
       });
     },
@@ -161,7 +176,7 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
     async (request, reply) => {
       const session = request.session;
       if (session?.stage !== 'enrol') return reply.redirect('/sign-in', 303);
-      const next = safeNext(field(request.body, 'next'));
+      const next = safeNext(field(request.body, 'next'), config.publicUrl);
       const sealedSecret = field(request.body, 'sealedSecret');
       return withFormErrors(
         async () => {
@@ -216,13 +231,24 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
     }),
   );
 
+  // The link is sent once the answer has gone, so that the answer takes the same time whether
+  // or not the address has an account (issue 21 item 22).
+  const resetsToSend = new WeakMap<FastifyRequest, { send(): void }>();
   app.post(
     '/forgotten-password',
-    { config: { access: 'signed-out', rateLimit: signInRateLimit } },
+    {
+      config: { access: 'signed-out', rateLimit: signInRateLimit },
+      onResponse: async (request) => resetsToSend.get(request)?.send(),
+    },
     async (request, reply) =>
       withFormErrors(
         async () => {
-          await auth.requestPasswordReset(field(request.body, 'email'), clientOf(request));
+          const reset = auth.requestPasswordResetAfterAnswer(
+            field(request.body, 'email'),
+            clientOf(request),
+            (err) => request.log.error({ err }, 'password reset could not be sent'),
+          );
+          resetsToSend.set(request, reset);
           return renderPage(request, reply, 'platform/views/auth/reset-sent.njk', {
             title: 'Check your e-mail',
           });

@@ -2,7 +2,7 @@
  * Which documents people may attach: PDF, Office documents and images. The type is read from the
  * file's own bytes (with file-type), not trusted from its name or the browser.
  */
-import { fileTypeFromBuffer } from 'file-type';
+import { fileTypeFromBuffer, fileTypeFromFile, type FileTypeResult } from 'file-type';
 
 export const DOCUMENT_TYPES = {
   pdf: { mime: 'application/pdf', label: 'PDF' },
@@ -42,12 +42,17 @@ const LEGACY_OFFICE: Record<string, { mime: string; label: string }> = {
 
 export const ACCEPTED_DOCUMENTS = 'PDF, Word, Excel, PowerPoint, OpenDocument, PNG or JPEG';
 
-/** The file's real type if it is one we accept; null otherwise. */
+/**
+ * The file's real type if it is one we accept; null otherwise. The file is in memory, or on disk
+ * where it was received (`{ path }`), which is read only as far as the type needs.
+ */
 export async function detectDocumentType(
-  bytes: Buffer,
+  content: Buffer | { path: string },
   filename: string,
 ): Promise<{ mime: string; extension: string } | null> {
-  const found = await fileTypeFromBuffer(bytes);
+  const found: FileTypeResult | undefined = Buffer.isBuffer(content)
+    ? await fileTypeFromBuffer(content)
+    : await fileTypeFromFile(content.path);
   if (!found) return null;
   if (found.ext === 'cfb') {
     const extension = extensionOf(filename);

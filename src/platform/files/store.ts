@@ -4,8 +4,9 @@
  * The database holds the key, the name, the type and a checksum.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ReceivedFile } from '../http/multipart.js';
 
 export interface StoredFile {
   key: string;
@@ -15,6 +16,10 @@ export interface StoredFile {
 
 export interface FileStore {
   put(bytes: Buffer): Promise<StoredFile>;
+  /** Keeps a file received on disk (under `incomingDir`) by moving it into place. */
+  keep(received: ReceivedFile): Promise<StoredFile>;
+  /** Where uploads are written as they arrive: on the same disk, so keeping one is a rename. */
+  readonly incomingDir: string;
   read(key: string): Promise<Buffer>;
   remove(key: string): Promise<void>;
 }
@@ -39,6 +44,15 @@ export function diskFileStore(dir: string): FileStore {
         sizeBytes: bytes.length,
       };
     },
+    async keep(received) {
+      const key = randomUUID();
+      const file = pathOf(key);
+      await mkdir(path.dirname(file), { recursive: true });
+      await rename(received.path, file);
+      await chmod(file, 0o600);
+      return { key, sha256: received.sha256, sizeBytes: received.sizeBytes };
+    },
+    incomingDir: path.join(dir, 'incoming'),
     read: (key) => readFile(pathOf(key)),
     remove: (key) => rm(pathOf(key), { force: true }),
   };

@@ -5,7 +5,7 @@
  * random key, only after the form's other fields have passed.
  */
 import type { FieldError } from '../errors.js';
-import type { FormFile } from '../http/multipart.js';
+import type { FormFile, ReceivedFile } from '../http/multipart.js';
 import {
   ACCEPTED_DOCUMENTS,
   DOCUMENT_TYPES,
@@ -15,8 +15,11 @@ import {
 } from './document-types.js';
 import type { FileStore, StoredFile } from './store.js';
 
+/** A file's content: in memory (a paper Bridge made), or on disk where an upload was received. */
+export type FileContent = Buffer | ReceivedFile;
+
 export interface CheckedFile {
-  bytes: Buffer;
+  bytes: FileContent;
   mime: string;
   /** Safe to show and to send back. */
   fileName: string;
@@ -43,7 +46,7 @@ export async function checkUploadedFile(
 ): Promise<CheckedFile | null> {
   const field = rules.field ?? 'file';
   const maxMb = Math.round(maxBytes / (1024 * 1024));
-  if (!file || (!file.filename && !file.bytes?.length)) {
+  if (!file || (!file.filename && !file.received?.sizeBytes && !file.tooLarge)) {
     if (!rules.optional) errors.push({ field, message: 'Select a file' });
     return null;
   }
@@ -51,11 +54,11 @@ export async function checkUploadedFile(
     errors.push({ field, message: `The selected file must be smaller than ${maxMb}MB` });
     return null;
   }
-  if (!file.bytes?.length) {
+  if (!file.received?.sizeBytes) {
     errors.push({ field, message: 'The selected file is empty' });
     return null;
   }
-  const type = await detectDocumentType(file.bytes, file.filename);
+  const type = await detectDocumentType(file.received, file.filename);
   const accepted =
     type && (!rules.accept || rules.accept.types.some((t) => DOCUMENT_TYPES[t].mime === type.mime));
   if (!type || !accepted) {
@@ -66,7 +69,7 @@ export async function checkUploadedFile(
     return null;
   }
   return {
-    bytes: file.bytes,
+    bytes: file.received,
     mime: type.mime,
     fileName: cleanFileName(file.filename, type.extension),
   };
@@ -83,10 +86,10 @@ export function titleFromFileName(fileName: string): string {
  */
 export async function keepFile<T>(
   files: FileStore,
-  bytes: Buffer,
+  content: FileContent,
   record: (stored: StoredFile) => Promise<T>,
 ): Promise<T> {
-  const stored = await files.put(bytes);
+  const stored = Buffer.isBuffer(content) ? await files.put(content) : await files.keep(content);
   try {
     return await record(stored);
   } catch (error) {

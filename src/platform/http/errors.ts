@@ -87,7 +87,13 @@ export function installErrorHandling(app: FastifyInstance, renderPage: RenderPag
     if (status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     // Internals are never shown; the 4xx messages are written for the person reading them.
     const detail =
-      status >= 500 ? undefined : error instanceof AppError ? error.message : undefined;
+      status >= 500
+        ? undefined
+        : error instanceof ValidationError && !isApiRequest(request)
+          ? error.fieldErrors.map((e) => e.message).join('. ')
+          : error instanceof AppError
+            ? error.message
+            : undefined;
     return sendError(request, reply, status, detail, error);
   });
 

@@ -2,13 +2,17 @@
  * Pages that take a file, and sending a kept file back: one way for every kind of document.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
-import { multipartForm, type FormFile } from './multipart.js';
-import { withFormErrors, type FormShow } from './render.js';
+import { readUploadForm, type FormFile } from './multipart.js';
+import { formValues, withFormErrors, type FormShow } from './render.js';
+import { nulFieldErrors, withoutNul } from './text-input.js';
+import { ValidationError } from '../errors.js';
 
 /**
- * An upload form at one URL, like registerFormPage for a form that sends a file. The form may be
- * larger than any other: a file just over the limit still arrives, so the page can say it is too
- * large rather than the request being cut off.
+ * An upload form at one URL, like registerFormPage for a form that sends a file. Only these
+ * routes read a multipart body, and only once the person may use the page: the session and
+ * permission are checked first (app.ts), then the CSRF token, which the form sends before its
+ * file, and only then is the file written to disk as it arrives. A file just over the limit
+ * still arrives (cut short), so the page can say it is too large.
  */
 export function registerUploadPage(
   app: FastifyInstance,
@@ -27,13 +31,43 @@ export function registerUploadPage(
   },
 ): void {
   app.get(url, options, async (request, reply) => page.show(request, reply, {}));
-  app.post(url, { ...options, bodyLimit: maxBytes + 5 * 1024 * 1024 }, async (request, reply) => {
-    const form = multipartForm(request.body, page.fileField ?? 'file');
-    return withFormErrors(
-      () => page.submit(request, reply, form),
-      (errors, status) => page.show(request, reply, form.fields, errors, status),
-    );
-  });
+  app.post(
+    url,
+    { ...options, config: { ...options.config, upload: true } },
+    async (request, reply) => {
+      const form = request.isMultipart()
+        ? await readUploadForm(request, {
+            fileField: page.fileField ?? 'file',
+            maxBytes,
+            incomingDir: app.uploads.incomingDir,
+            checkCsrf: (token) => {
+              // The CSRF plugin reads the token from the body, which a multipart form has not got.
+              request.body = { _csrf: token };
+              return new Promise<void>((resolve, reject) =>
+                app.csrfProtection(request, reply, (err?: Error) =>
+                  err ? reject(err) : resolve(),
+                ),
+              );
+            },
+          })
+        : // A form sent without its file (checked for CSRF like any other form, in app.ts).
+          { fields: formValues(request.body), file: null, discard: async () => undefined };
+      // A field with a null character is refused, like any form's (text-input.ts).
+      const refused = nulFieldErrors(form.fields);
+      if (refused.length) form.fields = withoutNul(form.fields) as Record<string, string>;
+      try {
+        return await withFormErrors(
+          async () => {
+            if (refused.length) throw new ValidationError(refused);
+            return page.submit(request, reply, form);
+          },
+          (errors, status) => page.show(request, reply, form.fields, errors, status),
+        );
+      } finally {
+        await form.discard();
+      }
+    },
+  );
 }
 
 /** Sends a kept file as a download: never shown in the browser, never cached. */

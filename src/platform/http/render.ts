@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptio
 import { fieldErrorsOf, type AppError, type FieldError } from '../errors.js';
 import { navigationFor, type NavItem } from './navigation.js';
 import { scrollableTables } from './table-scroll.js';
+import { refusedText } from './text-input.js';
 import './types.js';
 
 export const FLASH_COOKIE = 'bridge_flash';
@@ -98,6 +99,9 @@ export async function withFormErrors(
   action: () => Promise<FastifyReply>,
   showAgain: (errors: FieldError[], status: number) => Promise<FastifyReply>,
 ): Promise<FastifyReply> {
+  // The form's text was refused before the handler ran (a null character): nothing is done.
+  const refused = refusedText.getStore();
+  if (refused) return showAgain(refused, 400);
   try {
     return await action();
   } catch (error) {
@@ -105,11 +109,6 @@ export async function withFormErrors(
     if (!errors) throw error;
     return showAgain(errors, (error as AppError).status);
   }
-}
-
-/** A local path to go to after signing in; anything else (another site) becomes '/'. */
-export function safeNext(value: unknown): string {
-  return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/';
 }
 
 export type FormValues = Record<string, string | string[] | undefined>;

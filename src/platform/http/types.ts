@@ -24,5 +24,11 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** The route takes a file: the only kind that reads a multipart body (http/files.ts). */
+    upload?: boolean;
+  }
+  interface FastifyInstance {
+    /** Where uploads are written as they arrive (the file store's incoming directory). */
+    uploads: { incomingDir: string };
   }
 }
