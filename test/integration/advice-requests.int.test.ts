@@ -72,6 +72,33 @@ test('IAG-08: a requester asks; bad input names each field and writes nothing', 
   assert.equal(await countRequests(), before + 1);
 });
 
+test('issue 21 item 3: IAG-08: a request may not be needed from a date already past', async () => {
+  const requester = await signInAs(t, 'requester');
+  const before = await countRequests();
+  const past = await requester.post(
+    '/advice-requests/new',
+    form({ 'neededFrom-day': '1', 'neededFrom-month': '1', 'neededFrom-year': '2020' }),
+  );
+  assert.equal(past.statusCode, 400);
+  // The clock is pinned to 23 November 2026.
+  const message = 'The date the advice is needed from must be today (23 November 2026) or later';
+  assert.ok(past.body.includes(`<a href="#neededFrom-day">${message}</a>`), 'in the summary');
+  assert.ok(past.body.includes(message), 'beside the field');
+  assert.equal(await countRequests(), before, 'nothing written');
+  const yesterday = await requester.post(
+    '/advice-requests/new',
+    form({ 'neededFrom-day': '22', 'neededFrom-month': '11', 'neededFrom-year': '2026' }),
+  );
+  assert.equal(yesterday.statusCode, 400);
+  assert.equal(await countRequests(), before, 'nothing written');
+  const today = await requester.post(
+    '/advice-requests/new',
+    form({ 'neededFrom-day': '23', 'neededFrom-month': '11', 'neededFrom-year': '2026' }),
+  );
+  assert.equal(today.statusCode, 303);
+  assert.equal(await countRequests(), before + 1);
+});
+
 test('IAG-08: a requester sees their own requests, never another requester’s', async () => {
   const admin = await principalFor(t, demoAccount('administrator').email);
   await t.services.users.create(admin, {

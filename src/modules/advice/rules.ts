@@ -99,6 +99,22 @@ export function triageOverdue(
   return request.status === 'awaiting_triage' && now > triageDueAt(request, targets);
 }
 
+/**
+ * IAG-08: advice is asked for work to come, so the date it is needed from may not be before
+ * today (in London). A request already made keeps its date: changing another part of it is not
+ * refused because that date has since passed, only a change of the date itself is checked.
+ */
+export function neededFromProblem(
+  neededFrom: IsoDate,
+  today: IsoDate,
+  previous?: IsoDate | null,
+): string | null {
+  if (previous && neededFrom === previous) return null;
+  if (neededFrom < today)
+    return `The date the advice is needed from must be today (${formatDate(today)}) or later`;
+  return null;
+}
+
 /** Only a request waiting for triage may be routed or declined. */
 export function checkTriage(status: RequestStatus): string | null {
   if (status === 'awaiting_triage') return null;

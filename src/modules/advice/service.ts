@@ -10,7 +10,7 @@ import { recordAudit } from '../../platform/audit/service.js';
 import { can } from '../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
 import { roleAssignments, users } from '../../platform/auth/schema.js';
-import { formatDateTime, type IsoDate } from '../../platform/calendar/index.js';
+import { formatDateTime, todayInLondon, type IsoDate } from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import {
   ConflictError,
@@ -39,6 +39,7 @@ import {
   URGENCY_LABELS,
   checkQuestion,
   checkTriage,
+  neededFromProblem,
   nominationOverdue,
   routingProblem,
   stageDueAt,
@@ -128,7 +129,7 @@ export function createAdviceService(deps: {
     return { request, advice: { ...row.advice, advisor: row.advisor } };
   }
 
-  function validateRequest(input: Input) {
+  function validateRequest(input: Input, previous?: { neededFrom: IsoDate }) {
     const errors: FieldError[] = [];
     const subject = text(input.subject);
     if (!subject) errors.push({ field: 'subject', message: 'Enter what you need advice about' });
@@ -161,6 +162,10 @@ export function createAdviceService(deps: {
     const neededUntil = dateField(input, 'neededUntil', 'the last date it is needed', errors, {
       required: false,
     });
+    const pastProblem = neededFrom
+      ? neededFromProblem(neededFrom, todayInLondon(now()), previous?.neededFrom)
+      : null;
+    if (pastProblem) errors.push({ field: 'neededFrom-day', message: pastProblem });
     if (neededFrom && neededUntil && neededUntil < neededFrom)
       errors.push({
         field: 'neededUntil-day',
