@@ -634,6 +634,56 @@ test('IAG-11: budgets per group and year, spend committed and paid, per advisor,
   assert.match(wrong.body, /The last day must be on or after the first day/);
 });
 
+test('issue 21 item 6: IAG-14: an amount too large says what the limit is, however many digits are typed', async () => {
+  const avery = await signInAs(t, 'advisor');
+  const claimId = await startClaim(avery);
+  const itemsBefore = (await t.services.db.select().from(expenseItems)).length;
+  for (const amount of ['10000.01', '12345678', '£99,999,999,999.99', '1234567890123456789']) {
+    const res = await addCost(avery, claimId, {
+      category: 'parking',
+      ...dated('2026-11-09'),
+      description: 'Parking',
+      amount,
+    });
+    assert.equal(res.statusCode, 400, amount);
+    assert.match(
+      res.body,
+      /href="#amount"[^>]*>The amount must be £10,000.00 or less</,
+      `${amount}: the limit named in the summary`,
+    );
+  }
+  const far = await addCost(avery, claimId, {
+    category: 'mileage',
+    ...dated('2026-11-09'),
+    description: 'Driving',
+    miles: '123456',
+  });
+  assert.equal(far.statusCode, 400);
+  assert.match(far.body, /href="#miles"[^>]*>The miles driven must be 9,999.9 or fewer</);
+  assert.equal((await t.services.db.select().from(expenseItems)).length, itemsBefore);
+  // The limit itself is accepted.
+  const most = await addCost(avery, claimId, {
+    category: 'parking',
+    ...dated('2026-11-09'),
+    description: 'A year of parking',
+    amount: '10,000',
+  });
+  assert.equal(most.statusCode, 303);
+
+  const casey = await signInAs(t, 'coordination_unit');
+  const setUrl = `/expenses/budgets/${raceId}?year=2027`;
+  for (const amount of ['1000000.01', '123456789012345']) {
+    const res = await casey.post(setUrl, { amount });
+    assert.equal(res.statusCode, 400, amount);
+    assert.match(res.body, /href="#amount"[^>]*>The budget must be £1,000,000.00 or less</);
+  }
+  const budgets = await t.services.db
+    .select()
+    .from(expenseBudgets)
+    .where(and(eq(expenseBudgets.groupId, raceId), eq(expenseBudgets.yearStart, 2027)));
+  assert.equal(budgets.length, 0, 'nothing written');
+});
+
 test('the demonstration data comes out cleanly after claims were made and decided', async () => {
   await removeDemoData(t.services.db);
   assert.equal((await claimsOf()).length, 0);

@@ -30,7 +30,7 @@ import {
 import { spreadsheetSafe } from '../../platform/http/csv.js';
 import { dateField, text } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
-import { penceAsDecimal, parsePounds } from '../../platform/money/pence.js';
+import { formatPence, penceAsDecimal, readPounds } from '../../platform/money/pence.js';
 import { organisations, people } from '../directory/schema.js';
 import { GROUP_TYPE_LABELS } from '../groups/rules.js';
 import { advisoryGroups } from '../groups/schema.js';
@@ -230,16 +230,20 @@ export function createBudgetsService(deps: { db: Db; now?: () => Date }) {
         throw new ForbiddenError();
       const user = principal;
       const { group, year } = await this.budgetForm(principal, groupId, input);
-      const amountPence = parsePounds(text(input.amount));
+      const read = readPounds(text(input.amount), MAX_BUDGET_PENCE);
       const errors: FieldError[] = [];
-      if (amountPence === null)
+      if (read === null)
         errors.push({
           field: 'amount',
           message: 'Enter the budget in pounds, like 2500 or 2500.00',
         });
-      else if (amountPence > MAX_BUDGET_PENCE)
-        errors.push({ field: 'amount', message: 'The budget must be £1,000,000 or less' });
-      if (errors.length) throw new ValidationError(errors);
+      else if (read === 'too-large')
+        errors.push({
+          field: 'amount',
+          message: `The budget must be ${formatPence(MAX_BUDGET_PENCE)} or less`,
+        });
+      if (errors.length || typeof read !== 'number') throw new ValidationError(errors);
+      const amountPence = read;
       const holderOrganisationId = await holderOrganisation(group.type, group.ownerId);
       return db.transaction(async (tx) => {
         const [before] = await tx
