@@ -10,7 +10,7 @@ import {
 } from '../../src/modules/tracker/schema.js';
 import { removeDemoData } from '../../src/demo/demo-data.js';
 import { organisations } from '../../src/modules/directory/schema.js';
-import { TRACKER_CSV_COLUMNS } from '../../src/modules/tracker/transfer.js';
+import { TRACKER_CSV_COLUMNS, parseTrackerCsv } from '../../src/modules/tracker/transfer.js';
 import { createTestApp, signInAs, type TestApp, type Agent } from '../app.js';
 
 let t: TestApp;
@@ -99,6 +99,41 @@ test('TRK-01: seed 004 keeps its numbering with gaps, and HR owns the tenure act
   const second = await officer.get(`/tracker/sources/${source!.id}?page=2`);
   assert.match(second.body, /Recommendation 24/);
   assert.match(second.body, /Operation Jigsaw/);
+});
+
+test('issue 21 item 20: the export writes cells beginning = + - @ as text, and imports back to the same source', async () => {
+  const risky = [
+    TRACKER_CSV_COLUMNS.join(','),
+    row({
+      source_title: 'Formula scrutiny of Hackney',
+      source_kind: 'borough_scrutiny',
+      source_monitored_by: '@Hate Crime Board',
+      recommendation: '1',
+      recommendation_text: '"=HYPERLINK(""http://evil.example"",""Click"")"',
+      key_point: '+ referrals recorded',
+      action: '-1+2+cmd',
+      result: 'ongoing',
+    }),
+  ].join('\n');
+  const imported = await officer.postFile('/tracker/import', {}, csvFile(risky));
+  assert.equal(imported.statusCode, 303, imported.body.slice(0, 2000));
+  const exported = await officer.get(`${imported.headers.location}/export.csv`);
+  assert.equal(exported.statusCode, 200);
+  const line = exported.body.split('\n')[1]!;
+  for (const cell of [
+    `'@Hate Crime Board`,
+    `"'=HYPERLINK(""http://evil.example"",""Click"")"`,
+    `'+ referrals recorded`,
+    `'-1+2+cmd`,
+  ])
+    assert.ok(line.includes(`,${cell},`), `${cell} in ${line}`);
+  // Read back, the export is the source as imported; the pages show the text as typed.
+  assert.deepEqual(
+    parseTrackerCsv(exported.body, '2026-11-23').file,
+    parseTrackerCsv(risky, '2026-11-23').file,
+  );
+  const page = await officer.get(imported.headers.location!);
+  assert.match(page.body, /[^']=HYPERLINK\(&quot;http:\/\/evil.example/);
 });
 
 test('TRK-01: a file with bad rows is refused line by line and nothing is imported', async () => {

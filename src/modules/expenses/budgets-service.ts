@@ -27,7 +27,6 @@ import {
   ValidationError,
   type FieldError,
 } from '../../platform/errors.js';
-import { spreadsheetSafe } from '../../platform/http/csv.js';
 import { dateField, text } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
 import { formatPence, penceAsDecimal, readPounds } from '../../platform/money/pence.js';
@@ -375,18 +374,18 @@ export function createBudgetsService(deps: { db: Db; now?: () => Date }) {
           ],
           ...report.items.map((c) => [
             String(c.reference),
-            spreadsheetSafe(c.claimant),
-            spreadsheetSafe(c.groupName),
+            c.claimant,
+            c.groupName,
             c.submittedOn ?? '',
             CLAIM_STATUS_LABELS[c.status],
             penceAsDecimal(c.claimedPence),
             c.approvedPence === null ? '' : penceAsDecimal(c.approvedPence),
-            spreadsheetSafe(c.decidedBy ?? ''),
+            c.decidedBy ?? '',
             c.decidedAt ? toLondonDate(c.decidedAt) : '',
-            spreadsheetSafe(c.secondApprovedBy ?? ''),
+            c.secondApprovedBy ?? '',
             c.batch === null ? '' : String(c.batch),
             c.paidAt ? toLondonDate(c.paidAt) : '',
-            spreadsheetSafe(c.paidBy ?? ''),
+            c.paidBy ?? '',
           ]),
         ],
       };

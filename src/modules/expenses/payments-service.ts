@@ -12,7 +12,6 @@ import { formatDate, toLondonDate } from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import type { PageRequest } from '../../platform/db/search.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.js';
-import { spreadsheetSafe } from '../../platform/http/csv.js';
 import { isUuid } from '../../platform/http/params.js';
 import type { MailService } from '../../platform/mail/service.js';
 import { formatPence, penceAsDecimal } from '../../platform/money/pence.js';
@@ -178,15 +177,15 @@ export function createPaymentsService(deps: {
             case 'claim':
               return String(line.reference);
             case 'payee':
-              return spreadsheetSafe(line.payee);
+              return line.payee;
             case 'payee_id':
               return line.payeeId;
             case 'cost_centre':
               return (corporate ? holder.code : line.ownerCode) ?? '';
             case 'budget_holder':
-              return spreadsheetSafe((corporate ? holder.name : line.ownerName) ?? '');
+              return (corporate ? holder.name : line.ownerName) ?? '';
             case 'group':
-              return spreadsheetSafe(line.groupName);
+              return line.groupName;
             case 'submitted_on':
               return line.submittedOn ?? '';
             case 'approved_on': {
@@ -194,7 +193,7 @@ export function createPaymentsService(deps: {
               return at ? toLondonDate(at) : '';
             }
             case 'approved_by':
-              return spreadsheetSafe(line.decidedBy ?? '');
+              return line.decidedBy ?? '';
             case 'amount':
               return penceAsDecimal(line.approvedPence ?? 0);
             case 'amount_pence':

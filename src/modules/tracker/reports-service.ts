@@ -20,7 +20,6 @@ import {
 } from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import { ValidationError } from '../../platform/errors.js';
-import { spreadsheetSafe } from '../../platform/http/csv.js';
 import { text } from '../../platform/http/form-fields.js';
 import type { DirectoryService } from '../directory/service.js';
 import type { PapersService } from '../meetings/papers-service.js';
@@ -273,7 +272,7 @@ export function createTrackerReportsService(deps: {
       }
       return {
         fileName: `progress-report-${report.asOf}.csv`,
-        rows: rows.map((row) => row.map(spreadsheetSafe)),
+        rows,
       };
     },
 
