@@ -229,6 +229,7 @@ const EXPECTED: Record<string, Who> = {
   'POST /expenses/payments': ['coordination_unit'],
   'GET /expenses/payments/:batchId': ['coordination_unit'],
   'GET /expenses/payments/:batchId/batch.csv': ['coordination_unit'],
+  'POST /expenses/payments/:batchId/batch.csv': ['coordination_unit'],
   'POST /expenses/payments/:batchId/paid': ['coordination_unit'],
   'GET /expenses/disputes': 'signed-in',
   'GET /expenses/budgets': ['coordination_unit', 'director'],
