@@ -33,7 +33,13 @@ import {
   findUserIdByEmail,
   type ScopeCatalogue,
 } from './platform/auth/users-service.js';
-import { formatDate, formatDateTime, formatTime, toLondonDate } from './platform/calendar/index.js';
+import {
+  formatDate,
+  formatDateTime,
+  formatTime,
+  toLondonDate,
+  useBankHolidays,
+} from './platform/calendar/index.js';
 import type { Database } from './platform/db/database.js';
 import { ForbiddenError, UnauthenticatedError } from './platform/errors.js';
 import { installErrorHandling, isApiRequest } from './platform/http/errors.js';
@@ -128,6 +134,8 @@ export type Services = Awaited<ReturnType<typeof buildServices>>;
 
 export function buildServices(deps: AppDeps) {
   const { config, database } = deps;
+  // Every working-day count in the process uses the bank holidays the settings give.
+  useBankHolidays(config.bankHolidays);
   const db = database.db;
   const transport =
     deps.mailTransport !== undefined
