@@ -65,6 +65,13 @@ test('issue 21 item 16: past the bank-holiday data a request is made and triaged
       advisorsWanted: '1',
     });
     assert.equal(sent.statusCode, 303, sent.body.slice(0, 1000));
+    // The requester is told the target (five working days on) and how it was counted.
+    const page = (await requester.get(sent.headers.location!)).body;
+    assert.match(page, /Its target is 11 March 2031 at 10am\./);
+    assert.match(
+      page,
+      /counted past the bank-holiday data Bridge has, leaving out only weekends, New Year’s Day, Good Friday, Easter Monday, Christmas Day and Boxing Day/,
+    );
     const ctset = await signInAs(t, 'ctset');
     const queue = await ctset.get('/advice-requests/triage');
     assert.equal(queue.statusCode, 200);

@@ -73,6 +73,14 @@ export function stageDueAt(urgency: Urgency, since: Date, targets: TriageTargets
 }
 
 /**
+ * Whether a routine target was counted past the bank-holiday data, so with only the holidays
+ * that follow fixed rules left out (the page says so).
+ */
+export function countedPastHolidayData(urgency: Urgency, due: Date): boolean {
+  return urgency === 'routine' && workingDays.beyondData(toLondonDate(due));
+}
+
+/**
  * IAG-08: a request passed to a group must have an advisor nominated within the same targets,
  * counted from when it was passed; one still without any nomination after that is overdue.
  */

@@ -44,6 +44,7 @@ import {
   URGENCY_LABELS,
   checkQuestion,
   checkTriage,
+  countedPastHolidayData,
   neededFromProblem,
   nominationOverdue,
   routingProblem,
@@ -235,9 +236,11 @@ export function createAdviceService(deps: {
   function withTimeliness<T extends Pick<AdviceRequest, 'status' | 'urgency' | 'submittedAt'>>(
     request: T,
   ) {
+    const due = triageDueAt(request, targets);
     return {
       ...request,
-      triageDueAt: triageDueAt(request, targets),
+      triageDueAt: due,
+      triageDueCountedPastData: countedPastHolidayData(request.urgency, due),
       overdue: triageOverdue(request, targets, now()),
     };
   }
