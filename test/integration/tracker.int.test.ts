@@ -171,6 +171,17 @@ test('issue 21 item 29: TRK-01: the same source imported twice is refused, namin
   // The public list shows it once.
   const list = await t.app.inject({ url: '/recommendations' });
   assert.equal(list.body.split('Stop and search scrutiny of Lambeth').length - 1, 1);
+  // The same new file sent twice at once is imported once.
+  const twin = file.replace(
+    'Stop and search scrutiny of Lambeth',
+    'Stop and search scrutiny of Brent',
+  );
+  const both = await Promise.all([
+    officer.postFile('/tracker/import', {}, csvFile(twin)),
+    officer.postFile('/tracker/import', {}, csvFile(twin)),
+  ]);
+  assert.deepEqual(both.map((r) => r.statusCode).sort(), [303, 400]);
+  assert.equal(await sourceCount(), before + 1);
   // Another source of the same title but another kind is another source.
   const review = await officer.postFile(
     '/tracker/import',
