@@ -20,6 +20,8 @@ import view from '@fastify/view';
 import nunjucks from 'nunjucks';
 import type { Config } from './config.js';
 import { registerApiTokenRoutes } from './platform/api/admin-routes.js';
+import { createBankHolidayService } from './platform/bank-holidays/service.js';
+import { registerBankHolidayRoutes } from './platform/bank-holidays/routes.js';
 import { createApiTokenService } from './platform/api/service.js';
 import { registerAuditRoutes } from './platform/audit/routes.js';
 import { registerAccountRoutes } from './platform/auth/account-routes.js';
@@ -33,13 +35,7 @@ import {
   findUserIdByEmail,
   type ScopeCatalogue,
 } from './platform/auth/users-service.js';
-import {
-  formatDate,
-  formatDateTime,
-  formatTime,
-  toLondonDate,
-  useBankHolidays,
-} from './platform/calendar/index.js';
+import { formatDate, formatDateTime, formatTime, toLondonDate } from './platform/calendar/index.js';
 import type { Database } from './platform/db/database.js';
 import { ForbiddenError, UnauthenticatedError } from './platform/errors.js';
 import { installErrorHandling, isApiRequest } from './platform/http/errors.js';
@@ -134,8 +130,6 @@ export type Services = Awaited<ReturnType<typeof buildServices>>;
 
 export function buildServices(deps: AppDeps) {
   const { config, database } = deps;
-  // Every working-day count in the process uses the bank holidays the settings give.
-  useBankHolidays(config.bankHolidays);
   const db = database.db;
   const transport =
     deps.mailTransport !== undefined
@@ -300,6 +294,7 @@ export function buildServices(deps: AppDeps) {
   };
   const users = createUsersService({ db, config, mail, scopes, now: deps.now });
   const apiTokens = createApiTokenService({ db, now: deps.now });
+  const bankHolidays = createBankHolidayService({ db, base: config.bankHolidays, now: deps.now });
   return {
     db,
     database,
@@ -336,6 +331,7 @@ export function buildServices(deps: AppDeps) {
     trackerRecords,
     trackerDashboard,
     apiTokens,
+    bankHolidays,
   };
 }
 
@@ -354,6 +350,9 @@ export async function buildApp(deps: AppDeps): Promise<{
 }> {
   const { config } = deps;
   const services = buildServices(deps);
+  // Every working-day count in the process uses the bank holidays the settings give, with the
+  // newest file an administrator uploaded over them.
+  await services.bankHolidays.load();
 
   const app = Fastify({
     logger: {
@@ -576,6 +575,7 @@ export async function buildApp(deps: AppDeps): Promise<{
   registerAccountRoutes(routeDeps);
   registerUserAdminRoutes(routeDeps);
   registerApiTokenRoutes(routeDeps);
+  registerBankHolidayRoutes(routeDeps);
   registerAuditRoutes(routeDeps);
   registerOutboxRoutes(routeDeps);
   registerDirectoryRoutes(routeDeps);

@@ -10,7 +10,9 @@ import {
   ukWorkingDays,
   useBankHolidays,
 } from '../../src/platform/calendar/index.js';
-import { createTestApp, signInAs, type TestApp } from '../app.js';
+import { eq } from 'drizzle-orm';
+import { auditEvents } from '../../src/platform/audit/schema.js';
+import { createTestApp, demoAccount, signInAs, type TestApp } from '../app.js';
 
 let t: TestApp;
 before(async () => {
@@ -31,6 +33,71 @@ async function at<T>(app: TestApp, iso: string, work: () => Promise<T>): Promise
     app.clock.current = saved;
   }
 }
+
+test('issue 21 item 16: an administrator uploads GOV.UK’s bank-holidays file; its years are used at once and after a restart', async () => {
+  const events = (list: [string, string][]) => ({
+    events: list.map(([date, title]) => ({ date, title, notes: '', bunting: true })),
+  });
+  const govUk = JSON.stringify({
+    'england-and-wales': events([
+      ['2031-01-01', 'New Year’s Day'],
+      ['2031-05-05', 'Early May bank holiday'],
+    ]),
+    scotland: events([['2031-01-01', 'New Year’s Day']]),
+    'northern-ireland': events([['2031-01-01', 'New Year’s Day']]),
+  });
+  const upload = (agent: Awaited<ReturnType<typeof signInAs>>, bytes: string) =>
+    agent.postFile(
+      '/admin/bank-holidays',
+      {},
+      {
+        field: 'file',
+        name: 'bank-holidays.json',
+        bytes: Buffer.from(bytes),
+        type: 'application/json',
+      },
+    );
+  const admin = await signInAs(t, 'administrator');
+  try {
+    assert.match((await admin.get('/')).body, /href="\/admin\/bank-holidays"/);
+    const page = await admin.get('/admin/bank-holidays');
+    assert.match(page.body, /Bridge knows them from 2020 to 2030\./);
+    const ctset = await signInAs(t, 'ctset');
+    assert.equal((await upload(ctset, govUk)).statusCode, 403);
+    const notJson = await upload(admin, 'Date,Title\n2031-01-01,New Year');
+    assert.equal(notJson.statusCode, 400);
+    assert.match(
+      notJson.body,
+      /href="#file"[^>]*>The file must be the bank-holidays file GOV.UK publishes at https:\/\/www.gov.uk\/bank-holidays.json, but it is not JSON/,
+    );
+    const gap = await upload(admin, govUk.replace(/2031-/g, '2033-'));
+    assert.equal(gap.statusCode, 400);
+    assert.match(gap.body, /covers 2033 to 2033, which does not meet the 2020 to 2030/);
+    assert.equal(ukWorkingDays.isWorkingDay('2031-05-05'), true, 'refused files change nothing');
+
+    const done = await upload(admin, govUk);
+    assert.equal(done.statusCode, 303, done.body.slice(0, 1500));
+    const after = (await admin.get('/admin/bank-holidays')).body;
+    assert.match(after, /Bank holidays are now known from 2020 to 2031/);
+    assert.match(after, /Bridge knows them from 2020 to 2031\./);
+    assert.match(
+      after,
+      new RegExp(`uploaded by ${demoAccount('administrator').name} on 23 November 2026`),
+    );
+    assert.equal(ukWorkingDays.isWorkingDay('2031-05-05'), false, 'in use at once');
+    const [event] = await t.services.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'bank-holidays.uploaded'));
+    assert.deepEqual(event!.after, { firstYear: 2020, lastYear: 2031 });
+    // A restart reads the newest upload.
+    useBankHolidays(ukBankHolidays);
+    await t.services.bankHolidays.load();
+    assert.equal(ukWorkingDays.isWorkingDay('2031-05-05'), false, 'in use after a restart');
+  } finally {
+    useBankHolidays(ukBankHolidays);
+  }
+});
 
 test('issue 21 item 16: administrators are warned on their home page from a year before the bank-holiday data runs out', async () => {
   const now = await signInAs(t, 'administrator');

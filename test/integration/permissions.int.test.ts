@@ -84,6 +84,8 @@ const EXPECTED: Record<string, Who> = {
   'POST /admin/users/:userId/roles/:assignmentId/remove': ADMINS,
   'POST /admin/users/:userId/deactivate': ADMINS,
   'POST /admin/users/:userId/reactivate': ADMINS,
+  'GET /admin/bank-holidays': ADMINS,
+  'POST /admin/bank-holidays': ADMINS,
   'GET /admin/api-tokens': ADMINS,
   'GET /admin/api-tokens/new': ADMINS,
   'POST /admin/api-tokens/new': ADMINS,

@@ -196,7 +196,7 @@ export function fixedRuleHolidays(year: number): BankHoliday[] {
 let installed: BankHolidayData = ukBankHolidays;
 let installedVersion = 0;
 
-/** The bank-holiday data in use: the shipped file, or what the BANK_HOLIDAYS_FILE setting added. */
+/** The bank-holiday data in use: the shipped file, with BANK_HOLIDAYS_FILE's and an upload's years over it. */
 export function currentBankHolidays(): BankHolidayData {
   return installed;
 }
@@ -221,7 +221,7 @@ export function useBankHolidays(data: BankHolidayData): void {
 export function bankHolidayDataWarning(data: BankHolidayData, today: IsoDate): string | null {
   const end = `${data.lastYear}-12-31`;
   const update =
-    'Save the file GOV.UK publishes at https://www.gov.uk/bank-holidays.json, name it in the BANK_HOLIDAYS_FILE setting and restart Bridge.';
+    'Save the file GOV.UK publishes at https://www.gov.uk/bank-holidays.json and upload it on the Bank holidays page (or name it in the BANK_HOLIDAYS_FILE setting).';
   if (today > end)
     return `The bank-holiday data ended on ${formatDate(end)}. Working days after it (advice triage targets, minutes deadlines) count only weekends, ${FIXED_RULE_HOLIDAYS}, so they may fall on a bank holiday. ${update}`;
   if (today >= `${data.lastYear}-01-01`)

@@ -133,6 +133,11 @@ export function registerHomeRoutes({ app, services, renderPage }: RouteDeps): vo
         text: 'Audit trail',
         hint: 'Every change, who made it and when',
       },
+      can(p, 'users.manage') && {
+        href: '/admin/bank-holidays',
+        text: 'Bank holidays',
+        hint: 'The years of bank holidays working days are counted with, and adding the coming years',
+      },
       can(p, 'api-tokens.manage') && {
         href: '/admin/api-tokens',
         text: 'API tokens',
