@@ -36,14 +36,27 @@ export function createBankHolidayService(deps: {
   const withUpload = (file: unknown) => mergeBankHolidayData(base, parseGovUkBankHolidays(file));
 
   return {
-    /** Puts in use the newest upload, if any (at start-up). */
-    async load(): Promise<void> {
+    /**
+     * Puts in use the newest upload, if any (at start-up, and every few minutes so an upload on
+     * another instance reaches this one). An upload that no longer fits the settings' data (a
+     * BANK_HOLIDAYS_FILE changed since) leaves that data in use: the reason is returned, to log.
+     */
+    async load(): Promise<string | null> {
       const [newest] = await db
         .select({ data: bankHolidayUploads.data })
         .from(bankHolidayUploads)
         .orderBy(desc(bankHolidayUploads.uploadedAt))
         .limit(1);
-      useBankHolidays(newest ? withUpload(newest.data) : base);
+      let data = base;
+      let problem: string | null = null;
+      try {
+        if (newest) data = withUpload(newest.data);
+      } catch (error) {
+        problem = `the uploaded bank holidays no longer fit: ${(error as Error).message}`;
+      }
+      // Unchanged data keeps the calendars already built from it.
+      if (JSON.stringify(data) !== JSON.stringify(currentBankHolidays())) useBankHolidays(data);
+      return problem;
     },
 
     /** What the administrator's page shows: the years covered, any warning, the last upload. */
