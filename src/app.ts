@@ -22,6 +22,8 @@ import nunjucks from 'nunjucks';
 import type { Config } from './config.js';
 import { registerApiTokenRoutes } from './platform/api/admin-routes.js';
 import { apiDocsPaths, registerApiDocsRoutes } from './platform/api/docs-routes.js';
+import { createBankHolidayService } from './platform/bank-holidays/service.js';
+import { registerBankHolidayRoutes } from './platform/bank-holidays/routes.js';
 import { createApiTokenService } from './platform/api/service.js';
 import { registerAuditRoutes } from './platform/audit/routes.js';
 import { registerAccountRoutes } from './platform/auth/account-routes.js';
@@ -303,6 +305,7 @@ export function buildServices(deps: AppDeps) {
   };
   const users = createUsersService({ db, config, mail, scopes, now: deps.now });
   const apiTokens = createApiTokenService({ db, now: deps.now });
+  const bankHolidays = createBankHolidayService({ db, base: config.bankHolidays, now: deps.now });
   return {
     db,
     database,
@@ -340,6 +343,7 @@ export function buildServices(deps: AppDeps) {
     trackerDashboard,
     apiTokens,
     files,
+    bankHolidays,
   };
 }
 
@@ -359,6 +363,9 @@ export async function buildApp(deps: AppDeps): Promise<{
   const { config } = deps;
   const { trustProxy } = config;
   const services = buildServices(deps);
+  // Every working-day count in the process uses the bank holidays the settings give, with the
+  // newest file an administrator uploaded over them.
+  await services.bankHolidays.load();
 
   const app = Fastify({
     logger: {
@@ -603,6 +610,7 @@ export async function buildApp(deps: AppDeps): Promise<{
   registerUserAdminRoutes(routeDeps);
   registerApiTokenRoutes(routeDeps);
   registerApiDocsRoutes(routeDeps);
+  registerBankHolidayRoutes(routeDeps);
   registerAuditRoutes(routeDeps);
   registerOutboxRoutes(routeDeps);
   registerDirectoryRoutes(routeDeps);

@@ -3,9 +3,16 @@
  * Nothing else in the code reads process.env.
  */
 import { isIP } from 'node:net';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseIsoDate } from './platform/calendar/index.js';
+import {
+  mergeBankHolidayData,
+  parseGovUkBankHolidays,
+  parseIsoDate,
+  ukBankHolidays,
+  type BankHolidayData,
+} from './platform/calendar/index.js';
 import {
   DEFAULT_EXPORT_COLUMNS,
   EXPORT_COLUMN_KEYS,
@@ -28,6 +35,8 @@ export interface Config {
   demo: boolean;
   /** JSON file of the area's reference organisations; London when not set. */
   referenceDataFile: string | undefined;
+  /** The bank holidays in use: the shipped data, with BANK_HOLIDAYS_FILE's years over it. */
+  bankHolidays: BankHolidayData;
   /** Secret for signing cookies and encrypting second-factor secrets. */
   secret: string;
   /**
@@ -120,6 +129,30 @@ function isoDate(env: Env, name: string, fallback: string): string {
   return raw;
 }
 
+/**
+ * BANK_HOLIDAYS_FILE: a copy of https://www.gov.uk/bank-holidays.json, whose years replace or
+ * extend the shipped bank holidays, so a new year's holidays need no new release of Bridge.
+ */
+function bankHolidays(env: Env, name: string): BankHolidayData {
+  const file = env[name];
+  if (!file) return ukBankHolidays;
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(file), 'utf8');
+  } catch (error) {
+    throw new ConfigError(
+      `${name} names ${file}, which cannot be read: ${(error as Error).message}`,
+    );
+  }
+  try {
+    return mergeBankHolidayData(ukBankHolidays, parseGovUkBankHolidays(JSON.parse(text)));
+  } catch (error) {
+    throw new ConfigError(
+      `${name} (${file}) must be the bank-holidays file GOV.UK publishes at https://www.gov.uk/bank-holidays.json, but ${(error as Error).message}`,
+    );
+  }
+}
+
 function bool(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name]?.toLowerCase();
   if (raw === undefined || raw === '') return fallback;
@@ -204,6 +237,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     demo,
     referenceDataFile: env.REFERENCE_DATA_FILE ? path.resolve(env.REFERENCE_DATA_FILE) : undefined,
+    bankHolidays: bankHolidays(env, 'BANK_HOLIDAYS_FILE'),
     secret,
     trustProxy: trustedProxies(env, 'TRUST_PROXY'),
     logLevel: env.LOG_LEVEL || 'info',

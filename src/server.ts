@@ -61,6 +61,15 @@ const sweeps = [
         .catch((err: unknown) => app.log.error({ err }, 'advice escalation sweep failed')),
     5 * 60_000,
   ),
+  // Bank holidays an administrator uploaded on another instance are put in use here too.
+  setInterval(
+    () =>
+      void services.bankHolidays
+        .load()
+        .then((problem) => problem && app.log.warn({ problem }, 'bank holidays'))
+        .catch((err: unknown) => app.log.error({ err }, 'bank-holiday reload failed')),
+    10 * 60_000,
+  ),
   setInterval(
     () =>
       void services.auth

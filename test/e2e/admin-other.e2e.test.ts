@@ -131,6 +131,45 @@ test('an administrator issues an API token, another system uses it, it is revoke
   assert.match(await page.getByRole('main').innerText(), /Borough intranet directory/);
 });
 
+test('issue 21 item 16: an administrator uploads GOV.UK’s bank-holidays file; a wrong file is named', async () => {
+  const page = await e2e.newPage();
+  await signInThroughPages(page, 'administrator');
+  await page.getByRole('link', { name: 'Bank holidays' }).click();
+  assert.equal(await heading(page), 'Bank holidays');
+  assert.match(await page.getByRole('main').innerText(), /Bridge knows them from 2020 to 2030/);
+  await expectAccessible(page);
+  const file = (text: string) => ({
+    name: 'bank-holidays.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+  await page.getByLabel('GOV.UK’s bank-holidays file').setInputFiles(file('not json'));
+  await page.getByRole('button', { name: 'Upload the bank holidays' }).click();
+  await expectErrors(page, [
+    {
+      field: 'file',
+      message:
+        'The file must be the bank-holidays file GOV.UK publishes at https://www.gov.uk/bank-holidays.json, but it is not JSON',
+    },
+  ]);
+  await expectAccessible(page);
+  const division = (events: string) => ({
+    events: [{ title: 'New Year’s Day', date: `${events}-01-01`, notes: '', bunting: true }],
+  });
+  await page.getByLabel('GOV.UK’s bank-holidays file').setInputFiles(
+    file(
+      JSON.stringify({
+        'england-and-wales': division('2031'),
+        scotland: division('2031'),
+        'northern-ireland': division('2031'),
+      }),
+    ),
+  );
+  await page.getByRole('button', { name: 'Upload the bank holidays' }).click();
+  await expectSuccess(page, /Bank holidays are now known from 2020 to 2031/);
+  await expectAccessible(page);
+});
+
 test("issue 21 item 27: the footer's API documentation is a page of Bridge's own that passes axe; administrators open the interactive reference", async () => {
   const page = await e2e.newPage();
   await visit(page, '/');

@@ -85,9 +85,18 @@ test('a requester asks for advice; CTSET passes it to a group and declines anoth
     .getByLabel('Communities or experience needed')
     .fill('Family liaison; Black community groups in Hackney');
   const from = requester.getByRole('group', { name: 'When is the advice needed from?' });
-  await from.getByLabel('Day').fill('5');
-  await from.getByLabel('Month').fill('12');
-  await from.getByLabel('Year').fill('2026');
+  // Needed from today: a date already past is refused (IAG-08).
+  const needed = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+  })
+    .formatToParts(new Date())
+    .reduce<Record<string, string>>((parts, p) => ({ ...parts, [p.type]: p.value }), {});
+  await from.getByLabel('Day').fill(needed.day!);
+  await from.getByLabel('Month').fill(needed.month!);
+  await from.getByLabel('Year').fill(needed.year!);
   await requester.getByRole('button', { name: 'Send the request' }).click();
   await expectSuccess(requester, /Request \d+ has been sent to the strategic engagement team/);
   assert.match(

@@ -143,7 +143,7 @@ test('an advisor claims with a receipt, a late cost is refused, and the unit par
   await expectAccessible(casey);
   const [download] = await Promise.all([
     casey.waitForEvent('download'),
-    casey.getByRole('link', { name: /Download the batch for the finance system/ }).click(),
+    casey.getByRole('button', { name: 'Export the batch for the finance system (CSV)' }).click(),
   ]);
   const csv = readFileSync((await download.path())!, 'utf8');
   assert.match(csv, /^Batch,Claim,Payee,Payee ID,Cost centre,Group,Submitted,Approved,Amount\n/);

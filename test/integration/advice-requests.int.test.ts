@@ -72,6 +72,121 @@ test('IAG-08: a requester asks; bad input names each field and writes nothing', 
   assert.equal(await countRequests(), before + 1);
 });
 
+test('issue 21 item 3: IAG-08: a request may not be needed from a date already past', async () => {
+  const requester = await signInAs(t, 'requester');
+  const before = await countRequests();
+  const past = await requester.post(
+    '/advice-requests/new',
+    form({ 'neededFrom-day': '1', 'neededFrom-month': '1', 'neededFrom-year': '2020' }),
+  );
+  assert.equal(past.statusCode, 400);
+  // The clock is pinned to 23 November 2026.
+  const message = 'The date the advice is needed from must be today (23 November 2026) or later';
+  assert.ok(past.body.includes(`<a href="#neededFrom-day">${message}</a>`), 'in the summary');
+  assert.ok(past.body.includes(message), 'beside the field');
+  assert.equal(await countRequests(), before, 'nothing written');
+  const yesterday = await requester.post(
+    '/advice-requests/new',
+    form({ 'neededFrom-day': '22', 'neededFrom-month': '11', 'neededFrom-year': '2026' }),
+  );
+  assert.equal(yesterday.statusCode, 400);
+  assert.equal(await countRequests(), before, 'nothing written');
+  const today = await requester.post(
+    '/advice-requests/new',
+    form({ 'neededFrom-day': '23', 'neededFrom-month': '11', 'neededFrom-year': '2026' }),
+  );
+  assert.equal(today.statusCode, 303);
+  assert.equal(await countRequests(), before + 1);
+});
+
+test('issue 21 item 30: IAG-08: CTSET is e-mailed when an urgent request is made, and sees the urgent requests waiting on its home page', async () => {
+  const ctsetEmail = demoAccount('ctset').email;
+  const mailTo = async (subject: string) =>
+    (await t.services.db.select().from(outbox)).filter(
+      (m) => m.toAddress === ctsetEmail && m.subject === subject,
+    );
+  const ctset = await signInAs(t, 'ctset');
+  const waitingUrgent = async () =>
+    (
+      await t.services.db
+        .select()
+        .from(adviceRequests)
+        .where(eq(adviceRequests.status, 'awaiting_triage'))
+    ).filter((r) => r.urgency === 'urgent').length;
+  const shown = async () => {
+    const body = (await ctset.get('/')).body;
+    const match = /(\d+) urgent requests? (?:is|are) waiting for triage/.exec(body);
+    return match ? Number(match[1]) : 0;
+  };
+  const before = await shown();
+  assert.equal(before, await waitingUrgent(), 'the home page counts what the database holds');
+
+  const requester = await signInAs(t, 'requester');
+  const routine = await requester.post(
+    '/advice-requests/new',
+    form({ subject: 'Routine advice on a leaflet for Wood Green' }),
+  );
+  assert.equal(routine.statusCode, 303);
+  assert.equal(
+    (await mailTo('Urgent request for an advisor: Routine advice on a leaflet for Wood Green'))
+      .length,
+    0,
+    'a routine request waits for the queue',
+  );
+  const urgent = await requester.post(
+    '/advice-requests/new',
+    form({ subject: 'Tension after a raid in Broadwater Farm', urgency: 'urgent' }),
+  );
+  assert.equal(urgent.statusCode, 303);
+  const id = idFrom(urgent.headers.location);
+  const [told] = await mailTo(
+    'Urgent request for an advisor: Tension after a raid in Broadwater Farm',
+  );
+  assert.ok(told, 'CTSET is e-mailed');
+  assert.match(
+    told!.bodyText,
+    /has made urgent request \d+ for independent advice, needed from 7 December 2026/,
+  );
+  assert.ok(told!.bodyText.includes(`/advice-requests/${id}/route`));
+  assert.equal((await ctset.get(`/advice-requests/${id}/route`)).statusCode, 200, 'the link works');
+
+  const home = (await ctset.get('/')).body;
+  assert.equal(await shown(), before + 1);
+  assert.equal(
+    await shown(),
+    await waitingUrgent(),
+    'the home page counts what the database holds',
+  );
+  assert.match(home, /href="\/advice-requests\/triage"/);
+  // Passed to a group, it no longer waits.
+  const groups = await t.services.db.select().from(advisoryGroups);
+  const race = groups.find((g) => g.name === 'Race Independent Advisory Group')!;
+  assert.equal(
+    (await ctset.post(`/advice-requests/${id}/route`, { groups: race.id })).statusCode,
+    303,
+  );
+  assert.equal(await shown(), before);
+  // The requester's home offers no triage.
+  assert.doesNotMatch((await requester.get('/')).body, /waiting for triage/);
+});
+
+test('issue 21 item 30: a lay visitor’s home offers the public pages they may use and their account, each of which opens', async () => {
+  const visitor = await signInAs(t, 'lay_visitor');
+  const home = (await visitor.get('/')).body;
+  const links = [
+    ...home.matchAll(/<a class="govuk-link govuk-!-font-weight-bold" href="([^"]+)">([^<]+)<\/a>/g),
+  ].map((m) => [m[1], m[2]]);
+  assert.deepEqual(links, [
+    ['/advisory-groups', 'Advisory groups'],
+    ['/recommendations', 'Recommendations and progress'],
+    ['/account', 'Your account'],
+  ]);
+  for (const [href] of links) assert.equal((await visitor.get(href!)).statusCode, 200, href);
+  // Someone with work in Bridge is not sent to the public pages instead.
+  const ctsetHome = (await (await signInAs(t, 'ctset')).get('/')).body;
+  assert.doesNotMatch(ctsetHome, /href="\/recommendations">Recommendations and progress/);
+});
+
 test('IAG-08: a requester sees their own requests, never another requester’s', async () => {
   const admin = await principalFor(t, demoAccount('administrator').email);
   await t.services.users.create(admin, {

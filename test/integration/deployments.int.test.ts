@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import {
   adviceConflicts,
   adviceGiven,
   adviceRequestEvents,
+  adviceRequestRoutes,
   adviceRequests,
   advisorUnavailability,
   deployments,
@@ -217,6 +218,50 @@ test('IAG-07, IAG-08: the contact nominates with a reason; never more than asked
   assert.equal(more.statusCode, 400);
   assert.match(more.body, /has them: no more may be nominated/);
   assert.equal((await ofRequest(request.id)).length, 1);
+});
+
+test('issue 21 item 2: IAG-07: once a request has all the advisors it asked for, the contact’s list no longer counts it as needing advisors', async () => {
+  // What the database says still needs advisors for the contact's groups: routed, with fewer
+  // standing nominations than asked for.
+  const groupIds = contact.roles.flatMap((g) =>
+    g.role === 'deployment_contact' && g.scopeType === 'group' && g.scopeId ? [g.scopeId] : [],
+  );
+  const needing = async () => {
+    const routed = await t.services.db
+      .select({ id: adviceRequests.id, wanted: adviceRequests.advisorsWanted })
+      .from(adviceRequestRoutes)
+      .innerJoin(adviceRequests, eq(adviceRequests.id, adviceRequestRoutes.requestId))
+      .where(
+        and(inArray(adviceRequestRoutes.groupId, groupIds), eq(adviceRequests.status, 'routed')),
+      );
+    const standing = await t.services.db
+      .select({ requestId: deployments.requestId })
+      .from(deployments)
+      .where(inArray(deployments.status, ['nominated', 'accepted']));
+    return routed.filter((r) => standing.filter((d) => d.requestId === r.id).length < r.wanted)
+      .length;
+  };
+  const shown = async () => {
+    const body = (await drew.get('/advice-requests/to-nominate')).body;
+    const match = /(\d+) requests? still needing advisors/.exec(body);
+    return match ? Number(match[1]) : body.includes('No requests are waiting') ? 0 : NaN;
+  };
+  const drew = await signInAs(t, 'deployment_contact');
+  const request = await ask({ subject: 'Advice on a vigil after a stabbing in Plumstead' });
+  const before = await shown();
+  assert.ok(before >= 1);
+  assert.equal(before, await needing(), 'the page counts what the database holds');
+
+  const done = await drew.post(`/advice-requests/${request.id}/groups/${race.id}/nominate`, {
+    advisors: person.avery!,
+    reason: 'Lives nearby and knows the families',
+  });
+  assert.equal(done.statusCode, 303);
+  const after = await shown();
+  assert.equal(after, before - 1, 'the request with its one advisor is no longer counted');
+  assert.equal(after, await needing(), 'the page counts what the database holds');
+  const list = (await drew.get('/advice-requests/to-nominate')).body;
+  assert.doesNotMatch(list, /vigil after a stabbing in Plumstead/);
 });
 
 test('IAG-07: only the contact of a group the request was passed to may nominate', async () => {

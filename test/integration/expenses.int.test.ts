@@ -15,7 +15,7 @@ import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import { meetings } from '../../src/modules/meetings/schema.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
-import { londonInstant } from '../../src/platform/calendar/index.js';
+import { formatDateTime, londonInstant } from '../../src/platform/calendar/index.js';
 import { outbox } from '../../src/platform/mail/schema.js';
 import {
   createTestApp,
@@ -418,7 +418,7 @@ test('IAG-11: approved claims are paid in one batch, exported in the set layout,
   assert.equal((await casey.post('/expenses/payments', {})).statusCode, 409);
   assert.equal((await t.services.db.select().from(paymentBatches)).length, 1);
 
-  const csv = await casey.get(`${batchUrl}/batch.csv`);
+  const csv = await casey.post(`${batchUrl}/batch.csv`, {});
   assert.equal(csv.statusCode, 200);
   const lines = csv.body.trim().split('\n');
   assert.equal(lines[0], 'Batch,Claim,Payee,Payee ID,Cost centre,Group,Submitted,Approved,Amount');
@@ -632,6 +632,108 @@ test('IAG-11: budgets per group and year, spend committed and paid, per advisor,
   );
   assert.equal(wrong.statusCode, 400);
   assert.match(wrong.body, /The last day must be on or after the first day/);
+});
+
+test('issue 21 item 6: IAG-14: an amount too large says what the limit is, however many digits are typed', async () => {
+  const avery = await signInAs(t, 'advisor');
+  const claimId = await startClaim(avery);
+  const itemsBefore = (await t.services.db.select().from(expenseItems)).length;
+  for (const amount of ['10000.01', '12345678', '£99,999,999,999.99', '1234567890123456789']) {
+    const res = await addCost(avery, claimId, {
+      category: 'parking',
+      ...dated('2026-11-09'),
+      description: 'Parking',
+      amount,
+    });
+    assert.equal(res.statusCode, 400, amount);
+    assert.match(
+      res.body,
+      /href="#amount"[^>]*>The amount must be £10,000.00 or less</,
+      `${amount}: the limit named in the summary`,
+    );
+  }
+  const far = await addCost(avery, claimId, {
+    category: 'mileage',
+    ...dated('2026-11-09'),
+    description: 'Driving',
+    miles: '123456',
+  });
+  assert.equal(far.statusCode, 400);
+  assert.match(far.body, /href="#miles"[^>]*>The miles driven must be 9,999.9 or fewer</);
+  assert.equal((await t.services.db.select().from(expenseItems)).length, itemsBefore);
+  // The limit itself is accepted.
+  const most = await addCost(avery, claimId, {
+    category: 'parking',
+    ...dated('2026-11-09'),
+    description: 'A year of parking',
+    amount: '10,000',
+  });
+  assert.equal(most.statusCode, 303);
+
+  const casey = await signInAs(t, 'coordination_unit');
+  const setUrl = `/expenses/budgets/${raceId}?year=2027`;
+  for (const amount of ['1000000.01', '123456789012345']) {
+    const res = await casey.post(setUrl, { amount });
+    assert.equal(res.statusCode, 400, amount);
+    assert.match(res.body, /href="#amount"[^>]*>The budget must be £1,000,000.00 or less</);
+  }
+  const budgets = await t.services.db
+    .select()
+    .from(expenseBudgets)
+    .where(and(eq(expenseBudgets.groupId, raceId), eq(expenseBudgets.yearStart, 2027)));
+  assert.equal(budgets.length, 0, 'nothing written');
+});
+
+test('issue 21 item 24: exporting a payment batch is recorded only by the button (a POST); downloading again changes nothing', async () => {
+  const casey = await signInAs(t, 'coordination_unit');
+  const [batch] = await t.services.db
+    .insert(paymentBatches)
+    .values({ createdBy: unit.userId, createdAt: t.clock.now(), claimCount: 0, totalPence: 0 })
+    .returning();
+  const url = `/expenses/payments/${batch!.id}`;
+  const exportedAt = async () =>
+    (await t.services.db.select().from(paymentBatches).where(eq(paymentBatches.id, batch!.id)))[0]!
+      .exportedAt;
+  const exports = () => auditCount('payment-batch.exported');
+  const before = await exports();
+
+  const shownExported = async () =>
+    /Exported\s*<\/dt>\s*<dd[^>]*>\s*([^<]*?)\s*<\/dd>/.exec((await casey.get(url)).body)?.[1];
+  const page = await casey.get(url);
+  assert.equal(await shownExported(), 'Not yet');
+  assert.match(page.body, new RegExp(`<form method="post" action="${url}/batch.csv"`));
+  // A GET (a link followed, a prefetch) downloads and records nothing.
+  const copy = await casey.get(`${url}/batch.csv`);
+  assert.equal(copy.statusCode, 200);
+  assert.match(copy.body, /^Batch,Claim,Payee/);
+  assert.equal(await exportedAt(), null);
+  assert.equal(await exports(), before);
+  assert.equal(await shownExported(), 'Not yet');
+  // The form without its CSRF token is refused and records nothing.
+  assert.equal((await casey.post(`${url}/batch.csv`, {}, { csrf: false })).statusCode, 403);
+  assert.equal(await exportedAt(), null);
+
+  const exported = await casey.post(`${url}/batch.csv`, {});
+  assert.equal(exported.statusCode, 200);
+  assert.match(exported.headers['content-disposition'] as string, /attachment/);
+  assert.match(exported.body, /^Batch,Claim,Payee/);
+  const first = t.clock.now();
+  assert.equal((await exportedAt())?.getTime(), first.getTime());
+  assert.equal(await exports(), before + 1);
+  assert.equal(await shownExported(), formatDateTime(first));
+  assert.match((await casey.get(url)).body, /Download the exported batch again \(CSV\)/);
+
+  // Exported again later: the first export stays recorded; each is in the audit trail.
+  const saved = t.clock.current;
+  t.clock.advanceMinutes(10);
+  try {
+    assert.equal((await casey.post(`${url}/batch.csv`, {})).statusCode, 200);
+  } finally {
+    t.clock.current = saved;
+  }
+  assert.equal((await exportedAt())?.getTime(), first.getTime());
+  assert.equal(await exports(), before + 2);
+  await t.services.db.delete(paymentBatches).where(eq(paymentBatches.id, batch!.id));
 });
 
 test('the demonstration data comes out cleanly after claims were made and decided', async () => {

@@ -4,7 +4,9 @@ import ICAL from 'ical.js';
 import { eq } from 'drizzle-orm';
 import { DEMO_GROUP } from '../../src/demo/demo-data.js';
 import { advisoryGroups } from '../../src/modules/groups/schema.js';
-import { Agent, createTestApp, signInAs, type TestApp } from '../app.js';
+import { calendarFeeds } from '../../src/modules/meetings/schema.js';
+import { users } from '../../src/platform/auth/schema.js';
+import { Agent, createTestApp, demoAccount, principalFor, signInAs, type TestApp } from '../app.js';
 
 let t: TestApp;
 let raceId: string;
@@ -109,6 +111,36 @@ test('a personal feed at an unguessable address: the person’s meetings with th
   assert.equal((await advisor.post('/my-meetings/calendar/revoke')).statusCode, 303);
   assert.equal((await calendarApp.get(newPath)).statusCode, 404);
   assert.equal((await calendarApp.get('/calendar/not-a-token/meetings.ics')).statusCode, 404);
+});
+
+test('issue 21 item 21: a personal feed stops when the account is deactivated, checked on every request', async () => {
+  const admin = await principalFor(t, demoAccount('administrator').email);
+  const email = 'feed.reader@police.example';
+  await t.services.users.create(admin, { email, displayName: 'Feed Reader', role: 'requester' });
+  const reader = await principalFor(t, email);
+  const url = await t.services.meetingFeeds.create(reader);
+  const path = new URL(url).pathname;
+  const calendarApp = new Agent(t.app);
+  const live = await calendarApp.get(path);
+  assert.equal(live.statusCode, 200);
+  assert.match(live.body, /Bridge: your meetings/);
+
+  const [account] = await t.services.db.select().from(users).where(eq(users.id, reader.userId));
+  await t.services.users.setStatus(admin, reader.userId, 'deactivated', account!.version);
+  const readAt = t.clock.current;
+  t.clock.advanceMinutes(60);
+  try {
+    const stopped = await calendarApp.get(path);
+    assert.equal(stopped.statusCode, 404);
+    assert.doesNotMatch(stopped.body, /BEGIN:VCALENDAR/);
+  } finally {
+    t.clock.current = readAt;
+  }
+  const [feed] = await t.services.db
+    .select()
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.userId, reader.userId));
+  assert.equal(feed!.lastReadAt?.getTime(), readAt.getTime(), 'last read while active');
 });
 
 test('someone in no group gets a valid, empty feed', async () => {

@@ -10,7 +10,7 @@ import {
 } from '../../src/modules/tracker/schema.js';
 import { removeDemoData } from '../../src/demo/demo-data.js';
 import { organisations } from '../../src/modules/directory/schema.js';
-import { TRACKER_CSV_COLUMNS } from '../../src/modules/tracker/transfer.js';
+import { TRACKER_CSV_COLUMNS, parseTrackerCsv } from '../../src/modules/tracker/transfer.js';
 import { createTestApp, signInAs, type TestApp, type Agent } from '../app.js';
 
 let t: TestApp;
@@ -99,6 +99,179 @@ test('TRK-01: seed 004 keeps its numbering with gaps, and HR owns the tenure act
   const second = await officer.get(`/tracker/sources/${source!.id}?page=2`);
   assert.match(second.body, /Recommendation 24/);
   assert.match(second.body, /Operation Jigsaw/);
+});
+
+test('issue 21 item 20: the export writes cells beginning = + - @ as text, and imports back to the same source', async () => {
+  const risky = [
+    TRACKER_CSV_COLUMNS.join(','),
+    row({
+      source_title: 'Formula scrutiny of Hackney',
+      source_kind: 'borough_scrutiny',
+      source_monitored_by: '@Hate Crime Board',
+      recommendation: '1',
+      recommendation_text: '"=HYPERLINK(""http://evil.example"",""Click"")"',
+      key_point: '+ referrals recorded',
+      action: '-1+2+cmd',
+      result: 'ongoing',
+    }),
+  ].join('\n');
+  const imported = await officer.postFile('/tracker/import', {}, csvFile(risky));
+  assert.equal(imported.statusCode, 303, imported.body.slice(0, 2000));
+  const exported = await officer.get(`${imported.headers.location}/export.csv`);
+  assert.equal(exported.statusCode, 200);
+  const line = exported.body.split('\n')[1]!;
+  for (const cell of [
+    `'@Hate Crime Board`,
+    `"'=HYPERLINK(""http://evil.example"",""Click"")"`,
+    `'+ referrals recorded`,
+    `'-1+2+cmd`,
+  ])
+    assert.ok(line.includes(`,${cell},`), `${cell} in ${line}`);
+  // Read back, the export is the source as imported; the pages show the text as typed.
+  assert.deepEqual(
+    parseTrackerCsv(exported.body, '2026-11-23').file,
+    parseTrackerCsv(risky, '2026-11-23').file,
+  );
+  const page = await officer.get(imported.headers.location!);
+  assert.match(page.body, /[^']=HYPERLINK\(&quot;http:\/\/evil.example/);
+});
+
+test('issue 21 item 29: TRK-01: the same source imported twice is refused, naming the source already tracked', async () => {
+  const file = [
+    TRACKER_CSV_COLUMNS.join(','),
+    row({
+      source_title: 'Stop and search scrutiny of Lambeth',
+      source_kind: 'borough_scrutiny',
+      source_reference: 'SSB-2026-04',
+      source_monitored_by: 'Stop and Search Board',
+      source_public: 'yes',
+      recommendation: '1',
+      recommendation_text: 'Publish the monthly figures',
+      key_point: 'Figures published',
+      action: 'Publish on the website',
+      result: 'awaits',
+    }),
+  ].join('\n');
+  const first = await officer.postFile('/tracker/import', {}, csvFile(file));
+  assert.equal(first.statusCode, 303, first.body.slice(0, 2000));
+  const before = await sourceCount();
+  // Again, and again with the title in other case and spacing: refused, nothing written.
+  for (const again of [
+    file,
+    file.replace('Stop and search scrutiny of Lambeth', ' stop and SEARCH  scrutiny of lambeth'),
+  ]) {
+    const refused = await officer.postFile('/tracker/import', {}, csvFile(again));
+    assert.equal(refused.statusCode, 400);
+    assert.match(
+      refused.body,
+      /href="#file"[^>]*>Board’s borough scrutiny “Stop and search scrutiny of Lambeth” \(SSB-2026-04\) is already in the tracker, recorded on 23 November 2026: update it there rather than importing it again/,
+    );
+    assert.equal(await sourceCount(), before);
+  }
+  // The public list shows it once.
+  const list = await t.app.inject({ url: '/recommendations' });
+  assert.equal(list.body.split('Stop and search scrutiny of Lambeth').length - 1, 1);
+  // The same new file sent twice at once is imported once.
+  const twin = file.replace(
+    'Stop and search scrutiny of Lambeth',
+    'Stop and search scrutiny of Brent',
+  );
+  const both = await Promise.all([
+    officer.postFile('/tracker/import', {}, csvFile(twin)),
+    officer.postFile('/tracker/import', {}, csvFile(twin)),
+  ]);
+  assert.deepEqual(both.map((r) => r.statusCode).sort(), [303, 400]);
+  assert.equal(await sourceCount(), before + 1);
+  // Another source of the same title but another kind is another source.
+  const review = await officer.postFile(
+    '/tracker/import',
+    {},
+    csvFile(file.replace('borough_scrutiny', 'review')),
+  );
+  assert.equal(review.statusCode, 303, review.body.slice(0, 2000));
+});
+
+test('issue 21 item 29: a CSV saved as Windows-1252 or UTF-16 imports with its characters; the page says which encodings are read', async () => {
+  const page = await officer.get('/tracker/import');
+  assert.match(page.body, /UTF-8 \(with or without a byte order mark\), UTF-16/);
+  assert.match(page.body, /Windows-1252/);
+  const text = (title: string) =>
+    [
+      TRACKER_CSV_COLUMNS.join(','),
+      row({
+        source_title: title,
+        source_kind: 'review',
+        recommendation: '1',
+        recommendation_text: 'Fund the café’s “drop-in” sessions – £40 a week',
+      }),
+    ].join('\r\n');
+  const windows = Buffer.from(
+    text('Review of Peckham’s café outreach')
+      .replace(/’/g, '\x92')
+      .replace(/“/g, '\x93')
+      .replace(/”/g, '\x94')
+      .replace(/–/g, '\x96'),
+    'latin1',
+  );
+  const utf16 = Buffer.concat([
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from(text('Review of Brixton’s café outreach'), 'utf16le'),
+  ]);
+  for (const [bytes, title] of [
+    [windows, 'Review of Peckham’s café outreach'],
+    [utf16, 'Review of Brixton’s café outreach'],
+  ] as const) {
+    const imported = await officer.postFile('/tracker/import', {}, csvFile(bytes));
+    assert.equal(imported.statusCode, 303, imported.body.slice(0, 2000));
+    const [source] = await t.services.db
+      .select()
+      .from(trackerSources)
+      .where(eq(trackerSources.title, title));
+    assert.ok(source, title);
+    const shown = await officer.get(imported.headers.location!);
+    assert.ok(shown.body.includes('Fund the café’s “drop-in” sessions – £40 a week'), title);
+    assert.ok(!shown.body.includes('\uFFFD'), `${title}: no replacement characters`);
+  }
+});
+
+test('issue 21 item 29: the report’s “As at” date is a GOV.UK date input like every other date', async () => {
+  const imported = await officer.postFile(
+    '/tracker/import',
+    {},
+    csvFile(
+      [
+        TRACKER_CSV_COLUMNS.join(','),
+        row({
+          source_title: 'Hate Crime Board scrutiny of Islington',
+          source_kind: 'borough_scrutiny',
+          source_monitored_by: 'Hate Crime Board',
+          recommendation: '1',
+          recommendation_text: 'Islington should train every call handler',
+          key_point: 'Call handlers trained',
+          action: 'Train the call handlers of Islington',
+          result: 'ongoing',
+        }),
+      ].join('\n'),
+    ),
+  );
+  assert.equal(imported.statusCode, 303, imported.body.slice(0, 2000));
+  const url = `${imported.headers.location}/report`;
+  const page = await officer.get(url);
+  // Today (23 November 2026) in three boxes, in a fieldset named "As at".
+  assert.match(page.body, /<legend[^>]*>\s*As at\s*<\/legend>/);
+  assert.match(page.body, /name="date-day"[^>]*value="23"/);
+  assert.match(page.body, /name="date-month"[^>]*value="11"/);
+  assert.match(page.body, /name="date-year"[^>]*value="2026"/);
+  assert.doesNotMatch(page.body, /name="date"[^>]*type="text"|type="text"[^>]*name="date"/);
+  const asked = await officer.get(`${url}?date-day=22&date-month=11&date-year=2026`);
+  assert.equal(asked.statusCode, 200);
+  assert.match(asked.body, /Summary as at 22 November 2026/);
+  const bad = await officer.get(`${url}?date-day=31&date-month=2&date-year=2026`);
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /href="#date-day"[^>]*>The date the report is as at must be a real date/);
+  const future = await officer.get(`${url}?date-day=1&date-month=1&date-year=2099`);
+  assert.equal(future.statusCode, 400);
+  assert.match(future.body, /href="#date-day"[^>]*>The date must be today or in the past/);
 });
 
 test('TRK-01: a file with bad rows is refused line by line and nothing is imported', async () => {

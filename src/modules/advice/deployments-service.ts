@@ -379,9 +379,14 @@ export function createDeploymentsService(deps: {
       const user = requireUser(principal);
       const groupIds = contactGroupIds(user);
       if (!groupIds.length) throw new ForbiddenError();
+      // Places taken by nominations standing (nominated or accepted). A request whose places
+      // are all taken no longer needs advisors, though it stays `routed` until they accept.
+      const taken = sql<number>`(select count(*)::int from ${deployments} d
+        where d.request_id = ${adviceRequests.id} and d.status in ${ACTIVE})`;
       const where = and(
         inArray(adviceRequestRoutes.groupId, groupIds),
         eq(adviceRequests.status, 'routed'),
+        sql`${taken} < ${adviceRequests.advisorsWanted}`,
       );
       const [items, [total]] = await Promise.all([
         db
@@ -395,8 +400,7 @@ export function createDeploymentsService(deps: {
             routedAt: adviceRequestRoutes.routedAt,
             groupId: adviceRequestRoutes.groupId,
             groupName: advisoryGroups.name,
-            taken: sql<number>`(select count(*)::int from ${deployments} d
-              where d.request_id = ${adviceRequests.id} and d.status in ${ACTIVE})`,
+            taken,
           })
           .from(adviceRequestRoutes)
           .innerJoin(adviceRequests, eq(adviceRequests.id, adviceRequestRoutes.requestId))

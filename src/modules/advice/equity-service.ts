@@ -12,7 +12,6 @@ import { addCalendarMonths, todayInLondon, type IsoDate } from '../../platform/c
 import type { Db } from '../../platform/db/database.js';
 import { ForbiddenError, ValidationError, type FieldError } from '../../platform/errors.js';
 import { dateField } from '../../platform/http/form-fields.js';
-import { spreadsheetSafe } from '../../platform/http/csv.js';
 import { isUuid } from '../../platform/http/params.js';
 import { people } from '../directory/schema.js';
 import { advisoryGroups } from '../groups/schema.js';
@@ -179,8 +178,8 @@ export function createEquityService(deps: { db: Db; threshold: number; now?: () 
         rows: [
           ['Advisor', 'Groups', 'Deployments', `Over ${threshold}`],
           ...rows.map((r) => [
-            spreadsheetSafe(r.name),
-            spreadsheetSafe(r.groups),
+            r.name,
+            r.groups,
             String(r.deployments),
             overburdened(r.deployments, threshold) ? 'Yes' : 'No',
           ]),

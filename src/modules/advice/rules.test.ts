@@ -14,6 +14,7 @@ import {
   checkResponse,
   checkTriage,
   loadWindowStart,
+  neededFromProblem,
   mayReadDisclosure,
   mayShareOnRequest,
   nominationOverdue,
@@ -313,4 +314,18 @@ test('IAG-08: a request passed to a group with nobody nominated is overdue after
     nominationOverdue({ ...routed, status: 'deployed' }, 0, targets, at('2026-12-30T00:00:00Z')),
     false,
   );
+});
+
+test('issue 21 item 3: IAG-08: advice may not be asked for from a date already past; a request keeps its own date', () => {
+  assert.equal(neededFromProblem('2026-11-23', '2026-11-23'), null, 'today is allowed');
+  assert.equal(neededFromProblem('2026-12-07', '2026-11-23'), null);
+  assert.equal(
+    neededFromProblem('2020-01-01', '2026-11-23'),
+    'The date the advice is needed from must be today (23 November 2026) or later',
+  );
+  assert.match(neededFromProblem('2026-11-22', '2026-11-23')!, /today \(23 November 2026\)/);
+  // An existing request whose date has passed is not blocked by it, unless the date changes.
+  assert.equal(neededFromProblem('2026-11-01', '2026-11-23', '2026-11-01'), null);
+  assert.match(neededFromProblem('2026-11-02', '2026-11-23', '2026-11-01')!, /today/);
+  assert.equal(neededFromProblem('2026-12-01', '2026-11-23', '2026-11-01'), null);
 });

@@ -73,6 +73,14 @@ export function stageDueAt(urgency: Urgency, since: Date, targets: TriageTargets
 }
 
 /**
+ * Whether a routine target was counted past the bank-holiday data, so with only the holidays
+ * that follow fixed rules left out (the page says so).
+ */
+export function countedPastHolidayData(urgency: Urgency, due: Date): boolean {
+  return urgency === 'routine' && workingDays.beyondData(toLondonDate(due));
+}
+
+/**
  * IAG-08: a request passed to a group must have an advisor nominated within the same targets,
  * counted from when it was passed; one still without any nomination after that is overdue.
  */
@@ -97,6 +105,22 @@ export function triageOverdue(
   now: Date,
 ): boolean {
   return request.status === 'awaiting_triage' && now > triageDueAt(request, targets);
+}
+
+/**
+ * IAG-08: advice is asked for work to come, so the date it is needed from may not be before
+ * today (in London). A request already made keeps its date: changing another part of it is not
+ * refused because that date has since passed, only a change of the date itself is checked.
+ */
+export function neededFromProblem(
+  neededFrom: IsoDate,
+  today: IsoDate,
+  previous?: IsoDate | null,
+): string | null {
+  if (previous && neededFrom === previous) return null;
+  if (neededFrom < today)
+    return `The date the advice is needed from must be today (${formatDate(today)}) or later`;
+  return null;
 }
 
 /** Only a request waiting for triage may be routed or declined. */

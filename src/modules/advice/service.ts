@@ -10,7 +10,12 @@ import { recordAudit } from '../../platform/audit/service.js';
 import { can } from '../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
 import { roleAssignments, users } from '../../platform/auth/schema.js';
-import { formatDate, formatDateTime, type IsoDate } from '../../platform/calendar/index.js';
+import {
+  formatDate,
+  formatDateTime,
+  todayInLondon,
+  type IsoDate,
+} from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import {
   ConflictError,
@@ -39,6 +44,8 @@ import {
   URGENCY_LABELS,
   checkQuestion,
   checkTriage,
+  countedPastHolidayData,
+  neededFromProblem,
   nominationOverdue,
   routingProblem,
   stageDueAt,
@@ -128,7 +135,16 @@ export function createAdviceService(deps: {
     return { request, advice: { ...row.advice, advisor: row.advisor } };
   }
 
-  function validateRequest(input: Input) {
+  /** The strategic engagement team: every active account with the CTSET role. */
+  async function ctsetAddresses(executor: Executor) {
+    return executor
+      .selectDistinct({ id: users.id, email: users.email, name: users.displayName })
+      .from(users)
+      .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+      .where(and(eq(roleAssignments.role, 'ctset'), eq(users.status, 'active')));
+  }
+
+  function validateRequest(input: Input, previous?: { neededFrom: IsoDate }) {
     const errors: FieldError[] = [];
     const subject = text(input.subject);
     if (!subject) errors.push({ field: 'subject', message: 'Enter what you need advice about' });
@@ -161,6 +177,10 @@ export function createAdviceService(deps: {
     const neededUntil = dateField(input, 'neededUntil', 'the last date it is needed', errors, {
       required: false,
     });
+    const pastProblem = neededFrom
+      ? neededFromProblem(neededFrom, todayInLondon(now()), previous?.neededFrom)
+      : null;
+    if (pastProblem) errors.push({ field: 'neededFrom-day', message: pastProblem });
     if (neededFrom && neededUntil && neededUntil < neededFrom)
       errors.push({
         field: 'neededUntil-day',
@@ -216,9 +236,11 @@ export function createAdviceService(deps: {
   function withTimeliness<T extends Pick<AdviceRequest, 'status' | 'urgency' | 'submittedAt'>>(
     request: T,
   ) {
+    const due = triageDueAt(request, targets);
     return {
       ...request,
-      triageDueAt: triageDueAt(request, targets),
+      triageDueAt: due,
+      triageDueCountedPastData: countedPastHolidayData(request.urgency, due),
       overdue: triageOverdue(request, targets, now()),
     };
   }
@@ -248,6 +270,29 @@ export function createAdviceService(deps: {
           actorUserId: user.userId,
           text: `${URGENCY_LABELS[value.urgency]} request sent to the strategic engagement team (CTSET) for triage`,
         });
+        // IAG-08: CTSET handles urgent contact, so the team hears of an urgent request at once
+        // rather than when it next looks at the queue (the requester is not told of their own).
+        if (value.urgency === 'urgent') {
+          const dueBy = formatDateTime(triageDueAt(request!, targets));
+          const ctset = (await ctsetAddresses(tx)).filter((a) => a.id !== user.userId);
+          await mail.queueMany(
+            tx,
+            ctset.map((to) => ({
+              to: to.email,
+              subject: `Urgent request for an advisor: ${request!.subject}`,
+              text: [
+                `Dear ${to.name},`,
+                '',
+                `${user.displayName} has made urgent request ${request!.reference} for independent advice, needed from ${formatDate(request!.neededFrom)}. It is due for triage by ${dueBy} (IAG-08).`,
+                '',
+                `What: ${request!.subject}`,
+                `Communities or experience: ${request!.communities}`,
+                '',
+                `Pass it to a group, or decline it: ${deps.publicUrl}${paths.route(request!.id)}`,
+              ].join('\n'),
+            })),
+          );
+        }
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'advice-request.submitted',
           recordType: 'advice-request',
@@ -256,6 +301,35 @@ export function createAdviceService(deps: {
         });
         return request!;
       });
+    },
+
+    /** IAG-08: the urgent requests waiting for triage, for CTSET's home page: how many, the oldest first. */
+    async urgentWaiting(principal: Principal) {
+      requireUser(principal, 'advice.triage');
+      const where = and(
+        eq(adviceRequests.status, 'awaiting_triage'),
+        eq(adviceRequests.urgency, 'urgent'),
+      );
+      const [[total], [oldest]] = await Promise.all([
+        db.select({ n: count() }).from(adviceRequests).where(where),
+        db
+          .select()
+          .from(adviceRequests)
+          .where(where)
+          .orderBy(asc(adviceRequests.submittedAt))
+          .limit(1),
+      ]);
+      return {
+        count: Number(total?.n ?? 0),
+        oldest: oldest
+          ? {
+              reference: oldest.reference,
+              subject: oldest.subject,
+              waited: waitedFor(oldest.submittedAt, now()),
+              overdue: triageOverdue(oldest, targets, now()),
+            }
+          : null,
+      };
     },
 
     /** The person's own requests, newest first, a page at a time. */
@@ -686,12 +760,9 @@ export function createAdviceService(deps: {
       ) =>
         sql`((${adviceRequests.urgency} = 'urgent' and ${column} < ${urgentSince}) or ${column} < ${routineSince})`;
       return db.transaction(async (tx) => {
-        const ctset = await tx
-          .selectDistinct({ email: users.email })
-          .from(users)
-          .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-          .where(and(eq(roleAssignments.role, 'ctset'), eq(users.status, 'active')));
-        const ctsetEmails = ctset.map((u) => u.email).filter(Boolean);
+        const ctsetEmails = [...new Set((await ctsetAddresses(tx)).map((u) => u.email))].filter(
+          Boolean,
+        );
 
         const waiting = (
           await tx

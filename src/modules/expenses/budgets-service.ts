@@ -27,10 +27,9 @@ import {
   ValidationError,
   type FieldError,
 } from '../../platform/errors.js';
-import { spreadsheetSafe } from '../../platform/http/csv.js';
 import { dateField, text } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
-import { penceAsDecimal, parsePounds } from '../../platform/money/pence.js';
+import { formatPence, penceAsDecimal, readPounds } from '../../platform/money/pence.js';
 import { organisations, people } from '../directory/schema.js';
 import { GROUP_TYPE_LABELS } from '../groups/rules.js';
 import { advisoryGroups } from '../groups/schema.js';
@@ -230,16 +229,20 @@ export function createBudgetsService(deps: { db: Db; now?: () => Date }) {
         throw new ForbiddenError();
       const user = principal;
       const { group, year } = await this.budgetForm(principal, groupId, input);
-      const amountPence = parsePounds(text(input.amount));
+      const read = readPounds(text(input.amount), MAX_BUDGET_PENCE);
       const errors: FieldError[] = [];
-      if (amountPence === null)
+      if (read === null)
         errors.push({
           field: 'amount',
           message: 'Enter the budget in pounds, like 2500 or 2500.00',
         });
-      else if (amountPence > MAX_BUDGET_PENCE)
-        errors.push({ field: 'amount', message: 'The budget must be £1,000,000 or less' });
-      if (errors.length) throw new ValidationError(errors);
+      else if (read === 'too-large')
+        errors.push({
+          field: 'amount',
+          message: `The budget must be ${formatPence(MAX_BUDGET_PENCE)} or less`,
+        });
+      if (errors.length || typeof read !== 'number') throw new ValidationError(errors);
+      const amountPence = read;
       const holderOrganisationId = await holderOrganisation(group.type, group.ownerId);
       return db.transaction(async (tx) => {
         const [before] = await tx
@@ -371,18 +374,18 @@ export function createBudgetsService(deps: { db: Db; now?: () => Date }) {
           ],
           ...report.items.map((c) => [
             String(c.reference),
-            spreadsheetSafe(c.claimant),
-            spreadsheetSafe(c.groupName),
+            c.claimant,
+            c.groupName,
             c.submittedOn ?? '',
             CLAIM_STATUS_LABELS[c.status],
             penceAsDecimal(c.claimedPence),
             c.approvedPence === null ? '' : penceAsDecimal(c.approvedPence),
-            spreadsheetSafe(c.decidedBy ?? ''),
+            c.decidedBy ?? '',
             c.decidedAt ? toLondonDate(c.decidedAt) : '',
-            spreadsheetSafe(c.secondApprovedBy ?? ''),
+            c.secondApprovedBy ?? '',
             c.batch === null ? '' : String(c.batch),
             c.paidAt ? toLondonDate(c.paidAt) : '',
-            spreadsheetSafe(c.paidBy ?? ''),
+            c.paidBy ?? '',
           ]),
         ],
       };

@@ -38,8 +38,15 @@ export function registerPaymentRoutes({ app, services, renderPage }: RouteDeps):
     );
   });
 
-  app.get('/expenses/payments/:batchId/batch.csv', unit, async (request, reply) => {
+  // Exporting for the finance system is recorded, so it is a POST (the batch page's button),
+  // answered with the file; the GET downloads a copy again and changes nothing.
+  app.post('/expenses/payments/:batchId/batch.csv', unit, async (request, reply) => {
     const { batch, rows } = await payments.exportCsv(request.principal, idOf(request), request.id);
+    return sendCsv(reply, `payment-batch-${batch.reference}.csv`, rows);
+  });
+
+  app.get('/expenses/payments/:batchId/batch.csv', unit, async (request, reply) => {
+    const { batch, rows } = await payments.batchCsv(request.principal, idOf(request));
     return sendCsv(reply, `payment-batch-${batch.reference}.csv`, rows);
   });
 

@@ -12,7 +12,6 @@ import { formatDate, toLondonDate } from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import type { PageRequest } from '../../platform/db/search.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.js';
-import { spreadsheetSafe } from '../../platform/http/csv.js';
 import { isUuid } from '../../platform/http/params.js';
 import type { MailService } from '../../platform/mail/service.js';
 import { formatPence, penceAsDecimal } from '../../platform/money/pence.js';
@@ -86,6 +85,47 @@ export function createPaymentsService(deps: {
       .from(organisations)
       .where(eq(organisations.code, 'dcfd'));
     return row ?? { code: 'dcfd', name: 'Diversity and Citizen Focus Directorate' };
+  }
+
+  /** The batch's rows for the finance system, headings first. */
+  async function rowsOf(executor: Executor, batch: { id: string; reference: number }) {
+    const [lines, holder] = await Promise.all([linesOf(executor, batch.id), dcfd(executor)]);
+    const value = (line: (typeof lines)[number], key: ExportColumnKey): string => {
+      const corporate = budgetHolder(line.groupType) === 'dcfd';
+      switch (key) {
+        case 'batch':
+          return String(batch.reference);
+        case 'claim':
+          return String(line.reference);
+        case 'payee':
+          return line.payee;
+        case 'payee_id':
+          return line.payeeId;
+        case 'cost_centre':
+          return (corporate ? holder.code : line.ownerCode) ?? '';
+        case 'budget_holder':
+          return (corporate ? holder.name : line.ownerName) ?? '';
+        case 'group':
+          return line.groupName;
+        case 'submitted_on':
+          return line.submittedOn ?? '';
+        case 'approved_on': {
+          const at = line.secondApprovedAt ?? line.decidedAt;
+          return at ? toLondonDate(at) : '';
+        }
+        case 'approved_by':
+          return line.decidedBy ?? '';
+        case 'amount':
+          return penceAsDecimal(line.approvedPence ?? 0);
+        case 'amount_pence':
+          return String(line.approvedPence ?? 0);
+      }
+    };
+    const rows = [
+      deps.exportColumns.map((c) => c.heading),
+      ...lines.map((line) => deps.exportColumns.map((c) => value(line, c.key))),
+    ];
+    return rows;
   }
 
   return {
@@ -162,49 +202,26 @@ export function createPaymentsService(deps: {
     },
 
     /**
-     * IAG-11: the batch for the finance system: one row per claim, with the columns, order and
-     * headings the EXPENSE_EXPORT_COLUMNS setting gives. The first export is recorded.
+     * IAG-11: the batch for the finance system, to download again: one row per claim, with the
+     * columns, order and headings the EXPENSE_EXPORT_COLUMNS setting gives. Reading it records
+     * nothing; `exportCsv` is the export itself.
+     */
+    async batchCsv(principal: Principal, id: string) {
+      requireUnit(principal);
+      const batch = await findBatch(db, id);
+      return { batch, rows: await rowsOf(db, batch) };
+    },
+
+    /**
+     * IAG-11: the unit exports the batch for the finance system (a POST, from the batch's page):
+     * the first export is recorded on the batch, each export in the audit trail.
      */
     async exportCsv(principal: Principal, id: string, auditRequestId?: string) {
       const user = requireUnit(principal);
       return db.transaction(async (tx) => {
         const batch = await findBatch(tx, id, true);
-        const [lines, holder] = await Promise.all([linesOf(tx, id), dcfd(tx)]);
-        const value = (line: (typeof lines)[number], key: ExportColumnKey): string => {
-          const corporate = budgetHolder(line.groupType) === 'dcfd';
-          switch (key) {
-            case 'batch':
-              return String(batch.reference);
-            case 'claim':
-              return String(line.reference);
-            case 'payee':
-              return spreadsheetSafe(line.payee);
-            case 'payee_id':
-              return line.payeeId;
-            case 'cost_centre':
-              return (corporate ? holder.code : line.ownerCode) ?? '';
-            case 'budget_holder':
-              return spreadsheetSafe((corporate ? holder.name : line.ownerName) ?? '');
-            case 'group':
-              return spreadsheetSafe(line.groupName);
-            case 'submitted_on':
-              return line.submittedOn ?? '';
-            case 'approved_on': {
-              const at = line.secondApprovedAt ?? line.decidedAt;
-              return at ? toLondonDate(at) : '';
-            }
-            case 'approved_by':
-              return spreadsheetSafe(line.decidedBy ?? '');
-            case 'amount':
-              return penceAsDecimal(line.approvedPence ?? 0);
-            case 'amount_pence':
-              return String(line.approvedPence ?? 0);
-          }
-        };
-        const rows = [
-          deps.exportColumns.map((c) => c.heading),
-          ...lines.map((line) => deps.exportColumns.map((c) => value(line, c.key))),
-        ];
+        const rows = await rowsOf(tx, batch);
+        const lines = rows.length - 1;
         if (!batch.exportedAt)
           await tx
             .update(paymentBatches)
@@ -214,7 +231,7 @@ export function createPaymentsService(deps: {
           action: 'payment-batch.exported',
           recordType: 'payment-batch',
           recordId: id,
-          after: { claims: lines.length, totalPence: batch.totalPence },
+          after: { claims: lines, totalPence: batch.totalPence },
         });
         return { batch, rows };
       });

@@ -19,7 +19,7 @@ import {
 } from '../../platform/errors.js';
 import { text, tooLong } from '../../platform/http/form-fields.js';
 import type { MailService } from '../../platform/mail/service.js';
-import { formatPence, parsePounds } from '../../platform/money/pence.js';
+import { formatPence, readPounds } from '../../platform/money/pence.js';
 import { people } from '../directory/schema.js';
 import { advisoryGroups } from '../groups/schema.js';
 import { findClaim, itemsOfClaim, type Claim } from './access.js';
@@ -217,7 +217,7 @@ export function createExpenseProcessingService(deps: {
         const decided = items.map((item) => {
           if (decision === 'approve') return { ...item, approved: item.claimedPence, why: null };
           if (decision === 'reject') return { ...item, approved: 0, why: reason };
-          const approved = parsePounds(text(input[`approved-${item.id}`]));
+          const approved = readPounds(text(input[`approved-${item.id}`]), item.claimedPence);
           const why = text(input[`reason-${item.id}`]);
           const problem = itemApprovalProblem(item.claimedPence, approved, why ?? undefined);
           if (problem)
@@ -226,7 +226,7 @@ export function createExpenseProcessingService(deps: {
               message: `${problem} (${formatDate(item.incurredOn)}, ${item.description})`,
             });
           tooLong(errors, `reason-${item.id}`, 'The reason', why, 500);
-          return { ...item, approved: approved ?? 0, why };
+          return { ...item, approved: typeof approved === 'number' ? approved : 0, why };
         });
         if (errors.length) throw new ValidationError(errors);
         const outcome = decisionOutcome(

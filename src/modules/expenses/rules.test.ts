@@ -92,6 +92,10 @@ test('IAG-14: mileage is distance times the rate, in whole pence; food and drink
   assert.equal(parseMiles('3'), 30);
   for (const bad of ['', '0', '-2', '1.25', 'ten', undefined])
     assert.equal(parseMiles(bad), null, String(bad));
+  // issue 21 item 6: a distance over the limit is told apart, so the form can say the limit.
+  assert.equal(parseMiles('9999.9'), 99_999);
+  assert.equal(parseMiles('10000'), 'too-large');
+  assert.equal(parseMiles('123456789012345678901'), 'too-large');
   assert.equal(mileagePence(125, 45), 563, '12.5 miles at 45p is £5.625, rounded to £5.63');
   assert.equal(mileagePence(30, 45), 135);
   const limits = { mileagePencePerMile: 45, subsistencePencePerDay: 1000 };

@@ -47,10 +47,17 @@ export function mileagePence(tenthsOfMile: number, pencePerMile: number): number
   return Math.round((tenthsOfMile * pencePerMile) / 10);
 }
 
-/** Reads a distance typed in miles ('12', '12.5') as tenths of a mile; null if it is not one. */
-export function parseMiles(text: string | null | undefined): number | null {
-  const match = /^(\d{1,4})(?:\.(\d))?$/.exec((text ?? '').trim());
+/** The most miles one item may claim, in tenths of a mile: 9,999.9 miles. */
+export const MAX_TENTHS_OF_MILE = 99_999;
+
+/**
+ * Reads a distance typed in miles ('12', '12.5') as tenths of a mile; `'too-large'` when it is
+ * a distance over 9,999.9 miles (so the form can say the limit); null if it is not a distance.
+ */
+export function parseMiles(text: string | null | undefined): number | 'too-large' | null {
+  const match = /^(\d+)(?:\.(\d))?$/.exec((text ?? '').trim());
   if (!match) return null;
+  if (match[1]!.replace(/^0+/, '').length > 4) return 'too-large';
   const tenths = Number(match[1]) * 10 + Number(match[2] ?? '0');
   return tenths > 0 ? tenths : null;
 }
@@ -155,11 +162,12 @@ export function deciderProblem(
 /** What one item's decision amounts to, or why it cannot be that. */
 export function itemApprovalProblem(
   claimedPence: number,
-  approvedPence: number | null,
+  approvedPence: number | 'too-large' | null,
   reason: string | undefined,
 ): string | null {
   if (approvedPence === null) return 'Enter the amount approved, in pounds and pence';
-  if (approvedPence > claimedPence) return 'The amount approved cannot be more than was claimed';
+  if (approvedPence === 'too-large' || approvedPence > claimedPence)
+    return `The amount approved cannot be more than was claimed (${formatPence(claimedPence)})`;
   if (approvedPence < claimedPence && !reason) return 'Enter why less than was claimed is approved';
   return null;
 }

@@ -31,7 +31,7 @@ import { dateField, text, tooLong } from '../../platform/http/form-fields.js';
 import type { FormFile } from '../../platform/http/multipart.js';
 import { isUuid } from '../../platform/http/params.js';
 import type { MailService } from '../../platform/mail/service.js';
-import { formatPence, parsePounds } from '../../platform/money/pence.js';
+import { formatPence, readPounds } from '../../platform/money/pence.js';
 import type { DeploymentsService } from '../advice/deployments-service.js';
 import { people } from '../directory/schema.js';
 import type { GroupsService } from '../groups/service.js';
@@ -53,6 +53,7 @@ import {
   itemDateProblem,
   lastDayToClaim,
   mileagePence,
+  MAX_TENTHS_OF_MILE,
   parseMiles,
   submissionProblems,
   subsistenceOverLimit,
@@ -321,22 +322,31 @@ export function createExpensesService(deps: {
       let tenthsOfMile: number | null = null;
       let amountPence: number | null = null;
       if (category === 'mileage') {
-        tenthsOfMile = parseMiles(text(fields.miles));
-        if (tenthsOfMile === null)
-          errors.push({ field: 'miles', message: 'Enter the miles driven, like 12 or 12.5' });
-        else amountPence = mileagePence(tenthsOfMile, limits.mileagePencePerMile);
-      } else {
-        amountPence = parsePounds(text(fields.amount));
-        if (amountPence === null || amountPence === 0)
+        const miles = parseMiles(text(fields.miles));
+        if (miles === 'too-large')
           errors.push({
-            field: 'amount',
-            message: 'Enter the amount in pounds and pence, like 12.50',
+            field: 'miles',
+            message: `The miles driven must be ${(MAX_TENTHS_OF_MILE / 10).toLocaleString('en-GB')} or fewer`,
           });
-        else if (amountPence > MAX_ITEM_PENCE)
+        else if (miles === null)
+          errors.push({ field: 'miles', message: 'Enter the miles driven, like 12 or 12.5' });
+        else {
+          tenthsOfMile = miles;
+          amountPence = mileagePence(miles, limits.mileagePencePerMile);
+        }
+      } else {
+        const read = readPounds(text(fields.amount), MAX_ITEM_PENCE);
+        if (read === 'too-large')
           errors.push({
             field: 'amount',
             message: `The amount must be ${formatPence(MAX_ITEM_PENCE)} or less`,
           });
+        else if (read === null || read === 0)
+          errors.push({
+            field: 'amount',
+            message: 'Enter the amount in pounds and pence, like 12.50',
+          });
+        else amountPence = read;
       }
       const receipt = await checkUploadedFile(errors, input.file, deps.maxBytes, {
         field: 'receipt',

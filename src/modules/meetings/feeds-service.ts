@@ -4,9 +4,10 @@
  * replace or stop at any time.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, exists, gte, isNull, lte, or } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
+import { users } from '../../platform/auth/schema.js';
 import type { Db } from '../../platform/db/database.js';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.js';
 import { isUuid } from '../../platform/http/params.js';
@@ -85,13 +86,28 @@ export function createFeedsService(deps: {
       );
     },
 
-    /** The person's own feed, found by its token; null when there is no such live feed. */
+    /**
+     * The person's own feed, found by its token; null when there is no such live feed, or when
+     * the account is no longer active: it is checked on every request, so a deactivated
+     * person's calendar stops at once (as their sessions do).
+     */
     async personalFeed(token: string): Promise<string | null> {
       if (!TOKEN.test(token)) return null;
       const [feed] = await db
         .update(calendarFeeds)
         .set({ lastReadAt: now() })
-        .where(and(eq(calendarFeeds.tokenHash, hashOf(token)), isNull(calendarFeeds.revokedAt)))
+        .where(
+          and(
+            eq(calendarFeeds.tokenHash, hashOf(token)),
+            isNull(calendarFeeds.revokedAt),
+            exists(
+              db
+                .select({ id: users.id })
+                .from(users)
+                .where(and(eq(users.id, calendarFeeds.userId), eq(users.status, 'active'))),
+            ),
+          ),
+        )
         .returning();
       if (!feed) return null;
       const bodies = (

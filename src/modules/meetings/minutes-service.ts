@@ -28,6 +28,7 @@ import {
   mayArrangeAgenda,
   mayEditMinutes,
   minutesDraftDueOn,
+  minutesDueCountedPastData,
   type AdviceUse,
 } from './rules.js';
 import {
@@ -239,6 +240,8 @@ export function createMinutesService(deps: {
         approvingMeetings: Object.fromEntries(approvingMeetings.map((m) => [m.id, m])),
         draftDueOn:
           meeting.status === 'held' ? minutesDraftDueOn(toLondonDate(meeting.startsAt)) : null,
+        draftDueCountedPastData:
+          meeting.status === 'held' && minutesDueCountedPastData(toLondonDate(meeting.startsAt)),
       };
     },
 

@@ -204,6 +204,11 @@ export function minutesDraftDueOn(heldOn: IsoDate): IsoDate {
   return workingDays.addWorkingDays(heldOn, MINUTES_DRAFT_WORKING_DAYS);
 }
 
+/** Whether that last day was counted past the bank-holiday data (only fixed-rule holidays known). */
+export function minutesDueCountedPastData(heldOn: IsoDate): boolean {
+  return workingDays.beyondData(minutesDraftDueOn(heldOn));
+}
+
 /** Approved minutes are the record: they are never edited, only corrected by an approved correction. */
 export function mayEditMinutes(status: MinutesStatus): boolean {
   return status === 'draft';

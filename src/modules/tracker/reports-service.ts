@@ -19,9 +19,8 @@ import {
   type IsoDate,
 } from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/database.js';
-import { ValidationError } from '../../platform/errors.js';
-import { spreadsheetSafe } from '../../platform/http/csv.js';
-import { text } from '../../platform/http/form-fields.js';
+import { ValidationError, type FieldError } from '../../platform/errors.js';
+import { dateField, text } from '../../platform/http/form-fields.js';
 import type { DirectoryService } from '../directory/service.js';
 import type { PapersService } from '../meetings/papers-service.js';
 import { completedOf, createTrackerAccess, resultLabel } from './access.js';
@@ -61,15 +60,29 @@ export function createTrackerReportsService(deps: {
   const today = () => todayInLondon(now());
   const { findSource, treeOf, sourceView } = createTrackerAccess({ directory, today });
 
-  /** The date asked for (not after today), else today. */
+  /**
+   * The date asked for (not after today), else today: from the page's date input (`date-day`,
+   * `date-month`, `date-year`), or as `date=YYYY-MM-DD` in the links the report page makes.
+   */
   function asOfDate(input: Input): IsoDate {
-    const asked = text(input.date);
-    if (!asked) return today();
-    const date = parseIsoDate(asked);
-    if (!date)
-      throw new ValidationError([{ field: 'date', message: 'Enter a real date, like 2026-11-23' }]);
+    const typed = ['date-day', 'date-month', 'date-year'].some((f) => text(input[f]));
+    const errors: FieldError[] = [];
+    let date: IsoDate | null;
+    if (typed) {
+      date = dateField(input, 'date', 'the date the report is as at', errors);
+    } else {
+      const asked = text(input.date);
+      if (!asked) return today();
+      date = parseIsoDate(asked);
+      if (!date)
+        errors.push({
+          field: 'date-day',
+          message: 'The date the report is as at must be a real date',
+        });
+    }
+    if (errors.length || !date) throw new ValidationError(errors);
     const future = notInTheFuture(date, today());
-    if (future) throw new ValidationError([{ field: 'date', message: future }]);
+    if (future) throw new ValidationError([{ field: 'date-day', message: future }]);
     return date;
   }
 
@@ -273,7 +286,7 @@ export function createTrackerReportsService(deps: {
       }
       return {
         fileName: `progress-report-${report.asOf}.csv`,
-        rows: rows.map((row) => row.map(spreadsheetSafe)),
+        rows,
       };
     },
 

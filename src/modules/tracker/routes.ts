@@ -1,5 +1,4 @@
 /** The tracker's pages: sources, import and export, recommendations, actions, reports. */
-import { readFile } from 'node:fs/promises';
 import type { FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../app.js';
 import { pageRequest } from '../../platform/db/search.js';
@@ -7,7 +6,9 @@ import { can } from '../../platform/auth/permissions.js';
 import { ValidationError, fieldErrorsOf } from '../../platform/errors.js';
 import { sendCsv } from '../../platform/http/csv.js';
 import { dateParts } from '../../platform/http/form-fields.js';
+import { ACCEPTED_TEXT_ENCODINGS, decodeText } from '../../platform/files/text-encoding.js';
 import { registerUploadPage, sendDownload } from '../../platform/http/files.js';
+import { receivedBytes } from '../../platform/http/multipart.js';
 import { meetingPaths } from '../meetings/paths.js';
 import { paginationFor } from '../../platform/http/pagination.js';
 import { redirectWithFlash, registerFormPage } from '../../platform/http/render.js';
@@ -104,6 +105,7 @@ export function registerTrackerRoutes({ app, services, renderPage }: RouteDeps):
           title: 'Import a source from CSV',
           breadcrumbs: [home, trackerCrumb],
           columns: TRACKER_CSV_COLUMNS,
+          encodings: ACCEPTED_TEXT_ENCODINGS,
           // Every bad line is listed beside the field as well as in the summary.
           fileMessages: (errors ?? []).filter((e) => e.field === 'file').map((e) => e.message),
           values,
@@ -114,8 +116,9 @@ export function registerTrackerRoutes({ app, services, renderPage }: RouteDeps):
       );
     },
     async submit(request, reply, form) {
-      const bytes = form.file?.received ? await readFile(form.file.received.path) : undefined;
-      const csv = bytes && !form.file?.tooLarge ? bytes.toString('utf8') : '';
+      const bytes = await receivedBytes(form.file);
+      // UTF-8, UTF-16 or Windows-1252, as a spreadsheet saved it (the page says which).
+      const csv = bytes ? decodeText(bytes).text : '';
       if (!csv) {
         const message = form.file?.tooLarge
           ? `The selected file must be smaller than ${MAX_IMPORT_BYTES / (1024 * 1024)}MB`
@@ -172,7 +175,7 @@ export function registerTrackerRoutes({ app, services, renderPage }: RouteDeps):
         breadcrumbs: [home, trackerCrumb, sourceCrumb(report.source)],
         ...report,
         mayManage: can(request.principal, 'tracker.manage'),
-        values: { date: report.asOf },
+        values: dateParts('date', report.asOf),
         labels,
         paths,
       });

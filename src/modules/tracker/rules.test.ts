@@ -6,6 +6,8 @@ import {
   annualReportYearDue,
   changesSince,
   compareRecommendationNumbers,
+  duplicateSourceProblem,
+  sourceIdentity,
   completedLabel,
   countByResult,
   dueState,
@@ -233,4 +235,24 @@ test('IAG-28: the review of the advisory process is due three years after the la
   // The seed: the next review after the 2007 review takes place in March 2010.
   assert.equal(nextProcessReviewDue('2007-03-29'), '2010-03-29');
   assert.equal(nextProcessReviewDue('2024-02-29'), '2027-02-28');
+});
+
+test('issue 21 item 29: TRK-01: a source is the same whatever the case or spacing of its title, and the refusal names it', () => {
+  assert.equal(
+    sourceIdentity({ title: ' Stop and SEARCH  scrutiny ', kind: 'review' }),
+    sourceIdentity({ title: 'stop and search scrutiny', kind: 'review' }),
+  );
+  assert.notEqual(
+    sourceIdentity({ title: 'Stop and search', kind: 'review' }),
+    sourceIdentity({ title: 'Stop and search', kind: 'inquiry' }),
+  );
+  assert.match(
+    duplicateSourceProblem({
+      title: 'Stop and search',
+      kind: 'inquiry',
+      reference: 'R-4',
+      createdOn: '2026-12-01',
+    }),
+    /^Inquiry “Stop and search” \(R-4\) is already in the tracker, recorded on 1 December 2026/,
+  );
 });

@@ -46,6 +46,25 @@ export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
   annual_report: 'Annual report',
 };
 
+/**
+ * TRK-01: a source is tracked once. Two are the same source when they are of the same kind with
+ * the same title, whatever the case or spacing: the key they are compared by.
+ */
+export function sourceIdentity(source: { title: string; kind: string }): string {
+  return `${source.kind}:${source.title.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+}
+
+/** TRK-01: why a file for a source already tracked is not imported again, naming that source. */
+export function duplicateSourceProblem(existing: {
+  title: string;
+  kind: SourceKind;
+  reference: string | null;
+  createdOn: IsoDate;
+}): string {
+  const reference = existing.reference ? ` (${existing.reference})` : '';
+  return `${SOURCE_KIND_LABELS[existing.kind]} “${existing.title}”${reference} is already in the tracker, recorded on ${formatDate(existing.createdOn)}: update it there rather than importing it again, or give this file a different source_title if it is another source`;
+}
+
 export function isSourceKind(value: unknown): value is SourceKind {
   return SOURCE_KINDS.includes(value as SourceKind);
 }

@@ -23,6 +23,7 @@ import type { GroupsService } from '../groups/service.js';
 import {
   RECOMMENDATION_STATUS_LABELS,
   SOURCE_KIND_LABELS,
+  duplicateSourceProblem,
   isOverdue,
   isRecommendationStatus,
   isSourceKind,
@@ -30,6 +31,7 @@ import {
   mayUpdateAction,
   needsMonitoringGroup,
   recommendationStandingProblem,
+  sourceIdentity,
   type SourceKind,
   type TrackerUser,
 } from './rules.js';
@@ -589,6 +591,36 @@ export function createTrackerService(deps: {
       const all = [...problems, ...references.problems].sort((a, b) => a.line - b.line);
       if (all.length || !file) throw new TrackerImportError(all);
       return db.transaction(async (tx) => {
+        // TRK-01: a source is tracked once. Imports take turns, so the same file sent twice at
+        // once cannot pass this check twice.
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tracker.import'))`);
+        const identity = sourceIdentity(file.source);
+        const sameKind = await tx
+          .select({
+            title: trackerSources.title,
+            kind: trackerSources.kind,
+            reference: trackerSources.reference,
+            createdAt: trackerSources.createdAt,
+          })
+          .from(trackerSources)
+          .where(
+            and(
+              eq(trackerSources.kind, file.source.kind),
+              sql`lower(btrim(regexp_replace(${trackerSources.title}, '[[:space:]]+', ' ', 'g'))) = ${identity.slice(file.source.kind.length + 1)}`,
+            ),
+          )
+          .limit(1);
+        const existing = sameKind.find((s) => sourceIdentity(s) === identity);
+        if (existing)
+          throw new ValidationError([
+            {
+              field: 'file',
+              message: duplicateSourceProblem({
+                ...existing,
+                createdOn: todayInLondon(existing.createdAt),
+              }),
+            },
+          ]);
         const at = now();
         const [source] = await tx
           .insert(trackerSources)

@@ -163,3 +163,29 @@ test('a file without the columns, or with a second source, is refused by line', 
     [3],
   );
 });
+
+test('issue 21 item 20: cells beginning = + - @ are written as text a spreadsheet will not run, and import back unchanged', () => {
+  const risky = {
+    ...source,
+    recommendation: '1',
+    recommendation_text: '=HYPERLINK("http://evil.example","Click")',
+    key_point: '+ a point',
+    key_point_lead: '',
+    action: '@SUM(A1:A2)',
+    result: 'ongoing',
+    narrative: '- a bullet\n- and another',
+  };
+  const csv = [HEADER, row(risky)].join('\n');
+  const { file, problems } = parseTrackerCsv(csv, TODAY);
+  assert.deepEqual(problems, []);
+  const written = writeTrackerCsv(file!);
+  const cells = written.split('\n')[1]!;
+  assert.ok(cells.includes(`"'=HYPERLINK(""http://evil.example"",""Click"")"`), cells);
+  assert.ok(cells.includes(`'+ a point`));
+  assert.ok(cells.includes(`'@SUM(A1:A2)`));
+  assert.ok(cells.includes(`"'- a bullet`));
+  // The round trip holds: what was written reads as what was read.
+  assert.deepEqual(parseTrackerCsv(written, TODAY).file, file);
+  assert.equal(file!.recommendations[0]!.text, risky.recommendation_text);
+  assert.equal(file!.recommendations[0]!.keyPoints[0]!.actions[0]!.narrative, risky.narrative);
+});

@@ -8,7 +8,7 @@
  * recommendation with no key points yet is one row with the key point and action columns blank.
  */
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { csvText, fromSpreadsheetSafe } from '../../platform/http/csv.js';
 import { parseIsoDate, type IsoDate } from '../../platform/calendar/index.js';
 import { lineWithNul, NUL_IN_FILE } from '../../platform/http/text-input.js';
 import {
@@ -199,7 +199,7 @@ export function parseTrackerCsv(
   const seenNumbers = new Map<string, number>();
   for (const { record, raw, info } of records) {
     const row = Object.fromEntries(
-      TRACKER_CSV_COLUMNS.map((c) => [c, (record[c] ?? '').trim()]),
+      TRACKER_CSV_COLUMNS.map((c) => [c, fromSpreadsheetSafe(record[c] ?? '').trim()]),
     ) as Row;
     // The line it starts on: where it ends, less the line breaks inside it (blank lines skipped
     // before it come at the start of its raw text, and its own line break at the end).
@@ -489,5 +489,5 @@ export function writeTrackerCsv(file: TrackerFile): string {
       k.actions.forEach((a, ai) => push(r, ki === 0 && ai === 0, k, ai === 0, a));
     });
   }
-  return stringify([[...TRACKER_CSV_COLUMNS], ...rows]);
+  return csvText([[...TRACKER_CSV_COLUMNS], ...rows]);
 }

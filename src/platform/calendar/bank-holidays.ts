@@ -1,4 +1,6 @@
-import { isIsoDate, type IsoDate } from './iso-date.js';
+import { easterSunday } from './easter.js';
+import { addCalendarDays, isIsoDate, type IsoDate } from './iso-date.js';
+import { formatDate } from './london-time.js';
 import shipped from './uk-bank-holidays.json' with { type: 'json' };
 
 export const UK_NATIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
@@ -72,3 +74,157 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** The shipped data: uk-bank-holidays.json, checked when this module loads. */
 export const ukBankHolidays: BankHolidayData = parseBankHolidayData(shipped);
+
+/**
+ * Reads the GOV.UK bank-holidays file (https://www.gov.uk/bank-holidays.json): its three
+ * divisions, each with `events` of `{ title, date, notes }`. The years it covers are those every
+ * division covers; a "Substitute day" note marks a substitute. Throws, saying what is wrong.
+ */
+export function parseGovUkBankHolidays(input: unknown): BankHolidayData {
+  if (!isRecord(input)) throw new TypeError('it must be a JSON object, as GOV.UK publishes it');
+  const byDay = new Map<
+    string,
+    { date: IsoDate; title: string; nations: UkNation[]; substitute: boolean }
+  >();
+  let first = -Infinity;
+  let last = Infinity;
+  for (const nation of UK_NATIONS) {
+    const division = input[nation];
+    if (!isRecord(division) || !Array.isArray(division.events) || division.events.length === 0)
+      throw new TypeError(`it has no "${nation}" division with its events`);
+    const years = division.events.map((event: unknown, index) => {
+      if (!isRecord(event) || !isIsoDate(event.date))
+        throw new TypeError(`${nation} event ${index + 1} needs a date like 2031-01-01`);
+      if (typeof event.title !== 'string' || event.title.trim() === '')
+        throw new TypeError(`${nation} event ${index + 1} (${event.date}) needs a title`);
+      const key = `${event.date} ${event.title.trim()}`;
+      const seen = byDay.get(key) ?? {
+        date: event.date,
+        title: event.title.trim(),
+        nations: [],
+        substitute: typeof event.notes === 'string' && /substitute/i.test(event.notes),
+      };
+      seen.nations.push(nation);
+      byDay.set(key, seen);
+      return Number(event.date.slice(0, 4));
+    });
+    first = Math.max(first, Math.min(...years));
+    last = Math.min(last, Math.max(...years));
+  }
+  if (first > last) throw new RangeError('its divisions share no year');
+  return parseBankHolidayData({
+    firstYear: first,
+    lastYear: last,
+    holidays: [...byDay.values()]
+      .filter((h) => Number(h.date.slice(0, 4)) >= first && Number(h.date.slice(0, 4)) <= last)
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+      .map(({ substitute, ...h }) => (substitute ? { ...h, substitute } : h)),
+  });
+}
+
+/**
+ * Newer data over older: the years `update` covers come from it, the rest from `base`. They must
+ * meet or overlap, so no year between them is left without data.
+ */
+export function mergeBankHolidayData(
+  base: BankHolidayData,
+  update: BankHolidayData,
+): BankHolidayData {
+  if (update.firstYear > base.lastYear + 1 || update.lastYear < base.firstYear - 1)
+    throw new RangeError(
+      `it covers ${update.firstYear} to ${update.lastYear}, which does not meet the ${base.firstYear} to ${base.lastYear} Bridge has: a year between would have no data`,
+    );
+  const inUpdate = (h: BankHoliday) => {
+    const year = Number(h.date.slice(0, 4));
+    return year >= update.firstYear && year <= update.lastYear;
+  };
+  return {
+    firstYear: Math.min(base.firstYear, update.firstYear),
+    lastYear: Math.max(base.lastYear, update.lastYear),
+    holidays: [...base.holidays.filter((h) => !inUpdate(h)), ...update.holidays].sort((a, b) =>
+      a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+    ),
+  };
+}
+
+/** What the holidays past the data are counted from, as people are told it. */
+export const FIXED_RULE_HOLIDAYS =
+  'New Year’s Day, Good Friday, Easter Monday, Christmas Day and Boxing Day (with the weekday after when one falls at a weekend)';
+
+/**
+ * The holidays that follow fixed rules, for a year past the data: New Year's Day, Good Friday,
+ * Easter Monday (not in Scotland), Christmas Day and Boxing Day, a holiday at a weekend moved to
+ * the next weekday not already a holiday. The others (May, August, the nations' own days) move
+ * by proclamation, so a year past the data counts fewer holidays than it will really have.
+ */
+export function fixedRuleHolidays(year: number): BankHoliday[] {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const on = (month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`;
+  const weekend = (d: IsoDate) => [0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay());
+  const all = [...UK_NATIONS];
+  const easter = easterSunday(year);
+  const holidays: BankHoliday[] = [
+    { date: addCalendarDays(easter, -2), title: 'Good Friday', nations: all },
+    {
+      date: addCalendarDays(easter, 1),
+      title: 'Easter Monday',
+      nations: ['england-and-wales', 'northern-ireland'],
+    },
+  ];
+  for (const group of [
+    [{ date: on(1, 1), title: 'New Year’s Day' }],
+    [
+      { date: on(12, 25), title: 'Christmas Day' },
+      { date: on(12, 26), title: 'Boxing Day' },
+    ],
+  ]) {
+    const taken = new Set(group.filter((h) => !weekend(h.date)).map((h) => h.date));
+    for (const h of group) {
+      if (!weekend(h.date)) {
+        holidays.push({ ...h, nations: all });
+        continue;
+      }
+      let day = addCalendarDays(h.date, 1);
+      while (weekend(day) || taken.has(day)) day = addCalendarDays(day, 1);
+      taken.add(day);
+      holidays.push({ date: day, title: h.title, nations: all, substitute: true });
+    }
+  }
+  return holidays.sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+let installed: BankHolidayData = ukBankHolidays;
+let installedVersion = 0;
+
+/** The bank-holiday data in use: the shipped file, with BANK_HOLIDAYS_FILE's and an upload's years over it. */
+export function currentBankHolidays(): BankHolidayData {
+  return installed;
+}
+
+/** Which data is in use: changes each time other data is put in use, so calendars rebuild. */
+export function bankHolidaysVersion(): number {
+  return installedVersion;
+}
+
+/** Puts this data in use for every working-day count in the process (start-up does it). */
+export function useBankHolidays(data: BankHolidayData): void {
+  if (data === installed) return;
+  installed = data;
+  installedVersion += 1;
+}
+
+/**
+ * What administrators are told about the data: from a year before it runs out, that it will,
+ * and once past it, that working days are counted from the fixed-rule holidays alone. Null while
+ * more than a year remains.
+ */
+export function bankHolidayDataWarning(data: BankHolidayData, today: IsoDate): string | null {
+  const end = `${data.lastYear}-12-31`;
+  const update =
+    'Save the file GOV.UK publishes at https://www.gov.uk/bank-holidays.json and upload it on the Bank holidays page (or name it in the BANK_HOLIDAYS_FILE setting).';
+  if (today > end)
+    return `The bank-holiday data ended on ${formatDate(end)}. Working days after it (advice triage targets, minutes deadlines) count only weekends, ${FIXED_RULE_HOLIDAYS}, so they may fall on a bank holiday. ${update}`;
+  if (today >= `${data.lastYear}-01-01`)
+    return `The bank-holiday data ends on ${formatDate(end)}. After it, working days (advice triage targets, minutes deadlines) will count only weekends, ${FIXED_RULE_HOLIDAYS}. ${update}`;
+  return null;
+}

@@ -26,9 +26,16 @@ export {
 } from './reporting-year.js';
 export { easterSunday } from './easter.js';
 export {
+  FIXED_RULE_HOLIDAYS,
   UK_NATIONS,
+  bankHolidayDataWarning,
+  currentBankHolidays,
+  fixedRuleHolidays,
+  mergeBankHolidayData,
   parseBankHolidayData,
+  parseGovUkBankHolidays,
   ukBankHolidays,
+  useBankHolidays,
   type BankHoliday,
   type BankHolidayData,
   type UkNation,

@@ -48,11 +48,30 @@ describe('FOI-01: working days', () => {
     assert.equal(bare.isWorkingDay('2026-04-06'), true, 'Easter Monday is only in the list');
   });
 
-  test('FOI-01: a date beyond the bank-holiday data is refused, not guessed', () => {
-    assert.throws(() => isWorkingDay('2031-01-02'), /No bank-holiday data for 2031/);
-    assert.throws(() => isWorkingDay('2019-12-31'), RangeError);
-    assert.throws(() => foiResponseDueDate('2030-12-20'), /2031/);
+  test('issue 21 item 16: FOI-01: past the bank-holiday data, weekends and the fixed-rule holidays count, never an error, and the calendar says so', () => {
+    assert.equal(ukBankHolidays.lastYear, 2030, 'the shipped data ends in 2030');
+    assert.equal(ukWorkingDays.beyondData('2030-12-31'), false);
+    assert.equal(ukWorkingDays.beyondData('2031-01-02'), true);
+    assert.equal(isWorkingDay('2031-01-01'), false, 'New Year’s Day, a Wednesday');
+    assert.equal(isWorkingDay('2031-01-02'), true, 'a Thursday');
+    assert.equal(isWorkingDay('2031-04-11'), false, 'Good Friday 2031');
+    assert.equal(isWorkingDay('2031-04-14'), false, 'Easter Monday 2031');
+    assert.equal(isWorkingDay('2031-12-25'), false, 'Christmas Day, a Thursday');
+    assert.equal(isWorkingDay('2031-12-26'), false, 'Boxing Day, a Friday');
+    // 2032: Christmas on a Saturday, Boxing Day on a Sunday: both move to the weekdays after.
+    assert.equal(isWorkingDay('2032-12-27'), false);
+    assert.equal(isWorkingDay('2032-12-28'), false);
+    assert.equal(isWorkingDay('2032-12-29'), true);
+    // 2033: New Year's Day on a Saturday moves to Monday 3 January.
+    assert.equal(isWorkingDay('2033-01-03'), false);
+    assert.equal(isWorkingDay('2019-12-31'), true, 'before the data: a Tuesday');
+    // A count across the end of the data: 20 December 2030 plus twenty working days, skipping
+    // the listed Christmas 2030 and the fixed-rule New Year 2031.
+    assert.equal(foiResponseDueDate('2030-12-20'), '2031-01-22');
     assert.equal(foiResponseDueDate('2030-11-01'), '2030-11-29');
+    // Scotland has no Easter Monday: its calendar past the data does not count one.
+    assert.equal(workingDaysIn('scotland').isWorkingDay('2031-04-14'), true);
+    assert.equal(workingDaysIn('england-and-wales').isWorkingDay('2031-04-14'), false);
   });
 
   test('counting working days forwards and backwards', () => {

@@ -1,4 +1,11 @@
-import { ukBankHolidays, type BankHoliday, type UkNation } from './bank-holidays.js';
+import {
+  bankHolidaysVersion,
+  currentBankHolidays,
+  fixedRuleHolidays,
+  type BankHoliday,
+  type BankHolidayData,
+  type UkNation,
+} from './bank-holidays.js';
 import { easterSunday } from './easter.js';
 import { addCalendarDays, assertInteger, assertIsoDate, type IsoDate } from './iso-date.js';
 
@@ -17,14 +24,22 @@ export interface WorkingDayCalendar {
   workingDaysBetween(from: IsoDate, to: IsoDate): number;
   /** FOI-01: the twentieth working day following the day of receipt (which may be any day). */
   foiResponseDueDate(received: IsoDate): IsoDate;
+  /**
+   * Whether d is past the bank-holiday data, so only the holidays that follow fixed rules are
+   * known for it (see `fixedRuleHolidays`): a count through it may be short of holidays.
+   */
+  beyondData(d: IsoDate): boolean;
 }
 
 export interface WorkingDayCalendarOptions {
   /**
-   * The years the holiday list is complete for. A date outside them throws rather than silently
-   * counting an unlisted bank holiday as a working day.
+   * The years the holiday list is complete for. In a year outside them only the holidays that
+   * follow fixed rules are counted (never an error: a deadline past the data is still worked
+   * out), and `beyondData` says so.
    */
   readonly coveredYears?: { readonly first: number; readonly last: number };
+  /** Which nations' fixed-rule holidays count past the data: every nation's unless given. */
+  readonly nation?: UkNation;
 }
 
 /** Holidays of every nation count: FOIA s.10(6) excludes a bank holiday in any part of the UK. */
@@ -33,7 +48,23 @@ export function createWorkingDayCalendar(
   options: WorkingDayCalendarOptions = {},
 ): WorkingDayCalendar {
   const holidayDates = new Set(holidays.map((holiday) => holiday.date));
-  const { coveredYears } = options;
+  const { coveredYears, nation } = options;
+  const beyond = (year: number) =>
+    coveredYears !== undefined && (year < coveredYears.first || year > coveredYears.last);
+  // Past the data, each year's fixed-rule holidays, worked out once.
+  const fixedRule = new Map<number, Set<IsoDate>>();
+  const fixedRuleDates = (year: number) => {
+    let dates = fixedRule.get(year);
+    if (!dates) {
+      dates = new Set(
+        fixedRuleHolidays(year)
+          .filter((h) => !nation || h.nations.includes(nation))
+          .map((h) => h.date),
+      );
+      fixedRule.set(year, dates);
+    }
+    return dates;
+  };
 
   // Native UTC fields, not date-fns on a TZDate: a TZDate asks Intl for its offset on every
   // operation, and a queue of requests counts working days for every row (issue 8: the triage
@@ -47,17 +78,11 @@ export function createWorkingDayCalendar(
     assertIsoDate(d);
     const date = new Date(`${d}T00:00:00Z`);
     const year = date.getUTCFullYear();
-    if (coveredYears && (year < coveredYears.first || year > coveredYears.last)) {
-      throw new RangeError(
-        `No bank-holiday data for ${year} (it covers ${coveredYears.first} to ${coveredYears.last}); ` +
-          'add that year to the bank-holiday data',
-      );
-    }
     const weekday = date.getUTCDay();
     const working =
       weekday !== 0 &&
       weekday !== 6 &&
-      !holidayDates.has(d) &&
+      !(beyond(year) ? fixedRuleDates(year) : holidayDates).has(d) &&
       // Named in the Act, so excluded even when a holiday list leaves them out.
       d.slice(5) !== '12-25' &&
       d !== addCalendarDays(easterSunday(year), -2);
@@ -95,21 +120,52 @@ export function createWorkingDayCalendar(
     addWorkingDays,
     workingDaysBetween,
     foiResponseDueDate: (received) => addWorkingDays(received, FOI_RESPONSE_WORKING_DAYS),
+    beyondData: (d) => {
+      assertIsoDate(d);
+      return beyond(Number(d.slice(0, 4)));
+    },
   };
 }
 
-/** Working days for FOI-01, from the shipped bank holidays of all three UK jurisdictions. */
-export const ukWorkingDays: WorkingDayCalendar = createWorkingDayCalendar(ukBankHolidays.holidays, {
-  coveredYears: { first: ukBankHolidays.firstYear, last: ukBankHolidays.lastYear },
-});
+/**
+ * A calendar that follows the bank-holiday data in use (`useBankHolidays`), built again when it
+ * changes, so rules that hold one keep counting with the newest data without a restart.
+ */
+function following(build: (data: BankHolidayData) => WorkingDayCalendar): WorkingDayCalendar {
+  let version = -1;
+  let calendar: WorkingDayCalendar | null = null;
+  const now = () => {
+    if (!calendar || version !== bankHolidaysVersion()) {
+      version = bankHolidaysVersion();
+      calendar = build(currentBankHolidays());
+    }
+    return calendar;
+  };
+  return {
+    isWorkingDay: (d) => now().isWorkingDay(d),
+    addWorkingDays: (d, n) => now().addWorkingDays(d, n),
+    workingDaysBetween: (from, to) => now().workingDaysBetween(from, to),
+    foiResponseDueDate: (received) => now().foiResponseDueDate(received),
+    beyondData: (d) => now().beyondData(d),
+  };
+}
+
+/** Working days for FOI-01, from the bank holidays of all three UK jurisdictions in use. */
+export const ukWorkingDays: WorkingDayCalendar = following((data) =>
+  createWorkingDayCalendar(data.holidays, {
+    coveredYears: { first: data.firstYear, last: data.lastYear },
+  }),
+);
 
 /**
  * Working days under one nation's bank holidays, for ordinary deadlines (minutes to draft,
  * reminders) that follow the local calendar rather than FOIA's all-UK rule.
  */
 export function workingDaysIn(nation: UkNation): WorkingDayCalendar {
-  return createWorkingDayCalendar(
-    ukBankHolidays.holidays.filter((holiday) => holiday.nations.includes(nation)),
-    { coveredYears: { first: ukBankHolidays.firstYear, last: ukBankHolidays.lastYear } },
+  return following((data) =>
+    createWorkingDayCalendar(
+      data.holidays.filter((holiday) => holiday.nations.includes(nation)),
+      { coveredYears: { first: data.firstYear, last: data.lastYear }, nation },
+    ),
   );
 }

@@ -1,16 +1,33 @@
 /**
- * CSV downloads: quoted by csv-stringify, and safe to open in a spreadsheet.
+ * CSV downloads: quoted by csv-stringify, and safe to open in a spreadsheet. Every CSV Bridge
+ * writes goes through `csvText`, so no export can forget the escaping.
  */
 import type { FastifyReply } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
 
+/** A cell a spreadsheet would read as a formula, or one already escaped (so escaping is undone exactly). */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+/** A plain number (an amount, a count) is written as it is, even when negative. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
 /**
  * Text a spreadsheet would read as a formula (=, +, -, @, tab, return at the start) is opened as
- * text instead: the CSV is opened in Excel by people who trust it. Only for text a person typed;
- * numbers and dates are written as they are.
+ * text instead, by an apostrophe before it: the CSV is opened in Excel by people who trust it.
+ * Plain numbers are written as they are. A cell that already starts with apostrophes before such
+ * a character gets one more, so `fromSpreadsheetSafe` gives back exactly what was written.
  */
 export function spreadsheetSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+}
+
+/** Undoes `spreadsheetSafe`, for a file Bridge wrote that is read back in (an import). */
+export function fromSpreadsheetSafe(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value) ? value.slice(1) : value;
+}
+
+/** Rows (a header first) as CSV text, every cell made safe to open in a spreadsheet. */
+export function csvText(rows: readonly (readonly string[])[]): string {
+  return stringify(rows.map((row) => row.map(spreadsheetSafe)));
 }
 
 /** Sends rows (a header first) as a CSV file to download. */
@@ -19,5 +36,5 @@ export function sendCsv(reply: FastifyReply, fileName: string, rows: readonly st
     .header('content-type', 'text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${fileName.replace(/"/g, '')}"`)
     .header('cache-control', 'private, no-store')
-    .send(stringify(rows as string[][]));
+    .send(csvText(rows));
 }

@@ -1,6 +1,21 @@
 import type { RouteDeps } from '../../app.js';
 import { can } from '../auth/permissions.js';
 import { ROLE_INFO } from '../auth/roles.js';
+import { bankHolidayDataWarning, currentBankHolidays, todayInLondon } from '../calendar/index.js';
+
+/** The public pages, for a signed-in person with nothing else to do in Bridge. */
+const PUBLIC_TASKS = [
+  {
+    href: '/advisory-groups',
+    text: 'Advisory groups',
+    hint: 'Who the independent advisory groups are, when they meet, and their minutes',
+  },
+  {
+    href: '/recommendations',
+    text: 'Recommendations and progress',
+    hint: 'What reviews and inquiries recommended, and how far each has got',
+  },
+];
 
 export function registerHomeRoutes({ app, services, renderPage }: RouteDeps): void {
   app.get('/', { config: { access: 'public' } }, async (request, reply) => {
@@ -11,12 +26,19 @@ export function registerHomeRoutes({ app, services, renderPage }: RouteDeps): vo
         width: 'two-thirds',
       });
     }
-    const [ownGroups, ownActions, secondTerms] = await Promise.all([
+    const [ownGroups, ownActions, secondTerms, urgent] = await Promise.all([
       services.groups.myMemberships(p),
       services.tracker.myActions(p, { page: 1, limit: 1, offset: 0 }),
       services.groups.secondTermsToDecide(p),
+      can(p, 'advice.triage') ? services.advice.urgentWaiting(p) : null,
     ]);
     const tasks = [
+      // IAG-08: urgent requests waiting for CTSET come first.
+      urgent?.oldest && {
+        href: '/advice-requests/triage',
+        text: `${urgent.count} urgent ${urgent.count === 1 ? 'request is' : 'requests are'} waiting for triage`,
+        hint: `The longest, ${urgent.oldest.reference}: ${urgent.oldest.subject}, has waited ${urgent.oldest.waited}${urgent.oldest.overdue ? ', past its target' : ''}`,
+      },
       secondTerms > 0 && {
         href: '/groups/second-terms',
         text: `Second terms to agree (${secondTerms})`,
@@ -117,6 +139,11 @@ export function registerHomeRoutes({ app, services, renderPage }: RouteDeps): vo
         text: 'Audit trail',
         hint: 'Every change, who made it and when',
       },
+      can(p, 'users.manage') && {
+        href: '/admin/bank-holidays',
+        text: 'Bank holidays',
+        hint: 'The years of bank holidays working days are counted with, and adding the coming years',
+      },
       can(p, 'api-tokens.manage') && {
         href: '/admin/api-tokens',
         text: 'API tokens',
@@ -134,8 +161,15 @@ export function registerHomeRoutes({ app, services, renderPage }: RouteDeps): vo
         hint: 'Password, second factor and where you are signed in',
       },
     ].filter(Boolean);
+    // Someone whose roles give them no work in Bridge yet (a lay visitor) is offered the public
+    // pages they may use, beside their account.
+    if (tasks.length === 1) tasks.unshift(...PUBLIC_TASKS);
     return renderPage(request, reply, 'platform/views/home.njk', {
       title: 'Home',
+      // Administrators are warned a year before the bank-holiday data runs out.
+      notice: can(p, 'users.manage')
+        ? bankHolidayDataWarning(currentBankHolidays(), todayInLondon(services.advice.now()))
+        : null,
       roles: p.roles.map((g) => ROLE_INFO[g.role].label),
       tasks,
     });

@@ -6,7 +6,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -26,6 +26,14 @@ export interface FormFile {
   received: ReceivedFile | null;
   /** Larger than the limit: not read in full, and refused. */
   tooLarge: boolean;
+}
+
+/**
+ * The received file's bytes, for the few forms whose small file is read whole (a CSV or JSON
+ * import); undefined when nothing arrived or it was too large.
+ */
+export async function receivedBytes(file: FormFile | null): Promise<Buffer | undefined> {
+  return file?.received && !file.tooLarge ? readFile(file.received.path) : undefined;
 }
 
 export interface UploadForm {

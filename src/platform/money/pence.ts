@@ -5,12 +5,29 @@
 
 /** What a person typed as an amount of money, as pence: '£12.50', '12.5', '1,200' and '12' all read. */
 export function parsePounds(text: string | null | undefined): number | null {
+  const read = readPounds(text, MAX_EXACT_PENCE);
+  return read === 'too-large' ? null : read;
+}
+
+/** The largest amount read exactly: 13 digits of pounds, well inside a safe integer of pence. */
+const MAX_EXACT_PENCE = 9_999_999_999_999_99;
+
+/**
+ * What a person typed as an amount of money, read against a limit: the pence; `'too-large'` when
+ * it is written as money but comes to more than `maxPence` (however many digits were typed, so
+ * the form can say what the limit is); null when it is not an amount of money at all.
+ */
+export function readPounds(
+  text: string | null | undefined,
+  maxPence: number,
+): number | 'too-large' | null {
   const cleaned = (text ?? '').trim().replace(/^£\s*/, '').replace(/,/g, '');
-  const match = /^(\d{1,7})(?:\.(\d{1,2}))?$/.exec(cleaned);
+  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(cleaned);
   if (!match) return null;
-  const pounds = Number(match[1]);
-  const pence = Number((match[2] ?? '').padEnd(2, '0'));
-  return pounds * 100 + pence;
+  const digits = match[1]!.replace(/^0+(?=\d)/, '');
+  if (digits.length > 13) return 'too-large';
+  const pence = Number(digits) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return pence > Math.min(maxPence, MAX_EXACT_PENCE) ? 'too-large' : pence;
 }
 
 /** Pence as a person reads them: '£1,234.50', '-£3.00'. */
