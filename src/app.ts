@@ -363,9 +363,6 @@ export async function buildApp(deps: AppDeps): Promise<{
   const { config } = deps;
   const { trustProxy } = config;
   const services = buildServices(deps);
-  // Every working-day count in the process uses the bank holidays the settings give, with the
-  // newest file an administrator uploaded over them.
-  await services.bankHolidays.load();
 
   const app = Fastify({
     logger: {
@@ -400,6 +397,14 @@ export async function buildApp(deps: AppDeps): Promise<{
   });
   // First of the hooks, so that a request is counted before anything it does reads the database.
   const handlers = trackHandlersInFlight(app);
+  // Every working-day count in the process uses the bank holidays the settings give, with the
+  // newest file an administrator uploaded over them. A database that cannot answer now leaves the
+  // settings' data in use until the next reload (server.ts): it must not stop the pages that say
+  // the database is unavailable.
+  await services.bankHolidays
+    .load()
+    .then((problem) => problem && app.log.warn({ problem }, 'bank holidays'))
+    .catch((err: unknown) => app.log.error({ err }, 'bank-holiday load failed'));
 
   const navItems: NavItem[] = [
     { text: 'Home', href: '/', visible: () => true },

@@ -119,6 +119,8 @@ test("must show: the administrator's lists of users, audit events and messages c
   // Two messages: password resets asked for two accounts.
   for (const role of ['advisor', 'chair'] as const)
     await new Agent(t.app).post('/forgotten-password', { email: demoAccount(role).email });
+  // The reset mail is queued after the answer (issue 21 item 22): wait for it.
+  await t.services.auth.settled();
   const messages = await n(sql`select count(*)::int as n from mail_outbox`);
   assert.ok(messages >= 2);
   assert.equal(listTotal((await admin.get('/admin/outbox')).body, /messages/), messages);
