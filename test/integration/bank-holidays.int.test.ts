@@ -73,6 +73,10 @@ test('issue 21 item 16: an administrator uploads GOV.UK’s bank-holidays file; 
     const gap = await upload(admin, govUk.replace(/2031-/g, '2033-'));
     assert.equal(gap.statusCode, 400);
     assert.match(gap.body, /covers 2033 to 2033, which does not meet the 2020 to 2030/);
+    // Issue 21 item 4: a null character, written as JSON writes it, is refused, not a 500.
+    const nul = await upload(admin, govUk.replace('Early May bank holiday', 'Early May\\u0000'));
+    assert.equal(nul.statusCode, 400);
+    assert.match(nul.body, /href="#file"[^>]*>[^<]*has a null character \(U\+0000\)/);
     assert.equal(ukWorkingDays.isWorkingDay('2031-05-05'), true, 'refused files change nothing');
 
     const done = await upload(admin, govUk);

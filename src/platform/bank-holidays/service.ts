@@ -19,6 +19,7 @@ import {
 } from '../calendar/index.js';
 import type { Db } from '../db/database.js';
 import { ValidationError } from '../errors.js';
+import { lineWithNul, nulFieldErrors } from '../http/text-input.js';
 import { bankHolidayUploads } from './schema.js';
 
 export type BankHolidayService = ReturnType<typeof createBankHolidayService>;
@@ -91,8 +92,12 @@ export function createBankHolidayService(deps: {
       const user = requireUser(principal, 'users.manage');
       let file: unknown;
       let merged: BankHolidayData;
+      const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
       try {
-        file = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+        file = JSON.parse(text);
+        // A null character (raw, or written \u0000) cannot be kept in jsonb: refused, not a 500.
+        if (lineWithNul(text) !== null || nulFieldErrors(file).length > 0)
+          throw new Error('it has a null character (U+0000), which cannot be saved');
         merged = withUpload(file);
       } catch (error) {
         throw new ValidationError([
