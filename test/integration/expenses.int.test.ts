@@ -702,10 +702,12 @@ test('issue 21 item 24: exporting a payment batch is recorded only by the button
   const page = await casey.get(url);
   assert.equal(await shownExported(), 'Not yet');
   assert.match(page.body, new RegExp(`<form method="post" action="${url}/batch.csv"`));
-  // A GET (a link followed, a prefetch) downloads and records nothing.
-  const copy = await casey.get(`${url}/batch.csv`);
-  assert.equal(copy.statusCode, 200);
-  assert.match(copy.body, /^Batch,Claim,Payee/);
+  // A GET (a link followed, a prefetch) records nothing, so before the first export it gives no
+  // file either: a batch never reaches the finance system unrecorded.
+  const early = await casey.get(`${url}/batch.csv`);
+  assert.equal(early.statusCode, 409);
+  assert.match(early.body, /has not been exported yet: export it with the button on its page/);
+  assert.doesNotMatch(early.body, /Batch,Claim,Payee/);
   assert.equal(await exportedAt(), null);
   assert.equal(await exports(), before);
   assert.equal(await shownExported(), 'Not yet');
@@ -722,6 +724,10 @@ test('issue 21 item 24: exporting a payment batch is recorded only by the button
   assert.equal(await exports(), before + 1);
   assert.equal(await shownExported(), formatDateTime(first));
   assert.match((await casey.get(url)).body, /Download the exported batch again \(CSV\)/);
+  const copy = await casey.get(`${url}/batch.csv`);
+  assert.equal(copy.statusCode, 200);
+  assert.match(copy.body, /^Batch,Claim,Payee/);
+  assert.equal(await exports(), before + 1, 'a copy downloaded again is not another export');
 
   // Exported again later: the first export stays recorded; each is in the audit trail.
   const saved = t.clock.current;

@@ -204,11 +204,16 @@ export function createPaymentsService(deps: {
     /**
      * IAG-11: the batch for the finance system, to download again: one row per claim, with the
      * columns, order and headings the EXPENSE_EXPORT_COLUMNS setting gives. Reading it records
-     * nothing; `exportCsv` is the export itself.
+     * nothing, so it is there only once `exportCsv` (the export itself) has been recorded: a
+     * batch never reaches the finance system unrecorded.
      */
     async batchCsv(principal: Principal, id: string) {
       requireUnit(principal);
       const batch = await findBatch(db, id);
+      if (!batch.exportedAt)
+        throw new ConflictError(
+          `Batch ${batch.reference} has not been exported yet: export it with the button on its page, which records the export`,
+        );
       return { batch, rows: await rowsOf(db, batch) };
     },
 
