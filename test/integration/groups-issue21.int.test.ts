@@ -392,14 +392,20 @@ test('IAG-18: issue 21 item 12: imported second terms carry the agreement (its d
       'Ends Today,ends.today@example.org,2022-11-23,,,',
       'Gap Member,gap.member@example.org,2021-06-01,,,',
       'Agreed Member,agreed.member@example.org,2020-06-01,10/05/2024,Grace Chair,Dana Director',
+      // Two terms already served: history, imported as served, so they count towards the two.
+      'Served Both,served.both@example.org,2012-03-01,,,',
     ].join('\n'),
   });
   assert.equal(ok.statusCode, 303);
   const flash = await coordinator.get(ok.headers.location!);
   assert.match(
     flash.body,
-    /Imported 3 members: 1 current, 0 whose service has ended, 0 kept on for a year under the transition \(IAG-19\), 2 whose second term awaits the agreement of the chair and the Director \(IAG-18\)/,
+    /Imported 4 members: 1 current, 1 whose service has ended, 0 kept on for a year under the transition \(IAG-19\), 2 whose second term awaits the agreement of the chair and the Director \(IAG-18\)/,
   );
+  assert.deepEqual(await termsOf('served.both@example.org', race), [
+    { term: 1, starts_on: '2012-03-01', ends_on: '2016-03-01', status: 'ended' },
+    { term: 2, starts_on: '2016-03-01', ends_on: '2020-03-01', status: 'ended' },
+  ]);
   // No second term without agreement: the first term is over, and the second waits.
   assert.deepEqual(await termsOf('ends.today@example.org', race), [
     { term: 1, starts_on: '2022-11-23', ends_on: '2026-11-23', status: 'ended' },

@@ -194,6 +194,12 @@ export const reappointments = pgTable(
     recordedAgreedOn: date('recorded_agreed_on', { mode: 'string' }),
     recordedChair: text('recorded_chair'),
     recordedDirector: text('recorded_director'),
+    /**
+     * Made by an import for a member the list showed already serving a second term that nobody
+     * had agreed: once agreed, that term follows the first without a gap (IAG-18), rather than
+     * beginning on the day of agreement as a late agreement otherwise does.
+     */
+    continuesImportedService: boolean('continues_imported_service').notNull().default(false),
   },
   (t) => [
     uniqueIndex('reappointments_pending_key')

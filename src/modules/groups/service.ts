@@ -1064,10 +1064,8 @@ export function createGroupsService(deps: {
           const personId = ids[i]!;
           const r = terms[i]!;
           const ended = r.end <= day;
-          // IAG-18: a second term begun under the rules needs the chair's and the Director's
-          // agreement. Without it recorded in the list, only the first term is imported, and a
-          // second term that could still run waits for the two agreements like any other.
-          if (r.termNumber === 2 && r.start >= rulesAgreed && !row.secondTermAgreement) {
+          // The first of two terms, ended when the second began.
+          const insertFirstTerm = async () => {
             const [first] = await tx
               .insert(memberships)
               .values({
@@ -1084,34 +1082,26 @@ export function createGroupsService(deps: {
               })
               .returning({ id: memberships.id });
             created.push(first!.id);
-            if (ended) summary.ended += 1;
-            else {
-              await tx
-                .insert(reappointments)
-                .values({ membershipId: first!.id, proposedBy: user.userId, proposedAt: now() });
-              summary.awaitingAgreement += 1;
-            }
+            return first!.id;
+          };
+          // IAG-18: a second term begun under the rules needs the chair's and the Director's
+          // agreement. Without it recorded in the list, a second term still running is not
+          // imported: the first term is, and the second waits for the two agreements like any
+          // other (then following the first without a gap). One already over is history, and is
+          // imported as served, so it counts towards the two terms.
+          if (r.termNumber === 2 && r.start >= rulesAgreed && !row.secondTermAgreement && !ended) {
+            await tx.insert(reappointments).values({
+              membershipId: await insertFirstTerm(),
+              proposedBy: user.userId,
+              proposedAt: now(),
+              continuesImportedService: true,
+            });
+            summary.awaitingAgreement += 1;
             continue;
           }
           let previousMembershipId: string | null = null;
           if (r.termNumber === 2) {
-            const [first] = await tx
-              .insert(memberships)
-              .values({
-                groupId,
-                personId,
-                termNumber: 1,
-                startsOn: row.firstJoined,
-                endsOn: r.start,
-                status: 'ended',
-                leftOn: r.start,
-                transitional: r.start !== termEndDate(row.firstJoined),
-                imported: true,
-                publishName: row.publishName,
-              })
-              .returning({ id: memberships.id });
-            previousMembershipId = first!.id;
-            created.push(first!.id);
+            previousMembershipId = await insertFirstTerm();
             summary.secondTerm += 1;
           }
           const [latest] = await tx
@@ -1342,10 +1332,12 @@ export function createGroupsService(deps: {
         // starts it); agreed late, it begins today.
         const first = before.memberships;
         const waitsForFirstToEnd = first.status === 'current' && first.endsOn > today();
-        // An imported first term awaiting agreement (issue 21 item 12): the second follows it
-        // without a gap, so the member's service stays within two terms (IAG-18).
+        // A second term the imported list showed already running (issue 21 item 12): it follows
+        // the first without a gap, so the member's service stays within two terms (IAG-18).
         const startsOn =
-          first.imported && termEndDate(first.endsOn) > today() ? first.endsOn : today();
+          r.continuesImportedService && termEndDate(first.endsOn) > today()
+            ? first.endsOn
+            : today();
         const newMembershipId =
           agreed && !waitsForFirstToEnd ? await startSecondTerm(tx, first, startsOn) : null;
         const at = now();
