@@ -15,6 +15,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { markFromDatabase } from './errors.js';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = PgTransaction<
@@ -146,6 +147,7 @@ async function openPostgres(
     process.emitWarning(`PostgreSQL connection lost: ${error.message}`);
   });
   pool.on('connect', abandonWhenLost);
+  markConnectErrors(pool);
   const db = drizzlePg(pool, { logger }) as unknown as Db;
   return {
     db,
@@ -157,7 +159,12 @@ async function openPostgres(
         connectionString: url,
         connectionTimeoutMillis: timeouts?.connectMs,
       });
-      await client.connect();
+      // A connection cut mid-migration fails the query in progress, which start-up reports;
+      // without a listener the client's 'error' event would also stop the process.
+      client.on('error', () => undefined);
+      await client.connect().catch((error: unknown) => {
+        throw markFromDatabase(error);
+      });
       try {
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
         try {
@@ -194,12 +201,36 @@ function abandonWhenLost(client: pg.PoolClient): void {
     const result = query(...args);
     if (result instanceof Promise)
       result.catch((error: unknown) => {
+        markFromDatabase(error);
         if (connectionLost(error)) abandon(client, error as Error);
       });
     return result;
   }) as typeof client.query;
   // A connection cut while in use: without a listener here the 'error' would stop the process.
   client.on('error', (error) => abandon(client, error));
+}
+
+type ConnectCallback = (
+  error: Error | undefined,
+  client: pg.PoolClient | undefined,
+  done: (release?: unknown) => void,
+) => void;
+
+/**
+ * What the pool throws when it cannot connect is marked as the database's (errors.ts): a bare
+ * ECONNREFUSED says nothing of where it came from. Drizzle's transactions call `connect()`, the
+ * pool's own `query` calls it with a callback; both are covered.
+ */
+function markConnectErrors(pool: pg.Pool): void {
+  const connect = pool.connect.bind(pool) as (
+    callback?: ConnectCallback,
+  ) => Promise<pg.PoolClient> | undefined;
+  pool.connect = ((callback?: ConnectCallback) =>
+    callback
+      ? connect((error, client, done) => callback(markFromDatabase(error), client, done))
+      : connect()!.catch((error: unknown) => {
+          throw markFromDatabase(error);
+        })) as typeof pool.connect;
 }
 
 function connectionLost(error: unknown): boolean {

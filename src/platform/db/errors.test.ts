@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DrizzleQueryError } from 'drizzle-orm';
-import { databaseErrorForLog, isDatabaseUnavailable } from './errors.js';
+import { databaseErrorForLog, isDatabaseUnavailable, markFromDatabase } from './errors.js';
 
 /** As node-postgres and PGlite report a server's error. */
 function serverError(code: string, message: string, extra: Record<string, string> = {}) {
@@ -14,12 +14,14 @@ function socketError(code: string, message: string) {
 
 test('issue 21 items 8 and 9: unreachable, cut off or too slow is unavailable; a refused query is not', () => {
   const wrapped = (cause: Error) => new DrizzleQueryError('select 1', [], cause);
+  // As the pool and its clients throw them (database.ts marks them as the database's).
+  const fromPool = (error: Error) => markFromDatabase(error);
   for (const error of [
-    socketError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'),
-    socketError('ENOTFOUND', 'getaddrinfo ENOTFOUND db.example'),
-    new Error('timeout exceeded when trying to connect'),
-    new Error('Connection terminated due to connection timeout'),
-    new Error('Connection terminated unexpectedly'),
+    fromPool(socketError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432')),
+    fromPool(socketError('ENOTFOUND', 'getaddrinfo ENOTFOUND db.example')),
+    fromPool(new Error('timeout exceeded when trying to connect')),
+    fromPool(new Error('Connection terminated due to connection timeout')),
+    fromPool(new Error('Connection terminated unexpectedly')),
     wrapped(new Error('Query read timeout')),
     wrapped(new Error('Client was closed and is not queryable')),
     wrapped(serverError('57014', 'canceling statement due to statement timeout')),
@@ -34,8 +36,30 @@ test('issue 21 items 8 and 9: unreachable, cut off or too slow is unavailable; a
     new Error('PGlite is closed'),
     new Error('Cannot use a pool after calling end on the pool'),
     new TypeError('x is undefined'),
+    // The same socket errors from elsewhere (the mail server, a client that hung up).
+    socketError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:25'),
+    socketError('ETIMEDOUT', 'Connection timeout'),
+    socketError('ECONNRESET', 'aborted'),
   ])
     assert.equal(isDatabaseUnavailable(error), false, error.message);
+});
+
+test('issue 21 item 7: a socket error from elsewhere is not logged as the database’s', () => {
+  assert.equal(
+    databaseErrorForLog(socketError('ECONNREFUSED', 'connect ECONNREFUSED ::1:25')),
+    undefined,
+  );
+});
+
+test('issue 21 item 7: the stack is logged by its frames, never the message that holds the values', () => {
+  const error = new DrizzleQueryError(
+    'insert into "addresses" ("line") values ($1)',
+    ['Flat 2\n    at 12 Acacia Avenue'],
+    new Error('boom'),
+  );
+  const logged = databaseErrorForLog(error)!;
+  assert.ok(!logged.stack.includes('Acacia'), logged.stack);
+  assert.match(logged.stack, /^\s+at /, 'the frames are kept');
 });
 
 test('issue 21 item 7: a database error is logged by code, statement and names, never values', () => {

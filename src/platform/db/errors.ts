@@ -56,13 +56,44 @@ function sqlstateOf(e: object): string | undefined {
     : undefined;
 }
 
-function unavailable(e: object): boolean {
+const FROM_DATABASE = Symbol('bridge.fromDatabase');
+
+/**
+ * Marks an error as raised by the database's connections (database.ts marks what its pool and
+ * clients throw). A socket error is the database's only when so marked, or wrapped by drizzle:
+ * the same ECONNREFUSED or ETIMEDOUT from the mail server or a client that hung up is not.
+ */
+export function markFromDatabase<T>(error: T): T {
+  if (error && typeof error === 'object' && !Object.isFrozen(error) && !(FROM_DATABASE in error))
+    Object.defineProperty(error, FROM_DATABASE, { value: true });
+  return error;
+}
+
+function fromDatabase(links: object[]): boolean {
+  return links.some((e) => e instanceof DrizzleQueryError || FROM_DATABASE in e);
+}
+
+/** PostgreSQL itself says it cannot serve now. */
+function serverUnavailable(e: object): boolean {
   const sqlstate = sqlstateOf(e);
-  if (sqlstate) return sqlstate.startsWith('08') || UNAVAILABLE_SQLSTATES.has(sqlstate);
+  return !!sqlstate && (sqlstate.startsWith('08') || UNAVAILABLE_SQLSTATES.has(sqlstate));
+}
+
+/** The way to the server failed: only to be believed of an error from the database. */
+function socketUnavailable(e: object): boolean {
+  if (sqlstateOf(e)) return false;
   const code = (e as { code?: unknown }).code;
   if (typeof code === 'string' && UNAVAILABLE_SOCKET_CODES.has(code)) return true;
   const message = (e as { message?: unknown }).message;
   return typeof message === 'string' && UNAVAILABLE_MESSAGES.some((m) => m.test(message));
+}
+
+/** The link of the chain that says the database is unavailable, if one does. */
+function unavailableLink(links: object[]): object | undefined {
+  return (
+    links.find(serverUnavailable) ??
+    (fromDatabase(links) ? links.find(socketUnavailable) : undefined)
+  );
 }
 
 /**
@@ -70,7 +101,7 @@ function unavailable(e: object): boolean {
  * request may be tried again), as opposed to a query it refused (a fault: 500).
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  return chain(error).some(unavailable);
+  return unavailableLink(chain(error)) !== undefined;
 }
 
 /** The statement, told by a fingerprint and what it does to which table, never its text. */
@@ -86,11 +117,16 @@ function statementOf(query: string) {
   };
 }
 
-/** The stack's frames without its first lines, which repeat the message. */
+/**
+ * The stack's frames, without the message it begins with: drizzle's message holds the values,
+ * and a value may itself hold a line that looks like a frame ("   at 12 Acacia Avenue").
+ */
 function framesOf(error: object): string {
   const stack = (error as { stack?: unknown }).stack;
   if (typeof stack !== 'string') return '';
-  return stack
+  const { name, message } = error as { name?: unknown; message?: unknown };
+  const head = `${String(name ?? 'Error')}${message ? `: ${String(message)}` : ''}`;
+  return (stack.startsWith(head) ? stack.slice(head.length) : '')
     .split('\n')
     .filter((line) => /^\s+at /.test(line))
     .join('\n');
@@ -116,7 +152,7 @@ export function databaseErrorForLog(error: unknown): LoggedDatabaseError | undef
   const links = chain(error);
   const query = links.find((e): e is DrizzleQueryError => e instanceof DrizzleQueryError);
   const server = links.find((e) => sqlstateOf(e));
-  const socket = links.find(unavailable);
+  const socket = fromDatabase(links) ? links.find(socketUnavailable) : undefined;
   if (!query && !server && !socket) return undefined;
   const entry: LoggedDatabaseError = {
     type: 'DatabaseError',
@@ -137,7 +173,7 @@ export function databaseErrorForLog(error: unknown): LoggedDatabaseError | undef
     entry.cause = (links[1] as { name?: unknown } | undefined)?.name ?? 'unknown';
   }
   if (query) entry.statement = statementOf(query.query);
-  entry.unavailable = isDatabaseUnavailable(error);
+  entry.unavailable = unavailableLink(links) !== undefined;
   return entry;
 }
 
