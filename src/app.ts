@@ -458,9 +458,8 @@ export async function buildApp(deps: AppDeps): Promise<{
     cookieKey: CSRF_COOKIE,
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: 'auto' },
     getToken: (request) => {
+      // A file form's token is put here as it is read (platform/http/files.ts).
       const token = (request.body as Record<string, unknown> | undefined)?._csrf;
-      // A file form's fields arrive as parts ({ value }); every other form's as strings.
-      if (token && typeof token === 'object' && 'value' in token) return String(token.value);
       return typeof token === 'string' ? token : undefined;
     },
   });

@@ -386,19 +386,23 @@ export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number {
  * IAG-17: whether an applicant is within the group's ages on the appointment date, inclusive
  * (the Youth IAG takes 14 to 25). Groups without limits take any age.
  */
+/** IAG-17: the ages a group takes, inclusive; null when it takes any age. */
+function ageRange(group: { minAge: number | null; maxAge: number | null }) {
+  if (group.minAge === null && group.maxAge === null) return null;
+  return { min: group.minAge ?? 0, max: group.maxAge ?? 200 };
+}
+
 export function checkAgeEligibility(
   group: { minAge: number | null; maxAge: number | null },
   dateOfBirth: IsoDate | null,
   appointmentDate: IsoDate,
 ): string | null {
-  if (group.minAge === null && group.maxAge === null) return null;
+  const range = ageRange(group);
+  if (!range) return null;
   if (!dateOfBirth) return 'Enter your date of birth: this group takes members of certain ages';
   const age = ageOn(dateOfBirth, appointmentDate);
-  const min = group.minAge ?? 0;
-  const max = group.maxAge ?? 200;
-  if (age < min || age > max)
-    return `This group takes members aged ${min} to ${max} on the date of appointment, ${formatDate(appointmentDate)}; you would be ${age} (IAG-17)`;
-  return null;
+  if (age >= range.min && age <= range.max) return null;
+  return `This group takes members aged ${range.min} to ${range.max} on the date of appointment, ${formatDate(appointmentDate)}; you would be ${age} (IAG-17)`;
 }
 
 /**
@@ -412,9 +416,9 @@ export function checkAgeAtDecision(
   applicant: { fullName: string; dateOfBirth: IsoDate | null },
   startsOn: IsoDate,
 ): string | null {
-  if (group.minAge === null && group.maxAge === null) return null;
-  const min = group.minAge ?? 0;
-  const max = group.maxAge ?? 200;
+  const range = ageRange(group);
+  if (!range) return null;
+  const { min, max } = range;
   if (!applicant.dateOfBirth)
     return `This group takes members aged ${min} to ${max}, and the application gives no date of birth (IAG-17). The appointment cannot be accepted`;
   const age = ageOn(applicant.dateOfBirth, startsOn);

@@ -603,13 +603,9 @@ export function createTrackerService(deps: {
             createdAt: trackerSources.createdAt,
           })
           .from(trackerSources)
-          .where(
-            and(
-              eq(trackerSources.kind, file.source.kind),
-              sql`lower(btrim(regexp_replace(${trackerSources.title}, '[[:space:]]+', ' ', 'g'))) = ${identity.slice(file.source.kind.length + 1)}`,
-            ),
-          )
-          .limit(1);
+          // A police area has tens of sources of a kind, not thousands: compared here, by the
+          // one rule (sourceIdentity), not by a second spelling of it in SQL.
+          .where(eq(trackerSources.kind, file.source.kind));
         const existing = sameKind.find((s) => sourceIdentity(s) === identity);
         if (existing)
           throw new ValidationError([

@@ -736,7 +736,6 @@ export function createAuthService(deps: AuthServiceDeps) {
       );
     },
 
-    /** Always answers the same way, so it cannot be used to learn who has an account. */
     /**
      * A reset asked for at the forgotten-password form: the address is checked at once (its
      * errors are the form's), and the rest, the lookup and, for an active account, the link and
