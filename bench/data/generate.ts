@@ -11,8 +11,9 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { testConfig } from '../../src/config.js';
-import { openDatabase } from '../../src/platform/db/database.js';
+import { migrationsFolder, openDatabase } from '../../src/platform/db/database.js';
 import { prepareDatabase } from '../../src/startup.js';
 import { adviceGenerator } from './advice.js';
 import { auditGenerator } from './audit.js';
@@ -72,7 +73,11 @@ export async function tableSizes(client: pg.ClientBase): Promise<TableSize[]> {
   return sizes;
 }
 
-/** Whether the bench database already holds data made at this scale by these generators. */
+/**
+ * Whether the bench database already holds data made at this scale by these generators, under
+ * exactly these migrations: a migration changed or added since (as on a branch before it lands)
+ * would otherwise be applied over tables it already made, and Bridge would not start.
+ */
 export async function datasetReady(options: DatasetOptions): Promise<boolean> {
   const client = new pg.Client({
     connectionString: benchDatabaseUrl(options.serverUrl, options.scale),
@@ -87,7 +92,12 @@ export async function datasetReady(options: DatasetOptions): Promise<boolean> {
       `select 1 from bench.made where scale = $1 and generator_version = $2 and as_of = $3`,
       [options.scale, GENERATOR_VERSION, options.asOf],
     );
-    return made.rowCount === 1;
+    if (made.rowCount !== 1) return false;
+    const applied = await client.query<{ hash: string }>(
+      'select hash from drizzle.__drizzle_migrations order by created_at, id',
+    );
+    const expected = readMigrationFiles({ migrationsFolder }).map((m) => m.hash);
+    return applied.rows.map((r) => r.hash).join() === expected.join();
   } catch {
     return false;
   } finally {
