@@ -9,7 +9,8 @@ import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
 import { can } from '../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import { roleAssignments, users } from '../../platform/auth/schema.js';
+import { users } from '../../platform/auth/schema.js';
+import { activeRoleHolders } from '../../platform/auth/users-service.js';
 import {
   formatDate,
   formatDateTime,
@@ -133,15 +134,6 @@ export function createAdviceService(deps: {
     const [row] = lock ? await query.for('update', { of: adviceGiven }) : await query;
     if (!row) throw new NotFoundError();
     return { request, advice: { ...row.advice, advisor: row.advisor } };
-  }
-
-  /** The strategic engagement team: every active account with the CTSET role. */
-  async function ctsetAddresses(executor: Executor) {
-    return executor
-      .selectDistinct({ id: users.id, email: users.email, name: users.displayName })
-      .from(users)
-      .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-      .where(and(eq(roleAssignments.role, 'ctset'), eq(users.status, 'active')));
   }
 
   function validateRequest(input: Input, previous?: { neededFrom: IsoDate }) {
@@ -274,7 +266,9 @@ export function createAdviceService(deps: {
         // rather than when it next looks at the queue (the requester is not told of their own).
         if (value.urgency === 'urgent') {
           const dueBy = formatDateTime(triageDueAt(request!, targets));
-          const ctset = (await ctsetAddresses(tx)).filter((a) => a.id !== user.userId);
+          const ctset = (await activeRoleHolders(tx, 'ctset')).filter(
+            (a) => a.userId !== user.userId,
+          );
           await mail.queueMany(
             tx,
             ctset.map((to) => ({
@@ -760,9 +754,9 @@ export function createAdviceService(deps: {
       ) =>
         sql`((${adviceRequests.urgency} = 'urgent' and ${column} < ${urgentSince}) or ${column} < ${routineSince})`;
       return db.transaction(async (tx) => {
-        const ctsetEmails = [...new Set((await ctsetAddresses(tx)).map((u) => u.email))].filter(
-          Boolean,
-        );
+        const ctsetEmails = [
+          ...new Set((await activeRoleHolders(tx, 'ctset')).map((u) => u.email)),
+        ].filter(Boolean);
 
         const waiting = (
           await tx

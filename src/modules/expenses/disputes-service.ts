@@ -9,7 +9,7 @@ import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
 import { can, hasRole } from '../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import { roleAssignments, users } from '../../platform/auth/schema.js';
+import { activeRoleHolders } from '../../platform/auth/users-service.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import type { PageRequest } from '../../platform/db/search.js';
 import {
@@ -55,28 +55,10 @@ export function createDisputesService(deps: {
   }
 
   /** The accounts that hold the chair role for the group: who decides at the first stage. */
-  async function chairsOf(executor: Executor, groupId: string) {
-    return executor
-      .select({ userId: users.id, name: users.displayName, email: users.email })
-      .from(roleAssignments)
-      .innerJoin(users, eq(users.id, roleAssignments.userId))
-      .where(
-        and(
-          eq(roleAssignments.role, 'chair'),
-          eq(roleAssignments.scopeType, 'group'),
-          eq(roleAssignments.scopeId, groupId),
-          eq(users.status, 'active'),
-        ),
-      );
-  }
+  const chairsOf = (executor: Executor, groupId: string) =>
+    activeRoleHolders(executor, 'chair', { type: 'group', id: groupId });
 
-  async function directors(executor: Executor) {
-    return executor
-      .select({ userId: users.id, name: users.displayName, email: users.email })
-      .from(roleAssignments)
-      .innerJoin(users, eq(users.id, roleAssignments.userId))
-      .where(and(eq(roleAssignments.role, 'director'), eq(users.status, 'active')));
-  }
+  const directors = (executor: Executor) => activeRoleHolders(executor, 'director');
 
   /** The claim's open dispute, if any (the claim's lock keeps it still while it changes). */
   async function openDispute(executor: Executor, claimId: string) {

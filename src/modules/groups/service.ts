@@ -14,8 +14,8 @@ import {
   type Principal,
   type UserPrincipal,
 } from '../../platform/auth/principal.js';
-import { roleAssignments, users } from '../../platform/auth/schema.js';
 import {
+  activeRoleHolders,
   replaceScopedRoleHolders,
   type ScopeCatalogue,
 } from '../../platform/auth/users-service.js';
@@ -380,28 +380,15 @@ export function createGroupsService(deps: {
   ) {
     const group = await findGroup(tx, membership.groupId);
     const member = (await personNames(tx, [membership.personId])).get(membership.personId);
-    const deciders = await tx
-      .select({
-        userId: users.id,
-        name: users.displayName,
-        email: users.email,
-        role: roleAssignments.role,
-      })
-      .from(roleAssignments)
-      .innerJoin(users, eq(users.id, roleAssignments.userId))
-      .where(
-        and(
-          eq(users.status, 'active'),
-          or(
-            and(
-              eq(roleAssignments.role, 'chair'),
-              eq(roleAssignments.scopeType, 'group'),
-              eq(roleAssignments.scopeId, membership.groupId),
-            ),
-            eq(roleAssignments.role, 'director'),
-          ),
-        ),
-      );
+    const deciders = [
+      ...(await activeRoleHolders(tx, 'chair', { type: 'group', id: membership.groupId })).map(
+        (d) => ({ ...d, role: 'chair' as const }),
+      ),
+      ...(await activeRoleHolders(tx, 'director')).map((d) => ({
+        ...d,
+        role: 'director' as const,
+      })),
+    ];
     const name = member?.fullName ?? 'A member';
     for (const d of deciders.filter((d) => d.userId !== member?.userId))
       await deps.mail.queue(tx, {

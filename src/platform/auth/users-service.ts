@@ -383,6 +383,30 @@ export async function findUserIdByEmail(
 }
 
 /**
+ * The active accounts holding a role (for a scoped role, for this record), with what a message
+ * to them needs: whom to tell when something waits for that role.
+ */
+export async function activeRoleHolders(
+  executor: Executor,
+  role: Role,
+  scope?: { type: ScopeType; id: string },
+): Promise<{ userId: string; name: string; email: string }[]> {
+  return executor
+    .selectDistinct({ userId: users.id, name: users.displayName, email: users.email })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(
+      and(
+        eq(roleAssignments.role, role),
+        eq(users.status, 'active'),
+        ...(scope
+          ? [eq(roleAssignments.scopeType, scope.type), eq(roleAssignments.scopeId, scope.id)]
+          : []),
+      ),
+    );
+}
+
+/**
  * Makes exactly these accounts hold a scoped role for one record, inside the caller's
  * transaction: the chair role follows an election, the deployment contact role follows the
  * group's choice. Writes no audit event of its own; the caller's event records the change.
