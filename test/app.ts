@@ -12,6 +12,7 @@ import { totpCode } from '../src/platform/auth/totp.js';
 import { findUserIdByEmail } from '../src/platform/auth/users-service.js';
 import type { MailMessage, MailTransport } from '../src/platform/mail/service.js';
 import { prepareDatabase } from '../src/startup.js';
+import { queryRows, sql } from '../src/platform/db/database.js';
 import { createTestDatabase } from './database.js';
 
 export class TestClock {
@@ -228,5 +229,24 @@ export async function principalFor(t: TestApp, email: string): Promise<UserPrinc
     displayName: summary!.displayName,
     email,
     roles: await loadRoles(t.services.db, userId),
+  };
+}
+
+/** The id of a reference group (the five corporate IAGs) by its code, e.g. 'iag-race'. */
+export async function groupIdByCode(t: TestApp, code: string): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    t.services.db,
+    sql`select id from advisory_groups where code = ${code}`,
+  );
+  if (!row) throw new Error(`No group with the code ${code}`);
+  return row.id;
+}
+
+/** A GOV.UK date input's three fields (`name-day`, `name-month`, `name-year`) for a date. */
+export function dateFields(name: string, iso: string): Record<string, string> {
+  return {
+    [`${name}-day`]: String(Number(iso.slice(8))),
+    [`${name}-month`]: String(Number(iso.slice(5, 7))),
+    [`${name}-year`]: iso.slice(0, 4),
   };
 }

@@ -8,7 +8,16 @@ import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
-import { Agent, createTestApp, demoAccount, principalFor, signInAs, type TestApp } from '../app.js';
+import {
+  Agent,
+  createTestApp,
+  demoAccount,
+  principalFor,
+  signInAs,
+  type TestApp,
+  groupIdByCode,
+  dateFields,
+} from '../app.js';
 
 const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
 
@@ -24,19 +33,9 @@ before(async () => {
   director = await signInAs(t, 'director');
   const boroughs = await t.services.directory.scopeCatalogue.options('borough');
   camdenId = boroughs.find((b) => b.name === 'Camden')!.id;
-  const [youth] = await t.services.db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.code, 'iag-youth'));
-  youthId = youth!.id;
+  youthId = await groupIdByCode(t, 'iag-youth');
 });
 after(() => t.close());
-
-const dateParts = (name: string, iso: string) => ({
-  [`${name}-day`]: String(Number(iso.slice(8))),
-  [`${name}-month`]: String(Number(iso.slice(5, 7))),
-  [`${name}-year`]: iso.slice(0, 4),
-});
 
 /** The words of the success banner and the error summary: the messages a person reads. */
 function messagesOn(html: string): string {
@@ -110,7 +109,7 @@ test('issue 21 item 31: an appointment and its term-end notice give the end date
   );
   const appointed = await coordinator.post(`/groups/${groupId}/members/new`, {
     personId: person.id,
-    ...dateParts('startsOn', '2026-12-01'),
+    ...dateFields('startsOn', '2026-12-01'),
     publishName: 'yes',
   });
   const flash = await flashAfter(coordinator, appointed);
@@ -142,9 +141,9 @@ test('issue 21 item 31: recruitment e-mails and refusals give their dates as peo
   const mailBefore = await mailIds();
   const openRound = (opensOn: string, closesOn: string, appointmentDate: string) =>
     coordinator.post(`/groups/${youthId}/recruitment/new`, {
-      ...dateParts('opensOn', opensOn),
-      ...dateParts('closesOn', closesOn),
-      ...dateParts('appointmentDate', appointmentDate),
+      ...dateFields('opensOn', opensOn),
+      ...dateFields('closesOn', closesOn),
+      ...dateFields('appointmentDate', appointmentDate),
       targetAudiences: 'Young people in care',
       panel: demoAccount('coordination_unit').email,
     });
@@ -172,14 +171,14 @@ test('issue 21 item 31: recruitment e-mails and refusals give their dates as peo
   const applicant = {
     fullName: 'Tam Datewise',
     email: 'tam.datewise@example.org',
-    ...dateParts('dateOfBirth', '2008-06-15'),
+    ...dateFields('dateOfBirth', '2008-06-15'),
     communities: 'Young carers in Lewisham',
     statement: 'I want young people to be heard by the police.',
     confirm: ['independent', 'principles'],
   };
   const tooOld = await visitor.post(`/advisory-groups/${youthId}/apply`, {
     ...applicant,
-    ...dateParts('dateOfBirth', '2000-01-01'),
+    ...dateFields('dateOfBirth', '2000-01-01'),
   });
   assert.equal(tooOld.statusCode, 400);
   const ageError = messagesOn(tooOld.body);
@@ -221,8 +220,8 @@ test('issue 21 item 31: a request passed to a group tells its deployment contact
     seriousOrCritical: 'no',
     urgency: 'routine',
     communities: 'Young people in Tottenham',
-    ...dateParts('neededFrom', '2026-12-07'),
-    ...dateParts('neededUntil', '2026-12-09'),
+    ...dateFields('neededFrom', '2026-12-07'),
+    ...dateFields('neededUntil', '2026-12-09'),
     clearanceNeeded: 'none',
     advisorsWanted: '1',
   });
@@ -250,7 +249,7 @@ test('issue 21 item 31: scheduling the review of the advisory process says when 
   const officer = await signInAs(t, 'authority_officer');
   const scheduled = await officer.post(
     '/tracker/process-review',
-    dateParts('lastReviewOn', '2025-03-29'),
+    dateFields('lastReviewOn', '2025-03-29'),
   );
   const flash = await flashAfter(officer, scheduled);
   assert.match(flash, /The next review of the advisory process is due by 29 March 2028 \(IAG-28\)/);

@@ -6,7 +6,16 @@ import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/platform/db/database.js';
 import { formatDate } from '../../src/platform/calendar/index.js';
-import { Agent, createTestApp, demoAccount, principalFor, signInAs, type TestApp } from '../app.js';
+import {
+  Agent,
+  createTestApp,
+  demoAccount,
+  principalFor,
+  signInAs,
+  type TestApp,
+  groupIdByCode,
+  dateFields,
+} from '../app.js';
 
 let t: TestApp;
 let coordinator: Agent;
@@ -30,15 +39,6 @@ function registerRow(body: string, name: string): string[] {
   );
 }
 
-/** The id of a reference group by its code. */
-async function groupId(code: string): Promise<string> {
-  const [row] = await queryRows<{ id: string }>(
-    t.services.db,
-    sql`select id from advisory_groups where code = ${code}`,
-  );
-  return row!.id;
-}
-
 test("issue 21 item 1: the register of groups shows each group's member count and next election as the database and the group's page have them", async () => {
   // Its own data: three members for the Disability IAG, two for the LGBT IAG, and an election
   // of the LGBT IAG's chair in May 2025.
@@ -51,8 +51,12 @@ test("issue 21 item 1: the register of groups shows each group's member count an
         (_, i) => `${prefix} Member ${i},${prefix.toLowerCase()}${i}@example.org,2025-0${i + 1}-15`,
       ),
     ].join('\n');
-  await t.services.groups.importMembers(as, await groupId('iag-disability'), csv('Item1D', 3));
-  const lgbt = await groupId('iag-lgbt');
+  await t.services.groups.importMembers(
+    as,
+    await groupIdByCode(t, 'iag-disability'),
+    csv('Item1D', 3),
+  );
+  const lgbt = await groupIdByCode(t, 'iag-lgbt');
   await t.services.groups.importMembers(as, lgbt, csv('Item1L', 2));
   await t.services.db.execute(
     sql`insert into elections (group_id, held_on, adjudicator_name, agreed_by_chairs, agreed_by_police)
@@ -97,16 +101,10 @@ test("issue 21 item 1: the register of groups shows each group's member count an
   }
 });
 
-const dateParts = (name: string, iso: string) => ({
-  [`${name}-day`]: String(Number(iso.slice(8))),
-  [`${name}-month`]: String(Number(iso.slice(5, 7))),
-  [`${name}-year`]: iso.slice(0, 4),
-});
-
 const roundInput = (opensOn: string, closesOn: string, appointmentDate: string) => ({
-  ...dateParts('opensOn', opensOn),
-  ...dateParts('closesOn', closesOn),
-  ...dateParts('appointmentDate', appointmentDate),
+  ...dateFields('opensOn', opensOn),
+  ...dateFields('closesOn', closesOn),
+  ...dateFields('appointmentDate', appointmentDate),
   targetAudiences: 'Gypsy, Roma and Traveller communities across London',
   panel: demoAccount('coordination_unit').email,
 });
@@ -119,7 +117,7 @@ async function roundsOf(id: string): Promise<{ opens_on: string }[]> {
 }
 
 test('IAG-20: issue 21 item 11: ten requests at once to open a round for one corporate IAG open exactly one', async () => {
-  const id = await groupId('iag-gypsy-traveller');
+  const id = await groupIdByCode(t, 'iag-gypsy-traveller');
   const as = await principalFor(t, demoAccount('coordination_unit').email);
   const results = await Promise.allSettled(
     Array.from({ length: 10 }, (_, i) =>
@@ -142,7 +140,7 @@ test('IAG-20: issue 21 item 11: ten requests at once to open a round for one cor
 });
 
 test('IAG-20: issue 21 item 11: a round backdated to open before another, running while it is open, is refused and writes nothing', async () => {
-  const id = await groupId('iag-youth');
+  const id = await groupIdByCode(t, 'iag-youth');
   const first = await coordinator.post(
     `/groups/${id}/recruitment/new`,
     roundInput('2026-11-20', '2026-12-31', '2027-04-01'),
@@ -187,7 +185,7 @@ async function reappointmentOf(membershipId: string) {
 }
 
 test('IAG-18: issue 21 item 13: a chair may not agree their own second term, nor the Director theirs; the refusal says why and records nothing', async () => {
-  const race = await groupId('iag-race');
+  const race = await groupIdByCode(t, 'iag-race');
   const chairMembership = await membershipOf(demoAccount('chair').email, race);
   const proposed = await coordinator.post(`/groups/${race}/members/${chairMembership}/second-term`);
   assert.equal(proposed.statusCode, 303);
@@ -215,7 +213,7 @@ test('IAG-18: issue 21 item 13: a chair may not agree their own second term, nor
   assert.deepEqual(await reappointmentOf(chairMembership), r, 'nothing recorded');
 
   // The Director, appointed to a group, cannot agree her own.
-  const disability = await groupId('iag-disability');
+  const disability = await groupIdByCode(t, 'iag-disability');
   const as = await principalFor(t, demoAccount('coordination_unit').email);
   const [dana] = await queryRows<{ id: string }>(
     t.services.db,
@@ -247,14 +245,14 @@ test('IAG-18: issue 21 item 13: a chair may not agree their own second term, nor
 });
 
 test('IAG-18: issue 21 item 14: an appointment starting so long ago that its term is over is refused with a field message, and nothing is written', async () => {
-  const race = await groupId('iag-race');
+  const race = await groupIdByCode(t, 'iag-race');
   const { ids } = await t.services.directory.lookups.findOrAddPeople(t.services.db, [
     { fullName: 'Item Fourteen', email: 'item.fourteen@example.org' },
   ]);
   const personId = ids[0]!;
   const refused = await coordinator.post(`/groups/${race}/members/new`, {
     personId,
-    ...dateParts('startsOn', '2020-01-01'),
+    ...dateFields('startsOn', '2020-01-01'),
   });
   assert.equal(refused.statusCode, 400);
   assert.match(
@@ -270,7 +268,7 @@ test('IAG-18: issue 21 item 14: an appointment starting so long ago that its ter
   // A year back is a real appointment still running: it is recorded, its end said for people.
   const ok = await coordinator.post(`/groups/${race}/members/new`, {
     personId,
-    ...dateParts('startsOn', '2025-11-01'),
+    ...dateFields('startsOn', '2025-11-01'),
   });
   assert.equal(ok.statusCode, 303);
   const page = await coordinator.get(ok.headers.location!);
@@ -299,7 +297,7 @@ async function youngBoroughGroup(borough: string, anyAge = false): Promise<strin
 const application = (email: string, dateOfBirth: string) => ({
   fullName: 'Tia Young',
   email,
-  ...dateParts('dateOfBirth', dateOfBirth),
+  ...dateFields('dateOfBirth', dateOfBirth),
   communities: 'Young carers in Lewisham',
   statement: 'I want young people to be heard by the police.',
   confirm: ['independent', 'principles'],
@@ -368,7 +366,7 @@ async function termsOf(email: string, group: string) {
 }
 
 test('IAG-18: issue 21 item 12: imported second terms carry the agreement (its date, the chair and the Director) or await it', async () => {
-  const race = await groupId('iag-race');
+  const race = await groupIdByCode(t, 'iag-race');
   const url = `/groups/${race}/members/import`;
   const form = await coordinator.get(url);
   assert.match(form.body, /<code>second_term_agreed_on<\/code>/);
@@ -471,7 +469,7 @@ async function secondTermsWaitingFor(email: string, race: string): Promise<numbe
 }
 
 test('issue 21 item 30: a proposed second term is e-mailed to the chair and the Director, waits on their home pages, and once agreed shows on the advisor’s page', async () => {
-  const race = await groupId('iag-race');
+  const race = await groupIdByCode(t, 'iag-race');
   const advisorEmail = demoAccount('advisor').email;
   const membershipId = await membershipOf(advisorEmail, race);
   const [first] = await queryRows<{ ends_on: string }>(

@@ -19,7 +19,15 @@ import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/platform/db/database.js';
 import { addCalendarMonths } from '../../src/platform/calendar/index.js';
-import { Agent, createTestApp, demoAccount, principalFor, signInAs, type TestApp } from '../app.js';
+import {
+  Agent,
+  createTestApp,
+  demoAccount,
+  principalFor,
+  signInAs,
+  type TestApp,
+  dateFields,
+} from '../app.js';
 import {
   countIn,
   headingsOf,
@@ -41,12 +49,6 @@ const NAMES = {
   gamma: 'Figures Gamma Community Advisory Group',
 };
 const TODAY = '2026-11-23';
-
-const dateParts = (name: string, iso: string) => ({
-  [`${name}-day`]: String(Number(iso.slice(8))),
-  [`${name}-month`]: String(Number(iso.slice(5, 7))),
-  [`${name}-year`]: iso.slice(0, 4),
-});
 
 /** A date as every Bridge page writes it: 15 June 2027. */
 const longDate = (iso: string) =>
@@ -90,20 +92,20 @@ before(async () => {
   const appoint = (group: string, personId: string, startsOn: string) =>
     t.services.groups.appoint(cu, group, {
       personId,
-      ...dateParts('startsOn', startsOn),
+      ...dateFields('startsOn', startsOn),
       publishName: 'yes',
     });
   const alphaMembers = [];
   for (const p of people.slice(0, 4)) alphaMembers.push(await appoint(groupIds.alpha, p, TODAY));
   await t.services.groups.endMembership(cu, groupIds.alpha, alphaMembers[3]!.id, {
-    ...dateParts('leftOn', TODAY),
+    ...dateFields('leftOn', TODAY),
     status: 'resigned',
   });
   await appoint(groupIds.beta, people[4]!, TODAY);
   // Alpha elected Ada in 2025 (next due 2027); Beta elected Eve in 2024 (due 2026, overdue);
   // Gamma has never held one (due today).
   await t.services.groups.recordElection(cu, groupIds.alpha, {
-    ...dateParts('heldOn', '2025-06-15'),
+    ...dateFields('heldOn', '2025-06-15'),
     adjudicatorName: 'Ruth Mensah',
     agreedByChairs: 'The chairs',
     agreedByPolice: 'Chris Coordinator',
@@ -111,7 +113,7 @@ before(async () => {
     elected: [people[0]!],
   });
   await t.services.groups.recordElection(cu, groupIds.beta, {
-    ...dateParts('heldOn', '2024-10-01'),
+    ...dateFields('heldOn', '2024-10-01'),
     adjudicatorName: 'Ruth Mensah',
     agreedByChairs: 'The chairs',
     agreedByPolice: 'Chris Coordinator',
@@ -267,9 +269,9 @@ test('must show: recruitment rounds show each its own number of applications, an
   const visitor = new Agent(t.app);
   const open = (groupId: string) =>
     coordinator.post(`/groups/${groupId}/recruitment/new`, {
-      ...dateParts('opensOn', '2026-11-20'),
-      ...dateParts('closesOn', '2026-12-31'),
-      ...dateParts('appointmentDate', '2027-04-01'),
+      ...dateFields('opensOn', '2026-11-20'),
+      ...dateFields('closesOn', '2026-12-31'),
+      ...dateFields('appointmentDate', '2027-04-01'),
       targetAudiences: 'Everyone',
       panel: demoAccount('coordination_unit').email,
     });
@@ -283,7 +285,7 @@ test('must show: recruitment rounds show each its own number of applications, an
     visitor.post(`/advisory-groups/${groupId}/apply`, {
       fullName: name,
       email: `${name.toLowerCase().replace(' ', '.')}@example.org`,
-      ...dateParts('dateOfBirth', '1990-06-15'),
+      ...dateFields('dateOfBirth', '1990-06-15'),
       communities: 'Somewhere',
       statement: 'I want to help.',
       confirm: ['independent', 'principles'],

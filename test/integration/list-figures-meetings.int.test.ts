@@ -13,11 +13,17 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { DEMO_GROUP } from '../../src/demo/demo-data.js';
-import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import { queryRows } from '../../src/platform/db/database.js';
-import { createTestApp, demoAccount, principalFor, signInAs, type TestApp } from '../app.js';
+import {
+  createTestApp,
+  demoAccount,
+  principalFor,
+  signInAs,
+  type TestApp,
+  groupIdByCode,
+} from '../app.js';
 import { numberOf, rowOf, tablesOf } from '../html.js';
 
 let t: TestApp;
@@ -25,11 +31,7 @@ let raceId: string;
 
 before(async () => {
   t = await createTestApp();
-  const [race] = await t.services.db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.code, DEMO_GROUP));
-  raceId = race!.id;
+  raceId = await groupIdByCode(t, DEMO_GROUP);
   const coordinator = await signInAs(t, 'coordination_unit');
   const schedule = async (day: string, month: string, year: string) => {
     const response = await coordinator.post(`/groups/${raceId}/meetings/new`, {

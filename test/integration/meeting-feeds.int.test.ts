@@ -3,21 +3,24 @@ import { after, before, test } from 'node:test';
 import ICAL from 'ical.js';
 import { eq } from 'drizzle-orm';
 import { DEMO_GROUP } from '../../src/demo/demo-data.js';
-import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import { calendarFeeds } from '../../src/modules/meetings/schema.js';
 import { users } from '../../src/platform/auth/schema.js';
-import { Agent, createTestApp, demoAccount, principalFor, signInAs, type TestApp } from '../app.js';
+import {
+  Agent,
+  createTestApp,
+  demoAccount,
+  principalFor,
+  signInAs,
+  type TestApp,
+  groupIdByCode,
+} from '../app.js';
 
 let t: TestApp;
 let raceId: string;
 
 before(async () => {
   t = await createTestApp();
-  const [race] = await t.services.db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.code, DEMO_GROUP));
-  raceId = race!.id;
+  raceId = await groupIdByCode(t, DEMO_GROUP);
 });
 after(() => t.close());
 

@@ -2,21 +2,16 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, count, eq } from 'drizzle-orm';
 import { DEMO_GROUP } from '../../src/demo/demo-data.js';
-import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import { agendaItems, meetingActions, minutes } from '../../src/modules/meetings/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
-import { Agent, createTestApp, signInAs, type TestApp } from '../app.js';
+import { Agent, createTestApp, signInAs, type TestApp, groupIdByCode } from '../app.js';
 
 let t: TestApp;
 let raceId: string;
 
 before(async () => {
   t = await createTestApp();
-  const [race] = await t.services.db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.code, DEMO_GROUP));
-  raceId = race!.id;
+  raceId = await groupIdByCode(t, DEMO_GROUP);
 });
 after(() => t.close());
 

@@ -3,10 +3,9 @@ import { after, before, test } from 'node:test';
 import { count, eq } from 'drizzle-orm';
 import { testConfig } from '../../src/config.js';
 import { DEMO_GROUP } from '../../src/demo/demo-data.js';
-import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import { agendaItems, meetingPapers } from '../../src/modules/meetings/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
-import { Agent, createTestApp, signInAs, type TestApp } from '../app.js';
+import { Agent, createTestApp, signInAs, type TestApp, groupIdByCode } from '../app.js';
 
 let t: TestApp;
 let raceId: string;
@@ -18,11 +17,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 before(async () => {
   // A 1MB limit, so the test need not send 10MB.
   t = await createTestApp({ config: { files: { ...testConfig().files, maxBytes: 1024 * 1024 } } });
-  const [race] = await t.services.db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.code, DEMO_GROUP));
-  raceId = race!.id;
+  raceId = await groupIdByCode(t, DEMO_GROUP);
   const coordinator = await signInAs(t, 'coordination_unit');
   const res = await coordinator.post(`/groups/${raceId}/meetings/new`, {
     title: 'Race IAG full meeting',

@@ -1,21 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eq, like } from 'drizzle-orm';
+import { like } from 'drizzle-orm';
 import { DEMO_GROUP, DEMO_DOMAIN } from '../../src/demo/demo-data.js';
-import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
-import { createTestApp, signInAs, type TestApp } from '../app.js';
+import { createTestApp, signInAs, type TestApp, groupIdByCode } from '../app.js';
 
 let t: TestApp;
 let raceId: string;
 
 before(async () => {
   t = await createTestApp();
-  const [race] = await t.services.db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.code, DEMO_GROUP));
-  raceId = race!.id;
+  raceId = await groupIdByCode(t, DEMO_GROUP);
 });
 after(() => t.close());
 

@@ -6,18 +6,22 @@ import { advisoryGroups, memberships } from '../../src/modules/groups/schema.js'
 import { agendaItems, meetings } from '../../src/modules/meetings/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { queryRows } from '../../src/platform/db/database.js';
-import { Agent, createTestApp, principalFor, demoAccount, signInAs, type TestApp } from '../app.js';
+import {
+  Agent,
+  createTestApp,
+  principalFor,
+  demoAccount,
+  signInAs,
+  type TestApp,
+  groupIdByCode,
+} from '../app.js';
 
 let t: TestApp;
 let raceId: string;
 
 before(async () => {
   t = await createTestApp();
-  const [race] = await t.services.db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.code, DEMO_GROUP));
-  raceId = race!.id;
+  raceId = await groupIdByCode(t, DEMO_GROUP);
 });
 after(() => t.close());
 

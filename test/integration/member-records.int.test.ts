@@ -2,9 +2,17 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { DEMO_GROUP } from '../../src/demo/demo-data.js';
-import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
-import { Agent, createTestApp, principalFor, demoAccount, signInAs, type TestApp } from '../app.js';
+import {
+  Agent,
+  createTestApp,
+  principalFor,
+  demoAccount,
+  signInAs,
+  type TestApp,
+  groupIdByCode,
+  dateFields,
+} from '../app.js';
 
 let t: TestApp;
 let coordinator: Agent;
@@ -14,11 +22,7 @@ const membership = new Map<string, { id: string; personId: string }>();
 before(async () => {
   t = await createTestApp();
   coordinator = await signInAs(t, 'coordination_unit');
-  const [race] = await t.services.db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.code, DEMO_GROUP));
-  raceId = race!.id;
+  raceId = await groupIdByCode(t, DEMO_GROUP);
   const detail = await t.services.groups.get(
     await principalFor(t, demoAccount('coordination_unit').email),
     raceId,
@@ -27,11 +31,6 @@ before(async () => {
 });
 after(() => t.close());
 
-const dateParts = (name: string, iso: string) => ({
-  [`${name}-day`]: String(Number(iso.slice(8))),
-  [`${name}-month`]: String(Number(iso.slice(5, 7))),
-  [`${name}-year`]: iso.slice(0, 4),
-});
 const memberUrl = (name: string, rest = '') =>
   `/groups/${raceId}/members/${membership.get(name)!.id}${rest}`;
 
@@ -77,8 +76,8 @@ test('IAG-29: clearances are set by the directorate; nobody works above theirs; 
   )!;
   const bad = await coordinator.post(memberUrl('Jordan Okafor', '/clearances/new'), {
     level: 'top-secret',
-    ...dateParts('grantedOn', '2026-01-01'),
-    ...dateParts('expiresOn', '2025-01-01'),
+    ...dateFields('grantedOn', '2026-01-01'),
+    ...dateFields('expiresOn', '2025-01-01'),
   });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /Select the level of clearance/);
@@ -87,8 +86,8 @@ test('IAG-29: clearances are set by the directorate; nobody works above theirs; 
 
   const ok = await coordinator.post(memberUrl('Jordan Okafor', '/clearances/new'), {
     level: 'sc',
-    ...dateParts('grantedOn', '2024-01-20'),
-    ...dateParts('expiresOn', '2027-01-20'),
+    ...dateFields('grantedOn', '2024-01-20'),
+    ...dateFields('expiresOn', '2027-01-20'),
     requiredById: directorate.id,
   });
   assert.equal(ok.statusCode, 303);
@@ -116,13 +115,13 @@ test('IAG-30: no unescorted access until an exemption is recorded, with who appr
     false,
   );
   const missing = await coordinator.post(memberUrl('Jordan Okafor', '/access-exemptions/new'), {
-    ...dateParts('approvedOn', '2026-11-01'),
+    ...dateFields('approvedOn', '2026-11-01'),
   });
   assert.equal(missing.statusCode, 400);
   assert.match(missing.body, /Enter who approved the exemption/);
   const ok = await coordinator.post(memberUrl('Jordan Okafor', '/access-exemptions/new'), {
     approvedBy: 'Supt A. Patel, Estates security',
-    ...dateParts('approvedOn', '2026-11-01'),
+    ...dateFields('approvedOn', '2026-11-01'),
     reason: 'Building pass policy, section 4',
   });
   assert.equal(ok.statusCode, 303);
@@ -136,7 +135,7 @@ test('IAG-15: recognition is recorded with the chair consulted; someone not chai
   const charlie = membership.get('Charlie Chair')!;
   const jordan = membership.get('Jordan Okafor')!;
   const form = (consultedPersonId: string) => ({
-    ...dateParts('awardedOn', '2026-11-20'),
+    ...dateFields('awardedOn', '2026-11-20'),
     citation: 'Years of work with young people on stop and search.',
     consultedPersonId,
     consultedCapacity: 'chair',
@@ -200,7 +199,7 @@ test('IAG-24: the guides are reviewed yearly; overdue reviews are flagged', asyn
   )![1]!;
   const saved = await coordinator.post(`/groups/guides/${id}/new`, {
     body: 'How to be an independent advisor.',
-    ...dateParts('agreedOn', '2026-11-20'),
+    ...dateFields('agreedOn', '2026-11-20'),
   });
   assert.equal(saved.statusCode, 303);
   const guide = await coordinator.get(`/groups/guides/${id}`);

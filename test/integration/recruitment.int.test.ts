@@ -1,10 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { advisoryGroups, applications, memberships } from '../../src/modules/groups/schema.js';
+import { applications, memberships } from '../../src/modules/groups/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
-import { Agent, createTestApp, demoAccount, signInAs, type TestApp } from '../app.js';
+import {
+  Agent,
+  createTestApp,
+  demoAccount,
+  signInAs,
+  type TestApp,
+  groupIdByCode,
+  dateFields,
+} from '../app.js';
 
 let t: TestApp;
 let coordinator: Agent;
@@ -15,26 +23,16 @@ before(async () => {
   t = await createTestApp();
   coordinator = await signInAs(t, 'coordination_unit');
   director = await signInAs(t, 'director');
-  const [youth] = await t.services.db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.code, 'iag-youth'));
-  youthId = youth!.id;
+  youthId = await groupIdByCode(t, 'iag-youth');
 });
 after(() => t.close());
-
-const dateParts = (name: string, iso: string) => ({
-  [`${name}-day`]: String(Number(iso.slice(8))),
-  [`${name}-month`]: String(Number(iso.slice(5, 7))),
-  [`${name}-year`]: iso.slice(0, 4),
-});
 
 function openRound(opensOn: string, closesOn = '2026-12-31', appointmentDate = '2027-04-01') {
   const panel = demoAccount('coordination_unit').email;
   return coordinator.post(`/groups/${youthId}/recruitment/new`, {
-    ...dateParts('opensOn', opensOn),
-    ...dateParts('closesOn', closesOn),
-    ...dateParts('appointmentDate', appointmentDate),
+    ...dateFields('opensOn', opensOn),
+    ...dateFields('closesOn', closesOn),
+    ...dateFields('appointmentDate', appointmentDate),
     targetAudiences: 'Young people in care; young Gypsy and Traveller people',
     panel: `${panel}\n${demoAccount('chair').email}`,
   });
@@ -43,7 +41,7 @@ function openRound(opensOn: string, closesOn = '2026-12-31', appointmentDate = '
 const application = (overrides: Record<string, string | string[]> = {}) => ({
   fullName: 'Tia Young',
   email: 'tia.young@example.org',
-  ...dateParts('dateOfBirth', '2008-06-15'),
+  ...dateFields('dateOfBirth', '2008-06-15'),
   communities: 'Young carers in Lewisham',
   statement: 'I want young people to be heard by the police.',
   confirm: ['independent', 'principles'],
@@ -84,7 +82,7 @@ test('IAG-17: the public applies without an account; the Youth IAG takes ages 14
 
   const tooOld = await visitor.post(
     `/advisory-groups/${youthId}/apply`,
-    application({ ...dateParts('dateOfBirth', '2001-03-31') }),
+    application({ ...dateFields('dateOfBirth', '2001-03-31') }),
   );
   assert.equal(tooOld.statusCode, 400);
   assert.match(
