@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  importedAgreementProblem,
   checkAnnualConference,
   invitedToAnnualConference,
   ageOn,
@@ -587,4 +588,29 @@ test('issue 21 item 23: an address is sent at most 3 acknowledgements a day', ()
   assert.equal(mayAcknowledgeApplication(0), true);
   assert.equal(mayAcknowledgeApplication(2), true);
   assert.equal(mayAcknowledgeApplication(3), false);
+});
+
+test('IAG-18: an imported agreement to a second term is refused for someone still in their first', () => {
+  const agreement = { agreedOn: '2025-01-01', chair: 'Grace Chair', director: 'Dana Director' };
+  assert.equal(
+    importedAgreementProblem(
+      { name: 'First Termer', secondTermAgreement: agreement },
+      { termNumber: 1, end: '2028-01-10' },
+    ),
+    'First Termer is in their first term, to 10 January 2028, so has no second term to agree: leave second_term_agreed_on, agreed_by_chair and agreed_by_director empty',
+  );
+  assert.equal(
+    importedAgreementProblem(
+      { name: 'Second Termer', secondTermAgreement: agreement },
+      { termNumber: 2, end: '2028-01-10' },
+    ),
+    null,
+  );
+  assert.equal(
+    importedAgreementProblem(
+      { name: 'No Agreement', secondTermAgreement: null },
+      { termNumber: 1, end: '2028-01-10' },
+    ),
+    null,
+  );
 });

@@ -257,6 +257,18 @@ export function retrospectiveAppointment(
   }
 }
 
+/**
+ * IAG-18, importing members: a second term's agreement given in the list for someone the rules
+ * put in their first term is a mistake in the list; the message for its line, or null.
+ */
+export function importedAgreementProblem(
+  row: { name: string; secondTermAgreement: unknown },
+  term: { termNumber: number; end: IsoDate },
+): string | null {
+  if (!row.secondTermAgreement || term.termNumber !== 1) return null;
+  return `${row.name} is in their first term, to ${formatDate(term.end)}, so has no second term to agree: leave second_term_agreed_on, agreed_by_chair and agreed_by_director empty`;
+}
+
 /** Members are told six months ahead that their term ends. */
 export const TERM_END_NOTICE_MONTHS = 6;
 

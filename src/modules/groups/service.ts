@@ -47,6 +47,7 @@ import {
   checkElectionResult,
   invitedToAnnualConference,
   retrospectiveAppointment,
+  importedAgreementProblem,
   checkGroupRegistration,
   groupElection,
   nextTerm,
@@ -1010,16 +1011,10 @@ export function createGroupsService(deps: {
       if (problems.length) throw new MemberImportError(problems);
       const rulesAgreed = deps.config.groups.rulesAgreedOn;
       const terms = rows.map((row) => retrospectiveAppointment(row.firstJoined, rulesAgreed, day));
-      const firstTermsOnly = rows.flatMap((row, i) =>
-        row.secondTermAgreement && terms[i]!.termNumber === 1
-          ? [
-              {
-                line: row.line,
-                message: `${row.name} is in their first term, to ${formatDate(terms[i]!.end)}, so has no second term to agree: leave second_term_agreed_on, agreed_by_chair and agreed_by_director empty`,
-              },
-            ]
-          : [],
-      );
+      const firstTermsOnly = rows.flatMap((row, i) => {
+        const message = importedAgreementProblem(row, terms[i]!);
+        return message ? [{ line: row.line, message }] : [];
+      });
       if (firstTermsOnly.length) throw new MemberImportError(firstTermsOnly);
       return db.transaction(async (tx) => {
         await findGroup(tx, groupId);
