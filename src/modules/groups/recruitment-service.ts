@@ -4,7 +4,7 @@
  * personal details are seen only by the round's panel and the coordination unit; the Director
  * sees the name and the panel's assessment, which is what the decision rests on.
  */
-import { and, asc, count, desc, eq, gte, like, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
 import { can } from '../../platform/auth/permissions.js';
 import { formatDate } from '../../platform/calendar/index.js';
@@ -24,7 +24,6 @@ import {
   type FieldError,
 } from '../../platform/errors.js';
 import { isUuid } from '../../platform/http/params.js';
-import { outbox } from '../../platform/mail/schema.js';
 import type { MailService } from '../../platform/mail/service.js';
 import type { DirectoryService } from '../directory/service.js';
 import {
@@ -565,21 +564,12 @@ export function createRecruitmentService(deps: {
           );
         // Issue 21 item 23: nobody has confirmed this address, so the acknowledgement quotes
         // nothing typed into the form, and one address gets only a few a day, counted here in
-        // the database (so across instances), under a lock on the address for the count.
-        await tx.execute(
-          sql`select pg_advisory_xact_lock(hashtext(${`bridge-application-mail:${email!}`}))`,
-        );
-        const [sent] = await tx
-          .select({ n: count() })
-          .from(outbox)
-          .where(
-            and(
-              eq(sql`lower(${outbox.toAddress})`, email!),
-              like(outbox.subject, `${ACKNOWLEDGEMENT_SUBJECT}%`),
-              sql`${outbox.createdAt} > now() - interval '1 day'`,
-            ),
-          );
-        if (mayAcknowledgeApplication(Number(sent?.n ?? 0)))
+        // the database (so across instances), the count taken in turn under a lock on the address.
+        if (
+          mayAcknowledgeApplication(
+            await deps.mail.queuedToday(tx, email!, ACKNOWLEDGEMENT_SUBJECT),
+          )
+        )
           await deps.mail.queue(tx, {
             to: email!,
             subject: `${ACKNOWLEDGEMENT_SUBJECT} to the ${group.name}`,

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, lte, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, like, lte, or, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db, Executor } from '../db/database.js';
 import { outbox } from './schema.js';
@@ -30,6 +30,12 @@ export interface MailService {
   queue(tx: Executor, message: MailMessage): Promise<void>;
   /** Queues many messages at once (one statement), in the caller's transaction. */
   queueMany(tx: Executor, messages: readonly MailMessage[]): Promise<void>;
+  /**
+   * How many messages whose subject begins so were queued to this address in the last day, in
+   * the caller's transaction and under a lock on the address until it ends, so that two
+   * transactions count in turn: for a limit on mail to addresses nobody has confirmed.
+   */
+  queuedToday(tx: Executor, address: string, subjectPrefix: string): Promise<number>;
   /** Sends what is due. Safe on many instances at once: rows are claimed with SKIP LOCKED. */
   deliverDue(now?: Date, batch?: number): Promise<number>;
   list(page: { limit: number; offset: number }): Promise<{ items: OutboxMessage[]; total: number }>;
@@ -57,6 +63,21 @@ export function createMailService(
     delivers: transport !== null,
     queue: (tx, message) => queueMany(tx, [message]),
     queueMany,
+    async queuedToday(tx, address, subjectPrefix) {
+      const to = address.toLowerCase();
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`bridge-mail-to:${to}`}))`);
+      const [sent] = await tx
+        .select({ n: count() })
+        .from(outbox)
+        .where(
+          and(
+            eq(sql`lower(${outbox.toAddress})`, to),
+            like(outbox.subject, `${subjectPrefix}%`),
+            sql`${outbox.createdAt} > now() - interval '1 day'`,
+          ),
+        );
+      return Number(sent?.n ?? 0);
+    },
     async deliverDue(now = new Date(), batch = 20) {
       if (!transport) return 0;
       let sent = 0;
