@@ -36,6 +36,9 @@ export function createBankHolidayService(deps: {
   /** The settings' data with an uploaded file over it; throws, saying why, if they do not fit. */
   const withUpload = (file: unknown) => mergeBankHolidayData(base, parseGovUkBankHolidays(file));
 
+  const warning = (): string | null =>
+    bankHolidayDataWarning(currentBankHolidays(), todayInLondon(now()));
+
   return {
     /**
      * Puts in use the newest upload, if any (at start-up, and every few minutes so an upload on
@@ -60,6 +63,9 @@ export function createBankHolidayService(deps: {
       return problem;
     },
 
+    /** The warning for administrators, from a year before the data in use runs out; or null. */
+    warning,
+
     /** What the administrator's page shows: the years covered, any warning, the last upload. */
     async status(principal: Principal) {
       requireUser(principal, 'users.manage');
@@ -78,7 +84,7 @@ export function createBankHolidayService(deps: {
       return {
         firstYear: data.firstYear,
         lastYear: data.lastYear,
-        warning: bankHolidayDataWarning(data, todayInLondon(now())),
+        warning: warning(),
         lastUpload: last ?? null,
       };
     },

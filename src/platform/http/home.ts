@@ -1,7 +1,6 @@
 import type { RouteDeps } from '../../app.js';
 import { can } from '../auth/permissions.js';
 import { ROLE_INFO } from '../auth/roles.js';
-import { bankHolidayDataWarning, currentBankHolidays, todayInLondon } from '../calendar/index.js';
 
 /** The public pages, for a signed-in person with nothing else to do in Bridge. */
 const PUBLIC_TASKS = [
@@ -167,9 +166,7 @@ export function registerHomeRoutes({ app, services, renderPage }: RouteDeps): vo
     return renderPage(request, reply, 'platform/views/home.njk', {
       title: 'Home',
       // Administrators are warned a year before the bank-holiday data runs out.
-      notice: can(p, 'users.manage')
-        ? bankHolidayDataWarning(currentBankHolidays(), todayInLondon(services.advice.now()))
-        : null,
+      notice: can(p, 'users.manage') ? services.bankHolidays.warning() : null,
       roles: p.roles.map((g) => ROLE_INFO[g.role].label),
       tasks,
     });
