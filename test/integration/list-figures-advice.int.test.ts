@@ -24,7 +24,14 @@ import { people } from '../../src/modules/directory/schema.js';
 import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import { queryRows } from '../../src/platform/db/database.js';
-import { createTestApp, demoAccount, principalFor, signInAs, type TestApp } from '../app.js';
+import {
+  createTestApp,
+  demoAccount,
+  principalFor,
+  signInAs,
+  type TestApp,
+  dateFields,
+} from '../app.js';
 import { numberOf, paginationOf, rowOf, rowRecords, tableOf, textOf, mainOf } from '../html.js';
 
 let t: TestApp;
@@ -304,12 +311,8 @@ test('must show: the equitable deployment report counts deployments per advisor 
     ]);
   const period = { from: '2027-01-01', to: '2027-01-31' };
   const query = new URLSearchParams({
-    'from-day': '1',
-    'from-month': '1',
-    'from-year': '2027',
-    'to-day': '31',
-    'to-month': '1',
-    'to-year': '2027',
+    ...dateFields('from', '2027-01-01'),
+    ...dateFields('to', '2027-01-31'),
   });
   const page = await (await signInAs(t, 'coordination_unit')).get(`/deployments/equity?${query}`);
   assert.equal(page.statusCode, 200);

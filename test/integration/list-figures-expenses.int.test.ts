@@ -28,7 +28,14 @@ import {
 } from '../../src/modules/expenses/schema.js';
 import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import { queryRows } from '../../src/platform/db/database.js';
-import { createTestApp, demoAccount, principalFor, signInAs, type TestApp } from '../app.js';
+import {
+  createTestApp,
+  demoAccount,
+  principalFor,
+  signInAs,
+  type TestApp,
+  dateFields,
+} from '../app.js';
 import {
   mainOf,
   numberOf,
@@ -391,12 +398,8 @@ test('must show: expenses per advisor counts each advisor their claims, committe
 
 test("must show: the auditors' list of claims states the number and the sums claimed, approved and paid in the period", async () => {
   const query = new URLSearchParams({
-    'from-day': '1',
-    'from-month': '9',
-    'from-year': '2026',
-    'to-day': '30',
-    'to-month': '11',
-    'to-year': '2026',
+    ...dateFields('from', '2026-09-01'),
+    ...dateFields('to', '2026-11-30'),
   });
   const page = await (await signInAs(t, 'coordination_unit')).get(`/expenses/audit?${query}`);
   assert.equal(page.statusCode, 200);
