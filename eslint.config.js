@@ -21,6 +21,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tool settings that must be CommonJS (dependency-cruiser's).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
+  },
+  {
     files: ['src/config.ts', 'scripts/**', 'test/**', 'bench/**', 'drizzle.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },

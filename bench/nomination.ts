@@ -13,7 +13,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { eq } from 'drizzle-orm';
-import { testConfig } from '../src/config.js';
+import { testConfig } from '../src/app.js';
 import { adviceRequests } from '../src/modules/advice/schema.js';
 import { advisoryGroups } from '../src/modules/groups/schema.js';
 import { openDatabase } from '../src/platform/db/database.js';

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
-import { testConfig } from '../src/config.js';
+import { testConfig } from '../src/app.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-data.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import {

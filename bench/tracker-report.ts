@@ -14,7 +14,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.js';
-import { testConfig } from '../src/config.js';
+import { testConfig } from '../src/app.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { prepareDatabase } from '../src/startup.js';
 import { TRACKER_CSV_COLUMNS } from '../src/modules/tracker/transfer.js';

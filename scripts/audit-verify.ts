@@ -1,5 +1,5 @@
 /** npm run audit:verify — walks the audit chain and reports the first break, if any. */
-import { loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/app.js';
 import { verifyAuditChain } from '../src/platform/audit/service.js';
 import { openConfiguredDatabase } from '../src/startup.js';
 

@@ -3,7 +3,7 @@
  * installation (BRIDGE_DEMO=false has no accounts). Prints a one-time link to set the password.
  */
 import { eq } from 'drizzle-orm';
-import { loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/app.js';
 import { recordAudit } from '../src/platform/audit/service.js';
 import { SYSTEM_ACTOR } from '../src/platform/auth/principal.js';
 import { hashPassword } from '../src/platform/auth/passwords.js';

@@ -1,5 +1,5 @@
 /** npm run seed:demo — removes the demo accounts and data and loads them afresh. */
-import { loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/app.js';
 import { loadDemoData, removeDemoData } from '../src/demo/demo-data.js';
 import { createSecretBox } from '../src/platform/auth/secret-box.js';
 import { openConfiguredDatabase, prepareDatabase } from '../src/startup.js';

@@ -19,7 +19,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import view from '@fastify/view';
 import nunjucks from 'nunjucks';
-import type { Config } from './config.js';
+import { readConfig, readTestConfig, type Config } from './config.js';
 import { registerApiTokenRoutes } from './platform/api/admin-routes.js';
 import { apiDocsPaths, registerApiDocsRoutes } from './platform/api/docs-routes.js';
 import { createBankHolidayService } from './platform/bank-holidays/service.js';
@@ -36,11 +36,7 @@ import {
 import { createSecretBox } from './platform/auth/secret-box.js';
 import { createAuthService } from './platform/auth/service.js';
 import { registerUserAdminRoutes } from './platform/auth/users-routes.js';
-import {
-  createUsersService,
-  findUserIdByEmail,
-  type ScopeCatalogue,
-} from './platform/auth/users-service.js';
+import { createUsersService, type ScopeCatalogue } from './platform/auth/users-service.js';
 import { formatDate, formatDateTime, formatTime, toLondonDate } from './platform/calendar/index.js';
 import type { Database } from './platform/db/database.js';
 import { databaseErrorForLog } from './platform/db/errors.js';
@@ -52,7 +48,6 @@ import {
 import { installErrorHandling, isApiRequest } from './platform/http/errors.js';
 import { registerHealthRoutes } from './platform/http/health.js';
 import { registerHomeRoutes } from './platform/http/home.js';
-import type { NavItem } from './platform/http/navigation.js';
 import { createRenderer } from './platform/http/render.js';
 import {
   trackHandlersInFlight,
@@ -63,62 +58,22 @@ import { guardTextInput } from './platform/http/text-input.js';
 import { rememberFrameNameParts } from './platform/http/template-frames.js';
 import { memoizeRelativeNames } from './platform/http/template-names.js';
 import type { Access } from './platform/http/types.js';
+import type {
+  BridgeModule,
+  ModuleNavItem,
+  PlatformServices,
+  RouteDeps,
+  Sweep,
+} from './platform/modules.js';
+import type { Env, ModuleSettingsDeclarations } from './platform/settings.js';
 import { registerOutboxRoutes } from './platform/mail/routes.js';
 import { createMailService, smtpTransport, type MailTransport } from './platform/mail/service.js';
-import { registerDirectoryApiRoutes } from './modules/directory/api-routes.js';
-import { registerDirectoryRoutes } from './modules/directory/routes.js';
-import { createDirectoryService } from './modules/directory/service.js';
-import { registerGroupRoutes } from './modules/groups/routes.js';
-import { registerRecruitmentRoutes } from './modules/groups/recruitment-routes.js';
-import { registerMemberRecordRoutes } from './modules/groups/member-records-routes.js';
-import { createGroupsService } from './modules/groups/service.js';
-import { createRecruitmentService } from './modules/groups/recruitment-service.js';
-import { createMemberRecordsService } from './modules/groups/member-records-service.js';
-import {
-  createAnnualConferenceBody,
-  createDirectorChairsBody,
-  createGroupMeetingBody,
-} from './modules/groups/meeting-body.js';
-import { registerMeetingRoutes } from './modules/meetings/routes.js';
-import { createMeetingsService } from './modules/meetings/service.js';
-import { registerMinutesRoutes } from './modules/meetings/minutes-routes.js';
-import { createMinutesService } from './modules/meetings/minutes-service.js';
-import { registerPublicMeetingRoutes } from './modules/meetings/public-routes.js';
-import { createPublicMeetingsService } from './modules/meetings/public-service.js';
-import { registerPaperRoutes } from './modules/meetings/papers-routes.js';
-import { createInvitationsService } from './modules/meetings/invitations-service.js';
-import { registerInvitationRoutes } from './modules/meetings/invitations-routes.js';
-import { createAdviceService } from './modules/advice/service.js';
-import { registerAdviceRoutes } from './modules/advice/routes.js';
-import { createDeploymentsService } from './modules/advice/deployments-service.js';
-import { registerDeploymentRoutes } from './modules/advice/deployments-routes.js';
-import { createOffersService } from './modules/advice/offers-service.js';
-import { createEquityService } from './modules/advice/equity-service.js';
-import { createDisclosuresService } from './modules/advice/disclosures-service.js';
-import { createAdviceDocumentsService } from './modules/advice/documents-service.js';
-import { createExpensesService } from './modules/expenses/service.js';
-import { createExpenseProcessingService } from './modules/expenses/processing-service.js';
-import { createPaymentsService } from './modules/expenses/payments-service.js';
-import { createDisputesService } from './modules/expenses/disputes-service.js';
-import { createBudgetsService } from './modules/expenses/budgets-service.js';
-import { registerExpenseRoutes } from './modules/expenses/routes.js';
-import { registerPaymentRoutes } from './modules/expenses/payments-routes.js';
-import { registerDisputeRoutes } from './modules/expenses/disputes-routes.js';
-import { registerBudgetRoutes } from './modules/expenses/budgets-routes.js';
-import { registerOfferRoutes } from './modules/advice/offers-routes.js';
-import { registerAdviceDocumentRoutes } from './modules/advice/documents-routes.js';
-import { registerFeedRoutes } from './modules/meetings/feeds-routes.js';
-import { createTrackerService } from './modules/tracker/service.js';
-import { createTrackerReportsService } from './modules/tracker/reports-service.js';
-import { registerTrackerRoutes } from './modules/tracker/routes.js';
-import { createTrackerRecordsService } from './modules/tracker/records-service.js';
-import { registerTrackerRecordRoutes } from './modules/tracker/records-routes.js';
-import { createTrackerDashboardService } from './modules/tracker/dashboard-service.js';
-import { registerTrackerDashboardRoutes } from './modules/tracker/dashboard-routes.js';
-import { createFeedsService } from './modules/meetings/feeds-service.js';
-import { createMeetingRemindersService } from './modules/meetings/reminders-service.js';
-import { createPapersService } from './modules/meetings/papers-service.js';
-import { createMeetingPageService } from './modules/meetings/meeting-page-service.js';
+import { createAdviceModule, readAdviceSettings } from './modules/advice/index.js';
+import { createDirectoryModule } from './modules/directory/index.js';
+import { createExpensesModule, readExpensesSettings } from './modules/expenses/index.js';
+import { createGroupsModule, readGroupsSettings } from './modules/groups/index.js';
+import { createMeetingsModule } from './modules/meetings/index.js';
+import { createTrackerModule } from './modules/tracker/index.js';
 import { documentLabel, fileSizeText } from './platform/files/document-types.js';
 import { diskFileStore } from './platform/files/store.js';
 import { formatPence, penceAsDecimal } from './platform/money/pence.js';
@@ -137,10 +92,34 @@ export interface AppDeps {
   logStream?: { write(line: string): void };
 }
 
-export type Services = Awaited<ReturnType<typeof buildServices>>;
+/**
+ * Every module's settings, checked with the platform's at start-up (config.ts). A module with
+ * settings adds one line here.
+ */
+export const MODULE_SETTINGS: ModuleSettingsDeclarations = {
+  groups: readGroupsSettings,
+  advice: readAdviceSettings,
+  expenses: readExpensesSettings,
+};
 
+/** Every setting, read from the environment (process.env unless given). */
+export function loadConfig(env?: Env): Config {
+  return readConfig(env, MODULE_SETTINGS);
+}
+
+/** Settings for tests: embedded database in memory, fast and quiet. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return readTestConfig(MODULE_SETTINGS, overrides);
+}
+
+export type Services = ReturnType<typeof buildServices>['services'];
+
+/**
+ * The platform's services, then the modules, each given the public APIs of the modules it
+ * uses. Adding a module is its line here, in the order of what it uses.
+ */
 export function buildServices(deps: AppDeps) {
-  const { config, database } = deps;
+  const { config, database, now } = deps;
   const db = database.db;
   const transport =
     deps.mailTransport !== undefined
@@ -150,201 +129,120 @@ export function buildServices(deps: AppDeps) {
         : null;
   const mail = createMailService(db, config.mail.from, transport);
   const secretBox = createSecretBox(config.secret);
-  const directory = createDirectoryService({
-    db,
-    userIdForEmail: findUserIdByEmail,
-    now: deps.now,
-  });
-  const groups = createGroupsService({ db, config, directory, mail, now: deps.now });
-  const recruitment = createRecruitmentService({
-    db,
-    groups,
-    directory,
-    mail,
-    publicUrl: config.publicUrl,
-    now: deps.now,
-  });
-  const memberRecords = createMemberRecordsService({ db, groups, directory });
-  const meetings = createMeetingsService({
-    db,
-    bodies: [
-      createGroupMeetingBody({ groups, memberRecords, directory }),
-      createDirectorChairsBody({ groups, directory }),
-      createAnnualConferenceBody({ groups, directory }),
-    ],
-    now: deps.now,
-  });
-  const deployments = createDeploymentsService({
-    db,
-    mail,
-    publicUrl: config.publicUrl,
-    now: deps.now,
-  });
-  const meetingMinutes = createMinutesService({
-    db,
-    meetings,
-    advice: deployments.citations,
-    now: deps.now,
-  });
-  const publicMeetings = createPublicMeetingsService({ db, meetings });
-  const meetingFeeds = createFeedsService({
-    db,
-    meetings,
-    publicUrl: config.publicUrl,
-    now: deps.now,
-  });
-  const meetingReminders = createMeetingRemindersService({
-    db,
-    meetings,
-    mail,
-    publicUrl: config.publicUrl,
-    now: deps.now,
-  });
-  const files = diskFileStore(config.files.dir);
-  const meetingPapers = createPapersService({
-    db,
-    meetings,
-    files,
-    maxBytes: config.files.maxBytes,
-  });
-  const meetingPage = createMeetingPageService({
-    db,
-    meetings,
-    minutes: meetingMinutes,
-    papers: meetingPapers,
-  });
-  const meetingInvitations = createInvitationsService({
-    db,
-    meetings,
-    mail,
-    publicUrl: config.publicUrl,
-    now: deps.now,
-  });
-  const advice = createAdviceService({
-    db,
-    groups,
-    mail,
-    publicUrl: config.publicUrl,
-    targets: {
-      urgentMinutes: config.advice.triageUrgentMinutes,
-      routineWorkingDays: config.advice.triageRoutineWorkingDays,
-    },
-    now: deps.now,
-  });
-  const offers = createOffersService({ db, now: deps.now });
-  const equity = createEquityService({
-    db,
-    threshold: config.advice.equityThreshold,
-    now: deps.now,
-  });
-  const disclosures = createDisclosuresService({
-    db,
-    mail,
-    publicUrl: config.publicUrl,
-    now: deps.now,
-  });
-  const expenses = createExpensesService({
-    db,
-    groups,
-    meetings,
-    deployments,
-    files,
-    maxBytes: config.files.maxBytes,
-    mail,
-    publicUrl: config.publicUrl,
-    limits: config.expenses,
-    now: deps.now,
-  });
-  const expenseProcessing = createExpenseProcessingService({
-    db,
-    mail,
-    publicUrl: config.publicUrl,
-    secondApprovalAbovePence: config.expenses.secondApprovalAbovePence,
-    now: deps.now,
-  });
-  const payments = createPaymentsService({
-    db,
-    mail,
-    publicUrl: config.publicUrl,
-    exportColumns: config.expenses.exportColumns,
-    now: deps.now,
-  });
-  const expenseDisputes = createDisputesService({
-    db,
-    mail,
-    publicUrl: config.publicUrl,
-    now: deps.now,
-  });
-  const budgets = createBudgetsService({ db, now: deps.now });
-  const tracker = createTrackerService({ db, directory, groups, now: deps.now });
-  const trackerReports = createTrackerReportsService({
-    db,
-    directory,
-    papers: meetingPapers,
-    now: deps.now,
-  });
-  const trackerRecords = createTrackerRecordsService({ db, directory, now: deps.now });
-  const trackerDashboard = createTrackerDashboardService({ db, directory, groups, now: deps.now });
-  const adviceDocuments = createAdviceDocumentsService({
-    db,
-    files,
-    maxBytes: config.files.maxBytes,
-    now: deps.now,
-  });
-  const auth = createAuthService({ db, config, mail, secretBox, now: deps.now, sleep: deps.sleep });
-  // Boroughs come from the directory, groups from the groups module.
+  // Who a scoped role can be given for: boroughs from the directory, groups from the groups
+  // module; asked when an administrator gives a role, after every module is built.
   const scopes: ScopeCatalogue = {
     options: (type) =>
       type === 'group'
-        ? groups.scopeCatalogue.options(type)
-        : directory.scopeCatalogue.options(type),
+        ? groups.api.groups.scopeCatalogue.options(type)
+        : directory.api.directory.scopeCatalogue.options(type),
     name: (type, id) =>
       type === 'group'
-        ? groups.scopeCatalogue.name(type, id)
-        : directory.scopeCatalogue.name(type, id),
+        ? groups.api.groups.scopeCatalogue.name(type, id)
+        : directory.api.directory.scopeCatalogue.name(type, id),
   };
-  const users = createUsersService({ db, config, mail, scopes, now: deps.now });
-  const apiTokens = createApiTokenService({ db, now: deps.now });
-  const bankHolidays = createBankHolidayService({ db, base: config.bankHolidays, now: deps.now });
-  return {
+  const platform: PlatformServices = {
     db,
     database,
     config,
     mail,
     secretBox,
-    auth,
-    users,
-    directory,
-    groups,
-    recruitment,
-    memberRecords,
-    meetings,
-    meetingMinutes,
-    publicMeetings,
-    meetingPapers,
-    meetingPage,
-    meetingInvitations,
-    meetingFeeds,
-    meetingReminders,
-    advice,
-    deployments,
-    offers,
-    equity,
-    disclosures,
-    adviceDocuments,
-    expenses,
-    expenseProcessing,
-    payments,
-    expenseDisputes,
-    budgets,
-    tracker,
-    trackerReports,
-    trackerRecords,
-    trackerDashboard,
-    apiTokens,
-    files,
-    bankHolidays,
+    auth: createAuthService({ db, config, mail, secretBox, now, sleep: deps.sleep }),
+    users: createUsersService({ db, config, mail, scopes, now }),
+    apiTokens: createApiTokenService({ db, now }),
+    files: diskFileStore(config.files.dir),
+    bankHolidays: createBankHolidayService({ db, base: config.bankHolidays, now }),
   };
+
+  const directory = createDirectoryModule({ platform, now });
+  const meetings = createMeetingsModule({ platform, now });
+  const groups = createGroupsModule({
+    platform,
+    now,
+    directory: directory.api,
+    meetings: meetings.api,
+  });
+  const advice = createAdviceModule({
+    platform,
+    now,
+    directory: directory.api,
+    groups: groups.api,
+    meetings: meetings.api,
+  });
+  const expenses = createExpensesModule({
+    platform,
+    now,
+    groups: groups.api,
+    meetings: meetings.api,
+    advice: advice.api,
+  });
+  const tracker = createTrackerModule({
+    platform,
+    now,
+    directory: directory.api,
+    groups: groups.api,
+    meetings: meetings.api,
+  });
+  const modules: readonly BridgeModule[] = [directory, groups, meetings, advice, expenses, tracker];
+  // Every service by name, for tests that drive a service directly.
+  const services = {
+    ...platform,
+    ...directory.services,
+    ...groups.services,
+    ...meetings.services,
+    ...advice.services,
+    ...expenses.services,
+    ...tracker.services,
+  };
+  return { platform, modules, services };
+}
+
+/** The platform's own sweeps; each module adds its own (BridgeModule.sweeps). */
+function platformSweeps(platform: PlatformServices, log: FastifyInstance['log']): Sweep[] {
+  return [
+    { name: 'mail', everyMs: 15_000, run: () => platform.mail.deliverDue() },
+    // Bank holidays an administrator uploaded on another instance are put in use here too.
+    {
+      name: 'bank-holiday reload',
+      everyMs: 10 * 60_000,
+      run: () =>
+        platform.bankHolidays
+          .load()
+          .then((problem) => problem && log.warn({ problem }, 'bank holidays')),
+    },
+    { name: 'session', everyMs: 10 * 60_000, run: () => platform.auth.sweepExpired() },
+  ];
+}
+
+/** The navigation: the platform's entries and every module's, in their order. */
+function navigation(platform: PlatformServices, modules: readonly BridgeModule[]) {
+  const entries: ModuleNavItem[] = [
+    { order: 0, text: 'Home', href: '/', visible: () => true },
+    ...modules.flatMap((m) => m.navigation ?? []),
+    { order: 90, text: 'Users', href: '/admin/users', visible: (p) => can(p, 'users.manage') },
+    {
+      order: 100,
+      text: 'Audit trail',
+      href: '/admin/audit',
+      visible: (p) => can(p, 'audit.view'),
+    },
+    {
+      order: 110,
+      text: 'API tokens',
+      href: '/admin/api-tokens',
+      visible: (p) => can(p, 'api-tokens.manage'),
+    },
+    {
+      order: 120,
+      text: 'Outbox',
+      href: '/admin/outbox',
+      visible: (p) => !platform.mail.delivers && can(p, 'mail.view-outbox'),
+    },
+    { order: 130, text: 'Your account', href: '/account', visible: (p) => p?.kind === 'user' },
+    { order: 140, text: 'Sign in', href: '/sign-in', visible: (p) => p === null },
+  ];
+  // A stable sort: entries of the same order keep the order the modules are listed in.
+  return entries.sort((a, b) => a.order - b.order);
 }
 
 /** A registered route and who may use it; the permissions test walks them all. */
@@ -359,10 +257,12 @@ export async function buildApp(deps: AppDeps): Promise<{
   services: Services;
   routes: RouteInfo[];
   handlers: HandlersInFlight;
+  /** Work each running instance does on a timer (server.ts starts them). */
+  sweeps: Sweep[];
 }> {
   const { config } = deps;
   const { trustProxy } = config;
-  const services = buildServices(deps);
+  const { platform, modules, services } = buildServices(deps);
 
   const app = Fastify({
     logger: {
@@ -406,36 +306,7 @@ export async function buildApp(deps: AppDeps): Promise<{
     .then((problem) => problem && app.log.warn({ problem }, 'bank holidays'))
     .catch((err: unknown) => app.log.error({ err }, 'bank-holiday load failed'));
 
-  const navItems: NavItem[] = [
-    { text: 'Home', href: '/', visible: () => true },
-    { text: 'Directory', href: '/directory', visible: (p) => can(p, 'directory.view') },
-    { text: 'Triage', href: '/advice-requests/triage', visible: (p) => can(p, 'advice.triage') },
-    {
-      text: 'Advice requests',
-      href: '/advice-requests',
-      visible: (p) => can(p, 'advice.request') && !can(p, 'advice.triage'),
-    },
-    { text: 'Expenses', href: '/expenses', visible: (p) => can(p, 'expenses.claim') },
-    {
-      text: 'Expenses',
-      href: '/expenses/to-decide',
-      visible: (p) => can(p, 'expenses.process') && !can(p, 'expenses.claim'),
-    },
-    { text: 'Advisory groups', href: '/groups', visible: (p) => can(p, 'groups.view') },
-    { text: 'Advisory groups', href: '/advisory-groups', visible: (p) => !can(p, 'groups.view') },
-    { text: 'Tracker', href: '/tracker', visible: (p) => can(p, 'tracker.view') },
-    { text: 'Users', href: '/admin/users', visible: (p) => can(p, 'users.manage') },
-    { text: 'Audit trail', href: '/admin/audit', visible: (p) => can(p, 'audit.view') },
-    { text: 'API tokens', href: '/admin/api-tokens', visible: (p) => can(p, 'api-tokens.manage') },
-    {
-      text: 'Outbox',
-      href: '/admin/outbox',
-      visible: (p) => !services.mail.delivers && can(p, 'mail.view-outbox'),
-    },
-    { text: 'Your account', href: '/account', visible: (p) => p?.kind === 'user' },
-    { text: 'Sign in', href: '/sign-in', visible: (p) => p === null },
-  ];
-  const renderPage = createRenderer(navItems);
+  const renderPage = createRenderer(navigation(platform, modules));
 
   await app.register(helmet, {
     enableCSPNonces: true,
@@ -606,9 +477,9 @@ export async function buildApp(deps: AppDeps): Promise<{
     transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
   });
 
-  const routeDeps = { app, services, renderPage, config };
+  const routeDeps: RouteDeps = { app, services: platform, renderPage, config };
   registerHealthRoutes(routeDeps);
-  registerHomeRoutes(routeDeps);
+  registerHomeRoutes(routeDeps, modules);
   registerSignInRoutes(routeDeps);
   registerAccountRoutes(routeDeps);
   registerUserAdminRoutes(routeDeps);
@@ -617,37 +488,8 @@ export async function buildApp(deps: AppDeps): Promise<{
   registerBankHolidayRoutes(routeDeps);
   registerAuditRoutes(routeDeps);
   registerOutboxRoutes(routeDeps);
-  registerDirectoryRoutes(routeDeps);
-  registerGroupRoutes(routeDeps);
-  registerRecruitmentRoutes(routeDeps);
-  registerMemberRecordRoutes(routeDeps);
-  registerMeetingRoutes(routeDeps);
-  registerMinutesRoutes(routeDeps);
-  registerPublicMeetingRoutes(routeDeps);
-  registerPaperRoutes(routeDeps);
-  registerInvitationRoutes(routeDeps);
-  registerAdviceRoutes(routeDeps);
-  registerDeploymentRoutes(routeDeps);
-  registerOfferRoutes(routeDeps);
-  registerAdviceDocumentRoutes(routeDeps);
-  registerExpenseRoutes(routeDeps);
-  registerPaymentRoutes(routeDeps);
-  registerDisputeRoutes(routeDeps);
-  registerBudgetRoutes(routeDeps);
-  registerTrackerRoutes(routeDeps);
-  registerTrackerRecordRoutes(routeDeps);
-  registerTrackerDashboardRoutes(routeDeps);
-  registerFeedRoutes(routeDeps);
-  await app.register(async (api) => registerDirectoryApiRoutes({ ...routeDeps, app: api }), {
-    prefix: '/api/v1',
-  });
+  for (const module of modules) await module.registerRoutes(app, renderPage);
 
-  return { app, services, routes, handlers };
+  const sweeps = [...platformSweeps(platform, app.log), ...modules.flatMap((m) => m.sweeps ?? [])];
+  return { app, services, routes, handlers, sweeps };
 }
-
-export type RouteDeps = {
-  app: FastifyInstance;
-  services: Services;
-  renderPage: ReturnType<typeof createRenderer>;
-  config: Config;
-};

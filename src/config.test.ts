@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfig } from './app.js';
+import { ConfigError } from './config.js';
 
 test('defaults run the demo on embedded PGlite on port 3000', () => {
   const config = loadConfig({});

@@ -9,19 +9,21 @@ import path from 'node:path';
 import {
   mergeBankHolidayData,
   parseGovUkBankHolidays,
-  parseIsoDate,
   ukBankHolidays,
   type BankHolidayData,
 } from './platform/calendar/index.js';
 import {
-  DEFAULT_EXPORT_COLUMNS,
-  EXPORT_COLUMN_KEYS,
-  isExportColumnKey,
-  type ExportColumn,
-} from './modules/expenses/export-columns.js';
+  bool,
+  ConfigError,
+  int,
+  type Env,
+  type ModuleSettings,
+  type ModuleSettingsDeclarations,
+} from './platform/settings.js';
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './platform/db/database.js';
 
-export interface Config {
+/** The platform's settings; each module's own are added under its name (ModuleSettings). */
+export interface PlatformConfig {
   port: number;
   host: string;
   /** Public base URL, used to build links in e-mails. */
@@ -63,71 +65,14 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string };
   /** Uploaded files (meeting papers, advice documents): where they are kept, the largest accepted. */
   files: { dir: string; maxBytes: number };
-  groups: {
-    /**
-     * IAG-19: the date the term rules were agreed (for London, by the MPS Diversity Board in
-     * April 2007). Imported appointments the rules would end by six months after it run a year
-     * past it.
-     */
-    rulesAgreedOn: string;
-  };
-  advice: {
-    /** IAG-08: how long an urgent request may wait for triage before it is flagged. */
-    triageUrgentMinutes: number;
-    /** IAG-08: how many working days any other request may wait. */
-    triageRoutineWorkingDays: number;
-    /** IAG-10: deployments in a period above which an advisor is flagged as overburdened. */
-    equityThreshold: number;
-  };
-  expenses: {
-    /** IAG-14: what mileage in an advisor's own vehicle is reimbursed at, in pence a mile. */
-    mileagePencePerMile: number;
-    /** The most food and drink reimbursed for one day, in pence. */
-    subsistencePencePerDay: number;
-    /** An approval of more than this (pence) needs a second approver. */
-    secondApprovalAbovePence: number;
-    /** IAG-11: the payment export's columns, in order, each `key` or `key:Heading`. */
-    exportColumns: ExportColumn[];
-  };
   timeZone: 'Europe/London';
 }
 
-export class ConfigError extends Error {}
+export interface Config extends PlatformConfig, ModuleSettings {}
 
-type Env = Record<string, string | undefined>;
+export { ConfigError };
 
 const DEV_SECRET = 'bridge-development-secret-do-not-use-in-production';
-
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
-  const value = Number(raw);
-  if (value < min || value > max)
-    throw new ConfigError(`${name} must be between ${min} and ${max}`);
-  return value;
-}
-
-/** The payment export's layout: known column keys, each with the heading the finance system wants. */
-function exportColumns(env: Env, name: string): ExportColumn[] {
-  const raw = env[name] || DEFAULT_EXPORT_COLUMNS;
-  const columns = raw.split(',').map((part) => {
-    const [key, ...heading] = part.trim().split(':');
-    if (!isExportColumnKey(key))
-      throw new ConfigError(
-        `${name}: "${key}" is not a column; use ${EXPORT_COLUMN_KEYS.join(', ')}`,
-      );
-    return { key, heading: heading.join(':').trim() || key };
-  });
-  return columns;
-}
-
-function isoDate(env: Env, name: string, fallback: string): string {
-  const raw = env[name] || fallback;
-  if (!parseIsoDate(raw))
-    throw new ConfigError(`${name} must be a date like 2007-04-30, got "${raw}"`);
-  return raw;
-}
 
 /**
  * BANK_HOLIDAYS_FILE: a copy of https://www.gov.uk/bank-holidays.json, whose years replace or
@@ -151,14 +96,6 @@ function bankHolidays(env: Env, name: string): BankHolidayData {
       `${name} (${file}) must be the bank-holidays file GOV.UK publishes at https://www.gov.uk/bank-holidays.json, but ${(error as Error).message}`,
     );
   }
-}
-
-function bool(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.toLowerCase();
-  if (raw === undefined || raw === '') return fallback;
-  if (['true', '1', 'yes'].includes(raw)) return true;
-  if (['false', '0', 'no'].includes(raw)) return false;
-  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
 /**
@@ -192,7 +129,12 @@ function trustedProxies(env: Env, name: string): false | number | string[] {
   return entries;
 }
 
-export function loadConfig(env: Env = process.env): Config {
+/**
+ * Reads and checks every setting: the platform's here, each module's by the declaration the
+ * wiring point (app.ts) passes in. A ConfigError names the first setting that is wrong.
+ */
+export function readConfig(given: Env | undefined, modules: ModuleSettingsDeclarations): Config {
+  const env = given ?? process.env;
   const demo = bool(env, 'BRIDGE_DEMO', true);
   const port = int(env, 'PORT', 3000, 0, 65535);
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -260,38 +202,33 @@ export function loadConfig(env: Env = process.env): Config {
       dir: path.resolve(env.FILES_DIR || path.join(env.DATA_DIR || 'data', 'files')),
       maxBytes: int(env, 'FILE_MAX_MB', 10, 1, 100) * 1024 * 1024,
     },
-    groups: { rulesAgreedOn: isoDate(env, 'IAG_RULES_AGREED_ON', '2007-04-30') },
-    advice: {
-      triageUrgentMinutes: int(env, 'ADVICE_TRIAGE_URGENT_MINUTES', 120, 5, 24 * 60),
-      triageRoutineWorkingDays: int(env, 'ADVICE_TRIAGE_ROUTINE_WORKING_DAYS', 5, 1, 30),
-      equityThreshold: int(env, 'ADVICE_EQUITY_THRESHOLD', 6, 1, 1000),
-    },
-    expenses: {
-      mileagePencePerMile: int(env, 'EXPENSE_MILEAGE_PENCE_PER_MILE', 45, 1, 1000),
-      subsistencePencePerDay: int(env, 'EXPENSE_SUBSISTENCE_PENCE_PER_DAY', 1500, 0, 100_000),
-      secondApprovalAbovePence: int(
-        env,
-        'EXPENSE_SECOND_APPROVAL_ABOVE_PENCE',
-        10_000,
-        0,
-        100_000_000,
-      ),
-      exportColumns: exportColumns(env, 'EXPENSE_EXPORT_COLUMNS'),
-    },
     timeZone: 'Europe/London',
+    ...readModuleSettings(env, modules),
   };
 }
 
+function readModuleSettings(env: Env, modules: ModuleSettingsDeclarations): ModuleSettings {
+  return Object.fromEntries(
+    Object.entries(modules).map(([name, read]) => [name, (read as (e: Env) => unknown)(env)]),
+  ) as unknown as ModuleSettings;
+}
+
 /** Settings for tests: embedded database in memory, fast and quiet. */
-export function testConfig(overrides: Partial<Config> = {}): Config {
+export function readTestConfig(
+  modules: ModuleSettingsDeclarations,
+  overrides: Partial<Config> = {},
+): Config {
   return {
-    ...loadConfig({
-      BRIDGE_DEMO: 'true',
-      LOG_LEVEL: 'silent',
-      SIGN_IN_REQUESTS_PER_MINUTE: '100000',
-      // Uploaded files go to a temporary directory, never into the working copy.
-      FILES_DIR: path.join(os.tmpdir(), 'bridge-test-files'),
-    }),
+    ...readConfig(
+      {
+        BRIDGE_DEMO: 'true',
+        LOG_LEVEL: 'silent',
+        SIGN_IN_REQUESTS_PER_MINUTE: '100000',
+        // Uploaded files go to a temporary directory, never into the working copy.
+        FILES_DIR: path.join(os.tmpdir(), 'bridge-test-files'),
+      },
+      modules,
+    ),
     ...overrides,
   };
 }

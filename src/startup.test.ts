@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DrizzleQueryError } from 'drizzle-orm';
-import { testConfig } from './config.js';
+import { testConfig } from './app.js';
 import { startupDatabaseProblem } from './startup.js';
 
 const config = testConfig({ databaseUrl: 'postgres://bridge:s3cret@db.internal:6543/bridge_live' });

@@ -4,7 +4,8 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, type RouteInfo, type Services } from '../src/app.js';
-import { testConfig, type Config } from '../src/config.js';
+import { testConfig } from '../src/app.js';
+import type { Config } from '../src/config.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-data.js';
 import type { UserPrincipal } from '../src/platform/auth/principal.js';
 import { loadRoles } from '../src/platform/auth/service.js';

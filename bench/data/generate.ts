@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { testConfig } from '../../src/config.js';
+import { testConfig } from '../../src/app.js';
 import { migrationsFolder, openDatabase } from '../../src/platform/db/database.js';
 import { prepareDatabase } from '../../src/startup.js';
 import { adviceGenerator } from './advice.js';

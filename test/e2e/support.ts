@@ -18,7 +18,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { buildApp } from '../../src/app.js';
-import { testConfig } from '../../src/config.js';
+import { testConfig } from '../../src/app.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import type { Role } from '../../src/platform/auth/roles.js';
 import { totpCode } from '../../src/platform/auth/totp.js';

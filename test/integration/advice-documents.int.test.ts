@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, eq, like } from 'drizzle-orm';
-import { testConfig } from '../../src/config.js';
+import { testConfig } from '../../src/app.js';
 import { DEMO_DOMAIN, removeDemoData } from '../../src/demo/demo-data.js';
 import { adviceDocuments, adviceRequests, disclosures } from '../../src/modules/advice/schema.js';
 import { users } from '../../src/platform/auth/schema.js';

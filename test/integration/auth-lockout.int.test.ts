@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import { testConfig } from '../../src/config.js';
+import { testConfig } from '../../src/app.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { totpCode } from '../../src/platform/auth/totp.js';
 import { prepareDatabase } from '../../src/startup.js';

@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/app.js';
+import { ConfigError } from '../../src/config.js';
 import { adviceRequests } from '../../src/modules/advice/schema.js';
 import {
   ukBankHolidays,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, count, eq, like } from 'drizzle-orm';
-import { testConfig } from '../../src/config.js';
+import { testConfig } from '../../src/app.js';
 import { removeDemoData } from '../../src/demo/demo-data.js';
 import { people } from '../../src/modules/directory/schema.js';
 import {

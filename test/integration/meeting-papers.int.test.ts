@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { count, eq } from 'drizzle-orm';
-import { testConfig } from '../../src/config.js';
+import { testConfig } from '../../src/app.js';
 import { DEMO_GROUP } from '../../src/demo/demo-data.js';
 import { agendaItems, meetingPapers } from '../../src/modules/meetings/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';

@@ -3,7 +3,7 @@
  * Who may see or do what is decided by the deployments service.
  */
 import type { FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../../app.js';
+import type { AdviceRouteDeps as RouteDeps } from './route-deps.js';
 import { sendCsv } from '../../platform/http/csv.js';
 import { pageRequest } from '../../platform/db/search.js';
 import { fieldErrorsOf } from '../../platform/errors.js';

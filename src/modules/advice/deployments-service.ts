@@ -28,7 +28,7 @@ import { checkedValues, dateField, text, tooLong } from '../../platform/http/for
 import { isUuid } from '../../platform/http/params.js';
 import type { MailService } from '../../platform/mail/service.js';
 import { people } from '../directory/schema.js';
-import type { AdviceCitations } from '../meetings/minutes-service.js';
+import type { AdviceCitations } from '../meetings/index.js';
 import { hasUnescortedAccess } from '../groups/rules.js';
 import {
   accessExemptions,

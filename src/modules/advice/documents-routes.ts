@@ -3,7 +3,7 @@
  * advisor's attachments to their advice, and a document disclosed to an advisor (IAG-35).
  */
 import type { FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../../app.js';
+import type { AdviceRouteDeps as RouteDeps } from './route-deps.js';
 import { ACCEPTED_DOCUMENTS } from '../../platform/files/document-types.js';
 import { registerUploadPage, sendDownload } from '../../platform/http/files.js';
 import { redirectWithFlash } from '../../platform/http/render.js';

@@ -1,5 +1,5 @@
 /** Pages for CTSET's proactive offers of independent advice (IAG-09). */
-import type { RouteDeps } from '../../app.js';
+import type { AdviceRouteDeps as RouteDeps } from './route-deps.js';
 import { can } from '../../platform/auth/permissions.js';
 import { pageRequest } from '../../platform/db/search.js';
 import { dateParts } from '../../platform/http/form-fields.js';

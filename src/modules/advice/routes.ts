@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../../app.js';
+import type { AdviceRouteDeps as RouteDeps } from './route-deps.js';
 import { can } from '../../platform/auth/permissions.js';
 import { pageRequest } from '../../platform/db/search.js';
 import type { FieldError } from '../../platform/errors.js';

@@ -1,7 +1,7 @@
 /** The directory over JSON for other systems, authenticated with API tokens. */
 import { Type, type Static, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../../app.js';
+import type { DirectoryRouteDeps as RouteDeps } from './route-deps.js';
 import { pageRequest } from '../../platform/db/search.js';
 import { UnauthenticatedError } from '../../platform/errors.js';
 import { ORGANISATION_KINDS } from './kinds.js';

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../../app.js';
+import type { DirectoryRouteDeps as RouteDeps } from './route-deps.js';
 import { recordHistoryHref } from '../../platform/audit/links.js';
 import { can } from '../../platform/auth/permissions.js';
 import { pageRequest } from '../../platform/db/search.js';

@@ -1,6 +1,6 @@
 /** Budgets and spend against them, per group and per advisor, and the auditors' report. */
 import type { FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../../app.js';
+import type { ExpensesRouteDeps as RouteDeps } from './route-deps.js';
 import { pageRequest } from '../../platform/db/search.js';
 import { fieldErrorsOf } from '../../platform/errors.js';
 import { sendCsv } from '../../platform/http/csv.js';

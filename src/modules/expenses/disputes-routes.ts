@@ -1,6 +1,6 @@
 /** IAG-13: disputing a decision on a claim; the chair's, then the Director's, decision. */
 import type { FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../../app.js';
+import type { ExpensesRouteDeps as RouteDeps } from './route-deps.js';
 import { pageRequest } from '../../platform/db/search.js';
 import { paginationFor } from '../../platform/http/pagination.js';
 import { redirectWithFlash, registerFormPage } from '../../platform/http/render.js';

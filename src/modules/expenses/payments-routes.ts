@@ -1,6 +1,6 @@
 /** IAG-11: payment batches, their export for the finance system, and marking them paid. */
 import type { FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../../app.js';
+import type { ExpensesRouteDeps as RouteDeps } from './route-deps.js';
 import { pageRequest } from '../../platform/db/search.js';
 import { sendCsv } from '../../platform/http/csv.js';
 import { paginationFor } from '../../platform/http/pagination.js';

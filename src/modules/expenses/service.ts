@@ -32,10 +32,10 @@ import type { FormFile } from '../../platform/http/multipart.js';
 import { isUuid } from '../../platform/http/params.js';
 import type { MailService } from '../../platform/mail/service.js';
 import { formatPence, readPounds } from '../../platform/money/pence.js';
-import type { DeploymentsService } from '../advice/deployments-service.js';
+import type { DeploymentsService } from '../advice/index.js';
 import { people } from '../directory/schema.js';
-import type { GroupsService } from '../groups/service.js';
-import type { MeetingsService } from '../meetings/service.js';
+import type { GroupsService } from '../groups/index.js';
+import type { MeetingsService } from '../meetings/index.js';
 import {
   claimantPerson,
   findClaim,

@@ -10,12 +10,11 @@ import {
   type IsoDate,
 } from '../../platform/calendar/index.js';
 import { ConflictError, NotFoundError } from '../../platform/errors.js';
-import type { DirectoryService } from '../directory/service.js';
-import type { Body, BodyProvider } from '../meetings/bodies.js';
+import type { DirectoryService } from '../directory/index.js';
+import { meetingPaths, type Body, type BodyProvider } from '../meetings/index.js';
 import type { MemberRecordsService } from './member-records-service.js';
 import { groupPageHref } from './links.js';
 import { groupPaths } from './paths.js';
-import { meetingPaths } from '../meetings/paths.js';
 import { checkAnnualConference, checkDirectorChairsMeetings } from './rules.js';
 import { POLICE_ATTENDEE_LABELS } from './schema.js';
 import type { GroupsService } from './service.js';

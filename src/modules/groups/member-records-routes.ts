@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../../app.js';
+import type { GroupsRouteDeps as RouteDeps } from './route-deps.js';
 import { can } from '../../platform/auth/permissions.js';
 import type { FieldError } from '../../platform/errors.js';
 import type { Access } from '../../platform/http/types.js';
 import { formValues, redirectWithFlash, withFormErrors } from '../../platform/http/render.js';
-import { personPickerItems } from '../directory/person-picker.js';
+import { personPickerItems } from '../directory/index.js';
 import { groupPaths as paths } from './paths.js';
 import { CLEARANCE_LABELS, CLEARANCE_ORDER, MONITORING_QUESTIONS, POLICE_RANKS } from './rules.js';
 import { dateParts } from './validation.js';

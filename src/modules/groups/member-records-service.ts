@@ -19,7 +19,7 @@ import {
 } from '../../platform/errors.js';
 import { isUuid } from '../../platform/http/params.js';
 import { publishableCount } from '../../platform/privacy/rules.js';
-import type { DirectoryService } from '../directory/service.js';
+import type { DirectoryService } from '../directory/index.js';
 import {
   CLEARANCE_ORDER,
   CLEARANCE_WARNING_DAYS,

@@ -1,5 +1,5 @@
 /** The groups module's URLs, so no link is built by hand. */
-import { meetingPaths } from '../meetings/paths.js';
+import { meetingPaths } from '../meetings/index.js';
 
 const group = (id: string) => `/groups/${id}`;
 

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../../app.js';
+import type { GroupsRouteDeps as RouteDeps } from './route-deps.js';
 import type { FieldError } from '../../platform/errors.js';
 import { formValues, redirectWithFlash, withFormErrors } from '../../platform/http/render.js';
 import { groupPaths as paths } from './paths.js';

@@ -25,7 +25,7 @@ import {
 } from '../../platform/errors.js';
 import { isUuid } from '../../platform/http/params.js';
 import type { MailService } from '../../platform/mail/service.js';
-import type { DirectoryService } from '../directory/service.js';
+import type { DirectoryService } from '../directory/index.js';
 import {
   checkAgeAtDecision,
   checkAgeEligibility,

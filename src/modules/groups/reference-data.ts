@@ -8,7 +8,7 @@ import { inArray } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
 import { SYSTEM_ACTOR } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
-import type { DirectoryService } from '../directory/service.js';
+import type { DirectoryService } from '../directory/index.js';
 import { GROUP_TYPES, MEETING_INTERVALS, type GroupType, type MeetingInterval } from './rules.js';
 import { advisoryGroups, groupDocuments } from './schema.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../../app.js';
+import type { GroupsRouteDeps as RouteDeps } from './route-deps.js';
 import { recordHistoryHref } from '../../platform/audit/links.js';
 import { can } from '../../platform/auth/permissions.js';
 import { formatDate } from '../../platform/calendar/index.js';
@@ -13,8 +13,8 @@ import {
   redirectWithFlash,
   withFormErrors,
 } from '../../platform/http/render.js';
-import { personPickerItems } from '../directory/person-picker.js';
-import { publicMeetingLinks } from '../meetings/public-routes.js';
+import { personPickerItems } from '../directory/index.js';
+import { publicMeetingLinks } from '../meetings/index.js';
 import {
   ANNUAL_CONFERENCE_ID,
   DIRECTOR_CHAIRS_ID,

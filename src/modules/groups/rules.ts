@@ -8,7 +8,7 @@ import {
   formatDate,
   type IsoDate,
 } from '../../platform/calendar/index.js';
-import type { OrganisationKind } from '../directory/kinds.js';
+import type { OrganisationKind } from '../directory/index.js';
 
 export const GROUP_TYPES = [
   'corporate_iag',

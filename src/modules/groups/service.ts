@@ -37,7 +37,7 @@ import {
 } from '../../platform/errors.js';
 import { isUuid } from '../../platform/http/params.js';
 import type { MailService } from '../../platform/mail/service.js';
-import type { DirectoryService, PersonSummary } from '../directory/service.js';
+import type { DirectoryService, PersonSummary } from '../directory/index.js';
 import { parseMemberImport, type MemberImportProblem } from './member-import.js';
 import { groupPaths as paths } from './paths.js';
 import {

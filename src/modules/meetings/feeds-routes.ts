@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../../app.js';
+import type { MeetingsRouteDeps as RouteDeps } from './route-deps.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { redirectWithFlash } from '../../platform/http/render.js';
 import { meetingPaths as paths } from './paths.js';

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../../app.js';
+import type { MeetingsRouteDeps as RouteDeps } from './route-deps.js';
 import type { FieldError } from '../../platform/errors.js';
 import { redirectWithFlash, withFormErrors } from '../../platform/http/render.js';
 import { meetingPaths as paths } from './paths.js';

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../../app.js';
+import type { MeetingsRouteDeps as RouteDeps } from './route-deps.js';
 import type { FieldError } from '../../platform/errors.js';
 import { registerUploadPage, sendDownload } from '../../platform/http/files.js';
 import { redirectWithFlash, type FormValues } from '../../platform/http/render.js';

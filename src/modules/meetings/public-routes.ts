@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../../app.js';
+import type { MeetingsRouteDeps as RouteDeps } from './route-deps.js';
 import { documentLabel, fileSizeText } from '../../platform/files/document-types.js';
 import { meetingPaths as paths } from './paths.js';
 import { meetingWhen } from './presenters.js';

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../../app.js';
+import type { MeetingsRouteDeps as RouteDeps } from './route-deps.js';
 import { pageRequest } from '../../platform/db/search.js';
 import type { FieldError } from '../../platform/errors.js';
 import { documentLabel, fileSizeText } from '../../platform/files/document-types.js';

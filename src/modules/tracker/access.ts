@@ -9,7 +9,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { NotFoundError, type FieldError } from '../../platform/errors.js';
 import { dateField, text, tooLong } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
-import type { DirectoryService } from '../directory/service.js';
+import type { DirectoryService } from '../directory/index.js';
 import {
   ACTION_RESULT_LABELS,
   RECOMMENDATION_STATUS_LABELS,

@@ -1,6 +1,6 @@
 /** The tracker's dashboard, and the sources whose own date it watches (IAG-26, IAG-28). */
 import type { FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../../app.js';
+import type { TrackerRouteDeps as RouteDeps } from './route-deps.js';
 import { formatDate } from '../../platform/calendar/index.js';
 import { pageRequest } from '../../platform/db/search.js';
 import { paginationFor } from '../../platform/http/pagination.js';

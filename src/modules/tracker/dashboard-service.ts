@@ -15,8 +15,8 @@ import { ConflictError, ValidationError, type FieldError } from '../../platform/
 import { dateField, text } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
 import { people } from '../directory/schema.js';
-import type { DirectoryService } from '../directory/service.js';
-import type { GroupsService } from '../groups/service.js';
+import type { DirectoryService } from '../directory/index.js';
+import type { GroupsService } from '../groups/index.js';
 import { createTrackerAccess, onAcceptedRecommendation } from './access.js';
 import {
   SOURCE_KIND_LABELS,

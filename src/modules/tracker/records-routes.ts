@@ -1,6 +1,6 @@
 /** The managers' forms that build a source's record by hand. */
 import type { FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../../app.js';
+import type { TrackerRouteDeps as RouteDeps } from './route-deps.js';
 import { dateParts } from '../../platform/http/form-fields.js';
 import { redirectWithFlash, registerFormPage } from '../../platform/http/render.js';
 import { trackerPaths as paths } from './paths.js';

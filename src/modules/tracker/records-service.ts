@@ -17,7 +17,7 @@ import {
 } from '../../platform/errors.js';
 import { dateField, text, tooLong } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
-import type { DirectoryService } from '../directory/service.js';
+import type { DirectoryService } from '../directory/index.js';
 import { completionColumns, createTrackerAccess, readProgress } from './access.js';
 import { parseRecommendationNumber } from './rules.js';
 import {

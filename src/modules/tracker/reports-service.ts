@@ -21,8 +21,8 @@ import {
 import type { Db, Executor } from '../../platform/db/database.js';
 import { ValidationError, type FieldError } from '../../platform/errors.js';
 import { dateField, text } from '../../platform/http/form-fields.js';
-import type { DirectoryService } from '../directory/service.js';
-import type { PapersService } from '../meetings/papers-service.js';
+import type { DirectoryService } from '../directory/index.js';
+import type { PapersService } from '../meetings/index.js';
 import { completedOf, createTrackerAccess, resultLabel } from './access.js';
 import { renderReportPdf } from './report-pdf.js';
 import {

@@ -1,6 +1,6 @@
 /** The tracker's pages: sources, import and export, recommendations, actions, reports. */
 import type { FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../../app.js';
+import type { TrackerRouteDeps as RouteDeps } from './route-deps.js';
 import { pageRequest } from '../../platform/db/search.js';
 import { can } from '../../platform/auth/permissions.js';
 import { ValidationError, fieldErrorsOf } from '../../platform/errors.js';
@@ -9,7 +9,7 @@ import { dateParts } from '../../platform/http/form-fields.js';
 import { ACCEPTED_TEXT_ENCODINGS, decodeText } from '../../platform/files/text-encoding.js';
 import { registerUploadPage, sendDownload } from '../../platform/http/files.js';
 import { receivedBytes } from '../../platform/http/multipart.js';
-import { meetingPaths } from '../meetings/paths.js';
+import { meetingPaths } from '../meetings/index.js';
 import { paginationFor } from '../../platform/http/pagination.js';
 import { redirectWithFlash, registerFormPage } from '../../platform/http/render.js';
 import { trackerPaths as paths } from './paths.js';

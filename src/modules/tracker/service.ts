@@ -18,8 +18,8 @@ import {
 } from '../../platform/errors.js';
 import { dateField, text, tooLong } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
-import type { DirectoryService } from '../directory/service.js';
-import type { GroupsService } from '../groups/service.js';
+import type { DirectoryService } from '../directory/index.js';
+import type { GroupsService } from '../groups/index.js';
 import {
   RECOMMENDATION_STATUS_LABELS,
   SOURCE_KIND_LABELS,

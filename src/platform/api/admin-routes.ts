@@ -1,4 +1,4 @@
-import type { RouteDeps } from '../../app.js';
+import type { RouteDeps } from '../modules.js';
 import { NotFoundError } from '../errors.js';
 import { isUuid } from '../http/params.js';
 import { field, formValues, redirectWithFlash, withFormErrors } from '../http/render.js';

@@ -4,7 +4,7 @@
  * JSON for integrators' tools. The interactive reference (Swagger UI) is the administrators',
  * who issue the tokens (see app.ts).
  */
-import type { RouteDeps } from '../../app.js';
+import type { RouteDeps } from '../modules.js';
 import { can } from '../auth/permissions.js';
 
 export const apiDocsPaths = {

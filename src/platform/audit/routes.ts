@@ -1,4 +1,4 @@
-import type { RouteDeps } from '../../app.js';
+import type { RouteDeps } from '../modules.js';
 import { addCalendarDays, parseIsoDate, startOfLondonDay } from '../calendar/index.js';
 import { pageRequest } from '../db/search.js';
 import { NotFoundError, type FieldError } from '../errors.js';

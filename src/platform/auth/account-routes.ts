@@ -1,4 +1,4 @@
-import type { RouteDeps } from '../../app.js';
+import type { RouteDeps } from '../modules.js';
 import { NotFoundError, type FieldError } from '../errors.js';
 import { field, redirectWithFlash, withFormErrors } from '../http/render.js';
 import { isUuid } from '../http/params.js';

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
-import type { RouteDeps } from '../../app.js';
+import type { RouteDeps } from '../modules.js';
 import { TooManyRequestsError, type FieldError } from '../errors.js';
 import { safeNext } from '../http/next.js';
 import { field, formValues, redirectWithFlash, withFormErrors } from '../http/render.js';

@@ -1,4 +1,4 @@
-import type { RouteDeps } from '../../app.js';
+import type { RouteDeps } from '../modules.js';
 import { NotFoundError } from '../errors.js';
 import { paginationFor, queryString } from '../http/pagination.js';
 import { isUuid } from '../http/params.js';

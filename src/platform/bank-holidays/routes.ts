@@ -1,5 +1,5 @@
 /** The administrator's page of the bank holidays in use, and the upload of GOV.UK's file. */
-import type { RouteDeps } from '../../app.js';
+import type { RouteDeps } from '../modules.js';
 import { ValidationError } from '../errors.js';
 import { registerUploadPage } from '../http/files.js';
 import { receivedBytes } from '../http/multipart.js';

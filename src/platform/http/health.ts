@@ -1,4 +1,4 @@
-import type { RouteDeps } from '../../app.js';
+import type { RouteDeps } from '../modules.js';
 import { RETRY_AFTER_SECONDS } from '../db/errors.js';
 
 /**

@@ -123,9 +123,10 @@ export type FormShow = (
 ) => Promise<FastifyReply>;
 
 /**
- * A form page at one URL: GET shows it, POST submits it, and a submission that fails with field
+ * Every form in Bridge: GET shows it, POST submits it, and a submission that fails with field
  * errors shows the form again with them and what was typed. Saves each form writing the same
- * three handlers.
+ * three handlers. A form that sits on another page (a button or a short form on a record's
+ * page) registers only its POST, with `shownElsewhere`; a refusal shows that page again.
  */
 export function registerFormPage(
   app: FastifyInstance,
@@ -136,11 +137,14 @@ export function registerFormPage(
     submit: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
     /** The values the form starts with; none unless given. */
     initial?: (request: FastifyRequest) => FormValues | Promise<FormValues>;
+    /** The form is on the page `show` renders, at another address: no GET here. */
+    shownElsewhere?: true;
   },
 ): void {
-  app.get(url, options, async (request, reply) =>
-    page.show(request, reply, page.initial ? await page.initial(request) : {}),
-  );
+  if (!page.shownElsewhere)
+    app.get(url, options, async (request, reply) =>
+      page.show(request, reply, page.initial ? await page.initial(request) : {}),
+    );
   app.post(url, options, async (request, reply) =>
     withFormErrors(
       () => page.submit(request, reply),

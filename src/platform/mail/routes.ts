@@ -1,4 +1,4 @@
-import type { RouteDeps } from '../../app.js';
+import type { RouteDeps } from '../modules.js';
 import { pageRequest } from '../db/search.js';
 import { NotFoundError } from '../errors.js';
 import { paginationFor } from '../http/pagination.js';

@@ -1,0 +1,156 @@
+/**
+ * Requests for independent advice: asking, triage, nominations, deployments, the advice given,
+ * disclosures, proactive offers and equitable deployment. Its one public face (ADR 0014).
+ */
+import { can } from '../../platform/auth/permissions.js';
+import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
+import type { DirectoryApi } from '../directory/index.js';
+import type { GroupsApi } from '../groups/index.js';
+import type { MeetingsApi } from '../meetings/index.js';
+import { registerDeploymentRoutes } from './deployments-routes.js';
+import { createDeploymentsService, type DeploymentsService } from './deployments-service.js';
+import { createDisclosuresService } from './disclosures-service.js';
+import { registerAdviceDocumentRoutes } from './documents-routes.js';
+import { createAdviceDocumentsService } from './documents-service.js';
+import { createEquityService } from './equity-service.js';
+import { registerOfferRoutes } from './offers-routes.js';
+import { createOffersService } from './offers-service.js';
+import { advicePaths } from './paths.js';
+import type { AdviceServices } from './route-deps.js';
+import { registerAdviceRoutes } from './routes.js';
+import { createAdviceService } from './service.js';
+
+export type { DeploymentsService } from './deployments-service.js';
+export { readAdviceSettings, type AdviceSettings } from './settings.js';
+
+export interface AdviceApi {
+  /** Expenses read a claimant's deployments (IAG-14). */
+  deployments: DeploymentsService;
+}
+
+export interface AdviceModule extends BridgeModule<AdviceApi> {
+  services: AdviceServices;
+}
+
+export function createAdviceModule(
+  deps: ModuleDeps & { directory: DirectoryApi; groups: GroupsApi; meetings: MeetingsApi },
+): AdviceModule {
+  const { platform, now, groups: groupsApi } = deps;
+  const { db, mail, config } = platform;
+  const publicUrl = config.publicUrl;
+  const { groups } = groupsApi;
+  const deployments = createDeploymentsService({ db, mail, publicUrl, now });
+  const advice = createAdviceService({
+    db,
+    groups,
+    mail,
+    publicUrl,
+    targets: {
+      urgentMinutes: config.advice.triageUrgentMinutes,
+      routineWorkingDays: config.advice.triageRoutineWorkingDays,
+    },
+    now,
+  });
+  const services: AdviceServices = {
+    advice,
+    deployments,
+    offers: createOffersService({ db, now }),
+    equity: createEquityService({ db, threshold: config.advice.equityThreshold, now }),
+    disclosures: createDisclosuresService({ db, mail, publicUrl, now }),
+    adviceDocuments: createAdviceDocumentsService({
+      db,
+      files: platform.files,
+      maxBytes: config.files.maxBytes,
+      now,
+    }),
+  };
+  // IAG-27: the minutes of a group's meeting may cite the advice its members gave.
+  deps.meetings.useAdviceCitations(deployments.citations);
+  return {
+    name: 'advice',
+    api: { deployments },
+    services,
+    registerRoutes(app, renderPage) {
+      const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
+      registerAdviceRoutes(routeDeps);
+      registerDeploymentRoutes(routeDeps);
+      registerOfferRoutes(routeDeps);
+      registerAdviceDocumentRoutes(routeDeps);
+    },
+    navigation: [
+      {
+        order: 20,
+        text: 'Triage',
+        href: advicePaths.triage,
+        visible: (p) => can(p, 'advice.triage'),
+      },
+      {
+        order: 30,
+        text: 'Advice requests',
+        href: advicePaths.mine,
+        visible: (p) => can(p, 'advice.request') && !can(p, 'advice.triage'),
+      },
+    ],
+    async homeTasks(p) {
+      const [urgent, ownGroups] = await Promise.all([
+        can(p, 'advice.triage') ? advice.urgentWaiting(p) : null,
+        groups.myMemberships(p),
+      ]);
+      return [
+        // IAG-08: urgent requests waiting for CTSET come first.
+        urgent?.oldest && {
+          order: 10,
+          href: advicePaths.triage,
+          text: `${urgent.count} urgent ${urgent.count === 1 ? 'request is' : 'requests are'} waiting for triage`,
+          hint: `The longest, ${urgent.oldest.reference}: ${urgent.oldest.subject}, has waited ${urgent.oldest.waited}${urgent.oldest.overdue ? ', past its target' : ''}`,
+        },
+        ownGroups.length > 0 && {
+          order: 40,
+          href: advicePaths.deployments,
+          text: 'Your deployments',
+          hint: 'Requests you are nominated for: accept or decline; and the days you cannot do',
+        },
+        p.roles.some((g) => g.role === 'deployment_contact') && {
+          order: 120,
+          href: advicePaths.toNominate,
+          text: 'Requests to nominate for',
+          hint: 'Requests passed to your group: choose the most suitable advisors',
+        },
+        can(p, 'advice.equity') && {
+          order: 130,
+          href: advicePaths.equity,
+          text: 'Equitable deployment',
+          hint: 'Deployments per advisor over a period, the busiest flagged (IAG-10)',
+        },
+        can(p, 'advice.arrange') && {
+          order: 140,
+          href: advicePaths.arrangements,
+          text: 'Advisors to contact',
+          hint: 'Nominated advisors to contact and give escorted access (CTSET for urgent requests)',
+        },
+        can(p, 'advice.triage') && {
+          order: 150,
+          href: advicePaths.triage,
+          text: 'Requests waiting for triage',
+          hint: 'Every request for an advisor, urgent first: pass each to a group or decline it',
+        },
+        can(p, 'advice.offer') && {
+          order: 160,
+          href: advicePaths.offers,
+          text: 'Proactive offers',
+          hint: 'Offers of independent advice for serious crimes and critical incidents, and the answers',
+        },
+        can(p, 'advice.request') && {
+          order: 170,
+          href: advicePaths.mine,
+          text: 'Your requests for advice',
+          hint: 'Ask for an independent advisor and follow each request',
+        },
+      ];
+    },
+    sweeps: [
+      // IAG-08: requests past their targets for triage or nomination, escalated by e-mail once.
+      { name: 'advice escalation', everyMs: 5 * 60_000, run: () => advice.escalateOverdue() },
+    ],
+  };
+}

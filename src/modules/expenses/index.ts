@@ -1,0 +1,125 @@
+/**
+ * Advisors' expenses: claims with receipts, decisions, second approval, payment batches and
+ * their export, disputes, and budgets. Its one public face (ADR 0014).
+ */
+import { can } from '../../platform/auth/permissions.js';
+import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
+import type { AdviceApi } from '../advice/index.js';
+import type { GroupsApi } from '../groups/index.js';
+import type { MeetingsApi } from '../meetings/index.js';
+import { registerBudgetRoutes } from './budgets-routes.js';
+import { createBudgetsService } from './budgets-service.js';
+import { registerDisputeRoutes } from './disputes-routes.js';
+import { createDisputesService } from './disputes-service.js';
+import { expensePaths } from './paths.js';
+import { registerPaymentRoutes } from './payments-routes.js';
+import { createPaymentsService } from './payments-service.js';
+import { createExpenseProcessingService } from './processing-service.js';
+import type { ExpensesServices } from './route-deps.js';
+import { registerExpenseRoutes } from './routes.js';
+import { createExpensesService } from './service.js';
+
+export { readExpensesSettings, type ExpensesSettings } from './settings.js';
+
+/** Nothing yet: no other module reads expenses. */
+export type ExpensesApi = Record<string, never>;
+
+export interface ExpensesModule extends BridgeModule<ExpensesApi> {
+  services: ExpensesServices;
+}
+
+export function createExpensesModule(
+  deps: ModuleDeps & { groups: GroupsApi; meetings: MeetingsApi; advice: AdviceApi },
+): ExpensesModule {
+  const { platform, now } = deps;
+  const { db, mail, config } = platform;
+  const publicUrl = config.publicUrl;
+  const services: ExpensesServices = {
+    expenses: createExpensesService({
+      db,
+      groups: deps.groups.groups,
+      meetings: deps.meetings.meetings,
+      deployments: deps.advice.deployments,
+      files: platform.files,
+      maxBytes: config.files.maxBytes,
+      mail,
+      publicUrl,
+      limits: config.expenses,
+      now,
+    }),
+    expenseProcessing: createExpenseProcessingService({
+      db,
+      mail,
+      publicUrl,
+      secondApprovalAbovePence: config.expenses.secondApprovalAbovePence,
+      now,
+    }),
+    payments: createPaymentsService({
+      db,
+      mail,
+      publicUrl,
+      exportColumns: config.expenses.exportColumns,
+      now,
+    }),
+    expenseDisputes: createDisputesService({ db, mail, publicUrl, now }),
+    budgets: createBudgetsService({ db, now }),
+  };
+  return {
+    name: 'expenses',
+    api: {},
+    services,
+    registerRoutes(app, renderPage) {
+      const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
+      registerExpenseRoutes(routeDeps);
+      registerPaymentRoutes(routeDeps);
+      registerDisputeRoutes(routeDeps);
+      registerBudgetRoutes(routeDeps);
+    },
+    navigation: [
+      {
+        order: 40,
+        text: 'Expenses',
+        href: expensePaths.mine,
+        visible: (p) => can(p, 'expenses.claim'),
+      },
+      {
+        order: 50,
+        text: 'Expenses',
+        href: expensePaths.queue,
+        visible: (p) => can(p, 'expenses.process') && !can(p, 'expenses.claim'),
+      },
+    ],
+    homeTasks: async (p) => [
+      can(p, 'expenses.claim') && {
+        order: 50,
+        href: expensePaths.mine,
+        text: 'Your expense claims',
+        hint: 'Claim back what you paid to take part, within three months of each cost',
+      },
+      can(p, 'expenses.process') && {
+        order: 60,
+        href: expensePaths.queue,
+        text: 'Expense claims to decide',
+        hint: 'Approve, part-approve or reject advisors’ claims, the longest waiting first',
+      },
+      can(p, 'expenses.process') && {
+        order: 70,
+        href: expensePaths.payments,
+        text: 'Payments',
+        hint: 'Put approved claims in a payment batch, export it for the finance system, mark it paid',
+      },
+      can(p, 'expenses.view-all') && {
+        order: 80,
+        href: expensePaths.budgets,
+        text: 'Expenses budgets',
+        hint: 'Each group’s budget for the year, spend committed and paid, and the claims for auditors',
+      },
+      (p.roles.some((g) => g.role === 'chair') || can(p, 'expenses.dispute-final')) && {
+        order: 90,
+        href: expensePaths.disputes,
+        text: 'Disputed expense claims',
+        hint: 'Advisors’ disputes of decisions on their claims, for you to decide (IAG-13)',
+      },
+    ],
+  };
+}

@@ -1,0 +1,18 @@
+import type { RouteDeps } from '../../platform/modules.js';
+import type { DirectoryApi } from '../directory/index.js';
+import type { MeetingsApi } from '../meetings/index.js';
+import type { MemberRecordsService } from './member-records-service.js';
+import type { RecruitmentService } from './recruitment-service.js';
+import type { GroupsService } from './service.js';
+
+/** The advisory groups module's own services. */
+export interface GroupsServices {
+  groups: GroupsService;
+  recruitment: RecruitmentService;
+  memberRecords: MemberRecordsService;
+}
+
+/** What the groups' route files are given: their services and the modules they show from. */
+export type GroupsRouteDeps = RouteDeps<
+  GroupsServices & DirectoryApi & Pick<MeetingsApi, 'meetings' | 'publicMeetings'>
+>;

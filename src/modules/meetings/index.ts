@@ -1,0 +1,136 @@
+/**
+ * Meetings of any body (ADR 0005): schedules, agendas, attendance, minutes, papers, invitations
+ * and calendar feeds. Its one public face (ADR 0014). The bodies that meet (an advisory group,
+ * the Director's meetings with the chairs) and the advice the minutes may cite come from other
+ * modules, which plug them in through `MeetingsApi`.
+ */
+import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
+import type { BodyProvider } from './bodies.js';
+import { registerFeedRoutes } from './feeds-routes.js';
+import { createFeedsService } from './feeds-service.js';
+import { registerInvitationRoutes } from './invitations-routes.js';
+import { createInvitationsService } from './invitations-service.js';
+import { createMeetingPageService } from './meeting-page-service.js';
+import { registerMinutesRoutes } from './minutes-routes.js';
+import { createMinutesService, type AdviceCitations } from './minutes-service.js';
+import { registerPaperRoutes } from './papers-routes.js';
+import { createPapersService, type PapersService } from './papers-service.js';
+import { registerPublicMeetingRoutes } from './public-routes.js';
+import { createPublicMeetingsService, type PublicMeetingsService } from './public-service.js';
+import { createMeetingRemindersService } from './reminders-service.js';
+import type { MeetingsServices } from './route-deps.js';
+import { registerMeetingRoutes } from './routes.js';
+import { createMeetingsService, type MeetingsService } from './service.js';
+
+export type {
+  Body,
+  BodyProvider,
+  BodyRelation,
+  BodyType,
+  Invitee,
+  RollEntry,
+  AgendaTabler,
+  AttendeeKind,
+} from './bodies.js';
+export { ROLL_KINDS } from './bodies.js';
+export type { AdviceCitations, CitableAdvice } from './minutes-service.js';
+export type { Meeting, MeetingsService } from './service.js';
+export type { PapersService } from './papers-service.js';
+export { meetingPaths } from './paths.js';
+export { publicMeetingLinks } from './public-routes.js';
+
+export interface MeetingsApi {
+  meetings: MeetingsService;
+  publicMeetings: PublicMeetingsService;
+  meetingPapers: PapersService;
+  /** A module whose bodies meet adds them here (ADR 0005). */
+  addBodies(bodies: readonly BodyProvider[]): void;
+  /** IAG-27: where the minutes find advice to cite, from the module that keeps it. */
+  useAdviceCitations(citations: AdviceCitations): void;
+}
+
+export interface MeetingsModule extends BridgeModule<MeetingsApi> {
+  services: MeetingsServices;
+}
+
+export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
+  const { platform, now } = deps;
+  const { db, mail, config } = platform;
+  const publicUrl = config.publicUrl;
+  const bodies: BodyProvider[] = [];
+  let adviceCitations: AdviceCitations | undefined;
+
+  const meetings = createMeetingsService({ db, bodies, now });
+  const meetingMinutes = createMinutesService({
+    db,
+    meetings,
+    // Read when the minutes need it: the advice module plugs it in after this one is built.
+    get advice() {
+      return adviceCitations;
+    },
+    now,
+  });
+  const publicMeetings = createPublicMeetingsService({ db, meetings });
+  const meetingFeeds = createFeedsService({ db, meetings, publicUrl, now });
+  const meetingReminders = createMeetingRemindersService({ db, meetings, mail, publicUrl, now });
+  const meetingPapers = createPapersService({
+    db,
+    meetings,
+    files: platform.files,
+    maxBytes: config.files.maxBytes,
+  });
+  const meetingPage = createMeetingPageService({
+    db,
+    meetings,
+    minutes: meetingMinutes,
+    papers: meetingPapers,
+  });
+  const meetingInvitations = createInvitationsService({ db, meetings, mail, publicUrl, now });
+  const services: MeetingsServices = {
+    meetings,
+    meetingMinutes,
+    publicMeetings,
+    meetingFeeds,
+    meetingReminders,
+    meetingPapers,
+    meetingPage,
+    meetingInvitations,
+  };
+  const api: MeetingsApi = {
+    meetings,
+    publicMeetings,
+    meetingPapers,
+    addBodies: (added) => void bodies.push(...added),
+    useAdviceCitations: (citations) => void (adviceCitations = citations),
+  };
+  return {
+    name: 'meetings',
+    api,
+    services,
+    registerRoutes(app, renderPage) {
+      const routeDeps = {
+        app,
+        renderPage,
+        config,
+        services: { ...platform, ...services },
+      };
+      registerMeetingRoutes(routeDeps);
+      registerMinutesRoutes(routeDeps);
+      registerPublicMeetingRoutes(routeDeps);
+      registerPaperRoutes(routeDeps);
+      registerInvitationRoutes(routeDeps);
+      registerFeedRoutes(routeDeps);
+    },
+    sweeps: [
+      // Reminders two days before, and to whoever scheduled one whose minutes are late.
+      {
+        name: 'meeting reminder',
+        everyMs: 60 * 60_000,
+        run: () =>
+          meetingReminders
+            .sendMeetingReminders()
+            .then(() => meetingReminders.sendMinutesReminders()),
+      },
+    ],
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The recommendations tracker: every recommendation a review or inquiry makes, its key points,
+ * actions and progress, until it is done; reports to committees and the public pages. Its one
+ * public face (ADR 0014).
+ */
+import { can } from '../../platform/auth/permissions.js';
+import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
+import type { DirectoryApi } from '../directory/index.js';
+import type { GroupsApi } from '../groups/index.js';
+import type { MeetingsApi } from '../meetings/index.js';
+import { registerTrackerDashboardRoutes } from './dashboard-routes.js';
+import { createTrackerDashboardService } from './dashboard-service.js';
+import { trackerPaths } from './paths.js';
+import { registerTrackerRecordRoutes } from './records-routes.js';
+import { createTrackerRecordsService } from './records-service.js';
+import { createTrackerReportsService } from './reports-service.js';
+import type { TrackerServices } from './route-deps.js';
+import { registerTrackerRoutes } from './routes.js';
+import { createTrackerService } from './service.js';
+
+/** Nothing yet: no other module reads the tracker. */
+export type TrackerApi = Record<string, never>;
+
+export interface TrackerModule extends BridgeModule<TrackerApi> {
+  services: TrackerServices;
+}
+
+export function createTrackerModule(
+  deps: ModuleDeps & { directory: DirectoryApi; groups: GroupsApi; meetings: MeetingsApi },
+): TrackerModule {
+  const { platform, now } = deps;
+  const { db, config } = platform;
+  const { directory } = deps.directory;
+  const { groups } = deps.groups;
+  const tracker = createTrackerService({ db, directory, groups, now });
+  const services: TrackerServices = {
+    tracker,
+    trackerReports: createTrackerReportsService({
+      db,
+      directory,
+      papers: deps.meetings.meetingPapers,
+      now,
+    }),
+    trackerRecords: createTrackerRecordsService({ db, directory, now }),
+    trackerDashboard: createTrackerDashboardService({ db, directory, groups, now }),
+  };
+  return {
+    name: 'tracker',
+    api: {},
+    services,
+    registerRoutes(app, renderPage) {
+      const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
+      registerTrackerRoutes(routeDeps);
+      registerTrackerRecordRoutes(routeDeps);
+      registerTrackerDashboardRoutes(routeDeps);
+    },
+    navigation: [
+      {
+        order: 80,
+        text: 'Tracker',
+        href: trackerPaths.sources,
+        visible: (p) => can(p, 'tracker.view'),
+      },
+    ],
+    publicTasks: [
+      {
+        order: 20,
+        href: trackerPaths.publicSources,
+        text: 'Recommendations and progress',
+        hint: 'What reviews and inquiries recommended, and how far each has got',
+      },
+    ],
+    async homeTasks(p) {
+      const ownActions = await tracker.myActions(p, { page: 1, limit: 1, offset: 0 });
+      return [
+        can(p, 'tracker.view') && {
+          order: 100,
+          href: trackerPaths.sources,
+          text: 'Recommendations tracker',
+          hint: 'Reviews, scrutinies and inquiries: each recommendation’s progress, and the reports to committees',
+        },
+        ownActions.total > 0 && {
+          order: 110,
+          href: trackerPaths.myActions,
+          text: 'Your actions',
+          hint: 'Actions on recommendations that you or your unit own: record progress on each',
+        },
+      ];
+    },
+  };
+}

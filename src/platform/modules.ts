@@ -1,0 +1,94 @@
+/**
+ * What a module is to the platform (ADR 0014). Each capability in `src/modules/<name>` has one
+ * public face, `index.ts`, whose `create<Name>Module(deps)` returns a `BridgeModule`: its public
+ * API (a written-out interface, the only way other modules reach its data), its routes, its
+ * entries in the navigation and on the home page, and its scheduled sweeps. app.ts lists the
+ * modules; the platform never imports one, it asks every module through this contract.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import type { ApiTokenService } from './api/service.js';
+import type { UserPrincipal } from './auth/principal.js';
+import type { SecretBox } from './auth/secret-box.js';
+import type { AuthService } from './auth/service.js';
+import type { UsersService } from './auth/users-service.js';
+import type { BankHolidayService } from './bank-holidays/service.js';
+import type { Database, Db } from './db/database.js';
+import type { FileStore } from './files/store.js';
+import type { NavItem } from './http/navigation.js';
+import type { RenderPage } from './http/render.js';
+import type { MailService } from './mail/service.js';
+
+/** The platform's services, which every module may use. */
+export interface PlatformServices {
+  db: Db;
+  database: Database;
+  config: Config;
+  mail: MailService;
+  secretBox: SecretBox;
+  auth: AuthService;
+  users: UsersService;
+  apiTokens: ApiTokenService;
+  files: FileStore;
+  bankHolidays: BankHolidayService;
+}
+
+/**
+ * What a route file is given: the application to register on, the page renderer, the settings,
+ * and services: the platform's, with whatever its module adds (its own services and the public
+ * APIs of the modules it uses).
+ */
+export interface RouteDeps<S extends object = object> {
+  app: FastifyInstance;
+  services: PlatformServices & S;
+  renderPage: RenderPage;
+  config: Config;
+}
+
+/** What every module is built from: the platform's services and the clock. */
+export interface ModuleDeps {
+  platform: PlatformServices;
+  now?: () => Date;
+}
+
+/** A thing to do, offered on a signed-in person's home page. */
+export interface HomeTask {
+  href: string;
+  text: string;
+  hint: string;
+}
+
+/**
+ * Where a module's entries stand among every module's: lower first. The numbers are spaced
+ * (10, 20, ...) so that a new module's entries can go between.
+ */
+export interface Ordered {
+  order: number;
+}
+
+export type ModuleNavItem = NavItem & Ordered;
+export type ModuleHomeTask = HomeTask & Ordered;
+
+/** Work done on a timer by every running instance (safe on several at once). */
+export interface Sweep {
+  /** Named in the log when it fails. */
+  name: string;
+  everyMs: number;
+  run(): Promise<unknown>;
+}
+
+export interface BridgeModule<Api = unknown> {
+  name: string;
+  /** What other modules may use: the module's data is reached only through this. */
+  api: Api;
+  /** Registers the module's pages and API routes (after every module is built). */
+  registerRoutes(app: FastifyInstance, renderPage: RenderPage): void | Promise<void>;
+  navigation?: readonly ModuleNavItem[];
+  /** The public pages offered to a signed-in person who has nothing else to do in Bridge. */
+  publicTasks?: readonly ModuleHomeTask[];
+  /** The person's tasks from this module; falsy entries are left out. */
+  homeTasks?(
+    principal: UserPrincipal,
+  ): Promise<readonly (ModuleHomeTask | false | null | undefined | 0)[]>;
+  sweeps?: readonly Sweep[];
+}
