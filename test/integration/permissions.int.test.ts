@@ -1,6 +1,6 @@
 /**
  * Visits every route as every role and signed out, and checks who gets in. The table below is
- * written by hand from DOMAIN.md, not read from the routes: a route added without a line here
+ * written by hand from docs/domain.md, not read from the routes: a route added without a line here
  * fails the first test, and a route whose guard disagrees with its line fails the second.
  */
 import assert from 'node:assert/strict';

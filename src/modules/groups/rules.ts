@@ -1,5 +1,5 @@
 /**
- * The rules of advisory groups (DOMAIN.md IAG-01, 07, 18, 19, 21), as pure functions. The
+ * The rules of advisory groups (docs/domain.md IAG-01, 07, 18, 19, 21), as pure functions. The
  * service calls them; the pages show their messages.
  */
 import {

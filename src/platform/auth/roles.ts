@@ -1,4 +1,4 @@
-/** The roles of DOMAIN.md "Who uses it". The public has no account and so no role. */
+/** The roles of docs/domain.md "Who uses Bridge". The public has no account and so no role. */
 export const ROLES = [
   'advisor',
   'chair',
