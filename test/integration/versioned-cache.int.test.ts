@@ -141,6 +141,53 @@ test(
   },
 );
 
+test(
+  'two transactions committing at once take the counters in one order',
+  { skip: !onPostgres && 'PGlite has one connection, so two transactions cannot interleave' },
+  async () => {
+    const db = t.services.db;
+    const before = await counters();
+    // A third transaction holds the groups counter, so both commits reach the counters and wait
+    // there together. Were each to take them in the order it wrote them, letting go would
+    // deadlock the two.
+    const held = gate();
+    const release = gate();
+    const holder = db.transaction(async (tx) => {
+      await tx.execute(sql`select 1 from data_versions where name = 'groups' for update`);
+      held.open();
+      await release.opened;
+    });
+    await held.opened;
+    const writers = Promise.all([
+      db.transaction(async (tx) => {
+        await tx.execute(touchGroup(0));
+        await tx.execute(touchPerson(0));
+      }),
+      db.transaction(async (tx) => {
+        await tx.execute(touchPerson(1));
+        await tx.execute(touchGroup(1));
+      }),
+    ]);
+    const waiting = async () =>
+      (
+        await queryRows<{ n: number }>(
+          db,
+          sql`select count(*)::int as n from pg_stat_activity
+              where datname = current_database() and wait_event_type = 'Lock'`,
+        )
+      )[0]!.n;
+    for (let tries = 0; (await waiting()) < 2; tries++) {
+      assert.ok(tries < 100, 'both writers wait on the counters');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    release.open();
+    await Promise.all([holder, writers]);
+    const after = await counters();
+    assert.equal(after.groups, before.groups! + 2);
+    assert.equal(after.directory, before.directory! + 2);
+  },
+);
+
 test('a counter moves on when its transaction commits, with the rows it counts, and not before', async () => {
   const db = t.services.db;
   const before = await counters();
