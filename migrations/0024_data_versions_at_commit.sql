@@ -4,13 +4,14 @@
 -- held that row's lock until commit.
 --
 -- A statement on a counted table notes its kind in a list local to the transaction
--- (bridge.data_kinds_written). Its first row written queues one deferred event for the whole
--- transaction (bridge.data_versions_queued says one is queued); at commit that event moves on
--- every noted kind, sorted. The counters still move in the writing transaction, before it
--- commits, so a reader sees them moved exactly when it sees the rows they count.
+-- (bridge.data_kinds_written). The transaction's first row written queues one deferred event
+-- for the whole transaction (bridge.data_versions_queued says one is queued); at commit that
+-- event moves on every noted kind, sorted. The counters still move in the writing transaction,
+-- before it commits, so a reader sees them moved exactly when it sees the rows they count.
 
 -- Notes the statement's kind (TG_ARGV[0]) before it writes. TRUNCATE cannot queue the commit
--- event (no row triggers), so it moves the counter at once, as before; only loaders truncate.
+-- event (no row triggers), so it moves the counter at once, as before; nothing in Bridge
+-- truncates a counted table.
 CREATE FUNCTION data_versions_note() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   written text := coalesce(current_setting('bridge.data_kinds_written', true), '');
@@ -160,6 +161,6 @@ CALL data_versions_count_table('tracker_updates', 'tracker');
 --> statement-breakpoint
 CALL data_versions_count_table('tracker_reports', 'tracker');
 --> statement-breakpoint
--- Nothing moves a counter at once any more (but a TRUNCATE): a table counted the old way would
--- hold its lock out of order, so the old function goes.
+-- A table counted the old way would hold its counter's lock out of order: the old function goes,
+-- so a migration that still uses it fails.
 DROP FUNCTION data_versions_bump();
