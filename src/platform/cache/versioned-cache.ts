@@ -3,7 +3,8 @@
  * a committee's progress report), for as long as the data it was built from is unchanged.
  *
  * Each entry is kept with the counters of the kinds of data it was built from (`data_versions`,
- * moved on by triggers in the same transaction as every write to those tables: migration 0020).
+ * moved on by triggers when every write to those tables commits, in the writing transaction:
+ * migrations 0020 and 0024).
  * A read costs one small query for the counters; when they differ from the entry's, it is built
  * again. The counters are read before the data, so an entry is never older than its stamp, and
  * several instances of Bridge on one database never serve each other's stale entries.
@@ -16,7 +17,7 @@ import { dataVersions } from './schema.js';
 
 /**
  * The kinds of data counted, each with the tables whose triggers move it on (migrations 0020,
- * 0021 and 0022).
+ * 0021 and 0022; since 0024 a table is counted with `CALL data_versions_count_table(...)`).
  */
 export type DataKind = 'tracker' | 'deployments' | 'directory' | 'groups' | 'members' | 'meetings';
 
