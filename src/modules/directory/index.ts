@@ -20,6 +20,8 @@ export {
   createReferenceDirectory,
   loadDirectoryReferenceData,
 } from './start-up.js';
+// Its benchmark generator, run in order by bench/data/generate.ts.
+export { directoryGenerator } from './bench-data.js';
 // Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
 export {
   DEMO_ORGANISATION_COUNT,

@@ -26,6 +26,8 @@ export { readGroupsSettings, type GroupsSettings } from './settings.js';
 
 // Start-up loads the reference data before the modules are built (src/startup.ts).
 export { loadGroupsReferenceData } from './start-up.js';
+// Its benchmark generator, run in order by bench/data/generate.ts.
+export { groupsGenerator } from './bench-data.js';
 // Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
 export {
   DEMO_MEETING_BODIES,
