@@ -7,17 +7,10 @@ import { openDatabase, type Database } from './platform/db/database.js';
 import { isDatabaseUnavailable } from './platform/db/errors.js';
 import {
   LONDON_REFERENCE_DATA,
-  loadReferenceData,
-  readReferenceData,
-} from './modules/directory/reference-data.js';
-import { createDirectoryService } from './modules/directory/service.js';
-import {
-  loadReferenceGroups,
-  loadReferenceGuides,
-  readReferenceGroups,
-  readReferenceGuides,
-} from './modules/groups/reference-data.js';
-import { findUserIdByEmail } from './platform/auth/users-service.js';
+  createReferenceDirectory,
+  loadDirectoryReferenceData,
+} from './modules/directory/index.js';
+import { loadGroupsReferenceData } from './modules/groups/index.js';
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   return openDatabase({
@@ -79,14 +72,9 @@ export async function prepareDatabase(
   config: Config,
 ): Promise<{ referenceAdded: number; demoLoaded: boolean }> {
   await database.migrate();
-  const referenceAdded = await loadReferenceData(
-    database.db,
-    readReferenceData(config.referenceDataFile ?? LONDON_REFERENCE_DATA),
-  );
   const referenceFile = config.referenceDataFile ?? LONDON_REFERENCE_DATA;
-  const directory = createDirectoryService({ db: database.db, userIdForEmail: findUserIdByEmail });
-  await loadReferenceGroups(database.db, directory, readReferenceGroups(referenceFile));
-  await loadReferenceGuides(database.db, directory, readReferenceGuides(referenceFile));
+  const referenceAdded = await loadDirectoryReferenceData(database.db, referenceFile);
+  await loadGroupsReferenceData(database.db, createReferenceDirectory(database.db), referenceFile);
   let demoLoaded = false;
   if (config.demo && !(await demoDataPresent(database.db))) {
     await loadDemoData(database.db, createSecretBox(config.secret));

@@ -6,7 +6,8 @@
  *   npm run bench:data -- --quick               # a tenth of it
  *   npm run bench:data -- --url postgres://postgres@host:5432/postgres --as-of 2026-11-25
  *
- * A module adds its own generator to GENERATORS, after the modules whose records it uses.
+ * Each module's generator is its `bench-data.ts`, offered by its index.ts; a module adds its own
+ * to GENERATORS, after the modules whose records it uses. The audit trail's is here.
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,15 +16,15 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { testConfig } from '../../src/app.js';
 import { migrationsFolder, openDatabase } from '../../src/platform/db/database.js';
 import { prepareDatabase } from '../../src/startup.js';
-import { adviceGenerator } from './advice.js';
+import { adviceGenerator } from '../../src/modules/advice/index.js';
+import { directoryGenerator } from '../../src/modules/directory/index.js';
+import { expensesGenerator } from '../../src/modules/expenses/index.js';
+import { groupsGenerator } from '../../src/modules/groups/index.js';
+import { meetingsGenerator } from '../../src/modules/meetings/index.js';
+import { trackerGenerator } from '../../src/modules/tracker/index.js';
 import { auditGenerator } from './audit.js';
 import { databaseUrlBeside, freshDatabase } from '../support/database.js';
 import { BENCH_SCHEMA_SQL, type BenchContext, type ModuleGenerator } from './context.js';
-import { directoryGenerator } from './directory.js';
-import { expensesGenerator } from './expenses.js';
-import { groupsGenerator } from './groups.js';
-import { meetingsGenerator } from './meetings.js';
-import { trackerGenerator } from './tracker.js';
 
 /** In the order they run: each after the modules whose records it uses. The audit trail last. */
 export const GENERATORS: ModuleGenerator[] = [

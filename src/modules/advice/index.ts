@@ -23,6 +23,17 @@ import { createAdviceService } from './service.js';
 export type { DeploymentsService } from './deployments-service.js';
 export { readAdviceSettings, type AdviceSettings } from './settings.js';
 
+// Its benchmark generator, run in order by bench/data/generate.ts.
+export { adviceGenerator } from './bench-data.js';
+// Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
+export {
+  demoAdviceRequestIds,
+  loadDemoAdviceRequests,
+  loadDemoAdvisorProfiles,
+  removeDemoAdviceRequests,
+  removeDemoDeployments,
+} from './demo.js';
+
 export interface AdviceApi {
   /** Expenses read a claimant's deployments (IAG-14). */
   deployments: DeploymentsService;

@@ -14,6 +14,29 @@ export { personPickerItems } from './person-picker.js';
 export { ORGANISATION_KINDS, type OrganisationKind } from './kinds.js';
 export type { Organisation, Person, PersonSummary, DirectoryService } from './service.js';
 
+// Start-up loads the reference data before the modules are built (src/startup.ts).
+export {
+  LONDON_REFERENCE_DATA,
+  createReferenceDirectory,
+  loadDirectoryReferenceData,
+} from './start-up.js';
+// Its benchmark generator, run in order by bench/data/generate.ts.
+export { directoryGenerator } from './bench-data.js';
+// Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
+export {
+  DEMO_ORGANISATION_COUNT,
+  demoOrganisationIds,
+  demoOrganisationsAndPeople,
+  demoPersonIds,
+  loadDemoAccountPeople,
+  loadDemoAdvisors,
+  loadDemoBoroughCommanders,
+  loadDemoOrganisations,
+  removeDemoOrganisations,
+  removeDemoPeople,
+  type DemoAccountPerson,
+} from './demo.js';
+
 export interface DirectoryApi {
   directory: DirectoryService;
 }

@@ -21,6 +21,11 @@ import { createExpensesService } from './service.js';
 
 export { readExpensesSettings, type ExpensesSettings } from './settings.js';
 
+// Its benchmark generator, run in order by bench/data/generate.ts.
+export { expensesGenerator } from './bench-data.js';
+// Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
+export { removeDemoExpenses } from './demo.js';
+
 /** Nothing yet: no other module reads expenses. */
 export type ExpensesApi = Record<string, never>;
 

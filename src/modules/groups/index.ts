@@ -24,6 +24,19 @@ import { createGroupsService, type GroupsService } from './service.js';
 export type { Group, GroupsService, Membership } from './service.js';
 export { readGroupsSettings, type GroupsSettings } from './settings.js';
 
+// Start-up loads the reference data before the modules are built (src/startup.ts).
+export { loadGroupsReferenceData } from './start-up.js';
+// Its benchmark generator, run in order by bench/data/generate.ts.
+export { groupsGenerator } from './bench-data.js';
+// Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
+export {
+  DEMO_MEETING_BODIES,
+  demoGroupId,
+  loadGroupsDemo,
+  removeGroupsDemo,
+  type DemoGroupPeople,
+} from './demo.js';
+
 export interface GroupsApi {
   groups: GroupsService;
 }

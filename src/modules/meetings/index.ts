@@ -39,6 +39,11 @@ export type { PapersService } from './papers-service.js';
 export { meetingPaths } from './paths.js';
 export { publicMeetingLinks } from './public-routes.js';
 
+// Its benchmark generator, run in order by bench/data/generate.ts.
+export { meetingsGenerator } from './bench-data.js';
+// Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
+export { loadDemoBodyMeetings, loadDemoGroupMeetings, removeDemoMeetingRecords } from './demo.js';
+
 export interface MeetingsApi {
   meetings: MeetingsService;
   publicMeetings: PublicMeetingsService;

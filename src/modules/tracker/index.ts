@@ -18,6 +18,11 @@ import type { TrackerServices } from './route-deps.js';
 import { registerTrackerRoutes } from './routes.js';
 import { createTrackerService } from './service.js';
 
+// Its benchmark generator, run in order by bench/data/generate.ts.
+export { trackerGenerator } from './bench-data.js';
+// Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
+export { removeDemoTrackerNames } from './demo.js';
+
 /** Nothing yet: no other module reads the tracker. */
 export type TrackerApi = Record<string, never>;
 

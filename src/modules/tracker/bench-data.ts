@@ -3,7 +3,7 @@
  * them (about 25 each, as the force's reviews run), each with two key points and 10,000 actions,
  * owned by units, boroughs and officers, with their history of updates and the reports made.
  */
-import type { ModuleGenerator } from './context.js';
+import type { ModuleGenerator } from '../../platform/bench/generator.js';
 
 export const trackerGenerator: ModuleGenerator = {
   module: 'tracker',

@@ -5,7 +5,7 @@
  * group's budget for each year. Three coordination unit staff join the demo account in deciding
  * claims, so a claim's first and second approvers always differ.
  */
-import { nameSql, quote, type ModuleGenerator } from './context.js';
+import { nameSql, quote, type ModuleGenerator } from '../../platform/bench/generator.js';
 
 /** An instant: `minutes` after midnight in London on the day `day`. */
 const lon = (day: string, minutes: string) =>

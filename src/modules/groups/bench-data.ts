@@ -3,7 +3,7 @@
  * community and sub-groups), 600 current advisors and 2,000 past members whose terms ran over
  * ten years, with their experience, clearances and diversity answers.
  */
-import { nameSql, type ModuleGenerator } from './context.js';
+import { nameSql, type ModuleGenerator } from '../../platform/bench/generator.js';
 
 export const groupsGenerator: ModuleGenerator = {
   module: 'groups',

@@ -5,7 +5,7 @@
  * Each has its routes, its timeline and its deployments of advisors who were members of the
  * group on the day, most with the advice they gave and some with what was done with it.
  */
-import { quote, type ModuleGenerator } from './context.js';
+import { quote, type ModuleGenerator } from '../../platform/bench/generator.js';
 
 /** An interval after an event, chosen by `key`: minutes when urgent, hours otherwise. */
 function delay(key: string, salt: number, minutes: number, hours: number): string {

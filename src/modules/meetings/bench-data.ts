@@ -4,7 +4,7 @@
  * of the day, minutes approved at the next meeting held (the latest still in draft), the advice
  * minuted, and the actions arising, closed at the next meeting or still outstanding.
  */
-import { quote, type ModuleGenerator } from './context.js';
+import { quote, type ModuleGenerator } from '../../platform/bench/generator.js';
 
 const TOPICS = [
   'Stop and search monitoring for the quarter',

@@ -3,7 +3,7 @@
  * the 33 boroughs, partner agencies and community organisations, the officers and staff who ask
  * for advice (each with an account), and the partners' contacts.
  */
-import { nameSql, type ModuleGenerator } from './context.js';
+import { nameSql, type ModuleGenerator } from '../../platform/bench/generator.js';
 
 export const directoryGenerator: ModuleGenerator = {
   module: 'directory',

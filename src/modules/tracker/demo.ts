@@ -1,0 +1,66 @@
+/**
+ * The tracker's part of the demonstration dataset (src/demo/demo-data.ts runs the parts in
+ * order). The demo loads nothing into the tracker; removing the demo takes the demo accounts',
+ * people's and organisations' names off its records. Writes only the tracker's tables.
+ */
+import { inArray } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/database.js';
+import {
+  trackerActions,
+  trackerKeyPoints,
+  trackerReports,
+  trackerSources,
+  trackerUpdates,
+} from './schema.js';
+
+/** inArray needs at least one value: a UUID no row has stands for "none". */
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+const some = (ids: readonly string[]) => (ids.length ? [...ids] : [NO_ID]);
+
+/**
+ * The tracker keeps its sources and their history; the demo accounts' names come off what they
+ * recorded, and actions owned or led by demo people or demo organisations lose their owner.
+ * `demo` comes from the directory: the demo people with everyone in a demo organisation, and the
+ * demo organisations.
+ */
+export async function removeDemoTrackerNames(
+  tx: Executor,
+  userIds: readonly string[],
+  demo: { personIds: readonly string[]; organisationIds: readonly string[] },
+): Promise<void> {
+  const users_ = some(userIds);
+  const theirPeople = some(demo.personIds);
+  const demoOrganisations = some(demo.organisationIds);
+  await tx
+    .update(trackerSources)
+    .set({ createdBy: null })
+    .where(inArray(trackerSources.createdBy, users_));
+  await tx
+    .update(trackerSources)
+    .set({ ownerOrganisationId: null })
+    .where(inArray(trackerSources.ownerOrganisationId, demoOrganisations));
+  await tx
+    .update(trackerUpdates)
+    .set({ authorUserId: null })
+    .where(inArray(trackerUpdates.authorUserId, users_));
+  await tx
+    .update(trackerReports)
+    .set({ producedBy: null })
+    .where(inArray(trackerReports.producedBy, users_));
+  await tx
+    .update(trackerActions)
+    .set({ ownerPersonId: null })
+    .where(inArray(trackerActions.ownerPersonId, theirPeople));
+  await tx
+    .update(trackerActions)
+    .set({ ownerOrganisationId: null })
+    .where(inArray(trackerActions.ownerOrganisationId, demoOrganisations));
+  await tx
+    .update(trackerKeyPoints)
+    .set({ leadPersonId: null })
+    .where(inArray(trackerKeyPoints.leadPersonId, theirPeople));
+  await tx
+    .update(trackerKeyPoints)
+    .set({ leadOrganisationId: null })
+    .where(inArray(trackerKeyPoints.leadOrganisationId, demoOrganisations));
+}
