@@ -65,3 +65,41 @@ export function organisationPeopleHref(id: string): string {
 export function newPersonInHref(id: string): string {
   return `${paths.newPerson}?organisation=${encodeURIComponent(id)}`;
 }
+
+/** The rows of the organisations list, each with its link. */
+export function organisationRows(items: readonly Organisation[]) {
+  return items.map((o) => ({
+    name: o.name,
+    href: paths.organisation(o.id),
+    archived: o.archivedAt !== null,
+    kindLabel: ORGANISATION_KIND_LABELS[o.kind],
+    email: o.email,
+    phone: o.phone,
+  }));
+}
+
+/** An organisation's page: the organisation, what it is part of and includes, and its people. */
+export function organisationView(detail: {
+  organisation: Organisation;
+  parent: { id: string; name: string } | null;
+  children: readonly { id: string; name: string }[];
+  members: readonly { id: string; fullName: string; jobTitle: string | null }[];
+  memberCount: number;
+}) {
+  const { organisation, parent } = detail;
+  const id = organisation.id;
+  return {
+    organisation,
+    kindLabel: ORGANISATION_KIND_LABELS[organisation.kind],
+    parent: parent && { name: parent.name, href: paths.organisation(parent.id) },
+    children: detail.children.map((c) => ({ name: c.name, href: paths.organisation(c.id) })),
+    members: detail.members.map((m) => ({ ...m, href: paths.person(m.id) })),
+    memberCount: detail.memberCount,
+    changeHref: paths.editOrganisation(id),
+    archiveAction: organisation.archivedAt
+      ? paths.restoreOrganisation(id)
+      : paths.archiveOrganisation(id),
+    allPeopleHref: organisationPeopleHref(id),
+    addPersonHref: newPersonInHref(id),
+  };
+}

@@ -17,12 +17,11 @@ import type { DirectoryRouteDeps as RouteDeps } from '../route-deps.js';
 import { versionOf } from '../rules.js';
 import {
   kindItems,
-  newPersonInHref,
   organisationFormValues,
   organisationItems,
   organisationKindOf,
-  organisationPeopleHref,
-  ORGANISATION_KIND_LABELS,
+  organisationRows,
+  organisationView,
 } from './presenter.js';
 
 const view = { config: { access: { action: 'directory.view' as const } } };
@@ -61,9 +60,10 @@ export function registerOrganisationRoutes({ app, services, renderPage }: RouteD
       canSeeArchived,
       kindItems: kindItems(kind, 'All types'),
       result,
-      kindLabels: ORGANISATION_KIND_LABELS,
+      rows: organisationRows(result.items),
+      searchAction: paths.organisations,
+      newOrganisationHref: paths.newOrganisation,
       canEdit: can(request.principal, 'directory.edit'),
-      paths,
       pagination: paginationFor(
         paths.organisations,
         { q, kind, archived },
@@ -90,13 +90,9 @@ export function registerOrganisationRoutes({ app, services, renderPage }: RouteD
       {
         title: detail.organisation.name,
         breadcrumbs: [home, directoryCrumb, organisationsCrumb],
-        ...detail,
-        kindLabel: ORGANISATION_KIND_LABELS[detail.organisation.kind],
+        ...organisationView(detail),
         canEdit: errors ? true : can(request.principal, 'directory.edit'),
         historyHref: recordHistoryHref(request.principal, 'organisation', id),
-        allPeopleHref: organisationPeopleHref(id),
-        addPersonHref: newPersonInHref(id),
-        paths,
         errors,
       },
       status,

@@ -1,6 +1,7 @@
 /** How people are shown: the edit form's values, and the person picker other modules' forms use. */
 import type { Principal } from '../../../platform/auth/principal.js';
 import type { Person } from '../access.js';
+import { directoryPaths as paths } from '../paths.js';
 
 export function personFormValues(p: Person, userEmail: string): Record<string, string> {
   return {
@@ -54,4 +55,38 @@ export async function personPickerItems(
     },
     checked: p.id === selected,
   }));
+}
+
+/** The rows of the people list, each with its links. */
+export function personRows(items: readonly (Person & { organisationName: string | null })[]) {
+  return items.map((p) => ({
+    fullName: p.fullName,
+    href: paths.person(p.id),
+    archived: p.archivedAt !== null,
+    jobTitle: p.jobTitle,
+    organisation: p.organisationId
+      ? { name: p.organisationName, href: paths.organisation(p.organisationId) }
+      : null,
+    email: p.email,
+  }));
+}
+
+/** A person's page: their entry, their organisation, and what an editor may do. */
+export function personView(detail: {
+  person: Person;
+  organisation: { id: string; name: string } | null;
+}) {
+  const { person, organisation } = detail;
+  return {
+    person,
+    organisation: organisation && {
+      name: organisation.name,
+      href: paths.organisation(organisation.id),
+    },
+    hasAccount: person.userId !== null,
+    changeHref: paths.editPerson(person.id),
+    archiveAction: person.archivedAt
+      ? paths.restorePerson(person.id)
+      : paths.archivePerson(person.id),
+  };
 }

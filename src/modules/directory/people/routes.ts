@@ -16,7 +16,7 @@ import { organisationItems } from '../organisations/presenter.js';
 import { directoryPaths as paths } from '../paths.js';
 import type { DirectoryRouteDeps as RouteDeps } from '../route-deps.js';
 import { versionOf } from '../rules.js';
-import { personFormValues } from './presenter.js';
+import { personFormValues, personRows, personView } from './presenter.js';
 
 const view = { config: { access: { action: 'directory.view' as const } } };
 const edit = { config: { access: { action: 'directory.edit' as const } } };
@@ -53,8 +53,10 @@ export function registerPersonRoutes({ app, services, renderPage }: RouteDeps): 
       archived,
       canSeeArchived,
       result,
+      rows: personRows(result.items),
+      searchAction: paths.people,
+      newPersonHref: paths.newPerson,
       canEdit: can(request.principal, 'directory.edit'),
-      paths,
       pagination: paginationFor(
         paths.people,
         { q, organisation: organisationId, archived },
@@ -86,12 +88,10 @@ export function registerPersonRoutes({ app, services, renderPage }: RouteDeps): 
       {
         title: detail.person.fullName,
         breadcrumbs: [home, directoryCrumb, peopleCrumb],
-        ...detail,
+        ...personView(detail),
         account,
-        hasAccount: detail.person.userId !== null,
         canEdit: errors ? true : can(request.principal, 'directory.edit'),
         historyHref: recordHistoryHref(request.principal, 'person', id),
-        paths,
         errors,
       },
       status,
