@@ -3,16 +3,150 @@
  * read people and organisations only through `DirectoryApi`.
  */
 import { can } from '../../platform/auth/permissions.js';
-import { findUserIdByEmail } from '../../platform/auth/users-service.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import { findUserIdByEmail, type ScopeCatalogue } from '../../platform/auth/users-service.js';
+import type { Executor } from '../../platform/db/database.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
-import { registerDirectoryApiRoutes } from './api-routes.js';
+import { registerDirectoryHomeRoutes } from './home/routes.js';
+import { registerDirectoryApiRoutes } from './json-api/routes.js';
+import type { OrganisationKind } from './kinds.js';
+import { registerOrganisationRoutes } from './organisations/routes.js';
 import { directoryPaths } from './paths.js';
-import { registerDirectoryRoutes } from './routes.js';
-import { createDirectoryService, type DirectoryService } from './service.js';
+import { registerPersonRoutes } from './people/routes.js';
+import { createDirectoryService, type DirectoryServices } from './service.js';
 
-export { personPickerItems } from './person-picker.js';
+export { personPickerItems } from './people/presenter.js';
 export { ORGANISATION_KINDS, type OrganisationKind } from './kinds.js';
-export type { Organisation, Person, PersonSummary, DirectoryService } from './service.js';
+
+/** Someone in the directory, as another module names them. Archived entries are marked. */
+export interface PersonSummary {
+  id: string;
+  fullName: string;
+  email: string | null;
+  userId: string | null;
+  organisationId: string | null;
+  organisationName: string | null;
+  archived: boolean;
+}
+
+/** An organisation in the directory, as another module names it. */
+export interface OrganisationSummary {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  code: string | null;
+  archived: boolean;
+}
+
+/** A live organisation, for a select list. */
+export interface OrganisationOption {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+}
+
+/** A user's own directory entry and the organisation (their unit) it belongs to. */
+export interface PersonOfUser {
+  id: string;
+  organisationId: string | null;
+}
+
+/** What a reference in an imported file names: a person, an organisation, or (rarely) both. */
+export interface ReferenceMatch {
+  personId: string | null;
+  organisationId: string | null;
+}
+
+/** Someone another module is recording, to be found in the directory by e-mail or added. */
+export interface PersonToRecord {
+  fullName: string;
+  email: string | null;
+}
+
+/** The directory ids of the people recorded, in the order given, and those newly added. */
+export interface RecordedPeople {
+  ids: string[];
+  added: string[];
+}
+
+export interface BoroughCommander {
+  boroughId: string | null;
+  fullName: string;
+  email: string | null;
+}
+
+export interface BoroughCommanders {
+  borough: string;
+  commanders: BoroughCommander[];
+}
+
+/**
+ * For other modules, which hold directory ids but never read its tables: who and what those ids
+ * are, a whole page's worth in one query, and the few searches they need. Each runs on the
+ * executor given (the caller's transaction, where there is one).
+ */
+export interface DirectoryLookups {
+  people(executor: Executor, ids: readonly string[]): Promise<Map<string, PersonSummary>>;
+  organisations(
+    executor: Executor,
+    ids: readonly string[],
+  ): Promise<Map<string, OrganisationSummary>>;
+  /** The person whose user account this is (to find, say, the groups a user is a member of). */
+  personIdForUser(executor: Executor, userId: string): Promise<string | undefined>;
+  personOfUser(executor: Executor, userId: string): Promise<PersonOfUser | undefined>;
+  /** The bodies that can own a response or an action: current ones, by kind then name. */
+  ownerOrganisations(executor: Executor): Promise<OrganisationOption[]>;
+  /** An organisation by its code, a person by e-mail address, or either by its directory id. */
+  resolveReferences(
+    executor: Executor,
+    references: readonly string[],
+  ): Promise<Map<string, ReferenceMatch>>;
+  /** Matched by e-mail where one is given, otherwise added, in the caller's transaction. */
+  findOrAddPeople(tx: Executor, wanted: readonly PersonToRecord[]): Promise<RecordedPeople>;
+  /** Every borough with its commanders, if the directory records any. */
+  boroughCommanders(executor: Executor): Promise<BoroughCommanders[]>;
+  organisationIdByCode(executor: Executor, code: string): Promise<string | undefined>;
+}
+
+export interface DirectoryOrganisations {
+  /** Names for select lists: live organisations, optionally of some kinds. */
+  options(kinds?: readonly OrganisationKind[]): Promise<OrganisationOption[]>;
+}
+
+export interface PeopleQuery {
+  q?: string | undefined;
+  organisationId?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface PersonListItem {
+  id: string;
+  fullName: string;
+  jobTitle: string | null;
+  email: string | null;
+  organisationId: string | null;
+  organisationName: string | null;
+}
+
+export interface PeoplePage {
+  items: PersonListItem[];
+  total: number;
+}
+
+export interface DirectoryPeople {
+  /** The search of people the principal may see (the person picker's). */
+  list(principal: Principal, query: PeopleQuery): Promise<PeoplePage>;
+}
+
+/** What other modules may ask the directory. */
+export interface DirectoryService {
+  lookups: DirectoryLookups;
+  organisations: DirectoryOrganisations;
+  people: DirectoryPeople;
+  /** Boroughs, which a borough-scoped role is held for. */
+  scopeCatalogue: ScopeCatalogue;
+}
 
 // Start-up loads the reference data before the modules are built (src/startup.ts).
 export {
@@ -42,7 +176,7 @@ export interface DirectoryApi {
 }
 
 export interface DirectoryModule extends BridgeModule<DirectoryApi> {
-  services: { directory: DirectoryService };
+  services: { directory: DirectoryServices };
 }
 
 export function createDirectoryModule(deps: ModuleDeps): DirectoryModule {
@@ -64,7 +198,9 @@ export function createDirectoryModule(deps: ModuleDeps): DirectoryModule {
         config: platform.config,
         services: { ...platform, ...services },
       };
-      registerDirectoryRoutes(routeDeps);
+      registerDirectoryHomeRoutes(routeDeps);
+      registerOrganisationRoutes(routeDeps);
+      registerPersonRoutes(routeDeps);
       await app.register(async (api) => registerDirectoryApiRoutes({ ...routeDeps, app: api }), {
         prefix: '/api/v1',
       });

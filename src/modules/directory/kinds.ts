@@ -1,3 +1,4 @@
+/** The kinds of organisation the directory holds (reference data names some of them). */
 export const ORGANISATION_KINDS = [
   'authority',
   'borough',
@@ -9,13 +10,3 @@ export const ORGANISATION_KINDS = [
 ] as const;
 
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-
-export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
-  authority: 'Police authority',
-  borough: 'Borough',
-  directorate: 'Police directorate',
-  police_unit: 'Police unit',
-  partner: 'Partner organisation',
-  community: 'Community organisation',
-  other: 'Other organisation',
-};

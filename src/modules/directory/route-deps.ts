@@ -1,5 +1,5 @@
 import type { RouteDeps } from '../../platform/modules.js';
-import type { DirectoryService } from './service.js';
+import type { DirectoryServices } from './service.js';
 
 /** What the directory's route files are given. */
-export type DirectoryRouteDeps = RouteDeps<{ directory: DirectoryService }>;
+export type DirectoryRouteDeps = RouteDeps<{ directory: DirectoryServices }>;

@@ -1,4 +1,4 @@
-/** Checks what people type into directory forms (and the API) and names each bad field. */
+/** The directory's rules: what people type into its forms (and the API), each bad field named. */
 import type { FieldError } from '../../platform/errors.js';
 import { text, tooLong } from '../../platform/http/form-fields.js';
 import { ORGANISATION_KINDS, type OrganisationKind } from './kinds.js';
@@ -113,4 +113,11 @@ export function validatePerson(input: PersonInput) {
       userEmail: text(input.userEmail),
     },
   };
+}
+
+/** The version of the entry the form was filled in from, if it sent one. */
+export function versionOf(body: unknown): number | undefined {
+  const v =
+    body && typeof body === 'object' ? (body as Record<string, unknown>).version : undefined;
+  return typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
 }

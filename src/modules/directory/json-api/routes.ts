@@ -1,132 +1,24 @@
 /** The directory over JSON for other systems, authenticated with API tokens. */
-import { Type, type Static, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type Static, type TypeBoxTypeProvider, Type } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import type { DirectoryRouteDeps as RouteDeps } from './route-deps.js';
-import { pageRequest } from '../../platform/db/search.js';
-import { UnauthenticatedError } from '../../platform/errors.js';
-import { ORGANISATION_KINDS } from './kinds.js';
-import type { Organisation, Person } from './service.js';
-
-const KindSchema = Type.Enum([...ORGANISATION_KINDS]);
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
-  Type.Union([t, Type.Null()]);
-
-const OrganisationSchema = Type.Object(
-  {
-    id: Type.String({ format: 'uuid' }),
-    name: Type.String(),
-    kind: KindSchema,
-    code: Nullable(Type.String()),
-    parentId: Nullable(Type.String({ format: 'uuid' })),
-    description: Nullable(Type.String()),
-    email: Nullable(Type.String()),
-    phone: Nullable(Type.String()),
-    address: Nullable(Type.String()),
-    website: Nullable(Type.String()),
-    archived: Type.Boolean(),
-    version: Type.Integer(),
-    updatedAt: Type.String({ format: 'date-time' }),
-  },
-  { $id: 'Organisation' },
-);
-
-const PersonSchema = Type.Object(
-  {
-    id: Type.String({ format: 'uuid' }),
-    fullName: Type.String(),
-    jobTitle: Nullable(Type.String()),
-    organisationId: Nullable(Type.String({ format: 'uuid' })),
-    email: Nullable(Type.String()),
-    phone: Nullable(Type.String()),
-    address: Nullable(Type.String()),
-    archived: Type.Boolean(),
-    version: Type.Integer(),
-    updatedAt: Type.String({ format: 'date-time' }),
-  },
-  { $id: 'Person' },
-);
-
-const OrganisationBody = Type.Object(
-  {
-    name: Type.String({ maxLength: 200 }),
-    kind: KindSchema,
-    parentId: Type.Optional(Nullable(Type.String())),
-    description: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-    email: Type.Optional(Nullable(Type.String({ maxLength: 254 }))),
-    phone: Type.Optional(Nullable(Type.String({ maxLength: 25 }))),
-    address: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-    website: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-  },
-  { additionalProperties: false },
-);
-
-const PersonBody = Type.Object(
-  {
-    fullName: Type.String({ maxLength: 200 }),
-    jobTitle: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-    organisationId: Type.Optional(Nullable(Type.String())),
-    email: Type.Optional(Nullable(Type.String({ maxLength: 254 }))),
-    phone: Type.Optional(Nullable(Type.String({ maxLength: 25 }))),
-    address: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-  },
-  { additionalProperties: false },
-);
-
-const ListQuery = Type.Object({
-  q: Type.Optional(
-    Type.String({ maxLength: 200, description: 'Words to search for (each matched as a prefix)' }),
-  ),
-  page: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$' })),
-});
-
-const IdParams = Type.Object({ id: Type.String() });
-const VersionQuery = Type.Object({
-  version: Type.Optional(
-    Type.String({
-      pattern: '^[0-9]{1,12}$',
-      description: 'The version you last read: the change is refused if it has moved on',
-    }),
-  ),
-});
-
-const Problem = Type.Object({
-  type: Type.String(),
-  title: Type.String(),
-  status: Type.Integer(),
-  detail: Type.String(),
-  errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
-  requestId: Type.String(),
-});
-
-const errorResponses = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
-const PAGE_SIZE = 50;
-
-function page<T extends ReturnType<typeof Type.Object>>(item: T) {
-  return Type.Object({
-    items: Type.Array(item),
-    total: Type.Integer(),
-    page: Type.Integer(),
-    pageSize: Type.Integer(),
-  });
-}
-
-function organisationJson(o: Organisation) {
-  const { archivedAt, createdAt: _c, updatedAt, ...rest } = o;
-  return { ...rest, archived: archivedAt !== null, updatedAt: updatedAt.toISOString() };
-}
-
-function personJson(p: Person) {
-  const { archivedAt, createdAt: _c, updatedAt, notes: _n, userId: _u, ...rest } = p;
-  return { ...rest, archived: archivedAt !== null, updatedAt: updatedAt.toISOString() };
-}
-
-/** Blank strings and nulls mean "none", as they do on the forms. */
-function asForm(body: Record<string, unknown>): Record<string, string | undefined> {
-  return Object.fromEntries(
-    Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]),
-  );
-}
+import { pageRequest } from '../../../platform/db/search.js';
+import { UnauthenticatedError } from '../../../platform/errors.js';
+import { directoryApiPaths as paths } from '../paths.js';
+import type { DirectoryRouteDeps as RouteDeps } from '../route-deps.js';
+import { asForm, organisationJson, personJson } from './presenter.js';
+import {
+  errorResponses,
+  IdParams,
+  KindSchema,
+  ListQuery,
+  OrganisationBody,
+  OrganisationSchema,
+  page,
+  PAGE_SIZE,
+  PersonBody,
+  PersonSchema,
+  VersionQuery,
+} from './schemas.js';
 
 export function registerDirectoryApiRoutes({ app: root, services }: RouteDeps): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
@@ -144,7 +36,7 @@ export function registerDirectoryApiRoutes({ app: root, services }: RouteDeps): 
   const versionOf = (q: Static<typeof VersionQuery>) => (q.version ? Number(q.version) : undefined);
 
   app.get(
-    '/organisations',
+    paths.organisations,
     {
       config: api,
       schema: {
@@ -172,7 +64,7 @@ export function registerDirectoryApiRoutes({ app: root, services }: RouteDeps): 
   );
 
   app.get(
-    '/organisations/:id',
+    paths.organisation.pattern,
     {
       config: api,
       schema: {
@@ -189,7 +81,7 @@ export function registerDirectoryApiRoutes({ app: root, services }: RouteDeps): 
   );
 
   app.post(
-    '/organisations',
+    paths.organisations,
     {
       config: api,
       schema: {
@@ -210,7 +102,7 @@ export function registerDirectoryApiRoutes({ app: root, services }: RouteDeps): 
   );
 
   app.put(
-    '/organisations/:id',
+    paths.organisation.pattern,
     {
       config: api,
       schema: {
@@ -234,7 +126,7 @@ export function registerDirectoryApiRoutes({ app: root, services }: RouteDeps): 
   );
 
   app.get(
-    '/people',
+    paths.people,
     {
       config: api,
       schema: {
@@ -265,7 +157,7 @@ export function registerDirectoryApiRoutes({ app: root, services }: RouteDeps): 
   );
 
   app.get(
-    '/people/:id',
+    paths.person.pattern,
     {
       config: api,
       schema: {
@@ -280,7 +172,7 @@ export function registerDirectoryApiRoutes({ app: root, services }: RouteDeps): 
   );
 
   app.post(
-    '/people',
+    paths.people,
     {
       config: api,
       schema: {
@@ -301,7 +193,7 @@ export function registerDirectoryApiRoutes({ app: root, services }: RouteDeps): 
   );
 
   app.put(
-    '/people/:id',
+    paths.person.pattern,
     {
       config: api,
       schema: {
