@@ -5,7 +5,7 @@
 import { findUserIdByEmail } from '../../platform/auth/users-service.js';
 import type { Db } from '../../platform/db/database.js';
 import { loadReferenceData, readReferenceData } from './reference-data.js';
-import { createDirectoryService, type DirectoryService } from './service.js';
+import { createDirectoryService, type DirectoryServices } from './service.js';
 
 export { LONDON_REFERENCE_DATA } from './reference-data.js';
 
@@ -15,6 +15,6 @@ export async function loadDirectoryReferenceData(db: Db, file: string): Promise<
 }
 
 /** The directory on its own, for loading other modules' reference data that names organisations. */
-export function createReferenceDirectory(db: Db): DirectoryService {
+export function createReferenceDirectory(db: Db): DirectoryServices {
   return createDirectoryService({ db, userIdForEmail: findUserIdByEmail });
 }
