@@ -2,9 +2,18 @@
  * The directory of people and organisations: its one public face (ADR 0014). Other modules
  * read people and organisations only through `DirectoryApi`.
  */
+import type { SQL, SQLWrapper } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions.js';
 import { findUserIdByEmail } from '../../platform/auth/users-service.js';
+import type { Executor } from '../../platform/db/database.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
+import { organisationCodeSql, organisationNameSql, personNameSql } from './api/person-columns.js';
+import {
+  organisationByCode,
+  personContactOfUser,
+  type OrganisationByCode,
+  type PersonContact,
+} from './api/user-contacts.js';
 import { registerDirectoryApiRoutes } from './api-routes.js';
 import { directoryPaths } from './paths.js';
 import { registerDirectoryRoutes } from './routes.js';
@@ -13,9 +22,16 @@ import { createDirectoryService, type DirectoryService } from './service.js';
 export { personPickerItems } from './person-picker.js';
 export { ORGANISATION_KINDS, type OrganisationKind } from './kinds.js';
 export type { Organisation, Person, PersonSummary, DirectoryService } from './service.js';
+export type { OrganisationByCode, PersonContact } from './api/user-contacts.js';
 
 export interface DirectoryApi {
   directory: DirectoryService;
+  /** A person's name, an organisation's code and name as SQL, for another module's list. */
+  personNameSql(personId: SQLWrapper): SQL<string>;
+  organisationCodeSql(organisationId: SQLWrapper): SQL<string | null>;
+  organisationNameSql(organisationId: SQLWrapper): SQL<string | null>;
+  personContactOfUser(executor: Executor, userId: string): Promise<PersonContact | undefined>;
+  organisationByCode(executor: Executor, code: string): Promise<OrganisationByCode | undefined>;
 }
 
 export interface DirectoryModule extends BridgeModule<DirectoryApi> {
@@ -32,7 +48,14 @@ export function createDirectoryModule(deps: ModuleDeps): DirectoryModule {
   const services = { directory };
   return {
     name: 'directory',
-    api: { directory },
+    api: {
+      directory,
+      personNameSql,
+      organisationCodeSql,
+      organisationNameSql,
+      personContactOfUser,
+      organisationByCode,
+    },
     services,
     async registerRoutes(app, renderPage) {
       const routeDeps = {

@@ -5,6 +5,7 @@
 import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { AdviceApi } from '../advice/index.js';
+import type { DirectoryApi } from '../directory/index.js';
 import type { GroupsApi } from '../groups/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
 import { registerBudgetRoutes } from './budgets-routes.js';
@@ -29,17 +30,23 @@ export interface ExpensesModule extends BridgeModule<ExpensesApi> {
 }
 
 export function createExpensesModule(
-  deps: ModuleDeps & { groups: GroupsApi; meetings: MeetingsApi; advice: AdviceApi },
+  deps: ModuleDeps & {
+    directory: DirectoryApi;
+    groups: GroupsApi;
+    meetings: MeetingsApi;
+    advice: AdviceApi;
+  },
 ): ExpensesModule {
-  const { platform, now } = deps;
+  const { platform, now, directory, groups } = deps;
   const { db, mail, config } = platform;
   const publicUrl = config.publicUrl;
   const services: ExpensesServices = {
     expenses: createExpensesService({
       db,
-      groups: deps.groups.groups,
-      meetings: deps.meetings.meetings,
-      deployments: deps.advice.deployments,
+      directory,
+      groups,
+      meetings: deps.meetings,
+      advice: deps.advice,
       files: platform.files,
       maxBytes: config.files.maxBytes,
       mail,
@@ -49,6 +56,8 @@ export function createExpensesModule(
     }),
     expenseProcessing: createExpenseProcessingService({
       db,
+      directory,
+      groups,
       mail,
       publicUrl,
       secondApprovalAbovePence: config.expenses.secondApprovalAbovePence,
@@ -56,13 +65,15 @@ export function createExpensesModule(
     }),
     payments: createPaymentsService({
       db,
+      directory,
+      groups,
       mail,
       publicUrl,
       exportColumns: config.expenses.exportColumns,
       now,
     }),
-    expenseDisputes: createDisputesService({ db, mail, publicUrl, now }),
-    budgets: createBudgetsService({ db, now }),
+    expenseDisputes: createDisputesService({ db, directory, groups, mail, publicUrl, now }),
+    budgets: createBudgetsService({ db, directory, groups, now }),
   };
   return {
     name: 'expenses',

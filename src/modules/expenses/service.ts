@@ -32,18 +32,11 @@ import type { FormFile } from '../../platform/http/multipart.js';
 import { isUuid } from '../../platform/http/params.js';
 import type { MailService } from '../../platform/mail/service.js';
 import { formatPence, readPounds } from '../../platform/money/pence.js';
-import type { DeploymentsService } from '../advice/index.js';
-import { people } from '../directory/schema.js';
-import type { GroupsService } from '../groups/index.js';
-import type { MeetingsService } from '../meetings/index.js';
-import {
-  claimantPerson,
-  findClaim,
-  findVisibleClaim,
-  isClaimant,
-  itemsOfClaim,
-  type Claim,
-} from './access.js';
+import type { AdviceApi } from '../advice/index.js';
+import type { DirectoryApi } from '../directory/index.js';
+import type { GroupsApi } from '../groups/index.js';
+import type { MeetingsApi } from '../meetings/index.js';
+import { findClaim, findVisibleClaim, isClaimant, itemsOfClaim, type Claim } from './access.js';
 import { expensePaths as paths } from './paths.js';
 import {
   CLAIM_WINDOW_MONTHS,
@@ -74,9 +67,10 @@ export type ExpensesService = ReturnType<typeof createExpensesService>;
 
 export function createExpensesService(deps: {
   db: Db;
-  groups: GroupsService;
-  meetings: MeetingsService;
-  deployments: DeploymentsService;
+  directory: DirectoryApi;
+  groups: GroupsApi;
+  meetings: MeetingsApi;
+  advice: AdviceApi;
   files: FileStore;
   maxBytes: number;
   mail: MailService;
@@ -99,6 +93,10 @@ export function createExpensesService(deps: {
     return principal;
   }
 
+  /** The directory person a signed-in advisor is, if any. */
+  const claimantPerson = (executor: Executor, user: UserPrincipal) =>
+    deps.directory.personContactOfUser(executor, user.userId);
+
   async function personOrRefuse(executor: Executor, user: UserPrincipal) {
     const person = await claimantPerson(executor, user);
     if (!person)
@@ -115,15 +113,15 @@ export function createExpensesService(deps: {
    */
   async function occasionsFor(executor: Executor, personId: string) {
     const earliest = addCalendarMonths(today(), -CLAIM_WINDOW_MONTHS);
-    const groups = await deps.groups.currentGroupsOf(executor, personId);
+    const groups = await deps.groups.groups.currentGroupsOf(executor, personId);
     const [meetings, deployments] = await Promise.all([
-      deps.meetings.groupMeetingsBetween(
+      deps.meetings.meetings.groupMeetingsBetween(
         executor,
         groups.map((g) => g.id),
         startOfLondonDay(earliest),
         startOfLondonDay(addCalendarDays(today(), 1)),
       ),
-      deps.deployments.acceptedDeploymentsSince(executor, personId, earliest),
+      deps.advice.deployments.acceptedDeploymentsSince(executor, personId, earliest),
     ]);
     const groupName = new Map(groups.map((g) => [g.id, g.name]));
     return {
@@ -251,13 +249,10 @@ export function createExpensesService(deps: {
     async claim(principal: Principal, claimId: string) {
       const user = requireUser(principal);
       const claim = await findVisibleClaim(db, user, claimId);
-      const [items, [group], [claimant]] = await Promise.all([
+      const [items, [group], claimants] = await Promise.all([
         itemsOf(db, claimId),
-        deps.groups.groupsByIds(db, [claim.groupId]),
-        db
-          .select({ name: people.fullName })
-          .from(people)
-          .where(eq(people.id, claim.claimantPersonId)),
+        deps.groups.groups.groupsByIds(db, [claim.groupId]),
+        deps.directory.directory.lookups.people(db, [claim.claimantPersonId]),
       ]);
       const day = today();
       return {
@@ -268,7 +263,7 @@ export function createExpensesService(deps: {
           lateProblem: claim.status === 'draft' ? itemDateProblem(i.incurredOn, day) : null,
         })),
         groupName: group?.name ?? '',
-        claimantName: claimant?.name ?? '',
+        claimantName: claimants.get(claim.claimantPersonId)?.fullName ?? '',
         isClaimant: isClaimant(user, claim),
         mayEdit: isClaimant(user, claim) && checkEditable(claim.status) === null,
       };
@@ -479,7 +474,7 @@ export function createExpensesService(deps: {
             to,
             subject: `Expense claim ${claim.reference} has reached the coordination unit`,
             text: [
-              `Dear ${person?.name ?? user.displayName},`,
+              `Dear ${person?.fullName ?? user.displayName},`,
               '',
               `Your claim ${claim.reference} (${claim.occasionText}) for ${formatPence(claim.claimedPence)} reached the coordination unit on ${formatDate(day)}.`,
               'You will be told by e-mail when it has been decided. You can follow it here:',
