@@ -8,17 +8,18 @@ import type { AdviceApi } from '../advice/index.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { GroupsApi } from '../groups/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
-import { registerBudgetRoutes } from './budgets-routes.js';
-import { createBudgetsService } from './budgets-service.js';
-import { registerDisputeRoutes } from './disputes-routes.js';
-import { createDisputesService } from './disputes-service.js';
+import { registerBudgetRoutes } from './budgets/routes.js';
+import { createBudgetsService } from './budgets/service.js';
+import { registerClaimRoutes } from './claims/routes.js';
+import { createExpensesService } from './claims/service.js';
+import { registerDisputeRoutes } from './disputes/routes.js';
+import { createDisputesService } from './disputes/service.js';
 import { expensePaths } from './paths.js';
-import { registerPaymentRoutes } from './payments-routes.js';
-import { createPaymentsService } from './payments-service.js';
-import { createExpenseProcessingService } from './processing-service.js';
+import { registerPaymentRoutes } from './payments/routes.js';
+import { createPaymentsService } from './payments/service.js';
+import { registerProcessingRoutes } from './processing/routes.js';
+import { createExpenseProcessingService } from './processing/service.js';
 import type { ExpensesServices } from './route-deps.js';
-import { registerExpenseRoutes } from './routes.js';
-import { createExpensesService } from './service.js';
 
 export { readExpensesSettings, type ExpensesSettings } from './settings.js';
 
@@ -81,7 +82,8 @@ export function createExpensesModule(
     services,
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
-      registerExpenseRoutes(routeDeps);
+      registerClaimRoutes(routeDeps);
+      registerProcessingRoutes(routeDeps);
       registerPaymentRoutes(routeDeps);
       registerDisputeRoutes(routeDeps);
       registerBudgetRoutes(routeDeps);

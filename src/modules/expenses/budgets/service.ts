@@ -7,9 +7,9 @@
  * who approved and who paid it.
  */
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { can } from '../../platform/auth/permissions.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import {
   addCalendarMonths,
   reportingYear,
@@ -18,24 +18,24 @@ import {
   toLondonDate,
   type IsoDate,
   type ReportingYear,
-} from '../../platform/calendar/index.js';
-import type { Db } from '../../platform/db/database.js';
-import type { PageRequest } from '../../platform/db/search.js';
+} from '../../../platform/calendar/index.js';
+import type { Db } from '../../../platform/db/database.js';
+import type { PageRequest } from '../../../platform/db/search.js';
 import {
   ForbiddenError,
   NotFoundError,
   ValidationError,
   type FieldError,
-} from '../../platform/errors.js';
-import { dateField, text } from '../../platform/http/form-fields.js';
-import { isUuid } from '../../platform/http/params.js';
-import { formatPence, penceAsDecimal, readPounds } from '../../platform/money/pence.js';
-import type { DirectoryApi } from '../directory/index.js';
-import type { GroupsApi, GroupType } from '../groups/index.js';
-import { accountName } from './access.js';
-import { SPENDING } from './processing-service.js';
-import { CLAIM_STATUS_LABELS, budgetHolder, type BudgetHolder } from './rules.js';
-import { expenseBudgets, expenseClaims, paymentBatches } from './schema.js';
+} from '../../../platform/errors.js';
+import { dateField, text } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
+import { formatPence, penceAsDecimal, readPounds } from '../../../platform/money/pence.js';
+import type { DirectoryApi } from '../../directory/index.js';
+import type { GroupsApi, GroupType } from '../../groups/index.js';
+import { accountName } from '../access.js';
+import { SPENDING } from '../processing/service.js';
+import { CLAIM_STATUS_LABELS, budgetHolder, type BudgetHolder } from '../rules.js';
+import { expenseBudgets, expenseClaims, paymentBatches } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 

@@ -5,23 +5,23 @@
  * is never paid twice; the advisor is told when it is paid.
  */
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { can } from '../../platform/auth/permissions.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import { formatDate, toLondonDate } from '../../platform/calendar/index.js';
-import type { Db, Executor } from '../../platform/db/database.js';
-import type { PageRequest } from '../../platform/db/search.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.js';
-import { isUuid } from '../../platform/http/params.js';
-import type { MailService } from '../../platform/mail/service.js';
-import { formatPence, penceAsDecimal } from '../../platform/money/pence.js';
-import type { DirectoryApi } from '../directory/index.js';
-import type { GroupsApi } from '../groups/index.js';
-import { accountName } from './access.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import { formatDate, toLondonDate } from '../../../platform/calendar/index.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
+import type { PageRequest } from '../../../platform/db/search.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../../platform/errors.js';
+import { isUuid } from '../../../platform/http/params.js';
+import type { MailService } from '../../../platform/mail/service.js';
+import { formatPence, penceAsDecimal } from '../../../platform/money/pence.js';
+import type { DirectoryApi } from '../../directory/index.js';
+import type { GroupsApi } from '../../groups/index.js';
+import { accountName } from '../access.js';
 import type { ExportColumn, ExportColumnKey } from './export-columns.js';
-import { expensePaths as paths } from './paths.js';
-import { budgetHolder } from './rules.js';
-import { expenseClaims, paymentBatches } from './schema.js';
+import { expensePaths as paths } from '../paths.js';
+import { budgetHolder } from '../rules.js';
+import { expenseClaims, paymentBatches } from '../schema.js';
 
 const PAYABLE = ['approved', 'part_approved'] as const;
 

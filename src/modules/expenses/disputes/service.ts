@@ -6,33 +6,33 @@
  * is the last: upheld, the claim is approved in full. Each stage's decision and reason is kept.
  */
 import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { can, hasRole } from '../../platform/auth/permissions.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import { activeRoleHolders } from '../../platform/auth/users-service.js';
-import type { Db, Executor } from '../../platform/db/database.js';
-import type { PageRequest } from '../../platform/db/search.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { can, hasRole } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import { activeRoleHolders } from '../../../platform/auth/users-service.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
+import type { PageRequest } from '../../../platform/db/search.js';
 import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
   type FieldError,
-} from '../../platform/errors.js';
-import { text, tooLong } from '../../platform/http/form-fields.js';
-import type { MailService } from '../../platform/mail/service.js';
-import type { DirectoryApi } from '../directory/index.js';
-import type { GroupsApi } from '../groups/index.js';
-import { findClaim, isClaimant, itemsOfClaim, type Claim } from './access.js';
-import { expensePaths as paths } from './paths.js';
+} from '../../../platform/errors.js';
+import { text, tooLong } from '../../../platform/http/form-fields.js';
+import type { MailService } from '../../../platform/mail/service.js';
+import type { DirectoryApi } from '../../directory/index.js';
+import type { GroupsApi } from '../../groups/index.js';
+import { findClaim, isClaimant, itemsOfClaim, type Claim } from '../access.js';
+import { expensePaths as paths } from '../paths.js';
 import {
   disputeProblem,
   firstDisputeStage,
   mayDecideDispute,
   mayReferToDirector,
   type DisputeStage,
-} from './rules.js';
-import { expenseClaims, expenseDisputes, expenseItems } from './schema.js';
+} from '../rules.js';
+import { expenseClaims, expenseDisputes, expenseItems } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 type Dispute = typeof expenseDisputes.$inferSelect;

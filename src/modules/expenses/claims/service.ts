@@ -5,9 +5,9 @@
  * transaction, one audit event.
  */
 import { and, count, desc, eq } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { can } from '../../platform/auth/permissions.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import {
   addCalendarMonths,
   formatDate,
@@ -15,29 +15,29 @@ import {
   addCalendarDays,
   toLondonDate,
   todayInLondon,
-} from '../../platform/calendar/index.js';
-import type { Db, Executor } from '../../platform/db/database.js';
-import type { PageRequest } from '../../platform/db/search.js';
+} from '../../../platform/calendar/index.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
+import type { PageRequest } from '../../../platform/db/search.js';
 import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
   type FieldError,
-} from '../../platform/errors.js';
-import type { FileStore } from '../../platform/files/store.js';
-import { checkUploadedFile, keepFile } from '../../platform/files/upload.js';
-import { dateField, text, tooLong } from '../../platform/http/form-fields.js';
-import type { FormFile } from '../../platform/http/multipart.js';
-import { isUuid } from '../../platform/http/params.js';
-import type { MailService } from '../../platform/mail/service.js';
-import { formatPence, readPounds } from '../../platform/money/pence.js';
-import type { AdviceApi } from '../advice/index.js';
-import type { DirectoryApi } from '../directory/index.js';
-import type { GroupsApi } from '../groups/index.js';
-import type { MeetingsApi } from '../meetings/index.js';
-import { findClaim, findVisibleClaim, isClaimant, itemsOfClaim, type Claim } from './access.js';
-import { expensePaths as paths } from './paths.js';
+} from '../../../platform/errors.js';
+import type { FileStore } from '../../../platform/files/store.js';
+import { checkUploadedFile, keepFile } from '../../../platform/files/upload.js';
+import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
+import type { FormFile } from '../../../platform/http/multipart.js';
+import { isUuid } from '../../../platform/http/params.js';
+import type { MailService } from '../../../platform/mail/service.js';
+import { formatPence, readPounds } from '../../../platform/money/pence.js';
+import type { AdviceApi } from '../../advice/index.js';
+import type { DirectoryApi } from '../../directory/index.js';
+import type { GroupsApi } from '../../groups/index.js';
+import type { MeetingsApi } from '../../meetings/index.js';
+import { findClaim, findVisibleClaim, isClaimant, itemsOfClaim, type Claim } from '../access.js';
+import { expensePaths as paths } from '../paths.js';
 import {
   CLAIM_WINDOW_MONTHS,
   EXPENSE_CATEGORY_LABELS,
@@ -52,8 +52,8 @@ import {
   subsistenceOverLimit,
   type ExpenseCategory,
   type ExpenseLimits,
-} from './rules.js';
-import { expenseClaims, expenseItems } from './schema.js';
+} from '../rules.js';
+import { expenseClaims, expenseItems } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 

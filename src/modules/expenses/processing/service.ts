@@ -5,25 +5,25 @@
  * take the group past its budget for the year is warned of.
  */
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { can } from '../../platform/auth/permissions.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import { formatDate, reportingYearOf } from '../../platform/calendar/index.js';
-import type { Db, Executor } from '../../platform/db/database.js';
-import type { PageRequest } from '../../platform/db/search.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import { formatDate, reportingYearOf } from '../../../platform/calendar/index.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
+import type { PageRequest } from '../../../platform/db/search.js';
 import {
   ConflictError,
   ForbiddenError,
   ValidationError,
   type FieldError,
-} from '../../platform/errors.js';
-import { text, tooLong } from '../../platform/http/form-fields.js';
-import type { MailService } from '../../platform/mail/service.js';
-import { formatPence, readPounds } from '../../platform/money/pence.js';
-import type { DirectoryApi } from '../directory/index.js';
-import type { GroupsApi } from '../groups/index.js';
-import { findClaim, itemsOfClaim, type Claim } from './access.js';
-import { expensePaths as paths } from './paths.js';
+} from '../../../platform/errors.js';
+import { text, tooLong } from '../../../platform/http/form-fields.js';
+import type { MailService } from '../../../platform/mail/service.js';
+import { formatPence, readPounds } from '../../../platform/money/pence.js';
+import type { DirectoryApi } from '../../directory/index.js';
+import type { GroupsApi } from '../../groups/index.js';
+import { findClaim, itemsOfClaim, type Claim } from '../access.js';
+import { expensePaths as paths } from '../paths.js';
 import {
   CLAIM_STATUS_LABELS,
   budgetWarning,
@@ -33,8 +33,8 @@ import {
   needsSecondApproval,
   type ClaimStatus,
   type Decision,
-} from './rules.js';
-import { expenseBudgets, expenseClaims, expenseItems } from './schema.js';
+} from '../rules.js';
+import { expenseBudgets, expenseClaims, expenseItems } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
