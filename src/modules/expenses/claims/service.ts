@@ -27,27 +27,24 @@ import {
 } from '../../../platform/errors.js';
 import type { FileStore } from '../../../platform/files/store.js';
 import { checkUploadedFile, keepFile } from '../../../platform/files/upload.js';
-import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
+import { text, tooLong } from '../../../platform/http/form-fields.js';
 import type { FormFile } from '../../../platform/http/multipart.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { MailService } from '../../../platform/mail/service.js';
-import { formatPence, readPounds } from '../../../platform/money/pence.js';
+import { formatPence } from '../../../platform/money/pence.js';
 import type { AdviceApi } from '../../advice/index.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import type { GroupsApi } from '../../groups/index.js';
 import type { MeetingsApi } from '../../meetings/index.js';
 import { findClaim, findVisibleClaim, isClaimant, itemsOfClaim, type Claim } from '../access.js';
 import { expensePaths as paths } from '../paths.js';
+import { readItemFields } from './item-fields.js';
 import {
   CLAIM_WINDOW_MONTHS,
   EXPENSE_CATEGORY_LABELS,
   checkEditable,
-  isExpenseCategory,
   itemDateProblem,
   lastDayToClaim,
-  mileagePence,
-  MAX_TENTHS_OF_MILE,
-  parseMiles,
   submissionProblems,
   subsistenceOverLimit,
   type ExpenseCategory,
@@ -59,9 +56,6 @@ type Input = Record<string, string | string[] | undefined>;
 
 /** Receipts are photographs or scans: PDF or an image. */
 export const RECEIPT_TYPES = { types: ['pdf', 'png', 'jpg'] as const, text: 'PDF, PNG or JPEG' };
-
-/** The most one cost can be: far above any real one, so a slip of the keyboard is caught. */
-const MAX_ITEM_PENCE = 1_000_000;
 
 export type ExpensesService = ReturnType<typeof createExpensesService>;
 
@@ -294,55 +288,13 @@ export function createExpensesService(deps: {
       if (!isClaimant(user, before)) throw new NotFoundError();
       const refusal = checkEditable(before.status);
       if (refusal) throw new ConflictError(refusal);
-      const fields = input.fields;
       const errors: FieldError[] = [];
-      const category = text(fields.category);
-      if (!isExpenseCategory(category))
-        errors.push({ field: 'category', message: 'Select what kind of cost it is' });
-      const incurredOn = dateField(fields, 'incurredOn', 'the date of the cost', errors);
-      if (incurredOn) {
-        const problem = itemDateProblem(incurredOn, today());
-        if (problem) errors.push({ field: 'incurredOn-day', message: problem });
-      }
-      const description = text(fields.description);
-      if (!description)
-        errors.push({
-          field: 'description',
-          message:
-            category === 'other'
-              ? 'Explain what the cost was and why you needed it'
-              : 'Enter what the cost was for',
-        });
-      tooLong(errors, 'description', 'The description', description, 500);
-      let tenthsOfMile: number | null = null;
-      let amountPence: number | null = null;
-      if (category === 'mileage') {
-        const miles = parseMiles(text(fields.miles));
-        if (miles === 'too-large')
-          errors.push({
-            field: 'miles',
-            message: `The miles driven must be ${(MAX_TENTHS_OF_MILE / 10).toLocaleString('en-GB')} or fewer`,
-          });
-        else if (miles === null)
-          errors.push({ field: 'miles', message: 'Enter the miles driven, like 12 or 12.5' });
-        else {
-          tenthsOfMile = miles;
-          amountPence = mileagePence(miles, limits.mileagePencePerMile);
-        }
-      } else {
-        const read = readPounds(text(fields.amount), MAX_ITEM_PENCE);
-        if (read === 'too-large')
-          errors.push({
-            field: 'amount',
-            message: `The amount must be ${formatPence(MAX_ITEM_PENCE)} or less`,
-          });
-        else if (read === null || read === 0)
-          errors.push({
-            field: 'amount',
-            message: 'Enter the amount in pounds and pence, like 12.50',
-          });
-        else amountPence = read;
-      }
+      const { category, incurredOn, description, tenthsOfMile, amountPence } = readItemFields(
+        input.fields,
+        today(),
+        limits,
+        errors,
+      );
       const receipt = await checkUploadedFile(errors, input.file, deps.maxBytes, {
         field: 'receipt',
         accept: RECEIPT_TYPES,
