@@ -172,6 +172,7 @@ export function buildServices(deps: AppDeps) {
   const expenses = createExpensesModule({
     platform,
     now,
+    directory: directory.api,
     groups: groups.api,
     meetings: meetings.api,
     advice: advice.api,

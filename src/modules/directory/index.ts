@@ -2,11 +2,19 @@
  * The directory of people and organisations: its one public face (ADR 0014). Other modules
  * read people and organisations only through `DirectoryApi`.
  */
+import type { SQL, SQLWrapper } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { findUserIdByEmail, type ScopeCatalogue } from '../../platform/auth/users-service.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
+import { organisationCodeSql, organisationNameSql, personNameSql } from './api/person-columns.js';
+import {
+  organisationByCode,
+  personContactOfUser,
+  type OrganisationByCode,
+  type PersonContact,
+} from './api/user-contacts.js';
 import { registerDirectoryHomeRoutes } from './home/routes.js';
 import { registerDirectoryApiRoutes } from './json-api/routes.js';
 import type { OrganisationKind } from './kinds.js';
@@ -170,9 +178,16 @@ export {
   removeDemoPeople,
   type DemoAccountPerson,
 } from './demo.js';
+export type { OrganisationByCode, PersonContact } from './api/user-contacts.js';
 
 export interface DirectoryApi {
   directory: DirectoryService;
+  /** A person's name, an organisation's code and name as SQL, for another module's list. */
+  personNameSql(personId: SQLWrapper): SQL<string>;
+  organisationCodeSql(organisationId: SQLWrapper): SQL<string | null>;
+  organisationNameSql(organisationId: SQLWrapper): SQL<string | null>;
+  personContactOfUser(executor: Executor, userId: string): Promise<PersonContact | undefined>;
+  organisationByCode(executor: Executor, code: string): Promise<OrganisationByCode | undefined>;
 }
 
 export interface DirectoryModule extends BridgeModule<DirectoryApi> {
@@ -189,7 +204,14 @@ export function createDirectoryModule(deps: ModuleDeps): DirectoryModule {
   const services = { directory };
   return {
     name: 'directory',
-    api: { directory },
+    api: {
+      directory,
+      personNameSql,
+      organisationCodeSql,
+      organisationNameSql,
+      personContactOfUser,
+      organisationByCode,
+    },
     services,
     async registerRoutes(app, renderPage) {
       const routeDeps = {

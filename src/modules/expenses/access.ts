@@ -9,19 +9,9 @@ import { users } from '../../platform/auth/schema.js';
 import type { Executor } from '../../platform/db/database.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { isUuid } from '../../platform/http/params.js';
-import { people } from '../directory/schema.js';
 import { expenseClaims, expenseItems } from './schema.js';
 
 export type Claim = typeof expenseClaims.$inferSelect;
-
-/** The directory person a signed-in advisor is, if any. */
-export async function claimantPerson(executor: Executor, user: UserPrincipal) {
-  const [person] = await executor
-    .select({ id: people.id, name: people.fullName, email: people.email })
-    .from(people)
-    .where(eq(people.userId, user.userId));
-  return person;
-}
 
 /** The claim, locked for a change when asked; not found for a malformed id or no such claim. */
 export async function findClaim(executor: Executor, id: string, lock = false): Promise<Claim> {

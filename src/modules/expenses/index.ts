@@ -5,19 +5,21 @@
 import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { AdviceApi } from '../advice/index.js';
+import type { DirectoryApi } from '../directory/index.js';
 import type { GroupsApi } from '../groups/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
-import { registerBudgetRoutes } from './budgets-routes.js';
-import { createBudgetsService } from './budgets-service.js';
-import { registerDisputeRoutes } from './disputes-routes.js';
-import { createDisputesService } from './disputes-service.js';
+import { registerBudgetRoutes } from './budgets/routes.js';
+import { createBudgetsService } from './budgets/service.js';
+import { registerClaimRoutes } from './claims/routes.js';
+import { createExpensesService } from './claims/service.js';
+import { registerDisputeRoutes } from './disputes/routes.js';
+import { createDisputesService } from './disputes/service.js';
 import { expensePaths } from './paths.js';
-import { registerPaymentRoutes } from './payments-routes.js';
-import { createPaymentsService } from './payments-service.js';
-import { createExpenseProcessingService } from './processing-service.js';
+import { registerPaymentRoutes } from './payments/routes.js';
+import { createPaymentsService } from './payments/service.js';
+import { registerProcessingRoutes } from './processing/routes.js';
+import { createExpenseProcessingService } from './processing/service.js';
 import type { ExpensesServices } from './route-deps.js';
-import { registerExpenseRoutes } from './routes.js';
-import { createExpensesService } from './service.js';
 
 export { readExpensesSettings, type ExpensesSettings } from './settings.js';
 
@@ -34,17 +36,23 @@ export interface ExpensesModule extends BridgeModule<ExpensesApi> {
 }
 
 export function createExpensesModule(
-  deps: ModuleDeps & { groups: GroupsApi; meetings: MeetingsApi; advice: AdviceApi },
+  deps: ModuleDeps & {
+    directory: DirectoryApi;
+    groups: GroupsApi;
+    meetings: MeetingsApi;
+    advice: AdviceApi;
+  },
 ): ExpensesModule {
-  const { platform, now } = deps;
+  const { platform, now, directory, groups } = deps;
   const { db, mail, config } = platform;
   const publicUrl = config.publicUrl;
   const services: ExpensesServices = {
     expenses: createExpensesService({
       db,
-      groups: deps.groups.groups,
-      meetings: deps.meetings.meetings,
-      deployments: deps.advice.deployments,
+      directory,
+      groups,
+      meetings: deps.meetings,
+      advice: deps.advice,
       files: platform.files,
       maxBytes: config.files.maxBytes,
       mail,
@@ -54,6 +62,8 @@ export function createExpensesModule(
     }),
     expenseProcessing: createExpenseProcessingService({
       db,
+      directory,
+      groups,
       mail,
       publicUrl,
       secondApprovalAbovePence: config.expenses.secondApprovalAbovePence,
@@ -61,13 +71,15 @@ export function createExpensesModule(
     }),
     payments: createPaymentsService({
       db,
+      directory,
+      groups,
       mail,
       publicUrl,
       exportColumns: config.expenses.exportColumns,
       now,
     }),
-    expenseDisputes: createDisputesService({ db, mail, publicUrl, now }),
-    budgets: createBudgetsService({ db, now }),
+    expenseDisputes: createDisputesService({ db, directory, groups, mail, publicUrl, now }),
+    budgets: createBudgetsService({ db, directory, groups, now }),
   };
   return {
     name: 'expenses',
@@ -75,7 +87,8 @@ export function createExpensesModule(
     services,
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
-      registerExpenseRoutes(routeDeps);
+      registerClaimRoutes(routeDeps);
+      registerProcessingRoutes(routeDeps);
       registerPaymentRoutes(routeDeps);
       registerDisputeRoutes(routeDeps);
       registerBudgetRoutes(routeDeps);

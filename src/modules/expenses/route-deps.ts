@@ -1,9 +1,9 @@
 import type { RouteDeps } from '../../platform/modules.js';
-import type { BudgetsService } from './budgets-service.js';
-import type { DisputesService } from './disputes-service.js';
-import type { PaymentsService } from './payments-service.js';
-import type { ExpenseProcessingService } from './processing-service.js';
-import type { ExpensesService } from './service.js';
+import type { BudgetsService } from './budgets/service.js';
+import type { DisputesService } from './disputes/service.js';
+import type { PaymentsService } from './payments/service.js';
+import type { ExpenseProcessingService } from './processing/service.js';
+import type { ExpensesService } from './claims/service.js';
 
 /** The expenses module's own services. */
 export interface ExpensesServices {

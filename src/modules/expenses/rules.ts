@@ -5,7 +5,7 @@
  */
 import { calendarMonthsDeadline, formatDate, type IsoDate } from '../../platform/calendar/index.js';
 import { formatPence } from '../../platform/money/pence.js';
-import type { GroupType } from '../groups/rules.js';
+import type { GroupType } from '../groups/index.js';
 
 // What can be claimed (IAG-14)
 

@@ -5,7 +5,7 @@ import {
   EXPORT_COLUMN_KEYS,
   isExportColumnKey,
   type ExportColumn,
-} from './export-columns.js';
+} from './payments/export-columns.js';
 
 export interface ExpensesSettings {
   /** IAG-14: what mileage in an advisor's own vehicle is reimbursed at, in pence a mile. */

@@ -3,10 +3,22 @@
  * member records. Its one public face (ADR 0014): other modules reach groups and memberships
  * only through `GroupsApi`.
  */
+import type { SQL, SQLWrapper } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions.js';
+import type { Executor } from '../../platform/db/database.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
+import {
+  groupNameSql,
+  groupOwnerIdSql,
+  groupProfile,
+  groupTypeLabel,
+  groupTypeSql,
+  workingGroupsSql,
+  type GroupProfile,
+  type WorkingGroups,
+} from './api/group-columns.js';
 import { registerMemberRecordRoutes } from './member-records-routes.js';
 import { createMemberRecordsService } from './member-records-service.js';
 import {
@@ -19,10 +31,13 @@ import { registerRecruitmentRoutes } from './recruitment-routes.js';
 import { createRecruitmentService } from './recruitment-service.js';
 import type { GroupsServices } from './route-deps.js';
 import { registerGroupRoutes } from './routes.js';
+import type { GroupType } from './rules.js';
 import { createGroupsService, type GroupsService } from './service.js';
 
 export type { Group, GroupsService, Membership } from './service.js';
 export { readGroupsSettings, type GroupsSettings } from './settings.js';
+export type { GroupType } from './rules.js';
+export type { GroupProfile, WorkingGroupColumns, WorkingGroups } from './api/group-columns.js';
 
 // Start-up loads the reference data before the modules are built (src/startup.ts).
 export { loadGroupsReferenceData } from './start-up.js';
@@ -39,6 +54,14 @@ export {
 
 export interface GroupsApi {
   groups: GroupsService;
+  /** A group's name, type and owner as SQL, for another module's list in one statement. */
+  groupNameSql(groupId: SQLWrapper): SQL<string>;
+  groupTypeSql(groupId: SQLWrapper): SQL<GroupType>;
+  groupOwnerIdSql(groupId: SQLWrapper): SQL<string | null>;
+  /** Every group not closed, as a subquery another module's list selects from. */
+  workingGroupsSql(): WorkingGroups;
+  groupTypeLabel(type: GroupType): string;
+  groupProfile(executor: Executor, id: string): Promise<GroupProfile | undefined>;
 }
 
 export interface GroupsModule extends BridgeModule<GroupsApi> {
@@ -70,7 +93,15 @@ export function createGroupsModule(
   const services: GroupsServices = { groups, recruitment, memberRecords };
   return {
     name: 'groups',
-    api: { groups },
+    api: {
+      groups,
+      groupNameSql,
+      groupTypeSql,
+      groupOwnerIdSql,
+      workingGroupsSql,
+      groupTypeLabel,
+      groupProfile,
+    },
     services,
     registerRoutes(app, renderPage) {
       const routeDeps = {
@@ -80,6 +111,7 @@ export function createGroupsModule(
         services: {
           ...platform,
           ...services,
+          ...directoryApi,
           directory,
           meetings: meetings.meetings,
           publicMeetings: meetings.publicMeetings,

@@ -1,15 +1,15 @@
 /** Budgets and spend against them, per group and per advisor, and the auditors' report. */
 import type { FastifyRequest } from 'fastify';
-import type { ExpensesRouteDeps as RouteDeps } from './route-deps.js';
-import { pageRequest } from '../../platform/db/search.js';
-import { fieldErrorsOf } from '../../platform/errors.js';
-import { sendCsv } from '../../platform/http/csv.js';
-import { paginationFor } from '../../platform/http/pagination.js';
-import { redirectWithFlash, registerFormPage } from '../../platform/http/render.js';
-import { expensePaths as paths } from './paths.js';
-import { CLAIM_STATUS_LABELS } from './rules.js';
+import type { ExpensesRouteDeps as RouteDeps } from '../route-deps.js';
+import { pageRequest } from '../../../platform/db/search.js';
+import { fieldErrorsOf } from '../../../platform/errors.js';
+import { sendCsv } from '../../../platform/http/csv.js';
+import { paginationFor } from '../../../platform/http/pagination.js';
+import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { expensePaths as paths } from '../paths.js';
+import { CLAIM_STATUS_LABELS } from '../rules.js';
 
-const T = 'modules/expenses/views';
+const T = 'modules/expenses/budgets/views';
 const viewers = { config: { access: { action: 'expenses.view-all' as const } } };
 const unit = { config: { access: { action: 'expenses.process' as const } } };
 
@@ -58,7 +58,7 @@ export function registerBudgetRoutes({ app, services, renderPage }: RouteDeps): 
     });
   });
 
-  registerFormPage(app, '/expenses/budgets/:groupId', unit, {
+  registerFormPage(app, paths.setBudget.pattern, unit, {
     async show(request, reply, values, errors, status = 200) {
       const { groupId } = request.params as Record<string, string>;
       const form = await budgets.budgetForm(request.principal, groupId!, query(request));

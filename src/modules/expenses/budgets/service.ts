@@ -6,10 +6,10 @@
  * paid, per group and per advisor; and a report for auditors lists each claim in a period with
  * who approved and who paid it.
  */
-import { and, asc, count, desc, eq, ne, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { can } from '../../platform/auth/permissions.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import {
   addCalendarMonths,
   reportingYear,
@@ -18,25 +18,24 @@ import {
   toLondonDate,
   type IsoDate,
   type ReportingYear,
-} from '../../platform/calendar/index.js';
-import type { Db } from '../../platform/db/database.js';
-import type { PageRequest } from '../../platform/db/search.js';
+} from '../../../platform/calendar/index.js';
+import type { Db } from '../../../platform/db/database.js';
+import type { PageRequest } from '../../../platform/db/search.js';
 import {
   ForbiddenError,
   NotFoundError,
   ValidationError,
   type FieldError,
-} from '../../platform/errors.js';
-import { dateField, text } from '../../platform/http/form-fields.js';
-import { isUuid } from '../../platform/http/params.js';
-import { formatPence, penceAsDecimal, readPounds } from '../../platform/money/pence.js';
-import { organisations, people } from '../directory/schema.js';
-import { GROUP_TYPE_LABELS } from '../groups/rules.js';
-import { advisoryGroups } from '../groups/schema.js';
-import { accountName } from './access.js';
-import { SPENDING } from './processing-service.js';
-import { CLAIM_STATUS_LABELS, budgetHolder, type BudgetHolder } from './rules.js';
-import { expenseBudgets, expenseClaims, paymentBatches } from './schema.js';
+} from '../../../platform/errors.js';
+import { dateField, text } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
+import { formatPence, penceAsDecimal, readPounds } from '../../../platform/money/pence.js';
+import type { DirectoryApi } from '../../directory/index.js';
+import type { GroupsApi, GroupType } from '../../groups/index.js';
+import { accountName } from '../access.js';
+import { SPENDING } from '../processing/service.js';
+import { CLAIM_STATUS_LABELS, budgetHolder, type BudgetHolder } from '../rules.js';
+import { expenseBudgets, expenseClaims, paymentBatches } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
@@ -51,8 +50,13 @@ const MAX_BUDGET_PENCE = 100_000_000;
 
 export type BudgetsService = ReturnType<typeof createBudgetsService>;
 
-export function createBudgetsService(deps: { db: Db; now?: () => Date }) {
-  const { db } = deps;
+export function createBudgetsService(deps: {
+  db: Db;
+  directory: DirectoryApi;
+  groups: GroupsApi;
+  now?: () => Date;
+}) {
+  const { db, directory, groups } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
 
   function requireViewer(principal: Principal): UserPrincipal {
@@ -77,15 +81,9 @@ export function createBudgetsService(deps: { db: Db; now?: () => Date }) {
     sql`${expenseClaims.submittedOn} between ${year.start} and ${year.end}`;
 
   /** The budget holder's organisation: DCFD for corporate groups, the group's owner otherwise. */
-  async function holderOrganisation(
-    type: Parameters<typeof budgetHolder>[0],
-    ownerId: string | null,
-  ) {
+  async function holderOrganisation(type: GroupType, ownerId: string | null) {
     if (budgetHolder(type) !== 'dcfd') return ownerId;
-    const [dcfd] = await db
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(eq(organisations.code, 'dcfd'));
+    const dcfd = await directory.organisationByCode(db, 'dcfd');
     return dcfd?.id ?? ownerId;
   }
 
@@ -96,33 +94,32 @@ export function createBudgetsService(deps: { db: Db; now?: () => Date }) {
     async overview(principal: Principal, input: Input, page: PageRequest) {
       requireViewer(principal);
       const year = yearOf(input);
-      const groups = ne(advisoryGroups.status, 'closed');
+      const working = groups.workingGroupsSql();
       const [rows, [total], [totals]] = await Promise.all([
         db
           .select({
-            id: advisoryGroups.id,
-            name: advisoryGroups.name,
-            type: advisoryGroups.type,
+            id: working.id,
+            name: working.name,
+            type: working.type,
             budgetPence: expenseBudgets.amountPence,
             holder: expenseBudgets.holder,
             committedPence: committed,
             paidPence: paid,
           })
-          .from(advisoryGroups)
+          .from(working)
           .leftJoin(
             expenseBudgets,
             and(
-              eq(expenseBudgets.groupId, advisoryGroups.id),
+              eq(expenseBudgets.groupId, working.id),
               eq(expenseBudgets.yearStart, year.startYear),
             ),
           )
-          .leftJoin(expenseClaims, and(eq(expenseClaims.groupId, advisoryGroups.id), inYear(year)))
-          .where(groups)
-          .groupBy(advisoryGroups.id, expenseBudgets.id)
-          .orderBy(asc(advisoryGroups.name))
+          .leftJoin(expenseClaims, and(eq(expenseClaims.groupId, working.id), inYear(year)))
+          .groupBy(working.id, working.name, working.type, expenseBudgets.id)
+          .orderBy(asc(working.name))
           .limit(page.limit)
           .offset(page.offset),
-        db.select({ n: count() }).from(advisoryGroups).where(groups),
+        db.select({ n: count() }).from(working),
         db
           .select({
             budgetPence: sql<string>`(select coalesce(sum(${expenseBudgets.amountPence}), 0) from ${expenseBudgets} where ${expenseBudgets.yearStart} = ${year.startYear})`,
@@ -136,7 +133,7 @@ export function createBudgetsService(deps: { db: Db; now?: () => Date }) {
         const spent = Number(r.committedPence) + Number(r.paidPence);
         return {
           ...r,
-          typeLabel: GROUP_TYPE_LABELS[r.type],
+          typeLabel: groups.groupTypeLabel(r.type),
           holderLabel: BUDGET_HOLDER_LABELS[r.holder ?? budgetHolder(r.type)],
           committedPence: Number(r.committedPence),
           paidPence: Number(r.paidPence),
@@ -163,20 +160,20 @@ export function createBudgetsService(deps: { db: Db; now?: () => Date }) {
       requireViewer(principal);
       const year = yearOf(input);
       const where = and(inYear(year), sql`${expenseClaims.status} in ${SPENDING}`);
+      const name = directory.personNameSql(expenseClaims.claimantPersonId);
       const [items, [total]] = await Promise.all([
         db
           .select({
-            personId: people.id,
-            name: people.fullName,
+            personId: expenseClaims.claimantPersonId,
+            name,
             claims: count(),
             committedPence: committed,
             paidPence: paid,
           })
           .from(expenseClaims)
-          .innerJoin(people, eq(people.id, expenseClaims.claimantPersonId))
           .where(where)
-          .groupBy(people.id)
-          .orderBy(desc(sql`sum(${expenseClaims.approvedPence})`), asc(people.fullName))
+          .groupBy(expenseClaims.claimantPersonId)
+          .orderBy(desc(sql`sum(${expenseClaims.approvedPence})`), asc(name))
           .limit(page.limit)
           .offset(page.offset),
         db
@@ -198,15 +195,7 @@ export function createBudgetsService(deps: { db: Db; now?: () => Date }) {
     async budgetForm(principal: Principal, groupId: string, input: Input) {
       if (!can(principal, 'expenses.process')) throw new ForbiddenError();
       if (!isUuid(groupId)) throw new NotFoundError();
-      const [group] = await db
-        .select({
-          id: advisoryGroups.id,
-          name: advisoryGroups.name,
-          type: advisoryGroups.type,
-          ownerId: advisoryGroups.ownerId,
-        })
-        .from(advisoryGroups)
-        .where(eq(advisoryGroups.id, groupId));
+      const group = await groups.groupProfile(db, groupId);
       if (!group) throw new NotFoundError();
       const year = yearOf(input);
       const [budget] = await db
@@ -307,8 +296,8 @@ export function createBudgetsService(deps: { db: Db; now?: () => Date }) {
         .select({
           id: expenseClaims.id,
           reference: expenseClaims.reference,
-          claimant: people.fullName,
-          groupName: advisoryGroups.name,
+          claimant: directory.personNameSql(expenseClaims.claimantPersonId),
+          groupName: groups.groupNameSql(expenseClaims.groupId),
           submittedOn: expenseClaims.submittedOn,
           status: expenseClaims.status,
           claimedPence: expenseClaims.claimedPence,
@@ -321,8 +310,6 @@ export function createBudgetsService(deps: { db: Db; now?: () => Date }) {
           paidBy: accountName(paymentBatches.paidBy),
         })
         .from(expenseClaims)
-        .innerJoin(people, eq(people.id, expenseClaims.claimantPersonId))
-        .innerJoin(advisoryGroups, eq(advisoryGroups.id, expenseClaims.groupId))
         .leftJoin(paymentBatches, eq(paymentBatches.id, expenseClaims.batchId))
         .where(where)
         .orderBy(asc(expenseClaims.submittedOn), asc(expenseClaims.reference));

@@ -1,13 +1,13 @@
 /** IAG-11: payment batches, their export for the finance system, and marking them paid. */
 import type { FastifyRequest } from 'fastify';
-import type { ExpensesRouteDeps as RouteDeps } from './route-deps.js';
-import { pageRequest } from '../../platform/db/search.js';
-import { sendCsv } from '../../platform/http/csv.js';
-import { paginationFor } from '../../platform/http/pagination.js';
-import { redirectWithFlash } from '../../platform/http/render.js';
-import { expensePaths as paths } from './paths.js';
+import type { ExpensesRouteDeps as RouteDeps } from '../route-deps.js';
+import { pageRequest } from '../../../platform/db/search.js';
+import { sendCsv } from '../../../platform/http/csv.js';
+import { paginationFor } from '../../../platform/http/pagination.js';
+import { redirectWithFlash } from '../../../platform/http/render.js';
+import { expensePaths as paths } from '../paths.js';
 
-const T = 'modules/expenses/views';
+const T = 'modules/expenses/payments/views';
 const unit = { config: { access: { action: 'expenses.process' as const } } };
 
 export function registerPaymentRoutes({ app, services, renderPage }: RouteDeps): void {
@@ -40,17 +40,17 @@ export function registerPaymentRoutes({ app, services, renderPage }: RouteDeps):
 
   // Exporting for the finance system is recorded, so it is a POST (the batch page's button),
   // answered with the file; the GET downloads a copy again and changes nothing.
-  app.post('/expenses/payments/:batchId/batch.csv', unit, async (request, reply) => {
+  app.post(paths.batchCsv.pattern, unit, async (request, reply) => {
     const { batch, rows } = await payments.exportCsv(request.principal, idOf(request), request.id);
     return sendCsv(reply, `payment-batch-${batch.reference}.csv`, rows);
   });
 
-  app.get('/expenses/payments/:batchId/batch.csv', unit, async (request, reply) => {
+  app.get(paths.batchCsv.pattern, unit, async (request, reply) => {
     const { batch, rows } = await payments.batchCsv(request.principal, idOf(request));
     return sendCsv(reply, `payment-batch-${batch.reference}.csv`, rows);
   });
 
-  app.get('/expenses/payments/:batchId', unit, async (request, reply) => {
+  app.get(paths.batch.pattern, unit, async (request, reply) => {
     const page = pageOf(request, 50);
     const result = await payments.batch(request.principal, idOf(request), page);
     return renderPage(request, reply, `${T}/batch.njk`, {
@@ -68,7 +68,7 @@ export function registerPaymentRoutes({ app, services, renderPage }: RouteDeps):
     });
   });
 
-  app.post('/expenses/payments/:batchId/paid', unit, async (request, reply) => {
+  app.post(paths.markPaid.pattern, unit, async (request, reply) => {
     const paid = await payments.markPaid(request.principal, idOf(request), request.id);
     return redirectWithFlash(
       reply,

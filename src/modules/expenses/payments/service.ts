@@ -5,23 +5,23 @@
  * is never paid twice; the advisor is told when it is paid.
  */
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { can } from '../../platform/auth/permissions.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import { formatDate, toLondonDate } from '../../platform/calendar/index.js';
-import type { Db, Executor } from '../../platform/db/database.js';
-import type { PageRequest } from '../../platform/db/search.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.js';
-import { isUuid } from '../../platform/http/params.js';
-import type { MailService } from '../../platform/mail/service.js';
-import { formatPence, penceAsDecimal } from '../../platform/money/pence.js';
-import { organisations, people } from '../directory/schema.js';
-import { advisoryGroups } from '../groups/schema.js';
-import { accountName } from './access.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import { formatDate, toLondonDate } from '../../../platform/calendar/index.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
+import type { PageRequest } from '../../../platform/db/search.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../../platform/errors.js';
+import { isUuid } from '../../../platform/http/params.js';
+import type { MailService } from '../../../platform/mail/service.js';
+import { formatPence, penceAsDecimal } from '../../../platform/money/pence.js';
+import type { DirectoryApi } from '../../directory/index.js';
+import type { GroupsApi } from '../../groups/index.js';
+import { accountName } from '../access.js';
 import type { ExportColumn, ExportColumnKey } from './export-columns.js';
-import { expensePaths as paths } from './paths.js';
-import { budgetHolder } from './rules.js';
-import { expenseClaims, paymentBatches } from './schema.js';
+import { expensePaths as paths } from '../paths.js';
+import { budgetHolder } from '../rules.js';
+import { expenseClaims, paymentBatches } from '../schema.js';
 
 const PAYABLE = ['approved', 'part_approved'] as const;
 
@@ -29,12 +29,14 @@ export type PaymentsService = ReturnType<typeof createPaymentsService>;
 
 export function createPaymentsService(deps: {
   db: Db;
+  directory: DirectoryApi;
+  groups: GroupsApi;
   mail: MailService;
   publicUrl: string;
   exportColumns: readonly ExportColumn[];
   now?: () => Date;
 }) {
-  const { db, mail } = deps;
+  const { db, mail, directory, groups } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
 
   function requireUnit(principal: Principal): UserPrincipal {
@@ -53,16 +55,17 @@ export function createPaymentsService(deps: {
 
   /** A batch's claims, as its page and its export read them. */
   function linesOf(executor: Executor, batchId: string) {
+    const owner = groups.groupOwnerIdSql(expenseClaims.groupId);
     return executor
       .select({
         id: expenseClaims.id,
         reference: expenseClaims.reference,
-        payee: people.fullName,
-        payeeId: people.id,
-        groupName: advisoryGroups.name,
-        groupType: advisoryGroups.type,
-        ownerCode: organisations.code,
-        ownerName: organisations.name,
+        payee: directory.personNameSql(expenseClaims.claimantPersonId),
+        payeeId: expenseClaims.claimantPersonId,
+        groupName: groups.groupNameSql(expenseClaims.groupId),
+        groupType: groups.groupTypeSql(expenseClaims.groupId),
+        ownerCode: directory.organisationCodeSql(owner),
+        ownerName: directory.organisationNameSql(owner),
         submittedOn: expenseClaims.submittedOn,
         decidedAt: expenseClaims.decidedAt,
         secondApprovedAt: expenseClaims.secondApprovedAt,
@@ -71,19 +74,13 @@ export function createPaymentsService(deps: {
         status: expenseClaims.status,
       })
       .from(expenseClaims)
-      .innerJoin(people, eq(people.id, expenseClaims.claimantPersonId))
-      .innerJoin(advisoryGroups, eq(advisoryGroups.id, expenseClaims.groupId))
-      .leftJoin(organisations, eq(organisations.id, advisoryGroups.ownerId))
       .where(eq(expenseClaims.batchId, batchId))
       .orderBy(asc(expenseClaims.reference));
   }
 
   /** The Diversity and Citizen Focus Directorate, which holds the corporate groups' budget. */
   async function dcfd(executor: Executor) {
-    const [row] = await executor
-      .select({ code: organisations.code, name: organisations.name })
-      .from(organisations)
-      .where(eq(organisations.code, 'dcfd'));
+    const row = await directory.organisationByCode(executor, 'dcfd');
     return row ?? { code: 'dcfd', name: 'Diversity and Citizen Focus Directorate' };
   }
 
@@ -261,13 +258,10 @@ export function createPaymentsService(deps: {
           .update(paymentBatches)
           .set({ paidAt: at, paidBy: user.userId })
           .where(eq(paymentBatches.id, id));
-        const claimants = paid.length
-          ? await tx
-              .select({ id: people.id, name: people.fullName, email: people.email })
-              .from(people)
-              .where(inArray(people.id, [...new Set(paid.map((c) => c.claimantPersonId))]))
-          : [];
-        const byId = new Map(claimants.map((c) => [c.id, c]));
+        const byId = await directory.directory.lookups.people(
+          tx,
+          paid.map((c) => c.claimantPersonId),
+        );
         for (const claim of paid) {
           const to = byId.get(claim.claimantPersonId);
           if (!to?.email) continue;
@@ -275,7 +269,7 @@ export function createPaymentsService(deps: {
             to: to.email,
             subject: `Expense claim ${claim.reference} has been paid`,
             text: [
-              `Dear ${to.name},`,
+              `Dear ${to.fullName},`,
               '',
               `Your claim ${claim.reference} (${claim.occasionText}) has been paid: ${formatPence(claim.approvedPence ?? 0)}, on ${formatDate(toLondonDate(at))}.`,
               `${deps.publicUrl}${paths.claim(claim.id)}`,

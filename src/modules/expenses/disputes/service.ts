@@ -6,33 +6,33 @@
  * is the last: upheld, the claim is approved in full. Each stage's decision and reason is kept.
  */
 import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { can, hasRole } from '../../platform/auth/permissions.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import { activeRoleHolders } from '../../platform/auth/users-service.js';
-import type { Db, Executor } from '../../platform/db/database.js';
-import type { PageRequest } from '../../platform/db/search.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { can, hasRole } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import { activeRoleHolders } from '../../../platform/auth/users-service.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
+import type { PageRequest } from '../../../platform/db/search.js';
 import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
   type FieldError,
-} from '../../platform/errors.js';
-import { text, tooLong } from '../../platform/http/form-fields.js';
-import type { MailService } from '../../platform/mail/service.js';
-import { people } from '../directory/schema.js';
-import { advisoryGroups } from '../groups/schema.js';
-import { findClaim, isClaimant, itemsOfClaim, type Claim } from './access.js';
-import { expensePaths as paths } from './paths.js';
+} from '../../../platform/errors.js';
+import { text, tooLong } from '../../../platform/http/form-fields.js';
+import type { MailService } from '../../../platform/mail/service.js';
+import type { DirectoryApi } from '../../directory/index.js';
+import type { GroupsApi } from '../../groups/index.js';
+import { findClaim, isClaimant, itemsOfClaim, type Claim } from '../access.js';
+import { expensePaths as paths } from '../paths.js';
 import {
   disputeProblem,
   firstDisputeStage,
   mayDecideDispute,
   mayReferToDirector,
   type DisputeStage,
-} from './rules.js';
-import { expenseClaims, expenseDisputes, expenseItems } from './schema.js';
+} from '../rules.js';
+import { expenseClaims, expenseDisputes, expenseItems } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 type Dispute = typeof expenseDisputes.$inferSelect;
@@ -41,11 +41,13 @@ export type DisputesService = ReturnType<typeof createDisputesService>;
 
 export function createDisputesService(deps: {
   db: Db;
+  directory: DirectoryApi;
+  groups: GroupsApi;
   mail: MailService;
   publicUrl: string;
   now?: () => Date;
 }) {
-  const { db, mail } = deps;
+  const { db, mail, directory, groups } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
   const link = (path: string) => `${deps.publicUrl}${path}`;
 
@@ -94,15 +96,14 @@ export function createDisputesService(deps: {
   }
 
   async function tellClaimant(tx: Executor, claim: Claim, what: string) {
-    const [claimant] = await tx
-      .select({ name: people.fullName, email: people.email })
-      .from(people)
-      .where(eq(people.id, claim.claimantPersonId));
+    const claimant = (await directory.directory.lookups.people(tx, [claim.claimantPersonId])).get(
+      claim.claimantPersonId,
+    );
     if (!claimant?.email) return;
     await mail.queue(tx, {
       to: claimant.email,
       subject: `Your dispute of claim ${claim.reference}`,
-      text: [`Dear ${claimant.name},`, '', what, link(paths.claim(claim.id))].join('\n'),
+      text: [`Dear ${claimant.fullName},`, '', what, link(paths.claim(claim.id))].join('\n'),
     });
   }
 
@@ -207,16 +208,14 @@ export function createDisputesService(deps: {
             claimId: expenseClaims.id,
             reference: expenseClaims.reference,
             occasionText: expenseClaims.occasionText,
-            claimant: people.fullName,
+            claimant: directory.personNameSql(expenseClaims.claimantPersonId),
             claimantUserId: expenseClaims.claimantUserId,
-            groupName: advisoryGroups.name,
+            groupName: groups.groupNameSql(expenseClaims.groupId),
             stage: expenseDisputes.stage,
             raisedAt: expenseDisputes.raisedAt,
           })
           .from(expenseDisputes)
           .innerJoin(expenseClaims, eq(expenseClaims.id, expenseDisputes.claimId))
-          .innerJoin(people, eq(people.id, expenseClaims.claimantPersonId))
-          .innerJoin(advisoryGroups, eq(advisoryGroups.id, expenseClaims.groupId))
           .where(where)
           .orderBy(asc(expenseDisputes.raisedAt))
           .limit(page.limit)
@@ -240,19 +239,16 @@ export function createDisputesService(deps: {
       const claim = await findClaim(db, claimId);
       const dispute = await openDispute(db, claimId);
       if (!dispute || !mayDecide(user, claim, dispute)) throw new NotFoundError();
-      const [items, [claimant], past] = await Promise.all([
+      const [items, claimants, past] = await Promise.all([
         itemsOfClaim(db, claimId),
-        db
-          .select({ name: people.fullName })
-          .from(people)
-          .where(eq(people.id, claim.claimantPersonId)),
+        directory.directory.lookups.people(db, [claim.claimantPersonId]),
         history(db, claimId),
       ]);
       return {
         claim,
         dispute,
         items,
-        claimantName: claimant?.name ?? '',
+        claimantName: claimants.get(claim.claimantPersonId)?.fullName ?? '',
         history: past,
       };
     },

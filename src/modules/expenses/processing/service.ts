@@ -5,25 +5,25 @@
  * take the group past its budget for the year is warned of.
  */
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { can } from '../../platform/auth/permissions.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import { formatDate, reportingYearOf } from '../../platform/calendar/index.js';
-import type { Db, Executor } from '../../platform/db/database.js';
-import type { PageRequest } from '../../platform/db/search.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import { formatDate, reportingYearOf } from '../../../platform/calendar/index.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
+import type { PageRequest } from '../../../platform/db/search.js';
 import {
   ConflictError,
   ForbiddenError,
   ValidationError,
   type FieldError,
-} from '../../platform/errors.js';
-import { text, tooLong } from '../../platform/http/form-fields.js';
-import type { MailService } from '../../platform/mail/service.js';
-import { formatPence, readPounds } from '../../platform/money/pence.js';
-import { people } from '../directory/schema.js';
-import { advisoryGroups } from '../groups/schema.js';
-import { findClaim, itemsOfClaim, type Claim } from './access.js';
-import { expensePaths as paths } from './paths.js';
+} from '../../../platform/errors.js';
+import { text, tooLong } from '../../../platform/http/form-fields.js';
+import type { MailService } from '../../../platform/mail/service.js';
+import { formatPence, readPounds } from '../../../platform/money/pence.js';
+import type { DirectoryApi } from '../../directory/index.js';
+import type { GroupsApi } from '../../groups/index.js';
+import { findClaim, itemsOfClaim, type Claim } from '../access.js';
+import { expensePaths as paths } from '../paths.js';
 import {
   CLAIM_STATUS_LABELS,
   budgetWarning,
@@ -33,8 +33,8 @@ import {
   needsSecondApproval,
   type ClaimStatus,
   type Decision,
-} from './rules.js';
-import { expenseBudgets, expenseClaims, expenseItems } from './schema.js';
+} from '../rules.js';
+import { expenseBudgets, expenseClaims, expenseItems } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
@@ -50,12 +50,14 @@ export type ExpenseProcessingService = ReturnType<typeof createExpenseProcessing
 
 export function createExpenseProcessingService(deps: {
   db: Db;
+  directory: DirectoryApi;
+  groups: GroupsApi;
   mail: MailService;
   publicUrl: string;
   secondApprovalAbovePence: number;
   now?: () => Date;
 }) {
-  const { db, mail } = deps;
+  const { db, mail, directory, groups } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
 
   function requireUnit(principal: Principal): UserPrincipal {
@@ -92,11 +94,8 @@ export function createExpenseProcessingService(deps: {
   }
 
   async function claimantOf(executor: Executor, claim: Claim) {
-    const [person] = await executor
-      .select({ name: people.fullName, email: people.email })
-      .from(people)
-      .where(eq(people.id, claim.claimantPersonId));
-    return person;
+    const found = await directory.directory.lookups.people(executor, [claim.claimantPersonId]);
+    return found.get(claim.claimantPersonId);
   }
 
   /** Tells the advisor what was decided on their claim. */
@@ -113,7 +112,7 @@ export function createExpenseProcessingService(deps: {
       to: claimant.email,
       subject: `Expense claim ${claim.reference} ${what.split(':')[0]}`,
       text: [
-        `Dear ${claimant.name},`,
+        `Dear ${claimant.fullName},`,
         '',
         `Your claim ${claim.reference} (${claim.occasionText}) ${what}.`,
         status === 'approved'
@@ -137,18 +136,16 @@ export function createExpenseProcessingService(deps: {
             id: expenseClaims.id,
             reference: expenseClaims.reference,
             status: expenseClaims.status,
-            claimant: people.fullName,
+            claimant: directory.personNameSql(expenseClaims.claimantPersonId),
             claimantUserId: expenseClaims.claimantUserId,
             decidedBy: expenseClaims.decidedBy,
-            groupName: advisoryGroups.name,
+            groupName: groups.groupNameSql(expenseClaims.groupId),
             occasionText: expenseClaims.occasionText,
             claimedPence: expenseClaims.claimedPence,
             approvedPence: expenseClaims.approvedPence,
             submittedOn: expenseClaims.submittedOn,
           })
           .from(expenseClaims)
-          .innerJoin(people, eq(people.id, expenseClaims.claimantPersonId))
-          .innerJoin(advisoryGroups, eq(advisoryGroups.id, expenseClaims.groupId))
           .where(where)
           .orderBy(asc(expenseClaims.submittedAt))
           .limit(page.limit)
@@ -171,15 +168,12 @@ export function createExpenseProcessingService(deps: {
         itemsOfClaim(db, claimId),
         budgetPosition(db, claim),
         claimantOf(db, claim),
-        db
-          .select({ name: advisoryGroups.name })
-          .from(advisoryGroups)
-          .where(eq(advisoryGroups.id, claim.groupId)),
+        groups.groups.groupsByIds(db, [claim.groupId]),
       ]);
       return {
         claim,
         items,
-        claimantName: claimant?.name ?? '',
+        claimantName: claimant?.fullName ?? '',
         groupName: group?.name ?? '',
         ...position,
         // What approving it in full would do to the budget.
@@ -299,7 +293,7 @@ export function createExpenseProcessingService(deps: {
         itemsOfClaim(db, claimId),
         claimantOf(db, claim),
       ]);
-      return { claim, items, claimantName: claimant?.name ?? '' };
+      return { claim, items, claimantName: claimant?.fullName ?? '' };
     },
 
     /**

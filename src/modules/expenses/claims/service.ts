@@ -5,9 +5,9 @@
  * transaction, one audit event.
  */
 import { and, count, desc, eq } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { can } from '../../platform/auth/permissions.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import {
   addCalendarMonths,
   formatDate,
@@ -15,68 +15,56 @@ import {
   addCalendarDays,
   toLondonDate,
   todayInLondon,
-} from '../../platform/calendar/index.js';
-import type { Db, Executor } from '../../platform/db/database.js';
-import type { PageRequest } from '../../platform/db/search.js';
+} from '../../../platform/calendar/index.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
+import type { PageRequest } from '../../../platform/db/search.js';
 import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
   type FieldError,
-} from '../../platform/errors.js';
-import type { FileStore } from '../../platform/files/store.js';
-import { checkUploadedFile, keepFile } from '../../platform/files/upload.js';
-import { dateField, text, tooLong } from '../../platform/http/form-fields.js';
-import type { FormFile } from '../../platform/http/multipart.js';
-import { isUuid } from '../../platform/http/params.js';
-import type { MailService } from '../../platform/mail/service.js';
-import { formatPence, readPounds } from '../../platform/money/pence.js';
-import type { DeploymentsService } from '../advice/index.js';
-import { people } from '../directory/schema.js';
-import type { GroupsService } from '../groups/index.js';
-import type { MeetingsService } from '../meetings/index.js';
-import {
-  claimantPerson,
-  findClaim,
-  findVisibleClaim,
-  isClaimant,
-  itemsOfClaim,
-  type Claim,
-} from './access.js';
-import { expensePaths as paths } from './paths.js';
+} from '../../../platform/errors.js';
+import type { FileStore } from '../../../platform/files/store.js';
+import { checkUploadedFile, keepFile } from '../../../platform/files/upload.js';
+import { text, tooLong } from '../../../platform/http/form-fields.js';
+import type { FormFile } from '../../../platform/http/multipart.js';
+import { isUuid } from '../../../platform/http/params.js';
+import type { MailService } from '../../../platform/mail/service.js';
+import { formatPence } from '../../../platform/money/pence.js';
+import type { AdviceApi } from '../../advice/index.js';
+import type { DirectoryApi } from '../../directory/index.js';
+import type { GroupsApi } from '../../groups/index.js';
+import type { MeetingsApi } from '../../meetings/index.js';
+import { findClaim, findVisibleClaim, isClaimant, itemsOfClaim, type Claim } from '../access.js';
+import { expensePaths as paths } from '../paths.js';
+import { readItemFields } from './item-fields.js';
 import {
   CLAIM_WINDOW_MONTHS,
   EXPENSE_CATEGORY_LABELS,
   checkEditable,
-  isExpenseCategory,
   itemDateProblem,
   lastDayToClaim,
-  mileagePence,
-  MAX_TENTHS_OF_MILE,
-  parseMiles,
   submissionProblems,
   subsistenceOverLimit,
   type ExpenseCategory,
   type ExpenseLimits,
-} from './rules.js';
-import { expenseClaims, expenseItems } from './schema.js';
+} from '../rules.js';
+import { expenseClaims, expenseItems } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
 /** Receipts are photographs or scans: PDF or an image. */
 export const RECEIPT_TYPES = { types: ['pdf', 'png', 'jpg'] as const, text: 'PDF, PNG or JPEG' };
 
-/** The most one cost can be: far above any real one, so a slip of the keyboard is caught. */
-const MAX_ITEM_PENCE = 1_000_000;
-
 export type ExpensesService = ReturnType<typeof createExpensesService>;
 
 export function createExpensesService(deps: {
   db: Db;
-  groups: GroupsService;
-  meetings: MeetingsService;
-  deployments: DeploymentsService;
+  directory: DirectoryApi;
+  groups: GroupsApi;
+  meetings: MeetingsApi;
+  advice: AdviceApi;
   files: FileStore;
   maxBytes: number;
   mail: MailService;
@@ -99,6 +87,10 @@ export function createExpensesService(deps: {
     return principal;
   }
 
+  /** The directory person a signed-in advisor is, if any. */
+  const claimantPerson = (executor: Executor, user: UserPrincipal) =>
+    deps.directory.personContactOfUser(executor, user.userId);
+
   async function personOrRefuse(executor: Executor, user: UserPrincipal) {
     const person = await claimantPerson(executor, user);
     if (!person)
@@ -115,15 +107,15 @@ export function createExpensesService(deps: {
    */
   async function occasionsFor(executor: Executor, personId: string) {
     const earliest = addCalendarMonths(today(), -CLAIM_WINDOW_MONTHS);
-    const groups = await deps.groups.currentGroupsOf(executor, personId);
+    const groups = await deps.groups.groups.currentGroupsOf(executor, personId);
     const [meetings, deployments] = await Promise.all([
-      deps.meetings.groupMeetingsBetween(
+      deps.meetings.meetings.groupMeetingsBetween(
         executor,
         groups.map((g) => g.id),
         startOfLondonDay(earliest),
         startOfLondonDay(addCalendarDays(today(), 1)),
       ),
-      deps.deployments.acceptedDeploymentsSince(executor, personId, earliest),
+      deps.advice.deployments.acceptedDeploymentsSince(executor, personId, earliest),
     ]);
     const groupName = new Map(groups.map((g) => [g.id, g.name]));
     return {
@@ -251,13 +243,10 @@ export function createExpensesService(deps: {
     async claim(principal: Principal, claimId: string) {
       const user = requireUser(principal);
       const claim = await findVisibleClaim(db, user, claimId);
-      const [items, [group], [claimant]] = await Promise.all([
+      const [items, [group], claimants] = await Promise.all([
         itemsOf(db, claimId),
-        deps.groups.groupsByIds(db, [claim.groupId]),
-        db
-          .select({ name: people.fullName })
-          .from(people)
-          .where(eq(people.id, claim.claimantPersonId)),
+        deps.groups.groups.groupsByIds(db, [claim.groupId]),
+        deps.directory.directory.lookups.people(db, [claim.claimantPersonId]),
       ]);
       const day = today();
       return {
@@ -268,7 +257,7 @@ export function createExpensesService(deps: {
           lateProblem: claim.status === 'draft' ? itemDateProblem(i.incurredOn, day) : null,
         })),
         groupName: group?.name ?? '',
-        claimantName: claimant?.name ?? '',
+        claimantName: claimants.get(claim.claimantPersonId)?.fullName ?? '',
         isClaimant: isClaimant(user, claim),
         mayEdit: isClaimant(user, claim) && checkEditable(claim.status) === null,
       };
@@ -299,55 +288,13 @@ export function createExpensesService(deps: {
       if (!isClaimant(user, before)) throw new NotFoundError();
       const refusal = checkEditable(before.status);
       if (refusal) throw new ConflictError(refusal);
-      const fields = input.fields;
       const errors: FieldError[] = [];
-      const category = text(fields.category);
-      if (!isExpenseCategory(category))
-        errors.push({ field: 'category', message: 'Select what kind of cost it is' });
-      const incurredOn = dateField(fields, 'incurredOn', 'the date of the cost', errors);
-      if (incurredOn) {
-        const problem = itemDateProblem(incurredOn, today());
-        if (problem) errors.push({ field: 'incurredOn-day', message: problem });
-      }
-      const description = text(fields.description);
-      if (!description)
-        errors.push({
-          field: 'description',
-          message:
-            category === 'other'
-              ? 'Explain what the cost was and why you needed it'
-              : 'Enter what the cost was for',
-        });
-      tooLong(errors, 'description', 'The description', description, 500);
-      let tenthsOfMile: number | null = null;
-      let amountPence: number | null = null;
-      if (category === 'mileage') {
-        const miles = parseMiles(text(fields.miles));
-        if (miles === 'too-large')
-          errors.push({
-            field: 'miles',
-            message: `The miles driven must be ${(MAX_TENTHS_OF_MILE / 10).toLocaleString('en-GB')} or fewer`,
-          });
-        else if (miles === null)
-          errors.push({ field: 'miles', message: 'Enter the miles driven, like 12 or 12.5' });
-        else {
-          tenthsOfMile = miles;
-          amountPence = mileagePence(miles, limits.mileagePencePerMile);
-        }
-      } else {
-        const read = readPounds(text(fields.amount), MAX_ITEM_PENCE);
-        if (read === 'too-large')
-          errors.push({
-            field: 'amount',
-            message: `The amount must be ${formatPence(MAX_ITEM_PENCE)} or less`,
-          });
-        else if (read === null || read === 0)
-          errors.push({
-            field: 'amount',
-            message: 'Enter the amount in pounds and pence, like 12.50',
-          });
-        else amountPence = read;
-      }
+      const { category, incurredOn, description, tenthsOfMile, amountPence } = readItemFields(
+        input.fields,
+        today(),
+        limits,
+        errors,
+      );
       const receipt = await checkUploadedFile(errors, input.file, deps.maxBytes, {
         field: 'receipt',
         accept: RECEIPT_TYPES,
@@ -479,7 +426,7 @@ export function createExpensesService(deps: {
             to,
             subject: `Expense claim ${claim.reference} has reached the coordination unit`,
             text: [
-              `Dear ${person?.name ?? user.displayName},`,
+              `Dear ${person?.fullName ?? user.displayName},`,
               '',
               `Your claim ${claim.reference} (${claim.occasionText}) for ${formatPence(claim.claimedPence)} reached the coordination unit on ${formatDate(day)}.`,
               'You will be told by e-mail when it has been decided. You can follow it here:',

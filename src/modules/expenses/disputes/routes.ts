@@ -1,13 +1,13 @@
 /** IAG-13: disputing a decision on a claim; the chair's, then the Director's, decision. */
 import type { FastifyRequest } from 'fastify';
-import type { ExpensesRouteDeps as RouteDeps } from './route-deps.js';
-import { pageRequest } from '../../platform/db/search.js';
-import { paginationFor } from '../../platform/http/pagination.js';
-import { redirectWithFlash, registerFormPage } from '../../platform/http/render.js';
-import { expensePaths as paths } from './paths.js';
-import { EXPENSE_CATEGORY_LABELS } from './rules.js';
+import type { ExpensesRouteDeps as RouteDeps } from '../route-deps.js';
+import { pageRequest } from '../../../platform/db/search.js';
+import { paginationFor } from '../../../platform/http/pagination.js';
+import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { expensePaths as paths } from '../paths.js';
+import { EXPENSE_CATEGORY_LABELS } from '../rules.js';
 
-const T = 'modules/expenses/views';
+const T = 'modules/expenses/disputes/views';
 // Who may dispute or decide depends on the claim, its group and the dispute's stage.
 const signedIn = { config: { access: 'signed-in' as const } };
 const claimants = { config: { access: { action: 'expenses.claim' as const } } };
@@ -37,7 +37,7 @@ export function registerDisputeRoutes({ app, services, renderPage }: RouteDeps):
     });
   });
 
-  registerFormPage(app, '/expenses/:claimId/dispute/new', claimants, {
+  registerFormPage(app, paths.raiseDispute.pattern, claimants, {
     async show(request, reply, values, errors, status = 200) {
       const form = await disputes.raiseForm(request.principal, idOf(request));
       return renderPage(
@@ -79,7 +79,7 @@ export function registerDisputeRoutes({ app, services, renderPage }: RouteDeps):
     },
   });
 
-  registerFormPage(app, '/expenses/:claimId/dispute/refer', claimants, {
+  registerFormPage(app, paths.refer.pattern, claimants, {
     async show(request, reply, values, errors, status = 200) {
       const form = await disputes.referForm(request.principal, idOf(request));
       return renderPage(
@@ -116,7 +116,7 @@ export function registerDisputeRoutes({ app, services, renderPage }: RouteDeps):
     },
   });
 
-  registerFormPage(app, '/expenses/:claimId/dispute', signedIn, {
+  registerFormPage(app, paths.dispute.pattern, signedIn, {
     async show(request, reply, values, errors, status = 200) {
       const form = await disputes.decisionForm(request.principal, idOf(request));
       return renderPage(
