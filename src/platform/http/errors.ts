@@ -12,7 +12,7 @@ import type { RenderPage } from './render.js';
  * The statuses whose page has words of its own in the catalogue (`errors.<status>.title` and
  * `.message`); any other is worded as 500 or 400.
  */
-const WORDED_STATUSES = new Set([400, 401, 403, 404, 405, 409, 413, 415, 429, 500, 503]);
+export const WORDED_STATUSES = new Set([400, 401, 403, 404, 405, 409, 413, 415, 429, 500, 503]);
 // 503: the database cannot be reached or did not answer in time (issue 21, items 8 and 9).
 
 export function isApiRequest(request: FastifyRequest): boolean {

@@ -14,7 +14,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The language the page is written in (`en`, `cy`). */
     lang: string;
-    /** The request's messages: `request.t('errors.404.title')`. */
+    /** The request's messages: `request.t(key, values)`. */
     t: Translate;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The words people read, from one message catalogue per module and language (ADR 0015):
  * `src/platform/locales/<lang>.json` is the namespace `platform`, and each
- * `src/modules/<m>/locales/<lang>.json` the namespace `<m>` (`t('groups:list.title')`). They are
+ * `src/modules/<m>/locales/<lang>.json` the namespace `<m>` (the key `groups:list.title`). They are
  * found by looking for the files, so a new module or a new language needs no registration. One
  * i18next instance per application, never a shared one, so tests may build apps side by side
  * with different catalogues.
