@@ -55,7 +55,7 @@ import {
 } from './platform/http/handlers-in-flight.js';
 import { addFixedMarkup } from './platform/http/fixed-markup.js';
 import { installLanguage } from './platform/i18n/language.js';
-import { loadMessages, type Catalogues } from './platform/i18n/messages.js';
+import { DEFAULT_LANGUAGE, loadMessages, type Catalogues } from './platform/i18n/messages.js';
 import { addMessages } from './platform/i18n/templates.js';
 import { guardTextInput } from './platform/http/text-input.js';
 import { rememberFrameNameParts } from './platform/http/template-frames.js';
@@ -126,6 +126,9 @@ export type Services = ReturnType<typeof buildServices>['services'];
 export function buildServices(deps: AppDeps) {
   const { config, database, now } = deps;
   const db = database.db;
+  const messages = loadMessages(srcDir, deps.catalogues);
+  // The services' refusals and e-mails are written in the default language.
+  const t = messages.translator(DEFAULT_LANGUAGE);
   const transport =
     deps.mailTransport !== undefined
       ? deps.mailTransport
@@ -152,9 +155,9 @@ export function buildServices(deps: AppDeps) {
     config,
     mail,
     secretBox,
-    auth: createAuthService({ db, config, mail, secretBox, now, sleep: deps.sleep }),
-    users: createUsersService({ db, config, mail, scopes, now }),
-    apiTokens: createApiTokenService({ db, now }),
+    auth: createAuthService({ db, config, mail, secretBox, now, sleep: deps.sleep, t }),
+    users: createUsersService({ db, config, mail, scopes, now, t }),
+    apiTokens: createApiTokenService({ db, now, t }),
     files: diskFileStore(config.files.dir),
     bankHolidays: createBankHolidayService({ db, base: config.bankHolidays, now }),
   };
@@ -199,7 +202,7 @@ export function buildServices(deps: AppDeps) {
     ...expenses.services,
     ...tracker.services,
   };
-  return { platform, modules, services };
+  return { platform, modules, services, messages };
 }
 
 /** The platform's own sweeps; each module adds its own (BridgeModule.sweeps). */
@@ -272,7 +275,7 @@ export async function buildApp(deps: AppDeps): Promise<{
 }> {
   const { config } = deps;
   const { trustProxy } = config;
-  const { platform, modules, services } = buildServices(deps);
+  const { platform, modules, services, messages } = buildServices(deps);
 
   const app = Fastify({
     logger: {
@@ -316,7 +319,6 @@ export async function buildApp(deps: AppDeps): Promise<{
     .then((problem) => problem && app.log.warn({ problem }, 'bank holidays'))
     .catch((err: unknown) => app.log.error({ err }, 'bank-holiday load failed'));
 
-  const messages = loadMessages(srcDir, deps.catalogues);
   const renderPage = createRenderer(navigation(platform, modules), messages);
 
   await app.register(helmet, {

@@ -22,11 +22,17 @@ function filesUnder(dir: string, suffix: string): string[] {
     .map((name) => path.join(dir, name));
 }
 
-/** Every key of a catalogue, dotted (`layout.signOut`). */
+/**
+ * Every key of a catalogue, dotted (`layout.signOut`). The plural forms of one message
+ * (`lockedOut_one`, `lockedOut_other`) are one key, as the code asks for it (`lockedOut`).
+ */
 function keysOf(catalogue: Catalogue, prefix = ''): string[] {
-  return Object.entries(catalogue).flatMap(([key, value]) =>
-    typeof value === 'string' ? [prefix + key] : keysOf(value, `${prefix}${key}.`),
+  const keys = Object.entries(catalogue).flatMap(([key, value]) =>
+    typeof value === 'string'
+      ? [prefix + key.replace(/_(zero|one|two|few|many|other)$/, '')]
+      : keysOf(value, `${prefix}${key}.`),
   );
+  return [...new Set(keys)];
 }
 
 const english = readCatalogues(srcDir)[DEFAULT_LANGUAGE]!.platform!;
