@@ -54,6 +54,9 @@ import {
   type HandlersInFlight,
 } from './platform/http/handlers-in-flight.js';
 import { addFixedMarkup } from './platform/http/fixed-markup.js';
+import { installLanguage } from './platform/i18n/language.js';
+import { DEFAULT_LANGUAGE, loadMessages, type Catalogues } from './platform/i18n/messages.js';
+import { addMessages } from './platform/i18n/templates.js';
 import { guardTextInput } from './platform/http/text-input.js';
 import { rememberFrameNameParts } from './platform/http/template-frames.js';
 import { memoizeRelativeNames } from './platform/http/template-names.js';
@@ -90,6 +93,8 @@ export interface AppDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Where JSON log lines go instead of stdout (tests read them to prove the redaction). */
   logStream?: { write(line: string): void };
+  /** Message catalogues over those found in src/ (a test's second language). */
+  catalogues?: Catalogues;
 }
 
 /**
@@ -121,6 +126,9 @@ export type Services = ReturnType<typeof buildServices>['services'];
 export function buildServices(deps: AppDeps) {
   const { config, database, now } = deps;
   const db = database.db;
+  const messages = loadMessages(srcDir, deps.catalogues);
+  // The services' refusals and e-mails are written in the default language.
+  const t = messages.translator(DEFAULT_LANGUAGE);
   const transport =
     deps.mailTransport !== undefined
       ? deps.mailTransport
@@ -147,9 +155,9 @@ export function buildServices(deps: AppDeps) {
     config,
     mail,
     secretBox,
-    auth: createAuthService({ db, config, mail, secretBox, now, sleep: deps.sleep }),
-    users: createUsersService({ db, config, mail, scopes, now }),
-    apiTokens: createApiTokenService({ db, now }),
+    auth: createAuthService({ db, config, mail, secretBox, now, sleep: deps.sleep, t }),
+    users: createUsersService({ db, config, mail, scopes, now, t }),
+    apiTokens: createApiTokenService({ db, now, t }),
     files: diskFileStore(config.files.dir),
     bankHolidays: createBankHolidayService({ db, base: config.bankHolidays, now }),
   };
@@ -195,7 +203,7 @@ export function buildServices(deps: AppDeps) {
     ...expenses.services,
     ...tracker.services,
   };
-  return { platform, modules, services };
+  return { platform, modules, services, messages };
 }
 
 /** The platform's own sweeps; each module adds its own (BridgeModule.sweeps). */
@@ -218,29 +226,34 @@ function platformSweeps(platform: PlatformServices, log: FastifyInstance['log'])
 /** The navigation: the platform's entries and every module's, in their order. */
 function navigation(platform: PlatformServices, modules: readonly BridgeModule[]) {
   const entries: ModuleNavItem[] = [
-    { order: 0, text: 'Home', href: '/', visible: () => true },
+    { order: 0, textKey: 'nav.home', href: '/', visible: () => true },
     ...modules.flatMap((m) => m.navigation ?? []),
-    { order: 90, text: 'Users', href: '/admin/users', visible: (p) => can(p, 'users.manage') },
+    {
+      order: 90,
+      textKey: 'nav.users',
+      href: '/admin/users',
+      visible: (p) => can(p, 'users.manage'),
+    },
     {
       order: 100,
-      text: 'Audit trail',
+      textKey: 'nav.audit',
       href: '/admin/audit',
       visible: (p) => can(p, 'audit.view'),
     },
     {
       order: 110,
-      text: 'API tokens',
+      textKey: 'nav.apiTokens',
       href: '/admin/api-tokens',
       visible: (p) => can(p, 'api-tokens.manage'),
     },
     {
       order: 120,
-      text: 'Outbox',
+      textKey: 'nav.outbox',
       href: '/admin/outbox',
       visible: (p) => !platform.mail.delivers && can(p, 'mail.view-outbox'),
     },
-    { order: 130, text: 'Your account', href: '/account', visible: (p) => p?.kind === 'user' },
-    { order: 140, text: 'Sign in', href: '/sign-in', visible: (p) => p === null },
+    { order: 130, textKey: 'nav.account', href: '/account', visible: (p) => p?.kind === 'user' },
+    { order: 140, textKey: 'nav.signIn', href: '/sign-in', visible: (p) => p === null },
   ];
   // A stable sort: entries of the same order keep the order the modules are listed in.
   return entries.sort((a, b) => a.order - b.order);
@@ -263,7 +276,7 @@ export async function buildApp(deps: AppDeps): Promise<{
 }> {
   const { config } = deps;
   const { trustProxy } = config;
-  const { platform, modules, services } = buildServices(deps);
+  const { platform, modules, services, messages } = buildServices(deps);
 
   const app = Fastify({
     logger: {
@@ -307,7 +320,7 @@ export async function buildApp(deps: AppDeps): Promise<{
     .then((problem) => problem && app.log.warn({ problem }, 'bank holidays'))
     .catch((err: unknown) => app.log.error({ err }, 'bank-holiday load failed'));
 
-  const renderPage = createRenderer(navigation(platform, modules));
+  const renderPage = createRenderer(navigation(platform, modules), messages);
 
   await app.register(helmet, {
     enableCSPNonces: true,
@@ -324,6 +337,7 @@ export async function buildApp(deps: AppDeps): Promise<{
     },
   });
   await app.register(cookie, { secret: config.secret });
+  installLanguage(app, messages);
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
@@ -374,7 +388,8 @@ export async function buildApp(deps: AppDeps): Promise<{
           (f: { mediaType: string; sizeBytes: number }) =>
             `${documentLabel(f.mediaType)}, ${fileSizeText(f.sizeBytes)}`,
         );
-        addFixedMarkup(env);
+        addMessages(env, messages);
+        addFixedMarkup(env, messages.languages);
       },
     },
   });

@@ -1,12 +1,13 @@
+import type { Translate } from '../i18n/messages.js';
 import type { RouteDeps } from '../modules.js';
 import { NotFoundError } from '../errors.js';
 import { isUuid } from '../http/params.js';
 import { field, formValues, redirectWithFlash, withFormErrors } from '../http/render.js';
 
 const manage = { config: { access: { action: 'api-tokens.manage' as const } } };
-const crumbs = [
-  { text: 'Home', href: '/' },
-  { text: 'API tokens', href: '/admin/api-tokens' },
+const crumbs = (t: Translate) => [
+  { text: t('nav.home'), href: '/' },
+  { text: t('nav.apiTokens'), href: '/admin/api-tokens' },
 ];
 
 function scopesOf(body: unknown): string[] {
@@ -20,17 +21,17 @@ export function registerApiTokenRoutes({ app, services, renderPage }: RouteDeps)
 
   app.get('/admin/api-tokens', manage, async (request, reply) =>
     renderPage(request, reply, 'platform/views/admin/api-tokens.njk', {
-      title: 'API tokens',
+      title: request.t('admin.apiTokens.title'),
       width: 'full',
-      breadcrumbs: [{ text: 'Home', href: '/' }],
+      breadcrumbs: [{ text: request.t('nav.home'), href: '/' }],
       tokens: await apiTokens.list(request.principal),
     }),
   );
 
   app.get('/admin/api-tokens/new', manage, async (request, reply) =>
     renderPage(request, reply, 'platform/views/admin/api-token-new.njk', {
-      title: 'Issue an API token',
-      breadcrumbs: crumbs,
+      title: request.t('admin.apiTokens.new.title'),
+      breadcrumbs: crumbs(request.t),
       values: { expiresInDays: '365' },
       scopes: ['directory:read'],
     }),
@@ -50,8 +51,8 @@ export function registerApiTokenRoutes({ app, services, renderPage }: RouteDeps)
           request.id,
         );
         return renderPage(request, reply, 'platform/views/admin/api-token-issued.njk', {
-          title: 'API token issued',
-          breadcrumbs: crumbs,
+          title: request.t('admin.apiTokens.issuedTitle'),
+          breadcrumbs: crumbs(request.t),
           token: issued.token,
         });
       },
@@ -61,8 +62,8 @@ export function registerApiTokenRoutes({ app, services, renderPage }: RouteDeps)
           reply,
           'platform/views/admin/api-token-new.njk',
           {
-            title: 'Issue an API token',
-            breadcrumbs: crumbs,
+            title: request.t('admin.apiTokens.new.title'),
+            breadcrumbs: crumbs(request.t),
             errors,
             values: formValues(request.body),
             scopes,
@@ -76,10 +77,6 @@ export function registerApiTokenRoutes({ app, services, renderPage }: RouteDeps)
     const { tokenId } = request.params as { tokenId: string };
     if (!isUuid(tokenId)) throw new NotFoundError();
     await apiTokens.revoke(request.principal, tokenId, request.id);
-    return redirectWithFlash(
-      reply,
-      '/admin/api-tokens',
-      'Token revoked. Systems using it can no longer call the API',
-    );
+    return redirectWithFlash(reply, '/admin/api-tokens', request.t('admin.apiTokens.revokedDone'));
   });
 }

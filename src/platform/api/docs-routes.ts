@@ -43,8 +43,8 @@ export function registerApiDocsRoutes({ app, renderPage, config }: RouteDeps): v
       })),
     );
     return renderPage(request, reply, 'platform/views/api-documentation.njk', {
-      title: 'The Bridge API',
-      breadcrumbs: [{ text: 'Home', href: '/' }],
+      title: request.t('api.title'),
+      breadcrumbs: [{ text: request.t('nav.home'), href: '/' }],
       width: 'full',
       operations,
       openApiUrl: `${config.publicUrl}${apiDocsPaths.openApi}`,

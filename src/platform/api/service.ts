@@ -5,6 +5,7 @@ import { can } from '../auth/permissions.js';
 import { actorOf, type Principal, type TokenPrincipal } from '../auth/principal.js';
 import { API_SCOPES, apiTokens, type ApiScope } from '../auth/schema.js';
 import { hashToken, newToken } from '../auth/service.js';
+import type { Translate } from '../i18n/messages.js';
 import type { Db } from '../db/database.js';
 import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../errors.js';
 
@@ -12,8 +13,8 @@ const TOKEN_PREFIX = 'brg_';
 
 export type ApiTokenService = ReturnType<typeof createApiTokenService>;
 
-export function createApiTokenService(deps: { db: Db; now?: () => Date }) {
-  const { db } = deps;
+export function createApiTokenService(deps: { db: Db; now?: () => Date; t: Translate }) {
+  const { db, t } = deps;
   const now = deps.now ?? (() => new Date());
 
   function requireManager(principal: Principal) {
@@ -40,15 +41,15 @@ export function createApiTokenService(deps: { db: Db; now?: () => Date }) {
       if (!name)
         errors.push({
           field: 'name',
-          message: 'Enter a name that says which system will use the token',
+          message: t('admin.apiTokens.errors.nameMissing'),
         });
       else if (name.length > 100)
-        errors.push({ field: 'name', message: 'Name must be 100 characters or fewer' });
+        errors.push({ field: 'name', message: t('admin.apiTokens.errors.nameTooLong') });
       const scopes = input.scopes.filter((s): s is ApiScope =>
         (API_SCOPES as readonly string[]).includes(s),
       );
       if (scopes.length === 0 || scopes.length !== input.scopes.length)
-        errors.push({ field: 'scopes', message: 'Select what the token may do' });
+        errors.push({ field: 'scopes', message: t('admin.apiTokens.errors.scopes') });
       const days =
         input.expiresInDays === ''
           ? null
@@ -58,7 +59,7 @@ export function createApiTokenService(deps: { db: Db; now?: () => Date }) {
       if (days !== null && (Number.isNaN(days) || days < 1 || days > 730))
         errors.push({
           field: 'expiresInDays',
-          message: 'Enter a number of days from 1 to 730, or leave it empty',
+          message: t('admin.apiTokens.errors.days'),
         });
       if (errors.length) throw new ValidationError(errors);
       const token = TOKEN_PREFIX + newToken();

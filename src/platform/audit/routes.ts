@@ -22,14 +22,15 @@ export function registerAuditRoutes({ app, services, renderPage }: RouteDeps): v
     if (q.person) {
       actorUserId = await services.users.idForEmail(q.person);
       if (!actorUserId)
-        errors.push({ field: 'person', message: 'Enter the e-mail address of a Bridge user' });
+        errors.push({ field: 'person', message: request.t('admin.audit.errors.person') });
     }
     const from = q.from ? parseIsoDate(q.from) : null;
     const to = q.to ? parseIsoDate(q.to) : null;
-    if (q.from && !from) errors.push({ field: 'from', message: 'Date from must be a real date' });
-    if (q.to && !to) errors.push({ field: 'to', message: 'Date to must be a real date' });
+    if (q.from && !from)
+      errors.push({ field: 'from', message: request.t('admin.audit.errors.from') });
+    if (q.to && !to) errors.push({ field: 'to', message: request.t('admin.audit.errors.to') });
     if (from && to && to < from)
-      errors.push({ field: 'to', message: 'Date to must be the same as or after date from' });
+      errors.push({ field: 'to', message: request.t('admin.audit.errors.toBeforeFrom') });
     const page = pageRequest((request.query as Record<string, unknown>).page, 50);
     const result = errors.length
       ? { items: [], total: 0, more: false }
@@ -49,9 +50,9 @@ export function registerAuditRoutes({ app, services, renderPage }: RouteDeps): v
       reply,
       'platform/views/admin/audit.njk',
       {
-        title: 'Audit trail',
+        title: request.t('admin.audit.title'),
         width: 'full',
-        breadcrumbs: [{ text: 'Home', href: '/' }],
+        breadcrumbs: [{ text: request.t('nav.home'), href: '/' }],
         errors,
         values: q,
         result,
@@ -70,10 +71,10 @@ export function registerAuditRoutes({ app, services, renderPage }: RouteDeps): v
     const event = await findAuditEvent(services.db, Number(seq));
     if (!event) throw new NotFoundError();
     return renderPage(request, reply, 'platform/views/admin/audit-event.njk', {
-      title: `Audit event ${event.seq}`,
+      title: request.t('admin.audit.eventTitle', { seq: event.seq }),
       breadcrumbs: [
-        { text: 'Home', href: '/' },
-        { text: 'Audit trail', href: '/admin/audit' },
+        { text: request.t('nav.home'), href: '/' },
+        { text: request.t('nav.audit'), href: '/admin/audit' },
       ],
       event,
       before: event.before === null ? null : JSON.stringify(event.before, null, 2),

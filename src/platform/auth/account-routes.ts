@@ -1,3 +1,4 @@
+import type { Translate } from '../i18n/messages.js';
 import type { RouteDeps } from '../modules.js';
 import { NotFoundError, type FieldError } from '../errors.js';
 import { field, redirectWithFlash, withFormErrors } from '../http/render.js';
@@ -9,9 +10,9 @@ import { clientOf, secondFactorPageData, setSessionCookie } from './sign-in-rout
 import type { SecondFactorSetup } from './service.js';
 
 const signedIn = { config: { access: 'signed-in' as const } };
-const accountCrumb = [
-  { text: 'Home', href: '/' },
-  { text: 'Your account', href: '/account' },
+const accountCrumb = (t: Translate) => [
+  { text: t('nav.home'), href: '/' },
+  { text: t('account.title'), href: '/account' },
 ];
 
 export function registerAccountRoutes({ app, services, renderPage }: RouteDeps): void {
@@ -21,8 +22,8 @@ export function registerAccountRoutes({ app, services, renderPage }: RouteDeps):
   app.get('/account', signedIn, async (request, reply) => {
     const principal = me(request.principal);
     return renderPage(request, reply, 'platform/views/account/overview.njk', {
-      title: 'Your account',
-      breadcrumbs: [{ text: 'Home', href: '/' }],
+      title: request.t('account.title'),
+      breadcrumbs: [{ text: request.t('nav.home'), href: '/' }],
       roles: principal.roles.map((g) => ROLE_INFO[g.role].label),
       hasSecondFactor: request.session?.user.hasSecondFactor ?? false,
     });
@@ -30,8 +31,8 @@ export function registerAccountRoutes({ app, services, renderPage }: RouteDeps):
 
   app.get('/account/password', signedIn, async (request, reply) =>
     renderPage(request, reply, 'platform/views/account/password.njk', {
-      title: 'Change your password',
-      breadcrumbs: accountCrumb,
+      title: request.t('account.password.title'),
+      breadcrumbs: accountCrumb(request.t),
     }),
   );
 
@@ -43,18 +44,18 @@ export function registerAccountRoutes({ app, services, renderPage }: RouteDeps):
           newPassword: field(request.body, 'newPassword'),
           confirmPassword: field(request.body, 'confirmPassword'),
         });
-        return redirectWithFlash(
-          reply,
-          '/account',
-          'Your password has been changed. Your other sessions have been ended',
-        );
+        return redirectWithFlash(reply, '/account', request.t('account.password.changed'));
       },
       (errors, status) =>
         renderPage(
           request,
           reply,
           'platform/views/account/password.njk',
-          { title: 'Change your password', breadcrumbs: accountCrumb, errors },
+          {
+            title: request.t('account.password.title'),
+            breadcrumbs: accountCrumb(request.t),
+            errors,
+          },
           status,
         ),
     ),
@@ -73,8 +74,8 @@ export function registerAccountRoutes({ app, services, renderPage }: RouteDeps):
       reply,
       'platform/views/account/second-factor.njk',
       {
-        title: 'Second factor',
-        breadcrumbs: accountCrumb,
+        title: request.t('account.secondFactor.title'),
+        breadcrumbs: accountCrumb(request.t),
         hasSecondFactor: request.session?.user.hasSecondFactor ?? false,
         required: requiresSecondFactor(principal.roles),
         errors,
@@ -103,11 +104,7 @@ export function registerAccountRoutes({ app, services, renderPage }: RouteDeps):
           clientOf(request),
         );
         setSessionCookie(reply, token);
-        return redirectWithFlash(
-          reply,
-          '/account',
-          'Your second factor is set up. Your other sessions have been ended',
-        );
+        return redirectWithFlash(reply, '/account', request.t('account.secondFactor.setUp'));
       },
       async (errors, status) => {
         let setup: SecondFactorSetup;
@@ -128,7 +125,7 @@ export function registerAccountRoutes({ app, services, renderPage }: RouteDeps):
           me(request.principal),
           field(request.body, 'removePassword'),
         );
-        return redirectWithFlash(reply, '/account', 'Your second factor has been turned off');
+        return redirectWithFlash(reply, '/account', request.t('account.secondFactor.turnedOff'));
       },
       (errors, status) =>
         showSecondFactor(
@@ -143,8 +140,8 @@ export function registerAccountRoutes({ app, services, renderPage }: RouteDeps):
 
   app.get('/account/sessions', signedIn, async (request, reply) =>
     renderPage(request, reply, 'platform/views/account/sessions.njk', {
-      title: 'Where you are signed in',
-      breadcrumbs: accountCrumb,
+      title: request.t('account.sessions.title'),
+      breadcrumbs: accountCrumb(request.t),
       sessions: await auth.listSessions(me(request.principal)),
     }),
   );
@@ -154,7 +151,7 @@ export function registerAccountRoutes({ app, services, renderPage }: RouteDeps):
     if (!isUuid(sessionId) || !(await auth.endSession(me(request.principal), sessionId)))
       throw new NotFoundError();
     if (sessionId === request.session?.sessionId)
-      return redirectWithFlash(reply, '/sign-in', 'You have signed out');
-    return redirectWithFlash(reply, '/account/sessions', 'The session has been ended');
+      return redirectWithFlash(reply, '/sign-in', request.t('auth.signedOut'));
+    return redirectWithFlash(reply, '/account/sessions', request.t('account.sessions.ended'));
   });
 }

@@ -8,6 +8,8 @@ import type { Config } from '../../config.js';
 import { recordAudit } from '../audit/service.js';
 import type { Db, Executor } from '../db/database.js';
 import { ConflictError, ForbiddenError, TooManyRequestsError, ValidationError } from '../errors.js';
+import type { Translate } from '../i18n/messages.js';
+import english from '../locales/en.json' with { type: 'json' };
 import type { MailService } from '../mail/service.js';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import { requiresSecondFactor } from './permissions.js';
@@ -49,12 +51,12 @@ export interface SecondFactorSetup {
   uri: string;
 }
 
-export const SIGN_IN_FAILED = 'Enter a correct e-mail address and password';
+/** What a refused sign-in says, whatever was wrong (the English catalogue's words). */
+export const SIGN_IN_FAILED = english.auth.errors.signInFailed;
 
-function lockedOut(until: Date, at: Date): TooManyRequestsError {
-  const minutes = minutesUntil(until, at);
+function lockedOut(until: Date, at: Date, t: Translate): TooManyRequestsError {
   return new TooManyRequestsError(
-    `Too many failed attempts to sign in. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`,
+    t('auth.errors.lockedOut', { count: minutesUntil(until, at) }),
     Math.ceil((until.getTime() - at.getTime()) / 1000),
   );
 }
@@ -112,12 +114,14 @@ export interface AuthServiceDeps {
   secretBox: SecretBox;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
+  /** The words of its refusals and e-mails, in the default language (issue 22 item 7). */
+  t: Translate;
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
 export function createAuthService(deps: AuthServiceDeps) {
-  const { db, config, mail, secretBox } = deps;
+  const { db, config, mail, secretBox, t } = deps;
   const now = deps.now ?? (() => new Date());
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
@@ -238,9 +242,10 @@ export function createAuthService(deps: AuthServiceDeps) {
 
   async function checkCurrentPassword(userId: string, password: string, field = 'currentPassword') {
     const user = await userWithPassword(userId);
-    if (!password) throw new ValidationError([{ field, message: 'Enter your current password' }]);
+    if (!password)
+      throw new ValidationError([{ field, message: t('auth.errors.currentPasswordMissing') }]);
     if (!(await verifyPassword(user.passwordHash, password))) {
-      throw new ValidationError([{ field, message: 'Your current password is not correct' }]);
+      throw new ValidationError([{ field, message: t('auth.errors.currentPasswordWrong') }]);
     }
     return user;
   }
@@ -285,12 +290,12 @@ export function createAuthService(deps: AuthServiceDeps) {
   function checkResetAddress(emailInput: string): string {
     const email = normaliseEmail(emailInput);
     if (!email)
-      throw new ValidationError([{ field: 'email', message: 'Enter your e-mail address' }]);
+      throw new ValidationError([{ field: 'email', message: t('auth.errors.emailMissing') }]);
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
       throw new ValidationError([
         {
           field: 'email',
-          message: 'Enter an e-mail address in the correct format, like name@example.org',
+          message: t('auth.errors.emailFormat'),
         },
       ]);
     }
@@ -312,17 +317,17 @@ export function createAuthService(deps: AuthServiceDeps) {
       });
       await mail.queue(tx, {
         to: user.email,
-        subject: 'Reset your Bridge password',
+        subject: t('mail.passwordReset.subject'),
         text: [
-          `Dear ${user.displayName},`,
+          t('mail.dear', { name: user.displayName }),
           '',
-          'Someone asked to reset the password for your Bridge account. If it was you, open this link to choose a new password:',
+          t('mail.passwordReset.asked'),
           '',
           link,
           '',
-          `The link works once and expires in ${config.passwordResetMinutes} minutes. If you did not ask, you can ignore this e-mail: your password has not changed.`,
+          t('mail.passwordReset.expires', { minutes: config.passwordResetMinutes }),
           '',
-          `The request came from the address ${client.ip}.`,
+          t('mail.passwordReset.from', { ip: client.ip }),
         ].join('\n'),
       });
       await recordAudit(
@@ -358,7 +363,9 @@ export function createAuthService(deps: AuthServiceDeps) {
     const problem = await passwordProblem(password, personal);
     if (problem) throw new ValidationError([{ field, message: problem }]);
     if (password !== confirm) {
-      throw new ValidationError([{ field: 'confirmPassword', message: 'Passwords do not match' }]);
+      throw new ValidationError([
+        { field: 'confirmPassword', message: t('auth.errors.passwordsDiffer') },
+      ]);
     }
   }
 
@@ -373,8 +380,9 @@ export function createAuthService(deps: AuthServiceDeps) {
     ) {
       const email = normaliseEmail(input.email);
       const errors = [];
-      if (!email) errors.push({ field: 'email', message: 'Enter your e-mail address' });
-      if (!input.password) errors.push({ field: 'password', message: 'Enter your password' });
+      if (!email) errors.push({ field: 'email', message: t('auth.errors.emailMissing') });
+      if (!input.password)
+        errors.push({ field: 'password', message: t('auth.errors.passwordMissing') });
       if (errors.length) throw new ValidationError(errors);
 
       const at = now();
@@ -384,7 +392,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         at,
       );
       if (decision.kind === 'locked') {
-        throw lockedOut(decision.until, at);
+        throw lockedOut(decision.until, at, t);
       }
       if (decision.delayMs > 0) await sleep(decision.delayMs);
 
@@ -397,7 +405,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         await db
           .insert(signInAttempts)
           .values({ email, ipAddress: client.ip, succeeded: false, at });
-        throw new ValidationError([{ field: 'email', message: SIGN_IN_FAILED }]);
+        throw new ValidationError([{ field: 'email', message: t('auth.errors.signInFailed') }]);
       }
       const roles = await loadRoles(db, user.id);
       const stage: SessionStage = user.totpEnabledAt
@@ -441,13 +449,11 @@ export function createAuthService(deps: AuthServiceDeps) {
         at,
       );
       if (decision.kind === 'locked') {
-        throw lockedOut(decision.until, at);
+        throw lockedOut(decision.until, at, t);
       }
       if (decision.delayMs > 0) await sleep(decision.delayMs);
       if (!code.trim())
-        throw new ValidationError([
-          { field: 'code', message: 'Enter the 6-digit code from your authenticator app' },
-        ]);
+        throw new ValidationError([{ field: 'code', message: t('auth.errors.codeMissing') }]);
       const step = user.totpSecret
         ? acceptedTotpStep(secretBox.open(user.totpSecret), code, at)
         : null;
@@ -458,7 +464,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         throw new ValidationError([
           {
             field: 'code',
-            message: 'The code is not correct or has already been used. Enter the current code',
+            message: t('auth.errors.codeWrongOrUsed'),
           },
         ]);
       }
@@ -479,7 +485,7 @@ export function createAuthService(deps: AuthServiceDeps) {
           throw new ValidationError([
             {
               field: 'code',
-              message: 'The code is not correct or has already been used. Enter the current code',
+              message: t('auth.errors.codeWrongOrUsed'),
             },
           ]);
         await tx
@@ -512,9 +518,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       try {
         secret = secretBox.open(sealedSecret);
       } catch {
-        throw new ValidationError([
-          { field: 'code', message: 'The set-up has expired. Scan the new code and try again' },
-        ]);
+        throw new ValidationError([{ field: 'code', message: t('auth.errors.setUpExpired') }]);
       }
       return { secret, sealedSecret, uri: totpUri(secret, email) };
     },
@@ -534,15 +538,13 @@ export function createAuthService(deps: AuthServiceDeps) {
       const setup = this.reopenSecondFactorSetup(context.user.email, input.sealedSecret);
       const at = now();
       if (!input.code.trim())
-        throw new ValidationError([
-          { field: 'code', message: 'Enter the 6-digit code from your authenticator app' },
-        ]);
+        throw new ValidationError([{ field: 'code', message: t('auth.errors.codeMissing') }]);
       const step = acceptedTotpStep(setup.secret, input.code, at);
       if (step === null) {
         throw new ValidationError([
           {
             field: 'code',
-            message: 'The code is not correct. Enter the code your authenticator app shows now',
+            message: t('auth.errors.codeWrong'),
           },
         ]);
       }
@@ -581,10 +583,7 @@ export function createAuthService(deps: AuthServiceDeps) {
 
     async disableSecondFactor(principal: UserPrincipal, currentPassword: string): Promise<void> {
       if (requiresSecondFactor(principal.roles)) {
-        throw new ConflictError(
-          'Your role needs a second factor, so it cannot be turned off. You can set up a new one instead',
-          'currentPassword',
-        );
+        throw new ConflictError(t('auth.errors.secondFactorRequired'), 'currentPassword');
       }
       await checkCurrentPassword(principal.userId, currentPassword);
       await db.transaction(async (tx) => {
@@ -768,10 +767,7 @@ export function createAuthService(deps: AuthServiceDeps) {
 
     async resetPassword(token: string, input: { newPassword: string; confirmPassword: string }) {
       const reset = await findLiveResetToken(db, token);
-      if (!reset)
-        throw new ConflictError(
-          'This link has expired or has already been used. Ask for a new one',
-        );
+      if (!reset) throw new ConflictError(t('auth.errors.linkExpired'));
       const user = await userWithPassword(reset.userId);
       await checkNewPassword(input.newPassword, input.confirmPassword, [
         user.email,
@@ -785,8 +781,7 @@ export function createAuthService(deps: AuthServiceDeps) {
           .set({ usedAt: at })
           .where(and(eq(passwordResetTokens.id, reset.id), isNull(passwordResetTokens.usedAt)))
           .returning({ id: passwordResetTokens.id });
-        if (claimed.length === 0)
-          throw new ConflictError('This link has already been used. Ask for a new one');
+        if (claimed.length === 0) throw new ConflictError(t('auth.errors.linkUsed'));
         await storeNewPassword(tx, user, passwordHash, at, 'user.password-reset');
       });
     },

@@ -60,7 +60,7 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
     const next = safeNext((request.query as Record<string, unknown>).next, config.publicUrl);
     if (request.session) return reply.redirect(stagePath(request.session.stage, next), 303);
     return renderPage(request, reply, 'platform/views/auth/sign-in.njk', {
-      title: 'Sign in',
+      title: request.t('auth.signIn.title'),
       values: {},
       next,
     });
@@ -76,7 +76,12 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
           request,
           reply,
           'platform/views/auth/sign-in.njk',
-          { title: 'Sign in', errors, values: { email: field(request.body, 'email') }, next },
+          {
+            title: request.t('auth.signIn.title'),
+            errors,
+            values: { email: field(request.body, 'email') },
+            next,
+          },
           status,
         );
       try {
@@ -113,7 +118,7 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
           303,
         );
       return renderPage(request, reply, 'platform/views/auth/second-factor.njk', {
-        title: 'Enter the code from your authenticator app',
+        title: request.t('auth.secondFactor.title'),
         next,
       });
     },
@@ -131,7 +136,7 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
           request,
           reply,
           'platform/views/auth/second-factor.njk',
-          { title: 'Enter the code from your authenticator app', errors, next },
+          { title: request.t('auth.secondFactor.title'), errors, next },
           status,
         );
       try {
@@ -163,7 +168,7 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
         return reply.redirect(session ? stagePath(session.stage, '/') : '/sign-in', 303);
       const setup = auth.newSecondFactorSetup(session.user.email);
       return renderPage(request, reply, 'platform/views/auth/set-up-second-factor.njk', {
-        title: 'Set up a second factor',
+        title: request.t('auth.setUpSecondFactor.title'),
         next: safeNext((request.query as Record<string, unknown>).next, config.publicUrl),
         ...(await secondFactorPageData(setup)),
       });
@@ -188,11 +193,7 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
               clientOf(request),
             ),
           );
-          return redirectWithFlash(
-            reply,
-            next,
-            'Your second factor is set up. You will be asked for a code each time you sign in',
-          );
+          return redirectWithFlash(reply, next, request.t('auth.setUpSecondFactor.done'));
         },
         async (errors, status) => {
           let setup: SecondFactorSetup;
@@ -206,7 +207,7 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
             reply,
             'platform/views/auth/set-up-second-factor.njk',
             {
-              title: 'Set up a second factor',
+              title: request.t('auth.setUpSecondFactor.title'),
               errors,
               next,
               ...(await secondFactorPageData(setup)),
@@ -221,12 +222,12 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
   app.post('/sign-out', { config: { access: 'public' } }, async (request, reply) => {
     if (request.session) await auth.signOut(request.session);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return redirectWithFlash(reply, '/sign-in', 'You have signed out');
+    return redirectWithFlash(reply, '/sign-in', request.t('auth.signedOut'));
   });
 
   app.get('/forgotten-password', { config: { access: 'signed-out' } }, async (request, reply) =>
     renderPage(request, reply, 'platform/views/auth/forgotten-password.njk', {
-      title: 'Reset your password',
+      title: request.t('auth.forgottenPassword.title'),
       values: {},
     }),
   );
@@ -250,7 +251,7 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
           );
           resetsToSend.set(request, reset);
           return renderPage(request, reply, 'platform/views/auth/reset-sent.njk', {
-            title: 'Check your e-mail',
+            title: request.t('auth.resetSent.title'),
           });
         },
         (errors, status) =>
@@ -258,7 +259,11 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
             request,
             reply,
             'platform/views/auth/forgotten-password.njk',
-            { title: 'Reset your password', errors, values: formValues(request.body) },
+            {
+              title: request.t('auth.forgottenPassword.title'),
+              errors,
+              values: formValues(request.body),
+            },
             status,
           ),
       ),
@@ -274,12 +279,12 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
           request,
           reply,
           'platform/views/auth/reset-expired.njk',
-          { title: 'This link has expired' },
+          { title: request.t('auth.resetExpired.title') },
           404,
         );
       }
       return renderPage(request, reply, 'platform/views/auth/reset-password.njk', {
-        title: 'Choose a new password',
+        title: request.t('auth.resetPassword.title'),
         token,
       });
     },
@@ -296,18 +301,14 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
             newPassword: field(request.body, 'newPassword'),
             confirmPassword: field(request.body, 'confirmPassword'),
           });
-          return redirectWithFlash(
-            reply,
-            '/sign-in',
-            'Your password has been changed. Sign in with your new password',
-          );
+          return redirectWithFlash(reply, '/sign-in', request.t('auth.resetPassword.done'));
         },
         (errors, status) =>
           renderPage(
             request,
             reply,
             'platform/views/auth/reset-password.njk',
-            { title: 'Choose a new password', token, errors },
+            { title: request.t('auth.resetPassword.title'), token, errors },
             status,
           ),
       );

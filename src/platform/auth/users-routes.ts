@@ -1,3 +1,4 @@
+import type { Translate } from '../i18n/messages.js';
 import type { RouteDeps } from '../modules.js';
 import { NotFoundError } from '../errors.js';
 import { paginationFor, queryString } from '../http/pagination.js';
@@ -7,28 +8,28 @@ import { pageRequest } from '../db/search.js';
 import { ROLE_INFO, ROLES } from './roles.js';
 
 const manage = { config: { access: { action: 'users.manage' as const } } };
-const crumbs = [
-  { text: 'Home', href: '/' },
-  { text: 'Users', href: '/admin/users' },
+const crumbs = (t: Translate) => [
+  { text: t('nav.home'), href: '/' },
+  { text: t('nav.users'), href: '/admin/users' },
 ];
 
 export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps): void {
   const { users } = services;
 
-  async function roleOptions() {
+  async function roleOptions(t: Translate) {
     const [boroughs, groups] = await Promise.all([
       users.scopeOptions('borough'),
       users.scopeOptions('group'),
     ]);
     return {
       roleItems: [
-        { value: '', text: 'Select a role' },
+        { value: '', text: t('admin.roles.select') },
         ...ROLES.map((r) => ({ value: r, text: ROLE_INFO[r].label })),
       ],
       scopeItems: [
-        { value: '', text: 'Not limited to one group or borough' },
-        ...boroughs.map((b) => ({ value: b.id, text: `Borough: ${b.name}` })),
-        ...groups.map((g) => ({ value: g.id, text: `Group: ${g.name}` })),
+        { value: '', text: t('admin.roles.anyScope') },
+        ...boroughs.map((b) => ({ value: b.id, text: t('admin.roles.borough', { name: b.name }) })),
+        ...groups.map((g) => ({ value: g.id, text: t('admin.roles.group', { name: g.name }) })),
       ],
     };
   }
@@ -42,9 +43,9 @@ export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps
       offset: page.offset,
     });
     return renderPage(request, reply, 'platform/views/admin/users.njk', {
-      title: 'Users',
+      title: request.t('admin.users.title'),
       width: 'full',
-      breadcrumbs: [{ text: 'Home', href: '/' }],
+      breadcrumbs: [{ text: request.t('nav.home'), href: '/' }],
       q,
       result,
       pagination: paginationFor('/admin/users', { q }, page.page, page.limit, result.total),
@@ -53,10 +54,10 @@ export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps
 
   app.get('/admin/users/new', manage, async (request, reply) =>
     renderPage(request, reply, 'platform/views/admin/user-new.njk', {
-      title: 'Create a user account',
-      breadcrumbs: crumbs,
+      title: request.t('admin.users.new.title'),
+      breadcrumbs: crumbs(request.t),
       values: {},
-      ...(await roleOptions()),
+      ...(await roleOptions(request.t)),
     }),
   );
 
@@ -73,11 +74,7 @@ export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps
           },
           request.id,
         );
-        return redirectWithFlash(
-          reply,
-          `/admin/users/${id}`,
-          'Account created. We have e-mailed the person a link to choose their password',
-        );
+        return redirectWithFlash(reply, `/admin/users/${id}`, request.t('admin.users.new.created'));
       },
       async (errors, status) =>
         renderPage(
@@ -85,11 +82,11 @@ export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps
           reply,
           'platform/views/admin/user-new.njk',
           {
-            title: 'Create a user account',
-            breadcrumbs: crumbs,
+            title: request.t('admin.users.new.title'),
+            breadcrumbs: crumbs(request.t),
             errors,
             values: formValues(request.body),
-            ...(await roleOptions()),
+            ...(await roleOptions(request.t)),
           },
           status,
         ),
@@ -110,11 +107,11 @@ export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps
       reply,
       'platform/views/admin/user.njk',
       {
-        title: `User account: ${user.displayName}`,
-        breadcrumbs: crumbs,
+        title: request.t('admin.users.user.title', { name: user.displayName }),
+        breadcrumbs: crumbs(request.t),
         user,
         values: {},
-        ...(await roleOptions()),
+        ...(await roleOptions(request.t)),
         ...extra,
       },
       status,
@@ -139,7 +136,11 @@ export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps
           },
           request.id,
         );
-        return redirectWithFlash(reply, `/admin/users/${userId}`, 'Role added');
+        return redirectWithFlash(
+          reply,
+          `/admin/users/${userId}`,
+          request.t('admin.users.roleAdded'),
+        );
       },
       (errors, status) =>
         showUser(request, reply, userId, { errors, values: formValues(request.body) }, status),
@@ -152,15 +153,19 @@ export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps
     return withFormErrors(
       async () => {
         await users.revokeRole(request.principal, userId, assignmentId, request.id);
-        return redirectWithFlash(reply, `/admin/users/${userId}`, 'Role removed');
+        return redirectWithFlash(
+          reply,
+          `/admin/users/${userId}`,
+          request.t('admin.users.roleRemoved'),
+        );
       },
       (errors, status) => showUser(request, reply, userId, { errors }, status),
     );
   });
 
   for (const [path, status, message] of [
-    ['deactivate', 'deactivated', 'Account deactivated. All its sessions have ended'],
-    ['reactivate', 'active', 'Account reactivated'],
+    ['deactivate', 'deactivated', 'admin.users.deactivatedDone'],
+    ['reactivate', 'active', 'admin.users.reactivatedDone'],
   ] as const) {
     app.post(`/admin/users/:userId/${path}`, manage, async (request, reply) => {
       const { userId } = request.params as { userId: string };
@@ -174,7 +179,7 @@ export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps
             Number(field(request.body, 'version')),
             request.id,
           );
-          return redirectWithFlash(reply, `/admin/users/${userId}`, message);
+          return redirectWithFlash(reply, `/admin/users/${userId}`, request.t(message));
         },
         (errors, code) =>
           showUser(

@@ -2,6 +2,7 @@
 import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import { recordAudit } from '../audit/service.js';
+import type { Translate } from '../i18n/messages.js';
 import type { Db, Executor } from '../db/database.js';
 import { prefixTsQuery } from '../db/search.js';
 import {
@@ -57,14 +58,22 @@ function requireAdmin(principal: Principal): UserPrincipal {
 
 export type UsersService = ReturnType<typeof createUsersService>;
 
+/** The message for a borough or group that is not in the list, by scope type. */
+const SCOPE_NOT_FOUND: Record<ScopeType, string> = {
+  borough: 'admin.users.errors.scope.borough',
+  group: 'admin.users.errors.scope.group',
+};
+
 export function createUsersService(deps: {
   db: Db;
   config: Config;
   mail: MailService;
   scopes: ScopeCatalogue;
   now?: () => Date;
+  /** The words of its refusals and e-mails, in the default language. */
+  t: Translate;
 }) {
-  const { db, config, mail, scopes } = deps;
+  const { db, config, mail, scopes, t } = deps;
   const now = deps.now ?? (() => new Date());
 
   async function validateGrant(input: {
@@ -72,14 +81,12 @@ export function createUsersService(deps: {
     scopeId?: string | undefined;
   }): Promise<{ role: Role; scopeType: ScopeType | null; scopeId: string | null }> {
     if (!input.role || !isRole(input.role))
-      throw new ValidationError([{ field: 'role', message: 'Select a role' }]);
+      throw new ValidationError([{ field: 'role', message: t('admin.roles.select') }]);
     const scopeType = ROLE_INFO[input.role].scope ?? null;
     if (!scopeType || !input.scopeId)
       return { role: input.role, scopeType: input.scopeId ? scopeType : null, scopeId: null };
     if (!(await scopes.name(scopeType, input.scopeId))) {
-      throw new ValidationError([
-        { field: 'scopeId', message: `Select a ${scopeType} from the list` },
-      ]);
+      throw new ValidationError([{ field: 'scopeId', message: t(SCOPE_NOT_FOUND[scopeType]) }]);
     }
     return { role: input.role, scopeType, scopeId: input.scopeId };
   }
@@ -187,17 +194,17 @@ export function createUsersService(deps: {
       const displayName = (input.displayName ?? '').trim();
       const errors: FieldError[] = [];
       if (!displayName)
-        errors.push({ field: 'displayName', message: 'Enter the person’s full name' });
+        errors.push({ field: 'displayName', message: t('admin.users.errors.nameMissing') });
       else if (displayName.length > 200)
-        errors.push({ field: 'displayName', message: 'Full name must be 200 characters or fewer' });
-      if (!email) errors.push({ field: 'email', message: 'Enter an e-mail address' });
+        errors.push({ field: 'displayName', message: t('admin.users.errors.nameTooLong') });
+      if (!email) errors.push({ field: 'email', message: t('admin.users.errors.emailMissing') });
       else if (!EMAIL_PATTERN.test(email) || email.length > 254)
         errors.push({
           field: 'email',
-          message: 'Enter an e-mail address in the correct format, like name@example.org',
+          message: t('auth.errors.emailFormat'),
         });
       if (!input.role || !isRole(input.role))
-        errors.push({ field: 'role', message: 'Select a role' });
+        errors.push({ field: 'role', message: t('admin.roles.select') });
       if (errors.length) throw new ValidationError(errors);
       const grant = await validateGrant(input);
       // An unusable password until the person follows the invitation link.
@@ -207,8 +214,7 @@ export function createUsersService(deps: {
           .select({ id: users.id })
           .from(users)
           .where(eq(users.email, email));
-        const duplicate = () =>
-          new ConflictError('An account with this e-mail address already exists', 'email');
+        const duplicate = () => new ConflictError(t('admin.users.errors.duplicate'), 'email');
         if (existing) throw duplicate();
         // Two administrators creating the same address at once: the unique index decides, and
         // the loser gets the same answer rather than a database error.
@@ -229,12 +235,15 @@ export function createUsersService(deps: {
         });
         await mail.queue(tx, {
           to: email,
-          subject: 'Your Bridge account',
+          subject: t('mail.invitation.subject'),
           text: [
-            `Dear ${displayName},`,
+            t('mail.dear', { name: displayName }),
             '',
-            `${admin.displayName} has created a Bridge account for you as ${ROLE_INFO[grant.role].label}.`,
-            'Open this link to choose your password. It works once and expires in 7 days:',
+            t('mail.invitation.created', {
+              admin: admin.displayName,
+              role: ROLE_INFO[grant.role].label,
+            }),
+            t('mail.invitation.link'),
             '',
             link,
           ].join('\n'),
@@ -264,8 +273,7 @@ export function createUsersService(deps: {
           .values({ userId, ...grant, createdBy: admin.userId })
           .onConflictDoNothing()
           .returning();
-        if (inserted.length === 0)
-          throw new ConflictError('The person already has this role', 'role');
+        if (inserted.length === 0) throw new ConflictError(t('admin.users.errors.hasRole'), 'role');
         await recordAudit(tx, actorOf(admin, requestId), {
           action: 'user.role-granted',
           recordType: 'user',
@@ -296,7 +304,7 @@ export function createUsersService(deps: {
               and(eq(roleAssignments.userId, userId), eq(roleAssignments.role, 'administrator')),
             );
           if (Number(left?.n ?? 0) === 0)
-            throw new ConflictError('You cannot remove your own administrator role', 'role');
+            throw new ConflictError(t('admin.users.errors.ownAdminRole'), 'role');
         }
         await recordAudit(tx, actorOf(admin, requestId), {
           action: 'user.role-revoked',
@@ -317,16 +325,13 @@ export function createUsersService(deps: {
     ) {
       const admin = requireAdmin(principal);
       if (userId === admin.userId && status === 'deactivated') {
-        throw new ConflictError('You cannot deactivate your own account', 'status');
+        throw new ConflictError(t('admin.users.errors.ownAccount'), 'status');
       }
       await db.transaction(async (tx) => {
         const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
         if (!before) throw new NotFoundError();
         if (before.version !== version)
-          throw new ConflictError(
-            'Someone else changed this account while you were looking at it. Check it and try again',
-            'status',
-          );
+          throw new ConflictError(t('admin.users.errors.changed'), 'status');
         if (before.status === status) return;
         const at = now();
         const [after] = await tx

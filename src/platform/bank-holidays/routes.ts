@@ -19,8 +19,8 @@ export function registerBankHolidayRoutes({ app, services, renderPage }: RouteDe
         reply,
         'platform/views/admin/bank-holidays.njk',
         {
-          title: 'Bank holidays',
-          breadcrumbs: [{ text: 'Home', href: '/' }],
+          title: request.t('admin.bankHolidays.title'),
+          breadcrumbs: [{ text: request.t('nav.home'), href: '/' }],
           ...(await bankHolidays.status(request.principal)),
           fileMessages: (errors ?? []).filter((e) => e.field === 'file').map((e) => e.message),
           values,
@@ -36,15 +36,18 @@ export function registerBankHolidayRoutes({ app, services, renderPage }: RouteDe
           {
             field: 'file',
             message: form.file?.tooLarge
-              ? 'The selected file must be smaller than 1MB'
-              : 'Select the bank-holidays file',
+              ? request.t('admin.bankHolidays.errors.tooLarge')
+              : request.t('admin.bankHolidays.errors.missing'),
           },
         ]);
       const data = await bankHolidays.upload(request.principal, bytes, request.id);
       return redirectWithFlash(
         reply,
         PATH,
-        `Bank holidays are now known from ${data.firstYear} to ${data.lastYear}`,
+        request.t('admin.bankHolidays.uploaded', {
+          firstYear: data.firstYear,
+          lastYear: data.lastYear,
+        }),
       );
     },
   });

@@ -8,42 +8,12 @@ import {
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/errors.js';
 import type { RenderPage } from './render.js';
 
-const PAGE_COPY: Record<number, { title: string; message: string }> = {
-  400: {
-    title: 'There is a problem with the request',
-    message: 'Check what you entered and try again.',
-  },
-  401: { title: 'Sign in to continue', message: 'You need to sign in to see this page.' },
-  403: {
-    title: 'You do not have permission to see this page',
-    message: 'If you think you should, ask your administrator to check your role.',
-  },
-  404: {
-    title: 'Page not found',
-    message:
-      'If you typed the web address, check it is correct. If you pasted it, check you copied the entire address.',
-  },
-  405: { title: 'Page not found', message: 'This page cannot be used that way.' },
-  409: {
-    title: 'This could not be done',
-    message: 'The record has changed or a rule does not allow it.',
-  },
-  413: { title: 'What you sent is too large', message: 'Send something smaller and try again.' },
-  415: {
-    title: 'There is a problem with the request',
-    message: 'The form was sent in a way Bridge does not accept.',
-  },
-  429: { title: 'Too many attempts', message: 'Wait a few minutes and try again.' },
-  500: {
-    title: 'Sorry, there is a problem with the service',
-    message: 'Try again later. What you entered has not been saved.',
-  },
-  // The database cannot be reached or did not answer in time (issue 21, items 8 and 9).
-  503: {
-    title: 'Sorry, the service is unavailable',
-    message: 'Try again in a few minutes. What you entered has not been saved.',
-  },
-};
+/**
+ * The statuses whose page has words of its own in the catalogue (`errors.<status>.title` and
+ * `.message`); any other is worded as 500 or 400.
+ */
+export const WORDED_STATUSES = new Set([400, 401, 403, 404, 405, 409, 413, 415, 429, 500, 503]);
+// 503: the database cannot be reached or did not answer in time (issue 21, items 8 and 9).
 
 export function isApiRequest(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
@@ -104,7 +74,11 @@ export function installErrorHandling(app: FastifyInstance, renderPage: RenderPag
     detail: string | undefined,
     error?: Error,
   ) {
-    const copy = PAGE_COPY[status] ?? PAGE_COPY[status >= 500 ? 500 : 400]!;
+    const worded = WORDED_STATUSES.has(status) ? status : status >= 500 ? 500 : 400;
+    const copy = {
+      title: request.t(`errors.${worded}.title`),
+      message: request.t(`errors.${worded}.message`),
+    };
     if (isApiRequest(request)) {
       const fieldErrors =
         error instanceof ValidationError

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
+import { loadMessages } from '../i18n/messages.js';
+import { addMessages } from '../i18n/templates.js';
 import { addFixedMarkup } from './fixed-markup.js';
 
 const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,6 +20,7 @@ const count = (html: string, text: string) => html.split(text).length - 1;
 
 test('the fixed parts are the GOV.UK components, rendered once, and every page has each once', () => {
   const env = environment();
+  addMessages(env, loadMessages(srcDir));
   const markup = addFixedMarkup(env);
   assert.match(String(markup.header), /class="govuk-generic-header"[\s\S]*Bridge/);
   assert.match(String(markup.footer), /class="govuk-footer"[\s\S]*href="\/api-documentation"/);

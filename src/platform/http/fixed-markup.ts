@@ -6,6 +6,7 @@
  * whether they are empty (issue 8, `npm run bench`).
  */
 import nunjucks from 'nunjucks';
+import { DEFAULT_LANGUAGE } from '../i18n/messages.js';
 
 const FIXED_PARTS = {
   header: 'platform/views/fixed/header.njk',
@@ -15,14 +16,22 @@ const FIXED_PARTS = {
 
 export type FixedMarkup = Record<keyof typeof FIXED_PARTS, nunjucks.runtime.SafeString>;
 
-/** Renders the fixed parts and makes them the global `fixedMarkup` of the templates. */
-export function addFixedMarkup(env: nunjucks.Environment): FixedMarkup {
-  const markup = Object.fromEntries(
-    Object.entries(FIXED_PARTS).map(([part, template]) => [
-      part,
-      new nunjucks.runtime.SafeString(env.render(template, {}).trim()),
-    ]),
-  ) as FixedMarkup;
-  env.addGlobal('fixedMarkup', markup);
-  return markup;
+/**
+ * Renders the fixed parts once for each language and makes them the global `fixedMarkup` of the
+ * templates (`fixedMarkup[htmlLang]`); returns the default language's.
+ */
+export function addFixedMarkup(
+  env: nunjucks.Environment,
+  languages: readonly string[] = [DEFAULT_LANGUAGE],
+): FixedMarkup {
+  const byLanguage: Record<string, FixedMarkup> = {};
+  for (const language of languages)
+    byLanguage[language] = Object.fromEntries(
+      Object.entries(FIXED_PARTS).map(([part, template]) => [
+        part,
+        new nunjucks.runtime.SafeString(env.render(template, { htmlLang: language }).trim()),
+      ]),
+    ) as FixedMarkup;
+  env.addGlobal('fixedMarkup', byLanguage);
+  return byLanguage[DEFAULT_LANGUAGE] ?? byLanguage[languages[0]!]!;
 }

@@ -1,50 +1,52 @@
 import { can } from '../auth/permissions.js';
 import type { UserPrincipal } from '../auth/principal.js';
 import { ROLE_INFO } from '../auth/roles.js';
+import type { Translate } from '../i18n/messages.js';
 import type { BridgeModule, HomeTask, ModuleHomeTask, RouteDeps } from '../modules.js';
 
 /** The platform's own tasks: administration and the person's account, after every module's. */
 function platformTasks(
   p: UserPrincipal,
   services: RouteDeps['services'],
+  t: Translate,
 ): (ModuleHomeTask | false)[] {
   return [
     can(p, 'users.manage') && {
       order: 210,
       href: '/admin/users',
-      text: 'Users',
-      hint: 'Create accounts, give roles, deactivate',
+      text: t('home.tasks.users.text'),
+      hint: t('home.tasks.users.hint'),
     },
     can(p, 'audit.view') && {
       order: 220,
       href: '/admin/audit',
-      text: 'Audit trail',
-      hint: 'Every change, who made it and when',
+      text: t('home.tasks.audit.text'),
+      hint: t('home.tasks.audit.hint'),
     },
     can(p, 'users.manage') && {
       order: 230,
       href: '/admin/bank-holidays',
-      text: 'Bank holidays',
-      hint: 'The years of bank holidays working days are counted with, and adding the coming years',
+      text: t('home.tasks.bankHolidays.text'),
+      hint: t('home.tasks.bankHolidays.hint'),
     },
     can(p, 'api-tokens.manage') && {
       order: 240,
       href: '/admin/api-tokens',
-      text: 'API tokens',
-      hint: 'Let other systems read the directory',
+      text: t('home.tasks.apiTokens.text'),
+      hint: t('home.tasks.apiTokens.hint'),
     },
     can(p, 'mail.view-outbox') &&
       !services.mail.delivers && {
         order: 250,
         href: '/admin/outbox',
-        text: 'Outbox',
-        hint: 'E-mails Bridge would have sent',
+        text: t('home.tasks.outbox.text'),
+        hint: t('home.tasks.outbox.hint'),
       },
     {
       order: 300,
       href: '/account',
-      text: 'Your account',
-      hint: 'Password, second factor and where you are signed in',
+      text: t('home.tasks.account.text'),
+      hint: t('home.tasks.account.hint'),
     },
   ];
 }
@@ -69,15 +71,15 @@ export function registerHomeRoutes(
     const p = request.principal;
     if (!p || p.kind !== 'user') {
       return renderPage(request, reply, 'platform/views/home-public.njk', {
-        title: 'How the police work with the communities they serve',
+        title: request.t('homePublic.title'),
         width: 'two-thirds',
       });
     }
     const fromModules = await Promise.all(modules.map((m) => m.homeTasks?.(p) ?? []));
-    const tasks = inOrder([...fromModules.flat(), ...platformTasks(p, services)]);
+    const tasks = inOrder([...fromModules.flat(), ...platformTasks(p, services, request.t)]);
     if (tasks.length === 1) tasks.unshift(...publicTasks);
     return renderPage(request, reply, 'platform/views/home.njk', {
-      title: 'Home',
+      title: request.t('home.title'),
       // Administrators are warned a year before the bank-holiday data runs out.
       notice: can(p, 'users.manage') ? services.bankHolidays.warning() : null,
       roles: p.roles.map((g) => ROLE_INFO[g.role].label),

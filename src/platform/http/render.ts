@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { fieldErrorsOf, type AppError, type FieldError } from '../errors.js';
+import { languageToggle } from '../i18n/language.js';
+import type { Messages } from '../i18n/messages.js';
 import { navigationFor, type NavItem } from './navigation.js';
 import { scrollableTables } from './table-scroll.js';
 import { refusedText } from './text-input.js';
@@ -15,8 +17,11 @@ export interface PageData {
   [key: string]: unknown;
 }
 
-/** Everything a page needs that is the same for every page: who, navigation, CSRF, messages. */
-export function createRenderer(navItems: readonly NavItem[]) {
+/**
+ * Everything a page needs that is the same for every page: who, navigation, CSRF, messages, and
+ * the page's language (`htmlLang`, which the templates' `t` reads) with the language toggle.
+ */
+export function createRenderer(navItems: readonly NavItem[], messages: Messages) {
   return async function renderPage(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -39,7 +44,14 @@ export function createRenderer(navItems: readonly NavItem[]) {
         flash: flash?.valid ? flash.value : null,
         session: request.session,
         principal: request.principal,
-        navigation: navigationFor(navItems, request.principal, request.url.split('?')[0] ?? '/'),
+        navigation: navigationFor(
+          navItems,
+          request.principal,
+          request.url.split('?')[0] ?? '/',
+          request.t,
+        ),
+        htmlLang: request.lang,
+        languageToggle: languageToggle(request, messages),
         // Made when a form on the page writes it: a page without one (most public pages) sets
         // no CSRF cookie and spends nothing making one.
         csrfToken: lazyCsrfToken(reply),

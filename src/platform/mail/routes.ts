@@ -18,9 +18,9 @@ export function registerOutboxRoutes({ app, services, renderPage }: RouteDeps): 
     const page = pageRequest((request.query as Record<string, unknown>).page);
     const result = await mail.list({ limit: page.limit, offset: page.offset });
     return renderPage(request, reply, 'platform/views/admin/outbox.njk', {
-      title: 'Outbox',
+      title: request.t('admin.outbox.title'),
       width: 'full',
-      breadcrumbs: [{ text: 'Home', href: '/' }],
+      breadcrumbs: [{ text: request.t('nav.home'), href: '/' }],
       result,
       pagination: paginationFor('/admin/outbox', {}, page.page, page.limit, result.total),
     });
@@ -34,8 +34,8 @@ export function registerOutboxRoutes({ app, services, renderPage }: RouteDeps): 
     return renderPage(request, reply, 'platform/views/admin/outbox-message.njk', {
       title: message.subject,
       breadcrumbs: [
-        { text: 'Home', href: '/' },
-        { text: 'Outbox', href: '/admin/outbox' },
+        { text: request.t('nav.home'), href: '/' },
+        { text: request.t('nav.outbox'), href: '/admin/outbox' },
       ],
       message,
     });
