@@ -37,7 +37,7 @@ export function createExpensesModule(
   const services: ExpensesServices = {
     expenses: createExpensesService({
       db,
-      groups: deps.groups.groups,
+      groups: deps.groups,
       meetings: deps.meetings.meetings,
       deployments: deps.advice.deployments,
       files: platform.files,

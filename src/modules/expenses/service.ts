@@ -34,7 +34,7 @@ import type { MailService } from '../../platform/mail/service.js';
 import { formatPence, readPounds } from '../../platform/money/pence.js';
 import type { DeploymentsService } from '../advice/index.js';
 import { people } from '../directory/schema.js';
-import type { GroupsService } from '../groups/index.js';
+import type { GroupsApi } from '../groups/index.js';
 import type { MeetingsService } from '../meetings/index.js';
 import {
   claimantPerson,
@@ -74,7 +74,7 @@ export type ExpensesService = ReturnType<typeof createExpensesService>;
 
 export function createExpensesService(deps: {
   db: Db;
-  groups: GroupsService;
+  groups: GroupsApi;
   meetings: MeetingsService;
   deployments: DeploymentsService;
   files: FileStore;

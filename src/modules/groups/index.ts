@@ -4,6 +4,10 @@
  * only through `GroupsApi`.
  */
 import { can } from '../../platform/auth/permissions.js';
+import type { ScopeCatalogue } from '../../platform/auth/users-service.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { IsoDate } from '../../platform/calendar/index.js';
+import type { Executor } from '../../platform/db/database.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
@@ -19,13 +23,66 @@ import { registerRecruitmentRoutes } from './recruitment-routes.js';
 import { createRecruitmentService } from './recruitment-service.js';
 import type { GroupsServices } from './route-deps.js';
 import { registerGroupRoutes } from './routes.js';
-import { createGroupsService, type GroupsService } from './service.js';
+import type { GroupStatus, GroupType } from './rules.js';
+import type { MEMBERSHIP_STATUSES } from './schema.js';
+import { createGroupsService } from './service.js';
 
-export type { Group, GroupsService, Membership } from './service.js';
+export type { Group, Membership } from './service.js';
 export { readGroupsSettings, type GroupsSettings } from './settings.js';
 
+/** A group named in another module's page or record. */
+export interface GroupRef {
+  id: string;
+  name: string;
+}
+
+/** A group with how often it meets (IAG-04): what expenses and the tracker need of it. */
+export interface GroupSummary extends GroupRef {
+  meetingIntervalMonths: number;
+}
+
+/** IAG-08: a group a request for advice may be passed to, with its deployment contact (IAG-07). */
+export interface RoutingCandidate extends GroupRef {
+  type: GroupType;
+  status: GroupStatus;
+  deploymentContactId: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+}
+
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+
+/** One of a person's own memberships, current or past, with its term (IAG-18). */
+export interface OwnMembership {
+  id: string;
+  groupId: string;
+  groupName: string;
+  termNumber: number;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+  status: MembershipStatus;
+  leftOn: IsoDate | null;
+  /** A second term agreed, or waiting for agreement, that has not begun yet. */
+  secondTerm: 'pending' | 'agreed' | null;
+  agreedSecondTerm: { startsOn: IsoDate; endsOn: IsoDate } | null;
+}
+
+/** What other modules may ask of the advisory groups. */
 export interface GroupsApi {
-  groups: GroupsService;
+  /** Groups by id, a few at once; ids not found are left out. */
+  groupsByIds(executor: Executor, ids: readonly string[]): Promise<GroupSummary[]>;
+  /** The groups a person is a current member of. */
+  currentGroupsOf(executor: Executor, personId: string): Promise<GroupSummary[]>;
+  /** The signed-in person's memberships, current first (none for anyone else). */
+  myMemberships(principal: Principal): Promise<OwnMembership[]>;
+  /** IAG-08: the groups a request may be passed to, corporate IAGs first; none closed. */
+  routingCandidates(executor: Executor): Promise<RoutingCandidate[]>;
+  /** Every group not closed, by name (IAG-25). */
+  workingGroups(executor: Executor): Promise<GroupRef[]>;
+  /** The corporate IAGs now working, by name (IAG-26). */
+  corporateGroups(executor: Executor): Promise<GroupRef[]>;
+  /** The groups a group-scoped role can be given for. */
+  scopeCatalogue: ScopeCatalogue;
 }
 
 export interface GroupsModule extends BridgeModule<GroupsApi> {
@@ -57,7 +114,15 @@ export function createGroupsModule(
   const services: GroupsServices = { groups, recruitment, memberRecords };
   return {
     name: 'groups',
-    api: { groups },
+    api: {
+      groupsByIds: groups.groupsByIds,
+      currentGroupsOf: groups.currentGroupsOf,
+      myMemberships: groups.myMemberships,
+      routingCandidates: groups.routingCandidates,
+      workingGroups: groups.workingGroups,
+      corporateGroups: groups.corporateGroups,
+      scopeCatalogue: groups.scopeCatalogue,
+    },
     services,
     registerRoutes(app, renderPage) {
       const routeDeps = {
