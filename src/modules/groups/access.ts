@@ -108,3 +108,17 @@ export function nameOf(map: Map<string, PersonSummary>, id: string | null | unde
 export function userIdsOf(map: Map<string, PersonSummary>, ids: readonly string[]): string[] {
   return ids.map((id) => map.get(id)?.userId).filter((u): u is string => !!u);
 }
+
+/** Who may use each of the module's routes: the route's `config.access`. */
+export const routeAccess = {
+  signedIn: { config: { access: 'signed-in' as const } },
+  view: { config: { access: { action: 'groups.view' as const } } },
+  register: { config: { access: { action: 'groups.register' as const } } },
+  manage: { config: { access: { action: 'groups.manage' as const } } },
+  balance: { config: { access: { action: 'groups.view-balance' as const } } },
+  publicPage: { config: { access: 'public' as const } },
+  // The public form is open to anyone, so it is rate-limited per address.
+  publicForm: {
+    config: { access: 'public' as const, rateLimit: { max: 20, timeWindow: '1 minute' } },
+  },
+};

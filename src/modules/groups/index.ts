@@ -21,8 +21,10 @@ import {
 import { groupPaths } from './paths.js';
 import { registerRecruitmentRoutes } from './recruitment-routes.js';
 import { createRecruitmentService } from './recruitment-service.js';
+import { registerElectionRoutes } from './elections/routes.js';
+import { registerMembershipRoutes } from './memberships/routes.js';
+import { registerGroupRoutes } from './register/routes.js';
 import type { GroupsServices } from './route-deps.js';
-import { registerGroupRoutes } from './routes.js';
 import type { GroupStatus, GroupType } from './rules.js';
 import type { MEMBERSHIP_STATUSES } from './schema.js';
 import { createGroupsService } from './service.js';
@@ -138,6 +140,8 @@ export function createGroupsModule(
         },
       };
       registerGroupRoutes(routeDeps);
+      registerMembershipRoutes(routeDeps);
+      registerElectionRoutes(routeDeps);
       registerRecruitmentRoutes(routeDeps);
       registerMemberRecordRoutes(routeDeps);
     },
