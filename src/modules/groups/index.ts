@@ -19,8 +19,9 @@ import {
   createGroupMeetingBody,
 } from './meeting-body.js';
 import { groupPaths } from './paths.js';
-import { registerRecruitmentRoutes } from './recruitment-routes.js';
-import { createRecruitmentService } from './recruitment-service.js';
+import { createApplyService } from './recruitment/apply-service.js';
+import { registerRecruitmentRoutes } from './recruitment/routes.js';
+import { createRecruitmentService } from './recruitment/service.js';
 import { registerElectionRoutes } from './elections/routes.js';
 import { registerMembershipRoutes } from './memberships/routes.js';
 import { registerGroupRoutes } from './register/routes.js';
@@ -98,14 +99,10 @@ export function createGroupsModule(
   const { db, config, mail } = platform;
   const { directory } = directoryApi;
   const groups = createGroupsService({ db, config, directory, mail, now });
-  const recruitment = createRecruitmentService({
-    db,
-    groups,
-    directory,
-    mail,
-    publicUrl: config.publicUrl,
-    now,
-  });
+  const recruitment = {
+    ...createRecruitmentService({ db, groups, directory, mail, publicUrl: config.publicUrl, now }),
+    ...createApplyService({ db, groups, mail }),
+  };
   const memberRecords = createMemberRecordsService({ db, groups, directory });
   // ADR 0005: a group, the Director's meetings with the chairs and the annual conference meet.
   meetings.addBodies([

@@ -2,13 +2,14 @@ import type { RouteDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
 import type { MemberRecordsService } from './member-records-service.js';
-import type { RecruitmentService } from './recruitment-service.js';
+import type { ApplyService } from './recruitment/apply-service.js';
+import type { RecruitmentService } from './recruitment/service.js';
 import type { GroupsService } from './service.js';
 
 /** The advisory groups module's own services. */
 export interface GroupsServices {
   groups: GroupsService;
-  recruitment: RecruitmentService;
+  recruitment: RecruitmentService & ApplyService;
   memberRecords: MemberRecordsService;
 }
 
