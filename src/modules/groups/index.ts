@@ -11,8 +11,14 @@ import type { Executor } from '../../platform/db/database.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
-import { registerMemberRecordRoutes } from './member-records-routes.js';
-import { createMemberRecordsService } from './member-records-service.js';
+import { registerDiversityRoutes } from './diversity/routes.js';
+import { registerGuideRoutes } from './guides/routes.js';
+import { registerMemberRecordRoutes } from './member-records/routes.js';
+import { registerPoliceAttendanceRoutes } from './police-attendance/routes.js';
+import { createDiversityService } from './diversity/service.js';
+import { createGuidesService } from './guides/service.js';
+import { createMemberRecordsService } from './member-records/service.js';
+import { createPoliceAttendanceService } from './police-attendance/service.js';
 import {
   createAnnualConferenceBody,
   createDirectorChairsBody,
@@ -103,10 +109,17 @@ export function createGroupsModule(
     ...createRecruitmentService({ db, groups, directory, mail, publicUrl: config.publicUrl, now }),
     ...createApplyService({ db, groups, mail }),
   };
-  const memberRecords = createMemberRecordsService({ db, groups, directory });
+  const policeAttendance = createPoliceAttendanceService({ db, groups, directory });
+  // A member's records, the police who attend, diversity and balance, and the guides.
+  const memberRecords = {
+    ...createMemberRecordsService({ db, groups, directory }),
+    ...policeAttendance,
+    ...createDiversityService({ db, groups, directory }),
+    ...createGuidesService({ db, groups, directory }),
+  };
   // ADR 0005: a group, the Director's meetings with the chairs and the annual conference meet.
   meetings.addBodies([
-    createGroupMeetingBody({ groups, memberRecords, directory }),
+    createGroupMeetingBody({ groups, policeAttendance, directory }),
     createDirectorChairsBody({ groups, directory }),
     createAnnualConferenceBody({ groups, directory }),
   ]);
@@ -141,6 +154,9 @@ export function createGroupsModule(
       registerElectionRoutes(routeDeps);
       registerRecruitmentRoutes(routeDeps);
       registerMemberRecordRoutes(routeDeps);
+      registerPoliceAttendanceRoutes(routeDeps);
+      registerDiversityRoutes(routeDeps);
+      registerGuideRoutes(routeDeps);
     },
     navigation: [
       {

@@ -12,7 +12,7 @@ import {
 import { ConflictError, NotFoundError } from '../../platform/errors.js';
 import type { DirectoryService } from '../directory/index.js';
 import { meetingPaths, type Body, type BodyProvider } from '../meetings/index.js';
-import type { MemberRecordsService } from './member-records-service.js';
+import type { PoliceAttendanceService } from './police-attendance/service.js';
 import { groupPageHref } from './links.js';
 import { groupPaths } from './paths.js';
 import { checkAnnualConference, checkDirectorChairsMeetings } from './rules.js';
@@ -58,10 +58,10 @@ function asBody(
 
 export function createGroupMeetingBody(deps: {
   groups: GroupsService;
-  memberRecords: MemberRecordsService;
+  policeAttendance: PoliceAttendanceService;
   directory: DirectoryService;
 }): BodyProvider {
-  const { groups, memberRecords, directory } = deps;
+  const { groups, policeAttendance, directory } = deps;
   return {
     type: 'advisory_group',
     pathPrefix: groupPaths.list,
@@ -84,7 +84,7 @@ export function createGroupMeetingBody(deps: {
       const scope = { type: 'group' as const, id };
       const personId = await directory.lookups.personIdForUser(executor, principal.userId);
       const { member, police: namedPolice } = personId
-        ? await memberRecords.standing(executor, id, personId)
+        ? await policeAttendance.standing(executor, id, personId)
         : { member: false, police: false };
       const relation = {
         member,
@@ -112,7 +112,7 @@ export function createGroupMeetingBody(deps: {
       if (!personId) return [];
       const [member, attended] = await Promise.all([
         groups.currentGroupsOf(executor, personId),
-        memberRecords.groupsAttendedBy(executor, personId),
+        policeAttendance.groupsAttendedBy(executor, personId),
       ]);
       const others = attended.filter((id) => !member.some((g) => g.id === id));
       const extra = await groups.groupsByIds(executor, others);
@@ -122,7 +122,7 @@ export function createGroupMeetingBody(deps: {
     async roll(executor, id) {
       const [members, police] = await Promise.all([
         groups.currentMembersSince(executor, id),
-        memberRecords.currentPoliceAttendees(executor, id),
+        policeAttendance.currentPoliceAttendees(executor, id),
       ]);
       return [
         ...members.map((m) => ({

@@ -1,7 +1,10 @@
 import type { RouteDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
-import type { MemberRecordsService } from './member-records-service.js';
+import type { DiversityService } from './diversity/service.js';
+import type { GuidesService } from './guides/service.js';
+import type { MemberRecordsService } from './member-records/service.js';
+import type { PoliceAttendanceService } from './police-attendance/service.js';
 import type { ApplyService } from './recruitment/apply-service.js';
 import type { RecruitmentService } from './recruitment/service.js';
 import type { GroupsService } from './service.js';
@@ -10,7 +13,7 @@ import type { GroupsService } from './service.js';
 export interface GroupsServices {
   groups: GroupsService;
   recruitment: RecruitmentService & ApplyService;
-  memberRecords: MemberRecordsService;
+  memberRecords: MemberRecordsService & PoliceAttendanceService & DiversityService & GuidesService;
 }
 
 /** What the groups' route files are given: their services and the modules they show from. */
