@@ -1,5 +1,5 @@
 /** DP-01: the monitoring questions as the form asks them, and the answers' labels. */
-import type { MONITORING_QUESTIONS } from '../rules.js';
+import type { MONITORING_QUESTIONS } from './rules.js';
 
 export const ANSWER_LABELS: Record<string, Record<string, string>> = {
   ethnicity: {

@@ -4,7 +4,7 @@ import { routeAccess } from '../access.js';
 import { groupPaths as paths } from '../paths.js';
 import { groupCrumb, groupsCrumb, home } from '../register/presenter.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
-import { MONITORING_QUESTIONS } from '../rules.js';
+import { MONITORING_QUESTIONS } from './rules.js';
 import { ANSWER_LABELS, QUESTIONS } from './presenter.js';
 
 const T = 'modules/groups/diversity/views';

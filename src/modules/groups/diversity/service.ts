@@ -13,7 +13,7 @@ import {
   diversityAreasOf,
   MONITORING_QUESTIONS,
   type MonitoringAnswers,
-} from '../rules.js';
+} from './rules.js';
 import { diversityAnswers, memberships } from '../schema.js';
 import type { GroupsService } from '../service.js';
 import { text } from '../validation.js';

@@ -6,7 +6,9 @@ import { replaceScopedRoleHolders } from '../../../platform/auth/users-service.j
 import { todayInLondon } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { ConflictError, ValidationError } from '../../../platform/errors.js';
-import { checkElectionResult, policeMayChair, type GroupType } from '../rules.js';
+import type { GroupType } from '../rules.js';
+import { checkElectionResult } from './rules.js';
+import { policeMayChair } from '../police-attendance/rules.js';
 import { electionCandidates, elections, memberships, policeAttendees } from '../schema.js';
 import { validateElection } from '../validation.js';
 import {

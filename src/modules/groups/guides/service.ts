@@ -7,7 +7,7 @@ import { nextNumber } from '../../../platform/db/next-number.js';
 import { NotFoundError, ValidationError, type FieldError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { DirectoryService } from '../../directory/index.js';
-import { guideReviewDue, guideReviewOverdue } from '../rules.js';
+import { guideReviewDue, guideReviewOverdue } from './rules.js';
 import { groupDocuments, groupDocumentVersions } from '../schema.js';
 import type { GroupsService } from '../service.js';
 import { dateField, text, tooLong } from '../validation.js';

@@ -20,12 +20,12 @@ import type { DirectoryService } from '../../directory/index.js';
 import {
   CLEARANCE_ORDER,
   CLEARANCE_WARNING_DAYS,
-  checkCommendationConsultation,
   clearanceExpiringSoon,
   hasUnescortedAccess,
   mayWorkAtClearance,
   type ClearanceLevel,
 } from '../rules.js';
+import { checkCommendationConsultation } from './rules.js';
 import {
   accessExemptions,
   clearances,

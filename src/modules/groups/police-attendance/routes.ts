@@ -6,7 +6,7 @@ import { routeAccess } from '../access.js';
 import { groupPaths as paths } from '../paths.js';
 import { groupCrumb, groupsCrumb, home } from '../register/presenter.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
-import { POLICE_RANKS } from '../rules.js';
+import { POLICE_RANKS } from './rules.js';
 
 const T = 'modules/groups/police-attendance/views';
 const { manage } = routeAccess;

@@ -17,7 +17,7 @@ import {
   namesPoliceAttendance,
   POLICE_RANKS,
   type PoliceRank,
-} from '../rules.js';
+} from './rules.js';
 import { memberships, POLICE_ATTENDEE_ROLES, policeAttendees } from '../schema.js';
 import type { GroupsService } from '../service.js';
 import { text } from '../validation.js';

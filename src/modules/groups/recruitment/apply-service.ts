@@ -10,7 +10,7 @@ import type { Db } from '../../../platform/db/database.js';
 import { ConflictError, ValidationError, type FieldError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { MailService } from '../../../platform/mail/service.js';
-import { checkAgeEligibility, mayAcknowledgeApplication } from '../rules.js';
+import { checkAgeEligibility, mayAcknowledgeApplication } from './rules.js';
 import { applications, recruitmentRounds } from '../schema.js';
 import type { GroupsService } from '../service.js';
 import { checkedValues, dateField, text, tooLong } from '../validation.js';

@@ -21,7 +21,7 @@ import {
 import { isUuid } from '../../../platform/http/params.js';
 import type { MailService } from '../../../platform/mail/service.js';
 import type { DirectoryService } from '../../directory/index.js';
-import { checkAgeAtDecision, checkRecruitmentInterval } from '../rules.js';
+import { checkAgeAtDecision, checkRecruitmentInterval } from './rules.js';
 import { advisoryGroups, applications, recruitmentPanel, recruitmentRounds } from '../schema.js';
 import type { GroupsService } from '../service.js';
 import { dateField, text, tooLong } from '../validation.js';

@@ -6,10 +6,10 @@ import { groupPaths } from '../paths.js';
 import {
   GROUP_STATUS_LABELS,
   GROUP_TYPE_LABELS,
-  groupElection,
   MEETING_INTERVAL_LABELS,
   type GroupType,
 } from '../rules.js';
+import { groupElection } from '../elections/rules.js';
 
 /** IAG-21: what the register and the group page say of the next election. */
 export function electionFields(type: GroupType, lastElection: IsoDate | null, day: IsoDate) {

@@ -29,10 +29,10 @@ import {
   isIndependentType,
   MEETING_INTERVAL_LABELS,
   MEETING_INTERVALS,
-  namesPoliceAttendance,
   needsDeploymentContact,
   type GroupType,
 } from '../rules.js';
+import { namesPoliceAttendance } from '../police-attendance/rules.js';
 import {
   groupCrumb,
   groupFormValues,
