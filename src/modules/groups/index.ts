@@ -37,6 +37,7 @@ import type { MEMBERSHIP_STATUSES } from './schema.js';
 import { createGroupsService } from './service.js';
 
 export type { Group, Membership } from './service.js';
+export type { GroupStatus, GroupType } from './rules.js';
 export { readGroupsSettings, type GroupsSettings } from './settings.js';
 
 /** A group named in another module's page or record. */

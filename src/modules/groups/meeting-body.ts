@@ -155,9 +155,8 @@ export function createGroupMeetingBody(deps: {
 
 /** IAG-31: the Director's meetings with the corporate IAG chairs: one body for the whole area. */
 export const DIRECTOR_CHAIRS_ID = '00000000-0000-4000-8000-000000000031';
-const DIRECTOR_CHAIRS_PREFIX = '/director-and-chairs';
 export const directorChairsMeetingsPath = meetingPaths.bodyMeetings(
-  DIRECTOR_CHAIRS_PREFIX,
+  groupPaths.directorChairs,
   DIRECTOR_CHAIRS_ID,
 );
 
@@ -181,8 +180,8 @@ export function createDirectorChairsBody(deps: {
   };
   return {
     type: 'director_chairs',
-    pathPrefix: DIRECTOR_CHAIRS_PREFIX,
-    publicPathPrefix: `/public${DIRECTOR_CHAIRS_PREFIX}`,
+    pathPrefix: groupPaths.directorChairs,
+    publicPathPrefix: groupPaths.publicDirectorChairs,
     withdrawsForAbsence: false,
 
     find: async (_executor, id) => (id === DIRECTOR_CHAIRS_ID ? body : null),
@@ -244,9 +243,8 @@ export function createDirectorChairsBody(deps: {
 
 /** IAG-32: the annual conference of all advisory groups: one body for the whole area. */
 export const ANNUAL_CONFERENCE_ID = '00000000-0000-4000-8000-000000000032';
-const ANNUAL_CONFERENCE_PREFIX = '/annual-conference';
 export const annualConferenceMeetingsPath = meetingPaths.bodyMeetings(
-  ANNUAL_CONFERENCE_PREFIX,
+  groupPaths.annualConference,
   ANNUAL_CONFERENCE_ID,
 );
 
@@ -271,8 +269,8 @@ export function createAnnualConferenceBody(deps: {
   };
   return {
     type: 'annual_conference',
-    pathPrefix: ANNUAL_CONFERENCE_PREFIX,
-    publicPathPrefix: `/public${ANNUAL_CONFERENCE_PREFIX}`,
+    pathPrefix: groupPaths.annualConference,
+    publicPathPrefix: groupPaths.publicAnnualConference,
     withdrawsForAbsence: false,
 
     find: async (_executor, id) => (id === ANNUAL_CONFERENCE_ID ? body : null),

@@ -53,4 +53,9 @@ export const groupPaths = {
   applied: route('/advisory-groups/:groupId/applied'),
   publicList,
   publicGroup: route('/advisory-groups/:groupId'),
+  /** Where the Director's meetings with the chairs (IAG-31) and the annual conference (IAG-32) meet. */
+  directorChairs: '/director-and-chairs',
+  publicDirectorChairs: '/public/director-and-chairs',
+  annualConference: '/annual-conference',
+  publicAnnualConference: '/public/annual-conference',
 };
