@@ -31,24 +31,10 @@ export const GROUP_TYPE_LABELS: Record<GroupType, string> = {
 
 export const GROUP_STATUSES = ['forming', 'active', 'suspended', 'closed'] as const;
 export type GroupStatus = (typeof GROUP_STATUSES)[number];
-export const GROUP_STATUS_LABELS: Record<GroupStatus, string> = {
-  forming: 'Being set up',
-  active: 'Active',
-  suspended: 'Suspended',
-  closed: 'Closed',
-};
 
 /** IAG-21(d): the intervals a group may agree to meet at, in months. */
 export const MEETING_INTERVALS = [1, 2, 3, 4, 6, 12] as const;
 export type MeetingInterval = (typeof MEETING_INTERVALS)[number];
-export const MEETING_INTERVAL_LABELS: Record<MeetingInterval, string> = {
-  1: 'Monthly',
-  2: 'Every two months',
-  3: 'Quarterly',
-  4: 'Every four months',
-  6: 'Twice a year',
-  12: 'Once a year',
-};
 
 /**
  * IAG-01: whether a group of this type may be called "Independent". Specialist and community

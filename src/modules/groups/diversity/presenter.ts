@@ -1,5 +1,5 @@
 /** DP-01: the monitoring questions as the form asks them, and the answers' labels. */
-import type { MONITORING_QUESTIONS } from './rules.js';
+import type { DiversityArea, MONITORING_QUESTIONS } from './rules.js';
 
 export const ANSWER_LABELS: Record<string, Record<string, string>> = {
   ethnicity: {
@@ -45,3 +45,13 @@ export const QUESTIONS: { name: keyof typeof MONITORING_QUESTIONS; legend: strin
   { name: 'transHistory', legend: 'Are you trans, or do you have a trans history?' },
   { name: 'ageBand', legend: 'What is your age?' },
 ];
+
+/** IAG-17: the main diversity areas, as the membership balance names them. */
+export const DIVERSITY_AREA_LABELS: Record<DiversityArea, string> = {
+  ethnicity: 'Black, Asian and minority ethnic communities',
+  faith: 'Faith communities',
+  disability: 'Disabled people',
+  sexual_orientation: 'Lesbian, gay and bisexual people',
+  gender_identity: 'Trans people',
+  age: 'Young people (under 25)',
+};

@@ -13,15 +13,6 @@ export const DIVERSITY_AREAS = [
   'age',
 ] as const;
 export type DiversityArea = (typeof DIVERSITY_AREAS)[number];
-export const DIVERSITY_AREA_LABELS: Record<DiversityArea, string> = {
-  ethnicity: 'Black, Asian and minority ethnic communities',
-  faith: 'Faith communities',
-  disability: 'Disabled people',
-  sexual_orientation: 'Lesbian, gay and bisexual people',
-  gender_identity: 'Trans people',
-  age: 'Young people (under 25)',
-};
-
 export const MONITORING_QUESTIONS = {
   ethnicity: ['white_british', 'white_other', 'mixed', 'asian', 'black', 'other', 'prefer_not'],
   religion: [

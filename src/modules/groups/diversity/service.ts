@@ -8,7 +8,6 @@ import { ForbiddenError, ValidationError, type FieldError } from '../../../platf
 import { publishableCount } from '../../../platform/privacy/rules.js';
 import type { DirectoryService } from '../../directory/index.js';
 import {
-  DIVERSITY_AREA_LABELS,
   DIVERSITY_AREAS,
   diversityAreasOf,
   MONITORING_QUESTIONS,
@@ -16,6 +15,7 @@ import {
 } from './rules.js';
 import { diversityAnswers, memberships } from '../schema.js';
 import type { GroupsService } from '../service.js';
+import { DIVERSITY_AREA_LABELS } from './presenter.js';
 import { text } from '../validation.js';
 import { requireUser, type Input } from '../access.js';
 

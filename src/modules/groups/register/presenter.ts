@@ -4,10 +4,10 @@ import type { Group } from '../access.js';
 import { MEMBERSHIP_STATUS_LABELS } from '../memberships/presenter.js';
 import { groupPaths } from '../paths.js';
 import {
-  GROUP_STATUS_LABELS,
   GROUP_TYPE_LABELS,
-  MEETING_INTERVAL_LABELS,
+  type GroupStatus,
   type GroupType,
+  type MeetingInterval,
 } from '../rules.js';
 import { groupElection } from '../elections/rules.js';
 
@@ -16,6 +16,22 @@ export function electionFields(type: GroupType, lastElection: IsoDate | null, da
   const election = groupElection(type, lastElection, day);
   return { nextElectionDue: election?.due ?? null, electionOverdue: election?.overdue ?? false };
 }
+
+export const GROUP_STATUS_LABELS: Record<GroupStatus, string> = {
+  forming: 'Being set up',
+  active: 'Active',
+  suspended: 'Suspended',
+  closed: 'Closed',
+};
+
+export const MEETING_INTERVAL_LABELS: Record<MeetingInterval, string> = {
+  1: 'Monthly',
+  2: 'Every two months',
+  3: 'Quarterly',
+  4: 'Every four months',
+  6: 'Twice a year',
+  12: 'Once a year',
+};
 
 export const home = { text: 'Home', href: '/' };
 export const groupsCrumb = { text: 'Advisory groups', href: groupPaths.list };

@@ -22,18 +22,18 @@ import {
 import { groupPaths as paths } from '../paths.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
 import {
-  GROUP_STATUS_LABELS,
   GROUP_STATUSES,
   GROUP_TYPE_LABELS,
   GROUP_TYPES,
   isIndependentType,
-  MEETING_INTERVAL_LABELS,
   MEETING_INTERVALS,
   needsDeploymentContact,
   type GroupType,
 } from '../rules.js';
 import { namesPoliceAttendance } from '../police-attendance/rules.js';
 import {
+  GROUP_STATUS_LABELS,
+  MEETING_INTERVAL_LABELS,
   groupCrumb,
   groupFormValues,
   groupLabels as labels,
