@@ -142,11 +142,11 @@ export function buildServices(deps: AppDeps) {
   const scopes: ScopeCatalogue = {
     options: (type) =>
       type === 'group'
-        ? groups.api.groups.scopeCatalogue.options(type)
+        ? groups.api.scopeCatalogue.options(type)
         : directory.api.directory.scopeCatalogue.options(type),
     name: (type, id) =>
       type === 'group'
-        ? groups.api.groups.scopeCatalogue.name(type, id)
+        ? groups.api.scopeCatalogue.name(type, id)
         : directory.api.directory.scopeCatalogue.name(type, id),
   };
   const platform: PlatformServices = {

@@ -49,7 +49,7 @@ export function createAdviceModule(
   const { platform, now, groups: groupsApi } = deps;
   const { db, mail, config } = platform;
   const publicUrl = config.publicUrl;
-  const { groups } = groupsApi;
+  const groups = groupsApi;
   const deployments = createDeploymentsService({ db, mail, publicUrl, now });
   const advice = createAdviceService({
     db,

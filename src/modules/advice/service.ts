@@ -28,7 +28,7 @@ import {
 import { checkedValues, dateField, text, tooLong } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
 import type { MailService } from '../../platform/mail/service.js';
-import type { GroupsService } from '../groups/index.js';
+import type { GroupsApi } from '../groups/index.js';
 import { CLEARANCE_LABELS, CLEARANCE_ORDER, type ClearanceLevel } from '../groups/rules.js';
 import { people } from '../directory/schema.js';
 import { advisoryGroups } from '../groups/schema.js';
@@ -72,7 +72,7 @@ export type AdviceService = ReturnType<typeof createAdviceService>;
 
 export function createAdviceService(deps: {
   db: Db;
-  groups: GroupsService;
+  groups: GroupsApi;
   mail: MailService;
   publicUrl: string;
   targets: TriageTargets;

@@ -5,6 +5,9 @@
  */
 import type { SQL, SQLWrapper } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions.js';
+import type { ScopeCatalogue } from '../../platform/auth/users-service.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { IsoDate } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
@@ -19,24 +22,34 @@ import {
   type GroupProfile,
   type WorkingGroups,
 } from './api/group-columns.js';
-import { registerMemberRecordRoutes } from './member-records-routes.js';
-import { createMemberRecordsService } from './member-records-service.js';
+import { registerDiversityRoutes } from './diversity/routes.js';
+import { registerGuideRoutes } from './guides/routes.js';
+import { registerMemberRecordRoutes } from './member-records/routes.js';
+import { registerPoliceAttendanceRoutes } from './police-attendance/routes.js';
+import { createDiversityService } from './diversity/service.js';
+import { createGuidesService } from './guides/service.js';
+import { createMemberRecordsService } from './member-records/service.js';
+import { createPoliceAttendanceService } from './police-attendance/service.js';
 import {
   createAnnualConferenceBody,
   createDirectorChairsBody,
   createGroupMeetingBody,
 } from './meeting-body.js';
 import { groupPaths } from './paths.js';
-import { registerRecruitmentRoutes } from './recruitment-routes.js';
-import { createRecruitmentService } from './recruitment-service.js';
+import { createApplyService } from './recruitment/apply-service.js';
+import { registerRecruitmentRoutes } from './recruitment/routes.js';
+import { createRecruitmentService } from './recruitment/service.js';
+import { registerElectionRoutes } from './elections/routes.js';
+import { registerMembershipRoutes } from './memberships/routes.js';
+import { registerGroupRoutes } from './register/routes.js';
 import type { GroupsServices } from './route-deps.js';
-import { registerGroupRoutes } from './routes.js';
-import type { GroupType } from './rules.js';
-import { createGroupsService, type GroupsService } from './service.js';
+import type { GroupStatus, GroupType } from './rules.js';
+import type { MEMBERSHIP_STATUSES } from './schema.js';
+import { createGroupsService } from './service.js';
 
-export type { Group, GroupsService, Membership } from './service.js';
+export type { Group, Membership } from './service.js';
+export type { GroupStatus, GroupType } from './rules.js';
 export { readGroupsSettings, type GroupsSettings } from './settings.js';
-export type { GroupType } from './rules.js';
 export type { GroupProfile, WorkingGroupColumns, WorkingGroups } from './api/group-columns.js';
 
 // Start-up loads the reference data before the modules are built (src/startup.ts).
@@ -52,8 +65,59 @@ export {
   type DemoGroupPeople,
 } from './demo.js';
 
+/** A group named in another module's page or record. */
+export interface GroupRef {
+  id: string;
+  name: string;
+}
+
+/** A group with how often it meets (IAG-04): what expenses and the tracker need of it. */
+export interface GroupSummary extends GroupRef {
+  meetingIntervalMonths: number;
+}
+
+/** IAG-08: a group a request for advice may be passed to, with its deployment contact (IAG-07). */
+export interface RoutingCandidate extends GroupRef {
+  type: GroupType;
+  status: GroupStatus;
+  deploymentContactId: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+}
+
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+
+/** One of a person's own memberships, current or past, with its term (IAG-18). */
+export interface OwnMembership {
+  id: string;
+  groupId: string;
+  groupName: string;
+  termNumber: number;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+  status: MembershipStatus;
+  leftOn: IsoDate | null;
+  /** A second term agreed, or waiting for agreement, that has not begun yet. */
+  secondTerm: 'pending' | 'agreed' | null;
+  agreedSecondTerm: { startsOn: IsoDate; endsOn: IsoDate } | null;
+}
+
+/** What other modules may ask of the advisory groups. */
 export interface GroupsApi {
-  groups: GroupsService;
+  /** Groups by id, a few at once; ids not found are left out. */
+  groupsByIds(executor: Executor, ids: readonly string[]): Promise<GroupSummary[]>;
+  /** The groups a person is a current member of. */
+  currentGroupsOf(executor: Executor, personId: string): Promise<GroupSummary[]>;
+  /** The signed-in person's memberships, current first (none for anyone else). */
+  myMemberships(principal: Principal): Promise<OwnMembership[]>;
+  /** IAG-08: the groups a request may be passed to, corporate IAGs first; none closed. */
+  routingCandidates(executor: Executor): Promise<RoutingCandidate[]>;
+  /** Every group not closed, by name (IAG-25). */
+  workingGroups(executor: Executor): Promise<GroupRef[]>;
+  /** The corporate IAGs now working, by name (IAG-26). */
+  corporateGroups(executor: Executor): Promise<GroupRef[]>;
+  /** The groups a group-scoped role can be given for. */
+  scopeCatalogue: ScopeCatalogue;
   /** A group's name, type and owner as SQL, for another module's list in one statement. */
   groupNameSql(groupId: SQLWrapper): SQL<string>;
   groupTypeSql(groupId: SQLWrapper): SQL<GroupType>;
@@ -75,18 +139,21 @@ export function createGroupsModule(
   const { db, config, mail } = platform;
   const { directory } = directoryApi;
   const groups = createGroupsService({ db, config, directory, mail, now });
-  const recruitment = createRecruitmentService({
-    db,
-    groups,
-    directory,
-    mail,
-    publicUrl: config.publicUrl,
-    now,
-  });
-  const memberRecords = createMemberRecordsService({ db, groups, directory });
+  const recruitment = {
+    ...createRecruitmentService({ db, groups, directory, mail, publicUrl: config.publicUrl, now }),
+    ...createApplyService({ db, groups, mail }),
+  };
+  const policeAttendance = createPoliceAttendanceService({ db, groups, directory });
+  // A member's records, the police who attend, diversity and balance, and the guides.
+  const memberRecords = {
+    ...createMemberRecordsService({ db, groups, directory }),
+    ...policeAttendance,
+    ...createDiversityService({ db, groups, directory }),
+    ...createGuidesService({ db, groups, directory }),
+  };
   // ADR 0005: a group, the Director's meetings with the chairs and the annual conference meet.
   meetings.addBodies([
-    createGroupMeetingBody({ groups, memberRecords, directory }),
+    createGroupMeetingBody({ groups, policeAttendance, directory }),
     createDirectorChairsBody({ groups, directory }),
     createAnnualConferenceBody({ groups, directory }),
   ]);
@@ -94,7 +161,13 @@ export function createGroupsModule(
   return {
     name: 'groups',
     api: {
-      groups,
+      groupsByIds: groups.groupsByIds,
+      currentGroupsOf: groups.currentGroupsOf,
+      myMemberships: groups.myMemberships,
+      routingCandidates: groups.routingCandidates,
+      workingGroups: groups.workingGroups,
+      corporateGroups: groups.corporateGroups,
+      scopeCatalogue: groups.scopeCatalogue,
       groupNameSql,
       groupTypeSql,
       groupOwnerIdSql,
@@ -118,8 +191,13 @@ export function createGroupsModule(
         },
       };
       registerGroupRoutes(routeDeps);
+      registerMembershipRoutes(routeDeps);
+      registerElectionRoutes(routeDeps);
       registerRecruitmentRoutes(routeDeps);
       registerMemberRecordRoutes(routeDeps);
+      registerPoliceAttendanceRoutes(routeDeps);
+      registerDiversityRoutes(routeDeps);
+      registerGuideRoutes(routeDeps);
     },
     navigation: [
       {

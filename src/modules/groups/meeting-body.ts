@@ -12,7 +12,7 @@ import {
 import { ConflictError, NotFoundError } from '../../platform/errors.js';
 import type { DirectoryService } from '../directory/index.js';
 import { meetingPaths, type Body, type BodyProvider } from '../meetings/index.js';
-import type { MemberRecordsService } from './member-records-service.js';
+import type { PoliceAttendanceService } from './police-attendance/service.js';
 import { groupPageHref } from './links.js';
 import { groupPaths } from './paths.js';
 import { checkAnnualConference, checkDirectorChairsMeetings } from './rules.js';
@@ -58,10 +58,10 @@ function asBody(
 
 export function createGroupMeetingBody(deps: {
   groups: GroupsService;
-  memberRecords: MemberRecordsService;
+  policeAttendance: PoliceAttendanceService;
   directory: DirectoryService;
 }): BodyProvider {
-  const { groups, memberRecords, directory } = deps;
+  const { groups, policeAttendance, directory } = deps;
   return {
     type: 'advisory_group',
     pathPrefix: groupPaths.list,
@@ -84,7 +84,7 @@ export function createGroupMeetingBody(deps: {
       const scope = { type: 'group' as const, id };
       const personId = await directory.lookups.personIdForUser(executor, principal.userId);
       const { member, police: namedPolice } = personId
-        ? await memberRecords.standing(executor, id, personId)
+        ? await policeAttendance.standing(executor, id, personId)
         : { member: false, police: false };
       const relation = {
         member,
@@ -112,7 +112,7 @@ export function createGroupMeetingBody(deps: {
       if (!personId) return [];
       const [member, attended] = await Promise.all([
         groups.currentGroupsOf(executor, personId),
-        memberRecords.groupsAttendedBy(executor, personId),
+        policeAttendance.groupsAttendedBy(executor, personId),
       ]);
       const others = attended.filter((id) => !member.some((g) => g.id === id));
       const extra = await groups.groupsByIds(executor, others);
@@ -122,7 +122,7 @@ export function createGroupMeetingBody(deps: {
     async roll(executor, id) {
       const [members, police] = await Promise.all([
         groups.currentMembersSince(executor, id),
-        memberRecords.currentPoliceAttendees(executor, id),
+        policeAttendance.currentPoliceAttendees(executor, id),
       ]);
       return [
         ...members.map((m) => ({
@@ -155,9 +155,8 @@ export function createGroupMeetingBody(deps: {
 
 /** IAG-31: the Director's meetings with the corporate IAG chairs: one body for the whole area. */
 export const DIRECTOR_CHAIRS_ID = '00000000-0000-4000-8000-000000000031';
-const DIRECTOR_CHAIRS_PREFIX = '/director-and-chairs';
 export const directorChairsMeetingsPath = meetingPaths.bodyMeetings(
-  DIRECTOR_CHAIRS_PREFIX,
+  groupPaths.directorChairs,
   DIRECTOR_CHAIRS_ID,
 );
 
@@ -181,8 +180,8 @@ export function createDirectorChairsBody(deps: {
   };
   return {
     type: 'director_chairs',
-    pathPrefix: DIRECTOR_CHAIRS_PREFIX,
-    publicPathPrefix: `/public${DIRECTOR_CHAIRS_PREFIX}`,
+    pathPrefix: groupPaths.directorChairs,
+    publicPathPrefix: groupPaths.publicDirectorChairs,
     withdrawsForAbsence: false,
 
     find: async (_executor, id) => (id === DIRECTOR_CHAIRS_ID ? body : null),
@@ -244,9 +243,8 @@ export function createDirectorChairsBody(deps: {
 
 /** IAG-32: the annual conference of all advisory groups: one body for the whole area. */
 export const ANNUAL_CONFERENCE_ID = '00000000-0000-4000-8000-000000000032';
-const ANNUAL_CONFERENCE_PREFIX = '/annual-conference';
 export const annualConferenceMeetingsPath = meetingPaths.bodyMeetings(
-  ANNUAL_CONFERENCE_PREFIX,
+  groupPaths.annualConference,
   ANNUAL_CONFERENCE_ID,
 );
 
@@ -271,8 +269,8 @@ export function createAnnualConferenceBody(deps: {
   };
   return {
     type: 'annual_conference',
-    pathPrefix: ANNUAL_CONFERENCE_PREFIX,
-    publicPathPrefix: `/public${ANNUAL_CONFERENCE_PREFIX}`,
+    pathPrefix: groupPaths.annualConference,
+    publicPathPrefix: groupPaths.publicAnnualConference,
     withdrawsForAbsence: false,
 
     find: async (_executor, id) => (id === ANNUAL_CONFERENCE_ID ? body : null),

@@ -19,7 +19,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
 import { organisations, people } from '../directory/schema.js';
-import { CLEARANCE_ORDER, GROUP_STATUSES, GROUP_TYPES, MONITORING_QUESTIONS } from './rules.js';
+import { CLEARANCE_ORDER, GROUP_STATUSES, GROUP_TYPES } from './rules.js';
+import { MONITORING_QUESTIONS } from './diversity/rules.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 

@@ -16,7 +16,7 @@ import { dateField, text } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
 import { people } from '../directory/schema.js';
 import type { DirectoryService } from '../directory/index.js';
-import type { GroupsService } from '../groups/index.js';
+import type { GroupsApi } from '../groups/index.js';
 import { createTrackerAccess, onAcceptedRecommendation } from './access.js';
 import {
   SOURCE_KIND_LABELS,
@@ -51,7 +51,7 @@ export type TrackerDashboardService = ReturnType<typeof createTrackerDashboardSe
 export function createTrackerDashboardService(deps: {
   db: Db;
   directory: DirectoryService;
-  groups: GroupsService;
+  groups: GroupsApi;
   now?: () => Date;
 }) {
   const { db, directory, groups } = deps;

@@ -36,7 +36,7 @@ export function createTrackerModule(
   const { platform, now } = deps;
   const { db, config } = platform;
   const { directory } = deps.directory;
-  const { groups } = deps.groups;
+  const groups = deps.groups;
   const tracker = createTrackerService({ db, directory, groups, now });
   const services: TrackerServices = {
     tracker,

@@ -19,7 +19,7 @@ import {
 import { dateField, text, tooLong } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
 import type { DirectoryService } from '../directory/index.js';
-import type { GroupsService } from '../groups/index.js';
+import type { GroupsApi } from '../groups/index.js';
 import {
   RECOMMENDATION_STATUS_LABELS,
   SOURCE_KIND_LABELS,
@@ -85,7 +85,7 @@ export type TrackerService = ReturnType<typeof createTrackerService>;
 export function createTrackerService(deps: {
   db: Db;
   directory: DirectoryService;
-  groups: GroupsService;
+  groups: GroupsApi;
   now?: () => Date;
 }) {
   const { db, directory, groups } = deps;

@@ -107,7 +107,7 @@ export function createExpensesService(deps: {
    */
   async function occasionsFor(executor: Executor, personId: string) {
     const earliest = addCalendarMonths(today(), -CLAIM_WINDOW_MONTHS);
-    const groups = await deps.groups.groups.currentGroupsOf(executor, personId);
+    const groups = await deps.groups.currentGroupsOf(executor, personId);
     const [meetings, deployments] = await Promise.all([
       deps.meetings.meetings.groupMeetingsBetween(
         executor,
@@ -245,7 +245,7 @@ export function createExpensesService(deps: {
       const claim = await findVisibleClaim(db, user, claimId);
       const [items, [group], claimants] = await Promise.all([
         itemsOf(db, claimId),
-        deps.groups.groups.groupsByIds(db, [claim.groupId]),
+        deps.groups.groupsByIds(db, [claim.groupId]),
         deps.directory.directory.lookups.people(db, [claim.claimantPersonId]),
       ]);
       const day = today();

@@ -168,7 +168,7 @@ export function createExpenseProcessingService(deps: {
         itemsOfClaim(db, claimId),
         budgetPosition(db, claim),
         claimantOf(db, claim),
-        groups.groups.groupsByIds(db, [claim.groupId]),
+        groups.groupsByIds(db, [claim.groupId]),
       ]);
       return {
         claim,

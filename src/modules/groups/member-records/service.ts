@@ -4,59 +4,40 @@
  * police who attend (IAG-33) and the guides every group works to (IAG-24).
  */
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { can } from '../../platform/auth/permissions.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import { addCalendarDays } from '../../platform/calendar/index.js';
-import type { Db, Executor } from '../../platform/db/database.js';
-import { nextNumber } from '../../platform/db/next-number.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import { addCalendarDays } from '../../../platform/calendar/index.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
 import {
-  ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
   type FieldError,
-} from '../../platform/errors.js';
-import { isUuid } from '../../platform/http/params.js';
-import { publishableCount } from '../../platform/privacy/rules.js';
-import type { DirectoryService } from '../directory/index.js';
+} from '../../../platform/errors.js';
+import { isUuid } from '../../../platform/http/params.js';
+import type { DirectoryService } from '../../directory/index.js';
 import {
   CLEARANCE_ORDER,
   CLEARANCE_WARNING_DAYS,
-  DIVERSITY_AREA_LABELS,
-  DIVERSITY_AREAS,
-  diversityAreasOf,
-  MONITORING_QUESTIONS,
-  type MonitoringAnswers,
-  checkCommendationConsultation,
-  checkPoliceAttendee,
-  namesPoliceAttendance,
   clearanceExpiringSoon,
-  guideReviewDue,
-  guideReviewOverdue,
   hasUnescortedAccess,
   mayWorkAtClearance,
-  POLICE_RANKS,
   type ClearanceLevel,
-  type PoliceRank,
-} from './rules.js';
+} from '../rules.js';
+import { checkCommendationConsultation } from './rules.js';
 import {
   accessExemptions,
   clearances,
-  diversityAnswers,
   commendations,
   CONSULTED_CAPACITIES,
   declarations,
-  groupDocuments,
-  groupDocumentVersions,
   memberships,
-  POLICE_ATTENDEE_ROLES,
-  policeAttendees,
-} from './schema.js';
-import type { GroupsService } from './service.js';
-import { checkedValues, dateField, text, tooLong } from './validation.js';
+} from '../schema.js';
+import type { GroupsService } from '../service.js';
+import { checkedValues, dateField, text, tooLong } from '../validation.js';
+import { requireAction, requireUser, type Input } from '../access.js';
 
-type Input = Record<string, string | string[] | undefined>;
 export type MemberRecordsService = ReturnType<typeof createMemberRecordsService>;
 
 export function createMemberRecordsService(deps: {
@@ -66,32 +47,6 @@ export function createMemberRecordsService(deps: {
 }) {
   const { db, groups, directory } = deps;
 
-  /** IAG-33: the police employees named to attend the group now, with their names. */
-  async function currentPoliceAttendees(executor: Executor, groupId: string) {
-    const rows = await executor
-      .select()
-      .from(policeAttendees)
-      .where(and(eq(policeAttendees.groupId, groupId), isNull(policeAttendees.untilOn)));
-    const people = await directory.lookups.people(
-      executor,
-      rows.map((r) => r.personId),
-    );
-    return rows.map((r) => ({
-      ...r,
-      name: people.get(r.personId)?.fullName ?? 'Unknown',
-      email: people.get(r.personId)?.email ?? null,
-    }));
-  }
-
-  function requireUser(principal: Principal): UserPrincipal {
-    if (principal?.kind !== 'user') throw new ForbiddenError();
-    return principal;
-  }
-  function requireManager(principal: Principal): UserPrincipal {
-    const user = requireUser(principal);
-    if (!can(user, 'groups.manage')) throw new ForbiddenError();
-    return user;
-  }
   /** A member's own records: the coordination unit, the Director, or the member themselves. */
   async function requireRecordReader(
     principal: Principal,
@@ -120,6 +75,7 @@ export function createMemberRecordsService(deps: {
       .where(eq(clearances.personId, personId))
       .orderBy(desc(clearances.grantedOn));
   }
+
   async function heldExemptions(executor: Executor, personId: string) {
     return executor
       .select()
@@ -246,7 +202,7 @@ export function createMemberRecordsService(deps: {
       input: Input,
       requestId?: string,
     ) {
-      const user = requireManager(principal);
+      const user = requireAction(principal, 'groups.manage');
       const personId = await personOf(db, groupId, membershipId);
       const errors: FieldError[] = [];
       const level = text(input.level);
@@ -300,7 +256,7 @@ export function createMemberRecordsService(deps: {
       input: Input,
       requestId?: string,
     ) {
-      const user = requireManager(principal);
+      const user = requireAction(principal, 'groups.manage');
       const personId = await personOf(db, groupId, membershipId);
       const errors: FieldError[] = [];
       const approvedBy = text(input.approvedBy);
@@ -354,7 +310,7 @@ export function createMemberRecordsService(deps: {
       input: Input,
       requestId?: string,
     ) {
-      const user = requireManager(principal);
+      const user = requireAction(principal, 'groups.manage');
       const personId = await personOf(db, groupId, membershipId);
       const errors: FieldError[] = [];
       const awardedOn = dateField(input, 'awardedOn', 'the date of the recognition', errors);
@@ -431,7 +387,7 @@ export function createMemberRecordsService(deps: {
      * `m.person_id = "person_id"` would then compare the membership with itself.
      */
     async expiringClearances(principal: Principal) {
-      requireManager(principal);
+      requireAction(principal, 'groups.manage');
       const today = groups.today();
       const rows = await db
         .select({
@@ -463,315 +419,6 @@ export function createMemberRecordsService(deps: {
         membershipId: r.membershipId,
         groupId: r.groupId,
       }));
-    },
-
-    /** IAG-33: the police named to attend a corporate IAG's full meetings. */
-    async policeAttendance(principal: Principal, groupId: string) {
-      const user = requireUser(principal);
-      if (!can(user, 'group.view', { type: 'group', id: groupId })) throw new ForbiddenError();
-      const rows = await currentPoliceAttendees(db, groupId);
-      return POLICE_ATTENDEE_ROLES.map((role) => {
-        const row = rows.find((r) => r.role === role);
-        return { role, attendee: row ?? null };
-      });
-    },
-
-    currentPoliceAttendees,
-
-    /**
-     * How the person stands to the group now, in one query: a current member, and named to
-     * attend it for the police (IAG-33).
-     */
-    async standing(executor: Executor, groupId: string, personId: string) {
-      const [row] = await executor
-        .select({
-          member: sql<boolean>`exists (${executor
-            .select({ one: sql`1` })
-            .from(memberships)
-            .where(
-              and(
-                eq(memberships.groupId, groupId),
-                eq(memberships.personId, personId),
-                eq(memberships.status, 'current'),
-              ),
-            )})`,
-          police: sql<boolean>`exists (${executor
-            .select({ one: sql`1` })
-            .from(policeAttendees)
-            .where(
-              and(
-                eq(policeAttendees.groupId, groupId),
-                eq(policeAttendees.personId, personId),
-                isNull(policeAttendees.untilOn),
-              ),
-            )})`,
-        })
-        .from(sql`(values (1)) as one`);
-      return { member: row?.member === true, police: row?.police === true };
-    },
-
-    /** The groups a police employee is named to attend now (IAG-33). */
-    async groupsAttendedBy(executor: Executor, personId: string) {
-      const rows = await executor
-        .selectDistinct({ groupId: policeAttendees.groupId })
-        .from(policeAttendees)
-        .where(and(eq(policeAttendees.personId, personId), isNull(policeAttendees.untilOn)));
-      return rows.map((r) => r.groupId);
-    },
-
-    async setPoliceAttendee(
-      principal: Principal,
-      groupId: string,
-      input: Input,
-      requestId?: string,
-    ) {
-      const user = requireManager(principal);
-      const errors: FieldError[] = [];
-      const role = text(input.role);
-      if (!role || !(POLICE_ATTENDEE_ROLES as readonly string[]).includes(role))
-        errors.push({ field: 'role', message: 'Select which attendee this is' });
-      const personId = text(input.personId);
-      if (!personId || !isUuid(personId))
-        errors.push({ field: 'personId', message: 'Select the person' });
-      const rank = text(input.rank);
-      if (!rank || !(POLICE_RANKS as readonly string[]).includes(rank))
-        errors.push({ field: 'rank', message: 'Select their rank or staff band' });
-      if (errors.length) throw new ValidationError(errors);
-      const refusal = checkPoliceAttendee(
-        role as (typeof POLICE_ATTENDEE_ROLES)[number],
-        rank as PoliceRank,
-      );
-      if (refusal) throw new ValidationError([{ field: 'rank', message: refusal }]);
-      return db.transaction(async (tx) => {
-        const group = await groups.findGroup(tx, groupId);
-        if (!namesPoliceAttendance(group.type))
-          throw new ConflictError(
-            'Police attendance is named for the corporate IAGs and the corporate focus group (IAG-33)',
-            'role',
-          );
-        const person = (await directory.lookups.people(tx, [personId!])).get(personId!);
-        if (!person || person.archived)
-          throw new ValidationError([{ field: 'personId', message: 'Select the person' }]);
-        const today = groups.today();
-        const [before] = await tx
-          .update(policeAttendees)
-          .set({ untilOn: today })
-          .where(
-            and(
-              eq(policeAttendees.groupId, groupId),
-              eq(policeAttendees.role, role as 'directorate_manager'),
-              isNull(policeAttendees.untilOn),
-            ),
-          )
-          .returning();
-        const [after] = await tx
-          .insert(policeAttendees)
-          .values({
-            groupId,
-            role: role as (typeof POLICE_ATTENDEE_ROLES)[number],
-            personId: personId!,
-            rank: rank!,
-            fromOn: today,
-            recordedBy: user.userId,
-          })
-          .returning();
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: 'group.police-attendee-named',
-          recordType: 'group',
-          recordId: groupId,
-          before: before ?? null,
-          after,
-        });
-      });
-    },
-
-    /** DP-01: a person's own monitoring answers, which only they read back. */
-    async ownDiversityAnswers(principal: Principal) {
-      const user = requireUser(principal);
-      const personId = await directory.lookups.personIdForUser(db, user.userId);
-      if (!personId)
-        throw new ForbiddenError('Your account is not linked to an entry in the directory');
-      const [row] = await db
-        .select()
-        .from(diversityAnswers)
-        .where(eq(diversityAnswers.personId, personId));
-      return row ?? null;
-    },
-
-    /**
-     * DP-01: saves the person's own answers. Every question is optional; the audit event records
-     * that answers changed, never what they are.
-     */
-    async saveOwnDiversityAnswers(principal: Principal, input: Input, requestId?: string) {
-      const user = requireUser(principal);
-      const personId = await directory.lookups.personIdForUser(db, user.userId);
-      if (!personId)
-        throw new ForbiddenError('Your account is not linked to an entry in the directory');
-      const errors: FieldError[] = [];
-      const answers = Object.fromEntries(
-        (Object.keys(MONITORING_QUESTIONS) as (keyof typeof MONITORING_QUESTIONS)[]).map((q) => {
-          const value = text(input[q]);
-          if (value && !(MONITORING_QUESTIONS[q] as readonly string[]).includes(value))
-            errors.push({
-              field: q,
-              message: 'Select one of the answers, or leave the question unanswered',
-            });
-          return [q, value];
-        }),
-      ) as MonitoringAnswers;
-      if (errors.length) throw new ValidationError(errors);
-      const erase = input.erase === 'yes';
-      await db.transaction(async (tx) => {
-        if (erase) await tx.delete(diversityAnswers).where(eq(diversityAnswers.personId, personId));
-        else
-          await tx
-            .insert(diversityAnswers)
-            .values({ personId, ...answers, answeredAt: new Date() })
-            .onConflictDoUpdate({
-              target: diversityAnswers.personId,
-              set: { ...answers, answeredAt: new Date() },
-            });
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: erase ? 'diversity-answers.erased' : 'diversity-answers.saved',
-          recordType: 'person',
-          recordId: personId,
-        });
-      });
-    },
-
-    /**
-     * IAG-17, DP-01: which main diversity areas a group has a current member from, as coverage
-     * only. How many answered is shown with small numbers suppressed.
-     */
-    async membershipBalance(principal: Principal, groupId: string) {
-      const user = requireUser(principal);
-      if (!can(user, 'groups.view-balance')) throw new ForbiddenError();
-      const group = await groups.findGroup(db, groupId);
-      const rows = await db
-        .select({
-          ethnicity: diversityAnswers.ethnicity,
-          religion: diversityAnswers.religion,
-          disability: diversityAnswers.disability,
-          sexualOrientation: diversityAnswers.sexualOrientation,
-          transHistory: diversityAnswers.transHistory,
-          ageBand: diversityAnswers.ageBand,
-        })
-        .from(memberships)
-        .innerJoin(diversityAnswers, eq(diversityAnswers.personId, memberships.personId))
-        .where(and(eq(memberships.groupId, groupId), eq(memberships.status, 'current')));
-      const [current] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(memberships)
-        .where(and(eq(memberships.groupId, groupId), eq(memberships.status, 'current')));
-      const covered = new Set(rows.flatMap((r) => diversityAreasOf(r as MonitoringAnswers)));
-      return {
-        group,
-        members: current?.n ?? 0,
-        answered: publishableCount(rows.length),
-        areas: DIVERSITY_AREAS.map((area) => ({
-          area,
-          label: DIVERSITY_AREA_LABELS[area],
-          covered: covered.has(area),
-        })),
-      };
-    },
-
-    /** IAG-24: the guides and other documents every group works to, with reviews due. */
-    async guides(principal: Principal) {
-      requireUser(principal);
-      const today = groups.today();
-      const rows = await db
-        .select({
-          id: groupDocuments.id,
-          title: groupDocuments.title,
-          reviewDue: groupDocuments.reviewDue,
-          ownerId: groupDocuments.ownerId,
-          versions: sql<number>`(select count(*)::int from ${groupDocumentVersions} v where v.document_id = ${groupDocuments}.id)`,
-        })
-        .from(groupDocuments)
-        .where(isNull(groupDocuments.groupId))
-        .orderBy(asc(groupDocuments.title));
-      const owners = await directory.lookups.organisations(
-        db,
-        rows.map((r) => r.ownerId).filter((o): o is string => !!o),
-      );
-      return rows.map((r) => ({
-        ...r,
-        ownerName: r.ownerId ? (owners.get(r.ownerId)?.name ?? null) : null,
-        overdue: guideReviewOverdue(r.reviewDue, today),
-      }));
-    },
-
-    async guide(principal: Principal, documentId: string) {
-      requireUser(principal);
-      if (!isUuid(documentId)) throw new NotFoundError();
-      const [document] = await db
-        .select()
-        .from(groupDocuments)
-        .where(and(eq(groupDocuments.id, documentId), isNull(groupDocuments.groupId)));
-      if (!document) throw new NotFoundError();
-      const versions = await db
-        .select()
-        .from(groupDocumentVersions)
-        .where(eq(groupDocumentVersions.documentId, documentId))
-        .orderBy(desc(groupDocumentVersions.number));
-      return {
-        document,
-        versions,
-        overdue: guideReviewOverdue(document.reviewDue, groups.today()),
-      };
-    },
-
-    /** IAG-24: a reviewed version of a guide; the next review falls a year after it was agreed. */
-    async reviseGuide(principal: Principal, documentId: string, input: Input, requestId?: string) {
-      const user = requireManager(principal);
-      const errors: FieldError[] = [];
-      const body = text(input.body);
-      if (!body) errors.push({ field: 'body', message: 'Enter the text of the guide' });
-      tooLong(errors, 'body', 'Guide', body, 100_000);
-      const changeSummary = text(input.changeSummary);
-      tooLong(errors, 'changeSummary', 'What changed', changeSummary, 500);
-      const agreedOn = dateField(
-        input,
-        'agreedOn',
-        'the date this version was agreed with the chairs',
-        errors,
-      );
-      if (errors.length) throw new ValidationError(errors);
-      return db.transaction(async (tx) => {
-        const [document] = await tx
-          .select()
-          .from(groupDocuments)
-          .where(and(eq(groupDocuments.id, documentId), isNull(groupDocuments.groupId)))
-          .for('update');
-        if (!document) throw new NotFoundError();
-        const [version] = await tx
-          .insert(groupDocumentVersions)
-          .values({
-            documentId,
-            number: await nextNumber(
-              tx,
-              groupDocumentVersions,
-              groupDocumentVersions.number,
-              eq(groupDocumentVersions.documentId, documentId),
-            ),
-            body: body!,
-            changeSummary,
-            agreedOn: agreedOn!,
-            createdBy: user.userId,
-          })
-          .returning();
-        const reviewDue = guideReviewDue(agreedOn!);
-        await tx.update(groupDocuments).set({ reviewDue }).where(eq(groupDocuments.id, documentId));
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: 'guide.revised',
-          recordType: 'group-document',
-          recordId: documentId,
-          before: { reviewDue: document.reviewDue },
-          after: { version: version!.number, agreedOn, reviewDue },
-        });
-        return version!;
-      });
     },
   };
 }

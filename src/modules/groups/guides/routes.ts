@@ -1,0 +1,80 @@
+/** IAG-24: the guides for advisory groups, and a new version agreed at each year's review. */
+import type { FastifyRequest } from 'fastify';
+import { can } from '../../../platform/auth/permissions.js';
+import { formValues, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { routeAccess } from '../access.js';
+import { groupPaths as paths } from '../paths.js';
+import { groupsCrumb, home } from '../register/presenter.js';
+import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
+import { dateParts } from '../validation.js';
+
+const T = 'modules/groups/guides/views';
+const { view, manage } = routeAccess;
+
+type Values = Record<string, string | string[]>;
+
+export function registerGuideRoutes({ app, services, renderPage }: RouteDeps): void {
+  const { groups, memberRecords } = services;
+  const documentIdOf = (request: FastifyRequest) =>
+    (request.params as { documentId: string }).documentId;
+  const guidesCrumb = { text: 'Guides', href: paths.guides };
+
+  app.get(paths.guides, view, async (request, reply) => {
+    const guides = await memberRecords.guides(request.principal);
+    return renderPage(request, reply, `${T}/guides.njk`, {
+      title: 'Guides for advisory groups',
+      breadcrumbs: [home, groupsCrumb],
+      guides,
+      paths,
+    });
+  });
+
+  app.get(paths.guide.pattern, view, async (request, reply) => {
+    const detail = await memberRecords.guide(request.principal, documentIdOf(request));
+    return renderPage(request, reply, `${T}/guide.njk`, {
+      title: detail.document.title,
+      breadcrumbs: [home, groupsCrumb, guidesCrumb],
+      ...detail,
+      canManage: can(request.principal, 'groups.manage'),
+      paths,
+    });
+  });
+
+  registerFormPage(app, paths.reviseGuide.pattern, manage, {
+    async show(request, reply, values, errors, status = 200) {
+      const detail = await memberRecords.guide(request.principal, documentIdOf(request));
+      return renderPage(
+        request,
+        reply,
+        `${T}/guide-form.njk`,
+        {
+          title: `Review: ${detail.document.title}`,
+          breadcrumbs: [home, groupsCrumb, guidesCrumb],
+          ...detail,
+          values: {
+            body: detail.versions[0]?.body ?? '',
+            ...dateParts('agreedOn', groups.today()),
+            ...(values as Values),
+          },
+          errors,
+          paths,
+        },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const documentId = documentIdOf(request);
+      const version = await memberRecords.reviseGuide(
+        request.principal,
+        documentId,
+        formValues(request.body),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.guide(documentId),
+        `Version ${version.number} has been saved; the next review is due in a year`,
+      );
+    },
+  });
+}

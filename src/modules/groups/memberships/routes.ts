@@ -1,0 +1,338 @@
+/**
+ * Memberships (IAG-18): a group's members past and present, appointing and importing members,
+ * a membership's page, ending it, second terms and their agreement, and a person's own groups.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { recordHistoryHref } from '../../../platform/audit/links.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { formatDate } from '../../../platform/calendar/index.js';
+import { pageRequest } from '../../../platform/db/search.js';
+import { ForbiddenError, type FieldError } from '../../../platform/errors.js';
+import { paginationFor, queryString } from '../../../platform/http/pagination.js';
+import { isUuid } from '../../../platform/http/params.js';
+import {
+  field,
+  formValues,
+  redirectWithFlash,
+  registerFormPage,
+} from '../../../platform/http/render.js';
+import { personPickerItems } from '../../directory/index.js';
+import { routeAccess } from '../access.js';
+import { groupPaths as paths } from '../paths.js';
+import { groupCrumb, groupLabels as labels, groupsCrumb, home } from '../register/presenter.js';
+import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
+import { CLEARANCE_LABELS } from '../rules.js';
+import { dateParts } from '../validation.js';
+
+const T = 'modules/groups/memberships/views';
+const { signedIn, manage } = routeAccess;
+
+export function registerMembershipRoutes({ app, services, renderPage, config }: RouteDeps): void {
+  const { groups, directory } = services;
+  const params = (request: FastifyRequest) => request.params as Record<string, string>;
+
+  app.get(paths.members.pattern, signedIn, async (request, reply) => {
+    const { groupId } = params(request) as { groupId: string };
+    const page = pageRequest((request.query as Record<string, unknown>).page, 50);
+    const result = await groups.memberHistory(request.principal, groupId, page);
+    return renderPage(request, reply, `${T}/members.njk`, {
+      title: `Members, past and present: ${result.group.name}`,
+      width: 'full',
+      breadcrumbs: [home, groupsCrumb, groupCrumb(result.group)],
+      result,
+      labels,
+      paths,
+      pagination: paginationFor(paths.members(groupId), {}, page.page, page.limit, result.total),
+    });
+  });
+
+  registerFormPage(app, paths.appoint.pattern, manage, {
+    async show(request, reply, given, errors, status = 200) {
+      const values = formValues(given);
+      const { groupId } = params(request) as { groupId: string };
+      const detail = await groups.get(request.principal, groupId);
+      const q = values.q ?? queryString(request.query, 'q');
+      return renderPage(
+        request,
+        reply,
+        `${T}/appoint.njk`,
+        {
+          title: `Appoint a member to the ${detail.group.name}`,
+          breadcrumbs: [home, groupsCrumb, groupCrumb(detail.group)],
+          group: detail.group,
+          q,
+          // A person picker without JavaScript: search the directory, then choose a match.
+          people: await personPickerItems(directory, request.principal, q, values.personId ?? ''),
+          values: { ...dateParts('startsOn', groups.today()), ...values },
+          errors,
+          paths,
+        },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const { groupId } = params(request) as { groupId: string };
+      const membership = await groups.appoint(
+        request.principal,
+        groupId,
+        formValues(request.body),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.group(groupId),
+        `The appointment has been recorded. The first term ends on ${formatDate(membership.endsOn)}`,
+      );
+    },
+  });
+
+  registerFormPage(app, paths.importMembers.pattern, manage, {
+    async show(request, reply, values, errors, status = 200) {
+      const detail = await groups.get(request.principal, params(request).groupId!);
+      return renderPage(
+        request,
+        reply,
+        `${T}/import-members.njk`,
+        {
+          title: `Import existing members of the ${detail.group.name}`,
+          breadcrumbs: [home, groupsCrumb, groupCrumb(detail.group)],
+          group: detail.group,
+          rulesAgreedOn: config.groups.rulesAgreedOn,
+          // Every bad line is listed beside the field as well as in the summary.
+          csvMessages: (errors ?? []).filter((e) => e.field === 'csv').map((e) => e.message),
+          values: formValues(values),
+          errors,
+          paths,
+        },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const { groupId } = params(request) as { groupId: string };
+      const result = await groups.importMembers(
+        request.principal,
+        groupId,
+        field(request.body, 'csv'),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.members(groupId),
+        `Imported ${result.imported} ${result.imported === 1 ? 'member' : 'members'}: ${result.current} current, ${result.ended} whose service has ended, ${result.transitional} kept on for a year under the transition (IAG-19)${result.awaitingAgreement ? `, ${result.awaitingAgreement} whose second term awaits the agreement of the chair and the Director (IAG-18)` : ''}`,
+      );
+    },
+  });
+
+  /** A membership's page: with its records for those who may see them. */
+  const showMembership = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    groupId: string,
+    membershipId: string,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    const detail = await groups.membership(request.principal, groupId, membershipId);
+    const name = detail.person?.fullName ?? 'Member';
+    // Declarations, vetting and recognition: for the coordination unit and the Director only.
+    const records = await services.memberRecords
+      .records(request.principal, groupId, membershipId)
+      .catch((error: unknown) => {
+        if (error instanceof ForbiddenError) return null;
+        throw error;
+      });
+    return renderPage(
+      request,
+      reply,
+      `${T}/membership.njk`,
+      {
+        title: `${name}: membership of the ${detail.group.name}`,
+        breadcrumbs: [home, groupsCrumb, groupCrumb(detail.group)],
+        ...detail,
+        name,
+        records,
+        clearanceLabels: CLEARANCE_LABELS,
+        historyHref: recordHistoryHref(request.principal, 'membership', membershipId),
+        errors,
+        values: formValues(request.body),
+        labels,
+        paths,
+      },
+      status,
+    );
+  };
+  const membershipOf = (request: FastifyRequest) =>
+    params(request) as { groupId: string; membershipId: string };
+
+  app.get(paths.membership.pattern, signedIn, async (request, reply) => {
+    const { groupId, membershipId } = membershipOf(request);
+    return showMembership(request, reply, groupId, membershipId);
+  });
+
+  registerFormPage(app, paths.endMembership.pattern, manage, {
+    async show(request, reply, values, errors, status = 200) {
+      const { groupId, membershipId } = membershipOf(request);
+      const detail = await groups.membership(request.principal, groupId, membershipId);
+      return renderPage(
+        request,
+        reply,
+        `${T}/end-membership.njk`,
+        {
+          title: `End ${detail.person?.fullName ?? 'this member'}’s membership`,
+          breadcrumbs: [home, groupsCrumb, groupCrumb(detail.group)],
+          ...detail,
+          values: { ...dateParts('leftOn', groups.today()), ...formValues(values) },
+          errors,
+          paths,
+        },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const { groupId, membershipId } = membershipOf(request);
+      await groups.endMembership(
+        request.principal,
+        groupId,
+        membershipId,
+        formValues(request.body),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.membership(groupId, membershipId),
+        'The membership has ended',
+      );
+    },
+  });
+
+  // Second terms (IAG-18)
+
+  registerFormPage(app, paths.proposeSecondTerm.pattern, manage, {
+    shownElsewhere: true,
+    async show(request, reply, _values, errors, status) {
+      const { groupId, membershipId } = membershipOf(request);
+      return showMembership(request, reply, groupId, membershipId, errors, status);
+    },
+    async submit(request, reply) {
+      const { groupId, membershipId } = membershipOf(request);
+      await groups.proposeSecondTerm(request.principal, groupId, membershipId, request.id);
+      return redirectWithFlash(
+        reply,
+        paths.membership(groupId, membershipId),
+        'The second term has been proposed. It needs the agreement of the chair (or a co-chair) and of the Director',
+      );
+    },
+  });
+
+  const showSecondTerms = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    const pending = await groups.pendingAgreements(request.principal);
+    const principal = request.principal;
+    return renderPage(
+      request,
+      reply,
+      `${T}/second-terms.njk`,
+      {
+        title: 'Second terms awaiting agreement',
+        breadcrumbs: [home, ...(can(principal, 'groups.view') ? [groupsCrumb] : [])],
+        pending,
+        errors,
+        paths,
+      },
+      status,
+    );
+  };
+
+  app.get(paths.secondTerms, signedIn, async (request, reply) => showSecondTerms(request, reply));
+
+  /**
+   * An agreement is posted from the membership page (which says which) or from the list of
+   * second terms: a refusal shows that page again.
+   */
+  const postedFrom = (request: FastifyRequest) => {
+    const posted = field(request.body, 'membershipId');
+    return isUuid(posted) ? posted : '';
+  };
+  const agreementRefused = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: FieldError[] | undefined,
+    status: number | undefined,
+  ) => {
+    const membershipId = postedFrom(request);
+    return membershipId
+      ? showMembership(request, reply, params(request).groupId!, membershipId, errors, status)
+      : showSecondTerms(request, reply, errors, status);
+  };
+
+  registerFormPage(app, paths.agreeSecondTerm.pattern, signedIn, {
+    shownElsewhere: true,
+    show: (request, reply, _values, errors, status) =>
+      agreementRefused(request, reply, errors, status),
+    async submit(request, reply) {
+      const { groupId, reappointmentId } = params(request) as {
+        groupId: string;
+        reappointmentId: string;
+      };
+      const membershipId = postedFrom(request);
+      const result = await groups.agreeSecondTerm(
+        request.principal,
+        groupId,
+        reappointmentId,
+        field(request.body, 'capacity'),
+        request.id,
+      );
+      const back = membershipId
+        ? paths.membership(groupId, result.newMembershipId ?? membershipId)
+        : paths.secondTerms;
+      return redirectWithFlash(
+        reply,
+        back,
+        result.agreed
+          ? 'The second term is agreed and has been recorded'
+          : 'Your agreement has been recorded. The second term also needs the other agreement',
+      );
+    },
+  });
+
+  registerFormPage(app, paths.declineSecondTerm.pattern, signedIn, {
+    shownElsewhere: true,
+    show: (request, reply, _values, errors, status) =>
+      agreementRefused(request, reply, errors, status),
+    async submit(request, reply) {
+      const { groupId, reappointmentId } = params(request) as {
+        groupId: string;
+        reappointmentId: string;
+      };
+      const membershipId = postedFrom(request);
+      await groups.declineSecondTerm(
+        request.principal,
+        groupId,
+        reappointmentId,
+        formValues(request.body),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        membershipId ? paths.membership(groupId, membershipId) : paths.secondTerms,
+        'The second term has not been agreed. The reason has been recorded',
+      );
+    },
+  });
+
+  app.get(paths.myGroups, signedIn, async (request, reply) => {
+    const own = await groups.myMemberships(request.principal);
+    return renderPage(request, reply, `${T}/my-groups.njk`, {
+      title: 'Your advisory groups',
+      breadcrumbs: [home],
+      memberships: own,
+      today: groups.today(),
+      labels,
+      paths,
+    });
+  });
+}

@@ -1,0 +1,67 @@
+/** IAG-33: naming the police employees who attend a group, and ending their attendance. */
+import type { FastifyRequest } from 'fastify';
+import { formValues, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { personPickerItems } from '../../directory/index.js';
+import { routeAccess } from '../access.js';
+import { groupPaths as paths } from '../paths.js';
+import { groupCrumb, groupsCrumb, home } from '../register/presenter.js';
+import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
+import { POLICE_RANKS } from './rules.js';
+
+const T = 'modules/groups/police-attendance/views';
+const { manage } = routeAccess;
+
+type Values = Record<string, string | string[]>;
+
+export function registerPoliceAttendanceRoutes({ app, services, renderPage }: RouteDeps): void {
+  const { groups, memberRecords, directory } = services;
+  const groupIdOf = (request: FastifyRequest) => (request.params as { groupId: string }).groupId;
+
+  registerFormPage(app, paths.policeAttendance.pattern, manage, {
+    async show(request, reply, given, errors, status = 200) {
+      const values = given as Values;
+      const groupId = groupIdOf(request);
+      const group = await groups.findGroup(services.db, groupId);
+      const current = await memberRecords.policeAttendance(request.principal, groupId);
+      const q =
+        typeof values.q === 'string' ? values.q : (request.query as Record<string, string>).q;
+      const people = await personPickerItems(
+        directory,
+        request.principal,
+        q,
+        values.personId as string | undefined,
+      );
+      return renderPage(
+        request,
+        reply,
+        `${T}/police-attendance.njk`,
+        {
+          title: `Police attendance: ${group.name}`,
+          breadcrumbs: [home, groupsCrumb, groupCrumb(group)],
+          group,
+          current,
+          q,
+          people,
+          rankItems: [
+            { value: '', text: 'Select rank or band' },
+            ...POLICE_RANKS.map((r) => ({ value: r, text: r, selected: r === values.rank })),
+          ],
+          values,
+          errors,
+          paths,
+        },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const groupId = groupIdOf(request);
+      await memberRecords.setPoliceAttendee(
+        request.principal,
+        groupId,
+        formValues(request.body),
+        request.id,
+      );
+      return redirectWithFlash(reply, paths.group(groupId), 'Police attendance has been updated');
+    },
+  });
+}

@@ -1,0 +1,240 @@
+/**
+ * Recruitment (IAG-16, IAG-17, IAG-20): a group's rounds, opening one, the applications with the
+ * panel's assessment and the Director's decision, and the public form to apply.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { addCalendarMonths, formatDate } from '../../../platform/calendar/index.js';
+import type { FieldError } from '../../../platform/errors.js';
+import { formValues, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { routeAccess } from '../access.js';
+import { groupPaths as paths } from '../paths.js';
+import { groupCrumb, groupsCrumb, home } from '../register/presenter.js';
+import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
+import { checkedValues, dateParts } from '../validation.js';
+import { APPLICATION_STATUS_LABELS, ROUND_STATE_LABELS } from './presenter.js';
+
+const T = 'modules/groups/recruitment/views';
+const { signedIn, manage, publicPage, publicForm } = routeAccess;
+
+type Values = Record<string, string | string[]>;
+
+export function registerRecruitmentRoutes({ app, services, renderPage }: RouteDeps): void {
+  const { recruitment, groups } = services;
+  const params = (request: FastifyRequest) => request.params as Record<string, string>;
+  const crumbs = (group: { id: string; name: string }) => [home, groupsCrumb, groupCrumb(group)];
+
+  app.get(paths.recruitment.pattern, signedIn, async (request, reply) => {
+    const result = await recruitment.rounds(request.principal, params(request).groupId!);
+    return renderPage(request, reply, `${T}/recruitment.njk`, {
+      title: `Recruitment: ${result.group.name}`,
+      breadcrumbs: crumbs(result.group),
+      ...result,
+      stateLabels: ROUND_STATE_LABELS,
+      paths,
+    });
+  });
+
+  registerFormPage(app, paths.newRound.pattern, manage, {
+    async show(request, reply, values, errors, status = 200) {
+      const group = await groups.findGroup(services.db, params(request).groupId!);
+      const today = groups.today();
+      return renderPage(
+        request,
+        reply,
+        `${T}/round-form.njk`,
+        {
+          title: `Open a recruitment round: ${group.name}`,
+          breadcrumbs: crumbs(group),
+          group,
+          values: {
+            ...dateParts('opensOn', today),
+            ...dateParts('closesOn', addCalendarMonths(today, 1)),
+            ...dateParts('appointmentDate', addCalendarMonths(today, 3)),
+            ...formValues(values),
+          },
+          errors,
+          paths,
+        },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const { groupId } = params(request) as { groupId: string };
+      const { round, told, noCommander } = await recruitment.openRound(
+        request.principal,
+        groupId,
+        formValues(request.body),
+        request.id,
+      );
+      const message =
+        told || noCommander.length
+          ? `The recruitment round has been set up. ${told} borough ${told === 1 ? 'commander has' : 'commanders have'} been told${noCommander.length ? `; ${noCommander.length} ${noCommander.length === 1 ? 'borough has' : 'boroughs have'} no commander in the directory` : ''}`
+          : 'The recruitment round has been set up';
+      return redirectWithFlash(reply, paths.round(groupId, round.id), message);
+    },
+  });
+
+  app.get(paths.round.pattern, signedIn, async (request, reply) => {
+    const { groupId, roundId } = params(request) as { groupId: string; roundId: string };
+    const detail = await recruitment.round(request.principal, groupId, roundId);
+    return renderPage(request, reply, `${T}/round.njk`, {
+      title: `Recruitment round opening ${formatDate(detail.round.opensOn)}: ${detail.group.name}`,
+      width: 'full',
+      breadcrumbs: [
+        ...crumbs(detail.group),
+        { text: 'Recruitment', href: paths.recruitment(groupId) },
+      ],
+      ...detail,
+      statusLabels: APPLICATION_STATUS_LABELS,
+      stateLabels: ROUND_STATE_LABELS,
+      paths,
+    });
+  });
+
+  const applicationOf = (request: FastifyRequest) =>
+    params(request) as { groupId: string; roundId: string; applicationId: string };
+
+  /** An application's page; the panel's assessment and the Director's decision are on it. */
+  const showApplication = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    const { groupId, roundId, applicationId } = applicationOf(request);
+    const detail = await recruitment.application(
+      request.principal,
+      groupId,
+      roundId,
+      applicationId,
+    );
+    return renderPage(
+      request,
+      reply,
+      `${T}/application.njk`,
+      {
+        title: `Application from ${detail.application.fullName}`,
+        breadcrumbs: [
+          ...crumbs(detail.group),
+          { text: 'Recruitment round', href: paths.round(groupId, roundId) },
+        ],
+        ...detail,
+        statusLabels: APPLICATION_STATUS_LABELS,
+        values: formValues(request.body),
+        errors,
+        paths,
+      },
+      status,
+    );
+  };
+
+  app.get(paths.application.pattern, signedIn, async (request, reply) =>
+    showApplication(request, reply),
+  );
+
+  registerFormPage(app, paths.assess.pattern, signedIn, {
+    shownElsewhere: true,
+    show: (request, reply, _values, errors, status) =>
+      showApplication(request, reply, errors, status),
+    async submit(request, reply) {
+      const { groupId, roundId, applicationId } = applicationOf(request);
+      await recruitment.assess(
+        request.principal,
+        groupId,
+        roundId,
+        applicationId,
+        formValues(request.body),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.application(groupId, roundId, applicationId),
+        'The panel’s assessment has been recorded',
+      );
+    },
+  });
+
+  registerFormPage(app, paths.decide.pattern, signedIn, {
+    shownElsewhere: true,
+    show: (request, reply, _values, errors, status) =>
+      showApplication(request, reply, errors, status),
+    async submit(request, reply) {
+      const { groupId, roundId, applicationId } = applicationOf(request);
+      const result = await recruitment.decide(
+        request.principal,
+        groupId,
+        roundId,
+        applicationId,
+        formValues(request.body),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.application(groupId, roundId, applicationId),
+        result.membershipId
+          ? 'You have accepted the appointment. It has been recorded and the applicant told'
+          : 'You have declined the application. The applicant has been told',
+      );
+    },
+  });
+
+  // The public form
+
+  const showApplyForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Values,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    const { groupId } = params(request) as { groupId: string };
+    const detail = await groups.publicGet(groupId);
+    const round = await recruitment.openRoundFor(groupId);
+    const confirm = checkedValues(values.confirm);
+    return renderPage(
+      request,
+      reply,
+      `${T}/apply.njk`,
+      {
+        title: `Apply to join the ${detail.group.name}`,
+        breadcrumbs: [
+          home,
+          { text: 'Advisory groups', href: paths.publicList },
+          { text: detail.group.name, href: paths.publicGroup(groupId) },
+        ],
+        group: detail.group,
+        round,
+        values,
+        confirm,
+        errors,
+        paths,
+      },
+      round ? status : 404,
+    );
+  };
+
+  // Shown to anyone; the posted form is rate-limited per address (publicForm).
+  app.get(paths.apply.pattern, publicPage, async (request, reply) =>
+    showApplyForm(request, reply, {}),
+  );
+  registerFormPage(app, paths.apply.pattern, publicForm, {
+    shownElsewhere: true,
+    show: (request, reply, values, errors, status) =>
+      showApplyForm(request, reply, values as Values, errors, status),
+    async submit(request, reply) {
+      const { groupId } = params(request) as { groupId: string };
+      await recruitment.apply(groupId, (request.body ?? {}) as Values, request.id);
+      return reply.redirect(paths.applied(groupId), 303);
+    },
+  });
+
+  app.get(paths.applied.pattern, publicPage, async (request, reply) => {
+    const { groupId } = params(request) as { groupId: string };
+    const detail = await groups.publicGet(groupId);
+    return renderPage(request, reply, `${T}/applied.njk`, {
+      title: 'Application received',
+      group: detail.group,
+      paths,
+    });
+  });
+}

@@ -1,0 +1,361 @@
+/**
+ * The register: the list of groups (staff's and the public's), a group's page, registering and
+ * changing a group (IAG-01), its terms of reference and its deployment contact (IAG-07).
+ */
+import type { FastifyRequest } from 'fastify';
+import { recordHistoryHref } from '../../../platform/audit/links.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { pageRequest } from '../../../platform/db/search.js';
+import { paginationFor, queryString } from '../../../platform/http/pagination.js';
+import { formValues, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import type { FieldError } from '../../../platform/errors.js';
+import { personPickerItems } from '../../directory/index.js';
+import { publicMeetingLinks } from '../../meetings/index.js';
+import { routeAccess, type Group } from '../access.js';
+import { groupPageHref } from '../links.js';
+import {
+  ANNUAL_CONFERENCE_ID,
+  DIRECTOR_CHAIRS_ID,
+  annualConferenceMeetingsPath,
+  directorChairsMeetingsPath,
+} from '../meeting-body.js';
+import { groupPaths as paths } from '../paths.js';
+import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
+import {
+  GROUP_STATUSES,
+  GROUP_TYPE_LABELS,
+  GROUP_TYPES,
+  isIndependentType,
+  MEETING_INTERVALS,
+  needsDeploymentContact,
+  type GroupType,
+} from '../rules.js';
+import { namesPoliceAttendance } from '../police-attendance/rules.js';
+import {
+  GROUP_STATUS_LABELS,
+  MEETING_INTERVAL_LABELS,
+  groupCrumb,
+  groupFormValues,
+  groupLabels as labels,
+  groupsCrumb,
+  home,
+} from './presenter.js';
+
+const T = 'modules/groups/register/views';
+const { signedIn, view, register, manage, publicPage } = routeAccess;
+
+function typeOf(value: string | undefined): GroupType | undefined {
+  return value && (GROUP_TYPES as readonly string[]).includes(value)
+    ? (value as GroupType)
+    : undefined;
+}
+
+const typeItems = (selected: string | undefined, blank: string) => [
+  { value: '', text: blank },
+  ...GROUP_TYPES.map((t) => ({ value: t, text: GROUP_TYPE_LABELS[t], selected: t === selected })),
+];
+
+export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): void {
+  const { groups, directory } = services;
+  const params = (request: FastifyRequest) => request.params as Record<string, string>;
+
+  app.get(paths.list, view, async (request, reply) => {
+    const q = queryString(request.query, 'q');
+    const type = typeOf(queryString(request.query, 'type'));
+    const page = pageRequest((request.query as Record<string, unknown>).page);
+    const result = await groups.list(request.principal, {
+      q,
+      type,
+      limit: page.limit,
+      offset: page.offset,
+    });
+    const [directorChairsNotices, conferenceNotices] = await Promise.all([
+      services.meetings.bodyNotices('director_chairs', DIRECTOR_CHAIRS_ID),
+      services.meetings.bodyNotices('annual_conference', ANNUAL_CONFERENCE_ID),
+    ]);
+    return renderPage(request, reply, `${T}/list.njk`, {
+      title: 'Register of advisory groups',
+      directorChairs: { href: directorChairsMeetingsPath, notices: directorChairsNotices },
+      conference: { href: annualConferenceMeetingsPath, notices: conferenceNotices },
+      width: 'full',
+      breadcrumbs: [home],
+      q,
+      type,
+      typeItems: typeItems(type, 'All types'),
+      result,
+      labels,
+      paths,
+      canRegister: can(request.principal, 'groups.register'),
+      canManage: can(request.principal, 'groups.manage'),
+      groupHref: (id: string) => groupPageHref(request.principal, id),
+      canSeeSecondTerms:
+        can(request.principal, 'groups.manage') ||
+        can(request.principal, 'groups.director-agreement') ||
+        (request.principal?.kind === 'user' &&
+          request.principal.roles.some((g) => g.role === 'chair')),
+      pagination: paginationFor(paths.list, { q, type }, page.page, page.limit, result.total),
+    });
+  });
+
+  /** The form to register a group, or to change one (`group`). */
+  const showGroupForm = async (
+    request: FastifyRequest,
+    options: {
+      group?: Group;
+      values: Record<string, string>;
+      errors?: FieldError[] | undefined;
+    },
+  ) => {
+    const [owners, parents] = await Promise.all([
+      directory.organisations.options(['directorate', 'borough']),
+      groups.parentOptions(),
+    ]);
+    const v = options.values;
+    return {
+      title: options.group ? `Change ${options.group.name}` : 'Register an advisory group',
+      breadcrumbs: options.group
+        ? [home, groupsCrumb, groupCrumb(options.group)]
+        : [home, groupsCrumb],
+      action: options.group ? paths.edit(options.group.id) : paths.register,
+      values: v,
+      errors: options.errors,
+      typeItems: GROUP_TYPES.map((t) => ({
+        value: t,
+        text: GROUP_TYPE_LABELS[t],
+        checked: t === v.type,
+      })),
+      statusItems: GROUP_STATUSES.map((s) => ({
+        value: s,
+        text: GROUP_STATUS_LABELS[s],
+        selected: s === (v.status || 'active'),
+      })),
+      intervalItems: [
+        { value: '', text: 'Select how often' },
+        ...MEETING_INTERVALS.map((m) => ({
+          value: String(m),
+          text: MEETING_INTERVAL_LABELS[m],
+          selected: String(m) === v.meetingIntervalMonths,
+        })),
+      ],
+      ownerItems: [
+        { value: '', text: 'Select the owner' },
+        ...owners
+          .filter((o) => o.kind === 'directorate')
+          .map((o) => ({
+            value: o.id,
+            text: `${o.name} (directorate)`,
+            selected: o.id === v.ownerId,
+          })),
+        ...owners
+          .filter((o) => o.kind === 'borough')
+          .map((o) => ({
+            value: o.id,
+            text: `${o.name} (borough)`,
+            selected: o.id === v.ownerId,
+          })),
+      ],
+      parentItems: [
+        { value: '', text: 'Not a sub-group' },
+        ...parents
+          .filter((p) => p.id !== options.group?.id)
+          .map((p) => ({ value: p.id, text: p.name, selected: p.id === v.parentGroupId })),
+      ],
+    };
+  };
+
+  registerFormPage(app, paths.register, register, {
+    initial: () => ({ status: 'active' }),
+    async show(request, reply, values, errors, status = 200) {
+      const page = await showGroupForm(request, { values: formValues(values), errors });
+      return renderPage(request, reply, `${T}/group-form.njk`, page, status);
+    },
+    async submit(request, reply) {
+      const created = await groups.create(request.principal, formValues(request.body), request.id);
+      return redirectWithFlash(
+        reply,
+        paths.group(created.id),
+        `${created.name} has been registered`,
+      );
+    },
+  });
+
+  app.get(paths.group.pattern, signedIn, async (request, reply) => {
+    const detail = await groups.get(request.principal, params(request).groupId!);
+    const policeAttendance = namesPoliceAttendance(detail.group.type)
+      ? await services.memberRecords.policeAttendance(request.principal, detail.group.id)
+      : null;
+    return renderPage(request, reply, `${T}/group.njk`, {
+      policeAttendance,
+      canSeeBalance: can(request.principal, 'groups.view-balance'),
+      title: detail.group.name,
+      width: 'full',
+      breadcrumbs: [home, ...(can(request.principal, 'groups.view') ? [groupsCrumb] : [])],
+      ...detail,
+      independent: isIndependentType(detail.group.type),
+      needsDeploymentContact: needsDeploymentContact(detail.group.type),
+      groupHref: (id: string) => groupPageHref(request.principal, id),
+      historyHref: recordHistoryHref(request.principal, 'group', detail.group.id),
+      labels,
+      paths,
+    });
+  });
+
+  registerFormPage(app, paths.edit.pattern, manage, {
+    async show(request, reply, values, errors, status = 200) {
+      const detail = await groups.get(request.principal, params(request).groupId!);
+      // First shown with the group as it is; after a refusal, as it was typed.
+      const page = await showGroupForm(request, {
+        group: detail.group,
+        values: errors ? formValues(values) : groupFormValues(detail.group),
+        errors,
+      });
+      return renderPage(request, reply, `${T}/group-form.njk`, page, status);
+    },
+    async submit(request, reply) {
+      const { groupId } = params(request) as { groupId: string };
+      const updated = await groups.update(
+        request.principal,
+        groupId,
+        formValues(request.body),
+        request.id,
+      );
+      return redirectWithFlash(reply, paths.group(groupId), `${updated.name} has been updated`);
+    },
+  });
+
+  // Terms of reference
+
+  app.get(paths.termsOfReference.pattern, signedIn, async (request, reply) => {
+    const { group, versions } = await groups.termsOfReference(
+      request.principal,
+      params(request).groupId!,
+    );
+    return renderPage(request, reply, `${T}/terms-of-reference.njk`, {
+      title: `Terms of reference: ${group.name}`,
+      breadcrumbs: [home, groupsCrumb, groupCrumb(group)],
+      group,
+      versions,
+      canManage: can(request.principal, 'groups.manage'),
+      paths,
+    });
+  });
+
+  registerFormPage(app, paths.newTermsOfReference.pattern, manage, {
+    async show(request, reply, values, errors, status = 200) {
+      const { group, versions } = await groups.termsOfReference(
+        request.principal,
+        params(request).groupId!,
+      );
+      return renderPage(
+        request,
+        reply,
+        `${T}/terms-of-reference-form.njk`,
+        {
+          title: 'New version of the terms of reference',
+          breadcrumbs: [home, groupsCrumb, groupCrumb(group)],
+          group,
+          latest: versions[0] ?? null,
+          values: { body: versions[0]?.body ?? '', ...formValues(values) },
+          errors,
+          action: paths.newTermsOfReference(group.id),
+        },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const { groupId } = params(request) as { groupId: string };
+      const version = await groups.addTermsOfReference(
+        request.principal,
+        groupId,
+        formValues(request.body),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.termsOfReference(groupId),
+        `Version ${version.number} of the terms of reference has been saved`,
+      );
+    },
+  });
+
+  // Deployment contact (IAG-07)
+
+  registerFormPage(app, paths.deploymentContact.pattern, manage, {
+    async show(request, reply, given, errors, status = 200) {
+      const values = formValues(given);
+      const detail = await groups.get(request.principal, params(request).groupId!);
+      const q = values.q ?? queryString(request.query, 'q');
+      return renderPage(
+        request,
+        reply,
+        `${T}/deployment-contact.njk`,
+        {
+          title: `Deployment contact for the ${detail.group.name}`,
+          breadcrumbs: [home, groupsCrumb, groupCrumb(detail.group)],
+          group: detail.group,
+          current: detail.deploymentContact,
+          q,
+          // A person picker without JavaScript: search the directory, then choose a match.
+          people: await personPickerItems(directory, request.principal, q, values.personId ?? ''),
+          values,
+          errors,
+          paths,
+        },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const { groupId } = params(request) as { groupId: string };
+      await groups.setDeploymentContact(
+        request.principal,
+        groupId,
+        formValues(request.body),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.group(groupId),
+        'The deployment contact has been named',
+      );
+    },
+  });
+
+  // Public pages
+
+  app.get(paths.publicList, publicPage, async (request, reply) => {
+    const q = queryString(request.query, 'q');
+    const type = typeOf(queryString(request.query, 'type'));
+    const page = pageRequest((request.query as Record<string, unknown>).page);
+    const result = await groups.publicList({ q, type, limit: page.limit, offset: page.offset });
+    return renderPage(request, reply, `${T}/public-list.njk`, {
+      title: 'Advisory groups',
+      breadcrumbs: [home],
+      q,
+      type,
+      typeItems: typeItems(type, 'All types'),
+      result,
+      labels,
+      paths,
+      pagination: paginationFor(paths.publicList, { q, type }, page.page, page.limit, result.total),
+    });
+  });
+
+  app.get(paths.publicGroup.pattern, publicPage, async (request, reply) => {
+    const detail = await groups.publicGet(params(request).groupId!);
+    const [openRound, meetings] = await Promise.all([
+      services.recruitment.openRoundFor(detail.group.id),
+      services.publicMeetings.list('advisory_group', detail.group.id),
+    ]);
+    return renderPage(request, reply, `${T}/public-group.njk`, {
+      title: detail.group.name,
+      section: 'Advisory groups',
+      openRound,
+      meetings: publicMeetingLinks(paths.publicList, detail.group.id, meetings),
+      breadcrumbs: [home, { text: 'Advisory groups', href: paths.publicList }],
+      ...detail,
+      independent: isIndependentType(detail.group.type),
+      labels,
+      paths,
+    });
+  });
+}
