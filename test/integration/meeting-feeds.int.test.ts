@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import ICAL from 'ical.js';
 import { eq } from 'drizzle-orm';
 import { DEMO_GROUP } from '../../src/demo/demo-data.js';
@@ -23,6 +23,8 @@ before(async () => {
   raceId = await groupIdByCode(t, DEMO_GROUP);
 });
 after(() => t.close());
+// Each test begins at the same moment, whatever the tests before it did to the clock.
+afterEach(() => t.clock.reset());
 
 /** Parses a feed as RFC 5545 with ical.js, as a calendar would; throws if it is not valid. */
 function eventsOf(body: string) {

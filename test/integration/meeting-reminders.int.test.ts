@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { like } from 'drizzle-orm';
 import { DEMO_GROUP, DEMO_DOMAIN } from '../../src/demo/demo-data.js';
 import { outbox } from '../../src/platform/mail/schema.js';
@@ -13,6 +13,8 @@ before(async () => {
   raceId = await groupIdByCode(t, DEMO_GROUP);
 });
 after(() => t.close());
+// Each test begins at the same moment, whatever the tests before it did to the clock.
+afterEach(() => t.clock.reset());
 
 const mailAbout = (subject: string) =>
   t.services.db
