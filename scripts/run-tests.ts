@@ -138,7 +138,7 @@ switch (tier) {
   }
   case 'e2e': {
     // Each file has its own server, database and browser, so several run side by side. They share
-    // one record of the page structures axe has passed, so no page is checked twice in a run.
+    // one record of the pages (by their rendered markup) axe has passed, so no page is checked twice.
     // On PostgreSQL when there is one: a file's database is ready in a second rather than four,
     // and the server's queries run beside Node rather than inside it. PGlite otherwise.
     const checked = mkdtempSync(path.join(tmpdir(), 'bridge-axe-'));
