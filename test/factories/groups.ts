@@ -21,14 +21,21 @@ function coordinatorOf(t: TestApp): Promise<UserPrincipal> {
 
 /**
  * Makes an advisor (an account with the advisor role and its person) and appoints them to the
- * group for a first term starting `startsOn` (today on the app's clock unless given).
+ * group for a first term starting `startsOn` (today on the app's clock unless given). With
+ * `chair: true` the account holds the chair role for the group instead (ADR 0004: an office
+ * holder holds a role scoped to the group).
  */
 export async function makeMember(
   t: TestApp,
   groupId: string,
-  options: { name?: string; startsOn?: string } = {},
+  options: { name?: string; startsOn?: string; chair?: boolean } = {},
 ): Promise<FactoryAccount> {
-  const advisor = await makeAccount(t, { role: 'advisor', name: options.name });
+  const advisor = await makeAccount(
+    t,
+    options.chair
+      ? { role: 'chair', name: options.name, scope: { type: 'group', id: groupId } }
+      : { role: 'advisor', name: options.name },
+  );
   const startsOn = options.startsOn ?? todayInLondon(t.clock.now());
   await t.services.groups.appoint(await coordinatorOf(t), groupId, {
     personId: advisor.personId,
