@@ -5,6 +5,11 @@
  *   e2e:         test/e2e/**\/*.e2e.test.ts, in Chromium, on PostgreSQL when TEST_DATABASE_URL is set
  * A third argument keeps only the files whose path contains it (`... integration groups`).
  * The files run as JavaScript compiled into .test-build/ (see build-for-tests.ts).
+ *
+ * Files run in a shuffled order, so a file that only passes after another one fails sooner or
+ * later (issue 22). The order comes from a seed, printed first: BRIDGE_TEST_SEED=<n> (or
+ * `--seed <n>`) repeats it; without one each run picks its own. Node 20's runner cannot shuffle
+ * the tests inside a file, so only the files are shuffled.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -12,7 +17,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildForTests } from './build-for-tests.js';
 
-const tier = process.argv[2];
+const args = process.argv.slice(2);
+const seedAt = args.findIndex((a) => a === '--seed' || a.startsWith('--seed='));
+const seedArgument =
+  seedAt < 0
+    ? undefined
+    : args[seedAt]!.includes('=')
+      ? args.splice(seedAt, 1)[0]!.slice('--seed='.length)
+      : args.splice(seedAt, 2)[1];
+const tier = args[0];
 const root = path.resolve(import.meta.dirname, '..');
 
 function find(dir: string, suffix: string): string[] {
@@ -26,20 +39,56 @@ function find(dir: string, suffix: string): string[] {
   return out.sort();
 }
 
+/** The seed of this run's order: the one asked for, or a new one. */
+function orderSeed(): number {
+  const given = seedArgument ?? process.env.BRIDGE_TEST_SEED;
+  if (given === undefined || given === '') return Math.floor(Math.random() * 2 ** 32);
+  const n = Number(given);
+  if (!Number.isInteger(n) || n < 0 || n >= 2 ** 32) {
+    console.error(`The test order seed must be a whole number below 2^32, not ${given}`);
+    process.exit(2);
+  }
+  return n;
+}
+
+/** The items in the order a seed gives (Fisher-Yates, driven by mulberry32). */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let x = state;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 2 ** 32;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+const seed = orderSeed();
+
 /** Runs the files; true when they all pass. */
 function passes(files: string[], env: Record<string, string>, concurrency: number): boolean {
   if (files.length === 0) {
     console.error(`No ${tier} tests found`);
     return false;
   }
-  // Longest first (the biggest files, near enough), so the run does not end on one slow file
-  // while the other core waits.
-  const ordered = [...files]
-    .sort((a, b) => statSync(b).size - statSync(a).size)
-    .map((file) => path.join(built, path.relative(root, file)).replace(/\.ts$/, '.js'));
+  console.log(`Test order seed: ${seed}; repeat with BRIDGE_TEST_SEED=${seed}`);
+  const ordered = shuffled(files, seed).map((file) =>
+    path.join(built, path.relative(root, file)).replace(/\.ts$/, '.js'),
+  );
   const result = spawnSync(
     process.execPath,
-    ['--enable-source-maps', '--test', `--test-concurrency=${concurrency}`, ...ordered],
+    [
+      '--enable-source-maps',
+      path.join(root, 'scripts', 'run-test-files.mjs'),
+      String(concurrency),
+      ...ordered,
+    ],
     { stdio: 'inherit', env: { ...process.env, TZ: 'Europe/London', ...env }, cwd: root },
   );
   return result.status === 0;
@@ -61,7 +110,7 @@ function run(files: string[], env: Record<string, string>, concurrency: number):
 
 const built = await buildForTests(root);
 process.on('exit', () => rmSync(built, { recursive: true, force: true }));
-const only = process.argv[3];
+const only = args[1];
 const all = (suffix: string) =>
   [...find(path.join(root, 'src'), suffix), ...find(path.join(root, 'test'), suffix)].filter(
     (file) => !only || path.relative(root, file).includes(only),
@@ -89,7 +138,7 @@ switch (tier) {
   }
   case 'e2e': {
     // Each file has its own server, database and browser, so several run side by side. They share
-    // one record of the page structures axe has passed, so no page is checked twice in a run.
+    // one record of the pages (by their rendered markup) axe has passed, so no page is checked twice.
     // On PostgreSQL when there is one: a file's database is ready in a second rather than four,
     // and the server's queries run beside Node rather than inside it. PGlite otherwise.
     const checked = mkdtempSync(path.join(tmpdir(), 'bridge-axe-'));
@@ -105,6 +154,8 @@ switch (tier) {
     break;
   }
   default:
-    console.error('Usage: tsx scripts/run-tests.ts unit|integration|e2e [part of a path]');
+    console.error(
+      'Usage: tsx scripts/run-tests.ts unit|integration|e2e [part of a path] [--seed <n>]',
+    );
     process.exit(2);
 }

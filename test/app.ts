@@ -16,11 +16,23 @@ import { prepareDatabase } from '../src/startup.js';
 import { queryRows, sql } from '../src/platform/db/database.js';
 import { createTestDatabase } from './database.js';
 
+/**
+ * The clock of one app under test: pinned, and moved only by the tests of the file that built
+ * the app. A file whose tests move it calls `reset()` after each test (`afterEach`), so every
+ * test begins at the same moment whatever ran before it.
+ */
 export class TestClock {
-  constructor(public current = new Date('2026-11-23T10:00:00Z')) {}
+  readonly start: Date;
+  constructor(public current = new Date('2026-11-23T10:00:00Z')) {
+    this.start = new Date(current);
+  }
   now = (): Date => new Date(this.current);
   advanceMinutes(minutes: number): void {
     this.current = new Date(this.current.getTime() + minutes * 60_000);
+  }
+  /** Back to the moment the app was built with. */
+  reset(): void {
+    this.current = new Date(this.start);
   }
 }
 
@@ -208,15 +220,38 @@ export async function signIn(
 }
 
 /**
- * Signs in the demo account for a role. The clock moves on a minute first, so a second factor
- * code is never the one used last (a replayed code is refused).
+ * Signs in the demo account for a role. A replayed second-factor code is refused, so an account
+ * with a second factor signs in at a moment after the last code it used (the account's
+ * totp_last_step), which may be later than the clock says when an earlier test ran the clock
+ * on; the clock is put back afterwards, so the test goes on at the moment it chose.
  */
 export async function signInAs(
   t: TestApp,
   role: (typeof DEMO_ACCOUNTS)[number]['role'],
 ): Promise<Agent> {
-  if (demoAccount(role).totpSecret) t.clock.advanceMinutes(1);
-  return signIn(t.app, demoAccount(role).email, { now: t.clock.now() });
+  const { email, totpSecret } = demoAccount(role);
+  if (!totpSecret) return signIn(t.app, email);
+  const kept = t.clock.current;
+  await clockPastLastCode(t, email);
+  try {
+    return await signIn(t.app, email, { now: t.clock.now() });
+  } finally {
+    t.clock.current = kept;
+  }
+}
+
+/**
+ * Moves the clock, if it must, into the first 30-second step after the last second-factor code
+ * the account used (its totp_last_step), where its next code is accepted rather than refused as
+ * a replay. Tests begin at the same moment, but the codes earlier tests used are in the database.
+ */
+export async function clockPastLastCode(t: TestApp, email: string): Promise<void> {
+  const [row] = await queryRows<{ step: string | null }>(
+    t.services.db,
+    sql`select totp_last_step as step from users where email = ${email}`,
+  );
+  const unused = row?.step == null ? 0 : (Number(row.step) + 1) * 30_000 + 1_000;
+  t.clock.current = new Date(Math.max(t.clock.current.getTime(), unused));
 }
 
 /** The principal an account acts as, for calling services directly in a test. */

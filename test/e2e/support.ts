@@ -113,44 +113,29 @@ async function scriptlessCopy(page: Page): Promise<Page> {
 }
 
 /**
- * What makes two pages the same to axe: the address pattern (ids left out) and the set of
- * distinct elements the page is built from (tag, classes, role, type, and which ARIA and
- * labelling attributes it carries), not their text or how many rows a table has. A page built
- * differently (a new table, an error summary, a banner) is checked again.
+ * What makes two pages the same to axe: the same rendered markup (the document as it stands
+ * after load, scripts' changes included), seen with JavaScript on or off, at the same window
+ * size. Only what differs on every response is left out: the CSRF token and any nonce. Any
+ * other difference, a name, a row, an error message, makes it another page, checked again.
  */
-async function structureOf(page: Page): Promise<string> {
-  const url = new URL(page.url());
-  const path = url.pathname.replace(
-    /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
-    ':id',
-  );
-  const parts = await page.evaluate(() => {
-    const seen = new Set<string>();
-    for (const el of Array.from(document.querySelectorAll('body *'))) {
-      const attrs = Array.from(el.attributes)
-        .map((a) => a.name)
-        .filter(
-          (n) =>
-            n.startsWith('aria-') ||
-            ['role', 'type', 'for', 'alt', 'scope', 'title', 'lang'].includes(n),
-        )
-        .sort();
-      seen.add(
-        `${el.tagName}.${Array.from(el.classList).sort().join('.')}[${attrs.join(',')}]${el.getAttribute('role') ?? ''}${el.getAttribute('type') ?? ''}`,
-      );
-    }
-    return Array.from(seen).sort();
-  });
-  return `${path}?${[...url.searchParams.keys()].sort().join('&')}\n${parts.join('\n')}`;
+async function markupKey(page: Page): Promise<string> {
+  const markup = (await page.content())
+    .replace(/<input\b[^>]*\bname="_csrf"[^>]*>/g, '<input name="_csrf">')
+    .replace(/\snonce="[^"]*"/g, '');
+  const size = page.viewportSize();
+  return createHash('sha256')
+    .update(`${scriptless.has(page.context())}\n${size?.width}x${size?.height}\n${markup}`)
+    .digest('hex');
 }
 
 /**
- * Where checked page structures are remembered: shared by every end-to-end file in one run
- * (the runner names the directory), so a page checked by one journey is not checked again.
+ * Where the keys of pages axe has passed are remembered: shared by every end-to-end file in one
+ * run (the runner names the directory). Identical markup gives axe identical results, so
+ * whichever file checks a page first, every page every journey visits is checked.
  */
 const sharedChecks = process.env.BRIDGE_AXE_CHECKED_DIR;
 
-async function alreadyChecked(key: string): Promise<boolean> {
+function alreadyChecked(key: string): boolean {
   if (checkedMarkup.has(key)) return true;
   if (sharedChecks && existsSync(path.join(sharedChecks, key))) return true;
   return false;
@@ -196,11 +181,9 @@ async function withAxe(page: Page): Promise<void> {
  * pages have no frames, so axe runs in the page itself.
  */
 export async function expectAccessible(page: Page): Promise<void> {
-  // Each distinct page structure is checked once per run (see structureOf).
-  const key = createHash('sha256')
-    .update(`${scriptless.has(page.context())}\n${await structureOf(page)}`)
-    .digest('hex');
-  if (await alreadyChecked(key)) return;
+  // Markup already passed in this run is not checked again (see markupKey).
+  const key = await markupKey(page);
+  if (alreadyChecked(key)) return;
   const checked = scriptless.has(page.context()) ? await scriptlessCopy(page) : page;
   await withAxe(checked);
   const results = await checked.evaluate(
@@ -219,7 +202,7 @@ export async function expectAccessible(page: Page): Promise<void> {
   await rememberChecked(key);
 }
 
-/** Page structures axe has already passed in this process. */
+/** Keys of the pages axe has already passed in this process. */
 const checkedMarkup = new Set<string>();
 
 /** Goes to a path, checks the status and accessibility, and returns the page. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import {
   adviceRequestEvents,
@@ -15,6 +15,8 @@ before(async () => {
   t = await createTestApp();
 });
 after(() => t.close());
+// Each test begins at the same moment, whatever the tests before it did to the clock.
+afterEach(() => t.clock.reset());
 
 const form = (overrides: Record<string, string> = {}) => ({
   subject: 'Advice on a dispersal order in Tottenham',

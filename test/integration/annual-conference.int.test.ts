@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { and, eq, like } from 'drizzle-orm';
 import { ANNUAL_CONFERENCE_ID } from '../../src/modules/groups/meeting-body.js';
 import { advisoryGroups } from '../../src/modules/groups/schema.js';
@@ -13,6 +13,8 @@ before(async () => {
   t = await createTestApp();
 });
 after(() => t.close());
+// Each test begins at the same moment, whatever the tests before it did to the clock.
+afterEach(() => t.clock.reset());
 
 const base = `/annual-conference/${ANNUAL_CONFERENCE_ID}/meetings`;
 const conference = (day: string, month: string, year: string) => ({

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { Agent, createTestApp, signInAs, type TestApp } from '../app.js';
 
 let t: TestApp;
@@ -34,6 +34,8 @@ before(async () => {
   writeToken = await issue(['directory:read', 'directory:write']);
 });
 after(() => t.close());
+// Each test begins at the same moment, whatever the tests before it did to the clock.
+afterEach(() => t.clock.reset());
 
 describe('authentication', () => {
   test('no token, a malformed token or an unknown token is 401 with problem+json', async () => {

@@ -3,7 +3,7 @@
  * (ASVS 2.2.1). Each part builds its own application, so failures do not leak between them.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { testConfig } from '../../src/app.js';
@@ -55,6 +55,8 @@ describe('per account', () => {
     t = await createTestApp();
   });
   after(() => t.close());
+  // Each test begins at the same moment, whatever the tests before it did to the clock.
+  afterEach(() => t.clock.reset());
 
   test('after 5 failures even the right password is refused for 15 minutes, then accepted', async () => {
     const email = demoAccount('director').email;
@@ -161,6 +163,8 @@ describe('per address', () => {
     });
   });
   after(() => t.close());
+  // Each test begins at the same moment, whatever the tests before it did to the clock.
+  afterEach(() => t.clock.reset());
 
   test('failures across different e-mail addresses lock the address, not the accounts', async () => {
     const address = '192.0.2.10';

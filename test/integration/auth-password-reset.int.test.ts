@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { listAuditEvents } from '../../src/platform/audit/service.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
@@ -31,6 +31,8 @@ before(async () => {
   admin = await signInAs(t, 'administrator');
 });
 after(() => t.close());
+// Each test begins at the same moment, whatever the tests before it did to the clock.
+afterEach(() => t.clock.reset());
 
 async function createAccount() {
   const tag = randomBytes(4).toString('hex');

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { listAuditEvents } from '../../src/platform/audit/service.js';
@@ -31,6 +31,8 @@ before(async () => {
   adminPrincipal = await principalFor(t, demoAccount('administrator').email);
 });
 after(() => t.close());
+// Each test begins at the same moment, whatever the tests before it did to the clock.
+afterEach(() => t.clock.reset());
 
 async function createAccount(role: Role) {
   const tag = randomBytes(4).toString('hex');

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { listAuditEvents } from '../../src/platform/audit/service.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import type { Role } from '../../src/platform/auth/roles.js';
@@ -20,6 +20,8 @@ before(async () => {
   adminPrincipal = await principalFor(t, demoAccount('administrator').email);
 });
 after(() => t.close());
+// Each test begins at the same moment, whatever the tests before it did to the clock.
+afterEach(() => t.clock.reset());
 
 /** A new account with a role, whose password is set through the invitation link. */
 async function createAccount(role: Role) {

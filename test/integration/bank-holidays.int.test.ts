@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { loadConfig } from '../../src/app.js';
 import { ConfigError } from '../../src/config.js';
 import { adviceRequests } from '../../src/modules/advice/schema.js';
@@ -20,6 +20,8 @@ before(async () => {
   t = await createTestApp();
 });
 after(() => t.close());
+// Each test begins at the same moment, whatever the tests before it did to the clock.
+afterEach(() => t.clock.reset());
 
 const NOTICE =
   /govuk-notification-banner[\s\S]*?The bank-holiday data (ends|ended) on 31 December (\d{4})/;

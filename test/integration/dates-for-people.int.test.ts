@@ -4,7 +4,7 @@
  * the date it shows, and every e-mail this file sends and every message it reads is scanned.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
@@ -36,6 +36,8 @@ before(async () => {
   youthId = await groupIdByCode(t, 'iag-youth');
 });
 after(() => t.close());
+// Each test begins at the same moment, whatever the tests before it did to the clock.
+afterEach(() => t.clock.reset());
 
 /** The words of the success banner and the error summary: the messages a person reads. */
 function messagesOn(html: string): string {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { and, count, eq, like } from 'drizzle-orm';
 import { testConfig } from '../../src/app.js';
 import { removeDemoData } from '../../src/demo/demo-data.js';
@@ -64,6 +64,8 @@ before(async () => {
   } as UserPrincipal;
 });
 after(() => t.close());
+// Each test begins at the same moment, whatever the tests before it did to the clock.
+afterEach(() => t.clock.reset());
 
 const claimsOf = () => t.services.db.select().from(expenseClaims);
 const auditCount = async (prefix: string) =>

@@ -2,7 +2,7 @@
  * Issue 21, the advisory-groups items: what the register says, and the rules at their edges.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/platform/db/database.js';
 import { formatDate } from '../../src/platform/calendar/index.js';
@@ -25,6 +25,8 @@ before(async () => {
   coordinator = await signInAs(t, 'coordination_unit');
 });
 after(() => t.close());
+// Each test begins at the same moment, whatever the tests before it did to the clock.
+afterEach(() => t.clock.reset());
 
 /** The cells of the register's row for a group, as text. */
 function registerRow(body: string, name: string): string[] {

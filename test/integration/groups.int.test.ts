@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { count, eq, sql } from 'drizzle-orm';
 import { DEMO_GROUP } from '../../src/demo/demo-data.js';
 import { advisoryGroups, memberships } from '../../src/modules/groups/schema.js';
@@ -32,6 +32,8 @@ before(async () => {
   dcfdId = (await t.services.directory.lookups.organisationIdByCode(t.services.db, 'dcfd'))!;
 });
 after(() => t.close());
+// Each test begins at the same moment, whatever the tests before it did to the clock.
+afterEach(() => t.clock.reset());
 
 async function auditCount(): Promise<number> {
   const [row] = await t.services.db.select({ n: count() }).from(auditEvents);

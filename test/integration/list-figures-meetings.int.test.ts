@@ -12,7 +12,7 @@
  * moves forward once, in `before`, and never back.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { DEMO_GROUP } from '../../src/demo/demo-data.js';
 import { queryRows } from '../../src/platform/db/database.js';
@@ -77,6 +77,8 @@ before(async () => {
   }
 });
 after(() => t.close());
+// Each test begins at the same moment, whatever the tests before it did to the clock.
+afterEach(() => t.clock.reset());
 
 /** Each person's run of missed held meetings, the latest first, counted here from the rows. */
 async function runsOfAbsence(): Promise<Map<string, number>> {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { SMTPServer } from 'smtp-server';
 import { smtpTransport } from '../../src/platform/mail/service.js';
 import { Agent, createTestApp, demoAccount, signInAs, type TestApp } from '../app.js';
@@ -53,6 +53,8 @@ after(async () => {
   await t.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
+// Each test begins at the same moment, whatever the tests before it did to the clock.
+afterEach(() => t.clock.reset());
 
 async function askForReset(email: string): Promise<void> {
   const agent = new Agent(t.app);

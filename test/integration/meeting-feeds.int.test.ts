@@ -1,28 +1,31 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import ICAL from 'ical.js';
 import { eq } from 'drizzle-orm';
-import { DEMO_GROUP } from '../../src/demo/demo-data.js';
 import { calendarFeeds } from '../../src/modules/meetings/schema.js';
 import { users } from '../../src/platform/auth/schema.js';
 import {
   Agent,
   createTestApp,
-  demoAccount,
+  dateFields,
   principalFor,
-  signInAs,
   type TestApp,
   groupIdByCode,
 } from '../app.js';
+import { makeAccount, signInAccount } from '../factories/accounts.js';
+import { makeMember } from '../factories/groups.js';
 
 let t: TestApp;
 let raceId: string;
 
 before(async () => {
-  t = await createTestApp();
-  raceId = await groupIdByCode(t, DEMO_GROUP);
+  // No demo data: each test makes the people and meetings it reads. The Race IAG is reference data.
+  t = await createTestApp({ demo: false });
+  raceId = await groupIdByCode(t, 'iag-race');
 });
 after(() => t.close());
+// Each test begins at the same moment, whatever the tests before it did to the clock.
+afterEach(() => t.clock.reset());
 
 /** Parses a feed as RFC 5545 with ical.js, as a calendar would; throws if it is not valid. */
 function eventsOf(body: string) {
@@ -44,8 +47,22 @@ function eventsOf(body: string) {
   });
 }
 
+/** Schedules a meeting of the Race IAG on a day, as the coordination unit does. */
+async function scheduleRaceMeeting(coordinator: Agent, title: string, day: string, venue: string) {
+  const created = await coordinator.post(`/groups/${raceId}/meetings/new`, {
+    title,
+    ...dateFields('date', day),
+    startTime: '6:30pm',
+    endTime: '8pm',
+    format: 'in_person',
+    venue,
+    repeat: 'once',
+  });
+  assert.equal(created.statusCode, 303, created.body.slice(0, 1500));
+}
+
 test('a public iCalendar feed of a group’s meetings parses as RFC 5545: when and what, never where', async () => {
-  const coordinator = await signInAs(t, 'coordination_unit');
+  const coordinator = await signInAccount(t, await makeAccount(t, { role: 'coordination_unit' }));
   const created = await coordinator.post(`/groups/${raceId}/meetings/new`, {
     title: 'Race IAG extra meeting',
     'date-day': '15',
@@ -85,7 +102,20 @@ test('a public iCalendar feed of a group’s meetings parses as RFC 5545: when a
 });
 
 test('a personal feed at an unguessable address: the person’s meetings with the venue; replaced or stopped at will', async () => {
-  const advisor = await signInAs(t, 'advisor');
+  // A member of the Race IAG, with its last and its next meeting.
+  const coordinator = await signInAccount(t, await makeAccount(t, { role: 'coordination_unit' }));
+  const member = await makeMember(t, raceId, { startsOn: '2026-09-01' });
+  // A meeting is scheduled ahead of its day: the autumn one was scheduled on 1 October.
+  t.clock.current = new Date('2026-10-01T10:00:00Z');
+  await scheduleRaceMeeting(coordinator, 'Race IAG autumn meeting', '2026-10-20', 'City Hall');
+  t.clock.reset();
+  await scheduleRaceMeeting(
+    coordinator,
+    'Race IAG winter meeting',
+    '2026-12-15',
+    'Empress State Building, Lillie Road, London SW6',
+  );
+  const advisor = await signInAccount(t, member);
   const page = await advisor.get('/my-meetings/calendar');
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /You do not have a calendar link/);
@@ -98,7 +128,7 @@ test('a personal feed at an unguessable address: the person’s meetings with th
   const feed = await calendarApp.get(path);
   assert.equal(feed.statusCode, 200);
   const events = eventsOf(feed.body);
-  assert.ok(events.length >= 2, 'the demo group’s last and next meetings');
+  assert.ok(events.length >= 2, 'the group’s last and next meetings');
   assert.ok(events.some((e) => e.location === 'Empress State Building, Lillie Road, London SW6'));
   assert.ok(events.every((e) => e.summary.includes('Race Independent Advisory Group')));
   assert.match((await advisor.get('/my-meetings/calendar')).body, /Your calendar last read it on/);
@@ -117,7 +147,7 @@ test('a personal feed at an unguessable address: the person’s meetings with th
 });
 
 test('issue 21 item 21: a personal feed stops when the account is deactivated, checked on every request', async () => {
-  const admin = await principalFor(t, demoAccount('administrator').email);
+  const admin = await principalFor(t, (await makeAccount(t, { role: 'administrator' })).email);
   const email = 'feed.reader@police.example';
   await t.services.users.create(admin, { email, displayName: 'Feed Reader', role: 'requester' });
   const reader = await principalFor(t, email);
@@ -147,7 +177,7 @@ test('issue 21 item 21: a personal feed stops when the account is deactivated, c
 });
 
 test('someone in no group gets a valid, empty feed', async () => {
-  const requester = await signInAs(t, 'requester');
+  const requester = await signInAccount(t, await makeAccount(t, { role: 'requester' }));
   const made = await requester.post('/my-meetings/calendar');
   const path = new URL(
     /(http:\/\/[^<\s]+\/calendar\/[A-Za-z0-9_-]{32}\/meetings\.ics)/.exec(made.body)![1]!,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { and, count, eq } from 'drizzle-orm';
 import { DEMO_GROUP } from '../../src/demo/demo-data.js';
 import { agendaItems, meetingActions, minutes } from '../../src/modules/meetings/schema.js';
@@ -14,6 +14,8 @@ before(async () => {
   raceId = await groupIdByCode(t, DEMO_GROUP);
 });
 after(() => t.close());
+// Each test begins at the same moment, whatever the tests before it did to the clock.
+afterEach(() => t.clock.reset());
 
 const auditCount = async () =>
   Number((await t.services.db.select({ n: count() }).from(auditEvents))[0]!.n);

@@ -2,23 +2,33 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { count, eq } from 'drizzle-orm';
 import { testConfig } from '../../src/app.js';
-import { DEMO_GROUP } from '../../src/demo/demo-data.js';
 import { agendaItems, meetingPapers } from '../../src/modules/meetings/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
-import { Agent, createTestApp, signInAs, type TestApp, groupIdByCode } from '../app.js';
+import { Agent, createTestApp, type TestApp, groupIdByCode } from '../app.js';
+import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
+import { makeMember } from '../factories/groups.js';
 
 let t: TestApp;
 let raceId: string;
 let meetingId: string;
 let itemId: string;
+/** The member who tables the item, and the group's chair. */
+let member: FactoryAccount;
+let chairAccount: FactoryAccount;
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
 
 before(async () => {
   // A 1MB limit, so the test need not send 10MB.
-  t = await createTestApp({ config: { files: { ...testConfig().files, maxBytes: 1024 * 1024 } } });
-  raceId = await groupIdByCode(t, DEMO_GROUP);
-  const coordinator = await signInAs(t, 'coordination_unit');
+  // No demo data: the file makes the people it reads. The Race IAG is reference data.
+  t = await createTestApp({
+    demo: false,
+    config: { files: { ...testConfig().files, maxBytes: 1024 * 1024 } },
+  });
+  raceId = await groupIdByCode(t, 'iag-race');
+  member = await makeMember(t, raceId);
+  chairAccount = await makeMember(t, raceId, { chair: true });
+  const coordinator = await signInAccount(t, await makeAccount(t, { role: 'coordination_unit' }));
   const res = await coordinator.post(`/groups/${raceId}/meetings/new`, {
     title: 'Race IAG full meeting',
     'date-day': '10',
@@ -29,7 +39,7 @@ before(async () => {
     repeat: 'once',
   });
   meetingId = /\/meetings\/([0-9a-f-]{36})/.exec(res.headers.location ?? '')![1]!;
-  const advisor = await signInAs(t, 'advisor');
+  const advisor = await signInAccount(t, member);
   await advisor.post(`/meetings/${meetingId}/items/new`, { title: 'Stop and search figures' });
   const [item] = await t.services.db
     .select()
@@ -43,7 +53,7 @@ const auditCount = async () =>
   Number((await t.services.db.select({ n: count() }).from(auditEvents))[0]!.n);
 
 test('the member who tabled an item attaches a paper; its type is read from its bytes', async () => {
-  const advisor = await signInAs(t, 'advisor');
+  const advisor = await signInAccount(t, member);
   const url = `/meetings/${meetingId}/items/${itemId}/papers/new`;
   assert.equal((await advisor.get(url)).statusCode, 200);
 
@@ -85,7 +95,7 @@ test('the member who tabled an item attaches a paper; its type is read from its 
   assert.equal(paper!.sizeBytes, PDF.length);
 
   // Those who may see the item read it; others may not.
-  const chair = await signInAs(t, 'chair');
+  const chair = await signInAccount(t, chairAccount);
   const download = await chair.get(`/meetings/${meetingId}/papers/${paper!.id}`);
   assert.equal(download.statusCode, 200);
   assert.equal(download.headers['content-type'], 'application/pdf');
@@ -94,7 +104,7 @@ test('the member who tabled an item attaches a paper; its type is read from its 
     /attachment; filename="figures -Q3-.pdf"/,
   );
   assert.deepEqual(download.rawPayload, PDF);
-  const outsider = await signInAs(t, 'requester');
+  const outsider = await signInAccount(t, await makeAccount(t, { role: 'requester' }));
   assert.equal((await outsider.get(`/meetings/${meetingId}/papers/${paper!.id}`)).statusCode, 403);
   assert.equal(
     (await outsider.postFile(url, {}, { field: 'file', name: 'x.pdf', bytes: PDF })).statusCode,

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { count, eq } from 'drizzle-orm';
+import { after, afterEach, before, test } from 'node:test';
+import { and, count, eq } from 'drizzle-orm';
 import {
   trackerActions,
   trackerRecommendations,
@@ -60,6 +60,8 @@ before(async () => {
   officer = await signInAs(t, 'authority_officer');
 });
 after(() => t.close());
+// Each test begins at the same moment, whatever the tests before it did to the clock.
+afterEach(() => t.clock.reset());
 
 for (const name of ['cdrp-scrutiny-2005.csv', 'iag-review-2007.csv'])
   test(`TRK-01: ${name} imports, and exports to the same file byte for byte`, async () => {
@@ -397,10 +399,26 @@ test('TRK-01: the owner’s unit records progress; others cannot; the report say
 });
 
 test('TRK-01: a recommendation not accepted needs its rationale; superseded names another', async () => {
+  // A source of its own (Camden's, under another title), imported the day before.
+  const title = 'Hate Crime Board scrutiny of Camden (second look)';
+  const imported = await officer.postFile(
+    '/tracker/import',
+    {},
+    csvFile(CAMDEN.replace('Hate Crime Board scrutiny of Camden', title)),
+  );
+  assert.equal(imported.statusCode, 303, imported.body.slice(0, 1500));
+  const sourceId = imported.headers.location!.split('/').pop()!;
+  t.clock.advanceMinutes(24 * 60);
+  officer = await signInAs(t, 'authority_officer');
   const [rec] = await t.services.db
     .select()
     .from(trackerRecommendations)
-    .where(eq(trackerRecommendations.text, 'Publish the findings'));
+    .where(
+      and(
+        eq(trackerRecommendations.sourceId, sourceId),
+        eq(trackerRecommendations.text, 'Publish the findings'),
+      ),
+    );
   const url = `/tracker/recommendations/${rec!.id}/standing`;
   assert.equal((await officer.get(url)).statusCode, 200);
   const noReason = await officer.post(url, { status: 'not_accepted', rationale: '' });

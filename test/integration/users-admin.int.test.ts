@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { listAuditEvents } from '../../src/platform/audit/service.js';
 import { can } from '../../src/platform/auth/permissions.js';
@@ -28,6 +28,8 @@ before(async () => {
   assert.ok(camden && hackney);
 });
 after(() => t.close());
+// Each test begins at the same moment, whatever the tests before it did to the clock.
+afterEach(() => t.clock.reset());
 
 function newEmail(): string {
   return `person-${randomBytes(4).toString('hex')}@example.org`;
