@@ -27,6 +27,7 @@ import {
   createGroupMeetingBody,
 } from './meeting-body.js';
 import { groupPaths } from './paths.js';
+import { createGroupsPersonData } from './person-data.js';
 import { registerRecruitmentRoutes } from './recruitment-routes.js';
 import { createRecruitmentService } from './recruitment-service.js';
 import type { GroupsServices } from './route-deps.js';
@@ -93,6 +94,10 @@ export function createGroupsModule(
   const services: GroupsServices = { groups, recruitment, memberRecords };
   return {
     name: 'groups',
+    personData: createGroupsPersonData({
+      directory,
+      organisationNameSql: directoryApi.organisationNameSql,
+    }),
     api: {
       groups,
       groupNameSql,
