@@ -13,7 +13,7 @@ import type { SecretBox } from './auth/secret-box.js';
 import type { AuthService } from './auth/service.js';
 import type { UsersService } from './auth/users-service.js';
 import type { BankHolidayService } from './bank-holidays/service.js';
-import type { Database, Db } from './db/database.js';
+import type { Database, Db, Executor } from './db/database.js';
 import type { FileStore } from './files/store.js';
 import type { NavItem } from './http/navigation.js';
 import type { RenderPage } from './http/render.js';
@@ -77,6 +77,34 @@ export interface Sweep {
   run(): Promise<unknown>;
 }
 
+/** Whose data is asked for: their directory entry, and the user account it signs in with. */
+export interface PersonDataSubject {
+  personId: string;
+  /** Null when the person has no account; records kept by user are then not theirs to hold. */
+  userId: string | null;
+}
+
+/** A plain value a person can read: dates as ISO strings, money as pence. */
+export type PersonDataValue = string | number | boolean | null;
+
+/**
+ * One kind of record a module holds about a person (DP-02), e.g. "Memberships": each row one
+ * record, in columns named as a person would understand them.
+ */
+export interface PersonDataSection {
+  title: string;
+  rows: Record<string, PersonDataValue>[];
+}
+
+/**
+ * A kind of personal record a module keeps, for DP-03. Only declared here: its period, warning
+ * and deletion or anonymisation are filled in by the information-rights work (issue 28).
+ */
+export interface RetentionPart {
+  kind: string;
+  describe: string;
+}
+
 export interface BridgeModule<Api = unknown> {
   name: string;
   /** What other modules may use: the module's data is reached only through this. */
@@ -91,4 +119,12 @@ export interface BridgeModule<Api = unknown> {
     principal: UserPrincipal,
   ): Promise<readonly (ModuleHomeTask | false | null | undefined | 0)[]>;
   sweeps?: readonly Sweep[];
+  /**
+   * DP-02: everything this module holds about a person, from its own tables only, a query per
+   * section at most (never one per record). Run on the executor given, so that every module's
+   * part of one export reads the same transaction.
+   */
+  personData?(executor: Executor, subject: PersonDataSubject): Promise<PersonDataSection[]>;
+  /** DP-03: the kinds of personal record it keeps (issue 28 adds what is done with them). */
+  retention?: readonly RetentionPart[];
 }

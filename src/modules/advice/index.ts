@@ -16,6 +16,7 @@ import { createEquityService } from './equity-service.js';
 import { registerOfferRoutes } from './offers-routes.js';
 import { createOffersService } from './offers-service.js';
 import { advicePaths } from './paths.js';
+import { createAdvicePersonData } from './person-data.js';
 import type { AdviceServices } from './route-deps.js';
 import { registerAdviceRoutes } from './routes.js';
 import { createAdviceService } from './service.js';
@@ -79,6 +80,7 @@ export function createAdviceModule(
   deps.meetings.useAdviceCitations(deployments.citations);
   return {
     name: 'advice',
+    personData: createAdvicePersonData({ groupNameSql: groupsApi.groupNameSql }),
     api: { deployments },
     services,
     registerRoutes(app, renderPage) {

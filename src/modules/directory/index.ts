@@ -21,6 +21,7 @@ import type { OrganisationKind } from './kinds.js';
 import { registerOrganisationRoutes } from './organisations/routes.js';
 import { directoryPaths } from './paths.js';
 import { registerPersonRoutes } from './people/routes.js';
+import { directoryPersonData } from './person-data.js';
 import { createDirectoryService, type DirectoryServices } from './service.js';
 
 export { personPickerItems } from './people/presenter.js';
@@ -204,6 +205,7 @@ export function createDirectoryModule(deps: ModuleDeps): DirectoryModule {
   const services = { directory };
   return {
     name: 'directory',
+    personData: directoryPersonData,
     api: {
       directory,
       personNameSql,

@@ -16,6 +16,7 @@ import { registerDisputeRoutes } from './disputes/routes.js';
 import { createDisputesService } from './disputes/service.js';
 import { expensePaths } from './paths.js';
 import { registerPaymentRoutes } from './payments/routes.js';
+import { createExpensesPersonData } from './person-data.js';
 import { createPaymentsService } from './payments/service.js';
 import { registerProcessingRoutes } from './processing/routes.js';
 import { createExpenseProcessingService } from './processing/service.js';
@@ -83,6 +84,7 @@ export function createExpensesModule(
   };
   return {
     name: 'expenses',
+    personData: createExpensesPersonData({ groupNameSql: groups.groupNameSql }),
     api: {},
     services,
     registerRoutes(app, renderPage) {

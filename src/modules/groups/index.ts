@@ -42,6 +42,7 @@ import { createRecruitmentService } from './recruitment/service.js';
 import { registerElectionRoutes } from './elections/routes.js';
 import { registerMembershipRoutes } from './memberships/routes.js';
 import { registerGroupRoutes } from './register/routes.js';
+import { createGroupsPersonData } from './person-data.js';
 import type { GroupsServices } from './route-deps.js';
 import type { GroupStatus, GroupType } from './rules.js';
 import type { MEMBERSHIP_STATUSES } from './schema.js';
@@ -160,6 +161,10 @@ export function createGroupsModule(
   const services: GroupsServices = { groups, recruitment, memberRecords };
   return {
     name: 'groups',
+    personData: createGroupsPersonData({
+      directory,
+      organisationNameSql: directoryApi.organisationNameSql,
+    }),
     api: {
       groupsByIds: groups.groupsByIds,
       currentGroupsOf: groups.currentGroupsOf,

@@ -15,6 +15,7 @@ import { registerMinutesRoutes } from './minutes-routes.js';
 import { createMinutesService, type AdviceCitations } from './minutes-service.js';
 import { registerPaperRoutes } from './papers-routes.js';
 import { createPapersService, type PapersService } from './papers-service.js';
+import { meetingsPersonData } from './person-data.js';
 import { registerPublicMeetingRoutes } from './public-routes.js';
 import { createPublicMeetingsService, type PublicMeetingsService } from './public-service.js';
 import { createMeetingRemindersService } from './reminders-service.js';
@@ -110,6 +111,7 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
   };
   return {
     name: 'meetings',
+    personData: meetingsPersonData,
     api,
     services,
     registerRoutes(app, renderPage) {

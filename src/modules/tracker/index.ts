@@ -11,6 +11,7 @@ import type { MeetingsApi } from '../meetings/index.js';
 import { registerTrackerDashboardRoutes } from './dashboard-routes.js';
 import { createTrackerDashboardService } from './dashboard-service.js';
 import { trackerPaths } from './paths.js';
+import { trackerPersonData } from './person-data.js';
 import { registerTrackerRecordRoutes } from './records-routes.js';
 import { createTrackerRecordsService } from './records-service.js';
 import { createTrackerReportsService } from './reports-service.js';
@@ -51,6 +52,7 @@ export function createTrackerModule(
   };
   return {
     name: 'tracker',
+    personData: trackerPersonData,
     api: {},
     services,
     registerRoutes(app, renderPage) {
