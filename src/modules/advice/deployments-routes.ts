@@ -10,7 +10,7 @@ import { fieldErrorsOf } from '../../platform/errors.js';
 import { checkedValues } from '../../platform/http/form-fields.js';
 import { paginationFor } from '../../platform/http/pagination.js';
 import { redirectWithFlash, registerFormPage, type FormShow } from '../../platform/http/render.js';
-import { CLEARANCE_LABELS } from '../groups/rules.js';
+import { CLEARANCE_LABELS } from '../groups/index.js';
 import { advicePaths as paths } from './paths.js';
 import {
   ADVICE_OUTCOME_LABELS,

@@ -9,13 +9,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, sql, type SQL } from '
 import { recordAudit } from '../../platform/audit/service.js';
 import { can, hasRole } from '../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import { users } from '../../platform/auth/schema.js';
-import {
-  formatDate,
-  toLondonDate,
-  todayInLondon,
-  type IsoDate,
-} from '../../platform/calendar/index.js';
+import { formatDate, toLondonDate, todayInLondon } from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import {
   ConflictError,
@@ -27,17 +21,8 @@ import {
 import { checkedValues, dateField, text, tooLong } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
 import type { MailService } from '../../platform/mail/service.js';
-import { people } from '../directory/schema.js';
 import type { AdviceCitations } from '../meetings/index.js';
-import { hasUnescortedAccess } from '../groups/rules.js';
-import {
-  accessExemptions,
-  advisoryGroups,
-  clearances,
-  declarations,
-  memberships,
-} from '../groups/schema.js';
-import { accountOf, contactGroupIds, ownDeployment, personEmail, personOf } from './access.js';
+import { accountOf, contactGroupIds, createAdvisorAccess, type AdviceLookups } from './access.js';
 import { advicePaths as paths } from './paths.js';
 import {
   ACTIVE_DEPLOYMENT_STATUSES,
@@ -82,9 +67,12 @@ export function createDeploymentsService(deps: {
   db: Db;
   mail: MailService;
   publicUrl: string;
+  lookups: AdviceLookups;
   now?: () => Date;
 }) {
-  const { db, mail } = deps;
+  const { db, mail, lookups } = deps;
+  const { personColumns: people, groupColumns: groups, advisorRecords } = lookups;
+  const { personOf, ownDeployment } = createAdvisorAccess(lookups);
   const now = () => (deps.now ? deps.now() : new Date());
   const link = (path: string) => `${deps.publicUrl}${path}`;
 
@@ -109,7 +97,7 @@ export function createDeploymentsService(deps: {
       throw new ForbiddenError();
     if (!isUuid(requestId)) throw new NotFoundError();
     const query = executor
-      .select({ request: adviceRequests, groupName: advisoryGroups.name })
+      .select({ request: adviceRequests, groupName: groups.name(adviceRequestRoutes.groupId) })
       .from(adviceRequests)
       .innerJoin(
         adviceRequestRoutes,
@@ -118,7 +106,6 @@ export function createDeploymentsService(deps: {
           eq(adviceRequestRoutes.groupId, groupId),
         ),
       )
-      .innerJoin(advisoryGroups, eq(advisoryGroups.id, adviceRequestRoutes.groupId))
       .where(eq(adviceRequests.id, requestId));
     const [row] = lock ? await query.for('update', { of: adviceRequests }) : await query;
     if (!row) throw new NotFoundError();
@@ -155,7 +142,9 @@ export function createDeploymentsService(deps: {
     const from = request.neededFrom;
     const until = request.neededUntil ?? request.neededFrom;
     const windowStart = loadWindowStart(todayInLondon(now()));
-    const personId = memberships.personId;
+    const members = groups.currentMembers(groupId);
+    const personId = members.personId;
+    const name = people.name(personId);
     const needed = request.experienceNeeded;
     const load = sql<number>`(select count(*)::int from ${deployments} d
       where d.person_id = ${personId} and d.status in ${ACTIVE} and d.deployed_on >= ${windowStart}::date)`;
@@ -163,8 +152,6 @@ export function createDeploymentsService(deps: {
       ? sql<number>`cardinality(array(select unnest(${advisorProfiles.experience}) intersect select unnest(${experienceArray(needed)})))`
       : sql<number>`0::int`;
     const conditions: SQL[] = [
-      eq(memberships.groupId, groupId),
-      eq(memberships.status, 'current'),
       sql`not exists (select 1 from ${advisorUnavailability} u
         where u.person_id = ${personId} and u.ends_on >= ${from}::date and u.starts_on <= ${until}::date)`,
       sql`not exists (select 1 from ${adviceConflicts} c
@@ -175,51 +162,31 @@ export function createDeploymentsService(deps: {
     // IAG-29: cleared on the first day of the work and on the last, as nominationProblem asks.
     if (request.clearanceNeeded)
       for (const day of new Set([from, until]))
-        conditions.push(sql`exists (select 1 from ${clearances} v
-          where v.person_id = ${personId} and v.level >= ${request.clearanceNeeded}::clearance_level
-            and v.granted_on <= ${day}::date and v.expires_on > ${day}::date
-            and (v.withdrawn_on is null or v.withdrawn_on > ${day}::date))`);
+        conditions.push(groups.cleared(personId, request.clearanceNeeded, day));
     if (needed.length)
       conditions.push(sql`${advisorProfiles.experience} && ${experienceArray(needed)}`);
     return executor
       .select({
         personId,
-        name: people.fullName,
+        name,
         experience: advisorProfiles.experience,
         load,
         matches,
         suitable: sql<number>`(count(*) over ())::int`,
       })
-      .from(memberships)
-      .innerJoin(people, eq(people.id, personId))
+      .from(members.from)
       .leftJoin(advisorProfiles, eq(advisorProfiles.personId, personId))
       .where(and(...conditions))
       .orderBy(
         ...(needed.length
-          ? [asc(load), desc(matches), asc(people.fullName), asc(personId)]
-          : [asc(load), asc(people.fullName), asc(personId)]),
+          ? [asc(load), desc(matches), asc(name), asc(personId)]
+          : [asc(load), asc(name), asc(personId)]),
       )
       .limit(limit);
   }
 
   async function rankCandidates(executor: Executor, request: AdviceRequest, groupId: string) {
     return rankingQuery(executor, request, groupId);
-  }
-
-  /** Each advisor's latest declaration of interests, to judge a conflict by (IAG-02). */
-  async function latestInterests(executor: Executor, personIds: readonly string[]) {
-    if (!personIds.length)
-      return new Map<string, { declaredOn: string; interests: string | null }>();
-    const rows = await executor
-      .selectDistinctOn([declarations.personId], {
-        personId: declarations.personId,
-        declaredOn: declarations.declaredOn,
-        interests: declarations.interests,
-      })
-      .from(declarations)
-      .where(inArray(declarations.personId, personIds))
-      .orderBy(declarations.personId, desc(declarations.declaredOn), desc(declarations.createdAt));
-    return new Map(rows.map((r) => [r.personId, r]));
   }
 
   /** The facts `nominationProblem` judges, for the advisors a contact chose. */
@@ -229,31 +196,14 @@ export function createDeploymentsService(deps: {
     groupId: string,
     personIds: readonly string[],
   ) {
-    const [named, members, held, away, conflicts, asked, profiles] = await Promise.all([
+    const members = groups.currentMembers(groupId);
+    const [named, current, held, away, conflicts, asked, profiles] = await Promise.all([
+      lookups.peopleByIds(executor, personIds),
       executor
-        .select({ id: people.id, name: people.fullName })
-        .from(people)
-        .where(inArray(people.id, personIds)),
-      executor
-        .select({ personId: memberships.personId })
-        .from(memberships)
-        .where(
-          and(
-            eq(memberships.groupId, groupId),
-            eq(memberships.status, 'current'),
-            inArray(memberships.personId, personIds),
-          ),
-        ),
-      executor
-        .select({
-          personId: clearances.personId,
-          level: clearances.level,
-          grantedOn: clearances.grantedOn,
-          expiresOn: clearances.expiresOn,
-          withdrawnOn: clearances.withdrawnOn,
-        })
-        .from(clearances)
-        .where(inArray(clearances.personId, personIds)),
+        .select({ personId: members.personId })
+        .from(members.from)
+        .where(inArray(members.personId, [...personIds])),
+      advisorRecords.clearancesOf(executor, personIds),
       executor
         .select({
           personId: advisorUnavailability.personId,
@@ -284,16 +234,21 @@ export function createDeploymentsService(deps: {
     ]);
     const of = <T extends { personId: string }>(rows: T[], id: string) =>
       rows.filter((r) => r.personId === id);
-    return named.map((p) => ({
-      id: p.id,
-      name: p.name,
-      currentMember: of(members, p.id).length > 0,
-      clearances: of(held, p.id),
-      unavailable: of(away, p.id),
-      conflicted: of(conflicts, p.id).length > 0,
-      alreadyAsked: of(asked, p.id).length > 0,
-      experience: of(profiles, p.id)[0]?.experience ?? [],
-    }));
+    return personIds
+      .flatMap((id) => {
+        const person = named.get(id);
+        return person ? [{ id, name: person.fullName }] : [];
+      })
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        currentMember: of(current, p.id).length > 0,
+        clearances: held.get(p.id) ?? [],
+        unavailable: of(away, p.id),
+        conflicted: of(conflicts, p.id).length > 0,
+        alreadyAsked: of(asked, p.id).length > 0,
+        experience: of(profiles, p.id)[0]?.experience ?? [],
+      }));
   }
 
   async function addEvent(
@@ -322,19 +277,6 @@ export function createDeploymentsService(deps: {
     return ownDeployment(tx, user, id, true);
   }
 
-  /** The e-mail address a directory person is written to: their own, else their account's. */
-  async function emailOf(executor: Executor, personId: string) {
-    const [row] = await executor
-      .select({
-        name: people.fullName,
-        email: personEmail,
-      })
-      .from(people)
-      .leftJoin(users, eq(users.id, people.userId))
-      .where(eq(people.id, personId));
-    return row;
-  }
-
   /** IAG-27: a group's recorded advice, as its minutes cite it. */
   function citableQuery(executor: Executor, where: SQL) {
     return executor
@@ -342,7 +284,7 @@ export function createDeploymentsService(deps: {
         id: adviceGiven.id,
         requestId: adviceGiven.requestId,
         reference: adviceRequests.reference,
-        advisor: people.fullName,
+        advisor: people.name(adviceGiven.personId),
         givenOn: adviceGiven.givenOn,
         summary: adviceGiven.summary,
         outcome: adviceGiven.outcome,
@@ -350,7 +292,6 @@ export function createDeploymentsService(deps: {
       })
       .from(adviceGiven)
       .innerJoin(adviceRequests, eq(adviceRequests.id, adviceGiven.requestId))
-      .innerJoin(people, eq(people.id, adviceGiven.personId))
       .where(where);
   }
 
@@ -399,12 +340,11 @@ export function createDeploymentsService(deps: {
             advisorsWanted: adviceRequests.advisorsWanted,
             routedAt: adviceRequestRoutes.routedAt,
             groupId: adviceRequestRoutes.groupId,
-            groupName: advisoryGroups.name,
+            groupName: groups.name(adviceRequestRoutes.groupId),
             taken,
           })
           .from(adviceRequestRoutes)
           .innerJoin(adviceRequests, eq(adviceRequests.id, adviceRequestRoutes.requestId))
-          .innerJoin(advisoryGroups, eq(advisoryGroups.id, adviceRequestRoutes.groupId))
           .where(where)
           .orderBy(asc(adviceRequests.urgency), asc(adviceRequestRoutes.routedAt))
           .limit(page.limit)
@@ -431,20 +371,19 @@ export function createDeploymentsService(deps: {
           .select({
             id: deployments.id,
             groupId: deployments.groupId,
-            name: people.fullName,
+            name: people.name(deployments.personId),
             status: deployments.status,
             nominatedAt: deployments.nominatedAt,
             declineReason: deployments.declineReason,
           })
           .from(deployments)
-          .innerJoin(people, eq(people.id, deployments.personId))
           .where(eq(deployments.requestId, requestId))
           .orderBy(asc(deployments.nominatedAt)),
       ]);
       const active: readonly string[] = ACTIVE_DEPLOYMENT_STATUSES;
       const taken = onRequest.filter((d) => active.includes(d.status)).length;
       const nominated = onRequest.filter((d) => d.groupId === groupId);
-      const interests = await latestInterests(
+      const interests = await advisorRecords.latestInterests(
         db,
         candidates.map((c) => c.personId),
       );
@@ -527,16 +466,15 @@ export function createDeploymentsService(deps: {
           (
             await tx
               .select({
-                id: people.id,
-                name: people.fullName,
-                email: personEmail,
+                id: deployments.personId,
+                name: people.name(deployments.personId),
+                email: people.email(deployments.personId),
               })
-              .from(people)
-              .leftJoin(users, eq(users.id, people.userId))
+              .from(deployments)
               .where(
                 inArray(
-                  people.id,
-                  created.map((d) => d.personId),
+                  deployments.id,
+                  created.map((d) => d.id),
                 ),
               )
           ).map((p) => [p.id, p]),
@@ -665,11 +603,10 @@ export function createDeploymentsService(deps: {
             reference: adviceRequests.reference,
             subject: adviceRequests.subject,
             urgency: adviceRequests.urgency,
-            groupName: advisoryGroups.name,
+            groupName: groups.name(deployments.groupId),
           })
           .from(deployments)
           .innerJoin(adviceRequests, eq(adviceRequests.id, deployments.requestId))
-          .innerJoin(advisoryGroups, eq(advisoryGroups.id, deployments.groupId))
           .where(where)
           .orderBy(desc(deployments.nominatedAt))
           .limit(page.limit)
@@ -808,11 +745,11 @@ export function createDeploymentsService(deps: {
           user.userId,
           `A nominated advisor could not take it on; ${groupName}'s deployment contact will nominate another`,
         );
-        const [group] = await tx
-          .select({ contactId: advisoryGroups.deploymentContactId })
-          .from(advisoryGroups)
-          .where(eq(advisoryGroups.id, deployment.groupId));
-        const contact = group?.contactId ? await emailOf(tx, group.contactId) : undefined;
+        const contactId = groups.deploymentContactId(deployments.groupId);
+        const [contact] = await tx
+          .select({ name: people.name(contactId), email: people.email(contactId) })
+          .from(deployments)
+          .where(eq(deployments.id, id));
         if (contact?.email)
           await mail.queue(tx, {
             to: contact.email,
@@ -859,18 +796,14 @@ export function createDeploymentsService(deps: {
             nominatedAt: deployments.nominatedAt,
             deployedOn: deployments.deployedOn,
             owner: deployments.arrangementOwner,
-            advisor: people.fullName,
+            advisor: people.name(deployments.personId),
             reference: adviceRequests.reference,
             requestId: adviceRequests.id,
             subject: adviceRequests.subject,
             urgency: adviceRequests.urgency,
-            exempt: sql<boolean>`exists (select 1 from ${accessExemptions} e
-              where e.person_id = ${deployments.personId} and e.approved_on <= ${today}::date
-                and (e.expires_on is null or e.expires_on > ${today}::date)
-                and (e.revoked_on is null or e.revoked_on > ${today}::date))`,
+            exempt: groups.unescortedAccess(deployments.personId, today),
           })
           .from(deployments)
-          .innerJoin(people, eq(people.id, deployments.personId))
           .innerJoin(adviceRequests, eq(adviceRequests.id, deployments.requestId))
           .where(where)
           .orderBy(asc(deployments.arrangementOwner), asc(deployments.nominatedAt))
@@ -958,9 +891,9 @@ export function createDeploymentsService(deps: {
           });
         if (errors.length) throw new ValidationError(errors);
         const label = adviceIndependence({
-          groupType: await effectiveGroupType(tx, deployment.groupId),
+          groupType: await advisorRecords.independenceType(tx, deployment.groupId),
           groupName,
-          declaration: await declarationOn(tx, person.id, givenOn!),
+          declaration: await advisorRecords.declarationOn(tx, person.id, givenOn!),
         });
         const [advice] = await tx
           .insert(adviceGiven)
@@ -1121,33 +1054,6 @@ export function createDeploymentsService(deps: {
     },
   };
 
-  /** A group's type for labelling advice: a sub-group counts as its parent (IAG-01). */
-  async function effectiveGroupType(executor: Executor, groupId: string) {
-    const [group] = await executor
-      .select({ type: advisoryGroups.type, parentId: advisoryGroups.parentGroupId })
-      .from(advisoryGroups)
-      .where(eq(advisoryGroups.id, groupId));
-    if (group?.type === 'sub_group' && group.parentId)
-      return effectiveGroupType(executor, group.parentId);
-    return group!.type;
-  }
-
-  /** IAG-02: the advisor's declaration in force on a day: the latest made by then. */
-  async function declarationOn(executor: Executor, personId: string, on: IsoDate) {
-    const [row] = await executor
-      .select({
-        declaredOn: declarations.declaredOn,
-        independenceConfirmed: declarations.independenceConfirmed,
-      })
-      .from(declarations)
-      .where(
-        and(eq(declarations.personId, personId), sql`${declarations.declaredOn} <= ${on}::date`),
-      )
-      .orderBy(desc(declarations.declaredOn), desc(declarations.createdAt))
-      .limit(1);
-    return row ?? null;
-  }
-
   /** A member of the group, and the request, a conflict is being recorded between. */
   async function conflictSubject(
     executor: Executor,
@@ -1158,18 +1064,12 @@ export function createDeploymentsService(deps: {
     lock = false,
   ) {
     const { request, group } = await requestForContact(executor, user, requestId, groupId, lock);
+    const members = groups.currentMembers(groupId);
     const [person] = isUuid(personId)
       ? await executor
-          .select({ id: people.id, name: people.fullName })
-          .from(memberships)
-          .innerJoin(people, eq(people.id, memberships.personId))
-          .where(
-            and(
-              eq(memberships.groupId, groupId),
-              eq(memberships.personId, personId),
-              eq(memberships.status, 'current'),
-            ),
-          )
+          .select({ id: members.personId, name: people.name(members.personId) })
+          .from(members.from)
+          .where(eq(members.personId, personId))
           .limit(1)
       : [];
     if (!person) throw new NotFoundError();
@@ -1190,29 +1090,19 @@ export function createDeploymentsService(deps: {
       .select({
         deployment: deployments,
         request: adviceRequests,
-        advisor: people.fullName,
-        phone: people.phone,
-        email: personEmail,
-        groupName: advisoryGroups.name,
+        advisor: people.name(deployments.personId),
+        phone: people.phone(deployments.personId),
+        email: people.email(deployments.personId),
+        groupName: groups.name(deployments.groupId),
+        exempt: groups.unescortedAccess(deployments.personId, today),
       })
       .from(deployments)
       .innerJoin(adviceRequests, eq(adviceRequests.id, deployments.requestId))
-      .innerJoin(people, eq(people.id, deployments.personId))
-      .leftJoin(users, eq(users.id, people.userId))
-      .innerJoin(advisoryGroups, eq(advisoryGroups.id, deployments.groupId))
       .where(eq(deployments.id, id));
     const [row] = lock ? await query.for('update', { of: deployments }) : await query;
     if (!row || !hasRole(user, row.deployment.arrangementOwner)) throw new NotFoundError();
     if (!['nominated', 'accepted'].includes(row.deployment.status))
       throw new ConflictError('The advisor is no longer nominated for this request');
-    const exemptions = await executor
-      .select({
-        approvedOn: accessExemptions.approvedOn,
-        expiresOn: accessExemptions.expiresOn,
-        revokedOn: accessExemptions.revokedOn,
-      })
-      .from(accessExemptions)
-      .where(eq(accessExemptions.personId, row.deployment.personId));
-    return { ...row, exempt: hasUnescortedAccess(exemptions, today as IsoDate) };
+    return row;
   }
 }

@@ -7,6 +7,7 @@ import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { GroupsApi } from '../groups/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
+import type { AdviceLookups } from './access.js';
 import { registerDeploymentRoutes } from './deployments-routes.js';
 import { createDeploymentsService, type DeploymentsService } from './deployments-service.js';
 import { createDisclosuresService } from './disclosures-service.js';
@@ -35,14 +36,23 @@ export interface AdviceModule extends BridgeModule<AdviceApi> {
 export function createAdviceModule(
   deps: ModuleDeps & { directory: DirectoryApi; groups: GroupsApi; meetings: MeetingsApi },
 ): AdviceModule {
-  const { platform, now, groups: groupsApi } = deps;
+  const { platform, now, groups: groupsApi, directory: directoryApi } = deps;
   const { db, mail, config } = platform;
   const publicUrl = config.publicUrl;
   const { groups } = groupsApi;
-  const deployments = createDeploymentsService({ db, mail, publicUrl, now });
+  const { directory } = directoryApi;
+  const lookups: AdviceLookups = {
+    personColumns: directoryApi.personColumns,
+    groupColumns: groupsApi.groupColumns,
+    advisorRecords: groupsApi.advisorRecords,
+    personIdForUser: (executor, userId) => directory.lookups.personIdForUser(executor, userId),
+    peopleByIds: (executor, ids) => directory.lookups.people(executor, ids),
+  };
+  const deployments = createDeploymentsService({ db, mail, publicUrl, lookups, now });
   const advice = createAdviceService({
     db,
     groups,
+    lookups,
     mail,
     publicUrl,
     targets: {
@@ -55,12 +65,13 @@ export function createAdviceModule(
     advice,
     deployments,
     offers: createOffersService({ db, now }),
-    equity: createEquityService({ db, threshold: config.advice.equityThreshold, now }),
-    disclosures: createDisclosuresService({ db, mail, publicUrl, now }),
+    equity: createEquityService({ db, threshold: config.advice.equityThreshold, lookups, now }),
+    disclosures: createDisclosuresService({ db, mail, publicUrl, lookups, now }),
     adviceDocuments: createAdviceDocumentsService({
       db,
       files: platform.files,
       maxBytes: config.files.maxBytes,
+      lookups,
       now,
     }),
   };

@@ -6,7 +6,7 @@ import type { FieldError } from '../../platform/errors.js';
 import { checkedValues } from '../../platform/http/form-fields.js';
 import { paginationFor } from '../../platform/http/pagination.js';
 import { redirectWithFlash, registerFormPage, withFormErrors } from '../../platform/http/render.js';
-import { CLEARANCE_LABELS, CLEARANCE_ORDER, GROUP_TYPE_LABELS } from '../groups/rules.js';
+import { CLEARANCE_LABELS, CLEARANCE_ORDER, GROUP_TYPE_LABELS } from '../groups/index.js';
 import { advicePaths as paths } from './paths.js';
 import {
   ADVICE_OUTCOMES,

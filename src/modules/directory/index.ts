@@ -6,6 +6,7 @@ import { can } from '../../platform/auth/permissions.js';
 import { findUserIdByEmail } from '../../platform/auth/users-service.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import { registerDirectoryApiRoutes } from './api-routes.js';
+import { personColumns, type PersonColumns } from './api/person-columns.js';
 import { directoryPaths } from './paths.js';
 import { registerDirectoryRoutes } from './routes.js';
 import { createDirectoryService, type DirectoryService } from './service.js';
@@ -13,9 +14,12 @@ import { createDirectoryService, type DirectoryService } from './service.js';
 export { personPickerItems } from './person-picker.js';
 export { ORGANISATION_KINDS, type OrganisationKind } from './kinds.js';
 export type { Organisation, Person, PersonSummary, DirectoryService } from './service.js';
+export type { PersonColumns } from './api/person-columns.js';
 
 export interface DirectoryApi {
   directory: DirectoryService;
+  /** A person's name and addresses as columns of another module's query. */
+  personColumns: PersonColumns;
 }
 
 export interface DirectoryModule extends BridgeModule<DirectoryApi> {
@@ -32,7 +36,10 @@ export function createDirectoryModule(deps: ModuleDeps): DirectoryModule {
   const services = { directory };
   return {
     name: 'directory',
-    api: { directory },
+    api: {
+      directory,
+      personColumns,
+    },
     services,
     async registerRoutes(app, renderPage) {
       const routeDeps = {

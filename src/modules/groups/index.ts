@@ -7,6 +7,8 @@ import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
+import { advisorRecords, type AdvisorRecords } from './api/advisor-records.js';
+import { groupColumns, type GroupColumns } from './api/group-columns.js';
 import { registerMemberRecordRoutes } from './member-records-routes.js';
 import { createMemberRecordsService } from './member-records-service.js';
 import {
@@ -23,9 +25,30 @@ import { createGroupsService, type GroupsService } from './service.js';
 
 export type { Group, GroupsService, Membership } from './service.js';
 export { readGroupsSettings, type GroupsSettings } from './settings.js';
+export type {
+  AdvisorRecords,
+  DeclaredInterests,
+  GroupName,
+  IndependenceDeclaration,
+} from './api/advisor-records.js';
+export type { CurrentMembers, GroupColumns } from './api/group-columns.js';
+// The vocabulary of vetting and of kinds of group, which the advice module's rules speak too.
+export {
+  CLEARANCE_LABELS,
+  CLEARANCE_ORDER,
+  GROUP_TYPE_LABELS,
+  mayWorkAtClearance,
+  type ClearanceLevel,
+  type GroupType,
+  type HeldClearance,
+} from './rules.js';
 
 export interface GroupsApi {
   groups: GroupsService;
+  /** Groups and their members' facts as columns of another module's query. */
+  groupColumns: GroupColumns;
+  /** Members' clearances and declarations, and groups' types, for judging advice. */
+  advisorRecords: AdvisorRecords;
 }
 
 export interface GroupsModule extends BridgeModule<GroupsApi> {
@@ -57,7 +80,11 @@ export function createGroupsModule(
   const services: GroupsServices = { groups, recruitment, memberRecords };
   return {
     name: 'groups',
-    api: { groups },
+    api: {
+      groups,
+      groupColumns,
+      advisorRecords,
+    },
     services,
     registerRoutes(app, renderPage) {
       const routeDeps = {
@@ -68,6 +95,7 @@ export function createGroupsModule(
           ...platform,
           ...services,
           directory,
+          personColumns: directoryApi.personColumns,
           meetings: meetings.meetings,
           publicMeetings: meetings.publicMeetings,
         },
