@@ -3,13 +3,15 @@
  * disclosures, proactive offers and equitable deployment. Its one public face (ADR 0014).
  */
 import { can } from '../../platform/auth/permissions.js';
+import type { IsoDate } from '../../platform/calendar/index.js';
+import type { Executor } from '../../platform/db/database.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { GroupsApi } from '../groups/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
 import type { AdviceLookups } from './access.js';
 import { registerDeploymentRoutes } from './deployments-routes.js';
-import { createDeploymentsService, type DeploymentsService } from './deployments-service.js';
+import { createDeploymentsService } from './deployments-service.js';
 import { createDisclosuresService } from './disclosures-service.js';
 import { registerAdviceDocumentRoutes } from './documents-routes.js';
 import { createAdviceDocumentsService } from './documents-service.js';
@@ -21,12 +23,32 @@ import type { AdviceServices } from './route-deps.js';
 import { registerAdviceRoutes } from './routes.js';
 import { createAdviceService } from './service.js';
 
-export type { DeploymentsService } from './deployments-service.js';
 export { readAdviceSettings, type AdviceSettings } from './settings.js';
+
+/** An advisor's accepted deployment: an occasion they may claim expenses for. */
+export interface ClaimableDeployment {
+  id: string;
+  groupId: string;
+  deployedOn: IsoDate;
+  /** The request's number only: a claim never shows its subject. */
+  reference: number;
+}
+
+export interface AdviceDeployments {
+  /** The advisor's accepted deployments on or after a day, newest first (at most 50). */
+  acceptedDeploymentsSince(
+    executor: Executor,
+    personId: string,
+    from: IsoDate,
+  ): Promise<ClaimableDeployment[]>;
+}
+
+/** The expenses module's name for what it reads of deployments. */
+export type DeploymentsService = AdviceDeployments;
 
 export interface AdviceApi {
   /** Expenses read a claimant's deployments (IAG-14). */
-  deployments: DeploymentsService;
+  deployments: AdviceDeployments;
 }
 
 export interface AdviceModule extends BridgeModule<AdviceApi> {
