@@ -4,9 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { AdviceRouteDeps as RouteDeps } from './route-deps.js';
-import { sendCsv } from '../../platform/http/csv.js';
 import { pageRequest } from '../../platform/db/search.js';
-import { fieldErrorsOf } from '../../platform/errors.js';
 import { checkedValues } from '../../platform/http/form-fields.js';
 import { paginationFor } from '../../platform/http/pagination.js';
 import { redirectWithFlash, registerFormPage, type FormShow } from '../../platform/http/render.js';
@@ -231,66 +229,6 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
     return redirectWithFlash(reply, paths.availability, 'The dates have been removed');
   });
 
-  // IAG-10: the coordination unit's view of who is deployed how often.
-
-  app.get(paths.equity, signedIn, async (request, reply) => {
-    const query = request.query as Values;
-    const page = pageOf(request, 50);
-    const render = (data: Record<string, unknown>, status = 200) =>
-      renderPage(
-        request,
-        reply,
-        `${T}/equity.njk`,
-        {
-          title: 'Equitable deployment',
-          width: 'full',
-          breadcrumbs: [home],
-          values: query,
-          paths,
-          ...data,
-        },
-        status,
-      );
-    try {
-      const report = await services.equity.report(request.principal, query, page);
-      const filters = {
-        'from-day': query['from-day'],
-        'from-month': query['from-month'],
-        'from-year': query['from-year'],
-        'to-day': query['to-day'],
-        'to-month': query['to-month'],
-        'to-year': query['to-year'],
-        group: query.group,
-      };
-      const kept = Object.fromEntries(
-        Object.entries(filters).filter(([, v]) => typeof v === 'string' && v !== ''),
-      ) as Record<string, string>;
-      return render({
-        ...report,
-        groupItems: [
-          { value: '', text: 'Every group' },
-          ...report.groups.map((g) => ({
-            value: g.id,
-            text: g.name,
-            selected: report.filters.group === g.id,
-          })),
-        ],
-        sharePercent: Math.round(report.summary.busiestShare * 100),
-        csvHref: `${paths.equityCsv}?${new URLSearchParams(kept).toString()}`,
-        pagination: paginationFor(paths.equity, kept, page.page, page.limit, report.total),
-      });
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      return render({ errors, items: [] }, 400);
-    }
-  });
-
-  app.get(paths.equityCsv, signedIn, async (request, reply) => {
-    const { filters, rows } = await services.equity.csv(request.principal, request.query as Values);
-    return sendCsv(reply, `deployments-${filters.from}-to-${filters.to}.csv`, rows);
-  });
-
   // IAG-08, IAG-30: CTSET's and the coordination unit's tasks.
 
   app.get(paths.arrangements, signedIn, async (request, reply) => {
@@ -372,25 +310,6 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
 
   app.get('/deployments/:deploymentId', signedIn, async (request, reply) =>
     showDeployment(request, reply, {}),
-  );
-
-  app.post(
-    '/deployments/:deploymentId/disclosures/:disclosureId/acknowledge',
-    signedIn,
-    async (request, reply) => {
-      const { deploymentId, disclosureId } = params(request);
-      await services.disclosures.acknowledge(
-        request.principal,
-        deploymentId!,
-        disclosureId!,
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        `${paths.deployment(deploymentId!)}#shared`,
-        'You have acknowledged the terms; what was shared is shown below',
-      );
-    },
   );
 
   app.post('/deployments/:deploymentId/accept', signedIn, async (request, reply) => {

@@ -5,31 +5,31 @@
  * person does is one function here: permission, rules, one transaction, one audit event.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import { users } from '../../platform/auth/schema.js';
-import type { Db, Executor } from '../../platform/db/database.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import { users } from '../../../platform/auth/schema.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
   type FieldError,
-} from '../../platform/errors.js';
-import { text, tooLong } from '../../platform/http/form-fields.js';
-import { isUuid } from '../../platform/http/params.js';
-import type { MailService } from '../../platform/mail/service.js';
-import { findVisibleRequest, mayShareOn, type AdviceLookups } from './access.js';
-import { documentsToShare } from './documents-service.js';
-import { advicePaths as paths } from './paths.js';
+} from '../../../platform/errors.js';
+import { text, tooLong } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
+import type { MailService } from '../../../platform/mail/service.js';
+import { findVisibleRequest, mayShareOn, type AdviceLookups } from '../access.js';
+import { documentsToShare } from '../documents/service.js';
+import { advicePaths as paths } from '../paths.js';
 import {
   DISCLOSURE_KINDS,
   DISCLOSURE_KIND_LABELS,
   checkDisclosure,
   mayReadDisclosure,
   type DisclosureKind,
-} from './rules.js';
-import { adviceDocuments, adviceRequestEvents, deployments, disclosures } from './schema.js';
+} from '../rules.js';
+import { adviceDocuments, adviceRequestEvents, deployments, disclosures } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 

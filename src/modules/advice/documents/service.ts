@@ -6,29 +6,29 @@
  * files are checked and kept as meeting papers are.
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import type { Db, Executor } from '../../platform/db/database.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
   type FieldError,
-} from '../../platform/errors.js';
-import type { FileStore } from '../../platform/files/store.js';
-import { checkUploadedFile, keepFile, titleFromFileName } from '../../platform/files/upload.js';
-import { text, tooLong } from '../../platform/http/form-fields.js';
-import type { FormFile } from '../../platform/http/multipart.js';
-import { isUuid } from '../../platform/http/params.js';
+} from '../../../platform/errors.js';
+import type { FileStore } from '../../../platform/files/store.js';
+import { checkUploadedFile, keepFile, titleFromFileName } from '../../../platform/files/upload.js';
+import { text, tooLong } from '../../../platform/http/form-fields.js';
+import type { FormFile } from '../../../platform/http/multipart.js';
+import { isUuid } from '../../../platform/http/params.js';
 import {
   createAdvisorAccess,
   findVisibleRequest,
   mayShareOn,
   type AdviceLookups,
-} from './access.js';
-import { checkDocumentToShare, mayReadDisclosure, type AdviceDocumentPurpose } from './rules.js';
-import { adviceDocuments, adviceGiven, adviceRequestEvents, disclosures } from './schema.js';
+} from '../access.js';
+import { checkDocumentToShare, mayReadDisclosure, type AdviceDocumentPurpose } from '../rules.js';
+import { adviceDocuments, adviceGiven, adviceRequestEvents, disclosures } from '../schema.js';
 
 type Upload = { title: string | undefined; file: FormFile | null };
 type AdviceDocument = typeof adviceDocuments.$inferSelect;

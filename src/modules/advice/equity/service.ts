@@ -5,17 +5,21 @@
  * flagged; and the same as CSV.
  */
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { can } from '../../platform/auth/permissions.js';
-import { createVersionedCache } from '../../platform/cache/versioned-cache.js';
-import type { Principal } from '../../platform/auth/principal.js';
-import { addCalendarMonths, todayInLondon, type IsoDate } from '../../platform/calendar/index.js';
-import type { Db } from '../../platform/db/database.js';
-import { ForbiddenError, ValidationError, type FieldError } from '../../platform/errors.js';
-import { dateField } from '../../platform/http/form-fields.js';
-import { isUuid } from '../../platform/http/params.js';
-import type { AdviceLookups } from './access.js';
-import { LOAD_WINDOW_MONTHS, busiestTenthShare, overburdened } from './rules.js';
-import { deployments } from './schema.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { createVersionedCache } from '../../../platform/cache/versioned-cache.js';
+import type { Principal } from '../../../platform/auth/principal.js';
+import {
+  addCalendarMonths,
+  todayInLondon,
+  type IsoDate,
+} from '../../../platform/calendar/index.js';
+import type { Db } from '../../../platform/db/database.js';
+import { ForbiddenError, ValidationError, type FieldError } from '../../../platform/errors.js';
+import { dateField } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
+import type { AdviceLookups } from '../access.js';
+import { LOAD_WINDOW_MONTHS, busiestTenthShare, overburdened } from '../rules.js';
+import { deployments } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 type Filters = { from: IsoDate; to: IsoDate; group: string | null };
