@@ -1,6 +1,7 @@
 /**
- * Pages for nominating, answering and arranging a deployment (IAG-07, IAG-08, IAG-10, IAG-30).
- * Who may see or do what is decided by the deployments service.
+ * The advisor's pages (IAG-08, IAG-10): their deployments, each to accept or decline and to
+ * record the advice given, and the days they cannot be deployed. Who may see or do what is
+ * decided by the deployments service.
  */
 import type { FastifyRequest } from 'fastify';
 import type { AdviceRouteDeps as RouteDeps } from './route-deps.js';
@@ -8,20 +9,9 @@ import { pageRequest } from '../../platform/db/search.js';
 import { checkedValues } from '../../platform/http/form-fields.js';
 import { paginationFor } from '../../platform/http/pagination.js';
 import { redirectWithFlash, registerFormPage, type FormShow } from '../../platform/http/render.js';
-import { CLEARANCE_LABELS } from '../groups/index.js';
 import { advicePaths as paths } from './paths.js';
-import {
-  ADVICE_OUTCOME_LABELS,
-  ARRANGEMENT_OWNER_LABELS,
-  DEPLOYMENT_STATUS_LABELS,
-  DISCLOSURE_KIND_LABELS,
-  EXPERIENCE_AREAS,
-  EXPERIENCE_LABELS,
-  LOAD_WINDOW_MONTHS,
-  REQUEST_STATUS_LABELS,
-  URGENCY_LABELS,
-  waitedFor,
-} from './rules.js';
+import { deploymentLabels } from './presenter.js';
+import { EXPERIENCE_AREAS, EXPERIENCE_LABELS } from './rules.js';
 
 const T = 'modules/advice/views';
 const signedIn = { config: { access: 'signed-in' as const } };
@@ -35,131 +25,7 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
   const pageOf = (request: FastifyRequest, limit: number) =>
     pageRequest((request.query as Record<string, unknown>).page, limit);
   const home = { text: 'Home', href: '/' };
-  const labels = {
-    urgency: URGENCY_LABELS,
-    status: REQUEST_STATUS_LABELS,
-    deployment: DEPLOYMENT_STATUS_LABELS,
-    clearance: CLEARANCE_LABELS,
-    experience: EXPERIENCE_LABELS,
-    owner: ARRANGEMENT_OWNER_LABELS,
-    outcome: ADVICE_OUTCOME_LABELS,
-    disclosure: DISCLOSURE_KIND_LABELS,
-  };
-  const waited = (from: Date) => waitedFor(from, deployments.now());
-  const toNominateCrumbs = [home, { text: 'Requests to nominate for', href: paths.toNominate }];
-
-  // The deployment contact's side (IAG-07).
-
-  app.get(paths.toNominate, signedIn, async (request, reply) => {
-    const page = pageOf(request, 25);
-    const result = await deployments.toNominate(request.principal, page);
-    return renderPage(request, reply, `${T}/to-nominate.njk`, {
-      title: 'Requests to nominate for',
-      width: 'full',
-      breadcrumbs: [home],
-      ...result,
-      pagination: paginationFor(paths.toNominate, {}, page.page, page.limit, result.total),
-      waited,
-      labels,
-      paths,
-    });
-  });
-
-  registerFormPage(app, '/advice-requests/:requestId/groups/:groupId/nominate', signedIn, {
-    async show(request, reply, values, errors, status = 200) {
-      const { requestId, groupId } = params(request);
-      const list = await deployments.nominationList(request.principal, requestId!, groupId!);
-      const chosen = new Set(checkedValues(values.advisors));
-      return renderPage(
-        request,
-        reply,
-        `${T}/nominate.njk`,
-        {
-          title: `Nominate for request ${list.request.reference}`,
-          width: 'full',
-          breadcrumbs: toNominateCrumbs,
-          ...list,
-          chosen: [...chosen],
-          experienceNeeded: list.request.experienceNeeded.map((e) => EXPERIENCE_LABELS[e]),
-          values,
-          loadWindowMonths: LOAD_WINDOW_MONTHS,
-          action: paths.nominate(requestId!, groupId!),
-          labels,
-          paths,
-          errors,
-        },
-        status,
-      );
-    },
-    async submit(request, reply) {
-      const { requestId, groupId } = params(request);
-      const result = await deployments.nominate(
-        request.principal,
-        requestId!,
-        groupId!,
-        body(request),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.toNominate,
-        `Nominated ${result.names.join(' and ')}; each has been e-mailed to accept or decline`,
-      );
-    },
-  });
-
-  registerFormPage(
-    app,
-    '/advice-requests/:requestId/groups/:groupId/conflicts/:personId',
-    signedIn,
-    {
-      async show(request, reply, values, errors, status = 200) {
-        const { requestId, groupId, personId } = params(request);
-        const form = await deployments.conflictForm(
-          request.principal,
-          requestId!,
-          groupId!,
-          personId!,
-        );
-        return renderPage(
-          request,
-          reply,
-          `${T}/conflict.njk`,
-          {
-            title: `Record a conflict of interest for ${form.person.name}`,
-            breadcrumbs: [
-              ...toNominateCrumbs,
-              {
-                text: `Request ${form.request.reference}`,
-                href: paths.nominate(requestId!, groupId!),
-              },
-            ],
-            ...form,
-            values,
-            action: paths.conflict(requestId!, groupId!, personId!),
-            errors,
-          },
-          status,
-        );
-      },
-      async submit(request, reply) {
-        const { requestId, groupId, personId } = params(request);
-        const person = await deployments.recordConflict(
-          request.principal,
-          requestId!,
-          groupId!,
-          personId!,
-          body(request),
-          request.id,
-        );
-        return redirectWithFlash(
-          reply,
-          paths.nominate(requestId!, groupId!),
-          `A conflict of interest is recorded for ${person.name}, who will not be offered for this request`,
-        );
-      },
-    },
-  );
+  const labels = deploymentLabels;
 
   // The advisor's side.
 
@@ -227,58 +93,6 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
   app.post('/deployments/availability/dates/:entryId/remove', signedIn, async (request, reply) => {
     await deployments.removeUnavailability(request.principal, params(request).entryId!, request.id);
     return redirectWithFlash(reply, paths.availability, 'The dates have been removed');
-  });
-
-  // IAG-08, IAG-30: CTSET's and the coordination unit's tasks.
-
-  app.get(paths.arrangements, signedIn, async (request, reply) => {
-    const page = pageOf(request, 25);
-    const result = await deployments.arrangements(request.principal, page);
-    return renderPage(request, reply, `${T}/arrangements.njk`, {
-      title: 'Advisors to contact',
-      width: 'full',
-      breadcrumbs: [home],
-      ...result,
-      pagination: paginationFor(paths.arrangements, {}, page.page, page.limit, result.total),
-      waited,
-      labels,
-      paths,
-    });
-  });
-
-  registerFormPage(app, '/deployments/:deploymentId/arrange', signedIn, {
-    async show(request, reply, values, errors, status = 200) {
-      const task = await deployments.arrangeForm(request.principal, params(request).deploymentId!);
-      return renderPage(
-        request,
-        reply,
-        `${T}/arrange.njk`,
-        {
-          title: `Contact ${task.advisor} and arrange access`,
-          breadcrumbs: [home, { text: 'Advisors to contact', href: paths.arrangements }],
-          ...task,
-          values,
-          action: paths.arrange(task.deployment.id),
-          labels,
-          paths,
-          errors,
-        },
-        status,
-      );
-    },
-    async submit(request, reply) {
-      const task = await deployments.arrange(
-        request.principal,
-        params(request).deploymentId!,
-        body(request),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.arrangements,
-        `The arrangements for ${task.advisor} have been recorded`,
-      );
-    },
   });
 
   // One deployment, for the advisor it names: read it, then accept or decline.

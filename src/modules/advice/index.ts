@@ -10,7 +10,9 @@ import type { DirectoryApi } from '../directory/index.js';
 import type { GroupsApi } from '../groups/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
 import type { AdviceLookups } from './access.js';
+import { registerArrangementRoutes } from './arrangements/routes.js';
 import { registerDeploymentRoutes } from './deployments-routes.js';
+import { registerNominationRoutes } from './nominations/routes.js';
 import { createDeploymentsService } from './deployments-service.js';
 import { registerDisclosureRoutes } from './disclosures/routes.js';
 import { createDisclosuresService } from './disclosures/service.js';
@@ -108,7 +110,9 @@ export function createAdviceModule(
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
       registerAdviceRoutes(routeDeps);
+      registerNominationRoutes(routeDeps);
       registerDeploymentRoutes(routeDeps);
+      registerArrangementRoutes(routeDeps);
       registerEquityRoutes(routeDeps);
       registerDisclosureRoutes(routeDeps);
       registerOfferRoutes(routeDeps);
