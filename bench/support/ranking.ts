@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type pg from 'pg';
-import { createDeploymentsService } from '../../src/modules/advice/deployments-service.js';
+import { createDeploymentsService } from '../../src/modules/advice/deployments/service.js';
 import { adviceRequests } from '../../src/modules/advice/schema.js';
 import { personColumns } from '../../src/modules/directory/api/person-columns.js';
 import { createDirectoryService } from '../../src/modules/directory/service.js';

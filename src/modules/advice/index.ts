@@ -11,9 +11,9 @@ import type { GroupsApi } from '../groups/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
 import type { AdviceLookups } from './access.js';
 import { registerArrangementRoutes } from './arrangements/routes.js';
-import { registerDeploymentRoutes } from './deployments-routes.js';
+import { registerDeploymentRoutes } from './deployments/routes.js';
 import { registerNominationRoutes } from './nominations/routes.js';
-import { createDeploymentsService } from './deployments-service.js';
+import { createDeploymentsService } from './deployments/service.js';
 import { registerDisclosureRoutes } from './disclosures/routes.js';
 import { createDisclosuresService } from './disclosures/service.js';
 import { registerAdviceDocumentRoutes } from './documents/routes.js';
@@ -24,8 +24,8 @@ import { registerOfferRoutes } from './offers/routes.js';
 import { createOffersService } from './offers/service.js';
 import { advicePaths } from './paths.js';
 import type { AdviceServices } from './route-deps.js';
-import { registerAdviceRoutes } from './routes.js';
-import { createAdviceService } from './service.js';
+import { registerAdviceRoutes } from './requests/routes.js';
+import { createAdviceService } from './requests/service.js';
 
 export { readAdviceSettings, type AdviceSettings } from './settings.js';
 

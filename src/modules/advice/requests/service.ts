@@ -6,36 +6,36 @@
  * one audit event.
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { can } from '../../platform/auth/permissions.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import { users } from '../../platform/auth/schema.js';
-import { activeRoleHolders } from '../../platform/auth/users-service.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import { users } from '../../../platform/auth/schema.js';
+import { activeRoleHolders } from '../../../platform/auth/users-service.js';
 import {
   formatDate,
   formatDateTime,
   todayInLondon,
   type IsoDate,
-} from '../../platform/calendar/index.js';
-import type { Db, Executor } from '../../platform/db/database.js';
+} from '../../../platform/calendar/index.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
   type FieldError,
-} from '../../platform/errors.js';
-import { checkedValues, dateField, text, tooLong } from '../../platform/http/form-fields.js';
-import { isUuid } from '../../platform/http/params.js';
-import type { MailService } from '../../platform/mail/service.js';
+} from '../../../platform/errors.js';
+import { checkedValues, dateField, text, tooLong } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
+import type { MailService } from '../../../platform/mail/service.js';
 import {
   CLEARANCE_LABELS,
   CLEARANCE_ORDER,
   type ClearanceLevel,
   type GroupsService,
-} from '../groups/index.js';
-import { accountOf, contactGroupIds, findVisibleRequest, type AdviceLookups } from './access.js';
-import { advicePaths as paths } from './paths.js';
+} from '../../groups/index.js';
+import { accountOf, contactGroupIds, findVisibleRequest, type AdviceLookups } from '../access.js';
+import { advicePaths as paths } from '../paths.js';
 import {
   ADVICE_OUTCOMES,
   ADVICE_OUTCOME_LABELS,
@@ -57,7 +57,7 @@ import {
   waitedFor,
   type TriageTargets,
   type Urgency,
-} from './rules.js';
+} from '../rules.js';
 import {
   adviceGiven,
   adviceRequestEvents,
@@ -65,7 +65,7 @@ import {
   adviceRequestRoutes,
   adviceRequests,
   deployments,
-} from './schema.js';
+} from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 export type AdviceRequest = typeof adviceRequests.$inferSelect;

@@ -4,16 +4,20 @@
  * decided by the deployments service.
  */
 import type { FastifyRequest } from 'fastify';
-import type { AdviceRouteDeps as RouteDeps } from './route-deps.js';
-import { pageRequest } from '../../platform/db/search.js';
-import { checkedValues } from '../../platform/http/form-fields.js';
-import { paginationFor } from '../../platform/http/pagination.js';
-import { redirectWithFlash, registerFormPage, type FormShow } from '../../platform/http/render.js';
-import { advicePaths as paths } from './paths.js';
-import { deploymentLabels } from './presenter.js';
-import { EXPERIENCE_AREAS, EXPERIENCE_LABELS } from './rules.js';
+import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
+import { pageRequest } from '../../../platform/db/search.js';
+import { checkedValues } from '../../../platform/http/form-fields.js';
+import { paginationFor } from '../../../platform/http/pagination.js';
+import {
+  redirectWithFlash,
+  registerFormPage,
+  type FormShow,
+} from '../../../platform/http/render.js';
+import { advicePaths as paths } from '../paths.js';
+import { deploymentLabels } from '../presenter.js';
+import { EXPERIENCE_AREAS, EXPERIENCE_LABELS } from '../rules.js';
 
-const T = 'modules/advice/views';
+const T = 'modules/advice/deployments/views';
 const signedIn = { config: { access: 'signed-in' as const } };
 
 type Values = Record<string, string | string[] | undefined>;

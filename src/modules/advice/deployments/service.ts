@@ -7,23 +7,23 @@
  * function: permission, rules, one transaction, one audit event.
  */
 import { and, asc, count, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import { formatDate, toLondonDate, todayInLondon } from '../../platform/calendar/index.js';
-import type { Db, Executor } from '../../platform/db/database.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import { formatDate, toLondonDate, todayInLondon } from '../../../platform/calendar/index.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
   type FieldError,
-} from '../../platform/errors.js';
-import { checkedValues, dateField, text, tooLong } from '../../platform/http/form-fields.js';
-import { isUuid } from '../../platform/http/params.js';
-import type { MailService } from '../../platform/mail/service.js';
-import type { AdviceCitations } from '../meetings/index.js';
-import { accountOf, createAdvisorAccess, type AdviceLookups } from './access.js';
-import { advicePaths as paths } from './paths.js';
+} from '../../../platform/errors.js';
+import { checkedValues, dateField, text, tooLong } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
+import type { MailService } from '../../../platform/mail/service.js';
+import type { AdviceCitations } from '../../meetings/index.js';
+import { accountOf, createAdvisorAccess, type AdviceLookups } from '../access.js';
+import { advicePaths as paths } from '../paths.js';
 import {
   EXPERIENCE_AREAS,
   adviceIndependence,
@@ -31,7 +31,7 @@ import {
   checkResponse,
   nominationProblem,
   type ExperienceArea,
-} from './rules.js';
+} from '../rules.js';
 import {
   adviceConflicts,
   adviceGiven,
@@ -40,11 +40,11 @@ import {
   advisorProfiles,
   advisorUnavailability,
   deployments,
-} from './schema.js';
-import { addRequestEvent } from './shared.js';
-import { createArrangementsService } from './arrangements/service.js';
-import { createCandidateFacts } from './nominations/candidates.js';
-import { createNominationsService } from './nominations/service.js';
+} from '../schema.js';
+import { addRequestEvent } from '../shared.js';
+import { createArrangementsService } from '../arrangements/service.js';
+import { createCandidateFacts } from '../nominations/candidates.js';
+import { createNominationsService } from '../nominations/service.js';
 
 type Input = Record<string, string | string[] | undefined>;
 type Page = { limit: number; offset: number };

@@ -1,13 +1,17 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AdviceRouteDeps as RouteDeps } from './route-deps.js';
-import { can } from '../../platform/auth/permissions.js';
-import { pageRequest } from '../../platform/db/search.js';
-import type { FieldError } from '../../platform/errors.js';
-import { checkedValues } from '../../platform/http/form-fields.js';
-import { paginationFor } from '../../platform/http/pagination.js';
-import { redirectWithFlash, registerFormPage, withFormErrors } from '../../platform/http/render.js';
-import { CLEARANCE_LABELS, CLEARANCE_ORDER, GROUP_TYPE_LABELS } from '../groups/index.js';
-import { advicePaths as paths } from './paths.js';
+import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { pageRequest } from '../../../platform/db/search.js';
+import type { FieldError } from '../../../platform/errors.js';
+import { checkedValues } from '../../../platform/http/form-fields.js';
+import { paginationFor } from '../../../platform/http/pagination.js';
+import {
+  redirectWithFlash,
+  registerFormPage,
+  withFormErrors,
+} from '../../../platform/http/render.js';
+import { CLEARANCE_LABELS, CLEARANCE_ORDER, GROUP_TYPE_LABELS } from '../../groups/index.js';
+import { advicePaths as paths } from '../paths.js';
 import {
   ADVICE_OUTCOMES,
   ADVICE_OUTCOME_LABELS,
@@ -20,9 +24,9 @@ import {
   URGENCY_LABELS,
   checkDocumentToShare,
   waitedFor,
-} from './rules.js';
+} from '../rules.js';
 
-const T = 'modules/advice/views';
+const T = 'modules/advice/requests/views';
 // Who may ask, triage or read a request is decided by the service (permission and ownership).
 const signedIn = { config: { access: 'signed-in' as const } };
 
