@@ -4,15 +4,15 @@
  * to. Anyone else is told it does not exist, so nobody learns of requests that are not theirs.
  * An advisor reads a request through their own deployment.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { can, hasRole } from '../../platform/auth/permissions.js';
 import type { UserPrincipal } from '../../platform/auth/principal.js';
 import { users } from '../../platform/auth/schema.js';
 import type { Executor } from '../../platform/db/database.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { isUuid } from '../../platform/http/params.js';
-import { people } from '../directory/schema.js';
-import { advisoryGroups } from '../groups/schema.js';
+import type { PersonColumns } from '../directory/index.js';
+import type { AdvisorRecords, GroupColumns } from '../groups/index.js';
 import { mayShareOnRequest } from './rules.js';
 import { adviceRequestRoutes, adviceRequests, deployments } from './schema.js';
 
@@ -57,36 +57,6 @@ export function mayShareOn(user: UserPrincipal, request: { requestedBy: string }
   });
 }
 
-/** The directory person a signed-in user is, if any: an advisor is one. */
-export async function personOf(executor: Executor, user: UserPrincipal) {
-  const [person] = await executor
-    .select({ id: people.id, name: people.fullName })
-    .from(people)
-    .where(eq(people.userId, user.userId));
-  return person;
-}
-
-/** A deployment with its request, for the advisor it names; anyone else is told it is not there. */
-export async function ownDeployment(
-  executor: Executor,
-  user: UserPrincipal,
-  id: string,
-  lock = false,
-) {
-  if (!isUuid(id)) throw new NotFoundError();
-  const person = await personOf(executor, user);
-  if (!person) throw new NotFoundError();
-  const query = executor
-    .select({ deployment: deployments, request: adviceRequests, groupName: advisoryGroups.name })
-    .from(deployments)
-    .innerJoin(adviceRequests, eq(adviceRequests.id, deployments.requestId))
-    .innerJoin(advisoryGroups, eq(advisoryGroups.id, deployments.groupId))
-    .where(and(eq(deployments.id, id), eq(deployments.personId, person.id)));
-  const [row] = lock ? await query.for('update', { of: deployments }) : await query;
-  if (!row) throw new NotFoundError();
-  return { ...row, person };
-}
-
 /** The name and e-mail address of an account (a requester, a member of CTSET), to write to. */
 export async function accountOf(executor: Executor, userId: string) {
   const [account] = await executor
@@ -97,7 +67,54 @@ export async function accountOf(executor: Executor, userId: string) {
 }
 
 /**
- * The address a directory person is written to: their own, else their account's. For a query
- * that joins people to users (left join: not everyone has an account).
+ * What the advice module reads of the directory and the groups module: through their public
+ * APIs only (ADR 0014), as columns of its own queries where a list must stay one statement.
  */
-export const personEmail = sql<string | null>`coalesce(${people.email}, ${users.email})`;
+export interface AdviceLookups {
+  personColumns: PersonColumns;
+  groupColumns: GroupColumns;
+  advisorRecords: AdvisorRecords;
+  /** The directory person a user account is: an advisor is one. */
+  personIdForUser(executor: Executor, userId: string): Promise<string | undefined>;
+  /** Directory people by id; those not found are left out. */
+  peopleByIds(
+    executor: Executor,
+    ids: readonly string[],
+  ): Promise<Map<string, { fullName: string }>>;
+}
+
+/** An advisor's reading of their own deployments. */
+export function createAdvisorAccess(lookups: AdviceLookups) {
+  const { personColumns: people, groupColumns: groups } = lookups;
+  return {
+    /** The directory person a signed-in user is, if any. */
+    async personOf(executor: Executor, user: UserPrincipal) {
+      const id = await lookups.personIdForUser(executor, user.userId);
+      return id ? { id } : undefined;
+    },
+
+    /**
+     * A deployment with its request, for the advisor it names; anyone else is told it is not
+     * there.
+     */
+    async ownDeployment(executor: Executor, user: UserPrincipal, id: string, lock = false) {
+      if (!isUuid(id)) throw new NotFoundError();
+      const query = executor
+        .select({
+          deployment: deployments,
+          request: adviceRequests,
+          groupName: groups.name(deployments.groupId),
+          personName: people.name(deployments.personId),
+        })
+        .from(deployments)
+        .innerJoin(adviceRequests, eq(adviceRequests.id, deployments.requestId))
+        .where(and(eq(deployments.id, id), eq(deployments.personId, people.idOfUser(user.userId))));
+      const [row] = lock ? await query.for('update', { of: deployments }) : await query;
+      if (!row) throw new NotFoundError();
+      const { personName, ...found } = row;
+      return { ...found, person: { id: row.deployment.personId, name: personName } };
+    },
+  };
+}
+
+export type AdvisorAccess = ReturnType<typeof createAdvisorAccess>;

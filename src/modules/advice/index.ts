@@ -3,25 +3,31 @@
  * disclosures, proactive offers and equitable deployment. Its one public face (ADR 0014).
  */
 import { can } from '../../platform/auth/permissions.js';
+import type { IsoDate } from '../../platform/calendar/index.js';
+import type { Executor } from '../../platform/db/database.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { GroupsApi } from '../groups/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
-import { registerDeploymentRoutes } from './deployments-routes.js';
-import { createDeploymentsService, type DeploymentsService } from './deployments-service.js';
-import { createDisclosuresService } from './disclosures-service.js';
-import { registerAdviceDocumentRoutes } from './documents-routes.js';
-import { createAdviceDocumentsService } from './documents-service.js';
-import { createEquityService } from './equity-service.js';
-import { registerOfferRoutes } from './offers-routes.js';
-import { createOffersService } from './offers-service.js';
+import type { AdviceLookups } from './access.js';
+import { registerArrangementRoutes } from './arrangements/routes.js';
+import { registerDeploymentRoutes } from './deployments/routes.js';
+import { registerNominationRoutes } from './nominations/routes.js';
+import { createDeploymentsService } from './deployments/service.js';
+import { registerDisclosureRoutes } from './disclosures/routes.js';
+import { createDisclosuresService } from './disclosures/service.js';
+import { registerAdviceDocumentRoutes } from './documents/routes.js';
+import { createAdviceDocumentsService } from './documents/service.js';
+import { registerEquityRoutes } from './equity/routes.js';
+import { createEquityService } from './equity/service.js';
+import { registerOfferRoutes } from './offers/routes.js';
+import { createOffersService } from './offers/service.js';
 import { advicePaths } from './paths.js';
 import { createAdvicePersonData } from './person-data.js';
 import type { AdviceServices } from './route-deps.js';
-import { registerAdviceRoutes } from './routes.js';
-import { createAdviceService } from './service.js';
+import { registerAdviceRoutes } from './requests/routes.js';
+import { createAdviceService } from './requests/service.js';
 
-export type { DeploymentsService } from './deployments-service.js';
 export { readAdviceSettings, type AdviceSettings } from './settings.js';
 
 // Its benchmark generator, run in order by bench/data/generate.ts.
@@ -35,9 +41,30 @@ export {
   removeDemoDeployments,
 } from './demo.js';
 
+/** An advisor's accepted deployment: an occasion they may claim expenses for. */
+export interface ClaimableDeployment {
+  id: string;
+  groupId: string;
+  deployedOn: IsoDate;
+  /** The request's number only: a claim never shows its subject. */
+  reference: number;
+}
+
+export interface AdviceDeployments {
+  /** The advisor's accepted deployments on or after a day, newest first (at most 50). */
+  acceptedDeploymentsSince(
+    executor: Executor,
+    personId: string,
+    from: IsoDate,
+  ): Promise<ClaimableDeployment[]>;
+}
+
+/** The expenses module's name for what it reads of deployments. */
+export type DeploymentsService = AdviceDeployments;
+
 export interface AdviceApi {
   /** Expenses read a claimant's deployments (IAG-14). */
-  deployments: DeploymentsService;
+  deployments: AdviceDeployments;
 }
 
 export interface AdviceModule extends BridgeModule<AdviceApi> {
@@ -47,14 +74,23 @@ export interface AdviceModule extends BridgeModule<AdviceApi> {
 export function createAdviceModule(
   deps: ModuleDeps & { directory: DirectoryApi; groups: GroupsApi; meetings: MeetingsApi },
 ): AdviceModule {
-  const { platform, now, groups: groupsApi } = deps;
+  const { platform, now, groups: groupsApi, directory: directoryApi } = deps;
   const { db, mail, config } = platform;
   const publicUrl = config.publicUrl;
   const groups = groupsApi;
-  const deployments = createDeploymentsService({ db, mail, publicUrl, now });
+  const { directory } = directoryApi;
+  const lookups: AdviceLookups = {
+    personColumns: directoryApi.personColumns,
+    groupColumns: groupsApi.groupColumns,
+    advisorRecords: groupsApi.advisorRecords,
+    personIdForUser: (executor, userId) => directory.lookups.personIdForUser(executor, userId),
+    peopleByIds: (executor, ids) => directory.lookups.people(executor, ids),
+  };
+  const deployments = createDeploymentsService({ db, mail, publicUrl, lookups, now });
   const advice = createAdviceService({
     db,
     groups,
+    lookups,
     mail,
     publicUrl,
     targets: {
@@ -67,12 +103,13 @@ export function createAdviceModule(
     advice,
     deployments,
     offers: createOffersService({ db, now }),
-    equity: createEquityService({ db, threshold: config.advice.equityThreshold, now }),
-    disclosures: createDisclosuresService({ db, mail, publicUrl, now }),
+    equity: createEquityService({ db, threshold: config.advice.equityThreshold, lookups, now }),
+    disclosures: createDisclosuresService({ db, mail, publicUrl, lookups, now }),
     adviceDocuments: createAdviceDocumentsService({
       db,
       files: platform.files,
       maxBytes: config.files.maxBytes,
+      lookups,
       now,
     }),
   };
@@ -86,7 +123,11 @@ export function createAdviceModule(
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
       registerAdviceRoutes(routeDeps);
+      registerNominationRoutes(routeDeps);
       registerDeploymentRoutes(routeDeps);
+      registerArrangementRoutes(routeDeps);
+      registerEquityRoutes(routeDeps);
+      registerDisclosureRoutes(routeDeps);
       registerOfferRoutes(routeDeps);
       registerAdviceDocumentRoutes(routeDeps);
     },

@@ -9,7 +9,7 @@ import {
   type ClearanceLevel,
   type GroupType,
   type HeldClearance,
-} from '../groups/rules.js';
+} from '../groups/index.js';
 import {
   addCalendarMonths,
   formatDate,

@@ -8,7 +8,13 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { findUserIdByEmail, type ScopeCatalogue } from '../../platform/auth/users-service.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
-import { organisationCodeSql, organisationNameSql, personNameSql } from './api/person-columns.js';
+import {
+  organisationCodeSql,
+  organisationNameSql,
+  personColumns,
+  personNameSql,
+  type PersonColumns,
+} from './api/person-columns.js';
 import {
   organisationByCode,
   personContactOfUser,
@@ -180,6 +186,7 @@ export {
   type DemoAccountPerson,
 } from './demo.js';
 export type { OrganisationByCode, PersonContact } from './api/user-contacts.js';
+export type { PersonColumns } from './api/person-columns.js';
 
 export interface DirectoryApi {
   directory: DirectoryService;
@@ -189,6 +196,8 @@ export interface DirectoryApi {
   organisationNameSql(organisationId: SQLWrapper): SQL<string | null>;
   personContactOfUser(executor: Executor, userId: string): Promise<PersonContact | undefined>;
   organisationByCode(executor: Executor, code: string): Promise<OrganisationByCode | undefined>;
+  /** A person's name and addresses as columns of another module's query. */
+  personColumns: PersonColumns;
 }
 
 export interface DirectoryModule extends BridgeModule<DirectoryApi> {
@@ -213,6 +222,7 @@ export function createDirectoryModule(deps: ModuleDeps): DirectoryModule {
       organisationNameSql,
       personContactOfUser,
       organisationByCode,
+      personColumns,
     },
     services,
     async registerRoutes(app, renderPage) {

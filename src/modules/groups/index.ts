@@ -12,13 +12,16 @@ import type { Executor } from '../../platform/db/database.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
+import { advisorRecords, type AdvisorRecords } from './api/advisor-records.js';
 import {
+  groupColumns,
   groupNameSql,
   groupOwnerIdSql,
   groupProfile,
   groupTypeLabel,
   groupTypeSql,
   workingGroupsSql,
+  type GroupColumns,
   type GroupProfile,
   type WorkingGroups,
 } from './api/group-columns.js';
@@ -52,6 +55,22 @@ export type { Group, Membership } from './service.js';
 export type { GroupStatus, GroupType } from './rules.js';
 export { readGroupsSettings, type GroupsSettings } from './settings.js';
 export type { GroupProfile, WorkingGroupColumns, WorkingGroups } from './api/group-columns.js';
+export type {
+  AdvisorRecords,
+  DeclaredInterests,
+  GroupName,
+  IndependenceDeclaration,
+} from './api/advisor-records.js';
+export type { CurrentMembers, GroupColumns } from './api/group-columns.js';
+// The vocabulary of vetting and of kinds of group, which the advice module's rules speak too.
+export {
+  CLEARANCE_LABELS,
+  CLEARANCE_ORDER,
+  GROUP_TYPE_LABELS,
+  mayWorkAtClearance,
+  type ClearanceLevel,
+  type HeldClearance,
+} from './rules.js';
 
 // Start-up loads the reference data before the modules are built (src/startup.ts).
 export { loadGroupsReferenceData } from './start-up.js';
@@ -127,6 +146,10 @@ export interface GroupsApi {
   workingGroupsSql(): WorkingGroups;
   groupTypeLabel(type: GroupType): string;
   groupProfile(executor: Executor, id: string): Promise<GroupProfile | undefined>;
+  /** Groups and their members' facts as columns of another module's query. */
+  groupColumns: GroupColumns;
+  /** Members' clearances and declarations, and groups' types, for judging advice. */
+  advisorRecords: AdvisorRecords;
 }
 
 export interface GroupsModule extends BridgeModule<GroupsApi> {
@@ -179,6 +202,8 @@ export function createGroupsModule(
       workingGroupsSql,
       groupTypeLabel,
       groupProfile,
+      groupColumns,
+      advisorRecords,
     },
     services,
     registerRoutes(app, renderPage) {
@@ -191,6 +216,7 @@ export function createGroupsModule(
           ...services,
           ...directoryApi,
           directory,
+          personColumns: directoryApi.personColumns,
           meetings: meetings.meetings,
           publicMeetings: meetings.publicMeetings,
         },

@@ -1,18 +1,67 @@
 /**
- * A group's name, type and owner as SQL, for another module's list that shows, sorts or filters
- * by them in its own single statement (a claims queue, a payments export): each is a correlated
- * subquery on this module's table, so the table's shape stays private.
+ * A group's and its members' facts for another module's query that holds their ids: each a
+ * correlated subquery (or a source to select from) on the groups module's own tables, so that a
+ * list which names, sorts or filters by groups or ranks their members stays one statement while
+ * the tables' shape stays private to this module (ADR 0014).
  */
 import { eq, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { QueryBuilder, type SubqueryWithSelection } from 'drizzle-orm/pg-core';
+import type { IsoDate } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { isUuid } from '../../../platform/http/params.js';
-import { GROUP_TYPE_LABELS, type GroupType } from '../rules.js';
-import { advisoryGroups } from '../schema.js';
+import { GROUP_TYPE_LABELS, type ClearanceLevel, type GroupType } from '../rules.js';
+import { accessExemptions, advisoryGroups, clearances, memberships } from '../schema.js';
+/** A group's current members, for a query's `from`: one row each, the person's id. */
+export interface CurrentMembers {
+  from: SQL;
+  personId: SQL<string>;
+}
+
+export interface GroupColumns {
+  /** The group's name. */
+  name(groupId: SQLWrapper): SQL<string>;
+  /** The directory id of the group's deployment contact (IAG-07), or null. */
+  deploymentContactId(groupId: SQLWrapper): SQL<string | null>;
+  /** IAG-07: the group's current members. */
+  currentMembers(groupId: string): CurrentMembers;
+  /** IAG-29: the person holds a clearance at this level or higher, in force on the day. */
+  cleared(personId: SQLWrapper, level: ClearanceLevel, on: IsoDate): SQL<boolean>;
+  /** IAG-30: an exemption giving the person unescorted access is in force on the day. */
+  unescortedAccess(personId: SQLWrapper, on: IsoDate): SQL<boolean>;
+}
+
+/**
+ * In parentheses around an inner statement: drizzle writes a column at the top of a selection
+ * of one table without its table's name, which inside a subquery would name the wrong column.
+ */
+const scalar = <T>(inner: SQL) => sql<T>`(${inner})`;
+
+const MEMBERS = sql.identifier('current_members');
+
+export const groupColumns: GroupColumns = {
+  name: (groupId) => scalar(sql`select g.name from ${advisoryGroups} g where g.id = ${groupId}`),
+  deploymentContactId: (groupId) =>
+    scalar(sql`select g.deployment_contact_id from ${advisoryGroups} g where g.id = ${groupId}`),
+  currentMembers: (groupId) => ({
+    from: sql`(select m.person_id from ${memberships} m
+      where m.group_id = ${groupId} and m.status = 'current') ${MEMBERS}`,
+    personId: sql<string>`${MEMBERS}.person_id`,
+  }),
+  cleared: (personId, level, on) =>
+    scalar(sql`exists (select 1 from ${clearances} v
+      where v.person_id = ${personId} and v.level >= ${level}::clearance_level
+        and v.granted_on <= ${on}::date and v.expires_on > ${on}::date
+        and (v.withdrawn_on is null or v.withdrawn_on > ${on}::date))`),
+  unescortedAccess: (personId, on) =>
+    scalar(sql`exists (select 1 from ${accessExemptions} e
+      where e.person_id = ${personId} and e.approved_on <= ${on}::date
+        and (e.expires_on is null or e.expires_on > ${on}::date)
+        and (e.revoked_on is null or e.revoked_on > ${on}::date))`),
+};
 
 /** The name of the group whose id the column (or expression) holds. */
 export function groupNameSql(groupId: SQLWrapper): SQL<string> {
-  return sql<string>`(select ${advisoryGroups.name} from ${advisoryGroups} where ${advisoryGroups.id} = ${groupId})`;
+  return groupColumns.name(groupId);
 }
 
 /** The type of the group whose id the column holds. */

@@ -5,32 +5,31 @@
  * person does is one function here: permission, rules, one transaction, one audit event.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import { users } from '../../platform/auth/schema.js';
-import type { Db, Executor } from '../../platform/db/database.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import { users } from '../../../platform/auth/schema.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
   type FieldError,
-} from '../../platform/errors.js';
-import { text, tooLong } from '../../platform/http/form-fields.js';
-import { isUuid } from '../../platform/http/params.js';
-import type { MailService } from '../../platform/mail/service.js';
-import { people } from '../directory/schema.js';
-import { findVisibleRequest, mayShareOn, personEmail } from './access.js';
-import { documentsToShare } from './documents-service.js';
-import { advicePaths as paths } from './paths.js';
+} from '../../../platform/errors.js';
+import { text, tooLong } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
+import type { MailService } from '../../../platform/mail/service.js';
+import { findVisibleRequest, mayShareOn, type AdviceLookups } from '../access.js';
+import { documentsToShare } from '../documents/service.js';
+import { advicePaths as paths } from '../paths.js';
 import {
   DISCLOSURE_KINDS,
   DISCLOSURE_KIND_LABELS,
   checkDisclosure,
   mayReadDisclosure,
   type DisclosureKind,
-} from './rules.js';
-import { adviceDocuments, adviceRequestEvents, deployments, disclosures } from './schema.js';
+} from '../rules.js';
+import { adviceDocuments, adviceRequestEvents, deployments, disclosures } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
@@ -40,9 +39,11 @@ export function createDisclosuresService(deps: {
   db: Db;
   mail: MailService;
   publicUrl: string;
+  lookups: AdviceLookups;
   now?: () => Date;
 }) {
   const { db, mail } = deps;
+  const people = deps.lookups.personColumns;
   const now = () => (deps.now ? deps.now() : new Date());
 
   function requireUser(principal: Principal): UserPrincipal {
@@ -56,12 +57,11 @@ export function createDisclosuresService(deps: {
       .select({
         deploymentId: deployments.id,
         personId: deployments.personId,
-        name: people.fullName,
+        name: people.name(deployments.personId),
       })
       .from(deployments)
-      .innerJoin(people, eq(people.id, deployments.personId))
       .where(and(eq(deployments.requestId, requestId), eq(deployments.status, 'accepted')))
-      .orderBy(asc(people.fullName));
+      .orderBy(asc(people.name(deployments.personId)));
   }
 
   /** The log for one request, as those who may disclose on it read it. */
@@ -71,7 +71,7 @@ export function createDisclosuresService(deps: {
         id: disclosures.id,
         kind: disclosures.kind,
         title: disclosures.title,
-        advisor: people.fullName,
+        advisor: people.name(disclosures.personId),
         protocol: disclosures.protocol,
         terms: disclosures.terms,
         disclosedAt: disclosures.disclosedAt,
@@ -81,7 +81,6 @@ export function createDisclosuresService(deps: {
         fileName: adviceDocuments.fileName,
       })
       .from(disclosures)
-      .innerJoin(people, eq(people.id, disclosures.personId))
       .leftJoin(users, eq(users.id, disclosures.disclosedBy))
       .leftJoin(adviceDocuments, eq(adviceDocuments.id, disclosures.documentId))
       .where(eq(disclosures.requestId, requestId))
@@ -153,12 +152,10 @@ export function createDisclosuresService(deps: {
                   id: deployments.id,
                   status: deployments.status,
                   personId: deployments.personId,
-                  name: people.fullName,
-                  email: personEmail,
+                  name: people.name(deployments.personId),
+                  email: people.email(deployments.personId),
                 })
                 .from(deployments)
-                .innerJoin(people, eq(people.id, deployments.personId))
-                .leftJoin(users, eq(users.id, people.userId))
                 .where(and(eq(deployments.id, deploymentId), eq(deployments.requestId, requestId)))
             : [];
         if (!target) errors.unshift({ field: 'deploymentId', message: 'Select the advisor' });
@@ -244,9 +241,13 @@ export function createDisclosuresService(deps: {
           sizeBytes: adviceDocuments.sizeBytes,
         })
         .from(disclosures)
-        .innerJoin(people, eq(people.id, disclosures.personId))
         .leftJoin(adviceDocuments, eq(adviceDocuments.id, disclosures.documentId))
-        .where(and(eq(disclosures.deploymentId, deploymentId), eq(people.userId, user.userId)))
+        .where(
+          and(
+            eq(disclosures.deploymentId, deploymentId),
+            eq(disclosures.personId, people.idOfUser(user.userId)),
+          ),
+        )
         .orderBy(asc(disclosures.disclosedAt))
         .limit(100);
       return rows.map(({ disclosure: d, ...file }) => {
@@ -273,12 +274,11 @@ export function createDisclosuresService(deps: {
         const [row] = await tx
           .select({ disclosure: disclosures })
           .from(disclosures)
-          .innerJoin(people, eq(people.id, disclosures.personId))
           .where(
             and(
               eq(disclosures.id, disclosureId),
               eq(disclosures.deploymentId, deploymentId),
-              eq(people.userId, user.userId),
+              eq(disclosures.personId, people.idOfUser(user.userId)),
             ),
           )
           .for('update', { of: disclosures });

@@ -5,28 +5,28 @@
  * person does is one function here: permission, rules, one transaction, one audit event.
  */
 import { asc, count, desc, eq } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { can } from '../../platform/auth/permissions.js';
-import { actorOf, type Principal } from '../../platform/auth/principal.js';
-import { todayInLondon } from '../../platform/calendar/index.js';
-import type { Db, Executor } from '../../platform/db/database.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal } from '../../../platform/auth/principal.js';
+import { todayInLondon } from '../../../platform/calendar/index.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
   type FieldError,
-} from '../../platform/errors.js';
-import { dateField, text, tooLong } from '../../platform/http/form-fields.js';
-import { isUuid } from '../../platform/http/params.js';
+} from '../../../platform/errors.js';
+import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
 import {
   OFFER_KINDS,
   OFFER_RESPONSES,
   checkOfferResponse,
   type OfferKind,
   type OfferResponse,
-} from './rules.js';
-import { adviceOffers, adviceRequests } from './schema.js';
+} from '../rules.js';
+import { adviceOffers, adviceRequests } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 

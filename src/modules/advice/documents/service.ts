@@ -6,25 +6,29 @@
  * files are checked and kept as meeting papers are.
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import type { Db, Executor } from '../../platform/db/database.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
   type FieldError,
-} from '../../platform/errors.js';
-import type { FileStore } from '../../platform/files/store.js';
-import { checkUploadedFile, keepFile, titleFromFileName } from '../../platform/files/upload.js';
-import { text, tooLong } from '../../platform/http/form-fields.js';
-import type { FormFile } from '../../platform/http/multipart.js';
-import { isUuid } from '../../platform/http/params.js';
-import { people } from '../directory/schema.js';
-import { findVisibleRequest, mayShareOn, ownDeployment } from './access.js';
-import { checkDocumentToShare, mayReadDisclosure, type AdviceDocumentPurpose } from './rules.js';
-import { adviceDocuments, adviceGiven, adviceRequestEvents, disclosures } from './schema.js';
+} from '../../../platform/errors.js';
+import type { FileStore } from '../../../platform/files/store.js';
+import { checkUploadedFile, keepFile, titleFromFileName } from '../../../platform/files/upload.js';
+import { text, tooLong } from '../../../platform/http/form-fields.js';
+import type { FormFile } from '../../../platform/http/multipart.js';
+import { isUuid } from '../../../platform/http/params.js';
+import {
+  createAdvisorAccess,
+  findVisibleRequest,
+  mayShareOn,
+  type AdviceLookups,
+} from '../access.js';
+import { checkDocumentToShare, mayReadDisclosure, type AdviceDocumentPurpose } from '../rules.js';
+import { adviceDocuments, adviceGiven, adviceRequestEvents, disclosures } from '../schema.js';
 
 type Upload = { title: string | undefined; file: FormFile | null };
 type AdviceDocument = typeof adviceDocuments.$inferSelect;
@@ -54,9 +58,12 @@ export function createAdviceDocumentsService(deps: {
   db: Db;
   files: FileStore;
   maxBytes: number;
+  lookups: AdviceLookups;
   now?: () => Date;
 }) {
   const { db, files } = deps;
+  const people = deps.lookups.personColumns;
+  const { ownDeployment } = createAdvisorAccess(deps.lookups);
   const now = () => (deps.now ? deps.now() : new Date());
   const maxMb = Math.round(deps.maxBytes / (1024 * 1024));
 
@@ -298,13 +305,12 @@ export function createAdviceDocumentsService(deps: {
       const [row] = await db
         .select({ disclosure: disclosures, document: adviceDocuments })
         .from(disclosures)
-        .innerJoin(people, eq(people.id, disclosures.personId))
         .innerJoin(adviceDocuments, eq(adviceDocuments.id, disclosures.documentId))
         .where(
           and(
             eq(disclosures.id, disclosureId),
             eq(disclosures.deploymentId, deploymentId),
-            eq(people.userId, user.userId),
+            eq(disclosures.personId, people.idOfUser(user.userId)),
           ),
         );
       if (!row) throw new NotFoundError();

@@ -3,13 +3,13 @@
  * advisor's attachments to their advice, and a document disclosed to an advisor (IAG-35).
  */
 import type { FastifyRequest } from 'fastify';
-import type { AdviceRouteDeps as RouteDeps } from './route-deps.js';
-import { ACCEPTED_DOCUMENTS } from '../../platform/files/document-types.js';
-import { registerUploadPage, sendDownload } from '../../platform/http/files.js';
-import { redirectWithFlash } from '../../platform/http/render.js';
-import { advicePaths as paths } from './paths.js';
+import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
+import { ACCEPTED_DOCUMENTS } from '../../../platform/files/document-types.js';
+import { registerUploadPage, sendDownload } from '../../../platform/http/files.js';
+import { redirectWithFlash } from '../../../platform/http/render.js';
+import { advicePaths as paths } from '../paths.js';
 
-const T = 'modules/advice/views';
+const T = 'modules/advice/documents/views';
 // Who may add or read a document depends on the request and the person, so the service decides.
 const signedIn = { config: { access: 'signed-in' as const } };
 

@@ -5,35 +5,37 @@
  * reason. Each thing a person does is one function here: permission, rules, one transaction,
  * one audit event.
  */
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { can } from '../../platform/auth/permissions.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import { users } from '../../platform/auth/schema.js';
-import { activeRoleHolders } from '../../platform/auth/users-service.js';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import { users } from '../../../platform/auth/schema.js';
+import { activeRoleHolders } from '../../../platform/auth/users-service.js';
 import {
   formatDate,
   formatDateTime,
   todayInLondon,
   type IsoDate,
-} from '../../platform/calendar/index.js';
-import type { Db, Executor } from '../../platform/db/database.js';
+} from '../../../platform/calendar/index.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
   type FieldError,
-} from '../../platform/errors.js';
-import { checkedValues, dateField, text, tooLong } from '../../platform/http/form-fields.js';
-import { isUuid } from '../../platform/http/params.js';
-import type { MailService } from '../../platform/mail/service.js';
-import type { GroupsApi } from '../groups/index.js';
-import { CLEARANCE_LABELS, CLEARANCE_ORDER, type ClearanceLevel } from '../groups/rules.js';
-import { people } from '../directory/schema.js';
-import { advisoryGroups } from '../groups/schema.js';
-import { accountOf, contactGroupIds, findVisibleRequest, personEmail } from './access.js';
-import { advicePaths as paths } from './paths.js';
+} from '../../../platform/errors.js';
+import { checkedValues, dateField, text, tooLong } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
+import type { MailService } from '../../../platform/mail/service.js';
+import {
+  CLEARANCE_LABELS,
+  CLEARANCE_ORDER,
+  type ClearanceLevel,
+  type GroupsApi,
+} from '../../groups/index.js';
+import { accountOf, contactGroupIds, findVisibleRequest, type AdviceLookups } from '../access.js';
+import { advicePaths as paths } from '../paths.js';
 import {
   ADVICE_OUTCOMES,
   ADVICE_OUTCOME_LABELS,
@@ -55,7 +57,7 @@ import {
   waitedFor,
   type TriageTargets,
   type Urgency,
-} from './rules.js';
+} from '../rules.js';
 import {
   adviceGiven,
   adviceRequestEvents,
@@ -63,7 +65,7 @@ import {
   adviceRequestRoutes,
   adviceRequests,
   deployments,
-} from './schema.js';
+} from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 export type AdviceRequest = typeof adviceRequests.$inferSelect;
@@ -73,12 +75,14 @@ export type AdviceService = ReturnType<typeof createAdviceService>;
 export function createAdviceService(deps: {
   db: Db;
   groups: GroupsApi;
+  lookups: AdviceLookups;
   mail: MailService;
   publicUrl: string;
   targets: TriageTargets;
   now?: () => Date;
 }) {
   const { db, groups, mail, targets } = deps;
+  const { personColumns: people, groupColumns } = deps.lookups;
   const now = () => (deps.now ? deps.now() : new Date());
 
   function requireUser(principal: Principal, permission?: Parameters<typeof can>[1]) {
@@ -127,9 +131,8 @@ export function createAdviceService(deps: {
     if (request.requestedBy !== user.userId) throw new ForbiddenError();
     if (!isUuid(adviceId)) throw new NotFoundError();
     const query = executor
-      .select({ advice: adviceGiven, advisor: people.fullName })
+      .select({ advice: adviceGiven, advisor: people.name(adviceGiven.personId) })
       .from(adviceGiven)
-      .innerJoin(people, eq(people.id, adviceGiven.personId))
       .where(and(eq(adviceGiven.id, adviceId), eq(adviceGiven.requestId, id)));
     const [row] = lock ? await query.for('update', { of: adviceGiven }) : await query;
     if (!row) throw new NotFoundError();
@@ -366,13 +369,12 @@ export function createAdviceService(deps: {
       const seesNominations = can(user, 'advice.view-all') || contactHere;
       const nominations = await db
         .select({
-          name: people.fullName,
+          name: people.name(deployments.personId),
           groupId: deployments.groupId,
           status: deployments.status,
           arrangedAt: deployments.arrangedAt,
         })
         .from(deployments)
-        .innerJoin(people, eq(people.id, deployments.personId))
         .where(
           seesNominations
             ? eq(deployments.requestId, id)
@@ -391,7 +393,7 @@ export function createAdviceService(deps: {
       const advice = await db
         .select({
           id: adviceGiven.id,
-          advisor: people.fullName,
+          advisor: people.name(adviceGiven.personId),
           groupId: adviceGiven.groupId,
           givenOn: adviceGiven.givenOn,
           summary: adviceGiven.summary,
@@ -401,7 +403,6 @@ export function createAdviceService(deps: {
           outcomeReason: adviceGiven.outcomeReason,
         })
         .from(adviceGiven)
-        .innerJoin(people, eq(people.id, adviceGiven.personId))
         .where(eq(adviceGiven.requestId, id))
         .orderBy(asc(adviceGiven.givenOn), asc(adviceGiven.recordedAt))
         .limit(100);
@@ -790,22 +791,23 @@ export function createAdviceService(deps: {
           .limit(batch)
           .for('update', { skipLocked: true });
         const unnominated = routed.filter((r) => nominationOverdue(r, 0, targets, at));
+        const contactId = groupColumns.deploymentContactId(adviceRequestRoutes.groupId);
         const contacts = unnominated.length
           ? await tx
               .select({
                 requestId: adviceRequestRoutes.requestId,
-                group: advisoryGroups.name,
-                name: people.fullName,
-                email: personEmail,
+                group: groupColumns.name(adviceRequestRoutes.groupId),
+                name: people.name(contactId),
+                email: people.email(contactId),
               })
               .from(adviceRequestRoutes)
-              .innerJoin(advisoryGroups, eq(advisoryGroups.id, adviceRequestRoutes.groupId))
-              .innerJoin(people, eq(people.id, advisoryGroups.deploymentContactId))
-              .leftJoin(users, eq(users.id, people.userId))
               .where(
-                inArray(
-                  adviceRequestRoutes.requestId,
-                  unnominated.map((r) => r.id),
+                and(
+                  inArray(
+                    adviceRequestRoutes.requestId,
+                    unnominated.map((r) => r.id),
+                  ),
+                  isNotNull(contactId),
                 ),
               )
           : [];

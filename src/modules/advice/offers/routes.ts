@@ -1,14 +1,14 @@
 /** Pages for CTSET's proactive offers of independent advice (IAG-09). */
-import type { AdviceRouteDeps as RouteDeps } from './route-deps.js';
-import { can } from '../../platform/auth/permissions.js';
-import { pageRequest } from '../../platform/db/search.js';
-import { dateParts } from '../../platform/http/form-fields.js';
-import { paginationFor } from '../../platform/http/pagination.js';
-import { redirectWithFlash, registerFormPage } from '../../platform/http/render.js';
-import { advicePaths as paths } from './paths.js';
-import { OFFER_KINDS, OFFER_KIND_LABELS, OFFER_RESPONSE_LABELS } from './rules.js';
+import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { pageRequest } from '../../../platform/db/search.js';
+import { dateParts } from '../../../platform/http/form-fields.js';
+import { paginationFor } from '../../../platform/http/pagination.js';
+import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { advicePaths as paths } from '../paths.js';
+import { OFFER_KINDS, OFFER_KIND_LABELS, OFFER_RESPONSE_LABELS } from '../rules.js';
 
-const T = 'modules/advice/views';
+const T = 'modules/advice/offers/views';
 // Who may record or read offers is decided by the service.
 const signedIn = { config: { access: 'signed-in' as const } };
 

@@ -1,18 +1,21 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AdviceRouteDeps as RouteDeps } from './route-deps.js';
-import { can } from '../../platform/auth/permissions.js';
-import { pageRequest } from '../../platform/db/search.js';
-import type { FieldError } from '../../platform/errors.js';
-import { checkedValues } from '../../platform/http/form-fields.js';
-import { paginationFor } from '../../platform/http/pagination.js';
-import { redirectWithFlash, registerFormPage, withFormErrors } from '../../platform/http/render.js';
-import { CLEARANCE_LABELS, CLEARANCE_ORDER, GROUP_TYPE_LABELS } from '../groups/rules.js';
-import { advicePaths as paths } from './paths.js';
+import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { pageRequest } from '../../../platform/db/search.js';
+import type { FieldError } from '../../../platform/errors.js';
+import { checkedValues } from '../../../platform/http/form-fields.js';
+import { paginationFor } from '../../../platform/http/pagination.js';
+import {
+  redirectWithFlash,
+  registerFormPage,
+  withFormErrors,
+} from '../../../platform/http/render.js';
+import { CLEARANCE_LABELS, CLEARANCE_ORDER, GROUP_TYPE_LABELS } from '../../groups/index.js';
+import { advicePaths as paths } from '../paths.js';
 import {
   ADVICE_OUTCOMES,
   ADVICE_OUTCOME_LABELS,
   DEPLOYMENT_STATUS_LABELS,
-  DISCLOSURE_KINDS,
   DISCLOSURE_KIND_LABELS,
   EXPERIENCE_AREAS,
   EXPERIENCE_LABELS,
@@ -21,9 +24,9 @@ import {
   URGENCY_LABELS,
   checkDocumentToShare,
   waitedFor,
-} from './rules.js';
+} from '../rules.js';
 
-const T = 'modules/advice/views';
+const T = 'modules/advice/requests/views';
 // Who may ask, triage or read a request is decided by the service (permission and ownership).
 const signedIn = { config: { access: 'signed-in' as const } };
 
@@ -395,61 +398,6 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
         reply,
         paths.request(answered.request.id),
         'Your answer has been sent to the strategic engagement team',
-      );
-    },
-  });
-
-  registerFormPage(app, '/advice-requests/:requestId/disclosures/new', signedIn, {
-    async show(request, reply, values, errors, status = 200) {
-      const form = await services.disclosures.discloseForm(request.principal, idOf(request));
-      return renderPage(
-        request,
-        reply,
-        `${T}/disclose.njk`,
-        {
-          title: `Share with an advisor on request ${form.request.reference}`,
-          breadcrumbs: [
-            home,
-            { text: `Request ${form.request.reference}`, href: paths.request(form.request.id) },
-          ],
-          ...form,
-          advisorItems: form.advisors.map((a) => ({
-            value: a.deploymentId,
-            text: a.name,
-            checked: values.deploymentId === a.deploymentId,
-          })),
-          documentItems: [
-            { value: '', text: 'None: the text below, or handed over another way' },
-            ...form.documents.map((d) => ({
-              value: d.id,
-              text: d.title,
-              selected: values.documentId === d.id,
-            })),
-          ],
-          kindItems: DISCLOSURE_KINDS.map((k) => ({
-            value: k,
-            text: DISCLOSURE_KIND_LABELS[k],
-            checked: values.kind === k,
-          })),
-          values,
-          paths,
-          action: paths.disclose(form.request.id),
-          errors,
-        },
-        status,
-      );
-    },
-    async submit(request, reply) {
-      const shared = await services.disclosures.disclose(
-        request.principal,
-        idOf(request),
-        body(request),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        `${paths.request(idOf(request))}#disclosures`,
-        `Shared with ${shared.advisor} and logged; they must acknowledge the terms before reading it`,
       );
     },
   });

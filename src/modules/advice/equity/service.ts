@@ -5,18 +5,21 @@
  * flagged; and the same as CSV.
  */
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { can } from '../../platform/auth/permissions.js';
-import { createVersionedCache } from '../../platform/cache/versioned-cache.js';
-import type { Principal } from '../../platform/auth/principal.js';
-import { addCalendarMonths, todayInLondon, type IsoDate } from '../../platform/calendar/index.js';
-import type { Db } from '../../platform/db/database.js';
-import { ForbiddenError, ValidationError, type FieldError } from '../../platform/errors.js';
-import { dateField } from '../../platform/http/form-fields.js';
-import { isUuid } from '../../platform/http/params.js';
-import { people } from '../directory/schema.js';
-import { advisoryGroups } from '../groups/schema.js';
-import { LOAD_WINDOW_MONTHS, busiestTenthShare, overburdened } from './rules.js';
-import { deployments } from './schema.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { createVersionedCache } from '../../../platform/cache/versioned-cache.js';
+import type { Principal } from '../../../platform/auth/principal.js';
+import {
+  addCalendarMonths,
+  todayInLondon,
+  type IsoDate,
+} from '../../../platform/calendar/index.js';
+import type { Db } from '../../../platform/db/database.js';
+import { ForbiddenError, ValidationError, type FieldError } from '../../../platform/errors.js';
+import { dateField } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
+import type { AdviceLookups } from '../access.js';
+import { LOAD_WINDOW_MONTHS, busiestTenthShare, overburdened } from '../rules.js';
+import { deployments } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 type Filters = { from: IsoDate; to: IsoDate; group: string | null };
@@ -33,8 +36,14 @@ type PerAdvisor = {
 
 export type EquityService = ReturnType<typeof createEquityService>;
 
-export function createEquityService(deps: { db: Db; threshold: number; now?: () => Date }) {
+export function createEquityService(deps: {
+  db: Db;
+  threshold: number;
+  lookups: AdviceLookups;
+  now?: () => Date;
+}) {
   const { db, threshold } = deps;
+  const { personColumns: people, advisorRecords } = deps.lookups;
   const now = () => (deps.now ? deps.now() : new Date());
 
   function requireViewer(principal: Principal) {
@@ -77,7 +86,7 @@ export function createEquityService(deps: { db: Db; threshold: number; now?: () 
    */
   async function perAdvisor(where: SQL): Promise<PerAdvisor> {
     // Counted by advisor and group first (a hash aggregate over the period index), then by
-    // advisor, then joined to people: only the advisors counted are looked up, and each carries
+    // advisor, then named: only the advisors counted are looked up, and each carries
     // its few groups rather than one entry per deployment.
     const pairs = db.$with('pairs').as(
       db
@@ -100,22 +109,19 @@ export function createEquityService(deps: { db: Db; threshold: number; now?: () 
         .from(pairs)
         .groupBy(pairs.personId),
     );
+    const name = people.name(counted.personId);
     const [rows, groups] = await Promise.all([
       db
         .with(pairs, counted)
         .select({
           personId: counted.personId,
-          name: people.fullName,
+          name,
           deployments: counted.deployments,
           groupIds: counted.groupIds,
         })
         .from(counted)
-        .innerJoin(people, eq(people.id, counted.personId))
-        .orderBy(desc(counted.deployments), asc(people.fullName), asc(counted.personId)),
-      db
-        .select({ id: advisoryGroups.id, name: advisoryGroups.name })
-        .from(advisoryGroups)
-        .orderBy(asc(advisoryGroups.name)),
+        .orderBy(desc(counted.deployments), asc(name), asc(counted.personId)),
+      advisorRecords.everyGroup(db),
     ]);
     // In the order the database sorts the names, as the page's list of groups is.
     const order = new Map(groups.map((g, i) => [g.id, i]));

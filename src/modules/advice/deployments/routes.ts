@@ -1,0 +1,173 @@
+/**
+ * The advisor's pages (IAG-08, IAG-10): their deployments, each to accept or decline and to
+ * record the advice given, and the days they cannot be deployed. Who may see or do what is
+ * decided by the deployments service.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
+import { pageRequest } from '../../../platform/db/search.js';
+import { checkedValues } from '../../../platform/http/form-fields.js';
+import { paginationFor } from '../../../platform/http/pagination.js';
+import {
+  redirectWithFlash,
+  registerFormPage,
+  type FormShow,
+} from '../../../platform/http/render.js';
+import { advicePaths as paths } from '../paths.js';
+import { deploymentLabels } from '../presenter.js';
+import { EXPERIENCE_AREAS, EXPERIENCE_LABELS } from '../rules.js';
+
+const T = 'modules/advice/deployments/views';
+const signedIn = { config: { access: 'signed-in' as const } };
+
+type Values = Record<string, string | string[] | undefined>;
+
+export function registerDeploymentRoutes({ app, services, renderPage }: RouteDeps): void {
+  const { deployments } = services;
+  const params = (request: FastifyRequest) => request.params as Record<string, string>;
+  const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
+  const pageOf = (request: FastifyRequest, limit: number) =>
+    pageRequest((request.query as Record<string, unknown>).page, limit);
+  const home = { text: 'Home', href: '/' };
+  const labels = deploymentLabels;
+
+  // The advisor's side.
+
+  app.get(paths.deployments, signedIn, async (request, reply) => {
+    const page = pageOf(request, 20);
+    const result = await deployments.mine(request.principal, page);
+    return renderPage(request, reply, `${T}/deployments.njk`, {
+      title: 'Your deployments',
+      breadcrumbs: [home],
+      ...result,
+      pagination: paginationFor(paths.deployments, {}, page.page, page.limit, result.total),
+      labels,
+      paths,
+    });
+  });
+
+  const showAvailability: FormShow = async (request, reply, values, errors, status = 200) => {
+    const result = await deployments.availability(request.principal);
+    // Errors from the experience form keep its ticks; otherwise show what is saved.
+    const ticked = errors?.some((e) => e.field === 'experience')
+      ? checkedValues(values.experience)
+      : result.experience;
+    return renderPage(
+      request,
+      reply,
+      `${T}/availability.njk`,
+      {
+        title: 'Your availability and experience',
+        breadcrumbs: [home, { text: 'Your deployments', href: paths.deployments }],
+        ...result,
+        experienceItems: EXPERIENCE_AREAS.map((e) => ({
+          value: e,
+          text: EXPERIENCE_LABELS[e],
+          checked: ticked.includes(e),
+        })),
+        values,
+        paths,
+        errors,
+      },
+      status,
+    );
+  };
+
+  registerFormPage(app, paths.availability, signedIn, {
+    show: showAvailability,
+    async submit(request, reply) {
+      await deployments.addUnavailability(request.principal, body(request), request.id);
+      return redirectWithFlash(
+        reply,
+        paths.availability,
+        'The dates have been added: you will not be offered for work on them',
+      );
+    },
+  });
+
+  // The experience form posts to its own URL and shows its errors on the same page.
+  registerFormPage(app, paths.experience, signedIn, {
+    show: showAvailability,
+    async submit(request, reply) {
+      await deployments.saveExperience(request.principal, body(request), request.id);
+      return redirectWithFlash(reply, paths.availability, 'Your experience has been saved');
+    },
+  });
+
+  app.post('/deployments/availability/dates/:entryId/remove', signedIn, async (request, reply) => {
+    await deployments.removeUnavailability(request.principal, params(request).entryId!, request.id);
+    return redirectWithFlash(reply, paths.availability, 'The dates have been removed');
+  });
+
+  // One deployment, for the advisor it names: read it, then accept or decline.
+
+  const showDeployment: FormShow = async (request, reply, values, errors, status = 200) => {
+    const found = await deployments.deployment(request.principal, params(request).deploymentId!);
+    const [shared, adviceDocuments] = await Promise.all([
+      services.disclosures.forAdvisor(request.principal, found.deployment.id),
+      found.advice ? services.adviceDocuments.ofOwnAdvice(found.advice.id) : [],
+    ]);
+    return renderPage(
+      request,
+      reply,
+      `${T}/deployment.njk`,
+      {
+        title: `Request ${found.request.reference}: ${found.request.subject}`,
+        breadcrumbs: [home, { text: 'Your deployments', href: paths.deployments }],
+        ...found,
+        shared,
+        adviceDocuments,
+        values,
+        labels,
+        paths,
+        errors,
+      },
+      status,
+    );
+  };
+
+  app.get('/deployments/:deploymentId', signedIn, async (request, reply) =>
+    showDeployment(request, reply, {}),
+  );
+
+  app.post('/deployments/:deploymentId/accept', signedIn, async (request, reply) => {
+    const id = params(request).deploymentId!;
+    await deployments.accept(request.principal, id, request.id);
+    return redirectWithFlash(
+      reply,
+      paths.deployment(id),
+      'You have accepted. You will be contacted to arrange access.',
+    );
+  });
+
+  registerFormPage(app, '/deployments/:deploymentId/advice', signedIn, {
+    show: showDeployment,
+    async submit(request, reply) {
+      const id = params(request).deploymentId!;
+      const advice = await deployments.recordAdvice(
+        request.principal,
+        id,
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.deployment(id),
+        `Your advice has been recorded as ${advice.independent ? 'independent' : 'non-independent'} advice; the requester has been asked whether they used it`,
+      );
+    },
+  });
+
+  registerFormPage(app, '/deployments/:deploymentId/decline', signedIn, {
+    show: showDeployment,
+    async submit(request, reply) {
+      const id = params(request).deploymentId!;
+      await deployments.decline(request.principal, id, body(request), request.id);
+      return redirectWithFlash(
+        reply,
+        paths.deployments,
+        "You have declined; the group's deployment contact has been told",
+      );
+    },
+  });
+}

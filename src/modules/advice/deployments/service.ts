@@ -1,0 +1,514 @@
+/**
+ * From a request passed to a group to advisors ready to go (IAG-07, IAG-08, IAG-10, IAG-29,
+ * IAG-30): the group's deployment contact nominates (nominations/); each advisor accepts or
+ * declines, records the advice they gave, and says when they cannot be deployed (here); CTSET
+ * (urgent) or the coordination unit (otherwise) contacts them and arranges escorted access
+ * (arrangements/). `services.deployments` is all three. Each thing a person does is one
+ * function: permission, rules, one transaction, one audit event.
+ */
+import { and, asc, count, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import { formatDate, toLondonDate, todayInLondon } from '../../../platform/calendar/index.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  type FieldError,
+} from '../../../platform/errors.js';
+import { checkedValues, dateField, text, tooLong } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
+import type { MailService } from '../../../platform/mail/service.js';
+import type { AdviceCitations } from '../../meetings/index.js';
+import { accountOf, createAdvisorAccess, type AdviceLookups } from '../access.js';
+import { advicePaths as paths } from '../paths.js';
+import {
+  EXPERIENCE_AREAS,
+  adviceIndependence,
+  checkAdviceRecording,
+  checkResponse,
+  nominationProblem,
+  type ExperienceArea,
+} from '../rules.js';
+import {
+  adviceConflicts,
+  adviceGiven,
+  adviceRequestEvents,
+  adviceRequests,
+  advisorProfiles,
+  advisorUnavailability,
+  deployments,
+} from '../schema.js';
+import { addRequestEvent } from '../shared.js';
+import { createArrangementsService } from '../arrangements/service.js';
+import { createCandidateFacts } from '../nominations/candidates.js';
+import { createNominationsService } from '../nominations/service.js';
+
+type Input = Record<string, string | string[] | undefined>;
+type Page = { limit: number; offset: number };
+
+export type DeploymentsService = ReturnType<typeof createDeploymentsService>;
+
+export function createDeploymentsService(deps: {
+  db: Db;
+  mail: MailService;
+  publicUrl: string;
+  lookups: AdviceLookups;
+  now?: () => Date;
+}) {
+  const { db, mail, lookups } = deps;
+  const { personColumns: people, groupColumns: groups, advisorRecords } = lookups;
+  const { personOf, ownDeployment } = createAdvisorAccess(lookups);
+  const candidateFacts = createCandidateFacts(lookups);
+  const now = () => (deps.now ? deps.now() : new Date());
+  const link = (path: string) => `${deps.publicUrl}${path}`;
+
+  function requireUser(principal: Principal): UserPrincipal {
+    if (principal?.kind !== 'user') throw new ForbiddenError();
+    return principal;
+  }
+
+  async function addEvent(
+    tx: Executor,
+    requestId: string,
+    kind: (typeof adviceRequestEvents.$inferInsert)['kind'],
+    actorUserId: string | null,
+    textValue: string,
+  ) {
+    await addRequestEvent(tx, now(), { requestId, kind, actorUserId, text: textValue });
+  }
+
+  /**
+   * The advisor's deployment, locked for a change: the request first, then the deployment, the
+   * order nominating takes them in, so two actions at once wait rather than deadlock.
+   */
+  async function lockOwnDeployment(tx: Executor, user: UserPrincipal, id: string) {
+    const found = await ownDeployment(tx, user, id);
+    await tx
+      .select({ id: adviceRequests.id })
+      .from(adviceRequests)
+      .where(eq(adviceRequests.id, found.request.id))
+      .for('update');
+    return ownDeployment(tx, user, id, true);
+  }
+
+  /** IAG-27: a group's recorded advice, as its minutes cite it. */
+  function citableQuery(executor: Executor, where: SQL) {
+    return executor
+      .select({
+        id: adviceGiven.id,
+        requestId: adviceGiven.requestId,
+        reference: adviceRequests.reference,
+        advisor: people.name(adviceGiven.personId),
+        givenOn: adviceGiven.givenOn,
+        summary: adviceGiven.summary,
+        outcome: adviceGiven.outcome,
+        outcomeReason: adviceGiven.outcomeReason,
+      })
+      .from(adviceGiven)
+      .innerJoin(adviceRequests, eq(adviceRequests.id, adviceGiven.requestId))
+      .where(where);
+  }
+
+  const citations: AdviceCitations = {
+    forGroup: (executor, groupId) =>
+      citableQuery(executor, eq(adviceGiven.groupId, groupId))
+        .orderBy(desc(adviceGiven.givenOn), desc(adviceGiven.recordedAt))
+        .limit(50),
+    find: async (executor, groupId, id) =>
+      (
+        await citableQuery(executor, and(eq(adviceGiven.groupId, groupId), eq(adviceGiven.id, id))!)
+      )[0],
+  };
+
+  return {
+    now,
+    citations,
+    // IAG-07: the deployment contact's side, and (IAG-08, IAG-30) the arranging that follows a
+    // nomination, under the same name for callers.
+    ...createNominationsService({ db, mail, publicUrl: deps.publicUrl, lookups, now: deps.now }),
+    ...createArrangementsService({ db, lookups, now: deps.now }),
+
+    /** The advisor's own nominations and deployments, newest first. */
+    async mine(principal: Principal, page: Page) {
+      const user = requireUser(principal);
+      const person = await personOf(db, user);
+      if (!person) return { items: [], total: 0, linked: false };
+      const where = eq(deployments.personId, person.id);
+      const [items, [total]] = await Promise.all([
+        db
+          .select({
+            id: deployments.id,
+            status: deployments.status,
+            deployedOn: deployments.deployedOn,
+            nominatedAt: deployments.nominatedAt,
+            reference: adviceRequests.reference,
+            subject: adviceRequests.subject,
+            urgency: adviceRequests.urgency,
+            groupName: groups.name(deployments.groupId),
+          })
+          .from(deployments)
+          .innerJoin(adviceRequests, eq(adviceRequests.id, deployments.requestId))
+          .where(where)
+          .orderBy(desc(deployments.nominatedAt))
+          .limit(page.limit)
+          .offset(page.offset),
+        db.select({ n: count() }).from(deployments).where(where),
+      ]);
+      return { items, total: Number(total?.n ?? 0), linked: true };
+    },
+
+    /**
+     * The advisor's accepted deployments on or after a day, newest first: what they can claim
+     * expenses for. The subject is not given: a claim names only the request's number.
+     */
+    async acceptedDeploymentsSince(executor: Executor, personId: string, from: string) {
+      return executor
+        .select({
+          id: deployments.id,
+          groupId: deployments.groupId,
+          deployedOn: deployments.deployedOn,
+          reference: adviceRequests.reference,
+        })
+        .from(deployments)
+        .innerJoin(adviceRequests, eq(adviceRequests.id, deployments.requestId))
+        .where(
+          and(
+            eq(deployments.personId, personId),
+            eq(deployments.status, 'accepted'),
+            gte(deployments.deployedOn, from),
+          ),
+        )
+        .orderBy(desc(deployments.deployedOn))
+        .limit(50);
+    },
+
+    /** One deployment, for the advisor it names, with the advice they recorded. */
+    async deployment(principal: Principal, id: string) {
+      const user = requireUser(principal);
+      const found = await ownDeployment(db, user, id);
+      const [advice] = await db.select().from(adviceGiven).where(eq(adviceGiven.deploymentId, id));
+      return { ...found, advice: advice ?? null };
+    },
+
+    /** IAG-08: the advisor accepts; when every advisor asked for has, the request is deployed. */
+    async accept(principal: Principal, id: string, auditRequestId?: string) {
+      const user = requireUser(principal);
+      return db.transaction(async (tx) => {
+        const found = await lockOwnDeployment(tx, user, id);
+        const { deployment, request } = found;
+        const refusal = checkResponse(deployment.status);
+        if (refusal) throw new ConflictError(refusal);
+        // Still suitable? A clearance withdrawn, a term ended or a conflict recorded since the
+        // nomination stops the acceptance (IAG-02, IAG-29).
+        const [facts] = await candidateFacts(tx, request, deployment.groupId, [found.person.id]);
+        const problem = nominationProblem({ ...facts!, alreadyAsked: false }, request);
+        if (problem) throw new ConflictError(`${problem}: ask the group's deployment contact`);
+        await tx
+          .update(deployments)
+          .set({ status: 'accepted', respondedAt: now() })
+          .where(eq(deployments.id, id));
+        await addEvent(
+          tx,
+          request.id,
+          'accepted',
+          user.userId,
+          `${found.person.name} of ${found.groupName} accepted`,
+        );
+        const [accepted] = await tx
+          .select({ n: count() })
+          .from(deployments)
+          .where(and(eq(deployments.requestId, request.id), eq(deployments.status, 'accepted')));
+        const complete = Number(accepted?.n ?? 0) >= request.advisorsWanted;
+        if (complete) {
+          await tx
+            .update(adviceRequests)
+            .set({ status: 'deployed', version: sql`${adviceRequests.version} + 1` })
+            .where(eq(adviceRequests.id, request.id));
+          const requester = await accountOf(tx, request.requestedBy);
+          if (requester?.email)
+            await mail.queue(tx, {
+              to: requester.email,
+              subject: `Advisors found for your request: ${request.subject}`,
+              text: [
+                `Dear ${requester.name},`,
+                '',
+                `Every advisor request ${request.reference} asked for has accepted. Who they are is on the request's page:`,
+                link(paths.request(request.id)),
+              ].join('\n'),
+            });
+        }
+        await recordAudit(tx, actorOf(user, auditRequestId), {
+          action: 'deployment.accepted',
+          recordType: 'deployment',
+          recordId: id,
+          before: { status: deployment.status },
+          after: { status: 'accepted', requestDeployed: complete },
+        });
+        return { request, complete };
+      });
+    },
+
+    /**
+     * IAG-08: the advisor declines, saying why; the request goes back to the group's deployment
+     * contact, who is e-mailed the reason. A declared conflict keeps them off this request.
+     */
+    async decline(principal: Principal, id: string, input: Input, auditRequestId?: string) {
+      const user = requireUser(principal);
+      const reason = text(input.reason);
+      const conflict = input.conflict === 'yes';
+      const errors: FieldError[] = [];
+      if (!reason) errors.push({ field: 'reason', message: 'Enter why you cannot take this on' });
+      tooLong(errors, 'reason', 'The reason', reason, 1000);
+      return db.transaction(async (tx) => {
+        const { deployment, request, groupName, person } = await lockOwnDeployment(tx, user, id);
+        const refusal = checkResponse(deployment.status);
+        if (refusal) throw new ConflictError(refusal, 'reason');
+        if (errors.length) throw new ValidationError(errors);
+        await tx
+          .update(deployments)
+          .set({ status: 'declined', respondedAt: now(), declineReason: reason })
+          .where(eq(deployments.id, id));
+        if (conflict)
+          await tx
+            .insert(adviceConflicts)
+            .values({
+              requestId: request.id,
+              personId: person.id,
+              reason: `Declared by the advisor: ${reason}`,
+              recordedBy: user.userId,
+              recordedAt: now(),
+            })
+            .onConflictDoNothing();
+        await addEvent(
+          tx,
+          request.id,
+          'advisor_declined',
+          user.userId,
+          `A nominated advisor could not take it on; ${groupName}'s deployment contact will nominate another`,
+        );
+        const contactId = groups.deploymentContactId(deployments.groupId);
+        const [contact] = await tx
+          .select({ name: people.name(contactId), email: people.email(contactId) })
+          .from(deployments)
+          .where(eq(deployments.id, id));
+        if (contact?.email)
+          await mail.queue(tx, {
+            to: contact.email,
+            subject: `An advisor declined request ${request.reference}: ${request.subject}`,
+            text: [
+              `Dear ${contact.name},`,
+              '',
+              `${person.name} cannot take on request ${request.reference}${conflict ? ', because of a conflict of interest' : ''}:`,
+              reason!,
+              '',
+              `Please nominate another advisor: ${link(paths.nominate(request.id, deployment.groupId))}`,
+            ].join('\n'),
+          });
+        await recordAudit(tx, actorOf(user, auditRequestId), {
+          action: 'deployment.declined',
+          recordType: 'deployment',
+          recordId: id,
+          before: { status: deployment.status },
+          after: { status: 'declined', reason, conflict },
+        });
+        return { request };
+      });
+    },
+
+    /**
+     * The advisor records the advice they gave: when, and what. Bridge labels it independent or
+     * non-independent from their group and their latest declaration (IAG-02); the requester is
+     * asked to record whether they used it.
+     */
+    async recordAdvice(principal: Principal, id: string, input: Input, auditRequestId?: string) {
+      const user = requireUser(principal);
+      const errors: FieldError[] = [];
+      const today = todayInLondon(now());
+      const givenOn = dateField(input, 'givenOn', 'the date you gave the advice', errors);
+      if (givenOn && givenOn > today)
+        errors.push({ field: 'givenOn-day', message: 'The date must be today or in the past' });
+      const summary = text(input.summary);
+      if (!summary) errors.push({ field: 'summary', message: 'Enter the advice you gave' });
+      tooLong(errors, 'summary', 'The advice', summary, 5000);
+      return db.transaction(async (tx) => {
+        const { deployment, request, person, groupName } = await lockOwnDeployment(tx, user, id);
+        const [existing] = await tx
+          .select({ id: adviceGiven.id })
+          .from(adviceGiven)
+          .where(eq(adviceGiven.deploymentId, id));
+        const refusal = checkAdviceRecording(deployment.status, !!existing);
+        if (refusal) throw new ConflictError(refusal, 'summary');
+        const nominatedOn = toLondonDate(deployment.nominatedAt);
+        if (givenOn && givenOn < nominatedOn)
+          errors.push({
+            field: 'givenOn-day',
+            message: `The date must be on or after ${formatDate(nominatedOn)}, when you were nominated`,
+          });
+        if (errors.length) throw new ValidationError(errors);
+        const label = adviceIndependence({
+          groupType: await advisorRecords.independenceType(tx, deployment.groupId),
+          groupName,
+          declaration: await advisorRecords.declarationOn(tx, person.id, givenOn!),
+        });
+        const [advice] = await tx
+          .insert(adviceGiven)
+          .values({
+            requestId: request.id,
+            deploymentId: id,
+            personId: person.id,
+            groupId: deployment.groupId,
+            givenOn: givenOn!,
+            summary: summary!,
+            independent: label.independent,
+            independenceBasis: label.basis,
+            recordedBy: user.userId,
+            recordedAt: now(),
+          })
+          .returning();
+        await addEvent(
+          tx,
+          request.id,
+          'advice_given',
+          user.userId,
+          `${person.name} recorded the ${label.independent ? 'independent' : 'non-independent'} advice they gave on ${formatDate(givenOn!)}`,
+        );
+        const requester = await accountOf(tx, request.requestedBy);
+        if (requester?.email)
+          await mail.queue(tx, {
+            to: requester.email,
+            subject: `Advice recorded on request ${request.reference}: did you use it?`,
+            text: [
+              `Dear ${requester.name},`,
+              '',
+              `${person.name} has recorded the advice they gave on ${request.subject}.`,
+              'Advice may or may not be applied. Please record whether you used it, and why (IAG-27):',
+              link(paths.request(request.id)),
+            ].join('\n'),
+          });
+        await recordAudit(tx, actorOf(user, auditRequestId), {
+          action: 'advice.recorded',
+          recordType: 'advice-request',
+          recordId: request.id,
+          after: advice,
+        });
+        return advice!;
+      });
+    },
+
+    /** The advisor's experience and the days they cannot be deployed. */
+    async availability(principal: Principal) {
+      const user = requireUser(principal);
+      const person = await personOf(db, user);
+      if (!person) throw new NotFoundError();
+      const today = todayInLondon(now());
+      const [[profile], away] = await Promise.all([
+        db.select().from(advisorProfiles).where(eq(advisorProfiles.personId, person.id)),
+        db
+          .select()
+          .from(advisorUnavailability)
+          .where(
+            and(
+              eq(advisorUnavailability.personId, person.id),
+              sql`${advisorUnavailability.endsOn} >= ${today}::date`,
+            ),
+          )
+          .orderBy(asc(advisorUnavailability.startsOn))
+          .limit(100),
+      ]);
+      return { person, experience: profile?.experience ?? [], away };
+    },
+
+    /** IAG-10: the advisor says which kinds of experience they bring. */
+    async saveExperience(principal: Principal, input: Input, auditRequestId?: string) {
+      const user = requireUser(principal);
+      const chosen = checkedValues(input.experience);
+      if (chosen.some((e) => !(EXPERIENCE_AREAS as readonly string[]).includes(e)))
+        throw new ValidationError([
+          { field: 'experience', message: 'Select kinds of experience from the list' },
+        ]);
+      const experience = [...new Set(chosen)] as ExperienceArea[];
+      return db.transaction(async (tx) => {
+        const person = await personOf(tx, user);
+        if (!person) throw new NotFoundError();
+        await tx
+          .insert(advisorProfiles)
+          .values({ personId: person.id, experience, updatedAt: now() })
+          .onConflictDoUpdate({
+            target: advisorProfiles.personId,
+            set: { experience, updatedAt: now() },
+          });
+        await recordAudit(tx, actorOf(user, auditRequestId), {
+          action: 'advisor.experience-saved',
+          recordType: 'person',
+          recordId: person.id,
+          after: { experience },
+        });
+      });
+    },
+
+    /** The advisor gives days they cannot be deployed. */
+    async addUnavailability(principal: Principal, input: Input, auditRequestId?: string) {
+      const user = requireUser(principal);
+      const errors: FieldError[] = [];
+      const startsOn = dateField(input, 'startsOn', 'the first day you are not available', errors);
+      const endsOn = dateField(input, 'endsOn', 'the last day you are not available', errors);
+      if (startsOn && endsOn && endsOn < startsOn)
+        errors.push({
+          field: 'endsOn-day',
+          message: 'The last day must be the same as or after the first',
+        });
+      if (endsOn && endsOn < todayInLondon(now()))
+        errors.push({ field: 'endsOn-day', message: 'The last day must be today or later' });
+      const note = text(input.note);
+      tooLong(errors, 'note', 'The note', note, 200);
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const person = await personOf(tx, user);
+        if (!person) throw new NotFoundError();
+        const [row] = await tx
+          .insert(advisorUnavailability)
+          .values({
+            personId: person.id,
+            startsOn: startsOn!,
+            endsOn: endsOn!,
+            note,
+            createdAt: now(),
+          })
+          .returning();
+        await recordAudit(tx, actorOf(user, auditRequestId), {
+          action: 'advisor.unavailability-added',
+          recordType: 'person',
+          recordId: person.id,
+          after: row,
+        });
+        return row!;
+      });
+    },
+
+    /** The advisor takes back days they had said they could not do. */
+    async removeUnavailability(principal: Principal, id: string, auditRequestId?: string) {
+      const user = requireUser(principal);
+      if (!isUuid(id)) throw new NotFoundError();
+      return db.transaction(async (tx) => {
+        const person = await personOf(tx, user);
+        if (!person) throw new NotFoundError();
+        const [removed] = await tx
+          .delete(advisorUnavailability)
+          .where(
+            and(eq(advisorUnavailability.id, id), eq(advisorUnavailability.personId, person.id)),
+          )
+          .returning();
+        if (!removed) throw new NotFoundError();
+        await recordAudit(tx, actorOf(user, auditRequestId), {
+          action: 'advisor.unavailability-removed',
+          recordType: 'person',
+          recordId: person.id,
+          before: removed,
+        });
+      });
+    },
+  };
+}
