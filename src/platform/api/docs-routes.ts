@@ -6,6 +6,7 @@
  */
 import type { RouteDeps } from '../modules.js';
 import { can } from '../auth/permissions.js';
+import { apiTokenPaths } from './paths.js';
 
 export const apiDocsPaths = {
   /** The page that describes the API, linked from the footer. */
@@ -50,7 +51,7 @@ export function registerApiDocsRoutes({ app, renderPage, config }: RouteDeps): v
       openApiUrl: `${config.publicUrl}${apiDocsPaths.openApi}`,
       openApiPath: apiDocsPaths.openApi,
       referenceHref: apiReferenceHref(request.principal),
-      tokensHref: can(request.principal, 'api-tokens.manage') ? '/admin/api-tokens' : undefined,
+      tokensHref: can(request.principal, 'api-tokens.manage') ? apiTokenPaths.tokens : undefined,
     });
   });
 }

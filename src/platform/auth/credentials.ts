@@ -7,6 +7,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../db/database.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import type { AuthContext } from './context.js';
+import { authPaths } from './paths.js';
 import { passwordProblem, verifyPassword } from './passwords.js';
 import type { RoleGrant } from './principal.js';
 import { passwordResetTokens, roleAssignments, users } from './schema.js';
@@ -39,7 +40,7 @@ export async function issueSetPasswordLink(
     tokenHash: hashToken(token),
     expiresAt: new Date(input.now.getTime() + input.minutes * 60_000),
   });
-  return `${input.publicUrl}/reset-password/${token}`;
+  return `${input.publicUrl}${authPaths.resetPassword(token)}`;
 }
 
 export function normaliseEmail(email: string): string {

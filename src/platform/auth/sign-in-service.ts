@@ -19,10 +19,12 @@ import { acceptedTotpStep } from './totp.js';
 /** What a refused sign-in says, whatever was wrong (the English catalogue's words). */
 export const SIGN_IN_FAILED = english.auth.errors.signInFailed;
 
-function lockedOut(until: Date, at: Date, t: Translate): TooManyRequestsError {
+/** The refusal while locked out, shown at the form's field. */
+function lockedOut(until: Date, at: Date, t: Translate, field: string): TooManyRequestsError {
   return new TooManyRequestsError(
     t('auth.errors.lockedOut', { count: minutesUntil(until, at) }),
     Math.ceil((until.getTime() - at.getTime()) / 1000),
+    field,
   );
 }
 
@@ -100,7 +102,7 @@ export function createSignInService(
         at,
       );
       if (decision.kind === 'locked') {
-        throw lockedOut(decision.until, at, t);
+        throw lockedOut(decision.until, at, t, 'email');
       }
       if (decision.delayMs > 0) await sleep(decision.delayMs);
 
@@ -157,7 +159,7 @@ export function createSignInService(
         at,
       );
       if (decision.kind === 'locked') {
-        throw lockedOut(decision.until, at, t);
+        throw lockedOut(decision.until, at, t, 'code');
       }
       if (decision.delayMs > 0) await sleep(decision.delayMs);
       if (!code.trim())
