@@ -6,16 +6,10 @@
  */
 import type { RouteDeps } from '../modules.js';
 import { can } from '../auth/permissions.js';
-import { apiTokenPaths } from './paths.js';
+import { apiDocsPaths, apiTokenPaths } from './paths.js';
 
-export const apiDocsPaths = {
-  /** The page that describes the API, linked from the footer. */
-  about: '/api-documentation',
-  /** The OpenAPI description, for anyone's tools. */
-  openApi: '/api/openapi.json',
-  /** The interactive reference, for administrators. */
-  reference: '/admin/api-reference',
-};
+// app.ts reads the documentation's addresses from here.
+export { apiDocsPaths };
 
 /** The interactive reference's link, for those who may open it. */
 export function apiReferenceHref(principal: Parameters<typeof can>[0]): string | undefined {
