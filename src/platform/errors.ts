@@ -67,13 +67,14 @@ export class UnsupportedMediaTypeError extends AppError {
   }
 }
 
-/** Too many attempts: the caller must wait. */
+/** Too many attempts: the caller must wait. With a field, the form shows it there. */
 export class TooManyRequestsError extends AppError {
   readonly status = 429;
   readonly code = 'too-many-requests';
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -81,7 +82,7 @@ export class TooManyRequestsError extends AppError {
 
 export function fieldErrorsOf(error: unknown): FieldError[] | undefined {
   if (error instanceof ValidationError) return error.fieldErrors;
-  if (error instanceof ConflictError && error.field) {
+  if ((error instanceof ConflictError || error instanceof TooManyRequestsError) && error.field) {
     return [{ field: error.field, message: error.message }];
   }
   return undefined;

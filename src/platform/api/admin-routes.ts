@@ -2,12 +2,13 @@ import type { Translate } from '../i18n/messages.js';
 import type { RouteDeps } from '../modules.js';
 import { NotFoundError } from '../errors.js';
 import { isUuid } from '../http/params.js';
-import { field, formValues, redirectWithFlash, withFormErrors } from '../http/render.js';
+import { field, formValues, redirectWithFlash, registerFormPage } from '../http/render.js';
+import { apiTokenPaths } from './paths.js';
 
 const manage = { config: { access: { action: 'api-tokens.manage' as const } } };
 const crumbs = (t: Translate) => [
   { text: t('nav.home'), href: '/' },
-  { text: t('nav.apiTokens'), href: '/admin/api-tokens' },
+  { text: t('nav.apiTokens'), href: apiTokenPaths.tokens },
 ];
 
 function scopesOf(body: unknown): string[] {
@@ -19,64 +20,54 @@ function scopesOf(body: unknown): string[] {
 export function registerApiTokenRoutes({ app, services, renderPage }: RouteDeps): void {
   const { apiTokens } = services;
 
-  app.get('/admin/api-tokens', manage, async (request, reply) =>
-    renderPage(request, reply, 'platform/views/admin/api-tokens.njk', {
+  app.get(apiTokenPaths.tokens, manage, async (request, reply) => {
+    const tokens = await apiTokens.list(request.principal);
+    return renderPage(request, reply, 'platform/views/admin/api-tokens.njk', {
       title: request.t('admin.apiTokens.title'),
       width: 'full',
       breadcrumbs: [{ text: request.t('nav.home'), href: '/' }],
-      tokens: await apiTokens.list(request.principal),
-    }),
-  );
-
-  app.get('/admin/api-tokens/new', manage, async (request, reply) =>
-    renderPage(request, reply, 'platform/views/admin/api-token-new.njk', {
-      title: request.t('admin.apiTokens.new.title'),
-      breadcrumbs: crumbs(request.t),
-      values: { expiresInDays: '365' },
-      scopes: ['directory:read'],
-    }),
-  );
-
-  app.post('/admin/api-tokens/new', manage, async (request, reply) => {
-    const scopes = scopesOf(request.body);
-    return withFormErrors(
-      async () => {
-        const issued = await apiTokens.issue(
-          request.principal,
-          {
-            name: field(request.body, 'name'),
-            scopes,
-            expiresInDays: field(request.body, 'expiresInDays'),
-          },
-          request.id,
-        );
-        return renderPage(request, reply, 'platform/views/admin/api-token-issued.njk', {
-          title: request.t('admin.apiTokens.issuedTitle'),
-          breadcrumbs: crumbs(request.t),
-          token: issued.token,
-        });
-      },
-      (errors, status) =>
-        renderPage(
-          request,
-          reply,
-          'platform/views/admin/api-token-new.njk',
-          {
-            title: request.t('admin.apiTokens.new.title'),
-            breadcrumbs: crumbs(request.t),
-            errors,
-            values: formValues(request.body),
-            scopes,
-          },
-          status,
-        ),
-    );
+      tokens: tokens.map((token) => ({ ...token, revokeHref: apiTokenPaths.revoke(token.id) })),
+    });
   });
 
-  app.post('/admin/api-tokens/:tokenId/revoke', manage, async (request, reply) => {
+  registerFormPage(app, apiTokenPaths.newToken, manage, {
+    initial: () => ({ expiresInDays: '365', scopes: ['directory:read'] }),
+    show: (request, reply, values, errors, status) =>
+      renderPage(
+        request,
+        reply,
+        'platform/views/admin/api-token-new.njk',
+        {
+          title: request.t('admin.apiTokens.new.title'),
+          breadcrumbs: crumbs(request.t),
+          errors,
+          values: formValues(values),
+          scopes: scopesOf(values),
+        },
+        status,
+      ),
+    async submit(request, reply) {
+      const issued = await apiTokens.issue(
+        request.principal,
+        {
+          name: field(request.body, 'name'),
+          scopes: scopesOf(request.body),
+          expiresInDays: field(request.body, 'expiresInDays'),
+        },
+        request.id,
+      );
+      return renderPage(request, reply, 'platform/views/admin/api-token-issued.njk', {
+        title: request.t('admin.apiTokens.issuedTitle'),
+        breadcrumbs: crumbs(request.t),
+        token: issued.token,
+      });
+    },
+  });
+
+  app.post(apiTokenPaths.revoke.pattern, manage, async (request, reply) => {
     const { tokenId } = request.params as { tokenId: string };
     if (!isUuid(tokenId)) throw new NotFoundError();
     await apiTokens.revoke(request.principal, tokenId, request.id);
-    return redirectWithFlash(reply, '/admin/api-tokens', request.t('admin.apiTokens.revokedDone'));
+    return redirectWithFlash(reply, apiTokenPaths.tokens, request.t('admin.apiTokens.revokedDone'));
   });
 }

@@ -6,15 +6,10 @@
  */
 import type { RouteDeps } from '../modules.js';
 import { can } from '../auth/permissions.js';
+import { apiDocsPaths, apiTokenPaths } from './paths.js';
 
-export const apiDocsPaths = {
-  /** The page that describes the API, linked from the footer. */
-  about: '/api-documentation',
-  /** The OpenAPI description, for anyone's tools. */
-  openApi: '/api/openapi.json',
-  /** The interactive reference, for administrators. */
-  reference: '/admin/api-reference',
-};
+// app.ts reads the documentation's addresses from here.
+export { apiDocsPaths };
 
 /** The interactive reference's link, for those who may open it. */
 export function apiReferenceHref(principal: Parameters<typeof can>[0]): string | undefined {
@@ -50,7 +45,7 @@ export function registerApiDocsRoutes({ app, renderPage, config }: RouteDeps): v
       openApiUrl: `${config.publicUrl}${apiDocsPaths.openApi}`,
       openApiPath: apiDocsPaths.openApi,
       referenceHref: apiReferenceHref(request.principal),
-      tokensHref: can(request.principal, 'api-tokens.manage') ? '/admin/api-tokens' : undefined,
+      tokensHref: can(request.principal, 'api-tokens.manage') ? apiTokenPaths.tokens : undefined,
     });
   });
 }

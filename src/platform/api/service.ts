@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/service.js';
 import { can } from '../auth/permissions.js';
 import { actorOf, type Principal, type TokenPrincipal } from '../auth/principal.js';
 import { API_SCOPES, apiTokens, type ApiScope } from '../auth/schema.js';
-import { hashToken, newToken } from '../auth/service.js';
+import { hashToken, newToken } from '../auth/credentials.js';
 import type { Translate } from '../i18n/messages.js';
 import type { Db } from '../db/database.js';
 import { ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../errors.js';

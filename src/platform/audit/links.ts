@@ -4,6 +4,7 @@
  */
 import { can } from '../auth/permissions.js';
 import type { Principal } from '../auth/principal.js';
+import { recordHistoryAddress } from './paths.js';
 
 export function recordHistoryHref(
   principal: Principal,
@@ -11,6 +12,5 @@ export function recordHistoryHref(
   recordId: string,
 ): string | undefined {
   if (!can(principal, 'audit.view')) return undefined;
-  const query = new URLSearchParams({ recordType, recordId });
-  return `/admin/audit?${query.toString()}`;
+  return recordHistoryAddress(recordType, recordId);
 }

@@ -4,12 +4,14 @@ import { pageRequest } from '../db/search.js';
 import { NotFoundError, type FieldError } from '../errors.js';
 import { paginationFor, queryString } from '../http/pagination.js';
 import { isUuid } from '../http/params.js';
+import { authPaths } from '../auth/paths.js';
+import { auditPaths } from './paths.js';
 import { AUDIT_COUNT_LIMIT, findAuditEvent, listAuditEvents } from './service.js';
 
 const view = { config: { access: { action: 'audit.view' as const } } };
 
 export function registerAuditRoutes({ app, services, renderPage }: RouteDeps): void {
-  app.get('/admin/audit', view, async (request, reply) => {
+  app.get(auditPaths.trail, view, async (request, reply) => {
     const q = {
       person: queryString(request.query, 'person'),
       recordType: queryString(request.query, 'recordType'),
@@ -55,8 +57,11 @@ export function registerAuditRoutes({ app, services, renderPage }: RouteDeps): v
         breadcrumbs: [{ text: request.t('nav.home'), href: '/' }],
         errors,
         values: q,
-        result,
-        pagination: paginationFor('/admin/audit', q, page.page, page.limit, result.total, {
+        result: {
+          ...result,
+          items: result.items.map((e) => ({ ...e, href: auditPaths.event(String(e.seq)) })),
+        },
+        pagination: paginationFor(auditPaths.trail, q, page.page, page.limit, result.total, {
           more: result.more,
         }),
         countLimit: AUDIT_COUNT_LIMIT.toLocaleString('en-GB'),
@@ -65,7 +70,7 @@ export function registerAuditRoutes({ app, services, renderPage }: RouteDeps): v
     );
   });
 
-  app.get('/admin/audit/:seq', view, async (request, reply) => {
+  app.get(auditPaths.event.pattern, view, async (request, reply) => {
     const { seq } = request.params as { seq: string };
     if (!/^\d{1,15}$/.test(seq)) throw new NotFoundError();
     const event = await findAuditEvent(services.db, Number(seq));
@@ -74,14 +79,14 @@ export function registerAuditRoutes({ app, services, renderPage }: RouteDeps): v
       title: request.t('admin.audit.eventTitle', { seq: event.seq }),
       breadcrumbs: [
         { text: request.t('nav.home'), href: '/' },
-        { text: request.t('nav.audit'), href: '/admin/audit' },
+        { text: request.t('nav.audit'), href: auditPaths.trail },
       ],
       event,
       before: event.before === null ? null : JSON.stringify(event.before, null, 2),
       after: event.after === null ? null : JSON.stringify(event.after, null, 2),
       recordLink:
         event.recordType === 'user' && isUuid(event.recordId)
-          ? `/admin/users/${event.recordId}`
+          ? authPaths.user(event.recordId)
           : null,
     });
   });

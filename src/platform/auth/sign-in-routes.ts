@@ -1,10 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import type { RouteDeps } from '../modules.js';
-import { TooManyRequestsError, type FieldError } from '../errors.js';
+import { TooManyRequestsError } from '../errors.js';
 import { safeNext } from '../http/next.js';
-import { field, formValues, redirectWithFlash, withFormErrors } from '../http/render.js';
-import type { ClientInfo, SecondFactorSetup, SessionContext } from './service.js';
+import { field, formValues, redirectWithFlash, registerFormPage } from '../http/render.js';
+import { authPaths } from './paths.js';
+import type { AuthService, ClientInfo, SecondFactorSetup, SessionContext } from './service.js';
 
 export const SESSION_COOKIE = 'bridge_session';
 /** The cookie holding the secret CSRF tokens are made from (see app.ts). */
@@ -38,9 +39,26 @@ export function setSessionCookie(
 /** Where a part-signed-in person goes next. */
 function stagePath(stage: SessionContext['stage'], next: string): string {
   const query = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
-  if (stage === 'second_factor') return `/sign-in/second-factor${query}`;
-  if (stage === 'enrol') return `/sign-in/set-up-second-factor${query}`;
+  if (stage === 'second_factor') return `${authPaths.secondFactor}${query}`;
+  if (stage === 'enrol') return `${authPaths.setUpSecondFactor}${query}`;
   return next;
+}
+
+/**
+ * The setup a second-factor form shows: the one it carried when a code was refused (so the app
+ * already set up still works), else a fresh one.
+ */
+export function setupToShow(
+  auth: AuthService,
+  email: string,
+  sealedSecret: unknown,
+): SecondFactorSetup {
+  if (typeof sealedSecret !== 'string') return auth.newSecondFactorSetup(email);
+  try {
+    return auth.reopenSecondFactorSetup(email, sealedSecret);
+  } catch {
+    return auth.newSecondFactorSetup(email);
+  }
 }
 
 export async function secondFactorPageData(setup: SecondFactorSetup) {
@@ -54,227 +72,175 @@ export async function secondFactorPageData(setup: SecondFactorSetup) {
 
 export function registerSignInRoutes({ app, services, renderPage, config }: RouteDeps): void {
   const { auth } = services;
-  const signInRateLimit = { max: config.signIn.requestsPerMinute, timeWindow: '1 minute' };
-
-  app.get('/sign-in', { config: { access: 'signed-out' } }, async (request, reply) => {
-    const next = safeNext((request.query as Record<string, unknown>).next, config.publicUrl);
-    if (request.session) return reply.redirect(stagePath(request.session.stage, next), 303);
-    return renderPage(request, reply, 'platform/views/auth/sign-in.njk', {
-      title: request.t('auth.signIn.title'),
-      values: {},
-      next,
-    });
+  const signedOut = { config: { access: 'signed-out' as const } };
+  const rateLimited = {
+    config: { rateLimit: { max: config.signIn.requestsPerMinute, timeWindow: '1 minute' } },
+  };
+  /** Where to go once signed in: the page that sent the person here, if it is Bridge's. */
+  const nextOf = (value: unknown) => safeNext(value, config.publicUrl);
+  const nextFromQuery = (request: FastifyRequest) => ({
+    next: nextOf((request.query as Record<string, unknown>).next),
   });
 
-  app.post(
-    '/sign-in',
-    { config: { access: 'signed-out', rateLimit: signInRateLimit } },
-    async (request, reply) => {
-      const next = safeNext(field(request.body, 'next'), config.publicUrl);
-      const showAgain = (errors: FieldError[], status: number) =>
-        renderPage(
-          request,
-          reply,
-          'platform/views/auth/sign-in.njk',
-          {
-            title: request.t('auth.signIn.title'),
-            errors,
-            values: { email: field(request.body, 'email') },
-            next,
-          },
-          status,
-        );
-      try {
-        return await withFormErrors(async () => {
-          const result = await auth.signIn(
-            {
-              email: field(request.body, 'email'),
-              password: field(request.body, 'password'),
-              previousToken: request.cookies[SESSION_COOKIE],
-            },
-            clientOf(request),
-          );
-          setSessionCookie(reply, result.token, result.stage);
-          return reply.redirect(stagePath(result.stage, next), 303);
-        }, showAgain);
-      } catch (error) {
-        if (error instanceof TooManyRequestsError) {
-          reply.header('retry-after', String(error.retryAfterSeconds));
-          return showAgain([{ field: 'email', message: error.message }], 429);
-        }
-        throw error;
-      }
-    },
-  );
-
-  app.get(
-    '/sign-in/second-factor',
-    { config: { access: 'signed-out' } },
-    async (request, reply) => {
-      const next = safeNext((request.query as Record<string, unknown>).next, config.publicUrl);
-      if (request.session?.stage !== 'second_factor')
-        return reply.redirect(
-          request.session ? stagePath(request.session.stage, next) : '/sign-in',
-          303,
-        );
-      return renderPage(request, reply, 'platform/views/auth/second-factor.njk', {
-        title: request.t('auth.secondFactor.title'),
-        next,
-      });
-    },
-  );
-
-  app.post(
-    '/sign-in/second-factor',
-    { config: { access: 'signed-out', rateLimit: signInRateLimit } },
-    async (request, reply) => {
-      const next = safeNext(field(request.body, 'next'), config.publicUrl);
-      const session = request.session;
-      if (session?.stage !== 'second_factor') return reply.redirect('/sign-in', 303);
-      const showAgain = (errors: FieldError[], status: number) =>
-        renderPage(
-          request,
-          reply,
-          'platform/views/auth/second-factor.njk',
-          { title: request.t('auth.secondFactor.title'), errors, next },
-          status,
-        );
-      try {
-        return await withFormErrors(async () => {
-          setSessionCookie(
-            reply,
-            await auth.completeSecondFactor(
-              session,
-              field(request.body, 'code'),
-              clientOf(request),
-            ),
-          );
-          return reply.redirect(next, 303);
-        }, showAgain);
-      } catch (error) {
-        if (error instanceof TooManyRequestsError)
-          return showAgain([{ field: 'code', message: error.message }], 429);
-        throw error;
-      }
-    },
-  );
-
-  app.get(
-    '/sign-in/set-up-second-factor',
-    { config: { access: 'signed-out' } },
-    async (request, reply) => {
-      const session = request.session;
-      if (session?.stage !== 'enrol')
-        return reply.redirect(session ? stagePath(session.stage, '/') : '/sign-in', 303);
-      const setup = auth.newSecondFactorSetup(session.user.email);
-      return renderPage(request, reply, 'platform/views/auth/set-up-second-factor.njk', {
-        title: request.t('auth.setUpSecondFactor.title'),
-        next: safeNext((request.query as Record<string, unknown>).next, config.publicUrl),
-        ...(await secondFactorPageData(setup)),
-      });
-    },
-  );
-
-  app.post(
-    '/sign-in/set-up-second-factor',
-    { config: { access: 'signed-out', rateLimit: signInRateLimit } },
-    async (request, reply) => {
-      const session = request.session;
-      if (session?.stage !== 'enrol') return reply.redirect('/sign-in', 303);
-      const next = safeNext(field(request.body, 'next'), config.publicUrl);
-      const sealedSecret = field(request.body, 'sealedSecret');
-      return withFormErrors(
-        async () => {
-          setSessionCookie(
-            reply,
-            await auth.enableSecondFactor(
-              session,
-              { sealedSecret, code: field(request.body, 'code') },
-              clientOf(request),
-            ),
-          );
-          return redirectWithFlash(reply, next, request.t('auth.setUpSecondFactor.done'));
+  // Each `show` below is called without errors for a visit (GET) and with them when a
+  // submission is refused: a visit by someone at another stage of signing in is sent on.
+  registerFormPage(app, authPaths.signIn, signedOut, {
+    initial: nextFromQuery,
+    submitOptions: rateLimited,
+    async show(request, reply, values, errors, status) {
+      const next = nextOf(values.next);
+      if (request.session && !errors)
+        return reply.redirect(stagePath(request.session.stage, next), 303);
+      return renderPage(
+        request,
+        reply,
+        'platform/views/auth/sign-in.njk',
+        {
+          title: request.t('auth.signIn.title'),
+          errors,
+          values: errors ? { email: field(values, 'email') } : {},
+          next,
         },
-        async (errors, status) => {
-          let setup: SecondFactorSetup;
-          try {
-            setup = auth.reopenSecondFactorSetup(session.user.email, sealedSecret);
-          } catch {
-            setup = auth.newSecondFactorSetup(session.user.email);
-          }
-          return renderPage(
-            request,
-            reply,
-            'platform/views/auth/set-up-second-factor.njk',
-            {
-              title: request.t('auth.setUpSecondFactor.title'),
-              errors,
-              next,
-              ...(await secondFactorPageData(setup)),
-            },
-            status,
-          );
-        },
+        status,
       );
     },
-  );
-
-  app.post('/sign-out', { config: { access: 'public' } }, async (request, reply) => {
-    if (request.session) await auth.signOut(request.session);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return redirectWithFlash(reply, '/sign-in', request.t('auth.signedOut'));
+    async submit(request, reply) {
+      try {
+        const result = await auth.signIn(
+          {
+            email: field(request.body, 'email'),
+            password: field(request.body, 'password'),
+            previousToken: request.cookies[SESSION_COOKIE],
+          },
+          clientOf(request),
+        );
+        setSessionCookie(reply, result.token, result.stage);
+        return reply.redirect(stagePath(result.stage, nextOf(field(request.body, 'next'))), 303);
+      } catch (error) {
+        if (error instanceof TooManyRequestsError)
+          reply.header('retry-after', String(error.retryAfterSeconds));
+        throw error;
+      }
+    },
   });
 
-  app.get('/forgotten-password', { config: { access: 'signed-out' } }, async (request, reply) =>
-    renderPage(request, reply, 'platform/views/auth/forgotten-password.njk', {
-      title: request.t('auth.forgottenPassword.title'),
-      values: {},
-    }),
-  );
+  registerFormPage(app, authPaths.secondFactor, signedOut, {
+    initial: nextFromQuery,
+    submitOptions: rateLimited,
+    async show(request, reply, values, errors, status) {
+      const next = nextOf(values.next);
+      if (request.session?.stage !== 'second_factor')
+        return reply.redirect(
+          request.session && !errors ? stagePath(request.session.stage, next) : authPaths.signIn,
+          303,
+        );
+      return renderPage(
+        request,
+        reply,
+        'platform/views/auth/second-factor.njk',
+        { title: request.t('auth.secondFactor.title'), errors, next },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const session = request.session;
+      if (session?.stage !== 'second_factor') return reply.redirect(authPaths.signIn, 303);
+      setSessionCookie(
+        reply,
+        await auth.completeSecondFactor(session, field(request.body, 'code'), clientOf(request)),
+      );
+      return reply.redirect(nextOf(field(request.body, 'next')), 303);
+    },
+  });
+
+  registerFormPage(app, authPaths.setUpSecondFactor, signedOut, {
+    initial: nextFromQuery,
+    submitOptions: rateLimited,
+    async show(request, reply, values, errors, status) {
+      const session = request.session;
+      if (session?.stage !== 'enrol')
+        return reply.redirect(
+          session && !errors ? stagePath(session.stage, '/') : authPaths.signIn,
+          303,
+        );
+      const setup = setupToShow(auth, session.user.email, values.sealedSecret);
+      return renderPage(
+        request,
+        reply,
+        'platform/views/auth/set-up-second-factor.njk',
+        {
+          title: request.t('auth.setUpSecondFactor.title'),
+          errors,
+          next: nextOf(values.next),
+          ...(await secondFactorPageData(setup)),
+        },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const session = request.session;
+      if (session?.stage !== 'enrol') return reply.redirect(authPaths.signIn, 303);
+      setSessionCookie(
+        reply,
+        await auth.enableSecondFactor(
+          session,
+          { sealedSecret: field(request.body, 'sealedSecret'), code: field(request.body, 'code') },
+          clientOf(request),
+        ),
+      );
+      return redirectWithFlash(
+        reply,
+        nextOf(field(request.body, 'next')),
+        request.t('auth.setUpSecondFactor.done'),
+      );
+    },
+  });
+
+  app.post(authPaths.signOut, { config: { access: 'public' } }, async (request, reply) => {
+    if (request.session) await auth.signOut(request.session);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return redirectWithFlash(reply, authPaths.signIn, request.t('auth.signedOut'));
+  });
 
   // The link is sent once the answer has gone, so that the answer takes the same time whether
   // or not the address has an account (issue 21 item 22).
   const resetsToSend = new WeakMap<FastifyRequest, { send(): void }>();
-  app.post(
-    '/forgotten-password',
-    {
-      config: { access: 'signed-out', rateLimit: signInRateLimit },
+  registerFormPage(app, authPaths.forgottenPassword, signedOut, {
+    submitOptions: {
+      ...rateLimited,
       onResponse: async (request) => resetsToSend.get(request)?.send(),
     },
-    async (request, reply) =>
-      withFormErrors(
-        async () => {
-          const reset = auth.requestPasswordResetAfterAnswer(
-            field(request.body, 'email'),
-            clientOf(request),
-            (err) => request.log.error({ err }, 'password reset could not be sent'),
-          );
-          resetsToSend.set(request, reset);
-          return renderPage(request, reply, 'platform/views/auth/reset-sent.njk', {
-            title: request.t('auth.resetSent.title'),
-          });
+    show: (request, reply, values, errors, status) =>
+      renderPage(
+        request,
+        reply,
+        'platform/views/auth/forgotten-password.njk',
+        {
+          title: request.t('auth.forgottenPassword.title'),
+          errors,
+          values: formValues(values),
         },
-        (errors, status) =>
-          renderPage(
-            request,
-            reply,
-            'platform/views/auth/forgotten-password.njk',
-            {
-              title: request.t('auth.forgottenPassword.title'),
-              errors,
-              values: formValues(request.body),
-            },
-            status,
-          ),
+        status,
       ),
-  );
+    async submit(request, reply) {
+      const reset = auth.requestPasswordResetAfterAnswer(
+        field(request.body, 'email'),
+        clientOf(request),
+        (err) => request.log.error({ err }, 'password reset could not be sent'),
+      );
+      resetsToSend.set(request, reset);
+      return renderPage(request, reply, 'platform/views/auth/reset-sent.njk', {
+        title: request.t('auth.resetSent.title'),
+      });
+    },
+  });
 
-  app.get(
-    '/reset-password/:token',
-    { config: { access: 'signed-out' } },
-    async (request, reply) => {
-      const { token } = request.params as { token: string };
-      if (!(await auth.resetTokenIsValid(token))) {
+  const tokenOf = (request: FastifyRequest) => (request.params as { token: string }).token;
+  registerFormPage(app, authPaths.resetPassword.pattern, signedOut, {
+    submitOptions: rateLimited,
+    async show(request, reply, _values, errors, status) {
+      const token = tokenOf(request);
+      if (!errors && !(await auth.resetTokenIsValid(token)))
         return renderPage(
           request,
           reply,
@@ -282,36 +248,24 @@ export function registerSignInRoutes({ app, services, renderPage, config }: Rout
           { title: request.t('auth.resetExpired.title') },
           404,
         );
-      }
-      return renderPage(request, reply, 'platform/views/auth/reset-password.njk', {
-        title: request.t('auth.resetPassword.title'),
-        token,
-      });
-    },
-  );
-
-  app.post(
-    '/reset-password/:token',
-    { config: { access: 'signed-out', rateLimit: signInRateLimit } },
-    async (request, reply) => {
-      const { token } = request.params as { token: string };
-      return withFormErrors(
-        async () => {
-          await auth.resetPassword(token, {
-            newPassword: field(request.body, 'newPassword'),
-            confirmPassword: field(request.body, 'confirmPassword'),
-          });
-          return redirectWithFlash(reply, '/sign-in', request.t('auth.resetPassword.done'));
+      return renderPage(
+        request,
+        reply,
+        'platform/views/auth/reset-password.njk',
+        {
+          title: request.t('auth.resetPassword.title'),
+          action: authPaths.resetPassword(token),
+          errors,
         },
-        (errors, status) =>
-          renderPage(
-            request,
-            reply,
-            'platform/views/auth/reset-password.njk',
-            { title: request.t('auth.resetPassword.title'), token, errors },
-            status,
-          ),
+        status,
       );
     },
-  );
+    async submit(request, reply) {
+      await auth.resetPassword(tokenOf(request), {
+        newPassword: field(request.body, 'newPassword'),
+        confirmPassword: field(request.body, 'confirmPassword'),
+      });
+      return redirectWithFlash(reply, authPaths.signIn, request.t('auth.resetPassword.done'));
+    },
+  });
 }

@@ -3,14 +3,17 @@ import type { RouteDeps } from '../modules.js';
 import { NotFoundError } from '../errors.js';
 import { paginationFor, queryString } from '../http/pagination.js';
 import { isUuid } from '../http/params.js';
-import { field, formValues, redirectWithFlash, withFormErrors } from '../http/render.js';
+import { field, formValues, redirectWithFlash, registerFormPage } from '../http/render.js';
 import { pageRequest } from '../db/search.js';
+import { recordHistoryAddress } from '../audit/paths.js';
+import { authPaths } from './paths.js';
 import { ROLE_INFO, ROLES } from './roles.js';
+import type { UserDetail } from './users-service.js';
 
 const manage = { config: { access: { action: 'users.manage' as const } } };
 const crumbs = (t: Translate) => [
   { text: t('nav.home'), href: '/' },
-  { text: t('nav.users'), href: '/admin/users' },
+  { text: t('nav.users'), href: authPaths.users },
 ];
 
 export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps): void {
@@ -34,7 +37,7 @@ export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps
     };
   }
 
-  app.get('/admin/users', manage, async (request, reply) => {
+  app.get(authPaths.users, manage, async (request, reply) => {
     const q = queryString(request.query, 'q');
     const page = pageRequest((request.query as Record<string, unknown>).page);
     const result = await users.list(request.principal, {
@@ -47,59 +50,61 @@ export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps
       width: 'full',
       breadcrumbs: [{ text: request.t('nav.home'), href: '/' }],
       q,
-      result,
-      pagination: paginationFor('/admin/users', { q }, page.page, page.limit, result.total),
+      result: { ...result, items: result.items.map((u) => ({ ...u, href: authPaths.user(u.id) })) },
+      pagination: paginationFor(authPaths.users, { q }, page.page, page.limit, result.total),
     });
   });
 
-  app.get('/admin/users/new', manage, async (request, reply) =>
-    renderPage(request, reply, 'platform/views/admin/user-new.njk', {
-      title: request.t('admin.users.new.title'),
-      breadcrumbs: crumbs(request.t),
-      values: {},
-      ...(await roleOptions(request.t)),
-    }),
-  );
+  registerFormPage(app, authPaths.newUser, manage, {
+    show: async (request, reply, values, errors, status) =>
+      renderPage(
+        request,
+        reply,
+        'platform/views/admin/user-new.njk',
+        {
+          title: request.t('admin.users.new.title'),
+          breadcrumbs: crumbs(request.t),
+          errors,
+          values: formValues(values),
+          ...(await roleOptions(request.t)),
+        },
+        status,
+      ),
+    async submit(request, reply) {
+      const id = await users.create(
+        request.principal,
+        {
+          email: field(request.body, 'email'),
+          displayName: field(request.body, 'displayName'),
+          role: field(request.body, 'role'),
+          scopeId: field(request.body, 'scopeId') || undefined,
+        },
+        request.id,
+      );
+      return redirectWithFlash(reply, authPaths.user(id), request.t('admin.users.new.created'));
+    },
+  });
 
-  app.post('/admin/users/new', manage, async (request, reply) =>
-    withFormErrors(
-      async () => {
-        const id = await users.create(
-          request.principal,
-          {
-            email: field(request.body, 'email'),
-            displayName: field(request.body, 'displayName'),
-            role: field(request.body, 'role'),
-            scopeId: field(request.body, 'scopeId') || undefined,
-          },
-          request.id,
-        );
-        return redirectWithFlash(reply, `/admin/users/${id}`, request.t('admin.users.new.created'));
-      },
-      async (errors, status) =>
-        renderPage(
-          request,
-          reply,
-          'platform/views/admin/user-new.njk',
-          {
-            title: request.t('admin.users.new.title'),
-            breadcrumbs: crumbs(request.t),
-            errors,
-            values: formValues(request.body),
-            ...(await roleOptions(request.t)),
-          },
-          status,
-        ),
-    ),
-  );
+  const userIdOf = (request: Parameters<typeof renderPage>[0]) =>
+    (request.params as { userId: string }).userId;
+
+  /** The addresses of a user's page's forms and links. */
+  function userActions(user: UserDetail) {
+    return {
+      grantRole: authPaths.grantRole(user.id),
+      deactivate: authPaths.deactivateUser(user.id),
+      reactivate: authPaths.reactivateUser(user.id),
+      history: recordHistoryAddress('user', user.id),
+    };
+  }
 
   async function showUser(
     request: Parameters<typeof renderPage>[0],
     reply: Parameters<typeof renderPage>[1],
-    userId: string,
     extra: Record<string, unknown> = {},
     status = 200,
   ) {
+    const userId = userIdOf(request);
     if (!isUuid(userId)) throw new NotFoundError();
     const user = await users.get(request.principal, userId);
     return renderPage(
@@ -109,7 +114,11 @@ export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps
       {
         title: request.t('admin.users.user.title', { name: user.displayName }),
         breadcrumbs: crumbs(request.t),
-        user,
+        user: {
+          ...user,
+          roles: user.roles.map((r) => ({ ...r, removeHref: authPaths.revokeRole(user.id, r.id) })),
+        },
+        actions: userActions(user),
         values: {},
         ...(await roleOptions(request.t)),
         ...extra,
@@ -118,78 +127,59 @@ export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps
     );
   }
 
-  app.get('/admin/users/:userId', manage, async (request, reply) =>
-    showUser(request, reply, (request.params as { userId: string }).userId),
-  );
+  app.get(authPaths.user.pattern, manage, async (request, reply) => showUser(request, reply));
 
-  app.post('/admin/users/:userId/roles', manage, async (request, reply) => {
-    const { userId } = request.params as { userId: string };
-    if (!isUuid(userId)) throw new NotFoundError();
-    return withFormErrors(
-      async () => {
-        await users.grantRole(
+  registerFormPage(app, authPaths.grantRole.pattern, manage, {
+    shownElsewhere: true,
+    show: (request, reply, values, errors, status) =>
+      showUser(request, reply, { errors, values: formValues(values) }, status),
+    async submit(request, reply) {
+      const userId = userIdOf(request);
+      if (!isUuid(userId)) throw new NotFoundError();
+      await users.grantRole(
+        request.principal,
+        userId,
+        {
+          role: field(request.body, 'role'),
+          scopeId: field(request.body, 'scopeId') || undefined,
+        },
+        request.id,
+      );
+      return redirectWithFlash(reply, authPaths.user(userId), request.t('admin.users.roleAdded'));
+    },
+  });
+
+  registerFormPage(app, authPaths.revokeRole.pattern, manage, {
+    shownElsewhere: true,
+    show: (request, reply, _values, errors, status) => showUser(request, reply, { errors }, status),
+    async submit(request, reply) {
+      const { userId, assignmentId } = request.params as { userId: string; assignmentId: string };
+      if (!isUuid(userId) || !isUuid(assignmentId)) throw new NotFoundError();
+      await users.revokeRole(request.principal, userId, assignmentId, request.id);
+      return redirectWithFlash(reply, authPaths.user(userId), request.t('admin.users.roleRemoved'));
+    },
+  });
+
+  for (const [address, status, message] of [
+    [authPaths.deactivateUser, 'deactivated', 'admin.users.deactivatedDone'],
+    [authPaths.reactivateUser, 'active', 'admin.users.reactivatedDone'],
+  ] as const) {
+    registerFormPage(app, address.pattern, manage, {
+      shownElsewhere: true,
+      show: (request, reply, _values, errors, code) =>
+        showUser(request, reply, { errors: errors?.map((e) => ({ ...e, field: 'status' })) }, code),
+      async submit(request, reply) {
+        const userId = userIdOf(request);
+        if (!isUuid(userId)) throw new NotFoundError();
+        await users.setStatus(
           request.principal,
           userId,
-          {
-            role: field(request.body, 'role'),
-            scopeId: field(request.body, 'scopeId') || undefined,
-          },
+          status,
+          Number(field(request.body, 'version')),
           request.id,
         );
-        return redirectWithFlash(
-          reply,
-          `/admin/users/${userId}`,
-          request.t('admin.users.roleAdded'),
-        );
+        return redirectWithFlash(reply, authPaths.user(userId), request.t(message));
       },
-      (errors, status) =>
-        showUser(request, reply, userId, { errors, values: formValues(request.body) }, status),
-    );
-  });
-
-  app.post('/admin/users/:userId/roles/:assignmentId/remove', manage, async (request, reply) => {
-    const { userId, assignmentId } = request.params as { userId: string; assignmentId: string };
-    if (!isUuid(userId) || !isUuid(assignmentId)) throw new NotFoundError();
-    return withFormErrors(
-      async () => {
-        await users.revokeRole(request.principal, userId, assignmentId, request.id);
-        return redirectWithFlash(
-          reply,
-          `/admin/users/${userId}`,
-          request.t('admin.users.roleRemoved'),
-        );
-      },
-      (errors, status) => showUser(request, reply, userId, { errors }, status),
-    );
-  });
-
-  for (const [path, status, message] of [
-    ['deactivate', 'deactivated', 'admin.users.deactivatedDone'],
-    ['reactivate', 'active', 'admin.users.reactivatedDone'],
-  ] as const) {
-    app.post(`/admin/users/:userId/${path}`, manage, async (request, reply) => {
-      const { userId } = request.params as { userId: string };
-      if (!isUuid(userId)) throw new NotFoundError();
-      return withFormErrors(
-        async () => {
-          await users.setStatus(
-            request.principal,
-            userId,
-            status,
-            Number(field(request.body, 'version')),
-            request.id,
-          );
-          return redirectWithFlash(reply, `/admin/users/${userId}`, request.t(message));
-        },
-        (errors, code) =>
-          showUser(
-            request,
-            reply,
-            userId,
-            { errors: errors.map((e) => ({ ...e, field: 'status' })) },
-            code,
-          ),
-      );
     });
   }
 }

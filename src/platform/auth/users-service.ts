@@ -18,7 +18,7 @@ import { can } from './permissions.js';
 import { actorOf, type Principal, type RoleGrant, type UserPrincipal } from './principal.js';
 import { isRole, ROLE_INFO, type Role, type ScopeType } from './roles.js';
 import { roleAssignments, sessions, users } from './schema.js';
-import { issueSetPasswordLink, newToken, normaliseEmail, revokeResetLinks } from './service.js';
+import { issueSetPasswordLink, newToken, normaliseEmail, revokeResetLinks } from './credentials.js';
 
 const INVITATION_MINUTES = 7 * 24 * 60;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

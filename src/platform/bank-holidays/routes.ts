@@ -4,15 +4,15 @@ import { ValidationError } from '../errors.js';
 import { registerUploadPage } from '../http/files.js';
 import { receivedBytes } from '../http/multipart.js';
 import { redirectWithFlash } from '../http/render.js';
+import { bankHolidayPaths } from './paths.js';
 
-const PATH = '/admin/bank-holidays';
 /** GOV.UK's file is about 20 KB; a few years more stay far inside this. */
 const MAX_BYTES = 1024 * 1024;
 const manage = { config: { access: { action: 'users.manage' as const } } };
 
 export function registerBankHolidayRoutes({ app, services, renderPage }: RouteDeps): void {
   const { bankHolidays } = services;
-  registerUploadPage(app, PATH, manage, MAX_BYTES, {
+  registerUploadPage(app, bankHolidayPaths.page, manage, MAX_BYTES, {
     async show(request, reply, values, errors, status = 200) {
       return renderPage(
         request,
@@ -43,7 +43,7 @@ export function registerBankHolidayRoutes({ app, services, renderPage }: RouteDe
       const data = await bankHolidays.upload(request.principal, bytes, request.id);
       return redirectWithFlash(
         reply,
-        PATH,
+        bankHolidayPaths.page,
         request.t('admin.bankHolidays.uploaded', {
           firstYear: data.firstYear,
           lastYear: data.lastYear,

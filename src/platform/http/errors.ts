@@ -5,6 +5,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '../errors.js';
+import { authPaths } from '../auth/paths.js';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/errors.js';
 import type { RenderPage } from './render.js';
 
@@ -41,7 +42,7 @@ export function installErrorHandling(app: FastifyInstance, renderPage: RenderPag
   app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
     if (error instanceof UnauthenticatedError && !isApiRequest(request)) {
       const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
-      return reply.redirect(`/sign-in${next}`, 303);
+      return reply.redirect(`${authPaths.signIn}${next}`, 303);
     }
     const status = statusOf(error);
     // A database error is logged by its code and statement, never its values (see db/errors.ts).

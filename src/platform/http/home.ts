@@ -1,7 +1,12 @@
+import { apiTokenPaths } from '../api/paths.js';
+import { auditPaths } from '../audit/paths.js';
+import { authPaths } from '../auth/paths.js';
 import { can } from '../auth/permissions.js';
 import type { UserPrincipal } from '../auth/principal.js';
 import { ROLE_INFO } from '../auth/roles.js';
+import { bankHolidayPaths } from '../bank-holidays/paths.js';
 import type { Translate } from '../i18n/messages.js';
+import { outboxPaths } from '../mail/paths.js';
 import type { BridgeModule, HomeTask, ModuleHomeTask, RouteDeps } from '../modules.js';
 
 /** The platform's own tasks: administration and the person's account, after every module's. */
@@ -13,38 +18,38 @@ function platformTasks(
   return [
     can(p, 'users.manage') && {
       order: 210,
-      href: '/admin/users',
+      href: authPaths.users,
       text: t('home.tasks.users.text'),
       hint: t('home.tasks.users.hint'),
     },
     can(p, 'audit.view') && {
       order: 220,
-      href: '/admin/audit',
+      href: auditPaths.trail,
       text: t('home.tasks.audit.text'),
       hint: t('home.tasks.audit.hint'),
     },
     can(p, 'users.manage') && {
       order: 230,
-      href: '/admin/bank-holidays',
+      href: bankHolidayPaths.page,
       text: t('home.tasks.bankHolidays.text'),
       hint: t('home.tasks.bankHolidays.hint'),
     },
     can(p, 'api-tokens.manage') && {
       order: 240,
-      href: '/admin/api-tokens',
+      href: apiTokenPaths.tokens,
       text: t('home.tasks.apiTokens.text'),
       hint: t('home.tasks.apiTokens.hint'),
     },
     can(p, 'mail.view-outbox') &&
       !services.mail.delivers && {
         order: 250,
-        href: '/admin/outbox',
+        href: outboxPaths.outbox,
         text: t('home.tasks.outbox.text'),
         hint: t('home.tasks.outbox.hint'),
       },
     {
       order: 300,
-      href: '/account',
+      href: authPaths.account,
       text: t('home.tasks.account.text'),
       hint: t('home.tasks.account.hint'),
     },

@@ -151,13 +151,22 @@ export function registerFormPage(
     initial?: (request: FastifyRequest) => FormValues | Promise<FormValues>;
     /** The form is on the page `show` renders, at another address: no GET here. */
     shownElsewhere?: true;
+    /** Options of the POST alone, added to `options` (e.g. signing in's rate limit). */
+    submitOptions?: RouteShorthandOptions;
   },
 ): void {
   if (!page.shownElsewhere)
     app.get(url, options, async (request, reply) =>
       page.show(request, reply, page.initial ? await page.initial(request) : {}),
     );
-  app.post(url, options, async (request, reply) =>
+  const submitOptions = page.submitOptions
+    ? {
+        ...options,
+        ...page.submitOptions,
+        config: { ...options.config, ...page.submitOptions.config },
+      }
+    : options;
+  app.post(url, submitOptions, async (request, reply) =>
     withFormErrors(
       () => page.submit(request, reply),
       (errors, status) =>

@@ -3,6 +3,7 @@ import { pageRequest } from '../db/search.js';
 import { NotFoundError } from '../errors.js';
 import { paginationFor } from '../http/pagination.js';
 import { isUuid } from '../http/params.js';
+import { outboxPaths } from './paths.js';
 
 const view = { config: { access: { action: 'mail.view-outbox' as const } } };
 
@@ -13,7 +14,7 @@ const view = { config: { access: { action: 'mail.view-outbox' as const } } };
 export function registerOutboxRoutes({ app, services, renderPage }: RouteDeps): void {
   const { mail } = services;
 
-  app.get('/admin/outbox', view, async (request, reply) => {
+  app.get(outboxPaths.outbox, view, async (request, reply) => {
     if (mail.delivers) throw new NotFoundError();
     const page = pageRequest((request.query as Record<string, unknown>).page);
     const result = await mail.list({ limit: page.limit, offset: page.offset });
@@ -21,12 +22,15 @@ export function registerOutboxRoutes({ app, services, renderPage }: RouteDeps): 
       title: request.t('admin.outbox.title'),
       width: 'full',
       breadcrumbs: [{ text: request.t('nav.home'), href: '/' }],
-      result,
-      pagination: paginationFor('/admin/outbox', {}, page.page, page.limit, result.total),
+      result: {
+        ...result,
+        items: result.items.map((m) => ({ ...m, href: outboxPaths.message(m.id) })),
+      },
+      pagination: paginationFor(outboxPaths.outbox, {}, page.page, page.limit, result.total),
     });
   });
 
-  app.get('/admin/outbox/:messageId', view, async (request, reply) => {
+  app.get(outboxPaths.message.pattern, view, async (request, reply) => {
     const { messageId } = request.params as { messageId: string };
     if (mail.delivers || !isUuid(messageId)) throw new NotFoundError();
     const message = await mail.find(messageId);
@@ -35,7 +39,7 @@ export function registerOutboxRoutes({ app, services, renderPage }: RouteDeps): 
       title: message.subject,
       breadcrumbs: [
         { text: request.t('nav.home'), href: '/' },
-        { text: request.t('nav.outbox'), href: '/admin/outbox' },
+        { text: request.t('nav.outbox'), href: outboxPaths.outbox },
       ],
       message,
     });
