@@ -21,7 +21,11 @@ import view from '@fastify/view';
 import nunjucks from 'nunjucks';
 import { readConfig, readTestConfig, type Config } from './config.js';
 import { registerApiTokenRoutes } from './platform/api/admin-routes.js';
-import { apiDocsPaths, registerApiDocsRoutes } from './platform/api/docs-routes.js';
+import { registerApiDocsRoutes } from './platform/api/docs-routes.js';
+import { apiDocsPaths, apiTokenPaths } from './platform/api/paths.js';
+import { auditPaths } from './platform/audit/paths.js';
+import { authPaths } from './platform/auth/paths.js';
+import { outboxPaths } from './platform/mail/paths.js';
 import { createBankHolidayService } from './platform/bank-holidays/service.js';
 import { registerBankHolidayRoutes } from './platform/bank-holidays/routes.js';
 import { createApiTokenService } from './platform/api/service.js';
@@ -231,29 +235,34 @@ function navigation(platform: PlatformServices, modules: readonly BridgeModule[]
     {
       order: 90,
       textKey: 'nav.users',
-      href: '/admin/users',
+      href: authPaths.users,
       visible: (p) => can(p, 'users.manage'),
     },
     {
       order: 100,
       textKey: 'nav.audit',
-      href: '/admin/audit',
+      href: auditPaths.trail,
       visible: (p) => can(p, 'audit.view'),
     },
     {
       order: 110,
       textKey: 'nav.apiTokens',
-      href: '/admin/api-tokens',
+      href: apiTokenPaths.tokens,
       visible: (p) => can(p, 'api-tokens.manage'),
     },
     {
       order: 120,
       textKey: 'nav.outbox',
-      href: '/admin/outbox',
+      href: outboxPaths.outbox,
       visible: (p) => !platform.mail.delivers && can(p, 'mail.view-outbox'),
     },
-    { order: 130, textKey: 'nav.account', href: '/account', visible: (p) => p?.kind === 'user' },
-    { order: 140, textKey: 'nav.signIn', href: '/sign-in', visible: (p) => p === null },
+    {
+      order: 130,
+      textKey: 'nav.account',
+      href: authPaths.account,
+      visible: (p) => p?.kind === 'user',
+    },
+    { order: 140, textKey: 'nav.signIn', href: authPaths.signIn, visible: (p) => p === null },
   ];
   // A stable sort: entries of the same order keep the order the modules are listed in.
   return entries.sort((a, b) => a.order - b.order);
