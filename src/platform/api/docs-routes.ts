@@ -9,7 +9,6 @@ import { can } from '../auth/permissions.js';
 import { apiDocsPaths, apiTokenPaths } from './paths.js';
 
 // app.ts reads the documentation's addresses from here.
-export { apiDocsPaths };
 
 /** The interactive reference's link, for those who may open it. */
 export function apiReferenceHref(principal: Parameters<typeof can>[0]): string | undefined {
