@@ -13,6 +13,7 @@ import { createDirectoryService, type DirectoryService } from './service.js';
 export { personPickerItems } from './person-picker.js';
 export { ORGANISATION_KINDS, type OrganisationKind } from './kinds.js';
 export type { Organisation, Person, PersonSummary, DirectoryService } from './service.js';
+export { personInOrganisationSql } from './api/person-in-organisation.js';
 
 export interface DirectoryApi {
   directory: DirectoryService;

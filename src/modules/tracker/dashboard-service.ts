@@ -14,8 +14,7 @@ import type { PageRequest } from '../../platform/db/search.js';
 import { ConflictError, ValidationError, type FieldError } from '../../platform/errors.js';
 import { dateField, text } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
-import { people } from '../directory/schema.js';
-import type { DirectoryService } from '../directory/index.js';
+import { personInOrganisationSql, type DirectoryService } from '../directory/index.js';
 import type { GroupsService } from '../groups/index.js';
 import { createTrackerAccess, onAcceptedRecommendation } from './access.js';
 import {
@@ -66,17 +65,7 @@ export function createTrackerDashboardService(deps: {
   function ownedBy(organisationId: string): SQL {
     return or(
       eq(trackerActions.ownerOrganisationId, organisationId),
-      exists(
-        db
-          .select({ one: sql`1` })
-          .from(people)
-          .where(
-            and(
-              eq(people.id, trackerActions.ownerPersonId),
-              eq(people.organisationId, organisationId),
-            ),
-          ),
-      ),
+      personInOrganisationSql(trackerActions.ownerPersonId, organisationId),
     )!;
   }
 

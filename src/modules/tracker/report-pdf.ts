@@ -4,12 +4,40 @@
  * language set, table headers marked as such) so screen readers can follow it.
  */
 import { formatDate } from '../../platform/calendar/index.js';
-import type { ProgressReport } from './reports-service.js';
+import type { IsoDate } from '../../platform/calendar/index.js';
+
+/** What the PDF shows of a progress report: the report is given to it as data. */
+export interface ReportForPdf {
+  source: { title: string; reportsTo: string | null; noun: { one: string; many: string } };
+  asOf: IsoDate;
+  previous: { asOf: IsoDate } | null | undefined;
+  counts: { total: number };
+  summary: readonly { label: string; count: number }[];
+  recommendationsComplete: number;
+  changes: number;
+  recommendations: readonly {
+    number: string;
+    text: string;
+    status: string;
+    supersededByNumber: string | null;
+    rationale: string | null;
+    keyPoints: readonly {
+      text: string;
+      actions: readonly {
+        description: string | null;
+        ownerName: string | null;
+        resultText: string;
+        change: string | null;
+        narrative: string | null;
+      }[];
+    }[];
+  }[];
+}
 
 const A4_MARGIN = 56;
 const GREY = '#505a5f';
 
-export async function renderReportPdf(report: ProgressReport): Promise<Buffer> {
+export async function renderReportPdf(report: ReportForPdf): Promise<Buffer> {
   // Loaded when a PDF is first made, not at start-up: it is a sixth of a second of Bridge's
   // cold start (measured by `npm run bench`) for something most starts never use.
   const { default: PDFDocument } = await import('pdfkit');
