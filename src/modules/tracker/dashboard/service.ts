@@ -5,18 +5,18 @@
  * process every three years (IAG-28).
  */
 import { and, asc, count, desc, eq, exists, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { can, requireUser } from '../../platform/auth/permissions.js';
-import { actorOf, type Principal } from '../../platform/auth/principal.js';
-import { annualReportDueDate, todayInLondon } from '../../platform/calendar/index.js';
-import type { Db } from '../../platform/db/database.js';
-import type { PageRequest } from '../../platform/db/search.js';
-import { ConflictError, ValidationError, type FieldError } from '../../platform/errors.js';
-import { dateField, text } from '../../platform/http/form-fields.js';
-import { isUuid } from '../../platform/http/params.js';
-import { personInOrganisationSql, type DirectoryService } from '../directory/index.js';
-import type { GroupsService } from '../groups/index.js';
-import { createTrackerAccess, onAcceptedRecommendation } from './access.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { can, requireUser } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal } from '../../../platform/auth/principal.js';
+import { annualReportDueDate, todayInLondon } from '../../../platform/calendar/index.js';
+import type { Db } from '../../../platform/db/database.js';
+import type { PageRequest } from '../../../platform/db/search.js';
+import { ConflictError, ValidationError, type FieldError } from '../../../platform/errors.js';
+import { dateField, text } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
+import { personInOrganisationSql, type DirectoryService } from '../../directory/index.js';
+import type { GroupsService } from '../../groups/index.js';
+import { createTrackerAccess, onAcceptedRecommendation } from '../access.js';
 import {
   SOURCE_KIND_LABELS,
   annualReportYearDue,
@@ -24,13 +24,13 @@ import {
   itemNoun,
   nextProcessReviewDue,
   notInTheFuture,
-} from './rules.js';
+} from '../rules.js';
 import {
   trackerActions,
   trackerKeyPoints,
   trackerRecommendations,
   trackerSources,
-} from './schema.js';
+} from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 

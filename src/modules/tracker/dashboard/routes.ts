@@ -1,19 +1,19 @@
 /** The tracker's dashboard, and the sources whose own date it watches (IAG-26, IAG-28). */
 import type { FastifyRequest } from 'fastify';
-import type { TrackerRouteDeps as RouteDeps } from './route-deps.js';
-import { formatDate } from '../../platform/calendar/index.js';
-import { pageRequest } from '../../platform/db/search.js';
-import { paginationFor } from '../../platform/http/pagination.js';
-import { redirectWithFlash, registerFormPage } from '../../platform/http/render.js';
-import { trackerPaths as paths } from './paths.js';
+import type { TrackerRouteDeps as RouteDeps } from '../route-deps.js';
+import { formatDate } from '../../../platform/calendar/index.js';
+import { pageRequest } from '../../../platform/db/search.js';
+import { paginationFor } from '../../../platform/http/pagination.js';
+import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { trackerPaths as paths } from '../paths.js';
 
-const T = 'modules/tracker/views';
+const T = 'modules/tracker/dashboard/views';
 const viewers = { config: { access: { action: 'tracker.view' as const } } };
 const managers = { config: { access: { action: 'tracker.manage' as const } } };
 
 type Values = Record<string, string | string[] | undefined>;
 
-export function registerTrackerDashboardRoutes({ app, services, renderPage }: RouteDeps): void {
+export function registerDashboardRoutes({ app, services, renderPage }: RouteDeps): void {
   const { trackerDashboard: dashboard, tracker } = services;
   const home = { text: 'Home', href: '/' };
   const trackerCrumb = { text: 'Recommendations tracker', href: paths.sources };
@@ -93,7 +93,7 @@ export function registerTrackerDashboardRoutes({ app, services, renderPage }: Ro
     },
   });
 
-  registerFormPage(app, '/tracker/sources/:sourceId/received', managers, {
+  registerFormPage(app, paths.received.pattern, managers, {
     async show(request, reply, values, errors, status = 200) {
       const source = await tracker.sourceRecord(request.principal, params(request).sourceId!);
       return renderPage(

@@ -4,28 +4,28 @@
  * action (owner, due date, result), and changing an action's owner, due date or wording.
  */
 import { and, eq, max } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { requireUser } from '../../platform/auth/permissions.js';
-import { actorOf, type Principal } from '../../platform/auth/principal.js';
-import { todayInLondon } from '../../platform/calendar/index.js';
-import { isUniqueViolation, type Db, type Executor } from '../../platform/db/database.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { requireUser } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal } from '../../../platform/auth/principal.js';
+import { todayInLondon } from '../../../platform/calendar/index.js';
+import { isUniqueViolation, type Db, type Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
   NotFoundError,
   ValidationError,
   type FieldError,
-} from '../../platform/errors.js';
-import { dateField, text, tooLong } from '../../platform/http/form-fields.js';
-import { isUuid } from '../../platform/http/params.js';
-import type { DirectoryService } from '../directory/index.js';
-import { completionColumns, createTrackerAccess, readProgress } from './access.js';
-import { parseRecommendationNumber } from './rules.js';
+} from '../../../platform/errors.js';
+import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
+import type { DirectoryService } from '../../directory/index.js';
+import { completionColumns, createTrackerAccess, readProgress } from '../access.js';
+import { parseRecommendationNumber } from '../rules.js';
 import {
   trackerActions,
   trackerKeyPoints,
   trackerRecommendations,
   trackerUpdates,
-} from './schema.js';
+} from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 

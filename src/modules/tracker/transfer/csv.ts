@@ -8,9 +8,9 @@
  * recommendation with no key points yet is one row with the key point and action columns blank.
  */
 import { parse } from 'csv-parse/sync';
-import { csvText, fromSpreadsheetSafe } from '../../platform/http/csv.js';
-import { parseIsoDate, type IsoDate } from '../../platform/calendar/index.js';
-import { lineWithNul, NUL_IN_FILE } from '../../platform/http/text-input.js';
+import { csvText, fromSpreadsheetSafe } from '../../../platform/http/csv.js';
+import { parseIsoDate, type IsoDate } from '../../../platform/calendar/index.js';
+import { lineWithNul, NUL_IN_FILE } from '../../../platform/http/text-input.js';
 import {
   actionResultProblem,
   completedOnText,
@@ -25,7 +25,7 @@ import {
   type CompletedOn,
   type RecommendationStatus,
   type SourceKind,
-} from './rules.js';
+} from '../rules.js';
 
 export const TRACKER_CSV_COLUMNS = [
   'source_title',

@@ -1,19 +1,19 @@
 /** The managers' forms that build a source's record by hand. */
 import type { FastifyRequest } from 'fastify';
-import type { TrackerRouteDeps as RouteDeps } from './route-deps.js';
-import { dateParts } from '../../platform/http/form-fields.js';
-import { redirectWithFlash, registerFormPage } from '../../platform/http/render.js';
-import { trackerPaths as paths } from './paths.js';
-import { ACTION_RESULTS, ACTION_RESULT_LABELS, itemNoun } from './rules.js';
+import type { TrackerRouteDeps as RouteDeps } from '../route-deps.js';
+import { dateParts } from '../../../platform/http/form-fields.js';
+import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { trackerPaths as paths } from '../paths.js';
+import { ACTION_RESULTS, ACTION_RESULT_LABELS, itemNoun } from '../rules.js';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-const T = 'modules/tracker/views';
+const T = 'modules/tracker/records/views';
 const managers = { config: { access: { action: 'tracker.manage' as const } } };
 
 type Values = Record<string, string | string[] | undefined>;
 
-export function registerTrackerRecordRoutes({ app, services, renderPage }: RouteDeps): void {
+export function registerRecordRoutes({ app, services, renderPage }: RouteDeps): void {
   const { trackerRecords: records } = services;
   const home = { text: 'Home', href: '/' };
   const trackerCrumb = { text: 'Recommendations tracker', href: paths.sources };
@@ -26,7 +26,7 @@ export function registerTrackerRecordRoutes({ app, services, renderPage }: Route
   ];
   const results = ACTION_RESULTS.map((r) => ({ value: r, text: ACTION_RESULT_LABELS[r] }));
 
-  registerFormPage(app, '/tracker/sources/:sourceId/recommendations/new', managers, {
+  registerFormPage(app, paths.newRecommendation.pattern, managers, {
     async show(request, reply, values, errors, status = 200) {
       const form = await records.recommendationForm(request.principal, params(request).sourceId!);
       return renderPage(
@@ -59,7 +59,7 @@ export function registerTrackerRecordRoutes({ app, services, renderPage }: Route
     },
   });
 
-  registerFormPage(app, '/tracker/recommendations/:recommendationId/key-points/new', managers, {
+  registerFormPage(app, paths.newKeyPoint.pattern, managers, {
     async show(request, reply, values, errors, status = 200) {
       const form = await records.keyPointForm(request.principal, params(request).recommendationId!);
       return renderPage(
@@ -92,7 +92,7 @@ export function registerTrackerRecordRoutes({ app, services, renderPage }: Route
     },
   });
 
-  registerFormPage(app, '/tracker/key-points/:keyPointId/actions/new', managers, {
+  registerFormPage(app, paths.newAction.pattern, managers, {
     async show(request, reply, values, errors, status = 200) {
       const form = await records.actionForm(request.principal, params(request).keyPointId!);
       return renderPage(
@@ -126,7 +126,7 @@ export function registerTrackerRecordRoutes({ app, services, renderPage }: Route
     },
   });
 
-  registerFormPage(app, '/tracker/actions/:actionId/details', managers, {
+  registerFormPage(app, paths.actionDetails.pattern, managers, {
     initial: async (request) => {
       const form = await records.detailsForm(request.principal, params(request).actionId!);
       return {

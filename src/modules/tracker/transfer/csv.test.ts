@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { TRACKER_CSV_COLUMNS, parseTrackerCsv, writeTrackerCsv } from './transfer.js';
+import { TRACKER_CSV_COLUMNS, parseTrackerCsv, writeTrackerCsv } from './csv.js';
 
 const TODAY = '2026-11-23';
 // Tests run from the repository's root (compiled elsewhere), so the examples are found from there.

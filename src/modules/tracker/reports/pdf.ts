@@ -3,8 +3,8 @@
  * Appendix 1), for the committee's papers. A tagged PDF (headings and paragraphs marked, the
  * language set, table headers marked as such) so screen readers can follow it.
  */
-import { formatDate } from '../../platform/calendar/index.js';
-import type { IsoDate } from '../../platform/calendar/index.js';
+import { formatDate } from '../../../platform/calendar/index.js';
+import type { IsoDate } from '../../../platform/calendar/index.js';
 
 /** What the PDF shows of a progress report: the report is given to it as data. */
 export interface ReportForPdf {

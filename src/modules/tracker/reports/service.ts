@@ -6,10 +6,10 @@
  * date says what was known then.
  */
 import { and, desc, eq, isNotNull, lt } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { can, requireUser } from '../../platform/auth/permissions.js';
-import { createVersionedCache } from '../../platform/cache/versioned-cache.js';
-import { actorOf, type Principal } from '../../platform/auth/principal.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { can, requireUser } from '../../../platform/auth/permissions.js';
+import { createVersionedCache } from '../../../platform/cache/versioned-cache.js';
+import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import {
   addCalendarDays,
   formatDate,
@@ -17,14 +17,14 @@ import {
   startOfLondonDay,
   todayInLondon,
   type IsoDate,
-} from '../../platform/calendar/index.js';
-import type { Db, Executor } from '../../platform/db/database.js';
-import { ValidationError, type FieldError } from '../../platform/errors.js';
-import { dateField, text } from '../../platform/http/form-fields.js';
-import type { DirectoryService } from '../directory/index.js';
-import type { PapersService } from '../meetings/index.js';
-import { completedOf, createTrackerAccess, resultLabel } from './access.js';
-import { renderReportPdf } from './report-pdf.js';
+} from '../../../platform/calendar/index.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
+import { ValidationError, type FieldError } from '../../../platform/errors.js';
+import { dateField, text } from '../../../platform/http/form-fields.js';
+import type { DirectoryService } from '../../directory/index.js';
+import type { PapersService } from '../../meetings/index.js';
+import { completedOf, createTrackerAccess, resultLabel } from '../access.js';
+import { renderReportPdf } from './pdf.js';
 import {
   ACTION_RESULT_LABELS,
   RECOMMENDATION_STATUS_LABELS,
@@ -35,8 +35,8 @@ import {
   type ActionChange,
   type ActionResult,
   type ActionState,
-} from './rules.js';
-import { trackerReports, trackerUpdates } from './schema.js';
+} from '../rules.js';
+import { trackerReports, trackerUpdates } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
