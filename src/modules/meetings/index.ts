@@ -6,21 +6,26 @@
  */
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { BodyProvider } from './bodies.js';
-import { registerFeedRoutes } from './feeds-routes.js';
-import { createFeedsService } from './feeds-service.js';
-import { registerInvitationRoutes } from './invitations-routes.js';
-import { createInvitationsService } from './invitations-service.js';
-import { createMeetingPageService } from './meeting-page-service.js';
-import { registerMinutesRoutes } from './minutes-routes.js';
-import { createMinutesService, type AdviceCitations } from './minutes-service.js';
-import { registerPaperRoutes } from './papers-routes.js';
-import { createPapersService, type PapersService } from './papers-service.js';
-import { registerPublicMeetingRoutes } from './public-routes.js';
-import { createPublicMeetingsService, type PublicMeetingsService } from './public-service.js';
-import { createMeetingRemindersService } from './reminders-service.js';
-import type { MeetingsServices } from './route-deps.js';
-import { registerMeetingRoutes } from './routes.js';
-import { createMeetingsService, type MeetingsService } from './service.js';
+import { createMeetingsAccess } from './access.js';
+import { createMeetingPageService } from './agenda/page-service.js';
+import { registerAgendaRoutes } from './agenda/routes.js';
+import { createAgendaService } from './agenda/service.js';
+import { registerAttendanceRoutes } from './attendance/routes.js';
+import { createAttendanceService } from './attendance/service.js';
+import { createMeetingRemindersService } from './feeds/reminders-service.js';
+import { registerFeedRoutes } from './feeds/routes.js';
+import { createFeedsService } from './feeds/service.js';
+import { registerInvitationRoutes } from './invitations/routes.js';
+import { createInvitationsService } from './invitations/service.js';
+import { registerMinutesRoutes } from './minutes/routes.js';
+import { createMinutesService, type AdviceCitations } from './minutes/service.js';
+import { registerPaperRoutes } from './papers/routes.js';
+import { createPapersService, type PapersService } from './papers/service.js';
+import { registerPublicMeetingRoutes } from './public/routes.js';
+import { createPublicMeetingsService, type PublicMeetingsService } from './public/service.js';
+import type { MeetingsService, MeetingsServices } from './route-deps.js';
+import { registerScheduleRoutes } from './schedule/routes.js';
+import { createScheduleService } from './schedule/service.js';
 
 export type {
   Body,
@@ -33,11 +38,12 @@ export type {
   AttendeeKind,
 } from './bodies.js';
 export { ROLL_KINDS } from './bodies.js';
-export type { AdviceCitations, CitableAdvice } from './minutes-service.js';
-export type { Meeting, MeetingsService } from './service.js';
-export type { PapersService } from './papers-service.js';
+export type { AdviceCitations, CitableAdvice } from './minutes/service.js';
+export type { Meeting } from './access.js';
+export type { MeetingsService } from './route-deps.js';
+export type { PapersService } from './papers/service.js';
 export { meetingPaths } from './paths.js';
-export { publicMeetingLinks } from './public-routes.js';
+export { publicMeetingLinks } from './public/routes.js';
 
 export interface MeetingsApi {
   meetings: MeetingsService;
@@ -60,7 +66,16 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
   const bodies: BodyProvider[] = [];
   let adviceCitations: AdviceCitations | undefined;
 
-  const meetings = createMeetingsService({ db, bodies, now });
+  // One service for a body's meetings, made of its journeys' parts on the shared checks.
+  const access = createMeetingsAccess({ db, bodies, now });
+  const meetingParts = { db, access, now };
+  const agenda = createAgendaService(meetingParts);
+  const meetings: MeetingsService = {
+    ...access,
+    ...createScheduleService(meetingParts),
+    ...agenda,
+    ...createAttendanceService(meetingParts),
+  };
   const meetingMinutes = createMinutesService({
     db,
     meetings,
@@ -114,7 +129,9 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
         config,
         services: { ...platform, ...services },
       };
-      registerMeetingRoutes(routeDeps);
+      registerScheduleRoutes(routeDeps);
+      registerAttendanceRoutes(routeDeps);
+      registerAgendaRoutes(routeDeps);
       registerMinutesRoutes(routeDeps);
       registerPublicMeetingRoutes(routeDeps);
       registerPaperRoutes(routeDeps);

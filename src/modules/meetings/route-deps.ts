@@ -1,12 +1,18 @@
 import type { RouteDeps } from '../../platform/modules.js';
-import type { FeedsService } from './feeds-service.js';
-import type { InvitationsService } from './invitations-service.js';
-import type { MeetingPageService } from './meeting-page-service.js';
-import type { MinutesService } from './minutes-service.js';
-import type { PapersService } from './papers-service.js';
-import type { PublicMeetingsService } from './public-service.js';
-import type { MeetingRemindersService } from './reminders-service.js';
-import type { MeetingsService } from './service.js';
+import type { MeetingsAccess } from './access.js';
+import type { MeetingPageService } from './agenda/page-service.js';
+import type { AgendaService } from './agenda/service.js';
+import type { AttendanceService } from './attendance/service.js';
+import type { FeedsService } from './feeds/service.js';
+import type { MeetingRemindersService } from './feeds/reminders-service.js';
+import type { InvitationsService } from './invitations/service.js';
+import type { MinutesService } from './minutes/service.js';
+import type { PapersService } from './papers/service.js';
+import type { PublicMeetingsService } from './public/service.js';
+import type { ScheduleService } from './schedule/service.js';
+
+/** A body's meetings: the shared checks, scheduling, agendas and attendance. */
+export type MeetingsService = MeetingsAccess & ScheduleService & AgendaService & AttendanceService;
 
 /** The meetings module's own services. */
 export interface MeetingsServices {

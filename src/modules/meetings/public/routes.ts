@@ -1,11 +1,11 @@
 import type { FastifyRequest } from 'fastify';
-import type { MeetingsRouteDeps as RouteDeps } from './route-deps.js';
-import { documentLabel, fileSizeText } from '../../platform/files/document-types.js';
-import { meetingPaths as paths } from './paths.js';
-import { meetingWhen } from './presenters.js';
-import { ADVICE_USE_LABELS } from './rules.js';
+import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
+import { documentLabel, fileSizeText } from '../../../platform/files/document-types.js';
+import { meetingPaths as paths } from '../paths.js';
+import { meetingWhen } from '../presenters.js';
+import { ADVICE_USE_LABELS } from '../rules.js';
 
-const T = 'modules/meetings/views';
+const T = 'modules/meetings/public/views';
 const publicPage = { config: { access: 'public' as const } };
 
 /** A meeting's public record: its published agenda and approved minutes. */

@@ -5,30 +5,30 @@
  * confidential).
  */
 import { and, asc, eq, gte, inArray, isNull, ne } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import type { Db, Executor } from '../../platform/db/database.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
   type FieldError,
-} from '../../platform/errors.js';
-import type { FormFile } from '../../platform/http/multipart.js';
+} from '../../../platform/errors.js';
+import type { FormFile } from '../../../platform/http/multipart.js';
 import {
   checkUploadedFile,
   keepFile,
   titleFromFileName,
   type FileContent,
-} from '../../platform/files/upload.js';
-import type { FileStore } from '../../platform/files/store.js';
-import { text, tooLong } from '../../platform/http/form-fields.js';
-import { isUuid } from '../../platform/http/params.js';
-import type { BodyRelation, BodyType } from './bodies.js';
-import { mayArrangeAgenda, mayAttachPaper, maySeeAgendaItem } from './rules.js';
-import { agendaItems, meetingPapers, meetings } from './schema.js';
-import type { Meeting, MeetingsService } from './service.js';
+} from '../../../platform/files/upload.js';
+import type { FileStore } from '../../../platform/files/store.js';
+import { text, tooLong } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
+import type { BodyRelation, BodyType } from '../bodies.js';
+import { mayArrangeAgenda, mayAttachPaper, maySeeAgendaItem } from '../rules.js';
+import { agendaItems, meetingPapers, meetings } from '../schema.js';
+import type { Meeting, MeetingsAccess } from '../access.js';
 
 type AgendaItem = typeof agendaItems.$inferSelect;
 
@@ -36,7 +36,7 @@ export type PapersService = ReturnType<typeof createPapersService>;
 
 export function createPapersService(deps: {
   db: Db;
-  meetings: MeetingsService;
+  meetings: MeetingsAccess;
   files: FileStore;
   maxBytes: number;
 }) {

@@ -1,13 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { MeetingsRouteDeps as RouteDeps } from './route-deps.js';
-import type { FieldError } from '../../platform/errors.js';
-import { registerUploadPage, sendDownload } from '../../platform/http/files.js';
-import { redirectWithFlash, type FormValues } from '../../platform/http/render.js';
-import { ACCEPTED_DOCUMENTS } from '../../platform/files/document-types.js';
-import { meetingPaths as paths } from './paths.js';
-import { meetingWhen } from './presenters.js';
+import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
+import type { FieldError } from '../../../platform/errors.js';
+import { registerUploadPage, sendDownload } from '../../../platform/http/files.js';
+import { redirectWithFlash, type FormValues } from '../../../platform/http/render.js';
+import { ACCEPTED_DOCUMENTS } from '../../../platform/files/document-types.js';
+import { meetingPaths as paths } from '../paths.js';
+import { meetingWhen } from '../presenters.js';
 
-const T = 'modules/meetings/views';
+const T = 'modules/meetings/papers/views';
 // Who may attach or read a paper depends on the meeting's body, so the service decides.
 const signedIn = { config: { access: 'signed-in' as const } };
 const publicPage = { config: { access: 'public' as const } };

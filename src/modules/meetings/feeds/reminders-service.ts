@@ -4,15 +4,15 @@
  * 10 working days. Each is sent once; the sweep is safe on several instances (SKIP LOCKED).
  */
 import { and, asc, eq, gt, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
-import { users } from '../../platform/auth/schema.js';
-import { formatDate, toLondonDate, todayInLondon } from '../../platform/calendar/index.js';
-import type { Db } from '../../platform/db/database.js';
-import type { MailService } from '../../platform/mail/service.js';
-import { meetingPaths as paths } from './paths.js';
-import { meetingWhen } from './presenters.js';
-import { MEETING_FORMAT_LABELS, minutesDraftDueOn } from './rules.js';
-import { agendaItems, meetings, minutes } from './schema.js';
-import type { MeetingsService } from './service.js';
+import { users } from '../../../platform/auth/schema.js';
+import { formatDate, toLondonDate, todayInLondon } from '../../../platform/calendar/index.js';
+import type { Db } from '../../../platform/db/database.js';
+import type { MailService } from '../../../platform/mail/service.js';
+import { meetingPaths as paths } from '../paths.js';
+import { meetingWhen } from '../presenters.js';
+import { MEETING_FORMAT_LABELS, minutesDraftDueOn } from '../rules.js';
+import { agendaItems, meetings, minutes } from '../schema.js';
+import type { MeetingsAccess } from '../access.js';
 
 /** Members are reminded this long before a meeting. */
 export const REMINDER_HOURS_BEFORE = 48;
@@ -23,7 +23,7 @@ export type MeetingRemindersService = ReturnType<typeof createMeetingRemindersSe
 
 export function createMeetingRemindersService(deps: {
   db: Db;
-  meetings: MeetingsService;
+  meetings: MeetingsAccess;
   mail: MailService;
   publicUrl: string;
   now?: () => Date;

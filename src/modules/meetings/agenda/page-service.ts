@@ -5,21 +5,21 @@
  * (ADR 0009); who the person is decides, on every request, whether they may see it and what of
  * it.
  */
-import type { Principal } from '../../platform/auth/principal.js';
-import { createVersionedCache } from '../../platform/cache/versioned-cache.js';
-import type { Db } from '../../platform/db/database.js';
-import { NotFoundError } from '../../platform/errors.js';
-import { isUuid } from '../../platform/http/params.js';
-import { ROLL_KINDS } from './bodies.js';
-import type { MinutesService } from './minutes-service.js';
-import type { PapersService } from './papers-service.js';
-import type { MeetingsService } from './service.js';
+import type { Principal } from '../../../platform/auth/principal.js';
+import { createVersionedCache } from '../../../platform/cache/versioned-cache.js';
+import type { Db } from '../../../platform/db/database.js';
+import { NotFoundError } from '../../../platform/errors.js';
+import { isUuid } from '../../../platform/http/params.js';
+import { ROLL_KINDS } from '../bodies.js';
+import type { MinutesService } from '../minutes/service.js';
+import type { PapersService } from '../papers/service.js';
+import type { AgendaService } from './service.js';
 
 export type MeetingPageService = ReturnType<typeof createMeetingPageService>;
 
 export function createMeetingPageService(deps: {
   db: Db;
-  meetings: MeetingsService;
+  meetings: AgendaService;
   minutes: MinutesService;
   papers: PapersService;
 }) {

@@ -1,15 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { MeetingsRouteDeps as RouteDeps } from './route-deps.js';
-import { formatDate } from '../../platform/calendar/index.js';
-import type { FieldError } from '../../platform/errors.js';
-import { redirectWithFlash, withFormErrors } from '../../platform/http/render.js';
-import type { Body } from './bodies.js';
-import { meetingPaths as paths } from './paths.js';
-import { meetingWhen } from './presenters.js';
-import { ADVICE_USE_LABELS, ADVICE_USES } from './rules.js';
-import type { Meeting } from './service.js';
+import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
+import { formatDate } from '../../../platform/calendar/index.js';
+import type { FieldError } from '../../../platform/errors.js';
+import { redirectWithFlash, withFormErrors } from '../../../platform/http/render.js';
+import type { Body } from '../bodies.js';
+import { meetingPaths as paths } from '../paths.js';
+import { meetingWhen } from '../presenters.js';
+import { ADVICE_USE_LABELS, ADVICE_USES } from '../rules.js';
+import type { Meeting } from '../access.js';
 
-const T = 'modules/meetings/views';
+const T = 'modules/meetings/minutes/views';
 // Who may see or run a meeting depends on its body, so the services decide.
 const signedIn = { config: { access: 'signed-in' as const } };
 const home = { text: 'Home', href: '/' };

@@ -4,35 +4,35 @@
  * and attendance is recorded as how many came from each.
  */
 import { asc, eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import type { Db, Executor } from '../../platform/db/database.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
   type FieldError,
-} from '../../platform/errors.js';
-import type { MailService } from '../../platform/mail/service.js';
-import type { BodyProvider, Invitee } from './bodies.js';
-import { meetingPaths as paths } from './paths.js';
-import { meetingWhen } from './presenters.js';
+} from '../../../platform/errors.js';
+import type { MailService } from '../../../platform/mail/service.js';
+import type { BodyProvider, Invitee } from '../bodies.js';
+import { meetingPaths as paths } from '../paths.js';
+import { meetingWhen } from '../presenters.js';
 import {
   MEETING_FORMAT_LABELS,
   checkAttendanceRecording,
   checkRepresentatives,
   mayArrangeAgenda,
-} from './rules.js';
-import { meetingInvitations, meetings } from './schema.js';
-import type { Meeting, MeetingsService } from './service.js';
+} from '../rules.js';
+import { meetingInvitations, meetings } from '../schema.js';
+import type { Meeting, MeetingsAccess } from '../access.js';
 
 type Input = Record<string, string | string[] | undefined>;
 export type MeetingInvitation = typeof meetingInvitations.$inferSelect;
 
 export function createInvitationsService(deps: {
   db: Db;
-  meetings: MeetingsService;
+  meetings: MeetingsAccess;
   mail: MailService;
   publicUrl: string;
   now?: () => Date;

@@ -5,17 +5,17 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, exists, gte, isNull, lte, or } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import { users } from '../../platform/auth/schema.js';
-import type { Db } from '../../platform/db/database.js';
-import { ForbiddenError, NotFoundError } from '../../platform/errors.js';
-import { isUuid } from '../../platform/http/params.js';
-import type { Body, BodyType } from './bodies.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import { users } from '../../../platform/auth/schema.js';
+import type { Db } from '../../../platform/db/database.js';
+import { ForbiddenError, NotFoundError } from '../../../platform/errors.js';
+import { isUuid } from '../../../platform/http/params.js';
+import type { Body, BodyType } from '../bodies.js';
 import { meetingsCalendar, type FeedMeeting } from './calendar-feed.js';
-import { meetingPaths as paths } from './paths.js';
-import { calendarFeeds, meetings } from './schema.js';
-import type { MeetingsService } from './service.js';
+import { meetingPaths as paths } from '../paths.js';
+import { calendarFeeds, meetings } from '../schema.js';
+import type { MeetingsAccess } from '../access.js';
 
 /** A feed carries meetings from three months back to two years ahead. */
 const FEED_PAST_MS = 92 * 24 * 60 * 60 * 1000;
@@ -39,7 +39,7 @@ export type FeedsService = ReturnType<typeof createFeedsService>;
 
 export function createFeedsService(deps: {
   db: Db;
-  meetings: MeetingsService;
+  meetings: MeetingsAccess;
   publicUrl: string;
   now?: () => Date;
 }) {

@@ -5,20 +5,20 @@
  * the outstanding ones carried to the next agenda.
  */
 import { and, asc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/service.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
-import { formatDate, toLondonDate, todayInLondon } from '../../platform/calendar/index.js';
-import type { Db, Executor } from '../../platform/db/database.js';
-import { nextNumber } from '../../platform/db/next-number.js';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import { formatDate, toLondonDate, todayInLondon } from '../../../platform/calendar/index.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
+import { nextNumber } from '../../../platform/db/next-number.js';
 import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
   type FieldError,
-} from '../../platform/errors.js';
-import { dateField, text, tooLong } from '../../platform/http/form-fields.js';
-import { isUuid } from '../../platform/http/params.js';
+} from '../../../platform/errors.js';
+import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
 import {
   ADVICE_USES,
   actionOverdue,
@@ -30,7 +30,7 @@ import {
   minutesDraftDueOn,
   minutesDueCountedPastData,
   type AdviceUse,
-} from './rules.js';
+} from '../rules.js';
 import {
   agendaItems,
   meetingActions,
@@ -38,9 +38,9 @@ import {
   minuteItems,
   minutedAdvice,
   minutes,
-} from './schema.js';
-import type { Meeting, MeetingsService } from './service.js';
-import type { BodyRelation } from './bodies.js';
+} from '../schema.js';
+import type { Meeting, MeetingsAccess } from '../access.js';
+import type { BodyRelation } from '../bodies.js';
 
 type Input = Record<string, string | string[] | undefined>;
 type Minutes = typeof minutes.$inferSelect;
@@ -81,7 +81,7 @@ export interface AdviceCitations {
 
 export function createMinutesService(deps: {
   db: Db;
-  meetings: MeetingsService;
+  meetings: MeetingsAccess;
   advice?: AdviceCitations;
   now?: () => Date;
 }) {

@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { MeetingsRouteDeps as RouteDeps } from './route-deps.js';
-import type { FieldError } from '../../platform/errors.js';
-import { redirectWithFlash, withFormErrors } from '../../platform/http/render.js';
-import { meetingPaths as paths } from './paths.js';
-import { meetingBreadcrumbs, meetingWhen } from './presenters.js';
+import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
+import type { FieldError } from '../../../platform/errors.js';
+import { redirectWithFlash, withFormErrors } from '../../../platform/http/render.js';
+import { meetingPaths as paths } from '../paths.js';
+import { meetingBreadcrumbs, meetingWhen } from '../presenters.js';
 
-const T = 'modules/meetings/views';
+const T = 'modules/meetings/invitations/views';
 // Who may see or send invitations depends on the meeting's body, so the service decides.
 const signedIn = { config: { access: 'signed-in' as const } };
 

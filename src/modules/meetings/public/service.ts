@@ -4,10 +4,10 @@
  * attendance by name, drafts or unpublished items.
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/database.js';
-import { NotFoundError } from '../../platform/errors.js';
-import { isUuid } from '../../platform/http/params.js';
-import type { BodyType } from './bodies.js';
+import type { Db } from '../../../platform/db/database.js';
+import { NotFoundError } from '../../../platform/errors.js';
+import { isUuid } from '../../../platform/http/params.js';
+import type { BodyType } from '../bodies.js';
 import {
   agendaItems,
   meetingPapers,
@@ -15,15 +15,15 @@ import {
   minuteItems,
   minutedAdvice,
   minutes,
-} from './schema.js';
-import type { MeetingsService } from './service.js';
+} from '../schema.js';
+import type { MeetingsAccess } from '../access.js';
 
 /** How many meetings a body's public page lists, newest first. */
 const PUBLIC_MEETINGS_SHOWN = 12;
 
 export type PublicMeetingsService = ReturnType<typeof createPublicMeetingsService>;
 
-export function createPublicMeetingsService(deps: { db: Db; meetings: MeetingsService }) {
+export function createPublicMeetingsService(deps: { db: Db; meetings: MeetingsAccess }) {
   const { db } = deps;
 
   async function publicBody(type: BodyType, bodyId: string) {

@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { MeetingsRouteDeps as RouteDeps } from './route-deps.js';
-import { NotFoundError } from '../../platform/errors.js';
-import { redirectWithFlash } from '../../platform/http/render.js';
-import { meetingPaths as paths } from './paths.js';
+import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
+import { NotFoundError } from '../../../platform/errors.js';
+import { redirectWithFlash } from '../../../platform/http/render.js';
+import { meetingPaths as paths } from '../paths.js';
 
-const T = 'modules/meetings/views';
+const T = 'modules/meetings/feeds/views';
 const signedIn = { config: { access: 'signed-in' as const } };
 // Calendar apps poll feeds; a limit per address keeps token guessing slow and cheap.
 const feed = {

@@ -1,0 +1,168 @@
+/** A meeting's page and its agenda: tabling, arranging and publishing it; approving earlier minutes and closing actions, whose refusals show on the page. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
+import type { FieldError } from '../../../platform/errors.js';
+import { field, redirectWithFlash, withFormErrors } from '../../../platform/http/render.js';
+import type { Body, BodyType } from '../bodies.js';
+import { meetingPaths as paths } from '../paths.js';
+import { meetingWhen } from '../presenters.js';
+import { meetingPageRenderer } from './meeting-page.js';
+import type { Meeting } from '../access.js';
+
+const T = 'modules/meetings/agenda/views';
+// Who may see a meeting depends on the body (its members, chair, staff), so the service decides.
+const signedIn = { config: { access: 'signed-in' as const } };
+
+const home = { text: 'Home', href: '/' };
+
+type Values = Record<string, string | string[]>;
+
+export function registerAgendaRoutes(deps: RouteDeps): void {
+  const { app, services, renderPage } = deps;
+  const { meetings, meetingMinutes } = services;
+  const params = (request: FastifyRequest) => request.params as Record<string, string>;
+  const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
+  const prefixOf = (type: BodyType) => meetings.providers.find((p) => p.type === type)!.pathPrefix;
+  const bodyCrumb = (b: Body) => ({ text: b.name, href: b.href });
+  const meetingsCrumb = (b: Body) => ({
+    text: 'Meetings',
+    href: paths.bodyMeetings(prefixOf(b.type), b.id),
+  });
+  const meetingCrumb = (m: Meeting) => ({ text: meetingWhen(m), href: paths.meeting(m.id) });
+
+  // One meeting
+
+  const showMeeting = meetingPageRenderer(deps);
+
+  app.get('/meetings/:meetingId', signedIn, async (request, reply) => showMeeting(request, reply));
+
+  const showTablingForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Values,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    const {
+      meeting,
+      body: b,
+      relation,
+    } = await meetings.tablingForm(request.principal, params(request).meetingId!);
+    return renderPage(
+      request,
+      reply,
+      `${T}/table-item.njk`,
+      {
+        title: 'Table an item for the agenda',
+        breadcrumbs: [home, bodyCrumb(b), meetingsCrumb(b), meetingCrumb(meeting)],
+        meeting,
+        body: b,
+        when: meetingWhen(meeting),
+        direct: relation.chair || relation.secretariat,
+        action: paths.tableItem(meeting.id),
+        values,
+        errors,
+      },
+      status,
+    );
+  };
+
+  app.get('/meetings/:meetingId/items/new', signedIn, async (request, reply) =>
+    showTablingForm(request, reply, {}),
+  );
+
+  app.post('/meetings/:meetingId/items/new', signedIn, async (request, reply) => {
+    const meetingId = params(request).meetingId!;
+    return withFormErrors(
+      async () => {
+        const item = await meetings.tableItem(
+          request.principal,
+          meetingId,
+          body(request),
+          request.id,
+        );
+        return redirectWithFlash(
+          reply,
+          paths.meeting(meetingId),
+          item.status === 'accepted'
+            ? `“${item.title}” is on the agenda`
+            : `“${item.title}” has been tabled. The chair will decide whether it goes on the agenda`,
+        );
+      },
+      (errors, status) => showTablingForm(request, reply, body(request), errors, status),
+    );
+  });
+
+  app.post('/meetings/:meetingId/items/:itemId/:action', signedIn, async (request, reply) => {
+    const { meetingId, itemId, action } = params(request) as Record<string, string>;
+    return withFormErrors(
+      async () => {
+        const { message } = await meetings.arrangeItem(
+          request.principal,
+          meetingId!,
+          itemId!,
+          action!,
+          request.id,
+        );
+        return redirectWithFlash(reply, `${paths.meeting(meetingId!)}#agenda`, message);
+      },
+      (errors, status) => showMeeting(request, reply, errors, status),
+    );
+  });
+
+  app.post('/meetings/:meetingId/publish', signedIn, async (request, reply) => {
+    const meetingId = params(request).meetingId!;
+    return withFormErrors(
+      async () => {
+        await meetings.publishAgenda(request.principal, meetingId, request.id);
+        return redirectWithFlash(reply, paths.meeting(meetingId), 'The agenda has been published');
+      },
+      (errors, status) => showMeeting(request, reply, errors, status),
+    );
+  });
+
+  // Approving earlier minutes, and closing actions, happen at this meeting: refusals show on it.
+
+  app.post('/meetings/:meetingId/approvals', signedIn, async (request, reply) => {
+    const meetingId = params(request).meetingId!;
+    return withFormErrors(
+      async () => {
+        const { meeting } = await meetingMinutes.approve(
+          request.principal,
+          meetingId,
+          field(request.body, 'minutesId'),
+          request.id,
+        );
+        return redirectWithFlash(
+          reply,
+          `${paths.meeting(meetingId)}#minutes`,
+          `The minutes of ${meetingWhen(meeting)} have been approved`,
+        );
+      },
+      (errors, status) => showMeeting(request, reply, errors, status),
+    );
+  });
+
+  app.post('/meetings/:meetingId/actions/:actionId/:outcome', signedIn, async (request, reply) => {
+    const { meetingId, actionId, outcome } = params(request) as Record<string, string>;
+    return withFormErrors(
+      async () => {
+        const closed = await meetingMinutes.closeAction(
+          request.principal,
+          meetingId!,
+          actionId!,
+          outcome!,
+          request.id,
+        );
+        return redirectWithFlash(
+          reply,
+          `${paths.meeting(meetingId!)}#actions`,
+          closed.status === 'done'
+            ? 'The action has been reported done at this meeting'
+            : 'The action has been closed as no longer needed',
+        );
+      },
+      (errors, status) => showMeeting(request, reply, errors, status),
+    );
+  });
+}
