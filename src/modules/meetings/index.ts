@@ -18,12 +18,15 @@ import { createFeedsService } from './feeds/service.js';
 import { registerInvitationRoutes } from './invitations/routes.js';
 import { createInvitationsService } from './invitations/service.js';
 import { registerMinutesRoutes } from './minutes/routes.js';
-import { createMinutesService, type AdviceCitations } from './minutes/service.js';
+import { createMeetingActionsService } from './minutes/actions-service.js';
+import { createMinuteAdviceService } from './minutes/advice-service.js';
+import type { AdviceCitations } from './minutes/records.js';
+import { createMinutesService } from './minutes/service.js';
 import { registerPaperRoutes } from './papers/routes.js';
 import { createPapersService, type PapersService } from './papers/service.js';
 import { registerPublicMeetingRoutes } from './public/routes.js';
 import { createPublicMeetingsService, type PublicMeetingsService } from './public/service.js';
-import type { MeetingsService, MeetingsServices } from './route-deps.js';
+import type { MeetingMinutesService, MeetingsService, MeetingsServices } from './route-deps.js';
 import { registerScheduleRoutes } from './schedule/routes.js';
 import { createScheduleService } from './schedule/service.js';
 
@@ -38,7 +41,7 @@ export type {
   AttendeeKind,
 } from './bodies.js';
 export { ROLL_KINDS } from './bodies.js';
-export type { AdviceCitations, CitableAdvice } from './minutes/service.js';
+export type { AdviceCitations, CitableAdvice } from './minutes/records.js';
 export type { Meeting } from './access.js';
 export type { MeetingsService } from './route-deps.js';
 export type { PapersService } from './papers/service.js';
@@ -76,15 +79,20 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
     ...agenda,
     ...createAttendanceService(meetingParts),
   };
-  const meetingMinutes = createMinutesService({
-    db,
-    meetings,
-    // Read when the minutes need it: the advice module plugs it in after this one is built.
-    get advice() {
-      return adviceCitations;
-    },
-    now,
-  });
+  const minutesCore = createMinutesService({ db, meetings, now });
+  const meetingMinutes: MeetingMinutesService = {
+    ...minutesCore,
+    ...createMinuteAdviceService({
+      db,
+      meetings,
+      minutes: minutesCore,
+      // Read when the minutes need it: the advice module plugs it in after this one is built.
+      get advice() {
+        return adviceCitations;
+      },
+    }),
+    ...createMeetingActionsService({ db, meetings }),
+  };
   const publicMeetings = createPublicMeetingsService({ db, meetings });
   const meetingFeeds = createFeedsService({ db, meetings, publicUrl, now });
   const meetingReminders = createMeetingRemindersService({ db, meetings, mail, publicUrl, now });

@@ -6,21 +6,19 @@
  */
 import { and, asc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { formatDate, toLondonDate, todayInLondon } from '../../../platform/calendar/index.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
 import { nextNumber } from '../../../platform/db/next-number.js';
 import {
   ConflictError,
-  ForbiddenError,
   NotFoundError,
   ValidationError,
   type FieldError,
 } from '../../../platform/errors.js';
-import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
+import { text, tooLong } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
 import {
-  ADVICE_USES,
   actionOverdue,
   checkAdviceRationale,
   checkMinutesApproval,
@@ -29,21 +27,18 @@ import {
   mayEditMinutes,
   minutesDraftDueOn,
   minutesDueCountedPastData,
-  type AdviceUse,
 } from '../rules.js';
-import {
-  agendaItems,
-  meetingActions,
-  meetings,
-  minuteItems,
-  minutedAdvice,
-  minutes,
-} from '../schema.js';
+import { agendaItems, meetingActions, meetings, minuteItems, minutes } from '../schema.js';
 import type { Meeting, MeetingsAccess } from '../access.js';
 import type { BodyRelation } from '../bodies.js';
-
-type Input = Record<string, string | string[] | undefined>;
-type Minutes = typeof minutes.$inferSelect;
+import {
+  mainMinutes,
+  minutesWithContent,
+  requireDraft,
+  requireUser,
+  type Input,
+  type Minutes,
+} from './records.js';
 
 const OTHER_BUSINESS = 'Any other business';
 
@@ -59,76 +54,11 @@ export interface MinutesRecord {
   carried: (MeetingAction & { raisedAt: Date })[];
 }
 
-/** A piece of advice a group's member recorded on a request, which its minutes may cite. */
-export interface CitableAdvice {
-  id: string;
-  requestId: string;
-  reference: number;
-  advisor: string;
-  givenOn: string;
-  summary: string;
-  outcome: 'used' | 'partly_used' | 'not_used' | null;
-  outcomeReason: string | null;
-}
-
-/** Where the minutes find advice to cite (IAG-27): the advice module, when it is there. */
-export interface AdviceCitations {
-  /** The group's most recent advice, newest first. */
-  forGroup(executor: Executor, groupId: string): Promise<CitableAdvice[]>;
-  /** One piece of the group's advice, or undefined when it is not the group's. */
-  find(executor: Executor, groupId: string, id: string): Promise<CitableAdvice | undefined>;
-}
-
-export function createMinutesService(deps: {
-  db: Db;
-  meetings: MeetingsAccess;
-  advice?: AdviceCitations;
-  now?: () => Date;
-}) {
+export function createMinutesService(deps: { db: Db; meetings: MeetingsAccess; now?: () => Date }) {
   const { db, meetings: meetingsService } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
 
-  function requireUser(principal: Principal): UserPrincipal {
-    if (principal?.kind !== 'user') throw new ForbiddenError();
-    return principal;
-  }
-
   const heldOn = (meeting: Meeting) => formatDate(toLondonDate(meeting.startsAt));
-
-  async function minutesWithContent(executor: Executor, ids: readonly string[]) {
-    if (ids.length === 0) return { items: [], advice: [] };
-    const [items, advice] = await Promise.all([
-      executor
-        .select()
-        .from(minuteItems)
-        .where(inArray(minuteItems.minutesId, [...ids]))
-        .orderBy(asc(minuteItems.position)),
-      executor
-        .select()
-        .from(minutedAdvice)
-        .where(inArray(minutedAdvice.minutesId, [...ids]))
-        .orderBy(asc(minutedAdvice.createdAt)),
-    ]);
-    return { items, advice };
-  }
-
-  async function mainMinutes(executor: Executor, meetingId: string, lock = false) {
-    const query = executor
-      .select()
-      .from(minutes)
-      .where(and(eq(minutes.meetingId, meetingId), eq(minutes.kind, 'minutes')));
-    const [row] = lock ? await query.for('update') : await query;
-    return row ?? null;
-  }
-
-  /** A draft the person may change: refuses approved minutes with what to do instead. */
-  function requireDraft(row: Minutes | null): asserts row is Minutes {
-    if (!row) throw new NotFoundError();
-    if (!mayEditMinutes(row.status))
-      throw new ConflictError(
-        'Approved minutes cannot be changed: record a correction, to be approved at a later meeting',
-      );
-  }
 
   async function appendItem(
     tx: Executor,
@@ -347,101 +277,6 @@ export function createMinutesService(deps: {
       });
     },
 
-    /** The form for a piece of advice: the draft, and the group's advice it may cite. */
-    async adviceForm(principal: Principal, meetingId: string) {
-      const form = await this.draftForm(principal, meetingId);
-      const citable =
-        deps.advice && form.meeting.bodyType === 'advisory_group'
-          ? await deps.advice.forGroup(db, form.meeting.bodyId)
-          : [];
-      return { ...form, citable };
-    },
-
-    /**
-     * IAG-27: a piece of advice given at or reported to the meeting, and what became of it. It
-     * may cite advice a member recorded on a request: what is left blank is taken from there.
-     */
-    async addAdvice(principal: Principal, meetingId: string, input: Input, requestId?: string) {
-      const user = requireUser(principal);
-      const citeId = text(input.cite);
-      return db.transaction(async (tx) => {
-        const { meeting, relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
-        meetingsService.requireArranger(relation);
-        const row = await mainMinutes(tx, meetingId, true);
-        if (!row) throw new ConflictError('Draft the minutes first, then record the advice');
-        requireDraft(row);
-        const errors: FieldError[] = [];
-        const cited =
-          citeId && deps.advice && meeting.bodyType === 'advisory_group' && isUuid(citeId)
-            ? await deps.advice.find(tx, meeting.bodyId, citeId)
-            : undefined;
-        if (citeId && !cited)
-          errors.push({ field: 'cite', message: "Select a request from the group's advice" });
-        const summary =
-          text(input.summary) ??
-          (cited ? `${cited.advisor}, on request ${cited.reference}: ${cited.summary}` : null);
-        if (!summary) errors.push({ field: 'summary', message: 'Enter the advice that was given' });
-        tooLong(errors, 'summary', 'The advice', summary, 5000);
-        const use = text(input.use) ?? cited?.outcome ?? (cited ? 'not_yet_known' : null);
-        if (!use || !(ADVICE_USES as readonly string[]).includes(use))
-          errors.push({ field: 'use', message: 'Select whether the police used the advice' });
-        const rationale = text(input.rationale) ?? cited?.outcomeReason ?? null;
-        if (use && use !== 'not_yet_known' && !rationale)
-          errors.push({
-            field: 'rationale',
-            message: 'Enter why the police did or did not use the advice (IAG-27)',
-          });
-        tooLong(errors, 'rationale', 'The reason', rationale, 5000);
-        const confidential = text(input.confidential) === 'yes';
-        if (errors.length) throw new ValidationError(errors);
-        const [advice] = await tx
-          .insert(minutedAdvice)
-          .values({
-            minutesId: row.id,
-            summary: summary!,
-            use: use as AdviceUse,
-            rationale,
-            adviceRequestId: cited?.requestId ?? null,
-            confidential,
-          })
-          .returning();
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: 'minutes.advice-recorded',
-          recordType: 'meeting',
-          recordId: meetingId,
-          after: advice,
-        });
-        return advice!;
-      });
-    },
-
-    async removeAdvice(
-      principal: Principal,
-      meetingId: string,
-      adviceId: string,
-      requestId?: string,
-    ) {
-      const user = requireUser(principal);
-      if (!isUuid(adviceId)) throw new NotFoundError();
-      return db.transaction(async (tx) => {
-        const { relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
-        meetingsService.requireArranger(relation);
-        const row = await mainMinutes(tx, meetingId, true);
-        requireDraft(row);
-        const [removed] = await tx
-          .delete(minutedAdvice)
-          .where(and(eq(minutedAdvice.id, adviceId), eq(minutedAdvice.minutesId, row.id)))
-          .returning();
-        if (!removed) throw new NotFoundError();
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: 'minutes.advice-removed',
-          recordType: 'meeting',
-          recordId: meetingId,
-          before: removed,
-        });
-      });
-    },
-
     /**
      * What the meeting page shows of minutes and actions: the state of this meeting's minutes,
      * the minutes of earlier meetings it may approve (for those who run it), the actions raised
@@ -617,111 +452,6 @@ export function createMinutesService(deps: {
           after: { minutesId: created!.id, correction },
         });
         return created!;
-      });
-    },
-
-    // Actions arising
-
-    async actionForm(principal: Principal, meetingId: string) {
-      const { meeting, body, relation } = await meetingsService.meetingAccess(
-        db,
-        principal,
-        meetingId,
-      );
-      meetingsService.requireArranger(relation);
-      if (meeting.status === 'cancelled')
-        throw new ConflictError('A cancelled meeting raises no actions');
-      return { meeting, body };
-    },
-
-    async addAction(principal: Principal, meetingId: string, input: Input, requestId?: string) {
-      const user = requireUser(principal);
-      const errors: FieldError[] = [];
-      const description = text(input.description);
-      if (!description) errors.push({ field: 'description', message: 'Enter what is to be done' });
-      tooLong(errors, 'description', 'The action', description, 2000);
-      const ownerName = text(input.ownerName);
-      if (!ownerName) errors.push({ field: 'ownerName', message: 'Enter who will do it' });
-      tooLong(errors, 'ownerName', 'Who will do it', ownerName, 200);
-      const dueOn = dateField(input, 'dueOn', 'the date it is due', errors, { required: false });
-      return db.transaction(async (tx) => {
-        const { meeting, relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
-        meetingsService.requireArranger(relation);
-        if (meeting.status === 'cancelled')
-          throw new ConflictError('A cancelled meeting raises no actions');
-        if (errors.length) throw new ValidationError(errors);
-        const [action] = await tx
-          .insert(meetingActions)
-          .values({
-            meetingId,
-            bodyType: meeting.bodyType,
-            bodyId: meeting.bodyId,
-            description: description!,
-            ownerName: ownerName!,
-            dueOn,
-            createdBy: user.userId,
-          })
-          .returning();
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: 'meeting-action.raised',
-          recordType: 'meeting',
-          recordId: meetingId,
-          after: action,
-        });
-        return action!;
-      });
-    },
-
-    /** An outstanding action reported done (or no longer needed) at this meeting. */
-    async closeAction(
-      principal: Principal,
-      meetingId: string,
-      actionId: string,
-      outcome: string,
-      requestId?: string,
-    ) {
-      const user = requireUser(principal);
-      if (!isUuid(actionId) || (outcome !== 'done' && outcome !== 'dropped'))
-        throw new NotFoundError();
-      return db.transaction(async (tx) => {
-        const { meeting, relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
-        meetingsService.requireArranger(relation);
-        const [before] = await tx
-          .select()
-          .from(meetingActions)
-          .where(
-            and(
-              eq(meetingActions.id, actionId),
-              eq(meetingActions.bodyType, meeting.bodyType),
-              eq(meetingActions.bodyId, meeting.bodyId),
-            ),
-          )
-          .for('update');
-        if (!before) throw new NotFoundError();
-        if (before.status !== 'open')
-          throw new ConflictError('This action has already been closed', 'actions');
-        if (meeting.status === 'cancelled')
-          throw new ConflictError(
-            'An action is reported done at a meeting that takes place',
-            'actions',
-          );
-        const [after] = await tx
-          .update(meetingActions)
-          .set({
-            status: outcome,
-            closedAtMeetingId: meetingId,
-            version: sql`${meetingActions.version} + 1`,
-          })
-          .where(eq(meetingActions.id, actionId))
-          .returning();
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: `meeting-action.${outcome}`,
-          recordType: 'meeting',
-          recordId: meetingId,
-          before,
-          after,
-        });
-        return after!;
       });
     },
   };
