@@ -22,7 +22,7 @@ import type { Db, Executor } from '../../../platform/db/database.js';
 import { ValidationError, type FieldError } from '../../../platform/errors.js';
 import { dateField, text } from '../../../platform/http/form-fields.js';
 import type { DirectoryService } from '../../directory/index.js';
-import type { PapersService } from '../../meetings/index.js';
+import type { MeetingPapersApi } from '../../meetings/index.js';
 import { completedOf, createTrackerAccess, resultLabel } from '../access.js';
 import { renderReportPdf } from './pdf.js';
 import {
@@ -52,7 +52,7 @@ export type ProgressReport = Awaited<ReturnType<TrackerReportsService['report']>
 export function createTrackerReportsService(deps: {
   db: Db;
   directory: DirectoryService;
-  papers: PapersService;
+  papers: MeetingPapersApi;
   now?: () => Date;
 }) {
   const { db, directory } = deps;
