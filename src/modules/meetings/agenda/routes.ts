@@ -34,7 +34,7 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
 
   const showMeeting = meetingPageRenderer(deps);
 
-  app.get('/meetings/:meetingId', signedIn, async (request, reply) => showMeeting(request, reply));
+  app.get(paths.meeting.pattern, signedIn, async (request, reply) => showMeeting(request, reply));
 
   const showTablingForm = async (
     request: FastifyRequest,
@@ -67,11 +67,11 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
     );
   };
 
-  app.get('/meetings/:meetingId/items/new', signedIn, async (request, reply) =>
+  app.get(paths.tableItem.pattern, signedIn, async (request, reply) =>
     showTablingForm(request, reply, {}),
   );
 
-  app.post('/meetings/:meetingId/items/new', signedIn, async (request, reply) => {
+  app.post(paths.tableItem.pattern, signedIn, async (request, reply) => {
     const meetingId = params(request).meetingId!;
     return withFormErrors(
       async () => {
@@ -93,7 +93,7 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
     );
   });
 
-  app.post('/meetings/:meetingId/items/:itemId/:action', signedIn, async (request, reply) => {
+  app.post(paths.arrangeItem.pattern, signedIn, async (request, reply) => {
     const { meetingId, itemId, action } = params(request) as Record<string, string>;
     return withFormErrors(
       async () => {
@@ -110,7 +110,7 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
     );
   });
 
-  app.post('/meetings/:meetingId/publish', signedIn, async (request, reply) => {
+  app.post(paths.publishAgenda.pattern, signedIn, async (request, reply) => {
     const meetingId = params(request).meetingId!;
     return withFormErrors(
       async () => {
@@ -123,7 +123,7 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
 
   // Approving earlier minutes, and closing actions, happen at this meeting: refusals show on it.
 
-  app.post('/meetings/:meetingId/approvals', signedIn, async (request, reply) => {
+  app.post(paths.approve.pattern, signedIn, async (request, reply) => {
     const meetingId = params(request).meetingId!;
     return withFormErrors(
       async () => {
@@ -143,7 +143,7 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
     );
   });
 
-  app.post('/meetings/:meetingId/actions/:actionId/:outcome', signedIn, async (request, reply) => {
+  app.post(paths.closeAction.pattern, signedIn, async (request, reply) => {
     const { meetingId, actionId, outcome } = params(request) as Record<string, string>;
     return withFormErrors(
       async () => {

@@ -139,11 +139,11 @@ export function registerAttendanceRoutes(deps: RouteDeps): void {
     );
   };
 
-  app.get('/meetings/:meetingId/attendance', signedIn, async (request, reply) =>
+  app.get(paths.attendance.pattern, signedIn, async (request, reply) =>
     showAttendanceForm(request, reply, {}),
   );
 
-  app.post('/meetings/:meetingId/attendance', signedIn, async (request, reply) => {
+  app.post(paths.attendance.pattern, signedIn, async (request, reply) => {
     const meetingId = params(request).meetingId!;
     return withFormErrors(
       async () => {

@@ -43,12 +43,12 @@ export function registerFeedRoutes({ app, services, renderPage }: RouteDeps): vo
     showMyCalendar(request, reply, await meetingFeeds.create(request.principal, request.id)),
   );
 
-  app.post(`${paths.myCalendar}/revoke`, signedIn, async (request, reply) => {
+  app.post(paths.revokeCalendar, signedIn, async (request, reply) => {
     await meetingFeeds.revoke(request.principal, request.id);
     return redirectWithFlash(reply, paths.myCalendar, 'Your calendar link no longer works');
   });
 
-  app.get('/calendar/:token/meetings.ics', feed, async (request, reply) => {
+  app.get(paths.personalFeed.pattern, feed, async (request, reply) => {
     const body = await meetingFeeds.personalFeed((request.params as { token: string }).token);
     if (body === null) throw new NotFoundError();
     return sendCalendar(reply, body, 'meetings');

@@ -50,11 +50,11 @@ export function registerInvitationRoutes({ app, services, renderPage }: RouteDep
     );
   };
 
-  app.get('/meetings/:meetingId/invitations', signedIn, async (request, reply) =>
+  app.get(paths.invitations.pattern, signedIn, async (request, reply) =>
     showInvitations(request, reply),
   );
 
-  app.post('/meetings/:meetingId/invitations', signedIn, async (request, reply) => {
+  app.post(paths.invitations.pattern, signedIn, async (request, reply) => {
     const meetingId = meetingIdOf(request);
     return withFormErrors(
       async () => {
@@ -100,11 +100,11 @@ export function registerInvitationRoutes({ app, services, renderPage }: RouteDep
     );
   };
 
-  app.get('/meetings/:meetingId/invitations/attendance', signedIn, async (request, reply) =>
+  app.get(paths.invitationAttendance.pattern, signedIn, async (request, reply) =>
     showAttendanceForm(request, reply, {}),
   );
 
-  app.post('/meetings/:meetingId/invitations/attendance', signedIn, async (request, reply) => {
+  app.post(paths.invitationAttendance.pattern, signedIn, async (request, reply) => {
     const meetingId = meetingIdOf(request);
     return withFormErrors(
       async () => {

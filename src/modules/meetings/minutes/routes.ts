@@ -32,7 +32,7 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
   };
   const labels = { adviceUse: ADVICE_USE_LABELS };
 
-  app.get('/meetings/:meetingId/minutes', signedIn, async (request, reply) => {
+  app.get(paths.minutes.pattern, signedIn, async (request, reply) => {
     const result = await meetingMinutes.minutesOf(request.principal, meetingId(request));
     return renderPage(request, reply, `${T}/minutes.njk`, {
       title: `Minutes: ${result.meeting.title}, ${meetingWhen(result.meeting)}`,
@@ -92,11 +92,11 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
     );
   };
 
-  app.get('/meetings/:meetingId/minutes/edit', signedIn, async (request, reply) =>
+  app.get(paths.draftMinutes.pattern, signedIn, async (request, reply) =>
     showDraftForm(request, reply, null),
   );
 
-  app.post('/meetings/:meetingId/minutes/edit', signedIn, async (request, reply) =>
+  app.post(paths.draftMinutes.pattern, signedIn, async (request, reply) =>
     withFormErrors(
       async () => {
         await meetingMinutes.saveDraft(
@@ -154,11 +154,11 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
     );
   };
 
-  app.get('/meetings/:meetingId/minutes/advice/new', signedIn, async (request, reply) =>
+  app.get(paths.addAdvice.pattern, signedIn, async (request, reply) =>
     showAdviceForm(request, reply, {}),
   );
 
-  app.post('/meetings/:meetingId/minutes/advice/new', signedIn, async (request, reply) =>
+  app.post(paths.addAdvice.pattern, signedIn, async (request, reply) =>
     withFormErrors(
       async () => {
         await meetingMinutes.addAdvice(
@@ -177,24 +177,15 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
     ),
   );
 
-  app.post(
-    '/meetings/:meetingId/minutes/advice/:adviceId/remove',
-    signedIn,
-    async (request, reply) => {
-      const { adviceId } = request.params as { adviceId: string };
-      await meetingMinutes.removeAdvice(
-        request.principal,
-        meetingId(request),
-        adviceId,
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        `${paths.minutes(meetingId(request))}#advice`,
-        'The advice has been taken out of the draft minutes',
-      );
-    },
-  );
+  app.post(paths.removeAdvice.pattern, signedIn, async (request, reply) => {
+    const { adviceId } = request.params as { adviceId: string };
+    await meetingMinutes.removeAdvice(request.principal, meetingId(request), adviceId, request.id);
+    return redirectWithFlash(
+      reply,
+      `${paths.minutes(meetingId(request))}#advice`,
+      'The advice has been taken out of the draft minutes',
+    );
+  });
 
   const showCorrectionForm = async (
     request: FastifyRequest,
@@ -221,11 +212,11 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
     );
   };
 
-  app.get('/meetings/:meetingId/minutes/correction', signedIn, async (request, reply) =>
+  app.get(paths.correction.pattern, signedIn, async (request, reply) =>
     showCorrectionForm(request, reply, {}),
   );
 
-  app.post('/meetings/:meetingId/minutes/correction', signedIn, async (request, reply) =>
+  app.post(paths.correction.pattern, signedIn, async (request, reply) =>
     withFormErrors(
       async () => {
         await meetingMinutes.draftCorrection(
@@ -271,11 +262,11 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
     );
   };
 
-  app.get('/meetings/:meetingId/actions/new', signedIn, async (request, reply) =>
+  app.get(paths.addAction.pattern, signedIn, async (request, reply) =>
     showActionForm(request, reply, {}),
   );
 
-  app.post('/meetings/:meetingId/actions/new', signedIn, async (request, reply) =>
+  app.post(paths.addAction.pattern, signedIn, async (request, reply) =>
     withFormErrors(
       async () => {
         await meetingMinutes.addAction(

@@ -50,38 +50,32 @@ export function registerPaperRoutes({ app, services, renderPage }: RouteDeps): v
     );
   };
 
-  registerUploadPage(
-    app,
-    '/meetings/:meetingId/items/:itemId/papers/new',
-    signedIn,
-    services.config.files.maxBytes,
-    {
-      show: showUploadForm,
-      async submit(request, reply, form) {
-        const { meetingId, itemId } = params(request);
-        const paper = await meetingPapers.upload(
-          request.principal,
-          meetingId!,
-          itemId!,
-          { title: form.fields.title, file: form.file },
-          request.id,
-        );
-        return redirectWithFlash(
-          reply,
-          `${paths.meeting(meetingId!)}#agenda`,
-          `“${paper.title}” has been added to the item`,
-        );
-      },
+  registerUploadPage(app, paths.addPaper.pattern, signedIn, services.config.files.maxBytes, {
+    show: showUploadForm,
+    async submit(request, reply, form) {
+      const { meetingId, itemId } = params(request);
+      const paper = await meetingPapers.upload(
+        request.principal,
+        meetingId!,
+        itemId!,
+        { title: form.fields.title, file: form.file },
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        `${paths.meeting(meetingId!)}#agenda`,
+        `“${paper.title}” has been added to the item`,
+      );
     },
-  );
+  });
 
-  app.get('/meetings/:meetingId/papers/:paperId', signedIn, async (request, reply) => {
+  app.get(paths.paper.pattern, signedIn, async (request, reply) => {
     const { meetingId, paperId } = params(request);
     const { paper, bytes } = await meetingPapers.download(request.principal, meetingId!, paperId!);
     return sendDownload(reply, paper, bytes);
   });
 
-  app.post('/meetings/:meetingId/papers/:paperId/remove', signedIn, async (request, reply) => {
+  app.post(paths.removePaper.pattern, signedIn, async (request, reply) => {
     const { meetingId, paperId } = params(request);
     const paper = await meetingPapers.remove(request.principal, meetingId!, paperId!, request.id);
     return redirectWithFlash(

@@ -150,11 +150,11 @@ export function registerScheduleRoutes({ app, services, renderPage }: RouteDeps)
     );
   };
 
-  app.get('/meetings/:meetingId/cancel', signedIn, async (request, reply) =>
+  app.get(paths.cancel.pattern, signedIn, async (request, reply) =>
     showCancelForm(request, reply, {}),
   );
 
-  app.post('/meetings/:meetingId/cancel', signedIn, async (request, reply) => {
+  app.post(paths.cancel.pattern, signedIn, async (request, reply) => {
     const meetingId = params(request).meetingId!;
     return withFormErrors(
       async () => {
