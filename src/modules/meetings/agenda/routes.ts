@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
 import type { FieldError } from '../../../platform/errors.js';
-import { field, redirectWithFlash, withFormErrors } from '../../../platform/http/render.js';
+import { field, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import type { Body, BodyType } from '../bodies.js';
 import { meetingPaths as paths } from '../paths.js';
 import { meetingWhen } from '../presenters.js';
@@ -15,7 +15,7 @@ const signedIn = { config: { access: 'signed-in' as const } };
 
 const home = { text: 'Home', href: '/' };
 
-type Values = Record<string, string | string[]>;
+type Values = Record<string, string | string[] | undefined>;
 
 export function registerAgendaRoutes(deps: RouteDeps): void {
   const { app, services, renderPage } = deps;
@@ -67,102 +67,92 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
     );
   };
 
-  app.get(paths.tableItem.pattern, signedIn, async (request, reply) =>
-    showTablingForm(request, reply, {}),
-  );
-
-  app.post(paths.tableItem.pattern, signedIn, async (request, reply) => {
-    const meetingId = params(request).meetingId!;
-    return withFormErrors(
-      async () => {
-        const item = await meetings.tableItem(
-          request.principal,
-          meetingId,
-          body(request),
-          request.id,
-        );
-        return redirectWithFlash(
-          reply,
-          paths.meeting(meetingId),
-          item.status === 'accepted'
-            ? `“${item.title}” is on the agenda`
-            : `“${item.title}” has been tabled. The chair will decide whether it goes on the agenda`,
-        );
-      },
-      (errors, status) => showTablingForm(request, reply, body(request), errors, status),
-    );
+  registerFormPage(app, paths.tableItem.pattern, signedIn, {
+    show: showTablingForm,
+    async submit(request, reply) {
+      const meetingId = params(request).meetingId!;
+      const item = await meetings.tableItem(
+        request.principal,
+        meetingId,
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.meeting(meetingId),
+        item.status === 'accepted'
+          ? `“${item.title}” is on the agenda`
+          : `“${item.title}” has been tabled. The chair will decide whether it goes on the agenda`,
+      );
+    },
   });
 
-  app.post(paths.arrangeItem.pattern, signedIn, async (request, reply) => {
-    const { meetingId, itemId, action } = params(request) as Record<string, string>;
-    return withFormErrors(
-      async () => {
-        const { message } = await meetings.arrangeItem(
-          request.principal,
-          meetingId!,
-          itemId!,
-          action!,
-          request.id,
-        );
-        return redirectWithFlash(reply, `${paths.meeting(meetingId!)}#agenda`, message);
-      },
-      (errors, status) => showMeeting(request, reply, errors, status),
-    );
+  registerFormPage(app, paths.arrangeItem.pattern, signedIn, {
+    shownElsewhere: true,
+    show: (request, reply, _values, errors, status) => showMeeting(request, reply, errors, status),
+    async submit(request, reply) {
+      const { meetingId, itemId, action } = params(request) as Record<string, string>;
+      const { message } = await meetings.arrangeItem(
+        request.principal,
+        meetingId!,
+        itemId!,
+        action!,
+        request.id,
+      );
+      return redirectWithFlash(reply, `${paths.meeting(meetingId!)}#agenda`, message);
+    },
   });
 
-  app.post(paths.publishAgenda.pattern, signedIn, async (request, reply) => {
-    const meetingId = params(request).meetingId!;
-    return withFormErrors(
-      async () => {
-        await meetings.publishAgenda(request.principal, meetingId, request.id);
-        return redirectWithFlash(reply, paths.meeting(meetingId), 'The agenda has been published');
-      },
-      (errors, status) => showMeeting(request, reply, errors, status),
-    );
+  registerFormPage(app, paths.publishAgenda.pattern, signedIn, {
+    shownElsewhere: true,
+    show: (request, reply, _values, errors, status) => showMeeting(request, reply, errors, status),
+    async submit(request, reply) {
+      const meetingId = params(request).meetingId!;
+      await meetings.publishAgenda(request.principal, meetingId, request.id);
+      return redirectWithFlash(reply, paths.meeting(meetingId), 'The agenda has been published');
+    },
   });
 
   // Approving earlier minutes, and closing actions, happen at this meeting: refusals show on it.
 
-  app.post(paths.approve.pattern, signedIn, async (request, reply) => {
-    const meetingId = params(request).meetingId!;
-    return withFormErrors(
-      async () => {
-        const { meeting } = await meetingMinutes.approve(
-          request.principal,
-          meetingId,
-          field(request.body, 'minutesId'),
-          request.id,
-        );
-        return redirectWithFlash(
-          reply,
-          `${paths.meeting(meetingId)}#minutes`,
-          `The minutes of ${meetingWhen(meeting)} have been approved`,
-        );
-      },
-      (errors, status) => showMeeting(request, reply, errors, status),
-    );
+  registerFormPage(app, paths.approve.pattern, signedIn, {
+    shownElsewhere: true,
+    show: (request, reply, _values, errors, status) => showMeeting(request, reply, errors, status),
+    async submit(request, reply) {
+      const meetingId = params(request).meetingId!;
+      const { meeting } = await meetingMinutes.approve(
+        request.principal,
+        meetingId,
+        field(request.body, 'minutesId'),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        `${paths.meeting(meetingId)}#minutes`,
+        `The minutes of ${meetingWhen(meeting)} have been approved`,
+      );
+    },
   });
 
-  app.post(paths.closeAction.pattern, signedIn, async (request, reply) => {
-    const { meetingId, actionId, outcome } = params(request) as Record<string, string>;
-    return withFormErrors(
-      async () => {
-        const closed = await meetingMinutes.closeAction(
-          request.principal,
-          meetingId!,
-          actionId!,
-          outcome!,
-          request.id,
-        );
-        return redirectWithFlash(
-          reply,
-          `${paths.meeting(meetingId!)}#actions`,
-          closed.status === 'done'
-            ? 'The action has been reported done at this meeting'
-            : 'The action has been closed as no longer needed',
-        );
-      },
-      (errors, status) => showMeeting(request, reply, errors, status),
-    );
+  registerFormPage(app, paths.closeAction.pattern, signedIn, {
+    shownElsewhere: true,
+    show: (request, reply, _values, errors, status) => showMeeting(request, reply, errors, status),
+    async submit(request, reply) {
+      const { meetingId, actionId, outcome } = params(request) as Record<string, string>;
+      const closed = await meetingMinutes.closeAction(
+        request.principal,
+        meetingId!,
+        actionId!,
+        outcome!,
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        `${paths.meeting(meetingId!)}#actions`,
+        closed.status === 'done'
+          ? 'The action has been reported done at this meeting'
+          : 'The action has been closed as no longer needed',
+      );
+    },
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
 import type { FieldError } from '../../../platform/errors.js';
-import { redirectWithFlash, withFormErrors } from '../../../platform/http/render.js';
+import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { meetingPaths as paths } from '../paths.js';
 import { meetingBreadcrumbs, meetingWhen } from '../presenters.js';
 
@@ -50,34 +50,29 @@ export function registerInvitationRoutes({ app, services, renderPage }: RouteDep
     );
   };
 
-  app.get(paths.invitations.pattern, signedIn, async (request, reply) =>
-    showInvitations(request, reply),
-  );
-
-  app.post(paths.invitations.pattern, signedIn, async (request, reply) => {
-    const meetingId = meetingIdOf(request);
-    return withFormErrors(
-      async () => {
-        const sent = await invitations.inviteAll(request.principal, meetingId, request.id);
-        const groups = sent.invited === 1 ? '1 group has' : `${sent.invited} groups have`;
-        const unreached =
-          sent.withoutContacts === 0
-            ? ''
-            : `. ${sent.withoutContacts === 1 ? '1 has' : `${sent.withoutContacts} have`} no chair to e-mail: tell them another way`;
-        return redirectWithFlash(
-          reply,
-          paths.invitations(meetingId),
-          `${groups} been invited${unreached}`,
-        );
-      },
-      (errors, status) => showInvitations(request, reply, errors, status),
-    );
+  registerFormPage(app, paths.invitations.pattern, signedIn, {
+    show: (request, reply, _values, errors, status) =>
+      showInvitations(request, reply, errors, status),
+    async submit(request, reply) {
+      const meetingId = meetingIdOf(request);
+      const sent = await invitations.inviteAll(request.principal, meetingId, request.id);
+      const groups = sent.invited === 1 ? '1 group has' : `${sent.invited} groups have`;
+      const unreached =
+        sent.withoutContacts === 0
+          ? ''
+          : `. ${sent.withoutContacts === 1 ? '1 has' : `${sent.withoutContacts} have`} no chair to e-mail: tell them another way`;
+      return redirectWithFlash(
+        reply,
+        paths.invitations(meetingId),
+        `${groups} been invited${unreached}`,
+      );
+    },
   });
 
   const showAttendanceForm = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    values: Record<string, string | undefined>,
+    values: Record<string, string | string[] | undefined>,
     errors?: FieldError[],
     status = 200,
   ) => {
@@ -100,30 +95,25 @@ export function registerInvitationRoutes({ app, services, renderPage }: RouteDep
     );
   };
 
-  app.get(paths.invitationAttendance.pattern, signedIn, async (request, reply) =>
-    showAttendanceForm(request, reply, {}),
-  );
-
-  app.post(paths.invitationAttendance.pattern, signedIn, async (request, reply) => {
-    const meetingId = meetingIdOf(request);
-    return withFormErrors(
-      async () => {
-        const came = await invitations.recordAttendance(
-          request.principal,
-          meetingId,
-          body(request),
-          request.id,
-        );
-        return redirectWithFlash(
-          reply,
-          paths.invitations(meetingId),
-          `Attendance has been recorded: ${came === 1 ? '1 representative' : `${came} representatives`} in all`,
-        );
-      },
-      (errors, status) =>
-        errors.some((e) => e.field.startsWith('representatives-'))
-          ? showAttendanceForm(request, reply, body(request), errors, status)
-          : showInvitations(request, reply, errors, status),
-    );
+  registerFormPage(app, paths.invitationAttendance.pattern, signedIn, {
+    // A refusal about a group's number shows on the form; any other, on the invitations page.
+    show: (request, reply, values, errors, status) =>
+      !errors || errors.some((e) => e.field.startsWith('representatives-'))
+        ? showAttendanceForm(request, reply, values, errors, status)
+        : showInvitations(request, reply, errors, status),
+    async submit(request, reply) {
+      const meetingId = meetingIdOf(request);
+      const came = await invitations.recordAttendance(
+        request.principal,
+        meetingId,
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.invitations(meetingId),
+        `Attendance has been recorded: ${came === 1 ? '1 representative' : `${came} representatives`} in all`,
+      );
+    },
   });
 }

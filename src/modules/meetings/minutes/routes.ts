@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
 import { formatDate } from '../../../platform/calendar/index.js';
 import type { FieldError } from '../../../platform/errors.js';
-import { redirectWithFlash, withFormErrors } from '../../../platform/http/render.js';
+import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import type { Body } from '../bodies.js';
 import { meetingPaths as paths } from '../paths.js';
 import { meetingWhen } from '../presenters.js';
@@ -14,7 +14,7 @@ const T = 'modules/meetings/minutes/views';
 const signedIn = { config: { access: 'signed-in' as const } };
 const home = { text: 'Home', href: '/' };
 
-type Values = Record<string, string | string[]>;
+type Values = Record<string, string | string[] | undefined>;
 
 export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps): void {
   const { meetingMinutes, meetings } = services;
@@ -92,28 +92,24 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
     );
   };
 
-  app.get(paths.draftMinutes.pattern, signedIn, async (request, reply) =>
-    showDraftForm(request, reply, null),
-  );
-
-  app.post(paths.draftMinutes.pattern, signedIn, async (request, reply) =>
-    withFormErrors(
-      async () => {
-        await meetingMinutes.saveDraft(
-          request.principal,
-          meetingId(request),
-          body(request),
-          request.id,
-        );
-        return redirectWithFlash(
-          reply,
-          paths.minutes(meetingId(request)),
-          'The draft minutes have been saved',
-        );
-      },
-      (errors, status) => showDraftForm(request, reply, body(request), errors, status),
-    ),
-  );
+  registerFormPage(app, paths.draftMinutes.pattern, signedIn, {
+    // Empty at first: the saved draft; after a refusal, what was sent.
+    show: (request, reply, values, errors, status) =>
+      showDraftForm(request, reply, errors ? values : null, errors, status),
+    async submit(request, reply) {
+      await meetingMinutes.saveDraft(
+        request.principal,
+        meetingId(request),
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.minutes(meetingId(request)),
+        'The draft minutes have been saved',
+      );
+    },
+  });
 
   const showAdviceForm = async (
     request: FastifyRequest,
@@ -154,28 +150,22 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
     );
   };
 
-  app.get(paths.addAdvice.pattern, signedIn, async (request, reply) =>
-    showAdviceForm(request, reply, {}),
-  );
-
-  app.post(paths.addAdvice.pattern, signedIn, async (request, reply) =>
-    withFormErrors(
-      async () => {
-        await meetingMinutes.addAdvice(
-          request.principal,
-          meetingId(request),
-          body(request),
-          request.id,
-        );
-        return redirectWithFlash(
-          reply,
-          `${paths.minutes(meetingId(request))}#advice`,
-          'The advice and whether the police used it have been recorded',
-        );
-      },
-      (errors, status) => showAdviceForm(request, reply, body(request), errors, status),
-    ),
-  );
+  registerFormPage(app, paths.addAdvice.pattern, signedIn, {
+    show: showAdviceForm,
+    async submit(request, reply) {
+      await meetingMinutes.addAdvice(
+        request.principal,
+        meetingId(request),
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        `${paths.minutes(meetingId(request))}#advice`,
+        'The advice and whether the police used it have been recorded',
+      );
+    },
+  });
 
   app.post(paths.removeAdvice.pattern, signedIn, async (request, reply) => {
     const { adviceId } = request.params as { adviceId: string };
@@ -212,28 +202,22 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
     );
   };
 
-  app.get(paths.correction.pattern, signedIn, async (request, reply) =>
-    showCorrectionForm(request, reply, {}),
-  );
-
-  app.post(paths.correction.pattern, signedIn, async (request, reply) =>
-    withFormErrors(
-      async () => {
-        await meetingMinutes.draftCorrection(
-          request.principal,
-          meetingId(request),
-          body(request),
-          request.id,
-        );
-        return redirectWithFlash(
-          reply,
-          paths.minutes(meetingId(request)),
-          'The correction has been drafted. It is approved at a later meeting',
-        );
-      },
-      (errors, status) => showCorrectionForm(request, reply, body(request), errors, status),
-    ),
-  );
+  registerFormPage(app, paths.correction.pattern, signedIn, {
+    show: showCorrectionForm,
+    async submit(request, reply) {
+      await meetingMinutes.draftCorrection(
+        request.principal,
+        meetingId(request),
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.minutes(meetingId(request)),
+        'The correction has been drafted. It is approved at a later meeting',
+      );
+    },
+  });
 
   // Actions arising
 
@@ -262,26 +246,20 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
     );
   };
 
-  app.get(paths.addAction.pattern, signedIn, async (request, reply) =>
-    showActionForm(request, reply, {}),
-  );
-
-  app.post(paths.addAction.pattern, signedIn, async (request, reply) =>
-    withFormErrors(
-      async () => {
-        await meetingMinutes.addAction(
-          request.principal,
-          meetingId(request),
-          body(request),
-          request.id,
-        );
-        return redirectWithFlash(
-          reply,
-          `${paths.meeting(meetingId(request))}#actions`,
-          'The action has been recorded',
-        );
-      },
-      (errors, status) => showActionForm(request, reply, body(request), errors, status),
-    ),
-  );
+  registerFormPage(app, paths.addAction.pattern, signedIn, {
+    show: showActionForm,
+    async submit(request, reply) {
+      await meetingMinutes.addAction(
+        request.principal,
+        meetingId(request),
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        `${paths.meeting(meetingId(request))}#actions`,
+        'The action has been recorded',
+      );
+    },
+  });
 }

@@ -5,7 +5,12 @@ import { pageRequest } from '../../../platform/db/search.js';
 import type { FieldError } from '../../../platform/errors.js';
 import { dateParts } from '../../../platform/http/form-fields.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
-import { formValues, redirectWithFlash, withFormErrors } from '../../../platform/http/render.js';
+import {
+  formValues,
+  redirectWithFlash,
+  registerFormPage,
+  withFormErrors,
+} from '../../../platform/http/render.js';
 import type { Body, BodyType } from '../bodies.js';
 import { meetingPaths as paths } from '../paths.js';
 import { meetingLabels, meetingWhen } from '../presenters.js';
@@ -19,7 +24,7 @@ const PAGE_SIZE = 20;
 
 const home = { text: 'Home', href: '/' };
 
-type Values = Record<string, string | string[]>;
+type Values = Record<string, string | string[] | undefined>;
 
 export function registerScheduleRoutes({ app, services, renderPage }: RouteDeps): void {
   const { meetings } = services;
@@ -150,18 +155,12 @@ export function registerScheduleRoutes({ app, services, renderPage }: RouteDeps)
     );
   };
 
-  app.get(paths.cancel.pattern, signedIn, async (request, reply) =>
-    showCancelForm(request, reply, {}),
-  );
-
-  app.post(paths.cancel.pattern, signedIn, async (request, reply) => {
-    const meetingId = params(request).meetingId!;
-    return withFormErrors(
-      async () => {
-        await meetings.cancel(request.principal, meetingId, body(request), request.id);
-        return redirectWithFlash(reply, paths.meeting(meetingId), 'The meeting has been cancelled');
-      },
-      (errors, status) => showCancelForm(request, reply, body(request), errors, status),
-    );
+  registerFormPage(app, paths.cancel.pattern, signedIn, {
+    show: showCancelForm,
+    async submit(request, reply) {
+      const meetingId = params(request).meetingId!;
+      await meetings.cancel(request.principal, meetingId, body(request), request.id);
+      return redirectWithFlash(reply, paths.meeting(meetingId), 'The meeting has been cancelled');
+    },
   });
 }
