@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
 import type { FieldError } from '../../../platform/errors.js';
-import { redirectWithFlash, withFormErrors } from '../../../platform/http/render.js';
+import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import type { Body, BodyType } from '../bodies.js';
 import { meetingPaths as paths } from '../paths.js';
 import { meetingLabels, meetingWhen } from '../presenters.js';
@@ -16,7 +16,7 @@ const signedIn = { config: { access: 'signed-in' as const } };
 
 const home = { text: 'Home', href: '/' };
 
-type Values = Record<string, string | string[]>;
+type Values = Record<string, string | string[] | undefined>;
 
 export function registerAttendanceRoutes(deps: RouteDeps): void {
   const { app, services, renderPage } = deps;
@@ -65,30 +65,24 @@ export function registerAttendanceRoutes(deps: RouteDeps): void {
       );
     };
 
-    app.get(`${prefix}/:bodyId/absences/:personId/withdraw`, signedIn, async (request, reply) =>
-      showWithdrawForm(request, reply, {}),
-    );
-
-    app.post(`${prefix}/:bodyId/absences/:personId/withdraw`, signedIn, async (request, reply) => {
-      const { bodyId, personId } = params(request) as { bodyId: string; personId: string };
-      return withFormErrors(
-        async () => {
-          const { name } = await meetings.withdrawForAbsence(
-            request.principal,
-            type,
-            bodyId,
-            personId,
-            body(request),
-            request.id,
-          );
-          return redirectWithFlash(
-            reply,
-            paths.bodyMeetings(prefix, bodyId),
-            `${name}'s membership has been withdrawn`,
-          );
-        },
-        (errors, status) => showWithdrawForm(request, reply, body(request), errors, status),
-      );
+    registerFormPage(app, `${prefix}/:bodyId/absences/:personId/withdraw`, signedIn, {
+      show: showWithdrawForm,
+      async submit(request, reply) {
+        const { bodyId, personId } = params(request) as { bodyId: string; personId: string };
+        const { name } = await meetings.withdrawForAbsence(
+          request.principal,
+          type,
+          bodyId,
+          personId,
+          body(request),
+          request.id,
+        );
+        return redirectWithFlash(
+          reply,
+          paths.bodyMeetings(prefix, bodyId),
+          `${name}'s membership has been withdrawn`,
+        );
+      },
     });
   }
 
@@ -139,21 +133,16 @@ export function registerAttendanceRoutes(deps: RouteDeps): void {
     );
   };
 
-  app.get(paths.attendance.pattern, signedIn, async (request, reply) =>
-    showAttendanceForm(request, reply, {}),
-  );
-
-  app.post(paths.attendance.pattern, signedIn, async (request, reply) => {
-    const meetingId = params(request).meetingId!;
-    return withFormErrors(
-      async () => {
-        await meetings.recordAttendance(request.principal, meetingId, body(request), request.id);
-        return redirectWithFlash(reply, paths.meeting(meetingId), 'Attendance has been recorded');
-      },
-      (errors, status) =>
-        errors.some((e) => e.field.startsWith('attendance-'))
-          ? showAttendanceForm(request, reply, body(request), errors, status)
-          : showMeeting(request, reply, errors, status),
-    );
+  registerFormPage(app, paths.attendance.pattern, signedIn, {
+    // A refusal about a person's attendance shows on the form; any other, on the meeting's page.
+    show: (request, reply, values, errors, status) =>
+      !errors || errors.some((e) => e.field.startsWith('attendance-'))
+        ? showAttendanceForm(request, reply, values, errors, status)
+        : showMeeting(request, reply, errors, status),
+    async submit(request, reply) {
+      const meetingId = params(request).meetingId!;
+      await meetings.recordAttendance(request.principal, meetingId, body(request), request.id);
+      return redirectWithFlash(reply, paths.meeting(meetingId), 'Attendance has been recorded');
+    },
   });
 }

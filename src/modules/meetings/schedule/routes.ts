@@ -5,12 +5,7 @@ import { pageRequest } from '../../../platform/db/search.js';
 import type { FieldError } from '../../../platform/errors.js';
 import { dateParts } from '../../../platform/http/form-fields.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
-import {
-  formValues,
-  redirectWithFlash,
-  registerFormPage,
-  withFormErrors,
-} from '../../../platform/http/render.js';
+import { formValues, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import type { Body, BodyType } from '../bodies.js';
 import { meetingPaths as paths } from '../paths.js';
 import { meetingLabels, meetingWhen } from '../presenters.js';
@@ -98,31 +93,26 @@ export function registerScheduleRoutes({ app, services, renderPage }: RouteDeps)
       );
     };
 
-    app.get(`${prefix}/:bodyId/meetings/new`, signedIn, async (request, reply) =>
-      showScheduleForm(request, reply, dateParts('date', null)),
-    );
-
-    app.post(`${prefix}/:bodyId/meetings/new`, signedIn, async (request, reply) => {
-      const bodyId = params(request).bodyId!;
-      return withFormErrors(
-        async () => {
-          const created = await meetings.schedule(
-            request.principal,
-            type,
-            bodyId,
-            body(request),
-            request.id,
-          );
-          return redirectWithFlash(
-            reply,
-            created.length > 1 ? paths.bodyMeetings(prefix, bodyId) : paths.meeting(created[0]!.id),
-            created.length > 1
-              ? `${created.length} meetings have been scheduled`
-              : 'The meeting has been scheduled',
-          );
-        },
-        (errors, status) => showScheduleForm(request, reply, body(request), errors, status),
-      );
+    registerFormPage(app, `${prefix}/:bodyId/meetings/new`, signedIn, {
+      initial: () => dateParts('date', null),
+      show: showScheduleForm,
+      async submit(request, reply) {
+        const bodyId = params(request).bodyId!;
+        const created = await meetings.schedule(
+          request.principal,
+          type,
+          bodyId,
+          body(request),
+          request.id,
+        );
+        return redirectWithFlash(
+          reply,
+          created.length > 1 ? paths.bodyMeetings(prefix, bodyId) : paths.meeting(created[0]!.id),
+          created.length > 1
+            ? `${created.length} meetings have been scheduled`
+            : 'The meeting has been scheduled',
+        );
+      },
     });
   }
 
