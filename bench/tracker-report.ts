@@ -17,7 +17,7 @@ import { buildApp } from '../src/app.js';
 import { testConfig } from '../src/app.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { prepareDatabase } from '../src/startup.js';
-import { TRACKER_CSV_COLUMNS } from '../src/modules/tracker/transfer.js';
+import { TRACKER_CSV_COLUMNS } from '../src/modules/tracker/transfer/csv.js';
 import { signIn } from '../test/app.js';
 import { DEMO_ACCOUNTS } from '../src/demo/demo-data.js';
 import { freshDatabase } from './support/database.js';

@@ -13,7 +13,7 @@ import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import { addCalendarDays, todayInLondon } from '../../src/platform/calendar/index.js';
-import { TRACKER_CSV_COLUMNS } from '../../src/modules/tracker/transfer.js';
+import { TRACKER_CSV_COLUMNS } from '../../src/modules/tracker/transfer/csv.js';
 import { users } from '../../src/platform/auth/schema.js';
 import { loadRoles } from '../../src/platform/auth/service.js';
 import { expectErrors, expectSuccess } from './pages/govuk.js';

@@ -19,7 +19,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { TRACKER_CSV_COLUMNS } from '../../src/modules/tracker/transfer.js';
+import { TRACKER_CSV_COLUMNS } from '../../src/modules/tracker/transfer/csv.js';
 import { queryRows } from '../../src/platform/db/database.js';
 import { Agent, createTestApp, demoAccount, principalFor, signInAs, type TestApp } from '../app.js';
 import {

@@ -10,7 +10,7 @@ import {
 } from '../../src/modules/tracker/schema.js';
 import { removeDemoData } from '../../src/demo/demo-data.js';
 import { organisations } from '../../src/modules/directory/schema.js';
-import { TRACKER_CSV_COLUMNS, parseTrackerCsv } from '../../src/modules/tracker/transfer.js';
+import { TRACKER_CSV_COLUMNS, parseTrackerCsv } from '../../src/modules/tracker/transfer/csv.js';
 import { createTestApp, signInAs, type TestApp, type Agent } from '../app.js';
 
 let t: TestApp;

@@ -187,6 +187,7 @@ export {
 } from './demo.js';
 export type { OrganisationByCode, PersonContact } from './api/user-contacts.js';
 export type { PersonColumns } from './api/person-columns.js';
+export { personInOrganisationSql } from './api/person-in-organisation.js';
 
 export interface DirectoryApi {
   directory: DirectoryService;

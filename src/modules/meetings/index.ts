@@ -4,24 +4,39 @@
  * the Director's meetings with the chairs) and the advice the minutes may cite come from other
  * modules, which plug them in through `MeetingsApi`.
  */
+import type { Principal } from '../../platform/auth/principal.js';
+import type { Executor } from '../../platform/db/database.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
-import type { BodyProvider } from './bodies.js';
-import { registerFeedRoutes } from './feeds-routes.js';
-import { createFeedsService } from './feeds-service.js';
-import { registerInvitationRoutes } from './invitations-routes.js';
-import { createInvitationsService } from './invitations-service.js';
-import { createMeetingPageService } from './meeting-page-service.js';
-import { registerMinutesRoutes } from './minutes-routes.js';
-import { createMinutesService, type AdviceCitations } from './minutes-service.js';
-import { registerPaperRoutes } from './papers-routes.js';
-import { createPapersService, type PapersService } from './papers-service.js';
+import { createMeetingsAccess, type Meeting } from './access.js';
+import type { BodyProvider, BodyType } from './bodies.js';
+import { createMeetingPageService } from './agenda/page-service.js';
+import { registerAgendaRoutes } from './agenda/routes.js';
+import { createAgendaService } from './agenda/service.js';
+import { registerAttendanceRoutes } from './attendance/routes.js';
+import { createAttendanceService } from './attendance/service.js';
+import { createMeetingRemindersService } from './feeds/reminders-service.js';
+import { registerFeedRoutes } from './feeds/routes.js';
+import { createFeedsService } from './feeds/service.js';
+import { registerInvitationRoutes } from './invitations/routes.js';
+import { createInvitationsService } from './invitations/service.js';
+import { registerMinutesRoutes } from './minutes/routes.js';
+import { createMeetingActionsService } from './minutes/actions-service.js';
+import { createMinuteAdviceService } from './minutes/advice-service.js';
+import type { AdviceCitations } from './minutes/records.js';
+import { createMinutesService } from './minutes/service.js';
+import { registerPaperRoutes } from './papers/routes.js';
+import { createPapersService } from './papers/service.js';
+import { registerPublicMeetingRoutes } from './public/routes.js';
+import { createPublicMeetingsService } from './public/service.js';
+import type {
+  MeetingMinutesService,
+  MeetingsService as MeetingsParts,
+  MeetingsServices,
+} from './route-deps.js';
+import type { meetingPapers } from './schema.js';
+import { registerScheduleRoutes } from './schedule/routes.js';
+import { createScheduleService } from './schedule/service.js';
 import { meetingsPersonData } from './person-data.js';
-import { registerPublicMeetingRoutes } from './public-routes.js';
-import { createPublicMeetingsService, type PublicMeetingsService } from './public-service.js';
-import { createMeetingRemindersService } from './reminders-service.js';
-import type { MeetingsServices } from './route-deps.js';
-import { registerMeetingRoutes } from './routes.js';
-import { createMeetingsService, type MeetingsService } from './service.js';
 
 export type {
   Body,
@@ -34,11 +49,85 @@ export type {
   AttendeeKind,
 } from './bodies.js';
 export { ROLL_KINDS } from './bodies.js';
-export type { AdviceCitations, CitableAdvice } from './minutes-service.js';
-export type { Meeting, MeetingsService } from './service.js';
-export type { PapersService } from './papers-service.js';
+export type { AdviceCitations, CitableAdvice } from './minutes/records.js';
+export type { Meeting } from './access.js';
 export { meetingPaths } from './paths.js';
-export { publicMeetingLinks } from './public-routes.js';
+export { publicMeetingLinks } from './public/routes.js';
+
+/** A group's meeting an advisor may claim expenses for. */
+export interface GroupMeeting {
+  id: string;
+  groupId: string;
+  title: string;
+  startsAt: Date;
+}
+
+/** What a body's public page lists of a meeting. */
+export interface PublicMeetingSummary {
+  id: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date | null;
+  status: Meeting['status'];
+  agendaPublished: boolean;
+  minutesApproved: boolean;
+}
+
+/** An agenda item, of a meeting to come, that a paper may be attached to. */
+export interface AttachableItem {
+  meetingId: string;
+  meetingTitle: string;
+  startsAt: Date;
+  itemId: string;
+  itemTitle: string;
+}
+
+/** A paper another module made (e.g. a report's PDF), to attach to an agenda item. */
+export interface GeneratedPaper {
+  title: string;
+  fileName: string;
+  mime: string;
+  bytes: Buffer;
+}
+
+/** A paper as kept against an agenda item. */
+export type MeetingPaper = typeof meetingPapers.$inferSelect;
+
+/** What other modules read of a body's meetings. */
+export interface MeetingsReads {
+  /** The notices a body's page shows (e.g. members near the three-absence limit). */
+  bodyNotices(type: BodyType, bodyId: string): Promise<string[]>;
+  /** The groups' meetings held from one instant to another (not cancelled), newest first. */
+  groupMeetingsBetween(
+    executor: Executor,
+    groupIds: readonly string[],
+    from: Date,
+    to: Date,
+  ): Promise<GroupMeeting[]>;
+}
+
+/** The name the expenses module knows `MeetingsReads` by. */
+export type MeetingsService = MeetingsReads;
+
+/** What a body's public page shows of its meetings. */
+export interface PublicMeetingsReads {
+  list(type: BodyType, bodyId: string): Promise<PublicMeetingSummary[]>;
+}
+
+/** Attaching a paper another module made to a meeting's agenda. */
+export interface MeetingPapersApi {
+  /** The items this person may attach a paper to, of meetings from the given instant. */
+  attachableItems(principal: Principal, from: Date, staff: boolean): Promise<AttachableItem[]>;
+  /** Attaches the paper; `alsoRecord` runs in the same transaction, so both are kept or neither. */
+  attachGenerated(
+    principal: Principal,
+    meetingId: string,
+    itemId: string,
+    file: GeneratedPaper,
+    requestId?: string,
+    alsoRecord?: (tx: Executor, paper: MeetingPaper) => Promise<void>,
+  ): Promise<MeetingPaper>;
+}
 
 // Its benchmark generator, run in order by bench/data/generate.ts.
 export { meetingsGenerator } from './bench-data.js';
@@ -46,9 +135,9 @@ export { meetingsGenerator } from './bench-data.js';
 export { loadDemoBodyMeetings, loadDemoGroupMeetings, removeDemoMeetingRecords } from './demo.js';
 
 export interface MeetingsApi {
-  meetings: MeetingsService;
-  publicMeetings: PublicMeetingsService;
-  meetingPapers: PapersService;
+  meetings: MeetingsReads;
+  publicMeetings: PublicMeetingsReads;
+  meetingPapers: MeetingPapersApi;
   /** A module whose bodies meet adds them here (ADR 0005). */
   addBodies(bodies: readonly BodyProvider[]): void;
   /** IAG-27: where the minutes find advice to cite, from the module that keeps it. */
@@ -66,16 +155,30 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
   const bodies: BodyProvider[] = [];
   let adviceCitations: AdviceCitations | undefined;
 
-  const meetings = createMeetingsService({ db, bodies, now });
-  const meetingMinutes = createMinutesService({
-    db,
-    meetings,
-    // Read when the minutes need it: the advice module plugs it in after this one is built.
-    get advice() {
-      return adviceCitations;
-    },
-    now,
-  });
+  // One service for a body's meetings, made of its journeys' parts on the shared checks.
+  const access = createMeetingsAccess({ db, bodies, now });
+  const meetingParts = { db, access, now };
+  const agenda = createAgendaService(meetingParts);
+  const meetings: MeetingsParts = {
+    ...access,
+    ...createScheduleService(meetingParts),
+    ...agenda,
+    ...createAttendanceService(meetingParts),
+  };
+  const minutesCore = createMinutesService({ db, meetings, now });
+  const meetingMinutes: MeetingMinutesService = {
+    ...minutesCore,
+    ...createMinuteAdviceService({
+      db,
+      meetings,
+      minutes: minutesCore,
+      // Read when the minutes need it: the advice module plugs it in after this one is built.
+      get advice() {
+        return adviceCitations;
+      },
+    }),
+    ...createMeetingActionsService({ db, meetings }),
+  };
   const publicMeetings = createPublicMeetingsService({ db, meetings });
   const meetingFeeds = createFeedsService({ db, meetings, publicUrl, now });
   const meetingReminders = createMeetingRemindersService({ db, meetings, mail, publicUrl, now });
@@ -121,7 +224,9 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
         config,
         services: { ...platform, ...services },
       };
-      registerMeetingRoutes(routeDeps);
+      registerScheduleRoutes(routeDeps);
+      registerAttendanceRoutes(routeDeps);
+      registerAgendaRoutes(routeDeps);
       registerMinutesRoutes(routeDeps);
       registerPublicMeetingRoutes(routeDeps);
       registerPaperRoutes(routeDeps);

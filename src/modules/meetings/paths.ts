@@ -1,5 +1,11 @@
-/** The meetings module's URLs, so no link is built by hand. */
-const meeting = (id: string) => `/meetings/${id}`;
+/**
+ * The meetings module's addresses, each defined once: a meeting's are `route`s, which register
+ * the route (`.pattern`) and build its links. A body's meetings live under the body's own pages,
+ * whose prefix the body's module gives (e.g. /groups), so those are built from it.
+ */
+import { route } from '../../platform/http/route.js';
+
+const meeting = route('/meetings/:meetingId');
 
 export const meetingPaths = {
   /** A body's meetings live under the body's own pages, e.g. /groups/:id/meetings. */
@@ -12,31 +18,30 @@ export const meetingPaths = {
     `${publicPrefix}/${bodyId}/meetings/${id}`,
   /** A public body's meetings as an iCalendar feed. */
   bodyFeed: (publicPrefix: string, bodyId: string) => `${publicPrefix}/${bodyId}/meetings.ics`,
-  /** A person's own feed: the token is the secret. */
-  personalFeed: (token: string) => `/calendar/${token}/meetings.ics`,
   myCalendar: '/my-meetings/calendar',
+  revokeCalendar: '/my-meetings/calendar/revoke',
   meeting,
-  tableItem: (id: string) => `${meeting(id)}/items/new`,
-  arrangeItem: (id: string, itemId: string, action: string) =>
-    `${meeting(id)}/items/${itemId}/${action}`,
-  publishAgenda: (id: string) => `${meeting(id)}/publish`,
-  attendance: (id: string) => `${meeting(id)}/attendance`,
-  invitations: (id: string) => `${meeting(id)}/invitations`,
-  invitationAttendance: (id: string) => `${meeting(id)}/invitations/attendance`,
-  cancel: (id: string) => `${meeting(id)}/cancel`,
-  addPaper: (id: string, itemId: string) => `${meeting(id)}/items/${itemId}/papers/new`,
-  paper: (id: string, paperId: string) => `${meeting(id)}/papers/${paperId}`,
-  removePaper: (id: string, paperId: string) => `${meeting(id)}/papers/${paperId}/remove`,
+  tableItem: route('/meetings/:meetingId/items/new'),
+  arrangeItem: route('/meetings/:meetingId/items/:itemId/:action'),
+  publishAgenda: route('/meetings/:meetingId/publish'),
+  attendance: route('/meetings/:meetingId/attendance'),
+  invitations: route('/meetings/:meetingId/invitations'),
+  invitationAttendance: route('/meetings/:meetingId/invitations/attendance'),
+  cancel: route('/meetings/:meetingId/cancel'),
+  addPaper: route('/meetings/:meetingId/items/:itemId/papers/new'),
+  paper: route('/meetings/:meetingId/papers/:paperId'),
+  removePaper: route('/meetings/:meetingId/papers/:paperId/remove'),
   publicPaper: (publicPrefix: string, bodyId: string, id: string, paperId: string) =>
     `${publicPrefix}/${bodyId}/meetings/${id}/papers/${paperId}`,
-  minutes: (id: string) => `${meeting(id)}/minutes`,
-  draftMinutes: (id: string) => `${meeting(id)}/minutes/edit`,
-  addAdvice: (id: string) => `${meeting(id)}/minutes/advice/new`,
-  removeAdvice: (id: string, adviceId: string) =>
-    `${meeting(id)}/minutes/advice/${adviceId}/remove`,
-  correction: (id: string) => `${meeting(id)}/minutes/correction`,
-  approve: (id: string) => `${meeting(id)}/approvals`,
-  addAction: (id: string) => `${meeting(id)}/actions/new`,
-  closeAction: (id: string, actionId: string, outcome: 'done' | 'dropped') =>
-    `${meeting(id)}/actions/${actionId}/${outcome}`,
+  minutes: route('/meetings/:meetingId/minutes'),
+  draftMinutes: route('/meetings/:meetingId/minutes/edit'),
+  addAdvice: route('/meetings/:meetingId/minutes/advice/new'),
+  removeAdvice: route('/meetings/:meetingId/minutes/advice/:adviceId/remove'),
+  correction: route('/meetings/:meetingId/minutes/correction'),
+  approve: route('/meetings/:meetingId/approvals'),
+  addAction: route('/meetings/:meetingId/actions/new'),
+  /** Closing an action arising: its outcome is 'done' or 'dropped'. */
+  closeAction: route('/meetings/:meetingId/actions/:actionId/:outcome'),
+  /** A person's own feed: the token is the secret. */
+  personalFeed: route('/calendar/:token/meetings.ics'),
 };

@@ -2,7 +2,13 @@
 import { formatDate, formatTime, toLondonDate } from '../../platform/calendar/index.js';
 import type { Body, BodyProvider } from './bodies.js';
 import { meetingPaths } from './paths.js';
-import type { Meeting } from './service.js';
+import type { Meeting } from './access.js';
+import {
+  ACTION_STATUS_LABELS,
+  ATTENDANCE_LABELS,
+  MEETING_FORMAT_LABELS,
+  MEETING_STATUS_LABELS,
+} from './rules.js';
 
 /** '8 December 2026, 6:30pm to 8:30pm' (London time). */
 export function meetingWhen(meeting: Pick<Meeting, 'startsAt' | 'endsAt'>): string {
@@ -25,3 +31,11 @@ export function meetingBreadcrumbs(
     ...(meeting ? [{ text: meetingWhen(meeting), href: meetingPaths.meeting(meeting.id) }] : []),
   ];
 }
+
+/** The labels the meeting pages give their values. */
+export const meetingLabels = {
+  formats: MEETING_FORMAT_LABELS,
+  statuses: MEETING_STATUS_LABELS,
+  attendance: ATTENDANCE_LABELS,
+  actions: ACTION_STATUS_LABELS,
+};

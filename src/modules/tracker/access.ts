@@ -1,11 +1,14 @@
 /**
- * Reading the tracker's records, for its services: a source, the names of owners, and a
- * source's whole tree of recommendations, key points and actions, each a page's worth in a few
- * queries however large the source.
+ * Reading the tracker's records, for its services: a source, the names of owners, a source's
+ * whole tree of recommendations, key points and actions (each a page's worth in a few queries
+ * however large the source), and who is asking as the rules see them.
  */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { can } from '../../platform/auth/permissions.js';
+import type { UserPrincipal } from '../../platform/auth/principal.js';
 import type { IsoDate } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/database.js';
+import type { PageRequest } from '../../platform/db/search.js';
 import { NotFoundError, type FieldError } from '../../platform/errors.js';
 import { dateField, text, tooLong } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
@@ -23,6 +26,7 @@ import {
   type ActionOwner,
   type ActionResult,
   type CompletedOn,
+  type TrackerUser,
 } from './rules.js';
 import {
   trackerActions,
@@ -98,6 +102,12 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   }
   return groups;
 }
+
+/** Actions with their result counts, for a list of sources or one. */
+export const actionCounts = {
+  total: sql<number>`count(${trackerActions.id})::int`,
+  completed: sql<number>`(count(${trackerActions.id}) filter (where ${trackerActions.result} = 'completed'))::int`,
+};
 
 export type TrackerAccess = ReturnType<typeof createTrackerAccess>;
 
@@ -253,5 +263,48 @@ export function createTrackerAccess(deps: { directory: DirectoryService; today: 
     return { recommendation, source: await findSource(executor, recommendation.sourceId) };
   }
 
-  return { findSource, findRecommendation, ownerNames, treeOf, sourceView };
+  /** Who is asking, as the rules see them: their directory entry, unit and boroughs. */
+  async function trackerUser(executor: Executor, user: UserPrincipal): Promise<TrackerUser> {
+    const person = await directory.lookups.personOfUser(executor, user.userId);
+    return {
+      manages: can(user, 'tracker.manage'),
+      personId: person?.id ?? null,
+      organisationId: person?.organisationId ?? null,
+      boroughIds: user.roles
+        .filter((g) => g.role === 'partnership_officer' && g.scopeType === 'borough' && g.scopeId)
+        .map((g) => g.scopeId!),
+    };
+  }
+
+  /** A page of a source's recommendations, in its order, with their key points and actions. */
+  async function pageOfTree(executor: Executor, sourceId: string, page: PageRequest) {
+    const ids = await executor
+      .select({ id: trackerRecommendations.id })
+      .from(trackerRecommendations)
+      .where(eq(trackerRecommendations.sourceId, sourceId))
+      .orderBy(asc(trackerRecommendations.position))
+      .limit(page.limit)
+      .offset(page.offset);
+    return treeOf(
+      executor,
+      sourceId,
+      ids.map((r) => r.id),
+    );
+  }
+
+  async function ownerOrganisationName(executor: Executor, id: string | null) {
+    if (!id) return null;
+    return (await directory.lookups.organisations(executor, [id])).get(id)?.name ?? null;
+  }
+
+  return {
+    findSource,
+    findRecommendation,
+    ownerNames,
+    treeOf,
+    sourceView,
+    trackerUser,
+    pageOfTree,
+    ownerOrganisationName,
+  };
 }

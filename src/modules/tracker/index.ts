@@ -8,16 +8,23 @@ import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { GroupsApi } from '../groups/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
-import { registerTrackerDashboardRoutes } from './dashboard-routes.js';
-import { createTrackerDashboardService } from './dashboard-service.js';
+import { registerActionRoutes } from './actions/routes.js';
+import { createActionsService } from './actions/service.js';
+import { registerDashboardRoutes } from './dashboard/routes.js';
+import { createTrackerDashboardService } from './dashboard/service.js';
 import { trackerPaths } from './paths.js';
+import { registerPublicTrackerRoutes } from './public/routes.js';
+import { createPublicTrackerService } from './public/service.js';
+import { registerRecordRoutes } from './records/routes.js';
+import { createTrackerRecordsService } from './records/service.js';
+import { registerReportRoutes } from './reports/routes.js';
+import { createTrackerReportsService } from './reports/service.js';
+import type { TrackerService, TrackerServices } from './route-deps.js';
+import { registerSourceRoutes } from './sources/routes.js';
+import { createSourcesService } from './sources/service.js';
+import { registerTransferRoutes } from './transfer/routes.js';
+import { createTransferService } from './transfer/service.js';
 import { trackerPersonData } from './person-data.js';
-import { registerTrackerRecordRoutes } from './records-routes.js';
-import { createTrackerRecordsService } from './records-service.js';
-import { createTrackerReportsService } from './reports-service.js';
-import type { TrackerServices } from './route-deps.js';
-import { registerTrackerRoutes } from './routes.js';
-import { createTrackerService } from './service.js';
 
 // Its benchmark generator, run in order by bench/data/generate.ts.
 export { trackerGenerator } from './bench-data.js';
@@ -38,7 +45,13 @@ export function createTrackerModule(
   const { db, config } = platform;
   const { directory } = deps.directory;
   const groups = deps.groups;
-  const tracker = createTrackerService({ db, directory, groups, now });
+  // One service for the tracker's records, made of its journeys' parts.
+  const tracker: TrackerService = {
+    ...createSourcesService({ db, directory, groups, now }),
+    ...createActionsService({ db, directory, now }),
+    ...createTransferService({ db, directory, now }),
+    ...createPublicTrackerService({ db, directory, now }),
+  };
   const services: TrackerServices = {
     tracker,
     trackerReports: createTrackerReportsService({
@@ -57,9 +70,13 @@ export function createTrackerModule(
     services,
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
-      registerTrackerRoutes(routeDeps);
-      registerTrackerRecordRoutes(routeDeps);
-      registerTrackerDashboardRoutes(routeDeps);
+      registerSourceRoutes(routeDeps);
+      registerTransferRoutes(routeDeps);
+      registerRecordRoutes(routeDeps);
+      registerActionRoutes(routeDeps);
+      registerReportRoutes(routeDeps);
+      registerPublicTrackerRoutes(routeDeps);
+      registerDashboardRoutes(routeDeps);
     },
     navigation: [
       {

@@ -1,30 +1,32 @@
-/** The tracker's URLs, in one place, so no link is built by hand. */
-const source = (id: string) => `/tracker/sources/${id}`;
+/**
+ * The tracker's addresses, each defined once: a pattern with parameters is a `route`, which
+ * registers the route (`.pattern`) and builds its links; one without is a string constant.
+ */
+import { route } from '../../platform/http/route.js';
 
 export const trackerPaths = {
   sources: '/tracker',
   publicSources: '/recommendations',
-  publicSource: (id: string) => `/recommendations/${id}`,
+  publicSource: route('/recommendations/:sourceId'),
   newSource: '/tracker/new',
   importSource: '/tracker/import',
   myActions: '/tracker/my-actions',
   dashboard: '/tracker/dashboard',
   expectAnnualReports: '/tracker/annual-reports',
   scheduleProcessReview: '/tracker/process-review',
-  received: (id: string) => `${source(id)}/received`,
-  source,
-  exportCsv: (id: string) => `${source(id)}/export.csv`,
-  report: (id: string) => `${source(id)}/report`,
-  reportCsv: (id: string) => `${source(id)}/report.csv`,
-  reportPdf: (id: string) => `${source(id)}/report.pdf`,
-  attachReport: (id: string) => `${source(id)}/report/attach`,
-  recordReport: (id: string) => `${source(id)}/report/record`,
-  newRecommendation: (sourceId: string) => `${source(sourceId)}/recommendations/new`,
-  recommendation: (id: string) => `/tracker/recommendations/${id}`,
-  newKeyPoint: (recommendationId: string) =>
-    `/tracker/recommendations/${recommendationId}/key-points/new`,
-  newAction: (keyPointId: string) => `/tracker/key-points/${keyPointId}/actions/new`,
-  actionDetails: (id: string) => `/tracker/actions/${id}/details`,
-  standing: (id: string) => `/tracker/recommendations/${id}/standing`,
-  action: (id: string) => `/tracker/actions/${id}`,
+  received: route('/tracker/sources/:sourceId/received'),
+  source: route('/tracker/sources/:sourceId'),
+  exportCsv: route('/tracker/sources/:sourceId/export.csv'),
+  report: route('/tracker/sources/:sourceId/report'),
+  reportCsv: route('/tracker/sources/:sourceId/report.csv'),
+  reportPdf: route('/tracker/sources/:sourceId/report.pdf'),
+  attachReport: route('/tracker/sources/:sourceId/report/attach'),
+  recordReport: route('/tracker/sources/:sourceId/report/record'),
+  newRecommendation: route('/tracker/sources/:sourceId/recommendations/new'),
+  recommendation: route('/tracker/recommendations/:recommendationId'),
+  newKeyPoint: route('/tracker/recommendations/:recommendationId/key-points/new'),
+  newAction: route('/tracker/key-points/:keyPointId/actions/new'),
+  actionDetails: route('/tracker/actions/:actionId/details'),
+  standing: route('/tracker/recommendations/:recommendationId/standing'),
+  action: route('/tracker/actions/:actionId'),
 };

@@ -1,8 +1,17 @@
 import type { RouteDeps } from '../../platform/modules.js';
-import type { TrackerDashboardService } from './dashboard-service.js';
-import type { TrackerRecordsService } from './records-service.js';
-import type { TrackerReportsService } from './reports-service.js';
-import type { TrackerService } from './service.js';
+import type { ActionsService } from './actions/service.js';
+import type { TrackerDashboardService } from './dashboard/service.js';
+import type { PublicTrackerService } from './public/service.js';
+import type { TrackerRecordsService } from './records/service.js';
+import type { TrackerReportsService } from './reports/service.js';
+import type { SourcesService } from './sources/service.js';
+import type { TransferService } from './transfer/service.js';
+
+/** Sources and recommendations, actions and progress, import and export, the public pages. */
+export type TrackerService = SourcesService &
+  ActionsService &
+  TransferService &
+  PublicTrackerService;
 
 /** The tracker's own services. */
 export interface TrackerServices {

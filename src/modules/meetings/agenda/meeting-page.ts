@@ -1,0 +1,68 @@
+/**
+ * The meeting's page: its agenda with each item's papers, attendance, minutes and actions. Shown
+ * at its own address, and again with the refusal when something done on it (arranging the
+ * agenda, approving minutes, closing an action, recording attendance) is refused.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FieldError } from '../../../platform/errors.js';
+import { documentLabel, fileSizeText } from '../../../platform/files/document-types.js';
+import type { Body } from '../bodies.js';
+import { meetingPaths as paths } from '../paths.js';
+import { meetingLabels as labels, meetingWhen } from '../presenters.js';
+import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
+import { mayAttachPaper } from '../rules.js';
+
+const T = 'modules/meetings/agenda/views';
+
+export function meetingPageRenderer({
+  services,
+  renderPage,
+}: Pick<RouteDeps, 'services' | 'renderPage'>) {
+  const { meetings, meetingPage: page } = services;
+  const home = { text: 'Home', href: '/' };
+  const bodyCrumb = (b: Body) => ({ text: b.name, href: b.href });
+  const meetingsCrumb = (b: Body) => ({
+    text: 'Meetings',
+    href: paths.bodyMeetings(meetings.providers.find((p) => p.type === b.type)!.pathPrefix, b.id),
+  });
+  return async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    const { papers, ...result } = await page.show(
+      request.principal,
+      (request.params as Record<string, string>).meetingId!,
+    );
+    const userId = request.principal?.kind === 'user' ? request.principal.userId : null;
+    return renderPage(
+      request,
+      reply,
+      `${T}/meeting.njk`,
+      {
+        title: `${result.meeting.title}, ${meetingWhen(result.meeting)}`,
+        breadcrumbs: [home, bodyCrumb(result.body), meetingsCrumb(result.body)],
+        ...result,
+        papersOf: (itemId: string) =>
+          papers
+            .filter((p) => p.agendaItemId === itemId)
+            .map((p) => ({
+              ...p,
+              href: paths.paper(result.meeting.id, p.id),
+              description: `${documentLabel(p.mediaType)}, ${fileSizeText(p.sizeBytes)}`,
+              mayRemove: result.mayArrange || p.uploadedBy === userId,
+            })),
+        mayAttachTo: (item: { tabledByUserId: string | null }) =>
+          result.meeting.status !== 'cancelled' &&
+          mayAttachPaper({ arranges: result.mayArrange, userId }, item),
+        when: meetingWhen(result.meeting),
+        whenOf: meetingWhen,
+        labels,
+        paths,
+        errors,
+      },
+      status,
+    );
+  };
+}

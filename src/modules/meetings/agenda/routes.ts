@@ -1,0 +1,158 @@
+/** A meeting's page and its agenda: tabling, arranging and publishing it; approving earlier minutes and closing actions, whose refusals show on the page. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
+import type { FieldError } from '../../../platform/errors.js';
+import { field, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import type { Body, BodyType } from '../bodies.js';
+import { meetingPaths as paths } from '../paths.js';
+import { meetingWhen } from '../presenters.js';
+import { meetingPageRenderer } from './meeting-page.js';
+import type { Meeting } from '../access.js';
+
+const T = 'modules/meetings/agenda/views';
+// Who may see a meeting depends on the body (its members, chair, staff), so the service decides.
+const signedIn = { config: { access: 'signed-in' as const } };
+
+const home = { text: 'Home', href: '/' };
+
+type Values = Record<string, string | string[] | undefined>;
+
+export function registerAgendaRoutes(deps: RouteDeps): void {
+  const { app, services, renderPage } = deps;
+  const { meetings, meetingMinutes } = services;
+  const params = (request: FastifyRequest) => request.params as Record<string, string>;
+  const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
+  const prefixOf = (type: BodyType) => meetings.providers.find((p) => p.type === type)!.pathPrefix;
+  const bodyCrumb = (b: Body) => ({ text: b.name, href: b.href });
+  const meetingsCrumb = (b: Body) => ({
+    text: 'Meetings',
+    href: paths.bodyMeetings(prefixOf(b.type), b.id),
+  });
+  const meetingCrumb = (m: Meeting) => ({ text: meetingWhen(m), href: paths.meeting(m.id) });
+
+  // One meeting
+
+  const showMeeting = meetingPageRenderer(deps);
+
+  app.get(paths.meeting.pattern, signedIn, async (request, reply) => showMeeting(request, reply));
+
+  const showTablingForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Values,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    const {
+      meeting,
+      body: b,
+      relation,
+    } = await meetings.tablingForm(request.principal, params(request).meetingId!);
+    return renderPage(
+      request,
+      reply,
+      `${T}/table-item.njk`,
+      {
+        title: 'Table an item for the agenda',
+        breadcrumbs: [home, bodyCrumb(b), meetingsCrumb(b), meetingCrumb(meeting)],
+        meeting,
+        body: b,
+        when: meetingWhen(meeting),
+        direct: relation.chair || relation.secretariat,
+        action: paths.tableItem(meeting.id),
+        values,
+        errors,
+      },
+      status,
+    );
+  };
+
+  registerFormPage(app, paths.tableItem.pattern, signedIn, {
+    show: showTablingForm,
+    async submit(request, reply) {
+      const meetingId = params(request).meetingId!;
+      const item = await meetings.tableItem(
+        request.principal,
+        meetingId,
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.meeting(meetingId),
+        item.status === 'accepted'
+          ? `“${item.title}” is on the agenda`
+          : `“${item.title}” has been tabled. The chair will decide whether it goes on the agenda`,
+      );
+    },
+  });
+
+  registerFormPage(app, paths.arrangeItem.pattern, signedIn, {
+    shownElsewhere: true,
+    show: (request, reply, _values, errors, status) => showMeeting(request, reply, errors, status),
+    async submit(request, reply) {
+      const { meetingId, itemId, action } = params(request) as Record<string, string>;
+      const { message } = await meetings.arrangeItem(
+        request.principal,
+        meetingId!,
+        itemId!,
+        action!,
+        request.id,
+      );
+      return redirectWithFlash(reply, `${paths.meeting(meetingId!)}#agenda`, message);
+    },
+  });
+
+  registerFormPage(app, paths.publishAgenda.pattern, signedIn, {
+    shownElsewhere: true,
+    show: (request, reply, _values, errors, status) => showMeeting(request, reply, errors, status),
+    async submit(request, reply) {
+      const meetingId = params(request).meetingId!;
+      await meetings.publishAgenda(request.principal, meetingId, request.id);
+      return redirectWithFlash(reply, paths.meeting(meetingId), 'The agenda has been published');
+    },
+  });
+
+  // Approving earlier minutes, and closing actions, happen at this meeting: refusals show on it.
+
+  registerFormPage(app, paths.approve.pattern, signedIn, {
+    shownElsewhere: true,
+    show: (request, reply, _values, errors, status) => showMeeting(request, reply, errors, status),
+    async submit(request, reply) {
+      const meetingId = params(request).meetingId!;
+      const { meeting } = await meetingMinutes.approve(
+        request.principal,
+        meetingId,
+        field(request.body, 'minutesId'),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        `${paths.meeting(meetingId)}#minutes`,
+        `The minutes of ${meetingWhen(meeting)} have been approved`,
+      );
+    },
+  });
+
+  registerFormPage(app, paths.closeAction.pattern, signedIn, {
+    shownElsewhere: true,
+    show: (request, reply, _values, errors, status) => showMeeting(request, reply, errors, status),
+    async submit(request, reply) {
+      const { meetingId, actionId, outcome } = params(request) as Record<string, string>;
+      const closed = await meetingMinutes.closeAction(
+        request.principal,
+        meetingId!,
+        actionId!,
+        outcome!,
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        `${paths.meeting(meetingId!)}#actions`,
+        closed.status === 'done'
+          ? 'The action has been reported done at this meeting'
+          : 'The action has been closed as no longer needed',
+      );
+    },
+  });
+}

@@ -1,0 +1,148 @@
+/** Attendance at a meeting, and withdrawing a member for absence (IAG-21f). */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
+import type { FieldError } from '../../../platform/errors.js';
+import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import type { Body, BodyType } from '../bodies.js';
+import { meetingPaths as paths } from '../paths.js';
+import { meetingLabels, meetingWhen } from '../presenters.js';
+import { meetingPageRenderer } from '../agenda/meeting-page.js';
+import { ATTENDANCE_LABELS } from '../rules.js';
+import type { Meeting } from '../access.js';
+
+const T = 'modules/meetings/attendance/views';
+// Who may see a meeting depends on the body (its members, chair, staff), so the service decides.
+const signedIn = { config: { access: 'signed-in' as const } };
+
+const home = { text: 'Home', href: '/' };
+
+type Values = Record<string, string | string[] | undefined>;
+
+export function registerAttendanceRoutes(deps: RouteDeps): void {
+  const { app, services, renderPage } = deps;
+  // A refusal that is not about the form's fields shows on the meeting's page.
+  const showMeeting = meetingPageRenderer(deps);
+  const { meetings } = services;
+  const params = (request: FastifyRequest) => request.params as Record<string, string>;
+  const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
+  const prefixOf = (type: BodyType) => meetings.providers.find((p) => p.type === type)!.pathPrefix;
+  const bodyCrumb = (b: Body) => ({ text: b.name, href: b.href });
+  const meetingsCrumb = (b: Body) => ({
+    text: 'Meetings',
+    href: paths.bodyMeetings(prefixOf(b.type), b.id),
+  });
+  const meetingCrumb = (m: Meeting) => ({ text: meetingWhen(m), href: paths.meeting(m.id) });
+  const labels = meetingLabels;
+
+  for (const provider of meetings.providers) {
+    const prefix = provider.pathPrefix;
+    const type = provider.type;
+
+    const showWithdrawForm = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      values: Values,
+      errors?: FieldError[],
+      status = 200,
+    ) => {
+      const { bodyId, personId } = params(request) as { bodyId: string; personId: string };
+      const form = await meetings.withdrawalForm(request.principal, type, bodyId, personId);
+      return renderPage(
+        request,
+        reply,
+        `${T}/withdraw.njk`,
+        {
+          title: `Withdraw ${form.member.name}'s membership`,
+          breadcrumbs: [home, bodyCrumb(form.body), meetingsCrumb(form.body)],
+          ...form,
+          when: meetingWhen,
+          action: paths.withdraw(prefix, bodyId, personId),
+          values,
+          errors,
+          labels,
+        },
+        status,
+      );
+    };
+
+    registerFormPage(app, `${prefix}/:bodyId/absences/:personId/withdraw`, signedIn, {
+      show: showWithdrawForm,
+      async submit(request, reply) {
+        const { bodyId, personId } = params(request) as { bodyId: string; personId: string };
+        const { name } = await meetings.withdrawForAbsence(
+          request.principal,
+          type,
+          bodyId,
+          personId,
+          body(request),
+          request.id,
+        );
+        return redirectWithFlash(
+          reply,
+          paths.bodyMeetings(prefix, bodyId),
+          `${name}'s membership has been withdrawn`,
+        );
+      },
+    });
+  }
+
+  const showAttendanceForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Values,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    const form = await meetings.attendanceForm(request.principal, params(request).meetingId!);
+    const valueOf = (personId: string) =>
+      (values[`attendance-${personId}`] as string | undefined) ?? form.recorded[personId];
+    const row = (entry: { personId: string; name: string; capacity?: string | null }) => ({
+      personId: entry.personId,
+      name: entry.name,
+      capacity: entry.capacity ?? null,
+      items: (['present', 'apologies', 'absent'] as const).map((s) => ({
+        value: s,
+        text: ATTENDANCE_LABELS[s],
+        checked: valueOf(entry.personId) === s,
+      })),
+    });
+    return renderPage(
+      request,
+      reply,
+      `${T}/attendance.njk`,
+      {
+        title: 'Record attendance',
+        breadcrumbs: [
+          home,
+          bodyCrumb(form.body),
+          meetingsCrumb(form.body),
+          meetingCrumb(form.meeting),
+        ],
+        meeting: form.meeting,
+        body: form.body,
+        when: meetingWhen(form.meeting),
+        members: form.roll.filter((r) => r.kind === 'member').map(row),
+        police: form.roll.filter((r) => r.kind === 'police').map(row),
+        former: form.formerAttendees.map((f) =>
+          row({ personId: f.personId, name: 'A former member', capacity: f.capacity }),
+        ),
+        action: paths.attendance(form.meeting.id),
+        errors,
+      },
+      status,
+    );
+  };
+
+  registerFormPage(app, paths.attendance.pattern, signedIn, {
+    // A refusal about a person's attendance shows on the form; any other, on the meeting's page.
+    show: (request, reply, values, errors, status) =>
+      !errors || errors.some((e) => e.field.startsWith('attendance-'))
+        ? showAttendanceForm(request, reply, values, errors, status)
+        : showMeeting(request, reply, errors, status),
+    async submit(request, reply) {
+      const meetingId = params(request).meetingId!;
+      await meetings.recordAttendance(request.principal, meetingId, body(request), request.id);
+      return redirectWithFlash(reply, paths.meeting(meetingId), 'Attendance has been recorded');
+    },
+  });
+}

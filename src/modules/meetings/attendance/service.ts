@@ -1,0 +1,225 @@
+/**
+ * Attendance at a meeting, and IAG-21f's withdrawal of a member who has missed three meetings
+ * running.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { actorOf, type Principal } from '../../../platform/auth/principal.js';
+import type { Db } from '../../../platform/db/database.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  type FieldError,
+} from '../../../platform/errors.js';
+import { text, tooLong } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
+import type { BodyType } from '../bodies.js';
+import {
+  ATTENDANCE_STATUSES,
+  CONSECUTIVE_ABSENCE_LIMIT,
+  checkAttendanceRecording,
+  mayBeWithdrawnForAbsence,
+  type AttendanceStatus,
+} from '../rules.js';
+import { meetingAttendance, meetings } from '../schema.js';
+import { type MeetingsAccess } from '../access.js';
+
+type Input = Record<string, string | string[] | undefined>;
+
+export type AttendanceService = ReturnType<typeof createAttendanceService>;
+
+export function createAttendanceService(deps: {
+  db: Db;
+  access: MeetingsAccess;
+  now?: () => Date;
+}) {
+  const { db } = deps;
+  const now = () => (deps.now ? deps.now() : new Date());
+  const {
+    provider,
+    requireUser,
+    access,
+    findMeeting,
+    meetingAccess,
+    requireAttendanceByPerson,
+    requireArranger,
+    absenceRuns,
+  } = deps.access;
+
+  return {
+    async attendanceForm(principal: Principal, meetingId: string) {
+      const { meeting, body, relation } = await meetingAccess(db, principal, meetingId);
+      requireArranger(relation);
+      requireAttendanceByPerson(meeting);
+      const refusal = checkAttendanceRecording(meeting, now());
+      if (refusal) throw new ConflictError(refusal);
+      const [roll, recorded] = await Promise.all([
+        provider(meeting.bodyType).roll(db, meeting.bodyId),
+        db.select().from(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId)),
+      ]);
+      // Anyone recorded before who has since left stays on the form, so the record is kept.
+      const onRoll = new Set(roll.map((r) => r.personId));
+      return {
+        meeting,
+        body,
+        roll,
+        recorded: Object.fromEntries(recorded.map((r) => [r.personId, r.status])),
+        formerAttendees: recorded.filter((r) => !onRoll.has(r.personId)),
+      };
+    },
+
+    /**
+     * Attendance for each member (present, apologies or absent) and each police attendee
+     * (IAG-33); recording it marks the meeting held. It may be corrected later.
+     */
+    async recordAttendance(
+      principal: Principal,
+      meetingId: string,
+      input: Input,
+      requestId?: string,
+    ) {
+      const user = requireUser(principal);
+      return db.transaction(async (tx) => {
+        const meeting = await findMeeting(tx, meetingId, true);
+        const { relation } = await access(tx, principal, meeting.bodyType, meeting.bodyId);
+        requireArranger(relation);
+        requireAttendanceByPerson(meeting);
+        const refusal = checkAttendanceRecording(meeting, now());
+        if (refusal) throw new ConflictError(refusal, 'attendance');
+        const roll = await provider(meeting.bodyType).roll(tx, meeting.bodyId);
+        const before = await tx
+          .select()
+          .from(meetingAttendance)
+          .where(eq(meetingAttendance.meetingId, meetingId));
+        const onRoll = new Set(roll.map((r) => r.personId));
+        const entries = [
+          ...roll.map((r) => ({
+            personId: r.personId,
+            name: r.name,
+            kind: r.kind,
+            capacity: r.capacity ?? null,
+          })),
+          ...before
+            .filter((b) => !onRoll.has(b.personId))
+            .map((b) => ({
+              personId: b.personId,
+              name: 'A former member',
+              kind: b.kind,
+              capacity: b.capacity,
+            })),
+        ];
+        const errors: FieldError[] = [];
+        const rows = entries.flatMap((e) => {
+          const status = text(input[`attendance-${e.personId}`]);
+          if (!status || !(ATTENDANCE_STATUSES as readonly string[]).includes(status)) {
+            errors.push({
+              field: `attendance-${e.personId}`,
+              message: `Select whether ${e.name} was present, sent apologies or was absent`,
+            });
+            return [];
+          }
+          return [
+            {
+              meetingId,
+              personId: e.personId,
+              kind: e.kind,
+              status: status as AttendanceStatus,
+              capacity: e.capacity,
+              recordedBy: user.userId,
+              recordedAt: now(),
+            },
+          ];
+        });
+        if (entries.length === 0)
+          throw new ConflictError(
+            'The group has nobody to record: appoint members first',
+            'attendance',
+          );
+        if (errors.length) throw new ValidationError(errors);
+        await tx.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId));
+        await tx.insert(meetingAttendance).values(rows);
+        await tx
+          .update(meetings)
+          .set({
+            status: 'held',
+            attendanceRecordedAt: now(),
+            updatedAt: now(),
+            version: sql`${meetings.version} + 1`,
+          })
+          .where(eq(meetings.id, meetingId));
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: before.length ? 'meeting.attendance-corrected' : 'meeting.attendance-recorded',
+          recordType: 'meeting',
+          recordId: meetingId,
+          before: before.map((b) => ({ personId: b.personId, status: b.status })),
+          after: rows.map((r) => ({ personId: r.personId, status: r.status })),
+        });
+      });
+    },
+
+    /** IAG-21f: the withdrawal form, for the chair(s) only, with the meetings missed. */
+    async withdrawalForm(principal: Principal, type: BodyType, bodyId: string, personId: string) {
+      const { body, relation } = await access(db, principal, type, bodyId);
+      if (!relation.chair || !provider(type).withdrawsForAbsence) throw new ForbiddenError();
+      const run = (await absenceRuns(db, type, bodyId)).find((r) => r.personId === personId);
+      if (!run) throw new NotFoundError();
+      return { body, member: run, limit: CONSECUTIVE_ABSENCE_LIMIT };
+    },
+
+    /**
+     * IAG-21f: the chair(s) may withdraw a member who has missed three consecutive meetings,
+     * recording the decision; nobody else may, and not before the third.
+     */
+    async withdrawForAbsence(
+      principal: Principal,
+      type: BodyType,
+      bodyId: string,
+      personId: string,
+      input: Input,
+      requestId?: string,
+    ) {
+      const user = requireUser(principal);
+      const reason = text(input.reason);
+      const errors: FieldError[] = [];
+      if (!reason)
+        errors.push({ field: 'reason', message: 'Enter the decision and why it was made' });
+      tooLong(errors, 'reason', 'The decision', reason, 2000);
+      if (!isUuid(personId)) throw new NotFoundError();
+      return db.transaction(async (tx) => {
+        const { relation } = await access(tx, principal, type, bodyId);
+        if (!relation.chair || !provider(type).withdrawsForAbsence) throw new ForbiddenError();
+        const run = (await absenceRuns(tx, type, bodyId)).find((r) => r.personId === personId);
+        if (!run) throw new NotFoundError();
+        if (!mayBeWithdrawnForAbsence(run.missed))
+          throw new ConflictError(
+            `${run.name} has missed ${run.missed} meeting${run.missed === 1 ? '' : 's'} in a row; a member may be withdrawn after missing ${CONSECUTIVE_ABSENCE_LIMIT} (IAG-21f)`,
+          );
+        if (errors.length) throw new ValidationError(errors);
+        const { membershipId } = await provider(type).withdrawForAbsence(
+          tx,
+          bodyId,
+          personId,
+          reason!,
+          user,
+        );
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'membership.withdrawn-for-absence',
+          recordType: 'membership',
+          recordId: membershipId,
+          after: {
+            body: { type, id: bodyId },
+            personId,
+            decision: reason,
+            meetingsMissed: run.meetingsMissed.map((m) => ({
+              meetingId: m.meetingId,
+              attendance: m.attendance,
+            })),
+          },
+        });
+        return { name: run.name };
+      });
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
+import type { FieldError } from '../../../platform/errors.js';
+import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { meetingPaths as paths } from '../paths.js';
+import { meetingBreadcrumbs, meetingWhen } from '../presenters.js';
+
+const T = 'modules/meetings/invitations/views';
+// Who may see or send invitations depends on the meeting's body, so the service decides.
+const signedIn = { config: { access: 'signed-in' as const } };
+
+/** 'A, B and C', or the first ten and how many more. */
+function namesList(names: string[], shown = 10): string {
+  if (names.length > shown)
+    return `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
+  return names.length > 1
+    ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+    : (names[0] ?? '');
+}
+
+/** Invitations to a meeting attended by delegations, and attendance by delegation (IAG-32). */
+export function registerInvitationRoutes({ app, services, renderPage }: RouteDeps): void {
+  const { meetingInvitations: invitations, meetings } = services;
+  const meetingIdOf = (request: FastifyRequest) =>
+    (request.params as Record<string, string>).meetingId!;
+  const body = (request: FastifyRequest) =>
+    (request.body ?? {}) as Record<string, string | undefined>;
+
+  const showInvitations = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    const result = await invitations.invitations(request.principal, meetingIdOf(request));
+    return renderPage(
+      request,
+      reply,
+      `${T}/invitations.njk`,
+      {
+        title: `Invitations: ${result.meeting.title}`,
+        breadcrumbs: meetingBreadcrumbs(meetings.providers, result.body, result.meeting),
+        ...result,
+        notYetInvitedNames: namesList(result.notYetInvited.map((i) => i.name)),
+        when: meetingWhen(result.meeting),
+        paths,
+        errors,
+      },
+      status,
+    );
+  };
+
+  registerFormPage(app, paths.invitations.pattern, signedIn, {
+    show: (request, reply, _values, errors, status) =>
+      showInvitations(request, reply, errors, status),
+    async submit(request, reply) {
+      const meetingId = meetingIdOf(request);
+      const sent = await invitations.inviteAll(request.principal, meetingId, request.id);
+      const groups = sent.invited === 1 ? '1 group has' : `${sent.invited} groups have`;
+      const unreached =
+        sent.withoutContacts === 0
+          ? ''
+          : `. ${sent.withoutContacts === 1 ? '1 has' : `${sent.withoutContacts} have`} no chair to e-mail: tell them another way`;
+      return redirectWithFlash(
+        reply,
+        paths.invitations(meetingId),
+        `${groups} been invited${unreached}`,
+      );
+    },
+  });
+
+  const showAttendanceForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string | string[] | undefined>,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    const form = await invitations.attendanceForm(request.principal, meetingIdOf(request));
+    return renderPage(
+      request,
+      reply,
+      `${T}/invitation-attendance.njk`,
+      {
+        title: 'Record attendance by group',
+        breadcrumbs: meetingBreadcrumbs(meetings.providers, form.body, form.meeting),
+        ...form,
+        when: meetingWhen(form.meeting),
+        valueOf: (inviteeId: string, recorded: number | null) =>
+          values[`representatives-${inviteeId}`] ?? (recorded === null ? '' : String(recorded)),
+        action: paths.invitationAttendance(form.meeting.id),
+        errors,
+      },
+      status,
+    );
+  };
+
+  registerFormPage(app, paths.invitationAttendance.pattern, signedIn, {
+    // A refusal about a group's number shows on the form; any other, on the invitations page.
+    show: (request, reply, values, errors, status) =>
+      !errors || errors.some((e) => e.field.startsWith('representatives-'))
+        ? showAttendanceForm(request, reply, values, errors, status)
+        : showInvitations(request, reply, errors, status),
+    async submit(request, reply) {
+      const meetingId = meetingIdOf(request);
+      const came = await invitations.recordAttendance(
+        request.principal,
+        meetingId,
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.invitations(meetingId),
+        `Attendance has been recorded: ${came === 1 ? '1 representative' : `${came} representatives`} in all`,
+      );
+    },
+  });
+}

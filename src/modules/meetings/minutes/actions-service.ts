@@ -1,0 +1,127 @@
+/** Actions arising at a meeting: raising one, and closing it as done or dropped. */
+import { and, eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { actorOf, type Principal } from '../../../platform/auth/principal.js';
+import type { Db } from '../../../platform/db/database.js';
+import {
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  type FieldError,
+} from '../../../platform/errors.js';
+import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
+import { meetingActions } from '../schema.js';
+import type { MeetingsAccess } from '../access.js';
+import { requireUser, type Input } from './records.js';
+
+export type MeetingActionsService = ReturnType<typeof createMeetingActionsService>;
+
+export function createMeetingActionsService(deps: { db: Db; meetings: MeetingsAccess }) {
+  const { db, meetings: meetingsService } = deps;
+
+  return {
+    async actionForm(principal: Principal, meetingId: string) {
+      const { meeting, body, relation } = await meetingsService.meetingAccess(
+        db,
+        principal,
+        meetingId,
+      );
+      meetingsService.requireArranger(relation);
+      if (meeting.status === 'cancelled')
+        throw new ConflictError('A cancelled meeting raises no actions');
+      return { meeting, body };
+    },
+
+    async addAction(principal: Principal, meetingId: string, input: Input, requestId?: string) {
+      const user = requireUser(principal);
+      const errors: FieldError[] = [];
+      const description = text(input.description);
+      if (!description) errors.push({ field: 'description', message: 'Enter what is to be done' });
+      tooLong(errors, 'description', 'The action', description, 2000);
+      const ownerName = text(input.ownerName);
+      if (!ownerName) errors.push({ field: 'ownerName', message: 'Enter who will do it' });
+      tooLong(errors, 'ownerName', 'Who will do it', ownerName, 200);
+      const dueOn = dateField(input, 'dueOn', 'the date it is due', errors, { required: false });
+      return db.transaction(async (tx) => {
+        const { meeting, relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
+        meetingsService.requireArranger(relation);
+        if (meeting.status === 'cancelled')
+          throw new ConflictError('A cancelled meeting raises no actions');
+        if (errors.length) throw new ValidationError(errors);
+        const [action] = await tx
+          .insert(meetingActions)
+          .values({
+            meetingId,
+            bodyType: meeting.bodyType,
+            bodyId: meeting.bodyId,
+            description: description!,
+            ownerName: ownerName!,
+            dueOn,
+            createdBy: user.userId,
+          })
+          .returning();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'meeting-action.raised',
+          recordType: 'meeting',
+          recordId: meetingId,
+          after: action,
+        });
+        return action!;
+      });
+    },
+
+    /** An outstanding action reported done (or no longer needed) at this meeting. */
+    async closeAction(
+      principal: Principal,
+      meetingId: string,
+      actionId: string,
+      outcome: string,
+      requestId?: string,
+    ) {
+      const user = requireUser(principal);
+      if (!isUuid(actionId) || (outcome !== 'done' && outcome !== 'dropped'))
+        throw new NotFoundError();
+      return db.transaction(async (tx) => {
+        const { meeting, relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
+        meetingsService.requireArranger(relation);
+        const [before] = await tx
+          .select()
+          .from(meetingActions)
+          .where(
+            and(
+              eq(meetingActions.id, actionId),
+              eq(meetingActions.bodyType, meeting.bodyType),
+              eq(meetingActions.bodyId, meeting.bodyId),
+            ),
+          )
+          .for('update');
+        if (!before) throw new NotFoundError();
+        if (before.status !== 'open')
+          throw new ConflictError('This action has already been closed', 'actions');
+        if (meeting.status === 'cancelled')
+          throw new ConflictError(
+            'An action is reported done at a meeting that takes place',
+            'actions',
+          );
+        const [after] = await tx
+          .update(meetingActions)
+          .set({
+            status: outcome,
+            closedAtMeetingId: meetingId,
+            version: sql`${meetingActions.version} + 1`,
+          })
+          .where(eq(meetingActions.id, actionId))
+          .returning();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: `meeting-action.${outcome}`,
+          recordType: 'meeting',
+          recordId: meetingId,
+          before,
+          after,
+        });
+        return after!;
+      });
+    },
+  };
+}

@@ -1,0 +1,265 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
+import { formatDate } from '../../../platform/calendar/index.js';
+import type { FieldError } from '../../../platform/errors.js';
+import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import type { Body } from '../bodies.js';
+import { meetingPaths as paths } from '../paths.js';
+import { meetingWhen } from '../presenters.js';
+import { ADVICE_USE_LABELS, ADVICE_USES } from '../rules.js';
+import type { Meeting } from '../access.js';
+
+const T = 'modules/meetings/minutes/views';
+// Who may see or run a meeting depends on its body, so the services decide.
+const signedIn = { config: { access: 'signed-in' as const } };
+const home = { text: 'Home', href: '/' };
+
+type Values = Record<string, string | string[] | undefined>;
+
+export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps): void {
+  const { meetingMinutes, meetings } = services;
+  const meetingId = (request: FastifyRequest) =>
+    (request.params as Record<string, string>).meetingId!;
+  const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
+  const crumbs = (b: Body, m: Meeting) => {
+    const prefix = meetings.providers.find((p) => p.type === b.type)!.pathPrefix;
+    return [
+      home,
+      { text: b.name, href: b.href },
+      { text: 'Meetings', href: paths.bodyMeetings(prefix, b.id) },
+      { text: meetingWhen(m), href: paths.meeting(m.id) },
+    ];
+  };
+  const labels = { adviceUse: ADVICE_USE_LABELS };
+
+  app.get(paths.minutes.pattern, signedIn, async (request, reply) => {
+    const result = await meetingMinutes.minutesOf(request.principal, meetingId(request));
+    return renderPage(request, reply, `${T}/minutes.njk`, {
+      title: `Minutes: ${result.meeting.title}, ${meetingWhen(result.meeting)}`,
+      breadcrumbs: crumbs(result.body, result.meeting),
+      ...result,
+      when: meetingWhen(result.meeting),
+      approvedAt: (id: string | null) => {
+        const m = id ? result.approvingMeetings[id] : undefined;
+        return m ? meetingWhen(m) : null;
+      },
+      labels,
+      paths,
+    });
+  });
+
+  const showDraftForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Values | null,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    const form = await meetingMinutes.draftForm(request.principal, meetingId(request));
+    const written = (agendaItemId: string | null, heading?: string) =>
+      form.items.find((i) =>
+        agendaItemId ? i.agendaItemId === agendaItemId : i.heading === heading,
+      )?.body ?? '';
+    const entries = [
+      ...form.agenda.map((item) => ({
+        field: `minute-${item.id}`,
+        heading: item.title,
+        confidential: item.confidential,
+        value: values ? (values[`minute-${item.id}`] ?? '') : written(item.id),
+      })),
+      {
+        field: 'other',
+        heading: 'Any other business',
+        confidential: false,
+        value: values ? (values.other ?? '') : written(null, 'Any other business'),
+      },
+    ];
+    return renderPage(
+      request,
+      reply,
+      `${T}/minutes-form.njk`,
+      {
+        title: 'Draft the minutes',
+        breadcrumbs: crumbs(form.body, form.meeting),
+        meeting: form.meeting,
+        body: form.body,
+        when: meetingWhen(form.meeting),
+        entries,
+        action: paths.draftMinutes(form.meeting.id),
+        errors,
+      },
+      status,
+    );
+  };
+
+  registerFormPage(app, paths.draftMinutes.pattern, signedIn, {
+    // Empty at first: the saved draft; after a refusal, what was sent.
+    show: (request, reply, values, errors, status) =>
+      showDraftForm(request, reply, errors ? values : null, errors, status),
+    async submit(request, reply) {
+      await meetingMinutes.saveDraft(
+        request.principal,
+        meetingId(request),
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.minutes(meetingId(request)),
+        'The draft minutes have been saved',
+      );
+    },
+  });
+
+  const showAdviceForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Values,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    const form = await meetingMinutes.adviceForm(request.principal, meetingId(request));
+    return renderPage(
+      request,
+      reply,
+      `${T}/advice-form.njk`,
+      {
+        title: 'Record advice and whether the police used it',
+        breadcrumbs: crumbs(form.body, form.meeting),
+        meeting: form.meeting,
+        body: form.body,
+        when: meetingWhen(form.meeting),
+        useItems: ADVICE_USES.map((u) => ({
+          value: u,
+          text: ADVICE_USE_LABELS[u],
+          checked: values.use === u,
+        })),
+        citeItems: [
+          { value: '', text: 'None: the advice was given at the meeting' },
+          ...form.citable.map((a) => ({
+            value: a.id,
+            text: `Request ${a.reference}: ${a.advisor}, ${formatDate(a.givenOn)}${a.outcome ? '' : ' (use not yet recorded)'}`,
+            selected: values.cite === a.id,
+          })),
+        ],
+        action: paths.addAdvice(form.meeting.id),
+        values,
+        errors,
+      },
+      status,
+    );
+  };
+
+  registerFormPage(app, paths.addAdvice.pattern, signedIn, {
+    show: showAdviceForm,
+    async submit(request, reply) {
+      await meetingMinutes.addAdvice(
+        request.principal,
+        meetingId(request),
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        `${paths.minutes(meetingId(request))}#advice`,
+        'The advice and whether the police used it have been recorded',
+      );
+    },
+  });
+
+  app.post(paths.removeAdvice.pattern, signedIn, async (request, reply) => {
+    const { adviceId } = request.params as { adviceId: string };
+    await meetingMinutes.removeAdvice(request.principal, meetingId(request), adviceId, request.id);
+    return redirectWithFlash(
+      reply,
+      `${paths.minutes(meetingId(request))}#advice`,
+      'The advice has been taken out of the draft minutes',
+    );
+  });
+
+  const showCorrectionForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Values,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    const form = await meetingMinutes.correctionForm(request.principal, meetingId(request));
+    return renderPage(
+      request,
+      reply,
+      `${T}/correction-form.njk`,
+      {
+        title: 'Correct the minutes',
+        breadcrumbs: crumbs(form.body, form.meeting),
+        ...form,
+        when: meetingWhen(form.meeting),
+        action: paths.correction(form.meeting.id),
+        values,
+        errors,
+      },
+      status,
+    );
+  };
+
+  registerFormPage(app, paths.correction.pattern, signedIn, {
+    show: showCorrectionForm,
+    async submit(request, reply) {
+      await meetingMinutes.draftCorrection(
+        request.principal,
+        meetingId(request),
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.minutes(meetingId(request)),
+        'The correction has been drafted. It is approved at a later meeting',
+      );
+    },
+  });
+
+  // Actions arising
+
+  const showActionForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Values,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    const form = await meetingMinutes.actionForm(request.principal, meetingId(request));
+    return renderPage(
+      request,
+      reply,
+      `${T}/action-form.njk`,
+      {
+        title: 'Record an action',
+        breadcrumbs: crumbs(form.body, form.meeting),
+        ...form,
+        when: meetingWhen(form.meeting),
+        action: paths.addAction(form.meeting.id),
+        values,
+        errors,
+      },
+      status,
+    );
+  };
+
+  registerFormPage(app, paths.addAction.pattern, signedIn, {
+    show: showActionForm,
+    async submit(request, reply) {
+      await meetingMinutes.addAction(
+        request.principal,
+        meetingId(request),
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        `${paths.meeting(meetingId(request))}#actions`,
+        'The action has been recorded',
+      );
+    },
+  });
+}

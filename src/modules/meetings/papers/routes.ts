@@ -1,0 +1,104 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
+import type { FieldError } from '../../../platform/errors.js';
+import { registerUploadPage, sendDownload } from '../../../platform/http/files.js';
+import { redirectWithFlash, type FormValues } from '../../../platform/http/render.js';
+import { ACCEPTED_DOCUMENTS } from '../../../platform/files/document-types.js';
+import { meetingPaths as paths } from '../paths.js';
+import { meetingWhen } from '../presenters.js';
+
+const T = 'modules/meetings/papers/views';
+// Who may attach or read a paper depends on the meeting's body, so the service decides.
+const signedIn = { config: { access: 'signed-in' as const } };
+const publicPage = { config: { access: 'public' as const } };
+
+export function registerPaperRoutes({ app, services, renderPage }: RouteDeps): void {
+  const { meetingPapers, meetings } = services;
+  const params = (request: FastifyRequest) => request.params as Record<string, string>;
+
+  const showUploadForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: FormValues,
+    errors?: FieldError[],
+    status = 200,
+  ) => {
+    const { meetingId, itemId } = params(request);
+    const form = await meetingPapers.uploadForm(request.principal, meetingId!, itemId!);
+    const prefix = meetings.providers.find((p) => p.type === form.body.type)!.pathPrefix;
+    return renderPage(
+      request,
+      reply,
+      `${T}/paper-form.njk`,
+      {
+        title: `Add a paper: ${form.item.title}`,
+        breadcrumbs: [
+          { text: 'Home', href: '/' },
+          { text: form.body.name, href: form.body.href },
+          { text: 'Meetings', href: paths.bodyMeetings(prefix, form.body.id) },
+          { text: meetingWhen(form.meeting), href: paths.meeting(form.meeting.id) },
+        ],
+        ...form,
+        when: meetingWhen(form.meeting),
+        action: paths.addPaper(form.meeting.id, form.item.id),
+        accepted: ACCEPTED_DOCUMENTS,
+        maxMb: meetingPapers.maxMb,
+        values,
+        errors,
+      },
+      status,
+    );
+  };
+
+  registerUploadPage(app, paths.addPaper.pattern, signedIn, services.config.files.maxBytes, {
+    show: showUploadForm,
+    async submit(request, reply, form) {
+      const { meetingId, itemId } = params(request);
+      const paper = await meetingPapers.upload(
+        request.principal,
+        meetingId!,
+        itemId!,
+        { title: form.fields.title, file: form.file },
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        `${paths.meeting(meetingId!)}#agenda`,
+        `“${paper.title}” has been added to the item`,
+      );
+    },
+  });
+
+  app.get(paths.paper.pattern, signedIn, async (request, reply) => {
+    const { meetingId, paperId } = params(request);
+    const { paper, bytes } = await meetingPapers.download(request.principal, meetingId!, paperId!);
+    return sendDownload(reply, paper, bytes);
+  });
+
+  app.post(paths.removePaper.pattern, signedIn, async (request, reply) => {
+    const { meetingId, paperId } = params(request);
+    const paper = await meetingPapers.remove(request.principal, meetingId!, paperId!, request.id);
+    return redirectWithFlash(
+      reply,
+      `${paths.meeting(meetingId!)}#agenda`,
+      `“${paper.title}” has been taken off the item`,
+    );
+  });
+
+  for (const provider of meetings.providers) {
+    app.get(
+      `${provider.publicPathPrefix}/:bodyId/meetings/:meetingId/papers/:paperId`,
+      publicPage,
+      async (request, reply) => {
+        const { bodyId, meetingId, paperId } = params(request);
+        const { paper, bytes } = await meetingPapers.publicDownload(
+          provider.type,
+          bodyId!,
+          meetingId!,
+          paperId!,
+        );
+        return sendDownload(reply, paper, bytes);
+      },
+    );
+  }
+}

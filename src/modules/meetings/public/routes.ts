@@ -1,0 +1,71 @@
+import type { FastifyRequest } from 'fastify';
+import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
+import { documentLabel, fileSizeText } from '../../../platform/files/document-types.js';
+import { meetingPaths as paths } from '../paths.js';
+import { meetingWhen } from '../presenters.js';
+import { ADVICE_USE_LABELS } from '../rules.js';
+
+const T = 'modules/meetings/public/views';
+const publicPage = { config: { access: 'public' as const } };
+
+/** A meeting's public record: its published agenda and approved minutes. */
+export function registerPublicMeetingRoutes({ app, services, renderPage }: RouteDeps): void {
+  const params = (request: FastifyRequest) => request.params as Record<string, string>;
+  for (const provider of services.meetings.providers) {
+    app.get(
+      `${provider.publicPathPrefix}/:bodyId/meetings/:meetingId`,
+      publicPage,
+      async (request, reply) => {
+        const { bodyId, meetingId } = params(request);
+        const record = await services.publicMeetings.meeting(provider.type, bodyId!, meetingId!);
+        return renderPage(request, reply, `${T}/public-meeting.njk`, {
+          title: `${record.meeting.title}, ${meetingWhen(record.meeting)}`,
+          section: record.body.name,
+          breadcrumbs: [
+            { text: 'Home', href: '/' },
+            { text: record.body.name, href: record.body.href },
+          ],
+          ...record,
+          papersOf: (itemId: string) =>
+            record.papers
+              .filter((p) => p.agendaItemId === itemId)
+              .map((p) => ({
+                title: p.title,
+                href: paths.publicPaper(
+                  record.body.publicPrefix,
+                  record.body.id,
+                  record.meeting.id,
+                  p.id,
+                ),
+                description: `${documentLabel(p.mediaType)}, ${fileSizeText(p.sizeBytes)}`,
+              })),
+          when: meetingWhen(record.meeting),
+          labels: { adviceUse: ADVICE_USE_LABELS },
+        });
+      },
+    );
+  }
+}
+
+/** The list a body's public page shows, with links to each meeting's public record. */
+export function publicMeetingLinks(
+  publicPrefix: string,
+  bodyId: string,
+  rows: {
+    id: string;
+    title: string;
+    startsAt: Date;
+    endsAt: Date | null;
+    agendaPublished: boolean;
+    minutesApproved: boolean;
+  }[],
+) {
+  return rows.map((m) => ({
+    href: paths.publicMeeting(publicPrefix, bodyId, m.id),
+    when: meetingWhen(m),
+    title: m.title,
+    published: [m.agendaPublished && 'agenda', m.minutesApproved && 'minutes']
+      .filter(Boolean)
+      .join(' and '),
+  }));
+}

@@ -1,0 +1,222 @@
+/**
+ * TRK-01: recording progress on an action (its owner, their unit, or the tracker's managers),
+ * and the list of actions a person may update.
+ */
+import { asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { can, requireUser } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal } from '../../../platform/auth/principal.js';
+import { todayInLondon } from '../../../platform/calendar/index.js';
+import { type Db, type Executor } from '../../../platform/db/database.js';
+import type { PageRequest } from '../../../platform/db/search.js';
+import {
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  type FieldError,
+} from '../../../platform/errors.js';
+import { text } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
+import type { DirectoryService } from '../../directory/index.js';
+import { isOverdue, itemNoun, mayUpdateAction } from '../rules.js';
+import {
+  trackerActions,
+  trackerKeyPoints,
+  trackerRecommendations,
+  trackerSources,
+  trackerUpdates,
+} from '../schema.js';
+import {
+  completedOf,
+  completionColumns,
+  createTrackerAccess,
+  readProgress,
+  resultLabel,
+} from '../access.js';
+
+type Input = Record<string, string | string[] | undefined>;
+
+export type ActionsService = ReturnType<typeof createActionsService>;
+
+export function createActionsService(deps: {
+  db: Db;
+  directory: DirectoryService;
+  now?: () => Date;
+}) {
+  const { db, directory } = deps;
+  const now = () => (deps.now ? deps.now() : new Date());
+  const today = () => todayInLondon(now());
+  const { findSource, ownerNames, sourceView, trackerUser } = createTrackerAccess({
+    directory,
+    today,
+  });
+
+  return {
+    /** The action's update form: where it stands, who owns it, and its history. */
+    async actionForm(principal: Principal, actionId: string) {
+      const user = requireUser(principal);
+      const found = await findAction(db, actionId);
+      const who = await trackerUser(db, user);
+      if (!mayUpdateAction(who, found.owner)) throw new NotFoundError();
+      const [source, history] = await Promise.all([
+        findSource(db, found.action.sourceId),
+        db
+          .select()
+          .from(trackerUpdates)
+          .where(eq(trackerUpdates.actionId, actionId))
+          .orderBy(desc(trackerUpdates.recordedAt), desc(trackerUpdates.id)),
+      ]);
+      const completed = completedOf(found.action);
+      return {
+        source: sourceView(source, null),
+        recommendation: found.recommendation,
+        keyPoint: found.keyPoint,
+        action: {
+          ...found.action,
+          completed,
+          resultText: resultLabel(found.action.result, completed),
+          ownerName: found.ownerName,
+        },
+        history: history.map((u) => ({
+          ...u,
+          resultText: u.result ? resultLabel(u.result, completedOf(u)) : '',
+        })),
+        mayViewSource: can(user, 'tracker.view'),
+      };
+    },
+
+    /**
+     * TRK-01: records progress on an action: its result (Completed with the date, Ongoing,
+     * Awaits) and narrative, as an update with its date and author. Only the owner, their unit
+     * or the tracker's managers may; a form read before someone else's update is refused.
+     */
+    async updateAction(principal: Principal, actionId: string, input: Input, requestId?: string) {
+      const user = requireUser(principal);
+      const errors: FieldError[] = [];
+      const { result, completed, narrative } = readProgress(input, errors, today());
+      const version = Number(text(input.version));
+      if (errors.length || !result) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const found = await findAction(tx, actionId, { lock: true });
+        if (!mayUpdateAction(await trackerUser(tx, user), found.owner)) throw new NotFoundError();
+        if (version !== found.action.version)
+          throw new ConflictError(
+            'Someone else has updated this action since you opened it. Check its history below and record your update again',
+            'result',
+          );
+        const at = now();
+        const [after] = await tx
+          .update(trackerActions)
+          .set({
+            result,
+            ...completionColumns(completed),
+            narrative,
+            version: found.action.version + 1,
+            updatedAt: at,
+          })
+          .where(eq(trackerActions.id, actionId))
+          .returning();
+        await tx.insert(trackerUpdates).values({
+          actionId,
+          recommendationId: found.action.recommendationId,
+          sourceId: found.action.sourceId,
+          kind: 'progress',
+          recordedAt: at,
+          authorUserId: user.userId,
+          authorLabel: user.displayName,
+          result,
+          ...completionColumns(completed),
+          narrative,
+        });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'tracker.action.updated',
+          recordType: 'tracker_action',
+          recordId: actionId,
+          before: found.action,
+          after,
+        });
+        return { action: after!, recommendationId: found.action.recommendationId };
+      });
+    },
+
+    /** The actions this person may update as their owner or in the owner's unit. */
+    async myActions(principal: Principal, page: PageRequest) {
+      const user = requireUser(principal);
+      const who = await trackerUser(db, user);
+      const mine: SQL[] = [];
+      if (who.personId) mine.push(eq(trackerActions.ownerPersonId, who.personId));
+      const units = [who.organisationId, ...who.boroughIds].filter((u): u is string => !!u);
+      if (units.length) mine.push(inArray(trackerActions.ownerOrganisationId, units));
+      if (who.organisationId)
+        mine.push(
+          sql`${trackerActions.ownerPersonId} in (select id from people where organisation_id = ${who.organisationId})`,
+        );
+      if (mine.length === 0) return { items: [], total: 0 };
+      const where = or(...mine);
+      const [rows, [total]] = await Promise.all([
+        db
+          .select({
+            action: trackerActions,
+            keyPoint: trackerKeyPoints.text,
+            number: trackerRecommendations.number,
+            sourceTitle: trackerSources.title,
+            sourceKind: trackerSources.kind,
+          })
+          .from(trackerActions)
+          .innerJoin(trackerKeyPoints, eq(trackerKeyPoints.id, trackerActions.keyPointId))
+          .innerJoin(
+            trackerRecommendations,
+            eq(trackerRecommendations.id, trackerActions.recommendationId),
+          )
+          .innerJoin(trackerSources, eq(trackerSources.id, trackerActions.sourceId))
+          .where(where)
+          .orderBy(
+            sql`${trackerActions.result} = 'completed'`,
+            sql`${trackerActions.dueOn} asc nulls last`,
+            asc(trackerSources.title),
+            asc(trackerRecommendations.position),
+            asc(trackerActions.position),
+          )
+          .limit(page.limit)
+          .offset(page.offset),
+        db.select({ n: count() }).from(trackerActions).where(where),
+      ]);
+      const day = today();
+      return {
+        items: rows.map((r) => {
+          const completed = completedOf(r.action);
+          return {
+            ...r,
+            noun: itemNoun(r.sourceKind).one,
+            resultText: resultLabel(r.action.result, completed),
+            overdue: isOverdue(r.action, day),
+          };
+        }),
+        total: total?.n ?? 0,
+      };
+    },
+  };
+
+  async function findAction(executor: Executor, id: string, options: { lock?: boolean } = {}) {
+    if (!isUuid(id)) throw new NotFoundError();
+    const query = executor.select().from(trackerActions).where(eq(trackerActions.id, id));
+    const [action] = options.lock ? await query.for('update') : await query;
+    if (!action) throw new NotFoundError();
+    const [[keyPoint], [recommendation]] = await Promise.all([
+      executor.select().from(trackerKeyPoints).where(eq(trackerKeyPoints.id, action.keyPointId)),
+      executor
+        .select()
+        .from(trackerRecommendations)
+        .where(eq(trackerRecommendations.id, action.recommendationId)),
+    ]);
+    const owner = { personId: action.ownerPersonId, organisationId: action.ownerOrganisationId };
+    const names = await ownerNames(executor, [owner]);
+    return {
+      action,
+      keyPoint: keyPoint!,
+      recommendation: recommendation!,
+      ownerName: names.name(owner),
+      owner: names.ownerOf(owner),
+    };
+  }
+}

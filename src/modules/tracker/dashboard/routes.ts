@@ -1,0 +1,128 @@
+/** The tracker's dashboard, and the sources whose own date it watches (IAG-26, IAG-28). */
+import type { FastifyRequest } from 'fastify';
+import type { TrackerRouteDeps as RouteDeps } from '../route-deps.js';
+import { formatDate } from '../../../platform/calendar/index.js';
+import { pageRequest } from '../../../platform/db/search.js';
+import { paginationFor } from '../../../platform/http/pagination.js';
+import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { trackerPaths as paths } from '../paths.js';
+
+const T = 'modules/tracker/dashboard/views';
+const viewers = { config: { access: { action: 'tracker.view' as const } } };
+const managers = { config: { access: { action: 'tracker.manage' as const } } };
+
+type Values = Record<string, string | string[] | undefined>;
+
+export function registerDashboardRoutes({ app, services, renderPage }: RouteDeps): void {
+  const { trackerDashboard: dashboard, tracker } = services;
+  const home = { text: 'Home', href: '/' };
+  const trackerCrumb = { text: 'Recommendations tracker', href: paths.sources };
+  const query = (request: FastifyRequest) => (request.query ?? {}) as Values;
+  const params = (request: FastifyRequest) => request.params as Record<string, string>;
+
+  app.get(paths.dashboard, viewers, async (request, reply) => {
+    const q = query(request);
+    const pages = {
+      overdue: pageRequest(q.overduePage, 20),
+      unowned: pageRequest(q.unownedPage, 20),
+      sources: pageRequest(q.sourcesPage, 20),
+    };
+    const result = await dashboard.dashboard(request.principal, q, pages);
+    // Each list keeps the filters and the other lists' pages when it turns its own.
+    const kept: Record<string, string> = {
+      ...result.filters,
+      overduePage: String(pages.overdue.page),
+      unownedPage: String(pages.unowned.page),
+      sourcesPage: String(pages.sources.page),
+    };
+    const pager = (name: keyof typeof pages, total: number) => {
+      const others = Object.fromEntries(Object.entries(kept).filter(([k]) => k !== `${name}Page`));
+      return paginationFor(paths.dashboard, others, pages[name].page, pages[name].limit, total, {
+        pageParam: `${name}Page`,
+      });
+    };
+    return renderPage(request, reply, `${T}/dashboard.njk`, {
+      title: 'Tracker dashboard',
+      breadcrumbs: [home, trackerCrumb],
+      ...result,
+      overduePagination: pager('overdue', result.overdue.total),
+      unownedPagination: pager('unowned', result.unowned.total),
+      sourcesPagination: pager('sources', result.sources.total),
+      paths,
+    });
+  });
+
+  app.post(paths.expectAnnualReports, managers, async (request, reply) => {
+    const result = await dashboard.expectAnnualReports(request.principal, request.id);
+    return redirectWithFlash(
+      reply,
+      paths.dashboard,
+      result.added
+        ? `${result.added} annual reports for ${result.year.label} are expected by 31 July (IAG-26)`
+        : `Every corporate IAG's annual report for ${result.year.label} was already expected`,
+    );
+  });
+
+  registerFormPage(app, paths.scheduleProcessReview, managers, {
+    async show(request, reply, values, errors, status = 200) {
+      return renderPage(
+        request,
+        reply,
+        `${T}/process-review.njk`,
+        {
+          title: 'Schedule the review of the advisory process',
+          breadcrumbs: [home, trackerCrumb],
+          values,
+          errors,
+          paths,
+        },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const source = await dashboard.scheduleProcessReview(
+        request.principal,
+        (request.body ?? {}) as Values,
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.dashboard,
+        `The next review of the advisory process is due by ${formatDate(source.dueOn!)} (IAG-28)`,
+      );
+    },
+  });
+
+  registerFormPage(app, paths.received.pattern, managers, {
+    async show(request, reply, values, errors, status = 200) {
+      const source = await tracker.sourceRecord(request.principal, params(request).sourceId!);
+      return renderPage(
+        request,
+        reply,
+        `${T}/received.njk`,
+        {
+          title: `Mark ${source.title} received`,
+          breadcrumbs: [home, trackerCrumb, { text: source.title, href: paths.source(source.id) }],
+          source,
+          values,
+          errors,
+          paths,
+        },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const source = await dashboard.markReceived(
+        request.principal,
+        params(request).sourceId!,
+        (request.body ?? {}) as Values,
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.source(source.id),
+        `${source.title} has been marked received`,
+      );
+    },
+  });
+}

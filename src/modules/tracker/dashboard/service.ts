@@ -1,0 +1,358 @@
+/**
+ * The tracker's dashboard: overdue actions, actions nobody owns, and sources by how far they
+ * have got, filtered by owner and by borough; and the sources whose own date Bridge watches:
+ * each corporate IAG's annual report, due by 31 July (IAG-26), and the review of the advisory
+ * process every three years (IAG-28).
+ */
+import { and, asc, count, desc, eq, exists, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { can, requireUser } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal } from '../../../platform/auth/principal.js';
+import { annualReportDueDate, todayInLondon } from '../../../platform/calendar/index.js';
+import type { Db } from '../../../platform/db/database.js';
+import type { PageRequest } from '../../../platform/db/search.js';
+import { ConflictError, ValidationError, type FieldError } from '../../../platform/errors.js';
+import { dateField, text } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
+import { personInOrganisationSql, type DirectoryService } from '../../directory/index.js';
+import type { GroupsApi } from '../../groups/index.js';
+import { createTrackerAccess, onAcceptedRecommendation } from '../access.js';
+import {
+  SOURCE_KIND_LABELS,
+  annualReportYearDue,
+  dueState,
+  itemNoun,
+  nextProcessReviewDue,
+  notInTheFuture,
+} from '../rules.js';
+import {
+  trackerActions,
+  trackerKeyPoints,
+  trackerRecommendations,
+  trackerSources,
+} from '../schema.js';
+
+type Input = Record<string, string | string[] | undefined>;
+
+/** The title IAG-28's review is recorded under, so the next one is found and scheduled. */
+export const PROCESS_REVIEW_TITLE = 'Review of the independent advisory group process';
+
+const DUE_LABELS = {
+  overdue: 'Overdue',
+  due_soon: 'Due soon',
+  not_due: 'Not yet due',
+  received: 'Received',
+  no_date: 'No date',
+} as const;
+
+export type TrackerDashboardService = ReturnType<typeof createTrackerDashboardService>;
+
+export function createTrackerDashboardService(deps: {
+  db: Db;
+  directory: DirectoryService;
+  groups: GroupsApi;
+  now?: () => Date;
+}) {
+  const { db, directory, groups } = deps;
+  const now = () => (deps.now ? deps.now() : new Date());
+  const today = () => todayInLondon(now());
+  const { findSource, ownerNames } = createTrackerAccess({ directory, today });
+
+  /**
+   * The filters: an owner (a unit, directorate or borough: its actions and those of the people
+   * in it) and a borough (the same for the borough, and the actions of sources it owns).
+   */
+  function ownedBy(organisationId: string): SQL {
+    return or(
+      eq(trackerActions.ownerOrganisationId, organisationId),
+      personInOrganisationSql(trackerActions.ownerPersonId, organisationId),
+    )!;
+  }
+
+  async function filtersOf(input: Input) {
+    const owner = text(input.owner);
+    const borough = text(input.borough);
+    const [options, found] = await Promise.all([
+      directory.lookups.ownerOrganisations(db),
+      directory.lookups.organisations(
+        db,
+        [owner, borough].filter((v): v is string => !!v && isUuid(v)),
+      ),
+    ]);
+    const ownerId = owner && found.has(owner) ? owner : null;
+    const boroughId = borough && found.get(borough)?.kind === 'borough' ? borough : null;
+    const conditions: SQL[] = [];
+    if (ownerId) conditions.push(ownedBy(ownerId));
+    if (boroughId)
+      conditions.push(
+        or(
+          ownedBy(boroughId),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(trackerSources)
+              .where(
+                and(
+                  eq(trackerSources.id, trackerActions.sourceId),
+                  eq(trackerSources.ownerOrganisationId, boroughId),
+                ),
+              ),
+          ),
+        )!,
+      );
+    return {
+      condition: conditions.length ? and(...conditions) : undefined,
+      values: { owner: ownerId ?? '', borough: boroughId ?? '' },
+      owners: options.filter((o) => o.kind !== 'borough'),
+      boroughs: options.filter((o) => o.kind === 'borough'),
+    };
+  }
+
+  /** Actions with where they come from, for the dashboard's lists. */
+  async function actionList(where: SQL | undefined, page: PageRequest, order: SQL[]) {
+    const [rows, [total]] = await Promise.all([
+      db
+        .select({
+          id: trackerActions.id,
+          description: trackerActions.description,
+          position: trackerActions.position,
+          keyPoint: trackerKeyPoints.text,
+          dueOn: trackerActions.dueOn,
+          result: trackerActions.result,
+          ownerPersonId: trackerActions.ownerPersonId,
+          ownerOrganisationId: trackerActions.ownerOrganisationId,
+          recommendationId: trackerActions.recommendationId,
+          number: trackerRecommendations.number,
+          sourceId: trackerSources.id,
+          sourceTitle: trackerSources.title,
+          sourceKind: trackerSources.kind,
+        })
+        .from(trackerActions)
+        .innerJoin(trackerKeyPoints, eq(trackerKeyPoints.id, trackerActions.keyPointId))
+        .innerJoin(
+          trackerRecommendations,
+          eq(trackerRecommendations.id, trackerActions.recommendationId),
+        )
+        .innerJoin(trackerSources, eq(trackerSources.id, trackerActions.sourceId))
+        .where(where)
+        .orderBy(...order)
+        .limit(page.limit)
+        .offset(page.offset),
+      db.select({ n: count() }).from(trackerActions).where(where),
+    ]);
+    const names = await ownerNames(
+      db,
+      rows.map((r) => ({ personId: r.ownerPersonId, organisationId: r.ownerOrganisationId })),
+    );
+    return {
+      items: rows.map((r) => ({
+        ...r,
+        noun: itemNoun(r.sourceKind).one,
+        ownerName: names.name({ personId: r.ownerPersonId, organisationId: r.ownerOrganisationId }),
+      })),
+      total: total?.n ?? 0,
+    };
+  }
+
+  return {
+    async dashboard(
+      principal: Principal,
+      input: Input,
+      pages: { overdue: PageRequest; unowned: PageRequest; sources: PageRequest },
+    ) {
+      const user = requireUser(principal, 'tracker.view');
+      const day = today();
+      const filters = await filtersOf(input);
+      // A superseded or not-accepted recommendation's actions are no longer work to chase.
+      const open = and(sql`${trackerActions.result} <> 'completed'`, onAcceptedRecommendation);
+      const overdueWhere = and(open, sql`${trackerActions.dueOn} < ${day}`, filters.condition);
+      const unownedWhere = and(
+        isNull(trackerActions.ownerPersonId),
+        isNull(trackerActions.ownerOrganisationId),
+        open,
+        filters.condition,
+      );
+      const sourceActions = and(
+        eq(trackerActions.sourceId, trackerSources.id),
+        onAcceptedRecommendation,
+        filters.condition,
+      );
+      const completion = sql<number>`coalesce(avg(case when ${trackerActions.result} = 'completed' then 100.0 else 0 end), 0)`;
+      const [overdue, unowned, sourceRows, [sourceTotal], due] = await Promise.all([
+        actionList(overdueWhere, pages.overdue, [
+          asc(trackerActions.dueOn),
+          asc(trackerSources.title),
+        ]),
+        actionList(unownedWhere, pages.unowned, [
+          asc(trackerSources.title),
+          asc(trackerRecommendations.position),
+          asc(trackerActions.position),
+        ]),
+        db
+          .select({
+            id: trackerSources.id,
+            title: trackerSources.title,
+            kind: trackerSources.kind,
+            total: sql<number>`count(${trackerActions.id})::int`,
+            completed: sql<number>`(count(${trackerActions.id}) filter (where ${trackerActions.result} = 'completed'))::int`,
+            percent: sql<number>`round(${completion})::int`,
+          })
+          .from(trackerSources)
+          .innerJoin(trackerActions, sourceActions)
+          .groupBy(trackerSources.id)
+          .orderBy(asc(completion), asc(trackerSources.title))
+          .limit(pages.sources.limit)
+          .offset(pages.sources.offset),
+        db
+          .select({ n: sql<number>`count(distinct ${trackerSources.id})::int` })
+          .from(trackerSources)
+          .innerJoin(trackerActions, sourceActions),
+        db
+          .select()
+          .from(trackerSources)
+          .where(and(sql`${trackerSources.dueOn} is not null`, isNull(trackerSources.receivedOn)))
+          .orderBy(asc(trackerSources.dueOn))
+          .limit(50),
+      ]);
+      return {
+        today: day,
+        filters: filters.values,
+        owners: filters.owners,
+        boroughs: filters.boroughs,
+        overdue,
+        unowned,
+        sources: {
+          items: sourceRows.map((s) => ({ ...s, kindLabel: SOURCE_KIND_LABELS[s.kind] })),
+          total: sourceTotal?.n ?? 0,
+        },
+        due: due.map((s) => {
+          const state = dueState(s.dueOn, s.receivedOn, day);
+          return {
+            ...s,
+            kindLabel: SOURCE_KIND_LABELS[s.kind],
+            state,
+            stateLabel: DUE_LABELS[state],
+          };
+        }),
+        mayManage: can(user, 'tracker.manage'),
+        lastYear: annualReportYearDue(day),
+      };
+    },
+
+    /**
+     * IAG-26: each corporate IAG's annual report for the reporting year just ended, expected by
+     * 31 July after it. One source per group and year; asking twice adds none twice.
+     */
+    async expectAnnualReports(principal: Principal, requestId?: string) {
+      const user = requireUser(principal, 'tracker.manage');
+      const year = annualReportYearDue(today());
+      const dueOn = annualReportDueDate(year.startYear);
+      return db.transaction(async (tx) => {
+        const corporate = await groups.corporateGroups(tx);
+        const at = now();
+        const added = corporate.length
+          ? await tx
+              .insert(trackerSources)
+              .values(
+                corporate.map((g) => ({
+                  title: `Annual report ${year.label}: ${g.name}`,
+                  kind: 'annual_report' as const,
+                  reportsTo: 'Director, Diversity and Citizen Focus Directorate',
+                  dueOn,
+                  groupId: g.id,
+                  coversYear: year.startYear,
+                  createdBy: user.userId,
+                  createdAt: at,
+                  updatedAt: at,
+                })),
+              )
+              .onConflictDoNothing()
+              .returning({ id: trackerSources.id, title: trackerSources.title })
+          : [];
+        for (const source of added)
+          await recordAudit(tx, actorOf(user, requestId), {
+            action: 'tracker.source.expected',
+            recordType: 'tracker_source',
+            recordId: source.id,
+            after: { ...source, dueOn },
+          });
+        return { year, dueOn, added: added.length, groups: corporate.length };
+      });
+    },
+
+    /**
+     * IAG-28: schedules the next review of the advisory process, three years after the last
+     * (the latest one received, or the date given for the first).
+     */
+    async scheduleProcessReview(principal: Principal, input: Input, requestId?: string) {
+      const user = requireUser(principal, 'tracker.manage');
+      return db.transaction(async (tx) => {
+        const reviews = await tx
+          .select()
+          .from(trackerSources)
+          .where(
+            and(eq(trackerSources.kind, 'review'), eq(trackerSources.title, PROCESS_REVIEW_TITLE)),
+          )
+          .orderBy(desc(trackerSources.dueOn));
+        if (reviews.some((r) => !r.receivedOn))
+          throw new ConflictError(
+            'The next review is already scheduled: mark it received when it is done',
+            'lastReviewOn',
+          );
+        const errors: FieldError[] = [];
+        const last =
+          reviews[0]?.receivedOn ??
+          dateField(input, 'lastReviewOn', 'the date of the last review', errors);
+        if (errors.length || !last) throw new ValidationError(errors);
+        const at = now();
+        const [source] = await tx
+          .insert(trackerSources)
+          .values({
+            title: PROCESS_REVIEW_TITLE,
+            kind: 'review',
+            reportsTo: 'Director, Diversity and Citizen Focus Directorate',
+            dueOn: nextProcessReviewDue(last),
+            createdBy: user.userId,
+            createdAt: at,
+            updatedAt: at,
+          })
+          .returning();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'tracker.source.scheduled',
+          recordType: 'tracker_source',
+          recordId: source!.id,
+          after: source,
+        });
+        return source!;
+      });
+    },
+
+    /** A watched source has arrived (the annual report, the review): it is no longer due. */
+    async markReceived(principal: Principal, sourceId: string, input: Input, requestId?: string) {
+      const user = requireUser(principal, 'tracker.manage');
+      const errors: FieldError[] = [];
+      const receivedOn = dateField(input, 'receivedOn', 'the date it was received', errors);
+      const future = receivedOn ? notInTheFuture(receivedOn, today()) : null;
+      if (future) errors.push({ field: 'receivedOn-day', message: future });
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const before = await findSource(tx, sourceId);
+        if (!before.dueOn || before.receivedOn)
+          throw new ConflictError('This source is not waiting to be received', 'receivedOn-day');
+        const [after] = await tx
+          .update(trackerSources)
+          .set({ receivedOn, updatedAt: now() })
+          .where(eq(trackerSources.id, sourceId))
+          .returning();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'tracker.source.received',
+          recordType: 'tracker_source',
+          recordId: sourceId,
+          before,
+          after,
+        });
+        return after!;
+      });
+    },
+  };
+}

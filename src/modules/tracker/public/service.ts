@@ -1,0 +1,93 @@
+/** TRK-01: the sources published on the public site, with how far their actions have got. */
+import { asc, count, eq } from 'drizzle-orm';
+import { todayInLondon } from '../../../platform/calendar/index.js';
+import { type Db } from '../../../platform/db/database.js';
+import type { PageRequest } from '../../../platform/db/search.js';
+import { NotFoundError } from '../../../platform/errors.js';
+import type { DirectoryService } from '../../directory/index.js';
+import { SOURCE_KIND_LABELS } from '../rules.js';
+import { trackerActions, trackerRecommendations, trackerSources } from '../schema.js';
+import { actionCounts, createTrackerAccess } from '../access.js';
+
+export type PublicTrackerService = ReturnType<typeof createPublicTrackerService>;
+
+export function createPublicTrackerService(deps: {
+  db: Db;
+  directory: DirectoryService;
+  now?: () => Date;
+}) {
+  const { db, directory } = deps;
+  const now = () => (deps.now ? deps.now() : new Date());
+  const today = () => todayInLondon(now());
+  const { findSource, sourceView, pageOfTree, ownerOrganisationName } = createTrackerAccess({
+    directory,
+    today,
+  });
+
+  return {
+    /** Sources published on the public site, with how far their actions have got. */
+    async publicList(page: PageRequest) {
+      const where = eq(trackerSources.isPublic, true);
+      const [rows, [total]] = await Promise.all([
+        db
+          .select({
+            id: trackerSources.id,
+            title: trackerSources.title,
+            kind: trackerSources.kind,
+            sourceDate: trackerSources.sourceDate,
+            reportsTo: trackerSources.reportsTo,
+            total: actionCounts.total,
+            completed: actionCounts.completed,
+          })
+          .from(trackerSources)
+          .leftJoin(trackerActions, eq(trackerActions.sourceId, trackerSources.id))
+          .where(where)
+          .groupBy(trackerSources.id)
+          .orderBy(asc(trackerSources.title))
+          .limit(page.limit)
+          .offset(page.offset),
+        db.select({ n: count() }).from(trackerSources).where(where),
+      ]);
+      return {
+        items: rows.map((r) => ({ ...r, kindLabel: SOURCE_KIND_LABELS[r.kind] })),
+        total: total?.n ?? 0,
+      };
+    },
+
+    /**
+     * A published source's recommendations and where each action stands, a page at a time.
+     * Actions are shown with the unit that owns them, never a person's name.
+     */
+    async publicSource(id: string, page: PageRequest) {
+      const source = await findSource(db, id);
+      if (!source.isPublic) throw new NotFoundError();
+      const [tree, [recommendationCount], [counts]] = await Promise.all([
+        pageOfTree(db, id, page),
+        db
+          .select({ n: count() })
+          .from(trackerRecommendations)
+          .where(eq(trackerRecommendations.sourceId, id)),
+        db
+          .select({ total: actionCounts.total, completed: actionCounts.completed })
+          .from(trackerActions)
+          .where(eq(trackerActions.sourceId, id)),
+      ]);
+      return {
+        source: sourceView(source, await ownerOrganisationName(db, source.ownerOrganisationId)),
+        recommendations: tree.recommendations.map((r) => ({
+          ...r,
+          keyPoints: r.keyPoints.map((k) => ({
+            ...k,
+            leadName: k.leadPersonId ? null : k.leadName,
+            actions: k.actions.map((a) => ({
+              ...a,
+              ownerName: a.ownerPersonId ? null : a.ownerName,
+            })),
+          })),
+        })),
+        total: recommendationCount?.n ?? 0,
+        counts: counts!,
+      };
+    },
+  };
+}

@@ -1,0 +1,351 @@
+/**
+ * TRK-01: building a source's record by hand, for the tracker's managers: adding a
+ * recommendation (numbered as the source numbers it), a key point (with its lead, CON-08) and an
+ * action (owner, due date, result), and changing an action's owner, due date or wording.
+ */
+import { and, eq, max } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { requireUser } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal } from '../../../platform/auth/principal.js';
+import { todayInLondon } from '../../../platform/calendar/index.js';
+import { isUniqueViolation, type Db, type Executor } from '../../../platform/db/database.js';
+import {
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  type FieldError,
+} from '../../../platform/errors.js';
+import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
+import type { DirectoryService } from '../../directory/index.js';
+import { completionColumns, createTrackerAccess, readProgress } from '../access.js';
+import { parseRecommendationNumber } from '../rules.js';
+import {
+  trackerActions,
+  trackerKeyPoints,
+  trackerRecommendations,
+  trackerUpdates,
+} from '../schema.js';
+
+type Input = Record<string, string | string[] | undefined>;
+
+const MAX_TEXT = 20_000;
+const MAX_LINE = 300;
+
+export type TrackerRecordsService = ReturnType<typeof createTrackerRecordsService>;
+
+export function createTrackerRecordsService(deps: {
+  db: Db;
+  directory: DirectoryService;
+  now?: () => Date;
+}) {
+  const { db, directory } = deps;
+  const now = () => (deps.now ? deps.now() : new Date());
+  const today = () => todayInLondon(now());
+  const { findSource, findRecommendation, sourceView } = createTrackerAccess({ directory, today });
+
+  /**
+   * An owner or lead as the form gives it: a unit, directorate or borough from the list, or a
+   * person by the e-mail address the directory has for them; one or the other, or neither.
+   */
+  async function readOwner(
+    executor: Executor,
+    input: Input,
+    prefix: 'owner' | 'lead',
+    errors: FieldError[],
+  ): Promise<{ personId: string | null; organisationId: string | null }> {
+    const organisationId = text(input[`${prefix}Organisation`]);
+    const email = text(input[`${prefix}Email`]);
+    const none = { personId: null, organisationId: null };
+    if (organisationId && email) {
+      errors.push({
+        field: `${prefix}Email`,
+        message: 'Choose a unit or give a person’s e-mail address, not both',
+      });
+      return none;
+    }
+    if (organisationId) {
+      const found = isUuid(organisationId)
+        ? (await directory.lookups.organisations(executor, [organisationId])).get(organisationId)
+        : undefined;
+      if (!found || found.archived) {
+        errors.push({ field: `${prefix}Organisation`, message: 'Select a unit from the list' });
+        return none;
+      }
+      return { personId: null, organisationId };
+    }
+    if (email) {
+      const found = (await directory.lookups.resolveReferences(executor, [email])).get(email);
+      if (!found?.personId || !email.includes('@')) {
+        errors.push({
+          field: `${prefix}Email`,
+          message: 'There is nobody in the directory with that e-mail address',
+        });
+        return none;
+      }
+      return { personId: found.personId, organisationId: null };
+    }
+    return none;
+  }
+
+  async function findKeyPoint(executor: Executor, id: string) {
+    if (!isUuid(id)) throw new NotFoundError();
+    const [keyPoint] = await executor
+      .select()
+      .from(trackerKeyPoints)
+      .where(eq(trackerKeyPoints.id, id));
+    if (!keyPoint) throw new NotFoundError();
+    return { keyPoint, ...(await findRecommendation(executor, keyPoint.recommendationId)) };
+  }
+
+  /** The bodies the owner lists offer, for every form here. */
+  const owners = () => directory.lookups.ownerOrganisations(db);
+
+  return {
+    async recommendationForm(principal: Principal, sourceId: string) {
+      requireUser(principal, 'tracker.manage');
+      const source = await findSource(db, sourceId);
+      return { source: sourceView(source, null) };
+    },
+
+    /** A recommendation as the source numbers it; a number already used is refused. */
+    async addRecommendation(
+      principal: Principal,
+      sourceId: string,
+      input: Input,
+      requestId?: string,
+    ) {
+      const user = requireUser(principal, 'tracker.manage');
+      const errors: FieldError[] = [];
+      const number = parseRecommendationNumber(text(input.number) ?? '');
+      if (!number)
+        errors.push({
+          field: 'number',
+          message: 'Enter its number as the source gives it, like 4 or 10a',
+        });
+      const section = text(input.section);
+      tooLong(errors, 'section', 'The heading', section, MAX_LINE);
+      const body = text(input.text);
+      if (!body) errors.push({ field: 'text', message: 'Enter the text of the recommendation' });
+      tooLong(errors, 'text', 'The text', body, MAX_TEXT);
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const source = await findSource(tx, sourceId);
+        const [taken] = await tx
+          .select({ id: trackerRecommendations.id })
+          .from(trackerRecommendations)
+          .where(
+            and(
+              eq(trackerRecommendations.sourceId, sourceId),
+              eq(trackerRecommendations.number, number!),
+            ),
+          );
+        const duplicate = () =>
+          new ConflictError(`This source already has a number ${number}`, 'number');
+        if (taken) throw duplicate();
+        const [last] = await tx
+          .select({ position: max(trackerRecommendations.position) })
+          .from(trackerRecommendations)
+          .where(eq(trackerRecommendations.sourceId, sourceId));
+        const at = now();
+        const [recommendation] = await tx
+          .insert(trackerRecommendations)
+          .values({
+            sourceId,
+            number: number!,
+            position: (last?.position ?? 0) + 1,
+            section,
+            text: body!,
+            createdAt: at,
+            updatedAt: at,
+          })
+          .returning()
+          .catch((error: unknown) => {
+            if (isUniqueViolation(error)) throw duplicate();
+            throw error;
+          });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'tracker.recommendation.added',
+          recordType: 'tracker_recommendation',
+          recordId: recommendation!.id,
+          after: recommendation,
+        });
+        return { recommendation: recommendation!, source };
+      });
+    },
+
+    async keyPointForm(principal: Principal, recommendationId: string) {
+      requireUser(principal, 'tracker.manage');
+      const { recommendation, source } = await findRecommendation(db, recommendationId);
+      return { recommendation, source: sourceView(source, null), owners: await owners() };
+    },
+
+    /** A key point of a recommendation; a work plan's strand, with its named lead (CON-08). */
+    async addKeyPoint(
+      principal: Principal,
+      recommendationId: string,
+      input: Input,
+      requestId?: string,
+    ) {
+      const user = requireUser(principal, 'tracker.manage');
+      const errors: FieldError[] = [];
+      const body = text(input.text);
+      if (!body) errors.push({ field: 'text', message: 'Enter the key point' });
+      tooLong(errors, 'text', 'The key point', body, MAX_TEXT);
+      const lead = await readOwner(db, input, 'lead', errors);
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const { recommendation } = await findRecommendation(tx, recommendationId);
+        const [last] = await tx
+          .select({ position: max(trackerKeyPoints.position) })
+          .from(trackerKeyPoints)
+          .where(eq(trackerKeyPoints.recommendationId, recommendationId));
+        const at = now();
+        const [keyPoint] = await tx
+          .insert(trackerKeyPoints)
+          .values({
+            recommendationId,
+            position: (last?.position ?? 0) + 1,
+            text: body!,
+            leadPersonId: lead.personId,
+            leadOrganisationId: lead.organisationId,
+            createdAt: at,
+            updatedAt: at,
+          })
+          .returning();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'tracker.key-point.added',
+          recordType: 'tracker_key_point',
+          recordId: keyPoint!.id,
+          after: keyPoint,
+        });
+        return { keyPoint: keyPoint!, recommendation };
+      });
+    },
+
+    async actionForm(principal: Principal, keyPointId: string) {
+      requireUser(principal, 'tracker.manage');
+      const { keyPoint, recommendation, source } = await findKeyPoint(db, keyPointId);
+      return { keyPoint, recommendation, source: sourceView(source, null), owners: await owners() };
+    },
+
+    /** An action of a key point, with its owner, due date and first result (TRK-01). */
+    async addAction(principal: Principal, keyPointId: string, input: Input, requestId?: string) {
+      const user = requireUser(principal, 'tracker.manage');
+      const errors: FieldError[] = [];
+      const description = text(input.description);
+      if (!description) errors.push({ field: 'description', message: 'Enter the action' });
+      tooLong(errors, 'description', 'The action', description, MAX_TEXT);
+      const owner = await readOwner(db, input, 'owner', errors);
+      const dueOn = dateField(input, 'dueOn', 'the date it is due', errors, { required: false });
+      const { result, completed, narrative } = readProgress(input, errors, today());
+      if (errors.length || !result) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const { keyPoint, recommendation } = await findKeyPoint(tx, keyPointId);
+        const [last] = await tx
+          .select({ position: max(trackerActions.position) })
+          .from(trackerActions)
+          .where(eq(trackerActions.keyPointId, keyPointId));
+        const at = now();
+        const [action] = await tx
+          .insert(trackerActions)
+          .values({
+            keyPointId,
+            sourceId: recommendation.sourceId,
+            recommendationId: recommendation.id,
+            position: (last?.position ?? 0) + 1,
+            description,
+            ownerPersonId: owner.personId,
+            ownerOrganisationId: owner.organisationId,
+            dueOn,
+            result,
+            ...completionColumns(completed),
+            narrative,
+            createdAt: at,
+            updatedAt: at,
+          })
+          .returning();
+        await tx.insert(trackerUpdates).values({
+          actionId: action!.id,
+          recommendationId: recommendation.id,
+          sourceId: recommendation.sourceId,
+          kind: 'added',
+          recordedAt: at,
+          authorUserId: user.userId,
+          authorLabel: user.displayName,
+          result,
+          ...completionColumns(completed),
+          narrative,
+        });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'tracker.action.added',
+          recordType: 'tracker_action',
+          recordId: action!.id,
+          after: action,
+        });
+        return { action: action!, keyPoint, recommendation };
+      });
+    },
+
+    async detailsForm(principal: Principal, actionId: string) {
+      requireUser(principal, 'tracker.manage');
+      const action = await findAction(db, actionId);
+      const { keyPoint, recommendation, source } = await findKeyPoint(db, action.keyPointId);
+      const ownerPerson = action.ownerPersonId
+        ? (await directory.lookups.people(db, [action.ownerPersonId])).get(action.ownerPersonId)
+        : undefined;
+      return {
+        action,
+        ownerEmail: ownerPerson?.email ?? '',
+        keyPoint,
+        recommendation,
+        source: sourceView(source, null),
+        owners: await owners(),
+      };
+    },
+
+    /** An action's wording, owner and due date (its progress is recorded as an update). */
+    async editDetails(principal: Principal, actionId: string, input: Input, requestId?: string) {
+      const user = requireUser(principal, 'tracker.manage');
+      const errors: FieldError[] = [];
+      const description = text(input.description);
+      tooLong(errors, 'description', 'The action', description, MAX_TEXT);
+      const owner = await readOwner(db, input, 'owner', errors);
+      const dueOn = dateField(input, 'dueOn', 'the date it is due', errors, { required: false });
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const before = await findAction(tx, actionId, true);
+        if (!description && before.description)
+          throw new ValidationError([{ field: 'description', message: 'Enter the action' }]);
+        const [after] = await tx
+          .update(trackerActions)
+          .set({
+            description,
+            ownerPersonId: owner.personId,
+            ownerOrganisationId: owner.organisationId,
+            dueOn,
+            version: before.version + 1,
+            updatedAt: now(),
+          })
+          .where(eq(trackerActions.id, actionId))
+          .returning();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'tracker.action.details-changed',
+          recordType: 'tracker_action',
+          recordId: actionId,
+          before,
+          after,
+        });
+        return after!;
+      });
+    },
+  };
+
+  async function findAction(executor: Executor, id: string, lock = false) {
+    if (!isUuid(id)) throw new NotFoundError();
+    const query = executor.select().from(trackerActions).where(eq(trackerActions.id, id));
+    const [action] = lock ? await query.for('update') : await query;
+    if (!action) throw new NotFoundError();
+    return action;
+  }
+}

@@ -1,0 +1,136 @@
+/** A source's progress report for its committee: the page, CSV and PDF, attaching it to a meeting, recording it as reported. */
+import type { FastifyRequest } from 'fastify';
+import type { TrackerRouteDeps as RouteDeps } from '../route-deps.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { fieldErrorsOf } from '../../../platform/errors.js';
+import { sendCsv } from '../../../platform/http/csv.js';
+import { dateParts } from '../../../platform/http/form-fields.js';
+import { sendDownload } from '../../../platform/http/files.js';
+import { meetingPaths } from '../../meetings/index.js';
+import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { trackerPaths as paths } from '../paths.js';
+import { labels } from '../sources/presenter.js';
+const T = 'modules/tracker/reports/views';
+const viewers = { config: { access: { action: 'tracker.view' as const } } };
+const managers = { config: { access: { action: 'tracker.manage' as const } } };
+
+type Values = Record<string, string | string[] | undefined>;
+
+export function registerReportRoutes({ app, services, renderPage }: RouteDeps): void {
+  const { tracker, trackerReports } = services;
+  const home = { text: 'Home', href: '/' };
+  const trackerCrumb = { text: 'Recommendations tracker', href: paths.sources };
+  const query = (request: FastifyRequest) => (request.query ?? {}) as Values;
+  const params = (request: FastifyRequest) => request.params as Record<string, string>;
+  const sourceCrumb = (source: { id: string; title: string }) => ({
+    text: source.title,
+    href: paths.source(source.id),
+  });
+
+  app.get(paths.report.pattern, viewers, async (request, reply) => {
+    const sourceId = params(request).sourceId!;
+    try {
+      const report = await trackerReports.report(request.principal, sourceId, query(request));
+      return renderPage(request, reply, `${T}/report.njk`, {
+        title: `Progress report: ${report.source.title}`,
+        breadcrumbs: [home, trackerCrumb, sourceCrumb(report.source)],
+        ...report,
+        mayManage: can(request.principal, 'tracker.manage'),
+        values: dateParts('date', report.asOf),
+        labels,
+        paths,
+      });
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      const source = await tracker.sourceRecord(request.principal, sourceId);
+      return renderPage(
+        request,
+        reply,
+        `${T}/report.njk`,
+        {
+          title: `Progress report: ${source.title}`,
+          breadcrumbs: [home, trackerCrumb, sourceCrumb(source)],
+          source,
+          recommendations: [],
+          values: query(request),
+          errors,
+          labels,
+          paths,
+        },
+        400,
+      );
+    }
+  });
+
+  app.get(paths.reportCsv.pattern, viewers, async (request, reply) => {
+    const { fileName, rows } = await trackerReports.reportCsv(
+      request.principal,
+      params(request).sourceId!,
+      query(request),
+    );
+    return sendCsv(reply, fileName, rows);
+  });
+
+  app.get(paths.reportPdf.pattern, viewers, async (request, reply) => {
+    const { fileName, bytes } = await trackerReports.reportPdf(
+      request.principal,
+      params(request).sourceId!,
+      query(request),
+    );
+    return sendDownload(reply, { fileName, mediaType: 'application/pdf' }, bytes);
+  });
+
+  registerFormPage(app, paths.attachReport.pattern, managers, {
+    initial: (request) => ({ date: String(query(request).date ?? '') }),
+    async show(request, reply, values, errors, status = 200) {
+      const form = await trackerReports.attachForm(request.principal, params(request).sourceId!, {
+        ...query(request),
+        ...values,
+      });
+      return renderPage(
+        request,
+        reply,
+        `${T}/attach.njk`,
+        {
+          title: 'Attach the report to a meeting’s agenda',
+          breadcrumbs: [home, trackerCrumb, sourceCrumb(form.source)],
+          ...form,
+          values,
+          errors,
+          paths,
+          meetingPaths,
+        },
+        status,
+      );
+    },
+    async submit(request, reply) {
+      const { meetingId } = await trackerReports.attachToMeeting(
+        request.principal,
+        params(request).sourceId!,
+        (request.body ?? {}) as Values,
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        meetingPaths.meeting(meetingId),
+        'The progress report has been attached to the agenda as a paper, and recorded as reported',
+      );
+    },
+  });
+
+  app.post(paths.recordReport.pattern, managers, async (request, reply) => {
+    const sourceId = params(request).sourceId!;
+    const report = await trackerReports.recordReport(
+      request.principal,
+      sourceId,
+      (request.body ?? {}) as Values,
+      request.id,
+    );
+    return redirectWithFlash(
+      reply,
+      `${paths.report(sourceId)}?date=${report.asOf}`,
+      'The report has been recorded as reported: the next report says what changed since it',
+    );
+  });
+}

@@ -1,0 +1,390 @@
+/**
+ * TRK-01: the progress report for a committee, in the layout of seed 004's Appendix 1: each
+ * recommendation's text, then a table of its key points, actions and results/timescale; with a
+ * summary of how many actions stand at each result and what changed since the last report. It
+ * is read as at a date, from the updates recorded by the end of that day, so a report for a past
+ * date says what was known then.
+ */
+import { and, desc, eq, isNotNull, lt } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { can, requireUser } from '../../../platform/auth/permissions.js';
+import { createVersionedCache } from '../../../platform/cache/versioned-cache.js';
+import { actorOf, type Principal } from '../../../platform/auth/principal.js';
+import {
+  addCalendarDays,
+  formatDate,
+  parseIsoDate,
+  startOfLondonDay,
+  todayInLondon,
+  type IsoDate,
+} from '../../../platform/calendar/index.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
+import { ValidationError, type FieldError } from '../../../platform/errors.js';
+import { dateField, text } from '../../../platform/http/form-fields.js';
+import type { DirectoryService } from '../../directory/index.js';
+import type { MeetingPapersApi } from '../../meetings/index.js';
+import { completedOf, createTrackerAccess, resultLabel } from '../access.js';
+import { renderReportPdf } from './pdf.js';
+import {
+  ACTION_RESULT_LABELS,
+  RECOMMENDATION_STATUS_LABELS,
+  changesSince,
+  countByResult,
+  notInTheFuture,
+  recommendationProgress,
+  type ActionChange,
+  type ActionResult,
+  type ActionState,
+} from '../rules.js';
+import { trackerReports, trackerUpdates } from '../schema.js';
+
+type Input = Record<string, string | string[] | undefined>;
+
+const CHANGE_LABELS: Record<ActionChange['kind'], string> = {
+  new: 'New since the last report',
+  result: 'Result changed',
+  narrative: 'Progress recorded',
+};
+
+export type TrackerReportsService = ReturnType<typeof createTrackerReportsService>;
+export type ProgressReport = Awaited<ReturnType<TrackerReportsService['report']>>;
+
+export function createTrackerReportsService(deps: {
+  db: Db;
+  directory: DirectoryService;
+  papers: MeetingPapersApi;
+  now?: () => Date;
+}) {
+  const { db, directory } = deps;
+  const now = () => (deps.now ? deps.now() : new Date());
+  const today = () => todayInLondon(now());
+  const { findSource, treeOf, sourceView } = createTrackerAccess({ directory, today });
+
+  /**
+   * The date asked for (not after today), else today: from the page's date input (`date-day`,
+   * `date-month`, `date-year`), or as `date=YYYY-MM-DD` in the links the report page makes.
+   */
+  function asOfDate(input: Input): IsoDate {
+    const typed = ['date-day', 'date-month', 'date-year'].some((f) => text(input[f]));
+    const errors: FieldError[] = [];
+    let date: IsoDate | null;
+    if (typed) {
+      date = dateField(input, 'date', 'the date the report is as at', errors);
+    } else {
+      const asked = text(input.date);
+      if (!asked) return today();
+      date = parseIsoDate(asked);
+      if (!date)
+        errors.push({
+          field: 'date-day',
+          message: 'The date the report is as at must be a real date',
+        });
+    }
+    if (errors.length || !date) throw new ValidationError(errors);
+    const future = notInTheFuture(date, today());
+    if (future) throw new ValidationError([{ field: 'date-day', message: future }]);
+    return date;
+  }
+
+  /** Each action's state from the last update recorded by the end of the day. */
+  async function statesAsOf(executor: Executor, sourceId: string, date: IsoDate) {
+    const before = startOfLondonDay(addCalendarDays(date, 1));
+    const rows = await executor
+      .selectDistinctOn([trackerUpdates.actionId], {
+        actionId: trackerUpdates.actionId,
+        result: trackerUpdates.result,
+        completedOn: trackerUpdates.completedOn,
+        completedPrecision: trackerUpdates.completedPrecision,
+        narrative: trackerUpdates.narrative,
+      })
+      .from(trackerUpdates)
+      .where(
+        and(
+          eq(trackerUpdates.sourceId, sourceId),
+          isNotNull(trackerUpdates.actionId),
+          lt(trackerUpdates.recordedAt, before),
+        ),
+      )
+      .orderBy(trackerUpdates.actionId, desc(trackerUpdates.recordedAt), desc(trackerUpdates.id));
+    return new Map(
+      rows.map((r) => {
+        // An action's update always has its action and result (the table's check says so).
+        const state: ActionState = {
+          actionId: r.actionId!,
+          result: r.result!,
+          narrative: r.narrative,
+          completedOn: `${r.completedPrecision ?? ''}${r.completedOn ?? ''}`,
+        };
+        return [state.actionId, { ...state, completed: completedOf(r), state }];
+      }),
+    );
+  }
+
+  /**
+   * Each recommendation's standing as at the end of the day: the last change recorded by then;
+   * a recommendation with none was accepted.
+   */
+  async function standingsAsOf(executor: Executor, sourceId: string, date: IsoDate) {
+    const before = startOfLondonDay(addCalendarDays(date, 1));
+    const rows = await executor
+      .selectDistinctOn([trackerUpdates.recommendationId], {
+        recommendationId: trackerUpdates.recommendationId,
+        standing: trackerUpdates.standing,
+        supersededByNumber: trackerUpdates.supersededByNumber,
+        rationale: trackerUpdates.rationale,
+      })
+      .from(trackerUpdates)
+      .where(
+        and(
+          eq(trackerUpdates.sourceId, sourceId),
+          eq(trackerUpdates.kind, 'standing'),
+          lt(trackerUpdates.recordedAt, before),
+        ),
+      )
+      .orderBy(
+        trackerUpdates.recommendationId,
+        desc(trackerUpdates.recordedAt),
+        desc(trackerUpdates.id),
+      );
+    return new Map(rows.map((r) => [r.recommendationId, { ...r, standing: r.standing! }]));
+  }
+
+  /** The report as at a date: for anyone who may view the tracker, the same for all. */
+  async function assemble(sourceId: string, asOf: IsoDate) {
+    const source = await findSource(db, sourceId);
+    const [tree, states, standings, [previous]] = await Promise.all([
+      treeOf(db, sourceId),
+      statesAsOf(db, sourceId, asOf),
+      standingsAsOf(db, sourceId, asOf),
+      db
+        .select()
+        .from(trackerReports)
+        .where(and(eq(trackerReports.sourceId, sourceId), lt(trackerReports.asOf, asOf)))
+        .orderBy(desc(trackerReports.asOf), desc(trackerReports.producedAt))
+        .limit(1),
+    ]);
+    const previousStates = previous ? await statesAsOf(db, sourceId, previous.asOf) : null;
+    const current = [...states.values()].map((s) => s.state);
+    const changes = changesSince(
+      previousStates ? [...previousStates.values()].map((s) => s.state) : null,
+      current,
+    );
+    const changeOf = new Map(changes.map((c) => [c.actionId, c]));
+    const endOfDay = startOfLondonDay(addCalendarDays(asOf, 1));
+    const recommendations = tree.recommendations
+      .filter((r) => r.createdAt < endOfDay)
+      .map((r) => {
+        const keyPoints = r.keyPoints
+          .filter((k) => k.createdAt < endOfDay)
+          .map((k) => ({
+            ...k,
+            actions: k.actions.flatMap((a) => {
+              const then = states.get(a.id);
+              if (!then) return [];
+              const change = changeOf.get(a.id);
+              return [
+                {
+                  ...a,
+                  result: then.result,
+                  narrative: then.narrative,
+                  resultText: resultLabel(then.result, then.completed),
+                  change: change ? CHANGE_LABELS[change.kind] : null,
+                },
+              ];
+            }),
+          }));
+        const results = keyPoints.flatMap((k) => k.actions.map((a) => a.result));
+        const then = standings.get(r.id);
+        const status = then?.standing ?? 'accepted';
+        return {
+          ...r,
+          status,
+          statusLabel: RECOMMENDATION_STATUS_LABELS[status],
+          supersededByNumber: then?.supersededByNumber ?? null,
+          rationale: then?.rationale ?? null,
+          keyPoints,
+          progress: recommendationProgress(results),
+        };
+      });
+    const counts = countByResult(current);
+    return {
+      source: sourceView(source, null),
+      asOf,
+      previous,
+      counts,
+      summary: (['completed', 'ongoing', 'awaits'] as ActionResult[]).map((result) => ({
+        result,
+        label: ACTION_RESULT_LABELS[result],
+        count: counts[result],
+      })),
+      recommendationsComplete: recommendations.filter((r) => r.progress === 'complete').length,
+      recommendations,
+      changes: changes.length,
+    };
+  }
+
+  /**
+   * A committee report reads and lays out every action of its source with its state as at the
+   * date: it is kept until the tracker or a name in it changes (and for today's date only, as
+   * what is overdue moves with the day). Kept reports are shared: read, never changed.
+   */
+  const assembled = createVersionedCache<Awaited<ReturnType<typeof assemble>>>(db, {
+    kinds: ['tracker', 'directory'],
+    max: 32,
+  });
+
+  async function build(principal: Principal, sourceId: string, input: Input) {
+    requireUser(principal, 'tracker.view');
+    const asOf = asOfDate(input);
+    return assembled.get(`${sourceId} ${asOf} ${today()}`, () => assemble(sourceId, asOf));
+  }
+
+  return {
+    report: build,
+
+    /** The same report as CSV: one row per action, with the recommendation and key point. */
+    async reportCsv(principal: Principal, sourceId: string, input: Input) {
+      const report = await build(principal, sourceId, input);
+      const rows: string[][] = [
+        [
+          'Recommendation',
+          'Recommendation text',
+          'Standing',
+          'Rationale',
+          'Key point',
+          'Action',
+          'Owner',
+          'Due',
+          'Result/timescale',
+          'Narrative',
+          'Since the last report',
+        ],
+      ];
+      for (const r of report.recommendations) {
+        const standing =
+          r.status === 'superseded' && r.supersededByNumber
+            ? `Superseded by ${r.supersededByNumber}`
+            : r.statusLabel;
+        const rationale = r.rationale ?? '';
+        if (r.keyPoints.every((k) => k.actions.length === 0))
+          rows.push([r.number, r.text, standing, rationale, '', '', '', '', '', '', '']);
+        for (const k of r.keyPoints)
+          for (const a of k.actions)
+            rows.push([
+              r.number,
+              r.text,
+              standing,
+              rationale,
+              k.text,
+              a.description ?? '',
+              a.ownerName ?? '',
+              a.dueOn ? formatDate(a.dueOn) : '',
+              a.resultText,
+              a.narrative ?? '',
+              a.change ?? '',
+            ]);
+      }
+      return {
+        fileName: `progress-report-${report.asOf}.csv`,
+        rows,
+      };
+    },
+
+    /** The report as a PDF, for the committee's papers. */
+    async reportPdf(principal: Principal, sourceId: string, input: Input) {
+      const report = await build(principal, sourceId, input);
+      return {
+        fileName: `progress-report-${report.asOf}.pdf`,
+        bytes: await renderReportPdf(report),
+      };
+    },
+
+    /** The agenda items, of meetings to come, this person may attach the report to. */
+    async attachForm(principal: Principal, sourceId: string, input: Input) {
+      const user = requireUser(principal, 'tracker.manage');
+      const asOf = asOfDate(input);
+      const source = await findSource(db, sourceId);
+      const items = await deps.papers.attachableItems(
+        user,
+        startOfLondonDay(today()),
+        can(user, 'groups.manage'),
+      );
+      return { source: sourceView(source, null), asOf, items };
+    },
+
+    /**
+     * Attaches the report as at a date to an agenda item as a paper (the PDF), and records it as
+     * reported, so the next report says what changed since.
+     */
+    async attachToMeeting(
+      principal: Principal,
+      sourceId: string,
+      input: Input,
+      requestId?: string,
+    ) {
+      const user = requireUser(principal, 'tracker.manage');
+      const [meetingId, itemId] = (text(input.item) ?? '').split('/');
+      if (!meetingId || !itemId)
+        throw new ValidationError([
+          { field: 'item', message: 'Select the agenda item to attach it to' },
+        ]);
+      const report = await build(user, sourceId, input);
+      const bytes = await renderReportPdf(report);
+      // The paper and the record that it was reported are kept together, or neither is.
+      const paper = await deps.papers.attachGenerated(
+        user,
+        meetingId,
+        itemId,
+        {
+          title: `Progress report as at ${formatDate(report.asOf)}: ${report.source.title}`,
+          fileName: `progress-report-${report.asOf}.pdf`,
+          mime: 'application/pdf',
+          bytes,
+        },
+        requestId,
+        async (tx, attached) => {
+          const [recorded] = await tx
+            .insert(trackerReports)
+            .values({
+              sourceId,
+              asOf: report.asOf,
+              meetingId,
+              producedBy: user.userId,
+              producedAt: now(),
+            })
+            .returning();
+          await recordAudit(tx, actorOf(user, requestId), {
+            action: 'tracker.report.attached',
+            recordType: 'tracker_source',
+            recordId: sourceId,
+            after: { ...recorded, paperId: attached.id },
+          });
+        },
+      );
+      return { meetingId, paper };
+    },
+
+    /**
+     * Records that the report as at a date was reported to the committee, so the next report
+     * says what changed since.
+     */
+    async recordReport(principal: Principal, sourceId: string, input: Input, requestId?: string) {
+      const user = requireUser(principal, 'tracker.manage');
+      const asOf = asOfDate(input);
+      return db.transaction(async (tx) => {
+        await findSource(tx, sourceId);
+        const [report] = await tx
+          .insert(trackerReports)
+          .values({ sourceId, asOf, producedBy: user.userId, producedAt: now() })
+          .returning();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'tracker.report.recorded',
+          recordType: 'tracker_source',
+          recordId: sourceId,
+          after: report,
+        });
+        return report!;
+      });
+    },
+  };
+}

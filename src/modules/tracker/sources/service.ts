@@ -1,0 +1,433 @@
+/**
+ * TRK-01: the tracker's sources (a review, scrutiny, inquiry, a group's work plan or annual
+ * report) and their recommendations: the list, recording a source, a source's page, a
+ * recommendation's page and its standing (superseded, not accepted).
+ */
+import { and, asc, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { can, requireUser } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal } from '../../../platform/auth/principal.js';
+import { reportingYear, reportingYearOf, todayInLondon } from '../../../platform/calendar/index.js';
+import { isUniqueViolation, type Db } from '../../../platform/db/database.js';
+import type { PageRequest } from '../../../platform/db/search.js';
+import {
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  type FieldError,
+} from '../../../platform/errors.js';
+import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
+import type { DirectoryService } from '../../directory/index.js';
+import type { GroupsApi } from '../../groups/index.js';
+import {
+  RECOMMENDATION_STATUS_LABELS,
+  SOURCE_KIND_LABELS,
+  isRecommendationStatus,
+  isSourceKind,
+  itemNoun,
+  mayUpdateAction,
+  needsMonitoringGroup,
+  recommendationStandingProblem,
+  type SourceKind,
+} from '../rules.js';
+import {
+  trackerActions,
+  trackerRecommendations,
+  trackerSources,
+  trackerUpdates,
+} from '../schema.js';
+import {
+  actionCounts,
+  completedOf,
+  createTrackerAccess,
+  onAcceptedRecommendation,
+  resultLabel,
+} from '../access.js';
+
+const MAX_TITLE = 300;
+const MAX_TEXT = 20_000;
+
+type Input = Record<string, string | string[] | undefined>;
+
+export type SourcesService = ReturnType<typeof createSourcesService>;
+
+export function createSourcesService(deps: {
+  db: Db;
+  directory: DirectoryService;
+  groups: GroupsApi;
+  now?: () => Date;
+}) {
+  const { db, directory, groups } = deps;
+  const now = () => (deps.now ? deps.now() : new Date());
+  const today = () => todayInLondon(now());
+  const {
+    findSource,
+    findRecommendation,
+    treeOf,
+    sourceView,
+    trackerUser,
+    pageOfTree,
+    ownerOrganisationName,
+  } = createTrackerAccess({
+    directory,
+    today,
+  });
+
+  /** The source form's fields, checked: a title, its kind, dates, owner, committee, monitor. */
+  async function readSourceForm(input: Input) {
+    const errors: FieldError[] = [];
+    const title = text(input.title);
+    if (!title) errors.push({ field: 'title', message: 'Enter the title of the source' });
+    tooLong(errors, 'title', 'The title', title, MAX_TITLE);
+    const kind = text(input.kind);
+    if (!isSourceKind(kind))
+      errors.push({ field: 'kind', message: 'Select what kind of source it is' });
+    const sourceDate = dateField(input, 'sourceDate', 'the date of the source', errors, {
+      required: false,
+    });
+    const dueOn = dateField(input, 'dueOn', 'the date it is due', errors, { required: false });
+    const reference = text(input.reference);
+    const reportsTo = text(input.reportsTo);
+    const monitoredBy = text(input.monitoredBy);
+    for (const [field, label, value] of [
+      ['reference', 'Where it was published', reference],
+      ['reportsTo', 'The committee', reportsTo],
+      ['monitoredBy', 'The monitoring group', monitoredBy],
+    ] as const)
+      tooLong(errors, field, label, value, MAX_TITLE);
+    if (isSourceKind(kind) && needsMonitoringGroup(kind) && !monitoredBy)
+      errors.push({
+        field: 'monitoredBy',
+        message: 'Enter the group that monitors it to completion (LEG-07)',
+      });
+    const ownerId = text(input.owner);
+    let ownerOrganisationId: string | null = null;
+    if (ownerId) {
+      const found = isUuid(ownerId)
+        ? (await directory.lookups.organisations(db, [ownerId])).get(ownerId)
+        : undefined;
+      if (!found || found.archived)
+        errors.push({ field: 'owner', message: 'Select the body that owns the response' });
+      else ownerOrganisationId = found.id;
+    }
+    // IAG-25, IAG-26: a group's work schedule or annual report is for one reporting year.
+    const groupId = text(input.group);
+    const year = Number(text(input.coversYear));
+    let coversYear: number | null = null;
+    if (groupId) {
+      const known =
+        isUuid(groupId) && (await groups.workingGroups(db)).some((g) => g.id === groupId);
+      if (!known)
+        errors.push({ field: 'group', message: 'Select the advisory group from the list' });
+      if (kind !== 'work_plan' && kind !== 'annual_report')
+        errors.push({
+          field: 'group',
+          message: 'Only a work plan (its work schedule) or an annual report belongs to a group',
+        });
+      if (!Number.isInteger(year) || year < 2000 || year > 9000)
+        errors.push({ field: 'coversYear', message: 'Select the reporting year it covers' });
+      else coversYear = year;
+    }
+    if (errors.length) throw new ValidationError(errors);
+    return {
+      groupId: groupId ?? null,
+      coversYear,
+      title: title!,
+      kind: kind as SourceKind,
+      reference,
+      sourceDate,
+      ownerOrganisationId,
+      reportsTo,
+      monitoredBy,
+      isPublic: text(input.isPublic) === 'yes',
+      dueOn,
+    };
+  }
+
+  return {
+    /** Every source, with how far its actions have got, a page at a time. */
+    async list(principal: Principal, input: Input, page: PageRequest) {
+      requireUser(principal, 'tracker.view');
+      const kind = text(input.kind);
+      const q = text(input.q);
+      const filters: SQL[] = [];
+      if (isSourceKind(kind)) filters.push(eq(trackerSources.kind, kind));
+      if (q) filters.push(ilike(trackerSources.title, `%${q.replace(/[\\%_]/g, '\\$&')}%`));
+      const where = filters.length ? and(...filters) : undefined;
+      const day = today();
+      const [rows, [total]] = await Promise.all([
+        db
+          .select({
+            id: trackerSources.id,
+            title: trackerSources.title,
+            kind: trackerSources.kind,
+            sourceDate: trackerSources.sourceDate,
+            reportsTo: trackerSources.reportsTo,
+            isPublic: trackerSources.isPublic,
+            total: actionCounts.total,
+            completed: actionCounts.completed,
+            overdue: sql<number>`(count(${trackerActions.id}) filter (where ${trackerActions.result} <> 'completed' and ${trackerActions.dueOn} < ${day} and ${onAcceptedRecommendation}))::int`,
+          })
+          .from(trackerSources)
+          .leftJoin(trackerActions, eq(trackerActions.sourceId, trackerSources.id))
+          .where(where)
+          .groupBy(trackerSources.id)
+          .orderBy(asc(trackerSources.title))
+          .limit(page.limit)
+          .offset(page.offset),
+        db.select({ n: count() }).from(trackerSources).where(where),
+      ]);
+      return {
+        items: rows.map((r) => ({
+          ...r,
+          kindLabel: SOURCE_KIND_LABELS[r.kind],
+          percentComplete: r.total ? Math.round((100 * r.completed) / r.total) : null,
+        })),
+        total: total?.n ?? 0,
+        filters: { kind: isSourceKind(kind) ? kind : '', q: q ?? '' },
+        mayManage: can(principal, 'tracker.manage'),
+      };
+    },
+
+    /** What the new-source form offers as owners: the directory's units, directorates, boroughs. */
+    async sourceForm(principal: Principal) {
+      requireUser(principal, 'tracker.manage');
+      const current = reportingYearOf(today()).startYear;
+      const [owners, workingGroups] = await Promise.all([
+        directory.lookups.ownerOrganisations(db),
+        groups.workingGroups(db),
+      ]);
+      return {
+        owners,
+        groups: workingGroups,
+        years: [current + 1, current, current - 1, current - 2].map((y) => reportingYear(y)),
+      };
+    },
+
+    async createSource(principal: Principal, input: Input, requestId?: string) {
+      const user = requireUser(principal, 'tracker.manage');
+      const values = await readSourceForm(input);
+      const at = now();
+      const duplicate = () =>
+        new ConflictError(
+          `This group already has a ${SOURCE_KIND_LABELS[values.kind].toLowerCase()} for ${reportingYear(values.coversYear!).label}`,
+          'group',
+        );
+      return db.transaction(async (tx) => {
+        if (values.groupId) {
+          const [taken] = await tx
+            .select({ id: trackerSources.id })
+            .from(trackerSources)
+            .where(
+              and(
+                eq(trackerSources.kind, values.kind),
+                eq(trackerSources.groupId, values.groupId),
+                eq(trackerSources.coversYear, values.coversYear!),
+              ),
+            );
+          if (taken) throw duplicate();
+        }
+        const [source] = await tx
+          .insert(trackerSources)
+          .values({ ...values, createdBy: user.userId, createdAt: at, updatedAt: at })
+          .returning()
+          .catch((error: unknown) => {
+            if (isUniqueViolation(error)) throw duplicate();
+            throw error;
+          });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'tracker.source.created',
+          recordType: 'tracker_source',
+          recordId: source!.id,
+          after: source,
+        });
+        return source!;
+      });
+    },
+
+    /** A source's own record, for a page that is about it but not its recommendations. */
+    async sourceRecord(principal: Principal, id: string) {
+      requireUser(principal, 'tracker.view');
+      return sourceView(await findSource(db, id), null);
+    },
+
+    /** A source with its recommendations (a page of them), their key points and actions. */
+    async source(principal: Principal, id: string, page: PageRequest) {
+      const user = requireUser(principal, 'tracker.view');
+      const source = await findSource(db, id);
+      const [tree, [counts], [recommendationCount]] = await Promise.all([
+        pageOfTree(db, id, page),
+        db
+          .select({
+            total: actionCounts.total,
+            completed: actionCounts.completed,
+            ongoing: sql<number>`(count(*) filter (where ${trackerActions.result} = 'ongoing'))::int`,
+            awaits: sql<number>`(count(*) filter (where ${trackerActions.result} = 'awaits'))::int`,
+            unowned: sql<number>`(count(*) filter (where ${trackerActions.ownerPersonId} is null and ${trackerActions.ownerOrganisationId} is null))::int`,
+          })
+          .from(trackerActions)
+          .where(eq(trackerActions.sourceId, id)),
+        db
+          .select({ n: count() })
+          .from(trackerRecommendations)
+          .where(eq(trackerRecommendations.sourceId, id)),
+      ]);
+      const [group] = source.groupId ? await groups.groupsByIds(db, [source.groupId]) : [];
+      return {
+        source: {
+          ...sourceView(source, await ownerOrganisationName(db, source.ownerOrganisationId)),
+          groupName: group?.name ?? null,
+          yearLabel: source.coversYear ? reportingYear(source.coversYear).label : null,
+        },
+        recommendations: tree.recommendations,
+        counts: counts!,
+        total: recommendationCount?.n ?? 0,
+        mayManage: can(user, 'tracker.manage'),
+      };
+    },
+
+    /** One recommendation: its key points and actions, and every update as one timeline. */
+    async recommendation(principal: Principal, id: string) {
+      const user = requireUser(principal, 'tracker.view');
+      if (!isUuid(id)) throw new NotFoundError();
+      const [row] = await db
+        .select({ sourceId: trackerRecommendations.sourceId })
+        .from(trackerRecommendations)
+        .where(eq(trackerRecommendations.id, id));
+      if (!row) throw new NotFoundError();
+      const source = await findSource(db, row.sourceId);
+      const [tree, updates] = await Promise.all([
+        treeOf(db, source.id, [id]),
+        db
+          .select()
+          .from(trackerUpdates)
+          .where(eq(trackerUpdates.recommendationId, id))
+          .orderBy(desc(trackerUpdates.recordedAt), desc(trackerUpdates.id)),
+      ]);
+      // Who may record progress on which action: its owner, their unit, or a manager.
+      const who = await trackerUser(db, user);
+      const recommendation = {
+        ...tree.recommendations[0]!,
+        keyPoints: tree.recommendations[0]!.keyPoints.map((k) => ({
+          ...k,
+          actions: k.actions.map((a) => ({
+            ...a,
+            mayUpdate: mayUpdateAction(
+              who,
+              tree.names.ownerOf({
+                personId: a.ownerPersonId,
+                organisationId: a.ownerOrganisationId,
+              }),
+            ),
+          })),
+        })),
+      };
+      const actionText = new Map(
+        recommendation.keyPoints.flatMap((k) =>
+          k.actions.map((a) => [a.id, a.description ?? k.text] as const),
+        ),
+      );
+      return {
+        source: sourceView(source, null),
+        recommendation,
+        timeline: updates.map((u) => ({
+          ...u,
+          actionText: u.actionId ? (actionText.get(u.actionId) ?? '') : '',
+          resultText: u.result ? resultLabel(u.result, completedOf(u)) : '',
+          standingText: u.standing
+            ? u.standing === 'superseded'
+              ? `Superseded by ${itemNoun(source.kind).one} ${u.supersededByNumber}`
+              : RECOMMENDATION_STATUS_LABELS[u.standing]
+            : '',
+        })),
+        mayManage: can(user, 'tracker.manage'),
+      };
+    },
+
+    /** The standing form of a recommendation (manager only). */
+    async standingForm(principal: Principal, recommendationId: string) {
+      requireUser(principal, 'tracker.manage');
+      const { recommendation, source } = await findRecommendation(db, recommendationId);
+      const others = await db
+        .select({ id: trackerRecommendations.id, number: trackerRecommendations.number })
+        .from(trackerRecommendations)
+        .where(eq(trackerRecommendations.sourceId, source.id))
+        .orderBy(asc(trackerRecommendations.position));
+      return {
+        source: sourceView(source, null),
+        recommendation,
+        supersededByNumber:
+          others.find((o) => o.id === recommendation.supersededById)?.number ?? null,
+      };
+    },
+
+    /**
+     * A recommendation accepted, superseded by another of the source (naming it), or not
+     * accepted (with the rationale).
+     */
+    async setStanding(
+      principal: Principal,
+      recommendationId: string,
+      input: Input,
+      requestId?: string,
+    ) {
+      const user = requireUser(principal, 'tracker.manage');
+      const status = text(input.status);
+      if (!isRecommendationStatus(status))
+        throw new ValidationError([{ field: 'status', message: 'Select its standing' }]);
+      const supersededBy = status === 'superseded' ? text(input.supersededBy) : null;
+      const rationale = text(input.rationale);
+      const errors: FieldError[] = [];
+      tooLong(errors, 'rationale', 'The rationale', rationale, MAX_TEXT);
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const { recommendation, source } = await findRecommendation(tx, recommendationId);
+        const siblings = await tx
+          .select({ id: trackerRecommendations.id, number: trackerRecommendations.number })
+          .from(trackerRecommendations)
+          .where(eq(trackerRecommendations.sourceId, source.id));
+        const problem = recommendationStandingProblem({
+          number: recommendation.number,
+          status,
+          supersededBy,
+          rationale,
+          numbers: new Set(siblings.map((s) => s.number)),
+        });
+        if (problem) throw new ValidationError([problem]);
+        const [after] = await tx
+          .update(trackerRecommendations)
+          .set({
+            status,
+            supersededById: supersededBy
+              ? siblings.find((s) => s.number === supersededBy)!.id
+              : null,
+            rationale,
+            updatedAt: now(),
+          })
+          .where(eq(trackerRecommendations.id, recommendationId))
+          .returning();
+        // TRK-01: a change of standing is in the recommendation's history, and its reports.
+        await tx.insert(trackerUpdates).values({
+          recommendationId,
+          sourceId: source.id,
+          kind: 'standing',
+          recordedAt: now(),
+          authorUserId: user.userId,
+          authorLabel: user.displayName,
+          standing: status,
+          supersededByNumber: supersededBy,
+          rationale,
+        });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'tracker.recommendation.standing',
+          recordType: 'tracker_recommendation',
+          recordId: recommendationId,
+          before: recommendation,
+          after,
+        });
+        return after!;
+      });
+    },
+  };
+}

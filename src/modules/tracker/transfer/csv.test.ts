@@ -1,0 +1,191 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { TRACKER_CSV_COLUMNS, parseTrackerCsv, writeTrackerCsv } from './csv.js';
+
+const TODAY = '2026-11-23';
+// Tests run from the repository's root (compiled elsewhere), so the examples are found from there.
+const example = (name: string) => readFileSync(path.resolve('examples/tracker', name), 'utf8');
+const HEADER = TRACKER_CSV_COLUMNS.join(',');
+/** A row from the columns that matter to a test; the rest blank. */
+const row = (cells: Partial<Record<(typeof TRACKER_CSV_COLUMNS)[number], string>>) =>
+  TRACKER_CSV_COLUMNS.map((c) => {
+    const v = cells[c] ?? '';
+    return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  }).join(',');
+const source = {
+  source_title: 'Hate crime board: Camden',
+  source_kind: 'borough_scrutiny',
+  source_monitored_by: 'Hate Crime Board',
+};
+
+test('TRK-01: seed 004’s Appendix 1 reads as 21 recommendations, gaps kept, and writes back byte for byte', () => {
+  const csv = example('cdrp-scrutiny-2005.csv');
+  const { file, problems } = parseTrackerCsv(csv, TODAY);
+  assert.deepEqual(problems, []);
+  assert.equal(file!.recommendations.length, 21);
+  assert.deepEqual(
+    file!.recommendations.slice(-3).map((r) => r.number),
+    ['19', '22', '24'],
+  );
+  const first = file!.recommendations[0]!;
+  assert.equal(first.keyPoints[0]!.actions[0]!.result, 'completed');
+  assert.deepEqual(first.keyPoints[0]!.actions[0]!.completedOn, {
+    precision: 'month',
+    date: '2003-09-01',
+  });
+  assert.equal(writeTrackerCsv(file!), csv);
+});
+
+test('TRK-01: seed 000’s Appendix 1 reads as 35 recommendations, 14 superseding 11 to 13, and writes back byte for byte', () => {
+  const csv = example('iag-review-2007.csv');
+  const { file, problems } = parseTrackerCsv(csv, TODAY);
+  assert.deepEqual(problems, []);
+  assert.equal(file!.recommendations.length, 35);
+  assert.deepEqual(
+    file!.recommendations
+      .filter((r) => r.status === 'superseded')
+      .map((r) => [r.number, r.supersededBy]),
+    [
+      ['11', '14'],
+      ['12', '14'],
+      ['13', '14'],
+    ],
+  );
+  assert.equal(writeTrackerCsv(file!), csv);
+});
+
+test('TRK-01: every bad row is named by its line, and nothing is read when any is bad', () => {
+  const csv = [
+    HEADER,
+    row({
+      ...source,
+      recommendation: '1',
+      recommendation_text: 'Publish the findings',
+      key_point: 'Findings published',
+      action: 'Publish',
+      result: 'done',
+    }),
+    row({ action: 'Translate', result: 'completed' }),
+    row({ recommendation: 'R2', recommendation_text: 'x' }),
+    row({
+      recommendation: '3',
+      recommendation_text: 'Review in a year',
+      recommendation_status: 'superseded',
+      superseded_by: '9',
+    }),
+    row({
+      recommendation: '4',
+      recommendation_text: 'Train staff',
+      key_point: 'Training',
+      action: 'Course',
+      result: 'completed',
+      completed_on: '2099-01-01',
+    }),
+    row({ recommendation: '1', recommendation_text: 'Again' }),
+  ].join('\n');
+  const { file, problems } = parseTrackerCsv(csv, TODAY);
+  assert.equal(file, null);
+  assert.deepEqual(
+    problems.map((p) => p.line),
+    [2, 3, 4, 5, 6, 7],
+  );
+  assert.match(problems[0]!.message, /result must be completed, ongoing or awaits/);
+  assert.match(problems[1]!.message, /TRK-01: Enter the date the action was completed/);
+  assert.match(problems[2]!.message, /recommendation must be its number/);
+  assert.match(problems[3]!.message, /no recommendation 9/);
+  assert.match(problems[4]!.message, /today or in the past/);
+  assert.match(problems[5]!.message, /appears again/);
+});
+
+test('LEG-02, LEG-07: a board’s scrutiny or an inquiry must name the group that monitors it', () => {
+  const csv = [
+    HEADER,
+    row({ ...source, source_monitored_by: '', recommendation: '1', recommendation_text: 'x' }),
+  ].join('\n');
+  const { problems } = parseTrackerCsv(csv, TODAY);
+  assert.match(problems[0]!.message, /source_monitored_by is blank/);
+});
+
+test('a multi-line cell keeps the line numbers of the rows after it right', () => {
+  const csv = [
+    HEADER,
+    row({
+      ...source,
+      recommendation: '1',
+      recommendation_text: 'First line\nSecond line\nThird line',
+    }),
+    row({ recommendation: '2', recommendation_text: '' }),
+  ].join('\n');
+  const { problems } = parseTrackerCsv(csv, TODAY);
+  assert.deepEqual(problems, [
+    { line: 5, message: 'recommendation_text is blank for recommendation 2' },
+  ]);
+});
+
+test('blank lines are skipped, and the lines after them are still named rightly', () => {
+  const csv = [
+    HEADER,
+    '',
+    row({ ...source, recommendation: '1', recommendation_text: 'First' }),
+    '',
+    '',
+    row({ recommendation: '2', recommendation_text: '' }),
+  ].join('\n');
+  assert.deepEqual(parseTrackerCsv(csv, TODAY).problems, [
+    { line: 6, message: 'recommendation_text is blank for recommendation 2' },
+  ]);
+});
+
+test('a source with no recommendations yet is one row, and writes back to one row', () => {
+  const csv = [HEADER, row({ ...source })].join('\n');
+  const { file, problems } = parseTrackerCsv(csv, TODAY);
+  assert.deepEqual(problems, []);
+  assert.equal(file!.recommendations.length, 0);
+  const written = writeTrackerCsv(file!);
+  assert.equal(written.trim().split('\n').length, 2);
+  assert.deepEqual(parseTrackerCsv(written, TODAY).file, file);
+});
+
+test('a file without the columns, or with a second source, is refused by line', () => {
+  assert.match(
+    parseTrackerCsv('title,text\nA,B\n', TODAY).problems[0]!.message,
+    /missing: source_title/,
+  );
+  const two = [
+    HEADER,
+    row({ ...source, recommendation: '1', recommendation_text: 'x' }),
+    row({ source_title: 'Another', recommendation: '2', recommendation_text: 'y' }),
+  ].join('\n');
+  assert.deepEqual(
+    parseTrackerCsv(two, TODAY).problems.map((p) => p.line),
+    [3],
+  );
+});
+
+test('issue 21 item 20: cells beginning = + - @ are written as text a spreadsheet will not run, and import back unchanged', () => {
+  const risky = {
+    ...source,
+    recommendation: '1',
+    recommendation_text: '=HYPERLINK("http://evil.example","Click")',
+    key_point: '+ a point',
+    key_point_lead: '',
+    action: '@SUM(A1:A2)',
+    result: 'ongoing',
+    narrative: '- a bullet\n- and another',
+  };
+  const csv = [HEADER, row(risky)].join('\n');
+  const { file, problems } = parseTrackerCsv(csv, TODAY);
+  assert.deepEqual(problems, []);
+  const written = writeTrackerCsv(file!);
+  const cells = written.split('\n')[1]!;
+  assert.ok(cells.includes(`"'=HYPERLINK(""http://evil.example"",""Click"")"`), cells);
+  assert.ok(cells.includes(`'+ a point`));
+  assert.ok(cells.includes(`'@SUM(A1:A2)`));
+  assert.ok(cells.includes(`"'- a bullet`));
+  // The round trip holds: what was written reads as what was read.
+  assert.deepEqual(parseTrackerCsv(written, TODAY).file, file);
+  assert.equal(file!.recommendations[0]!.text, risky.recommendation_text);
+  assert.equal(file!.recommendations[0]!.keyPoints[0]!.actions[0]!.narrative, risky.narrative);
+});

@@ -1,0 +1,493 @@
+/**
+ * The tracker's CSV: one source with its recommendations, key points and actions, one row per
+ * action. It is both the import format and the export format, so a file exported from Bridge
+ * imports again unchanged. Pure: reading checks every row and names each bad one by its line.
+ *
+ * A value that is the same as the row above is left blank: the source's columns are filled on
+ * the first row only, a recommendation's on its first row, a key point's on its first row. A
+ * recommendation with no key points yet is one row with the key point and action columns blank.
+ */
+import { parse } from 'csv-parse/sync';
+import { csvText, fromSpreadsheetSafe } from '../../../platform/http/csv.js';
+import { parseIsoDate, type IsoDate } from '../../../platform/calendar/index.js';
+import { lineWithNul, NUL_IN_FILE } from '../../../platform/http/text-input.js';
+import {
+  actionResultProblem,
+  completedOnText,
+  isActionResult,
+  isRecommendationStatus,
+  isSourceKind,
+  needsMonitoringGroup,
+  parseCompletedOn,
+  parseRecommendationNumber,
+  recommendationStandingProblem,
+  type ActionResult,
+  type CompletedOn,
+  type RecommendationStatus,
+  type SourceKind,
+} from '../rules.js';
+
+export const TRACKER_CSV_COLUMNS = [
+  'source_title',
+  'source_kind',
+  'source_reference',
+  'source_date',
+  'source_owner',
+  'source_reports_to',
+  'source_monitored_by',
+  'source_public',
+  'source_due_on',
+  'recommendation',
+  'section',
+  'recommendation_text',
+  'recommendation_status',
+  'superseded_by',
+  'rationale',
+  'key_point',
+  'key_point_lead',
+  'action',
+  'action_owner',
+  'due_on',
+  'result',
+  'completed_on',
+  'narrative',
+] as const;
+type Column = (typeof TRACKER_CSV_COLUMNS)[number];
+type Row = Record<Column, string>;
+
+const SOURCE_COLUMNS = [
+  'source_title',
+  'source_kind',
+  'source_reference',
+  'source_date',
+  'source_owner',
+  'source_reports_to',
+  'source_monitored_by',
+  'source_public',
+  'source_due_on',
+] as const;
+const RECOMMENDATION_COLUMNS: Column[] = [
+  'section',
+  'recommendation_text',
+  'recommendation_status',
+  'superseded_by',
+  'rationale',
+];
+const ACTION_COLUMNS: Column[] = [
+  'action',
+  'action_owner',
+  'due_on',
+  'result',
+  'completed_on',
+  'narrative',
+];
+
+/** A guard against a file that is not a tracker at all; far above any real source. */
+export const TRACKER_CSV_MAX_ROWS = 20_000;
+const MAX_TEXT = 20_000;
+
+/**
+ * An owner as the file names it: an organisation by its directory code (a unit, a directorate,
+ * a borough's ONS code) or a person by e-mail address. Resolved against the directory on import.
+ */
+export type OwnerReference = string;
+
+export interface SourceRecord {
+  title: string;
+  kind: SourceKind;
+  reference: string | null;
+  date: IsoDate | null;
+  owner: OwnerReference | null;
+  reportsTo: string | null;
+  monitoredBy: string | null;
+  isPublic: boolean;
+  dueOn: IsoDate | null;
+}
+
+export interface ActionRecord {
+  line: number;
+  description: string | null;
+  owner: OwnerReference | null;
+  dueOn: IsoDate | null;
+  result: ActionResult;
+  completedOn: CompletedOn | null;
+  narrative: string | null;
+}
+
+export interface KeyPointRecord {
+  line: number;
+  text: string;
+  lead: OwnerReference | null;
+  actions: ActionRecord[];
+}
+
+export interface RecommendationRecord {
+  line: number;
+  number: string;
+  section: string | null;
+  text: string;
+  status: RecommendationStatus;
+  supersededBy: string | null;
+  rationale: string | null;
+  keyPoints: KeyPointRecord[];
+}
+
+export interface TrackerFile {
+  source: SourceRecord;
+  recommendations: RecommendationRecord[];
+}
+
+export interface TrackerCsvProblem {
+  line: number;
+  message: string;
+}
+
+/** An owner or lead a file names, and where, so each can be looked up and a bad one named. */
+export interface OwnerMention {
+  line: number;
+  reference: OwnerReference;
+  column: 'source_owner' | 'key_point_lead' | 'action_owner';
+}
+
+const orNull = (value: string): string | null => (value === '' ? null : value);
+
+/** Reads a tracker CSV: the source and its tree, or every problem found, by line. */
+export function parseTrackerCsv(
+  csv: string,
+  today: IsoDate,
+): { file: TrackerFile | null; problems: TrackerCsvProblem[]; owners: OwnerMention[] } {
+  const fail = (line: number, message: string) => ({
+    file: null,
+    problems: [{ line, message }],
+    owners: [],
+  });
+  // PostgreSQL cannot store a null character: the file is refused, naming the line.
+  const nulLine = lineWithNul(csv);
+  if (nulLine) return fail(nulLine, NUL_IN_FILE);
+  let records: { record: Record<string, string>; raw: string; info: { lines: number } }[];
+  try {
+    records = parse(csv.replace(/^\uFEFF/, ''), {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      relax_column_count: false,
+      info: true,
+      raw: true,
+    });
+  } catch (error) {
+    return fail(
+      (error as { lines?: number }).lines ?? 1,
+      'The file is not valid CSV here: check the quotes and that each row has every column',
+    );
+  }
+  const headings = Object.keys(records[0]?.record ?? {});
+  if (records.length === 0) return fail(1, 'The file has no rows after the column headings');
+  const missing = TRACKER_CSV_COLUMNS.filter((c) => !headings.includes(c));
+  if (missing.length)
+    return fail(1, `The first line must name the columns; missing: ${missing.join(', ')}`);
+  const unknown = headings.filter((h) => !(TRACKER_CSV_COLUMNS as readonly string[]).includes(h));
+  if (unknown.length) return fail(1, `Unknown columns: ${unknown.join(', ')}`);
+  if (records.length > TRACKER_CSV_MAX_ROWS)
+    return fail(1, `The file has more than ${TRACKER_CSV_MAX_ROWS} rows`);
+
+  const problems: TrackerCsvProblem[] = [];
+  const owners: OwnerMention[] = [];
+  const recommendations: RecommendationRecord[] = [];
+  let source: SourceRecord | null = null;
+  let firstSourceRow: Row | null = null;
+  let recommendation: RecommendationRecord | null = null;
+  let keyPoint: KeyPointRecord | null = null;
+  const seenNumbers = new Map<string, number>();
+  for (const { record, raw, info } of records) {
+    const row = Object.fromEntries(
+      TRACKER_CSV_COLUMNS.map((c) => [c, fromSpreadsheetSafe(record[c] ?? '').trim()]),
+    ) as Row;
+    // The line it starts on: where it ends, less the line breaks inside it (blank lines skipped
+    // before it come at the start of its raw text, and its own line break at the end).
+    const at =
+      info.lines -
+      (raw
+        .replace(/^[\r\n]+/, '')
+        .replace(/\r?\n$/, '')
+        .match(/\n/g)?.length ?? 0);
+    const problem = (message: string) => problems.push({ line: at, message });
+    for (const column of ['source_owner', 'key_point_lead', 'action_owner'] as const)
+      if (row[column]) owners.push({ line: at, reference: row[column], column });
+    const tooLong = TRACKER_CSV_COLUMNS.find((c) => row[c].length > MAX_TEXT);
+    if (tooLong) {
+      problem(`${tooLong} is longer than ${MAX_TEXT} characters`);
+      continue;
+    }
+
+    // The source: on the first row; later rows leave it blank or repeat it exactly.
+    if (!firstSourceRow) {
+      firstSourceRow = row;
+      source = readSource(row, problem);
+    } else {
+      const differs = SOURCE_COLUMNS.find((c) => row[c] !== '' && row[c] !== firstSourceRow![c]);
+      if (differs)
+        problem(`${differs} differs from the first row: a file holds one source; leave it blank`);
+    }
+
+    // The recommendation: a number starts one; blank continues the one above.
+    if (row.recommendation !== '' && row.recommendation !== recommendation?.number) {
+      const number = parseRecommendationNumber(row.recommendation);
+      if (!number) {
+        problem(
+          `recommendation must be its number, like 4, 10a or 2.3, not "${row.recommendation}"`,
+        );
+        recommendation = null;
+        keyPoint = null;
+        continue;
+      }
+      const earlier = seenNumbers.get(number);
+      if (earlier !== undefined) {
+        problem(
+          `Recommendation ${number} appears again after other recommendations (first on line ${earlier}); keep its rows together`,
+        );
+        continue;
+      }
+      seenNumbers.set(number, at);
+      recommendation = readRecommendation(number, row, at, problem);
+      recommendations.push(recommendation);
+      keyPoint = null;
+    } else if (!recommendation) {
+      // A source with no recommendations yet is its first row alone.
+      const sourceOnly = TRACKER_CSV_COLUMNS.every((c) => c.startsWith('source_') || !row[c]);
+      if (!(sourceOnly && row === firstSourceRow))
+        problem('recommendation is blank, and there is no recommendation above to continue');
+      continue;
+    } else {
+      const restated = RECOMMENDATION_COLUMNS.find(
+        (c) => row[c] !== '' && row[c] !== recommendationValue(recommendation!, c),
+      );
+      if (restated)
+        problem(
+          `${restated} differs from recommendation ${recommendation.number}'s first row; leave it blank`,
+        );
+    }
+
+    // The key point: text starts one (or continues the one above if it is the same).
+    const hasAction = ACTION_COLUMNS.some((c) => row[c] !== '');
+    // (TypeScript cannot follow the assignments in earlier iterations.)
+    keyPoint = keyPoint as KeyPointRecord | null;
+    if (row.key_point !== '' && row.key_point !== keyPoint?.text) {
+      keyPoint = { line: at, text: row.key_point, lead: orNull(row.key_point_lead), actions: [] };
+      recommendation.keyPoints.push(keyPoint);
+    } else if (row.key_point === '' && !keyPoint) {
+      if (hasAction || row.key_point_lead)
+        problem('key_point is blank: an action belongs to a key point');
+      continue;
+    } else if (row.key_point_lead !== '' && row.key_point_lead !== (keyPoint?.lead ?? '')) {
+      problem('key_point_lead differs from the key point’s first row; leave it blank');
+    }
+    if (!hasAction) continue;
+    const action = readAction(row, at, today, problem);
+    if (action) keyPoint!.actions.push(action);
+  }
+
+  // A superseding recommendation must be one of this source's.
+  const numbers = new Set(recommendations.map((r) => r.number));
+  for (const r of recommendations) {
+    const standing = recommendationStandingProblem({ ...r, numbers });
+    if (standing) problems.push({ line: r.line, message: standing.message });
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return problems.length || !source
+    ? { file: null, problems, owners }
+    : { file: { source, recommendations }, problems, owners };
+}
+
+function readSource(row: Row, problem: (message: string) => void): SourceRecord | null {
+  let ok = true;
+  const bad = (message: string) => {
+    ok = false;
+    problem(message);
+  };
+  if (!row.source_title) bad('source_title is blank: the first row names the source');
+  if (!isSourceKind(row.source_kind))
+    bad(`source_kind must be one of the kinds of source, not "${row.source_kind}"`);
+  const date = row.source_date ? parseIsoDate(row.source_date) : null;
+  if (row.source_date && !date) bad('source_date must be a date like 2005-12-08');
+  const dueOn = row.source_due_on ? parseIsoDate(row.source_due_on) : null;
+  if (row.source_due_on && !dueOn) bad('source_due_on must be a date like 2027-07-31');
+  const isPublic = { yes: true, no: false, '': false }[row.source_public.toLowerCase()];
+  if (isPublic === undefined) bad('source_public must be yes or no');
+  if (
+    isSourceKind(row.source_kind) &&
+    needsMonitoringGroup(row.source_kind) &&
+    !row.source_monitored_by
+  )
+    bad('source_monitored_by is blank: name the group that monitors it to completion (LEG-07)');
+  if (!ok) return null;
+  return {
+    title: row.source_title,
+    kind: row.source_kind as SourceKind,
+    reference: orNull(row.source_reference),
+    date,
+    owner: orNull(row.source_owner),
+    reportsTo: orNull(row.source_reports_to),
+    monitoredBy: orNull(row.source_monitored_by),
+    isPublic: isPublic === true,
+    dueOn,
+  };
+}
+
+function readRecommendation(
+  number: string,
+  row: Row,
+  line: number,
+  problem: (message: string) => void,
+): RecommendationRecord {
+  if (!row.recommendation_text)
+    problem(`recommendation_text is blank for recommendation ${number}`);
+  const status = row.recommendation_status === '' ? 'accepted' : row.recommendation_status;
+  if (!isRecommendationStatus(status))
+    problem('recommendation_status must be accepted, superseded or not_accepted');
+  return {
+    line,
+    number,
+    section: orNull(row.section),
+    text: row.recommendation_text,
+    status: isRecommendationStatus(status) ? status : 'accepted',
+    supersededBy: orNull(row.superseded_by),
+    rationale: orNull(row.rationale),
+    keyPoints: [],
+  };
+}
+
+function recommendationValue(r: RecommendationRecord, column: Column): string {
+  switch (column) {
+    case 'section':
+      return r.section ?? '';
+    case 'recommendation_text':
+      return r.text;
+    case 'recommendation_status':
+      return r.status;
+    case 'superseded_by':
+      return r.supersededBy ?? '';
+    case 'rationale':
+      return r.rationale ?? '';
+    default:
+      return '';
+  }
+}
+
+function readAction(
+  row: Row,
+  line: number,
+  today: IsoDate,
+  problem: (message: string) => void,
+): ActionRecord | null {
+  if (!isActionResult(row.result)) {
+    problem(`result must be completed, ongoing or awaits, not "${row.result}"`);
+    return null;
+  }
+  const dueOn = row.due_on ? parseIsoDate(row.due_on) : null;
+  if (row.due_on && !dueOn) {
+    problem('due_on must be a date like 2026-03-31');
+    return null;
+  }
+  // An imported record may be older than Bridge: a completion its source gave no date for is kept.
+  const completedOn = row.completed_on
+    ? parseCompletedOn(row.completed_on, { allowUnrecorded: true })
+    : null;
+  if (row.completed_on && !completedOn) {
+    problem('completed_on must be a date like 2003-09-15, a month like 2003-09, or undated');
+    return null;
+  }
+  const resultProblem = actionResultProblem(row.result, completedOn, today);
+  if (resultProblem) {
+    problem(`TRK-01: ${resultProblem}`);
+    return null;
+  }
+  return {
+    line,
+    description: orNull(row.action),
+    owner: orNull(row.action_owner),
+    dueOn,
+    result: row.result,
+    completedOn,
+    narrative: orNull(row.narrative),
+  };
+}
+
+/** A source's column as the file writes it. */
+function sourceCell(s: SourceRecord, column: (typeof SOURCE_COLUMNS)[number]): string {
+  switch (column) {
+    case 'source_title':
+      return s.title;
+    case 'source_kind':
+      return s.kind;
+    case 'source_reference':
+      return s.reference ?? '';
+    case 'source_date':
+      return s.date ?? '';
+    case 'source_owner':
+      return s.owner ?? '';
+    case 'source_reports_to':
+      return s.reportsTo ?? '';
+    case 'source_monitored_by':
+      return s.monitoredBy ?? '';
+    case 'source_public':
+      return s.isPublic ? 'yes' : 'no';
+    case 'source_due_on':
+      return s.dueOn ?? '';
+  }
+}
+
+/** Writes a source and its tree in the import format: exporting then importing loses nothing. */
+export function writeTrackerCsv(file: TrackerFile): string {
+  const rows: string[][] = [];
+  const s = file.source;
+  let first = true;
+  const push = (
+    r: RecommendationRecord,
+    rFirst: boolean,
+    k: KeyPointRecord | null,
+    kFirst: boolean,
+    a: ActionRecord | null,
+  ) => {
+    const source = (c: (typeof SOURCE_COLUMNS)[number]) => (first ? sourceCell(s, c) : '');
+    const cells: Row = {
+      source_title: source('source_title'),
+      source_kind: source('source_kind'),
+      source_reference: source('source_reference'),
+      source_date: source('source_date'),
+      source_owner: source('source_owner'),
+      source_reports_to: source('source_reports_to'),
+      source_monitored_by: source('source_monitored_by'),
+      source_public: source('source_public'),
+      source_due_on: source('source_due_on'),
+      recommendation: rFirst ? r.number : '',
+      section: rFirst ? (r.section ?? '') : '',
+      recommendation_text: rFirst ? r.text : '',
+      recommendation_status: rFirst ? r.status : '',
+      superseded_by: rFirst ? (r.supersededBy ?? '') : '',
+      rationale: rFirst ? (r.rationale ?? '') : '',
+      key_point: k && kFirst ? k.text : '',
+      key_point_lead: k && kFirst ? (k.lead ?? '') : '',
+      action: a?.description ?? '',
+      action_owner: a?.owner ?? '',
+      due_on: a?.dueOn ?? '',
+      result: a?.result ?? '',
+      completed_on: a?.completedOn ? completedOnText(a.completedOn) : '',
+      narrative: a?.narrative ?? '',
+    };
+    rows.push(TRACKER_CSV_COLUMNS.map((c) => cells[c]));
+    first = false;
+  };
+  if (file.recommendations.length === 0)
+    rows.push(
+      TRACKER_CSV_COLUMNS.map((c) =>
+        c.startsWith('source_') ? sourceCell(s, c as (typeof SOURCE_COLUMNS)[number]) : '',
+      ),
+    );
+  for (const r of file.recommendations) {
+    if (r.keyPoints.length === 0) push(r, true, null, false, null);
+    r.keyPoints.forEach((k, ki) => {
+      if (k.actions.length === 0) push(r, ki === 0, k, true, null);
+      k.actions.forEach((a, ai) => push(r, ki === 0 && ai === 0, k, ai === 0, a));
+    });
+  }
+  return csvText([[...TRACKER_CSV_COLUMNS], ...rows]);
+}

@@ -1,0 +1,76 @@
+/** Bringing a source in from CSV, and taking it out again. */
+import type { FastifyRequest } from 'fastify';
+import type { TrackerRouteDeps as RouteDeps } from '../route-deps.js';
+import { ValidationError } from '../../../platform/errors.js';
+import { ACCEPTED_TEXT_ENCODINGS, decodeText } from '../../../platform/files/text-encoding.js';
+import { registerUploadPage, sendDownload } from '../../../platform/http/files.js';
+import { receivedBytes } from '../../../platform/http/multipart.js';
+import { redirectWithFlash } from '../../../platform/http/render.js';
+import { trackerPaths as paths } from '../paths.js';
+import { TRACKER_CSV_COLUMNS } from './csv.js';
+
+const T = 'modules/tracker/transfer/views';
+const viewers = { config: { access: { action: 'tracker.view' as const } } };
+const managers = { config: { access: { action: 'tracker.manage' as const } } };
+
+/** The largest CSV a source may be imported from: thousands of actions fit well inside it. */
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+export function registerTransferRoutes({ app, services, renderPage }: RouteDeps): void {
+  const { tracker } = services;
+  const home = { text: 'Home', href: '/' };
+  const trackerCrumb = { text: 'Recommendations tracker', href: paths.sources };
+  const params = (request: FastifyRequest) => request.params as Record<string, string>;
+
+  registerUploadPage(app, paths.importSource, managers, MAX_IMPORT_BYTES, {
+    async show(request, reply, values, errors, status = 200) {
+      return renderPage(
+        request,
+        reply,
+        `${T}/import.njk`,
+        {
+          title: 'Import a source from CSV',
+          breadcrumbs: [home, trackerCrumb],
+          columns: TRACKER_CSV_COLUMNS,
+          encodings: ACCEPTED_TEXT_ENCODINGS,
+          // Every bad line is listed beside the field as well as in the summary.
+          fileMessages: (errors ?? []).filter((e) => e.field === 'file').map((e) => e.message),
+          values,
+          errors,
+          paths,
+        },
+        status,
+      );
+    },
+    async submit(request, reply, form) {
+      const bytes = await receivedBytes(form.file);
+      // UTF-8, UTF-16 or Windows-1252, as a spreadsheet saved it (the page says which).
+      const csv = bytes ? decodeText(bytes).text : '';
+      if (!csv) {
+        const message = form.file?.tooLarge
+          ? `The selected file must be smaller than ${MAX_IMPORT_BYTES / (1024 * 1024)}MB`
+          : 'Select a CSV file';
+        throw new ValidationError([{ field: 'file', message }]);
+      }
+      const result = await tracker.importCsv(request.principal, csv, request.id);
+      return redirectWithFlash(
+        reply,
+        paths.source(result.source.id),
+        `Imported ${result.source.title}: ${result.recommendations} recommendations, ${result.keyPoints} key points and ${result.actions} actions`,
+      );
+    },
+  });
+
+  app.get(paths.exportCsv.pattern, viewers, async (request, reply) => {
+    const { source, csv } = await tracker.exportCsv(request.principal, params(request).sourceId!);
+    const name = source.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    return sendDownload(
+      reply,
+      { fileName: `${name.slice(0, 80) || 'source'}.csv`, mediaType: 'text/csv; charset=utf-8' },
+      Buffer.from(csv, 'utf8'),
+    );
+  });
+}

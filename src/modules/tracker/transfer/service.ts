@@ -1,0 +1,320 @@
+/**
+ * TRK-01: bringing a whole source in from CSV (every line checked first, owners included), or
+ * taking it out again in the same format.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { requireUser } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal } from '../../../platform/auth/principal.js';
+import { todayInLondon } from '../../../platform/calendar/index.js';
+import { type Db, type Executor } from '../../../platform/db/database.js';
+import { ValidationError } from '../../../platform/errors.js';
+import type { DirectoryService } from '../../directory/index.js';
+import { duplicateSourceProblem, sourceIdentity } from '../rules.js';
+import {
+  trackerActions,
+  trackerKeyPoints,
+  trackerRecommendations,
+  trackerSources,
+  trackerUpdates,
+} from '../schema.js';
+import { completionColumns, createTrackerAccess } from '../access.js';
+import {
+  parseTrackerCsv,
+  writeTrackerCsv,
+  type OwnerMention,
+  type TrackerCsvProblem,
+  type TrackerFile,
+} from '../transfer/csv.js';
+
+/** A CSV that cannot be imported: every bad line, against the file field. */
+export class TrackerImportError extends ValidationError {
+  constructor(readonly problems: TrackerCsvProblem[]) {
+    super(problems.map((p) => ({ field: 'file', message: `Line ${p.line}: ${p.message}` })));
+  }
+}
+
+/** Rows per insert: a large source stays within PostgreSQL's 65,535 bind parameters. */
+const SLICE = 1000;
+
+async function insertInSlices<T, R>(rows: T[], insert: (slice: T[]) => Promise<R[]>) {
+  const out: R[] = [];
+  for (let i = 0; i < rows.length; i += SLICE)
+    out.push(...(await insert(rows.slice(i, i + SLICE))));
+  return out;
+}
+
+export type TransferService = ReturnType<typeof createTransferService>;
+
+export function createTransferService(deps: {
+  db: Db;
+  directory: DirectoryService;
+  now?: () => Date;
+}) {
+  const { db, directory } = deps;
+  const now = () => (deps.now ? deps.now() : new Date());
+  const today = () => todayInLondon(now());
+  const { findSource, ownerNames, treeOf } = createTrackerAccess({
+    directory,
+    today,
+  });
+
+  return {
+    /**
+     * Brings in a whole source from CSV. Every row is checked first, owners included; if any is
+     * bad, each is reported by its line and nothing is imported.
+     */
+    async importCsv(principal: Principal, csv: string, requestId?: string) {
+      const user = requireUser(principal, 'tracker.manage');
+      const { file, problems, owners } = parseTrackerCsv(csv, today());
+      // Every bad line at once: the file's own problems and any owner not in the directory.
+      const references = await resolveOwners(db, owners);
+      const all = [...problems, ...references.problems].sort((a, b) => a.line - b.line);
+      if (all.length || !file) throw new TrackerImportError(all);
+      return db.transaction(async (tx) => {
+        // TRK-01: a source is tracked once. Imports take turns, so the same file sent twice at
+        // once cannot pass this check twice.
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tracker.import'))`);
+        const identity = sourceIdentity(file.source);
+        const sameKind = await tx
+          .select({
+            title: trackerSources.title,
+            kind: trackerSources.kind,
+            reference: trackerSources.reference,
+            createdAt: trackerSources.createdAt,
+          })
+          .from(trackerSources)
+          // A police area has tens of sources of a kind, not thousands: compared here, by the
+          // one rule (sourceIdentity), not by a second spelling of it in SQL.
+          .where(eq(trackerSources.kind, file.source.kind));
+        const existing = sameKind.find((s) => sourceIdentity(s) === identity);
+        if (existing)
+          throw new ValidationError([
+            {
+              field: 'file',
+              message: duplicateSourceProblem({
+                ...existing,
+                createdOn: todayInLondon(existing.createdAt),
+              }),
+            },
+          ]);
+        const at = now();
+        const [source] = await tx
+          .insert(trackerSources)
+          .values({
+            title: file.source.title,
+            kind: file.source.kind,
+            reference: file.source.reference,
+            sourceDate: file.source.date,
+            ownerOrganisationId: references.organisation(file.source.owner),
+            reportsTo: file.source.reportsTo,
+            monitoredBy: file.source.monitoredBy,
+            isPublic: file.source.isPublic,
+            dueOn: file.source.dueOn,
+            createdBy: user.userId,
+            createdAt: at,
+            updatedAt: at,
+          })
+          .returning();
+        const sourceId = source!.id;
+        const recommendations = await insertInSlices(
+          file.recommendations.map((r, i) => ({
+            sourceId,
+            number: r.number,
+            position: i + 1,
+            section: r.section,
+            text: r.text,
+            // Superseding is set once every recommendation has its id.
+            status: r.status === 'superseded' ? ('accepted' as const) : r.status,
+            rationale: r.rationale,
+            createdAt: at,
+            updatedAt: at,
+          })),
+          (slice) =>
+            tx
+              .insert(trackerRecommendations)
+              .values(slice)
+              .returning({ id: trackerRecommendations.id, number: trackerRecommendations.number }),
+        );
+        const idOf = new Map(recommendations.map((r) => [r.number, r.id]));
+        for (const r of file.recommendations.filter((r) => r.status === 'superseded'))
+          await tx
+            .update(trackerRecommendations)
+            .set({ status: 'superseded', supersededById: idOf.get(r.supersededBy!)! })
+            .where(eq(trackerRecommendations.id, idOf.get(r.number)!));
+        // A standing other than accepted is in each recommendation's history from the start.
+        const standings = file.recommendations.filter((r) => r.status !== 'accepted');
+        await insertInSlices(standings, (slice) =>
+          tx
+            .insert(trackerUpdates)
+            .values(
+              slice.map((r) => ({
+                recommendationId: idOf.get(r.number)!,
+                sourceId,
+                kind: 'standing' as const,
+                recordedAt: at,
+                authorUserId: user.userId,
+                authorLabel: user.displayName,
+                standing: r.status,
+                supersededByNumber: r.supersededBy,
+                rationale: r.rationale,
+              })),
+            )
+            .returning({ id: trackerUpdates.id }),
+        );
+        const keyPointRows = file.recommendations.flatMap((r) =>
+          r.keyPoints.map((k, i) => ({
+            recommendationId: idOf.get(r.number)!,
+            position: i + 1,
+            text: k.text,
+            leadPersonId: references.person(k.lead),
+            leadOrganisationId: references.organisation(k.lead),
+            createdAt: at,
+            updatedAt: at,
+          })),
+        );
+        const keyPointIds = await insertInSlices(keyPointRows, (slice) =>
+          tx.insert(trackerKeyPoints).values(slice).returning({ id: trackerKeyPoints.id }),
+        );
+        let k = 0;
+        const actionRows = file.recommendations.flatMap((r) =>
+          r.keyPoints.flatMap((point) => {
+            const keyPointId = keyPointIds[k++]!.id;
+            return point.actions.map((a, i) => ({
+              keyPointId,
+              sourceId,
+              recommendationId: idOf.get(r.number)!,
+              position: i + 1,
+              description: a.description,
+              ownerPersonId: references.person(a.owner),
+              ownerOrganisationId: references.organisation(a.owner),
+              dueOn: a.dueOn,
+              result: a.result,
+              ...completionColumns(a.completedOn),
+              narrative: a.narrative,
+              createdAt: at,
+              updatedAt: at,
+            }));
+          }),
+        );
+        for (let i = 0; i < actionRows.length; i += SLICE) {
+          const slice = actionRows.slice(i, i + SLICE);
+          const inserted = await tx
+            .insert(trackerActions)
+            .values(slice)
+            .returning({ id: trackerActions.id });
+          await tx.insert(trackerUpdates).values(
+            slice.map((a, j) => ({
+              actionId: inserted[j]!.id,
+              recommendationId: a.recommendationId,
+              sourceId,
+              kind: 'imported' as const,
+              recordedAt: at,
+              authorUserId: user.userId,
+              authorLabel: user.displayName,
+              result: a.result,
+              completedOn: a.completedOn,
+              completedPrecision: a.completedPrecision,
+              narrative: a.narrative,
+            })),
+          );
+        }
+        const summary = {
+          recommendations: recommendations.length,
+          keyPoints: keyPointRows.length,
+          actions: actionRows.length,
+        };
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'tracker.source.imported',
+          recordType: 'tracker_source',
+          recordId: sourceId,
+          after: { source, ...summary },
+        });
+        return { source: source!, ...summary };
+      });
+    },
+
+    /** The source and its whole tree, in the import format. */
+    async exportCsv(principal: Principal, sourceId: string) {
+      requireUser(principal, 'tracker.view');
+      const source = await findSource(db, sourceId);
+      const tree = await treeOf(db, sourceId);
+      const sourceOwner = { personId: null, organisationId: source.ownerOrganisationId };
+      const ownerReference = (await ownerNames(db, [sourceOwner])).reference(sourceOwner);
+      const file: TrackerFile = {
+        source: {
+          title: source.title,
+          kind: source.kind,
+          reference: source.reference,
+          date: source.sourceDate,
+          owner: ownerReference,
+          reportsTo: source.reportsTo,
+          monitoredBy: source.monitoredBy,
+          isPublic: source.isPublic,
+          dueOn: source.dueOn,
+        },
+        recommendations: tree.recommendations.map((r) => ({
+          line: 0,
+          number: r.number,
+          section: r.section,
+          text: r.text,
+          status: r.status,
+          supersededBy: r.supersededByNumber,
+          rationale: r.rationale,
+          keyPoints: r.keyPoints.map((k) => ({
+            line: 0,
+            text: k.text,
+            lead: tree.names.reference({
+              personId: k.leadPersonId,
+              organisationId: k.leadOrganisationId,
+            }),
+            actions: k.actions.map((a) => ({
+              line: 0,
+              description: a.description,
+              owner: tree.names.reference({
+                personId: a.ownerPersonId,
+                organisationId: a.ownerOrganisationId,
+              }),
+              dueOn: a.dueOn,
+              result: a.result,
+              completedOn: a.completed,
+              narrative: a.narrative,
+            })),
+          })),
+        })),
+      };
+      return { source, csv: writeTrackerCsv(file) };
+    },
+  };
+
+  /** Every owner and lead the file names, found in the directory; an unknown one fails its line. */
+  async function resolveOwners(executor: Executor, owners: readonly OwnerMention[]) {
+    const found = await directory.lookups.resolveReferences(
+      executor,
+      owners.map((o) => o.reference),
+    );
+    const problems = owners
+      .filter(
+        (o) =>
+          !found.has(o.reference) ||
+          (o.column === 'source_owner' && !found.get(o.reference)!.organisationId),
+      )
+      .map((o) => ({
+        line: o.line,
+        message:
+          o.column === 'source_owner'
+            ? `source_owner "${o.reference}" is not an organisation code in the directory`
+            : `${o.column} "${o.reference}" is not in the directory: give an organisation's code or a person's e-mail address`,
+      }));
+    const get = (reference: string | null) => (reference ? found.get(reference.trim()) : undefined);
+    return {
+      problems,
+      person: (reference: string | null) => get(reference)?.personId ?? null,
+      /** A reference that names both a person and an organisation is the person. */
+      organisation: (reference: string | null) => {
+        const f = get(reference);
+        return f && !f.personId ? f.organisationId : null;
+      },
+    };
+  }
+}
