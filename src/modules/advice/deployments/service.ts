@@ -1,12 +1,12 @@
 /**
  * From a request passed to a group to advisors ready to go (IAG-07, IAG-08, IAG-10, IAG-29,
  * IAG-30): the group's deployment contact nominates (nominations/); each advisor accepts or
- * declines, records the advice they gave, and says when they cannot be deployed (here); CTSET
- * (urgent) or the coordination unit (otherwise) contacts them and arranges escorted access
- * (arrangements/). `services.deployments` is all three. Each thing a person does is one
- * function: permission, rules, one transaction, one audit event.
+ * declines and records the advice they gave (here), and says when they cannot be deployed
+ * (availability-service.ts); CTSET (urgent) or the coordination unit (otherwise) contacts them
+ * and arranges escorted access (arrangements/). `services.deployments` is all of these. Each
+ * thing a person does is one function: permission, rules, one transaction, one audit event.
  */
-import { and, asc, count, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import { formatDate, toLondonDate, todayInLondon } from '../../../platform/calendar/index.js';
@@ -14,35 +14,30 @@ import type { Db, Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
   ForbiddenError,
-  NotFoundError,
   ValidationError,
   type FieldError,
 } from '../../../platform/errors.js';
-import { checkedValues, dateField, text, tooLong } from '../../../platform/http/form-fields.js';
-import { isUuid } from '../../../platform/http/params.js';
+import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
 import type { MailService } from '../../../platform/mail/service.js';
 import type { AdviceCitations } from '../../meetings/index.js';
 import { accountOf, createAdvisorAccess, type AdviceLookups } from '../access.js';
 import { advicePaths as paths } from '../paths.js';
 import {
-  EXPERIENCE_AREAS,
   adviceIndependence,
   checkAdviceRecording,
   checkResponse,
   nominationProblem,
-  type ExperienceArea,
 } from '../rules.js';
 import {
   adviceConflicts,
   adviceGiven,
   adviceRequestEvents,
   adviceRequests,
-  advisorProfiles,
-  advisorUnavailability,
   deployments,
 } from '../schema.js';
 import { addRequestEvent } from '../shared.js';
 import { createArrangementsService } from '../arrangements/service.js';
+import { createAvailabilityService } from './availability-service.js';
 import { createCandidateFacts } from '../nominations/candidates.js';
 import { createNominationsService } from '../nominations/service.js';
 
@@ -130,6 +125,8 @@ export function createDeploymentsService(deps: {
     // nomination, under the same name for callers.
     ...createNominationsService({ db, mail, publicUrl: deps.publicUrl, lookups, now: deps.now }),
     ...createArrangementsService({ db, lookups, now: deps.now }),
+    // IAG-10: the advisor's experience and the days they cannot be deployed.
+    ...createAvailabilityService({ db, lookups, now }),
 
     /** The advisor's own nominations and deployments, newest first. */
     async mine(principal: Principal, page: Page) {
@@ -395,119 +392,6 @@ export function createDeploymentsService(deps: {
           after: advice,
         });
         return advice!;
-      });
-    },
-
-    /** The advisor's experience and the days they cannot be deployed. */
-    async availability(principal: Principal) {
-      const user = requireUser(principal);
-      const person = await personOf(db, user);
-      if (!person) throw new NotFoundError();
-      const today = todayInLondon(now());
-      const [[profile], away] = await Promise.all([
-        db.select().from(advisorProfiles).where(eq(advisorProfiles.personId, person.id)),
-        db
-          .select()
-          .from(advisorUnavailability)
-          .where(
-            and(
-              eq(advisorUnavailability.personId, person.id),
-              sql`${advisorUnavailability.endsOn} >= ${today}::date`,
-            ),
-          )
-          .orderBy(asc(advisorUnavailability.startsOn))
-          .limit(100),
-      ]);
-      return { person, experience: profile?.experience ?? [], away };
-    },
-
-    /** IAG-10: the advisor says which kinds of experience they bring. */
-    async saveExperience(principal: Principal, input: Input, auditRequestId?: string) {
-      const user = requireUser(principal);
-      const chosen = checkedValues(input.experience);
-      if (chosen.some((e) => !(EXPERIENCE_AREAS as readonly string[]).includes(e)))
-        throw new ValidationError([
-          { field: 'experience', message: 'Select kinds of experience from the list' },
-        ]);
-      const experience = [...new Set(chosen)] as ExperienceArea[];
-      return db.transaction(async (tx) => {
-        const person = await personOf(tx, user);
-        if (!person) throw new NotFoundError();
-        await tx
-          .insert(advisorProfiles)
-          .values({ personId: person.id, experience, updatedAt: now() })
-          .onConflictDoUpdate({
-            target: advisorProfiles.personId,
-            set: { experience, updatedAt: now() },
-          });
-        await recordAudit(tx, actorOf(user, auditRequestId), {
-          action: 'advisor.experience-saved',
-          recordType: 'person',
-          recordId: person.id,
-          after: { experience },
-        });
-      });
-    },
-
-    /** The advisor gives days they cannot be deployed. */
-    async addUnavailability(principal: Principal, input: Input, auditRequestId?: string) {
-      const user = requireUser(principal);
-      const errors: FieldError[] = [];
-      const startsOn = dateField(input, 'startsOn', 'the first day you are not available', errors);
-      const endsOn = dateField(input, 'endsOn', 'the last day you are not available', errors);
-      if (startsOn && endsOn && endsOn < startsOn)
-        errors.push({
-          field: 'endsOn-day',
-          message: 'The last day must be the same as or after the first',
-        });
-      if (endsOn && endsOn < todayInLondon(now()))
-        errors.push({ field: 'endsOn-day', message: 'The last day must be today or later' });
-      const note = text(input.note);
-      tooLong(errors, 'note', 'The note', note, 200);
-      if (errors.length) throw new ValidationError(errors);
-      return db.transaction(async (tx) => {
-        const person = await personOf(tx, user);
-        if (!person) throw new NotFoundError();
-        const [row] = await tx
-          .insert(advisorUnavailability)
-          .values({
-            personId: person.id,
-            startsOn: startsOn!,
-            endsOn: endsOn!,
-            note,
-            createdAt: now(),
-          })
-          .returning();
-        await recordAudit(tx, actorOf(user, auditRequestId), {
-          action: 'advisor.unavailability-added',
-          recordType: 'person',
-          recordId: person.id,
-          after: row,
-        });
-        return row!;
-      });
-    },
-
-    /** The advisor takes back days they had said they could not do. */
-    async removeUnavailability(principal: Principal, id: string, auditRequestId?: string) {
-      const user = requireUser(principal);
-      if (!isUuid(id)) throw new NotFoundError();
-      return db.transaction(async (tx) => {
-        const person = await personOf(tx, user);
-        if (!person) throw new NotFoundError();
-        const [removed] = await tx
-          .delete(advisorUnavailability)
-          .where(
-            and(eq(advisorUnavailability.id, id), eq(advisorUnavailability.personId, person.id)),
-          )
-          .returning();
-        if (!removed) throw new NotFoundError();
-        await recordAudit(tx, actorOf(user, auditRequestId), {
-          action: 'advisor.unavailability-removed',
-          recordType: 'person',
-          recordId: person.id,
-          before: removed,
-        });
       });
     },
   };
