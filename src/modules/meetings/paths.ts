@@ -3,21 +3,32 @@
  * the route (`.pattern`) and build its links. A body's meetings live under the body's own pages,
  * whose prefix the body's module gives (e.g. /groups), so those are built from it.
  */
-import { route } from '../../platform/http/route.js';
+import { type RouteArgs, route } from '../../platform/http/route.js';
+
+/**
+ * A route under a body's own pages, for any body's prefix: `.pattern(prefix)` registers it
+ * (`/groups/:bodyId/meetings`) and `(prefix, bodyId, ...)` builds its links, so the two cannot
+ * drift. The prefix is a plain address with no parameters of its own.
+ */
+function underBody<const S extends `/${string}`>(suffix: S) {
+  const rest = route(`/:bodyId${suffix}`);
+  return Object.assign(
+    (prefix: string, ...args: RouteArgs<`/:bodyId${S}`>) => `${prefix}${rest(...args)}`,
+    { pattern: (prefix: string) => `${prefix}${rest.pattern}` },
+  );
+}
 
 const meeting = route('/meetings/:meetingId');
 
 export const meetingPaths = {
   /** A body's meetings live under the body's own pages, e.g. /groups/:id/meetings. */
-  bodyMeetings: (prefix: string, bodyId: string) => `${prefix}/${bodyId}/meetings`,
-  schedule: (prefix: string, bodyId: string) => `${prefix}/${bodyId}/meetings/new`,
-  withdraw: (prefix: string, bodyId: string, personId: string) =>
-    `${prefix}/${bodyId}/absences/${personId}/withdraw`,
+  bodyMeetings: underBody('/meetings'),
+  schedule: underBody('/meetings/new'),
+  withdraw: underBody('/absences/:personId/withdraw'),
   /** A meeting's public record, under the body's public page. */
-  publicMeeting: (publicPrefix: string, bodyId: string, id: string) =>
-    `${publicPrefix}/${bodyId}/meetings/${id}`,
+  publicMeeting: underBody('/meetings/:meetingId'),
   /** A public body's meetings as an iCalendar feed. */
-  bodyFeed: (publicPrefix: string, bodyId: string) => `${publicPrefix}/${bodyId}/meetings.ics`,
+  bodyFeed: underBody('/meetings.ics'),
   myCalendar: '/my-meetings/calendar',
   revokeCalendar: '/my-meetings/calendar/revoke',
   meeting,
@@ -31,8 +42,7 @@ export const meetingPaths = {
   addPaper: route('/meetings/:meetingId/items/:itemId/papers/new'),
   paper: route('/meetings/:meetingId/papers/:paperId'),
   removePaper: route('/meetings/:meetingId/papers/:paperId/remove'),
-  publicPaper: (publicPrefix: string, bodyId: string, id: string, paperId: string) =>
-    `${publicPrefix}/${bodyId}/meetings/${id}/papers/${paperId}`,
+  publicPaper: underBody('/meetings/:meetingId/papers/:paperId'),
   minutes: route('/meetings/:meetingId/minutes'),
   draftMinutes: route('/meetings/:meetingId/minutes/edit'),
   addAdvice: route('/meetings/:meetingId/minutes/advice/new'),

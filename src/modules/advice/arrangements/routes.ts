@@ -40,7 +40,7 @@ export function registerArrangementRoutes({ app, services, renderPage }: RouteDe
     });
   });
 
-  registerFormPage(app, '/deployments/:deploymentId/arrange', signedIn, {
+  registerFormPage(app, paths.arrange.pattern, signedIn, {
     async show(request, reply, values, errors, status = 200) {
       const task = await deployments.arrangeForm(request.principal, params(request).deploymentId!);
       return renderPage(

@@ -94,7 +94,7 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
     },
   });
 
-  app.post('/deployments/availability/dates/:entryId/remove', signedIn, async (request, reply) => {
+  app.post(paths.removeUnavailability.pattern, signedIn, async (request, reply) => {
     await deployments.removeUnavailability(request.principal, params(request).entryId!, request.id);
     return redirectWithFlash(reply, paths.availability, 'The dates have been removed');
   });
@@ -126,11 +126,11 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
     );
   };
 
-  app.get('/deployments/:deploymentId', signedIn, async (request, reply) =>
+  app.get(paths.deployment.pattern, signedIn, async (request, reply) =>
     showDeployment(request, reply, {}),
   );
 
-  app.post('/deployments/:deploymentId/accept', signedIn, async (request, reply) => {
+  app.post(paths.accept.pattern, signedIn, async (request, reply) => {
     const id = params(request).deploymentId!;
     await deployments.accept(request.principal, id, request.id);
     return redirectWithFlash(
@@ -140,7 +140,7 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
     );
   });
 
-  registerFormPage(app, '/deployments/:deploymentId/advice', signedIn, {
+  registerFormPage(app, paths.recordAdvice.pattern, signedIn, {
     show: showDeployment,
     async submit(request, reply) {
       const id = params(request).deploymentId!;
@@ -158,7 +158,7 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
     },
   });
 
-  registerFormPage(app, '/deployments/:deploymentId/decline', signedIn, {
+  registerFormPage(app, paths.declineDeployment.pattern, signedIn, {
     show: showDeployment,
     async submit(request, reply) {
       const id = params(request).deploymentId!;

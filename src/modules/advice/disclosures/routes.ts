@@ -19,7 +19,7 @@ export function registerDisclosureRoutes({ app, services, renderPage }: RouteDep
   const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
   const home = { text: 'Home', href: '/' };
 
-  registerFormPage(app, '/advice-requests/:requestId/disclosures/new', signedIn, {
+  registerFormPage(app, paths.disclose.pattern, signedIn, {
     async show(request, reply, values, errors, status = 200) {
       const form = await services.disclosures.discloseForm(request.principal, idOf(request));
       return renderPage(
@@ -74,22 +74,18 @@ export function registerDisclosureRoutes({ app, services, renderPage }: RouteDep
     },
   });
 
-  app.post(
-    '/deployments/:deploymentId/disclosures/:disclosureId/acknowledge',
-    signedIn,
-    async (request, reply) => {
-      const { deploymentId, disclosureId } = params(request);
-      await services.disclosures.acknowledge(
-        request.principal,
-        deploymentId!,
-        disclosureId!,
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        `${paths.deployment(deploymentId!)}#shared`,
-        'You have acknowledged the terms; what was shared is shown below',
-      );
-    },
-  );
+  app.post(paths.acknowledge.pattern, signedIn, async (request, reply) => {
+    const { deploymentId, disclosureId } = params(request);
+    await services.disclosures.acknowledge(
+      request.principal,
+      deploymentId!,
+      disclosureId!,
+      request.id,
+    );
+    return redirectWithFlash(
+      reply,
+      `${paths.deployment(deploymentId!)}#shared`,
+      'You have acknowledged the terms; what was shared is shown below',
+    );
+  });
 }

@@ -20,7 +20,7 @@ export function registerAdviceDocumentRoutes({ app, services, renderPage }: Rout
   const home = { text: 'Home', href: '/' };
   const formData = { accepted: ACCEPTED_DOCUMENTS, maxMb: documents.maxMb };
 
-  registerUploadPage(app, '/advice-requests/:requestId/documents/new', signedIn, maxBytes, {
+  registerUploadPage(app, paths.addDocument.pattern, signedIn, maxBytes, {
     async show(request, reply, values, errors, status = 200) {
       const { request: adviceRequest } = await documents.toShareForm(
         request.principal,
@@ -67,7 +67,7 @@ export function registerAdviceDocumentRoutes({ app, services, renderPage }: Rout
     },
   });
 
-  app.get('/advice-requests/:requestId/documents/:documentId', signedIn, async (request, reply) => {
+  app.get(paths.document.pattern, signedIn, async (request, reply) => {
     const { requestId, documentId } = params(request);
     const { document, bytes } = await documents.download(
       request.principal,
@@ -77,26 +77,22 @@ export function registerAdviceDocumentRoutes({ app, services, renderPage }: Rout
     return sendDownload(reply, document, bytes);
   });
 
-  app.post(
-    '/advice-requests/:requestId/documents/:documentId/remove',
-    signedIn,
-    async (request, reply) => {
-      const { requestId, documentId } = params(request);
-      const document = await documents.removeToShare(
-        request.principal,
-        requestId!,
-        documentId!,
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        `${paths.request(requestId!)}#documents`,
-        `“${document.title}” has been taken off the documents to share`,
-      );
-    },
-  );
+  app.post(paths.removeDocument.pattern, signedIn, async (request, reply) => {
+    const { requestId, documentId } = params(request);
+    const document = await documents.removeToShare(
+      request.principal,
+      requestId!,
+      documentId!,
+      request.id,
+    );
+    return redirectWithFlash(
+      reply,
+      `${paths.request(requestId!)}#documents`,
+      `“${document.title}” has been taken off the documents to share`,
+    );
+  });
 
-  registerUploadPage(app, '/deployments/:deploymentId/advice/documents/new', signedIn, maxBytes, {
+  registerUploadPage(app, paths.addAdviceDocument.pattern, signedIn, maxBytes, {
     async show(request, reply, values, errors, status = 200) {
       const form = await documents.adviceForm(request.principal, params(request).deploymentId!);
       return renderPage(
@@ -141,50 +137,38 @@ export function registerAdviceDocumentRoutes({ app, services, renderPage }: Rout
     },
   });
 
-  app.get(
-    '/deployments/:deploymentId/advice/documents/:documentId',
-    signedIn,
-    async (request, reply) => {
-      const { deploymentId, documentId } = params(request);
-      const { document, bytes } = await documents.downloadOwnAdvice(
-        request.principal,
-        deploymentId!,
-        documentId!,
-      );
-      return sendDownload(reply, document, bytes);
-    },
-  );
+  app.get(paths.adviceDocument.pattern, signedIn, async (request, reply) => {
+    const { deploymentId, documentId } = params(request);
+    const { document, bytes } = await documents.downloadOwnAdvice(
+      request.principal,
+      deploymentId!,
+      documentId!,
+    );
+    return sendDownload(reply, document, bytes);
+  });
 
-  app.post(
-    '/deployments/:deploymentId/advice/documents/:documentId/remove',
-    signedIn,
-    async (request, reply) => {
-      const { deploymentId, documentId } = params(request);
-      const document = await documents.removeFromOwnAdvice(
-        request.principal,
-        deploymentId!,
-        documentId!,
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        `${paths.deployment(deploymentId!)}#advice`,
-        `“${document.title}” has been taken off your advice`,
-      );
-    },
-  );
+  app.post(paths.removeAdviceDocument.pattern, signedIn, async (request, reply) => {
+    const { deploymentId, documentId } = params(request);
+    const document = await documents.removeFromOwnAdvice(
+      request.principal,
+      deploymentId!,
+      documentId!,
+      request.id,
+    );
+    return redirectWithFlash(
+      reply,
+      `${paths.deployment(deploymentId!)}#advice`,
+      `“${document.title}” has been taken off your advice`,
+    );
+  });
 
-  app.get(
-    '/deployments/:deploymentId/disclosures/:disclosureId/document',
-    signedIn,
-    async (request, reply) => {
-      const { deploymentId, disclosureId } = params(request);
-      const { document, bytes } = await documents.downloadDisclosed(
-        request.principal,
-        deploymentId!,
-        disclosureId!,
-      );
-      return sendDownload(reply, document, bytes);
-    },
-  );
+  app.get(paths.disclosedDocument.pattern, signedIn, async (request, reply) => {
+    const { deploymentId, disclosureId } = params(request);
+    const { document, bytes } = await documents.downloadDisclosed(
+      request.principal,
+      deploymentId!,
+      disclosureId!,
+    );
+    return sendDownload(reply, document, bytes);
+  });
 }

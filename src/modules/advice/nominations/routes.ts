@@ -43,7 +43,7 @@ export function registerNominationRoutes({ app, services, renderPage }: RouteDep
     });
   });
 
-  registerFormPage(app, '/advice-requests/:requestId/groups/:groupId/nominate', signedIn, {
+  registerFormPage(app, paths.nominate.pattern, signedIn, {
     async show(request, reply, values, errors, status = 200) {
       const { requestId, groupId } = params(request);
       const list = await deployments.nominationList(request.principal, requestId!, groupId!);
@@ -86,56 +86,51 @@ export function registerNominationRoutes({ app, services, renderPage }: RouteDep
     },
   });
 
-  registerFormPage(
-    app,
-    '/advice-requests/:requestId/groups/:groupId/conflicts/:personId',
-    signedIn,
-    {
-      async show(request, reply, values, errors, status = 200) {
-        const { requestId, groupId, personId } = params(request);
-        const form = await deployments.conflictForm(
-          request.principal,
-          requestId!,
-          groupId!,
-          personId!,
-        );
-        return renderPage(
-          request,
-          reply,
-          `${T}/conflict.njk`,
-          {
-            title: `Record a conflict of interest for ${form.person.name}`,
-            breadcrumbs: [
-              ...toNominateCrumbs,
-              {
-                text: `Request ${form.request.reference}`,
-                href: paths.nominate(requestId!, groupId!),
-              },
-            ],
-            ...form,
-            values,
-            action: paths.conflict(requestId!, groupId!, personId!),
-            errors,
-          },
-          status,
-        );
-      },
-      async submit(request, reply) {
-        const { requestId, groupId, personId } = params(request);
-        const person = await deployments.recordConflict(
-          request.principal,
-          requestId!,
-          groupId!,
-          personId!,
-          body(request),
-          request.id,
-        );
-        return redirectWithFlash(
-          reply,
-          paths.nominate(requestId!, groupId!),
-          `A conflict of interest is recorded for ${person.name}, who will not be offered for this request`,
-        );
-      },
+  registerFormPage(app, paths.conflict.pattern, signedIn, {
+    async show(request, reply, values, errors, status = 200) {
+      const { requestId, groupId, personId } = params(request);
+      const form = await deployments.conflictForm(
+        request.principal,
+        requestId!,
+        groupId!,
+        personId!,
+      );
+      return renderPage(
+        request,
+        reply,
+        `${T}/conflict.njk`,
+        {
+          title: `Record a conflict of interest for ${form.person.name}`,
+          breadcrumbs: [
+            ...toNominateCrumbs,
+            {
+              text: `Request ${form.request.reference}`,
+              href: paths.nominate(requestId!, groupId!),
+            },
+          ],
+          ...form,
+          values,
+          action: paths.conflict(requestId!, groupId!, personId!),
+          errors,
+        },
+        status,
+      );
     },
-  );
+    async submit(request, reply) {
+      const { requestId, groupId, personId } = params(request);
+      const person = await deployments.recordConflict(
+        request.principal,
+        requestId!,
+        groupId!,
+        personId!,
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.nominate(requestId!, groupId!),
+        `A conflict of interest is recorded for ${person.name}, who will not be offered for this request`,
+      );
+    },
+  });
 }

@@ -69,7 +69,7 @@ export function registerOfferRoutes({ app, services, renderPage }: RouteDeps): v
     },
   });
 
-  registerFormPage(app, '/advice-offers/:offerId/response', signedIn, {
+  registerFormPage(app, paths.offerResponse.pattern, signedIn, {
     async show(request, reply, values, errors, status = 200) {
       const { offerId } = request.params as { offerId: string };
       const form = await offers.responseForm(request.principal, offerId);

@@ -1,14 +1,13 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
 import { can } from '../../../platform/auth/permissions.js';
 import { pageRequest } from '../../../platform/db/search.js';
-import type { FieldError } from '../../../platform/errors.js';
 import { checkedValues } from '../../../platform/http/form-fields.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
 import {
+  type FormShow,
   redirectWithFlash,
   registerFormPage,
-  withFormErrors,
 } from '../../../platform/http/render.js';
 import { CLEARANCE_LABELS, CLEARANCE_ORDER, GROUP_TYPE_LABELS } from '../../groups/index.js';
 import { advicePaths as paths } from '../paths.js';
@@ -67,13 +66,7 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
     });
   });
 
-  const showAskForm = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    values: Values,
-    errors?: FieldError[],
-    status = 200,
-  ) => {
+  const showAskForm: FormShow = async (request, reply, values, errors, status = 200) => {
     advice.askForm(request.principal);
     const choose = (name: string, value: string) => values[name] === value;
     return renderPage(
@@ -115,23 +108,18 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
     );
   };
 
-  app.get(paths.ask, signedIn, async (request, reply) =>
-    showAskForm(request, reply, { advisorsWanted: '1' }),
-  );
-
-  app.post(paths.ask, signedIn, async (request, reply) =>
-    withFormErrors(
-      async () => {
-        const created = await advice.ask(request.principal, body(request), request.id);
-        return redirectWithFlash(
-          reply,
-          `${paths.request(created.id)}#documents`,
-          `Request ${created.reference} has been sent to the strategic engagement team. You can now add documents to share.`,
-        );
-      },
-      (errors, status) => showAskForm(request, reply, body(request), errors, status),
-    ),
-  );
+  registerFormPage(app, paths.ask, signedIn, {
+    initial: () => ({ advisorsWanted: '1' }),
+    show: showAskForm,
+    async submit(request, reply) {
+      const created = await advice.ask(request.principal, body(request), request.id);
+      return redirectWithFlash(
+        reply,
+        `${paths.request(created.id)}#documents`,
+        `Request ${created.reference} has been sent to the strategic engagement team. You can now add documents to share.`,
+      );
+    },
+  });
 
   app.get(paths.triage, signedIn, async (request, reply) => {
     const page = pageRequest((request.query as Record<string, unknown>).page, 25);
@@ -148,7 +136,7 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
     });
   });
 
-  app.get('/advice-requests/:requestId', signedIn, async (request, reply) => {
+  app.get(paths.request.pattern, signedIn, async (request, reply) => {
     const result = await advice.request(request.principal, idOf(request));
     const [disclosureLog, documents] = await Promise.all([
       services.disclosures.log(request.principal, result.request),
@@ -182,13 +170,7 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
     });
   });
 
-  const showRouteForm = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    values: Values,
-    errors?: FieldError[],
-    status = 200,
-  ) => {
+  const showRouteForm: FormShow = async (request, reply, values, errors, status = 200) => {
     const form = await advice.routeForm(request.principal, idOf(request));
     const chosen = new Set([values.groups ?? []].flat());
     return renderPage(
@@ -217,36 +199,24 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
     );
   };
 
-  app.get('/advice-requests/:requestId/route', signedIn, async (request, reply) =>
-    showRouteForm(request, reply, {}),
-  );
+  registerFormPage(app, paths.route.pattern, signedIn, {
+    show: showRouteForm,
+    async submit(request, reply) {
+      const routed = await advice.route(
+        request.principal,
+        idOf(request),
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.triage,
+        `Request ${routed.request.reference} has been passed to ${routed.groups.join(' and ')}`,
+      );
+    },
+  });
 
-  app.post('/advice-requests/:requestId/route', signedIn, async (request, reply) =>
-    withFormErrors(
-      async () => {
-        const routed = await advice.route(
-          request.principal,
-          idOf(request),
-          body(request),
-          request.id,
-        );
-        return redirectWithFlash(
-          reply,
-          paths.triage,
-          `Request ${routed.request.reference} has been passed to ${routed.groups.join(' and ')}`,
-        );
-      },
-      (errors, status) => showRouteForm(request, reply, body(request), errors, status),
-    ),
-  );
-
-  const showDeclineForm = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    values: Values,
-    errors?: FieldError[],
-    status = 200,
-  ) => {
+  const showDeclineForm: FormShow = async (request, reply, values, errors, status = 200) => {
     const form = await advice.declineForm(request.principal, idOf(request));
     return renderPage(
       request,
@@ -264,30 +234,24 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
     );
   };
 
-  app.get('/advice-requests/:requestId/decline', signedIn, async (request, reply) =>
-    showDeclineForm(request, reply, {}),
-  );
+  registerFormPage(app, paths.decline.pattern, signedIn, {
+    show: showDeclineForm,
+    async submit(request, reply) {
+      const declined = await advice.decline(
+        request.principal,
+        idOf(request),
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.triage,
+        `Request ${declined.reference} has been declined; the requester has been told why`,
+      );
+    },
+  });
 
-  app.post('/advice-requests/:requestId/decline', signedIn, async (request, reply) =>
-    withFormErrors(
-      async () => {
-        const declined = await advice.decline(
-          request.principal,
-          idOf(request),
-          body(request),
-          request.id,
-        );
-        return redirectWithFlash(
-          reply,
-          paths.triage,
-          `Request ${declined.reference} has been declined; the requester has been told why`,
-        );
-      },
-      (errors, status) => showDeclineForm(request, reply, body(request), errors, status),
-    ),
-  );
-
-  registerFormPage(app, '/advice-requests/:requestId/advice/:adviceId/outcome', signedIn, {
+  registerFormPage(app, paths.outcome.pattern, signedIn, {
     async show(request, reply, values, errors, status = 200) {
       const { requestId, adviceId } = request.params as Record<string, string>;
       const form = await advice.outcomeForm(request.principal, requestId!, adviceId!);
@@ -332,7 +296,7 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
     },
   });
 
-  registerFormPage(app, '/advice-requests/:requestId/question', signedIn, {
+  registerFormPage(app, paths.question.pattern, signedIn, {
     async show(request, reply, values, errors, status = 200) {
       const form = await advice.questionForm(request.principal, idOf(request));
       return renderPage(
@@ -365,7 +329,7 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
     },
   });
 
-  registerFormPage(app, '/advice-requests/:requestId/answer', signedIn, {
+  registerFormPage(app, paths.answer.pattern, signedIn, {
     async show(request, reply, values, errors, status = 200) {
       const form = await advice.answerForm(request.principal, idOf(request));
       return renderPage(

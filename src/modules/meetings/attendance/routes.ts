@@ -65,7 +65,7 @@ export function registerAttendanceRoutes(deps: RouteDeps): void {
       );
     };
 
-    registerFormPage(app, `${prefix}/:bodyId/absences/:personId/withdraw`, signedIn, {
+    registerFormPage(app, paths.withdraw.pattern(prefix), signedIn, {
       show: showWithdrawForm,
       async submit(request, reply) {
         const { bodyId, personId } = params(request) as { bodyId: string; personId: string };

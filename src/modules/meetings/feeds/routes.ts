@@ -55,7 +55,7 @@ export function registerFeedRoutes({ app, services, renderPage }: RouteDeps): vo
   });
 
   for (const provider of meetings.providers)
-    app.get(`${provider.publicPathPrefix}/:bodyId/meetings.ics`, feed, async (request, reply) =>
+    app.get(paths.bodyFeed.pattern(provider.publicPathPrefix), feed, async (request, reply) =>
       sendCalendar(
         reply,
         await meetingFeeds.bodyFeed(provider.type, (request.params as { bodyId: string }).bodyId),

@@ -87,7 +87,7 @@ export function registerPaperRoutes({ app, services, renderPage }: RouteDeps): v
 
   for (const provider of meetings.providers) {
     app.get(
-      `${provider.publicPathPrefix}/:bodyId/meetings/:meetingId/papers/:paperId`,
+      paths.publicPaper.pattern(provider.publicPathPrefix),
       publicPage,
       async (request, reply) => {
         const { bodyId, meetingId, paperId } = params(request);

@@ -13,7 +13,7 @@ export function registerPublicMeetingRoutes({ app, services, renderPage }: Route
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
   for (const provider of services.meetings.providers) {
     app.get(
-      `${provider.publicPathPrefix}/:bodyId/meetings/:meetingId`,
+      paths.publicMeeting.pattern(provider.publicPathPrefix),
       publicPage,
       async (request, reply) => {
         const { bodyId, meetingId } = params(request);

@@ -38,7 +38,7 @@ export function registerScheduleRoutes({ app, services, renderPage }: RouteDeps)
     const prefix = provider.pathPrefix;
     const type = provider.type;
 
-    app.get(`${prefix}/:bodyId/meetings`, signedIn, async (request, reply) => {
+    app.get(paths.bodyMeetings.pattern(prefix), signedIn, async (request, reply) => {
       // An absurd page number (1e400, -1) is the first page, never an infinite offset.
       const { page } = pageRequest((request.query as Record<string, unknown>).page, PAGE_SIZE);
       const result = await meetings.bodyMeetings(request.principal, type, params(request).bodyId!, {
@@ -93,7 +93,7 @@ export function registerScheduleRoutes({ app, services, renderPage }: RouteDeps)
       );
     };
 
-    registerFormPage(app, `${prefix}/:bodyId/meetings/new`, signedIn, {
+    registerFormPage(app, paths.schedule.pattern(prefix), signedIn, {
       initial: () => dateParts('date', null),
       show: showScheduleForm,
       async submit(request, reply) {
