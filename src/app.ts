@@ -22,10 +22,7 @@ import nunjucks from 'nunjucks';
 import { readConfig, readTestConfig, type Config } from './config.js';
 import { registerApiTokenRoutes } from './platform/api/admin-routes.js';
 import { registerApiDocsRoutes } from './platform/api/docs-routes.js';
-import { apiDocsPaths, apiTokenPaths } from './platform/api/paths.js';
-import { auditPaths } from './platform/audit/paths.js';
-import { authPaths } from './platform/auth/paths.js';
-import { outboxPaths } from './platform/mail/paths.js';
+import { apiDocsPaths } from './platform/api/paths.js';
 import { createBankHolidayService } from './platform/bank-holidays/service.js';
 import { registerBankHolidayRoutes } from './platform/bank-holidays/routes.js';
 import { createApiTokenService } from './platform/api/service.js';
@@ -53,6 +50,8 @@ import { installErrorHandling, isApiRequest } from './platform/http/errors.js';
 import { registerHealthRoutes } from './platform/http/health.js';
 import { registerHomeRoutes } from './platform/http/home.js';
 import { createRenderer } from './platform/http/render.js';
+import { serviceNavigation } from './platform/http/service-navigation.js';
+import { platformSweeps } from './platform/sweeps.js';
 import {
   trackHandlersInFlight,
   type HandlersInFlight,
@@ -65,13 +64,7 @@ import { guardTextInput } from './platform/http/text-input.js';
 import { rememberFrameNameParts } from './platform/http/template-frames.js';
 import { memoizeRelativeNames } from './platform/http/template-names.js';
 import type { Access } from './platform/http/types.js';
-import type {
-  BridgeModule,
-  ModuleNavItem,
-  PlatformServices,
-  RouteDeps,
-  Sweep,
-} from './platform/modules.js';
+import type { BridgeModule, PlatformServices, RouteDeps, Sweep } from './platform/modules.js';
 import type { Env, ModuleSettingsDeclarations } from './platform/settings.js';
 import { registerOutboxRoutes } from './platform/mail/routes.js';
 import { createMailService, smtpTransport, type MailTransport } from './platform/mail/service.js';
@@ -210,64 +203,6 @@ export function buildServices(deps: AppDeps) {
   return { platform, modules, services, messages };
 }
 
-/** The platform's own sweeps; each module adds its own (BridgeModule.sweeps). */
-function platformSweeps(platform: PlatformServices, log: FastifyInstance['log']): Sweep[] {
-  return [
-    { name: 'mail', everyMs: 15_000, run: () => platform.mail.deliverDue() },
-    // Bank holidays an administrator uploaded on another instance are put in use here too.
-    {
-      name: 'bank-holiday reload',
-      everyMs: 10 * 60_000,
-      run: () =>
-        platform.bankHolidays
-          .load()
-          .then((problem) => problem && log.warn({ problem }, 'bank holidays')),
-    },
-    { name: 'session', everyMs: 10 * 60_000, run: () => platform.auth.sweepExpired() },
-  ];
-}
-
-/** The navigation: the platform's entries and every module's, in their order. */
-function navigation(platform: PlatformServices, modules: readonly BridgeModule[]) {
-  const entries: ModuleNavItem[] = [
-    { order: 0, textKey: 'nav.home', href: '/', visible: () => true },
-    ...modules.flatMap((m) => m.navigation ?? []),
-    {
-      order: 90,
-      textKey: 'nav.users',
-      href: authPaths.users,
-      visible: (p) => can(p, 'users.manage'),
-    },
-    {
-      order: 100,
-      textKey: 'nav.audit',
-      href: auditPaths.trail,
-      visible: (p) => can(p, 'audit.view'),
-    },
-    {
-      order: 110,
-      textKey: 'nav.apiTokens',
-      href: apiTokenPaths.tokens,
-      visible: (p) => can(p, 'api-tokens.manage'),
-    },
-    {
-      order: 120,
-      textKey: 'nav.outbox',
-      href: outboxPaths.outbox,
-      visible: (p) => !platform.mail.delivers && can(p, 'mail.view-outbox'),
-    },
-    {
-      order: 130,
-      textKey: 'nav.account',
-      href: authPaths.account,
-      visible: (p) => p?.kind === 'user',
-    },
-    { order: 140, textKey: 'nav.signIn', href: authPaths.signIn, visible: (p) => p === null },
-  ];
-  // A stable sort: entries of the same order keep the order the modules are listed in.
-  return entries.sort((a, b) => a.order - b.order);
-}
-
 /** A registered route and who may use it; the permissions test walks them all. */
 export interface RouteInfo {
   method: string;
@@ -329,7 +264,7 @@ export async function buildApp(deps: AppDeps): Promise<{
     .then((problem) => problem && app.log.warn({ problem }, 'bank holidays'))
     .catch((err: unknown) => app.log.error({ err }, 'bank-holiday load failed'));
 
-  const renderPage = createRenderer(navigation(platform, modules), messages);
+  const renderPage = createRenderer(serviceNavigation(platform, modules), messages);
 
   await app.register(helmet, {
     enableCSPNonces: true,
