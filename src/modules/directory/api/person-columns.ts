@@ -4,6 +4,7 @@
  * writes to people stays one statement while the tables' shape stays private (ADR 0014).
  */
 import { eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { scalar } from '../../../platform/db/scalar.js';
 import { alias } from 'drizzle-orm/pg-core';
 import { users } from '../../../platform/auth/schema.js';
 import { organisations, people } from '../schema.js';
@@ -24,12 +25,6 @@ const person = alias(people, 'directory_person');
 const account = alias(users, 'directory_account');
 const fromPerson = sql`${people} ${sql.identifier('directory_person')}`;
 const joinAccount = sql`left join ${users} ${sql.identifier('directory_account')} on ${eq(account.id, person.userId)}`;
-
-/**
- * In parentheses around an inner statement: drizzle writes a column at the top of a selection
- * of one table without its table's name, which inside a subquery would name the wrong column.
- */
-const scalar = <T>(inner: SQL) => sql<T>`(${inner})`;
 
 export const personColumns: PersonColumns = {
   name: (personId) =>

@@ -5,6 +5,7 @@
  * the tables' shape stays private to this module (ADR 0014).
  */
 import { eq, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { scalar } from '../../../platform/db/scalar.js';
 import { QueryBuilder, type SubqueryWithSelection } from 'drizzle-orm/pg-core';
 import type { IsoDate } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/database.js';
@@ -29,12 +30,6 @@ export interface GroupColumns {
   /** IAG-30: an exemption giving the person unescorted access is in force on the day. */
   unescortedAccess(personId: SQLWrapper, on: IsoDate): SQL<boolean>;
 }
-
-/**
- * In parentheses around an inner statement: drizzle writes a column at the top of a selection
- * of one table without its table's name, which inside a subquery would name the wrong column.
- */
-const scalar = <T>(inner: SQL) => sql<T>`(${inner})`;
 
 const MEMBERS = sql.identifier('current_members');
 
