@@ -157,6 +157,7 @@ export function buildServices(deps: AppDeps) {
     apiTokens: createApiTokenService({ db, now, t }),
     files: diskFileStore(config.files.dir),
     bankHolidays: createBankHolidayService({ db, base: config.bankHolidays, now }),
+    t,
   };
 
   const directory = createDirectoryModule({ platform, now });

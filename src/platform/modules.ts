@@ -15,6 +15,7 @@ import type { UsersService } from './auth/users-service.js';
 import type { BankHolidayService } from './bank-holidays/service.js';
 import type { Database, Db, Executor } from './db/database.js';
 import type { FileStore } from './files/store.js';
+import type { Translate } from './i18n/messages.js';
 import type { NavItem } from './http/navigation.js';
 import type { RenderPage } from './http/render.js';
 import type { MailService } from './mail/service.js';
@@ -31,6 +32,11 @@ export interface PlatformServices {
   apiTokens: ApiTokenService;
   files: FileStore;
   bankHolidays: BankHolidayService;
+  /**
+   * The messages of the default language, for what a service writes without a request: its
+   * refusals (field errors) and its e-mails (ADR 0015). A module's keys carry its namespace.
+   */
+  t: Translate;
 }
 
 /**
@@ -117,6 +123,8 @@ export interface BridgeModule<Api = unknown> {
   /** The person's tasks from this module; falsy entries are left out. */
   homeTasks?(
     principal: UserPrincipal,
+    /** The request's messages: a task's words in the person's language. */
+    t: Translate,
   ): Promise<readonly (ModuleHomeTask | false | null | undefined | 0)[]>;
   sweeps?: readonly Sweep[];
   /**

@@ -80,7 +80,7 @@ export function registerHomeRoutes(
         width: 'two-thirds',
       });
     }
-    const fromModules = await Promise.all(modules.map((m) => m.homeTasks?.(p) ?? []));
+    const fromModules = await Promise.all(modules.map((m) => m.homeTasks?.(p, request.t) ?? []));
     const tasks = inOrder([...fromModules.flat(), ...platformTasks(p, services, request.t)]);
     if (tasks.length === 1) tasks.unshift(...publicTasks);
     return renderPage(request, reply, 'platform/views/home.njk', {

@@ -1,18 +1,23 @@
 /**
- * The platform's English catalogue and the platform's words agree: every key a template or the
- * code asks for is in it, and it holds nothing no one asks for (so that a translator translates
- * only what is shown).
+ * Each English catalogue and the words its owner asks for agree (ADR 0015): every key a template
+ * or the code asks for is in the catalogue of its namespace, and a catalogue holds nothing no one
+ * asks for (so that a translator translates only what is shown). The platform's keys are written
+ * bare (`layout.signOut`); a module's carry its namespace (`groups:list.title`).
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { WORDED_STATUSES } from '../http/errors.js';
-import { DEFAULT_LANGUAGE, readCatalogues, type Catalogue } from './messages.js';
+import {
+  DEFAULT_LANGUAGE,
+  PLATFORM_NAMESPACE,
+  readCatalogues,
+  type Catalogue,
+} from './messages.js';
 
 // The sources, not the compiled copy the tests run from: the runner works in the repository.
 const srcDir = path.resolve('src');
-const platformDir = path.join(srcDir, 'platform');
 
 function filesUnder(dir: string, suffix: string): string[] {
   return fs
@@ -35,62 +40,101 @@ function keysOf(catalogue: Catalogue, prefix = ''): string[] {
   return [...new Set(keys)];
 }
 
-const english = readCatalogues(srcDir)[DEFAULT_LANGUAGE]!.platform!;
-const templates = filesUnder(platformDir, '.njk').map((f) => fs.readFileSync(f, 'utf8'));
-// The platform's code, and app.ts, which names the platform's navigation entries.
-const code = [...filesUnder(platformDir, '.ts'), path.join(srcDir, 'app.ts')].map((f) =>
-  fs.readFileSync(f, 'utf8'),
-);
+/** A key as asked for, split into its namespace and its key within it. */
+function split(asked: string): { namespace: string; key: string } {
+  const at = asked.indexOf(':');
+  return at < 0
+    ? { namespace: PLATFORM_NAMESPACE, key: asked }
+    : { namespace: asked.slice(0, at), key: asked.slice(at + 1) };
+}
 
-/** The keys a template asks for: `t("a.b")` or `t('a.b', {...})`. */
-function keysInTemplates(): Set<string> {
-  const keys = new Set<string>();
-  for (const text of templates)
-    for (const m of text.matchAll(/\bt\(\s*["']([\w.:-]+)["']/g)) keys.add(m[1]!);
-  return keys;
+const english = readCatalogues(srcDir)[DEFAULT_LANGUAGE]!;
+const templates = filesUnder(srcDir, '.njk').map((f) => fs.readFileSync(f, 'utf8'));
+const code = filesUnder(srcDir, '.ts').map((f) => fs.readFileSync(f, 'utf8'));
+const allCode = code.join('\n');
+
+/** The keys templates ask for: `t("a.b")`, `t('groups:a.b', {...})`. */
+function askedInTemplates(): string[] {
+  return templates.flatMap((text) =>
+    [...text.matchAll(/\bt\(\s*["']([\w.:-]+)["']/g)].map((m) => m[1]!),
+  );
+}
+
+/** The keys the code asks for by name: `t('...')` and a navigation entry's `textKey: '...'`. */
+function askedInCode(): string[] {
+  return [
+    ...allCode.matchAll(/\bt\(\s*'([\w.:-]+)'/g),
+    ...allCode.matchAll(/(?:textKey|hintKey): '([\w.:-]+)'/g),
+  ].map((m) => m[1]!);
 }
 
 /**
- * The keys the code names: any quoted string that is a key (a route's `request.t('...')`, a
- * navigation entry's `textKey`, a key kept in a table), and the error pages' keys, made from
- * the statuses that have words of their own.
+ * Whether anything asks for a key: by name in a template or the code (any quoted string that is
+ * the key, as a table of keys holds them), or by a family the code builds (`` `groups:status.${s}` ``
+ * asks for every key under `groups:status.`), or an error page's words.
  */
-function keysInCode(known: readonly string[]): Set<string> {
-  const keys = new Set<string>();
-  const all = code.join('\n');
-  for (const key of known) if (all.includes(`'${key}'`)) keys.add(key);
-  for (const status of WORDED_STATUSES)
-    for (const part of ['title', 'message']) keys.add(`errors.${status}.${part}`);
-  return keys;
+function isAsked(namespace: string, key: string, named: Set<string>, families: string[]): boolean {
+  const full = namespace === PLATFORM_NAMESPACE ? key : `${namespace}:${key}`;
+  if (named.has(full)) return true;
+  if (allCode.includes(`'${full}'`)) return true;
+  if (families.some((prefix) => full.startsWith(prefix))) return true;
+  return (
+    namespace === PLATFORM_NAMESPACE &&
+    [...WORDED_STATUSES].some((s) => key === `errors.${s}.title` || key === `errors.${s}.message`)
+  );
 }
 
-test('every key a platform template asks for is in the English catalogue', () => {
-  const known = new Set(keysOf(english));
-  const used = [...keysInTemplates()];
+/** The prefixes of keys built in code or templates: `` `ns:a.b.${...}` `` or `'ns:a.b.' + ...`. */
+function keyFamilies(): string[] {
+  const sources = [allCode, ...templates].join('\n');
+  return [
+    ...sources.matchAll(/`([\w-]+:[\w.-]+\.)\$\{/g),
+    ...sources.matchAll(/["']([\w-]+:[\w.-]+\.)["']\s*[+~]/g),
+  ].map((m) => m[1]!);
+}
+
+test('the platform has an English catalogue, and every module that has words has one', () => {
+  assert.ok(english[PLATFORM_NAMESPACE], 'src/platform/locales/en.json');
+  const asked = [...askedInTemplates(), ...askedInCode()].map(split);
+  const namespaces = new Set(asked.map((a) => a.namespace));
+  assert.deepEqual(
+    [...namespaces].filter((ns) => !english[ns]),
+    [],
+    'a namespace asked for with no locales/en.json',
+  );
+});
+
+test('every key a template asks for is in the English catalogue of its namespace', () => {
+  const used = askedInTemplates();
   assert.ok(used.length > 100, `only ${used.length} keys found: is the scan right?`);
-  assert.deepEqual(
-    used.filter((key) => !known.has(key)),
-    [],
-  );
+  const missing = used.filter((asked) => {
+    const { namespace, key } = split(asked);
+    const catalogue = english[namespace];
+    return !catalogue || !keysOf(catalogue).includes(key);
+  });
+  assert.deepEqual([...new Set(missing)], []);
 });
 
-test('every key of the English catalogue is asked for by a template or the code', () => {
-  const known = keysOf(english);
-  const used = new Set([...keysInTemplates(), ...keysInCode(known)]);
-  assert.deepEqual(
-    known.filter((key) => !used.has(key)),
-    [],
-  );
-});
-
-test('the code asks only for keys of the English catalogue', () => {
-  const known = new Set(keysOf(english));
-  const asked = new Set<string>();
-  for (const text of code) for (const m of text.matchAll(/\bt\(\s*'([\w.:-]+)'/g)) asked.add(m[1]!);
-  for (const m of code.join('\n').matchAll(/textKey: '([\w.:-]+)'/g)) asked.add(m[1]!);
+test('the code asks only for keys of the English catalogues', () => {
+  const asked = new Set(askedInCode());
   assert.ok(asked.size > 30, `only ${asked.size} keys found: is the scan right?`);
+  const known = new Map(Object.entries(english).map(([ns, c]) => [ns, new Set(keysOf(c))]));
   assert.deepEqual(
-    [...asked].filter((key) => !known.has(key)),
+    [...asked].filter((full) => {
+      const { namespace, key } = split(full);
+      return !known.get(namespace)?.has(key);
+    }),
     [],
   );
+});
+
+test('every key of every English catalogue is asked for by a template or the code', () => {
+  const named = new Set([...askedInTemplates(), ...askedInCode()]);
+  const families = keyFamilies();
+  const unasked = Object.entries(english).flatMap(([namespace, catalogue]) =>
+    keysOf(catalogue)
+      .filter((key) => !isAsked(namespace, key, named, families))
+      .map((key) => `${namespace}:${key}`),
+  );
+  assert.deepEqual(unasked, []);
 });
