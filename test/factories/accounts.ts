@@ -88,3 +88,12 @@ export async function signInAccount(t: TestApp, account: FactoryAccount): Promis
     t.clock.current = kept;
   }
 }
+
+/** Makes an account with a role (see makeAccount) and signs it in: for a test that needs a reader. */
+export async function signInNewAccount(
+  t: TestApp,
+  role: Role,
+  options: { name?: string; scope?: { type: ScopeType; id: string } } = {},
+): Promise<Agent> {
+  return signInAccount(t, await makeAccount(t, { role, ...options }));
+}

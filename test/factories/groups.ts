@@ -91,8 +91,7 @@ export async function makeGroup(
     meetingIntervalMonths: String(options.meetingIntervalMonths ?? 2),
   });
   const chair = options.chair
-    ? await makeMember(t, group.id, {
-        chair: true,
+    ? await makeChair(t, group.id, {
         startsOn: options.startsOn,
         name: typeof options.chair === 'string' ? options.chair : undefined,
       })
@@ -105,4 +104,25 @@ export async function makeGroup(
   for (const memberName of names)
     members.push(await makeMember(t, group.id, { name: memberName, startsOn: options.startsOn }));
   return { id: group.id, name, group, chair, members };
+}
+
+/**
+ * Appoints a member and records an election (IAG-21) that makes them the group's chair, held on
+ * the day they start: a group's chairs are the people elected at its latest election.
+ */
+export async function makeChair(
+  t: TestApp,
+  groupId: string,
+  options: { name?: string; startsOn?: string } = {},
+): Promise<FactoryAccount> {
+  const chair = await makeMember(t, groupId, { ...options, chair: true });
+  await t.services.groups.recordElection(await coordinatorOf(t), groupId, {
+    ...dateFields('heldOn', options.startsOn ?? todayInLondon(t.clock.now())),
+    adjudicatorName: 'Test Adjudicator',
+    agreedByChairs: 'The members',
+    agreedByPolice: 'The coordination unit',
+    candidates: [chair.personId],
+    elected: [chair.personId],
+  });
+  return chair;
 }
