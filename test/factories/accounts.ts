@@ -97,3 +97,13 @@ export async function signInNewAccount(
 ): Promise<Agent> {
   return signInAccount(t, await makeAccount(t, { role, ...options }));
 }
+
+/** One account for each role, for a file whose tests each act as one of a few roles. */
+export async function makeAccounts<R extends Role>(
+  t: TestApp,
+  roles: readonly R[],
+): Promise<Record<R, FactoryAccount>> {
+  const accounts = {} as Record<R, FactoryAccount>;
+  for (const role of roles) accounts[role] = await makeAccount(t, { role });
+  return accounts;
+}
