@@ -21,9 +21,9 @@ import {
 } from '../meeting-body.js';
 import { groupPaths as paths } from '../paths.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import {
   GROUP_STATUSES,
-  GROUP_TYPE_LABELS,
   GROUP_TYPES,
   isIndependentType,
   MEETING_INTERVALS,
@@ -31,15 +31,7 @@ import {
   type GroupType,
 } from '../rules.js';
 import { namesPoliceAttendance } from '../police-attendance/rules.js';
-import {
-  GROUP_STATUS_LABELS,
-  MEETING_INTERVAL_LABELS,
-  groupCrumb,
-  groupFormValues,
-  groupLabels as labels,
-  groupsCrumb,
-  home,
-} from './presenter.js';
+import { groupCrumb, groupFormValues, groupsCrumb, groupTypeItems, home } from './presenter.js';
 
 const T = 'modules/groups/register/views';
 const { signedIn, view, register, manage, publicPage } = routeAccess;
@@ -50,9 +42,10 @@ function typeOf(value: string | undefined): GroupType | undefined {
     : undefined;
 }
 
-const typeItems = (selected: string | undefined, blank: string) => [
-  { value: '', text: blank },
-  ...GROUP_TYPES.map((t) => ({ value: t, text: GROUP_TYPE_LABELS[t], selected: t === selected })),
+/** The list's filter by type. */
+const typeItems = (t: Translate, selected: string | undefined) => [
+  { value: '', text: t('groups:register.allTypes') },
+  ...groupTypeItems(t, (type) => ({ selected: type === selected })),
 ];
 
 export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): void {
@@ -81,9 +74,8 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
       breadcrumbs: [home],
       q,
       type,
-      typeItems: typeItems(type, 'All types'),
+      typeItems: typeItems(request.t, type),
       result,
-      labels,
       paths,
       canRegister: can(request.principal, 'groups.register'),
       canManage: can(request.principal, 'groups.manage'),
@@ -111,6 +103,7 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
       groups.parentOptions(),
     ]);
     const v = options.values;
+    const t = request.t;
     return {
       title: options.group ? `Change ${options.group.name}` : 'Register an advisory group',
       breadcrumbs: options.group
@@ -119,21 +112,17 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
       action: options.group ? paths.edit(options.group.id) : paths.register,
       values: v,
       errors: options.errors,
-      typeItems: GROUP_TYPES.map((t) => ({
-        value: t,
-        text: GROUP_TYPE_LABELS[t],
-        checked: t === v.type,
-      })),
+      typeItems: groupTypeItems(t, (type) => ({ checked: type === v.type })),
       statusItems: GROUP_STATUSES.map((s) => ({
         value: s,
-        text: GROUP_STATUS_LABELS[s],
+        text: t(`groups:groupStatus.${s}`),
         selected: s === (v.status || 'active'),
       })),
       intervalItems: [
         { value: '', text: 'Select how often' },
         ...MEETING_INTERVALS.map((m) => ({
           value: String(m),
-          text: MEETING_INTERVAL_LABELS[m],
+          text: t(`groups:meetingInterval.${m}`),
           selected: String(m) === v.meetingIntervalMonths,
         })),
       ],
@@ -195,7 +184,6 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
       needsDeploymentContact: needsDeploymentContact(detail.group.type),
       groupHref: (id: string) => groupPageHref(request.principal, id),
       historyHref: recordHistoryHref(request.principal, 'group', detail.group.id),
-      labels,
       paths,
     });
   });
@@ -332,9 +320,8 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
       breadcrumbs: [home],
       q,
       type,
-      typeItems: typeItems(type, 'All types'),
+      typeItems: typeItems(request.t, type),
       result,
-      labels,
       paths,
       pagination: paginationFor(paths.publicList, { q, type }, page.page, page.limit, result.total),
     });
@@ -354,7 +341,6 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
       breadcrumbs: [home, { text: 'Advisory groups', href: paths.publicList }],
       ...detail,
       independent: isIndependentType(detail.group.type),
-      labels,
       paths,
     });
   });

@@ -23,6 +23,7 @@ import {
   reappointments,
 } from '../schema.js';
 import { validateGroup, validateTermsOfReference } from '../validation.js';
+import { fieldErrors } from '../words.js';
 import {
   findGroup,
   findPublicGroup,
@@ -40,7 +41,7 @@ import type { Chairs } from '../elections/chairs.js';
 import { electionFields } from './presenter.js';
 
 export function createRegisterService(deps: GroupsServiceDeps & { chairs: Chairs }) {
-  const { db, directory } = deps;
+  const { db, directory, t } = deps;
   const now = deps.now ?? (() => new Date());
   const today = () => todayInLondon(now());
   const personNames = (executor: Executor, ids: readonly string[]) =>
@@ -84,7 +85,7 @@ export function createRegisterService(deps: GroupsServiceDeps & { chairs: Chairs
       registeredByDirector: hasRole(user, 'director'),
       creating: options.creating,
     });
-    if (refusals.length) throw new ValidationError(refusals);
+    if (refusals.length) throw new ValidationError(fieldErrors(t, refusals));
     const [clash] = await executor
       .select({ id: advisoryGroups.id })
       .from(advisoryGroups)
