@@ -3,6 +3,7 @@
  * in (ADR 0015): pure rules know no language, so whoever shows the sentence turns it into words
  * with `t` (a service with `platform.t`, a route or presenter with the request's).
  */
+import { ValidationError } from '../../platform/errors.js';
 import type { Translate } from '../../platform/i18n/messages.js';
 
 export interface Said {
@@ -37,4 +38,9 @@ export function say(t: Translate, said: Said): string {
 /** Field refusals as the `ValidationError` a form shows. */
 export function fieldErrors(t: Translate, refusals: readonly SaidRefusal[]) {
   return refusals.map((r) => ({ field: r.field, message: say(t, r) }));
+}
+
+/** The refusal of one field, as a form shows it: `throw refusal(t, 'name', 'groups:...')`. */
+export function refusal(t: Translate, field: string, key: string, values?: Said['values']) {
+  return new ValidationError([{ field, message: say(t, { key, ...(values && { values }) }) }]);
 }

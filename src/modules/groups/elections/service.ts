@@ -88,7 +88,7 @@ export function createElectionsService(deps: GroupsServiceDeps & { chairs: Chair
      */
     async recordElection(principal: Principal, groupId: string, input: Input, requestId?: string) {
       const user = requireAction(principal, 'groups.manage');
-      const { errors, value } = validateElection(input);
+      const { errors, value } = validateElection(t, input);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const group = await findGroup(tx, groupId);

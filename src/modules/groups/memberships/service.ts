@@ -292,7 +292,7 @@ export function createMembershipsService(deps: GroupsServiceDeps & { terms: Term
       requestId?: string,
     ) {
       const user = requireAction(principal, 'groups.manage');
-      const { errors, value } = validateLeaving(input);
+      const { errors, value } = validateLeaving(t, input);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const before = await findMembership(tx, groupId, membershipId);
