@@ -162,17 +162,17 @@ export function createGroupsModule(
   const { platform, now, directory: directoryApi, meetings } = deps;
   const { db, config, mail } = platform;
   const { directory } = directoryApi;
-  const groups = createGroupsService({ db, config, directory, mail, now });
+  const groups = createGroupsService({ db, config, directory, mail, now, t: platform.t });
   const recruitment = {
     ...createRecruitmentService({ db, groups, directory, mail, publicUrl: config.publicUrl, now }),
     ...createApplyService({ db, groups, mail }),
   };
-  const policeAttendance = createPoliceAttendanceService({ db, groups, directory });
+  const policeAttendance = createPoliceAttendanceService({ db, groups, directory, t: platform.t });
   // A member's records, the police who attend, diversity and balance, and the guides.
   const memberRecords = {
     ...createMemberRecordsService({ db, groups, directory }),
     ...policeAttendance,
-    ...createDiversityService({ db, groups, directory }),
+    ...createDiversityService({ db, groups, directory, t: platform.t }),
     ...createGuidesService({ db, groups, directory }),
   };
   // ADR 0005: a group, the Director's meetings with the chairs and the annual conference meet.
