@@ -164,8 +164,16 @@ export function createGroupsModule(
   const { directory } = directoryApi;
   const groups = createGroupsService({ db, config, directory, mail, now });
   const recruitment = {
-    ...createRecruitmentService({ db, groups, directory, mail, publicUrl: config.publicUrl, now }),
-    ...createApplyService({ db, groups, mail }),
+    ...createRecruitmentService({
+      db,
+      groups,
+      directory,
+      mail,
+      publicUrl: config.publicUrl,
+      t: platform.t,
+      now,
+    }),
+    ...createApplyService({ db, groups, mail, t: platform.t }),
   };
   const policeAttendance = createPoliceAttendanceService({ db, groups, directory });
   // A member's records, the police who attend, diversity and balance, and the guides.
