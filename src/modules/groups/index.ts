@@ -178,7 +178,7 @@ export function createGroupsModule(
   const policeAttendance = createPoliceAttendanceService({ db, groups, directory });
   // A member's records, the police who attend, diversity and balance, and the guides.
   const memberRecords = {
-    ...createMemberRecordsService({ db, groups, directory }),
+    ...createMemberRecordsService({ db, groups, directory, t: platform.t }),
     ...policeAttendance,
     ...createDiversityService({ db, groups, directory }),
     ...createGuidesService({ db, groups, directory }),
