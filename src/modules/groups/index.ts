@@ -208,7 +208,8 @@ export function createGroupsModule(
       groupTypeSql,
       groupOwnerIdSql,
       workingGroupsSql,
-      groupTypeLabel,
+      // Other modules' services name a type without a request: the default language.
+      groupTypeLabel: (type) => groupTypeLabel(platform.t, type),
       groupProfile,
       groupColumns,
       advisorRecords,
