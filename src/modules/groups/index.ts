@@ -162,7 +162,7 @@ export function createGroupsModule(
   const { platform, now, directory: directoryApi, meetings } = deps;
   const { db, config, mail } = platform;
   const { directory } = directoryApi;
-  const groups = createGroupsService({ db, config, directory, mail, now });
+  const groups = createGroupsService({ db, config, directory, mail, now, t: platform.t });
   const recruitment = {
     ...createRecruitmentService({
       db,

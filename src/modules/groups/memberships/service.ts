@@ -40,7 +40,7 @@ export class MemberImportError extends ValidationError {
 }
 
 export function createMembershipsService(deps: GroupsServiceDeps & { terms: Terms }) {
-  const { db, directory } = deps;
+  const { db, directory, t } = deps;
   const now = deps.now ?? (() => new Date());
   const today = () => todayInLondon(now());
   const personNames = (executor: Executor, ids: readonly string[]) =>
@@ -156,7 +156,7 @@ export function createMembershipsService(deps: GroupsServiceDeps & { terms: Term
     async importMembers(principal: Principal, groupId: string, csv: string, requestId?: string) {
       const user = requireAction(principal, 'groups.manage');
       const day = today();
-      const { rows, problems } = parseMemberImport(csv, day);
+      const { rows, problems } = parseMemberImport(csv, day, t);
       if (problems.length) throw new MemberImportError(problems);
       const rulesAgreed = deps.config.groups.rulesAgreedOn;
       const terms = rows.map((row) => retrospectiveAppointment(row.firstJoined, rulesAgreed, day));
