@@ -185,9 +185,9 @@ export function createGroupsModule(
   };
   // ADR 0005: a group, the Director's meetings with the chairs and the annual conference meet.
   meetings.addBodies([
-    createGroupMeetingBody({ groups, policeAttendance, directory }),
-    createDirectorChairsBody({ groups, directory }),
-    createAnnualConferenceBody({ groups, directory }),
+    createGroupMeetingBody({ groups, policeAttendance, directory, t: platform.t }),
+    createDirectorChairsBody({ groups, directory, t: platform.t }),
+    createAnnualConferenceBody({ groups, directory, t: platform.t }),
   ]);
   const services: GroupsServices = { groups, recruitment, memberRecords };
   return {
