@@ -157,7 +157,7 @@ export function createMembershipsService(deps: GroupsServiceDeps & { terms: Term
     async importMembers(principal: Principal, groupId: string, csv: string, requestId?: string) {
       const user = requireAction(principal, 'groups.manage');
       const day = today();
-      const { rows, problems } = parseMemberImport(csv, day);
+      const { rows, problems } = parseMemberImport(csv, day, t);
       if (problems.length) throw new MemberImportError(problems);
       const rulesAgreed = deps.config.groups.rulesAgreedOn;
       const terms = rows.map((row) => retrospectiveAppointment(row.firstJoined, rulesAgreed, day));
