@@ -107,3 +107,23 @@ export async function makeAccounts<R extends Role>(
   for (const role of roles) accounts[role] = await makeAccount(t, { role });
   return accounts;
 }
+
+/** The account each role acts as in one app, made the first time a test asks for it. */
+const roleAccounts = new WeakMap<TestApp, Map<Role, Promise<FactoryAccount>>>();
+
+/**
+ * The app's one factory account for a role (made on first asking, whichever test asks first),
+ * for files whose tests act as "a coordinator" or "an administrator" without caring which.
+ */
+export function accountFor(t: TestApp, role: Role): Promise<FactoryAccount> {
+  let byRole = roleAccounts.get(t);
+  if (!byRole) roleAccounts.set(t, (byRole = new Map()));
+  let account = byRole.get(role);
+  if (!account) byRole.set(role, (account = makeAccount(t, { role })));
+  return account;
+}
+
+/** Signs in the app's factory account for a role (see accountFor). */
+export async function signInAsRole(t: TestApp, role: Role): Promise<Agent> {
+  return signInAccount(t, await accountFor(t, role));
+}

@@ -67,6 +67,7 @@ export async function makePerson(
     jobTitle?: string;
     organisationId?: string;
     userId?: string;
+    notes?: string;
   } = {},
 ): Promise<FactoryPerson> {
   const tag = uniqueTag();
@@ -80,6 +81,7 @@ export async function makePerson(
       jobTitle: options.jobTitle ?? null,
       organisationId: options.organisationId ?? null,
       userId: options.userId ?? null,
+      notes: options.notes ?? null,
     })
     .returning({ id: people.id });
   return { id: row!.id, fullName, email };

@@ -7,19 +7,12 @@ import type { Group, GroupType } from '../../src/modules/groups/index.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import { todayInLondon } from '../../src/platform/calendar/london-time.js';
 import { dateFields, principalFor, type TestApp } from '../app.js';
-import { makeAccount, type FactoryAccount } from './accounts.js';
+import { accountFor, makeAccount, type FactoryAccount } from './accounts.js';
 import { makeBorough, makeOrganisation, uniqueTag } from './directory.js';
 
-/** A coordination unit account per app, to act as when appointing. */
-const coordinators = new WeakMap<TestApp, Promise<UserPrincipal>>();
-
-function coordinatorOf(t: TestApp): Promise<UserPrincipal> {
-  let principal = coordinators.get(t);
-  if (!principal) {
-    principal = makeAccount(t, { role: 'coordination_unit' }).then((a) => principalFor(t, a.email));
-    coordinators.set(t, principal);
-  }
-  return principal;
+/** The coordination unit account of the app, to act as when registering and appointing. */
+async function coordinatorOf(t: TestApp): Promise<UserPrincipal> {
+  return principalFor(t, (await accountFor(t, 'coordination_unit')).email);
 }
 
 /**

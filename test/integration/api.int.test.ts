@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
-import { Agent, createTestApp, signInAs, type TestApp } from '../app.js';
+import { Agent, createTestApp, type TestApp } from '../app.js';
+import { makeAccount, signInAsRole } from '../factories/accounts.js';
+import { makePerson } from '../factories/directory.js';
 
 let t: TestApp;
 let readToken: string;
 let writeToken: string;
 
 async function issue(scopes: string[], expiresInDays = '') {
-  const admin = await signInAs(t, 'administrator');
+  const admin = await signInAsRole(t, 'administrator');
   const page = await admin.post('/admin/api-tokens/new', {
     name: `Test ${scopes.join(' ')}`,
     scopes,
@@ -29,7 +31,7 @@ function call(method: 'GET' | 'POST' | 'PUT', url: string, token?: string, body?
 }
 
 before(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
   readToken = await issue(['directory:read']);
   writeToken = await issue(['directory:read', 'directory:write']);
 });
@@ -48,7 +50,7 @@ describe('authentication', () => {
   });
 
   test('a session cookie is not an API credential', async () => {
-    const admin = await signInAs(t, 'administrator');
+    const admin = await signInAsRole(t, 'administrator');
     const response = await admin.get('/api/v1/organisations');
     assert.equal(response.statusCode, 401);
   });
@@ -56,7 +58,7 @@ describe('authentication', () => {
   test('a revoked token stops working at once', async () => {
     const token = await issue(['directory:read']);
     assert.equal((await call('GET', '/api/v1/organisations', token)).statusCode, 200);
-    const admin = await signInAs(t, 'administrator');
+    const admin = await signInAsRole(t, 'administrator');
     const tokens = await t.services.apiTokens.list(
       (await t.services.auth.resolveSession(admin.cookies.get('bridge_session')))!.principal,
     );
@@ -102,8 +104,14 @@ describe('reading the directory', () => {
   });
 
   test('people never include private notes or the linked account', async () => {
+    // An advisor with an account, and one with private notes about them.
+    await makeAccount(t, { role: 'advisor', name: 'Avery Advisor' });
+    await makePerson(t, {
+      fullName: 'Jordan Advisor',
+      notes: 'Private: prefers not to be called on Fridays',
+    });
     const people = (await call('GET', '/api/v1/people?q=advisor', readToken)).json();
-    assert.ok(people.items.length > 0);
+    assert.equal(people.items.length, 2);
     for (const person of people.items) {
       assert.equal('notes' in person, false);
       assert.equal('userId' in person, false);
@@ -233,12 +241,12 @@ test('issue 21 item 27: the footer links a page of Bridge’s own about the API;
   assert.equal(signedOut.statusCode, 303);
   assert.match(signedOut.headers.location ?? '', /^\/sign-in/);
   for (const role of ['coordination_unit', 'authority_officer'] as const) {
-    const agent = await signInAs(t, role);
+    const agent = await signInAsRole(t, role);
     assert.equal((await agent.get('/admin/api-reference')).statusCode, 403, role);
     assert.equal((await agent.get('/admin/api-reference/json')).statusCode, 403, role);
     assert.doesNotMatch((await agent.get('/api-documentation')).body, /interactive reference/);
   }
-  const admin = await signInAs(t, 'administrator');
+  const admin = await signInAsRole(t, 'administrator');
   const about = await admin.get('/api-documentation');
   const href =
     /<a class="govuk-link" href="([^"]+)">try the API in the interactive reference<\/a>/.exec(

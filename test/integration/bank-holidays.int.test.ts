@@ -13,11 +13,12 @@ import {
 } from '../../src/platform/calendar/index.js';
 import { eq } from 'drizzle-orm';
 import { auditEvents } from '../../src/platform/audit/schema.js';
-import { createTestApp, demoAccount, signInAs, type TestApp } from '../app.js';
+import { createTestApp, type Agent, type TestApp } from '../app.js';
+import { accountFor, signInAsRole } from '../factories/accounts.js';
 
 let t: TestApp;
 before(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
 });
 after(() => t.close());
 // Each test begins at the same moment, whatever the tests before it did to the clock.
@@ -49,7 +50,7 @@ test('issue 21 item 16: an administrator uploads GOV.UK’s bank-holidays file; 
     scotland: events([['2031-01-01', 'New Year’s Day']]),
     'northern-ireland': events([['2031-01-01', 'New Year’s Day']]),
   });
-  const upload = (agent: Awaited<ReturnType<typeof signInAs>>, bytes: string) =>
+  const upload = (agent: Agent, bytes: string) =>
     agent.postFile(
       '/admin/bank-holidays',
       {},
@@ -60,12 +61,12 @@ test('issue 21 item 16: an administrator uploads GOV.UK’s bank-holidays file; 
         type: 'application/json',
       },
     );
-  const admin = await signInAs(t, 'administrator');
+  const admin = await signInAsRole(t, 'administrator');
   try {
     assert.match((await admin.get('/')).body, /href="\/admin\/bank-holidays"/);
     const page = await admin.get('/admin/bank-holidays');
     assert.match(page.body, /Bridge knows them from 2020 to 2030\./);
-    const ctset = await signInAs(t, 'ctset');
+    const ctset = await signInAsRole(t, 'ctset');
     assert.equal((await upload(ctset, govUk)).statusCode, 403);
     const notJson = await upload(admin, 'Date,Title\n2031-01-01,New Year');
     assert.equal(notJson.statusCode, 400);
@@ -89,7 +90,7 @@ test('issue 21 item 16: an administrator uploads GOV.UK’s bank-holidays file; 
     assert.match(after, /Bridge knows them from 2020 to 2031\./);
     assert.match(
       after,
-      new RegExp(`uploaded by ${demoAccount('administrator').name} on 23 November 2026`),
+      new RegExp(`uploaded by ${(await accountFor(t, 'administrator')).name} on 23 November 2026`),
     );
     assert.equal(ukWorkingDays.isWorkingDay('2031-05-05'), false, 'in use at once');
     const [event] = await t.services.db
@@ -107,10 +108,10 @@ test('issue 21 item 16: an administrator uploads GOV.UK’s bank-holidays file; 
 });
 
 test('issue 21 item 16: administrators are warned on their home page from a year before the bank-holiday data runs out', async () => {
-  const now = await signInAs(t, 'administrator');
+  const now = await signInAsRole(t, 'administrator');
   assert.doesNotMatch((await now.get('/')).body, NOTICE, 'more than a year left in 2026');
   await at(t, '2030-01-02T10:00:00Z', async () => {
-    const admin = await signInAs(t, 'administrator');
+    const admin = await signInAsRole(t, 'administrator');
     const home = (await admin.get('/')).body;
     const [, tense, year] = NOTICE.exec(home) ?? [];
     assert.equal(tense, 'ends');
@@ -118,14 +119,14 @@ test('issue 21 item 16: administrators are warned on their home page from a year
     assert.match(home, /BANK_HOLIDAYS_FILE/);
     assert.match(home, /https:\/\/www\.gov\.uk\/bank-holidays\.json/);
     // Only administrators are told.
-    const ctset = await signInAs(t, 'ctset');
+    const ctset = await signInAsRole(t, 'ctset');
     assert.doesNotMatch((await ctset.get('/')).body, NOTICE);
   });
 });
 
 test('issue 21 item 16: past the bank-holiday data a request is made and triaged, never a 500, and administrators are told how days are counted', async () => {
   await at(t, '2031-03-04T10:00:00Z', async () => {
-    const requester = await signInAs(t, 'requester');
+    const requester = await signInAsRole(t, 'requester');
     const sent = await requester.post('/advice-requests/new', {
       subject: 'Advice on a march through Lewisham in 2031',
       details: 'A march is planned for the spring.',
@@ -146,11 +147,11 @@ test('issue 21 item 16: past the bank-holiday data a request is made and triaged
       page,
       /counted past the bank-holiday data Bridge has, leaving out only weekends, New Year’s Day, Good Friday, Easter Monday, Christmas Day and Boxing Day/,
     );
-    const ctset = await signInAs(t, 'ctset');
+    const ctset = await signInAsRole(t, 'ctset');
     const queue = await ctset.get('/advice-requests/triage');
     assert.equal(queue.statusCode, 200);
     assert.match(queue.body, /Advice on a march through Lewisham in 2031/);
-    const admin = await signInAs(t, 'administrator');
+    const admin = await signInAsRole(t, 'administrator');
     const home = (await admin.get('/')).body;
     assert.equal(NOTICE.exec(home)?.[1], 'ended');
     assert.match(
@@ -203,16 +204,19 @@ test('issue 21 item 16: BANK_HOLIDAYS_FILE names the GOV.UK file; its years are 
   );
 
   assert.equal(ukWorkingDays.isWorkingDay('2031-05-05'), true, 'not a fixed-rule holiday');
-  const withFile = await createTestApp({ config: { bankHolidays: config.bankHolidays } });
+  const withFile = await createTestApp({
+    demo: false,
+    config: { bankHolidays: config.bankHolidays },
+  });
   try {
     assert.equal(ukWorkingDays.isWorkingDay('2031-05-05'), false, 'the file’s holiday counts');
     assert.equal(ukWorkingDays.isWorkingDay('2031-01-02'), false, 'Scotland’s 2 January too');
     await at(withFile, '2030-01-02T10:00:00Z', async () => {
-      const admin = await signInAs(withFile, 'administrator');
+      const admin = await signInAsRole(withFile, 'administrator');
       assert.doesNotMatch((await admin.get('/')).body, NOTICE, 'the data now runs to 2031');
     });
     await at(withFile, '2031-01-02T10:00:00Z', async () => {
-      const admin = await signInAs(withFile, 'administrator');
+      const admin = await signInAsRole(withFile, 'administrator');
       assert.equal(NOTICE.exec((await admin.get('/')).body)?.[2], '2031');
     });
   } finally {

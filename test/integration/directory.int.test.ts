@@ -6,7 +6,9 @@ import {
   readReferenceData,
   LONDON_REFERENCE_DATA,
 } from '../../src/modules/directory/reference-data.js';
-import { Agent, createTestApp, demoAccount, signInAs, type TestApp } from '../app.js';
+import { Agent, createTestApp, type TestApp } from '../app.js';
+import { accountFor, signInAsRole } from '../factories/accounts.js';
+import { makePerson } from '../factories/directory.js';
 
 let t: TestApp;
 let officer: Agent;
@@ -14,10 +16,10 @@ let requester: Agent;
 let admin: Agent;
 
 before(async () => {
-  t = await createTestApp();
-  officer = await signInAs(t, 'authority_officer');
-  requester = await signInAs(t, 'requester');
-  admin = await signInAs(t, 'administrator');
+  t = await createTestApp({ demo: false });
+  officer = await signInAsRole(t, 'authority_officer');
+  requester = await signInAsRole(t, 'requester');
+  admin = await signInAsRole(t, 'administrator');
 });
 after(() => t.close());
 
@@ -51,6 +53,10 @@ describe('search and lists', () => {
     const orgs = await requester.get('/directory/organisations?q=camd');
     assert.match(orgs.body, /Camden/);
     assert.doesNotMatch(orgs.body, /Westminster/);
+    await makePerson(t, {
+      fullName: 'DS Riley Requester',
+      jobTitle: 'Senior investigating officer',
+    });
     const people = await requester.get('/directory/people?q=investigating');
     assert.match(people.body, /DS Riley Requester/);
   });
@@ -165,7 +171,7 @@ describe('organisations', () => {
     const update = events.items.find((e) => e.action === 'organisation.updated')!;
     assert.equal((update.before as { name: string }).name, 'Lambeth Mosques Forum');
     assert.equal((update.after as { name: string }).name, 'Lambeth Faith Forum');
-    assert.equal(update.actorLabel, demoAccount('authority_officer').name);
+    assert.equal(update.actorLabel, (await accountFor(t, 'authority_officer')).name);
   });
 
   test('boroughs cannot be archived or change type', async () => {
@@ -210,7 +216,7 @@ describe('people', () => {
     const created = await admin.post('/directory/people/new', {
       fullName: 'Priya Patel',
       jobTitle: 'Borough commander',
-      userEmail: demoAccount('director').email,
+      userEmail: (await accountFor(t, 'director')).email,
     });
     assert.equal(created.statusCode, 400, 'the director is already linked to a directory entry');
     assert.match(created.body, /already linked to another person/);
@@ -224,7 +230,7 @@ describe('people', () => {
     const byOfficer = await officer.post('/directory/people/new', {
       fullName: 'Priya Patel',
       jobTitle: 'Borough commander',
-      userEmail: demoAccount('advisor').email,
+      userEmail: (await accountFor(t, 'advisor')).email,
     });
     assert.equal(byOfficer.statusCode, 303);
     const id = idFromLocation(byOfficer.headers.location);

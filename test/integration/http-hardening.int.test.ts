@@ -9,18 +9,22 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { Agent, createTestApp, demoAccount, signInAs, type TestApp } from '../app.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
+import { Agent, createTestApp, type TestApp } from '../app.js';
+import { accountFor, FACTORY_PASSWORD, makeAccount, signInAsRole } from '../factories/accounts.js';
+import { makeGroup } from '../factories/groups.js';
 
 let t: TestApp;
+/** A group on the register, for the pages that belong to one. */
+let groupId: string;
 before(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
+  groupId = (await makeGroup(t)).id;
 });
 after(() => t.close());
 
 /** An API token issued by the administrator, through the page that issues them. */
 async function apiToken(scopes: string[]): Promise<string> {
-  const admin = await signInAs(t, 'administrator');
+  const admin = await signInAsRole(t, 'administrator');
   const page = await admin.post('/admin/api-tokens/new', { name: `Test ${Date.now()}`, scopes });
   const token = /data-testid="api-token">([^<]+)</.exec(page.body)?.[1];
   assert.ok(token, 'the token is shown once');
@@ -50,7 +54,7 @@ describe('issue 21 item 5: absurd page numbers', () => {
       .map((r) => r.url);
     assert.ok(lists.includes('/directory') && lists.includes('/tracker/dashboard'), 'list pages');
     for (const role of ['administrator', 'coordination_unit'] as const) {
-      const agent = await signInAs(t, role);
+      const agent = await signInAsRole(t, role);
       for (const value of ABSURD) {
         const qs = ['page', 'overduePage', 'unownedPage', 'sourcesPage']
           .map((p) => `${p}=${encodeURIComponent(value)}`)
@@ -64,11 +68,7 @@ describe('issue 21 item 5: absurd page numbers', () => {
   });
 
   test("issue 21 item 5: a group's meetings at page 1e400 show the first page", async () => {
-    const agent = await signInAs(t, 'coordination_unit');
-    const groupId = new RegExp(`href="/groups/(${UUID})"`).exec(
-      (await agent.get('/groups')).body,
-    )?.[1];
-    assert.ok(groupId, 'a group on the register');
+    const agent = await signInAsRole(t, 'coordination_unit');
     const first = await agent.get(`/groups/${groupId}/meetings`);
     assert.equal(first.statusCode, 200);
     for (const value of ['1e400', '-3', '99999999999999999999']) {
@@ -100,7 +100,7 @@ describe('issue 21 items 5 and 17: where sign-in goes next', () => {
   ];
 
   test('issue 21 item 17: a signed-in person is never sent off the site by next', async () => {
-    const agent = await signInAs(t, 'coordination_unit');
+    const agent = await signInAsRole(t, 'coordination_unit');
     for (const next of NASTY) {
       const response = await agent.get(`/sign-in?next=${next}`);
       assert.equal(response.statusCode, 303, next);
@@ -111,13 +111,13 @@ describe('issue 21 items 5 and 17: where sign-in goes next', () => {
   });
 
   test('issue 21 item 5: next with CR/LF or non-ASCII characters signs in and goes somewhere safe', async () => {
-    const account = demoAccount('requester');
+    const account = await accountFor(t, 'requester');
     for (const next of ['/directory\r\nSet-Cookie: a=b', '/directory?q=€ ü', '/\t/evil.example']) {
       const agent = new Agent(t.app);
       await agent.get(`/sign-in?next=${encodeURIComponent(next)}`);
       const response = await agent.post('/sign-in', {
         email: account.email,
-        password: DEMO_PASSWORD,
+        password: FACTORY_PASSWORD,
         next,
       });
       assert.equal(
@@ -137,7 +137,7 @@ describe('issue 21 items 5 and 17: where sign-in goes next', () => {
 
 describe('issue 21 item 24: sessions and caches', () => {
   test('issue 21 item 24: signing in renews the CSRF secret, so a token from before no longer works', async () => {
-    const account = demoAccount('requester');
+    const account = await accountFor(t, 'requester');
     const agent = new Agent(t.app);
     await agent.get('/sign-in');
     const secretBefore = agent.cookies.get('bridge_csrf');
@@ -145,7 +145,7 @@ describe('issue 21 item 24: sessions and caches', () => {
     assert.ok(secretBefore && tokenBefore);
     const signedIn = await agent.post('/sign-in', {
       email: account.email,
-      password: DEMO_PASSWORD,
+      password: FACTORY_PASSWORD,
     });
     assert.equal(signedIn.statusCode, 303);
     assert.equal(agent.cookies.get('bridge_csrf'), undefined, 'the old secret is cleared');
@@ -181,14 +181,15 @@ describe('issue 21 item 19: client addresses behind a proxy', () => {
   test('issue 21 item 19: a forged X-Forwarded-For entry is not taken as the client address', async () => {
     // inject's connections come from 127.0.0.1, standing for the load balancer.
     for (const trustProxy of [1, ['127.0.0.1']]) {
-      const proxied = await createTestApp({ config: { trustProxy } });
+      const proxied = await createTestApp({ demo: false, config: { trustProxy } });
       try {
+        const requester = await makeAccount(proxied, { role: 'requester' });
         const forwarded = { 'x-forwarded-for': '6.6.6.6, 203.0.113.9' };
         const agent = new Agent(proxied.app);
         await agent.get('/sign-in', forwarded);
         const params = new URLSearchParams({
-          email: demoAccount('requester').email,
-          password: DEMO_PASSWORD,
+          email: requester.email,
+          password: FACTORY_PASSWORD,
           _csrf: agent.csrfToken!,
         });
         const response = await proxied.app.inject({
@@ -278,7 +279,7 @@ describe('issue 21 item 18: multipart bodies', () => {
     const upload = `/advice-requests/00000000-0000-4000-8000-000000000000/documents/new`;
     assert.equal(await answerToPartialPost(port, upload, MULTIPART, TEN_MB, 65536), 303);
     // Signed in, to a form without a file: the same 415, and the page says so.
-    const agent = await signInAs(t, 'coordination_unit');
+    const agent = await signInAsRole(t, 'coordination_unit');
     const cookie = [...agent.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
     assert.equal(
       await answerToPartialPost(
@@ -296,7 +297,7 @@ describe('issue 21 item 18: multipart bodies', () => {
   });
 
   test('issue 21 item 18: an upload with a wrong CSRF token is refused before its file is written', async () => {
-    const officer = await signInAs(t, 'authority_officer');
+    const officer = await signInAsRole(t, 'authority_officer');
     const incoming = t.services.files.incomingDir;
     const before = await readdir(incoming).catch(() => []);
     officer.csrfToken = 'not-the-token';
@@ -310,7 +311,7 @@ describe('issue 21 item 18: multipart bodies', () => {
   });
 
   test('issue 21 item 18: a file over the limit is refused, and nothing received is left on disk', async () => {
-    const officer = await signInAs(t, 'authority_officer');
+    const officer = await signInAsRole(t, 'authority_officer');
     await officer.get('/tracker/import');
     const tooLarge = await officer.postFile(
       '/tracker/import',
@@ -373,7 +374,7 @@ describe('issue 21 item 4: the null character', () => {
   }
 
   test('issue 21 item 4: a null character in any text box of a form is refused, naming the field, on every module', async () => {
-    const coordination = await signInAs(t, 'coordination_unit');
+    const coordination = await signInAsRole(t, 'coordination_unit');
     for (const url of [
       '/directory/people/new',
       '/directory/organisations/new',
@@ -381,14 +382,11 @@ describe('issue 21 item 4: the null character', () => {
       '/tracker/new',
     ])
       await refusesEveryField(coordination, url);
-    const groupId = new RegExp(`href="/groups/(${UUID})"`).exec(
-      (await coordination.get('/groups')).body,
-    )?.[1];
     await refusesEveryField(coordination, `/groups/${groupId}/meetings/new`);
-    await refusesEveryField(await signInAs(t, 'requester'), '/advice-requests/new');
-    await refusesEveryField(await signInAs(t, 'advisor'), '/expenses/new');
-    await refusesEveryField(await signInAs(t, 'ctset'), '/advice-offers/new');
-    await refusesEveryField(await signInAs(t, 'administrator'), '/admin/users/new');
+    await refusesEveryField(await signInAsRole(t, 'requester'), '/advice-requests/new');
+    await refusesEveryField(await signInAsRole(t, 'advisor'), '/expenses/new');
+    await refusesEveryField(await signInAsRole(t, 'ctset'), '/advice-offers/new');
+    await refusesEveryField(await signInAsRole(t, 'administrator'), '/admin/users/new');
     // Signed out: the sign-in and forgotten-password forms.
     const visitor = new Agent(t.app);
     await refusesEveryField(visitor, '/sign-in');
@@ -403,7 +401,7 @@ describe('issue 21 item 4: the null character', () => {
   });
 
   test('issue 21 item 4: a null character in a query string is refused with 400 naming it', async () => {
-    const agent = await signInAs(t, 'coordination_unit');
+    const agent = await signInAsRole(t, 'coordination_unit');
     const response = await agent.get('/directory/people?q=Ann%00');
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /Q must not include a null character/);
@@ -428,10 +426,7 @@ describe('issue 21 item 4: the null character', () => {
   });
 
   test("issue 21 item 4: a null character in a group's member list is refused, naming the list", async () => {
-    const agent = await signInAs(t, 'coordination_unit');
-    const groupId = new RegExp(`href="/groups/(${UUID})"`).exec(
-      (await agent.get('/groups')).body,
-    )?.[1];
+    const agent = await signInAsRole(t, 'coordination_unit');
     const url = `/groups/${groupId}/members/import`;
     assert.equal((await agent.get(url)).statusCode, 200);
     const response = await agent.post(url, {
@@ -443,7 +438,7 @@ describe('issue 21 item 4: the null character', () => {
   });
 
   test('issue 21 item 4: a null character in a file form field or an imported CSV is refused', async () => {
-    const officer = await signInAs(t, 'authority_officer');
+    const officer = await signInAsRole(t, 'authority_officer');
     await officer.get('/tracker/import');
     const csv = readFileSync(
       path.resolve(
@@ -472,9 +467,12 @@ describe('issue 21 item 4: the null character', () => {
 describe('issue 21 item 22: forgotten password', () => {
   test('issue 21 item 22: the answer does the same work for an address with an account and one without', async () => {
     const queries: string[] = [];
-    const app = await createTestApp({ onQuery: (query) => void queries.push(query) });
+    const app = await createTestApp({
+      demo: false,
+      onQuery: (query) => void queries.push(query),
+    });
     try {
-      const known = demoAccount('ctset').email;
+      const known = (await makeAccount(app, { role: 'ctset' })).email;
       const unknown = 'nobody-here@example.org';
       const answer = async (email: string) => {
         const agent = new Agent(app.app);

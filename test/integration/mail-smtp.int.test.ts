@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { SMTPServer } from 'smtp-server';
 import { smtpTransport } from '../../src/platform/mail/service.js';
-import { Agent, createTestApp, demoAccount, signInAs, type TestApp } from '../app.js';
+import { Agent, createTestApp, type TestApp } from '../app.js';
+import { accountFor, signInAsRole } from '../factories/accounts.js';
 
 interface Received {
   to: string[];
@@ -47,7 +48,10 @@ before(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  t = await createTestApp({ mailTransport: smtpTransport(`smtp://127.0.0.1:${port}`) });
+  t = await createTestApp({
+    demo: false,
+    mailTransport: smtpTransport(`smtp://127.0.0.1:${port}`),
+  });
 });
 after(async () => {
   await t.close();
@@ -78,7 +82,7 @@ function decoded(raw: string): string {
 
 describe('with an SMTP server', () => {
   test('the reset e-mail is delivered by the mail sweep, with a working link', async () => {
-    const email = demoAccount('ctset').email;
+    const email = (await accountFor(t, 'ctset')).email;
     await askForReset(email);
     const [queued] = await outboxTo(email);
     assert.equal(queued?.status, 'pending', 'queued for delivery, not held');
@@ -117,7 +121,7 @@ describe('with an SMTP server', () => {
   });
 
   test('when the SMTP server refuses, the message stays pending with a later next attempt', async () => {
-    const email = demoAccount('requester').email;
+    const email = (await accountFor(t, 'requester')).email;
     await askForReset(email);
     refuse = true;
     const before = received.length;
@@ -148,7 +152,7 @@ describe('with an SMTP server', () => {
   });
 
   test('repeated refusals back off, doubling, and give up after 8 attempts', async () => {
-    const email = demoAccount('director').email;
+    const email = (await accountFor(t, 'director')).email;
     await askForReset(email);
     refuse = true;
     try {
@@ -177,7 +181,7 @@ describe('with an SMTP server', () => {
   });
 
   test('the outbox page is not found when mail is delivered, and not in the navigation', async () => {
-    const admin = await signInAs(t, 'administrator');
+    const admin = await signInAsRole(t, 'administrator');
     const list = await admin.get('/admin/outbox');
     assert.equal(list.statusCode, 404);
     const [message] = (await t.services.mail.list({ limit: 1, offset: 0 })).items;
