@@ -93,3 +93,14 @@ export async function nominateAdvisors(
     reason,
   });
 }
+
+/** The advisor records the kinds of experience they bring (IAG-10), as on their own page. */
+export async function setExperience(
+  t: TestApp,
+  advisor: FactoryAccount,
+  experience: string[],
+): Promise<void> {
+  await t.services.deployments.saveExperience(await principalFor(t, advisor.email), {
+    experience,
+  });
+}
