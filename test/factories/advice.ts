@@ -13,25 +13,37 @@ export type AdviceRequest = Awaited<ReturnType<TestApp['services']['advice']['as
 /**
  * Asks for advice as `by` (a new requester unless given): a routine request for one advisor
  * with no clearance, needed from `neededFrom` (YYYY-MM-DD, 7 December 2026 unless given);
- * `fields` (the request form's) change any of it.
+ * `fields` (the request form's) change any of it. With `submittedAt` it is asked at that moment
+ * on the app's clock, which is put back afterwards.
  */
 export async function makeAdviceRequest(
   t: TestApp,
-  options: { by?: UserPrincipal; neededFrom?: string; fields?: Record<string, string> } = {},
+  options: {
+    by?: UserPrincipal;
+    neededFrom?: string;
+    fields?: Record<string, string>;
+    submittedAt?: Date;
+  } = {},
 ): Promise<AdviceRequest> {
   const by =
     options.by ?? (await principalFor(t, (await makeAccount(t, { role: 'requester' })).email));
-  return t.services.advice.ask(by, {
-    subject: 'Community meeting after a stabbing in Peckham',
-    details: 'We want advice on how to hold it.',
-    seriousOrCritical: 'no',
-    urgency: 'routine',
-    communities: 'Young people in Peckham',
-    ...dateFields('neededFrom', options.neededFrom ?? '2026-12-07'),
-    clearanceNeeded: 'none',
-    advisorsWanted: '1',
-    ...options.fields,
-  });
+  const kept = t.clock.current;
+  if (options.submittedAt) t.clock.current = options.submittedAt;
+  try {
+    return await t.services.advice.ask(by, {
+      subject: 'Community meeting after a stabbing in Peckham',
+      details: 'We want advice on how to hold it.',
+      seriousOrCritical: 'no',
+      urgency: 'routine',
+      communities: 'Young people in Peckham',
+      ...dateFields('neededFrom', options.neededFrom ?? '2026-12-07'),
+      clearanceNeeded: 'none',
+      advisorsWanted: '1',
+      ...options.fields,
+    });
+  } finally {
+    t.clock.current = kept;
+  }
 }
 
 /**
@@ -79,5 +91,16 @@ export async function nominateAdvisors(
   return t.services.deployments.nominate(await principalFor(t, contact.email), requestId, groupId, {
     advisors: personIds,
     reason,
+  });
+}
+
+/** The advisor records the kinds of experience they bring (IAG-10), as on their own page. */
+export async function setExperience(
+  t: TestApp,
+  advisor: FactoryAccount,
+  experience: string[],
+): Promise<void> {
+  await t.services.deployments.saveExperience(await principalFor(t, advisor.email), {
+    experience,
   });
 }

@@ -24,7 +24,7 @@ export interface ExpenseCost {
  */
 export async function makeExpenseClaim(
   t: TestApp,
-  advisor: FactoryAccount,
+  advisor: Pick<FactoryAccount, 'email'>,
   options: { occasion: string; costs: ExpenseCost[]; submit?: boolean },
 ): Promise<ExpenseClaim> {
   const principal = await principalFor(t, advisor.email);

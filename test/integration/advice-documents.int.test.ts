@@ -2,14 +2,16 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, eq, like } from 'drizzle-orm';
 import { testConfig } from '../../src/app.js';
-import { DEMO_DOMAIN, removeDemoData } from '../../src/demo/demo-data.js';
+import { DEMO_DOMAIN, loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
 import { adviceDocuments, adviceRequests, disclosures } from '../../src/modules/advice/schema.js';
 import { users } from '../../src/platform/auth/schema.js';
 import { people } from '../../src/modules/directory/schema.js';
-import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
-import { createTestApp, demoAccount, principalFor, signInAs, type TestApp } from '../app.js';
+import { createTestApp, demoAccount, groupIdByCode, principalFor, type TestApp } from '../app.js';
+import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
+import { makeAdviceRequest, makeDeploymentContact } from '../factories/advice.js';
+import { makeMember } from '../factories/groups.js';
 
 let t: TestApp;
 let raceId: string;
@@ -17,6 +19,12 @@ let averyId: string;
 let contact: UserPrincipal;
 let ctset: UserPrincipal;
 let requester: UserPrincipal;
+/** Avery (a member of the Race IAG), its chair and contact, a requester and CTSET. */
+let averyAccount: FactoryAccount;
+let chairAccount: FactoryAccount;
+let contactAccount: FactoryAccount;
+let requesterAccount: FactoryAccount;
+let ctsetAccount: FactoryAccount;
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
 const pdf = (name: string, marker = '') => ({
@@ -27,21 +35,21 @@ const pdf = (name: string, marker = '') => ({
 
 before(async () => {
   // A 1MB limit, so the test need not send 10MB.
-  t = await createTestApp({ config: { files: { ...testConfig().files, maxBytes: 1024 * 1024 } } });
-  const db = t.services.db;
-  const [race] = await db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.name, 'Race Independent Advisory Group'));
-  raceId = race!.id;
-  const [avery] = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(eq(people.fullName, 'Avery Advisor'));
-  averyId = avery!.id;
-  contact = await principalFor(t, demoAccount('deployment_contact').email);
-  ctset = await principalFor(t, demoAccount('ctset').email);
-  requester = await principalFor(t, demoAccount('requester').email);
+  // No demo data: the file makes the people it reads. The Race IAG is reference data.
+  t = await createTestApp({
+    demo: false,
+    config: { files: { ...testConfig().files, maxBytes: 1024 * 1024 } },
+  });
+  raceId = await groupIdByCode(t, 'iag-race');
+  averyAccount = await makeMember(t, raceId, { name: 'Avery Advisor' });
+  averyId = averyAccount.personId;
+  chairAccount = await makeMember(t, raceId, { chair: true });
+  contactAccount = await makeDeploymentContact(t, raceId);
+  requesterAccount = await makeAccount(t, { role: 'requester' });
+  ctsetAccount = await makeAccount(t, { role: 'ctset' });
+  contact = await principalFor(t, contactAccount.email);
+  ctset = await principalFor(t, ctsetAccount.email);
+  requester = await principalFor(t, requesterAccount.email);
 });
 after(() => t.close());
 
@@ -65,7 +73,8 @@ async function deployedRequest(accept = true) {
     reason: 'Knows the borough',
   });
   const deploymentId = created[0]!.id;
-  if (accept) await (await signInAs(t, 'advisor')).post(`/deployments/${deploymentId}/accept`, {});
+  if (accept)
+    await (await signInAccount(t, averyAccount)).post(`/deployments/${deploymentId}/accept`, {});
   return { request, deploymentId };
 }
 
@@ -76,7 +85,7 @@ const documentIdIn = (html: string, requestId: string) =>
 
 test('IAG-35: the requester adds documents to share; bad files are named and nothing is kept; advisors cannot open them', async () => {
   const { request, deploymentId } = await deployedRequest(false);
-  const riley = await signInAs(t, 'requester');
+  const riley = await signInAccount(t, requesterAccount);
   const url = `/advice-requests/${request.id}/documents/new`;
   assert.equal((await riley.get(url)).statusCode, 200);
 
@@ -114,17 +123,21 @@ test('IAG-35: the requester adds documents to share; bad files are named and not
   assert.equal(download.rawPayload.toString(), `${PDF.toString()}PLAN`);
   // CTSET handles the request and sees them too.
   assert.match(
-    (await (await signInAs(t, 'ctset')).get(`/advice-requests/${request.id}`)).body,
+    (await (await signInAccount(t, ctsetAccount)).get(`/advice-requests/${request.id}`)).body,
     /Operation plan, redacted/,
   );
 
   // Nobody else: the group's contact reads the request but not its documents; the advisor
   // reaches a document only through the disclosure log.
-  const dana = await signInAs(t, 'deployment_contact');
+  const dana = await signInAccount(t, contactAccount);
   const contactPage = await dana.get(`/advice-requests/${request.id}`);
   assert.equal(contactPage.statusCode, 200);
   assert.doesNotMatch(contactPage.body, /Operation plan, redacted/);
-  for (const who of [dana, await signInAs(t, 'advisor'), await signInAs(t, 'chair')]) {
+  for (const who of [
+    dana,
+    await signInAccount(t, averyAccount),
+    await signInAccount(t, chairAccount),
+  ]) {
     assert.equal(
       (await who.get(`/advice-requests/${request.id}/documents/${documentId}`)).statusCode,
       404,
@@ -133,9 +146,9 @@ test('IAG-35: the requester adds documents to share; bad files are named and not
     assert.equal((await who.get(url)).statusCode, who === dana ? 403 : 404);
   }
   assert.equal(
-    (await (await signInAs(t, 'advisor')).get(`/deployments/${deploymentId}`)).body.includes(
-      'Operation plan',
-    ),
+    (
+      await (await signInAccount(t, averyAccount)).get(`/deployments/${deploymentId}`)
+    ).body.includes('Operation plan'),
     false,
   );
 
@@ -184,7 +197,7 @@ test('IAG-35: the requester adds documents to share; bad files are named and not
 
 test('IAG-35: a document shared with an advisor is logged, and they download it only after acknowledging the terms', async () => {
   const { request, deploymentId } = await deployedRequest();
-  const riley = await signInAs(t, 'requester');
+  const riley = await signInAccount(t, requesterAccount);
   await riley.postFile(
     `/advice-requests/${request.id}/documents/new`,
     { title: 'Community impact assessment' },
@@ -217,7 +230,7 @@ test('IAG-35: a document shared with an advisor is logged, and they download it 
   assert.equal((await riley.post(url, { ...share, documentId: document!.id })).statusCode, 303);
   assert.match((await riley.get(`/advice-requests/${request.id}`)).body, /A document: cia.pdf/);
 
-  const avery = await signInAs(t, 'advisor');
+  const avery = await signInAccount(t, averyAccount);
   const [disclosure] = await t.services.db
     .select()
     .from(disclosures)
@@ -232,7 +245,7 @@ test('IAG-35: a document shared with an advisor is logged, and they download it 
   assert.equal(download.statusCode, 200);
   assert.match(download.rawPayload.toString(), /CIA-CONTENT/);
   // Only the advisor it went to.
-  assert.equal((await (await signInAs(t, 'chair')).get(file)).statusCode, 404);
+  assert.equal((await (await signInAccount(t, chairAccount)).get(file)).statusCode, 404);
   // What was disclosed stays readable when the document is taken off the request's list.
   await riley.post(`/advice-requests/${request.id}/documents/${document!.id}/remove`, {});
   assert.equal((await avery.get(file)).statusCode, 200);
@@ -240,7 +253,7 @@ test('IAG-35: a document shared with an advisor is logged, and they download it 
 
 test('IAG-02, IAG-27: the advisor attaches documents to their advice; whoever reads the advice can download them', async () => {
   const { request, deploymentId } = await deployedRequest();
-  const avery = await signInAs(t, 'advisor');
+  const avery = await signInAccount(t, averyAccount);
   const url = `/deployments/${deploymentId}/advice/documents/new`;
   assert.equal((await avery.get(url)).statusCode, 409, 'the advice is recorded first');
   await avery.post(`/deployments/${deploymentId}/advice`, {
@@ -250,7 +263,7 @@ test('IAG-02, IAG-27: the advisor attaches documents to their advice; whoever re
     summary: 'Brief the community first.',
   });
   assert.equal((await avery.get(url)).statusCode, 200);
-  assert.equal((await (await signInAs(t, 'chair')).get(url)).statusCode, 404);
+  assert.equal((await (await signInAccount(t, chairAccount)).get(url)).statusCode, 404);
   const bad = await avery.postFile(url, {}, null);
   assert.equal(bad.statusCode, 400);
   const added = await avery.postFile(url, { title: 'Briefing note' }, pdf('note.pdf', 'NOTE'));
@@ -263,8 +276,11 @@ test('IAG-02, IAG-27: the advisor attaches documents to their advice; whoever re
   assert.equal((await avery.get(ownFile)).statusCode, 200);
 
   // The requester, and the group's contact, read the advice and its documents.
-  for (const who of ['requester', 'deployment_contact'] as const) {
-    const agent = await signInAs(t, who);
+  for (const [who, account] of [
+    ['requester', requesterAccount],
+    ['deployment_contact', contactAccount],
+  ] as const) {
+    const agent = await signInAccount(t, account);
     const page = await agent.get(`/advice-requests/${request.id}`);
     assert.match(page.body, /Briefing note<\/a>/, who);
     const download = await agent.get(`/advice-requests/${request.id}/documents/${document!.id}`);
@@ -272,7 +288,7 @@ test('IAG-02, IAG-27: the advisor attaches documents to their advice; whoever re
     assert.match(download.rawPayload.toString(), /NOTE/);
   }
   // The requester cannot take it off; the advisor can.
-  const riley = await signInAs(t, 'requester');
+  const riley = await signInAccount(t, requesterAccount);
   assert.equal(
     (await riley.post(`/advice-requests/${request.id}/documents/${document!.id}/remove`, {}))
       .statusCode,
@@ -296,21 +312,36 @@ test('IAG-02, IAG-27: the advisor attaches documents to their advice; whoever re
 });
 
 test('the demonstration data comes out cleanly after the advice process has been used end to end', async () => {
-  // Everything the tests above did was done by demo accounts; add a question and an offer.
-  const asked = await t.services.advice.ask(requester, {
-    subject: 'A question first',
-    details: 'Details',
-    urgency: 'routine',
-    seriousOrCritical: 'no',
-    communities: 'Everyone',
-    'neededFrom-day': '14',
-    'neededFrom-month': '12',
-    'neededFrom-year': '2026',
-    clearanceNeeded: 'none',
-    advisorsWanted: '1',
+  // The demo data is what this test removes: it loads it, and the demo accounts go through the
+  // advice process: a request deployed and accepted, a question, an offer. What the accounts
+  // this file made did stays.
+  const kept = (await t.services.db.select({ id: adviceRequests.id }).from(adviceRequests))
+    .map((r) => r.id)
+    .sort();
+  await loadDemoData(t.services.db, t.services.secretBox);
+  const demo = (role: Parameters<typeof demoAccount>[0]) =>
+    principalFor(t, demoAccount(role).email);
+  const demoCtset = await demo('ctset');
+  const demoAdvisor = await demo('advisor');
+  const [demoAvery] = await t.services.db
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.userId, demoAdvisor.userId));
+  const deployed = await makeAdviceRequest(t, { by: await demo('requester') });
+  await t.services.advice.route(demoCtset, deployed.id, { groups: raceId });
+  const { created } = await t.services.deployments.nominate(
+    await demo('deployment_contact'),
+    deployed.id,
+    raceId,
+    { advisors: demoAvery!.id, reason: 'Knows the borough' },
+  );
+  await t.services.deployments.accept(demoAdvisor, created[0]!.id);
+  const asked = await makeAdviceRequest(t, {
+    by: await demo('requester'),
+    fields: { subject: 'A question first' },
   });
-  await t.services.advice.askQuestion(ctset, asked.id, { question: 'Which estate?' });
-  await t.services.offers.record(ctset, {
+  await t.services.advice.askQuestion(demoCtset, asked.id, { question: 'Which estate?' });
+  await t.services.offers.record(demoCtset, {
     kind: 'critical_incident',
     incident: 'A death after police contact',
     operation: 'Op Lark',
@@ -326,5 +357,10 @@ test('the demonstration data comes out cleanly after the advice process has been
     .from(users)
     .where(like(users.email, `%@${DEMO_DOMAIN}`));
   assert.deepEqual(left, []);
-  assert.equal((await t.services.db.select().from(adviceRequests)).length, 0);
+  assert.deepEqual(
+    (await t.services.db.select({ id: adviceRequests.id }).from(adviceRequests))
+      .map((r) => r.id)
+      .sort(),
+    kept,
+  );
 });

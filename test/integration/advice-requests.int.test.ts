@@ -8,11 +8,21 @@ import {
 } from '../../src/modules/advice/schema.js';
 import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
-import { createTestApp, demoAccount, principalFor, signInAs, type TestApp } from '../app.js';
+import { createTestApp, groupIdByCode, principalFor, type TestApp } from '../app.js';
+import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
+import { makeAdviceRequest, makeDeploymentContact } from '../factories/advice.js';
 
 let t: TestApp;
+/** The one CTSET account (who is e-mailed is checked), a requester, and the Race IAG's contact. */
+let ctsetAccount: FactoryAccount;
+let requesterAccount: FactoryAccount;
+let contact: FactoryAccount;
 before(async () => {
-  t = await createTestApp();
+  // No demo data: the file makes the people and requests it reads. The IAGs are reference data.
+  t = await createTestApp({ demo: false });
+  ctsetAccount = await makeAccount(t, { role: 'ctset' });
+  requesterAccount = await makeAccount(t, { role: 'requester' });
+  contact = await makeDeploymentContact(t, await groupIdByCode(t, 'iag-race'));
 });
 after(() => t.close());
 // Each test begins at the same moment, whatever the tests before it did to the clock.
@@ -36,7 +46,7 @@ const idFrom = (location: string | undefined) =>
 const countRequests = async () => (await t.services.db.select().from(adviceRequests)).length;
 
 test('IAG-08: a requester asks; bad input names each field and writes nothing', async () => {
-  const requester = await signInAs(t, 'requester');
+  const requester = await signInAccount(t, requesterAccount);
   const before = await countRequests();
   const bad = await requester.post('/advice-requests/new', {
     ...form({ subject: '', urgency: '', 'neededUntil-day': '1', 'neededUntil-month': '12' }),
@@ -68,14 +78,14 @@ test('IAG-08: a requester asks; bad input names each field and writes nothing', 
   assert.match((await requester.get('/advice-requests')).body, /dispersal order in Tottenham/);
 
   // Someone who may not ask is refused, and nothing is written.
-  const advisor = await signInAs(t, 'advisor');
+  const advisor = await signInAccount(t, await makeAccount(t, { role: 'advisor' }));
   assert.equal((await advisor.post('/advice-requests/new', form())).statusCode, 403);
   assert.equal((await advisor.get(sent.headers.location!)).statusCode, 404);
   assert.equal(await countRequests(), before + 1);
 });
 
 test('issue 21 item 3: IAG-08: a request may not be needed from a date already past', async () => {
-  const requester = await signInAs(t, 'requester');
+  const requester = await signInAccount(t, requesterAccount);
   const before = await countRequests();
   const past = await requester.post(
     '/advice-requests/new',
@@ -102,12 +112,12 @@ test('issue 21 item 3: IAG-08: a request may not be needed from a date already p
 });
 
 test('issue 21 item 30: IAG-08: CTSET is e-mailed when an urgent request is made, and sees the urgent requests waiting on its home page', async () => {
-  const ctsetEmail = demoAccount('ctset').email;
+  const ctsetEmail = ctsetAccount.email;
   const mailTo = async (subject: string) =>
     (await t.services.db.select().from(outbox)).filter(
       (m) => m.toAddress === ctsetEmail && m.subject === subject,
     );
-  const ctset = await signInAs(t, 'ctset');
+  const ctset = await signInAccount(t, ctsetAccount);
   const waitingUrgent = async () =>
     (
       await t.services.db
@@ -123,7 +133,7 @@ test('issue 21 item 30: IAG-08: CTSET is e-mailed when an urgent request is made
   const before = await shown();
   assert.equal(before, await waitingUrgent(), 'the home page counts what the database holds');
 
-  const requester = await signInAs(t, 'requester');
+  const requester = await signInAccount(t, requesterAccount);
   const routine = await requester.post(
     '/advice-requests/new',
     form({ subject: 'Routine advice on a leaflet for Wood Green' }),
@@ -173,7 +183,7 @@ test('issue 21 item 30: IAG-08: CTSET is e-mailed when an urgent request is made
 });
 
 test('issue 21 item 30: a lay visitor’s home offers the public pages they may use and their account, each of which opens', async () => {
-  const visitor = await signInAs(t, 'lay_visitor');
+  const visitor = await signInAccount(t, await makeAccount(t, { role: 'lay_visitor' }));
   const home = (await visitor.get('/')).body;
   const links = [
     ...home.matchAll(/<a class="govuk-link govuk-!-font-weight-bold" href="([^"]+)">([^<]+)<\/a>/g),
@@ -185,12 +195,12 @@ test('issue 21 item 30: a lay visitor’s home offers the public pages they may 
   ]);
   for (const [href] of links) assert.equal((await visitor.get(href!)).statusCode, 200, href);
   // Someone with work in Bridge is not sent to the public pages instead.
-  const ctsetHome = (await (await signInAs(t, 'ctset')).get('/')).body;
+  const ctsetHome = (await (await signInAccount(t, ctsetAccount)).get('/')).body;
   assert.doesNotMatch(ctsetHome, /href="\/recommendations">Recommendations and progress/);
 });
 
 test('IAG-08: a requester sees their own requests, never another requester’s', async () => {
-  const admin = await principalFor(t, demoAccount('administrator').email);
+  const admin = await principalFor(t, (await makeAccount(t, { role: 'administrator' })).email);
   await t.services.users.create(admin, {
     email: 'second.requester@police.example',
     displayName: 'Second Requester',
@@ -204,8 +214,21 @@ test('IAG-08: a requester sees their own requests, never another requester’s',
 });
 
 test('IAG-08: CTSET sees urgent requests first with the time waiting, and flags those past target', async () => {
-  const ctset = await signInAs(t, 'ctset');
-  const queue = await t.services.advice.queue(await principalFor(t, demoAccount('ctset').email), {
+  // An urgent request made 40 minutes ago, and a routine one three days ago.
+  const requester = await principalFor(t, requesterAccount.email);
+  const minutesAgo = (m: number) => new Date(t.clock.now().getTime() - m * 60_000);
+  await makeAdviceRequest(t, {
+    by: requester,
+    submittedAt: minutesAgo(40),
+    fields: { subject: 'Community tension after a fatal stabbing in Brixton', urgency: 'urgent' },
+  });
+  await makeAdviceRequest(t, {
+    by: requester,
+    submittedAt: minutesAgo(3 * 24 * 60),
+    fields: { subject: 'Stop and search briefing for new officers' },
+  });
+  const ctset = await signInAccount(t, ctsetAccount);
+  const queue = await t.services.advice.queue(await principalFor(t, ctsetAccount.email), {
     limit: 25,
     offset: 0,
   });
@@ -226,24 +249,24 @@ test('IAG-08: CTSET sees urgent requests first with the time waiting, and flags 
   const page = await ctset.get('/advice-requests/triage');
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /Community tension after a fatal stabbing/);
-  // The demo's routine request has waited three days: not yet past five working days.
+  // The routine request has waited three days: not yet past five working days.
   const routine = queue.items.find((i) => i.urgency === 'routine')!;
   assert.equal(routine.overdue, false);
-  const requester = await signInAs(t, 'requester');
-  assert.equal((await requester.get('/advice-requests/triage')).statusCode, 403);
+  const asker = await signInAccount(t, requesterAccount);
+  assert.equal((await asker.get('/advice-requests/triage')).statusCode, 403);
 });
 
 test('IAG-07, IAG-08: CTSET passes a request to a group with a deployment contact, who is e-mailed; once only', async () => {
-  const requester = await signInAs(t, 'requester');
+  const requester = await signInAccount(t, requesterAccount);
   const id = idFrom((await requester.post('/advice-requests/new', form())).headers.location);
-  const ctset = await signInAs(t, 'ctset');
+  const ctset = await signInAccount(t, ctsetAccount);
   const none = await ctset.post(`/advice-requests/${id}/route`, {});
   assert.equal(none.statusCode, 400);
   assert.match(none.body, /Select the group, or groups, best able to help/);
 
   const groups = await t.services.db.select().from(advisoryGroups);
   const race = groups.find((g) => g.name === 'Race Independent Advisory Group')!;
-  assert.ok(race.deploymentContactId, 'the demo Race IAG has a deployment contact');
+  assert.ok(race.deploymentContactId, 'the Race IAG has a deployment contact');
   const withoutContact = groups.find((g) => g.status === 'active' && !g.deploymentContactId);
   if (withoutContact) {
     const refused = await ctset.post(`/advice-requests/${id}/route`, {
@@ -286,9 +309,9 @@ test('IAG-07, IAG-08: CTSET passes a request to a group with a deployment contac
 });
 
 test('IAG-08: CTSET declines a request with a reason; the requester is told and reads it on the timeline', async () => {
-  const requester = await signInAs(t, 'requester');
+  const requester = await signInAccount(t, requesterAccount);
   const id = idFrom((await requester.post('/advice-requests/new', form())).headers.location);
-  const ctset = await signInAs(t, 'ctset');
+  const ctset = await signInAccount(t, ctsetAccount);
   const missing = await ctset.post(`/advice-requests/${id}/decline`, { reason: '' });
   assert.equal(missing.statusCode, 400);
   assert.match(missing.body, /href="#reason"/);
@@ -312,9 +335,9 @@ test('IAG-08: CTSET declines a request with a reason; the requester is told and 
 });
 
 test('IAG-08: CTSET asks the requester a question, one at a time; only the requester answers; both are on the timeline', async () => {
-  const requester = await signInAs(t, 'requester');
+  const requester = await signInAccount(t, requesterAccount);
   const id = idFrom((await requester.post('/advice-requests/new', form())).headers.location);
-  const ctset = await signInAs(t, 'ctset');
+  const ctset = await signInAccount(t, ctsetAccount);
   assert.equal(
     (await requester.post(`/advice-requests/${id}/question`, { question: 'x' })).statusCode,
     403,
@@ -364,8 +387,8 @@ test('IAG-08: CTSET asks the requester a question, one at a time; only the reque
 });
 
 test('IAG-09: CTSET records a proactive offer to the senior investigating officer, and the answer once', async () => {
-  const ctset = await signInAs(t, 'ctset');
-  const requester = await signInAs(t, 'requester');
+  const ctset = await signInAccount(t, ctsetAccount);
+  const requester = await signInAccount(t, requesterAccount);
   assert.equal((await requester.get('/advice-offers/new')).statusCode, 403);
   const form = await ctset.get('/advice-offers/new');
   assert.match(form.body, /name="offeredOn-day"[^>]*value="23"/, 'today by default');
@@ -413,14 +436,16 @@ test('IAG-09: CTSET records a proactive offer to the senior investigating office
       .statusCode,
     409,
   );
-  const after = await (await signInAs(t, 'director')).get('/advice-offers');
+  const after = await (
+    await signInAccount(t, await makeAccount(t, { role: 'director' }))
+  ).get('/advice-offers');
   assert.match(after.body, /0 waiting for an answer, 1 taken up, 0 declined/);
   assert.match(after.body, new RegExp(`Request ${request!.reference}`));
 });
 
 test('IAG-08: requests past their targets for triage, or with nobody nominated, are escalated by e-mail once', async () => {
-  const requester = await principalFor(t, demoAccount('requester').email);
-  const ctset = await principalFor(t, demoAccount('ctset').email);
+  const requester = await principalFor(t, requesterAccount.email);
+  const ctset = await principalFor(t, ctsetAccount.email);
   const ask = (urgency: string) =>
     t.services.advice.ask(requester, { ...form({ urgency }), subject: `Escalation ${urgency}` });
   const urgent = await ask('urgent');
@@ -436,7 +461,7 @@ test('IAG-08: requests past their targets for triage, or with nobody nominated, 
   const toCtset = await sent(`Past its target for triage: request ${urgent.reference}`);
   assert.deepEqual(
     toCtset.map((m) => m.toAddress),
-    [demoAccount('ctset').email],
+    [ctsetAccount.email],
   );
   assert.equal((await sent(`Past its target for triage: request ${routine.reference}`)).length, 0);
   await t.services.advice.escalateOverdue();
@@ -455,7 +480,7 @@ test('IAG-08: requests past their targets for triage, or with nobody nominated, 
   const chased = await sent(`No advisor nominated yet: request ${urgent.reference}`);
   assert.deepEqual(
     chased.map((m) => m.toAddress).sort(),
-    [demoAccount('ctset').email, demoAccount('deployment_contact').email].sort(),
+    [ctsetAccount.email, contact.email].sort(),
   );
   await t.services.advice.escalateOverdue();
   assert.equal((await sent(`No advisor nominated yet: request ${urgent.reference}`)).length, 2);

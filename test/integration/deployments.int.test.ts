@@ -18,7 +18,10 @@ import { minutedAdvice } from '../../src/modules/meetings/schema.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
-import { createTestApp, demoAccount, principalFor, signInAs, type TestApp } from '../app.js';
+import { createTestApp, groupIdByCode, principalFor, type TestApp } from '../app.js';
+import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
+import { makeDeploymentContact, setExperience } from '../factories/advice.js';
+import { makeMember } from '../factories/groups.js';
 
 let t: TestApp;
 let race: { id: string };
@@ -26,28 +29,35 @@ let contact: UserPrincipal;
 let ctset: UserPrincipal;
 let requester: UserPrincipal;
 const person: Record<string, string> = {};
+/** The accounts that act here, by the role each holds (the advisor is Avery, the chair Charlie). */
+const account = {} as Record<
+  'advisor' | 'chair' | 'deployment_contact' | 'ctset' | 'requester' | 'coordination_unit',
+  FactoryAccount
+>;
 
 before(async () => {
-  t = await createTestApp();
+  // No demo data: the file makes the people it reads. The IAGs are reference data.
+  t = await createTestApp({ demo: false });
   const db = t.services.db;
-  race = (
-    await db
-      .select({ id: advisoryGroups.id })
-      .from(advisoryGroups)
-      .where(eq(advisoryGroups.name, 'Race Independent Advisory Group'))
-  )[0]!;
-  contact = await principalFor(t, demoAccount('deployment_contact').email);
-  ctset = await principalFor(t, demoAccount('ctset').email);
-  requester = await principalFor(t, demoAccount('requester').email);
-  for (const [key, name] of [
-    ['avery', 'Avery Advisor'],
-    ['charlie', 'Charlie Chair'],
-    ['jordan', 'Jordan Okafor'],
-    ['priya', 'Priya Shah'],
-  ] as const) {
-    const [row] = await db.select({ id: people.id }).from(people).where(eq(people.fullName, name));
-    person[key] = row!.id;
-  }
+  race = { id: await groupIdByCode(t, 'iag-race') };
+  // The Race IAG's members and the experience each brings (IAG-10); Priya brings none.
+  account.advisor = await makeMember(t, race.id, { name: 'Avery Advisor' });
+  account.chair = await makeMember(t, race.id, { name: 'Charlie Chair', chair: true });
+  const jordan = await makeMember(t, race.id, { name: 'Jordan Okafor' });
+  const priya = await makeMember(t, race.id, { name: 'Priya Shah' });
+  await setExperience(t, account.advisor, ['race', 'youth', 'stop_and_search']);
+  await setExperience(t, account.chair, ['race', 'faith', 'critical_incidents']);
+  await setExperience(t, jordan, ['youth', 'mental_health']);
+  person.avery = account.advisor.personId;
+  person.charlie = account.chair.personId;
+  person.jordan = jordan.personId;
+  person.priya = priya.personId;
+  account.deployment_contact = await makeDeploymentContact(t, race.id);
+  for (const role of ['ctset', 'requester', 'coordination_unit'] as const)
+    account[role] = await makeAccount(t, { role });
+  contact = await principalFor(t, account.deployment_contact.email);
+  ctset = await principalFor(t, account.ctset.email);
+  requester = await principalFor(t, account.requester.email);
   // IAG-29: Avery holds NPPV3 and Jordan NPPV2, both in force; Charlie's SC has lapsed.
   const [directorate] = await db.select({ id: organisations.id }).from(organisations).limit(1);
   const clearance = (personId: string, level: 'nppv2' | 'nppv3' | 'sc', expiresOn: string) => ({
@@ -171,7 +181,7 @@ test('IAG-07, IAG-10, IAG-29: suitable advisors only, the lightest twelve-month 
 
 test('IAG-07, IAG-08: the contact nominates with a reason; never more than asked for; the advisor is e-mailed', async () => {
   const request = await ask();
-  const drew = await signInAs(t, 'deployment_contact');
+  const drew = await signInAccount(t, account.deployment_contact);
   const page = await drew.get(`/advice-requests/${request.id}/groups/${race.id}/nominate`);
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /Avery Advisor/);
@@ -198,7 +208,7 @@ test('IAG-07, IAG-08: the contact nominates with a reason; never more than asked
   assert.ok(
     mail.some(
       (m) =>
-        m.toAddress === demoAccount('advisor').email &&
+        m.toAddress === account.advisor.email &&
         m.bodyText.includes(`/deployments/${nominated!.id}`),
     ),
   );
@@ -246,7 +256,7 @@ test('issue 21 item 2: IAG-07: once a request has all the advisors it asked for,
     const match = /(\d+) requests? still needing advisors/.exec(body);
     return match ? Number(match[1]) : body.includes('No requests are waiting') ? 0 : NaN;
   };
-  const drew = await signInAs(t, 'deployment_contact');
+  const drew = await signInAccount(t, account.deployment_contact);
   const request = await ask({ subject: 'Advice on a vigil after a stabbing in Plumstead' });
   const before = await shown();
   assert.ok(before >= 1);
@@ -267,7 +277,7 @@ test('issue 21 item 2: IAG-07: once a request has all the advisors it asked for,
 test('IAG-07: only the contact of a group the request was passed to may nominate', async () => {
   const request = await ask();
   for (const role of ['ctset', 'advisor', 'requester', 'coordination_unit'] as const) {
-    const agent = await signInAs(t, role);
+    const agent = await signInAccount(t, account[role]);
     const url = `/advice-requests/${request.id}/groups/${race.id}/nominate`;
     assert.equal((await agent.get(url)).statusCode, 403, role);
     assert.equal(
@@ -309,11 +319,11 @@ test('IAG-08: the advisor accepts; when all asked for have, the request is deplo
   const id = created[0]!.id;
   assert.equal(created[0]!.arrangementOwner, 'ctset', 'urgent: CTSET contacts');
   // Nobody else sees or answers it.
-  const jordanless = await signInAs(t, 'chair');
+  const jordanless = await signInAccount(t, account.chair);
   assert.equal((await jordanless.get(`/deployments/${id}`)).statusCode, 404);
   assert.equal((await jordanless.post(`/deployments/${id}/accept`, {})).statusCode, 404);
 
-  const avery = await signInAs(t, 'advisor');
+  const avery = await signInAccount(t, account.advisor);
   assert.match((await avery.get('/deployments')).body, /Reassurance patrols/);
   const page = await avery.get(`/deployments/${id}`);
   assert.equal(page.statusCode, 200);
@@ -328,7 +338,7 @@ test('IAG-08: the advisor accepts; when all asked for have, the request is deplo
   const mail = await t.services.db.select().from(outbox);
   assert.ok(mail.some((m) => m.subject.startsWith('Advisors found for your request')));
   const requesterPage = await (
-    await signInAs(t, 'requester')
+    await signInAccount(t, account.requester)
   ).get(`/advice-requests/${request.id}`);
   assert.match(requesterPage.body, /Avery Advisor \(Race Independent Advisory Group\): Accepted/);
 });
@@ -340,7 +350,7 @@ test('IAG-08, IAG-02: the advisor declines with a conflict; the contact is told 
     reason: 'Nearest',
   });
   const id = created[0]!.id;
-  const avery = await signInAs(t, 'advisor');
+  const avery = await signInAccount(t, account.advisor);
   const blank = await avery.post(`/deployments/${id}/decline`, { reason: '' });
   assert.equal(blank.statusCode, 400);
   assert.match(blank.body, /Enter why you cannot take this on/);
@@ -382,7 +392,7 @@ test('IAG-08, IAG-02: the advisor declines with a conflict; the contact is told 
 
 test('IAG-02: the contact records a conflict of interest, and the advisor is not offered', async () => {
   const request = await ask();
-  const drew = await signInAs(t, 'deployment_contact');
+  const drew = await signInAccount(t, account.deployment_contact);
   const url = `/advice-requests/${request.id}/groups/${race.id}/conflicts/${person.jordan}`;
   assert.equal((await drew.get(url)).statusCode, 200);
   const blank = await drew.post(url, { reason: '' });
@@ -394,7 +404,7 @@ test('IAG-02: the contact records a conflict of interest, and the advisor is not
   );
   assert.equal((await drew.post(url, { reason: 'Again' })).statusCode, 409);
   assert.deepEqual(await names(request.id), ['Avery Advisor']);
-  const avery = await signInAs(t, 'advisor');
+  const avery = await signInAccount(t, account.advisor);
   assert.equal((await avery.post(url, { reason: 'x' })).statusCode, 403);
 });
 
@@ -413,14 +423,14 @@ test('IAG-08, IAG-30: contacting the advisor falls to CTSET when urgent, the uni
       reason: 'Free then',
     })
   ).created;
-  const sam = await signInAs(t, 'ctset');
-  const chris = await signInAs(t, 'coordination_unit');
+  const sam = await signInAccount(t, account.ctset);
+  const chris = await signInAccount(t, account.coordination_unit);
   const samList = await t.services.deployments.arrangements(ctset, { limit: 100, offset: 0 });
   assert.ok(samList.items.some((i) => i.id === u!.id));
   assert.ok(!samList.items.some((i) => i.id === r!.id));
   assert.equal((await chris.get(`/deployments/${u!.id}/arrange`)).statusCode, 404);
   assert.equal(
-    (await (await signInAs(t, 'advisor')).get('/deployments/arrangements')).statusCode,
+    (await (await signInAccount(t, account.advisor)).get('/deployments/arrangements')).statusCode,
     403,
   );
 
@@ -449,7 +459,7 @@ test('IAG-08, IAG-30: contacting the advisor falls to CTSET when urgent, the uni
 });
 
 test('IAG-10: an advisor keeps their experience and unavailable days; bad dates are named', async () => {
-  const avery = await signInAs(t, 'advisor');
+  const avery = await signInAccount(t, account.advisor);
   assert.equal((await avery.get('/deployments/availability')).statusCode, 200);
   const bad = await avery.post('/deployments/availability', {
     'startsOn-day': '10',
@@ -481,7 +491,7 @@ test('IAG-10: an advisor keeps their experience and unavailable days; bad dates 
     .from(advisorUnavailability)
     .where(eq(advisorUnavailability.personId, person.avery!));
   // Only its owner may remove it.
-  const charlie = await signInAs(t, 'chair');
+  const charlie = await signInAccount(t, account.chair);
   assert.equal(
     (await charlie.post(`/deployments/availability/dates/${entry!.id}/remove`, {})).statusCode,
     404,
@@ -541,7 +551,7 @@ test('IAG-02, IAG-03, IAG-27: the advisor records the advice, labelled from the 
     reason: 'Chairs the group',
   });
   const id = created[0]!.id;
-  const charlie = await signInAs(t, 'chair');
+  const charlie = await signInAccount(t, account.chair);
   const early = await charlie.post(`/deployments/${id}/advice`, {
     'givenOn-day': '23',
     'givenOn-month': '11',
@@ -566,7 +576,7 @@ test('IAG-02, IAG-03, IAG-27: the advisor records the advice, labelled from the 
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /The date must be today or in the past/);
   assert.match(bad.body, /Enter the advice you gave/);
-  const avery = await signInAs(t, 'advisor');
+  const avery = await signInAccount(t, account.advisor);
   assert.equal(
     (await avery.post(`/deployments/${id}/advice`, { summary: 'Not mine' })).statusCode,
     404,
@@ -594,12 +604,12 @@ test('IAG-02, IAG-03, IAG-27: the advisor records the advice, labelled from the 
   );
 
   // IAG-03, IAG-27: the requester, and only the requester, says what they did with it.
-  const riley = await signInAs(t, 'requester');
+  const riley = await signInAccount(t, account.requester);
   const page = await riley.get(`/advice-requests/${request.id}`);
   assert.match(page.body, /Independent advice/);
   assert.match(page.body, /may or may not be applied/);
   const url = `/advice-requests/${request.id}/advice/${advice!.id}/outcome`;
-  const sam = await signInAs(t, 'ctset');
+  const sam = await signInAccount(t, account.ctset);
   assert.equal((await sam.post(url, { outcome: 'used', reason: 'x' })).statusCode, 403);
   const noReason = await riley.post(url, { outcome: 'not_used' });
   assert.equal(noReason.statusCode, 400);
@@ -616,7 +626,7 @@ test('IAG-02, IAG-03, IAG-27: the advisor records the advice, labelled from the 
   assert.equal((await riley.post(url, { outcome: 'used', reason: 'Again' })).statusCode, 409);
 
   // The Race IAG's minutes cite it: what is left blank comes from the two records.
-  const coordinator = await signInAs(t, 'coordination_unit');
+  const coordinator = await signInAccount(t, account.coordination_unit);
   const scheduled = await coordinator.post(`/groups/${race.id}/meetings/new`, {
     title: 'Race IAG full meeting',
     'date-day': '23',
@@ -666,10 +676,10 @@ test('IAG-35: what is shared with an advisor is logged, and read only after they
     reason: 'Knows the estate',
   });
   const deploymentId = created[0]!.id;
-  const riley = await signInAs(t, 'requester');
+  const riley = await signInAccount(t, account.requester);
   const url = `/advice-requests/${request.id}/disclosures/new`;
   assert.equal((await riley.get(url)).statusCode, 409, 'nobody has accepted yet');
-  const avery = await signInAs(t, 'advisor');
+  const avery = await signInAccount(t, account.advisor);
   await avery.post(`/deployments/${deploymentId}/accept`, {});
 
   const bad = await riley.post(url, { deploymentId: randomUUID() });
@@ -707,7 +717,7 @@ test('IAG-35: what is shared with an advisor is logged, and read only after they
     .from(disclosures)
     .where(eq(disclosures.deploymentId, deploymentId));
   const ack = `/deployments/${deploymentId}/disclosures/${disclosure!.id}/acknowledge`;
-  const charlie = await signInAs(t, 'chair');
+  const charlie = await signInAccount(t, account.chair);
   assert.equal((await charlie.post(ack, {})).statusCode, 404, 'only the advisor it went to');
   assert.equal((await avery.post(ack, {})).statusCode, 303);
   assert.equal((await avery.post(ack, {})).statusCode, 409);
@@ -749,7 +759,7 @@ test('IAG-10: the coordination unit sees deployments per advisor over a period, 
     'to-month': '3',
     'to-year': '2027',
   };
-  const chris = await signInAs(t, 'coordination_unit');
+  const chris = await signInAccount(t, account.coordination_unit);
   const page = await chris.get(`/deployments/equity?${new URLSearchParams(march)}`);
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /10 deployments by 3 advisors/);
@@ -801,7 +811,10 @@ test('IAG-10: the coordination unit sees deployments per advisor over a period, 
   assert.equal(backwards.statusCode, 400);
   assert.match(backwards.body, /The last day must be the same as or after the first/);
   for (const role of ['advisor', 'requester', 'deployment_contact'] as const)
-    assert.equal((await (await signInAs(t, role)).get('/deployments/equity')).statusCode, 403);
+    assert.equal(
+      (await (await signInAccount(t, account[role])).get('/deployments/equity')).statusCode,
+      403,
+    );
 });
 
 test('IAG-29, IAG-02: an advisor whose clearance lapses, or who is found conflicted, cannot go on to accept', async () => {
@@ -810,7 +823,7 @@ test('IAG-29, IAG-02: an advisor whose clearance lapses, or who is found conflic
     advisors: [person.avery!, person.jordan!],
     reason: 'Both cleared',
   });
-  const avery = await signInAs(t, 'advisor');
+  const avery = await signInAccount(t, account.advisor);
   const averys = created.find((d) => d.personId === person.avery)!;
   // Avery's clearance is withdrawn after the nomination.
   await t.services.db
@@ -826,7 +839,7 @@ test('IAG-29, IAG-02: an advisor whose clearance lapses, or who is found conflic
     .where(eq(clearances.personId, person.avery!));
 
   // The contact learns of Jordan's conflict: the standing nomination is withdrawn.
-  const drew = await signInAs(t, 'deployment_contact');
+  const drew = await signInAccount(t, account.deployment_contact);
   const url = `/advice-requests/${request.id}/groups/${race.id}/conflicts/${person.jordan}`;
   assert.equal((await drew.post(url, { reason: 'Related to the victim' })).statusCode, 303);
   const jordans = (await ofRequest(request.id)).find((d) => d.personId === person.jordan)!;

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 import { and, count, eq, like } from 'drizzle-orm';
 import { testConfig } from '../../src/app.js';
-import { removeDemoData } from '../../src/demo/demo-data.js';
-import { people } from '../../src/modules/directory/schema.js';
+import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
 import {
   expenseBudgets,
   expenseClaims,
@@ -11,20 +10,22 @@ import {
   expenseItems,
   paymentBatches,
 } from '../../src/modules/expenses/schema.js';
-import { advisoryGroups } from '../../src/modules/groups/schema.js';
-import { meetings } from '../../src/modules/meetings/schema.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
-import { formatDateTime, londonInstant } from '../../src/platform/calendar/index.js';
+import { formatDateTime } from '../../src/platform/calendar/index.js';
 import { outbox } from '../../src/platform/mail/schema.js';
 import {
   createTestApp,
   demoAccount,
+  groupIdByCode,
   principalFor,
-  signInAs,
   type Agent,
   type TestApp,
 } from '../app.js';
+import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
+import { makeExpenseClaim } from '../factories/expenses.js';
+import { makeMember } from '../factories/groups.js';
+import { makeMeeting, recordAttendance } from '../factories/meetings.js';
 
 let t: TestApp;
 let raceId: string;
@@ -32,32 +33,37 @@ let meetingId: string;
 let unit: UserPrincipal;
 /** Another member of the coordination unit, for second approvals. */
 let secondUnit: UserPrincipal;
+/** The coordination unit's account, the Director, the Race IAG's chair and a member. */
+let unitAccount: FactoryAccount;
+let directorAccount: FactoryAccount;
+let chairAccount: FactoryAccount;
+let averyAccount: FactoryAccount;
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
 
 before(async () => {
-  t = await createTestApp({ config: { files: { ...testConfig().files, maxBytes: 1024 * 1024 } } });
-  const db = t.services.db;
-  const [race] = await db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.name, 'Race Independent Advisory Group'));
-  raceId = race!.id;
+  // No demo data: the file makes the people and meetings it reads. The Race IAG is reference
+  // data.
+  t = await createTestApp({
+    demo: false,
+    config: { files: { ...testConfig().files, maxBytes: 1024 * 1024 } },
+  });
+  raceId = await groupIdByCode(t, 'iag-race');
+  averyAccount = await makeMember(t, raceId, { name: 'Avery Advisor', startsOn: '2026-06-01' });
+  chairAccount = await makeMember(t, raceId, { chair: true, startsOn: '2026-06-01' });
   // The group met a fortnight ago (claimable) and four months ago (too late: IAG-11).
-  const [held] = await db
-    .insert(meetings)
-    .values({
-      bodyType: 'advisory_group',
-      bodyId: raceId,
-      title: 'Race IAG extraordinary meeting',
-      startsAt: londonInstant('2026-11-09', 18 * 60),
-      format: 'in_person',
-      status: 'held',
-    })
-    .returning();
-  meetingId = held!.id;
-  unit = await principalFor(t, demoAccount('coordination_unit').email);
-  const director = await principalFor(t, demoAccount('director').email);
+  for (const [title, date] of [
+    ['Race Independent Advisory Group full meeting', '2026-07-20'],
+    ['Race IAG extraordinary meeting', '2026-11-09'],
+  ]) {
+    const held = await makeMeeting(t, raceId, { title: title!, date: date! });
+    await recordAttendance(t, held.id);
+    meetingId = held.id;
+  }
+  unitAccount = await makeAccount(t, { role: 'coordination_unit' });
+  unit = await principalFor(t, unitAccount.email);
+  directorAccount = await makeAccount(t, { role: 'director' });
+  const director = await principalFor(t, directorAccount.email);
   secondUnit = {
     ...director,
     roles: [{ role: 'coordination_unit', scopeType: null, scopeId: null }],
@@ -94,7 +100,7 @@ async function addCost(agent: Agent, claimId: string, fields: Record<string, str
 }
 
 test('IAG-11, IAG-14: an advisor starts a claim and adds costs; bad input names each field and writes nothing', async () => {
-  const avery = await signInAs(t, 'advisor');
+  const avery = await signInAccount(t, averyAccount);
   const form = await avery.get('/expenses/new');
   assert.equal(form.statusCode, 200);
   assert.match(form.body, /Race IAG extraordinary meeting, 9 November 2026/);
@@ -212,17 +218,17 @@ test('IAG-11, IAG-14: an advisor starts a claim and adds costs; bad input names 
   assert.equal((await avery.get(receipt)).statusCode, 200);
 
   // Nobody else reads or changes it: another advisor, a requester.
-  const charlie = await signInAs(t, 'chair');
+  const charlie = await signInAccount(t, chairAccount);
   assert.equal((await charlie.get(`/expenses/${claimId}`)).statusCode, 404);
   assert.equal((await charlie.get(receipt)).statusCode, 404);
   assert.equal((await addCost(charlie, claimId, { category: 'parking' })).statusCode, 404);
-  const riley = await signInAs(t, 'requester');
+  const riley = await signInAccount(t, await makeAccount(t, { role: 'requester' }));
   assert.equal((await riley.get('/expenses')).statusCode, 403);
   assert.equal((await riley.get('/expenses/to-decide')).statusCode, 403);
 });
 
 test('IAG-11: a claim is sent once; the advisor is told; it cannot change afterwards', async () => {
-  const avery = await signInAs(t, 'advisor');
+  const avery = await signInAccount(t, averyAccount);
   const [claim] = await claimsOf();
   const sent = await avery.post(`/expenses/${claim!.id}/submit`, {});
   assert.equal(sent.statusCode, 303);
@@ -254,12 +260,12 @@ test('the unit part-approves item by item with reasons; the advisor is told; nob
     .select()
     .from(expenseItems)
     .where(eq(expenseItems.claimId, claim!.id));
-  const casey = await signInAs(t, 'coordination_unit');
+  const casey = await signInAccount(t, unitAccount);
   const queue = await casey.get('/expenses/to-decide');
   assert.match(queue.body, /Race IAG extraordinary meeting/);
   const url = `/expenses/${claim!.id}/decision`;
   assert.equal((await casey.get(url)).statusCode, 200);
-  const avery = await signInAs(t, 'advisor');
+  const avery = await signInAccount(t, averyAccount);
   assert.equal((await avery.get(url)).statusCode, 403);
 
   const none = await casey.post(url, {});
@@ -295,14 +301,10 @@ test('the unit part-approves item by item with reasons; the advisor is told; nob
   assert.equal((await casey.post(url, { decision: 'approve' })).statusCode, 409, 'decided once');
 
   // A claim whose claimant is the decider is refused, whatever its state.
-  const [person] = await t.services.db
-    .select({ id: people.id })
-    .from(people)
-    .where(eq(people.fullName, 'Avery Advisor'));
   const [own] = await t.services.db
     .insert(expenseClaims)
     .values({
-      claimantPersonId: person!.id,
+      claimantPersonId: averyAccount.personId,
       claimantUserId: unit.userId,
       groupId: raceId,
       occasion: 'other',
@@ -321,7 +323,7 @@ test('the unit part-approves item by item with reasons; the advisor is told; nob
 });
 
 test('above the threshold an approval waits for a second approver, never the first; a budget overrun is warned of', async () => {
-  const avery = await signInAs(t, 'advisor');
+  const avery = await signInAccount(t, averyAccount);
   const claimId = await startClaim(avery);
   await addCost(avery, claimId, {
     category: 'care',
@@ -362,7 +364,7 @@ test('above the threshold an approval waits for a second approver, never the fir
 });
 
 test('IAG-11: a cost on its last day is sent that day, and not the day after', async () => {
-  let avery = await signInAs(t, 'advisor');
+  let avery = await signInAccount(t, averyAccount);
   const claimId = await startClaim(avery);
   // 23 August: its last day is today, 23 November.
   assert.equal(
@@ -381,7 +383,7 @@ test('IAG-11: a cost on its last day is sent that day, and not the day after', a
   assert.doesNotMatch(waiting.body, /Too late/);
   t.clock.advanceMinutes(24 * 60);
   // A day later (signed in afresh: sessions lapse when idle).
-  avery = await signInAs(t, 'advisor');
+  avery = await signInAccount(t, averyAccount);
   const page = await avery.get(`/expenses/${claimId}`);
   assert.match(page.body, /Too late/);
   const refused = await avery.post(`/expenses/${claimId}/submit`, {});
@@ -395,7 +397,7 @@ test('IAG-11: a cost on its last day is sent that day, and not the day after', a
 });
 
 test('IAG-11: approved claims are paid in one batch, exported in the set layout, paid once; totals are the sum of their lines', async () => {
-  const casey = await signInAs(t, 'coordination_unit');
+  const casey = await signInAccount(t, unitAccount);
   const made = await casey.post('/expenses/payments', {});
   assert.equal(made.statusCode, 303);
   const batchUrl = made.headers.location!;
@@ -436,7 +438,7 @@ test('IAG-11: approved claims are paid in one batch, exported in the set layout,
     batch!.totalPence,
   );
   assert.equal((await casey.get(batchUrl)).statusCode, 200);
-  const avery = await signInAs(t, 'advisor');
+  const avery = await signInAccount(t, averyAccount);
   assert.equal((await avery.get(batchUrl)).statusCode, 403);
   assert.equal((await avery.get(`${batchUrl}/batch.csv`)).statusCode, 403);
 
@@ -455,7 +457,7 @@ test('IAG-11: approved claims are paid in one batch, exported in the set layout,
 });
 
 test('IAG-11: two batches made at the same moment never share a claim', async () => {
-  const avery = await signInAs(t, 'advisor');
+  const avery = await signInAccount(t, averyAccount);
   const claimId = await startClaim(avery);
   await addCost(avery, claimId, {
     category: 'parking',
@@ -484,7 +486,7 @@ test('IAG-11: two batches made at the same moment never share a claim', async ()
 });
 
 test('IAG-13: a dispute goes to the chair, then, not upheld, to the Director, whose decision is final', async () => {
-  const avery = await signInAs(t, 'advisor');
+  const avery = await signInAccount(t, averyAccount);
   const claimId = await startClaim(avery);
   await addCost(avery, claimId, {
     category: 'other',
@@ -501,7 +503,7 @@ test('IAG-13: a dispute goes to the chair, then, not upheld, to the Director, wh
   const empty = await avery.post(raise, {});
   assert.match(empty.body, /href="#reason"[^>]*>Enter why you disagree/);
   // Only the advisor whose claim it is.
-  const riley = await signInAs(t, 'requester');
+  const riley = await signInAccount(t, await makeAccount(t, { role: 'requester' }));
   assert.equal((await riley.get(raise)).statusCode, 403);
   assert.equal(
     (await avery.post(raise, { reason: 'The unit was closed that week' })).statusCode,
@@ -510,8 +512,8 @@ test('IAG-13: a dispute goes to the chair, then, not upheld, to the Director, wh
   assert.equal((await avery.post(raise, { reason: 'Again' })).statusCode, 409);
 
   // The chair of the group decides first; the Director may not yet.
-  const charlie = await signInAs(t, 'chair');
-  const dana = await signInAs(t, 'director');
+  const charlie = await signInAccount(t, chairAccount);
+  const dana = await signInAccount(t, directorAccount);
   const decide = `/expenses/${claimId}/dispute`;
   assert.match((await charlie.get('/expenses/disputes')).body, /Printing|Race IAG extraordinary/);
   assert.equal((await dana.get(decide)).statusCode, 404);
@@ -557,7 +559,7 @@ test('IAG-13: a dispute goes to the chair, then, not upheld, to the Director, wh
 });
 
 test('IAG-11: budgets per group and year, spend committed and paid, per advisor, and the claims for auditors; totals are the sum of their lines', async () => {
-  const casey = await signInAs(t, 'coordination_unit');
+  const casey = await signInAccount(t, unitAccount);
   const setUrl = `/expenses/budgets/${raceId}?year=2026`;
   assert.match((await casey.get(setUrl)).body, /Diversity and Citizen Focus Directorate/);
   const bad = await casey.post(setUrl, { amount: 'lots' });
@@ -600,10 +602,10 @@ test('IAG-11: budgets per group and year, spend committed and paid, per advisor,
   assert.equal((await casey.get('/expenses/budgets/advisors?year=2026')).statusCode, 200);
 
   // The Director reads the budgets but does not set them; an advisor sees neither.
-  const dana = await signInAs(t, 'director');
+  const dana = await signInAccount(t, directorAccount);
   assert.equal((await dana.get('/expenses/budgets')).statusCode, 200);
   assert.equal((await dana.post(setUrl, { amount: '1' })).statusCode, 403);
-  const avery = await signInAs(t, 'advisor');
+  const avery = await signInAccount(t, averyAccount);
   assert.equal((await avery.get('/expenses/budgets')).statusCode, 403);
   assert.equal((await avery.get('/expenses/audit')).statusCode, 403);
 
@@ -637,7 +639,7 @@ test('IAG-11: budgets per group and year, spend committed and paid, per advisor,
 });
 
 test('issue 21 item 6: IAG-14: an amount too large says what the limit is, however many digits are typed', async () => {
-  const avery = await signInAs(t, 'advisor');
+  const avery = await signInAccount(t, averyAccount);
   const claimId = await startClaim(avery);
   const itemsBefore = (await t.services.db.select().from(expenseItems)).length;
   for (const amount of ['10000.01', '12345678', '£99,999,999,999.99', '1234567890123456789']) {
@@ -672,7 +674,7 @@ test('issue 21 item 6: IAG-14: an amount too large says what the limit is, howev
   });
   assert.equal(most.statusCode, 303);
 
-  const casey = await signInAs(t, 'coordination_unit');
+  const casey = await signInAccount(t, unitAccount);
   const setUrl = `/expenses/budgets/${raceId}?year=2027`;
   for (const amount of ['1000000.01', '123456789012345']) {
     const res = await casey.post(setUrl, { amount });
@@ -687,7 +689,7 @@ test('issue 21 item 6: IAG-14: an amount too large says what the limit is, howev
 });
 
 test('issue 21 item 24: exporting a payment batch is recorded only by the button (a POST); downloading again changes nothing', async () => {
-  const casey = await signInAs(t, 'coordination_unit');
+  const casey = await signInAccount(t, unitAccount);
   const [batch] = await t.services.db
     .insert(paymentBatches)
     .values({ createdBy: unit.userId, createdAt: t.clock.now(), claimCount: 0, totalPence: 0 })
@@ -745,7 +747,21 @@ test('issue 21 item 24: exporting a payment batch is recorded only by the button
 });
 
 test('the demonstration data comes out cleanly after claims were made and decided', async () => {
+  // The demo data is what this test removes: it loads it, and the demo advisor's claim is
+  // decided. Claims by anyone else stay.
+  await loadDemoData(t.services.db, t.services.secretBox);
+  const kept = (await claimsOf()).map((c) => c.id).sort();
+  const claim = await makeExpenseClaim(t, demoAccount('advisor'), {
+    occasion: `meeting:${meetingId}`,
+    costs: [{ incurredOn: '2026-11-09', amount: '6.20' }],
+    submit: true,
+  });
+  await t.services.expenseProcessing.decide(unit, claim.id, { decision: 'approve' });
   await removeDemoData(t.services.db);
-  assert.equal((await claimsOf()).length, 0);
-  assert.equal((await t.services.db.select().from(expenseItems)).length, 0);
+  assert.deepEqual((await claimsOf()).map((c) => c.id).sort(), kept);
+  assert.equal(
+    (await t.services.db.select().from(expenseItems).where(eq(expenseItems.claimId, claim.id)))
+      .length,
+    0,
+  );
 });

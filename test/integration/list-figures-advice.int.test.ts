@@ -18,20 +18,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { deployments } from '../../src/modules/advice/schema.js';
-import { people } from '../../src/modules/directory/schema.js';
-import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import { queryRows } from '../../src/platform/db/database.js';
-import {
-  createTestApp,
-  demoAccount,
-  principalFor,
-  signInAs,
-  type TestApp,
-  dateFields,
-} from '../app.js';
+import { createTestApp, groupIdByCode, principalFor, type TestApp, dateFields } from '../app.js';
+import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
+import { makeDeploymentContact } from '../factories/advice.js';
+import { makeMember } from '../factories/groups.js';
 import { numberOf, paginationOf, rowOf, rowRecords, tableOf, textOf, mainOf } from '../html.js';
 
 let t: TestApp;
@@ -40,6 +34,11 @@ let contact: UserPrincipal;
 let ctset: UserPrincipal;
 let requester: UserPrincipal;
 const person: Record<string, string> = {};
+/** The accounts that read the lists, by the role each holds. */
+const account = {} as Record<
+  'advisor' | 'deployment_contact' | 'ctset' | 'requester' | 'coordination_unit' | 'director',
+  FactoryAccount
+>;
 const requests: Record<'two' | 'three' | 'one' | 'waitingUrgent' | 'waiting', string> = {
   two: '',
   three: '',
@@ -56,23 +55,19 @@ const SUBJECTS = {
 };
 
 before(async () => {
-  t = await createTestApp();
-  const db = t.services.db;
-  const [race] = await db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.name, 'Race Independent Advisory Group'));
-  raceId = race!.id;
-  contact = await principalFor(t, demoAccount('deployment_contact').email);
-  ctset = await principalFor(t, demoAccount('ctset').email);
-  requester = await principalFor(t, demoAccount('requester').email);
-  for (const [key, name] of [
-    ['avery', 'Avery Advisor'],
-    ['jordan', 'Jordan Okafor'],
-  ] as const) {
-    const [row] = await db.select({ id: people.id }).from(people).where(eq(people.fullName, name));
-    person[key] = row!.id;
-  }
+  // No demo data: the file makes the people and requests it reads. The Race IAG is reference
+  // data.
+  t = await createTestApp({ demo: false });
+  raceId = await groupIdByCode(t, 'iag-race');
+  account.advisor = await makeMember(t, raceId, { name: 'Avery Advisor' });
+  person.avery = account.advisor.personId;
+  person.jordan = (await makeMember(t, raceId, { name: 'Jordan Okafor' })).personId;
+  account.deployment_contact = await makeDeploymentContact(t, raceId);
+  for (const role of ['ctset', 'requester', 'coordination_unit', 'director'] as const)
+    account[role] = await makeAccount(t, { role });
+  contact = await principalFor(t, account.deployment_contact.email);
+  ctset = await principalFor(t, account.ctset.email);
+  requester = await principalFor(t, account.requester.email);
   const ask = (subject: string, advisorsWanted: number, urgency: 'urgent' | 'routine') =>
     t.services.advice.ask(requester, {
       subject,
@@ -124,7 +119,7 @@ function assertFirstPage(html: string, rows: number, total: number) {
 }
 
 test("must show: the requester's list counts their own requests, as the database holds them", async () => {
-  const page = await (await signInAs(t, 'requester')).get('/advice-requests');
+  const page = await (await signInAccount(t, account.requester)).get('/advice-requests');
   assert.equal(page.statusCode, 200);
   const table = tableOf(page.body, /Where it stands/);
   const expected = await one<{ n: number }>(
@@ -136,7 +131,7 @@ test("must show: the requester's list counts their own requests, as the database
 });
 
 test("must show: CTSET's triage queue counts the requests waiting for triage, as the database holds them", async () => {
-  const page = await (await signInAs(t, 'ctset')).get('/advice-requests/triage');
+  const page = await (await signInAccount(t, account.ctset)).get('/advice-requests/triage');
   assert.equal(page.statusCode, 200);
   const table = tableOf(page.body, /Needed from/);
   const expected = await one<{ n: number }>(
@@ -152,7 +147,9 @@ test("must show: CTSET's triage queue counts the requests waiting for triage, as
 });
 
 test('issue 21 item 2, must show: the contact\'s "requests still needing advisors" counts only requests with places left, and each shows how many are nominated', async () => {
-  const page = await (await signInAs(t, 'deployment_contact')).get('/advice-requests/to-nominate');
+  const page = await (
+    await signInAccount(t, account.deployment_contact)
+  ).get('/advice-requests/to-nominate');
   assert.equal(page.statusCode, 200);
   const table = tableOf(page.body, /Nominated/);
   const places = await queryRows<{ reference: number; wanted: number; taken: number }>(
@@ -193,7 +190,7 @@ test("must show: an advisor's list of deployments counts their nominations, as t
     sql`select count(*)::int as n from deployments where person_id = ${person.avery!}`,
   );
   assert.ok(expected.n >= 1);
-  const page = await (await signInAs(t, 'advisor')).get('/deployments');
+  const page = await (await signInAccount(t, account.advisor)).get('/deployments');
   assert.equal(page.statusCode, 200);
   const table = tableOf(page.body, /Needed from/);
   assert.equal(table.caption, `${expected.n} ${expected.n === 1 ? 'nomination' : 'nominations'}`);
@@ -203,7 +200,7 @@ test("must show: an advisor's list of deployments counts their nominations, as t
 
 test('must show: "advisors to contact" counts, for CTSET and for the unit, the nominations each must arrange', async () => {
   for (const role of ['ctset', 'coordination_unit'] as const) {
-    const page = await (await signInAs(t, role)).get('/deployments/arrangements');
+    const page = await (await signInAccount(t, account[role])).get('/deployments/arrangements');
     assert.equal(page.statusCode, 200);
     const expected = await one<{ n: number }>(
       sql`select count(*)::int as n from deployments where arrangement_owner = ${role}
@@ -225,7 +222,7 @@ test('must show: "advisors to contact" counts, for CTSET and for the unit, the n
 });
 
 test('must show: the proactive offers page counts the offers by answer, as the database holds them', async () => {
-  const sam = await signInAs(t, 'ctset');
+  const sam = await signInAccount(t, account.ctset);
   for (const [incident, day] of [
     ['Figures incident one', '20'],
     ['Figures incident two', '21'],
@@ -251,7 +248,7 @@ test('must show: the proactive offers page counts the offers by answer, as the d
       .statusCode,
     303,
   );
-  const page = await (await signInAs(t, 'director')).get('/advice-offers');
+  const page = await (await signInAccount(t, account.director)).get('/advice-offers');
   const rows = await queryRows<{ response: string; n: number }>(
     t.services.db,
     sql`select response::text, count(*)::int as n from advice_offers group by response`,
@@ -314,7 +311,9 @@ test('must show: the equitable deployment report counts deployments per advisor 
     ...dateFields('from', '2027-01-01'),
     ...dateFields('to', '2027-01-31'),
   });
-  const page = await (await signInAs(t, 'coordination_unit')).get(`/deployments/equity?${query}`);
+  const page = await (
+    await signInAccount(t, account.coordination_unit)
+  ).get(`/deployments/equity?${query}`);
   assert.equal(page.statusCode, 200);
   const counts = await queryRows<{ name: string; n: number }>(
     t.services.db,
@@ -357,9 +356,9 @@ test("must show: a request's disclosure log shows one row for each disclosure, a
     reason: 'Figures',
   });
   const deploymentId = created[0]!.id;
-  const avery = await signInAs(t, 'advisor');
+  const avery = await signInAccount(t, account.advisor);
   assert.equal((await avery.post(`/deployments/${deploymentId}/accept`, {})).statusCode, 303);
-  const riley = await signInAs(t, 'requester');
+  const riley = await signInAccount(t, account.requester);
   for (const title of ['Figures rationale one', 'Figures rationale two'])
     assert.equal(
       (

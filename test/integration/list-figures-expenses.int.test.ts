@@ -18,24 +18,18 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eq, sql } from 'drizzle-orm';
-import { people } from '../../src/modules/directory/schema.js';
+import { sql } from 'drizzle-orm';
 import {
   expenseBudgets,
   expenseClaims,
   expenseDisputes,
   paymentBatches,
 } from '../../src/modules/expenses/schema.js';
-import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import { queryRows } from '../../src/platform/db/database.js';
-import {
-  createTestApp,
-  demoAccount,
-  principalFor,
-  signInAs,
-  type TestApp,
-  dateFields,
-} from '../app.js';
+import { createTestApp, type TestApp, dateFields, groupIdByCode } from '../app.js';
+import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
+import { makePerson } from '../factories/directory.js';
+import { makeMember } from '../factories/groups.js';
 import {
   mainOf,
   numberOf,
@@ -51,30 +45,28 @@ let t: TestApp;
 const group: Record<'race' | 'youth', string> = { race: '', youth: '' };
 const person: Record<'avery' | 'jordan', string> = { avery: '', jordan: '' };
 let averyUser: string;
+/** Avery, a member of the Race IAG; its chair; the coordination unit; the Director. */
+let avery: FactoryAccount;
+let chair: FactoryAccount;
+let unitAccount: FactoryAccount;
+let director: FactoryAccount;
 const batch: Record<'paid' | 'open', string> = { paid: '', open: '' };
 
 before(async () => {
-  t = await createTestApp();
+  // No demo data: the file makes the people and claims it reads. The IAGs are reference data.
+  t = await createTestApp({ demo: false });
   const db = t.services.db;
-  for (const [key, code] of [
-    ['race', 'iag-race'],
-    ['youth', 'iag-youth'],
-  ] as const) {
-    const [row] = await db
-      .select({ id: advisoryGroups.id })
-      .from(advisoryGroups)
-      .where(eq(advisoryGroups.code, code));
-    group[key] = row!.id;
-  }
-  for (const [key, name] of [
-    ['avery', 'Avery Advisor'],
-    ['jordan', 'Jordan Okafor'],
-  ] as const) {
-    const [row] = await db.select({ id: people.id }).from(people).where(eq(people.fullName, name));
-    person[key] = row!.id;
-  }
-  averyUser = (await principalFor(t, demoAccount('advisor').email)).userId;
-  const unit = (await principalFor(t, demoAccount('coordination_unit').email)).userId;
+  group.race = await groupIdByCode(t, 'iag-race');
+  group.youth = await groupIdByCode(t, 'iag-youth');
+  avery = await makeMember(t, group.race, { name: 'Avery Advisor' });
+  chair = await makeMember(t, group.race, { chair: true });
+  person.avery = avery.personId;
+  // Jordan has no account: a claim made on their behalf.
+  person.jordan = (await makePerson(t, { fullName: 'Jordan Okafor' })).id;
+  averyUser = avery.userId;
+  unitAccount = await makeAccount(t, { role: 'coordination_unit' });
+  director = await makeAccount(t, { role: 'director' });
+  const unit = unitAccount.userId;
   const at = (day: string) => new Date(`${day}T10:00:00Z`);
   const [paid, open] = await db
     .insert(paymentBatches)
@@ -229,7 +221,7 @@ function claimRow(table: ReturnType<typeof tableOf>, text: string) {
 }
 
 test("must show: an advisor's own claims list counts their claims, and each shows what was claimed and approved", async () => {
-  const page = await (await signInAs(t, 'advisor')).get('/expenses');
+  const page = await (await signInAccount(t, avery)).get('/expenses');
   assert.equal(page.statusCode, 200);
   const table = tableOf(page.body, /Claimed/);
   const mine = await rows<{ text: string; claimed: number; approved: number | null }>(
@@ -247,7 +239,7 @@ test("must show: an advisor's own claims list counts their claims, and each show
 });
 
 test("must show: the unit's claims to decide counts the claims waiting, and each shows what was claimed", async () => {
-  const page = await (await signInAs(t, 'coordination_unit')).get('/expenses/to-decide');
+  const page = await (await signInAccount(t, unitAccount)).get('/expenses/to-decide');
   assert.equal(page.statusCode, 200);
   const table = tableOf(page.body, /Claimant and group/);
   const waiting = await rows<{ text: string; claimed: number }>(
@@ -264,7 +256,7 @@ test("must show: the unit's claims to decide counts the claims waiting, and each
 });
 
 test('must show: the payments page says how many approved claims wait to be paid and for how much, and each batch its claims and total', async () => {
-  const unit = await signInAs(t, 'coordination_unit');
+  const unit = await signInAccount(t, unitAccount);
   const page = await unit.get('/expenses/payments');
   assert.equal(page.statusCode, 200);
   const [waiting] = await rows<{ n: number; pence: number }>(
@@ -303,7 +295,7 @@ test('must show: the payments page says how many approved claims wait to be paid
 });
 
 test("must show: the budgets page shows each group's budget, committed, paid and left for the year, and the totals", async () => {
-  const page = await (await signInAs(t, 'director')).get('/expenses/budgets?year=2026');
+  const page = await (await signInAccount(t, director)).get('/expenses/budgets?year=2026');
   assert.equal(page.statusCode, 200);
   const table = tableOf(page.body, /Committed/);
   const groups = await rows<{
@@ -367,7 +359,7 @@ test("must show: the budgets page shows each group's budget, committed, paid and
 
 test('must show: expenses per advisor counts each advisor their claims, committed and paid for the year', async () => {
   const page = await (
-    await signInAs(t, 'coordination_unit')
+    await signInAccount(t, unitAccount)
   ).get('/expenses/budgets/advisors?year=2026');
   assert.equal(page.statusCode, 200);
   const table = tableOf(page.body, /Committed/);
@@ -401,7 +393,7 @@ test("must show: the auditors' list of claims states the number and the sums cla
     ...dateFields('from', '2026-09-01'),
     ...dateFields('to', '2026-11-30'),
   });
-  const page = await (await signInAs(t, 'coordination_unit')).get(`/expenses/audit?${query}`);
+  const page = await (await signInAccount(t, unitAccount)).get(`/expenses/audit?${query}`);
   assert.equal(page.statusCode, 200);
   const [sums] = await rows<{ n: number; claimed: number; approved: number; paid: number }>(
     sql`select count(*)::int as n, coalesce(sum(claimed_pence), 0)::int as claimed,
@@ -425,7 +417,9 @@ test("must show: the auditors' list of claims states the number and the sums cla
 
 test("must show: disputes waiting list one row for each open dispute at the reader's stage", async () => {
   for (const role of ['chair', 'director'] as const) {
-    const page = await (await signInAs(t, role)).get('/expenses/disputes');
+    const page = await (
+      await signInAccount(t, role === 'chair' ? chair : director)
+    ).get('/expenses/disputes');
     assert.equal(page.statusCode, 200);
     const [expected] =
       role === 'chair'
