@@ -3,7 +3,7 @@
  * applications, declarations, clearances, exemptions, commendations, elections, the police
  * roles they attend in, and (DP-01, their own data, kept apart) their diversity answers.
  */
-import { eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { eq, getTableColumns, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import type { Translate } from '../../platform/i18n/messages.js';
 import type { PersonDataSection, PersonDataSubject } from '../../platform/modules.js';
@@ -35,6 +35,7 @@ export interface GroupsPersonDataDeps {
 
 export function createGroupsPersonData(deps: GroupsPersonDataDeps) {
   const { t } = deps;
+  const { personId: _person, ...diversityColumns } = getTableColumns(diversityAnswers);
   /** A section titled, and its columns named, from the catalogue (`groups:personData`). */
   const section = (name: string, rows: readonly Record<string, unknown>[]) =>
     personDataSection(
@@ -217,16 +218,9 @@ export function createGroupsPersonData(deps: GroupsPersonDataDeps) {
             .where(eq(recruitmentPanel.userId, userId))
             .orderBy(recruitmentRounds.opensOn)
         : [],
+      // Every answer they gave, and when: the table's columns but the person's id.
       executor
-        .select({
-          ethnicity: diversityAnswers.ethnicity,
-          religion: diversityAnswers.religion,
-          disability: diversityAnswers.disability,
-          sexualOrientation: diversityAnswers.sexualOrientation,
-          transHistory: diversityAnswers.transHistory,
-          ageBand: diversityAnswers.ageBand,
-          answeredAt: diversityAnswers.answeredAt,
-        })
+        .select(diversityColumns)
         .from(diversityAnswers)
         .where(eq(diversityAnswers.personId, personId)),
     ]);
