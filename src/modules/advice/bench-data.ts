@@ -3,7 +3,8 @@
  * deployed long ago (a few declined), and today's work in hand: about a hundred waiting in the
  * CTSET triage queue and two hundred passed to groups for nomination (many to the Race IAG).
  * Each has its routes, its timeline and its deployments of advisors who were members of the
- * group on the day, most with the advice they gave and some with what was done with it.
+ * group on the day, most with the advice they gave and some with what was done with it. First,
+ * the advisors' experience (advisor_profiles), which advice keeps.
  */
 import { quote, type ModuleGenerator } from '../../platform/bench/generator.js';
 
@@ -49,6 +50,7 @@ const QUESTIONS = `Which communities have you already spoken to about this?
 export const adviceGenerator: ModuleGenerator = {
   module: 'advice',
   tables: [
+    'advisor_profiles',
     'advice_requests',
     'advice_request_routes',
     'advice_request_events',
@@ -66,6 +68,15 @@ export const adviceGenerator: ModuleGenerator = {
     const coordination = `(select id from users where email = 'coordination@bridge.example')`;
     const key = 's.n * 16 + s.k';
     const independent = `g.type in ('corporate_iag', 'borough_iag', 'corporate_focus')`;
+    // The experience of the advisors the groups generator made (bench.people of kind 'advisor').
+    await client.query(`
+      insert into advisor_profiles (person_id, experience, updated_at)
+        select person_id,
+          array[(enum_range(null::experience_area))[1 + bench.pick(n, 34, 16)],
+                (enum_range(null::experience_area))[1 + bench.pick(n, 35, 16)]],
+          ${today} - bench.pick(n, 36, 300)
+        from bench.people where kind = 'advisor';
+    `);
     await client.query(`
       -- Compiling these one-off queries would take longer than running them.
       set local jit = off;

@@ -1,13 +1,14 @@
 /**
  * Sixty advisory groups (the five corporate IAGs, one IAG for each borough, and specialist,
  * community and sub-groups), 600 current advisors and 2,000 past members whose terms ran over
- * ten years, with their experience, clearances and diversity answers.
+ * ten years, with their clearances and diversity answers (the advice module's generator gives
+ * them their experience).
  */
 import { nameSql, type ModuleGenerator } from '../../platform/bench/generator.js';
 
 export const groupsGenerator: ModuleGenerator = {
   module: 'groups',
-  tables: ['advisory_groups', 'memberships', 'advisor_profiles', 'clearances', 'diversity_answers'],
+  tables: ['advisory_groups', 'memberships', 'clearances', 'diversity_answers'],
   async generate({ client, scaled, asOf }) {
     const advisors = scaled(600);
     const past = scaled(2000);
@@ -58,12 +59,6 @@ export const groupsGenerator: ModuleGenerator = {
         join bench.groups g on g.n = 1 + bench.pick(a.n, 33, (select count(*)::int from bench.groups))
         where a.kind = 'advisor' and a.n % 5 = 0
         on conflict do nothing;
-      insert into advisor_profiles (person_id, experience, updated_at)
-        select person_id,
-          array[(enum_range(null::experience_area))[1 + bench.pick(n, 34, 16)],
-                (enum_range(null::experience_area))[1 + bench.pick(n, 35, 16)]],
-          ${today} - bench.pick(n, 36, 300)
-        from bench.people where kind = 'advisor';
       insert into clearances (person_id, level, granted_on, expires_on, required_by_id)
         select person_id, (array['nppv1', 'nppv2', 'nppv3', 'sc']::clearance_level[])[1 + bench.pick(n, 37, 4)],
           ${today} - bench.pick(n, 38, 1500), ${today} - bench.pick(n, 38, 1500) + 1825,

@@ -195,6 +195,7 @@ export function createGroupsModule(
     personData: createGroupsPersonData({
       directory,
       organisationNameSql: directoryApi.organisationNameSql,
+      t: platform.t,
     }),
     api: {
       groupsByIds: groups.groupsByIds,

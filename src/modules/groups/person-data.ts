@@ -3,8 +3,9 @@
  * applications, declarations, clearances, exemptions, commendations, elections, the police
  * roles they attend in, and (DP-01, their own data, kept apart) their diversity answers.
  */
-import { eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { eq, getTableColumns, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
+import type { Translate } from '../../platform/i18n/messages.js';
 import type { PersonDataSection, PersonDataSubject } from '../../platform/modules.js';
 import { personDataSection } from '../../platform/person-data.js';
 import type { DirectoryService } from '../directory/index.js';
@@ -28,9 +29,27 @@ import {
 export interface GroupsPersonDataDeps {
   directory: DirectoryService;
   organisationNameSql(organisationId: SQLWrapper): SQL<string | null>;
+  /** The default language's messages: the export is made without a request. */
+  t: Translate;
 }
 
 export function createGroupsPersonData(deps: GroupsPersonDataDeps) {
+  const { t } = deps;
+  const { personId: _person, ...diversityColumns } = getTableColumns(diversityAnswers);
+  /** A section titled, and its columns named, from the catalogue (`groups:personData`). */
+  const section = (name: string, rows: readonly Record<string, unknown>[]) =>
+    personDataSection(
+      t(`groups:personData.sections.${name}`),
+      rows.map((row) =>
+        Object.fromEntries(
+          Object.entries(row).map(([column, value]) => [
+            t(`groups:personData.columns.${column}`),
+            value,
+          ]),
+        ),
+      ),
+    );
+
   return async function groupsPersonData(
     executor: Executor,
     subject: PersonDataSubject,
@@ -66,15 +85,15 @@ export function createGroupsPersonData(deps: GroupsPersonDataDeps) {
     ] = await Promise.all([
       executor
         .select({
-          Group: advisoryGroups.name,
-          Term: memberships.termNumber,
-          'Starts on': memberships.startsOn,
-          'Ends on': memberships.endsOn,
-          Status: memberships.status,
-          'Left on': memberships.leftOn,
-          'Reason for leaving': memberships.leavingReason,
-          'Name published': memberships.publishName,
-          'Recorded at': memberships.createdAt,
+          group: advisoryGroups.name,
+          term: memberships.termNumber,
+          startsOn: memberships.startsOn,
+          endsOn: memberships.endsOn,
+          status: memberships.status,
+          leftOn: memberships.leftOn,
+          leavingReason: memberships.leavingReason,
+          namePublished: memberships.publishName,
+          recordedAt: memberships.createdAt,
         })
         .from(memberships)
         .innerJoin(advisoryGroups, eq(advisoryGroups.id, memberships.groupId))
@@ -82,15 +101,15 @@ export function createGroupsPersonData(deps: GroupsPersonDataDeps) {
         .orderBy(memberships.startsOn),
       executor
         .select({
-          Group: advisoryGroups.name,
-          'Term starting': memberships.startsOn,
-          Status: reappointments.status,
-          'Proposed at': reappointments.proposedAt,
-          'Agreed by the chair at': reappointments.chairAgreedAt,
-          'Agreed by the Director at': reappointments.directorAgreedAt,
-          'Declined at': reappointments.declinedAt,
-          'Reason for declining': reappointments.declinedReason,
-          'Agreed on (before Bridge)': reappointments.recordedAgreedOn,
+          group: advisoryGroups.name,
+          termStarting: memberships.startsOn,
+          status: reappointments.status,
+          proposedAt: reappointments.proposedAt,
+          chairAgreedAt: reappointments.chairAgreedAt,
+          directorAgreedAt: reappointments.directorAgreedAt,
+          declinedAt: reappointments.declinedAt,
+          declinedReason: reappointments.declinedReason,
+          recordedAgreedOn: reappointments.recordedAgreedOn,
         })
         .from(reappointments)
         .innerJoin(memberships, eq(memberships.id, reappointments.membershipId))
@@ -99,20 +118,20 @@ export function createGroupsPersonData(deps: GroupsPersonDataDeps) {
         .orderBy(reappointments.proposedAt),
       executor
         .select({
-          Group: advisoryGroups.name,
-          'Submitted at': applications.submittedAt,
-          'Full name': applications.fullName,
-          'E-mail address': applications.email,
-          Phone: applications.phone,
-          'Date of birth': applications.dateOfBirth,
-          Communities: applications.communities,
-          Statement: applications.statement,
-          'Independence confirmed': applications.independenceConfirmed,
-          'Principles confirmed': applications.principlesConfirmed,
-          Status: applications.status,
-          Assessment: applications.assessment,
-          'Reason for the decision': applications.decisionReason,
-          'Decided at': applications.decidedAt,
+          group: advisoryGroups.name,
+          submittedAt: applications.submittedAt,
+          fullName: applications.fullName,
+          email: applications.email,
+          phone: applications.phone,
+          dateOfBirth: applications.dateOfBirth,
+          communities: applications.communities,
+          statement: applications.statement,
+          independenceConfirmed: applications.independenceConfirmed,
+          principlesConfirmed: applications.principlesConfirmed,
+          status: applications.status,
+          assessment: applications.assessment,
+          decisionReason: applications.decisionReason,
+          decidedAt: applications.decidedAt,
         })
         .from(applications)
         .innerJoin(recruitmentRounds, eq(recruitmentRounds.id, applications.roundId))
@@ -121,41 +140,41 @@ export function createGroupsPersonData(deps: GroupsPersonDataDeps) {
         .orderBy(applications.submittedAt),
       executor
         .select({
-          'Declared on': declarations.declaredOn,
-          Interests: declarations.interests,
-          'Independence confirmed': declarations.independenceConfirmed,
-          'Principles confirmed': declarations.principlesConfirmed,
+          declaredOn: declarations.declaredOn,
+          interests: declarations.interests,
+          independenceConfirmed: declarations.independenceConfirmed,
+          principlesConfirmed: declarations.principlesConfirmed,
         })
         .from(declarations)
         .where(eq(declarations.personId, personId))
         .orderBy(declarations.declaredOn),
       executor
         .select({
-          Level: clearances.level,
-          'Granted on': clearances.grantedOn,
-          'Expires on': clearances.expiresOn,
-          'Required by': deps.organisationNameSql(clearances.requiredById),
-          'Withdrawn on': clearances.withdrawnOn,
+          level: clearances.level,
+          grantedOn: clearances.grantedOn,
+          expiresOn: clearances.expiresOn,
+          requiredBy: deps.organisationNameSql(clearances.requiredById),
+          withdrawnOn: clearances.withdrawnOn,
         })
         .from(clearances)
         .where(eq(clearances.personId, personId))
         .orderBy(clearances.grantedOn),
       executor
         .select({
-          'Approved by': accessExemptions.approvedBy,
-          'Approved on': accessExemptions.approvedOn,
-          'Expires on': accessExemptions.expiresOn,
-          Reason: accessExemptions.reason,
-          'Revoked on': accessExemptions.revokedOn,
+          approvedBy: accessExemptions.approvedBy,
+          approvedOn: accessExemptions.approvedOn,
+          expiresOn: accessExemptions.expiresOn,
+          reason: accessExemptions.reason,
+          revokedOn: accessExemptions.revokedOn,
         })
         .from(accessExemptions)
         .where(eq(accessExemptions.personId, personId))
         .orderBy(accessExemptions.approvedOn),
       executor
         .select({
-          Group: advisoryGroups.name,
-          'Awarded on': commendations.awardedOn,
-          Citation: commendations.citation,
+          group: advisoryGroups.name,
+          awardedOn: commendations.awardedOn,
+          citation: commendations.citation,
         })
         .from(commendations)
         .innerJoin(advisoryGroups, eq(advisoryGroups.id, commendations.groupId))
@@ -163,10 +182,10 @@ export function createGroupsPersonData(deps: GroupsPersonDataDeps) {
         .orderBy(commendations.awardedOn),
       executor
         .select({
-          Group: advisoryGroups.name,
-          'Held on': elections.heldOn,
-          Elected: electionCandidates.elected,
-          Votes: electionCandidates.votes,
+          group: advisoryGroups.name,
+          heldOn: elections.heldOn,
+          elected: electionCandidates.elected,
+          votes: electionCandidates.votes,
         })
         .from(electionCandidates)
         .innerJoin(elections, eq(elections.id, electionCandidates.electionId))
@@ -175,57 +194,50 @@ export function createGroupsPersonData(deps: GroupsPersonDataDeps) {
         .orderBy(elections.heldOn),
       executor
         .select({
-          Group: advisoryGroups.name,
-          Role: policeAttendees.role,
-          Rank: policeAttendees.rank,
-          From: policeAttendees.fromOn,
-          Until: policeAttendees.untilOn,
+          group: advisoryGroups.name,
+          role: policeAttendees.role,
+          rank: policeAttendees.rank,
+          from: policeAttendees.fromOn,
+          until: policeAttendees.untilOn,
         })
         .from(policeAttendees)
         .innerJoin(advisoryGroups, eq(advisoryGroups.id, policeAttendees.groupId))
         .where(eq(policeAttendees.personId, personId))
         .orderBy(policeAttendees.fromOn),
       executor
-        .select({ Group: advisoryGroups.name })
+        .select({ group: advisoryGroups.name })
         .from(advisoryGroups)
         .where(eq(advisoryGroups.deploymentContactId, personId))
         .orderBy(advisoryGroups.name),
       userId
         ? executor
-            .select({ Group: advisoryGroups.name, 'Round opened on': recruitmentRounds.opensOn })
+            .select({ group: advisoryGroups.name, roundOpenedOn: recruitmentRounds.opensOn })
             .from(recruitmentPanel)
             .innerJoin(recruitmentRounds, eq(recruitmentRounds.id, recruitmentPanel.roundId))
             .innerJoin(advisoryGroups, eq(advisoryGroups.id, recruitmentRounds.groupId))
             .where(eq(recruitmentPanel.userId, userId))
             .orderBy(recruitmentRounds.opensOn)
         : [],
+      // Every answer they gave, and when: the table's columns but the person's id.
       executor
-        .select({
-          Ethnicity: diversityAnswers.ethnicity,
-          'Religion or belief': diversityAnswers.religion,
-          Disability: diversityAnswers.disability,
-          'Sexual orientation': diversityAnswers.sexualOrientation,
-          'Trans history': diversityAnswers.transHistory,
-          'Age band': diversityAnswers.ageBand,
-          'Answered at': diversityAnswers.answeredAt,
-        })
+        .select(diversityColumns)
         .from(diversityAnswers)
         .where(eq(diversityAnswers.personId, personId)),
     ]);
     return [
-      personDataSection('Memberships of advisory groups', terms),
-      personDataSection('Second terms', secondTerms),
-      personDataSection('Applications to join a group', applied),
-      personDataSection('Declarations of interests', declared),
-      personDataSection('Security clearances', cleared),
-      personDataSection('Exemptions from escorted access', exempted),
-      personDataSection('Commendations', commended),
-      personDataSection('Elections stood in', stood),
-      personDataSection('Attending group meetings for the police', policeRoles),
-      personDataSection('Groups they are the deployment contact for', deploymentContact),
-      personDataSection('Recruitment panels sat on', panels),
+      section('terms', terms),
+      section('secondTerms', secondTerms),
+      section('applications', applied),
+      section('declarations', declared),
+      section('clearances', cleared),
+      section('exemptions', exempted),
+      section('commendations', commended),
+      section('elections', stood),
+      section('policeRoles', policeRoles),
+      section('deploymentContact', deploymentContact),
+      section('panels', panels),
       // DP-01: their own answers, in a section of their own, as they are held apart.
-      personDataSection('Diversity-monitoring answers', diversity),
+      section('diversity', diversity),
     ];
   };
 }

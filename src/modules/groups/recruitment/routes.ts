@@ -140,53 +140,51 @@ export function registerRecruitmentRoutes({ app, services, renderPage }: RouteDe
     showApplication(request, reply),
   );
 
-  registerFormPage(app, paths.assess.pattern, signedIn, {
-    shownElsewhere: true,
-    show: (request, reply, _values, errors, status) =>
-      showApplication(request, reply, errors, status),
-    async submit(request, reply) {
-      const { groupId, roundId, applicationId } = applicationOf(request);
-      await recruitment.assess(
-        request.principal,
-        groupId,
-        roundId,
-        applicationId,
-        formValues(request.body),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.application(groupId, roundId, applicationId),
-        request.t('groups:recruitment.assess.done'),
-      );
-    },
-  });
+  /**
+   * A form on an application's page (the panel's assessment, the Director's decision): the
+   * service's action on the application, then back to its page with the message `done` keys.
+   */
+  function applicationForm<R>(
+    pattern: string,
+    act: (
+      principal: FastifyRequest['principal'],
+      groupId: string,
+      roundId: string,
+      applicationId: string,
+      input: ReturnType<typeof formValues>,
+      requestId: string,
+    ) => Promise<R>,
+    done: (result: R) => string,
+  ) {
+    registerFormPage(app, pattern, signedIn, {
+      shownElsewhere: true,
+      show: (request, reply, _values, errors, status) =>
+        showApplication(request, reply, errors, status),
+      async submit(request, reply) {
+        const { groupId, roundId, applicationId } = applicationOf(request);
+        const result = await act(
+          request.principal,
+          groupId,
+          roundId,
+          applicationId,
+          formValues(request.body),
+          request.id,
+        );
+        return redirectWithFlash(
+          reply,
+          paths.application(groupId, roundId, applicationId),
+          request.t(done(result)),
+        );
+      },
+    });
+  }
 
-  registerFormPage(app, paths.decide.pattern, signedIn, {
-    shownElsewhere: true,
-    show: (request, reply, _values, errors, status) =>
-      showApplication(request, reply, errors, status),
-    async submit(request, reply) {
-      const { groupId, roundId, applicationId } = applicationOf(request);
-      const result = await recruitment.decide(
-        request.principal,
-        groupId,
-        roundId,
-        applicationId,
-        formValues(request.body),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.application(groupId, roundId, applicationId),
-        request.t(
-          result.membershipId
-            ? 'groups:recruitment.decide.accepted'
-            : 'groups:recruitment.decide.declined',
-        ),
-      );
-    },
-  });
+  applicationForm(paths.assess.pattern, recruitment.assess, () => 'groups:recruitment.assess.done');
+  applicationForm(paths.decide.pattern, recruitment.decide, (result) =>
+    result.membershipId
+      ? 'groups:recruitment.decide.accepted'
+      : 'groups:recruitment.decide.declined',
+  );
 
   // The public form
 

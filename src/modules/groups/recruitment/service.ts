@@ -10,7 +10,7 @@ import { can } from '../../../platform/auth/permissions.js';
 import { formatDate } from '../../../platform/calendar/index.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import { findUserIdByEmail } from '../../../platform/auth/users-service.js';
-import type { Db } from '../../../platform/db/database.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -70,6 +70,17 @@ export function createRecruitmentService(deps: {
     if (member) return 'full';
     if (can(user, 'groups.director-agreement')) return 'decision';
     throw new ForbiddenError();
+  }
+
+  /** A round's application, locked until the transaction ends: one decision at a time. */
+  async function lockApplication(tx: Executor, roundId: string, applicationId: string) {
+    const [application] = await tx
+      .select()
+      .from(applications)
+      .where(and(eq(applications.id, applicationId), eq(applications.roundId, roundId)))
+      .for('update');
+    if (!application) throw new NotFoundError();
+    return application;
   }
 
   function roundState(round: Round, today: string): 'upcoming' | 'open' | 'closed' {
@@ -348,13 +359,9 @@ export function createRecruitmentService(deps: {
       tooLong(errors, 'assessment', t('groups:recruitment.assess.assessment'), assessment, 5000);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
-        const [before] = await tx
-          .select({ status: applications.status })
-          .from(applications)
-          .where(and(eq(applications.id, applicationId), eq(applications.roundId, roundId)))
-          .for('update');
-        if (!before) throw new NotFoundError();
-        if (before.status === 'accepted' || before.status === 'declined')
+        const { status } = await lockApplication(tx, roundId, applicationId);
+        const before = { status };
+        if (status === 'accepted' || status === 'declined')
           throw new ConflictError(
             t('groups:recruitment.errors.assessedAfterDecision'),
             'recommendation',
@@ -403,12 +410,7 @@ export function createRecruitmentService(deps: {
       tooLong(errors, 'reason', t('groups:recruitment.decide.reason'), reason, 2000);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
-        const [application] = await tx
-          .select()
-          .from(applications)
-          .where(and(eq(applications.id, applicationId), eq(applications.roundId, roundId)))
-          .for('update');
-        if (!application) throw new NotFoundError();
+        const application = await lockApplication(tx, roundId, applicationId);
         if (application.status === 'accepted' || application.status === 'declined')
           throw new ConflictError(t('groups:recruitment.errors.decided'), 'decision');
         if (application.status === 'submitted')
