@@ -83,8 +83,7 @@ export function createBudgetsService(deps: {
   /** The budget holder's organisation: DCFD for corporate groups, the group's owner otherwise. */
   async function holderOrganisation(type: GroupType, ownerId: string | null) {
     if (budgetHolder(type) !== 'dcfd') return ownerId;
-    const dcfd = await directory.organisationByCode(db, 'dcfd');
-    return dcfd?.id ?? ownerId;
+    return (await directory.directory.lookups.organisationIdByCode(db, 'dcfd')) ?? ownerId;
   }
 
   return {

@@ -80,8 +80,10 @@ export function createPaymentsService(deps: {
 
   /** The Diversity and Citizen Focus Directorate, which holds the corporate groups' budget. */
   async function dcfd(executor: Executor) {
-    const row = await directory.organisationByCode(executor, 'dcfd');
-    return row ?? { code: 'dcfd', name: 'Diversity and Citizen Focus Directorate' };
+    const { lookups } = directory.directory;
+    const id = await lookups.organisationIdByCode(executor, 'dcfd');
+    const row = id ? (await lookups.organisations(executor, [id])).get(id) : undefined;
+    return { code: 'dcfd', name: row?.name ?? 'Diversity and Citizen Focus Directorate' };
   }
 
   /** The batch's rows for the finance system, headings first. */
