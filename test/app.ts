@@ -55,6 +55,8 @@ export async function createTestApp(
     demo?: boolean;
     logStream?: { write(line: string): void };
     onQuery?: (query: string) => void;
+    /** The waits the app asks for (slowing failed sign-ins); by default none are waited. */
+    sleep?: (ms: number) => Promise<void>;
   } = {},
 ): Promise<TestApp> {
   const { database, drop } = await createTestDatabase({ onQuery: options.onQuery });
@@ -69,7 +71,7 @@ export async function createTestApp(
     database,
     mailTransport: transport,
     now: clock.now,
-    sleep: async () => undefined,
+    sleep: options.sleep ?? (async () => undefined),
     logStream: options.logStream,
   });
   await app.ready();

@@ -88,3 +88,22 @@ export async function signInAccount(t: TestApp, account: FactoryAccount): Promis
     t.clock.current = kept;
   }
 }
+
+/** Makes an account with a role (see makeAccount) and signs it in: for a test that needs a reader. */
+export async function signInNewAccount(
+  t: TestApp,
+  role: Role,
+  options: { name?: string; scope?: { type: ScopeType; id: string } } = {},
+): Promise<Agent> {
+  return signInAccount(t, await makeAccount(t, { role, ...options }));
+}
+
+/** One account for each role, for a file whose tests each act as one of a few roles. */
+export async function makeAccounts<R extends Role>(
+  t: TestApp,
+  roles: readonly R[],
+): Promise<Record<R, FactoryAccount>> {
+  const accounts = {} as Record<R, FactoryAccount>;
+  for (const role of roles) accounts[role] = await makeAccount(t, { role });
+  return accounts;
+}

@@ -1,11 +1,14 @@
 /**
- * Group members a test makes for itself, appointed through the groups service as the
- * coordination unit appoints them (IAG-18's first term), not read from the demo data.
+ * Groups and their members a test makes for itself: registered and appointed through the groups
+ * service as the coordination unit does it (IAG-01, IAG-18's first term), not read from the demo
+ * data.
  */
+import type { Group, GroupType } from '../../src/modules/groups/index.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import { todayInLondon } from '../../src/platform/calendar/london-time.js';
 import { dateFields, principalFor, type TestApp } from '../app.js';
 import { makeAccount, type FactoryAccount } from './accounts.js';
+import { makeBorough, makeOrganisation, uniqueTag } from './directory.js';
 
 /** A coordination unit account per app, to act as when appointing. */
 const coordinators = new WeakMap<TestApp, Promise<UserPrincipal>>();
@@ -42,4 +45,84 @@ export async function makeMember(
     ...dateFields('startsOn', startsOn),
   });
   return advisor;
+}
+
+export interface FactoryGroup {
+  id: string;
+  name: string;
+  group: Group;
+  /** The chair's account, when one was asked for. */
+  chair: FactoryAccount | undefined;
+  members: FactoryAccount[];
+}
+
+/**
+ * Registers a group (a borough IAG owned by a new borough unless told otherwise; a corporate
+ * IAG, specialist or corporate focus group gets a new directorate) and, when asked, appoints a
+ * chair (`chair: true` or the chair's name) and members (a count or their names).
+ */
+export async function makeGroup(
+  t: TestApp,
+  options: {
+    name?: string;
+    type?: Exclude<GroupType, 'sub_group'>;
+    ownerId?: string;
+    purpose?: string;
+    focus?: string;
+    meetingIntervalMonths?: number;
+    chair?: boolean | string;
+    members?: number | string[];
+    startsOn?: string;
+  } = {},
+): Promise<FactoryGroup> {
+  const type = options.type ?? 'borough_iag';
+  const ownerId =
+    options.ownerId ??
+    (type === 'borough_iag' || type === 'community'
+      ? (await makeBorough(t)).id
+      : (await makeOrganisation(t, { kind: 'directorate' })).id);
+  const name = options.name ?? `Test group ${uniqueTag()}`;
+  const group = await t.services.groups.create(await coordinatorOf(t), {
+    name,
+    type,
+    ownerId,
+    purpose: options.purpose ?? `What ${name} is for`,
+    focus: options.focus,
+    meetingIntervalMonths: String(options.meetingIntervalMonths ?? 2),
+  });
+  const chair = options.chair
+    ? await makeChair(t, group.id, {
+        startsOn: options.startsOn,
+        name: typeof options.chair === 'string' ? options.chair : undefined,
+      })
+    : undefined;
+  const names =
+    typeof options.members === 'number'
+      ? Array.from({ length: options.members }, () => undefined)
+      : (options.members ?? []);
+  const members: FactoryAccount[] = [];
+  for (const memberName of names)
+    members.push(await makeMember(t, group.id, { name: memberName, startsOn: options.startsOn }));
+  return { id: group.id, name, group, chair, members };
+}
+
+/**
+ * Appoints a member and records an election (IAG-21) that makes them the group's chair, held on
+ * the day they start: a group's chairs are the people elected at its latest election.
+ */
+export async function makeChair(
+  t: TestApp,
+  groupId: string,
+  options: { name?: string; startsOn?: string } = {},
+): Promise<FactoryAccount> {
+  const chair = await makeMember(t, groupId, { ...options, chair: true });
+  await t.services.groups.recordElection(await coordinatorOf(t), groupId, {
+    ...dateFields('heldOn', options.startsOn ?? todayInLondon(t.clock.now())),
+    adjudicatorName: 'Test Adjudicator',
+    agreedByChairs: 'The members',
+    agreedByPolice: 'The coordination unit',
+    candidates: [chair.personId],
+    elected: [chair.personId],
+  });
+  return chair;
 }

@@ -6,11 +6,28 @@ import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import { meetingInvitations, meetings } from '../../src/modules/meetings/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
-import { createTestApp, signInAs, type TestApp } from '../app.js';
+import { createTestApp, type TestApp } from '../app.js';
+import {
+  makeAccount,
+  signInAccount,
+  signInNewAccount,
+  type FactoryAccount,
+} from '../factories/accounts.js';
+import { makeGroup, type FactoryGroup } from '../factories/groups.js';
 
 let t: TestApp;
+let coordinatorAccount: FactoryAccount;
+/** A corporate IAG whose chair has an e-mail address, and one member. */
+let race: FactoryGroup;
 before(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
+  coordinatorAccount = await makeAccount(t, { role: 'coordination_unit' });
+  race = await makeGroup(t, {
+    type: 'corporate_iag',
+    name: 'Westminster Race Independent Advisory Group',
+    chair: true,
+    members: 1,
+  });
 });
 after(() => t.close());
 // Each test begins at the same moment, whatever the tests before it did to the clock.
@@ -47,18 +64,20 @@ async function workingGroups() {
 }
 
 test('IAG-32: a reporting year with no annual conference is flagged until one is scheduled', async () => {
-  const coordinator = await signInAs(t, 'coordination_unit');
+  const coordinator = await signInAccount(t, coordinatorAccount);
   const missing =
     /2026-27: no annual conference of the advisory groups held or scheduled \(IAG-32\)/;
-  // The demo data schedules this year's conference; cancelling it leaves the year without one.
-  const [demo] = await t.services.db
-    .select({ id: meetings.id })
-    .from(meetings)
-    .where(eq(meetings.bodyType, 'annual_conference'));
+  assert.match((await coordinator.get('/groups')).body, missing);
+  // A conference scheduled and then cancelled leaves the year without one.
+  const scheduled = await coordinator.post(`${base}/new`, conference('2', '3', '2027'));
+  assert.equal(scheduled.statusCode, 303);
   assert.doesNotMatch((await coordinator.get('/groups')).body, missing);
-  const cancelled = await coordinator.post(`/meetings/${demo!.id}/cancel`, {
-    reason: 'Moved to the new year',
-  });
+  const cancelled = await coordinator.post(
+    `/meetings/${idFrom(scheduled.headers.location)}/cancel`,
+    {
+      reason: 'Moved to the new year',
+    },
+  );
   assert.equal(cancelled.statusCode, 303);
   assert.match((await coordinator.get('/groups')).body, missing);
   assert.match((await coordinator.get(base)).body, missing);
@@ -71,7 +90,7 @@ test('IAG-32: a reporting year with no annual conference is flagged until one is
 });
 
 test('IAG-32: every group still working is invited, its chairs e-mailed, once; a group formed later is invited on its own', async () => {
-  const coordinator = await signInAs(t, 'coordination_unit');
+  const coordinator = await signInAccount(t, coordinatorAccount);
   const created = await coordinator.post(`${base}/new`, conference('6', '3', '2027'));
   const meetingId = idFrom(created.headers.location);
   const page = await coordinator.get(`/meetings/${meetingId}/invitations`);
@@ -81,18 +100,18 @@ test('IAG-32: every group still working is invited, its chairs e-mailed, once; a
   assert.match(page.body, /No groups have been invited yet/);
 
   // Someone who is not arranging it may read the invitations but not send them.
-  const advisor = await signInAs(t, 'advisor');
+  const advisor = await signInAccount(t, race.members[0]!);
   assert.equal((await advisor.get(`/meetings/${meetingId}/invitations`)).statusCode, 200);
   assert.equal((await advisor.post(`/meetings/${meetingId}/invitations`, {})).statusCode, 403);
   assert.equal((await invitationsOf(meetingId)).length, 0, 'a refusal changes nothing');
-  const requester = await signInAs(t, 'requester');
+  const requester = await signInNewAccount(t, 'requester');
   assert.equal((await requester.get(`/meetings/${meetingId}/invitations`)).statusCode, 403);
 
   const sent = await coordinator.post(`/meetings/${meetingId}/invitations`, {});
   assert.equal(sent.statusCode, 303);
   const invited = await invitationsOf(meetingId);
   assert.deepEqual(invited.map((i) => i.inviteeId).sort(), groups.map((g) => g.id).sort());
-  // Charlie Chair chairs the Race IAG in the demo data: the invitation is in the outbox.
+  // The Race IAG's chair has an address: the invitation is in the outbox.
   const mail = await t.services.db
     .select()
     .from(outbox)
@@ -131,7 +150,7 @@ test('IAG-32: every group still working is invited, its chairs e-mailed, once; a
 });
 
 test('IAG-32: attendance is recorded by group once the conference has started, with each bad count named', async () => {
-  const coordinator = await signInAs(t, 'coordination_unit');
+  const coordinator = await signInAccount(t, coordinatorAccount);
   const created = await coordinator.post(`${base}/new`, conference('1', '2', '2027'));
   const meetingId = idFrom(created.headers.location);
   assert.equal((await coordinator.post(`/meetings/${meetingId}/invitations`, {})).statusCode, 303);
@@ -144,7 +163,7 @@ test('IAG-32: attendance is recorded by group once the conference has started, w
 
   // The clock only moves forward (a second factor's code is never used twice): this test is last.
   t.clock.current = new Date('2027-02-01T17:00:00Z');
-  const staff = await signInAs(t, 'coordination_unit');
+  const staff = await signInAccount(t, coordinatorAccount);
   const form = await staff.get(`/meetings/${meetingId}/invitations/attendance`);
   assert.equal(form.statusCode, 200);
   const [first, second, ...rest] = invited;
@@ -178,7 +197,7 @@ test('IAG-32: attendance is recorded by group once the conference has started, w
   );
 
   // Chairs of groups may read it; only the coordination unit and the Director arrange it.
-  const chair = await signInAs(t, 'chair');
+  const chair = await signInAccount(t, race.chair!);
   assert.equal(
     (
       await chair.post(`/meetings/${meetingId}/invitations/attendance`, {

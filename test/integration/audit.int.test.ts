@@ -7,23 +7,35 @@ import {
   verifyAuditChain,
 } from '../../src/platform/audit/service.js';
 import { addCalendarDays, todayInLondon } from '../../src/platform/calendar/index.js';
-import { createTestApp, demoAccount, signInAs, type TestApp } from '../app.js';
+import { createTestApp, type TestApp } from '../app.js';
+import {
+  makeAccount,
+  signInAccount,
+  signInNewAccount,
+  type FactoryAccount,
+} from '../factories/accounts.js';
 
 let t: TestApp;
+/** The officer whose changes the trail is searched for. */
+let officerAccount: FactoryAccount;
 before(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
+  officerAccount = await makeAccount(t, { role: 'authority_officer' });
 });
 after(() => t.close());
 
 test('the chain is whole after start-up and after changes', async () => {
-  const officer = await signInAs(t, 'authority_officer');
+  const officer = await signInAccount(t, officerAccount);
   await officer.post('/directory/organisations/new', {
     name: 'Audit Chain Test Group',
     kind: 'community',
   });
   const result = await verifyAuditChain(t.services.db, 3);
   assert.equal(result.firstBreak, null);
-  assert.ok(result.checked >= 4, 'reference data, demo data, sign-in and the new organisation');
+  assert.ok(
+    result.checked >= 4,
+    'reference data, groups and guides, sign-in and the new organisation',
+  );
 });
 
 test('events cannot be changed or deleted', async () => {
@@ -74,15 +86,15 @@ test('audit:verify reports the first event that was tampered with', async () => 
 });
 
 test('administrators filter the trail by person, record and date; others cannot see it', async () => {
-  const admin = await signInAs(t, 'administrator');
+  const admin = await signInNewAccount(t, 'administrator');
   const byPerson = await admin.get(
-    `/admin/audit?person=${encodeURIComponent(demoAccount('authority_officer').email)}`,
+    `/admin/audit?person=${encodeURIComponent(officerAccount.email)}`,
   );
   assert.equal(byPerson.statusCode, 200);
   assert.match(byPerson.body, /organisation.created/);
-  assert.doesNotMatch(byPerson.body, /demo-data.loaded/);
-  const byRecord = await admin.get('/admin/audit?recordType=demo-data');
-  assert.match(byRecord.body, /demo-data.loaded/);
+  assert.doesNotMatch(byPerson.body, /reference-data.loaded/);
+  const byRecord = await admin.get('/admin/audit?recordType=reference-data');
+  assert.match(byRecord.body, /reference-data.loaded/);
   // Audit events carry the real time, not the test's pinned clock.
   const day = todayInLondon(new Date());
   const today = await admin.get(`/admin/audit?from=${day}&to=${day}`);
@@ -97,7 +109,7 @@ test('administrators filter the trail by person, record and date; others cannot 
   const firstSeq = /href="\/admin\/audit\/(\d+)"/.exec(byPerson.body)?.[1];
   const detail = await admin.get(`/admin/audit/${firstSeq}`);
   assert.match(detail.body, /Fingerprint/);
-  const requester = await signInAs(t, 'requester');
+  const requester = await signInNewAccount(t, 'requester');
   assert.equal((await requester.get('/admin/audit')).statusCode, 403);
 });
 
@@ -110,7 +122,7 @@ test('secrets never reach the audit trail', async () => {
 
 test('a search counts its matches only up to a limit, and says "more than" past it', async () => {
   const all = await listAuditEvents(t.services.db, {}, { limit: 2, offset: 0 });
-  assert.ok(all.total > 3, 'the demo data and the tests above wrote several events');
+  assert.ok(all.total > 3, 'the reference data and the tests above wrote several events');
   const capped = await listAuditEvents(t.services.db, {}, { limit: 2, offset: 0 }, 3);
   assert.deepEqual([capped.total, capped.more, capped.items.length], [3, true, 2]);
   const exact = await listAuditEvents(t.services.db, {}, { limit: 2, offset: 0 }, all.total);

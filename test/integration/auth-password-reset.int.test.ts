@@ -8,9 +8,8 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { listAuditEvents } from '../../src/platform/audit/service.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
-import { loadRoles } from '../../src/platform/auth/service.js';
-import { findUserIdByEmail } from '../../src/platform/auth/users-service.js';
-import { Agent, createTestApp, demoAccount, signInAs, type TestApp } from '../app.js';
+import { Agent, createTestApp, principalFor, type TestApp } from '../app.js';
+import { makeAccount, signInAccount, signInNewAccount } from '../factories/accounts.js';
 
 const PASSWORD = 'lamp orbit cactus rinse 9';
 const NEW_PASSWORD = 'Tangerine violin quarry 47';
@@ -19,16 +18,10 @@ let t: TestApp;
 let adminPrincipal: UserPrincipal;
 let admin: Agent;
 before(async () => {
-  t = await createTestApp();
-  const adminId = (await findUserIdByEmail(t.services.db, demoAccount('administrator').email))!;
-  adminPrincipal = {
-    kind: 'user',
-    userId: adminId,
-    displayName: 'Alex Admin',
-    email: demoAccount('administrator').email,
-    roles: await loadRoles(t.services.db, adminId),
-  };
-  admin = await signInAs(t, 'administrator');
+  t = await createTestApp({ demo: false });
+  const adminAccount = await makeAccount(t, { role: 'administrator' });
+  adminPrincipal = await principalFor(t, adminAccount.email);
+  admin = await signInAccount(t, adminAccount);
 });
 after(() => t.close());
 // Each test begins at the same moment, whatever the tests before it did to the clock.
@@ -179,7 +172,7 @@ describe('the outbox page', () => {
   });
 
   test('no one else can read it', async () => {
-    const coordinator = await signInAs(t, 'coordination_unit');
+    const coordinator = await signInNewAccount(t, 'coordination_unit');
     assert.equal((await coordinator.get('/admin/outbox')).statusCode, 403);
     const anyMessage = (await t.services.mail.list({ limit: 1, offset: 0 })).items[0]!;
     assert.equal((await coordinator.get(`/admin/outbox/${anyMessage.id}`)).statusCode, 403);

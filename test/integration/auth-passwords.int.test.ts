@@ -6,29 +6,29 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { listAuditEvents } from '../../src/platform/audit/service.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import type { Role } from '../../src/platform/auth/roles.js';
 import { totpCode } from '../../src/platform/auth/totp.js';
+import { Agent, createTestApp, signIn, type TestApp, principalFor } from '../app.js';
 import {
-  Agent,
-  createTestApp,
-  demoAccount,
-  signIn,
-  signInAs,
-  type TestApp,
-  principalFor,
-} from '../app.js';
+  FACTORY_PASSWORD,
+  makeAccount,
+  signInAccount,
+  signInNewAccount,
+  type FactoryAccount,
+} from '../factories/accounts.js';
 
 const PASSWORD = 'lamp orbit cactus rinse 9';
 const NEW_PASSWORD = 'Tangerine violin quarry 47';
 
 let t: TestApp;
 let adminPrincipal: UserPrincipal;
+let adminAccount: FactoryAccount;
 before(async () => {
-  t = await createTestApp();
-  adminPrincipal = await principalFor(t, demoAccount('administrator').email);
+  t = await createTestApp({ demo: false });
+  adminAccount = await makeAccount(t, { role: 'administrator' });
+  adminPrincipal = await principalFor(t, adminAccount.email);
 });
 after(() => t.close());
 // Each test begins at the same moment, whatever the tests before it did to the clock.
@@ -149,7 +149,7 @@ describe('changing the password', () => {
     const person = await createAccount('advisor');
     const other = await signedInAgent(person.email);
     const agent = await signedInAgent(person.email);
-    const bystander = await signInAs(t, 'director');
+    const bystander = await signInNewAccount(t, 'director');
     const page = await agent.get('/account/password');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /name="currentPassword"/);
@@ -299,7 +299,7 @@ describe('the second factor on the account page', () => {
   });
 
   test('an administrator cannot turn it off, even with the right password', async () => {
-    const admin = await signInAs(t, 'administrator');
+    const admin = await signInAccount(t, adminAccount);
     const adminId = adminPrincipal.userId;
     const page = await admin.get('/account/second-factor');
     assert.equal(page.statusCode, 200);
@@ -308,7 +308,7 @@ describe('the second factor on the account page', () => {
     const before = await auditActions(adminId);
 
     const response = await admin.post('/account/second-factor/remove', {
-      removePassword: DEMO_PASSWORD,
+      removePassword: FACTORY_PASSWORD,
     });
     assert.equal(response.statusCode, 409);
     assert.match(response.body, /There is a problem/);
@@ -319,10 +319,7 @@ describe('the second factor on the account page', () => {
     assert.equal((await t.services.users.get(adminPrincipal, adminId)).hasSecondFactor, true);
     assert.deepEqual(await auditActions(adminId), before);
     // And the code is still asked for at sign-in.
-    const { response: again } = await passwordSignIn(
-      demoAccount('administrator').email,
-      DEMO_PASSWORD,
-    );
+    const { response: again } = await passwordSignIn(adminAccount.email, FACTORY_PASSWORD);
     assert.equal(again.headers.location, '/sign-in/second-factor');
   });
 

@@ -8,16 +8,24 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import { listAuditEvents } from '../../src/platform/audit/service.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import type { Role } from '../../src/platform/auth/roles.js';
-import { Agent, createTestApp, demoAccount, signInAs, type TestApp, principalFor } from '../app.js';
+import { Agent, createTestApp, type TestApp, principalFor } from '../app.js';
+import {
+  makeAccount,
+  signInAccount,
+  signInNewAccount,
+  type FactoryAccount,
+} from '../factories/accounts.js';
 
 const PASSWORD = 'lamp orbit cactus rinse 9';
 const SESSION_COOKIE = 'bridge_session';
 
 let t: TestApp;
 let adminPrincipal: UserPrincipal;
+let adminAccount: FactoryAccount;
 before(async () => {
-  t = await createTestApp();
-  adminPrincipal = await principalFor(t, demoAccount('administrator').email);
+  t = await createTestApp({ demo: false });
+  adminAccount = await makeAccount(t, { role: 'administrator' });
+  adminPrincipal = await principalFor(t, adminAccount.email);
 });
 after(() => t.close());
 // Each test begins at the same moment, whatever the tests before it did to the clock.
@@ -143,7 +151,7 @@ describe('a person’s sessions', () => {
     assert.match(rows.find((r) => !r.current)!.text, /Phone browser 1\.0/);
     assert.match(page.body, /127\.0\.0\.1/);
     // Someone else's sessions are not listed.
-    const other = await signInAs(t, 'director');
+    const other = await signInNewAccount(t, 'director');
     const theirs = sessionRows((await other.get('/account/sessions')).body);
     assert.ok(theirs.every((r) => !rows.some((mine) => mine.id === r.id)));
     assert.equal(await isSignedIn(phone), true);
@@ -189,7 +197,7 @@ describe('a person’s sessions', () => {
     const victim = await createAccount('requester');
     const victimAgent = await signInWithPassword(victim.email);
     const [victimRow] = sessionRows((await victimAgent.get('/account/sessions')).body);
-    const attacker = await signInAs(t, 'ctset');
+    const attacker = await signInNewAccount(t, 'ctset');
     for (const id of [victimRow!.id!, '00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
       const response = await attacker.post(`/account/sessions/${id}/end`);
       assert.equal(response.statusCode, 404, id);
@@ -218,7 +226,7 @@ describe('deactivation', () => {
       await signInWithPassword(person.email),
     ];
     for (const agent of agents) assert.equal(await isSignedIn(agent), true);
-    const admin = await signInAs(t, 'administrator');
+    const admin = await signInAccount(t, adminAccount);
     const page = await admin.get(`/admin/users/${person.id}`);
     assert.match(
       page.body,

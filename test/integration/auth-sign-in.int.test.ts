@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { count, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { listAuditEvents } from '../../src/platform/audit/service.js';
 import type { Role } from '../../src/platform/auth/roles.js';
 import { sessions } from '../../src/platform/auth/schema.js';
@@ -18,19 +17,37 @@ import {
   Agent,
   clockPastLastCode,
   createTestApp,
-  demoAccount,
   signIn,
-  signInAs,
   type TestApp,
   principalFor,
 } from '../app.js';
+import {
+  FACTORY_PASSWORD,
+  makeAccount,
+  makeAccounts,
+  signInAccount,
+  type FactoryAccount,
+} from '../factories/accounts.js';
 
 const PASSWORD = 'lamp orbit cactus rinse 9';
 const SESSION_COOKIE = 'bridge_session';
 
+const ROLES = [
+  'administrator',
+  'director',
+  'ctset',
+  'requester',
+  'coordination_unit',
+  'authority_member',
+  'lay_visitor',
+] as const;
+
 let t: TestApp;
+/** An account for each role the tests sign in as. */
+let accounts: Record<(typeof ROLES)[number], FactoryAccount>;
 before(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
+  accounts = await makeAccounts(t, ROLES);
 });
 after(() => t.close());
 // Each test begins at the same moment, whatever the tests before it did to the clock.
@@ -54,14 +71,11 @@ async function createAccount(role: Role) {
   const tag = randomBytes(4).toString('hex');
   const email = `person-${tag}@example.org`;
   const displayName = `Person ${tag}`;
-  const id = await t.services.users.create(
-    await principalFor(t, demoAccount('administrator').email),
-    {
-      email,
-      displayName,
-      role,
-    },
-  );
+  const id = await t.services.users.create(await principalFor(t, accounts.administrator.email), {
+    email,
+    displayName,
+    role,
+  });
   const token = resetPathIn((await latestMailTo(email)).bodyText)
     .split('/')
     .pop()!;
@@ -105,10 +119,10 @@ describe('a failed sign-in', () => {
     const sessionsBefore = await sessionCount();
     const wrongPassword = await postSignIn(
       new Agent(t.app),
-      demoAccount('director').email,
+      accounts.director.email,
       'not the right password at all',
     );
-    const unknown = await postSignIn(new Agent(t.app), 'nobody@bridge.example', DEMO_PASSWORD);
+    const unknown = await postSignIn(new Agent(t.app), 'nobody@factory.example', FACTORY_PASSWORD);
     for (const response of [wrongPassword, unknown]) {
       assert.equal(response.statusCode, 400);
       assertFormError(response, 'email', SIGN_IN_FAILED);
@@ -123,7 +137,7 @@ describe('a failed sign-in', () => {
 
   test('a deactivated account gets the same answer even with the right password', async () => {
     const person = await createAccount('advisor');
-    const admin = await principalFor(t, demoAccount('administrator').email);
+    const admin = await principalFor(t, accounts.administrator.email);
     const detail = await t.services.users.get(admin, person.id);
     await t.services.users.setStatus(admin, person.id, 'deactivated', detail.version);
     const response = await postSignIn(new Agent(t.app), person.email, PASSWORD);
@@ -141,7 +155,8 @@ describe('a failed sign-in', () => {
 
   test('the e-mail address is matched whatever its case and surrounding spaces', async () => {
     const agent = new Agent(t.app);
-    const response = await postSignIn(agent, '  DIRECTOR@Bridge.Example ', DEMO_PASSWORD);
+    const typed = `  ${accounts.director.email.toUpperCase().replace('FACTORY.EXAMPLE', 'Factory.Example')} `;
+    const response = await postSignIn(agent, typed, FACTORY_PASSWORD);
     assert.equal(response.statusCode, 303);
     assert.equal((await agent.get('/account')).statusCode, 200);
   });
@@ -152,8 +167,8 @@ describe('odd input to the sign-in form', () => {
     const agent = new Agent(t.app);
     await agent.get('/sign-in');
     const response = await agent.post('/sign-in', {
-      email: [demoAccount('director').email, 'other@example.org'],
-      password: DEMO_PASSWORD,
+      email: [accounts.director.email, 'other@example.org'],
+      password: FACTORY_PASSWORD,
     });
     assert.equal(response.statusCode, 400);
     assertFormError(response, 'email', 'Enter your e-mail address');
@@ -164,7 +179,7 @@ describe('odd input to the sign-in form', () => {
     const agent = new Agent(t.app);
     await agent.get('/sign-in');
     const response = await agent.post('/sign-in', {
-      email: demoAccount('director').email,
+      email: accounts.director.email,
       password: 'x'.repeat(t.config.bodyLimitBytes + 1),
     });
     assert.equal(response.statusCode, 413);
@@ -181,8 +196,8 @@ describe('odd input to the sign-in form', () => {
       const agent = new Agent(t.app);
       await agent.get('/sign-in');
       const response = await agent.post('/sign-in', {
-        email: demoAccount('ctset').email,
-        password: DEMO_PASSWORD,
+        email: accounts.ctset.email,
+        password: FACTORY_PASSWORD,
         next: next!,
       });
       assert.equal(response.statusCode, 303, next);
@@ -193,7 +208,7 @@ describe('odd input to the sign-in form', () => {
 
 describe('the session cookie', () => {
   test('is HttpOnly, SameSite=Lax, for the whole site, and not Secure over http', async () => {
-    const response = await postSignIn(new Agent(t.app), demoAccount('ctset').email, DEMO_PASSWORD);
+    const response = await postSignIn(new Agent(t.app), accounts.ctset.email, FACTORY_PASSWORD);
     assert.equal(response.statusCode, 303);
     const cookie = cookieOf(response);
     assert.ok(cookie, 'a session cookie is set');
@@ -209,8 +224,9 @@ describe('the session cookie', () => {
   });
 
   test('is Secure when the request arrived over https through a trusted proxy', async () => {
-    const proxied = await createTestApp({ config: { trustProxy: 1 } });
+    const proxied = await createTestApp({ demo: false, config: { trustProxy: 1 } });
     try {
+      const director = await makeAccount(proxied, { role: 'director' });
       for (const [proto, secure] of [
         ['https', true],
         ['http', false],
@@ -218,8 +234,8 @@ describe('the session cookie', () => {
         const agent = new Agent(proxied.app);
         await agent.get('/sign-in', { 'x-forwarded-proto': proto });
         const params = new URLSearchParams({
-          email: demoAccount('director').email,
-          password: DEMO_PASSWORD,
+          email: director.email,
+          password: FACTORY_PASSWORD,
           _csrf: agent.csrfToken!,
         });
         const response = await proxied.app.inject({
@@ -256,8 +272,8 @@ describe('the session cookie', () => {
         'x-forwarded-proto': 'https',
       },
       payload: new URLSearchParams({
-        email: demoAccount('director').email,
-        password: DEMO_PASSWORD,
+        email: accounts.director.email,
+        password: FACTORY_PASSWORD,
         _csrf: agent.csrfToken!,
       }).toString(),
     });
@@ -269,14 +285,14 @@ describe('the session cookie', () => {
 describe('the session id changes at sign-in', () => {
   test('signing in again gives a new id, and the old one stops working', async () => {
     const agent = new Agent(t.app);
-    await postSignIn(agent, demoAccount('requester').email, DEMO_PASSWORD);
+    await postSignIn(agent, accounts.requester.email, FACTORY_PASSWORD);
     const first = agent.cookies.get(SESSION_COOKIE);
     assert.ok(first);
     assert.equal((await agent.get('/account')).statusCode, 200);
 
     const again = await agent.post('/sign-in', {
-      email: demoAccount('requester').email,
-      password: DEMO_PASSWORD,
+      email: accounts.requester.email,
+      password: FACTORY_PASSWORD,
     });
     assert.equal(again.statusCode, 303);
     const second = agent.cookies.get(SESSION_COOKIE);
@@ -302,8 +318,8 @@ describe('the session id changes at sign-in', () => {
     const planted = randomBytes(32).toString('base64url');
     agent.cookies.set(SESSION_COOKIE, planted);
     const response = await agent.post('/sign-in', {
-      email: demoAccount('ctset').email,
-      password: DEMO_PASSWORD,
+      email: accounts.ctset.email,
+      password: FACTORY_PASSWORD,
     });
     assert.equal(response.statusCode, 303);
     const issued = cookieOf(response)?.value;
@@ -315,10 +331,10 @@ describe('the session id changes at sign-in', () => {
   });
 
   test('passing the second factor gives yet another id', async () => {
-    await clockPastLastCode(t, demoAccount('administrator').email);
-    const admin = demoAccount('administrator');
+    await clockPastLastCode(t, accounts.administrator.email);
+    const admin = accounts.administrator;
     const agent = new Agent(t.app);
-    await postSignIn(agent, admin.email, DEMO_PASSWORD);
+    await postSignIn(agent, admin.email, FACTORY_PASSWORD);
     const partial = agent.cookies.get(SESSION_COOKIE);
     assert.ok(partial);
     const response = await agent.post('/sign-in/second-factor', {
@@ -337,9 +353,9 @@ describe('the session id changes at sign-in', () => {
 
 describe('the second factor', () => {
   test('after the password alone, no signed-in page can be reached', async () => {
-    await clockPastLastCode(t, demoAccount('administrator').email);
+    await clockPastLastCode(t, accounts.administrator.email);
     const agent = new Agent(t.app);
-    const response = await postSignIn(agent, demoAccount('administrator').email, DEMO_PASSWORD);
+    const response = await postSignIn(agent, accounts.administrator.email, FACTORY_PASSWORD);
     assert.equal(response.statusCode, 303);
     assert.equal(response.headers.location, '/sign-in/second-factor');
     for (const url of [
@@ -370,9 +386,9 @@ describe('the second factor', () => {
   });
 
   test('a wrong or blank code is refused with the field’s message', async () => {
-    await clockPastLastCode(t, demoAccount('coordination_unit').email);
+    await clockPastLastCode(t, accounts.coordination_unit.email);
     const agent = new Agent(t.app);
-    await postSignIn(agent, demoAccount('coordination_unit').email, DEMO_PASSWORD);
+    await postSignIn(agent, accounts.coordination_unit.email, FACTORY_PASSWORD);
     const blank = await agent.post('/sign-in/second-factor', { code: '' });
     assert.equal(blank.statusCode, 400);
     assertFormError(blank, 'code', 'Enter the 6-digit code from your authenticator app');
@@ -387,16 +403,16 @@ describe('the second factor', () => {
   });
 
   test('a code already used is refused; the next one is accepted', async () => {
-    await clockPastLastCode(t, demoAccount('administrator').email);
-    const admin = demoAccount('administrator');
+    await clockPastLastCode(t, accounts.administrator.email);
+    const admin = accounts.administrator;
     const code = totpCode(admin.totpSecret!, t.clock.now());
     const first = new Agent(t.app);
-    await postSignIn(first, admin.email, DEMO_PASSWORD);
+    await postSignIn(first, admin.email, FACTORY_PASSWORD);
     assert.equal((await first.post('/sign-in/second-factor', { code })).statusCode, 303);
 
     // Someone who overheard the code (and knows the password) tries it in the same 30 seconds.
     const replay = new Agent(t.app);
-    await postSignIn(replay, admin.email, DEMO_PASSWORD);
+    await postSignIn(replay, admin.email, FACTORY_PASSWORD);
     const refused = await replay.post('/sign-in/second-factor', { code });
     assert.equal(refused.statusCode, 400);
     assertFormError(
@@ -419,12 +435,12 @@ describe('the second factor', () => {
   });
 
   test('the same code sent twice at once lets in only one', async () => {
-    await clockPastLastCode(t, demoAccount('administrator').email);
-    const admin = demoAccount('administrator');
+    await clockPastLastCode(t, accounts.administrator.email);
+    const admin = accounts.administrator;
     const a = new Agent(t.app);
     const b = new Agent(t.app);
-    await postSignIn(a, admin.email, DEMO_PASSWORD);
-    await postSignIn(b, admin.email, DEMO_PASSWORD);
+    await postSignIn(a, admin.email, FACTORY_PASSWORD);
+    await postSignIn(b, admin.email, FACTORY_PASSWORD);
     const code = totpCode(admin.totpSecret!, t.clock.now());
     // Through the service, so both requests surely read the account before either writes.
     const contexts = await Promise.all(
@@ -441,7 +457,7 @@ describe('the second factor', () => {
 
   test('a role that needs a second factor, with none set up, is sent to set one up', async () => {
     t.clock.advanceMinutes(1);
-    const admin = await signInAs(t, 'administrator');
+    const admin = await signInAccount(t, accounts.administrator);
     const tag = randomBytes(4).toString('hex');
     const email = `coordinator-${tag}@example.org`;
     const created = await admin.post('/admin/users/new', {
@@ -490,12 +506,8 @@ describe('the second factor', () => {
     );
     assert.ok(wrong.body.includes(sealed), 'the same key is offered again');
     assert.equal(
-      (
-        await t.services.users.get(
-          await principalFor(t, demoAccount('administrator').email),
-          userId,
-        )
-      ).hasSecondFactor,
+      (await t.services.users.get(await principalFor(t, accounts.administrator.email), userId))
+        .hasSecondFactor,
       false,
     );
 
@@ -509,7 +521,7 @@ describe('the second factor', () => {
     assert.equal(account.statusCode, 200);
     assert.equal((await person.get('/directory')).statusCode, 200);
     const detail = await t.services.users.get(
-      await principalFor(t, demoAccount('administrator').email),
+      await principalFor(t, accounts.administrator.email),
       userId,
     );
     assert.equal(detail.hasSecondFactor, true);
@@ -556,7 +568,7 @@ describe('the second factor', () => {
     await postSignIn(agent, person.email, PASSWORD);
     assert.equal((await agent.get('/account')).statusCode, 200);
 
-    const admin = await principalFor(t, demoAccount('administrator').email);
+    const admin = await principalFor(t, accounts.administrator.email);
     await t.services.users.grantRole(admin, person.id, { role: 'administrator' });
 
     const users = await agent.get('/admin/users');
@@ -579,9 +591,9 @@ describe('the second factor', () => {
 
 describe('signing out', () => {
   test('ends the session, clears the cookie and is recorded', async () => {
-    const agent = await signInAs(t, 'authority_member');
+    const agent = await signInAccount(t, accounts.authority_member);
     const token = agent.cookies.get(SESSION_COOKIE)!;
-    const userId = (await findUserIdByEmail(t.services.db, demoAccount('authority_member').email))!;
+    const userId = (await findUserIdByEmail(t.services.db, accounts.authority_member.email))!;
     const response = await agent.post('/sign-out');
     assert.equal(response.statusCode, 303);
     assert.equal(response.headers.location, '/sign-in');
@@ -604,7 +616,7 @@ describe('signing out', () => {
   });
 
   test('signing out without the CSRF token is refused and the session goes on', async () => {
-    const agent = await signInAs(t, 'lay_visitor');
+    const agent = await signInAccount(t, accounts.lay_visitor);
     const response = await agent.post('/sign-out', {}, { csrf: false });
     assert.equal(response.statusCode, 403);
     assert.equal((await agent.get('/account')).statusCode, 200);
@@ -616,7 +628,7 @@ describe('signing out', () => {
     await agent.get('/sign-in');
     const response = await agent.post(
       '/sign-in',
-      { email: demoAccount('director').email, password: DEMO_PASSWORD },
+      { email: accounts.director.email, password: FACTORY_PASSWORD },
       { csrf: false },
     );
     assert.equal(response.statusCode, 403);

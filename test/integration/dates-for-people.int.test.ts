@@ -6,34 +6,44 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
 import {
   Agent,
   createTestApp,
-  demoAccount,
   principalFor,
-  signInAs,
   type TestApp,
   groupIdByCode,
   dateFields,
 } from '../app.js';
+import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
+import { makeDeploymentContact } from '../factories/advice.js';
+import { makePerson } from '../factories/directory.js';
 
 const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
 
 let t: TestApp;
+let unit: FactoryAccount;
 let coordinator: Agent;
 let director: Agent;
 let camdenId: string;
 let youthId: string;
 
 before(async () => {
-  t = await createTestApp();
-  coordinator = await signInAs(t, 'coordination_unit');
-  director = await signInAs(t, 'director');
+  // No demo data: the file makes the people it reads. Camden and the IAGs are reference data.
+  t = await createTestApp({ demo: false });
+  unit = await makeAccount(t, { role: 'coordination_unit' });
+  coordinator = await signInAccount(t, unit);
+  director = await signInAccount(t, await makeAccount(t, { role: 'director' }));
   const boroughs = await t.services.directory.scopeCatalogue.options('borough');
   camdenId = boroughs.find((b) => b.name === 'Camden')!.id;
   youthId = await groupIdByCode(t, 'iag-youth');
+  // Camden's borough commander, told when a corporate IAG recruits (IAG-17).
+  await makePerson(t, {
+    fullName: 'Chief Superintendent Kim Ashdown',
+    jobTitle: 'Borough Commander',
+    organisationId: camdenId,
+    email: 'commander.camden@factory.example',
+  });
 });
 after(() => t.close());
 // Each test begins at the same moment, whatever the tests before it did to the clock.
@@ -105,10 +115,10 @@ test('issue 21 item 31: an appointment and its term-end notice give the end date
     status: 'active',
   });
   const groupId = /\/groups\/([0-9a-f-]{36})$/.exec(registered.headers.location!)![1]!;
-  const person = await t.services.directory.people.create(
-    await principalFor(t, demoAccount('coordination_unit').email),
-    { fullName: 'Dee Datesworth', email: 'dee.datesworth@example.org' },
-  );
+  const person = await t.services.directory.people.create(await principalFor(t, unit.email), {
+    fullName: 'Dee Datesworth',
+    email: 'dee.datesworth@example.org',
+  });
   const appointed = await coordinator.post(`/groups/${groupId}/members/new`, {
     personId: person.id,
     ...dateFields('startsOn', '2026-12-01'),
@@ -147,14 +157,16 @@ test('issue 21 item 31: recruitment e-mails and refusals give their dates as peo
       ...dateFields('closesOn', closesOn),
       ...dateFields('appointmentDate', appointmentDate),
       targetAudiences: 'Young people in care',
-      panel: demoAccount('coordination_unit').email,
+      panel: unit.email,
     });
   const opened = await openRound('2026-11-23', '2026-12-31', '2027-04-01');
   assert.equal(opened.statusCode, 303, opened.body.slice(0, 500));
   const roundPath = opened.headers.location!;
   const roundPage = await coordinator.get(roundPath);
   assert.match(roundPage.body, /<title>[^<]*Recruitment round opening 23 November 2026/);
-  for (const body of await mailTo('commander.camden@bridge.example')) {
+  const toCommander = await mailTo('commander.camden@factory.example');
+  assert.ok(toCommander.length, 'the borough commander is e-mailed');
+  for (const body of toCommander) {
     assertNoIsoDate(body, 'the e-mail to a borough commander');
     assert.match(body, /Applications open on 23 November 2026 and close on 31 December 2026\./);
   }
@@ -215,7 +227,9 @@ test('issue 21 item 31: recruitment e-mails and refusals give their dates as peo
 
 test('issue 21 item 31: a request passed to a group tells its deployment contact when it is needed, as people write dates', async () => {
   const mailBefore = await mailIds();
-  const requester = await signInAs(t, 'requester');
+  const raceId = await groupIdByCode(t, 'iag-race');
+  const contact = await makeDeploymentContact(t, raceId);
+  const requester = await signInAccount(t, await makeAccount(t, { role: 'requester' }));
   const asked = await requester.post('/advice-requests/new', {
     subject: 'Advice on a dispersal order in Tottenham, dated',
     details: 'We are considering a dispersal order after disorder at the weekend.',
@@ -229,16 +243,12 @@ test('issue 21 item 31: a request passed to a group tells its deployment contact
   });
   assert.equal(asked.statusCode, 303, asked.body.slice(0, 500));
   const id = /\/advice-requests\/([0-9a-f-]{36})/.exec(asked.headers.location!)![1]!;
-  const [race] = await t.services.db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.name, 'Race Independent Advisory Group'));
-  const ctset = await signInAs(t, 'ctset');
+  const ctset = await signInAccount(t, await makeAccount(t, { role: 'ctset' }));
   assert.equal(
-    (await ctset.post(`/advice-requests/${id}/route`, { groups: race!.id })).statusCode,
+    (await ctset.post(`/advice-requests/${id}/route`, { groups: raceId })).statusCode,
     303,
   );
-  const [mail] = (await mailTo(demoAccount('deployment_contact').email)).filter((m) =>
+  const [mail] = (await mailTo(contact.email)).filter((m) =>
     m.includes('dispersal order in Tottenham, dated'),
   );
   assert.ok(mail, 'the deployment contact is e-mailed');
@@ -248,7 +258,7 @@ test('issue 21 item 31: a request passed to a group tells its deployment contact
 });
 
 test('issue 21 item 31: scheduling the review of the advisory process says when it is due as people write dates', async () => {
-  const officer = await signInAs(t, 'authority_officer');
+  const officer = await signInAccount(t, await makeAccount(t, { role: 'authority_officer' }));
   const scheduled = await officer.post(
     '/tracker/process-review',
     dateFields('lastReviewOn', '2025-03-29'),

@@ -1,11 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DIRECTOR_CHAIRS_ID } from '../../src/modules/groups/meeting-body.js';
-import { createTestApp, signInAs, type TestApp } from '../app.js';
+import { createTestApp, type TestApp } from '../app.js';
+import { signInAccount, signInNewAccount } from '../factories/accounts.js';
+import { makeGroup, type FactoryGroup } from '../factories/groups.js';
 
 let t: TestApp;
+/** A corporate IAG with its chair, who sits with the Director. */
+let race: FactoryGroup;
 before(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: false });
+  race = await makeGroup(t, {
+    type: 'corporate_iag',
+    name: 'Westminster Race Independent Advisory Group',
+    chair: 'Charlie Chair',
+    members: 1,
+  });
 });
 after(() => t.close());
 
@@ -22,7 +32,7 @@ const meeting = (day: string, month: string, year: string) => ({
 });
 
 test('IAG-31: a reporting year with fewer than two meetings of the Director and the chairs is flagged until it has two', async () => {
-  const director = await signInAs(t, 'director');
+  const director = await signInNewAccount(t, 'director');
   const shortfall =
     /meetings? of the Director with the corporate IAG chairs held or scheduled; there should be at least 2 \(IAG-31\)/;
   assert.match((await director.get('/groups')).body, shortfall);
@@ -40,13 +50,13 @@ test('IAG-31: a reporting year with fewer than two meetings of the Director and 
 });
 
 test('IAG-31: the corporate IAG chairs take part and may table items; other advisors may not see it; nobody is withdrawn for absence', async () => {
-  const coordinator = await signInAs(t, 'coordination_unit');
+  const coordinator = await signInNewAccount(t, 'coordination_unit');
   const created = await coordinator.post(`${base}/new`, meeting('14', '1', '2027'));
   assert.equal(created.statusCode, 303);
   const meetingId = /\/meetings\/([0-9a-f-]{36})/.exec(created.headers.location ?? '')![1]!;
 
   // Charlie Chair chairs the Race IAG, a corporate IAG.
-  const chair = await signInAs(t, 'chair');
+  const chair = await signInAccount(t, race.chair!);
   const tabled = await chair.post(`/meetings/${meetingId}/items/new`, {
     title: 'Deployment of advisors at short notice',
   });
@@ -54,18 +64,18 @@ test('IAG-31: the corporate IAG chairs take part and may table items; other advi
   const attendance = await coordinator.get(`/meetings/${meetingId}`);
   assert.match(attendance.body, /Deployment of advisors at short notice/);
 
-  const advisor = await signInAs(t, 'advisor');
+  const advisor = await signInAccount(t, race.members[0]!);
   assert.equal((await advisor.get(base)).statusCode, 403);
   assert.equal((await advisor.get(`/meetings/${meetingId}`)).statusCode, 403);
 
-  const officer = await signInAs(t, 'authority_officer');
+  const officer = await signInNewAccount(t, 'authority_officer');
   assert.equal(
     (await officer.get(`/meetings/${meetingId}`)).statusCode,
     200,
     'the authority may attend',
   );
 
-  const director = await signInAs(t, 'director');
+  const director = await signInNewAccount(t, 'director');
   const roll = await t.services.meetings.providers
     .find((p) => p.type === 'director_chairs')!
     .roll(t.services.db, DIRECTOR_CHAIRS_ID);

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createTestApp, signInAs } from '../app.js';
+import { createTestApp } from '../app.js';
+import { signInNewAccount } from '../factories/accounts.js';
 
 test('when the database is gone: a 500 page that hides internals, and not ready', async () => {
-  const t = await createTestApp();
-  const officer = await signInAs(t, 'authority_officer');
+  const t = await createTestApp({ demo: false });
+  const officer = await signInNewAccount(t, 'authority_officer');
   assert.equal((await t.app.inject({ method: 'GET', url: '/health/ready' })).statusCode, 200);
   await t.services.database.close();
   const page = await officer.get('/directory');

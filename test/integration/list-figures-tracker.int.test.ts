@@ -19,9 +19,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { TRACKER_CSV_COLUMNS } from '../../src/modules/tracker/transfer/csv.js';
 import { queryRows } from '../../src/platform/db/database.js';
-import { Agent, createTestApp, demoAccount, principalFor, signInAs, type TestApp } from '../app.js';
+import { Agent, createTestApp, principalFor, type TestApp } from '../app.js';
+import { makeAccount, signInAccount } from '../factories/accounts.js';
+import { makeTrackerSource, organisationIdByCode } from '../factories/tracker.js';
 import {
   mainOf,
   numberOf,
@@ -42,23 +43,14 @@ const TITLES = {
 };
 const TODAY = '2026-11-23';
 
-const row = (cells: Partial<Record<(typeof TRACKER_CSV_COLUMNS)[number], string>>) =>
-  TRACKER_CSV_COLUMNS.map((c) => cells[c] ?? '').join(',');
-const csvFile = (text: string) => ({
-  field: 'file',
-  name: 'source.csv',
-  bytes: Buffer.from(text),
-  type: 'text/csv',
-});
-
 before(async () => {
-  t = await createTestApp();
-  officer = await signInAs(t, 'authority_officer');
+  // No demo data: the file makes the sources and people it reads. Camden is reference data.
+  t = await createTestApp({ demo: false });
+  officer = await signInAccount(t, await makeAccount(t, { role: 'authority_officer' }));
   // Camden: 4 actions; one completed, one overdue (due 31 October), one not yet due, one that
   // awaits something else and has no owner.
-  const camden = [
-    TRACKER_CSV_COLUMNS.join(','),
-    row({
+  source.camden = await makeTrackerSource(t, [
+    {
       source_title: TITLES.camden,
       source_kind: 'borough_scrutiny',
       source_monitored_by: 'Hate Crime Board',
@@ -71,34 +63,33 @@ before(async () => {
       action_owner: 'E09000007',
       due_on: '2026-10-31',
       result: 'ongoing',
-    }),
-    row({
+    },
+    {
       recommendation: '1',
       key_point: 'Referrals recorded',
       action: 'Train the front desk',
       action_owner: 'E09000007',
       result: 'completed',
       completed_on: '2026-09-01',
-    }),
-    row({
+    },
+    {
       recommendation: '1',
       key_point: 'Referrals recorded',
       action: 'Review the log',
       action_owner: 'E09000007',
       due_on: '2027-01-31',
       result: 'ongoing',
-    }),
-    row({
+    },
+    {
       recommendation: '2',
       recommendation_text: 'Publish the findings',
       key_point: 'Findings published',
       action: 'Publish on the website',
       result: 'awaits',
-    }),
-  ].join('\n');
-  const panel = [
-    TRACKER_CSV_COLUMNS.join(','),
-    row({
+    },
+  ]);
+  source.panel = await makeTrackerSource(t, [
+    {
       source_title: TITLES.panel,
       source_kind: 'review',
       source_monitored_by: 'Stop and Search Panel',
@@ -110,24 +101,16 @@ before(async () => {
       action_owner: 'E09000007',
       result: 'completed',
       completed_on: '2026-08-01',
-    }),
-    row({
+    },
+    {
       recommendation: '1',
       key_point: 'Stops recorded',
       action: 'Audit the records',
       action_owner: 'E09000007',
       result: 'completed',
       completed_on: '2026-08-02',
-    }),
-  ].join('\n');
-  for (const [key, text] of [
-    ['camden', camden],
-    ['panel', panel],
-  ] as const) {
-    const imported = await officer.postFile('/tracker/import', {}, csvFile(text));
-    assert.equal(imported.statusCode, 303, textOf(mainOf(imported.body)).slice(0, 600));
-    source[key] = /sources\/([0-9a-f-]{36})/.exec(imported.headers.location!)![1]!;
-  }
+    },
+  ]);
 });
 after(() => t.close());
 
@@ -238,10 +221,14 @@ test('must show: the dashboard counts overdue actions, actions without an owner,
 });
 
 test("must show: a partnership officer's actions count every action their borough owns", async () => {
-  const partnership = await signInAs(t, 'partnership_officer');
+  const account = await makeAccount(t, {
+    role: 'partnership_officer',
+    scope: { type: 'borough', id: await organisationIdByCode(t, 'E09000007') },
+  });
+  const partnership = await signInAccount(t, account);
   const page = await partnership.get('/tracker/my-actions');
   assert.equal(page.statusCode, 200);
-  const me = await principalFor(t, demoAccount('partnership_officer').email);
+  const me = await principalFor(t, account.email);
   const boroughs = me.roles
     .filter((g) => g.role === 'partnership_officer' && g.scopeType === 'borough' && g.scopeId)
     .map((g) => g.scopeId!);

@@ -1,18 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { eq, sql } from 'drizzle-orm';
-import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
-import { advisoryGroups } from '../../src/modules/groups/schema.js';
-import { Agent, createTestApp, demoAccount, signIn, signInAs } from '../app.js';
+import { sql } from 'drizzle-orm';
+import { Agent, createTestApp } from '../app.js';
+import { FACTORY_PASSWORD, makeAccount, signInAccount } from '../factories/accounts.js';
+import { makeGroup } from '../factories/groups.js';
 
 test('logs are JSON with a request id on every line, and carry no personal data', async () => {
   const lines: string[] = [];
   const t = await createTestApp({
+    demo: false,
     config: { logLevel: 'info' },
     logStream: { write: (line) => void lines.push(line) },
   });
-  const email = demoAccount('authority_officer').email;
-  const officer = await signIn(t.app, email);
+  const account = await makeAccount(t, { role: 'authority_officer' });
+  const email = account.email;
+  const officer = await signInAccount(t, account);
   await officer.get('/directory?q=Camden+private.person%40example.org');
   const stranger = new Agent(t.app);
   await stranger.post('/sign-in', { email: 'private.person@example.org', password: 'hunter2' });
@@ -35,7 +37,7 @@ test('logs are JSON with a request id on every line, and carry no personal data'
     email,
     'private.person',
     'example.org',
-    DEMO_PASSWORD,
+    FACTORY_PASSWORD,
     'hunter2',
     'Camden',
     session,
@@ -47,16 +49,15 @@ test('logs are JSON with a request id on every line, and carry no personal data'
 test("issue 21 item 7: a failing query's log line carries its code and statement, none of the values sent", async () => {
   const lines: string[] = [];
   const t = await createTestApp({
+    demo: false,
     config: { logLevel: 'info' },
     logStream: { write: (line) => void lines.push(line) },
   });
   try {
-    const [youth] = await t.services.db
-      .select({ id: advisoryGroups.id })
-      .from(advisoryGroups)
-      .where(eq(advisoryGroups.code, 'iag-youth'));
-    const coordinator = await signInAs(t, 'coordination_unit');
-    const opened = await coordinator.post(`/groups/${youth!.id}/recruitment/new`, {
+    const youth = await makeGroup(t, { name: 'Youth Independent Advisory Group (test)' });
+    const panelist = await makeAccount(t, { role: 'coordination_unit' });
+    const coordinator = await signInAccount(t, panelist);
+    const opened = await coordinator.post(`/groups/${youth.id}/recruitment/new`, {
       'opensOn-day': '20',
       'opensOn-month': '11',
       'opensOn-year': '2026',
@@ -67,7 +68,7 @@ test("issue 21 item 7: a failing query's log line carries its code and statement
       'appointmentDate-month': '4',
       'appointmentDate-year': '2027',
       targetAudiences: 'Young people in care',
-      panel: demoAccount('coordination_unit').email,
+      panel: panelist.email,
     });
     assert.equal(opened.statusCode, 303, 'the round opened');
     // The database refuses every new application: a failure the form cannot foresee, as a
@@ -89,8 +90,8 @@ test("issue 21 item 7: a failing query's log line carries its code and statement
       confirm: ['independent', 'principles'],
     };
     const visitor = new Agent(t.app);
-    await visitor.get(`/advisory-groups/${youth!.id}/apply`);
-    const response = await visitor.post(`/advisory-groups/${youth!.id}/apply`, applicant);
+    await visitor.get(`/advisory-groups/${youth.id}/apply`);
+    const response = await visitor.post(`/advisory-groups/${youth.id}/apply`, applicant);
     assert.equal(response.statusCode, 500);
     assert.match(response.body, /Sorry, there is a problem with the service/);
 

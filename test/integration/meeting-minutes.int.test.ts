@@ -1,17 +1,25 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 import { and, count, eq } from 'drizzle-orm';
-import { DEMO_GROUP } from '../../src/demo/demo-data.js';
 import { agendaItems, meetingActions, minutes } from '../../src/modules/meetings/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
-import { Agent, createTestApp, signInAs, type TestApp, groupIdByCode } from '../app.js';
+import { Agent, createTestApp, type TestApp, groupIdByCode } from '../app.js';
+import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
+import { makeMember } from '../factories/groups.js';
 
 let t: TestApp;
 let raceId: string;
+/** The coordination unit, and a member of the Race IAG. */
+let unit: FactoryAccount;
+let member: FactoryAccount;
 
 before(async () => {
-  t = await createTestApp();
-  raceId = await groupIdByCode(t, DEMO_GROUP);
+  // No demo data: the file makes the people it reads. The Race IAG is reference data.
+  t = await createTestApp({ demo: false });
+  raceId = await groupIdByCode(t, 'iag-race');
+  unit = await makeAccount(t, { role: 'coordination_unit' });
+  member = await makeMember(t, raceId);
+  await makeMember(t, raceId, { chair: true, name: 'Charlie Chair' });
 });
 after(() => t.close());
 // Each test begins at the same moment, whatever the tests before it did to the clock.
@@ -44,7 +52,7 @@ async function recordEveryonePresent(agent: Agent, meetingId: string) {
 
 test('IAG-27: minutes drafted against the agenda record whether the police used each piece of advice and why; approved at a later meeting, then only corrected', async () => {
   // Clock: 23 November 2026, 10:00. Meeting A began at 9am today; B and C are later.
-  let coordinator = await signInAs(t, 'coordination_unit');
+  let coordinator = await signInAccount(t, unit);
   const a = await schedule(coordinator, '2026-11-23', '9am');
   const b = await schedule(coordinator, '2026-12-10', '6pm');
   const c = await schedule(coordinator, '2027-01-14', '6pm');
@@ -65,7 +73,7 @@ test('IAG-27: minutes drafted against the agenda record whether the police used 
   assert.equal((await coordinator.get(`/meetings/${a}/minutes/edit`)).statusCode, 409);
   await recordEveryonePresent(coordinator, a);
 
-  const advisor = await signInAs(t, 'advisor');
+  const advisor = await signInAccount(t, member);
   assert.equal((await advisor.get(`/meetings/${a}/minutes/edit`)).statusCode, 403);
   assert.equal((await advisor.post(`/meetings/${a}/minutes/edit`, { other: 'x' })).statusCode, 403);
 
@@ -127,7 +135,7 @@ test('IAG-27: minutes drafted against the agenda record whether the police used 
 
   // 10 December, at meeting B: the action carried to its agenda, overdue.
   t.clock.current = new Date('2026-12-10T18:30:00Z');
-  coordinator = await signInAs(t, 'coordination_unit');
+  coordinator = await signInAccount(t, unit);
   const atB = await coordinator.get(`/meetings/${b}`);
   assert.match(atB.body, /Matters arising/);
   assert.match(atB.body, /Write to the borough commander about the figures/);
@@ -157,7 +165,7 @@ test('IAG-27: minutes drafted against the agenda record whether the police used 
   assert.equal(approved.statusCode, 303);
 
   // Approved: everyone who may see the meeting reads them; meeting B minutes the approval.
-  const published = await (await signInAs(t, 'advisor')).get(`/meetings/${a}/minutes`);
+  const published = await (await signInAccount(t, member)).get(`/meetings/${a}/minutes`);
   assert.match(published.body, /quarter’s figures/);
   assert.match(published.body, /community leaders were invited/);
   const bMinutes = await coordinator.get(`/meetings/${b}/minutes`);
@@ -202,7 +210,7 @@ test('IAG-27: minutes drafted against the agenda record whether the police used 
 
   // 14 January, at meeting C: the correction is approved there.
   t.clock.current = new Date('2027-01-14T18:30:00Z');
-  coordinator = await signInAs(t, 'coordination_unit');
+  coordinator = await signInAccount(t, unit);
   const atC = await coordinator.get(`/meetings/${c}`);
   assert.doesNotMatch(atC.body, /Write to the borough commander/);
   const [correction] = await t.services.db

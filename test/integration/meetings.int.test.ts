@@ -1,27 +1,31 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
-import { DEMO_GROUP } from '../../src/demo/demo-data.js';
 import { advisoryGroups, memberships } from '../../src/modules/groups/schema.js';
 import { agendaItems, meetings } from '../../src/modules/meetings/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { queryRows } from '../../src/platform/db/database.js';
-import {
-  Agent,
-  createTestApp,
-  principalFor,
-  demoAccount,
-  signInAs,
-  type TestApp,
-  groupIdByCode,
-} from '../app.js';
+import { Agent, createTestApp, principalFor, type TestApp, groupIdByCode } from '../app.js';
+import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
+import { makeMember } from '../factories/groups.js';
 
 let t: TestApp;
 let raceId: string;
+/** The coordination unit, and the Race IAG's chair and members. */
+let unit: FactoryAccount;
+let chairAccount: FactoryAccount;
+let advisorAccount: FactoryAccount;
+let jordan: FactoryAccount;
 
 before(async () => {
-  t = await createTestApp();
-  raceId = await groupIdByCode(t, DEMO_GROUP);
+  // No demo data: the file makes the people it reads. The IAGs are reference data.
+  t = await createTestApp({ demo: false });
+  raceId = await groupIdByCode(t, 'iag-race');
+  unit = await makeAccount(t, { role: 'coordination_unit' });
+  chairAccount = await makeMember(t, raceId, { chair: true });
+  advisorAccount = await makeMember(t, raceId);
+  jordan = await makeMember(t, raceId, { name: 'Jordan Okafor' });
+  await makeMember(t, raceId);
 });
 after(() => t.close());
 // Each test begins at the same moment, whatever the tests before it did to the clock.
@@ -45,14 +49,6 @@ const meetingForm = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
-async function personId(name: string): Promise<string> {
-  const { items } = await t.services.directory.people.list(
-    await principalFor(t, demoAccount('coordination_unit').email),
-    { q: name, limit: 1, offset: 0 },
-  );
-  return items[0]!.id;
-}
-
 function idFrom(location: string | undefined): string {
   const match = /\/meetings\/([0-9a-f-]{36})/.exec(location ?? '');
   assert.ok(match, `expected a meeting page, got ${location}`);
@@ -60,7 +56,7 @@ function idFrom(location: string | undefined): string {
 }
 
 test('IAG-21d: a series is scheduled at the group’s agreed interval; bad input names the field and writes nothing', async () => {
-  const coordinator = await signInAs(t, 'coordination_unit');
+  const coordinator = await signInAccount(t, unit);
   const url = `/groups/${raceId}/meetings/new`;
   const form = await coordinator.get(url);
   assert.equal(form.statusCode, 200);
@@ -110,11 +106,11 @@ test('IAG-21d: a series is scheduled at the group’s agreed interval; bad input
 });
 
 test('IAG-21e: a member tables an item; the chair accepts it and publishes the agenda; others cannot', async () => {
-  const coordinator = await signInAs(t, 'coordination_unit');
+  const coordinator = await signInAccount(t, unit);
   const created = await coordinator.post(`/groups/${raceId}/meetings/new`, meetingForm());
   const meetingId = idFrom(created.headers.location);
 
-  const advisor = await signInAs(t, 'advisor');
+  const advisor = await signInAccount(t, advisorAccount);
   const tabled = await advisor.post(`/meetings/${meetingId}/items/new`, {
     title: 'Stop and search in Brixton',
     details: 'Monitoring figures for the last quarter',
@@ -132,7 +128,7 @@ test('IAG-21e: a member tables an item; the chair accepts it and publishes the a
     (await advisor.post(`/meetings/${meetingId}/items/${item!.id}/accept`)).statusCode,
     403,
   );
-  const outsider = await signInAs(t, 'requester');
+  const outsider = await signInAccount(t, await makeAccount(t, { role: 'requester' }));
   assert.equal((await outsider.get(`/meetings/${meetingId}`)).statusCode, 403);
   assert.equal(
     (await outsider.post(`/meetings/${meetingId}/items/new`, { title: 'x' })).statusCode,
@@ -140,7 +136,7 @@ test('IAG-21e: a member tables an item; the chair accepts it and publishes the a
   );
 
   // The chair cannot publish while an item waits, then accepts it and publishes.
-  const chair = await signInAs(t, 'chair');
+  const chair = await signInAccount(t, chairAccount);
   const early = await chair.post(`/meetings/${meetingId}/publish`);
   assert.equal(early.statusCode, 409);
   assert.match(early.body, /Accept, defer or take off every item waiting for a decision/);
@@ -199,7 +195,7 @@ test('IAG-21e: a member tables an item; the chair accepts it and publishes the a
 });
 
 test('a meeting that was held cannot be cancelled; attendance can be corrected', async () => {
-  const coordinator = await signInAs(t, 'coordination_unit');
+  const coordinator = await signInAccount(t, unit);
   const res = await coordinator.post(
     `/groups/${raceId}/meetings/new`,
     meetingForm({
@@ -224,7 +220,7 @@ test('a meeting that was held cannot be cancelled; attendance can be corrected',
 });
 
 test('an advisor reaches the meetings of their own group only', async () => {
-  const advisor: Agent = await signInAs(t, 'advisor');
+  const advisor: Agent = await signInAccount(t, advisorAccount);
   const own = await advisor.get('/my-groups');
   assert.match(own.body, new RegExp(`/groups/${raceId}/meetings`));
   assert.equal((await advisor.get(`/groups/${raceId}/meetings`)).statusCode, 200);
@@ -237,8 +233,7 @@ test('an advisor reaches the meetings of their own group only', async () => {
 });
 
 test('IAG-21f: after three meetings missed in a row the chair, and only the chair, may withdraw the member', async () => {
-  const jordan = await personId('Jordan Okafor');
-  const coordinator = await signInAs(t, 'coordination_unit');
+  const coordinator = await signInAccount(t, unit);
   // Three meetings a week apart in January 2027, and one cancelled between them.
   const ids: string[] = [];
   for (const day of ['4', '11', '18', '25']) {
@@ -267,16 +262,13 @@ test('IAG-21f: after three meetings missed in a row the chair, and only the chai
   // The clock only moves forward from here (a second factor's code cannot be used twice), so
   // this test comes after those that use its first date.
   t.clock.current = new Date('2027-01-30T10:00:00Z');
-  const roll = await t.services.meetings.attendanceForm(
-    await principalFor(t, demoAccount('coordination_unit').email),
-    ids[0]!,
-  );
+  const roll = await t.services.meetings.attendanceForm(await principalFor(t, unit.email), ids[0]!);
   const attendance = (status: Record<string, string>) =>
     Object.fromEntries(
       roll.roll.map((r) => [`attendance-${r.personId}`, status[r.personId] ?? 'present']),
     );
   {
-    const staff = await signInAs(t, 'coordination_unit');
+    const staff = await signInAccount(t, unit);
     const missing = await staff.post(`/meetings/${ids[0]}/attendance`, {});
     assert.equal(missing.statusCode, 400);
     assert.match(
@@ -288,14 +280,14 @@ test('IAG-21f: after three meetings missed in a row the chair, and only the chai
       [ids[2], 'apologies'],
     ] as const)
       assert.equal(
-        (await staff.post(`/meetings/${id}/attendance`, attendance({ [jordan]: status })))
+        (await staff.post(`/meetings/${id}/attendance`, attendance({ [jordan.personId]: status })))
           .statusCode,
         303,
       );
 
     // Two missed (the cancelled meeting does not count): not yet.
-    const chair = await signInAs(t, 'chair');
-    const early = await chair.post(`/groups/${raceId}/absences/${jordan}/withdraw`, {
+    const chair = await signInAccount(t, chairAccount);
+    const early = await chair.post(`/groups/${raceId}/absences/${jordan.personId}/withdraw`, {
       reason: 'No contact',
     });
     assert.equal(early.statusCode, 409);
@@ -305,8 +297,12 @@ test('IAG-21f: after three meetings missed in a row the chair, and only the chai
     );
 
     assert.equal(
-      (await staff.post(`/meetings/${ids[3]}/attendance`, attendance({ [jordan]: 'absent' })))
-        .statusCode,
+      (
+        await staff.post(
+          `/meetings/${ids[3]}/attendance`,
+          attendance({ [jordan.personId]: 'absent' }),
+        )
+      ).statusCode,
       303,
     );
     const list = await chair.get(`/groups/${raceId}/meetings`);
@@ -317,25 +313,25 @@ test('IAG-21f: after three meetings missed in a row the chair, and only the chai
 
     // Nobody but the chair may withdraw.
     const before = await auditCount();
-    const refused = await staff.post(`/groups/${raceId}/absences/${jordan}/withdraw`, {
+    const refused = await staff.post(`/groups/${raceId}/absences/${jordan.personId}/withdraw`, {
       reason: 'No contact',
     });
     assert.equal(refused.statusCode, 403);
     assert.equal(await auditCount(), before);
-    const noReason = await chair.post(`/groups/${raceId}/absences/${jordan}/withdraw`, {});
+    const noReason = await chair.post(`/groups/${raceId}/absences/${jordan.personId}/withdraw`, {});
     assert.equal(noReason.statusCode, 400);
     assert.match(noReason.body, /Enter the decision and why it was made/);
 
-    const form = await chair.get(`/groups/${raceId}/absences/${jordan}/withdraw`);
+    const form = await chair.get(`/groups/${raceId}/absences/${jordan.personId}/withdraw`);
     assert.match(form.body, /25 January 2027, 6:30pm to 8:30pm: absent/);
-    const done = await chair.post(`/groups/${raceId}/absences/${jordan}/withdraw`, {
+    const done = await chair.post(`/groups/${raceId}/absences/${jordan.personId}/withdraw`, {
       reason: 'Three meetings missed; letters unanswered',
     });
     assert.equal(done.statusCode, 303);
     const [membership] = await t.services.db
       .select()
       .from(memberships)
-      .where(and(eq(memberships.groupId, raceId), eq(memberships.personId, jordan)));
+      .where(and(eq(memberships.groupId, raceId), eq(memberships.personId, jordan.personId)));
     assert.equal(membership!.status, 'withdrawn');
     assert.equal(membership!.leavingReason, 'Three meetings missed; letters unanswered');
     assert.equal(await auditCount(), before + 1);
@@ -346,7 +342,7 @@ test('the meeting page, kept between reads, shows at once any write to the meeti
   // Today, two hours before the test clock (which only moves forward: a code is used once).
   t.clock.advanceMinutes(5);
   const today = t.clock.now();
-  const coordinator = await signInAs(t, 'coordination_unit');
+  const coordinator = await signInAccount(t, unit);
   const scheduled = await coordinator.post(
     `/groups/${raceId}/meetings/new`,
     meetingForm({
@@ -371,7 +367,7 @@ test('the meeting page, kept between reads, shows at once any write to the meeti
         where a.meeting_id = ${id}
           -- Not the advisor who reads the page below.
           and a.person_id not in (select p.id from people p join users u on u.id = p.user_id
-                                  where u.email = ${demoAccount('advisor').email})
+                                  where u.email = ${advisorAccount.email})
         order by a.person_id limit 1`,
   );
   assert.ok(attendee, 'a member attended');
@@ -413,7 +409,7 @@ test('the meeting page, kept between reads, shows at once any write to the meeti
     ).headers.location,
   );
   assert.equal((await coordinator.get(`/meetings/${other}`)).statusCode, 200);
-  const advisor = await signInAs(t, 'advisor');
+  const advisor = await signInAccount(t, advisorAccount);
   assert.equal((await advisor.get(`/meetings/${other}`)).statusCode, 403);
   assert.equal((await advisor.get(`/meetings/${id}`)).statusCode, 200);
 });

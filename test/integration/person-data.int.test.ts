@@ -4,37 +4,44 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eq } from 'drizzle-orm';
 import { buildServices } from '../../src/app.js';
-import { people } from '../../src/modules/directory/schema.js';
-import { meetings } from '../../src/modules/meetings/schema.js';
 import type { BridgeModule, PersonDataSubject } from '../../src/platform/modules.js';
-import { londonInstant } from '../../src/platform/calendar/index.js';
 import { collectPersonData, type ModulePersonData } from '../../src/platform/person-data.js';
-import { createTestApp, demoAccount, groupIdByCode, principalFor, type TestApp } from '../app.js';
+import { createTestApp, groupIdByCode, type TestApp } from '../app.js';
+import type { FactoryAccount } from '../factories/accounts.js';
+import {
+  makeAdviceRequest,
+  makeDeploymentContact,
+  nominateAdvisors,
+  routeRequest,
+} from '../factories/advice.js';
+import { makeExpenseClaim } from '../factories/expenses.js';
+import { makeMember } from '../factories/groups.js';
+import { makeMeeting, recordAttendance, staffPrincipal } from '../factories/meetings.js';
 
 let t: TestApp;
 let modules: readonly BridgeModule[];
-let avery: PersonDataSubject;
-let jordan: PersonDataSubject;
+let race: string;
+/** Two members of the Race IAG: the person asked about, and another. */
+let avery: FactoryAccount;
+let jordan: FactoryAccount;
+const subject = (a: FactoryAccount): PersonDataSubject => ({
+  personId: a.personId,
+  userId: a.userId,
+});
 
 before(async () => {
-  t = await createTestApp();
+  // No demo data: the file makes the people and records it reads. The IAGs are reference data.
+  t = await createTestApp({ demo: false });
   // The same modules the application is built from, on the same database.
   modules = buildServices({
     config: t.config,
     database: t.services.database,
     now: t.clock.now,
   }).modules;
-  const subject = async (fullName: string): Promise<PersonDataSubject> => {
-    const [row] = await t.services.db
-      .select({ personId: people.id, userId: people.userId })
-      .from(people)
-      .where(eq(people.fullName, fullName));
-    return row!;
-  };
-  avery = await subject('Avery Advisor');
-  jordan = await subject('Jordan Okafor');
+  race = await groupIdByCode(t, 'iag-race');
+  avery = await makeMember(t, race, { name: 'Avery Advisor', startsOn: '2026-10-01' });
+  jordan = await makeMember(t, race, { name: 'Jordan Okafor', startsOn: '2026-10-01' });
 });
 after(() => t.close());
 
@@ -46,9 +53,7 @@ const section = (found: ModulePersonData[], module: string, title: string) => {
 };
 
 test('DP-02: every module gives its records about the person, and nobody else’s', async () => {
-  const unit = await principalFor(t, demoAccount('coordination_unit').email);
-  const advisor = await principalFor(t, demoAccount('advisor').email);
-  const race = await groupIdByCode(t, 'iag-race');
+  const unit = await staffPrincipal(t, 'coordination_unit');
   const disability = await groupIdByCode(t, 'iag-disability');
 
   // A membership: Avery is appointed to the Disability IAG.
@@ -60,71 +65,25 @@ test('DP-02: every module gives its records about the person, and nobody else’
   });
 
   // A meeting's attendance: Avery present, everyone else (Jordan too) with apologies.
-  const [held] = await t.services.db
-    .insert(meetings)
-    .values({
-      bodyType: 'advisory_group',
-      bodyId: race,
-      title: 'Race IAG meeting on stop and search',
-      startsAt: londonInstant('2026-11-09', 18 * 60),
-      format: 'in_person',
-      status: 'scheduled',
-    })
-    .returning();
-  const { roll } = await t.services.meetings.attendanceForm(unit, held!.id);
-  assert.ok(roll.some((r) => r.personId === jordan.personId));
-  await t.services.meetings.recordAttendance(
-    unit,
-    held!.id,
-    Object.fromEntries(
-      roll.map((r) => [
-        `attendance-${r.personId}`,
-        r.personId === avery.personId ? 'present' : 'apologies',
-      ]),
-    ),
-  );
+  const held = await makeMeeting(t, race, {
+    title: 'Race IAG meeting on stop and search',
+    date: '2026-11-09',
+  });
+  await recordAttendance(t, held.id, { [avery.personId]: 'present' }, 'apologies');
 
   // A deployment: Avery nominated for a request routed to the Race IAG.
-  const request = await t.services.advice.ask(
-    await principalFor(t, demoAccount('requester').email),
-    {
-      subject: 'Community meeting after a stabbing in Peckham',
-      details: 'We want advice on how to hold it.',
-      seriousOrCritical: 'no',
-      urgency: 'routine',
-      communities: 'Young people in Peckham',
-      'neededFrom-day': '7',
-      'neededFrom-month': '12',
-      'neededFrom-year': '2026',
-      clearanceNeeded: 'none',
-      advisorsWanted: '1',
-    },
-  );
-  await t.services.advice.route(await principalFor(t, demoAccount('ctset').email), request.id, {
-    groups: race,
-  });
-  await t.services.deployments.nominate(
-    await principalFor(t, demoAccount('deployment_contact').email),
-    request.id,
-    race,
-    { advisors: avery.personId, reason: 'Knows the area' },
-  );
+  const contact = await makeDeploymentContact(t, race);
+  const request = await makeAdviceRequest(t);
+  await routeRequest(t, request.id, race);
+  await nominateAdvisors(t, contact, request.id, race, [avery.personId], 'Knows the area');
 
   // An expense claim: Avery's fare to the meeting.
-  const claim = await t.services.expenses.start(advisor, { occasion: `meeting:${held!.id}` });
-  await t.services.expenses.addItem(advisor, claim.id, {
-    fields: {
-      category: 'public_transport',
-      'incurredOn-day': '9',
-      'incurredOn-month': '11',
-      'incurredOn-year': '2026',
-      description: 'Train to Lambeth',
-      amount: '12.40',
-    },
-    file: null,
+  const claim = await makeExpenseClaim(t, avery, {
+    occasion: `meeting:${held.id}`,
+    costs: [{ incurredOn: '2026-11-09', description: 'Train to Lambeth', amount: '12.40' }],
   });
 
-  const found = await collectPersonData(modules, t.services.db, avery);
+  const found = await collectPersonData(modules, t.services.db, subject(avery));
   assert.deepEqual(
     found.map((m) => m.module),
     ['directory', 'groups', 'meetings', 'advice', 'expenses', 'tracker'],
@@ -173,7 +132,7 @@ test('DP-02: every module gives its records about the person, and nobody else’
   );
 
   // Jordan's answer holds Jordan's records, and none of Avery's.
-  const others = await collectPersonData(modules, t.services.db, jordan);
+  const others = await collectPersonData(modules, t.services.db, subject(jordan));
   assert.equal(section(others, 'directory', 'Directory entry')[0]!['Full name'], 'Jordan Okafor');
   assert.ok(
     !section(others, 'groups', 'Memberships of advisory groups').some(

@@ -11,26 +11,23 @@ import {
   trackerSources,
   trackerUpdates,
 } from '../../src/modules/tracker/schema.js';
-import {
-  createTestApp,
-  demoAccount,
-  principalFor,
-  signInAs,
-  type Agent,
-  type TestApp,
-} from '../app.js';
+import { createTestApp, groupIdByCode, principalFor, type Agent, type TestApp } from '../app.js';
+import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
 
 let t: TestApp;
 let officer: Agent;
 let sourceId: string;
 let camdenId: string;
 let hrId: string;
+/** Camden's partnership officer. */
+let pat: FactoryAccount;
 
 const idFrom = (location: string | undefined) => location!.split('?')[0]!.split('/').pop()!;
 
 before(async () => {
-  t = await createTestApp();
-  officer = await signInAs(t, 'authority_officer');
+  // No demo data: the file makes the people it reads. Camden, HR and the IAGs are reference data.
+  t = await createTestApp({ demo: false });
+  officer = await signInAccount(t, await makeAccount(t, { role: 'authority_officer' }));
   const db = t.services.db;
   const [camden] = await db.select().from(organisations).where(eq(organisations.code, 'E09000007'));
   const [hr] = await db
@@ -39,6 +36,11 @@ before(async () => {
     .where(eq(organisations.code, 'human-resources'));
   camdenId = camden!.id;
   hrId = hr!.id;
+  pat = await makeAccount(t, {
+    role: 'partnership_officer',
+    name: 'Inspector Pat Partnership',
+    scope: { type: 'borough', id: camdenId },
+  });
 });
 after(() => t.close());
 
@@ -94,7 +96,7 @@ test('TRK-01: recommendations, key points and actions are added by hand, the num
   const both = await officer.post(`/tracker/recommendations/${recommendationId}/key-points/new`, {
     text: 'x',
     leadOrganisation: hrId,
-    leadEmail: demoAccount('partnership_officer').email,
+    leadEmail: pat.email,
   });
   assert.match(both.body, /Choose a unit or give a person’s e-mail address, not both/);
 
@@ -141,7 +143,7 @@ test('TRK-01: recommendations, key points and actions are added by hand, the num
     ownerEmail: 'nobody@example.org',
   });
   assert.match(details.body, /There is nobody in the directory with that e-mail address/);
-  const member = await signInAs(t, 'authority_member');
+  const member = await signInAccount(t, await makeAccount(t, { role: 'authority_member' }));
   assert.equal((await member.get(`/tracker/actions/${added!.id}/details`)).statusCode, 403);
 });
 
@@ -195,9 +197,14 @@ test('CON-08, IAG-25: a group’s work schedule for a reporting year is a work p
     text: 'Advise on every critical incident in the year',
   });
   assert.equal(objective.statusCode, 303);
+  const chair = await makeAccount(t, {
+    role: 'chair',
+    name: 'Charlie Chair',
+    scope: { type: 'group', id: race!.id },
+  });
   const strand = await officer.post(
     `/tracker/recommendations/${idFrom(objective.headers.location)}/key-points/new`,
-    { text: 'Critical incident strand', leadEmail: demoAccount('chair').email },
+    { text: 'Critical incident strand', leadEmail: chair.email },
   );
   assert.equal(strand.statusCode, 303, strand.body.slice(0, 1500));
   const objectivePage = await officer.get(
@@ -278,15 +285,9 @@ test('a public source shows its recommendations and progress to anyone, never a 
     .select()
     .from(trackerActions)
     .where(eq(trackerActions.description, 'Review the application form'));
-  const partnership = await principalFor(t, demoAccount('partnership_officer').email);
-  const [pat] = await db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(eq(organisations.code, 'E09000007'));
-  assert.ok(pat && partnership);
   await officer.post(`/tracker/actions/${action!.id}/details`, {
     description: 'Review the application form',
-    ownerEmail: demoAccount('partnership_officer').email,
+    ownerEmail: pat.email,
   });
   const list = await t.app.inject({ url: '/recommendations' });
   assert.equal(list.statusCode, 200);
@@ -325,12 +326,10 @@ test('TRK-01: the report is a tagged PDF, and attaches to a meeting’s agenda a
   assert.match(none.body, /There is no agenda item of a meeting to come/);
 
   // The coordination unit supports the advisory groups' meetings: it tables an item and attaches.
-  const unit = await principalFor(t, demoAccount('coordination_unit').email);
-  const [race] = await t.services.db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.name, 'Race Independent Advisory Group'));
-  const [meeting] = await t.services.meetings.schedule(unit, 'advisory_group', race!.id, {
+  const unitAccount = await makeAccount(t, { role: 'coordination_unit' });
+  const unit = await principalFor(t, unitAccount.email);
+  const raceId = await groupIdByCode(t, 'iag-race');
+  const [meeting] = await t.services.meetings.schedule(unit, 'advisory_group', raceId, {
     title: 'Full meeting',
     'date-day': '10',
     'date-month': '12',
@@ -342,7 +341,7 @@ test('TRK-01: the report is a tagged PDF, and attaches to a meeting’s agenda a
   const item = await t.services.meetings.tableItem(unit, meeting!.id, {
     title: 'Progress on the Race and Faith Inquiry',
   });
-  const coordinator = await signInAs(t, 'coordination_unit');
+  const coordinator = await signInAccount(t, unitAccount);
   const form = await coordinator.get(`/tracker/sources/${sourceId}/report/attach`);
   assert.match(form.body, /Progress on the Race and Faith Inquiry/);
   const missing = await coordinator.post(`/tracker/sources/${sourceId}/report/attach`, {

@@ -8,13 +8,16 @@ import {
   trackerRecommendations,
   trackerSources,
 } from '../../src/modules/tracker/schema.js';
-import { removeDemoData } from '../../src/demo/demo-data.js';
+import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
 import { organisations } from '../../src/modules/directory/schema.js';
 import { TRACKER_CSV_COLUMNS, parseTrackerCsv } from '../../src/modules/tracker/transfer/csv.js';
-import { createTestApp, signInAs, type TestApp, type Agent } from '../app.js';
+import { createTestApp, demoAccount, principalFor, type TestApp, type Agent } from '../app.js';
+import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
+import { organisationIdByCode } from '../factories/tracker.js';
 
 let t: TestApp;
 let officer: Agent;
+let officerAccount: FactoryAccount;
 
 const example = (name: string) => readFileSync(path.resolve('examples/tracker', name));
 const csvFile = (bytes: Buffer | string, name = 'source.csv') => ({
@@ -56,8 +59,10 @@ async function sourceCount() {
 }
 
 before(async () => {
-  t = await createTestApp();
-  officer = await signInAs(t, 'authority_officer');
+  // No demo data: the file makes the people it reads. Camden is reference data.
+  t = await createTestApp({ demo: false });
+  officerAccount = await makeAccount(t, { role: 'authority_officer' });
+  officer = await signInAccount(t, officerAccount);
 });
 after(() => t.close());
 // Each test begins at the same moment, whatever the tests before it did to the clock.
@@ -294,11 +299,11 @@ test('TRK-01: a file with bad rows is refused line by line and nothing is import
 });
 
 test('the tracker is refused to those who do not run it, and changes nothing', async () => {
-  const advisor = await signInAs(t, 'advisor');
+  const advisor = await signInAccount(t, await makeAccount(t, { role: 'advisor' }));
   const before = await sourceCount();
   assert.equal((await advisor.get('/tracker')).statusCode, 403);
   assert.equal((await advisor.postFile('/tracker/import', {}, csvFile(CAMDEN))).statusCode, 403);
-  const member = await signInAs(t, 'authority_member');
+  const member = await signInAccount(t, await makeAccount(t, { role: 'authority_member' }));
   assert.equal((await member.get('/tracker')).statusCode, 200);
   assert.equal((await member.postFile('/tracker/import', {}, csvFile(CAMDEN))).statusCode, 403);
   assert.equal(await sourceCount(), before);
@@ -324,14 +329,21 @@ test('TRK-01: the owner’s unit records progress; others cannot; the report say
   assert.equal(recorded.statusCode, 303);
   t.clock.advanceMinutes(24 * 60);
   // A day on, sessions have lapsed: sign in again.
-  officer = await signInAs(t, 'authority_officer');
+  officer = await signInAccount(t, officerAccount);
   // Read before the progress, so the report after it is shown to be built again, not kept.
   const beforeProgress = await officer.get(`/tracker/sources/${sourceId}/report?date=2026-11-24`);
   assert.match(beforeProgress.body, /Set up a referral log with the council/);
   assert.doesNotMatch(beforeProgress.body, /Completed 20 November 2026/);
 
   // Camden's partnership officer answers for the borough.
-  const partnership = await signInAs(t, 'partnership_officer');
+  const partnership = await signInAccount(
+    t,
+    await makeAccount(t, {
+      role: 'partnership_officer',
+      name: 'Inspector Pat Partnership',
+      scope: { type: 'borough', id: await organisationIdByCode(t, 'E09000007') },
+    }),
+  );
   const mine = await partnership.get('/tracker/my-actions');
   assert.match(mine.body, /Set up a referral log with the council/);
   assert.doesNotMatch(mine.body, /Publish on the website/);
@@ -362,7 +374,7 @@ test('TRK-01: the owner’s unit records progress; others cannot; the report say
   assert.equal(stale.statusCode, 409);
 
   // Someone outside the borough cannot, and changes nothing.
-  const advisor = await signInAs(t, 'advisor');
+  const advisor = await signInAccount(t, await makeAccount(t, { role: 'advisor' }));
   const refused = await advisor.post(`/tracker/actions/${owned!.id}`, {
     version: '2',
     result: 'awaits',
@@ -409,7 +421,7 @@ test('TRK-01: a recommendation not accepted needs its rationale; superseded name
   assert.equal(imported.statusCode, 303, imported.body.slice(0, 1500));
   const sourceId = imported.headers.location!.split('/').pop()!;
   t.clock.advanceMinutes(24 * 60);
-  officer = await signInAs(t, 'authority_officer');
+  officer = await signInAccount(t, officerAccount);
   const [rec] = await t.services.db
     .select()
     .from(trackerRecommendations)
@@ -439,15 +451,31 @@ test('TRK-01: a recommendation not accepted needs its rationale; superseded name
 });
 
 test('removing the demo data keeps the tracker, taking the demo accounts’ names off it', async () => {
+  // The demo data is what this test removes: it loads it, and a demo officer imports a source.
+  await loadDemoData(t.services.db, t.services.secretBox);
+  const demoOfficer = await principalFor(t, demoAccount('authority_officer').email);
+  const title = 'Hate Crime Board scrutiny of Camden (demo officer)';
+  const { source } = await t.services.tracker.importCsv(
+    demoOfficer,
+    CAMDEN.replace('Hate Crime Board scrutiny of Camden', title),
+  );
+  const before = await sourceCount();
   await removeDemoData(t.services.db);
-  const [{ n }] = (await t.services.db.select({ n: count() }).from(trackerSources)) as [
-    { n: number },
-  ];
-  assert.ok(n >= 3);
+  assert.equal(await sourceCount(), before);
+  const [kept] = await t.services.db
+    .select()
+    .from(trackerSources)
+    .where(eq(trackerSources.id, source.id));
+  assert.equal(kept!.createdBy, null);
   const [owned] = await t.services.db
     .select()
     .from(trackerActions)
-    .where(eq(trackerActions.description, 'Set up a referral log with the council'));
+    .where(
+      and(
+        eq(trackerActions.sourceId, source.id),
+        eq(trackerActions.description, 'Set up a referral log with the council'),
+      ),
+    );
   // Camden is reference data, not demo data: the borough still owns its action.
   assert.ok(owned!.ownerOrganisationId);
 });

@@ -6,6 +6,7 @@ import type { Principal, UserPrincipal } from '../../platform/auth/principal.js'
 import type { Db, Executor } from '../../platform/db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.js';
 import { isUuid } from '../../platform/http/params.js';
+import type { Translate } from '../../platform/i18n/messages.js';
 import type { MailService } from '../../platform/mail/service.js';
 import type { DirectoryService, PersonSummary } from '../directory/index.js';
 import { advisoryGroups, memberships } from './schema.js';
@@ -16,6 +17,8 @@ export interface GroupsServiceDeps {
   config: Config;
   directory: DirectoryService;
   mail: MailService;
+  /** The words of its refusals and e-mails, in the default language (ADR 0015). */
+  t: Translate;
   now?: () => Date;
 }
 

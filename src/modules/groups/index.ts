@@ -162,24 +162,32 @@ export function createGroupsModule(
   const { platform, now, directory: directoryApi, meetings } = deps;
   const { db, config, mail } = platform;
   const { directory } = directoryApi;
-  const groups = createGroupsService({ db, config, directory, mail, now });
+  const groups = createGroupsService({ db, config, directory, mail, now, t: platform.t });
   const recruitment = {
-    ...createRecruitmentService({ db, groups, directory, mail, publicUrl: config.publicUrl, now }),
-    ...createApplyService({ db, groups, mail }),
+    ...createRecruitmentService({
+      db,
+      groups,
+      directory,
+      mail,
+      publicUrl: config.publicUrl,
+      t: platform.t,
+      now,
+    }),
+    ...createApplyService({ db, groups, mail, t: platform.t }),
   };
-  const policeAttendance = createPoliceAttendanceService({ db, groups, directory });
+  const policeAttendance = createPoliceAttendanceService({ db, groups, directory, t: platform.t });
   // A member's records, the police who attend, diversity and balance, and the guides.
   const memberRecords = {
-    ...createMemberRecordsService({ db, groups, directory }),
+    ...createMemberRecordsService({ db, groups, directory, t: platform.t }),
     ...policeAttendance,
-    ...createDiversityService({ db, groups, directory }),
+    ...createDiversityService({ db, groups, directory, t: platform.t }),
     ...createGuidesService({ db, groups, directory }),
   };
   // ADR 0005: a group, the Director's meetings with the chairs and the annual conference meet.
   meetings.addBodies([
-    createGroupMeetingBody({ groups, policeAttendance, directory }),
-    createDirectorChairsBody({ groups, directory }),
-    createAnnualConferenceBody({ groups, directory }),
+    createGroupMeetingBody({ groups, policeAttendance, directory, t: platform.t }),
+    createDirectorChairsBody({ groups, directory, t: platform.t }),
+    createAnnualConferenceBody({ groups, directory, t: platform.t }),
   ]);
   const services: GroupsServices = { groups, recruitment, memberRecords };
   return {
@@ -200,7 +208,8 @@ export function createGroupsModule(
       groupTypeSql,
       groupOwnerIdSql,
       workingGroupsSql,
-      groupTypeLabel,
+      // Other modules' services name a type without a request: the default language.
+      groupTypeLabel: (type) => groupTypeLabel(platform.t, type),
       groupProfile,
       groupColumns,
       advisorRecords,

@@ -10,13 +10,13 @@ import {
   type IsoDate,
 } from '../../platform/calendar/index.js';
 import { ConflictError, NotFoundError } from '../../platform/errors.js';
+import type { Translate } from '../../platform/i18n/messages.js';
 import type { DirectoryService } from '../directory/index.js';
 import { meetingPaths, type Body, type BodyProvider } from '../meetings/index.js';
 import type { PoliceAttendanceService } from './police-attendance/service.js';
 import { groupPageHref } from './links.js';
 import { groupPaths } from './paths.js';
 import { checkAnnualConference, checkDirectorChairsMeetings } from './rules.js';
-import { POLICE_ATTENDEE_LABELS } from './schema.js';
 import type { GroupsService } from './service.js';
 
 /** A group that does not exist (or is not public) is no body; any other failure is a failure. */
@@ -60,8 +60,10 @@ export function createGroupMeetingBody(deps: {
   groups: GroupsService;
   policeAttendance: PoliceAttendanceService;
   directory: DirectoryService;
+  /** The default language's messages: the meetings module asks without a request. */
+  t: Translate;
 }): BodyProvider {
-  const { groups, policeAttendance, directory } = deps;
+  const { groups, policeAttendance, directory, t } = deps;
   return {
     type: 'advisory_group',
     pathPrefix: groupPaths.list,
@@ -140,7 +142,10 @@ export function createGroupMeetingBody(deps: {
             email: p.email,
             kind: 'police' as const,
             since: p.fromOn,
-            capacity: `${POLICE_ATTENDEE_LABELS[p.role]}, ${p.rank}`,
+            capacity: t('groups:meetingBody.policeCapacity', {
+              role: t(`groups:policeAttendee.${p.role}`),
+              rank: p.rank,
+            }),
           })),
       ];
     },
@@ -169,12 +174,13 @@ export const directorChairsMeetingsPath = meetingPaths.bodyMeetings(
 export function createDirectorChairsBody(deps: {
   groups: GroupsService;
   directory: DirectoryService;
+  t: Translate;
 }): BodyProvider {
-  const { groups, directory } = deps;
+  const { groups, directory, t } = deps;
   const body: Body = {
     type: 'director_chairs',
     id: DIRECTOR_CHAIRS_ID,
-    name: "The Director's meetings with the corporate IAG chairs",
+    name: t('groups:meetingBody.directorChairs.name'),
     intervalMonths: 6,
     href: directorChairsMeetingsPath,
   };
@@ -226,7 +232,7 @@ export function createDirectorChairsBody(deps: {
           email: c.email,
           kind: 'member' as const,
           since: c.heldOn,
-          capacity: `Chair, ${c.groupName}`,
+          capacity: t('groups:meetingBody.directorChairs.capacity', { group: c.groupName }),
         }));
     },
 
@@ -234,9 +240,7 @@ export function createDirectorChairsBody(deps: {
       reportingYearNotice(groups.today(), countMeetings, checkDirectorChairsMeetings),
 
     withdrawForAbsence() {
-      throw new ConflictError(
-        'The chairs attend by office: a chair who misses meetings is a matter for their group',
-      );
+      throw new ConflictError(t('groups:meetingBody.directorChairs.noWithdrawal'));
     },
   };
 }
@@ -258,12 +262,13 @@ export const annualConferenceMeetingsPath = meetingPaths.bodyMeetings(
 export function createAnnualConferenceBody(deps: {
   groups: GroupsService;
   directory: DirectoryService;
+  t: Translate;
 }): BodyProvider {
-  const { groups, directory } = deps;
+  const { groups, directory, t } = deps;
   const body: Body = {
     type: 'annual_conference',
     id: ANNUAL_CONFERENCE_ID,
-    name: 'The annual conference of the advisory groups',
+    name: t('groups:meetingBody.annualConference.name'),
     intervalMonths: 12,
     href: annualConferenceMeetingsPath,
   };
@@ -318,7 +323,7 @@ export function createAnnualConferenceBody(deps: {
       reportingYearNotice(groups.today(), countMeetings, checkAnnualConference),
 
     withdrawForAbsence() {
-      throw new ConflictError('Groups send representatives to the conference: nobody is withdrawn');
+      throw new ConflictError(t('groups:meetingBody.annualConference.noWithdrawal'));
     },
   };
 }

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { test } from 'node:test';
-import { parseMemberImport } from './member-import.js';
+import { loadMessages } from '../../platform/i18n/messages.js';
+import { parseMemberImport as parse } from './member-import.js';
+
+const t = loadMessages(path.resolve('src')).translator('en');
+const parseMemberImport = (csv: string, today: string) => parse(csv, today, t);
 
 test('a member list reads names, e-mails, first-joined dates (ISO or UK) and consent', () => {
   const { rows, problems } = parseMemberImport(

@@ -7,6 +7,7 @@
 import { parse } from 'csv-parse/sync';
 import { parseIsoDate, type IsoDate } from '../../platform/calendar/index.js';
 import { lineWithNul, NUL_IN_FILE } from '../../platform/http/text-input.js';
+import type { Translate } from '../../platform/i18n/messages.js';
 
 export const MEMBER_IMPORT_COLUMNS = [
   'name',
@@ -43,9 +44,11 @@ function dateOf(value: string): IsoDate | null {
   return parseIsoDate(value);
 }
 
+/** `t` words the problems (the default language's, as the service has no request). */
 export function parseMemberImport(
   csv: string,
   today: IsoDate,
+  t: Translate,
 ): { rows: MemberImportRow[]; problems: MemberImportProblem[] } {
   // PostgreSQL cannot store a null character: the list is refused, naming the line.
   const nulLine = lineWithNul(csv);
@@ -62,7 +65,7 @@ export function parseMemberImport(
     const line = (error as { lines?: number }).lines ?? 1;
     return {
       rows: [],
-      problems: [{ line, message: 'The file is not valid CSV here: check the quotes' }],
+      problems: [{ line, message: t('groups:memberImport.notCsv') }],
     };
   }
   const problems: MemberImportProblem[] = [];
@@ -75,19 +78,19 @@ export function parseMemberImport(
       problems: [
         {
           line: 1,
-          message: `The first line must name the columns; missing: ${missing.join(', ')}`,
+          message: t('groups:memberImport.missingColumns', { columns: missing.join(', ') }),
         },
       ],
     };
   if (records.length === 0)
-    return { rows: [], problems: [{ line: 2, message: 'There are no members in the list' }] };
+    return { rows: [], problems: [{ line: 2, message: t('groups:memberImport.empty') }] };
   if (records.length > MEMBER_IMPORT_MAX_ROWS)
     return {
       rows: [],
       problems: [
         {
           line: MEMBER_IMPORT_MAX_ROWS + 2,
-          message: `Import at most ${MEMBER_IMPORT_MAX_ROWS} members at a time`,
+          message: t('groups:memberImport.tooMany', { max: MEMBER_IMPORT_MAX_ROWS }),
         },
       ],
     };
@@ -100,41 +103,32 @@ export function parseMemberImport(
     const joined = record.first_joined ?? '';
     const publish = (record.publish_name ?? '').toLowerCase();
     const rowProblems: string[] = [];
-    if (!name) rowProblems.push('enter the member’s name');
-    else if (name.length > 200) rowProblems.push('the name must be 200 characters or fewer');
-    if (email && !EMAIL.test(email)) rowProblems.push(`“${email}” is not an e-mail address`);
+    // Each problem is a clause of the line's one sentence (joined by "; ").
+    const problem = (key: string, values?: Record<string, string | number>) =>
+      rowProblems.push(t(`groups:memberImport.row.${key}`, values));
+    if (!name) problem('noName');
+    else if (name.length > 200) problem('nameTooLong');
+    if (email && !EMAIL.test(email)) problem('notEmail', { email });
     const firstJoined = dateOf(joined);
-    if (!joined) rowProblems.push('enter the date they first joined, like 2003-06-01');
-    else if (!firstJoined)
-      rowProblems.push(`“${joined}” is not a real date; write it like 2003-06-01`);
-    else if (firstJoined > today)
-      rowProblems.push('the date they first joined cannot be in the future');
-    if (!['', 'yes', 'no', 'y', 'n'].includes(publish))
-      rowProblems.push('publish_name must be yes, no or empty');
+    if (!joined) problem('noFirstJoined');
+    else if (!firstJoined) problem('firstJoinedNotDate', { date: joined });
+    else if (firstJoined > today) problem('firstJoinedInFuture');
+    if (!['', 'yes', 'no', 'y', 'n'].includes(publish)) problem('publishName');
     const agreedOnText = record.second_term_agreed_on ?? '';
     const chair = record.agreed_by_chair ?? '';
     const director = record.agreed_by_director ?? '';
     const agreedOn = agreedOnText ? dateOf(agreedOnText) : null;
     if (agreedOnText || chair || director) {
-      if (!agreedOnText || !chair || !director)
-        rowProblems.push(
-          'a second term’s agreement needs all three of second_term_agreed_on, agreed_by_chair and agreed_by_director',
-        );
-      if (agreedOnText && !agreedOn)
-        rowProblems.push(`“${agreedOnText}” is not a real date; write it like 2011-06-01`);
-      else if (agreedOn && agreedOn > today)
-        rowProblems.push('the date the second term was agreed cannot be in the future');
-      else if (agreedOn && firstJoined && agreedOn < firstJoined)
-        rowProblems.push('the second term cannot have been agreed before they first joined');
-      if (chair.length > 200 || director.length > 200)
-        rowProblems.push('the names of the chair and the Director must be 200 characters or fewer');
+      if (!agreedOnText || !chair || !director) problem('agreementIncomplete');
+      if (agreedOnText && !agreedOn) problem('agreedOnNotDate', { date: agreedOnText });
+      else if (agreedOn && agreedOn > today) problem('agreedOnInFuture');
+      else if (agreedOn && firstJoined && agreedOn < firstJoined) problem('agreedBeforeJoining');
+      if (chair.length > 200 || director.length > 200) problem('agreedByTooLong');
       if (chair && director && chair.toLowerCase() === director.toLowerCase())
-        rowProblems.push(
-          'the chair and the Director who agreed the second term must be two different people',
-        );
+        problem('agreedBySamePerson');
     }
     const key = email ?? name.toLowerCase();
-    if (key && seen.has(key)) rowProblems.push(`the same person is on line ${seen.get(key)}`);
+    if (key && seen.has(key)) problem('samePerson', { line: seen.get(key)! });
     if (key) seen.set(key, line);
     if (rowProblems.length) problems.push({ line, message: capitalise(rowProblems.join('; ')) });
     else

@@ -9,6 +9,7 @@ import {
   type IsoDate,
 } from '../../platform/calendar/index.js';
 import type { OrganisationKind } from '../directory/index.js';
+import type { Label, Said, SaidRefusal } from './words.js';
 
 export const GROUP_TYPES = [
   'corporate_iag',
@@ -20,6 +21,10 @@ export const GROUP_TYPES = [
 ] as const;
 export type GroupType = (typeof GROUP_TYPES)[number];
 
+/**
+ * The types' names, as other modules still show them; the groups' own pages use the catalogue's
+ * `groups:groupType.<type>` (ADR 0015). Goes when the advice module reads the catalogue.
+ */
 export const GROUP_TYPE_LABELS: Record<GroupType, string> = {
   corporate_iag: 'Corporate independent advisory group',
   borough_iag: 'Borough independent advisory group',
@@ -59,10 +64,11 @@ export function ownerKindFor(type: GroupType): OrganisationKind | 'parent-group'
   }
 }
 
-export interface RuleRefusal {
-  field: string;
-  message: string;
-}
+/** A group's type as a value of a sentence: "a specialist advisory group". */
+const typeInSentence = (type: GroupType): Label => ({
+  key: `groups:groupType.${type}`,
+  lower: true,
+});
 
 /**
  * IAG-01: the checks a group's registration must pass beyond its form. Returns each refusal
@@ -77,43 +83,30 @@ export function checkGroupRegistration(input: {
   registeredByDirector: boolean;
   /** Whether it is being created now (the Director rule applies to creation only). */
   creating: boolean;
-}): RuleRefusal[] {
-  const refusals: RuleRefusal[] = [];
-  if (!isIndependentType(input.type) && /\bindependent\b/i.test(input.name)) {
-    refusals.push({
-      field: 'name',
-      message: `A ${GROUP_TYPE_LABELS[input.type].toLowerCase()} gives predominantly non-independent advice and cannot be called "Independent" (IAG-01)`,
-    });
-  }
-  if (input.type === 'corporate_focus' && input.creating && !input.registeredByDirector) {
-    refusals.push({
-      field: 'type',
-      message:
-        'Only the Director of the Diversity and Citizen Focus Directorate can set up a corporate focus group (IAG-01)',
-    });
-  }
+}): SaidRefusal[] {
+  const refusals: SaidRefusal[] = [];
+  const type = { type: typeInSentence(input.type) };
+  if (!isIndependentType(input.type) && /\bindependent\b/i.test(input.name))
+    refusals.push({ field: 'name', key: 'groups:rules.registration.notIndependent', values: type });
+  if (input.type === 'corporate_focus' && input.creating && !input.registeredByDirector)
+    refusals.push({ field: 'type', key: 'groups:rules.registration.focusGroupByDirector' });
   const ownerKind = ownerKindFor(input.type);
   if (ownerKind === 'parent-group') {
     if (!input.hasParent)
-      refusals.push({ field: 'parentGroupId', message: 'Select the group this is a sub-group of' });
+      refusals.push({ field: 'parentGroupId', key: 'groups:rules.registration.selectParent' });
     else if (input.parentType === 'sub_group')
-      refusals.push({
-        field: 'parentGroupId',
-        message: 'A sub-group belongs to a group, not to another sub-group',
-      });
+      refusals.push({ field: 'parentGroupId', key: 'groups:rules.registration.parentIsSubGroup' });
   } else {
     if (input.hasParent)
-      refusals.push({
-        field: 'parentGroupId',
-        message: 'Only a sub-group belongs to another group; choose "Sub-group" as the type',
-      });
+      refusals.push({ field: 'parentGroupId', key: 'groups:rules.registration.onlySubGroups' });
     if (input.ownerKind !== ownerKind)
       refusals.push({
         field: 'ownerId',
-        message:
+        key:
           ownerKind === 'borough'
-            ? `A ${GROUP_TYPE_LABELS[input.type].toLowerCase()} is owned by a borough command: select a borough`
-            : `A ${GROUP_TYPE_LABELS[input.type].toLowerCase()} is owned by a police directorate: select a directorate`,
+            ? 'groups:rules.registration.ownedByBorough'
+            : 'groups:rules.registration.ownedByDirectorate',
+        values: type,
       });
   }
   return refusals;
@@ -142,11 +135,14 @@ export function nextTerm(
   termsServed: number,
 ):
   | { allowed: true; termNumber: number; needsAgreement: boolean }
-  | { allowed: false; reason: string } {
+  | { allowed: false; reason: Said } {
   if (termsServed >= MAX_TERMS)
     return {
       allowed: false,
-      reason: `An advisor may serve at most ${MAX_TERMS} terms of ${TERM_YEARS} years in a group, and this member has served ${termsServed} (IAG-18). A third term cannot be agreed`,
+      reason: {
+        key: 'groups:rules.terms.noThirdTerm',
+        values: { max: MAX_TERMS, years: TERM_YEARS, served: termsServed },
+      },
     };
   const termNumber = termsServed + 1;
   return { allowed: true, termNumber, needsAgreement: termNumber === 2 };
@@ -158,10 +154,18 @@ export function nextTerm(
  * history, recorded by importing the group's existing members (which counts their terms and
  * ends them) rather than by appointing them now. Returns the refusal, or null.
  */
-export function checkAppointmentStart(startsOn: IsoDate, today: IsoDate): string | null {
+export function checkAppointmentStart(startsOn: IsoDate, today: IsoDate): Said | null {
   const end = termEndDate(startsOn);
   if (end > today) return null;
-  return `An appointment starting on ${formatDate(startsOn)} would have ended on ${formatDate(end)}, as a term lasts ${TERM_YEARS} years (IAG-18). Enter a start date after ${formatDate(addCalendarMonths(today, -TERM_YEARS * 12))}, or record a past member by importing the group’s existing members`;
+  return {
+    key: 'groups:rules.terms.alreadyEnded',
+    values: {
+      start: formatDate(startsOn),
+      end: formatDate(end),
+      years: TERM_YEARS,
+      earliest: formatDate(addCalendarMonths(today, -TERM_YEARS * 12)),
+    },
+  };
 }
 
 /**
@@ -188,13 +192,9 @@ export function checkNotOwnSecondTerm(
   memberUserId: string | null,
   deciderUserId: string,
   capacity: 'chair' | 'director' | 'decline',
-): string | null {
+): Said | null {
   if (memberUserId === null || memberUserId !== deciderUserId) return null;
-  if (capacity === 'chair')
-    return 'You cannot agree your own second term as chair: nobody decides their own case. A co-chair, or the chair who follows you, must agree it (IAG-18)';
-  if (capacity === 'director')
-    return 'You cannot agree your own second term as the Director: nobody decides their own case. Someone acting for the Director must agree it (IAG-18)';
-  return 'You cannot decide your own second term: nobody decides their own case. Another chair and the Director decide it (IAG-18)';
+  return { key: `groups:rules.terms.ownCase.${capacity}` };
 }
 
 export interface RetrospectiveAppointment {
@@ -250,9 +250,12 @@ export function retrospectiveAppointment(
 export function importedAgreementProblem(
   row: { name: string; secondTermAgreement: unknown },
   term: { termNumber: number; end: IsoDate },
-): string | null {
+): Said | null {
   if (!row.secondTermAgreement || term.termNumber !== 1) return null;
-  return `${row.name} is in their first term, to ${formatDate(term.end)}, so has no second term to agree: leave second_term_agreed_on, agreed_by_chair and agreed_by_director empty`;
+  return {
+    key: 'groups:rules.terms.importedAgreement',
+    values: { name: row.name, end: formatDate(term.end) },
+  };
 }
 
 /** Members are told six months ahead that their term ends. */
@@ -271,6 +274,10 @@ export function termEndNoticeDue(end: IsoDate, today: IsoDate): boolean {
  */
 export const CLEARANCE_ORDER = ['nppv1', 'nppv2', 'nppv3', 'sc', 'dv'] as const;
 export type ClearanceLevel = (typeof CLEARANCE_ORDER)[number];
+/**
+ * The levels' names, as other modules still show them; the groups' own pages use the catalogue's
+ * `groups:clearance.<level>` (ADR 0015). Goes when the advice module reads the catalogue.
+ */
 export const CLEARANCE_LABELS: Record<ClearanceLevel, string> = {
   nppv1: 'Non-police personnel vetting level 1 (NPPV1)',
   nppv2: 'Non-police personnel vetting level 2 (NPPV2)',
@@ -298,7 +305,7 @@ export function mayWorkAtClearance(
   held: readonly HeldClearance[],
   needed: ClearanceLevel | null,
   on: IsoDate,
-): { allowed: true } | { allowed: false; reason: string } {
+): { allowed: true } | { allowed: false; refusal: Said; reason: string } {
   if (needed === null) return { allowed: true };
   const rank = CLEARANCE_ORDER.indexOf(needed);
   if (held.some((c) => clearanceActive(c, on) && CLEARANCE_ORDER.indexOf(c.level) >= rank))
@@ -306,8 +313,19 @@ export function mayWorkAtClearance(
   const lapsed = held.find(
     (c) => CLEARANCE_ORDER.indexOf(c.level) >= rank && !clearanceActive(c, on),
   );
+  const refusal: Said = lapsed
+    ? {
+        key: 'groups:rules.clearance.notInForce',
+        values: { level: { key: `groups:clearance.${lapsed.level}` }, on: formatDate(on) },
+      }
+    : {
+        key: 'groups:rules.clearance.notHeld',
+        values: { level: { key: `groups:clearance.${needed}` } },
+      };
   return {
     allowed: false,
+    refusal,
+    // The words the advice module still shows, until it says `refusal` itself.
     reason: lapsed
       ? `Their ${CLEARANCE_LABELS[lapsed.level]} is not in force on ${formatDate(on)} (IAG-29)`
       : `The work needs ${CLEARANCE_LABELS[needed]} and they do not hold it (IAG-29)`,
@@ -348,11 +366,15 @@ export function checkFocusGroupRepresentative(
   personName: string,
   personIags: readonly { id: string; name: string }[],
   represented: ReadonlySet<string>,
-): string | null {
+): Said | null {
   if (personIags.length === 0)
-    return `A corporate focus group takes one representative from each corporate IAG, and ${personName} is not a current member of one (IAG-01)`;
+    return { key: 'groups:rules.focusGroup.notInAnIag', values: { name: personName } };
   if (personIags.every((g) => represented.has(g.id)))
-    return `The ${personIags.map((g) => g.name).join(' and the ')} already ${personIags.length === 1 ? 'has its' : 'have their'} representative in this focus group (IAG-01)`;
+    return {
+      key: 'groups:rules.focusGroup.represented',
+      // Left in English: names joined as "the Race IAG and the Youth IAG" (a member of two).
+      values: { groups: personIags.map((g) => g.name).join(' and the '), count: personIags.length },
+    };
   return null;
 }
 
@@ -365,11 +387,23 @@ export const DIRECTOR_CHAIRS_MEETINGS_PER_YEAR = 2;
  * (April to March). Counts meetings held or still scheduled in the year; cancelled ones do not
  * count. Returns the shortfall message, or null when the year has enough.
  */
+export function directorChairsShortfall(yearLabel: string, heldOrScheduled: number): Said | null {
+  if (heldOrScheduled >= DIRECTOR_CHAIRS_MEETINGS_PER_YEAR) return null;
+  return {
+    key: 'groups:rules.directorChairs.shortfall',
+    values: { year: yearLabel, count: heldOrScheduled, least: DIRECTOR_CHAIRS_MEETINGS_PER_YEAR },
+  };
+}
+
+/**
+ * The same, in English words, as the meeting body still shows it (until it says the key of
+ * `directorChairsShortfall` itself).
+ */
 export function checkDirectorChairsMeetings(
   yearLabel: string,
   heldOrScheduled: number,
 ): string | null {
-  if (heldOrScheduled >= DIRECTOR_CHAIRS_MEETINGS_PER_YEAR) return null;
+  if (!directorChairsShortfall(yearLabel, heldOrScheduled)) return null;
   return `${yearLabel}: ${heldOrScheduled === 0 ? 'no meetings' : heldOrScheduled === 1 ? 'only 1 meeting' : `${heldOrScheduled} meetings`} of the Director with the corporate IAG chairs held or scheduled; there should be at least ${DIRECTOR_CHAIRS_MEETINGS_PER_YEAR} (IAG-31)`;
 }
 
@@ -387,7 +421,13 @@ export function invitedToAnnualConference(group: { status: GroupStatus }): boole
  * IAG-32: the police service holds the conference every year. Counts conferences held or
  * scheduled in the reporting year (cancelled ones do not count); returns the warning, or null.
  */
-export function checkAnnualConference(yearLabel: string, heldOrScheduled: number): string | null {
+export function annualConferenceMissing(yearLabel: string, heldOrScheduled: number): Said | null {
   if (heldOrScheduled >= 1) return null;
+  return { key: 'groups:rules.annualConference.missing', values: { year: yearLabel } };
+}
+
+/** The same, in English words, as the meeting body still shows it (see above). */
+export function checkAnnualConference(yearLabel: string, heldOrScheduled: number): string | null {
+  if (!annualConferenceMissing(yearLabel, heldOrScheduled)) return null;
   return `${yearLabel}: no annual conference of the advisory groups held or scheduled (IAG-32)`;
 }

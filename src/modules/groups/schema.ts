@@ -433,6 +433,7 @@ export const commendations = pgTable(
 );
 
 export const POLICE_ATTENDEE_ROLES = ['directorate_manager', 'strand_representative'] as const;
+// The roles' names for the meeting body until it says the catalogue's `groups:policeAttendee.<role>`.
 export const POLICE_ATTENDEE_LABELS: Record<(typeof POLICE_ATTENDEE_ROLES)[number], string> = {
   directorate_manager: 'Directorate manager',
   strand_representative: 'Strand representative',

@@ -1,5 +1,6 @@
 /** Checks what people type into the groups forms, naming each bad field. */
 import type { FieldError } from '../../platform/errors.js';
+import type { Translate } from '../../platform/i18n/messages.js';
 import { checkedValues, dateField, text, tooLong } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
 import {
@@ -35,47 +36,44 @@ export interface GroupValues {
   maxAge: number | null;
 }
 
-export function validateGroup(input: Input): { errors: FieldError[]; value: GroupValues } {
+export function validateGroup(
+  t: Translate,
+  input: Input,
+): { errors: FieldError[]; value: GroupValues } {
   const errors: FieldError[] = [];
+  const refuse = (field: string, key: string) =>
+    errors.push({ field, message: t(`groups:register.form.error.${key}`) });
   const name = text(input.name);
-  if (!name) errors.push({ field: 'name', message: 'Enter the name of the group' });
-  tooLong(errors, 'name', 'Name', name, 150);
+  if (!name) refuse('name', 'name');
+  tooLong(errors, 'name', t('groups:register.form.name'), name, 150);
   const type = text(input.type);
-  if (!type || !(GROUP_TYPES as readonly string[]).includes(type))
-    errors.push({ field: 'type', message: 'Select the type of group' });
+  if (!type || !(GROUP_TYPES as readonly string[]).includes(type)) refuse('type', 'type');
   const status = text(input.status) ?? 'active';
-  if (!(GROUP_STATUSES as readonly string[]).includes(status))
-    errors.push({ field: 'status', message: 'Select the status of the group' });
+  if (!(GROUP_STATUSES as readonly string[]).includes(status)) refuse('status', 'status');
   const ownerId = text(input.ownerId);
-  if (ownerId && !isUuid(ownerId))
-    errors.push({ field: 'ownerId', message: 'Select the owner from the list' });
+  if (ownerId && !isUuid(ownerId)) refuse('ownerId', 'owner');
   const parentGroupId = text(input.parentGroupId);
-  if (parentGroupId && !isUuid(parentGroupId))
-    errors.push({ field: 'parentGroupId', message: 'Select the group from the list' });
+  if (parentGroupId && !isUuid(parentGroupId)) refuse('parentGroupId', 'parent');
   const purpose = text(input.purpose);
-  if (!purpose) errors.push({ field: 'purpose', message: 'Enter what the group is for' });
-  tooLong(errors, 'purpose', 'Purpose', purpose, 2000);
+  if (!purpose) refuse('purpose', 'purpose');
+  tooLong(errors, 'purpose', t('groups:register.form.purpose'), purpose, 2000);
   const focus = text(input.focus);
-  tooLong(errors, 'focus', 'Communities or area of work', focus, 200);
+  tooLong(errors, 'focus', t('groups:register.group.focus'), focus, 200);
   const interval = Number(text(input.meetingIntervalMonths));
   if (!(MEETING_INTERVALS as readonly number[]).includes(interval))
-    errors.push({ field: 'meetingIntervalMonths', message: 'Select how often the group meets' });
-  const age = (field: string, label: string) => {
+    refuse('meetingIntervalMonths', 'interval');
+  const age = (field: 'minAge' | 'maxAge') => {
     const raw = text(input[field]);
     if (!raw) return null;
     if (!/^\d{1,3}$/.test(raw) || Number(raw) > 120) {
-      errors.push({ field, message: `${label} must be a whole number of years, like 14` });
+      refuse(field, field);
       return null;
     }
     return Number(raw);
   };
-  const minAge = age('minAge', 'Youngest age');
-  const maxAge = age('maxAge', 'Oldest age');
-  if (minAge !== null && maxAge !== null && minAge > maxAge)
-    errors.push({
-      field: 'maxAge',
-      message: 'Oldest age must be the same as or more than the youngest age',
-    });
+  const minAge = age('minAge');
+  const maxAge = age('maxAge');
+  if (minAge !== null && maxAge !== null && minAge > maxAge) refuse('maxAge', 'agesOrder');
   return {
     errors,
     value: {
@@ -93,78 +91,84 @@ export function validateGroup(input: Input): { errors: FieldError[]; value: Grou
   };
 }
 
-export function validateTermsOfReference(input: Input) {
+export function validateTermsOfReference(t: Translate, input: Input) {
   const errors: FieldError[] = [];
   const body = text(input.body);
-  if (!body) errors.push({ field: 'body', message: 'Enter the terms of reference' });
-  tooLong(errors, 'body', 'Terms of reference', body, 50_000);
+  if (!body) errors.push({ field: 'body', message: t('groups:register.torForm.error.body') });
+  tooLong(errors, 'body', t('groups:common.termsOfReference'), body, 50_000);
   const changeSummary = text(input.changeSummary);
-  tooLong(errors, 'changeSummary', 'What changed', changeSummary, 500);
-  const agreedOn = dateField(input, 'agreedOn', 'the date it was agreed', errors);
+  tooLong(
+    errors,
+    'changeSummary',
+    t('groups:register.torForm.error.changeSummary'),
+    changeSummary,
+    500,
+  );
+  const agreedOn = dateField(
+    input,
+    'agreedOn',
+    t('groups:register.torForm.error.agreedOn'),
+    errors,
+  );
   return { errors, value: { body: body ?? '', changeSummary, agreedOn: agreedOn ?? '' } };
 }
 
 export const LEAVING_STATUSES = ['ended', 'resigned', 'withdrawn'] as const;
 export type LeavingStatus = (typeof LEAVING_STATUSES)[number];
 
-export function validateLeaving(input: Input) {
+export function validateLeaving(t: Translate, input: Input) {
   const errors: FieldError[] = [];
   const status = text(input.status);
   if (!status || !(LEAVING_STATUSES as readonly string[]).includes(status))
-    errors.push({ field: 'status', message: 'Select why the membership is ending' });
-  const leftOn = dateField(input, 'leftOn', 'the date the membership ends', errors);
+    errors.push({ field: 'status', message: t('groups:memberships.end.error.status') });
+  const leftOn = dateField(input, 'leftOn', t('groups:memberships.end.error.leftOn'), errors);
   const reason = text(input.reason);
   if (status === 'withdrawn' && !reason)
-    errors.push({ field: 'reason', message: 'Enter the reason the membership was withdrawn' });
-  tooLong(errors, 'reason', 'Reason', reason, 1000);
+    errors.push({ field: 'reason', message: t('groups:memberships.end.error.reason') });
+  tooLong(errors, 'reason', t('groups:memberships.end.error.reasonLabel'), reason, 1000);
   return { errors, value: { status: status as LeavingStatus, leftOn: leftOn ?? '', reason } };
 }
 
-export function validateElection(input: Input) {
+export function validateElection(t: Translate, input: Input) {
   const errors: FieldError[] = [];
-  const heldOn = dateField(input, 'heldOn', 'the date of the election', errors);
-  const adjudicatorName = text(input.adjudicatorName);
-  if (!adjudicatorName)
-    errors.push({
-      field: 'adjudicatorName',
-      message: 'Enter the name of the independent adjudicator',
-    });
-  tooLong(errors, 'adjudicatorName', 'Adjudicator', adjudicatorName, 200);
+  // Each field's refusal when empty, and its name when too long.
+  const error = (key: string) => t(`groups:elections.form.error.${key}`);
+  const required = (field: string, max: number) => {
+    const value = text(input[field]);
+    if (!value) errors.push({ field, message: error(field) });
+    tooLong(errors, field, error(`${field}Label`), value, max);
+    return value ?? '';
+  };
+  const heldOn = dateField(input, 'heldOn', error('heldOn'), errors);
+  const adjudicatorName = required('adjudicatorName', 200);
   const adjudicatorOrganisation = text(input.adjudicatorOrganisation);
-  tooLong(errors, 'adjudicatorOrganisation', 'Organisation', adjudicatorOrganisation, 200);
-  const agreedByChairs = text(input.agreedByChairs);
-  if (!agreedByChairs)
-    errors.push({
-      field: 'agreedByChairs',
-      message: 'Enter who agreed the adjudicator for the group (the chair or co-chairs in office)',
-    });
-  tooLong(errors, 'agreedByChairs', 'Agreed for the group by', agreedByChairs, 300);
-  const agreedByPolice = text(input.agreedByPolice);
-  if (!agreedByPolice)
-    errors.push({
-      field: 'agreedByPolice',
-      message: 'Enter who agreed the adjudicator for the police service',
-    });
-  tooLong(errors, 'agreedByPolice', 'Agreed for the police service by', agreedByPolice, 300);
+  tooLong(
+    errors,
+    'adjudicatorOrganisation',
+    error('organisationLabel'),
+    adjudicatorOrganisation,
+    200,
+  );
+  const agreedByChairs = required('agreedByChairs', 300);
+  const agreedByPolice = required('agreedByPolice', 300);
   const list = (v: string | string[] | undefined) => [
     ...new Set(checkedValues(v).filter((id) => isUuid(id))),
   ];
   const candidates = list(input.candidates);
   const elected = list(input.elected);
-  if (candidates.length === 0)
-    errors.push({ field: 'candidates', message: 'Select the candidates who stood' });
+  if (candidates.length === 0) errors.push({ field: 'candidates', message: error('candidates') });
   if (elected.some((id) => !candidates.includes(id)))
-    errors.push({ field: 'elected', message: 'Only a candidate who stood can be elected' });
+    errors.push({ field: 'elected', message: error('elected') });
   const notes = text(input.notes);
-  tooLong(errors, 'notes', 'Notes', notes, 2000);
+  tooLong(errors, 'notes', error('notesLabel'), notes, 2000);
   return {
     errors,
     value: {
       heldOn: heldOn ?? '',
-      adjudicatorName: adjudicatorName ?? '',
+      adjudicatorName,
       adjudicatorOrganisation,
-      agreedByChairs: agreedByChairs ?? '',
-      agreedByPolice: agreedByPolice ?? '',
+      agreedByChairs,
+      agreedByPolice,
       candidates,
       elected,
       notes,

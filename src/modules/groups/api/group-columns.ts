@@ -10,7 +10,8 @@ import { QueryBuilder, type SubqueryWithSelection } from 'drizzle-orm/pg-core';
 import type { IsoDate } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { isUuid } from '../../../platform/http/params.js';
-import { GROUP_TYPE_LABELS, type ClearanceLevel, type GroupType } from '../rules.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
+import type { ClearanceLevel, GroupType } from '../rules.js';
 import { accessExemptions, advisoryGroups, clearances, memberships } from '../schema.js';
 /** A group's current members, for a query's `from`: one row each, the person's id. */
 export interface CurrentMembers {
@@ -71,9 +72,9 @@ export function groupOwnerIdSql(groupId: SQLWrapper): SQL<string | null> {
   >`(select ${advisoryGroups.ownerId} from ${advisoryGroups} where ${advisoryGroups.id} = ${groupId})`;
 }
 
-/** What a group's type is called on a page. */
-export function groupTypeLabel(type: GroupType): string {
-  return GROUP_TYPE_LABELS[type];
+/** What a group's type is called on a page, in the language of `t`. */
+export function groupTypeLabel(t: Translate, type: GroupType): string {
+  return t(`groups:groupType.${type}`);
 }
 
 /** The columns of `workingGroupsSql`: every group not closed. */

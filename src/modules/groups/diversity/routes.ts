@@ -2,10 +2,11 @@
 import { formValues, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { routeAccess } from '../access.js';
 import { groupPaths as paths } from '../paths.js';
-import { groupCrumb, groupsCrumb, home } from '../register/presenter.js';
+import { groupCrumbs, groupsCrumbs } from '../register/presenter.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
 import { MONITORING_QUESTIONS } from './rules.js';
-import { ANSWER_LABELS, QUESTIONS } from './presenter.js';
+
+const QUESTIONS = Object.keys(MONITORING_QUESTIONS) as (keyof typeof MONITORING_QUESTIONS)[];
 
 const T = 'modules/groups/diversity/views';
 const { signedIn, balance } = routeAccess;
@@ -18,23 +19,25 @@ export function registerDiversityRoutes({ app, services, renderPage }: RouteDeps
     async show(request, reply, values, errors, status = 200) {
       const saved = await memberRecords.ownDiversityAnswers(request.principal);
       const current = ((errors ? values : null) ?? saved ?? {}) as Record<string, string | null>;
+      const t = request.t;
+      const crumbs = groupsCrumbs(t);
       return renderPage(
         request,
         reply,
         `${T}/diversity.njk`,
         {
-          title: 'Diversity monitoring',
-          breadcrumbs: [home, { text: 'Your advisory groups', href: paths.myGroups }],
-          questions: QUESTIONS.map((q) => ({
-            name: q.name,
-            legend: q.legend,
-            value: current[q.name] ?? undefined,
+          title: t('groups:diversity.form.title'),
+          breadcrumbs: [crumbs.home, { text: t('groups:common.yourGroups'), href: paths.myGroups }],
+          questions: QUESTIONS.map((name) => ({
+            name,
+            legend: t(`groups:diversity.form.question.${name}`),
+            value: current[name] ?? undefined,
             items: [
-              ...MONITORING_QUESTIONS[q.name]
+              ...MONITORING_QUESTIONS[name]
                 .filter((v) => v !== 'prefer_not')
-                .map((v) => ({ value: v, text: ANSWER_LABELS[q.name]![v]! })),
-              { divider: 'or' },
-              { value: 'prefer_not', text: 'Prefer not to say' },
+                .map((v) => ({ value: v, text: t(`groups:answer.${name}.${v}`) })),
+              { divider: t('groups:diversity.form.or') },
+              { value: 'prefer_not', text: t('groups:diversity.form.preferNot') },
             ],
           })),
           answered: saved !== null,
@@ -53,9 +56,11 @@ export function registerDiversityRoutes({ app, services, renderPage }: RouteDeps
       return redirectWithFlash(
         reply,
         paths.myGroups,
-        formValues(request.body).erase === 'yes'
-          ? 'Your answers have been deleted'
-          : 'Thank you. Your answers have been saved',
+        request.t(
+          formValues(request.body).erase === 'yes'
+            ? 'groups:diversity.form.deleted'
+            : 'groups:diversity.form.saved',
+        ),
       );
     },
   });
@@ -66,8 +71,8 @@ export function registerDiversityRoutes({ app, services, renderPage }: RouteDeps
       (request.params as { groupId: string }).groupId,
     );
     return renderPage(request, reply, `${T}/balance.njk`, {
-      title: `Membership balance: ${result.group.name}`,
-      breadcrumbs: [home, groupsCrumb, groupCrumb(result.group)],
+      title: request.t('groups:diversity.balance.title', { name: result.group.name }),
+      breadcrumbs: groupCrumbs(request.t, result.group),
       ...result,
     });
   });

@@ -4,6 +4,7 @@ import { recordAudit } from '../../../platform/audit/service.js';
 import { can } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import type { Db } from '../../../platform/db/database.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import { ForbiddenError, ValidationError, type FieldError } from '../../../platform/errors.js';
 import { publishableCount } from '../../../platform/privacy/rules.js';
 import type { DirectoryService } from '../../directory/index.js';
@@ -15,7 +16,6 @@ import {
 } from './rules.js';
 import { diversityAnswers, memberships } from '../schema.js';
 import type { GroupsService } from '../service.js';
-import { DIVERSITY_AREA_LABELS } from './presenter.js';
 import { text } from '../validation.js';
 import { requireUser, type Input } from '../access.js';
 
@@ -25,16 +25,22 @@ export function createDiversityService(deps: {
   db: Db;
   groups: GroupsService;
   directory: DirectoryService;
+  t: Translate;
 }) {
-  const { db, groups, directory } = deps;
+  const { db, groups, directory, t } = deps;
+
+  /** DP-01: the person the signed-in account is in the directory; only they answer for it. */
+  async function ownPersonId(principal: Principal) {
+    const user = requireUser(principal);
+    const personId = await directory.lookups.personIdForUser(db, user.userId);
+    if (!personId) throw new ForbiddenError(t('groups:diversity.notLinked'));
+    return { user, personId };
+  }
 
   return {
     /** DP-01: a person's own monitoring answers, which only they read back. */
     async ownDiversityAnswers(principal: Principal) {
-      const user = requireUser(principal);
-      const personId = await directory.lookups.personIdForUser(db, user.userId);
-      if (!personId)
-        throw new ForbiddenError('Your account is not linked to an entry in the directory');
+      const { personId } = await ownPersonId(principal);
       const [row] = await db
         .select()
         .from(diversityAnswers)
@@ -47,19 +53,13 @@ export function createDiversityService(deps: {
      * that answers changed, never what they are.
      */
     async saveOwnDiversityAnswers(principal: Principal, input: Input, requestId?: string) {
-      const user = requireUser(principal);
-      const personId = await directory.lookups.personIdForUser(db, user.userId);
-      if (!personId)
-        throw new ForbiddenError('Your account is not linked to an entry in the directory');
+      const { user, personId } = await ownPersonId(principal);
       const errors: FieldError[] = [];
       const answers = Object.fromEntries(
         (Object.keys(MONITORING_QUESTIONS) as (keyof typeof MONITORING_QUESTIONS)[]).map((q) => {
           const value = text(input[q]);
           if (value && !(MONITORING_QUESTIONS[q] as readonly string[]).includes(value))
-            errors.push({
-              field: q,
-              message: 'Select one of the answers, or leave the question unanswered',
-            });
+            errors.push({ field: q, message: t('groups:diversity.form.notAnAnswer') });
           return [q, value];
         }),
       ) as MonitoringAnswers;
@@ -112,11 +112,7 @@ export function createDiversityService(deps: {
         group,
         members: current?.n ?? 0,
         answered: publishableCount(rows.length),
-        areas: DIVERSITY_AREAS.map((area) => ({
-          area,
-          label: DIVERSITY_AREA_LABELS[area],
-          covered: covered.has(area),
-        })),
+        areas: DIVERSITY_AREAS.map((area) => ({ area, covered: covered.has(area) })),
       };
     },
   };

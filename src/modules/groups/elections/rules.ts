@@ -1,6 +1,7 @@
 /** The rules of elections: pure functions, named by rule id. */
 import { addCalendarMonths, type IsoDate } from '../../../platform/calendar/index.js';
-import type { GroupType, RuleRefusal } from '../rules.js';
+import type { GroupType } from '../rules.js';
+import type { SaidRefusal } from '../words.js';
 
 export const CHAIR_TERM_YEARS = 2;
 export const MAX_CONSECUTIVE_CHAIR_TERMS = 2;
@@ -32,15 +33,10 @@ export function groupElection(
 export function checkElectionResult(
   elected: readonly { personId: string; name: string }[],
   previousWinners: readonly (readonly string[])[],
-): RuleRefusal[] {
-  const refusals: RuleRefusal[] = [];
-  if (elected.length === 0)
-    refusals.push({ field: 'elected', message: 'Select who was elected chair' });
-  if (elected.length > 2)
-    refusals.push({
-      field: 'elected',
-      message: 'A group elects one chair or at most two co-chairs (IAG-21a)',
-    });
+): SaidRefusal[] {
+  const refusals: SaidRefusal[] = [];
+  if (elected.length === 0) refusals.push({ field: 'elected', key: 'groups:rules.election.none' });
+  if (elected.length > 2) refusals.push({ field: 'elected', key: 'groups:rules.election.tooMany' });
   for (const person of elected) {
     const consecutive = previousWinners
       .slice(0, MAX_CONSECUTIVE_CHAIR_TERMS)
@@ -48,7 +44,8 @@ export function checkElectionResult(
     if (consecutive >= MAX_CONSECUTIVE_CHAIR_TERMS)
       refusals.push({
         field: 'elected',
-        message: `${person.name} has chaired the group for the last ${MAX_CONSECUTIVE_CHAIR_TERMS} terms in a row, and nobody may serve more than ${MAX_CONSECUTIVE_CHAIR_TERMS} consecutive terms as chair (IAG-21b)`,
+        key: 'groups:rules.election.thirdTerm',
+        values: { name: person.name, max: MAX_CONSECUTIVE_CHAIR_TERMS },
       });
   }
   return refusals;

@@ -8,6 +8,7 @@ import type { Executor } from '../../../platform/db/database.js';
 import { ConflictError, ValidationError } from '../../../platform/errors.js';
 import type { GroupType } from '../rules.js';
 import { checkElectionResult } from './rules.js';
+import { fieldErrors } from '../words.js';
 import { policeMayChair } from '../police-attendance/rules.js';
 import { electionCandidates, elections, memberships, policeAttendees } from '../schema.js';
 import { validateElection } from '../validation.js';
@@ -23,7 +24,7 @@ import {
 import type { Chairs } from './chairs.js';
 
 export function createElectionsService(deps: GroupsServiceDeps & { chairs: Chairs }) {
-  const { db, directory } = deps;
+  const { db, directory, t } = deps;
   const now = deps.now ?? (() => new Date());
   const today = () => todayInLondon(now());
   const personNames = (executor: Executor, ids: readonly string[]) =>
@@ -87,7 +88,7 @@ export function createElectionsService(deps: GroupsServiceDeps & { chairs: Chair
      */
     async recordElection(principal: Principal, groupId: string, input: Input, requestId?: string) {
       const user = requireAction(principal, 'groups.manage');
-      const { errors, value } = validateElection(input);
+      const { errors, value } = validateElection(t, input);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const group = await findGroup(tx, groupId);
@@ -148,7 +149,7 @@ export function createElectionsService(deps: GroupsServiceDeps & { chairs: Chair
           value.elected.map((id) => ({ personId: id, name: nameOf(people, id) })),
           previous.map((p) => winners.filter((w) => w.electionId === p.id).map((w) => w.personId)),
         );
-        if (refusals.length) throw new ValidationError(refusals);
+        if (refusals.length) throw new ValidationError(fieldErrors(t, refusals));
         const [election] = await tx
           .insert(elections)
           .values({

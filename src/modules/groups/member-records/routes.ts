@@ -5,12 +5,13 @@
 import type { FastifyRequest } from 'fastify';
 import { can } from '../../../platform/auth/permissions.js';
 import type { Access } from '../../../platform/http/types.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import { formValues, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { routeAccess } from '../access.js';
 import { groupPaths as paths } from '../paths.js';
 import { groupsCrumb, home } from '../register/presenter.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
-import { CLEARANCE_LABELS, CLEARANCE_ORDER } from '../rules.js';
+import { CLEARANCE_ORDER } from '../rules.js';
 import { dateParts } from '../validation.js';
 
 const T = 'modules/groups/member-records/views';
@@ -36,10 +37,12 @@ export function registerMemberRecordRoutes({ app, services, renderPage }: RouteD
     path: MemberFormPath;
     access: { config: { access: Access } };
     template: string;
-    title: (name: string) => string;
+    /** The page's title, for the member named. */
+    title: (t: Translate, name: string) => string;
     defaults?: () => Values | Promise<Values>;
-    extra?: (groupId: string) => Promise<Record<string, unknown>>;
+    extra?: (request: FastifyRequest, groupId: string) => Promise<Record<string, unknown>>;
     save: (request: FastifyRequest, groupId: string, membershipId: string) => Promise<unknown>;
+    /** The key of the message shown once it is saved. */
     done: string;
   }) {
     registerFormPage(app, options.path.pattern, options.access, {
@@ -50,23 +53,23 @@ export function registerMemberRecordRoutes({ app, services, renderPage }: RouteD
         const person = (await directory.lookups.people(services.db, [records.personId])).get(
           records.personId,
         );
-        const name = person?.fullName ?? 'Member';
+        const name = person?.fullName ?? request.t('groups:memberRecords.member');
         return renderPage(
           request,
           reply,
           `${T}/${options.template}`,
           {
-            title: options.title(name),
+            title: options.title(request.t, name),
             breadcrumbs: can(request.principal, 'group.view', { type: 'group', id: groupId })
               ? [home, groupsCrumb, { text: name, href: paths.membership(groupId, membershipId) }]
-              : [home, { text: 'Your advisory groups', href: paths.myGroups }],
+              : [home, { text: request.t('groups:memberRecords.myGroups'), href: paths.myGroups }],
             group,
             name,
             membershipId,
             action: options.path(groupId, membershipId),
             values: { ...(await options.defaults?.()), ...(values as Values) },
             errors,
-            ...(await options.extra?.(groupId)),
+            ...(await options.extra?.(request, groupId)),
           },
           status,
         );
@@ -77,7 +80,7 @@ export function registerMemberRecordRoutes({ app, services, renderPage }: RouteD
         const back = can(request.principal, 'group.view', { type: 'group', id: groupId })
           ? paths.membership(groupId, membershipId)
           : paths.myGroups;
-        return redirectWithFlash(reply, back, options.done);
+        return redirectWithFlash(reply, back, request.t(options.done));
       },
     });
   }
@@ -86,7 +89,7 @@ export function registerMemberRecordRoutes({ app, services, renderPage }: RouteD
     path: paths.declare,
     access: signedIn,
     template: 'declaration-form.njk',
-    title: () => 'Declaration of interests',
+    title: (t) => t('groups:memberRecords.declaration.title'),
     save: (request, groupId, membershipId) =>
       memberRecords.declare(
         request.principal,
@@ -95,18 +98,21 @@ export function registerMemberRecordRoutes({ app, services, renderPage }: RouteD
         body(request) as Record<string, string>,
         request.id,
       ),
-    done: 'The declaration has been recorded',
+    done: 'groups:memberRecords.declaration.done',
   });
 
   memberForm({
     path: paths.addClearance,
     access: manage,
     template: 'clearance-form.njk',
-    title: (name) => `Record a clearance for ${name}`,
-    extra: async () => ({
-      levelItems: CLEARANCE_ORDER.map((l) => ({ value: l, text: CLEARANCE_LABELS[l] })),
+    title: (t, name) => t('groups:memberRecords.clearance.title', { name }),
+    extra: async (request) => ({
+      levelItems: CLEARANCE_ORDER.map((l) => ({
+        value: l,
+        text: request.t(`groups:clearance.${l}`),
+      })),
       directorateItems: [
-        { value: '', text: 'Select the directorate' },
+        { value: '', text: request.t('groups:memberRecords.clearance.selectDirectorate') },
         ...(await directory.organisations.options(['directorate'])).map((o) => ({
           value: o.id,
           text: o.name,
@@ -121,14 +127,14 @@ export function registerMemberRecordRoutes({ app, services, renderPage }: RouteD
         formValues(request.body),
         request.id,
       ),
-    done: 'The clearance has been recorded',
+    done: 'groups:memberRecords.clearance.done',
   });
 
   memberForm({
     path: paths.addExemption,
     access: manage,
     template: 'exemption-form.njk',
-    title: (name) => `Record an access exemption for ${name}`,
+    title: (t, name) => t('groups:memberRecords.exemption.title', { name }),
     defaults: () => dateParts('approvedOn', groups.today()),
     save: (request, groupId, membershipId) =>
       memberRecords.addExemption(
@@ -138,18 +144,18 @@ export function registerMemberRecordRoutes({ app, services, renderPage }: RouteD
         formValues(request.body),
         request.id,
       ),
-    done: 'The access exemption has been recorded',
+    done: 'groups:memberRecords.exemption.done',
   });
 
   memberForm({
     path: paths.commend,
     access: manage,
     template: 'commendation-form.njk',
-    title: (name) => `Recognise ${name}`,
+    title: (t, name) => t('groups:memberRecords.commendation.title', { name }),
     defaults: () => dateParts('awardedOn', groups.today()),
-    extra: async (groupId) => ({
+    extra: async (request, groupId) => ({
       consultedItems: [
-        { value: '', text: 'Select who was consulted' },
+        { value: '', text: request.t('groups:memberRecords.commendation.selectConsulted') },
         ...(await groups.currentMemberOptions(services.db, groupId)).map((m) => ({
           value: m.personId,
           text: m.name,
@@ -164,7 +170,7 @@ export function registerMemberRecordRoutes({ app, services, renderPage }: RouteD
         formValues(request.body),
         request.id,
       ),
-    done: 'The recognition has been recorded',
+    done: 'groups:memberRecords.commendation.done',
   });
 
   // Clearances expiring (IAG-29)
@@ -172,10 +178,9 @@ export function registerMemberRecordRoutes({ app, services, renderPage }: RouteD
   app.get(paths.expiringClearances, manage, async (request, reply) => {
     const expiring = await memberRecords.expiringClearances(request.principal);
     return renderPage(request, reply, `${T}/expiring-clearances.njk`, {
-      title: 'Clearances expiring in the next 90 days',
+      title: request.t('groups:memberRecords.expiring.title'),
       breadcrumbs: [home, groupsCrumb],
       expiring,
-      levels: CLEARANCE_LABELS,
       paths,
     });
   });

@@ -16,6 +16,7 @@ import {
   type FieldError,
 } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import type { DirectoryService } from '../../directory/index.js';
 import {
   CLEARANCE_ORDER,
@@ -44,8 +45,10 @@ export function createMemberRecordsService(deps: {
   db: Db;
   groups: GroupsService;
   directory: DirectoryService;
+  /** The default language's messages, for field errors. */
+  t: Translate;
 }) {
-  const { db, groups, directory } = deps;
+  const { db, groups, directory, t } = deps;
 
   /** A member's own records: the coordination unit, the Director, or the member themselves. */
   async function requireRecordReader(
@@ -120,7 +123,7 @@ export function createMemberRecordsService(deps: {
         declarations: declared,
         clearances: held.map((c) => ({
           ...c,
-          requiredBy: names.get(c.requiredById)?.name ?? 'Unknown',
+          requiredBy: names.get(c.requiredById)?.name ?? t('groups:memberRecords.unknown'),
           inForce: mayWorkAtClearance([c], c.level, today).allowed,
           expiringSoon: clearanceExpiringSoon(c, today),
         })),
@@ -128,7 +131,8 @@ export function createMemberRecordsService(deps: {
         unescortedAccess: hasUnescortedAccess(exemptions, today),
         commendations: commended.map((c) => ({
           ...c,
-          consultedName: consulted.get(c.consultedPersonId)?.fullName ?? 'Unknown',
+          consultedName:
+            consulted.get(c.consultedPersonId)?.fullName ?? t('groups:memberRecords.unknown'),
         })),
       };
     },
@@ -151,26 +155,28 @@ export function createMemberRecordsService(deps: {
       if (!none && !interests)
         errors.push({
           field: 'interests',
-          message: 'Enter your interests, or say you have none to declare',
+          message: t('groups:memberRecords.errors.interests'),
         });
       if (none && interests)
         errors.push({
           field: 'interests',
-          message: 'Either list your interests or say you have none, not both',
+          message: t('groups:memberRecords.errors.interestsAndNone'),
         });
-      tooLong(errors, 'interests', 'Interests', interests, 5000);
+      tooLong(
+        errors,
+        'interests',
+        t('groups:memberRecords.declaration.interests'),
+        interests,
+        5000,
+      );
       const confirmations = checkedValues(input.confirm);
       if (!confirmations.includes('independent'))
         errors.push({
           field: 'confirm',
-          message:
-            'Confirm independence of the police service, of other advisors and of any body that monitors the police',
+          message: t('groups:memberRecords.errors.independent'),
         });
       else if (!confirmations.includes('principles'))
-        errors.push({
-          field: 'confirm',
-          message: 'Confirm that the Seven Principles of Public Life will be followed',
-        });
+        errors.push({ field: 'confirm', message: t('groups:memberRecords.errors.principles') });
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const [row] = await tx
@@ -207,26 +213,36 @@ export function createMemberRecordsService(deps: {
       const errors: FieldError[] = [];
       const level = text(input.level);
       if (!level || !(CLEARANCE_ORDER as readonly string[]).includes(level))
-        errors.push({ field: 'level', message: 'Select the level of clearance' });
-      const grantedOn = dateField(input, 'grantedOn', 'the date it was granted', errors);
-      const expiresOn = dateField(input, 'expiresOn', 'the date it expires', errors);
+        errors.push({ field: 'level', message: t('groups:memberRecords.errors.level') });
+      const grantedOn = dateField(
+        input,
+        'grantedOn',
+        t('groups:memberRecords.errors.grantedOn'),
+        errors,
+      );
+      const expiresOn = dateField(
+        input,
+        'expiresOn',
+        t('groups:memberRecords.errors.clearanceExpiresOn'),
+        errors,
+      );
       if (grantedOn && expiresOn && expiresOn <= grantedOn)
         errors.push({
           field: 'expiresOn-day',
-          message: 'The date it expires must be after the date it was granted',
+          message: t('groups:memberRecords.errors.expiresBeforeGranted'),
         });
       const requiredById = text(input.requiredById);
-      if (!requiredById || !isUuid(requiredById))
-        errors.push({ field: 'requiredById', message: 'Select the directorate that required it' });
+      const noDirectorate = {
+        field: 'requiredById',
+        message: t('groups:memberRecords.errors.requiredBy'),
+      };
+      if (!requiredById || !isUuid(requiredById)) errors.push(noDirectorate);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const owner = (await directory.lookups.organisations(tx, [requiredById!])).get(
           requiredById!,
         );
-        if (!owner || owner.kind !== 'directorate')
-          throw new ValidationError([
-            { field: 'requiredById', message: 'Select the directorate that required it' },
-          ]);
+        if (!owner || owner.kind !== 'directorate') throw new ValidationError([noDirectorate]);
         const [row] = await tx
           .insert(clearances)
           .values({
@@ -263,22 +279,37 @@ export function createMemberRecordsService(deps: {
       if (!approvedBy)
         errors.push({
           field: 'approvedBy',
-          message: 'Enter who approved the exemption, and their role',
+          message: t('groups:memberRecords.errors.approvedBy'),
         });
-      tooLong(errors, 'approvedBy', 'Approved by', approvedBy, 200);
-      const approvedOn = dateField(input, 'approvedOn', 'the date it was approved', errors);
-      const expiresOn = dateField(input, 'expiresOn', 'the date it ends', errors, {
-        required: false,
-      });
+      tooLong(
+        errors,
+        'approvedBy',
+        t('groups:memberRecords.exemption.approvedBy'),
+        approvedBy,
+        200,
+      );
+      const approvedOn = dateField(
+        input,
+        'approvedOn',
+        t('groups:memberRecords.errors.approvedOn'),
+        errors,
+      );
+      const expiresOn = dateField(
+        input,
+        'expiresOn',
+        t('groups:memberRecords.errors.exemptionExpiresOn'),
+        errors,
+        { required: false },
+      );
       if (approvedOn && expiresOn && expiresOn <= approvedOn)
         errors.push({
           field: 'expiresOn-day',
-          message: 'The date it ends must be after the date it was approved',
+          message: t('groups:memberRecords.errors.endsBeforeApproved'),
         });
       const reason = text(input.reason);
       if (!reason)
-        errors.push({ field: 'reason', message: 'Enter the policy that exempts them, or why' });
-      tooLong(errors, 'reason', 'Reason', reason, 1000);
+        errors.push({ field: 'reason', message: t('groups:memberRecords.errors.reason') });
+      tooLong(errors, 'reason', t('groups:memberRecords.errors.reasonName'), reason, 1000);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const [row] = await tx
@@ -313,19 +344,27 @@ export function createMemberRecordsService(deps: {
       const user = requireAction(principal, 'groups.manage');
       const personId = await personOf(db, groupId, membershipId);
       const errors: FieldError[] = [];
-      const awardedOn = dateField(input, 'awardedOn', 'the date of the recognition', errors);
+      const awardedOn = dateField(
+        input,
+        'awardedOn',
+        t('groups:memberRecords.errors.awardedOn'),
+        errors,
+      );
       const citation = text(input.citation);
       if (!citation)
-        errors.push({ field: 'citation', message: 'Enter what the recognition is for' });
-      tooLong(errors, 'citation', 'Citation', citation, 2000);
+        errors.push({ field: 'citation', message: t('groups:memberRecords.errors.citation') });
+      tooLong(errors, 'citation', t('groups:memberRecords.errors.citationName'), citation, 2000);
       const consultedPersonId = text(input.consultedPersonId);
       if (!consultedPersonId || !isUuid(consultedPersonId))
-        errors.push({ field: 'consultedPersonId', message: 'Select who was consulted' });
+        errors.push({
+          field: 'consultedPersonId',
+          message: t('groups:memberRecords.commendation.selectConsulted'),
+        });
       const capacity = text(input.consultedCapacity);
       if (!capacity || !(CONSULTED_CAPACITIES as readonly string[]).includes(capacity))
         errors.push({
           field: 'consultedCapacity',
-          message: 'Select the capacity in which they were consulted',
+          message: t('groups:memberRecords.errors.capacity'),
         });
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
@@ -334,7 +373,8 @@ export function createMemberRecordsService(deps: {
           capacity as (typeof CONSULTED_CAPACITIES)[number],
           chairs.includes(consultedPersonId!),
         );
-        if (refusal) throw new ValidationError([{ field: 'consultedPersonId', message: refusal }]);
+        if (refusal)
+          throw new ValidationError([{ field: 'consultedPersonId', message: t(refusal) }]);
         const [row] = await tx
           .insert(commendations)
           .values({
@@ -415,7 +455,7 @@ export function createMemberRecordsService(deps: {
       );
       return rows.map((r) => ({
         ...r.clearance,
-        name: people.get(r.clearance.personId)?.fullName ?? 'Unknown',
+        name: people.get(r.clearance.personId)?.fullName ?? t('groups:memberRecords.unknown'),
         membershipId: r.membershipId,
         groupId: r.groupId,
       }));

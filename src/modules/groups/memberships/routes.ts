@@ -19,9 +19,8 @@ import {
 import { personPickerItems } from '../../directory/index.js';
 import { routeAccess } from '../access.js';
 import { groupPaths as paths } from '../paths.js';
-import { groupCrumb, groupLabels as labels, groupsCrumb, home } from '../register/presenter.js';
+import { groupCrumb, groupsCrumb, home } from '../register/presenter.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
-import { CLEARANCE_LABELS } from '../rules.js';
 import { dateParts } from '../validation.js';
 
 const T = 'modules/groups/memberships/views';
@@ -40,7 +39,6 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
       width: 'full',
       breadcrumbs: [home, groupsCrumb, groupCrumb(result.group)],
       result,
-      labels,
       paths,
       pagination: paginationFor(paths.members(groupId), {}, page.page, page.limit, result.total),
     });
@@ -151,11 +149,9 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
         ...detail,
         name,
         records,
-        clearanceLabels: CLEARANCE_LABELS,
         historyHref: recordHistoryHref(request.principal, 'membership', membershipId),
         errors,
         values: formValues(request.body),
-        labels,
         paths,
       },
       status,
@@ -331,7 +327,6 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
       breadcrumbs: [home],
       memberships: own,
       today: groups.today(),
-      labels,
       paths,
     });
   });

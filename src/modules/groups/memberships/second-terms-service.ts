@@ -14,6 +14,7 @@ import {
 import { isUuid } from '../../../platform/http/params.js';
 import { checkNotOwnSecondTerm, nextTerm, secondTermAgreed, termEndDate } from '../rules.js';
 import { advisoryGroups, memberships, reappointments } from '../schema.js';
+import { say } from '../words.js';
 import {
   findMembership,
   nameOf,
@@ -25,7 +26,7 @@ import {
 import type { Terms } from './terms.js';
 
 export function createSecondTermsService(deps: GroupsServiceDeps & { terms: Terms }) {
-  const { db, directory } = deps;
+  const { db, directory, t } = deps;
   const now = deps.now ?? (() => new Date());
   const today = () => todayInLondon(now());
   const personNames = (executor: Executor, ids: readonly string[]) =>
@@ -54,7 +55,7 @@ export function createSecondTermsService(deps: GroupsServiceDeps & { terms: Term
           );
         const served = terms.reduce((n, t) => Math.max(n, t.termNumber), 0);
         const next = nextTerm(served);
-        if (!next.allowed) throw new ConflictError(next.reason, 'second-term');
+        if (!next.allowed) throw new ConflictError(say(t, next.reason), 'second-term');
         if (membership.termNumber !== served || membership.status === 'withdrawn')
           throw new ConflictError(
             'A second term can be proposed only from the member’s latest term, and not after a withdrawal',
@@ -169,7 +170,7 @@ export function createSecondTermsService(deps: GroupsServiceDeps & { terms: Term
           user.userId,
           capacity,
         );
-        if (own) throw new ConflictError(own, 'second-term');
+        if (own) throw new ConflictError(say(t, own), 'second-term');
         if (approvals.chairUserId !== null && approvals.chairUserId === approvals.directorUserId)
           throw new ConflictError(
             'The chair and the Director must be two different people (IAG-18)',
@@ -245,7 +246,7 @@ export function createSecondTermsService(deps: GroupsServiceDeps & { terms: Term
           user.userId,
           'decline',
         );
-        if (own) throw new ConflictError(own, 'reason');
+        if (own) throw new ConflictError(say(t, own), 'reason');
         const [after] = await tx
           .update(reappointments)
           .set({

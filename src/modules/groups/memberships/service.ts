@@ -20,6 +20,7 @@ import {
 } from '../rules.js';
 import { advisoryGroups, memberships, reappointments } from '../schema.js';
 import { dateField, validateLeaving } from '../validation.js';
+import { say } from '../words.js';
 import {
   findGroup,
   findMembership,
@@ -40,7 +41,7 @@ export class MemberImportError extends ValidationError {
 }
 
 export function createMembershipsService(deps: GroupsServiceDeps & { terms: Terms }) {
-  const { db, directory } = deps;
+  const { db, directory, t } = deps;
   const now = deps.now ?? (() => new Date());
   const today = () => todayInLondon(now());
   const personNames = (executor: Executor, ids: readonly string[]) =>
@@ -129,7 +130,7 @@ export function createMembershipsService(deps: GroupsServiceDeps & { terms: Term
       if (!personId) errors.push({ field: 'personId', message: 'Select the person to appoint' });
       const startsOn = dateField(input, 'startsOn', 'the date the appointment starts', errors);
       const ended = startsOn ? checkAppointmentStart(startsOn, today()) : null;
-      if (ended) errors.push({ field: 'startsOn-day', message: ended });
+      if (ended) errors.push({ field: 'startsOn-day', message: say(t, ended) });
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const row = await appointFirstTerm(tx, {
@@ -156,13 +157,13 @@ export function createMembershipsService(deps: GroupsServiceDeps & { terms: Term
     async importMembers(principal: Principal, groupId: string, csv: string, requestId?: string) {
       const user = requireAction(principal, 'groups.manage');
       const day = today();
-      const { rows, problems } = parseMemberImport(csv, day);
+      const { rows, problems } = parseMemberImport(csv, day, t);
       if (problems.length) throw new MemberImportError(problems);
       const rulesAgreed = deps.config.groups.rulesAgreedOn;
       const terms = rows.map((row) => retrospectiveAppointment(row.firstJoined, rulesAgreed, day));
       const firstTermsOnly = rows.flatMap((row, i) => {
-        const message = importedAgreementProblem(row, terms[i]!);
-        return message ? [{ line: row.line, message }] : [];
+        const problem = importedAgreementProblem(row, terms[i]!);
+        return problem ? [{ line: row.line, message: say(t, problem) }] : [];
       });
       if (firstTermsOnly.length) throw new MemberImportError(firstTermsOnly);
       return db.transaction(async (tx) => {
@@ -291,7 +292,7 @@ export function createMembershipsService(deps: GroupsServiceDeps & { terms: Term
       requestId?: string,
     ) {
       const user = requireAction(principal, 'groups.manage');
-      const { errors, value } = validateLeaving(input);
+      const { errors, value } = validateLeaving(t, input);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const before = await findMembership(tx, groupId, membershipId);

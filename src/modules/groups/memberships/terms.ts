@@ -13,6 +13,7 @@ import { groupPaths as paths } from '../paths.js';
 import { checkFocusGroupRepresentative, nextTerm, termEndDate } from '../rules.js';
 import { advisoryGroups, memberships, reappointments } from '../schema.js';
 import { findGroup, type Membership, type GroupsServiceDeps } from '../access.js';
+import { say } from '../words.js';
 
 export function createTerms(deps: GroupsServiceDeps) {
   const { directory } = deps;
@@ -176,11 +177,11 @@ export function createTerms(deps: GroupsServiceDeps) {
         own,
         new Set(represented.map((r) => r.group_id)),
       );
-      if (refusal) throw new ConflictError(refusal, 'personId');
+      if (refusal) throw new ConflictError(say(deps.t, refusal), 'personId');
     }
     const served = earlier.reduce((n, m) => Math.max(n, m.termNumber), 0);
     const next = nextTerm(served);
-    if (!next.allowed) throw new ConflictError(next.reason, 'personId');
+    if (!next.allowed) throw new ConflictError(say(deps.t, next.reason), 'personId');
     if (next.needsAgreement)
       throw new ConflictError(
         `${person.fullName} has served a term in this group. A second term needs the agreement of the chair (or a co-chair) and of the Director: propose it from their last membership (IAG-18)`,

@@ -1,12 +1,19 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { test } from 'node:test';
+import { loadMessages } from '../../../platform/i18n/messages.js';
+import { say, type Said } from '../words.js';
 import { checkPoliceAttendee, namesPoliceAttendance, policeMayChair } from './rules.js';
+
+// The rules keep their sentences as keys: the tests read them in English, as pages show them.
+const english = loadMessages(path.resolve('src')).translator('en');
+const words = (said: Said | null | undefined) => (said ? say(english, said) : '');
 
 test('IAG-33: the directorate manager attending is an Inspector (Band C) or above', () => {
   assert.equal(checkPoliceAttendee('directorate_manager', 'Inspector'), null);
   assert.equal(checkPoliceAttendee('directorate_manager', 'Police staff Band C'), null);
   assert.match(
-    checkPoliceAttendee('directorate_manager', 'Sergeant')!,
+    words(checkPoliceAttendee('directorate_manager', 'Sergeant')),
     /Inspector or Band C or above/,
   );
   assert.equal(checkPoliceAttendee('strand_representative', 'Sergeant'), null);

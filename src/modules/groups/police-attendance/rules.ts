@@ -1,5 +1,6 @@
 /** The rules of police attendance: pure functions, named by rule id. */
 import type { GroupType } from '../rules.js';
+import type { Said } from '../words.js';
 
 export const POLICE_RANKS = [
   'Police Constable',
@@ -41,16 +42,12 @@ const BELOW_INSPECTOR: readonly PoliceRank[] = [
   'Police staff below Band C',
 ];
 
-// Recognition (IAG-15)
-
-// Guides (IAG-24)
-
 /** IAG-33: the directorate manager who attends a corporate IAG is an Inspector (Band C) or above. */
 export function checkPoliceAttendee(
   role: 'directorate_manager' | 'strand_representative',
   rank: PoliceRank,
-): string | null {
+): Said | null {
   if (role === 'directorate_manager' && BELOW_INSPECTOR.includes(rank))
-    return `The directorate manager who attends must be an Inspector or Band C or above; a ${rank} can attend as the strand representative (IAG-33)`;
+    return { key: 'groups:rules.policeAttendee.belowInspector', values: { rank } };
   return null;
 }

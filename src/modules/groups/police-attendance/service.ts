@@ -21,6 +21,8 @@ import {
 import { memberships, POLICE_ATTENDEE_ROLES, policeAttendees } from '../schema.js';
 import type { GroupsService } from '../service.js';
 import { text } from '../validation.js';
+import { say } from '../words.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import { requireAction, requireUser, type Input } from '../access.js';
 
 export type PoliceAttendanceService = ReturnType<typeof createPoliceAttendanceService>;
@@ -29,8 +31,9 @@ export function createPoliceAttendanceService(deps: {
   db: Db;
   groups: GroupsService;
   directory: DirectoryService;
+  t: Translate;
 }) {
-  const { db, groups, directory } = deps;
+  const { db, groups, directory, t } = deps;
 
   /** IAG-33: the police employees named to attend the group now, with their names. */
   async function currentPoliceAttendees(executor: Executor, groupId: string) {
@@ -126,7 +129,7 @@ export function createPoliceAttendanceService(deps: {
         role as (typeof POLICE_ATTENDEE_ROLES)[number],
         rank as PoliceRank,
       );
-      if (refusal) throw new ValidationError([{ field: 'rank', message: refusal }]);
+      if (refusal) throw new ValidationError([{ field: 'rank', message: say(t, refusal) }]);
       return db.transaction(async (tx) => {
         const group = await groups.findGroup(tx, groupId);
         if (!namesPoliceAttendance(group.type))

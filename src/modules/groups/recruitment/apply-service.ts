@@ -9,6 +9,7 @@ import type { Actor } from '../../../platform/auth/principal.js';
 import type { Db } from '../../../platform/db/database.js';
 import { ConflictError, ValidationError, type FieldError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import type { MailService } from '../../../platform/mail/service.js';
 import { checkAgeEligibility, mayAcknowledgeApplication } from './rules.js';
 import { applications, recruitmentRounds } from '../schema.js';
@@ -19,10 +20,17 @@ import type { Round } from './service.js';
 type Input = Record<string, string | string[] | undefined>;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PUBLIC_ACTOR: Actor = { userId: null, label: 'member of the public' };
-const ACKNOWLEDGEMENT_SUBJECT = 'We have received your application';
 
-export function createApplyService(deps: { db: Db; groups: GroupsService; mail: MailService }) {
-  const { db, groups } = deps;
+export function createApplyService(deps: {
+  db: Db;
+  groups: GroupsService;
+  mail: MailService;
+  /** The default language's messages: the form's errors and the acknowledgement. */
+  t: Translate;
+}) {
+  const { db, groups, t } = deps;
+  // Acknowledgements to one address are counted by the start of their subject.
+  const acknowledgementSubject = t('groups:recruitment.mail.acknowledgement.subject');
 
   /** The round open for applications today, if any (the public form needs one). */
   async function openRoundFor(groupId: string): Promise<Round | null> {
@@ -51,56 +59,64 @@ export function createApplyService(deps: { db: Db; groups: GroupsService; mail: 
       const group = await groups.findGroup(db, groupId);
       const round = await openRoundFor(groupId);
       if (!round || !['active', 'forming'].includes(group.status))
-        throw new ConflictError('This group is not recruiting at the moment', 'fullName');
+        throw new ConflictError(t('groups:recruitment.errors.notRecruiting'), 'fullName');
       const errors: FieldError[] = [];
       const fullName = text(input.fullName);
-      if (!fullName) errors.push({ field: 'fullName', message: 'Enter your full name' });
-      tooLong(errors, 'fullName', 'Full name', fullName, 200);
+      if (!fullName)
+        errors.push({ field: 'fullName', message: t('groups:recruitment.errors.fullName') });
+      tooLong(errors, 'fullName', t('groups:recruitment.apply.fullName'), fullName, 200);
       const email = text(input.email)?.toLowerCase() ?? null;
       if (!email || !EMAIL.test(email) || email.length > 254)
         errors.push({
           field: 'email',
-          message: 'Enter an e-mail address in the correct format, like name@example.org',
+          message: t('groups:recruitment.errors.email'),
         });
       const phone = text(input.phone);
       if (phone && !/^\+?[0-9 ()-]{6,25}$/.test(phone))
-        errors.push({ field: 'phone', message: 'Enter a telephone number, like 020 7946 0000' });
+        errors.push({ field: 'phone', message: t('groups:recruitment.errors.phone') });
       const hasAges = group.minAge !== null || group.maxAge !== null;
-      const dateOfBirth = dateField(input, 'dateOfBirth', 'your date of birth', errors, {
-        required: hasAges,
-      });
+      const dateOfBirth = dateField(
+        input,
+        'dateOfBirth',
+        t('groups:recruitment.errors.dateOfBirth'),
+        errors,
+        { required: hasAges },
+      );
       if (dateOfBirth && dateOfBirth >= groups.today())
         errors.push({
           field: 'dateOfBirth-day',
-          message: 'Your date of birth must be in the past',
+          message: t('groups:recruitment.errors.dateOfBirthInFuture'),
         });
       else if (hasAges && dateOfBirth) {
         const refusal = checkAgeEligibility(group, dateOfBirth, round.appointmentDate);
-        if (refusal) errors.push({ field: 'dateOfBirth-day', message: refusal });
+        if (refusal)
+          errors.push({ field: 'dateOfBirth-day', message: t(refusal.key, refusal.values) });
       }
       const communities = text(input.communities);
       if (!communities)
         errors.push({
           field: 'communities',
-          message: 'Tell us which communities you are part of or work with',
+          message: t('groups:recruitment.errors.communities'),
         });
-      tooLong(errors, 'communities', 'Communities', communities, 2000);
+      tooLong(
+        errors,
+        'communities',
+        t('groups:recruitment.application.communities'),
+        communities,
+        2000,
+      );
       const statement = text(input.statement);
       if (!statement)
-        errors.push({ field: 'statement', message: 'Tell us why you want to join the group' });
-      tooLong(errors, 'statement', 'Why you want to join', statement, 5000);
+        errors.push({ field: 'statement', message: t('groups:recruitment.errors.statement') });
+      tooLong(errors, 'statement', t('groups:recruitment.errors.statementName'), statement, 5000);
       const confirmations = checkedValues(input.confirm);
       if (!confirmations.includes('independent'))
         errors.push({
           field: 'confirm',
-          message:
-            'Confirm that you are independent of the police service and of any body that monitors it',
+          message: t('groups:recruitment.errors.independent'),
         });
       else if (!confirmations.includes('principles'))
-        errors.push({
-          field: 'confirm',
-          message: 'Confirm that you will follow the Seven Principles of Public Life',
-        });
+        errors.push({ field: 'confirm', message: t('groups:recruitment.errors.principles') });
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const [row] = await tx
@@ -118,29 +134,23 @@ export function createApplyService(deps: { db: Db; groups: GroupsService; mail: 
           })
           .onConflictDoNothing()
           .returning({ id: applications.id });
-        if (!row)
-          throw new ConflictError(
-            'An application from this e-mail address has already been received for this round',
-            'email',
-          );
+        if (!row) throw new ConflictError(t('groups:recruitment.errors.alreadyApplied'), 'email');
         // Issue 21 item 23: nobody has confirmed this address, so the acknowledgement quotes
         // nothing typed into the form, and one address gets only a few a day, counted here in
         // the database (so across instances), the count taken in turn under a lock on the address.
         if (
-          mayAcknowledgeApplication(
-            await deps.mail.queuedToday(tx, email!, ACKNOWLEDGEMENT_SUBJECT),
-          )
+          mayAcknowledgeApplication(await deps.mail.queuedToday(tx, email!, acknowledgementSubject))
         )
           await deps.mail.queue(tx, {
             to: email!,
-            subject: `${ACKNOWLEDGEMENT_SUBJECT} to the ${group.name}`,
-            text: [
-              'Hello,',
-              '',
-              `Thank you for applying to the ${group.name}. Applications close on ${formatDate(round.closesOn)}. A panel from the group and the police service will consider every application, and the Director of the Diversity and Citizen Focus Directorate makes each appointment. We will write to you with the outcome.`,
-              '',
-              'If you did not apply, someone has given this address in an application to an advisory group: you may ignore this e-mail.',
-            ].join('\n'),
+            subject: t('groups:recruitment.mail.acknowledgement.subjectForGroup', {
+              subject: acknowledgementSubject,
+              group: group.name,
+            }),
+            text: t('groups:recruitment.mail.acknowledgement.text', {
+              group: group.name,
+              closesOn: formatDate(round.closesOn),
+            }),
           });
         // The audit event names the application, not the applicant: their details stay with the panel.
         await recordAudit(

@@ -11,7 +11,6 @@ import { groupPaths as paths } from '../paths.js';
 import { groupCrumb, groupsCrumb, home } from '../register/presenter.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
 import { checkedValues, dateParts } from '../validation.js';
-import { APPLICATION_STATUS_LABELS, ROUND_STATE_LABELS } from './presenter.js';
 
 const T = 'modules/groups/recruitment/views';
 const { signedIn, manage, publicPage, publicForm } = routeAccess;
@@ -26,10 +25,9 @@ export function registerRecruitmentRoutes({ app, services, renderPage }: RouteDe
   app.get(paths.recruitment.pattern, signedIn, async (request, reply) => {
     const result = await recruitment.rounds(request.principal, params(request).groupId!);
     return renderPage(request, reply, `${T}/recruitment.njk`, {
-      title: `Recruitment: ${result.group.name}`,
+      title: request.t('groups:recruitment.list.title', { group: result.group.name }),
       breadcrumbs: crumbs(result.group),
       ...result,
-      stateLabels: ROUND_STATE_LABELS,
       paths,
     });
   });
@@ -43,7 +41,7 @@ export function registerRecruitmentRoutes({ app, services, renderPage }: RouteDe
         reply,
         `${T}/round-form.njk`,
         {
-          title: `Open a recruitment round: ${group.name}`,
+          title: request.t('groups:recruitment.roundForm.title', { group: group.name }),
           breadcrumbs: crumbs(group),
           group,
           values: {
@@ -68,8 +66,13 @@ export function registerRecruitmentRoutes({ app, services, renderPage }: RouteDe
       );
       const message =
         told || noCommander.length
-          ? `The recruitment round has been set up. ${told} borough ${told === 1 ? 'commander has' : 'commanders have'} been told${noCommander.length ? `; ${noCommander.length} ${noCommander.length === 1 ? 'borough has' : 'boroughs have'} no commander in the directory` : ''}`
-          : 'The recruitment round has been set up';
+          ? request.t('groups:recruitment.roundForm.openedTold', { count: told }) +
+            (noCommander.length
+              ? request.t('groups:recruitment.roundForm.noCommander', {
+                  count: noCommander.length,
+                })
+              : '')
+          : request.t('groups:recruitment.roundForm.opened');
       return redirectWithFlash(reply, paths.round(groupId, round.id), message);
     },
   });
@@ -78,15 +81,16 @@ export function registerRecruitmentRoutes({ app, services, renderPage }: RouteDe
     const { groupId, roundId } = params(request) as { groupId: string; roundId: string };
     const detail = await recruitment.round(request.principal, groupId, roundId);
     return renderPage(request, reply, `${T}/round.njk`, {
-      title: `Recruitment round opening ${formatDate(detail.round.opensOn)}: ${detail.group.name}`,
+      title: request.t('groups:recruitment.round.title', {
+        date: formatDate(detail.round.opensOn),
+        group: detail.group.name,
+      }),
       width: 'full',
       breadcrumbs: [
         ...crumbs(detail.group),
-        { text: 'Recruitment', href: paths.recruitment(groupId) },
+        { text: request.t('groups:recruitment.list.heading'), href: paths.recruitment(groupId) },
       ],
       ...detail,
-      statusLabels: APPLICATION_STATUS_LABELS,
-      stateLabels: ROUND_STATE_LABELS,
       paths,
     });
   });
@@ -113,13 +117,17 @@ export function registerRecruitmentRoutes({ app, services, renderPage }: RouteDe
       reply,
       `${T}/application.njk`,
       {
-        title: `Application from ${detail.application.fullName}`,
+        title: request.t('groups:recruitment.application.title', {
+          name: detail.application.fullName,
+        }),
         breadcrumbs: [
           ...crumbs(detail.group),
-          { text: 'Recruitment round', href: paths.round(groupId, roundId) },
+          {
+            text: request.t('groups:recruitment.round.heading'),
+            href: paths.round(groupId, roundId),
+          },
         ],
         ...detail,
-        statusLabels: APPLICATION_STATUS_LABELS,
         values: formValues(request.body),
         errors,
         paths,
@@ -149,7 +157,7 @@ export function registerRecruitmentRoutes({ app, services, renderPage }: RouteDe
       return redirectWithFlash(
         reply,
         paths.application(groupId, roundId, applicationId),
-        'The panel’s assessment has been recorded',
+        request.t('groups:recruitment.assess.done'),
       );
     },
   });
@@ -171,9 +179,11 @@ export function registerRecruitmentRoutes({ app, services, renderPage }: RouteDe
       return redirectWithFlash(
         reply,
         paths.application(groupId, roundId, applicationId),
-        result.membershipId
-          ? 'You have accepted the appointment. It has been recorded and the applicant told'
-          : 'You have declined the application. The applicant has been told',
+        request.t(
+          result.membershipId
+            ? 'groups:recruitment.decide.accepted'
+            : 'groups:recruitment.decide.declined',
+        ),
       );
     },
   });
@@ -196,10 +206,10 @@ export function registerRecruitmentRoutes({ app, services, renderPage }: RouteDe
       reply,
       `${T}/apply.njk`,
       {
-        title: `Apply to join the ${detail.group.name}`,
+        title: request.t('groups:recruitment.apply.title', { group: detail.group.name }),
         breadcrumbs: [
           home,
-          { text: 'Advisory groups', href: paths.publicList },
+          { text: request.t('groups:recruitment.apply.groupsCrumb'), href: paths.publicList },
           { text: detail.group.name, href: paths.publicGroup(groupId) },
         ],
         group: detail.group,
@@ -232,7 +242,7 @@ export function registerRecruitmentRoutes({ app, services, renderPage }: RouteDe
     const { groupId } = params(request) as { groupId: string };
     const detail = await groups.publicGet(groupId);
     return renderPage(request, reply, `${T}/applied.njk`, {
-      title: 'Application received',
+      title: request.t('groups:recruitment.applied.title'),
       group: detail.group,
       paths,
     });

@@ -7,6 +7,12 @@ import {
 } from '../../../platform/calendar/index.js';
 import type { GroupType } from '../rules.js';
 
+/** A refusal as a message key and its values, turned into words by the caller with `t`. */
+export interface Refusal {
+  key: string;
+  values: Record<string, string | number>;
+}
+
 export const RECRUITMENT_INTERVAL_MONTHS = 12;
 
 /** A recruitment round's period: from the day applications open to the closing date. */
@@ -26,7 +32,7 @@ export function checkRecruitmentInterval(
   type: GroupType,
   round: RecruitmentPeriod,
   others: readonly RecruitmentPeriod[],
-): { message: string; nextMayOpen: IsoDate } | null {
+): (Refusal & { nextMayOpen: IsoDate }) | null {
   if (type !== 'corporate_iag') return null;
   const clash = others.find((other) => {
     const [earlier, later] = other.opensOn <= round.opensOn ? [other, round] : [round, other];
@@ -46,7 +52,12 @@ export function checkRecruitmentInterval(
     .at(-1)!;
   return {
     nextMayOpen,
-    message: `A corporate IAG runs at most one recruitment in any 12 months, and this group has a round from ${formatDate(clash.opensOn)} to ${formatDate(clash.closesOn)} (IAG-20). The next may open on ${formatDate(nextMayOpen)}`,
+    key: 'groups:recruitment.refusals.interval',
+    values: {
+      from: formatDate(clash.opensOn),
+      to: formatDate(clash.closesOn),
+      next: formatDate(nextMayOpen),
+    },
   };
 }
 
@@ -83,13 +94,16 @@ export function checkAgeEligibility(
   group: { minAge: number | null; maxAge: number | null },
   dateOfBirth: IsoDate | null,
   appointmentDate: IsoDate,
-): string | null {
+): Refusal | null {
   const range = ageRange(group);
   if (!range) return null;
-  if (!dateOfBirth) return 'Enter your date of birth: this group takes members of certain ages';
+  if (!dateOfBirth) return { key: 'groups:recruitment.refusals.noDateOfBirth', values: {} };
   const age = ageOn(dateOfBirth, appointmentDate);
   if (age >= range.min && age <= range.max) return null;
-  return `This group takes members aged ${range.min} to ${range.max} on the date of appointment, ${formatDate(appointmentDate)}; you would be ${age} (IAG-17)`;
+  return {
+    key: 'groups:recruitment.refusals.age',
+    values: { ...range, on: formatDate(appointmentDate), age },
+  };
 }
 
 /**
@@ -102,13 +116,15 @@ export function checkAgeAtDecision(
   group: { minAge: number | null; maxAge: number | null },
   applicant: { fullName: string; dateOfBirth: IsoDate | null },
   startsOn: IsoDate,
-): string | null {
+): Refusal | null {
   const range = ageRange(group);
   if (!range) return null;
-  const { min, max } = range;
   if (!applicant.dateOfBirth)
-    return `This group takes members aged ${min} to ${max}, and the application gives no date of birth (IAG-17). The appointment cannot be accepted`;
+    return { key: 'groups:recruitment.refusals.decisionNoDateOfBirth', values: range };
   const age = ageOn(applicant.dateOfBirth, startsOn);
-  if (age >= min && age <= max) return null;
-  return `${applicant.fullName} would be ${age} on ${formatDate(startsOn)}, when the appointment would start, and this group takes members aged ${min} to ${max} on the date of appointment (IAG-17). The appointment cannot be accepted`;
+  if (age >= range.min && age <= range.max) return null;
+  return {
+    key: 'groups:recruitment.refusals.decisionAge',
+    values: { ...range, name: applicant.fullName, age, on: formatDate(startsOn) },
+  };
 }

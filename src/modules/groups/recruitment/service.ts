@@ -19,6 +19,7 @@ import {
   type FieldError,
 } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import type { MailService } from '../../../platform/mail/service.js';
 import type { DirectoryService } from '../../directory/index.js';
 import { checkAgeAtDecision, checkRecruitmentInterval } from './rules.js';
@@ -37,9 +38,11 @@ export function createRecruitmentService(deps: {
   directory: DirectoryService;
   mail: MailService;
   publicUrl: string;
+  /** The default language's messages: refusals and e-mails are written without a request. */
+  t: Translate;
   now?: () => Date;
 }) {
-  const { db, groups } = deps;
+  const { db, groups, t } = deps;
   const now = deps.now ?? (() => new Date());
 
   function requireUser(principal: Principal): UserPrincipal {
@@ -108,31 +111,42 @@ export function createRecruitmentService(deps: {
       const user = requireUser(principal);
       if (!can(user, 'groups.manage')) throw new ForbiddenError();
       const errors: FieldError[] = [];
-      const opensOn = dateField(input, 'opensOn', 'the date applications open', errors);
-      const closesOn = dateField(input, 'closesOn', 'the closing date', errors);
+      const opensOn = dateField(input, 'opensOn', t('groups:recruitment.errors.opensOn'), errors);
+      const closesOn = dateField(
+        input,
+        'closesOn',
+        t('groups:recruitment.errors.closesOn'),
+        errors,
+      );
       const appointmentDate = dateField(
         input,
         'appointmentDate',
-        'the date appointments start',
+        t('groups:recruitment.errors.appointmentDate'),
         errors,
       );
       if (opensOn && closesOn && closesOn < opensOn)
         errors.push({
           field: 'closesOn-day',
-          message: 'The closing date must be on or after the opening date',
+          message: t('groups:recruitment.errors.closesBeforeOpens'),
         });
       if (closesOn && appointmentDate && appointmentDate < closesOn)
         errors.push({
           field: 'appointmentDate-day',
-          message: 'Appointments must start on or after the closing date',
+          message: t('groups:recruitment.errors.appointmentsBeforeClose'),
         });
       const targetAudiences = text(input.targetAudiences);
       if (!targetAudiences)
         errors.push({
           field: 'targetAudiences',
-          message: 'Enter the communities this round sets out to reach',
+          message: t('groups:recruitment.errors.targetAudiences'),
         });
-      tooLong(errors, 'targetAudiences', 'Target audiences', targetAudiences, 2000);
+      tooLong(
+        errors,
+        'targetAudiences',
+        t('groups:recruitment.round.targetAudiences'),
+        targetAudiences,
+        2000,
+      );
       const panelEmails = [
         ...new Set(
           (text(input.panel) ?? '')
@@ -144,7 +158,7 @@ export function createRecruitmentService(deps: {
       if (panelEmails.length === 0)
         errors.push({
           field: 'panel',
-          message: 'Enter the e-mail address of at least one panel member',
+          message: t('groups:recruitment.errors.panel'),
         });
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
@@ -160,7 +174,9 @@ export function createRecruitmentService(deps: {
           throw new ValidationError([
             {
               field: 'panel',
-              message: `There is no Bridge user with the e-mail address ${unknown.join(', ')}`,
+              message: t('groups:recruitment.errors.panelUnknown', {
+                addresses: unknown.join(', '),
+              }),
             },
           ]);
         // IAG-20 must hold when several people open a round at once (issue 21 item 11): the
@@ -180,7 +196,7 @@ export function createRecruitmentService(deps: {
           { opensOn: opensOn!, closesOn: closesOn! },
           earlier,
         );
-        if (interval) throw new ConflictError(interval.message, 'opensOn-day');
+        if (interval) throw new ConflictError(t(interval.key, interval.values), 'opensOn-day');
         const [round] = await tx
           .insert(recruitmentRounds)
           .values({
@@ -204,16 +220,15 @@ export function createRecruitmentService(deps: {
             for (const c of b.commanders) {
               await deps.mail.queue(tx, {
                 to: c.email!,
-                subject: `Recruitment open: ${group.name}`,
-                text: [
-                  `Dear ${c.fullName},`,
-                  '',
-                  `The ${group.name} is recruiting new independent advisors. Applications open on ${formatDate(opensOn!)} and close on ${formatDate(closesOn!)}.`,
-                  `It is looking in particular for: ${targetAudiences}.`,
-                  '',
-                  'Please bring it to the notice of the communities in your borough. Anyone can apply, without an account, at:',
-                  `${deps.publicUrl}/advisory-groups/${groupId}/apply`,
-                ].join('\n'),
+                subject: t('groups:recruitment.mail.opened.subject', { group: group.name }),
+                text: t('groups:recruitment.mail.opened.text', {
+                  name: c.fullName,
+                  group: group.name,
+                  opensOn: formatDate(opensOn!),
+                  closesOn: formatDate(closesOn!),
+                  audiences: targetAudiences,
+                  address: `${deps.publicUrl}/advisory-groups/${groupId}/apply`,
+                }),
               });
               told.push(c.email!);
             }
@@ -325,12 +340,12 @@ export function createRecruitmentService(deps: {
       if (recommendation !== 'recommended' && recommendation !== 'not_recommended')
         errors.push({
           field: 'recommendation',
-          message: 'Select whether the panel recommends the appointment',
+          message: t('groups:recruitment.errors.recommendation'),
         });
       const assessment = text(input.assessment);
       if (!assessment)
-        errors.push({ field: 'assessment', message: 'Enter the panel’s assessment' });
-      tooLong(errors, 'assessment', 'Assessment', assessment, 5000);
+        errors.push({ field: 'assessment', message: t('groups:recruitment.errors.assessment') });
+      tooLong(errors, 'assessment', t('groups:recruitment.assess.assessment'), assessment, 5000);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const [before] = await tx
@@ -341,7 +356,7 @@ export function createRecruitmentService(deps: {
         if (!before) throw new NotFoundError();
         if (before.status === 'accepted' || before.status === 'declined')
           throw new ConflictError(
-            'The Director has already decided this application',
+            t('groups:recruitment.errors.assessedAfterDecision'),
             'recommendation',
           );
         await tx
@@ -382,10 +397,10 @@ export function createRecruitmentService(deps: {
       const reason = text(input.reason);
       const errors: FieldError[] = [];
       if (decision !== 'accept' && decision !== 'decline')
-        errors.push({ field: 'decision', message: 'Select whether you accept the appointment' });
+        errors.push({ field: 'decision', message: t('groups:recruitment.errors.decision') });
       if (decision === 'decline' && !reason)
-        errors.push({ field: 'reason', message: 'Enter the reason for declining' });
-      tooLong(errors, 'reason', 'Reason', reason, 2000);
+        errors.push({ field: 'reason', message: t('groups:recruitment.errors.reason') });
+      tooLong(errors, 'reason', t('groups:recruitment.decide.reason'), reason, 2000);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const [application] = await tx
@@ -395,24 +410,18 @@ export function createRecruitmentService(deps: {
           .for('update');
         if (!application) throw new NotFoundError();
         if (application.status === 'accepted' || application.status === 'declined')
-          throw new ConflictError('This application has already been decided', 'decision');
+          throw new ConflictError(t('groups:recruitment.errors.decided'), 'decision');
         if (application.status === 'submitted')
-          throw new ConflictError(
-            'The panel has not assessed this application yet (IAG-16)',
-            'decision',
-          );
+          throw new ConflictError(t('groups:recruitment.errors.notAssessed'), 'decision');
         if (decision === 'accept' && application.status !== 'recommended')
-          throw new ConflictError(
-            'Only an application the panel recommends can be accepted (IAG-16)',
-            'decision',
-          );
+          throw new ConflictError(t('groups:recruitment.errors.notRecommended'), 'decision');
         const group = await groups.findGroup(tx, groupId);
         const today = groups.today();
         const startsOn = round.appointmentDate > today ? round.appointmentDate : today;
         let membershipId: string | null = null;
         if (decision === 'accept') {
           const tooOld = checkAgeAtDecision(group, application, startsOn);
-          if (tooOld) throw new ConflictError(tooOld, 'decision');
+          if (tooOld) throw new ConflictError(t(tooOld.key, tooOld.values), 'decision');
           const { ids } = await deps.directory.lookups.findOrAddPeople(tx, [
             { fullName: application.fullName, email: application.email.toLowerCase() },
           ]);
@@ -436,11 +445,18 @@ export function createRecruitmentService(deps: {
           .where(eq(applications.id, applicationId));
         await deps.mail.queue(tx, {
           to: application.email,
-          subject: `Your application to the ${group.name}`,
-          text:
+          subject: t('groups:recruitment.mail.decided.subject', { group: group.name }),
+          text: t(
             decision === 'accept'
-              ? `Dear ${application.fullName},\n\nThe Director has accepted your appointment to the ${group.name}, from ${formatDate(startsOn)}, for four years. The IAG Coordination Unit will be in touch about your first meeting.\n\nThank you for volunteering.`
-              : `Dear ${application.fullName},\n\nThank you for applying to the ${group.name}. On this occasion your application has not been accepted.\n\n${reason}`,
+              ? 'groups:recruitment.mail.decided.accepted'
+              : 'groups:recruitment.mail.decided.declined',
+            {
+              name: application.fullName,
+              group: group.name,
+              startsOn: formatDate(startsOn),
+              reason,
+            },
+          ),
         });
         await recordAudit(tx, actorOf(user, requestId), {
           action: decision === 'accept' ? 'application.accepted' : 'application.declined',

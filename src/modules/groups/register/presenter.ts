@@ -1,14 +1,9 @@
 /** What the register's pages show of a group, worked out from its records. */
 import type { IsoDate } from '../../../platform/calendar/index.js';
 import type { Group } from '../access.js';
-import { MEMBERSHIP_STATUS_LABELS } from '../memberships/presenter.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import { groupPaths } from '../paths.js';
-import {
-  GROUP_TYPE_LABELS,
-  type GroupStatus,
-  type GroupType,
-  type MeetingInterval,
-} from '../rules.js';
+import { GROUP_TYPES, type GroupType } from '../rules.js';
 import { groupElection } from '../elections/rules.js';
 
 /** IAG-21: what the register and the group page say of the next election. */
@@ -17,22 +12,20 @@ export function electionFields(type: GroupType, lastElection: IsoDate | null, da
   return { nextElectionDue: election?.due ?? null, electionOverdue: election?.overdue ?? false };
 }
 
-export const GROUP_STATUS_LABELS: Record<GroupStatus, string> = {
-  forming: 'Being set up',
-  active: 'Active',
-  suspended: 'Suspended',
-  closed: 'Closed',
-};
+/** The breadcrumbs the groups' pages start with, in the request's words. */
+export function groupsCrumbs(t: Translate) {
+  return {
+    home: { text: t('nav.home'), href: '/' },
+    groups: { text: t('groups:common.advisoryGroups'), href: groupPaths.list },
+  };
+}
+/** The breadcrumbs of a page about one group: home, the register, the group. */
+export function groupCrumbs(t: Translate, group: { id: string; name: string }) {
+  const { home, groups } = groupsCrumbs(t);
+  return [home, groups, groupCrumb(group)];
+}
 
-export const MEETING_INTERVAL_LABELS: Record<MeetingInterval, string> = {
-  1: 'Monthly',
-  2: 'Every two months',
-  3: 'Quarterly',
-  4: 'Every four months',
-  6: 'Twice a year',
-  12: 'Once a year',
-};
-
+// The same in English, for the recruitment and member records pages until they say them.
 export const home = { text: 'Home', href: '/' };
 export const groupsCrumb = { text: 'Advisory groups', href: groupPaths.list };
 export const groupCrumb = (g: { id: string; name: string }) => ({
@@ -40,13 +33,14 @@ export const groupCrumb = (g: { id: string; name: string }) => ({
   href: groupPaths.group(g.id),
 });
 
-/** The labels the groups' pages show for a group's type, status and meetings, and memberships. */
-export const groupLabels = {
-  types: GROUP_TYPE_LABELS,
-  statuses: GROUP_STATUS_LABELS,
-  intervals: MEETING_INTERVAL_LABELS,
-  membership: MEMBERSHIP_STATUS_LABELS,
-};
+/** Choices of a group's type, each named in the request's words. */
+export function groupTypeItems(t: Translate, chosen: (type: GroupType) => Record<string, boolean>) {
+  return GROUP_TYPES.map((type) => ({
+    value: type,
+    text: t(`groups:groupType.${type}`),
+    ...chosen(type),
+  }));
+}
 
 /** A group as its form shows it to be changed. */
 export function groupFormValues(g: Group): Record<string, string> {

@@ -21,9 +21,9 @@ import {
 } from '../meeting-body.js';
 import { groupPaths as paths } from '../paths.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import {
   GROUP_STATUSES,
-  GROUP_TYPE_LABELS,
   GROUP_TYPES,
   isIndependentType,
   MEETING_INTERVALS,
@@ -31,15 +31,23 @@ import {
   type GroupType,
 } from '../rules.js';
 import { namesPoliceAttendance } from '../police-attendance/rules.js';
-import {
-  GROUP_STATUS_LABELS,
-  MEETING_INTERVAL_LABELS,
-  groupCrumb,
-  groupFormValues,
-  groupLabels as labels,
-  groupsCrumb,
-  home,
-} from './presenter.js';
+import { groupCrumbs, groupFormValues, groupsCrumbs, groupTypeItems } from './presenter.js';
+
+/** The owners of one kind, as choices: "Camden (borough)". */
+function ownerItems(
+  t: Translate,
+  owners: readonly { id: string; name: string; kind: string }[],
+  kind: 'directorate' | 'borough',
+  chosen: string | undefined,
+) {
+  return owners
+    .filter((o) => o.kind === kind)
+    .map((o) => ({
+      value: o.id,
+      text: t(`groups:register.form.owner.${kind}`, { name: o.name }),
+      selected: o.id === chosen,
+    }));
+}
 
 const T = 'modules/groups/register/views';
 const { signedIn, view, register, manage, publicPage } = routeAccess;
@@ -50,9 +58,10 @@ function typeOf(value: string | undefined): GroupType | undefined {
     : undefined;
 }
 
-const typeItems = (selected: string | undefined, blank: string) => [
-  { value: '', text: blank },
-  ...GROUP_TYPES.map((t) => ({ value: t, text: GROUP_TYPE_LABELS[t], selected: t === selected })),
+/** The list's filter by type. */
+const typeItems = (t: Translate, selected: string | undefined) => [
+  { value: '', text: t('groups:register.allTypes') },
+  ...groupTypeItems(t, (type) => ({ selected: type === selected })),
 ];
 
 export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): void {
@@ -74,16 +83,15 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
       services.meetings.bodyNotices('annual_conference', ANNUAL_CONFERENCE_ID),
     ]);
     return renderPage(request, reply, `${T}/list.njk`, {
-      title: 'Register of advisory groups',
+      title: request.t('groups:register.list.title'),
       directorChairs: { href: directorChairsMeetingsPath, notices: directorChairsNotices },
       conference: { href: annualConferenceMeetingsPath, notices: conferenceNotices },
       width: 'full',
-      breadcrumbs: [home],
+      breadcrumbs: [groupsCrumbs(request.t).home],
       q,
       type,
-      typeItems: typeItems(type, 'All types'),
+      typeItems: typeItems(request.t, type),
       result,
-      labels,
       paths,
       canRegister: can(request.principal, 'groups.register'),
       canManage: can(request.principal, 'groups.manage'),
@@ -111,51 +119,37 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
       groups.parentOptions(),
     ]);
     const v = options.values;
+    const t = request.t;
+    const crumbs = groupsCrumbs(t);
     return {
-      title: options.group ? `Change ${options.group.name}` : 'Register an advisory group',
-      breadcrumbs: options.group
-        ? [home, groupsCrumb, groupCrumb(options.group)]
-        : [home, groupsCrumb],
+      title: options.group
+        ? t('groups:register.form.changeTitle', { name: options.group.name })
+        : t('groups:register.form.registerTitle'),
+      breadcrumbs: options.group ? groupCrumbs(t, options.group) : [crumbs.home, crumbs.groups],
       action: options.group ? paths.edit(options.group.id) : paths.register,
       values: v,
       errors: options.errors,
-      typeItems: GROUP_TYPES.map((t) => ({
-        value: t,
-        text: GROUP_TYPE_LABELS[t],
-        checked: t === v.type,
-      })),
+      typeItems: groupTypeItems(t, (type) => ({ checked: type === v.type })),
       statusItems: GROUP_STATUSES.map((s) => ({
         value: s,
-        text: GROUP_STATUS_LABELS[s],
+        text: t(`groups:groupStatus.${s}`),
         selected: s === (v.status || 'active'),
       })),
       intervalItems: [
-        { value: '', text: 'Select how often' },
+        { value: '', text: t('groups:register.form.selectInterval') },
         ...MEETING_INTERVALS.map((m) => ({
           value: String(m),
-          text: MEETING_INTERVAL_LABELS[m],
+          text: t(`groups:meetingInterval.${m}`),
           selected: String(m) === v.meetingIntervalMonths,
         })),
       ],
       ownerItems: [
-        { value: '', text: 'Select the owner' },
-        ...owners
-          .filter((o) => o.kind === 'directorate')
-          .map((o) => ({
-            value: o.id,
-            text: `${o.name} (directorate)`,
-            selected: o.id === v.ownerId,
-          })),
-        ...owners
-          .filter((o) => o.kind === 'borough')
-          .map((o) => ({
-            value: o.id,
-            text: `${o.name} (borough)`,
-            selected: o.id === v.ownerId,
-          })),
+        { value: '', text: t('groups:register.form.selectOwner') },
+        ...ownerItems(t, owners, 'directorate', v.ownerId),
+        ...ownerItems(t, owners, 'borough', v.ownerId),
       ],
       parentItems: [
-        { value: '', text: 'Not a sub-group' },
+        { value: '', text: t('groups:register.form.notSubGroup') },
         ...parents
           .filter((p) => p.id !== options.group?.id)
           .map((p) => ({ value: p.id, text: p.name, selected: p.id === v.parentGroupId })),
@@ -174,13 +168,14 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
       return redirectWithFlash(
         reply,
         paths.group(created.id),
-        `${created.name} has been registered`,
+        request.t('groups:register.form.registered', { name: created.name }),
       );
     },
   });
 
   app.get(paths.group.pattern, signedIn, async (request, reply) => {
     const detail = await groups.get(request.principal, params(request).groupId!);
+    const crumbs = groupsCrumbs(request.t);
     const policeAttendance = namesPoliceAttendance(detail.group.type)
       ? await services.memberRecords.policeAttendance(request.principal, detail.group.id)
       : null;
@@ -189,13 +184,12 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
       canSeeBalance: can(request.principal, 'groups.view-balance'),
       title: detail.group.name,
       width: 'full',
-      breadcrumbs: [home, ...(can(request.principal, 'groups.view') ? [groupsCrumb] : [])],
+      breadcrumbs: [crumbs.home, ...(can(request.principal, 'groups.view') ? [crumbs.groups] : [])],
       ...detail,
       independent: isIndependentType(detail.group.type),
       needsDeploymentContact: needsDeploymentContact(detail.group.type),
       groupHref: (id: string) => groupPageHref(request.principal, id),
       historyHref: recordHistoryHref(request.principal, 'group', detail.group.id),
-      labels,
       paths,
     });
   });
@@ -219,7 +213,11 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
         formValues(request.body),
         request.id,
       );
-      return redirectWithFlash(reply, paths.group(groupId), `${updated.name} has been updated`);
+      return redirectWithFlash(
+        reply,
+        paths.group(groupId),
+        request.t('groups:register.form.updated', { name: updated.name }),
+      );
     },
   });
 
@@ -231,8 +229,8 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
       params(request).groupId!,
     );
     return renderPage(request, reply, `${T}/terms-of-reference.njk`, {
-      title: `Terms of reference: ${group.name}`,
-      breadcrumbs: [home, groupsCrumb, groupCrumb(group)],
+      title: request.t('groups:register.termsOfReference.title', { name: group.name }),
+      breadcrumbs: groupCrumbs(request.t, group),
       group,
       versions,
       canManage: can(request.principal, 'groups.manage'),
@@ -251,8 +249,8 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
         reply,
         `${T}/terms-of-reference-form.njk`,
         {
-          title: 'New version of the terms of reference',
-          breadcrumbs: [home, groupsCrumb, groupCrumb(group)],
+          title: request.t('groups:register.torForm.title'),
+          breadcrumbs: groupCrumbs(request.t, group),
           group,
           latest: versions[0] ?? null,
           values: { body: versions[0]?.body ?? '', ...formValues(values) },
@@ -273,7 +271,7 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
       return redirectWithFlash(
         reply,
         paths.termsOfReference(groupId),
-        `Version ${version.number} of the terms of reference has been saved`,
+        request.t('groups:register.termsOfReference.saved', { number: version.number }),
       );
     },
   });
@@ -290,8 +288,8 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
         reply,
         `${T}/deployment-contact.njk`,
         {
-          title: `Deployment contact for the ${detail.group.name}`,
-          breadcrumbs: [home, groupsCrumb, groupCrumb(detail.group)],
+          title: request.t('groups:register.deploymentContact.title', { name: detail.group.name }),
+          breadcrumbs: groupCrumbs(request.t, detail.group),
           group: detail.group,
           current: detail.deploymentContact,
           q,
@@ -315,7 +313,7 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
       return redirectWithFlash(
         reply,
         paths.group(groupId),
-        'The deployment contact has been named',
+        request.t('groups:register.deploymentContact.named'),
       );
     },
   });
@@ -328,13 +326,12 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
     const page = pageRequest((request.query as Record<string, unknown>).page);
     const result = await groups.publicList({ q, type, limit: page.limit, offset: page.offset });
     return renderPage(request, reply, `${T}/public-list.njk`, {
-      title: 'Advisory groups',
-      breadcrumbs: [home],
+      title: request.t('groups:common.advisoryGroups'),
+      breadcrumbs: [groupsCrumbs(request.t).home],
       q,
       type,
-      typeItems: typeItems(type, 'All types'),
+      typeItems: typeItems(request.t, type),
       result,
-      labels,
       paths,
       pagination: paginationFor(paths.publicList, { q, type }, page.page, page.limit, result.total),
     });
@@ -348,13 +345,15 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
     ]);
     return renderPage(request, reply, `${T}/public-group.njk`, {
       title: detail.group.name,
-      section: 'Advisory groups',
+      section: request.t('groups:common.advisoryGroups'),
       openRound,
       meetings: publicMeetingLinks(paths.publicList, detail.group.id, meetings),
-      breadcrumbs: [home, { text: 'Advisory groups', href: paths.publicList }],
+      breadcrumbs: [
+        groupsCrumbs(request.t).home,
+        { text: request.t('groups:common.advisoryGroups'), href: paths.publicList },
+      ],
       ...detail,
       independent: isIndependentType(detail.group.type),
-      labels,
       paths,
     });
   });

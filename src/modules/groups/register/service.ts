@@ -23,6 +23,7 @@ import {
   reappointments,
 } from '../schema.js';
 import { validateGroup, validateTermsOfReference } from '../validation.js';
+import { fieldErrors, refusal } from '../words.js';
 import {
   findGroup,
   findPublicGroup,
@@ -40,7 +41,7 @@ import type { Chairs } from '../elections/chairs.js';
 import { electionFields } from './presenter.js';
 
 export function createRegisterService(deps: GroupsServiceDeps & { chairs: Chairs }) {
-  const { db, directory } = deps;
+  const { db, directory, t } = deps;
   const now = deps.now ?? (() => new Date());
   const today = () => todayInLondon(now());
   const personNames = (executor: Executor, ids: readonly string[]) =>
@@ -58,21 +59,16 @@ export function createRegisterService(deps: GroupsServiceDeps & { chairs: Chairs
       ? (await directory.lookups.organisations(executor, [value.ownerId])).get(value.ownerId)
       : undefined;
     if (value.ownerId && (!owner || owner.archived))
-      throw new ValidationError([{ field: 'ownerId', message: 'Select the owner from the list' }]);
+      throw refusal(t, 'ownerId', 'groups:register.form.error.owner');
     let parentType: GroupType | null = null;
     if (value.parentGroupId) {
       if (value.parentGroupId === options.selfId)
-        throw new ValidationError([
-          { field: 'parentGroupId', message: 'A group cannot be a sub-group of itself' },
-        ]);
+        throw refusal(t, 'parentGroupId', 'groups:register.form.error.ownParent');
       const [parent] = await executor
         .select({ type: advisoryGroups.type })
         .from(advisoryGroups)
         .where(eq(advisoryGroups.id, value.parentGroupId));
-      if (!parent)
-        throw new ValidationError([
-          { field: 'parentGroupId', message: 'Select the group from the list' },
-        ]);
+      if (!parent) throw refusal(t, 'parentGroupId', 'groups:register.form.error.parent');
       parentType = parent.type;
     }
     const refusals = checkGroupRegistration({
@@ -84,7 +80,7 @@ export function createRegisterService(deps: GroupsServiceDeps & { chairs: Chairs
       registeredByDirector: hasRole(user, 'director'),
       creating: options.creating,
     });
-    if (refusals.length) throw new ValidationError(refusals);
+    if (refusals.length) throw new ValidationError(fieldErrors(t, refusals));
     const [clash] = await executor
       .select({ id: advisoryGroups.id })
       .from(advisoryGroups)
@@ -94,10 +90,7 @@ export function createRegisterService(deps: GroupsServiceDeps & { chairs: Chairs
           options.selfId ? ne(advisoryGroups.id, options.selfId) : undefined,
         ),
       );
-    if (clash)
-      throw new ValidationError([
-        { field: 'name', message: 'There is already a group with this name' },
-      ]);
+    if (clash) throw refusal(t, 'name', 'groups:register.form.error.nameTaken');
     // A sub-group's owner is its parent's.
     return value.type === 'sub_group' ? { ...value, ownerId: null } : value;
   }
@@ -265,7 +258,7 @@ export function createRegisterService(deps: GroupsServiceDeps & { chairs: Chairs
 
     async create(principal: Principal, input: Input, requestId?: string): Promise<Group> {
       const user = requireAction(principal, 'groups.register');
-      const { errors, value } = validateGroup(input);
+      const { errors, value } = validateGroup(t, input);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const checked = await checkRegistration(tx, user, value, { creating: true });
@@ -287,7 +280,7 @@ export function createRegisterService(deps: GroupsServiceDeps & { chairs: Chairs
       requestId?: string,
     ): Promise<Group> {
       const user = requireAction(principal, 'groups.manage');
-      const { errors, value } = validateGroup(input);
+      const { errors, value } = validateGroup(t, input);
       if (errors.length) throw new ValidationError(errors);
       const version =
         typeof input.version === 'string' && /^\d+$/.test(input.version)
@@ -302,12 +295,7 @@ export function createRegisterService(deps: GroupsServiceDeps & { chairs: Chairs
           selfId: id,
         });
         if (before.code && checked.type !== before.type)
-          throw new ValidationError([
-            {
-              field: 'type',
-              message: 'The type of the reference corporate IAGs cannot be changed',
-            },
-          ]);
+          throw refusal(t, 'type', 'groups:register.form.error.referenceType');
         const [after] = await tx
           .update(advisoryGroups)
           .set({ ...checked, updatedAt: now(), version: sql`${advisoryGroups.version} + 1` })
@@ -339,7 +327,7 @@ export function createRegisterService(deps: GroupsServiceDeps & { chairs: Chairs
       requestId?: string,
     ) {
       const user = requireAction(principal, 'groups.manage');
-      const { errors, value } = validateTermsOfReference(input);
+      const { errors, value } = validateTermsOfReference(t, input);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const group = await findGroup(tx, groupId);
@@ -355,7 +343,7 @@ export function createRegisterService(deps: GroupsServiceDeps & { chairs: Chairs
             .values({
               groupId,
               kind: 'terms_of_reference',
-              title: `Terms of reference: ${group.name}`,
+              title: t('groups:register.termsOfReference.title', { name: group.name }),
             })
             .returning({ id: groupDocuments.id });
         const [row] = await tx
@@ -398,18 +386,13 @@ export function createRegisterService(deps: GroupsServiceDeps & { chairs: Chairs
       const user = requireAction(principal, 'groups.manage');
       const personId =
         typeof input.personId === 'string' && isUuid(input.personId) ? input.personId : null;
-      if (!personId)
-        throw new ValidationError([
-          { field: 'personId', message: 'Select the deployment contact' },
-        ]);
+      if (!personId) throw refusal(t, 'personId', 'groups:register.deploymentContact.error');
       return db.transaction(async (tx) => {
         const before = await findGroup(tx, groupId);
         const people = await personNames(tx, [personId]);
         const person = people.get(personId);
         if (!person || person.archived)
-          throw new ValidationError([
-            { field: 'personId', message: 'Select the deployment contact' },
-          ]);
+          throw refusal(t, 'personId', 'groups:register.deploymentContact.error');
         await tx
           .update(advisoryGroups)
           .set({

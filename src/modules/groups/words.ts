@@ -1,0 +1,46 @@
+/**
+ * A sentence a rule or a service decides on, kept as its catalogue key and the values it fills
+ * in (ADR 0015): pure rules know no language, so whoever shows the sentence turns it into words
+ * with `t` (a service with `platform.t`, a route or presenter with the request's).
+ */
+import { ValidationError } from '../../platform/errors.js';
+import type { Translate } from '../../platform/i18n/messages.js';
+
+export interface Said {
+  key: string;
+  /** What fills the sentence's `{{placeholders}}`; a label named by its key is looked up too. */
+  values?: Record<string, string | number | Label>;
+}
+
+/** A label named by its key, as a value of a sentence (a group's type, a clearance level). */
+export interface Label {
+  key: string;
+  /** Written in lower case, as within a sentence ("a specialist advisory group"). */
+  lower?: boolean;
+}
+
+/** A refusal tied to the form field it belongs to. */
+export interface SaidRefusal extends Said {
+  field: string;
+}
+
+/** The words of a sentence kept as a key. */
+export function say(t: Translate, said: Said): string {
+  if (!said.values) return t(said.key);
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(said.values)) {
+    if (typeof value !== 'object') values[name] = value;
+    else values[name] = value.lower ? t(value.key).toLowerCase() : t(value.key);
+  }
+  return t(said.key, values);
+}
+
+/** Field refusals as the `ValidationError` a form shows. */
+export function fieldErrors(t: Translate, refusals: readonly SaidRefusal[]) {
+  return refusals.map((r) => ({ field: r.field, message: say(t, r) }));
+}
+
+/** The refusal of one field, as a form shows it: `throw refusal(t, 'name', 'groups:...')`. */
+export function refusal(t: Translate, field: string, key: string, values?: Said['values']) {
+  return new ValidationError([{ field, message: say(t, { key, ...(values && { values }) }) }]);
+}

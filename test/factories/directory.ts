@@ -1,0 +1,86 @@
+/**
+ * Directory entries a test makes for itself (organisations, boroughs, people): real rows in the
+ * directory's tables, named uniquely, so a test reads what it wrote and not the demo data.
+ */
+import { randomBytes } from 'node:crypto';
+import type { OrganisationKind } from '../../src/modules/directory/kinds.js';
+import { organisations, people } from '../../src/modules/directory/schema.js';
+import type { TestApp } from '../app.js';
+
+/** A short random tag that keeps made-up names and addresses unique within a test file. */
+export function uniqueTag(): string {
+  return randomBytes(4).toString('hex');
+}
+
+export interface FactoryOrganisation {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+}
+
+/** Makes an organisation of a kind (a partner unless told), under `parentId` when given. */
+export async function makeOrganisation(
+  t: TestApp,
+  options: {
+    name?: string;
+    kind?: OrganisationKind;
+    parentId?: string;
+    description?: string;
+    email?: string;
+  } = {},
+): Promise<FactoryOrganisation> {
+  const kind = options.kind ?? 'partner';
+  const name = options.name ?? `Test ${kind.replace(/_/g, ' ')} ${uniqueTag()}`;
+  const [row] = await t.services.db
+    .insert(organisations)
+    .values({
+      name,
+      kind,
+      parentId: options.parentId ?? null,
+      description: options.description ?? null,
+      email: options.email ?? null,
+    })
+    .returning({ id: organisations.id });
+  return { id: row!.id, name, kind };
+}
+
+/** Makes a borough (an organisation of the borough kind), e.g. to own a borough IAG. */
+export function makeBorough(
+  t: TestApp,
+  options: { name?: string } = {},
+): Promise<FactoryOrganisation> {
+  return makeOrganisation(t, { kind: 'borough', name: options.name ?? `Borough ${uniqueTag()}` });
+}
+
+export interface FactoryPerson {
+  id: string;
+  fullName: string;
+  email: string | null;
+}
+
+/** Makes a person in the directory with no account (an advisor-to-be, a contact). */
+export async function makePerson(
+  t: TestApp,
+  options: {
+    fullName?: string;
+    email?: string | null;
+    jobTitle?: string;
+    organisationId?: string;
+    userId?: string;
+  } = {},
+): Promise<FactoryPerson> {
+  const tag = uniqueTag();
+  const fullName = options.fullName ?? `Test Person ${tag}`;
+  const email = options.email === undefined ? `person-${tag}@factory.example` : options.email;
+  const [row] = await t.services.db
+    .insert(people)
+    .values({
+      fullName,
+      email,
+      jobTitle: options.jobTitle ?? null,
+      organisationId: options.organisationId ?? null,
+      userId: options.userId ?? null,
+    })
+    .returning({ id: people.id });
+  return { id: row!.id, fullName, email };
+}
