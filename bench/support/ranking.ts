@@ -8,10 +8,9 @@ import type pg from 'pg';
 import { createDeploymentsService } from '../../src/modules/advice/deployments/service.js';
 import { adviceRequests } from '../../src/modules/advice/schema.js';
 import { personColumns } from '../../src/modules/directory/api/person-columns.js';
-import { createDirectoryService } from '../../src/modules/directory/service.js';
+import { createReferenceDirectory } from '../../src/modules/directory/start-up.js';
 import { advisorRecords } from '../../src/modules/groups/api/advisor-records.js';
 import { groupColumns } from '../../src/modules/groups/api/group-columns.js';
-import { findUserIdByEmail } from '../../src/platform/auth/users-service.js';
 import type { Db } from '../../src/platform/db/database.js';
 import { createMailService } from '../../src/platform/mail/service.js';
 
@@ -37,7 +36,7 @@ export async function timeRankingQuery(
   const [request] = await db.select().from(adviceRequests).where(eq(adviceRequests.id, requestId));
   if (!request) throw new Error(`no advice request ${requestId}`);
   // The module's service with the lookups app.ts gives it, built here from their parts.
-  const directory = createDirectoryService({ db, userIdForEmail: findUserIdByEmail }).lookups;
+  const directory = createReferenceDirectory(db).lookups;
   const service = createDeploymentsService({
     db,
     mail: createMailService(db, 'bench@example.org', null),

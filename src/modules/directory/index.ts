@@ -2,7 +2,7 @@
  * The directory of people and organisations: its one public face (ADR 0014). Other modules
  * read people and organisations only through `DirectoryApi`.
  */
-import type { SQL, SQLWrapper } from 'drizzle-orm';
+import type { AnyColumn, SQL, SQLWrapper } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { findUserIdByEmail, type ScopeCatalogue } from '../../platform/auth/users-service.js';
@@ -15,12 +15,8 @@ import {
   personNameSql,
   type PersonColumns,
 } from './api/person-columns.js';
-import {
-  organisationByCode,
-  personContactOfUser,
-  type OrganisationByCode,
-  type PersonContact,
-} from './api/user-contacts.js';
+import { personInOrganisationSql } from './api/person-in-organisation.js';
+import { personContactOfUser, type PersonContact } from './api/user-contacts.js';
 import { registerDirectoryHomeRoutes } from './home/routes.js';
 import { registerDirectoryApiRoutes } from './json-api/routes.js';
 import type { OrganisationKind } from './kinds.js';
@@ -120,6 +116,7 @@ export interface DirectoryLookups {
   findOrAddPeople(tx: Executor, wanted: readonly PersonToRecord[]): Promise<RecordedPeople>;
   /** Every borough with its commanders, if the directory records any. */
   boroughCommanders(executor: Executor): Promise<BoroughCommanders[]>;
+  /** The organisation with this code (the directorate that holds a budget, say), if any. */
   organisationIdByCode(executor: Executor, code: string): Promise<string | undefined>;
 }
 
@@ -185,8 +182,9 @@ export {
   removeDemoPeople,
   type DemoAccountPerson,
 } from './demo.js';
-export type { OrganisationByCode, PersonContact } from './api/user-contacts.js';
+export type { PersonContact } from './api/user-contacts.js';
 export type { PersonColumns } from './api/person-columns.js';
+// Until the tracker reads it from its DirectoryApi (the member below).
 export { personInOrganisationSql } from './api/person-in-organisation.js';
 
 export interface DirectoryApi {
@@ -196,9 +194,10 @@ export interface DirectoryApi {
   organisationCodeSql(organisationId: SQLWrapper): SQL<string | null>;
   organisationNameSql(organisationId: SQLWrapper): SQL<string | null>;
   personContactOfUser(executor: Executor, userId: string): Promise<PersonContact | undefined>;
-  organisationByCode(executor: Executor, code: string): Promise<OrganisationByCode | undefined>;
   /** A person's name and addresses as columns of another module's query. */
   personColumns: PersonColumns;
+  /** Whether the person a column names is in the organisation, as SQL for another module's filter. */
+  personInOrganisationSql(personId: AnyColumn, organisationId: string): SQL;
 }
 
 export interface DirectoryModule extends BridgeModule<DirectoryApi> {
@@ -211,19 +210,20 @@ export function createDirectoryModule(deps: ModuleDeps): DirectoryModule {
     db: platform.db,
     userIdForEmail: findUserIdByEmail,
     now: deps.now,
+    t: platform.t,
   });
   const services = { directory };
   return {
     name: 'directory',
-    personData: directoryPersonData,
+    personData: (executor, subject) => directoryPersonData(executor, subject, platform.t),
     api: {
       directory,
       personNameSql,
       organisationCodeSql,
       organisationNameSql,
       personContactOfUser,
-      organisationByCode,
       personColumns,
+      personInOrganisationSql,
     },
     services,
     async registerRoutes(app, renderPage) {
@@ -243,17 +243,17 @@ export function createDirectoryModule(deps: ModuleDeps): DirectoryModule {
     navigation: [
       {
         order: 10,
-        text: 'Directory',
+        textKey: 'directory:nav.directory',
         href: directoryPaths.home,
         visible: (p) => can(p, 'directory.view'),
       },
     ],
-    homeTasks: async (p) => [
+    homeTasks: async (p, t) => [
       can(p, 'directory.view') && {
         order: 190,
         href: directoryPaths.home,
-        text: 'Directory',
-        hint: 'People and organisations: police units, boroughs, directorates, partners and community groups',
+        text: t('directory:nav.directory'),
+        hint: t('directory:homeTask.hint'),
       },
     ],
   };

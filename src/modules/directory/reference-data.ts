@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.js';
 import { SYSTEM_ACTOR } from '../../platform/auth/principal.js';
-import type { Db } from '../../platform/db/database.js';
+import type { Db, Executor } from '../../platform/db/database.js';
 import { ORGANISATION_KINDS, type OrganisationKind } from './kinds.js';
 import { organisations } from './schema.js';
 
@@ -91,8 +91,12 @@ export async function loadReferenceData(db: Db, data: ReferenceData): Promise<nu
   });
 }
 
-export async function organisationIdByCode(db: Db, code: string): Promise<string | undefined> {
-  const [row] = await db
+/** The organisation with this code (reference data has one), archived or not, if there is one. */
+export async function organisationIdByCode(
+  executor: Executor,
+  code: string,
+): Promise<string | undefined> {
+  const [row] = await executor
     .select({ id: organisations.id })
     .from(organisations)
     .where(eq(organisations.code, code));

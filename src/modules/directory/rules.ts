@@ -1,6 +1,7 @@
 /** The directory's rules: what people type into its forms (and the API), each bad field named. */
 import type { FieldError } from '../../platform/errors.js';
 import { text, tooLong } from '../../platform/http/form-fields.js';
+import type { Translate } from '../../platform/i18n/messages.js';
 import { ORGANISATION_KINDS, type OrganisationKind } from './kinds.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -29,37 +30,39 @@ export interface PersonInput {
   userEmail?: string | undefined;
 }
 
-function checkContact(errors: FieldError[], email: string | null, phone: string | null) {
-  if (email && (!EMAIL.test(email) || email.length > 254)) {
-    errors.push({
-      field: 'email',
-      message: 'Enter an e-mail address in the correct format, like name@example.org',
-    });
-  }
-  if (phone && !PHONE.test(phone)) {
-    errors.push({
-      field: 'phone',
-      message: 'Enter a telephone number, like 020 7946 0000 or +44 20 7946 0000',
-    });
-  }
-}
-
-export function validateOrganisation(input: OrganisationInput) {
-  const errors: FieldError[] = [];
-  const name = text(input.name);
-  if (!name) errors.push({ field: 'name', message: 'Enter the name of the organisation' });
-  tooLong(errors, 'name', 'Name', name, 200);
-  const kind = text(input.kind);
-  if (!kind || !(ORGANISATION_KINDS as readonly string[]).includes(kind)) {
-    errors.push({ field: 'kind', message: 'Select the type of organisation' });
-  }
-  const description = text(input.description);
-  tooLong(errors, 'description', 'Description', description, 2000);
+/** Reads the e-mail address, telephone and address both kinds of entry have. */
+function contactOf(errors: FieldError[], input: OrganisationInput | PersonInput, t: Translate) {
   const email = text(input.email)?.toLowerCase() ?? null;
   const phone = text(input.phone);
-  checkContact(errors, email, phone);
+  if (email && (!EMAIL.test(email) || email.length > 254))
+    errors.push({ field: 'email', message: t('directory:common.errors.email') });
+  if (phone && !PHONE.test(phone))
+    errors.push({ field: 'phone', message: t('directory:common.errors.phone') });
   const address = text(input.address);
-  tooLong(errors, 'address', 'Address', address, 500);
+  tooLong(errors, 'address', t('directory:common.address'), address, 500);
+  return { email, phone, address };
+}
+
+/** The words of the refusals come from `t` (the directory's catalogue). */
+export function validateOrganisation(input: OrganisationInput, t: Translate) {
+  const errors: FieldError[] = [];
+  const name = text(input.name);
+  if (!name)
+    errors.push({ field: 'name', message: t('directory:organisations.errors.nameMissing') });
+  tooLong(errors, 'name', t('directory:common.name'), name, 200);
+  const kind = text(input.kind);
+  if (!kind || !(ORGANISATION_KINDS as readonly string[]).includes(kind)) {
+    errors.push({ field: 'kind', message: t('directory:organisations.errors.kindMissing') });
+  }
+  const description = text(input.description);
+  tooLong(
+    errors,
+    'description',
+    t('directory:organisations.errors.description'),
+    description,
+    2000,
+  );
+  const { email, phone, address } = contactOf(errors, input, t);
   const website = text(input.website);
   if (website) {
     let ok: boolean;
@@ -69,7 +72,7 @@ export function validateOrganisation(input: OrganisationInput) {
       ok = false;
     }
     if (!ok || website.length > 500)
-      errors.push({ field: 'website', message: 'Enter a web address that starts with https://' });
+      errors.push({ field: 'website', message: t('directory:organisations.errors.website') });
   }
   return {
     errors,
@@ -86,20 +89,17 @@ export function validateOrganisation(input: OrganisationInput) {
   };
 }
 
-export function validatePerson(input: PersonInput) {
+export function validatePerson(input: PersonInput, t: Translate) {
   const errors: FieldError[] = [];
   const fullName = text(input.fullName);
-  if (!fullName) errors.push({ field: 'fullName', message: 'Enter the person’s full name' });
-  tooLong(errors, 'fullName', 'Full name', fullName, 200);
+  if (!fullName)
+    errors.push({ field: 'fullName', message: t('directory:people.errors.fullNameMissing') });
+  tooLong(errors, 'fullName', t('directory:people.form.fullName'), fullName, 200);
   const jobTitle = text(input.jobTitle);
-  tooLong(errors, 'jobTitle', 'Job title', jobTitle, 200);
-  const email = text(input.email)?.toLowerCase() ?? null;
-  const phone = text(input.phone);
-  checkContact(errors, email, phone);
-  const address = text(input.address);
-  tooLong(errors, 'address', 'Address', address, 500);
+  tooLong(errors, 'jobTitle', t('directory:common.jobTitle'), jobTitle, 200);
+  const { email, phone, address } = contactOf(errors, input, t);
   const notes = text(input.notes);
-  tooLong(errors, 'notes', 'Notes', notes, 2000);
+  tooLong(errors, 'notes', t('directory:common.notes'), notes, 2000);
   return {
     errors,
     value: {

@@ -2,8 +2,10 @@
  * What start-up (src/startup.ts) needs of the directory before the modules are built: its
  * reference organisations, and the directory as the other modules' reference loaders use it.
  */
+import path from 'node:path';
 import { findUserIdByEmail } from '../../platform/auth/users-service.js';
 import type { Db } from '../../platform/db/database.js';
+import { DEFAULT_LANGUAGE, loadMessages } from '../../platform/i18n/messages.js';
 import { loadReferenceData, readReferenceData } from './reference-data.js';
 import { createDirectoryService, type DirectoryServices } from './service.js';
 
@@ -14,7 +16,12 @@ export async function loadDirectoryReferenceData(db: Db, file: string): Promise<
   return loadReferenceData(db, readReferenceData(file));
 }
 
-/** The directory on its own, for loading other modules' reference data that names organisations. */
+/**
+ * The directory on its own, for loading other modules' reference data that names organisations.
+ * Built before the application, so it reads the default language's catalogues itself.
+ */
 export function createReferenceDirectory(db: Db): DirectoryServices {
-  return createDirectoryService({ db, userIdForEmail: findUserIdByEmail });
+  const srcDir = path.resolve(import.meta.dirname, '../..');
+  const t = loadMessages(srcDir).translator(DEFAULT_LANGUAGE);
+  return createDirectoryService({ db, userIdForEmail: findUserIdByEmail, t });
 }

@@ -45,7 +45,7 @@ export function createExpensesModule(
   },
 ): ExpensesModule {
   const { platform, now, directory, groups } = deps;
-  const { db, mail, config } = platform;
+  const { db, mail, config, t } = platform;
   const publicUrl = config.publicUrl;
   const services: ExpensesServices = {
     expenses: createExpensesService({
@@ -60,6 +60,7 @@ export function createExpensesModule(
       publicUrl,
       limits: config.expenses,
       now,
+      t,
     }),
     expenseProcessing: createExpenseProcessingService({
       db,
@@ -69,6 +70,7 @@ export function createExpensesModule(
       publicUrl,
       secondApprovalAbovePence: config.expenses.secondApprovalAbovePence,
       now,
+      t,
     }),
     payments: createPaymentsService({
       db,
@@ -78,13 +80,14 @@ export function createExpensesModule(
       publicUrl,
       exportColumns: config.expenses.exportColumns,
       now,
+      t,
     }),
-    expenseDisputes: createDisputesService({ db, directory, groups, mail, publicUrl, now }),
-    budgets: createBudgetsService({ db, directory, groups, now }),
+    expenseDisputes: createDisputesService({ db, directory, groups, mail, publicUrl, now, t }),
+    budgets: createBudgetsService({ db, directory, groups, now, t }),
   };
   return {
     name: 'expenses',
-    personData: createExpensesPersonData({ groupNameSql: groups.groupNameSql }),
+    personData: createExpensesPersonData({ groupNameSql: groups.groupNameSql, t }),
     api: {},
     services,
     registerRoutes(app, renderPage) {
@@ -98,47 +101,47 @@ export function createExpensesModule(
     navigation: [
       {
         order: 40,
-        text: 'Expenses',
+        textKey: 'expenses:nav.expenses',
         href: expensePaths.mine,
         visible: (p) => can(p, 'expenses.claim'),
       },
       {
         order: 50,
-        text: 'Expenses',
+        textKey: 'expenses:nav.expenses',
         href: expensePaths.queue,
         visible: (p) => can(p, 'expenses.process') && !can(p, 'expenses.claim'),
       },
     ],
-    homeTasks: async (p) => [
+    homeTasks: async (p, t) => [
       can(p, 'expenses.claim') && {
         order: 50,
         href: expensePaths.mine,
-        text: 'Your expense claims',
-        hint: 'Claim back what you paid to take part, within three months of each cost',
+        text: t('expenses:homeTasks.mine.text'),
+        hint: t('expenses:homeTasks.mine.hint'),
       },
       can(p, 'expenses.process') && {
         order: 60,
         href: expensePaths.queue,
-        text: 'Expense claims to decide',
-        hint: 'Approve, part-approve or reject advisors’ claims, the longest waiting first',
+        text: t('expenses:homeTasks.queue.text'),
+        hint: t('expenses:homeTasks.queue.hint'),
       },
       can(p, 'expenses.process') && {
         order: 70,
         href: expensePaths.payments,
-        text: 'Payments',
-        hint: 'Put approved claims in a payment batch, export it for the finance system, mark it paid',
+        text: t('expenses:homeTasks.payments.text'),
+        hint: t('expenses:homeTasks.payments.hint'),
       },
       can(p, 'expenses.view-all') && {
         order: 80,
         href: expensePaths.budgets,
-        text: 'Expenses budgets',
-        hint: 'Each group’s budget for the year, spend committed and paid, and the claims for auditors',
+        text: t('expenses:homeTasks.budgets.text'),
+        hint: t('expenses:homeTasks.budgets.hint'),
       },
       (p.roles.some((g) => g.role === 'chair') || can(p, 'expenses.dispute-final')) && {
         order: 90,
         href: expensePaths.disputes,
-        text: 'Disputed expense claims',
-        hint: 'Advisors’ disputes of decisions on their claims, for you to decide (IAG-13)',
+        text: t('expenses:homeTasks.disputes.text'),
+        hint: t('expenses:homeTasks.disputes.hint'),
       },
     ],
   };

@@ -4,16 +4,32 @@
  */
 import { eq, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
+import type { Translate } from '../../platform/i18n/messages.js';
 import type { PersonDataSection, PersonDataSubject } from '../../platform/modules.js';
 import { personDataSection } from '../../platform/person-data.js';
 import { expenseClaims, expenseDisputes, expenseItems } from './schema.js';
 
 export interface ExpensesPersonDataDeps {
   groupNameSql(groupId: SQLWrapper): SQL<string>;
+  /** The default language's messages: the sections' and columns' names. */
+  t: Translate;
 }
 
 export function createExpensesPersonData(deps: ExpensesPersonDataDeps) {
-  const { groupNameSql } = deps;
+  const { groupNameSql, t } = deps;
+  /** A section, each column named as a person would understand it, in the catalogue's words. */
+  const section = (key: string, rows: readonly Record<string, unknown>[]) =>
+    personDataSection(
+      t(`expenses:personData.${key}`),
+      rows.map((row) =>
+        Object.fromEntries(
+          Object.entries(row).map(([column, value]) => [
+            t(`expenses:personData.columns.${column}`),
+            value,
+          ]),
+        ),
+      ),
+    );
   return async function expensesPersonData(
     executor: Executor,
     subject: PersonDataSubject,
@@ -22,32 +38,32 @@ export function createExpensesPersonData(deps: ExpensesPersonDataDeps) {
     const [claims, items, disputes] = await Promise.all([
       executor
         .select({
-          Claim: expenseClaims.reference,
-          Group: groupNameSql(expenseClaims.groupId),
-          For: expenseClaims.occasionText,
-          Status: expenseClaims.status,
-          'Claimed (pence)': expenseClaims.claimedPence,
-          'Approved (pence)': expenseClaims.approvedPence,
-          'Started at': expenseClaims.createdAt,
-          'Submitted at': expenseClaims.submittedAt,
-          'Decided at': expenseClaims.decidedAt,
-          'Reason for the decision': expenseClaims.decisionReason,
-          'Paid at': expenseClaims.paidAt,
+          claim: expenseClaims.reference,
+          group: groupNameSql(expenseClaims.groupId),
+          for: expenseClaims.occasionText,
+          status: expenseClaims.status,
+          claimedPence: expenseClaims.claimedPence,
+          approvedPence: expenseClaims.approvedPence,
+          startedAt: expenseClaims.createdAt,
+          submittedAt: expenseClaims.submittedAt,
+          decidedAt: expenseClaims.decidedAt,
+          decisionReason: expenseClaims.decisionReason,
+          paidAt: expenseClaims.paidAt,
         })
         .from(expenseClaims)
         .where(theirs)
         .orderBy(expenseClaims.createdAt),
       executor
         .select({
-          Claim: expenseClaims.reference,
-          Category: expenseItems.category,
-          'Incurred on': expenseItems.incurredOn,
-          Description: expenseItems.description,
-          'Tenths of a mile': expenseItems.tenthsOfMile,
-          'Claimed (pence)': expenseItems.claimedPence,
-          'Approved (pence)': expenseItems.approvedPence,
-          'Reason for the amount approved': expenseItems.approvalReason,
-          Receipt: expenseItems.receiptFileName,
+          claim: expenseClaims.reference,
+          category: expenseItems.category,
+          incurredOn: expenseItems.incurredOn,
+          description: expenseItems.description,
+          tenthsOfMile: expenseItems.tenthsOfMile,
+          claimedPence: expenseItems.claimedPence,
+          approvedPence: expenseItems.approvedPence,
+          approvalReason: expenseItems.approvalReason,
+          receipt: expenseItems.receiptFileName,
         })
         .from(expenseItems)
         .innerJoin(expenseClaims, eq(expenseClaims.id, expenseItems.claimId))
@@ -55,27 +71,23 @@ export function createExpensesPersonData(deps: ExpensesPersonDataDeps) {
         .orderBy(expenseClaims.createdAt, expenseItems.incurredOn),
       executor
         .select({
-          Claim: expenseClaims.reference,
-          'Raised at': expenseDisputes.raisedAt,
-          Reason: expenseDisputes.reason,
-          Stage: expenseDisputes.stage,
-          Status: expenseDisputes.status,
-          "Chair's decision": expenseDisputes.chairDecision,
-          "Chair's reason": expenseDisputes.chairReason,
-          'Referred to the Director at': expenseDisputes.referredAt,
-          'Reason for referring': expenseDisputes.referralReason,
-          "Director's decision": expenseDisputes.directorDecision,
-          "Director's reason": expenseDisputes.directorReason,
+          claim: expenseClaims.reference,
+          raisedAt: expenseDisputes.raisedAt,
+          reason: expenseDisputes.reason,
+          stage: expenseDisputes.stage,
+          status: expenseDisputes.status,
+          chairDecision: expenseDisputes.chairDecision,
+          chairReason: expenseDisputes.chairReason,
+          referredAt: expenseDisputes.referredAt,
+          referralReason: expenseDisputes.referralReason,
+          directorDecision: expenseDisputes.directorDecision,
+          directorReason: expenseDisputes.directorReason,
         })
         .from(expenseDisputes)
         .innerJoin(expenseClaims, eq(expenseClaims.id, expenseDisputes.claimId))
         .where(theirs)
         .orderBy(expenseDisputes.raisedAt),
     ]);
-    return [
-      personDataSection('Expense claims', claims),
-      personDataSection('Items claimed', items),
-      personDataSection('Disputes of decisions on claims', disputes),
-    ];
+    return [section('claims', claims), section('items', items), section('disputes', disputes)];
   };
 }

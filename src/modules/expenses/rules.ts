@@ -7,6 +7,15 @@ import { calendarMonthsDeadline, formatDate, type IsoDate } from '../../platform
 import { formatPence } from '../../platform/money/pence.js';
 import type { GroupType } from '../groups/index.js';
 
+/**
+ * Why something is refused, as the catalogue's key of its words and the values they name: the
+ * caller turns it into words with `t(problem.key, problem.values)`.
+ */
+export interface Problem {
+  key: string;
+  values?: Record<string, string>;
+}
+
 // What can be claimed (IAG-14)
 
 /**
@@ -22,14 +31,6 @@ export const EXPENSE_CATEGORIES = [
   'other',
 ] as const;
 export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];
-export const EXPENSE_CATEGORY_LABELS: Record<ExpenseCategory, string> = {
-  public_transport: 'Public transport',
-  mileage: 'Mileage in your own vehicle',
-  parking: 'Parking',
-  subsistence: 'Food and drink (subsistence)',
-  care: 'Carer or childcare costs',
-  other: 'Something else',
-};
 
 export function isExpenseCategory(value: unknown): value is ExpenseCategory {
   return EXPENSE_CATEGORIES.includes(value as ExpenseCategory);
@@ -94,11 +95,14 @@ export function lastDayToClaim(incurredOn: IsoDate): IsoDate {
 }
 
 /** IAG-11: why an item incurred on that day cannot be claimed on `today`, or null if it can. */
-export function itemDateProblem(incurredOn: IsoDate, today: IsoDate): string | null {
-  if (incurredOn > today) return 'The date the cost was incurred must be today or in the past';
+export function itemDateProblem(incurredOn: IsoDate, today: IsoDate): Problem | null {
+  if (incurredOn > today) return { key: 'expenses:rules.itemInFuture' };
   const last = lastDayToClaim(incurredOn);
   if (today > last)
-    return `This cost was incurred on ${formatDate(incurredOn)}: it could be claimed until ${formatDate(last)}, three months later (IAG-11)`;
+    return {
+      key: 'expenses:rules.itemTooLate',
+      values: { incurredOn: formatDate(incurredOn), last: formatDate(last) },
+    };
   return null;
 }
 
@@ -114,30 +118,21 @@ export const CLAIM_STATUSES = [
   'paid',
 ] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
-export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
-  draft: 'Not sent yet',
-  submitted: 'Waiting for a decision',
-  awaiting_second_approval: 'Waiting for a second approval',
-  approved: 'Approved',
-  part_approved: 'Partly approved',
-  rejected: 'Rejected',
-  paid: 'Paid',
-};
 
 /** A claim is sent once it has at least one item, every item in time (IAG-11). */
 export function submissionProblems(
   status: ClaimStatus,
   items: readonly { incurredOn: IsoDate }[],
   today: IsoDate,
-): string[] {
-  if (status !== 'draft') return ['This claim has already been sent'];
-  if (!items.length) return ['Add at least one cost before you send the claim'];
+): Problem[] {
+  if (status !== 'draft') return [{ key: 'expenses:rules.alreadySent' }];
+  if (!items.length) return [{ key: 'expenses:rules.noItems' }];
   return items.flatMap((i) => itemDateProblem(i.incurredOn, today) ?? []);
 }
 
 /** Items are added to, and taken off, a claim only before it is sent. */
-export function checkEditable(status: ClaimStatus): string | null {
-  return status === 'draft' ? null : 'This claim has been sent and can no longer be changed';
+export function checkEditable(status: ClaimStatus): Problem | null {
+  return status === 'draft' ? null : { key: 'expenses:rules.notEditable' };
 }
 
 export type Decision = 'approve' | 'part_approve' | 'reject';
@@ -149,14 +144,12 @@ export type Decision = 'approve' | 'part_approve' | 'reject';
 export function deciderProblem(
   claim: { status: ClaimStatus; claimantUserId: string | null; decidedBy: string | null },
   deciderUserId: string,
-): string | null {
-  if (claim.claimantUserId === deciderUserId) return 'Nobody may decide their own claim';
+): Problem | null {
+  if (claim.claimantUserId === deciderUserId) return { key: 'expenses:rules.ownClaim' };
   if (claim.status === 'submitted') return null;
   if (claim.status === 'awaiting_second_approval')
-    return claim.decidedBy === deciderUserId
-      ? 'The second approval must be given by someone other than the first approver'
-      : null;
-  return 'This claim has already been decided';
+    return claim.decidedBy === deciderUserId ? { key: 'expenses:rules.sameApprover' } : null;
+  return { key: 'expenses:rules.alreadyDecided' };
 }
 
 /** What one item's decision amounts to, or why it cannot be that. */
@@ -164,11 +157,16 @@ export function itemApprovalProblem(
   claimedPence: number,
   approvedPence: number | 'too-large' | null,
   reason: string | undefined,
-): string | null {
-  if (approvedPence === null) return 'Enter the amount approved, in pounds and pence';
+): (Problem & { field: 'approved' | 'reason' }) | null {
+  if (approvedPence === null) return { key: 'expenses:rules.approvedMissing', field: 'approved' };
   if (approvedPence === 'too-large' || approvedPence > claimedPence)
-    return `The amount approved cannot be more than was claimed (${formatPence(claimedPence)})`;
-  if (approvedPence < claimedPence && !reason) return 'Enter why less than was claimed is approved';
+    return {
+      key: 'expenses:rules.approvedTooMuch',
+      values: { claimed: formatPence(claimedPence) },
+      field: 'approved',
+    };
+  if (approvedPence < claimedPence && !reason)
+    return { key: 'expenses:rules.approvedLessWhy', field: 'reason' };
   return null;
 }
 
@@ -195,10 +193,6 @@ export function isPayable(status: ClaimStatus, batchId: string | null): boolean 
 
 export const DISPUTE_STAGES = ['chair', 'director'] as const;
 export type DisputeStage = (typeof DISPUTE_STAGES)[number];
-export const DISPUTE_STAGE_LABELS: Record<DisputeStage, string> = {
-  chair: 'With the group’s chair',
-  director: 'With the Director',
-};
 
 export type DisputeStatus = 'open' | 'upheld' | 'not_upheld';
 export type LatestDispute = { stage: DisputeStage; status: DisputeStatus } | null;
@@ -208,14 +202,13 @@ export type LatestDispute = { stage: DisputeStage; status: DisputeStatus } | nul
  * time. After the chair did not uphold one, the next step is the Director (by referral); after
  * the Director, nothing: that decision is final.
  */
-export function disputeProblem(status: ClaimStatus, latest: LatestDispute): string | null {
-  if (latest?.status === 'open') return 'This claim is already being disputed';
-  if (latest?.stage === 'director')
-    return 'The Director has decided a dispute of this claim: that decision is final';
+export function disputeProblem(status: ClaimStatus, latest: LatestDispute): Problem | null {
+  if (latest?.status === 'open') return { key: 'expenses:rules.alreadyDisputed' };
+  if (latest?.stage === 'director') return { key: 'expenses:rules.directorFinal' };
   if (latest?.stage === 'chair' && latest.status === 'not_upheld')
-    return 'Your group’s chair did not uphold your dispute: you can refer it to the Director';
+    return { key: 'expenses:rules.referInstead' };
   if (status !== 'rejected' && status !== 'part_approved')
-    return 'Only a claim rejected or partly approved can be disputed';
+    return { key: 'expenses:rules.notDisputable' };
   return null;
 }
 
@@ -270,10 +263,13 @@ export function budgetWarning(
   budget: { amountPence: number } | null,
   spentPence: number,
   addingPence: number,
-): string | null {
+): Problem | null {
   if (!budget) return null;
   const after = spentPence + addingPence;
   return after > budget.amountPence
-    ? `Approving this takes the group's spend for the year to ${formatPence(after)}, over its budget of ${formatPence(budget.amountPence)}`
+    ? {
+        key: 'expenses:rules.overBudget',
+        values: { after: formatPence(after), budget: formatPence(budget.amountPence) },
+      }
     : null;
 }

@@ -3,7 +3,7 @@ import { can } from '../../../platform/auth/permissions.js';
 import { queryString } from '../../../platform/http/pagination.js';
 import { directoryPaths as paths } from '../paths.js';
 import type { DirectoryRouteDeps as RouteDeps } from '../route-deps.js';
-import { home, homeView } from './presenter.js';
+import { homeView } from './presenter.js';
 
 const view = { config: { access: { action: 'directory.view' as const } } };
 
@@ -18,9 +18,9 @@ export function registerDirectoryHomeRoutes({ app, services, renderPage }: Route
       directory.people.list(request.principal, first),
     ]);
     return renderPage(request, reply, 'modules/directory/home/views/home.njk', {
-      title: 'Directory',
-      breadcrumbs: [home],
-      ...homeView(q, orgs, people),
+      title: request.t('directory:nav.directory'),
+      breadcrumbs: [{ text: request.t('nav.home'), href: '/' }],
+      ...homeView(request.t, q, orgs, people),
       canEdit: can(request.principal, 'directory.edit'),
     });
   });

@@ -27,8 +27,7 @@ export function registerDirectoryApiRoutes({ app: root, services }: RouteDeps): 
   // Authenticate before the body is validated: an unknown caller learns nothing about the API.
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const principal = await apiTokens.authenticate(request.headers.authorization);
-    if (!principal)
-      throw new UnauthenticatedError('Send a valid API token: Authorization: Bearer <token>');
+    if (!principal) throw new UnauthenticatedError(request.t('directory:api.tokenMissing'));
     request.principal = principal;
   });
 

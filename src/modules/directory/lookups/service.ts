@@ -7,6 +7,7 @@ import type { ScopeCatalogue } from '../../../platform/auth/users-service.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
 import { preparedRead } from '../../../platform/db/prepared.js';
 import { isUuid } from '../../../platform/http/params.js';
+import { organisationIdByCode } from '../reference-data.js';
 import { organisations, people } from '../schema.js';
 
 export function createDirectoryLookups(db: Db) {
@@ -198,13 +199,7 @@ export function createDirectoryLookups(db: Db) {
         commanders: commanders.filter((c) => c.boroughId === b.id && c.email),
       }));
     },
-    async organisationIdByCode(executor: Executor, code: string): Promise<string | undefined> {
-      const [row] = await executor
-        .select({ id: organisations.id })
-        .from(organisations)
-        .where(eq(organisations.code, code));
-      return row?.id;
-    },
+    organisationIdByCode,
   };
 
   /** Boroughs are what a borough-scoped role is held for; groups arrive with the groups module. */

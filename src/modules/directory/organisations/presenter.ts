@@ -1,17 +1,13 @@
 /** How organisations are shown: their kinds' names, the form's choices and values, the links. */
+import type { Translate } from '../../../platform/i18n/messages.js';
 import type { Organisation } from '../access.js';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../kinds.js';
 import { directoryPaths as paths } from '../paths.js';
 
-export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
-  authority: 'Police authority',
-  borough: 'Borough',
-  directorate: 'Police directorate',
-  police_unit: 'Police unit',
-  partner: 'Partner organisation',
-  community: 'Community organisation',
-  other: 'Other organisation',
-};
+/** A kind's name, as people read it. */
+export function organisationKindLabel(t: Translate, kind: OrganisationKind): string {
+  return t(`directory:organisationKind.${kind}`);
+}
 
 /** The kind given in a query, if it is one. */
 export function organisationKindOf(value: string | undefined): OrganisationKind | undefined {
@@ -20,12 +16,13 @@ export function organisationKindOf(value: string | undefined): OrganisationKind 
     : undefined;
 }
 
-export function kindItems(selected?: string, blank = 'Select a type') {
+/** The kinds as select items, after a blank (its words: "Select a type" unless given). */
+export function kindItems(t: Translate, selected?: string, blank?: string) {
   return [
-    { value: '', text: blank },
+    { value: '', text: blank ?? t('directory:organisations.form.selectType') },
     ...ORGANISATION_KINDS.map((k) => ({
       value: k,
-      text: ORGANISATION_KIND_LABELS[k],
+      text: organisationKindLabel(t, k),
       selected: k === selected,
     })),
   ];
@@ -67,30 +64,33 @@ export function newPersonInHref(id: string): string {
 }
 
 /** The rows of the organisations list, each with its link. */
-export function organisationRows(items: readonly Organisation[]) {
+export function organisationRows(items: readonly Organisation[], t: Translate) {
   return items.map((o) => ({
     name: o.name,
     href: paths.organisation(o.id),
     archived: o.archivedAt !== null,
-    kindLabel: ORGANISATION_KIND_LABELS[o.kind],
+    kindLabel: organisationKindLabel(t, o.kind),
     email: o.email,
     phone: o.phone,
   }));
 }
 
 /** An organisation's page: the organisation, what it is part of and includes, and its people. */
-export function organisationView(detail: {
-  organisation: Organisation;
-  parent: { id: string; name: string } | null;
-  children: readonly { id: string; name: string }[];
-  members: readonly { id: string; fullName: string; jobTitle: string | null }[];
-  memberCount: number;
-}) {
+export function organisationView(
+  detail: {
+    organisation: Organisation;
+    parent: { id: string; name: string } | null;
+    children: readonly { id: string; name: string }[];
+    members: readonly { id: string; fullName: string; jobTitle: string | null }[];
+    memberCount: number;
+  },
+  t: Translate,
+) {
   const { organisation, parent } = detail;
   const id = organisation.id;
   return {
     organisation,
-    kindLabel: ORGANISATION_KIND_LABELS[organisation.kind],
+    kindLabel: organisationKindLabel(t, organisation.kind),
     parent: parent && { name: parent.name, href: paths.organisation(parent.id) },
     children: detail.children.map((c) => ({ name: c.name, href: paths.organisation(c.id) })),
     members: detail.members.map((m) => ({ ...m, href: paths.person(m.id) })),

@@ -5,16 +5,11 @@ import { can } from '../../../platform/auth/permissions.js';
 import { pageRequest } from '../../../platform/db/search.js';
 import type { FieldError } from '../../../platform/errors.js';
 import { paginationFor, queryString } from '../../../platform/http/pagination.js';
-import {
-  formValues,
-  redirectWithFlash,
-  registerFormPage,
-  type FormValues,
-} from '../../../platform/http/render.js';
+import { formValues, type FormValues } from '../../../platform/http/render.js';
+import { archivedFilter, idOf, registerEntryForms, view } from '../entry-routes.js';
+import { directoryCrumbs } from '../home/presenter.js';
 import { directoryPaths as paths } from '../paths.js';
-import { directoryCrumb, home } from '../home/presenter.js';
 import type { DirectoryRouteDeps as RouteDeps } from '../route-deps.js';
-import { versionOf } from '../rules.js';
 import {
   kindItems,
   organisationFormValues,
@@ -24,24 +19,23 @@ import {
   organisationView,
 } from './presenter.js';
 
-const view = { config: { access: { action: 'directory.view' as const } } };
-const edit = { config: { access: { action: 'directory.edit' as const } } };
 const T = 'modules/directory/organisations/views';
 
-const organisationsCrumb = { text: 'Organisations', href: paths.organisations };
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
+/** Home, the directory, then the organisations. */
+const crumbs = (request: FastifyRequest) =>
+  directoryCrumbs(request.t, {
+    text: request.t('directory:organisations.title'),
+    href: paths.organisations,
+  });
 
 export function registerOrganisationRoutes({ app, services, renderPage }: RouteDeps): void {
   const { directory } = services;
 
   app.get(paths.organisations, view, async (request, reply) => {
+    const t = request.t;
     const q = queryString(request.query, 'q');
     const kind = organisationKindOf(queryString(request.query, 'kind'));
-    const canSeeArchived = can(request.principal, 'directory.view-archived');
-    const archived =
-      canSeeArchived && queryString(request.query, 'archived') === 'include'
-        ? 'include'
-        : undefined;
+    const { canSeeArchived, archived } = archivedFilter(request);
     const page = pageRequest((request.query as Record<string, unknown>).page);
     const result = await directory.organisations.list(request.principal, {
       q,
@@ -51,16 +45,16 @@ export function registerOrganisationRoutes({ app, services, renderPage }: RouteD
       offset: page.offset,
     });
     return renderPage(request, reply, `${T}/list.njk`, {
-      title: 'Organisations',
+      title: t('directory:organisations.title'),
       width: 'full',
-      breadcrumbs: [home, directoryCrumb],
+      breadcrumbs: directoryCrumbs(t),
       q,
       kind,
       archived,
       canSeeArchived,
-      kindItems: kindItems(kind, 'All types'),
+      kindItems: kindItems(t, kind, t('directory:organisations.list.allTypes')),
       result,
-      rows: organisationRows(result.items),
+      rows: organisationRows(result.items, t),
       searchAction: paths.organisations,
       newOrganisationHref: paths.newOrganisation,
       canEdit: can(request.principal, 'directory.edit'),
@@ -89,8 +83,8 @@ export function registerOrganisationRoutes({ app, services, renderPage }: RouteD
       `${T}/organisation.njk`,
       {
         title: detail.organisation.name,
-        breadcrumbs: [home, directoryCrumb, organisationsCrumb],
-        ...organisationView(detail),
+        breadcrumbs: crumbs(request),
+        ...organisationView(detail, request.t),
         canEdit: errors ? true : can(request.principal, 'directory.edit'),
         historyHref: recordHistoryHref(request.principal, 'organisation', id),
         errors,
@@ -103,90 +97,50 @@ export function registerOrganisationRoutes({ app, services, renderPage }: RouteD
     showOrganisation(request, reply),
   );
 
-  /** The form to add an organisation (no id) or change one. */
-  async function showForm(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: string | undefined,
-    values: FormValues,
-    errors?: FieldError[],
-    status = 200,
-  ) {
-    const shown = formValues(values);
-    return renderPage(
-      request,
-      reply,
-      `${T}/form.njk`,
-      {
-        title: id ? 'Change organisation' : 'Add an organisation',
-        breadcrumbs: [home, directoryCrumb, organisationsCrumb],
-        action: id ? paths.editOrganisation(id) : paths.newOrganisation,
-        values: shown,
-        errors,
-        kindItems: kindItems(shown.kind),
-        parentItems: organisationItems(await directory.organisations.options(), 'None', id),
-      },
-      status,
-    );
-  }
-
-  registerFormPage(app, paths.newOrganisation, edit, {
-    show: (request, reply, values, errors, status) =>
-      showForm(request, reply, undefined, values, errors, status),
-    async submit(request, reply) {
-      const created = await directory.organisations.create(
-        request.principal,
-        formValues(request.body),
-        request.id,
-      );
-      return redirectWithFlash(
+  registerEntryForms(app, {
+    paths: {
+      new: paths.newOrganisation,
+      entry: paths.organisation,
+      edit: paths.editOrganisation,
+      archive: paths.archiveOrganisation,
+      restore: paths.restoreOrganisation,
+    },
+    /** The form to add an organisation (no id) or change one. */
+    async showForm(request, reply, id, values: FormValues, errors, status = 200) {
+      const t = request.t;
+      const shown = formValues(values);
+      return renderPage(
+        request,
         reply,
-        paths.organisation(created.id),
-        `${created.name} has been added to the directory`,
+        `${T}/form.njk`,
+        {
+          title: t(id ? 'directory:organisations.change' : 'directory:organisations.add'),
+          breadcrumbs: crumbs(request),
+          action: id ? paths.editOrganisation(id) : paths.newOrganisation,
+          values: shown,
+          errors,
+          kindItems: kindItems(t, shown.kind),
+          parentItems: organisationItems(
+            await directory.organisations.options(),
+            t('directory:common.none'),
+            id,
+          ),
+        },
+        status,
       );
     },
-  });
-
-  registerFormPage(app, paths.editOrganisation.pattern, edit, {
+    showEntry: showOrganisation,
     async initial(request) {
       const { organisation } = await directory.organisations.get(request.principal, idOf(request));
       return organisationFormValues(organisation);
     },
-    show: (request, reply, values, errors, status) =>
-      showForm(request, reply, idOf(request), values, errors, status),
-    async submit(request, reply) {
-      const id = idOf(request);
-      const updated = await directory.organisations.update(
-        request.principal,
-        id,
-        { ...formValues(request.body), version: versionOf(request.body) },
-        request.id,
-      );
-      return redirectWithFlash(reply, paths.organisation(id), `${updated.name} has been updated`);
+    service: directory.organisations,
+    named: (o) => ({ id: o.id, name: o.name }),
+    messages: {
+      added: 'directory:organisations.added',
+      updated: 'directory:organisations.updated',
+      archived: 'directory:organisations.archived',
+      restored: 'directory:organisations.restored',
     },
   });
-
-  for (const archived of [true, false]) {
-    const address = archived ? paths.archiveOrganisation : paths.restoreOrganisation;
-    registerFormPage(app, address.pattern, edit, {
-      shownElsewhere: true,
-      show: (request, reply, _values, errors, status) =>
-        showOrganisation(request, reply, errors, status),
-      async submit(request, reply) {
-        const id = idOf(request);
-        await directory.organisations.setArchived(
-          request.principal,
-          id,
-          archived,
-          versionOf(request.body),
-          request.id,
-        );
-        return redirectWithFlash(
-          reply,
-          paths.organisation(id),
-          archived ? 'The organisation has been archived' : 'The organisation has been restored',
-        );
-      },
-    });
-  }
 }

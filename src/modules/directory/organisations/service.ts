@@ -10,8 +10,10 @@ import type { Db, Executor } from '../../../platform/db/database.js';
 import { prefixTsQuery } from '../../../platform/db/search.js';
 import { ConflictError, ValidationError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import {
   archivedVisible,
+  entryArchiver,
   findOrganisation,
   organisationColumns,
   requireEdit,
@@ -26,22 +28,21 @@ import { organisations, people } from '../schema.js';
 
 export type OrganisationService = ReturnType<typeof createOrganisationService>;
 
-export function createOrganisationService(deps: { db: Db; now: () => Date }) {
-  const { db, now } = deps;
+export function createOrganisationService(deps: { db: Db; now: () => Date; t: Translate }) {
+  const { db, now, t } = deps;
 
   async function checkParent(executor: Executor, parentId: string | null, selfId?: string) {
     if (!parentId) return;
-    if (!isUuid(parentId) || parentId === selfId)
-      throw new ValidationError([
-        { field: 'parentId', message: 'Select a parent organisation from the list' },
-      ]);
-    const [parent] = await executor
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(and(eq(organisations.id, parentId), isNull(organisations.archivedAt)));
+    const [parent] =
+      isUuid(parentId) && parentId !== selfId
+        ? await executor
+            .select({ id: organisations.id })
+            .from(organisations)
+            .where(and(eq(organisations.id, parentId), isNull(organisations.archivedAt)))
+        : [];
     if (!parent)
       throw new ValidationError([
-        { field: 'parentId', message: 'Select a parent organisation from the list' },
+        { field: 'parentId', message: t('directory:organisations.errors.parent') },
       ]);
   }
 
@@ -127,7 +128,7 @@ export function createOrganisationService(deps: { db: Db; now: () => Date }) {
       requestId?: string,
     ): Promise<Organisation> {
       const editor = requireEdit(principal);
-      const { errors, value } = validateOrganisation(input);
+      const { errors, value } = validateOrganisation(input, t);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         await checkParent(tx, value.parentId);
@@ -149,23 +150,23 @@ export function createOrganisationService(deps: { db: Db; now: () => Date }) {
       requestId?: string,
     ): Promise<Organisation> {
       const editor = requireEdit(principal);
-      const { errors, value } = validateOrganisation(input);
+      const { errors, value } = validateOrganisation(input, t);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const before = await findOrganisation(tx, principal, id);
-        if (input.version !== undefined && input.version !== before.version) staleEdit();
+        if (input.version !== undefined && input.version !== before.version) staleEdit(t);
         await checkParent(tx, value.parentId, id);
         // Reference data keeps its kind: boroughs and directorates are what scoped roles name.
         if (before.code && value.kind !== before.kind)
           throw new ValidationError([
-            { field: 'kind', message: 'The type of reference organisations cannot be changed' },
+            { field: 'kind', message: t('directory:organisations.errors.kindFixed') },
           ]);
         const [after] = await tx
           .update(organisations)
           .set({ ...value, updatedAt: now(), version: sql`${organisations.version} + 1` })
           .where(and(eq(organisations.id, id), eq(organisations.version, before.version)))
           .returning(organisationColumns);
-        if (!after) staleEdit();
+        if (!after) staleEdit(t);
         await recordAudit(tx, actorOf(editor, requestId), {
           action: 'organisation.updated',
           recordType: 'organisation',
@@ -177,39 +178,25 @@ export function createOrganisationService(deps: { db: Db; now: () => Date }) {
       });
     },
 
-    async setArchived(
-      principal: Principal,
-      id: string,
-      archived: boolean,
-      version: number | undefined,
-      requestId?: string,
-    ) {
-      const editor = requireEdit(principal);
-      await db.transaction(async (tx) => {
-        const before = await findOrganisation(tx, principal, id);
-        if (version !== undefined && version !== before.version) staleEdit();
-        if (archived === (before.archivedAt !== null)) return;
-        if (archived && before.kind === 'borough' && before.code) {
-          throw new ConflictError('Boroughs are reference data and cannot be archived', 'version');
-        }
-        const [after] = await tx
+    setArchived: entryArchiver({
+      db,
+      now,
+      t,
+      recordType: 'organisation',
+      find: findOrganisation,
+      refuseArchive(before) {
+        if (before.kind === 'borough' && before.code)
+          throw new ConflictError(t('directory:organisations.errors.boroughArchive'), 'version');
+      },
+      async write(executor, id, archivedAt) {
+        const [after] = await executor
           .update(organisations)
-          .set({
-            archivedAt: archived ? now() : null,
-            updatedAt: now(),
-            version: sql`${organisations.version} + 1`,
-          })
+          .set({ archivedAt, updatedAt: now(), version: sql`${organisations.version} + 1` })
           .where(eq(organisations.id, id))
-          .returning(organisationColumns);
-        await recordAudit(tx, actorOf(editor, requestId), {
-          action: archived ? 'organisation.archived' : 'organisation.restored',
-          recordType: 'organisation',
-          recordId: id,
-          before: { archivedAt: before.archivedAt },
-          after: { archivedAt: after!.archivedAt },
-        });
-      });
-    },
+          .returning({ archivedAt: organisations.archivedAt });
+        return after!.archivedAt;
+      },
+    }),
 
     /** Names for select lists: live organisations, optionally of some kinds. */
     async options(kinds?: readonly OrganisationKind[]) {

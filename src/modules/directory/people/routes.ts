@@ -5,25 +5,19 @@ import { can } from '../../../platform/auth/permissions.js';
 import { pageRequest } from '../../../platform/db/search.js';
 import type { FieldError } from '../../../platform/errors.js';
 import { paginationFor, queryString } from '../../../platform/http/pagination.js';
-import {
-  formValues,
-  redirectWithFlash,
-  registerFormPage,
-  type FormValues,
-} from '../../../platform/http/render.js';
-import { directoryCrumb, home } from '../home/presenter.js';
+import { formValues, type FormValues } from '../../../platform/http/render.js';
+import { archivedFilter, idOf, registerEntryForms, view } from '../entry-routes.js';
+import { directoryCrumbs } from '../home/presenter.js';
 import { organisationItems } from '../organisations/presenter.js';
 import { directoryPaths as paths } from '../paths.js';
 import type { DirectoryRouteDeps as RouteDeps } from '../route-deps.js';
-import { versionOf } from '../rules.js';
 import { personFormValues, personRows, personView } from './presenter.js';
 
-const view = { config: { access: { action: 'directory.view' as const } } };
-const edit = { config: { access: { action: 'directory.edit' as const } } };
 const T = 'modules/directory/people/views';
 
-const peopleCrumb = { text: 'People', href: paths.people };
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
+/** Home, the directory, then the people. */
+const crumbs = (request: FastifyRequest) =>
+  directoryCrumbs(request.t, { text: request.t('directory:people.title'), href: paths.people });
 
 export function registerPersonRoutes({ app, services, renderPage }: RouteDeps): void {
   const { directory, users } = services;
@@ -31,11 +25,7 @@ export function registerPersonRoutes({ app, services, renderPage }: RouteDeps): 
   app.get(paths.people, view, async (request, reply) => {
     const q = queryString(request.query, 'q');
     const organisationId = queryString(request.query, 'organisation');
-    const canSeeArchived = can(request.principal, 'directory.view-archived');
-    const archived =
-      canSeeArchived && queryString(request.query, 'archived') === 'include'
-        ? 'include'
-        : undefined;
+    const { canSeeArchived, archived } = archivedFilter(request);
     const page = pageRequest((request.query as Record<string, unknown>).page);
     const result = await directory.people.list(request.principal, {
       q,
@@ -45,9 +35,9 @@ export function registerPersonRoutes({ app, services, renderPage }: RouteDeps): 
       offset: page.offset,
     });
     return renderPage(request, reply, `${T}/list.njk`, {
-      title: 'People',
+      title: request.t('directory:people.title'),
       width: 'full',
-      breadcrumbs: [home, directoryCrumb],
+      breadcrumbs: directoryCrumbs(request.t),
       q,
       organisationId,
       archived,
@@ -87,7 +77,7 @@ export function registerPersonRoutes({ app, services, renderPage }: RouteDeps): 
       `${T}/person.njk`,
       {
         title: detail.person.fullName,
-        breadcrumbs: [home, directoryCrumb, peopleCrumb],
+        breadcrumbs: crumbs(request),
         ...personView(detail),
         account,
         canEdit: errors ? true : can(request.principal, 'directory.edit'),
@@ -100,51 +90,38 @@ export function registerPersonRoutes({ app, services, renderPage }: RouteDeps): 
 
   app.get(paths.person.pattern, view, async (request, reply) => showPerson(request, reply));
 
-  /** The form to add a person (no id) or change one. */
-  async function showForm(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: string | undefined,
-    values: FormValues,
-    errors?: FieldError[],
-    status = 200,
-  ) {
-    return renderPage(
-      request,
-      reply,
-      `${T}/form.njk`,
-      {
-        title: id ? 'Change person' : 'Add a person',
-        breadcrumbs: [home, directoryCrumb, peopleCrumb],
-        action: id ? paths.editPerson(id) : paths.newPerson,
-        values: formValues(values),
-        errors,
-        organisationItems: organisationItems(await directory.organisations.options(), 'None'),
-        canLinkAccounts: can(request.principal, 'users.manage'),
-      },
-      status,
-    );
-  }
-
-  registerFormPage(app, paths.newPerson, edit, {
-    initial: (request) => ({ organisationId: queryString(request.query, 'organisation') ?? '' }),
-    show: (request, reply, values, errors, status) =>
-      showForm(request, reply, undefined, values, errors, status),
-    async submit(request, reply) {
-      const created = await directory.people.create(
-        request.principal,
-        formValues(request.body),
-        request.id,
-      );
-      return redirectWithFlash(
+  registerEntryForms(app, {
+    paths: {
+      new: paths.newPerson,
+      entry: paths.person,
+      edit: paths.editPerson,
+      archive: paths.archivePerson,
+      restore: paths.restorePerson,
+    },
+    /** The form to add a person (no id) or change one. */
+    async showForm(request, reply, id, values: FormValues, errors, status = 200) {
+      const t = request.t;
+      return renderPage(
+        request,
         reply,
-        paths.person(created.id),
-        `${created.fullName} has been added to the directory`,
+        `${T}/form.njk`,
+        {
+          title: t(id ? 'directory:people.change' : 'directory:people.add'),
+          breadcrumbs: crumbs(request),
+          action: id ? paths.editPerson(id) : paths.newPerson,
+          values: formValues(values),
+          errors,
+          organisationItems: organisationItems(
+            await directory.organisations.options(),
+            t('directory:common.none'),
+          ),
+          canLinkAccounts: can(request.principal, 'users.manage'),
+        },
+        status,
       );
     },
-  });
-
-  registerFormPage(app, paths.editPerson.pattern, edit, {
+    showEntry: showPerson,
+    initialNew: (request) => ({ organisationId: queryString(request.query, 'organisation') ?? '' }),
     async initial(request) {
       const { person } = await directory.people.get(request.principal, idOf(request));
       const account =
@@ -153,40 +130,13 @@ export function registerPersonRoutes({ app, services, renderPage }: RouteDeps): 
           : undefined;
       return personFormValues(person, account?.email ?? '');
     },
-    show: (request, reply, values, errors, status) =>
-      showForm(request, reply, idOf(request), values, errors, status),
-    async submit(request, reply) {
-      const id = idOf(request);
-      const updated = await directory.people.update(
-        request.principal,
-        id,
-        { ...formValues(request.body), version: versionOf(request.body) },
-        request.id,
-      );
-      return redirectWithFlash(reply, paths.person(id), `${updated.fullName} has been updated`);
+    service: directory.people,
+    named: (p) => ({ id: p.id, name: p.fullName }),
+    messages: {
+      added: 'directory:people.added',
+      updated: 'directory:people.updated',
+      archived: 'directory:people.archived',
+      restored: 'directory:people.restored',
     },
   });
-
-  for (const archived of [true, false]) {
-    const address = archived ? paths.archivePerson : paths.restorePerson;
-    registerFormPage(app, address.pattern, edit, {
-      shownElsewhere: true,
-      show: (request, reply, _values, errors, status) => showPerson(request, reply, errors, status),
-      async submit(request, reply) {
-        const id = idOf(request);
-        await directory.people.setArchived(
-          request.principal,
-          id,
-          archived,
-          versionOf(request.body),
-          request.id,
-        );
-        return redirectWithFlash(
-          reply,
-          paths.person(id),
-          archived ? 'The person has been archived' : 'The person has been restored',
-        );
-      },
-    });
-  }
 }

@@ -11,8 +11,10 @@ import { preparedPages } from '../../../platform/db/prepared.js';
 import { prefixTsQuery } from '../../../platform/db/search.js';
 import { ValidationError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import {
   archivedVisible,
+  entryArchiver,
   findPerson,
   personColumns,
   requireEdit,
@@ -36,8 +38,9 @@ export function createPersonService(deps: {
   db: Db;
   userIdForEmail: (executor: Executor, email: string) => Promise<string | undefined>;
   now: () => Date;
+  t: Translate;
 }) {
-  const { db, now } = deps;
+  const { db, now, t } = deps;
 
   /**
    * Checks the organisation and the user account a person is linked to. Only those who manage
@@ -61,7 +64,7 @@ export function createPersonService(deps: {
         : [];
       if (!org)
         throw new ValidationError([
-          { field: 'organisationId', message: 'Select an organisation from the list' },
+          { field: 'organisationId', message: t('directory:people.errors.organisation') },
         ]);
     }
     let userId: string | null = existing?.userId ?? null;
@@ -74,7 +77,7 @@ export function createPersonService(deps: {
       userId = (await deps.userIdForEmail(executor, value.userEmail)) ?? null;
       if (!userId)
         throw new ValidationError([
-          { field: 'userEmail', message: 'There is no user account with this e-mail address' },
+          { field: 'userEmail', message: t('directory:people.errors.noAccount') },
         ]);
       const [other] = await executor
         .select({ id: people.id })
@@ -82,10 +85,7 @@ export function createPersonService(deps: {
         .where(eq(people.userId, userId));
       if (other && other.id !== selfId)
         throw new ValidationError([
-          {
-            field: 'userEmail',
-            message: 'This user account is already linked to another person in the directory',
-          },
+          { field: 'userEmail', message: t('directory:people.errors.accountTaken') },
         ]);
     }
     const { userEmail: _userEmail, ...rest } = value;
@@ -158,7 +158,7 @@ export function createPersonService(deps: {
 
     async create(principal: Principal, input: PersonInput, requestId?: string): Promise<Person> {
       const editor = requireEdit(principal);
-      const { errors, value } = validatePerson(input);
+      const { errors, value } = validatePerson(input, t);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const values = await resolvePersonLinks(tx, principal, value);
@@ -180,18 +180,18 @@ export function createPersonService(deps: {
       requestId?: string,
     ): Promise<Person> {
       const editor = requireEdit(principal);
-      const { errors, value } = validatePerson(input);
+      const { errors, value } = validatePerson(input, t);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const before = await findPerson(tx, principal, id);
-        if (input.version !== undefined && input.version !== before.version) staleEdit();
+        if (input.version !== undefined && input.version !== before.version) staleEdit(t);
         const values = await resolvePersonLinks(tx, principal, value, before);
         const [after] = await tx
           .update(people)
           .set({ ...values, updatedAt: now(), version: sql`${people.version} + 1` })
           .where(and(eq(people.id, id), eq(people.version, before.version)))
           .returning(personColumns);
-        if (!after) staleEdit();
+        if (!after) staleEdit(t);
         await recordAudit(tx, actorOf(editor, requestId), {
           action: 'person.updated',
           recordType: 'person',
@@ -203,35 +203,20 @@ export function createPersonService(deps: {
       });
     },
 
-    async setArchived(
-      principal: Principal,
-      id: string,
-      archived: boolean,
-      version: number | undefined,
-      requestId?: string,
-    ) {
-      const editor = requireEdit(principal);
-      await db.transaction(async (tx) => {
-        const before = await findPerson(tx, principal, id);
-        if (version !== undefined && version !== before.version) staleEdit();
-        if (archived === (before.archivedAt !== null)) return;
-        const [after] = await tx
+    setArchived: entryArchiver({
+      db,
+      now,
+      t,
+      recordType: 'person',
+      find: findPerson,
+      async write(executor, id, archivedAt) {
+        const [after] = await executor
           .update(people)
-          .set({
-            archivedAt: archived ? now() : null,
-            updatedAt: now(),
-            version: sql`${people.version} + 1`,
-          })
+          .set({ archivedAt, updatedAt: now(), version: sql`${people.version} + 1` })
           .where(eq(people.id, id))
-          .returning(personColumns);
-        await recordAudit(tx, actorOf(editor, requestId), {
-          action: archived ? 'person.archived' : 'person.restored',
-          recordType: 'person',
-          recordId: id,
-          before: { archivedAt: before.archivedAt },
-          after: { archivedAt: after!.archivedAt },
-        });
-      });
-    },
+          .returning({ archivedAt: people.archivedAt });
+        return after!.archivedAt;
+      },
+    }),
   };
 }

@@ -7,7 +7,7 @@ import { sendCsv } from '../../../platform/http/csv.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
 import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { expensePaths as paths } from '../paths.js';
-import { CLAIM_STATUS_LABELS } from '../rules.js';
+import { homeCrumb as home } from '../crumbs.js';
 
 const T = 'modules/expenses/budgets/views';
 const viewers = { config: { access: { action: 'expenses.view-all' as const } } };
@@ -17,17 +17,19 @@ type Values = Record<string, string | string[] | undefined>;
 
 export function registerBudgetRoutes({ app, services, renderPage }: RouteDeps): void {
   const { budgets } = services;
-  const home = { text: 'Home', href: '/' };
   const query = (request: FastifyRequest) => (request.query ?? {}) as Values;
   const pageOf = (request: FastifyRequest, size: number) => pageRequest(query(request).page, size);
-  const budgetsCrumb = { text: 'Expenses budgets', href: paths.budgets };
+  const crumbs = (request: FastifyRequest) => [
+    home(request.t),
+    { text: request.t('expenses:homeTasks.budgets.text'), href: paths.budgets },
+  ];
 
   app.get(paths.budgets, viewers, async (request, reply) => {
     const page = pageOf(request, 50);
     const result = await budgets.overview(request.principal, query(request), page);
     return renderPage(request, reply, `${T}/budgets.njk`, {
-      title: `Expenses budgets ${result.year.label}`,
-      breadcrumbs: [home],
+      title: request.t('expenses:budgets.overview.title', { year: result.year.label }),
+      breadcrumbs: [home(request.t)],
       ...result,
       pagination: paginationFor(
         paths.budgets,
@@ -44,8 +46,8 @@ export function registerBudgetRoutes({ app, services, renderPage }: RouteDeps): 
     const page = pageOf(request, 50);
     const result = await budgets.perAdvisor(request.principal, query(request), page);
     return renderPage(request, reply, `${T}/budget-advisors.njk`, {
-      title: `Expenses per advisor ${result.year.label}`,
-      breadcrumbs: [home, budgetsCrumb],
+      title: request.t('expenses:budgets.advisors.title', { year: result.year.label }),
+      breadcrumbs: crumbs(request),
       ...result,
       pagination: paginationFor(
         paths.budgetAdvisors,
@@ -67,8 +69,11 @@ export function registerBudgetRoutes({ app, services, renderPage }: RouteDeps): 
         reply,
         `${T}/budget-form.njk`,
         {
-          title: `Budget of the ${form.group.name}, ${form.year.label}`,
-          breadcrumbs: [home, budgetsCrumb],
+          title: request.t('expenses:budgets.form.title', {
+            name: form.group.name,
+            year: form.year.label,
+          }),
+          breadcrumbs: crumbs(request),
           ...form,
           values:
             Object.keys(values).length || !form.budget
@@ -91,7 +96,7 @@ export function registerBudgetRoutes({ app, services, renderPage }: RouteDeps): 
       return redirectWithFlash(
         reply,
         `${paths.budgets}?year=${set.year.startYear}`,
-        `The budget of the ${set.group.name} for ${set.year.label} has been saved`,
+        request.t('expenses:budgets.form.saved', { name: set.group.name, year: set.year.label }),
       );
     },
   });
@@ -105,10 +110,9 @@ export function registerBudgetRoutes({ app, services, renderPage }: RouteDeps): 
         reply,
         `${T}/audit.njk`,
         {
-          title: 'Expense claims for auditors',
-          breadcrumbs: [home, budgetsCrumb],
+          title: request.t('expenses:budgets.audit.title'),
+          breadcrumbs: crumbs(request),
           values: input,
-          labels: { status: CLAIM_STATUS_LABELS },
           paths,
           ...data,
         },

@@ -33,17 +33,29 @@ import { formatPence, penceAsDecimal, readPounds } from '../../../platform/money
 import type { DirectoryApi } from '../../directory/index.js';
 import type { GroupsApi, GroupType } from '../../groups/index.js';
 import { accountName } from '../access.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import { SPENDING } from '../processing/service.js';
-import { CLAIM_STATUS_LABELS, budgetHolder, type BudgetHolder } from '../rules.js';
+import { budgetHolder } from '../rules.js';
 import { expenseBudgets, expenseClaims, paymentBatches } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
-export const BUDGET_HOLDER_LABELS: Record<BudgetHolder, string> = {
-  dcfd: 'Diversity and Citizen Focus Directorate',
-  sponsoring_directorate: 'Its sponsoring directorate',
-  borough: 'The borough’s local budget',
-};
+/** The auditors' CSV's columns, in order (each named by the catalogue). */
+const AUDIT_COLUMNS = [
+  'claim',
+  'claimant',
+  'group',
+  'sent',
+  'status',
+  'claimed',
+  'approved',
+  'decidedBy',
+  'decidedOn',
+  'secondApprovalBy',
+  'batch',
+  'paidOn',
+  'paidBy',
+] as const;
 
 /** The most a budget can be: a guard against a slip of the keyboard, not a policy. */
 const MAX_BUDGET_PENCE = 100_000_000;
@@ -55,8 +67,10 @@ export function createBudgetsService(deps: {
   directory: DirectoryApi;
   groups: GroupsApi;
   now?: () => Date;
+  /** The default language's messages: refusals and the CSV's headings. */
+  t: Translate;
 }) {
-  const { db, directory, groups } = deps;
+  const { db, directory, groups, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
 
   function requireViewer(principal: Principal): UserPrincipal {
@@ -83,8 +97,7 @@ export function createBudgetsService(deps: {
   /** The budget holder's organisation: DCFD for corporate groups, the group's owner otherwise. */
   async function holderOrganisation(type: GroupType, ownerId: string | null) {
     if (budgetHolder(type) !== 'dcfd') return ownerId;
-    const dcfd = await directory.organisationByCode(db, 'dcfd');
-    return dcfd?.id ?? ownerId;
+    return (await directory.directory.lookups.organisationIdByCode(db, 'dcfd')) ?? ownerId;
   }
 
   return {
@@ -134,7 +147,7 @@ export function createBudgetsService(deps: {
         return {
           ...r,
           typeLabel: groups.groupTypeLabel(r.type),
-          holderLabel: BUDGET_HOLDER_LABELS[r.holder ?? budgetHolder(r.type)],
+          heldBy: r.holder ?? budgetHolder(r.type),
           committedPence: Number(r.committedPence),
           paidPence: Number(r.paidPence),
           remainingPence: r.budgetPence === null ? null : r.budgetPence - spent,
@@ -208,7 +221,7 @@ export function createBudgetsService(deps: {
         group,
         year,
         budget: budget ?? null,
-        holderLabel: BUDGET_HOLDER_LABELS[budgetHolder(group.type)],
+        heldBy: budgetHolder(group.type),
       };
     },
 
@@ -221,14 +234,13 @@ export function createBudgetsService(deps: {
       const read = readPounds(text(input.amount), MAX_BUDGET_PENCE);
       const errors: FieldError[] = [];
       if (read === null)
-        errors.push({
-          field: 'amount',
-          message: 'Enter the budget in pounds, like 2500 or 2500.00',
-        });
+        errors.push({ field: 'amount', message: t('expenses:budgets.form.errors.amount') });
       else if (read === 'too-large')
         errors.push({
           field: 'amount',
-          message: `The budget must be ${formatPence(MAX_BUDGET_PENCE)} or less`,
+          message: t('expenses:budgets.form.errors.tooMuch', {
+            max: formatPence(MAX_BUDGET_PENCE),
+          }),
         });
       if (errors.length || typeof read !== 'number') throw new ValidationError(errors);
       const amountPence = read;
@@ -284,12 +296,15 @@ export function createBudgetsService(deps: {
       const errors: FieldError[] = [];
       const today = todayInLondon(now());
       const from: IsoDate =
-        dateField(input, 'from', 'the first day', errors, { required: false }) ??
-        addCalendarMonths(today, -12);
+        dateField(input, 'from', t('expenses:budgets.audit.errors.fromDay'), errors, {
+          required: false,
+        }) ?? addCalendarMonths(today, -12);
       const to: IsoDate =
-        dateField(input, 'to', 'the last day', errors, { required: false }) ?? today;
+        dateField(input, 'to', t('expenses:budgets.audit.errors.toDay'), errors, {
+          required: false,
+        }) ?? today;
       if (!errors.length && to < from)
-        errors.push({ field: 'to-day', message: 'The last day must be on or after the first day' });
+        errors.push({ field: 'to-day', message: t('expenses:budgets.audit.errors.order') });
       if (errors.length) throw new ValidationError(errors);
       const where = sql`${expenseClaims.submittedOn} between ${from} and ${to}`;
       const query = db
@@ -344,27 +359,13 @@ export function createBudgetsService(deps: {
       return {
         ...report,
         rows: [
-          [
-            'Claim',
-            'Claimant',
-            'Group',
-            'Sent',
-            'Status',
-            'Claimed',
-            'Approved',
-            'Decided by',
-            'Decided on',
-            'Second approval by',
-            'Batch',
-            'Paid on',
-            'Paid by',
-          ],
+          AUDIT_COLUMNS.map((column) => t(`expenses:budgets.audit.csvHeaders.${column}`)),
           ...report.items.map((c) => [
             String(c.reference),
             c.claimant,
             c.groupName,
             c.submittedOn ?? '',
-            CLAIM_STATUS_LABELS[c.status],
+            t(`expenses:claimStatus.${c.status}`),
             penceAsDecimal(c.claimedPence),
             c.approvedPence === null ? '' : penceAsDecimal(c.approvedPence),
             c.decidedBy ?? '',

@@ -5,6 +5,7 @@
 import type { IsoDate } from '../../../platform/calendar/index.js';
 import type { FieldError } from '../../../platform/errors.js';
 import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import { formatPence, readPounds } from '../../../platform/money/pence.js';
 import {
   MAX_TENTHS_OF_MILE,
@@ -34,25 +35,33 @@ export function readItemFields(
   today: IsoDate,
   limits: ExpenseLimits,
   errors: FieldError[],
+  t: Translate,
 ): ItemFields {
   const category = text(fields.category);
   if (!isExpenseCategory(category))
-    errors.push({ field: 'category', message: 'Select what kind of cost it is' });
-  const incurredOn = dateField(fields, 'incurredOn', 'the date of the cost', errors);
+    errors.push({ field: 'category', message: t('expenses:claims.item.errors.category') });
+  const incurredOn = dateField(fields, 'incurredOn', t('expenses:claims.item.errors.date'), errors);
   if (incurredOn) {
     const problem = itemDateProblem(incurredOn, today);
-    if (problem) errors.push({ field: 'incurredOn-day', message: problem });
+    if (problem) errors.push({ field: 'incurredOn-day', message: t(problem.key, problem.values) });
   }
   const description = text(fields.description);
   if (!description)
     errors.push({
       field: 'description',
-      message:
+      message: t(
         category === 'other'
-          ? 'Explain what the cost was and why you needed it'
-          : 'Enter what the cost was for',
+          ? 'expenses:claims.item.errors.explain'
+          : 'expenses:claims.item.errors.description',
+      ),
     });
-  tooLong(errors, 'description', 'The description', description, 500);
+  tooLong(
+    errors,
+    'description',
+    t('expenses:claims.item.errors.descriptionLabel'),
+    description,
+    500,
+  );
   let tenthsOfMile: number | null = null;
   let amountPence: number | null = null;
   if (category === 'mileage') {
@@ -60,10 +69,12 @@ export function readItemFields(
     if (miles === 'too-large')
       errors.push({
         field: 'miles',
-        message: `The miles driven must be ${(MAX_TENTHS_OF_MILE / 10).toLocaleString('en-GB')} or fewer`,
+        message: t('expenses:claims.item.errors.milesTooMany', {
+          max: (MAX_TENTHS_OF_MILE / 10).toLocaleString('en-GB'),
+        }),
       });
     else if (miles === null)
-      errors.push({ field: 'miles', message: 'Enter the miles driven, like 12 or 12.5' });
+      errors.push({ field: 'miles', message: t('expenses:claims.item.errors.miles') });
     else {
       tenthsOfMile = miles;
       amountPence = mileagePence(miles, limits.mileagePencePerMile);
@@ -73,13 +84,12 @@ export function readItemFields(
     if (read === 'too-large')
       errors.push({
         field: 'amount',
-        message: `The amount must be ${formatPence(MAX_ITEM_PENCE)} or less`,
+        message: t('expenses:claims.item.errors.amountTooMuch', {
+          max: formatPence(MAX_ITEM_PENCE),
+        }),
       });
     else if (read === null || read === 0)
-      errors.push({
-        field: 'amount',
-        message: 'Enter the amount in pounds and pence, like 12.50',
-      });
+      errors.push({ field: 'amount', message: t('expenses:claims.item.errors.amount') });
     else amountPence = read;
   }
   return { category, incurredOn, description, tenthsOfMile, amountPence };

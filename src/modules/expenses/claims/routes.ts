@@ -8,11 +8,9 @@ import { paginationFor } from '../../../platform/http/pagination.js';
 import type { FieldError } from '../../../platform/errors.js';
 import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { expensePaths as paths } from '../paths.js';
-import { RECEIPT_TYPES } from './service.js';
+import { claimCrumb, homeCrumb as home, mineCrumb as mine, queueCrumb } from '../crumbs.js';
 import {
-  CLAIM_STATUS_LABELS,
   EXPENSE_CATEGORIES,
-  EXPENSE_CATEGORY_LABELS,
   deciderProblem,
   disputeProblem,
   mayReferToDirector,
@@ -29,22 +27,15 @@ export function registerClaimRoutes({ app, services, renderPage }: RouteDeps): v
   const { expenses } = services;
   const idOf = (request: FastifyRequest) => (request.params as Record<string, string>).claimId!;
   const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
-  const home = { text: 'Home', href: '/' };
-  const labels = { status: CLAIM_STATUS_LABELS, category: EXPENSE_CATEGORY_LABELS };
-  const toClaim = (claim: { id: string; reference: number }) => ({
-    text: `Claim ${claim.reference}`,
-    href: paths.claim(claim.id),
-  });
 
   app.get(paths.mine, claimants, async (request, reply) => {
     const page = pageRequest((request.query as Record<string, unknown>).page, 20);
     const result = await expenses.mine(request.principal, page);
     return renderPage(request, reply, `${T}/mine.njk`, {
-      title: 'Your expense claims',
-      breadcrumbs: [home],
+      title: request.t('expenses:claims.mine.title'),
+      breadcrumbs: [home(request.t)],
       ...result,
       pagination: paginationFor(paths.mine, {}, page.page, page.limit, result.total),
-      labels,
       paths,
     });
   });
@@ -57,8 +48,8 @@ export function registerClaimRoutes({ app, services, renderPage }: RouteDeps): v
         reply,
         `${T}/start.njk`,
         {
-          title: 'Make a claim',
-          breadcrumbs: [home, { text: 'Your expense claims', href: paths.mine }],
+          title: request.t('expenses:claims.start.title'),
+          breadcrumbs: [home(request.t), mine(request.t)],
           occasionItems: [...form.meetings, ...form.deployments].map((o) => ({
             value: o.value,
             text: o.text,
@@ -66,7 +57,7 @@ export function registerClaimRoutes({ app, services, renderPage }: RouteDeps): v
             checked: values.occasion === o.value,
           })),
           groupItems: [
-            { value: '', text: 'Choose a group' },
+            { value: '', text: request.t('expenses:claims.start.chooseGroup') },
             ...form.groups.map((g) => ({
               value: g.id,
               text: g.name,
@@ -85,7 +76,7 @@ export function registerClaimRoutes({ app, services, renderPage }: RouteDeps): v
       return redirectWithFlash(
         reply,
         paths.addItem(claim.id),
-        `Claim ${claim.reference} has been started: add each cost`,
+        request.t('expenses:claims.start.started', { reference: claim.reference }),
       );
     },
   });
@@ -107,12 +98,15 @@ export function registerClaimRoutes({ app, services, renderPage }: RouteDeps): v
       reply,
       `${T}/claim.njk`,
       {
-        title: `Expense claim ${result.claim.reference}: ${result.claim.occasionText}`,
+        title: request.t('expenses:claims.claim.title', {
+          reference: result.claim.reference,
+          occasion: result.claim.occasionText,
+        }),
         breadcrumbs: result.isClaimant
-          ? [home, { text: 'Your expense claims', href: paths.mine }]
+          ? [home(request.t), mine(request.t)]
           : processes
-            ? [home, { text: 'Expense claims to decide', href: paths.queue }]
-            : [home],
+            ? [home(request.t), queueCrumb(request.t)]
+            : [home(request.t)],
         ...result,
         mayDecide: processes && decidable && result.claim.status === 'submitted',
         disputes,
@@ -120,7 +114,6 @@ export function registerClaimRoutes({ app, services, renderPage }: RouteDeps): v
         mayRefer: result.isClaimant && mayReferToDirector(latest),
         maySecondApprove:
           processes && decidable && result.claim.status === 'awaiting_second_approval',
-        labels,
         paths,
         errors,
       },
@@ -139,20 +132,16 @@ export function registerClaimRoutes({ app, services, renderPage }: RouteDeps): v
         reply,
         `${T}/item-form.njk`,
         {
-          title: `Add a cost: claim ${form.claim.reference}`,
-          breadcrumbs: [
-            home,
-            { text: 'Your expense claims', href: paths.mine },
-            toClaim(form.claim),
-          ],
+          title: request.t('expenses:claims.item.title', { reference: form.claim.reference }),
+          breadcrumbs: [home(request.t), mine(request.t), claimCrumb(request.t, form.claim)],
           ...form,
           categoryItems: EXPENSE_CATEGORIES.map((c) => ({
             value: c,
-            text: EXPENSE_CATEGORY_LABELS[c],
+            text: request.t(`expenses:category.${c}`),
             checked: values.category === c,
           })),
           limits: expenses.limits,
-          receiptTypes: RECEIPT_TYPES.text,
+          receiptTypes: request.t('expenses:claims.item.receiptTypes'),
           maxMb: expenses.maxMb,
           values,
           paths,
@@ -166,7 +155,7 @@ export function registerClaimRoutes({ app, services, renderPage }: RouteDeps): v
       return redirectWithFlash(
         reply,
         `${paths.claim(idOf(request))}#items`,
-        `“${item.description}” has been added`,
+        request.t('expenses:claims.item.added', { description: item.description }),
       );
     },
   });
@@ -177,7 +166,7 @@ export function registerClaimRoutes({ app, services, renderPage }: RouteDeps): v
     return redirectWithFlash(
       reply,
       `${paths.claim(idOf(request))}#items`,
-      `“${item.description}” has been taken off the claim`,
+      request.t('expenses:claims.item.removed', { description: item.description }),
     );
   });
 
@@ -196,7 +185,7 @@ export function registerClaimRoutes({ app, services, renderPage }: RouteDeps): v
       return redirectWithFlash(
         reply,
         paths.claim(claim.id),
-        `Claim ${claim.reference} has been sent to the coordination unit`,
+        request.t('expenses:claims.claim.sentFlash', { reference: claim.reference }),
       );
     },
   });

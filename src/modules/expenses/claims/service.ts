@@ -29,6 +29,7 @@ import type { FileStore } from '../../../platform/files/store.js';
 import { checkUploadedFile, keepFile } from '../../../platform/files/upload.js';
 import { text, tooLong } from '../../../platform/http/form-fields.js';
 import type { FormFile } from '../../../platform/http/multipart.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { MailService } from '../../../platform/mail/service.js';
 import { formatPence } from '../../../platform/money/pence.js';
@@ -41,7 +42,6 @@ import { expensePaths as paths } from '../paths.js';
 import { readItemFields } from './item-fields.js';
 import {
   CLAIM_WINDOW_MONTHS,
-  EXPENSE_CATEGORY_LABELS,
   checkEditable,
   itemDateProblem,
   lastDayToClaim,
@@ -49,13 +49,14 @@ import {
   subsistenceOverLimit,
   type ExpenseCategory,
   type ExpenseLimits,
+  type Problem,
 } from '../rules.js';
 import { expenseClaims, expenseItems } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
 /** Receipts are photographs or scans: PDF or an image. */
-export const RECEIPT_TYPES = { types: ['pdf', 'png', 'jpg'] as const, text: 'PDF, PNG or JPEG' };
+export const RECEIPT_TYPES = ['pdf', 'png', 'jpg'] as const;
 
 export type ExpensesService = ReturnType<typeof createExpensesService>;
 
@@ -71,8 +72,13 @@ export function createExpensesService(deps: {
   publicUrl: string;
   limits: ExpenseLimits;
   now?: () => Date;
+  /** The default language's messages: refusals, e-mails and the occasions' names. */
+  t: Translate;
 }) {
-  const { db, files, mail, limits } = deps;
+  const { db, files, mail, limits, t } = deps;
+  const say = (problem: Problem) => t(problem.key, problem.values);
+  /** The receipts' types, as the upload's refusal names them. */
+  const receiptTypes = { types: RECEIPT_TYPES, text: t('expenses:claims.item.receiptTypes') };
   const now = () => (deps.now ? deps.now() : new Date());
   const today = () => todayInLondon(now());
   const maxMb = Math.round(deps.maxBytes / (1024 * 1024));
@@ -93,10 +99,7 @@ export function createExpensesService(deps: {
 
   async function personOrRefuse(executor: Executor, user: UserPrincipal) {
     const person = await claimantPerson(executor, user);
-    if (!person)
-      throw new ConflictError(
-        'Your account is not linked to a person in the directory: ask the coordination unit',
-      );
+    if (!person) throw new ConflictError(t('expenses:claims.start.errors.notLinked'));
     return person;
   }
 
@@ -123,14 +126,20 @@ export function createExpensesService(deps: {
       meetings: meetings.map((m) => ({
         value: `meeting:${m.id}`,
         groupId: m.groupId,
-        text: `${m.title}, ${formatDate(toLondonDate(m.startsAt))}`,
+        text: t('expenses:claims.start.meeting', {
+          title: m.title,
+          date: formatDate(toLondonDate(m.startsAt)),
+        }),
         hint: groupName.get(m.groupId) ?? '',
       })),
       deployments: deployments.map((d) => ({
         value: `deployment:${d.id}`,
         groupId: d.groupId,
-        text: `Deployment for request ${d.reference}, ${formatDate(d.deployedOn)}`,
-        hint: groupName.get(d.groupId) ?? 'Advisory group',
+        text: t('expenses:claims.start.deployment', {
+          reference: d.reference,
+          date: formatDate(d.deployedOn),
+        }),
+        hint: groupName.get(d.groupId) ?? t('expenses:claims.start.advisoryGroup'),
       })),
     };
   }
@@ -208,11 +217,13 @@ export function createExpensesService(deps: {
         const groupId = text(input.groupId);
         const what = text(input.what);
         const group = occasions.groups.find((g) => g.id === groupId);
-        if (!group) errors.push({ field: 'groupId', message: 'Select the group it was for' });
-        if (!what) errors.push({ field: 'what', message: 'Enter what the costs were for' });
-        tooLong(errors, 'what', 'What the costs were for', what, 200);
+        if (!group)
+          errors.push({ field: 'groupId', message: t('expenses:claims.start.errors.group') });
+        if (!what) errors.push({ field: 'what', message: t('expenses:claims.start.errors.what') });
+        tooLong(errors, 'what', t('expenses:claims.start.errors.whatLabel'), what, 200);
         if (group && what) target = { occasion: 'other', groupId: group.id, text: what };
-      } else errors.push({ field: 'occasion', message: 'Select what you are claiming for' });
+      } else
+        errors.push({ field: 'occasion', message: t('expenses:claims.start.errors.occasion') });
       if (errors.length || !target) throw new ValidationError(errors);
       const [kind, id] = chosen.split(':');
       return db.transaction(async (tx) => {
@@ -268,7 +279,7 @@ export function createExpensesService(deps: {
       const claim = await findClaim(db, claimId);
       if (!isClaimant(user, claim)) throw new NotFoundError();
       const refusal = checkEditable(claim.status);
-      if (refusal) throw new ConflictError(refusal);
+      if (refusal) throw new ConflictError(say(refusal));
       return { claim, earliest: addCalendarMonths(today(), -CLAIM_WINDOW_MONTHS) };
     },
 
@@ -287,17 +298,18 @@ export function createExpensesService(deps: {
       const before = await findClaim(db, claimId);
       if (!isClaimant(user, before)) throw new NotFoundError();
       const refusal = checkEditable(before.status);
-      if (refusal) throw new ConflictError(refusal);
+      if (refusal) throw new ConflictError(say(refusal));
       const errors: FieldError[] = [];
       const { category, incurredOn, description, tenthsOfMile, amountPence } = readItemFields(
         input.fields,
         today(),
         limits,
         errors,
+        t,
       );
       const receipt = await checkUploadedFile(errors, input.file, deps.maxBytes, {
         field: 'receipt',
-        accept: RECEIPT_TYPES,
+        accept: receiptTypes,
         optional: true,
       });
       if (errors.length) throw new ValidationError(errors);
@@ -305,7 +317,7 @@ export function createExpensesService(deps: {
         db.transaction(async (tx) => {
           const claim = await ownClaimForChange(tx, user, claimId);
           const late = checkEditable(claim.status);
-          if (late) throw new ConflictError(late);
+          if (late) throw new ConflictError(say(late));
           if (category === 'subsistence') {
             const others = await tx
               .select({
@@ -325,7 +337,11 @@ export function createExpensesService(deps: {
               throw new ValidationError([
                 {
                   field: 'amount',
-                  message: `Food and drink is reimbursed up to ${formatPence(limits.subsistencePencePerDay)} a day: with this, ${formatDate(incurredOn!)} comes to ${formatPence(over[0]!.pence)}`,
+                  message: t('expenses:claims.item.errors.subsistence', {
+                    limit: formatPence(limits.subsistencePencePerDay),
+                    day: formatDate(incurredOn!),
+                    total: formatPence(over[0]!.pence),
+                  }),
                 },
               ]);
           }
@@ -373,7 +389,7 @@ export function createExpensesService(deps: {
       return db.transaction(async (tx) => {
         const claim = await ownClaimForChange(tx, user, claimId);
         const refusal = checkEditable(claim.status);
-        if (refusal) throw new ConflictError(refusal);
+        if (refusal) throw new ConflictError(say(refusal));
         const [item] = await tx
           .delete(expenseItems)
           .where(and(eq(expenseItems.id, itemId), eq(expenseItems.claimId, claimId)))
@@ -407,10 +423,10 @@ export function createExpensesService(deps: {
         if (problems.length)
           throw new ValidationError(
             claim.status !== 'draft' || !items.length
-              ? [{ field: 'submit', message: problems[0]! }]
+              ? [{ field: 'submit', message: say(problems[0]!) }]
               : items.flatMap((i) => {
                   const problem = itemDateProblem(i.incurredOn, day);
-                  return problem ? [{ field: `item-${i.id}`, message: problem }] : [];
+                  return problem ? [{ field: `item-${i.id}`, message: say(problem) }] : [];
                 }),
           );
         const at = now();
@@ -424,12 +440,17 @@ export function createExpensesService(deps: {
         if (to)
           await mail.queue(tx, {
             to,
-            subject: `Expense claim ${claim.reference} has reached the coordination unit`,
+            subject: t('expenses:claims.mail.subject', { reference: claim.reference }),
             text: [
-              `Dear ${person?.fullName ?? user.displayName},`,
+              t('expenses:mail.dear', { name: person?.fullName ?? user.displayName }),
               '',
-              `Your claim ${claim.reference} (${claim.occasionText}) for ${formatPence(claim.claimedPence)} reached the coordination unit on ${formatDate(day)}.`,
-              'You will be told by e-mail when it has been decided. You can follow it here:',
+              t('expenses:claims.mail.body', {
+                reference: claim.reference,
+                occasion: claim.occasionText,
+                pence: formatPence(claim.claimedPence),
+                day: formatDate(day),
+              }),
+              t('expenses:claims.mail.follow'),
               `${deps.publicUrl}${paths.claim(claimId)}`,
             ].join('\n'),
           });
@@ -459,7 +480,5 @@ export function createExpensesService(deps: {
         bytes: await files.read(item.receiptStorageKey),
       };
     },
-
-    categoryLabels: EXPENSE_CATEGORY_LABELS,
   };
 }

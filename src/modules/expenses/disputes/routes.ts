@@ -5,7 +5,7 @@ import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
 import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { expensePaths as paths } from '../paths.js';
-import { EXPENSE_CATEGORY_LABELS } from '../rules.js';
+import { claimCrumb, homeCrumb as home, mineCrumb } from '../crumbs.js';
 
 const T = 'modules/expenses/disputes/views';
 // Who may dispute or decide depends on the claim, its group and the dispute's stage.
@@ -16,21 +16,20 @@ type Values = Record<string, string | string[] | undefined>;
 
 export function registerDisputeRoutes({ app, services, renderPage }: RouteDeps): void {
   const { expenseDisputes: disputes } = services;
-  const home = { text: 'Home', href: '/' };
   const idOf = (request: FastifyRequest) => (request.params as Record<string, string>).claimId!;
   const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
-  const toClaim = (claim: { id: string; reference: number }) => [
-    home,
-    { text: 'Your expense claims', href: paths.mine },
-    { text: `Claim ${claim.reference}`, href: paths.claim(claim.id) },
+  const toClaim = (request: FastifyRequest, claim: { id: string; reference: number }) => [
+    home(request.t),
+    mineCrumb(request.t),
+    claimCrumb(request.t, claim),
   ];
 
   app.get(paths.disputes, signedIn, async (request, reply) => {
     const page = pageRequest((request.query as Record<string, unknown>).page, 25);
     const result = await disputes.waiting(request.principal, page);
     return renderPage(request, reply, `${T}/disputes.njk`, {
-      title: 'Disputed expense claims',
-      breadcrumbs: [home],
+      title: request.t('expenses:homeTasks.disputes.text'),
+      breadcrumbs: [home(request.t)],
       ...result,
       pagination: paginationFor(paths.disputes, {}, page.page, page.limit, result.total),
       paths,
@@ -45,16 +44,17 @@ export function registerDisputeRoutes({ app, services, renderPage }: RouteDeps):
         reply,
         `${T}/dispute-raise.njk`,
         {
-          title: `Dispute the decision on claim ${form.claim.reference}`,
-          breadcrumbs: toClaim(form.claim),
+          title: request.t('expenses:disputes.raise.title', { reference: form.claim.reference }),
+          breadcrumbs: toClaim(request, form.claim),
           claim: form.claim,
-          heading: 'Dispute the decision',
-          intro:
+          heading: request.t('expenses:disputes.raise.heading'),
+          intro: request.t(
             form.stage === 'chair'
-              ? 'Your group’s chair will consider it first; if it is not resolved, you can refer it to the Director (IAG-13).'
-              : 'It goes to the Director, whose decision is final (IAG-13).',
-          label: 'Why do you disagree with the decision?',
-          button: 'Send the dispute',
+              ? 'expenses:disputes.raise.introChair'
+              : 'expenses:disputes.raise.introDirector',
+          ),
+          label: request.t('expenses:disputes.raise.label'),
+          button: request.t('expenses:disputes.raise.button'),
           action: paths.raiseDispute(form.claim.id),
           values,
           errors,
@@ -72,9 +72,11 @@ export function registerDisputeRoutes({ app, services, renderPage }: RouteDeps):
       return redirectWithFlash(
         reply,
         paths.claim(claim.id),
-        dispute.stage === 'chair'
-          ? 'Your dispute has gone to your group’s chair'
-          : 'Your dispute has gone to the Director',
+        request.t(
+          dispute.stage === 'chair'
+            ? 'expenses:disputes.raise.toChair'
+            : 'expenses:disputes.raise.toDirector',
+        ),
       );
     },
   });
@@ -87,13 +89,13 @@ export function registerDisputeRoutes({ app, services, renderPage }: RouteDeps):
         reply,
         `${T}/dispute-raise.njk`,
         {
-          title: `Refer the dispute of claim ${form.claim.reference} to the Director`,
-          breadcrumbs: toClaim(form.claim),
+          title: request.t('expenses:disputes.refer.title', { reference: form.claim.reference }),
+          breadcrumbs: toClaim(request, form.claim),
           claim: form.claim,
-          heading: 'Refer your dispute to the Director',
-          intro: `Your group’s chair did not uphold it: “${form.dispute.chairReason}”. The Director’s decision is final (IAG-13).`,
-          label: 'Why should the Director look at it?',
-          button: 'Refer it to the Director',
+          heading: request.t('expenses:disputes.refer.heading'),
+          intro: request.t('expenses:disputes.refer.intro', { reason: form.dispute.chairReason }),
+          label: request.t('expenses:disputes.refer.label'),
+          button: request.t('expenses:disputes.refer.button'),
           action: paths.refer(form.claim.id),
           values,
           errors,
@@ -111,7 +113,7 @@ export function registerDisputeRoutes({ app, services, renderPage }: RouteDeps):
       return redirectWithFlash(
         reply,
         paths.claim(claim.id),
-        'Your dispute has gone to the Director',
+        request.t('expenses:disputes.raise.toDirector'),
       );
     },
   });
@@ -124,14 +126,17 @@ export function registerDisputeRoutes({ app, services, renderPage }: RouteDeps):
         reply,
         `${T}/dispute-decide.njk`,
         {
-          title: `Decide the dispute of claim ${form.claim.reference}`,
-          breadcrumbs: [home, { text: 'Disputed expense claims', href: paths.disputes }],
+          title: request.t('expenses:disputes.decide.title', { reference: form.claim.reference }),
+          breadcrumbs: [
+            home(request.t),
+            { text: request.t('expenses:homeTasks.disputes.text'), href: paths.disputes },
+          ],
           ...form,
-          upheldMeans:
+          upheldMeans: request.t(
             form.dispute.stage === 'chair'
-              ? 'If you uphold it, the coordination unit decides the claim again'
-              : 'If you uphold it, the claim is approved in full; your decision is final',
-          labels: { category: EXPENSE_CATEGORY_LABELS },
+              ? 'expenses:disputes.decide.upheldMeansChair'
+              : 'expenses:disputes.decide.upheldMeansDirector',
+          ),
           values,
           paths,
           errors,
@@ -149,7 +154,7 @@ export function registerDisputeRoutes({ app, services, renderPage }: RouteDeps):
       return redirectWithFlash(
         reply,
         paths.disputes,
-        `Your decision on claim ${decided.claim.reference} is recorded; the advisor has been told`,
+        request.t('expenses:disputes.decide.recorded', { reference: decided.claim.reference }),
       );
     },
   });

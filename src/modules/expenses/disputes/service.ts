@@ -20,6 +20,7 @@ import {
   type FieldError,
 } from '../../../platform/errors.js';
 import { text, tooLong } from '../../../platform/http/form-fields.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import type { MailService } from '../../../platform/mail/service.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import type { GroupsApi } from '../../groups/index.js';
@@ -46,8 +47,10 @@ export function createDisputesService(deps: {
   mail: MailService;
   publicUrl: string;
   now?: () => Date;
+  /** The default language's messages: refusals, e-mails and the reasons recorded. */
+  t: Translate;
 }) {
-  const { db, mail, directory, groups } = deps;
+  const { db, mail, directory, groups, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
   const link = (path: string) => `${deps.publicUrl}${path}`;
 
@@ -85,25 +88,35 @@ export function createDisputesService(deps: {
     for (const person of to.filter((p) => p.userId !== claim.claimantUserId))
       await mail.queue(tx, {
         to: person.email,
-        subject: `An expense claim is disputed: claim ${claim.reference}`,
+        subject: t('expenses:disputes.mail.decidersSubject', { reference: claim.reference }),
         text: [
-          `Dear ${person.name},`,
+          t('expenses:mail.dear', { name: person.name }),
           '',
-          `An advisor disputes the decision on their expense claim ${claim.reference} (${claim.occasionText}). It is for you to decide (IAG-13):`,
+          t('expenses:disputes.mail.decidersBody', {
+            reference: claim.reference,
+            occasion: claim.occasionText,
+          }),
           link(paths.dispute(claim.id)),
         ].join('\n'),
       });
   }
 
-  async function tellClaimant(tx: Executor, claim: Claim, what: string) {
+  /** Tells the advisor what was decided: the message's key, given the claim and the reason. */
+  async function tellClaimant(tx: Executor, claim: Claim, key: string, reason: string | null) {
+    const what = t(key, { reference: claim.reference, reason });
     const claimant = (await directory.directory.lookups.people(tx, [claim.claimantPersonId])).get(
       claim.claimantPersonId,
     );
     if (!claimant?.email) return;
     await mail.queue(tx, {
       to: claimant.email,
-      subject: `Your dispute of claim ${claim.reference}`,
-      text: [`Dear ${claimant.fullName},`, '', what, link(paths.claim(claim.id))].join('\n'),
+      subject: t('expenses:disputes.mail.claimantSubject', { reference: claim.reference }),
+      text: [
+        t('expenses:mail.dear', { name: claimant.fullName }),
+        '',
+        what,
+        link(paths.claim(claim.id)),
+      ].join('\n'),
     });
   }
 
@@ -139,7 +152,7 @@ export function createDisputesService(deps: {
       if (!isClaimant(user, claim)) throw new NotFoundError();
       const latest = await latestDispute(db, claimId);
       const refusal = disputeProblem(claim.status, latest);
-      if (refusal) throw new ConflictError(refusal);
+      if (refusal) throw new ConflictError(t(refusal.key, refusal.values));
       const chairs = await chairsOf(db, claim.groupId);
       return {
         claim,
@@ -157,14 +170,14 @@ export function createDisputesService(deps: {
       const reason = text(input.reason);
       const errors: FieldError[] = [];
       if (!reason)
-        errors.push({ field: 'reason', message: 'Enter why you disagree with the decision' });
-      tooLong(errors, 'reason', 'The reason', reason, 2000);
+        errors.push({ field: 'reason', message: t('expenses:disputes.raise.errors.reason') });
+      tooLong(errors, 'reason', t('expenses:common.theReason'), reason, 2000);
       return db.transaction(async (tx) => {
         const claim = await findClaim(tx, claimId, true);
         if (!isClaimant(user, claim)) throw new NotFoundError();
         const latest = await latestDispute(tx, claimId);
         const refusal = disputeProblem(claim.status, latest);
-        if (refusal) throw new ConflictError(refusal, 'reason');
+        if (refusal) throw new ConflictError(t(refusal.key, refusal.values), 'reason');
         if (errors.length) throw new ValidationError(errors);
         const chairs = await chairsOf(tx, claim.groupId);
         const stage = firstDisputeStage(
@@ -265,9 +278,10 @@ export function createDisputesService(deps: {
       const reason = text(input.reason);
       const errors: FieldError[] = [];
       if (decision !== 'upheld' && decision !== 'not_upheld')
-        errors.push({ field: 'decision', message: 'Select whether you uphold the dispute' });
-      if (!reason) errors.push({ field: 'reason', message: 'Enter the reason for your decision' });
-      tooLong(errors, 'reason', 'The reason', reason, 2000);
+        errors.push({ field: 'decision', message: t('expenses:disputes.decide.errors.decision') });
+      if (!reason)
+        errors.push({ field: 'reason', message: t('expenses:disputes.decide.errors.reason') });
+      tooLong(errors, 'reason', t('expenses:common.theReason'), reason, 2000);
       return db.transaction(async (tx) => {
         const claim = await findClaim(tx, claimId, true);
         const dispute = await openDispute(tx, claimId);
@@ -299,16 +313,15 @@ export function createDisputesService(deps: {
                 approvedPence: null,
                 decidedBy: null,
                 decidedAt: null,
-                decisionReason: `The group's chair upheld the advisor's dispute: ${reason}`,
+                decisionReason: t('expenses:disputes.decide.chairUpheldReason', { reason }),
               })
               .where(eq(expenseClaims.id, claimId));
           }
           await tellClaimant(
             tx,
             claim,
-            upheld
-              ? `Your group's chair upheld your dispute of claim ${claim.reference}: the coordination unit will decide it again. The chair said: ${reason}`
-              : `Your group's chair did not uphold your dispute of claim ${claim.reference}. The chair said: ${reason}\nIf you still disagree, you can refer it to the Director from the claim's page (IAG-13).`,
+            upheld ? 'expenses:disputes.mail.chairUpheld' : 'expenses:disputes.mail.chairNotUpheld',
+            reason,
           );
         } else {
           await tx
@@ -334,7 +347,7 @@ export function createDisputesService(deps: {
                 approvedPence: items.reduce((sum, i) => sum + i.claimedPence, 0),
                 decidedBy: user.userId,
                 decidedAt: at,
-                decisionReason: `The Director upheld the advisor's dispute: ${reason}`,
+                decisionReason: t('expenses:disputes.decide.directorUpheldReason', { reason }),
               })
               .where(eq(expenseClaims.id, claimId));
           }
@@ -342,8 +355,9 @@ export function createDisputesService(deps: {
             tx,
             claim,
             upheld
-              ? `The Director upheld your dispute of claim ${claim.reference}: it is approved in full and will be paid in the next payment batch. The Director said: ${reason}`
-              : `The Director did not uphold your dispute of claim ${claim.reference}; this is the final decision. The Director said: ${reason}`,
+              ? 'expenses:disputes.mail.directorUpheld'
+              : 'expenses:disputes.mail.directorNotUpheld',
+            reason,
           );
         }
         await recordAudit(tx, actorOf(user, auditRequestId), {
@@ -364,7 +378,7 @@ export function createDisputesService(deps: {
       if (!isClaimant(user, claim)) throw new NotFoundError();
       const latest = await latestDispute(db, claimId);
       if (!mayReferToDirector(latest))
-        throw new ConflictError('Only a dispute the chair did not uphold can go to the Director');
+        throw new ConflictError(t('expenses:disputes.refer.errors.notReferable'));
       return { claim, dispute: latest! };
     },
 
@@ -373,17 +387,14 @@ export function createDisputesService(deps: {
       const reason = text(input.reason);
       const errors: FieldError[] = [];
       if (!reason)
-        errors.push({ field: 'reason', message: 'Enter why the Director should look at it' });
-      tooLong(errors, 'reason', 'The reason', reason, 2000);
+        errors.push({ field: 'reason', message: t('expenses:disputes.refer.errors.reason') });
+      tooLong(errors, 'reason', t('expenses:common.theReason'), reason, 2000);
       return db.transaction(async (tx) => {
         const claim = await findClaim(tx, claimId, true);
         if (!isClaimant(user, claim)) throw new NotFoundError();
         const latest = await latestDispute(tx, claimId);
         if (!mayReferToDirector(latest))
-          throw new ConflictError(
-            'Only a dispute the chair did not uphold can go to the Director',
-            'reason',
-          );
+          throw new ConflictError(t('expenses:disputes.refer.errors.notReferable'), 'reason');
         if (errors.length) throw new ValidationError(errors);
         await tx
           .update(expenseDisputes)

@@ -5,6 +5,7 @@ import { pageRequest } from '../../../platform/db/search.js';
 import { sendCsv } from '../../../platform/http/csv.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
 import { redirectWithFlash } from '../../../platform/http/render.js';
+import { homeCrumb as home } from '../crumbs.js';
 import { expensePaths as paths } from '../paths.js';
 
 const T = 'modules/expenses/payments/views';
@@ -12,7 +13,6 @@ const unit = { config: { access: { action: 'expenses.process' as const } } };
 
 export function registerPaymentRoutes({ app, services, renderPage }: RouteDeps): void {
   const { payments } = services;
-  const home = { text: 'Home', href: '/' };
   const idOf = (request: FastifyRequest) => (request.params as Record<string, string>).batchId!;
   const pageOf = (request: FastifyRequest, size: number) =>
     pageRequest((request.query as Record<string, unknown>).page, size);
@@ -21,8 +21,8 @@ export function registerPaymentRoutes({ app, services, renderPage }: RouteDeps):
     const page = pageOf(request, 20);
     const result = await payments.overview(request.principal, page);
     return renderPage(request, reply, `${T}/payments.njk`, {
-      title: 'Payments',
-      breadcrumbs: [home],
+      title: request.t('expenses:homeTasks.payments.text'),
+      breadcrumbs: [home(request.t)],
       ...result,
       pagination: paginationFor(paths.payments, {}, page.page, page.limit, result.total),
       paths,
@@ -34,7 +34,10 @@ export function registerPaymentRoutes({ app, services, renderPage }: RouteDeps):
     return redirectWithFlash(
       reply,
       paths.batch(batch.id),
-      `Batch ${batch.reference} holds ${batch.claimCount} ${batch.claimCount === 1 ? 'claim' : 'claims'}: download it for the finance system`,
+      request.t('expenses:payments.batchMade', {
+        reference: batch.reference,
+        count: batch.claimCount,
+      }),
     );
   });
 
@@ -54,8 +57,11 @@ export function registerPaymentRoutes({ app, services, renderPage }: RouteDeps):
     const page = pageOf(request, 50);
     const result = await payments.batch(request.principal, idOf(request), page);
     return renderPage(request, reply, `${T}/batch.njk`, {
-      title: `Payment batch ${result.batch.reference}`,
-      breadcrumbs: [home, { text: 'Payments', href: paths.payments }],
+      title: request.t('expenses:payments.page.title', { reference: result.batch.reference }),
+      breadcrumbs: [
+        home(request.t),
+        { text: request.t('expenses:homeTasks.payments.text'), href: paths.payments },
+      ],
       ...result,
       pagination: paginationFor(
         paths.batch(result.batch.id),
@@ -73,7 +79,7 @@ export function registerPaymentRoutes({ app, services, renderPage }: RouteDeps):
     return redirectWithFlash(
       reply,
       paths.batch(paid.id),
-      `Batch ${paid.reference} is marked paid; ${paid.claims} ${paid.claims === 1 ? 'advisor has' : 'advisors have'} been told`,
+      request.t('expenses:payments.markedPaid', { reference: paid.reference, count: paid.claims }),
     );
   });
 }

@@ -13,6 +13,7 @@ import type { Db, Executor } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import type { MailService } from '../../../platform/mail/service.js';
 import { formatPence, penceAsDecimal } from '../../../platform/money/pence.js';
 import type { DirectoryApi } from '../../directory/index.js';
@@ -35,8 +36,10 @@ export function createPaymentsService(deps: {
   publicUrl: string;
   exportColumns: readonly ExportColumn[];
   now?: () => Date;
+  /** The default language's messages: refusals and e-mails. */
+  t: Translate;
 }) {
-  const { db, mail, directory, groups } = deps;
+  const { db, mail, directory, groups, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
 
   function requireUnit(principal: Principal): UserPrincipal {
@@ -80,8 +83,10 @@ export function createPaymentsService(deps: {
 
   /** The Diversity and Citizen Focus Directorate, which holds the corporate groups' budget. */
   async function dcfd(executor: Executor) {
-    const row = await directory.organisationByCode(executor, 'dcfd');
-    return row ?? { code: 'dcfd', name: 'Diversity and Citizen Focus Directorate' };
+    const { lookups } = directory.directory;
+    const id = await lookups.organisationIdByCode(executor, 'dcfd');
+    const row = id ? (await lookups.organisations(executor, [id])).get(id) : undefined;
+    return { code: 'dcfd', name: row?.name ?? 'Diversity and Citizen Focus Directorate' };
   }
 
   /** The batch's rows for the finance system, headings first. */
@@ -173,7 +178,7 @@ export function createPaymentsService(deps: {
           .set({ batchId: batch!.id })
           .where(and(inArray(expenseClaims.status, [...PAYABLE]), isNull(expenseClaims.batchId)))
           .returning({ id: expenseClaims.id, approvedPence: expenseClaims.approvedPence });
-        if (!taken.length) throw new ConflictError('No approved claims are waiting to be paid');
+        if (!taken.length) throw new ConflictError(t('expenses:payments.errors.noneWaiting'));
         const totalPence = taken.reduce((sum, c) => sum + (c.approvedPence ?? 0), 0);
         const [made] = await tx
           .update(paymentBatches)
@@ -209,7 +214,7 @@ export function createPaymentsService(deps: {
       const batch = await findBatch(db, id);
       if (!batch.exportedAt)
         throw new ConflictError(
-          `Batch ${batch.reference} has not been exported yet: export it with the button on its page, which records the export`,
+          t('expenses:payments.errors.notExported', { reference: batch.reference }),
         );
       return { batch, rows: await rowsOf(db, batch) };
     },
@@ -247,7 +252,7 @@ export function createPaymentsService(deps: {
       const user = requireUnit(principal);
       return db.transaction(async (tx) => {
         const batch = await findBatch(tx, id, true);
-        if (batch.paidAt) throw new ConflictError('This batch has already been marked paid');
+        if (batch.paidAt) throw new ConflictError(t('expenses:payments.errors.alreadyPaid'));
         const at = now();
         const paid = await tx
           .update(expenseClaims)
@@ -267,11 +272,16 @@ export function createPaymentsService(deps: {
           if (!to?.email) continue;
           await mail.queue(tx, {
             to: to.email,
-            subject: `Expense claim ${claim.reference} has been paid`,
+            subject: t('expenses:payments.mail.subject', { reference: claim.reference }),
             text: [
-              `Dear ${to.fullName},`,
+              t('expenses:mail.dear', { name: to.fullName }),
               '',
-              `Your claim ${claim.reference} (${claim.occasionText}) has been paid: ${formatPence(claim.approvedPence ?? 0)}, on ${formatDate(toLondonDate(at))}.`,
+              t('expenses:payments.mail.body', {
+                reference: claim.reference,
+                occasion: claim.occasionText,
+                pence: formatPence(claim.approvedPence ?? 0),
+                day: formatDate(toLondonDate(at)),
+              }),
               `${deps.publicUrl}${paths.claim(claim.id)}`,
             ].join('\n'),
           });

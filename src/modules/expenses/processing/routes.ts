@@ -5,7 +5,7 @@ import { paginationFor } from '../../../platform/http/pagination.js';
 import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { expensePaths as paths } from '../paths.js';
 import type { ExpensesRouteDeps as RouteDeps } from '../route-deps.js';
-import { CLAIM_STATUS_LABELS, EXPENSE_CATEGORY_LABELS } from '../rules.js';
+import { claimCrumb, homeCrumb as home, queueCrumb } from '../crumbs.js';
 
 const T = 'modules/expenses/processing/views';
 const unit = { config: { access: { action: 'expenses.process' as const } } };
@@ -16,31 +16,24 @@ export function registerProcessingRoutes({ app, services, renderPage }: RouteDep
   const { expenseProcessing: processing } = services;
   const idOf = (request: FastifyRequest) => (request.params as Record<string, string>).claimId!;
   const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
-  const home = { text: 'Home', href: '/' };
-  const labels = { status: CLAIM_STATUS_LABELS, category: EXPENSE_CATEGORY_LABELS };
-  const toClaim = (claim: { id: string; reference: number }) => ({
-    text: `Claim ${claim.reference}`,
-    href: paths.claim(claim.id),
-  });
 
   app.get(paths.queue, unit, async (request, reply) => {
     const page = pageRequest((request.query as Record<string, unknown>).page, 25);
     const result = await processing.queue(request.principal, page);
     return renderPage(request, reply, `${T}/queue.njk`, {
-      title: 'Expense claims to decide',
-      breadcrumbs: [home],
+      title: request.t('expenses:homeTasks.queue.text'),
+      breadcrumbs: [home(request.t)],
       ...result,
       threshold: processing.secondApprovalAbovePence,
       pagination: paginationFor(paths.queue, {}, page.page, page.limit, result.total),
-      labels,
       paths,
     });
   });
 
-  const queueCrumbs = (claim: { id: string; reference: number }) => [
-    home,
-    { text: 'Expense claims to decide', href: paths.queue },
-    toClaim(claim),
+  const queueCrumbs = (request: FastifyRequest, claim: { id: string; reference: number }) => [
+    home(request.t),
+    queueCrumb(request.t),
+    claimCrumb(request.t, claim),
   ];
 
   registerFormPage(app, paths.decide.pattern, unit, {
@@ -51,12 +44,11 @@ export function registerProcessingRoutes({ app, services, renderPage }: RouteDep
         reply,
         `${T}/decide.njk`,
         {
-          title: `Decide claim ${form.claim.reference}`,
-          breadcrumbs: queueCrumbs(form.claim),
+          title: request.t('expenses:processing.decide.title', { reference: form.claim.reference }),
+          breadcrumbs: queueCrumbs(request, form.claim),
           ...form,
           threshold: processing.secondApprovalAbovePence,
           values,
-          labels,
           paths,
           errors,
         },
@@ -70,14 +62,18 @@ export function registerProcessingRoutes({ app, services, renderPage }: RouteDep
         body(request),
         request.id,
       );
-      const said =
+      const reference = { reference: decided.reference };
+      const said = request.t(
         decided.status === 'awaiting_second_approval'
-          ? `Claim ${decided.reference} is approved and now needs a second approver`
-          : `Claim ${decided.reference}: ${decided.statusLabel.toLowerCase()}; the advisor has been e-mailed`;
+          ? 'expenses:processing.decide.needsSecondFlash'
+          : `expenses:processing.decided.${decided.status}`,
+        reference,
+      );
+      const warning = decided.warning;
       return redirectWithFlash(
         reply,
         paths.queue,
-        decided.warning ? `${said}. ${decided.warning}` : said,
+        warning ? request.t('expenses:processing.decide.withWarning', { said, warning }) : said,
       );
     },
   });
@@ -90,12 +86,11 @@ export function registerProcessingRoutes({ app, services, renderPage }: RouteDep
         reply,
         `${T}/second-approval.njk`,
         {
-          title: `Second approval: claim ${form.claim.reference}`,
-          breadcrumbs: queueCrumbs(form.claim),
+          title: request.t('expenses:processing.second.title', { reference: form.claim.reference }),
+          breadcrumbs: queueCrumbs(request, form.claim),
           ...form,
           threshold: processing.secondApprovalAbovePence,
           values,
-          labels,
           paths,
           errors,
         },
@@ -112,9 +107,12 @@ export function registerProcessingRoutes({ app, services, renderPage }: RouteDep
       return redirectWithFlash(
         reply,
         paths.queue,
-        answered.status === 'submitted'
-          ? `Claim ${answered.reference} has been sent back for a new decision`
-          : `Claim ${answered.reference} is approved; the advisor has been e-mailed`,
+        request.t(
+          answered.status === 'submitted'
+            ? 'expenses:processing.second.sentBack'
+            : 'expenses:processing.second.confirmed',
+          { reference: answered.reference },
+        ),
       );
     },
   });

@@ -18,6 +18,7 @@ import {
   type FieldError,
 } from '../../../platform/errors.js';
 import { text, tooLong } from '../../../platform/http/form-fields.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import type { MailService } from '../../../platform/mail/service.js';
 import { formatPence, readPounds } from '../../../platform/money/pence.js';
 import type { DirectoryApi } from '../../directory/index.js';
@@ -25,7 +26,6 @@ import type { GroupsApi } from '../../groups/index.js';
 import { findClaim, itemsOfClaim, type Claim } from '../access.js';
 import { expensePaths as paths } from '../paths.js';
 import {
-  CLAIM_STATUS_LABELS,
   budgetWarning,
   deciderProblem,
   decisionOutcome,
@@ -33,6 +33,7 @@ import {
   needsSecondApproval,
   type ClaimStatus,
   type Decision,
+  type Problem,
 } from '../rules.js';
 import { expenseBudgets, expenseClaims, expenseItems } from '../schema.js';
 
@@ -56,8 +57,12 @@ export function createExpenseProcessingService(deps: {
   publicUrl: string;
   secondApprovalAbovePence: number;
   now?: () => Date;
+  /** The default language's messages: refusals and e-mails. */
+  t: Translate;
 }) {
-  const { db, mail, directory, groups } = deps;
+  const { db, mail, directory, groups, t } = deps;
+  const say = (problem: Problem) => t(problem.key, problem.values);
+  const sayAny = (problem: Problem | null) => problem && say(problem);
   const now = () => (deps.now ? deps.now() : new Date());
 
   function requireUnit(principal: Principal): UserPrincipal {
@@ -102,22 +107,27 @@ export function createExpenseProcessingService(deps: {
   async function tellClaimant(tx: Executor, claim: Claim, status: ClaimStatus, approved: number) {
     const claimant = await claimantOf(tx, claim);
     if (!claimant?.email) return;
-    const what =
-      status === 'rejected'
-        ? 'has been rejected'
-        : status === 'part_approved'
-          ? `has been partly approved: ${formatPence(approved)} of ${formatPence(claim.claimedPence)}`
-          : `has been approved: ${formatPence(approved)}`;
+    const outcome = status === 'rejected' || status === 'part_approved' ? status : 'approved';
+    const what = t(`expenses:processing.mail.what.${outcome}`, {
+      approved: formatPence(approved),
+      claimed: formatPence(claim.claimedPence),
+    });
     await mail.queue(tx, {
       to: claimant.email,
-      subject: `Expense claim ${claim.reference} ${what.split(':')[0]}`,
+      subject: t(`expenses:processing.mail.subject.${outcome}`, { reference: claim.reference }),
       text: [
-        `Dear ${claimant.fullName},`,
+        t('expenses:mail.dear', { name: claimant.fullName }),
         '',
-        `Your claim ${claim.reference} (${claim.occasionText}) ${what}.`,
-        status === 'approved'
-          ? 'It will be paid in the next payment batch.'
-          : 'The reasons are on the claim. If you disagree, you can dispute the decision there: it goes first to your group’s chair, then to the Director (IAG-13).',
+        t('expenses:processing.mail.body', {
+          reference: claim.reference,
+          occasion: claim.occasionText,
+          what,
+        }),
+        t(
+          status === 'approved'
+            ? 'expenses:processing.mail.paidNext'
+            : 'expenses:processing.mail.reasons',
+        ),
         `${deps.publicUrl}${paths.claim(claim.id)}`,
       ].join('\n'),
     });
@@ -163,7 +173,7 @@ export function createExpenseProcessingService(deps: {
       const user = requireUnit(principal);
       const claim = await findClaim(db, claimId);
       const refusal = deciderProblem(claim, user.userId);
-      if (refusal) throw new ConflictError(refusal);
+      if (refusal) throw new ConflictError(say(refusal));
       const [items, position, claimant, [group]] = await Promise.all([
         itemsOfClaim(db, claimId),
         budgetPosition(db, claim),
@@ -177,10 +187,12 @@ export function createExpenseProcessingService(deps: {
         groupName: group?.name ?? '',
         ...position,
         // What approving it in full would do to the budget.
-        warning: budgetWarning(
-          position.budget,
-          position.spentPence - (claim.approvedPence ?? 0),
-          claim.claimedPence,
+        warning: sayAny(
+          budgetWarning(
+            position.budget,
+            position.spentPence - (claim.approvedPence ?? 0),
+            claim.claimedPence,
+          ),
         ),
         needsSecond: needsSecondApproval(claim.claimedPence, deps.secondApprovalAbovePence),
       };
@@ -196,17 +208,20 @@ export function createExpenseProcessingService(deps: {
       const decision = text(input.decision) as Decision | null;
       const errors: FieldError[] = [];
       if (decision !== 'approve' && decision !== 'part_approve' && decision !== 'reject')
-        errors.push({ field: 'decision', message: 'Select your decision' });
+        errors.push({
+          field: 'decision',
+          message: t('expenses:processing.decide.errors.decision'),
+        });
       const reason = text(input.reason);
-      tooLong(errors, 'reason', 'The reason', reason, 2000);
+      tooLong(errors, 'reason', t('expenses:common.theReason'), reason, 2000);
       if (decision === 'reject' && !reason)
-        errors.push({ field: 'reason', message: 'Enter why the claim is rejected' });
+        errors.push({ field: 'reason', message: t('expenses:processing.decide.errors.reason') });
       return db.transaction(async (tx) => {
         const claim = await findClaim(tx, claimId, true);
         const refusal = deciderProblem(claim, user.userId);
-        if (refusal) throw new ConflictError(refusal, 'decision');
+        if (refusal) throw new ConflictError(say(refusal), 'decision');
         if (claim.status !== 'submitted')
-          throw new ConflictError('This claim is waiting for a second approval', 'decision');
+          throw new ConflictError(t('expenses:processing.decide.errors.waitingSecond'), 'decision');
         const items = await itemsOfClaim(tx, claimId);
         const decided = items.map((item) => {
           if (decision === 'approve') return { ...item, approved: item.claimedPence, why: null };
@@ -216,10 +231,14 @@ export function createExpenseProcessingService(deps: {
           const problem = itemApprovalProblem(item.claimedPence, approved, why ?? undefined);
           if (problem)
             errors.push({
-              field: problem.startsWith('Enter why') ? `reason-${item.id}` : `approved-${item.id}`,
-              message: `${problem} (${formatDate(item.incurredOn)}, ${item.description})`,
+              field: `${problem.field}-${item.id}`,
+              message: t('expenses:processing.decide.errors.item', {
+                problem: say(problem),
+                date: formatDate(item.incurredOn),
+                description: item.description,
+              }),
             });
-          tooLong(errors, `reason-${item.id}`, 'The reason', why, 500);
+          tooLong(errors, `reason-${item.id}`, t('expenses:common.theReason'), why, 500);
           return { ...item, approved: typeof approved === 'number' ? approved : 0, why };
         });
         if (errors.length) throw new ValidationError(errors);
@@ -231,7 +250,7 @@ export function createExpenseProcessingService(deps: {
           throw new ValidationError([
             {
               field: 'decision',
-              message: 'Every item is approved in full: choose Approve in full',
+              message: t('expenses:processing.decide.errors.allInFull'),
             },
           ]);
         const status: ClaimStatus =
@@ -272,12 +291,11 @@ export function createExpenseProcessingService(deps: {
         });
         return {
           status,
-          statusLabel: CLAIM_STATUS_LABELS[status],
           reference: claim.reference,
           warning:
             outcome === 'rejected'
               ? null
-              : budgetWarning(position.budget, position.spentPence, approvedPence),
+              : sayAny(budgetWarning(position.budget, position.spentPence, approvedPence)),
         };
       });
     },
@@ -286,9 +304,9 @@ export function createExpenseProcessingService(deps: {
       const user = requireUnit(principal);
       const claim = await findClaim(db, claimId);
       if (claim.status !== 'awaiting_second_approval')
-        throw new ConflictError('This claim is not waiting for a second approval');
+        throw new ConflictError(t('expenses:processing.second.errors.notWaiting'));
       const refusal = deciderProblem(claim, user.userId);
-      if (refusal) throw new ConflictError(refusal);
+      if (refusal) throw new ConflictError(say(refusal));
       const [items, claimant] = await Promise.all([
         itemsOfClaim(db, claimId),
         claimantOf(db, claim),
@@ -311,17 +329,17 @@ export function createExpenseProcessingService(deps: {
       const reason = text(input.reason);
       const errors: FieldError[] = [];
       if (answer !== 'yes' && answer !== 'no')
-        errors.push({ field: 'confirm', message: 'Select whether you confirm the approval' });
+        errors.push({ field: 'confirm', message: t('expenses:processing.second.errors.confirm') });
       if (answer === 'no' && !reason)
-        errors.push({ field: 'reason', message: 'Enter why it needs a new decision' });
-      tooLong(errors, 'reason', 'The reason', reason, 2000);
+        errors.push({ field: 'reason', message: t('expenses:processing.second.errors.reason') });
+      tooLong(errors, 'reason', t('expenses:common.theReason'), reason, 2000);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const claim = await findClaim(tx, claimId, true);
         if (claim.status !== 'awaiting_second_approval')
-          throw new ConflictError('This claim is not waiting for a second approval', 'confirm');
+          throw new ConflictError(t('expenses:processing.second.errors.notWaiting'), 'confirm');
         const refusal = deciderProblem(claim, user.userId);
-        if (refusal) throw new ConflictError(refusal, 'confirm');
+        if (refusal) throw new ConflictError(say(refusal), 'confirm');
         const items = await itemsOfClaim(tx, claimId);
         const at = now();
         let status: ClaimStatus;
@@ -350,7 +368,7 @@ export function createExpenseProcessingService(deps: {
               approvedPence: null,
               decidedBy: null,
               decidedAt: null,
-              decisionReason: `Sent back for a new decision: ${reason}`,
+              decisionReason: t('expenses:processing.second.sentBackReason', { reason }),
             })
             .where(eq(expenseClaims.id, claimId));
         }
