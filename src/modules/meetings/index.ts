@@ -157,7 +157,7 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
 
   // One service for a body's meetings, made of its journeys' parts on the shared checks.
   const access = createMeetingsAccess({ db, bodies, now });
-  const meetingParts = { db, access, now };
+  const meetingParts = { db, access, now, t: platform.t };
   const agenda = createAgendaService(meetingParts);
   const meetings: MeetingsParts = {
     ...access,
@@ -181,7 +181,14 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
   };
   const publicMeetings = createPublicMeetingsService({ db, meetings });
   const meetingFeeds = createFeedsService({ db, meetings, publicUrl, now });
-  const meetingReminders = createMeetingRemindersService({ db, meetings, mail, publicUrl, now });
+  const meetingReminders = createMeetingRemindersService({
+    db,
+    meetings,
+    mail,
+    publicUrl,
+    now,
+    t: platform.t,
+  });
   const meetingPapers = createPapersService({
     db,
     meetings,
@@ -194,7 +201,14 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
     minutes: meetingMinutes,
     papers: meetingPapers,
   });
-  const meetingInvitations = createInvitationsService({ db, meetings, mail, publicUrl, now });
+  const meetingInvitations = createInvitationsService({
+    db,
+    meetings,
+    mail,
+    publicUrl,
+    now,
+    t: platform.t,
+  });
   const services: MeetingsServices = {
     meetings,
     meetingMinutes,

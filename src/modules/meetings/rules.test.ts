@@ -42,7 +42,7 @@ test('a meeting ends after it starts', () => {
   assert.equal(checkMeetingTimes(18 * 60, null), null);
   assert.equal(checkMeetingTimes(18 * 60, 20 * 60), null);
   assert.equal(checkMeetingTimes(18 * 60, 18 * 60)?.field, 'endTime');
-  assert.match(checkMeetingTimes(18 * 60, 17 * 60)!.message, /after the start time/);
+  assert.equal(checkMeetingTimes(18 * 60, 17 * 60)?.key, 'meetings:rules.endAfterStart');
 });
 
 test('IAG-21e: any member, and the police service, may table an item; nobody else', () => {

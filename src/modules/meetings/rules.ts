@@ -48,13 +48,22 @@ export function seriesDates(first: IsoDate, intervalMonths: number, count: numbe
   return Array.from({ length: count }, (_, i) => addCalendarMonths(first, i * intervalMonths));
 }
 
+/**
+ * What a rule refuses, as the key of its sentence in the meetings' catalogue and the values to
+ * fill in: the caller words it with `t`, in the reader's language.
+ */
+export interface Refusal {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
 /** The times a person gives for a meeting: it must end after it starts, on the same day. */
 export function checkMeetingTimes(
   startMinutes: number,
   endMinutes: number | null,
-): { field: string; message: string } | null {
+): (Refusal & { field: string }) | null {
   if (endMinutes !== null && endMinutes <= startMinutes)
-    return { field: 'endTime', message: 'The end time must be after the start time' };
+    return { field: 'endTime', key: 'meetings:rules.endAfterStart' };
   return null;
 }
 

@@ -7,6 +7,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -36,8 +37,9 @@ export function createInvitationsService(deps: {
   mail: MailService;
   publicUrl: string;
   now?: () => Date;
+  t: Translate;
 }) {
-  const { db, meetings: meetingsService, mail } = deps;
+  const { db, meetings: meetingsService, mail, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
 
   function requireUser(principal: Principal): UserPrincipal {
@@ -64,7 +66,7 @@ export function createInvitationsService(deps: {
     return [
       `Dear ${name},`,
       '',
-      `${invitee.name} is invited to send representatives to ${bodyName}: ${meeting.title}, ${meetingWhen(meeting)}.`,
+      `${invitee.name} is invited to send representatives to ${bodyName}: ${meeting.title}, ${meetingWhen(meeting, t)}.`,
       `How: ${MEETING_FORMAT_LABELS[meeting.format]}`,
       meeting.venue ? `Where: ${meeting.venue}` : null,
       meeting.accessNotes ? `Access: ${meeting.accessNotes}` : null,
@@ -154,7 +156,7 @@ export function createInvitationsService(deps: {
                 ? [
                     {
                       to: contact.email,
-                      subject: `Invitation: ${meeting.title}, ${meetingWhen(meeting)}`,
+                      subject: `Invitation: ${meeting.title}, ${meetingWhen(meeting, t)}`,
                       text: invitationText(
                         meeting,
                         body?.name ?? 'the conference',
