@@ -102,14 +102,17 @@ test('IAG-21f: attendance is recorded once a meeting has started, never for a ca
   const now = new Date('2026-11-23T18:30:00Z');
   assert.equal(checkAttendanceRecording({ status: 'scheduled', startsAt: at }, now), null);
   assert.equal(checkAttendanceRecording({ status: 'held', startsAt: at }, now), null);
-  assert.match(
+  assert.equal(
     checkAttendanceRecording(
       { status: 'scheduled', startsAt: new Date(at.getTime() + 60_000) },
       now,
-    )!,
-    /once the meeting has started/,
+    )?.key,
+    'meetings:rules.attendanceNotStarted',
   );
-  assert.match(checkAttendanceRecording({ status: 'cancelled', startsAt: at }, now)!, /cancelled/);
+  assert.equal(
+    checkAttendanceRecording({ status: 'cancelled', startsAt: at }, now)?.key,
+    'meetings:rules.attendanceCancelled',
+  );
 });
 
 test('IAG-27: minutes are drafted once the meeting has been held', () => {

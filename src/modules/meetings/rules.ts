@@ -25,11 +25,6 @@ export type AgendaItemStatus = (typeof AGENDA_ITEM_STATUSES)[number];
 
 export const ATTENDANCE_STATUSES = ['present', 'apologies', 'absent'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
-export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = {
-  present: 'Present',
-  apologies: 'Apologies',
-  absent: 'Absent',
-};
 
 /** How many meetings a series may schedule at once: ten years of monthly meetings is plenty. */
 export const MAX_SERIES_LENGTH = 24;
@@ -178,10 +173,9 @@ const workingDays = workingDaysIn('england-and-wales');
 export function checkAttendanceRecording(
   meeting: { status: MeetingStatus; startsAt: Date },
   now: Date,
-): string | null {
-  if (meeting.status === 'cancelled')
-    return 'The meeting was cancelled: there is no attendance to record';
-  if (meeting.startsAt > now) return 'Attendance can be recorded once the meeting has started';
+): Refusal | null {
+  if (meeting.status === 'cancelled') return { key: 'meetings:rules.attendanceCancelled' };
+  if (meeting.startsAt > now) return { key: 'meetings:rules.attendanceNotStarted' };
   return null;
 }
 

@@ -42,7 +42,7 @@ export function registerAttendanceRoutes(deps: RouteDeps): void {
         reply,
         `${T}/withdraw.njk`,
         {
-          title: `Withdraw ${form.member.name}'s membership`,
+          title: request.t('meetings:attendance.withdraw.title', { name: form.member.name }),
           breadcrumbs: [crumb.home, crumb.body(form.body), crumb.meetings(form.body)],
           ...form,
           when: (m: Meeting) => meetingWhen(m, request.t),
@@ -69,7 +69,7 @@ export function registerAttendanceRoutes(deps: RouteDeps): void {
         return redirectWithFlash(
           reply,
           paths.bodyMeetings(prefix, bodyId),
-          `${name}'s membership has been withdrawn`,
+          request.t('meetings:attendance.withdraw.withdrawn', { name }),
         );
       },
     });
@@ -100,7 +100,7 @@ export function registerAttendanceRoutes(deps: RouteDeps): void {
       reply,
       `${T}/attendance.njk`,
       {
-        title: 'Record attendance',
+        title: request.t('meetings:attendance.form.title'),
         breadcrumbs: meetingBreadcrumbs(meetings.providers, request.t, form.body, form.meeting),
         meeting: form.meeting,
         body: form.body,
@@ -108,7 +108,11 @@ export function registerAttendanceRoutes(deps: RouteDeps): void {
         members: form.roll.filter((r) => r.kind === 'member').map(row),
         police: form.roll.filter((r) => r.kind === 'police').map(row),
         former: form.formerAttendees.map((f) =>
-          row({ personId: f.personId, name: 'A former member', capacity: f.capacity }),
+          row({
+            personId: f.personId,
+            name: request.t('meetings:attendance.form.formerMember'),
+            capacity: f.capacity,
+          }),
         ),
         action: paths.attendance(form.meeting.id),
         errors,
@@ -126,7 +130,11 @@ export function registerAttendanceRoutes(deps: RouteDeps): void {
     async submit(request, reply) {
       const meetingId = params(request).meetingId!;
       await meetings.recordAttendance(request.principal, meetingId, body(request), request.id);
-      return redirectWithFlash(reply, paths.meeting(meetingId), 'Attendance has been recorded');
+      return redirectWithFlash(
+        reply,
+        paths.meeting(meetingId),
+        request.t('meetings:attendance.form.recorded'),
+      );
     },
   });
 }

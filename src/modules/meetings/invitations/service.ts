@@ -19,12 +19,7 @@ import type { MailService } from '../../../platform/mail/service.js';
 import type { BodyProvider, Invitee } from '../bodies.js';
 import { meetingPaths as paths } from '../paths.js';
 import { meetingWhen } from '../presenters.js';
-import {
-  MEETING_FORMAT_LABELS,
-  checkAttendanceRecording,
-  checkRepresentatives,
-  mayArrangeAgenda,
-} from '../rules.js';
+import { MEETING_FORMAT_LABELS, checkRepresentatives, mayArrangeAgenda } from '../rules.js';
 import { meetingInvitations, meetings } from '../schema.js';
 import type { Meeting, MeetingsAccess } from '../access.js';
 
@@ -194,8 +189,7 @@ export function createInvitationsService(deps: {
       );
       invitingProvider(meeting);
       meetingsService.requireArranger(relation);
-      const refusal = checkAttendanceRecording(meeting, now());
-      if (refusal) throw new ConflictError(refusal);
+      meetingsService.requireAttendanceRecordable(meeting);
       const invitations = await invitationsOf(db, meetingId);
       if (invitations.length === 0)
         throw new ConflictError('Nobody was invited: there is no attendance to record');
@@ -222,8 +216,7 @@ export function createInvitationsService(deps: {
         );
         invitingProvider(meeting);
         meetingsService.requireArranger(relation);
-        const refusal = checkAttendanceRecording(meeting, now());
-        if (refusal) throw new ConflictError(refusal, 'attendance');
+        meetingsService.requireAttendanceRecordable(meeting, 'attendance');
         const invitations = await invitationsOf(tx, meetingId);
         if (invitations.length === 0)
           throw new ConflictError('Nobody was invited: there is no attendance to record');
