@@ -7,11 +7,12 @@ import { and, asc, count, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import { type Principal, type UserPrincipal } from '../../platform/auth/principal.js';
 import { londonInstant, todayInLondon } from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/database.js';
+import type { Translate } from '../../platform/i18n/messages.js';
 import { nextNumber } from '../../platform/db/next-number.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.js';
 import { isUuid } from '../../platform/http/params.js';
 import type { AgendaTabler, Body, BodyProvider, BodyRelation, BodyType } from './bodies.js';
-import { consecutiveMissed, mayArrangeAgenda } from './rules.js';
+import { checkAttendanceRecording, consecutiveMissed, mayArrangeAgenda } from './rules.js';
 import { agendaItems, meetingAttendance, meetings } from './schema.js';
 
 export type Meeting = typeof meetings.$inferSelect;
@@ -38,9 +39,10 @@ export type MeetingsAccess = ReturnType<typeof createMeetingsAccess>;
 export function createMeetingsAccess(deps: {
   db: Db;
   bodies: readonly BodyProvider[];
+  t: Translate;
   now?: () => Date;
 }) {
-  const { db } = deps;
+  const { db, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
   const today = () => todayInLondon(now());
 
@@ -120,9 +122,13 @@ export function createMeetingsAccess(deps: {
   /** A body attended by delegations (the conference) records attendance by invitee instead. */
   function requireAttendanceByPerson(meeting: Meeting) {
     if (provider(meeting.bodyType).invitees)
-      throw new ConflictError(
-        'Attendance at this meeting is recorded by group, with the invitations',
-      );
+      throw new ConflictError(t('meetings:attendance.form.errors.byInvitation'));
+  }
+
+  /** Attendance is recorded once a meeting has begun, never for a cancelled one. */
+  function requireAttendanceRecordable(meeting: Meeting, field?: string) {
+    const refusal = checkAttendanceRecording(meeting, now());
+    if (refusal) throw new ConflictError(t(refusal.key), field);
   }
 
   function requireArranger(relation: BodyRelation) {
@@ -224,6 +230,7 @@ export function createMeetingsAccess(deps: {
     nextAgendaPosition,
     nextMeetingAfter,
     requireAttendanceByPerson,
+    requireAttendanceRecordable,
     tablerOf,
     absenceRuns,
 

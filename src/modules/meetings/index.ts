@@ -156,8 +156,8 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
   let adviceCitations: AdviceCitations | undefined;
 
   // One service for a body's meetings, made of its journeys' parts on the shared checks.
-  const access = createMeetingsAccess({ db, bodies, now });
-  const meetingParts = { db, access, now };
+  const access = createMeetingsAccess({ db, bodies, now, t: platform.t });
+  const meetingParts = { db, access, now, t: platform.t };
   const agenda = createAgendaService(meetingParts);
   const meetings: MeetingsParts = {
     ...access,
@@ -181,7 +181,9 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
   };
   const publicMeetings = createPublicMeetingsService({ db, meetings });
   const meetingFeeds = createFeedsService({ db, meetings, publicUrl, now });
-  const meetingReminders = createMeetingRemindersService({ db, meetings, mail, publicUrl, now });
+  // What writes to people (reminders, invitations) needs the mail and the words as well.
+  const mailing = { db, meetings, mail, publicUrl, now, t: platform.t };
+  const meetingReminders = createMeetingRemindersService(mailing);
   const meetingPapers = createPapersService({
     db,
     meetings,
@@ -194,7 +196,7 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
     minutes: meetingMinutes,
     papers: meetingPapers,
   });
-  const meetingInvitations = createInvitationsService({ db, meetings, mail, publicUrl, now });
+  const meetingInvitations = createInvitationsService(mailing);
   const services: MeetingsServices = {
     meetings,
     meetingMinutes,

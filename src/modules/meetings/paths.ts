@@ -3,20 +3,10 @@
  * the route (`.pattern`) and build its links. A body's meetings live under the body's own pages,
  * whose prefix the body's module gives (e.g. /groups), so those are built from it.
  */
-import { type RouteArgs, route } from '../../platform/http/route.js';
+import { route, underPrefix } from '../../platform/http/route.js';
 
-/**
- * A route under a body's own pages, for any body's prefix: `.pattern(prefix)` registers it
- * (`/groups/:bodyId/meetings`) and `(prefix, bodyId, ...)` builds its links, so the two cannot
- * drift. The prefix is a plain address with no parameters of its own.
- */
-function underBody<const S extends `/${string}`>(suffix: S) {
-  const rest = route(`/:bodyId${suffix}`);
-  return Object.assign(
-    (prefix: string, ...args: RouteArgs<`/:bodyId${S}`>) => `${prefix}${rest(...args)}`,
-    { pattern: (prefix: string) => `${prefix}${rest.pattern}` },
-  );
-}
+/** A route under a body's own pages, for any body's prefix (e.g. /groups/:bodyId/meetings). */
+const underBody = <const S extends `/${string}`>(suffix: S) => underPrefix(`/:bodyId${suffix}`);
 
 const meeting = route('/meetings/:meetingId');
 

@@ -25,11 +25,6 @@ export type AgendaItemStatus = (typeof AGENDA_ITEM_STATUSES)[number];
 
 export const ATTENDANCE_STATUSES = ['present', 'apologies', 'absent'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
-export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = {
-  present: 'Present',
-  apologies: 'Apologies',
-  absent: 'Absent',
-};
 
 /** How many meetings a series may schedule at once: ten years of monthly meetings is plenty. */
 export const MAX_SERIES_LENGTH = 24;
@@ -48,13 +43,22 @@ export function seriesDates(first: IsoDate, intervalMonths: number, count: numbe
   return Array.from({ length: count }, (_, i) => addCalendarMonths(first, i * intervalMonths));
 }
 
+/**
+ * What a rule refuses, as the key of its sentence in the meetings' catalogue and the values to
+ * fill in: the caller words it with `t`, in the reader's language.
+ */
+export interface Refusal {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
 /** The times a person gives for a meeting: it must end after it starts, on the same day. */
 export function checkMeetingTimes(
   startMinutes: number,
   endMinutes: number | null,
-): { field: string; message: string } | null {
+): (Refusal & { field: string }) | null {
   if (endMinutes !== null && endMinutes <= startMinutes)
-    return { field: 'endTime', message: 'The end time must be after the start time' };
+    return { field: 'endTime', key: 'meetings:rules.endAfterStart' };
   return null;
 }
 
@@ -169,10 +173,9 @@ const workingDays = workingDaysIn('england-and-wales');
 export function checkAttendanceRecording(
   meeting: { status: MeetingStatus; startsAt: Date },
   now: Date,
-): string | null {
-  if (meeting.status === 'cancelled')
-    return 'The meeting was cancelled: there is no attendance to record';
-  if (meeting.startsAt > now) return 'Attendance can be recorded once the meeting has started';
+): Refusal | null {
+  if (meeting.status === 'cancelled') return { key: 'meetings:rules.attendanceCancelled' };
+  if (meeting.startsAt > now) return { key: 'meetings:rules.attendanceNotStarted' };
   return null;
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { route } from './route.js';
+import { route, underPrefix } from './route.js';
 
 test('a route builds its links from the pattern it is registered with', () => {
   const member = route('/groups/:groupId/members/:membershipId');
@@ -21,4 +21,12 @@ test('the wrong number of values is refused, not turned into a wrong link', () =
   const member = route('/groups/:groupId/members/:membershipId');
   // @ts-expect-error -- two values are needed; the type says so too
   assert.throws(() => member('g1'), /takes 2 values, given 1/);
+});
+
+test('a route under a prefix given at run time registers and links under that prefix', () => {
+  const bodyMeetings = underPrefix('/:bodyId/meetings');
+  assert.equal(bodyMeetings.pattern('/groups'), '/groups/:bodyId/meetings');
+  assert.equal(bodyMeetings('/groups', 'g1'), '/groups/g1/meetings');
+  // @ts-expect-error -- the body's id is needed; the type says so too
+  assert.throws(() => bodyMeetings('/groups'), /takes 1 values, given 0/);
 });

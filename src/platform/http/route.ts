@@ -32,3 +32,26 @@ export function route<const P extends string>(pattern: P): Route<P> {
   };
   return Object.assign(build as (...args: RouteArgs<P>) => string, { pattern });
 }
+
+/**
+ * A route under a prefix known only at run time (a module that serves several kinds of body
+ * mounts the same pages under each body's own prefix, e.g. /groups): `.pattern(prefix)`
+ * registers it (`/groups/:bodyId/meetings`) and `(prefix, ...values)` builds its links, so the
+ * two cannot drift. The prefix is a plain address with no parameters of its own.
+ *   const bodyMeetings = underPrefix('/:bodyId/meetings');
+ *   app.get(bodyMeetings.pattern('/groups'), ...);   // '/groups/:bodyId/meetings'
+ *   bodyMeetings('/groups', group.id);               // '/groups/3f.../meetings'
+ */
+export type PrefixedRoute<P extends string> = ((
+  prefix: string,
+  ...args: RouteArgs<P>
+) => string) & {
+  pattern: (prefix: string) => string;
+};
+
+export function underPrefix<const P extends `/${string}`>(pattern: P): PrefixedRoute<P> {
+  const rest = route(pattern);
+  return Object.assign((prefix: string, ...args: RouteArgs<P>) => `${prefix}${rest(...args)}`, {
+    pattern: (prefix: string) => `${prefix}${rest.pattern}`,
+  });
+}

@@ -6,9 +6,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../platform/errors.js';
 import { documentLabel, fileSizeText } from '../../../platform/files/document-types.js';
-import type { Body } from '../bodies.js';
 import { meetingPaths as paths } from '../paths.js';
-import { meetingLabels as labels, meetingWhen } from '../presenters.js';
+import { meetingBreadcrumbs, meetingWhen } from '../presenters.js';
 import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
 import { mayAttachPaper } from '../rules.js';
 
@@ -19,12 +18,6 @@ export function meetingPageRenderer({
   renderPage,
 }: Pick<RouteDeps, 'services' | 'renderPage'>) {
   const { meetings, meetingPage: page } = services;
-  const home = { text: 'Home', href: '/' };
-  const bodyCrumb = (b: Body) => ({ text: b.name, href: b.href });
-  const meetingsCrumb = (b: Body) => ({
-    text: 'Meetings',
-    href: paths.bodyMeetings(meetings.providers.find((p) => p.type === b.type)!.pathPrefix, b.id),
-  });
   return async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -41,8 +34,8 @@ export function meetingPageRenderer({
       reply,
       `${T}/meeting.njk`,
       {
-        title: `${result.meeting.title}, ${meetingWhen(result.meeting)}`,
-        breadcrumbs: [home, bodyCrumb(result.body), meetingsCrumb(result.body)],
+        title: `${result.meeting.title}, ${meetingWhen(result.meeting, request.t)}`,
+        breadcrumbs: meetingBreadcrumbs(meetings.providers, request.t, result.body),
         ...result,
         papersOf: (itemId: string) =>
           papers
@@ -56,9 +49,8 @@ export function meetingPageRenderer({
         mayAttachTo: (item: { tabledByUserId: string | null }) =>
           result.meeting.status !== 'cancelled' &&
           mayAttachPaper({ arranges: result.mayArrange, userId }, item),
-        when: meetingWhen(result.meeting),
-        whenOf: meetingWhen,
-        labels,
+        when: meetingWhen(result.meeting, request.t),
+        whenOf: (m: Parameters<typeof meetingWhen>[0]) => meetingWhen(m, request.t),
         paths,
         errors,
       },

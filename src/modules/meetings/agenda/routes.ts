@@ -3,17 +3,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
 import type { FieldError } from '../../../platform/errors.js';
 import { field, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
-import type { Body, BodyType } from '../bodies.js';
 import { meetingPaths as paths } from '../paths.js';
-import { meetingWhen } from '../presenters.js';
+import { meetingCrumbs, meetingWhen } from '../presenters.js';
 import { meetingPageRenderer } from './meeting-page.js';
-import type { Meeting } from '../access.js';
 
 const T = 'modules/meetings/agenda/views';
 // Who may see a meeting depends on the body (its members, chair, staff), so the service decides.
 const signedIn = { config: { access: 'signed-in' as const } };
-
-const home = { text: 'Home', href: '/' };
 
 type Values = Record<string, string | string[] | undefined>;
 
@@ -22,13 +18,7 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
   const { meetings, meetingMinutes } = services;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
   const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
-  const prefixOf = (type: BodyType) => meetings.providers.find((p) => p.type === type)!.pathPrefix;
-  const bodyCrumb = (b: Body) => ({ text: b.name, href: b.href });
-  const meetingsCrumb = (b: Body) => ({
-    text: 'Meetings',
-    href: paths.bodyMeetings(prefixOf(b.type), b.id),
-  });
-  const meetingCrumb = (m: Meeting) => ({ text: meetingWhen(m), href: paths.meeting(m.id) });
+  const crumbs = (request: FastifyRequest) => meetingCrumbs(meetings.providers, request.t);
 
   // One meeting
 
@@ -48,16 +38,17 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
       body: b,
       relation,
     } = await meetings.tablingForm(request.principal, params(request).meetingId!);
+    const crumb = crumbs(request);
     return renderPage(
       request,
       reply,
       `${T}/table-item.njk`,
       {
         title: 'Table an item for the agenda',
-        breadcrumbs: [home, bodyCrumb(b), meetingsCrumb(b), meetingCrumb(meeting)],
+        breadcrumbs: [crumb.home, crumb.body(b), crumb.meetings(b), crumb.meeting(meeting)],
         meeting,
         body: b,
-        when: meetingWhen(meeting),
+        when: meetingWhen(meeting, request.t),
         direct: relation.chair || relation.secretariat,
         action: paths.tableItem(meeting.id),
         values,
@@ -129,7 +120,7 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
       return redirectWithFlash(
         reply,
         `${paths.meeting(meetingId)}#minutes`,
-        `The minutes of ${meetingWhen(meeting)} have been approved`,
+        `The minutes of ${meetingWhen(meeting, request.t)} have been approved`,
       );
     },
   });

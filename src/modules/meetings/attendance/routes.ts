@@ -3,18 +3,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
 import type { FieldError } from '../../../platform/errors.js';
 import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
-import type { Body, BodyType } from '../bodies.js';
 import { meetingPaths as paths } from '../paths.js';
-import { meetingLabels, meetingWhen } from '../presenters.js';
+import { meetingBreadcrumbs, meetingCrumbs, meetingWhen } from '../presenters.js';
 import { meetingPageRenderer } from '../agenda/meeting-page.js';
-import { ATTENDANCE_LABELS } from '../rules.js';
 import type { Meeting } from '../access.js';
 
 const T = 'modules/meetings/attendance/views';
 // Who may see a meeting depends on the body (its members, chair, staff), so the service decides.
 const signedIn = { config: { access: 'signed-in' as const } };
-
-const home = { text: 'Home', href: '/' };
 
 type Values = Record<string, string | string[] | undefined>;
 
@@ -25,14 +21,7 @@ export function registerAttendanceRoutes(deps: RouteDeps): void {
   const { meetings } = services;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
   const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
-  const prefixOf = (type: BodyType) => meetings.providers.find((p) => p.type === type)!.pathPrefix;
-  const bodyCrumb = (b: Body) => ({ text: b.name, href: b.href });
-  const meetingsCrumb = (b: Body) => ({
-    text: 'Meetings',
-    href: paths.bodyMeetings(prefixOf(b.type), b.id),
-  });
-  const meetingCrumb = (m: Meeting) => ({ text: meetingWhen(m), href: paths.meeting(m.id) });
-  const labels = meetingLabels;
+  const crumbs = (request: FastifyRequest) => meetingCrumbs(meetings.providers, request.t);
 
   for (const provider of meetings.providers) {
     const prefix = provider.pathPrefix;
@@ -47,19 +36,19 @@ export function registerAttendanceRoutes(deps: RouteDeps): void {
     ) => {
       const { bodyId, personId } = params(request) as { bodyId: string; personId: string };
       const form = await meetings.withdrawalForm(request.principal, type, bodyId, personId);
+      const crumb = crumbs(request);
       return renderPage(
         request,
         reply,
         `${T}/withdraw.njk`,
         {
-          title: `Withdraw ${form.member.name}'s membership`,
-          breadcrumbs: [home, bodyCrumb(form.body), meetingsCrumb(form.body)],
+          title: request.t('meetings:attendance.withdraw.title', { name: form.member.name }),
+          breadcrumbs: [crumb.home, crumb.body(form.body), crumb.meetings(form.body)],
           ...form,
-          when: meetingWhen,
+          when: (m: Meeting) => meetingWhen(m, request.t),
           action: paths.withdraw(prefix, bodyId, personId),
           values,
           errors,
-          labels,
         },
         status,
       );
@@ -80,7 +69,7 @@ export function registerAttendanceRoutes(deps: RouteDeps): void {
         return redirectWithFlash(
           reply,
           paths.bodyMeetings(prefix, bodyId),
-          `${name}'s membership has been withdrawn`,
+          request.t('meetings:attendance.withdraw.withdrawn', { name }),
         );
       },
     });
@@ -102,7 +91,7 @@ export function registerAttendanceRoutes(deps: RouteDeps): void {
       capacity: entry.capacity ?? null,
       items: (['present', 'apologies', 'absent'] as const).map((s) => ({
         value: s,
-        text: ATTENDANCE_LABELS[s],
+        text: request.t(`meetings:attendanceStatus.${s}`),
         checked: valueOf(entry.personId) === s,
       })),
     });
@@ -111,20 +100,19 @@ export function registerAttendanceRoutes(deps: RouteDeps): void {
       reply,
       `${T}/attendance.njk`,
       {
-        title: 'Record attendance',
-        breadcrumbs: [
-          home,
-          bodyCrumb(form.body),
-          meetingsCrumb(form.body),
-          meetingCrumb(form.meeting),
-        ],
+        title: request.t('meetings:attendance.form.title'),
+        breadcrumbs: meetingBreadcrumbs(meetings.providers, request.t, form.body, form.meeting),
         meeting: form.meeting,
         body: form.body,
-        when: meetingWhen(form.meeting),
+        when: meetingWhen(form.meeting, request.t),
         members: form.roll.filter((r) => r.kind === 'member').map(row),
         police: form.roll.filter((r) => r.kind === 'police').map(row),
         former: form.formerAttendees.map((f) =>
-          row({ personId: f.personId, name: 'A former member', capacity: f.capacity }),
+          row({
+            personId: f.personId,
+            name: request.t('meetings:attendance.form.formerMember'),
+            capacity: f.capacity,
+          }),
         ),
         action: paths.attendance(form.meeting.id),
         errors,
@@ -142,7 +130,11 @@ export function registerAttendanceRoutes(deps: RouteDeps): void {
     async submit(request, reply) {
       const meetingId = params(request).meetingId!;
       await meetings.recordAttendance(request.principal, meetingId, body(request), request.id);
-      return redirectWithFlash(reply, paths.meeting(meetingId), 'Attendance has been recorded');
+      return redirectWithFlash(
+        reply,
+        paths.meeting(meetingId),
+        request.t('meetings:attendance.form.recorded'),
+      );
     },
   });
 }

@@ -6,6 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import type { Db } from '../../../platform/db/database.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -19,7 +20,6 @@ import type { BodyType } from '../bodies.js';
 import {
   ATTENDANCE_STATUSES,
   CONSECUTIVE_ABSENCE_LIMIT,
-  checkAttendanceRecording,
   mayBeWithdrawnForAbsence,
   type AttendanceStatus,
 } from '../rules.js';
@@ -33,9 +33,10 @@ export type AttendanceService = ReturnType<typeof createAttendanceService>;
 export function createAttendanceService(deps: {
   db: Db;
   access: MeetingsAccess;
+  t: Translate;
   now?: () => Date;
 }) {
-  const { db } = deps;
+  const { db, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
   const {
     provider,
@@ -44,6 +45,7 @@ export function createAttendanceService(deps: {
     findMeeting,
     meetingAccess,
     requireAttendanceByPerson,
+    requireAttendanceRecordable,
     requireArranger,
     absenceRuns,
   } = deps.access;
@@ -53,8 +55,7 @@ export function createAttendanceService(deps: {
       const { meeting, body, relation } = await meetingAccess(db, principal, meetingId);
       requireArranger(relation);
       requireAttendanceByPerson(meeting);
-      const refusal = checkAttendanceRecording(meeting, now());
-      if (refusal) throw new ConflictError(refusal);
+      requireAttendanceRecordable(meeting);
       const [roll, recorded] = await Promise.all([
         provider(meeting.bodyType).roll(db, meeting.bodyId),
         db.select().from(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId)),
@@ -86,8 +87,7 @@ export function createAttendanceService(deps: {
         const { relation } = await access(tx, principal, meeting.bodyType, meeting.bodyId);
         requireArranger(relation);
         requireAttendanceByPerson(meeting);
-        const refusal = checkAttendanceRecording(meeting, now());
-        if (refusal) throw new ConflictError(refusal, 'attendance');
+        requireAttendanceRecordable(meeting, 'attendance');
         const roll = await provider(meeting.bodyType).roll(tx, meeting.bodyId);
         const before = await tx
           .select()
@@ -105,7 +105,7 @@ export function createAttendanceService(deps: {
             .filter((b) => !onRoll.has(b.personId))
             .map((b) => ({
               personId: b.personId,
-              name: 'A former member',
+              name: t('meetings:attendance.form.formerMember'),
               kind: b.kind,
               capacity: b.capacity,
             })),
@@ -116,7 +116,7 @@ export function createAttendanceService(deps: {
           if (!status || !(ATTENDANCE_STATUSES as readonly string[]).includes(status)) {
             errors.push({
               field: `attendance-${e.personId}`,
-              message: `Select whether ${e.name} was present, sent apologies or was absent`,
+              message: t('meetings:attendance.form.errors.status', { name: e.name }),
             });
             return [];
           }
@@ -133,10 +133,7 @@ export function createAttendanceService(deps: {
           ];
         });
         if (entries.length === 0)
-          throw new ConflictError(
-            'The group has nobody to record: appoint members first',
-            'attendance',
-          );
+          throw new ConflictError(t('meetings:attendance.form.errors.nobody'), 'attendance');
         if (errors.length) throw new ValidationError(errors);
         await tx.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId));
         await tx.insert(meetingAttendance).values(rows);
@@ -184,8 +181,8 @@ export function createAttendanceService(deps: {
       const reason = text(input.reason);
       const errors: FieldError[] = [];
       if (!reason)
-        errors.push({ field: 'reason', message: 'Enter the decision and why it was made' });
-      tooLong(errors, 'reason', 'The decision', reason, 2000);
+        errors.push({ field: 'reason', message: t('meetings:attendance.withdraw.errors.reason') });
+      tooLong(errors, 'reason', t('meetings:attendance.withdraw.errors.reasonName'), reason, 2000);
       if (!isUuid(personId)) throw new NotFoundError();
       return db.transaction(async (tx) => {
         const { relation } = await access(tx, principal, type, bodyId);
@@ -194,7 +191,11 @@ export function createAttendanceService(deps: {
         if (!run) throw new NotFoundError();
         if (!mayBeWithdrawnForAbsence(run.missed))
           throw new ConflictError(
-            `${run.name} has missed ${run.missed} meeting${run.missed === 1 ? '' : 's'} in a row; a member may be withdrawn after missing ${CONSECUTIVE_ABSENCE_LIMIT} (IAG-21f)`,
+            t('meetings:attendance.withdraw.errors.tooFew', {
+              name: run.name,
+              count: run.missed,
+              limit: CONSECUTIVE_ABSENCE_LIMIT,
+            }),
           );
         if (errors.length) throw new ValidationError(errors);
         const { membershipId } = await provider(type).withdrawForAbsence(

@@ -6,6 +6,7 @@
 import { and, asc, eq, gt, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import { users } from '../../../platform/auth/schema.js';
 import { formatDate, toLondonDate, todayInLondon } from '../../../platform/calendar/index.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { MailService } from '../../../platform/mail/service.js';
 import { meetingPaths as paths } from '../paths.js';
@@ -27,8 +28,9 @@ export function createMeetingRemindersService(deps: {
   mail: MailService;
   publicUrl: string;
   now?: () => Date;
+  t: Translate;
 }) {
-  const { db, mail } = deps;
+  const { db, mail, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
 
   return {
@@ -77,11 +79,11 @@ export function createMeetingRemindersService(deps: {
             if (!person.email) continue;
             await mail.queue(tx, {
               to: person.email,
-              subject: `Reminder: ${meeting.title}, ${meetingWhen(meeting)}`,
+              subject: `Reminder: ${meeting.title}, ${meetingWhen(meeting, t)}`,
               text: [
                 `Dear ${person.name},`,
                 '',
-                `The ${body?.name ?? 'group'} meets on ${meetingWhen(meeting)}.`,
+                `The ${body?.name ?? 'group'} meets on ${meetingWhen(meeting, t)}.`,
                 `How: ${MEETING_FORMAT_LABELS[meeting.format]}`,
                 meeting.venue ? `Where: ${meeting.venue}` : null,
                 meeting.accessNotes ? `Access: ${meeting.accessNotes}` : null,
@@ -140,11 +142,11 @@ export function createMeetingRemindersService(deps: {
         for (const { meeting, email, name } of overdue)
           await mail.queue(tx, {
             to: email,
-            subject: `Minutes not yet drafted: ${meeting.title}, ${meetingWhen(meeting)}`,
+            subject: `Minutes not yet drafted: ${meeting.title}, ${meetingWhen(meeting, t)}`,
             text: [
               `Dear ${name},`,
               '',
-              `The minutes of ${meeting.title} on ${meetingWhen(meeting)} were due by ${formatDate(minutesDraftDueOn(toLondonDate(meeting.startsAt)))}, 10 working days after the meeting, and have not been drafted.`,
+              `The minutes of ${meeting.title} on ${meetingWhen(meeting, t)} were due by ${formatDate(minutesDraftDueOn(toLondonDate(meeting.startsAt)))}, 10 working days after the meeting, and have not been drafted.`,
               '',
               `Draft them here: ${deps.publicUrl}${paths.draftMinutes(meeting.id)}`,
             ].join('\n'),

@@ -39,10 +39,10 @@ export function registerInvitationRoutes({ app, services, renderPage }: RouteDep
       `${T}/invitations.njk`,
       {
         title: `Invitations: ${result.meeting.title}`,
-        breadcrumbs: meetingBreadcrumbs(meetings.providers, result.body, result.meeting),
+        breadcrumbs: meetingBreadcrumbs(meetings.providers, request.t, result.body, result.meeting),
         ...result,
         notYetInvitedNames: namesList(result.notYetInvited.map((i) => i.name)),
-        when: meetingWhen(result.meeting),
+        when: meetingWhen(result.meeting, request.t),
         paths,
         errors,
       },
@@ -83,9 +83,9 @@ export function registerInvitationRoutes({ app, services, renderPage }: RouteDep
       `${T}/invitation-attendance.njk`,
       {
         title: 'Record attendance by group',
-        breadcrumbs: meetingBreadcrumbs(meetings.providers, form.body, form.meeting),
+        breadcrumbs: meetingBreadcrumbs(meetings.providers, request.t, form.body, form.meeting),
         ...form,
-        when: meetingWhen(form.meeting),
+        when: meetingWhen(form.meeting, request.t),
         valueOf: (inviteeId: string, recorded: number | null) =>
           values[`representatives-${inviteeId}`] ?? (recorded === null ? '' : String(recorded)),
         action: paths.invitationAttendance(form.meeting.id),

@@ -7,6 +7,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -18,12 +19,7 @@ import type { MailService } from '../../../platform/mail/service.js';
 import type { BodyProvider, Invitee } from '../bodies.js';
 import { meetingPaths as paths } from '../paths.js';
 import { meetingWhen } from '../presenters.js';
-import {
-  MEETING_FORMAT_LABELS,
-  checkAttendanceRecording,
-  checkRepresentatives,
-  mayArrangeAgenda,
-} from '../rules.js';
+import { MEETING_FORMAT_LABELS, checkRepresentatives, mayArrangeAgenda } from '../rules.js';
 import { meetingInvitations, meetings } from '../schema.js';
 import type { Meeting, MeetingsAccess } from '../access.js';
 
@@ -36,8 +32,9 @@ export function createInvitationsService(deps: {
   mail: MailService;
   publicUrl: string;
   now?: () => Date;
+  t: Translate;
 }) {
-  const { db, meetings: meetingsService, mail } = deps;
+  const { db, meetings: meetingsService, mail, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
 
   function requireUser(principal: Principal): UserPrincipal {
@@ -64,7 +61,7 @@ export function createInvitationsService(deps: {
     return [
       `Dear ${name},`,
       '',
-      `${invitee.name} is invited to send representatives to ${bodyName}: ${meeting.title}, ${meetingWhen(meeting)}.`,
+      `${invitee.name} is invited to send representatives to ${bodyName}: ${meeting.title}, ${meetingWhen(meeting, t)}.`,
       `How: ${MEETING_FORMAT_LABELS[meeting.format]}`,
       meeting.venue ? `Where: ${meeting.venue}` : null,
       meeting.accessNotes ? `Access: ${meeting.accessNotes}` : null,
@@ -154,7 +151,7 @@ export function createInvitationsService(deps: {
                 ? [
                     {
                       to: contact.email,
-                      subject: `Invitation: ${meeting.title}, ${meetingWhen(meeting)}`,
+                      subject: `Invitation: ${meeting.title}, ${meetingWhen(meeting, t)}`,
                       text: invitationText(
                         meeting,
                         body?.name ?? 'the conference',
@@ -192,8 +189,7 @@ export function createInvitationsService(deps: {
       );
       invitingProvider(meeting);
       meetingsService.requireArranger(relation);
-      const refusal = checkAttendanceRecording(meeting, now());
-      if (refusal) throw new ConflictError(refusal);
+      meetingsService.requireAttendanceRecordable(meeting);
       const invitations = await invitationsOf(db, meetingId);
       if (invitations.length === 0)
         throw new ConflictError('Nobody was invited: there is no attendance to record');
@@ -220,8 +216,7 @@ export function createInvitationsService(deps: {
         );
         invitingProvider(meeting);
         meetingsService.requireArranger(relation);
-        const refusal = checkAttendanceRecording(meeting, now());
-        if (refusal) throw new ConflictError(refusal, 'attendance');
+        meetingsService.requireAttendanceRecordable(meeting, 'attendance');
         const invitations = await invitationsOf(tx, meetingId);
         if (invitations.length === 0)
           throw new ConflictError('Nobody was invited: there is no attendance to record');

@@ -5,14 +5,13 @@ import type { FieldError } from '../../../platform/errors.js';
 import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import type { Body } from '../bodies.js';
 import { meetingPaths as paths } from '../paths.js';
-import { meetingWhen } from '../presenters.js';
-import { ADVICE_USE_LABELS, ADVICE_USES } from '../rules.js';
+import { meetingBreadcrumbs, meetingWhen } from '../presenters.js';
+import { ADVICE_USES } from '../rules.js';
 import type { Meeting } from '../access.js';
 
 const T = 'modules/meetings/minutes/views';
 // Who may see or run a meeting depends on its body, so the services decide.
 const signedIn = { config: { access: 'signed-in' as const } };
-const home = { text: 'Home', href: '/' };
 
 type Values = Record<string, string | string[] | undefined>;
 
@@ -21,29 +20,20 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
   const meetingId = (request: FastifyRequest) =>
     (request.params as Record<string, string>).meetingId!;
   const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
-  const crumbs = (b: Body, m: Meeting) => {
-    const prefix = meetings.providers.find((p) => p.type === b.type)!.pathPrefix;
-    return [
-      home,
-      { text: b.name, href: b.href },
-      { text: 'Meetings', href: paths.bodyMeetings(prefix, b.id) },
-      { text: meetingWhen(m), href: paths.meeting(m.id) },
-    ];
-  };
-  const labels = { adviceUse: ADVICE_USE_LABELS };
+  const crumbs = (request: FastifyRequest, b: Body, m: Meeting) =>
+    meetingBreadcrumbs(meetings.providers, request.t, b, m);
 
   app.get(paths.minutes.pattern, signedIn, async (request, reply) => {
     const result = await meetingMinutes.minutesOf(request.principal, meetingId(request));
     return renderPage(request, reply, `${T}/minutes.njk`, {
-      title: `Minutes: ${result.meeting.title}, ${meetingWhen(result.meeting)}`,
-      breadcrumbs: crumbs(result.body, result.meeting),
+      title: `Minutes: ${result.meeting.title}, ${meetingWhen(result.meeting, request.t)}`,
+      breadcrumbs: crumbs(request, result.body, result.meeting),
       ...result,
-      when: meetingWhen(result.meeting),
+      when: meetingWhen(result.meeting, request.t),
       approvedAt: (id: string | null) => {
         const m = id ? result.approvingMeetings[id] : undefined;
-        return m ? meetingWhen(m) : null;
+        return m ? meetingWhen(m, request.t) : null;
       },
-      labels,
       paths,
     });
   });
@@ -80,10 +70,10 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
       `${T}/minutes-form.njk`,
       {
         title: 'Draft the minutes',
-        breadcrumbs: crumbs(form.body, form.meeting),
+        breadcrumbs: crumbs(request, form.body, form.meeting),
         meeting: form.meeting,
         body: form.body,
-        when: meetingWhen(form.meeting),
+        when: meetingWhen(form.meeting, request.t),
         entries,
         action: paths.draftMinutes(form.meeting.id),
         errors,
@@ -125,13 +115,13 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
       `${T}/advice-form.njk`,
       {
         title: 'Record advice and whether the police used it',
-        breadcrumbs: crumbs(form.body, form.meeting),
+        breadcrumbs: crumbs(request, form.body, form.meeting),
         meeting: form.meeting,
         body: form.body,
-        when: meetingWhen(form.meeting),
+        when: meetingWhen(form.meeting, request.t),
         useItems: ADVICE_USES.map((u) => ({
           value: u,
-          text: ADVICE_USE_LABELS[u],
+          text: request.t(`meetings:adviceUse.${u}`),
           checked: values.use === u,
         })),
         citeItems: [
@@ -191,9 +181,9 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
       `${T}/correction-form.njk`,
       {
         title: 'Correct the minutes',
-        breadcrumbs: crumbs(form.body, form.meeting),
+        breadcrumbs: crumbs(request, form.body, form.meeting),
         ...form,
-        when: meetingWhen(form.meeting),
+        when: meetingWhen(form.meeting, request.t),
         action: paths.correction(form.meeting.id),
         values,
         errors,
@@ -235,9 +225,9 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
       `${T}/action-form.njk`,
       {
         title: 'Record an action',
-        breadcrumbs: crumbs(form.body, form.meeting),
+        breadcrumbs: crumbs(request, form.body, form.meeting),
         ...form,
-        when: meetingWhen(form.meeting),
+        when: meetingWhen(form.meeting, request.t),
         action: paths.addAction(form.meeting.id),
         values,
         errors,

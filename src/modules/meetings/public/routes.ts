@@ -1,15 +1,16 @@
 import type { FastifyRequest } from 'fastify';
 import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
 import { documentLabel, fileSizeText } from '../../../platform/files/document-types.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import { meetingPaths as paths } from '../paths.js';
 import { meetingWhen } from '../presenters.js';
-import { ADVICE_USE_LABELS } from '../rules.js';
 
 const T = 'modules/meetings/public/views';
 const publicPage = { config: { access: 'public' as const } };
 
 /** A meeting's public record: its published agenda and approved minutes. */
 export function registerPublicMeetingRoutes({ app, services, renderPage }: RouteDeps): void {
+  defaultTranslate ??= services.t;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
   for (const provider of services.meetings.providers) {
     app.get(
@@ -19,7 +20,7 @@ export function registerPublicMeetingRoutes({ app, services, renderPage }: Route
         const { bodyId, meetingId } = params(request);
         const record = await services.publicMeetings.meeting(provider.type, bodyId!, meetingId!);
         return renderPage(request, reply, `${T}/public-meeting.njk`, {
-          title: `${record.meeting.title}, ${meetingWhen(record.meeting)}`,
+          title: `${record.meeting.title}, ${meetingWhen(record.meeting, request.t)}`,
           section: record.body.name,
           breadcrumbs: [
             { text: 'Home', href: '/' },
@@ -39,13 +40,18 @@ export function registerPublicMeetingRoutes({ app, services, renderPage }: Route
                 ),
                 description: `${documentLabel(p.mediaType)}, ${fileSizeText(p.sizeBytes)}`,
               })),
-          when: meetingWhen(record.meeting),
-          labels: { adviceUse: ADVICE_USE_LABELS },
+          when: meetingWhen(record.meeting, request.t),
         });
       },
     );
   }
 }
+
+/**
+ * The default language's messages, for a caller of `publicMeetingLinks` that does not yet pass
+ * its request's (the groups module's public page): set when the routes are registered.
+ */
+let defaultTranslate: Translate | undefined;
 
 /** The list a body's public page shows, with links to each meeting's public record. */
 export function publicMeetingLinks(
@@ -59,13 +65,20 @@ export function publicMeetingLinks(
     agendaPublished: boolean;
     minutesApproved: boolean;
   }[],
+  translate?: Translate,
 ) {
+  const t = translate ?? defaultTranslate!;
   return rows.map((m) => ({
     href: paths.publicMeeting(publicPrefix, bodyId, m.id),
-    when: meetingWhen(m),
+    when: meetingWhen(m, t),
     title: m.title,
-    published: [m.agendaPublished && 'agenda', m.minutesApproved && 'minutes']
-      .filter(Boolean)
-      .join(' and '),
+    published:
+      m.agendaPublished || m.minutesApproved
+        ? t(`meetings:public.list.published.${publishedKey(m)}`)
+        : '',
   }));
+}
+
+function publishedKey(m: { agendaPublished: boolean; minutesApproved: boolean }) {
+  return m.agendaPublished && m.minutesApproved ? 'both' : m.agendaPublished ? 'agenda' : 'minutes';
 }

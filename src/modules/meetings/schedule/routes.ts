@@ -3,21 +3,18 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
 import { pageRequest } from '../../../platform/db/search.js';
 import type { FieldError } from '../../../platform/errors.js';
+import type { Meeting } from '../access.js';
 import { dateParts } from '../../../platform/http/form-fields.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
 import { formValues, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
-import type { Body, BodyType } from '../bodies.js';
 import { meetingPaths as paths } from '../paths.js';
-import { meetingLabels, meetingWhen } from '../presenters.js';
-import { MEETING_FORMAT_LABELS, MEETING_FORMATS } from '../rules.js';
-import type { Meeting } from '../access.js';
+import { meetingCrumbs, meetingWhen } from '../presenters.js';
+import { MEETING_FORMATS } from '../rules.js';
 
 const T = 'modules/meetings/schedule/views';
 // Who may see a meeting depends on the body (its members, chair, staff), so the service decides.
 const signedIn = { config: { access: 'signed-in' as const } };
 const PAGE_SIZE = 20;
-
-const home = { text: 'Home', href: '/' };
 
 type Values = Record<string, string | string[] | undefined>;
 
@@ -25,14 +22,7 @@ export function registerScheduleRoutes({ app, services, renderPage }: RouteDeps)
   const { meetings } = services;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
   const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
-  const prefixOf = (type: BodyType) => meetings.providers.find((p) => p.type === type)!.pathPrefix;
-  const bodyCrumb = (b: Body) => ({ text: b.name, href: b.href });
-  const meetingsCrumb = (b: Body) => ({
-    text: 'Meetings',
-    href: paths.bodyMeetings(prefixOf(b.type), b.id),
-  });
-  const meetingCrumb = (m: Meeting) => ({ text: meetingWhen(m), href: paths.meeting(m.id) });
-  const labels = meetingLabels;
+  const crumbs = (request: FastifyRequest) => meetingCrumbs(meetings.providers, request.t);
 
   for (const provider of meetings.providers) {
     const prefix = provider.pathPrefix;
@@ -46,15 +36,15 @@ export function registerScheduleRoutes({ app, services, renderPage }: RouteDeps)
         limit: PAGE_SIZE,
       });
       const base = paths.bodyMeetings(prefix, result.body.id);
+      const crumb = crumbs(request);
       return renderPage(request, reply, `${T}/body-meetings.njk`, {
-        title: `Meetings: ${result.body.name}`,
-        breadcrumbs: [home, bodyCrumb(result.body)],
+        title: request.t('meetings:schedule.list.title', { body: result.body.name }),
+        breadcrumbs: [crumb.home, crumb.body(result.body)],
         ...result,
-        when: meetingWhen,
+        when: (m: Meeting) => meetingWhen(m, request.t),
         pagination: paginationFor(base, {}, page, PAGE_SIZE, result.pastTotal),
         scheduleHref: paths.schedule(prefix, result.body.id),
         withdrawHref: (personId: string) => paths.withdraw(prefix, result.body.id, personId),
-        labels,
         paths,
       });
     });
@@ -71,22 +61,31 @@ export function registerScheduleRoutes({ app, services, renderPage }: RouteDeps)
         type,
         params(request).bodyId!,
       );
+      const { t } = request;
+      const crumb = crumbs(request);
       return renderPage(
         request,
         reply,
         `${T}/schedule.njk`,
         {
-          title: `Schedule a meeting: ${b.name}`,
-          breadcrumbs: [home, bodyCrumb(b), meetingsCrumb(b)],
+          title: t('meetings:schedule.form.title', { body: b.name }),
+          breadcrumbs: [crumb.home, crumb.body(b), crumb.meetings(b)],
           body: b,
-          intervalText: b.intervalMonths === 1 ? 'Every month' : `Every ${b.intervalMonths} months`,
+          intervalText:
+            b.intervalMonths === 1
+              ? t('meetings:schedule.form.everyMonth')
+              : t('meetings:schedule.form.everyMonths', { months: b.intervalMonths }),
           action: paths.schedule(prefix, b.id),
           formatItems: MEETING_FORMATS.map((f) => ({
             value: f,
-            text: MEETING_FORMAT_LABELS[f],
+            text: t(`meetings:meetingFormat.${f}`),
             checked: values.format === f,
           })),
-          values: { title: `${b.name} meeting`, repeat: 'once', ...values },
+          values: {
+            title: t('meetings:schedule.form.defaultTitle', { body: b.name }),
+            repeat: 'once',
+            ...values,
+          },
           errors,
         },
         status,
@@ -108,9 +107,7 @@ export function registerScheduleRoutes({ app, services, renderPage }: RouteDeps)
         return redirectWithFlash(
           reply,
           created.length > 1 ? paths.bodyMeetings(prefix, bodyId) : paths.meeting(created[0]!.id),
-          created.length > 1
-            ? `${created.length} meetings have been scheduled`
-            : 'The meeting has been scheduled',
+          request.t('meetings:schedule.form.scheduled', { count: created.length }),
         );
       },
     });
@@ -127,16 +124,17 @@ export function registerScheduleRoutes({ app, services, renderPage }: RouteDeps)
       request.principal,
       params(request).meetingId!,
     );
+    const crumb = crumbs(request);
     return renderPage(
       request,
       reply,
       `${T}/cancel.njk`,
       {
-        title: 'Cancel the meeting',
-        breadcrumbs: [home, bodyCrumb(b), meetingsCrumb(b), meetingCrumb(meeting)],
+        title: request.t('meetings:schedule.cancel.title'),
+        breadcrumbs: [crumb.home, crumb.body(b), crumb.meetings(b), crumb.meeting(meeting)],
         meeting,
         body: b,
-        when: meetingWhen(meeting),
+        when: meetingWhen(meeting, request.t),
         action: paths.cancel(meeting.id),
         values: formValues(values),
         errors,
@@ -150,7 +148,11 @@ export function registerScheduleRoutes({ app, services, renderPage }: RouteDeps)
     async submit(request, reply) {
       const meetingId = params(request).meetingId!;
       await meetings.cancel(request.principal, meetingId, body(request), request.id);
-      return redirectWithFlash(reply, paths.meeting(meetingId), 'The meeting has been cancelled');
+      return redirectWithFlash(
+        reply,
+        paths.meeting(meetingId),
+        request.t('meetings:schedule.cancel.cancelled'),
+      );
     },
   });
 }

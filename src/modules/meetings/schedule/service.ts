@@ -8,6 +8,7 @@ import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { londonInstant, parseClockTime } from '../../../platform/calendar/index.js';
 import type { Db } from '../../../platform/db/database.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import { ConflictError, ValidationError, type FieldError } from '../../../platform/errors.js';
 import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
 import type { Body, BodyType } from '../bodies.js';
@@ -27,8 +28,13 @@ type Input = Record<string, string | string[] | undefined>;
 
 export type ScheduleService = ReturnType<typeof createScheduleService>;
 
-export function createScheduleService(deps: { db: Db; access: MeetingsAccess; now?: () => Date }) {
-  const { db } = deps;
+export function createScheduleService(deps: {
+  db: Db;
+  access: MeetingsAccess;
+  t: Translate;
+  now?: () => Date;
+}) {
+  const { db, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
   const {
     today,
@@ -45,50 +51,66 @@ export function createScheduleService(deps: { db: Db; access: MeetingsAccess; no
   function validateMeeting(input: Input, body: Body) {
     const errors: FieldError[] = [];
     const title = text(input.title);
-    if (!title) errors.push({ field: 'title', message: 'Enter a title for the meeting' });
-    tooLong(errors, 'title', 'Title', title, 200);
-    const date = dateField(input, 'date', 'the date of the meeting', errors);
+    if (!title) errors.push({ field: 'title', message: t('meetings:schedule.form.errors.title') });
+    tooLong(errors, 'title', t('meetings:schedule.form.errors.titleName'), title, 200);
+    const date = dateField(input, 'date', t('meetings:schedule.form.errors.dateName'), errors);
     const startText = text(input.startTime);
     const start = startText ? parseClockTime(startText) : null;
-    if (!startText) errors.push({ field: 'startTime', message: 'Enter the start time' });
+    if (!startText)
+      errors.push({ field: 'startTime', message: t('meetings:schedule.form.errors.startTime') });
     else if (start === null)
-      errors.push({ field: 'startTime', message: 'Enter the start time like 6:30pm or 18:30' });
+      errors.push({
+        field: 'startTime',
+        message: t('meetings:schedule.form.errors.startTimeForm'),
+      });
     const endText = text(input.endTime);
     const end = endText ? parseClockTime(endText) : null;
     if (endText && end === null)
-      errors.push({ field: 'endTime', message: 'Enter the end time like 8:30pm or 20:30' });
+      errors.push({ field: 'endTime', message: t('meetings:schedule.form.errors.endTimeForm') });
     if (start !== null && end !== null) {
       const refusal = checkMeetingTimes(start, end);
-      if (refusal) errors.push(refusal);
+      if (refusal) errors.push({ field: refusal.field, message: t(refusal.key, refusal.values) });
     }
     const format = text(input.format);
     if (!format || !(MEETING_FORMATS as readonly string[]).includes(format))
-      errors.push({ field: 'format', message: 'Select how the meeting is held' });
+      errors.push({ field: 'format', message: t('meetings:schedule.form.errors.format') });
     const venue = text(input.venue);
     if ((format === 'in_person' || format === 'hybrid') && !venue)
-      errors.push({ field: 'venue', message: 'Enter where the meeting is held' });
-    tooLong(errors, 'venue', 'Venue', venue, 500);
+      errors.push({ field: 'venue', message: t('meetings:schedule.form.errors.venue') });
+    tooLong(errors, 'venue', t('meetings:schedule.form.errors.venueName'), venue, 500);
     const accessNotes = text(input.accessNotes);
-    tooLong(errors, 'accessNotes', 'Access arrangements', accessNotes, 2000);
+    tooLong(
+      errors,
+      'accessNotes',
+      t('meetings:schedule.form.errors.accessNotesName'),
+      accessNotes,
+      2000,
+    );
     const joiningDetails = text(input.joiningDetails);
-    tooLong(errors, 'joiningDetails', 'How to join online', joiningDetails, 2000);
+    tooLong(
+      errors,
+      'joiningDetails',
+      t('meetings:schedule.form.errors.joiningDetailsName'),
+      joiningDetails,
+      2000,
+    );
     const repeat = text(input.repeat) ?? 'once';
     let seriesLength = 1;
     if (repeat === 'series') {
       const n = Number(text(input.count));
       if (!body.intervalMonths)
-        errors.push({ field: 'repeat', message: 'The group has no agreed interval to repeat at' });
+        errors.push({ field: 'repeat', message: t('meetings:schedule.form.errors.noInterval') });
       else if (!Number.isInteger(n) || n < 2 || n > MAX_SERIES_LENGTH)
         errors.push({
           field: 'count',
-          message: `Enter how many meetings to schedule, from 2 to ${MAX_SERIES_LENGTH}`,
+          message: t('meetings:schedule.form.errors.count', { max: MAX_SERIES_LENGTH }),
         });
       else seriesLength = n;
     } else if (repeat !== 'once') {
-      errors.push({ field: 'repeat', message: 'Select whether this is one meeting or a series' });
+      errors.push({ field: 'repeat', message: t('meetings:schedule.form.errors.repeat') });
     }
     if (date && date < today())
-      errors.push({ field: 'date-day', message: 'The date of the meeting must be today or later' });
+      errors.push({ field: 'date-day', message: t('meetings:schedule.form.errors.pastDate') });
     return {
       errors,
       value: {
@@ -213,8 +235,9 @@ export function createScheduleService(deps: { db: Db; access: MeetingsAccess; no
       const user = requireUser(principal);
       const reason = text(input.reason);
       const errors: FieldError[] = [];
-      if (!reason) errors.push({ field: 'reason', message: 'Enter why the meeting is cancelled' });
-      tooLong(errors, 'reason', 'The reason', reason, 1000);
+      if (!reason)
+        errors.push({ field: 'reason', message: t('meetings:schedule.cancel.errors.reason') });
+      tooLong(errors, 'reason', t('meetings:schedule.cancel.errors.reasonName'), reason, 1000);
       return db.transaction(async (tx) => {
         const meeting = await findMeeting(tx, meetingId, true);
         const { relation } = await access(tx, principal, meeting.bodyType, meeting.bodyId);
@@ -222,8 +245,8 @@ export function createScheduleService(deps: { db: Db; access: MeetingsAccess; no
         if (meeting.status !== 'scheduled')
           throw new ConflictError(
             meeting.status === 'held'
-              ? 'The meeting has been held: it cannot be cancelled'
-              : 'The meeting has already been cancelled',
+              ? t('meetings:schedule.cancel.errors.held')
+              : t('meetings:schedule.cancel.errors.alreadyCancelled'),
           );
         if (errors.length) throw new ValidationError(errors);
         const [after] = await tx
