@@ -4,9 +4,9 @@ import type { TrackerRouteDeps as RouteDeps } from '../route-deps.js';
 import { dateParts } from '../../../platform/http/form-fields.js';
 import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { trackerPaths as paths } from '../paths.js';
-import { ACTION_RESULTS, ACTION_RESULT_LABELS, itemNoun } from '../rules.js';
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+import { sourceCrumbs } from '../crumbs.js';
+import { itemNoun } from '../rules.js';
+import { capitalise, nounOne, resultItems } from '../sources/presenter.js';
 
 const T = 'modules/tracker/records/views';
 const managers = { config: { access: { action: 'tracker.manage' as const } } };
@@ -15,16 +15,8 @@ type Values = Record<string, string | string[] | undefined>;
 
 export function registerRecordRoutes({ app, services, renderPage }: RouteDeps): void {
   const { trackerRecords: records } = services;
-  const home = { text: 'Home', href: '/' };
-  const trackerCrumb = { text: 'Recommendations tracker', href: paths.sources };
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
   const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
-  const crumbs = (source: { id: string; title: string }) => [
-    home,
-    trackerCrumb,
-    { text: source.title, href: paths.source(source.id) },
-  ];
-  const results = ACTION_RESULTS.map((r) => ({ value: r, text: ACTION_RESULT_LABELS[r] }));
 
   registerFormPage(app, paths.newRecommendation.pattern, managers, {
     async show(request, reply, values, errors, status = 200) {
@@ -34,8 +26,8 @@ export function registerRecordRoutes({ app, services, renderPage }: RouteDeps): 
         reply,
         `${T}/recommendation-form.njk`,
         {
-          title: `Add ${form.source.noun.one === 'objective' ? 'an objective' : 'a recommendation'}`,
-          breadcrumbs: crumbs(form.source),
+          title: request.t(`tracker:sources.source.add.${form.source.noun}`),
+          breadcrumbs: sourceCrumbs(request, form.source),
           ...form,
           values,
           errors,
@@ -54,7 +46,11 @@ export function registerRecordRoutes({ app, services, renderPage }: RouteDeps): 
       return redirectWithFlash(
         reply,
         paths.recommendation(recommendation.id),
-        `${capitalise(itemNoun(source.kind).one)} ${recommendation.number} has been added to ${source.title}: add its key points`,
+        request.t('tracker:records.recommendation.added', {
+          Noun: capitalise(nounOne(request.t, itemNoun(source.kind))),
+          number: recommendation.number,
+          source: source.title,
+        }),
       );
     },
   });
@@ -67,8 +63,8 @@ export function registerRecordRoutes({ app, services, renderPage }: RouteDeps): 
         reply,
         `${T}/key-point-form.njk`,
         {
-          title: 'Add a key point',
-          breadcrumbs: crumbs(form.source),
+          title: request.t('tracker:sources.recommendation.addKeyPoint'),
+          breadcrumbs: sourceCrumbs(request, form.source),
           ...form,
           values,
           errors,
@@ -87,7 +83,7 @@ export function registerRecordRoutes({ app, services, renderPage }: RouteDeps): 
       return redirectWithFlash(
         reply,
         paths.recommendation(recommendation.id),
-        'The key point has been added: add its actions',
+        request.t('tracker:records.keyPoint.added'),
       );
     },
   });
@@ -100,10 +96,10 @@ export function registerRecordRoutes({ app, services, renderPage }: RouteDeps): 
         reply,
         `${T}/action-new.njk`,
         {
-          title: 'Add an action',
-          breadcrumbs: crumbs(form.source),
+          title: request.t('tracker:tree.addAction'),
+          breadcrumbs: sourceCrumbs(request, form.source),
           ...form,
-          results,
+          results: resultItems(request.t),
           values,
           errors,
           paths,
@@ -121,7 +117,7 @@ export function registerRecordRoutes({ app, services, renderPage }: RouteDeps): 
       return redirectWithFlash(
         reply,
         paths.recommendation(recommendation.id),
-        'The action has been added',
+        request.t('tracker:records.action.added'),
       );
     },
   });
@@ -143,8 +139,8 @@ export function registerRecordRoutes({ app, services, renderPage }: RouteDeps): 
         reply,
         `${T}/action-details.njk`,
         {
-          title: 'Change an action’s owner, due date or wording',
-          breadcrumbs: crumbs(form.source),
+          title: request.t('tracker:records.details.title'),
+          breadcrumbs: sourceCrumbs(request, form.source),
           ...form,
           values,
           errors,
@@ -163,7 +159,7 @@ export function registerRecordRoutes({ app, services, renderPage }: RouteDeps): 
       return redirectWithFlash(
         reply,
         paths.recommendation(action.recommendationId),
-        'The action’s details have been saved',
+        request.t('tracker:records.details.saved'),
       );
     },
   });
