@@ -66,7 +66,7 @@ export function createTrackerModule(
   };
   return {
     name: 'tracker',
-    personData: trackerPersonData,
+    personData: (executor, subject) => trackerPersonData(t, executor, subject),
     api: {},
     services,
     registerRoutes(app, renderPage) {
