@@ -12,19 +12,16 @@ import type { PageRequest } from '../../platform/db/search.js';
 import { NotFoundError, type FieldError } from '../../platform/errors.js';
 import { dateField, text, tooLong } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
+import type { Translate } from '../../platform/i18n/messages.js';
 import type { DirectoryService } from '../directory/index.js';
 import {
-  ACTION_RESULT_LABELS,
-  RECOMMENDATION_STATUS_LABELS,
-  SOURCE_KIND_LABELS,
   actionResultProblem,
-  completedLabel,
   isActionResult,
   isOverdue,
   itemNoun,
   recommendationProgress,
+  resultLabel,
   type ActionOwner,
-  type ActionResult,
   type CompletedOn,
   type TrackerUser,
 } from './rules.js';
@@ -60,35 +57,28 @@ export function completionColumns(completed: CompletedOn | null) {
   };
 }
 
-/** "Completed September 2003", "Ongoing", "Awaits". */
-export function resultLabel(result: ActionResult, completed: CompletedOn | null): string {
-  return result === 'completed' && completed
-    ? completedLabel(completed)
-    : ACTION_RESULT_LABELS[result];
-}
-
 /**
  * TRK-01: where an action stands, as a progress form gives it: the result, the day it was
  * completed (only for Completed, never later than today) and the narrative. Each bad field is
  * added to errors; the result is null unless it is one of the three.
  */
-export function readProgress(input: Input, errors: FieldError[], today: IsoDate) {
+export function readProgress(input: Input, errors: FieldError[], today: IsoDate, t: Translate) {
   const result = text(input.result);
   if (!isActionResult(result))
-    errors.push({ field: 'result', message: 'Select where the action stands' });
+    errors.push({ field: 'result', message: t('tracker:progress.result.missing') });
   const completedDate =
     result === 'completed'
-      ? dateField(input, 'completedOn', 'the date it was completed', errors)
+      ? dateField(input, 'completedOn', t('tracker:progress.completedOn.name'), errors)
       : null;
   const completed: CompletedOn | null = completedDate
     ? { precision: 'day', date: completedDate }
     : null;
   if (isActionResult(result) && (result !== 'completed' || completedDate)) {
     const problem = actionResultProblem(result, completed, today);
-    if (problem) errors.push({ field: 'completedOn-day', message: problem });
+    if (problem) errors.push({ field: 'completedOn-day', message: t(problem) });
   }
   const narrative = text(input.narrative);
-  tooLong(errors, 'narrative', 'The narrative', narrative, MAX_NARRATIVE);
+  tooLong(errors, 'narrative', t('tracker:progress.narrative.name'), narrative, MAX_NARRATIVE);
   return { result: isActionResult(result) ? result : null, completed, narrative };
 }
 
@@ -223,7 +213,7 @@ export function createTrackerAccess(deps: { directory: DirectoryService; today: 
             return {
               ...a,
               completed,
-              resultText: resultLabel(a.result, completed),
+              resultLabel: resultLabel(a.result, completed),
               overdue: isOverdue(a, day),
               ownerName: names.name({
                 personId: a.ownerPersonId,
@@ -235,7 +225,6 @@ export function createTrackerAccess(deps: { directory: DirectoryService; today: 
         const results = points.flatMap((k) => k.actions.map((a) => a.result));
         return {
           ...r,
-          statusLabel: RECOMMENDATION_STATUS_LABELS[r.status],
           supersededByNumber: r.supersededById ? (allNumbers.get(r.supersededById) ?? null) : null,
           progress: recommendationProgress(results),
           keyPoints: points,
@@ -247,7 +236,6 @@ export function createTrackerAccess(deps: { directory: DirectoryService; today: 
   function sourceView(source: typeof trackerSources.$inferSelect, ownerName: string | null) {
     return {
       ...source,
-      kindLabel: SOURCE_KIND_LABELS[source.kind],
       noun: itemNoun(source.kind),
       ownerName,
     };

@@ -42,14 +42,14 @@ export function createTrackerModule(
   deps: ModuleDeps & { directory: DirectoryApi; groups: GroupsApi; meetings: MeetingsApi },
 ): TrackerModule {
   const { platform, now } = deps;
-  const { db, config } = platform;
+  const { db, config, t } = platform;
   const { directory } = deps.directory;
   const groups = deps.groups;
   // One service for the tracker's records, made of its journeys' parts.
   const tracker: TrackerService = {
-    ...createSourcesService({ db, directory, groups, now }),
-    ...createActionsService({ db, directory, now }),
-    ...createTransferService({ db, directory, now }),
+    ...createSourcesService({ db, directory, groups, t, now }),
+    ...createActionsService({ db, directory, t, now }),
+    ...createTransferService({ db, directory, t, now }),
     ...createPublicTrackerService({ db, directory, now }),
   };
   const services: TrackerServices = {
@@ -58,14 +58,15 @@ export function createTrackerModule(
       db,
       directory,
       papers: deps.meetings.meetingPapers,
+      t,
       now,
     }),
-    trackerRecords: createTrackerRecordsService({ db, directory, now }),
-    trackerDashboard: createTrackerDashboardService({ db, directory, groups, now }),
+    trackerRecords: createTrackerRecordsService({ db, directory, t, now }),
+    trackerDashboard: createTrackerDashboardService({ db, directory, groups, t, now }),
   };
   return {
     name: 'tracker',
-    personData: trackerPersonData,
+    personData: (executor, subject) => trackerPersonData(t, executor, subject),
     api: {},
     services,
     registerRoutes(app, renderPage) {
@@ -81,33 +82,34 @@ export function createTrackerModule(
     navigation: [
       {
         order: 80,
-        text: 'Tracker',
+        textKey: 'tracker:home.nav',
         href: trackerPaths.sources,
         visible: (p) => can(p, 'tracker.view'),
       },
     ],
+    // Offered in the default language: a module's public tasks are given once, not per request.
     publicTasks: [
       {
         order: 20,
         href: trackerPaths.publicSources,
-        text: 'Recommendations and progress',
-        hint: 'What reviews and inquiries recommended, and how far each has got',
+        text: t('tracker:home.public.text'),
+        hint: t('tracker:home.public.hint'),
       },
     ],
-    async homeTasks(p) {
+    async homeTasks(p, t) {
       const ownActions = await tracker.myActions(p, { page: 1, limit: 1, offset: 0 });
       return [
         can(p, 'tracker.view') && {
           order: 100,
           href: trackerPaths.sources,
-          text: 'Recommendations tracker',
-          hint: 'Reviews, scrutinies and inquiries: each recommendation’s progress, and the reports to committees',
+          text: t('tracker:home.tracker.text'),
+          hint: t('tracker:home.tracker.hint'),
         },
         ownActions.total > 0 && {
           order: 110,
           href: trackerPaths.myActions,
-          text: 'Your actions',
-          hint: 'Actions on recommendations that you or your unit own: record progress on each',
+          text: t('tracker:home.myActions.text'),
+          hint: t('tracker:home.myActions.hint'),
         },
       ];
     },

@@ -1,9 +1,12 @@
 /**
  * DP-02: the tracker's part of what Bridge holds about a person: the actions and the strands
- * of work they are named to lead, and the updates they recorded.
+ * of work they are named to lead, and the updates they recorded. Its section titles and column
+ * names are the catalogue's (`tracker:personData.`), in the words of `t`: the default language's,
+ * as an export is made for the person, not for a request.
  */
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
+import type { Translate } from '../../platform/i18n/messages.js';
 import type { PersonDataSection, PersonDataSubject } from '../../platform/modules.js';
 import { personDataSection } from '../../platform/person-data.js';
 import {
@@ -15,6 +18,7 @@ import {
 } from './schema.js';
 
 export async function trackerPersonData(
+  t: Translate,
   executor: Executor,
   subject: PersonDataSubject,
 ): Promise<PersonDataSection[]> {
@@ -22,13 +26,13 @@ export async function trackerPersonData(
   const [owned, led, written] = await Promise.all([
     executor
       .select({
-        Source: trackerSources.title,
-        Recommendation: trackerRecommendations.number,
-        Action: trackerActions.description,
-        'Due on': trackerActions.dueOn,
-        Result: trackerActions.result,
-        'Completed on': trackerActions.completedOn,
-        Narrative: trackerActions.narrative,
+        source: trackerSources.title,
+        recommendation: trackerRecommendations.number,
+        action: trackerActions.description,
+        dueOn: trackerActions.dueOn,
+        result: trackerActions.result,
+        completedOn: trackerActions.completedOn,
+        narrative: trackerActions.narrative,
       })
       .from(trackerActions)
       .innerJoin(trackerSources, eq(trackerSources.id, trackerActions.sourceId))
@@ -40,9 +44,9 @@ export async function trackerPersonData(
       .orderBy(trackerSources.title, trackerRecommendations.position, trackerActions.position),
     executor
       .select({
-        Source: trackerSources.title,
-        Recommendation: trackerRecommendations.number,
-        'Key point': trackerKeyPoints.text,
+        source: trackerSources.title,
+        recommendation: trackerRecommendations.number,
+        keyPoint: trackerKeyPoints.text,
       })
       .from(trackerKeyPoints)
       .innerJoin(
@@ -55,15 +59,15 @@ export async function trackerPersonData(
     userId
       ? executor
           .select({
-            Source: trackerSources.title,
-            Recommendation: trackerRecommendations.number,
-            'Recorded at': trackerUpdates.recordedAt,
-            'Recorded as': trackerUpdates.authorLabel,
-            Kind: trackerUpdates.kind,
-            Result: trackerUpdates.result,
-            Narrative: trackerUpdates.narrative,
-            Standing: trackerUpdates.standing,
-            Rationale: trackerUpdates.rationale,
+            source: trackerSources.title,
+            recommendation: trackerRecommendations.number,
+            recordedAt: trackerUpdates.recordedAt,
+            recordedAs: trackerUpdates.authorLabel,
+            kind: trackerUpdates.kind,
+            result: trackerUpdates.result,
+            narrative: trackerUpdates.narrative,
+            standing: trackerUpdates.standing,
+            rationale: trackerUpdates.rationale,
           })
           .from(trackerUpdates)
           .innerJoin(trackerSources, eq(trackerSources.id, trackerUpdates.sourceId))
@@ -75,9 +79,18 @@ export async function trackerPersonData(
           .orderBy(trackerUpdates.recordedAt)
       : [],
   ]);
-  return [
-    personDataSection('Actions they own', owned),
-    personDataSection('Work they lead', led),
-    personDataSection('Updates they recorded', written),
-  ];
+  // Each column named as a person reads it: `tracker:personData.column.<column>`.
+  const section = (title: string, rows: readonly Record<string, unknown>[]) =>
+    personDataSection(
+      t(`tracker:personData.${title}`),
+      rows.map((row) =>
+        Object.fromEntries(
+          Object.entries(row).map(([column, value]) => [
+            t(`tracker:personData.column.${column}`),
+            value,
+          ]),
+        ),
+      ),
+    );
+  return [section('owned', owned), section('led', led), section('written', written)];
 }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { test } from 'node:test';
 import { annualReportDueDate } from '../../platform/calendar/index.js';
+import { loadMessages } from '../../platform/i18n/messages.js';
 import {
   actionResultProblem,
   annualReportYearDue,
@@ -23,17 +25,22 @@ import {
   recommendationStandingProblem,
   type ActionOwner,
   type TrackerUser,
+  type Wording,
 } from './rules.js';
+
+// The rules decide; the catalogue words them. The words are checked too, as a person reads them.
+const t = loadMessages(path.resolve('src')).translator('en');
+const say = (wording: Wording | null) => wording && t(wording.key, wording.values);
 
 const TODAY = '2026-11-23';
 
 test('TRK-01: a completed action needs the date it was completed, not in the future', () => {
   assert.equal(
-    actionResultProblem('completed', null, TODAY),
+    t(actionResultProblem('completed', null, TODAY)!),
     'Enter the date the action was completed',
   );
   assert.equal(
-    actionResultProblem('completed', { precision: 'day', date: '2026-11-24' }, TODAY),
+    t(actionResultProblem('completed', { precision: 'day', date: '2026-11-24' }, TODAY)!),
     'The completion date must be today or in the past',
   );
   assert.equal(actionResultProblem('completed', { precision: 'day', date: TODAY }, TODAY), null);
@@ -47,7 +54,7 @@ test('TRK-01: Ongoing and Awaits have no completion date', () => {
   assert.equal(actionResultProblem('ongoing', null, TODAY), null);
   assert.equal(actionResultProblem('awaits', null, TODAY), null);
   assert.equal(
-    actionResultProblem('ongoing', { precision: 'day', date: '2026-01-01' }, TODAY),
+    t(actionResultProblem('ongoing', { precision: 'day', date: '2026-01-01' }, TODAY)!),
     'Only a completed action has a completion date',
   );
 });
@@ -67,11 +74,14 @@ test('TRK-01: a completion is a day, a month, or (from an older record only) und
   });
   assert.equal(parseCompletedOn('2003-13', { allowUnrecorded: true }), null);
   assert.equal(
-    completedLabel({ precision: 'month', date: '2003-09-01' }),
+    say(completedLabel({ precision: 'month', date: '2003-09-01' })),
     'Completed September 2003',
   );
-  assert.equal(completedLabel({ precision: 'unrecorded' }), 'Completed (no date given)');
-  assert.match(completedLabel({ precision: 'day', date: '2004-05-17' }), /^Completed 17 May 2004$/);
+  assert.equal(say(completedLabel({ precision: 'unrecorded' })), 'Completed (no date given)');
+  assert.match(
+    say(completedLabel({ precision: 'day', date: '2004-05-17' }))!,
+    /^Completed 17 May 2004$/,
+  );
 });
 
 test('TRK-01: recommendations keep the source’s numbering, gaps allowed, in reading order', () => {
@@ -96,11 +106,11 @@ test('TRK-01: a superseded recommendation names another of its source; one not a
     'supersededBy',
   );
   assert.match(
-    recommendationStandingProblem({ ...base, status: 'superseded', supersededBy: '11' })!.message,
+    say(recommendationStandingProblem({ ...base, status: 'superseded', supersededBy: '11' }))!,
     /cannot supersede itself/,
   );
   assert.match(
-    recommendationStandingProblem({ ...base, status: 'superseded', supersededBy: '40' })!.message,
+    say(recommendationStandingProblem({ ...base, status: 'superseded', supersededBy: '40' }))!,
     /no recommendation 40/,
   );
   assert.equal(
@@ -206,8 +216,9 @@ test('LEG-07: an inquiry names the group that monitors it; LEG-02: so does a boa
 });
 
 test('CON-08: a work plan has objectives where other sources have recommendations', () => {
-  assert.deepEqual(itemNoun('work_plan'), { one: 'objective', many: 'objectives' });
-  assert.deepEqual(itemNoun('inquiry'), { one: 'recommendation', many: 'recommendations' });
+  assert.equal(itemNoun('work_plan'), 'objective');
+  assert.equal(itemNoun('inquiry'), 'recommendation');
+  assert.equal(t('tracker:itemNoun.objective.many'), 'objectives');
 });
 
 test('IAG-26: the annual report is watched: due 31 July, overdue the day after if not received', () => {
@@ -228,7 +239,7 @@ test('IAG-26: the reports expected are for the reporting year that ended most re
 
 test('nothing is reported or received on a date still to come', () => {
   assert.equal(notInTheFuture('2026-11-23', TODAY), null);
-  assert.equal(notInTheFuture('2026-11-24', TODAY), 'The date must be today or in the past');
+  assert.equal(t(notInTheFuture('2026-11-24', TODAY)!), 'The date must be today or in the past');
 });
 
 test('IAG-28: the review of the advisory process is due three years after the last', () => {
@@ -246,13 +257,15 @@ test('issue 21 item 29: TRK-01: a source is the same whatever the case or spacin
     sourceIdentity({ title: 'Stop and search', kind: 'review' }),
     sourceIdentity({ title: 'Stop and search', kind: 'inquiry' }),
   );
+  const duplicate = duplicateSourceProblem({
+    title: 'Stop and search',
+    kind: 'inquiry',
+    reference: 'R-4',
+    createdOn: '2026-12-01',
+  });
+  assert.equal(duplicate.kind, 'inquiry');
   assert.match(
-    duplicateSourceProblem({
-      title: 'Stop and search',
-      kind: 'inquiry',
-      reference: 'R-4',
-      createdOn: '2026-12-01',
-    }),
+    t(duplicate.key, { ...duplicate.values, kind: t(`tracker:sourceKind.${duplicate.kind}`) }),
     /^Inquiry “Stop and search” \(R-4\) is already in the tracker, recorded on 1 December 2026/,
   );
 });

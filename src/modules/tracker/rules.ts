@@ -35,16 +35,15 @@ export const SOURCE_KINDS = [
   'annual_report',
 ] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
-export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
-  review: 'Review',
-  scrutiny: 'Scrutiny',
-  inquiry: 'Inquiry',
-  inspection: 'Inspection',
-  borough_scrutiny: 'Board’s borough scrutiny',
-  thematic_review: 'Board’s thematic review',
-  work_plan: 'Work plan',
-  annual_report: 'Annual report',
-};
+
+/**
+ * Words a rule decides on, to be written by the caller with `t` (ADR 0015): a catalogue key and
+ * the values it fills in.
+ */
+export interface Wording {
+  key: string;
+  values?: Record<string, string | number>;
+}
 
 /**
  * TRK-01: a source is tracked once. Two are the same source when they are of the same kind with
@@ -54,26 +53,37 @@ export function sourceIdentity(source: { title: string; kind: string }): string 
   return `${source.kind}:${source.title.trim().replace(/\s+/g, ' ').toLowerCase()}`;
 }
 
-/** TRK-01: why a file for a source already tracked is not imported again, naming that source. */
+/**
+ * TRK-01: why a file for a source already tracked is not imported again, naming that source. The
+ * caller fills in `kind` with the kind's name (`tracker:sourceKind.<kind>`).
+ */
 export function duplicateSourceProblem(existing: {
   title: string;
   kind: SourceKind;
   reference: string | null;
   createdOn: IsoDate;
-}): string {
-  const reference = existing.reference ? ` (${existing.reference})` : '';
-  return `${SOURCE_KIND_LABELS[existing.kind]} “${existing.title}”${reference} is already in the tracker, recorded on ${formatDate(existing.createdOn)}: update it there rather than importing it again, or give this file a different source_title if it is another source`;
+}): Wording & { kind: SourceKind } {
+  const values = { title: existing.title, date: formatDate(existing.createdOn) };
+  return existing.reference
+    ? {
+        key: 'tracker:transfer.duplicateSource.withReference',
+        values: { ...values, reference: existing.reference },
+        kind: existing.kind,
+      }
+    : { key: 'tracker:transfer.duplicateSource.withoutReference', values, kind: existing.kind };
 }
 
 export function isSourceKind(value: unknown): value is SourceKind {
   return SOURCE_KINDS.includes(value as SourceKind);
 }
 
-/** What a source's numbered items are called: a work plan has objectives, not recommendations. */
-export function itemNoun(kind: SourceKind): { one: string; many: string } {
-  return kind === 'work_plan'
-    ? { one: 'objective', many: 'objectives' }
-    : { one: 'recommendation', many: 'recommendations' };
+/**
+ * What a source's numbered items are called: a work plan has objectives, not recommendations
+ * (the words are `tracker:itemNoun.<noun>.one` and `.many`).
+ */
+export type ItemNoun = 'objective' | 'recommendation';
+export function itemNoun(kind: SourceKind): ItemNoun {
+  return kind === 'work_plan' ? 'objective' : 'recommendation';
 }
 
 /**
@@ -107,11 +117,6 @@ export function compareRecommendationNumbers(a: string, b: string): number {
  */
 export const RECOMMENDATION_STATUSES = ['accepted', 'superseded', 'not_accepted'] as const;
 export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
-export const RECOMMENDATION_STATUS_LABELS: Record<RecommendationStatus, string> = {
-  accepted: 'Accepted',
-  superseded: 'Superseded',
-  not_accepted: 'Not accepted',
-};
 
 export function isRecommendationStatus(value: unknown): value is RecommendationStatus {
   return RECOMMENDATION_STATUSES.includes(value as RecommendationStatus);
@@ -129,26 +134,22 @@ export function recommendationStandingProblem(standing: {
   rationale: string | null;
   /** The numbers of the source's recommendations. */
   numbers: ReadonlySet<string>;
-}): { field: 'supersededBy' | 'rationale'; message: string } | null {
+}): (Wording & { field: 'supersededBy' | 'rationale' }) | null {
   const { status, supersededBy, rationale } = standing;
+  const problem = (field: 'supersededBy' | 'rationale', name: string, number?: string) => ({
+    field,
+    key: `tracker:standingProblem.${name}`,
+    ...(number === undefined ? {} : { values: { number } }),
+  });
   if (status === 'superseded') {
-    if (!supersededBy)
-      return { field: 'supersededBy', message: 'Enter the recommendation that supersedes it' };
-    if (supersededBy === standing.number)
-      return { field: 'supersededBy', message: 'A recommendation cannot supersede itself' };
+    if (!supersededBy) return problem('supersededBy', 'missing');
+    if (supersededBy === standing.number) return problem('supersededBy', 'itself');
     if (!standing.numbers.has(supersededBy))
-      return {
-        field: 'supersededBy',
-        message: `There is no recommendation ${supersededBy} in this source`,
-      };
+      return problem('supersededBy', 'notInSource', supersededBy);
   } else if (supersededBy) {
-    return {
-      field: 'supersededBy',
-      message: 'Only a superseded recommendation names the one that supersedes it',
-    };
+    return problem('supersededBy', 'notSuperseded');
   }
-  if (status === 'not_accepted' && !rationale)
-    return { field: 'rationale', message: 'Enter the rationale for not accepting it' };
+  if (status === 'not_accepted' && !rationale) return problem('rationale', 'noRationale');
   return null;
 }
 
@@ -157,11 +158,6 @@ export function recommendationStandingProblem(standing: {
 /** TRK-01: each action's result/timescale is Completed (with a date), Ongoing or Awaits. */
 export const ACTION_RESULTS = ['completed', 'ongoing', 'awaits'] as const;
 export type ActionResult = (typeof ACTION_RESULTS)[number];
-export const ACTION_RESULT_LABELS: Record<ActionResult, string> = {
-  completed: 'Completed',
-  ongoing: 'Ongoing',
-  awaits: 'Awaits',
-};
 
 export function isActionResult(value: unknown): value is ActionResult {
   return ACTION_RESULTS.includes(value as ActionResult);
@@ -204,28 +200,39 @@ export function completedOnText(completed: CompletedOn): string {
 }
 
 /** "Completed 15 September 2003", "Completed September 2003", or "Completed (no date given)". */
-export function completedLabel(completed: CompletedOn): string {
-  if (completed.precision === 'unrecorded') return 'Completed (no date given)';
-  if (completed.precision === 'month') return `Completed ${formatMonth(completed.date)}`;
-  return `Completed ${formatDate(completed.date)}`;
+export function completedLabel(completed: CompletedOn): Wording {
+  if (completed.precision === 'unrecorded') return { key: 'tracker:completed.unrecorded' };
+  return {
+    key: 'tracker:completed.dated',
+    values: {
+      date:
+        completed.precision === 'month' ? formatMonth(completed.date) : formatDate(completed.date),
+    },
+  };
+}
+
+/** "Completed September 2003", "Ongoing", "Awaits". */
+export function resultLabel(result: ActionResult, completed: CompletedOn | null): Wording {
+  return result === 'completed' && completed
+    ? completedLabel(completed)
+    : { key: `tracker:actionResult.${result}` };
 }
 
 /**
  * TRK-01: what is wrong with an action's result, if anything. Completed needs the date it was
  * completed, not later than today; Ongoing and Awaits have no completion date. A date the source
  * never gave is only accepted from an import of an older record (`allowUnrecorded`), never
- * typed by someone recording progress now.
+ * typed by someone recording progress now. The key of the problem's message.
  */
 export function actionResultProblem(
   result: ActionResult,
   completedOn: CompletedOn | null,
   today: IsoDate,
 ): string | null {
-  if (result !== 'completed')
-    return completedOn ? 'Only a completed action has a completion date' : null;
-  if (!completedOn) return 'Enter the date the action was completed';
+  if (result !== 'completed') return completedOn ? 'tracker:resultProblem.notCompleted' : null;
+  if (!completedOn) return 'tracker:resultProblem.noDate';
   if (completedOn.precision !== 'unrecorded' && completedOn.date > today)
-    return 'The completion date must be today or in the past';
+    return 'tracker:resultProblem.future';
   return null;
 }
 
@@ -353,10 +360,11 @@ export function annualReportYearDue(today: IsoDate): ReportingYear {
 
 /**
  * A date something was recorded as happening, or a report is read as at, cannot be in the
- * future: what has not happened yet cannot be reported or received.
+ * future: what has not happened yet cannot be reported or received. The key of the problem's
+ * message.
  */
 export function notInTheFuture(date: IsoDate, today: IsoDate): string | null {
-  return date > today ? 'The date must be today or in the past' : null;
+  return date > today ? 'tracker:dateInTheFuture' : null;
 }
 
 /** IAG-28: the review of the whole advisory process comes round every three years. */

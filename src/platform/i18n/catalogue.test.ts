@@ -54,14 +54,12 @@ const code = filesUnder(srcDir, '.ts').map((f) => fs.readFileSync(f, 'utf8'));
 const allCode = code.join('\n');
 
 /**
- * The keys templates ask for: `t("a.b")`, `t('groups:a.b', {...})`. A family built from a value
- * (`t("groups:groupType." ~ type)`) is a prefix, not a key: `keyFamilies` reads those.
+ * The keys templates ask for: `t("a.b")`, `t('groups:a.b', {...})`; a family's prefix
+ * (`t("groups:groupType." ~ type)`) is not a key (keyFamilies reads it).
  */
 function askedInTemplates(): string[] {
   return templates.flatMap((text) =>
-    [...text.matchAll(/\bt\(\s*["']([\w.:-]+)["']/g)]
-      .map((m) => m[1]!)
-      .filter((key) => !key.endsWith('.')),
+    [...text.matchAll(/\bt\(\s*["']([\w.:-]+)["'](?!\s*~)/g)].map((m) => m[1]!),
   );
 }
 

@@ -7,7 +7,8 @@ import { dateParts } from '../../../platform/http/form-fields.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
 import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { trackerPaths as paths } from '../paths.js';
-import { ACTION_RESULTS, ACTION_RESULT_LABELS } from '../rules.js';
+import { homeCrumb, sourceCrumbs } from '../crumbs.js';
+import { resultItems } from '../sources/presenter.js';
 
 const T = 'modules/tracker/actions/views';
 const signedIn = { config: { access: 'signed-in' as const } };
@@ -16,21 +17,15 @@ type Values = Record<string, string | string[] | undefined>;
 
 export function registerActionRoutes({ app, services, renderPage }: RouteDeps): void {
   const { tracker } = services;
-  const home = { text: 'Home', href: '/' };
-  const trackerCrumb = { text: 'Recommendations tracker', href: paths.sources };
   const query = (request: FastifyRequest) => (request.query ?? {}) as Values;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
-  const sourceCrumb = (source: { id: string; title: string }) => ({
-    text: source.title,
-    href: paths.source(source.id),
-  });
 
   app.get(paths.myActions, signedIn, async (request, reply) => {
     const page = pageRequest(query(request).page, 25);
     const result = await tracker.myActions(request.principal, page);
     return renderPage(request, reply, `${T}/my-actions.njk`, {
-      title: 'Your actions',
-      breadcrumbs: [home],
+      title: request.t('tracker:actions.mine.title'),
+      breadcrumbs: [homeCrumb(request)],
       ...result,
       pagination: paginationFor(paths.myActions, {}, page.page, page.limit, result.total),
       paths,
@@ -58,12 +53,15 @@ export function registerActionRoutes({ app, services, renderPage }: RouteDeps): 
         reply,
         `${T}/action.njk`,
         {
-          title: `Record progress on an action`,
+          title: request.t('tracker:actions.action.title'),
           breadcrumbs: form.mayViewSource
-            ? [home, trackerCrumb, sourceCrumb(form.source)]
-            : [home, { text: 'Your actions', href: paths.myActions }],
+            ? sourceCrumbs(request, form.source)
+            : [
+                homeCrumb(request),
+                { text: request.t('tracker:actions.mine.title'), href: paths.myActions },
+              ],
           ...form,
-          results: ACTION_RESULTS.map((r) => ({ value: r, text: ACTION_RESULT_LABELS[r] })),
+          results: resultItems(request.t),
           values: kept,
           errors,
           paths,
@@ -83,7 +81,7 @@ export function registerActionRoutes({ app, services, renderPage }: RouteDeps): 
         can(request.principal, 'tracker.view')
           ? paths.recommendation(recommendationId)
           : paths.myActions,
-        'Your update has been recorded',
+        request.t('tracker:actions.action.recorded'),
       );
     },
   });

@@ -17,8 +17,9 @@ import {
 } from '../../../platform/errors.js';
 import { text } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import type { DirectoryService } from '../../directory/index.js';
-import { isOverdue, itemNoun, mayUpdateAction } from '../rules.js';
+import { isOverdue, itemNoun, mayUpdateAction, resultLabel } from '../rules.js';
 import {
   trackerActions,
   trackerKeyPoints,
@@ -26,13 +27,7 @@ import {
   trackerSources,
   trackerUpdates,
 } from '../schema.js';
-import {
-  completedOf,
-  completionColumns,
-  createTrackerAccess,
-  readProgress,
-  resultLabel,
-} from '../access.js';
+import { completedOf, completionColumns, createTrackerAccess, readProgress } from '../access.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
@@ -41,9 +36,11 @@ export type ActionsService = ReturnType<typeof createActionsService>;
 export function createActionsService(deps: {
   db: Db;
   directory: DirectoryService;
+  /** The default language's messages: the refusals' words. */
+  t: Translate;
   now?: () => Date;
 }) {
-  const { db, directory } = deps;
+  const { db, directory, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
   const today = () => todayInLondon(now());
   const { findSource, ownerNames, sourceView, trackerUser } = createTrackerAccess({
@@ -74,12 +71,12 @@ export function createActionsService(deps: {
         action: {
           ...found.action,
           completed,
-          resultText: resultLabel(found.action.result, completed),
+          resultLabel: resultLabel(found.action.result, completed),
           ownerName: found.ownerName,
         },
         history: history.map((u) => ({
           ...u,
-          resultText: u.result ? resultLabel(u.result, completedOf(u)) : '',
+          resultLabel: u.result ? resultLabel(u.result, completedOf(u)) : null,
         })),
         mayViewSource: can(user, 'tracker.view'),
       };
@@ -93,17 +90,14 @@ export function createActionsService(deps: {
     async updateAction(principal: Principal, actionId: string, input: Input, requestId?: string) {
       const user = requireUser(principal);
       const errors: FieldError[] = [];
-      const { result, completed, narrative } = readProgress(input, errors, today());
+      const { result, completed, narrative } = readProgress(input, errors, today(), t);
       const version = Number(text(input.version));
       if (errors.length || !result) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const found = await findAction(tx, actionId, { lock: true });
         if (!mayUpdateAction(await trackerUser(tx, user), found.owner)) throw new NotFoundError();
         if (version !== found.action.version)
-          throw new ConflictError(
-            'Someone else has updated this action since you opened it. Check its history below and record your update again',
-            'result',
-          );
+          throw new ConflictError(t('tracker:actions.action.updatedMeanwhile'), 'result');
         const at = now();
         const [after] = await tx
           .update(trackerActions)
@@ -187,8 +181,8 @@ export function createActionsService(deps: {
           const completed = completedOf(r.action);
           return {
             ...r,
-            noun: itemNoun(r.sourceKind).one,
-            resultText: resultLabel(r.action.result, completed),
+            noun: itemNoun(r.sourceKind),
+            resultLabel: resultLabel(r.action.result, completed),
             overdue: isOverdue(r.action, day),
           };
         }),

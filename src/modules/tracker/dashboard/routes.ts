@@ -5,6 +5,7 @@ import { formatDate } from '../../../platform/calendar/index.js';
 import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
 import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { trackerCrumbs, sourceCrumbs } from '../crumbs.js';
 import { trackerPaths as paths } from '../paths.js';
 
 const T = 'modules/tracker/dashboard/views';
@@ -15,8 +16,6 @@ type Values = Record<string, string | string[] | undefined>;
 
 export function registerDashboardRoutes({ app, services, renderPage }: RouteDeps): void {
   const { trackerDashboard: dashboard, tracker } = services;
-  const home = { text: 'Home', href: '/' };
-  const trackerCrumb = { text: 'Recommendations tracker', href: paths.sources };
   const query = (request: FastifyRequest) => (request.query ?? {}) as Values;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
 
@@ -42,8 +41,8 @@ export function registerDashboardRoutes({ app, services, renderPage }: RouteDeps
       });
     };
     return renderPage(request, reply, `${T}/dashboard.njk`, {
-      title: 'Tracker dashboard',
-      breadcrumbs: [home, trackerCrumb],
+      title: request.t('tracker:dashboard.title'),
+      breadcrumbs: trackerCrumbs(request),
       ...result,
       overduePagination: pager('overdue', result.overdue.total),
       unownedPagination: pager('unowned', result.unowned.total),
@@ -58,8 +57,11 @@ export function registerDashboardRoutes({ app, services, renderPage }: RouteDeps
       reply,
       paths.dashboard,
       result.added
-        ? `${result.added} annual reports for ${result.year.label} are expected by 31 July (IAG-26)`
-        : `Every corporate IAG's annual report for ${result.year.label} was already expected`,
+        ? request.t('tracker:dashboard.expected.added', {
+            number: result.added,
+            year: result.year.label,
+          })
+        : request.t('tracker:dashboard.expected.none', { year: result.year.label }),
     );
   });
 
@@ -70,8 +72,8 @@ export function registerDashboardRoutes({ app, services, renderPage }: RouteDeps
         reply,
         `${T}/process-review.njk`,
         {
-          title: 'Schedule the review of the advisory process',
-          breadcrumbs: [home, trackerCrumb],
+          title: request.t('tracker:dashboard.processReview.title'),
+          breadcrumbs: trackerCrumbs(request),
           values,
           errors,
           paths,
@@ -88,7 +90,7 @@ export function registerDashboardRoutes({ app, services, renderPage }: RouteDeps
       return redirectWithFlash(
         reply,
         paths.dashboard,
-        `The next review of the advisory process is due by ${formatDate(source.dueOn!)} (IAG-28)`,
+        request.t('tracker:dashboard.processReview.scheduled', { date: formatDate(source.dueOn!) }),
       );
     },
   });
@@ -101,8 +103,8 @@ export function registerDashboardRoutes({ app, services, renderPage }: RouteDeps
         reply,
         `${T}/received.njk`,
         {
-          title: `Mark ${source.title} received`,
-          breadcrumbs: [home, trackerCrumb, { text: source.title, href: paths.source(source.id) }],
+          title: request.t('tracker:dashboard.received.title', { source: source.title }),
+          breadcrumbs: sourceCrumbs(request, source),
           source,
           values,
           errors,
@@ -121,7 +123,7 @@ export function registerDashboardRoutes({ app, services, renderPage }: RouteDeps
       return redirectWithFlash(
         reply,
         paths.source(source.id),
-        `${source.title} has been marked received`,
+        request.t('tracker:dashboard.received.marked', { source: source.title }),
       );
     },
   });

@@ -14,11 +14,11 @@ import type { PageRequest } from '../../../platform/db/search.js';
 import { ConflictError, ValidationError, type FieldError } from '../../../platform/errors.js';
 import { dateField, text } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import { personInOrganisationSql, type DirectoryService } from '../../directory/index.js';
 import type { GroupsApi } from '../../groups/index.js';
 import { createTrackerAccess, onAcceptedRecommendation } from '../access.js';
 import {
-  SOURCE_KIND_LABELS,
   annualReportYearDue,
   dueState,
   itemNoun,
@@ -37,23 +37,17 @@ type Input = Record<string, string | string[] | undefined>;
 /** The title IAG-28's review is recorded under, so the next one is found and scheduled. */
 export const PROCESS_REVIEW_TITLE = 'Review of the independent advisory group process';
 
-const DUE_LABELS = {
-  overdue: 'Overdue',
-  due_soon: 'Due soon',
-  not_due: 'Not yet due',
-  received: 'Received',
-  no_date: 'No date',
-} as const;
-
 export type TrackerDashboardService = ReturnType<typeof createTrackerDashboardService>;
 
 export function createTrackerDashboardService(deps: {
   db: Db;
   directory: DirectoryService;
   groups: GroupsApi;
+  /** The default language's messages: the refusals' words. */
+  t: Translate;
   now?: () => Date;
 }) {
-  const { db, directory, groups } = deps;
+  const { db, directory, groups, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
   const today = () => todayInLondon(now());
   const { findSource, ownerNames } = createTrackerAccess({ directory, today });
@@ -147,7 +141,7 @@ export function createTrackerDashboardService(deps: {
     return {
       items: rows.map((r) => ({
         ...r,
-        noun: itemNoun(r.sourceKind).one,
+        noun: itemNoun(r.sourceKind),
         ownerName: names.name({ personId: r.ownerPersonId, organisationId: r.ownerOrganisationId }),
       })),
       total: total?.n ?? 0,
@@ -222,18 +216,10 @@ export function createTrackerDashboardService(deps: {
         overdue,
         unowned,
         sources: {
-          items: sourceRows.map((s) => ({ ...s, kindLabel: SOURCE_KIND_LABELS[s.kind] })),
+          items: sourceRows,
           total: sourceTotal?.n ?? 0,
         },
-        due: due.map((s) => {
-          const state = dueState(s.dueOn, s.receivedOn, day);
-          return {
-            ...s,
-            kindLabel: SOURCE_KIND_LABELS[s.kind],
-            state,
-            stateLabel: DUE_LABELS[state],
-          };
-        }),
+        due: due.map((s) => ({ ...s, state: dueState(s.dueOn, s.receivedOn, day) })),
         mayManage: can(user, 'tracker.manage'),
         lastYear: annualReportYearDue(day),
       };
@@ -296,13 +282,18 @@ export function createTrackerDashboardService(deps: {
           .orderBy(desc(trackerSources.dueOn));
         if (reviews.some((r) => !r.receivedOn))
           throw new ConflictError(
-            'The next review is already scheduled: mark it received when it is done',
+            t('tracker:dashboard.processReview.alreadyScheduled'),
             'lastReviewOn',
           );
         const errors: FieldError[] = [];
         const last =
           reviews[0]?.receivedOn ??
-          dateField(input, 'lastReviewOn', 'the date of the last review', errors);
+          dateField(
+            input,
+            'lastReviewOn',
+            t('tracker:dashboard.processReview.lastReviewOn.name'),
+            errors,
+          );
         if (errors.length || !last) throw new ValidationError(errors);
         const at = now();
         const [source] = await tx
@@ -331,14 +322,19 @@ export function createTrackerDashboardService(deps: {
     async markReceived(principal: Principal, sourceId: string, input: Input, requestId?: string) {
       const user = requireUser(principal, 'tracker.manage');
       const errors: FieldError[] = [];
-      const receivedOn = dateField(input, 'receivedOn', 'the date it was received', errors);
+      const receivedOn = dateField(
+        input,
+        'receivedOn',
+        t('tracker:dashboard.received.receivedOn.name'),
+        errors,
+      );
       const future = receivedOn ? notInTheFuture(receivedOn, today()) : null;
-      if (future) errors.push({ field: 'receivedOn-day', message: future });
+      if (future) errors.push({ field: 'receivedOn-day', message: t(future) });
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const before = await findSource(tx, sourceId);
         if (!before.dueOn || before.receivedOn)
-          throw new ConflictError('This source is not waiting to be received', 'receivedOn-day');
+          throw new ConflictError(t('tracker:dashboard.received.notWaiting'), 'receivedOn-day');
         const [after] = await tx
           .update(trackerSources)
           .set({ receivedOn, updatedAt: now() })

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { TrackerRouteDeps as RouteDeps } from '../route-deps.js';
 import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
+import { homeCrumb } from '../crumbs.js';
 import { trackerPaths as paths } from '../paths.js';
 
 const T = 'modules/tracker/public/views';
@@ -12,7 +13,6 @@ type Values = Record<string, string | string[] | undefined>;
 
 export function registerPublicTrackerRoutes({ app, services, renderPage }: RouteDeps): void {
   const { tracker } = services;
-  const home = { text: 'Home', href: '/' };
   const query = (request: FastifyRequest) => (request.query ?? {}) as Values;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
 
@@ -20,8 +20,8 @@ export function registerPublicTrackerRoutes({ app, services, renderPage }: Route
     const page = pageRequest(query(request).page, 25);
     const result = await tracker.publicList(page);
     return renderPage(request, reply, `${T}/public-sources.njk`, {
-      title: 'Recommendations and progress',
-      breadcrumbs: [home],
+      title: request.t('tracker:public.list.title'),
+      breadcrumbs: [homeCrumb(request)],
       ...result,
       pagination: paginationFor(paths.publicSources, {}, page.page, page.limit, result.total),
       paths,
@@ -33,8 +33,11 @@ export function registerPublicTrackerRoutes({ app, services, renderPage }: Route
     const result = await tracker.publicSource(params(request).sourceId!, page);
     return renderPage(request, reply, `${T}/public-source.njk`, {
       title: result.source.title,
-      section: 'Recommendations and progress',
-      breadcrumbs: [home, { text: 'Recommendations and progress', href: paths.publicSources }],
+      section: request.t('tracker:public.list.title'),
+      breadcrumbs: [
+        homeCrumb(request),
+        { text: request.t('tracker:public.list.title'), href: paths.publicSources },
+      ],
       ...result,
       pagination: paginationFor(
         paths.publicSource(result.source.id),

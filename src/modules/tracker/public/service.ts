@@ -5,7 +5,6 @@ import { type Db } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import { NotFoundError } from '../../../platform/errors.js';
 import type { DirectoryService } from '../../directory/index.js';
-import { SOURCE_KIND_LABELS } from '../rules.js';
 import { trackerActions, trackerRecommendations, trackerSources } from '../schema.js';
 import { actionCounts, createTrackerAccess } from '../access.js';
 
@@ -49,7 +48,7 @@ export function createPublicTrackerService(deps: {
         db.select({ n: count() }).from(trackerSources).where(where),
       ]);
       return {
-        items: rows.map((r) => ({ ...r, kindLabel: SOURCE_KIND_LABELS[r.kind] })),
+        items: rows,
         total: total?.n ?? 0,
       };
     },

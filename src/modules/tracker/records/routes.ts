@@ -2,11 +2,15 @@
 import type { FastifyRequest } from 'fastify';
 import type { TrackerRouteDeps as RouteDeps } from '../route-deps.js';
 import { dateParts } from '../../../platform/http/form-fields.js';
-import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import {
+  redirectWithFlash,
+  registerFormPage,
+  type FormValues,
+} from '../../../platform/http/render.js';
 import { trackerPaths as paths } from '../paths.js';
-import { ACTION_RESULTS, ACTION_RESULT_LABELS, itemNoun } from '../rules.js';
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+import { sourceCrumbs } from '../crumbs.js';
+import { itemNoun } from '../rules.js';
+import { capitalise, nounOne, resultItems } from '../sources/presenter.js';
 
 const T = 'modules/tracker/records/views';
 const managers = { config: { access: { action: 'tracker.manage' as const } } };
@@ -15,118 +19,105 @@ type Values = Record<string, string | string[] | undefined>;
 
 export function registerRecordRoutes({ app, services, renderPage }: RouteDeps): void {
   const { trackerRecords: records } = services;
-  const home = { text: 'Home', href: '/' };
-  const trackerCrumb = { text: 'Recommendations tracker', href: paths.sources };
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
   const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
-  const crumbs = (source: { id: string; title: string }) => [
-    home,
-    trackerCrumb,
-    { text: source.title, href: paths.source(source.id) },
-  ];
-  const results = ACTION_RESULTS.map((r) => ({ value: r, text: ACTION_RESULT_LABELS[r] }));
+  /** What saving a form is given: who, the record named in the address, what was sent. */
+  const submitted = (request: FastifyRequest, param: string) =>
+    [request.principal, params(request)[param]!, body(request), request.id] as const;
 
-  registerFormPage(app, paths.newRecommendation.pattern, managers, {
-    async show(request, reply, values, errors, status = 200) {
-      const form = await records.recommendationForm(request.principal, params(request).sourceId!);
-      return renderPage(
-        request,
-        reply,
-        `${T}/recommendation-form.njk`,
-        {
-          title: `Add ${form.source.noun.one === 'objective' ? 'an objective' : 'a recommendation'}`,
-          breadcrumbs: crumbs(form.source),
-          ...form,
-          values,
-          errors,
-          paths,
-        },
-        status,
-      );
+  /**
+   * One of the forms: shown under its source with what its service reads for it, and on
+   * success back to the recommendation it belongs to, saying what was done.
+   */
+  function recordForm<F extends { source: { id: string; title: string } }>(
+    pattern: string,
+    form: {
+      template: string;
+      read: (request: FastifyRequest) => Promise<F>;
+      title: (request: FastifyRequest, form: F) => string;
+      initial?: (request: FastifyRequest) => Promise<FormValues>;
+      /** Saves it; the recommendation to go back to and the flash that says so. */
+      save: (request: FastifyRequest) => Promise<{ recommendationId: string; flash: string }>;
     },
-    async submit(request, reply) {
+  ) {
+    registerFormPage(app, pattern, managers, {
+      initial: form.initial,
+      async show(request, reply, values, errors, status = 200) {
+        const read = await form.read(request);
+        return renderPage(
+          request,
+          reply,
+          `${T}/${form.template}`,
+          {
+            title: form.title(request, read),
+            breadcrumbs: sourceCrumbs(request, read.source),
+            ...read,
+            results: resultItems(request.t),
+            values,
+            errors,
+            paths,
+          },
+          status,
+        );
+      },
+      async submit(request, reply) {
+        const saved = await form.save(request);
+        return redirectWithFlash(reply, paths.recommendation(saved.recommendationId), saved.flash);
+      },
+    });
+  }
+
+  recordForm(paths.newRecommendation.pattern, {
+    template: 'recommendation-form.njk',
+    read: (request) => records.recommendationForm(request.principal, params(request).sourceId!),
+    title: (request, form) => request.t(`tracker:sources.source.add.${form.source.noun}`),
+    async save(request) {
       const { recommendation, source } = await records.addRecommendation(
-        request.principal,
-        params(request).sourceId!,
-        body(request),
-        request.id,
+        ...submitted(request, 'sourceId'),
       );
-      return redirectWithFlash(
-        reply,
-        paths.recommendation(recommendation.id),
-        `${capitalise(itemNoun(source.kind).one)} ${recommendation.number} has been added to ${source.title}: add its key points`,
-      );
+      return {
+        recommendationId: recommendation.id,
+        flash: request.t('tracker:records.recommendation.added', {
+          Noun: capitalise(nounOne(request.t, itemNoun(source.kind))),
+          number: recommendation.number,
+          source: source.title,
+        }),
+      };
     },
   });
 
-  registerFormPage(app, paths.newKeyPoint.pattern, managers, {
-    async show(request, reply, values, errors, status = 200) {
-      const form = await records.keyPointForm(request.principal, params(request).recommendationId!);
-      return renderPage(
-        request,
-        reply,
-        `${T}/key-point-form.njk`,
-        {
-          title: 'Add a key point',
-          breadcrumbs: crumbs(form.source),
-          ...form,
-          values,
-          errors,
-          paths,
-        },
-        status,
-      );
-    },
-    async submit(request, reply) {
+  recordForm(paths.newKeyPoint.pattern, {
+    template: 'key-point-form.njk',
+    read: (request) => records.keyPointForm(request.principal, params(request).recommendationId!),
+    title: (request) => request.t('tracker:sources.recommendation.addKeyPoint'),
+    async save(request) {
       const { recommendation } = await records.addKeyPoint(
-        request.principal,
-        params(request).recommendationId!,
-        body(request),
-        request.id,
+        ...submitted(request, 'recommendationId'),
       );
-      return redirectWithFlash(
-        reply,
-        paths.recommendation(recommendation.id),
-        'The key point has been added: add its actions',
-      );
+      return {
+        recommendationId: recommendation.id,
+        flash: request.t('tracker:records.keyPoint.added'),
+      };
     },
   });
 
-  registerFormPage(app, paths.newAction.pattern, managers, {
-    async show(request, reply, values, errors, status = 200) {
-      const form = await records.actionForm(request.principal, params(request).keyPointId!);
-      return renderPage(
-        request,
-        reply,
-        `${T}/action-new.njk`,
-        {
-          title: 'Add an action',
-          breadcrumbs: crumbs(form.source),
-          ...form,
-          results,
-          values,
-          errors,
-          paths,
-        },
-        status,
-      );
-    },
-    async submit(request, reply) {
-      const { recommendation } = await records.addAction(
-        request.principal,
-        params(request).keyPointId!,
-        body(request),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.recommendation(recommendation.id),
-        'The action has been added',
-      );
+  recordForm(paths.newAction.pattern, {
+    template: 'action-new.njk',
+    read: (request) => records.actionForm(request.principal, params(request).keyPointId!),
+    title: (request) => request.t('tracker:tree.addAction'),
+    async save(request) {
+      const { recommendation } = await records.addAction(...submitted(request, 'keyPointId'));
+      return {
+        recommendationId: recommendation.id,
+        flash: request.t('tracker:records.action.added'),
+      };
     },
   });
 
-  registerFormPage(app, paths.actionDetails.pattern, managers, {
+  recordForm(paths.actionDetails.pattern, {
+    template: 'action-details.njk',
+    read: (request) => records.detailsForm(request.principal, params(request).actionId!),
+    title: (request) => request.t('tracker:records.details.title'),
     initial: async (request) => {
       const form = await records.detailsForm(request.principal, params(request).actionId!);
       return {
@@ -136,35 +127,12 @@ export function registerRecordRoutes({ app, services, renderPage }: RouteDeps): 
         ...dateParts('dueOn', form.action.dueOn),
       };
     },
-    async show(request, reply, values, errors, status = 200) {
-      const form = await records.detailsForm(request.principal, params(request).actionId!);
-      return renderPage(
-        request,
-        reply,
-        `${T}/action-details.njk`,
-        {
-          title: 'Change an action’s owner, due date or wording',
-          breadcrumbs: crumbs(form.source),
-          ...form,
-          values,
-          errors,
-          paths,
-        },
-        status,
-      );
-    },
-    async submit(request, reply) {
-      const action = await records.editDetails(
-        request.principal,
-        params(request).actionId!,
-        body(request),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.recommendation(action.recommendationId),
-        'The action’s details have been saved',
-      );
+    async save(request) {
+      const action = await records.editDetails(...submitted(request, 'actionId'));
+      return {
+        recommendationId: action.recommendationId,
+        flash: request.t('tracker:records.details.saved'),
+      };
     },
   });
 }

@@ -17,6 +17,7 @@ import {
 } from '../../../platform/errors.js';
 import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import type { DirectoryService } from '../../directory/index.js';
 import { completionColumns, createTrackerAccess, readProgress } from '../access.js';
 import { parseRecommendationNumber } from '../rules.js';
@@ -37,9 +38,11 @@ export type TrackerRecordsService = ReturnType<typeof createTrackerRecordsServic
 export function createTrackerRecordsService(deps: {
   db: Db;
   directory: DirectoryService;
+  /** The default language's messages: the refusals' words. */
+  t: Translate;
   now?: () => Date;
 }) {
-  const { db, directory } = deps;
+  const { db, directory, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
   const today = () => todayInLondon(now());
   const { findSource, findRecommendation, sourceView } = createTrackerAccess({ directory, today });
@@ -60,7 +63,7 @@ export function createTrackerRecordsService(deps: {
     if (organisationId && email) {
       errors.push({
         field: `${prefix}Email`,
-        message: 'Choose a unit or give a person’s e-mail address, not both',
+        message: t('tracker:records.owner.both'),
       });
       return none;
     }
@@ -69,7 +72,10 @@ export function createTrackerRecordsService(deps: {
         ? (await directory.lookups.organisations(executor, [organisationId])).get(organisationId)
         : undefined;
       if (!found || found.archived) {
-        errors.push({ field: `${prefix}Organisation`, message: 'Select a unit from the list' });
+        errors.push({
+          field: `${prefix}Organisation`,
+          message: t('tracker:records.owner.unknownOrganisation'),
+        });
         return none;
       }
       return { personId: null, organisationId };
@@ -79,7 +85,7 @@ export function createTrackerRecordsService(deps: {
       if (!found?.personId || !email.includes('@')) {
         errors.push({
           field: `${prefix}Email`,
-          message: 'There is nobody in the directory with that e-mail address',
+          message: t('tracker:records.owner.unknownEmail'),
         });
         return none;
       }
@@ -96,6 +102,23 @@ export function createTrackerRecordsService(deps: {
       .where(eq(trackerKeyPoints.id, id));
     if (!keyPoint) throw new NotFoundError();
     return { keyPoint, ...(await findRecommendation(executor, keyPoint.recommendationId)) };
+  }
+
+  /** An action's wording, owner and due date, as adding it or changing its details gives them. */
+  async function readActionDetails(input: Input, errors: FieldError[], required: boolean) {
+    const description = text(input.description);
+    if (required && !description)
+      errors.push({
+        field: 'description',
+        message: t('tracker:records.action.description.missing'),
+      });
+    const name = t('tracker:records.action.description.name');
+    tooLong(errors, 'description', name, description, MAX_TEXT);
+    const owner = await readOwner(db, input, 'owner', errors);
+    const dueOn = dateField(input, 'dueOn', t('tracker:records.action.dueOn.name'), errors, {
+      required: false,
+    });
+    return { description, owner, dueOn };
   }
 
   /** The bodies the owner lists offer, for every form here. */
@@ -121,13 +144,20 @@ export function createTrackerRecordsService(deps: {
       if (!number)
         errors.push({
           field: 'number',
-          message: 'Enter its number as the source gives it, like 4 or 10a',
+          message: t('tracker:records.recommendation.number.missing'),
         });
       const section = text(input.section);
-      tooLong(errors, 'section', 'The heading', section, MAX_LINE);
+      tooLong(
+        errors,
+        'section',
+        t('tracker:records.recommendation.section.name'),
+        section,
+        MAX_LINE,
+      );
       const body = text(input.text);
-      if (!body) errors.push({ field: 'text', message: 'Enter the text of the recommendation' });
-      tooLong(errors, 'text', 'The text', body, MAX_TEXT);
+      if (!body)
+        errors.push({ field: 'text', message: t('tracker:records.recommendation.text.missing') });
+      tooLong(errors, 'text', t('tracker:records.recommendation.text.name'), body, MAX_TEXT);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const source = await findSource(tx, sourceId);
@@ -141,7 +171,7 @@ export function createTrackerRecordsService(deps: {
             ),
           );
         const duplicate = () =>
-          new ConflictError(`This source already has a number ${number}`, 'number');
+          new ConflictError(t('tracker:records.recommendation.number.taken', { number }), 'number');
         if (taken) throw duplicate();
         const [last] = await tx
           .select({ position: max(trackerRecommendations.position) })
@@ -190,8 +220,9 @@ export function createTrackerRecordsService(deps: {
       const user = requireUser(principal, 'tracker.manage');
       const errors: FieldError[] = [];
       const body = text(input.text);
-      if (!body) errors.push({ field: 'text', message: 'Enter the key point' });
-      tooLong(errors, 'text', 'The key point', body, MAX_TEXT);
+      if (!body)
+        errors.push({ field: 'text', message: t('tracker:records.keyPoint.text.missing') });
+      tooLong(errors, 'text', t('tracker:records.keyPoint.text.name'), body, MAX_TEXT);
       const lead = await readOwner(db, input, 'lead', errors);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
@@ -233,12 +264,8 @@ export function createTrackerRecordsService(deps: {
     async addAction(principal: Principal, keyPointId: string, input: Input, requestId?: string) {
       const user = requireUser(principal, 'tracker.manage');
       const errors: FieldError[] = [];
-      const description = text(input.description);
-      if (!description) errors.push({ field: 'description', message: 'Enter the action' });
-      tooLong(errors, 'description', 'The action', description, MAX_TEXT);
-      const owner = await readOwner(db, input, 'owner', errors);
-      const dueOn = dateField(input, 'dueOn', 'the date it is due', errors, { required: false });
-      const { result, completed, narrative } = readProgress(input, errors, today());
+      const { description, owner, dueOn } = await readActionDetails(input, errors, true);
+      const { result, completed, narrative } = readProgress(input, errors, today(), t);
       if (errors.length || !result) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const { keyPoint, recommendation } = await findKeyPoint(tx, keyPointId);
@@ -308,15 +335,14 @@ export function createTrackerRecordsService(deps: {
     async editDetails(principal: Principal, actionId: string, input: Input, requestId?: string) {
       const user = requireUser(principal, 'tracker.manage');
       const errors: FieldError[] = [];
-      const description = text(input.description);
-      tooLong(errors, 'description', 'The action', description, MAX_TEXT);
-      const owner = await readOwner(db, input, 'owner', errors);
-      const dueOn = dateField(input, 'dueOn', 'the date it is due', errors, { required: false });
+      const { description, owner, dueOn } = await readActionDetails(input, errors, false);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const before = await findAction(tx, actionId, true);
         if (!description && before.description)
-          throw new ValidationError([{ field: 'description', message: 'Enter the action' }]);
+          throw new ValidationError([
+            { field: 'description', message: t('tracker:records.action.description.missing') },
+          ]);
         const [after] = await tx
           .update(trackerActions)
           .set({

@@ -5,14 +5,16 @@
  */
 import { formatDate } from '../../../platform/calendar/index.js';
 import type { IsoDate } from '../../../platform/calendar/index.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
+import type { ActionChange, ActionResult, ItemNoun, Wording } from '../rules.js';
 
 /** What the PDF shows of a progress report: the report is given to it as data. */
 export interface ReportForPdf {
-  source: { title: string; reportsTo: string | null; noun: { one: string; many: string } };
+  source: { title: string; reportsTo: string | null; noun: ItemNoun };
   asOf: IsoDate;
   previous: { asOf: IsoDate } | null | undefined;
   counts: { total: number };
-  summary: readonly { label: string; count: number }[];
+  summary: readonly { result: ActionResult; count: number }[];
   recommendationsComplete: number;
   changes: number;
   recommendations: readonly {
@@ -26,8 +28,8 @@ export interface ReportForPdf {
       actions: readonly {
         description: string | null;
         ownerName: string | null;
-        resultText: string;
-        change: string | null;
+        resultLabel: Wording;
+        change: ActionChange['kind'] | null;
         narrative: string | null;
       }[];
     }[];
@@ -37,11 +39,13 @@ export interface ReportForPdf {
 const A4_MARGIN = 56;
 const GREY = '#505a5f';
 
-export async function renderReportPdf(report: ReportForPdf): Promise<Buffer> {
+/** The report in the words of `t`: the service's, in the default language (ADR 0015). */
+export async function renderReportPdf(report: ReportForPdf, t: Translate): Promise<Buffer> {
   // Loaded when a PDF is first made, not at start-up: it is a sixth of a second of Bridge's
   // cold start (measured by `npm run bench`) for something most starts never use.
   const { default: PDFDocument } = await import('pdfkit');
-  const title = `Progress report: ${report.source.title}`;
+  const title = t('tracker:reports.title', { source: report.source.title });
+  const asAt = formatDate(report.asOf);
   const doc = new PDFDocument({
     size: 'A4',
     margin: A4_MARGIN,
@@ -49,7 +53,11 @@ export async function renderReportPdf(report: ReportForPdf): Promise<Buffer> {
     pdfVersion: '1.7',
     lang: 'en-GB',
     displayTitle: true,
-    info: { Title: title, Author: 'Bridge', Subject: `As at ${formatDate(report.asOf)}` },
+    info: {
+      Title: title,
+      Author: t('layout.serviceName'),
+      Subject: t('tracker:reports.pdf.subject', { date: asAt }),
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -81,40 +89,59 @@ export async function renderReportPdf(report: ReportForPdf): Promise<Buffer> {
 
   heading('H1', report.source.title, 18);
   paragraph(
-    [
-      `Progress report as at ${formatDate(report.asOf)}`,
-      report.source.reportsTo ? `to the ${report.source.reportsTo}` : null,
-    ]
-      .filter(Boolean)
-      .join(' '),
+    report.source.reportsTo
+      ? t('tracker:reports.pdf.asAtTo', { date: asAt, committee: report.source.reportsTo })
+      : t('tracker:reports.pdf.asAt', { date: asAt }),
     { color: GREY },
   );
-  heading('H2', 'Summary', 13);
+  heading('H2', t('tracker:reports.pdf.summary'), 13);
+  const count = (result: ActionResult) =>
+    report.summary.find((s) => s.result === result)?.count ?? 0;
   paragraph(
-    `${report.counts.total} actions: ${report.summary.map((s) => `${s.count} ${s.label.toLowerCase()}`).join(', ')}. ` +
-      `${report.recommendationsComplete} of ${report.recommendations.length} ${report.source.noun.many} have every action completed.`,
+    t('tracker:reports.pdf.counts', {
+      total: report.counts.total,
+      completed: count('completed'),
+      ongoing: count('ongoing'),
+      awaits: count('awaits'),
+    }) +
+      t('tracker:reports.complete', {
+        complete: report.recommendationsComplete,
+        total: report.recommendations.length,
+        nouns: t(`tracker:itemNoun.${report.source.noun}.many`),
+      }),
   );
   paragraph(
     report.previous
-      ? `Since the last report (as at ${formatDate(report.previous.asOf)}): ${report.changes} actions new or changed, marked "Since the last report".`
-      : 'No earlier report has been recorded, so nothing is marked as changed.',
+      ? t('tracker:reports.pdf.since', {
+          date: formatDate(report.previous.asOf),
+          count: report.changes,
+        })
+      : t('tracker:reports.noEarlier'),
   );
 
-  const noun = report.source.noun.one;
+  const noun = t(`tracker:itemNoun.${report.source.noun}.one`);
   for (const r of report.recommendations) {
     heading('H2', `${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${r.number}`, 13);
     paragraph(r.text);
-    if (r.status === 'superseded') paragraph(`Superseded by ${noun} ${r.supersededByNumber}.`);
-    if (r.status === 'not_accepted') paragraph(`Not accepted. ${r.rationale ?? ''}`);
+    if (r.status === 'superseded')
+      paragraph(t('tracker:tree.supersededBy', { noun, number: r.supersededByNumber ?? '' }));
+    if (r.status === 'not_accepted')
+      paragraph(`${t('tracker:tree.notAccepted')} ${r.rationale ?? ''}`);
     const rows: { text: string; rowSpan?: number; type?: 'TH' | 'TD' }[][] = [];
     for (const k of r.keyPoints) {
       if (k.actions.length === 0)
-        rows.push([{ text: k.text, type: 'TH' }, { text: '' }, { text: 'No actions yet' }]);
+        rows.push([
+          { text: k.text, type: 'TH' },
+          { text: '' },
+          { text: t('tracker:tree.noActions') },
+        ]);
       k.actions.forEach((a, i) => {
-        const action = [a.description ?? '', a.ownerName ? `Owner: ${a.ownerName}` : '']
-          .filter(Boolean)
-          .join('\n');
-        const result = [a.resultText, a.change ? `(${a.change})` : '', a.narrative ?? '']
+        const owner = a.ownerName ? t('tracker:tree.owner', { name: a.ownerName }) : '';
+        const action = [a.description ?? '', owner].filter(Boolean).join('\n');
+        const change = a.change
+          ? t('tracker:reports.pdf.change', { change: t(`tracker:changeKind.${a.change}`) })
+          : '';
+        const result = [t(a.resultLabel.key, a.resultLabel.values), change, a.narrative ?? '']
           .filter(Boolean)
           .join('\n');
         rows.push([
@@ -125,7 +152,7 @@ export async function renderReportPdf(report: ReportForPdf): Promise<Buffer> {
       });
     }
     if (rows.length === 0) {
-      paragraph('No key points or actions recorded.', { color: GREY });
+      paragraph(t('tracker:tree.noKeyPoints'), { color: GREY });
       continue;
     }
     doc.font('Helvetica').fontSize(9).fillColor('black');
@@ -136,9 +163,11 @@ export async function renderReportPdf(report: ReportForPdf): Promise<Buffer> {
           defaultStyle: { padding: 4, border: 0.5, borderColor: '#b1b4b6' },
           data: [
             [
-              { text: 'Key points', type: 'TH', font: { family: 'Helvetica-Bold' } },
-              { text: 'Actions', type: 'TH', font: { family: 'Helvetica-Bold' } },
-              { text: 'Results/timescale', type: 'TH', font: { family: 'Helvetica-Bold' } },
+              ...(['keyPoints', 'actions', 'results'] as const).map((column) => ({
+                text: t(`tracker:tree.${column}`),
+                type: 'TH' as const,
+                font: { family: 'Helvetica-Bold' },
+              })),
             ],
             ...rows,
           ],

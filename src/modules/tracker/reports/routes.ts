@@ -8,8 +8,8 @@ import { dateParts } from '../../../platform/http/form-fields.js';
 import { sendDownload } from '../../../platform/http/files.js';
 import { meetingPaths } from '../../meetings/index.js';
 import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { sourceCrumbs } from '../crumbs.js';
 import { trackerPaths as paths } from '../paths.js';
-import { labels } from '../sources/presenter.js';
 const T = 'modules/tracker/reports/views';
 const viewers = { config: { access: { action: 'tracker.view' as const } } };
 const managers = { config: { access: { action: 'tracker.manage' as const } } };
@@ -18,26 +18,19 @@ type Values = Record<string, string | string[] | undefined>;
 
 export function registerReportRoutes({ app, services, renderPage }: RouteDeps): void {
   const { tracker, trackerReports } = services;
-  const home = { text: 'Home', href: '/' };
-  const trackerCrumb = { text: 'Recommendations tracker', href: paths.sources };
   const query = (request: FastifyRequest) => (request.query ?? {}) as Values;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
-  const sourceCrumb = (source: { id: string; title: string }) => ({
-    text: source.title,
-    href: paths.source(source.id),
-  });
 
   app.get(paths.report.pattern, viewers, async (request, reply) => {
     const sourceId = params(request).sourceId!;
     try {
       const report = await trackerReports.report(request.principal, sourceId, query(request));
       return renderPage(request, reply, `${T}/report.njk`, {
-        title: `Progress report: ${report.source.title}`,
-        breadcrumbs: [home, trackerCrumb, sourceCrumb(report.source)],
+        title: request.t('tracker:reports.title', { source: report.source.title }),
+        breadcrumbs: sourceCrumbs(request, report.source),
         ...report,
         mayManage: can(request.principal, 'tracker.manage'),
         values: dateParts('date', report.asOf),
-        labels,
         paths,
       });
     } catch (error) {
@@ -49,13 +42,12 @@ export function registerReportRoutes({ app, services, renderPage }: RouteDeps): 
         reply,
         `${T}/report.njk`,
         {
-          title: `Progress report: ${source.title}`,
-          breadcrumbs: [home, trackerCrumb, sourceCrumb(source)],
+          title: request.t('tracker:reports.title', { source: source.title }),
+          breadcrumbs: sourceCrumbs(request, source),
           source,
           recommendations: [],
           values: query(request),
           errors,
-          labels,
           paths,
         },
         400,
@@ -93,8 +85,8 @@ export function registerReportRoutes({ app, services, renderPage }: RouteDeps): 
         reply,
         `${T}/attach.njk`,
         {
-          title: 'Attach the report to a meeting’s agenda',
-          breadcrumbs: [home, trackerCrumb, sourceCrumb(form.source)],
+          title: request.t('tracker:reports.attach.title'),
+          breadcrumbs: sourceCrumbs(request, form.source),
           ...form,
           values,
           errors,
@@ -114,7 +106,7 @@ export function registerReportRoutes({ app, services, renderPage }: RouteDeps): 
       return redirectWithFlash(
         reply,
         meetingPaths.meeting(meetingId),
-        'The progress report has been attached to the agenda as a paper, and recorded as reported',
+        request.t('tracker:reports.attach.attached'),
       );
     },
   });
@@ -130,7 +122,7 @@ export function registerReportRoutes({ app, services, renderPage }: RouteDeps): 
     return redirectWithFlash(
       reply,
       `${paths.report(sourceId)}?date=${report.asOf}`,
-      'The report has been recorded as reported: the next report says what changed since it',
+      request.t('tracker:reports.recorded'),
     );
   });
 }

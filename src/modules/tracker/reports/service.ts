@@ -21,30 +21,23 @@ import {
 import type { Db, Executor } from '../../../platform/db/database.js';
 import { ValidationError, type FieldError } from '../../../platform/errors.js';
 import { dateField, text } from '../../../platform/http/form-fields.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import type { DirectoryService } from '../../directory/index.js';
 import type { MeetingPapersApi } from '../../meetings/index.js';
-import { completedOf, createTrackerAccess, resultLabel } from '../access.js';
+import { completedOf, createTrackerAccess } from '../access.js';
 import { renderReportPdf } from './pdf.js';
 import {
-  ACTION_RESULT_LABELS,
-  RECOMMENDATION_STATUS_LABELS,
+  ACTION_RESULTS,
   changesSince,
   countByResult,
   notInTheFuture,
   recommendationProgress,
-  type ActionChange,
-  type ActionResult,
+  resultLabel,
   type ActionState,
 } from '../rules.js';
 import { trackerReports, trackerUpdates } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
-
-const CHANGE_LABELS: Record<ActionChange['kind'], string> = {
-  new: 'New since the last report',
-  result: 'Result changed',
-  narrative: 'Progress recorded',
-};
 
 export type TrackerReportsService = ReturnType<typeof createTrackerReportsService>;
 export type ProgressReport = Awaited<ReturnType<TrackerReportsService['report']>>;
@@ -53,9 +46,11 @@ export function createTrackerReportsService(deps: {
   db: Db;
   directory: DirectoryService;
   papers: MeetingPapersApi;
+  /** The default language's messages: the refusals', the CSV's and the PDF's words. */
+  t: Translate;
   now?: () => Date;
 }) {
-  const { db, directory } = deps;
+  const { db, directory, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
   const today = () => todayInLondon(now());
   const { findSource, treeOf, sourceView } = createTrackerAccess({ directory, today });
@@ -69,20 +64,16 @@ export function createTrackerReportsService(deps: {
     const errors: FieldError[] = [];
     let date: IsoDate | null;
     if (typed) {
-      date = dateField(input, 'date', 'the date the report is as at', errors);
+      date = dateField(input, 'date', t('tracker:reports.asAt.name'), errors);
     } else {
       const asked = text(input.date);
       if (!asked) return today();
       date = parseIsoDate(asked);
-      if (!date)
-        errors.push({
-          field: 'date-day',
-          message: 'The date the report is as at must be a real date',
-        });
+      if (!date) errors.push({ field: 'date-day', message: t('tracker:reports.asAt.notADate') });
     }
     if (errors.length || !date) throw new ValidationError(errors);
     const future = notInTheFuture(date, today());
-    if (future) throw new ValidationError([{ field: 'date-day', message: future }]);
+    if (future) throw new ValidationError([{ field: 'date-day', message: t(future) }]);
     return date;
   }
 
@@ -187,8 +178,8 @@ export function createTrackerReportsService(deps: {
                   ...a,
                   result: then.result,
                   narrative: then.narrative,
-                  resultText: resultLabel(then.result, then.completed),
-                  change: change ? CHANGE_LABELS[change.kind] : null,
+                  resultLabel: resultLabel(then.result, then.completed),
+                  change: change?.kind ?? null,
                 },
               ];
             }),
@@ -199,7 +190,6 @@ export function createTrackerReportsService(deps: {
         return {
           ...r,
           status,
-          statusLabel: RECOMMENDATION_STATUS_LABELS[status],
           supersededByNumber: then?.supersededByNumber ?? null,
           rationale: then?.rationale ?? null,
           keyPoints,
@@ -212,11 +202,7 @@ export function createTrackerReportsService(deps: {
       asOf,
       previous,
       counts,
-      summary: (['completed', 'ongoing', 'awaits'] as ActionResult[]).map((result) => ({
-        result,
-        label: ACTION_RESULT_LABELS[result],
-        count: counts[result],
-      })),
+      summary: ACTION_RESULTS.map((result) => ({ result, count: counts[result] })),
       recommendationsComplete: recommendations.filter((r) => r.progress === 'complete').length,
       recommendations,
       changes: changes.length,
@@ -245,26 +231,25 @@ export function createTrackerReportsService(deps: {
     /** The same report as CSV: one row per action, with the recommendation and key point. */
     async reportCsv(principal: Principal, sourceId: string, input: Input) {
       const report = await build(principal, sourceId, input);
-      const rows: string[][] = [
-        [
-          'Recommendation',
-          'Recommendation text',
-          'Standing',
-          'Rationale',
-          'Key point',
-          'Action',
-          'Owner',
-          'Due',
-          'Result/timescale',
-          'Narrative',
-          'Since the last report',
-        ],
-      ];
+      const head = [
+        'recommendation',
+        'text',
+        'standing',
+        'rationale',
+        'keyPoint',
+        'action',
+        'owner',
+        'due',
+        'result',
+        'narrative',
+        'change',
+      ] as const;
+      const rows: string[][] = [head.map((h) => t(`tracker:reports.csv.head.${h}`))];
       for (const r of report.recommendations) {
         const standing =
           r.status === 'superseded' && r.supersededByNumber
-            ? `Superseded by ${r.supersededByNumber}`
-            : r.statusLabel;
+            ? t('tracker:reports.csv.supersededBy', { number: r.supersededByNumber })
+            : t(`tracker:recommendationStatus.${r.status}`);
         const rationale = r.rationale ?? '';
         if (r.keyPoints.every((k) => k.actions.length === 0))
           rows.push([r.number, r.text, standing, rationale, '', '', '', '', '', '', '']);
@@ -279,9 +264,9 @@ export function createTrackerReportsService(deps: {
               a.description ?? '',
               a.ownerName ?? '',
               a.dueOn ? formatDate(a.dueOn) : '',
-              a.resultText,
+              t(a.resultLabel.key, a.resultLabel.values),
               a.narrative ?? '',
-              a.change ?? '',
+              a.change ? t(`tracker:changeKind.${a.change}`) : '',
             ]);
       }
       return {
@@ -295,7 +280,7 @@ export function createTrackerReportsService(deps: {
       const report = await build(principal, sourceId, input);
       return {
         fileName: `progress-report-${report.asOf}.pdf`,
-        bytes: await renderReportPdf(report),
+        bytes: await renderReportPdf(report, t),
       };
     },
 
@@ -326,17 +311,20 @@ export function createTrackerReportsService(deps: {
       const [meetingId, itemId] = (text(input.item) ?? '').split('/');
       if (!meetingId || !itemId)
         throw new ValidationError([
-          { field: 'item', message: 'Select the agenda item to attach it to' },
+          { field: 'item', message: t('tracker:reports.attach.missing') },
         ]);
       const report = await build(user, sourceId, input);
-      const bytes = await renderReportPdf(report);
+      const bytes = await renderReportPdf(report, t);
       // The paper and the record that it was reported are kept together, or neither is.
       const paper = await deps.papers.attachGenerated(
         user,
         meetingId,
         itemId,
         {
-          title: `Progress report as at ${formatDate(report.asOf)}: ${report.source.title}`,
+          title: t('tracker:reports.attach.paperTitle', {
+            date: formatDate(report.asOf),
+            source: report.source.title,
+          }),
           fileName: `progress-report-${report.asOf}.pdf`,
           mime: 'application/pdf',
           bytes,

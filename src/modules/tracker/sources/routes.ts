@@ -5,13 +5,8 @@ import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
 import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { trackerPaths as paths } from '../paths.js';
-import {
-  RECOMMENDATION_STATUSES,
-  RECOMMENDATION_STATUS_LABELS,
-  SOURCE_KINDS,
-  SOURCE_KIND_LABELS,
-} from '../rules.js';
-import { labels, capitalise } from './presenter.js';
+import { homeCrumb, sourceCrumbs, trackerCrumbs } from '../crumbs.js';
+import { capitalise, kindItems, nounOne, statusItems } from './presenter.js';
 const T = 'modules/tracker/sources/views';
 const viewers = { config: { access: { action: 'tracker.view' as const } } };
 const managers = { config: { access: { action: 'tracker.manage' as const } } };
@@ -20,23 +15,17 @@ type Values = Record<string, string | string[] | undefined>;
 
 export function registerSourceRoutes({ app, services, renderPage }: RouteDeps): void {
   const { tracker } = services;
-  const home = { text: 'Home', href: '/' };
-  const trackerCrumb = { text: 'Recommendations tracker', href: paths.sources };
   const query = (request: FastifyRequest) => (request.query ?? {}) as Values;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
-  const sourceCrumb = (source: { id: string; title: string }) => ({
-    text: source.title,
-    href: paths.source(source.id),
-  });
 
   app.get(paths.sources, viewers, async (request, reply) => {
     const page = pageRequest(query(request).page, 25);
     const result = await tracker.list(request.principal, query(request), page);
     return renderPage(request, reply, `${T}/sources.njk`, {
-      title: 'Recommendations tracker',
-      breadcrumbs: [home],
+      title: request.t('tracker:sources.list.title'),
+      breadcrumbs: [homeCrumb(request)],
       ...result,
-      kinds: SOURCE_KINDS.map((k) => ({ value: k, text: SOURCE_KIND_LABELS[k] })),
+      kinds: kindItems(request.t),
       pagination: paginationFor(paths.sources, result.filters, page.page, page.limit, result.total),
       paths,
     });
@@ -50,10 +39,10 @@ export function registerSourceRoutes({ app, services, renderPage }: RouteDeps): 
         reply,
         `${T}/source-form.njk`,
         {
-          title: 'Record a source',
-          breadcrumbs: [home, trackerCrumb],
+          title: request.t('tracker:sources.form.title'),
+          breadcrumbs: trackerCrumbs(request),
           ...form,
-          kinds: SOURCE_KINDS.map((k) => ({ value: k, text: SOURCE_KIND_LABELS[k] })),
+          kinds: kindItems(request.t),
           values,
           errors,
           paths,
@@ -67,7 +56,11 @@ export function registerSourceRoutes({ app, services, renderPage }: RouteDeps): 
         (request.body ?? {}) as Values,
         request.id,
       );
-      return redirectWithFlash(reply, paths.source(source.id), `${source.title} has been recorded`);
+      return redirectWithFlash(
+        reply,
+        paths.source(source.id),
+        request.t('tracker:sources.form.recorded', { title: source.title }),
+      );
     },
   });
 
@@ -76,9 +69,8 @@ export function registerSourceRoutes({ app, services, renderPage }: RouteDeps): 
     const result = await tracker.source(request.principal, params(request).sourceId!, page);
     return renderPage(request, reply, `${T}/source.njk`, {
       title: result.source.title,
-      breadcrumbs: [home, trackerCrumb],
+      breadcrumbs: trackerCrumbs(request),
       ...result,
-      labels,
       pagination: paginationFor(
         paths.source(result.source.id),
         {},
@@ -96,10 +88,13 @@ export function registerSourceRoutes({ app, services, renderPage }: RouteDeps): 
       params(request).recommendationId!,
     );
     return renderPage(request, reply, `${T}/recommendation.njk`, {
-      title: `${capitalise(result.source.noun.one)} ${result.recommendation.number}: ${result.source.title}`,
-      breadcrumbs: [home, trackerCrumb, sourceCrumb(result.source)],
+      title: request.t('tracker:sources.recommendation.title', {
+        Noun: capitalise(nounOne(request.t, result.source.noun)),
+        number: result.recommendation.number,
+        source: result.source.title,
+      }),
+      breadcrumbs: sourceCrumbs(request, result.source),
       ...result,
-      labels,
       paths,
     });
   });
@@ -120,13 +115,13 @@ export function registerSourceRoutes({ app, services, renderPage }: RouteDeps): 
         reply,
         `${T}/standing.njk`,
         {
-          title: `Standing of ${form.source.noun.one} ${form.recommendation.number}`,
-          breadcrumbs: [home, trackerCrumb, sourceCrumb(form.source)],
+          title: request.t('tracker:sources.standing.title', {
+            noun: nounOne(request.t, form.source.noun),
+            number: form.recommendation.number,
+          }),
+          breadcrumbs: sourceCrumbs(request, form.source),
           ...form,
-          statuses: RECOMMENDATION_STATUSES.map((s) => ({
-            value: s,
-            text: RECOMMENDATION_STATUS_LABELS[s],
-          })),
+          statuses: statusItems(request.t),
           values,
           errors,
           paths,
@@ -145,7 +140,7 @@ export function registerSourceRoutes({ app, services, renderPage }: RouteDeps): 
       return redirectWithFlash(
         reply,
         paths.recommendation(id),
-        `The standing of recommendation ${after.number} has been saved`,
+        request.t('tracker:sources.standing.saved', { number: after.number }),
       );
     },
   });

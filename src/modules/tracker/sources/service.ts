@@ -18,18 +18,20 @@ import {
 } from '../../../platform/errors.js';
 import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import type { DirectoryService } from '../../directory/index.js';
 import type { GroupsApi } from '../../groups/index.js';
 import {
-  RECOMMENDATION_STATUS_LABELS,
-  SOURCE_KIND_LABELS,
   isRecommendationStatus,
   isSourceKind,
   itemNoun,
   mayUpdateAction,
   needsMonitoringGroup,
   recommendationStandingProblem,
+  resultLabel,
+  type RecommendationStatus,
   type SourceKind,
+  type Wording,
 } from '../rules.js';
 import {
   trackerActions,
@@ -42,7 +44,6 @@ import {
   completedOf,
   createTrackerAccess,
   onAcceptedRecommendation,
-  resultLabel,
 } from '../access.js';
 
 const MAX_TITLE = 300;
@@ -56,9 +57,11 @@ export function createSourcesService(deps: {
   db: Db;
   directory: DirectoryService;
   groups: GroupsApi;
+  /** The default language's messages: the refusals' words. */
+  t: Translate;
   now?: () => Date;
 }) {
-  const { db, directory, groups } = deps;
+  const { db, directory, groups, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
   const today = () => todayInLondon(now());
   const {
@@ -78,29 +81,33 @@ export function createSourcesService(deps: {
   async function readSourceForm(input: Input) {
     const errors: FieldError[] = [];
     const title = text(input.title);
-    if (!title) errors.push({ field: 'title', message: 'Enter the title of the source' });
-    tooLong(errors, 'title', 'The title', title, MAX_TITLE);
+    if (!title)
+      errors.push({ field: 'title', message: t('tracker:sources.form.sourceTitle.missing') });
+    tooLong(errors, 'title', t('tracker:sources.form.sourceTitle.name'), title, MAX_TITLE);
     const kind = text(input.kind);
     if (!isSourceKind(kind))
-      errors.push({ field: 'kind', message: 'Select what kind of source it is' });
-    const sourceDate = dateField(input, 'sourceDate', 'the date of the source', errors, {
+      errors.push({ field: 'kind', message: t('tracker:sources.form.kind.missing') });
+    const sourceDate = dateField(
+      input,
+      'sourceDate',
+      t('tracker:sources.form.sourceDate.name'),
+      errors,
+      { required: false },
+    );
+    const dueOn = dateField(input, 'dueOn', t('tracker:sources.form.dueOn.name'), errors, {
       required: false,
     });
-    const dueOn = dateField(input, 'dueOn', 'the date it is due', errors, { required: false });
     const reference = text(input.reference);
     const reportsTo = text(input.reportsTo);
     const monitoredBy = text(input.monitoredBy);
-    for (const [field, label, value] of [
-      ['reference', 'Where it was published', reference],
-      ['reportsTo', 'The committee', reportsTo],
-      ['monitoredBy', 'The monitoring group', monitoredBy],
+    for (const [field, value] of [
+      ['reference', reference],
+      ['reportsTo', reportsTo],
+      ['monitoredBy', monitoredBy],
     ] as const)
-      tooLong(errors, field, label, value, MAX_TITLE);
+      tooLong(errors, field, t(`tracker:sources.form.${field}.name`), value, MAX_TITLE);
     if (isSourceKind(kind) && needsMonitoringGroup(kind) && !monitoredBy)
-      errors.push({
-        field: 'monitoredBy',
-        message: 'Enter the group that monitors it to completion (LEG-07)',
-      });
+      errors.push({ field: 'monitoredBy', message: t('tracker:sources.form.monitoredBy.missing') });
     const ownerId = text(input.owner);
     let ownerOrganisationId: string | null = null;
     if (ownerId) {
@@ -108,7 +115,7 @@ export function createSourcesService(deps: {
         ? (await directory.lookups.organisations(db, [ownerId])).get(ownerId)
         : undefined;
       if (!found || found.archived)
-        errors.push({ field: 'owner', message: 'Select the body that owns the response' });
+        errors.push({ field: 'owner', message: t('tracker:sources.form.owner.missing') });
       else ownerOrganisationId = found.id;
     }
     // IAG-25, IAG-26: a group's work schedule or annual report is for one reporting year.
@@ -118,15 +125,11 @@ export function createSourcesService(deps: {
     if (groupId) {
       const known =
         isUuid(groupId) && (await groups.workingGroups(db)).some((g) => g.id === groupId);
-      if (!known)
-        errors.push({ field: 'group', message: 'Select the advisory group from the list' });
+      if (!known) errors.push({ field: 'group', message: t('tracker:sources.form.group.missing') });
       if (kind !== 'work_plan' && kind !== 'annual_report')
-        errors.push({
-          field: 'group',
-          message: 'Only a work plan (its work schedule) or an annual report belongs to a group',
-        });
+        errors.push({ field: 'group', message: t('tracker:sources.form.group.notAGroupKind') });
       if (!Number.isInteger(year) || year < 2000 || year > 9000)
-        errors.push({ field: 'coversYear', message: 'Select the reporting year it covers' });
+        errors.push({ field: 'coversYear', message: t('tracker:sources.form.coversYear.missing') });
       else coversYear = year;
     }
     if (errors.length) throw new ValidationError(errors);
@@ -181,7 +184,6 @@ export function createSourcesService(deps: {
       return {
         items: rows.map((r) => ({
           ...r,
-          kindLabel: SOURCE_KIND_LABELS[r.kind],
           percentComplete: r.total ? Math.round((100 * r.completed) / r.total) : null,
         })),
         total: total?.n ?? 0,
@@ -211,7 +213,10 @@ export function createSourcesService(deps: {
       const at = now();
       const duplicate = () =>
         new ConflictError(
-          `This group already has a ${SOURCE_KIND_LABELS[values.kind].toLowerCase()} for ${reportingYear(values.coversYear!).label}`,
+          // Only a work plan or an annual report belongs to a group.
+          t(`tracker:sources.form.group.taken.${values.kind}`, {
+            year: reportingYear(values.coversYear!).label,
+          }),
           'group',
         );
       return db.transaction(async (tx) => {
@@ -297,6 +302,10 @@ export function createSourcesService(deps: {
         .where(eq(trackerRecommendations.id, id));
       if (!row) throw new NotFoundError();
       const source = await findSource(db, row.sourceId);
+      const standingLabel = (standing: RecommendationStatus, by: string | null): Wording =>
+        standing === 'superseded'
+          ? { key: `tracker:supersededBy.${itemNoun(source.kind)}`, values: { number: by ?? '' } }
+          : { key: `tracker:recommendationStatus.${standing}` };
       const [tree, updates] = await Promise.all([
         treeOf(db, source.id, [id]),
         db
@@ -334,12 +343,8 @@ export function createSourcesService(deps: {
         timeline: updates.map((u) => ({
           ...u,
           actionText: u.actionId ? (actionText.get(u.actionId) ?? '') : '',
-          resultText: u.result ? resultLabel(u.result, completedOf(u)) : '',
-          standingText: u.standing
-            ? u.standing === 'superseded'
-              ? `Superseded by ${itemNoun(source.kind).one} ${u.supersededByNumber}`
-              : RECOMMENDATION_STATUS_LABELS[u.standing]
-            : '',
+          resultLabel: u.result ? resultLabel(u.result, completedOf(u)) : null,
+          standingLabel: u.standing ? standingLabel(u.standing, u.supersededByNumber) : null,
         })),
         mayManage: can(user, 'tracker.manage'),
       };
@@ -375,11 +380,19 @@ export function createSourcesService(deps: {
       const user = requireUser(principal, 'tracker.manage');
       const status = text(input.status);
       if (!isRecommendationStatus(status))
-        throw new ValidationError([{ field: 'status', message: 'Select its standing' }]);
+        throw new ValidationError([
+          { field: 'status', message: t('tracker:sources.standing.status.missing') },
+        ]);
       const supersededBy = status === 'superseded' ? text(input.supersededBy) : null;
       const rationale = text(input.rationale);
       const errors: FieldError[] = [];
-      tooLong(errors, 'rationale', 'The rationale', rationale, MAX_TEXT);
+      tooLong(
+        errors,
+        'rationale',
+        t('tracker:sources.standing.rationale.name'),
+        rationale,
+        MAX_TEXT,
+      );
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const { recommendation, source } = await findRecommendation(tx, recommendationId);
@@ -394,7 +407,10 @@ export function createSourcesService(deps: {
           rationale,
           numbers: new Set(siblings.map((s) => s.number)),
         });
-        if (problem) throw new ValidationError([problem]);
+        if (problem)
+          throw new ValidationError([
+            { field: problem.field, message: t(problem.key, problem.values) },
+          ]);
         const [after] = await tx
           .update(trackerRecommendations)
           .set({

@@ -2,9 +2,20 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { TRACKER_CSV_COLUMNS, parseTrackerCsv, writeTrackerCsv } from './csv.js';
+import { loadMessages } from '../../../platform/i18n/messages.js';
+import {
+  TRACKER_CSV_COLUMNS,
+  parseTrackerCsv,
+  writeTrackerCsv,
+  type TrackerCsvProblem,
+} from './csv.js';
 
 const TODAY = '2026-11-23';
+// The reader decides what is wrong; the catalogue words it, as the import page shows it.
+const t = loadMessages(path.resolve('src')).translator('en');
+const say = (p: TrackerCsvProblem) => t(p.message.key, p.message.values);
+const worded = (problems: TrackerCsvProblem[]) =>
+  problems.map((p) => ({ line: p.line, message: say(p) }));
 // Tests run from the repository's root (compiled elsewhere), so the examples are found from there.
 const example = (name: string) => readFileSync(path.resolve('examples/tracker', name), 'utf8');
 const HEADER = TRACKER_CSV_COLUMNS.join(',');
@@ -91,12 +102,12 @@ test('TRK-01: every bad row is named by its line, and nothing is read when any i
     problems.map((p) => p.line),
     [2, 3, 4, 5, 6, 7],
   );
-  assert.match(problems[0]!.message, /result must be completed, ongoing or awaits/);
-  assert.match(problems[1]!.message, /TRK-01: Enter the date the action was completed/);
-  assert.match(problems[2]!.message, /recommendation must be its number/);
-  assert.match(problems[3]!.message, /no recommendation 9/);
-  assert.match(problems[4]!.message, /today or in the past/);
-  assert.match(problems[5]!.message, /appears again/);
+  assert.match(say(problems[0]!), /result must be completed, ongoing or awaits/);
+  assert.match(say(problems[1]!), /TRK-01: Enter the date the action was completed/);
+  assert.match(say(problems[2]!), /recommendation must be its number/);
+  assert.match(say(problems[3]!), /no recommendation 9/);
+  assert.match(say(problems[4]!), /today or in the past/);
+  assert.match(say(problems[5]!), /appears again/);
 });
 
 test('LEG-02, LEG-07: a board’s scrutiny or an inquiry must name the group that monitors it', () => {
@@ -105,7 +116,7 @@ test('LEG-02, LEG-07: a board’s scrutiny or an inquiry must name the group tha
     row({ ...source, source_monitored_by: '', recommendation: '1', recommendation_text: 'x' }),
   ].join('\n');
   const { problems } = parseTrackerCsv(csv, TODAY);
-  assert.match(problems[0]!.message, /source_monitored_by is blank/);
+  assert.match(say(problems[0]!), /source_monitored_by is blank/);
 });
 
 test('a multi-line cell keeps the line numbers of the rows after it right', () => {
@@ -119,7 +130,7 @@ test('a multi-line cell keeps the line numbers of the rows after it right', () =
     row({ recommendation: '2', recommendation_text: '' }),
   ].join('\n');
   const { problems } = parseTrackerCsv(csv, TODAY);
-  assert.deepEqual(problems, [
+  assert.deepEqual(worded(problems), [
     { line: 5, message: 'recommendation_text is blank for recommendation 2' },
   ]);
 });
@@ -133,7 +144,7 @@ test('blank lines are skipped, and the lines after them are still named rightly'
     '',
     row({ recommendation: '2', recommendation_text: '' }),
   ].join('\n');
-  assert.deepEqual(parseTrackerCsv(csv, TODAY).problems, [
+  assert.deepEqual(worded(parseTrackerCsv(csv, TODAY).problems), [
     { line: 6, message: 'recommendation_text is blank for recommendation 2' },
   ]);
 });
@@ -150,7 +161,7 @@ test('a source with no recommendations yet is one row, and writes back to one ro
 
 test('a file without the columns, or with a second source, is refused by line', () => {
   assert.match(
-    parseTrackerCsv('title,text\nA,B\n', TODAY).problems[0]!.message,
+    say(parseTrackerCsv('title,text\nA,B\n', TODAY).problems[0]!),
     /missing: source_title/,
   );
   const two = [

@@ -10,7 +10,7 @@
 import { parse } from 'csv-parse/sync';
 import { csvText, fromSpreadsheetSafe } from '../../../platform/http/csv.js';
 import { parseIsoDate, type IsoDate } from '../../../platform/calendar/index.js';
-import { lineWithNul, NUL_IN_FILE } from '../../../platform/http/text-input.js';
+import { lineWithNul } from '../../../platform/http/text-input.js';
 import {
   actionResultProblem,
   completedOnText,
@@ -25,6 +25,7 @@ import {
   type CompletedOn,
   type RecommendationStatus,
   type SourceKind,
+  type Wording,
 } from '../rules.js';
 
 export const TRACKER_CSV_COLUMNS = [
@@ -137,10 +138,18 @@ export interface TrackerFile {
   recommendations: RecommendationRecord[];
 }
 
+/** A bad line, and what is wrong with it: words for the caller to write with `t`. */
 export interface TrackerCsvProblem {
   line: number;
-  message: string;
+  message: Wording;
 }
+
+/** A problem of the file's, `tracker:transfer.csv.<name>`. */
+const csvProblem = (name: string, values?: Wording['values']): Wording => ({
+  key: `tracker:transfer.csv.${name}`,
+  ...(values ? { values } : {}),
+});
+type Problem = (message: Wording) => void;
 
 /** An owner or lead a file names, and where, so each can be looked up and a bad one named. */
 export interface OwnerMention {
@@ -156,14 +165,14 @@ export function parseTrackerCsv(
   csv: string,
   today: IsoDate,
 ): { file: TrackerFile | null; problems: TrackerCsvProblem[]; owners: OwnerMention[] } {
-  const fail = (line: number, message: string) => ({
+  const fail = (line: number, message: Wording) => ({
     file: null,
     problems: [{ line, message }],
     owners: [],
   });
   // PostgreSQL cannot store a null character: the file is refused, naming the line.
   const nulLine = lineWithNul(csv);
-  if (nulLine) return fail(nulLine, NUL_IN_FILE);
+  if (nulLine) return fail(nulLine, csvProblem('nul'));
   let records: { record: Record<string, string>; raw: string; info: { lines: number } }[];
   try {
     records = parse(csv.replace(/^\uFEFF/, ''), {
@@ -174,20 +183,16 @@ export function parseTrackerCsv(
       raw: true,
     });
   } catch (error) {
-    return fail(
-      (error as { lines?: number }).lines ?? 1,
-      'The file is not valid CSV here: check the quotes and that each row has every column',
-    );
+    return fail((error as { lines?: number }).lines ?? 1, csvProblem('notCsv'));
   }
   const headings = Object.keys(records[0]?.record ?? {});
-  if (records.length === 0) return fail(1, 'The file has no rows after the column headings');
+  if (records.length === 0) return fail(1, csvProblem('noRows'));
   const missing = TRACKER_CSV_COLUMNS.filter((c) => !headings.includes(c));
-  if (missing.length)
-    return fail(1, `The first line must name the columns; missing: ${missing.join(', ')}`);
+  if (missing.length) return fail(1, csvProblem('missingColumns', { columns: missing.join(', ') }));
   const unknown = headings.filter((h) => !(TRACKER_CSV_COLUMNS as readonly string[]).includes(h));
-  if (unknown.length) return fail(1, `Unknown columns: ${unknown.join(', ')}`);
+  if (unknown.length) return fail(1, csvProblem('unknownColumns', { columns: unknown.join(', ') }));
   if (records.length > TRACKER_CSV_MAX_ROWS)
-    return fail(1, `The file has more than ${TRACKER_CSV_MAX_ROWS} rows`);
+    return fail(1, csvProblem('tooManyRows', { max: TRACKER_CSV_MAX_ROWS }));
 
   const problems: TrackerCsvProblem[] = [];
   const owners: OwnerMention[] = [];
@@ -209,12 +214,12 @@ export function parseTrackerCsv(
         .replace(/^[\r\n]+/, '')
         .replace(/\r?\n$/, '')
         .match(/\n/g)?.length ?? 0);
-    const problem = (message: string) => problems.push({ line: at, message });
+    const problem: Problem = (message) => problems.push({ line: at, message });
     for (const column of ['source_owner', 'key_point_lead', 'action_owner'] as const)
       if (row[column]) owners.push({ line: at, reference: row[column], column });
     const tooLong = TRACKER_CSV_COLUMNS.find((c) => row[c].length > MAX_TEXT);
     if (tooLong) {
-      problem(`${tooLong} is longer than ${MAX_TEXT} characters`);
+      problem(csvProblem('tooLong', { column: tooLong, max: MAX_TEXT }));
       continue;
     }
 
@@ -224,26 +229,21 @@ export function parseTrackerCsv(
       source = readSource(row, problem);
     } else {
       const differs = SOURCE_COLUMNS.find((c) => row[c] !== '' && row[c] !== firstSourceRow![c]);
-      if (differs)
-        problem(`${differs} differs from the first row: a file holds one source; leave it blank`);
+      if (differs) problem(csvProblem('sourceDiffers', { column: differs }));
     }
 
     // The recommendation: a number starts one; blank continues the one above.
     if (row.recommendation !== '' && row.recommendation !== recommendation?.number) {
       const number = parseRecommendationNumber(row.recommendation);
       if (!number) {
-        problem(
-          `recommendation must be its number, like 4, 10a or 2.3, not "${row.recommendation}"`,
-        );
+        problem(csvProblem('badNumber', { value: row.recommendation }));
         recommendation = null;
         keyPoint = null;
         continue;
       }
       const earlier = seenNumbers.get(number);
       if (earlier !== undefined) {
-        problem(
-          `Recommendation ${number} appears again after other recommendations (first on line ${earlier}); keep its rows together`,
-        );
+        problem(csvProblem('numberAgain', { number, line: earlier }));
         continue;
       }
       seenNumbers.set(number, at);
@@ -253,8 +253,7 @@ export function parseTrackerCsv(
     } else if (!recommendation) {
       // A source with no recommendations yet is its first row alone.
       const sourceOnly = TRACKER_CSV_COLUMNS.every((c) => c.startsWith('source_') || !row[c]);
-      if (!(sourceOnly && row === firstSourceRow))
-        problem('recommendation is blank, and there is no recommendation above to continue');
+      if (!(sourceOnly && row === firstSourceRow)) problem(csvProblem('noRecommendation'));
       continue;
     } else {
       const restated = RECOMMENDATION_COLUMNS.find(
@@ -262,7 +261,7 @@ export function parseTrackerCsv(
       );
       if (restated)
         problem(
-          `${restated} differs from recommendation ${recommendation.number}'s first row; leave it blank`,
+          csvProblem('recommendationDiffers', { column: restated, number: recommendation.number }),
         );
     }
 
@@ -274,11 +273,10 @@ export function parseTrackerCsv(
       keyPoint = { line: at, text: row.key_point, lead: orNull(row.key_point_lead), actions: [] };
       recommendation.keyPoints.push(keyPoint);
     } else if (row.key_point === '' && !keyPoint) {
-      if (hasAction || row.key_point_lead)
-        problem('key_point is blank: an action belongs to a key point');
+      if (hasAction || row.key_point_lead) problem(csvProblem('noKeyPoint'));
       continue;
     } else if (row.key_point_lead !== '' && row.key_point_lead !== (keyPoint?.lead ?? '')) {
-      problem('key_point_lead differs from the key point’s first row; leave it blank');
+      problem(csvProblem('leadDiffers'));
     }
     if (!hasAction) continue;
     const action = readAction(row, at, today, problem);
@@ -289,7 +287,7 @@ export function parseTrackerCsv(
   const numbers = new Set(recommendations.map((r) => r.number));
   for (const r of recommendations) {
     const standing = recommendationStandingProblem({ ...r, numbers });
-    if (standing) problems.push({ line: r.line, message: standing.message });
+    if (standing) problems.push({ line: r.line, message: standing });
   }
   problems.sort((a, b) => a.line - b.line);
   return problems.length || !source
@@ -297,27 +295,26 @@ export function parseTrackerCsv(
     : { file: { source, recommendations }, problems, owners };
 }
 
-function readSource(row: Row, problem: (message: string) => void): SourceRecord | null {
+function readSource(row: Row, problem: Problem): SourceRecord | null {
   let ok = true;
-  const bad = (message: string) => {
+  const bad = (message: Wording) => {
     ok = false;
     problem(message);
   };
-  if (!row.source_title) bad('source_title is blank: the first row names the source');
-  if (!isSourceKind(row.source_kind))
-    bad(`source_kind must be one of the kinds of source, not "${row.source_kind}"`);
+  if (!row.source_title) bad(csvProblem('noTitle'));
+  if (!isSourceKind(row.source_kind)) bad(csvProblem('badKind', { value: row.source_kind }));
   const date = row.source_date ? parseIsoDate(row.source_date) : null;
-  if (row.source_date && !date) bad('source_date must be a date like 2005-12-08');
+  if (row.source_date && !date) bad(csvProblem('badSourceDate'));
   const dueOn = row.source_due_on ? parseIsoDate(row.source_due_on) : null;
-  if (row.source_due_on && !dueOn) bad('source_due_on must be a date like 2027-07-31');
+  if (row.source_due_on && !dueOn) bad(csvProblem('badSourceDueOn'));
   const isPublic = { yes: true, no: false, '': false }[row.source_public.toLowerCase()];
-  if (isPublic === undefined) bad('source_public must be yes or no');
+  if (isPublic === undefined) bad(csvProblem('badPublic'));
   if (
     isSourceKind(row.source_kind) &&
     needsMonitoringGroup(row.source_kind) &&
     !row.source_monitored_by
   )
-    bad('source_monitored_by is blank: name the group that monitors it to completion (LEG-07)');
+    bad(csvProblem('noMonitor'));
   if (!ok) return null;
   return {
     title: row.source_title,
@@ -336,13 +333,11 @@ function readRecommendation(
   number: string,
   row: Row,
   line: number,
-  problem: (message: string) => void,
+  problem: Problem,
 ): RecommendationRecord {
-  if (!row.recommendation_text)
-    problem(`recommendation_text is blank for recommendation ${number}`);
+  if (!row.recommendation_text) problem(csvProblem('noText', { number }));
   const status = row.recommendation_status === '' ? 'accepted' : row.recommendation_status;
-  if (!isRecommendationStatus(status))
-    problem('recommendation_status must be accepted, superseded or not_accepted');
+  if (!isRecommendationStatus(status)) problem(csvProblem('badStatus'));
   return {
     line,
     number,
@@ -372,19 +367,14 @@ function recommendationValue(r: RecommendationRecord, column: Column): string {
   }
 }
 
-function readAction(
-  row: Row,
-  line: number,
-  today: IsoDate,
-  problem: (message: string) => void,
-): ActionRecord | null {
+function readAction(row: Row, line: number, today: IsoDate, problem: Problem): ActionRecord | null {
   if (!isActionResult(row.result)) {
-    problem(`result must be completed, ongoing or awaits, not "${row.result}"`);
+    problem(csvProblem('badResult', { value: row.result }));
     return null;
   }
   const dueOn = row.due_on ? parseIsoDate(row.due_on) : null;
   if (row.due_on && !dueOn) {
-    problem('due_on must be a date like 2026-03-31');
+    problem(csvProblem('badDueOn'));
     return null;
   }
   // An imported record may be older than Bridge: a completion its source gave no date for is kept.
@@ -392,12 +382,12 @@ function readAction(
     ? parseCompletedOn(row.completed_on, { allowUnrecorded: true })
     : null;
   if (row.completed_on && !completedOn) {
-    problem('completed_on must be a date like 2003-09-15, a month like 2003-09, or undated');
+    problem(csvProblem('badCompletedOn'));
     return null;
   }
   const resultProblem = actionResultProblem(row.result, completedOn, today);
   if (resultProblem) {
-    problem(`TRK-01: ${resultProblem}`);
+    problem(csvProblem('resultProblem', { problem: resultProblem }));
     return null;
   }
   return {

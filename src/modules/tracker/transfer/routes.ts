@@ -6,6 +6,7 @@ import { ACCEPTED_TEXT_ENCODINGS, decodeText } from '../../../platform/files/tex
 import { registerUploadPage, sendDownload } from '../../../platform/http/files.js';
 import { receivedBytes } from '../../../platform/http/multipart.js';
 import { redirectWithFlash } from '../../../platform/http/render.js';
+import { trackerCrumbs } from '../crumbs.js';
 import { trackerPaths as paths } from '../paths.js';
 import { TRACKER_CSV_COLUMNS } from './csv.js';
 
@@ -18,8 +19,6 @@ const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 export function registerTransferRoutes({ app, services, renderPage }: RouteDeps): void {
   const { tracker } = services;
-  const home = { text: 'Home', href: '/' };
-  const trackerCrumb = { text: 'Recommendations tracker', href: paths.sources };
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
 
   registerUploadPage(app, paths.importSource, managers, MAX_IMPORT_BYTES, {
@@ -29,8 +28,8 @@ export function registerTransferRoutes({ app, services, renderPage }: RouteDeps)
         reply,
         `${T}/import.njk`,
         {
-          title: 'Import a source from CSV',
-          breadcrumbs: [home, trackerCrumb],
+          title: request.t('tracker:transfer.import.title'),
+          breadcrumbs: trackerCrumbs(request),
           columns: TRACKER_CSV_COLUMNS,
           encodings: ACCEPTED_TEXT_ENCODINGS,
           // Every bad line is listed beside the field as well as in the summary.
@@ -48,15 +47,22 @@ export function registerTransferRoutes({ app, services, renderPage }: RouteDeps)
       const csv = bytes ? decodeText(bytes).text : '';
       if (!csv) {
         const message = form.file?.tooLarge
-          ? `The selected file must be smaller than ${MAX_IMPORT_BYTES / (1024 * 1024)}MB`
-          : 'Select a CSV file';
+          ? request.t('tracker:transfer.import.file.tooLarge', {
+              size: MAX_IMPORT_BYTES / (1024 * 1024),
+            })
+          : request.t('tracker:transfer.import.file.missing');
         throw new ValidationError([{ field: 'file', message }]);
       }
       const result = await tracker.importCsv(request.principal, csv, request.id);
       return redirectWithFlash(
         reply,
         paths.source(result.source.id),
-        `Imported ${result.source.title}: ${result.recommendations} recommendations, ${result.keyPoints} key points and ${result.actions} actions`,
+        request.t('tracker:transfer.import.imported', {
+          source: result.source.title,
+          recommendations: result.recommendations,
+          keyPoints: result.keyPoints,
+          actions: result.actions,
+        }),
       );
     },
   });

@@ -9,6 +9,7 @@ import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { todayInLondon } from '../../../platform/calendar/index.js';
 import { type Db, type Executor } from '../../../platform/db/database.js';
 import { ValidationError } from '../../../platform/errors.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import type { DirectoryService } from '../../directory/index.js';
 import { duplicateSourceProblem, sourceIdentity } from '../rules.js';
 import {
@@ -27,10 +28,21 @@ import {
   type TrackerFile,
 } from '../transfer/csv.js';
 
-/** A CSV that cannot be imported: every bad line, against the file field. */
+/** A CSV that cannot be imported: every bad line, against the file field, in the words of `t`. */
 export class TrackerImportError extends ValidationError {
-  constructor(readonly problems: TrackerCsvProblem[]) {
-    super(problems.map((p) => ({ field: 'file', message: `Line ${p.line}: ${p.message}` })));
+  constructor(
+    readonly problems: TrackerCsvProblem[],
+    t: Translate,
+  ) {
+    super(
+      problems.map((p) => ({
+        field: 'file',
+        message: t('tracker:transfer.csv.line', {
+          line: p.line,
+          problem: t(p.message.key, p.message.values),
+        }),
+      })),
+    );
   }
 }
 
@@ -49,9 +61,11 @@ export type TransferService = ReturnType<typeof createTransferService>;
 export function createTransferService(deps: {
   db: Db;
   directory: DirectoryService;
+  /** The default language's messages: the refusals' words. */
+  t: Translate;
   now?: () => Date;
 }) {
-  const { db, directory } = deps;
+  const { db, directory, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
   const today = () => todayInLondon(now());
   const { findSource, ownerNames, treeOf } = createTrackerAccess({
@@ -70,7 +84,7 @@ export function createTransferService(deps: {
       // Every bad line at once: the file's own problems and any owner not in the directory.
       const references = await resolveOwners(db, owners);
       const all = [...problems, ...references.problems].sort((a, b) => a.line - b.line);
-      if (all.length || !file) throw new TrackerImportError(all);
+      if (all.length || !file) throw new TrackerImportError(all, t);
       return db.transaction(async (tx) => {
         // TRK-01: a source is tracked once. Imports take turns, so the same file sent twice at
         // once cannot pass this check twice.
@@ -88,16 +102,16 @@ export function createTransferService(deps: {
           // one rule (sourceIdentity), not by a second spelling of it in SQL.
           .where(eq(trackerSources.kind, file.source.kind));
         const existing = sameKind.find((s) => sourceIdentity(s) === identity);
-        if (existing)
+        if (existing) {
+          const duplicate = duplicateSourceProblem({
+            ...existing,
+            createdOn: todayInLondon(existing.createdAt),
+          });
+          const kind = t(`tracker:sourceKind.${duplicate.kind}`);
           throw new ValidationError([
-            {
-              field: 'file',
-              message: duplicateSourceProblem({
-                ...existing,
-                createdOn: todayInLondon(existing.createdAt),
-              }),
-            },
+            { field: 'file', message: t(duplicate.key, { ...duplicate.values, kind }) },
           ]);
+        }
         const at = now();
         const [source] = await tx
           .insert(trackerSources)
@@ -299,12 +313,15 @@ export function createTransferService(deps: {
           !found.has(o.reference) ||
           (o.column === 'source_owner' && !found.get(o.reference)!.organisationId),
       )
-      .map((o) => ({
+      .map((o): TrackerCsvProblem => ({
         line: o.line,
         message:
           o.column === 'source_owner'
-            ? `source_owner "${o.reference}" is not an organisation code in the directory`
-            : `${o.column} "${o.reference}" is not in the directory: give an organisation's code or a person's e-mail address`,
+            ? { key: 'tracker:transfer.csv.notAnOrganisation', values: { reference: o.reference } }
+            : {
+                key: 'tracker:transfer.csv.notInDirectory',
+                values: { column: o.column, reference: o.reference },
+              },
       }));
     const get = (reference: string | null) => (reference ? found.get(reference.trim()) : undefined);
     return {
