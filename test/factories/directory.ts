@@ -3,6 +3,7 @@
  * directory's tables, named uniquely, so a test reads what it wrote and not the demo data.
  */
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { OrganisationKind } from '../../src/modules/directory/kinds.js';
 import { organisations, people } from '../../src/modules/directory/schema.js';
 import type { TestApp } from '../app.js';
@@ -85,4 +86,28 @@ export async function makePerson(
     })
     .returning({ id: people.id });
   return { id: row!.id, fullName, email };
+}
+
+/** The id of an organisation of the reference data (every area has them) by its code. */
+export async function referenceOrganisationId(t: TestApp, code: string): Promise<string> {
+  const [row] = await t.services.db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.code, code));
+  if (!row) throw new Error(`No reference organisation with the code ${code}`);
+  return row.id;
+}
+
+/** Records a borough's commander: a person with that job title at the borough (IAG-17). */
+export function makeBoroughCommander(
+  t: TestApp,
+  boroughId: string,
+  options: { fullName?: string; email?: string } = {},
+): Promise<FactoryPerson> {
+  return makePerson(t, {
+    fullName: options.fullName ?? `Chief Superintendent ${uniqueTag()}`,
+    jobTitle: 'Borough Commander',
+    organisationId: boroughId,
+    email: options.email,
+  });
 }

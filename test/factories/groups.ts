@@ -63,6 +63,8 @@ export async function makeGroup(
     purpose?: string;
     focus?: string;
     meetingIntervalMonths?: number;
+    minAge?: number;
+    maxAge?: number;
     chair?: boolean | string;
     members?: number | string[];
     startsOn?: string;
@@ -82,6 +84,8 @@ export async function makeGroup(
     purpose: options.purpose ?? `What ${name} is for`,
     focus: options.focus,
     meetingIntervalMonths: String(options.meetingIntervalMonths ?? 2),
+    minAge: options.minAge?.toString(),
+    maxAge: options.maxAge?.toString(),
   });
   const chair = options.chair
     ? await makeChair(t, group.id, {

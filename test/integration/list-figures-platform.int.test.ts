@@ -24,7 +24,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/platform/db/database.js';
-import { Agent, createTestApp, demoAccount, principalFor, signInAs, type TestApp } from '../app.js';
+import { Agent, createTestApp, principalFor, type TestApp } from '../app.js';
+import { accountFor, signInAsRole } from '../factories/accounts.js';
 import { countIn, mainOf, paginationOf, tableOf, textOf } from '../html.js';
 
 let t: TestApp;
@@ -33,10 +34,10 @@ let admin: Agent;
 const org: Record<'north' | 'south', string> = { north: '', south: '' };
 
 before(async () => {
-  t = await createTestApp();
-  coordinator = await signInAs(t, 'coordination_unit');
-  admin = await signInAs(t, 'administrator');
-  const cu = await principalFor(t, demoAccount('coordination_unit').email);
+  t = await createTestApp({ demo: false });
+  coordinator = await signInAsRole(t, 'coordination_unit');
+  admin = await signInAsRole(t, 'administrator');
+  const cu = await principalFor(t, (await accountFor(t, 'coordination_unit')).email);
   for (const [key, name] of [
     ['north', 'Figures North Residents Association'],
     ['south', 'Figures South Residents Association'],
@@ -107,7 +108,9 @@ test("must show: an organisation's page counts its people, the archived left out
       sql`select count(*)::int as n from people where organisation_id = ${org[key]} and archived_at is null`,
     );
     assert.equal(expected, key === 'north' ? 2 : 1, 'the data is as made');
-    const page = await (await signInAs(t, 'requester')).get(`/directory/organisations/${org[key]}`);
+    const page = await (
+      await signInAsRole(t, 'requester')
+    ).get(`/directory/organisations/${org[key]}`);
     assert.equal(page.statusCode, 200);
     assert.equal(countIn(page.body, /^People \((\d+)\)$/), expected, `people of ${key}`);
   }
@@ -118,13 +121,15 @@ test("must show: the administrator's lists of users, audit events and messages c
   assert.equal(listTotal((await admin.get('/admin/users')).body, /users/), users);
   // Two messages: password resets asked for two accounts.
   for (const role of ['advisor', 'chair'] as const)
-    await new Agent(t.app).post('/forgotten-password', { email: demoAccount(role).email });
+    await new Agent(t.app).post('/forgotten-password', {
+      email: (await accountFor(t, role)).email,
+    });
   // The reset mail is queued after the answer (issue 21 item 22): wait for it.
   await t.services.auth.settled();
   const messages = await n(sql`select count(*)::int as n from mail_outbox`);
   assert.ok(messages >= 2);
   assert.equal(listTotal((await admin.get('/admin/outbox')).body, /messages/), messages);
-  // The audit list counts up to 10,000 events; the demo data and this file make far fewer.
+  // The audit list counts up to 10,000 events; the reference data and this file make far fewer.
   const audit = await admin.get('/admin/audit');
   const events = await n(sql`select count(*)::int as n from audit_events`);
   assert.ok(events < 10_000);

@@ -1,30 +1,30 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { DEMO_GROUP } from '../../src/demo/demo-data.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
-import {
-  Agent,
-  createTestApp,
-  principalFor,
-  demoAccount,
-  signInAs,
-  type TestApp,
-  groupIdByCode,
-  dateFields,
-} from '../app.js';
+import { Agent, createTestApp, principalFor, type TestApp, dateFields } from '../app.js';
+import { accountFor, makeAccount, signInAccount, signInAsRole } from '../factories/accounts.js';
+import { makeGroup, type FactoryGroup } from '../factories/groups.js';
 
 let t: TestApp;
 let coordinator: Agent;
+/** A corporate IAG: Charlie Chair its chair, Avery Advisor and Jordan Okafor members. */
+let race: FactoryGroup;
 let raceId: string;
 const membership = new Map<string, { id: string; personId: string }>();
 
 before(async () => {
-  t = await createTestApp();
-  coordinator = await signInAs(t, 'coordination_unit');
-  raceId = await groupIdByCode(t, DEMO_GROUP);
+  t = await createTestApp({ demo: false });
+  coordinator = await signInAsRole(t, 'coordination_unit');
+  race = await makeGroup(t, {
+    type: 'corporate_iag',
+    name: 'Westminster Race Independent Advisory Group',
+    chair: 'Charlie Chair',
+    members: ['Avery Advisor', 'Jordan Okafor'],
+  });
+  raceId = race.id;
   const detail = await t.services.groups.get(
-    await principalFor(t, demoAccount('coordination_unit').email),
+    await principalFor(t, (await accountFor(t, 'coordination_unit')).email),
     raceId,
   );
   for (const m of detail.members) membership.set(m.name, { id: m.id, personId: m.personId });
@@ -35,7 +35,7 @@ const memberUrl = (name: string, rest = '') =>
   `/groups/${raceId}/members/${membership.get(name)!.id}${rest}`;
 
 test('IAG-02, IAG-21g: a member declares interests and confirms independence and the principles, dated and kept', async () => {
-  const advisor = await signInAs(t, 'advisor');
+  const advisor = await signInAccount(t, race.members[0]!);
   const own = await advisor.get('/my-groups');
   assert.match(own.body, /Race Independent Advisory Group/);
   assert.match(own.body, /Declare interests/);
@@ -56,7 +56,7 @@ test('IAG-02, IAG-21g: a member declares interests and confirms independence and
   assert.match(page.body, /Latest, 23 November 2026: Interests: Trustee of a youth charity/);
 
   // Another member may not declare for her.
-  const chair = await signInAs(t, 'chair');
+  const chair = await signInAccount(t, race.chair!);
   assert.equal(
     (await chair.post(url, { noInterests: 'yes', confirm: ['independent', 'principles'] }))
       .statusCode,
@@ -104,7 +104,7 @@ test('IAG-29: clearances are set by the directorate; nobody works above theirs; 
   assert.match(expiring.body, /20 January 2027/);
   const page = await coordinator.get(memberUrl('Jordan Okafor'));
   assert.match(page.body, /Expires within 90 days/);
-  const requester = await signInAs(t, 'director');
+  const requester = await signInAsRole(t, 'director');
   assert.equal((await requester.get('/groups/clearances')).statusCode, 403);
 });
 
@@ -156,9 +156,10 @@ test('IAG-15: recognition is recorded with the chair consulted; someone not chai
 });
 
 test('IAG-33: a corporate IAG names a directorate manager (Inspector or above) and a strand representative', async () => {
+  await makeAccount(t, { role: 'ctset', name: 'Sam Strategic' });
   const [officer] = (
     await t.services.directory.people.list(
-      await principalFor(t, demoAccount('coordination_unit').email),
+      await principalFor(t, (await accountFor(t, 'coordination_unit')).email),
       {
         q: 'Sam Strategic',
         limit: 1,
@@ -209,7 +210,7 @@ test('IAG-24: the guides are reviewed yearly; overdue reviews are flagged', asyn
 });
 
 test('DP-01: diversity answers are optional, kept apart, read back only by the person, and their changes audited without them', async () => {
-  const advisor = await signInAs(t, 'advisor');
+  const advisor = await signInAccount(t, race.members[0]!);
   const form = await advisor.get('/my-groups/diversity');
   assert.equal(form.statusCode, 200);
   assert.match(form.body, /Prefer not to say/);
@@ -245,13 +246,13 @@ test('IAG-17, DP-01: membership balance shows coverage of the diversity areas, n
   assert.equal(row('Disabled people'), 'grey', '"prefer not to say" covers nothing');
   assert.doesNotMatch(balance.body, /Avery/);
   assert.equal(
-    (await (await signInAs(t, 'director')).get(`/groups/${raceId}/balance`)).statusCode,
+    (await (await signInAsRole(t, 'director')).get(`/groups/${raceId}/balance`)).statusCode,
     200,
   );
-  for (const role of ['chair', 'authority_officer', 'ctset'] as const)
-    assert.equal(
-      (await (await signInAs(t, role)).get(`/groups/${raceId}/balance`)).statusCode,
-      403,
-      role,
-    );
+  for (const [who, agent] of [
+    ['chair', () => signInAccount(t, race.chair!)],
+    ['authority_officer', () => signInAsRole(t, 'authority_officer')],
+    ['ctset', () => signInAsRole(t, 'ctset')],
+  ] as const)
+    assert.equal((await (await agent()).get(`/groups/${raceId}/balance`)).statusCode, 403, who);
 });

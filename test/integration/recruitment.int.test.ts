@@ -4,15 +4,10 @@ import { eq } from 'drizzle-orm';
 import { applications, memberships } from '../../src/modules/groups/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
-import {
-  Agent,
-  createTestApp,
-  demoAccount,
-  signInAs,
-  type TestApp,
-  groupIdByCode,
-  dateFields,
-} from '../app.js';
+import { Agent, createTestApp, type TestApp, dateFields } from '../app.js';
+import { accountFor, signInAsRole } from '../factories/accounts.js';
+import { makeBoroughCommander, referenceOrganisationId } from '../factories/directory.js';
+import { makeGroup } from '../factories/groups.js';
 
 let t: TestApp;
 let coordinator: Agent;
@@ -20,21 +15,37 @@ let director: Agent;
 let youthId: string;
 
 before(async () => {
-  t = await createTestApp();
-  coordinator = await signInAs(t, 'coordination_unit');
-  director = await signInAs(t, 'director');
-  youthId = await groupIdByCode(t, 'iag-youth');
+  t = await createTestApp({ demo: false });
+  coordinator = await signInAsRole(t, 'coordination_unit');
+  director = await signInAsRole(t, 'director');
+  youthId = (
+    await makeGroup(t, {
+      type: 'corporate_iag',
+      name: 'Westminster Youth Independent Advisory Group',
+      minAge: 14,
+      maxAge: 25,
+    })
+  ).id;
+  // Two boroughs have a commander recorded; the rest do not.
+  for (const [code, name] of [
+    ['E09000007', 'camden'],
+    ['E09000012', 'hackney'],
+  ] as const)
+    await makeBoroughCommander(t, await referenceOrganisationId(t, code), {
+      email: `commander.${name}@factory.example`,
+    });
 });
 after(() => t.close());
 
-function openRound(opensOn: string, closesOn = '2026-12-31', appointmentDate = '2027-04-01') {
-  const panel = demoAccount('coordination_unit').email;
+async function openRound(opensOn: string, closesOn = '2026-12-31', appointmentDate = '2027-04-01') {
+  const panel = (await accountFor(t, 'coordination_unit')).email;
+  const chair = (await accountFor(t, 'chair')).email;
   return coordinator.post(`/groups/${youthId}/recruitment/new`, {
     ...dateFields('opensOn', opensOn),
     ...dateFields('closesOn', closesOn),
     ...dateFields('appointmentDate', appointmentDate),
     targetAudiences: 'Young people in care; young Gypsy and Traveller people',
-    panel: `${panel}\n${demoAccount('chair').email}`,
+    panel: `${panel}\n${chair}`,
   });
 }
 
@@ -59,10 +70,10 @@ test('IAG-16, IAG-17: opening a corporate round tells every borough commander re
   const told = await t.services.db
     .select({ to: outbox.toAddress })
     .from(outbox)
-    .where(eq(outbox.subject, 'Recruitment open: Youth Independent Advisory Group'));
+    .where(eq(outbox.subject, 'Recruitment open: Westminster Youth Independent Advisory Group'));
   assert.deepEqual(told.map((m) => m.to).sort(), [
-    'commander.camden@bridge.example',
-    'commander.hackney@bridge.example',
+    'commander.camden@factory.example',
+    'commander.hackney@factory.example',
   ]);
 });
 
@@ -124,7 +135,7 @@ test("applicants' details are seen only by the round's panel and the coordinatio
   const applicationId = /applications\/([0-9a-f-]{36})/.exec(round.body)![1]!;
   const url = `/groups/${youthId}/recruitment/${roundId}/applications/${applicationId}`;
 
-  const chair = await signInAs(t, 'chair');
+  const chair = await signInAsRole(t, 'chair');
   assert.match(
     (await chair.get(url)).body,
     /Young carers in Lewisham/,
@@ -135,7 +146,7 @@ test("applicants' details are seen only by the round's panel and the coordinatio
   assert.match(directorView.body, /Tia Young/);
   assert.doesNotMatch(directorView.body, /tia.young@example.org|Young carers|2008/);
   for (const role of ['ctset', 'authority_officer', 'advisor'] as const) {
-    const agent = await signInAs(t, role);
+    const agent = await signInAsRole(t, role);
     assert.equal((await agent.get(url)).statusCode, 403, role);
   }
 });

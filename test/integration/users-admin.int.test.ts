@@ -10,18 +10,28 @@ import type { LightMyRequestResponse } from 'fastify';
 import { listAuditEvents } from '../../src/platform/audit/service.js';
 import { can } from '../../src/platform/auth/permissions.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
-import { Agent, createTestApp, demoAccount, signInAs, type TestApp, principalFor } from '../app.js';
+import { Agent, createTestApp, type TestApp, principalFor } from '../app.js';
+import {
+  accountFor,
+  makeAccount,
+  signInAccount,
+  signInAsRole,
+  type FactoryAccount,
+} from '../factories/accounts.js';
 
 let t: TestApp;
+/** The administrator doing the managing, named as the invitation e-mail names them. */
+let adminAccount: FactoryAccount;
 let admin: Agent;
 let adminPrincipal: UserPrincipal;
 let camden: { id: string; name: string };
 let hackney: { id: string; name: string };
 
 before(async () => {
-  t = await createTestApp();
-  admin = await signInAs(t, 'administrator');
-  adminPrincipal = await principalFor(t, demoAccount('administrator').email);
+  t = await createTestApp({ demo: false });
+  adminAccount = await makeAccount(t, { role: 'administrator', name: 'Alex Admin' });
+  admin = await signInAccount(t, adminAccount);
+  adminPrincipal = await principalFor(t, adminAccount.email);
   const boroughs = await t.services.directory.scopeCatalogue.options('borough');
   camden = boroughs.find((b) => b.name === 'Camden')!;
   hackney = boroughs.find((b) => b.name === 'Hackney')!;
@@ -141,7 +151,7 @@ describe('creating an account', () => {
     assert.equal((await new Agent(t.app).get(link[1]!)).statusCode, 200);
     t.clock.advanceMinutes(1);
     assert.equal((await new Agent(t.app).get(link[1]!)).statusCode, 404);
-    admin = await signInAs(t, 'administrator');
+    admin = await signInAccount(t, adminAccount);
 
     const [event] = await auditFor(id);
     assert.equal(event?.action, 'user.created');
@@ -214,10 +224,11 @@ describe('creating an account', () => {
   });
 
   test('an e-mail address already in use is refused with 409, whatever its case', async () => {
+    const director = await accountFor(t, 'director');
     const before = await snapshot();
     const response = await admin.post('/admin/users/new', {
       displayName: 'Another Director',
-      email: demoAccount('director').email.toUpperCase(),
+      email: director.email.toUpperCase(),
       role: 'director',
     });
     assert.equal(response.statusCode, 409);
@@ -494,6 +505,8 @@ describe('deactivating', () => {
 
 describe('the users list', () => {
   test('finds people by name or e-mail address', async () => {
+    await makeAccount(t, { role: 'director', name: 'Dana Director' });
+    await makeAccount(t, { role: 'coordination_unit', name: 'Chris Coordinator' });
     const page = await admin.get('/admin/users?q=dana');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Dana Director/);
@@ -515,7 +528,7 @@ describe('who may manage users', () => {
       'partnership_officer',
       'advisor',
     ] as const) {
-      const agent = await signInAs(t, role);
+      const agent = await signInAsRole(t, role);
       const before = await snapshot();
       for (const url of ['/admin/users', '/admin/users/new', `/admin/users/${person.id}`]) {
         const page = await agent.get(url);
@@ -545,7 +558,7 @@ describe('who may manage users', () => {
   });
 
   test('the service refuses too, whatever the route does', async () => {
-    const director = await principalFor(t, demoAccount('director').email);
+    const director = await principalFor(t, (await accountFor(t, 'director')).email);
     await assert.rejects(
       t.services.users.create(director, { displayName: 'X', email: newEmail(), role: 'advisor' }),
       { status: 403 },
