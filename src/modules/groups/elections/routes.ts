@@ -4,7 +4,8 @@ import { can } from '../../../platform/auth/permissions.js';
 import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { routeAccess } from '../access.js';
 import { groupPaths as paths } from '../paths.js';
-import { groupCrumb, groupsCrumb, home } from '../register/presenter.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
+import { groupCrumbs } from '../register/presenter.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
 import { checkedValues } from '../validation.js';
 
@@ -13,6 +14,19 @@ const { signedIn, manage } = routeAccess;
 
 type Values = Record<string, string | string[]>;
 
+/** The group's members as checkboxes, a police employee said to be one. */
+function memberItems(
+  t: Translate,
+  members: readonly { personId: string; name: string; police: boolean }[],
+  checked: string | string[] | undefined,
+) {
+  return members.map((m) => ({
+    value: m.personId,
+    text: m.police ? t('groups:elections.form.police', { name: m.name }) : m.name,
+    checked: checkedValues(checked).includes(m.personId),
+  }));
+}
+
 export function registerElectionRoutes({ app, services, renderPage }: RouteDeps): void {
   const { groups } = services;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
@@ -20,8 +34,8 @@ export function registerElectionRoutes({ app, services, renderPage }: RouteDeps)
   app.get(paths.elections.pattern, signedIn, async (request, reply) => {
     const history = await groups.electionHistory(request.principal, params(request).groupId!);
     return renderPage(request, reply, `${T}/elections.njk`, {
-      title: `Elections of the chair: ${history.group.name}`,
-      breadcrumbs: [home, groupsCrumb, groupCrumb(history.group)],
+      title: request.t('groups:elections.list.title', { name: history.group.name }),
+      breadcrumbs: groupCrumbs(request.t, history.group),
       ...history,
       canManage: can(request.principal, 'groups.manage'),
       paths,
@@ -38,19 +52,11 @@ export function registerElectionRoutes({ app, services, renderPage }: RouteDeps)
         reply,
         `${T}/election-form.njk`,
         {
-          title: `Record an election: ${form.group.name}`,
-          breadcrumbs: [home, groupsCrumb, groupCrumb(form.group)],
+          title: request.t('groups:elections.form.title', { name: form.group.name }),
+          breadcrumbs: groupCrumbs(request.t, form.group),
           ...form,
-          candidateItems: form.members.map((m) => ({
-            value: m.personId,
-            text: m.police ? `${m.name} (police employee)` : m.name,
-            checked: checkedValues(values.candidates).includes(m.personId),
-          })),
-          electedItems: form.members.map((m) => ({
-            value: m.personId,
-            text: m.police ? `${m.name} (police employee)` : m.name,
-            checked: checkedValues(values.elected).includes(m.personId),
-          })),
+          candidateItems: memberItems(request.t, form.members, values.candidates),
+          electedItems: memberItems(request.t, form.members, values.elected),
           values: { agreedByChairs: form.chairNames.join(', '), ...values },
           errors,
           paths,
@@ -65,7 +71,7 @@ export function registerElectionRoutes({ app, services, renderPage }: RouteDeps)
       return redirectWithFlash(
         reply,
         paths.group(groupId),
-        'The election and its result have been recorded',
+        request.t('groups:elections.form.done'),
       );
     },
   });

@@ -8,7 +8,7 @@ import type { Executor } from '../../../platform/db/database.js';
 import { ConflictError, ValidationError } from '../../../platform/errors.js';
 import type { GroupType } from '../rules.js';
 import { checkElectionResult } from './rules.js';
-import { fieldErrors } from '../words.js';
+import { fieldErrors, refusal } from '../words.js';
 import { policeMayChair } from '../police-attendance/rules.js';
 import { electionCandidates, elections, memberships, policeAttendees } from '../schema.js';
 import { validateElection } from '../validation.js';
@@ -93,27 +93,18 @@ export function createElectionsService(deps: GroupsServiceDeps & { chairs: Chair
       return db.transaction(async (tx) => {
         const group = await findGroup(tx, groupId);
         if (group.type === 'sub_group')
-          throw new ConflictError(
-            'A sub-group does not elect its own chair: its group does',
-            'candidates',
-          );
+          throw new ConflictError(t('groups:elections.form.error.subGroup'), 'candidates');
         if (value.heldOn > today())
-          throw new ValidationError([
-            {
-              field: 'heldOn-day',
-              message: 'The date of the election must be today or in the past',
-            },
-          ]);
+          throw refusal(t, 'heldOn-day', 'groups:elections.form.error.future');
         const electable = new Set((await electableCandidates(tx, group)).map((c) => c.personId));
         if (value.candidates.some((id) => !electable.has(id)))
-          throw new ValidationError([
-            {
-              field: 'candidates',
-              message: policeMayChair(group.type)
-                ? 'Candidates must be current members of the group or police employees named to attend it'
-                : 'Candidates must be current members of the group',
-            },
-          ]);
+          throw refusal(
+            t,
+            'candidates',
+            policeMayChair(group.type)
+              ? 'groups:elections.form.error.candidatesOrPolice'
+              : 'groups:elections.form.error.candidatesMembers',
+          );
         const previous = await tx
           .select({ id: elections.id, heldOn: elections.heldOn })
           .from(elections)
@@ -121,12 +112,7 @@ export function createElectionsService(deps: GroupsServiceDeps & { chairs: Chair
           .orderBy(desc(elections.heldOn), desc(elections.createdAt))
           .limit(2);
         if (previous[0] && value.heldOn < previous[0].heldOn)
-          throw new ValidationError([
-            {
-              field: 'heldOn-day',
-              message: 'An earlier election cannot be recorded after a later one',
-            },
-          ]);
+          throw refusal(t, 'heldOn-day', 'groups:elections.form.error.earlier');
         const winners = previous.length
           ? await tx
               .select({

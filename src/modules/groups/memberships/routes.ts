@@ -19,7 +19,7 @@ import {
 import { personPickerItems } from '../../directory/index.js';
 import { routeAccess } from '../access.js';
 import { groupPaths as paths } from '../paths.js';
-import { groupCrumb, groupsCrumb, home } from '../register/presenter.js';
+import { groupCrumbs, groupsCrumbs } from '../register/presenter.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
 import { dateParts } from '../validation.js';
 
@@ -35,9 +35,9 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
     const page = pageRequest((request.query as Record<string, unknown>).page, 50);
     const result = await groups.memberHistory(request.principal, groupId, page);
     return renderPage(request, reply, `${T}/members.njk`, {
-      title: `Members, past and present: ${result.group.name}`,
+      title: request.t('groups:memberships.members.title', { name: result.group.name }),
       width: 'full',
-      breadcrumbs: [home, groupsCrumb, groupCrumb(result.group)],
+      breadcrumbs: groupCrumbs(request.t, result.group),
       result,
       paths,
       pagination: paginationFor(paths.members(groupId), {}, page.page, page.limit, result.total),
@@ -55,8 +55,8 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
         reply,
         `${T}/appoint.njk`,
         {
-          title: `Appoint a member to the ${detail.group.name}`,
-          breadcrumbs: [home, groupsCrumb, groupCrumb(detail.group)],
+          title: request.t('groups:memberships.appoint.title', { name: detail.group.name }),
+          breadcrumbs: groupCrumbs(request.t, detail.group),
           group: detail.group,
           q,
           // A person picker without JavaScript: search the directory, then choose a match.
@@ -79,7 +79,7 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
       return redirectWithFlash(
         reply,
         paths.group(groupId),
-        `The appointment has been recorded. The first term ends on ${formatDate(membership.endsOn)}`,
+        request.t('groups:memberships.appoint.done', { endsOn: formatDate(membership.endsOn) }),
       );
     },
   });
@@ -92,8 +92,8 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
         reply,
         `${T}/import-members.njk`,
         {
-          title: `Import existing members of the ${detail.group.name}`,
-          breadcrumbs: [home, groupsCrumb, groupCrumb(detail.group)],
+          title: request.t('groups:memberships.import.title', { name: detail.group.name }),
+          breadcrumbs: groupCrumbs(request.t, detail.group),
           group: detail.group,
           rulesAgreedOn: config.groups.rulesAgreedOn,
           // Every bad line is listed beside the field as well as in the summary.
@@ -116,7 +116,10 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
       return redirectWithFlash(
         reply,
         paths.members(groupId),
-        `Imported ${result.imported} ${result.imported === 1 ? 'member' : 'members'}: ${result.current} current, ${result.ended} whose service has ended, ${result.transitional} kept on for a year under the transition (IAG-19)${result.awaitingAgreement ? `, ${result.awaitingAgreement} whose second term awaits the agreement of the chair and the Director (IAG-18)` : ''}`,
+        request.t('groups:memberships.import.done', { ...result, count: result.imported }) +
+          (result.awaitingAgreement
+            ? request.t('groups:memberships.import.awaiting', { count: result.awaitingAgreement })
+            : ''),
       );
     },
   });
@@ -131,7 +134,7 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
     status = 200,
   ) => {
     const detail = await groups.membership(request.principal, groupId, membershipId);
-    const name = detail.person?.fullName ?? 'Member';
+    const name = detail.person?.fullName ?? request.t('groups:memberships.membership.member');
     // Declarations, vetting and recognition: for the coordination unit and the Director only.
     const records = await services.memberRecords
       .records(request.principal, groupId, membershipId)
@@ -144,8 +147,8 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
       reply,
       `${T}/membership.njk`,
       {
-        title: `${name}: membership of the ${detail.group.name}`,
-        breadcrumbs: [home, groupsCrumb, groupCrumb(detail.group)],
+        title: request.t('groups:memberships.membership.title', { name, group: detail.group.name }),
+        breadcrumbs: groupCrumbs(request.t, detail.group),
         ...detail,
         name,
         records,
@@ -174,8 +177,10 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
         reply,
         `${T}/end-membership.njk`,
         {
-          title: `End ${detail.person?.fullName ?? 'this member'}’s membership`,
-          breadcrumbs: [home, groupsCrumb, groupCrumb(detail.group)],
+          title: request.t('groups:memberships.end.title', {
+            name: detail.person?.fullName ?? request.t('groups:memberships.end.thisMember'),
+          }),
+          breadcrumbs: groupCrumbs(request.t, detail.group),
           ...detail,
           values: { ...dateParts('leftOn', groups.today()), ...formValues(values) },
           errors,
@@ -196,7 +201,7 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
       return redirectWithFlash(
         reply,
         paths.membership(groupId, membershipId),
-        'The membership has ended',
+        request.t('groups:memberships.end.done'),
       );
     },
   });
@@ -215,7 +220,7 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
       return redirectWithFlash(
         reply,
         paths.membership(groupId, membershipId),
-        'The second term has been proposed. It needs the agreement of the chair (or a co-chair) and of the Director',
+        request.t('groups:memberships.secondTerms.proposed'),
       );
     },
   });
@@ -228,13 +233,14 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
   ) => {
     const pending = await groups.pendingAgreements(request.principal);
     const principal = request.principal;
+    const crumbs = groupsCrumbs(request.t);
     return renderPage(
       request,
       reply,
       `${T}/second-terms.njk`,
       {
-        title: 'Second terms awaiting agreement',
-        breadcrumbs: [home, ...(can(principal, 'groups.view') ? [groupsCrumb] : [])],
+        title: request.t('groups:register.list.secondTerms'),
+        breadcrumbs: [crumbs.home, ...(can(principal, 'groups.view') ? [crumbs.groups] : [])],
         pending,
         errors,
         paths,
@@ -288,9 +294,11 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
       return redirectWithFlash(
         reply,
         back,
-        result.agreed
-          ? 'The second term is agreed and has been recorded'
-          : 'Your agreement has been recorded. The second term also needs the other agreement',
+        request.t(
+          result.agreed
+            ? 'groups:memberships.secondTerms.agreed'
+            : 'groups:memberships.secondTerms.oneAgreement',
+        ),
       );
     },
   });
@@ -315,7 +323,7 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
       return redirectWithFlash(
         reply,
         membershipId ? paths.membership(groupId, membershipId) : paths.secondTerms,
-        'The second term has not been agreed. The reason has been recorded',
+        request.t('groups:memberships.secondTerms.declined'),
       );
     },
   });
@@ -323,8 +331,8 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
   app.get(paths.myGroups, signedIn, async (request, reply) => {
     const own = await groups.myMemberships(request.principal);
     return renderPage(request, reply, `${T}/my-groups.njk`, {
-      title: 'Your advisory groups',
-      breadcrumbs: [home],
+      title: request.t('groups:common.yourGroups'),
+      breadcrumbs: [groupsCrumbs(request.t).home],
       memberships: own,
       today: groups.today(),
       paths,

@@ -5,16 +5,11 @@ import { can } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { todayInLondon } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/database.js';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-} from '../../../platform/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import { checkNotOwnSecondTerm, nextTerm, secondTermAgreed, termEndDate } from '../rules.js';
 import { advisoryGroups, memberships, reappointments } from '../schema.js';
-import { say } from '../words.js';
+import { refusal, say } from '../words.js';
 import {
   findMembership,
   nameOf,
@@ -58,7 +53,7 @@ export function createSecondTermsService(deps: GroupsServiceDeps & { terms: Term
         if (!next.allowed) throw new ConflictError(say(t, next.reason), 'second-term');
         if (membership.termNumber !== served || membership.status === 'withdrawn')
           throw new ConflictError(
-            'A second term can be proposed only from the member’s latest term, and not after a withdrawal',
+            t('groups:memberships.secondTerms.error.notLatest'),
             'second-term',
           );
         const [row] = await tx
@@ -67,10 +62,7 @@ export function createSecondTermsService(deps: GroupsServiceDeps & { terms: Term
           .onConflictDoNothing()
           .returning();
         if (!row)
-          throw new ConflictError(
-            'A second term for this member is already waiting to be agreed',
-            'second-term',
-          );
+          throw new ConflictError(t('groups:memberships.secondTerms.error.waiting'), 'second-term');
         await tellSecondTermDeciders(tx, membership);
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'membership.second-term-proposed',
@@ -136,12 +128,7 @@ export function createSecondTermsService(deps: GroupsServiceDeps & { terms: Term
       const capacities = agreementCapacities(user, groupId);
       if (!capacities.chair && !capacities.director) throw new ForbiddenError();
       if (capacity !== 'chair' && capacity !== 'director')
-        throw new ValidationError([
-          {
-            field: 'second-term',
-            message: 'Say whether you agree as the chair or as the Director',
-          },
-        ]);
+        throw refusal(t, 'second-term', 'groups:memberships.secondTerms.error.capacity');
       if (!capacities[capacity]) throw new ForbiddenError();
       if (!isUuid(reappointmentId)) throw new NotFoundError();
       return db.transaction(async (tx) => {
@@ -154,14 +141,14 @@ export function createSecondTermsService(deps: GroupsServiceDeps & { terms: Term
         if (!before) throw new NotFoundError();
         const r = before.reappointments;
         if (r.status !== 'pending')
-          throw new ConflictError('This second term has already been decided', 'second-term');
+          throw new ConflictError(t('groups:memberships.secondTerms.error.decided'), 'second-term');
         const approvals = {
           chairUserId: capacity === 'chair' ? user.userId : r.chairUserId,
           directorUserId: capacity === 'director' ? user.userId : r.directorUserId,
         };
         if ((capacity === 'chair' ? r.chairUserId : r.directorUserId) !== null)
           throw new ConflictError(
-            `The ${capacity === 'chair' ? 'chair' : 'Director'} has already agreed this second term`,
+            t(`groups:memberships.secondTerms.error.alreadyAgreed.${capacity}`),
             'second-term',
           );
         const own = checkNotOwnSecondTerm(
@@ -173,7 +160,7 @@ export function createSecondTermsService(deps: GroupsServiceDeps & { terms: Term
         if (own) throw new ConflictError(say(t, own), 'second-term');
         if (approvals.chairUserId !== null && approvals.chairUserId === approvals.directorUserId)
           throw new ConflictError(
-            'The chair and the Director must be two different people (IAG-18)',
+            t('groups:memberships.secondTerms.error.samePerson'),
             'second-term',
           );
         const agreed = secondTermAgreed(approvals);
@@ -222,14 +209,9 @@ export function createSecondTermsService(deps: GroupsServiceDeps & { terms: Term
       const capacities = agreementCapacities(user, groupId);
       if (!capacities.chair && !capacities.director) throw new ForbiddenError();
       const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
-      if (!reason)
-        throw new ValidationError([
-          { field: 'reason', message: 'Enter why the second term is not agreed' },
-        ]);
+      if (!reason) throw refusal(t, 'reason', 'groups:memberships.secondTerms.error.reason');
       if (reason.length > 1000)
-        throw new ValidationError([
-          { field: 'reason', message: 'Reason must be 1000 characters or fewer' },
-        ]);
+        throw refusal(t, 'reason', 'groups:memberships.secondTerms.error.reasonTooLong');
       if (!isUuid(reappointmentId)) throw new NotFoundError();
       return db.transaction(async (tx) => {
         const [row] = await tx
@@ -240,7 +222,7 @@ export function createSecondTermsService(deps: GroupsServiceDeps & { terms: Term
           .for('update');
         if (!row) throw new NotFoundError();
         if (row.r.status !== 'pending')
-          throw new ConflictError('This second term has already been decided', 'second-term');
+          throw new ConflictError(t('groups:memberships.secondTerms.error.decided'), 'second-term');
         const own = checkNotOwnSecondTerm(
           (await personNames(tx, [row.personId])).get(row.personId)?.userId ?? null,
           user.userId,

@@ -20,7 +20,8 @@ import {
 } from '../rules.js';
 import { advisoryGroups, memberships, reappointments } from '../schema.js';
 import { dateField, validateLeaving } from '../validation.js';
-import { say } from '../words.js';
+import { refusal, say } from '../words.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import {
   findGroup,
   findMembership,
@@ -35,8 +36,16 @@ import type { Terms } from './terms.js';
 
 /** An import refused: each bad row with its line number. Nothing was imported. */
 export class MemberImportError extends ValidationError {
-  constructor(readonly problems: MemberImportProblem[]) {
-    super(problems.map((p) => ({ field: 'csv', message: `Line ${p.line}: ${p.message}` })));
+  constructor(
+    t: Translate,
+    readonly problems: MemberImportProblem[],
+  ) {
+    super(
+      problems.map((p) => ({
+        field: 'csv',
+        message: t('groups:memberships.import.line', { line: p.line, message: p.message }),
+      })),
+    );
   }
 }
 
@@ -127,7 +136,8 @@ export function createMembershipsService(deps: GroupsServiceDeps & { terms: Term
       const errors: { field: string; message: string }[] = [];
       const personId =
         typeof input.personId === 'string' && isUuid(input.personId) ? input.personId : null;
-      if (!personId) errors.push({ field: 'personId', message: 'Select the person to appoint' });
+      if (!personId)
+        errors.push({ field: 'personId', message: t('groups:memberships.appoint.error.person') });
       const startsOn = dateField(input, 'startsOn', 'the date the appointment starts', errors);
       const ended = startsOn ? checkAppointmentStart(startsOn, today()) : null;
       if (ended) errors.push({ field: 'startsOn-day', message: say(t, ended) });
@@ -158,14 +168,14 @@ export function createMembershipsService(deps: GroupsServiceDeps & { terms: Term
       const user = requireAction(principal, 'groups.manage');
       const day = today();
       const { rows, problems } = parseMemberImport(csv, day, t);
-      if (problems.length) throw new MemberImportError(problems);
+      if (problems.length) throw new MemberImportError(t, problems);
       const rulesAgreed = deps.config.groups.rulesAgreedOn;
       const terms = rows.map((row) => retrospectiveAppointment(row.firstJoined, rulesAgreed, day));
       const firstTermsOnly = rows.flatMap((row, i) => {
         const problem = importedAgreementProblem(row, terms[i]!);
         return problem ? [{ line: row.line, message: say(t, problem) }] : [];
       });
-      if (firstTermsOnly.length) throw new MemberImportError(firstTermsOnly);
+      if (firstTermsOnly.length) throw new MemberImportError(t, firstTermsOnly);
       return db.transaction(async (tx) => {
         await findGroup(tx, groupId);
         const { ids, added } = await directory.lookups.findOrAddPeople(
@@ -181,9 +191,9 @@ export function createMembershipsService(deps: GroupsServiceDeps & { terms: Term
           .filter((_, i) => clash.has(ids[i]!))
           .map((r) => ({
             line: r.line,
-            message: `${r.name} already has a membership of this group in Bridge; change it there instead`,
+            message: t('groups:memberships.import.clash', { name: r.name }),
           }));
-        if (clashes.length) throw new MemberImportError(clashes);
+        if (clashes.length) throw new MemberImportError(t, clashes);
         const summary = {
           current: 0,
           ended: 0,
@@ -297,14 +307,9 @@ export function createMembershipsService(deps: GroupsServiceDeps & { terms: Term
       return db.transaction(async (tx) => {
         const before = await findMembership(tx, groupId, membershipId);
         if (before.status !== 'current')
-          throw new ConflictError('This membership has already ended', 'status');
+          throw new ConflictError(t('groups:memberships.end.error.alreadyEnded'), 'status');
         if (value.leftOn < before.startsOn)
-          throw new ValidationError([
-            {
-              field: 'leftOn-day',
-              message: 'The date it ends must be on or after the date it started',
-            },
-          ]);
+          throw refusal(t, 'leftOn-day', 'groups:memberships.end.error.beforeStart');
         const after = await closeMembership(tx, membershipId, value);
         await recordAudit(tx, actorOf(user, requestId), {
           action: `membership.${value.status}`,
@@ -340,7 +345,7 @@ export function createMembershipsService(deps: GroupsServiceDeps & { terms: Term
         )
         .for('update');
       if (!current)
-        throw new ConflictError('This person is no longer a current member', 'personId');
+        throw new ConflictError(t('groups:memberships.end.error.notCurrent'), 'personId');
       await closeMembership(tx, current.id, { status: 'withdrawn', leftOn: today(), reason });
       return { membershipId: current.id };
     },

@@ -10,7 +10,7 @@ import type { GroupsServiceDeps } from '../access.js';
 import type { Terms } from './terms.js';
 
 export function createTermEndsService(deps: GroupsServiceDeps & { terms: Terms }) {
-  const { db, directory } = deps;
+  const { db, directory, t } = deps;
   const now = deps.now ?? (() => new Date());
   const today = () => todayInLondon(now());
   const personNames = (executor: Executor, ids: readonly string[]) =>
@@ -55,17 +55,18 @@ export function createTermEndsService(deps: GroupsServiceDeps & { terms: Terms }
         for (const d of due) {
           const person = people.get(d.personId);
           if (!person?.email) continue;
+          const values = { group: d.groupName, endsOn: formatDate(d.endsOn) };
           await deps.mail.queue(tx, {
             to: person.email,
-            subject: `Your term with the ${d.groupName} ends on ${formatDate(d.endsOn)}`,
+            subject: t('groups:memberships.termEndMail.subject', values),
             text: [
-              `Dear ${person.fullName},`,
+              t('groups:common.dear', { name: person.fullName }),
               '',
-              `Your appointment to the ${d.groupName} ends on ${formatDate(d.endsOn)}.`,
-              'An independent advisor serves a term of four years and at most two terms (IAG-18).',
-              'If this is your first term and you would like to serve a second, tell the IAG Coordination Unit: a second term needs the agreement of the chair and of the Director.',
+              t('groups:memberships.termEndMail.ends', values),
+              t('groups:memberships.termEndMail.rule'),
+              t('groups:memberships.termEndMail.secondTerm'),
               '',
-              'Thank you for your work with the group.',
+              t('groups:memberships.termEndMail.thanks'),
             ].join('\n'),
           });
         }

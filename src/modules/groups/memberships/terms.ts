@@ -8,12 +8,12 @@ import type { UserPrincipal } from '../../../platform/auth/principal.js';
 import { activeRoleHolders } from '../../../platform/auth/users-service.js';
 import { formatDate, type IsoDate } from '../../../platform/calendar/index.js';
 import { queryRows, type Executor } from '../../../platform/db/database.js';
-import { ConflictError, ValidationError } from '../../../platform/errors.js';
+import { ConflictError } from '../../../platform/errors.js';
 import { groupPaths as paths } from '../paths.js';
 import { checkFocusGroupRepresentative, nextTerm, termEndDate } from '../rules.js';
 import { advisoryGroups, memberships, reappointments } from '../schema.js';
 import { findGroup, type Membership, type GroupsServiceDeps } from '../access.js';
-import { say } from '../words.js';
+import { refusal, say } from '../words.js';
 
 export function createTerms(deps: GroupsServiceDeps) {
   const { directory } = deps;
@@ -79,7 +79,11 @@ export function createTerms(deps: GroupsServiceDeps) {
       .returning();
     await tx
       .update(reappointments)
-      .set({ status: 'declined', declinedAt: now(), declinedReason: 'Membership ended' })
+      .set({
+        status: 'declined',
+        declinedAt: now(),
+        declinedReason: deps.t('groups:memberships.end.declinedReason'),
+      })
       .where(
         and(eq(reappointments.membershipId, membershipId), eq(reappointments.status, 'pending')),
       );
@@ -106,16 +110,21 @@ export function createTerms(deps: GroupsServiceDeps) {
         role: 'director' as const,
       })),
     ];
-    const name = member?.fullName ?? 'A member';
+    const t = deps.t;
+    const name = member?.fullName ?? t('groups:memberships.secondTermMail.aMember');
     for (const d of deciders.filter((d) => d.userId !== member?.userId))
       await deps.mail.queue(tx, {
         to: d.email,
-        subject: `A second term waits for your agreement: ${name}, ${group.name}`,
+        subject: t('groups:memberships.secondTermMail.subject', { name, group: group.name }),
         text: [
-          `Dear ${d.name},`,
+          t('groups:common.dear', { name: d.name }),
           '',
-          `A second term has been proposed for ${name} in the ${group.name}, whose first term ends on ${formatDate(membership.endsOn)}.`,
-          `A second term needs the agreement of the chair (or a co-chair) and of the Director (IAG-18). It waits for yours, as ${d.role === 'chair' ? 'chair' : 'the Director'}:`,
+          t('groups:memberships.secondTermMail.proposed', {
+            name,
+            group: group.name,
+            endsOn: formatDate(membership.endsOn),
+          }),
+          t(`groups:memberships.secondTermMail.waits.${d.role}`),
           `${deps.config.publicUrl}${paths.secondTerms}`,
         ].join('\n'),
       });
@@ -139,16 +148,19 @@ export function createTerms(deps: GroupsServiceDeps) {
   ): Promise<Membership> {
     const group = await findGroup(tx, input.groupId);
     if (group.status === 'closed')
-      throw new ConflictError('This group is closed and takes no new members', 'personId');
+      throw new ConflictError(deps.t('groups:memberships.appoint.error.closed'), 'personId');
     const person = (await personNames(tx, [input.personId])).get(input.personId);
     if (!person || person.archived)
-      throw new ValidationError([{ field: 'personId', message: 'Select the person to appoint' }]);
+      throw refusal(deps.t, 'personId', 'groups:memberships.appoint.error.person');
     const earlier = await tx
       .select({ termNumber: memberships.termNumber, status: memberships.status })
       .from(memberships)
       .where(and(eq(memberships.groupId, input.groupId), eq(memberships.personId, input.personId)));
     if (earlier.some((m) => m.status === 'current'))
-      throw new ConflictError(`${person.fullName} is already a member of this group`, 'personId');
+      throw new ConflictError(
+        deps.t('groups:memberships.appoint.error.alreadyMember', { name: person.fullName }),
+        'personId',
+      );
     if (group.type === 'corporate_focus') {
       const [own, represented] = await Promise.all([
         tx
@@ -184,7 +196,7 @@ export function createTerms(deps: GroupsServiceDeps) {
     if (!next.allowed) throw new ConflictError(say(deps.t, next.reason), 'personId');
     if (next.needsAgreement)
       throw new ConflictError(
-        `${person.fullName} has served a term in this group. A second term needs the agreement of the chair (or a co-chair) and of the Director: propose it from their last membership (IAG-18)`,
+        deps.t('groups:memberships.appoint.error.secondTerm', { name: person.fullName }),
         'personId',
       );
     const [row] = await tx
