@@ -3,16 +3,23 @@
  * members, chairs, police attendees and who supports it) and how a member is withdrawn.
  */
 import { can, hasRole } from '../../platform/auth/permissions.js';
+import type { Principal, UserPrincipal } from '../../platform/auth/principal.js';
 import {
   addCalendarDays,
   londonInstant,
   reportingYearOf,
   type IsoDate,
 } from '../../platform/calendar/index.js';
+import type { Executor } from '../../platform/db/database.js';
 import { ConflictError, NotFoundError } from '../../platform/errors.js';
 import type { Translate } from '../../platform/i18n/messages.js';
 import type { DirectoryService } from '../directory/index.js';
-import { meetingPaths, type Body, type BodyProvider } from '../meetings/index.js';
+import {
+  meetingPaths,
+  type Body,
+  type BodyProvider,
+  type BodyRelation,
+} from '../meetings/index.js';
 import type { PoliceAttendanceService } from './police-attendance/service.js';
 import { groupPageHref } from './links.js';
 import { groupPaths } from './paths.js';
@@ -41,6 +48,34 @@ async function reportingYearNotice(
   );
   const warning = check(year.label, held);
   return warning ? [warning] : [];
+}
+
+/**
+ * How a person stands to one of the area-wide bodies (IAG-31, IAG-32): only a signed-in user,
+ * and only for that body's id (`isThisBody`); `standing` judges the rest from their entry in the
+ * directory, if they have one.
+ */
+async function areaWideRelation(
+  directory: DirectoryService,
+  executor: Executor,
+  principal: Principal,
+  isThisBody: boolean,
+  standing: (
+    user: UserPrincipal,
+    personId: string | null,
+  ) => Promise<Omit<BodyRelation, 'personId'>>,
+): Promise<BodyRelation> {
+  if (principal?.kind !== 'user' || !isThisBody)
+    return {
+      member: false,
+      police: false,
+      chair: false,
+      secretariat: false,
+      personId: null,
+      mayView: false,
+    };
+  const personId = (await directory.lookups.personIdForUser(executor, principal.userId)) ?? null;
+  return { ...(await standing(principal, personId)), personId };
 }
 
 function asBody(
@@ -194,29 +229,27 @@ export function createDirectorChairsBody(deps: {
     // Not published: the meetings are the Director's with the chairs.
     publicFind: async () => null,
 
-    async relation(executor, principal, id) {
-      const none = { member: false, police: false, chair: false, secretariat: false };
-      if (principal?.kind !== 'user' || id !== DIRECTOR_CHAIRS_ID)
-        return { ...none, personId: null, mayView: false };
-      const personId =
-        (await directory.lookups.personIdForUser(executor, principal.userId)) ?? null;
-      const chairs = personId ? await groups.corporateChairs(executor) : [];
-      const relation = {
-        member: chairs.some((c) => c.personId === personId),
-        police: hasRole(principal, 'director'),
-        chair: hasRole(principal, 'director'),
-        secretariat: can(principal, 'groups.manage'),
-      };
-      return {
-        ...relation,
-        personId,
-        mayView:
-          relation.member ||
-          relation.chair ||
-          relation.secretariat ||
-          can(principal, 'groups.view'),
-      };
-    },
+    relation: (executor, principal, id) =>
+      areaWideRelation(
+        directory,
+        executor,
+        principal,
+        id === DIRECTOR_CHAIRS_ID,
+        async (user, personId) => {
+          const chairs = personId ? await groups.corporateChairs(executor) : [];
+          const relation = {
+            member: chairs.some((c) => c.personId === personId),
+            police: hasRole(user, 'director'),
+            chair: hasRole(user, 'director'),
+            secretariat: can(user, 'groups.manage'),
+          };
+          return {
+            ...relation,
+            mayView:
+              relation.member || relation.chair || relation.secretariat || can(user, 'groups.view'),
+          };
+        },
+      ),
 
     async bodiesFor(executor, userId) {
       const chairs = await groups.corporateChairs(executor);
@@ -281,29 +314,30 @@ export function createAnnualConferenceBody(deps: {
     find: async (_executor, id) => (id === ANNUAL_CONFERENCE_ID ? body : null),
     publicFind: async () => null,
 
-    async relation(executor, principal, id) {
-      const none = { member: false, police: false, chair: false, secretariat: false };
-      if (principal?.kind !== 'user' || id !== ANNUAL_CONFERENCE_ID)
-        return { ...none, personId: null, mayView: false };
-      const personId =
-        (await directory.lookups.personIdForUser(executor, principal.userId)) ?? null;
-      const memberOf = personId ? await groups.currentGroupsOf(executor, personId) : [];
-      const relation = {
-        member: memberOf.length > 0,
-        police: hasRole(principal, 'director') || hasRole(principal, 'ctset'),
-        chair: hasRole(principal, 'director'),
-        secretariat: can(principal, 'groups.manage'),
-      };
-      return {
-        ...relation,
-        personId,
-        mayView:
-          relation.member ||
-          relation.police ||
-          relation.secretariat ||
-          can(principal, 'groups.view'),
-      };
-    },
+    relation: (executor, principal, id) =>
+      areaWideRelation(
+        directory,
+        executor,
+        principal,
+        id === ANNUAL_CONFERENCE_ID,
+        async (user, personId) => {
+          const memberOf = personId ? await groups.currentGroupsOf(executor, personId) : [];
+          const relation = {
+            member: memberOf.length > 0,
+            police: hasRole(user, 'director') || hasRole(user, 'ctset'),
+            chair: hasRole(user, 'director'),
+            secretariat: can(user, 'groups.manage'),
+          };
+          return {
+            ...relation,
+            mayView:
+              relation.member ||
+              relation.police ||
+              relation.secretariat ||
+              can(user, 'groups.view'),
+          };
+        },
+      ),
 
     // Representatives are chosen by each group, so nobody's own calendar carries it by default.
     bodiesFor: async () => [],

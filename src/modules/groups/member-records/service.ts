@@ -71,6 +71,30 @@ export function createMemberRecordsService(deps: {
     return row.personId;
   }
 
+  /** For the coordination unit's records about a member: who records, and about whom. */
+  async function managedMember(principal: Principal, groupId: string, membershipId: string) {
+    const user = requireAction(principal, 'groups.manage');
+    return { user, personId: await personOf(db, groupId, membershipId) };
+  }
+
+  /** A record made about a person, audited as made by `user`. */
+  async function recorded<R>(
+    tx: Executor,
+    user: UserPrincipal,
+    requestId: string | undefined,
+    personId: string,
+    action: string,
+    row: R,
+  ): Promise<R> {
+    await recordAudit(tx, actorOf(user, requestId), {
+      action,
+      recordType: 'person',
+      recordId: personId,
+      after: row,
+    });
+    return row;
+  }
+
   async function heldClearances(executor: Executor, personId: string) {
     return executor
       .select()
@@ -190,13 +214,7 @@ export function createMemberRecordsService(deps: {
             recordedBy: user.userId,
           })
           .returning();
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: 'member.declared',
-          recordType: 'person',
-          recordId: personId,
-          after: row,
-        });
-        return row!;
+        return recorded(tx, user, requestId, personId, 'member.declared', row!);
       });
     },
 
@@ -208,8 +226,7 @@ export function createMemberRecordsService(deps: {
       input: Input,
       requestId?: string,
     ) {
-      const user = requireAction(principal, 'groups.manage');
-      const personId = await personOf(db, groupId, membershipId);
+      const { user, personId } = await managedMember(principal, groupId, membershipId);
       const errors: FieldError[] = [];
       const level = text(input.level);
       if (!level || !(CLEARANCE_ORDER as readonly string[]).includes(level))
@@ -254,13 +271,7 @@ export function createMemberRecordsService(deps: {
             recordedBy: user.userId,
           })
           .returning();
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: 'member.clearance-recorded',
-          recordType: 'person',
-          recordId: personId,
-          after: row,
-        });
-        return row!;
+        return recorded(tx, user, requestId, personId, 'member.clearance-recorded', row!);
       });
     },
 
@@ -272,8 +283,7 @@ export function createMemberRecordsService(deps: {
       input: Input,
       requestId?: string,
     ) {
-      const user = requireAction(principal, 'groups.manage');
-      const personId = await personOf(db, groupId, membershipId);
+      const { user, personId } = await managedMember(principal, groupId, membershipId);
       const errors: FieldError[] = [];
       const approvedBy = text(input.approvedBy);
       if (!approvedBy)
@@ -323,13 +333,7 @@ export function createMemberRecordsService(deps: {
             recordedBy: user.userId,
           })
           .returning();
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: 'member.access-exemption-recorded',
-          recordType: 'person',
-          recordId: personId,
-          after: row,
-        });
-        return row!;
+        return recorded(tx, user, requestId, personId, 'member.access-exemption-recorded', row!);
       });
     },
 
@@ -341,8 +345,7 @@ export function createMemberRecordsService(deps: {
       input: Input,
       requestId?: string,
     ) {
-      const user = requireAction(principal, 'groups.manage');
-      const personId = await personOf(db, groupId, membershipId);
+      const { user, personId } = await managedMember(principal, groupId, membershipId);
       const errors: FieldError[] = [];
       const awardedOn = dateField(
         input,
@@ -387,13 +390,7 @@ export function createMemberRecordsService(deps: {
             recordedBy: user.userId,
           })
           .returning();
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: 'member.commended',
-          recordType: 'person',
-          recordId: personId,
-          after: row,
-        });
-        return row!;
+        return recorded(tx, user, requestId, personId, 'member.commended', row!);
       });
     },
 
