@@ -5,8 +5,7 @@
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
-import type { Db, Executor } from '../../../platform/db/database.js';
-import type { Translate } from '../../../platform/i18n/messages.js';
+import type { Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
   NotFoundError,
@@ -22,19 +21,14 @@ import {
   type AgendaRecord,
   type ItemAction,
   type Meeting,
-  type MeetingsAccess,
+  type MeetingParts,
 } from '../access.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
 export type AgendaService = ReturnType<typeof createAgendaService>;
 
-export function createAgendaService(deps: {
-  db: Db;
-  access: MeetingsAccess;
-  t: Translate;
-  now?: () => Date;
-}) {
+export function createAgendaService(deps: MeetingParts) {
   const { db, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
   const {
