@@ -36,6 +36,14 @@ const ABSENCE_LOOKBACK = 12;
 
 export type MeetingsAccess = ReturnType<typeof createMeetingsAccess>;
 
+/** What each part of the meetings service is built on: the shared checks, the words, the clock. */
+export interface MeetingParts {
+  db: Db;
+  access: MeetingsAccess;
+  t: Translate;
+  now?: () => Date;
+}
+
 export function createMeetingsAccess(deps: {
   db: Db;
   bodies: readonly BodyProvider[];

@@ -94,15 +94,14 @@ export function mayArrangeAgenda(relation: AgendaRelation): boolean {
 export function checkTabling(
   relation: AgendaRelation,
   meeting: { status: MeetingStatus; agendaPublished: boolean },
-): string | null {
-  if (!mayTableItem(relation))
-    return 'Only members of the group and the police service may table items (IAG-21e)';
+): Refusal | null {
+  if (!mayTableItem(relation)) return { key: 'meetings:rules.tablingNotMember' };
   if (meeting.status !== 'scheduled')
     return meeting.status === 'cancelled'
-      ? 'The meeting was cancelled: table the item for the next meeting'
-      : 'The meeting has been held: table the item for the next meeting';
+      ? { key: 'meetings:rules.tablingCancelled' }
+      : { key: 'meetings:rules.tablingHeld' };
   if (meeting.agendaPublished && !mayArrangeAgenda(relation))
-    return 'The agenda has been published: ask the chair to take it as late business, or table it for the next meeting';
+    return { key: 'meetings:rules.tablingPublished' };
   return null;
 }
 

@@ -44,7 +44,7 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
       reply,
       `${T}/table-item.njk`,
       {
-        title: 'Table an item for the agenda',
+        title: request.t('meetings:agenda.table.title'),
         breadcrumbs: [crumb.home, crumb.body(b), crumb.meetings(b), crumb.meeting(meeting)],
         meeting,
         body: b,
@@ -71,9 +71,12 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
       return redirectWithFlash(
         reply,
         paths.meeting(meetingId),
-        item.status === 'accepted'
-          ? `“${item.title}” is on the agenda`
-          : `“${item.title}” has been tabled. The chair will decide whether it goes on the agenda`,
+        request.t(
+          item.status === 'accepted'
+            ? 'meetings:agenda.table.accepted'
+            : 'meetings:agenda.table.tabled',
+          { title: item.title },
+        ),
       );
     },
   });
@@ -90,7 +93,11 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
         action!,
         request.id,
       );
-      return redirectWithFlash(reply, `${paths.meeting(meetingId!)}#agenda`, message);
+      return redirectWithFlash(
+        reply,
+        `${paths.meeting(meetingId!)}#agenda`,
+        request.t(message.key, message.values),
+      );
     },
   });
 
@@ -100,7 +107,11 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
     async submit(request, reply) {
       const meetingId = params(request).meetingId!;
       await meetings.publishAgenda(request.principal, meetingId, request.id);
-      return redirectWithFlash(reply, paths.meeting(meetingId), 'The agenda has been published');
+      return redirectWithFlash(
+        reply,
+        paths.meeting(meetingId),
+        request.t('meetings:meeting.agenda.publishedFlash'),
+      );
     },
   });
 
@@ -120,7 +131,9 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
       return redirectWithFlash(
         reply,
         `${paths.meeting(meetingId)}#minutes`,
-        `The minutes of ${meetingWhen(meeting, request.t)} have been approved`,
+        request.t('meetings:meeting.minutes.approvedFlash', {
+          when: meetingWhen(meeting, request.t),
+        }),
       );
     },
   });
@@ -140,9 +153,11 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
       return redirectWithFlash(
         reply,
         `${paths.meeting(meetingId!)}#actions`,
-        closed.status === 'done'
-          ? 'The action has been reported done at this meeting'
-          : 'The action has been closed as no longer needed',
+        request.t(
+          closed.status === 'done'
+            ? 'meetings:meeting.actions.doneFlash'
+            : 'meetings:meeting.actions.droppedFlash',
+        ),
       );
     },
   });

@@ -5,7 +5,7 @@
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
-import type { Db, Executor } from '../../../platform/db/database.js';
+import type { Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
   NotFoundError,
@@ -21,15 +21,15 @@ import {
   type AgendaRecord,
   type ItemAction,
   type Meeting,
-  type MeetingsAccess,
+  type MeetingParts,
 } from '../access.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
 export type AgendaService = ReturnType<typeof createAgendaService>;
 
-export function createAgendaService(deps: { db: Db; access: MeetingsAccess; now?: () => Date }) {
-  const { db } = deps;
+export function createAgendaService(deps: MeetingParts) {
+  const { db, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
   const {
     provider,
@@ -98,7 +98,7 @@ export function createAgendaService(deps: { db: Db; access: MeetingsAccess; now?
     async tablingForm(principal: Principal, meetingId: string) {
       const { meeting, body, relation } = await meetingAccess(db, principal, meetingId);
       const refusal = checkTabling(relation, mayTablingState(meeting));
-      if (refusal) throw new ConflictError(refusal);
+      if (refusal) throw new ConflictError(t(refusal.key));
       return { meeting, body, relation };
     },
 
@@ -107,16 +107,16 @@ export function createAgendaService(deps: { db: Db; access: MeetingsAccess; now?
       const user = requireUser(principal);
       const errors: FieldError[] = [];
       const title = text(input.title);
-      if (!title) errors.push({ field: 'title', message: 'Enter what the item is about' });
-      tooLong(errors, 'title', 'The item', title, 200);
+      if (!title) errors.push({ field: 'title', message: t('meetings:agenda.table.errors.title') });
+      tooLong(errors, 'title', t('meetings:agenda.table.errors.titleName'), title, 200);
       const details = text(input.details);
-      tooLong(errors, 'details', 'Details', details, 5000);
+      tooLong(errors, 'details', t('meetings:agenda.table.errors.detailsName'), details, 5000);
       const confidential = checkedValues(input.confidential).includes('yes');
       return db.transaction(async (tx) => {
         const meeting = await findMeeting(tx, meetingId, true);
         const { relation } = await access(tx, principal, meeting.bodyType, meeting.bodyId);
         const refusal = checkTabling(relation, mayTablingState(meeting));
-        if (refusal) throw new ConflictError(refusal);
+        if (refusal) throw new ConflictError(t(refusal.key));
         if (errors.length) throw new ValidationError(errors);
         const tabledAs = tablerOf(relation);
         const [item] = await tx
@@ -163,10 +163,7 @@ export function createAgendaService(deps: { db: Db; access: MeetingsAccess; now?
         const { relation } = await access(tx, principal, meeting.bodyType, meeting.bodyId);
         requireArranger(relation);
         if (meeting.status !== 'scheduled')
-          throw new ConflictError(
-            'The agenda of a meeting that has been held or cancelled is kept as it was',
-            'agenda',
-          );
+          throw new ConflictError(t('meetings:agenda.arrange.errors.kept'), 'agenda');
         const items = await tx
           .select()
           .from(agendaItems)
@@ -176,7 +173,8 @@ export function createAgendaService(deps: { db: Db; access: MeetingsAccess; now?
         const item = items[index];
         if (!item) throw new NotFoundError();
         let after: unknown;
-        let message: string;
+        // The flash message's key, worded in the reader's language by the route.
+        let done: string;
         switch (action as ItemAction) {
           case 'accept':
             [after] = await tx
@@ -184,7 +182,7 @@ export function createAgendaService(deps: { db: Db; access: MeetingsAccess; now?
               .set({ status: 'accepted', decidedBy: user.userId, decidedAt: now() })
               .where(eq(agendaItems.id, itemId))
               .returning();
-            message = `“${item.title}” is on the agenda`;
+            done = 'meetings:agenda.arrange.accepted';
             break;
           case 'withdraw':
             [after] = await tx
@@ -192,15 +190,12 @@ export function createAgendaService(deps: { db: Db; access: MeetingsAccess; now?
               .set({ status: 'withdrawn', decidedBy: user.userId, decidedAt: now() })
               .where(eq(agendaItems.id, itemId))
               .returning();
-            message = `“${item.title}” has been taken off the agenda`;
+            done = 'meetings:agenda.arrange.withdrawn';
             break;
           case 'defer': {
             const next = await nextMeetingAfter(tx, meeting);
             if (!next)
-              throw new ConflictError(
-                'There is no later meeting to defer the item to: schedule the next meeting first',
-                'agenda',
-              );
+              throw new ConflictError(t('meetings:agenda.arrange.errors.noLaterMeeting'), 'agenda');
             [after] = await tx
               .update(agendaItems)
               .set({
@@ -213,7 +208,7 @@ export function createAgendaService(deps: { db: Db; access: MeetingsAccess; now?
               })
               .where(eq(agendaItems.id, itemId))
               .returning();
-            message = `“${item.title}” has been deferred to the next meeting`;
+            done = 'meetings:agenda.arrange.deferred';
             break;
           }
           case 'up':
@@ -221,7 +216,12 @@ export function createAgendaService(deps: { db: Db; access: MeetingsAccess; now?
             const other = items[action === 'up' ? index - 1 : index + 1];
             if (!other)
               throw new ConflictError(
-                `“${item.title}” is already ${action === 'up' ? 'first' : 'last'}`,
+                t(
+                  action === 'up'
+                    ? 'meetings:agenda.arrange.alreadyFirst'
+                    : 'meetings:agenda.arrange.alreadyLast',
+                  { title: item.title },
+                ),
                 'agenda',
               );
             await tx
@@ -233,7 +233,7 @@ export function createAgendaService(deps: { db: Db; access: MeetingsAccess; now?
               .set({ position: item.position })
               .where(eq(agendaItems.id, other.id));
             after = { position: other.position };
-            message = `“${item.title}” has been moved ${action}`;
+            done = `meetings:agenda.arrange.moved.${action}`;
             break;
           }
         }
@@ -244,7 +244,7 @@ export function createAgendaService(deps: { db: Db; access: MeetingsAccess; now?
           before: item,
           after,
         });
-        return { message };
+        return { message: { key: done, values: { title: item.title } } };
       });
     },
 
@@ -256,10 +256,7 @@ export function createAgendaService(deps: { db: Db; access: MeetingsAccess; now?
         const { relation } = await access(tx, principal, meeting.bodyType, meeting.bodyId);
         requireArranger(relation);
         if (meeting.status !== 'scheduled')
-          throw new ConflictError(
-            'Only the agenda of a meeting still to be held can be published',
-            'agenda',
-          );
+          throw new ConflictError(t('meetings:agenda.arrange.errors.notToBeHeld'), 'agenda');
         const counts = await tx
           .select({ status: agendaItems.status, n: count() })
           .from(agendaItems)
@@ -267,15 +264,9 @@ export function createAgendaService(deps: { db: Db; access: MeetingsAccess; now?
           .groupBy(agendaItems.status);
         const n = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
         if (n('proposed') > 0)
-          throw new ConflictError(
-            'Accept, defer or take off every item waiting for a decision before publishing the agenda',
-            'agenda',
-          );
+          throw new ConflictError(t('meetings:agenda.arrange.errors.undecided'), 'agenda');
         if (n('accepted') === 0)
-          throw new ConflictError(
-            'The agenda has no items yet: accept or add at least one',
-            'agenda',
-          );
+          throw new ConflictError(t('meetings:agenda.arrange.errors.noItems'), 'agenda');
         const [after] = await tx
           .update(meetings)
           .set({

@@ -5,8 +5,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
-import type { Db } from '../../../platform/db/database.js';
-import type { Translate } from '../../../platform/i18n/messages.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -24,18 +22,13 @@ import {
   type AttendanceStatus,
 } from '../rules.js';
 import { meetingAttendance, meetings } from '../schema.js';
-import { type MeetingsAccess } from '../access.js';
+import { type MeetingParts } from '../access.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
 export type AttendanceService = ReturnType<typeof createAttendanceService>;
 
-export function createAttendanceService(deps: {
-  db: Db;
-  access: MeetingsAccess;
-  t: Translate;
-  now?: () => Date;
-}) {
+export function createAttendanceService(deps: MeetingParts) {
   const { db, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
   const {

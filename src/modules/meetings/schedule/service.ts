@@ -7,8 +7,6 @@ import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { londonInstant, parseClockTime } from '../../../platform/calendar/index.js';
-import type { Db } from '../../../platform/db/database.js';
-import type { Translate } from '../../../platform/i18n/messages.js';
 import { ConflictError, ValidationError, type FieldError } from '../../../platform/errors.js';
 import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
 import type { Body, BodyType } from '../bodies.js';
@@ -22,18 +20,13 @@ import {
   type MeetingFormat,
 } from '../rules.js';
 import { meetings } from '../schema.js';
-import { type MeetingsAccess } from '../access.js';
+import { type MeetingParts } from '../access.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
 export type ScheduleService = ReturnType<typeof createScheduleService>;
 
-export function createScheduleService(deps: {
-  db: Db;
-  access: MeetingsAccess;
-  t: Translate;
-  now?: () => Date;
-}) {
+export function createScheduleService(deps: MeetingParts) {
   const { db, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
   const {
