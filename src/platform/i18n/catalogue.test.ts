@@ -56,7 +56,8 @@ const allCode = code.join('\n');
 /** The keys templates ask for: `t("a.b")`, `t('groups:a.b', {...})`. */
 function askedInTemplates(): string[] {
   return templates.flatMap((text) =>
-    [...text.matchAll(/\bt\(\s*["']([\w.:-]+)["']/g)].map((m) => m[1]!),
+    // A family built from a value (`t("ns:a." ~ v)`) is not a key: keyFamilies() reads it.
+    [...text.matchAll(/\bt\(\s*["']([\w.:-]+)["'](?!\s*[~+])/g)].map((m) => m[1]!),
   );
 }
 
