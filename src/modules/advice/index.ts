@@ -122,7 +122,7 @@ export function createAdviceModule(
   deps.meetings.useAdviceCitations(deployments.citations);
   return {
     name: 'advice',
-    personData: createAdvicePersonData({ groupNameSql: groupsApi.groupNameSql }),
+    personData: createAdvicePersonData({ groupNameSql: groupsApi.groupNameSql, t }),
     api: { deployments },
     services,
     registerRoutes(app, renderPage) {
