@@ -355,7 +355,7 @@ test('IAG-08: CTSET asks the requester a question, one at a time; only the reque
     'one question at a time',
   );
   const queue = await ctset.get('/advice-requests/triage');
-  assert.match(queue.body, /Waiting for the requester's answer/);
+  assert.match(queue.body, /Waiting for the requester(&#39;|')s answer/);
   // Only the requester answers.
   assert.equal(
     (await ctset.post(`/advice-requests/${id}/answer`, { answer: 'x' })).statusCode,

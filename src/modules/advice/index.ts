@@ -24,6 +24,7 @@ import { registerOfferRoutes } from './offers/routes.js';
 import { createOffersService } from './offers/service.js';
 import { advicePaths } from './paths.js';
 import { createAdvicePersonData } from './person-data.js';
+import { waitedWords } from './presenter.js';
 import type { AdviceServices } from './route-deps.js';
 import { registerAdviceRoutes } from './requests/routes.js';
 import { createAdviceService } from './requests/service.js';
@@ -74,8 +75,10 @@ export interface AdviceModule extends BridgeModule<AdviceApi> {
 export function createAdviceModule(
   deps: ModuleDeps & { directory: DirectoryApi; groups: GroupsApi; meetings: MeetingsApi },
 ): AdviceModule {
-  const { platform, now, groups: groupsApi, directory: directoryApi } = deps;
-  const { db, mail, config } = platform;
+  const { platform, groups: groupsApi, directory: directoryApi } = deps;
+  const { db, mail, config, t } = platform;
+  // One clock for every service: the module's (a test's), or the real one.
+  const now = deps.now ?? (() => new Date());
   const publicUrl = config.publicUrl;
   const groups = groupsApi;
   const { directory } = directoryApi;
@@ -86,9 +89,10 @@ export function createAdviceModule(
     personIdForUser: (executor, userId) => directory.lookups.personIdForUser(executor, userId),
     peopleByIds: (executor, ids) => directory.lookups.people(executor, ids),
   };
-  const deployments = createDeploymentsService({ db, mail, publicUrl, lookups, now });
+  const deployments = createDeploymentsService({ db, mail, publicUrl, lookups, now, t });
   const advice = createAdviceService({
     db,
+    t,
     groups,
     lookups,
     mail,
@@ -102,11 +106,12 @@ export function createAdviceModule(
   const services: AdviceServices = {
     advice,
     deployments,
-    offers: createOffersService({ db, now }),
-    equity: createEquityService({ db, threshold: config.advice.equityThreshold, lookups, now }),
-    disclosures: createDisclosuresService({ db, mail, publicUrl, lookups, now }),
+    offers: createOffersService({ db, now, t }),
+    equity: createEquityService({ db, threshold: config.advice.equityThreshold, lookups, now, t }),
+    disclosures: createDisclosuresService({ db, mail, publicUrl, lookups, now, t }),
     adviceDocuments: createAdviceDocumentsService({
       db,
+      t,
       files: platform.files,
       maxBytes: config.files.maxBytes,
       lookups,
@@ -117,7 +122,7 @@ export function createAdviceModule(
   deps.meetings.useAdviceCitations(deployments.citations);
   return {
     name: 'advice',
-    personData: createAdvicePersonData({ groupNameSql: groupsApi.groupNameSql }),
+    personData: createAdvicePersonData({ groupNameSql: groupsApi.groupNameSql, t }),
     api: { deployments },
     services,
     registerRoutes(app, renderPage) {
@@ -134,18 +139,18 @@ export function createAdviceModule(
     navigation: [
       {
         order: 20,
-        text: 'Triage',
+        textKey: 'advice:nav.triage',
         href: advicePaths.triage,
         visible: (p) => can(p, 'advice.triage'),
       },
       {
         order: 30,
-        text: 'Advice requests',
+        textKey: 'advice:nav.requests',
         href: advicePaths.mine,
         visible: (p) => can(p, 'advice.request') && !can(p, 'advice.triage'),
       },
     ],
-    async homeTasks(p) {
+    async homeTasks(p, t) {
       const [urgent, ownGroups] = await Promise.all([
         can(p, 'advice.triage') ? advice.urgentWaiting(p) : null,
         groups.myMemberships(p),
@@ -155,50 +160,57 @@ export function createAdviceModule(
         urgent?.oldest && {
           order: 10,
           href: advicePaths.triage,
-          text: `${urgent.count} urgent ${urgent.count === 1 ? 'request is' : 'requests are'} waiting for triage`,
-          hint: `The longest, ${urgent.oldest.reference}: ${urgent.oldest.subject}, has waited ${urgent.oldest.waited}${urgent.oldest.overdue ? ', past its target' : ''}`,
+          text: t('advice:home.urgent.text', { count: urgent.count }),
+          hint: t(
+            urgent.oldest.overdue ? 'advice:home.urgent.hintOverdue' : 'advice:home.urgent.hint',
+            {
+              reference: urgent.oldest.reference,
+              subject: urgent.oldest.subject,
+              waited: waitedWords(t, urgent.oldest.waited),
+            },
+          ),
         },
         ownGroups.length > 0 && {
           order: 40,
           href: advicePaths.deployments,
-          text: 'Your deployments',
-          hint: 'Requests you are nominated for: accept or decline; and the days you cannot do',
+          text: t('advice:home.deployments.text'),
+          hint: t('advice:home.deployments.hint'),
         },
         p.roles.some((g) => g.role === 'deployment_contact') && {
           order: 120,
           href: advicePaths.toNominate,
-          text: 'Requests to nominate for',
-          hint: 'Requests passed to your group: choose the most suitable advisors',
+          text: t('advice:home.toNominate.text'),
+          hint: t('advice:home.toNominate.hint'),
         },
         can(p, 'advice.equity') && {
           order: 130,
           href: advicePaths.equity,
-          text: 'Equitable deployment',
-          hint: 'Deployments per advisor over a period, the busiest flagged (IAG-10)',
+          text: t('advice:home.equity.text'),
+          hint: t('advice:home.equity.hint'),
         },
         can(p, 'advice.arrange') && {
           order: 140,
           href: advicePaths.arrangements,
-          text: 'Advisors to contact',
-          hint: 'Nominated advisors to contact and give escorted access (CTSET for urgent requests)',
+          text: t('advice:home.arrangements.text'),
+          hint: t('advice:home.arrangements.hint'),
         },
         can(p, 'advice.triage') && {
           order: 150,
           href: advicePaths.triage,
-          text: 'Requests waiting for triage',
-          hint: 'Every request for an advisor, urgent first: pass each to a group or decline it',
+          text: t('advice:home.triage.text'),
+          hint: t('advice:home.triage.hint'),
         },
         can(p, 'advice.offer') && {
           order: 160,
           href: advicePaths.offers,
-          text: 'Proactive offers',
-          hint: 'Offers of independent advice for serious crimes and critical incidents, and the answers',
+          text: t('advice:home.offers.text'),
+          hint: t('advice:home.offers.hint'),
         },
         can(p, 'advice.request') && {
           order: 170,
           href: advicePaths.mine,
-          text: 'Your requests for advice',
-          hint: 'Ask for an independent advisor and follow each request',
+          text: t('advice:home.mine.text'),
+          hint: t('advice:home.mine.hint'),
         },
       ];
     },

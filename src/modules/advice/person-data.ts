@@ -5,6 +5,7 @@
  */
 import { eq, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
+import type { Translate } from '../../platform/i18n/messages.js';
 import type { PersonDataSection, PersonDataSubject } from '../../platform/modules.js';
 import { personDataSection } from '../../platform/person-data.js';
 import {
@@ -21,10 +22,22 @@ import {
 
 export interface AdvicePersonDataDeps {
   groupNameSql(groupId: SQLWrapper): SQL<string>;
+  /** The default language's words: the sections' titles and their columns' names. */
+  t: Translate;
 }
 
 export function createAdvicePersonData(deps: AdvicePersonDataDeps) {
-  const { groupNameSql } = deps;
+  const { groupNameSql, t } = deps;
+  /** A section, titled and its columns named in words (`advice:personData.columns.<name>`). */
+  const section = (name: string, rows: Record<string, unknown>[]) =>
+    personDataSection(
+      t(`advice:personData.sections.${name}`),
+      rows.map((row) =>
+        Object.fromEntries(
+          Object.entries(row).map(([k, v]) => [t(`advice:personData.columns.${k}`), v]),
+        ),
+      ),
+    );
   return async function advicePersonData(
     executor: Executor,
     subject: PersonDataSubject,
@@ -44,17 +57,17 @@ export function createAdvicePersonData(deps: AdvicePersonDataDeps) {
       userId
         ? executor
             .select({
-              Request: adviceRequests.reference,
-              Subject: adviceRequests.subject,
-              Details: adviceRequests.details,
-              Operation: adviceRequests.operation,
-              Urgency: adviceRequests.urgency,
-              Communities: adviceRequests.communities,
-              Location: adviceRequests.location,
-              'Needed from': adviceRequests.neededFrom,
-              'Needed until': adviceRequests.neededUntil,
-              Status: adviceRequests.status,
-              'Submitted at': adviceRequests.submittedAt,
+              request: adviceRequests.reference,
+              subject: adviceRequests.subject,
+              details: adviceRequests.details,
+              operation: adviceRequests.operation,
+              urgency: adviceRequests.urgency,
+              communities: adviceRequests.communities,
+              location: adviceRequests.location,
+              neededFrom: adviceRequests.neededFrom,
+              neededUntil: adviceRequests.neededUntil,
+              status: adviceRequests.status,
+              submittedAt: adviceRequests.submittedAt,
             })
             .from(adviceRequests)
             .where(eq(adviceRequests.requestedBy, userId))
@@ -63,11 +76,11 @@ export function createAdvicePersonData(deps: AdvicePersonDataDeps) {
       userId
         ? executor
             .select({
-              Request: adviceRequests.reference,
-              Question: adviceRequestQuestions.question,
-              'Asked at': adviceRequestQuestions.askedAt,
-              Answer: adviceRequestQuestions.answer,
-              'Answered at': adviceRequestQuestions.answeredAt,
+              request: adviceRequests.reference,
+              question: adviceRequestQuestions.question,
+              askedAt: adviceRequestQuestions.askedAt,
+              answer: adviceRequestQuestions.answer,
+              answeredAt: adviceRequestQuestions.answeredAt,
             })
             .from(adviceRequestQuestions)
             .innerJoin(adviceRequests, eq(adviceRequests.id, adviceRequestQuestions.requestId))
@@ -77,11 +90,11 @@ export function createAdvicePersonData(deps: AdvicePersonDataDeps) {
       userId
         ? executor
             .select({
-              Request: adviceRequests.reference,
-              Title: adviceDocuments.title,
-              'File name': adviceDocuments.fileName,
-              'Uploaded at': adviceDocuments.uploadedAt,
-              'Removed at': adviceDocuments.removedAt,
+              request: adviceRequests.reference,
+              title: adviceDocuments.title,
+              fileName: adviceDocuments.fileName,
+              uploadedAt: adviceDocuments.uploadedAt,
+              removedAt: adviceDocuments.removedAt,
             })
             .from(adviceDocuments)
             .innerJoin(adviceRequests, eq(adviceRequests.id, adviceDocuments.requestId))
@@ -90,25 +103,25 @@ export function createAdvicePersonData(deps: AdvicePersonDataDeps) {
         : [],
       executor
         .select({
-          Experience: advisorProfiles.experience,
-          'Last changed at': advisorProfiles.updatedAt,
+          experience: advisorProfiles.experience,
+          lastChangedAt: advisorProfiles.updatedAt,
         })
         .from(advisorProfiles)
         .where(eq(advisorProfiles.personId, personId)),
       executor
         .select({
-          'Starts on': advisorUnavailability.startsOn,
-          'Ends on': advisorUnavailability.endsOn,
-          Note: advisorUnavailability.note,
+          startsOn: advisorUnavailability.startsOn,
+          endsOn: advisorUnavailability.endsOn,
+          note: advisorUnavailability.note,
         })
         .from(advisorUnavailability)
         .where(eq(advisorUnavailability.personId, personId))
         .orderBy(advisorUnavailability.startsOn),
       executor
         .select({
-          Request: adviceRequests.reference,
-          Reason: adviceConflicts.reason,
-          'Recorded at': adviceConflicts.recordedAt,
+          request: adviceRequests.reference,
+          reason: adviceConflicts.reason,
+          recordedAt: adviceConflicts.recordedAt,
         })
         .from(adviceConflicts)
         .innerJoin(adviceRequests, eq(adviceRequests.id, adviceConflicts.requestId))
@@ -116,17 +129,17 @@ export function createAdvicePersonData(deps: AdvicePersonDataDeps) {
         .orderBy(adviceConflicts.recordedAt),
       executor
         .select({
-          Request: adviceRequests.reference,
-          Subject: adviceRequests.subject,
-          Group: groupNameSql(deployments.groupId),
-          Status: deployments.status,
-          'Deployed on': deployments.deployedOn,
-          'Nominated at': deployments.nominatedAt,
-          'Reason for nominating': deployments.nominationReason,
-          'Answered at': deployments.respondedAt,
-          'Reason for declining': deployments.declineReason,
-          'Arranged at': deployments.arrangedAt,
-          Arrangements: deployments.arrangements,
+          request: adviceRequests.reference,
+          subject: adviceRequests.subject,
+          group: groupNameSql(deployments.groupId),
+          status: deployments.status,
+          deployedOn: deployments.deployedOn,
+          nominatedAt: deployments.nominatedAt,
+          reasonForNominating: deployments.nominationReason,
+          answeredAt: deployments.respondedAt,
+          reasonForDeclining: deployments.declineReason,
+          arrangedAt: deployments.arrangedAt,
+          arrangements: deployments.arrangements,
         })
         .from(deployments)
         .innerJoin(adviceRequests, eq(adviceRequests.id, deployments.requestId))
@@ -134,14 +147,14 @@ export function createAdvicePersonData(deps: AdvicePersonDataDeps) {
         .orderBy(deployments.nominatedAt),
       executor
         .select({
-          Request: adviceRequests.reference,
-          Group: groupNameSql(adviceGiven.groupId),
-          'Given on': adviceGiven.givenOn,
-          Summary: adviceGiven.summary,
-          Independent: adviceGiven.independent,
-          'Why it is labelled so': adviceGiven.independenceBasis,
-          Outcome: adviceGiven.outcome,
-          'Reason for the outcome': adviceGiven.outcomeReason,
+          request: adviceRequests.reference,
+          group: groupNameSql(adviceGiven.groupId),
+          givenOn: adviceGiven.givenOn,
+          summary: adviceGiven.summary,
+          independent: adviceGiven.independent,
+          whyItIsLabelledSo: adviceGiven.independenceBasis,
+          outcome: adviceGiven.outcome,
+          reasonForTheOutcome: adviceGiven.outcomeReason,
         })
         .from(adviceGiven)
         .innerJoin(adviceRequests, eq(adviceRequests.id, adviceGiven.requestId))
@@ -149,13 +162,13 @@ export function createAdvicePersonData(deps: AdvicePersonDataDeps) {
         .orderBy(adviceGiven.givenOn),
       executor
         .select({
-          Request: adviceRequests.reference,
-          Kind: disclosures.kind,
-          Title: disclosures.title,
-          Protocol: disclosures.protocol,
-          Terms: disclosures.terms,
-          'Disclosed at': disclosures.disclosedAt,
-          'Terms acknowledged at': disclosures.acknowledgedAt,
+          request: adviceRequests.reference,
+          kind: disclosures.kind,
+          title: disclosures.title,
+          protocol: disclosures.protocol,
+          terms: disclosures.terms,
+          disclosedAt: disclosures.disclosedAt,
+          termsAcknowledgedAt: disclosures.acknowledgedAt,
         })
         .from(disclosures)
         .innerJoin(adviceRequests, eq(adviceRequests.id, disclosures.requestId))
@@ -163,15 +176,15 @@ export function createAdvicePersonData(deps: AdvicePersonDataDeps) {
         .orderBy(disclosures.disclosedAt),
     ]);
     return [
-      personDataSection('Requests for advice made', requested),
-      personDataSection('Questions answered about their requests', questions),
-      personDataSection('Documents added to requests', documents),
-      personDataSection('Advisor profile', profile),
-      personDataSection('Days unavailable', unavailable),
-      personDataSection('Conflicts of interest', conflicts),
-      personDataSection('Nominations and deployments', nominated),
-      personDataSection('Advice given', given),
-      personDataSection('Disclosed to them', disclosed),
+      section('requestsForAdviceMade', requested),
+      section('questionsAnsweredAboutTheirRequests', questions),
+      section('documentsAddedToRequests', documents),
+      section('advisorProfile', profile),
+      section('daysUnavailable', unavailable),
+      section('conflictsOfInterest', conflicts),
+      section('nominationsAndDeployments', nominated),
+      section('adviceGiven', given),
+      section('disclosedToThem', disclosed),
     ];
   };
 }

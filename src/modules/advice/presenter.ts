@@ -1,22 +1,37 @@
-/** The labels the deployment pages show, one set for every journey that lists deployments. */
-import { CLEARANCE_LABELS } from '../groups/index.js';
-import {
-  ADVICE_OUTCOME_LABELS,
-  ARRANGEMENT_OWNER_LABELS,
-  DEPLOYMENT_STATUS_LABELS,
-  DISCLOSURE_KIND_LABELS,
-  EXPERIENCE_LABELS,
-  REQUEST_STATUS_LABELS,
-  URGENCY_LABELS,
-} from './rules.js';
+/** What every advice journey's pages share: how a wait reads, and the pieces each route file uses. */
+import type { FastifyRequest } from 'fastify';
+import { pageRequest } from '../../platform/db/search.js';
+import type { Translate } from '../../platform/i18n/messages.js';
+import { advicePaths } from './paths.js';
+import type { Input } from './shared.js';
+import { waitedFor, type WaitPart } from './rules.js';
 
-export const deploymentLabels = {
-  urgency: URGENCY_LABELS,
-  status: REQUEST_STATUS_LABELS,
-  deployment: DEPLOYMENT_STATUS_LABELS,
-  clearance: CLEARANCE_LABELS,
-  experience: EXPERIENCE_LABELS,
-  owner: ARRANGEMENT_OWNER_LABELS,
-  outcome: ADVICE_OUTCOME_LABELS,
-  disclosure: DISCLOSURE_KIND_LABELS,
-};
+/** A wait in words: '35 minutes', '3 days 2 hours'. */
+export function waitedWords(t: Translate, parts: readonly WaitPart[]): string {
+  return parts.map((p) => t(`advice:waited.${p.unit}`, { count: p.count })).join(' ');
+}
+
+/** What the advice route files read of a request, and the words and links every page shows. */
+export function routeParts(now: () => Date) {
+  return {
+    params: (request: FastifyRequest) => request.params as Record<string, string>,
+    body: (request: FastifyRequest) => (request.body ?? {}) as Input,
+    pageOf: (request: FastifyRequest, limit: number) =>
+      pageRequest((request.query as Record<string, unknown>).page, limit),
+    home: (request: FastifyRequest) => ({ text: request.t('nav.home'), href: '/' }),
+    /** How long since an instant, in the request's language, for a template. */
+    waited: (request: FastifyRequest) => (from: Date) =>
+      waitedWords(request.t, waitedFor(from, now())),
+  };
+}
+
+/** Home, then the request's page: the way back from a form on one request. */
+export function requestCrumbs(request: FastifyRequest, r: { id: string; reference: number }) {
+  return [
+    { text: request.t('nav.home'), href: '/' },
+    {
+      text: request.t('advice:common.requestReference', { reference: r.reference }),
+      href: advicePaths.request(r.id),
+    },
+  ];
+}

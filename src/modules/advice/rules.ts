@@ -4,7 +4,6 @@
  * by rule id.
  */
 import {
-  GROUP_TYPE_LABELS,
   mayWorkAtClearance,
   type ClearanceLevel,
   type GroupType,
@@ -20,12 +19,17 @@ import {
   workingDaysIn,
 } from '../../platform/calendar/index.js';
 
+/**
+ * Words a rule gives a person to read, as a key of the advice catalogue and the values it is
+ * filled with (ADR 0015): the caller turns them into words with `t(words.key, words.values)`.
+ */
+export interface Words {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
 export const URGENCIES = ['urgent', 'routine'] as const;
 export type Urgency = (typeof URGENCIES)[number];
-export const URGENCY_LABELS: Record<Urgency, string> = {
-  urgent: 'Urgent',
-  routine: 'Routine',
-};
 
 /**
  * Where a request stands: waiting for CTSET, passed to a group (whose contact nominates), every
@@ -33,12 +37,6 @@ export const URGENCY_LABELS: Record<Urgency, string> = {
  */
 export const REQUEST_STATUSES = ['awaiting_triage', 'routed', 'declined', 'deployed'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
-  awaiting_triage: 'Waiting for triage',
-  routed: 'Passed to a group',
-  declined: 'Declined',
-  deployed: 'Advisors deployed',
-};
 
 /** The most advisors one request may ask for. */
 export const MAX_ADVISORS_WANTED = 10;
@@ -116,19 +114,19 @@ export function neededFromProblem(
   neededFrom: IsoDate,
   today: IsoDate,
   previous?: IsoDate | null,
-): string | null {
+): Words | null {
   if (previous && neededFrom === previous) return null;
   if (neededFrom < today)
-    return `The date the advice is needed from must be today (${formatDate(today)}) or later`;
+    return { key: 'advice:rules.neededFromPast', values: { today: formatDate(today) } };
   return null;
 }
 
 /** Only a request waiting for triage may be routed or declined. */
-export function checkTriage(status: RequestStatus): string | null {
+export function checkTriage(status: RequestStatus): Words | null {
   if (status === 'awaiting_triage') return null;
   return status === 'declined'
-    ? 'The request has been declined'
-    : 'The request has already been passed to a group';
+    ? { key: 'advice:rules.requestDeclined' }
+    : { key: 'advice:rules.alreadyPassed' };
 }
 
 /**
@@ -139,27 +137,33 @@ export function routingProblem(group: {
   name: string;
   status: string;
   deploymentContactId: string | null;
-}): string | null {
+}): Words | null {
   if (group.status !== 'active' && group.status !== 'forming')
-    return `${group.name} is not working at present: choose another group`;
+    return { key: 'advice:rules.groupNotWorking', values: { group: group.name } };
   if (!group.deploymentContactId)
-    return `${group.name} has no deployment contact: ask the coordination unit to name one (IAG-07)`;
+    return { key: 'advice:rules.groupWithoutContact', values: { group: group.name } };
   return null;
 }
 
-/** How long something has waited, as a person would say it: '35 minutes', '3 days 2 hours'. */
-export function waitedFor(from: Date, now: Date): string {
+/** A count of one unit of a wait: `{ unit: 'hour', count: 3 }`. */
+export interface WaitPart {
+  unit: 'minute' | 'hour' | 'day';
+  count: number;
+}
+
+/**
+ * How long something has waited, as a person would say it ('35 minutes', '3 days 2 hours'):
+ * the largest unit and the next, the second left out when it is nought. Worded by `waitedWords`.
+ */
+export function waitedFor(from: Date, now: Date): WaitPart[] {
   const minutes = Math.max(0, Math.floor((now.getTime() - from.getTime()) / 60_000));
-  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  if (minutes < 60) return plural(minutes, 'minute');
+  const pair = (big: WaitPart, rest: WaitPart) => (rest.count ? [big, rest] : [big]);
+  if (minutes < 60) return [{ unit: 'minute', count: minutes }];
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) {
-    const rest = minutes % 60;
-    return rest ? `${plural(hours, 'hour')} ${plural(rest, 'minute')}` : plural(hours, 'hour');
-  }
+  if (hours < 24)
+    return pair({ unit: 'hour', count: hours }, { unit: 'minute', count: minutes % 60 });
   const days = Math.floor(hours / 24);
-  const rest = hours % 24;
-  return rest ? `${plural(days, 'day')} ${plural(rest, 'hour')}` : plural(days, 'day');
+  return pair({ unit: 'day', count: days }, { unit: 'hour', count: hours % 24 });
 }
 
 // Nomination and deployment (IAG-07, IAG-08, IAG-10, IAG-29, IAG-30)
@@ -187,24 +191,6 @@ export const EXPERIENCE_AREAS = [
   'public_order',
 ] as const;
 export type ExperienceArea = (typeof EXPERIENCE_AREAS)[number];
-export const EXPERIENCE_LABELS: Record<ExperienceArea, string> = {
-  race: 'Race and ethnicity',
-  faith: 'Faith communities',
-  disability: 'Disability',
-  lgbt: 'Lesbian, gay, bisexual and trans communities',
-  youth: 'Young people',
-  gypsy_traveller: 'Gypsy, Roma and Traveller communities',
-  women: 'Women and girls',
-  older_people: 'Older people',
-  mental_health: 'Mental health',
-  hate_crime: 'Hate crime',
-  stop_and_search: 'Stop and search',
-  critical_incidents: 'Critical incidents',
-  counter_terrorism: 'Counter-terrorism',
-  domestic_abuse: 'Domestic abuse',
-  missing_people: 'Missing people',
-  public_order: 'Public order and protest',
-};
 
 /**
  * A nomination's life: nominated by the contact, then accepted or declined by the advisor, or
@@ -213,12 +199,6 @@ export const EXPERIENCE_LABELS: Record<ExperienceArea, string> = {
 export const DEPLOYMENT_STATUSES = ['nominated', 'accepted', 'declined', 'withdrawn'] as const;
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 export const ACTIVE_DEPLOYMENT_STATUSES = ['nominated', 'accepted'] as const;
-export const DEPLOYMENT_STATUS_LABELS: Record<DeploymentStatus, string> = {
-  nominated: 'Nominated: waiting for the advisor',
-  accepted: 'Accepted',
-  declined: 'Declined by the advisor',
-  withdrawn: 'Withdrawn',
-};
 
 /** IAG-10: recent load is counted over this many months before today. */
 export const LOAD_WINDOW_MONTHS = 12;
@@ -235,27 +215,26 @@ export function loadWindowStart(today: IsoDate): IsoDate {
 export function arrangementOwner(urgency: Urgency): 'ctset' | 'coordination_unit' {
   return urgency === 'urgent' ? 'ctset' : 'coordination_unit';
 }
-export const ARRANGEMENT_OWNER_LABELS = {
-  ctset: 'The strategic engagement team (CTSET)',
-  coordination_unit: 'The coordination unit',
-} as const;
 
 /** Advisors are nominated only while the request is with a group and still needs some. */
-export function checkNominating(status: RequestStatus): string | null {
+export function checkNominating(status: RequestStatus): Words | null {
   if (status === 'routed') return null;
-  if (status === 'deployed') return 'Every advisor the request asked for has accepted';
-  if (status === 'declined') return 'The request has been declined';
-  return 'The strategic engagement team has not passed the request to a group yet';
+  if (status === 'deployed') return { key: 'advice:rules.allAccepted' };
+  if (status === 'declined') return { key: 'advice:rules.requestDeclined' };
+  return { key: 'advice:rules.notPassedYet' };
 }
 
 /** A request asks for so many advisors: nominations beyond that are refused. */
-export function checkNominationCount(holding: number, adding: number, wanted: number) {
-  if (adding < 1) return 'Select the advisor, or advisors, to nominate';
+export function checkNominationCount(
+  holding: number,
+  adding: number,
+  wanted: number,
+): Words | null {
+  if (adding < 1) return { key: 'advice:rules.selectAdvisors' };
   const room = wanted - holding;
   if (adding <= room) return null;
-  if (room <= 0)
-    return `The request asked for ${wanted} ${wanted === 1 ? 'advisor' : 'advisors'} and has them: no more may be nominated`;
-  return `The request asked for ${wanted} ${wanted === 1 ? 'advisor' : 'advisors'}: only ${room} more may be nominated`;
+  if (room <= 0) return { key: 'advice:rules.advisorsFull', values: { count: wanted } };
+  return { key: 'advice:rules.advisorsRoom', values: { count: wanted, room } };
 }
 
 export interface NominationCandidate {
@@ -288,34 +267,34 @@ export interface NominationRequest {
 export function nominationProblem(
   candidate: NominationCandidate,
   request: NominationRequest,
-): string | null {
-  if (!candidate.currentMember)
-    return `${candidate.name} is not a current member of a group the request was passed to`;
-  if (candidate.alreadyAsked) return `${candidate.name} has already been asked for this request`;
-  if (candidate.conflicted)
-    return `${candidate.name} has a conflict of interest recorded against this request`;
+): Words | null {
+  const name = candidate.name;
+  if (!candidate.currentMember) return { key: 'advice:rules.notCurrentMember', values: { name } };
+  if (candidate.alreadyAsked) return { key: 'advice:rules.alreadyAsked', values: { name } };
+  if (candidate.conflicted) return { key: 'advice:rules.conflicted', values: { name } };
   // IAG-29: cleared on every day of the work, so on its first and its last.
   const until = request.neededUntil ?? request.neededFrom;
   for (const day of [request.neededFrom, until]) {
     const clearance = mayWorkAtClearance(candidate.clearances, request.clearanceNeeded, day);
-    if (!clearance.allowed) return `${candidate.name}: ${clearance.reason}`;
+    if (!clearance.allowed)
+      return { key: 'advice:rules.notCleared', values: { name, reason: clearance.reason } };
   }
   if (candidate.unavailable.some((u) => u.startsOn <= until && request.neededFrom <= u.endsOn))
-    return `${candidate.name} is not available on the dates needed`;
+    return { key: 'advice:rules.notAvailable', values: { name } };
   if (
     request.experienceNeeded.length > 0 &&
     !request.experienceNeeded.some((e) => candidate.experience.includes(e))
   )
-    return `${candidate.name} has none of the experience the request needs`;
+    return { key: 'advice:rules.noExperience', values: { name } };
   return null;
 }
 
 /** The advisor answers a nomination once, while it stands. */
-export function checkResponse(status: DeploymentStatus): string | null {
+export function checkResponse(status: DeploymentStatus): Words | null {
   if (status === 'nominated') return null;
-  if (status === 'accepted') return 'You have already accepted this deployment';
-  if (status === 'declined') return 'You have already declined this deployment';
-  return 'The nomination has been withdrawn';
+  if (status === 'accepted') return { key: 'advice:rules.alreadyAccepted' };
+  if (status === 'declined') return { key: 'advice:rules.alreadyDeclined' };
+  return { key: 'advice:rules.withdrawn' };
 }
 
 // The advice itself (IAG-02, IAG-03, IAG-27)
@@ -340,49 +319,43 @@ export function adviceIndependence(facts: {
   groupType: GroupType;
   groupName: string;
   declaration: { declaredOn: IsoDate; independenceConfirmed: boolean } | null;
-}): { independent: boolean; basis: string } {
+}): { independent: boolean; basis: Words } {
+  const group = facts.groupName;
   if (!INDEPENDENT_GROUP_TYPES.includes(facts.groupType))
     return {
       independent: false,
-      basis: `${facts.groupName} is a ${GROUP_TYPE_LABELS[facts.groupType].toLowerCase()}, which gives non-independent advice (IAG-01)`,
+      // The caller fills in the group type's name, in lower case, from the groups catalogue.
+      basis: { key: 'advice:rules.basis.notIndependentGroup', values: { group } },
     };
   if (!facts.declaration)
-    return {
-      independent: false,
-      basis: 'The advisor has no declaration of independence on record (IAG-02)',
-    };
+    return { independent: false, basis: { key: 'advice:rules.basis.noDeclaration' } };
+  const declaredOn = formatDate(facts.declaration.declaredOn);
   if (!facts.declaration.independenceConfirmed)
     return {
       independent: false,
-      basis: `The advisor's declaration of ${formatDate(facts.declaration.declaredOn)} does not confirm their independence (IAG-02)`,
+      basis: { key: 'advice:rules.basis.notConfirmed', values: { declaredOn } },
     };
   return {
     independent: true,
-    basis: `Given by a member of ${facts.groupName} whose declaration of ${formatDate(facts.declaration.declaredOn)} confirms their independence`,
+    basis: { key: 'advice:rules.basis.independent', values: { group, declaredOn } },
   };
 }
 
 /** Only an advisor who accepted may record the advice they gave, once. */
-export function checkAdviceRecording(status: DeploymentStatus, recorded: boolean): string | null {
-  if (recorded) return 'You have already recorded the advice you gave';
-  if (status !== 'accepted') return 'Only an advisor who accepted the request may record advice';
+export function checkAdviceRecording(status: DeploymentStatus, recorded: boolean): Words | null {
+  if (recorded) return { key: 'advice:rules.adviceRecorded' };
+  if (status !== 'accepted') return { key: 'advice:rules.onlyAcceptedRecord' };
   return null;
 }
 
 /** IAG-03, IAG-27: what the requester did with the advice. It may or may not be applied. */
 export const ADVICE_OUTCOMES = ['used', 'partly_used', 'not_used'] as const;
 export type AdviceOutcome = (typeof ADVICE_OUTCOMES)[number];
-export const ADVICE_OUTCOME_LABELS: Record<AdviceOutcome, string> = {
-  used: 'Used',
-  partly_used: 'Partly used',
-  not_used: 'Not used',
-};
 
 /** IAG-08: CTSET asks the requester a question while triaging, one at a time. */
-export function checkQuestion(status: RequestStatus, openQuestion: boolean): string | null {
-  if (status !== 'awaiting_triage')
-    return 'Questions are asked while the request waits for triage: this one has been triaged';
-  if (openQuestion) return 'The requester has not answered the last question yet';
+export function checkQuestion(status: RequestStatus, openQuestion: boolean): Words | null {
+  if (status !== 'awaiting_triage') return { key: 'advice:rules.questionAfterTriage' };
+  if (openQuestion) return { key: 'advice:rules.questionOpen' };
   return null;
 }
 
@@ -391,34 +364,30 @@ export function checkQuestion(status: RequestStatus, openQuestion: boolean): str
 /** IAG-09: the incidents for which CTSET offers independent advice without being asked. */
 export const OFFER_KINDS = ['serious_crime', 'critical_incident'] as const;
 export type OfferKind = (typeof OFFER_KINDS)[number];
-export const OFFER_KIND_LABELS: Record<OfferKind, string> = {
-  serious_crime: 'Serious crime',
-  critical_incident: 'Critical incident',
-};
 
 export const OFFER_RESPONSES = ['awaiting', 'taken_up', 'declined'] as const;
 export type OfferResponse = (typeof OFFER_RESPONSES)[number];
-export const OFFER_RESPONSE_LABELS: Record<OfferResponse, string> = {
-  awaiting: 'Waiting for an answer',
-  taken_up: 'Taken up',
-  declined: 'Declined',
-};
 
 /**
- * IAG-09: the senior investigating officer's answer is recorded once. Declining needs the
- * reason they gave, so the authority can see why offers are turned down.
+ * IAG-09: the senior investigating officer's answer is recorded once (`answered`: a conflict,
+ * not a mistake in the form). Declining needs the reason they gave, so the authority can see
+ * why offers are turned down.
  */
 export function checkOfferResponse(
   current: OfferResponse,
   answer: OfferResponse,
   reason: string | null,
-): { field: string; message: string } | null {
+): { field: string; words: Words; answered: boolean } | null {
   if (current !== 'awaiting')
-    return { field: 'response', message: 'The answer to this offer has already been recorded' };
+    return { field: 'response', words: { key: 'advice:rules.offerAnswered' }, answered: true };
   if (answer === 'awaiting')
-    return { field: 'response', message: 'Select whether the offer was taken up or declined' };
+    return {
+      field: 'response',
+      words: { key: 'advice:rules.offerSelectAnswer' },
+      answered: false,
+    };
   if (answer === 'declined' && !reason)
-    return { field: 'note', message: 'Enter the reason the offer was declined' };
+    return { field: 'note', words: { key: 'advice:rules.offerDeclineReason' }, answered: false };
   return null;
 }
 
@@ -442,20 +411,16 @@ export const ADVICE_DOCUMENT_PURPOSES = ['to_share', 'advice'] as const;
 export type AdviceDocumentPurpose = (typeof ADVICE_DOCUMENT_PURPOSES)[number];
 
 /** Documents to share are added while advice may still be sought: not once it was declined. */
-export function checkDocumentToShare(status: RequestStatus): string | null {
-  return status === 'declined' ? 'The request was declined: no documents can be added' : null;
+export function checkDocumentToShare(status: RequestStatus): Words | null {
+  return status === 'declined' ? { key: 'advice:rules.noDocumentsDeclined' } : null;
 }
 
 export const DISCLOSURE_KINDS = ['document', 'decision_rationale'] as const;
 export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
-export const DISCLOSURE_KIND_LABELS: Record<DisclosureKind, string> = {
-  document: 'A document',
-  decision_rationale: 'The rationale for a decision',
-};
 
 /** IAG-35: things are disclosed only to an advisor who has accepted the request. */
-export function checkDisclosure(status: DeploymentStatus): string | null {
-  return status === 'accepted' ? null : 'Share only with an advisor who has accepted the request';
+export function checkDisclosure(status: DeploymentStatus): Words | null {
+  return status === 'accepted' ? null : { key: 'advice:rules.shareOnlyAccepted' };
 }
 
 /**

@@ -59,7 +59,7 @@ const allCode = code.join('\n');
  */
 function askedInTemplates(): string[] {
   return templates.flatMap((text) =>
-    [...text.matchAll(/\bt\(\s*["']([\w.:-]+)["'](?!\s*~)/g)].map((m) => m[1]!),
+    [...text.matchAll(/\bt\(\s*["']([\w.:-]+)["'](?!\s*[~+])/g)].map((m) => m[1]!),
   );
 }
 

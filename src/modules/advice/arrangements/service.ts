@@ -5,10 +5,10 @@
  */
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
-import { can, hasRole } from '../../../platform/auth/permissions.js';
+import { can, hasRole, requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import { todayInLondon } from '../../../platform/calendar/index.js';
-import type { Db, Executor } from '../../../platform/db/database.js';
+import type { Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -19,28 +19,16 @@ import {
 import { text, tooLong } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { AdviceLookups } from '../access.js';
-import { ARRANGEMENT_OWNER_LABELS } from '../rules.js';
 import { adviceRequests, deployments } from '../schema.js';
-import { ACTIVE, addRequestEvent } from '../shared.js';
+import { ACTIVE, addRequestEvent, type AdviceServiceDeps, type Input } from '../shared.js';
 
-type Input = Record<string, string | string[] | undefined>;
 type Page = { limit: number; offset: number };
 
 export type ArrangementsService = ReturnType<typeof createArrangementsService>;
 
-export function createArrangementsService(deps: {
-  db: Db;
-  lookups: AdviceLookups;
-  now?: () => Date;
-}) {
-  const { db } = deps;
+export function createArrangementsService(deps: AdviceServiceDeps & { lookups: AdviceLookups }) {
+  const { db, now, t } = deps;
   const { personColumns: people, groupColumns: groups } = deps.lookups;
-  const now = () => (deps.now ? deps.now() : new Date());
-
-  function requireUser(principal: Principal): UserPrincipal {
-    if (principal?.kind !== 'user') throw new ForbiddenError();
-    return principal;
-  }
 
   /** An arrangement task, for the team it falls to (IAG-08). */
   async function findArrangement(
@@ -68,7 +56,7 @@ export function createArrangementsService(deps: {
     const [row] = lock ? await query.for('update', { of: deployments }) : await query;
     if (!row || !hasRole(user, row.deployment.arrangementOwner)) throw new NotFoundError();
     if (!['nominated', 'accepted'].includes(row.deployment.status))
-      throw new ConflictError('The advisor is no longer nominated for this request');
+      throw new ConflictError(t('advice:arrangements.refusals.noLongerNominated'));
     return row;
   }
 
@@ -78,8 +66,7 @@ export function createArrangementsService(deps: {
      * team whose task it is: CTSET for urgent requests, the coordination unit for the rest.
      */
     async arrangements(principal: Principal, page: Page) {
-      const user = requireUser(principal);
-      if (!can(user, 'advice.arrange')) throw new ForbiddenError();
+      const user = requireUser(principal, 'advice.arrange');
       const owners = (['ctset', 'coordination_unit'] as const).filter((r) => hasRole(user, r));
       const where = and(
         inArray(deployments.arrangementOwner, owners),
@@ -130,13 +117,22 @@ export function createArrangementsService(deps: {
       if (!arrangements)
         errors.push({
           field: 'arrangements',
-          message: 'Enter how you contacted the advisor and arranged their access',
+          message: t('advice:arrangements.form.arrangements.required'),
         });
-      tooLong(errors, 'arrangements', 'The arrangements', arrangements, 2000);
+      tooLong(
+        errors,
+        'arrangements',
+        t('advice:arrangements.form.arrangements.name'),
+        arrangements,
+        2000,
+      );
       return db.transaction(async (tx) => {
         const found = await findArrangement(tx, user, id, true);
         if (found.deployment.arrangedAt)
-          throw new ConflictError('The arrangements have already been recorded', 'arrangements');
+          throw new ConflictError(
+            t('advice:arrangements.refusals.alreadyRecorded'),
+            'arrangements',
+          );
         if (errors.length) throw new ValidationError(errors);
         await tx
           .update(deployments)
@@ -146,7 +142,15 @@ export function createArrangementsService(deps: {
           requestId: found.request.id,
           kind: 'arranged',
           actorUserId: user.userId,
-          text: `${ARRANGEMENT_OWNER_LABELS[found.deployment.arrangementOwner]} contacted ${found.advisor} and arranged ${found.exempt ? 'their access (they hold an exemption from escort)' : 'their escorted access'}`,
+          text: t(
+            found.exempt
+              ? 'advice:arrangements.event.arrangedExempt'
+              : 'advice:arrangements.event.arrangedEscorted',
+            {
+              owner: t(`advice:arrangementOwner.${found.deployment.arrangementOwner}`),
+              advisor: found.advisor,
+            },
+          ),
         });
         await recordAudit(tx, actorOf(user, auditRequestId), {
           action: 'deployment.arranged',

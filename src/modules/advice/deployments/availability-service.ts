@@ -7,22 +7,16 @@ import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { todayInLondon } from '../../../platform/calendar/index.js';
-import type { Db } from '../../../platform/db/database.js';
 import { NotFoundError, ValidationError, type FieldError } from '../../../platform/errors.js';
 import { checkedValues, dateField, text, tooLong } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
 import { createAdvisorAccess, type AdviceLookups } from '../access.js';
 import { EXPERIENCE_AREAS, type ExperienceArea } from '../rules.js';
 import { advisorProfiles, advisorUnavailability } from '../schema.js';
+import type { AdviceServiceDeps, Input } from '../shared.js';
 
-type Input = Record<string, string | string[] | undefined>;
-
-export function createAvailabilityService(deps: {
-  db: Db;
-  lookups: AdviceLookups;
-  now: () => Date;
-}) {
-  const { db, now } = deps;
+export function createAvailabilityService(deps: AdviceServiceDeps & { lookups: AdviceLookups }) {
+  const { db, now, t } = deps;
   const { personOf } = createAdvisorAccess(deps.lookups);
 
   return {
@@ -55,7 +49,7 @@ export function createAvailabilityService(deps: {
       const chosen = checkedValues(input.experience);
       if (chosen.some((e) => !(EXPERIENCE_AREAS as readonly string[]).includes(e)))
         throw new ValidationError([
-          { field: 'experience', message: 'Select kinds of experience from the list' },
+          { field: 'experience', message: t('advice:common.experienceFromList') },
         ]);
       const experience = [...new Set(chosen)] as ExperienceArea[];
       return db.transaction(async (tx) => {
@@ -81,17 +75,15 @@ export function createAvailabilityService(deps: {
     async addUnavailability(principal: Principal, input: Input, auditRequestId?: string) {
       const user = requireUser(principal);
       const errors: FieldError[] = [];
-      const startsOn = dateField(input, 'startsOn', 'the first day you are not available', errors);
-      const endsOn = dateField(input, 'endsOn', 'the last day you are not available', errors);
+      const field = (name: string) => t(`advice:deployments.availability.away.${name}`);
+      const startsOn = dateField(input, 'startsOn', field('startsOnName'), errors);
+      const endsOn = dateField(input, 'endsOn', field('endsOnName'), errors);
       if (startsOn && endsOn && endsOn < startsOn)
-        errors.push({
-          field: 'endsOn-day',
-          message: 'The last day must be the same as or after the first',
-        });
+        errors.push({ field: 'endsOn-day', message: field('endsBeforeStart') });
       if (endsOn && endsOn < todayInLondon(now()))
-        errors.push({ field: 'endsOn-day', message: 'The last day must be today or later' });
+        errors.push({ field: 'endsOn-day', message: field('endsInPast') });
       const note = text(input.note);
-      tooLong(errors, 'note', 'The note', note, 200);
+      tooLong(errors, 'note', field('noteName'), note, 200);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const person = await personOf(tx, user);

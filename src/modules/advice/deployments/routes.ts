@@ -5,7 +5,6 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
-import { pageRequest } from '../../../platform/db/search.js';
 import { checkedValues } from '../../../platform/http/form-fields.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
 import {
@@ -14,22 +13,19 @@ import {
   type FormShow,
 } from '../../../platform/http/render.js';
 import { advicePaths as paths } from '../paths.js';
-import { deploymentLabels } from '../presenter.js';
-import { EXPERIENCE_AREAS, EXPERIENCE_LABELS } from '../rules.js';
+import { routeParts } from '../presenter.js';
+import { EXPERIENCE_AREAS } from '../rules.js';
 
 const T = 'modules/advice/deployments/views';
 const signedIn = { config: { access: 'signed-in' as const } };
 
-type Values = Record<string, string | string[] | undefined>;
-
 export function registerDeploymentRoutes({ app, services, renderPage }: RouteDeps): void {
   const { deployments } = services;
-  const params = (request: FastifyRequest) => request.params as Record<string, string>;
-  const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
-  const pageOf = (request: FastifyRequest, limit: number) =>
-    pageRequest((request.query as Record<string, unknown>).page, limit);
-  const home = { text: 'Home', href: '/' };
-  const labels = deploymentLabels;
+  const { params, body, pageOf, home } = routeParts(deployments.now);
+  const toDeployments = (request: FastifyRequest) => [
+    home(request),
+    { text: request.t('advice:deployments.list.title'), href: paths.deployments },
+  ];
 
   // The advisor's side.
 
@@ -37,11 +33,10 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
     const page = pageOf(request, 20);
     const result = await deployments.mine(request.principal, page);
     return renderPage(request, reply, `${T}/deployments.njk`, {
-      title: 'Your deployments',
-      breadcrumbs: [home],
+      title: request.t('advice:deployments.list.title'),
+      breadcrumbs: [home(request)],
       ...result,
       pagination: paginationFor(paths.deployments, {}, page.page, page.limit, result.total),
-      labels,
       paths,
     });
   });
@@ -57,12 +52,12 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
       reply,
       `${T}/availability.njk`,
       {
-        title: 'Your availability and experience',
-        breadcrumbs: [home, { text: 'Your deployments', href: paths.deployments }],
+        title: request.t('advice:deployments.availability.title'),
+        breadcrumbs: toDeployments(request),
         ...result,
         experienceItems: EXPERIENCE_AREAS.map((e) => ({
           value: e,
-          text: EXPERIENCE_LABELS[e],
+          text: request.t(`advice:experience.${e}`),
           checked: ticked.includes(e),
         })),
         values,
@@ -80,7 +75,7 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
       return redirectWithFlash(
         reply,
         paths.availability,
-        'The dates have been added: you will not be offered for work on them',
+        request.t('advice:deployments.availability.flash.added'),
       );
     },
   });
@@ -90,13 +85,21 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
     show: showAvailability,
     async submit(request, reply) {
       await deployments.saveExperience(request.principal, body(request), request.id);
-      return redirectWithFlash(reply, paths.availability, 'Your experience has been saved');
+      return redirectWithFlash(
+        reply,
+        paths.availability,
+        request.t('advice:deployments.availability.flash.experienceSaved'),
+      );
     },
   });
 
   app.post(paths.removeUnavailability.pattern, signedIn, async (request, reply) => {
     await deployments.removeUnavailability(request.principal, params(request).entryId!, request.id);
-    return redirectWithFlash(reply, paths.availability, 'The dates have been removed');
+    return redirectWithFlash(
+      reply,
+      paths.availability,
+      request.t('advice:deployments.availability.flash.removed'),
+    );
   });
 
   // One deployment, for the advisor it names: read it, then accept or decline.
@@ -112,13 +115,15 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
       reply,
       `${T}/deployment.njk`,
       {
-        title: `Request ${found.request.reference}: ${found.request.subject}`,
-        breadcrumbs: [home, { text: 'Your deployments', href: paths.deployments }],
+        title: request.t('advice:common.requestCaption', {
+          reference: found.request.reference,
+          subject: found.request.subject,
+        }),
+        breadcrumbs: toDeployments(request),
         ...found,
         shared,
         adviceDocuments,
         values,
-        labels,
         paths,
         errors,
       },
@@ -136,7 +141,7 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
     return redirectWithFlash(
       reply,
       paths.deployment(id),
-      'You have accepted. You will be contacted to arrange access.',
+      request.t('advice:deployments.deployment.flash.accepted'),
     );
   });
 
@@ -153,7 +158,11 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
       return redirectWithFlash(
         reply,
         paths.deployment(id),
-        `Your advice has been recorded as ${advice.independent ? 'independent' : 'non-independent'} advice; the requester has been asked whether they used it`,
+        request.t(
+          advice.independent
+            ? 'advice:deployments.deployment.flash.adviceIndependent'
+            : 'advice:deployments.deployment.flash.adviceNonIndependent',
+        ),
       );
     },
   });
@@ -166,7 +175,7 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
       return redirectWithFlash(
         reply,
         paths.deployments,
-        "You have declined; the group's deployment contact has been told",
+        request.t('advice:deployments.deployment.flash.declined'),
       );
     },
   });

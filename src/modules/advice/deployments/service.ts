@@ -8,15 +8,11 @@
  */
 import { and, count, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
+import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import { formatDate, toLondonDate, todayInLondon } from '../../../platform/calendar/index.js';
-import type { Db, Executor } from '../../../platform/db/database.js';
-import {
-  ConflictError,
-  ForbiddenError,
-  ValidationError,
-  type FieldError,
-} from '../../../platform/errors.js';
+import type { Executor } from '../../../platform/db/database.js';
+import { ConflictError, ValidationError, type FieldError } from '../../../platform/errors.js';
 import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
 import type { MailService } from '../../../platform/mail/service.js';
 import type { AdviceCitations } from '../../meetings/index.js';
@@ -28,52 +24,27 @@ import {
   checkResponse,
   nominationProblem,
 } from '../rules.js';
-import {
-  adviceConflicts,
-  adviceGiven,
-  adviceRequestEvents,
-  adviceRequests,
-  deployments,
-} from '../schema.js';
-import { addRequestEvent } from '../shared.js';
+import { adviceConflicts, adviceGiven, adviceRequests, deployments } from '../schema.js';
+import { requestEvents, type AdviceServiceDeps, type Input } from '../shared.js';
 import { createArrangementsService } from '../arrangements/service.js';
 import { createAvailabilityService } from './availability-service.js';
 import { createCandidateFacts } from '../nominations/candidates.js';
 import { createNominationsService } from '../nominations/service.js';
 
-type Input = Record<string, string | string[] | undefined>;
 type Page = { limit: number; offset: number };
 
 export type DeploymentsService = ReturnType<typeof createDeploymentsService>;
 
-export function createDeploymentsService(deps: {
-  db: Db;
-  mail: MailService;
-  publicUrl: string;
-  lookups: AdviceLookups;
-  now?: () => Date;
-}) {
-  const { db, mail, lookups } = deps;
+export function createDeploymentsService(
+  deps: AdviceServiceDeps & { mail: MailService; publicUrl: string; lookups: AdviceLookups },
+) {
+  const { db, mail, lookups, now, t } = deps;
   const { personColumns: people, groupColumns: groups, advisorRecords } = lookups;
   const { personOf, ownDeployment } = createAdvisorAccess(lookups);
   const candidateFacts = createCandidateFacts(lookups);
-  const now = () => (deps.now ? deps.now() : new Date());
   const link = (path: string) => `${deps.publicUrl}${path}`;
 
-  function requireUser(principal: Principal): UserPrincipal {
-    if (principal?.kind !== 'user') throw new ForbiddenError();
-    return principal;
-  }
-
-  async function addEvent(
-    tx: Executor,
-    requestId: string,
-    kind: (typeof adviceRequestEvents.$inferInsert)['kind'],
-    actorUserId: string | null,
-    textValue: string,
-  ) {
-    await addRequestEvent(tx, now(), { requestId, kind, actorUserId, text: textValue });
-  }
+  const addEvent = requestEvents(now);
 
   /**
    * The advisor's deployment, locked for a change: the request first, then the deployment, the
@@ -123,10 +94,10 @@ export function createDeploymentsService(deps: {
     citations,
     // IAG-07: the deployment contact's side, and (IAG-08, IAG-30) the arranging that follows a
     // nomination, under the same name for callers.
-    ...createNominationsService({ db, mail, publicUrl: deps.publicUrl, lookups, now: deps.now }),
-    ...createArrangementsService({ db, lookups, now: deps.now }),
+    ...createNominationsService(deps),
+    ...createArrangementsService(deps),
     // IAG-10: the advisor's experience and the days they cannot be deployed.
-    ...createAvailabilityService({ db, lookups, now }),
+    ...createAvailabilityService(deps),
 
     /** The advisor's own nominations and deployments, newest first. */
     async mine(principal: Principal, page: Page) {
@@ -197,12 +168,17 @@ export function createDeploymentsService(deps: {
         const found = await lockOwnDeployment(tx, user, id);
         const { deployment, request } = found;
         const refusal = checkResponse(deployment.status);
-        if (refusal) throw new ConflictError(refusal);
+        if (refusal) throw new ConflictError(t(refusal.key, refusal.values));
         // Still suitable? A clearance withdrawn, a term ended or a conflict recorded since the
         // nomination stops the acceptance (IAG-02, IAG-29).
         const [facts] = await candidateFacts(tx, request, deployment.groupId, [found.person.id]);
         const problem = nominationProblem({ ...facts!, alreadyAsked: false }, request);
-        if (problem) throw new ConflictError(`${problem}: ask the group's deployment contact`);
+        if (problem)
+          throw new ConflictError(
+            t('advice:deployments.refusals.noLongerSuitable', {
+              problem: t(problem.key, problem.values),
+            }),
+          );
         await tx
           .update(deployments)
           .set({ status: 'accepted', respondedAt: now() })
@@ -212,7 +188,10 @@ export function createDeploymentsService(deps: {
           request.id,
           'accepted',
           user.userId,
-          `${found.person.name} of ${found.groupName} accepted`,
+          t('advice:deployments.event.accepted', {
+            advisor: found.person.name,
+            group: found.groupName,
+          }),
         );
         const [accepted] = await tx
           .select({ n: count() })
@@ -228,13 +207,14 @@ export function createDeploymentsService(deps: {
           if (requester?.email)
             await mail.queue(tx, {
               to: requester.email,
-              subject: `Advisors found for your request: ${request.subject}`,
-              text: [
-                `Dear ${requester.name},`,
-                '',
-                `Every advisor request ${request.reference} asked for has accepted. Who they are is on the request's page:`,
-                link(paths.request(request.id)),
-              ].join('\n'),
+              subject: t('advice:deployments.email.deployed.subject', {
+                subject: request.subject,
+              }),
+              text: t('advice:deployments.email.deployed.body', {
+                name: requester.name,
+                reference: request.reference,
+                link: link(paths.request(request.id)),
+              }),
             });
         }
         await recordAudit(tx, actorOf(user, auditRequestId), {
@@ -257,12 +237,13 @@ export function createDeploymentsService(deps: {
       const reason = text(input.reason);
       const conflict = input.conflict === 'yes';
       const errors: FieldError[] = [];
-      if (!reason) errors.push({ field: 'reason', message: 'Enter why you cannot take this on' });
-      tooLong(errors, 'reason', 'The reason', reason, 1000);
+      if (!reason)
+        errors.push({ field: 'reason', message: t('advice:deployments.decline.reason.required') });
+      tooLong(errors, 'reason', t('advice:common.theReason'), reason, 1000);
       return db.transaction(async (tx) => {
         const { deployment, request, groupName, person } = await lockOwnDeployment(tx, user, id);
         const refusal = checkResponse(deployment.status);
-        if (refusal) throw new ConflictError(refusal, 'reason');
+        if (refusal) throw new ConflictError(t(refusal.key, refusal.values), 'reason');
         if (errors.length) throw new ValidationError(errors);
         await tx
           .update(deployments)
@@ -274,7 +255,7 @@ export function createDeploymentsService(deps: {
             .values({
               requestId: request.id,
               personId: person.id,
-              reason: `Declared by the advisor: ${reason}`,
+              reason: t('advice:deployments.decline.declaredConflict', { reason }),
               recordedBy: user.userId,
               recordedAt: now(),
             })
@@ -284,7 +265,7 @@ export function createDeploymentsService(deps: {
           request.id,
           'advisor_declined',
           user.userId,
-          `A nominated advisor could not take it on; ${groupName}'s deployment contact will nominate another`,
+          t('advice:deployments.event.declined', { group: groupName }),
         );
         const contactId = groups.deploymentContactId(deployments.groupId);
         const [contact] = await tx
@@ -294,15 +275,22 @@ export function createDeploymentsService(deps: {
         if (contact?.email)
           await mail.queue(tx, {
             to: contact.email,
-            subject: `An advisor declined request ${request.reference}: ${request.subject}`,
-            text: [
-              `Dear ${contact.name},`,
-              '',
-              `${person.name} cannot take on request ${request.reference}${conflict ? ', because of a conflict of interest' : ''}:`,
-              reason!,
-              '',
-              `Please nominate another advisor: ${link(paths.nominate(request.id, deployment.groupId))}`,
-            ].join('\n'),
+            subject: t('advice:deployments.email.declined.subject', {
+              reference: request.reference,
+              subject: request.subject,
+            }),
+            text: t(
+              conflict
+                ? 'advice:deployments.email.declined.bodyConflict'
+                : 'advice:deployments.email.declined.body',
+              {
+                name: contact.name,
+                advisor: person.name,
+                reference: request.reference,
+                reason,
+                link: link(paths.nominate(request.id, deployment.groupId)),
+              },
+            ),
           });
         await recordAudit(tx, actorOf(user, auditRequestId), {
           action: 'deployment.declined',
@@ -324,12 +312,21 @@ export function createDeploymentsService(deps: {
       const user = requireUser(principal);
       const errors: FieldError[] = [];
       const today = todayInLondon(now());
-      const givenOn = dateField(input, 'givenOn', 'the date you gave the advice', errors);
+      const givenOn = dateField(
+        input,
+        'givenOn',
+        t('advice:deployments.advice.givenOn.name'),
+        errors,
+      );
       if (givenOn && givenOn > today)
-        errors.push({ field: 'givenOn-day', message: 'The date must be today or in the past' });
+        errors.push({
+          field: 'givenOn-day',
+          message: t('advice:deployments.advice.givenOn.future'),
+        });
       const summary = text(input.summary);
-      if (!summary) errors.push({ field: 'summary', message: 'Enter the advice you gave' });
-      tooLong(errors, 'summary', 'The advice', summary, 5000);
+      if (!summary)
+        errors.push({ field: 'summary', message: t('advice:deployments.advice.summary.required') });
+      tooLong(errors, 'summary', t('advice:deployments.advice.summary.name'), summary, 5000);
       return db.transaction(async (tx) => {
         const { deployment, request, person, groupName } = await lockOwnDeployment(tx, user, id);
         const [existing] = await tx
@@ -337,18 +334,26 @@ export function createDeploymentsService(deps: {
           .from(adviceGiven)
           .where(eq(adviceGiven.deploymentId, id));
         const refusal = checkAdviceRecording(deployment.status, !!existing);
-        if (refusal) throw new ConflictError(refusal, 'summary');
+        if (refusal) throw new ConflictError(t(refusal.key, refusal.values), 'summary');
         const nominatedOn = toLondonDate(deployment.nominatedAt);
         if (givenOn && givenOn < nominatedOn)
           errors.push({
             field: 'givenOn-day',
-            message: `The date must be on or after ${formatDate(nominatedOn)}, when you were nominated`,
+            message: t('advice:deployments.advice.givenOn.beforeNomination', {
+              nominatedOn: formatDate(nominatedOn),
+            }),
           });
         if (errors.length) throw new ValidationError(errors);
+        const groupType = await advisorRecords.independenceType(tx, deployment.groupId);
         const label = adviceIndependence({
-          groupType: await advisorRecords.independenceType(tx, deployment.groupId),
+          groupType,
           groupName,
           declaration: await advisorRecords.declarationOn(tx, person.id, givenOn!),
+        });
+        // Kept as words: the basis is what the record says of the advice when it was given.
+        const basis = t(label.basis.key, {
+          ...label.basis.values,
+          groupType: t(`advice:fromGroups.groupType.${groupType}`).toLowerCase(),
         });
         const [advice] = await tx
           .insert(adviceGiven)
@@ -360,7 +365,7 @@ export function createDeploymentsService(deps: {
             givenOn: givenOn!,
             summary: summary!,
             independent: label.independent,
-            independenceBasis: label.basis,
+            independenceBasis: basis,
             recordedBy: user.userId,
             recordedAt: now(),
           })
@@ -370,20 +375,26 @@ export function createDeploymentsService(deps: {
           request.id,
           'advice_given',
           user.userId,
-          `${person.name} recorded the ${label.independent ? 'independent' : 'non-independent'} advice they gave on ${formatDate(givenOn!)}`,
+          t(
+            label.independent
+              ? 'advice:deployments.event.adviceIndependent'
+              : 'advice:deployments.event.adviceNonIndependent',
+            { advisor: person.name, givenOn: formatDate(givenOn!) },
+          ),
         );
         const requester = await accountOf(tx, request.requestedBy);
         if (requester?.email)
           await mail.queue(tx, {
             to: requester.email,
-            subject: `Advice recorded on request ${request.reference}: did you use it?`,
-            text: [
-              `Dear ${requester.name},`,
-              '',
-              `${person.name} has recorded the advice they gave on ${request.subject}.`,
-              'Advice may or may not be applied. Please record whether you used it, and why (IAG-27):',
-              link(paths.request(request.id)),
-            ].join('\n'),
+            subject: t('advice:deployments.email.adviceRecorded.subject', {
+              reference: request.reference,
+            }),
+            text: t('advice:deployments.email.adviceRecorded.body', {
+              name: requester.name,
+              advisor: person.name,
+              subject: request.subject,
+              link: link(paths.request(request.id)),
+            }),
           });
         await recordAudit(tx, actorOf(user, auditRequestId), {
           action: 'advice.recorded',

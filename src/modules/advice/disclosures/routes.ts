@@ -5,19 +5,16 @@
 import type { FastifyRequest } from 'fastify';
 import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { advicePaths as paths } from '../paths.js';
+import { requestCrumbs, routeParts } from '../presenter.js';
 import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
-import { DISCLOSURE_KINDS, DISCLOSURE_KIND_LABELS } from '../rules.js';
+import { DISCLOSURE_KINDS } from '../rules.js';
 
 const T = 'modules/advice/disclosures/views';
 const signedIn = { config: { access: 'signed-in' as const } };
 
-type Values = Record<string, string | string[] | undefined>;
-
 export function registerDisclosureRoutes({ app, services, renderPage }: RouteDeps): void {
-  const idOf = (request: FastifyRequest) => (request.params as Record<string, string>).requestId!;
-  const params = (request: FastifyRequest) => request.params as Record<string, string>;
-  const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
-  const home = { text: 'Home', href: '/' };
+  const { params, body } = routeParts(services.deployments.now);
+  const idOf = (request: FastifyRequest) => params(request).requestId!;
 
   registerFormPage(app, paths.disclose.pattern, signedIn, {
     async show(request, reply, values, errors, status = 200) {
@@ -27,11 +24,10 @@ export function registerDisclosureRoutes({ app, services, renderPage }: RouteDep
         reply,
         `${T}/disclose.njk`,
         {
-          title: `Share with an advisor on request ${form.request.reference}`,
-          breadcrumbs: [
-            home,
-            { text: `Request ${form.request.reference}`, href: paths.request(form.request.id) },
-          ],
+          title: request.t('advice:disclosures.form.pageTitle', {
+            reference: form.request.reference,
+          }),
+          breadcrumbs: requestCrumbs(request, form.request),
           ...form,
           advisorItems: form.advisors.map((a) => ({
             value: a.deploymentId,
@@ -39,7 +35,7 @@ export function registerDisclosureRoutes({ app, services, renderPage }: RouteDep
             checked: values.deploymentId === a.deploymentId,
           })),
           documentItems: [
-            { value: '', text: 'None: the text below, or handed over another way' },
+            { value: '', text: request.t('advice:disclosures.form.document.none') },
             ...form.documents.map((d) => ({
               value: d.id,
               text: d.title,
@@ -48,7 +44,7 @@ export function registerDisclosureRoutes({ app, services, renderPage }: RouteDep
           ],
           kindItems: DISCLOSURE_KINDS.map((k) => ({
             value: k,
-            text: DISCLOSURE_KIND_LABELS[k],
+            text: request.t(`advice:disclosureKind.${k}`),
             checked: values.kind === k,
           })),
           values,
@@ -69,7 +65,7 @@ export function registerDisclosureRoutes({ app, services, renderPage }: RouteDep
       return redirectWithFlash(
         reply,
         `${paths.request(idOf(request))}#disclosures`,
-        `Shared with ${shared.advisor} and logged; they must acknowledge the terms before reading it`,
+        request.t('advice:disclosures.flash.shared', { advisor: shared.advisor }),
       );
     },
   });
@@ -85,7 +81,7 @@ export function registerDisclosureRoutes({ app, services, renderPage }: RouteDep
     return redirectWithFlash(
       reply,
       `${paths.deployment(deploymentId!)}#shared`,
-      'You have acknowledged the terms; what was shared is shown below',
+      request.t('advice:disclosures.flash.acknowledged'),
     );
   });
 }

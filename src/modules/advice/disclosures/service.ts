@@ -6,9 +6,10 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import { requireUser } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { users } from '../../../platform/auth/schema.js';
-import type { Db, Executor } from '../../../platform/db/database.js';
+import type { Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -24,32 +25,20 @@ import { documentsToShare } from '../documents/service.js';
 import { advicePaths as paths } from '../paths.js';
 import {
   DISCLOSURE_KINDS,
-  DISCLOSURE_KIND_LABELS,
   checkDisclosure,
   mayReadDisclosure,
   type DisclosureKind,
 } from '../rules.js';
 import { adviceDocuments, adviceRequestEvents, deployments, disclosures } from '../schema.js';
-
-type Input = Record<string, string | string[] | undefined>;
+import type { AdviceServiceDeps, Input } from '../shared.js';
 
 export type DisclosuresService = ReturnType<typeof createDisclosuresService>;
 
-export function createDisclosuresService(deps: {
-  db: Db;
-  mail: MailService;
-  publicUrl: string;
-  lookups: AdviceLookups;
-  now?: () => Date;
-}) {
-  const { db, mail } = deps;
+export function createDisclosuresService(
+  deps: AdviceServiceDeps & { mail: MailService; publicUrl: string; lookups: AdviceLookups },
+) {
+  const { db, mail, now, t } = deps;
   const people = deps.lookups.personColumns;
-  const now = () => (deps.now ? deps.now() : new Date());
-
-  function requireUser(principal: Principal): UserPrincipal {
-    if (principal?.kind !== 'user') throw new ForbiddenError();
-    return principal;
-  }
 
   /** The advisors who have accepted the request: the only ones anything may go to. */
   async function acceptedAdvisors(executor: Executor, requestId: string) {
@@ -104,8 +93,7 @@ export function createDisclosuresService(deps: {
       const request = await findVisibleRequest(db, user, requestId);
       if (!mayShareOn(user, request)) throw new ForbiddenError();
       const advisors = await acceptedAdvisors(db, requestId);
-      if (!advisors.length)
-        throw new ConflictError('Nothing can be shared until an advisor has accepted the request');
+      if (!advisors.length) throw new ConflictError(t('advice:disclosures.refusals.noneAccepted'));
       const documents = await db
         .select({ id: adviceDocuments.id, title: adviceDocuments.title })
         .from(adviceDocuments)
@@ -125,23 +113,22 @@ export function createDisclosuresService(deps: {
       const deploymentId = text(input.deploymentId);
       const kind = text(input.kind);
       if (!DISCLOSURE_KINDS.includes(kind as DisclosureKind))
-        errors.push({ field: 'kind', message: 'Select what you are sharing' });
+        errors.push({ field: 'kind', message: t('advice:disclosures.form.kind.required') });
       const title = text(input.title);
-      if (!title) errors.push({ field: 'title', message: 'Enter what it is' });
-      tooLong(errors, 'title', 'What it is', title, 300);
+      if (!title)
+        errors.push({ field: 'title', message: t('advice:disclosures.form.title.required') });
+      tooLong(errors, 'title', t('advice:disclosures.form.title.name'), title, 300);
       const content = text(input.content);
-      tooLong(errors, 'content', 'The text', content, 20_000);
+      tooLong(errors, 'content', t('advice:disclosures.form.content.name'), content, 20_000);
       const documentId = text(input.documentId);
       const protocol = text(input.protocol);
       if (!protocol)
-        errors.push({
-          field: 'protocol',
-          message: 'Enter the disclosure protocol it is shared under',
-        });
-      tooLong(errors, 'protocol', 'The protocol', protocol, 300);
+        errors.push({ field: 'protocol', message: t('advice:disclosures.form.protocol.required') });
+      tooLong(errors, 'protocol', t('advice:disclosures.form.protocol.name'), protocol, 300);
       const terms = text(input.terms);
-      if (!terms) errors.push({ field: 'terms', message: 'Enter the terms the advisor must keep' });
-      tooLong(errors, 'terms', 'The terms', terms, 2000);
+      if (!terms)
+        errors.push({ field: 'terms', message: t('advice:disclosures.form.terms.required') });
+      tooLong(errors, 'terms', t('advice:disclosures.form.terms.name'), terms, 2000);
       return db.transaction(async (tx) => {
         const request = await findVisibleRequest(tx, user, requestId);
         if (!mayShareOn(user, request)) throw new ForbiddenError();
@@ -158,11 +145,14 @@ export function createDisclosuresService(deps: {
                 .from(deployments)
                 .where(and(eq(deployments.id, deploymentId), eq(deployments.requestId, requestId)))
             : [];
-        if (!target) errors.unshift({ field: 'deploymentId', message: 'Select the advisor' });
-        else {
-          const refusal = checkDisclosure(target.status);
-          if (refusal) errors.unshift({ field: 'deploymentId', message: refusal });
-        }
+        const refusal = target ? checkDisclosure(target.status) : null;
+        if (!target)
+          errors.unshift({
+            field: 'deploymentId',
+            message: t('advice:disclosures.form.advisor.required'),
+          });
+        else if (refusal)
+          errors.unshift({ field: 'deploymentId', message: t(refusal.key, refusal.values) });
         if (documentId) {
           const [document] = isUuid(documentId)
             ? await tx
@@ -173,7 +163,7 @@ export function createDisclosuresService(deps: {
           if (!document)
             errors.push({
               field: 'documentId',
-              message: 'Select one of the request’s documents to share, or none',
+              message: t('advice:disclosures.form.document.fromList'),
             });
         }
         if (errors.length) throw new ValidationError(errors);
@@ -200,20 +190,21 @@ export function createDisclosuresService(deps: {
           at,
           actorUserId: user.userId,
           // Who may read the timeline is wider than who may read the log: say only that it happened.
-          text: `${DISCLOSURE_KIND_LABELS[kind as DisclosureKind]} was shared with an advisor under the disclosure protocol (IAG-35)`,
+          text: t('advice:disclosures.event.disclosed', {
+            kind: t(`advice:disclosureKind.${kind as DisclosureKind}`),
+          }),
         });
         const to = target!.email;
         if (to)
           await mail.queue(tx, {
             to,
-            subject: `Shared with you in confidence: request ${request.reference}`,
-            text: [
-              `Dear ${target!.name},`,
-              '',
-              `Something has been shared with you for request ${request.reference} under ${protocol}.`,
-              'Read and acknowledge the terms before you open it:',
-              `${deps.publicUrl}${paths.deployment(target!.id)}`,
-            ].join('\n'),
+            subject: t('advice:disclosures.email.subject', { reference: request.reference }),
+            text: t('advice:disclosures.email.body', {
+              name: target!.name,
+              reference: request.reference,
+              protocol,
+              link: `${deps.publicUrl}${paths.deployment(target!.id)}`,
+            }),
           });
         await recordAudit(tx, actorOf(user, auditRequestId), {
           action: 'disclosure.made',
@@ -284,7 +275,7 @@ export function createDisclosuresService(deps: {
           .for('update', { of: disclosures });
         if (!row) throw new NotFoundError();
         if (row.disclosure.acknowledgedAt)
-          throw new ConflictError('You have already acknowledged these terms');
+          throw new ConflictError(t('advice:disclosures.refusals.alreadyAcknowledged'));
         await tx
           .update(disclosures)
           .set({ acknowledgedAt: now() })

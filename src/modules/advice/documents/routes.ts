@@ -2,12 +2,14 @@
  * Pages for the files kept with a request for advice: documents to share with advisors, the
  * advisor's attachments to their advice, and a document disclosed to an advisor (IAG-35).
  */
-import type { FastifyRequest } from 'fastify';
-import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FieldError } from '../../../platform/errors.js';
 import { ACCEPTED_DOCUMENTS } from '../../../platform/files/document-types.js';
 import { registerUploadPage, sendDownload } from '../../../platform/http/files.js';
 import { redirectWithFlash } from '../../../platform/http/render.js';
 import { advicePaths as paths } from '../paths.js';
+import { requestCrumbs, routeParts } from '../presenter.js';
+import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
 
 const T = 'modules/advice/documents/views';
 // Who may add or read a document depends on the request and the person, so the service decides.
@@ -16,9 +18,43 @@ const signedIn = { config: { access: 'signed-in' as const } };
 export function registerAdviceDocumentRoutes({ app, services, renderPage }: RouteDeps): void {
   const { adviceDocuments: documents } = services;
   const maxBytes = services.config.files.maxBytes;
-  const params = (request: FastifyRequest) => request.params as Record<string, string>;
-  const home = { text: 'Home', href: '/' };
-  const formData = { accepted: ACCEPTED_DOCUMENTS, maxMb: documents.maxMb };
+  const { params, home } = routeParts(services.deployments.now);
+
+  /** The upload form, for a document to share (`toShare`) or one with advice (`advice`). */
+  function showForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    page: {
+      kind: 'toShare' | 'advice';
+      request: { reference: number; subject: string };
+      breadcrumbs: { text: string; href: string }[];
+      action: string;
+    },
+    values: Record<string, unknown>,
+    errors: FieldError[] | undefined,
+    status: number,
+  ) {
+    const words = (key: string) =>
+      request.t(`advice:documents.${page.kind}.${key}`, { reference: page.request.reference });
+    return renderPage(
+      request,
+      reply,
+      `${T}/document-form.njk`,
+      {
+        title: words('title'),
+        breadcrumbs: page.breadcrumbs,
+        request: page.request,
+        heading: words('heading'),
+        intro: words('intro'),
+        action: page.action,
+        accepted: ACCEPTED_DOCUMENTS,
+        maxMb: documents.maxMb,
+        values,
+        errors,
+      },
+      status,
+    );
+  }
 
   registerUploadPage(app, paths.addDocument.pattern, signedIn, maxBytes, {
     async show(request, reply, values, errors, status = 200) {
@@ -26,30 +62,13 @@ export function registerAdviceDocumentRoutes({ app, services, renderPage }: Rout
         request.principal,
         params(request).requestId!,
       );
-      return renderPage(
-        request,
-        reply,
-        `${T}/document-form.njk`,
-        {
-          title: `Add a document to share: request ${adviceRequest.reference}`,
-          breadcrumbs: [
-            home,
-            {
-              text: `Request ${adviceRequest.reference}`,
-              href: paths.request(adviceRequest.id),
-            },
-          ],
-          request: adviceRequest,
-          heading: 'Add a document to share with advisors',
-          intro:
-            'Advisors do not see it until you share it with one of them under a disclosure protocol; they must acknowledge its terms before they can open it (IAG-35).',
-          action: paths.addDocument(adviceRequest.id),
-          ...formData,
-          values,
-          errors,
-        },
-        status,
-      );
+      const page = {
+        kind: 'toShare' as const,
+        request: adviceRequest,
+        breadcrumbs: requestCrumbs(request, adviceRequest),
+        action: paths.addDocument(adviceRequest.id),
+      };
+      return showForm(request, reply, page, values, errors, status);
     },
     async submit(request, reply, form) {
       const { requestId } = params(request);
@@ -62,7 +81,7 @@ export function registerAdviceDocumentRoutes({ app, services, renderPage }: Rout
       return redirectWithFlash(
         reply,
         `${paths.request(requestId!)}#documents`,
-        `“${document.title}” has been added to the documents to share`,
+        request.t('advice:documents.toShare.flash.added', { title: document.title }),
       );
     },
   });
@@ -88,38 +107,29 @@ export function registerAdviceDocumentRoutes({ app, services, renderPage }: Rout
     return redirectWithFlash(
       reply,
       `${paths.request(requestId!)}#documents`,
-      `“${document.title}” has been taken off the documents to share`,
+      request.t('advice:documents.toShare.flash.removed', { title: document.title }),
     );
   });
 
   registerUploadPage(app, paths.addAdviceDocument.pattern, signedIn, maxBytes, {
     async show(request, reply, values, errors, status = 200) {
       const form = await documents.adviceForm(request.principal, params(request).deploymentId!);
-      return renderPage(
-        request,
-        reply,
-        `${T}/document-form.njk`,
-        {
-          title: `Add a document to your advice: request ${form.request.reference}`,
-          breadcrumbs: [
-            home,
-            { text: 'Your deployments', href: paths.deployments },
-            {
-              text: `Request ${form.request.reference}`,
-              href: paths.deployment(form.deployment.id),
-            },
-          ],
-          request: form.request,
-          heading: 'Add a document to your advice',
-          intro:
-            'The requester, and those who run the advisory process, can read it with your advice.',
-          action: paths.addAdviceDocument(form.deployment.id),
-          ...formData,
-          values,
-          errors,
-        },
-        status,
-      );
+      const page = {
+        kind: 'advice' as const,
+        request: form.request,
+        breadcrumbs: [
+          home(request),
+          { text: request.t('advice:deployments.list.title'), href: paths.deployments },
+          {
+            text: request.t('advice:common.requestReference', {
+              reference: form.request.reference,
+            }),
+            href: paths.deployment(form.deployment.id),
+          },
+        ],
+        action: paths.addAdviceDocument(form.deployment.id),
+      };
+      return showForm(request, reply, page, values, errors, status);
     },
     async submit(request, reply, form) {
       const { deploymentId } = params(request);
@@ -132,7 +142,7 @@ export function registerAdviceDocumentRoutes({ app, services, renderPage }: Rout
       return redirectWithFlash(
         reply,
         `${paths.deployment(deploymentId!)}#advice`,
-        `“${document.title}” has been added to your advice`,
+        request.t('advice:documents.advice.flash.added', { title: document.title }),
       );
     },
   });
@@ -158,7 +168,7 @@ export function registerAdviceDocumentRoutes({ app, services, renderPage }: Rout
     return redirectWithFlash(
       reply,
       `${paths.deployment(deploymentId!)}#advice`,
-      `“${document.title}” has been taken off your advice`,
+      request.t('advice:documents.advice.flash.removed', { title: document.title }),
     );
   });
 

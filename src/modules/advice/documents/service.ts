@@ -7,8 +7,9 @@
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
+import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
-import type { Db, Executor } from '../../../platform/db/database.js';
+import type { Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -29,6 +30,7 @@ import {
 } from '../access.js';
 import { checkDocumentToShare, mayReadDisclosure, type AdviceDocumentPurpose } from '../rules.js';
 import { adviceDocuments, adviceGiven, adviceRequestEvents, disclosures } from '../schema.js';
+import type { AdviceServiceDeps } from '../shared.js';
 
 type Upload = { title: string | undefined; file: FormFile | null };
 type AdviceDocument = typeof adviceDocuments.$inferSelect;
@@ -54,23 +56,13 @@ const listed = {
 
 export type AdviceDocumentsService = ReturnType<typeof createAdviceDocumentsService>;
 
-export function createAdviceDocumentsService(deps: {
-  db: Db;
-  files: FileStore;
-  maxBytes: number;
-  lookups: AdviceLookups;
-  now?: () => Date;
-}) {
-  const { db, files } = deps;
+export function createAdviceDocumentsService(
+  deps: AdviceServiceDeps & { files: FileStore; maxBytes: number; lookups: AdviceLookups },
+) {
+  const { db, files, now, t } = deps;
   const people = deps.lookups.personColumns;
   const { ownDeployment } = createAdvisorAccess(deps.lookups);
-  const now = () => (deps.now ? deps.now() : new Date());
   const maxMb = Math.round(deps.maxBytes / (1024 * 1024));
-
-  function requireUser(principal: Principal): UserPrincipal {
-    if (principal?.kind !== 'user') throw new ForbiddenError();
-    return principal;
-  }
 
   /** The request's documents to share, for those who may share on it. */
   async function requestToShareOn(executor: Executor, user: UserPrincipal, requestId: string) {
@@ -86,7 +78,7 @@ export function createAdviceDocumentsService(deps: {
       .select({ id: adviceGiven.id, givenOn: adviceGiven.givenOn })
       .from(adviceGiven)
       .where(eq(adviceGiven.deploymentId, deploymentId));
-    if (!advice) throw new ConflictError('Record your advice before you attach documents to it');
+    if (!advice) throw new ConflictError(t('advice:documents.refusals.recordAdviceFirst'));
     return { ...found, advice };
   }
 
@@ -116,7 +108,7 @@ export function createAdviceDocumentsService(deps: {
   async function checkUpload(input: Upload) {
     const errors: FieldError[] = [];
     const title = text(input.title);
-    tooLong(errors, 'title', 'The title', title, 200);
+    tooLong(errors, 'title', t('advice:documents.form.title.name'), title, 200);
     const file = await checkUploadedFile(errors, input.file, deps.maxBytes);
     if (errors.length || !file) throw new ValidationError(errors);
     return { title: title ?? titleFromFileName(file.fileName), file };
@@ -215,7 +207,7 @@ export function createAdviceDocumentsService(deps: {
       const user = requireUser(principal);
       const request = await requestToShareOn(db, user, requestId);
       const refusal = checkDocumentToShare(request.status);
-      if (refusal) throw new ConflictError(refusal);
+      if (refusal) throw new ConflictError(t(refusal.key, refusal.values));
       return { request };
     },
 
@@ -230,7 +222,7 @@ export function createAdviceDocumentsService(deps: {
       // Who may add is checked before the file is looked at or kept.
       const request = await requestToShareOn(db, user, requestId);
       const refusal = checkDocumentToShare(request.status);
-      if (refusal) throw new ConflictError(refusal, 'file');
+      if (refusal) throw new ConflictError(t(refusal.key, refusal.values), 'file');
       const upload = await checkUpload(input);
       return store(
         user,
@@ -240,14 +232,14 @@ export function createAdviceDocumentsService(deps: {
         async (tx) => {
           const again = await requestToShareOn(tx, user, requestId);
           const late = checkDocumentToShare(again.status);
-          if (late) throw new ConflictError(late, 'file');
+          if (late) throw new ConflictError(t(late.key, late.values), 'file');
           await tx.insert(adviceRequestEvents).values({
             requestId,
             kind: 'document_added',
             at: now(),
             actorUserId: user.userId,
             // The timeline is read more widely than the documents: say only that one was added.
-            text: 'A document to share with advisors was added',
+            text: t('advice:documents.event.added'),
           });
         },
       );
@@ -315,7 +307,7 @@ export function createAdviceDocumentsService(deps: {
         );
       if (!row) throw new NotFoundError();
       if (!mayReadDisclosure(row.disclosure))
-        throw new ForbiddenError('Acknowledge the terms before you open it');
+        throw new ForbiddenError(t('advice:documents.refusals.acknowledgeFirst'));
       return { document: row.document, bytes: await files.read(row.document.storageKey) };
     },
 

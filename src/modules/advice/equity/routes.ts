@@ -2,26 +2,22 @@
  * IAG-10: the coordination unit's view of who is deployed how often, on a page and as CSV.
  * Who may see it is decided by the equity service.
  */
-import type { FastifyRequest } from 'fastify';
-import { pageRequest } from '../../../platform/db/search.js';
 import { fieldErrorsOf } from '../../../platform/errors.js';
 import { sendCsv } from '../../../platform/http/csv.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
 import { advicePaths as paths } from '../paths.js';
+import { routeParts } from '../presenter.js';
 import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
+import type { Input } from '../shared.js';
 
 const T = 'modules/advice/equity/views';
 const signedIn = { config: { access: 'signed-in' as const } };
 
-type Values = Record<string, string | string[] | undefined>;
-
 export function registerEquityRoutes({ app, services, renderPage }: RouteDeps): void {
-  const pageOf = (request: FastifyRequest, limit: number) =>
-    pageRequest((request.query as Record<string, unknown>).page, limit);
-  const home = { text: 'Home', href: '/' };
+  const { pageOf, home } = routeParts(services.deployments.now);
 
   app.get(paths.equity, signedIn, async (request, reply) => {
-    const query = request.query as Values;
+    const query = request.query as Input;
     const page = pageOf(request, 50);
     const render = (data: Record<string, unknown>, status = 200) =>
       renderPage(
@@ -29,9 +25,9 @@ export function registerEquityRoutes({ app, services, renderPage }: RouteDeps): 
         reply,
         `${T}/equity.njk`,
         {
-          title: 'Equitable deployment',
+          title: request.t('advice:equity.title'),
           width: 'full',
-          breadcrumbs: [home],
+          breadcrumbs: [home(request)],
           values: query,
           paths,
           ...data,
@@ -55,7 +51,7 @@ export function registerEquityRoutes({ app, services, renderPage }: RouteDeps): 
       return render({
         ...report,
         groupItems: [
-          { value: '', text: 'Every group' },
+          { value: '', text: request.t('advice:equity.filters.everyGroup') },
           ...report.groups.map((g) => ({
             value: g.id,
             text: g.name,
@@ -74,7 +70,7 @@ export function registerEquityRoutes({ app, services, renderPage }: RouteDeps): 
   });
 
   app.get(paths.equityCsv, signedIn, async (request, reply) => {
-    const { filters, rows } = await services.equity.csv(request.principal, request.query as Values);
+    const { filters, rows } = await services.equity.csv(request.principal, request.query as Input);
     return sendCsv(reply, `deployments-${filters.from}-to-${filters.to}.csv`, rows);
   });
 }

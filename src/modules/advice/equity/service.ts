@@ -5,7 +5,7 @@
  * flagged; and the same as CSV.
  */
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { can } from '../../../platform/auth/permissions.js';
+import { requireUser } from '../../../platform/auth/permissions.js';
 import { createVersionedCache } from '../../../platform/cache/versioned-cache.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import {
@@ -13,15 +13,14 @@ import {
   todayInLondon,
   type IsoDate,
 } from '../../../platform/calendar/index.js';
-import type { Db } from '../../../platform/db/database.js';
-import { ForbiddenError, ValidationError, type FieldError } from '../../../platform/errors.js';
+import { ValidationError, type FieldError } from '../../../platform/errors.js';
 import { dateField } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { AdviceLookups } from '../access.js';
 import { LOAD_WINDOW_MONTHS, busiestTenthShare, overburdened } from '../rules.js';
 import { deployments } from '../schema.js';
+import type { AdviceServiceDeps, Input } from '../shared.js';
 
-type Input = Record<string, string | string[] | undefined>;
 type Filters = { from: IsoDate; to: IsoDate; group: string | null };
 /** Kept between requests (a versioned cache): read, never changed. */
 type PerAdvisor = {
@@ -36,19 +35,12 @@ type PerAdvisor = {
 
 export type EquityService = ReturnType<typeof createEquityService>;
 
-export function createEquityService(deps: {
-  db: Db;
-  threshold: number;
-  lookups: AdviceLookups;
-  now?: () => Date;
-}) {
-  const { db, threshold } = deps;
+export function createEquityService(
+  deps: AdviceServiceDeps & { threshold: number; lookups: AdviceLookups },
+) {
+  const { db, threshold, now, t } = deps;
   const { personColumns: people, advisorRecords } = deps.lookups;
-  const now = () => (deps.now ? deps.now() : new Date());
-
-  function requireViewer(principal: Principal) {
-    if (!can(principal, 'advice.equity')) throw new ForbiddenError();
-  }
+  const requireViewer = (principal: Principal) => requireUser(principal, 'advice.equity');
 
   /** The period and group asked for; by default the twelve months to today, every group. */
   function parseFilters(input: Input): Filters {
@@ -57,13 +49,15 @@ export function createEquityService(deps: {
     const given = (name: string) =>
       ['day', 'month', 'year'].some((p) => String(input[`${name}-${p}`] ?? '').trim() !== '');
     const from = given('from')
-      ? dateField(input, 'from', 'the first day of the period', errors)
+      ? dateField(input, 'from', t('advice:equity.filters.fromName'), errors)
       : addCalendarMonths(today, -LOAD_WINDOW_MONTHS);
-    const to = given('to') ? dateField(input, 'to', 'the last day of the period', errors) : today;
+    const to = given('to')
+      ? dateField(input, 'to', t('advice:equity.filters.toName'), errors)
+      : today;
     if (from && to && to < from)
       errors.push({
         field: 'to-day',
-        message: 'The last day must be the same as or after the first',
+        message: t('advice:deployments.availability.away.endsBeforeStart'),
       });
     const group = typeof input.group === 'string' && isUuid(input.group) ? input.group : null;
     if (errors.length) throw new ValidationError(errors);
@@ -182,12 +176,17 @@ export function createEquityService(deps: {
       return {
         filters,
         rows: [
-          ['Advisor', 'Groups', 'Deployments', `Over ${threshold}`],
+          [
+            t('advice:equity.csv.advisor'),
+            t('advice:equity.csv.groups'),
+            t('advice:equity.csv.deployments'),
+            t('advice:equity.csv.over', { threshold }),
+          ],
           ...rows.map((r) => [
             r.name,
             r.groups,
             String(r.deployments),
-            overburdened(r.deployments, threshold) ? 'Yes' : 'No',
+            t(overburdened(r.deployments, threshold) ? 'advice:common.yes' : 'advice:common.no'),
           ]),
         ],
       };

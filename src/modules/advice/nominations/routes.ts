@@ -4,41 +4,35 @@
  * decided by the nominations service (services.deployments).
  */
 import type { FastifyRequest } from 'fastify';
-import { pageRequest } from '../../../platform/db/search.js';
 import { checkedValues } from '../../../platform/http/form-fields.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
 import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { advicePaths as paths } from '../paths.js';
-import { deploymentLabels as labels } from '../presenter.js';
+import { routeParts } from '../presenter.js';
 import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
-import { EXPERIENCE_LABELS, LOAD_WINDOW_MONTHS, waitedFor } from '../rules.js';
+import { LOAD_WINDOW_MONTHS } from '../rules.js';
 
 const T = 'modules/advice/nominations/views';
 const signedIn = { config: { access: 'signed-in' as const } };
 
-type Values = Record<string, string | string[] | undefined>;
-
 export function registerNominationRoutes({ app, services, renderPage }: RouteDeps): void {
   const { deployments } = services;
-  const params = (request: FastifyRequest) => request.params as Record<string, string>;
-  const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
-  const pageOf = (request: FastifyRequest, limit: number) =>
-    pageRequest((request.query as Record<string, unknown>).page, limit);
-  const home = { text: 'Home', href: '/' };
-  const waited = (from: Date) => waitedFor(from, deployments.now());
-  const toNominateCrumbs = [home, { text: 'Requests to nominate for', href: paths.toNominate }];
+  const { params, body, pageOf, home, waited } = routeParts(deployments.now);
+  const toNominateCrumbs = (request: FastifyRequest) => [
+    home(request),
+    { text: request.t('advice:nominations.list.title'), href: paths.toNominate },
+  ];
 
   app.get(paths.toNominate, signedIn, async (request, reply) => {
     const page = pageOf(request, 25);
     const result = await deployments.toNominate(request.principal, page);
     return renderPage(request, reply, `${T}/to-nominate.njk`, {
-      title: 'Requests to nominate for',
+      title: request.t('advice:nominations.list.title'),
       width: 'full',
-      breadcrumbs: [home],
+      breadcrumbs: [home(request)],
       ...result,
       pagination: paginationFor(paths.toNominate, {}, page.page, page.limit, result.total),
-      waited,
-      labels,
+      waited: waited(request),
       paths,
     });
   });
@@ -53,16 +47,20 @@ export function registerNominationRoutes({ app, services, renderPage }: RouteDep
         reply,
         `${T}/nominate.njk`,
         {
-          title: `Nominate for request ${list.request.reference}`,
+          title: request.t('advice:nominations.nominate.title', {
+            reference: list.request.reference,
+          }),
           width: 'full',
-          breadcrumbs: toNominateCrumbs,
+          breadcrumbs: toNominateCrumbs(request),
           ...list,
+          refusal: list.refusal && request.t(list.refusal.key, list.refusal.values),
           chosen: [...chosen],
-          experienceNeeded: list.request.experienceNeeded.map((e) => EXPERIENCE_LABELS[e]),
+          experienceNeeded: list.request.experienceNeeded.map((e) =>
+            request.t(`advice:experience.${e}`),
+          ),
           values,
           loadWindowMonths: LOAD_WINDOW_MONTHS,
           action: paths.nominate(requestId!, groupId!),
-          labels,
           paths,
           errors,
         },
@@ -81,7 +79,9 @@ export function registerNominationRoutes({ app, services, renderPage }: RouteDep
       return redirectWithFlash(
         reply,
         paths.toNominate,
-        `Nominated ${result.names.join(' and ')}; each has been e-mailed to accept or decline`,
+        request.t('advice:nominations.nominate.flash', {
+          names: result.names.join(request.t('advice:common.and')),
+        }),
       );
     },
   });
@@ -100,11 +100,13 @@ export function registerNominationRoutes({ app, services, renderPage }: RouteDep
         reply,
         `${T}/conflict.njk`,
         {
-          title: `Record a conflict of interest for ${form.person.name}`,
+          title: request.t('advice:nominations.conflict.title', { name: form.person.name }),
           breadcrumbs: [
-            ...toNominateCrumbs,
+            ...toNominateCrumbs(request),
             {
-              text: `Request ${form.request.reference}`,
+              text: request.t('advice:common.requestReference', {
+                reference: form.request.reference,
+              }),
               href: paths.nominate(requestId!, groupId!),
             },
           ],
@@ -129,7 +131,7 @@ export function registerNominationRoutes({ app, services, renderPage }: RouteDep
       return redirectWithFlash(
         reply,
         paths.nominate(requestId!, groupId!),
-        `A conflict of interest is recorded for ${person.name}, who will not be offered for this request`,
+        request.t('advice:nominations.conflict.flash', { name: person.name }),
       );
     },
   });

@@ -6,10 +6,10 @@
  */
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
-import { can } from '../../../platform/auth/permissions.js';
+import { can, requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import { formatDate, todayInLondon } from '../../../platform/calendar/index.js';
-import type { Db, Executor } from '../../../platform/db/database.js';
+import type { Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -24,63 +24,37 @@ import { contactGroupIds, type AdviceLookups } from '../access.js';
 import { advicePaths as paths } from '../paths.js';
 import {
   ACTIVE_DEPLOYMENT_STATUSES,
-  ARRANGEMENT_OWNER_LABELS,
-  EXPERIENCE_LABELS,
-  URGENCY_LABELS,
   arrangementOwner,
   checkNominating,
   checkNominationCount,
   loadWindowStart,
   nominationProblem,
-  type ExperienceArea,
 } from '../rules.js';
 import {
   adviceConflicts,
-  adviceRequestEvents,
   adviceRequestRoutes,
   adviceRequests,
   advisorProfiles,
   advisorUnavailability,
   deployments,
 } from '../schema.js';
-import { ACTIVE, addRequestEvent } from '../shared.js';
-
+import { ACTIVE, requestEvents, type AdviceServiceDeps, type Input } from '../shared.js';
 import { createCandidateFacts } from './candidates.js';
 
-type Input = Record<string, string | string[] | undefined>;
 type AdviceRequest = typeof adviceRequests.$inferSelect;
 type Page = { limit: number; offset: number };
 
 /** The most suitable advisors shown at once: the contact picks from the top of the list. */
 export const CANDIDATES_SHOWN = 50;
 
-export function createNominationsService(deps: {
-  db: Db;
-  mail: MailService;
-  publicUrl: string;
-  lookups: AdviceLookups;
-  now?: () => Date;
-}) {
-  const { db, mail, lookups } = deps;
+export function createNominationsService(
+  deps: AdviceServiceDeps & { mail: MailService; publicUrl: string; lookups: AdviceLookups },
+) {
+  const { db, mail, lookups, now, t } = deps;
   const { personColumns: people, groupColumns: groups, advisorRecords } = lookups;
   const candidateFacts = createCandidateFacts(lookups);
-  const now = () => (deps.now ? deps.now() : new Date());
   const link = (path: string) => `${deps.publicUrl}${path}`;
-
-  function requireUser(principal: Principal): UserPrincipal {
-    if (principal?.kind !== 'user') throw new ForbiddenError();
-    return principal;
-  }
-
-  async function addEvent(
-    tx: Executor,
-    requestId: string,
-    kind: (typeof adviceRequestEvents.$inferInsert)['kind'],
-    actorUserId: string | null,
-    textValue: string,
-  ) {
-    await addRequestEvent(tx, now(), { requestId, kind, actorUserId, text: textValue });
-  }
+  const addEvent = requestEvents(now);
 
   /**
    * IAG-07: the request as the deployment contact of this group sees it, when it was passed to
@@ -300,7 +274,6 @@ export function createNominationsService(deps: {
         suitable: candidates[0]?.suitable ?? 0,
         candidates: candidates.map((c) => ({
           ...c,
-          experienceLabels: (c.experience ?? []).map((e) => EXPERIENCE_LABELS[e as ExperienceArea]),
           interests: interests.get(c.personId) ?? null,
         })),
         nominated,
@@ -325,21 +298,22 @@ export function createNominationsService(deps: {
       const reason = text(input.reason);
       const errors: FieldError[] = [];
       if (!reason)
-        errors.push({ field: 'reason', message: 'Enter why these advisors are the most suitable' });
-      tooLong(errors, 'reason', 'The reason', reason, 1000);
+        errors.push({ field: 'reason', message: t('advice:nominations.nominate.reason.required') });
+      tooLong(errors, 'reason', t('advice:common.theReason'), reason, 1000);
       return db.transaction(async (tx) => {
         const { request, group } = await requestForContact(tx, user, requestId, groupId, true);
         const refusal = checkNominating(request.status);
-        if (refusal) throw new ConflictError(refusal, 'advisors');
+        if (refusal) throw new ConflictError(t(refusal.key, refusal.values), 'advisors');
         const taken = await placesTaken(tx, requestId);
         const countProblem = checkNominationCount(taken, chosen.length, request.advisorsWanted);
-        if (countProblem) errors.unshift({ field: 'advisors', message: countProblem });
+        if (countProblem)
+          errors.unshift({ field: 'advisors', message: t(countProblem.key, countProblem.values) });
         const facts = chosen.length ? await candidateFacts(tx, request, groupId, chosen) : [];
         if (facts.length !== chosen.length)
-          errors.unshift({ field: 'advisors', message: 'Select advisors from the list' });
+          errors.unshift({ field: 'advisors', message: t('advice:nominations.nominate.fromList') });
         for (const candidate of facts) {
           const problem = nominationProblem(candidate, request);
-          if (problem) errors.push({ field: 'advisors', message: problem });
+          if (problem) errors.push({ field: 'advisors', message: t(problem.key, problem.values) });
         }
         if (errors.length) throw new ValidationError(errors);
         const at = now();
@@ -364,7 +338,11 @@ export function createNominationsService(deps: {
           requestId,
           'nominated',
           user.userId,
-          `${group.name} nominated ${created.length === 1 ? 'an advisor' : `${created.length} advisors`}; ${ARRANGEMENT_OWNER_LABELS[owner].replace(/^The/, 'the')} will contact them and arrange access`,
+          t('advice:nominations.event.nominated', {
+            count: created.length,
+            group: group.name,
+            owner: t(`advice:arrangementOwnerInSentence.${owner}`),
+          }),
         );
         const addressOf = new Map(
           (
@@ -392,16 +370,18 @@ export function createNominationsService(deps: {
               ? [
                   {
                     to: to.email,
-                    subject: `You have been nominated to advise: ${request.subject}`,
-                    text: [
-                      `Dear ${to.name},`,
-                      '',
-                      `${group.name}'s deployment contact has nominated you for request ${request.reference} (${URGENCY_LABELS[request.urgency].toLowerCase()}), needed from ${formatDate(request.neededFrom)}.`,
-                      '',
-                      `Please accept or decline here: ${link(paths.deployment(d.id))}`,
-                      '',
-                      `${ARRANGEMENT_OWNER_LABELS[owner]} will contact you to arrange access to police buildings.`,
-                    ].join('\n'),
+                    subject: t('advice:nominations.email.nominated.subject', {
+                      subject: request.subject,
+                    }),
+                    text: t('advice:nominations.email.nominated.body', {
+                      name: to.name,
+                      group: group.name,
+                      reference: request.reference,
+                      urgency: t(`advice:urgency.${request.urgency}`).toLowerCase(),
+                      neededFrom: formatDate(request.neededFrom),
+                      link: link(paths.deployment(d.id)),
+                      owner: t(`advice:arrangementOwner.${owner}`),
+                    }),
                   },
                 ]
               : [];
@@ -442,8 +422,8 @@ export function createNominationsService(deps: {
       const reason = text(input.reason);
       const errors: FieldError[] = [];
       if (!reason)
-        errors.push({ field: 'reason', message: 'Enter what the conflict of interest is' });
-      tooLong(errors, 'reason', 'The conflict', reason, 1000);
+        errors.push({ field: 'reason', message: t('advice:nominations.conflict.reason.required') });
+      tooLong(errors, 'reason', t('advice:nominations.conflict.reason.name'), reason, 1000);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         // The request is locked, as nominating locks it, so neither passes the other unseen.
@@ -460,7 +440,10 @@ export function createNominationsService(deps: {
           .onConflictDoNothing()
           .returning();
         if (!inserted.length)
-          throw new ConflictError(`A conflict is already recorded for ${person.name}`, 'reason');
+          throw new ConflictError(
+            t('advice:nominations.conflict.alreadyRecorded', { name: person.name }),
+            'reason',
+          );
         // A nomination standing for them is withdrawn: a conflicted advisor is not deployed.
         const withdrawn = await tx
           .update(deployments)
@@ -479,7 +462,7 @@ export function createNominationsService(deps: {
             requestId,
             'advisor_declined',
             user.userId,
-            'A nomination was withdrawn because of a conflict of interest; another advisor will be nominated',
+            t('advice:nominations.event.withdrawnForConflict'),
           );
         await recordAudit(tx, actorOf(user, auditRequestId), {
           action: 'advice-request.conflict-recorded',

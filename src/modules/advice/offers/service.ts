@@ -6,13 +6,12 @@
  */
 import { asc, count, desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
-import { can } from '../../../platform/auth/permissions.js';
+import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { todayInLondon } from '../../../platform/calendar/index.js';
-import type { Db, Executor } from '../../../platform/db/database.js';
+import type { Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
-  ForbiddenError,
   NotFoundError,
   ValidationError,
   type FieldError,
@@ -27,19 +26,12 @@ import {
   type OfferResponse,
 } from '../rules.js';
 import { adviceOffers, adviceRequests } from '../schema.js';
-
-type Input = Record<string, string | string[] | undefined>;
+import type { AdviceServiceDeps, Input } from '../shared.js';
 
 export type OffersService = ReturnType<typeof createOffersService>;
 
-export function createOffersService(deps: { db: Db; now?: () => Date }) {
-  const { db } = deps;
-  const now = () => (deps.now ? deps.now() : new Date());
-
-  function requireUser(principal: Principal, permission: 'advice.offer' | 'advice.view-all') {
-    if (principal?.kind !== 'user' || !can(principal, permission)) throw new ForbiddenError();
-    return principal;
-  }
+export function createOffersService(deps: AdviceServiceDeps) {
+  const { db, now, t } = deps;
 
   async function findOffer(executor: Executor, id: string, lock = false) {
     if (!isUuid(id)) throw new NotFoundError();
@@ -91,24 +83,27 @@ export function createOffersService(deps: { db: Db; now?: () => Date }) {
       const errors: FieldError[] = [];
       const kind = text(input.kind);
       if (!OFFER_KINDS.includes(kind as OfferKind))
-        errors.push({
-          field: 'kind',
-          message: 'Select whether it is a serious crime or a critical incident',
-        });
+        errors.push({ field: 'kind', message: t('advice:offers.form.kind.required') });
       const incident = text(input.incident);
-      if (!incident) errors.push({ field: 'incident', message: 'Enter what has happened' });
-      tooLong(errors, 'incident', 'What has happened', incident, 2000);
+      if (!incident)
+        errors.push({ field: 'incident', message: t('advice:offers.form.incident.required') });
+      tooLong(errors, 'incident', t('advice:offers.form.incident.name'), incident, 2000);
       const operation = text(input.operation);
-      tooLong(errors, 'operation', 'The operation', operation, 200);
+      tooLong(errors, 'operation', t('advice:offers.form.operation.name'), operation, 200);
       const sioName = text(input.sioName);
       if (!sioName)
-        errors.push({ field: 'sioName', message: 'Enter the senior investigating officer’s name' });
-      tooLong(errors, 'sioName', 'The name', sioName, 200);
+        errors.push({ field: 'sioName', message: t('advice:offers.form.sioName.required') });
+      tooLong(errors, 'sioName', t('advice:offers.form.sioName.name'), sioName, 200);
       const sioContact = text(input.sioContact);
-      tooLong(errors, 'sioContact', 'The contact details', sioContact, 300);
-      const offeredOn = dateField(input, 'offeredOn', 'the date the offer was made', errors);
+      tooLong(errors, 'sioContact', t('advice:offers.form.sioContact.name'), sioContact, 300);
+      const offeredOn = dateField(
+        input,
+        'offeredOn',
+        t('advice:offers.form.offeredOn.name'),
+        errors,
+      );
       if (offeredOn && offeredOn > todayInLondon(now()))
-        errors.push({ field: 'offeredOn-day', message: 'The date must be today or in the past' });
+        errors.push({ field: 'offeredOn-day', message: t('advice:offers.form.offeredOn.future') });
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const [offer] = await tx
@@ -137,8 +132,7 @@ export function createOffersService(deps: { db: Db; now?: () => Date }) {
     async responseForm(principal: Principal, id: string) {
       requireUser(principal, 'advice.offer');
       const offer = await findOffer(db, id);
-      if (offer.response !== 'awaiting')
-        throw new ConflictError('The answer to this offer has already been recorded');
+      if (offer.response !== 'awaiting') throw new ConflictError(t('advice:rules.offerAnswered'));
       return { offer };
     },
 
@@ -154,19 +148,19 @@ export function createOffersService(deps: { db: Db; now?: () => Date }) {
         ? (response as OfferResponse)
         : 'awaiting';
       const note = text(input.note);
-      tooLong(errors, 'note', 'The note', note, 2000);
+      tooLong(errors, 'note', t('advice:offers.response.note.name'), note, 2000);
       const referenceText = text(input.requestReference);
       if (referenceText && !/^\d{1,9}$/.test(referenceText))
         errors.push({
           field: 'requestReference',
-          message: 'The request number must be a number, like 42',
+          message: t('advice:offers.response.requestReference.notNumber'),
         });
       return db.transaction(async (tx) => {
         const offer = await findOffer(tx, id, true);
         const problem = checkOfferResponse(offer.response, answer, note);
-        if (problem?.message.includes('already'))
-          throw new ConflictError(problem.message, problem.field);
-        if (problem) errors.unshift(problem);
+        const problemText = problem && t(problem.words.key, problem.words.values);
+        if (problem?.answered) throw new ConflictError(problemText!, problem.field);
+        if (problem) errors.unshift({ field: problem.field, message: problemText! });
         let linked: string | null = null;
         if (referenceText && !errors.some((e) => e.field === 'requestReference')) {
           const [request] = await tx
@@ -176,7 +170,7 @@ export function createOffersService(deps: { db: Db; now?: () => Date }) {
           if (!request)
             errors.push({
               field: 'requestReference',
-              message: 'There is no request with that number',
+              message: t('advice:offers.response.requestReference.notFound'),
             });
           else linked = request.id;
         }

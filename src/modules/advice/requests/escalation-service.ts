@@ -6,19 +6,13 @@ import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { activeRoleHolders } from '../../../platform/auth/users-service.js';
 import { formatDateTime } from '../../../platform/calendar/index.js';
 import { advicePaths as paths } from '../paths.js';
-import {
-  URGENCY_LABELS,
-  nominationOverdue,
-  stageDueAt,
-  triageDueAt,
-  triageOverdue,
-  waitedFor,
-} from '../rules.js';
+import { waitedWords } from '../presenter.js';
+import { nominationOverdue, stageDueAt, triageDueAt, triageOverdue, waitedFor } from '../rules.js';
 import { adviceRequestRoutes, adviceRequests, deployments } from '../schema.js';
 import type { RequestParts } from './records.js';
 
 export function createEscalationService(parts: RequestParts) {
-  const { db, mail, targets, now, publicUrl } = parts;
+  const { db, mail, targets, now, t, publicUrl } = parts;
   const { personColumns: people, groupColumns } = parts.lookups;
 
   return {
@@ -100,22 +94,34 @@ export function createEscalationService(parts: RequestParts) {
           ...waiting.flatMap((r) =>
             ctsetEmails.map((to) => ({
               to,
-              subject: `Past its target for triage: request ${r.reference}, ${r.subject}`,
-              text: [
-                `${URGENCY_LABELS[r.urgency]} request ${r.reference} has waited ${waitedFor(r.submittedAt, at)} for triage; it was due by ${formatDateTime(triageDueAt(r, targets))} (IAG-08).`,
-                '',
-                `Triage it: ${link(r.id)}`,
-              ].join('\n'),
+              subject: t('advice:requests.email.triageOverdue.subject', {
+                reference: r.reference,
+                subject: r.subject,
+              }),
+              text: t('advice:requests.email.triageOverdue.body', {
+                urgency: t(`advice:urgency.${r.urgency}`),
+                reference: r.reference,
+                waited: waitedWords(t, waitedFor(r.submittedAt, at)),
+                due: formatDateTime(triageDueAt(r, targets)),
+                link: link(r.id),
+              }),
             })),
           ),
           ...unnominated.flatMap((r) => {
             const groupContacts = contacts.filter((c) => c.requestId === r.id && c.email);
-            const text = [
-              `${URGENCY_LABELS[r.urgency]} request ${r.reference} was passed to ${groupContacts.map((c) => c.group).join(' and ') || 'a group'} ${waitedFor(r.triagedAt!, at)} ago and nobody has been nominated; it was due by ${formatDateTime(stageDueAt(r.urgency, r.triagedAt!, targets))} (IAG-08).`,
-              '',
-              `The request: ${link(r.id)}`,
-            ].join('\n');
-            const subject = `No advisor nominated yet: request ${r.reference}, ${r.subject}`;
+            const groups = groupContacts.map((c) => c.group).join(t('advice:common.and'));
+            const text = t('advice:requests.email.nominationOverdue.body', {
+              urgency: t(`advice:urgency.${r.urgency}`),
+              reference: r.reference,
+              groups: groups || t('advice:requests.email.nominationOverdue.aGroup'),
+              waited: waitedWords(t, waitedFor(r.triagedAt!, at)),
+              due: formatDateTime(stageDueAt(r.urgency, r.triagedAt!, targets)),
+              link: link(r.id),
+            });
+            const subject = t('advice:requests.email.nominationOverdue.subject', {
+              reference: r.reference,
+              subject: r.subject,
+            });
             return [
               ...groupContacts.map((c) => ({ to: c.email!, subject, text })),
               ...ctsetEmails.map((to) => ({ to, subject, text })),

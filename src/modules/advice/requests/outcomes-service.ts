@@ -14,12 +14,12 @@ import {
 import { text, tooLong } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
 import { findVisibleRequest } from '../access.js';
-import { ADVICE_OUTCOMES, ADVICE_OUTCOME_LABELS, type AdviceOutcome } from '../rules.js';
+import { ADVICE_OUTCOMES, type AdviceOutcome } from '../rules.js';
 import { adviceGiven, adviceRequestEvents } from '../schema.js';
 import type { Input, RequestParts } from './records.js';
 
 export function createOutcomesService(parts: RequestParts) {
-  const { db, now } = parts;
+  const { db, now, t } = parts;
   const { personColumns: people } = parts.lookups;
 
   /** A piece of advice on a request, for the requester alone to say what they did with it. */
@@ -64,18 +64,15 @@ export function createOutcomesService(parts: RequestParts) {
       const errors: FieldError[] = [];
       const outcome = text(input.outcome);
       if (!ADVICE_OUTCOMES.includes(outcome as AdviceOutcome))
-        errors.push({ field: 'outcome', message: 'Select whether you used the advice' });
+        errors.push({ field: 'outcome', message: t('advice:requests.outcome.outcome.required') });
       const reason = text(input.reason);
       if (!reason)
-        errors.push({ field: 'reason', message: 'Enter why you did or did not use the advice' });
-      tooLong(errors, 'reason', 'The reason', reason, 2000);
+        errors.push({ field: 'reason', message: t('advice:requests.outcome.reason.required') });
+      tooLong(errors, 'reason', t('advice:common.theReason'), reason, 2000);
       return db.transaction(async (tx) => {
         const { request, advice } = await findOutcomeSubject(tx, user, id, adviceId, true);
         if (advice.outcome)
-          throw new ConflictError(
-            'You have already recorded what you did with this advice',
-            'outcome',
-          );
+          throw new ConflictError(t('advice:requests.outcome.refusals.recorded'), 'outcome');
         if (errors.length) throw new ValidationError(errors);
         const at = now();
         const [after] = await tx
@@ -93,7 +90,11 @@ export function createOutcomesService(parts: RequestParts) {
           kind: 'outcome_recorded',
           at,
           actorUserId: user.userId,
-          text: `${ADVICE_OUTCOME_LABELS[outcome as AdviceOutcome]}: the advice of ${advice.advisor} (${reason})`,
+          text: t('advice:requests.event.outcome', {
+            outcome: t(`advice:adviceOutcome.${outcome as AdviceOutcome}`),
+            advisor: advice.advisor,
+            reason,
+          }),
         });
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'advice.outcome-recorded',

@@ -20,14 +20,16 @@ import { adviceRequestEvents, adviceRequestQuestions } from '../schema.js';
 import { openQuestion, type Input, type RequestParts } from './records.js';
 
 export function createQuestionsService(parts: RequestParts) {
-  const { db, mail, now, publicUrl } = parts;
+  const { db, mail, now, t, publicUrl } = parts;
+  const questionClosed = () => t('advice:requests.answer.refusals.closed');
+  const noQuestion = () => t('advice:requests.answer.refusals.none');
 
   return {
     async questionForm(principal: Principal, id: string) {
       const user = requireUser(principal, 'advice.triage');
       const request = await findVisibleRequest(db, user, id);
       const refusal = checkQuestion(request.status, !!(await openQuestion(db, id)));
-      if (refusal) throw new ConflictError(refusal);
+      if (refusal) throw new ConflictError(t(refusal.key, refusal.values));
       return { request };
     },
 
@@ -36,12 +38,16 @@ export function createQuestionsService(parts: RequestParts) {
       const user = requireUser(principal, 'advice.triage');
       const question = text(input.question);
       const errors: FieldError[] = [];
-      if (!question) errors.push({ field: 'question', message: 'Enter your question' });
-      tooLong(errors, 'question', 'The question', question, 2000);
+      if (!question)
+        errors.push({
+          field: 'question',
+          message: t('advice:requests.question.question.required'),
+        });
+      tooLong(errors, 'question', t('advice:requests.question.question.name'), question, 2000);
       return db.transaction(async (tx) => {
         const request = await findVisibleRequest(tx, user, id, true);
         const refusal = checkQuestion(request.status, !!(await openQuestion(tx, id)));
-        if (refusal) throw new ConflictError(refusal, 'question');
+        if (refusal) throw new ConflictError(t(refusal.key, refusal.values), 'question');
         if (errors.length) throw new ValidationError(errors);
         const at = now();
         const [row] = await tx
@@ -53,21 +59,21 @@ export function createQuestionsService(parts: RequestParts) {
           kind: 'question_asked',
           at,
           actorUserId: user.userId,
-          text: `The strategic engagement team asked: ${question}`,
+          text: t('advice:requests.event.questionAsked', { question }),
         });
         const requester = await accountOf(tx, request.requestedBy);
         if (requester?.email)
           await mail.queue(tx, {
             to: requester.email,
-            subject: `A question about your request ${request.reference}: ${request.subject}`,
-            text: [
-              `Dear ${requester.name},`,
-              '',
-              'The strategic engagement team needs to know more before passing your request on:',
-              question!,
-              '',
-              `Answer it here: ${publicUrl}${paths.answer(id)}`,
-            ].join('\n'),
+            subject: t('advice:requests.email.question.subject', {
+              reference: request.reference,
+              subject: request.subject,
+            }),
+            text: t('advice:requests.email.question.body', {
+              name: requester.name,
+              question,
+              link: `${publicUrl}${paths.answer(id)}`,
+            }),
           });
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'advice-request.question-asked',
@@ -83,10 +89,9 @@ export function createQuestionsService(parts: RequestParts) {
       const user = requireUser(principal);
       const request = await findVisibleRequest(db, user, id);
       if (request.requestedBy !== user.userId) throw new ForbiddenError();
-      if (request.status !== 'awaiting_triage')
-        throw new ConflictError('The request has been triaged: the question is closed');
+      if (request.status !== 'awaiting_triage') throw new ConflictError(questionClosed());
       const question = await openQuestion(db, id);
-      if (!question) throw new ConflictError('There is no question waiting for your answer');
+      if (!question) throw new ConflictError(noQuestion());
       return { request, question };
     },
 
@@ -95,16 +100,16 @@ export function createQuestionsService(parts: RequestParts) {
       const user = requireUser(principal);
       const answer = text(input.answer);
       const errors: FieldError[] = [];
-      if (!answer) errors.push({ field: 'answer', message: 'Enter your answer' });
-      tooLong(errors, 'answer', 'The answer', answer, 5000);
+      if (!answer)
+        errors.push({ field: 'answer', message: t('advice:requests.answer.answer.required') });
+      tooLong(errors, 'answer', t('advice:requests.answer.answer.name'), answer, 5000);
       return db.transaction(async (tx) => {
         const request = await findVisibleRequest(tx, user, id, true);
         if (request.requestedBy !== user.userId) throw new ForbiddenError();
         if (request.status !== 'awaiting_triage')
-          throw new ConflictError('The request has been triaged: the question is closed', 'answer');
+          throw new ConflictError(questionClosed(), 'answer');
         const question = await openQuestion(tx, id, true);
-        if (!question)
-          throw new ConflictError('There is no question waiting for your answer', 'answer');
+        if (!question) throw new ConflictError(noQuestion(), 'answer');
         if (errors.length) throw new ValidationError(errors);
         const at = now();
         await tx
@@ -116,21 +121,19 @@ export function createQuestionsService(parts: RequestParts) {
           kind: 'question_answered',
           at,
           actorUserId: user.userId,
-          text: `The requester answered: ${answer}`,
+          text: t('advice:requests.event.questionAnswered', { answer }),
         });
         const asker = question.askedBy ? await accountOf(tx, question.askedBy) : undefined;
         if (asker?.email)
           await mail.queue(tx, {
             to: asker.email,
-            subject: `Answered: your question on request ${request.reference}`,
-            text: [
-              `Dear ${asker.name},`,
-              '',
-              `You asked: ${question.question}`,
-              `The answer: ${answer}`,
-              '',
-              `The request is back in the triage queue: ${publicUrl}${paths.request(id)}`,
-            ].join('\n'),
+            subject: t('advice:requests.email.answered.subject', { reference: request.reference }),
+            text: t('advice:requests.email.answered.body', {
+              name: asker.name,
+              question: question.question,
+              answer,
+              link: `${publicUrl}${paths.request(id)}`,
+            }),
           });
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'advice-request.question-answered',

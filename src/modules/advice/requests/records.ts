@@ -3,7 +3,7 @@
  * for triage, and the question CTSET may be waiting on the requester to answer.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db, Executor } from '../../../platform/db/database.js';
+import type { Executor } from '../../../platform/db/database.js';
 import type { MailService } from '../../../platform/mail/service.js';
 import type { GroupsApi } from '../../groups/index.js';
 import type { AdviceLookups } from '../access.js';
@@ -14,24 +14,22 @@ import {
   type TriageTargets,
 } from '../rules.js';
 import { adviceRequestQuestions, adviceRequests } from '../schema.js';
+import type { AdviceServiceDeps } from '../shared.js';
 
-export type Input = Record<string, string | string[] | undefined>;
+export type { Input } from '../shared.js';
 export type AdviceRequest = typeof adviceRequests.$inferSelect;
 
-export interface RequestServiceDeps {
-  db: Db;
+export interface RequestServiceDeps extends AdviceServiceDeps {
   groups: GroupsApi;
   lookups: AdviceLookups;
   mail: MailService;
   publicUrl: string;
   targets: TriageTargets;
-  now?: () => Date;
 }
 
-/** The clock and the timeliness every part of the advice service reads requests with. */
+/** The timeliness every part of the advice service reads requests with. */
 export function createRequestParts(deps: RequestServiceDeps) {
-  const { targets } = deps;
-  const now = () => (deps.now ? deps.now() : new Date());
+  const { targets, now } = deps;
 
   function withTimeliness<T extends Pick<AdviceRequest, 'status' | 'urgency' | 'submittedAt'>>(
     request: T,
@@ -45,7 +43,7 @@ export function createRequestParts(deps: RequestServiceDeps) {
     };
   }
 
-  return { ...deps, now, withTimeliness };
+  return { ...deps, withTimeliness };
 }
 
 export type RequestParts = ReturnType<typeof createRequestParts>;

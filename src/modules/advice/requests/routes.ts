@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
 import { can } from '../../../platform/auth/permissions.js';
-import { pageRequest } from '../../../platform/db/search.js';
 import { checkedValues } from '../../../platform/http/form-fields.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
 import {
@@ -9,59 +8,45 @@ import {
   redirectWithFlash,
   registerFormPage,
 } from '../../../platform/http/render.js';
-import { CLEARANCE_LABELS, CLEARANCE_ORDER, GROUP_TYPE_LABELS } from '../../groups/index.js';
+import { CLEARANCE_ORDER } from '../../groups/index.js';
 import { advicePaths as paths } from '../paths.js';
-import {
-  ADVICE_OUTCOMES,
-  ADVICE_OUTCOME_LABELS,
-  DEPLOYMENT_STATUS_LABELS,
-  DISCLOSURE_KIND_LABELS,
-  EXPERIENCE_AREAS,
-  EXPERIENCE_LABELS,
-  REQUEST_STATUS_LABELS,
-  URGENCIES,
-  URGENCY_LABELS,
-  checkDocumentToShare,
-  waitedFor,
-} from '../rules.js';
+import { requestCrumbs, routeParts } from '../presenter.js';
+import { ADVICE_OUTCOMES, EXPERIENCE_AREAS, URGENCIES, checkDocumentToShare } from '../rules.js';
 
 const T = 'modules/advice/requests/views';
 // Who may ask, triage or read a request is decided by the service (permission and ownership).
 const signedIn = { config: { access: 'signed-in' as const } };
 
-type Values = Record<string, string | string[] | undefined>;
-
 export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): void {
   const { advice } = services;
-  const idOf = (request: FastifyRequest) => (request.params as Record<string, string>).requestId!;
-  const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
-  const home = { text: 'Home', href: '/' };
-  const labels = {
-    disclosure: DISCLOSURE_KIND_LABELS,
-    outcome: ADVICE_OUTCOME_LABELS,
-    deployment: DEPLOYMENT_STATUS_LABELS,
-    urgency: URGENCY_LABELS,
-    status: REQUEST_STATUS_LABELS,
-    clearance: CLEARANCE_LABELS,
-    groupTypes: GROUP_TYPE_LABELS,
+  const { params, body, pageOf, home, waited } = routeParts(advice.now);
+  const idOf = (request: FastifyRequest) => params(request).requestId!;
+  const triageList = (request: FastifyRequest) => ({
+    text: request.t('advice:requests.triage.title'),
+    href: paths.triage,
+  });
+  const mineList = (request: FastifyRequest) => ({
+    text: request.t('advice:requests.mine.title'),
+    href: paths.mine,
+  });
+  /** Down to a request from a list (CTSET's queue, or the requester's own). */
+  const crumbsVia = (
+    list: typeof triageList,
+    request: FastifyRequest,
+    r: { id: string; reference: number },
+  ) => {
+    const [first, last] = requestCrumbs(request, r);
+    return [first!, list(request), last!];
   };
-  const waited = (from: Date) => waitedFor(from, advice.now());
-  /** Down to a request from CTSET's queue, for the triage forms. */
-  const triageCrumbs = (r: { id: string; reference: number }) => [
-    home,
-    { text: 'Requests waiting for triage', href: paths.triage },
-    { text: `Request ${r.reference}`, href: paths.request(r.id) },
-  ];
 
   app.get(paths.mine, signedIn, async (request, reply) => {
-    const page = pageRequest((request.query as Record<string, unknown>).page, 20);
+    const page = pageOf(request, 20);
     const result = await advice.mine(request.principal, page);
     return renderPage(request, reply, `${T}/mine.njk`, {
-      title: 'Your requests for advice',
-      breadcrumbs: [home],
+      title: request.t('advice:requests.mine.title'),
+      breadcrumbs: [home(request)],
       ...result,
       pagination: paginationFor(paths.mine, {}, page.page, page.limit, result.total),
-      labels,
       paths,
     });
   });
@@ -74,32 +59,43 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
       reply,
       `${T}/ask.njk`,
       {
-        title: 'Ask for independent advice',
-        breadcrumbs: [home, { text: 'Your requests for advice', href: paths.mine }],
+        title: request.t('advice:requests.ask.title'),
+        breadcrumbs: [home(request), mineList(request)],
         values,
         urgencyItems: URGENCIES.map((u) => ({
           value: u,
-          text: URGENCY_LABELS[u],
+          text: request.t(`advice:urgency.${u}`),
           hint: {
-            text:
-              u === 'urgent'
-                ? `Needed within hours: the strategic engagement team aims to triage it within ${advice.targets.urgentMinutes / 60} hours, day or night`
-                : `Triaged within ${advice.targets.routineWorkingDays} working days`,
+            text: request.t(`advice:requests.ask.urgency.hint.${u}`, {
+              hours: advice.targets.urgentMinutes / 60,
+              days: advice.targets.routineWorkingDays,
+            }),
           },
           checked: choose('urgency', u),
         })),
         seriousItems: [
-          { value: 'yes', text: 'Yes', checked: choose('seriousOrCritical', 'yes') },
-          { value: 'no', text: 'No', checked: choose('seriousOrCritical', 'no') },
+          {
+            value: 'yes',
+            text: request.t('advice:common.yes'),
+            checked: choose('seriousOrCritical', 'yes'),
+          },
+          {
+            value: 'no',
+            text: request.t('advice:common.no'),
+            checked: choose('seriousOrCritical', 'no'),
+          },
         ],
         experienceItems: EXPERIENCE_AREAS.map((e) => ({
           value: e,
-          text: EXPERIENCE_LABELS[e],
+          text: request.t(`advice:experience.${e}`),
           checked: checkedValues(values.experienceNeeded).includes(e),
         })),
         clearanceItems: [
-          { value: 'none', text: 'None: the work needs no vetting' },
-          ...CLEARANCE_ORDER.map((c) => ({ value: c, text: CLEARANCE_LABELS[c] })),
+          { value: 'none', text: request.t('advice:requests.ask.clearanceNeeded.none') },
+          ...CLEARANCE_ORDER.map((c) => ({
+            value: c,
+            text: request.t(`advice:fromGroups.clearance.${c}`),
+          })),
         ].map((i) => ({ ...i, selected: (values.clearanceNeeded ?? 'none') === i.value })),
         action: paths.ask,
         errors,
@@ -116,22 +112,21 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
       return redirectWithFlash(
         reply,
         `${paths.request(created.id)}#documents`,
-        `Request ${created.reference} has been sent to the strategic engagement team. You can now add documents to share.`,
+        request.t('advice:requests.ask.flash', { reference: created.reference }),
       );
     },
   });
 
   app.get(paths.triage, signedIn, async (request, reply) => {
-    const page = pageRequest((request.query as Record<string, unknown>).page, 25);
+    const page = pageOf(request, 25);
     const result = await advice.queue(request.principal, page);
     return renderPage(request, reply, `${T}/triage.njk`, {
-      title: 'Requests waiting for triage',
+      title: request.t('advice:requests.triage.title'),
       width: 'full',
-      breadcrumbs: [home],
+      breadcrumbs: [home(request)],
       ...result,
       pagination: paginationFor(paths.triage, {}, page.page, page.limit, result.total),
-      waited,
-      labels,
+      waited: waited(request),
       paths,
     });
   });
@@ -147,13 +142,16 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
       ),
     ]);
     return renderPage(request, reply, `${T}/request.njk`, {
-      title: `Request ${result.request.reference}: ${result.request.subject}`,
+      title: request.t('advice:common.requestCaption', {
+        reference: result.request.reference,
+        subject: result.request.subject,
+      }),
       // Back to the list this person has: CTSET's queue, their own requests, or home.
       breadcrumbs: can(request.principal, 'advice.triage')
-        ? [home, { text: 'Requests waiting for triage', href: paths.triage }]
+        ? [home(request), triageList(request)]
         : can(request.principal, 'advice.request')
-          ? [home, { text: 'Your requests for advice', href: paths.mine }]
-          : [home],
+          ? [home(request), mineList(request)]
+          : [home(request)],
       ...result,
       advice: result.advice.map((a) => ({
         ...a,
@@ -164,8 +162,7 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
         documents.toShare !== null && checkDocumentToShare(result.request.status) === null,
       disclosureLog,
       shareable: result.nominations.some((n) => n.status === 'accepted'),
-      waited,
-      labels,
+      waited: waited(request),
       paths,
     });
   });
@@ -178,21 +175,27 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
       reply,
       `${T}/route.njk`,
       {
-        title: `Pass request ${form.request.reference} to a group`,
-        breadcrumbs: triageCrumbs(form.request),
+        title: request.t('advice:requests.route.title', { reference: form.request.reference }),
+        breadcrumbs: crumbsVia(triageList, request, form.request),
         request: form.request,
         groupItems: form.candidates
           .filter((g) => !g.problem)
           .map((g) => ({
             value: g.id,
             text: g.name,
-            hint: { text: `${GROUP_TYPE_LABELS[g.type]}. Deployment contact: ${g.contactName}` },
+            hint: {
+              text: request.t('advice:requests.route.groups.itemHint', {
+                type: request.t(`advice:fromGroups.groupType.${g.type}`),
+                contact: g.contactName,
+              }),
+            },
             checked: chosen.has(g.id),
           })),
-        unavailable: form.candidates.filter((g) => g.problem),
+        unavailable: form.candidates.flatMap((g) =>
+          g.problem ? [{ ...g, problem: request.t(g.problem.key, g.problem.values) }] : [],
+        ),
         action: paths.route(form.request.id),
-        waited,
-        labels,
+        waited: waited(request),
         errors,
       },
       status,
@@ -211,44 +214,77 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
       return redirectWithFlash(
         reply,
         paths.triage,
-        `Request ${routed.request.reference} has been passed to ${routed.groups.join(' and ')}`,
+        request.t('advice:requests.route.flash', {
+          reference: routed.request.reference,
+          groups: routed.groups.join(request.t('advice:common.and')),
+        }),
       );
     },
   });
 
-  const showDeclineForm: FormShow = async (request, reply, values, errors, status = 200) => {
-    const form = await advice.declineForm(request.principal, idOf(request));
-    return renderPage(
-      request,
-      reply,
-      `${T}/decline.njk`,
-      {
-        title: `Decline request ${form.request.reference}`,
-        breadcrumbs: triageCrumbs(form.request),
-        request: form.request,
-        values,
-        action: paths.decline(form.request.id),
-        errors,
-      },
-      status,
-    );
-  };
-
-  registerFormPage(app, paths.decline.pattern, signedIn, {
-    show: showDeclineForm,
-    async submit(request, reply) {
-      const declined = await advice.decline(
-        request.principal,
-        idOf(request),
-        body(request),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.triage,
-        `Request ${declined.reference} has been declined; the requester has been told why`,
-      );
+  /**
+   * A form of one text box on one request (decline, question, answer): its page shows the
+   * request; sending it goes where `after` says, with the flash `advice:requests.<kind>.flash`.
+   */
+  function registerRequestForm(
+    route: { pattern: string } & ((id: string) => string),
+    kind: 'decline' | 'question' | 'answer',
+    form: {
+      list: typeof triageList;
+      load(request: FastifyRequest): Promise<{ request: { id: string; reference: number } }>;
+      send(request: FastifyRequest): Promise<{ id: string; reference: number }>;
+      after(sent: { id: string }): string;
     },
+  ) {
+    registerFormPage(app, route.pattern, signedIn, {
+      async show(request, reply, values, errors, status = 200) {
+        const shown = await form.load(request);
+        const { reference } = shown.request;
+        return renderPage(
+          request,
+          reply,
+          `${T}/${kind}.njk`,
+          {
+            title: request.t(`advice:requests.${kind}.title`, { reference }),
+            breadcrumbs: crumbsVia(form.list, request, shown.request),
+            ...shown,
+            values,
+            action: route(shown.request.id),
+            errors,
+          },
+          status,
+        );
+      },
+      async submit(request, reply) {
+        const sent = await form.send(request);
+        const flash = request.t(`advice:requests.${kind}.flash`, { reference: sent.reference });
+        return redirectWithFlash(reply, form.after(sent), flash);
+      },
+    });
+  }
+
+  const sent = (request: FastifyRequest) =>
+    [request.principal, idOf(request), body(request), request.id] as const;
+
+  registerRequestForm(paths.decline, 'decline', {
+    list: triageList,
+    load: (request) => advice.declineForm(request.principal, idOf(request)),
+    send: (request) => advice.decline(...sent(request)),
+    after: () => paths.triage,
+  });
+
+  registerRequestForm(paths.question, 'question', {
+    list: triageList,
+    load: (request) => advice.questionForm(request.principal, idOf(request)),
+    send: async (request) => (await advice.askQuestion(...sent(request))).request,
+    after: (r) => paths.request(r.id),
+  });
+
+  registerRequestForm(paths.answer, 'answer', {
+    list: mineList,
+    load: (request) => advice.answerForm(request.principal, idOf(request)),
+    send: async (request) => (await advice.answerQuestion(...sent(request))).request,
+    after: (r) => paths.request(r.id),
   });
 
   registerFormPage(app, paths.outcome.pattern, signedIn, {
@@ -260,16 +296,12 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
         reply,
         `${T}/outcome.njk`,
         {
-          title: `Did you use the advice of ${form.advice.advisor}?`,
-          breadcrumbs: [
-            home,
-            { text: 'Your requests for advice', href: paths.mine },
-            { text: `Request ${form.request.reference}`, href: paths.request(form.request.id) },
-          ],
+          title: request.t('advice:requests.outcome.title', { advisor: form.advice.advisor }),
+          breadcrumbs: crumbsVia(mineList, request, form.request),
           ...form,
           outcomeItems: ADVICE_OUTCOMES.map((o) => ({
             value: o,
-            text: ADVICE_OUTCOME_LABELS[o],
+            text: request.t(`advice:adviceOutcome.${o}`),
             checked: values.outcome === o,
           })),
           values,
@@ -291,77 +323,7 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
       return redirectWithFlash(
         reply,
         paths.request(requestId!),
-        'What you did with the advice, and why, has been recorded',
-      );
-    },
-  });
-
-  registerFormPage(app, paths.question.pattern, signedIn, {
-    async show(request, reply, values, errors, status = 200) {
-      const form = await advice.questionForm(request.principal, idOf(request));
-      return renderPage(
-        request,
-        reply,
-        `${T}/question.njk`,
-        {
-          title: `Ask about request ${form.request.reference}`,
-          breadcrumbs: triageCrumbs(form.request),
-          ...form,
-          values,
-          action: paths.question(form.request.id),
-          errors,
-        },
-        status,
-      );
-    },
-    async submit(request, reply) {
-      const asked = await advice.askQuestion(
-        request.principal,
-        idOf(request),
-        body(request),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.request(asked.request.id),
-        'Your question has been sent to the requester',
-      );
-    },
-  });
-
-  registerFormPage(app, paths.answer.pattern, signedIn, {
-    async show(request, reply, values, errors, status = 200) {
-      const form = await advice.answerForm(request.principal, idOf(request));
-      return renderPage(
-        request,
-        reply,
-        `${T}/answer.njk`,
-        {
-          title: `Answer the question about request ${form.request.reference}`,
-          breadcrumbs: [
-            home,
-            { text: 'Your requests for advice', href: paths.mine },
-            { text: `Request ${form.request.reference}`, href: paths.request(form.request.id) },
-          ],
-          ...form,
-          values,
-          action: paths.answer(form.request.id),
-          errors,
-        },
-        status,
-      );
-    },
-    async submit(request, reply) {
-      const answered = await advice.answerQuestion(
-        request.principal,
-        idOf(request),
-        body(request),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.request(answered.request.id),
-        'Your answer has been sent to the strategic engagement team',
+        request.t('advice:requests.outcome.flash'),
       );
     },
   });

@@ -29,7 +29,6 @@ import {
   MAX_ADVISORS_WANTED,
   type ExperienceArea,
   URGENCIES,
-  URGENCY_LABELS,
   checkQuestion,
   checkTriage,
   neededFromProblem,
@@ -57,67 +56,56 @@ export type AdviceService = ReturnType<typeof createAdviceService>;
 /** `services.advice`: asking and following a request (here), made whole with its other parts. */
 export function createAdviceService(serviceDeps: RequestServiceDeps) {
   const parts = createRequestParts(serviceDeps);
-  const { db, groups, mail, targets, now, withTimeliness, publicUrl } = parts;
+  const { db, groups, mail, targets, now, t, withTimeliness, publicUrl } = parts;
   const { personColumns: people } = parts.lookups;
 
   function validateRequest(input: Input, previous?: { neededFrom: IsoDate }) {
     const errors: FieldError[] = [];
+    // The words of each field: `field('subject.required')`.
+    const field = (key: string) => t(`advice:requests.ask.${key}`);
     const subject = text(input.subject);
-    if (!subject) errors.push({ field: 'subject', message: 'Enter what you need advice about' });
-    tooLong(errors, 'subject', 'What you need advice about', subject, 200);
+    if (!subject) errors.push({ field: 'subject', message: field('subject.required') });
+    tooLong(errors, 'subject', field('subject.name'), subject, 200);
     const details = text(input.details);
-    if (!details)
-      errors.push({ field: 'details', message: 'Enter the background the advisor needs' });
-    tooLong(errors, 'details', 'The background', details, 5000);
+    if (!details) errors.push({ field: 'details', message: field('details.required') });
+    tooLong(errors, 'details', field('details.name'), details, 5000);
     const operation = text(input.operation);
-    tooLong(errors, 'operation', 'The operation or incident', operation, 200);
+    tooLong(errors, 'operation', field('operation.name'), operation, 200);
     const serious = text(input.seriousOrCritical);
     if (serious !== 'yes' && serious !== 'no')
-      errors.push({
-        field: 'seriousOrCritical',
-        message: 'Select whether this is a serious crime or critical incident',
-      });
+      errors.push({ field: 'seriousOrCritical', message: field('seriousOrCritical.required') });
     const urgency = text(input.urgency);
     if (!URGENCIES.includes(urgency as Urgency))
-      errors.push({ field: 'urgency', message: 'Select how urgent the request is' });
+      errors.push({ field: 'urgency', message: field('urgency.required') });
     const communities = text(input.communities);
-    if (!communities)
-      errors.push({
-        field: 'communities',
-        message: 'Enter the communities or experience the advisor should bring',
-      });
-    tooLong(errors, 'communities', 'The communities or experience', communities, 1000);
+    if (!communities) errors.push({ field: 'communities', message: field('communities.required') });
+    tooLong(errors, 'communities', field('communities.name'), communities, 1000);
     const location = text(input.location);
-    tooLong(errors, 'location', 'Where', location, 300);
-    const neededFrom = dateField(input, 'neededFrom', 'the date the advice is needed from', errors);
-    const neededUntil = dateField(input, 'neededUntil', 'the last date it is needed', errors, {
+    tooLong(errors, 'location', field('location.name'), location, 300);
+    const neededFrom = dateField(input, 'neededFrom', field('neededFrom.name'), errors);
+    const neededUntil = dateField(input, 'neededUntil', field('neededUntil.name'), errors, {
       required: false,
     });
     const pastProblem = neededFrom
       ? neededFromProblem(neededFrom, todayInLondon(now()), previous?.neededFrom)
       : null;
-    if (pastProblem) errors.push({ field: 'neededFrom-day', message: pastProblem });
+    if (pastProblem)
+      errors.push({ field: 'neededFrom-day', message: t(pastProblem.key, pastProblem.values) });
     if (neededFrom && neededUntil && neededUntil < neededFrom)
-      errors.push({
-        field: 'neededUntil-day',
-        message: 'The last date must be the same as or after the first',
-      });
+      errors.push({ field: 'neededUntil-day', message: field('neededUntil.beforeFrom') });
     const clearance = text(input.clearanceNeeded) ?? 'none';
     if (clearance !== 'none' && !CLEARANCE_ORDER.includes(clearance as ClearanceLevel))
-      errors.push({ field: 'clearanceNeeded', message: 'Select the clearance the work needs' });
+      errors.push({ field: 'clearanceNeeded', message: field('clearanceNeeded.required') });
     const wantedText = text(input.advisorsWanted) ?? '1';
     const advisorsWanted = /^\d+$/.test(wantedText) ? Number(wantedText) : NaN;
     if (!(advisorsWanted >= 1 && advisorsWanted <= MAX_ADVISORS_WANTED))
       errors.push({
         field: 'advisorsWanted',
-        message: `How many advisors must be a whole number from 1 to ${MAX_ADVISORS_WANTED}`,
+        message: t('advice:requests.ask.advisorsWanted.range', { max: MAX_ADVISORS_WANTED }),
       });
     const experienceNeeded = checkedValues(input.experienceNeeded);
     if (experienceNeeded.some((e) => !EXPERIENCE_AREAS.includes(e as ExperienceArea)))
-      errors.push({
-        field: 'experienceNeeded',
-        message: 'Select kinds of experience from the list',
-      });
+      errors.push({ field: 'experienceNeeded', message: t('advice:common.experienceFromList') });
     if (errors.length) throw new ValidationError(errors);
     return {
       experienceNeeded: experienceNeeded as ExperienceArea[],
@@ -176,7 +164,9 @@ export function createAdviceService(serviceDeps: RequestServiceDeps) {
           kind: 'submitted',
           at,
           actorUserId: user.userId,
-          text: `${URGENCY_LABELS[value.urgency]} request sent to the strategic engagement team (CTSET) for triage`,
+          text: t('advice:requests.event.submitted', {
+            urgency: t(`advice:urgency.${value.urgency}`),
+          }),
         });
         // IAG-08: CTSET handles urgent contact, so the team hears of an urgent request at once
         // rather than when it next looks at the queue (the requester is not told of their own).
@@ -189,17 +179,17 @@ export function createAdviceService(serviceDeps: RequestServiceDeps) {
             tx,
             ctset.map((to) => ({
               to: to.email,
-              subject: `Urgent request for an advisor: ${request!.subject}`,
-              text: [
-                `Dear ${to.name},`,
-                '',
-                `${user.displayName} has made urgent request ${request!.reference} for independent advice, needed from ${formatDate(request!.neededFrom)}. It is due for triage by ${dueBy} (IAG-08).`,
-                '',
-                `What: ${request!.subject}`,
-                `Communities or experience: ${request!.communities}`,
-                '',
-                `Pass it to a group, or decline it: ${publicUrl}${paths.route(request!.id)}`,
-              ].join('\n'),
+              subject: t('advice:requests.email.urgent.subject', { subject: request!.subject }),
+              text: t('advice:requests.email.urgent.body', {
+                name: to.name,
+                requester: user.displayName,
+                reference: request!.reference,
+                neededFrom: formatDate(request!.neededFrom),
+                due: dueBy,
+                subject: request!.subject,
+                communities: request!.communities,
+                link: `${publicUrl}${paths.route(request!.id)}`,
+              }),
             })),
           );
         }

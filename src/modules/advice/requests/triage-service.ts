@@ -11,10 +11,9 @@ import { formatDate } from '../../../platform/calendar/index.js';
 import { ConflictError, ValidationError, type FieldError } from '../../../platform/errors.js';
 import { checkedValues, text, tooLong } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
-import { CLEARANCE_LABELS } from '../../groups/index.js';
 import { accountOf, findVisibleRequest } from '../access.js';
 import { advicePaths as paths } from '../paths.js';
-import { URGENCY_LABELS, checkTriage, routingProblem, triageOverdue, waitedFor } from '../rules.js';
+import { checkTriage, routingProblem, triageOverdue, waitedFor, type Words } from '../rules.js';
 import {
   adviceRequestEvents,
   adviceRequestQuestions,
@@ -24,7 +23,9 @@ import {
 import { closeOpenQuestion, type Input, type RequestParts } from './records.js';
 
 export function createTriageService(parts: RequestParts) {
-  const { db, groups, mail, targets, now, withTimeliness, publicUrl } = parts;
+  const { db, groups, mail, targets, now, t, withTimeliness, publicUrl } = parts;
+  const refuse = (refusal: Words, field?: string) =>
+    new ConflictError(t(refusal.key, refusal.values), field);
 
   return {
     /** IAG-08: the urgent requests waiting for triage, for CTSET's home page: how many, the oldest first. */
@@ -94,7 +95,7 @@ export function createTriageService(parts: RequestParts) {
       const user = requireUser(principal, 'advice.triage');
       const request = await findVisibleRequest(db, user, id);
       const refusal = checkTriage(request.status);
-      if (refusal) throw new ConflictError(refusal);
+      if (refusal) throw refuse(refusal);
       const candidates = await groups.routingCandidates(db);
       return {
         request: withTimeliness(request),
@@ -112,18 +113,22 @@ export function createTriageService(parts: RequestParts) {
       return db.transaction(async (tx) => {
         const request = await findVisibleRequest(tx, user, id, true);
         const refusal = checkTriage(request.status);
-        if (refusal) throw new ConflictError(refusal, 'groups');
+        if (refusal) throw refuse(refusal, 'groups');
         if (chosen.length === 0)
           throw new ValidationError([
-            { field: 'groups', message: 'Select the group, or groups, best able to help' },
+            { field: 'groups', message: t('advice:requests.route.groups.required') },
           ]);
         const candidates = await groups.routingCandidates(tx);
         const picked = candidates.filter((g) => chosen.includes(g.id));
         if (picked.length !== chosen.length)
-          throw new ValidationError([{ field: 'groups', message: 'Select groups from the list' }]);
+          throw new ValidationError([
+            { field: 'groups', message: t('advice:requests.route.groups.fromList') },
+          ]);
         const problems = picked.flatMap((g) => routingProblem(g) ?? []);
         if (problems.length)
-          throw new ValidationError(problems.map((message) => ({ field: 'groups', message })));
+          throw new ValidationError(
+            problems.map((p) => ({ field: 'groups', message: t(p.key, p.values) })),
+          );
         const at = now();
         await closeOpenQuestion(tx, id, at);
         await tx.insert(adviceRequestRoutes).values(
@@ -150,7 +155,7 @@ export function createTriageService(parts: RequestParts) {
           kind: 'routed',
           at,
           actorUserId: user.userId,
-          text: `Passed to ${names.join(' and ')}, whose deployment contact will nominate an advisor`,
+          text: t('advice:requests.event.routed', { groups: names.join(t('advice:common.and')) }),
         });
         await mail.queueMany(
           tx,
@@ -159,21 +164,29 @@ export function createTriageService(parts: RequestParts) {
               ? [
                   {
                     to: g.contactEmail,
-                    subject: `${URGENCY_LABELS[request.urgency]} request for an advisor: ${request.subject}`,
-                    text: [
-                      `Dear ${g.contactName},`,
-                      '',
-                      `The strategic engagement team has passed request ${request.reference} to ${g.name}, for you to nominate the most suitable advisor (IAG-08).`,
-                      '',
-                      `What: ${request.subject}`,
-                      `Needed from: ${formatDate(request.neededFrom)}${request.neededUntil ? ` to ${formatDate(request.neededUntil)}` : ''}`,
-                      `Advisors wanted: ${request.advisorsWanted}`,
-                      request.clearanceNeeded
-                        ? `Clearance needed: ${CLEARANCE_LABELS[request.clearanceNeeded]}`
-                        : 'No clearance is needed.',
-                      '',
-                      `The request: ${publicUrl}${paths.request(id)}`,
-                    ].join('\n'),
+                    subject: t('advice:requests.email.routed.subject', {
+                      urgency: t(`advice:urgency.${request.urgency}`),
+                      subject: request.subject,
+                    }),
+                    text: t('advice:requests.email.routed.body', {
+                      name: g.contactName,
+                      reference: request.reference,
+                      group: g.name,
+                      subject: request.subject,
+                      needed: request.neededUntil
+                        ? t('advice:requests.email.routed.neededFromTo', {
+                            from: formatDate(request.neededFrom),
+                            to: formatDate(request.neededUntil),
+                          })
+                        : formatDate(request.neededFrom),
+                      wanted: request.advisorsWanted,
+                      clearance: request.clearanceNeeded
+                        ? t('advice:requests.email.routed.clearance', {
+                            clearance: t(`advice:fromGroups.clearance.${request.clearanceNeeded}`),
+                          })
+                        : t('advice:requests.email.routed.noClearance'),
+                      link: `${publicUrl}${paths.request(id)}`,
+                    }),
                   },
                 ]
               : [],
@@ -194,7 +207,7 @@ export function createTriageService(parts: RequestParts) {
       const user = requireUser(principal, 'advice.triage');
       const request = await findVisibleRequest(db, user, id);
       const refusal = checkTriage(request.status);
-      if (refusal) throw new ConflictError(refusal);
+      if (refusal) throw refuse(refusal);
       return { request: withTimeliness(request) };
     },
 
@@ -203,12 +216,13 @@ export function createTriageService(parts: RequestParts) {
       const user = requireUser(principal, 'advice.triage');
       const reason = text(input.reason);
       const errors: FieldError[] = [];
-      if (!reason) errors.push({ field: 'reason', message: 'Enter why the request is declined' });
-      tooLong(errors, 'reason', 'The reason', reason, 2000);
+      if (!reason)
+        errors.push({ field: 'reason', message: t('advice:requests.decline.reason.required') });
+      tooLong(errors, 'reason', t('advice:common.theReason'), reason, 2000);
       return db.transaction(async (tx) => {
         const request = await findVisibleRequest(tx, user, id, true);
         const refusal = checkTriage(request.status);
-        if (refusal) throw new ConflictError(refusal, 'reason');
+        if (refusal) throw refuse(refusal, 'reason');
         if (errors.length) throw new ValidationError(errors);
         const at = now();
         await closeOpenQuestion(tx, id, at);
@@ -228,21 +242,19 @@ export function createTriageService(parts: RequestParts) {
           kind: 'declined',
           at,
           actorUserId: user.userId,
-          text: `Declined by the strategic engagement team: ${reason}`,
+          text: t('advice:requests.event.declined', { reason }),
         });
         const requester = await accountOf(tx, request.requestedBy);
         if (requester?.email)
           await mail.queue(tx, {
             to: requester.email,
-            subject: `Your request for advice was declined: ${request.subject}`,
-            text: [
-              `Dear ${requester.name},`,
-              '',
-              `The strategic engagement team has declined request ${request.reference}:`,
-              reason!,
-              '',
-              `The request: ${publicUrl}${paths.request(id)}`,
-            ].join('\n'),
+            subject: t('advice:requests.email.declined.subject', { subject: request.subject }),
+            text: t('advice:requests.email.declined.body', {
+              name: requester.name,
+              reference: request.reference,
+              reason,
+              link: `${publicUrl}${paths.request(id)}`,
+            }),
           });
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'advice-request.declined',
