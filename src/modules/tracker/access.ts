@@ -6,8 +6,8 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions.js';
 import type { UserPrincipal } from '../../platform/auth/principal.js';
-import type { IsoDate } from '../../platform/calendar/index.js';
-import type { Executor } from '../../platform/db/database.js';
+import { todayInLondon, type IsoDate } from '../../platform/calendar/index.js';
+import type { Db, Executor } from '../../platform/db/database.js';
 import type { PageRequest } from '../../platform/db/search.js';
 import { NotFoundError, type FieldError } from '../../platform/errors.js';
 import { dateField, text, tooLong } from '../../platform/http/form-fields.js';
@@ -101,8 +101,20 @@ export const actionCounts = {
 
 export type TrackerAccess = ReturnType<typeof createTrackerAccess>;
 
-export function createTrackerAccess(deps: { directory: DirectoryService; today: () => IsoDate }) {
-  const { directory, today } = deps;
+/** What each of the tracker's services is made from. */
+export interface TrackerServiceDeps {
+  db: Db;
+  directory: DirectoryService;
+  /** The default language's messages: the words of its refusals, files and reports (ADR 0015). */
+  t: Translate;
+  now?: () => Date;
+}
+
+/** A service's clock (now, and today in London) and its reading of the tracker's records. */
+export function createTrackerAccess(deps: { directory: DirectoryService; now?: () => Date }) {
+  const { directory } = deps;
+  const now = () => (deps.now ? deps.now() : new Date());
+  const today = () => todayInLondon(now());
 
   async function findSource(executor: Executor, id: string) {
     if (!isUuid(id)) throw new NotFoundError();
@@ -286,6 +298,8 @@ export function createTrackerAccess(deps: { directory: DirectoryService; today: 
   }
 
   return {
+    now,
+    today,
     findSource,
     findRecommendation,
     ownerNames,

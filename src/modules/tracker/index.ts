@@ -50,7 +50,7 @@ export function createTrackerModule(
     ...createSourcesService({ db, directory, groups, t, now }),
     ...createActionsService({ db, directory, t, now }),
     ...createTransferService({ db, directory, t, now }),
-    ...createPublicTrackerService({ db, directory, now }),
+    ...createPublicTrackerService({ db, directory, t, now }),
   };
   const services: TrackerServices = {
     tracker,

@@ -6,8 +6,7 @@ import { asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { can, requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
-import { todayInLondon } from '../../../platform/calendar/index.js';
-import { type Db, type Executor } from '../../../platform/db/database.js';
+import { type Executor } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import {
   ConflictError,
@@ -17,8 +16,6 @@ import {
 } from '../../../platform/errors.js';
 import { text } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
-import type { Translate } from '../../../platform/i18n/messages.js';
-import type { DirectoryService } from '../../directory/index.js';
 import { isOverdue, itemNoun, mayUpdateAction, resultLabel } from '../rules.js';
 import {
   trackerActions,
@@ -27,26 +24,21 @@ import {
   trackerSources,
   trackerUpdates,
 } from '../schema.js';
-import { completedOf, completionColumns, createTrackerAccess, readProgress } from '../access.js';
+import {
+  completedOf,
+  completionColumns,
+  createTrackerAccess,
+  readProgress,
+  type TrackerServiceDeps,
+} from '../access.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
 export type ActionsService = ReturnType<typeof createActionsService>;
 
-export function createActionsService(deps: {
-  db: Db;
-  directory: DirectoryService;
-  /** The default language's messages: the refusals' words. */
-  t: Translate;
-  now?: () => Date;
-}) {
-  const { db, directory, t } = deps;
-  const now = () => (deps.now ? deps.now() : new Date());
-  const today = () => todayInLondon(now());
-  const { findSource, ownerNames, sourceView, trackerUser } = createTrackerAccess({
-    directory,
-    today,
-  });
+export function createActionsService(deps: TrackerServiceDeps) {
+  const { db, t } = deps;
+  const { now, today, findSource, ownerNames, sourceView, trackerUser } = createTrackerAccess(deps);
 
   return {
     /** The action's update form: where it stands, who owns it, and its history. */

@@ -8,16 +8,18 @@ import { and, asc, count, desc, eq, exists, isNull, or, sql, type SQL } from 'dr
 import { recordAudit } from '../../../platform/audit/service.js';
 import { can, requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
-import { annualReportDueDate, todayInLondon } from '../../../platform/calendar/index.js';
-import type { Db } from '../../../platform/db/database.js';
+import { annualReportDueDate } from '../../../platform/calendar/index.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import { ConflictError, ValidationError, type FieldError } from '../../../platform/errors.js';
 import { dateField, text } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
-import type { Translate } from '../../../platform/i18n/messages.js';
-import { personInOrganisationSql, type DirectoryService } from '../../directory/index.js';
+import { personInOrganisationSql } from '../../directory/index.js';
 import type { GroupsApi } from '../../groups/index.js';
-import { createTrackerAccess, onAcceptedRecommendation } from '../access.js';
+import {
+  createTrackerAccess,
+  onAcceptedRecommendation,
+  type TrackerServiceDeps,
+} from '../access.js';
 import {
   annualReportYearDue,
   dueState,
@@ -39,18 +41,13 @@ export const PROCESS_REVIEW_TITLE = 'Review of the independent advisory group pr
 
 export type TrackerDashboardService = ReturnType<typeof createTrackerDashboardService>;
 
-export function createTrackerDashboardService(deps: {
-  db: Db;
-  directory: DirectoryService;
-  groups: GroupsApi;
-  /** The default language's messages: the refusals' words. */
-  t: Translate;
-  now?: () => Date;
-}) {
+export function createTrackerDashboardService(
+  deps: TrackerServiceDeps & {
+    groups: GroupsApi;
+  },
+) {
   const { db, directory, groups, t } = deps;
-  const now = () => (deps.now ? deps.now() : new Date());
-  const today = () => todayInLondon(now());
-  const { findSource, ownerNames } = createTrackerAccess({ directory, today });
+  const { now, today, findSource, ownerNames } = createTrackerAccess(deps);
 
   /**
    * The filters: an owner (a unit, directorate or borough: its actions and those of the people

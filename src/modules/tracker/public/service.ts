@@ -1,27 +1,15 @@
 /** TRK-01: the sources published on the public site, with how far their actions have got. */
 import { asc, count, eq } from 'drizzle-orm';
-import { todayInLondon } from '../../../platform/calendar/index.js';
-import { type Db } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import { NotFoundError } from '../../../platform/errors.js';
-import type { DirectoryService } from '../../directory/index.js';
 import { trackerActions, trackerRecommendations, trackerSources } from '../schema.js';
-import { actionCounts, createTrackerAccess } from '../access.js';
+import { actionCounts, createTrackerAccess, type TrackerServiceDeps } from '../access.js';
 
 export type PublicTrackerService = ReturnType<typeof createPublicTrackerService>;
 
-export function createPublicTrackerService(deps: {
-  db: Db;
-  directory: DirectoryService;
-  now?: () => Date;
-}) {
-  const { db, directory } = deps;
-  const now = () => (deps.now ? deps.now() : new Date());
-  const today = () => todayInLondon(now());
-  const { findSource, sourceView, pageOfTree, ownerOrganisationName } = createTrackerAccess({
-    directory,
-    today,
-  });
+export function createPublicTrackerService(deps: TrackerServiceDeps) {
+  const { db } = deps;
+  const { findSource, sourceView, pageOfTree, ownerOrganisationName } = createTrackerAccess(deps);
 
   return {
     /** Sources published on the public site, with how far their actions have got. */

@@ -7,8 +7,7 @@ import { and, eq, max } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
-import { todayInLondon } from '../../../platform/calendar/index.js';
-import { isUniqueViolation, type Db, type Executor } from '../../../platform/db/database.js';
+import { isUniqueViolation, type Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
   NotFoundError,
@@ -17,9 +16,12 @@ import {
 } from '../../../platform/errors.js';
 import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
-import type { Translate } from '../../../platform/i18n/messages.js';
-import type { DirectoryService } from '../../directory/index.js';
-import { completionColumns, createTrackerAccess, readProgress } from '../access.js';
+import {
+  completionColumns,
+  createTrackerAccess,
+  readProgress,
+  type TrackerServiceDeps,
+} from '../access.js';
 import { parseRecommendationNumber } from '../rules.js';
 import {
   trackerActions,
@@ -35,17 +37,9 @@ const MAX_LINE = 300;
 
 export type TrackerRecordsService = ReturnType<typeof createTrackerRecordsService>;
 
-export function createTrackerRecordsService(deps: {
-  db: Db;
-  directory: DirectoryService;
-  /** The default language's messages: the refusals' words. */
-  t: Translate;
-  now?: () => Date;
-}) {
+export function createTrackerRecordsService(deps: TrackerServiceDeps) {
   const { db, directory, t } = deps;
-  const now = () => (deps.now ? deps.now() : new Date());
-  const today = () => todayInLondon(now());
-  const { findSource, findRecommendation, sourceView } = createTrackerAccess({ directory, today });
+  const { now, today, findSource, findRecommendation, sourceView } = createTrackerAccess(deps);
 
   /**
    * An owner or lead as the form gives it: a unit, directorate or borough from the list, or a

@@ -15,16 +15,13 @@ import {
   formatDate,
   parseIsoDate,
   startOfLondonDay,
-  todayInLondon,
   type IsoDate,
 } from '../../../platform/calendar/index.js';
-import type { Db, Executor } from '../../../platform/db/database.js';
+import type { Executor } from '../../../platform/db/database.js';
 import { ValidationError, type FieldError } from '../../../platform/errors.js';
 import { dateField, text } from '../../../platform/http/form-fields.js';
-import type { Translate } from '../../../platform/i18n/messages.js';
-import type { DirectoryService } from '../../directory/index.js';
 import type { MeetingPapersApi } from '../../meetings/index.js';
-import { completedOf, createTrackerAccess } from '../access.js';
+import { completedOf, createTrackerAccess, type TrackerServiceDeps } from '../access.js';
 import { renderReportPdf } from './pdf.js';
 import {
   ACTION_RESULTS,
@@ -42,18 +39,13 @@ type Input = Record<string, string | string[] | undefined>;
 export type TrackerReportsService = ReturnType<typeof createTrackerReportsService>;
 export type ProgressReport = Awaited<ReturnType<TrackerReportsService['report']>>;
 
-export function createTrackerReportsService(deps: {
-  db: Db;
-  directory: DirectoryService;
-  papers: MeetingPapersApi;
-  /** The default language's messages: the refusals', the CSV's and the PDF's words. */
-  t: Translate;
-  now?: () => Date;
-}) {
-  const { db, directory, t } = deps;
-  const now = () => (deps.now ? deps.now() : new Date());
-  const today = () => todayInLondon(now());
-  const { findSource, treeOf, sourceView } = createTrackerAccess({ directory, today });
+export function createTrackerReportsService(
+  deps: TrackerServiceDeps & {
+    papers: MeetingPapersApi;
+  },
+) {
+  const { db, t } = deps;
+  const { now, today, findSource, treeOf, sourceView } = createTrackerAccess(deps);
 
   /**
    * The date asked for (not after today), else today: from the page's date input (`date-day`,

@@ -7,8 +7,8 @@ import { and, asc, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { can, requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
-import { reportingYear, reportingYearOf, todayInLondon } from '../../../platform/calendar/index.js';
-import { isUniqueViolation, type Db } from '../../../platform/db/database.js';
+import { reportingYear, reportingYearOf } from '../../../platform/calendar/index.js';
+import { isUniqueViolation } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import {
   ConflictError,
@@ -18,8 +18,6 @@ import {
 } from '../../../platform/errors.js';
 import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
-import type { Translate } from '../../../platform/i18n/messages.js';
-import type { DirectoryService } from '../../directory/index.js';
 import type { GroupsApi } from '../../groups/index.js';
 import {
   isRecommendationStatus,
@@ -44,6 +42,7 @@ import {
   completedOf,
   createTrackerAccess,
   onAcceptedRecommendation,
+  type TrackerServiceDeps,
 } from '../access.js';
 
 const MAX_TITLE = 300;
@@ -53,18 +52,15 @@ type Input = Record<string, string | string[] | undefined>;
 
 export type SourcesService = ReturnType<typeof createSourcesService>;
 
-export function createSourcesService(deps: {
-  db: Db;
-  directory: DirectoryService;
-  groups: GroupsApi;
-  /** The default language's messages: the refusals' words. */
-  t: Translate;
-  now?: () => Date;
-}) {
+export function createSourcesService(
+  deps: TrackerServiceDeps & {
+    groups: GroupsApi;
+  },
+) {
   const { db, directory, groups, t } = deps;
-  const now = () => (deps.now ? deps.now() : new Date());
-  const today = () => todayInLondon(now());
   const {
+    now,
+    today,
     findSource,
     findRecommendation,
     treeOf,
@@ -72,10 +68,7 @@ export function createSourcesService(deps: {
     trackerUser,
     pageOfTree,
     ownerOrganisationName,
-  } = createTrackerAccess({
-    directory,
-    today,
-  });
+  } = createTrackerAccess(deps);
 
   /** The source form's fields, checked: a title, its kind, dates, owner, committee, monitor. */
   async function readSourceForm(input: Input) {

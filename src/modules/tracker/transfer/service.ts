@@ -7,10 +7,9 @@ import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { todayInLondon } from '../../../platform/calendar/index.js';
-import { type Db, type Executor } from '../../../platform/db/database.js';
+import { type Executor } from '../../../platform/db/database.js';
 import { ValidationError } from '../../../platform/errors.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
-import type { DirectoryService } from '../../directory/index.js';
 import { duplicateSourceProblem, sourceIdentity } from '../rules.js';
 import {
   trackerActions,
@@ -19,7 +18,7 @@ import {
   trackerSources,
   trackerUpdates,
 } from '../schema.js';
-import { completionColumns, createTrackerAccess } from '../access.js';
+import { completionColumns, createTrackerAccess, type TrackerServiceDeps } from '../access.js';
 import {
   parseTrackerCsv,
   writeTrackerCsv,
@@ -58,20 +57,9 @@ async function insertInSlices<T, R>(rows: T[], insert: (slice: T[]) => Promise<R
 
 export type TransferService = ReturnType<typeof createTransferService>;
 
-export function createTransferService(deps: {
-  db: Db;
-  directory: DirectoryService;
-  /** The default language's messages: the refusals' words. */
-  t: Translate;
-  now?: () => Date;
-}) {
+export function createTransferService(deps: TrackerServiceDeps) {
   const { db, directory, t } = deps;
-  const now = () => (deps.now ? deps.now() : new Date());
-  const today = () => todayInLondon(now());
-  const { findSource, ownerNames, treeOf } = createTrackerAccess({
-    directory,
-    today,
-  });
+  const { now, today, findSource, ownerNames, treeOf } = createTrackerAccess(deps);
 
   return {
     /**
