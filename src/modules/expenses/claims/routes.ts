@@ -8,6 +8,7 @@ import { paginationFor } from '../../../platform/http/pagination.js';
 import type { FieldError } from '../../../platform/errors.js';
 import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { expensePaths as paths } from '../paths.js';
+import { claimIdOf, formBody } from '../claim-form-page.js';
 import { claimCrumb, homeCrumb as home, mineCrumb as mine, queueCrumb } from '../crumbs.js';
 import {
   EXPENSE_CATEGORIES,
@@ -21,12 +22,8 @@ const T = 'modules/expenses/claims/views';
 const signedIn = { config: { access: 'signed-in' as const } };
 const claimants = { config: { access: { action: 'expenses.claim' as const } } };
 
-type Values = Record<string, string | string[] | undefined>;
-
 export function registerClaimRoutes({ app, services, renderPage }: RouteDeps): void {
   const { expenses } = services;
-  const idOf = (request: FastifyRequest) => (request.params as Record<string, string>).claimId!;
-  const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
 
   app.get(paths.mine, claimants, async (request, reply) => {
     const page = pageRequest((request.query as Record<string, unknown>).page, 20);
@@ -72,7 +69,7 @@ export function registerClaimRoutes({ app, services, renderPage }: RouteDeps): v
       );
     },
     async submit(request, reply) {
-      const claim = await expenses.start(request.principal, body(request), request.id);
+      const claim = await expenses.start(request.principal, formBody(request), request.id);
       return redirectWithFlash(
         reply,
         paths.addItem(claim.id),
@@ -87,7 +84,7 @@ export function registerClaimRoutes({ app, services, renderPage }: RouteDeps): v
     errors?: FieldError[],
     status = 200,
   ) => {
-    const result = await expenses.claim(request.principal, idOf(request));
+    const result = await expenses.claim(request.principal, claimIdOf(request));
     const disputes = await services.expenseDisputes.history(result.claim.id);
     const latest = disputes.at(-1) ?? null;
     const user = request.principal?.kind === 'user' ? request.principal : null;
@@ -126,7 +123,7 @@ export function registerClaimRoutes({ app, services, renderPage }: RouteDeps): v
   registerUploadPage(app, paths.addItem.pattern, claimants, services.config.files.maxBytes, {
     fileField: 'receipt',
     async show(request, reply, values, errors, status = 200) {
-      const form = await expenses.itemForm(request.principal, idOf(request));
+      const form = await expenses.itemForm(request.principal, claimIdOf(request));
       return renderPage(
         request,
         reply,
@@ -151,10 +148,10 @@ export function registerClaimRoutes({ app, services, renderPage }: RouteDeps): v
       );
     },
     async submit(request, reply, form) {
-      const item = await expenses.addItem(request.principal, idOf(request), form, request.id);
+      const item = await expenses.addItem(request.principal, claimIdOf(request), form, request.id);
       return redirectWithFlash(
         reply,
-        `${paths.claim(idOf(request))}#items`,
+        `${paths.claim(claimIdOf(request))}#items`,
         request.t('expenses:claims.item.added', { description: item.description }),
       );
     },
@@ -162,17 +159,22 @@ export function registerClaimRoutes({ app, services, renderPage }: RouteDeps): v
 
   app.post(paths.removeItem.pattern, claimants, async (request, reply) => {
     const { itemId } = request.params as Record<string, string>;
-    const item = await expenses.removeItem(request.principal, idOf(request), itemId!, request.id);
+    const item = await expenses.removeItem(
+      request.principal,
+      claimIdOf(request),
+      itemId!,
+      request.id,
+    );
     return redirectWithFlash(
       reply,
-      `${paths.claim(idOf(request))}#items`,
+      `${paths.claim(claimIdOf(request))}#items`,
       request.t('expenses:claims.item.removed', { description: item.description }),
     );
   });
 
   app.get(paths.receipt.pattern, signedIn, async (request, reply) => {
     const { itemId } = request.params as Record<string, string>;
-    const { file, bytes } = await expenses.receipt(request.principal, idOf(request), itemId!);
+    const { file, bytes } = await expenses.receipt(request.principal, claimIdOf(request), itemId!);
     return sendDownload(reply, file, bytes);
   });
 
@@ -181,7 +183,7 @@ export function registerClaimRoutes({ app, services, renderPage }: RouteDeps): v
     shownElsewhere: true,
     show: (request, reply, _values, errors, status) => showClaim(request, reply, errors, status),
     async submit(request, reply) {
-      const claim = await expenses.submit(request.principal, idOf(request), request.id);
+      const claim = await expenses.submit(request.principal, claimIdOf(request), request.id);
       return redirectWithFlash(
         reply,
         paths.claim(claim.id),

@@ -5,6 +5,7 @@ import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
 import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { expensePaths as paths } from '../paths.js';
+import { claimIdOf, formBody, registerClaimFormPage } from '../claim-form-page.js';
 import { claimCrumb, homeCrumb as home, mineCrumb } from '../crumbs.js';
 
 const T = 'modules/expenses/disputes/views';
@@ -12,12 +13,15 @@ const T = 'modules/expenses/disputes/views';
 const signedIn = { config: { access: 'signed-in' as const } };
 const claimants = { config: { access: { action: 'expenses.claim' as const } } };
 
-type Values = Record<string, string | string[] | undefined>;
+/** What the dispute's pages show of the claim. */
+interface ClaimShown {
+  id: string;
+  reference: number;
+  occasionText: string;
+}
 
 export function registerDisputeRoutes({ app, services, renderPage }: RouteDeps): void {
   const { expenseDisputes: disputes } = services;
-  const idOf = (request: FastifyRequest) => (request.params as Record<string, string>).claimId!;
-  const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
   const toClaim = (request: FastifyRequest, claim: { id: string; reference: number }) => [
     home(request.t),
     mineCrumb(request.t),
@@ -36,126 +40,140 @@ export function registerDisputeRoutes({ app, services, renderPage }: RouteDeps):
     });
   });
 
-  registerFormPage(app, paths.raiseDispute.pattern, claimants, {
-    async show(request, reply, values, errors, status = 200) {
-      const form = await disputes.raiseForm(request.principal, idOf(request));
-      return renderPage(
-        request,
-        reply,
-        `${T}/dispute-raise.njk`,
-        {
-          title: request.t('expenses:disputes.raise.title', { reference: form.claim.reference }),
-          breadcrumbs: toClaim(request, form.claim),
+  /** Raising a dispute and referring it to the Director: the same page, asking why. */
+  function registerReasonPage(
+    /** The keys of the page's words. */
+    words: { title: string; heading: string; label: string; button: string },
+    address: { pattern: string } & ((claimId: string) => string),
+    page: {
+      load(request: FastifyRequest): Promise<{ claim: ClaimShown; intro: string }>;
+      send(request: FastifyRequest): Promise<{ claim: { id: string }; flash: string }>;
+    },
+  ) {
+    registerFormPage(app, address.pattern, claimants, {
+      async show(request, reply, values, errors, status = 200) {
+        const { claim, intro } = await page.load(request);
+        return renderPage(
+          request,
+          reply,
+          `${T}/dispute-raise.njk`,
+          {
+            title: request.t(words.title, { reference: claim.reference }),
+            breadcrumbs: toClaim(request, claim),
+            claim,
+            heading: request.t(words.heading),
+            intro,
+            label: request.t(words.label),
+            button: request.t(words.button),
+            action: address(claim.id),
+            values,
+            errors,
+          },
+          status,
+        );
+      },
+      async submit(request, reply) {
+        const { claim, flash } = await page.send(request);
+        return redirectWithFlash(reply, paths.claim(claim.id), flash);
+      },
+    });
+  }
+
+  registerReasonPage(
+    {
+      title: 'expenses:disputes.raise.title',
+      heading: 'expenses:disputes.raise.heading',
+      label: 'expenses:disputes.raise.label',
+      button: 'expenses:disputes.raise.button',
+    },
+    paths.raiseDispute,
+    {
+      async load(request) {
+        const form = await disputes.raiseForm(request.principal, claimIdOf(request));
+        return {
           claim: form.claim,
-          heading: request.t('expenses:disputes.raise.heading'),
           intro: request.t(
             form.stage === 'chair'
               ? 'expenses:disputes.raise.introChair'
               : 'expenses:disputes.raise.introDirector',
           ),
-          label: request.t('expenses:disputes.raise.label'),
-          button: request.t('expenses:disputes.raise.button'),
-          action: paths.raiseDispute(form.claim.id),
-          values,
-          errors,
-        },
-        status,
-      );
-    },
-    async submit(request, reply) {
-      const { dispute, claim } = await disputes.raise(
-        request.principal,
-        idOf(request),
-        body(request),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.claim(claim.id),
-        request.t(
-          dispute.stage === 'chair'
-            ? 'expenses:disputes.raise.toChair'
-            : 'expenses:disputes.raise.toDirector',
-        ),
-      );
-    },
-  });
-
-  registerFormPage(app, paths.refer.pattern, claimants, {
-    async show(request, reply, values, errors, status = 200) {
-      const form = await disputes.referForm(request.principal, idOf(request));
-      return renderPage(
-        request,
-        reply,
-        `${T}/dispute-raise.njk`,
-        {
-          title: request.t('expenses:disputes.refer.title', { reference: form.claim.reference }),
-          breadcrumbs: toClaim(request, form.claim),
-          claim: form.claim,
-          heading: request.t('expenses:disputes.refer.heading'),
-          intro: request.t('expenses:disputes.refer.intro', { reason: form.dispute.chairReason }),
-          label: request.t('expenses:disputes.refer.label'),
-          button: request.t('expenses:disputes.refer.button'),
-          action: paths.refer(form.claim.id),
-          values,
-          errors,
-        },
-        status,
-      );
-    },
-    async submit(request, reply) {
-      const { claim } = await disputes.refer(
-        request.principal,
-        idOf(request),
-        body(request),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.claim(claim.id),
-        request.t('expenses:disputes.raise.toDirector'),
-      );
-    },
-  });
-
-  registerFormPage(app, paths.dispute.pattern, signedIn, {
-    async show(request, reply, values, errors, status = 200) {
-      const form = await disputes.decisionForm(request.principal, idOf(request));
-      return renderPage(
-        request,
-        reply,
-        `${T}/dispute-decide.njk`,
-        {
-          title: request.t('expenses:disputes.decide.title', { reference: form.claim.reference }),
-          breadcrumbs: [
-            home(request.t),
-            { text: request.t('expenses:homeTasks.disputes.text'), href: paths.disputes },
-          ],
-          ...form,
-          upheldMeans: request.t(
-            form.dispute.stage === 'chair'
-              ? 'expenses:disputes.decide.upheldMeansChair'
-              : 'expenses:disputes.decide.upheldMeansDirector',
+        };
+      },
+      async send(request) {
+        const raised = await disputes.raise(
+          request.principal,
+          claimIdOf(request),
+          formBody(request),
+          request.id,
+        );
+        return {
+          claim: raised.claim,
+          flash: request.t(
+            raised.dispute.stage === 'chair'
+              ? 'expenses:disputes.raise.toChair'
+              : 'expenses:disputes.raise.toDirector',
           ),
-          values,
-          paths,
-          errors,
-        },
-        status,
-      );
+        };
+      },
     },
-    async submit(request, reply) {
+  );
+
+  registerReasonPage(
+    {
+      title: 'expenses:disputes.refer.title',
+      heading: 'expenses:disputes.refer.heading',
+      label: 'expenses:disputes.refer.label',
+      button: 'expenses:disputes.refer.button',
+    },
+    paths.refer,
+    {
+      async load(request) {
+        const form = await disputes.referForm(request.principal, claimIdOf(request));
+        return {
+          claim: form.claim,
+          intro: request.t('expenses:disputes.refer.intro', { reason: form.dispute.chairReason }),
+        };
+      },
+      async send(request) {
+        const { claim } = await disputes.refer(
+          request.principal,
+          claimIdOf(request),
+          formBody(request),
+          request.id,
+        );
+        return { claim, flash: request.t('expenses:disputes.raise.toDirector') };
+      },
+    },
+  );
+
+  registerClaimFormPage({ app, renderPage }, paths.dispute, signedIn, {
+    template: `${T}/dispute-decide.njk`,
+    titleKey: 'expenses:disputes.decide.title',
+    load: (request) => disputes.decisionForm(request.principal, claimIdOf(request)),
+    shows: (request, form) => ({
+      breadcrumbs: [
+        home(request.t),
+        { text: request.t('expenses:homeTasks.disputes.text'), href: paths.disputes },
+      ],
+      upheldMeans: request.t(
+        form.dispute.stage === 'chair'
+          ? 'expenses:disputes.decide.upheldMeansChair'
+          : 'expenses:disputes.decide.upheldMeansDirector',
+      ),
+    }),
+    async submit(request) {
       const decided = await disputes.decide(
         request.principal,
-        idOf(request),
-        body(request),
+        claimIdOf(request),
+        formBody(request),
         request.id,
       );
-      return redirectWithFlash(
-        reply,
-        paths.disputes,
-        request.t('expenses:disputes.decide.recorded', { reference: decided.claim.reference }),
-      );
+      return {
+        to: paths.disputes,
+        flash: request.t('expenses:disputes.decide.recorded', {
+          reference: decided.claim.reference,
+        }),
+      };
     },
   });
 }

@@ -86,7 +86,7 @@ export function createPaymentsService(deps: {
     const { lookups } = directory.directory;
     const id = await lookups.organisationIdByCode(executor, 'dcfd');
     const row = id ? (await lookups.organisations(executor, [id])).get(id) : undefined;
-    return { code: 'dcfd', name: row?.name ?? 'Diversity and Citizen Focus Directorate' };
+    return { code: 'dcfd', name: row?.name ?? t('expenses:budgetHolder.dcfd') };
   }
 
   /** The batch's rows for the finance system, headings first. */

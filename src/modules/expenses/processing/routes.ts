@@ -2,20 +2,16 @@
 import type { FastifyRequest } from 'fastify';
 import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
-import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { expensePaths as paths } from '../paths.js';
 import type { ExpensesRouteDeps as RouteDeps } from '../route-deps.js';
+import { formBody, claimIdOf, registerClaimFormPage } from '../claim-form-page.js';
 import { claimCrumb, homeCrumb as home, queueCrumb } from '../crumbs.js';
 
 const T = 'modules/expenses/processing/views';
 const unit = { config: { access: { action: 'expenses.process' as const } } };
 
-type Values = Record<string, string | string[] | undefined>;
-
 export function registerProcessingRoutes({ app, services, renderPage }: RouteDeps): void {
   const { expenseProcessing: processing } = services;
-  const idOf = (request: FastifyRequest) => (request.params as Record<string, string>).claimId!;
-  const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
 
   app.get(paths.queue, unit, async (request, reply) => {
     const page = pageRequest((request.query as Record<string, unknown>).page, 25);
@@ -36,84 +32,58 @@ export function registerProcessingRoutes({ app, services, renderPage }: RouteDep
     claimCrumb(request.t, claim),
   ];
 
-  registerFormPage(app, paths.decide.pattern, unit, {
-    async show(request, reply, values, errors, status = 200) {
-      const form = await processing.decisionForm(request.principal, idOf(request));
-      return renderPage(
-        request,
-        reply,
-        `${T}/decide.njk`,
-        {
-          title: request.t('expenses:processing.decide.title', { reference: form.claim.reference }),
-          breadcrumbs: queueCrumbs(request, form.claim),
-          ...form,
-          threshold: processing.secondApprovalAbovePence,
-          values,
-          paths,
-          errors,
-        },
-        status,
-      );
-    },
-    async submit(request, reply) {
+  const deps = { app, renderPage };
+  const threshold = processing.secondApprovalAbovePence;
+
+  registerClaimFormPage(deps, paths.decide, unit, {
+    template: `${T}/decide.njk`,
+    titleKey: 'expenses:processing.decide.title',
+    load: (request) => processing.decisionForm(request.principal, claimIdOf(request)),
+    shows: (request, form) => ({ breadcrumbs: queueCrumbs(request, form.claim), threshold }),
+    async submit(request) {
       const decided = await processing.decide(
         request.principal,
-        idOf(request),
-        body(request),
+        claimIdOf(request),
+        formBody(request),
         request.id,
       );
-      const reference = { reference: decided.reference };
       const said = request.t(
         decided.status === 'awaiting_second_approval'
           ? 'expenses:processing.decide.needsSecondFlash'
           : `expenses:processing.decided.${decided.status}`,
-        reference,
+        { reference: decided.reference },
       );
       const warning = decided.warning;
-      return redirectWithFlash(
-        reply,
-        paths.queue,
-        warning ? request.t('expenses:processing.decide.withWarning', { said, warning }) : said,
-      );
+      return {
+        to: paths.queue,
+        flash: warning
+          ? request.t('expenses:processing.decide.withWarning', { said, warning })
+          : said,
+      };
     },
   });
 
-  registerFormPage(app, paths.secondApproval.pattern, unit, {
-    async show(request, reply, values, errors, status = 200) {
-      const form = await processing.secondApprovalForm(request.principal, idOf(request));
-      return renderPage(
-        request,
-        reply,
-        `${T}/second-approval.njk`,
-        {
-          title: request.t('expenses:processing.second.title', { reference: form.claim.reference }),
-          breadcrumbs: queueCrumbs(request, form.claim),
-          ...form,
-          threshold: processing.secondApprovalAbovePence,
-          values,
-          paths,
-          errors,
-        },
-        status,
-      );
-    },
-    async submit(request, reply) {
+  registerClaimFormPage(deps, paths.secondApproval, unit, {
+    template: `${T}/second-approval.njk`,
+    titleKey: 'expenses:processing.second.title',
+    load: (request) => processing.secondApprovalForm(request.principal, claimIdOf(request)),
+    shows: (request, form) => ({ breadcrumbs: queueCrumbs(request, form.claim), threshold }),
+    async submit(request) {
       const answered = await processing.secondApproval(
         request.principal,
-        idOf(request),
-        body(request),
+        claimIdOf(request),
+        formBody(request),
         request.id,
       );
-      return redirectWithFlash(
-        reply,
-        paths.queue,
-        request.t(
+      return {
+        to: paths.queue,
+        flash: request.t(
           answered.status === 'submitted'
             ? 'expenses:processing.second.sentBack'
             : 'expenses:processing.second.confirmed',
           { reference: answered.reference },
         ),
-      );
+      };
     },
   });
 }
