@@ -181,7 +181,7 @@ export function createGroupsModule(
     ...createMemberRecordsService({ db, groups, directory, t: platform.t }),
     ...policeAttendance,
     ...createDiversityService({ db, groups, directory, t: platform.t }),
-    ...createGuidesService({ db, groups, directory }),
+    ...createGuidesService({ db, groups, directory, t: platform.t }),
   };
   // ADR 0005: a group, the Director's meetings with the chairs and the annual conference meet.
   meetings.addBodies([

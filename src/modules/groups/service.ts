@@ -5,6 +5,9 @@
  * transaction, one audit event.
  */
 import { todayInLondon } from '../../platform/calendar/index.js';
+import type { Db } from '../../platform/db/database.js';
+import type { Translate } from '../../platform/i18n/messages.js';
+import type { DirectoryService } from '../directory/index.js';
 import { findGroup, findPublicGroup, type GroupsServiceDeps } from './access.js';
 import { createChairs } from './elections/chairs.js';
 import { createElectionsService } from './elections/service.js';
@@ -21,6 +24,15 @@ export { MemberImportError } from './memberships/service.js';
 export type { GroupListQuery } from './register/list-service.js';
 
 export type GroupsService = ReturnType<typeof createGroupsService>;
+
+/** What the services built on the groups' one (police attendance, diversity, guides) take. */
+export interface GroupsPartDeps {
+  db: Db;
+  groups: GroupsService;
+  directory: DirectoryService;
+  /** The words of their refusals, in the default language (ADR 0015). */
+  t: Translate;
+}
 
 export function createGroupsService(deps: GroupsServiceDeps) {
   const now = deps.now ?? (() => new Date());

@@ -3,11 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { can } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
-import type { Db } from '../../../platform/db/database.js';
-import type { Translate } from '../../../platform/i18n/messages.js';
 import { ForbiddenError, ValidationError, type FieldError } from '../../../platform/errors.js';
 import { publishableCount } from '../../../platform/privacy/rules.js';
-import type { DirectoryService } from '../../directory/index.js';
 import {
   DIVERSITY_AREAS,
   diversityAreasOf,
@@ -15,18 +12,13 @@ import {
   type MonitoringAnswers,
 } from './rules.js';
 import { diversityAnswers, memberships } from '../schema.js';
-import type { GroupsService } from '../service.js';
+import type { GroupsPartDeps } from '../service.js';
 import { text } from '../validation.js';
 import { requireUser, type Input } from '../access.js';
 
 export type DiversityService = ReturnType<typeof createDiversityService>;
 
-export function createDiversityService(deps: {
-  db: Db;
-  groups: GroupsService;
-  directory: DirectoryService;
-  t: Translate;
-}) {
+export function createDiversityService(deps: GroupsPartDeps) {
   const { db, groups, directory, t } = deps;
 
   /** DP-01: the person the signed-in account is in the directory; only they answer for it. */

@@ -4,7 +4,8 @@ import { can } from '../../../platform/auth/permissions.js';
 import { formValues, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { routeAccess } from '../access.js';
 import { groupPaths as paths } from '../paths.js';
-import { groupsCrumb, home } from '../register/presenter.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
+import { groupsCrumbs } from '../register/presenter.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
 import { dateParts } from '../validation.js';
 
@@ -13,17 +14,22 @@ const { view, manage } = routeAccess;
 
 type Values = Record<string, string | string[]>;
 
+/** Home, the register, and the guides. */
+function guidesCrumbs(t: Translate) {
+  const { home, groups } = groupsCrumbs(t);
+  return [home, groups, { text: t('groups:guides.list.crumb'), href: paths.guides }];
+}
+
 export function registerGuideRoutes({ app, services, renderPage }: RouteDeps): void {
   const { groups, memberRecords } = services;
   const documentIdOf = (request: FastifyRequest) =>
     (request.params as { documentId: string }).documentId;
-  const guidesCrumb = { text: 'Guides', href: paths.guides };
 
   app.get(paths.guides, view, async (request, reply) => {
     const guides = await memberRecords.guides(request.principal);
     return renderPage(request, reply, `${T}/guides.njk`, {
-      title: 'Guides for advisory groups',
-      breadcrumbs: [home, groupsCrumb],
+      title: request.t('groups:guides.list.title'),
+      breadcrumbs: guidesCrumbs(request.t).slice(0, 2),
       guides,
       paths,
     });
@@ -33,7 +39,7 @@ export function registerGuideRoutes({ app, services, renderPage }: RouteDeps): v
     const detail = await memberRecords.guide(request.principal, documentIdOf(request));
     return renderPage(request, reply, `${T}/guide.njk`, {
       title: detail.document.title,
-      breadcrumbs: [home, groupsCrumb, guidesCrumb],
+      breadcrumbs: guidesCrumbs(request.t),
       ...detail,
       canManage: can(request.principal, 'groups.manage'),
       paths,
@@ -48,8 +54,8 @@ export function registerGuideRoutes({ app, services, renderPage }: RouteDeps): v
         reply,
         `${T}/guide-form.njk`,
         {
-          title: `Review: ${detail.document.title}`,
-          breadcrumbs: [home, groupsCrumb, guidesCrumb],
+          title: request.t('groups:guides.form.title', { title: detail.document.title }),
+          breadcrumbs: guidesCrumbs(request.t),
           ...detail,
           values: {
             body: detail.versions[0]?.body ?? '',
@@ -73,7 +79,7 @@ export function registerGuideRoutes({ app, services, renderPage }: RouteDeps): v
       return redirectWithFlash(
         reply,
         paths.guide(documentId),
-        `Version ${version.number} has been saved; the next review is due in a year`,
+        request.t('groups:guides.form.done', { number: version.number }),
       );
     },
   });

@@ -2,25 +2,19 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
-import type { Db } from '../../../platform/db/database.js';
 import { nextNumber } from '../../../platform/db/next-number.js';
 import { NotFoundError, ValidationError, type FieldError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
-import type { DirectoryService } from '../../directory/index.js';
 import { guideReviewDue, guideReviewOverdue } from './rules.js';
 import { groupDocuments, groupDocumentVersions } from '../schema.js';
-import type { GroupsService } from '../service.js';
+import type { GroupsPartDeps } from '../service.js';
 import { dateField, text, tooLong } from '../validation.js';
 import { requireAction, requireUser, type Input } from '../access.js';
 
 export type GuidesService = ReturnType<typeof createGuidesService>;
 
-export function createGuidesService(deps: {
-  db: Db;
-  groups: GroupsService;
-  directory: DirectoryService;
-}) {
-  const { db, groups, directory } = deps;
+export function createGuidesService(deps: GroupsPartDeps) {
+  const { db, groups, directory, t } = deps;
 
   return {
     /** IAG-24: the guides and other documents every group works to, with reviews due. */
@@ -74,16 +68,17 @@ export function createGuidesService(deps: {
       const user = requireAction(principal, 'groups.manage');
       const errors: FieldError[] = [];
       const body = text(input.body);
-      if (!body) errors.push({ field: 'body', message: 'Enter the text of the guide' });
-      tooLong(errors, 'body', 'Guide', body, 100_000);
+      if (!body) errors.push({ field: 'body', message: t('groups:guides.form.error.body') });
+      tooLong(errors, 'body', t('groups:guides.list.guide'), body, 100_000);
       const changeSummary = text(input.changeSummary);
-      tooLong(errors, 'changeSummary', 'What changed', changeSummary, 500);
-      const agreedOn = dateField(
-        input,
-        'agreedOn',
-        'the date this version was agreed with the chairs',
+      tooLong(
         errors,
+        'changeSummary',
+        t('groups:register.torForm.error.changeSummary'),
+        changeSummary,
+        500,
       );
+      const agreedOn = dateField(input, 'agreedOn', t('groups:guides.form.error.agreedOn'), errors);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const [document] = await tx

@@ -4,7 +4,7 @@ import { formValues, redirectWithFlash, registerFormPage } from '../../../platfo
 import { personPickerItems } from '../../directory/index.js';
 import { routeAccess } from '../access.js';
 import { groupPaths as paths } from '../paths.js';
-import { groupCrumb, groupsCrumb, home } from '../register/presenter.js';
+import { groupCrumbs } from '../register/presenter.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
 import { POLICE_RANKS } from './rules.js';
 
@@ -36,14 +36,14 @@ export function registerPoliceAttendanceRoutes({ app, services, renderPage }: Ro
         reply,
         `${T}/police-attendance.njk`,
         {
-          title: `Police attendance: ${group.name}`,
-          breadcrumbs: [home, groupsCrumb, groupCrumb(group)],
+          title: request.t('groups:policeAttendance.title', { name: group.name }),
+          breadcrumbs: groupCrumbs(request.t, group),
           group,
           current,
           q,
           people,
           rankItems: [
-            { value: '', text: 'Select rank or band' },
+            { value: '', text: request.t('groups:policeAttendance.selectRank') },
             ...POLICE_RANKS.map((r) => ({ value: r, text: r, selected: r === values.rank })),
           ],
           values,
@@ -61,7 +61,11 @@ export function registerPoliceAttendanceRoutes({ app, services, renderPage }: Ro
         formValues(request.body),
         request.id,
       );
-      return redirectWithFlash(reply, paths.group(groupId), 'Police attendance has been updated');
+      return redirectWithFlash(
+        reply,
+        paths.group(groupId),
+        request.t('groups:policeAttendance.updated'),
+      );
     },
   });
 }

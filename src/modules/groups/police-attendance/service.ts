@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { can } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
-import type { Db, Executor } from '../../../platform/db/database.js';
+import type { Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -11,7 +11,6 @@ import {
   type FieldError,
 } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
-import type { DirectoryService } from '../../directory/index.js';
 import {
   checkPoliceAttendee,
   namesPoliceAttendance,
@@ -19,20 +18,14 @@ import {
   type PoliceRank,
 } from './rules.js';
 import { memberships, POLICE_ATTENDEE_ROLES, policeAttendees } from '../schema.js';
-import type { GroupsService } from '../service.js';
+import type { GroupsPartDeps } from '../service.js';
 import { text } from '../validation.js';
-import { say } from '../words.js';
-import type { Translate } from '../../../platform/i18n/messages.js';
+import { refusal, say } from '../words.js';
 import { requireAction, requireUser, type Input } from '../access.js';
 
 export type PoliceAttendanceService = ReturnType<typeof createPoliceAttendanceService>;
 
-export function createPoliceAttendanceService(deps: {
-  db: Db;
-  groups: GroupsService;
-  directory: DirectoryService;
-  t: Translate;
-}) {
+export function createPoliceAttendanceService(deps: GroupsPartDeps) {
   const { db, groups, directory, t } = deps;
 
   /** IAG-33: the police employees named to attend the group now, with their names. */
@@ -47,7 +40,7 @@ export function createPoliceAttendanceService(deps: {
     );
     return rows.map((r) => ({
       ...r,
-      name: people.get(r.personId)?.fullName ?? 'Unknown',
+      name: people.get(r.personId)?.fullName ?? t('groups:common.unknown'),
       email: people.get(r.personId)?.email ?? null,
     }));
   }
@@ -117,29 +110,26 @@ export function createPoliceAttendanceService(deps: {
       const errors: FieldError[] = [];
       const role = text(input.role);
       if (!role || !(POLICE_ATTENDEE_ROLES as readonly string[]).includes(role))
-        errors.push({ field: 'role', message: 'Select which attendee this is' });
+        errors.push({ field: 'role', message: t('groups:policeAttendance.error.role') });
       const personId = text(input.personId);
       if (!personId || !isUuid(personId))
-        errors.push({ field: 'personId', message: 'Select the person' });
+        errors.push({ field: 'personId', message: t('groups:policeAttendance.error.person') });
       const rank = text(input.rank);
       if (!rank || !(POLICE_RANKS as readonly string[]).includes(rank))
-        errors.push({ field: 'rank', message: 'Select their rank or staff band' });
+        errors.push({ field: 'rank', message: t('groups:policeAttendance.error.rank') });
       if (errors.length) throw new ValidationError(errors);
-      const refusal = checkPoliceAttendee(
+      const belowRank = checkPoliceAttendee(
         role as (typeof POLICE_ATTENDEE_ROLES)[number],
         rank as PoliceRank,
       );
-      if (refusal) throw new ValidationError([{ field: 'rank', message: say(t, refusal) }]);
+      if (belowRank) throw new ValidationError([{ field: 'rank', message: say(t, belowRank) }]);
       return db.transaction(async (tx) => {
         const group = await groups.findGroup(tx, groupId);
         if (!namesPoliceAttendance(group.type))
-          throw new ConflictError(
-            'Police attendance is named for the corporate IAGs and the corporate focus group (IAG-33)',
-            'role',
-          );
+          throw new ConflictError(t('groups:policeAttendance.error.notNamed'), 'role');
         const person = (await directory.lookups.people(tx, [personId!])).get(personId!);
         if (!person || person.archived)
-          throw new ValidationError([{ field: 'personId', message: 'Select the person' }]);
+          throw refusal(t, 'personId', 'groups:policeAttendance.error.person');
         const today = groups.today();
         const [before] = await tx
           .update(policeAttendees)
