@@ -19,6 +19,7 @@ import {
   mayTableItem,
   seriesDates,
   type AgendaRelation,
+  type Refusal,
   type AttendanceStatus,
   type MeetingStatus,
 } from './rules.js';
@@ -250,12 +251,22 @@ test('IAG-32: attendance at the conference is how many came from each group, a w
   assert.equal(checkRepresentatives('2', 'Race IAG'), 2);
   assert.equal(checkRepresentatives(' 0 ', 'Race IAG'), 0);
   assert.equal(checkRepresentatives('100', 'Race IAG'), 100);
-  assert.equal(
+  assert.deepEqual(checkRepresentatives('', 'Race IAG'), {
+    key: 'meetings:rules.representativesMissing',
+    values: { name: 'Race IAG', max: 100 },
+  });
+  assert.deepEqual(
+    checkRepresentatives(undefined, 'Race IAG'),
     checkRepresentatives('', 'Race IAG'),
-    'Enter how many came from Race IAG, or 0 if nobody did',
   );
-  assert.equal(checkRepresentatives(undefined, 'Race IAG'), checkRepresentatives('', 'Race IAG'));
   for (const bad of ['two', '1.5', '-1', '2 people'])
-    assert.match(checkRepresentatives(bad, 'Race IAG') as string, /whole number/, bad);
-  assert.match(checkRepresentatives('101', 'Race IAG') as string, /100 or fewer/);
+    assert.equal(
+      (checkRepresentatives(bad, 'Race IAG') as Refusal).key,
+      'meetings:rules.representativesNotNumber',
+      bad,
+    );
+  assert.equal(
+    (checkRepresentatives('101', 'Race IAG') as Refusal).key,
+    'meetings:rules.representativesTooMany',
+  );
 });

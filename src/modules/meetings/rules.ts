@@ -178,16 +178,15 @@ export const MAX_REPRESENTATIVES = 100;
 
 /**
  * IAG-32: how many representatives came from an invited body: a whole number from 0 (nobody
- * came) up to MAX_REPRESENTATIVES. Returns the number, or what is wrong, naming the body.
+ * came) up to MAX_REPRESENTATIVES. Returns the number, or what is wrong (naming the body).
  */
-export function checkRepresentatives(value: unknown, inviteeName: string): number | string {
+export function checkRepresentatives(value: unknown, inviteeName: string): number | Refusal {
   const typed = typeof value === 'string' ? value.trim() : '';
-  if (typed === '') return `Enter how many came from ${inviteeName}, or 0 if nobody did`;
-  if (!/^\d+$/.test(typed))
-    return `How many came from ${inviteeName} must be a whole number, like 2`;
+  const values = { name: inviteeName, max: MAX_REPRESENTATIVES };
+  if (typed === '') return { key: 'meetings:rules.representativesMissing', values };
+  if (!/^\d+$/.test(typed)) return { key: 'meetings:rules.representativesNotNumber', values };
   const n = Number(typed);
-  if (n > MAX_REPRESENTATIVES)
-    return `How many came from ${inviteeName} must be ${MAX_REPRESENTATIVES} or fewer`;
+  if (n > MAX_REPRESENTATIVES) return { key: 'meetings:rules.representativesTooMany', values };
   return n;
 }
 
