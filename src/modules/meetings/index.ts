@@ -165,19 +165,20 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
     ...agenda,
     ...createAttendanceService(meetingParts),
   };
-  const minutesCore = createMinutesService({ db, meetings, now });
+  const minutesCore = createMinutesService({ db, meetings, now, t: platform.t });
   const meetingMinutes: MeetingMinutesService = {
     ...minutesCore,
     ...createMinuteAdviceService({
       db,
       meetings,
       minutes: minutesCore,
+      t: platform.t,
       // Read when the minutes need it: the advice module plugs it in after this one is built.
       get advice() {
         return adviceCitations;
       },
     }),
-    ...createMeetingActionsService({ db, meetings }),
+    ...createMeetingActionsService({ db, meetings, t: platform.t }),
   };
   const publicMeetings = createPublicMeetingsService({ db, meetings });
   const meetingFeeds = createFeedsService({ db, meetings, publicUrl, now });

@@ -14,6 +14,20 @@ export function meetingWhen(meeting: Pick<Meeting, 'startsAt' | 'endsAt'>, t: Tr
     : t('meetings:common.whenAt', { day, start });
 }
 
+/** The lines an e-mail about a meeting gives of how, where and with what access it is held. */
+export function meetingDetailLines(
+  meeting: Pick<Meeting, 'format' | 'venue' | 'accessNotes'>,
+  t: Translate,
+): string[] {
+  return [
+    t('meetings:common.email.how', { format: t(`meetings:meetingFormat.${meeting.format}`) }),
+    ...(meeting.venue ? [t('meetings:common.email.where', { venue: meeting.venue })] : []),
+    ...(meeting.accessNotes
+      ? [t('meetings:common.email.access', { notes: meeting.accessNotes })]
+      : []),
+  ];
+}
+
 type Crumb = { text: string; href?: string };
 
 /** The crumbs the meeting pages are made of: home, a body, its meetings, one meeting. */

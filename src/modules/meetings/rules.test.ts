@@ -19,6 +19,7 @@ import {
   mayTableItem,
   seriesDates,
   type AgendaRelation,
+  type Refusal,
   type AttendanceStatus,
   type MeetingStatus,
 } from './rules.js';
@@ -120,8 +121,8 @@ test('IAG-21f: attendance is recorded once a meeting has started, never for a ca
 
 test('IAG-27: minutes are drafted once the meeting has been held', () => {
   assert.equal(checkMinutesDrafting({ status: 'held' }), null);
-  assert.match(checkMinutesDrafting({ status: 'scheduled' })!, /once the meeting has been held/);
-  assert.match(checkMinutesDrafting({ status: 'cancelled' })!, /once the meeting has been held/);
+  assert.equal(checkMinutesDrafting({ status: 'scheduled' })?.key, 'meetings:rules.draftOnceHeld');
+  assert.equal(checkMinutesDrafting({ status: 'cancelled' })?.key, 'meetings:rules.draftOnceHeld');
 });
 
 const history = (...entries: [MeetingStatus, AttendanceStatus | null][]) =>
@@ -203,36 +204,39 @@ test('IAG-27: minutes are approved at a later meeting of the same body, once it 
     now: new Date('2027-02-01T19:00:00Z'),
   };
   assert.equal(checkMinutesApproval(base), null);
-  assert.match(checkMinutesApproval({ ...base, status: 'approved' })!, /already been approved/);
-  assert.match(checkMinutesApproval({ ...base, hasContent: false })!, /empty/);
-  assert.match(
-    checkMinutesApproval({ ...base, approvingMeeting: { ...later, startsAt: minuted } })!,
-    /later meeting of the same group/,
+  assert.equal(
+    checkMinutesApproval({ ...base, status: 'approved' })?.key,
+    'meetings:rules.alreadyApproved',
   );
-  assert.match(
-    checkMinutesApproval({ ...base, approvingMeeting: { ...later, sameBody: false } })!,
-    /later meeting of the same group/,
+  assert.equal(checkMinutesApproval({ ...base, hasContent: false })?.key, 'meetings:rules.empty');
+  assert.equal(
+    checkMinutesApproval({ ...base, approvingMeeting: { ...later, startsAt: minuted } })?.key,
+    'meetings:rules.laterMeeting',
   );
-  assert.match(
-    checkMinutesApproval({ ...base, approvingMeeting: { ...later, status: 'cancelled' } })!,
-    /cancelled/,
+  assert.equal(
+    checkMinutesApproval({ ...base, approvingMeeting: { ...later, sameBody: false } })?.key,
+    'meetings:rules.laterMeeting',
   );
-  assert.match(
-    checkMinutesApproval({ ...base, now: new Date('2027-01-31T12:00:00Z') })!,
-    /once it has begun/,
+  assert.equal(
+    checkMinutesApproval({ ...base, approvingMeeting: { ...later, status: 'cancelled' } })?.key,
+    'meetings:rules.cancelledApproves',
+  );
+  assert.equal(
+    checkMinutesApproval({ ...base, now: new Date('2027-01-31T12:00:00Z') })?.key,
+    'meetings:rules.notBegun',
   );
 });
 
 test('IAG-27: every piece of advice says whether the police used it, and why, before approval', () => {
   assert.equal(checkAdviceRationale([]), null);
   assert.equal(checkAdviceRationale([{ use: 'used', rationale: 'Changed the briefing' }]), null);
-  assert.match(
-    checkAdviceRationale([{ use: 'not_used', rationale: null }])!,
-    /why the police did or did not use/,
+  assert.equal(
+    checkAdviceRationale([{ use: 'not_used', rationale: null }])?.key,
+    'meetings:rules.adviceWhy',
   );
-  assert.match(
-    checkAdviceRationale([{ use: 'not_yet_known', rationale: null }])!,
-    /whether the police used each piece of advice/,
+  assert.equal(
+    checkAdviceRationale([{ use: 'not_yet_known', rationale: null }])?.key,
+    'meetings:rules.adviceUseUnknown',
   );
 });
 
@@ -247,12 +251,22 @@ test('IAG-32: attendance at the conference is how many came from each group, a w
   assert.equal(checkRepresentatives('2', 'Race IAG'), 2);
   assert.equal(checkRepresentatives(' 0 ', 'Race IAG'), 0);
   assert.equal(checkRepresentatives('100', 'Race IAG'), 100);
-  assert.equal(
+  assert.deepEqual(checkRepresentatives('', 'Race IAG'), {
+    key: 'meetings:rules.representativesMissing',
+    values: { name: 'Race IAG', max: 100 },
+  });
+  assert.deepEqual(
+    checkRepresentatives(undefined, 'Race IAG'),
     checkRepresentatives('', 'Race IAG'),
-    'Enter how many came from Race IAG, or 0 if nobody did',
   );
-  assert.equal(checkRepresentatives(undefined, 'Race IAG'), checkRepresentatives('', 'Race IAG'));
   for (const bad of ['two', '1.5', '-1', '2 people'])
-    assert.match(checkRepresentatives(bad, 'Race IAG') as string, /whole number/, bad);
-  assert.match(checkRepresentatives('101', 'Race IAG') as string, /100 or fewer/);
+    assert.equal(
+      (checkRepresentatives(bad, 'Race IAG') as Refusal).key,
+      'meetings:rules.representativesNotNumber',
+      bad,
+    );
+  assert.equal(
+    (checkRepresentatives('101', 'Race IAG') as Refusal).key,
+    'meetings:rules.representativesTooMany',
+  );
 });

@@ -14,11 +14,6 @@ export const MEETING_FORMAT_LABELS: Record<MeetingFormat, string> = {
 
 export const MEETING_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
-export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
-  scheduled: 'Scheduled',
-  held: 'Held',
-  cancelled: 'Cancelled',
-};
 
 export const AGENDA_ITEM_STATUSES = ['proposed', 'accepted', 'withdrawn'] as const;
 export type AgendaItemStatus = (typeof AGENDA_ITEM_STATUSES)[number];
@@ -183,22 +178,21 @@ export const MAX_REPRESENTATIVES = 100;
 
 /**
  * IAG-32: how many representatives came from an invited body: a whole number from 0 (nobody
- * came) up to MAX_REPRESENTATIVES. Returns the number, or what is wrong, naming the body.
+ * came) up to MAX_REPRESENTATIVES. Returns the number, or what is wrong (naming the body).
  */
-export function checkRepresentatives(value: unknown, inviteeName: string): number | string {
+export function checkRepresentatives(value: unknown, inviteeName: string): number | Refusal {
   const typed = typeof value === 'string' ? value.trim() : '';
-  if (typed === '') return `Enter how many came from ${inviteeName}, or 0 if nobody did`;
-  if (!/^\d+$/.test(typed))
-    return `How many came from ${inviteeName} must be a whole number, like 2`;
+  const values = { name: inviteeName, max: MAX_REPRESENTATIVES };
+  if (typed === '') return { key: 'meetings:rules.representativesMissing', values };
+  if (!/^\d+$/.test(typed)) return { key: 'meetings:rules.representativesNotNumber', values };
   const n = Number(typed);
-  if (n > MAX_REPRESENTATIVES)
-    return `How many came from ${inviteeName} must be ${MAX_REPRESENTATIVES} or fewer`;
+  if (n > MAX_REPRESENTATIVES) return { key: 'meetings:rules.representativesTooMany', values };
   return n;
 }
 
 /** Minutes are drafted once the meeting has been held (its attendance recorded). */
-export function checkMinutesDrafting(meeting: { status: MeetingStatus }): string | null {
-  return meeting.status === 'held' ? null : 'Minutes are drafted once the meeting has been held';
+export function checkMinutesDrafting(meeting: { status: MeetingStatus }): Refusal | null {
+  return meeting.status === 'held' ? null : { key: 'meetings:rules.draftOnceHeld' };
 }
 
 /** The last day for drafting a meeting's minutes: 10 working days after it was held. */
@@ -226,27 +220,20 @@ export function checkMinutesApproval(input: {
   minutedMeetingStartsAt: Date;
   approvingMeeting: { startsAt: Date; status: MeetingStatus; sameBody: boolean };
   now: Date;
-}): string | null {
-  if (input.status === 'approved') return 'These minutes have already been approved';
-  if (!input.hasContent) return 'The minutes are empty: draft them before they are approved';
+}): Refusal | null {
+  if (input.status === 'approved') return { key: 'meetings:rules.alreadyApproved' };
+  if (!input.hasContent) return { key: 'meetings:rules.empty' };
   const at = input.approvingMeeting;
   if (!at.sameBody || at.startsAt <= input.minutedMeetingStartsAt)
-    return 'Minutes are approved at a later meeting of the same group';
-  if (at.status === 'cancelled') return 'A cancelled meeting cannot approve minutes';
-  if (at.startsAt > input.now)
-    return 'Minutes are approved at the meeting itself: record the approval once it has begun';
+    return { key: 'meetings:rules.laterMeeting' };
+  if (at.status === 'cancelled') return { key: 'meetings:rules.cancelledApproves' };
+  if (at.startsAt > input.now) return { key: 'meetings:rules.notBegun' };
   return null;
 }
 
 /** IAG-27: whether the police used a piece of advice given at or reported to the meeting. */
 export const ADVICE_USES = ['used', 'partly_used', 'not_used', 'not_yet_known'] as const;
 export type AdviceUse = (typeof ADVICE_USES)[number];
-export const ADVICE_USE_LABELS: Record<AdviceUse, string> = {
-  used: 'The police used the advice',
-  partly_used: 'The police used part of the advice',
-  not_used: 'The police did not use the advice',
-  not_yet_known: 'Not known yet',
-};
 
 /**
  * IAG-27: the minutes record, for each piece of advice, whether the police used it and why. A
@@ -255,11 +242,10 @@ export const ADVICE_USE_LABELS: Record<AdviceUse, string> = {
  */
 export function checkAdviceRationale(
   advice: readonly { use: AdviceUse; rationale: string | null }[],
-): string | null {
+): Refusal | null {
   if (advice.some((a) => a.use === 'not_yet_known'))
-    return 'Record whether the police used each piece of advice before the minutes are approved (IAG-27)';
-  if (advice.some((a) => !a.rationale))
-    return 'Record why the police did or did not use each piece of advice (IAG-27)';
+    return { key: 'meetings:rules.adviceUseUnknown' };
+  if (advice.some((a) => !a.rationale)) return { key: 'meetings:rules.adviceWhy' };
   return null;
 }
 
@@ -267,11 +253,6 @@ export function checkAdviceRationale(
 
 export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
-export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
-  open: 'Outstanding',
-  done: 'Done',
-  dropped: 'No longer needed',
-};
 
 /** An action is overdue when it is still outstanding after its due date. */
 export function actionOverdue(

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
 import type { FieldError } from '../../../platform/errors.js';
 import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import { meetingPaths as paths } from '../paths.js';
 import { meetingBreadcrumbs, meetingWhen } from '../presenters.js';
 
@@ -10,11 +11,14 @@ const T = 'modules/meetings/invitations/views';
 const signedIn = { config: { access: 'signed-in' as const } };
 
 /** 'A, B and C', or the first ten and how many more. */
-function namesList(names: string[], shown = 10): string {
+function namesList(names: string[], t: Translate, shown = 10): string {
   if (names.length > shown)
-    return `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
+    return t('meetings:common.list.more', {
+      first: names.slice(0, shown).join(', '),
+      count: names.length - shown,
+    });
   return names.length > 1
-    ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+    ? t('meetings:common.list.two', { first: names.slice(0, -1).join(', '), last: names.at(-1) })
     : (names[0] ?? '');
 }
 
@@ -38,10 +42,13 @@ export function registerInvitationRoutes({ app, services, renderPage }: RouteDep
       reply,
       `${T}/invitations.njk`,
       {
-        title: `Invitations: ${result.meeting.title}`,
+        title: request.t('meetings:invitations.list.title', { title: result.meeting.title }),
         breadcrumbs: meetingBreadcrumbs(meetings.providers, request.t, result.body, result.meeting),
         ...result,
-        notYetInvitedNames: namesList(result.notYetInvited.map((i) => i.name)),
+        notYetInvitedNames: namesList(
+          result.notYetInvited.map((i) => i.name),
+          request.t,
+        ),
         when: meetingWhen(result.meeting, request.t),
         paths,
         errors,
@@ -56,15 +63,14 @@ export function registerInvitationRoutes({ app, services, renderPage }: RouteDep
     async submit(request, reply) {
       const meetingId = meetingIdOf(request);
       const sent = await invitations.inviteAll(request.principal, meetingId, request.id);
-      const groups = sent.invited === 1 ? '1 group has' : `${sent.invited} groups have`;
       const unreached =
         sent.withoutContacts === 0
           ? ''
-          : `. ${sent.withoutContacts === 1 ? '1 has' : `${sent.withoutContacts} have`} no chair to e-mail: tell them another way`;
+          : request.t('meetings:invitations.list.unreached', { count: sent.withoutContacts });
       return redirectWithFlash(
         reply,
         paths.invitations(meetingId),
-        `${groups} been invited${unreached}`,
+        request.t('meetings:invitations.list.sent', { count: sent.invited }) + unreached,
       );
     },
   });
@@ -82,7 +88,7 @@ export function registerInvitationRoutes({ app, services, renderPage }: RouteDep
       reply,
       `${T}/invitation-attendance.njk`,
       {
-        title: 'Record attendance by group',
+        title: request.t('meetings:invitations.attendance.title'),
         breadcrumbs: meetingBreadcrumbs(meetings.providers, request.t, form.body, form.meeting),
         ...form,
         when: meetingWhen(form.meeting, request.t),
@@ -112,7 +118,7 @@ export function registerInvitationRoutes({ app, services, renderPage }: RouteDep
       return redirectWithFlash(
         reply,
         paths.invitations(meetingId),
-        `Attendance has been recorded: ${came === 1 ? '1 representative' : `${came} representatives`} in all`,
+        request.t('meetings:invitations.attendance.recorded', { count: came }),
       );
     },
   });

@@ -18,8 +18,8 @@ import {
 import type { MailService } from '../../../platform/mail/service.js';
 import type { BodyProvider, Invitee } from '../bodies.js';
 import { meetingPaths as paths } from '../paths.js';
-import { meetingWhen } from '../presenters.js';
-import { MEETING_FORMAT_LABELS, checkRepresentatives, mayArrangeAgenda } from '../rules.js';
+import { meetingDetailLines, meetingWhen } from '../presenters.js';
+import { checkRepresentatives, mayArrangeAgenda } from '../rules.js';
 import { meetingInvitations, meetings } from '../schema.js';
 import type { Meeting, MeetingsAccess } from '../access.js';
 
@@ -59,18 +59,21 @@ export function createInvitationsService(deps: {
 
   function invitationText(meeting: Meeting, bodyName: string, invitee: Invitee, name: string) {
     return [
-      `Dear ${name},`,
+      t('meetings:common.email.dear', { name }),
       '',
-      `${invitee.name} is invited to send representatives to ${bodyName}: ${meeting.title}, ${meetingWhen(meeting, t)}.`,
-      `How: ${MEETING_FORMAT_LABELS[meeting.format]}`,
-      meeting.venue ? `Where: ${meeting.venue}` : null,
-      meeting.accessNotes ? `Access: ${meeting.accessNotes}` : null,
+      t('meetings:invitations.email.invited', {
+        invitee: invitee.name,
+        body: bodyName,
+        title: meeting.title,
+        when: meetingWhen(meeting, t),
+      }),
+      ...meetingDetailLines(meeting, t),
       '',
-      'Please let the coordination unit know who will represent the group.',
-      `The conference, its agenda and papers: ${deps.publicUrl}${paths.meeting(meeting.id)}`,
-    ]
-      .filter((line) => line !== null)
-      .join('\n');
+      t('meetings:invitations.email.who'),
+      t('meetings:invitations.email.link', {
+        url: `${deps.publicUrl}${paths.meeting(meeting.id)}`,
+      }),
+    ].join('\n');
   }
 
   return {
@@ -121,8 +124,8 @@ export function createInvitationsService(deps: {
         if (meeting.status !== 'scheduled')
           throw new ConflictError(
             meeting.status === 'cancelled'
-              ? 'The meeting was cancelled: nobody can be invited'
-              : 'The meeting has been held: nobody can be invited',
+              ? t('meetings:invitations.errors.cancelled')
+              : t('meetings:invitations.errors.held'),
             'invitations',
           );
         const [invitees, already] = await Promise.all([
@@ -132,7 +135,7 @@ export function createInvitationsService(deps: {
         const invited = new Set(already.map((i) => i.inviteeId));
         const fresh = invitees.filter((i) => !invited.has(i.id));
         if (fresh.length === 0)
-          throw new ConflictError('Every group has already been invited', 'invitations');
+          throw new ConflictError(t('meetings:invitations.errors.allInvited'), 'invitations');
         const at = now();
         const rows = fresh.map((invitee) => ({
           meetingId,
@@ -151,10 +154,13 @@ export function createInvitationsService(deps: {
                 ? [
                     {
                       to: contact.email,
-                      subject: `Invitation: ${meeting.title}, ${meetingWhen(meeting, t)}`,
+                      subject: t('meetings:invitations.email.subject', {
+                        title: meeting.title,
+                        when: meetingWhen(meeting, t),
+                      }),
                       text: invitationText(
                         meeting,
-                        body?.name ?? 'the conference',
+                        body?.name ?? t('meetings:invitations.email.theConference'),
                         invitee,
                         contact.name,
                       ),
@@ -192,7 +198,7 @@ export function createInvitationsService(deps: {
       meetingsService.requireAttendanceRecordable(meeting);
       const invitations = await invitationsOf(db, meetingId);
       if (invitations.length === 0)
-        throw new ConflictError('Nobody was invited: there is no attendance to record');
+        throw new ConflictError(t('meetings:invitations.errors.nobodyInvited'));
       return { meeting, body, invitations };
     },
 
@@ -219,12 +225,13 @@ export function createInvitationsService(deps: {
         meetingsService.requireAttendanceRecordable(meeting, 'attendance');
         const invitations = await invitationsOf(tx, meetingId);
         if (invitations.length === 0)
-          throw new ConflictError('Nobody was invited: there is no attendance to record');
+          throw new ConflictError(t('meetings:invitations.errors.nobodyInvited'));
         const errors: FieldError[] = [];
         const counts = invitations.map((invitation) => {
           const field = `representatives-${invitation.inviteeId}`;
           const result = checkRepresentatives(input[field], invitation.inviteeName);
-          if (typeof result === 'string') errors.push({ field, message: result });
+          if (typeof result !== 'number')
+            errors.push({ field, message: t(result.key, result.values) });
           return { invitation, count: typeof result === 'number' ? result : 0 };
         });
         if (errors.length) throw new ValidationError(errors);

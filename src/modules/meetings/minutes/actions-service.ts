@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import type { Db } from '../../../platform/db/database.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import {
   ConflictError,
   NotFoundError,
@@ -17,8 +18,12 @@ import { requireUser, type Input } from './records.js';
 
 export type MeetingActionsService = ReturnType<typeof createMeetingActionsService>;
 
-export function createMeetingActionsService(deps: { db: Db; meetings: MeetingsAccess }) {
-  const { db, meetings: meetingsService } = deps;
+export function createMeetingActionsService(deps: {
+  db: Db;
+  meetings: MeetingsAccess;
+  t: Translate;
+}) {
+  const { db, meetings: meetingsService, t } = deps;
 
   return {
     async actionForm(principal: Principal, meetingId: string) {
@@ -29,7 +34,7 @@ export function createMeetingActionsService(deps: { db: Db; meetings: MeetingsAc
       );
       meetingsService.requireArranger(relation);
       if (meeting.status === 'cancelled')
-        throw new ConflictError('A cancelled meeting raises no actions');
+        throw new ConflictError(t('meetings:minutes.action.errors.cancelled'));
       return { meeting, body };
     },
 
@@ -37,17 +42,34 @@ export function createMeetingActionsService(deps: { db: Db; meetings: MeetingsAc
       const user = requireUser(principal);
       const errors: FieldError[] = [];
       const description = text(input.description);
-      if (!description) errors.push({ field: 'description', message: 'Enter what is to be done' });
-      tooLong(errors, 'description', 'The action', description, 2000);
+      if (!description)
+        errors.push({
+          field: 'description',
+          message: t('meetings:minutes.action.errors.description'),
+        });
+      tooLong(
+        errors,
+        'description',
+        t('meetings:minutes.action.errors.descriptionName'),
+        description,
+        2000,
+      );
       const ownerName = text(input.ownerName);
-      if (!ownerName) errors.push({ field: 'ownerName', message: 'Enter who will do it' });
-      tooLong(errors, 'ownerName', 'Who will do it', ownerName, 200);
-      const dueOn = dateField(input, 'dueOn', 'the date it is due', errors, { required: false });
+      if (!ownerName)
+        errors.push({ field: 'ownerName', message: t('meetings:minutes.action.errors.owner') });
+      tooLong(errors, 'ownerName', t('meetings:minutes.action.errors.ownerName'), ownerName, 200);
+      const dueOn = dateField(
+        input,
+        'dueOn',
+        t('meetings:minutes.action.errors.dueOnName'),
+        errors,
+        { required: false },
+      );
       return db.transaction(async (tx) => {
         const { meeting, relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
         meetingsService.requireArranger(relation);
         if (meeting.status === 'cancelled')
-          throw new ConflictError('A cancelled meeting raises no actions');
+          throw new ConflictError(t('meetings:minutes.action.errors.cancelled'));
         if (errors.length) throw new ValidationError(errors);
         const [action] = await tx
           .insert(meetingActions)
@@ -98,12 +120,9 @@ export function createMeetingActionsService(deps: { db: Db; meetings: MeetingsAc
           .for('update');
         if (!before) throw new NotFoundError();
         if (before.status !== 'open')
-          throw new ConflictError('This action has already been closed', 'actions');
+          throw new ConflictError(t('meetings:minutes.action.errors.closed'), 'actions');
         if (meeting.status === 'cancelled')
-          throw new ConflictError(
-            'An action is reported done at a meeting that takes place',
-            'actions',
-          );
+          throw new ConflictError(t('meetings:minutes.action.errors.notHeld'), 'actions');
         const [after] = await tx
           .update(meetingActions)
           .set({

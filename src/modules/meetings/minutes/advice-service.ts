@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import type { Db } from '../../../platform/db/database.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import {
   ConflictError,
   NotFoundError,
@@ -32,8 +33,9 @@ export function createMinuteAdviceService(deps: {
   /** The draft form the advice form is built on. */
   minutes: Pick<MinutesService, 'draftForm'>;
   advice?: AdviceCitations;
+  t: Translate;
 }) {
-  const { db, meetings: meetingsService } = deps;
+  const { db, meetings: meetingsService, t } = deps;
 
   return {
     /** The form for a piece of advice: the draft, and the group's advice it may cite. */
@@ -57,30 +59,37 @@ export function createMinuteAdviceService(deps: {
         const { meeting, relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
         meetingsService.requireArranger(relation);
         const row = await mainMinutes(tx, meetingId, true);
-        if (!row) throw new ConflictError('Draft the minutes first, then record the advice');
-        requireDraft(row);
+        if (!row) throw new ConflictError(t('meetings:minutes.advice.errors.draftFirst'));
+        requireDraft(row, t);
         const errors: FieldError[] = [];
         const cited =
           citeId && deps.advice && meeting.bodyType === 'advisory_group' && isUuid(citeId)
             ? await deps.advice.find(tx, meeting.bodyId, citeId)
             : undefined;
         if (citeId && !cited)
-          errors.push({ field: 'cite', message: "Select a request from the group's advice" });
+          errors.push({ field: 'cite', message: t('meetings:minutes.advice.errors.cite') });
         const summary =
           text(input.summary) ??
           (cited ? `${cited.advisor}, on request ${cited.reference}: ${cited.summary}` : null);
-        if (!summary) errors.push({ field: 'summary', message: 'Enter the advice that was given' });
-        tooLong(errors, 'summary', 'The advice', summary, 5000);
+        if (!summary)
+          errors.push({ field: 'summary', message: t('meetings:minutes.advice.errors.summary') });
+        tooLong(errors, 'summary', t('meetings:minutes.advice.errors.summaryName'), summary, 5000);
         const use = text(input.use) ?? cited?.outcome ?? (cited ? 'not_yet_known' : null);
         if (!use || !(ADVICE_USES as readonly string[]).includes(use))
-          errors.push({ field: 'use', message: 'Select whether the police used the advice' });
+          errors.push({ field: 'use', message: t('meetings:minutes.advice.errors.use') });
         const rationale = text(input.rationale) ?? cited?.outcomeReason ?? null;
         if (use && use !== 'not_yet_known' && !rationale)
           errors.push({
             field: 'rationale',
-            message: 'Enter why the police did or did not use the advice (IAG-27)',
+            message: t('meetings:minutes.advice.errors.rationale'),
           });
-        tooLong(errors, 'rationale', 'The reason', rationale, 5000);
+        tooLong(
+          errors,
+          'rationale',
+          t('meetings:minutes.advice.errors.rationaleName'),
+          rationale,
+          5000,
+        );
         const confidential = text(input.confidential) === 'yes';
         if (errors.length) throw new ValidationError(errors);
         const [advice] = await tx
@@ -116,7 +125,7 @@ export function createMinuteAdviceService(deps: {
         const { relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
         meetingsService.requireArranger(relation);
         const row = await mainMinutes(tx, meetingId, true);
-        requireDraft(row);
+        requireDraft(row, t);
         const [removed] = await tx
           .delete(minutedAdvice)
           .where(and(eq(minutedAdvice.id, adviceId), eq(minutedAdvice.minutesId, row.id)))

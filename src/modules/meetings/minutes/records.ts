@@ -5,6 +5,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import type { Executor } from '../../../platform/db/database.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../../platform/errors.js';
 import { mayEditMinutes } from '../rules.js';
 import { minuteItems, minutedAdvice, minutes } from '../schema.js';
@@ -64,10 +65,8 @@ export async function mainMinutes(executor: Executor, meetingId: string, lock = 
 }
 
 /** A draft the person may change: refuses approved minutes with what to do instead. */
-export function requireDraft(row: Minutes | null): asserts row is Minutes {
+export function requireDraft(row: Minutes | null, t: Translate): asserts row is Minutes {
   if (!row) throw new NotFoundError();
   if (!mayEditMinutes(row.status))
-    throw new ConflictError(
-      'Approved minutes cannot be changed: record a correction, to be approved at a later meeting',
-    );
+    throw new ConflictError(t('meetings:minutes.approval.approvedUnchangeable'));
 }

@@ -26,7 +26,10 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
   app.get(paths.minutes.pattern, signedIn, async (request, reply) => {
     const result = await meetingMinutes.minutesOf(request.principal, meetingId(request));
     return renderPage(request, reply, `${T}/minutes.njk`, {
-      title: `Minutes: ${result.meeting.title}, ${meetingWhen(result.meeting, request.t)}`,
+      title: request.t('meetings:minutes.view.title', {
+        title: result.meeting.title,
+        when: meetingWhen(result.meeting, request.t),
+      }),
       breadcrumbs: crumbs(request, result.body, result.meeting),
       ...result,
       when: meetingWhen(result.meeting, request.t),
@@ -59,9 +62,12 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
       })),
       {
         field: 'other',
-        heading: 'Any other business',
+        heading: request.t('meetings:minutes.draft.otherBusiness'),
         confidential: false,
-        value: values ? (values.other ?? '') : written(null, 'Any other business'),
+        // Kept under its heading in the default language (the service's), whoever reads it.
+        value: values
+          ? (values.other ?? '')
+          : written(null, services.t('meetings:minutes.draft.otherBusiness')),
       },
     ];
     return renderPage(
@@ -69,7 +75,7 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
       reply,
       `${T}/minutes-form.njk`,
       {
-        title: 'Draft the minutes',
+        title: request.t('meetings:minutes.draft.title'),
         breadcrumbs: crumbs(request, form.body, form.meeting),
         meeting: form.meeting,
         body: form.body,
@@ -96,7 +102,7 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
       return redirectWithFlash(
         reply,
         paths.minutes(meetingId(request)),
-        'The draft minutes have been saved',
+        request.t('meetings:minutes.draft.saved'),
       );
     },
   });
@@ -114,7 +120,7 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
       reply,
       `${T}/advice-form.njk`,
       {
-        title: 'Record advice and whether the police used it',
+        title: request.t('meetings:minutes.advice.title'),
         breadcrumbs: crumbs(request, form.body, form.meeting),
         meeting: form.meeting,
         body: form.body,
@@ -125,10 +131,15 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
           checked: values.use === u,
         })),
         citeItems: [
-          { value: '', text: 'None: the advice was given at the meeting' },
+          { value: '', text: request.t('meetings:minutes.advice.citeNone') },
           ...form.citable.map((a) => ({
             value: a.id,
-            text: `Request ${a.reference}: ${a.advisor}, ${formatDate(a.givenOn)}${a.outcome ? '' : ' (use not yet recorded)'}`,
+            text: request.t(
+              a.outcome
+                ? 'meetings:minutes.advice.citeItem'
+                : 'meetings:minutes.advice.citeItemUnknownUse',
+              { reference: a.reference, advisor: a.advisor, date: formatDate(a.givenOn) },
+            ),
             selected: values.cite === a.id,
           })),
         ],
@@ -152,7 +163,7 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
       return redirectWithFlash(
         reply,
         `${paths.minutes(meetingId(request))}#advice`,
-        'The advice and whether the police used it have been recorded',
+        request.t('meetings:minutes.advice.recorded'),
       );
     },
   });
@@ -163,7 +174,7 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
     return redirectWithFlash(
       reply,
       `${paths.minutes(meetingId(request))}#advice`,
-      'The advice has been taken out of the draft minutes',
+      request.t('meetings:minutes.advice.removed'),
     );
   });
 
@@ -180,7 +191,7 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
       reply,
       `${T}/correction-form.njk`,
       {
-        title: 'Correct the minutes',
+        title: request.t('meetings:minutes.correction.title'),
         breadcrumbs: crumbs(request, form.body, form.meeting),
         ...form,
         when: meetingWhen(form.meeting, request.t),
@@ -204,7 +215,7 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
       return redirectWithFlash(
         reply,
         paths.minutes(meetingId(request)),
-        'The correction has been drafted. It is approved at a later meeting',
+        request.t('meetings:minutes.correction.drafted'),
       );
     },
   });
@@ -224,7 +235,7 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
       reply,
       `${T}/action-form.njk`,
       {
-        title: 'Record an action',
+        title: request.t('meetings:minutes.action.title'),
         breadcrumbs: crumbs(request, form.body, form.meeting),
         ...form,
         when: meetingWhen(form.meeting, request.t),
@@ -248,7 +259,7 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
       return redirectWithFlash(
         reply,
         `${paths.meeting(meetingId(request))}#actions`,
-        'The action has been recorded',
+        request.t('meetings:minutes.action.recorded'),
       );
     },
   });

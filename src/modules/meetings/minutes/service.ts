@@ -9,6 +9,7 @@ import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { formatDate, toLondonDate, todayInLondon } from '../../../platform/calendar/index.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import { nextNumber } from '../../../platform/db/next-number.js';
 import {
   ConflictError,
@@ -40,8 +41,6 @@ import {
   type Minutes,
 } from './records.js';
 
-const OTHER_BUSINESS = 'Any other business';
-
 export type MinutesService = ReturnType<typeof createMinutesService>;
 type MeetingAction = typeof meetingActions.$inferSelect;
 
@@ -54,8 +53,15 @@ export interface MinutesRecord {
   carried: (MeetingAction & { raisedAt: Date })[];
 }
 
-export function createMinutesService(deps: { db: Db; meetings: MeetingsAccess; now?: () => Date }) {
-  const { db, meetings: meetingsService } = deps;
+export function createMinutesService(deps: {
+  db: Db;
+  meetings: MeetingsAccess;
+  t: Translate;
+  now?: () => Date;
+}) {
+  const { db, meetings: meetingsService, t } = deps;
+  // Recorded in the default language, as every minute is: its heading is also how it is found.
+  const OTHER_BUSINESS = t('meetings:minutes.draft.otherBusiness');
   const now = () => (deps.now ? deps.now() : new Date());
 
   const heldOn = (meeting: Meeting) => formatDate(toLondonDate(meeting.startsAt));
@@ -183,9 +189,9 @@ export function createMinutesService(deps: { db: Db; meetings: MeetingsAccess; n
       );
       meetingsService.requireArranger(relation);
       const refusal = checkMinutesDrafting(meeting);
-      if (refusal) throw new ConflictError(refusal);
+      if (refusal) throw new ConflictError(t(refusal.key));
       const row = await mainMinutes(db, meetingId);
-      if (row) requireDraft(row);
+      if (row) requireDraft(row, t);
       const [items, content] = await Promise.all([
         db
           .select()
@@ -204,9 +210,9 @@ export function createMinutesService(deps: { db: Db; meetings: MeetingsAccess; n
         const { meeting, relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
         meetingsService.requireArranger(relation);
         const refusal = checkMinutesDrafting(meeting);
-        if (refusal) throw new ConflictError(refusal);
+        if (refusal) throw new ConflictError(t(refusal.key));
         const existing = await mainMinutes(tx, meetingId, true);
-        if (existing) requireDraft(existing);
+        if (existing) requireDraft(existing, t);
         const agenda = await tx
           .select()
           .from(agendaItems)
@@ -223,14 +229,20 @@ export function createMinutesService(deps: { db: Db; meetings: MeetingsAccess; n
           { field: 'other', heading: OTHER_BUSINESS, agendaItemId: null, confidential: false },
         ].map((entry) => {
           const body = text(input[entry.field]);
-          tooLong(errors, entry.field, `The minute for “${entry.heading}”`, body, 20000);
+          tooLong(
+            errors,
+            entry.field,
+            t('meetings:minutes.draft.errors.minuteName', { heading: entry.heading }),
+            body,
+            20000,
+          );
           return { ...entry, body };
         });
         const written = entries.filter((e) => e.body);
         if (written.length === 0)
           errors.push({
             field: entries[0]!.field,
-            message: 'Write the minute for at least one item',
+            message: t('meetings:minutes.draft.errors.none'),
           });
         if (errors.length) throw new ValidationError(errors);
         const [row] = existing
@@ -352,14 +364,11 @@ export function createMinutesService(deps: { db: Db; meetings: MeetingsAccess; n
             },
             now: now(),
           }) ?? checkAdviceRationale(content.advice);
-        if (refusal) throw new ConflictError(refusal, 'minutes');
+        if (refusal) throw new ConflictError(t(refusal.key), 'minutes');
         // The approval is minuted at the approving meeting, whose own minutes must still be open.
         const existing = await mainMinutes(tx, approvingMeetingId, true);
         if (existing && !mayEditMinutes(existing.status))
-          throw new ConflictError(
-            'The minutes of this meeting are already approved, so it cannot minute another approval',
-            'minutes',
-          );
+          throw new ConflictError(t('meetings:minutes.approval.alreadyApproved'), 'minutes');
         const own =
           existing ??
           (
@@ -380,13 +389,16 @@ export function createMinutesService(deps: { db: Db; meetings: MeetingsAccess; n
           })
           .where(eq(minutes.id, minutesId))
           .returning();
-        const what =
-          target.minutes.kind === 'correction'
-            ? `A correction to the minutes of the meeting of ${heldOn(target.meeting)}`
-            : `The minutes of the meeting of ${heldOn(target.meeting)}`;
+        // Minuted in the default language, as the rest of the record is.
+        const date = heldOn(target.meeting);
+        const correction = target.minutes.kind === 'correction';
         await appendItem(tx, own.id, {
-          heading: `${target.minutes.kind === 'correction' ? 'Correction to the minutes' : 'Minutes'} of ${heldOn(target.meeting)}`,
-          body: `${what} were approved as a correct record.`,
+          heading: correction
+            ? t('meetings:minutes.approval.correctionHeading', { date })
+            : t('meetings:minutes.approval.minutesHeading', { date }),
+          body: correction
+            ? t('meetings:minutes.approval.correctionBody', { date })
+            : t('meetings:minutes.approval.minutesBody', { date }),
         });
         await recordAudit(tx, actorOf(user, requestId), {
           action:
@@ -411,7 +423,7 @@ export function createMinutesService(deps: { db: Db; meetings: MeetingsAccess; n
       meetingsService.requireArranger(relation);
       const row = await mainMinutes(db, meetingId);
       if (!row || row.status !== 'approved')
-        throw new ConflictError('Only approved minutes are corrected; a draft is simply changed');
+        throw new ConflictError(t('meetings:minutes.correction.errors.onlyApproved'));
       return { meeting, body };
     },
 
@@ -426,14 +438,23 @@ export function createMinutesService(deps: { db: Db; meetings: MeetingsAccess; n
       const errors: FieldError[] = [];
       const correction = text(input.correction);
       if (!correction)
-        errors.push({ field: 'correction', message: 'Enter what the minutes should say instead' });
-      tooLong(errors, 'correction', 'The correction', correction, 10000);
+        errors.push({
+          field: 'correction',
+          message: t('meetings:minutes.correction.errors.required'),
+        });
+      tooLong(
+        errors,
+        'correction',
+        t('meetings:minutes.correction.errors.name'),
+        correction,
+        10000,
+      );
       return db.transaction(async (tx) => {
         const { relation } = await meetingsService.meetingAccess(tx, principal, meetingId);
         meetingsService.requireArranger(relation);
         const row = await mainMinutes(tx, meetingId, true);
         if (!row || row.status !== 'approved')
-          throw new ConflictError('Only approved minutes are corrected; a draft is simply changed');
+          throw new ConflictError(t('meetings:minutes.correction.errors.onlyApproved'));
         if (errors.length) throw new ValidationError(errors);
         const [created] = await tx
           .insert(minutes)
