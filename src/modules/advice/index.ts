@@ -155,6 +155,7 @@ export function createAdviceModule(
         can(p, 'advice.triage') ? advice.urgentWaiting(p) : null,
         groups.myMemberships(p),
       ]);
+      const isDeploymentContact = p.roles.some((g) => g.role === 'deployment_contact');
       return [
         // IAG-08: urgent requests waiting for CTSET come first.
         urgent?.oldest && {
@@ -170,48 +171,26 @@ export function createAdviceModule(
             },
           ),
         },
-        ownGroups.length > 0 && {
-          order: 40,
-          href: advicePaths.deployments,
-          text: t('advice:home.deployments.text'),
-          hint: t('advice:home.deployments.hint'),
-        },
-        p.roles.some((g) => g.role === 'deployment_contact') && {
-          order: 120,
-          href: advicePaths.toNominate,
-          text: t('advice:home.toNominate.text'),
-          hint: t('advice:home.toNominate.hint'),
-        },
-        can(p, 'advice.equity') && {
-          order: 130,
-          href: advicePaths.equity,
-          text: t('advice:home.equity.text'),
-          hint: t('advice:home.equity.hint'),
-        },
-        can(p, 'advice.arrange') && {
-          order: 140,
-          href: advicePaths.arrangements,
-          text: t('advice:home.arrangements.text'),
-          hint: t('advice:home.arrangements.hint'),
-        },
-        can(p, 'advice.triage') && {
-          order: 150,
-          href: advicePaths.triage,
-          text: t('advice:home.triage.text'),
-          hint: t('advice:home.triage.hint'),
-        },
-        can(p, 'advice.offer') && {
-          order: 160,
-          href: advicePaths.offers,
-          text: t('advice:home.offers.text'),
-          hint: t('advice:home.offers.hint'),
-        },
-        can(p, 'advice.request') && {
-          order: 170,
-          href: advicePaths.mine,
-          text: t('advice:home.mine.text'),
-          hint: t('advice:home.mine.hint'),
-        },
+        // The rest: a task for each thing this person may do, in `advice:home.<task>`.
+        ...(
+          [
+            [40, 'deployments', advicePaths.deployments, ownGroups.length > 0],
+            [120, 'toNominate', advicePaths.toNominate, isDeploymentContact],
+            [130, 'equity', advicePaths.equity, can(p, 'advice.equity')],
+            [140, 'arrangements', advicePaths.arrangements, can(p, 'advice.arrange')],
+            [150, 'triage', advicePaths.triage, can(p, 'advice.triage')],
+            [160, 'offers', advicePaths.offers, can(p, 'advice.offer')],
+            [170, 'mine', advicePaths.mine, can(p, 'advice.request')],
+          ] as const
+        ).map(
+          ([order, task, href, offered]) =>
+            offered && {
+              order,
+              href,
+              text: t(`advice:home.${task}.text`),
+              hint: t(`advice:home.${task}.hint`),
+            },
+        ),
       ];
     },
     sweeps: [

@@ -3,7 +3,7 @@
  * record the advice given, and the days they cannot be deployed. Who may see or do what is
  * decided by the deployments service.
  */
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
 import { checkedValues } from '../../../platform/http/form-fields.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
@@ -26,6 +26,18 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
     home(request),
     { text: request.t('advice:deployments.list.title'), href: paths.deployments },
   ];
+
+  /** Back to the availability page, saying what was done (`...availability.flash.<done>`). */
+  const backToAvailability = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    done: 'added' | 'experienceSaved' | 'removed',
+  ) =>
+    redirectWithFlash(
+      reply,
+      paths.availability,
+      request.t(`advice:deployments.availability.flash.${done}`),
+    );
 
   // The advisor's side.
 
@@ -72,11 +84,7 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
     show: showAvailability,
     async submit(request, reply) {
       await deployments.addUnavailability(request.principal, body(request), request.id);
-      return redirectWithFlash(
-        reply,
-        paths.availability,
-        request.t('advice:deployments.availability.flash.added'),
-      );
+      return backToAvailability(request, reply, 'added');
     },
   });
 
@@ -85,21 +93,13 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
     show: showAvailability,
     async submit(request, reply) {
       await deployments.saveExperience(request.principal, body(request), request.id);
-      return redirectWithFlash(
-        reply,
-        paths.availability,
-        request.t('advice:deployments.availability.flash.experienceSaved'),
-      );
+      return backToAvailability(request, reply, 'experienceSaved');
     },
   });
 
   app.post(paths.removeUnavailability.pattern, signedIn, async (request, reply) => {
     await deployments.removeUnavailability(request.principal, params(request).entryId!, request.id);
-    return redirectWithFlash(
-      reply,
-      paths.availability,
-      request.t('advice:deployments.availability.flash.removed'),
-    );
+    return backToAvailability(request, reply, 'removed');
   });
 
   // One deployment, for the advisor it names: read it, then accept or decline.
