@@ -262,7 +262,7 @@ export function createTrackerReportsService(
             ]);
       }
       return {
-        fileName: `progress-report-${report.asOf}.csv`,
+        fileName: `${t('tracker:reports.fileName', { date: report.asOf })}.csv`,
         rows,
       };
     },
@@ -271,7 +271,7 @@ export function createTrackerReportsService(
     async reportPdf(principal: Principal, sourceId: string, input: Input) {
       const report = await build(principal, sourceId, input);
       return {
-        fileName: `progress-report-${report.asOf}.pdf`,
+        fileName: `${t('tracker:reports.fileName', { date: report.asOf })}.pdf`,
         bytes: await renderReportPdf(report, t),
       };
     },
@@ -317,7 +317,7 @@ export function createTrackerReportsService(
             date: formatDate(report.asOf),
             source: report.source.title,
           }),
-          fileName: `progress-report-${report.asOf}.pdf`,
+          fileName: `${t('tracker:reports.fileName', { date: report.asOf })}.pdf`,
           mime: 'application/pdf',
           bytes,
         },
