@@ -4,6 +4,8 @@
  * data.
  */
 import type { Group, GroupType } from '../../src/modules/groups/index.js';
+import { termEndDate } from '../../src/modules/groups/rules.js';
+import { memberships } from '../../src/modules/groups/schema.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import { todayInLondon } from '../../src/platform/calendar/london-time.js';
 import { dateFields, principalFor, type TestApp } from '../app.js';
@@ -122,4 +124,37 @@ export async function makeChair(
     elected: [chair.personId],
   });
   return chair;
+}
+
+/**
+ * Inserts a membership as it stands today, for states appointing today cannot reach: a term
+ * begun years ago, a second term following a first, a term that has ended. Returns its id.
+ */
+export async function insertMembership(
+  t: TestApp,
+  groupId: string,
+  personId: string,
+  options: {
+    startsOn: string;
+    termNumber?: 1 | 2;
+    previousMembershipId?: string;
+    leftOn?: string;
+    publishName?: boolean;
+  },
+): Promise<string> {
+  const [row] = await t.services.db
+    .insert(memberships)
+    .values({
+      groupId,
+      personId,
+      termNumber: options.termNumber ?? 1,
+      startsOn: options.startsOn,
+      endsOn: termEndDate(options.startsOn),
+      publishName: options.publishName ?? false,
+      previousMembershipId: options.previousMembershipId ?? null,
+      status: options.leftOn ? 'ended' : 'current',
+      leftOn: options.leftOn ?? null,
+    })
+    .returning({ id: memberships.id });
+  return row!.id;
 }
