@@ -6,8 +6,7 @@ import { auditEvents } from '../../src/platform/audit/schema.js';
 import { hasRole } from '../../src/platform/auth/permissions.js';
 import { queryRows } from '../../src/platform/db/database.js';
 import { outbox } from '../../src/platform/mail/schema.js';
-import { addCalendarMonths } from '../../src/platform/calendar/index.js';
-import { Agent, createTestApp, dateFields, principalFor, type TestApp } from '../app.js';
+import { Agent, createTestApp, principalFor, type TestApp } from '../app.js';
 import {
   accountFor,
   makeAccount,
@@ -15,8 +14,7 @@ import {
   signInAsRole,
   type FactoryAccount,
 } from '../factories/accounts.js';
-import { makePerson } from '../factories/directory.js';
-import { insertMembership, makeGroup } from '../factories/groups.js';
+import { makeEstablishedGroup, makeGroup } from '../factories/groups.js';
 
 let t: TestApp;
 let coordinator: Agent;
@@ -31,57 +29,17 @@ let charlieAccount: FactoryAccount;
 let drew: FactoryAccount;
 let olu: FactoryAccount;
 
-/**
- * A corporate IAG years into its life: Charlie Chair elected a year ago over Jordan Okafor,
- * Avery Advisor's first term ending in three months, Priya Shah in her second term (her name not
- * published), Drew Deployment its deployment contact, and its terms of reference.
- */
-async function makeRaceIag(): Promise<string> {
-  const cu = await principalFor(t, (await accountFor(t, 'coordination_unit')).email);
-  const monthsAgo = (n: number) => addCalendarMonths('2026-11-23', -n);
-  const { id } = await makeGroup(t, {
-    type: 'corporate_iag',
-    name: 'Westminster Race Independent Advisory Group',
-  });
-  charlieAccount = await makeAccount(t, { role: 'advisor', name: 'Charlie Chair' });
-  const avery = await makeAccount(t, { role: 'advisor', name: 'Avery Advisor' });
-  const jordan = await makeAccount(t, { role: 'advisor', name: 'Jordan Okafor' });
-  const priya = await makePerson(t, { fullName: 'Priya Shah' });
-  drew = await makeAccount(t, { role: 'advisor', name: 'Drew Deployment' });
-  const published = { publishName: true };
-  await insertMembership(t, id, charlieAccount.personId, { startsOn: monthsAgo(36), ...published });
-  await insertMembership(t, id, avery.personId, { startsOn: monthsAgo(45), ...published });
-  await insertMembership(t, id, jordan.personId, { startsOn: monthsAgo(12), ...published });
-  const priyaFirst = await insertMembership(t, id, priya.id, {
-    startsOn: monthsAgo(72),
-    leftOn: monthsAgo(24),
-  });
-  await insertMembership(t, id, priya.id, {
-    startsOn: monthsAgo(24),
-    termNumber: 2,
-    previousMembershipId: priyaFirst,
-  });
-  await t.services.groups.recordElection(cu, id, {
-    ...dateFields('heldOn', monthsAgo(12)),
-    adjudicatorName: 'Ruth Mensah',
-    agreedByChairs: 'The outgoing chair',
-    agreedByPolice: 'Chris Coordinator',
-    candidates: [charlieAccount.personId, jordan.personId],
-    elected: [charlieAccount.personId],
-  });
-  await t.services.groups.setDeploymentContact(cu, id, { personId: drew.personId });
-  await t.services.groups.addTermsOfReference(cu, id, {
-    body: '1. The group elects a chair every two years.',
-    ...dateFields('agreedOn', monthsAgo(12)),
-  });
-  return id;
-}
-
 before(async () => {
   t = await createTestApp({ demo: false });
   coordinator = await signInAsRole(t, 'coordination_unit');
   director = await signInAsRole(t, 'director');
-  raceId = await makeRaceIag();
+  const race = await makeEstablishedGroup(t, {
+    type: 'corporate_iag',
+    name: 'Westminster Race Independent Advisory Group',
+  });
+  raceId = race.id;
+  charlieAccount = race.chair;
+  drew = race.deploymentContact;
   lgbtId = (
     await makeGroup(t, {
       type: 'corporate_iag',
