@@ -4,11 +4,14 @@
  * data.
  */
 import type { Group, GroupType } from '../../src/modules/groups/index.js';
+import { termEndDate } from '../../src/modules/groups/rules.js';
+import { memberships } from '../../src/modules/groups/schema.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
+import { addCalendarMonths } from '../../src/platform/calendar/index.js';
 import { todayInLondon } from '../../src/platform/calendar/london-time.js';
 import { dateFields, principalFor, type TestApp } from '../app.js';
 import { accountFor, makeAccount, type FactoryAccount } from './accounts.js';
-import { makeBorough, makeOrganisation, uniqueTag } from './directory.js';
+import { makeBorough, makeOrganisation, makePerson, uniqueTag } from './directory.js';
 
 /** The coordination unit account of the app, to act as when registering and appointing. */
 async function coordinatorOf(t: TestApp): Promise<UserPrincipal> {
@@ -122,4 +125,98 @@ export async function makeChair(
     elected: [chair.personId],
   });
   return chair;
+}
+
+/**
+ * Inserts a membership as it stands today, for states appointing today cannot reach: a term
+ * begun years ago, a second term following a first, a term that has ended. Returns its id.
+ */
+export async function insertMembership(
+  t: TestApp,
+  groupId: string,
+  personId: string,
+  options: {
+    startsOn: string;
+    termNumber?: 1 | 2;
+    previousMembershipId?: string;
+    leftOn?: string;
+    publishName?: boolean;
+  },
+): Promise<string> {
+  const [row] = await t.services.db
+    .insert(memberships)
+    .values({
+      groupId,
+      personId,
+      termNumber: options.termNumber ?? 1,
+      startsOn: options.startsOn,
+      endsOn: termEndDate(options.startsOn),
+      publishName: options.publishName ?? false,
+      previousMembershipId: options.previousMembershipId ?? null,
+      status: options.leftOn ? 'ended' : 'current',
+      leftOn: options.leftOn ?? null,
+    })
+    .returning({ id: memberships.id });
+  return row!.id;
+}
+
+export interface EstablishedGroup {
+  id: string;
+  name: string;
+  /** Charlie Chair: appointed three years ago, elected chair a year ago over Jordan. */
+  chair: FactoryAccount;
+  /** Avery Advisor: a first term ending in three months. */
+  advisor: FactoryAccount;
+  /** Jordan Okafor: appointed a year ago; stood for chair and lost. */
+  jordan: FactoryAccount;
+  /** Priya Shah (no account): in her second term; her name is not published. */
+  priyaId: string;
+  /** Drew Deployment: the group's deployment contact (IAG-07). */
+  deploymentContact: FactoryAccount;
+}
+
+/**
+ * A group years into its life, as of the app's clock: the members above (all but Priya named on
+ * the public page), a chair elected a year ago, a deployment contact and terms of reference.
+ */
+export async function makeEstablishedGroup(
+  t: TestApp,
+  options: { name: string; type?: Exclude<GroupType, 'sub_group'> },
+): Promise<EstablishedGroup> {
+  const cu = await coordinatorOf(t);
+  const monthsAgo = (n: number) => addCalendarMonths(todayInLondon(t.clock.now()), -n);
+  const { id, name } = await makeGroup(t, options);
+  const account = (person: string) => makeAccount(t, { role: 'advisor', name: person });
+  const chair = await account('Charlie Chair');
+  const advisor = await account('Avery Advisor');
+  const jordan = await account('Jordan Okafor');
+  const priya = await makePerson(t, { fullName: 'Priya Shah' });
+  const deploymentContact = await account('Drew Deployment');
+  const published = { publishName: true };
+  await insertMembership(t, id, chair.personId, { startsOn: monthsAgo(36), ...published });
+  await insertMembership(t, id, advisor.personId, { startsOn: monthsAgo(45), ...published });
+  await insertMembership(t, id, jordan.personId, { startsOn: monthsAgo(12), ...published });
+  const priyaFirst = await insertMembership(t, id, priya.id, {
+    startsOn: monthsAgo(72),
+    leftOn: monthsAgo(24),
+  });
+  await insertMembership(t, id, priya.id, {
+    startsOn: monthsAgo(24),
+    termNumber: 2,
+    previousMembershipId: priyaFirst,
+  });
+  await t.services.groups.recordElection(cu, id, {
+    ...dateFields('heldOn', monthsAgo(12)),
+    adjudicatorName: 'Ruth Mensah',
+    agreedByChairs: 'The outgoing chair',
+    agreedByPolice: 'Chris Coordinator',
+    candidates: [chair.personId, jordan.personId],
+    elected: [chair.personId],
+  });
+  await t.services.groups.setDeploymentContact(cu, id, { personId: deploymentContact.personId });
+  await t.services.groups.addTermsOfReference(cu, id, {
+    body: '1. The group elects a chair every two years.',
+    ...dateFields('agreedOn', monthsAgo(12)),
+  });
+  return { id, name, chair, advisor, jordan, priyaId: priya.id, deploymentContact };
 }

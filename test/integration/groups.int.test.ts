@@ -1,32 +1,54 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 import { count, eq, sql } from 'drizzle-orm';
-import { DEMO_GROUP } from '../../src/demo/demo-data.js';
 import { advisoryGroups, memberships } from '../../src/modules/groups/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { hasRole } from '../../src/platform/auth/permissions.js';
 import { queryRows } from '../../src/platform/db/database.js';
 import { outbox } from '../../src/platform/mail/schema.js';
-import { Agent, createTestApp, demoAccount, principalFor, signInAs, type TestApp } from '../app.js';
+import { Agent, createTestApp, principalFor, type TestApp } from '../app.js';
+import {
+  accountFor,
+  makeAccount,
+  signInAccount,
+  signInAsRole,
+  type FactoryAccount,
+} from '../factories/accounts.js';
+import { makeEstablishedGroup, makeGroup } from '../factories/groups.js';
 
 let t: TestApp;
 let coordinator: Agent;
 let director: Agent;
 let chair: Agent;
 let raceId: string;
+/** Another corporate IAG, with nobody in it yet. */
+let lgbtId: string;
 let camdenId: string;
 let dcfdId: string;
+let charlieAccount: FactoryAccount;
+let drew: FactoryAccount;
+let olu: FactoryAccount;
 
 before(async () => {
-  t = await createTestApp();
-  coordinator = await signInAs(t, 'coordination_unit');
-  director = await signInAs(t, 'director');
-  chair = await signInAs(t, 'chair');
-  const [race] = await t.services.db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.code, DEMO_GROUP));
-  raceId = race!.id;
+  t = await createTestApp({ demo: false });
+  coordinator = await signInAsRole(t, 'coordination_unit');
+  director = await signInAsRole(t, 'director');
+  const race = await makeEstablishedGroup(t, {
+    type: 'corporate_iag',
+    name: 'Westminster Race Independent Advisory Group',
+  });
+  raceId = race.id;
+  charlieAccount = race.chair;
+  drew = race.deploymentContact;
+  lgbtId = (
+    await makeGroup(t, {
+      type: 'corporate_iag',
+      name: 'Westminster LGBT Independent Advisory Group',
+    })
+  ).id;
+  chair = await signInAccount(t, charlieAccount);
+  olu = await makeAccount(t, { role: 'authority_officer', name: 'Olu Officer' });
+  await makeAccount(t, { role: 'ctset', name: 'Sam Strategic' });
   const boroughs = await t.services.directory.scopeCatalogue.options('borough');
   camdenId = boroughs.find((b) => b.name === 'Camden')!.id;
   dcfdId = (await t.services.directory.lookups.organisationIdByCode(t.services.db, 'dcfd'))!;
@@ -65,7 +87,8 @@ test('IAG-01: the five corporate IAGs of the London default come with the refere
   assert.equal(page.statusCode, 200);
   for (const name of ['Disability', 'Gypsy and Traveller', 'LGBT', 'Race', 'Youth'])
     assert.match(page.body, new RegExp(`${name} Independent Advisory Group`));
-  assert.match(page.body, /5 groups/);
+  // The five of the reference data, and the two corporate IAGs this file makes.
+  assert.match(page.body, /7 groups/);
   const youth = await t.services.db
     .select({ minAge: advisoryGroups.minAge, maxAge: advisoryGroups.maxAge })
     .from(advisoryGroups)
@@ -155,7 +178,7 @@ test('bad input names the field and writes nothing', async () => {
 
 test('IAG-18: an appointment runs four years; the same person cannot be appointed twice', async () => {
   const person = await t.services.directory.people.create(
-    await principalFor(t, demoAccount('coordination_unit').email),
+    await principalFor(t, (await accountFor(t, 'coordination_unit')).email),
     { fullName: 'Sam Newmember', email: 'sam.newmember@example.org' },
   );
   const form = {
@@ -189,7 +212,7 @@ async function membershipOf(
   name: string,
 ): Promise<{ id: string; termNumber: number; endsOn: string }> {
   const detail = await t.services.groups.get(
-    await principalFor(t, demoAccount('coordination_unit').email),
+    await principalFor(t, (await accountFor(t, 'coordination_unit')).email),
     raceId,
   );
   const member = detail.members.find((m) => m.name === name);
@@ -218,7 +241,7 @@ test('IAG-18: a second term needs the chair and the Director, recorded separatel
 
   assert.equal((await agree(chair, 'chair')).statusCode, 303);
   const half = await t.services.groups.membership(
-    await principalFor(t, demoAccount('coordination_unit').email),
+    await principalFor(t, (await accountFor(t, 'coordination_unit')).email),
     raceId,
     avery.id,
   );
@@ -230,7 +253,7 @@ test('IAG-18: a second term needs the chair and the Director, recorded separatel
   const done = await agree(director, 'director');
   assert.equal(done.statusCode, 303);
   const full = await t.services.groups.membership(
-    await principalFor(t, demoAccount('coordination_unit').email),
+    await principalFor(t, (await accountFor(t, 'coordination_unit')).email),
     raceId,
     avery.id,
   );
@@ -255,7 +278,7 @@ test('IAG-18: a second term needs the chair and the Director, recorded separatel
     t.clock.current = new Date('2026-11-23T10:00:00Z');
   }
   const rolled = await t.services.groups.membership(
-    await principalFor(t, demoAccount('coordination_unit').email),
+    await principalFor(t, (await accountFor(t, 'coordination_unit')).email),
     raceId,
     avery.id,
   );
@@ -335,7 +358,7 @@ test('IAG-21a, IAG-21b: elections record the adjudicator, candidates and result;
     [charliePerson, jordanPerson, charliePerson],
   );
   assert.equal(coChairs.statusCode, 303, 'two co-chairs are allowed (duplicates ignored)');
-  const chairPrincipal = await principalFor(t, demoAccount('chair').email);
+  const chairPrincipal = await principalFor(t, charlieAccount.email);
   assert.equal(hasRole(chairPrincipal, 'chair', { type: 'group', id: raceId }), true);
 
   // Charlie has now been elected twice in a row: a third consecutive term is refused.
@@ -347,7 +370,7 @@ test('IAG-21a, IAG-21b: elections record the adjudicator, candidates and result;
 
   const handover = await election('2026-11-22', [charliePerson, jordanPerson], [jordanPerson]);
   assert.equal(handover.statusCode, 303);
-  const afterHandover = await principalFor(t, demoAccount('chair').email);
+  const afterHandover = await principalFor(t, charlieAccount.email);
   assert.equal(
     hasRole(afterHandover, 'chair', { type: 'group', id: raceId }),
     false,
@@ -362,7 +385,7 @@ test('IAG-21a, IAG-21b: elections record the adjudicator, candidates and result;
 });
 
 test('IAG-07: naming the deployment contact gives them the role for that group', async () => {
-  const officer = demoAccount('authority_officer');
+  const officer = olu;
   const [person] = await t.services.directory.people
     .list(await principalFor(t, officer.email), { q: 'Olu Officer', limit: 1, offset: 0 })
     .then((r) => r.items);
@@ -372,7 +395,7 @@ test('IAG-07: naming the deployment contact gives them the role for that group',
   assert.equal(response.statusCode, 303);
   const principal = await principalFor(t, officer.email);
   assert.equal(hasRole(principal, 'deployment_contact', { type: 'group', id: raceId }), true);
-  const previous = await principalFor(t, demoAccount('deployment_contact').email);
+  const previous = await principalFor(t, drew.email);
   assert.equal(hasRole(previous, 'deployment_contact', { type: 'group', id: raceId }), false);
 });
 
@@ -398,14 +421,10 @@ test('public page names only members who consented; chairs and deployment contac
   assert.equal(publicPage.statusCode, 200);
   assert.match(publicPage.body, /Jordan Okafor/);
   assert.doesNotMatch(publicPage.body, /Priya Shah/, 'did not consent');
-  const advisor = await signInAs(t, 'advisor');
+  const advisor = await signInAsRole(t, 'advisor');
   assert.equal((await advisor.get(`/groups/${raceId}`)).statusCode, 403);
-  const otherGroup = await t.services.db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.code, 'iag-youth'));
-  const deployment = await signInAs(t, 'deployment_contact');
-  assert.equal((await deployment.get(`/groups/${otherGroup[0]!.id}`)).statusCode, 403);
+  const deployment = await signInAccount(t, drew);
+  assert.equal((await deployment.get(`/groups/${lgbtId}`)).statusCode, 403);
 });
 
 test('IAG-18: members are told once, six months before their term ends', async () => {
@@ -424,11 +443,7 @@ test('IAG-18: members are told once, six months before their term ends', async (
 });
 
 test('IAG-18, IAG-19: importing existing members applies the term rule retrospectively, with the transition', async () => {
-  const [lgbt] = await t.services.db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.code, 'iag-lgbt'));
-  const url = `/groups/${lgbt!.id}/members/import`;
+  const url = `/groups/${lgbtId}/members/import`;
 
   const before = await auditCount();
   const bad = await coordinator.post(url, {
@@ -463,7 +478,7 @@ test('IAG-18, IAG-19: importing existing members applies the term rule retrospec
       transitional: memberships.transitional,
     })
     .from(memberships)
-    .where(eq(memberships.groupId, lgbt!.id))
+    .where(eq(memberships.groupId, lgbtId))
     .orderBy(memberships.startsOn);
   assert.deepEqual(rows, [
     // Long Server: two terms over by 2003, so kept until a year after the rules (30 April 2008).
@@ -497,7 +512,7 @@ test('IAG-01: a corporate focus group takes one representative from each corpora
   const personOf = async (name: string) =>
     (
       await t.services.directory.people.list(
-        await principalFor(t, demoAccount('coordination_unit').email),
+        await principalFor(t, (await accountFor(t, 'coordination_unit')).email),
         { q: name, limit: 1, offset: 0 },
       )
     ).items[0]!.id;
@@ -524,7 +539,7 @@ test('IAG-21c: a corporate focus group may elect a police employee named to atte
     .where(eq(advisoryGroups.name, 'Custody Focus Group'));
   const [officer] = (
     await t.services.directory.people.list(
-      await principalFor(t, demoAccount('coordination_unit').email),
+      await principalFor(t, (await accountFor(t, 'coordination_unit')).email),
       { q: 'Sam Strategic', limit: 1, offset: 0 },
     )
   ).items;
@@ -604,10 +619,6 @@ test('the group page, kept between reads, shows at once any write to the group, 
   assert.doesNotMatch(await page(), /Ysolde Renamed-Member/);
 
   // Kept for the coordinator, refused to a chair of another group.
-  const [lgbt] = await t.services.db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.name, 'LGBT Independent Advisory Group'));
-  assert.equal((await coordinator.get(`/groups/${lgbt!.id}`)).statusCode, 200);
-  assert.equal((await chair.get(`/groups/${lgbt!.id}`)).statusCode, 403);
+  assert.equal((await coordinator.get(`/groups/${lgbtId}`)).statusCode, 200);
+  assert.equal((await chair.get(`/groups/${lgbtId}`)).statusCode, 403);
 });

@@ -19,15 +19,9 @@ import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/platform/db/database.js';
 import { addCalendarMonths } from '../../src/platform/calendar/index.js';
-import {
-  Agent,
-  createTestApp,
-  demoAccount,
-  principalFor,
-  signInAs,
-  type TestApp,
-  dateFields,
-} from '../app.js';
+import { Agent, createTestApp, principalFor, type TestApp, dateFields } from '../app.js';
+import { accountFor, signInAccount, signInAsRole } from '../factories/accounts.js';
+import { makeGroup } from '../factories/groups.js';
 import {
   countIn,
   headingsOf,
@@ -60,9 +54,9 @@ const longDate = (iso: string) =>
   });
 
 before(async () => {
-  t = await createTestApp();
-  coordinator = await signInAs(t, 'coordination_unit');
-  const cu = await principalFor(t, demoAccount('coordination_unit').email);
+  t = await createTestApp({ demo: false });
+  coordinator = await signInAsRole(t, 'coordination_unit');
+  const cu = await principalFor(t, (await accountFor(t, 'coordination_unit')).email);
   const boroughs = await t.services.directory.scopeCatalogue.options('borough');
   const owner = boroughs.find((b) => b.name === 'Camden')!.id;
   for (const key of ['alpha', 'beta', 'gamma'] as const) {
@@ -267,13 +261,14 @@ test("must show: a group's own page and its public page count and name its curre
 
 test('must show: recruitment rounds show each its own number of applications, and a round its applications', async () => {
   const visitor = new Agent(t.app);
+  const panel = (await accountFor(t, 'coordination_unit')).email;
   const open = (groupId: string) =>
     coordinator.post(`/groups/${groupId}/recruitment/new`, {
       ...dateFields('opensOn', '2026-11-20'),
       ...dateFields('closesOn', '2026-12-31'),
       ...dateFields('appointmentDate', '2027-04-01'),
       targetAudiences: 'Everyone',
-      panel: demoAccount('coordination_unit').email,
+      panel,
     });
   const rounds: Record<string, string> = {};
   for (const key of ['alpha', 'beta'] as const) {
@@ -310,7 +305,7 @@ test('must show: recruitment rounds show each its own number of applications, an
 });
 
 test('must show: the second terms awaiting agreement list one row for each proposal the database holds', async () => {
-  const director = await signInAs(t, 'director');
+  const director = await signInAsRole(t, 'director');
   const page = await director.get('/groups/second-terms');
   assert.equal(page.statusCode, 200);
   const expected = await one<{ n: number }>(
@@ -321,14 +316,15 @@ test('must show: the second terms awaiting agreement list one row for each propo
 });
 
 test("must show: a member's own list of groups shows one row for each of their memberships", async () => {
-  const advisor = await signInAs(t, 'advisor');
+  const member = (await makeGroup(t, { members: 1 })).members[0]!;
+  const advisor = await signInAccount(t, member);
   const page = await advisor.get('/my-groups');
   assert.equal(page.statusCode, 200);
   const expected = await one<{ n: number }>(
     sql`select count(*)::int as n from memberships m join people p on p.id = m.person_id
-        join users u on u.id = p.user_id where u.email = ${demoAccount('advisor').email}`,
+        join users u on u.id = p.user_id where u.email = ${member.email}`,
   );
-  assert.ok(expected.n >= 1, 'the demo advisor is a member');
+  assert.ok(expected.n >= 1, 'the advisor is a member');
   assert.equal(tableOf(page.body).rows.length, expected.n);
 });
 
