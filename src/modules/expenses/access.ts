@@ -58,3 +58,24 @@ export async function itemsOfClaim(executor: Executor, claimId: string) {
     hasReceipt: receiptStorageKey !== null,
   }));
 }
+
+/**
+ * Sends a claim back to the coordination unit for a new decision (a second approver's no, a
+ * chair's upheld dispute): every amount approved is cleared, and the reason is kept on the claim.
+ */
+export async function sendBackForNewDecision(tx: Executor, claimId: string, reason: string) {
+  await tx
+    .update(expenseItems)
+    .set({ approvedPence: null, approvalReason: null })
+    .where(eq(expenseItems.claimId, claimId));
+  await tx
+    .update(expenseClaims)
+    .set({
+      status: 'submitted',
+      approvedPence: null,
+      decidedBy: null,
+      decidedAt: null,
+      decisionReason: reason,
+    })
+    .where(eq(expenseClaims.id, claimId));
+}

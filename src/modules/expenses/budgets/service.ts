@@ -19,7 +19,6 @@ import {
   type IsoDate,
   type ReportingYear,
 } from '../../../platform/calendar/index.js';
-import type { Db } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import {
   ForbiddenError,
@@ -30,12 +29,11 @@ import {
 import { dateField, text } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
 import { formatPence, penceAsDecimal, readPounds } from '../../../platform/money/pence.js';
-import type { DirectoryApi } from '../../directory/index.js';
-import type { GroupsApi, GroupType } from '../../groups/index.js';
+import type { GroupType } from '../../groups/index.js';
 import { accountName } from '../access.js';
-import type { Translate } from '../../../platform/i18n/messages.js';
 import { SPENDING } from '../processing/service.js';
 import { budgetHolder } from '../rules.js';
+import type { ExpensesServiceDeps } from '../service-deps.js';
 import { expenseBudgets, expenseClaims, paymentBatches } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
@@ -62,14 +60,7 @@ const MAX_BUDGET_PENCE = 100_000_000;
 
 export type BudgetsService = ReturnType<typeof createBudgetsService>;
 
-export function createBudgetsService(deps: {
-  db: Db;
-  directory: DirectoryApi;
-  groups: GroupsApi;
-  now?: () => Date;
-  /** The default language's messages: refusals and the CSV's headings. */
-  t: Translate;
-}) {
+export function createBudgetsService(deps: Omit<ExpensesServiceDeps, 'mail' | 'publicUrl'>) {
   const { db, directory, groups, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
 

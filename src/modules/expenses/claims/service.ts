@@ -16,7 +16,7 @@ import {
   toLondonDate,
   todayInLondon,
 } from '../../../platform/calendar/index.js';
-import type { Db, Executor } from '../../../platform/db/database.js';
+import type { Executor } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import {
   ConflictError,
@@ -29,13 +29,9 @@ import type { FileStore } from '../../../platform/files/store.js';
 import { checkUploadedFile, keepFile } from '../../../platform/files/upload.js';
 import { text, tooLong } from '../../../platform/http/form-fields.js';
 import type { FormFile } from '../../../platform/http/multipart.js';
-import type { Translate } from '../../../platform/i18n/messages.js';
 import { isUuid } from '../../../platform/http/params.js';
-import type { MailService } from '../../../platform/mail/service.js';
 import { formatPence } from '../../../platform/money/pence.js';
 import type { AdviceApi } from '../../advice/index.js';
-import type { DirectoryApi } from '../../directory/index.js';
-import type { GroupsApi } from '../../groups/index.js';
 import type { MeetingsApi } from '../../meetings/index.js';
 import { findClaim, findVisibleClaim, isClaimant, itemsOfClaim, type Claim } from '../access.js';
 import { expensePaths as paths } from '../paths.js';
@@ -51,6 +47,7 @@ import {
   type ExpenseLimits,
   type Problem,
 } from '../rules.js';
+import { queueLetter, type ExpensesServiceDeps } from '../service-deps.js';
 import { expenseClaims, expenseItems } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
@@ -60,22 +57,16 @@ export const RECEIPT_TYPES = ['pdf', 'png', 'jpg'] as const;
 
 export type ExpensesService = ReturnType<typeof createExpensesService>;
 
-export function createExpensesService(deps: {
-  db: Db;
-  directory: DirectoryApi;
-  groups: GroupsApi;
-  meetings: MeetingsApi;
-  advice: AdviceApi;
-  files: FileStore;
-  maxBytes: number;
-  mail: MailService;
-  publicUrl: string;
-  limits: ExpenseLimits;
-  now?: () => Date;
-  /** The default language's messages: refusals, e-mails and the occasions' names. */
-  t: Translate;
-}) {
-  const { db, files, mail, limits, t } = deps;
+export function createExpensesService(
+  deps: ExpensesServiceDeps & {
+    meetings: MeetingsApi;
+    advice: AdviceApi;
+    files: FileStore;
+    maxBytes: number;
+    limits: ExpenseLimits;
+  },
+) {
+  const { db, files, limits, t } = deps;
   const say = (problem: Problem) => t(problem.key, problem.values);
   /** The receipts' types, as the upload's refusal names them. */
   const receiptTypes = { types: RECEIPT_TYPES, text: t('expenses:claims.item.receiptTypes') };
@@ -438,12 +429,11 @@ export function createExpensesService(deps: {
         const person = await claimantPerson(tx, user);
         const to = person?.email ?? user.email;
         if (to)
-          await mail.queue(tx, {
+          await queueLetter(deps, tx, {
             to,
+            name: person?.fullName ?? user.displayName,
             subject: t('expenses:claims.mail.subject', { reference: claim.reference }),
-            text: [
-              t('expenses:mail.dear', { name: person?.fullName ?? user.displayName }),
-              '',
+            lines: [
               t('expenses:claims.mail.body', {
                 reference: claim.reference,
                 occasion: claim.occasionText,
@@ -451,8 +441,8 @@ export function createExpensesService(deps: {
                 day: formatDate(day),
               }),
               t('expenses:claims.mail.follow'),
-              `${deps.publicUrl}${paths.claim(claimId)}`,
-            ].join('\n'),
+            ],
+            path: paths.claim(claimId),
           });
         await recordAudit(tx, actorOf(user, auditRequestId), {
           action: 'expense-claim.submitted',

@@ -10,7 +10,7 @@ import { recordAudit } from '../../../platform/audit/service.js';
 import { can, hasRole } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import { activeRoleHolders } from '../../../platform/auth/users-service.js';
-import type { Db, Executor } from '../../../platform/db/database.js';
+import type { Executor } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import {
   ConflictError,
@@ -20,11 +20,13 @@ import {
   type FieldError,
 } from '../../../platform/errors.js';
 import { text, tooLong } from '../../../platform/http/form-fields.js';
-import type { Translate } from '../../../platform/i18n/messages.js';
-import type { MailService } from '../../../platform/mail/service.js';
-import type { DirectoryApi } from '../../directory/index.js';
-import type { GroupsApi } from '../../groups/index.js';
-import { findClaim, isClaimant, itemsOfClaim, type Claim } from '../access.js';
+import {
+  findClaim,
+  isClaimant,
+  itemsOfClaim,
+  sendBackForNewDecision,
+  type Claim,
+} from '../access.js';
 import { expensePaths as paths } from '../paths.js';
 import {
   disputeProblem,
@@ -33,6 +35,7 @@ import {
   mayReferToDirector,
   type DisputeStage,
 } from '../rules.js';
+import { queueLetter, type ExpensesServiceDeps } from '../service-deps.js';
 import { expenseClaims, expenseDisputes, expenseItems } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
@@ -40,19 +43,9 @@ type Dispute = typeof expenseDisputes.$inferSelect;
 
 export type DisputesService = ReturnType<typeof createDisputesService>;
 
-export function createDisputesService(deps: {
-  db: Db;
-  directory: DirectoryApi;
-  groups: GroupsApi;
-  mail: MailService;
-  publicUrl: string;
-  now?: () => Date;
-  /** The default language's messages: refusals, e-mails and the reasons recorded. */
-  t: Translate;
-}) {
-  const { db, mail, directory, groups, t } = deps;
+export function createDisputesService(deps: ExpensesServiceDeps) {
+  const { db, directory, groups, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
-  const link = (path: string) => `${deps.publicUrl}${path}`;
 
   function requireUser(principal: Principal): UserPrincipal {
     if (principal?.kind !== 'user') throw new ForbiddenError();
@@ -86,18 +79,17 @@ export function createDisputesService(deps: {
   async function tellDeciders(tx: Executor, claim: Claim, stage: DisputeStage) {
     const to = stage === 'chair' ? await chairsOf(tx, claim.groupId) : await directors(tx);
     for (const person of to.filter((p) => p.userId !== claim.claimantUserId))
-      await mail.queue(tx, {
+      await queueLetter(deps, tx, {
         to: person.email,
+        name: person.name,
         subject: t('expenses:disputes.mail.decidersSubject', { reference: claim.reference }),
-        text: [
-          t('expenses:mail.dear', { name: person.name }),
-          '',
+        lines: [
           t('expenses:disputes.mail.decidersBody', {
             reference: claim.reference,
             occasion: claim.occasionText,
           }),
-          link(paths.dispute(claim.id)),
-        ].join('\n'),
+        ],
+        path: paths.dispute(claim.id),
       });
   }
 
@@ -108,15 +100,12 @@ export function createDisputesService(deps: {
       claim.claimantPersonId,
     );
     if (!claimant?.email) return;
-    await mail.queue(tx, {
+    await queueLetter(deps, tx, {
       to: claimant.email,
+      name: claimant.fullName,
       subject: t('expenses:disputes.mail.claimantSubject', { reference: claim.reference }),
-      text: [
-        t('expenses:mail.dear', { name: claimant.fullName }),
-        '',
-        what,
-        link(paths.claim(claim.id)),
-      ].join('\n'),
+      lines: [what],
+      path: paths.claim(claim.id),
     });
   }
 
@@ -302,20 +291,11 @@ export function createDisputesService(deps: {
             .where(eq(expenseDisputes.id, dispute.id));
           if (upheld) {
             // Back to the unit, which decides the claim again in the light of the chair's view.
-            await tx
-              .update(expenseItems)
-              .set({ approvedPence: null, approvalReason: null })
-              .where(eq(expenseItems.claimId, claimId));
-            await tx
-              .update(expenseClaims)
-              .set({
-                status: 'submitted',
-                approvedPence: null,
-                decidedBy: null,
-                decidedAt: null,
-                decisionReason: t('expenses:disputes.decide.chairUpheldReason', { reason }),
-              })
-              .where(eq(expenseClaims.id, claimId));
+            await sendBackForNewDecision(
+              tx,
+              claimId,
+              t('expenses:disputes.decide.chairUpheldReason', { reason }),
+            );
           }
           await tellClaimant(
             tx,

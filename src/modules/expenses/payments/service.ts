@@ -9,37 +9,26 @@ import { recordAudit } from '../../../platform/audit/service.js';
 import { can } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import { formatDate, toLondonDate } from '../../../platform/calendar/index.js';
-import type { Db, Executor } from '../../../platform/db/database.js';
+import type { Executor } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
-import type { Translate } from '../../../platform/i18n/messages.js';
-import type { MailService } from '../../../platform/mail/service.js';
 import { formatPence, penceAsDecimal } from '../../../platform/money/pence.js';
-import type { DirectoryApi } from '../../directory/index.js';
-import type { GroupsApi } from '../../groups/index.js';
 import { accountName } from '../access.js';
 import type { ExportColumn, ExportColumnKey } from './export-columns.js';
 import { expensePaths as paths } from '../paths.js';
 import { budgetHolder } from '../rules.js';
+import { queueLetter, type ExpensesServiceDeps } from '../service-deps.js';
 import { expenseClaims, paymentBatches } from '../schema.js';
 
 const PAYABLE = ['approved', 'part_approved'] as const;
 
 export type PaymentsService = ReturnType<typeof createPaymentsService>;
 
-export function createPaymentsService(deps: {
-  db: Db;
-  directory: DirectoryApi;
-  groups: GroupsApi;
-  mail: MailService;
-  publicUrl: string;
-  exportColumns: readonly ExportColumn[];
-  now?: () => Date;
-  /** The default language's messages: refusals and e-mails. */
-  t: Translate;
-}) {
-  const { db, mail, directory, groups, t } = deps;
+export function createPaymentsService(
+  deps: ExpensesServiceDeps & { exportColumns: readonly ExportColumn[] },
+) {
+  const { db, directory, groups, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
 
   function requireUnit(principal: Principal): UserPrincipal {
@@ -270,20 +259,19 @@ export function createPaymentsService(deps: {
         for (const claim of paid) {
           const to = byId.get(claim.claimantPersonId);
           if (!to?.email) continue;
-          await mail.queue(tx, {
+          await queueLetter(deps, tx, {
             to: to.email,
+            name: to.fullName,
             subject: t('expenses:payments.mail.subject', { reference: claim.reference }),
-            text: [
-              t('expenses:mail.dear', { name: to.fullName }),
-              '',
+            lines: [
               t('expenses:payments.mail.body', {
                 reference: claim.reference,
                 occasion: claim.occasionText,
                 pence: formatPence(claim.approvedPence ?? 0),
                 day: formatDate(toLondonDate(at)),
               }),
-              `${deps.publicUrl}${paths.claim(claim.id)}`,
-            ].join('\n'),
+            ],
+            path: paths.claim(claim.id),
           });
         }
         await recordAudit(tx, actorOf(user, auditRequestId), {

@@ -9,7 +9,7 @@ import { recordAudit } from '../../../platform/audit/service.js';
 import { can } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import { formatDate, reportingYearOf } from '../../../platform/calendar/index.js';
-import type { Db, Executor } from '../../../platform/db/database.js';
+import type { Executor } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import {
   ConflictError,
@@ -18,12 +18,8 @@ import {
   type FieldError,
 } from '../../../platform/errors.js';
 import { text, tooLong } from '../../../platform/http/form-fields.js';
-import type { Translate } from '../../../platform/i18n/messages.js';
-import type { MailService } from '../../../platform/mail/service.js';
 import { formatPence, readPounds } from '../../../platform/money/pence.js';
-import type { DirectoryApi } from '../../directory/index.js';
-import type { GroupsApi } from '../../groups/index.js';
-import { findClaim, itemsOfClaim, type Claim } from '../access.js';
+import { findClaim, itemsOfClaim, sendBackForNewDecision, type Claim } from '../access.js';
 import { expensePaths as paths } from '../paths.js';
 import {
   budgetWarning,
@@ -35,6 +31,7 @@ import {
   type Decision,
   type Problem,
 } from '../rules.js';
+import { queueLetter, type ExpensesServiceDeps } from '../service-deps.js';
 import { expenseBudgets, expenseClaims, expenseItems } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
@@ -49,18 +46,10 @@ export const SPENDING: readonly ClaimStatus[] = [
 
 export type ExpenseProcessingService = ReturnType<typeof createExpenseProcessingService>;
 
-export function createExpenseProcessingService(deps: {
-  db: Db;
-  directory: DirectoryApi;
-  groups: GroupsApi;
-  mail: MailService;
-  publicUrl: string;
-  secondApprovalAbovePence: number;
-  now?: () => Date;
-  /** The default language's messages: refusals and e-mails. */
-  t: Translate;
-}) {
-  const { db, mail, directory, groups, t } = deps;
+export function createExpenseProcessingService(
+  deps: ExpensesServiceDeps & { secondApprovalAbovePence: number },
+) {
+  const { db, directory, groups, t } = deps;
   const say = (problem: Problem) => t(problem.key, problem.values);
   const sayAny = (problem: Problem | null) => problem && say(problem);
   const now = () => (deps.now ? deps.now() : new Date());
@@ -112,12 +101,11 @@ export function createExpenseProcessingService(deps: {
       approved: formatPence(approved),
       claimed: formatPence(claim.claimedPence),
     });
-    await mail.queue(tx, {
+    await queueLetter(deps, tx, {
       to: claimant.email,
+      name: claimant.fullName,
       subject: t(`expenses:processing.mail.subject.${outcome}`, { reference: claim.reference }),
-      text: [
-        t('expenses:mail.dear', { name: claimant.fullName }),
-        '',
+      lines: [
         t('expenses:processing.mail.body', {
           reference: claim.reference,
           occasion: claim.occasionText,
@@ -128,8 +116,8 @@ export function createExpenseProcessingService(deps: {
             ? 'expenses:processing.mail.paidNext'
             : 'expenses:processing.mail.reasons',
         ),
-        `${deps.publicUrl}${paths.claim(claim.id)}`,
-      ].join('\n'),
+      ],
+      path: paths.claim(claim.id),
     });
   }
 
@@ -357,20 +345,11 @@ export function createExpenseProcessingService(deps: {
           await tellClaimant(tx, claim, status, claim.approvedPence ?? 0);
         } else {
           status = 'submitted';
-          await tx
-            .update(expenseItems)
-            .set({ approvedPence: null, approvalReason: null })
-            .where(eq(expenseItems.claimId, claimId));
-          await tx
-            .update(expenseClaims)
-            .set({
-              status,
-              approvedPence: null,
-              decidedBy: null,
-              decidedAt: null,
-              decisionReason: t('expenses:processing.second.sentBackReason', { reason }),
-            })
-            .where(eq(expenseClaims.id, claimId));
+          await sendBackForNewDecision(
+            tx,
+            claimId,
+            t('expenses:processing.second.sentBackReason', { reason }),
+          );
         }
         await recordAudit(tx, actorOf(user, auditRequestId), {
           action: answer === 'yes' ? 'expense-claim.second-approved' : 'expense-claim.sent-back',
