@@ -243,13 +243,13 @@ export function createGroupsModule(
     navigation: [
       {
         order: 60,
-        text: 'Advisory groups',
+        textKey: 'groups:common.advisoryGroups',
         href: groupPaths.list,
         visible: (p) => can(p, 'groups.view'),
       },
       {
         order: 70,
-        text: 'Advisory groups',
+        textKey: 'groups:common.advisoryGroups',
         href: groupPaths.publicList,
         visible: (p) => !can(p, 'groups.view'),
       },
@@ -262,7 +262,7 @@ export function createGroupsModule(
         hint: 'Who the independent advisory groups are, when they meet, and their minutes',
       },
     ],
-    async homeTasks(p) {
+    async homeTasks(p, t) {
       const [ownGroups, secondTerms] = await Promise.all([
         groups.myMemberships(p),
         groups.secondTermsToDecide(p),
@@ -271,20 +271,20 @@ export function createGroupsModule(
         secondTerms > 0 && {
           order: 20,
           href: groupPaths.secondTerms,
-          text: `Second terms to agree (${secondTerms})`,
-          hint: 'Members’ second terms waiting for your agreement as chair or Director (IAG-18)',
+          text: t('groups:common.homeTasks.secondTerms.text', { count: secondTerms }),
+          hint: t('groups:common.homeTasks.secondTerms.hint'),
         },
         ownGroups.length > 0 && {
           order: 30,
           href: groupPaths.myGroups,
-          text: 'Your advisory groups',
-          hint: 'The groups you are a member of, and when each term ends',
+          text: t('groups:common.yourGroups'),
+          hint: t('groups:common.homeTasks.yourGroups.hint'),
         },
         can(p, 'groups.view') && {
           order: 180,
           href: groupPaths.list,
-          text: 'Advisory groups',
-          hint: 'The register of groups: members, terms, chairs, elections and recruitment',
+          text: t('groups:common.advisoryGroups'),
+          hint: t('groups:common.homeTasks.register.hint'),
         },
       ];
     },
