@@ -181,7 +181,7 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
     ...createMeetingActionsService({ db, meetings, t: platform.t }),
   };
   const publicMeetings = createPublicMeetingsService({ db, meetings });
-  const meetingFeeds = createFeedsService({ db, meetings, publicUrl, now });
+  const meetingFeeds = createFeedsService({ db, meetings, publicUrl, now, t: platform.t });
   // What writes to people (reminders, invitations) needs the mail and the words as well.
   const mailing = { db, meetings, mail, publicUrl, now, t: platform.t };
   const meetingReminders = createMeetingRemindersService(mailing);

@@ -6,11 +6,6 @@ import { addCalendarMonths, workingDaysIn, type IsoDate } from '../../platform/c
 
 export const MEETING_FORMATS = ['in_person', 'online', 'hybrid'] as const;
 export type MeetingFormat = (typeof MEETING_FORMATS)[number];
-export const MEETING_FORMAT_LABELS: Record<MeetingFormat, string> = {
-  in_person: 'In person',
-  online: 'Online',
-  hybrid: 'In person and online (hybrid)',
-};
 
 export const MEETING_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];

@@ -4,6 +4,7 @@
  * cancelled meeting kept as STATUS:CANCELLED so subscribers see it struck out.
  */
 import ical, { ICalEventStatus } from 'ical-generator';
+import type { Translate } from '../../../platform/i18n/messages.js';
 
 export interface FeedMeeting {
   id: string;
@@ -23,7 +24,11 @@ export interface FeedMeeting {
 /** A meeting without an end time is shown as two hours long. */
 const DEFAULT_LENGTH_MS = 2 * 60 * 60 * 1000;
 
-export function meetingsCalendar(name: string, meetings: readonly FeedMeeting[]): string {
+export function meetingsCalendar(
+  name: string,
+  meetings: readonly FeedMeeting[],
+  t: Translate,
+): string {
   const calendar = ical({
     name,
     prodId: { company: 'Bridge', product: 'Meetings', language: 'EN' },
@@ -35,8 +40,14 @@ export function meetingsCalendar(name: string, meetings: readonly FeedMeeting[])
       id: `meeting-${m.id}@bridge`,
       start: m.startsAt,
       end: m.endsAt ?? new Date(m.startsAt.getTime() + DEFAULT_LENGTH_MS),
-      summary: m.bodyName === m.title ? m.title : `${m.title} (${m.bodyName})`,
-      description: [m.accessNotes ? `Access: ${m.accessNotes}` : null, m.url]
+      summary:
+        m.bodyName === m.title
+          ? m.title
+          : t('meetings:feeds.calendar.summary', { title: m.title, body: m.bodyName }),
+      description: [
+        m.accessNotes ? t('meetings:common.email.access', { notes: m.accessNotes }) : null,
+        m.url,
+      ]
         .filter(Boolean)
         .join('\n\n'),
       location: m.venue ?? null,

@@ -10,8 +10,8 @@ import type { Translate } from '../../../platform/i18n/messages.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { MailService } from '../../../platform/mail/service.js';
 import { meetingPaths as paths } from '../paths.js';
-import { meetingWhen } from '../presenters.js';
-import { MEETING_FORMAT_LABELS, minutesDraftDueOn } from '../rules.js';
+import { meetingDetailLines, meetingWhen } from '../presenters.js';
+import { minutesDraftDueOn } from '../rules.js';
 import { agendaItems, meetings, minutes } from '../schema.js';
 import type { MeetingsAccess } from '../access.js';
 
@@ -75,27 +75,31 @@ export function createMeetingRemindersService(deps: {
           const agenda = meeting.agendaPublishedAt
             ? items.filter((i) => i.meetingId === meeting.id).map((i, n) => `${n + 1}. ${i.title}`)
             : [];
+          const when = meetingWhen(meeting, t);
           for (const person of roll) {
             if (!person.email) continue;
             await mail.queue(tx, {
               to: person.email,
-              subject: `Reminder: ${meeting.title}, ${meetingWhen(meeting, t)}`,
+              subject: t('meetings:feeds.reminder.subject', { title: meeting.title, when }),
               text: [
-                `Dear ${person.name},`,
+                t('meetings:common.email.dear', { name: person.name }),
                 '',
-                `The ${body?.name ?? 'group'} meets on ${meetingWhen(meeting, t)}.`,
-                `How: ${MEETING_FORMAT_LABELS[meeting.format]}`,
-                meeting.venue ? `Where: ${meeting.venue}` : null,
-                meeting.accessNotes ? `Access: ${meeting.accessNotes}` : null,
+                t('meetings:feeds.reminder.meets', {
+                  body: body?.name ?? t('meetings:feeds.reminder.theGroup'),
+                  when,
+                }),
+                ...meetingDetailLines(meeting, t),
                 '',
-                agenda.length ? 'The agenda:' : 'The agenda has not been published yet.',
+                agenda.length
+                  ? t('meetings:feeds.reminder.agenda')
+                  : t('meetings:feeds.reminder.noAgenda'),
                 ...agenda,
                 '',
-                `The meeting, its agenda and papers: ${deps.publicUrl}${paths.meeting(meeting.id)}`,
-                'If you cannot come, please send your apologies to the chair.',
-              ]
-                .filter((line) => line !== null)
-                .join('\n'),
+                t('meetings:feeds.reminder.link', {
+                  url: `${deps.publicUrl}${paths.meeting(meeting.id)}`,
+                }),
+                t('meetings:feeds.reminder.apologies'),
+              ].join('\n'),
             });
           }
         }
@@ -142,13 +146,22 @@ export function createMeetingRemindersService(deps: {
         for (const { meeting, email, name } of overdue)
           await mail.queue(tx, {
             to: email,
-            subject: `Minutes not yet drafted: ${meeting.title}, ${meetingWhen(meeting, t)}`,
+            subject: t('meetings:feeds.minutesReminder.subject', {
+              title: meeting.title,
+              when: meetingWhen(meeting, t),
+            }),
             text: [
-              `Dear ${name},`,
+              t('meetings:common.email.dear', { name }),
               '',
-              `The minutes of ${meeting.title} on ${meetingWhen(meeting, t)} were due by ${formatDate(minutesDraftDueOn(toLondonDate(meeting.startsAt)))}, 10 working days after the meeting, and have not been drafted.`,
+              t('meetings:feeds.minutesReminder.overdue', {
+                title: meeting.title,
+                when: meetingWhen(meeting, t),
+                date: formatDate(minutesDraftDueOn(toLondonDate(meeting.startsAt))),
+              }),
               '',
-              `Draft them here: ${deps.publicUrl}${paths.draftMinutes(meeting.id)}`,
+              t('meetings:feeds.minutesReminder.link', {
+                url: `${deps.publicUrl}${paths.draftMinutes(meeting.id)}`,
+              }),
             ].join('\n'),
           });
         if (overdue.length)

@@ -27,8 +27,8 @@ export function registerFeedRoutes({ app, services, renderPage }: RouteDeps): vo
     newUrl: string | null,
   ) =>
     renderPage(request, reply, `${T}/my-calendar.njk`, {
-      title: 'Your meetings in your calendar',
-      breadcrumbs: [{ text: 'Home', href: '/' }],
+      title: request.t('meetings:feeds.mine.title'),
+      breadcrumbs: [{ text: request.t('meetings:common.home'), href: '/' }],
       feed: await meetingFeeds.status(request.principal),
       newUrl,
       paths,
@@ -45,7 +45,7 @@ export function registerFeedRoutes({ app, services, renderPage }: RouteDeps): vo
 
   app.post(paths.revokeCalendar, signedIn, async (request, reply) => {
     await meetingFeeds.revoke(request.principal, request.id);
-    return redirectWithFlash(reply, paths.myCalendar, 'Your calendar link no longer works');
+    return redirectWithFlash(reply, paths.myCalendar, request.t('meetings:feeds.mine.stopped'));
   });
 
   app.get(paths.personalFeed.pattern, feed, async (request, reply) => {

@@ -9,6 +9,7 @@ import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import { users } from '../../../platform/auth/schema.js';
 import type { Db } from '../../../platform/db/database.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import { ForbiddenError, NotFoundError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { Body, BodyType } from '../bodies.js';
@@ -41,9 +42,10 @@ export function createFeedsService(deps: {
   db: Db;
   meetings: MeetingsAccess;
   publicUrl: string;
+  t: Translate;
   now?: () => Date;
 }) {
-  const { db } = deps;
+  const { db, t } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
 
   function requireUser(principal: Principal): UserPrincipal {
@@ -76,13 +78,14 @@ export function createFeedsService(deps: {
       if (!body) throw new NotFoundError();
       const rows = await meetingsOf([body]);
       return meetingsCalendar(
-        `${body.name}: meetings`,
+        t('meetings:feeds.calendar.bodyName', { body: body.name }),
         // Public: when and what, never where.
         rows.map((m): FeedMeeting => ({
           ...feedFields(m),
           bodyName: body.name,
           url: `${deps.publicUrl}${body.href}`,
         })),
+        t,
       );
     },
 
@@ -116,7 +119,7 @@ export function createFeedsService(deps: {
       const names = new Map(bodies.map((b) => [`${b.type}:${b.id}`, b.name]));
       const rows = await meetingsOf(bodies);
       return meetingsCalendar(
-        'Bridge: your meetings',
+        t('meetings:feeds.calendar.personalName'),
         rows.map((m): FeedMeeting => ({
           ...feedFields(m),
           venue: m.venue,
@@ -124,6 +127,7 @@ export function createFeedsService(deps: {
           bodyName: names.get(`${m.bodyType}:${m.bodyId}`) ?? '',
           url: `${deps.publicUrl}${paths.meeting(m.id)}`,
         })),
+        t,
       );
     },
 
