@@ -9,20 +9,35 @@ import { formatDate } from '../../src/platform/calendar/index.js';
 import {
   Agent,
   createTestApp,
-  demoAccount,
   principalFor,
-  signInAs,
   type TestApp,
   groupIdByCode,
   dateFields,
 } from '../app.js';
+import {
+  accountFor,
+  signInAccount,
+  signInAsRole,
+  type FactoryAccount,
+} from '../factories/accounts.js';
+import { makeEstablishedGroup, type EstablishedGroup } from '../factories/groups.js';
 
 let t: TestApp;
 let coordinator: Agent;
+/** A corporate IAG years into its life, with a chair and an advisor in their first term. */
+let raceGroup: EstablishedGroup;
+let coordinatorAccount: FactoryAccount;
+let directorAccount: FactoryAccount;
 
 before(async () => {
-  t = await createTestApp();
-  coordinator = await signInAs(t, 'coordination_unit');
+  t = await createTestApp({ demo: false });
+  coordinatorAccount = await accountFor(t, 'coordination_unit');
+  directorAccount = await accountFor(t, 'director');
+  coordinator = await signInAccount(t, coordinatorAccount);
+  raceGroup = await makeEstablishedGroup(t, {
+    type: 'corporate_iag',
+    name: 'Westminster Race Independent Advisory Group',
+  });
 });
 after(() => t.close());
 // Each test begins at the same moment, whatever the tests before it did to the clock.
@@ -44,7 +59,7 @@ function registerRow(body: string, name: string): string[] {
 test("issue 21 item 1: the register of groups shows each group's member count and next election as the database and the group's page have them", async () => {
   // Its own data: three members for the Disability IAG, two for the LGBT IAG, and an election
   // of the LGBT IAG's chair in May 2025.
-  const as = await principalFor(t, demoAccount('coordination_unit').email);
+  const as = await principalFor(t, coordinatorAccount.email);
   const csv = (prefix: string, n: number) =>
     [
       'name,email,first_joined',
@@ -76,7 +91,7 @@ test("issue 21 item 1: the register of groups shows each group's member count an
           (select max(e.held_on)::text from elections e where e.group_id = g.id) as last_election
         from advisory_groups g where g.type = 'corporate_iag' order by g.name`,
   );
-  // The demo data gives groups members and elections; a register that says 0 for all of them
+  // The test gives groups members and elections; a register that says 0 for all of them
   // is wrong, so the comparison needs groups that have some.
   assert.ok(groups.filter((g) => g.members > 0).length >= 2, 'several groups have members');
   assert.ok(
@@ -108,7 +123,7 @@ const roundInput = (opensOn: string, closesOn: string, appointmentDate: string) 
   ...dateFields('closesOn', closesOn),
   ...dateFields('appointmentDate', appointmentDate),
   targetAudiences: 'Gypsy, Roma and Traveller communities across London',
-  panel: demoAccount('coordination_unit').email,
+  panel: coordinatorAccount.email,
 });
 
 async function roundsOf(id: string): Promise<{ opens_on: string }[]> {
@@ -120,7 +135,7 @@ async function roundsOf(id: string): Promise<{ opens_on: string }[]> {
 
 test('IAG-20: issue 21 item 11: ten requests at once to open a round for one corporate IAG open exactly one', async () => {
   const id = await groupIdByCode(t, 'iag-gypsy-traveller');
-  const as = await principalFor(t, demoAccount('coordination_unit').email);
+  const as = await principalFor(t, coordinatorAccount.email);
   const results = await Promise.allSettled(
     Array.from({ length: 10 }, (_, i) =>
       t.services.recruitment.openRound(
@@ -161,7 +176,7 @@ test('IAG-20: issue 21 item 11: a round backdated to open before another, runnin
   assert.deepEqual(await roundsOf(id), [{ opens_on: '2026-11-20' }]);
 });
 
-/** The current membership of a demo account's person in a group. */
+/** The current membership of an account's person in a group. */
 async function membershipOf(email: string, group: string): Promise<string> {
   const [row] = await queryRows<{ id: string }>(
     t.services.db,
@@ -187,12 +202,12 @@ async function reappointmentOf(membershipId: string) {
 }
 
 test('IAG-18: issue 21 item 13: a chair may not agree their own second term, nor the Director theirs; the refusal says why and records nothing', async () => {
-  const race = await groupIdByCode(t, 'iag-race');
-  const chairMembership = await membershipOf(demoAccount('chair').email, race);
+  const race = raceGroup.id;
+  const chairMembership = await membershipOf(raceGroup.chair.email, race);
   const proposed = await coordinator.post(`/groups/${race}/members/${chairMembership}/second-term`);
   assert.equal(proposed.statusCode, 303);
   const r = await reappointmentOf(chairMembership);
-  const chair = await signInAs(t, 'chair');
+  const chair = await signInAccount(t, raceGroup.chair);
   const page = await chair.get(`/groups/${race}/members/${chairMembership}`);
   assert.match(page.body, /This is your own second term, so you cannot agree or refuse it/);
   assert.doesNotMatch(page.body, /Agree the second term as chair/);
@@ -216,10 +231,10 @@ test('IAG-18: issue 21 item 13: a chair may not agree their own second term, nor
 
   // The Director, appointed to a group, cannot agree her own.
   const disability = await groupIdByCode(t, 'iag-disability');
-  const as = await principalFor(t, demoAccount('coordination_unit').email);
+  const as = await principalFor(t, coordinatorAccount.email);
   const [dana] = await queryRows<{ id: string }>(
     t.services.db,
-    sql`select id from people where lower(email) = lower(${demoAccount('director').email})`,
+    sql`select id from people where lower(email) = lower(${directorAccount.email})`,
   );
   await t.services.groups.appoint(as, disability, {
     personId: dana!.id,
@@ -227,10 +242,10 @@ test('IAG-18: issue 21 item 13: a chair may not agree their own second term, nor
     'startsOn-month': '11',
     'startsOn-year': '2026',
   });
-  const danaMembership = await membershipOf(demoAccount('director').email, disability);
+  const danaMembership = await membershipOf(directorAccount.email, disability);
   await t.services.groups.proposeSecondTerm(as, disability, danaMembership);
   const dr = await reappointmentOf(danaMembership);
-  const director = await signInAs(t, 'director');
+  const director = await signInAsRole(t, 'director');
   const theirs = await director.post(`/groups/${disability}/second-terms/${dr.id}/agree`, {
     capacity: 'director',
     membershipId: danaMembership,
@@ -247,7 +262,7 @@ test('IAG-18: issue 21 item 13: a chair may not agree their own second term, nor
 });
 
 test('IAG-18: issue 21 item 14: an appointment starting so long ago that its term is over is refused with a field message, and nothing is written', async () => {
-  const race = await groupIdByCode(t, 'iag-race');
+  const race = raceGroup.id;
   const { ids } = await t.services.directory.lookups.findOrAddPeople(t.services.db, [
     { fullName: 'Item Fourteen', email: 'item.fourteen@example.org' },
   ]);
@@ -336,7 +351,7 @@ test('IAG-17: issue 21 item 15: a Director deciding after the appointment date f
   const kept = t.clock.current;
   t.clock.current = new Date('2027-03-01T10:00:00Z');
   try {
-    const director = await signInAs(t, 'director');
+    const director = await signInAsRole(t, 'director');
     const late = await director.post(`${base}/decide`, { decision: 'accept' });
     assert.equal(late.statusCode, 409);
     assert.match(
@@ -353,7 +368,7 @@ test('IAG-17: issue 21 item 15: a Director deciding after the appointment date f
     t.clock.current = kept;
   }
   // Decided in time, the same applicant is appointed from the round's date.
-  const director = await signInAs(t, 'director');
+  const director = await signInAsRole(t, 'director');
   const inTime = await director.post(`${base}/decide`, { decision: 'accept' });
   assert.equal(inTime.statusCode, 303);
 });
@@ -368,7 +383,7 @@ async function termsOf(email: string, group: string) {
 }
 
 test('IAG-18: issue 21 item 12: imported second terms carry the agreement (its date, the chair and the Director) or await it', async () => {
-  const race = await groupIdByCode(t, 'iag-race');
+  const race = raceGroup.id;
   const url = `/groups/${race}/members/import`;
   const form = await coordinator.get(url);
   assert.match(form.body, /<code>second_term_agreed_on<\/code>/);
@@ -441,8 +456,11 @@ test('IAG-18: issue 21 item 12: imported second terms carry the agreement (its d
     t.services.db,
     sql`select id from reappointments where membership_id = ${gapFirst} and status = 'pending'`,
   );
-  for (const role of ['chair', 'director'] as const) {
-    const agent = await signInAs(t, role);
+  for (const [role, account] of [
+    ['chair', raceGroup.chair],
+    ['director', directorAccount],
+  ] as const) {
+    const agent = await signInAccount(t, account);
     const agreed = await agent.post(`/groups/${race}/second-terms/${pending!.id}/agree`, {
       capacity: role,
     });
@@ -462,17 +480,17 @@ async function secondTermsWaitingFor(email: string, race: string): Promise<numbe
         join memberships m on m.id = r.membership_id
         join people p on p.id = m.person_id
         where r.status = 'pending' and lower(coalesce(p.email, '')) <> ${email}
-        and (${email === demoAccount('director').email}
+        and (${email === directorAccount.email}
              and r.director_user_id is null
              or m.group_id = ${race} and r.chair_user_id is null
-                and ${email === demoAccount('chair').email})`,
+                and ${email === raceGroup.chair.email})`,
   );
   return row!.n;
 }
 
 test('issue 21 item 30: a proposed second term is e-mailed to the chair and the Director, waits on their home pages, and once agreed shows on the advisor’s page', async () => {
-  const race = await groupIdByCode(t, 'iag-race');
-  const advisorEmail = demoAccount('advisor').email;
+  const race = raceGroup.id;
+  const advisorEmail = raceGroup.advisor.email;
   const membershipId = await membershipOf(advisorEmail, race);
   const [first] = await queryRows<{ ends_on: string }>(
     t.services.db,
@@ -484,12 +502,12 @@ test('issue 21 item 30: a proposed second term is e-mailed to the chair and the 
   const mails = await queryRows<{ to_address: string; subject: string; body_text: string }>(
     t.services.db,
     sql`select to_address, subject, body_text from mail_outbox
-        where subject = 'A second term waits for your agreement: Avery Advisor, Race Independent Advisory Group'
+        where subject = 'A second term waits for your agreement: Avery Advisor, Westminster Race Independent Advisory Group'
         order by to_address`,
   );
   assert.deepEqual(
     mails.map((m) => m.to_address),
-    [demoAccount('chair').email, demoAccount('director').email].sort(),
+    [raceGroup.chair.email, directorAccount.email].sort(),
   );
   for (const m of mails) {
     assert.match(
@@ -498,19 +516,19 @@ test('issue 21 item 30: a proposed second term is e-mailed to the chair and the 
     );
     assert.match(m.body_text, /\/groups\/second-terms/);
   }
+  assert.match(mails.find((m) => m.to_address === raceGroup.chair.email)!.body_text, /as chair:/);
   assert.match(
-    mails.find((m) => m.to_address === demoAccount('chair').email)!.body_text,
-    /as chair:/,
-  );
-  assert.match(
-    mails.find((m) => m.to_address === demoAccount('director').email)!.body_text,
+    mails.find((m) => m.to_address === directorAccount.email)!.body_text,
     /as the Director:/,
   );
 
-  for (const role of ['chair', 'director'] as const) {
-    const agent = await signInAs(t, role);
+  for (const [role, account] of [
+    ['chair', raceGroup.chair],
+    ['director', directorAccount],
+  ] as const) {
+    const agent = await signInAccount(t, account);
     const home = await agent.get('/');
-    const waiting = await secondTermsWaitingFor(demoAccount(role).email, race);
+    const waiting = await secondTermsWaitingFor(account.email, race);
     assert.ok(waiting >= 1);
     assert.match(home.body, new RegExp(`Second terms to agree \\(${waiting}\\)`), role);
     const [r] = await queryRows<{ id: string }>(
@@ -522,13 +540,13 @@ test('issue 21 item 30: a proposed second term is e-mailed to the chair and the 
     });
     assert.equal(agreed.statusCode, 303);
     const after = await agent.get('/');
-    const left = await secondTermsWaitingFor(demoAccount(role).email, race);
+    const left = await secondTermsWaitingFor(account.email, race);
     assert.equal(left, waiting - 1, 'agreed, it no longer waits for them');
     if (left) assert.match(after.body, new RegExp(`Second terms to agree \\(${left}\\)`));
     else assert.doesNotMatch(after.body, /Second terms to agree/);
   }
   // The first term is still running, so the second has not begun: the advisor's page says it is agreed.
-  const advisor = await signInAs(t, 'advisor');
+  const advisor = await signInAccount(t, raceGroup.advisor);
   const own = await advisor.get('/my-groups');
   const secondEnds = `${Number(first!.ends_on.slice(0, 4)) + 4}${first!.ends_on.slice(4)}`;
   assert.match(

@@ -24,7 +24,8 @@ function idFrom(location: string | undefined, pattern: RegExp): string {
 }
 
 before(async () => {
-  t = await createTestApp();
+  // Walks every route over the demo data, which gives each page a record to show.
+  t = await createTestApp({ demo: true });
   for (const role of [
     'administrator',
     'coordination_unit',

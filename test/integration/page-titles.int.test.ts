@@ -12,7 +12,8 @@ import { Agent, createTestApp, signInAs, type TestApp } from '../app.js';
 
 let t: TestApp;
 before(async () => {
-  t = await createTestApp();
+  // Walks every route over the demo data, which gives each page a record to show.
+  t = await createTestApp({ demo: true });
   // A published source, so its public page and its staff page are both reached.
   await t.services.db.insert(trackerSources).values({
     title: 'Titles Test Scrutiny',

@@ -459,7 +459,8 @@ const agents = new Map<Role | 'signed out', Agent>();
 let camdenId: string;
 
 before(async () => {
-  t = await createTestApp();
+  // Walks every route as each demo role, over the demo data's records.
+  t = await createTestApp({ demo: true });
   for (const role of ROLES) agents.set(role, await signInAs(t, role));
   const signedOut = new Agent(t.app);
   await signedOut.get('/sign-in');

@@ -4,7 +4,8 @@ import { createTestApp, signInAs, type TestApp } from '../app.js';
 
 let t: TestApp;
 before(async () => {
-  t = await createTestApp();
+  // The demo data is the subject: the app starts and serves its pages over it.
+  t = await createTestApp({ demo: true });
 });
 after(() => t.close());
 
