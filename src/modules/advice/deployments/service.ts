@@ -353,7 +353,7 @@ export function createDeploymentsService(
         // Kept as words: the basis is what the record says of the advice when it was given.
         const basis = t(label.basis.key, {
           ...label.basis.values,
-          groupType: t(`advice:fromGroups.groupType.${groupType}`).toLowerCase(),
+          groupType: t(`groups:groupType.${groupType}`).toLowerCase(),
         });
         const [advice] = await tx
           .insert(adviceGiven)

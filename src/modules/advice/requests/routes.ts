@@ -94,7 +94,7 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
           { value: 'none', text: request.t('advice:requests.ask.clearanceNeeded.none') },
           ...CLEARANCE_ORDER.map((c) => ({
             value: c,
-            text: request.t(`advice:fromGroups.clearance.${c}`),
+            text: request.t(`groups:clearance.${c}`),
           })),
         ].map((i) => ({ ...i, selected: (values.clearanceNeeded ?? 'none') === i.value })),
         action: paths.ask,
@@ -185,7 +185,7 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
             text: g.name,
             hint: {
               text: request.t('advice:requests.route.groups.itemHint', {
-                type: request.t(`advice:fromGroups.groupType.${g.type}`),
+                type: request.t(`groups:groupType.${g.type}`),
                 contact: g.contactName,
               }),
             },

@@ -182,7 +182,7 @@ export function createTriageService(parts: RequestParts) {
                       wanted: request.advisorsWanted,
                       clearance: request.clearanceNeeded
                         ? t('advice:requests.email.routed.clearance', {
-                            clearance: t(`advice:fromGroups.clearance.${request.clearanceNeeded}`),
+                            clearance: t(`groups:clearance.${request.clearanceNeeded}`),
                           })
                         : t('advice:requests.email.routed.noClearance'),
                       link: `${publicUrl}${paths.request(id)}`,
