@@ -91,26 +91,33 @@ export function validateGroup(
   };
 }
 
-export function validateTermsOfReference(t: Translate, input: Input) {
+/**
+ * A new version of a document (terms of reference, a guide): its text, what changed, and when
+ * it was agreed. `words` names the catalogue keys of the text's refusal and name, and the date's.
+ */
+export function validateDocumentVersion(
+  t: Translate,
+  input: Input,
+  words: { missing: string; name: string; agreedOn: string; max: number },
+) {
   const errors: FieldError[] = [];
   const body = text(input.body);
-  if (!body) errors.push({ field: 'body', message: t('groups:register.torForm.error.body') });
-  tooLong(errors, 'body', t('groups:common.termsOfReference'), body, 50_000);
+  if (!body) errors.push({ field: 'body', message: t(words.missing) });
+  tooLong(errors, 'body', t(words.name), body, words.max);
   const changeSummary = text(input.changeSummary);
-  tooLong(
-    errors,
-    'changeSummary',
-    t('groups:register.torForm.error.changeSummary'),
-    changeSummary,
-    500,
-  );
-  const agreedOn = dateField(
-    input,
-    'agreedOn',
-    t('groups:register.torForm.error.agreedOn'),
-    errors,
-  );
+  const changed = t('groups:register.torForm.error.changeSummary');
+  tooLong(errors, 'changeSummary', changed, changeSummary, 500);
+  const agreedOn = dateField(input, 'agreedOn', t(words.agreedOn), errors);
   return { errors, value: { body: body ?? '', changeSummary, agreedOn: agreedOn ?? '' } };
+}
+
+export function validateTermsOfReference(t: Translate, input: Input) {
+  return validateDocumentVersion(t, input, {
+    missing: 'groups:register.torForm.error.body',
+    name: 'groups:common.termsOfReference',
+    agreedOn: 'groups:register.torForm.error.agreedOn',
+    max: 50_000,
+  });
 }
 
 export const LEAVING_STATUSES = ['ended', 'resigned', 'withdrawn'] as const;

@@ -3,12 +3,12 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { nextNumber } from '../../../platform/db/next-number.js';
-import { NotFoundError, ValidationError, type FieldError } from '../../../platform/errors.js';
+import { NotFoundError, ValidationError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import { guideReviewDue, guideReviewOverdue } from './rules.js';
 import { groupDocuments, groupDocumentVersions } from '../schema.js';
 import type { GroupsPartDeps } from '../service.js';
-import { dateField, text, tooLong } from '../validation.js';
+import { validateDocumentVersion } from '../validation.js';
 import { requireAction, requireUser, type Input } from '../access.js';
 
 export type GuidesService = ReturnType<typeof createGuidesService>;
@@ -66,19 +66,13 @@ export function createGuidesService(deps: GroupsPartDeps) {
     /** IAG-24: a reviewed version of a guide; the next review falls a year after it was agreed. */
     async reviseGuide(principal: Principal, documentId: string, input: Input, requestId?: string) {
       const user = requireAction(principal, 'groups.manage');
-      const errors: FieldError[] = [];
-      const body = text(input.body);
-      if (!body) errors.push({ field: 'body', message: t('groups:guides.form.error.body') });
-      tooLong(errors, 'body', t('groups:guides.list.guide'), body, 100_000);
-      const changeSummary = text(input.changeSummary);
-      tooLong(
-        errors,
-        'changeSummary',
-        t('groups:register.torForm.error.changeSummary'),
-        changeSummary,
-        500,
-      );
-      const agreedOn = dateField(input, 'agreedOn', t('groups:guides.form.error.agreedOn'), errors);
+      const { errors, value } = validateDocumentVersion(t, input, {
+        missing: 'groups:guides.form.error.body',
+        name: 'groups:guides.list.guide',
+        agreedOn: 'groups:guides.form.error.agreedOn',
+        max: 100_000,
+      });
+      const { body, changeSummary, agreedOn } = value;
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const [document] = await tx
@@ -97,13 +91,13 @@ export function createGuidesService(deps: GroupsPartDeps) {
               groupDocumentVersions.number,
               eq(groupDocumentVersions.documentId, documentId),
             ),
-            body: body!,
+            body,
             changeSummary,
-            agreedOn: agreedOn!,
+            agreedOn,
             createdBy: user.userId,
           })
           .returning();
-        const reviewDue = guideReviewDue(agreedOn!);
+        const reviewDue = guideReviewDue(agreedOn);
         await tx.update(groupDocuments).set({ reviewDue }).where(eq(groupDocuments.id, documentId));
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'guide.revised',
