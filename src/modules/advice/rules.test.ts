@@ -29,12 +29,12 @@ import {
   waitedFor,
   type NominationCandidate,
   type NominationRequest,
-  type Words,
 } from './rules.js';
+import { type Said } from '../../platform/i18n/said.js';
 
 // The rules give keys; the tests read them as a person does, in the English catalogue.
 const en = loadMessages(path.resolve('src')).translator('en');
-const say = (words: Words | null) => (words ? en(words.key, words.values) : null);
+const say = (words: Said | null) => (words ? en(words.key, words.values) : null);
 
 const targets = { urgentMinutes: 120, routineWorkingDays: 5 };
 

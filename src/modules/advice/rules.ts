@@ -18,15 +18,7 @@ import {
   toLondonDate,
   workingDaysIn,
 } from '../../platform/calendar/index.js';
-
-/**
- * Words a rule gives a person to read, as a key of the advice catalogue and the values it is
- * filled with (ADR 0015): the caller turns them into words with `t(words.key, words.values)`.
- */
-export interface Words {
-  key: string;
-  values?: Record<string, string | number>;
-}
+import { type Said } from '../../platform/i18n/said.js';
 
 export const URGENCIES = ['urgent', 'routine'] as const;
 export type Urgency = (typeof URGENCIES)[number];
@@ -114,7 +106,7 @@ export function neededFromProblem(
   neededFrom: IsoDate,
   today: IsoDate,
   previous?: IsoDate | null,
-): Words | null {
+): Said | null {
   if (previous && neededFrom === previous) return null;
   if (neededFrom < today)
     return { key: 'advice:rules.neededFromPast', values: { today: formatDate(today) } };
@@ -122,7 +114,7 @@ export function neededFromProblem(
 }
 
 /** Only a request waiting for triage may be routed or declined. */
-export function checkTriage(status: RequestStatus): Words | null {
+export function checkTriage(status: RequestStatus): Said | null {
   if (status === 'awaiting_triage') return null;
   return status === 'declined'
     ? { key: 'advice:rules.requestDeclined' }
@@ -137,7 +129,7 @@ export function routingProblem(group: {
   name: string;
   status: string;
   deploymentContactId: string | null;
-}): Words | null {
+}): Said | null {
   if (group.status !== 'active' && group.status !== 'forming')
     return { key: 'advice:rules.groupNotWorking', values: { group: group.name } };
   if (!group.deploymentContactId)
@@ -217,7 +209,7 @@ export function arrangementOwner(urgency: Urgency): 'ctset' | 'coordination_unit
 }
 
 /** Advisors are nominated only while the request is with a group and still needs some. */
-export function checkNominating(status: RequestStatus): Words | null {
+export function checkNominating(status: RequestStatus): Said | null {
   if (status === 'routed') return null;
   if (status === 'deployed') return { key: 'advice:rules.allAccepted' };
   if (status === 'declined') return { key: 'advice:rules.requestDeclined' };
@@ -225,11 +217,7 @@ export function checkNominating(status: RequestStatus): Words | null {
 }
 
 /** A request asks for so many advisors: nominations beyond that are refused. */
-export function checkNominationCount(
-  holding: number,
-  adding: number,
-  wanted: number,
-): Words | null {
+export function checkNominationCount(holding: number, adding: number, wanted: number): Said | null {
   if (adding < 1) return { key: 'advice:rules.selectAdvisors' };
   const room = wanted - holding;
   if (adding <= room) return null;
@@ -267,7 +255,7 @@ export interface NominationRequest {
 export function nominationProblem(
   candidate: NominationCandidate,
   request: NominationRequest,
-): Words | null {
+): Said | null {
   const name = candidate.name;
   if (!candidate.currentMember) return { key: 'advice:rules.notCurrentMember', values: { name } };
   if (candidate.alreadyAsked) return { key: 'advice:rules.alreadyAsked', values: { name } };
@@ -290,7 +278,7 @@ export function nominationProblem(
 }
 
 /** The advisor answers a nomination once, while it stands. */
-export function checkResponse(status: DeploymentStatus): Words | null {
+export function checkResponse(status: DeploymentStatus): Said | null {
   if (status === 'nominated') return null;
   if (status === 'accepted') return { key: 'advice:rules.alreadyAccepted' };
   if (status === 'declined') return { key: 'advice:rules.alreadyDeclined' };
@@ -319,7 +307,7 @@ export function adviceIndependence(facts: {
   groupType: GroupType;
   groupName: string;
   declaration: { declaredOn: IsoDate; independenceConfirmed: boolean } | null;
-}): { independent: boolean; basis: Words } {
+}): { independent: boolean; basis: Said } {
   const group = facts.groupName;
   if (!INDEPENDENT_GROUP_TYPES.includes(facts.groupType))
     return {
@@ -342,7 +330,7 @@ export function adviceIndependence(facts: {
 }
 
 /** Only an advisor who accepted may record the advice they gave, once. */
-export function checkAdviceRecording(status: DeploymentStatus, recorded: boolean): Words | null {
+export function checkAdviceRecording(status: DeploymentStatus, recorded: boolean): Said | null {
   if (recorded) return { key: 'advice:rules.adviceRecorded' };
   if (status !== 'accepted') return { key: 'advice:rules.onlyAcceptedRecord' };
   return null;
@@ -353,7 +341,7 @@ export const ADVICE_OUTCOMES = ['used', 'partly_used', 'not_used'] as const;
 export type AdviceOutcome = (typeof ADVICE_OUTCOMES)[number];
 
 /** IAG-08: CTSET asks the requester a question while triaging, one at a time. */
-export function checkQuestion(status: RequestStatus, openQuestion: boolean): Words | null {
+export function checkQuestion(status: RequestStatus, openQuestion: boolean): Said | null {
   if (status !== 'awaiting_triage') return { key: 'advice:rules.questionAfterTriage' };
   if (openQuestion) return { key: 'advice:rules.questionOpen' };
   return null;
@@ -377,7 +365,7 @@ export function checkOfferResponse(
   current: OfferResponse,
   answer: OfferResponse,
   reason: string | null,
-): { field: string; words: Words; answered: boolean } | null {
+): { field: string; words: Said; answered: boolean } | null {
   if (current !== 'awaiting')
     return { field: 'response', words: { key: 'advice:rules.offerAnswered' }, answered: true };
   if (answer === 'awaiting')
@@ -411,7 +399,7 @@ export const ADVICE_DOCUMENT_PURPOSES = ['to_share', 'advice'] as const;
 export type AdviceDocumentPurpose = (typeof ADVICE_DOCUMENT_PURPOSES)[number];
 
 /** Documents to share are added while advice may still be sought: not once it was declined. */
-export function checkDocumentToShare(status: RequestStatus): Words | null {
+export function checkDocumentToShare(status: RequestStatus): Said | null {
   return status === 'declined' ? { key: 'advice:rules.noDocumentsDeclined' } : null;
 }
 
@@ -419,7 +407,7 @@ export const DISCLOSURE_KINDS = ['document', 'decision_rationale'] as const;
 export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
 
 /** IAG-35: things are disclosed only to an advisor who has accepted the request. */
-export function checkDisclosure(status: DeploymentStatus): Words | null {
+export function checkDisclosure(status: DeploymentStatus): Said | null {
   return status === 'accepted' ? null : { key: 'advice:rules.shareOnlyAccepted' };
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import path from 'node:path';
 import { loadMessages } from '../../platform/i18n/messages.js';
-import { say, type Said } from './words.js';
+import { say, type Said } from '../../platform/i18n/said.js';
 import {
   importedAgreementProblem,
   annualConferenceMissing,

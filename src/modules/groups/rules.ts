@@ -9,7 +9,7 @@ import {
   type IsoDate,
 } from '../../platform/calendar/index.js';
 import type { OrganisationKind } from '../directory/index.js';
-import type { Label, Said, SaidRefusal } from './words.js';
+import type { Label, Said, SaidRefusal } from '../../platform/i18n/said.js';
 
 export const GROUP_TYPES = [
   'corporate_iag',

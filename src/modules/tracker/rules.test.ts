@@ -25,12 +25,12 @@ import {
   recommendationStandingProblem,
   type ActionOwner,
   type TrackerUser,
-  type Wording,
 } from './rules.js';
+import { type Said, say } from '../../platform/i18n/said.js';
 
 // The rules decide; the catalogue words them. The words are checked too, as a person reads them.
 const t = loadMessages(path.resolve('src')).translator('en');
-const say = (wording: Wording | null) => wording && t(wording.key, wording.values);
+const worded = (wording: Said | null) => wording && say(t, wording);
 
 const TODAY = '2026-11-23';
 
@@ -74,12 +74,12 @@ test('TRK-01: a completion is a day, a month, or (from an older record only) und
   });
   assert.equal(parseCompletedOn('2003-13', { allowUnrecorded: true }), null);
   assert.equal(
-    say(completedLabel({ precision: 'month', date: '2003-09-01' })),
+    worded(completedLabel({ precision: 'month', date: '2003-09-01' })),
     'Completed September 2003',
   );
-  assert.equal(say(completedLabel({ precision: 'unrecorded' })), 'Completed (no date given)');
+  assert.equal(worded(completedLabel({ precision: 'unrecorded' })), 'Completed (no date given)');
   assert.match(
-    say(completedLabel({ precision: 'day', date: '2004-05-17' }))!,
+    worded(completedLabel({ precision: 'day', date: '2004-05-17' }))!,
     /^Completed 17 May 2004$/,
   );
 });
@@ -106,11 +106,11 @@ test('TRK-01: a superseded recommendation names another of its source; one not a
     'supersededBy',
   );
   assert.match(
-    say(recommendationStandingProblem({ ...base, status: 'superseded', supersededBy: '11' }))!,
+    worded(recommendationStandingProblem({ ...base, status: 'superseded', supersededBy: '11' }))!,
     /cannot supersede itself/,
   );
   assert.match(
-    say(recommendationStandingProblem({ ...base, status: 'superseded', supersededBy: '40' }))!,
+    worded(recommendationStandingProblem({ ...base, status: 'superseded', supersededBy: '40' }))!,
     /no recommendation 40/,
   );
   assert.equal(

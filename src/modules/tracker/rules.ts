@@ -15,6 +15,7 @@ import {
   type IsoDate,
   type ReportingYear,
 } from '../../platform/calendar/index.js';
+import { type Said } from '../../platform/i18n/said.js';
 
 // Sources
 
@@ -37,15 +38,6 @@ export const SOURCE_KINDS = [
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /**
- * Words a rule decides on, to be written by the caller with `t` (ADR 0015): a catalogue key and
- * the values it fills in.
- */
-export interface Wording {
-  key: string;
-  values?: Record<string, string | number>;
-}
-
-/**
  * TRK-01: a source is tracked once. Two are the same source when they are of the same kind with
  * the same title, whatever the case or spacing: the key they are compared by.
  */
@@ -62,7 +54,7 @@ export function duplicateSourceProblem(existing: {
   kind: SourceKind;
   reference: string | null;
   createdOn: IsoDate;
-}): Wording & { kind: SourceKind } {
+}): Said & { kind: SourceKind } {
   const values = { title: existing.title, date: formatDate(existing.createdOn) };
   return existing.reference
     ? {
@@ -134,7 +126,7 @@ export function recommendationStandingProblem(standing: {
   rationale: string | null;
   /** The numbers of the source's recommendations. */
   numbers: ReadonlySet<string>;
-}): (Wording & { field: 'supersededBy' | 'rationale' }) | null {
+}): (Said & { field: 'supersededBy' | 'rationale' }) | null {
   const { status, supersededBy, rationale } = standing;
   const problem = (field: 'supersededBy' | 'rationale', name: string, number?: string) => ({
     field,
@@ -200,7 +192,7 @@ export function completedOnText(completed: CompletedOn): string {
 }
 
 /** "Completed 15 September 2003", "Completed September 2003", or "Completed (no date given)". */
-export function completedLabel(completed: CompletedOn): Wording {
+export function completedLabel(completed: CompletedOn): Said {
   if (completed.precision === 'unrecorded') return { key: 'tracker:completed.unrecorded' };
   return {
     key: 'tracker:completed.dated',
@@ -212,7 +204,7 @@ export function completedLabel(completed: CompletedOn): Wording {
 }
 
 /** "Completed September 2003", "Ongoing", "Awaits". */
-export function resultLabel(result: ActionResult, completed: CompletedOn | null): Wording {
+export function resultLabel(result: ActionResult, completed: CompletedOn | null): Said {
   return result === 'completed' && completed
     ? completedLabel(completed)
     : { key: `tracker:actionResult.${result}` };

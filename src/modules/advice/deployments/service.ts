@@ -30,6 +30,7 @@ import { createArrangementsService } from '../arrangements/service.js';
 import { createAvailabilityService } from './availability-service.js';
 import { createCandidateFacts } from '../nominations/candidates.js';
 import { createNominationsService } from '../nominations/service.js';
+import { say } from '../../../platform/i18n/said.js';
 
 type Page = { limit: number; offset: number };
 
@@ -168,7 +169,7 @@ export function createDeploymentsService(
         const found = await lockOwnDeployment(tx, user, id);
         const { deployment, request } = found;
         const refusal = checkResponse(deployment.status);
-        if (refusal) throw new ConflictError(t(refusal.key, refusal.values));
+        if (refusal) throw new ConflictError(say(t, refusal));
         // Still suitable? A clearance withdrawn, a term ended or a conflict recorded since the
         // nomination stops the acceptance (IAG-02, IAG-29).
         const [facts] = await candidateFacts(tx, request, deployment.groupId, [found.person.id]);
@@ -176,7 +177,7 @@ export function createDeploymentsService(
         if (problem)
           throw new ConflictError(
             t('advice:deployments.refusals.noLongerSuitable', {
-              problem: t(problem.key, problem.values),
+              problem: say(t, problem),
             }),
           );
         await tx
@@ -243,7 +244,7 @@ export function createDeploymentsService(
       return db.transaction(async (tx) => {
         const { deployment, request, groupName, person } = await lockOwnDeployment(tx, user, id);
         const refusal = checkResponse(deployment.status);
-        if (refusal) throw new ConflictError(t(refusal.key, refusal.values), 'reason');
+        if (refusal) throw new ConflictError(say(t, refusal), 'reason');
         if (errors.length) throw new ValidationError(errors);
         await tx
           .update(deployments)
@@ -334,7 +335,7 @@ export function createDeploymentsService(
           .from(adviceGiven)
           .where(eq(adviceGiven.deploymentId, id));
         const refusal = checkAdviceRecording(deployment.status, !!existing);
-        if (refusal) throw new ConflictError(t(refusal.key, refusal.values), 'summary');
+        if (refusal) throw new ConflictError(say(t, refusal), 'summary');
         const nominatedOn = toLondonDate(deployment.nominatedAt);
         if (givenOn && givenOn < nominatedOn)
           errors.push({

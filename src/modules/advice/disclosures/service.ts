@@ -31,6 +31,7 @@ import {
 } from '../rules.js';
 import { adviceDocuments, adviceRequestEvents, deployments, disclosures } from '../schema.js';
 import type { AdviceServiceDeps, Input } from '../shared.js';
+import { say } from '../../../platform/i18n/said.js';
 
 export type DisclosuresService = ReturnType<typeof createDisclosuresService>;
 
@@ -151,8 +152,7 @@ export function createDisclosuresService(
             field: 'deploymentId',
             message: t('advice:disclosures.form.advisor.required'),
           });
-        else if (refusal)
-          errors.unshift({ field: 'deploymentId', message: t(refusal.key, refusal.values) });
+        else if (refusal) errors.unshift({ field: 'deploymentId', message: say(t, refusal) });
         if (documentId) {
           const [document] = isUuid(documentId)
             ? await tx

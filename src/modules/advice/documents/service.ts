@@ -31,6 +31,7 @@ import {
 import { checkDocumentToShare, mayReadDisclosure, type AdviceDocumentPurpose } from '../rules.js';
 import { adviceDocuments, adviceGiven, adviceRequestEvents, disclosures } from '../schema.js';
 import type { AdviceServiceDeps } from '../shared.js';
+import { say } from '../../../platform/i18n/said.js';
 
 type Upload = { title: string | undefined; file: FormFile | null };
 type AdviceDocument = typeof adviceDocuments.$inferSelect;
@@ -207,7 +208,7 @@ export function createAdviceDocumentsService(
       const user = requireUser(principal);
       const request = await requestToShareOn(db, user, requestId);
       const refusal = checkDocumentToShare(request.status);
-      if (refusal) throw new ConflictError(t(refusal.key, refusal.values));
+      if (refusal) throw new ConflictError(say(t, refusal));
       return { request };
     },
 
@@ -222,7 +223,7 @@ export function createAdviceDocumentsService(
       // Who may add is checked before the file is looked at or kept.
       const request = await requestToShareOn(db, user, requestId);
       const refusal = checkDocumentToShare(request.status);
-      if (refusal) throw new ConflictError(t(refusal.key, refusal.values), 'file');
+      if (refusal) throw new ConflictError(say(t, refusal), 'file');
       const upload = await checkUpload(input);
       return store(
         user,
@@ -232,7 +233,7 @@ export function createAdviceDocumentsService(
         async (tx) => {
           const again = await requestToShareOn(tx, user, requestId);
           const late = checkDocumentToShare(again.status);
-          if (late) throw new ConflictError(t(late.key, late.values), 'file');
+          if (late) throw new ConflictError(say(t, late), 'file');
           await tx.insert(adviceRequestEvents).values({
             requestId,
             kind: 'document_added',

@@ -11,6 +11,7 @@ import { advicePaths as paths } from '../paths.js';
 import { routeParts } from '../presenter.js';
 import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
 import { LOAD_WINDOW_MONTHS } from '../rules.js';
+import { say } from '../../../platform/i18n/said.js';
 
 const T = 'modules/advice/nominations/views';
 const signedIn = { config: { access: 'signed-in' as const } };
@@ -53,7 +54,7 @@ export function registerNominationRoutes({ app, services, renderPage }: RouteDep
           width: 'full',
           breadcrumbs: toNominateCrumbs(request),
           ...list,
-          refusal: list.refusal && request.t(list.refusal.key, list.refusal.values),
+          refusal: list.refusal && say(request.t, list.refusal),
           chosen: [...chosen],
           experienceNeeded: list.request.experienceNeeded.map((e) =>
             request.t(`advice:experience.${e}`),

@@ -40,6 +40,7 @@ import {
 } from '../schema.js';
 import { ACTIVE, requestEvents, type AdviceServiceDeps, type Input } from '../shared.js';
 import { createCandidateFacts } from './candidates.js';
+import { say } from '../../../platform/i18n/said.js';
 
 type AdviceRequest = typeof adviceRequests.$inferSelect;
 type Page = { limit: number; offset: number };
@@ -303,17 +304,16 @@ export function createNominationsService(
       return db.transaction(async (tx) => {
         const { request, group } = await requestForContact(tx, user, requestId, groupId, true);
         const refusal = checkNominating(request.status);
-        if (refusal) throw new ConflictError(t(refusal.key, refusal.values), 'advisors');
+        if (refusal) throw new ConflictError(say(t, refusal), 'advisors');
         const taken = await placesTaken(tx, requestId);
         const countProblem = checkNominationCount(taken, chosen.length, request.advisorsWanted);
-        if (countProblem)
-          errors.unshift({ field: 'advisors', message: t(countProblem.key, countProblem.values) });
+        if (countProblem) errors.unshift({ field: 'advisors', message: say(t, countProblem) });
         const facts = chosen.length ? await candidateFacts(tx, request, groupId, chosen) : [];
         if (facts.length !== chosen.length)
           errors.unshift({ field: 'advisors', message: t('advice:nominations.nominate.fromList') });
         for (const candidate of facts) {
           const problem = nominationProblem(candidate, request);
-          if (problem) errors.push({ field: 'advisors', message: t(problem.key, problem.values) });
+          if (problem) errors.push({ field: 'advisors', message: say(t, problem) });
         }
         if (errors.length) throw new ValidationError(errors);
         const at = now();

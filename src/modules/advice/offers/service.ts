@@ -27,6 +27,7 @@ import {
 } from '../rules.js';
 import { adviceOffers, adviceRequests } from '../schema.js';
 import type { AdviceServiceDeps, Input } from '../shared.js';
+import { say } from '../../../platform/i18n/said.js';
 
 export type OffersService = ReturnType<typeof createOffersService>;
 
@@ -158,7 +159,7 @@ export function createOffersService(deps: AdviceServiceDeps) {
       return db.transaction(async (tx) => {
         const offer = await findOffer(tx, id, true);
         const problem = checkOfferResponse(offer.response, answer, note);
-        const problemText = problem && t(problem.words.key, problem.words.values);
+        const problemText = problem && say(t, problem.words);
         if (problem?.answered) throw new ConflictError(problemText!, problem.field);
         if (problem) errors.unshift({ field: problem.field, message: problemText! });
         let linked: string | null = null;

@@ -18,6 +18,7 @@ import { advicePaths as paths } from '../paths.js';
 import { checkQuestion } from '../rules.js';
 import { adviceRequestEvents, adviceRequestQuestions } from '../schema.js';
 import { openQuestion, type Input, type RequestParts } from './records.js';
+import { say } from '../../../platform/i18n/said.js';
 
 export function createQuestionsService(parts: RequestParts) {
   const { db, mail, now, t, publicUrl } = parts;
@@ -29,7 +30,7 @@ export function createQuestionsService(parts: RequestParts) {
       const user = requireUser(principal, 'advice.triage');
       const request = await findVisibleRequest(db, user, id);
       const refusal = checkQuestion(request.status, !!(await openQuestion(db, id)));
-      if (refusal) throw new ConflictError(t(refusal.key, refusal.values));
+      if (refusal) throw new ConflictError(say(t, refusal));
       return { request };
     },
 
@@ -47,7 +48,7 @@ export function createQuestionsService(parts: RequestParts) {
       return db.transaction(async (tx) => {
         const request = await findVisibleRequest(tx, user, id, true);
         const refusal = checkQuestion(request.status, !!(await openQuestion(tx, id)));
-        if (refusal) throw new ConflictError(t(refusal.key, refusal.values), 'question');
+        if (refusal) throw new ConflictError(say(t, refusal), 'question');
         if (errors.length) throw new ValidationError(errors);
         const at = now();
         const [row] = await tx

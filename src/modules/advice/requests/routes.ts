@@ -12,6 +12,7 @@ import { CLEARANCE_ORDER } from '../../groups/index.js';
 import { advicePaths as paths } from '../paths.js';
 import { requestCrumbs, routeParts } from '../presenter.js';
 import { ADVICE_OUTCOMES, EXPERIENCE_AREAS, URGENCIES, checkDocumentToShare } from '../rules.js';
+import { say } from '../../../platform/i18n/said.js';
 
 const T = 'modules/advice/requests/views';
 // Who may ask, triage or read a request is decided by the service (permission and ownership).
@@ -192,7 +193,7 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
             checked: chosen.has(g.id),
           })),
         unavailable: form.candidates.flatMap((g) =>
-          g.problem ? [{ ...g, problem: request.t(g.problem.key, g.problem.values) }] : [],
+          g.problem ? [{ ...g, problem: say(request.t, g.problem) }] : [],
         ),
         action: paths.route(form.request.id),
         waited: waited(request),

@@ -48,6 +48,7 @@ import { createOutcomesService } from './outcomes-service.js';
 import { createQuestionsService } from './questions-service.js';
 import { createRequestParts, type Input, type RequestServiceDeps } from './records.js';
 import { createTriageService } from './triage-service.js';
+import { say } from '../../../platform/i18n/said.js';
 
 export type { AdviceRequest } from './records.js';
 
@@ -89,8 +90,7 @@ export function createAdviceService(serviceDeps: RequestServiceDeps) {
     const pastProblem = neededFrom
       ? neededFromProblem(neededFrom, todayInLondon(now()), previous?.neededFrom)
       : null;
-    if (pastProblem)
-      errors.push({ field: 'neededFrom-day', message: t(pastProblem.key, pastProblem.values) });
+    if (pastProblem) errors.push({ field: 'neededFrom-day', message: say(t, pastProblem) });
     if (neededFrom && neededUntil && neededUntil < neededFrom)
       errors.push({ field: 'neededUntil-day', message: field('neededUntil.beforeFrom') });
     const clearance = text(input.clearanceNeeded) ?? 'none';

@@ -13,7 +13,7 @@ import { checkedValues, text, tooLong } from '../../../platform/http/form-fields
 import { isUuid } from '../../../platform/http/params.js';
 import { accountOf, findVisibleRequest } from '../access.js';
 import { advicePaths as paths } from '../paths.js';
-import { checkTriage, routingProblem, triageOverdue, waitedFor, type Words } from '../rules.js';
+import { checkTriage, routingProblem, triageOverdue, waitedFor } from '../rules.js';
 import {
   adviceRequestEvents,
   adviceRequestQuestions,
@@ -21,11 +21,11 @@ import {
   adviceRequests,
 } from '../schema.js';
 import { closeOpenQuestion, type Input, type RequestParts } from './records.js';
+import { type Said, say } from '../../../platform/i18n/said.js';
 
 export function createTriageService(parts: RequestParts) {
   const { db, groups, mail, targets, now, t, withTimeliness, publicUrl } = parts;
-  const refuse = (refusal: Words, field?: string) =>
-    new ConflictError(t(refusal.key, refusal.values), field);
+  const refuse = (refusal: Said, field?: string) => new ConflictError(say(t, refusal), field);
 
   return {
     /** IAG-08: the urgent requests waiting for triage, for CTSET's home page: how many, the oldest first. */
@@ -126,9 +126,7 @@ export function createTriageService(parts: RequestParts) {
           ]);
         const problems = picked.flatMap((g) => routingProblem(g) ?? []);
         if (problems.length)
-          throw new ValidationError(
-            problems.map((p) => ({ field: 'groups', message: t(p.key, p.values) })),
-          );
+          throw new ValidationError(problems.map((p) => ({ field: 'groups', message: say(t, p) })));
         const at = now();
         await closeOpenQuestion(tx, id, at);
         await tx.insert(adviceRequestRoutes).values(

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { loadMessages } from '../../../platform/i18n/messages.js';
-import { say, type Said } from '../words.js';
+import { say, type Said } from '../../../platform/i18n/said.js';
 import { checkElectionResult, groupElection, nextElectionDue } from './rules.js';
 
 // The rules keep their sentences as keys: the tests read them in English, as pages show them.

@@ -1,7 +1,7 @@
 /** The rules of elections: pure functions, named by rule id. */
 import { addCalendarMonths, type IsoDate } from '../../../platform/calendar/index.js';
 import type { GroupType } from '../rules.js';
-import type { SaidRefusal } from '../words.js';
+import type { SaidRefusal } from '../../../platform/i18n/said.js';
 
 export const CHAIR_TERM_YEARS = 2;
 export const MAX_CONSECUTIVE_CHAIR_TERMS = 2;

@@ -8,7 +8,7 @@ import type { Executor } from '../../../platform/db/database.js';
 import { ConflictError, ValidationError } from '../../../platform/errors.js';
 import type { GroupType } from '../rules.js';
 import { checkElectionResult } from './rules.js';
-import { fieldErrors, refusal } from '../words.js';
+import { fieldErrors, refusal } from '../../../platform/i18n/said.js';
 import { policeMayChair } from '../police-attendance/rules.js';
 import { electionCandidates, elections, memberships, policeAttendees } from '../schema.js';
 import { validateElection } from '../validation.js';

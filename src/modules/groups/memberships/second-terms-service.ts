@@ -9,7 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../../platform/
 import { isUuid } from '../../../platform/http/params.js';
 import { checkNotOwnSecondTerm, nextTerm, secondTermAgreed, termEndDate } from '../rules.js';
 import { advisoryGroups, memberships, reappointments } from '../schema.js';
-import { refusal, say } from '../words.js';
+import { refusal, say } from '../../../platform/i18n/said.js';
 import {
   findMembership,
   nameOf,

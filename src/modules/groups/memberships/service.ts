@@ -20,7 +20,7 @@ import {
 } from '../rules.js';
 import { advisoryGroups, memberships, reappointments } from '../schema.js';
 import { dateField, validateLeaving } from '../validation.js';
-import { refusal, say } from '../words.js';
+import { refusal, say } from '../../../platform/i18n/said.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import {
   findGroup,

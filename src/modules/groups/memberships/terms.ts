@@ -13,7 +13,7 @@ import { groupPaths as paths } from '../paths.js';
 import { checkFocusGroupRepresentative, nextTerm, termEndDate } from '../rules.js';
 import { advisoryGroups, memberships, reappointments } from '../schema.js';
 import { findGroup, type Membership, type GroupsServiceDeps } from '../access.js';
-import { refusal, say } from '../words.js';
+import { refusal, say } from '../../../platform/i18n/said.js';
 
 export function createTerms(deps: GroupsServiceDeps) {
   const { directory } = deps;

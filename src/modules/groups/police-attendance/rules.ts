@@ -1,6 +1,6 @@
 /** The rules of police attendance: pure functions, named by rule id. */
 import type { GroupType } from '../rules.js';
-import type { Said } from '../words.js';
+import type { Said } from '../../../platform/i18n/said.js';
 
 export const POLICE_RANKS = [
   'Police Constable',

@@ -20,7 +20,7 @@ import {
 import { memberships, POLICE_ATTENDEE_ROLES, policeAttendees } from '../schema.js';
 import type { GroupsPartDeps } from '../service.js';
 import { text } from '../validation.js';
-import { refusal, say } from '../words.js';
+import { refusal, say } from '../../../platform/i18n/said.js';
 import { requireAction, requireUser, type Input } from '../access.js';
 
 export type PoliceAttendanceService = ReturnType<typeof createPoliceAttendanceService>;

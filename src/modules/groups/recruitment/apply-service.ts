@@ -16,6 +16,7 @@ import { applications, recruitmentRounds } from '../schema.js';
 import type { GroupsService } from '../service.js';
 import { checkedValues, dateField, text, tooLong } from '../validation.js';
 import type { Round } from './service.js';
+import { say } from '../../../platform/i18n/said.js';
 
 type Input = Record<string, string | string[] | undefined>;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -89,8 +90,7 @@ export function createApplyService(deps: {
         });
       else if (hasAges && dateOfBirth) {
         const refusal = checkAgeEligibility(group, dateOfBirth, round.appointmentDate);
-        if (refusal)
-          errors.push({ field: 'dateOfBirth-day', message: t(refusal.key, refusal.values) });
+        if (refusal) errors.push({ field: 'dateOfBirth-day', message: say(t, refusal) });
       }
       const communities = text(input.communities);
       if (!communities)

@@ -8,12 +8,12 @@ import {
   checkAgeEligibility,
   mayAcknowledgeApplication,
   checkRecruitmentInterval,
-  type Refusal,
 } from './rules.js';
+import { type Said, say } from '../../../platform/i18n/said.js';
 
 // A refusal in the words a person reads, from the English catalogue.
 const t = loadMessages(path.resolve('src')).translator('en');
-const words = (refusal: Refusal | null) => refusal && t(refusal.key, refusal.values);
+const words = (refusal: Said | null) => refusal && say(t, refusal);
 
 test('IAG-20: a corporate IAG opens at most one recruitment in any 12 months, and is told when the next may open', () => {
   const round = (opensOn: string, closesOn: string) => ({ opensOn, closesOn });

@@ -6,12 +6,7 @@ import {
   type IsoDate,
 } from '../../../platform/calendar/index.js';
 import type { GroupType } from '../rules.js';
-
-/** A refusal as a message key and its values, turned into words by the caller with `t`. */
-export interface Refusal {
-  key: string;
-  values: Record<string, string | number>;
-}
+import { type Said } from '../../../platform/i18n/said.js';
 
 export const RECRUITMENT_INTERVAL_MONTHS = 12;
 
@@ -32,7 +27,7 @@ export function checkRecruitmentInterval(
   type: GroupType,
   round: RecruitmentPeriod,
   others: readonly RecruitmentPeriod[],
-): (Refusal & { nextMayOpen: IsoDate }) | null {
+): (Said & { nextMayOpen: IsoDate }) | null {
   if (type !== 'corporate_iag') return null;
   const clash = others.find((other) => {
     const [earlier, later] = other.opensOn <= round.opensOn ? [other, round] : [round, other];
@@ -94,7 +89,7 @@ export function checkAgeEligibility(
   group: { minAge: number | null; maxAge: number | null },
   dateOfBirth: IsoDate | null,
   appointmentDate: IsoDate,
-): Refusal | null {
+): Said | null {
   const range = ageRange(group);
   if (!range) return null;
   if (!dateOfBirth) return { key: 'groups:recruitment.refusals.noDateOfBirth', values: {} };
@@ -116,7 +111,7 @@ export function checkAgeAtDecision(
   group: { minAge: number | null; maxAge: number | null },
   applicant: { fullName: string; dateOfBirth: IsoDate | null },
   startsOn: IsoDate,
-): Refusal | null {
+): Said | null {
   const range = ageRange(group);
   if (!range) return null;
   if (!applicant.dateOfBirth)

@@ -26,6 +26,7 @@ import { checkAgeAtDecision, checkRecruitmentInterval } from './rules.js';
 import { advisoryGroups, applications, recruitmentPanel, recruitmentRounds } from '../schema.js';
 import type { GroupsService } from '../service.js';
 import { dateField, text, tooLong } from '../validation.js';
+import { say } from '../../../platform/i18n/said.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
@@ -207,7 +208,7 @@ export function createRecruitmentService(deps: {
           { opensOn: opensOn!, closesOn: closesOn! },
           earlier,
         );
-        if (interval) throw new ConflictError(t(interval.key, interval.values), 'opensOn-day');
+        if (interval) throw new ConflictError(say(t, interval), 'opensOn-day');
         const [round] = await tx
           .insert(recruitmentRounds)
           .values({
@@ -423,7 +424,7 @@ export function createRecruitmentService(deps: {
         let membershipId: string | null = null;
         if (decision === 'accept') {
           const tooOld = checkAgeAtDecision(group, application, startsOn);
-          if (tooOld) throw new ConflictError(t(tooOld.key, tooOld.values), 'decision');
+          if (tooOld) throw new ConflictError(say(t, tooOld), 'decision');
           const { ids } = await deps.directory.lookups.findOrAddPeople(tx, [
             { fullName: application.fullName, email: application.email.toLowerCase() },
           ]);

@@ -23,7 +23,7 @@ import {
   reappointments,
 } from '../schema.js';
 import { validateGroup, validateTermsOfReference } from '../validation.js';
-import { fieldErrors, refusal } from '../words.js';
+import { fieldErrors, refusal } from '../../../platform/i18n/said.js';
 import {
   findGroup,
   findPublicGroup,

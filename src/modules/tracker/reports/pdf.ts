@@ -6,7 +6,8 @@
 import { formatDate } from '../../../platform/calendar/index.js';
 import type { IsoDate } from '../../../platform/calendar/index.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
-import type { ActionChange, ActionResult, ItemNoun, Wording } from '../rules.js';
+import type { ActionChange, ActionResult, ItemNoun } from '../rules.js';
+import { type Said, say } from '../../../platform/i18n/said.js';
 
 /** What the PDF shows of a progress report: the report is given to it as data. */
 export interface ReportForPdf {
@@ -28,7 +29,7 @@ export interface ReportForPdf {
       actions: readonly {
         description: string | null;
         ownerName: string | null;
-        resultLabel: Wording;
+        resultLabel: Said;
         change: ActionChange['kind'] | null;
         narrative: string | null;
       }[];
@@ -141,7 +142,7 @@ export async function renderReportPdf(report: ReportForPdf, t: Translate): Promi
         const change = a.change
           ? t('tracker:reports.pdf.change', { change: t(`tracker:changeKind.${a.change}`) })
           : '';
-        const result = [t(a.resultLabel.key, a.resultLabel.values), change, a.narrative ?? '']
+        const result = [say(t, a.resultLabel), change, a.narrative ?? '']
           .filter(Boolean)
           .join('\n');
         rows.push([

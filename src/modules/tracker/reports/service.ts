@@ -33,6 +33,7 @@ import {
   type ActionState,
 } from '../rules.js';
 import { trackerReports, trackerUpdates } from '../schema.js';
+import { say } from '../../../platform/i18n/said.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
@@ -256,7 +257,7 @@ export function createTrackerReportsService(
               a.description ?? '',
               a.ownerName ?? '',
               a.dueOn ? formatDate(a.dueOn) : '',
-              t(a.resultLabel.key, a.resultLabel.values),
+              say(t, a.resultLabel),
               a.narrative ?? '',
               a.change ? t(`tracker:changeKind.${a.change}`) : '',
             ]);

@@ -29,7 +29,6 @@ import {
   resultLabel,
   type RecommendationStatus,
   type SourceKind,
-  type Wording,
 } from '../rules.js';
 import {
   trackerActions,
@@ -44,6 +43,7 @@ import {
   onAcceptedRecommendation,
   type TrackerServiceDeps,
 } from '../access.js';
+import { type Said, say } from '../../../platform/i18n/said.js';
 
 const MAX_TITLE = 300;
 const MAX_TEXT = 20_000;
@@ -295,7 +295,7 @@ export function createSourcesService(
         .where(eq(trackerRecommendations.id, id));
       if (!row) throw new NotFoundError();
       const source = await findSource(db, row.sourceId);
-      const standingLabel = (standing: RecommendationStatus, by: string | null): Wording =>
+      const standingLabel = (standing: RecommendationStatus, by: string | null): Said =>
         standing === 'superseded'
           ? { key: `tracker:supersededBy.${itemNoun(source.kind)}`, values: { number: by ?? '' } }
           : { key: `tracker:recommendationStatus.${standing}` };
@@ -401,9 +401,7 @@ export function createSourcesService(
           numbers: new Set(siblings.map((s) => s.number)),
         });
         if (problem)
-          throw new ValidationError([
-            { field: problem.field, message: t(problem.key, problem.values) },
-          ]);
+          throw new ValidationError([{ field: problem.field, message: say(t, problem) }]);
         const [after] = await tx
           .update(trackerRecommendations)
           .set({

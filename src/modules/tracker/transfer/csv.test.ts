@@ -9,13 +9,14 @@ import {
   writeTrackerCsv,
   type TrackerCsvProblem,
 } from './csv.js';
+import { say } from '../../../platform/i18n/said.js';
 
 const TODAY = '2026-11-23';
 // The reader decides what is wrong; the catalogue words it, as the import page shows it.
 const t = loadMessages(path.resolve('src')).translator('en');
-const say = (p: TrackerCsvProblem) => t(p.message.key, p.message.values);
+const problemText = (p: TrackerCsvProblem) => say(t, p.message);
 const worded = (problems: TrackerCsvProblem[]) =>
-  problems.map((p) => ({ line: p.line, message: say(p) }));
+  problems.map((p) => ({ line: p.line, message: problemText(p) }));
 // Tests run from the repository's root (compiled elsewhere), so the examples are found from there.
 const example = (name: string) => readFileSync(path.resolve('examples/tracker', name), 'utf8');
 const HEADER = TRACKER_CSV_COLUMNS.join(',');
@@ -102,12 +103,12 @@ test('TRK-01: every bad row is named by its line, and nothing is read when any i
     problems.map((p) => p.line),
     [2, 3, 4, 5, 6, 7],
   );
-  assert.match(say(problems[0]!), /result must be completed, ongoing or awaits/);
-  assert.match(say(problems[1]!), /TRK-01: Enter the date the action was completed/);
-  assert.match(say(problems[2]!), /recommendation must be its number/);
-  assert.match(say(problems[3]!), /no recommendation 9/);
-  assert.match(say(problems[4]!), /today or in the past/);
-  assert.match(say(problems[5]!), /appears again/);
+  assert.match(problemText(problems[0]!), /result must be completed, ongoing or awaits/);
+  assert.match(problemText(problems[1]!), /TRK-01: Enter the date the action was completed/);
+  assert.match(problemText(problems[2]!), /recommendation must be its number/);
+  assert.match(problemText(problems[3]!), /no recommendation 9/);
+  assert.match(problemText(problems[4]!), /today or in the past/);
+  assert.match(problemText(problems[5]!), /appears again/);
 });
 
 test('LEG-02, LEG-07: a board’s scrutiny or an inquiry must name the group that monitors it', () => {
@@ -116,7 +117,7 @@ test('LEG-02, LEG-07: a board’s scrutiny or an inquiry must name the group tha
     row({ ...source, source_monitored_by: '', recommendation: '1', recommendation_text: 'x' }),
   ].join('\n');
   const { problems } = parseTrackerCsv(csv, TODAY);
-  assert.match(say(problems[0]!), /source_monitored_by is blank/);
+  assert.match(problemText(problems[0]!), /source_monitored_by is blank/);
 });
 
 test('a multi-line cell keeps the line numbers of the rows after it right', () => {
@@ -161,7 +162,7 @@ test('a source with no recommendations yet is one row, and writes back to one ro
 
 test('a file without the columns, or with a second source, is refused by line', () => {
   assert.match(
-    say(parseTrackerCsv('title,text\nA,B\n', TODAY).problems[0]!),
+    problemText(parseTrackerCsv('title,text\nA,B\n', TODAY).problems[0]!),
     /missing: source_title/,
   );
   const two = [

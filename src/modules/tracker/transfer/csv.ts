@@ -25,8 +25,8 @@ import {
   type CompletedOn,
   type RecommendationStatus,
   type SourceKind,
-  type Wording,
 } from '../rules.js';
+import { type Said } from '../../../platform/i18n/said.js';
 
 export const TRACKER_CSV_COLUMNS = [
   'source_title',
@@ -141,15 +141,15 @@ export interface TrackerFile {
 /** A bad line, and what is wrong with it: words for the caller to write with `t`. */
 export interface TrackerCsvProblem {
   line: number;
-  message: Wording;
+  message: Said;
 }
 
 /** A problem of the file's, `tracker:transfer.csv.<name>`. */
-const csvProblem = (name: string, values?: Wording['values']): Wording => ({
+const csvProblem = (name: string, values?: Said['values']): Said => ({
   key: `tracker:transfer.csv.${name}`,
   ...(values ? { values } : {}),
 });
-type Problem = (message: Wording) => void;
+type Problem = (message: Said) => void;
 
 /** An owner or lead a file names, and where, so each can be looked up and a bad one named. */
 export interface OwnerMention {
@@ -165,7 +165,7 @@ export function parseTrackerCsv(
   csv: string,
   today: IsoDate,
 ): { file: TrackerFile | null; problems: TrackerCsvProblem[]; owners: OwnerMention[] } {
-  const fail = (line: number, message: Wording) => ({
+  const fail = (line: number, message: Said) => ({
     file: null,
     problems: [{ line, message }],
     owners: [],
@@ -297,7 +297,7 @@ export function parseTrackerCsv(
 
 function readSource(row: Row, problem: Problem): SourceRecord | null {
   let ok = true;
-  const bad = (message: Wording) => {
+  const bad = (message: Said) => {
     ok = false;
     problem(message);
   };

@@ -26,6 +26,7 @@ import {
   type TrackerCsvProblem,
   type TrackerFile,
 } from '../transfer/csv.js';
+import { say } from '../../../platform/i18n/said.js';
 
 /** A CSV that cannot be imported: every bad line, against the file field, in the words of `t`. */
 export class TrackerImportError extends ValidationError {
@@ -38,7 +39,7 @@ export class TrackerImportError extends ValidationError {
         field: 'file',
         message: t('tracker:transfer.csv.line', {
           line: p.line,
-          problem: t(p.message.key, p.message.values),
+          problem: say(t, p.message),
         }),
       })),
     );

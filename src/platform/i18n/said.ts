@@ -3,18 +3,20 @@
  * in (ADR 0015): pure rules know no language, so whoever shows the sentence turns it into words
  * with `t` (a service with `platform.t`, a route or presenter with the request's).
  */
-import { ValidationError } from '../../platform/errors.js';
-import type { Translate } from '../../platform/i18n/messages.js';
+import { ValidationError } from '../errors.js';
+import type { Translate } from './messages.js';
 
 export interface Said {
   key: string;
-  /** What fills the sentence's `{{placeholders}}`; a label named by its key is looked up too. */
+  /**
+   * What fills the sentence's `{{placeholders}}`. A value named by its key (a label such as a
+   * group's type, or a whole sentence such as a rule's reason) is worded too.
+   */
   values?: Record<string, string | number | Label>;
 }
 
-/** A label named by its key, as a value of a sentence (a group's type, a clearance level). */
-export interface Label {
-  key: string;
+/** A label or sentence named by its key, as a value of another sentence. */
+export interface Label extends Said {
   /** Written in lower case, as within a sentence ("a specialist advisory group"). */
   lower?: boolean;
 }
@@ -30,7 +32,7 @@ export function say(t: Translate, said: Said): string {
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(said.values)) {
     if (typeof value !== 'object') values[name] = value;
-    else values[name] = value.lower ? t(value.key).toLowerCase() : t(value.key);
+    else values[name] = value.lower ? say(t, value).toLowerCase() : say(t, value);
   }
   return t(said.key, values);
 }
