@@ -2,10 +2,8 @@
  * What start-up (src/startup.ts) needs of the directory before the modules are built: its
  * reference organisations, and the directory as the other modules' reference loaders use it.
  */
-import path from 'node:path';
 import { findUserIdByEmail } from '../../platform/auth/users-service.js';
 import type { Db } from '../../platform/db/database.js';
-import { DEFAULT_LANGUAGE, loadMessages } from '../../platform/i18n/messages.js';
 import { loadReferenceData, readReferenceData } from './reference-data.js';
 import { createDirectoryService, type DirectoryServices } from './service.js';
 
@@ -18,10 +16,9 @@ export async function loadDirectoryReferenceData(db: Db, file: string): Promise<
 
 /**
  * The directory on its own, for loading other modules' reference data that names organisations.
- * Built before the application, so it reads the default language's catalogues itself.
+ * Built before the application and its catalogues, and used only for its lookups: nothing it
+ * could refuse is shown to anyone, so its messages are their keys.
  */
 export function createReferenceDirectory(db: Db): DirectoryServices {
-  const srcDir = path.resolve(import.meta.dirname, '../..');
-  const t = loadMessages(srcDir).translator(DEFAULT_LANGUAGE);
-  return createDirectoryService({ db, userIdForEmail: findUserIdByEmail, t });
+  return createDirectoryService({ db, userIdForEmail: findUserIdByEmail, t: (key) => key });
 }
