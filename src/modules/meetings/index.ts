@@ -190,6 +190,7 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
     meetings,
     files: platform.files,
     maxBytes: config.files.maxBytes,
+    t: platform.t,
   });
   const meetingPage = createMeetingPageService({
     db,

@@ -5,7 +5,7 @@ import { registerUploadPage, sendDownload } from '../../../platform/http/files.j
 import { redirectWithFlash, type FormValues } from '../../../platform/http/render.js';
 import { ACCEPTED_DOCUMENTS } from '../../../platform/files/document-types.js';
 import { meetingPaths as paths } from '../paths.js';
-import { meetingWhen } from '../presenters.js';
+import { meetingBreadcrumbs, meetingWhen } from '../presenters.js';
 
 const T = 'modules/meetings/papers/views';
 // Who may attach or read a paper depends on the meeting's body, so the service decides.
@@ -25,19 +25,13 @@ export function registerPaperRoutes({ app, services, renderPage }: RouteDeps): v
   ) => {
     const { meetingId, itemId } = params(request);
     const form = await meetingPapers.uploadForm(request.principal, meetingId!, itemId!);
-    const prefix = meetings.providers.find((p) => p.type === form.body.type)!.pathPrefix;
     return renderPage(
       request,
       reply,
       `${T}/paper-form.njk`,
       {
-        title: `Add a paper: ${form.item.title}`,
-        breadcrumbs: [
-          { text: 'Home', href: '/' },
-          { text: form.body.name, href: form.body.href },
-          { text: 'Meetings', href: paths.bodyMeetings(prefix, form.body.id) },
-          { text: meetingWhen(form.meeting, request.t), href: paths.meeting(form.meeting.id) },
-        ],
+        title: request.t('meetings:papers.form.title', { title: form.item.title }),
+        breadcrumbs: meetingBreadcrumbs(meetings.providers, request.t, form.body, form.meeting),
         ...form,
         when: meetingWhen(form.meeting, request.t),
         action: paths.addPaper(form.meeting.id, form.item.id),
@@ -64,7 +58,7 @@ export function registerPaperRoutes({ app, services, renderPage }: RouteDeps): v
       return redirectWithFlash(
         reply,
         `${paths.meeting(meetingId!)}#agenda`,
-        `“${paper.title}” has been added to the item`,
+        request.t('meetings:papers.form.added', { title: paper.title }),
       );
     },
   });
@@ -81,7 +75,7 @@ export function registerPaperRoutes({ app, services, renderPage }: RouteDeps): v
     return redirectWithFlash(
       reply,
       `${paths.meeting(meetingId!)}#agenda`,
-      `“${paper.title}” has been taken off the item`,
+      request.t('meetings:papers.form.removed', { title: paper.title }),
     );
   });
 

@@ -8,6 +8,7 @@ import { and, asc, eq, gte, inArray, isNull, ne } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -39,8 +40,9 @@ export function createPapersService(deps: {
   meetings: MeetingsAccess;
   files: FileStore;
   maxBytes: number;
+  t: Translate;
 }) {
-  const { db, meetings: meetingsService, files } = deps;
+  const { db, meetings: meetingsService, files, t } = deps;
   const maxMb = Math.round(deps.maxBytes / (1024 * 1024));
 
   function requireUser(principal: Principal): UserPrincipal {
@@ -161,10 +163,10 @@ export function createPapersService(deps: {
       const item = await findItem(db, meetingId, itemId);
       if (!mayAttach(relation, user, item)) throw new ForbiddenError();
       if (meeting.status === 'cancelled')
-        throw new ConflictError('The meeting was cancelled: papers cannot be added', 'file');
+        throw new ConflictError(t('meetings:papers.form.errors.cancelled'), 'file');
       const errors: FieldError[] = [];
       const title = text(input.title);
-      tooLong(errors, 'title', 'The title', title, 200);
+      tooLong(errors, 'title', t('meetings:papers.form.errors.titleName'), title, 200);
       const file = await checkUploadedFile(errors, input.file, deps.maxBytes);
       if (errors.length || !file) throw new ValidationError(errors);
       return keepPaper(user, meetingId, itemId, { ...file, title }, requestId);
@@ -187,7 +189,7 @@ export function createPapersService(deps: {
       const item = await findItem(db, meetingId, itemId);
       if (!mayAttach(relation, user, item)) throw new ForbiddenError();
       if (meeting.status === 'cancelled')
-        throw new ConflictError('The meeting was cancelled: papers cannot be added', 'item');
+        throw new ConflictError(t('meetings:papers.form.errors.cancelled'), 'item');
       return keepPaper(user, meetingId, itemId, file, requestId, alsoRecord);
     },
 

@@ -23,7 +23,7 @@ export function registerPublicMeetingRoutes({ app, services, renderPage }: Route
           title: `${record.meeting.title}, ${meetingWhen(record.meeting, request.t)}`,
           section: record.body.name,
           breadcrumbs: [
-            { text: 'Home', href: '/' },
+            { text: request.t('meetings:common.home'), href: '/' },
             { text: record.body.name, href: record.body.href },
           ],
           ...record,
