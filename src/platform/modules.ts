@@ -119,7 +119,7 @@ export interface BridgeModule<Api = unknown> {
   registerRoutes(app: FastifyInstance, renderPage: RenderPage): void | Promise<void>;
   navigation?: readonly ModuleNavItem[];
   /** The public pages offered to a signed-in person who has nothing else to do in Bridge. */
-  publicTasks?: readonly ModuleHomeTask[];
+  publicTasks?(t: Translate): readonly ModuleHomeTask[];
   /** The person's tasks from this module; falsy entries are left out. */
   homeTasks?(
     principal: UserPrincipal,

@@ -265,7 +265,7 @@ export function nominationProblem(
   for (const day of [request.neededFrom, until]) {
     const clearance = mayWorkAtClearance(candidate.clearances, request.clearanceNeeded, day);
     if (!clearance.allowed)
-      return { key: 'advice:rules.notCleared', values: { name, reason: clearance.reason } };
+      return { key: 'advice:rules.notCleared', values: { name, reason: clearance.refusal } };
   }
   if (candidate.unavailable.some((u) => u.startsOn <= until && request.neededFrom <= u.endsOn))
     return { key: 'advice:rules.notAvailable', values: { name } };

@@ -184,8 +184,6 @@ export {
 } from './demo.js';
 export type { PersonContact } from './api/user-contacts.js';
 export type { PersonColumns } from './api/person-columns.js';
-// Until the tracker reads it from its DirectoryApi (the member below).
-export { personInOrganisationSql } from './api/person-in-organisation.js';
 
 export interface DirectoryApi {
   directory: DirectoryService;

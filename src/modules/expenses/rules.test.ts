@@ -23,12 +23,12 @@ import {
   parseMiles,
   submissionProblems,
   subsistenceOverLimit,
-  type Problem,
 } from './rules.js';
+import { type Said, say } from '../../platform/i18n/said.js';
 
 // A rule decides, and names the words of its refusal: here they are read as people read them.
 const t = loadMessages(path.resolve('src')).translator(DEFAULT_LANGUAGE);
-const say = (problem: Problem | null) => problem && t(problem.key, problem.values);
+const worded = (problem: Said | null) => problem && say(t, problem);
 
 test('IAG-11: the last day to claim is three calendar months on, or that month’s last day', () => {
   assert.equal(lastDayToClaim('2026-08-31'), '2026-11-30');
@@ -41,45 +41,45 @@ test('IAG-11: the last day to claim is three calendar months on, or that month�
 });
 
 test('IAG-11: an item can be claimed on its last day, not the day after, and never before it happened', () => {
-  assert.equal(say(itemDateProblem('2026-08-31', '2026-11-30')), null, 'the last allowed day');
+  assert.equal(worded(itemDateProblem('2026-08-31', '2026-11-30')), null, 'the last allowed day');
   assert.equal(
-    say(itemDateProblem('2026-08-31', '2026-12-01')),
+    worded(itemDateProblem('2026-08-31', '2026-12-01')),
     'This cost was incurred on 31 August 2026: it could be claimed until 30 November 2026, three months later (IAG-11)',
   );
-  assert.equal(say(itemDateProblem('2026-11-23', '2026-11-23')), null, 'the same day');
-  assert.match(say(itemDateProblem('2026-11-24', '2026-11-23'))!, /today or in the past/);
+  assert.equal(worded(itemDateProblem('2026-11-23', '2026-11-23')), null, 'the same day');
+  assert.match(worded(itemDateProblem('2026-11-24', '2026-11-23'))!, /today or in the past/);
 });
 
 test('IAG-11: the day is London’s: late evening in summer time is already the next day', () => {
   // 31 March's last day is 30 June. At 23:30 UTC on 30 June it is 00:30 on 1 July in London.
   const late = todayInLondon(new Date('2026-06-30T23:30:00Z'));
   assert.equal(late, '2026-07-01');
-  assert.match(say(itemDateProblem('2026-03-31', late))!, /until 30 June 2026/);
+  assert.match(worded(itemDateProblem('2026-03-31', late))!, /until 30 June 2026/);
   assert.equal(
-    say(itemDateProblem('2026-03-31', todayInLondon(new Date('2026-06-30T22:59:00Z')))),
+    worded(itemDateProblem('2026-03-31', todayInLondon(new Date('2026-06-30T22:59:00Z')))),
     null,
   );
   // In winter London is on UTC: 23:30 UTC on 30 November is still 30 November.
   assert.equal(
-    say(itemDateProblem('2026-08-31', todayInLondon(new Date('2026-11-30T23:30:00Z')))),
+    worded(itemDateProblem('2026-08-31', todayInLondon(new Date('2026-11-30T23:30:00Z')))),
     null,
   );
 });
 
 test('IAG-11: a claim is sent once, with at least one item, every item in time', () => {
   assert.deepEqual(submissionProblems('draft', [{ incurredOn: '2026-11-01' }], '2026-11-23'), []);
-  assert.deepEqual(submissionProblems('draft', [], '2026-11-23').map(say), [
+  assert.deepEqual(submissionProblems('draft', [], '2026-11-23').map(worded), [
     'Add at least one cost before you send the claim',
   ]);
   const late = submissionProblems(
     'draft',
     [{ incurredOn: '2026-08-22' }, { incurredOn: '2026-11-01' }],
     '2026-11-23',
-  ).map(say);
+  ).map(worded);
   assert.equal(late.length, 1);
   assert.match(late[0]!, /until 22 November 2026/);
   assert.match(
-    say(submissionProblems('submitted', [{ incurredOn: '2026-11-01' }], '2026-11-23')[0]!)!,
+    worded(submissionProblems('submitted', [{ incurredOn: '2026-11-01' }], '2026-11-23')[0]!)!,
     /already been sent/,
   );
 });
@@ -122,24 +122,24 @@ test('IAG-14: mileage is distance times the rate, in whole pence; food and drink
 
 test('claims are decided by someone other than the claimant; a second approval by someone else again', () => {
   const claim = { status: 'submitted' as const, claimantUserId: 'adv', decidedBy: null };
-  assert.equal(say(deciderProblem(claim, 'unit-1')), null);
-  assert.match(say(deciderProblem(claim, 'adv'))!, /own claim/);
+  assert.equal(worded(deciderProblem(claim, 'unit-1')), null);
+  assert.match(worded(deciderProblem(claim, 'adv'))!, /own claim/);
   const second = { ...claim, status: 'awaiting_second_approval' as const, decidedBy: 'unit-1' };
-  assert.match(say(deciderProblem(second, 'unit-1'))!, /someone other than the first/);
-  assert.equal(say(deciderProblem(second, 'unit-2')), null);
-  assert.match(say(deciderProblem(second, 'adv'))!, /own claim/);
+  assert.match(worded(deciderProblem(second, 'unit-1'))!, /someone other than the first/);
+  assert.equal(worded(deciderProblem(second, 'unit-2')), null);
+  assert.match(worded(deciderProblem(second, 'adv'))!, /own claim/);
   for (const status of ['draft', 'approved', 'part_approved', 'rejected', 'paid'] as const)
-    assert.ok(say(deciderProblem({ ...claim, status }, 'unit-1')), status);
+    assert.ok(worded(deciderProblem({ ...claim, status }, 'unit-1')), status);
   assert.equal(needsSecondApproval(10_000, 10_000), false, 'at the threshold');
   assert.equal(needsSecondApproval(10_001, 10_000), true, 'above it');
 });
 
 test('part-approval: each item approved up to what was claimed, with a reason for less', () => {
-  assert.equal(say(itemApprovalProblem(1000, 1000, undefined)), null);
-  assert.match(say(itemApprovalProblem(1000, 1001, undefined))!, /cannot be more/);
-  assert.match(say(itemApprovalProblem(1000, 400, undefined))!, /why less/);
-  assert.equal(say(itemApprovalProblem(1000, 400, 'Standard class only')), null);
-  assert.match(say(itemApprovalProblem(1000, null, 'x'))!, /Enter the amount/);
+  assert.equal(worded(itemApprovalProblem(1000, 1000, undefined)), null);
+  assert.match(worded(itemApprovalProblem(1000, 1001, undefined))!, /cannot be more/);
+  assert.match(worded(itemApprovalProblem(1000, 400, undefined))!, /why less/);
+  assert.equal(worded(itemApprovalProblem(1000, 400, 'Standard class only')), null);
+  assert.match(worded(itemApprovalProblem(1000, null, 'x'))!, /Enter the amount/);
   assert.equal(decisionOutcome([{ claimedPence: 500, approvedPence: 500 }]), 'approved');
   assert.equal(
     decisionOutcome([
@@ -166,24 +166,24 @@ test('IAG-11: only approved claims not already in a batch are paid, so none is p
 });
 
 test('IAG-13: a dispute goes to the group’s chair, then to the Director, whose word is final', () => {
-  assert.equal(say(disputeProblem('rejected', null)), null);
-  assert.equal(say(disputeProblem('part_approved', null)), null);
+  assert.equal(worded(disputeProblem('rejected', null)), null);
+  assert.equal(worded(disputeProblem('part_approved', null)), null);
   for (const status of ['draft', 'submitted', 'approved', 'paid'] as const)
-    assert.ok(say(disputeProblem(status, null)), status);
+    assert.ok(worded(disputeProblem(status, null)), status);
   assert.match(
-    say(disputeProblem('rejected', { stage: 'chair', status: 'open' }))!,
+    worded(disputeProblem('rejected', { stage: 'chair', status: 'open' }))!,
     /already being/,
   );
   // The chair did not uphold it: the next step is the Director, by referral, not a new dispute.
   const chairSaidNo = { stage: 'chair', status: 'not_upheld' } as const;
-  assert.match(say(disputeProblem('rejected', chairSaidNo))!, /refer it to the Director/);
+  assert.match(worded(disputeProblem('rejected', chairSaidNo))!, /refer it to the Director/);
   assert.equal(mayReferToDirector(chairSaidNo), true);
   assert.equal(mayReferToDirector({ stage: 'chair', status: 'upheld' }), false);
   assert.equal(mayReferToDirector({ stage: 'director', status: 'not_upheld' }), false);
   assert.equal(mayReferToDirector(null), false);
   // The Director's decision is final.
   for (const status of ['upheld', 'not_upheld'] as const)
-    assert.match(say(disputeProblem('rejected', { stage: 'director', status }))!, /final/);
+    assert.match(worded(disputeProblem('rejected', { stage: 'director', status }))!, /final/);
 
   assert.equal(firstDisputeStage({ chairUserIds: ['chair'] }, 'adv'), 'chair');
   assert.equal(
@@ -212,13 +212,13 @@ test('budgets are held where the review says: corporate by DCFD, specialist by t
   assert.equal(budgetHolder('specialist'), 'sponsoring_directorate');
   assert.equal(budgetHolder('borough_iag'), 'borough');
   assert.equal(
-    say(budgetWarning({ amountPence: 10_000 }, 9_000, 1_000)),
+    worded(budgetWarning({ amountPence: 10_000 }, 9_000, 1_000)),
     null,
     'exactly the budget',
   );
   assert.match(
-    say(budgetWarning({ amountPence: 10_000 }, 9_000, 1_001))!,
+    worded(budgetWarning({ amountPence: 10_000 }, 9_000, 1_001))!,
     /£100.01, over its budget of £100.00/,
   );
-  assert.equal(say(budgetWarning(null, 9_000, 1_001)), null, 'no budget set');
+  assert.equal(worded(budgetWarning(null, 9_000, 1_001)), null, 'no budget set');
 });

@@ -6,15 +6,7 @@
 import { calendarMonthsDeadline, formatDate, type IsoDate } from '../../platform/calendar/index.js';
 import { formatPence } from '../../platform/money/pence.js';
 import type { GroupType } from '../groups/index.js';
-
-/**
- * Why something is refused, as the catalogue's key of its words and the values they name: the
- * caller turns it into words with `t(problem.key, problem.values)`.
- */
-export interface Problem {
-  key: string;
-  values?: Record<string, string>;
-}
+import { type Said } from '../../platform/i18n/said.js';
 
 // What can be claimed (IAG-14)
 
@@ -95,7 +87,7 @@ export function lastDayToClaim(incurredOn: IsoDate): IsoDate {
 }
 
 /** IAG-11: why an item incurred on that day cannot be claimed on `today`, or null if it can. */
-export function itemDateProblem(incurredOn: IsoDate, today: IsoDate): Problem | null {
+export function itemDateProblem(incurredOn: IsoDate, today: IsoDate): Said | null {
   if (incurredOn > today) return { key: 'expenses:rules.itemInFuture' };
   const last = lastDayToClaim(incurredOn);
   if (today > last)
@@ -124,14 +116,14 @@ export function submissionProblems(
   status: ClaimStatus,
   items: readonly { incurredOn: IsoDate }[],
   today: IsoDate,
-): Problem[] {
+): Said[] {
   if (status !== 'draft') return [{ key: 'expenses:rules.alreadySent' }];
   if (!items.length) return [{ key: 'expenses:rules.noItems' }];
   return items.flatMap((i) => itemDateProblem(i.incurredOn, today) ?? []);
 }
 
 /** Items are added to, and taken off, a claim only before it is sent. */
-export function checkEditable(status: ClaimStatus): Problem | null {
+export function checkEditable(status: ClaimStatus): Said | null {
   return status === 'draft' ? null : { key: 'expenses:rules.notEditable' };
 }
 
@@ -144,7 +136,7 @@ export type Decision = 'approve' | 'part_approve' | 'reject';
 export function deciderProblem(
   claim: { status: ClaimStatus; claimantUserId: string | null; decidedBy: string | null },
   deciderUserId: string,
-): Problem | null {
+): Said | null {
   if (claim.claimantUserId === deciderUserId) return { key: 'expenses:rules.ownClaim' };
   if (claim.status === 'submitted') return null;
   if (claim.status === 'awaiting_second_approval')
@@ -157,7 +149,7 @@ export function itemApprovalProblem(
   claimedPence: number,
   approvedPence: number | 'too-large' | null,
   reason: string | undefined,
-): (Problem & { field: 'approved' | 'reason' }) | null {
+): (Said & { field: 'approved' | 'reason' }) | null {
   if (approvedPence === null) return { key: 'expenses:rules.approvedMissing', field: 'approved' };
   if (approvedPence === 'too-large' || approvedPence > claimedPence)
     return {
@@ -202,7 +194,7 @@ export type LatestDispute = { stage: DisputeStage; status: DisputeStatus } | nul
  * time. After the chair did not uphold one, the next step is the Director (by referral); after
  * the Director, nothing: that decision is final.
  */
-export function disputeProblem(status: ClaimStatus, latest: LatestDispute): Problem | null {
+export function disputeProblem(status: ClaimStatus, latest: LatestDispute): Said | null {
   if (latest?.status === 'open') return { key: 'expenses:rules.alreadyDisputed' };
   if (latest?.stage === 'director') return { key: 'expenses:rules.directorFinal' };
   if (latest?.stage === 'chair' && latest.status === 'not_upheld')
@@ -263,7 +255,7 @@ export function budgetWarning(
   budget: { amountPence: number } | null,
   spentPence: number,
   addingPence: number,
-): Problem | null {
+): Said | null {
   if (!budget) return null;
   const after = spentPence + addingPence;
   return after > budget.amountPence

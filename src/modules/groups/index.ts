@@ -64,9 +64,7 @@ export type {
 export type { CurrentMembers, GroupColumns } from './api/group-columns.js';
 // The vocabulary of vetting and of kinds of group, which the advice module's rules speak too.
 export {
-  CLEARANCE_LABELS,
   CLEARANCE_ORDER,
-  GROUP_TYPE_LABELS,
   mayWorkAtClearance,
   type ClearanceLevel,
   type HeldClearance,
@@ -254,12 +252,12 @@ export function createGroupsModule(
         visible: (p) => !can(p, 'groups.view'),
       },
     ],
-    publicTasks: [
+    publicTasks: (t) => [
       {
         order: 10,
         href: groupPaths.publicList,
-        text: 'Advisory groups',
-        hint: 'Who the independent advisory groups are, when they meet, and their minutes',
+        text: t('groups:common.publicTask.text'),
+        hint: t('groups:common.publicTask.hint'),
       },
     ],
     async homeTasks(p, t) {

@@ -23,8 +23,9 @@ import {
 import type { PoliceAttendanceService } from './police-attendance/service.js';
 import { groupPageHref } from './links.js';
 import { groupPaths } from './paths.js';
-import { checkAnnualConference, checkDirectorChairsMeetings } from './rules.js';
+import { annualConferenceMissing, directorChairsShortfall } from './rules.js';
 import type { GroupsService } from './service.js';
+import { say, type Said } from '../../platform/i18n/said.js';
 
 /** A group that does not exist (or is not public) is no body; any other failure is a failure. */
 function notFoundAsNull(error: unknown): null {
@@ -39,7 +40,8 @@ function notFoundAsNull(error: unknown): null {
 async function reportingYearNotice(
   today: IsoDate,
   countMeetings: (from: Date, to: Date) => Promise<number>,
-  check: (yearLabel: string, heldOrScheduled: number) => string | null,
+  check: (yearLabel: string, heldOrScheduled: number) => Said | null,
+  t: Translate,
 ): Promise<string[]> {
   const year = reportingYearOf(today);
   const held = await countMeetings(
@@ -47,7 +49,7 @@ async function reportingYearNotice(
     londonInstant(addCalendarDays(year.end, 1), 0),
   );
   const warning = check(year.label, held);
-  return warning ? [warning] : [];
+  return warning ? [say(t, warning)] : [];
 }
 
 /**
@@ -270,7 +272,7 @@ export function createDirectorChairsBody(deps: {
     },
 
     notices: (_executor, _id, countMeetings) =>
-      reportingYearNotice(groups.today(), countMeetings, checkDirectorChairsMeetings),
+      reportingYearNotice(groups.today(), countMeetings, directorChairsShortfall, t),
 
     withdrawForAbsence() {
       throw new ConflictError(t('groups:meetingBody.directorChairs.noWithdrawal'));
@@ -354,7 +356,7 @@ export function createAnnualConferenceBody(deps: {
     },
 
     notices: (_executor, _id, countMeetings) =>
-      reportingYearNotice(groups.today(), countMeetings, checkAnnualConference),
+      reportingYearNotice(groups.today(), countMeetings, annualConferenceMissing, t),
 
     withdrawForAbsence() {
       throw new ConflictError(t('groups:meetingBody.annualConference.noWithdrawal'));

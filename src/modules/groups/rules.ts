@@ -21,19 +21,6 @@ export const GROUP_TYPES = [
 ] as const;
 export type GroupType = (typeof GROUP_TYPES)[number];
 
-/**
- * The types' names, as other modules still show them; the groups' own pages use the catalogue's
- * `groups:groupType.<type>` (ADR 0015). Goes when the advice module reads the catalogue.
- */
-export const GROUP_TYPE_LABELS: Record<GroupType, string> = {
-  corporate_iag: 'Corporate independent advisory group',
-  borough_iag: 'Borough independent advisory group',
-  specialist: 'Specialist advisory group',
-  community: 'Community advisory group',
-  corporate_focus: 'Corporate focus group',
-  sub_group: 'Sub-group',
-};
-
 export const GROUP_STATUSES = ['forming', 'active', 'suspended', 'closed'] as const;
 export type GroupStatus = (typeof GROUP_STATUSES)[number];
 
@@ -274,18 +261,6 @@ export function termEndNoticeDue(end: IsoDate, today: IsoDate): boolean {
  */
 export const CLEARANCE_ORDER = ['nppv1', 'nppv2', 'nppv3', 'sc', 'dv'] as const;
 export type ClearanceLevel = (typeof CLEARANCE_ORDER)[number];
-/**
- * The levels' names, as other modules still show them; the groups' own pages use the catalogue's
- * `groups:clearance.<level>` (ADR 0015). Goes when the advice module reads the catalogue.
- */
-export const CLEARANCE_LABELS: Record<ClearanceLevel, string> = {
-  nppv1: 'Non-police personnel vetting level 1 (NPPV1)',
-  nppv2: 'Non-police personnel vetting level 2 (NPPV2)',
-  nppv3: 'Non-police personnel vetting level 3 (NPPV3)',
-  sc: 'Security Check (SC)',
-  dv: 'Developed Vetting (DV)',
-};
-
 export interface HeldClearance {
   level: ClearanceLevel;
   grantedOn: IsoDate;
@@ -305,7 +280,7 @@ export function mayWorkAtClearance(
   held: readonly HeldClearance[],
   needed: ClearanceLevel | null,
   on: IsoDate,
-): { allowed: true } | { allowed: false; refusal: Said; reason: string } {
+): { allowed: true } | { allowed: false; refusal: Said } {
   if (needed === null) return { allowed: true };
   const rank = CLEARANCE_ORDER.indexOf(needed);
   if (held.some((c) => clearanceActive(c, on) && CLEARANCE_ORDER.indexOf(c.level) >= rank))
@@ -322,14 +297,7 @@ export function mayWorkAtClearance(
         key: 'groups:rules.clearance.notHeld',
         values: { level: { key: `groups:clearance.${needed}` } },
       };
-  return {
-    allowed: false,
-    refusal,
-    // The words the advice module still shows, until it says `refusal` itself.
-    reason: lapsed
-      ? `Their ${CLEARANCE_LABELS[lapsed.level]} is not in force on ${formatDate(on)} (IAG-29)`
-      : `The work needs ${CLEARANCE_LABELS[needed]} and they do not hold it (IAG-29)`,
-  };
+  return { allowed: false, refusal };
 }
 
 export const CLEARANCE_WARNING_DAYS = 90;
@@ -395,18 +363,6 @@ export function directorChairsShortfall(yearLabel: string, heldOrScheduled: numb
   };
 }
 
-/**
- * The same, in English words, as the meeting body still shows it (until it says the key of
- * `directorChairsShortfall` itself).
- */
-export function checkDirectorChairsMeetings(
-  yearLabel: string,
-  heldOrScheduled: number,
-): string | null {
-  if (!directorChairsShortfall(yearLabel, heldOrScheduled)) return null;
-  return `${yearLabel}: ${heldOrScheduled === 0 ? 'no meetings' : heldOrScheduled === 1 ? 'only 1 meeting' : `${heldOrScheduled} meetings`} of the Director with the corporate IAG chairs held or scheduled; there should be at least ${DIRECTOR_CHAIRS_MEETINGS_PER_YEAR} (IAG-31)`;
-}
-
 // The annual conference of all advisory groups (IAG-32)
 
 /**
@@ -424,10 +380,4 @@ export function invitedToAnnualConference(group: { status: GroupStatus }): boole
 export function annualConferenceMissing(yearLabel: string, heldOrScheduled: number): Said | null {
   if (heldOrScheduled >= 1) return null;
   return { key: 'groups:rules.annualConference.missing', values: { year: yearLabel } };
-}
-
-/** The same, in English words, as the meeting body still shows it (see above). */
-export function checkAnnualConference(yearLabel: string, heldOrScheduled: number): string | null {
-  if (!annualConferenceMissing(yearLabel, heldOrScheduled)) return null;
-  return `${yearLabel}: no annual conference of the advisory groups held or scheduled (IAG-32)`;
 }

@@ -434,10 +434,6 @@ export const commendations = pgTable(
 
 export const POLICE_ATTENDEE_ROLES = ['directorate_manager', 'strand_representative'] as const;
 // The roles' names for the meeting body until it says the catalogue's `groups:policeAttendee.<role>`.
-export const POLICE_ATTENDEE_LABELS: Record<(typeof POLICE_ATTENDEE_ROLES)[number], string> = {
-  directorate_manager: 'Directorate manager',
-  strand_representative: 'Strand representative',
-};
 export const policeAttendeeRoleEnum = pgEnum('police_attendee_role', POLICE_ATTENDEE_ROLES);
 
 /** IAG-33: the police named to attend a corporate IAG's full meetings. */

@@ -19,10 +19,10 @@ import {
   mayTableItem,
   seriesDates,
   type AgendaRelation,
-  type Refusal,
   type AttendanceStatus,
   type MeetingStatus,
 } from './rules.js';
+import { type Said } from '../../platform/i18n/said.js';
 
 const nobody: AgendaRelation = { member: false, police: false, chair: false, secretariat: false };
 
@@ -261,12 +261,12 @@ test('IAG-32: attendance at the conference is how many came from each group, a w
   );
   for (const bad of ['two', '1.5', '-1', '2 people'])
     assert.equal(
-      (checkRepresentatives(bad, 'Race IAG') as Refusal).key,
+      (checkRepresentatives(bad, 'Race IAG') as Said).key,
       'meetings:rules.representativesNotNumber',
       bad,
     );
   assert.equal(
-    (checkRepresentatives('101', 'Race IAG') as Refusal).key,
+    (checkRepresentatives('101', 'Race IAG') as Said).key,
     'meetings:rules.representativesTooMany',
   );
 });

@@ -3,6 +3,7 @@
  * custody-visiting panels, boards and committees later). Pure functions, named by rule id.
  */
 import { addCalendarMonths, workingDaysIn, type IsoDate } from '../../platform/calendar/index.js';
+import { type Said } from '../../platform/i18n/said.js';
 
 export const MEETING_FORMATS = ['in_person', 'online', 'hybrid'] as const;
 export type MeetingFormat = (typeof MEETING_FORMATS)[number];
@@ -33,20 +34,11 @@ export function seriesDates(first: IsoDate, intervalMonths: number, count: numbe
   return Array.from({ length: count }, (_, i) => addCalendarMonths(first, i * intervalMonths));
 }
 
-/**
- * What a rule refuses, as the key of its sentence in the meetings' catalogue and the values to
- * fill in: the caller words it with `t`, in the reader's language.
- */
-export interface Refusal {
-  key: string;
-  values?: Record<string, string | number>;
-}
-
 /** The times a person gives for a meeting: it must end after it starts, on the same day. */
 export function checkMeetingTimes(
   startMinutes: number,
   endMinutes: number | null,
-): (Refusal & { field: string }) | null {
+): (Said & { field: string }) | null {
   if (endMinutes !== null && endMinutes <= startMinutes)
     return { field: 'endTime', key: 'meetings:rules.endAfterStart' };
   return null;
@@ -84,7 +76,7 @@ export function mayArrangeAgenda(relation: AgendaRelation): boolean {
 export function checkTabling(
   relation: AgendaRelation,
   meeting: { status: MeetingStatus; agendaPublished: boolean },
-): Refusal | null {
+): Said | null {
   if (!mayTableItem(relation)) return { key: 'meetings:rules.tablingNotMember' };
   if (meeting.status !== 'scheduled')
     return meeting.status === 'cancelled'
@@ -162,7 +154,7 @@ const workingDays = workingDaysIn('england-and-wales');
 export function checkAttendanceRecording(
   meeting: { status: MeetingStatus; startsAt: Date },
   now: Date,
-): Refusal | null {
+): Said | null {
   if (meeting.status === 'cancelled') return { key: 'meetings:rules.attendanceCancelled' };
   if (meeting.startsAt > now) return { key: 'meetings:rules.attendanceNotStarted' };
   return null;
@@ -175,7 +167,7 @@ export const MAX_REPRESENTATIVES = 100;
  * IAG-32: how many representatives came from an invited body: a whole number from 0 (nobody
  * came) up to MAX_REPRESENTATIVES. Returns the number, or what is wrong (naming the body).
  */
-export function checkRepresentatives(value: unknown, inviteeName: string): number | Refusal {
+export function checkRepresentatives(value: unknown, inviteeName: string): number | Said {
   const typed = typeof value === 'string' ? value.trim() : '';
   const values = { name: inviteeName, max: MAX_REPRESENTATIVES };
   if (typed === '') return { key: 'meetings:rules.representativesMissing', values };
@@ -186,7 +178,7 @@ export function checkRepresentatives(value: unknown, inviteeName: string): numbe
 }
 
 /** Minutes are drafted once the meeting has been held (its attendance recorded). */
-export function checkMinutesDrafting(meeting: { status: MeetingStatus }): Refusal | null {
+export function checkMinutesDrafting(meeting: { status: MeetingStatus }): Said | null {
   return meeting.status === 'held' ? null : { key: 'meetings:rules.draftOnceHeld' };
 }
 
@@ -215,7 +207,7 @@ export function checkMinutesApproval(input: {
   minutedMeetingStartsAt: Date;
   approvingMeeting: { startsAt: Date; status: MeetingStatus; sameBody: boolean };
   now: Date;
-}): Refusal | null {
+}): Said | null {
   if (input.status === 'approved') return { key: 'meetings:rules.alreadyApproved' };
   if (!input.hasContent) return { key: 'meetings:rules.empty' };
   const at = input.approvingMeeting;
@@ -237,7 +229,7 @@ export type AdviceUse = (typeof ADVICE_USES)[number];
  */
 export function checkAdviceRationale(
   advice: readonly { use: AdviceUse; rationale: string | null }[],
-): Refusal | null {
+): Said | null {
   if (advice.some((a) => a.use === 'not_yet_known'))
     return { key: 'meetings:rules.adviceUseUnknown' };
   if (advice.some((a) => !a.rationale)) return { key: 'meetings:rules.adviceWhy' };

@@ -62,7 +62,14 @@ export function createTrackerModule(
       now,
     }),
     trackerRecords: createTrackerRecordsService({ db, directory, t, now }),
-    trackerDashboard: createTrackerDashboardService({ db, directory, groups, t, now }),
+    trackerDashboard: createTrackerDashboardService({
+      db,
+      directory,
+      groups,
+      t,
+      now,
+      personInOrganisationSql: deps.directory.personInOrganisationSql,
+    }),
   };
   return {
     name: 'tracker',
@@ -88,7 +95,7 @@ export function createTrackerModule(
       },
     ],
     // Offered in the default language: a module's public tasks are given once, not per request.
-    publicTasks: [
+    publicTasks: (t) => [
       {
         order: 20,
         href: trackerPaths.publicSources,

@@ -69,9 +69,6 @@ export function registerHomeRoutes(
   { app, services, renderPage }: RouteDeps,
   modules: readonly BridgeModule[],
 ): void {
-  // Someone whose roles give them no work in Bridge yet (a lay visitor) is offered the public
-  // pages they may use, beside their account.
-  const publicTasks = inOrder(modules.flatMap((m) => m.publicTasks ?? []));
   app.get('/', { config: { access: 'public' } }, async (request, reply) => {
     const p = request.principal;
     if (!p || p.kind !== 'user') {
@@ -82,7 +79,10 @@ export function registerHomeRoutes(
     }
     const fromModules = await Promise.all(modules.map((m) => m.homeTasks?.(p, request.t) ?? []));
     const tasks = inOrder([...fromModules.flat(), ...platformTasks(p, services, request.t)]);
-    if (tasks.length === 1) tasks.unshift(...publicTasks);
+    // Someone whose roles give them no work in Bridge yet (a lay visitor) is offered the public
+    // pages they may use, beside their account.
+    if (tasks.length === 1)
+      tasks.unshift(...inOrder(modules.flatMap((m) => m.publicTasks?.(request.t) ?? [])));
     return renderPage(request, reply, 'platform/views/home.njk', {
       title: request.t('home.title'),
       // Administrators are warned a year before the bank-holiday data runs out.

@@ -15,6 +15,7 @@ import {
   parseMiles,
   type ExpenseLimits,
 } from '../rules.js';
+import { say } from '../../../platform/i18n/said.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
@@ -43,7 +44,7 @@ export function readItemFields(
   const incurredOn = dateField(fields, 'incurredOn', t('expenses:claims.item.errors.date'), errors);
   if (incurredOn) {
     const problem = itemDateProblem(incurredOn, today);
-    if (problem) errors.push({ field: 'incurredOn-day', message: t(problem.key, problem.values) });
+    if (problem) errors.push({ field: 'incurredOn-day', message: say(t, problem) });
   }
   const description = text(fields.description);
   if (!description)

@@ -45,10 +45,10 @@ import {
   subsistenceOverLimit,
   type ExpenseCategory,
   type ExpenseLimits,
-  type Problem,
 } from '../rules.js';
 import { queueLetter, type ExpensesServiceDeps } from '../service-deps.js';
 import { expenseClaims, expenseItems } from '../schema.js';
+import { type Said, say } from '../../../platform/i18n/said.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
@@ -67,7 +67,7 @@ export function createExpensesService(
   },
 ) {
   const { db, files, limits, t } = deps;
-  const say = (problem: Problem) => t(problem.key, problem.values);
+  const worded = (problem: Said) => say(t, problem);
   /** The receipts' types, as the upload's refusal names them. */
   const receiptTypes = { types: RECEIPT_TYPES, text: t('expenses:claims.item.receiptTypes') };
   const now = () => (deps.now ? deps.now() : new Date());
@@ -270,7 +270,7 @@ export function createExpensesService(
       const claim = await findClaim(db, claimId);
       if (!isClaimant(user, claim)) throw new NotFoundError();
       const refusal = checkEditable(claim.status);
-      if (refusal) throw new ConflictError(say(refusal));
+      if (refusal) throw new ConflictError(worded(refusal));
       return { claim, earliest: addCalendarMonths(today(), -CLAIM_WINDOW_MONTHS) };
     },
 
@@ -289,7 +289,7 @@ export function createExpensesService(
       const before = await findClaim(db, claimId);
       if (!isClaimant(user, before)) throw new NotFoundError();
       const refusal = checkEditable(before.status);
-      if (refusal) throw new ConflictError(say(refusal));
+      if (refusal) throw new ConflictError(worded(refusal));
       const errors: FieldError[] = [];
       const { category, incurredOn, description, tenthsOfMile, amountPence } = readItemFields(
         input.fields,
@@ -308,7 +308,7 @@ export function createExpensesService(
         db.transaction(async (tx) => {
           const claim = await ownClaimForChange(tx, user, claimId);
           const late = checkEditable(claim.status);
-          if (late) throw new ConflictError(say(late));
+          if (late) throw new ConflictError(worded(late));
           if (category === 'subsistence') {
             const others = await tx
               .select({
@@ -380,7 +380,7 @@ export function createExpensesService(
       return db.transaction(async (tx) => {
         const claim = await ownClaimForChange(tx, user, claimId);
         const refusal = checkEditable(claim.status);
-        if (refusal) throw new ConflictError(say(refusal));
+        if (refusal) throw new ConflictError(worded(refusal));
         const [item] = await tx
           .delete(expenseItems)
           .where(and(eq(expenseItems.id, itemId), eq(expenseItems.claimId, claimId)))
@@ -414,10 +414,10 @@ export function createExpensesService(
         if (problems.length)
           throw new ValidationError(
             claim.status !== 'draft' || !items.length
-              ? [{ field: 'submit', message: say(problems[0]!) }]
+              ? [{ field: 'submit', message: worded(problems[0]!) }]
               : items.flatMap((i) => {
                   const problem = itemDateProblem(i.incurredOn, day);
-                  return problem ? [{ field: `item-${i.id}`, message: say(problem) }] : [];
+                  return problem ? [{ field: `item-${i.id}`, message: worded(problem) }] : [];
                 }),
           );
         const at = now();

@@ -37,6 +37,7 @@ import {
 } from '../rules.js';
 import { queueLetter, type ExpensesServiceDeps } from '../service-deps.js';
 import { expenseClaims, expenseDisputes, expenseItems } from '../schema.js';
+import { say } from '../../../platform/i18n/said.js';
 
 type Input = Record<string, string | string[] | undefined>;
 type Dispute = typeof expenseDisputes.$inferSelect;
@@ -141,7 +142,7 @@ export function createDisputesService(deps: ExpensesServiceDeps) {
       if (!isClaimant(user, claim)) throw new NotFoundError();
       const latest = await latestDispute(db, claimId);
       const refusal = disputeProblem(claim.status, latest);
-      if (refusal) throw new ConflictError(t(refusal.key, refusal.values));
+      if (refusal) throw new ConflictError(say(t, refusal));
       const chairs = await chairsOf(db, claim.groupId);
       return {
         claim,
@@ -166,7 +167,7 @@ export function createDisputesService(deps: ExpensesServiceDeps) {
         if (!isClaimant(user, claim)) throw new NotFoundError();
         const latest = await latestDispute(tx, claimId);
         const refusal = disputeProblem(claim.status, latest);
-        if (refusal) throw new ConflictError(t(refusal.key, refusal.values), 'reason');
+        if (refusal) throw new ConflictError(say(t, refusal), 'reason');
         if (errors.length) throw new ValidationError(errors);
         const chairs = await chairsOf(tx, claim.groupId);
         const stage = firstDisputeStage(

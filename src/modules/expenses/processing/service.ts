@@ -29,10 +29,10 @@ import {
   needsSecondApproval,
   type ClaimStatus,
   type Decision,
-  type Problem,
 } from '../rules.js';
 import { queueLetter, type ExpensesServiceDeps } from '../service-deps.js';
 import { expenseBudgets, expenseClaims, expenseItems } from '../schema.js';
+import { type Said, say } from '../../../platform/i18n/said.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
@@ -50,8 +50,8 @@ export function createExpenseProcessingService(
   deps: ExpensesServiceDeps & { secondApprovalAbovePence: number },
 ) {
   const { db, directory, groups, t } = deps;
-  const say = (problem: Problem) => t(problem.key, problem.values);
-  const sayAny = (problem: Problem | null) => problem && say(problem);
+  const worded = (problem: Said) => say(t, problem);
+  const sayAny = (problem: Said | null) => problem && worded(problem);
   const now = () => (deps.now ? deps.now() : new Date());
 
   function requireUnit(principal: Principal): UserPrincipal {
@@ -161,7 +161,7 @@ export function createExpenseProcessingService(
       const user = requireUnit(principal);
       const claim = await findClaim(db, claimId);
       const refusal = deciderProblem(claim, user.userId);
-      if (refusal) throw new ConflictError(say(refusal));
+      if (refusal) throw new ConflictError(worded(refusal));
       const [items, position, claimant, [group]] = await Promise.all([
         itemsOfClaim(db, claimId),
         budgetPosition(db, claim),
@@ -207,7 +207,7 @@ export function createExpenseProcessingService(
       return db.transaction(async (tx) => {
         const claim = await findClaim(tx, claimId, true);
         const refusal = deciderProblem(claim, user.userId);
-        if (refusal) throw new ConflictError(say(refusal), 'decision');
+        if (refusal) throw new ConflictError(worded(refusal), 'decision');
         if (claim.status !== 'submitted')
           throw new ConflictError(t('expenses:processing.decide.errors.waitingSecond'), 'decision');
         const items = await itemsOfClaim(tx, claimId);
@@ -221,7 +221,7 @@ export function createExpenseProcessingService(
             errors.push({
               field: `${problem.field}-${item.id}`,
               message: t('expenses:processing.decide.errors.item', {
-                problem: say(problem),
+                problem: worded(problem),
                 date: formatDate(item.incurredOn),
                 description: item.description,
               }),
@@ -294,7 +294,7 @@ export function createExpenseProcessingService(
       if (claim.status !== 'awaiting_second_approval')
         throw new ConflictError(t('expenses:processing.second.errors.notWaiting'));
       const refusal = deciderProblem(claim, user.userId);
-      if (refusal) throw new ConflictError(say(refusal));
+      if (refusal) throw new ConflictError(worded(refusal));
       const [items, claimant] = await Promise.all([
         itemsOfClaim(db, claimId),
         claimantOf(db, claim),
@@ -327,7 +327,7 @@ export function createExpenseProcessingService(
         if (claim.status !== 'awaiting_second_approval')
           throw new ConflictError(t('expenses:processing.second.errors.notWaiting'), 'confirm');
         const refusal = deciderProblem(claim, user.userId);
-        if (refusal) throw new ConflictError(say(refusal), 'confirm');
+        if (refusal) throw new ConflictError(worded(refusal), 'confirm');
         const items = await itemsOfClaim(tx, claimId);
         const at = now();
         let status: ClaimStatus;

@@ -347,7 +347,7 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
       title: detail.group.name,
       section: request.t('groups:common.advisoryGroups'),
       openRound,
-      meetings: publicMeetingLinks(paths.publicList, detail.group.id, meetings),
+      meetings: publicMeetingLinks(paths.publicList, detail.group.id, meetings, request.t),
       breadcrumbs: [
         groupsCrumbs(request.t).home,
         { text: request.t('groups:common.advisoryGroups'), href: paths.publicList },

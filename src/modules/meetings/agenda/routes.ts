@@ -6,6 +6,7 @@ import { field, redirectWithFlash, registerFormPage } from '../../../platform/ht
 import { meetingPaths as paths } from '../paths.js';
 import { meetingCrumbs, meetingWhen } from '../presenters.js';
 import { meetingPageRenderer } from './meeting-page.js';
+import { say } from '../../../platform/i18n/said.js';
 
 const T = 'modules/meetings/agenda/views';
 // Who may see a meeting depends on the body (its members, chair, staff), so the service decides.
@@ -96,7 +97,7 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
       return redirectWithFlash(
         reply,
         `${paths.meeting(meetingId!)}#agenda`,
-        request.t(message.key, message.values),
+        say(request.t, message),
       );
     },
   });

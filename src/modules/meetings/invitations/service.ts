@@ -22,6 +22,7 @@ import { meetingDetailLines, meetingWhen } from '../presenters.js';
 import { checkRepresentatives, mayArrangeAgenda } from '../rules.js';
 import { meetingInvitations, meetings } from '../schema.js';
 import type { Meeting, MeetingsAccess } from '../access.js';
+import { say } from '../../../platform/i18n/said.js';
 
 type Input = Record<string, string | string[] | undefined>;
 export type MeetingInvitation = typeof meetingInvitations.$inferSelect;
@@ -230,8 +231,7 @@ export function createInvitationsService(deps: {
         const counts = invitations.map((invitation) => {
           const field = `representatives-${invitation.inviteeId}`;
           const result = checkRepresentatives(input[field], invitation.inviteeName);
-          if (typeof result !== 'number')
-            errors.push({ field, message: t(result.key, result.values) });
+          if (typeof result !== 'number') errors.push({ field, message: say(t, result) });
           return { invitation, count: typeof result === 'number' ? result : 0 };
         });
         if (errors.length) throw new ValidationError(errors);

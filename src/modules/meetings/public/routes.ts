@@ -10,7 +10,6 @@ const publicPage = { config: { access: 'public' as const } };
 
 /** A meeting's public record: its published agenda and approved minutes. */
 export function registerPublicMeetingRoutes({ app, services, renderPage }: RouteDeps): void {
-  defaultTranslate ??= services.t;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
   for (const provider of services.meetings.providers) {
     app.get(
@@ -47,12 +46,6 @@ export function registerPublicMeetingRoutes({ app, services, renderPage }: Route
   }
 }
 
-/**
- * The default language's messages, for a caller of `publicMeetingLinks` that does not yet pass
- * its request's (the groups module's public page): set when the routes are registered.
- */
-let defaultTranslate: Translate | undefined;
-
 /** The list a body's public page shows, with links to each meeting's public record. */
 export function publicMeetingLinks(
   publicPrefix: string,
@@ -65,9 +58,8 @@ export function publicMeetingLinks(
     agendaPublished: boolean;
     minutesApproved: boolean;
   }[],
-  translate?: Translate,
+  t: Translate,
 ) {
-  const t = translate ?? defaultTranslate!;
   return rows.map((m) => ({
     href: paths.publicMeeting(publicPrefix, bodyId, m.id),
     when: meetingWhen(m, t),

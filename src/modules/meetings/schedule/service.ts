@@ -21,6 +21,7 @@ import {
 } from '../rules.js';
 import { meetings } from '../schema.js';
 import { type MeetingParts } from '../access.js';
+import { say } from '../../../platform/i18n/said.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
@@ -62,7 +63,7 @@ export function createScheduleService(deps: MeetingParts) {
       errors.push({ field: 'endTime', message: t('meetings:schedule.form.errors.endTimeForm') });
     if (start !== null && end !== null) {
       const refusal = checkMeetingTimes(start, end);
-      if (refusal) errors.push({ field: refusal.field, message: t(refusal.key, refusal.values) });
+      if (refusal) errors.push({ field: refusal.field, message: say(t, refusal) });
     }
     const format = text(input.format);
     if (!format || !(MEETING_FORMATS as readonly string[]).includes(format))

@@ -13,7 +13,7 @@ import type { PageRequest } from '../../../platform/db/search.js';
 import { ConflictError, ValidationError, type FieldError } from '../../../platform/errors.js';
 import { dateField, text } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
-import { personInOrganisationSql } from '../../directory/index.js';
+import type { DirectoryApi } from '../../directory/index.js';
 import type { GroupsApi } from '../../groups/index.js';
 import {
   createTrackerAccess,
@@ -44,9 +44,10 @@ export type TrackerDashboardService = ReturnType<typeof createTrackerDashboardSe
 export function createTrackerDashboardService(
   deps: TrackerServiceDeps & {
     groups: GroupsApi;
+    personInOrganisationSql: DirectoryApi['personInOrganisationSql'];
   },
 ) {
-  const { db, directory, groups, t } = deps;
+  const { db, directory, groups, t, personInOrganisationSql } = deps;
   const { now, today, findSource, ownerNames } = createTrackerAccess(deps);
 
   /**
