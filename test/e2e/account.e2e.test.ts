@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { totpCode } from '../../src/platform/auth/totp.js';
+import { makeAccount } from '../factories/accounts.js';
 import { AccountPages } from './pages/account.js';
 import { expectErrors, expectSuccess, signOut } from './pages/govuk.js';
 import {
-  demoAccount,
   expectAccessible,
   freshTotpCode,
   signInAs,
@@ -21,14 +21,14 @@ import {
 
 let e2e: E2E;
 before(async () => {
-  e2e = await startE2E();
+  e2e = await startE2E({ demo: false });
 });
 after(() => e2e.close());
 
 test('an advisor changes their password and sets up a second factor, then signs in needing the code', async () => {
   const page = await e2e.newPage();
   const account = new AccountPages(page);
-  const advisor = demoAccount('advisor');
+  const advisor = await makeAccount(e2e.app, { role: 'advisor' });
   await signInAs(page, advisor);
   await page.getByRole('main').getByRole('link', { name: 'Your account' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
@@ -92,7 +92,7 @@ test('an advisor changes their password and sets up a second factor, then signs 
 });
 
 test('a person signed in from two browsers sees both sessions and ends the other one', async () => {
-  const person = demoAccount('ctset');
+  const person = await makeAccount(e2e.app, { role: 'ctset' });
   const here = await e2e.newPage();
   const elsewhere = await e2e.newPage();
   await signInAs(elsewhere, person);

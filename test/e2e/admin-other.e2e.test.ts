@@ -13,18 +13,11 @@ import {
   mainNavigation,
   summaryValue,
 } from './pages/govuk.js';
-import {
-  demoAccount,
-  expectAccessible,
-  signInThroughPages,
-  startE2E,
-  visit,
-  type E2E,
-} from './support.js';
+import { expectAccessible, signInWithRole, startE2E, visit, type E2E } from './support.js';
 
 let e2e: E2E;
 before(async () => {
-  e2e = await startE2E();
+  e2e = await startE2E({ demo: false });
 });
 after(() => e2e.close());
 
@@ -38,7 +31,7 @@ function londonDate(offsetDays = 0): string {
 test('an administrator issues an API token, another system uses it, it is revoked, and the audit trail shows it all', async () => {
   const page = await e2e.newPage();
   const tokens = new ApiTokenPages(page);
-  await signInThroughPages(page, 'administrator');
+  const admin = await signInWithRole(e2e, page, 'administrator');
   await tokens.openFromNavigation();
   await tokens.startIssuing();
 
@@ -80,7 +73,6 @@ test('an administrator issues an API token, another system uses it, it is revoke
   assert.match(refused.contentType, /^application\/problem\+json/);
 
   // The audit trail, filtered by the administrator and by today, shows what was done.
-  const admin = demoAccount('administrator');
   await mainNavigation(page).getByRole('link', { name: 'Audit trail' }).click();
   await page.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
   await expectAccessible(page);
@@ -133,7 +125,7 @@ test('an administrator issues an API token, another system uses it, it is revoke
 
 test('issue 21 item 16: an administrator uploads GOV.UK’s bank-holidays file; a wrong file is named', async () => {
   const page = await e2e.newPage();
-  await signInThroughPages(page, 'administrator');
+  await signInWithRole(e2e, page, 'administrator');
   await page.getByRole('link', { name: 'Bank holidays' }).click();
   assert.equal(await heading(page), 'Bank holidays');
   assert.match(await page.getByRole('main').innerText(), /Bridge knows them from 2020 to 2030/);
@@ -180,7 +172,7 @@ test("issue 21 item 27: the footer's API documentation is a page of Bridge's own
   assert.ok(await page.getByRole('cell', { name: 'List or search organisations' }).isVisible());
   assert.equal(await page.getByRole('link', { name: /interactive reference/ }).count(), 0);
 
-  await signInThroughPages(page, 'administrator');
+  await signInWithRole(e2e, page, 'administrator');
   await visit(page, '/api-documentation');
   await page.getByRole('link', { name: 'try the API in the interactive reference' }).click();
   await page.waitForURL(/\/admin\/api-reference/);
@@ -193,7 +185,7 @@ test('an unknown address, a malformed id and an unknown id give the page-not-fou
   const page = await e2e.newPage();
   await visit(page, '/no-such-page', 404);
   assert.equal(await heading(page), 'Page not found');
-  await signInThroughPages(page, 'requester');
+  await signInWithRole(e2e, page, 'requester');
   for (const path of [
     '/no-such-page',
     '/directory/people/not-a-uuid',
@@ -209,7 +201,7 @@ test('an unknown address, a malformed id and an unknown id give the page-not-fou
 
 test('an advisor who opens an administration page is told they may not see it', async () => {
   const page = await e2e.newPage();
-  await signInThroughPages(page, 'advisor');
+  await signInWithRole(e2e, page, 'advisor');
   for (const path of ['/admin/users', '/admin/audit', '/admin/api-tokens', '/directory']) {
     await visit(page, path, 403);
     assert.equal(await heading(page), 'You do not have permission to see this page');

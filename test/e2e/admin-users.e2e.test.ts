@@ -5,14 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { makeAccount } from '../factories/accounts.js';
 import { expectErrors, expectSuccess, signOut, summaryValue } from './pages/govuk.js';
 import { linkInLatestEmail } from './pages/outbox.js';
 import { UserAdminPages } from './pages/users.js';
 import {
-  demoAccount,
   expectAccessible,
   signInAs,
-  signInThroughPages,
+  signInWithRole,
   startE2E,
   visit,
   type E2E,
@@ -20,14 +20,15 @@ import {
 
 let e2e: E2E;
 before(async () => {
-  e2e = await startE2E();
+  e2e = await startE2E({ demo: false });
 });
 after(() => e2e.close());
 
 test('an administrator creates an account and manages its roles and status; the person signs in', async () => {
   const admin = await e2e.newPage();
   const users = new UserAdminPages(admin);
-  await signInThroughPages(admin, 'administrator');
+  await signInWithRole(e2e, admin, 'administrator');
+  const existing = await makeAccount(e2e.app, { role: 'advisor' });
   await users.openList();
   await users.startNewUser();
 
@@ -39,7 +40,7 @@ test('an administrator creates an account and manages its roles and status; the 
   ]);
   await users.submitNewUser({
     name: 'Jordan Newcomer',
-    email: demoAccount('advisor').email,
+    email: existing.email,
     role: 'Advisor',
   });
   await expectErrors(admin, [

@@ -6,20 +6,50 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { makeOrganisation, makePerson, referenceOrganisationId } from '../factories/directory.js';
 import { DirectoryPages } from './pages/directory.js';
 import { expectErrors, expectSuccess, heading, summaryValue } from './pages/govuk.js';
-import { expectAccessible, signInThroughPages, startE2E, visit, type E2E } from './support.js';
+import { expectAccessible, signInWithRole, startE2E, visit, type E2E } from './support.js';
 
 let e2e: E2E;
 before(async () => {
-  e2e = await startE2E();
+  e2e = await startE2E({ demo: false });
 });
 after(() => e2e.close());
 
+let camdenEntries: Promise<void> | undefined;
+
+/**
+ * Camden's engagement group and partnership inspector, and the Director in her directorate,
+ * made once for the file (on first asking): two of each would make the links ambiguous.
+ */
+function makeDirectoryEntries(): Promise<void> {
+  camdenEntries ??= (async () => {
+    const camden = await referenceOrganisationId(e2e.app, 'E09000007');
+    await makeOrganisation(e2e.app, {
+      name: 'Camden Community and Police Engagement Group',
+      kind: 'community',
+      email: 'cpeg@camden.example',
+    });
+    await makePerson(e2e.app, {
+      fullName: 'Inspector Pat Partnership',
+      jobTitle: 'Partnership inspector, Camden',
+      organisationId: camden,
+    });
+    await makePerson(e2e.app, {
+      fullName: 'Dana Director',
+      jobTitle: 'Director, Diversity and Citizen Focus',
+      organisationId: await referenceOrganisationId(e2e.app, 'dcfd'),
+    });
+  })();
+  return camdenEntries;
+}
+
 test('an authority officer searches the directory and pages through the organisations', async () => {
   const page = await e2e.newPage();
+  await makeDirectoryEntries();
   const directory = new DirectoryPages(page);
-  await signInThroughPages(page, 'authority_officer');
+  await signInWithRole(e2e, page, 'authority_officer');
   await directory.openFromNavigation();
 
   await directory.search('Camden');
@@ -93,7 +123,7 @@ test('an authority officer searches the directory and pages through the organisa
 test('an authority officer adds an organisation and a person, changes, archives and restores the person', async () => {
   const editor = await e2e.newPage();
   const directory = new DirectoryPages(editor);
-  await signInThroughPages(editor, 'authority_officer');
+  await signInWithRole(e2e, editor, 'authority_officer');
   await directory.openOrganisations();
   await editor.getByRole('button', { name: 'Add an organisation' }).click();
   await editor.getByRole('heading', { level: 1, name: 'Add an organisation' }).waitFor();
@@ -181,7 +211,7 @@ test('an authority officer adds an organisation and a person, changes, archives 
 
   const requester = await e2e.newPage();
   const readOnly = new DirectoryPages(requester);
-  await signInThroughPages(requester, 'requester');
+  await signInWithRole(e2e, requester, 'requester');
   await readOnly.openPeople();
   assert.equal(await requester.getByLabel('Include archived').count(), 0);
   await readOnly.searchList('People', 'Quill');
@@ -205,8 +235,9 @@ test('an authority officer adds an organisation and a person, changes, archives 
 
 test('a requester reads the directory but is offered nothing to change', async () => {
   const page = await e2e.newPage();
+  await makeDirectoryEntries();
   const directory = new DirectoryPages(page);
-  await signInThroughPages(page, 'requester');
+  await signInWithRole(e2e, page, 'requester');
   await directory.openFromNavigation();
   assert.deepEqual(await directory.editingControls(), []);
   await directory.search('Camden');

@@ -7,18 +7,25 @@ import { after, before, test } from 'node:test';
 import { addCalendarDays } from '../../src/platform/calendar/index.js';
 import { fillDate, openGroup } from './pages/groups.js';
 import { expectErrors, expectSuccess, mainNavigation, summaryValue } from './pages/govuk.js';
-import { expectAccessible, signInThroughPages, startE2E, type E2E } from './support.js';
+import { makePerson } from '../factories/directory.js';
+import { makeGroup } from '../factories/groups.js';
+import { expectAccessible, signInWithRole, startE2E, type E2E } from './support.js';
 
 let e2e: E2E;
 before(async () => {
-  e2e = await startE2E();
+  e2e = await startE2E({ demo: false });
 });
 after(() => e2e.close());
 
 test('the coordination unit keeps the records: imports, clearances, access, recognition, police attendance, guides and balance', async () => {
   const page = await e2e.newPage();
-  await signInThroughPages(page, 'coordination_unit');
-  const group = 'LGBT Independent Advisory Group';
+  // A corporate IAG (whose police attendance is named), and the officer to name.
+  const { name: group } = await makeGroup(e2e.app, { type: 'corporate_iag' });
+  await makePerson(e2e.app, {
+    fullName: 'Sam Strategic',
+    jobTitle: 'Strategic engagement officer',
+  });
+  await signInWithRole(e2e, page, 'coordination_unit');
   await openGroup(page, group);
 
   // Existing members, with a bad line first.

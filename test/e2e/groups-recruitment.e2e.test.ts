@@ -4,20 +4,32 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { makeBoroughCommander, referenceOrganisationId } from '../factories/directory.js';
+import { makeGroup } from '../factories/groups.js';
 import { openGroup } from './pages/groups.js';
 import { expectErrors, expectSuccess, summaryValue } from './pages/govuk.js';
-import { expectAccessible, signInThroughPages, startE2E, visit, type E2E } from './support.js';
+import {
+  expectAccessible,
+  signInThroughPages,
+  signInWithRole,
+  startE2E,
+  visit,
+  type E2E,
+} from './support.js';
 
 let e2e: E2E;
 before(async () => {
-  e2e = await startE2E();
+  e2e = await startE2E({ demo: false });
 });
 after(() => e2e.close());
 
 test('a recruitment round runs from a public application to the Director’s acceptance and the appointment', async () => {
   const group = 'Disability Independent Advisory Group';
+  // Two boroughs (Camden, Islington) have a commander on record, to be told of the round.
+  for (const code of ['E09000007', 'E09000019'])
+    await makeBoroughCommander(e2e.app, await referenceOrganisationId(e2e.app, code));
   const coordinator = await e2e.newPage();
-  await signInThroughPages(coordinator, 'coordination_unit');
+  const unit = await signInWithRole(e2e, coordinator, 'coordination_unit');
   await openGroup(coordinator, group);
   await coordinator.getByRole('link', { name: 'Recruitment' }).click();
   await expectAccessible(coordinator);
@@ -26,7 +38,7 @@ test('a recruitment round runs from a public application to the Director’s acc
   await coordinator
     .getByLabel('Target audiences')
     .fill('Deaf people; people with learning disabilities');
-  await coordinator.getByLabel('Panel members').fill('coordination@bridge.example');
+  await coordinator.getByLabel('Panel members').fill(unit.email);
   await coordinator.getByRole('button', { name: 'Open the round' }).click();
   await expectSuccess(coordinator, /2 borough commanders have been told/);
 
@@ -73,7 +85,7 @@ test('a recruitment round runs from a public application to the Director’s acc
 
   // The Director sees the name and the assessment, not the applicant's details, and accepts.
   const director = await e2e.newPage();
-  await signInThroughPages(director, 'director');
+  await signInWithRole(e2e, director, 'director');
   await director.goto(applicationUrl);
   await director.getByRole('heading', { level: 1, name: 'Morgan Applicant' }).waitFor();
   await expectAccessible(director);
@@ -92,8 +104,9 @@ test('a recruitment round runs from a public application to the Director’s acc
 });
 
 test('an advisor sees their groups, declares their interests and answers the optional monitoring questions', async () => {
+  const { members } = await makeGroup(e2e.app, { members: 1 });
   const page = await e2e.newPage();
-  await signInThroughPages(page, 'advisor');
+  await signInThroughPages(page, members[0]!);
   await page.getByRole('link', { name: 'Your advisory groups' }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Your advisory groups' }).waitFor();
   await expectAccessible(page);

@@ -12,7 +12,8 @@ import { expectAccessible, signInThroughPages, startE2E, type E2E } from './supp
 
 let e2e: E2E;
 before(async () => {
-  e2e = await startE2E();
+  // The demo data: its groups, requests and claims are what gives every page pattern a row.
+  e2e = await startE2E({ demo: true });
 });
 after(() => e2e.close());
 

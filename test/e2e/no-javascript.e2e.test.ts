@@ -6,17 +6,17 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DirectoryPages } from './pages/directory.js';
 import { expectErrors, expectSuccess, heading, signOut, summaryValue } from './pages/govuk.js';
-import { expectAccessible, signInThroughPages, startE2E, type E2E } from './support.js';
+import { expectAccessible, signInWithRole, startE2E, type E2E } from './support.js';
 
 let e2e: E2E;
 before(async () => {
-  e2e = await startE2E();
+  e2e = await startE2E({ demo: false });
 });
 after(() => e2e.close());
 
 test('the coordination unit signs in with a second factor, adds an organisation and signs out without JavaScript', async () => {
   const page = await e2e.newPage({ javaScript: false });
-  await signInThroughPages(page, 'coordination_unit');
+  await signInWithRole(e2e, page, 'coordination_unit');
   const scriptsRan = await page.evaluate(() => document.body.classList.contains('js-enabled'));
   assert.equal(scriptsRan, false, 'no page script ran');
 

@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { expectErrors, expectSuccess, signOut } from './pages/govuk.js';
 import { linkInLatestEmail } from './pages/outbox.js';
+import { makeAccount } from '../factories/accounts.js';
 import {
-  demoAccount,
   expectAccessible,
   signInAs,
-  signInThroughPages,
+  signInWithRole,
   startE2E,
   visit,
   type E2E,
@@ -19,12 +19,12 @@ import {
 
 let e2e: E2E;
 before(async () => {
-  e2e = await startE2E();
+  e2e = await startE2E({ demo: false });
 });
 after(() => e2e.close());
 
 test('a person who has forgotten their password chooses a new one through the e-mailed link', async () => {
-  const person = demoAccount('director');
+  const person = await makeAccount(e2e.app, { role: 'director' });
   const page = await e2e.newPage();
   await visit(page, '/sign-in');
   await page.getByRole('link', { name: 'I have forgotten my password' }).click();
@@ -48,7 +48,7 @@ test('a person who has forgotten their password chooses a new one through the e-
 
   // An administrator, in another browser, reads the e-mail Bridge would have sent.
   const admin = await e2e.newPage();
-  await signInThroughPages(admin, 'administrator');
+  await signInWithRole(e2e, admin, 'administrator');
   const link = await linkInLatestEmail(admin, person.email, 'Reset your Bridge password');
 
   await visit(page, link);
@@ -102,7 +102,7 @@ test('asking for a link for an address with no account looks the same and sends 
   await page.getByRole('heading', { name: 'Check your e-mail' }).waitFor();
   await expectAccessible(page);
   const admin = await e2e.newPage();
-  await signInThroughPages(admin, 'administrator');
+  await signInWithRole(e2e, admin, 'administrator');
   await visit(admin, '/admin/outbox');
   assert.equal(
     await admin.getByRole('row').filter({ hasText: 'nobody@bridge.example' }).count(),

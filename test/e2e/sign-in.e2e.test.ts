@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { expectErrors, mainNavigation, navigationLinks, signOut } from './pages/govuk.js';
 import { SignInPage } from './pages/sign-in.js';
+import { makeAccount } from '../factories/accounts.js';
+import { makeGroup } from '../factories/groups.js';
 import {
-  demoAccount,
   expectAccessible,
   freshTotpCode,
   signInAs,
@@ -19,7 +20,7 @@ import {
 
 let e2e: E2E;
 before(async () => {
-  e2e = await startE2E();
+  e2e = await startE2E({ demo: false });
 });
 after(() => e2e.close());
 
@@ -38,7 +39,9 @@ test('an advisor signs in from the public home page, sees only their own work, a
   await page.getByRole('heading', { name: 'Sign in to Bridge' }).waitFor();
   await expectAccessible(page);
 
-  await signInAs(page, demoAccount('advisor'));
+  // An advisor appointed to a group: their groups and deployments are among their tasks.
+  const { members } = await makeGroup(e2e.app, { members: 1 });
+  await signInAs(page, members[0]!);
   assert.match(await page.getByRole('main').innerText(), /You are signed in as: Advisor\./);
   assert.deepEqual(await navigationLinks(page), [
     'Home',
@@ -74,7 +77,7 @@ test('a wrong password, or nothing at all, is refused with the error summary', a
   ]);
 
   // Pressing Enter in the password field sends the form, as a keyboard user expects.
-  const advisor = demoAccount('advisor');
+  const advisor = await makeAccount(e2e.app, { role: 'advisor' });
   await page.getByLabel('E-mail address').fill(advisor.email);
   await page.getByLabel('Password', { exact: true }).fill('not the right password at all');
   await page.getByLabel('Password', { exact: true }).press('Enter');
@@ -89,7 +92,7 @@ test('a wrong password, or nothing at all, is refused with the error summary', a
 
 test('an administrator signs in with a second factor, after a wrong code, and sees the administration', async () => {
   const page = await e2e.newPage();
-  const admin = demoAccount('administrator');
+  const admin = await makeAccount(e2e.app, { role: 'administrator' });
   const signIn = await new SignInPage(page).open();
   await signIn.submit(admin.email, admin.password);
   const code = page.getByLabel('Enter the code from your authenticator app');
@@ -132,7 +135,7 @@ test('an administrator signs in with a second factor, after a wrong code, and se
 
 test('the coordination unit signs in with a second factor and sees the directory but not the administration', async () => {
   const page = await e2e.newPage();
-  await signInAs(page, demoAccount('coordination_unit'));
+  await signInAs(page, await makeAccount(e2e.app, { role: 'coordination_unit' }));
   assert.match(
     await page.getByRole('main').innerText(),
     /You are signed in as: Coordination unit\./,

@@ -3,7 +3,8 @@ import { signInThroughPages, startE2E, visit, type E2E } from './support.js';
 
 let e2e: E2E;
 before(async () => {
-  e2e = await startE2E();
+  // The demo data: this journey checks what a new user of the demo reaches first.
+  e2e = await startE2E({ demo: true });
 });
 after(() => e2e.close());
 

@@ -1,7 +1,7 @@
 /**
  * End-to-end support: a real Bridge listening on a free port (fresh in-memory database with
- * reference and demo data), Debian's Chromium driven by playwright-core, and an axe check of
- * every page a journey visits.
+ * reference data, and demo data when a journey asks), Debian's Chromium driven by playwright-core,
+ * and an axe check of every page a journey visits.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -21,6 +21,8 @@ import { buildApp } from '../../src/app.js';
 import { testConfig } from '../../src/app.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import type { Role } from '../../src/platform/auth/roles.js';
+import type { TestApp } from '../app.js';
+import { accountFor, type FactoryAccount } from '../factories/accounts.js';
 import { totpCode } from '../../src/platform/auth/totp.js';
 import { prepareDatabase } from '../../src/startup.js';
 import { createTestDatabase } from '../database.js';
@@ -31,16 +33,57 @@ export interface E2E {
   baseUrl: string;
   browser: Browser;
   services: Awaited<ReturnType<typeof buildApp>>['services'];
+  /** The app as the factories (test/factories) take it, to make the rows a journey needs. */
+  app: TestApp;
   /** A new browser profile (no cookies), with JavaScript on or off. */
   newPage(options?: { javaScript?: boolean }): Promise<Page>;
   close(): Promise<void>;
 }
 
-export async function startE2E(): Promise<E2E> {
+/**
+ * The e2e app's clock: the real time (the browser's and the authenticator's), except while a
+ * factory puts it elsewhere, as factories do to make a row dated in the past. A factory reads
+ * `current`, sets it, and puts back what it read: putting back a moment read while the clock
+ * was live makes it live again, not pinned at that moment.
+ */
+class LiveClock {
+  private pinned: Date | undefined;
+  private readonly live = new WeakSet<Date>();
+  readonly start = new Date();
+  get current(): Date {
+    if (this.pinned) return this.pinned;
+    const now = new Date();
+    this.live.add(now);
+    return now;
+  }
+  set current(moment: Date) {
+    this.pinned = this.live.has(moment) ? undefined : moment;
+  }
+  now = (): Date => new Date(this.current);
+  advanceMinutes(minutes: number): void {
+    this.current = new Date(this.current.getTime() + minutes * 60_000);
+  }
+  reset(): void {
+    this.pinned = undefined;
+  }
+}
+
+/**
+ * Starts Bridge and the browser for one journey file. `demo: true` loads the demo accounts and
+ * data, for journeys whose subject is what a new user of the demo sees; other journeys make
+ * their own rows with the factories (`e2e.app`) and sign in with `signInWithRole`.
+ */
+export async function startE2E(options: { demo?: boolean } = {}): Promise<E2E> {
   const { database, drop } = await createTestDatabase();
-  const config = testConfig({ port: 0 });
+  const config = testConfig({ port: 0, demo: options.demo ?? true });
   await prepareDatabase(database, config);
-  const { app, services } = await buildApp({ config, database, mailTransport: null });
+  const clock = new LiveClock();
+  const { app, services, routes } = await buildApp({
+    config,
+    database,
+    mailTransport: null,
+    now: clock.now,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
@@ -58,10 +101,20 @@ export async function startE2E(): Promise<E2E> {
     ],
   });
   const contexts: BrowserContext[] = [];
+  const testApp: TestApp = {
+    app,
+    services,
+    routes,
+    config,
+    clock,
+    sent: [],
+    close: () => Promise.resolve(),
+  };
   return {
     baseUrl,
     browser,
     services,
+    app: testApp,
     async newPage(options = {}) {
       const context = await browser.newContext({
         baseURL: baseUrl,
@@ -285,18 +338,19 @@ export async function signInAs(page: Page, account: Account): Promise<void> {
   await expectAccessible(page);
 }
 
-/** Session cookies of the demo accounts already signed in through the pages in this file. */
-const sessions = new Map<Role, Cookie[]>();
+/** Session cookies of the accounts already signed in through the pages in this file, by e-mail. */
+const sessions = new Map<string, Cookie[]>();
 
 /**
- * Signs in as the demo account for a role: through the pages, second factor included, the first
- * time in a file; after that the browser is given the session that sign-in made (as a person's
- * second tab has it), unless that session has since ended. The sign-in pages themselves are
- * proved by the sign-in, account and no-JavaScript journeys, which always go through them.
+ * Signs in as an account (or the demo account for a role): through the pages, second factor
+ * included, the first time in a file; after that the browser is given the session that sign-in
+ * made (as a person's second tab has it), unless that session has since ended. The sign-in pages
+ * themselves are proved by the sign-in, account and no-JavaScript journeys, which always go
+ * through them.
  */
-export async function signInThroughPages(page: Page, role: Role): Promise<void> {
-  const account = demoAccount(role);
-  const cookies = sessions.get(role);
+export async function signInThroughPages(page: Page, who: Role | Account): Promise<void> {
+  const account = typeof who === 'string' ? demoAccount(who) : who;
+  const cookies = sessions.get(account.email);
   if (cookies) {
     await page.context().addCookies(cookies);
     await page.goto('/');
@@ -305,5 +359,15 @@ export async function signInThroughPages(page: Page, role: Role): Promise<void> 
     await page.context().clearCookies();
   }
   await signInAs(page, account);
-  sessions.set(role, await page.context().cookies());
+  sessions.set(account.email, await page.context().cookies());
+}
+
+/**
+ * Signs in through the pages as this app's factory account for a role (made the first time any
+ * journey in the file asks), and returns it, for journeys that act as "an administrator".
+ */
+export async function signInWithRole(e2e: E2E, page: Page, role: Role): Promise<FactoryAccount> {
+  const account = await accountFor(e2e.app, role);
+  await signInThroughPages(page, account);
+  return account;
 }

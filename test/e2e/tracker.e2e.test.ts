@@ -16,11 +16,13 @@ import { addCalendarDays, todayInLondon } from '../../src/platform/calendar/inde
 import { TRACKER_CSV_COLUMNS } from '../../src/modules/tracker/transfer/csv.js';
 import { users } from '../../src/platform/auth/schema.js';
 import { loadRoles } from '../../src/platform/auth/service.js';
+import { accountFor, makeAccount } from '../factories/accounts.js';
+import { referenceOrganisationId } from '../factories/directory.js';
 import { expectErrors, expectSuccess } from './pages/govuk.js';
 import {
-  demoAccount,
   expectAccessible,
   signInThroughPages,
+  signInWithRole,
   startE2E,
   type E2E,
 } from './support.js';
@@ -33,7 +35,7 @@ async function principalForEmail(email: string) {
   return { kind: 'user' as const, userId: user!.id, displayName: user!.displayName, email, roles };
 }
 before(async () => {
-  e2e = await startE2E();
+  e2e = await startE2E({ demo: false });
 });
 after(() => e2e.close());
 
@@ -66,7 +68,7 @@ const scrutiny = (result: string) =>
 
 test('a manager imports a scrutiny, the borough records progress, and the committee report is attached to a meeting', async () => {
   // A meeting to come with an item for the report, as the unit would table it.
-  const unit = await principalForEmail(demoAccount('coordination_unit').email);
+  const unit = await principalForEmail((await accountFor(e2e.app, 'coordination_unit')).email);
   const [race] = await e2e.services.db
     .select({ id: advisoryGroups.id })
     .from(advisoryGroups)
@@ -86,7 +88,7 @@ test('a manager imports a scrutiny, the borough records progress, and the commit
   });
 
   const officer = await e2e.newPage();
-  await signInThroughPages(officer, 'coordination_unit');
+  await signInWithRole(e2e, officer, 'coordination_unit');
   await officer.getByRole('link', { name: 'Recommendations tracker' }).first().click();
   await officer.getByRole('heading', { level: 1, name: 'Recommendations tracker' }).waitFor();
   await expectAccessible(officer);
@@ -122,7 +124,14 @@ test('a manager imports a scrutiny, the borough records progress, and the commit
 
   // Camden's partnership officer finds the borough's action and records progress.
   const pat = await e2e.newPage();
-  await signInThroughPages(pat, 'partnership_officer');
+  const camden = await referenceOrganisationId(e2e.app, 'E09000007');
+  await signInThroughPages(
+    pat,
+    await makeAccount(e2e.app, {
+      role: 'partnership_officer',
+      scope: { type: 'borough', id: camden },
+    }),
+  );
   await pat.getByRole('link', { name: 'Your actions' }).click();
   await pat.getByRole('heading', { level: 1, name: 'Your actions' }).waitFor();
   await expectAccessible(pat);
@@ -199,7 +208,7 @@ test('a manager imports a scrutiny, the borough records progress, and the commit
 
 test('seed 004’s Appendix 1 imports; its report reads as the seed lays it out; the public reads it', async () => {
   const officer = await e2e.newPage();
-  await signInThroughPages(officer, 'authority_officer');
+  await signInWithRole(e2e, officer, 'authority_officer');
   await officer.goto(new URL('/tracker/import', officer.url()).toString());
   await officer
     .getByLabel('The CSV file')
@@ -252,7 +261,7 @@ test('seed 004’s Appendix 1 imports; its report reads as the seed lays it out;
 
 test('a manager builds a source by hand and follows it on the dashboard', async () => {
   const officer = await e2e.newPage();
-  await signInThroughPages(officer, 'authority_officer');
+  await signInWithRole(e2e, officer, 'authority_officer');
   await officer.goto(new URL('/tracker', officer.url()).toString());
   await officer.getByRole('button', { name: 'Record a source' }).click();
   await officer.getByRole('heading', { level: 1, name: 'Record a source' }).waitFor();
