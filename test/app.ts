@@ -60,7 +60,7 @@ export async function createTestApp(
   } = {},
 ): Promise<TestApp> {
   const { database, drop } = await createTestDatabase({ onQuery: options.onQuery });
-  const config = testConfig({ demo: options.demo ?? true, ...options.config });
+  const config = testConfig({ demo: options.demo ?? false, ...options.config });
   await prepareDatabase(database, config);
   const clock = new TestClock();
   const sent: MailMessage[] = [];

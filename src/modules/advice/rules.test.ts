@@ -30,11 +30,11 @@ import {
   type NominationCandidate,
   type NominationRequest,
 } from './rules.js';
-import { type Said } from '../../platform/i18n/said.js';
+import { say as sayIn, type Said } from '../../platform/i18n/said.js';
 
 // The rules give keys; the tests read them as a person does, in the English catalogue.
 const en = loadMessages(path.resolve('src')).translator('en');
-const say = (words: Said | null) => (words ? en(words.key, words.values) : null);
+const say = (words: Said | null) => (words ? sayIn(en, words) : null);
 
 const targets = { urgentMinutes: 120, routineWorkingDays: 5 };
 
