@@ -30,7 +30,9 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 
 let e2e: E2E;
 before(async () => {
-  e2e = await startE2E();
+  // Not yet on factories: these journeys still sign in as the demo accounts and read the demo
+  // group's meetings (issue 22 item 5, left for the next session).
+  e2e = await startE2E({ demo: true });
 });
 after(() => e2e.close());
 

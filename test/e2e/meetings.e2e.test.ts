@@ -22,7 +22,9 @@ import { expectAccessible, signInThroughPages, startE2E, visit, type E2E } from 
 
 let e2e: E2E;
 before(async () => {
-  e2e = await startE2E();
+  // Not yet on factories: these journeys still sign in as the demo accounts and read the demo
+  // group's meetings (issue 22 item 5, left for the next session).
+  e2e = await startE2E({ demo: true });
 });
 after(() => e2e.close());
 

@@ -75,7 +75,7 @@ class LiveClock {
  */
 export async function startE2E(options: { demo?: boolean } = {}): Promise<E2E> {
   const { database, drop } = await createTestDatabase();
-  const config = testConfig({ port: 0, demo: options.demo ?? true });
+  const config = testConfig({ port: 0, demo: options.demo ?? false });
   await prepareDatabase(database, config);
   const clock = new LiveClock();
   const { app, services, routes } = await buildApp({
