@@ -10,17 +10,24 @@ import type {
   PersonDataValue,
 } from './modules.js';
 
-/** A section's rows as a person reads them: an instant as its ISO string, other values as read. */
+/**
+ * A section's rows as a person reads them: an instant as its ISO string, other values as read;
+ * each column named by `columnName` (its words in the module's catalogue), else as selected.
+ */
 export function personDataSection(
   title: string,
   rows: readonly Record<string, unknown>[],
+  columnName: (column: string) => string = (column) => column,
 ): PersonDataSection {
-  return { title, rows: rows.map(plainRow) };
+  return { title, rows: rows.map((row) => plainRow(row, columnName)) };
 }
 
-function plainRow(row: Record<string, unknown>): Record<string, PersonDataValue> {
+function plainRow(
+  row: Record<string, unknown>,
+  columnName: (column: string) => string,
+): Record<string, PersonDataValue> {
   const plain: Record<string, PersonDataValue> = {};
-  for (const [column, value] of Object.entries(row)) plain[column] = plainValue(value);
+  for (const [column, value] of Object.entries(row)) plain[columnName(column)] = plainValue(value);
   return plain;
 }
 

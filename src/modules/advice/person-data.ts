@@ -30,13 +30,8 @@ export function createAdvicePersonData(deps: AdvicePersonDataDeps) {
   const { groupNameSql, t } = deps;
   /** A section, titled and its columns named in words (`advice:personData.columns.<name>`). */
   const section = (name: string, rows: Record<string, unknown>[]) =>
-    personDataSection(
-      t(`advice:personData.sections.${name}`),
-      rows.map((row) =>
-        Object.fromEntries(
-          Object.entries(row).map(([k, v]) => [t(`advice:personData.columns.${k}`), v]),
-        ),
-      ),
+    personDataSection(t(`advice:personData.sections.${name}`), rows, (column) =>
+      t(`advice:personData.columns.${column}`),
     );
   return async function advicePersonData(
     executor: Executor,

@@ -19,16 +19,8 @@ export function createExpensesPersonData(deps: ExpensesPersonDataDeps) {
   const { groupNameSql, t } = deps;
   /** A section, each column named as a person would understand it, in the catalogue's words. */
   const section = (key: string, rows: readonly Record<string, unknown>[]) =>
-    personDataSection(
-      t(`expenses:personData.${key}`),
-      rows.map((row) =>
-        Object.fromEntries(
-          Object.entries(row).map(([column, value]) => [
-            t(`expenses:personData.columns.${column}`),
-            value,
-          ]),
-        ),
-      ),
+    personDataSection(t(`expenses:personData.${key}`), rows, (column) =>
+      t(`expenses:personData.columns.${column}`),
     );
   return async function expensesPersonData(
     executor: Executor,

@@ -38,16 +38,8 @@ export function createGroupsPersonData(deps: GroupsPersonDataDeps) {
   const { personId: _person, ...diversityColumns } = getTableColumns(diversityAnswers);
   /** A section titled, and its columns named, from the catalogue (`groups:personData`). */
   const section = (name: string, rows: readonly Record<string, unknown>[]) =>
-    personDataSection(
-      t(`groups:personData.sections.${name}`),
-      rows.map((row) =>
-        Object.fromEntries(
-          Object.entries(row).map(([column, value]) => [
-            t(`groups:personData.columns.${column}`),
-            value,
-          ]),
-        ),
-      ),
+    personDataSection(t(`groups:personData.sections.${name}`), rows, (column) =>
+      t(`groups:personData.columns.${column}`),
     );
 
   return async function groupsPersonData(

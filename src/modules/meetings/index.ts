@@ -218,7 +218,7 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
   };
   return {
     name: 'meetings',
-    personData: meetingsPersonData,
+    personData: (executor, subject) => meetingsPersonData(executor, subject, platform.t),
     api,
     services,
     registerRoutes(app, renderPage) {

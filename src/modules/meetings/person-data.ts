@@ -5,6 +5,7 @@
  */
 import { eq, or } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
+import type { Translate } from '../../platform/i18n/messages.js';
 import type { PersonDataSection, PersonDataSubject } from '../../platform/modules.js';
 import { personDataSection } from '../../platform/person-data.js';
 import {
@@ -18,6 +19,8 @@ import {
 export async function meetingsPersonData(
   executor: Executor,
   subject: PersonDataSubject,
+  /** The default language's messages: the export is made without a request. */
+  t: Translate,
 ): Promise<PersonDataSection[]> {
   const { personId, userId } = subject;
   const tabledByThem = userId
@@ -26,12 +29,12 @@ export async function meetingsPersonData(
   const [attended, tabled, actions, feeds] = await Promise.all([
     executor
       .select({
-        Meeting: meetings.title,
-        'Starts at': meetings.startsAt,
-        'Attended as': meetingAttendance.kind,
-        Attendance: meetingAttendance.status,
-        Capacity: meetingAttendance.capacity,
-        'Recorded at': meetingAttendance.recordedAt,
+        meeting: meetings.title,
+        startsAt: meetings.startsAt,
+        attendedAs: meetingAttendance.kind,
+        attendance: meetingAttendance.status,
+        capacity: meetingAttendance.capacity,
+        recordedAt: meetingAttendance.recordedAt,
       })
       .from(meetingAttendance)
       .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
@@ -39,13 +42,13 @@ export async function meetingsPersonData(
       .orderBy(meetings.startsAt),
     executor
       .select({
-        Meeting: meetings.title,
-        'Meeting starts at': meetings.startsAt,
-        Item: agendaItems.title,
-        Details: agendaItems.details,
-        'Tabled as': agendaItems.tabledAs,
-        Status: agendaItems.status,
-        'Tabled at': agendaItems.createdAt,
+        meeting: meetings.title,
+        meetingStartsAt: meetings.startsAt,
+        item: agendaItems.title,
+        details: agendaItems.details,
+        tabledAs: agendaItems.tabledAs,
+        status: agendaItems.status,
+        tabledAt: agendaItems.createdAt,
       })
       .from(agendaItems)
       .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
@@ -53,13 +56,13 @@ export async function meetingsPersonData(
       .orderBy(agendaItems.createdAt),
     executor
       .select({
-        Meeting: meetings.title,
-        'Meeting starts at': meetings.startsAt,
-        Action: meetingActions.description,
-        'Owner named as': meetingActions.ownerName,
-        'Due on': meetingActions.dueOn,
-        Status: meetingActions.status,
-        'Note on closing': meetingActions.closedNote,
+        meeting: meetings.title,
+        meetingStartsAt: meetings.startsAt,
+        action: meetingActions.description,
+        ownerNamedAs: meetingActions.ownerName,
+        dueOn: meetingActions.dueOn,
+        status: meetingActions.status,
+        noteOnClosing: meetingActions.closedNote,
       })
       .from(meetingActions)
       .innerJoin(meetings, eq(meetings.id, meetingActions.meetingId))
@@ -68,19 +71,24 @@ export async function meetingsPersonData(
     userId
       ? executor
           .select({
-            'Made at': calendarFeeds.createdAt,
-            'Stopped at': calendarFeeds.revokedAt,
-            'Last read at': calendarFeeds.lastReadAt,
+            madeAt: calendarFeeds.createdAt,
+            stoppedAt: calendarFeeds.revokedAt,
+            lastReadAt: calendarFeeds.lastReadAt,
           })
           .from(calendarFeeds)
           .where(eq(calendarFeeds.userId, userId))
           .orderBy(calendarFeeds.createdAt)
       : [],
   ]);
+  // Each section titled, and each column named, in the catalogue's words (`meetings:personData`).
+  const section = (name: string, rows: readonly Record<string, unknown>[]) =>
+    personDataSection(t(`meetings:personData.sections.${name}`), rows, (column) =>
+      t(`meetings:personData.columns.${column}`),
+    );
   return [
-    personDataSection('Meetings attended', attended),
-    personDataSection('Agenda items tabled', tabled),
-    personDataSection('Actions from meetings', actions),
-    personDataSection('Calendar feeds', feeds),
+    section('attended', attended),
+    section('tabled', tabled),
+    section('actions', actions),
+    section('feeds', feeds),
   ];
 }

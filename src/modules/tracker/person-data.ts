@@ -81,16 +81,8 @@ export async function trackerPersonData(
   ]);
   // Each column named as a person reads it: `tracker:personData.column.<column>`.
   const section = (title: string, rows: readonly Record<string, unknown>[]) =>
-    personDataSection(
-      t(`tracker:personData.${title}`),
-      rows.map((row) =>
-        Object.fromEntries(
-          Object.entries(row).map(([column, value]) => [
-            t(`tracker:personData.column.${column}`),
-            value,
-          ]),
-        ),
-      ),
+    personDataSection(t(`tracker:personData.${title}`), rows, (column) =>
+      t(`tracker:personData.column.${column}`),
     );
   return [section('owned', owned), section('led', led), section('written', written)];
 }
