@@ -196,3 +196,33 @@ test('IAG-16: the panel assesses, the Director accepts, and acceptance creates t
   const again = await director.post(`${base}/decide`, { decision: 'decline', reason: 'x' });
   assert.equal(again.statusCode, 409);
 });
+
+test('IAG-17: the application form says the ages a group takes, with one end or both', async () => {
+  const visitor = new Agent(t.app);
+  const hintOf = async (ages: { minAge?: number; maxAge?: number }) => {
+    const { id } = await makeGroup(t, { type: 'borough_iag', ...ages });
+    const round = await coordinator.post(`/groups/${id}/recruitment/new`, {
+      ...dateFields('opensOn', '2026-11-20'),
+      ...dateFields('closesOn', '2026-12-31'),
+      ...dateFields('appointmentDate', '2027-04-01'),
+      targetAudiences: 'Young people',
+      panel: (await accountFor(t, 'coordination_unit')).email,
+    });
+    assert.equal(round.statusCode, 303, round.body.slice(0, 300));
+    const form = await visitor.get(`/advisory-groups/${id}/apply`);
+    assert.equal(form.statusCode, 200);
+    return /This group takes members aged [^<]*/.exec(form.body)?.[0]?.trim();
+  };
+  assert.equal(
+    await hintOf({ maxAge: 25 }),
+    'This group takes members aged up to 25 on the day appointments start',
+  );
+  assert.equal(
+    await hintOf({ minAge: 16 }),
+    'This group takes members aged 16 or over on the day appointments start',
+  );
+  assert.equal(
+    await hintOf({ minAge: 14, maxAge: 25 }),
+    'This group takes members aged 14 to 25 on the day appointments start',
+  );
+});
