@@ -53,3 +53,43 @@ test('Accept-Language is read most wanted first, regions and refusals aside', ()
 test('the platform catalogue must exist in the default language', () => {
   assert.throws(() => createMessages({ cy: { platform: {} } }), /catalogue is missing/);
 });
+
+test('a message filled in without i18next reads as i18next fills it, for every message of every catalogue', async () => {
+  const { default: i18next } = await import('i18next');
+  const { readCatalogues, DEFAULT_LANGUAGE, PLATFORM_NAMESPACE } = await import('./messages.js');
+  const path = await import('node:path');
+  const catalogues = readCatalogues(path.resolve('src'));
+  const fast = createMessages(catalogues).translator(DEFAULT_LANGUAGE);
+  const reference = i18next.createInstance();
+  await reference.init({
+    resources: catalogues,
+    lng: DEFAULT_LANGUAGE,
+    ns: Object.keys(catalogues[DEFAULT_LANGUAGE]!),
+    defaultNS: PLATFORM_NAMESPACE,
+    interpolation: { escapeValue: false },
+  });
+  const walk = (ns: string, node: object, prefix = ''): [string, string][] =>
+    Object.entries(node).flatMap(([k, v]) =>
+      typeof v === 'string'
+        ? [[`${ns}:${prefix}${k}`, v]]
+        : walk(ns, v as object, `${prefix}${k}.`),
+    );
+  let compared = 0;
+  for (const [ns, catalogue] of Object.entries(catalogues[DEFAULT_LANGUAGE]!))
+    for (const [key, text] of walk(ns, catalogue)) {
+      const names = [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!);
+      if (!names.length) continue;
+      const asked = key.replace(/_(zero|one|two|few|many|other)$/, '');
+      // Text with characters a template would escape, and a number, as pages pass them.
+      const values = Object.fromEntries(names.map((n, i) => [n, i % 2 ? i + 7 : `<${n}> & 'x'`]));
+      assert.equal(fast(asked, values), reference.t(asked, values), key);
+      compared += 1;
+    }
+  assert.ok(compared > 200, `only ${compared} messages compared`);
+  // A value missing, or an option that is not a placeholder, is left to i18next.
+  assert.equal(fast('platform:home.welcome', {}), reference.t('platform:home.welcome', {}));
+  assert.equal(
+    fast('platform:home.welcome', { name: 'Ann', lng: 'en' }),
+    reference.t('platform:home.welcome', { name: 'Ann', lng: 'en' }),
+  );
+});

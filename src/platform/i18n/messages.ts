@@ -91,7 +91,14 @@ export function createMessages(catalogues: Catalogues): Messages {
     returnNull: false,
   });
   const translators = new Map(
-    languages.map((language) => [language, remembered(i18n.getFixedT(language))]),
+    languages.map((language) => [
+      language,
+      remembered(i18n.getFixedT(language), (ns, key) =>
+        [language, DEFAULT_LANGUAGE]
+          .map((l) => i18n.getResource(l, ns, key) as unknown)
+          .find((raw) => typeof raw === 'string'),
+      ),
+    ]),
   );
   const fallback = translators.get(DEFAULT_LANGUAGE)!;
   return {
@@ -102,16 +109,59 @@ export function createMessages(catalogues: Catalogues): Messages {
 
 /**
  * i18next takes tens of microseconds a call (measured: 25 µs for a plain key), which is more
- * than a layout's rendering: a message with nothing to fill in is looked up once per language.
+ * than a layout's rendering, and a long page asks for hundreds of messages with values (the
+ * committee report: an owner and a due date per action). So a message with nothing to fill in is
+ * looked up once per language, and one whose values are plain text or numbers, filling simple
+ * `{{name}}` placeholders, is filled here from its remembered text. Anything else (plurals, a
+ * context, nesting, formats, a value missing) is left to i18next.
  */
-function remembered(t: (key: string, options?: TOptions) => string): Translate {
+function remembered(
+  t: (key: string, options?: TOptions) => string,
+  rawText: (namespace: string, key: string) => unknown,
+): Translate {
   const plain = new Map<string, string>();
+  const templates = new Map<string, SimpleTemplate | null>();
   return (key, options) => {
-    if (options) return t(key, options);
+    if (options) {
+      let template = templates.get(key);
+      if (template === undefined) templates.set(key, (template = simpleTemplate(key, rawText)));
+      return (template && fill(template, options)) ?? t(key, options);
+    }
     let text = plain.get(key);
     if (text === undefined) plain.set(key, (text = t(key)));
     return text;
   };
+}
+
+/** A message's text split at its `{{name}}` placeholders: text, name, text, name, ..., text. */
+type SimpleTemplate = string[];
+
+function simpleTemplate(
+  asked: string,
+  rawText: (namespace: string, key: string) => unknown,
+): SimpleTemplate | null {
+  const at = asked.indexOf(':');
+  const raw =
+    at < 0 ? rawText(PLATFORM_NAMESPACE, asked) : rawText(asked.slice(0, at), asked.slice(at + 1));
+  if (typeof raw !== 'string' || raw.includes('$t(')) return null;
+  const parts = raw.split(/\{\{\s*([A-Za-z_]\w*)\s*\}\}/);
+  // Any `{{` left is a format or an unescaped value: i18next's to fill.
+  return parts.some((part, i) => i % 2 === 0 && part.includes('{{')) ? null : parts;
+}
+
+/** The message filled in, or undefined when i18next must do it (a plural, a value missing). */
+function fill(template: SimpleTemplate, options: TOptions): string | undefined {
+  const values = options as Record<string, unknown>;
+  const names = template.filter((_, i) => i % 2 === 1);
+  // An option that is not a placeholder (count, context, lng, defaultValue) is i18next's.
+  for (const name of Object.keys(values)) if (!names.includes(name)) return undefined;
+  let text = template[0]!;
+  for (let i = 1; i < template.length; i += 2) {
+    const value = values[template[i]!];
+    if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+    text += String(value) + template[i + 1]!;
+  }
+  return text;
 }
 
 /** The messages under `srcDir`, with any more catalogues given (a test's second language). */
