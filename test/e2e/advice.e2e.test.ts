@@ -3,24 +3,31 @@
  * triages the queue (urgent first) and passes the request to a group or declines one with a
  * reason; the group's deployment contact nominates from the ranked list; the advisor accepts or
  * declines; CTSET or the coordination unit arranges access; the requester follows it all on its
- * timeline, and nobody else's. The journeys follow on from each other, in order.
+ * timeline, and nobody else's. Each journey makes the requests it acts on (test/factories), and
+ * each requester is its own account, so a journey passes alone and in any order.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { eq } from 'drizzle-orm';
-import { advisoryGroups } from '../../src/modules/groups/schema.js';
-import { users } from '../../src/platform/auth/schema.js';
-import { hashPassword } from '../../src/platform/auth/passwords.js';
-import type { UserPrincipal } from '../../src/platform/auth/principal.js';
-import { loadRoles } from '../../src/platform/auth/service.js';
-import { findUserIdByEmail } from '../../src/platform/auth/users-service.js';
+import type { Page } from 'playwright-core';
+import { addCalendarDays, todayInLondon } from '../../src/platform/calendar/index.js';
+import { groupIdByCode, principalFor } from '../app.js';
+import { makeAccount, type FactoryAccount } from '../factories/accounts.js';
+import {
+  makeAcceptedDeployment,
+  makeAdviceRequest,
+  makeDeploymentContact,
+  routeRequest,
+  setExperience,
+  type AdviceRequest,
+} from '../factories/advice.js';
+import { makeChair, makeMember } from '../factories/groups.js';
 import { expectErrors, expectSuccess } from './pages/govuk.js';
 import {
-  demoAccount,
   expectAccessible,
   signInAs,
   signInThroughPages,
+  signInWithRole,
   startE2E,
   visit,
   type E2E,
@@ -30,27 +37,82 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 
 let e2e: E2E;
 before(async () => {
-  // Not yet on factories: these journeys still sign in as the demo accounts and read the demo
-  // group's meetings (issue 22 item 5, left for the next session).
-  e2e = await startE2E({ demo: true });
+  e2e = await startE2E({ demo: false });
 });
 after(() => e2e.close());
 
-/** Who a demo account acts as, to set a journey's scene through the services. */
-async function principal(email: string): Promise<UserPrincipal> {
-  const userId = (await findUserIdByEmail(e2e.services.db, email))!;
-  return {
-    kind: 'user',
-    userId,
-    displayName: email,
-    email,
-    roles: await loadRoles(e2e.services.db, userId),
-  };
+interface RaceGroup {
+  id: string;
+  avery: FactoryAccount;
+  charlie: FactoryAccount;
+  jordan: FactoryAccount;
+  priya: FactoryAccount;
+  /** Drew Deployment, the group's deployment contact (IAG-07). */
+  drew: FactoryAccount;
+}
+
+let race: Promise<RaceGroup> | undefined;
+
+/**
+ * The Race IAG (reference data) with four current members, the experience three of them bring
+ * (IAG-10) and a deployment contact, so CTSET may pass it requests: made once for the file, on
+ * first asking, as the nomination list names each member and two Averys would make it ambiguous.
+ */
+function raceGroup(): Promise<RaceGroup> {
+  race ??= (async () => {
+    const t = e2e.app;
+    const id = await groupIdByCode(t, 'iag-race');
+    const avery = await makeMember(t, id, { name: 'Avery Advisor' });
+    const charlie = await makeChair(t, id, { name: 'Charlie Chair' });
+    const jordan = await makeMember(t, id, { name: 'Jordan Okafor' });
+    const priya = await makeMember(t, id, { name: 'Priya Shah' });
+    await setExperience(t, avery, ['race', 'youth', 'stop_and_search']);
+    await setExperience(t, charlie, ['race', 'faith', 'critical_incidents']);
+    await setExperience(t, jordan, ['youth', 'mental_health']);
+    const drew = await makeDeploymentContact(t, id, { name: 'Drew Deployment' });
+    return { id, avery, charlie, jordan, priya, drew };
+  })();
+  return race;
+}
+
+/** A new requester, their own account: their list of requests holds only what they asked. */
+function makeRequester(name?: string): Promise<FactoryAccount> {
+  return makeAccount(e2e.app, { role: 'requester', name });
+}
+
+/** Asks for advice as the requester, through the services. */
+async function askAs(
+  requester: FactoryAccount,
+  options: Omit<NonNullable<Parameters<typeof makeAdviceRequest>[1]>, 'by'> = {},
+): Promise<AdviceRequest> {
+  return makeAdviceRequest(e2e.app, {
+    ...options,
+    by: await principalFor(e2e.app, requester.email),
+  });
+}
+
+/** The link to a request in a list, by its reference and subject ("12: Policing a vigil …"). */
+function linkTo(page: Page, request: AdviceRequest, subject: RegExp) {
+  return page.getByRole('link', { name: new RegExp(`^${request.reference}: ${subject.source}`) });
 }
 
 test('a requester asks for advice; CTSET passes it to a group and declines another; the requester follows both', async () => {
+  // The Race IAG can be passed requests; the requester already has a routine request waiting,
+  // sent three days ago.
+  await raceGroup();
+  const asker = await makeRequester();
+  await askAs(asker, {
+    fields: {
+      subject: 'Stop and search briefing for new officers',
+      details:
+        'We are revising the briefing given to officers joining the borough and would like an advisor to review it and sit in on one session.',
+      communities: 'Experience of being stopped and searched; young Black men',
+    },
+    neededFrom: addCalendarDays(todayInLondon(e2e.app.clock.now()), 21),
+    submittedAt: new Date(e2e.app.clock.now().getTime() - 3 * 24 * 60 * 60_000),
+  });
   const requester = await e2e.newPage();
-  await signInThroughPages(requester, 'requester');
+  await signInThroughPages(requester, asker);
   await requester.getByRole('link', { name: 'Your requests for advice' }).first().click();
   await requester.getByRole('heading', { level: 1, name: 'Your requests for advice' }).waitFor();
   await expectAccessible(requester);
@@ -109,7 +171,7 @@ test('a requester asks for advice; CTSET passes it to a group and declines anoth
 
   // CTSET: urgent requests first; this one is passed to the Race IAG.
   const ctset = await e2e.newPage();
-  await signInThroughPages(ctset, 'ctset');
+  await signInWithRole(e2e, ctset, 'ctset');
   await ctset.getByRole('link', { name: 'Triage', exact: true }).click();
   await ctset.getByRole('heading', { level: 1, name: 'Requests waiting for triage' }).waitFor();
   await expectAccessible(ctset);
@@ -154,7 +216,7 @@ test('a requester asks for advice; CTSET passes it to a group and declines anoth
   await ctset.getByRole('button', { name: 'Pass the request' }).click();
   await expectSuccess(ctset, /has been passed to Race Independent Advisory Group/);
 
-  // The routine demo request is declined, saying why.
+  // The routine request is declined, saying why.
   await ctset.getByRole('link', { name: /Stop and search briefing/ }).click();
   await ctset.getByRole('button', { name: 'Decline' }).click();
   await ctset.getByRole('heading', { level: 1, name: 'Decline the request' }).waitFor();
@@ -183,16 +245,32 @@ test('a requester asks for advice; CTSET passes it to a group and declines anoth
 });
 
 test('the deployment contact nominates from the ranked list; the advisor accepts; CTSET arranges escorted access; the advice is recorded and used', async () => {
-  // Follows the first journey: the urgent vigil request is with the Race IAG.
+  // An urgent request about a vigil, needed from today, which CTSET has passed to the Race IAG.
+  const race = await raceGroup();
+  const asker = await makeRequester();
+  const vigil = await askAs(asker, {
+    fields: {
+      subject: 'Policing a vigil after a death in custody',
+      details:
+        'A vigil is planned outside the station on Saturday; we want advice on the approach.',
+      seriousOrCritical: 'yes',
+      urgency: 'urgent',
+      communities: 'Family liaison; Black community groups in Hackney',
+    },
+    neededFrom: todayInLondon(e2e.app.clock.now()),
+  });
+  await routeRequest(e2e.app, vigil.id, race.id);
+
   const drew = await e2e.newPage();
-  await signInThroughPages(drew, 'deployment_contact');
+  await signInThroughPages(drew, race.drew);
   await drew.getByRole('link', { name: 'Requests to nominate for' }).click();
   await drew.getByRole('heading', { level: 1, name: 'Requests to nominate for' }).waitFor();
   await expectAccessible(drew);
-  await drew.getByRole('link', { name: /Policing a vigil/ }).click();
+  // By its reference: another journey may have passed the group a vigil too.
+  await linkTo(drew, vigil, /Policing a vigil/).click();
   await drew.getByRole('heading', { level: 1, name: /Nominate for: Policing a vigil/ }).waitFor();
   await expectAccessible(drew);
-  // Four current members, none deployed yet: alphabetical among equal loads.
+  // The four current members: the request asks for no clearance and no experience.
   const offered = await drew
     .getByRole('group', { name: /Who do you nominate/ })
     .getByRole('checkbox')
@@ -211,7 +289,7 @@ test('the deployment contact nominates from the ranked list; the advisor accepts
   await expectSuccess(drew, /Nominated Avery Advisor; each has been e-mailed/);
 
   const avery = await e2e.newPage();
-  await signInThroughPages(avery, 'advisor');
+  await signInThroughPages(avery, race.avery);
   await avery.getByRole('link', { name: 'Your deployments' }).first().click();
   await avery.getByRole('heading', { level: 1, name: 'Your deployments' }).waitFor();
   await expectAccessible(avery);
@@ -222,7 +300,7 @@ test('the deployment contact nominates from the ranked list; the advisor accepts
   await expectSuccess(avery, /You have accepted/);
 
   const ctset = await e2e.newPage();
-  await signInThroughPages(ctset, 'ctset');
+  await signInWithRole(e2e, ctset, 'ctset');
   await ctset.getByRole('link', { name: 'Advisors to contact' }).click();
   await ctset.getByRole('heading', { level: 1, name: 'Advisors to contact' }).waitFor();
   await expectAccessible(ctset);
@@ -249,7 +327,7 @@ test('the deployment contact nominates from the ranked list; the advisor accepts
   // IAG-35: the requester shares the rationale for a decision, under the protocol; Avery
   // acknowledges the terms before reading it.
   const requester = await e2e.newPage();
-  await signInThroughPages(requester, 'requester');
+  await signInThroughPages(requester, asker);
   await requester.getByRole('link', { name: 'Advice requests' }).click();
   await requester.getByRole('link', { name: /Policing a vigil/ }).click();
   // First a document to share: advisors cannot see it until it is shared with them.
@@ -384,31 +462,23 @@ test('the deployment contact nominates from the ranked list; the advisor accepts
 });
 
 test('a routine request: one advisor declines, with a conflict, and another takes it on', async () => {
-  const race = (
-    await e2e.services.db
-      .select({ id: advisoryGroups.id })
-      .from(advisoryGroups)
-      .where(eq(advisoryGroups.name, 'Race Independent Advisory Group'))
-  )[0]!;
+  const race = await raceGroup();
   // Asked and passed to the group through the services: the pages for that are proved above.
-  const asker = await principal(demoAccount('requester').email);
-  const request = await e2e.services.advice.ask(asker, {
-    subject: 'Reviewing the stop and search briefing for new officers',
-    details: 'We would like an advisor to review the briefing and sit in on one session.',
-    seriousOrCritical: 'no',
-    urgency: 'routine',
-    communities: 'Young people who have been stopped and searched',
-    'neededFrom-day': '14',
-    'neededFrom-month': '1',
-    'neededFrom-year': '2027',
+  const request = await askAs(await makeRequester(), {
+    fields: {
+      subject: 'Reviewing the stop and search briefing for new officers',
+      details: 'We would like an advisor to review the briefing and sit in on one session.',
+      seriousOrCritical: 'no',
+      urgency: 'routine',
+      communities: 'Young people who have been stopped and searched',
+    },
+    neededFrom: '2027-01-14',
   });
-  await e2e.services.advice.route(await principal(demoAccount('ctset').email), request.id, {
-    groups: race.id,
-  });
+  await routeRequest(e2e.app, request.id, race.id);
 
   // Avery keeps their availability and experience up to date first.
   const avery = await e2e.newPage();
-  await signInThroughPages(avery, 'advisor');
+  await signInThroughPages(avery, race.avery);
   await visit(avery, '/deployments/availability');
   await expectAccessible(avery);
   await avery.getByRole('button', { name: 'Add these days' }).click();
@@ -432,7 +502,7 @@ test('a routine request: one advisor declines, with a conflict, and another take
   await expectAccessible(avery);
 
   const drew = await e2e.newPage();
-  await signInThroughPages(drew, 'deployment_contact');
+  await signInThroughPages(drew, race.drew);
   await drew.getByRole('link', { name: 'Requests to nominate for' }).click();
   await drew.getByRole('link', { name: /Reviewing the stop and search briefing/ }).click();
   // Jordan has a conflict: recorded, and no longer offered.
@@ -481,7 +551,7 @@ test('a routine request: one advisor declines, with a conflict, and another take
   await expectSuccess(drew, /Nominated Charlie Chair/);
 
   const charlie = await e2e.newPage();
-  await signInThroughPages(charlie, 'chair');
+  await signInThroughPages(charlie, race.charlie);
   await charlie.getByRole('link', { name: 'Your deployments' }).first().click();
   await charlie.getByRole('link', { name: /Reviewing the stop and search briefing/ }).click();
   await charlie.getByRole('button', { name: 'Accept' }).click();
@@ -489,42 +559,30 @@ test('a routine request: one advisor declines, with a conflict, and another take
 
   // Routine: the coordination unit contacts Charlie.
   const chris = await e2e.newPage();
-  await signInThroughPages(chris, 'coordination_unit');
+  await signInWithRole(e2e, chris, 'coordination_unit');
   await chris.getByRole('link', { name: 'Advisors to contact' }).click();
-  assert.match(await chris.getByRole('main').innerText(), /Charlie Chair/);
+  // The task for this request (the unit may have others): Charlie, to contact.
+  const task = chris
+    .getByRole('row')
+    .filter({ hasText: `${request.reference}: Reviewing the stop and search briefing` });
+  assert.match(await task.innerText(), /Charlie Chair/);
 });
 
 test('a requester cannot see another requester’s request', async () => {
-  const admin = await principal(demoAccount('administrator').email);
-  const other = {
-    email: 'second.requester@police.example',
-    name: 'DC Sam Second',
-    password: 'Vigil-lantern-42-harbour',
-  };
-  await e2e.services.users.create(admin, {
-    email: other.email,
-    displayName: other.name,
-    role: 'requester',
-  });
-  await e2e.services.db
-    .update(users)
-    .set({ passwordHash: await hashPassword(other.password) })
-    .where(eq(users.email, other.email));
+  // Another requester has asked for advice; this one has asked for none.
+  const request = await askAs(await makeRequester());
+  const other = await makeRequester('DC Sam Second');
   const page = await e2e.newPage();
   await signInAs(page, other);
   await page.getByRole('link', { name: 'Your requests for advice' }).first().click();
   assert.match(await page.getByRole('main').innerText(), /You have not asked for advice yet/);
-  const mine = await e2e.services.advice.mine(await principal(demoAccount('requester').email), {
-    limit: 1,
-    offset: 0,
-  });
-  await visit(page, `/advice-requests/${mine.items[0]!.id}`, 404);
+  await visit(page, `/advice-requests/${request.id}`, 404);
   await expectAccessible(page);
 });
 
 test('CTSET records a proactive offer for a critical incident, then the answer (IAG-09)', async () => {
   const ctset = await e2e.newPage();
-  await signInThroughPages(ctset, 'ctset');
+  await signInWithRole(e2e, ctset, 'ctset');
   await ctset.getByRole('link', { name: 'Proactive offers' }).click();
   await ctset
     .getByRole('heading', { level: 1, name: 'Proactive offers of independent advice' })
@@ -567,9 +625,14 @@ test('CTSET records a proactive offer for a critical incident, then the answer (
 });
 
 test('the coordination unit checks that deployments are spread fairly (IAG-10)', async () => {
-  // Follows the journeys above: Avery and Charlie have each accepted one request.
+  // Avery and Charlie have each accepted one request, needed in a period of their own (the
+  // other journeys' requests are needed sooner).
+  const race = await raceGroup();
+  const group = { id: race.id, contact: race.drew };
+  await makeAcceptedDeployment(e2e.app, group, race.avery, { neededFrom: '2032-03-01' });
+  await makeAcceptedDeployment(e2e.app, group, race.charlie, { neededFrom: '2032-03-08' });
   const chris = await e2e.newPage();
-  await signInThroughPages(chris, 'coordination_unit');
+  await signInWithRole(e2e, chris, 'coordination_unit');
   await chris.getByRole('link', { name: 'Equitable deployment' }).click();
   await chris.getByRole('heading', { level: 1, name: 'Equitable deployment' }).waitFor();
   await expectAccessible(chris);
@@ -579,12 +642,12 @@ test('the coordination unit checks that deployments are spread fairly (IAG-10)',
     await group.getByLabel('Month').fill(month);
     await group.getByLabel('Year').fill(year);
   };
-  // Both requests are needed in the weeks ahead: a period that takes them in.
-  await fill('From', '1', '11', '2026');
-  await fill('To', '31', '1', '2030');
+  // A period that takes both requests in.
+  await fill('From', '1', '11', '2031');
+  await fill('To', '31', '1', '2033');
   await chris.getByRole('button', { name: 'Show' }).click();
   await chris
-    .getByRole('heading', { level: 2, name: /1 November 2026 to 31 January 2030/ })
+    .getByRole('heading', { level: 2, name: /1 November 2031 to 31 January 2033/ })
     .waitFor();
   const main = await chris.getByRole('main').innerText();
   assert.match(main, /2 deployments by 2 advisors/);

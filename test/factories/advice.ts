@@ -104,3 +104,25 @@ export async function setExperience(
     experience,
   });
 }
+
+/**
+ * An advisor deployed: a request (asked as `makeAdviceRequest` asks it, with `request`'s options)
+ * passed to the group by CTSET, the advisor nominated by the group's deployment contact, and the
+ * advisor accepting, each through the services as that person does it (IAG-07, IAG-08). The
+ * advisor must be a current member of the group, suitable for the request.
+ */
+export async function makeAcceptedDeployment(
+  t: TestApp,
+  group: { id: string; contact: FactoryAccount },
+  advisor: FactoryAccount,
+  request: Parameters<typeof makeAdviceRequest>[1] = {},
+): Promise<{ request: AdviceRequest; deploymentId: string }> {
+  const asked = await makeAdviceRequest(t, request);
+  await routeRequest(t, asked.id, group.id);
+  const { created } = await nominateAdvisors(t, group.contact, asked.id, group.id, [
+    advisor.personId,
+  ]);
+  const deploymentId = created[0]!.id;
+  await t.services.deployments.accept(await principalFor(t, advisor.email), deploymentId);
+  return { request: asked, deploymentId };
+}
