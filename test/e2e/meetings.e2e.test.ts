@@ -8,31 +8,54 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { DEMO_GROUP } from '../../src/demo/demo-data.js';
-import { advisoryGroups } from '../../src/modules/groups/schema.js';
+import { ANNUAL_CONFERENCE_ID, DIRECTOR_CHAIRS_ID } from '../../src/modules/groups/meeting-body.js';
+import { meetingInvitations, meetings } from '../../src/modules/meetings/schema.js';
 import {
-  meetingAttendance,
-  meetingInvitations,
-  meetings,
-} from '../../src/modules/meetings/schema.js';
-import { addCalendarDays } from '../../src/platform/calendar/index.js';
+  addCalendarDays,
+  addCalendarMonths,
+  reportingYearOf,
+} from '../../src/platform/calendar/index.js';
+import { makeGroup } from '../factories/groups.js';
+import {
+  makeAgenda,
+  makeBodyMeeting,
+  makeMeeting,
+  makeMeetingBegun,
+  recordAttendance,
+} from '../factories/meetings.js';
 import { fillDate, openGroup } from './pages/groups.js';
 import { expectErrors, expectSuccess } from './pages/govuk.js';
-import { expectAccessible, signInThroughPages, startE2E, visit, type E2E } from './support.js';
+import {
+  expectAccessible,
+  signInThroughPages,
+  signInWithRole,
+  startE2E,
+  visit,
+  type E2E,
+} from './support.js';
 
 let e2e: E2E;
 before(async () => {
-  // Not yet on factories: these journeys still sign in as the demo accounts and read the demo
-  // group's meetings (issue 22 item 5, left for the next session).
-  e2e = await startE2E({ demo: true });
+  // No demo data: each journey makes the group, people and meetings it reads.
+  e2e = await startE2E({ demo: false });
 });
 after(() => e2e.close());
 
-const group = 'Race Independent Advisory Group';
+/** Today on the app's clock, and a date months before it. */
+const today = () => e2e.services.meetings.today();
+const monthsAgo = (n: number) => addCalendarMonths(today(), -n);
 
 test('an advisor tables an item; the chair accepts it and publishes the agenda', async () => {
+  const {
+    name: group,
+    chair: chairAccount,
+    members,
+  } = await makeGroup(e2e.app, {
+    chair: true,
+    members: 1,
+  });
   const coordinator = await e2e.newPage();
-  await signInThroughPages(coordinator, 'coordination_unit');
+  await signInWithRole(e2e, coordinator, 'coordination_unit');
   await openGroup(coordinator, group);
   await coordinator.getByRole('link', { name: 'Meetings' }).click();
   await coordinator.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
@@ -46,7 +69,7 @@ test('an advisor tables an item; the chair accepts it and publishes the agenda',
     { field: 'startTime', message: 'Enter the start time like 6:30pm or 18:30' },
     { field: 'format', message: 'Select how the meeting is held' },
   ]);
-  await fillDate(coordinator, 'Date', addCalendarDays(e2e.services.meetings.today(), 14));
+  await fillDate(coordinator, 'Date', addCalendarDays(today(), 14));
   await coordinator.getByLabel('Start time').fill('6:30pm');
   await coordinator.getByLabel('End time (optional)').fill('8:30pm');
   await coordinator.getByLabel('In person', { exact: true }).check();
@@ -59,7 +82,7 @@ test('an advisor tables an item; the chair accepts it and publishes the agenda',
 
   // The advisor finds it from their own groups and tables an item.
   const advisor = await e2e.newPage();
-  await signInThroughPages(advisor, 'advisor');
+  await signInThroughPages(advisor, members[0]!);
   await advisor.getByRole('link', { name: 'Your advisory groups' }).first().click();
   await advisor.getByRole('link', { name: `Meetings of the ${group}` }).click();
   await advisor.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
@@ -101,7 +124,7 @@ test('an advisor tables an item; the chair accepts it and publishes the agenda',
 
   // The chair accepts it and publishes the agenda.
   const chair = await e2e.newPage();
-  await signInThroughPages(chair, 'chair');
+  await signInThroughPages(chair, chairAccount!);
   await openGroup(chair, group);
   await chair.getByRole('link', { name: 'Meetings' }).click();
   await chair.getByRole('link', { name: /6:30pm to 8:30pm/ }).click();
@@ -118,53 +141,36 @@ test('an advisor tables an item; the chair accepts it and publishes the agenda',
 });
 
 test('the chair records attendance and withdraws a member who missed three meetings in a row', async () => {
-  // Two meetings held in the past with Jordan Okafor absent, and one that began an hour ago.
-  const { db } = e2e.services;
-  const [race] = await db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.code, DEMO_GROUP));
-  const roll = await e2e.services.meetings.providers[0]!.roll(db, race!.id);
-  const hour = 60 * 60 * 1000;
-  const held = await db
-    .insert(meetings)
-    .values(
-      [70, 40].map((daysAgo) => ({
-        bodyType: 'advisory_group' as const,
-        bodyId: race!.id,
-        title: `Meeting ${daysAgo} days ago`,
-        startsAt: new Date(Date.now() - daysAgo * 24 * hour),
-        format: 'in_person' as const,
-        venue: 'Empress State Building',
-        status: 'held' as const,
-      })),
-    )
-    .returning();
-  await db.insert(meetingAttendance).values(
-    held.flatMap((m) =>
-      roll.map((r) => ({
-        meetingId: m.id,
-        personId: r.personId,
-        kind: r.kind,
-        status: r.name === 'Jordan Okafor' ? ('absent' as const) : ('present' as const),
-      })),
-    ),
-  );
-  await db.insert(meetings).values({
-    bodyType: 'advisory_group',
-    bodyId: race!.id,
-    title: 'Race IAG meeting today',
-    startsAt: new Date(Date.now() - hour),
-    format: 'online',
+  // A group of a year's standing: two meetings held in the past with Jordan Okafor absent, and
+  // one that began an hour ago.
+  const {
+    id,
+    name: group,
+    chair: chairAccount,
+    members: [jordan],
+  } = await makeGroup(e2e.app, {
+    chair: true,
+    members: ['Jordan Okafor', 'Avery Advisor'],
+    startsOn: monthsAgo(12),
   });
+  for (const daysAgo of [70, 40]) {
+    const held = await makeMeeting(e2e.app, id, {
+      title: `Meeting ${daysAgo} days ago`,
+      date: addCalendarDays(today(), -daysAgo),
+      fields: { format: 'in_person', venue: 'Empress State Building' },
+    });
+    await recordAttendance(e2e.app, held.id, { [jordan!.personId]: 'absent' });
+  }
+  await makeMeetingBegun(e2e.app, id, { title: 'Meeting today', minutesAgo: 60 });
+  const roll = await e2e.services.meetings.providers[0]!.roll(e2e.services.db, id);
 
   const chair = await e2e.newPage();
-  await signInThroughPages(chair, 'chair');
+  await signInThroughPages(chair, chairAccount!);
   await openGroup(chair, group);
   await chair.getByRole('link', { name: 'Meetings' }).click();
-  await chair.getByRole('cell', { name: 'Race IAG meeting today' }).waitFor();
+  await chair.getByRole('cell', { name: 'Meeting today' }).waitFor();
   await chair
-    .getByRole('row', { name: /Race IAG meeting today/ })
+    .getByRole('row', { name: /Meeting today/ })
     .getByRole('link')
     .click();
   await chair.getByRole('button', { name: 'Record attendance' }).click();
@@ -198,11 +204,34 @@ test('the chair records attendance and withdraws a member who missed three meeti
 });
 
 test('the chair minutes a meeting with the rationale for advice; the next meeting approves them and members read them', async () => {
+  // The group's full meeting four months ago, with its agenda and attendance, and a meeting
+  // that began an hour ago.
+  const {
+    id,
+    name: group,
+    chair: chairAccount,
+    members: [member],
+  } = await makeGroup(e2e.app, { chair: true, members: 1, startsOn: monthsAgo(12) });
+  const full = await makeMeeting(e2e.app, id, {
+    title: `${group} full meeting`,
+    date: monthsAgo(4),
+    fields: {
+      endTime: '8pm',
+      format: 'in_person',
+      venue: 'Empress State Building, Lillie Road, London SW6',
+    },
+  });
+  await makeAgenda(e2e.app, full.id, [
+    'Stop and search monitoring for the last quarter',
+    'Recruitment of new members',
+  ]);
+  await recordAttendance(e2e.app, full.id);
+  await makeMeetingBegun(e2e.app, id, { title: 'Meeting today', minutesAgo: 60 });
+
   const chair = await e2e.newPage();
-  await signInThroughPages(chair, 'chair');
+  await signInThroughPages(chair, chairAccount!);
   await openGroup(chair, group);
   await chair.getByRole('link', { name: 'Meetings' }).click();
-  // The demo group's meeting four months ago, with its agenda and attendance.
   await chair
     .getByRole('table', { name: 'Past meetings' })
     .getByRole('row', { name: /full meeting/ })
@@ -250,7 +279,7 @@ test('the chair minutes a meeting with the rationale for advice; the next meetin
 
   await chair.getByRole('link', { name: 'Meetings' }).click();
   await chair
-    .getByRole('row', { name: /Race IAG meeting today/ })
+    .getByRole('row', { name: /Meeting today/ })
     .getByRole('link')
     .click();
   assert.match(await chair.getByRole('main').innerText(), /Ask the borough for its breakdown/);
@@ -259,7 +288,7 @@ test('the chair minutes a meeting with the rationale for advice; the next meetin
 
   // A member reads the approved minutes, with the rationale.
   const advisor = await e2e.newPage();
-  await signInThroughPages(advisor, 'advisor');
+  await signInThroughPages(advisor, member!);
   await advisor.getByRole('link', { name: 'Your advisory groups' }).first().click();
   await advisor.getByRole('link', { name: `Meetings of the ${group}` }).click();
   await advisor
@@ -312,8 +341,21 @@ test('the chair minutes a meeting with the rationale for advice; the next meetin
 });
 
 test('the coordination unit invites every group to the annual conference and records attendance by group', async () => {
+  // This year's conference, scheduled, invitations not sent; and a group to send one to.
+  const { name: group } = await makeGroup(e2e.app);
+  const conference = await makeBodyMeeting(e2e.app, 'annual_conference', ANNUAL_CONFERENCE_ID, {
+    title: 'Annual conference of the advisory groups: learning and good practice',
+    date: addCalendarDays(today(), 60),
+    fields: {
+      startTime: '10am',
+      endTime: '4pm',
+      format: 'hybrid',
+      venue: 'City Hall, Kamal Chunchie Way',
+      accessNotes: 'Step-free throughout; hearing loop in the chamber; quiet room on level 2.',
+    },
+  });
   const coordinator = await e2e.newPage();
-  await signInThroughPages(coordinator, 'coordination_unit');
+  await signInWithRole(e2e, coordinator, 'coordination_unit');
   await coordinator.getByRole('link', { name: 'Advisory groups' }).first().click();
   await coordinator.getByRole('link', { name: 'The annual conference' }).click();
   await coordinator.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
@@ -327,14 +369,10 @@ test('the coordination unit invites every group to the annual conference and rec
   await expectAccessible(coordinator);
   await coordinator.getByRole('button', { name: 'Invite every group' }).click();
   const { db } = e2e.services;
-  const [conference] = await db
-    .select()
-    .from(meetings)
-    .where(eq(meetings.bodyType, 'annual_conference'));
   const invited = await db
     .select()
     .from(meetingInvitations)
-    .where(eq(meetingInvitations.meetingId, conference!.id));
+    .where(eq(meetingInvitations.meetingId, conference.id));
   assert.ok(invited.length > 1);
   await expectSuccess(coordinator, `${invited.length} groups have been invited`);
   assert.match(await coordinator.getByRole('main').innerText(), /Every group has been invited/);
@@ -344,20 +382,20 @@ test('the coordination unit invites every group to the annual conference and rec
   await db
     .update(meetings)
     .set({ startsAt: new Date(Date.now() - 60 * 60 * 1000), endsAt: null })
-    .where(eq(meetings.id, conference!.id));
+    .where(eq(meetings.id, conference.id));
   await coordinator.reload();
   await coordinator.getByRole('button', { name: 'Record attendance by group' }).click();
   await coordinator
     .getByRole('heading', { level: 1, name: 'Record attendance by group' })
     .waitFor();
   await expectAccessible(coordinator);
-  const race = invited.find((i) => i.inviteeName === group)!;
+  const ours = invited.find((i) => i.inviteeName === group)!;
   for (const i of invited) await coordinator.getByLabel(i.inviteeName, { exact: true }).fill('0');
   await coordinator.getByLabel(group, { exact: true }).fill('a few');
   await coordinator.getByRole('button', { name: 'Save attendance' }).click();
   await expectErrors(coordinator, [
     {
-      field: `representatives-${race.inviteeId}`,
+      field: `representatives-${ours.inviteeId}`,
       message: `How many came from ${group} must be a whole number, like 2`,
     },
   ]);
@@ -372,8 +410,30 @@ test('the coordination unit invites every group to the annual conference and rec
 });
 
 test('a member keeps a calendar link and stops it; a meeting is cancelled; the Director sees the year flagged', async () => {
+  // A member of a group with a meeting to come; and one of the reporting year's two meetings
+  // of the Director with the chairs (IAG-31), scheduled.
+  const {
+    id,
+    name: group,
+    members: [member],
+  } = await makeGroup(e2e.app, { members: 1 });
+  await makeMeeting(e2e.app, id, {
+    title: 'Extra meeting on the summer events',
+    date: addCalendarDays(today(), 30),
+  });
+  await makeBodyMeeting(e2e.app, 'director_chairs', DIRECTOR_CHAIRS_ID, {
+    title: "The Director's meeting with the corporate IAG chairs",
+    date: reportingYearOf(today()).end,
+    fields: {
+      startTime: '2pm',
+      endTime: '4pm',
+      format: 'in_person',
+      venue: 'New Scotland Yard, Victoria Embankment',
+    },
+  });
+
   const advisor = await e2e.newPage();
-  await signInThroughPages(advisor, 'advisor');
+  await signInThroughPages(advisor, member!);
   await advisor.getByRole('link', { name: 'Your advisory groups' }).first().click();
   await advisor.getByRole('link', { name: 'Add your meetings to your calendar' }).click();
   await advisor
@@ -392,20 +452,8 @@ test('a member keeps a calendar link and stops it; a meeting is cancelled; the D
   assert.equal((await advisor.request.get(link)).status(), 404);
 
   // The coordination unit cancels a meeting, saying why.
-  const { db } = e2e.services;
-  const [race] = await db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.code, DEMO_GROUP));
-  await db.insert(meetings).values({
-    bodyType: 'advisory_group',
-    bodyId: race!.id,
-    title: 'Extra meeting on the summer events',
-    startsAt: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
-    format: 'online',
-  });
   const coordinator = await e2e.newPage();
-  await signInThroughPages(coordinator, 'coordination_unit');
+  await signInWithRole(e2e, coordinator, 'coordination_unit');
   await openGroup(coordinator, group);
   await coordinator.getByRole('link', { name: 'Meetings' }).click();
   await coordinator
@@ -427,9 +475,9 @@ test('a member keeps a calendar link and stops it; a meeting is cancelled; the D
     /This meeting was cancelled: The venue is closed for repairs/,
   );
 
-  // IAG-31: the demo year has one of its two meetings of the Director and the chairs.
+  // IAG-31: the year has one of its two meetings of the Director and the chairs.
   const director = await e2e.newPage();
-  await signInThroughPages(director, 'director');
+  await signInWithRole(e2e, director, 'director');
   await director.getByRole('link', { name: 'Advisory groups' }).first().click();
   await director.getByRole('heading', { level: 1, name: 'Advisory groups' }).waitFor();
   const shortfall = /only 1 meeting of the Director with the corporate IAG chairs/;
