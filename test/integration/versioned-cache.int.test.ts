@@ -256,6 +256,9 @@ const CHECKED_VALUES: Record<string, string> = {
   'tracker_updates.standing': 'accepted',
 };
 
+/** Columns that may be null, but not in the row made here (a change of standing names its recommendation). */
+const NEEDED_BY_CHECKS = new Set(['tracker_updates.recommendation_id']);
+
 /** Makes one row in the table if it has none, and first in the tables it refers to. */
 async function ensureRow(executor: Executor, table: string): Promise<void> {
   const [existing] = await queryRows<{ rows: number }>(
@@ -288,7 +291,8 @@ async function ensureRow(executor: Executor, table: string): Promise<void> {
   const values: string[] = [];
   for (const c of columns) {
     const checked = CHECKED_VALUES[`${table}.${c.name}`];
-    if (!c.required && checked === undefined) continue;
+    if (!c.required && checked === undefined && !NEEDED_BY_CHECKS.has(`${table}.${c.name}`))
+      continue;
     names.push(`"${c.name}"`);
     if (checked !== undefined) values.push(`'${checked}'::${c.type}`);
     else if (c.refTable && c.refColumn) {

@@ -210,7 +210,12 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
     const day = today();
     // Grouped once, so a source of thousands of actions is read in one pass, not one per parent.
     const pointsOf = groupBy(keyPoints, (k) => k.recommendationId);
-    const actionsOf = groupBy(actions, (a) => a.keyPointId);
+    // An action directly under its recommendation (no key point) is grouped apart, by its
+    // recommendation.
+    const actionsOf = groupBy(
+      actions,
+      (a) => a.keyPointId ?? `recommendation:${a.recommendationId}`,
+    );
     return {
       names,
       recommendations: recommendations.map((r) => {

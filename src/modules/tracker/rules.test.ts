@@ -196,7 +196,13 @@ test('TRK-01: the report counts actions by result and lists what changed since t
     a('3', 'ongoing', 'Half done'),
     a('4', 'ongoing'),
   ];
-  assert.deepEqual(countByResult(now), { completed: 1, ongoing: 2, awaits: 1, total: 4 });
+  assert.deepEqual(countByResult(now), {
+    completed: 1,
+    ongoing: 2,
+    awaits: 1,
+    not_started: 0,
+    total: 4,
+  });
   assert.deepEqual(
     changesSince(then, now).map((c) => [c.actionId, c.kind]),
     [

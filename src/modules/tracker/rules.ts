@@ -147,8 +147,11 @@ export function recommendationStandingProblem(standing: {
 
 // Actions and their results (TRK-01)
 
-/** TRK-01: each action's result/timescale is Completed (with a date), Ongoing or Awaits. */
-export const ACTION_RESULTS = ['completed', 'ongoing', 'awaits'] as const;
+/**
+ * TRK-01: each action's result/timescale is Completed (with a date), Ongoing or Awaits. An
+ * action of a plan just agreed is Not started until its first update (issue 23), counted apart.
+ */
+export const ACTION_RESULTS = ['completed', 'ongoing', 'awaits', 'not_started'] as const;
 export type ActionResult = (typeof ACTION_RESULTS)[number];
 
 export function isActionResult(value: unknown): value is ActionResult {
@@ -283,7 +286,7 @@ export type ResultCounts = Record<ActionResult, number> & { total: number };
 
 /** TRK-01: the report's summary: how many actions stand at each result. */
 export function countByResult(states: readonly { result: ActionResult }[]): ResultCounts {
-  const counts: ResultCounts = { completed: 0, ongoing: 0, awaits: 0, total: 0 };
+  const counts: ResultCounts = { completed: 0, ongoing: 0, awaits: 0, not_started: 0, total: 0 };
   for (const s of states) {
     counts[s.result] += 1;
     counts.total += 1;

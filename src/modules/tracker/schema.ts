@@ -10,6 +10,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   text,
@@ -23,8 +24,30 @@ import { organisations, people } from '../directory/schema.js';
 import { advisoryGroups } from '../groups/schema.js';
 import { ACTION_RESULTS, RECOMMENDATION_STATUSES, SOURCE_KINDS } from './rules.js';
 
-/** What an update records: an action imported, added or progressed, or a change of standing. */
-export const UPDATE_KINDS = ['imported', 'added', 'progress', 'standing'] as const;
+/**
+ * What an update records: an action imported, added or progressed; a change of a
+ * recommendation's standing; or something a manager wrote being edited, withdrawn (with the
+ * reason) or removed before any progress was reported against it.
+ */
+export const UPDATE_KINDS = [
+  'imported',
+  'added',
+  'progress',
+  'standing',
+  'edited',
+  'withdrawn',
+  'removed',
+] as const;
+
+/** What an edit, withdrawal or removal was made to. */
+export const UPDATE_SUBJECTS = ['source', 'part', 'recommendation', 'key_point', 'action'] as const;
+
+/** One field an edit changed, as it read before and after. */
+export interface FieldChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
 
 export const trackerSourceKindEnum = pgEnum('tracker_source_kind', SOURCE_KINDS);
 export const recommendationStatusEnum = pgEnum(
@@ -42,6 +65,15 @@ export const completionPrecisionEnum = pgEnum('tracker_completion_precision', [
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+};
+
+/**
+ * Something with progress reported against it is never removed: it is withdrawn, with the
+ * reason, and stays in the record and its history (issue 23).
+ */
+const withdrawal = {
+  withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  withdrawnReason: text('withdrawn_reason'),
 };
 
 export const trackerSources = pgTable(
@@ -70,7 +102,15 @@ export const trackerSources = pgTable(
      */
     groupId: uuid('group_id').references(() => advisoryGroups.id),
     coversYear: integer('covers_year'),
+    /** A sentence or two on what the source is, for lists and the top of its report. */
+    summary: text('summary'),
+    /**
+     * The source's context shown above its items (seed 002's "Issues", seed 003's principles
+     * and terms of reference): formatted text, paragraphs and lists.
+     */
+    introduction: text('introduction'),
     createdBy: uuid('created_by').references(() => users.id),
+    ...withdrawal,
     ...timestamps,
   },
   (t) => [
@@ -85,7 +125,30 @@ export const trackerSources = pgTable(
     index('tracker_sources_due_idx')
       .on(t.dueOn)
       .where(sql`${t.receivedOn} is null`),
+    check(
+      'tracker_sources_withdrawn_check',
+      sql`(${t.withdrawnAt} is null) = (${t.withdrawnReason} is null)`,
+    ),
   ],
+);
+
+/**
+ * A source's parts, each numbering its items afresh (seed 002's Appendix 4: "Objectives" 1 to 3,
+ * then "MPA Action Plan 2002/03" 1 to 10). A source with one list of items has no parts.
+ */
+export const trackerParts = pgTable(
+  'tracker_parts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => trackerSources.id),
+    title: text('title').notNull(),
+    /** Its place in the source. */
+    position: integer('position').notNull(),
+    ...timestamps,
+  },
+  (t) => [index('tracker_parts_source_idx').on(t.sourceId, t.position)],
 );
 
 export const trackerRecommendations = pgTable(
@@ -95,9 +158,11 @@ export const trackerRecommendations = pgTable(
     sourceId: uuid('source_id')
       .notNull()
       .references(() => trackerSources.id),
-    /** As the source numbers it: 4, 10a, 2.3. */
+    /** The part of the source it is numbered in; null where the source has no parts. */
+    partId: uuid('part_id').references(() => trackerParts.id),
+    /** As the source numbers it: 4, 10a, 2.3. Unique within its part (or source). */
     number: text('number').notNull(),
-    /** Its place in the source, in the source's order. */
+    /** Its place in its part (or source), in the source's order. */
     position: integer('position').notNull(),
     /** The heading it sits under in the source, if any. */
     section: text('section'),
@@ -107,11 +172,18 @@ export const trackerRecommendations = pgTable(
       (): AnyPgColumn => trackerRecommendations.id,
     ),
     rationale: text('rationale'),
+    ...withdrawal,
     ...timestamps,
   },
   (t) => [
-    uniqueIndex('tracker_recommendations_number_key').on(t.sourceId, t.number),
+    uniqueIndex('tracker_recommendations_number_key')
+      .on(t.sourceId, t.number)
+      .where(sql`${t.partId} is null`),
+    uniqueIndex('tracker_recommendations_part_number_key')
+      .on(t.partId, t.number)
+      .where(sql`${t.partId} is not null`),
     index('tracker_recommendations_position_idx').on(t.sourceId, t.position),
+    index('tracker_recommendations_part_idx').on(t.partId, t.position),
     check(
       'tracker_recommendations_superseded_check',
       sql`(${t.status} = 'superseded') = (${t.supersededById} is not null)`,
@@ -119,6 +191,10 @@ export const trackerRecommendations = pgTable(
     check(
       'tracker_recommendations_rationale_check',
       sql`${t.status} <> 'not_accepted' or ${t.rationale} is not null`,
+    ),
+    check(
+      'tracker_recommendations_withdrawn_check',
+      sql`(${t.withdrawnAt} is null) = (${t.withdrawnReason} is null)`,
     ),
   ],
 );
@@ -131,14 +207,24 @@ export const trackerKeyPoints = pgTable(
       .notNull()
       .references(() => trackerRecommendations.id),
     position: integer('position').notNull(),
+    /** As the source numbers it (2.1, a, ii), if it does; unique within its recommendation. */
+    number: text('number'),
     text: text('text').notNull(),
     /** CON-08: a work plan's strand has a named lead: a person or a unit, never both. */
     leadPersonId: uuid('lead_person_id').references(() => people.id),
     leadOrganisationId: uuid('lead_organisation_id').references(() => organisations.id),
+    ...withdrawal,
     ...timestamps,
   },
   (t) => [
     index('tracker_key_points_recommendation_idx').on(t.recommendationId, t.position),
+    uniqueIndex('tracker_key_points_number_key')
+      .on(t.recommendationId, t.number)
+      .where(sql`${t.number} is not null`),
+    check(
+      'tracker_key_points_withdrawn_check',
+      sql`(${t.withdrawnAt} is null) = (${t.withdrawnReason} is null)`,
+    ),
     check(
       'tracker_key_points_lead_check',
       sql`${t.leadPersonId} is null or ${t.leadOrganisationId} is null`,
@@ -150,9 +236,8 @@ export const trackerActions = pgTable(
   'tracker_actions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    keyPointId: uuid('key_point_id')
-      .notNull()
-      .references(() => trackerKeyPoints.id),
+    /** Null for an action directly under its recommendation or objective (issue 23). */
+    keyPointId: uuid('key_point_id').references(() => trackerKeyPoints.id),
     /** Kept here too, so a source's actions are found without joining through its tree. */
     sourceId: uuid('source_id')
       .notNull()
@@ -161,6 +246,8 @@ export const trackerActions = pgTable(
       .notNull()
       .references(() => trackerRecommendations.id),
     position: integer('position').notNull(),
+    /** As the source numbers it (3.6, a, ii), if it does; unique among its siblings. */
+    number: text('number'),
     /** Null where the source gives the key point's result with no separate action. */
     description: text('description'),
     /** A person, or a unit, directorate or borough; never both. */
@@ -173,10 +260,23 @@ export const trackerActions = pgTable(
     narrative: text('narrative'),
     /** For a stale edit: the form carries the version it was read at. */
     version: integer('version').notNull().default(1),
+    ...withdrawal,
     ...timestamps,
   },
   (t) => [
     index('tracker_actions_key_point_idx').on(t.keyPointId, t.position),
+    // A recommendation's tree is read by recommendation: its own actions and its key points'.
+    index('tracker_actions_recommendation_idx').on(t.recommendationId, t.position),
+    uniqueIndex('tracker_actions_key_point_number_key')
+      .on(t.keyPointId, t.number)
+      .where(sql`${t.number} is not null and ${t.keyPointId} is not null`),
+    uniqueIndex('tracker_actions_recommendation_number_key')
+      .on(t.recommendationId, t.number)
+      .where(sql`${t.number} is not null and ${t.keyPointId} is null`),
+    check(
+      'tracker_actions_withdrawn_check',
+      sql`(${t.withdrawnAt} is null) = (${t.withdrawnReason} is null)`,
+    ),
     index('tracker_actions_source_idx').on(t.sourceId),
     index('tracker_actions_owner_person_idx').on(t.ownerPersonId),
     index('tracker_actions_owner_organisation_idx').on(t.ownerOrganisationId),
@@ -214,14 +314,18 @@ export const trackerUpdates = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** The action changed; null for a change of the recommendation's standing. */
     actionId: uuid('action_id').references(() => trackerActions.id),
-    recommendationId: uuid('recommendation_id')
-      .notNull()
-      .references(() => trackerRecommendations.id),
+    /** Null for an edit, withdrawal or removal of the source itself or of one of its parts. */
+    recommendationId: uuid('recommendation_id').references(() => trackerRecommendations.id),
     sourceId: uuid('source_id')
       .notNull()
       .references(() => trackerSources.id),
     kind: text('kind', { enum: UPDATE_KINDS }).notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    /**
+     * The day it happened, when that was before it was recorded (a back-filled update); null
+     * when it happened the day it was recorded. A report as at a date reads updates by this.
+     */
+    happenedOn: date('happened_on', { mode: 'string' }),
     authorUserId: uuid('author_user_id').references(() => users.id),
     authorLabel: text('author_label').notNull(),
     result: actionResultEnum('result'),
@@ -231,20 +335,37 @@ export const trackerUpdates = pgTable(
     /** For a change of standing: the standing after it, what supersedes it, and why. */
     standing: recommendationStatusEnum('standing'),
     supersededByNumber: text('superseded_by_number'),
+    /** The reason for a change of standing, or for a withdrawal. */
     rationale: text('rationale'),
+    /**
+     * For an edit, withdrawal or removal: what it was made to, and its id (kept without a
+     * reference: a removed thing's id outlives it).
+     */
+    subject: text('subject', { enum: UPDATE_SUBJECTS }),
+    subjectId: uuid('subject_id'),
+    /** For an edit: each field changed, before and after; for a removal: what was removed. */
+    changes: jsonb('changes').$type<FieldChange[]>(),
   },
   (t) => [
     index('tracker_updates_action_idx').on(t.actionId, t.recordedAt),
     index('tracker_updates_recommendation_idx').on(t.recommendationId, t.recordedAt),
     index('tracker_updates_source_idx').on(t.sourceId, t.recordedAt),
+    index('tracker_updates_subject_idx')
+      .on(t.subjectId, t.recordedAt)
+      .where(sql`${t.subjectId} is not null`),
     check(
       'tracker_updates_kind_check',
-      sql`${t.kind} in ('imported', 'added', 'progress', 'standing')`,
+      sql`${t.kind} in ('imported', 'added', 'progress', 'standing', 'edited', 'withdrawn', 'removed')`,
     ),
-    // An action's update has its result; a change of standing has the standing, and no action.
+    // An action's update has its action and result; a change of standing has the standing and
+    // its recommendation; an edit, withdrawal or removal says what it was made to.
     check(
       'tracker_updates_shape_check',
-      sql`(${t.kind} = 'standing') = (${t.actionId} is null) and (${t.kind} = 'standing') = (${t.result} is null) and (${t.kind} = 'standing') = (${t.standing} is not null)`,
+      sql`(${t.kind} in ('imported', 'added', 'progress')) = (${t.result} is not null) and (${t.kind} in ('imported', 'added', 'progress') = (${t.actionId} is not null) or ${t.kind} in ('edited', 'withdrawn')) and (${t.kind} = 'standing') = (${t.standing} is not null) and (${t.kind} <> 'standing' or ${t.recommendationId} is not null) and (${t.kind} in ('edited', 'withdrawn', 'removed')) = (${t.subject} is not null and ${t.subjectId} is not null)`,
+    ),
+    check(
+      'tracker_updates_withdrawn_check',
+      sql`${t.kind} <> 'withdrawn' or ${t.rationale} is not null`,
     ),
   ],
 );

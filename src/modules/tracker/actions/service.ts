@@ -189,7 +189,9 @@ export function createActionsService(deps: TrackerServiceDeps) {
     const [action] = options.lock ? await query.for('update') : await query;
     if (!action) throw new NotFoundError();
     const [[keyPoint], [recommendation]] = await Promise.all([
-      executor.select().from(trackerKeyPoints).where(eq(trackerKeyPoints.id, action.keyPointId)),
+      action.keyPointId
+        ? executor.select().from(trackerKeyPoints).where(eq(trackerKeyPoints.id, action.keyPointId))
+        : Promise.resolve([]),
       executor
         .select()
         .from(trackerRecommendations)
@@ -199,7 +201,8 @@ export function createActionsService(deps: TrackerServiceDeps) {
     const names = await ownerNames(executor, [owner]);
     return {
       action,
-      keyPoint: keyPoint!,
+      /** Null for an action directly under its recommendation. */
+      keyPoint: keyPoint ?? null,
       recommendation: recommendation!,
       ownerName: names.name(owner),
       owner: names.ownerOf(owner),

@@ -311,7 +311,9 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
     async detailsForm(principal: Principal, actionId: string) {
       requireUser(principal, 'tracker.manage');
       const action = await findAction(db, actionId);
-      const { keyPoint, recommendation, source } = await findKeyPoint(db, action.keyPointId);
+      const { keyPoint, recommendation, source } = action.keyPointId
+        ? await findKeyPoint(db, action.keyPointId)
+        : { keyPoint: null, ...(await findRecommendation(db, action.recommendationId)) };
       const ownerPerson = action.ownerPersonId
         ? (await directory.lookups.people(db, [action.ownerPersonId])).get(action.ownerPersonId)
         : undefined;
