@@ -1,6 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
-  bigint,
   customType,
   index,
   pgEnum,
@@ -12,6 +11,7 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
+import { recordVersioning } from '../../platform/db/columns.js';
 import { ORGANISATION_KINDS } from './kinds.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -33,9 +33,7 @@ export const organisations = pgTable(
     address: text('address'),
     website: text('website'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
-    version: bigint('version', { mode: 'number' }).notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recordVersioning(),
     search: tsvector('search')
       .notNull()
       .generatedAlwaysAs(
@@ -66,9 +64,7 @@ export const people = pgTable(
     /** The user account this person signs in with, if any. */
     userId: uuid('user_id').references(() => users.id),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
-    version: bigint('version', { mode: 'number' }).notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recordVersioning(),
     search: tsvector('search')
       .notNull()
       .generatedAlwaysAs(

@@ -1,6 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
   check,
   customType,
@@ -18,6 +17,7 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
+import { recordVersioning } from '../../platform/db/columns.js';
 import { organisations, people } from '../directory/schema.js';
 import { CLEARANCE_ORDER, GROUP_STATUSES, GROUP_TYPES } from './rules.js';
 import { MONITORING_QUESTIONS } from './diversity/rules.js';
@@ -54,9 +54,7 @@ export const advisoryGroups = pgTable(
     maxAge: smallint('max_age'),
     /** IAG-07: the person who nominates advisors for requests routed to the group. */
     deploymentContactId: uuid('deployment_contact_id').references(() => people.id),
-    version: bigint('version', { mode: 'number' }).notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recordVersioning(),
     search: tsvector('search')
       .notNull()
       .generatedAlwaysAs(
@@ -150,9 +148,7 @@ export const memberships = pgTable(
     /** The member agreed to their name appearing on the public page. */
     publishName: boolean('publish_name').notNull().default(false),
     endNoticeSentAt: timestamp('end_notice_sent_at', { withTimezone: true }),
-    version: bigint('version', { mode: 'number' }).notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recordVersioning(),
   },
   (t) => [
     index('memberships_group_status_idx').on(t.groupId, t.status, t.endsOn),

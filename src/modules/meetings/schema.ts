@@ -16,6 +16,7 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
+import { recordVersioning } from '../../platform/db/columns.js';
 import { people } from '../directory/schema.js';
 import {
   ACTION_STATUSES,
@@ -68,9 +69,7 @@ export const meetings = pgTable(
     reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
     minutesReminderSentAt: timestamp('minutes_reminder_sent_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id),
-    version: bigint('version', { mode: 'number' }).notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recordVersioning(),
   },
   (t) => [
     index('meetings_body_starts_idx').on(t.bodyType, t.bodyId, t.startsAt),
@@ -183,9 +182,7 @@ export const minutes = pgTable(
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     approvedAtMeetingId: uuid('approved_at_meeting_id').references((): AnyPgColumn => meetings.id),
     approvedBy: uuid('approved_by').references(() => users.id),
-    version: bigint('version', { mode: 'number' }).notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recordVersioning(),
   },
   (t) => [
     // One set of minutes per meeting; corrections are as many as needed.

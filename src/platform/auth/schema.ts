@@ -13,16 +13,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { recordVersioning } from '../db/columns.js';
 import { ROLES, SCOPE_TYPES } from './roles.js';
 
 export const roleEnum = pgEnum('role', ROLES);
 export const scopeTypeEnum = pgEnum('scope_type', SCOPE_TYPES);
 export const userStatusEnum = pgEnum('user_status', ['active', 'deactivated']);
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
 
 export const users = pgTable(
   'users',
@@ -42,8 +38,7 @@ export const users = pgTable(
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     status: userStatusEnum('status').notNull().default('active'),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
-    version: bigint('version', { mode: 'number' }).notNull().default(1),
-    ...timestamps,
+    ...recordVersioning(),
   },
   (t) => [
     uniqueIndex('users_email_key').on(t.email),

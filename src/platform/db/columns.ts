@@ -1,0 +1,17 @@
+/**
+ * Column sets that recur across the tables of the platform and the modules, as functions whose
+ * results are spread into a `pgTable` (a fresh builder per table). Each one writes exactly the
+ * columns it replaced: same names, types, nullability and defaults, so the database and the
+ * migrations are unchanged.
+ */
+import { bigint, timestamp } from 'drizzle-orm/pg-core';
+
+/**
+ * A record people edit: its version, which a form carries so a stale edit is refused, and when
+ * it was made and last changed.
+ */
+export const recordVersioning = () => ({
+  version: bigint('version', { mode: 'number' }).notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
