@@ -17,7 +17,7 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
-import { recordVersioning } from '../../platform/db/columns.js';
+import { recordVersioning, requiredRef } from '../../platform/db/columns.js';
 import { organisations, people } from '../directory/schema.js';
 import { CLEARANCE_ORDER, GROUP_STATUSES, GROUP_TYPES } from './rules.js';
 import { MONITORING_QUESTIONS } from './diversity/rules.js';
@@ -108,9 +108,7 @@ export const groupDocumentVersions = pgTable(
   'group_document_versions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    documentId: uuid('document_id')
-      .notNull()
-      .references(() => groupDocuments.id),
+    documentId: requiredRef('document_id', () => groupDocuments.id),
     number: integer('number').notNull(),
     body: text('body').notNull(),
     changeSummary: text('change_summary'),
@@ -127,12 +125,8 @@ export const memberships = pgTable(
   'memberships',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => advisoryGroups.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    groupId: requiredRef('group_id', () => advisoryGroups.id),
+    personId: requiredRef('person_id', () => people.id),
     termNumber: smallint('term_number').notNull(),
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
     endsOn: date('ends_on', { mode: 'string' }).notNull(),
@@ -170,9 +164,7 @@ export const reappointments = pgTable(
   'reappointments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    membershipId: uuid('membership_id')
-      .notNull()
-      .references(() => memberships.id),
+    membershipId: requiredRef('membership_id', () => memberships.id),
     status: reappointmentStatusEnum('status').notNull().default('pending'),
     proposedBy: uuid('proposed_by').references(() => users.id),
     proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
@@ -211,9 +203,7 @@ export const elections = pgTable(
   'elections',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => advisoryGroups.id),
+    groupId: requiredRef('group_id', () => advisoryGroups.id),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
     adjudicatorName: text('adjudicator_name').notNull(),
     adjudicatorOrganisation: text('adjudicator_organisation'),
@@ -230,12 +220,8 @@ export const elections = pgTable(
 export const electionCandidates = pgTable(
   'election_candidates',
   {
-    electionId: uuid('election_id')
-      .notNull()
-      .references(() => elections.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    electionId: requiredRef('election_id', () => elections.id),
+    personId: requiredRef('person_id', () => people.id),
     elected: boolean('elected').notNull(),
     votes: integer('votes'),
   },
@@ -250,9 +236,7 @@ export const recruitmentRounds = pgTable(
   'recruitment_rounds',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => advisoryGroups.id),
+    groupId: requiredRef('group_id', () => advisoryGroups.id),
     opensOn: date('opens_on', { mode: 'string' }).notNull(),
     closesOn: date('closes_on', { mode: 'string' }).notNull(),
     /** Appointments start on this date; age limits (IAG-17) are judged on it. */
@@ -276,12 +260,8 @@ export const recruitmentRounds = pgTable(
 export const recruitmentPanel = pgTable(
   'recruitment_panel',
   {
-    roundId: uuid('round_id')
-      .notNull()
-      .references(() => recruitmentRounds.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    roundId: requiredRef('round_id', () => recruitmentRounds.id),
+    userId: requiredRef('user_id', () => users.id),
   },
   (t) => [
     primaryKey({ columns: [t.roundId, t.userId] }),
@@ -303,9 +283,7 @@ export const applications = pgTable(
   'applications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    roundId: uuid('round_id')
-      .notNull()
-      .references(() => recruitmentRounds.id),
+    roundId: requiredRef('round_id', () => recruitmentRounds.id),
     fullName: text('full_name').notNull(),
     email: text('email').notNull(),
     phone: text('phone'),
@@ -337,9 +315,7 @@ export const declarations = pgTable(
   'declarations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    personId: requiredRef('person_id', () => people.id),
     declaredOn: date('declared_on', { mode: 'string' }).notNull(),
     /** The interests declared; null when the member declared none. */
     interests: text('interests'),
@@ -358,15 +334,11 @@ export const clearances = pgTable(
   'clearances',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    personId: requiredRef('person_id', () => people.id),
     level: clearanceLevelEnum('level').notNull(),
     grantedOn: date('granted_on', { mode: 'string' }).notNull(),
     expiresOn: date('expires_on', { mode: 'string' }).notNull(),
-    requiredById: uuid('required_by_id')
-      .notNull()
-      .references(() => organisations.id),
+    requiredById: requiredRef('required_by_id', () => organisations.id),
     withdrawnOn: date('withdrawn_on', { mode: 'string' }),
     recordedBy: uuid('recorded_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -385,9 +357,7 @@ export const accessExemptions = pgTable(
   'access_exemptions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    personId: requiredRef('person_id', () => people.id),
     approvedBy: text('approved_by').notNull(),
     approvedOn: date('approved_on', { mode: 'string' }).notNull(),
     expiresOn: date('expires_on', { mode: 'string' }),
@@ -407,17 +377,11 @@ export const commendations = pgTable(
   'commendations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => advisoryGroups.id),
+    personId: requiredRef('person_id', () => people.id),
+    groupId: requiredRef('group_id', () => advisoryGroups.id),
     awardedOn: date('awarded_on', { mode: 'string' }).notNull(),
     citation: text('citation').notNull(),
-    consultedPersonId: uuid('consulted_person_id')
-      .notNull()
-      .references(() => people.id),
+    consultedPersonId: requiredRef('consulted_person_id', () => people.id),
     consultedCapacity: consultedCapacityEnum('consulted_capacity').notNull(),
     recordedBy: uuid('recorded_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -437,13 +401,9 @@ export const policeAttendees = pgTable(
   'police_attendees',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => advisoryGroups.id),
+    groupId: requiredRef('group_id', () => advisoryGroups.id),
     role: policeAttendeeRoleEnum('role').notNull(),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    personId: requiredRef('person_id', () => people.id),
     /** Rank or staff band, as IAG-33 requires Inspector (Band C) or above of the manager. */
     rank: text('rank').notNull(),
     fromOn: date('from_on', { mode: 'string' }).notNull(),

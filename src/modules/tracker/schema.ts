@@ -18,6 +18,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { requiredRef } from '../../platform/db/columns.js';
 import { users } from '../../platform/auth/schema.js';
 import { organisations, people } from '../directory/schema.js';
 import { advisoryGroups } from '../groups/schema.js';
@@ -92,9 +93,7 @@ export const trackerRecommendations = pgTable(
   'tracker_recommendations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    sourceId: uuid('source_id')
-      .notNull()
-      .references(() => trackerSources.id),
+    sourceId: requiredRef('source_id', () => trackerSources.id),
     /** As the source numbers it: 4, 10a, 2.3. */
     number: text('number').notNull(),
     /** Its place in the source, in the source's order. */
@@ -127,9 +126,7 @@ export const trackerKeyPoints = pgTable(
   'tracker_key_points',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    recommendationId: uuid('recommendation_id')
-      .notNull()
-      .references(() => trackerRecommendations.id),
+    recommendationId: requiredRef('recommendation_id', () => trackerRecommendations.id),
     position: integer('position').notNull(),
     text: text('text').notNull(),
     /** CON-08: a work plan's strand has a named lead: a person or a unit, never both. */
@@ -150,16 +147,10 @@ export const trackerActions = pgTable(
   'tracker_actions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    keyPointId: uuid('key_point_id')
-      .notNull()
-      .references(() => trackerKeyPoints.id),
+    keyPointId: requiredRef('key_point_id', () => trackerKeyPoints.id),
     /** Kept here too, so a source's actions are found without joining through its tree. */
-    sourceId: uuid('source_id')
-      .notNull()
-      .references(() => trackerSources.id),
-    recommendationId: uuid('recommendation_id')
-      .notNull()
-      .references(() => trackerRecommendations.id),
+    sourceId: requiredRef('source_id', () => trackerSources.id),
+    recommendationId: requiredRef('recommendation_id', () => trackerRecommendations.id),
     position: integer('position').notNull(),
     /** Null where the source gives the key point's result with no separate action. */
     description: text('description'),
@@ -214,12 +205,8 @@ export const trackerUpdates = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** The action changed; null for a change of the recommendation's standing. */
     actionId: uuid('action_id').references(() => trackerActions.id),
-    recommendationId: uuid('recommendation_id')
-      .notNull()
-      .references(() => trackerRecommendations.id),
-    sourceId: uuid('source_id')
-      .notNull()
-      .references(() => trackerSources.id),
+    recommendationId: requiredRef('recommendation_id', () => trackerRecommendations.id),
+    sourceId: requiredRef('source_id', () => trackerSources.id),
     kind: text('kind', { enum: UPDATE_KINDS }).notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
     authorUserId: uuid('author_user_id').references(() => users.id),
@@ -254,9 +241,7 @@ export const trackerReports = pgTable(
   'tracker_reports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    sourceId: uuid('source_id')
-      .notNull()
-      .references(() => trackerSources.id),
+    sourceId: requiredRef('source_id', () => trackerSources.id),
     asOf: date('as_of', { mode: 'string' }).notNull(),
     /** The meeting it was attached to as a paper, if it was. */
     meetingId: uuid('meeting_id'),

@@ -4,7 +4,17 @@
  * columns it replaced: same names, types, nullability and defaults, so the database and the
  * migrations are unchanged.
  */
-import { bigint, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, timestamp, uuid, type ReferenceConfig } from 'drizzle-orm/pg-core';
+
+/**
+ * A uuid column that must name a row of another table: one line where Drizzle's chain
+ * (`uuid(name).notNull().references(...)`) is wrapped onto three.
+ */
+export const requiredRef = <TName extends string>(
+  name: TName,
+  target: ReferenceConfig['ref'],
+  actions?: ReferenceConfig['actions'],
+) => uuid(name).notNull().references(target, actions);
 
 /**
  * A record people edit: its version, which a form carries so a stale edit is refused, and when
