@@ -17,7 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { requiredRef } from '../../platform/db/columns.js';
+import { requiredRef, storedFile } from '../../platform/db/columns.js';
 import { people } from '../directory/schema.js';
 import { users } from '../../platform/auth/schema.js';
 import { clearanceLevelEnum, advisoryGroups } from '../groups/schema.js';
@@ -334,11 +334,7 @@ export const adviceDocuments = pgTable(
     /** The advice it belongs to, for a document attached to advice. */
     adviceId: uuid('advice_id').references(() => adviceGiven.id),
     title: text('title').notNull(),
-    fileName: text('file_name').notNull(),
-    mediaType: text('media_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    storageKey: text('storage_key').notNull(),
+    ...storedFile(),
     uploadedBy: uuid('uploaded_by').references(() => users.id),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
     /** Taken off the list; the file is kept for the record and for what was disclosed. */

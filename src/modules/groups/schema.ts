@@ -24,6 +24,12 @@ import { MONITORING_QUESTIONS } from './diversity/rules.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
+/** Who entered a record kept for its history (a declaration, a clearance, …), and when. */
+const recordedByAndWhen = () => ({
+  recordedBy: uuid('recorded_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const groupTypeEnum = pgEnum('group_type', GROUP_TYPES);
 export const groupStatusEnum = pgEnum('group_status', GROUP_STATUSES);
 export const MEMBERSHIP_STATUSES = ['current', 'ended', 'withdrawn', 'resigned'] as const;
@@ -211,8 +217,7 @@ export const elections = pgTable(
     agreedByChairs: text('agreed_by_chairs').notNull(),
     agreedByPolice: text('agreed_by_police').notNull(),
     notes: text('notes'),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recordedByAndWhen(),
   },
   (t) => [index('elections_group_held_idx').on(t.groupId, t.heldOn)],
 );
@@ -321,8 +326,7 @@ export const declarations = pgTable(
     interests: text('interests'),
     independenceConfirmed: boolean('independence_confirmed').notNull(),
     principlesConfirmed: boolean('principles_confirmed').notNull(),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recordedByAndWhen(),
   },
   (t) => [index('declarations_person_idx').on(t.personId, t.declaredOn)],
 );
@@ -340,8 +344,7 @@ export const clearances = pgTable(
     expiresOn: date('expires_on', { mode: 'string' }).notNull(),
     requiredById: requiredRef('required_by_id', () => organisations.id),
     withdrawnOn: date('withdrawn_on', { mode: 'string' }),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recordedByAndWhen(),
   },
   (t) => [
     index('clearances_person_idx').on(t.personId, t.expiresOn),
@@ -363,8 +366,7 @@ export const accessExemptions = pgTable(
     expiresOn: date('expires_on', { mode: 'string' }),
     reason: text('reason').notNull(),
     revokedOn: date('revoked_on', { mode: 'string' }),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recordedByAndWhen(),
   },
   (t) => [index('access_exemptions_person_idx').on(t.personId)],
 );
@@ -383,8 +385,7 @@ export const commendations = pgTable(
     citation: text('citation').notNull(),
     consultedPersonId: requiredRef('consulted_person_id', () => people.id),
     consultedCapacity: consultedCapacityEnum('consulted_capacity').notNull(),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recordedByAndWhen(),
   },
   (t) => [
     index('commendations_group_idx').on(t.groupId, t.awardedOn),

@@ -16,7 +16,7 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
-import { recordVersioning, requiredRef } from '../../platform/db/columns.js';
+import { recordVersioning, requiredRef, storedFile } from '../../platform/db/columns.js';
 import { people } from '../directory/schema.js';
 import {
   ACTION_STATUSES,
@@ -254,11 +254,7 @@ export const meetingPapers = pgTable(
     meetingId: requiredRef('meeting_id', () => meetings.id),
     agendaItemId: requiredRef('agenda_item_id', () => agendaItems.id),
     title: text('title').notNull(),
-    fileName: text('file_name').notNull(),
-    mediaType: text('media_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    storageKey: text('storage_key').notNull(),
+    ...storedFile(),
     uploadedBy: uuid('uploaded_by').references(() => users.id),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
     /** Taken off the item; the file is kept for the record. */

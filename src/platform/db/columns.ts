@@ -4,7 +4,7 @@
  * columns it replaced: same names, types, nullability and defaults, so the database and the
  * migrations are unchanged.
  */
-import { bigint, timestamp, uuid, type ReferenceConfig } from 'drizzle-orm/pg-core';
+import { bigint, integer, text, timestamp, uuid, type ReferenceConfig } from 'drizzle-orm/pg-core';
 
 /**
  * A uuid column that must name a row of another table: one line where Drizzle's chain
@@ -24,4 +24,13 @@ export const recordVersioning = () => ({
   version: bigint('version', { mode: 'number' }).notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A file kept in the file store (`src/platform/files`) under `storageKey`, as it was uploaded. */
+export const storedFile = () => ({
+  fileName: text('file_name').notNull(),
+  mediaType: text('media_type').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  sha256: text('sha256').notNull(),
+  storageKey: text('storage_key').notNull(),
 });
