@@ -1,6 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
 import {
-  customType,
   index,
   pgEnum,
   pgTable,
@@ -11,10 +9,8 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
-import { recordVersioning } from '../../platform/db/columns.js';
+import { recordVersioning, searchDocument } from '../../platform/db/columns.js';
 import { ORGANISATION_KINDS } from './kinds.js';
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const organisationKindEnum = pgEnum('organisation_kind', ORGANISATION_KINDS);
 
@@ -34,12 +30,11 @@ export const organisations = pgTable(
     website: text('website'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     ...recordVersioning(),
-    search: tsvector('search')
-      .notNull()
-      .generatedAlwaysAs(
-        (): SQL =>
-          sql`to_tsvector('english'::regconfig, coalesce(${organisations.name}, '') || ' ' || coalesce(${organisations.description}, '') || ' ' || coalesce(${organisations.address}, ''))`,
-      ),
+    search: searchDocument((): AnyPgColumn[] => [
+      organisations.name,
+      organisations.description,
+      organisations.address,
+    ]),
   },
   (t) => [
     uniqueIndex('organisations_code_key').on(t.code),
@@ -65,12 +60,7 @@ export const people = pgTable(
     userId: uuid('user_id').references(() => users.id),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     ...recordVersioning(),
-    search: tsvector('search')
-      .notNull()
-      .generatedAlwaysAs(
-        (): SQL =>
-          sql`to_tsvector('english'::regconfig, coalesce(${people.fullName}, '') || ' ' || coalesce(${people.jobTitle}, '') || ' ' || coalesce(${people.email}, ''))`,
-      ),
+    search: searchDocument((): AnyPgColumn[] => [people.fullName, people.jobTitle, people.email]),
   },
   (t) => [
     uniqueIndex('people_user_key').on(t.userId),

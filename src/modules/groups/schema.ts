@@ -1,8 +1,7 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
-  customType,
   date,
   index,
   integer,
@@ -17,12 +16,10 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
-import { recordVersioning, requiredRef } from '../../platform/db/columns.js';
+import { recordVersioning, requiredRef, searchDocument } from '../../platform/db/columns.js';
 import { organisations, people } from '../directory/schema.js';
 import { CLEARANCE_ORDER, GROUP_STATUSES, GROUP_TYPES } from './rules.js';
 import { MONITORING_QUESTIONS } from './diversity/rules.js';
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** Who entered a record kept for its history (a declaration, a clearance, …), and when. */
 const recordedByAndWhen = () => ({
@@ -61,12 +58,11 @@ export const advisoryGroups = pgTable(
     /** IAG-07: the person who nominates advisors for requests routed to the group. */
     deploymentContactId: uuid('deployment_contact_id').references(() => people.id),
     ...recordVersioning(),
-    search: tsvector('search')
-      .notNull()
-      .generatedAlwaysAs(
-        (): SQL =>
-          sql`to_tsvector('english'::regconfig, coalesce(${advisoryGroups.name}, '') || ' ' || coalesce(${advisoryGroups.focus}, '') || ' ' || coalesce(${advisoryGroups.purpose}, ''))`,
-      ),
+    search: searchDocument((): AnyPgColumn[] => [
+      advisoryGroups.name,
+      advisoryGroups.focus,
+      advisoryGroups.purpose,
+    ]),
   },
   (t) => [
     uniqueIndex('advisory_groups_code_key').on(t.code),

@@ -4,7 +4,17 @@
  * columns it replaced: same names, types, nullability and defaults, so the database and the
  * migrations are unchanged.
  */
-import { bigint, integer, text, timestamp, uuid, type ReferenceConfig } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  bigint,
+  customType,
+  integer,
+  text,
+  timestamp,
+  uuid,
+  type AnyPgColumn,
+  type ReferenceConfig,
+} from 'drizzle-orm/pg-core';
 
 /**
  * A uuid column that must name a row of another table: one line where Drizzle's chain
@@ -34,3 +44,21 @@ export const storedFile = () => ({
   sha256: text('sha256').notNull(),
   storageKey: text('storage_key').notNull(),
 });
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * The `search` column a record's search box reads (see `prefixTsQuery`): the English words of
+ * the columns named, kept by PostgreSQL as they change; a column with no value adds nothing.
+ * The table names its own columns, so the function is written `(): AnyPgColumn[] => [...]`.
+ */
+export const searchDocument = (columns: () => AnyPgColumn[]) =>
+  tsvector('search')
+    .notNull()
+    .generatedAlwaysAs(
+      (): SQL =>
+        sql`to_tsvector('english'::regconfig, ${sql.join(
+          columns().map((column) => sql`coalesce(${column}, '')`),
+          sql` || ' ' || `,
+        )})`,
+    );
