@@ -40,10 +40,11 @@ export const completionPrecisionEnum = pgEnum('tracker_completion_precision', [
   'unrecorded',
 ]);
 
-const timestamps = {
+/** When a tracker row was made and last changed: set by the services, with no database default. */
+const timestamps = () => ({
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-};
+});
 
 export const trackerSources = pgTable(
   'tracker_sources',
@@ -72,7 +73,7 @@ export const trackerSources = pgTable(
     groupId: uuid('group_id').references(() => advisoryGroups.id),
     coversYear: integer('covers_year'),
     createdBy: uuid('created_by').references(() => users.id),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     index('tracker_sources_title_idx').on(t.title),
@@ -106,7 +107,7 @@ export const trackerRecommendations = pgTable(
       (): AnyPgColumn => trackerRecommendations.id,
     ),
     rationale: text('rationale'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('tracker_recommendations_number_key').on(t.sourceId, t.number),
@@ -132,7 +133,7 @@ export const trackerKeyPoints = pgTable(
     /** CON-08: a work plan's strand has a named lead: a person or a unit, never both. */
     leadPersonId: uuid('lead_person_id').references(() => people.id),
     leadOrganisationId: uuid('lead_organisation_id').references(() => organisations.id),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     index('tracker_key_points_recommendation_idx').on(t.recommendationId, t.position),
@@ -164,7 +165,7 @@ export const trackerActions = pgTable(
     narrative: text('narrative'),
     /** For a stale edit: the form carries the version it was read at. */
     version: integer('version').notNull().default(1),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     index('tracker_actions_key_point_idx').on(t.keyPointId, t.position),
