@@ -19,6 +19,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { requiredRef } from '../../platform/db/columns.js';
 import { users } from '../../platform/auth/schema.js';
 import { organisations, people } from '../directory/schema.js';
 import { advisoryGroups } from '../groups/schema.js';
@@ -62,10 +63,11 @@ export const completionPrecisionEnum = pgEnum('tracker_completion_precision', [
   'unrecorded',
 ]);
 
-const timestamps = {
+/** When a tracker row was made and last changed: set by the services, with no database default. */
+const timestamps = () => ({
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-};
+});
 
 /**
  * Something with progress reported against it is never removed: it is withdrawn, with the
@@ -111,7 +113,7 @@ export const trackerSources = pgTable(
     introduction: text('introduction'),
     createdBy: uuid('created_by').references(() => users.id),
     ...withdrawal,
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     index('tracker_sources_title_idx').on(t.title),
@@ -146,7 +148,7 @@ export const trackerParts = pgTable(
     title: text('title').notNull(),
     /** Its place in the source. */
     position: integer('position').notNull(),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('tracker_parts_source_idx').on(t.sourceId, t.position)],
 );
@@ -155,9 +157,7 @@ export const trackerRecommendations = pgTable(
   'tracker_recommendations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    sourceId: uuid('source_id')
-      .notNull()
-      .references(() => trackerSources.id),
+    sourceId: requiredRef('source_id', () => trackerSources.id),
     /** The part of the source it is numbered in; null where the source has no parts. */
     partId: uuid('part_id').references(() => trackerParts.id),
     /** As the source numbers it: 4, 10a, 2.3. Unique within its part (or source). */
@@ -173,7 +173,7 @@ export const trackerRecommendations = pgTable(
     ),
     rationale: text('rationale'),
     ...withdrawal,
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('tracker_recommendations_number_key')
@@ -203,9 +203,7 @@ export const trackerKeyPoints = pgTable(
   'tracker_key_points',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    recommendationId: uuid('recommendation_id')
-      .notNull()
-      .references(() => trackerRecommendations.id),
+    recommendationId: requiredRef('recommendation_id', () => trackerRecommendations.id),
     position: integer('position').notNull(),
     /** As the source numbers it (2.1, a, ii), if it does; unique within its recommendation. */
     number: text('number'),
@@ -214,7 +212,7 @@ export const trackerKeyPoints = pgTable(
     leadPersonId: uuid('lead_person_id').references(() => people.id),
     leadOrganisationId: uuid('lead_organisation_id').references(() => organisations.id),
     ...withdrawal,
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     index('tracker_key_points_recommendation_idx').on(t.recommendationId, t.position),
@@ -239,12 +237,8 @@ export const trackerActions = pgTable(
     /** Null for an action directly under its recommendation or objective (issue 23). */
     keyPointId: uuid('key_point_id').references(() => trackerKeyPoints.id),
     /** Kept here too, so a source's actions are found without joining through its tree. */
-    sourceId: uuid('source_id')
-      .notNull()
-      .references(() => trackerSources.id),
-    recommendationId: uuid('recommendation_id')
-      .notNull()
-      .references(() => trackerRecommendations.id),
+    sourceId: requiredRef('source_id', () => trackerSources.id),
+    recommendationId: requiredRef('recommendation_id', () => trackerRecommendations.id),
     position: integer('position').notNull(),
     /** As the source numbers it (3.6, a, ii), if it does; unique among its siblings. */
     number: text('number'),
@@ -261,7 +255,7 @@ export const trackerActions = pgTable(
     /** For a stale edit: the form carries the version it was read at. */
     version: integer('version').notNull().default(1),
     ...withdrawal,
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     index('tracker_actions_key_point_idx').on(t.keyPointId, t.position),
@@ -316,9 +310,7 @@ export const trackerUpdates = pgTable(
     actionId: uuid('action_id').references(() => trackerActions.id),
     /** Null for an edit, withdrawal or removal of the source itself or of one of its parts. */
     recommendationId: uuid('recommendation_id').references(() => trackerRecommendations.id),
-    sourceId: uuid('source_id')
-      .notNull()
-      .references(() => trackerSources.id),
+    sourceId: requiredRef('source_id', () => trackerSources.id),
     kind: text('kind', { enum: UPDATE_KINDS }).notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
     /**
@@ -375,9 +367,7 @@ export const trackerReports = pgTable(
   'tracker_reports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    sourceId: uuid('source_id')
-      .notNull()
-      .references(() => trackerSources.id),
+    sourceId: requiredRef('source_id', () => trackerSources.id),
     asOf: date('as_of', { mode: 'string' }).notNull(),
     /** The meeting it was attached to as a paper, if it was. */
     meetingId: uuid('meeting_id'),
