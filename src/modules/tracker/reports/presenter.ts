@@ -3,10 +3,45 @@
  * once, in the order both show it. The page (report.njk) and the PDF (pdf.ts) draw only from
  * this, so a line added here appears in both, and neither words anything itself.
  */
-import { formatDate } from '../../../platform/calendar/index.js';
+import { formatDate, type IsoDate } from '../../../platform/calendar/index.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
-import { say } from '../../../platform/i18n/said.js';
-import type { ProgressReport } from './service.js';
+import { type Said, say } from '../../../platform/i18n/said.js';
+import type { ActionChange, ActionResult, ItemNoun, RecommendationStatus } from '../rules.js';
+
+/**
+ * What a progress report holds (service.ts builds it): written out here, not imported, so that
+ * the service may use this presenter for its PDF without the two importing each other.
+ */
+export interface ReportToPresent {
+  source: { title: string; reportsTo: string | null; noun: ItemNoun };
+  asOf: IsoDate;
+  previous: { asOf: IsoDate } | null | undefined;
+  counts: { total: number };
+  summary: readonly { result: ActionResult; count: number }[];
+  recommendationsComplete: number;
+  changes: number;
+  recommendations: readonly {
+    number: string;
+    section: string | null;
+    text: string;
+    status: RecommendationStatus;
+    progress: 'complete' | 'in_progress' | 'no_actions';
+    supersededByNumber: string | null;
+    rationale: string | null;
+    keyPoints: readonly {
+      text: string;
+      leadName: string | null;
+      actions: readonly {
+        description: string | null;
+        ownerName: string | null;
+        dueOn: IsoDate | null;
+        resultLabel: Said;
+        change: ActionChange['kind'] | null;
+        narrative: string | null;
+      }[];
+    }[];
+  }[];
+}
 
 /** A GOV.UK tag: a few words set apart, in a colour that says what kind of mark it is. */
 export interface ReportTag {
@@ -73,7 +108,7 @@ export function reportCaption(source: { reportsTo: string | null }, t: Translate
 }
 
 /** The report as at its date, in the words of `t` (the request's, or the service's for the PDF). */
-export function presentReport(report: ProgressReport, t: Translate): PresentedReport {
+export function presentReport(report: ReportToPresent, t: Translate): PresentedReport {
   const { source } = report;
   const noun = t(`tracker:itemNoun.${source.noun}.one`);
   const head: [string, string, string] = [
