@@ -328,6 +328,10 @@ function reportBlocks(doc: Doc, report: PresentedReport, t: Translate): Block[] 
           { text: r.notAccepted.rationale, style: STYLES.body },
         ]),
       );
+    // The heading, its text and the start of its table go together when the text is short;
+    // a long text is let run on, the heading kept with its first lines.
+    for (const block of out)
+      if (block.kind === 'text' && block.lines.length <= 8) block.keepWithNext = true;
     if (!r.table) {
       out.push(text('P', [{ text: r.noKeyPoints ?? '', style: STYLES.bodySmall }]));
       return out;
@@ -436,6 +440,9 @@ function layOut(doc: Doc, blocks: readonly Block[]) {
     if (!group) return head;
     const row = group.rows[0] ? rowHeight(group.rows[0]) : 0;
     const label = group.label ? linesHeight(group.label.lines) + 2 * PAD : 0;
+    // A first row taller than a page is split wherever it starts: its first lines will do.
+    if (head + Math.max(row, label) > BOTTOM - TOP)
+      return head + 2 * PAD + 3 * lineHeight(STYLES.cell);
     return head + Math.max(row, label);
   };
   const headHeight = (table: Table) =>
@@ -511,7 +518,7 @@ function layOut(doc: Doc, blocks: readonly Block[]) {
             headLines(table, h, i).forEach((line, n, all) =>
               drawLine(doc, line, xs[i]! + PAD, top + PAD + linesHeight(all.slice(0, n))),
             );
-          if (repeated) drawCell();
+          if (repeated) artifact(drawCell);
           else {
             const th = doc.struct('TH');
             tableAttributes(th, { Scope: 'Column' });
@@ -525,7 +532,7 @@ function layOut(doc: Doc, blocks: readonly Block[]) {
         element.add(row);
         cells();
         row.end();
-      } else artifact(cells);
+      } else cells();
       artifact(() => table.head.forEach((_, i) => box(xs[i]!, top, table.widths[i]!, height)));
       y += height;
       headBottom = y;
