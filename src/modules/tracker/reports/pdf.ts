@@ -82,6 +82,24 @@ const lineHeight = (s: Style) => s.size * 1.3;
 const linesHeight = (lines: readonly Line[]) => lines.reduce((sum, l) => sum + l.height, 0);
 
 /**
+ * A word's width in a style. Measuring is most of the work of laying out a long report, and the
+ * same words (names, "the") come back again and again, so each document keeps what it measured:
+ * the standard fonts' widths grow with the size, so one measure per font serves every size.
+ */
+const measured = new WeakMap<Doc, Map<string, number>>();
+function widthOf(doc: Doc, text: string, s: Style): number {
+  let widths = measured.get(doc);
+  if (!widths) measured.set(doc, (widths = new Map()));
+  const key = `${s.font}\u0000${text}`;
+  let width = widths.get(key);
+  if (width === undefined) {
+    width = doc.font(s.font).fontSize(1000).widthOfString(text) / 1000;
+    widths.set(key, width);
+  }
+  return width * s.size;
+}
+
+/**
  * Pieces laid into lines no wider than `width`: words wrap at spaces (a word wider than a line
  * is broken), a line break in the text starts a new line, and a piece starting with a line
  * break starts on a line of its own.
@@ -91,7 +109,7 @@ function layLines(doc: Doc, pieces: readonly Piece[], width: number): Line[] {
   let runs: Run[] = [];
   let used = 0;
   let height = 0;
-  const measure = (text: string, s: Style) => doc.font(s.font).fontSize(s.size).widthOfString(text);
+  const measure = (text: string, s: Style) => widthOf(doc, text, s);
   const finish = () => {
     lines.push({ runs, height });
     runs = [];
@@ -138,12 +156,8 @@ function layLines(doc: Doc, pieces: readonly Piece[], width: number): Line[] {
 }
 
 function drawLine(doc: Doc, line: Line, x: number, y: number, width?: number, right = false) {
-  const lineWidth = line.runs.reduce(
-    (w, r) =>
-      Math.max(w, r.x + doc.font(r.style.font).fontSize(r.style.size).widthOfString(r.text)),
-    0,
-  );
-  const shift = right && width ? width - lineWidth : 0;
+  const last = line.runs[line.runs.length - 1];
+  const shift = right && width && last ? width - last.x - widthOf(doc, last.text, last.style) : 0;
   // Every run on the line stands on one baseline, the largest centred in the line's height.
   const largest = Math.max(...line.runs.map((r) => r.style.size));
   const baseline = y + (line.height - ASCENT_DESCENT * largest) / 2 + ASCENT * largest;
