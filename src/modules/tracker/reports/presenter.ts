@@ -1,7 +1,9 @@
 /**
  * The committee's progress report in words: everything the report page and its PDF show, worded
- * once, in the order both show it. The page (report.njk) and the PDF (pdf.ts) draw only from
- * this, so a line added here appears in both, and neither words anything itself.
+ * once, in the order both show it. The page (report.njk) and the PDF (pdf.ts) draw the report
+ * only from this, so a line added here appears in both; each adds only what belongs to its medium
+ * (the page its date form, links and buttons; the PDF its metadata and "(continued)"). A test
+ * reads the PDF back and compares its text with the page's.
  */
 import { formatDate, type IsoDate } from '../../../platform/calendar/index.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
