@@ -68,6 +68,38 @@ export async function pdfPages(bytes: Uint8Array): Promise<PdfLine[][]> {
   }
 }
 
+/**
+ * The structure a screen reader follows on each page, as pdf.js reads it: each element's path
+ * from the document down ("Document/Table/TR/TH"), in order, once per element.
+ */
+export async function pdfStructure(bytes: Uint8Array): Promise<string[][]> {
+  const pdf = await getDocument({
+    data: new Uint8Array(bytes),
+    standardFontDataUrl: fonts,
+    isEvalSupported: false,
+  }).promise;
+  try {
+    const pages: string[][] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const paths: string[] = [];
+      type Node = { role?: string; children?: Node[] };
+      const walk = (node: Node, path: string) => {
+        for (const child of node.children ?? []) {
+          if (!child.role) continue;
+          const here = path ? `${path}/${child.role}` : child.role;
+          paths.push(here);
+          walk(child, here);
+        }
+      };
+      walk((await (await pdf.getPage(n)).getStructTree()) as Node, '');
+      pages.push(paths);
+    }
+    return pages;
+  } finally {
+    await pdf.destroy();
+  }
+}
+
 /** Every page's lines as plain text, one line a line: what a test quotes in a failure. */
 export const pagesText = (pages: readonly PdfLine[][]): string =>
   pages
