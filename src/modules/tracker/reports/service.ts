@@ -23,6 +23,7 @@ import { dateField, text } from '../../../platform/http/form-fields.js';
 import type { MeetingPapersApi } from '../../meetings/index.js';
 import { completedOf, createTrackerAccess, type TrackerServiceDeps } from '../access.js';
 import { renderReportPdf } from './pdf.js';
+import { presentReport } from './presenter.js';
 import {
   ACTION_RESULTS,
   changesSince,
@@ -273,7 +274,7 @@ export function createTrackerReportsService(
       const report = await build(principal, sourceId, input);
       return {
         fileName: `${t('tracker:reports.fileName', { date: report.asOf })}.pdf`,
-        bytes: await renderReportPdf(report, t),
+        bytes: await renderReportPdf(presentReport(report, t), t, report.asOf),
       };
     },
 
@@ -307,7 +308,7 @@ export function createTrackerReportsService(
           { field: 'item', message: t('tracker:reports.attach.missing') },
         ]);
       const report = await build(user, sourceId, input);
-      const bytes = await renderReportPdf(report, t);
+      const bytes = await renderReportPdf(presentReport(report, t), t, report.asOf);
       // The paper and the record that it was reported are kept together, or neither is.
       const paper = await deps.papers.attachGenerated(
         user,
