@@ -87,7 +87,7 @@ export function createMembershipsService(deps: GroupsServiceDeps & { terms: Term
       return {
         group,
         total: Number(total?.n ?? 0),
-        items: rows.map((m) => ({ ...m, name: nameOf(people, m.personId) })),
+        items: rows.map((m) => ({ ...m, name: nameOf(t, people, m.personId) })),
       };
     },
 
