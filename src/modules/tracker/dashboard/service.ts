@@ -287,6 +287,7 @@ export function createTrackerDashboardService(
         const last =
           reviews[0]?.receivedOn ??
           dateField(
+            t,
             input,
             'lastReviewOn',
             t('tracker:dashboard.processReview.lastReviewOn.name'),
@@ -321,6 +322,7 @@ export function createTrackerDashboardService(
       const user = requireUser(principal, 'tracker.manage');
       const errors: FieldError[] = [];
       const receivedOn = dateField(
+        t,
         input,
         'receivedOn',
         t('tracker:dashboard.received.receivedOn.name'),
