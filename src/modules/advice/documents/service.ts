@@ -110,7 +110,7 @@ export function createAdviceDocumentsService(
     const errors: FieldError[] = [];
     const title = text(input.title);
     tooLong(t, errors, 'title', t('advice:documents.form.title.name'), title, 200);
-    const file = await checkUploadedFile(errors, input.file, deps.maxBytes);
+    const file = await checkUploadedFile(t, errors, input.file, deps.maxBytes);
     if (errors.length || !file) throw new ValidationError(errors);
     return { title: title ?? titleFromFileName(file.fileName), file };
   }

@@ -298,7 +298,7 @@ export function createExpensesService(
         errors,
         t,
       );
-      const receipt = await checkUploadedFile(errors, input.file, deps.maxBytes, {
+      const receipt = await checkUploadedFile(t, errors, input.file, deps.maxBytes, {
         field: 'receipt',
         accept: receiptTypes,
         optional: true,

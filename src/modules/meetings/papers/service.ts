@@ -167,7 +167,7 @@ export function createPapersService(deps: {
       const errors: FieldError[] = [];
       const title = text(input.title);
       tooLong(t, errors, 'title', t('meetings:papers.form.errors.titleName'), title, 200);
-      const file = await checkUploadedFile(errors, input.file, deps.maxBytes);
+      const file = await checkUploadedFile(t, errors, input.file, deps.maxBytes);
       if (errors.length || !file) throw new ValidationError(errors);
       return keepPaper(user, meetingId, itemId, { ...file, title }, requestId);
     },
