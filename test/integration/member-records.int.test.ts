@@ -6,6 +6,11 @@ import { Agent, createTestApp, principalFor, type TestApp, dateFields } from '..
 import { accountFor, makeAccount, signInAccount, signInAsRole } from '../factories/accounts.js';
 import { makeGroup, type FactoryGroup } from '../factories/groups.js';
 
+/** The breadcrumbs' words, in order. */
+function breadcrumbs(body: string): string[] {
+  return [...body.matchAll(/class="govuk-breadcrumbs__link"[^>]*>([^<]*)</g)].map((m) => m[1]!);
+}
+
 let t: TestApp;
 let coordinator: Agent;
 /** A corporate IAG: Charlie Chair its chair, Avery Advisor and Jordan Okafor members. */
@@ -81,6 +86,7 @@ test('IAG-29: clearances are set by the directorate; nobody works above theirs; 
   });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /Select the level of clearance/);
+  assert.deepEqual(breadcrumbs(bad.body), ['Home', 'Advisory groups', 'Jordan Okafor']);
   assert.match(bad.body, /must be after the date it was granted/);
   assert.match(bad.body, /Select the directorate that required it/);
 
@@ -101,6 +107,7 @@ test('IAG-29: clearances are set by the directorate; nobody works above theirs; 
   assert.equal(dv.get(jordan.personId)?.allowed, false);
   const expiring = await coordinator.get('/groups/clearances');
   assert.match(expiring.body, /Jordan Okafor/);
+  assert.deepEqual(breadcrumbs(expiring.body), ['Home', 'Advisory groups']);
   assert.match(expiring.body, /20 January 2027/);
   const page = await coordinator.get(memberUrl('Jordan Okafor'));
   assert.match(page.body, /Expires within 90 days/);

@@ -9,6 +9,11 @@ import { accountFor, signInAsRole } from '../factories/accounts.js';
 import { makeBoroughCommander, referenceOrganisationId } from '../factories/directory.js';
 import { makeGroup } from '../factories/groups.js';
 
+/** The breadcrumbs' words, in order. */
+function breadcrumbs(body: string): string[] {
+  return [...body.matchAll(/class="govuk-breadcrumbs__link"[^>]*>([^<]*)</g)].map((m) => m[1]!);
+}
+
 let t: TestApp;
 let coordinator: Agent;
 let director: Agent;
@@ -67,6 +72,7 @@ test('IAG-16, IAG-17: opening a corporate round tells every borough commander re
   roundId = /recruitment\/([0-9a-f-]{36})$/.exec(response.headers.location!)![1]!;
   const page = await coordinator.get(response.headers.location!);
   assert.match(page.body, /2 borough commanders have been told; 31 boroughs have no commander/);
+  assert.deepEqual(breadcrumbs(page.body).slice(0, 2), ['Home', 'Advisory groups']);
   const told = await t.services.db
     .select({ to: outbox.toAddress })
     .from(outbox)
@@ -90,6 +96,7 @@ test('IAG-17: the public applies without an account; the Youth IAG takes ages 14
   const form = await visitor.get(`/advisory-groups/${youthId}/apply`);
   assert.equal(form.statusCode, 200);
   assert.match(form.body, /Date of birth/);
+  assert.deepEqual(breadcrumbs(form.body).slice(0, 2), ['Home', 'Advisory groups']);
 
   const tooOld = await visitor.post(
     `/advisory-groups/${youthId}/apply`,

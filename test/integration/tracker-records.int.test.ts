@@ -228,6 +228,14 @@ test('IAG-26: the corporate IAGs’ annual reports are expected by 31 July, once
     .where(eq(trackerSources.kind, 'annual_report'));
   assert.equal(reports.length, corporate!.n);
   assert.ok(reports.every((r) => r.dueOn === '2026-07-31' && r.coversYear === 2025));
+  // Each is stored with its title and whom it reports to, worded when it is expected.
+  assert.ok(
+    reports.every(
+      (r) =>
+        /^Annual report 2025-26: .+/.test(r.title) &&
+        r.reportsTo === 'Director, Diversity and Citizen Focus Directorate',
+    ),
+  );
   await officer.post('/tracker/annual-reports');
   const [again] = await db
     .select({ n: count() })

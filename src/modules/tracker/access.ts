@@ -68,7 +68,7 @@ export function readProgress(input: Input, errors: FieldError[], today: IsoDate,
     errors.push({ field: 'result', message: t('tracker:progress.result.missing') });
   const completedDate =
     result === 'completed'
-      ? dateField(input, 'completedOn', t('tracker:progress.completedOn.name'), errors)
+      ? dateField(t, input, 'completedOn', t('tracker:progress.completedOn.name'), errors)
       : null;
   const completed: CompletedOn | null = completedDate
     ? { precision: 'day', date: completedDate }
@@ -78,7 +78,7 @@ export function readProgress(input: Input, errors: FieldError[], today: IsoDate,
     if (problem) errors.push({ field: 'completedOn-day', message: t(problem) });
   }
   const narrative = text(input.narrative);
-  tooLong(errors, 'narrative', t('tracker:progress.narrative.name'), narrative, MAX_NARRATIVE);
+  tooLong(t, errors, 'narrative', t('tracker:progress.narrative.name'), narrative, MAX_NARRATIVE);
   return { result: isActionResult(result) ? result : null, completed, narrative };
 }
 

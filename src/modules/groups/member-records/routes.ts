@@ -9,7 +9,7 @@ import type { Translate } from '../../../platform/i18n/messages.js';
 import { formValues, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { routeAccess } from '../access.js';
 import { groupPaths as paths } from '../paths.js';
-import { groupsCrumb, home } from '../register/presenter.js';
+import { groupsCrumbs } from '../register/presenter.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
 import { CLEARANCE_ORDER } from '../rules.js';
 import { dateParts } from '../validation.js';
@@ -54,6 +54,7 @@ export function registerMemberRecordRoutes({ app, services, renderPage }: RouteD
           records.personId,
         );
         const name = person?.fullName ?? request.t('groups:memberRecords.member');
+        const crumbs = groupsCrumbs(request.t);
         return renderPage(
           request,
           reply,
@@ -61,8 +62,15 @@ export function registerMemberRecordRoutes({ app, services, renderPage }: RouteD
           {
             title: options.title(request.t, name),
             breadcrumbs: can(request.principal, 'group.view', { type: 'group', id: groupId })
-              ? [home, groupsCrumb, { text: name, href: paths.membership(groupId, membershipId) }]
-              : [home, { text: request.t('groups:memberRecords.myGroups'), href: paths.myGroups }],
+              ? [
+                  crumbs.home,
+                  crumbs.groups,
+                  { text: name, href: paths.membership(groupId, membershipId) },
+                ]
+              : [
+                  crumbs.home,
+                  { text: request.t('groups:memberRecords.myGroups'), href: paths.myGroups },
+                ],
             group,
             name,
             membershipId,
@@ -179,7 +187,7 @@ export function registerMemberRecordRoutes({ app, services, renderPage }: RouteD
     const expiring = await memberRecords.expiringClearances(request.principal);
     return renderPage(request, reply, `${T}/expiring-clearances.njk`, {
       title: request.t('groups:memberRecords.expiring.title'),
-      breadcrumbs: [home, groupsCrumb],
+      breadcrumbs: [groupsCrumbs(request.t).home, groupsCrumbs(request.t).groups],
       expiring,
       paths,
     });

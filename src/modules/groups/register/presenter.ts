@@ -25,9 +25,6 @@ export function groupCrumbs(t: Translate, group: { id: string; name: string }) {
   return [home, groups, groupCrumb(group)];
 }
 
-// The same in English, for the recruitment and member records pages until they say them.
-export const home = { text: 'Home', href: '/' };
-export const groupsCrumb = { text: 'Advisory groups', href: groupPaths.list };
 export const groupCrumb = (g: { id: string; name: string }) => ({
   text: g.name,
   href: groupPaths.group(g.id),

@@ -3,7 +3,7 @@ import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
 import type { FieldError } from '../../../platform/errors.js';
 import { registerUploadPage, sendDownload } from '../../../platform/http/files.js';
 import { redirectWithFlash, type FormValues } from '../../../platform/http/render.js';
-import { ACCEPTED_DOCUMENTS } from '../../../platform/files/document-types.js';
+import { ACCEPTED_DOCUMENTS_KEY } from '../../../platform/files/document-types.js';
 import { meetingPaths as paths } from '../paths.js';
 import { meetingBreadcrumbs, meetingWhen } from '../presenters.js';
 
@@ -35,7 +35,7 @@ export function registerPaperRoutes({ app, services, renderPage }: RouteDeps): v
         ...form,
         when: meetingWhen(form.meeting, request.t),
         action: paths.addPaper(form.meeting.id, form.item.id),
-        accepted: ACCEPTED_DOCUMENTS,
+        accepted: request.t(ACCEPTED_DOCUMENTS_KEY),
         maxMb: meetingPapers.maxMb,
         values,
         errors,

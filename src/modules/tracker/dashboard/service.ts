@@ -36,7 +36,11 @@ import {
 
 type Input = Record<string, string | string[] | undefined>;
 
-/** The title IAG-28's review is recorded under, so the next one is found and scheduled. */
+/**
+ * The title IAG-28's review is recorded under, so the next one is found and scheduled. Left in
+ * code, not in the catalogue: it is how the reviews already stored are found, so rewording it
+ * would lose them.
+ */
 export const PROCESS_REVIEW_TITLE = 'Review of the independent advisory group process';
 
 export type TrackerDashboardService = ReturnType<typeof createTrackerDashboardService>;
@@ -239,9 +243,13 @@ export function createTrackerDashboardService(
               .insert(trackerSources)
               .values(
                 corporate.map((g) => ({
-                  title: `Annual report ${year.label}: ${g.name}`,
+                  // Stored as the source's title, in the default language, when it is expected.
+                  title: t('tracker:dashboard.expected.sourceTitle', {
+                    year: year.label,
+                    group: g.name,
+                  }),
                   kind: 'annual_report' as const,
-                  reportsTo: 'Director, Diversity and Citizen Focus Directorate',
+                  reportsTo: t('tracker:dashboard.reportsToDirector'),
                   dueOn,
                   groupId: g.id,
                   coversYear: year.startYear,
@@ -287,6 +295,7 @@ export function createTrackerDashboardService(
         const last =
           reviews[0]?.receivedOn ??
           dateField(
+            t,
             input,
             'lastReviewOn',
             t('tracker:dashboard.processReview.lastReviewOn.name'),
@@ -299,7 +308,7 @@ export function createTrackerDashboardService(
           .values({
             title: PROCESS_REVIEW_TITLE,
             kind: 'review',
-            reportsTo: 'Director, Diversity and Citizen Focus Directorate',
+            reportsTo: t('tracker:dashboard.reportsToDirector'),
             dueOn: nextProcessReviewDue(last),
             createdBy: user.userId,
             createdAt: at,
@@ -321,6 +330,7 @@ export function createTrackerDashboardService(
       const user = requireUser(principal, 'tracker.manage');
       const errors: FieldError[] = [];
       const receivedOn = dateField(
+        t,
         input,
         'receivedOn',
         t('tracker:dashboard.received.receivedOn.name'),

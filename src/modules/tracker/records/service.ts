@@ -107,9 +107,9 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
         message: t('tracker:records.action.description.missing'),
       });
     const name = t('tracker:records.action.description.name');
-    tooLong(errors, 'description', name, description, MAX_TEXT);
+    tooLong(t, errors, 'description', name, description, MAX_TEXT);
     const owner = await readOwner(db, input, 'owner', errors);
-    const dueOn = dateField(input, 'dueOn', t('tracker:records.action.dueOn.name'), errors, {
+    const dueOn = dateField(t, input, 'dueOn', t('tracker:records.action.dueOn.name'), errors, {
       required: false,
     });
     return { description, owner, dueOn };
@@ -142,6 +142,7 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
         });
       const section = text(input.section);
       tooLong(
+        t,
         errors,
         'section',
         t('tracker:records.recommendation.section.name'),
@@ -151,7 +152,7 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
       const body = text(input.text);
       if (!body)
         errors.push({ field: 'text', message: t('tracker:records.recommendation.text.missing') });
-      tooLong(errors, 'text', t('tracker:records.recommendation.text.name'), body, MAX_TEXT);
+      tooLong(t, errors, 'text', t('tracker:records.recommendation.text.name'), body, MAX_TEXT);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const source = await findSource(tx, sourceId);
@@ -216,7 +217,7 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
       const body = text(input.text);
       if (!body)
         errors.push({ field: 'text', message: t('tracker:records.keyPoint.text.missing') });
-      tooLong(errors, 'text', t('tracker:records.keyPoint.text.name'), body, MAX_TEXT);
+      tooLong(t, errors, 'text', t('tracker:records.keyPoint.text.name'), body, MAX_TEXT);
       const lead = await readOwner(db, input, 'lead', errors);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {

@@ -58,7 +58,7 @@ export function createTrackerReportsService(
     const errors: FieldError[] = [];
     let date: IsoDate | null;
     if (typed) {
-      date = dateField(input, 'date', t('tracker:reports.asAt.name'), errors);
+      date = dateField(t, input, 'date', t('tracker:reports.asAt.name'), errors);
     } else {
       const asked = text(input.date);
       if (!asked) return today();

@@ -76,18 +76,19 @@ export function createSourcesService(
     const title = text(input.title);
     if (!title)
       errors.push({ field: 'title', message: t('tracker:sources.form.sourceTitle.missing') });
-    tooLong(errors, 'title', t('tracker:sources.form.sourceTitle.name'), title, MAX_TITLE);
+    tooLong(t, errors, 'title', t('tracker:sources.form.sourceTitle.name'), title, MAX_TITLE);
     const kind = text(input.kind);
     if (!isSourceKind(kind))
       errors.push({ field: 'kind', message: t('tracker:sources.form.kind.missing') });
     const sourceDate = dateField(
+      t,
       input,
       'sourceDate',
       t('tracker:sources.form.sourceDate.name'),
       errors,
       { required: false },
     );
-    const dueOn = dateField(input, 'dueOn', t('tracker:sources.form.dueOn.name'), errors, {
+    const dueOn = dateField(t, input, 'dueOn', t('tracker:sources.form.dueOn.name'), errors, {
       required: false,
     });
     const reference = text(input.reference);
@@ -98,7 +99,7 @@ export function createSourcesService(
       ['reportsTo', reportsTo],
       ['monitoredBy', monitoredBy],
     ] as const)
-      tooLong(errors, field, t(`tracker:sources.form.${field}.name`), value, MAX_TITLE);
+      tooLong(t, errors, field, t(`tracker:sources.form.${field}.name`), value, MAX_TITLE);
     if (isSourceKind(kind) && needsMonitoringGroup(kind) && !monitoredBy)
       errors.push({ field: 'monitoredBy', message: t('tracker:sources.form.monitoredBy.missing') });
     const ownerId = text(input.owner);
@@ -380,6 +381,7 @@ export function createSourcesService(
       const rationale = text(input.rationale);
       const errors: FieldError[] = [];
       tooLong(
+        t,
         errors,
         'rationale',
         t('tracker:sources.standing.rationale.name'),
