@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
 import type { FieldError } from '../../../platform/errors.js';
-import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { meetingPaths as paths } from '../paths.js';
 import { meetingBreadcrumbs, meetingWhen } from '../presenters.js';
@@ -75,19 +75,12 @@ export function registerInvitationRoutes({ app, services, renderPage }: RouteDep
     },
   });
 
-  const showAttendanceForm = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    values: Record<string, string | string[] | undefined>,
-    errors?: FieldError[],
-    status = 200,
-  ) => {
-    const form = await invitations.attendanceForm(request.principal, meetingIdOf(request));
-    return renderPage(
-      request,
-      reply,
-      `${T}/invitation-attendance.njk`,
-      {
+  const showAttendanceForm = formShow(
+    renderPage,
+    `${T}/invitation-attendance.njk`,
+    async (request, values) => {
+      const form = await invitations.attendanceForm(request.principal, meetingIdOf(request));
+      return {
         title: request.t('meetings:invitations.attendance.title'),
         breadcrumbs: meetingBreadcrumbs(meetings.providers, request.t, form.body, form.meeting),
         ...form,
@@ -95,11 +88,9 @@ export function registerInvitationRoutes({ app, services, renderPage }: RouteDep
         valueOf: (inviteeId: string, recorded: number | null) =>
           values[`representatives-${inviteeId}`] ?? (recorded === null ? '' : String(recorded)),
         action: paths.invitationAttendance(form.meeting.id),
-        errors,
-      },
-      status,
-    );
-  };
+      };
+    },
+  );
 
   registerFormPage(app, paths.invitationAttendance.pattern, signedIn, {
     // A refusal about a group's number shows on the form; any other, on the invitations page.
