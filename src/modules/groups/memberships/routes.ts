@@ -13,6 +13,7 @@ import { isUuid } from '../../../platform/http/params.js';
 import {
   field,
   formValues,
+  formShow,
   redirectWithFlash,
   registerFormPage,
 } from '../../../platform/http/render.js';
@@ -45,29 +46,22 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
   });
 
   registerFormPage(app, paths.appoint.pattern, manage, {
-    async show(request, reply, given, errors, status = 200) {
+    show: formShow(renderPage, `${T}/appoint.njk`, async (request, given) => {
       const values = formValues(given);
       const { groupId } = params(request) as { groupId: string };
       const detail = await groups.get(request.principal, groupId);
       const q = values.q ?? queryString(request.query, 'q');
-      return renderPage(
-        request,
-        reply,
-        `${T}/appoint.njk`,
-        {
-          title: request.t('groups:memberships.appoint.title', { name: detail.group.name }),
-          breadcrumbs: groupCrumbs(request.t, detail.group),
-          group: detail.group,
-          q,
-          // A person picker without JavaScript: search the directory, then choose a match.
-          people: await personPickerItems(directory, request.principal, q, values.personId ?? ''),
-          values: { ...dateParts('startsOn', groups.today()), ...values },
-          errors,
-          paths,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('groups:memberships.appoint.title', { name: detail.group.name }),
+        breadcrumbs: groupCrumbs(request.t, detail.group),
+        group: detail.group,
+        q,
+        // A person picker without JavaScript: search the directory, then choose a match.
+        people: await personPickerItems(directory, request.principal, q, values.personId ?? ''),
+        values: { ...dateParts('startsOn', groups.today()), ...values },
+        paths,
+      };
+    }),
     async submit(request, reply) {
       const { groupId } = params(request) as { groupId: string };
       const membership = await groups.appoint(
@@ -85,26 +79,19 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
   });
 
   registerFormPage(app, paths.importMembers.pattern, manage, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/import-members.njk`, async (request, values, errors) => {
       const detail = await groups.get(request.principal, params(request).groupId!);
-      return renderPage(
-        request,
-        reply,
-        `${T}/import-members.njk`,
-        {
-          title: request.t('groups:memberships.import.title', { name: detail.group.name }),
-          breadcrumbs: groupCrumbs(request.t, detail.group),
-          group: detail.group,
-          rulesAgreedOn: config.groups.rulesAgreedOn,
-          // Every bad line is listed beside the field as well as in the summary.
-          csvMessages: (errors ?? []).filter((e) => e.field === 'csv').map((e) => e.message),
-          values: formValues(values),
-          errors,
-          paths,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('groups:memberships.import.title', { name: detail.group.name }),
+        breadcrumbs: groupCrumbs(request.t, detail.group),
+        group: detail.group,
+        rulesAgreedOn: config.groups.rulesAgreedOn,
+        // Every bad line is listed beside the field as well as in the summary.
+        csvMessages: (errors ?? []).filter((e) => e.field === 'csv').map((e) => e.message),
+        values: formValues(values),
+        paths,
+      };
+    }),
     async submit(request, reply) {
       const { groupId } = params(request) as { groupId: string };
       const result = await groups.importMembers(
@@ -169,26 +156,19 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
   });
 
   registerFormPage(app, paths.endMembership.pattern, manage, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/end-membership.njk`, async (request, values) => {
       const { groupId, membershipId } = membershipOf(request);
       const detail = await groups.membership(request.principal, groupId, membershipId);
-      return renderPage(
-        request,
-        reply,
-        `${T}/end-membership.njk`,
-        {
-          title: request.t('groups:memberships.end.title', {
-            name: detail.person?.fullName ?? request.t('groups:memberships.end.thisMember'),
-          }),
-          breadcrumbs: groupCrumbs(request.t, detail.group),
-          ...detail,
-          values: { ...dateParts('leftOn', groups.today()), ...formValues(values) },
-          errors,
-          paths,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('groups:memberships.end.title', {
+          name: detail.person?.fullName ?? request.t('groups:memberships.end.thisMember'),
+        }),
+        breadcrumbs: groupCrumbs(request.t, detail.group),
+        ...detail,
+        values: { ...dateParts('leftOn', groups.today()), ...formValues(values) },
+        paths,
+      };
+    }),
     async submit(request, reply) {
       const { groupId, membershipId } = membershipOf(request);
       await groups.endMembership(
