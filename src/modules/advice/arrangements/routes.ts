@@ -3,7 +3,7 @@
  * form to record the arrangements. Who may see or do what is decided by the service.
  */
 import { paginationFor } from '../../../platform/http/pagination.js';
-import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { advicePaths as paths } from '../paths.js';
 import { routeParts } from '../presenter.js';
 import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
@@ -30,27 +30,19 @@ export function registerArrangementRoutes({ app, services, renderPage }: RouteDe
   });
 
   registerFormPage(app, paths.arrange.pattern, signedIn, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/arrange.njk`, async (request) => {
       const task = await deployments.arrangeForm(request.principal, params(request).deploymentId!);
-      return renderPage(
-        request,
-        reply,
-        `${T}/arrange.njk`,
-        {
-          title: request.t('advice:arrangements.form.title', { advisor: task.advisor }),
-          breadcrumbs: [
-            home(request),
-            { text: request.t('advice:arrangements.list.title'), href: paths.arrangements },
-          ],
-          ...task,
-          values,
-          action: paths.arrange(task.deployment.id),
-          paths,
-          errors,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('advice:arrangements.form.title', { advisor: task.advisor }),
+        breadcrumbs: [
+          home(request),
+          { text: request.t('advice:arrangements.list.title'), href: paths.arrangements },
+        ],
+        ...task,
+        action: paths.arrange(task.deployment.id),
+        paths,
+      };
+    }),
     async submit(request, reply) {
       const task = await deployments.arrange(
         request.principal,

@@ -6,7 +6,7 @@
 import type { FastifyRequest } from 'fastify';
 import { checkedValues } from '../../../platform/http/form-fields.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
-import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { advicePaths as paths } from '../paths.js';
 import { routeParts } from '../presenter.js';
 import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
@@ -39,35 +39,27 @@ export function registerNominationRoutes({ app, services, renderPage }: RouteDep
   });
 
   registerFormPage(app, paths.nominate.pattern, signedIn, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/nominate.njk`, async (request, values) => {
       const { requestId, groupId } = params(request);
       const list = await deployments.nominationList(request.principal, requestId!, groupId!);
       const chosen = new Set(checkedValues(values.advisors));
-      return renderPage(
-        request,
-        reply,
-        `${T}/nominate.njk`,
-        {
-          title: request.t('advice:nominations.nominate.title', {
-            reference: list.request.reference,
-          }),
-          width: 'full',
-          breadcrumbs: toNominateCrumbs(request),
-          ...list,
-          refusal: list.refusal && say(request.t, list.refusal),
-          chosen: [...chosen],
-          experienceNeeded: list.request.experienceNeeded.map((e) =>
-            request.t(`advice:experience.${e}`),
-          ),
-          values,
-          loadWindowMonths: LOAD_WINDOW_MONTHS,
-          action: paths.nominate(requestId!, groupId!),
-          paths,
-          errors,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('advice:nominations.nominate.title', {
+          reference: list.request.reference,
+        }),
+        width: 'full',
+        breadcrumbs: toNominateCrumbs(request),
+        ...list,
+        refusal: list.refusal && say(request.t, list.refusal),
+        chosen: [...chosen],
+        experienceNeeded: list.request.experienceNeeded.map((e) =>
+          request.t(`advice:experience.${e}`),
+        ),
+        loadWindowMonths: LOAD_WINDOW_MONTHS,
+        action: paths.nominate(requestId!, groupId!),
+        paths,
+      };
+    }),
     async submit(request, reply) {
       const { requestId, groupId } = params(request);
       const result = await deployments.nominate(
@@ -88,7 +80,7 @@ export function registerNominationRoutes({ app, services, renderPage }: RouteDep
   });
 
   registerFormPage(app, paths.conflict.pattern, signedIn, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/conflict.njk`, async (request) => {
       const { requestId, groupId, personId } = params(request);
       const form = await deployments.conflictForm(
         request.principal,
@@ -96,29 +88,21 @@ export function registerNominationRoutes({ app, services, renderPage }: RouteDep
         groupId!,
         personId!,
       );
-      return renderPage(
-        request,
-        reply,
-        `${T}/conflict.njk`,
-        {
-          title: request.t('advice:nominations.conflict.title', { name: form.person.name }),
-          breadcrumbs: [
-            ...toNominateCrumbs(request),
-            {
-              text: request.t('advice:common.requestReference', {
-                reference: form.request.reference,
-              }),
-              href: paths.nominate(requestId!, groupId!),
-            },
-          ],
-          ...form,
-          values,
-          action: paths.conflict(requestId!, groupId!, personId!),
-          errors,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('advice:nominations.conflict.title', { name: form.person.name }),
+        breadcrumbs: [
+          ...toNominateCrumbs(request),
+          {
+            text: request.t('advice:common.requestReference', {
+              reference: form.request.reference,
+            }),
+            href: paths.nominate(requestId!, groupId!),
+          },
+        ],
+        ...form,
+        action: paths.conflict(requestId!, groupId!, personId!),
+      };
+    }),
     async submit(request, reply) {
       const { requestId, groupId, personId } = params(request);
       const person = await deployments.recordConflict(

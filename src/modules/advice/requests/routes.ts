@@ -5,6 +5,7 @@ import { checkedValues } from '../../../platform/http/form-fields.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
 import {
   type FormShow,
+  formShow,
   redirectWithFlash,
   registerFormPage,
 } from '../../../platform/http/render.js';
@@ -238,24 +239,16 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
     },
   ) {
     registerFormPage(app, route.pattern, signedIn, {
-      async show(request, reply, values, errors, status = 200) {
+      show: formShow(renderPage, `${T}/${kind}.njk`, async (request) => {
         const shown = await form.load(request);
         const { reference } = shown.request;
-        return renderPage(
-          request,
-          reply,
-          `${T}/${kind}.njk`,
-          {
-            title: request.t(`advice:requests.${kind}.title`, { reference }),
-            breadcrumbs: crumbsVia(form.list, request, shown.request),
-            ...shown,
-            values,
-            action: route(shown.request.id),
-            errors,
-          },
-          status,
-        );
-      },
+        return {
+          title: request.t(`advice:requests.${kind}.title`, { reference }),
+          breadcrumbs: crumbsVia(form.list, request, shown.request),
+          ...shown,
+          action: route(shown.request.id),
+        };
+      }),
       async submit(request, reply) {
         const sent = await form.send(request);
         const flash = request.t(`advice:requests.${kind}.flash`, { reference: sent.reference });
@@ -289,29 +282,21 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
   });
 
   registerFormPage(app, paths.outcome.pattern, signedIn, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/outcome.njk`, async (request, values) => {
       const { requestId, adviceId } = request.params as Record<string, string>;
       const form = await advice.outcomeForm(request.principal, requestId!, adviceId!);
-      return renderPage(
-        request,
-        reply,
-        `${T}/outcome.njk`,
-        {
-          title: request.t('advice:requests.outcome.title', { advisor: form.advice.advisor }),
-          breadcrumbs: crumbsVia(mineList, request, form.request),
-          ...form,
-          outcomeItems: ADVICE_OUTCOMES.map((o) => ({
-            value: o,
-            text: request.t(`advice:adviceOutcome.${o}`),
-            checked: values.outcome === o,
-          })),
-          values,
-          action: paths.outcome(requestId!, adviceId!),
-          errors,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('advice:requests.outcome.title', { advisor: form.advice.advisor }),
+        breadcrumbs: crumbsVia(mineList, request, form.request),
+        ...form,
+        outcomeItems: ADVICE_OUTCOMES.map((o) => ({
+          value: o,
+          text: request.t(`advice:adviceOutcome.${o}`),
+          checked: values.outcome === o,
+        })),
+        action: paths.outcome(requestId!, adviceId!),
+      };
+    }),
     async submit(request, reply) {
       const { requestId, adviceId } = request.params as Record<string, string>;
       await advice.recordOutcome(
