@@ -8,7 +8,7 @@ import { can } from '../../../platform/auth/permissions.js';
 import { formatDate } from '../../../platform/calendar/index.js';
 import { pageRequest } from '../../../platform/db/search.js';
 import { ForbiddenError, type FieldError } from '../../../platform/errors.js';
-import { paginationFor, queryString } from '../../../platform/http/pagination.js';
+import { paginationFor } from '../../../platform/http/pagination.js';
 import { isUuid } from '../../../platform/http/params.js';
 import {
   field,
@@ -17,10 +17,9 @@ import {
   redirectWithFlash,
   registerFormPage,
 } from '../../../platform/http/render.js';
-import { personPickerItems } from '../../directory/index.js';
 import { routeAccess } from '../access.js';
 import { groupPaths as paths } from '../paths.js';
-import { groupCrumbs, groupsCrumbs } from '../register/presenter.js';
+import { groupCrumbs, groupsCrumbs, personPicker } from '../register/presenter.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
 import { dateParts } from '../validation.js';
 
@@ -50,14 +49,11 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
       const values = formValues(given);
       const { groupId } = params(request) as { groupId: string };
       const detail = await groups.get(request.principal, groupId);
-      const q = values.q ?? queryString(request.query, 'q');
       return {
         title: request.t('groups:memberships.appoint.title', { name: detail.group.name }),
         breadcrumbs: groupCrumbs(request.t, detail.group),
         group: detail.group,
-        q,
-        // A person picker without JavaScript: search the directory, then choose a match.
-        people: await personPickerItems(directory, request.principal, q, values.personId ?? ''),
+        ...(await personPicker(directory, request, values)),
         values: { ...dateParts('startsOn', groups.today()), ...values },
         paths,
       };

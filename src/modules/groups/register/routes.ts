@@ -14,7 +14,6 @@ import {
   registerFormPage,
 } from '../../../platform/http/render.js';
 import type { FieldError } from '../../../platform/errors.js';
-import { personPickerItems } from '../../directory/index.js';
 import { publicMeetingLinks } from '../../meetings/index.js';
 import { routeAccess, type Group } from '../access.js';
 import { groupPageHref } from '../links.js';
@@ -36,7 +35,13 @@ import {
   type GroupType,
 } from '../rules.js';
 import { namesPoliceAttendance } from '../police-attendance/rules.js';
-import { groupCrumbs, groupFormValues, groupsCrumbs, groupTypeItems } from './presenter.js';
+import {
+  groupCrumbs,
+  groupFormValues,
+  groupsCrumbs,
+  groupTypeItems,
+  personPicker,
+} from './presenter.js';
 
 /** The owners of one kind, as choices: "Camden (borough)". */
 function ownerItems(
@@ -278,15 +283,12 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
     show: formShow(renderPage, `${T}/deployment-contact.njk`, async (request, given) => {
       const values = formValues(given);
       const detail = await groups.get(request.principal, params(request).groupId!);
-      const q = values.q ?? queryString(request.query, 'q');
       return {
         title: request.t('groups:register.deploymentContact.title', { name: detail.group.name }),
         breadcrumbs: groupCrumbs(request.t, detail.group),
         group: detail.group,
         current: detail.deploymentContact,
-        q,
-        // A person picker without JavaScript: search the directory, then choose a match.
-        people: await personPickerItems(directory, request.principal, q, values.personId ?? ''),
+        ...(await personPicker(directory, request, values)),
         values,
         paths,
       };
