@@ -3,12 +3,7 @@ import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
 import { can } from '../../../platform/auth/permissions.js';
 import { checkedValues } from '../../../platform/http/form-fields.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
-import {
-  type FormShow,
-  formShow,
-  redirectWithFlash,
-  registerFormPage,
-} from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { CLEARANCE_ORDER } from '../../groups/index.js';
 import { advicePaths as paths } from '../paths.js';
 import { requestCrumbs, routeParts } from '../presenter.js';
@@ -53,58 +48,50 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
     });
   });
 
-  const showAskForm: FormShow = async (request, reply, values, errors, status = 200) => {
+  const showAskForm = formShow(renderPage, `${T}/ask.njk`, async (request, values) => {
     advice.askForm(request.principal);
     const choose = (name: string, value: string) => values[name] === value;
-    return renderPage(
-      request,
-      reply,
-      `${T}/ask.njk`,
-      {
-        title: request.t('advice:requests.ask.title'),
-        breadcrumbs: [home(request), mineList(request)],
-        values,
-        urgencyItems: URGENCIES.map((u) => ({
-          value: u,
-          text: request.t(`advice:urgency.${u}`),
-          hint: {
-            text: request.t(`advice:requests.ask.urgency.hint.${u}`, {
-              hours: advice.targets.urgentMinutes / 60,
-              days: advice.targets.routineWorkingDays,
-            }),
-          },
-          checked: choose('urgency', u),
+    return {
+      title: request.t('advice:requests.ask.title'),
+      breadcrumbs: [home(request), mineList(request)],
+      urgencyItems: URGENCIES.map((u) => ({
+        value: u,
+        text: request.t(`advice:urgency.${u}`),
+        hint: {
+          text: request.t(`advice:requests.ask.urgency.hint.${u}`, {
+            hours: advice.targets.urgentMinutes / 60,
+            days: advice.targets.routineWorkingDays,
+          }),
+        },
+        checked: choose('urgency', u),
+      })),
+      seriousItems: [
+        {
+          value: 'yes',
+          text: request.t('advice:common.yes'),
+          checked: choose('seriousOrCritical', 'yes'),
+        },
+        {
+          value: 'no',
+          text: request.t('advice:common.no'),
+          checked: choose('seriousOrCritical', 'no'),
+        },
+      ],
+      experienceItems: EXPERIENCE_AREAS.map((e) => ({
+        value: e,
+        text: request.t(`advice:experience.${e}`),
+        checked: checkedValues(values.experienceNeeded).includes(e),
+      })),
+      clearanceItems: [
+        { value: 'none', text: request.t('advice:requests.ask.clearanceNeeded.none') },
+        ...CLEARANCE_ORDER.map((c) => ({
+          value: c,
+          text: request.t(`groups:clearance.${c}`),
         })),
-        seriousItems: [
-          {
-            value: 'yes',
-            text: request.t('advice:common.yes'),
-            checked: choose('seriousOrCritical', 'yes'),
-          },
-          {
-            value: 'no',
-            text: request.t('advice:common.no'),
-            checked: choose('seriousOrCritical', 'no'),
-          },
-        ],
-        experienceItems: EXPERIENCE_AREAS.map((e) => ({
-          value: e,
-          text: request.t(`advice:experience.${e}`),
-          checked: checkedValues(values.experienceNeeded).includes(e),
-        })),
-        clearanceItems: [
-          { value: 'none', text: request.t('advice:requests.ask.clearanceNeeded.none') },
-          ...CLEARANCE_ORDER.map((c) => ({
-            value: c,
-            text: request.t(`groups:clearance.${c}`),
-          })),
-        ].map((i) => ({ ...i, selected: (values.clearanceNeeded ?? 'none') === i.value })),
-        action: paths.ask,
-        errors,
-      },
-      status,
-    );
-  };
+      ].map((i) => ({ ...i, selected: (values.clearanceNeeded ?? 'none') === i.value })),
+      action: paths.ask,
+    };
+  });
 
   registerFormPage(app, paths.ask, signedIn, {
     initial: () => ({ advisorsWanted: '1' }),
@@ -169,40 +156,33 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
     });
   });
 
-  const showRouteForm: FormShow = async (request, reply, values, errors, status = 200) => {
+  const showRouteForm = formShow(renderPage, `${T}/route.njk`, async (request, values) => {
     const form = await advice.routeForm(request.principal, idOf(request));
     const chosen = new Set([values.groups ?? []].flat());
-    return renderPage(
-      request,
-      reply,
-      `${T}/route.njk`,
-      {
-        title: request.t('advice:requests.route.title', { reference: form.request.reference }),
-        breadcrumbs: crumbsVia(triageList, request, form.request),
-        request: form.request,
-        groupItems: form.candidates
-          .filter((g) => !g.problem)
-          .map((g) => ({
-            value: g.id,
-            text: g.name,
-            hint: {
-              text: request.t('advice:requests.route.groups.itemHint', {
-                type: request.t(`groups:groupType.${g.type}`),
-                contact: g.contactName,
-              }),
-            },
-            checked: chosen.has(g.id),
-          })),
-        unavailable: form.candidates.flatMap((g) =>
-          g.problem ? [{ ...g, problem: say(request.t, g.problem) }] : [],
-        ),
-        action: paths.route(form.request.id),
-        waited: waited(request),
-        errors,
-      },
-      status,
-    );
-  };
+    return {
+      title: request.t('advice:requests.route.title', { reference: form.request.reference }),
+      breadcrumbs: crumbsVia(triageList, request, form.request),
+      request: form.request,
+      groupItems: form.candidates
+        .filter((g) => !g.problem)
+        .map((g) => ({
+          value: g.id,
+          text: g.name,
+          hint: {
+            text: request.t('advice:requests.route.groups.itemHint', {
+              type: request.t(`groups:groupType.${g.type}`),
+              contact: g.contactName,
+            }),
+          },
+          checked: chosen.has(g.id),
+        })),
+      unavailable: form.candidates.flatMap((g) =>
+        g.problem ? [{ ...g, problem: say(request.t, g.problem) }] : [],
+      ),
+      action: paths.route(form.request.id),
+      waited: waited(request),
+    };
+  });
 
   registerFormPage(app, paths.route.pattern, signedIn, {
     show: showRouteForm,
