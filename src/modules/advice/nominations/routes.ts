@@ -5,10 +5,9 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { checkedValues } from '../../../platform/http/form-fields.js';
-import { paginationFor } from '../../../platform/http/pagination.js';
 import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { advicePaths as paths } from '../paths.js';
-import { routeParts } from '../presenter.js';
+import { routeParts, workQueuePage } from '../presenter.js';
 import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
 import { LOAD_WINDOW_MONTHS } from '../rules.js';
 import { say } from '../../../platform/i18n/said.js';
@@ -18,25 +17,22 @@ const signedIn = { config: { access: 'signed-in' as const } };
 
 export function registerNominationRoutes({ app, services, renderPage }: RouteDeps): void {
   const { deployments } = services;
-  const { params, body, pageOf, home, waited } = routeParts(deployments.now);
+  const { params, body, home } = routeParts(deployments.now);
   const toNominateCrumbs = (request: FastifyRequest) => [
     home(request),
     { text: request.t('advice:nominations.list.title'), href: paths.toNominate },
   ];
 
-  app.get(paths.toNominate, signedIn, async (request, reply) => {
-    const page = pageOf(request, 25);
-    const result = await deployments.toNominate(request.principal, page);
-    return renderPage(request, reply, `${T}/to-nominate.njk`, {
-      title: request.t('advice:nominations.list.title'),
-      width: 'full',
-      breadcrumbs: [home(request)],
-      ...result,
-      pagination: paginationFor(paths.toNominate, {}, page.page, page.limit, result.total),
-      waited: waited(request),
-      paths,
-    });
-  });
+  app.get(
+    paths.toNominate,
+    signedIn,
+    workQueuePage(renderPage, deployments.now, {
+      address: paths.toNominate,
+      template: `${T}/to-nominate.njk`,
+      title: (t) => t('advice:nominations.list.title'),
+      list: deployments.toNominate,
+    }),
+  );
 
   registerFormPage(app, paths.nominate.pattern, signedIn, {
     show: formShow(renderPage, `${T}/nominate.njk`, async (request, values) => {

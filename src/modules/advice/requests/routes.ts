@@ -6,7 +6,7 @@ import { paginationFor } from '../../../platform/http/pagination.js';
 import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { CLEARANCE_ORDER } from '../../groups/index.js';
 import { advicePaths as paths } from '../paths.js';
-import { requestCrumbs, routeParts } from '../presenter.js';
+import { requestCrumbs, routeParts, workQueuePage } from '../presenter.js';
 import { ADVICE_OUTCOMES, EXPERIENCE_AREAS, URGENCIES, checkDocumentToShare } from '../rules.js';
 import { say } from '../../../platform/i18n/said.js';
 
@@ -106,19 +106,16 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
     },
   });
 
-  app.get(paths.triage, signedIn, async (request, reply) => {
-    const page = pageOf(request, 25);
-    const result = await advice.queue(request.principal, page);
-    return renderPage(request, reply, `${T}/triage.njk`, {
-      title: request.t('advice:requests.triage.title'),
-      width: 'full',
-      breadcrumbs: [home(request)],
-      ...result,
-      pagination: paginationFor(paths.triage, {}, page.page, page.limit, result.total),
-      waited: waited(request),
-      paths,
-    });
-  });
+  app.get(
+    paths.triage,
+    signedIn,
+    workQueuePage(renderPage, advice.now, {
+      address: paths.triage,
+      template: `${T}/triage.njk`,
+      title: (t) => t('advice:requests.triage.title'),
+      list: advice.queue,
+    }),
+  );
 
   app.get(paths.request.pattern, signedIn, async (request, reply) => {
     const result = await advice.request(request.principal, idOf(request));
