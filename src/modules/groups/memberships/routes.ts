@@ -16,10 +16,11 @@ import {
   formShow,
   redirectWithFlash,
   registerFormPage,
+  type FormShow,
 } from '../../../platform/http/render.js';
 import { routeAccess } from '../access.js';
 import { groupPaths as paths } from '../paths.js';
-import { groupCrumbs, groupsCrumbs, personPicker } from '../register/presenter.js';
+import { groupCrumbs, groupsCrumbs, personPicker, saveForGroup } from '../register/presenter.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
 import { dateParts } from '../validation.js';
 
@@ -58,20 +59,12 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
         paths,
       };
     }),
-    async submit(request, reply) {
-      const { groupId } = params(request) as { groupId: string };
-      const membership = await groups.appoint(
-        request.principal,
-        groupId,
-        formValues(request.body),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.group(groupId),
-        request.t('groups:memberships.appoint.done', { endsOn: formatDate(membership.endsOn) }),
-      );
-    },
+    submit: saveForGroup(groups.appoint, (groupId, membership, request) => ({
+      to: paths.group(groupId),
+      message: request.t('groups:memberships.appoint.done', {
+        endsOn: formatDate(membership.endsOn),
+      }),
+    })),
   });
 
   registerFormPage(app, paths.importMembers.pattern, manage, {
@@ -235,12 +228,7 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
     const posted = field(request.body, 'membershipId');
     return isUuid(posted) ? posted : '';
   };
-  const agreementRefused = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    errors: FieldError[] | undefined,
-    status: number | undefined,
-  ) => {
+  const agreementRefused: FormShow = async (request, reply, _values, errors, status) => {
     const membershipId = postedFrom(request);
     return membershipId
       ? showMembership(request, reply, params(request).groupId!, membershipId, errors, status)
@@ -249,8 +237,7 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
 
   registerFormPage(app, paths.agreeSecondTerm.pattern, signedIn, {
     shownElsewhere: true,
-    show: (request, reply, _values, errors, status) =>
-      agreementRefused(request, reply, errors, status),
+    show: agreementRefused,
     async submit(request, reply) {
       const { groupId, reappointmentId } = params(request) as {
         groupId: string;
@@ -281,8 +268,7 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
 
   registerFormPage(app, paths.declineSecondTerm.pattern, signedIn, {
     shownElsewhere: true,
-    show: (request, reply, _values, errors, status) =>
-      agreementRefused(request, reply, errors, status),
+    show: agreementRefused,
     async submit(request, reply) {
       const { groupId, reappointmentId } = params(request) as {
         groupId: string;

@@ -1,15 +1,10 @@
 /** IAG-33: naming the police employees who attend a group, and ending their attendance. */
 import type { FastifyRequest } from 'fastify';
-import {
-  formValues,
-  formShow,
-  redirectWithFlash,
-  registerFormPage,
-} from '../../../platform/http/render.js';
+import { formShow, registerFormPage } from '../../../platform/http/render.js';
 import { personPickerItems } from '../../directory/index.js';
 import { routeAccess } from '../access.js';
 import { groupPaths as paths } from '../paths.js';
-import { groupCrumbs } from '../register/presenter.js';
+import { groupCrumbs, saveForGroup } from '../register/presenter.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
 import { POLICE_RANKS } from './rules.js';
 
@@ -51,19 +46,9 @@ export function registerPoliceAttendanceRoutes({ app, services, renderPage }: Ro
         paths,
       };
     }),
-    async submit(request, reply) {
-      const groupId = groupIdOf(request);
-      await memberRecords.setPoliceAttendee(
-        request.principal,
-        groupId,
-        formValues(request.body),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.group(groupId),
-        request.t('groups:policeAttendance.updated'),
-      );
-    },
+    submit: saveForGroup(memberRecords.setPoliceAttendee, (groupId, _saved, request) => ({
+      to: paths.group(groupId),
+      message: request.t('groups:policeAttendance.updated'),
+    })),
   });
 }

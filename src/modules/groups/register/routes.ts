@@ -41,6 +41,7 @@ import {
   groupsCrumbs,
   groupTypeItems,
   personPicker,
+  saveForGroup,
 } from './presenter.js';
 
 /** The owners of one kind, as choices: "Camden (borough)". */
@@ -213,20 +214,10 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
         errors,
       });
     }),
-    async submit(request, reply) {
-      const { groupId } = params(request) as { groupId: string };
-      const updated = await groups.update(
-        request.principal,
-        groupId,
-        formValues(request.body),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.group(groupId),
-        request.t('groups:register.form.updated', { name: updated.name }),
-      );
-    },
+    submit: saveForGroup(groups.update, (groupId, updated, request) => ({
+      to: paths.group(groupId),
+      message: request.t('groups:register.form.updated', { name: updated.name }),
+    })),
   });
 
   // Terms of reference
@@ -261,20 +252,10 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
         action: paths.newTermsOfReference(group.id),
       };
     }),
-    async submit(request, reply) {
-      const { groupId } = params(request) as { groupId: string };
-      const version = await groups.addTermsOfReference(
-        request.principal,
-        groupId,
-        formValues(request.body),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.termsOfReference(groupId),
-        request.t('groups:register.termsOfReference.saved', { number: version.number }),
-      );
-    },
+    submit: saveForGroup(groups.addTermsOfReference, (groupId, version, request) => ({
+      to: paths.termsOfReference(groupId),
+      message: request.t('groups:register.termsOfReference.saved', { number: version.number }),
+    })),
   });
 
   // Deployment contact (IAG-07)
@@ -293,20 +274,10 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
         paths,
       };
     }),
-    async submit(request, reply) {
-      const { groupId } = params(request) as { groupId: string };
-      await groups.setDeploymentContact(
-        request.principal,
-        groupId,
-        formValues(request.body),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.group(groupId),
-        request.t('groups:register.deploymentContact.named'),
-      );
-    },
+    submit: saveForGroup(groups.setDeploymentContact, (groupId, _saved, request) => ({
+      to: paths.group(groupId),
+      message: request.t('groups:register.deploymentContact.named'),
+    })),
   });
 
   // Public pages
