@@ -9,7 +9,7 @@ import {
   type FormShow,
 } from '../../../platform/http/render.js';
 import { meetingPaths as paths } from '../paths.js';
-import { meetingCrumbs, meetingWhen } from '../presenters.js';
+import { meetingCrumbs, meetingWhen, saveForMeeting } from '../presenters.js';
 import { meetingPageRenderer } from './meeting-page.js';
 import { say } from '../../../platform/i18n/said.js';
 
@@ -17,13 +17,10 @@ const T = 'modules/meetings/agenda/views';
 // Who may see a meeting depends on the body (its members, chair, staff), so the service decides.
 const signedIn = { config: { access: 'signed-in' as const } };
 
-type Values = Record<string, string | string[] | undefined>;
-
 export function registerAgendaRoutes(deps: RouteDeps): void {
   const { app, services, renderPage } = deps;
   const { meetings, meetingMinutes } = services;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
-  const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
   const crumbs = (request: FastifyRequest) => meetingCrumbs(meetings.providers, request.t);
 
   // One meeting
@@ -55,25 +52,15 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
 
   registerFormPage(app, paths.tableItem.pattern, signedIn, {
     show: showTablingForm,
-    async submit(request, reply) {
-      const meetingId = params(request).meetingId!;
-      const item = await meetings.tableItem(
-        request.principal,
-        meetingId,
-        body(request),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.meeting(meetingId),
-        request.t(
-          item.status === 'accepted'
-            ? 'meetings:agenda.table.accepted'
-            : 'meetings:agenda.table.tabled',
-          { title: item.title },
-        ),
-      );
-    },
+    submit: saveForMeeting(meetings.tableItem, (meetingId, item, request) => ({
+      to: paths.meeting(meetingId),
+      message: request.t(
+        item.status === 'accepted'
+          ? 'meetings:agenda.table.accepted'
+          : 'meetings:agenda.table.tabled',
+        { title: item.title },
+      ),
+    })),
   });
 
   registerFormPage(app, paths.arrangeItem.pattern, signedIn, {

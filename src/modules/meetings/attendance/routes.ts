@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
 import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { meetingPaths as paths } from '../paths.js';
-import { meetingBreadcrumbs, meetingCrumbs, meetingWhen } from '../presenters.js';
+import { meetingBreadcrumbs, meetingCrumbs, meetingWhen, saveForMeeting } from '../presenters.js';
 import { meetingPageRenderer } from '../agenda/meeting-page.js';
 import type { Meeting } from '../access.js';
 
@@ -103,14 +103,9 @@ export function registerAttendanceRoutes(deps: RouteDeps): void {
       !errors || errors.some((e) => e.field.startsWith('attendance-'))
         ? showAttendanceForm(request, reply, values, errors, status)
         : showMeeting(request, reply, errors, status),
-    async submit(request, reply) {
-      const meetingId = params(request).meetingId!;
-      await meetings.recordAttendance(request.principal, meetingId, body(request), request.id);
-      return redirectWithFlash(
-        reply,
-        paths.meeting(meetingId),
-        request.t('meetings:attendance.form.recorded'),
-      );
-    },
+    submit: saveForMeeting(meetings.recordAttendance, (meetingId, _saved, request) => ({
+      to: paths.meeting(meetingId),
+      message: request.t('meetings:attendance.form.recorded'),
+    })),
   });
 }

@@ -4,7 +4,7 @@ import type { FieldError } from '../../../platform/errors.js';
 import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { meetingPaths as paths } from '../paths.js';
-import { meetingBreadcrumbs, meetingWhen } from '../presenters.js';
+import { meetingBreadcrumbs, meetingWhen, saveForMeeting } from '../presenters.js';
 
 const T = 'modules/meetings/invitations/views';
 // Who may see or send invitations depends on the meeting's body, so the service decides.
@@ -27,8 +27,6 @@ export function registerInvitationRoutes({ app, services, renderPage }: RouteDep
   const { meetingInvitations: invitations, meetings } = services;
   const meetingIdOf = (request: FastifyRequest) =>
     (request.params as Record<string, string>).meetingId!;
-  const body = (request: FastifyRequest) =>
-    (request.body ?? {}) as Record<string, string | undefined>;
 
   const showInvitations = async (
     request: FastifyRequest,
@@ -98,19 +96,9 @@ export function registerInvitationRoutes({ app, services, renderPage }: RouteDep
       !errors || errors.some((e) => e.field.startsWith('representatives-'))
         ? showAttendanceForm(request, reply, values, errors, status)
         : showInvitations(request, reply, errors, status),
-    async submit(request, reply) {
-      const meetingId = meetingIdOf(request);
-      const came = await invitations.recordAttendance(
-        request.principal,
-        meetingId,
-        body(request),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.invitations(meetingId),
-        request.t('meetings:invitations.attendance.recorded', { count: came }),
-      );
-    },
+    submit: saveForMeeting(invitations.recordAttendance, (meetingId, came, request) => ({
+      to: paths.invitations(meetingId),
+      message: request.t('meetings:invitations.attendance.recorded', { count: came }),
+    })),
   });
 }

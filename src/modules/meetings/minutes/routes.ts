@@ -1,25 +1,21 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
 import { formatDate } from '../../../platform/calendar/index.js';
 import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import type { Body } from '../bodies.js';
 import { meetingPaths as paths } from '../paths.js';
-import { meetingBreadcrumbs, meetingWhen } from '../presenters.js';
+import { meetingBreadcrumbs, meetingWhen, saveForMeeting } from '../presenters.js';
 import { ADVICE_USES } from '../rules.js';
 import type { Meeting } from '../access.js';
-import type { Principal } from '../../../platform/auth/principal.js';
 
 const T = 'modules/meetings/minutes/views';
 // Who may see or run a meeting depends on its body, so the services decide.
 const signedIn = { config: { access: 'signed-in' as const } };
 
-type Values = Record<string, string | string[] | undefined>;
-
 export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps): void {
   const { meetingMinutes, meetings } = services;
   const meetingId = (request: FastifyRequest) =>
     (request.params as Record<string, string>).meetingId!;
-  const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
   const crumbs = (request: FastifyRequest, b: Body, m: Meeting) =>
     meetingBreadcrumbs(meetings.providers, request.t, b, m);
 
@@ -48,25 +44,6 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
     body: form.body,
     when: meetingWhen(form.meeting, request.t),
   });
-
-  // Every form here is saved the same way: the service takes what was sent, then the minutes or
-  // the meeting's page says what was done.
-  type Save = (
-    principal: Principal,
-    meetingId: string,
-    input: Values,
-    requestId: string,
-  ) => Promise<unknown>;
-  const saveThen =
-    (
-      save: Save,
-      location: (meetingId: string) => string,
-      done: (request: FastifyRequest) => string,
-    ) =>
-    async (request: FastifyRequest, reply: FastifyReply) => {
-      await save(request.principal, meetingId(request), body(request), request.id);
-      return redirectWithFlash(reply, location(meetingId(request)), done(request));
-    };
 
   const showDraftForm = formShow(
     renderPage,
@@ -107,9 +84,10 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
 
   registerFormPage(app, paths.draftMinutes.pattern, signedIn, {
     show: showDraftForm,
-    submit: saveThen(meetingMinutes.saveDraft, paths.minutes, (request) =>
-      request.t('meetings:minutes.draft.saved'),
-    ),
+    submit: saveForMeeting(meetingMinutes.saveDraft, (id, _saved, request) => ({
+      to: paths.minutes(id),
+      message: request.t('meetings:minutes.draft.saved'),
+    })),
   });
 
   const showAdviceForm = formShow(renderPage, `${T}/advice-form.njk`, async (request, values) => {
@@ -141,11 +119,10 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
 
   registerFormPage(app, paths.addAdvice.pattern, signedIn, {
     show: showAdviceForm,
-    submit: saveThen(
-      meetingMinutes.addAdvice,
-      (id) => `${paths.minutes(id)}#advice`,
-      (request) => request.t('meetings:minutes.advice.recorded'),
-    ),
+    submit: saveForMeeting(meetingMinutes.addAdvice, (id, _saved, request) => ({
+      to: `${paths.minutes(id)}#advice`,
+      message: request.t('meetings:minutes.advice.recorded'),
+    })),
   });
 
   app.post(paths.removeAdvice.pattern, signedIn, async (request, reply) => {
@@ -168,9 +145,10 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
         action: paths.correction(form.meeting.id),
       };
     }),
-    submit: saveThen(meetingMinutes.draftCorrection, paths.minutes, (request) =>
-      request.t('meetings:minutes.correction.drafted'),
-    ),
+    submit: saveForMeeting(meetingMinutes.draftCorrection, (id, _saved, request) => ({
+      to: paths.minutes(id),
+      message: request.t('meetings:minutes.correction.drafted'),
+    })),
   });
 
   // Actions arising
@@ -185,10 +163,9 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
         action: paths.addAction(form.meeting.id),
       };
     }),
-    submit: saveThen(
-      meetingMinutes.addAction,
-      (id) => `${paths.meeting(id)}#actions`,
-      (request) => request.t('meetings:minutes.action.recorded'),
-    ),
+    submit: saveForMeeting(meetingMinutes.addAction, (id, _saved, request) => ({
+      to: `${paths.meeting(id)}#actions`,
+      message: request.t('meetings:minutes.action.recorded'),
+    })),
   });
 }

@@ -12,7 +12,7 @@ import {
   registerFormPage,
 } from '../../../platform/http/render.js';
 import { meetingPaths as paths } from '../paths.js';
-import { meetingCrumbs, meetingWhen } from '../presenters.js';
+import { meetingCrumbs, meetingWhen, saveForMeeting } from '../presenters.js';
 import { MEETING_FORMATS } from '../rules.js';
 
 const T = 'modules/meetings/schedule/views';
@@ -123,14 +123,9 @@ export function registerScheduleRoutes({ app, services, renderPage }: RouteDeps)
 
   registerFormPage(app, paths.cancel.pattern, signedIn, {
     show: showCancelForm,
-    async submit(request, reply) {
-      const meetingId = params(request).meetingId!;
-      await meetings.cancel(request.principal, meetingId, body(request), request.id);
-      return redirectWithFlash(
-        reply,
-        paths.meeting(meetingId),
-        request.t('meetings:schedule.cancel.cancelled'),
-      );
-    },
+    submit: saveForMeeting(meetings.cancel, (meetingId, _saved, request) => ({
+      to: paths.meeting(meetingId),
+      message: request.t('meetings:schedule.cancel.cancelled'),
+    })),
   });
 }
