@@ -5,7 +5,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { addCalendarMonths, formatDate } from '../../../platform/calendar/index.js';
 import type { FieldError } from '../../../platform/errors.js';
-import { formValues, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import {
+  formValues,
+  formShow,
+  redirectWithFlash,
+  registerFormPage,
+} from '../../../platform/http/render.js';
 import { routeAccess } from '../access.js';
 import { groupPaths as paths } from '../paths.js';
 import { groupCrumbs, groupsCrumbs } from '../register/presenter.js';
@@ -32,29 +37,22 @@ export function registerRecruitmentRoutes({ app, services, renderPage }: RouteDe
   });
 
   registerFormPage(app, paths.newRound.pattern, manage, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/round-form.njk`, async (request, values) => {
       const group = await groups.findGroup(services.db, params(request).groupId!);
       const today = groups.today();
-      return renderPage(
-        request,
-        reply,
-        `${T}/round-form.njk`,
-        {
-          title: request.t('groups:recruitment.roundForm.title', { group: group.name }),
-          breadcrumbs: groupCrumbs(request.t, group),
-          group,
-          values: {
-            ...dateParts('opensOn', today),
-            ...dateParts('closesOn', addCalendarMonths(today, 1)),
-            ...dateParts('appointmentDate', addCalendarMonths(today, 3)),
-            ...formValues(values),
-          },
-          errors,
-          paths,
+      return {
+        title: request.t('groups:recruitment.roundForm.title', { group: group.name }),
+        breadcrumbs: groupCrumbs(request.t, group),
+        group,
+        values: {
+          ...dateParts('opensOn', today),
+          ...dateParts('closesOn', addCalendarMonths(today, 1)),
+          ...dateParts('appointmentDate', addCalendarMonths(today, 3)),
+          ...formValues(values),
         },
-        status,
-      );
-    },
+        paths,
+      };
+    }),
     async submit(request, reply) {
       const { groupId } = params(request) as { groupId: string };
       const { round, told, noCommander } = await recruitment.openRound(

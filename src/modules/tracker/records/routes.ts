@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { TrackerRouteDeps as RouteDeps } from '../route-deps.js';
 import { dateParts } from '../../../platform/http/form-fields.js';
 import {
+  formShow,
   redirectWithFlash,
   registerFormPage,
   type FormValues,
@@ -42,24 +43,16 @@ export function registerRecordRoutes({ app, services, renderPage }: RouteDeps): 
   ) {
     registerFormPage(app, pattern, managers, {
       initial: form.initial,
-      async show(request, reply, values, errors, status = 200) {
+      show: formShow(renderPage, `${T}/${form.template}`, async (request) => {
         const read = await form.read(request);
-        return renderPage(
-          request,
-          reply,
-          `${T}/${form.template}`,
-          {
-            title: form.title(request, read),
-            breadcrumbs: sourceCrumbs(request, read.source),
-            ...read,
-            results: resultItems(request.t),
-            values,
-            errors,
-            paths,
-          },
-          status,
-        );
-      },
+        return {
+          title: form.title(request, read),
+          breadcrumbs: sourceCrumbs(request, read.source),
+          ...read,
+          results: resultItems(request.t),
+          paths,
+        };
+      }),
       async submit(request, reply) {
         const saved = await form.save(request);
         return redirectWithFlash(reply, paths.recommendation(saved.recommendationId), saved.flash);

@@ -7,7 +7,7 @@ import { sendCsv } from '../../../platform/http/csv.js';
 import { dateParts } from '../../../platform/http/form-fields.js';
 import { sendDownload } from '../../../platform/http/files.js';
 import { meetingPaths } from '../../meetings/index.js';
-import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { sourceCrumbs } from '../crumbs.js';
 import { presentReport, reportCaption } from './presenter.js';
 import { trackerPaths as paths } from '../paths.js';
@@ -80,27 +80,19 @@ export function registerReportRoutes({ app, services, renderPage }: RouteDeps): 
 
   registerFormPage(app, paths.attachReport.pattern, managers, {
     initial: (request) => ({ date: String(query(request).date ?? '') }),
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/attach.njk`, async (request, values) => {
       const form = await trackerReports.attachForm(request.principal, params(request).sourceId!, {
         ...query(request),
         ...values,
       });
-      return renderPage(
-        request,
-        reply,
-        `${T}/attach.njk`,
-        {
-          title: request.t('tracker:reports.attach.title'),
-          breadcrumbs: sourceCrumbs(request, form.source),
-          ...form,
-          values,
-          errors,
-          paths,
-          meetingPaths,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('tracker:reports.attach.title'),
+        breadcrumbs: sourceCrumbs(request, form.source),
+        ...form,
+        paths,
+        meetingPaths,
+      };
+    }),
     async submit(request, reply) {
       const { meetingId } = await trackerReports.attachToMeeting(
         request.principal,
