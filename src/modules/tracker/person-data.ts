@@ -12,6 +12,7 @@ import { personDataSection } from '../../platform/person-data.js';
 import {
   trackerActions,
   trackerKeyPoints,
+  trackerLeads,
   trackerRecommendations,
   trackerSources,
   trackerUpdates,
@@ -40,7 +41,8 @@ export async function trackerPersonData(
         trackerRecommendations,
         eq(trackerRecommendations.id, trackerActions.recommendationId),
       )
-      .where(eq(trackerActions.ownerPersonId, personId))
+      .innerJoin(trackerLeads, eq(trackerLeads.actionId, trackerActions.id))
+      .where(eq(trackerLeads.personId, personId))
       .orderBy(trackerSources.title, trackerRecommendations.position, trackerActions.position),
     executor
       .select({
@@ -54,7 +56,8 @@ export async function trackerPersonData(
         eq(trackerRecommendations.id, trackerKeyPoints.recommendationId),
       )
       .innerJoin(trackerSources, eq(trackerSources.id, trackerRecommendations.sourceId))
-      .where(eq(trackerKeyPoints.leadPersonId, personId))
+      .innerJoin(trackerLeads, eq(trackerLeads.keyPointId, trackerKeyPoints.id))
+      .where(eq(trackerLeads.personId, personId))
       .orderBy(trackerSources.title, trackerRecommendations.position, trackerKeyPoints.position),
     userId
       ? executor

@@ -21,7 +21,12 @@ import type { Executor } from '../../../platform/db/database.js';
 import { ValidationError, type FieldError } from '../../../platform/errors.js';
 import { dateField, text } from '../../../platform/http/form-fields.js';
 import type { MeetingPapersApi } from '../../meetings/index.js';
-import { completedOf, createTrackerAccess, type TrackerServiceDeps } from '../access.js';
+import {
+  completedOf,
+  createTrackerAccess,
+  NAMES_SEPARATOR,
+  type TrackerServiceDeps,
+} from '../access.js';
 import { renderReportPdf } from './pdf.js';
 import {
   ACTION_RESULTS,
@@ -221,7 +226,10 @@ export function createTrackerReportsService(
   return {
     report: build,
 
-    /** The same report as CSV: one row per action, with the recommendation and key point. */
+    /**
+     * The same report as CSV: one row per action, with the recommendation, the key point and its
+     * leads, and the action's owners (several "; " between, CON-08).
+     */
     async reportCsv(principal: Principal, sourceId: string, input: Input) {
       const report = await build(principal, sourceId, input);
       const head = [
@@ -230,6 +238,7 @@ export function createTrackerReportsService(
         'standing',
         'rationale',
         'keyPoint',
+        'lead',
         'action',
         'owner',
         'due',
@@ -245,7 +254,7 @@ export function createTrackerReportsService(
             : t(`tracker:recommendationStatus.${r.status}`);
         const rationale = r.rationale ?? '';
         if (r.keyPoints.every((k) => k.actions.length === 0))
-          rows.push([r.number, r.text, standing, rationale, '', '', '', '', '', '', '']);
+          rows.push([r.number, r.text, standing, rationale, '', '', '', '', '', '', '', '']);
         for (const k of r.keyPoints)
           for (const a of k.actions)
             rows.push([
@@ -254,8 +263,9 @@ export function createTrackerReportsService(
               standing,
               rationale,
               k.text,
+              k.leadNames.join(NAMES_SEPARATOR),
               a.description ?? '',
-              a.ownerName ?? '',
+              a.ownerNames.join(NAMES_SEPARATOR),
               a.dueOn ? formatDate(a.dueOn) : '',
               say(t, a.resultLabel),
               a.narrative ?? '',
