@@ -85,6 +85,11 @@ test('CON-08: a key point gets two leads picked by name, one added to the direct
   const url = `/tracker/recommendations/${recommendationId}/key-points/new`;
   const text = 'Critical incident strand';
 
+  // The form asks for one lead: a unit, or a person by name; it asks which only when it must.
+  const blank = await officer.get(url);
+  assert.match(blank.body, /Lead 1/);
+  assert.match(blank.body, /Or a person: their full name or e-mail address/);
+  assert.doesNotMatch(blank.body, /name="lead-0-person"/);
   // Without JavaScript, "Add another lead" shows the form again with one more row, keeping what
   // was typed and saving nothing.
   const another = await officer.post(url, { text, 'lead-0-name': 'Cindy Butts', addRow: 'lead' });
@@ -172,6 +177,8 @@ test('CON-08: a name several people have, or only a name like theirs, comes back
   assert.match(several.body, /Chief Inspector/);
   assert.match(several.body, /Youth worker/);
   assert.match(several.body, /Someone else: add Sam Jones to the directory/);
+  for (const sam of sams)
+    assert.match(several.body, new RegExp(`name="lead-0-person" type="radio" value="${sam.id}"`));
   assert.equal(await keyPointCount(), 1);
 
   const like = await officer.post(url, { text: 'Youth strand', 'lead-0-name': 'Cindy' });
