@@ -13,7 +13,7 @@ import { ForbiddenError, ValidationError, type FieldError } from '../../../platf
 import { text, tooLong } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
-import type { DirectoryService, PersonListItem } from '../../directory/index.js';
+import type { DirectoryService } from '../../directory/index.js';
 import type { Lead } from '../access.js';
 import { trackerLeads } from '../schema.js';
 
@@ -68,6 +68,8 @@ type Pending =
       add: { fullName: string; jobTitle: string | undefined; organisationId: string | undefined };
     };
 
+const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
 /** One of the people a row may have meant, for its radios. */
 export interface LeadChoice {
   value: string;
@@ -85,6 +87,13 @@ export function createLeadReader(deps: { directory: DirectoryService; t: Transla
       ? []
       : await directory.lookups.peopleLike(executor, name, MAX_SIMILAR);
     return { exact, similar };
+  }
+
+  /** The person with this id, if the name typed is theirs (case and spacing aside). */
+  async function recordedAs(executor: Executor, id: string | null, typed: string) {
+    if (!id || !isUuid(id)) return undefined;
+    const found = (await directory.lookups.people(executor, [id])).get(id);
+    return found && nameKey(found.fullName) === nameKey(typed) ? found : undefined;
   }
 
   return {
@@ -144,11 +153,15 @@ export function createLeadReader(deps: { directory: DirectoryService; t: Transla
         const chosen = text(input[field('person')]);
         const adding = text(input[field('add')]) === 'yes';
         const { exact, similar } = await candidates(executor, typed);
-        const person = (p: PersonListItem) => {
+        const person = (p: { id: string }) => {
           if (once(row, p.id, field('name')))
             pending.push({ row, personId: p.id, organisationId: null });
         };
-        const picked = [...exact, ...similar].find((p) => p.id === chosen);
+        // The person chosen, or already recorded (kept even once archived), while the name typed
+        // is still theirs.
+        const picked =
+          [...exact, ...similar].find((p) => p.id === chosen) ??
+          (await recordedAs(executor, chosen, typed));
         if (chosen === 'new' || (adding && exact.length === 0)) {
           if (once(row, `new:${typed.toLowerCase()}`, field('name')))
             pending.push({
