@@ -89,22 +89,22 @@ test('TRK-01: recommendations, key points and actions are added by hand, the num
     `/tracker/recommendations/${recommendationId}/key-points/new`,
     {
       text: 'Recruitment reaches the communities under-represented',
-      leadOrganisation: hrId,
+      'lead-0-organisation': hrId,
     },
   );
   assert.equal(keyPoint.statusCode, 303, keyPoint.body.slice(0, 1500));
   const both = await officer.post(`/tracker/recommendations/${recommendationId}/key-points/new`, {
     text: 'x',
-    leadOrganisation: hrId,
-    leadEmail: pat.email,
+    'lead-0-organisation': hrId,
+    'lead-0-name': pat.email,
   });
-  assert.match(both.body, /Choose a unit or give a person’s e-mail address, not both/);
+  assert.match(both.body, /Choose a unit or give a person’s name, not both/);
 
   const recPage = await officer.get(`/tracker/recommendations/${recommendationId}`);
   const keyPointId = /\/tracker\/key-points\/([0-9a-f-]{36})\/actions\/new/.exec(recPage.body)![1]!;
   const completedInFuture = await officer.post(`/tracker/key-points/${keyPointId}/actions/new`, {
     description: 'Outreach events in Camden',
-    ownerOrganisation: camdenId,
+    'owner-0-organisation': camdenId,
     result: 'completed',
     'completedOn-day': '1',
     'completedOn-month': '1',
@@ -114,7 +114,7 @@ test('TRK-01: recommendations, key points and actions are added by hand, the num
   assert.match(completedInFuture.body, /The completion date must be today or in the past/);
   const action = await officer.post(`/tracker/key-points/${keyPointId}/actions/new`, {
     description: 'Outreach events in Camden',
-    ownerOrganisation: camdenId,
+    'owner-0-organisation': camdenId,
     'dueOn-day': '1',
     'dueOn-month': '10',
     'dueOn-year': '2026',
@@ -140,7 +140,7 @@ test('TRK-01: recommendations, key points and actions are added by hand, the num
   // Its owner and due date are changed by a manager; nobody else may.
   const details = await officer.post(`/tracker/actions/${added!.id}/details`, {
     description: 'Outreach events in Camden',
-    ownerEmail: 'nobody@example.org',
+    'owner-0-name': 'nobody@example.org',
   });
   assert.match(details.body, /There is nobody in the directory with that e-mail address/);
   const member = await signInAccount(t, await makeAccount(t, { role: 'authority_member' }));
@@ -204,7 +204,7 @@ test('CON-08, IAG-25: a group’s work schedule for a reporting year is a work p
   });
   const strand = await officer.post(
     `/tracker/recommendations/${idFrom(objective.headers.location)}/key-points/new`,
-    { text: 'Critical incident strand', leadEmail: chair.email },
+    { text: 'Critical incident strand', 'lead-0-name': chair.email },
   );
   assert.equal(strand.statusCode, 303, strand.body.slice(0, 1500));
   const objectivePage = await officer.get(
@@ -295,7 +295,7 @@ test('a public source shows its recommendations and progress to anyone, never a 
     .where(eq(trackerActions.description, 'Review the application form'));
   await officer.post(`/tracker/actions/${action!.id}/details`, {
     description: 'Review the application form',
-    ownerEmail: pat.email,
+    'owner-0-name': pat.email,
   });
   const list = await t.app.inject({ url: '/recommendations' });
   assert.equal(list.statusCode, 200);

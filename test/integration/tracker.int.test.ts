@@ -5,6 +5,7 @@ import { after, afterEach, before, test } from 'node:test';
 import { and, count, eq } from 'drizzle-orm';
 import {
   trackerActions,
+  trackerLeads,
   trackerRecommendations,
   trackerSources,
 } from '../../src/modules/tracker/schema.js';
@@ -98,7 +99,8 @@ test('TRK-01: seed 004 keeps its numbering with gaps, and HR owns the tenure act
     .select({ n: count() })
     .from(trackerActions)
     .where(eq(trackerActions.sourceId, source!.id))
-    .innerJoin(organisations, eq(organisations.id, trackerActions.ownerOrganisationId));
+    .innerJoin(trackerLeads, eq(trackerLeads.actionId, trackerActions.id))
+    .innerJoin(organisations, eq(organisations.id, trackerLeads.organisationId));
   assert.equal(hr!.n, 2);
   const page = await officer.get(`/tracker/sources/${source!.id}?page=1`);
   assert.match(page.body, /Recommendation 1/);
@@ -477,5 +479,10 @@ test('removing the demo data keeps the tracker, taking the demo accounts’ name
       ),
     );
   // Camden is reference data, not demo data: the borough still owns its action.
-  assert.ok(owned!.ownerOrganisationId);
+  const ownedBy = await t.services.db
+    .select({ organisationId: trackerLeads.organisationId })
+    .from(trackerLeads)
+    .where(eq(trackerLeads.actionId, owned!.id));
+  assert.equal(ownedBy.length, 1);
+  assert.ok(ownedBy[0]!.organisationId);
 });

@@ -12,6 +12,7 @@ import { personDataSections, type PersonDataQuery } from '../../platform/person-
 import {
   trackerActions,
   trackerKeyPoints,
+  trackerLeads,
   trackerRecommendations,
   trackerSources,
   trackerUpdates,
@@ -33,8 +34,9 @@ const SECTIONS: readonly PersonDataQuery[] = [
     join: [
       [trackerSources, eq(trackerSources.id, trackerActions.sourceId)],
       [trackerRecommendations, eq(trackerRecommendations.id, trackerActions.recommendationId)],
+      [trackerLeads, eq(trackerLeads.actionId, trackerActions.id)],
     ],
-    where: ({ personId }) => eq(trackerActions.ownerPersonId, personId),
+    where: ({ personId }) => eq(trackerLeads.personId, personId),
     orderBy: [trackerSources.title, trackerRecommendations.position, trackerActions.position],
   },
   {
@@ -48,8 +50,9 @@ const SECTIONS: readonly PersonDataQuery[] = [
     join: [
       [trackerRecommendations, eq(trackerRecommendations.id, trackerKeyPoints.recommendationId)],
       [trackerSources, eq(trackerSources.id, trackerRecommendations.sourceId)],
+      [trackerLeads, eq(trackerLeads.keyPointId, trackerKeyPoints.id)],
     ],
-    where: ({ personId }) => eq(trackerKeyPoints.leadPersonId, personId),
+    where: ({ personId }) => eq(trackerLeads.personId, personId),
     orderBy: [trackerSources.title, trackerRecommendations.position, trackerKeyPoints.position],
   },
   {

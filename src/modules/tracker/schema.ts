@@ -208,9 +208,6 @@ export const trackerKeyPoints = pgTable(
     /** As the source numbers it (2.1, a, ii), if it does; unique within its recommendation. */
     number: text('number'),
     text: text('text').notNull(),
-    /** CON-08: a work plan's strand has a named lead: a person or a unit, never both. */
-    leadPersonId: uuid('lead_person_id').references(() => people.id),
-    leadOrganisationId: uuid('lead_organisation_id').references(() => organisations.id),
     ...withdrawal,
     ...timestamps(),
   },
@@ -222,10 +219,6 @@ export const trackerKeyPoints = pgTable(
     check(
       'tracker_key_points_withdrawn_check',
       sql`(${t.withdrawnAt} is null) = (${t.withdrawnReason} is null)`,
-    ),
-    check(
-      'tracker_key_points_lead_check',
-      sql`${t.leadPersonId} is null or ${t.leadOrganisationId} is null`,
     ),
   ],
 );
@@ -244,9 +237,6 @@ export const trackerActions = pgTable(
     number: text('number'),
     /** Null where the source gives the key point's result with no separate action. */
     description: text('description'),
-    /** A person, or a unit, directorate or borough; never both. */
-    ownerPersonId: uuid('owner_person_id').references(() => people.id),
-    ownerOrganisationId: uuid('owner_organisation_id').references(() => organisations.id),
     dueOn: date('due_on', { mode: 'string' }),
     result: actionResultEnum('result').notNull(),
     completedOn: date('completed_on', { mode: 'string' }),
@@ -272,18 +262,9 @@ export const trackerActions = pgTable(
       sql`(${t.withdrawnAt} is null) = (${t.withdrawnReason} is null)`,
     ),
     index('tracker_actions_source_idx').on(t.sourceId),
-    index('tracker_actions_owner_person_idx').on(t.ownerPersonId),
-    index('tracker_actions_owner_organisation_idx').on(t.ownerOrganisationId),
     index('tracker_actions_open_due_idx')
       .on(t.dueOn)
       .where(sql`${t.result} <> 'completed'`),
-    index('tracker_actions_unowned_idx')
-      .on(t.sourceId)
-      .where(sql`${t.ownerPersonId} is null and ${t.ownerOrganisationId} is null`),
-    check(
-      'tracker_actions_owner_check',
-      sql`${t.ownerPersonId} is null or ${t.ownerOrganisationId} is null`,
-    ),
     // TRK-01: Completed has its date (or says none was given); nothing else has one.
     check(
       'tracker_actions_completed_check',
@@ -293,6 +274,36 @@ export const trackerActions = pgTable(
       'tracker_actions_completed_on_check',
       sql`(${t.completedOn} is null) = (${t.completedPrecision} is null or ${t.completedPrecision} = 'unrecorded')`,
     ),
+  ],
+);
+
+/**
+ * CON-08, TRK-01: who leads a key point (a work plan's strand) or owns an action: each a person in
+ * the directory (who need not be a user) or a unit, directorate or borough, as many as the plan
+ * names, in its order.
+ */
+export const trackerLeads = pgTable(
+  'tracker_leads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    keyPointId: uuid('key_point_id').references(() => trackerKeyPoints.id),
+    actionId: uuid('action_id').references(() => trackerActions.id),
+    personId: uuid('person_id').references(() => people.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    /** Its place among the key point's leads or the action's owners. */
+    position: integer('position').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    // Each also finds a key point's leads or an action's owners (nulls never clash).
+    uniqueIndex('tracker_leads_key_point_person_key').on(t.keyPointId, t.personId),
+    uniqueIndex('tracker_leads_key_point_organisation_key').on(t.keyPointId, t.organisationId),
+    uniqueIndex('tracker_leads_action_person_key').on(t.actionId, t.personId),
+    uniqueIndex('tracker_leads_action_organisation_key').on(t.actionId, t.organisationId),
+    index('tracker_leads_person_idx').on(t.personId),
+    index('tracker_leads_organisation_idx').on(t.organisationId),
+    check('tracker_leads_of_check', sql`(${t.keyPointId} is null) <> (${t.actionId} is null)`),
+    check('tracker_leads_who_check', sql`(${t.personId} is null) <> (${t.organisationId} is null)`),
   ],
 );
 

@@ -17,7 +17,9 @@ import type { DirectoryApi } from '../../directory/index.js';
 import type { GroupsApi } from '../../groups/index.js';
 import {
   createTrackerAccess,
+  joinNames,
   onAcceptedRecommendation,
+  unownedAction,
   type TrackerServiceDeps,
 } from '../access.js';
 import {
@@ -30,6 +32,7 @@ import {
 import {
   trackerActions,
   trackerKeyPoints,
+  trackerLeads,
   trackerRecommendations,
   trackerSources,
 } from '../schema.js';
@@ -52,17 +55,28 @@ export function createTrackerDashboardService(
   },
 ) {
   const { db, directory, groups, t, personInOrganisationSql } = deps;
-  const { now, today, findSource, ownerNames } = createTrackerAccess(deps);
+  const { now, today, findSource, ownerNames, leadsOf } = createTrackerAccess(deps);
 
   /**
    * The filters: an owner (a unit, directorate or borough: its actions and those of the people
    * in it) and a borough (the same for the borough, and the actions of sources it owns).
    */
   function ownedBy(organisationId: string): SQL {
-    return or(
-      eq(trackerActions.ownerOrganisationId, organisationId),
-      personInOrganisationSql(trackerActions.ownerPersonId, organisationId),
-    )!;
+    // Any of its owners: the organisation itself, or someone in it.
+    return exists(
+      db
+        .select({ one: sql`1` })
+        .from(trackerLeads)
+        .where(
+          and(
+            eq(trackerLeads.actionId, trackerActions.id),
+            or(
+              eq(trackerLeads.organisationId, organisationId),
+              personInOrganisationSql(trackerLeads.personId, organisationId),
+            ),
+          ),
+        ),
+    );
   }
 
   async function filtersOf(input: Input) {
@@ -115,8 +129,6 @@ export function createTrackerDashboardService(
           keyPoint: trackerKeyPoints.text,
           dueOn: trackerActions.dueOn,
           result: trackerActions.result,
-          ownerPersonId: trackerActions.ownerPersonId,
-          ownerOrganisationId: trackerActions.ownerOrganisationId,
           recommendationId: trackerActions.recommendationId,
           number: trackerRecommendations.number,
           sourceId: trackerSources.id,
@@ -136,16 +148,18 @@ export function createTrackerDashboardService(
         .offset(page.offset),
       db.select({ n: count() }).from(trackerActions).where(where),
     ]);
-    const names = await ownerNames(
-      db,
-      rows.map((r) => ({ personId: r.ownerPersonId, organisationId: r.ownerOrganisationId })),
-    );
+    const owners = await leadsOf(db, { actionIds: rows.map((r) => r.id) });
+    const names = await ownerNames(db, [...owners.values()].flat());
     return {
-      items: rows.map((r) => ({
-        ...r,
-        noun: itemNoun(r.sourceKind),
-        ownerName: names.name({ personId: r.ownerPersonId, organisationId: r.ownerOrganisationId }),
-      })),
+      items: rows.map((r) => {
+        const ownerNames = names.named(owners.get(r.id) ?? []).map((o) => o.name);
+        return {
+          ...r,
+          noun: itemNoun(r.sourceKind),
+          ownerNames,
+          ownerName: joinNames(ownerNames),
+        };
+      }),
       total: total?.n ?? 0,
     };
   }
@@ -162,12 +176,7 @@ export function createTrackerDashboardService(
       // A superseded or not-accepted recommendation's actions are no longer work to chase.
       const open = and(sql`${trackerActions.result} <> 'completed'`, onAcceptedRecommendation);
       const overdueWhere = and(open, sql`${trackerActions.dueOn} < ${day}`, filters.condition);
-      const unownedWhere = and(
-        isNull(trackerActions.ownerPersonId),
-        isNull(trackerActions.ownerOrganisationId),
-        open,
-        filters.condition,
-      );
+      const unownedWhere = and(unownedAction, open, filters.condition);
       const sourceActions = and(
         eq(trackerActions.sourceId, trackerSources.id),
         onAcceptedRecommendation,

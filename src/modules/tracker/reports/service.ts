@@ -21,7 +21,12 @@ import type { Executor } from '../../../platform/db/database.js';
 import { ValidationError, type FieldError } from '../../../platform/errors.js';
 import { dateField, text } from '../../../platform/http/form-fields.js';
 import type { MeetingPapersApi } from '../../meetings/index.js';
-import { completedOf, createTrackerAccess, type TrackerServiceDeps } from '../access.js';
+import {
+  completedOf,
+  createTrackerAccess,
+  NAMES_SEPARATOR,
+  type TrackerServiceDeps,
+} from '../access.js';
 import { renderReportPdf } from './pdf.js';
 import { presentReport } from './presenter.js';
 import {
@@ -222,7 +227,10 @@ export function createTrackerReportsService(
   return {
     report: build,
 
-    /** The same report as CSV: one row per action, with the recommendation and key point. */
+    /**
+     * The same report as CSV: one row per action, with the recommendation, the key point and its
+     * leads, and the action's owners (several "; " between, CON-08).
+     */
     async reportCsv(principal: Principal, sourceId: string, input: Input) {
       const report = await build(principal, sourceId, input);
       const head = [
@@ -231,6 +239,7 @@ export function createTrackerReportsService(
         'standing',
         'rationale',
         'keyPoint',
+        'lead',
         'action',
         'owner',
         'due',
@@ -246,7 +255,7 @@ export function createTrackerReportsService(
             : t(`tracker:recommendationStatus.${r.status}`);
         const rationale = r.rationale ?? '';
         if (r.keyPoints.every((k) => k.actions.length === 0))
-          rows.push([r.number, r.text, standing, rationale, '', '', '', '', '', '', '']);
+          rows.push([r.number, r.text, standing, rationale, '', '', '', '', '', '', '', '']);
         for (const k of r.keyPoints)
           for (const a of k.actions)
             rows.push([
@@ -255,8 +264,9 @@ export function createTrackerReportsService(
               standing,
               rationale,
               k.text,
+              k.leadNames.join(NAMES_SEPARATOR),
               a.description ?? '',
-              a.ownerName ?? '',
+              a.ownerNames.join(NAMES_SEPARATOR),
               a.dueOn ? formatDate(a.dueOn) : '',
               say(t, a.resultLabel),
               a.narrative ?? '',

@@ -41,6 +41,7 @@ import {
   completedOf,
   createTrackerAccess,
   onAcceptedRecommendation,
+  unownedAction,
   type TrackerServiceDeps,
 } from '../access.js';
 import { type Said, say } from '../../../platform/i18n/said.js';
@@ -263,7 +264,7 @@ export function createSourcesService(
             completed: actionCounts.completed,
             ongoing: sql<number>`(count(*) filter (where ${trackerActions.result} = 'ongoing'))::int`,
             awaits: sql<number>`(count(*) filter (where ${trackerActions.result} = 'awaits'))::int`,
-            unowned: sql<number>`(count(*) filter (where ${trackerActions.ownerPersonId} is null and ${trackerActions.ownerOrganisationId} is null))::int`,
+            unowned: sql<number>`(count(*) filter (where ${unownedAction}))::int`,
           })
           .from(trackerActions)
           .where(eq(trackerActions.sourceId, id)),
@@ -318,10 +319,7 @@ export function createSourcesService(
             ...a,
             mayUpdate: mayUpdateAction(
               who,
-              tree.names.ownerOf({
-                personId: a.ownerPersonId,
-                organisationId: a.ownerOrganisationId,
-              }),
+              a.owners.map((o) => tree.names.ownerOf(o)),
             ),
           })),
         })),
