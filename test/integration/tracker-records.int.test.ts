@@ -105,7 +105,7 @@ async function recordInquiry(
   };
   await action({
     description: 'Outreach events in Camden',
-    ownerOrganisation: await organisationIdByCode(app, 'E09000007'),
+    'owner-0-organisation': await organisationIdByCode(app, 'E09000007'),
     'dueOn-day': '1',
     'dueOn-month': '10',
     'dueOn-year': '2026',
