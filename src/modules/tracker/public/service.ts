@@ -4,6 +4,7 @@ import type { PageRequest } from '../../../platform/db/search.js';
 import { NotFoundError } from '../../../platform/errors.js';
 import { trackerActions, trackerRecommendations, trackerSources } from '../schema.js';
 import { actionCounts, createTrackerAccess, type TrackerServiceDeps } from '../access.js';
+import { formattedBlocks } from '../formatted-text.js';
 
 export type PublicTrackerService = ReturnType<typeof createPublicTrackerService>;
 
@@ -60,7 +61,10 @@ export function createPublicTrackerService(deps: TrackerServiceDeps) {
           .where(eq(trackerActions.sourceId, id)),
       ]);
       return {
-        source: sourceView(source, await ownerOrganisationName(db, source.ownerOrganisationId)),
+        source: {
+          ...sourceView(source, await ownerOrganisationName(db, source.ownerOrganisationId)),
+          introductionBlocks: formattedBlocks(source.introduction),
+        },
         recommendations: tree.recommendations.map((r) => ({
           ...r,
           keyPoints: r.keyPoints.map((k) => ({

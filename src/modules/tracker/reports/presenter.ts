@@ -9,13 +9,20 @@ import { formatDate, type IsoDate } from '../../../platform/calendar/index.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { type Said, say } from '../../../platform/i18n/said.js';
 import type { ActionChange, ActionResult, ItemNoun, RecommendationStatus } from '../rules.js';
+import { formattedBlocks, type FormattedBlock } from '../formatted-text.js';
 
 /**
  * What a progress report holds (service.ts builds it): written out here, not imported, so that
  * the service may use this presenter for its PDF without the two importing each other.
  */
 export interface ReportToPresent {
-  source: { title: string; reportsTo: string | null; noun: ItemNoun };
+  source: {
+    title: string;
+    reportsTo: string | null;
+    noun: ItemNoun;
+    summary: string | null;
+    introduction: string | null;
+  };
   asOf: IsoDate;
   previous: { asOf: IsoDate } | null | undefined;
   counts: { total: number };
@@ -90,6 +97,10 @@ export interface PresentedReport {
   /** The line above the title: "Progress report to the …". */
   caption: string;
   title: string;
+  /** What the source is, in a sentence or two (plain words), if it says. */
+  sourceSummary: string | null;
+  /** The source's introduction: paragraphs and lists, shown above the summary and items. */
+  introduction: FormattedBlock[];
   summary: {
     heading: string;
     caption: string;
@@ -121,6 +132,8 @@ export function presentReport(report: ReportToPresent, t: Translate): PresentedR
   return {
     caption: reportCaption(source, t),
     title: source.title,
+    sourceSummary: source.summary,
+    introduction: formattedBlocks(source.introduction),
     summary: {
       heading: t('tracker:reports.summary.heading', { date: formatDate(report.asOf) }),
       caption: t('tracker:reports.summary.caption'),

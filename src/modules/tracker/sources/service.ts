@@ -44,8 +44,10 @@ import {
   type TrackerServiceDeps,
 } from '../access.js';
 import { type Said, say } from '../../../platform/i18n/said.js';
+import { formattedBlocks } from '../formatted-text.js';
 
 const MAX_TITLE = 300;
+const MAX_SUMMARY = 1_000;
 const MAX_TEXT = 20_000;
 
 type Input = Record<string, string | string[] | undefined>;
@@ -77,6 +79,18 @@ export function createSourcesService(
     if (!title)
       errors.push({ field: 'title', message: t('tracker:sources.form.sourceTitle.missing') });
     tooLong(t, errors, 'title', t('tracker:sources.form.sourceTitle.name'), title, MAX_TITLE);
+    // Issue 23 item 6: what the source is (plain words) and its context (formatted text).
+    const summary = text(input.summary)?.replace(/\s+/g, ' ') ?? null;
+    tooLong(t, errors, 'summary', t('tracker:sources.form.summary.name'), summary, MAX_SUMMARY);
+    const introduction = text(input.introduction)?.replace(/\r\n?/g, '\n') ?? null;
+    tooLong(
+      t,
+      errors,
+      'introduction',
+      t('tracker:sources.form.introduction.name'),
+      introduction,
+      MAX_TEXT,
+    );
     const kind = text(input.kind);
     if (!isSourceKind(kind))
       errors.push({ field: 'kind', message: t('tracker:sources.form.kind.missing') });
@@ -131,6 +145,8 @@ export function createSourcesService(
       groupId: groupId ?? null,
       coversYear,
       title: title!,
+      summary,
+      introduction,
       kind: kind as SourceKind,
       reference,
       sourceDate,
@@ -277,6 +293,7 @@ export function createSourcesService(
         source: {
           ...sourceView(source, await ownerOrganisationName(db, source.ownerOrganisationId)),
           groupName: group?.name ?? null,
+          introductionBlocks: formattedBlocks(source.introduction),
           yearLabel: source.coversYear ? reportingYear(source.coversYear).label : null,
         },
         recommendations: tree.recommendations,

@@ -1,0 +1,160 @@
+/**
+ * A source's context, its reporting year, back-dated progress and the links to record it
+ * (issue 23 items 6, 8 and 10), through the pages as a clerk and an action's owner use them.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { trackerSources } from '../../src/modules/tracker/schema.js';
+import { createTestApp, principalFor, type Agent, type TestApp } from '../app.js';
+import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
+import { mainOf, textOf } from '../html.js';
+import { pdfPages, pdfStructure } from '../pdf-text.js';
+
+let t: TestApp;
+let officerAccount: FactoryAccount;
+let officer: Agent;
+
+before(async () => {
+  t = await createTestApp();
+  officerAccount = await makeAccount(t, { role: 'authority_officer' });
+  officer = await signInAccount(t, officerAccount);
+});
+after(() => t.close());
+
+/** Records a source through the new-source form; gives the page it lands on and its id. */
+async function recordSource(fields: Record<string, string>) {
+  await officer.get('/tracker/new');
+  const posted = await officer.post('/tracker/new', { kind: 'review', isPublic: 'no', ...fields });
+  if (posted.statusCode !== 303) return { posted, id: null };
+  const location = String(posted.headers.location);
+  return { posted, id: location.split('/').pop()!, page: await officer.get(location) };
+}
+
+/** One recommendation with a key point and an action, added as a manager does. */
+async function addItem(sourceId: string, number: string, action: string, input = {}) {
+  const principal = await principalFor(t, officerAccount.email);
+  const { recommendation } = await t.services.trackerRecords.addRecommendation(
+    principal,
+    sourceId,
+    {
+      number,
+      text: `Recommendation text ${number}`,
+    },
+  );
+  const { keyPoint } = await t.services.trackerRecords.addKeyPoint(principal, recommendation.id, {
+    text: `Key point ${number}`,
+  });
+  return t.services.trackerRecords.addAction(principal, keyPoint.id, {
+    description: action,
+    result: 'ongoing',
+    ...input,
+  });
+}
+
+const INTRODUCTION = [
+  'The Authority agreed this plan in *December 2002* and it answers six issues.',
+  '',
+  '1. Issues of trust',
+  '    - stop and search',
+  '    - complaints <b>handling</b>',
+  '2. Recruitment and retention',
+  '',
+  'Its terms of reference follow the **MPA** principles.',
+].join('\n');
+
+/** The introduction's words as a person reads them, in order. */
+const INTRODUCTION_WORDS = [
+  'The Authority agreed this plan in December 2002 and it answers six issues.',
+  'Issues of trust',
+  'stop and search',
+  'complaints <b>handling</b>',
+  'Recruitment and retention',
+  'Its terms of reference follow the MPA principles.',
+];
+
+test('TRK-01: a source recorded with a summary and an introduction (paragraphs, a numbered list with sub-bullets) shows them above its items on its page, its report page and its committee PDF', async () => {
+  const { id, page } = await recordSource({
+    title: 'MPA action plan 2002/03',
+    summary: 'How the Authority will answer the\n inspection.',
+    introduction: INTRODUCTION,
+  });
+  assert.ok(id && page);
+  await addItem(id, '1', 'Publish the figures');
+  const sourcePage = await officer.get(`/tracker/sources/${id}`);
+  const html = mainOf(sourcePage.body);
+  // The summary in plain words, then the introduction's paragraphs and lists, before the items.
+  const text = textOf(html);
+  const intro = text.indexOf('How the Authority will answer the inspection.');
+  assert.ok(intro > text.indexOf('MPA action plan 2002/03'), text);
+  let at = intro;
+  for (const words of INTRODUCTION_WORDS) {
+    const next = text.indexOf(words, at);
+    assert.ok(next > at, `"${words}" is not on the source page after what comes before it`);
+    at = next;
+  }
+  assert.ok(text.indexOf('Recommendation 1') > at, 'the introduction is above the items');
+  // The list is a list; what was typed as HTML is words, not markup.
+  assert.match(
+    html,
+    /<ol class="govuk-list govuk-list--number">\s*<li>Issues of trust<ul class="govuk-list govuk-list--bullet">\s*<li>stop and search<\/li>/,
+  );
+  assert.match(html, /<em>December 2002<\/em>/);
+  assert.match(html, /<strong>MPA<\/strong>/);
+  assert.match(html, /complaints &lt;b&gt;handling&lt;\/b&gt;/);
+
+  // The report page and its PDF: the same words in the same order, the PDF's list tagged as one.
+  const report = await officer.get(`/tracker/sources/${id}/report`);
+  const reportText = textOf(mainOf(report.body).replace(/<form[\s\S]*?<\/form>/g, ' '));
+  const pdf = await officer.get(`/tracker/sources/${id}/report.pdf`);
+  assert.equal(pdf.statusCode, 200, pdf.body.slice(0, 300));
+  const pages = await pdfPages(pdf.rawPayload);
+  const lines = pages.flat().map((l) => l.text);
+  // The PDF draws each item's number or bullet (Lbl) beside its text; the page's list draws them itself.
+  assert.deepEqual(lines.slice(2, 11), [
+    'How the Authority will answer the inspection.',
+    INTRODUCTION_WORDS[0],
+    '1.',
+    'Issues of trust',
+    '\u2022',
+    'stop and search',
+    '\u2022',
+    'complaints <b>handling</b>',
+    '2.',
+  ]);
+  const pdfWords = lines.filter((l) => !/^(\d+\.|\u2022)$/.test(l)).join(' ');
+  const summaryAt = reportText.indexOf('Summary as at');
+  assert.ok(summaryAt > 0, reportText);
+  const pageWords = reportText.slice(reportText.indexOf('How the Authority'), summaryAt).trim();
+  assert.equal(
+    pageWords,
+    ['How the Authority will answer the inspection.', ...INTRODUCTION_WORDS].join(' '),
+  );
+  assert.ok(pdfWords.includes(pageWords), pdfWords);
+  assert.ok(pdfWords.indexOf(pageWords) < pdfWords.indexOf('Summary as at'));
+  const [structure] = await pdfStructure(pdf.rawPayload);
+  for (const path of [
+    'Document/P',
+    'Document/L/LI/Lbl',
+    'Document/L/LI/LBody/P',
+    'Document/L/LI/LBody/L/LI/LBody/P',
+  ])
+    assert.ok(structure!.includes(path), `${path} is not in ${structure!.join(', ')}`);
+});
+
+test('TRK-01: a summary or introduction too long is refused with a field error, and nothing is recorded', async () => {
+  const before = await t.services.db.select({ id: trackerSources.id }).from(trackerSources);
+  const { posted } = await recordSource({
+    title: 'Too long',
+    summary: 'word '.repeat(400),
+  });
+  assert.equal(posted.statusCode, 400);
+  assert.match(textOf(mainOf(posted.body)), /The summary must be 1,?000 characters or fewer/);
+  const [stored] = await t.services.db
+    .select({ id: trackerSources.id })
+    .from(trackerSources)
+    .where(eq(trackerSources.title, 'Too long'));
+  assert.equal(stored, undefined);
+  const afterRows = await t.services.db.select({ id: trackerSources.id }).from(trackerSources);
+  assert.equal(afterRows.length, before.length);
+});
