@@ -158,3 +158,44 @@ test('TRK-01: a summary or introduction too long is refused with a field error, 
   const afterRows = await t.services.db.select({ id: trackerSources.id }).from(trackerSources);
   assert.equal(afterRows.length, before.length);
 });
+
+test('IAG-25: a work plan for 2006-07 without an advisory group is recorded, its reporting year shown on its page and in the list', async () => {
+  const { id, page } = await recordSource({
+    title: 'Equalities portfolio work plan',
+    kind: 'work_plan',
+    coversYear: '2006-07',
+  });
+  assert.ok(id && page);
+  const text = textOf(mainOf(page.body));
+  assert.match(text, /Reporting year 2006-07 \(April to March\)/);
+  const list = await officer.get(`/tracker?q=${encodeURIComponent('Equalities portfolio')}`);
+  assert.match(textOf(mainOf(list.body)), /Equalities portfolio work plan Reporting year 2006-07/);
+  // Typed as its first year alone, the same year.
+  const second = await recordSource({
+    title: 'Equalities annual report',
+    kind: 'annual_report',
+    coversYear: '2006',
+  });
+  assert.match(textOf(mainOf(second.page!.body)), /Reporting year 2006-07 \(April to March\)/);
+});
+
+test('IAG-25: a malformed reporting year, or one for a source of another kind, is refused with a field error, and nothing is recorded', async () => {
+  for (const [kind, coversYear, message] of [
+    ['work_plan', '2006-08', /Enter the reporting year as its two years, for example 2006-07/],
+    ['work_plan', 'last year', /Enter the reporting year as its two years/],
+    ['review', '2006-07', /Only a work plan or an annual report covers a reporting year/],
+  ] as const) {
+    const title = `Refused ${kind} ${coversYear}`;
+    const { posted } = await recordSource({ title, kind, coversYear });
+    assert.equal(posted.statusCode, 400);
+    const text = textOf(posted.body);
+    assert.match(text, /There is a problem/);
+    assert.match(text, message);
+    assert.match(posted.body, /href="#coversYear"/);
+    const stored = await t.services.db
+      .select({ id: trackerSources.id })
+      .from(trackerSources)
+      .where(eq(trackerSources.title, title));
+    assert.deepEqual(stored, []);
+  }
+});

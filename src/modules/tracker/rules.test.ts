@@ -25,6 +25,7 @@ import {
   recommendationStandingProblem,
   type ActionOwner,
   type TrackerUser,
+  parseReportingYear,
 } from './rules.js';
 import { type Said, say } from '../../platform/i18n/said.js';
 
@@ -274,4 +275,22 @@ test('issue 21 item 29: TRK-01: a source is the same whatever the case or spacin
     t(duplicate.key, { ...duplicate.values, kind: t(`tracker:sourceKind.${duplicate.kind}`) }),
     /^Inquiry “Stop and search” \(R-4\) is already in the tracker, recorded on 1 December 2026/,
   );
+});
+
+test('IAG-25: a reporting year is typed as 2006-07, 2006/07, 2006-2007, 2006 to 2007 or 2006; anything else is not one', () => {
+  for (const typed of ['2006-07', ' 2006/07 ', '2006-2007', '2006 to 2007', '2006', '2006 – 07'])
+    assert.equal(parseReportingYear(typed), 2006, typed);
+  assert.equal(parseReportingYear('1999-00'), 1999);
+  assert.equal(parseReportingYear('2099-2100'), 2099);
+  for (const typed of [
+    '',
+    '06-07',
+    '2006-08',
+    '2006-2008',
+    '2006-7',
+    'twenty',
+    '0999',
+    '2006-07-01',
+  ])
+    assert.equal(parseReportingYear(typed), null, typed);
 });

@@ -386,3 +386,19 @@ export function dueState(
   if (dueOn < today) return 'overdue';
   return dueOn <= addCalendarDays(today, soonDays) ? 'due_soon' : 'not_due';
 }
+
+/**
+ * IAG-25, IAG-26: the reporting year (April to March) a work plan or an annual report covers, as
+ * a clerk types it: "2006-07", "2006/07", "2006-2007", "2006 to 2007", or its first year alone,
+ * "2006"; given as its first year. Null for anything else: a second year that is not the one
+ * after the first, a year that is not four digits.
+ */
+export function parseReportingYear(typed: string): number | null {
+  const match = /^(\d{4})(?:\s*(?:-|–|\/|to)\s*(\d{4}|\d{2}))?$/i.exec(typed.trim());
+  if (!match) return null;
+  const start = Number(match[1]);
+  if (start < 1000 || start > 9998) return null;
+  const end = match[2];
+  if (end && Number(end) !== (end.length === 2 ? (start + 1) % 100 : start + 1)) return null;
+  return start;
+}

@@ -7,7 +7,7 @@ import { and, asc, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { can, requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
-import { reportingYear, reportingYearOf } from '../../../platform/calendar/index.js';
+import { reportingYear } from '../../../platform/calendar/index.js';
 import { isUniqueViolation } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import {
@@ -25,6 +25,7 @@ import {
   itemNoun,
   mayUpdateAction,
   needsMonitoringGroup,
+  parseReportingYear,
   recommendationStandingProblem,
   resultLabel,
   type RecommendationStatus,
@@ -126,19 +127,27 @@ export function createSourcesService(
         errors.push({ field: 'owner', message: t('tracker:sources.form.owner.missing') });
       else ownerOrganisationId = found.id;
     }
-    // IAG-25, IAG-26: a group's work schedule or annual report is for one reporting year.
+    // IAG-25, IAG-26: a work plan or an annual report may say the reporting year it covers (any
+    // year, typed as 2006-07 or 2006); a group's work schedule or annual report must.
     const groupId = text(input.group);
-    const year = Number(text(input.coversYear));
-    let coversYear: number | null = null;
+    const typedYear = text(input.coversYear);
+    const coversYear = typedYear ? parseReportingYear(typedYear) : null;
+    const yearKind = kind === 'work_plan' || kind === 'annual_report';
+    if (typedYear && coversYear === null)
+      errors.push({ field: 'coversYear', message: t('tracker:sources.form.coversYear.malformed') });
+    else if (typedYear && isSourceKind(kind) && !yearKind)
+      errors.push({
+        field: 'coversYear',
+        message: t('tracker:sources.form.coversYear.notAYearKind'),
+      });
     if (groupId) {
       const known =
         isUuid(groupId) && (await groups.workingGroups(db)).some((g) => g.id === groupId);
       if (!known) errors.push({ field: 'group', message: t('tracker:sources.form.group.missing') });
-      if (kind !== 'work_plan' && kind !== 'annual_report')
+      if (!yearKind)
         errors.push({ field: 'group', message: t('tracker:sources.form.group.notAGroupKind') });
-      if (!Number.isInteger(year) || year < 2000 || year > 9000)
+      if (!typedYear)
         errors.push({ field: 'coversYear', message: t('tracker:sources.form.coversYear.missing') });
-      else coversYear = year;
     }
     if (errors.length) throw new ValidationError(errors);
     return {
@@ -176,6 +185,7 @@ export function createSourcesService(
             title: trackerSources.title,
             kind: trackerSources.kind,
             sourceDate: trackerSources.sourceDate,
+            coversYear: trackerSources.coversYear,
             reportsTo: trackerSources.reportsTo,
             isPublic: trackerSources.isPublic,
             total: actionCounts.total,
@@ -194,6 +204,7 @@ export function createSourcesService(
       return {
         items: rows.map((r) => ({
           ...r,
+          yearLabel: r.coversYear ? reportingYear(r.coversYear).label : null,
           percentComplete: r.total ? Math.round((100 * r.completed) / r.total) : null,
         })),
         total: total?.n ?? 0,
@@ -205,16 +216,11 @@ export function createSourcesService(
     /** What the new-source form offers as owners: the directory's units, directorates, boroughs. */
     async sourceForm(principal: Principal) {
       requireUser(principal, 'tracker.manage');
-      const current = reportingYearOf(today()).startYear;
       const [owners, workingGroups] = await Promise.all([
         directory.lookups.ownerOrganisations(db),
         groups.workingGroups(db),
       ]);
-      return {
-        owners,
-        groups: workingGroups,
-        years: [current + 1, current, current - 1, current - 2].map((y) => reportingYear(y)),
-      };
+      return { owners, groups: workingGroups };
     },
 
     async createSource(principal: Principal, input: Input, requestId?: string) {
