@@ -3,10 +3,14 @@
  * (issue 23 items 6, 8 and 10), through the pages as a clerk and an action's owner use them.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { trackerSources } from '../../src/modules/tracker/schema.js';
-import { createTestApp, principalFor, type Agent, type TestApp } from '../app.js';
+import {
+  trackerActions,
+  trackerSources,
+  trackerUpdates,
+} from '../../src/modules/tracker/schema.js';
+import { createTestApp, dateFields, principalFor, type Agent, type TestApp } from '../app.js';
 import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
 import { mainOf, textOf } from '../html.js';
 import { pdfPages, pdfStructure } from '../pdf-text.js';
@@ -20,6 +24,7 @@ before(async () => {
   officerAccount = await makeAccount(t, { role: 'authority_officer' });
   officer = await signInAccount(t, officerAccount);
 });
+afterEach(() => t.clock.reset());
 after(() => t.close());
 
 /** Records a source through the new-source form; gives the page it lands on and its id. */
@@ -198,4 +203,139 @@ test('IAG-25: a malformed reporting year, or one for a source of another kind, i
       .where(eq(trackerSources.title, title));
     assert.deepEqual(stored, []);
   }
+});
+
+/** A plan agreed in 2002 and typed in today (23 November 2026), its one action owned by Olive. */
+async function backFilledPlan(title: string) {
+  const owner = await makeAccount(t, { role: 'authority_officer', name: 'Olive Owner' });
+  const { id } = await recordSource({ title, ...dateFields('sourceDate', '2002-12-06') });
+  assert.ok(id);
+  const { action } = await addItem(id, '1', `Publish the figures for ${title}`, {
+    ownerEmail: owner.email,
+  });
+  return { sourceId: id, actionId: action.id, owner: await signInAccount(t, owner) };
+}
+
+async function actionState(actionId: string) {
+  const [action] = await t.services.db
+    .select()
+    .from(trackerActions)
+    .where(eq(trackerActions.id, actionId));
+  const updates = await t.services.db
+    .select()
+    .from(trackerUpdates)
+    .where(eq(trackerUpdates.actionId, actionId));
+  return { action: action!, updates: updates.length };
+}
+
+test('TRK-01: each action links to its page for recording progress, from the source page and the report page, naming the action', async () => {
+  const { sourceId, actionId, owner } = await backFilledPlan('Linked plan');
+  for (const page of [`/tracker/sources/${sourceId}`, `/tracker/sources/${sourceId}/report`]) {
+    const html = mainOf((await owner.get(page)).body);
+    const link = new RegExp(
+      `<a class="govuk-link govuk-body-s" href="/tracker/actions/${actionId}">Record progress<span class="govuk-visually-hidden"> on Publish the figures for Linked plan</span></a>`,
+    );
+    assert.match(html, link, page);
+    const actionPage = await owner.get(`/tracker/actions/${actionId}`);
+    assert.equal(actionPage.statusCode, 200);
+    assert.match(textOf(mainOf(actionPage.body)), /Record progress on an action/);
+  }
+});
+
+test('TRK-01: a back-dated update appears in a report as at the day it happened and not in one before; the day before, the report says why nothing shows', async () => {
+  const { sourceId, actionId, owner } = await backFilledPlan('MPA action plan 2002/03');
+  await owner.get(`/tracker/actions/${actionId}`);
+  const { action } = await actionState(actionId);
+  // Recorded a minute after the action was added, the same day.
+  t.clock.advanceMinutes(1);
+  const posted = await owner.post(`/tracker/actions/${actionId}`, {
+    result: 'completed',
+    ...dateFields('completedOn', '2003-03-01'),
+    ...dateFields('happenedOn', '2003-03-31'),
+    narrative: 'Figures published in March 2003',
+    version: String(action.version),
+  });
+  assert.equal(posted.statusCode, 303, textOf(mainOf(posted.body)));
+
+  const asAt = async (date: string) =>
+    textOf(
+      mainOf((await officer.get(`/tracker/sources/${sourceId}/report?date=${date}`)).body).replace(
+        /<form[\s\S]*?<\/form>/g,
+        ' ',
+      ),
+    );
+  const then = await asAt('2003-03-31');
+  assert.match(
+    then,
+    /Publish the figures for MPA action plan 2002\/03 .*Completed 1 March 2003 Figures published in March 2003/,
+  );
+  assert.doesNotMatch(then, /Nothing was recorded/);
+  assert.match(then, /Completed 1 Ongoing 0/);
+
+  const before = await asAt('2003-03-30');
+  assert.doesNotMatch(before, /Publish the figures/);
+  assert.match(
+    before,
+    /Nothing was recorded for this source by 30 March 2003: it was entered on 23 November 2026\. Back-date an update to report what had happened by then\./,
+  );
+  const pdf = await officer.get(`/tracker/sources/${sourceId}/report.pdf?date=2003-03-30`);
+  const pdfText = (await pdfPages(pdf.rawPayload))
+    .flat()
+    .map((l) => l.text)
+    .join(' ');
+  assert.match(pdfText, /Nothing was recorded for this source by 30 March 2003: it was entered on/);
+  const csv = await officer.get(`/tracker/sources/${sourceId}/report.csv?date=2003-03-30`);
+  assert.match(csv.body, /Nothing was recorded for this source by 30 March 2003/);
+
+  // Today's report: the action as it now stands, recorded last.
+  assert.match(await asAt('2026-11-23'), /Completed 1 March 2003/);
+  // The recommendation's history gives both days.
+  const [row] = await t.services.db
+    .select({ id: trackerActions.recommendationId })
+    .from(trackerActions)
+    .where(eq(trackerActions.id, actionId));
+  const history = textOf(mainOf((await officer.get(`/tracker/recommendations/${row!.id}`)).body));
+  assert.match(history, /23 November 2026 .*\(happened on 31 March 2003\), Olive Owner: recorded/);
+});
+
+test('TRK-01: an update said to happen in the future, before its source, or before the last progress on its action, is refused with a field error and changes nothing', async () => {
+  const { actionId, owner } = await backFilledPlan('Refusals plan');
+  await owner.get(`/tracker/actions/${actionId}`);
+  const first = await actionState(actionId);
+  const post = (happenedOn: string) =>
+    owner.post(`/tracker/actions/${actionId}`, {
+      result: 'ongoing',
+      ...dateFields('happenedOn', happenedOn),
+      narrative: 'Started',
+      version: String(first.action.version),
+    });
+  for (const [day, message] of [
+    ['2026-11-24', /The date must be today or in the past/],
+    [
+      '2002-12-05',
+      /It cannot be before the source’s own date, 6 December 2002|It cannot be before the source's own date, 6 December 2002/,
+    ],
+  ] as const) {
+    const refused = await post(day);
+    assert.equal(refused.statusCode, 400, day);
+    const text = textOf(refused.body);
+    assert.match(text, /There is a problem/);
+    assert.match(text, message);
+    assert.match(refused.body, /href="#happenedOn-day"/);
+    assert.deepEqual(await actionState(actionId), first);
+  }
+  // Once progress is dated 2004, earlier progress is refused: record it in the order it happened.
+  assert.equal((await post('2004-01-10')).statusCode, 303);
+  const second = await actionState(actionId);
+  const refused = await owner.post(`/tracker/actions/${actionId}`, {
+    result: 'ongoing',
+    ...dateFields('happenedOn', '2003-06-01'),
+    version: String(second.action.version),
+  });
+  assert.equal(refused.statusCode, 400);
+  assert.match(
+    textOf(refused.body),
+    /It cannot be before the last progress recorded on this action, which happened on 10 January 2004/,
+  );
+  assert.deepEqual(await actionState(actionId), second);
 });

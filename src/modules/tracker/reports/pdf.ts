@@ -340,6 +340,8 @@ function reportBlocks(doc: Doc, report: PresentedReport, t: Translate): Block[] 
     text('P', [{ text: report.complete, style: STYLES.body }]),
     text('P', [{ text: report.since, style: STYLES.body }], { after: 10 }),
   );
+  if (report.nothingYet)
+    blocks.push(text('P', [{ text: report.nothingYet, style: STYLES.body }], { after: 10 }));
   for (const item of report.items) blocks.push(...itemBlocks(item));
   return blocks;
 

@@ -7,7 +7,7 @@ import { and, asc, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { can, requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
-import { reportingYear } from '../../../platform/calendar/index.js';
+import { reportingYear, todayInLondon } from '../../../platform/calendar/index.js';
 import { isUniqueViolation } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import {
@@ -295,6 +295,24 @@ export function createSourcesService(
           .where(eq(trackerRecommendations.sourceId, id)),
       ]);
       const [group] = source.groupId ? await groups.groupsByIds(db, [source.groupId]) : [];
+      // Issue 23 item 10: each action links to its page for whoever may record progress on it.
+      const who = await trackerUser(db, user);
+      const recommendations = tree.recommendations.map((r) => ({
+        ...r,
+        keyPoints: r.keyPoints.map((k) => ({
+          ...k,
+          actions: k.actions.map((a) => ({
+            ...a,
+            mayUpdate: mayUpdateAction(
+              who,
+              tree.names.ownerOf({
+                personId: a.ownerPersonId,
+                organisationId: a.ownerOrganisationId,
+              }),
+            ),
+          })),
+        })),
+      }));
       return {
         source: {
           ...sourceView(source, await ownerOrganisationName(db, source.ownerOrganisationId)),
@@ -302,7 +320,7 @@ export function createSourcesService(
           introductionBlocks: formattedBlocks(source.introduction),
           yearLabel: source.coversYear ? reportingYear(source.coversYear).label : null,
         },
-        recommendations: tree.recommendations,
+        recommendations,
         counts: counts!,
         total: recommendationCount?.n ?? 0,
         mayManage: can(user, 'tracker.manage'),
@@ -360,6 +378,9 @@ export function createSourcesService(
         timeline: updates.map((u) => ({
           ...u,
           actionText: u.actionId ? (actionText.get(u.actionId) ?? '') : '',
+          // Issue 23 item 10: a back-filled update shows the day it happened beside its recording.
+          happenedOn:
+            u.happenedOn && u.happenedOn !== todayInLondon(u.recordedAt) ? u.happenedOn : null,
           resultLabel: u.result ? resultLabel(u.result, completedOf(u)) : null,
           standingLabel: u.standing ? standingLabel(u.standing, u.supersededByNumber) : null,
         })),
