@@ -164,7 +164,7 @@ test('TRK-01: a summary or introduction too long is refused with a field error, 
   assert.equal(afterRows.length, before.length);
 });
 
-test('IAG-25: a work plan for 2006-07 without an advisory group is recorded, its reporting year shown on its page and in the list', async () => {
+test('CON-08, IAG-25: a work plan for 2006-07 without an advisory group is recorded, its reporting year shown on its page and in the list', async () => {
   const { id, page } = await recordSource({
     title: 'Equalities portfolio work plan',
     kind: 'work_plan',
