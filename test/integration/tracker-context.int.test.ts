@@ -10,7 +10,7 @@ import {
   trackerSources,
   trackerUpdates,
 } from '../../src/modules/tracker/schema.js';
-import { createTestApp, dateFields, principalFor, type Agent, type TestApp } from '../app.js';
+import { Agent, createTestApp, dateFields, principalFor, type TestApp } from '../app.js';
 import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
 import { mainOf, textOf } from '../html.js';
 import { pdfPages, pdfStructure } from '../pdf-text.js';
@@ -83,9 +83,16 @@ test('TRK-01: a source recorded with a summary and an introduction (paragraphs, 
     title: 'MPA action plan 2002/03',
     summary: 'How the Authority will answer the\n inspection.',
     introduction: INTRODUCTION,
+    isPublic: 'yes',
   });
   assert.ok(id && page);
   await addItem(id, '1', 'Publish the figures');
+  // The public reads it too, above the published items.
+  const published = textOf(mainOf((await new Agent(t.app).get(`/recommendations/${id}`)).body));
+  assert.match(
+    published,
+    /MPA action plan 2002\/03 How the Authority will answer the inspection\. The Authority agreed this plan in December 2002 and it answers six issues\. Issues of trust stop and search complaints <b>handling<\/b> Recruitment and retention Its terms of reference follow the MPA principles\..*Recommendation 1/,
+  );
   const sourcePage = await officer.get(`/tracker/sources/${id}`);
   const html = mainOf(sourcePage.body);
   // The summary in plain words, then the introduction's paragraphs and lists, before the items.
@@ -338,4 +345,21 @@ test('TRK-01: an update said to happen in the future, before its source, or befo
     /It cannot be before the last progress recorded on this action, which happened on 10 January 2004/,
   );
   assert.deepEqual(await actionState(actionId), second);
+});
+
+test('TRK-01: a report as at a day after the source was entered but before its first action was added says when its first update is dated', async () => {
+  const { id } = await recordSource({ title: 'Entered early' });
+  assert.ok(id);
+  t.clock.advanceMinutes(2 * 24 * 60);
+  await addItem(id, '1', 'Added two days later');
+  const agent = await signInAccount(t, officerAccount);
+  const page = await agent.get(`/tracker/sources/${id}/report?date=2026-11-24`);
+  assert.equal(page.statusCode, 200);
+  assert.match(
+    textOf(mainOf(page.body)),
+    /Nothing was recorded for this source by 24 November 2026: its first update is dated 25 November 2026\. Back-date an update to report what had happened by then\./,
+  );
+  const later = await agent.get(`/tracker/sources/${id}/report?date=2026-11-25`);
+  assert.doesNotMatch(textOf(mainOf(later.body)), /Nothing was recorded/);
+  assert.match(textOf(mainOf(later.body)), /Added two days later/);
 });
