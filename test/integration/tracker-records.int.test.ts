@@ -269,7 +269,7 @@ test('CON-08, IAG-25: a group’s work schedule for a reporting year is a work p
     /Only a work plan \(its work schedule\) or an annual report belongs to a group/,
   );
   const noYear = await officer.post('/tracker/new', { ...plan, coversYear: '' });
-  assert.match(noYear.body, /Select the reporting year it covers/);
+  assert.match(noYear.body, /Enter the reporting year it covers/);
   const created = await officer.post('/tracker/new', plan);
   assert.equal(created.statusCode, 303, created.body.slice(0, 1500));
   const planId = idFrom(created.headers.location);

@@ -38,6 +38,11 @@ function pageText(html: string): string {
     mainOf(html)
       .replace(/<form[\s\S]*?<\/form>/g, ' ')
       .replace(/<div class="govuk-button-group">[\s\S]*?<\/div>/g, ' ')
+      // Each action's link to record progress on it, which the page has for those who may.
+      .replace(
+        /<a class="govuk-link govuk-body-s" href="\/tracker\/actions\/[^"]+">[\s\S]*?<\/a>/g,
+        ' ',
+      )
       .replace(/<caption[\s\S]*?<\/caption>/g, ' '),
   );
 }
@@ -465,4 +470,52 @@ test('TRK-01: a row taller than a page, and only such a row, is split by lines, 
   // The short row after it is not split: it is whole on the last page.
   const last = pdfText([pages[pages.length - 1]!]);
   assert.match(last, /Check it Awaits Short$/);
+});
+
+test('TRK-01: a source with a summary and an introduction: the PDF says what the report page says, its lists with their numbers and bullets', async () => {
+  const principal = await principalFor(t, officerAccount.email);
+  const source = await t.services.tracker.createSource(principal, {
+    title: 'Portfolio work plan',
+    kind: 'review',
+    summary: 'The portfolio’s work for the year.',
+    introduction: [
+      'It rests on three principles:',
+      '',
+      '- openness',
+      '- fairness, with',
+      '    1. equal access',
+      '    2. equal outcomes',
+      '- *accountability* to Londoners',
+      '',
+      'Terms of reference are in appendix B.',
+    ].join('\n'),
+  });
+  const { recommendation } = await t.services.trackerRecords.addRecommendation(
+    principal,
+    source.id,
+    { number: '1', text: 'Meet each borough' },
+  );
+  const { keyPoint } = await t.services.trackerRecords.addKeyPoint(principal, recommendation.id, {
+    text: 'Meetings held',
+  });
+  await t.services.trackerRecords.addAction(principal, keyPoint.id, {
+    description: 'Hold the meetings',
+    result: 'ongoing',
+  });
+  const { html, pages } = await report(source.id);
+  const labels = /^(\d+\.|\u2022)$/;
+  const lines = pages.flat().filter((l) => !l.artifact);
+  assert.deepEqual(
+    lines.filter((l) => labels.test(l.text)).map((l) => l.text),
+    ['\u2022', '\u2022', '1.', '2.', '\u2022'],
+  );
+  const said = lines
+    .filter((l) => !labels.test(l.text))
+    .map((l) => l.text)
+    .join(' ');
+  assert.equal(said, pageText(html));
+  assert.match(
+    said,
+    /^Progress report Portfolio work plan The portfolio’s work for the year\. It rests on three principles: openness fairness, with equal access equal outcomes accountability to Londoners Terms of reference are in appendix B\. Summary as at /,
+  );
 });

@@ -25,6 +25,8 @@ import {
   recommendationStandingProblem,
   type ActionOwner,
   type TrackerUser,
+  parseReportingYear,
+  happenedOnProblem,
 } from './rules.js';
 import { type Said, say } from '../../platform/i18n/said.js';
 
@@ -300,5 +302,68 @@ test('issue 21 item 29: TRK-01: a source is the same whatever the case or spacin
   assert.match(
     t(duplicate.key, { ...duplicate.values, kind: t(`tracker:sourceKind.${duplicate.kind}`) }),
     /^Inquiry “Stop and search” \(R-4\) is already in the tracker, recorded on 1 December 2026/,
+  );
+});
+
+test('IAG-25: a reporting year is typed as 2006-07, 2006/07, 2006-2007, 2006 to 2007 or 2006; anything else is not one', () => {
+  for (const typed of ['2006-07', ' 2006/07 ', '2006-2007', '2006 to 2007', '2006', '2006 – 07'])
+    assert.equal(parseReportingYear(typed), 2006, typed);
+  assert.equal(parseReportingYear('1999-00'), 1999);
+  assert.equal(parseReportingYear('2099-2100'), 2099);
+  for (const typed of [
+    '',
+    '06-07',
+    '2006-08',
+    '2006-2008',
+    '2006-7',
+    'twenty',
+    '0999',
+    '2006-07-01',
+  ])
+    assert.equal(parseReportingYear(typed), null, typed);
+});
+
+test('TRK-01: a back-filled update happened on a day not in the future, not before its source, not before the last progress on its action, and not before the completion it records', () => {
+  const base = {
+    happenedOn: '2003-03-01',
+    today: '2026-12-06',
+    sourceDate: '2002-12-06',
+    lastProgressOn: null,
+    completed: null,
+  };
+  // Before the action was typed in (2026) is what back-filling is for.
+  assert.equal(happenedOnProblem(base), null);
+  assert.equal(happenedOnProblem({ ...base, happenedOn: '2026-12-06' }), null);
+  assert.equal(happenedOnProblem({ ...base, sourceDate: null, happenedOn: '1999-01-01' }), null);
+  assert.deepEqual(happenedOnProblem({ ...base, happenedOn: '2026-12-07' }), {
+    field: 'happenedOn-day',
+    key: 'tracker:dateInTheFuture',
+  });
+  assert.deepEqual(happenedOnProblem({ ...base, happenedOn: '2002-12-05' }), {
+    field: 'happenedOn-day',
+    key: 'tracker:progress.happenedOn.beforeSource',
+    values: { date: '6 December 2002' },
+  });
+  assert.deepEqual(happenedOnProblem({ ...base, lastProgressOn: '2003-04-01' }), {
+    field: 'happenedOn-day',
+    key: 'tracker:progress.happenedOn.beforeLast',
+    values: { date: '1 April 2003' },
+  });
+  assert.equal(happenedOnProblem({ ...base, lastProgressOn: '2003-03-01' }), null);
+  assert.deepEqual(
+    happenedOnProblem({ ...base, completed: { precision: 'day', date: '2003-03-02' } }),
+    {
+      field: 'completedOn-day',
+      key: 'tracker:progress.happenedOn.completedAfter',
+      values: { date: '1 March 2003' },
+    },
+  );
+  assert.equal(
+    happenedOnProblem({ ...base, completed: { precision: 'day', date: '2003-03-01' } }),
+    null,
+  );
+  assert.equal(
+    say(t, happenedOnProblem({ ...base, lastProgressOn: '2003-04-01' })!),
+    'It cannot be before the last progress recorded on this action, which happened on 1 April 2003: record what happened in the order it happened',
   );
 });

@@ -389,3 +389,58 @@ export function dueState(
   if (dueOn < today) return 'overdue';
   return dueOn <= addCalendarDays(today, soonDays) ? 'due_soon' : 'not_due';
 }
+
+/**
+ * IAG-25, IAG-26: the reporting year (April to March) a work plan or an annual report covers, as
+ * a clerk types it: "2006-07", "2006/07", "2006-2007", "2006 to 2007", or its first year alone,
+ * "2006"; given as its first year. Null for anything else: a second year that is not the one
+ * after the first, a year that is not four digits.
+ */
+export function parseReportingYear(typed: string): number | null {
+  const match = /^(\d{4})(?:\s*(?:-|–|\/|to)\s*(\d{4}|\d{2}))?$/i.exec(typed.trim());
+  if (!match) return null;
+  const start = Number(match[1]);
+  if (start < 1000 || start > 9998) return null;
+  const end = match[2];
+  if (end && Number(end) !== (end.length === 2 ? (start + 1) % 100 : start + 1)) return null;
+  return start;
+}
+
+/**
+ * TRK-01: the day a back-filled update says it happened (issue 23 item 10), which a report as at
+ * a date reads it by. Not in the future; not before the source's own date, when it has one (the
+ * plan did not exist before then). It may be before the day the action was typed in: a plan
+ * agreed years ago and entered now is what back-filling is for. It may not be before the day the
+ * last progress on the action happened, so the action's state now (the last update recorded) is
+ * also the last that happened: earlier progress is recorded first. A completion it records
+ * cannot be after the day it happened. Gives the field and the words, or null.
+ */
+export function happenedOnProblem(update: {
+  happenedOn: IsoDate;
+  today: IsoDate;
+  sourceDate: IsoDate | null;
+  lastProgressOn: IsoDate | null;
+  completed: CompletedOn | null;
+}): (Said & { field: 'happenedOn-day' | 'completedOn-day' }) | null {
+  const { happenedOn, today, sourceDate, lastProgressOn, completed } = update;
+  if (happenedOn > today) return { field: 'happenedOn-day', key: 'tracker:dateInTheFuture' };
+  if (sourceDate && happenedOn < sourceDate)
+    return {
+      field: 'happenedOn-day',
+      key: 'tracker:progress.happenedOn.beforeSource',
+      values: { date: formatDate(sourceDate) },
+    };
+  if (lastProgressOn && happenedOn < lastProgressOn)
+    return {
+      field: 'happenedOn-day',
+      key: 'tracker:progress.happenedOn.beforeLast',
+      values: { date: formatDate(lastProgressOn) },
+    };
+  if (completed && completed.precision === 'day' && completed.date > happenedOn)
+    return {
+      field: 'completedOn-day',
+      key: 'tracker:progress.happenedOn.completedAfter',
+      values: { date: formatDate(happenedOn) },
+    };
+  return null;
+}

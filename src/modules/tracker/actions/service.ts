@@ -14,9 +14,11 @@ import {
   ValidationError,
   type FieldError,
 } from '../../../platform/errors.js';
-import { text } from '../../../platform/http/form-fields.js';
+import { dateField, text } from '../../../platform/http/form-fields.js';
+import { todayInLondon } from '../../../platform/calendar/index.js';
+import { say } from '../../../platform/i18n/said.js';
 import { isUuid } from '../../../platform/http/params.js';
-import { isOverdue, itemNoun, mayUpdateAction, resultLabel } from '../rules.js';
+import { happenedOnProblem, isOverdue, itemNoun, mayUpdateAction, resultLabel } from '../rules.js';
 import {
   trackerActions,
   trackerKeyPoints,
@@ -42,6 +44,10 @@ export function createActionsService(deps: TrackerServiceDeps) {
   const { db, t } = deps;
   const { now, today, findSource, ownerNames, leadsOf, sourceView, trackerUser } =
     createTrackerAccess(deps);
+
+  /** The day an update happened, when it is not the day it was recorded (London time). */
+  const happenedApart = (u: { happenedOn: string | null; recordedAt: Date }) =>
+    u.happenedOn && u.happenedOn !== todayInLondon(u.recordedAt) ? u.happenedOn : null;
 
   return {
     /** The action's update form: where it stands, who owns it, and its history. */
@@ -73,6 +79,7 @@ export function createActionsService(deps: TrackerServiceDeps) {
         history: history.map((u) => ({
           ...u,
           resultLabel: u.result ? resultLabel(u.result, completedOf(u)) : null,
+          happenedOn: happenedApart(u),
         })),
         mayViewSource: can(user, 'tracker.view'),
       };
@@ -87,6 +94,15 @@ export function createActionsService(deps: TrackerServiceDeps) {
       const user = requireUser(principal);
       const errors: FieldError[] = [];
       const { result, completed, narrative } = readProgress(input, errors, today(), t);
+      // Issue 23 item 10: progress made earlier carries the day it happened (empty: today).
+      const happenedOn = dateField(
+        t,
+        input,
+        'happenedOn',
+        t('tracker:progress.happenedOn.name'),
+        errors,
+        { required: false },
+      );
       const version = Number(text(input.version));
       if (errors.length || !result) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
@@ -94,6 +110,30 @@ export function createActionsService(deps: TrackerServiceDeps) {
         if (!mayUpdateAction(await trackerUser(tx, user), found.owners)) throw new NotFoundError();
         if (version !== found.action.version)
           throw new ConflictError(t('tracker:actions.action.updatedMeanwhile'), 'result');
+        if (happenedOn) {
+          const [source, earlier] = await Promise.all([
+            findSource(tx, found.action.sourceId),
+            tx
+              .select({
+                happenedOn: trackerUpdates.happenedOn,
+                recordedAt: trackerUpdates.recordedAt,
+              })
+              .from(trackerUpdates)
+              .where(
+                and(eq(trackerUpdates.actionId, actionId), eq(trackerUpdates.kind, 'progress')),
+              ),
+          ]);
+          const days = earlier.map((u) => u.happenedOn ?? todayInLondon(u.recordedAt)).sort();
+          const problem = happenedOnProblem({
+            happenedOn,
+            today: today(),
+            sourceDate: source.sourceDate,
+            lastProgressOn: days[days.length - 1] ?? null,
+            completed,
+          });
+          if (problem)
+            throw new ValidationError([{ field: problem.field, message: say(t, problem) }]);
+        }
         const at = now();
         const [after] = await tx
           .update(trackerActions)
@@ -112,6 +152,7 @@ export function createActionsService(deps: TrackerServiceDeps) {
           sourceId: found.action.sourceId,
           kind: 'progress',
           recordedAt: at,
+          happenedOn,
           authorUserId: user.userId,
           authorLabel: user.displayName,
           result,

@@ -9,6 +9,7 @@ import {
   joinNames,
   type TrackerServiceDeps,
 } from '../access.js';
+import { formattedBlocks } from '../formatted-text.js';
 
 export type PublicTrackerService = ReturnType<typeof createPublicTrackerService>;
 
@@ -65,7 +66,10 @@ export function createPublicTrackerService(deps: TrackerServiceDeps) {
           .where(eq(trackerActions.sourceId, id)),
       ]);
       return {
-        source: sourceView(source, await ownerOrganisationName(db, source.ownerOrganisationId)),
+        source: {
+          ...sourceView(source, await ownerOrganisationName(db, source.ownerOrganisationId)),
+          introductionBlocks: formattedBlocks(source.introduction),
+        },
         recommendations: tree.recommendations.map((r) => ({
           ...r,
           keyPoints: r.keyPoints.map((k) => ({

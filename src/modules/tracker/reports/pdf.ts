@@ -17,6 +17,7 @@
  */
 import { formatDate, type IsoDate } from '../../../platform/calendar/index.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
+import type { FormattedBlock, FormattedRun } from '../formatted-text.js';
 import type { PresentedReport, ReportItem, ReportTag } from './presenter.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -42,7 +43,7 @@ const ASCENT = 0.718;
 const ASCENT_DESCENT = 0.925;
 
 interface Style {
-  font: 'Helvetica' | 'Helvetica-Bold';
+  font: 'Helvetica' | 'Helvetica-Bold' | 'Helvetica-Oblique' | 'Helvetica-BoldOblique';
   size: number;
   colour: string;
 }
@@ -55,8 +56,11 @@ const STYLES = {
   h1: style('Helvetica-Bold', 20),
   h2: style('Helvetica-Bold', 14),
   caption: style('Helvetica', 12, '#505a5f'),
+  lead: style('Helvetica', 12.5),
   body: style('Helvetica', 10.5),
   bodyBold: style('Helvetica-Bold', 10.5),
+  bodyItalic: style('Helvetica-Oblique', 10.5),
+  bodyBoldItalic: style('Helvetica-BoldOblique', 10.5),
   bodySmall: style('Helvetica', 9.5),
   cell: style('Helvetica', 9),
   cellBold: style('Helvetica-Bold', 9),
@@ -69,6 +73,8 @@ interface Piece {
   text: string;
   style: Style;
   tag?: ReportTag['colour'];
+  /** Follows the piece before with no space between (a stressed word and its full stop). */
+  glued?: boolean;
 }
 interface Run extends Piece {
   x: number;
@@ -116,11 +122,14 @@ function layLines(doc: Doc, pieces: readonly Piece[], width: number): Line[] {
     used = 0;
     height = 0;
   };
+  /** The next word follows the last with no space between. */
+  let glue = false;
   const place = (text: string, s: Style, tag: Piece['tag'], textWidth: number) => {
-    const space = runs.length ? measure(' ', s) : 0;
+    const space = runs.length && !glue ? measure(' ', s) : 0;
     const last = runs[runs.length - 1];
-    if (last && !tag && !last.tag && last.style === s) last.text += ` ${text}`;
+    if (last && !tag && !last.tag && last.style === s) last.text += `${glue ? '' : ' '}${text}`;
     else runs.push({ text, style: s, tag, x: used + space + (tag ? TAG_PAD : 0) });
+    glue = false;
     used += space + textWidth;
     height = Math.max(height, lineHeight(s));
   };
@@ -132,12 +141,13 @@ function layLines(doc: Doc, pieces: readonly Piece[], width: number): Line[] {
       continue;
     }
     const paragraphs = piece.text.replace(/\r\n?/g, '\n').trimEnd().split('\n');
+    glue = !!piece.glued;
     paragraphs.forEach((paragraph, index) => {
       if (index > 0) finish();
       height = Math.max(height, lineHeight(piece.style));
       for (let word of paragraph.split(/[ \t]+/).filter(Boolean)) {
         let w = measure(word, piece.style);
-        const space = runs.length ? measure(' ', piece.style) : 0;
+        const space = runs.length && !glue ? measure(' ', piece.style) : 0;
         if (runs.length && used + space + w > width) finish();
         while (w > width) {
           let n = word.length - 1;
@@ -209,6 +219,12 @@ interface Table {
   groups: Group[];
 }
 
+/** A list, one of its items, or an item's body: tagged L, LI, LBody, made when first drawn in. */
+interface Container {
+  type: 'L' | 'LI' | 'LBody';
+}
+const LIST_INDENT = 18;
+
 type Block =
   | {
       kind: 'text';
@@ -217,6 +233,10 @@ type Block =
       before: number;
       after: number;
       keepWithNext?: boolean;
+      /** In a list (the introduction's): how far in, inside what, and the item's bullet or number. */
+      indent?: number;
+      within?: Container[];
+      label?: Line[];
     }
   | { kind: 'table'; table: Table; before: number; after: number };
 
@@ -274,8 +294,13 @@ function reportBlocks(doc: Doc, report: PresentedReport, t: Translate): Block[] 
   const blocks: Block[] = [
     text('P', [{ text: report.caption, style: STYLES.caption }], { after: 2, keepWithNext: true }),
     text('H1', [{ text: report.title, style: STYLES.h1 }], { after: 12 }),
-    text('H2', [{ text: report.summary.heading, style: STYLES.h2 }], { after: 6 }),
   ];
+  if (report.sourceSummary)
+    blocks.push(text('P', [{ text: report.sourceSummary, style: STYLES.lead }], { after: 8 }));
+  blocks.push(
+    ...formattedTextBlocks(report.introduction, 0, []),
+    text('H2', [{ text: report.summary.heading, style: STYLES.h2 }], { after: 6 }),
+  );
   const summaryWidths = [WIDTH * 0.7, WIDTH * 0.3];
   const summaryRow = (label: string, count: number, bold: boolean): Group => ({
     label: null,
@@ -315,8 +340,65 @@ function reportBlocks(doc: Doc, report: PresentedReport, t: Translate): Block[] 
     text('P', [{ text: report.complete, style: STYLES.body }]),
     text('P', [{ text: report.since, style: STYLES.body }], { after: 10 }),
   );
+  if (report.nothingYet)
+    blocks.push(text('P', [{ text: report.nothingYet, style: STYLES.body }], { after: 10 }));
   for (const item of report.items) blocks.push(...itemBlocks(item));
   return blocks;
+
+  /** The introduction's paragraphs and lists, as the page lays them out (formatted-text.njk). */
+  function formattedTextBlocks(
+    formatted: readonly FormattedBlock[],
+    indent: number,
+    within: Container[],
+    label?: string,
+  ): Block[] {
+    const out: Block[] = [];
+    formatted.forEach((b, i) => {
+      if (b.kind === 'paragraph') {
+        out.push({
+          kind: 'text',
+          type: 'P',
+          lines: layLines(doc, piecesOf(b.runs), WIDTH - indent),
+          before: 0,
+          after: within.length ? 3 : 6,
+          indent,
+          within,
+          label:
+            i === 0 && label
+              ? layLines(doc, [{ text: label, style: STYLES.body }], LIST_INDENT)
+              : undefined,
+        });
+        return;
+      }
+      const list: Container = { type: 'L' };
+      for (const item of b.items)
+        out.push(
+          ...formattedTextBlocks(
+            item.blocks,
+            indent + LIST_INDENT,
+            [...within, list, { type: 'LI' }, { type: 'LBody' }],
+            item.number === null ? '\u2022' : `${item.number}.`,
+          ),
+        );
+      const last = out[out.length - 1];
+      if (!within.length && last) last.after = 6;
+    });
+    return out;
+  }
+
+  function piecesOf(runs: readonly FormattedRun[]): Piece[] {
+    return runs.map((r, i) => ({
+      text: r.text,
+      style: r.strong
+        ? r.em
+          ? STYLES.bodyBoldItalic
+          : STYLES.bodyBold
+        : r.em
+          ? STYLES.bodyItalic
+          : STYLES.body,
+      glued: i > 0 && !/\s$/.test(runs[i - 1]!.text) && !/^\s/.test(r.text),
+    }));
+  }
 
   function itemBlocks(r: ReportItem): Block[] {
     const out: Block[] = [
@@ -428,6 +510,19 @@ function reportBlocks(doc: Doc, report: PresentedReport, t: Translate): Block[] 
 function layOut(doc: Doc, blocks: readonly Block[]) {
   const document = doc.struct('Document');
   doc.addStructure(document);
+  /** Each list, item and item body of the introduction, once made. */
+  const containers = new Map<Container, Struct>();
+  /** The element a block goes in: the document, or (made now if new) its list item's body. */
+  const parentOf = (within: readonly Container[]): Struct =>
+    within.reduce((parent, container) => {
+      let element = containers.get(container);
+      if (!element) {
+        element = doc.struct(container.type);
+        parent.add(element);
+        containers.set(container, element);
+      }
+      return element;
+    }, document);
   let y = TOP;
   const newPage = () => {
     doc.addPage();
@@ -478,15 +573,24 @@ function layOut(doc: Doc, blocks: readonly Block[]) {
       if (y + block.before + Math.min(need, BOTTOM - TOP) > BOTTOM) newPage();
       else y += block.before;
     }
-    if (block.kind === 'text') drawText(block.type, block.lines);
+    if (block.kind === 'text') drawText(block.type, block.lines, block);
     else drawTable(block.table);
     y += block.after;
   });
   document.end();
 
-  function drawText(type: 'H1' | 'H2' | 'P', lines: readonly Line[]) {
+  function drawText(
+    type: 'H1' | 'H2' | 'P',
+    lines: readonly Line[],
+    place: { indent?: number; within?: Container[]; label?: Line[] } = {},
+  ) {
+    const within = place.within ?? [];
+    const x = MARGIN + (place.indent ?? 0);
+    // A list item's bullet or number (Lbl) goes in the item before its body (LBody).
+    const label = place.label ? doc.struct('Lbl') : null;
+    if (label) parentOf(within.slice(0, -1)).add(label);
     const element = doc.struct(type);
-    document.add(element);
+    parentOf(within).add(element);
     let from = 0;
     while (from < lines.length) {
       let to = from;
@@ -502,9 +606,16 @@ function layOut(doc: Doc, blocks: readonly Block[]) {
         }
       }
       const part = lines.slice(from, to);
+      if (label && from === 0) {
+        const top = y;
+        label.add(() => {
+          for (const line of place.label!) drawLine(doc, line, x - LIST_INDENT, top);
+        });
+        label.end();
+      }
       element.add(() => {
         for (const line of part) {
-          drawLine(doc, line, MARGIN, y);
+          drawLine(doc, line, x, y);
           y += line.height;
         }
       });

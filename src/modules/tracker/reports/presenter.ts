@@ -9,14 +9,23 @@ import { formatDate, type IsoDate } from '../../../platform/calendar/index.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { type Said, say } from '../../../platform/i18n/said.js';
 import type { ActionChange, ActionResult, ItemNoun, RecommendationStatus } from '../rules.js';
+import { formattedBlocks, type FormattedBlock } from '../formatted-text.js';
 
 /**
  * What a progress report holds (service.ts builds it): written out here, not imported, so that
  * the service may use this presenter for its PDF without the two importing each other.
  */
 export interface ReportToPresent {
-  source: { title: string; reportsTo: string | null; noun: ItemNoun };
+  source: {
+    title: string;
+    reportsTo: string | null;
+    noun: ItemNoun;
+    summary: string | null;
+    introduction: string | null;
+  };
   asOf: IsoDate;
+  /** Why nothing shows as at the date, though the source has actions (issue 23 item 10). */
+  nothingYet: { asOf: IsoDate; entered: IsoDate | null; firstUpdate: IsoDate | null } | null;
   previous: { asOf: IsoDate } | null | undefined;
   counts: { total: number };
   summary: readonly { result: ActionResult; count: number }[];
@@ -34,6 +43,7 @@ export interface ReportToPresent {
       text: string;
       leadName: string | null;
       actions: readonly {
+        id: string;
         description: string | null;
         ownerName: string | null;
         dueOn: IsoDate | null;
@@ -52,6 +62,8 @@ export interface ReportTag {
 }
 
 export interface ReportAction {
+  /** The page for recording progress on it, for someone who may (the page only). */
+  href: string | null;
   description: string;
   owner: string | null;
   due: string | null;
@@ -90,6 +102,10 @@ export interface PresentedReport {
   /** The line above the title: "Progress report to the …". */
   caption: string;
   title: string;
+  /** What the source is, in a sentence or two (plain words), if it says. */
+  sourceSummary: string | null;
+  /** The source's introduction: paragraphs and lists, shown above the summary and items. */
+  introduction: FormattedBlock[];
   summary: {
     heading: string;
     caption: string;
@@ -99,6 +115,8 @@ export interface PresentedReport {
   };
   complete: string;
   since: string;
+  /** Said when nothing had been recorded by the date: the source was entered, or updated, later. */
+  nothingYet: string | null;
   items: ReportItem[];
 }
 
@@ -110,7 +128,12 @@ export function reportCaption(source: { reportsTo: string | null }, t: Translate
 }
 
 /** The report as at its date, in the words of `t` (the request's, or the service's for the PDF). */
-export function presentReport(report: ReportToPresent, t: Translate): PresentedReport {
+export function presentReport(
+  report: ReportToPresent,
+  t: Translate,
+  /** The address for recording progress on an action, where the reader may (issue 23 item 10). */
+  actionHref: (actionId: string) => string | null = () => null,
+): PresentedReport {
   const { source } = report;
   const noun = t(`tracker:itemNoun.${source.noun}.one`);
   const head: [string, string, string] = [
@@ -121,6 +144,8 @@ export function presentReport(report: ReportToPresent, t: Translate): PresentedR
   return {
     caption: reportCaption(source, t),
     title: source.title,
+    sourceSummary: source.summary,
+    introduction: formattedBlocks(source.introduction),
     summary: {
       heading: t('tracker:reports.summary.heading', { date: formatDate(report.asOf) }),
       caption: t('tracker:reports.summary.caption'),
@@ -142,11 +167,13 @@ export function presentReport(report: ReportToPresent, t: Translate): PresentedR
           count: report.changes,
         })
       : t('tracker:reports.noEarlier'),
+    nothingYet: nothingYetSentence(report.nothingYet, t),
     items: report.recommendations.map((r) => {
       const keyPoints = r.keyPoints.map((k): ReportKeyPoint => ({
         text: k.text,
         lead: k.leadName ? t('tracker:tree.lead', { name: k.leadName }) : null,
         actions: k.actions.map((a) => ({
+          href: actionHref(a.id),
           description: a.description ?? '',
           owner: a.ownerName ? t('tracker:tree.owner', { name: a.ownerName }) : null,
           due: a.dueOn ? t('tracker:tree.due', { date: formatDate(a.dueOn) }) : null,
@@ -186,4 +213,18 @@ export function presentReport(report: ReportToPresent, t: Translate): PresentedR
       };
     }),
   };
+}
+
+/** Why a report as at a date shows nothing: the source was entered, or first updated, after it. */
+export function nothingYetSentence(nothing: ReportToPresent['nothingYet'], t: Translate) {
+  if (!nothing) return null;
+  return nothing.entered
+    ? t('tracker:reports.nothingYet.entered', {
+        date: formatDate(nothing.asOf),
+        entered: formatDate(nothing.entered),
+      })
+    : t('tracker:reports.nothingYet.firstUpdate', {
+        date: formatDate(nothing.asOf),
+        first: formatDate(nothing.firstUpdate!),
+      });
 }

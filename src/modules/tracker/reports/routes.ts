@@ -26,7 +26,10 @@ export function registerReportRoutes({ app, services, renderPage }: RouteDeps): 
     const sourceId = params(request).sourceId!;
     try {
       const report = await trackerReports.report(request.principal, sourceId, query(request));
-      const presented = presentReport(report, request.t);
+      const updatable = await trackerReports.updatable(request.principal, report);
+      const presented = presentReport(report, request.t, (id) =>
+        updatable.has(id) ? paths.action(id) : null,
+      );
       return renderPage(request, reply, `${T}/report.njk`, {
         title: request.t('tracker:reports.title', { source: report.source.title }),
         breadcrumbs: sourceCrumbs(request, report.source),

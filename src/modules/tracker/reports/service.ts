@@ -5,7 +5,7 @@
  * is read as at a date, from the updates recorded by the end of that day, so a report for a past
  * date says what was known then.
  */
-import { and, desc, eq, isNotNull, lt } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { can, requireUser } from '../../../platform/auth/permissions.js';
 import { createVersionedCache } from '../../../platform/cache/versioned-cache.js';
@@ -15,6 +15,7 @@ import {
   formatDate,
   parseIsoDate,
   startOfLondonDay,
+  todayInLondon,
   type IsoDate,
 } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/database.js';
@@ -28,10 +29,11 @@ import {
   type TrackerServiceDeps,
 } from '../access.js';
 import { renderReportPdf } from './pdf.js';
-import { presentReport } from './presenter.js';
+import { nothingYetSentence, presentReport } from './presenter.js';
 import {
   ACTION_RESULTS,
   changesSince,
+  mayUpdateAction,
   countByResult,
   notInTheFuture,
   recommendationProgress,
@@ -52,7 +54,8 @@ export function createTrackerReportsService(
   },
 ) {
   const { db, t } = deps;
-  const { now, today, findSource, treeOf, sourceView } = createTrackerAccess(deps);
+  const { now, today, findSource, treeOf, sourceView, trackerUser, ownerNames } =
+    createTrackerAccess(deps);
 
   /**
    * The date asked for (not after today), else today: from the page's date input (`date-day`,
@@ -76,7 +79,11 @@ export function createTrackerReportsService(
     return date;
   }
 
-  /** Each action's state from the last update recorded by the end of the day. */
+  /**
+   * Each action's state as at the end of the day: of the updates that had happened by then (a
+   * back-filled update on the day it happened, any other on the day it was recorded), the one
+   * recorded last (TRK-01, issue 23 item 10).
+   */
   async function statesAsOf(executor: Executor, sourceId: string, date: IsoDate) {
     const before = startOfLondonDay(addCalendarDays(date, 1));
     const rows = await executor
@@ -92,7 +99,10 @@ export function createTrackerReportsService(
         and(
           eq(trackerUpdates.sourceId, sourceId),
           isNotNull(trackerUpdates.actionId),
-          lt(trackerUpdates.recordedAt, before),
+          or(
+            lte(trackerUpdates.happenedOn, date),
+            and(isNull(trackerUpdates.happenedOn), lt(trackerUpdates.recordedAt, before)),
+          ),
         ),
       )
       .orderBy(trackerUpdates.actionId, desc(trackerUpdates.recordedAt), desc(trackerUpdates.id));
@@ -139,6 +149,33 @@ export function createTrackerReportsService(
     return new Map(rows.map((r) => [r.recommendationId, { ...r, standing: r.standing! }]));
   }
 
+  /**
+   * Issue 23 item 10: why a report as at a date shows no actions, when the source has some: it
+   * was entered after that day, or its first progress was recorded (or back-dated) after it.
+   */
+  async function nothingYet(
+    source: { id: string; createdAt: Date },
+    asOf: IsoDate,
+  ): Promise<{ asOf: IsoDate; entered: IsoDate | null; firstUpdate: IsoDate | null } | null> {
+    const [first] = await db
+      .select({
+        happened: sql<string | null>`min(${trackerUpdates.happenedOn})::text`,
+        recorded: sql<
+          number | null
+        >`extract(epoch from min(${trackerUpdates.recordedAt}) filter (where ${trackerUpdates.happenedOn} is null))::float8`,
+      })
+      .from(trackerUpdates)
+      .where(and(eq(trackerUpdates.sourceId, source.id), isNotNull(trackerUpdates.actionId)));
+    const days = [
+      first?.happened ?? null,
+      first?.recorded != null ? todayInLondon(new Date(Number(first.recorded) * 1000)) : null,
+    ].filter((d): d is string => !!d);
+    if (!days.length) return null; // no actions yet: the report says so already
+    const entered = todayInLondon(source.createdAt);
+    if (asOf < entered) return { asOf, entered, firstUpdate: null };
+    return { asOf, entered: null, firstUpdate: days.sort()[0]! };
+  }
+
   /** The report as at a date: for anyone who may view the tracker, the same for all. */
   async function assemble(sourceId: string, asOf: IsoDate) {
     const source = await findSource(db, sourceId);
@@ -161,11 +198,14 @@ export function createTrackerReportsService(
     );
     const changeOf = new Map(changes.map((c) => [c.actionId, c]));
     const endOfDay = startOfLondonDay(addCalendarDays(asOf, 1));
+    // An item entered later shows when a back-filled update says what had happened by then.
+    const hadProgress = (k: { actions: readonly { id: string }[] }) =>
+      k.actions.some((a) => states.has(a.id));
     const recommendations = tree.recommendations
-      .filter((r) => r.createdAt < endOfDay)
+      .filter((r) => r.createdAt < endOfDay || r.keyPoints.some(hadProgress))
       .map((r) => {
         const keyPoints = r.keyPoints
-          .filter((k) => k.createdAt < endOfDay)
+          .filter((k) => k.createdAt < endOfDay || hadProgress(k))
           .map((k) => ({
             ...k,
             actions: k.actions.flatMap((a) => {
@@ -197,6 +237,7 @@ export function createTrackerReportsService(
       });
     const counts = countByResult(current);
     return {
+      nothingYet: states.size ? null : await nothingYet(source, asOf),
       source: sourceView(source, null),
       asOf,
       previous,
@@ -228,6 +269,33 @@ export function createTrackerReportsService(
     report: build,
 
     /**
+     * The actions of a report this person may record progress on (its owner, their unit, a
+     * manager): the report is the same for all, its links to each action's page are not.
+     */
+    async updatable(
+      principal: Principal,
+      report: Awaited<ReturnType<typeof assemble>>,
+    ): Promise<Set<string>> {
+      const user = requireUser(principal, 'tracker.view');
+      const who = await trackerUser(db, user);
+      const actions = report.recommendations.flatMap((r) => r.keyPoints.flatMap((k) => k.actions));
+      const names = await ownerNames(
+        db,
+        actions.flatMap((a) => a.owners),
+      );
+      return new Set(
+        actions
+          .filter((a) =>
+            mayUpdateAction(
+              who,
+              a.owners.map((o) => names.ownerOf(o)),
+            ),
+          )
+          .map((a) => a.id),
+      );
+    },
+
+    /**
      * The same report as CSV: one row per action, with the recommendation, the key point and its
      * leads, and the action's owners (several "; " between, CON-08).
      */
@@ -248,6 +316,9 @@ export function createTrackerReportsService(
         'change',
       ] as const;
       const rows: string[][] = [head.map((h) => t(`tracker:reports.csv.head.${h}`))];
+      // Issue 23 item 10: why there are no rows, as the page says it.
+      const nothing = nothingYetSentence(report.nothingYet, t);
+      if (nothing) rows.push([nothing]);
       for (const r of report.recommendations) {
         const standing =
           r.status === 'superseded' && r.supersededByNumber

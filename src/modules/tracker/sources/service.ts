@@ -7,7 +7,7 @@ import { and, asc, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { can, requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
-import { reportingYear, reportingYearOf } from '../../../platform/calendar/index.js';
+import { reportingYear, todayInLondon } from '../../../platform/calendar/index.js';
 import { isUniqueViolation } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import {
@@ -25,6 +25,7 @@ import {
   itemNoun,
   mayUpdateAction,
   needsMonitoringGroup,
+  parseReportingYear,
   recommendationStandingProblem,
   resultLabel,
   type RecommendationStatus,
@@ -45,8 +46,10 @@ import {
   type TrackerServiceDeps,
 } from '../access.js';
 import { type Said, say } from '../../../platform/i18n/said.js';
+import { formattedBlocks } from '../formatted-text.js';
 
 const MAX_TITLE = 300;
+const MAX_SUMMARY = 1_000;
 const MAX_TEXT = 20_000;
 
 type Input = Record<string, string | string[] | undefined>;
@@ -78,6 +81,18 @@ export function createSourcesService(
     if (!title)
       errors.push({ field: 'title', message: t('tracker:sources.form.sourceTitle.missing') });
     tooLong(t, errors, 'title', t('tracker:sources.form.sourceTitle.name'), title, MAX_TITLE);
+    // Issue 23 item 6: what the source is (plain words) and its context (formatted text).
+    const summary = text(input.summary)?.replace(/\s+/g, ' ') ?? null;
+    tooLong(t, errors, 'summary', t('tracker:sources.form.summary.name'), summary, MAX_SUMMARY);
+    const introduction = text(input.introduction)?.replace(/\r\n?/g, '\n') ?? null;
+    tooLong(
+      t,
+      errors,
+      'introduction',
+      t('tracker:sources.form.introduction.name'),
+      introduction,
+      MAX_TEXT,
+    );
     const kind = text(input.kind);
     if (!isSourceKind(kind))
       errors.push({ field: 'kind', message: t('tracker:sources.form.kind.missing') });
@@ -113,25 +128,35 @@ export function createSourcesService(
         errors.push({ field: 'owner', message: t('tracker:sources.form.owner.missing') });
       else ownerOrganisationId = found.id;
     }
-    // IAG-25, IAG-26: a group's work schedule or annual report is for one reporting year.
+    // IAG-25, IAG-26: a work plan or an annual report may say the reporting year it covers (any
+    // year, typed as 2006-07 or 2006); a group's work schedule or annual report must.
     const groupId = text(input.group);
-    const year = Number(text(input.coversYear));
-    let coversYear: number | null = null;
+    const typedYear = text(input.coversYear);
+    const coversYear = typedYear ? parseReportingYear(typedYear) : null;
+    const yearKind = kind === 'work_plan' || kind === 'annual_report';
+    if (typedYear && coversYear === null)
+      errors.push({ field: 'coversYear', message: t('tracker:sources.form.coversYear.malformed') });
+    else if (typedYear && isSourceKind(kind) && !yearKind)
+      errors.push({
+        field: 'coversYear',
+        message: t('tracker:sources.form.coversYear.notAYearKind'),
+      });
     if (groupId) {
       const known =
         isUuid(groupId) && (await groups.workingGroups(db)).some((g) => g.id === groupId);
       if (!known) errors.push({ field: 'group', message: t('tracker:sources.form.group.missing') });
-      if (kind !== 'work_plan' && kind !== 'annual_report')
+      if (!yearKind)
         errors.push({ field: 'group', message: t('tracker:sources.form.group.notAGroupKind') });
-      if (!Number.isInteger(year) || year < 2000 || year > 9000)
+      if (!typedYear)
         errors.push({ field: 'coversYear', message: t('tracker:sources.form.coversYear.missing') });
-      else coversYear = year;
     }
     if (errors.length) throw new ValidationError(errors);
     return {
       groupId: groupId ?? null,
       coversYear,
       title: title!,
+      summary,
+      introduction,
       kind: kind as SourceKind,
       reference,
       sourceDate,
@@ -161,6 +186,7 @@ export function createSourcesService(
             title: trackerSources.title,
             kind: trackerSources.kind,
             sourceDate: trackerSources.sourceDate,
+            coversYear: trackerSources.coversYear,
             reportsTo: trackerSources.reportsTo,
             isPublic: trackerSources.isPublic,
             total: actionCounts.total,
@@ -179,6 +205,7 @@ export function createSourcesService(
       return {
         items: rows.map((r) => ({
           ...r,
+          yearLabel: r.coversYear ? reportingYear(r.coversYear).label : null,
           percentComplete: r.total ? Math.round((100 * r.completed) / r.total) : null,
         })),
         total: total?.n ?? 0,
@@ -190,16 +217,11 @@ export function createSourcesService(
     /** What the new-source form offers as owners: the directory's units, directorates, boroughs. */
     async sourceForm(principal: Principal) {
       requireUser(principal, 'tracker.manage');
-      const current = reportingYearOf(today()).startYear;
       const [owners, workingGroups] = await Promise.all([
         directory.lookups.ownerOrganisations(db),
         groups.workingGroups(db),
       ]);
-      return {
-        owners,
-        groups: workingGroups,
-        years: [current + 1, current, current - 1, current - 2].map((y) => reportingYear(y)),
-      };
+      return { owners, groups: workingGroups };
     },
 
     async createSource(principal: Principal, input: Input, requestId?: string) {
@@ -274,13 +296,29 @@ export function createSourcesService(
           .where(eq(trackerRecommendations.sourceId, id)),
       ]);
       const [group] = source.groupId ? await groups.groupsByIds(db, [source.groupId]) : [];
+      // Issue 23 item 10: each action links to its page for whoever may record progress on it.
+      const who = await trackerUser(db, user);
+      const recommendations = tree.recommendations.map((r) => ({
+        ...r,
+        keyPoints: r.keyPoints.map((k) => ({
+          ...k,
+          actions: k.actions.map((a) => ({
+            ...a,
+            mayUpdate: mayUpdateAction(
+              who,
+              a.owners.map((o) => tree.names.ownerOf(o)),
+            ),
+          })),
+        })),
+      }));
       return {
         source: {
           ...sourceView(source, await ownerOrganisationName(db, source.ownerOrganisationId)),
           groupName: group?.name ?? null,
+          introductionBlocks: formattedBlocks(source.introduction),
           yearLabel: source.coversYear ? reportingYear(source.coversYear).label : null,
         },
-        recommendations: tree.recommendations,
+        recommendations,
         counts: counts!,
         total: recommendationCount?.n ?? 0,
         mayManage: can(user, 'tracker.manage'),
@@ -335,6 +373,9 @@ export function createSourcesService(
         timeline: updates.map((u) => ({
           ...u,
           actionText: u.actionId ? (actionText.get(u.actionId) ?? '') : '',
+          // Issue 23 item 10: a back-filled update shows the day it happened beside its recording.
+          happenedOn:
+            u.happenedOn && u.happenedOn !== todayInLondon(u.recordedAt) ? u.happenedOn : null,
           resultLabel: u.result ? resultLabel(u.result, completedOf(u)) : null,
           standingLabel: u.standing ? standingLabel(u.standing, u.supersededByNumber) : null,
         })),
