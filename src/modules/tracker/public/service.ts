@@ -63,6 +63,10 @@ export function createPublicTrackerService(deps: TrackerServiceDeps) {
         source: sourceView(source, await ownerOrganisationName(db, source.ownerOrganisationId)),
         recommendations: tree.recommendations.map((r) => ({
           ...r,
+          actions: r.actions.map((a) => ({
+            ...a,
+            ownerName: a.ownerPersonId ? null : a.ownerName,
+          })),
           keyPoints: r.keyPoints.map((k) => ({
             ...k,
             leadName: k.leadPersonId ? null : k.leadName,
