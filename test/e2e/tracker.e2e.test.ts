@@ -105,7 +105,7 @@ test('a manager imports a scrutiny, the borough records progress, and the commit
   await expectErrors(officer, [
     {
       field: 'file',
-      message: 'Line 2: result must be completed, ongoing or awaits, not "started"',
+      message: 'Line 2: result must be completed, ongoing, awaits or not_started, not "started"',
     },
   ]);
   await expectAccessible(officer);

@@ -371,3 +371,50 @@ test('TRK-01: a manager moves an item up or down among its siblings; nobody else
     ['2.2 A review', '2.1 Future', '2.3 Funding'],
   );
 });
+
+test('TRK-01: the typed plan exports with its parts, numbers and direct actions, and imports again as it was', async () => {
+  const exported = await clerk.get(`/tracker/sources/${sourceId}/export.csv`);
+  assert.equal(exported.statusCode, 200);
+  const rows = parse(exported.body.replace(/^\uFEFF/, ''), { columns: true }) as Record<
+    string,
+    string
+  >[];
+  assert.deepEqual(
+    rows.filter((r) => r.part).map((r) => [r.part, r.recommendation]),
+    [
+      ['Objectives', '1'],
+      ['MPA Action Plan 2002/03', '1'],
+    ],
+  );
+  assert.deepEqual(
+    rows.filter((r) => r.key_point_number).map((r) => r.key_point_number),
+    ['2.2', '2.1', '2.3'],
+  );
+  assert.deepEqual(
+    rows.filter((r) => r.action_number).map((r) => [r.action_number, r.action, r.key_point]),
+    ITEM_3.map(([n, words]) => [n, words, '']),
+  );
+  // Another copy of it, under another title, imports and exports the same.
+  const copy = exported.body.replace(
+    'Community and Police Consultative Groups: action plan, year 1',
+    'Consultative Groups: action plan, a copy',
+  );
+  const imported = await clerk.postFile(
+    '/tracker/import',
+    {},
+    { field: 'file', name: 'copy.csv', bytes: Buffer.from(copy), type: 'text/csv' },
+  );
+  assert.equal(imported.statusCode, 303, imported.body.slice(0, 2000));
+  const again = await clerk.get(`${imported.headers.location}/export.csv`);
+  assert.equal(again.body, copy);
+  const page = textOf(mainOf((await clerk.get(imported.headers.location!)).body));
+  assertInOrder(page, [
+    'Objectives',
+    'Recommendation 1',
+    OBJECTIVES[0]!,
+    'MPA Action Plan 2002/03',
+    'Recommendation 3',
+    '3.1 Staffing;',
+    '3.6 Links with Independent Custody Visiting.',
+  ]);
+});

@@ -286,7 +286,7 @@ test('TRK-01: a file with bad rows is refused line by line and nothing is import
   const bad = CAMDEN.replace('ongoing', 'started').replace('E09000007', 'nobody@example.org');
   const response = await officer.postFile('/tracker/import', {}, csvFile(bad));
   assert.equal(response.statusCode, 400);
-  assert.match(response.body, /Line 2: result must be completed, ongoing or awaits/);
+  assert.match(response.body, /Line 2: result must be completed, ongoing, awaits or not_started/);
   assert.match(response.body, /govuk-error-summary/);
   assert.match(response.body, /Nothing has been imported/);
   assert.equal(await sourceCount(), before);

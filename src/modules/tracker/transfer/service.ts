@@ -14,6 +14,7 @@ import { duplicateSourceProblem, sourceIdentity } from '../rules.js';
 import {
   trackerActions,
   trackerKeyPoints,
+  trackerParts,
   trackerRecommendations,
   trackerSources,
   trackerUpdates,
@@ -22,6 +23,7 @@ import { completionColumns, createTrackerAccess, type TrackerServiceDeps } from 
 import {
   parseTrackerCsv,
   writeTrackerCsv,
+  type ActionRecord,
   type OwnerMention,
   type TrackerCsvProblem,
   type TrackerFile,
@@ -120,9 +122,31 @@ export function createTransferService(deps: TrackerServiceDeps) {
           })
           .returning();
         const sourceId = source!.id;
+        // Issue 23: its parts, in the file's order, each numbering its recommendations afresh.
+        const partTitles = [
+          ...new Set(file.recommendations.flatMap((r) => (r.part === null ? [] : [r.part]))),
+        ];
+        const parts = partTitles.length
+          ? await tx
+              .insert(trackerParts)
+              .values(
+                partTitles.map((title, i) => ({
+                  sourceId,
+                  title,
+                  position: i + 1,
+                  createdAt: at,
+                  updatedAt: at,
+                })),
+              )
+              .returning({ id: trackerParts.id, title: trackerParts.title })
+          : [];
+        const partId = new Map(parts.map((p) => [p.title, p.id]));
+        /** A recommendation by its part and number: numbers are unique within a part. */
+        const key = (part: string | null, number: string) => `${part ?? ''}\u0000${number}`;
         const recommendations = await insertInSlices(
           file.recommendations.map((r, i) => ({
             sourceId,
+            partId: r.part === null ? null : partId.get(r.part)!,
             number: r.number,
             position: i + 1,
             section: r.section,
@@ -139,12 +163,17 @@ export function createTransferService(deps: TrackerServiceDeps) {
               .values(slice)
               .returning({ id: trackerRecommendations.id, number: trackerRecommendations.number }),
         );
-        const idOf = new Map(recommendations.map((r) => [r.number, r.id]));
+        // The file's order is kept: the rows come back in the order they were inserted.
+        const ids = new Map(
+          file.recommendations.map((r, i) => [key(r.part, r.number), recommendations[i]!.id]),
+        );
+        const idOf = (r: { part: string | null; number: string }) =>
+          ids.get(key(r.part, r.number))!;
         for (const r of file.recommendations.filter((r) => r.status === 'superseded'))
           await tx
             .update(trackerRecommendations)
-            .set({ status: 'superseded', supersededById: idOf.get(r.supersededBy!)! })
-            .where(eq(trackerRecommendations.id, idOf.get(r.number)!));
+            .set({ status: 'superseded', supersededById: ids.get(key(r.part, r.supersededBy!))! })
+            .where(eq(trackerRecommendations.id, idOf(r)));
         // A standing other than accepted is in each recommendation's history from the start.
         const standings = file.recommendations.filter((r) => r.status !== 'accepted');
         await insertInSlices(standings, (slice) =>
@@ -152,7 +181,7 @@ export function createTransferService(deps: TrackerServiceDeps) {
             .insert(trackerUpdates)
             .values(
               slice.map((r) => ({
-                recommendationId: idOf.get(r.number)!,
+                recommendationId: idOf(r),
                 sourceId,
                 kind: 'standing' as const,
                 recordedAt: at,
@@ -167,8 +196,9 @@ export function createTransferService(deps: TrackerServiceDeps) {
         );
         const keyPointRows = file.recommendations.flatMap((r) =>
           r.keyPoints.map((k, i) => ({
-            recommendationId: idOf.get(r.number)!,
+            recommendationId: idOf(r),
             position: i + 1,
+            number: k.number,
             text: k.text,
             leadPersonId: references.person(k.lead),
             leadOrganisationId: references.organisation(k.lead),
@@ -181,13 +211,20 @@ export function createTransferService(deps: TrackerServiceDeps) {
         );
         let k = 0;
         const actionRows = file.recommendations.flatMap((r) =>
-          r.keyPoints.flatMap((point) => {
-            const keyPointId = keyPointIds[k++]!.id;
-            return point.actions.map((a, i) => ({
+          // Its own actions (issue 23), then each key point's.
+          [
+            { keyPointId: null, actions: r.actions },
+            ...r.keyPoints.map((point) => ({
+              keyPointId: keyPointIds[k++]!.id,
+              actions: point.actions,
+            })),
+          ].flatMap(({ keyPointId, actions }) =>
+            actions.map((a, i) => ({
               keyPointId,
               sourceId,
-              recommendationId: idOf.get(r.number)!,
+              recommendationId: idOf(r),
               position: i + 1,
+              number: a.number,
               description: a.description,
               ownerPersonId: references.person(a.owner),
               ownerOrganisationId: references.organisation(a.owner),
@@ -197,8 +234,8 @@ export function createTransferService(deps: TrackerServiceDeps) {
               narrative: a.narrative,
               createdAt: at,
               updatedAt: at,
-            }));
-          }),
+            })),
+          ),
         );
         for (let i = 0; i < actionRows.length; i += SLICE) {
           const slice = actionRows.slice(i, i + SLICE);
@@ -244,6 +281,20 @@ export function createTransferService(deps: TrackerServiceDeps) {
       const tree = await treeOf(db, sourceId);
       const sourceOwner = { personId: null, organisationId: source.ownerOrganisationId };
       const ownerReference = (await ownerNames(db, [sourceOwner])).reference(sourceOwner);
+      type Action = (typeof tree.recommendations)[number]['actions'][number];
+      const actionRecord = (a: Action): ActionRecord => ({
+        line: 0,
+        number: a.number,
+        description: a.description,
+        owner: tree.names.reference({
+          personId: a.ownerPersonId,
+          organisationId: a.ownerOrganisationId,
+        }),
+        dueOn: a.dueOn,
+        result: a.result,
+        completedOn: a.completed,
+        narrative: a.narrative,
+      });
       const file: TrackerFile = {
         source: {
           title: source.title,
@@ -258,31 +309,23 @@ export function createTransferService(deps: TrackerServiceDeps) {
         },
         recommendations: tree.recommendations.map((r) => ({
           line: 0,
+          part: r.part?.title ?? null,
           number: r.number,
           section: r.section,
           text: r.text,
           status: r.status,
           supersededBy: r.supersededByNumber,
           rationale: r.rationale,
+          actions: r.actions.map(actionRecord),
           keyPoints: r.keyPoints.map((k) => ({
             line: 0,
+            number: k.number,
             text: k.text,
             lead: tree.names.reference({
               personId: k.leadPersonId,
               organisationId: k.leadOrganisationId,
             }),
-            actions: k.actions.map((a) => ({
-              line: 0,
-              description: a.description,
-              owner: tree.names.reference({
-                personId: a.ownerPersonId,
-                organisationId: a.ownerOrganisationId,
-              }),
-              dueOn: a.dueOn,
-              result: a.result,
-              completedOn: a.completed,
-              narrative: a.narrative,
-            })),
+            actions: k.actions.map(actionRecord),
           })),
         })),
       };
