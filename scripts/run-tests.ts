@@ -4,6 +4,11 @@
  *   integration: **\/*.int.test.ts, on PGlite and, when TEST_DATABASE_URL is set, PostgreSQL too
  *   e2e:         test/e2e/**\/*.e2e.test.ts, in Chromium, on PostgreSQL when TEST_DATABASE_URL is set
  * A third argument keeps only the files whose path contains it (`... integration groups`).
+ * `--name <pattern>` (or `--test-name-pattern <pattern>`, as node spells it; may be given more
+ * than once) runs only the tests whose name matches the regular expression, with the hooks of
+ * their file, so one test can be run alone:
+ *   npx tsx scripts/run-tests.ts integration recruitment --name "IAG-20"
+ * The run fails when no test's name matches.
  * The files run as JavaScript compiled into .test-build/ (see build-for-tests.ts).
  *
  * Files run in a shuffled order, so a file that only passes after another one fails sooner or
@@ -17,7 +22,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildForTests } from './build-for-tests.js';
 
-const args = process.argv.slice(2);
+// A bare `--` (`... -- --test-name-pattern x`) only separates; it is not a path.
+const args = process.argv.slice(2).filter((a) => a !== '--');
 const seedAt = args.findIndex((a) => a === '--seed' || a.startsWith('--seed='));
 const seedArgument =
   seedAt < 0
@@ -25,6 +31,30 @@ const seedArgument =
     : args[seedAt]!.includes('=')
       ? args.splice(seedAt, 1)[0]!.slice('--seed='.length)
       : args.splice(seedAt, 2)[1];
+/** The patterns of `--name <p>` / `--name=<p>` (or node's `--test-name-pattern`), taken out of args. */
+function namePatterns(): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length;) {
+    const arg = args[i]!;
+    const flag = ['--name', '--test-name-pattern'].find(
+      (f) => arg === f || arg.startsWith(`${f}=`),
+    );
+    if (flag === undefined) {
+      i++;
+    } else if (arg === flag) {
+      const value = args.splice(i, 2)[1];
+      if (value === undefined) {
+        console.error(`${flag} needs a pattern`);
+        process.exit(2);
+      }
+      out.push(value);
+    } else {
+      out.push(args.splice(i, 1)[0]!.slice(flag.length + 1));
+    }
+  }
+  return out;
+}
+const names = namePatterns();
 const tier = args[0];
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -87,6 +117,7 @@ function passes(files: string[], env: Record<string, string>, concurrency: numbe
       '--enable-source-maps',
       path.join(root, 'scripts', 'run-test-files.mjs'),
       String(concurrency),
+      ...names.map((name) => `--test-name-pattern=${name}`),
       ...ordered,
     ],
     { stdio: 'inherit', env: { ...process.env, TZ: 'Europe/London', ...env }, cwd: root },
@@ -155,7 +186,7 @@ switch (tier) {
   }
   default:
     console.error(
-      'Usage: tsx scripts/run-tests.ts unit|integration|e2e [part of a path] [--seed <n>]',
+      'Usage: tsx scripts/run-tests.ts unit|integration|e2e [part of a path] [--seed <n>] [--name <pattern>]',
     );
     process.exit(2);
 }

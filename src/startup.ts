@@ -1,9 +1,11 @@
 /** What happens to the database before Bridge serves anyone: migrate, reference data, demo. */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
 import { loadDemoData, demoDataPresent } from './demo/demo-data.js';
 import { createSecretBox } from './platform/auth/secret-box.js';
 import { openDatabase, type Database } from './platform/db/database.js';
+import { DEFAULT_LANGUAGE, loadMessages } from './platform/i18n/messages.js';
 import { isDatabaseUnavailable } from './platform/db/errors.js';
 import {
   LONDON_REFERENCE_DATA,
@@ -11,6 +13,9 @@ import {
   loadDirectoryReferenceData,
 } from './modules/directory/index.js';
 import { loadGroupsReferenceData } from './modules/groups/index.js';
+
+/** Where the catalogues are found, as the application finds them (src/app.ts). */
+const srcDir = path.dirname(fileURLToPath(import.meta.url));
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   return openDatabase({
@@ -74,7 +79,13 @@ export async function prepareDatabase(
   await database.migrate();
   const referenceFile = config.referenceDataFile ?? LONDON_REFERENCE_DATA;
   const referenceAdded = await loadDirectoryReferenceData(database.db, referenceFile);
-  await loadGroupsReferenceData(database.db, createReferenceDirectory(database.db), referenceFile);
+  // Start-up words anything in the default language, as the services do.
+  const t = loadMessages(srcDir).translator(DEFAULT_LANGUAGE);
+  await loadGroupsReferenceData(
+    database.db,
+    createReferenceDirectory(database.db, t),
+    referenceFile,
+  );
   let demoLoaded = false;
   if (config.demo && !(await demoDataPresent(database.db))) {
     await loadDemoData(database.db, createSecretBox(config.secret));

@@ -36,7 +36,8 @@ export async function timeRankingQuery(
   const [request] = await db.select().from(adviceRequests).where(eq(adviceRequests.id, requestId));
   if (!request) throw new Error(`no advice request ${requestId}`);
   // The module's service with the lookups app.ts gives it, built here from their parts.
-  const directory = createReferenceDirectory(db).lookups;
+  // Only its lookups are used: nothing here is worded.
+  const directory = createReferenceDirectory(db, (key) => key).lookups;
   const service = createDeploymentsService({
     db,
     mail: createMailService(db, 'bench@example.org', null),

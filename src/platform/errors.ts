@@ -13,29 +13,33 @@ export abstract class AppError extends Error {
   abstract readonly code: string;
 }
 
-export class NotFoundError extends AppError {
-  readonly status = 404;
-  readonly code = 'not-found';
-  constructor(message = 'Page not found') {
-    super(message);
-  }
+/**
+ * An error that is only its status, its code and the message it says unless given another. Four
+ * of them were each the same class but for those three.
+ */
+function plainError(status: number, code: string, defaultMessage: string) {
+  return class extends AppError {
+    readonly status = status;
+    readonly code = code;
+    constructor(message = defaultMessage) {
+      super(message);
+    }
+  };
 }
 
-export class ForbiddenError extends AppError {
-  readonly status = 403;
-  readonly code = 'forbidden';
-  constructor(message = 'You do not have permission to do that') {
-    super(message);
-  }
-}
+export class NotFoundError extends plainError(404, 'not-found', 'Page not found') {}
 
-export class UnauthenticatedError extends AppError {
-  readonly status = 401;
-  readonly code = 'unauthenticated';
-  constructor(message = 'Sign in to continue') {
-    super(message);
-  }
-}
+export class ForbiddenError extends plainError(
+  403,
+  'forbidden',
+  'You do not have permission to do that',
+) {}
+
+export class UnauthenticatedError extends plainError(
+  401,
+  'unauthenticated',
+  'Sign in to continue',
+) {}
 
 /** Bad input: the form is shown again with each field's message. */
 export class ValidationError extends AppError {
@@ -59,13 +63,11 @@ export class ConflictError extends AppError {
 }
 
 /** A body of a kind the route does not take (a file sent to a form without one). */
-export class UnsupportedMediaTypeError extends AppError {
-  readonly status = 415;
-  readonly code = 'unsupported-media-type';
-  constructor(message = 'This form does not take a file') {
-    super(message);
-  }
-}
+export class UnsupportedMediaTypeError extends plainError(
+  415,
+  'unsupported-media-type',
+  'This form does not take a file',
+) {}
 
 /** Too many attempts: the caller must wait. With a field, the form shows it there. */
 export class TooManyRequestsError extends AppError {

@@ -2,6 +2,8 @@
  * DP-02: what Bridge holds about a person, gathered from every module that keeps any, in the
  * modules' order. The platform names no module: each answers through `BridgeModule.personData`.
  */
+import type { SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Executor } from './db/database.js';
 import type {
   BridgeModule,
@@ -10,16 +12,68 @@ import type {
   PersonDataValue,
 } from './modules.js';
 
+/** A table a section's rows are joined to, and on what. */
+export type PersonDataJoin = readonly [table: PgTable, on: SQL];
+
 /**
- * A section's rows as a person reads them: an instant as its ISO string, other values as read;
- * each column named by `columnName` (its words in the module's catalogue), else as selected.
+ * One kind of record a module holds about a person, described rather than written out: which
+ * rows are the person's, and the columns they read, in order.
  */
-export function personDataSection(
-  title: string,
-  rows: readonly Record<string, unknown>[],
-  columnName: (column: string) => string = (column) => column,
-): PersonDataSection {
-  return { title, rows: rows.map((row) => plainRow(row, columnName)) };
+export interface PersonDataQuery {
+  /** The section's name, worded by the module's `title`. */
+  name: string;
+  /** The columns in the order a person reads them, each keyed by its name (worded by `column`). */
+  columns: SelectedFields;
+  from: PgTable;
+  /** Inner joins, in order. */
+  join?: readonly PersonDataJoin[];
+  /** Left joins, after the inner ones. */
+  leftJoin?: readonly PersonDataJoin[];
+  /**
+   * The person's rows (asking the database first if it must). Undefined when none can be theirs
+   * (records kept by account, for a person with none): the section is then empty, and nothing
+   * is asked of the database.
+   */
+  where(subject: PersonDataSubject, executor: Executor): SQL | undefined | Promise<SQL | undefined>;
+  orderBy?: readonly (PgColumn | SQL)[];
+}
+
+/** A module's words for its sections' titles and its columns' names (from its catalogue). */
+export interface PersonDataWords {
+  title(name: string): string;
+  column(name: string): string;
+}
+
+/**
+ * A module's `personData` from the descriptions of its sections: every section asked at once,
+ * answered in the order described, titled and its columns named in the module's words.
+ */
+export function personDataSections(
+  words: PersonDataWords,
+  queries: readonly PersonDataQuery[],
+): (executor: Executor, subject: PersonDataSubject) => Promise<PersonDataSection[]> {
+  return async (executor, subject) =>
+    Promise.all(
+      queries.map(async (query) => ({
+        title: words.title(query.name),
+        rows: (await personRows(executor, subject, query)).map((row) =>
+          plainRow(row, words.column),
+        ),
+      })),
+    );
+}
+
+async function personRows(
+  executor: Executor,
+  subject: PersonDataSubject,
+  query: PersonDataQuery,
+): Promise<Record<string, unknown>[]> {
+  const theirs = await query.where(subject, executor);
+  if (!theirs) return [];
+  let select = executor.select(query.columns).from(query.from).$dynamic();
+  for (const [table, on] of query.join ?? []) select = select.innerJoin(table, on);
+  for (const [table, on] of query.leftJoin ?? []) select = select.leftJoin(table, on);
+  return select.where(theirs).orderBy(...(query.orderBy ?? []));
 }
 
 function plainRow(

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { people } from '../../src/modules/directory/schema.js';
 import { hashPassword } from '../../src/platform/auth/passwords.js';
-import { ROLE_INFO, type Role, type ScopeType } from '../../src/platform/auth/roles.js';
+import { ROLE_INFO, roleLabel, type Role, type ScopeType } from '../../src/platform/auth/roles.js';
 import { roleAssignments, users } from '../../src/platform/auth/schema.js';
 import { newTotpSecret } from '../../src/platform/auth/totp.js';
 import { clockPastLastCode, signIn, type Agent, type TestApp } from '../app.js';
@@ -35,7 +35,7 @@ export async function makeAccount(
   options: { role: Role; name?: string; scope?: { type: ScopeType; id: string } },
 ): Promise<FactoryAccount> {
   const tag = randomBytes(4).toString('hex');
-  const name = options.name ?? `Test ${ROLE_INFO[options.role].label} ${tag}`;
+  const name = options.name ?? `Test ${roleLabel(t.services.t, options.role)} ${tag}`;
   const email = `${options.role.replace(/_/g, '-')}-${tag}@factory.example`;
   const totpSecret = ROLE_INFO[options.role].requiresSecondFactor ? newTotpSecret() : undefined;
   passwordHash ??= hashPassword(FACTORY_PASSWORD);

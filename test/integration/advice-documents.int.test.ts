@@ -10,7 +10,12 @@ import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { createTestApp, demoAccount, groupIdByCode, principalFor, type TestApp } from '../app.js';
 import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
-import { makeAdviceRequest, makeDeploymentContact } from '../factories/advice.js';
+import {
+  makeAdviceRequest,
+  makeDeploymentContact,
+  nominateAdvisors,
+  routeRequest,
+} from '../factories/advice.js';
 import { makeMember } from '../factories/groups.js';
 
 let t: TestApp;
@@ -313,54 +318,74 @@ test('IAG-02, IAG-27: the advisor attaches documents to their advice; whoever re
 
 test('the demonstration data comes out cleanly after the advice process has been used end to end', async () => {
   // The demo data is what this test removes: it loads it, and the demo accounts go through the
-  // advice process: a request deployed and accepted, a question, an offer. What the accounts
-  // this file made did stays.
-  const kept = (await t.services.db.select({ id: adviceRequests.id }).from(adviceRequests))
-    .map((r) => r.id)
-    .sort();
-  await loadDemoData(t.services.db, t.services.secretBox);
-  const demo = (role: Parameters<typeof demoAccount>[0]) =>
-    principalFor(t, demoAccount(role).email);
-  const demoCtset = await demo('ctset');
-  const demoAdvisor = await demo('advisor');
-  const [demoAvery] = await t.services.db
-    .select({ id: people.id })
-    .from(people)
-    .where(eq(people.userId, demoAdvisor.userId));
-  const deployed = await makeAdviceRequest(t, { by: await demo('requester') });
-  await t.services.advice.route(demoCtset, deployed.id, { groups: raceId });
-  const { created } = await t.services.deployments.nominate(
-    await demo('deployment_contact'),
-    deployed.id,
-    raceId,
-    { advisors: demoAvery!.id, reason: 'Knows the borough' },
-  );
-  await t.services.deployments.accept(demoAdvisor, created[0]!.id);
-  const asked = await makeAdviceRequest(t, {
-    by: await demo('requester'),
-    fields: { subject: 'A question first' },
-  });
-  await t.services.advice.askQuestion(demoCtset, asked.id, { question: 'Which estate?' });
-  await t.services.offers.record(demoCtset, {
-    kind: 'critical_incident',
-    incident: 'A death after police contact',
-    operation: 'Op Lark',
-    sioName: 'DCI Example',
-    sioContact: 'dci@example.test',
-    'offeredOn-day': '23',
-    'offeredOn-month': '11',
-    'offeredOn-year': '2026',
-  });
-  await removeDemoData(t.services.db);
-  const left = await t.services.db
-    .select({ id: users.id })
-    .from(users)
-    .where(like(users.email, `%@${DEMO_DOMAIN}`));
-  assert.deepEqual(left, []);
-  assert.deepEqual(
-    (await t.services.db.select({ id: adviceRequests.id }).from(adviceRequests))
+  // advice process: a request deployed and accepted, a question, an offer. What accounts made
+  // here did stays. Loading the demo names its own deployment contact for the Race IAG, and
+  // removing it leaves the group with none: a database of its own, so the other tests' group
+  // keeps theirs.
+  const own = await createTestApp({ demo: false });
+  try {
+    const ownRaceId = await groupIdByCode(own, 'iag-race');
+    const advisor = await makeMember(own, ownRaceId);
+    const ownContact = await makeDeploymentContact(own, ownRaceId);
+    const request = await makeAdviceRequest(own);
+    await routeRequest(own, request.id, ownRaceId);
+    const nominated = await nominateAdvisors(own, ownContact, request.id, ownRaceId, [
+      advisor.personId,
+    ]);
+    await own.services.deployments.accept(
+      await principalFor(own, advisor.email),
+      nominated.created[0]!.id,
+    );
+    const kept = (await own.services.db.select({ id: adviceRequests.id }).from(adviceRequests))
       .map((r) => r.id)
-      .sort(),
-    kept,
-  );
+      .sort();
+    assert.equal(kept.length, 1);
+    await loadDemoData(own.services.db, own.services.secretBox);
+    const demo = (role: Parameters<typeof demoAccount>[0]) =>
+      principalFor(own, demoAccount(role).email);
+    const demoCtset = await demo('ctset');
+    const demoAdvisor = await demo('advisor');
+    const [demoAvery] = await own.services.db
+      .select({ id: people.id })
+      .from(people)
+      .where(eq(people.userId, demoAdvisor.userId));
+    const deployed = await makeAdviceRequest(own, { by: await demo('requester') });
+    await own.services.advice.route(demoCtset, deployed.id, { groups: ownRaceId });
+    const { created } = await own.services.deployments.nominate(
+      await demo('deployment_contact'),
+      deployed.id,
+      ownRaceId,
+      { advisors: demoAvery!.id, reason: 'Knows the borough' },
+    );
+    await own.services.deployments.accept(demoAdvisor, created[0]!.id);
+    const asked = await makeAdviceRequest(own, {
+      by: await demo('requester'),
+      fields: { subject: 'A question first' },
+    });
+    await own.services.advice.askQuestion(demoCtset, asked.id, { question: 'Which estate?' });
+    await own.services.offers.record(demoCtset, {
+      kind: 'critical_incident',
+      incident: 'A death after police contact',
+      operation: 'Op Lark',
+      sioName: 'DCI Example',
+      sioContact: 'dci@example.test',
+      'offeredOn-day': '23',
+      'offeredOn-month': '11',
+      'offeredOn-year': '2026',
+    });
+    await removeDemoData(own.services.db);
+    const left = await own.services.db
+      .select({ id: users.id })
+      .from(users)
+      .where(like(users.email, `%@${DEMO_DOMAIN}`));
+    assert.deepEqual(left, []);
+    assert.deepEqual(
+      (await own.services.db.select({ id: adviceRequests.id }).from(adviceRequests))
+        .map((r) => r.id)
+        .sort(),
+      kept,
+    );
+  } finally {
+    await own.close();
+  }
 });

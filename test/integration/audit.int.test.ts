@@ -16,20 +16,25 @@ import {
 } from '../factories/accounts.js';
 
 let t: TestApp;
-/** The officer whose changes the trail is searched for. */
-let officerAccount: FactoryAccount;
 before(async () => {
   t = await createTestApp({ demo: false });
-  officerAccount = await makeAccount(t, { role: 'authority_officer' });
 });
 after(() => t.close());
 
-test('the chain is whole after start-up and after changes', async () => {
+/**
+ * A new authority officer signs in and records an organisation (events the trail then holds:
+ * session.signed-in, organisation.created); gives the officer's account.
+ */
+async function officerRecordsOrganisation(name: string): Promise<FactoryAccount> {
+  const officerAccount = await makeAccount(t, { role: 'authority_officer' });
   const officer = await signInAccount(t, officerAccount);
-  await officer.post('/directory/organisations/new', {
-    name: 'Audit Chain Test Group',
-    kind: 'community',
-  });
+  const created = await officer.post('/directory/organisations/new', { name, kind: 'community' });
+  assert.equal(created.statusCode, 303, created.body.slice(0, 500));
+  return officerAccount;
+}
+
+test('the chain is whole after start-up and after changes', async () => {
+  await officerRecordsOrganisation('Audit Chain Test Group');
   const result = await verifyAuditChain(t.services.db, 3);
   assert.equal(result.firstBreak, null);
   assert.ok(
@@ -68,24 +73,32 @@ test('an event written in a transaction that fails is not kept', async () => {
 });
 
 test('audit:verify reports the first event that was tampered with', async () => {
-  const events = await listAuditEvents(t.services.db, {}, { limit: 1000, offset: 0 });
-  const target = events.items[events.items.length - 2]!;
-  // Only someone able to switch off the trigger (the database owner) can do this; the chain tells.
-  await t.services.db.execute(
-    sql`alter table audit_events disable trigger audit_events_append_only`,
-  );
-  await t.services.db.execute(
-    sql`update audit_events set actor_label = 'Someone else' where seq = ${target.seq}`,
-  );
-  await t.services.db.execute(
-    sql`alter table audit_events enable trigger audit_events_append_only`,
-  );
-  const result = await verifyAuditChain(t.services.db);
-  assert.equal(result.firstBreak?.seq, target.seq);
-  assert.match(result.firstBreak?.reason ?? '', /does not match its hash/);
+  // The tampering breaks the chain for good: a database of its own, so the other tests' chain
+  // stays whole.
+  const own = await createTestApp({ demo: false });
+  try {
+    const events = await listAuditEvents(own.services.db, {}, { limit: 1000, offset: 0 });
+    const target = events.items[events.items.length - 2]!;
+    // Only someone able to switch off the trigger (the database owner) can do this; the chain tells.
+    await own.services.db.execute(
+      sql`alter table audit_events disable trigger audit_events_append_only`,
+    );
+    await own.services.db.execute(
+      sql`update audit_events set actor_label = 'Someone else' where seq = ${target.seq}`,
+    );
+    await own.services.db.execute(
+      sql`alter table audit_events enable trigger audit_events_append_only`,
+    );
+    const result = await verifyAuditChain(own.services.db);
+    assert.equal(result.firstBreak?.seq, target.seq);
+    assert.match(result.firstBreak?.reason ?? '', /does not match its hash/);
+  } finally {
+    await own.close();
+  }
 });
 
 test('administrators filter the trail by person, record and date; others cannot see it', async () => {
+  const officerAccount = await officerRecordsOrganisation('Audit Filter Test Group');
   const admin = await signInNewAccount(t, 'administrator');
   const byPerson = await admin.get(
     `/admin/audit?person=${encodeURIComponent(officerAccount.email)}`,
@@ -121,8 +134,9 @@ test('secrets never reach the audit trail', async () => {
 });
 
 test('a search counts its matches only up to a limit, and says "more than" past it', async () => {
+  await officerRecordsOrganisation('Audit Search Test Group');
   const all = await listAuditEvents(t.services.db, {}, { limit: 2, offset: 0 });
-  assert.ok(all.total > 3, 'the reference data and the tests above wrote several events');
+  assert.ok(all.total > 3, 'the reference data, a sign-in and a new organisation');
   const capped = await listAuditEvents(t.services.db, {}, { limit: 2, offset: 0 }, 3);
   assert.deepEqual([capped.total, capped.more, capped.items.length], [3, true, 2]);
   const exact = await listAuditEvents(t.services.db, {}, { limit: 2, offset: 0 }, all.total);

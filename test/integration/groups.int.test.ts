@@ -14,39 +14,27 @@ import {
   signInAsRole,
   type FactoryAccount,
 } from '../factories/accounts.js';
-import { makeEstablishedGroup, makeGroup } from '../factories/groups.js';
+import { makeEstablishedGroup, makeGroup, makeMember } from '../factories/groups.js';
 
 let t: TestApp;
 let coordinator: Agent;
 let director: Agent;
-let chair: Agent;
-let raceId: string;
 /** Another corporate IAG, with nobody in it yet. */
 let lgbtId: string;
 let camdenId: string;
 let dcfdId: string;
-let charlieAccount: FactoryAccount;
-let drew: FactoryAccount;
 let olu: FactoryAccount;
 
 before(async () => {
   t = await createTestApp({ demo: false });
   coordinator = await signInAsRole(t, 'coordination_unit');
   director = await signInAsRole(t, 'director');
-  const race = await makeEstablishedGroup(t, {
-    type: 'corporate_iag',
-    name: 'Westminster Race Independent Advisory Group',
-  });
-  raceId = race.id;
-  charlieAccount = race.chair;
-  drew = race.deploymentContact;
   lgbtId = (
     await makeGroup(t, {
       type: 'corporate_iag',
       name: 'Westminster LGBT Independent Advisory Group',
     })
   ).id;
-  chair = await signInAccount(t, charlieAccount);
   olu = await makeAccount(t, { role: 'authority_officer', name: 'Olu Officer' });
   await makeAccount(t, { role: 'ctset', name: 'Sam Strategic' });
   const boroughs = await t.services.directory.scopeCatalogue.options('borough');
@@ -82,18 +70,53 @@ function idFrom(location: string | undefined, pattern: RegExp): string {
   return match[1]!;
 }
 
+/**
+ * A corporate race IAG of the test's own, years into its life (makeEstablishedGroup: Charlie
+ * Chair, Avery Advisor near the end of a first term, Jordan Okafor, Priya Shah in a second term,
+ * Drew Deployment its deployment contact), named after a place so each is another group.
+ */
+function raceGroup(app: TestApp, place: string) {
+  return makeEstablishedGroup(app, {
+    type: 'corporate_iag',
+    name: `${place} Race Independent Advisory Group`,
+  });
+}
+
+/** A corporate focus group of the test's own, set up by the Director as only they may. */
+async function focusGroup(name: string): Promise<string> {
+  const made = await director.post(
+    '/groups/new',
+    groupForm({
+      name,
+      type: 'corporate_focus',
+      ownerId: dcfdId,
+      purpose: 'One representative from each corporate IAG.',
+    }),
+  );
+  assert.equal(made.statusCode, 303, made.body.slice(0, 500));
+  return idFrom(made.headers.location, /\/groups\/([0-9a-f-]{36})$/);
+}
+
 test('IAG-01: the five corporate IAGs of the London default come with the reference data, at parity', async () => {
-  const page = await coordinator.get('/groups?type=corporate_iag');
-  assert.equal(page.statusCode, 200);
-  for (const name of ['Disability', 'Gypsy and Traveller', 'LGBT', 'Race', 'Youth'])
-    assert.match(page.body, new RegExp(`${name} Independent Advisory Group`));
-  // The five of the reference data, and the two corporate IAGs this file makes.
-  assert.match(page.body, /7 groups/);
-  const youth = await t.services.db
-    .select({ minAge: advisoryGroups.minAge, maxAge: advisoryGroups.maxAge })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.code, 'iag-youth'));
-  assert.deepEqual(youth, [{ minAge: 14, maxAge: 25 }]);
+  // The other tests make corporate IAGs of their own: this one counts them in a database of its
+  // own, holding the reference data's.
+  const own = await createTestApp({ demo: false });
+  try {
+    const coordinator = await signInAsRole(own, 'coordination_unit');
+    const page = await coordinator.get('/groups?type=corporate_iag');
+    assert.equal(page.statusCode, 200);
+    for (const name of ['Disability', 'Gypsy and Traveller', 'LGBT', 'Race', 'Youth'])
+      assert.match(page.body, new RegExp(`${name} Independent Advisory Group`));
+    // The five of the reference data, and no other.
+    assert.match(page.body, /\b5 groups/);
+    const youth = await own.services.db
+      .select({ minAge: advisoryGroups.minAge, maxAge: advisoryGroups.maxAge })
+      .from(advisoryGroups)
+      .where(eq(advisoryGroups.code, 'iag-youth'));
+    assert.deepEqual(youth, [{ minAge: 14, maxAge: 25 }]);
+  } finally {
+    await own.close();
+  }
 });
 
 test('IAG-01: a coordinator registers a borough IAG owned by the borough', async () => {
@@ -177,6 +200,7 @@ test('bad input names the field and writes nothing', async () => {
 });
 
 test('IAG-18: an appointment runs four years; the same person cannot be appointed twice', async () => {
+  const { id: raceId } = await makeGroup(t, { type: 'corporate_iag' });
   const person = await t.services.directory.people.create(
     await principalFor(t, (await accountFor(t, 'coordination_unit')).email),
     { fullName: 'Sam Newmember', email: 'sam.newmember@example.org' },
@@ -209,11 +233,13 @@ test('IAG-18: an appointment runs four years; the same person cannot be appointe
 });
 
 async function membershipOf(
+  app: TestApp,
+  groupId: string,
   name: string,
 ): Promise<{ id: string; termNumber: number; endsOn: string }> {
-  const detail = await t.services.groups.get(
-    await principalFor(t, (await accountFor(t, 'coordination_unit')).email),
-    raceId,
+  const detail = await app.services.groups.get(
+    await principalFor(app, (await accountFor(app, 'coordination_unit')).email),
+    groupId,
   );
   const member = detail.members.find((m) => m.name === name);
   assert.ok(member, `${name} is a current member`);
@@ -221,80 +247,97 @@ async function membershipOf(
 }
 
 test('IAG-18: a second term needs the chair and the Director, recorded separately with who and when', async () => {
-  const avery = await membershipOf('Avery Advisor');
-  assert.equal(avery.termNumber, 1);
-  const proposed = await coordinator.post(`/groups/${raceId}/members/${avery.id}/second-term`);
-  assert.equal(proposed.statusCode, 303);
-  const page = await chair.get(`/groups/${raceId}/members/${avery.id}`);
-  assert.match(page.body, /Agree the second term as chair/);
-  assert.doesNotMatch(page.body, /Agree the second term as Director/);
-  const reappointmentId = /second-terms\/([0-9a-f-]{36})\/agree/.exec(page.body)![1]!;
-  const agree = (agent: Agent, capacity: string) =>
-    agent.post(`/groups/${raceId}/second-terms/${reappointmentId}/agree`, {
-      capacity,
-      membershipId: avery.id,
-    });
-
-  // Neither the coordinator nor an advisor may agree; the chair may not agree as Director.
-  assert.equal((await agree(coordinator, 'chair')).statusCode, 403);
-  assert.equal((await agree(chair, 'director')).statusCode, 403);
-
-  assert.equal((await agree(chair, 'chair')).statusCode, 303);
-  const half = await t.services.groups.membership(
-    await principalFor(t, (await accountFor(t, 'coordination_unit')).email),
-    raceId,
-    avery.id,
-  );
-  assert.equal(half.reappointments[0]!.status, 'pending');
-  assert.ok(half.reappointments[0]!.chairAgreedAt);
-  assert.equal(half.terms.length, 1, 'no second term until both have agreed');
-  assert.equal((await agree(chair, 'chair')).statusCode, 409, 'a chair agrees once');
-
-  const done = await agree(director, 'director');
-  assert.equal(done.statusCode, 303);
-  const full = await t.services.groups.membership(
-    await principalFor(t, (await accountFor(t, 'coordination_unit')).email),
-    raceId,
-    avery.id,
-  );
-  assert.equal(full.reappointments[0]!.status, 'agreed');
-  assert.ok(full.reappointments[0]!.directorUserId);
-  assert.notEqual(full.reappointments[0]!.chairUserId, full.reappointments[0]!.directorUserId);
-  // Agreed before the first term ends: the first runs its course, and the second is shown as
-  // starting when it does.
-  assert.deepEqual(
-    full.terms.map((m) => [m.termNumber, m.status]),
-    [[1, 'current']],
-  );
-  const waiting = await coordinator.get(`/groups/${raceId}/members/${avery.id}`);
-  assert.match(waiting.body, /The second term starts on/);
-  assert.equal(await t.services.groups.sendTermEndNotices(), 0, 'she is not told she is leaving');
-
-  // The sweep on the day the first term ends starts the second.
-  t.clock.current = new Date(`${avery.endsOn}T09:00:00Z`);
+  // Its sweeps (term-end notices, ended terms) act on every group, and other tests' groups have
+  // members near the end of a term: a database of its own, holding only this group.
+  const own = await createTestApp({ demo: false });
   try {
-    await t.services.groups.closeEndedTerms();
+    const coordinator = await signInAsRole(own, 'coordination_unit');
+    const director = await signInAsRole(own, 'director');
+    const race = await raceGroup(own, 'Westminster');
+    const raceId = race.id;
+    const chair = await signInAccount(own, race.chair);
+    const avery = await membershipOf(own, raceId, 'Avery Advisor');
+    assert.equal(avery.termNumber, 1);
+    const proposed = await coordinator.post(`/groups/${raceId}/members/${avery.id}/second-term`);
+    assert.equal(proposed.statusCode, 303);
+    const page = await chair.get(`/groups/${raceId}/members/${avery.id}`);
+    assert.match(page.body, /Agree the second term as chair/);
+    assert.doesNotMatch(page.body, /Agree the second term as Director/);
+    const reappointmentId = /second-terms\/([0-9a-f-]{36})\/agree/.exec(page.body)![1]!;
+    const agree = (agent: Agent, capacity: string) =>
+      agent.post(`/groups/${raceId}/second-terms/${reappointmentId}/agree`, {
+        capacity,
+        membershipId: avery.id,
+      });
+
+    // Neither the coordinator nor an advisor may agree; the chair may not agree as Director.
+    assert.equal((await agree(coordinator, 'chair')).statusCode, 403);
+    assert.equal((await agree(chair, 'director')).statusCode, 403);
+
+    assert.equal((await agree(chair, 'chair')).statusCode, 303);
+    const half = await own.services.groups.membership(
+      await principalFor(own, (await accountFor(own, 'coordination_unit')).email),
+      raceId,
+      avery.id,
+    );
+    assert.equal(half.reappointments[0]!.status, 'pending');
+    assert.ok(half.reappointments[0]!.chairAgreedAt);
+    assert.equal(half.terms.length, 1, 'no second term until both have agreed');
+    assert.equal((await agree(chair, 'chair')).statusCode, 409, 'a chair agrees once');
+
+    const done = await agree(director, 'director');
+    assert.equal(done.statusCode, 303);
+    const full = await own.services.groups.membership(
+      await principalFor(own, (await accountFor(own, 'coordination_unit')).email),
+      raceId,
+      avery.id,
+    );
+    assert.equal(full.reappointments[0]!.status, 'agreed');
+    assert.ok(full.reappointments[0]!.directorUserId);
+    assert.notEqual(full.reappointments[0]!.chairUserId, full.reappointments[0]!.directorUserId);
+    // Agreed before the first term ends: the first runs its course, and the second is shown as
+    // starting when it does.
+    assert.deepEqual(
+      full.terms.map((m) => [m.termNumber, m.status]),
+      [[1, 'current']],
+    );
+    const waiting = await coordinator.get(`/groups/${raceId}/members/${avery.id}`);
+    assert.match(waiting.body, /The second term starts on/);
+    assert.equal(
+      await own.services.groups.sendTermEndNotices(),
+      0,
+      'she is not told she is leaving',
+    );
+
+    // The sweep on the day the first term ends starts the second.
+    own.clock.current = new Date(`${avery.endsOn}T09:00:00Z`);
+    try {
+      await own.services.groups.closeEndedTerms();
+    } finally {
+      own.clock.current = new Date('2026-11-23T10:00:00Z');
+    }
+    const rolled = await own.services.groups.membership(
+      await principalFor(own, (await accountFor(own, 'coordination_unit')).email),
+      raceId,
+      avery.id,
+    );
+    assert.deepEqual(
+      rolled.terms.map((m) => [m.termNumber, m.status, m.leftOn]),
+      [
+        [1, 'ended', avery.endsOn],
+        [2, 'current', null],
+      ],
+    );
+    assert.equal(rolled.terms[1]!.startsOn, avery.endsOn, 'the second term follows on');
+    assert.equal(rolled.reappointments[0]!.newMembershipId, rolled.terms[1]!.id);
   } finally {
-    t.clock.current = new Date('2026-11-23T10:00:00Z');
+    await own.close();
   }
-  const rolled = await t.services.groups.membership(
-    await principalFor(t, (await accountFor(t, 'coordination_unit')).email),
-    raceId,
-    avery.id,
-  );
-  assert.deepEqual(
-    rolled.terms.map((m) => [m.termNumber, m.status, m.leftOn]),
-    [
-      [1, 'ended', avery.endsOn],
-      [2, 'current', null],
-    ],
-  );
-  assert.equal(rolled.terms[1]!.startsOn, avery.endsOn, 'the second term follows on');
-  assert.equal(rolled.reappointments[0]!.newMembershipId, rolled.terms[1]!.id);
 });
 
 test('IAG-18: a third term is refused with a message that says why, and nothing is written', async () => {
-  const priya = await membershipOf('Priya Shah');
+  const { id: raceId } = await raceGroup(t, 'Lambeth');
+  const priya = await membershipOf(t, raceId, 'Priya Shah');
   assert.equal(priya.termNumber, 2);
   const before = await auditCount();
   const refused = await coordinator.post(`/groups/${raceId}/members/${priya.id}/second-term`);
@@ -327,8 +370,9 @@ test('IAG-18: a third term is refused with a message that says why, and nothing 
 });
 
 test('IAG-21a, IAG-21b: elections record the adjudicator, candidates and result; chairs take the chair role', async () => {
-  const charlie = await membershipOf('Charlie Chair');
-  const jordan = await membershipOf('Jordan Okafor');
+  const { id: raceId, chair: charlieAccount } = await raceGroup(t, 'Hackney');
+  const charlie = await membershipOf(t, raceId, 'Charlie Chair');
+  const jordan = await membershipOf(t, raceId, 'Jordan Okafor');
   const [charlieId, jordanId] = await Promise.all(
     [charlie.id, jordan.id].map(async (id) => {
       const [m] = await t.services.db
@@ -385,6 +429,7 @@ test('IAG-21a, IAG-21b: elections record the adjudicator, candidates and result;
 });
 
 test('IAG-07: naming the deployment contact gives them the role for that group', async () => {
+  const { id: raceId, deploymentContact: drew } = await raceGroup(t, 'Brent');
   const officer = olu;
   const [person] = await t.services.directory.people
     .list(await principalFor(t, officer.email), { q: 'Olu Officer', limit: 1, offset: 0 })
@@ -400,6 +445,7 @@ test('IAG-07: naming the deployment contact gives them the role for that group',
 });
 
 test('terms of reference keep every version', async () => {
+  const { id: raceId } = await raceGroup(t, 'Camden');
   const add = (body: string, day: string) =>
     coordinator.post(`/groups/${raceId}/terms-of-reference/new`, {
       body,
@@ -417,6 +463,7 @@ test('terms of reference keep every version', async () => {
 });
 
 test('public page names only members who consented; chairs and deployment contacts see only their own group', async () => {
+  const { id: raceId, deploymentContact: drew } = await raceGroup(t, 'Islington');
   const publicPage = await new Agent(t.app).get(`/advisory-groups/${raceId}`);
   assert.equal(publicPage.statusCode, 200);
   assert.match(publicPage.body, /Jordan Okafor/);
@@ -428,6 +475,8 @@ test('public page names only members who consented; chairs and deployment contac
 });
 
 test('IAG-18: members are told once, six months before their term ends', async () => {
+  const { id: groupId } = await makeGroup(t, { type: 'corporate_iag' });
+  const member = await makeMember(t, groupId, { startsOn: '2026-12-01' });
   // Move the clock so the new member appointed from 1 December 2026 is within six months.
   t.clock.current = new Date('2030-06-02T09:00:00Z');
   const sent = await t.services.groups.sendTermEndNotices();
@@ -435,7 +484,7 @@ test('IAG-18: members are told once, six months before their term ends', async (
   const messages = await t.services.db
     .select({ to: outbox.toAddress, subject: outbox.subject })
     .from(outbox)
-    .where(eq(outbox.toAddress, 'sam.newmember@example.org'));
+    .where(eq(outbox.toAddress, member.email));
   assert.equal(messages.length, 1);
   assert.match(messages[0]!.subject, /ends on 1 December 2030/);
   assert.equal(await t.services.groups.sendTermEndNotices(), 0, 'told once');
@@ -505,38 +554,27 @@ test('IAG-18, IAG-19: importing existing members applies the term rule retrospec
 });
 
 test('IAG-01: a corporate focus group takes one representative from each corporate IAG', async () => {
-  const [focus] = await t.services.db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.name, 'Custody Focus Group'));
-  const personOf = async (name: string) =>
-    (
-      await t.services.directory.people.list(
-        await principalFor(t, (await accountFor(t, 'coordination_unit')).email),
-        { q: name, limit: 1, offset: 0 },
-      )
-    ).items[0]!.id;
-  const appoint = async (name: string) =>
-    coordinator.post(`/groups/${focus!.id}/members/new`, {
-      personId: await personOf(name),
+  const focusId = await focusGroup('Stop and Search Focus Group');
+  const race = await raceGroup(t, 'Westminster');
+  const appoint = async (person: FactoryAccount) =>
+    coordinator.post(`/groups/${focusId}/members/new`, {
+      personId: person.personId,
       'startsOn-day': '23',
       'startsOn-month': '11',
       'startsOn-year': '2026',
     });
-  const outsider = await appoint('Olu Officer');
+  const outsider = await appoint(olu);
   assert.equal(outsider.statusCode, 409);
   assert.match(outsider.body, /Olu Officer is not a current member of one/);
-  assert.equal((await appoint('Jordan Okafor')).statusCode, 303);
-  const second = await appoint('Avery Advisor');
+  assert.equal((await appoint(race.jordan)).statusCode, 303);
+  const second = await appoint(race.advisor);
   assert.equal(second.statusCode, 409);
   assert.match(second.body, /Race Independent Advisory Group already has its representative/);
 });
 
 test('IAG-21c: a corporate focus group may elect a police employee named to attend it; other groups may not', async () => {
-  const [focus] = await t.services.db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.name, 'Custody Focus Group'));
+  const focus = { id: await focusGroup('Hate Crime Focus Group') };
+  const { id: raceId } = await raceGroup(t, 'Southwark');
   const [officer] = (
     await t.services.directory.people.list(
       await principalFor(t, (await accountFor(t, 'coordination_unit')).email),
@@ -581,6 +619,9 @@ test('IAG-21c: a corporate focus group may elect a police employee named to atte
 });
 
 test('the group page, kept between reads, shows at once any write to the group, its members, documents or a name; who may read it is checked every time', async () => {
+  const race = await raceGroup(t, 'Haringey');
+  const raceId = race.id;
+  const chair = await signInAccount(t, race.chair);
   const page = async () => {
     const res = await coordinator.get(`/groups/${raceId}`);
     assert.equal(res.statusCode, 200);

@@ -191,7 +191,7 @@ test('must show: the dashboard counts overdue actions, actions without an owner,
   const accepted = sql`exists (select 1 from tracker_recommendations r where r.id = a.recommendation_id and r.status = 'accepted')`;
   const [counts] = await rows<{ overdue: number; unowned: number }>(
     sql`select (count(*) filter (where a.due_on < ${TODAY}))::int as overdue,
-          (count(*) filter (where a.owner_person_id is null and a.owner_organisation_id is null))::int as unowned
+          (count(*) filter (where not exists (select 1 from tracker_leads l where l.action_id = a.id)))::int as unowned
         from tracker_actions a where a.result <> 'completed' and ${accepted}`,
   );
   assert.ok(counts!.overdue >= 1 && counts!.unowned >= 1);
@@ -235,10 +235,11 @@ test("must show: a partnership officer's actions count every action their boroug
   const [expected] = await rows<{ n: number }>(
     sql`with me as (select id, organisation_id from people where user_id = ${me.userId})
         select count(*)::int as n from tracker_actions a
-        where a.owner_person_id = (select id from me)
-           or a.owner_organisation_id = (select organisation_id from me)
-           or a.owner_organisation_id = any(${`{${boroughs.join(',')}}`}::uuid[])
-           or a.owner_person_id in (select p.id from people p where p.organisation_id = (select organisation_id from me))`,
+        where exists (select 1 from tracker_leads l where l.action_id = a.id and (
+              l.person_id = (select id from me)
+           or l.organisation_id = (select organisation_id from me)
+           or l.organisation_id = any(${`{${boroughs.join(',')}}`}::uuid[])
+           or l.person_id in (select p.id from people p where p.organisation_id = (select organisation_id from me))))`,
   );
   assert.ok(expected!.n >= 5, 'Camden owns the actions imported here');
   const table = tableOf(page.body, /Result\/timescale/);

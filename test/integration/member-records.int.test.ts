@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { Agent, createTestApp, principalFor, type TestApp, dateFields } from '../app.js';
 import { accountFor, makeAccount, signInAccount, signInAsRole } from '../factories/accounts.js';
 import { makeGroup, type FactoryGroup } from '../factories/groups.js';
+
+/** The breadcrumbs' words, in order. */
+function breadcrumbs(body: string): string[] {
+  return [...body.matchAll(/class="govuk-breadcrumbs__link"[^>]*>([^<]*)</g)].map((m) => m[1]!);
+}
 
 let t: TestApp;
 let coordinator: Agent;
@@ -33,6 +38,16 @@ after(() => t.close());
 
 const memberUrl = (name: string, rest = '') =>
   `/groups/${raceId}/members/${membership.get(name)!.id}${rest}`;
+
+/** The member answers the diversity questions: Black, prefers not to say on disability, 18 to 24. */
+async function answerDiversity(advisor: Agent) {
+  const saved = await advisor.post('/my-groups/diversity', {
+    ethnicity: 'black',
+    disability: 'prefer_not',
+    ageBand: '18_24',
+  });
+  assert.equal(saved.statusCode, 303);
+}
 
 test('IAG-02, IAG-21g: a member declares interests and confirms independence and the principles, dated and kept', async () => {
   const advisor = await signInAccount(t, race.members[0]!);
@@ -81,6 +96,7 @@ test('IAG-29: clearances are set by the directorate; nobody works above theirs; 
   });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /Select the level of clearance/);
+  assert.deepEqual(breadcrumbs(bad.body), ['Home', 'Advisory groups', 'Jordan Okafor']);
   assert.match(bad.body, /must be after the date it was granted/);
   assert.match(bad.body, /Select the directorate that required it/);
 
@@ -101,6 +117,7 @@ test('IAG-29: clearances are set by the directorate; nobody works above theirs; 
   assert.equal(dv.get(jordan.personId)?.allowed, false);
   const expiring = await coordinator.get('/groups/clearances');
   assert.match(expiring.body, /Jordan Okafor/);
+  assert.deepEqual(breadcrumbs(expiring.body), ['Home', 'Advisory groups']);
   assert.match(expiring.body, /20 January 2027/);
   const page = await coordinator.get(memberUrl('Jordan Okafor'));
   assert.match(page.body, /Expires within 90 days/);
@@ -217,23 +234,32 @@ test('DP-01: diversity answers are optional, kept apart, read back only by the p
   const bad = await advisor.post('/my-groups/diversity', { ethnicity: 'martian' });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /href="#ethnicity"/);
-  const saved = await advisor.post('/my-groups/diversity', {
-    ethnicity: 'black',
-    disability: 'prefer_not',
-    ageBand: '18_24',
-  });
-  assert.equal(saved.statusCode, 303);
+  await answerDiversity(advisor);
   const again = await advisor.get('/my-groups/diversity');
   assert.match(again.body, /value="black" checked/);
   const events = await t.services.db
     .select({ after: auditEvents.after, before: auditEvents.before })
     .from(auditEvents)
-    .where(eq(auditEvents.action, 'diversity-answers.saved'));
+    .where(
+      and(
+        eq(auditEvents.action, 'diversity-answers.saved'),
+        eq(auditEvents.recordId, race.members[0]!.personId),
+      ),
+    );
   assert.equal(events.length, 1);
   assert.doesNotMatch(JSON.stringify(events), /black|18_24/, 'the audit trail holds no answers');
 });
 
 test('IAG-17, DP-01: membership balance shows coverage of the diversity areas, never who, to the unit and the Director only', async () => {
+  // A group of its own, whose one member has answered.
+  const group = await makeGroup(t, {
+    type: 'corporate_iag',
+    name: 'Lambeth Race Independent Advisory Group',
+    chair: true,
+    members: ['Avery Advisor'],
+  });
+  await answerDiversity(await signInAccount(t, group.members[0]!));
+  const raceId = group.id;
   const balance = await coordinator.get(`/groups/${raceId}/balance`);
   assert.equal(balance.statusCode, 200);
   assert.match(balance.body, /Members who answered: fewer than 10/);
@@ -250,7 +276,7 @@ test('IAG-17, DP-01: membership balance shows coverage of the diversity areas, n
     200,
   );
   for (const [who, agent] of [
-    ['chair', () => signInAccount(t, race.chair!)],
+    ['chair', () => signInAccount(t, group.chair!)],
     ['authority_officer', () => signInAsRole(t, 'authority_officer')],
     ['ctset', () => signInAsRole(t, 'ctset')],
   ] as const)

@@ -4,20 +4,25 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { people } from '../../src/modules/directory/schema.js';
+import { memberships } from '../../src/modules/groups/schema.js';
 import { buildServices } from '../../src/app.js';
 import type { BridgeModule, PersonDataSubject } from '../../src/platform/modules.js';
 import { collectPersonData, type ModulePersonData } from '../../src/platform/person-data.js';
-import { createTestApp, groupIdByCode, type TestApp } from '../app.js';
+import { createTestApp, dateFields, groupIdByCode, principalFor, type TestApp } from '../app.js';
 import type { FactoryAccount } from '../factories/accounts.js';
 import {
   makeAdviceRequest,
   makeDeploymentContact,
   nominateAdvisors,
   routeRequest,
+  setExperience,
 } from '../factories/advice.js';
 import { makeExpenseClaim } from '../factories/expenses.js';
 import { makeMember } from '../factories/groups.js';
 import { makeMeeting, recordAttendance, staffPrincipal } from '../factories/meetings.js';
+import { makeTrackerSource } from '../factories/tracker.js';
 
 let t: TestApp;
 let modules: readonly BridgeModule[];
@@ -153,4 +158,352 @@ test('DP-02: every module gives its records about the person, and nobody else’
   assert.ok(
     !section(others, 'expenses', 'Expense claims').some((c) => c.Claim === claim.reference),
   );
+});
+
+/**
+ * The whole answer, word for word: every module's every section, its title, its columns in
+ * order and every value, for a person with records in every module. A change to how a section
+ * is gathered must leave what the person reads as it was.
+ */
+test('DP-02: the whole answer for a person with records in every module, word for word', async () => {
+  const unit = await staffPrincipal(t, 'coordination_unit');
+  const disability = await groupIdByCode(t, 'iag-disability');
+  const casey = await makeMember(t, disability, { name: 'Casey Whole', startsOn: '2026-10-05' });
+
+  // Groups: a term (above), an election stood in and won, and Casey the Disability IAG's
+  // deployment contact.
+  await t.services.groups.recordElection(unit, disability, {
+    ...dateFields('heldOn', '2026-10-20'),
+    adjudicatorName: 'Ruth Mensah',
+    agreedByChairs: 'The chairs',
+    agreedByPolice: 'Chris Coordinator',
+    candidates: [casey.personId],
+    elected: [casey.personId],
+  });
+  await t.services.groups.setDeploymentContact(unit, disability, { personId: casey.personId });
+
+  // Meetings: Casey present at one, and a calendar feed of them.
+  await t.services.meetingFeeds.create(await principalFor(t, casey.email));
+  const held = await makeMeeting(t, disability, {
+    title: 'Disability IAG meeting on access',
+    date: '2026-11-16',
+  });
+  await recordAttendance(t, held.id, { [casey.personId]: 'present' }, 'apologies');
+
+  // Advice: Casey's experience, and Casey nominated for a request routed to the Disability IAG.
+  await setExperience(t, casey, ['youth', 'mental_health']);
+  const request = await makeAdviceRequest(t);
+  await routeRequest(t, request.id, disability);
+  await nominateAdvisors(t, casey, request.id, disability, [casey.personId], 'Lives nearby');
+
+  // Expenses: Casey's fare to the meeting.
+  const claim = await makeExpenseClaim(t, casey, {
+    occasion: `meeting:${held.id}`,
+    costs: [{ incurredOn: '2026-11-16', description: 'Bus to Hackney', amount: '3.50' }],
+  });
+
+  // Tracker: Casey leads a key point and owns its action.
+  await makeTrackerSource(t, [
+    {
+      source_title: 'Access to police stations review',
+      source_kind: 'review',
+      source_public: 'yes',
+      recommendation: '1',
+      recommendation_text: 'Make every front counter accessible',
+      key_point: 'Counters audited',
+      key_point_lead: casey.email,
+      action: 'Audit the counters',
+      action_owner: casey.email,
+      due_on: '2027-02-28',
+      result: 'ongoing',
+    },
+  ]);
+
+  const found = await collectPersonData(modules, t.services.db, subject(casey));
+  // What the database stamped at its own time (not the app's clock), read back as it is.
+  const [entry] = await t.services.db
+    .select({ createdAt: people.createdAt, updatedAt: people.updatedAt })
+    .from(people)
+    .where(eq(people.id, casey.personId));
+  const [term] = await t.services.db
+    .select({ createdAt: memberships.createdAt })
+    .from(memberships)
+    .where(eq(memberships.personId, casey.personId));
+  assert.ok(entry && term);
+  const now = t.clock.now().toISOString();
+  // Compared as text, so the sections' and the columns' order counts too.
+  const expected: ModulePersonData[] = [
+    {
+      module: 'directory',
+      sections: [
+        {
+          title: 'Directory entry',
+          rows: [
+            {
+              'Full name': 'Casey Whole',
+              'Job title': null,
+              Organisation: null,
+              'E-mail address': casey.email,
+              Phone: null,
+              Address: null,
+              Notes: null,
+              'Has a user account': true,
+              'Archived at': null,
+              'Added at': entry.createdAt.toISOString(),
+              'Last changed at': entry.updatedAt.toISOString(),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      module: 'groups',
+      sections: [
+        {
+          title: 'Memberships of advisory groups',
+          rows: [
+            {
+              Group: 'Disability Independent Advisory Group',
+              Term: 1,
+              'Starts on': '2026-10-05',
+              'Ends on': '2030-10-05',
+              Status: 'current',
+              'Left on': null,
+              'Reason for leaving': null,
+              'Name published': false,
+              'Recorded at': term.createdAt.toISOString(),
+            },
+          ],
+        },
+        {
+          title: 'Second terms',
+          rows: [],
+        },
+        {
+          title: 'Applications to join a group',
+          rows: [],
+        },
+        {
+          title: 'Declarations of interests',
+          rows: [],
+        },
+        {
+          title: 'Security clearances',
+          rows: [],
+        },
+        {
+          title: 'Exemptions from escorted access',
+          rows: [],
+        },
+        {
+          title: 'Commendations',
+          rows: [],
+        },
+        {
+          title: 'Elections stood in',
+          rows: [
+            {
+              Group: 'Disability Independent Advisory Group',
+              'Held on': '2026-10-20',
+              Elected: true,
+              Votes: null,
+            },
+          ],
+        },
+        {
+          title: 'Attending group meetings for the police',
+          rows: [],
+        },
+        {
+          title: 'Groups they are the deployment contact for',
+          rows: [
+            {
+              Group: 'Disability Independent Advisory Group',
+            },
+          ],
+        },
+        {
+          title: 'Recruitment panels sat on',
+          rows: [],
+        },
+        {
+          title: 'Diversity-monitoring answers',
+          rows: [],
+        },
+      ],
+    },
+    {
+      module: 'meetings',
+      sections: [
+        {
+          title: 'Meetings attended',
+          rows: [
+            {
+              Meeting: 'Disability IAG meeting on access',
+              'Starts at': '2026-11-16T18:00:00.000Z',
+              'Attended as': 'member',
+              Attendance: 'present',
+              Capacity: null,
+              'Recorded at': now,
+            },
+          ],
+        },
+        {
+          title: 'Agenda items tabled',
+          rows: [],
+        },
+        {
+          title: 'Actions from meetings',
+          rows: [],
+        },
+        {
+          title: 'Calendar feeds',
+          rows: [
+            {
+              'Made at': now,
+              'Stopped at': null,
+              'Last read at': null,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      module: 'advice',
+      sections: [
+        {
+          title: 'Requests for advice made',
+          rows: [],
+        },
+        {
+          title: 'Questions answered about their requests',
+          rows: [],
+        },
+        {
+          title: 'Documents added to requests',
+          rows: [],
+        },
+        {
+          title: 'Advisor profile',
+          rows: [
+            {
+              Experience: 'youth, mental_health',
+              'Last changed at': now,
+            },
+          ],
+        },
+        {
+          title: 'Days unavailable',
+          rows: [],
+        },
+        {
+          title: 'Conflicts of interest',
+          rows: [],
+        },
+        {
+          title: 'Nominations and deployments',
+          rows: [
+            {
+              Request: request.reference,
+              Subject: 'Community meeting after a stabbing in Peckham',
+              Group: 'Disability Independent Advisory Group',
+              Status: 'nominated',
+              'Deployed on': '2026-12-07',
+              'Nominated at': now,
+              'Reason for nominating': 'Lives nearby',
+              'Answered at': null,
+              'Reason for declining': null,
+              'Arranged at': null,
+              Arrangements: null,
+            },
+          ],
+        },
+        {
+          title: 'Advice given',
+          rows: [],
+        },
+        {
+          title: 'Disclosed to them',
+          rows: [],
+        },
+      ],
+    },
+    {
+      module: 'expenses',
+      sections: [
+        {
+          title: 'Expense claims',
+          rows: [
+            {
+              Claim: claim.reference,
+              Group: 'Disability Independent Advisory Group',
+              For: 'Disability IAG meeting on access, 16 November 2026',
+              Status: 'draft',
+              'Claimed (pence)': 350,
+              'Approved (pence)': null,
+              'Started at': now,
+              'Submitted at': null,
+              'Decided at': null,
+              'Reason for the decision': null,
+              'Paid at': null,
+            },
+          ],
+        },
+        {
+          title: 'Items claimed',
+          rows: [
+            {
+              Claim: claim.reference,
+              Category: 'public_transport',
+              'Incurred on': '2026-11-16',
+              Description: 'Bus to Hackney',
+              'Tenths of a mile': null,
+              'Claimed (pence)': 350,
+              'Approved (pence)': null,
+              'Reason for the amount approved': null,
+              Receipt: null,
+            },
+          ],
+        },
+        {
+          title: 'Disputes of decisions on claims',
+          rows: [],
+        },
+      ],
+    },
+    {
+      module: 'tracker',
+      sections: [
+        {
+          title: 'Actions they own',
+          rows: [
+            {
+              Source: 'Access to police stations review',
+              Recommendation: '1',
+              Action: 'Audit the counters',
+              'Due on': '2027-02-28',
+              Result: 'ongoing',
+              'Completed on': null,
+              Narrative: null,
+            },
+          ],
+        },
+        {
+          title: 'Work they lead',
+          rows: [
+            {
+              Source: 'Access to police stations review',
+              Recommendation: '1',
+              'Key point': 'Counters audited',
+            },
+          ],
+        },
+        {
+          title: 'Updates they recorded',
+          rows: [],
+        },
+      ],
+    },
+  ];
+  assert.equal(JSON.stringify(found, null, 2), JSON.stringify(expected, null, 2));
 });

@@ -9,23 +9,19 @@ import { accountFor, signInAsRole } from '../factories/accounts.js';
 import { makeBoroughCommander, referenceOrganisationId } from '../factories/directory.js';
 import { makeGroup } from '../factories/groups.js';
 
+/** The breadcrumbs' words, in order. */
+function breadcrumbs(body: string): string[] {
+  return [...body.matchAll(/class="govuk-breadcrumbs__link"[^>]*>([^<]*)</g)].map((m) => m[1]!);
+}
+
 let t: TestApp;
 let coordinator: Agent;
 let director: Agent;
-let youthId: string;
 
 before(async () => {
   t = await createTestApp({ demo: false });
   coordinator = await signInAsRole(t, 'coordination_unit');
   director = await signInAsRole(t, 'director');
-  youthId = (
-    await makeGroup(t, {
-      type: 'corporate_iag',
-      name: 'Westminster Youth Independent Advisory Group',
-      minAge: 14,
-      maxAge: 25,
-    })
-  ).id;
   // Two boroughs have a commander recorded; the rest do not.
   for (const [code, name] of [
     ['E09000007', 'camden'],
@@ -37,10 +33,15 @@ before(async () => {
 });
 after(() => t.close());
 
-async function openRound(opensOn: string, closesOn = '2026-12-31', appointmentDate = '2027-04-01') {
+async function openRound(
+  groupId: string,
+  opensOn: string,
+  closesOn = '2026-12-31',
+  appointmentDate = '2027-04-01',
+) {
   const panel = (await accountFor(t, 'coordination_unit')).email;
   const chair = (await accountFor(t, 'chair')).email;
-  return coordinator.post(`/groups/${youthId}/recruitment/new`, {
+  return coordinator.post(`/groups/${groupId}/recruitment/new`, {
     ...dateFields('opensOn', opensOn),
     ...dateFields('closesOn', closesOn),
     ...dateFields('appointmentDate', appointmentDate),
@@ -59,14 +60,41 @@ const application = (overrides: Record<string, string | string[]> = {}) => ({
   ...overrides,
 });
 
-let roundId: string;
+/**
+ * A youth IAG of the test's own (a corporate IAG taking ages 14 to 25), with a round opened from
+ * 20 November 2026 for appointments starting on 1 April 2027, its panel the coordination unit
+ * and the chair.
+ */
+async function youthRound(name?: string) {
+  const { id: youthId } = await makeGroup(t, {
+    type: 'corporate_iag',
+    name,
+    minAge: 14,
+    maxAge: 25,
+  });
+  const response = await openRound(youthId, '2026-11-20');
+  assert.equal(response.statusCode, 303, response.body.slice(0, 300));
+  const location = response.headers.location!;
+  const roundId = /recruitment\/([0-9a-f-]{36})$/.exec(location)![1]!;
+  return { youthId, roundId, location };
+}
+
+/** Applies to the group through its public form, as a visitor; gives the application's id. */
+async function applyTo(youthId: string, roundId: string, overrides: Record<string, string> = {}) {
+  const ok = await new Agent(t.app).post(
+    `/advisory-groups/${youthId}/apply`,
+    application(overrides),
+  );
+  assert.equal(ok.statusCode, 303, ok.body.slice(0, 300));
+  const round = await coordinator.get(`/groups/${youthId}/recruitment/${roundId}`);
+  return /applications\/([0-9a-f-]{36})/.exec(round.body)![1]!;
+}
 
 test('IAG-16, IAG-17: opening a corporate round tells every borough commander recorded', async () => {
-  const response = await openRound('2026-11-20');
-  assert.equal(response.statusCode, 303);
-  roundId = /recruitment\/([0-9a-f-]{36})$/.exec(response.headers.location!)![1]!;
-  const page = await coordinator.get(response.headers.location!);
+  const { location } = await youthRound('Westminster Youth Independent Advisory Group');
+  const page = await coordinator.get(location);
   assert.match(page.body, /2 borough commanders have been told; 31 boroughs have no commander/);
+  assert.deepEqual(breadcrumbs(page.body).slice(0, 2), ['Home', 'Advisory groups']);
   const told = await t.services.db
     .select({ to: outbox.toAddress })
     .from(outbox)
@@ -78,18 +106,24 @@ test('IAG-16, IAG-17: opening a corporate round tells every borough commander re
 });
 
 test('IAG-20: a second round for a corporate IAG within 12 months is refused with the date the next may open', async () => {
-  const response = await openRound('2027-06-01', '2027-07-01', '2027-09-01');
+  const { youthId } = await youthRound();
+  const response = await openRound(youthId, '2027-06-01', '2027-07-01', '2027-09-01');
   assert.equal(response.statusCode, 409);
   assert.match(response.body, /at most one recruitment in any 12 months/);
   assert.match(response.body, /The next may open on 20 November 2027/);
-  assert.equal((await openRound('2027-11-20', '2027-12-20', '2028-01-10')).statusCode, 303);
+  assert.equal(
+    (await openRound(youthId, '2027-11-20', '2027-12-20', '2028-01-10')).statusCode,
+    303,
+  );
 });
 
 test('IAG-17: the public applies without an account; the Youth IAG takes ages 14 to 25 on the appointment date', async () => {
+  const { youthId } = await youthRound();
   const visitor = new Agent(t.app);
   const form = await visitor.get(`/advisory-groups/${youthId}/apply`);
   assert.equal(form.statusCode, 200);
   assert.match(form.body, /Date of birth/);
+  assert.deepEqual(breadcrumbs(form.body).slice(0, 2), ['Home', 'Advisory groups']);
 
   const tooOld = await visitor.post(
     `/advisory-groups/${youthId}/apply`,
@@ -130,9 +164,10 @@ test('IAG-17: the public applies without an account; the Youth IAG takes ages 14
 });
 
 test("applicants' details are seen only by the round's panel and the coordination unit", async () => {
+  const { youthId, roundId } = await youthRound();
+  const applicationId = await applyTo(youthId, roundId);
   const round = await coordinator.get(`/groups/${youthId}/recruitment/${roundId}`);
   assert.match(round.body, /tia.young@example.org/);
-  const applicationId = /applications\/([0-9a-f-]{36})/.exec(round.body)![1]!;
   const url = `/groups/${youthId}/recruitment/${roundId}/applications/${applicationId}`;
 
   const chair = await signInAsRole(t, 'chair');
@@ -152,8 +187,10 @@ test("applicants' details are seen only by the round's panel and the coordinatio
 });
 
 test('IAG-16: the panel assesses, the Director accepts, and acceptance creates the appointment', async () => {
-  const round = await coordinator.get(`/groups/${youthId}/recruitment/${roundId}`);
-  const applicationId = /applications\/([0-9a-f-]{36})/.exec(round.body)![1]!;
+  // An address of its own, so the mail counted below is this application's alone.
+  const email = 'tia.young.accepted@example.org';
+  const { youthId, roundId } = await youthRound();
+  const applicationId = await applyTo(youthId, roundId, { email });
   const base = `/groups/${youthId}/recruitment/${roundId}/applications/${applicationId}`;
 
   const early = await director.post(`${base}/decide`, { decision: 'accept' });
@@ -190,7 +227,7 @@ test('IAG-16: the panel assesses, the Director accepts, and acceptance creates t
   const told = await t.services.db
     .select({ subject: outbox.subject, body: outbox.bodyText })
     .from(outbox)
-    .where(eq(outbox.toAddress, 'tia.young@example.org'));
+    .where(eq(outbox.toAddress, email));
   assert.equal(told.length, 2, 'acknowledged, then told the outcome');
   assert.match(told[1]!.body, /accepted your appointment/);
   const again = await director.post(`${base}/decide`, { decision: 'decline', reason: 'x' });
@@ -200,7 +237,13 @@ test('IAG-16: the panel assesses, the Director accepts, and acceptance creates t
 test('IAG-17: the application form says the ages a group takes, with one end or both', async () => {
   const visitor = new Agent(t.app);
   const hintOf = async (ages: { minAge?: number; maxAge?: number }) => {
-    const { id } = await makeGroup(t, { type: 'borough_iag', ...ages });
+    // Owned by a borough of the reference data: a borough made here would be one more without
+    // a commander in what a corporate round says (the first test above).
+    const { id } = await makeGroup(t, {
+      type: 'borough_iag',
+      ownerId: await referenceOrganisationId(t, 'E09000001'),
+      ...ages,
+    });
     const round = await coordinator.post(`/groups/${id}/recruitment/new`, {
       ...dateFields('opensOn', '2026-11-20'),
       ...dateFields('closesOn', '2026-12-31'),

@@ -237,6 +237,7 @@ test('TRK-01: seed 002’s Appendix 4 typed out of order reads in the seed’s o
     'Rationale',
     'Key point number',
     'Key point',
+    'Lead',
     'Action number',
     'Action',
     'Owner',
@@ -245,7 +246,7 @@ test('TRK-01: seed 002’s Appendix 4 typed out of order reads in the seed’s o
     'Narrative',
     'Since the last report',
   ]);
-  const read = rows.slice(1).map((r) => [r[0], r[1], r[3], r[6], r[7], r[8], r[9], r[12]]);
+  const read = rows.slice(1).map((r) => [r[0], r[1], r[3], r[6], r[7], r[9], r[10], r[13]]);
   assert.deepEqual(read, [
     ...OBJECTIVES.map((words, i) => [
       'Objectives',

@@ -72,10 +72,10 @@ async function auditFor(userId: string) {
   ).items;
 }
 
-async function createUser(role = 'advisor', scopeId?: string) {
+async function createUser(role = 'advisor', scopeId?: string, displayName = 'Sam Example') {
   const email = newEmail();
   const response = await admin.post('/admin/users/new', {
-    displayName: 'Sam Example',
+    displayName,
     email,
     role,
     ...(scopeId ? { scopeId } : {}),
@@ -274,7 +274,8 @@ describe('creating an account', () => {
 
 describe('roles', () => {
   test('a scoped role is given for one borough, and recorded', async () => {
-    const person = await createUser('advisor');
+    const surname = `Scoped${randomBytes(4).toString('hex')}`;
+    const person = await createUser('advisor', undefined, `Pat ${surname}`);
     const response = await admin.post(`/admin/users/${person.id}/roles`, {
       role: 'partnership_officer',
       scopeId: camden.id,
@@ -284,6 +285,13 @@ describe('roles', () => {
     const page = await admin.get(`/admin/users/${person.id}`);
     assert.match(page.body, /Role added/);
     assert.match(page.body, /Partnership officer<\/td>\s*<td class="govuk-table__cell">Camden</);
+    assert.match(page.body, /aria-label="Remove role Partnership officer"/);
+    // The users list names each person's roles, joined by commas (in the order they are stored).
+    const list = await admin.get(`/admin/users?q=${surname}`);
+    assert.match(
+      list.body,
+      /<td class="govuk-table__cell">(Advisor, Partnership officer|Partnership officer, Advisor)<\/td>/,
+    );
 
     const detail = await t.services.users.get(adminPrincipal, person.id);
     assert.deepEqual(

@@ -256,8 +256,15 @@ const CHECKED_VALUES: Record<string, string> = {
   'tracker_updates.standing': 'accepted',
 };
 
-/** Columns that may be null, but not in the row made here (a change of standing names its recommendation). */
-const NEEDED_BY_CHECKS = new Set(['tracker_updates.recommendation_id']);
+/**
+ * Columns that may be null, but not in the row made here (a change of standing names its
+ * recommendation; a lead leads a key point, and is a person or, here, an organisation).
+ */
+const NEEDED_BY_CHECKS = new Set([
+  'tracker_updates.recommendation_id',
+  'tracker_leads.key_point_id',
+  'tracker_leads.organisation_id',
+]);
 
 /** Makes one row in the table if it has none, and first in the tables it refers to. */
 async function ensureRow(executor: Executor, table: string): Promise<void> {

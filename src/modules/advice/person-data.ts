@@ -4,10 +4,8 @@
  * nominations, the advice they gave and what was disclosed to them. Files by name only.
  */
 import { eq, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/database.js';
 import type { Translate } from '../../platform/i18n/messages.js';
-import type { PersonDataSection, PersonDataSubject } from '../../platform/modules.js';
-import { personDataSection } from '../../platform/person-data.js';
+import { personDataSections } from '../../platform/person-data.js';
 import {
   adviceConflicts,
   adviceDocuments,
@@ -28,102 +26,95 @@ export interface AdvicePersonDataDeps {
 
 export function createAdvicePersonData(deps: AdvicePersonDataDeps) {
   const { groupNameSql, t } = deps;
-  /** A section, titled and its columns named in words (`advice:personData.columns.<name>`). */
-  const section = (name: string, rows: Record<string, unknown>[]) =>
-    personDataSection(t(`advice:personData.sections.${name}`), rows, (column) =>
-      t(`advice:personData.columns.${column}`),
-    );
-  return async function advicePersonData(
-    executor: Executor,
-    subject: PersonDataSubject,
-  ): Promise<PersonDataSection[]> {
-    const { personId, userId } = subject;
-    const [
-      requested,
-      questions,
-      documents,
-      profile,
-      unavailable,
-      conflicts,
-      nominated,
-      given,
-      disclosed,
-    ] = await Promise.all([
-      userId
-        ? executor
-            .select({
-              request: adviceRequests.reference,
-              subject: adviceRequests.subject,
-              details: adviceRequests.details,
-              operation: adviceRequests.operation,
-              urgency: adviceRequests.urgency,
-              communities: adviceRequests.communities,
-              location: adviceRequests.location,
-              neededFrom: adviceRequests.neededFrom,
-              neededUntil: adviceRequests.neededUntil,
-              status: adviceRequests.status,
-              submittedAt: adviceRequests.submittedAt,
-            })
-            .from(adviceRequests)
-            .where(eq(adviceRequests.requestedBy, userId))
-            .orderBy(adviceRequests.submittedAt)
-        : [],
-      userId
-        ? executor
-            .select({
-              request: adviceRequests.reference,
-              question: adviceRequestQuestions.question,
-              askedAt: adviceRequestQuestions.askedAt,
-              answer: adviceRequestQuestions.answer,
-              answeredAt: adviceRequestQuestions.answeredAt,
-            })
-            .from(adviceRequestQuestions)
-            .innerJoin(adviceRequests, eq(adviceRequests.id, adviceRequestQuestions.requestId))
-            .where(eq(adviceRequestQuestions.answeredBy, userId))
-            .orderBy(adviceRequestQuestions.askedAt)
-        : [],
-      userId
-        ? executor
-            .select({
-              request: adviceRequests.reference,
-              title: adviceDocuments.title,
-              fileName: adviceDocuments.fileName,
-              uploadedAt: adviceDocuments.uploadedAt,
-              removedAt: adviceDocuments.removedAt,
-            })
-            .from(adviceDocuments)
-            .innerJoin(adviceRequests, eq(adviceRequests.id, adviceDocuments.requestId))
-            .where(eq(adviceDocuments.uploadedBy, userId))
-            .orderBy(adviceDocuments.uploadedAt)
-        : [],
-      executor
-        .select({
+  /** Each section titled, and its columns named, in words (`advice:personData.columns.<name>`). */
+  return personDataSections(
+    {
+      title: (name) => t(`advice:personData.sections.${name}`),
+      column: (column) => t(`advice:personData.columns.${column}`),
+    },
+    [
+      {
+        name: 'requestsForAdviceMade',
+        columns: {
+          request: adviceRequests.reference,
+          subject: adviceRequests.subject,
+          details: adviceRequests.details,
+          operation: adviceRequests.operation,
+          urgency: adviceRequests.urgency,
+          communities: adviceRequests.communities,
+          location: adviceRequests.location,
+          neededFrom: adviceRequests.neededFrom,
+          neededUntil: adviceRequests.neededUntil,
+          status: adviceRequests.status,
+          submittedAt: adviceRequests.submittedAt,
+        },
+        from: adviceRequests,
+        where: ({ userId }) => (userId ? eq(adviceRequests.requestedBy, userId) : undefined),
+        orderBy: [adviceRequests.submittedAt],
+      },
+      {
+        name: 'questionsAnsweredAboutTheirRequests',
+        columns: {
+          request: adviceRequests.reference,
+          question: adviceRequestQuestions.question,
+          askedAt: adviceRequestQuestions.askedAt,
+          answer: adviceRequestQuestions.answer,
+          answeredAt: adviceRequestQuestions.answeredAt,
+        },
+        from: adviceRequestQuestions,
+        join: [[adviceRequests, eq(adviceRequests.id, adviceRequestQuestions.requestId)]],
+        where: ({ userId }) => (userId ? eq(adviceRequestQuestions.answeredBy, userId) : undefined),
+        orderBy: [adviceRequestQuestions.askedAt],
+      },
+      {
+        name: 'documentsAddedToRequests',
+        columns: {
+          request: adviceRequests.reference,
+          title: adviceDocuments.title,
+          fileName: adviceDocuments.fileName,
+          uploadedAt: adviceDocuments.uploadedAt,
+          removedAt: adviceDocuments.removedAt,
+        },
+        from: adviceDocuments,
+        join: [[adviceRequests, eq(adviceRequests.id, adviceDocuments.requestId)]],
+        where: ({ userId }) => (userId ? eq(adviceDocuments.uploadedBy, userId) : undefined),
+        orderBy: [adviceDocuments.uploadedAt],
+      },
+      {
+        name: 'advisorProfile',
+        columns: {
           experience: advisorProfiles.experience,
           lastChangedAt: advisorProfiles.updatedAt,
-        })
-        .from(advisorProfiles)
-        .where(eq(advisorProfiles.personId, personId)),
-      executor
-        .select({
+        },
+        from: advisorProfiles,
+        where: ({ personId }) => eq(advisorProfiles.personId, personId),
+      },
+      {
+        name: 'daysUnavailable',
+        columns: {
           startsOn: advisorUnavailability.startsOn,
           endsOn: advisorUnavailability.endsOn,
           note: advisorUnavailability.note,
-        })
-        .from(advisorUnavailability)
-        .where(eq(advisorUnavailability.personId, personId))
-        .orderBy(advisorUnavailability.startsOn),
-      executor
-        .select({
+        },
+        from: advisorUnavailability,
+        where: ({ personId }) => eq(advisorUnavailability.personId, personId),
+        orderBy: [advisorUnavailability.startsOn],
+      },
+      {
+        name: 'conflictsOfInterest',
+        columns: {
           request: adviceRequests.reference,
           reason: adviceConflicts.reason,
           recordedAt: adviceConflicts.recordedAt,
-        })
-        .from(adviceConflicts)
-        .innerJoin(adviceRequests, eq(adviceRequests.id, adviceConflicts.requestId))
-        .where(eq(adviceConflicts.personId, personId))
-        .orderBy(adviceConflicts.recordedAt),
-      executor
-        .select({
+        },
+        from: adviceConflicts,
+        join: [[adviceRequests, eq(adviceRequests.id, adviceConflicts.requestId)]],
+        where: ({ personId }) => eq(adviceConflicts.personId, personId),
+        orderBy: [adviceConflicts.recordedAt],
+      },
+      {
+        name: 'nominationsAndDeployments',
+        columns: {
           request: adviceRequests.reference,
           subject: adviceRequests.subject,
           group: groupNameSql(deployments.groupId),
@@ -135,13 +126,15 @@ export function createAdvicePersonData(deps: AdvicePersonDataDeps) {
           reasonForDeclining: deployments.declineReason,
           arrangedAt: deployments.arrangedAt,
           arrangements: deployments.arrangements,
-        })
-        .from(deployments)
-        .innerJoin(adviceRequests, eq(adviceRequests.id, deployments.requestId))
-        .where(eq(deployments.personId, personId))
-        .orderBy(deployments.nominatedAt),
-      executor
-        .select({
+        },
+        from: deployments,
+        join: [[adviceRequests, eq(adviceRequests.id, deployments.requestId)]],
+        where: ({ personId }) => eq(deployments.personId, personId),
+        orderBy: [deployments.nominatedAt],
+      },
+      {
+        name: 'adviceGiven',
+        columns: {
           request: adviceRequests.reference,
           group: groupNameSql(adviceGiven.groupId),
           givenOn: adviceGiven.givenOn,
@@ -150,13 +143,15 @@ export function createAdvicePersonData(deps: AdvicePersonDataDeps) {
           whyItIsLabelledSo: adviceGiven.independenceBasis,
           outcome: adviceGiven.outcome,
           reasonForTheOutcome: adviceGiven.outcomeReason,
-        })
-        .from(adviceGiven)
-        .innerJoin(adviceRequests, eq(adviceRequests.id, adviceGiven.requestId))
-        .where(eq(adviceGiven.personId, personId))
-        .orderBy(adviceGiven.givenOn),
-      executor
-        .select({
+        },
+        from: adviceGiven,
+        join: [[adviceRequests, eq(adviceRequests.id, adviceGiven.requestId)]],
+        where: ({ personId }) => eq(adviceGiven.personId, personId),
+        orderBy: [adviceGiven.givenOn],
+      },
+      {
+        name: 'disclosedToThem',
+        columns: {
           request: adviceRequests.reference,
           kind: disclosures.kind,
           title: disclosures.title,
@@ -164,22 +159,12 @@ export function createAdvicePersonData(deps: AdvicePersonDataDeps) {
           terms: disclosures.terms,
           disclosedAt: disclosures.disclosedAt,
           termsAcknowledgedAt: disclosures.acknowledgedAt,
-        })
-        .from(disclosures)
-        .innerJoin(adviceRequests, eq(adviceRequests.id, disclosures.requestId))
-        .where(eq(disclosures.personId, personId))
-        .orderBy(disclosures.disclosedAt),
-    ]);
-    return [
-      section('requestsForAdviceMade', requested),
-      section('questionsAnsweredAboutTheirRequests', questions),
-      section('documentsAddedToRequests', documents),
-      section('advisorProfile', profile),
-      section('daysUnavailable', unavailable),
-      section('conflictsOfInterest', conflicts),
-      section('nominationsAndDeployments', nominated),
-      section('adviceGiven', given),
-      section('disclosedToThem', disclosed),
-    ];
-  };
+        },
+        from: disclosures,
+        join: [[adviceRequests, eq(adviceRequests.id, disclosures.requestId)]],
+        where: ({ personId }) => eq(disclosures.personId, personId),
+        orderBy: [disclosures.disclosedAt],
+      },
+    ],
+  );
 }

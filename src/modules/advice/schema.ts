@@ -17,6 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { requiredRef, storedFile } from '../../platform/db/columns.js';
 import { people } from '../directory/schema.js';
 import { users } from '../../platform/auth/schema.js';
 import { clearanceLevelEnum, advisoryGroups } from '../groups/schema.js';
@@ -59,9 +60,7 @@ export const adviceRequests = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** The number people quote: "request 42". */
     reference: integer('reference').generatedAlwaysAsIdentity().notNull().unique(),
-    requestedBy: uuid('requested_by')
-      .notNull()
-      .references(() => users.id),
+    requestedBy: requiredRef('requested_by', () => users.id),
     subject: text('subject').notNull(),
     details: text('details').notNull(),
     /** The operation or incident it concerns, if it has a name. */
@@ -106,12 +105,8 @@ export const adviceRequests = pgTable(
 export const adviceRequestRoutes = pgTable(
   'advice_request_routes',
   {
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => adviceRequests.id),
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => advisoryGroups.id),
+    requestId: requiredRef('request_id', () => adviceRequests.id),
+    groupId: requiredRef('group_id', () => advisoryGroups.id),
     routedBy: uuid('routed_by').references(() => users.id),
     routedAt: timestamp('routed_at', { withTimezone: true }).notNull(),
   },
@@ -126,9 +121,7 @@ export const adviceRequestEvents = pgTable(
   'advice_request_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => adviceRequests.id),
+    requestId: requiredRef('request_id', () => adviceRequests.id),
     kind: requestEventKindEnum('kind').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
     actorUserId: uuid('actor_user_id').references(() => users.id),
@@ -159,9 +152,7 @@ export const advisorUnavailability = pgTable(
   'advisor_unavailability',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    personId: requiredRef('person_id', () => people.id),
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
     endsOn: date('ends_on', { mode: 'string' }).notNull(),
     note: text('note'),
@@ -177,12 +168,8 @@ export const advisorUnavailability = pgTable(
 export const adviceConflicts = pgTable(
   'advice_conflicts',
   {
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => adviceRequests.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    requestId: requiredRef('request_id', () => adviceRequests.id),
+    personId: requiredRef('person_id', () => people.id),
     reason: text('reason').notNull(),
     recordedBy: uuid('recorded_by').references(() => users.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
@@ -199,15 +186,9 @@ export const deployments = pgTable(
   'deployments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => adviceRequests.id),
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => advisoryGroups.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    requestId: requiredRef('request_id', () => adviceRequests.id),
+    groupId: requiredRef('group_id', () => advisoryGroups.id),
+    personId: requiredRef('person_id', () => people.id),
     status: deploymentStatusEnum('status').notNull().default('nominated'),
     /** The first day of the work, from the request: what the 12-month load counts by. */
     deployedOn: date('deployed_on', { mode: 'string' }).notNull(),
@@ -257,18 +238,10 @@ export const adviceGiven = pgTable(
   'advice_given',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => adviceRequests.id),
-    deploymentId: uuid('deployment_id')
-      .notNull()
-      .references(() => deployments.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => advisoryGroups.id),
+    requestId: requiredRef('request_id', () => adviceRequests.id),
+    deploymentId: requiredRef('deployment_id', () => deployments.id),
+    personId: requiredRef('person_id', () => people.id),
+    groupId: requiredRef('group_id', () => advisoryGroups.id),
     givenOn: date('given_on', { mode: 'string' }).notNull(),
     summary: text('summary').notNull(),
     independent: boolean('independent').notNull(),
@@ -297,9 +270,7 @@ export const adviceRequestQuestions = pgTable(
   'advice_request_questions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => adviceRequests.id),
+    requestId: requiredRef('request_id', () => adviceRequests.id),
     question: text('question').notNull(),
     askedBy: uuid('asked_by').references(() => users.id),
     askedAt: timestamp('asked_at', { withTimezone: true }).notNull(),
@@ -358,18 +329,12 @@ export const adviceDocuments = pgTable(
   'advice_documents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => adviceRequests.id),
+    requestId: requiredRef('request_id', () => adviceRequests.id),
     purpose: adviceDocumentPurposeEnum('purpose').notNull(),
     /** The advice it belongs to, for a document attached to advice. */
     adviceId: uuid('advice_id').references(() => adviceGiven.id),
     title: text('title').notNull(),
-    fileName: text('file_name').notNull(),
-    mediaType: text('media_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    storageKey: text('storage_key').notNull(),
+    ...storedFile(),
     uploadedBy: uuid('uploaded_by').references(() => users.id),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
     /** Taken off the list; the file is kept for the record and for what was disclosed. */
@@ -396,15 +361,9 @@ export const disclosures = pgTable(
   'disclosures',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => adviceRequests.id),
-    deploymentId: uuid('deployment_id')
-      .notNull()
-      .references(() => deployments.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    requestId: requiredRef('request_id', () => adviceRequests.id),
+    deploymentId: requiredRef('deployment_id', () => deployments.id),
+    personId: requiredRef('person_id', () => people.id),
     kind: disclosureKindEnum('kind').notNull(),
     title: text('title').notNull(),
     /** What is disclosed, when it is written here; a document may be handed over in person. */

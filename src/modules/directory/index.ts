@@ -112,6 +112,13 @@ export interface DirectoryLookups {
     executor: Executor,
     references: readonly string[],
   ): Promise<Map<string, ReferenceMatch>>;
+  /**
+   * For each full name given, the live people of that name (case and spacing aside), with what
+   * tells two of them apart.
+   */
+  peopleNamed(executor: Executor, names: readonly string[]): Promise<Map<string, PersonListItem[]>>;
+  /** Live people with every word given in their name (Cindy for Cindy Butts), at most `limit`. */
+  peopleLike(executor: Executor, name: string, limit: number): Promise<PersonListItem[]>;
   /** Matched by e-mail where one is given, otherwise added, in the caller's transaction. */
   findOrAddPeople(tx: Executor, wanted: readonly PersonToRecord[]): Promise<RecordedPeople>;
   /** Every borough with its commanders, if the directory records any. */
@@ -149,6 +156,17 @@ export interface PeoplePage {
 export interface DirectoryPeople {
   /** The search of people the principal may see (the person picker's). */
   list(principal: Principal, query: PeopleQuery): Promise<PeoplePage>;
+  /**
+   * Adds someone from another module's form in that module's transaction, with the directory's
+   * own checks (only those who may edit the directory; each bad field named as the directory
+   * names it: fullName, jobTitle, organisationId) and its audit event.
+   */
+  addWithin(
+    tx: Executor,
+    principal: Principal,
+    input: { fullName: string; jobTitle?: string | undefined; organisationId?: string | undefined },
+    requestId?: string,
+  ): Promise<{ id: string; fullName: string }>;
 }
 
 /** What other modules may ask the directory. */

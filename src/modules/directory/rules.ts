@@ -39,7 +39,7 @@ function contactOf(errors: FieldError[], input: OrganisationInput | PersonInput,
   if (phone && !PHONE.test(phone))
     errors.push({ field: 'phone', message: t('directory:common.errors.phone') });
   const address = text(input.address);
-  tooLong(errors, 'address', t('directory:common.address'), address, 500);
+  tooLong(t, errors, 'address', t('directory:common.address'), address, 500);
   return { email, phone, address };
 }
 
@@ -49,13 +49,14 @@ export function validateOrganisation(input: OrganisationInput, t: Translate) {
   const name = text(input.name);
   if (!name)
     errors.push({ field: 'name', message: t('directory:organisations.errors.nameMissing') });
-  tooLong(errors, 'name', t('directory:common.name'), name, 200);
+  tooLong(t, errors, 'name', t('directory:common.name'), name, 200);
   const kind = text(input.kind);
   if (!kind || !(ORGANISATION_KINDS as readonly string[]).includes(kind)) {
     errors.push({ field: 'kind', message: t('directory:organisations.errors.kindMissing') });
   }
   const description = text(input.description);
   tooLong(
+    t,
     errors,
     'description',
     t('directory:organisations.errors.description'),
@@ -94,12 +95,12 @@ export function validatePerson(input: PersonInput, t: Translate) {
   const fullName = text(input.fullName);
   if (!fullName)
     errors.push({ field: 'fullName', message: t('directory:people.errors.fullNameMissing') });
-  tooLong(errors, 'fullName', t('directory:people.form.fullName'), fullName, 200);
+  tooLong(t, errors, 'fullName', t('directory:people.form.fullName'), fullName, 200);
   const jobTitle = text(input.jobTitle);
-  tooLong(errors, 'jobTitle', t('directory:common.jobTitle'), jobTitle, 200);
+  tooLong(t, errors, 'jobTitle', t('directory:common.jobTitle'), jobTitle, 200);
   const { email, phone, address } = contactOf(errors, input, t);
   const notes = text(input.notes);
-  tooLong(errors, 'notes', t('directory:common.notes'), notes, 2000);
+  tooLong(t, errors, 'notes', t('directory:common.notes'), notes, 2000);
   return {
     errors,
     value: {

@@ -1,7 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
 import {
-  bigint,
-  customType,
   index,
   pgEnum,
   pgTable,
@@ -12,9 +9,8 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
+import { recordVersioning, searchDocument } from '../../platform/db/columns.js';
 import { ORGANISATION_KINDS } from './kinds.js';
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const organisationKindEnum = pgEnum('organisation_kind', ORGANISATION_KINDS);
 
@@ -33,15 +29,12 @@ export const organisations = pgTable(
     address: text('address'),
     website: text('website'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
-    version: bigint('version', { mode: 'number' }).notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    search: tsvector('search')
-      .notNull()
-      .generatedAlwaysAs(
-        (): SQL =>
-          sql`to_tsvector('english'::regconfig, coalesce(${organisations.name}, '') || ' ' || coalesce(${organisations.description}, '') || ' ' || coalesce(${organisations.address}, ''))`,
-      ),
+    ...recordVersioning(),
+    search: searchDocument((): AnyPgColumn[] => [
+      organisations.name,
+      organisations.description,
+      organisations.address,
+    ]),
   },
   (t) => [
     uniqueIndex('organisations_code_key').on(t.code),
@@ -66,15 +59,8 @@ export const people = pgTable(
     /** The user account this person signs in with, if any. */
     userId: uuid('user_id').references(() => users.id),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
-    version: bigint('version', { mode: 'number' }).notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    search: tsvector('search')
-      .notNull()
-      .generatedAlwaysAs(
-        (): SQL =>
-          sql`to_tsvector('english'::regconfig, coalesce(${people.fullName}, '') || ' ' || coalesce(${people.jobTitle}, '') || ' ' || coalesce(${people.email}, ''))`,
-      ),
+    ...recordVersioning(),
+    search: searchDocument((): AnyPgColumn[] => [people.fullName, people.jobTitle, people.email]),
   },
   (t) => [
     uniqueIndex('people_user_key').on(t.userId),

@@ -4,6 +4,7 @@
  */
 import { findUserIdByEmail } from '../../platform/auth/users-service.js';
 import type { Db } from '../../platform/db/database.js';
+import type { Translate } from '../../platform/i18n/messages.js';
 import { loadReferenceData, readReferenceData } from './reference-data.js';
 import { createDirectoryService, type DirectoryServices } from './service.js';
 
@@ -16,9 +17,9 @@ export async function loadDirectoryReferenceData(db: Db, file: string): Promise<
 
 /**
  * The directory on its own, for loading other modules' reference data that names organisations.
- * Built before the application and its catalogues, and used only for its lookups: nothing it
- * could refuse is shown to anyone, so its messages are their keys.
+ * Built before the application, and given the platform's default-language messages as the
+ * application's services are (`PlatformServices.t`), so that anything it words reads as they do.
  */
-export function createReferenceDirectory(db: Db): DirectoryServices {
-  return createDirectoryService({ db, userIdForEmail: findUserIdByEmail, t: (key) => key });
+export function createReferenceDirectory(db: Db, t: Translate): DirectoryServices {
+  return createDirectoryService({ db, userIdForEmail: findUserIdByEmail, t });
 }

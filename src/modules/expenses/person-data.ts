@@ -3,10 +3,9 @@
  * claim's items (a receipt by its file name only) and their disputes. Money is in pence.
  */
 import { eq, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/database.js';
 import type { Translate } from '../../platform/i18n/messages.js';
-import type { PersonDataSection, PersonDataSubject } from '../../platform/modules.js';
-import { personDataSection } from '../../platform/person-data.js';
+import type { PersonDataSubject } from '../../platform/modules.js';
+import { personDataSections } from '../../platform/person-data.js';
 import { expenseClaims, expenseDisputes, expenseItems } from './schema.js';
 
 export interface ExpensesPersonDataDeps {
@@ -15,21 +14,20 @@ export interface ExpensesPersonDataDeps {
   t: Translate;
 }
 
+const theirs = ({ personId }: PersonDataSubject) => eq(expenseClaims.claimantPersonId, personId);
+
 export function createExpensesPersonData(deps: ExpensesPersonDataDeps) {
   const { groupNameSql, t } = deps;
-  /** A section, each column named as a person would understand it, in the catalogue's words. */
-  const section = (key: string, rows: readonly Record<string, unknown>[]) =>
-    personDataSection(t(`expenses:personData.${key}`), rows, (column) =>
-      t(`expenses:personData.columns.${column}`),
-    );
-  return async function expensesPersonData(
-    executor: Executor,
-    subject: PersonDataSubject,
-  ): Promise<PersonDataSection[]> {
-    const theirs = eq(expenseClaims.claimantPersonId, subject.personId);
-    const [claims, items, disputes] = await Promise.all([
-      executor
-        .select({
+  /** Each section, each column named as a person would understand it, in the catalogue's words. */
+  return personDataSections(
+    {
+      title: (name) => t(`expenses:personData.${name}`),
+      column: (column) => t(`expenses:personData.columns.${column}`),
+    },
+    [
+      {
+        name: 'claims',
+        columns: {
           claim: expenseClaims.reference,
           group: groupNameSql(expenseClaims.groupId),
           for: expenseClaims.occasionText,
@@ -41,12 +39,14 @@ export function createExpensesPersonData(deps: ExpensesPersonDataDeps) {
           decidedAt: expenseClaims.decidedAt,
           decisionReason: expenseClaims.decisionReason,
           paidAt: expenseClaims.paidAt,
-        })
-        .from(expenseClaims)
-        .where(theirs)
-        .orderBy(expenseClaims.createdAt),
-      executor
-        .select({
+        },
+        from: expenseClaims,
+        where: theirs,
+        orderBy: [expenseClaims.createdAt],
+      },
+      {
+        name: 'items',
+        columns: {
           claim: expenseClaims.reference,
           category: expenseItems.category,
           incurredOn: expenseItems.incurredOn,
@@ -56,13 +56,15 @@ export function createExpensesPersonData(deps: ExpensesPersonDataDeps) {
           approvedPence: expenseItems.approvedPence,
           approvalReason: expenseItems.approvalReason,
           receipt: expenseItems.receiptFileName,
-        })
-        .from(expenseItems)
-        .innerJoin(expenseClaims, eq(expenseClaims.id, expenseItems.claimId))
-        .where(theirs)
-        .orderBy(expenseClaims.createdAt, expenseItems.incurredOn),
-      executor
-        .select({
+        },
+        from: expenseItems,
+        join: [[expenseClaims, eq(expenseClaims.id, expenseItems.claimId)]],
+        where: theirs,
+        orderBy: [expenseClaims.createdAt, expenseItems.incurredOn],
+      },
+      {
+        name: 'disputes',
+        columns: {
           claim: expenseClaims.reference,
           raisedAt: expenseDisputes.raisedAt,
           reason: expenseDisputes.reason,
@@ -74,12 +76,12 @@ export function createExpensesPersonData(deps: ExpensesPersonDataDeps) {
           referralReason: expenseDisputes.referralReason,
           directorDecision: expenseDisputes.directorDecision,
           directorReason: expenseDisputes.directorReason,
-        })
-        .from(expenseDisputes)
-        .innerJoin(expenseClaims, eq(expenseClaims.id, expenseDisputes.claimId))
-        .where(theirs)
-        .orderBy(expenseDisputes.raisedAt),
-    ]);
-    return [section('claims', claims), section('items', items), section('disputes', disputes)];
-  };
+        },
+        from: expenseDisputes,
+        join: [[expenseClaims, eq(expenseClaims.id, expenseDisputes.claimId)]],
+        where: theirs,
+        orderBy: [expenseDisputes.raisedAt],
+      },
+    ],
+  );
 }

@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { requiredRef } from '../../platform/db/columns.js';
 import { users } from '../../platform/auth/schema.js';
 import { organisations, people } from '../directory/schema.js';
 import { advisoryGroups } from '../groups/schema.js';
@@ -30,14 +31,10 @@ export const expenseClaims = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     reference: integer('reference').generatedAlwaysAsIdentity().notNull().unique(),
-    claimantPersonId: uuid('claimant_person_id')
-      .notNull()
-      .references(() => people.id),
+    claimantPersonId: requiredRef('claimant_person_id', () => people.id),
     claimantUserId: uuid('claimant_user_id').references(() => users.id),
     /** The group whose budget pays it. */
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => advisoryGroups.id),
+    groupId: requiredRef('group_id', () => advisoryGroups.id),
     occasion: claimOccasionEnum('occasion').notNull(),
     meetingId: uuid('meeting_id'),
     deploymentId: uuid('deployment_id'),
@@ -78,9 +75,7 @@ export const expenseItems = pgTable(
   'expense_items',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    claimId: uuid('claim_id')
-      .notNull()
-      .references(() => expenseClaims.id),
+    claimId: requiredRef('claim_id', () => expenseClaims.id),
     category: expenseCategoryEnum('category').notNull(),
     incurredOn: date('incurred_on', { mode: 'string' }).notNull(),
     description: text('description').notNull(),
@@ -129,9 +124,7 @@ export const expenseDisputes = pgTable(
   'expense_disputes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    claimId: uuid('claim_id')
-      .notNull()
-      .references(() => expenseClaims.id),
+    claimId: requiredRef('claim_id', () => expenseClaims.id),
     raisedBy: uuid('raised_by').references(() => users.id),
     raisedAt: timestamp('raised_at', { withTimezone: true }).notNull(),
     reason: text('reason').notNull(),
@@ -165,9 +158,7 @@ export const expenseBudgets = pgTable(
   'expense_budgets',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => advisoryGroups.id),
+    groupId: requiredRef('group_id', () => advisoryGroups.id),
     /** The calendar year the reporting year starts in: 2026 is April 2026 to March 2027. */
     yearStart: integer('year_start').notNull(),
     amountPence: integer('amount_pence').notNull(),

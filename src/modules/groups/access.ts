@@ -96,15 +96,17 @@ export async function findMembership(
   return row;
 }
 
-export function staleEdit(): never {
-  throw new ConflictError(
-    'Someone else changed this group while you were editing it. Check the latest version and make your change again',
-    'version',
-  );
+export function staleEdit(t: Translate): never {
+  throw new ConflictError(t('groups:common.staleEdit'), 'version');
 }
 
-export function nameOf(map: Map<string, PersonSummary>, id: string | null | undefined): string {
-  return (id && map.get(id)?.fullName) || 'Unknown person';
+/** A person's full name, or the catalogue's words for someone not in the directory. */
+export function nameOf(
+  t: Translate,
+  map: Map<string, PersonSummary>,
+  id: string | null | undefined,
+): string {
+  return (id && map.get(id)?.fullName) || t('groups:common.unknownPerson');
 }
 
 /** The user accounts of these directory people, for the roles their office brings. */

@@ -126,7 +126,11 @@ export interface GroupsApi {
   groupsByIds(executor: Executor, ids: readonly string[]): Promise<GroupSummary[]>;
   /** The groups a person is a current member of. */
   currentGroupsOf(executor: Executor, personId: string): Promise<GroupSummary[]>;
-  /** The signed-in person's memberships, current first (none for anyone else). */
+  /**
+   * The signed-in person's memberships, current first (none for anyone else). Asked once for a
+   * principal: a request's principal is its own, so the home page's tasks, this module's and
+   * the advice module's, share one query.
+   */
   myMemberships(principal: Principal): Promise<OwnMembership[]>;
   /** IAG-08: the groups a request may be passed to, corporate IAGs first; none closed. */
   routingCandidates(executor: Executor): Promise<RoutingCandidate[]>;
@@ -188,6 +192,15 @@ export function createGroupsModule(
     createAnnualConferenceBody({ groups, directory, t: platform.t }),
   ]);
   const services: GroupsServices = { groups, recruitment, memberRecords };
+  // The memberships a request's principal has, asked once however many ask during the request
+  // (the object goes with its request). The services, which change memberships, ask afresh.
+  const asked = new WeakMap<NonNullable<Principal>, Promise<OwnMembership[]>>();
+  const myMemberships = (principal: Principal): Promise<OwnMembership[]> => {
+    if (!principal) return groups.myMemberships(principal);
+    const found = asked.get(principal) ?? groups.myMemberships(principal);
+    asked.set(principal, found);
+    return found;
+  };
   return {
     name: 'groups',
     personData: createGroupsPersonData({
@@ -198,7 +211,7 @@ export function createGroupsModule(
     api: {
       groupsByIds: groups.groupsByIds,
       currentGroupsOf: groups.currentGroupsOf,
-      myMemberships: groups.myMemberships,
+      myMemberships,
       routingCandidates: groups.routingCandidates,
       workingGroups: groups.workingGroups,
       corporateGroups: groups.corporateGroups,
@@ -262,7 +275,7 @@ export function createGroupsModule(
     ],
     async homeTasks(p, t) {
       const [ownGroups, secondTerms] = await Promise.all([
-        groups.myMemberships(p),
+        myMemberships(p),
         groups.secondTermsToDecide(p),
       ]);
       return [

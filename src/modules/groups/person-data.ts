@@ -4,10 +4,8 @@
  * roles they attend in, and (DP-01, their own data, kept apart) their diversity answers.
  */
 import { eq, getTableColumns, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/database.js';
 import type { Translate } from '../../platform/i18n/messages.js';
-import type { PersonDataSection, PersonDataSubject } from '../../platform/modules.js';
-import { personDataSection } from '../../platform/person-data.js';
+import { personDataSections } from '../../platform/person-data.js';
 import type { DirectoryService } from '../directory/index.js';
 import {
   accessExemptions,
@@ -36,47 +34,21 @@ export interface GroupsPersonDataDeps {
 export function createGroupsPersonData(deps: GroupsPersonDataDeps) {
   const { t } = deps;
   const { personId: _person, ...diversityColumns } = getTableColumns(diversityAnswers);
-  /** A section titled, and its columns named, from the catalogue (`groups:personData`). */
-  const section = (name: string, rows: readonly Record<string, unknown>[]) =>
-    personDataSection(t(`groups:personData.sections.${name}`), rows, (column) =>
-      t(`groups:personData.columns.${column}`),
-    );
+  const group = (groupId: SQLWrapper): [typeof advisoryGroups, SQL] => [
+    advisoryGroups,
+    eq(advisoryGroups.id, groupId),
+  ];
 
-  return async function groupsPersonData(
-    executor: Executor,
-    subject: PersonDataSubject,
-  ): Promise<PersonDataSection[]> {
-    const { personId, userId } = subject;
-    const person = (await deps.directory.lookups.people(executor, [personId])).get(personId);
-    // An application is made without an account: it is theirs by its e-mail address, or by
-    // the term it led to.
-    const theirMemberships = executor
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(eq(memberships.personId, personId));
-    const applicationIsTheirs = person?.email
-      ? or(
-          inArray(applications.membershipId, theirMemberships),
-          sql`lower(${applications.email}) = lower(${person.email})`,
-        )
-      : inArray(applications.membershipId, theirMemberships);
-
-    const [
-      terms,
-      secondTerms,
-      applied,
-      declared,
-      cleared,
-      exempted,
-      commended,
-      stood,
-      policeRoles,
-      deploymentContact,
-      panels,
-      diversity,
-    ] = await Promise.all([
-      executor
-        .select({
+  /** Each section titled, and its columns named, from the catalogue (`groups:personData`). */
+  return personDataSections(
+    {
+      title: (name) => t(`groups:personData.sections.${name}`),
+      column: (column) => t(`groups:personData.columns.${column}`),
+    },
+    [
+      {
+        name: 'terms',
+        columns: {
           group: advisoryGroups.name,
           term: memberships.termNumber,
           startsOn: memberships.startsOn,
@@ -86,13 +58,15 @@ export function createGroupsPersonData(deps: GroupsPersonDataDeps) {
           leavingReason: memberships.leavingReason,
           namePublished: memberships.publishName,
           recordedAt: memberships.createdAt,
-        })
-        .from(memberships)
-        .innerJoin(advisoryGroups, eq(advisoryGroups.id, memberships.groupId))
-        .where(eq(memberships.personId, personId))
-        .orderBy(memberships.startsOn),
-      executor
-        .select({
+        },
+        from: memberships,
+        join: [group(memberships.groupId)],
+        where: ({ personId }) => eq(memberships.personId, personId),
+        orderBy: [memberships.startsOn],
+      },
+      {
+        name: 'secondTerms',
+        columns: {
           group: advisoryGroups.name,
           termStarting: memberships.startsOn,
           status: reappointments.status,
@@ -102,14 +76,18 @@ export function createGroupsPersonData(deps: GroupsPersonDataDeps) {
           declinedAt: reappointments.declinedAt,
           declinedReason: reappointments.declinedReason,
           recordedAgreedOn: reappointments.recordedAgreedOn,
-        })
-        .from(reappointments)
-        .innerJoin(memberships, eq(memberships.id, reappointments.membershipId))
-        .innerJoin(advisoryGroups, eq(advisoryGroups.id, memberships.groupId))
-        .where(eq(memberships.personId, personId))
-        .orderBy(reappointments.proposedAt),
-      executor
-        .select({
+        },
+        from: reappointments,
+        join: [
+          [memberships, eq(memberships.id, reappointments.membershipId)],
+          group(memberships.groupId),
+        ],
+        where: ({ personId }) => eq(memberships.personId, personId),
+        orderBy: [reappointments.proposedAt],
+      },
+      {
+        name: 'applications',
+        columns: {
           group: advisoryGroups.name,
           submittedAt: applications.submittedAt,
           fullName: applications.fullName,
@@ -124,112 +102,135 @@ export function createGroupsPersonData(deps: GroupsPersonDataDeps) {
           assessment: applications.assessment,
           decisionReason: applications.decisionReason,
           decidedAt: applications.decidedAt,
-        })
-        .from(applications)
-        .innerJoin(recruitmentRounds, eq(recruitmentRounds.id, applications.roundId))
-        .innerJoin(advisoryGroups, eq(advisoryGroups.id, recruitmentRounds.groupId))
-        .where(applicationIsTheirs)
-        .orderBy(applications.submittedAt),
-      executor
-        .select({
+        },
+        from: applications,
+        join: [
+          [recruitmentRounds, eq(recruitmentRounds.id, applications.roundId)],
+          group(recruitmentRounds.groupId),
+        ],
+        // An application is made without an account: it is theirs by its e-mail address, or by
+        // the term it led to.
+        where: async ({ personId }, executor) => {
+          const person = (await deps.directory.lookups.people(executor, [personId])).get(personId);
+          const theirMemberships = executor
+            .select({ id: memberships.id })
+            .from(memberships)
+            .where(eq(memberships.personId, personId));
+          return person?.email
+            ? or(
+                inArray(applications.membershipId, theirMemberships),
+                sql`lower(${applications.email}) = lower(${person.email})`,
+              )
+            : inArray(applications.membershipId, theirMemberships);
+        },
+        orderBy: [applications.submittedAt],
+      },
+      {
+        name: 'declarations',
+        columns: {
           declaredOn: declarations.declaredOn,
           interests: declarations.interests,
           independenceConfirmed: declarations.independenceConfirmed,
           principlesConfirmed: declarations.principlesConfirmed,
-        })
-        .from(declarations)
-        .where(eq(declarations.personId, personId))
-        .orderBy(declarations.declaredOn),
-      executor
-        .select({
+        },
+        from: declarations,
+        where: ({ personId }) => eq(declarations.personId, personId),
+        orderBy: [declarations.declaredOn],
+      },
+      {
+        name: 'clearances',
+        columns: {
           level: clearances.level,
           grantedOn: clearances.grantedOn,
           expiresOn: clearances.expiresOn,
           requiredBy: deps.organisationNameSql(clearances.requiredById),
           withdrawnOn: clearances.withdrawnOn,
-        })
-        .from(clearances)
-        .where(eq(clearances.personId, personId))
-        .orderBy(clearances.grantedOn),
-      executor
-        .select({
+        },
+        from: clearances,
+        where: ({ personId }) => eq(clearances.personId, personId),
+        orderBy: [clearances.grantedOn],
+      },
+      {
+        name: 'exemptions',
+        columns: {
           approvedBy: accessExemptions.approvedBy,
           approvedOn: accessExemptions.approvedOn,
           expiresOn: accessExemptions.expiresOn,
           reason: accessExemptions.reason,
           revokedOn: accessExemptions.revokedOn,
-        })
-        .from(accessExemptions)
-        .where(eq(accessExemptions.personId, personId))
-        .orderBy(accessExemptions.approvedOn),
-      executor
-        .select({
+        },
+        from: accessExemptions,
+        where: ({ personId }) => eq(accessExemptions.personId, personId),
+        orderBy: [accessExemptions.approvedOn],
+      },
+      {
+        name: 'commendations',
+        columns: {
           group: advisoryGroups.name,
           awardedOn: commendations.awardedOn,
           citation: commendations.citation,
-        })
-        .from(commendations)
-        .innerJoin(advisoryGroups, eq(advisoryGroups.id, commendations.groupId))
-        .where(eq(commendations.personId, personId))
-        .orderBy(commendations.awardedOn),
-      executor
-        .select({
+        },
+        from: commendations,
+        join: [group(commendations.groupId)],
+        where: ({ personId }) => eq(commendations.personId, personId),
+        orderBy: [commendations.awardedOn],
+      },
+      {
+        name: 'elections',
+        columns: {
           group: advisoryGroups.name,
           heldOn: elections.heldOn,
           elected: electionCandidates.elected,
           votes: electionCandidates.votes,
-        })
-        .from(electionCandidates)
-        .innerJoin(elections, eq(elections.id, electionCandidates.electionId))
-        .innerJoin(advisoryGroups, eq(advisoryGroups.id, elections.groupId))
-        .where(eq(electionCandidates.personId, personId))
-        .orderBy(elections.heldOn),
-      executor
-        .select({
+        },
+        from: electionCandidates,
+        join: [
+          [elections, eq(elections.id, electionCandidates.electionId)],
+          group(elections.groupId),
+        ],
+        where: ({ personId }) => eq(electionCandidates.personId, personId),
+        orderBy: [elections.heldOn],
+      },
+      {
+        name: 'policeRoles',
+        columns: {
           group: advisoryGroups.name,
           role: policeAttendees.role,
           rank: policeAttendees.rank,
           from: policeAttendees.fromOn,
           until: policeAttendees.untilOn,
-        })
-        .from(policeAttendees)
-        .innerJoin(advisoryGroups, eq(advisoryGroups.id, policeAttendees.groupId))
-        .where(eq(policeAttendees.personId, personId))
-        .orderBy(policeAttendees.fromOn),
-      executor
-        .select({ group: advisoryGroups.name })
-        .from(advisoryGroups)
-        .where(eq(advisoryGroups.deploymentContactId, personId))
-        .orderBy(advisoryGroups.name),
-      userId
-        ? executor
-            .select({ group: advisoryGroups.name, roundOpenedOn: recruitmentRounds.opensOn })
-            .from(recruitmentPanel)
-            .innerJoin(recruitmentRounds, eq(recruitmentRounds.id, recruitmentPanel.roundId))
-            .innerJoin(advisoryGroups, eq(advisoryGroups.id, recruitmentRounds.groupId))
-            .where(eq(recruitmentPanel.userId, userId))
-            .orderBy(recruitmentRounds.opensOn)
-        : [],
-      // Every answer they gave, and when: the table's columns but the person's id.
-      executor
-        .select(diversityColumns)
-        .from(diversityAnswers)
-        .where(eq(diversityAnswers.personId, personId)),
-    ]);
-    return [
-      section('terms', terms),
-      section('secondTerms', secondTerms),
-      section('applications', applied),
-      section('declarations', declared),
-      section('clearances', cleared),
-      section('exemptions', exempted),
-      section('commendations', commended),
-      section('elections', stood),
-      section('policeRoles', policeRoles),
-      section('deploymentContact', deploymentContact),
-      section('panels', panels),
-      // DP-01: their own answers, in a section of their own, as they are held apart.
-      section('diversity', diversity),
-    ];
-  };
+        },
+        from: policeAttendees,
+        join: [group(policeAttendees.groupId)],
+        where: ({ personId }) => eq(policeAttendees.personId, personId),
+        orderBy: [policeAttendees.fromOn],
+      },
+      {
+        name: 'deploymentContact',
+        columns: { group: advisoryGroups.name },
+        from: advisoryGroups,
+        where: ({ personId }) => eq(advisoryGroups.deploymentContactId, personId),
+        orderBy: [advisoryGroups.name],
+      },
+      {
+        name: 'panels',
+        columns: { group: advisoryGroups.name, roundOpenedOn: recruitmentRounds.opensOn },
+        from: recruitmentPanel,
+        join: [
+          [recruitmentRounds, eq(recruitmentRounds.id, recruitmentPanel.roundId)],
+          group(recruitmentRounds.groupId),
+        ],
+        where: ({ userId }) => (userId ? eq(recruitmentPanel.userId, userId) : undefined),
+        orderBy: [recruitmentRounds.opensOn],
+      },
+      // DP-01: their own answers, in a section of their own, as they are held apart. Every
+      // answer they gave, and when: the table's columns but the person's id.
+      {
+        name: 'diversity',
+        columns: diversityColumns,
+        from: diversityAnswers,
+        where: ({ personId }) => eq(diversityAnswers.personId, personId),
+      },
+    ],
+  );
 }

@@ -321,6 +321,22 @@ test('IAG-01: a corporate focus group takes one representative from each corpora
     null,
     'may represent the other',
   );
+  // A member of several IAGs all represented: each name after the first joined by "and the".
+  assert.equal(
+    words(checkFocusGroupRepresentative('Ada', [race, youth], new Set(['race', 'youth']))),
+    'The Race IAG and the Youth IAG already have their representative in this focus group (IAG-01)',
+  );
+  const faith = { id: 'faith', name: 'Faith IAG' };
+  assert.equal(
+    words(
+      checkFocusGroupRepresentative(
+        'Ada',
+        [race, youth, faith],
+        new Set(['race', 'youth', 'faith']),
+      ),
+    ),
+    'The Race IAG and the Youth IAG and the Faith IAG already have their representative in this focus group (IAG-01)',
+  );
 });
 
 test('IAG-31: the Director meets the corporate IAG chairs at least twice a reporting year', () => {

@@ -340,10 +340,20 @@ export function checkFocusGroupRepresentative(
   if (personIags.every((g) => represented.has(g.id)))
     return {
       key: 'groups:rules.focusGroup.represented',
-      // Left in English: names joined as "the Race IAG and the Youth IAG" (a member of two).
-      values: { groups: personIags.map((g) => g.name).join(' and the '), count: personIags.length },
+      values: { groups: namesJoined(personIags.map((g) => g.name)), count: personIags.length },
     };
   return null;
+}
+
+/**
+ * Group names joined as a sentence says them ("the Race IAG and the Youth IAG" after its own
+ * "The"), each joining worded by the catalogue: the first name, then the rest joined likewise.
+ */
+function namesJoined(names: readonly string[]): string | Label {
+  const [first = '', ...rest] = names;
+  return rest.length === 0
+    ? first
+    : { key: 'groups:rules.focusGroup.andThe', values: { first, rest: namesJoined(rest) } };
 }
 
 // The Director's meetings with the corporate IAG chairs (IAG-31)

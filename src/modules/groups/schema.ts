@@ -1,9 +1,7 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
   check,
-  customType,
   date,
   index,
   integer,
@@ -18,11 +16,16 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
+import { recordVersioning, requiredRef, searchDocument } from '../../platform/db/columns.js';
 import { organisations, people } from '../directory/schema.js';
 import { CLEARANCE_ORDER, GROUP_STATUSES, GROUP_TYPES } from './rules.js';
 import { MONITORING_QUESTIONS } from './diversity/rules.js';
 
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+/** Who entered a record kept for its history (a declaration, a clearance, …), and when. */
+const recordedByAndWhen = () => ({
+  recordedBy: uuid('recorded_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 export const groupTypeEnum = pgEnum('group_type', GROUP_TYPES);
 export const groupStatusEnum = pgEnum('group_status', GROUP_STATUSES);
@@ -54,15 +57,12 @@ export const advisoryGroups = pgTable(
     maxAge: smallint('max_age'),
     /** IAG-07: the person who nominates advisors for requests routed to the group. */
     deploymentContactId: uuid('deployment_contact_id').references(() => people.id),
-    version: bigint('version', { mode: 'number' }).notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    search: tsvector('search')
-      .notNull()
-      .generatedAlwaysAs(
-        (): SQL =>
-          sql`to_tsvector('english'::regconfig, coalesce(${advisoryGroups.name}, '') || ' ' || coalesce(${advisoryGroups.focus}, '') || ' ' || coalesce(${advisoryGroups.purpose}, ''))`,
-      ),
+    ...recordVersioning(),
+    search: searchDocument((): AnyPgColumn[] => [
+      advisoryGroups.name,
+      advisoryGroups.focus,
+      advisoryGroups.purpose,
+    ]),
   },
   (t) => [
     uniqueIndex('advisory_groups_code_key').on(t.code),
@@ -110,9 +110,7 @@ export const groupDocumentVersions = pgTable(
   'group_document_versions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    documentId: uuid('document_id')
-      .notNull()
-      .references(() => groupDocuments.id),
+    documentId: requiredRef('document_id', () => groupDocuments.id),
     number: integer('number').notNull(),
     body: text('body').notNull(),
     changeSummary: text('change_summary'),
@@ -129,12 +127,8 @@ export const memberships = pgTable(
   'memberships',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => advisoryGroups.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    groupId: requiredRef('group_id', () => advisoryGroups.id),
+    personId: requiredRef('person_id', () => people.id),
     termNumber: smallint('term_number').notNull(),
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
     endsOn: date('ends_on', { mode: 'string' }).notNull(),
@@ -150,9 +144,7 @@ export const memberships = pgTable(
     /** The member agreed to their name appearing on the public page. */
     publishName: boolean('publish_name').notNull().default(false),
     endNoticeSentAt: timestamp('end_notice_sent_at', { withTimezone: true }),
-    version: bigint('version', { mode: 'number' }).notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recordVersioning(),
   },
   (t) => [
     index('memberships_group_status_idx').on(t.groupId, t.status, t.endsOn),
@@ -174,9 +166,7 @@ export const reappointments = pgTable(
   'reappointments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    membershipId: uuid('membership_id')
-      .notNull()
-      .references(() => memberships.id),
+    membershipId: requiredRef('membership_id', () => memberships.id),
     status: reappointmentStatusEnum('status').notNull().default('pending'),
     proposedBy: uuid('proposed_by').references(() => users.id),
     proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
@@ -215,9 +205,7 @@ export const elections = pgTable(
   'elections',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => advisoryGroups.id),
+    groupId: requiredRef('group_id', () => advisoryGroups.id),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
     adjudicatorName: text('adjudicator_name').notNull(),
     adjudicatorOrganisation: text('adjudicator_organisation'),
@@ -225,8 +213,7 @@ export const elections = pgTable(
     agreedByChairs: text('agreed_by_chairs').notNull(),
     agreedByPolice: text('agreed_by_police').notNull(),
     notes: text('notes'),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recordedByAndWhen(),
   },
   (t) => [index('elections_group_held_idx').on(t.groupId, t.heldOn)],
 );
@@ -234,12 +221,8 @@ export const elections = pgTable(
 export const electionCandidates = pgTable(
   'election_candidates',
   {
-    electionId: uuid('election_id')
-      .notNull()
-      .references(() => elections.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    electionId: requiredRef('election_id', () => elections.id),
+    personId: requiredRef('person_id', () => people.id),
     elected: boolean('elected').notNull(),
     votes: integer('votes'),
   },
@@ -254,9 +237,7 @@ export const recruitmentRounds = pgTable(
   'recruitment_rounds',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => advisoryGroups.id),
+    groupId: requiredRef('group_id', () => advisoryGroups.id),
     opensOn: date('opens_on', { mode: 'string' }).notNull(),
     closesOn: date('closes_on', { mode: 'string' }).notNull(),
     /** Appointments start on this date; age limits (IAG-17) are judged on it. */
@@ -280,12 +261,8 @@ export const recruitmentRounds = pgTable(
 export const recruitmentPanel = pgTable(
   'recruitment_panel',
   {
-    roundId: uuid('round_id')
-      .notNull()
-      .references(() => recruitmentRounds.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    roundId: requiredRef('round_id', () => recruitmentRounds.id),
+    userId: requiredRef('user_id', () => users.id),
   },
   (t) => [
     primaryKey({ columns: [t.roundId, t.userId] }),
@@ -307,9 +284,7 @@ export const applications = pgTable(
   'applications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    roundId: uuid('round_id')
-      .notNull()
-      .references(() => recruitmentRounds.id),
+    roundId: requiredRef('round_id', () => recruitmentRounds.id),
     fullName: text('full_name').notNull(),
     email: text('email').notNull(),
     phone: text('phone'),
@@ -341,16 +316,13 @@ export const declarations = pgTable(
   'declarations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    personId: requiredRef('person_id', () => people.id),
     declaredOn: date('declared_on', { mode: 'string' }).notNull(),
     /** The interests declared; null when the member declared none. */
     interests: text('interests'),
     independenceConfirmed: boolean('independence_confirmed').notNull(),
     principlesConfirmed: boolean('principles_confirmed').notNull(),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recordedByAndWhen(),
   },
   (t) => [index('declarations_person_idx').on(t.personId, t.declaredOn)],
 );
@@ -362,18 +334,13 @@ export const clearances = pgTable(
   'clearances',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    personId: requiredRef('person_id', () => people.id),
     level: clearanceLevelEnum('level').notNull(),
     grantedOn: date('granted_on', { mode: 'string' }).notNull(),
     expiresOn: date('expires_on', { mode: 'string' }).notNull(),
-    requiredById: uuid('required_by_id')
-      .notNull()
-      .references(() => organisations.id),
+    requiredById: requiredRef('required_by_id', () => organisations.id),
     withdrawnOn: date('withdrawn_on', { mode: 'string' }),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recordedByAndWhen(),
   },
   (t) => [
     index('clearances_person_idx').on(t.personId, t.expiresOn),
@@ -389,16 +356,13 @@ export const accessExemptions = pgTable(
   'access_exemptions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    personId: requiredRef('person_id', () => people.id),
     approvedBy: text('approved_by').notNull(),
     approvedOn: date('approved_on', { mode: 'string' }).notNull(),
     expiresOn: date('expires_on', { mode: 'string' }),
     reason: text('reason').notNull(),
     revokedOn: date('revoked_on', { mode: 'string' }),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recordedByAndWhen(),
   },
   (t) => [index('access_exemptions_person_idx').on(t.personId)],
 );
@@ -411,20 +375,13 @@ export const commendations = pgTable(
   'commendations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => advisoryGroups.id),
+    personId: requiredRef('person_id', () => people.id),
+    groupId: requiredRef('group_id', () => advisoryGroups.id),
     awardedOn: date('awarded_on', { mode: 'string' }).notNull(),
     citation: text('citation').notNull(),
-    consultedPersonId: uuid('consulted_person_id')
-      .notNull()
-      .references(() => people.id),
+    consultedPersonId: requiredRef('consulted_person_id', () => people.id),
     consultedCapacity: consultedCapacityEnum('consulted_capacity').notNull(),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recordedByAndWhen(),
   },
   (t) => [
     index('commendations_group_idx').on(t.groupId, t.awardedOn),
@@ -441,13 +398,9 @@ export const policeAttendees = pgTable(
   'police_attendees',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => advisoryGroups.id),
+    groupId: requiredRef('group_id', () => advisoryGroups.id),
     role: policeAttendeeRoleEnum('role').notNull(),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    personId: requiredRef('person_id', () => people.id),
     /** Rank or staff band, as IAG-33 requires Inspector (Band C) or above of the manager. */
     rank: text('rank').notNull(),
     fromOn: date('from_on', { mode: 'string' }).notNull(),

@@ -45,7 +45,7 @@ export function validateGroup(
     errors.push({ field, message: t(`groups:register.form.error.${key}`) });
   const name = text(input.name);
   if (!name) refuse('name', 'name');
-  tooLong(errors, 'name', t('groups:register.form.name'), name, 150);
+  tooLong(t, errors, 'name', t('groups:register.form.name'), name, 150);
   const type = text(input.type);
   if (!type || !(GROUP_TYPES as readonly string[]).includes(type)) refuse('type', 'type');
   const status = text(input.status) ?? 'active';
@@ -56,9 +56,9 @@ export function validateGroup(
   if (parentGroupId && !isUuid(parentGroupId)) refuse('parentGroupId', 'parent');
   const purpose = text(input.purpose);
   if (!purpose) refuse('purpose', 'purpose');
-  tooLong(errors, 'purpose', t('groups:register.form.purpose'), purpose, 2000);
+  tooLong(t, errors, 'purpose', t('groups:register.form.purpose'), purpose, 2000);
   const focus = text(input.focus);
-  tooLong(errors, 'focus', t('groups:register.group.focus'), focus, 200);
+  tooLong(t, errors, 'focus', t('groups:register.group.focus'), focus, 200);
   const interval = Number(text(input.meetingIntervalMonths));
   if (!(MEETING_INTERVALS as readonly number[]).includes(interval))
     refuse('meetingIntervalMonths', 'interval');
@@ -103,11 +103,11 @@ export function validateDocumentVersion(
   const errors: FieldError[] = [];
   const body = text(input.body);
   if (!body) errors.push({ field: 'body', message: t(words.missing) });
-  tooLong(errors, 'body', t(words.name), body, words.max);
+  tooLong(t, errors, 'body', t(words.name), body, words.max);
   const changeSummary = text(input.changeSummary);
   const changed = t('groups:register.torForm.error.changeSummary');
-  tooLong(errors, 'changeSummary', changed, changeSummary, 500);
-  const agreedOn = dateField(input, 'agreedOn', t(words.agreedOn), errors);
+  tooLong(t, errors, 'changeSummary', changed, changeSummary, 500);
+  const agreedOn = dateField(t, input, 'agreedOn', t(words.agreedOn), errors);
   return { errors, value: { body: body ?? '', changeSummary, agreedOn: agreedOn ?? '' } };
 }
 
@@ -128,11 +128,11 @@ export function validateLeaving(t: Translate, input: Input) {
   const status = text(input.status);
   if (!status || !(LEAVING_STATUSES as readonly string[]).includes(status))
     errors.push({ field: 'status', message: t('groups:memberships.end.error.status') });
-  const leftOn = dateField(input, 'leftOn', t('groups:memberships.end.error.leftOn'), errors);
+  const leftOn = dateField(t, input, 'leftOn', t('groups:memberships.end.error.leftOn'), errors);
   const reason = text(input.reason);
   if (status === 'withdrawn' && !reason)
     errors.push({ field: 'reason', message: t('groups:memberships.end.error.reason') });
-  tooLong(errors, 'reason', t('groups:memberships.end.error.reasonLabel'), reason, 1000);
+  tooLong(t, errors, 'reason', t('groups:memberships.end.error.reasonLabel'), reason, 1000);
   return { errors, value: { status: status as LeavingStatus, leftOn: leftOn ?? '', reason } };
 }
 
@@ -143,13 +143,14 @@ export function validateElection(t: Translate, input: Input) {
   const required = (field: string, max: number) => {
     const value = text(input[field]);
     if (!value) errors.push({ field, message: error(field) });
-    tooLong(errors, field, error(`${field}Label`), value, max);
+    tooLong(t, errors, field, error(`${field}Label`), value, max);
     return value ?? '';
   };
-  const heldOn = dateField(input, 'heldOn', error('heldOn'), errors);
+  const heldOn = dateField(t, input, 'heldOn', error('heldOn'), errors);
   const adjudicatorName = required('adjudicatorName', 200);
   const adjudicatorOrganisation = text(input.adjudicatorOrganisation);
   tooLong(
+    t,
     errors,
     'adjudicatorOrganisation',
     error('organisationLabel'),
@@ -167,7 +168,7 @@ export function validateElection(t: Translate, input: Input) {
   if (elected.some((id) => !candidates.includes(id)))
     errors.push({ field: 'elected', message: error('elected') });
   const notes = text(input.notes);
-  tooLong(errors, 'notes', error('notesLabel'), notes, 2000);
+  tooLong(t, errors, 'notes', error('notesLabel'), notes, 2000);
   return {
     errors,
     value: {

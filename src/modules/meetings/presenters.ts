@@ -1,5 +1,7 @@
 /** How meetings read on a page. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formatDate, formatTime, toLondonDate } from '../../platform/calendar/index.js';
+import { redirectWithFlash } from '../../platform/http/render.js';
 import type { Translate } from '../../platform/i18n/messages.js';
 import type { Body, BodyProvider } from './bodies.js';
 import { meetingPaths } from './paths.js';
@@ -64,4 +66,27 @@ export function meetingBreadcrumbs(
     crumbs.meetings(body),
     ...(meeting ? [crumbs.meeting(meeting)] : []),
   ];
+}
+
+/**
+ * The submit of a form about one meeting: the service saves what was sent, then the person is
+ * taken to the meeting's page (or its minutes, or invitations) and told what was done. The
+ * meeting's forms each did it the same way.
+ */
+export function saveForMeeting<R>(
+  save: (
+    principal: FastifyRequest['principal'],
+    meetingId: string,
+    input: Record<string, string | string[] | undefined>,
+    requestId: string,
+  ) => Promise<R>,
+  done: (meetingId: string, saved: R, request: FastifyRequest) => { to: string; message: string },
+) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const { meetingId } = request.params as { meetingId: string };
+    const input = (request.body ?? {}) as Record<string, string | string[] | undefined>;
+    const saved = await save(request.principal, meetingId, input, request.id);
+    const { to, message } = done(meetingId, saved, request);
+    return redirectWithFlash(reply, to, message);
+  };
 }

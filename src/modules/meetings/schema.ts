@@ -16,6 +16,7 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
+import { recordVersioning, requiredRef, storedFile } from '../../platform/db/columns.js';
 import { people } from '../directory/schema.js';
 import {
   ACTION_STATUSES,
@@ -68,9 +69,7 @@ export const meetings = pgTable(
     reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
     minutesReminderSentAt: timestamp('minutes_reminder_sent_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id),
-    version: bigint('version', { mode: 'number' }).notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recordVersioning(),
   },
   (t) => [
     index('meetings_body_starts_idx').on(t.bodyType, t.bodyId, t.startsAt),
@@ -88,9 +87,7 @@ export const agendaItems = pgTable(
   'agenda_items',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id),
+    meetingId: requiredRef('meeting_id', () => meetings.id),
     position: integer('position').notNull(),
     title: text('title').notNull(),
     details: text('details'),
@@ -116,12 +113,8 @@ export const agendaItems = pgTable(
 export const meetingAttendance = pgTable(
   'meeting_attendance',
   {
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    meetingId: requiredRef('meeting_id', () => meetings.id),
+    personId: requiredRef('person_id', () => people.id),
     kind: attendeeKindEnum('kind').notNull(),
     status: attendanceStatusEnum('status').notNull(),
     /** For police attendees: the role they attend in, e.g. "Directorate manager, Inspector". */
@@ -142,9 +135,7 @@ export const meetingAttendance = pgTable(
 export const meetingInvitations = pgTable(
   'meeting_invitations',
   {
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id),
+    meetingId: requiredRef('meeting_id', () => meetings.id),
     /** The invited body (an advisory group for the conference), named by its provider. */
     inviteeId: uuid('invitee_id').notNull(),
     /** Its name when invited, so the record reads the same if it is later renamed or closed. */
@@ -172,9 +163,7 @@ export const minutes = pgTable(
   'minutes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id),
+    meetingId: requiredRef('meeting_id', () => meetings.id),
     kind: minutesKindEnum('kind').notNull().default('minutes'),
     /** For a correction: the approved minutes it corrects. */
     correctsMinutesId: uuid('corrects_minutes_id').references((): AnyPgColumn => minutes.id),
@@ -183,9 +172,7 @@ export const minutes = pgTable(
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     approvedAtMeetingId: uuid('approved_at_meeting_id').references((): AnyPgColumn => meetings.id),
     approvedBy: uuid('approved_by').references(() => users.id),
-    version: bigint('version', { mode: 'number' }).notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...recordVersioning(),
   },
   (t) => [
     // One set of minutes per meeting; corrections are as many as needed.
@@ -202,9 +189,7 @@ export const minuteItems = pgTable(
   'minute_items',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    minutesId: uuid('minutes_id')
-      .notNull()
-      .references(() => minutes.id),
+    minutesId: requiredRef('minutes_id', () => minutes.id),
     agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id),
     position: integer('position').notNull(),
     heading: text('heading').notNull(),
@@ -223,9 +208,7 @@ export const minutedAdvice = pgTable(
   'minuted_advice',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    minutesId: uuid('minutes_id')
-      .notNull()
-      .references(() => minutes.id),
+    minutesId: requiredRef('minutes_id', () => minutes.id),
     summary: text('summary').notNull(),
     use: adviceUseEnum('use').notNull(),
     rationale: text('rationale'),
@@ -241,9 +224,7 @@ export const meetingActions = pgTable(
   'meeting_actions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id),
+    meetingId: requiredRef('meeting_id', () => meetings.id),
     /** Denormalised from the meeting so a body's outstanding actions are one indexed read. */
     bodyType: meetingBodyTypeEnum('body_type').notNull(),
     bodyId: uuid('body_id').notNull(),
@@ -270,18 +251,10 @@ export const meetingPapers = pgTable(
   'meeting_papers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id),
-    agendaItemId: uuid('agenda_item_id')
-      .notNull()
-      .references(() => agendaItems.id),
+    meetingId: requiredRef('meeting_id', () => meetings.id),
+    agendaItemId: requiredRef('agenda_item_id', () => agendaItems.id),
     title: text('title').notNull(),
-    fileName: text('file_name').notNull(),
-    mediaType: text('media_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    storageKey: text('storage_key').notNull(),
+    ...storedFile(),
     uploadedBy: uuid('uploaded_by').references(() => users.id),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
     /** Taken off the item; the file is kept for the record. */
@@ -301,9 +274,7 @@ export const calendarFeeds = pgTable(
   'calendar_feeds',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: requiredRef('user_id', () => users.id),
     tokenHash: text('token_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),

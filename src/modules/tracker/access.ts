@@ -3,7 +3,7 @@
  * whole tree of recommendations, key points and actions (each a page's worth in a few queries
  * however large the source), and who is asking as the rules see them.
  */
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions.js';
 import type { UserPrincipal } from '../../platform/auth/principal.js';
 import { todayInLondon, type IsoDate } from '../../platform/calendar/index.js';
@@ -28,6 +28,7 @@ import {
 import {
   trackerActions,
   trackerKeyPoints,
+  trackerLeads,
   trackerParts,
   trackerRecommendations,
   trackerSources,
@@ -69,7 +70,7 @@ export function readProgress(input: Input, errors: FieldError[], today: IsoDate,
     errors.push({ field: 'result', message: t('tracker:progress.result.missing') });
   const completedDate =
     result === 'completed'
-      ? dateField(input, 'completedOn', t('tracker:progress.completedOn.name'), errors)
+      ? dateField(t, input, 'completedOn', t('tracker:progress.completedOn.name'), errors)
       : null;
   const completed: CompletedOn | null = completedDate
     ? { precision: 'day', date: completedDate }
@@ -79,9 +80,25 @@ export function readProgress(input: Input, errors: FieldError[], today: IsoDate,
     if (problem) errors.push({ field: 'completedOn-day', message: t(problem) });
   }
   const narrative = text(input.narrative);
-  tooLong(errors, 'narrative', t('tracker:progress.narrative.name'), narrative, MAX_NARRATIVE);
+  tooLong(t, errors, 'narrative', t('tracker:progress.narrative.name'), narrative, MAX_NARRATIVE);
   return { result: isActionResult(result) ? result : null, completed, narrative };
 }
+
+/** A key point's lead or an action's owner: a person in the directory, or an organisation. */
+export interface Lead {
+  personId: string | null;
+  organisationId: string | null;
+}
+
+/** Several leads' or owners' names as one line, for a page, a report or its PDF. */
+export const joinNames = (names: readonly string[]): string | null =>
+  names.length ? names.join(', ') : null;
+
+/** The same in a CSV cell, as the tracker's file writes several references: "; " between. */
+export const NAMES_SEPARATOR = '; ';
+
+/** An action nobody owns: no lead row names it. */
+export const unownedAction = sql`not exists (select 1 from ${trackerLeads} where ${trackerLeads.actionId} = ${trackerActions.id})`;
 
 /** Rows by a key, in the order they came. */
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -124,6 +141,43 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
     return source;
   }
 
+  /**
+   * The leads of these key points and the owners of these actions, each in their order (a whole
+   * page's worth in one query), by key point or action id.
+   */
+  async function leadsOf(
+    executor: Executor,
+    of: { keyPointIds?: readonly string[]; actionIds?: readonly string[] },
+  ): Promise<Map<string, Lead[]>> {
+    const keyPointIds = [...(of.keyPointIds ?? [])];
+    const actionIds = [...(of.actionIds ?? [])];
+    const found = new Map<string, Lead[]>();
+    if (!keyPointIds.length && !actionIds.length) return found;
+    const rows = await executor
+      .select({
+        keyPointId: trackerLeads.keyPointId,
+        actionId: trackerLeads.actionId,
+        personId: trackerLeads.personId,
+        organisationId: trackerLeads.organisationId,
+      })
+      .from(trackerLeads)
+      .where(
+        or(
+          keyPointIds.length ? inArray(trackerLeads.keyPointId, keyPointIds) : undefined,
+          actionIds.length ? inArray(trackerLeads.actionId, actionIds) : undefined,
+        ),
+      )
+      .orderBy(asc(trackerLeads.position), asc(trackerLeads.id));
+    for (const r of rows) {
+      const key = (r.keyPointId ?? r.actionId)!;
+      const lead = { personId: r.personId, organisationId: r.organisationId };
+      const list = found.get(key);
+      if (list) list.push(lead);
+      else found.set(key, [lead]);
+    }
+    return found;
+  }
+
   /** The names of the people and organisations owning or leading, a whole page's worth at once. */
   async function ownerNames(
     executor: Executor,
@@ -154,6 +208,13 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
             ? (peopleById.get(r.personId)?.organisationId ?? null)
             : null,
         };
+      },
+      /** Several, in their order, each named; one no longer in the directory is left out. */
+      named(leads: readonly Lead[]) {
+        return leads.flatMap((lead) => {
+          const name = this.name(lead);
+          return name === null ? [] : [{ ...lead, name }];
+        });
       },
       /** How an export file names them again: code, e-mail, or directory id. */
       reference(r: { personId: string | null; organisationId: string | null }): string | null {
@@ -213,10 +274,18 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
             .orderBy(asc(trackerActions.position)),
         ])
       : [[], []];
-    const names = await ownerNames(executor, [
-      ...actions.map((a) => ({ personId: a.ownerPersonId, organisationId: a.ownerOrganisationId })),
-      ...keyPoints.map((k) => ({ personId: k.leadPersonId, organisationId: k.leadOrganisationId })),
-    ]);
+    const leads = await leadsOf(executor, {
+      keyPointIds: keyPoints.map((k) => k.id),
+      actionIds: actions.map((a) => a.id),
+    });
+    const names = await ownerNames(executor, [...leads.values()].flat());
+    /** Its leads or owners: each with their name, the names alone, and them as one line. */
+    const leadsView = (id: string) => {
+      const list = leads.get(id) ?? [];
+      const named = names.named(list);
+      const listed = named.map((l) => l.name);
+      return { leads: list, named, names: listed, joined: joinNames(listed) };
+    };
     const numberOf = new Map(recommendations.map((r) => [r.id, r.number]));
     const allNumbers = recommendations.some(
       (r) => r.supersededById && !numberOf.has(r.supersededById),
@@ -241,29 +310,33 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
     );
     const actionView = (a: (typeof actions)[number]) => {
       const completed = completedOf(a);
+      const owner = leadsView(a.id);
       return {
         ...a,
         completed,
         resultLabel: resultLabel(a.result, completed),
         overdue: isOverdue(a, day),
-        ownerName: names.name({
-          personId: a.ownerPersonId,
-          organisationId: a.ownerOrganisationId,
-        }),
+        owners: owner.leads,
+        namedOwners: owner.named,
+        ownerNames: owner.names,
+        ownerName: owner.joined,
       };
     };
     return {
       names,
       parts,
       recommendations: recommendations.map((r) => {
-        const points = (pointsOf.get(r.id) ?? []).map((k) => ({
-          ...k,
-          leadName: names.name({
-            personId: k.leadPersonId,
-            organisationId: k.leadOrganisationId,
-          }),
-          actions: (actionsOf.get(k.id) ?? []).map(actionView),
-        }));
+        const points = (pointsOf.get(r.id) ?? []).map((k) => {
+          const lead = leadsView(k.id);
+          return {
+            ...k,
+            leads: lead.leads,
+            namedLeads: lead.named,
+            leadNames: lead.names,
+            leadName: lead.joined,
+            actions: (actionsOf.get(k.id) ?? []).map(actionView),
+          };
+        });
         // Issue 23: an action directly under the recommendation or objective, no key point.
         const own = (actionsOf.get(`recommendation:${r.id}`) ?? []).map(actionView);
         const results = [...own, ...points.flatMap((k) => k.actions)].map((a) => a.result);
@@ -342,6 +415,7 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
     findSource,
     findRecommendation,
     ownerNames,
+    leadsOf,
     partsOf,
     treeOf,
     sourceView,

@@ -12,6 +12,7 @@ export const trackerGenerator: ModuleGenerator = {
     'tracker_recommendations',
     'tracker_key_points',
     'tracker_actions',
+    'tracker_leads',
     'tracker_updates',
     'tracker_reports',
   ],
@@ -71,17 +72,22 @@ export const trackerGenerator: ModuleGenerator = {
         where r.position % 29 = 0 and r.status = 'accepted'
           and r.source_id in (select id from bench_sources);
 
-      insert into tracker_key_points (recommendation_id, position, text, lead_organisation_id,
-          created_at, updated_at)
+      insert into tracker_key_points (recommendation_id, position, text, created_at, updated_at)
         select r.id, k, 'Key point ' || r.number || '.' || k || ': ' ||
           (array['arrangements agreed with partners', 'training delivered',
                  'monitoring in place', 'policy published'])[1 + bench.pick(r.position * 10 + k, 407, 4)],
-          case when k = 1 then (select id from organisations where kind = 'directorate'
-             order by code offset bench.pick(r.position, 408, 7) limit 1) end,
           r.created_at, r.created_at
         from tracker_recommendations r
         join bench_sources s on s.id = r.source_id
         cross join generate_series(1, 2) k;
+      -- Each recommendation's first key point is led by a directorate.
+      insert into tracker_leads (key_point_id, organisation_id, position, created_at)
+        select kp.id, (select id from organisations where kind = 'directorate'
+             order by code offset bench.pick(r.position, 408, 7) limit 1), 1, kp.created_at
+        from tracker_key_points kp
+        join tracker_recommendations r on r.id = kp.recommendation_id
+        join bench_sources s on s.id = r.source_id
+        where kp.position = 1;
 
       -- Two or three actions to each key point: 10,000 actions in all at full size.
       create temp table bench_actions on commit drop as
@@ -93,25 +99,20 @@ export const trackerGenerator: ModuleGenerator = {
         join bench_sources s on s.id = r.source_id
         cross join generate_series(1, 3) a
         where a <= 2 or bench.pick(s.n * 10000 + r.position * 10 + kp.position, 409, 2) = 0;
-      alter table bench_actions add column result tracker_action_result;
+      alter table bench_actions add column result tracker_action_result,
+        add column id uuid not null default gen_random_uuid();
       update bench_actions set result = case
           when source_date < ${today} - 730 then
             (array['completed', 'completed', 'completed', 'completed', 'ongoing'])[1 + bench.pick(n, 411, 5)]
           else (array['completed', 'ongoing', 'ongoing', 'awaits'])[1 + bench.pick(n, 411, 4)]
         end::tracker_action_result;
       insert into tracker_actions (id, key_point_id, source_id, recommendation_id, position,
-          description, owner_person_id, owner_organisation_id, due_on, result, completed_on,
-          completed_precision, narrative, created_at, updated_at)
-        select gen_random_uuid(), key_point_id, source_id, recommendation_id, position,
+          description, due_on, result, completed_on, completed_precision, narrative, created_at,
+          updated_at)
+        select id, key_point_id, source_id, recommendation_id, position,
           (array['Agree the arrangements with the borough partnership',
                  'Brief every safer neighbourhoods team', 'Publish the figures each quarter',
                  'Review the policy with the independent advisory group'])[1 + bench.pick(n, 412, 4)],
-          case when bench.pick(n, 413, 10) between 6 and 8 then
-            (select person_id from bench.people where kind = 'officer'
-               and n = 1 + bench.pick(a.n, 414, ${scaled(3000)})) end,
-          case when bench.pick(n, 413, 10) < 6 then
-            (select id from organisations where kind in ('police_unit', 'borough', 'directorate')
-               order by code offset bench.pick(a.n, 415, 100) limit 1) end,
           source_date + 90 + bench.pick(n, 416, 630),
           result,
           case when result = 'completed' then source_date + 60 + bench.pick(n, 417, 600) end,
@@ -121,6 +122,20 @@ export const trackerGenerator: ModuleGenerator = {
             else 'Awaits the outcome of the force''s wider review.' end,
           created_at, created_at + (bench.pick(n, 418, 300) || ' days')::interval
         from bench_actions a;
+      -- Six in ten owned by a unit, borough or directorate, three in ten by an officer; the
+      -- rest by nobody yet.
+      insert into tracker_leads (action_id, person_id, organisation_id, position, created_at)
+        select id, person_id, organisation_id, 1, created_at from (
+          select a.id, a.created_at,
+            case when bench.pick(a.n, 413, 10) between 6 and 8 then
+              (select p.person_id from bench.people p where p.kind = 'officer'
+                 and p.n = 1 + bench.pick(a.n, 414, ${scaled(3000)})) end person_id,
+            case when bench.pick(a.n, 413, 10) < 6 then
+              (select id from organisations where kind in ('police_unit', 'borough', 'directorate')
+                 order by code offset bench.pick(a.n, 415, 100) limit 1) end organisation_id
+          from bench_actions a
+        ) owned
+        where person_id is not null or organisation_id is not null;
 
       -- Each action's history: imported with the source, then the progress that brought it to
       -- its result now, so a report as at any date reads what was then true.

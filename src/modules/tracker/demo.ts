@@ -3,15 +3,9 @@
  * order). The demo loads nothing into the tracker; removing the demo takes the demo accounts',
  * people's and organisations' names off its records. Writes only the tracker's tables.
  */
-import { inArray } from 'drizzle-orm';
+import { inArray, or } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
-import {
-  trackerActions,
-  trackerKeyPoints,
-  trackerReports,
-  trackerSources,
-  trackerUpdates,
-} from './schema.js';
+import { trackerLeads, trackerReports, trackerSources, trackerUpdates } from './schema.js';
 
 /** inArray needs at least one value: a UUID no row has stands for "none". */
 const NO_ID = '00000000-0000-0000-0000-000000000000';
@@ -19,7 +13,8 @@ const some = (ids: readonly string[]) => (ids.length ? [...ids] : [NO_ID]);
 
 /**
  * The tracker keeps its sources and their history; the demo accounts' names come off what they
- * recorded, and actions owned or led by demo people or demo organisations lose their owner.
+ * recorded, and demo people and demo organisations are no longer named as an action's owner or a
+ * key point's lead.
  * `demo` comes from the directory: the demo people with everyone in a demo organisation, and the
  * demo organisations.
  */
@@ -48,19 +43,11 @@ export async function removeDemoTrackerNames(
     .set({ producedBy: null })
     .where(inArray(trackerReports.producedBy, users_));
   await tx
-    .update(trackerActions)
-    .set({ ownerPersonId: null })
-    .where(inArray(trackerActions.ownerPersonId, theirPeople));
-  await tx
-    .update(trackerActions)
-    .set({ ownerOrganisationId: null })
-    .where(inArray(trackerActions.ownerOrganisationId, demoOrganisations));
-  await tx
-    .update(trackerKeyPoints)
-    .set({ leadPersonId: null })
-    .where(inArray(trackerKeyPoints.leadPersonId, theirPeople));
-  await tx
-    .update(trackerKeyPoints)
-    .set({ leadOrganisationId: null })
-    .where(inArray(trackerKeyPoints.leadOrganisationId, demoOrganisations));
+    .delete(trackerLeads)
+    .where(
+      or(
+        inArray(trackerLeads.personId, theirPeople),
+        inArray(trackerLeads.organisationId, demoOrganisations),
+      ),
+    );
 }

@@ -166,19 +166,46 @@ test('TRK-01: only the owner, their unit, a borough’s partnership officer or a
     organisationId: 'camden',
     personOrganisationId: null,
   };
-  assert.equal(mayUpdateAction(nobody, byPerson), false);
-  assert.equal(mayUpdateAction(nobody, byUnit), false);
-  assert.equal(mayUpdateAction({ ...nobody, manages: true }, byUnit), true);
-  assert.equal(mayUpdateAction({ ...nobody, personId: 'p-1' }, byPerson), true);
+  assert.equal(mayUpdateAction(nobody, [byPerson]), false);
+  assert.equal(mayUpdateAction(nobody, [byUnit]), false);
+  assert.equal(mayUpdateAction({ ...nobody, manages: true }, [byUnit]), true);
+  assert.equal(mayUpdateAction({ ...nobody, personId: 'p-1' }, [byPerson]), true);
   // Their unit: a colleague of the owning person, or anyone in the owning unit.
-  assert.equal(mayUpdateAction({ ...nobody, organisationId: 'hr' }, byPerson), true);
-  assert.equal(mayUpdateAction({ ...nobody, organisationId: 'hr' }, byUnit), true);
-  assert.equal(mayUpdateAction({ ...nobody, boroughIds: ['camden'] }, byBorough), true);
-  assert.equal(mayUpdateAction({ ...nobody, boroughIds: ['camden'] }, byUnit), false);
+  assert.equal(mayUpdateAction({ ...nobody, organisationId: 'hr' }, [byPerson]), true);
+  assert.equal(mayUpdateAction({ ...nobody, organisationId: 'hr' }, [byUnit]), true);
+  assert.equal(mayUpdateAction({ ...nobody, boroughIds: ['camden'] }, [byBorough]), true);
+  assert.equal(mayUpdateAction({ ...nobody, boroughIds: ['camden'] }, [byUnit]), false);
   assert.equal(
-    mayUpdateAction(nobody, { personId: null, organisationId: null, personOrganisationId: null }),
+    mayUpdateAction(nobody, [{ personId: null, organisationId: null, personOrganisationId: null }]),
     false,
   );
+  // An action nobody owns is the managers' alone.
+  assert.equal(mayUpdateAction(nobody, []), false);
+  assert.equal(mayUpdateAction({ ...nobody, manages: true }, []), true);
+});
+
+test('TRK-01: CON-08: an action with several owners is updated by any of them or anyone in their units, and nobody else', () => {
+  const nobody: TrackerUser = {
+    manages: false,
+    personId: 'p-other',
+    organisationId: 'org-other',
+    boroughIds: [],
+  };
+  const owners: ActionOwner[] = [
+    { personId: 'p-cindy', organisationId: null, personOrganisationId: null },
+    { personId: 'p-pat', organisationId: null, personOrganisationId: 'hr' },
+    { personId: null, organisationId: 'camden', personOrganisationId: null },
+  ];
+  assert.equal(mayUpdateAction(nobody, owners), false);
+  // Each owner, whichever place they have in the list.
+  assert.equal(mayUpdateAction({ ...nobody, personId: 'p-cindy' }, owners), true);
+  assert.equal(mayUpdateAction({ ...nobody, personId: 'p-pat' }, owners), true);
+  // A colleague of the second owner; the partnership officer of the borough that is the third.
+  assert.equal(mayUpdateAction({ ...nobody, organisationId: 'hr' }, owners), true);
+  assert.equal(mayUpdateAction({ ...nobody, boroughIds: ['camden'] }, owners), true);
+  // Someone in a unit none of them belongs to, or partnership officer for another borough.
+  assert.equal(mayUpdateAction({ ...nobody, organisationId: 'finance' }, owners), false);
+  assert.equal(mayUpdateAction({ ...nobody, boroughIds: ['hackney'] }, owners), false);
 });
 
 test('TRK-01: the report counts actions by result and lists what changed since the last report', () => {

@@ -311,18 +311,21 @@ export interface TrackerUser {
 }
 
 /**
- * Progress on an action is recorded by the tracker's managers, the action's owner, or anyone in
- * the owner's unit: the owning unit or borough itself, or the unit the owning person belongs to.
- * A borough's partnership officer answers for the borough. Nobody else can.
+ * Progress on an action is recorded by the tracker's managers, any of the action's owners, or
+ * anyone in an owner's unit: an owning unit or borough itself, or the unit an owning person
+ * belongs to. A borough's partnership officer answers for the borough. Nobody else can; an
+ * action nobody owns is the managers' alone.
  */
-export function mayUpdateAction(user: TrackerUser, owner: ActionOwner): boolean {
+export function mayUpdateAction(user: TrackerUser, owners: readonly ActionOwner[]): boolean {
   if (user.manages) return true;
-  if (owner.personId && user.personId === owner.personId) return true;
-  const units = [owner.organisationId, owner.personOrganisationId].filter(
-    (u): u is string => u !== null,
-  );
-  if (user.organisationId && units.includes(user.organisationId)) return true;
-  return owner.organisationId !== null && user.boroughIds.includes(owner.organisationId);
+  return owners.some((owner) => {
+    if (owner.personId && user.personId === owner.personId) return true;
+    const units = [owner.organisationId, owner.personOrganisationId].filter(
+      (u): u is string => u !== null,
+    );
+    if (user.organisationId && units.includes(user.organisationId)) return true;
+    return owner.organisationId !== null && user.boroughIds.includes(owner.organisationId);
+  });
 }
 
 // Progress, and what changed (the committee report)

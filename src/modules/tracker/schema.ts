@@ -19,6 +19,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { requiredRef } from '../../platform/db/columns.js';
 import { users } from '../../platform/auth/schema.js';
 import { organisations, people } from '../directory/schema.js';
 import { advisoryGroups } from '../groups/schema.js';
@@ -62,10 +63,11 @@ export const completionPrecisionEnum = pgEnum('tracker_completion_precision', [
   'unrecorded',
 ]);
 
-const timestamps = {
+/** When a tracker row was made and last changed: set by the services, with no database default. */
+const timestamps = () => ({
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-};
+});
 
 /**
  * Something with progress reported against it is never removed: it is withdrawn, with the
@@ -111,7 +113,7 @@ export const trackerSources = pgTable(
     introduction: text('introduction'),
     createdBy: uuid('created_by').references(() => users.id),
     ...withdrawal,
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     index('tracker_sources_title_idx').on(t.title),
@@ -146,7 +148,7 @@ export const trackerParts = pgTable(
     title: text('title').notNull(),
     /** Its place in the source. */
     position: integer('position').notNull(),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('tracker_parts_source_idx').on(t.sourceId, t.position)],
 );
@@ -155,9 +157,7 @@ export const trackerRecommendations = pgTable(
   'tracker_recommendations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    sourceId: uuid('source_id')
-      .notNull()
-      .references(() => trackerSources.id),
+    sourceId: requiredRef('source_id', () => trackerSources.id),
     /** The part of the source it is numbered in; null where the source has no parts. */
     partId: uuid('part_id').references(() => trackerParts.id),
     /** As the source numbers it: 4, 10a, 2.3. Unique within its part (or source). */
@@ -173,7 +173,7 @@ export const trackerRecommendations = pgTable(
     ),
     rationale: text('rationale'),
     ...withdrawal,
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('tracker_recommendations_number_key')
@@ -203,18 +203,13 @@ export const trackerKeyPoints = pgTable(
   'tracker_key_points',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    recommendationId: uuid('recommendation_id')
-      .notNull()
-      .references(() => trackerRecommendations.id),
+    recommendationId: requiredRef('recommendation_id', () => trackerRecommendations.id),
     position: integer('position').notNull(),
     /** As the source numbers it (2.1, a, ii), if it does; unique within its recommendation. */
     number: text('number'),
     text: text('text').notNull(),
-    /** CON-08: a work plan's strand has a named lead: a person or a unit, never both. */
-    leadPersonId: uuid('lead_person_id').references(() => people.id),
-    leadOrganisationId: uuid('lead_organisation_id').references(() => organisations.id),
     ...withdrawal,
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     index('tracker_key_points_recommendation_idx').on(t.recommendationId, t.position),
@@ -224,10 +219,6 @@ export const trackerKeyPoints = pgTable(
     check(
       'tracker_key_points_withdrawn_check',
       sql`(${t.withdrawnAt} is null) = (${t.withdrawnReason} is null)`,
-    ),
-    check(
-      'tracker_key_points_lead_check',
-      sql`${t.leadPersonId} is null or ${t.leadOrganisationId} is null`,
     ),
   ],
 );
@@ -239,20 +230,13 @@ export const trackerActions = pgTable(
     /** Null for an action directly under its recommendation or objective (issue 23). */
     keyPointId: uuid('key_point_id').references(() => trackerKeyPoints.id),
     /** Kept here too, so a source's actions are found without joining through its tree. */
-    sourceId: uuid('source_id')
-      .notNull()
-      .references(() => trackerSources.id),
-    recommendationId: uuid('recommendation_id')
-      .notNull()
-      .references(() => trackerRecommendations.id),
+    sourceId: requiredRef('source_id', () => trackerSources.id),
+    recommendationId: requiredRef('recommendation_id', () => trackerRecommendations.id),
     position: integer('position').notNull(),
     /** As the source numbers it (3.6, a, ii), if it does; unique among its siblings. */
     number: text('number'),
     /** Null where the source gives the key point's result with no separate action. */
     description: text('description'),
-    /** A person, or a unit, directorate or borough; never both. */
-    ownerPersonId: uuid('owner_person_id').references(() => people.id),
-    ownerOrganisationId: uuid('owner_organisation_id').references(() => organisations.id),
     dueOn: date('due_on', { mode: 'string' }),
     result: actionResultEnum('result').notNull(),
     completedOn: date('completed_on', { mode: 'string' }),
@@ -261,7 +245,7 @@ export const trackerActions = pgTable(
     /** For a stale edit: the form carries the version it was read at. */
     version: integer('version').notNull().default(1),
     ...withdrawal,
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     index('tracker_actions_key_point_idx').on(t.keyPointId, t.position),
@@ -278,18 +262,9 @@ export const trackerActions = pgTable(
       sql`(${t.withdrawnAt} is null) = (${t.withdrawnReason} is null)`,
     ),
     index('tracker_actions_source_idx').on(t.sourceId),
-    index('tracker_actions_owner_person_idx').on(t.ownerPersonId),
-    index('tracker_actions_owner_organisation_idx').on(t.ownerOrganisationId),
     index('tracker_actions_open_due_idx')
       .on(t.dueOn)
       .where(sql`${t.result} <> 'completed'`),
-    index('tracker_actions_unowned_idx')
-      .on(t.sourceId)
-      .where(sql`${t.ownerPersonId} is null and ${t.ownerOrganisationId} is null`),
-    check(
-      'tracker_actions_owner_check',
-      sql`${t.ownerPersonId} is null or ${t.ownerOrganisationId} is null`,
-    ),
     // TRK-01: Completed has its date (or says none was given); nothing else has one.
     check(
       'tracker_actions_completed_check',
@@ -299,6 +274,36 @@ export const trackerActions = pgTable(
       'tracker_actions_completed_on_check',
       sql`(${t.completedOn} is null) = (${t.completedPrecision} is null or ${t.completedPrecision} = 'unrecorded')`,
     ),
+  ],
+);
+
+/**
+ * CON-08, TRK-01: who leads a key point (a work plan's strand) or owns an action: each a person in
+ * the directory (who need not be a user) or a unit, directorate or borough, as many as the plan
+ * names, in its order.
+ */
+export const trackerLeads = pgTable(
+  'tracker_leads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    keyPointId: uuid('key_point_id').references(() => trackerKeyPoints.id),
+    actionId: uuid('action_id').references(() => trackerActions.id),
+    personId: uuid('person_id').references(() => people.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    /** Its place among the key point's leads or the action's owners. */
+    position: integer('position').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    // Each also finds a key point's leads or an action's owners (nulls never clash).
+    uniqueIndex('tracker_leads_key_point_person_key').on(t.keyPointId, t.personId),
+    uniqueIndex('tracker_leads_key_point_organisation_key').on(t.keyPointId, t.organisationId),
+    uniqueIndex('tracker_leads_action_person_key').on(t.actionId, t.personId),
+    uniqueIndex('tracker_leads_action_organisation_key').on(t.actionId, t.organisationId),
+    index('tracker_leads_person_idx').on(t.personId),
+    index('tracker_leads_organisation_idx').on(t.organisationId),
+    check('tracker_leads_of_check', sql`(${t.keyPointId} is null) <> (${t.actionId} is null)`),
+    check('tracker_leads_who_check', sql`(${t.personId} is null) <> (${t.organisationId} is null)`),
   ],
 );
 
@@ -316,9 +321,7 @@ export const trackerUpdates = pgTable(
     actionId: uuid('action_id').references(() => trackerActions.id),
     /** Null for an edit, withdrawal or removal of the source itself or of one of its parts. */
     recommendationId: uuid('recommendation_id').references(() => trackerRecommendations.id),
-    sourceId: uuid('source_id')
-      .notNull()
-      .references(() => trackerSources.id),
+    sourceId: requiredRef('source_id', () => trackerSources.id),
     kind: text('kind', { enum: UPDATE_KINDS }).notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
     /**
@@ -375,9 +378,7 @@ export const trackerReports = pgTable(
   'tracker_reports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    sourceId: uuid('source_id')
-      .notNull()
-      .references(() => trackerSources.id),
+    sourceId: requiredRef('source_id', () => trackerSources.id),
     asOf: date('as_of', { mode: 'string' }).notNull(),
     /** The meeting it was attached to as a paper, if it was. */
     meetingId: uuid('meeting_id'),

@@ -4,7 +4,7 @@ import { NotFoundError, type FieldError } from '../errors.js';
 import { field, redirectWithFlash, registerFormPage } from '../http/render.js';
 import { isUuid } from '../http/params.js';
 import type { UserPrincipal } from './principal.js';
-import { ROLE_INFO } from './roles.js';
+import { roleLabel } from './roles.js';
 import { requiresSecondFactor } from './permissions.js';
 import { authPaths } from './paths.js';
 import { clientOf, secondFactorPageData, setSessionCookie, setupToShow } from './sign-in-routes.js';
@@ -25,7 +25,7 @@ export function registerAccountRoutes({ app, services, renderPage }: RouteDeps):
     return renderPage(request, reply, 'platform/views/account/overview.njk', {
       title: request.t('account.title'),
       breadcrumbs: [{ text: request.t('nav.home'), href: '/' }],
-      roles: principal.roles.map((g) => ROLE_INFO[g.role].label),
+      roles: principal.roles.map((g) => roleLabel(request.t, g.role)),
       hasSecondFactor: request.session?.user.hasSecondFactor ?? false,
     });
   });

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../db/database.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
+import { say } from '../i18n/said.js';
 import type { AuthContext } from './context.js';
 import { authPaths } from './paths.js';
 import { passwordProblem, verifyPassword } from './passwords.js';
@@ -83,7 +84,7 @@ export function passwordChecks({ db, t }: AuthContext) {
     field = 'newPassword',
   ) {
     const problem = await passwordProblem(password, personal);
-    if (problem) throw new ValidationError([{ field, message: problem }]);
+    if (problem) throw new ValidationError([{ field, message: say(t, problem) }]);
     if (password !== confirm) {
       throw new ValidationError([
         { field: 'confirmPassword', message: t('auth.errors.passwordsDiffer') },

@@ -1,15 +1,25 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { describe, test } from 'node:test';
+import { loadMessages } from '../i18n/messages.js';
+import { say } from '../i18n/said.js';
 import {
   dummyPasswordHash,
   hashPassword,
-  passwordProblem,
+  passwordProblem as problemKept,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   verifyPassword,
 } from './passwords.js';
 
 const personal = ['pat.example@bridge.example', 'Pat Example'];
+const english = loadMessages(path.resolve('src')).translator('en');
+
+/** The problem with a new password, as the person reads it (null when there is none). */
+async function passwordProblem(password: string, words?: string[]): Promise<string | null> {
+  const problem = await problemKept(password, words);
+  return problem && say(english, problem);
+}
 
 describe('passwordProblem (ASVS 2.1)', () => {
   test('an empty password is asked for', async () => {

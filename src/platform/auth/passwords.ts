@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import type { Said } from '../i18n/said.js';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -52,31 +53,32 @@ export function dummyPasswordHash(): Promise<string> {
 /**
  * Why a new password is refused, or null when it is acceptable (OWASP ASVS 4.0.3 V2.1):
  * 12 to 128 characters, any characters allowed, common and easily guessed passwords refused,
- * including ones made from the person's own name or e-mail address.
+ * including ones made from the person's own name or e-mail address. Kept as its catalogue key
+ * (ADR 0015); whoever shows it words it with `say(t, problem)`.
  */
 export async function passwordProblem(
   password: string,
   personalWords: string[] = [],
-): Promise<string | null> {
+): Promise<Said | null> {
   const length = [...password].length;
-  if (length === 0) return 'Enter a password';
+  if (length === 0) return { key: 'auth.errors.newPassword.missing' };
   if (length < PASSWORD_MIN_LENGTH) {
-    return `Password must be ${PASSWORD_MIN_LENGTH} characters or more`;
+    return { key: 'auth.errors.newPassword.tooShort', values: { min: PASSWORD_MIN_LENGTH } };
   }
   if (length > PASSWORD_MAX_LENGTH) {
-    return `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`;
+    return { key: 'auth.errors.newPassword.tooLong', values: { max: PASSWORD_MAX_LENGTH } };
   }
   const lower = password.toLowerCase();
   const own = personalWords
     .flatMap((w) => [w.toLowerCase(), w.toLowerCase().split('@')[0] ?? ''])
     .filter((w) => w.length >= 4);
   if (own.some((w) => lower.includes(w))) {
-    return 'Password must not contain your name or e-mail address';
+    return { key: 'auth.errors.newPassword.personal' };
   }
   const words = personalWords.flatMap((w) => w.toLowerCase().split(/[^a-z0-9]+/)).filter(Boolean);
   const result = (await zxcvbn()).check(password, words);
   if (result.score < MIN_STRENGTH) {
-    return 'Password is too easy to guess. Try three or four unrelated words together';
+    return { key: 'auth.errors.newPassword.easyToGuess' };
   }
   return null;
 }

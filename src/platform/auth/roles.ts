@@ -1,3 +1,5 @@
+import type { Translate } from '../i18n/messages.js';
+
 /** The roles of docs/domain.md "Who uses Bridge". The public has no account and so no role. */
 export const ROLES = [
   'advisor',
@@ -20,8 +22,11 @@ export type Role = (typeof ROLES)[number];
 export const SCOPE_TYPES = ['group', 'borough'] as const;
 export type ScopeType = (typeof SCOPE_TYPES)[number];
 
+/** What each role is. */
 export interface RoleInfo {
-  label: string;
+  /** The catalogue key of its name as people read it ("Coordination unit"): see `roleLabel`. */
+  labelKey: string;
+  /** What the role is, for the developers reading this table (not shown to anyone). */
   description: string;
   /** The kind of record this role is held for, if it is always held for one. */
   scope?: ScopeType;
@@ -30,34 +35,47 @@ export interface RoleInfo {
 }
 
 export const ROLE_INFO: Record<Role, RoleInfo> = {
-  advisor: { label: 'Advisor', description: 'Volunteer independent advisor' },
-  chair: { label: 'Chair', description: 'Chair or co-chair of an advisory group', scope: 'group' },
+  advisor: { labelKey: 'roles.advisor', description: 'Volunteer independent advisor' },
+  chair: {
+    labelKey: 'roles.chair',
+    description: 'Chair or co-chair of an advisory group',
+    scope: 'group',
+  },
   deployment_contact: {
-    label: 'Deployment contact',
+    labelKey: 'roles.deployment_contact',
     description: 'Nominates advisors for requests routed to a group',
     scope: 'group',
   },
-  requester: { label: 'Requester', description: 'Police officer or unit asking for advice' },
-  ctset: { label: 'Strategic engagement (CTSET)', description: 'Triages every request for advice' },
+  requester: {
+    labelKey: 'roles.requester',
+    description: 'Police officer or unit asking for advice',
+  },
+  ctset: { labelKey: 'roles.ctset', description: 'Triages every request for advice' },
   coordination_unit: {
-    label: 'Coordination unit',
+    labelKey: 'roles.coordination_unit',
     description: 'Runs the advisory group process',
     requiresSecondFactor: true,
   },
   director: {
-    label: 'Director',
+    labelKey: 'roles.director',
     description: 'Director of the Diversity and Citizen Focus Directorate',
   },
-  authority_officer: { label: 'Authority officer', description: 'Police authority staff' },
-  authority_member: { label: 'Authority member', description: 'Member of the police authority' },
-  lay_visitor: { label: 'Lay visitor', description: 'Volunteer independent custody visitor' },
+  authority_officer: { labelKey: 'roles.authority_officer', description: 'Police authority staff' },
+  authority_member: {
+    labelKey: 'roles.authority_member',
+    description: 'Member of the police authority',
+  },
+  lay_visitor: {
+    labelKey: 'roles.lay_visitor',
+    description: 'Volunteer independent custody visitor',
+  },
   partnership_officer: {
-    label: 'Partnership officer',
+    labelKey: 'roles.partnership_officer',
     description: "Keeps a borough's partnership record current",
     scope: 'borough',
   },
   administrator: {
-    label: 'Administrator',
+    labelKey: 'roles.administrator',
     description: 'System owner: users, roles, reference data',
     requiresSecondFactor: true,
   },
@@ -65,4 +83,9 @@ export const ROLE_INFO: Record<Role, RoleInfo> = {
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
+}
+
+/** A role's name, as people read it ("Coordination unit"), in the language of `t`. */
+export function roleLabel(t: Translate, role: Role): string {
+  return t(ROLE_INFO[role].labelKey);
 }

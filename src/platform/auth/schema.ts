@@ -13,16 +13,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { recordVersioning, requiredRef } from '../db/columns.js';
 import { ROLES, SCOPE_TYPES } from './roles.js';
 
 export const roleEnum = pgEnum('role', ROLES);
 export const scopeTypeEnum = pgEnum('scope_type', SCOPE_TYPES);
 export const userStatusEnum = pgEnum('user_status', ['active', 'deactivated']);
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
 
 export const users = pgTable(
   'users',
@@ -42,8 +38,7 @@ export const users = pgTable(
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     status: userStatusEnum('status').notNull().default('active'),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
-    version: bigint('version', { mode: 'number' }).notNull().default(1),
-    ...timestamps,
+    ...recordVersioning(),
   },
   (t) => [
     uniqueIndex('users_email_key').on(t.email),
@@ -58,9 +53,7 @@ export const roleAssignments = pgTable(
   'role_assignments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: requiredRef('user_id', () => users.id, { onDelete: 'cascade' }),
     role: roleEnum('role').notNull(),
     scopeType: scopeTypeEnum('scope_type'),
     scopeId: uuid('scope_id'),
@@ -81,9 +74,7 @@ export const sessions = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** SHA-256 of the cookie value: a copy of the table cannot be replayed as cookies. */
     tokenHash: text('token_hash').notNull(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: requiredRef('user_id', () => users.id, { onDelete: 'cascade' }),
     /** 'second_factor' until the TOTP code is given; 'enrol' when one must be set up first. */
     stage: text('stage', { enum: ['second_factor', 'enrol', 'complete'] }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -119,9 +110,7 @@ export const passwordResetTokens = pgTable(
   'password_reset_tokens',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: requiredRef('user_id', () => users.id, { onDelete: 'cascade' }),
     tokenHash: text('token_hash').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
@@ -145,9 +134,7 @@ export const apiTokens = pgTable(
     prefix: text('prefix').notNull(),
     tokenHash: text('token_hash').notNull(),
     scopes: text('scopes', { enum: API_SCOPES }).array().notNull(),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
+    createdBy: requiredRef('created_by', () => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),

@@ -7,7 +7,7 @@ import { field, formValues, redirectWithFlash, registerFormPage } from '../http/
 import { pageRequest } from '../db/search.js';
 import { recordHistoryAddress } from '../audit/paths.js';
 import { authPaths } from './paths.js';
-import { ROLE_INFO, ROLES } from './roles.js';
+import { roleLabel, ROLES } from './roles.js';
 import type { UserDetail } from './users-service.js';
 
 const manage = { config: { access: { action: 'users.manage' as const } } };
@@ -27,7 +27,7 @@ export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps
     return {
       roleItems: [
         { value: '', text: t('admin.roles.select') },
-        ...ROLES.map((r) => ({ value: r, text: ROLE_INFO[r].label })),
+        ...ROLES.map((r) => ({ value: r, text: roleLabel(t, r) })),
       ],
       scopeItems: [
         { value: '', text: t('admin.roles.anyScope') },
@@ -50,7 +50,14 @@ export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps
       width: 'full',
       breadcrumbs: [{ text: request.t('nav.home'), href: '/' }],
       q,
-      result: { ...result, items: result.items.map((u) => ({ ...u, href: authPaths.user(u.id) })) },
+      result: {
+        ...result,
+        items: result.items.map((u) => ({
+          ...u,
+          href: authPaths.user(u.id),
+          roleLabels: u.roles.map((r) => roleLabel(request.t, r)),
+        })),
+      },
       pagination: paginationFor(authPaths.users, { q }, page.page, page.limit, result.total),
     });
   });
@@ -116,7 +123,11 @@ export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps
         breadcrumbs: crumbs(request.t),
         user: {
           ...user,
-          roles: user.roles.map((r) => ({ ...r, removeHref: authPaths.revokeRole(user.id, r.id) })),
+          roles: user.roles.map((r) => ({
+            ...r,
+            label: roleLabel(request.t, r.role),
+            removeHref: authPaths.revokeRole(user.id, r.id),
+          })),
         },
         actions: userActions(user),
         values: {},

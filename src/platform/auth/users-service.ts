@@ -16,7 +16,7 @@ import type { MailService } from '../mail/service.js';
 import { hashPassword } from './passwords.js';
 import { can } from './permissions.js';
 import { actorOf, type Principal, type RoleGrant, type UserPrincipal } from './principal.js';
-import { isRole, ROLE_INFO, type Role, type ScopeType } from './roles.js';
+import { isRole, ROLE_INFO, roleLabel, type Role, type ScopeType } from './roles.js';
 import { roleAssignments, sessions, users } from './schema.js';
 import { issueSetPasswordLink, newToken, normaliseEmail, revokeResetLinks } from './credentials.js';
 
@@ -40,7 +40,6 @@ export interface UserSummary {
 
 export interface RoleAssignmentView extends RoleGrant {
   id: string;
-  label: string;
   scopeName: string | null;
 }
 
@@ -121,7 +120,6 @@ export function createUsersService(deps: {
         role: g.role,
         scopeType: g.scopeType,
         scopeId: g.scopeId,
-        label: ROLE_INFO[g.role].label,
         scopeName:
           g.scopeType && g.scopeId ? ((await scopes.name(g.scopeType, g.scopeId)) ?? null) : null,
       })),
@@ -171,9 +169,7 @@ export function createUsersService(deps: {
         status: u.status,
         hasSecondFactor: u.totpEnabledAt !== null,
         createdAt: u.createdAt,
-        roleLabels: [
-          ...new Set(grants.filter((g) => g.userId === u.id).map((g) => ROLE_INFO[g.role].label)),
-        ],
+        roles: [...new Set(grants.filter((g) => g.userId === u.id).map((g) => g.role))],
       }));
       return { items, total: Number(total?.n ?? 0) };
     },
@@ -241,7 +237,7 @@ export function createUsersService(deps: {
             '',
             t('mail.invitation.created', {
               admin: admin.displayName,
-              role: ROLE_INFO[grant.role].label,
+              role: roleLabel(t, grant.role),
             }),
             t('mail.invitation.link'),
             '',

@@ -40,7 +40,8 @@ const LEGACY_OFFICE: Record<string, { mime: string; label: string }> = {
   ppt: { mime: 'application/vnd.ms-powerpoint', label: 'PowerPoint' },
 };
 
-export const ACCEPTED_DOCUMENTS = 'PDF, Word, Excel, PowerPoint, OpenDocument, PNG or JPEG';
+/** The catalogue key of how a form names the documents it accepts ("PDF, Word, ... or JPEG"). */
+export const ACCEPTED_DOCUMENTS_KEY = 'files.acceptedDocuments';
 
 /**
  * The file's real type if it is one we accept; null otherwise. The file is in memory, or on disk

@@ -5,9 +5,10 @@
  * random key, only after the form's other fields have passed.
  */
 import type { FieldError } from '../errors.js';
+import type { Translate } from '../i18n/messages.js';
 import type { FormFile, ReceivedFile } from '../http/multipart.js';
 import {
-  ACCEPTED_DOCUMENTS,
+  ACCEPTED_DOCUMENTS_KEY,
   DOCUMENT_TYPES,
   cleanFileName,
   detectDocumentType,
@@ -36,9 +37,11 @@ export interface UploadRules {
 
 /**
  * The file if it is one we accept; otherwise a message against the field is added to errors and
- * null is returned (null with no message when an optional file was not given).
+ * null is returned (null with no message when an optional file was not given). The messages
+ * are worded by `t`.
  */
 export async function checkUploadedFile(
+  t: Translate,
   errors: FieldError[],
   file: FormFile | null,
   maxBytes: number,
@@ -47,15 +50,15 @@ export async function checkUploadedFile(
   const field = rules.field ?? 'file';
   const maxMb = Math.round(maxBytes / (1024 * 1024));
   if (!file || (!file.filename && !file.received?.sizeBytes && !file.tooLarge)) {
-    if (!rules.optional) errors.push({ field, message: 'Select a file' });
+    if (!rules.optional) errors.push({ field, message: t('files.upload.missing') });
     return null;
   }
   if (file.tooLarge) {
-    errors.push({ field, message: `The selected file must be smaller than ${maxMb}MB` });
+    errors.push({ field, message: t('files.upload.tooLarge', { maxMb }) });
     return null;
   }
   if (!file.received?.sizeBytes) {
-    errors.push({ field, message: 'The selected file is empty' });
+    errors.push({ field, message: t('files.upload.empty') });
     return null;
   }
   const type = await detectDocumentType(file.received, file.filename);
@@ -64,7 +67,9 @@ export async function checkUploadedFile(
   if (!type || !accepted) {
     errors.push({
       field,
-      message: `The selected file must be a ${rules.accept?.text ?? ACCEPTED_DOCUMENTS}`,
+      message: t('files.upload.wrongType', {
+        accepted: rules.accept?.text ?? t(ACCEPTED_DOCUMENTS_KEY),
+      }),
     });
     return null;
   }

@@ -1,6 +1,7 @@
 /** Reading the fields every form has: text, checkboxes and GOV.UK date inputs, naming each bad one. */
 import { parseIsoDate, type IsoDate } from '../calendar/index.js';
 import type { FieldError } from '../errors.js';
+import type { Translate } from '../i18n/messages.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
@@ -9,8 +10,12 @@ export function text(value: unknown): string | null {
   return t === '' ? null : t;
 }
 
-/** Adds a field's error when its text is longer than allowed. */
+/**
+ * Adds a field's error when its text is longer than allowed, worded by `t` (the field's `label`
+ * is already in its words, as a sentence names it).
+ */
 export function tooLong(
+  t: Translate,
   errors: FieldError[],
   field: string,
   label: string,
@@ -18,7 +23,7 @@ export function tooLong(
   max: number,
 ) {
   if (value && value.length > max)
-    errors.push({ field, message: `${label} must be ${max} characters or fewer` });
+    errors.push({ field, message: t('formFields.tooLong', { label, max }) });
 }
 
 /** The values of a group of checkboxes: none, one (a string) or several (a list). */
@@ -26,8 +31,12 @@ export function checkedValues(value: string | string[] | undefined): string[] {
   return Array.isArray(value) ? value : value ? [value] : [];
 }
 
-/** A date typed as three boxes (GOV.UK date input): `${name}-day`, `-month`, `-year`. */
+/**
+ * A date typed as three boxes (GOV.UK date input): `${name}-day`, `-month`, `-year`. Its errors
+ * are worded by `t`, with the field's `label` as a sentence names it ("the date of the meeting").
+ */
 export function dateField(
+  t: Translate,
   input: Input,
   name: string,
   label: string,
@@ -38,14 +47,15 @@ export function dateField(
   const month = text(input[`${name}-month`]);
   const year = text(input[`${name}-year`]);
   if (!day && !month && !year) {
-    if (options.required) errors.push({ field: `${name}-day`, message: `Enter ${label}` });
+    if (options.required)
+      errors.push({ field: `${name}-day`, message: t('formFields.date.missing', { label }) });
     return null;
   }
   if (!day || !month || !year) {
     const missing = !day ? 'day' : !month ? 'month' : 'year';
     errors.push({
       field: `${name}-${missing}`,
-      message: `${capitalise(label)} must include a ${missing}`,
+      message: t(MUST_INCLUDE[missing], { label: capitalise(label) }),
     });
     return null;
   }
@@ -54,11 +64,21 @@ export function dateField(
       ? parseIsoDate(`${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`)
       : null;
   if (!iso) {
-    errors.push({ field: `${name}-day`, message: `${capitalise(label)} must be a real date` });
+    errors.push({
+      field: `${name}-day`,
+      message: t('formFields.date.notReal', { label: capitalise(label) }),
+    });
     return null;
   }
   return iso;
 }
+
+/** The refusal of a date with one of its three boxes left empty. */
+const MUST_INCLUDE = {
+  day: 'formFields.date.mustIncludeDay',
+  month: 'formFields.date.mustIncludeMonth',
+  year: 'formFields.date.mustIncludeYear',
+} as const;
 
 /** The three boxes of a date input, filled from an ISO date. */
 export function dateParts(name: string, iso: IsoDate | null | undefined): Record<string, string> {

@@ -3,7 +3,7 @@ import { auditPaths } from '../audit/paths.js';
 import { authPaths } from '../auth/paths.js';
 import { can } from '../auth/permissions.js';
 import type { UserPrincipal } from '../auth/principal.js';
-import { ROLE_INFO } from '../auth/roles.js';
+import { roleLabel } from '../auth/roles.js';
 import { bankHolidayPaths } from '../bank-holidays/paths.js';
 import type { Translate } from '../i18n/messages.js';
 import { outboxPaths } from '../mail/paths.js';
@@ -87,7 +87,7 @@ export function registerHomeRoutes(
       title: request.t('home.title'),
       // Administrators are warned a year before the bank-holiday data runs out.
       notice: can(p, 'users.manage') ? services.bankHolidays.warning() : null,
-      roles: p.roles.map((g) => ROLE_INFO[g.role].label),
+      roles: p.roles.map((g) => roleLabel(request.t, g.role)),
       tasks,
     });
   });

@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { test } from 'node:test';
 import { pageRequest, prefixTsQuery } from '../db/search.js';
+import { loadMessages } from '../i18n/messages.js';
+import { say } from '../i18n/said.js';
 import { paginationFor } from './pagination.js';
 import { isUuid } from './params.js';
+
+const english = loadMessages(path.resolve('src')).translator('en');
 
 test('search input becomes a prefix tsquery and nothing else', () => {
   assert.equal(prefixTsQuery('Jo Smi'), 'jo:* & smi:*');
@@ -28,12 +33,12 @@ test('pagination keeps the filters and elides distant pages', () => {
     p.items.map((i) => ('number' in i ? i.number : '…')),
     [1, '…', 4, 5, 6, '…', 20],
   );
-  assert.equal(p.summary, 'Showing 41 to 50 of 200');
+  assert.equal(say(english, p.summary), 'Showing 41 to 50 of 200');
 });
 
 test('a count that stopped at its limit is said as "more than", with its own page parameter', () => {
   const p = paginationFor('/x', {}, 1, 50, 10_000, { pageParam: 'auditPage', more: true })!;
-  assert.equal(p.summary, 'Showing 1 to 50 of more than 10,000');
+  assert.equal(say(english, p.summary), 'Showing 1 to 50 of more than 10,000');
   assert.equal(p.next?.href, '/x?auditPage=2');
 });
 

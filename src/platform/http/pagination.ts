@@ -1,4 +1,9 @@
-/** The GOV.UK pagination component's items for a list page, keeping the other query values. */
+import type { Said } from '../i18n/said.js';
+
+/**
+ * The GOV.UK pagination component's items for a list page, keeping the other query values, and
+ * its summary ("Showing 41 to 50 of 200") as a catalogue key that the page words with `say`.
+ */
 export function paginationFor(
   basePath: string,
   query: Record<string, string | undefined>,
@@ -34,7 +39,14 @@ export function paginationFor(
     items,
     previous: page > 1 ? { href: href(page - 1) } : undefined,
     next: page < pages ? { href: href(page + 1) } : undefined,
-    summary: `Showing ${Math.min(total, (page - 1) * limit + 1)} to ${Math.min(total, page * limit)} of ${options.more ? `more than ${total.toLocaleString('en-GB')}` : total}`,
+    summary: {
+      key: options.more ? 'pagination.summaryMore' : 'pagination.summary',
+      values: {
+        from: Math.min(total, (page - 1) * limit + 1),
+        to: Math.min(total, page * limit),
+        total,
+      },
+    } satisfies Said,
   };
 }
 

@@ -135,6 +135,27 @@ export type FormShow = (
 ) => Promise<FastifyReply>;
 
 /**
+ * A form page's `show`, declared by its template and what it loads for the template (its title,
+ * breadcrumbs and the rest). What was typed is given as `values` unless the page shapes its own
+ * (defaults under what was typed), and the errors are added. The forms were each writing the
+ * same five-argument function around the same render call.
+ */
+export function formShow(
+  renderPage: RenderPage,
+  template: string,
+  load: (request: FastifyRequest, values: FormValues, errors?: FieldError[]) => Promise<PageData>,
+): FormShow {
+  return async (request, reply, values, errors, status = 200) =>
+    renderPage(
+      request,
+      reply,
+      template,
+      { values, ...(await load(request, values, errors)), errors },
+      status,
+    );
+}
+
+/**
  * Every form in Bridge: GET shows it, POST submits it, and a submission that fails with field
  * errors shows the form again with them and what was typed. Saves each form writing the same
  * three handlers. A form that sits on another page (a button or a short form on a record's

@@ -2,10 +2,9 @@
  * IAG-08, IAG-30: CTSET's and the coordination unit's tasks: the advisors to contact, and the
  * form to record the arrangements. Who may see or do what is decided by the service.
  */
-import { paginationFor } from '../../../platform/http/pagination.js';
-import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { advicePaths as paths } from '../paths.js';
-import { routeParts } from '../presenter.js';
+import { routeParts, workQueuePage } from '../presenter.js';
 import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
 
 const T = 'modules/advice/arrangements/views';
@@ -13,44 +12,33 @@ const signedIn = { config: { access: 'signed-in' as const } };
 
 export function registerArrangementRoutes({ app, services, renderPage }: RouteDeps): void {
   const { deployments } = services;
-  const { params, body, pageOf, home, waited } = routeParts(deployments.now);
+  const { params, body, home } = routeParts(deployments.now);
 
-  app.get(paths.arrangements, signedIn, async (request, reply) => {
-    const page = pageOf(request, 25);
-    const result = await deployments.arrangements(request.principal, page);
-    return renderPage(request, reply, `${T}/arrangements.njk`, {
-      title: request.t('advice:arrangements.list.title'),
-      width: 'full',
-      breadcrumbs: [home(request)],
-      ...result,
-      pagination: paginationFor(paths.arrangements, {}, page.page, page.limit, result.total),
-      waited: waited(request),
-      paths,
-    });
-  });
+  app.get(
+    paths.arrangements,
+    signedIn,
+    workQueuePage(renderPage, deployments.now, {
+      address: paths.arrangements,
+      template: `${T}/arrangements.njk`,
+      title: (t) => t('advice:arrangements.list.title'),
+      list: deployments.arrangements,
+    }),
+  );
 
   registerFormPage(app, paths.arrange.pattern, signedIn, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/arrange.njk`, async (request) => {
       const task = await deployments.arrangeForm(request.principal, params(request).deploymentId!);
-      return renderPage(
-        request,
-        reply,
-        `${T}/arrange.njk`,
-        {
-          title: request.t('advice:arrangements.form.title', { advisor: task.advisor }),
-          breadcrumbs: [
-            home(request),
-            { text: request.t('advice:arrangements.list.title'), href: paths.arrangements },
-          ],
-          ...task,
-          values,
-          action: paths.arrange(task.deployment.id),
-          paths,
-          errors,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('advice:arrangements.form.title', { advisor: task.advisor }),
+        breadcrumbs: [
+          home(request),
+          { text: request.t('advice:arrangements.list.title'), href: paths.arrangements },
+        ],
+        ...task,
+        action: paths.arrange(task.deployment.id),
+        paths,
+      };
+    }),
     async submit(request, reply) {
       const task = await deployments.arrange(
         request.principal,

@@ -120,6 +120,7 @@ export function createArrangementsService(deps: AdviceServiceDeps & { lookups: A
           message: t('advice:arrangements.form.arrangements.required'),
         });
       tooLong(
+        t,
         errors,
         'arrangements',
         t('advice:arrangements.form.arrangements.name'),

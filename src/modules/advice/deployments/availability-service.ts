@@ -76,14 +76,14 @@ export function createAvailabilityService(deps: AdviceServiceDeps & { lookups: A
       const user = requireUser(principal);
       const errors: FieldError[] = [];
       const field = (name: string) => t(`advice:deployments.availability.away.${name}`);
-      const startsOn = dateField(input, 'startsOn', field('startsOnName'), errors);
-      const endsOn = dateField(input, 'endsOn', field('endsOnName'), errors);
+      const startsOn = dateField(t, input, 'startsOn', field('startsOnName'), errors);
+      const endsOn = dateField(t, input, 'endsOn', field('endsOnName'), errors);
       if (startsOn && endsOn && endsOn < startsOn)
         errors.push({ field: 'endsOn-day', message: field('endsBeforeStart') });
       if (endsOn && endsOn < todayInLondon(now()))
         errors.push({ field: 'endsOn-day', message: field('endsInPast') });
       const note = text(input.note);
-      tooLong(errors, 'note', field('noteName'), note, 200);
+      tooLong(t, errors, 'note', field('noteName'), note, 200);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const person = await personOf(tx, user);

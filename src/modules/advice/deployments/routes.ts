@@ -7,11 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
 import { checkedValues } from '../../../platform/http/form-fields.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
-import {
-  redirectWithFlash,
-  registerFormPage,
-  type FormShow,
-} from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { advicePaths as paths } from '../paths.js';
 import { routeParts } from '../presenter.js';
 import { EXPERIENCE_AREAS } from '../rules.js';
@@ -53,17 +49,16 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
     });
   });
 
-  const showAvailability: FormShow = async (request, reply, values, errors, status = 200) => {
-    const result = await deployments.availability(request.principal);
-    // Errors from the experience form keep its ticks; otherwise show what is saved.
-    const ticked = errors?.some((e) => e.field === 'experience')
-      ? checkedValues(values.experience)
-      : result.experience;
-    return renderPage(
-      request,
-      reply,
-      `${T}/availability.njk`,
-      {
+  const showAvailability = formShow(
+    renderPage,
+    `${T}/availability.njk`,
+    async (request, values, errors) => {
+      const result = await deployments.availability(request.principal);
+      // Errors from the experience form keep its ticks; otherwise show what is saved.
+      const ticked = errors?.some((e) => e.field === 'experience')
+        ? checkedValues(values.experience)
+        : result.experience;
+      return {
         title: request.t('advice:deployments.availability.title'),
         breadcrumbs: toDeployments(request),
         ...result,
@@ -72,13 +67,10 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
           text: request.t(`advice:experience.${e}`),
           checked: ticked.includes(e),
         })),
-        values,
         paths,
-        errors,
-      },
-      status,
-    );
-  };
+      };
+    },
+  );
 
   registerFormPage(app, paths.availability, signedIn, {
     show: showAvailability,
@@ -104,32 +96,24 @@ export function registerDeploymentRoutes({ app, services, renderPage }: RouteDep
 
   // One deployment, for the advisor it names: read it, then accept or decline.
 
-  const showDeployment: FormShow = async (request, reply, values, errors, status = 200) => {
+  const showDeployment = formShow(renderPage, `${T}/deployment.njk`, async (request) => {
     const found = await deployments.deployment(request.principal, params(request).deploymentId!);
     const [shared, adviceDocuments] = await Promise.all([
       services.disclosures.forAdvisor(request.principal, found.deployment.id),
       found.advice ? services.adviceDocuments.ofOwnAdvice(found.advice.id) : [],
     ]);
-    return renderPage(
-      request,
-      reply,
-      `${T}/deployment.njk`,
-      {
-        title: request.t('advice:common.requestCaption', {
-          reference: found.request.reference,
-          subject: found.request.subject,
-        }),
-        breadcrumbs: toDeployments(request),
-        ...found,
-        shared,
-        adviceDocuments,
-        values,
-        paths,
-        errors,
-      },
-      status,
-    );
-  };
+    return {
+      title: request.t('advice:common.requestCaption', {
+        reference: found.request.reference,
+        subject: found.request.subject,
+      }),
+      breadcrumbs: toDeployments(request),
+      ...found,
+      shared,
+      adviceDocuments,
+      paths,
+    };
+  });
 
   app.get(paths.deployment.pattern, signedIn, async (request, reply) =>
     showDeployment(request, reply, {}),

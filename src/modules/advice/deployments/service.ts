@@ -240,7 +240,7 @@ export function createDeploymentsService(
       const errors: FieldError[] = [];
       if (!reason)
         errors.push({ field: 'reason', message: t('advice:deployments.decline.reason.required') });
-      tooLong(errors, 'reason', t('advice:common.theReason'), reason, 1000);
+      tooLong(t, errors, 'reason', t('advice:common.theReason'), reason, 1000);
       return db.transaction(async (tx) => {
         const { deployment, request, groupName, person } = await lockOwnDeployment(tx, user, id);
         const refusal = checkResponse(deployment.status);
@@ -314,6 +314,7 @@ export function createDeploymentsService(
       const errors: FieldError[] = [];
       const today = todayInLondon(now());
       const givenOn = dateField(
+        t,
         input,
         'givenOn',
         t('advice:deployments.advice.givenOn.name'),
@@ -327,7 +328,7 @@ export function createDeploymentsService(
       const summary = text(input.summary);
       if (!summary)
         errors.push({ field: 'summary', message: t('advice:deployments.advice.summary.required') });
-      tooLong(errors, 'summary', t('advice:deployments.advice.summary.name'), summary, 5000);
+      tooLong(t, errors, 'summary', t('advice:deployments.advice.summary.name'), summary, 5000);
       return db.transaction(async (tx) => {
         const { deployment, request, person, groupName } = await lockOwnDeployment(tx, user, id);
         const [existing] = await tx

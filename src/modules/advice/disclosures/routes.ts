@@ -3,7 +3,7 @@
  * advisor acknowledging its terms. Who may do what is decided by the disclosures service.
  */
 import type { FastifyRequest } from 'fastify';
-import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { advicePaths as paths } from '../paths.js';
 import { requestCrumbs, routeParts } from '../presenter.js';
 import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
@@ -17,44 +17,36 @@ export function registerDisclosureRoutes({ app, services, renderPage }: RouteDep
   const idOf = (request: FastifyRequest) => params(request).requestId!;
 
   registerFormPage(app, paths.disclose.pattern, signedIn, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/disclose.njk`, async (request, values) => {
       const form = await services.disclosures.discloseForm(request.principal, idOf(request));
-      return renderPage(
-        request,
-        reply,
-        `${T}/disclose.njk`,
-        {
-          title: request.t('advice:disclosures.form.pageTitle', {
-            reference: form.request.reference,
-          }),
-          breadcrumbs: requestCrumbs(request, form.request),
-          ...form,
-          advisorItems: form.advisors.map((a) => ({
-            value: a.deploymentId,
-            text: a.name,
-            checked: values.deploymentId === a.deploymentId,
+      return {
+        title: request.t('advice:disclosures.form.pageTitle', {
+          reference: form.request.reference,
+        }),
+        breadcrumbs: requestCrumbs(request, form.request),
+        ...form,
+        advisorItems: form.advisors.map((a) => ({
+          value: a.deploymentId,
+          text: a.name,
+          checked: values.deploymentId === a.deploymentId,
+        })),
+        documentItems: [
+          { value: '', text: request.t('advice:disclosures.form.document.none') },
+          ...form.documents.map((d) => ({
+            value: d.id,
+            text: d.title,
+            selected: values.documentId === d.id,
           })),
-          documentItems: [
-            { value: '', text: request.t('advice:disclosures.form.document.none') },
-            ...form.documents.map((d) => ({
-              value: d.id,
-              text: d.title,
-              selected: values.documentId === d.id,
-            })),
-          ],
-          kindItems: DISCLOSURE_KINDS.map((k) => ({
-            value: k,
-            text: request.t(`advice:disclosureKind.${k}`),
-            checked: values.kind === k,
-          })),
-          values,
-          paths,
-          action: paths.disclose(form.request.id),
-          errors,
-        },
-        status,
-      );
-    },
+        ],
+        kindItems: DISCLOSURE_KINDS.map((k) => ({
+          value: k,
+          text: request.t(`advice:disclosureKind.${k}`),
+          checked: values.kind === k,
+        })),
+        paths,
+        action: paths.disclose(form.request.id),
+      };
+    }),
     async submit(request, reply) {
       const shared = await services.disclosures.disclose(
         request.principal,

@@ -118,18 +118,18 @@ export function createDisclosuresService(
       const title = text(input.title);
       if (!title)
         errors.push({ field: 'title', message: t('advice:disclosures.form.title.required') });
-      tooLong(errors, 'title', t('advice:disclosures.form.title.name'), title, 300);
+      tooLong(t, errors, 'title', t('advice:disclosures.form.title.name'), title, 300);
       const content = text(input.content);
-      tooLong(errors, 'content', t('advice:disclosures.form.content.name'), content, 20_000);
+      tooLong(t, errors, 'content', t('advice:disclosures.form.content.name'), content, 20_000);
       const documentId = text(input.documentId);
       const protocol = text(input.protocol);
       if (!protocol)
         errors.push({ field: 'protocol', message: t('advice:disclosures.form.protocol.required') });
-      tooLong(errors, 'protocol', t('advice:disclosures.form.protocol.name'), protocol, 300);
+      tooLong(t, errors, 'protocol', t('advice:disclosures.form.protocol.name'), protocol, 300);
       const terms = text(input.terms);
       if (!terms)
         errors.push({ field: 'terms', message: t('advice:disclosures.form.terms.required') });
-      tooLong(errors, 'terms', t('advice:disclosures.form.terms.name'), terms, 2000);
+      tooLong(t, errors, 'terms', t('advice:disclosures.form.terms.name'), terms, 2000);
       return db.transaction(async (tx) => {
         const request = await findVisibleRequest(tx, user, requestId);
         if (!mayShareOn(user, request)) throw new ForbiddenError();

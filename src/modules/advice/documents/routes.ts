@@ -4,7 +4,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../platform/errors.js';
-import { ACCEPTED_DOCUMENTS } from '../../../platform/files/document-types.js';
+import { ACCEPTED_DOCUMENTS_KEY } from '../../../platform/files/document-types.js';
 import { registerUploadPage, sendDownload } from '../../../platform/http/files.js';
 import { redirectWithFlash } from '../../../platform/http/render.js';
 import { advicePaths as paths } from '../paths.js';
@@ -47,7 +47,7 @@ export function registerAdviceDocumentRoutes({ app, services, renderPage }: Rout
         heading: words('heading'),
         intro: words('intro'),
         action: page.action,
-        accepted: ACCEPTED_DOCUMENTS,
+        accepted: request.t(ACCEPTED_DOCUMENTS_KEY),
         maxMb: documents.maxMb,
         values,
         errors,

@@ -109,8 +109,8 @@ export function createAdviceDocumentsService(
   async function checkUpload(input: Upload) {
     const errors: FieldError[] = [];
     const title = text(input.title);
-    tooLong(errors, 'title', t('advice:documents.form.title.name'), title, 200);
-    const file = await checkUploadedFile(errors, input.file, deps.maxBytes);
+    tooLong(t, errors, 'title', t('advice:documents.form.title.name'), title, 200);
+    const file = await checkUploadedFile(t, errors, input.file, deps.maxBytes);
     if (errors.length || !file) throw new ValidationError(errors);
     return { title: title ?? titleFromFileName(file.fileName), file };
   }

@@ -49,10 +49,10 @@ export function createEquityService(
     const given = (name: string) =>
       ['day', 'month', 'year'].some((p) => String(input[`${name}-${p}`] ?? '').trim() !== '');
     const from = given('from')
-      ? dateField(input, 'from', t('advice:equity.filters.fromName'), errors)
+      ? dateField(t, input, 'from', t('advice:equity.filters.fromName'), errors)
       : addCalendarMonths(today, -LOAD_WINDOW_MONTHS);
     const to = given('to')
-      ? dateField(input, 'to', t('advice:equity.filters.toName'), errors)
+      ? dateField(t, input, 'to', t('advice:equity.filters.toName'), errors)
       : today;
     if (from && to && to < from)
       errors.push({

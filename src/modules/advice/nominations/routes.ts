@@ -5,10 +5,9 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { checkedValues } from '../../../platform/http/form-fields.js';
-import { paginationFor } from '../../../platform/http/pagination.js';
-import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { advicePaths as paths } from '../paths.js';
-import { routeParts } from '../presenter.js';
+import { routeParts, workQueuePage } from '../presenter.js';
 import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
 import { LOAD_WINDOW_MONTHS } from '../rules.js';
 import { say } from '../../../platform/i18n/said.js';
@@ -18,56 +17,45 @@ const signedIn = { config: { access: 'signed-in' as const } };
 
 export function registerNominationRoutes({ app, services, renderPage }: RouteDeps): void {
   const { deployments } = services;
-  const { params, body, pageOf, home, waited } = routeParts(deployments.now);
+  const { params, body, home } = routeParts(deployments.now);
   const toNominateCrumbs = (request: FastifyRequest) => [
     home(request),
     { text: request.t('advice:nominations.list.title'), href: paths.toNominate },
   ];
 
-  app.get(paths.toNominate, signedIn, async (request, reply) => {
-    const page = pageOf(request, 25);
-    const result = await deployments.toNominate(request.principal, page);
-    return renderPage(request, reply, `${T}/to-nominate.njk`, {
-      title: request.t('advice:nominations.list.title'),
-      width: 'full',
-      breadcrumbs: [home(request)],
-      ...result,
-      pagination: paginationFor(paths.toNominate, {}, page.page, page.limit, result.total),
-      waited: waited(request),
-      paths,
-    });
-  });
+  app.get(
+    paths.toNominate,
+    signedIn,
+    workQueuePage(renderPage, deployments.now, {
+      address: paths.toNominate,
+      template: `${T}/to-nominate.njk`,
+      title: (t) => t('advice:nominations.list.title'),
+      list: deployments.toNominate,
+    }),
+  );
 
   registerFormPage(app, paths.nominate.pattern, signedIn, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/nominate.njk`, async (request, values) => {
       const { requestId, groupId } = params(request);
       const list = await deployments.nominationList(request.principal, requestId!, groupId!);
       const chosen = new Set(checkedValues(values.advisors));
-      return renderPage(
-        request,
-        reply,
-        `${T}/nominate.njk`,
-        {
-          title: request.t('advice:nominations.nominate.title', {
-            reference: list.request.reference,
-          }),
-          width: 'full',
-          breadcrumbs: toNominateCrumbs(request),
-          ...list,
-          refusal: list.refusal && say(request.t, list.refusal),
-          chosen: [...chosen],
-          experienceNeeded: list.request.experienceNeeded.map((e) =>
-            request.t(`advice:experience.${e}`),
-          ),
-          values,
-          loadWindowMonths: LOAD_WINDOW_MONTHS,
-          action: paths.nominate(requestId!, groupId!),
-          paths,
-          errors,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('advice:nominations.nominate.title', {
+          reference: list.request.reference,
+        }),
+        width: 'full',
+        breadcrumbs: toNominateCrumbs(request),
+        ...list,
+        refusal: list.refusal && say(request.t, list.refusal),
+        chosen: [...chosen],
+        experienceNeeded: list.request.experienceNeeded.map((e) =>
+          request.t(`advice:experience.${e}`),
+        ),
+        loadWindowMonths: LOAD_WINDOW_MONTHS,
+        action: paths.nominate(requestId!, groupId!),
+        paths,
+      };
+    }),
     async submit(request, reply) {
       const { requestId, groupId } = params(request);
       const result = await deployments.nominate(
@@ -88,7 +76,7 @@ export function registerNominationRoutes({ app, services, renderPage }: RouteDep
   });
 
   registerFormPage(app, paths.conflict.pattern, signedIn, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/conflict.njk`, async (request) => {
       const { requestId, groupId, personId } = params(request);
       const form = await deployments.conflictForm(
         request.principal,
@@ -96,29 +84,21 @@ export function registerNominationRoutes({ app, services, renderPage }: RouteDep
         groupId!,
         personId!,
       );
-      return renderPage(
-        request,
-        reply,
-        `${T}/conflict.njk`,
-        {
-          title: request.t('advice:nominations.conflict.title', { name: form.person.name }),
-          breadcrumbs: [
-            ...toNominateCrumbs(request),
-            {
-              text: request.t('advice:common.requestReference', {
-                reference: form.request.reference,
-              }),
-              href: paths.nominate(requestId!, groupId!),
-            },
-          ],
-          ...form,
-          values,
-          action: paths.conflict(requestId!, groupId!, personId!),
-          errors,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('advice:nominations.conflict.title', { name: form.person.name }),
+        breadcrumbs: [
+          ...toNominateCrumbs(request),
+          {
+            text: request.t('advice:common.requestReference', {
+              reference: form.request.reference,
+            }),
+            href: paths.nominate(requestId!, groupId!),
+          },
+        ],
+        ...form,
+        action: paths.conflict(requestId!, groupId!, personId!),
+      };
+    }),
     async submit(request, reply) {
       const { requestId, groupId, personId } = params(request);
       const person = await deployments.recordConflict(

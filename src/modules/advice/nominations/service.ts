@@ -300,7 +300,7 @@ export function createNominationsService(
       const errors: FieldError[] = [];
       if (!reason)
         errors.push({ field: 'reason', message: t('advice:nominations.nominate.reason.required') });
-      tooLong(errors, 'reason', t('advice:common.theReason'), reason, 1000);
+      tooLong(t, errors, 'reason', t('advice:common.theReason'), reason, 1000);
       return db.transaction(async (tx) => {
         const { request, group } = await requestForContact(tx, user, requestId, groupId, true);
         const refusal = checkNominating(request.status);
@@ -423,7 +423,7 @@ export function createNominationsService(
       const errors: FieldError[] = [];
       if (!reason)
         errors.push({ field: 'reason', message: t('advice:nominations.conflict.reason.required') });
-      tooLong(errors, 'reason', t('advice:nominations.conflict.reason.name'), reason, 1000);
+      tooLong(t, errors, 'reason', t('advice:nominations.conflict.reason.name'), reason, 1000);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         // The request is locked, as nominating locks it, so neither passes the other unseen.

@@ -4,7 +4,7 @@ import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
 import { can } from '../../../platform/auth/permissions.js';
 import { dateParts } from '../../../platform/http/form-fields.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
-import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { advicePaths as paths } from '../paths.js';
 import { routeParts } from '../presenter.js';
 import { OFFER_KINDS } from '../rules.js';
@@ -37,27 +37,19 @@ export function registerOfferRoutes({ app, services, renderPage }: RouteDeps): v
 
   registerFormPage(app, paths.newOffer, signedIn, {
     initial: (request) => dateParts('offeredOn', offers.offerForm(request.principal).today),
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/offer-form.njk`, async (request, values) => {
       offers.offerForm(request.principal);
-      return renderPage(
-        request,
-        reply,
-        `${T}/offer-form.njk`,
-        {
-          title: request.t('advice:offers.form.title'),
-          breadcrumbs: crumbs(request),
-          kindItems: OFFER_KINDS.map((k) => ({
-            value: k,
-            text: request.t(`advice:offerKind.${k}`),
-            checked: values.kind === k,
-          })),
-          values,
-          action: paths.newOffer,
-          errors,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('advice:offers.form.title'),
+        breadcrumbs: crumbs(request),
+        kindItems: OFFER_KINDS.map((k) => ({
+          value: k,
+          text: request.t(`advice:offerKind.${k}`),
+          checked: values.kind === k,
+        })),
+        action: paths.newOffer,
+      };
+    }),
     async submit(request, reply) {
       await offers.record(request.principal, body(request), request.id);
       return redirectWithFlash(reply, paths.offers, request.t('advice:offers.form.flash'));
@@ -65,29 +57,21 @@ export function registerOfferRoutes({ app, services, renderPage }: RouteDeps): v
   });
 
   registerFormPage(app, paths.offerResponse.pattern, signedIn, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/offer-response.njk`, async (request, values) => {
       const { offerId } = params(request);
       const form = await offers.responseForm(request.principal, offerId!);
-      return renderPage(
-        request,
-        reply,
-        `${T}/offer-response.njk`,
-        {
-          title: request.t('advice:offers.response.title', { sioName: form.offer.sioName }),
-          breadcrumbs: crumbs(request),
-          ...form,
-          responseItems: (['taken_up', 'declined'] as const).map((r) => ({
-            value: r,
-            text: request.t(`advice:offerResponse.${r}`),
-            checked: values.response === r,
-          })),
-          values,
-          action: paths.offerResponse(offerId!),
-          errors,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('advice:offers.response.title', { sioName: form.offer.sioName }),
+        breadcrumbs: crumbs(request),
+        ...form,
+        responseItems: (['taken_up', 'declined'] as const).map((r) => ({
+          value: r,
+          text: request.t(`advice:offerResponse.${r}`),
+          checked: values.response === r,
+        })),
+        action: paths.offerResponse(offerId!),
+      };
+    }),
     async submit(request, reply) {
       const { offerId } = params(request);
       const offer = await offers.respond(request.principal, offerId!, body(request), request.id);

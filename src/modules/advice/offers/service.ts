@@ -88,16 +88,17 @@ export function createOffersService(deps: AdviceServiceDeps) {
       const incident = text(input.incident);
       if (!incident)
         errors.push({ field: 'incident', message: t('advice:offers.form.incident.required') });
-      tooLong(errors, 'incident', t('advice:offers.form.incident.name'), incident, 2000);
+      tooLong(t, errors, 'incident', t('advice:offers.form.incident.name'), incident, 2000);
       const operation = text(input.operation);
-      tooLong(errors, 'operation', t('advice:offers.form.operation.name'), operation, 200);
+      tooLong(t, errors, 'operation', t('advice:offers.form.operation.name'), operation, 200);
       const sioName = text(input.sioName);
       if (!sioName)
         errors.push({ field: 'sioName', message: t('advice:offers.form.sioName.required') });
-      tooLong(errors, 'sioName', t('advice:offers.form.sioName.name'), sioName, 200);
+      tooLong(t, errors, 'sioName', t('advice:offers.form.sioName.name'), sioName, 200);
       const sioContact = text(input.sioContact);
-      tooLong(errors, 'sioContact', t('advice:offers.form.sioContact.name'), sioContact, 300);
+      tooLong(t, errors, 'sioContact', t('advice:offers.form.sioContact.name'), sioContact, 300);
       const offeredOn = dateField(
+        t,
         input,
         'offeredOn',
         t('advice:offers.form.offeredOn.name'),
@@ -149,7 +150,7 @@ export function createOffersService(deps: AdviceServiceDeps) {
         ? (response as OfferResponse)
         : 'awaiting';
       const note = text(input.note);
-      tooLong(errors, 'note', t('advice:offers.response.note.name'), note, 2000);
+      tooLong(t, errors, 'note', t('advice:offers.response.note.name'), note, 2000);
       const referenceText = text(input.requestReference);
       if (referenceText && !/^\d{1,9}$/.test(referenceText))
         errors.push({

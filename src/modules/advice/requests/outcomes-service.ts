@@ -68,7 +68,7 @@ export function createOutcomesService(parts: RequestParts) {
       const reason = text(input.reason);
       if (!reason)
         errors.push({ field: 'reason', message: t('advice:requests.outcome.reason.required') });
-      tooLong(errors, 'reason', t('advice:common.theReason'), reason, 2000);
+      tooLong(t, errors, 'reason', t('advice:common.theReason'), reason, 2000);
       return db.transaction(async (tx) => {
         const { request, advice } = await findOutcomeSubject(tx, user, id, adviceId, true);
         if (advice.outcome)

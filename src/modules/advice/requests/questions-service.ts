@@ -44,7 +44,7 @@ export function createQuestionsService(parts: RequestParts) {
           field: 'question',
           message: t('advice:requests.question.question.required'),
         });
-      tooLong(errors, 'question', t('advice:requests.question.question.name'), question, 2000);
+      tooLong(t, errors, 'question', t('advice:requests.question.question.name'), question, 2000);
       return db.transaction(async (tx) => {
         const request = await findVisibleRequest(tx, user, id, true);
         const refusal = checkQuestion(request.status, !!(await openQuestion(tx, id)));
@@ -103,7 +103,7 @@ export function createQuestionsService(parts: RequestParts) {
       const errors: FieldError[] = [];
       if (!answer)
         errors.push({ field: 'answer', message: t('advice:requests.answer.answer.required') });
-      tooLong(errors, 'answer', t('advice:requests.answer.answer.name'), answer, 5000);
+      tooLong(t, errors, 'answer', t('advice:requests.answer.answer.name'), answer, 5000);
       return db.transaction(async (tx) => {
         const request = await findVisibleRequest(tx, user, id, true);
         if (request.requestedBy !== user.userId) throw new ForbiddenError();

@@ -3,14 +3,10 @@ import type { AdviceRouteDeps as RouteDeps } from '../route-deps.js';
 import { can } from '../../../platform/auth/permissions.js';
 import { checkedValues } from '../../../platform/http/form-fields.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
-import {
-  type FormShow,
-  redirectWithFlash,
-  registerFormPage,
-} from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { CLEARANCE_ORDER } from '../../groups/index.js';
 import { advicePaths as paths } from '../paths.js';
-import { requestCrumbs, routeParts } from '../presenter.js';
+import { requestCrumbs, routeParts, workQueuePage } from '../presenter.js';
 import { ADVICE_OUTCOMES, EXPERIENCE_AREAS, URGENCIES, checkDocumentToShare } from '../rules.js';
 import { say } from '../../../platform/i18n/said.js';
 
@@ -52,58 +48,50 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
     });
   });
 
-  const showAskForm: FormShow = async (request, reply, values, errors, status = 200) => {
+  const showAskForm = formShow(renderPage, `${T}/ask.njk`, async (request, values) => {
     advice.askForm(request.principal);
     const choose = (name: string, value: string) => values[name] === value;
-    return renderPage(
-      request,
-      reply,
-      `${T}/ask.njk`,
-      {
-        title: request.t('advice:requests.ask.title'),
-        breadcrumbs: [home(request), mineList(request)],
-        values,
-        urgencyItems: URGENCIES.map((u) => ({
-          value: u,
-          text: request.t(`advice:urgency.${u}`),
-          hint: {
-            text: request.t(`advice:requests.ask.urgency.hint.${u}`, {
-              hours: advice.targets.urgentMinutes / 60,
-              days: advice.targets.routineWorkingDays,
-            }),
-          },
-          checked: choose('urgency', u),
+    return {
+      title: request.t('advice:requests.ask.title'),
+      breadcrumbs: [home(request), mineList(request)],
+      urgencyItems: URGENCIES.map((u) => ({
+        value: u,
+        text: request.t(`advice:urgency.${u}`),
+        hint: {
+          text: request.t(`advice:requests.ask.urgency.hint.${u}`, {
+            hours: advice.targets.urgentMinutes / 60,
+            days: advice.targets.routineWorkingDays,
+          }),
+        },
+        checked: choose('urgency', u),
+      })),
+      seriousItems: [
+        {
+          value: 'yes',
+          text: request.t('advice:common.yes'),
+          checked: choose('seriousOrCritical', 'yes'),
+        },
+        {
+          value: 'no',
+          text: request.t('advice:common.no'),
+          checked: choose('seriousOrCritical', 'no'),
+        },
+      ],
+      experienceItems: EXPERIENCE_AREAS.map((e) => ({
+        value: e,
+        text: request.t(`advice:experience.${e}`),
+        checked: checkedValues(values.experienceNeeded).includes(e),
+      })),
+      clearanceItems: [
+        { value: 'none', text: request.t('advice:requests.ask.clearanceNeeded.none') },
+        ...CLEARANCE_ORDER.map((c) => ({
+          value: c,
+          text: request.t(`groups:clearance.${c}`),
         })),
-        seriousItems: [
-          {
-            value: 'yes',
-            text: request.t('advice:common.yes'),
-            checked: choose('seriousOrCritical', 'yes'),
-          },
-          {
-            value: 'no',
-            text: request.t('advice:common.no'),
-            checked: choose('seriousOrCritical', 'no'),
-          },
-        ],
-        experienceItems: EXPERIENCE_AREAS.map((e) => ({
-          value: e,
-          text: request.t(`advice:experience.${e}`),
-          checked: checkedValues(values.experienceNeeded).includes(e),
-        })),
-        clearanceItems: [
-          { value: 'none', text: request.t('advice:requests.ask.clearanceNeeded.none') },
-          ...CLEARANCE_ORDER.map((c) => ({
-            value: c,
-            text: request.t(`groups:clearance.${c}`),
-          })),
-        ].map((i) => ({ ...i, selected: (values.clearanceNeeded ?? 'none') === i.value })),
-        action: paths.ask,
-        errors,
-      },
-      status,
-    );
-  };
+      ].map((i) => ({ ...i, selected: (values.clearanceNeeded ?? 'none') === i.value })),
+      action: paths.ask,
+    };
+  });
 
   registerFormPage(app, paths.ask, signedIn, {
     initial: () => ({ advisorsWanted: '1' }),
@@ -118,19 +106,16 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
     },
   });
 
-  app.get(paths.triage, signedIn, async (request, reply) => {
-    const page = pageOf(request, 25);
-    const result = await advice.queue(request.principal, page);
-    return renderPage(request, reply, `${T}/triage.njk`, {
-      title: request.t('advice:requests.triage.title'),
-      width: 'full',
-      breadcrumbs: [home(request)],
-      ...result,
-      pagination: paginationFor(paths.triage, {}, page.page, page.limit, result.total),
-      waited: waited(request),
-      paths,
-    });
-  });
+  app.get(
+    paths.triage,
+    signedIn,
+    workQueuePage(renderPage, advice.now, {
+      address: paths.triage,
+      template: `${T}/triage.njk`,
+      title: (t) => t('advice:requests.triage.title'),
+      list: advice.queue,
+    }),
+  );
 
   app.get(paths.request.pattern, signedIn, async (request, reply) => {
     const result = await advice.request(request.principal, idOf(request));
@@ -168,40 +153,33 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
     });
   });
 
-  const showRouteForm: FormShow = async (request, reply, values, errors, status = 200) => {
+  const showRouteForm = formShow(renderPage, `${T}/route.njk`, async (request, values) => {
     const form = await advice.routeForm(request.principal, idOf(request));
     const chosen = new Set([values.groups ?? []].flat());
-    return renderPage(
-      request,
-      reply,
-      `${T}/route.njk`,
-      {
-        title: request.t('advice:requests.route.title', { reference: form.request.reference }),
-        breadcrumbs: crumbsVia(triageList, request, form.request),
-        request: form.request,
-        groupItems: form.candidates
-          .filter((g) => !g.problem)
-          .map((g) => ({
-            value: g.id,
-            text: g.name,
-            hint: {
-              text: request.t('advice:requests.route.groups.itemHint', {
-                type: request.t(`groups:groupType.${g.type}`),
-                contact: g.contactName,
-              }),
-            },
-            checked: chosen.has(g.id),
-          })),
-        unavailable: form.candidates.flatMap((g) =>
-          g.problem ? [{ ...g, problem: say(request.t, g.problem) }] : [],
-        ),
-        action: paths.route(form.request.id),
-        waited: waited(request),
-        errors,
-      },
-      status,
-    );
-  };
+    return {
+      title: request.t('advice:requests.route.title', { reference: form.request.reference }),
+      breadcrumbs: crumbsVia(triageList, request, form.request),
+      request: form.request,
+      groupItems: form.candidates
+        .filter((g) => !g.problem)
+        .map((g) => ({
+          value: g.id,
+          text: g.name,
+          hint: {
+            text: request.t('advice:requests.route.groups.itemHint', {
+              type: request.t(`groups:groupType.${g.type}`),
+              contact: g.contactName,
+            }),
+          },
+          checked: chosen.has(g.id),
+        })),
+      unavailable: form.candidates.flatMap((g) =>
+        g.problem ? [{ ...g, problem: say(request.t, g.problem) }] : [],
+      ),
+      action: paths.route(form.request.id),
+      waited: waited(request),
+    };
+  });
 
   registerFormPage(app, paths.route.pattern, signedIn, {
     show: showRouteForm,
@@ -238,24 +216,16 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
     },
   ) {
     registerFormPage(app, route.pattern, signedIn, {
-      async show(request, reply, values, errors, status = 200) {
+      show: formShow(renderPage, `${T}/${kind}.njk`, async (request) => {
         const shown = await form.load(request);
         const { reference } = shown.request;
-        return renderPage(
-          request,
-          reply,
-          `${T}/${kind}.njk`,
-          {
-            title: request.t(`advice:requests.${kind}.title`, { reference }),
-            breadcrumbs: crumbsVia(form.list, request, shown.request),
-            ...shown,
-            values,
-            action: route(shown.request.id),
-            errors,
-          },
-          status,
-        );
-      },
+        return {
+          title: request.t(`advice:requests.${kind}.title`, { reference }),
+          breadcrumbs: crumbsVia(form.list, request, shown.request),
+          ...shown,
+          action: route(shown.request.id),
+        };
+      }),
       async submit(request, reply) {
         const sent = await form.send(request);
         const flash = request.t(`advice:requests.${kind}.flash`, { reference: sent.reference });
@@ -289,29 +259,21 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
   });
 
   registerFormPage(app, paths.outcome.pattern, signedIn, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/outcome.njk`, async (request, values) => {
       const { requestId, adviceId } = request.params as Record<string, string>;
       const form = await advice.outcomeForm(request.principal, requestId!, adviceId!);
-      return renderPage(
-        request,
-        reply,
-        `${T}/outcome.njk`,
-        {
-          title: request.t('advice:requests.outcome.title', { advisor: form.advice.advisor }),
-          breadcrumbs: crumbsVia(mineList, request, form.request),
-          ...form,
-          outcomeItems: ADVICE_OUTCOMES.map((o) => ({
-            value: o,
-            text: request.t(`advice:adviceOutcome.${o}`),
-            checked: values.outcome === o,
-          })),
-          values,
-          action: paths.outcome(requestId!, adviceId!),
-          errors,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('advice:requests.outcome.title', { advisor: form.advice.advisor }),
+        breadcrumbs: crumbsVia(mineList, request, form.request),
+        ...form,
+        outcomeItems: ADVICE_OUTCOMES.map((o) => ({
+          value: o,
+          text: request.t(`advice:adviceOutcome.${o}`),
+          checked: values.outcome === o,
+        })),
+        action: paths.outcome(requestId!, adviceId!),
+      };
+    }),
     async submit(request, reply) {
       const { requestId, adviceId } = request.params as Record<string, string>;
       await advice.recordOutcome(

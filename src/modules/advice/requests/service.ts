@@ -66,12 +66,12 @@ export function createAdviceService(serviceDeps: RequestServiceDeps) {
     const field = (key: string) => t(`advice:requests.ask.${key}`);
     const subject = text(input.subject);
     if (!subject) errors.push({ field: 'subject', message: field('subject.required') });
-    tooLong(errors, 'subject', field('subject.name'), subject, 200);
+    tooLong(t, errors, 'subject', field('subject.name'), subject, 200);
     const details = text(input.details);
     if (!details) errors.push({ field: 'details', message: field('details.required') });
-    tooLong(errors, 'details', field('details.name'), details, 5000);
+    tooLong(t, errors, 'details', field('details.name'), details, 5000);
     const operation = text(input.operation);
-    tooLong(errors, 'operation', field('operation.name'), operation, 200);
+    tooLong(t, errors, 'operation', field('operation.name'), operation, 200);
     const serious = text(input.seriousOrCritical);
     if (serious !== 'yes' && serious !== 'no')
       errors.push({ field: 'seriousOrCritical', message: field('seriousOrCritical.required') });
@@ -80,11 +80,11 @@ export function createAdviceService(serviceDeps: RequestServiceDeps) {
       errors.push({ field: 'urgency', message: field('urgency.required') });
     const communities = text(input.communities);
     if (!communities) errors.push({ field: 'communities', message: field('communities.required') });
-    tooLong(errors, 'communities', field('communities.name'), communities, 1000);
+    tooLong(t, errors, 'communities', field('communities.name'), communities, 1000);
     const location = text(input.location);
-    tooLong(errors, 'location', field('location.name'), location, 300);
-    const neededFrom = dateField(input, 'neededFrom', field('neededFrom.name'), errors);
-    const neededUntil = dateField(input, 'neededUntil', field('neededUntil.name'), errors, {
+    tooLong(t, errors, 'location', field('location.name'), location, 300);
+    const neededFrom = dateField(t, input, 'neededFrom', field('neededFrom.name'), errors);
+    const neededUntil = dateField(t, input, 'neededUntil', field('neededUntil.name'), errors, {
       required: false,
     });
     const pastProblem = neededFrom

@@ -216,7 +216,7 @@ export function createTriageService(parts: RequestParts) {
       const errors: FieldError[] = [];
       if (!reason)
         errors.push({ field: 'reason', message: t('advice:requests.decline.reason.required') });
-      tooLong(errors, 'reason', t('advice:common.theReason'), reason, 2000);
+      tooLong(t, errors, 'reason', t('advice:common.theReason'), reason, 2000);
       return db.transaction(async (tx) => {
         const request = await findVisibleRequest(tx, user, id, true);
         const refusal = checkTriage(request.status);

@@ -2,13 +2,35 @@
  * What other modules ask of the directory: who and what the ids they hold are, a whole page's
  * worth at once, and the few searches they need. Other modules never read the directory's tables.
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, sql } from 'drizzle-orm';
 import type { ScopeCatalogue } from '../../../platform/auth/users-service.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
 import { preparedRead } from '../../../platform/db/prepared.js';
 import { isUuid } from '../../../platform/http/params.js';
 import { organisationIdByCode } from '../reference-data.js';
 import { organisations, people } from '../schema.js';
+
+/** Someone as another module's form lists them: enough to tell two of the same name apart. */
+export interface PersonListItemRow {
+  id: string;
+  fullName: string;
+  jobTitle: string | null;
+  email: string | null;
+  organisationId: string | null;
+  organisationName: string | null;
+}
+
+const personListColumns = {
+  id: people.id,
+  fullName: people.fullName,
+  jobTitle: people.jobTitle,
+  email: people.email,
+  organisationId: people.organisationId,
+  organisationName: organisations.name,
+};
+
+/** A name as it is compared: trimmed, spaces run together, lower case. */
+const nameKeySql = sql<string>`lower(regexp_replace(btrim(${people.fullName}), '\\s+', ' ', 'g'))`;
 
 export function createDirectoryLookups(db: Db) {
   // The lookups below are on nearly every page that names someone: prepared (prepared.ts).
@@ -139,6 +161,54 @@ export function createDirectoryLookups(db: Db) {
         if (personId || organisationId) found.set(ref, { personId, organisationId });
       }
       return found;
+    },
+    /**
+     * People by their full name, as another module's form or file gives it: the live entries
+     * whose name is the same but for case and spacing, for each name given (none, one, or
+     * several people of that name), with what tells them apart.
+     */
+    async peopleNamed(
+      executor: Executor,
+      names: readonly string[],
+    ): Promise<Map<string, PersonListItemRow[]>> {
+      const keyOf = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+      const keys = [...new Set(names.map(keyOf))].filter(Boolean);
+      const rows = keys.length
+        ? await executor
+            .select({ ...personListColumns, key: nameKeySql })
+            .from(people)
+            .leftJoin(organisations, eq(organisations.id, people.organisationId))
+            .where(and(inArray(nameKeySql, keys), isNull(people.archivedAt)))
+            .orderBy(asc(people.fullName), asc(organisations.name), asc(people.id))
+        : [];
+      return new Map(
+        names.map((name) => [
+          name,
+          rows.filter((r) => r.key === keyOf(name)).map(({ key: _key, ...person }) => person),
+        ]),
+      );
+    },
+    /**
+     * Live people whose name has every word given in it (Cindy for Cindy Butts), for a form
+     * offering who might have been meant; at most `limit`, by name.
+     */
+    async peopleLike(
+      executor: Executor,
+      name: string,
+      limit: number,
+    ): Promise<PersonListItemRow[]> {
+      const words = name.trim().split(/\s+/).filter(Boolean).slice(0, 8);
+      if (!words.length) return [];
+      const escaped = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return executor
+        .select(personListColumns)
+        .from(people)
+        .leftJoin(organisations, eq(organisations.id, people.organisationId))
+        .where(
+          and(isNull(people.archivedAt), ...words.map((w) => ilike(people.fullName, escaped(w)))),
+        )
+        .orderBy(asc(people.fullName), asc(organisations.name), asc(people.id))
+        .limit(limit);
     },
     /**
      * The directory entries for people another module is recording (say, members imported into

@@ -92,6 +92,26 @@ export function createPersonService(deps: {
     return { ...rest, userId };
   }
 
+  async function addPerson(
+    tx: Executor,
+    principal: Principal,
+    input: PersonInput,
+    requestId?: string,
+  ): Promise<Person> {
+    const editor = requireEdit(principal);
+    const { errors, value } = validatePerson(input, t);
+    if (errors.length) throw new ValidationError(errors);
+    const values = await resolvePersonLinks(tx, principal, value);
+    const [row] = await tx.insert(people).values(values).returning(personColumns);
+    await recordAudit(tx, actorOf(editor, requestId), {
+      action: 'person.created',
+      recordType: 'person',
+      recordId: row!.id,
+      after: row,
+    });
+    return row!;
+  }
+
   const tsQuery = sql.placeholder('ts');
   /**
    * The search of people, in each of its shapes (a search term, an organisation, archived entries
@@ -157,20 +177,19 @@ export function createPersonService(deps: {
     },
 
     async create(principal: Principal, input: PersonInput, requestId?: string): Promise<Person> {
-      const editor = requireEdit(principal);
-      const { errors, value } = validatePerson(input, t);
+      requireEdit(principal);
+      const { errors } = validatePerson(input, t);
       if (errors.length) throw new ValidationError(errors);
-      return db.transaction(async (tx) => {
-        const values = await resolvePersonLinks(tx, principal, value);
-        const [row] = await tx.insert(people).values(values).returning(personColumns);
-        await recordAudit(tx, actorOf(editor, requestId), {
-          action: 'person.created',
-          recordType: 'person',
-          recordId: row!.id,
-          after: row,
-        });
-        return row!;
-      });
+      return db.transaction((tx) => addPerson(tx, principal, input, requestId));
+    },
+
+    /**
+     * Adds someone in another module's transaction (a tracker lead typed by name, added in the
+     * same step): the same checks, permission and audit event as adding them here, and nothing
+     * kept if that transaction fails.
+     */
+    addWithin(tx: Executor, principal: Principal, input: PersonInput, requestId?: string) {
+      return addPerson(tx, principal, input, requestId);
     },
 
     async update(

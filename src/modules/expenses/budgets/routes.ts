@@ -5,7 +5,7 @@ import { pageRequest } from '../../../platform/db/search.js';
 import { fieldErrorsOf } from '../../../platform/errors.js';
 import { sendCsv } from '../../../platform/http/csv.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
-import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { expensePaths as paths } from '../paths.js';
 import { homeCrumb as home } from '../crumbs.js';
 
@@ -61,30 +61,23 @@ export function registerBudgetRoutes({ app, services, renderPage }: RouteDeps): 
   });
 
   registerFormPage(app, paths.setBudget.pattern, unit, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/budget-form.njk`, async (request, values) => {
       const { groupId } = request.params as Record<string, string>;
       const form = await budgets.budgetForm(request.principal, groupId!, query(request));
-      return renderPage(
-        request,
-        reply,
-        `${T}/budget-form.njk`,
-        {
-          title: request.t('expenses:budgets.form.title', {
-            name: form.group.name,
-            year: form.year.label,
-          }),
-          breadcrumbs: crumbs(request),
-          ...form,
-          values:
-            Object.keys(values).length || !form.budget
-              ? values
-              : { amount: (form.budget.amountPence / 100).toFixed(2) },
-          paths,
-          errors,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('expenses:budgets.form.title', {
+          name: form.group.name,
+          year: form.year.label,
+        }),
+        breadcrumbs: crumbs(request),
+        ...form,
+        values:
+          Object.keys(values).length || !form.budget
+            ? values
+            : { amount: (form.budget.amountPence / 100).toFixed(2) },
+        paths,
+      };
+    }),
     async submit(request, reply) {
       const { groupId } = request.params as Record<string, string>;
       const set = await budgets.setBudget(

@@ -287,11 +287,11 @@ export function createBudgetsService(deps: Omit<ExpensesServiceDeps, 'mail' | 'p
       const errors: FieldError[] = [];
       const today = todayInLondon(now());
       const from: IsoDate =
-        dateField(input, 'from', t('expenses:budgets.audit.errors.fromDay'), errors, {
+        dateField(t, input, 'from', t('expenses:budgets.audit.errors.fromDay'), errors, {
           required: false,
         }) ?? addCalendarMonths(today, -12);
       const to: IsoDate =
-        dateField(input, 'to', t('expenses:budgets.audit.errors.toDay'), errors, {
+        dateField(t, input, 'to', t('expenses:budgets.audit.errors.toDay'), errors, {
           required: false,
         }) ?? today;
       if (!errors.length && to < from)

@@ -41,7 +41,13 @@ export function readItemFields(
   const category = text(fields.category);
   if (!isExpenseCategory(category))
     errors.push({ field: 'category', message: t('expenses:claims.item.errors.category') });
-  const incurredOn = dateField(fields, 'incurredOn', t('expenses:claims.item.errors.date'), errors);
+  const incurredOn = dateField(
+    t,
+    fields,
+    'incurredOn',
+    t('expenses:claims.item.errors.date'),
+    errors,
+  );
   if (incurredOn) {
     const problem = itemDateProblem(incurredOn, today);
     if (problem) errors.push({ field: 'incurredOn-day', message: say(t, problem) });
@@ -57,6 +63,7 @@ export function readItemFields(
       ),
     });
   tooLong(
+    t,
     errors,
     'description',
     t('expenses:claims.item.errors.descriptionLabel'),

@@ -6,7 +6,7 @@ import { pageRequest } from '../../../platform/db/search.js';
 import { registerUploadPage, sendDownload } from '../../../platform/http/files.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
 import type { FieldError } from '../../../platform/errors.js';
-import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { expensePaths as paths } from '../paths.js';
 import { claimIdOf, formBody } from '../claim-form-page.js';
 import { claimCrumb, homeCrumb as home, mineCrumb as mine, queueCrumb } from '../crumbs.js';
@@ -38,36 +38,28 @@ export function registerClaimRoutes({ app, services, renderPage }: RouteDeps): v
   });
 
   registerFormPage(app, paths.start, claimants, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/start.njk`, async (request, values) => {
       const form = await expenses.startForm(request.principal);
-      return renderPage(
-        request,
-        reply,
-        `${T}/start.njk`,
-        {
-          title: request.t('expenses:claims.start.title'),
-          breadcrumbs: [home(request.t), mine(request.t)],
-          occasionItems: [...form.meetings, ...form.deployments].map((o) => ({
-            value: o.value,
-            text: o.text,
-            hint: { text: o.hint },
-            checked: values.occasion === o.value,
+      return {
+        title: request.t('expenses:claims.start.title'),
+        breadcrumbs: [home(request.t), mine(request.t)],
+        occasionItems: [...form.meetings, ...form.deployments].map((o) => ({
+          value: o.value,
+          text: o.text,
+          hint: { text: o.hint },
+          checked: values.occasion === o.value,
+        })),
+        groupItems: [
+          { value: '', text: request.t('expenses:claims.start.chooseGroup') },
+          ...form.groups.map((g) => ({
+            value: g.id,
+            text: g.name,
+            selected: values.groupId === g.id,
           })),
-          groupItems: [
-            { value: '', text: request.t('expenses:claims.start.chooseGroup') },
-            ...form.groups.map((g) => ({
-              value: g.id,
-              text: g.name,
-              selected: values.groupId === g.id,
-            })),
-          ],
-          values,
-          paths,
-          errors,
-        },
-        status,
-      );
-    },
+        ],
+        paths,
+      };
+    }),
     async submit(request, reply) {
       const claim = await expenses.start(request.principal, formBody(request), request.id);
       return redirectWithFlash(
@@ -122,31 +114,23 @@ export function registerClaimRoutes({ app, services, renderPage }: RouteDeps): v
 
   registerUploadPage(app, paths.addItem.pattern, claimants, services.config.files.maxBytes, {
     fileField: 'receipt',
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/item-form.njk`, async (request, values) => {
       const form = await expenses.itemForm(request.principal, claimIdOf(request));
-      return renderPage(
-        request,
-        reply,
-        `${T}/item-form.njk`,
-        {
-          title: request.t('expenses:claims.item.title', { reference: form.claim.reference }),
-          breadcrumbs: [home(request.t), mine(request.t), claimCrumb(request.t, form.claim)],
-          ...form,
-          categoryItems: EXPENSE_CATEGORIES.map((c) => ({
-            value: c,
-            text: request.t(`expenses:category.${c}`),
-            checked: values.category === c,
-          })),
-          limits: expenses.limits,
-          receiptTypes: request.t('expenses:claims.item.receiptTypes'),
-          maxMb: expenses.maxMb,
-          values,
-          paths,
-          errors,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('expenses:claims.item.title', { reference: form.claim.reference }),
+        breadcrumbs: [home(request.t), mine(request.t), claimCrumb(request.t, form.claim)],
+        ...form,
+        categoryItems: EXPENSE_CATEGORIES.map((c) => ({
+          value: c,
+          text: request.t(`expenses:category.${c}`),
+          checked: values.category === c,
+        })),
+        limits: expenses.limits,
+        receiptTypes: request.t('expenses:claims.item.receiptTypes'),
+        maxMb: expenses.maxMb,
+        paths,
+      };
+    }),
     async submit(request, reply, form) {
       const item = await expenses.addItem(request.principal, claimIdOf(request), form, request.id);
       return redirectWithFlash(

@@ -211,7 +211,7 @@ export function createExpensesService(
         if (!group)
           errors.push({ field: 'groupId', message: t('expenses:claims.start.errors.group') });
         if (!what) errors.push({ field: 'what', message: t('expenses:claims.start.errors.what') });
-        tooLong(errors, 'what', t('expenses:claims.start.errors.whatLabel'), what, 200);
+        tooLong(t, errors, 'what', t('expenses:claims.start.errors.whatLabel'), what, 200);
         if (group && what) target = { occasion: 'other', groupId: group.id, text: what };
       } else
         errors.push({ field: 'occasion', message: t('expenses:claims.start.errors.occasion') });
@@ -298,7 +298,7 @@ export function createExpensesService(
         errors,
         t,
       );
-      const receipt = await checkUploadedFile(errors, input.file, deps.maxBytes, {
+      const receipt = await checkUploadedFile(t, errors, input.file, deps.maxBytes, {
         field: 'receipt',
         accept: receiptTypes,
         optional: true,

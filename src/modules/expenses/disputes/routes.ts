@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ExpensesRouteDeps as RouteDeps } from '../route-deps.js';
 import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
-import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { expensePaths as paths } from '../paths.js';
 import { claimIdOf, formBody, registerClaimFormPage } from '../claim-form-page.js';
 import { claimCrumb, homeCrumb as home, mineCrumb } from '../crumbs.js';
@@ -51,27 +51,19 @@ export function registerDisputeRoutes({ app, services, renderPage }: RouteDeps):
     },
   ) {
     registerFormPage(app, address.pattern, claimants, {
-      async show(request, reply, values, errors, status = 200) {
+      show: formShow(renderPage, `${T}/dispute-raise.njk`, async (request) => {
         const { claim, intro } = await page.load(request);
-        return renderPage(
-          request,
-          reply,
-          `${T}/dispute-raise.njk`,
-          {
-            title: request.t(words.title, { reference: claim.reference }),
-            breadcrumbs: toClaim(request, claim),
-            claim,
-            heading: request.t(words.heading),
-            intro,
-            label: request.t(words.label),
-            button: request.t(words.button),
-            action: address(claim.id),
-            values,
-            errors,
-          },
-          status,
-        );
-      },
+        return {
+          title: request.t(words.title, { reference: claim.reference }),
+          breadcrumbs: toClaim(request, claim),
+          claim,
+          heading: request.t(words.heading),
+          intro,
+          label: request.t(words.label),
+          button: request.t(words.button),
+          action: address(claim.id),
+        };
+      }),
       async submit(request, reply) {
         const { claim, flash } = await page.send(request);
         return redirectWithFlash(reply, paths.claim(claim.id), flash);

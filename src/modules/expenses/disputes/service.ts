@@ -161,7 +161,7 @@ export function createDisputesService(deps: ExpensesServiceDeps) {
       const errors: FieldError[] = [];
       if (!reason)
         errors.push({ field: 'reason', message: t('expenses:disputes.raise.errors.reason') });
-      tooLong(errors, 'reason', t('expenses:common.theReason'), reason, 2000);
+      tooLong(t, errors, 'reason', t('expenses:common.theReason'), reason, 2000);
       return db.transaction(async (tx) => {
         const claim = await findClaim(tx, claimId, true);
         if (!isClaimant(user, claim)) throw new NotFoundError();
@@ -271,7 +271,7 @@ export function createDisputesService(deps: ExpensesServiceDeps) {
         errors.push({ field: 'decision', message: t('expenses:disputes.decide.errors.decision') });
       if (!reason)
         errors.push({ field: 'reason', message: t('expenses:disputes.decide.errors.reason') });
-      tooLong(errors, 'reason', t('expenses:common.theReason'), reason, 2000);
+      tooLong(t, errors, 'reason', t('expenses:common.theReason'), reason, 2000);
       return db.transaction(async (tx) => {
         const claim = await findClaim(tx, claimId, true);
         const dispute = await openDispute(tx, claimId);
@@ -369,7 +369,7 @@ export function createDisputesService(deps: ExpensesServiceDeps) {
       const errors: FieldError[] = [];
       if (!reason)
         errors.push({ field: 'reason', message: t('expenses:disputes.refer.errors.reason') });
-      tooLong(errors, 'reason', t('expenses:common.theReason'), reason, 2000);
+      tooLong(t, errors, 'reason', t('expenses:common.theReason'), reason, 2000);
       return db.transaction(async (tx) => {
         const claim = await findClaim(tx, claimId, true);
         if (!isClaimant(user, claim)) throw new NotFoundError();

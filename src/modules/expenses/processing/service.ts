@@ -201,7 +201,7 @@ export function createExpenseProcessingService(
           message: t('expenses:processing.decide.errors.decision'),
         });
       const reason = text(input.reason);
-      tooLong(errors, 'reason', t('expenses:common.theReason'), reason, 2000);
+      tooLong(t, errors, 'reason', t('expenses:common.theReason'), reason, 2000);
       if (decision === 'reject' && !reason)
         errors.push({ field: 'reason', message: t('expenses:processing.decide.errors.reason') });
       return db.transaction(async (tx) => {
@@ -226,7 +226,7 @@ export function createExpenseProcessingService(
                 description: item.description,
               }),
             });
-          tooLong(errors, `reason-${item.id}`, t('expenses:common.theReason'), why, 500);
+          tooLong(t, errors, `reason-${item.id}`, t('expenses:common.theReason'), why, 500);
           return { ...item, approved: typeof approved === 'number' ? approved : 0, why };
         });
         if (errors.length) throw new ValidationError(errors);
@@ -320,7 +320,7 @@ export function createExpenseProcessingService(
         errors.push({ field: 'confirm', message: t('expenses:processing.second.errors.confirm') });
       if (answer === 'no' && !reason)
         errors.push({ field: 'reason', message: t('expenses:processing.second.errors.reason') });
-      tooLong(errors, 'reason', t('expenses:common.theReason'), reason, 2000);
+      tooLong(t, errors, 'reason', t('expenses:common.theReason'), reason, 2000);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const claim = await findClaim(tx, claimId, true);

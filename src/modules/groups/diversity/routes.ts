@@ -1,5 +1,10 @@
 /** DP-01: a member's own diversity monitoring answers; IAG-17: a group's membership balance. */
-import { formValues, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import {
+  formValues,
+  formShow,
+  redirectWithFlash,
+  registerFormPage,
+} from '../../../platform/http/render.js';
 import { routeAccess } from '../access.js';
 import { groupPaths as paths } from '../paths.js';
 import { groupCrumbs, groupsCrumbs } from '../register/presenter.js';
@@ -16,37 +21,30 @@ export function registerDiversityRoutes({ app, services, renderPage }: RouteDeps
 
   registerFormPage(app, paths.diversity, signedIn, {
     // First shown with the answers saved; after a refusal, with those posted.
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/diversity.njk`, async (request, values, errors) => {
       const saved = await memberRecords.ownDiversityAnswers(request.principal);
       const current = ((errors ? values : null) ?? saved ?? {}) as Record<string, string | null>;
       const t = request.t;
       const crumbs = groupsCrumbs(t);
-      return renderPage(
-        request,
-        reply,
-        `${T}/diversity.njk`,
-        {
-          title: t('groups:diversity.form.title'),
-          breadcrumbs: [crumbs.home, { text: t('groups:common.yourGroups'), href: paths.myGroups }],
-          questions: QUESTIONS.map((name) => ({
-            name,
-            legend: t(`groups:diversity.form.question.${name}`),
-            value: current[name] ?? undefined,
-            items: [
-              ...MONITORING_QUESTIONS[name]
-                .filter((v) => v !== 'prefer_not')
-                .map((v) => ({ value: v, text: t(`groups:answer.${name}.${v}`) })),
-              { divider: t('groups:diversity.form.or') },
-              { value: 'prefer_not', text: t('groups:diversity.form.preferNot') },
-            ],
-          })),
-          answered: saved !== null,
-          errors,
-          paths,
-        },
-        status,
-      );
-    },
+      return {
+        title: t('groups:diversity.form.title'),
+        breadcrumbs: [crumbs.home, { text: t('groups:common.yourGroups'), href: paths.myGroups }],
+        questions: QUESTIONS.map((name) => ({
+          name,
+          legend: t(`groups:diversity.form.question.${name}`),
+          value: current[name] ?? undefined,
+          items: [
+            ...MONITORING_QUESTIONS[name]
+              .filter((v) => v !== 'prefer_not')
+              .map((v) => ({ value: v, text: t(`groups:answer.${name}.${v}`) })),
+            { divider: t('groups:diversity.form.or') },
+            { value: 'prefer_not', text: t('groups:diversity.form.preferNot') },
+          ],
+        })),
+        answered: saved !== null,
+        paths,
+      };
+    }),
     async submit(request, reply) {
       await memberRecords.saveOwnDiversityAnswers(
         request.principal,

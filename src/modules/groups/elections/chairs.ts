@@ -7,7 +7,7 @@ import { electionCandidates, elections } from '../schema.js';
 import { nameOf, type GroupsServiceDeps } from '../access.js';
 
 export function createChairs(deps: GroupsServiceDeps) {
-  const { db, directory } = deps;
+  const { db, directory, t } = deps;
   const personNames = (executor: Executor, ids: readonly string[]) =>
     directory.lookups.people(executor, ids);
 
@@ -66,7 +66,7 @@ export function createChairs(deps: GroupsServiceDeps) {
     return rows
       .map((r) => ({
         ...r,
-        name: nameOf(people, r.personId),
+        name: nameOf(t, people, r.personId),
         email: people.get(r.personId)?.email ?? null,
         userId: people.get(r.personId)?.userId ?? null,
       }))

@@ -1,7 +1,7 @@
 /** IAG-21: a group's elections of the chair, and recording one with its result. */
 import type { FastifyRequest } from 'fastify';
 import { can } from '../../../platform/auth/permissions.js';
-import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { routeAccess } from '../access.js';
 import { groupPaths as paths } from '../paths.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
@@ -43,27 +43,20 @@ export function registerElectionRoutes({ app, services, renderPage }: RouteDeps)
   });
 
   registerFormPage(app, paths.newElection.pattern, manage, {
-    async show(request, reply, given, errors, status = 200) {
+    show: formShow(renderPage, `${T}/election-form.njk`, async (request, given) => {
       // The candidates and those elected are checkboxes: several values each.
       const values = given as Values;
       const form = await groups.electionForm(request.principal, params(request).groupId!);
-      return renderPage(
-        request,
-        reply,
-        `${T}/election-form.njk`,
-        {
-          title: request.t('groups:elections.form.title', { name: form.group.name }),
-          breadcrumbs: groupCrumbs(request.t, form.group),
-          ...form,
-          candidateItems: memberItems(request.t, form.members, values.candidates),
-          electedItems: memberItems(request.t, form.members, values.elected),
-          values: { agreedByChairs: form.chairNames.join(', '), ...values },
-          errors,
-          paths,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('groups:elections.form.title', { name: form.group.name }),
+        breadcrumbs: groupCrumbs(request.t, form.group),
+        ...form,
+        candidateItems: memberItems(request.t, form.members, values.candidates),
+        electedItems: memberItems(request.t, form.members, values.elected),
+        values: { agreedByChairs: form.chairNames.join(', '), ...values },
+        paths,
+      };
+    }),
     async submit(request, reply) {
       const { groupId } = params(request) as { groupId: string };
       const body = (request.body ?? {}) as Values;

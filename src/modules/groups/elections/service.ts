@@ -74,11 +74,11 @@ export function createElectionsService(deps: GroupsServiceDeps & { chairs: Chair
         members: electable
           .map((c) => ({
             personId: c.personId,
-            name: nameOf(people, c.personId),
+            name: nameOf(t, people, c.personId),
             police: c.police,
           }))
           .sort((a, b) => Number(a.police) - Number(b.police) || a.name.localeCompare(b.name)),
-        chairNames: chairIds.map((c) => nameOf(people, c)),
+        chairNames: chairIds.map((c) => nameOf(t, people, c)),
       };
     },
 
@@ -132,7 +132,7 @@ export function createElectionsService(deps: GroupsServiceDeps & { chairs: Chair
           : [];
         const people = await personNames(tx, value.candidates);
         const refusals = checkElectionResult(
-          value.elected.map((id) => ({ personId: id, name: nameOf(people, id) })),
+          value.elected.map((id) => ({ personId: id, name: nameOf(t, people, id) })),
           previous.map((p) => winners.filter((w) => w.electionId === p.id).map((w) => w.personId)),
         );
         if (refusals.length) throw new ValidationError(fieldErrors(t, refusals));
@@ -209,7 +209,7 @@ export function createElectionsService(deps: GroupsServiceDeps & { chairs: Chair
           ...e,
           candidates: candidates
             .filter((c) => c.electionId === e.id)
-            .map((c) => ({ name: nameOf(people, c.personId), elected: c.elected })),
+            .map((c) => ({ name: nameOf(t, people, c.personId), elected: c.elected })),
         })),
       };
     },

@@ -1,7 +1,12 @@
 /** IAG-24: the guides for advisory groups, and a new version agreed at each year's review. */
 import type { FastifyRequest } from 'fastify';
 import { can } from '../../../platform/auth/permissions.js';
-import { formValues, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import {
+  formValues,
+  formShow,
+  redirectWithFlash,
+  registerFormPage,
+} from '../../../platform/http/render.js';
 import { routeAccess } from '../access.js';
 import { groupPaths as paths } from '../paths.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
@@ -47,27 +52,20 @@ export function registerGuideRoutes({ app, services, renderPage }: RouteDeps): v
   });
 
   registerFormPage(app, paths.reviseGuide.pattern, manage, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/guide-form.njk`, async (request, values) => {
       const detail = await memberRecords.guide(request.principal, documentIdOf(request));
-      return renderPage(
-        request,
-        reply,
-        `${T}/guide-form.njk`,
-        {
-          title: request.t('groups:guides.form.title', { title: detail.document.title }),
-          breadcrumbs: guidesCrumbs(request.t),
-          ...detail,
-          values: {
-            body: detail.versions[0]?.body ?? '',
-            ...dateParts('agreedOn', groups.today()),
-            ...(values as Values),
-          },
-          errors,
-          paths,
+      return {
+        title: request.t('groups:guides.form.title', { title: detail.document.title }),
+        breadcrumbs: guidesCrumbs(request.t),
+        ...detail,
+        values: {
+          body: detail.versions[0]?.body ?? '',
+          ...dateParts('agreedOn', groups.today()),
+          ...(values as Values),
         },
-        status,
-      );
-    },
+        paths,
+      };
+    }),
     async submit(request, reply) {
       const documentId = documentIdOf(request);
       const version = await memberRecords.reviseGuide(

@@ -6,10 +6,15 @@ import type { FastifyRequest } from 'fastify';
 import { can } from '../../../platform/auth/permissions.js';
 import type { Access } from '../../../platform/http/types.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
-import { formValues, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import {
+  formValues,
+  formShow,
+  redirectWithFlash,
+  registerFormPage,
+} from '../../../platform/http/render.js';
 import { routeAccess } from '../access.js';
 import { groupPaths as paths } from '../paths.js';
-import { groupsCrumb, home } from '../register/presenter.js';
+import { groupsCrumbs } from '../register/presenter.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
 import { CLEARANCE_ORDER } from '../rules.js';
 import { dateParts } from '../validation.js';
@@ -46,7 +51,7 @@ export function registerMemberRecordRoutes({ app, services, renderPage }: RouteD
     done: string;
   }) {
     registerFormPage(app, options.path.pattern, options.access, {
-      async show(request, reply, values, errors, status = 200) {
+      show: formShow(renderPage, `${T}/${options.template}`, async (request, values) => {
         const { groupId, membershipId } = memberOf(request);
         const group = await groups.findGroup(services.db, groupId);
         const records = await memberRecords.records(request.principal, groupId, membershipId);
@@ -54,26 +59,27 @@ export function registerMemberRecordRoutes({ app, services, renderPage }: RouteD
           records.personId,
         );
         const name = person?.fullName ?? request.t('groups:memberRecords.member');
-        return renderPage(
-          request,
-          reply,
-          `${T}/${options.template}`,
-          {
-            title: options.title(request.t, name),
-            breadcrumbs: can(request.principal, 'group.view', { type: 'group', id: groupId })
-              ? [home, groupsCrumb, { text: name, href: paths.membership(groupId, membershipId) }]
-              : [home, { text: request.t('groups:memberRecords.myGroups'), href: paths.myGroups }],
-            group,
-            name,
-            membershipId,
-            action: options.path(groupId, membershipId),
-            values: { ...(await options.defaults?.()), ...(values as Values) },
-            errors,
-            ...(await options.extra?.(request, groupId)),
-          },
-          status,
-        );
-      },
+        const crumbs = groupsCrumbs(request.t);
+        return {
+          title: options.title(request.t, name),
+          breadcrumbs: can(request.principal, 'group.view', { type: 'group', id: groupId })
+            ? [
+                crumbs.home,
+                crumbs.groups,
+                { text: name, href: paths.membership(groupId, membershipId) },
+              ]
+            : [
+                crumbs.home,
+                { text: request.t('groups:memberRecords.myGroups'), href: paths.myGroups },
+              ],
+          group,
+          name,
+          membershipId,
+          action: options.path(groupId, membershipId),
+          values: { ...(await options.defaults?.()), ...(values as Values) },
+          ...(await options.extra?.(request, groupId)),
+        };
+      }),
       async submit(request, reply) {
         const { groupId, membershipId } = memberOf(request);
         await options.save(request, groupId, membershipId);
@@ -179,7 +185,7 @@ export function registerMemberRecordRoutes({ app, services, renderPage }: RouteD
     const expiring = await memberRecords.expiringClearances(request.principal);
     return renderPage(request, reply, `${T}/expiring-clearances.njk`, {
       title: request.t('groups:memberRecords.expiring.title'),
-      breadcrumbs: [home, groupsCrumb],
+      breadcrumbs: [groupsCrumbs(request.t).home, groupsCrumbs(request.t).groups],
       expiring,
       paths,
     });

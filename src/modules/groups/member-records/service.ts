@@ -187,6 +187,7 @@ export function createMemberRecordsService(deps: {
           message: t('groups:memberRecords.errors.interestsAndNone'),
         });
       tooLong(
+        t,
         errors,
         'interests',
         t('groups:memberRecords.declaration.interests'),
@@ -232,12 +233,14 @@ export function createMemberRecordsService(deps: {
       if (!level || !(CLEARANCE_ORDER as readonly string[]).includes(level))
         errors.push({ field: 'level', message: t('groups:memberRecords.errors.level') });
       const grantedOn = dateField(
+        t,
         input,
         'grantedOn',
         t('groups:memberRecords.errors.grantedOn'),
         errors,
       );
       const expiresOn = dateField(
+        t,
         input,
         'expiresOn',
         t('groups:memberRecords.errors.clearanceExpiresOn'),
@@ -292,6 +295,7 @@ export function createMemberRecordsService(deps: {
           message: t('groups:memberRecords.errors.approvedBy'),
         });
       tooLong(
+        t,
         errors,
         'approvedBy',
         t('groups:memberRecords.exemption.approvedBy'),
@@ -299,12 +303,14 @@ export function createMemberRecordsService(deps: {
         200,
       );
       const approvedOn = dateField(
+        t,
         input,
         'approvedOn',
         t('groups:memberRecords.errors.approvedOn'),
         errors,
       );
       const expiresOn = dateField(
+        t,
         input,
         'expiresOn',
         t('groups:memberRecords.errors.exemptionExpiresOn'),
@@ -319,7 +325,7 @@ export function createMemberRecordsService(deps: {
       const reason = text(input.reason);
       if (!reason)
         errors.push({ field: 'reason', message: t('groups:memberRecords.errors.reason') });
-      tooLong(errors, 'reason', t('groups:memberRecords.errors.reasonName'), reason, 1000);
+      tooLong(t, errors, 'reason', t('groups:memberRecords.errors.reasonName'), reason, 1000);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const [row] = await tx
@@ -348,6 +354,7 @@ export function createMemberRecordsService(deps: {
       const { user, personId } = await managedMember(principal, groupId, membershipId);
       const errors: FieldError[] = [];
       const awardedOn = dateField(
+        t,
         input,
         'awardedOn',
         t('groups:memberRecords.errors.awardedOn'),
@@ -356,7 +363,7 @@ export function createMemberRecordsService(deps: {
       const citation = text(input.citation);
       if (!citation)
         errors.push({ field: 'citation', message: t('groups:memberRecords.errors.citation') });
-      tooLong(errors, 'citation', t('groups:memberRecords.errors.citationName'), citation, 2000);
+      tooLong(t, errors, 'citation', t('groups:memberRecords.errors.citationName'), citation, 2000);
       const consultedPersonId = text(input.consultedPersonId);
       if (!consultedPersonId || !isUuid(consultedPersonId))
         errors.push({

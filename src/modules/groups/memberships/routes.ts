@@ -8,18 +8,19 @@ import { can } from '../../../platform/auth/permissions.js';
 import { formatDate } from '../../../platform/calendar/index.js';
 import { pageRequest } from '../../../platform/db/search.js';
 import { ForbiddenError, type FieldError } from '../../../platform/errors.js';
-import { paginationFor, queryString } from '../../../platform/http/pagination.js';
+import { paginationFor } from '../../../platform/http/pagination.js';
 import { isUuid } from '../../../platform/http/params.js';
 import {
   field,
   formValues,
+  formShow,
   redirectWithFlash,
   registerFormPage,
+  type FormShow,
 } from '../../../platform/http/render.js';
-import { personPickerItems } from '../../directory/index.js';
 import { routeAccess } from '../access.js';
 import { groupPaths as paths } from '../paths.js';
-import { groupCrumbs, groupsCrumbs } from '../register/presenter.js';
+import { groupCrumbs, groupsCrumbs, personPicker, saveForGroup } from '../register/presenter.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
 import { dateParts } from '../validation.js';
 
@@ -45,66 +46,41 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
   });
 
   registerFormPage(app, paths.appoint.pattern, manage, {
-    async show(request, reply, given, errors, status = 200) {
+    show: formShow(renderPage, `${T}/appoint.njk`, async (request, given) => {
       const values = formValues(given);
       const { groupId } = params(request) as { groupId: string };
       const detail = await groups.get(request.principal, groupId);
-      const q = values.q ?? queryString(request.query, 'q');
-      return renderPage(
-        request,
-        reply,
-        `${T}/appoint.njk`,
-        {
-          title: request.t('groups:memberships.appoint.title', { name: detail.group.name }),
-          breadcrumbs: groupCrumbs(request.t, detail.group),
-          group: detail.group,
-          q,
-          // A person picker without JavaScript: search the directory, then choose a match.
-          people: await personPickerItems(directory, request.principal, q, values.personId ?? ''),
-          values: { ...dateParts('startsOn', groups.today()), ...values },
-          errors,
-          paths,
-        },
-        status,
-      );
-    },
-    async submit(request, reply) {
-      const { groupId } = params(request) as { groupId: string };
-      const membership = await groups.appoint(
-        request.principal,
-        groupId,
-        formValues(request.body),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.group(groupId),
-        request.t('groups:memberships.appoint.done', { endsOn: formatDate(membership.endsOn) }),
-      );
-    },
+      return {
+        title: request.t('groups:memberships.appoint.title', { name: detail.group.name }),
+        breadcrumbs: groupCrumbs(request.t, detail.group),
+        group: detail.group,
+        ...(await personPicker(directory, request, values)),
+        values: { ...dateParts('startsOn', groups.today()), ...values },
+        paths,
+      };
+    }),
+    submit: saveForGroup(groups.appoint, (groupId, membership, request) => ({
+      to: paths.group(groupId),
+      message: request.t('groups:memberships.appoint.done', {
+        endsOn: formatDate(membership.endsOn),
+      }),
+    })),
   });
 
   registerFormPage(app, paths.importMembers.pattern, manage, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/import-members.njk`, async (request, values, errors) => {
       const detail = await groups.get(request.principal, params(request).groupId!);
-      return renderPage(
-        request,
-        reply,
-        `${T}/import-members.njk`,
-        {
-          title: request.t('groups:memberships.import.title', { name: detail.group.name }),
-          breadcrumbs: groupCrumbs(request.t, detail.group),
-          group: detail.group,
-          rulesAgreedOn: config.groups.rulesAgreedOn,
-          // Every bad line is listed beside the field as well as in the summary.
-          csvMessages: (errors ?? []).filter((e) => e.field === 'csv').map((e) => e.message),
-          values: formValues(values),
-          errors,
-          paths,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('groups:memberships.import.title', { name: detail.group.name }),
+        breadcrumbs: groupCrumbs(request.t, detail.group),
+        group: detail.group,
+        rulesAgreedOn: config.groups.rulesAgreedOn,
+        // Every bad line is listed beside the field as well as in the summary.
+        csvMessages: (errors ?? []).filter((e) => e.field === 'csv').map((e) => e.message),
+        values: formValues(values),
+        paths,
+      };
+    }),
     async submit(request, reply) {
       const { groupId } = params(request) as { groupId: string };
       const result = await groups.importMembers(
@@ -169,26 +145,19 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
   });
 
   registerFormPage(app, paths.endMembership.pattern, manage, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/end-membership.njk`, async (request, values) => {
       const { groupId, membershipId } = membershipOf(request);
       const detail = await groups.membership(request.principal, groupId, membershipId);
-      return renderPage(
-        request,
-        reply,
-        `${T}/end-membership.njk`,
-        {
-          title: request.t('groups:memberships.end.title', {
-            name: detail.person?.fullName ?? request.t('groups:memberships.end.thisMember'),
-          }),
-          breadcrumbs: groupCrumbs(request.t, detail.group),
-          ...detail,
-          values: { ...dateParts('leftOn', groups.today()), ...formValues(values) },
-          errors,
-          paths,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('groups:memberships.end.title', {
+          name: detail.person?.fullName ?? request.t('groups:memberships.end.thisMember'),
+        }),
+        breadcrumbs: groupCrumbs(request.t, detail.group),
+        ...detail,
+        values: { ...dateParts('leftOn', groups.today()), ...formValues(values) },
+        paths,
+      };
+    }),
     async submit(request, reply) {
       const { groupId, membershipId } = membershipOf(request);
       await groups.endMembership(
@@ -259,12 +228,7 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
     const posted = field(request.body, 'membershipId');
     return isUuid(posted) ? posted : '';
   };
-  const agreementRefused = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    errors: FieldError[] | undefined,
-    status: number | undefined,
-  ) => {
+  const agreementRefused: FormShow = async (request, reply, _values, errors, status) => {
     const membershipId = postedFrom(request);
     return membershipId
       ? showMembership(request, reply, params(request).groupId!, membershipId, errors, status)
@@ -273,8 +237,7 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
 
   registerFormPage(app, paths.agreeSecondTerm.pattern, signedIn, {
     shownElsewhere: true,
-    show: (request, reply, _values, errors, status) =>
-      agreementRefused(request, reply, errors, status),
+    show: agreementRefused,
     async submit(request, reply) {
       const { groupId, reappointmentId } = params(request) as {
         groupId: string;
@@ -305,8 +268,7 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
 
   registerFormPage(app, paths.declineSecondTerm.pattern, signedIn, {
     shownElsewhere: true,
-    show: (request, reply, _values, errors, status) =>
-      agreementRefused(request, reply, errors, status),
+    show: agreementRefused,
     async submit(request, reply) {
       const { groupId, reappointmentId } = params(request) as {
         groupId: string;

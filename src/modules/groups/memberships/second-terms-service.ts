@@ -110,7 +110,7 @@ export function createSecondTermsService(deps: GroupsServiceDeps & { terms: Term
         db,
         rows.map((r) => r.personId),
       );
-      return rows.map((r) => ({ ...r, name: nameOf(people, r.personId) }));
+      return rows.map((r) => ({ ...r, name: nameOf(t, people, r.personId) }));
     },
 
     /**

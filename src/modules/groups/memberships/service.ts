@@ -87,7 +87,7 @@ export function createMembershipsService(deps: GroupsServiceDeps & { terms: Term
       return {
         group,
         total: Number(total?.n ?? 0),
-        items: rows.map((m) => ({ ...m, name: nameOf(people, m.personId) })),
+        items: rows.map((m) => ({ ...m, name: nameOf(t, people, m.personId) })),
       };
     },
 
@@ -138,7 +138,7 @@ export function createMembershipsService(deps: GroupsServiceDeps & { terms: Term
         typeof input.personId === 'string' && isUuid(input.personId) ? input.personId : null;
       if (!personId)
         errors.push({ field: 'personId', message: t('groups:memberships.appoint.error.person') });
-      const startsOn = dateField(input, 'startsOn', 'the date the appointment starts', errors);
+      const startsOn = dateField(t, input, 'startsOn', 'the date the appointment starts', errors);
       const ended = startsOn ? checkAppointmentStart(startsOn, today()) : null;
       if (ended) errors.push({ field: 'startsOn-day', message: say(t, ended) });
       if (errors.length) throw new ValidationError(errors);

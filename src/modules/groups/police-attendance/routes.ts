@@ -1,10 +1,10 @@
 /** IAG-33: naming the police employees who attend a group, and ending their attendance. */
 import type { FastifyRequest } from 'fastify';
-import { formValues, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { formShow, registerFormPage } from '../../../platform/http/render.js';
 import { personPickerItems } from '../../directory/index.js';
 import { routeAccess } from '../access.js';
 import { groupPaths as paths } from '../paths.js';
-import { groupCrumbs } from '../register/presenter.js';
+import { groupCrumbs, saveForGroup } from '../register/presenter.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
 import { POLICE_RANKS } from './rules.js';
 
@@ -18,7 +18,7 @@ export function registerPoliceAttendanceRoutes({ app, services, renderPage }: Ro
   const groupIdOf = (request: FastifyRequest) => (request.params as { groupId: string }).groupId;
 
   registerFormPage(app, paths.policeAttendance.pattern, manage, {
-    async show(request, reply, given, errors, status = 200) {
+    show: formShow(renderPage, `${T}/police-attendance.njk`, async (request, given) => {
       const values = given as Values;
       const groupId = groupIdOf(request);
       const group = await groups.findGroup(services.db, groupId);
@@ -31,41 +31,24 @@ export function registerPoliceAttendanceRoutes({ app, services, renderPage }: Ro
         q,
         values.personId as string | undefined,
       );
-      return renderPage(
-        request,
-        reply,
-        `${T}/police-attendance.njk`,
-        {
-          title: request.t('groups:policeAttendance.title', { name: group.name }),
-          breadcrumbs: groupCrumbs(request.t, group),
-          group,
-          current,
-          q,
-          people,
-          rankItems: [
-            { value: '', text: request.t('groups:policeAttendance.selectRank') },
-            ...POLICE_RANKS.map((r) => ({ value: r, text: r, selected: r === values.rank })),
-          ],
-          values,
-          errors,
-          paths,
-        },
-        status,
-      );
-    },
-    async submit(request, reply) {
-      const groupId = groupIdOf(request);
-      await memberRecords.setPoliceAttendee(
-        request.principal,
-        groupId,
-        formValues(request.body),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.group(groupId),
-        request.t('groups:policeAttendance.updated'),
-      );
-    },
+      return {
+        title: request.t('groups:policeAttendance.title', { name: group.name }),
+        breadcrumbs: groupCrumbs(request.t, group),
+        group,
+        current,
+        q,
+        people,
+        rankItems: [
+          { value: '', text: request.t('groups:policeAttendance.selectRank') },
+          ...POLICE_RANKS.map((r) => ({ value: r, text: r, selected: r === values.rank })),
+        ],
+        values,
+        paths,
+      };
+    }),
+    submit: saveForGroup(memberRecords.setPoliceAttendee, (groupId, _saved, request) => ({
+      to: paths.group(groupId),
+      message: request.t('groups:policeAttendance.updated'),
+    })),
   });
 }

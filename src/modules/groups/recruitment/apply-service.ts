@@ -65,7 +65,7 @@ export function createApplyService(deps: {
       const fullName = text(input.fullName);
       if (!fullName)
         errors.push({ field: 'fullName', message: t('groups:recruitment.errors.fullName') });
-      tooLong(errors, 'fullName', t('groups:recruitment.apply.fullName'), fullName, 200);
+      tooLong(t, errors, 'fullName', t('groups:recruitment.apply.fullName'), fullName, 200);
       const email = text(input.email)?.toLowerCase() ?? null;
       if (!email || !EMAIL.test(email) || email.length > 254)
         errors.push({
@@ -77,6 +77,7 @@ export function createApplyService(deps: {
         errors.push({ field: 'phone', message: t('groups:recruitment.errors.phone') });
       const hasAges = group.minAge !== null || group.maxAge !== null;
       const dateOfBirth = dateField(
+        t,
         input,
         'dateOfBirth',
         t('groups:recruitment.errors.dateOfBirth'),
@@ -99,6 +100,7 @@ export function createApplyService(deps: {
           message: t('groups:recruitment.errors.communities'),
         });
       tooLong(
+        t,
         errors,
         'communities',
         t('groups:recruitment.application.communities'),
@@ -108,7 +110,14 @@ export function createApplyService(deps: {
       const statement = text(input.statement);
       if (!statement)
         errors.push({ field: 'statement', message: t('groups:recruitment.errors.statement') });
-      tooLong(errors, 'statement', t('groups:recruitment.errors.statementName'), statement, 5000);
+      tooLong(
+        t,
+        errors,
+        'statement',
+        t('groups:recruitment.errors.statementName'),
+        statement,
+        5000,
+      );
       const confirmations = checkedValues(input.confirm);
       if (!confirmations.includes('independent'))
         errors.push({

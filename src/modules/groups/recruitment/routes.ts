@@ -5,10 +5,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { addCalendarMonths, formatDate } from '../../../platform/calendar/index.js';
 import type { FieldError } from '../../../platform/errors.js';
-import { formValues, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import {
+  formValues,
+  formShow,
+  redirectWithFlash,
+  registerFormPage,
+} from '../../../platform/http/render.js';
 import { routeAccess } from '../access.js';
 import { groupPaths as paths } from '../paths.js';
-import { groupCrumb, groupsCrumb, home } from '../register/presenter.js';
+import { groupCrumbs, groupsCrumbs } from '../register/presenter.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
 import { checkedValues, dateParts } from '../validation.js';
 
@@ -20,42 +25,34 @@ type Values = Record<string, string | string[]>;
 export function registerRecruitmentRoutes({ app, services, renderPage }: RouteDeps): void {
   const { recruitment, groups } = services;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
-  const crumbs = (group: { id: string; name: string }) => [home, groupsCrumb, groupCrumb(group)];
 
   app.get(paths.recruitment.pattern, signedIn, async (request, reply) => {
     const result = await recruitment.rounds(request.principal, params(request).groupId!);
     return renderPage(request, reply, `${T}/recruitment.njk`, {
       title: request.t('groups:recruitment.list.title', { group: result.group.name }),
-      breadcrumbs: crumbs(result.group),
+      breadcrumbs: groupCrumbs(request.t, result.group),
       ...result,
       paths,
     });
   });
 
   registerFormPage(app, paths.newRound.pattern, manage, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/round-form.njk`, async (request, values) => {
       const group = await groups.findGroup(services.db, params(request).groupId!);
       const today = groups.today();
-      return renderPage(
-        request,
-        reply,
-        `${T}/round-form.njk`,
-        {
-          title: request.t('groups:recruitment.roundForm.title', { group: group.name }),
-          breadcrumbs: crumbs(group),
-          group,
-          values: {
-            ...dateParts('opensOn', today),
-            ...dateParts('closesOn', addCalendarMonths(today, 1)),
-            ...dateParts('appointmentDate', addCalendarMonths(today, 3)),
-            ...formValues(values),
-          },
-          errors,
-          paths,
+      return {
+        title: request.t('groups:recruitment.roundForm.title', { group: group.name }),
+        breadcrumbs: groupCrumbs(request.t, group),
+        group,
+        values: {
+          ...dateParts('opensOn', today),
+          ...dateParts('closesOn', addCalendarMonths(today, 1)),
+          ...dateParts('appointmentDate', addCalendarMonths(today, 3)),
+          ...formValues(values),
         },
-        status,
-      );
-    },
+        paths,
+      };
+    }),
     async submit(request, reply) {
       const { groupId } = params(request) as { groupId: string };
       const { round, told, noCommander } = await recruitment.openRound(
@@ -87,7 +84,7 @@ export function registerRecruitmentRoutes({ app, services, renderPage }: RouteDe
       }),
       width: 'full',
       breadcrumbs: [
-        ...crumbs(detail.group),
+        ...groupCrumbs(request.t, detail.group),
         { text: request.t('groups:recruitment.list.heading'), href: paths.recruitment(groupId) },
       ],
       ...detail,
@@ -121,7 +118,7 @@ export function registerRecruitmentRoutes({ app, services, renderPage }: RouteDe
           name: detail.application.fullName,
         }),
         breadcrumbs: [
-          ...crumbs(detail.group),
+          ...groupCrumbs(request.t, detail.group),
           {
             text: request.t('groups:recruitment.round.heading'),
             href: paths.round(groupId, roundId),
@@ -206,7 +203,7 @@ export function registerRecruitmentRoutes({ app, services, renderPage }: RouteDe
       {
         title: request.t('groups:recruitment.apply.title', { group: detail.group.name }),
         breadcrumbs: [
-          home,
+          groupsCrumbs(request.t).home,
           { text: request.t('groups:recruitment.apply.groupsCrumb'), href: paths.publicList },
           { text: detail.group.name, href: paths.publicGroup(groupId) },
         ],

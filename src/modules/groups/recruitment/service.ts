@@ -123,14 +123,22 @@ export function createRecruitmentService(deps: {
       const user = requireUser(principal);
       if (!can(user, 'groups.manage')) throw new ForbiddenError();
       const errors: FieldError[] = [];
-      const opensOn = dateField(input, 'opensOn', t('groups:recruitment.errors.opensOn'), errors);
+      const opensOn = dateField(
+        t,
+        input,
+        'opensOn',
+        t('groups:recruitment.errors.opensOn'),
+        errors,
+      );
       const closesOn = dateField(
+        t,
         input,
         'closesOn',
         t('groups:recruitment.errors.closesOn'),
         errors,
       );
       const appointmentDate = dateField(
+        t,
         input,
         'appointmentDate',
         t('groups:recruitment.errors.appointmentDate'),
@@ -153,6 +161,7 @@ export function createRecruitmentService(deps: {
           message: t('groups:recruitment.errors.targetAudiences'),
         });
       tooLong(
+        t,
         errors,
         'targetAudiences',
         t('groups:recruitment.round.targetAudiences'),
@@ -357,7 +366,7 @@ export function createRecruitmentService(deps: {
       const assessment = text(input.assessment);
       if (!assessment)
         errors.push({ field: 'assessment', message: t('groups:recruitment.errors.assessment') });
-      tooLong(errors, 'assessment', t('groups:recruitment.assess.assessment'), assessment, 5000);
+      tooLong(t, errors, 'assessment', t('groups:recruitment.assess.assessment'), assessment, 5000);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const { status } = await lockApplication(tx, roundId, applicationId);
@@ -408,7 +417,7 @@ export function createRecruitmentService(deps: {
         errors.push({ field: 'decision', message: t('groups:recruitment.errors.decision') });
       if (decision === 'decline' && !reason)
         errors.push({ field: 'reason', message: t('groups:recruitment.errors.reason') });
-      tooLong(errors, 'reason', t('groups:recruitment.decide.reason'), reason, 2000);
+      tooLong(t, errors, 'reason', t('groups:recruitment.decide.reason'), reason, 2000);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const application = await lockApplication(tx, roundId, applicationId);

@@ -27,7 +27,7 @@ interface GroupListShape {
 }
 
 export function createGroupListService(deps: GroupsServiceDeps & { chairs: Chairs }) {
-  const { db, directory } = deps;
+  const { db, directory, t } = deps;
   const now = deps.now ?? (() => new Date());
   const today = () => todayInLondon(now());
   const personNames = (executor: Executor, ids: readonly string[]) =>
@@ -102,7 +102,7 @@ export function createGroupListService(deps: GroupsServiceDeps & { chairs: Chair
       items: items.map((g) => ({
         ...g,
         ownerName: g.ownerId ? (owners.get(g.ownerId)?.name ?? null) : null,
-        chairs: (chairs.get(g.id) ?? []).map((c) => nameOf(people, c.personId)),
+        chairs: (chairs.get(g.id) ?? []).map((c) => nameOf(t, people, c.personId)),
         ...electionFields(g.type, g.lastElection, day),
       })),
     };

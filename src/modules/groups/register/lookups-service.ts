@@ -11,7 +11,7 @@ import { nameOf, type GroupsServiceDeps } from '../access.js';
 import type { Chairs } from '../elections/chairs.js';
 
 export function createGroupLookupsService(deps: GroupsServiceDeps & { chairs: Chairs }) {
-  const { directory } = deps;
+  const { directory, t } = deps;
   const personNames = (executor: Executor, ids: readonly string[]) =>
     directory.lookups.people(executor, ids);
   const { chairsOf } = deps.chairs;
@@ -28,7 +28,7 @@ export function createGroupLookupsService(deps: GroupsServiceDeps & { chairs: Ch
         current.map((c) => c.personId),
       );
       return current
-        .map((c) => ({ personId: c.personId, name: nameOf(people, c.personId) }))
+        .map((c) => ({ personId: c.personId, name: nameOf(t, people, c.personId) }))
         .sort((a, b) => a.name.localeCompare(b.name));
     },
 
@@ -56,7 +56,7 @@ export function createGroupLookupsService(deps: GroupsServiceDeps & { chairs: Ch
       return rows
         .map((r) => ({
           ...r,
-          name: nameOf(people, r.personId),
+          name: nameOf(t, people, r.personId),
           email: people.get(r.personId)?.email ?? null,
         }))
         .sort((a, b) => a.name.localeCompare(b.name));
@@ -120,7 +120,7 @@ export function createGroupLookupsService(deps: GroupsServiceDeps & { chairs: Ch
         const contact = r.deploymentContactId ? contacts.get(r.deploymentContactId) : undefined;
         return {
           ...r,
-          contactName: contact ? nameOf(contacts, r.deploymentContactId) : null,
+          contactName: contact ? nameOf(t, contacts, r.deploymentContactId) : null,
           contactEmail: contact?.email ?? null,
         };
       });

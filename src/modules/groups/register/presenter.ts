@@ -1,5 +1,9 @@
 /** What the register's pages show of a group, worked out from its records. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IsoDate } from '../../../platform/calendar/index.js';
+import { queryString } from '../../../platform/http/pagination.js';
+import { formValues, redirectWithFlash } from '../../../platform/http/render.js';
+import { personPickerItems } from '../../directory/index.js';
 import type { Group } from '../access.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { groupPaths } from '../paths.js';
@@ -10,6 +14,44 @@ import { groupElection } from '../elections/rules.js';
 export function electionFields(type: GroupType, lastElection: IsoDate | null, day: IsoDate) {
   const election = groupElection(type, lastElection, day);
   return { nextElectionDue: election?.due ?? null, electionOverdue: election?.overdue ?? false };
+}
+
+/**
+ * A person picker without JavaScript, on a form that names one person (appointing a member, the
+ * deployment contact): the search typed (or in the address) and the directory's matches, the
+ * chosen one checked. The forms were each working it out the same way.
+ */
+export async function personPicker(
+  directory: Parameters<typeof personPickerItems>[0],
+  request: FastifyRequest,
+  values: Record<string, string>,
+) {
+  const q = values.q ?? queryString(request.query, 'q');
+  return {
+    q,
+    people: await personPickerItems(directory, request.principal, q, values.personId ?? ''),
+  };
+}
+
+/**
+ * The submit of a form about one group: the service saves what was sent, then the person is
+ * taken to one of the group's pages and told what was done. Five forms did it the same way.
+ */
+export function saveForGroup<R>(
+  save: (
+    principal: FastifyRequest['principal'],
+    groupId: string,
+    input: Record<string, string>,
+    requestId: string,
+  ) => Promise<R>,
+  done: (groupId: string, saved: R, request: FastifyRequest) => { to: string; message: string },
+) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const { groupId } = request.params as { groupId: string };
+    const saved = await save(request.principal, groupId, formValues(request.body), request.id);
+    const { to, message } = done(groupId, saved, request);
+    return redirectWithFlash(reply, to, message);
+  };
 }
 
 /** The breadcrumbs the groups' pages start with, in the request's words. */
@@ -25,9 +67,6 @@ export function groupCrumbs(t: Translate, group: { id: string; name: string }) {
   return [home, groups, groupCrumb(group)];
 }
 
-// The same in English, for the recruitment and member records pages until they say them.
-export const home = { text: 'Home', href: '/' };
-export const groupsCrumb = { text: 'Advisory groups', href: groupPaths.list };
 export const groupCrumb = (g: { id: string; name: string }) => ({
   text: g.name,
   href: groupPaths.group(g.id),

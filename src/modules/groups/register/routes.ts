@@ -7,9 +7,13 @@ import { recordHistoryHref } from '../../../platform/audit/links.js';
 import { can } from '../../../platform/auth/permissions.js';
 import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor, queryString } from '../../../platform/http/pagination.js';
-import { formValues, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import {
+  formValues,
+  formShow,
+  redirectWithFlash,
+  registerFormPage,
+} from '../../../platform/http/render.js';
 import type { FieldError } from '../../../platform/errors.js';
-import { personPickerItems } from '../../directory/index.js';
 import { publicMeetingLinks } from '../../meetings/index.js';
 import { routeAccess, type Group } from '../access.js';
 import { groupPageHref } from '../links.js';
@@ -31,7 +35,14 @@ import {
   type GroupType,
 } from '../rules.js';
 import { namesPoliceAttendance } from '../police-attendance/rules.js';
-import { groupCrumbs, groupFormValues, groupsCrumbs, groupTypeItems } from './presenter.js';
+import {
+  groupCrumbs,
+  groupFormValues,
+  groupsCrumbs,
+  groupTypeItems,
+  personPicker,
+  saveForGroup,
+} from './presenter.js';
 
 /** The owners of one kind, as choices: "Camden (borough)". */
 function ownerItems(
@@ -159,10 +170,9 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
 
   registerFormPage(app, paths.register, register, {
     initial: () => ({ status: 'active' }),
-    async show(request, reply, values, errors, status = 200) {
-      const page = await showGroupForm(request, { values: formValues(values), errors });
-      return renderPage(request, reply, `${T}/group-form.njk`, page, status);
-    },
+    show: formShow(renderPage, `${T}/group-form.njk`, async (request, values, errors) =>
+      showGroupForm(request, { values: formValues(values), errors }),
+    ),
     async submit(request, reply) {
       const created = await groups.create(request.principal, formValues(request.body), request.id);
       return redirectWithFlash(
@@ -195,30 +205,19 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
   });
 
   registerFormPage(app, paths.edit.pattern, manage, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/group-form.njk`, async (request, values, errors) => {
       const detail = await groups.get(request.principal, params(request).groupId!);
       // First shown with the group as it is; after a refusal, as it was typed.
-      const page = await showGroupForm(request, {
+      return showGroupForm(request, {
         group: detail.group,
         values: errors ? formValues(values) : groupFormValues(detail.group),
         errors,
       });
-      return renderPage(request, reply, `${T}/group-form.njk`, page, status);
-    },
-    async submit(request, reply) {
-      const { groupId } = params(request) as { groupId: string };
-      const updated = await groups.update(
-        request.principal,
-        groupId,
-        formValues(request.body),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.group(groupId),
-        request.t('groups:register.form.updated', { name: updated.name }),
-      );
-    },
+    }),
+    submit: saveForGroup(groups.update, (groupId, updated, request) => ({
+      to: paths.group(groupId),
+      message: request.t('groups:register.form.updated', { name: updated.name }),
+    })),
   });
 
   // Terms of reference
@@ -239,83 +238,46 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
   });
 
   registerFormPage(app, paths.newTermsOfReference.pattern, manage, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/terms-of-reference-form.njk`, async (request, values) => {
       const { group, versions } = await groups.termsOfReference(
         request.principal,
         params(request).groupId!,
       );
-      return renderPage(
-        request,
-        reply,
-        `${T}/terms-of-reference-form.njk`,
-        {
-          title: request.t('groups:register.torForm.title'),
-          breadcrumbs: groupCrumbs(request.t, group),
-          group,
-          latest: versions[0] ?? null,
-          values: { body: versions[0]?.body ?? '', ...formValues(values) },
-          errors,
-          action: paths.newTermsOfReference(group.id),
-        },
-        status,
-      );
-    },
-    async submit(request, reply) {
-      const { groupId } = params(request) as { groupId: string };
-      const version = await groups.addTermsOfReference(
-        request.principal,
-        groupId,
-        formValues(request.body),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.termsOfReference(groupId),
-        request.t('groups:register.termsOfReference.saved', { number: version.number }),
-      );
-    },
+      return {
+        title: request.t('groups:register.torForm.title'),
+        breadcrumbs: groupCrumbs(request.t, group),
+        group,
+        latest: versions[0] ?? null,
+        values: { body: versions[0]?.body ?? '', ...formValues(values) },
+        action: paths.newTermsOfReference(group.id),
+      };
+    }),
+    submit: saveForGroup(groups.addTermsOfReference, (groupId, version, request) => ({
+      to: paths.termsOfReference(groupId),
+      message: request.t('groups:register.termsOfReference.saved', { number: version.number }),
+    })),
   });
 
   // Deployment contact (IAG-07)
 
   registerFormPage(app, paths.deploymentContact.pattern, manage, {
-    async show(request, reply, given, errors, status = 200) {
+    show: formShow(renderPage, `${T}/deployment-contact.njk`, async (request, given) => {
       const values = formValues(given);
       const detail = await groups.get(request.principal, params(request).groupId!);
-      const q = values.q ?? queryString(request.query, 'q');
-      return renderPage(
-        request,
-        reply,
-        `${T}/deployment-contact.njk`,
-        {
-          title: request.t('groups:register.deploymentContact.title', { name: detail.group.name }),
-          breadcrumbs: groupCrumbs(request.t, detail.group),
-          group: detail.group,
-          current: detail.deploymentContact,
-          q,
-          // A person picker without JavaScript: search the directory, then choose a match.
-          people: await personPickerItems(directory, request.principal, q, values.personId ?? ''),
-          values,
-          errors,
-          paths,
-        },
-        status,
-      );
-    },
-    async submit(request, reply) {
-      const { groupId } = params(request) as { groupId: string };
-      await groups.setDeploymentContact(
-        request.principal,
-        groupId,
-        formValues(request.body),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.group(groupId),
-        request.t('groups:register.deploymentContact.named'),
-      );
-    },
+      return {
+        title: request.t('groups:register.deploymentContact.title', { name: detail.group.name }),
+        breadcrumbs: groupCrumbs(request.t, detail.group),
+        group: detail.group,
+        current: detail.deploymentContact,
+        ...(await personPicker(directory, request, values)),
+        values,
+        paths,
+      };
+    }),
+    submit: saveForGroup(groups.setDeploymentContact, (groupId, _saved, request) => ({
+      to: paths.group(groupId),
+      message: request.t('groups:register.deploymentContact.named'),
+    })),
   });
 
   // Public pages

@@ -174,15 +174,15 @@ export function createRegisterService(deps: GroupsServiceDeps & { chairs: Chairs
       subGroups,
       termsOfReference: terms[0] ?? null,
       termsOfReferenceVersions: terms.length,
-      chairs: chairIds.map((c) => ({ personId: c, name: nameOf(people, c) })),
+      chairs: chairIds.map((c) => ({ personId: c, name: nameOf(t, people, c) })),
       lastElection: electionRows[0] ?? null,
       ...electionFields(group.type, electionRows[0]?.heldOn ?? null, day),
       deploymentContact: group.deploymentContactId
-        ? { id: group.deploymentContactId, name: nameOf(people, group.deploymentContactId) }
+        ? { id: group.deploymentContactId, name: nameOf(t, people, group.deploymentContactId) }
         : null,
       members: current.map((m) => ({
         ...m,
-        name: nameOf(people, m.personId),
+        name: nameOf(t, people, m.personId),
         isChair: chairIds.includes(m.personId),
         endingSoon: !agreedAhead.has(m.id) && termEndNoticeDue(m.endsOn, day),
         pendingReappointmentId: pendingByMembership.get(m.id) ?? null,
@@ -241,9 +241,9 @@ export function createRegisterService(deps: GroupsServiceDeps & { chairs: Chairs
         ownerName: group.ownerId ? (owner.get(group.ownerId)?.name ?? null) : null,
         parent: parent ? { id: parent.id, name: parent.name } : null,
         termsOfReference: terms[0] ?? null,
-        chairs: chairIds.map((c) => nameOf(people, c)),
+        chairs: chairIds.map((c) => nameOf(t, people, c)),
         members: published
-          .map((p) => nameOf(people, p.personId))
+          .map((p) => nameOf(t, people, p.personId))
           .sort((a, b) => a.localeCompare(b)),
       };
     },
@@ -288,7 +288,7 @@ export function createRegisterService(deps: GroupsServiceDeps & { chairs: Chairs
           : undefined;
       return db.transaction(async (tx) => {
         const before = await findGroup(tx, id);
-        if (version !== undefined && version !== before.version) staleEdit();
+        if (version !== undefined && version !== before.version) staleEdit(t);
         // A type change into or out of a corporate focus group is the Director's, like creating one.
         const checked = await checkRegistration(tx, user, value, {
           creating: value.type === 'corporate_focus' && before.type !== 'corporate_focus',
@@ -301,7 +301,7 @@ export function createRegisterService(deps: GroupsServiceDeps & { chairs: Chairs
           .set({ ...checked, updatedAt: now(), version: sql`${advisoryGroups.version} + 1` })
           .where(and(eq(advisoryGroups.id, id), eq(advisoryGroups.version, before.version)))
           .returning(groupColumns);
-        if (!after) staleEdit();
+        if (!after) staleEdit(t);
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'group.updated',
           recordType: 'group',

@@ -1,10 +1,15 @@
 /** A meeting's page and its agenda: tabling, arranging and publishing it; approving earlier minutes and closing actions, whose refusals show on the page. */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
-import type { FieldError } from '../../../platform/errors.js';
-import { field, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import {
+  field,
+  formShow,
+  redirectWithFlash,
+  registerFormPage,
+  type FormShow,
+} from '../../../platform/http/render.js';
 import { meetingPaths as paths } from '../paths.js';
-import { meetingCrumbs, meetingWhen } from '../presenters.js';
+import { meetingCrumbs, meetingWhen, saveForMeeting } from '../presenters.js';
 import { meetingPageRenderer } from './meeting-page.js';
 import { say } from '../../../platform/i18n/said.js';
 
@@ -12,13 +17,10 @@ const T = 'modules/meetings/agenda/views';
 // Who may see a meeting depends on the body (its members, chair, staff), so the service decides.
 const signedIn = { config: { access: 'signed-in' as const } };
 
-type Values = Record<string, string | string[] | undefined>;
-
 export function registerAgendaRoutes(deps: RouteDeps): void {
   const { app, services, renderPage } = deps;
   const { meetings, meetingMinutes } = services;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
-  const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
   const crumbs = (request: FastifyRequest) => meetingCrumbs(meetings.providers, request.t);
 
   // One meeting
@@ -26,65 +28,44 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
   const showMeeting = meetingPageRenderer(deps);
 
   app.get(paths.meeting.pattern, signedIn, async (request, reply) => showMeeting(request, reply));
+  // The buttons on the meeting's page: a refusal shows that page again, with its reason.
+  const onMeetingPage: FormShow = (request, reply, _values, errors, status) =>
+    showMeeting(request, reply, errors, status);
 
-  const showTablingForm = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    values: Values,
-    errors?: FieldError[],
-    status = 200,
-  ) => {
+  const showTablingForm = formShow(renderPage, `${T}/table-item.njk`, async (request) => {
     const {
       meeting,
       body: b,
       relation,
     } = await meetings.tablingForm(request.principal, params(request).meetingId!);
     const crumb = crumbs(request);
-    return renderPage(
-      request,
-      reply,
-      `${T}/table-item.njk`,
-      {
-        title: request.t('meetings:agenda.table.title'),
-        breadcrumbs: [crumb.home, crumb.body(b), crumb.meetings(b), crumb.meeting(meeting)],
-        meeting,
-        body: b,
-        when: meetingWhen(meeting, request.t),
-        direct: relation.chair || relation.secretariat,
-        action: paths.tableItem(meeting.id),
-        values,
-        errors,
-      },
-      status,
-    );
-  };
+    return {
+      title: request.t('meetings:agenda.table.title'),
+      breadcrumbs: [crumb.home, crumb.body(b), crumb.meetings(b), crumb.meeting(meeting)],
+      meeting,
+      body: b,
+      when: meetingWhen(meeting, request.t),
+      direct: relation.chair || relation.secretariat,
+      action: paths.tableItem(meeting.id),
+    };
+  });
 
   registerFormPage(app, paths.tableItem.pattern, signedIn, {
     show: showTablingForm,
-    async submit(request, reply) {
-      const meetingId = params(request).meetingId!;
-      const item = await meetings.tableItem(
-        request.principal,
-        meetingId,
-        body(request),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.meeting(meetingId),
-        request.t(
-          item.status === 'accepted'
-            ? 'meetings:agenda.table.accepted'
-            : 'meetings:agenda.table.tabled',
-          { title: item.title },
-        ),
-      );
-    },
+    submit: saveForMeeting(meetings.tableItem, (meetingId, item, request) => ({
+      to: paths.meeting(meetingId),
+      message: request.t(
+        item.status === 'accepted'
+          ? 'meetings:agenda.table.accepted'
+          : 'meetings:agenda.table.tabled',
+        { title: item.title },
+      ),
+    })),
   });
 
   registerFormPage(app, paths.arrangeItem.pattern, signedIn, {
     shownElsewhere: true,
-    show: (request, reply, _values, errors, status) => showMeeting(request, reply, errors, status),
+    show: onMeetingPage,
     async submit(request, reply) {
       const { meetingId, itemId, action } = params(request) as Record<string, string>;
       const { message } = await meetings.arrangeItem(
@@ -104,7 +85,7 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
 
   registerFormPage(app, paths.publishAgenda.pattern, signedIn, {
     shownElsewhere: true,
-    show: (request, reply, _values, errors, status) => showMeeting(request, reply, errors, status),
+    show: onMeetingPage,
     async submit(request, reply) {
       const meetingId = params(request).meetingId!;
       await meetings.publishAgenda(request.principal, meetingId, request.id);
@@ -120,7 +101,7 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
 
   registerFormPage(app, paths.approve.pattern, signedIn, {
     shownElsewhere: true,
-    show: (request, reply, _values, errors, status) => showMeeting(request, reply, errors, status),
+    show: onMeetingPage,
     async submit(request, reply) {
       const meetingId = params(request).meetingId!;
       const { meeting } = await meetingMinutes.approve(
@@ -141,7 +122,7 @@ export function registerAgendaRoutes(deps: RouteDeps): void {
 
   registerFormPage(app, paths.closeAction.pattern, signedIn, {
     shownElsewhere: true,
-    show: (request, reply, _values, errors, status) => showMeeting(request, reply, errors, status),
+    show: onMeetingPage,
     async submit(request, reply) {
       const { meetingId, actionId, outcome } = params(request) as Record<string, string>;
       const closed = await meetingMinutes.closeAction(

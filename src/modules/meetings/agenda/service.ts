@@ -108,9 +108,9 @@ export function createAgendaService(deps: MeetingParts) {
       const errors: FieldError[] = [];
       const title = text(input.title);
       if (!title) errors.push({ field: 'title', message: t('meetings:agenda.table.errors.title') });
-      tooLong(errors, 'title', t('meetings:agenda.table.errors.titleName'), title, 200);
+      tooLong(t, errors, 'title', t('meetings:agenda.table.errors.titleName'), title, 200);
       const details = text(input.details);
-      tooLong(errors, 'details', t('meetings:agenda.table.errors.detailsName'), details, 5000);
+      tooLong(t, errors, 'details', t('meetings:agenda.table.errors.detailsName'), details, 5000);
       const confidential = checkedValues(input.confidential).includes('yes');
       return db.transaction(async (tx) => {
         const meeting = await findMeeting(tx, meetingId, true);

@@ -1,10 +1,9 @@
 /** Attendance at a meeting, and withdrawing a member for absence (IAG-21f). */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
-import type { FieldError } from '../../../platform/errors.js';
-import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { meetingPaths as paths } from '../paths.js';
-import { meetingBreadcrumbs, meetingCrumbs, meetingWhen } from '../presenters.js';
+import { meetingBreadcrumbs, meetingCrumbs, meetingWhen, saveForMeeting } from '../presenters.js';
 import { meetingPageRenderer } from '../agenda/meeting-page.js';
 import type { Meeting } from '../access.js';
 
@@ -27,32 +26,18 @@ export function registerAttendanceRoutes(deps: RouteDeps): void {
     const prefix = provider.pathPrefix;
     const type = provider.type;
 
-    const showWithdrawForm = async (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      values: Values,
-      errors?: FieldError[],
-      status = 200,
-    ) => {
+    const showWithdrawForm = formShow(renderPage, `${T}/withdraw.njk`, async (request) => {
       const { bodyId, personId } = params(request) as { bodyId: string; personId: string };
       const form = await meetings.withdrawalForm(request.principal, type, bodyId, personId);
       const crumb = crumbs(request);
-      return renderPage(
-        request,
-        reply,
-        `${T}/withdraw.njk`,
-        {
-          title: request.t('meetings:attendance.withdraw.title', { name: form.member.name }),
-          breadcrumbs: [crumb.home, crumb.body(form.body), crumb.meetings(form.body)],
-          ...form,
-          when: (m: Meeting) => meetingWhen(m, request.t),
-          action: paths.withdraw(prefix, bodyId, personId),
-          values,
-          errors,
-        },
-        status,
-      );
-    };
+      return {
+        title: request.t('meetings:attendance.withdraw.title', { name: form.member.name }),
+        breadcrumbs: [crumb.home, crumb.body(form.body), crumb.meetings(form.body)],
+        ...form,
+        when: (m: Meeting) => meetingWhen(m, request.t),
+        action: paths.withdraw(prefix, bodyId, personId),
+      };
+    });
 
     registerFormPage(app, paths.withdraw.pattern(prefix), signedIn, {
       show: showWithdrawForm,
@@ -75,31 +60,24 @@ export function registerAttendanceRoutes(deps: RouteDeps): void {
     });
   }
 
-  const showAttendanceForm = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    values: Values,
-    errors?: FieldError[],
-    status = 200,
-  ) => {
-    const form = await meetings.attendanceForm(request.principal, params(request).meetingId!);
-    const valueOf = (personId: string) =>
-      (values[`attendance-${personId}`] as string | undefined) ?? form.recorded[personId];
-    const row = (entry: { personId: string; name: string; capacity?: string | null }) => ({
-      personId: entry.personId,
-      name: entry.name,
-      capacity: entry.capacity ?? null,
-      items: (['present', 'apologies', 'absent'] as const).map((s) => ({
-        value: s,
-        text: request.t(`meetings:attendanceStatus.${s}`),
-        checked: valueOf(entry.personId) === s,
-      })),
-    });
-    return renderPage(
-      request,
-      reply,
-      `${T}/attendance.njk`,
-      {
+  const showAttendanceForm = formShow(
+    renderPage,
+    `${T}/attendance.njk`,
+    async (request, values) => {
+      const form = await meetings.attendanceForm(request.principal, params(request).meetingId!);
+      const valueOf = (personId: string) =>
+        (values[`attendance-${personId}`] as string | undefined) ?? form.recorded[personId];
+      const row = (entry: { personId: string; name: string; capacity?: string | null }) => ({
+        personId: entry.personId,
+        name: entry.name,
+        capacity: entry.capacity ?? null,
+        items: (['present', 'apologies', 'absent'] as const).map((s) => ({
+          value: s,
+          text: request.t(`meetings:attendanceStatus.${s}`),
+          checked: valueOf(entry.personId) === s,
+        })),
+      });
+      return {
         title: request.t('meetings:attendance.form.title'),
         breadcrumbs: meetingBreadcrumbs(meetings.providers, request.t, form.body, form.meeting),
         meeting: form.meeting,
@@ -115,11 +93,9 @@ export function registerAttendanceRoutes(deps: RouteDeps): void {
           }),
         ),
         action: paths.attendance(form.meeting.id),
-        errors,
-      },
-      status,
-    );
-  };
+      };
+    },
+  );
 
   registerFormPage(app, paths.attendance.pattern, signedIn, {
     // A refusal about a person's attendance shows on the form; any other, on the meeting's page.
@@ -127,14 +103,9 @@ export function registerAttendanceRoutes(deps: RouteDeps): void {
       !errors || errors.some((e) => e.field.startsWith('attendance-'))
         ? showAttendanceForm(request, reply, values, errors, status)
         : showMeeting(request, reply, errors, status),
-    async submit(request, reply) {
-      const meetingId = params(request).meetingId!;
-      await meetings.recordAttendance(request.principal, meetingId, body(request), request.id);
-      return redirectWithFlash(
-        reply,
-        paths.meeting(meetingId),
-        request.t('meetings:attendance.form.recorded'),
-      );
-    },
+    submit: saveForMeeting(meetings.recordAttendance, (meetingId, _saved, request) => ({
+      to: paths.meeting(meetingId),
+      message: request.t('meetings:attendance.form.recorded'),
+    })),
   });
 }

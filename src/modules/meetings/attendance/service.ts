@@ -175,7 +175,14 @@ export function createAttendanceService(deps: MeetingParts) {
       const errors: FieldError[] = [];
       if (!reason)
         errors.push({ field: 'reason', message: t('meetings:attendance.withdraw.errors.reason') });
-      tooLong(errors, 'reason', t('meetings:attendance.withdraw.errors.reasonName'), reason, 2000);
+      tooLong(
+        t,
+        errors,
+        'reason',
+        t('meetings:attendance.withdraw.errors.reasonName'),
+        reason,
+        2000,
+      );
       if (!isUuid(personId)) throw new NotFoundError();
       return db.transaction(async (tx) => {
         const { relation } = await access(tx, principal, type, bodyId);

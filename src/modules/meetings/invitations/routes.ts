@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
 import type { FieldError } from '../../../platform/errors.js';
-import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { meetingPaths as paths } from '../paths.js';
-import { meetingBreadcrumbs, meetingWhen } from '../presenters.js';
+import { meetingBreadcrumbs, meetingWhen, saveForMeeting } from '../presenters.js';
 
 const T = 'modules/meetings/invitations/views';
 // Who may see or send invitations depends on the meeting's body, so the service decides.
@@ -27,8 +27,6 @@ export function registerInvitationRoutes({ app, services, renderPage }: RouteDep
   const { meetingInvitations: invitations, meetings } = services;
   const meetingIdOf = (request: FastifyRequest) =>
     (request.params as Record<string, string>).meetingId!;
-  const body = (request: FastifyRequest) =>
-    (request.body ?? {}) as Record<string, string | undefined>;
 
   const showInvitations = async (
     request: FastifyRequest,
@@ -75,19 +73,12 @@ export function registerInvitationRoutes({ app, services, renderPage }: RouteDep
     },
   });
 
-  const showAttendanceForm = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    values: Record<string, string | string[] | undefined>,
-    errors?: FieldError[],
-    status = 200,
-  ) => {
-    const form = await invitations.attendanceForm(request.principal, meetingIdOf(request));
-    return renderPage(
-      request,
-      reply,
-      `${T}/invitation-attendance.njk`,
-      {
+  const showAttendanceForm = formShow(
+    renderPage,
+    `${T}/invitation-attendance.njk`,
+    async (request, values) => {
+      const form = await invitations.attendanceForm(request.principal, meetingIdOf(request));
+      return {
         title: request.t('meetings:invitations.attendance.title'),
         breadcrumbs: meetingBreadcrumbs(meetings.providers, request.t, form.body, form.meeting),
         ...form,
@@ -95,11 +86,9 @@ export function registerInvitationRoutes({ app, services, renderPage }: RouteDep
         valueOf: (inviteeId: string, recorded: number | null) =>
           values[`representatives-${inviteeId}`] ?? (recorded === null ? '' : String(recorded)),
         action: paths.invitationAttendance(form.meeting.id),
-        errors,
-      },
-      status,
-    );
-  };
+      };
+    },
+  );
 
   registerFormPage(app, paths.invitationAttendance.pattern, signedIn, {
     // A refusal about a group's number shows on the form; any other, on the invitations page.
@@ -107,19 +96,9 @@ export function registerInvitationRoutes({ app, services, renderPage }: RouteDep
       !errors || errors.some((e) => e.field.startsWith('representatives-'))
         ? showAttendanceForm(request, reply, values, errors, status)
         : showInvitations(request, reply, errors, status),
-    async submit(request, reply) {
-      const meetingId = meetingIdOf(request);
-      const came = await invitations.recordAttendance(
-        request.principal,
-        meetingId,
-        body(request),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.invitations(meetingId),
-        request.t('meetings:invitations.attendance.recorded', { count: came }),
-      );
-    },
+    submit: saveForMeeting(invitations.recordAttendance, (meetingId, came, request) => ({
+      to: paths.invitations(meetingId),
+      message: request.t('meetings:invitations.attendance.recorded', { count: came }),
+    })),
   });
 }

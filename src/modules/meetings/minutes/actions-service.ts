@@ -48,6 +48,7 @@ export function createMeetingActionsService(deps: {
           message: t('meetings:minutes.action.errors.description'),
         });
       tooLong(
+        t,
         errors,
         'description',
         t('meetings:minutes.action.errors.descriptionName'),
@@ -57,8 +58,16 @@ export function createMeetingActionsService(deps: {
       const ownerName = text(input.ownerName);
       if (!ownerName)
         errors.push({ field: 'ownerName', message: t('meetings:minutes.action.errors.owner') });
-      tooLong(errors, 'ownerName', t('meetings:minutes.action.errors.ownerName'), ownerName, 200);
+      tooLong(
+        t,
+        errors,
+        'ownerName',
+        t('meetings:minutes.action.errors.ownerName'),
+        ownerName,
+        200,
+      );
       const dueOn = dateField(
+        t,
         input,
         'dueOn',
         t('meetings:minutes.action.errors.dueOnName'),

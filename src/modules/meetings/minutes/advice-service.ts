@@ -73,7 +73,14 @@ export function createMinuteAdviceService(deps: {
           (cited ? `${cited.advisor}, on request ${cited.reference}: ${cited.summary}` : null);
         if (!summary)
           errors.push({ field: 'summary', message: t('meetings:minutes.advice.errors.summary') });
-        tooLong(errors, 'summary', t('meetings:minutes.advice.errors.summaryName'), summary, 5000);
+        tooLong(
+          t,
+          errors,
+          'summary',
+          t('meetings:minutes.advice.errors.summaryName'),
+          summary,
+          5000,
+        );
         const use = text(input.use) ?? cited?.outcome ?? (cited ? 'not_yet_known' : null);
         if (!use || !(ADVICE_USES as readonly string[]).includes(use))
           errors.push({ field: 'use', message: t('meetings:minutes.advice.errors.use') });
@@ -84,6 +91,7 @@ export function createMinuteAdviceService(deps: {
             message: t('meetings:minutes.advice.errors.rationale'),
           });
         tooLong(
+          t,
           errors,
           'rationale',
           t('meetings:minutes.advice.errors.rationaleName'),

@@ -230,6 +230,7 @@ export function createMinutesService(deps: {
         ].map((entry) => {
           const body = text(input[entry.field]);
           tooLong(
+            t,
             errors,
             entry.field,
             t('meetings:minutes.draft.errors.minuteName', { heading: entry.heading }),
@@ -443,6 +444,7 @@ export function createMinutesService(deps: {
           message: t('meetings:minutes.correction.errors.required'),
         });
       tooLong(
+        t,
         errors,
         'correction',
         t('meetings:minutes.correction.errors.name'),

@@ -1,9 +1,8 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
-import type { FieldError } from '../../../platform/errors.js';
 import { registerUploadPage, sendDownload } from '../../../platform/http/files.js';
-import { redirectWithFlash, type FormValues } from '../../../platform/http/render.js';
-import { ACCEPTED_DOCUMENTS } from '../../../platform/files/document-types.js';
+import { formShow, redirectWithFlash } from '../../../platform/http/render.js';
+import { ACCEPTED_DOCUMENTS_KEY } from '../../../platform/files/document-types.js';
 import { meetingPaths as paths } from '../paths.js';
 import { meetingBreadcrumbs, meetingWhen } from '../presenters.js';
 
@@ -16,33 +15,19 @@ export function registerPaperRoutes({ app, services, renderPage }: RouteDeps): v
   const { meetingPapers, meetings } = services;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
 
-  const showUploadForm = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    values: FormValues,
-    errors?: FieldError[],
-    status = 200,
-  ) => {
+  const showUploadForm = formShow(renderPage, `${T}/paper-form.njk`, async (request) => {
     const { meetingId, itemId } = params(request);
     const form = await meetingPapers.uploadForm(request.principal, meetingId!, itemId!);
-    return renderPage(
-      request,
-      reply,
-      `${T}/paper-form.njk`,
-      {
-        title: request.t('meetings:papers.form.title', { title: form.item.title }),
-        breadcrumbs: meetingBreadcrumbs(meetings.providers, request.t, form.body, form.meeting),
-        ...form,
-        when: meetingWhen(form.meeting, request.t),
-        action: paths.addPaper(form.meeting.id, form.item.id),
-        accepted: ACCEPTED_DOCUMENTS,
-        maxMb: meetingPapers.maxMb,
-        values,
-        errors,
-      },
-      status,
-    );
-  };
+    return {
+      title: request.t('meetings:papers.form.title', { title: form.item.title }),
+      breadcrumbs: meetingBreadcrumbs(meetings.providers, request.t, form.body, form.meeting),
+      ...form,
+      when: meetingWhen(form.meeting, request.t),
+      action: paths.addPaper(form.meeting.id, form.item.id),
+      accepted: request.t(ACCEPTED_DOCUMENTS_KEY),
+      maxMb: meetingPapers.maxMb,
+    };
+  });
 
   registerUploadPage(app, paths.addPaper.pattern, signedIn, services.config.files.maxBytes, {
     show: showUploadForm,

@@ -166,8 +166,8 @@ export function createPapersService(deps: {
         throw new ConflictError(t('meetings:papers.form.errors.cancelled'), 'file');
       const errors: FieldError[] = [];
       const title = text(input.title);
-      tooLong(errors, 'title', t('meetings:papers.form.errors.titleName'), title, 200);
-      const file = await checkUploadedFile(errors, input.file, deps.maxBytes);
+      tooLong(t, errors, 'title', t('meetings:papers.form.errors.titleName'), title, 200);
+      const file = await checkUploadedFile(t, errors, input.file, deps.maxBytes);
       if (errors.length || !file) throw new ValidationError(errors);
       return keepPaper(user, meetingId, itemId, { ...file, title }, requestId);
     },

@@ -1,14 +1,18 @@
 /** A body's meetings: the list, scheduling one or a series, cancelling one. */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
 import { pageRequest } from '../../../platform/db/search.js';
-import type { FieldError } from '../../../platform/errors.js';
 import type { Meeting } from '../access.js';
 import { dateParts } from '../../../platform/http/form-fields.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
-import { formValues, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import {
+  formShow,
+  formValues,
+  redirectWithFlash,
+  registerFormPage,
+} from '../../../platform/http/render.js';
 import { meetingPaths as paths } from '../paths.js';
-import { meetingCrumbs, meetingWhen } from '../presenters.js';
+import { meetingCrumbs, meetingWhen, saveForMeeting } from '../presenters.js';
 import { MEETING_FORMATS } from '../rules.js';
 
 const T = 'modules/meetings/schedule/views';
@@ -49,13 +53,7 @@ export function registerScheduleRoutes({ app, services, renderPage }: RouteDeps)
       });
     });
 
-    const showScheduleForm = async (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      values: Values,
-      errors?: FieldError[],
-      status = 200,
-    ) => {
+    const showScheduleForm = formShow(renderPage, `${T}/schedule.njk`, async (request, values) => {
       const { body: b } = await meetings.scheduleForm(
         request.principal,
         type,
@@ -63,34 +61,27 @@ export function registerScheduleRoutes({ app, services, renderPage }: RouteDeps)
       );
       const { t } = request;
       const crumb = crumbs(request);
-      return renderPage(
-        request,
-        reply,
-        `${T}/schedule.njk`,
-        {
-          title: t('meetings:schedule.form.title', { body: b.name }),
-          breadcrumbs: [crumb.home, crumb.body(b), crumb.meetings(b)],
-          body: b,
-          intervalText:
-            b.intervalMonths === 1
-              ? t('meetings:schedule.form.everyMonth')
-              : t('meetings:schedule.form.everyMonths', { months: b.intervalMonths }),
-          action: paths.schedule(prefix, b.id),
-          formatItems: MEETING_FORMATS.map((f) => ({
-            value: f,
-            text: t(`meetings:meetingFormat.${f}`),
-            checked: values.format === f,
-          })),
-          values: {
-            title: t('meetings:schedule.form.defaultTitle', { body: b.name }),
-            repeat: 'once',
-            ...values,
-          },
-          errors,
+      return {
+        title: t('meetings:schedule.form.title', { body: b.name }),
+        breadcrumbs: [crumb.home, crumb.body(b), crumb.meetings(b)],
+        body: b,
+        intervalText:
+          b.intervalMonths === 1
+            ? t('meetings:schedule.form.everyMonth')
+            : t('meetings:schedule.form.everyMonths', { months: b.intervalMonths }),
+        action: paths.schedule(prefix, b.id),
+        formatItems: MEETING_FORMATS.map((f) => ({
+          value: f,
+          text: t(`meetings:meetingFormat.${f}`),
+          checked: values.format === f,
+        })),
+        values: {
+          title: t('meetings:schedule.form.defaultTitle', { body: b.name }),
+          repeat: 'once',
+          ...values,
         },
-        status,
-      );
-    };
+      };
+    });
 
     registerFormPage(app, paths.schedule.pattern(prefix), signedIn, {
       initial: () => dateParts('date', null),
@@ -113,46 +104,28 @@ export function registerScheduleRoutes({ app, services, renderPage }: RouteDeps)
     });
   }
 
-  const showCancelForm = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    values: Values,
-    errors?: FieldError[],
-    status = 200,
-  ) => {
+  const showCancelForm = formShow(renderPage, `${T}/cancel.njk`, async (request, values) => {
     const { meeting, body: b } = await meetings.cancelForm(
       request.principal,
       params(request).meetingId!,
     );
     const crumb = crumbs(request);
-    return renderPage(
-      request,
-      reply,
-      `${T}/cancel.njk`,
-      {
-        title: request.t('meetings:schedule.cancel.title'),
-        breadcrumbs: [crumb.home, crumb.body(b), crumb.meetings(b), crumb.meeting(meeting)],
-        meeting,
-        body: b,
-        when: meetingWhen(meeting, request.t),
-        action: paths.cancel(meeting.id),
-        values: formValues(values),
-        errors,
-      },
-      status,
-    );
-  };
+    return {
+      title: request.t('meetings:schedule.cancel.title'),
+      breadcrumbs: [crumb.home, crumb.body(b), crumb.meetings(b), crumb.meeting(meeting)],
+      meeting,
+      body: b,
+      when: meetingWhen(meeting, request.t),
+      action: paths.cancel(meeting.id),
+      values: formValues(values),
+    };
+  });
 
   registerFormPage(app, paths.cancel.pattern, signedIn, {
     show: showCancelForm,
-    async submit(request, reply) {
-      const meetingId = params(request).meetingId!;
-      await meetings.cancel(request.principal, meetingId, body(request), request.id);
-      return redirectWithFlash(
-        reply,
-        paths.meeting(meetingId),
-        request.t('meetings:schedule.cancel.cancelled'),
-      );
-    },
+    submit: saveForMeeting(meetings.cancel, (meetingId, _saved, request) => ({
+      to: paths.meeting(meetingId),
+      message: request.t('meetings:schedule.cancel.cancelled'),
+    })),
   });
 }

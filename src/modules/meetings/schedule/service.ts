@@ -46,8 +46,8 @@ export function createScheduleService(deps: MeetingParts) {
     const errors: FieldError[] = [];
     const title = text(input.title);
     if (!title) errors.push({ field: 'title', message: t('meetings:schedule.form.errors.title') });
-    tooLong(errors, 'title', t('meetings:schedule.form.errors.titleName'), title, 200);
-    const date = dateField(input, 'date', t('meetings:schedule.form.errors.dateName'), errors);
+    tooLong(t, errors, 'title', t('meetings:schedule.form.errors.titleName'), title, 200);
+    const date = dateField(t, input, 'date', t('meetings:schedule.form.errors.dateName'), errors);
     const startText = text(input.startTime);
     const start = startText ? parseClockTime(startText) : null;
     if (!startText)
@@ -71,9 +71,10 @@ export function createScheduleService(deps: MeetingParts) {
     const venue = text(input.venue);
     if ((format === 'in_person' || format === 'hybrid') && !venue)
       errors.push({ field: 'venue', message: t('meetings:schedule.form.errors.venue') });
-    tooLong(errors, 'venue', t('meetings:schedule.form.errors.venueName'), venue, 500);
+    tooLong(t, errors, 'venue', t('meetings:schedule.form.errors.venueName'), venue, 500);
     const accessNotes = text(input.accessNotes);
     tooLong(
+      t,
       errors,
       'accessNotes',
       t('meetings:schedule.form.errors.accessNotesName'),
@@ -82,6 +83,7 @@ export function createScheduleService(deps: MeetingParts) {
     );
     const joiningDetails = text(input.joiningDetails);
     tooLong(
+      t,
       errors,
       'joiningDetails',
       t('meetings:schedule.form.errors.joiningDetailsName'),
@@ -231,7 +233,7 @@ export function createScheduleService(deps: MeetingParts) {
       const errors: FieldError[] = [];
       if (!reason)
         errors.push({ field: 'reason', message: t('meetings:schedule.cancel.errors.reason') });
-      tooLong(errors, 'reason', t('meetings:schedule.cancel.errors.reasonName'), reason, 1000);
+      tooLong(t, errors, 'reason', t('meetings:schedule.cancel.errors.reasonName'), reason, 1000);
       return db.transaction(async (tx) => {
         const meeting = await findMeeting(tx, meetingId, true);
         const { relation } = await access(tx, principal, meeting.bodyType, meeting.bodyId);

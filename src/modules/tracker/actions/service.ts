@@ -2,7 +2,7 @@
  * TRK-01: recording progress on an action (its owner, their unit, or the tracker's managers),
  * and the list of actions a person may update.
  */
-import { asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { can, requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
@@ -20,6 +20,7 @@ import { isOverdue, itemNoun, mayUpdateAction, resultLabel } from '../rules.js';
 import {
   trackerActions,
   trackerKeyPoints,
+  trackerLeads,
   trackerRecommendations,
   trackerSources,
   trackerUpdates,
@@ -28,6 +29,7 @@ import {
   completedOf,
   completionColumns,
   createTrackerAccess,
+  joinNames,
   readProgress,
   type TrackerServiceDeps,
 } from '../access.js';
@@ -38,7 +40,8 @@ export type ActionsService = ReturnType<typeof createActionsService>;
 
 export function createActionsService(deps: TrackerServiceDeps) {
   const { db, t } = deps;
-  const { now, today, findSource, ownerNames, sourceView, trackerUser } = createTrackerAccess(deps);
+  const { now, today, findSource, ownerNames, leadsOf, sourceView, trackerUser } =
+    createTrackerAccess(deps);
 
   return {
     /** The action's update form: where it stands, who owns it, and its history. */
@@ -46,7 +49,7 @@ export function createActionsService(deps: TrackerServiceDeps) {
       const user = requireUser(principal);
       const found = await findAction(db, actionId);
       const who = await trackerUser(db, user);
-      if (!mayUpdateAction(who, found.owner)) throw new NotFoundError();
+      if (!mayUpdateAction(who, found.owners)) throw new NotFoundError();
       const [source, history] = await Promise.all([
         findSource(db, found.action.sourceId),
         db
@@ -64,7 +67,8 @@ export function createActionsService(deps: TrackerServiceDeps) {
           ...found.action,
           completed,
           resultLabel: resultLabel(found.action.result, completed),
-          ownerName: found.ownerName,
+          ownerNames: found.ownerNames,
+          ownerName: joinNames(found.ownerNames),
         },
         history: history.map((u) => ({
           ...u,
@@ -87,7 +91,7 @@ export function createActionsService(deps: TrackerServiceDeps) {
       if (errors.length || !result) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const found = await findAction(tx, actionId, { lock: true });
-        if (!mayUpdateAction(await trackerUser(tx, user), found.owner)) throw new NotFoundError();
+        if (!mayUpdateAction(await trackerUser(tx, user), found.owners)) throw new NotFoundError();
         if (version !== found.action.version)
           throw new ConflictError(t('tracker:actions.action.updatedMeanwhile'), 'result');
         const at = now();
@@ -125,20 +129,28 @@ export function createActionsService(deps: TrackerServiceDeps) {
       });
     },
 
-    /** The actions this person may update as their owner or in the owner's unit. */
+    /**
+     * The actions this person may update as one of their owners or in an owner's unit (the same
+     * rule as mayUpdateAction, as SQL).
+     */
     async myActions(principal: Principal, page: PageRequest) {
       const user = requireUser(principal);
       const who = await trackerUser(db, user);
       const mine: SQL[] = [];
-      if (who.personId) mine.push(eq(trackerActions.ownerPersonId, who.personId));
+      if (who.personId) mine.push(eq(trackerLeads.personId, who.personId));
       const units = [who.organisationId, ...who.boroughIds].filter((u): u is string => !!u);
-      if (units.length) mine.push(inArray(trackerActions.ownerOrganisationId, units));
+      if (units.length) mine.push(inArray(trackerLeads.organisationId, units));
       if (who.organisationId)
         mine.push(
-          sql`${trackerActions.ownerPersonId} in (select id from people where organisation_id = ${who.organisationId})`,
+          sql`${trackerLeads.personId} in (select id from people where organisation_id = ${who.organisationId})`,
         );
       if (mine.length === 0) return { items: [], total: 0 };
-      const where = or(...mine);
+      const where = exists(
+        db
+          .select({ one: sql`1` })
+          .from(trackerLeads)
+          .where(and(eq(trackerLeads.actionId, trackerActions.id), or(...mine))),
+      );
       const [rows, [total]] = await Promise.all([
         db
           .select({
@@ -200,15 +212,15 @@ export function createActionsService(deps: TrackerServiceDeps) {
         .from(trackerRecommendations)
         .where(eq(trackerRecommendations.id, action.recommendationId)),
     ]);
-    const owner = { personId: action.ownerPersonId, organisationId: action.ownerOrganisationId };
-    const names = await ownerNames(executor, [owner]);
+    const owners = (await leadsOf(executor, { actionIds: [id] })).get(id) ?? [];
+    const names = await ownerNames(executor, owners);
     return {
       action,
       /** Null for an action directly under its recommendation. */
       keyPoint: keyPoint ?? null,
       recommendation: recommendation!,
-      ownerName: names.name(owner),
-      owner: names.ownerOf(owner),
+      ownerNames: names.named(owners).map((o) => o.name),
+      owners: owners.map((o) => names.ownerOf(o)),
     };
   }
 }

@@ -4,7 +4,7 @@ import type { TrackerRouteDeps as RouteDeps } from '../route-deps.js';
 import { formatDate } from '../../../platform/calendar/index.js';
 import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
-import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { trackerCrumbs, sourceCrumbs } from '../crumbs.js';
 import { trackerPaths as paths } from '../paths.js';
 
@@ -66,21 +66,13 @@ export function registerDashboardRoutes({ app, services, renderPage }: RouteDeps
   });
 
   registerFormPage(app, paths.scheduleProcessReview, managers, {
-    async show(request, reply, values, errors, status = 200) {
-      return renderPage(
-        request,
-        reply,
-        `${T}/process-review.njk`,
-        {
-          title: request.t('tracker:dashboard.processReview.title'),
-          breadcrumbs: trackerCrumbs(request),
-          values,
-          errors,
-          paths,
-        },
-        status,
-      );
-    },
+    show: formShow(renderPage, `${T}/process-review.njk`, async (request) => {
+      return {
+        title: request.t('tracker:dashboard.processReview.title'),
+        breadcrumbs: trackerCrumbs(request),
+        paths,
+      };
+    }),
     async submit(request, reply) {
       const source = await dashboard.scheduleProcessReview(
         request.principal,
@@ -96,23 +88,15 @@ export function registerDashboardRoutes({ app, services, renderPage }: RouteDeps
   });
 
   registerFormPage(app, paths.received.pattern, managers, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/received.njk`, async (request) => {
       const source = await tracker.sourceRecord(request.principal, params(request).sourceId!);
-      return renderPage(
-        request,
-        reply,
-        `${T}/received.njk`,
-        {
-          title: request.t('tracker:dashboard.received.title', { source: source.title }),
-          breadcrumbs: sourceCrumbs(request, source),
-          source,
-          values,
-          errors,
-          paths,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('tracker:dashboard.received.title', { source: source.title }),
+        breadcrumbs: sourceCrumbs(request, source),
+        source,
+        paths,
+      };
+    }),
     async submit(request, reply) {
       const source = await dashboard.markReceived(
         request.principal,

@@ -17,7 +17,9 @@ import type { DirectoryApi } from '../../directory/index.js';
 import type { GroupsApi } from '../../groups/index.js';
 import {
   createTrackerAccess,
+  joinNames,
   onAcceptedRecommendation,
+  unownedAction,
   type TrackerServiceDeps,
 } from '../access.js';
 import {
@@ -30,13 +32,18 @@ import {
 import {
   trackerActions,
   trackerKeyPoints,
+  trackerLeads,
   trackerRecommendations,
   trackerSources,
 } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
-/** The title IAG-28's review is recorded under, so the next one is found and scheduled. */
+/**
+ * The title IAG-28's review is recorded under, so the next one is found and scheduled. Left in
+ * code, not in the catalogue: it is how the reviews already stored are found, so rewording it
+ * would lose them.
+ */
 export const PROCESS_REVIEW_TITLE = 'Review of the independent advisory group process';
 
 export type TrackerDashboardService = ReturnType<typeof createTrackerDashboardService>;
@@ -48,17 +55,28 @@ export function createTrackerDashboardService(
   },
 ) {
   const { db, directory, groups, t, personInOrganisationSql } = deps;
-  const { now, today, findSource, ownerNames } = createTrackerAccess(deps);
+  const { now, today, findSource, ownerNames, leadsOf } = createTrackerAccess(deps);
 
   /**
    * The filters: an owner (a unit, directorate or borough: its actions and those of the people
    * in it) and a borough (the same for the borough, and the actions of sources it owns).
    */
   function ownedBy(organisationId: string): SQL {
-    return or(
-      eq(trackerActions.ownerOrganisationId, organisationId),
-      personInOrganisationSql(trackerActions.ownerPersonId, organisationId),
-    )!;
+    // Any of its owners: the organisation itself, or someone in it.
+    return exists(
+      db
+        .select({ one: sql`1` })
+        .from(trackerLeads)
+        .where(
+          and(
+            eq(trackerLeads.actionId, trackerActions.id),
+            or(
+              eq(trackerLeads.organisationId, organisationId),
+              personInOrganisationSql(trackerLeads.personId, organisationId),
+            ),
+          ),
+        ),
+    );
   }
 
   async function filtersOf(input: Input) {
@@ -114,8 +132,6 @@ export function createTrackerDashboardService(
           recommendationText: trackerRecommendations.text,
           dueOn: trackerActions.dueOn,
           result: trackerActions.result,
-          ownerPersonId: trackerActions.ownerPersonId,
-          ownerOrganisationId: trackerActions.ownerOrganisationId,
           recommendationId: trackerActions.recommendationId,
           number: trackerRecommendations.number,
           sourceId: trackerSources.id,
@@ -136,16 +152,18 @@ export function createTrackerDashboardService(
         .offset(page.offset),
       db.select({ n: count() }).from(trackerActions).where(where),
     ]);
-    const names = await ownerNames(
-      db,
-      rows.map((r) => ({ personId: r.ownerPersonId, organisationId: r.ownerOrganisationId })),
-    );
+    const owners = await leadsOf(db, { actionIds: rows.map((r) => r.id) });
+    const names = await ownerNames(db, [...owners.values()].flat());
     return {
-      items: rows.map((r) => ({
-        ...r,
-        noun: itemNoun(r.sourceKind),
-        ownerName: names.name({ personId: r.ownerPersonId, organisationId: r.ownerOrganisationId }),
-      })),
+      items: rows.map((r) => {
+        const ownerNames = names.named(owners.get(r.id) ?? []).map((o) => o.name);
+        return {
+          ...r,
+          noun: itemNoun(r.sourceKind),
+          ownerNames,
+          ownerName: joinNames(ownerNames),
+        };
+      }),
       total: total?.n ?? 0,
     };
   }
@@ -162,12 +180,7 @@ export function createTrackerDashboardService(
       // A superseded or not-accepted recommendation's actions are no longer work to chase.
       const open = and(sql`${trackerActions.result} <> 'completed'`, onAcceptedRecommendation);
       const overdueWhere = and(open, sql`${trackerActions.dueOn} < ${day}`, filters.condition);
-      const unownedWhere = and(
-        isNull(trackerActions.ownerPersonId),
-        isNull(trackerActions.ownerOrganisationId),
-        open,
-        filters.condition,
-      );
+      const unownedWhere = and(unownedAction, open, filters.condition);
       const sourceActions = and(
         eq(trackerActions.sourceId, trackerSources.id),
         onAcceptedRecommendation,
@@ -244,9 +257,13 @@ export function createTrackerDashboardService(
               .insert(trackerSources)
               .values(
                 corporate.map((g) => ({
-                  title: `Annual report ${year.label}: ${g.name}`,
+                  // Stored as the source's title, in the default language, when it is expected.
+                  title: t('tracker:dashboard.expected.sourceTitle', {
+                    year: year.label,
+                    group: g.name,
+                  }),
                   kind: 'annual_report' as const,
-                  reportsTo: 'Director, Diversity and Citizen Focus Directorate',
+                  reportsTo: t('tracker:dashboard.reportsToDirector'),
                   dueOn,
                   groupId: g.id,
                   coversYear: year.startYear,
@@ -292,6 +309,7 @@ export function createTrackerDashboardService(
         const last =
           reviews[0]?.receivedOn ??
           dateField(
+            t,
             input,
             'lastReviewOn',
             t('tracker:dashboard.processReview.lastReviewOn.name'),
@@ -304,7 +322,7 @@ export function createTrackerDashboardService(
           .values({
             title: PROCESS_REVIEW_TITLE,
             kind: 'review',
-            reportsTo: 'Director, Diversity and Citizen Focus Directorate',
+            reportsTo: t('tracker:dashboard.reportsToDirector'),
             dueOn: nextProcessReviewDue(last),
             createdBy: user.userId,
             createdAt: at,
@@ -326,6 +344,7 @@ export function createTrackerDashboardService(
       const user = requireUser(principal, 'tracker.manage');
       const errors: FieldError[] = [];
       const receivedOn = dateField(
+        t,
         input,
         'receivedOn',
         t('tracker:dashboard.received.receivedOn.name'),

@@ -3,7 +3,12 @@ import { asc, count, eq } from 'drizzle-orm';
 import type { PageRequest } from '../../../platform/db/search.js';
 import { NotFoundError } from '../../../platform/errors.js';
 import { trackerActions, trackerRecommendations, trackerSources } from '../schema.js';
-import { actionCounts, createTrackerAccess, type TrackerServiceDeps } from '../access.js';
+import {
+  actionCounts,
+  createTrackerAccess,
+  joinNames,
+  type TrackerServiceDeps,
+} from '../access.js';
 
 export type PublicTrackerService = ReturnType<typeof createPublicTrackerService>;
 
@@ -65,14 +70,15 @@ export function createPublicTrackerService(deps: TrackerServiceDeps) {
           ...r,
           actions: r.actions.map((a) => ({
             ...a,
-            ownerName: a.ownerPersonId ? null : a.ownerName,
+            ownerName: joinNames(a.namedOwners.filter((o) => !o.personId).map((o) => o.name)),
           })),
           keyPoints: r.keyPoints.map((k) => ({
             ...k,
-            leadName: k.leadPersonId ? null : k.leadName,
+            // A lead's or owner's unit is shown, never a person's name.
+            leadName: joinNames(k.namedLeads.filter((l) => !l.personId).map((l) => l.name)),
             actions: k.actions.map((a) => ({
               ...a,
-              ownerName: a.ownerPersonId ? null : a.ownerName,
+              ownerName: joinNames(a.namedOwners.filter((o) => !o.personId).map((o) => o.name)),
             })),
           })),
         })),

@@ -3,10 +3,13 @@ import type { FastifyRequest } from 'fastify';
 import type { TrackerRouteDeps as RouteDeps } from '../route-deps.js';
 import { dateParts } from '../../../platform/http/form-fields.js';
 import {
+  formShow,
   redirectWithFlash,
   registerFormPage,
+  type FormShow,
   type FormValues,
 } from '../../../platform/http/render.js';
+import { leadRowCount, MAX_LEADS, type LeadChoice, type LeadPrefix } from './leads.js';
 import { trackerPaths as paths } from '../paths.js';
 import { sourceCrumbs } from '../crumbs.js';
 import { itemNoun } from '../rules.js';
@@ -29,10 +32,17 @@ export function registerRecordRoutes({ app, services, renderPage }: RouteDeps): 
    * One of the forms: shown under its source with what its service reads for it, and on
    * success back to the recommendation it belongs to, saying what was done.
    */
-  function recordForm<F extends { source: { id: string; title: string } }>(
+  function recordForm<
+    F extends {
+      source: { id: string; title: string };
+      choices?: (values: Values, prefix: LeadPrefix) => Promise<Record<number, LeadChoice[]>>;
+    },
+  >(
     pattern: string,
     form: {
       template: string;
+      /** The leads' or owners' rows the form has, if it has them (CON-08). */
+      leads?: LeadPrefix;
       read: (request: FastifyRequest) => Promise<F>;
       title: (request: FastifyRequest, form: F) => string;
       initial?: (request: FastifyRequest) => Promise<FormValues>;
@@ -40,27 +50,42 @@ export function registerRecordRoutes({ app, services, renderPage }: RouteDeps): 
       save: (request: FastifyRequest) => Promise<{ recommendationId: string; flash: string }>;
     },
   ) {
+    const show: FormShow = formShow(
+      renderPage,
+      `${T}/${form.template}`,
+      async (request, values) => {
+        const read = await form.read(request);
+        const prefix = form.leads;
+        const leads =
+          prefix && read.choices
+            ? {
+                prefix,
+                rows: leadRowCount(values, prefix),
+                max: MAX_LEADS,
+                choices: await read.choices(values, prefix),
+              }
+            : null;
+        return {
+          title: form.title(request, read),
+          breadcrumbs: sourceCrumbs(request, read.source),
+          ...read,
+          leads,
+          results: resultItems(request.t),
+          paths,
+        };
+      },
+    );
     registerFormPage(app, pattern, managers, {
       initial: form.initial,
-      async show(request, reply, values, errors, status = 200) {
-        const read = await form.read(request);
-        return renderPage(
-          request,
-          reply,
-          `${T}/${form.template}`,
-          {
-            title: form.title(request, read),
-            breadcrumbs: sourceCrumbs(request, read.source),
-            ...read,
-            results: resultItems(request.t),
-            values,
-            errors,
-            paths,
-          },
-          status,
-        );
-      },
+      show,
       async submit(request, reply) {
+        // "Add another": the same form again, with one more row, nothing saved.
+        const values = body(request);
+        if (form.leads && values.addRow === form.leads)
+          return show(request, reply, {
+            ...values,
+            [`${form.leads}Rows`]: String(leadRowCount(values, form.leads) + 1),
+          });
         const saved = await form.save(request);
         return redirectWithFlash(reply, paths.recommendation(saved.recommendationId), saved.flash);
       },
@@ -88,6 +113,7 @@ export function registerRecordRoutes({ app, services, renderPage }: RouteDeps): 
 
   recordForm(paths.newKeyPoint.pattern, {
     template: 'key-point-form.njk',
+    leads: 'lead',
     read: (request) => records.keyPointForm(request.principal, params(request).recommendationId!),
     title: (request) => request.t('tracker:sources.recommendation.addKeyPoint'),
     async save(request) {
@@ -115,6 +141,7 @@ export function registerRecordRoutes({ app, services, renderPage }: RouteDeps): 
   ] as const)
     recordForm(pattern, {
       template: 'action-new.njk',
+      leads: 'owner',
       read: (request) => records.actionForm(request.principal, under(request)),
       title: (request) => request.t('tracker:tree.addAction'),
       initial: () => Promise.resolve({ result: 'not_started' }),
@@ -134,14 +161,14 @@ export function registerRecordRoutes({ app, services, renderPage }: RouteDeps): 
 
   recordForm(paths.actionDetails.pattern, {
     template: 'action-details.njk',
+    leads: 'owner',
     read: (request) => records.detailsForm(request.principal, params(request).actionId!),
     title: (request) => request.t('tracker:records.details.title'),
     initial: async (request) => {
       const form = await records.detailsForm(request.principal, params(request).actionId!);
       return {
         description: form.action.description ?? '',
-        ownerOrganisation: form.action.ownerOrganisationId ?? '',
-        ownerEmail: form.ownerEmail,
+        ...form.ownerValues,
         ...dateParts('dueOn', form.action.dueOn),
       };
     },

@@ -24,6 +24,7 @@ import {
 } from '../access.js';
 import { parseItemNumber, parseRecommendationNumber } from '../rules.js';
 import { makeRoom } from '../structure/order.js';
+import { createLeadReader, leadValues, writeLeads, type LeadPrefix } from './leads.js';
 import {
   trackerActions,
   trackerKeyPoints,
@@ -43,7 +44,7 @@ export type TrackerRecordsService = ReturnType<typeof createTrackerRecordsServic
 
 export function createTrackerRecordsService(deps: TrackerServiceDeps) {
   const { db, directory, t } = deps;
-  const { now, today, findSource, findRecommendation, sourceView, partsOf } =
+  const { now, today, findSource, findRecommendation, sourceView, leadsOf, ownerNames, partsOf } =
     createTrackerAccess(deps);
 
   /**
@@ -56,52 +57,8 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
     return parsed?.number ?? null;
   }
 
-  /**
-   * An owner or lead as the form gives it: a unit, directorate or borough from the list, or a
-   * person by the e-mail address the directory has for them; one or the other, or neither.
-   */
-  async function readOwner(
-    executor: Executor,
-    input: Input,
-    prefix: 'owner' | 'lead',
-    errors: FieldError[],
-  ): Promise<{ personId: string | null; organisationId: string | null }> {
-    const organisationId = text(input[`${prefix}Organisation`]);
-    const email = text(input[`${prefix}Email`]);
-    const none = { personId: null, organisationId: null };
-    if (organisationId && email) {
-      errors.push({
-        field: `${prefix}Email`,
-        message: t('tracker:records.owner.both'),
-      });
-      return none;
-    }
-    if (organisationId) {
-      const found = isUuid(organisationId)
-        ? (await directory.lookups.organisations(executor, [organisationId])).get(organisationId)
-        : undefined;
-      if (!found || found.archived) {
-        errors.push({
-          field: `${prefix}Organisation`,
-          message: t('tracker:records.owner.unknownOrganisation'),
-        });
-        return none;
-      }
-      return { personId: null, organisationId };
-    }
-    if (email) {
-      const found = (await directory.lookups.resolveReferences(executor, [email])).get(email);
-      if (!found?.personId || !email.includes('@')) {
-        errors.push({
-          field: `${prefix}Email`,
-          message: t('tracker:records.owner.unknownEmail'),
-        });
-        return none;
-      }
-      return { personId: found.personId, organisationId: null };
-    }
-    return none;
-  }
+  /** CON-08: leads and owners as the forms give them (records/leads.ts). */
+  const leadReader = createLeadReader(deps);
 
   async function findKeyPoint(executor: Executor, id: string) {
     if (!isUuid(id)) throw new NotFoundError();
@@ -122,16 +79,19 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
         message: t('tracker:records.action.description.missing'),
       });
     const name = t('tracker:records.action.description.name');
-    tooLong(errors, 'description', name, description, MAX_TEXT);
-    const owner = await readOwner(db, input, 'owner', errors);
-    const dueOn = dateField(input, 'dueOn', t('tracker:records.action.dueOn.name'), errors, {
+    tooLong(t, errors, 'description', name, description, MAX_TEXT);
+    const owners = await leadReader.read(db, input, 'owner', errors);
+    const dueOn = dateField(t, input, 'dueOn', t('tracker:records.action.dueOn.name'), errors, {
       required: false,
     });
-    return { description, owner, dueOn };
+    return { description, owners, dueOn };
   }
 
   /** The bodies the owner lists offer, for every form here. */
   const owners = () => directory.lookups.ownerOrganisations(db);
+
+  /** The people each lead or owner row typed by name may mean, for the form shown again. */
+  const choices = (values: Input, prefix: LeadPrefix) => leadReader.choices(db, values, prefix);
 
   return {
     async recommendationForm(principal: Principal, sourceId: string) {
@@ -157,6 +117,7 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
         });
       const section = text(input.section);
       tooLong(
+        t,
         errors,
         'section',
         t('tracker:records.recommendation.section.name'),
@@ -166,7 +127,7 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
       const body = text(input.text);
       if (!body)
         errors.push({ field: 'text', message: t('tracker:records.recommendation.text.missing') });
-      tooLong(errors, 'text', t('tracker:records.recommendation.text.name'), body, MAX_TEXT);
+      tooLong(t, errors, 'text', t('tracker:records.recommendation.text.name'), body, MAX_TEXT);
       return db.transaction(async (tx) => {
         const source = await findSource(tx, sourceId);
         // Issue 23: a source with parts numbers each part's items afresh: the form says which.
@@ -235,7 +196,12 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
     async keyPointForm(principal: Principal, recommendationId: string) {
       requireUser(principal, 'tracker.manage');
       const { recommendation, source } = await findRecommendation(db, recommendationId);
-      return { recommendation, source: sourceView(source, null), owners: await owners() };
+      return {
+        recommendation,
+        source: sourceView(source, null),
+        owners: await owners(),
+        choices,
+      };
     },
 
     /** A key point of a recommendation; a work plan's strand, with its named lead (CON-08). */
@@ -251,8 +217,8 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
       const body = text(input.text);
       if (!body)
         errors.push({ field: 'text', message: t('tracker:records.keyPoint.text.missing') });
-      tooLong(errors, 'text', t('tracker:records.keyPoint.text.name'), body, MAX_TEXT);
-      const lead = await readOwner(db, input, 'lead', errors);
+      tooLong(t, errors, 'text', t('tracker:records.keyPoint.text.name'), body, MAX_TEXT);
+      const pendingLeads = await leadReader.read(db, input, 'lead', errors);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const { recommendation } = await findRecommendation(tx, recommendationId);
@@ -281,17 +247,17 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
             position,
             number,
             text: body!,
-            leadPersonId: lead.personId,
-            leadOrganisationId: lead.organisationId,
             createdAt: at,
             updatedAt: at,
           })
           .returning();
+        const leads = await leadReader.settle(tx, user, 'lead', pendingLeads, requestId);
+        await writeLeads(tx, { keyPointId: keyPoint!.id }, leads, at);
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'tracker.key-point.added',
           recordType: 'tracker_key_point',
           recordId: keyPoint!.id,
-          after: keyPoint,
+          after: { ...keyPoint, leads },
         });
         return { keyPoint: keyPoint!, recommendation };
       });
@@ -301,7 +267,13 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
     async actionForm(principal: Principal, under: ActionParent) {
       requireUser(principal, 'tracker.manage');
       const { keyPoint, recommendation, source } = await findParent(db, under);
-      return { keyPoint, recommendation, source: sourceView(source, null), owners: await owners() };
+      return {
+        keyPoint,
+        recommendation,
+        source: sourceView(source, null),
+        owners: await owners(),
+        choices,
+      };
     },
 
     /**
@@ -314,11 +286,11 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
       const user = requireUser(principal, 'tracker.manage');
       const errors: FieldError[] = [];
       const number = readItemNumber(input, errors);
-      const { description, owner, dueOn } = await readActionDetails(
-        input,
-        errors,
-        'keyPointId' in under,
-      );
+      const {
+        description,
+        owners: pendingOwners,
+        dueOn,
+      } = await readActionDetails(input, errors, 'keyPointId' in under);
       const { result, completed, narrative } = readProgress(
         text(input.result) ? input : { ...input, result: 'not_started' },
         errors,
@@ -362,8 +334,6 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
             position,
             number,
             description,
-            ownerPersonId: owner.personId,
-            ownerOrganisationId: owner.organisationId,
             dueOn,
             result,
             ...completionColumns(completed),
@@ -372,6 +342,8 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
             updatedAt: at,
           })
           .returning();
+        const owners = await leadReader.settle(tx, user, 'owner', pendingOwners, requestId);
+        await writeLeads(tx, { actionId: action!.id }, owners, at);
         await tx.insert(trackerUpdates).values({
           actionId: action!.id,
           recommendationId: recommendation.id,
@@ -388,7 +360,7 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
           action: 'tracker.action.added',
           recordType: 'tracker_action',
           recordId: action!.id,
-          after: action,
+          after: { ...action, owners },
         });
         return { action: action!, keyPoint, recommendation };
       });
@@ -400,16 +372,16 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
       const { keyPoint, recommendation, source } = action.keyPointId
         ? await findKeyPoint(db, action.keyPointId)
         : { keyPoint: null, ...(await findRecommendation(db, action.recommendationId)) };
-      const ownerPerson = action.ownerPersonId
-        ? (await directory.lookups.people(db, [action.ownerPersonId])).get(action.ownerPersonId)
-        : undefined;
+      const current = (await leadsOf(db, { actionIds: [action.id] })).get(action.id) ?? [];
       return {
         action,
-        ownerEmail: ownerPerson?.email ?? '',
+        /** Its owners as the form's rows start. */
+        ownerValues: leadValues('owner', (await ownerNames(db, current)).named(current)),
         keyPoint,
         recommendation,
         source: sourceView(source, null),
         owners: await owners(),
+        choices,
       };
     },
 
@@ -417,7 +389,11 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
     async editDetails(principal: Principal, actionId: string, input: Input, requestId?: string) {
       const user = requireUser(principal, 'tracker.manage');
       const errors: FieldError[] = [];
-      const { description, owner, dueOn } = await readActionDetails(input, errors, false);
+      const {
+        description,
+        owners: pendingOwners,
+        dueOn,
+      } = await readActionDetails(input, errors, false);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const before = await findAction(tx, actionId, true);
@@ -425,24 +401,26 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
           throw new ValidationError([
             { field: 'description', message: t('tracker:records.action.description.missing') },
           ]);
+        const ownersBefore = (await leadsOf(tx, { actionIds: [actionId] })).get(actionId) ?? [];
+        const at = now();
         const [after] = await tx
           .update(trackerActions)
           .set({
             description,
-            ownerPersonId: owner.personId,
-            ownerOrganisationId: owner.organisationId,
             dueOn,
             version: before.version + 1,
-            updatedAt: now(),
+            updatedAt: at,
           })
           .where(eq(trackerActions.id, actionId))
           .returning();
+        const owners = await leadReader.settle(tx, user, 'owner', pendingOwners, requestId);
+        await writeLeads(tx, { actionId }, owners, at);
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'tracker.action.details-changed',
           recordType: 'tracker_action',
           recordId: actionId,
-          before,
-          after,
+          before: { ...before, owners: ownersBefore },
+          after: { ...after, owners },
         });
         return after!;
       });

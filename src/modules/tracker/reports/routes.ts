@@ -7,8 +7,9 @@ import { sendCsv } from '../../../platform/http/csv.js';
 import { dateParts } from '../../../platform/http/form-fields.js';
 import { sendDownload } from '../../../platform/http/files.js';
 import { meetingPaths } from '../../meetings/index.js';
-import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { sourceCrumbs } from '../crumbs.js';
+import { presentReport, reportCaption } from './presenter.js';
 import { trackerPaths as paths } from '../paths.js';
 const T = 'modules/tracker/reports/views';
 const viewers = { config: { access: { action: 'tracker.view' as const } } };
@@ -25,10 +26,14 @@ export function registerReportRoutes({ app, services, renderPage }: RouteDeps): 
     const sourceId = params(request).sourceId!;
     try {
       const report = await trackerReports.report(request.principal, sourceId, query(request));
+      const presented = presentReport(report, request.t);
       return renderPage(request, reply, `${T}/report.njk`, {
         title: request.t('tracker:reports.title', { source: report.source.title }),
         breadcrumbs: sourceCrumbs(request, report.source),
-        ...report,
+        source: report.source,
+        asOf: report.asOf,
+        caption: presented.caption,
+        report: presented,
         mayManage: can(request.principal, 'tracker.manage'),
         values: dateParts('date', report.asOf),
         paths,
@@ -45,7 +50,7 @@ export function registerReportRoutes({ app, services, renderPage }: RouteDeps): 
           title: request.t('tracker:reports.title', { source: source.title }),
           breadcrumbs: sourceCrumbs(request, source),
           source,
-          recommendations: [],
+          caption: reportCaption(source, request.t),
           values: query(request),
           errors,
           paths,
@@ -75,27 +80,19 @@ export function registerReportRoutes({ app, services, renderPage }: RouteDeps): 
 
   registerFormPage(app, paths.attachReport.pattern, managers, {
     initial: (request) => ({ date: String(query(request).date ?? '') }),
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/attach.njk`, async (request, values) => {
       const form = await trackerReports.attachForm(request.principal, params(request).sourceId!, {
         ...query(request),
         ...values,
       });
-      return renderPage(
-        request,
-        reply,
-        `${T}/attach.njk`,
-        {
-          title: request.t('tracker:reports.attach.title'),
-          breadcrumbs: sourceCrumbs(request, form.source),
-          ...form,
-          values,
-          errors,
-          paths,
-          meetingPaths,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('tracker:reports.attach.title'),
+        breadcrumbs: sourceCrumbs(request, form.source),
+        ...form,
+        paths,
+        meetingPaths,
+      };
+    }),
     async submit(request, reply) {
       const { meetingId } = await trackerReports.attachToMeeting(
         request.principal,

@@ -21,8 +21,14 @@ import type { Executor } from '../../../platform/db/database.js';
 import { ValidationError, type FieldError } from '../../../platform/errors.js';
 import { dateField, text } from '../../../platform/http/form-fields.js';
 import type { MeetingPapersApi } from '../../meetings/index.js';
-import { completedOf, createTrackerAccess, type TrackerServiceDeps } from '../access.js';
+import {
+  completedOf,
+  createTrackerAccess,
+  NAMES_SEPARATOR,
+  type TrackerServiceDeps,
+} from '../access.js';
 import { renderReportPdf } from './pdf.js';
+import { presentReport } from './presenter.js';
 import {
   ACTION_RESULTS,
   changesSince,
@@ -57,7 +63,7 @@ export function createTrackerReportsService(
     const errors: FieldError[] = [];
     let date: IsoDate | null;
     if (typed) {
-      date = dateField(input, 'date', t('tracker:reports.asAt.name'), errors);
+      date = dateField(t, input, 'date', t('tracker:reports.asAt.name'), errors);
     } else {
       const asked = text(input.date);
       if (!asked) return today();
@@ -223,7 +229,10 @@ export function createTrackerReportsService(
   return {
     report: build,
 
-    /** The same report as CSV: one row per action, with the recommendation and key point. */
+    /**
+     * The same report as CSV: one row per action, with the recommendation, the key point and its
+     * leads, and the action's owners (several "; " between, CON-08).
+     */
     async reportCsv(principal: Principal, sourceId: string, input: Input) {
       const report = await build(principal, sourceId, input);
       const noun = report.source.noun;
@@ -239,6 +248,7 @@ export function createTrackerReportsService(
             'rationale',
             'keyPointNumber',
             'keyPoint',
+            'lead',
             'actionNumber',
             'action',
             'owner',
@@ -254,7 +264,7 @@ export function createTrackerReportsService(
       const actionCells = (a: Action) => [
         a.number ?? '',
         a.description ?? '',
-        a.ownerName ?? '',
+        a.ownerNames.join(NAMES_SEPARATOR),
         a.dueOn ? formatDate(a.dueOn) : '',
         say(t, a.resultLabel),
         a.narrative ?? '',
@@ -275,12 +285,12 @@ export function createTrackerReportsService(
         ];
         const none = ['', '', '', '', '', '', ''];
         if (r.actions.length === 0 && r.keyPoints.length === 0)
-          rows.push([...item, '', '', ...none]);
+          rows.push([...item, '', '', '', ...none]);
         // Its own actions first, as the page shows them, then each key point's (a key point with
         // no actions yet is a row of its own, as the page shows it).
-        for (const a of r.actions) rows.push([...item, '', '', ...actionCells(a)]);
+        for (const a of r.actions) rows.push([...item, '', '', '', ...actionCells(a)]);
         for (const k of r.keyPoints) {
-          const point = [...item, k.number ?? '', k.text];
+          const point = [...item, k.number ?? '', k.text, k.leadNames.join(NAMES_SEPARATOR)];
           if (k.actions.length === 0) rows.push([...point, ...none]);
           for (const a of k.actions) rows.push([...point, ...actionCells(a)]);
         }
@@ -296,7 +306,7 @@ export function createTrackerReportsService(
       const report = await build(principal, sourceId, input);
       return {
         fileName: `${t('tracker:reports.fileName', { date: report.asOf })}.pdf`,
-        bytes: await renderReportPdf(report, t),
+        bytes: await renderReportPdf(presentReport(report, t), t, report.asOf),
       };
     },
 
@@ -330,7 +340,7 @@ export function createTrackerReportsService(
           { field: 'item', message: t('tracker:reports.attach.missing') },
         ]);
       const report = await build(user, sourceId, input);
-      const bytes = await renderReportPdf(report, t);
+      const bytes = await renderReportPdf(presentReport(report, t), t, report.asOf);
       // The paper and the record that it was reported are kept together, or neither is.
       const paper = await deps.papers.attachGenerated(
         user,

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { TrackerRouteDeps as RouteDeps } from '../route-deps.js';
 import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
-import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { trackerPaths as paths } from '../paths.js';
 import { homeCrumb, sourceCrumbs, trackerCrumbs } from '../crumbs.js';
 import { capitalise, kindItems, nounOne, statusItems } from './presenter.js';
@@ -32,24 +32,16 @@ export function registerSourceRoutes({ app, services, renderPage }: RouteDeps): 
   });
 
   registerFormPage(app, paths.newSource, managers, {
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/source-form.njk`, async (request) => {
       const form = await tracker.sourceForm(request.principal);
-      return renderPage(
-        request,
-        reply,
-        `${T}/source-form.njk`,
-        {
-          title: request.t('tracker:sources.form.title'),
-          breadcrumbs: trackerCrumbs(request),
-          ...form,
-          kinds: kindItems(request.t),
-          values,
-          errors,
-          paths,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('tracker:sources.form.title'),
+        breadcrumbs: trackerCrumbs(request),
+        ...form,
+        kinds: kindItems(request.t),
+        paths,
+      };
+    }),
     async submit(request, reply) {
       const source = await tracker.createSource(
         request.principal,
@@ -108,27 +100,19 @@ export function registerSourceRoutes({ app, services, renderPage }: RouteDeps): 
         rationale: form.recommendation.rationale ?? '',
       };
     },
-    async show(request, reply, values, errors, status = 200) {
+    show: formShow(renderPage, `${T}/standing.njk`, async (request) => {
       const form = await tracker.standingForm(request.principal, params(request).recommendationId!);
-      return renderPage(
-        request,
-        reply,
-        `${T}/standing.njk`,
-        {
-          title: request.t('tracker:sources.standing.title', {
-            noun: nounOne(request.t, form.source.noun),
-            number: form.recommendation.number,
-          }),
-          breadcrumbs: sourceCrumbs(request, form.source),
-          ...form,
-          statuses: statusItems(request.t),
-          values,
-          errors,
-          paths,
-        },
-        status,
-      );
-    },
+      return {
+        title: request.t('tracker:sources.standing.title', {
+          noun: nounOne(request.t, form.source.noun),
+          number: form.recommendation.number,
+        }),
+        breadcrumbs: sourceCrumbs(request, form.source),
+        ...form,
+        statuses: statusItems(request.t),
+        paths,
+      };
+    }),
     async submit(request, reply) {
       const id = params(request).recommendationId!;
       const after = await tracker.setStanding(

@@ -41,6 +41,7 @@ import {
   completedOf,
   createTrackerAccess,
   onAcceptedRecommendation,
+  unownedAction,
   type TrackerServiceDeps,
 } from '../access.js';
 import { type Said, say } from '../../../platform/i18n/said.js';
@@ -76,18 +77,19 @@ export function createSourcesService(
     const title = text(input.title);
     if (!title)
       errors.push({ field: 'title', message: t('tracker:sources.form.sourceTitle.missing') });
-    tooLong(errors, 'title', t('tracker:sources.form.sourceTitle.name'), title, MAX_TITLE);
+    tooLong(t, errors, 'title', t('tracker:sources.form.sourceTitle.name'), title, MAX_TITLE);
     const kind = text(input.kind);
     if (!isSourceKind(kind))
       errors.push({ field: 'kind', message: t('tracker:sources.form.kind.missing') });
     const sourceDate = dateField(
+      t,
       input,
       'sourceDate',
       t('tracker:sources.form.sourceDate.name'),
       errors,
       { required: false },
     );
-    const dueOn = dateField(input, 'dueOn', t('tracker:sources.form.dueOn.name'), errors, {
+    const dueOn = dateField(t, input, 'dueOn', t('tracker:sources.form.dueOn.name'), errors, {
       required: false,
     });
     const reference = text(input.reference);
@@ -98,7 +100,7 @@ export function createSourcesService(
       ['reportsTo', reportsTo],
       ['monitoredBy', monitoredBy],
     ] as const)
-      tooLong(errors, field, t(`tracker:sources.form.${field}.name`), value, MAX_TITLE);
+      tooLong(t, errors, field, t(`tracker:sources.form.${field}.name`), value, MAX_TITLE);
     if (isSourceKind(kind) && needsMonitoringGroup(kind) && !monitoredBy)
       errors.push({ field: 'monitoredBy', message: t('tracker:sources.form.monitoredBy.missing') });
     const ownerId = text(input.owner);
@@ -264,7 +266,7 @@ export function createSourcesService(
             ongoing: sql<number>`(count(*) filter (where ${trackerActions.result} = 'ongoing'))::int`,
             awaits: sql<number>`(count(*) filter (where ${trackerActions.result} = 'awaits'))::int`,
             notStarted: sql<number>`(count(*) filter (where ${trackerActions.result} = 'not_started'))::int`,
-            unowned: sql<number>`(count(*) filter (where ${trackerActions.ownerPersonId} is null and ${trackerActions.ownerOrganisationId} is null))::int`,
+            unowned: sql<number>`(count(*) filter (where ${unownedAction}))::int`,
           })
           .from(trackerActions)
           .where(eq(trackerActions.sourceId, id)),
@@ -312,15 +314,13 @@ export function createSourcesService(
       ]);
       // Who may record progress on which action: its owner, their unit, or a manager.
       const who = await trackerUser(db, user);
-      const withMayUpdate = <
-        A extends { ownerPersonId: string | null; ownerOrganisationId: string | null },
-      >(
+      const withMayUpdate = <A extends { owners: Parameters<typeof tree.names.ownerOf>[0][] }>(
         a: A,
       ) => ({
         ...a,
         mayUpdate: mayUpdateAction(
           who,
-          tree.names.ownerOf({ personId: a.ownerPersonId, organisationId: a.ownerOrganisationId }),
+          a.owners.map((o) => tree.names.ownerOf(o)),
         ),
       });
       const own = tree.recommendations[0]!;
@@ -405,6 +405,7 @@ export function createSourcesService(
       const rationale = text(input.rationale);
       const errors: FieldError[] = [];
       tooLong(
+        t,
         errors,
         'rationale',
         t('tracker:sources.standing.rationale.name'),

@@ -40,7 +40,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
     const errors: FieldError[] = [];
     const title = text(input.title);
     if (!title) errors.push({ field: 'title', message: t('tracker:structure.part.title.missing') });
-    tooLong(errors, 'title', t('tracker:structure.part.title.name'), title, MAX_TITLE);
+    tooLong(t, errors, 'title', t('tracker:structure.part.title.name'), title, MAX_TITLE);
     if (errors.length) throw new ValidationError(errors);
     return title!;
   }

@@ -346,3 +346,59 @@ test('TRK-01: a number taken again within a part, a recommendation or a key poin
     },
   ]);
 });
+
+test('CON-08: a lead or owner cell names several, "; " between, each looked up on its own', () => {
+  const csv = [
+    HEADER,
+    row({
+      ...source,
+      recommendation: '1',
+      recommendation_text: 'Engage young people',
+      key_point: 'Youth strand',
+      key_point_lead: 'cindy@example.org;Cindy Butts ;  U1',
+      action: 'Hold a forum',
+      action_owner: 'E09000007; ;Sam Jones',
+      result: 'ongoing',
+    }),
+    // The key point restated with the same leads, spaced otherwise, is the same key point.
+    row({
+      key_point: 'Youth strand',
+      key_point_lead: 'cindy@example.org; Cindy Butts; U1',
+      action: 'Report back',
+      result: 'ongoing',
+    }),
+  ].join('\n');
+  const { file, problems, owners } = parseTrackerCsv(csv, TODAY);
+  assert.deepEqual(worded(problems), []);
+  const keyPoint = file!.recommendations[0]!.keyPoints[0]!;
+  assert.equal(keyPoint.lead, 'cindy@example.org; Cindy Butts; U1');
+  assert.equal(keyPoint.actions[0]!.owner, 'E09000007; Sam Jones');
+  assert.deepEqual(
+    owners.map((o) => [o.line, o.column, o.reference]),
+    [
+      [2, 'key_point_lead', 'cindy@example.org'],
+      [2, 'key_point_lead', 'Cindy Butts'],
+      [2, 'key_point_lead', 'U1'],
+      [2, 'action_owner', 'E09000007'],
+      [2, 'action_owner', 'Sam Jones'],
+      [3, 'key_point_lead', 'cindy@example.org'],
+      [3, 'key_point_lead', 'Cindy Butts'],
+      [3, 'key_point_lead', 'U1'],
+    ],
+  );
+  // Written back, the cells read as the file would be exported.
+  assert.match(
+    writeTrackerCsv(file!),
+    /Youth strand,cindy@example.org; Cindy Butts; U1,,Hold a forum,E09000007; Sam Jones,/,
+  );
+  // A different list of leads on a later row is refused.
+  const differs = parseTrackerCsv(
+    [HEADER, csv.split('\n')[1]!, row({ key_point: 'Youth strand', key_point_lead: 'U1' })].join(
+      '\n',
+    ),
+    TODAY,
+  );
+  assert.deepEqual(worded(differs.problems), [
+    { line: 3, message: 'key_point_lead differs from the key point’s first row; leave it blank' },
+  ]);
+});

@@ -103,9 +103,22 @@ const MAX_TEXT = 20_000;
 
 /**
  * An owner as the file names it: an organisation by its directory code (a unit, a directorate,
- * a borough's ONS code) or a person by e-mail address. Resolved against the directory on import.
+ * a borough's ONS code) or a person by e-mail address or by their full name in the directory.
+ * Resolved against the directory on import. A key point's leads and an action's owners are
+ * several of these in one cell, "; " between (CON-08).
  */
 export type OwnerReference = string;
+
+/** The references in a lead or owner cell, in order: "a@b.org; Cindy Butts; U123". */
+export function referencesIn(cell: string | null): OwnerReference[] {
+  return (cell ?? '')
+    .split(';')
+    .map((r) => r.trim())
+    .filter(Boolean);
+}
+
+/** A lead or owner cell as the file writes it, or as it is compared with the row above. */
+const referencesCell = (cell: string) => referencesIn(cell).join('; ');
 
 export interface SourceRecord {
   title: string;
@@ -123,7 +136,8 @@ export interface ActionRecord {
   line: number;
   number: string | null;
   description: string | null;
-  owner: OwnerReference | null;
+  /** Its owners as the cell gives them, "; " between (see referencesIn). */
+  owner: string | null;
   dueOn: IsoDate | null;
   result: ActionResult;
   completedOn: CompletedOn | null;
@@ -134,7 +148,8 @@ export interface KeyPointRecord {
   line: number;
   number: string | null;
   text: string;
-  lead: OwnerReference | null;
+  /** Its leads as the cell gives them, "; " between (see referencesIn). */
+  lead: string | null;
   actions: ActionRecord[];
 }
 
@@ -229,6 +244,8 @@ export function parseTrackerCsv(
     const row = Object.fromEntries(
       TRACKER_CSV_COLUMNS.map((c) => [c, fromSpreadsheetSafe(record[c] ?? '').trim()]),
     ) as Row;
+    row.key_point_lead = referencesCell(row.key_point_lead);
+    row.action_owner = referencesCell(row.action_owner);
     // The line it starts on: where it ends, less the line breaks inside it (blank lines skipped
     // before it come at the start of its raw text, and its own line break at the end).
     const at =
@@ -238,8 +255,11 @@ export function parseTrackerCsv(
         .replace(/\r?\n$/, '')
         .match(/\n/g)?.length ?? 0);
     const problem: Problem = (message) => problems.push({ line: at, message });
-    for (const column of ['source_owner', 'key_point_lead', 'action_owner'] as const)
-      if (row[column]) owners.push({ line: at, reference: row[column], column });
+    if (row.source_owner)
+      owners.push({ line: at, reference: row.source_owner, column: 'source_owner' });
+    for (const column of ['key_point_lead', 'action_owner'] as const)
+      for (const reference of referencesIn(row[column]))
+        owners.push({ line: at, reference, column });
     const tooLong = TRACKER_CSV_COLUMNS.find((c) => row[c].length > MAX_TEXT);
     if (tooLong) {
       problem(csvProblem('tooLong', { column: tooLong, max: MAX_TEXT }));

@@ -5,7 +5,7 @@ import { ValidationError } from '../../../platform/errors.js';
 import { ACCEPTED_TEXT_ENCODINGS, decodeText } from '../../../platform/files/text-encoding.js';
 import { registerUploadPage, sendDownload } from '../../../platform/http/files.js';
 import { receivedBytes } from '../../../platform/http/multipart.js';
-import { redirectWithFlash } from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash } from '../../../platform/http/render.js';
 import { trackerCrumbs } from '../crumbs.js';
 import { trackerPaths as paths } from '../paths.js';
 import { TRACKER_CSV_COLUMNS } from './csv.js';
@@ -22,25 +22,17 @@ export function registerTransferRoutes({ app, services, renderPage }: RouteDeps)
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
 
   registerUploadPage(app, paths.importSource, managers, MAX_IMPORT_BYTES, {
-    async show(request, reply, values, errors, status = 200) {
-      return renderPage(
-        request,
-        reply,
-        `${T}/import.njk`,
-        {
-          title: request.t('tracker:transfer.import.title'),
-          breadcrumbs: trackerCrumbs(request),
-          columns: TRACKER_CSV_COLUMNS,
-          encodings: ACCEPTED_TEXT_ENCODINGS,
-          // Every bad line is listed beside the field as well as in the summary.
-          fileMessages: (errors ?? []).filter((e) => e.field === 'file').map((e) => e.message),
-          values,
-          errors,
-          paths,
-        },
-        status,
-      );
-    },
+    show: formShow(renderPage, `${T}/import.njk`, async (request, values, errors) => {
+      return {
+        title: request.t('tracker:transfer.import.title'),
+        breadcrumbs: trackerCrumbs(request),
+        columns: TRACKER_CSV_COLUMNS,
+        encodings: ACCEPTED_TEXT_ENCODINGS,
+        // Every bad line is listed beside the field as well as in the summary.
+        fileMessages: (errors ?? []).filter((e) => e.field === 'file').map((e) => e.message),
+        paths,
+      };
+    }),
     async submit(request, reply, form) {
       const bytes = await receivedBytes(form.file);
       // UTF-8, UTF-16 or Windows-1252, as a spreadsheet saved it (the page says which).

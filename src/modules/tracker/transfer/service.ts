@@ -14,14 +14,22 @@ import { duplicateSourceProblem, sourceIdentity } from '../rules.js';
 import {
   trackerActions,
   trackerKeyPoints,
+  trackerLeads,
   trackerParts,
   trackerRecommendations,
   trackerSources,
   trackerUpdates,
 } from '../schema.js';
-import { completionColumns, createTrackerAccess, type TrackerServiceDeps } from '../access.js';
+import {
+  completionColumns,
+  createTrackerAccess,
+  NAMES_SEPARATOR,
+  type Lead,
+  type TrackerServiceDeps,
+} from '../access.js';
 import {
   parseTrackerCsv,
+  referencesIn,
   writeTrackerCsv,
   type ActionRecord,
   type OwnerMention,
@@ -200,8 +208,6 @@ export function createTransferService(deps: TrackerServiceDeps) {
             position: i + 1,
             number: k.number,
             text: k.text,
-            leadPersonId: references.person(k.lead),
-            leadOrganisationId: references.organisation(k.lead),
             createdAt: at,
             updatedAt: at,
           })),
@@ -209,6 +215,17 @@ export function createTransferService(deps: TrackerServiceDeps) {
         const keyPointIds = await insertInSlices(keyPointRows, (slice) =>
           tx.insert(trackerKeyPoints).values(slice).returning({ id: trackerKeyPoints.id }),
         );
+        // CON-08: each key point's leads and each action's owners, in the file's order.
+        const leadRows: (typeof trackerLeads.$inferInsert)[] = [];
+        const leadsOf = (cell: string | null, of: { keyPointId: string } | { actionId: string }) =>
+          references
+            .all(cell)
+            .forEach((lead, i) =>
+              leadRows.push({ ...of, ...lead, position: i + 1, createdAt: at }),
+            );
+        const points = file.recommendations.flatMap((r) => r.keyPoints);
+        points.forEach((point, i) => leadsOf(point.lead, { keyPointId: keyPointIds[i]!.id }));
+        const actionOwners: (string | null)[] = [];
         let k = 0;
         const actionRows = file.recommendations.flatMap((r) =>
           // Its own actions (issue 23), then each key point's.
@@ -218,24 +235,23 @@ export function createTransferService(deps: TrackerServiceDeps) {
               keyPointId: keyPointIds[k++]!.id,
               actions: point.actions,
             })),
-          ].flatMap(({ keyPointId, actions }) =>
-            actions.map((a, i) => ({
+          ].flatMap(({ keyPointId, actions }) => {
+            actionOwners.push(...actions.map((a) => a.owner));
+            return actions.map((a, i) => ({
               keyPointId,
               sourceId,
               recommendationId: idOf(r),
               position: i + 1,
               number: a.number,
               description: a.description,
-              ownerPersonId: references.person(a.owner),
-              ownerOrganisationId: references.organisation(a.owner),
               dueOn: a.dueOn,
               result: a.result,
               ...completionColumns(a.completedOn),
               narrative: a.narrative,
               createdAt: at,
               updatedAt: at,
-            })),
-          ),
+            }));
+          }),
         );
         for (let i = 0; i < actionRows.length; i += SLICE) {
           const slice = actionRows.slice(i, i + SLICE);
@@ -243,6 +259,7 @@ export function createTransferService(deps: TrackerServiceDeps) {
             .insert(trackerActions)
             .values(slice)
             .returning({ id: trackerActions.id });
+          inserted.forEach((a, j) => leadsOf(actionOwners[i + j] ?? null, { actionId: a.id }));
           await tx.insert(trackerUpdates).values(
             slice.map((a, j) => ({
               actionId: inserted[j]!.id,
@@ -259,6 +276,9 @@ export function createTransferService(deps: TrackerServiceDeps) {
             })),
           );
         }
+        await insertInSlices(leadRows, (slice) =>
+          tx.insert(trackerLeads).values(slice).returning({ id: trackerLeads.id }),
+        );
         const summary = {
           recommendations: recommendations.length,
           keyPoints: keyPointRows.length,
@@ -281,15 +301,13 @@ export function createTransferService(deps: TrackerServiceDeps) {
       const tree = await treeOf(db, sourceId);
       const sourceOwner = { personId: null, organisationId: source.ownerOrganisationId };
       const ownerReference = (await ownerNames(db, [sourceOwner])).reference(sourceOwner);
+      const cellOf = await leadCells(tree);
       type Action = (typeof tree.recommendations)[number]['actions'][number];
       const actionRecord = (a: Action): ActionRecord => ({
         line: 0,
         number: a.number,
         description: a.description,
-        owner: tree.names.reference({
-          personId: a.ownerPersonId,
-          organisationId: a.ownerOrganisationId,
-        }),
+        owner: cellOf(a.owners),
         dueOn: a.dueOn,
         result: a.result,
         completedOn: a.completed,
@@ -321,10 +339,7 @@ export function createTransferService(deps: TrackerServiceDeps) {
             line: 0,
             number: k.number,
             text: k.text,
-            lead: tree.names.reference({
-              personId: k.leadPersonId,
-              organisationId: k.leadOrganisationId,
-            }),
+            lead: cellOf(k.leads),
             actions: k.actions.map(actionRecord),
           })),
         })),
@@ -333,36 +348,109 @@ export function createTransferService(deps: TrackerServiceDeps) {
     },
   };
 
-  /** Every owner and lead the file names, found in the directory; an unknown one fails its line. */
+  /**
+   * Leads and owners as the file writes them: an organisation by its code, a person by e-mail
+   * address, else by their full name where nobody else in the directory has it, else by their
+   * directory id; several "; " between, so the file imports again to the same people.
+   */
+  async function leadCells(tree: Awaited<ReturnType<typeof treeOf>>) {
+    const all = tree.recommendations.flatMap((r) =>
+      r.keyPoints.flatMap((k) => [...k.leads, ...k.actions.flatMap((a) => a.owners)]),
+    );
+    const unaddressed = all.filter(
+      (l) => l.personId && tree.names.reference(l) === l.personId && tree.names.name(l),
+    );
+    const named = await directory.lookups.peopleNamed(
+      db,
+      unaddressed.map((l) => tree.names.name(l)!),
+    );
+    const reference = (lead: Lead) => {
+      const plain = tree.names.reference(lead);
+      const name = tree.names.name(lead);
+      if (!lead.personId || plain !== lead.personId || !name) return plain;
+      const same = named.get(name) ?? [];
+      return same.length === 1 && same[0]!.id === lead.personId ? name : plain;
+    };
+    return (leads: readonly Lead[]) =>
+      leads.length
+        ? leads
+            .map(reference)
+            .filter((r): r is string => !!r)
+            .join(NAMES_SEPARATOR)
+        : null;
+  }
+
+  /**
+   * Every owner and lead the file names, found in the directory: by code, e-mail address or id,
+   * else (a lead or owner) by full name; one unknown, or a name several people have, fails its
+   * line.
+   */
   async function resolveOwners(executor: Executor, owners: readonly OwnerMention[]) {
     const found = await directory.lookups.resolveReferences(
       executor,
       owners.map((o) => o.reference),
     );
+    const unresolved = owners.filter(
+      (o) => o.column !== 'source_owner' && !found.has(o.reference.trim()),
+    );
+    const byName = await directory.lookups.peopleNamed(
+      executor,
+      unresolved.map((o) => o.reference.trim()),
+    );
+    for (const [name, people] of byName)
+      if (people.length === 1) found.set(name, { personId: people[0]!.id, organisationId: null });
     const problems = owners
       .filter(
         (o) =>
-          !found.has(o.reference) ||
-          (o.column === 'source_owner' && !found.get(o.reference)!.organisationId),
+          !found.has(o.reference.trim()) ||
+          (o.column === 'source_owner' && !found.get(o.reference.trim())!.organisationId),
       )
-      .map((o): TrackerCsvProblem => ({
-        line: o.line,
-        message:
-          o.column === 'source_owner'
-            ? { key: 'tracker:transfer.csv.notAnOrganisation', values: { reference: o.reference } }
-            : {
-                key: 'tracker:transfer.csv.notInDirectory',
-                values: { column: o.column, reference: o.reference },
-              },
-      }));
+      .map((o): TrackerCsvProblem => {
+        const several = byName.get(o.reference.trim())?.length ?? 0;
+        return {
+          line: o.line,
+          message:
+            o.column === 'source_owner'
+              ? {
+                  key: 'tracker:transfer.csv.notAnOrganisation',
+                  values: { reference: o.reference },
+                }
+              : several > 1
+                ? {
+                    key: 'tracker:transfer.csv.severalNamed',
+                    values: { column: o.column, reference: o.reference, count: several },
+                  }
+                : {
+                    key: 'tracker:transfer.csv.notInDirectory',
+                    values: { column: o.column, reference: o.reference },
+                  },
+        };
+      });
     const get = (reference: string | null) => (reference ? found.get(reference.trim()) : undefined);
+    /** A reference that names both a person and an organisation is the person. */
+    const leadOf = (reference: string): Lead | null => {
+      const f = get(reference);
+      if (!f) return null;
+      return f.personId
+        ? { personId: f.personId, organisationId: null }
+        : { personId: null, organisationId: f.organisationId };
+    };
     return {
       problems,
-      person: (reference: string | null) => get(reference)?.personId ?? null,
-      /** A reference that names both a person and an organisation is the person. */
       organisation: (reference: string | null) => {
         const f = get(reference);
         return f && !f.personId ? f.organisationId : null;
+      },
+      /** A cell's leads or owners, each once, in order. */
+      all(cell: string | null): Lead[] {
+        const seen = new Set<string>();
+        return referencesIn(cell).flatMap((reference) => {
+          const lead = leadOf(reference);
+          const key = lead && (lead.personId ?? lead.organisationId)!;
+          if (!lead || seen.has(key!)) return [];
+          seen.add(key!);
+          return [lead];
+        });
       },
     };
   }
