@@ -17,6 +17,7 @@ import {
 import { createTestApp, type Agent, type TestApp } from '../app.js';
 import { makeAccount, signInAccount } from '../factories/accounts.js';
 import { mainOf, textOf } from '../html.js';
+import { pdfPages } from '../pdf-text.js';
 
 let t: TestApp;
 let clerk: Agent;
@@ -281,6 +282,17 @@ test('TRK-01: seed 002’s Appendix 4 typed out of order reads in the seed’s o
       '',
     ]),
   ]);
+
+  // The committee PDF reads the same way, from the same report as the page.
+  const pdf = await clerk.get(`/tracker/sources/${sourceId}/report.pdf`);
+  assert.equal(pdf.statusCode, 200);
+  const pdfText = (await pdfPages(pdf.rawPayload))
+    .flat()
+    .filter((l) => !l.artifact)
+    .map((l) => l.text)
+    .join(' ')
+    .replace(/\s+/g, ' ');
+  assertInOrder(pdfText, ['Not started 8', 'Every action 9', ...SEED_ORDER]);
 
   // The public page reads the same way.
   const publicPage = textOf(mainOf((await clerk.get(`/recommendations/${sourceId}`)).body));
