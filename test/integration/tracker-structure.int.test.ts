@@ -6,6 +6,8 @@
  * the report page and the report CSV.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { asc, count, eq } from 'drizzle-orm';
@@ -430,4 +432,26 @@ test('TRK-01: the typed plan exports with its parts, numbers and direct actions,
     '3.1 Staffing;',
     '3.6 Links with Independent Custody Visiting.',
   ]);
+});
+
+test('TRK-01: the shipped example of seed 002’s Appendix 4 imports, and its report page and PDF read in the seed’s order', async () => {
+  const bytes = readFileSync(
+    path.resolve('examples/tracker/consultative-groups-action-plan-2002.csv'),
+  );
+  const imported = await clerk.postFile(
+    '/tracker/import',
+    {},
+    { field: 'file', name: 'plan.csv', bytes, type: 'text/csv' },
+  );
+  assert.equal(imported.statusCode, 303, imported.body.slice(0, 2000));
+  const report = await clerk.get(`${imported.headers.location}/report`);
+  assertInOrder(textOf(mainOf(report.body)), ['Not started 17', 'Every action 17', ...SEED_ORDER]);
+  const pdf = await clerk.get(`${imported.headers.location}/report.pdf`);
+  const pdfText = (await pdfPages(pdf.rawPayload))
+    .flat()
+    .filter((l) => !l.artifact)
+    .map((l) => l.text)
+    .join(' ')
+    .replace(/\s+/g, ' ');
+  assertInOrder(pdfText, SEED_ORDER);
 });

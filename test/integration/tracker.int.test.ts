@@ -69,7 +69,11 @@ after(() => t.close());
 // Each test begins at the same moment, whatever the tests before it did to the clock.
 afterEach(() => t.clock.reset());
 
-for (const name of ['cdrp-scrutiny-2005.csv', 'iag-review-2007.csv'])
+for (const name of [
+  'cdrp-scrutiny-2005.csv',
+  'iag-review-2007.csv',
+  'consultative-groups-action-plan-2002.csv',
+])
   test(`TRK-01: ${name} imports, and exports to the same file byte for byte`, async () => {
     const bytes = example(name);
     const imported = await officer.postFile('/tracker/import', {}, csvFile(bytes, name));
