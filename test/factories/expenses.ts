@@ -14,8 +14,10 @@ export interface ExpenseCost {
   /** YYYY-MM-DD. */
   incurredOn: string;
   description?: string;
-  /** Pounds and pence as typed, e.g. '12.40'. */
-  amount: string;
+  /** Pounds and pence as typed, e.g. '12.40'; a 'mileage' cost gives `miles` instead. */
+  amount?: string;
+  /** Miles driven as typed, e.g. '12.5', for a 'mileage' cost. */
+  miles?: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function makeExpenseClaim(
         category: cost.category ?? 'public_transport',
         ...dateFields('incurredOn', cost.incurredOn),
         description: cost.description ?? 'Train to the meeting',
-        amount: cost.amount,
+        ...(cost.miles === undefined ? { amount: cost.amount ?? '' } : { miles: cost.miles }),
       },
       file: null,
     });

@@ -23,61 +23,132 @@ import {
   type TestApp,
 } from '../app.js';
 import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
-import { makeExpenseClaim } from '../factories/expenses.js';
-import { makeMember } from '../factories/groups.js';
+import { makeExpenseClaim, type ExpenseCost } from '../factories/expenses.js';
+import { makeGroup, makeMember } from '../factories/groups.js';
 import { makeMeeting, recordAttendance } from '../factories/meetings.js';
 
 let t: TestApp;
-let raceId: string;
-let meetingId: string;
+/** The coordination unit's account and the Director's, in the app every test shares. */
+let unitAccount: FactoryAccount;
+let directorAccount: FactoryAccount;
 let unit: UserPrincipal;
 /** Another member of the coordination unit, for second approvals. */
 let secondUnit: UserPrincipal;
-/** The coordination unit's account, the Director, the Race IAG's chair and a member. */
-let unitAccount: FactoryAccount;
-let directorAccount: FactoryAccount;
-let chairAccount: FactoryAccount;
-let averyAccount: FactoryAccount;
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
 
-before(async () => {
-  // No demo data: the file makes the people and meetings it reads. The Race IAG is reference
-  // data.
-  t = await createTestApp({
+/** The app each test uses (or makes for itself, when it counts across the whole database). */
+const newApp = () =>
+  createTestApp({
     demo: false,
     config: { files: { ...testConfig().files, maxBytes: 1024 * 1024 } },
   });
-  raceId = await groupIdByCode(t, 'iag-race');
-  averyAccount = await makeMember(t, raceId, { name: 'Avery Advisor', startsOn: '2026-06-01' });
-  chairAccount = await makeMember(t, raceId, { chair: true, startsOn: '2026-06-01' });
-  // The group met a fortnight ago (claimable) and four months ago (too late: IAG-11).
+
+/** Who decides claims in an app: the coordination unit, and the Director (also second approver). */
+async function makeDeciders(app: TestApp) {
+  const unitAccount = await makeAccount(app, { role: 'coordination_unit' });
+  const directorAccount = await makeAccount(app, { role: 'director' });
+  const director = await principalFor(app, directorAccount.email);
+  return {
+    unitAccount,
+    directorAccount,
+    unit: await principalFor(app, unitAccount.email),
+    secondUnit: {
+      ...director,
+      roles: [{ role: 'coordination_unit', scopeType: null, scopeId: null }],
+    } as UserPrincipal,
+  };
+}
+
+interface ClaimGroup {
+  id: string;
+  /** The meeting a fortnight ago, which may be claimed for. */
+  meetingId: string;
+  /** Avery Advisor, a member, and the group's chair. */
+  avery: FactoryAccount;
+  chair: FactoryAccount;
+}
+
+/**
+ * A test's own group to claim for: a corporate IAG of its own (or the one given, the Race IAG in
+ * a database of its own), Avery Advisor and a chair appointed in June, and its meetings a
+ * fortnight ago (claimable) and four months ago (too late: IAG-11).
+ */
+async function makeClaimGroup(app: TestApp, groupId?: string): Promise<ClaimGroup> {
+  const id = groupId ?? (await makeGroup(app, { type: 'corporate_iag' })).id;
+  const avery = await makeMember(app, id, { name: 'Avery Advisor', startsOn: '2026-06-01' });
+  const chair = await makeMember(app, id, { chair: true, startsOn: '2026-06-01' });
+  let meetingId = '';
   for (const [title, date] of [
     ['Race Independent Advisory Group full meeting', '2026-07-20'],
     ['Race IAG extraordinary meeting', '2026-11-09'],
   ]) {
-    const held = await makeMeeting(t, raceId, { title: title!, date: date! });
-    await recordAttendance(t, held.id);
+    const held = await makeMeeting(app, id, { title: title!, date: date! });
+    await recordAttendance(app, held.id);
     meetingId = held.id;
   }
-  unitAccount = await makeAccount(t, { role: 'coordination_unit' });
-  unit = await principalFor(t, unitAccount.email);
-  directorAccount = await makeAccount(t, { role: 'director' });
-  const director = await principalFor(t, directorAccount.email);
-  secondUnit = {
-    ...director,
-    roles: [{ role: 'coordination_unit', scopeType: null, scopeId: null }],
-  } as UserPrincipal;
+  return { id, meetingId, avery, chair };
+}
+
+/** Avery's claim for the group's meeting, with these costs, sent. */
+function sentClaim(app: TestApp, group: ClaimGroup, costs: ExpenseCost[]) {
+  return makeExpenseClaim(app, group.avery, {
+    occasion: `meeting:${group.meetingId}`,
+    costs,
+    submit: true,
+  });
+}
+
+/** The fare, mileage and food of the first claim: £14.60 + 12.5 miles at 45p (£5.63) + £9.00. */
+const THREE_COSTS: ExpenseCost[] = [
+  {
+    category: 'public_transport',
+    incurredOn: '2026-11-09',
+    description: 'Return train, Enfield to Earls Court',
+    amount: '14.60',
+  },
+  {
+    category: 'mileage',
+    incurredOn: '2026-11-09',
+    description: 'To the station and back',
+    miles: '12.5',
+  },
+  { category: 'subsistence', incurredOn: '2026-11-09', description: 'Sandwich', amount: '9' },
+];
+
+/** The fare part-approved at £10.00 with its reason, the rest in full. */
+async function partApproval(app: TestApp, claimId: string) {
+  const fields: Record<string, string> = { decision: 'part_approve' };
+  const items = await app.services.db
+    .select()
+    .from(expenseItems)
+    .where(eq(expenseItems.claimId, claimId));
+  for (const i of items) fields[`approved-${i.id}`] = (i.claimedPence / 100).toFixed(2);
+  const fare = items.find((i) => i.category === 'public_transport')!;
+  return {
+    ...fields,
+    [`approved-${fare.id}`]: '10.00',
+    [`reason-${fare.id}`]: 'Off-peak fare only',
+  };
+}
+
+before(async () => {
+  // No demo data: each test makes the group, people and meetings it reads. The tests that name
+  // the Race IAG (reference data) use it in a database of their own.
+  t = await newApp();
+  ({ unitAccount, directorAccount, unit, secondUnit } = await makeDeciders(t));
 });
 after(() => t.close());
 // Each test begins at the same moment, whatever the tests before it did to the clock.
 afterEach(() => t.clock.reset());
 
-const claimsOf = () => t.services.db.select().from(expenseClaims);
-const auditCount = async (prefix: string) =>
+const claimsOf = (app: TestApp = t) => app.services.db.select().from(expenseClaims);
+const claimById = async (id: string, app: TestApp = t) =>
+  (await app.services.db.select().from(expenseClaims).where(eq(expenseClaims.id, id)))[0]!;
+const auditCount = async (prefix: string, app: TestApp = t) =>
   Number(
     (
-      await t.services.db
+      await app.services.db
         .select({ n: count() })
         .from(auditEvents)
         .where(like(auditEvents.action, `${prefix}%`))
@@ -88,9 +159,9 @@ const dated = (iso: string) => {
   return { 'incurredOn-day': day!, 'incurredOn-month': month!, 'incurredOn-year': year! };
 };
 
-/** Starts a claim for the meeting and returns its id. */
-async function startClaim(agent: Agent) {
-  const res = await agent.post('/expenses/new', { occasion: `meeting:${meetingId}` });
+/** Starts a claim for the group's meeting and returns its id. */
+async function startClaim(agent: Agent, group: ClaimGroup) {
+  const res = await agent.post('/expenses/new', { occasion: `meeting:${group.meetingId}` });
   assert.equal(res.statusCode, 303);
   return /\/expenses\/([0-9a-f-]{36})\/items\/new/.exec(res.headers.location ?? '')![1]!;
 }
@@ -100,7 +171,10 @@ async function addCost(agent: Agent, claimId: string, fields: Record<string, str
 }
 
 test('IAG-11, IAG-14: an advisor starts a claim and adds costs; bad input names each field and writes nothing', async () => {
-  const avery = await signInAccount(t, averyAccount);
+  const group = await makeClaimGroup(t);
+  const avery = await signInAccount(t, group.avery);
+  const claimsBefore = (await claimsOf()).length;
+  const itemsBefore = (await t.services.db.select().from(expenseItems)).length;
   const form = await avery.get('/expenses/new');
   assert.equal(form.statusCode, 200);
   assert.match(form.body, /Race IAG extraordinary meeting, 9 November 2026/);
@@ -112,9 +186,9 @@ test('IAG-11, IAG-14: an advisor starts a claim and adds costs; bad input names 
   const other = await avery.post('/expenses/new', { occasion: 'other' });
   assert.match(other.body, /href="#groupId"/);
   assert.match(other.body, /href="#what"/);
-  assert.equal((await claimsOf()).length, 0);
+  assert.equal((await claimsOf()).length, claimsBefore);
 
-  const claimId = await startClaim(avery);
+  const claimId = await startClaim(avery, group);
   const before = await auditCount('expense-item');
   const empty = await addCost(avery, claimId, {});
   assert.equal(empty.statusCode, 400);
@@ -160,7 +234,7 @@ test('IAG-11, IAG-14: an advisor starts a claim and adds costs; bad input names 
   });
   assert.match(badAmount.body, /Enter the amount in pounds and pence/);
   assert.equal(await auditCount('expense-item'), before);
-  assert.equal((await t.services.db.select().from(expenseItems)).length, 0);
+  assert.equal((await t.services.db.select().from(expenseItems)).length, itemsBefore);
 
   // A fare with its receipt; mileage worked out at the rate; food and drink up to the limit.
   const fare = await avery.postFile(
@@ -206,9 +280,9 @@ test('IAG-11, IAG-14: an advisor starts a claim and adds costs; bad input names 
     tooMuch.body,
     /Food and drink is reimbursed up to £15.00 a day: with this, 9 November 2026 comes to £16.00/,
   );
-  const [claim] = await claimsOf();
+  const claim = await claimById(claimId);
   // £14.60 + 12.5 miles at 45p (£5.63) + £9.00: money is whole pence.
-  assert.equal(claim!.claimedPence, 1460 + 563 + 900);
+  assert.equal(claim.claimedPence, 1460 + 563 + 900);
   const page = await avery.get(`/expenses/${claimId}`);
   assert.match(page.body, /£29.23/);
   assert.match(page.body, /Last day to claim/);
@@ -218,7 +292,7 @@ test('IAG-11, IAG-14: an advisor starts a claim and adds costs; bad input names 
   assert.equal((await avery.get(receipt)).statusCode, 200);
 
   // Nobody else reads or changes it: another advisor, a requester.
-  const charlie = await signInAccount(t, chairAccount);
+  const charlie = await signInAccount(t, group.chair);
   assert.equal((await charlie.get(`/expenses/${claimId}`)).statusCode, 404);
   assert.equal((await charlie.get(receipt)).statusCode, 404);
   assert.equal((await addCost(charlie, claimId, { category: 'parking' })).statusCode, 404);
@@ -228,22 +302,26 @@ test('IAG-11, IAG-14: an advisor starts a claim and adds costs; bad input names 
 });
 
 test('IAG-11: a claim is sent once; the advisor is told; it cannot change afterwards', async () => {
-  const avery = await signInAccount(t, averyAccount);
-  const [claim] = await claimsOf();
-  const sent = await avery.post(`/expenses/${claim!.id}/submit`, {});
+  const group = await makeClaimGroup(t);
+  const claim = await makeExpenseClaim(t, group.avery, {
+    occasion: `meeting:${group.meetingId}`,
+    costs: THREE_COSTS,
+  });
+  const avery = await signInAccount(t, group.avery);
+  const sent = await avery.post(`/expenses/${claim.id}/submit`, {});
   assert.equal(sent.statusCode, 303);
-  const [after] = await claimsOf();
-  assert.equal(after!.status, 'submitted');
-  assert.equal(after!.submittedOn, '2026-11-23');
+  const after = await claimById(claim.id);
+  assert.equal(after.status, 'submitted');
+  assert.equal(after.submittedOn, '2026-11-23');
   const [mail] = await t.services.db
     .select()
     .from(outbox)
-    .where(like(outbox.subject, `Expense claim ${claim!.reference} has reached%`));
+    .where(like(outbox.subject, `Expense claim ${claim.reference} has reached%`));
   assert.ok(mail, 'the advisor is e-mailed');
-  assert.equal((await avery.post(`/expenses/${claim!.id}/submit`, {})).statusCode, 400);
+  assert.equal((await avery.post(`/expenses/${claim.id}/submit`, {})).statusCode, 400);
   assert.equal(
     (
-      await addCost(avery, claim!.id, {
+      await addCost(avery, claim.id, {
         category: 'parking',
         ...dated('2026-11-09'),
         description: 'Parking',
@@ -255,17 +333,19 @@ test('IAG-11: a claim is sent once; the advisor is told; it cannot change afterw
 });
 
 test('the unit part-approves item by item with reasons; the advisor is told; nobody decides their own claim', async () => {
-  const [claim] = await claimsOf();
+  const group = await makeClaimGroup(t);
+  const claim = await sentClaim(t, group, THREE_COSTS);
   const items = await t.services.db
     .select()
     .from(expenseItems)
-    .where(eq(expenseItems.claimId, claim!.id));
+    .where(eq(expenseItems.claimId, claim.id));
   const casey = await signInAccount(t, unitAccount);
   const queue = await casey.get('/expenses/to-decide');
   assert.match(queue.body, /Race IAG extraordinary meeting/);
-  const url = `/expenses/${claim!.id}/decision`;
+  assert.match(queue.body, new RegExp(`>${claim.reference}: Race IAG extraordinary meeting`));
+  const url = `/expenses/${claim.id}/decision`;
   assert.equal((await casey.get(url)).statusCode, 200);
-  const avery = await signInAccount(t, averyAccount);
+  const avery = await signInAccount(t, group.avery);
   assert.equal((await avery.get(url)).statusCode, 403);
 
   const none = await casey.post(url, {});
@@ -279,7 +359,7 @@ test('the unit part-approves item by item with reasons; the advisor is told; nob
   assert.match(noReason.body, new RegExp(`href="#reason-${fare.id}"`));
   const tooMuch = await casey.post(url, { ...partFields, [`approved-${fare.id}`]: '20.00' });
   assert.match(tooMuch.body, /cannot be more than was claimed/);
-  assert.equal((await claimsOf())[0]!.status, 'submitted', 'refusals change nothing');
+  assert.equal((await claimById(claim.id)).status, 'submitted', 'refusals change nothing');
 
   const decided = await casey.post(url, {
     ...partFields,
@@ -287,16 +367,16 @@ test('the unit part-approves item by item with reasons; the advisor is told; nob
     [`reason-${fare.id}`]: 'Off-peak fare only',
   });
   assert.equal(decided.statusCode, 303);
-  const [after] = await claimsOf();
-  assert.equal(after!.status, 'part_approved');
-  assert.equal(after!.approvedPence, 1000 + 563 + 900);
-  const page = await avery.get(`/expenses/${claim!.id}`);
+  const after = await claimById(claim.id);
+  assert.equal(after.status, 'part_approved');
+  assert.equal(after.approvedPence, 1000 + 563 + 900);
+  const page = await avery.get(`/expenses/${claim.id}`);
   assert.match(page.body, /Partly approved/);
   assert.match(page.body, /Off-peak fare only/);
   const [told] = await t.services.db
     .select()
     .from(outbox)
-    .where(like(outbox.subject, `Expense claim ${claim!.reference} has been partly approved%`));
+    .where(like(outbox.subject, `Expense claim ${claim.reference} has been partly approved%`));
   assert.match(told!.bodyText, /£24.63 of £29.23/);
   assert.equal((await casey.post(url, { decision: 'approve' })).statusCode, 409, 'decided once');
 
@@ -304,9 +384,9 @@ test('the unit part-approves item by item with reasons; the advisor is told; nob
   const [own] = await t.services.db
     .insert(expenseClaims)
     .values({
-      claimantPersonId: averyAccount.personId,
+      claimantPersonId: group.avery.personId,
       claimantUserId: unit.userId,
-      groupId: raceId,
+      groupId: group.id,
       occasion: 'other',
       occasionText: 'Own claim',
       status: 'submitted',
@@ -323,8 +403,13 @@ test('the unit part-approves item by item with reasons; the advisor is told; nob
 });
 
 test('above the threshold an approval waits for a second approver, never the first; a budget overrun is warned of', async () => {
-  const avery = await signInAccount(t, averyAccount);
-  const claimId = await startClaim(avery);
+  const group = await makeClaimGroup(t);
+  // The group has already had £24.63 approved this year: the first claim, part-approved.
+  const first = await sentClaim(t, group, THREE_COSTS);
+  await t.services.expenseProcessing.decide(unit, first.id, await partApproval(t, first.id));
+  assert.equal((await claimById(first.id)).approvedPence, 2463);
+  const avery = await signInAccount(t, group.avery);
+  const claimId = await startClaim(avery, group);
   await addCost(avery, claimId, {
     category: 'care',
     ...dated('2026-11-09'),
@@ -333,7 +418,7 @@ test('above the threshold an approval waits for a second approver, never the fir
   });
   await avery.post(`/expenses/${claimId}/submit`, {});
   await t.services.db.insert(expenseBudgets).values({
-    groupId: raceId,
+    groupId: group.id,
     yearStart: 2026,
     amountPence: 13_000,
     holder: 'dcfd',
@@ -364,8 +449,9 @@ test('above the threshold an approval waits for a second approver, never the fir
 });
 
 test('IAG-11: a cost on its last day is sent that day, and not the day after', async () => {
-  let avery = await signInAccount(t, averyAccount);
-  const claimId = await startClaim(avery);
+  const group = await makeClaimGroup(t);
+  let avery = await signInAccount(t, group.avery);
+  const claimId = await startClaim(avery, group);
   // 23 August: its last day is today, 23 November.
   assert.equal(
     (
@@ -383,7 +469,7 @@ test('IAG-11: a cost on its last day is sent that day, and not the day after', a
   assert.doesNotMatch(waiting.body, /Too late/);
   t.clock.advanceMinutes(24 * 60);
   // A day later (signed in afresh: sessions lapse when idle).
-  avery = await signInAccount(t, averyAccount);
+  avery = await signInAccount(t, group.avery);
   const page = await avery.get(`/expenses/${claimId}`);
   assert.match(page.body, /Too late/);
   const refused = await avery.post(`/expenses/${claimId}/submit`, {});
@@ -397,97 +483,130 @@ test('IAG-11: a cost on its last day is sent that day, and not the day after', a
 });
 
 test('IAG-11: approved claims are paid in one batch, exported in the set layout, paid once; totals are the sum of their lines', async () => {
-  const casey = await signInAccount(t, unitAccount);
-  const made = await casey.post('/expenses/payments', {});
-  assert.equal(made.statusCode, 303);
-  const batchUrl = made.headers.location!;
-  const approved = await t.services.db
-    .select()
-    .from(expenseClaims)
-    .where(eq(expenseClaims.status, 'approved'));
-  const partly = await t.services.db
-    .select()
-    .from(expenseClaims)
-    .where(eq(expenseClaims.status, 'part_approved'));
-  const inBatch = [...approved, ...partly];
-  assert.equal(inBatch.length, 2);
-  const [batch] = await t.services.db.select().from(paymentBatches);
-  assert.equal(batch!.claimCount, 2);
-  assert.equal(
-    batch!.totalPence,
-    inBatch.reduce((sum, c) => sum + c.approvedPence!, 0),
-  );
-  assert.ok(inBatch.every((c) => c.batchId === batch!.id));
-  // Nothing is left to pay: a second batch is refused and nothing is written.
-  assert.equal((await casey.post('/expenses/payments', {})).statusCode, 409);
-  assert.equal((await t.services.db.select().from(paymentBatches)).length, 1);
+  // Every approved claim waiting goes into the batch: in a database of its own, the two here,
+  // the first claim part-approved and one above the threshold approved twice.
+  const own = await newApp();
+  try {
+    const deciders = await makeDeciders(own);
+    const group = await makeClaimGroup(own, await groupIdByCode(own, 'iag-race'));
+    const first = await sentClaim(own, group, THREE_COSTS);
+    await own.services.expenseProcessing.decide(
+      deciders.unit,
+      first.id,
+      await partApproval(own, first.id),
+    );
+    const care = await sentClaim(own, group, [
+      { category: 'care', incurredOn: '2026-11-09', description: 'Childminder', amount: '120' },
+    ]);
+    await own.services.expenseProcessing.decide(deciders.unit, care.id, { decision: 'approve' });
+    await own.services.expenseProcessing.secondApproval(deciders.secondUnit, care.id, {
+      confirm: 'yes',
+    });
+    const casey = await signInAccount(own, deciders.unitAccount);
+    const made = await casey.post('/expenses/payments', {});
+    assert.equal(made.statusCode, 303);
+    const batchUrl = made.headers.location!;
+    const approved = await own.services.db
+      .select()
+      .from(expenseClaims)
+      .where(eq(expenseClaims.status, 'approved'));
+    const partly = await own.services.db
+      .select()
+      .from(expenseClaims)
+      .where(eq(expenseClaims.status, 'part_approved'));
+    const inBatch = [...approved, ...partly];
+    assert.equal(inBatch.length, 2);
+    const [batch] = await own.services.db.select().from(paymentBatches);
+    assert.equal(batch!.claimCount, 2);
+    assert.equal(
+      batch!.totalPence,
+      inBatch.reduce((sum, c) => sum + c.approvedPence!, 0),
+    );
+    assert.ok(inBatch.every((c) => c.batchId === batch!.id));
+    // Nothing is left to pay: a second batch is refused and nothing is written.
+    assert.equal((await casey.post('/expenses/payments', {})).statusCode, 409);
+    assert.equal((await own.services.db.select().from(paymentBatches)).length, 1);
 
-  const csv = await casey.post(`${batchUrl}/batch.csv`, {});
-  assert.equal(csv.statusCode, 200);
-  const lines = csv.body.trim().split('\n');
-  assert.equal(lines[0], 'Batch,Claim,Payee,Payee ID,Cost centre,Group,Submitted,Approved,Amount');
-  assert.equal(lines.length, 3);
-  // Corporate groups are paid from the Diversity and Citizen Focus Directorate's budget.
-  assert.match(
-    lines[1]!,
-    /,Avery Advisor,[0-9a-f-]{36},dcfd,Race Independent Advisory Group,2026-11-23,2026-11-23,/,
-  );
-  const amounts = lines.slice(1).map((l) => Math.round(Number(l.split(',').at(-1)) * 100));
-  assert.equal(
-    amounts.reduce((a, b) => a + b, 0),
-    batch!.totalPence,
-  );
-  assert.equal((await casey.get(batchUrl)).statusCode, 200);
-  const avery = await signInAccount(t, averyAccount);
-  assert.equal((await avery.get(batchUrl)).statusCode, 403);
-  assert.equal((await avery.get(`${batchUrl}/batch.csv`)).statusCode, 403);
+    const csv = await casey.post(`${batchUrl}/batch.csv`, {});
+    assert.equal(csv.statusCode, 200);
+    const lines = csv.body.trim().split('\n');
+    assert.equal(
+      lines[0],
+      'Batch,Claim,Payee,Payee ID,Cost centre,Group,Submitted,Approved,Amount',
+    );
+    assert.equal(lines.length, 3);
+    // Corporate groups are paid from the Diversity and Citizen Focus Directorate's budget.
+    assert.match(
+      lines[1]!,
+      /,Avery Advisor,[0-9a-f-]{36},dcfd,Race Independent Advisory Group,2026-11-23,2026-11-23,/,
+    );
+    const amounts = lines.slice(1).map((l) => Math.round(Number(l.split(',').at(-1)) * 100));
+    assert.equal(
+      amounts.reduce((a, b) => a + b, 0),
+      batch!.totalPence,
+    );
+    assert.equal((await casey.get(batchUrl)).statusCode, 200);
+    const avery = await signInAccount(own, group.avery);
+    assert.equal((await avery.get(batchUrl)).statusCode, 403);
+    assert.equal((await avery.get(`${batchUrl}/batch.csv`)).statusCode, 403);
 
-  assert.equal((await casey.post(`${batchUrl}/paid`, {})).statusCode, 303);
-  const paid = await t.services.db
-    .select()
-    .from(expenseClaims)
-    .where(eq(expenseClaims.status, 'paid'));
-  assert.equal(paid.length, 2);
-  assert.equal((await casey.post(`${batchUrl}/paid`, {})).statusCode, 409, 'never paid twice');
-  const told = await t.services.db
-    .select()
-    .from(outbox)
-    .where(like(outbox.subject, 'Expense claim % has been paid'));
-  assert.equal(told.length, 2);
+    assert.equal((await casey.post(`${batchUrl}/paid`, {})).statusCode, 303);
+    const paid = await own.services.db
+      .select()
+      .from(expenseClaims)
+      .where(eq(expenseClaims.status, 'paid'));
+    assert.equal(paid.length, 2);
+    assert.equal((await casey.post(`${batchUrl}/paid`, {})).statusCode, 409, 'never paid twice');
+    const told = await own.services.db
+      .select()
+      .from(outbox)
+      .where(like(outbox.subject, 'Expense claim % has been paid'));
+    assert.equal(told.length, 2);
+  } finally {
+    await own.close();
+  }
 });
 
 test('IAG-11: two batches made at the same moment never share a claim', async () => {
-  const avery = await signInAccount(t, averyAccount);
-  const claimId = await startClaim(avery);
-  await addCost(avery, claimId, {
-    category: 'parking',
-    ...dated('2026-11-20'),
-    description: 'Parking',
-    amount: '8',
-  });
-  await avery.post(`/expenses/${claimId}/submit`, {});
-  await t.services.expenseProcessing.decide(unit, claimId, { decision: 'approve' });
-  const results = await Promise.allSettled([
-    t.services.payments.createBatch(unit),
-    t.services.payments.createBatch(unit),
-  ]);
-  assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
-  assert.match(
-    String((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason),
-    /No approved claims are waiting/,
-  );
-  const [claim] = await t.services.db
-    .select()
-    .from(expenseClaims)
-    .where(eq(expenseClaims.id, claimId));
-  const batches = await t.services.db.select().from(paymentBatches);
-  assert.equal(batches.length, 2, 'the empty one was never kept');
-  assert.ok(batches.some((b) => b.id === claim!.batchId && b.claimCount === 1));
+  // A batch takes every approved claim waiting, and the batches are counted: a database of its
+  // own.
+  const own = await newApp();
+  try {
+    const { unit: ownUnit } = await makeDeciders(own);
+    const group = await makeClaimGroup(own);
+    const avery = await signInAccount(own, group.avery);
+    const claimId = await startClaim(avery, group);
+    await addCost(avery, claimId, {
+      category: 'parking',
+      ...dated('2026-11-20'),
+      description: 'Parking',
+      amount: '8',
+    });
+    await avery.post(`/expenses/${claimId}/submit`, {});
+    await own.services.expenseProcessing.decide(ownUnit, claimId, { decision: 'approve' });
+    const results = await Promise.allSettled([
+      own.services.payments.createBatch(ownUnit),
+      own.services.payments.createBatch(ownUnit),
+    ]);
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    assert.match(
+      String((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason),
+      /No approved claims are waiting/,
+    );
+    const claim = await claimById(claimId, own);
+    const batches = await own.services.db.select().from(paymentBatches);
+    // Only the batch that took the claim: the empty one was never kept.
+    assert.equal(batches.length, 1, 'the empty one was never kept');
+    assert.ok(batches.some((b) => b.id === claim.batchId && b.claimCount === 1));
+  } finally {
+    await own.close();
+  }
 });
 
 test('IAG-13: a dispute goes to the chair, then, not upheld, to the Director, whose decision is final', async () => {
-  const avery = await signInAccount(t, averyAccount);
-  const claimId = await startClaim(avery);
+  const group = await makeClaimGroup(t);
+  const avery = await signInAccount(t, group.avery);
+  const claimId = await startClaim(avery, group);
   await addCost(avery, claimId, {
     category: 'other',
     ...dated('2026-11-20'),
@@ -512,7 +631,7 @@ test('IAG-13: a dispute goes to the chair, then, not upheld, to the Director, wh
   assert.equal((await avery.post(raise, { reason: 'Again' })).statusCode, 409);
 
   // The chair of the group decides first; the Director may not yet.
-  const charlie = await signInAccount(t, chairAccount);
+  const charlie = await signInAccount(t, group.chair);
   const dana = await signInAccount(t, directorAccount);
   const decide = `/expenses/${claimId}/dispute`;
   assert.match((await charlie.get('/expenses/disputes')).body, /Printing|Race IAG extraordinary/);
@@ -559,88 +678,125 @@ test('IAG-13: a dispute goes to the chair, then, not upheld, to the Director, wh
 });
 
 test('IAG-11: budgets per group and year, spend committed and paid, per advisor, and the claims for auditors; totals are the sum of their lines', async () => {
-  const casey = await signInAccount(t, unitAccount);
-  const setUrl = `/expenses/budgets/${raceId}?year=2026`;
-  assert.match((await casey.get(setUrl)).body, /Diversity and Citizen Focus Directorate/);
-  const bad = await casey.post(setUrl, { amount: 'lots' });
-  assert.equal(bad.statusCode, 400);
-  assert.match(bad.body, /href="#amount"/);
-  assert.equal((await casey.post(setUrl, { amount: '2,500' })).statusCode, 303);
-  const [budget] = await t.services.db
-    .select()
-    .from(expenseBudgets)
-    .where(eq(expenseBudgets.groupId, raceId));
-  assert.equal(budget!.amountPence, 250_000);
-  assert.equal(budget!.holder, 'dcfd');
-  assert.equal(await auditCount('expense-budget.set'), 1);
-
-  const overview = await t.services.budgets.overview(
-    unit,
-    { year: '2026' },
-    {
-      page: 1,
-      limit: 500,
-      offset: 0,
-    },
-  );
-  const race = overview.items.find((g) => g.id === raceId)!;
-  const claims = await claimsOf();
-  const sum = (status: string[]) =>
-    claims
-      .filter((c) => c.groupId === raceId && status.includes(c.status))
-      .reduce((total, c) => total + (c.approvedPence ?? 0), 0);
-  assert.equal(race.paidPence, sum(['paid']));
-  assert.equal(race.committedPence, sum(['approved', 'part_approved', 'awaiting_second_approval']));
-  assert.equal(race.remainingPence, 250_000 - race.paidPence - race.committedPence);
-  for (const key of ['committedPence', 'paidPence'] as const)
-    assert.equal(
-      overview.totals[key],
-      overview.items.reduce((total, g) => total + g[key], 0),
-      key,
+  // The overview and the auditors' report cover every group and claim, and the budget set is
+  // counted in the audit trail: a database of its own, holding a claim of each kind.
+  const own = await newApp();
+  try {
+    const deciders = await makeDeciders(own);
+    const group = await makeClaimGroup(own, await groupIdByCode(own, 'iag-race'));
+    // Paid: part-approved, batched and paid.
+    const first = await sentClaim(own, group, THREE_COSTS);
+    await own.services.expenseProcessing.decide(
+      deciders.unit,
+      first.id,
+      await partApproval(own, first.id),
     );
-  assert.equal((await casey.get('/expenses/budgets?year=2026')).statusCode, 200);
-  assert.equal((await casey.get('/expenses/budgets/advisors?year=2026')).statusCode, 200);
+    const batch = await own.services.payments.createBatch(deciders.unit);
+    await own.services.payments.markPaid(deciders.unit, batch.id);
+    // Committed: one approved, one waiting for its second approver; one still a draft.
+    const printing = await sentClaim(own, group, [
+      { category: 'other', incurredOn: '2026-11-20', description: 'Printing', amount: '30' },
+    ]);
+    await own.services.expenseProcessing.decide(deciders.unit, printing.id, {
+      decision: 'approve',
+    });
+    const care = await sentClaim(own, group, [
+      { category: 'care', incurredOn: '2026-11-09', description: 'Childminder', amount: '120' },
+    ]);
+    await own.services.expenseProcessing.decide(deciders.unit, care.id, { decision: 'approve' });
+    await makeExpenseClaim(own, group.avery, {
+      occasion: `meeting:${group.meetingId}`,
+      costs: [{ category: 'parking', incurredOn: '2026-11-20', amount: '6' }],
+    });
+    const casey = await signInAccount(own, deciders.unitAccount);
+    const setUrl = `/expenses/budgets/${group.id}?year=2026`;
+    assert.match((await casey.get(setUrl)).body, /Diversity and Citizen Focus Directorate/);
+    const bad = await casey.post(setUrl, { amount: 'lots' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /href="#amount"/);
+    assert.equal((await casey.post(setUrl, { amount: '2,500' })).statusCode, 303);
+    const [budget] = await own.services.db
+      .select()
+      .from(expenseBudgets)
+      .where(eq(expenseBudgets.groupId, group.id));
+    assert.equal(budget!.amountPence, 250_000);
+    assert.equal(budget!.holder, 'dcfd');
+    assert.equal(await auditCount('expense-budget.set', own), 1);
 
-  // The Director reads the budgets but does not set them; an advisor sees neither.
-  const dana = await signInAccount(t, directorAccount);
-  assert.equal((await dana.get('/expenses/budgets')).statusCode, 200);
-  assert.equal((await dana.post(setUrl, { amount: '1' })).statusCode, 403);
-  const avery = await signInAccount(t, averyAccount);
-  assert.equal((await avery.get('/expenses/budgets')).statusCode, 403);
-  assert.equal((await avery.get('/expenses/audit')).statusCode, 403);
+    const overview = await own.services.budgets.overview(
+      deciders.unit,
+      { year: '2026' },
+      {
+        page: 1,
+        limit: 500,
+        offset: 0,
+      },
+    );
+    const race = overview.items.find((g) => g.id === group.id)!;
+    const claims = await claimsOf(own);
+    const sum = (status: string[]) =>
+      claims
+        .filter((c) => c.groupId === group.id && status.includes(c.status))
+        .reduce((total, c) => total + (c.approvedPence ?? 0), 0);
+    assert.equal(race.paidPence, sum(['paid']));
+    assert.equal(
+      race.committedPence,
+      sum(['approved', 'part_approved', 'awaiting_second_approval']),
+    );
+    assert.equal(race.remainingPence, 250_000 - race.paidPence - race.committedPence);
+    for (const key of ['committedPence', 'paidPence'] as const)
+      assert.equal(
+        overview.totals[key],
+        overview.items.reduce((total, g) => total + g[key], 0),
+        key,
+      );
+    assert.equal((await casey.get('/expenses/budgets?year=2026')).statusCode, 200);
+    assert.equal((await casey.get('/expenses/budgets/advisors?year=2026')).statusCode, 200);
 
-  const period = {
-    'from-day': '1',
-    'from-month': '11',
-    'from-year': '2026',
-    'to-day': '30',
-    'to-month': '11',
-    'to-year': '2026',
-  };
-  const query = new URLSearchParams(period).toString();
-  const page = await casey.get(`/expenses/audit?${query}`);
-  assert.equal(page.statusCode, 200);
-  const report = await t.services.budgets.auditReport(unit, period, null);
-  const sent = claims.filter((c) => c.submittedOn);
-  assert.equal(report.total, sent.length);
-  assert.equal(
-    report.totals.approvedPence,
-    report.items.reduce((total, c) => total + (c.approvedPence ?? 0), 0),
-  );
-  assert.ok(report.items.some((c) => c.decidedBy && c.paidBy && c.batch !== null));
-  const csv = await casey.get(`/expenses/audit.csv?${query}`);
-  assert.equal(csv.statusCode, 200);
-  assert.equal(csv.body.trim().split('\n').length, sent.length + 1);
-  const wrong = await casey.get(
-    `/expenses/audit?${new URLSearchParams({ ...period, 'to-month': '10' }).toString()}`,
-  );
-  assert.equal(wrong.statusCode, 400);
-  assert.match(wrong.body, /The last day must be on or after the first day/);
+    // The Director reads the budgets but does not set them; an advisor sees neither.
+    const dana = await signInAccount(own, deciders.directorAccount);
+    assert.equal((await dana.get('/expenses/budgets')).statusCode, 200);
+    assert.equal((await dana.post(setUrl, { amount: '1' })).statusCode, 403);
+    const avery = await signInAccount(own, group.avery);
+    assert.equal((await avery.get('/expenses/budgets')).statusCode, 403);
+    assert.equal((await avery.get('/expenses/audit')).statusCode, 403);
+
+    const period = {
+      'from-day': '1',
+      'from-month': '11',
+      'from-year': '2026',
+      'to-day': '30',
+      'to-month': '11',
+      'to-year': '2026',
+    };
+    const query = new URLSearchParams(period).toString();
+    const page = await casey.get(`/expenses/audit?${query}`);
+    assert.equal(page.statusCode, 200);
+    const report = await own.services.budgets.auditReport(deciders.unit, period, null);
+    const sent = claims.filter((c) => c.submittedOn);
+    assert.equal(report.total, sent.length);
+    assert.equal(
+      report.totals.approvedPence,
+      report.items.reduce((total, c) => total + (c.approvedPence ?? 0), 0),
+    );
+    assert.ok(report.items.some((c) => c.decidedBy && c.paidBy && c.batch !== null));
+    const csv = await casey.get(`/expenses/audit.csv?${query}`);
+    assert.equal(csv.statusCode, 200);
+    assert.equal(csv.body.trim().split('\n').length, sent.length + 1);
+    const wrong = await casey.get(
+      `/expenses/audit?${new URLSearchParams({ ...period, 'to-month': '10' }).toString()}`,
+    );
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.body, /The last day must be on or after the first day/);
+  } finally {
+    await own.close();
+  }
 });
 
 test('issue 21 item 6: IAG-14: an amount too large says what the limit is, however many digits are typed', async () => {
-  const avery = await signInAccount(t, averyAccount);
-  const claimId = await startClaim(avery);
+  const group = await makeClaimGroup(t);
+  const avery = await signInAccount(t, group.avery);
+  const claimId = await startClaim(avery, group);
   const itemsBefore = (await t.services.db.select().from(expenseItems)).length;
   for (const amount of ['10000.01', '12345678', '£99,999,999,999.99', '1234567890123456789']) {
     const res = await addCost(avery, claimId, {
@@ -675,7 +831,7 @@ test('issue 21 item 6: IAG-14: an amount too large says what the limit is, howev
   assert.equal(most.statusCode, 303);
 
   const casey = await signInAccount(t, unitAccount);
-  const setUrl = `/expenses/budgets/${raceId}?year=2027`;
+  const setUrl = `/expenses/budgets/${group.id}?year=2027`;
   for (const amount of ['1000000.01', '123456789012345']) {
     const res = await casey.post(setUrl, { amount });
     assert.equal(res.statusCode, 400, amount);
@@ -684,7 +840,7 @@ test('issue 21 item 6: IAG-14: an amount too large says what the limit is, howev
   const budgets = await t.services.db
     .select()
     .from(expenseBudgets)
-    .where(and(eq(expenseBudgets.groupId, raceId), eq(expenseBudgets.yearStart, 2027)));
+    .where(and(eq(expenseBudgets.groupId, group.id), eq(expenseBudgets.yearStart, 2027)));
   assert.equal(budgets.length, 0, 'nothing written');
 });
 
@@ -747,21 +903,31 @@ test('issue 21 item 24: exporting a payment batch is recorded only by the button
 });
 
 test('the demonstration data comes out cleanly after claims were made and decided', async () => {
-  // The demo data is what this test removes: it loads it, and the demo advisor's claim is
-  // decided. Claims by anyone else stay.
-  await loadDemoData(t.services.db, t.services.secretBox);
-  const kept = (await claimsOf()).map((c) => c.id).sort();
-  const claim = await makeExpenseClaim(t, demoAccount('advisor'), {
-    occasion: `meeting:${meetingId}`,
-    costs: [{ incurredOn: '2026-11-09', amount: '6.20' }],
-    submit: true,
-  });
-  await t.services.expenseProcessing.decide(unit, claim.id, { decision: 'approve' });
-  await removeDemoData(t.services.db);
-  assert.deepEqual((await claimsOf()).map((c) => c.id).sort(), kept);
-  assert.equal(
-    (await t.services.db.select().from(expenseItems).where(eq(expenseItems.claimId, claim.id)))
-      .length,
-    0,
-  );
+  // The demo data is what this test removes: it loads it, in a database of its own, and the
+  // demo advisor's claim is decided. Claims by anyone else (Avery's, here decided too) stay.
+  const own = await newApp();
+  try {
+    const { unit: ownUnit } = await makeDeciders(own);
+    const group = await makeClaimGroup(own, await groupIdByCode(own, 'iag-race'));
+    const avery = await sentClaim(own, group, THREE_COSTS);
+    await own.services.expenseProcessing.decide(ownUnit, avery.id, { decision: 'approve' });
+    await loadDemoData(own.services.db, own.services.secretBox);
+    const kept = (await claimsOf(own)).map((c) => c.id).sort();
+    assert.ok(kept.includes(avery.id));
+    const claim = await makeExpenseClaim(own, demoAccount('advisor'), {
+      occasion: `meeting:${group.meetingId}`,
+      costs: [{ incurredOn: '2026-11-09', amount: '6.20' }],
+      submit: true,
+    });
+    await own.services.expenseProcessing.decide(ownUnit, claim.id, { decision: 'approve' });
+    await removeDemoData(own.services.db);
+    assert.deepEqual((await claimsOf(own)).map((c) => c.id).sort(), kept);
+    assert.equal(
+      (await own.services.db.select().from(expenseItems).where(eq(expenseItems.claimId, claim.id)))
+        .length,
+      0,
+    );
+  } finally {
+    await own.close();
+  }
 });
