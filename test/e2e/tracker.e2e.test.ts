@@ -105,7 +105,7 @@ test('a manager imports a scrutiny, the borough records progress, and the commit
   await expectErrors(officer, [
     {
       field: 'file',
-      message: 'Line 2: result must be completed, ongoing or awaits, not "started"',
+      message: 'Line 2: result must be completed, ongoing, awaits or not_started, not "started"',
     },
   ]);
   await expectAccessible(officer);
@@ -340,4 +340,48 @@ test('a manager builds a source by hand and follows it on the dashboard', async 
   await last.getByLabel('Year').fill('2025');
   await officer.getByRole('button', { name: 'Schedule the next review' }).click();
   await expectSuccess(officer, /next review of the advisory process is due by 29 March 2028/);
+});
+
+test('TRK-01: a clerk adds a part and two numbered items in it out of order, and the report reads them in natural order', async () => {
+  const clerk = await e2e.newPage();
+  await signInWithRole(e2e, clerk, 'authority_officer');
+  await clerk.goto(new URL('/tracker/new', clerk.url()).toString());
+  await clerk.getByLabel('Title').fill('Consultative Groups action plan, year 1');
+  await clerk.getByLabel('Review', { exact: true }).check();
+  await clerk.getByRole('button', { name: 'Record the source' }).click();
+  await expectSuccess(clerk, /has been recorded/);
+
+  await clerk.getByRole('link', { name: 'Add a part' }).click();
+  await clerk.getByRole('heading', { level: 1, name: 'Add a part' }).waitFor();
+  await expectAccessible(clerk);
+  await clerk.getByLabel('Title of the part').fill('MPA Action Plan 2002/03');
+  await clerk.getByRole('button', { name: 'Save the part' }).click();
+  await expectSuccess(clerk, 'The part MPA Action Plan 2002/03 has been added');
+
+  // Item 10 typed before item 2; each in the part the form asks for.
+  for (const [number, text] of [
+    ['10', 'To develop and introduce relevant financial monitoring procedures.'],
+    ['2', 'To develop a budget strategy incorporating:'],
+  ]) {
+    await clerk.getByRole('button', { name: 'Add a recommendation' }).click();
+    await clerk.getByRole('heading', { level: 1, name: 'Add a recommendation' }).waitFor();
+    await expectAccessible(clerk);
+    await clerk.getByLabel('MPA Action Plan 2002/03').check();
+    await clerk.getByLabel('Number', { exact: true }).fill(number!);
+    await clerk.getByLabel('Text').fill(text!);
+    await clerk.getByRole('button', { name: 'Add it' }).click();
+    await expectSuccess(clerk, `Recommendation ${number} has been added`);
+    await clerk.getByRole('link', { name: 'Consultative Groups action plan, year 1' }).click();
+    await clerk.getByRole('heading', { level: 2, name: 'MPA Action Plan 2002/03' }).waitFor();
+    await expectAccessible(clerk);
+  }
+
+  await clerk.getByRole('button', { name: 'Progress report for a committee' }).click();
+  await clerk
+    .getByRole('heading', { level: 1, name: 'Consultative Groups action plan, year 1' })
+    .waitFor();
+  await expectAccessible(clerk);
+  const headings = await clerk.locator('main h2, main h3').allInnerTexts();
+  const items = headings.filter((h) => /^(MPA Action Plan|Recommendation)/.test(h));
+  assert.deepEqual(items, ['MPA Action Plan 2002/03', 'Recommendation 2', 'Recommendation 10']);
 });

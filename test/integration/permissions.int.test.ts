@@ -335,6 +335,19 @@ const EXPECTED: Record<string, Who> = {
   ],
   'GET /tracker/key-points/:keyPointId/actions/new': ['authority_officer', 'coordination_unit'],
   'POST /tracker/key-points/:keyPointId/actions/new': ['authority_officer', 'coordination_unit'],
+  'GET /tracker/recommendations/:recommendationId/actions/new': [
+    'authority_officer',
+    'coordination_unit',
+  ],
+  'POST /tracker/recommendations/:recommendationId/actions/new': [
+    'authority_officer',
+    'coordination_unit',
+  ],
+  'GET /tracker/sources/:sourceId/parts/new': ['authority_officer', 'coordination_unit'],
+  'POST /tracker/sources/:sourceId/parts/new': ['authority_officer', 'coordination_unit'],
+  'GET /tracker/parts/:partId': ['authority_officer', 'coordination_unit'],
+  'POST /tracker/parts/:partId': ['authority_officer', 'coordination_unit'],
+  'POST /tracker/move/:kind/:id': ['authority_officer', 'coordination_unit'],
   'GET /tracker/actions/:actionId/details': ['authority_officer', 'coordination_unit'],
   'POST /tracker/actions/:actionId/details': ['authority_officer', 'coordination_unit'],
   'GET /tracker/sources/:sourceId/report.pdf': [

@@ -50,11 +50,15 @@ async function addItem(sourceId: string, number: string, action: string, input =
   const { keyPoint } = await t.services.trackerRecords.addKeyPoint(principal, recommendation.id, {
     text: `Key point ${number}`,
   });
-  return t.services.trackerRecords.addAction(principal, keyPoint.id, {
-    description: action,
-    result: 'ongoing',
-    ...input,
-  });
+  return t.services.trackerRecords.addAction(
+    principal,
+    { keyPointId: keyPoint.id },
+    {
+      description: action,
+      result: 'ongoing',
+      ...input,
+    },
+  );
 }
 
 const INTRODUCTION = [

@@ -280,7 +280,7 @@ test('CON-08: the report page, its CSV and the public page carry every lead and 
   assert.equal(csv.statusCode, 200);
   const lines = csv.body.replace(/^\uFEFF/, '').split(/\r?\n/);
   const head = lines[0]!.split(',');
-  assert.deepEqual(head.slice(4, 8), ['Key point', 'Lead', 'Action', 'Owner']);
+  assert.deepEqual(head.slice(7, 12), ['Key point', 'Lead', 'Action number', 'Action', 'Owner']);
   const row = lines.find((l) => l.includes('Brief every borough commander'))!;
   assert.ok(row.includes(`Critical incident strand,Cindy Butts; Rosa Lead; ${HR},`), row);
   assert.ok(row.includes('Brief every borough commander,Cindy Butts; Olu Owner; Camden,'), row);

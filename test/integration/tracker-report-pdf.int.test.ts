@@ -498,10 +498,14 @@ test('TRK-01: a source with a summary and an introduction: the PDF says what the
   const { keyPoint } = await t.services.trackerRecords.addKeyPoint(principal, recommendation.id, {
     text: 'Meetings held',
   });
-  await t.services.trackerRecords.addAction(principal, keyPoint.id, {
-    description: 'Hold the meetings',
-    result: 'ongoing',
-  });
+  await t.services.trackerRecords.addAction(
+    principal,
+    { keyPointId: keyPoint.id },
+    {
+      description: 'Hold the meetings',
+      result: 'ongoing',
+    },
+  );
   const { html, pages } = await report(source.id);
   const labels = /^(\d+\.|\u2022)$/;
   const lines = pages.flat().filter((l) => !l.artifact);

@@ -29,6 +29,7 @@ import {
   trackerActions,
   trackerKeyPoints,
   trackerLeads,
+  trackerParts,
   trackerRecommendations,
   trackerSources,
 } from './schema.js';
@@ -225,17 +226,39 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
     };
   }
 
-  /** The whole tree of a source: recommendations, their key points and actions, in order. */
-  async function treeOf(executor: Executor, sourceId: string, recommendationIds?: string[]) {
-    const recommendations = await executor
+  /** A source's parts, in its order (issue 23): none where it has one list of items. */
+  function partsOf(executor: Executor, sourceId: string) {
+    return executor
       .select()
-      .from(trackerRecommendations)
-      .where(
-        recommendationIds
-          ? inArray(trackerRecommendations.id, recommendationIds)
-          : eq(trackerRecommendations.sourceId, sourceId),
-      )
-      .orderBy(asc(trackerRecommendations.position));
+      .from(trackerParts)
+      .where(eq(trackerParts.sourceId, sourceId))
+      .orderBy(asc(trackerParts.position));
+  }
+
+  /**
+   * The whole tree of a source: its parts, recommendations (those outside any part first, then
+   * each part's in turn), their own actions, key points and the key points' actions, in order.
+   */
+  async function treeOf(executor: Executor, sourceId: string, recommendationIds?: string[]) {
+    const [parts, unordered] = await Promise.all([
+      partsOf(executor, sourceId),
+      executor
+        .select()
+        .from(trackerRecommendations)
+        .where(
+          recommendationIds
+            ? inArray(trackerRecommendations.id, recommendationIds)
+            : eq(trackerRecommendations.sourceId, sourceId),
+        )
+        .orderBy(asc(trackerRecommendations.position)),
+    ]);
+    const partAt = new Map(parts.map((p, i) => [p.id, i]));
+    const partOf = new Map(parts.map((p) => [p.id, p]));
+    const recommendations = [...unordered].sort(
+      (a, b) =>
+        (a.partId ? partAt.get(a.partId)! : -1) - (b.partId ? partAt.get(b.partId)! : -1) ||
+        a.position - b.position,
+    );
     const ids = recommendations.map((r) => r.id);
     const [keyPoints, actions] = ids.length
       ? await Promise.all([
@@ -285,8 +308,23 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
       actions,
       (a) => a.keyPointId ?? `recommendation:${a.recommendationId}`,
     );
+    const actionView = (a: (typeof actions)[number]) => {
+      const completed = completedOf(a);
+      const owner = leadsView(a.id);
+      return {
+        ...a,
+        completed,
+        resultLabel: resultLabel(a.result, completed),
+        overdue: isOverdue(a, day),
+        owners: owner.leads,
+        namedOwners: owner.named,
+        ownerNames: owner.names,
+        ownerName: owner.joined,
+      };
+    };
     return {
       names,
+      parts,
       recommendations: recommendations.map((r) => {
         const points = (pointsOf.get(r.id) ?? []).map((k) => {
           const lead = leadsView(k.id);
@@ -296,27 +334,18 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
             namedLeads: lead.named,
             leadNames: lead.names,
             leadName: lead.joined,
-            actions: (actionsOf.get(k.id) ?? []).map((a) => {
-              const completed = completedOf(a);
-              const owner = leadsView(a.id);
-              return {
-                ...a,
-                completed,
-                resultLabel: resultLabel(a.result, completed),
-                overdue: isOverdue(a, day),
-                owners: owner.leads,
-                namedOwners: owner.named,
-                ownerNames: owner.names,
-                ownerName: owner.joined,
-              };
-            }),
+            actions: (actionsOf.get(k.id) ?? []).map(actionView),
           };
         });
-        const results = points.flatMap((k) => k.actions.map((a) => a.result));
+        // Issue 23: an action directly under the recommendation or objective, no key point.
+        const own = (actionsOf.get(`recommendation:${r.id}`) ?? []).map(actionView);
+        const results = [...own, ...points.flatMap((k) => k.actions)].map((a) => a.result);
         return {
           ...r,
+          part: r.partId ? (partOf.get(r.partId) ?? null) : null,
           supersededByNumber: r.supersededById ? (allNumbers.get(r.supersededById) ?? null) : null,
           progress: recommendationProgress(results),
+          actions: own,
           keyPoints: points,
         };
       }),
@@ -359,8 +388,13 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
     const ids = await executor
       .select({ id: trackerRecommendations.id })
       .from(trackerRecommendations)
+      .leftJoin(trackerParts, eq(trackerParts.id, trackerRecommendations.partId))
       .where(eq(trackerRecommendations.sourceId, sourceId))
-      .orderBy(asc(trackerRecommendations.position))
+      .orderBy(
+        sql`${trackerParts.position} asc nulls first`,
+        asc(trackerRecommendations.position),
+        asc(trackerRecommendations.id),
+      )
       .limit(page.limit)
       .offset(page.offset);
     return treeOf(
@@ -382,6 +416,7 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
     findRecommendation,
     ownerNames,
     leadsOf,
+    partsOf,
     treeOf,
     sourceView,
     trackerUser,

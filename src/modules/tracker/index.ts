@@ -22,6 +22,8 @@ import { createTrackerReportsService } from './reports/service.js';
 import type { TrackerService, TrackerServices } from './route-deps.js';
 import { registerSourceRoutes } from './sources/routes.js';
 import { createSourcesService } from './sources/service.js';
+import { registerStructureRoutes } from './structure/routes.js';
+import { createTrackerStructureService } from './structure/service.js';
 import { registerTransferRoutes } from './transfer/routes.js';
 import { createTransferService } from './transfer/service.js';
 import { trackerPersonData } from './person-data.js';
@@ -62,6 +64,7 @@ export function createTrackerModule(
       now,
     }),
     trackerRecords: createTrackerRecordsService({ db, directory, t, now }),
+    trackerStructure: createTrackerStructureService({ db, directory, t, now }),
     trackerDashboard: createTrackerDashboardService({
       db,
       directory,
@@ -81,6 +84,7 @@ export function createTrackerModule(
       registerSourceRoutes(routeDeps);
       registerTransferRoutes(routeDeps);
       registerRecordRoutes(routeDeps);
+      registerStructureRoutes(routeDeps);
       registerActionRoutes(routeDeps);
       registerReportRoutes(routeDeps);
       registerPublicTrackerRoutes(routeDeps);

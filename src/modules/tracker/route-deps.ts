@@ -5,6 +5,7 @@ import type { PublicTrackerService } from './public/service.js';
 import type { TrackerRecordsService } from './records/service.js';
 import type { TrackerReportsService } from './reports/service.js';
 import type { SourcesService } from './sources/service.js';
+import type { TrackerStructureService } from './structure/service.js';
 import type { TransferService } from './transfer/service.js';
 
 /** Sources and recommendations, actions and progress, import and export, the public pages. */
@@ -19,6 +20,7 @@ export interface TrackerServices {
   trackerReports: TrackerReportsService;
   trackerRecords: TrackerRecordsService;
   trackerDashboard: TrackerDashboardService;
+  trackerStructure: TrackerStructureService;
 }
 
 /** What the tracker's route files are given. */

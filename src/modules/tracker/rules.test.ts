@@ -16,10 +16,13 @@ import {
   isOverdue,
   itemNoun,
   mayUpdateAction,
+  moveAmong,
+  naturalPlace,
   needsMonitoringGroup,
   nextProcessReviewDue,
   notInTheFuture,
   parseCompletedOn,
+  parseItemNumber,
   parseRecommendationNumber,
   recommendationProgress,
   recommendationStandingProblem,
@@ -366,4 +369,50 @@ test('TRK-01: a back-filled update happened on a day not in the future, not befo
     say(t, happenedOnProblem({ ...base, lastProgressOn: '2003-04-01' })!),
     'It cannot be before the last progress recorded on this action, which happened on 1 April 2003: record what happened in the order it happened',
   );
+});
+
+test('TRK-01: a key point or action is numbered as the source numbers it, or not at all', () => {
+  for (const n of ['2.1', '3.6', 'a', 'ii', '10a', '(b)', 'iv)', ' 2.10 '])
+    assert.deepEqual(parseItemNumber(n), { number: n.trim() });
+  assert.deepEqual(parseItemNumber(''), { number: null });
+  assert.deepEqual(parseItemNumber('   '), { number: null });
+  for (const n of ['2.1 Future budget', 'a b', '#3', '2..1', '.1', 'x'.repeat(21), '1.2.3.4.5'])
+    assert.equal(parseItemNumber(n), null, n);
+});
+
+test('TRK-01: a new item goes to its natural place by number: 2 before 10, 2.3 before 2.10, unnumbered last', () => {
+  const place = (numbers: (string | null)[], n: string | null) =>
+    naturalPlace(
+      numbers.map((number) => ({ number })),
+      n,
+    );
+  assert.equal(place(['1', '10'], '2'), 1);
+  assert.equal(place(['2.1', '2.10'], '2.3'), 1);
+  assert.equal(place(['2.1', '2.3'], '2.10'), 2);
+  assert.equal(place(['3', null, null], '1'), 0);
+  assert.equal(place(['1', null, null], '2'), 1);
+  assert.equal(place(['1', null], null), 2);
+  assert.equal(place([], 'a'), 0);
+  assert.equal(place(['a', 'c'], 'b'), 1);
+  // Typed out of order, they still read in order.
+  const typed = ['10', '2', '1', '2.3', '2.10'];
+  const order: string[] = [];
+  for (const n of typed)
+    order.splice(
+      naturalPlace(
+        order.map((number) => ({ number })),
+        n,
+      ),
+      0,
+      n,
+    );
+  assert.deepEqual(order, ['1', '2', '2.3', '2.10', '10']);
+});
+
+test('TRK-01: an item moves one place up or down among its siblings, never past the ends', () => {
+  assert.deepEqual(moveAmong(['a', 'b', 'c'], 'b', 'up'), ['b', 'a', 'c']);
+  assert.deepEqual(moveAmong(['a', 'b', 'c'], 'b', 'down'), ['a', 'c', 'b']);
+  assert.equal(moveAmong(['a', 'b', 'c'], 'a', 'up'), null);
+  assert.equal(moveAmong(['a', 'b', 'c'], 'c', 'down'), null);
+  assert.equal(moveAmong(['a', 'b'], 'z', 'up'), null);
 });

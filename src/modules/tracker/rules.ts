@@ -103,6 +103,59 @@ export function compareRecommendationNumbers(a: string, b: string): number {
 }
 
 /**
+ * TRK-01: a key point's or an action's number, as the source numbers it (issue 23): "2.1",
+ * "3.6", "a", "ii", "10a", "(b)", "iv)". Up to four parts of letters or digits joined by dots,
+ * optionally in brackets; at most 20 characters. Empty is no number (allowed); anything else
+ * (a sentence, a stray symbol) is refused: the caller names the field.
+ */
+export function parseItemNumber(value: string): { number: string | null } | null {
+  const v = value.trim();
+  if (v === '') return { number: null };
+  if (v.length > 20) return null;
+  return /^\(?[0-9a-z]{1,6}(\.[0-9a-z]{1,6}){0,3}\)?$/i.test(v) ? { number: v } : null;
+}
+
+/**
+ * Issue 23: where a new item goes among its siblings (in their order): numbered, just before the
+ * first numbered sibling that comes after it in natural order (2 before 10, 2.3 before 2.10), or
+ * after the last numbered one; unnumbered, after all of them, in the order typed. The index to
+ * insert it at.
+ */
+export function naturalPlace(
+  siblings: readonly { number: string | null }[],
+  number: string | null,
+): number {
+  if (number === null) return siblings.length;
+  const after = siblings.findIndex(
+    (s) => s.number !== null && compareRecommendationNumbers(s.number, number) > 0,
+  );
+  if (after >= 0) return after;
+  let lastNumbered = -1;
+  siblings.forEach((s, i) => {
+    if (s.number !== null) lastNumbered = i;
+  });
+  return lastNumbered + 1;
+}
+
+/**
+ * Issue 23: an item moved one place up or down among its siblings: their ids in the new order,
+ * or null when it cannot move that way (already first or last, or not among them).
+ */
+export function moveAmong(
+  ids: readonly string[],
+  id: string,
+  direction: 'up' | 'down',
+): string[] | null {
+  const at = ids.indexOf(id);
+  const to = direction === 'up' ? at - 1 : at + 1;
+  if (at < 0 || to < 0 || to >= ids.length) return null;
+  const order = [...ids];
+  order[at] = ids[to]!;
+  order[to] = id;
+  return order;
+}
+
+/**
  * A recommendation is accepted and tracked, superseded by another of the same source (seed 000:
  * Rec 14 supersedes 11 to 13), or not accepted, with the rationale recorded (seed 002 asks for
  * the rationale for not pursuing one).

@@ -197,12 +197,15 @@ export function createActionsService(deps: TrackerServiceDeps) {
           .select({
             action: trackerActions,
             keyPoint: trackerKeyPoints.text,
+            keyPointNumber: trackerKeyPoints.number,
+            recommendationText: trackerRecommendations.text,
             number: trackerRecommendations.number,
             sourceTitle: trackerSources.title,
             sourceKind: trackerSources.kind,
           })
           .from(trackerActions)
-          .innerJoin(trackerKeyPoints, eq(trackerKeyPoints.id, trackerActions.keyPointId))
+          // An action directly under its recommendation has no key point (issue 23).
+          .leftJoin(trackerKeyPoints, eq(trackerKeyPoints.id, trackerActions.keyPointId))
           .innerJoin(
             trackerRecommendations,
             eq(trackerRecommendations.id, trackerActions.recommendationId),

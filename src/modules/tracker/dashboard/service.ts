@@ -127,6 +127,9 @@ export function createTrackerDashboardService(
           description: trackerActions.description,
           position: trackerActions.position,
           keyPoint: trackerKeyPoints.text,
+          keyPointNumber: trackerKeyPoints.number,
+          actionNumber: trackerActions.number,
+          recommendationText: trackerRecommendations.text,
           dueOn: trackerActions.dueOn,
           result: trackerActions.result,
           recommendationId: trackerActions.recommendationId,
@@ -136,7 +139,8 @@ export function createTrackerDashboardService(
           sourceKind: trackerSources.kind,
         })
         .from(trackerActions)
-        .innerJoin(trackerKeyPoints, eq(trackerKeyPoints.id, trackerActions.keyPointId))
+        // An action directly under its recommendation has no key point (issue 23).
+        .leftJoin(trackerKeyPoints, eq(trackerKeyPoints.id, trackerActions.keyPointId))
         .innerJoin(
           trackerRecommendations,
           eq(trackerRecommendations.id, trackerActions.recommendationId),
@@ -200,6 +204,7 @@ export function createTrackerDashboardService(
             kind: trackerSources.kind,
             total: sql<number>`count(${trackerActions.id})::int`,
             completed: sql<number>`(count(${trackerActions.id}) filter (where ${trackerActions.result} = 'completed'))::int`,
+            notStarted: sql<number>`(count(${trackerActions.id}) filter (where ${trackerActions.result} = 'not_started'))::int`,
             percent: sql<number>`round(${completion})::int`,
           })
           .from(trackerSources)

@@ -72,6 +72,10 @@ export function createPublicTrackerService(deps: TrackerServiceDeps) {
         },
         recommendations: tree.recommendations.map((r) => ({
           ...r,
+          actions: r.actions.map((a) => ({
+            ...a,
+            ownerName: joinNames(a.namedOwners.filter((o) => !o.personId).map((o) => o.name)),
+          })),
           keyPoints: r.keyPoints.map((k) => ({
             ...k,
             // A lead's or owner's unit is shown, never a person's name.

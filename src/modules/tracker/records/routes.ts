@@ -127,19 +127,37 @@ export function registerRecordRoutes({ app, services, renderPage }: RouteDeps): 
     },
   });
 
-  recordForm(paths.newAction.pattern, {
-    template: 'action-new.njk',
-    leads: 'owner',
-    read: (request) => records.actionForm(request.principal, params(request).keyPointId!),
-    title: (request) => request.t('tracker:tree.addAction'),
-    async save(request) {
-      const { recommendation } = await records.addAction(...submitted(request, 'keyPointId'));
-      return {
-        recommendationId: recommendation.id,
-        flash: request.t('tracker:records.action.added'),
-      };
-    },
-  });
+  // An action of a key point, or directly of its recommendation or objective (issue 23); a new
+  // action is Not started unless the form says otherwise.
+  for (const [pattern, under] of [
+    [
+      paths.newAction.pattern,
+      (request: FastifyRequest) => ({ keyPointId: params(request).keyPointId! }),
+    ],
+    [
+      paths.newDirectAction.pattern,
+      (request: FastifyRequest) => ({ recommendationId: params(request).recommendationId! }),
+    ],
+  ] as const)
+    recordForm(pattern, {
+      template: 'action-new.njk',
+      leads: 'owner',
+      read: (request) => records.actionForm(request.principal, under(request)),
+      title: (request) => request.t('tracker:tree.addAction'),
+      initial: () => Promise.resolve({ result: 'not_started' }),
+      async save(request) {
+        const { recommendation } = await records.addAction(
+          request.principal,
+          under(request),
+          body(request),
+          request.id,
+        );
+        return {
+          recommendationId: recommendation.id,
+          flash: request.t('tracker:records.action.added'),
+        };
+      },
+    });
 
   recordForm(paths.actionDetails.pattern, {
     template: 'action-details.njk',

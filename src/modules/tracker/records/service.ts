@@ -3,7 +3,7 @@
  * recommendation (numbered as the source numbers it), a key point (with its lead, CON-08) and an
  * action (owner, due date, result), and changing an action's owner, due date or wording.
  */
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
@@ -22,7 +22,8 @@ import {
   readProgress,
   type TrackerServiceDeps,
 } from '../access.js';
-import { parseRecommendationNumber } from '../rules.js';
+import { parseItemNumber, parseRecommendationNumber } from '../rules.js';
+import { makeRoom } from '../structure/order.js';
 import { createLeadReader, leadValues, writeLeads, type LeadPrefix } from './leads.js';
 import {
   trackerActions,
@@ -33,6 +34,9 @@ import {
 
 type Input = Record<string, string | string[] | undefined>;
 
+/** What a new action is under: a key point, or its recommendation or objective directly. */
+export type ActionParent = { keyPointId: string } | { recommendationId: string };
+
 const MAX_TEXT = 20_000;
 const MAX_LINE = 300;
 
@@ -40,8 +44,18 @@ export type TrackerRecordsService = ReturnType<typeof createTrackerRecordsServic
 
 export function createTrackerRecordsService(deps: TrackerServiceDeps) {
   const { db, directory, t } = deps;
-  const { now, today, findSource, findRecommendation, sourceView, leadsOf, ownerNames } =
+  const { now, today, findSource, findRecommendation, sourceView, leadsOf, ownerNames, partsOf } =
     createTrackerAccess(deps);
+
+  /**
+   * Issue 23: a key point's or action's own number as the form gives it (2.1, a, ii), or none;
+   * a number that is not one is refused, naming the field.
+   */
+  function readItemNumber(input: Input, errors: FieldError[]): string | null {
+    const parsed = parseItemNumber(text(input.number) ?? '');
+    if (!parsed) errors.push({ field: 'number', message: t('tracker:records.itemNumber.bad') });
+    return parsed?.number ?? null;
+  }
 
   /** CON-08: leads and owners as the forms give them (records/leads.ts). */
   const leadReader = createLeadReader(deps);
@@ -83,7 +97,7 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
     async recommendationForm(principal: Principal, sourceId: string) {
       requireUser(principal, 'tracker.manage');
       const source = await findSource(db, sourceId);
-      return { source: sourceView(source, null) };
+      return { source: sourceView(source, null), parts: await partsOf(db, sourceId) };
     },
 
     /** A recommendation as the source numbers it; a number already used is refused. */
@@ -114,32 +128,51 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
       if (!body)
         errors.push({ field: 'text', message: t('tracker:records.recommendation.text.missing') });
       tooLong(t, errors, 'text', t('tracker:records.recommendation.text.name'), body, MAX_TEXT);
-      if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const source = await findSource(tx, sourceId);
+        // Issue 23: a source with parts numbers each part's items afresh: the form says which.
+        const parts = await partsOf(tx, sourceId);
+        const partId = text(input.part);
+        const part = parts.find((p) => p.id === partId) ?? null;
+        if (parts.length && !part)
+          errors.push({ field: 'part', message: t('tracker:records.recommendation.part.missing') });
+        if (errors.length) throw new ValidationError(errors);
         const [taken] = await tx
           .select({ id: trackerRecommendations.id })
           .from(trackerRecommendations)
           .where(
             and(
               eq(trackerRecommendations.sourceId, sourceId),
+              part
+                ? eq(trackerRecommendations.partId, part.id)
+                : isNull(trackerRecommendations.partId),
               eq(trackerRecommendations.number, number!),
             ),
           );
         const duplicate = () =>
-          new ConflictError(t('tracker:records.recommendation.number.taken', { number }), 'number');
+          new ConflictError(
+            part
+              ? t('tracker:records.recommendation.number.takenInPart', {
+                  number,
+                  part: part.title,
+                })
+              : t('tracker:records.recommendation.number.taken', { number }),
+            'number',
+          );
         if (taken) throw duplicate();
-        const [last] = await tx
-          .select({ position: max(trackerRecommendations.position) })
-          .from(trackerRecommendations)
-          .where(eq(trackerRecommendations.sourceId, sourceId));
+        const position = await makeRoom(
+          tx,
+          { of: 'recommendations', sourceId, partId: part?.id ?? null },
+          number,
+        );
         const at = now();
         const [recommendation] = await tx
           .insert(trackerRecommendations)
           .values({
             sourceId,
+            partId: part?.id ?? null,
             number: number!,
-            position: (last?.position ?? 0) + 1,
+            position,
             section,
             text: body!,
             createdAt: at,
@@ -180,6 +213,7 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
     ) {
       const user = requireUser(principal, 'tracker.manage');
       const errors: FieldError[] = [];
+      const number = readItemNumber(input, errors);
       const body = text(input.text);
       if (!body)
         errors.push({ field: 'text', message: t('tracker:records.keyPoint.text.missing') });
@@ -188,16 +222,30 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const { recommendation } = await findRecommendation(tx, recommendationId);
-        const [last] = await tx
-          .select({ position: max(trackerKeyPoints.position) })
-          .from(trackerKeyPoints)
-          .where(eq(trackerKeyPoints.recommendationId, recommendationId));
+        if (number) {
+          const [taken] = await tx
+            .select({ id: trackerKeyPoints.id })
+            .from(trackerKeyPoints)
+            .where(
+              and(
+                eq(trackerKeyPoints.recommendationId, recommendationId),
+                eq(trackerKeyPoints.number, number),
+              ),
+            );
+          if (taken)
+            throw new ConflictError(
+              t('tracker:records.keyPoint.numberTaken', { number }),
+              'number',
+            );
+        }
+        const position = await makeRoom(tx, { of: 'keyPoints', recommendationId }, number);
         const at = now();
         const [keyPoint] = await tx
           .insert(trackerKeyPoints)
           .values({
             recommendationId,
-            position: (last?.position ?? 0) + 1,
+            position,
+            number,
             text: body!,
             createdAt: at,
             updatedAt: at,
@@ -215,9 +263,10 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
       });
     },
 
-    async actionForm(principal: Principal, keyPointId: string) {
+    /** The add-action form: of a key point, or directly of a recommendation (`under`). */
+    async actionForm(principal: Principal, under: ActionParent) {
       requireUser(principal, 'tracker.manage');
-      const { keyPoint, recommendation, source } = await findKeyPoint(db, keyPointId);
+      const { keyPoint, recommendation, source } = await findParent(db, under);
       return {
         keyPoint,
         recommendation,
@@ -227,23 +276,54 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
       };
     },
 
-    /** An action of a key point, with its owner, due date and first result (TRK-01). */
-    async addAction(principal: Principal, keyPointId: string, input: Input, requestId?: string) {
+    /**
+     * An action of a key point, or directly of a recommendation or objective (issue 23), with its
+     * number, owner, due date and first result (TRK-01): Not started unless the form says
+     * otherwise. An action directly under its recommendation may have no wording of its own: it
+     * is the recommendation's own result (a single-line plan item).
+     */
+    async addAction(principal: Principal, under: ActionParent, input: Input, requestId?: string) {
       const user = requireUser(principal, 'tracker.manage');
       const errors: FieldError[] = [];
+      const number = readItemNumber(input, errors);
       const {
         description,
         owners: pendingOwners,
         dueOn,
-      } = await readActionDetails(input, errors, true);
-      const { result, completed, narrative } = readProgress(input, errors, today(), t);
+      } = await readActionDetails(input, errors, 'keyPointId' in under);
+      const { result, completed, narrative } = readProgress(
+        text(input.result) ? input : { ...input, result: 'not_started' },
+        errors,
+        today(),
+        t,
+      );
       if (errors.length || !result) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
-        const { keyPoint, recommendation } = await findKeyPoint(tx, keyPointId);
-        const [last] = await tx
-          .select({ position: max(trackerActions.position) })
-          .from(trackerActions)
-          .where(eq(trackerActions.keyPointId, keyPointId));
+        const { keyPoint, recommendation } = await findParent(tx, under);
+        const keyPointId = keyPoint?.id ?? null;
+        if (number) {
+          const [taken] = await tx
+            .select({ id: trackerActions.id })
+            .from(trackerActions)
+            .where(
+              and(
+                keyPointId
+                  ? eq(trackerActions.keyPointId, keyPointId)
+                  : and(
+                      eq(trackerActions.recommendationId, recommendation.id),
+                      isNull(trackerActions.keyPointId),
+                    ),
+                eq(trackerActions.number, number),
+              ),
+            );
+          if (taken)
+            throw new ConflictError(t('tracker:records.action.numberTaken', { number }), 'number');
+        }
+        const position = await makeRoom(
+          tx,
+          { of: 'actions', recommendationId: recommendation.id, keyPointId },
+          number,
+        );
         const at = now();
         const [action] = await tx
           .insert(trackerActions)
@@ -251,7 +331,8 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
             keyPointId,
             sourceId: recommendation.sourceId,
             recommendationId: recommendation.id,
-            position: (last?.position ?? 0) + 1,
+            position,
+            number,
             description,
             dueOn,
             result,
@@ -345,6 +426,12 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
       });
     },
   };
+
+  /** Where an action is added: a key point, or its recommendation directly. */
+  async function findParent(executor: Executor, under: ActionParent) {
+    if ('keyPointId' in under) return findKeyPoint(executor, under.keyPointId);
+    return { keyPoint: null, ...(await findRecommendation(executor, under.recommendationId)) };
+  }
 
   async function findAction(executor: Executor, id: string, lock = false) {
     if (!isUuid(id)) throw new NotFoundError();

@@ -402,6 +402,16 @@ function reportBlocks(doc: Doc, report: PresentedReport, t: Translate): Block[] 
 
   function itemBlocks(r: ReportItem): Block[] {
     const out: Block[] = [
+      // Issue 23: the title of the part it starts, above it, as the page shows it.
+      ...(r.part
+        ? [
+            text('H2', [{ text: r.part, style: STYLES.h1 }], {
+              before: 16,
+              after: 6,
+              keepWithNext: true,
+            }),
+          ]
+        : []),
       text(
         'H2',
         [

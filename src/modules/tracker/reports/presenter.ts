@@ -32,6 +32,9 @@ export interface ReportToPresent {
   recommendationsComplete: number;
   changes: number;
   recommendations: readonly {
+    id: string;
+    /** The part of the source it is numbered in (issue 23), if the source has parts. */
+    part: { id: string; title: string } | null;
     number: string;
     section: string | null;
     text: string;
@@ -39,21 +42,31 @@ export interface ReportToPresent {
     progress: 'complete' | 'in_progress' | 'no_actions';
     supersededByNumber: string | null;
     rationale: string | null;
+    /** Its actions directly under it, with no key point (issue 23). */
+    actions: readonly ActionToPresent[];
     keyPoints: readonly {
+      number: string | null;
       text: string;
       leadName: string | null;
-      actions: readonly {
-        id: string;
-        description: string | null;
-        ownerName: string | null;
-        dueOn: IsoDate | null;
-        resultLabel: Said;
-        change: ActionChange['kind'] | null;
-        narrative: string | null;
-      }[];
+      actions: readonly ActionToPresent[];
     }[];
   }[];
 }
+
+interface ActionToPresent {
+  id: string;
+  number: string | null;
+  description: string | null;
+  ownerName: string | null;
+  dueOn: IsoDate | null;
+  resultLabel: Said;
+  change: ActionChange['kind'] | null;
+  narrative: string | null;
+}
+
+/** An item's own number before its words (2.1 Staffing), where the source numbers it. */
+const numbered = (number: string | null, words: string) =>
+  number ? (words ? `${number} ${words}` : number) : words;
 
 /** A GOV.UK tag: a few words set apart, in a colour that says what kind of mark it is. */
 export interface ReportTag {
@@ -81,8 +94,13 @@ export interface ReportKeyPoint {
 }
 
 export interface ReportItem {
-  /** The number as the source gives it, for the page's anchor. */
+  /** Its id, for the page's anchor (numbers repeat from part to part). */
+  id: string;
   number: string;
+  /** The title of the part it starts (issue 23): given on the first item of each part. */
+  part: string | null;
+  /** It is in a part: its heading is one level below the part's. */
+  inPart: boolean;
   heading: string;
   tag: ReportTag | null;
   section: string | null;
@@ -168,22 +186,41 @@ export function presentReport(
         })
       : t('tracker:reports.noEarlier'),
     nothingYet: nothingYetSentence(report.nothingYet, t),
-    items: report.recommendations.map((r) => {
-      const keyPoints = r.keyPoints.map((k): ReportKeyPoint => ({
-        text: k.text,
-        lead: k.leadName ? t('tracker:tree.lead', { name: k.leadName }) : null,
-        actions: k.actions.map((a) => ({
-          href: actionHref(a.id),
-          description: a.description ?? '',
-          owner: a.ownerName ? t('tracker:tree.owner', { name: a.ownerName }) : null,
-          due: a.dueOn ? t('tracker:tree.due', { date: formatDate(a.dueOn) }) : null,
-          result: say(t, a.resultLabel),
-          change: a.change ? { text: t(`tracker:changeKind.${a.change}`), colour: 'blue' } : null,
-          narrative: a.narrative || null,
+    items: report.recommendations.map((r, i) => {
+      const action = (a: ActionToPresent): ReportAction => ({
+        href: actionHref(a.id),
+        description: numbered(a.number, a.description ?? ''),
+        owner: a.ownerName ? t('tracker:tree.owner', { name: a.ownerName }) : null,
+        due: a.dueOn ? t('tracker:tree.due', { date: formatDate(a.dueOn) }) : null,
+        result: say(t, a.resultLabel),
+        change: a.change ? { text: t(`tracker:changeKind.${a.change}`), colour: 'blue' } : null,
+        narrative: a.narrative || null,
+      });
+      // Its own actions (issue 23) first, as a group of their own, then each key point's.
+      const own: ReportKeyPoint[] = r.actions.length
+        ? [
+            {
+              text: t('tracker:reports.noKeyPoint'),
+              lead: null,
+              actions: r.actions.map(action),
+              noActions: null,
+            },
+          ]
+        : [];
+      const keyPoints = [
+        ...own,
+        ...r.keyPoints.map((k): ReportKeyPoint => ({
+          text: numbered(k.number, k.text),
+          lead: k.leadName ? t('tracker:tree.lead', { name: k.leadName }) : null,
+          actions: k.actions.map(action),
+          noActions: k.actions.length ? null : t('tracker:tree.noActions'),
         })),
-        noActions: k.actions.length ? null : t('tracker:tree.noActions'),
-      }));
+      ];
+      const before = i > 0 ? report.recommendations[i - 1]! : null;
       return {
+        id: r.id,
+        part: r.part && r.part.id !== before?.part?.id ? r.part.title : null,
+        inPart: r.part !== null,
         number: r.number,
         heading: `${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${r.number}`,
         tag:

@@ -202,28 +202,29 @@ export function createTrackerReportsService(
     const hadProgress = (k: { actions: readonly { id: string }[] }) =>
       k.actions.some((a) => states.has(a.id));
     const recommendations = tree.recommendations
-      .filter((r) => r.createdAt < endOfDay || r.keyPoints.some(hadProgress))
+      .filter((r) => r.createdAt < endOfDay || hadProgress(r) || r.keyPoints.some(hadProgress))
       .map((r) => {
+        // Each action as it stood then; one added after the date is not in the report.
+        const asThen = <A extends { id: string }>(actions: A[]) =>
+          actions.flatMap((a) => {
+            const then = states.get(a.id);
+            if (!then) return [];
+            const change = changeOf.get(a.id);
+            return [
+              {
+                ...a,
+                result: then.result,
+                narrative: then.narrative,
+                resultLabel: resultLabel(then.result, then.completed),
+                change: change?.kind ?? null,
+              },
+            ];
+          });
+        const actions = asThen(r.actions);
         const keyPoints = r.keyPoints
           .filter((k) => k.createdAt < endOfDay || hadProgress(k))
-          .map((k) => ({
-            ...k,
-            actions: k.actions.flatMap((a) => {
-              const then = states.get(a.id);
-              if (!then) return [];
-              const change = changeOf.get(a.id);
-              return [
-                {
-                  ...a,
-                  result: then.result,
-                  narrative: then.narrative,
-                  resultLabel: resultLabel(then.result, then.completed),
-                  change: change?.kind ?? null,
-                },
-              ];
-            }),
-          }));
-        const results = keyPoints.flatMap((k) => k.actions.map((a) => a.result));
+          .map((k) => ({ ...k, actions: asThen(k.actions) }));
+        const results = [...actions, ...keyPoints.flatMap((k) => k.actions)].map((a) => a.result);
         const then = standings.get(r.id);
         const status = then?.standing ?? 'accepted';
         return {
@@ -231,6 +232,7 @@ export function createTrackerReportsService(
           status,
           supersededByNumber: then?.supersededByNumber ?? null,
           rationale: then?.rationale ?? null,
+          actions,
           keyPoints,
           progress: recommendationProgress(results),
         };
@@ -301,48 +303,68 @@ export function createTrackerReportsService(
      */
     async reportCsv(principal: Principal, sourceId: string, input: Input) {
       const report = await build(principal, sourceId, input);
+      const noun = report.source.noun;
+      // The item's columns are named after the source's kind: a work plan's Objective.
       const head = [
-        'recommendation',
-        'text',
-        'standing',
-        'rationale',
-        'keyPoint',
-        'lead',
-        'action',
-        'owner',
-        'due',
-        'result',
-        'narrative',
-        'change',
-      ] as const;
-      const rows: string[][] = [head.map((h) => t(`tracker:reports.csv.head.${h}`))];
+        t('tracker:reports.csv.head.part'),
+        t(`tracker:reports.csv.head.item.${noun}`),
+        t('tracker:reports.csv.head.heading'),
+        t(`tracker:reports.csv.head.text.${noun}`),
+        ...(
+          [
+            'standing',
+            'rationale',
+            'keyPointNumber',
+            'keyPoint',
+            'lead',
+            'actionNumber',
+            'action',
+            'owner',
+            'due',
+            'result',
+            'narrative',
+            'change',
+          ] as const
+        ).map((h) => t(`tracker:reports.csv.head.${h}`)),
+      ];
+      const rows: string[][] = [head];
       // Issue 23 item 10: why there are no rows, as the page says it.
       const nothing = nothingYetSentence(report.nothingYet, t);
       if (nothing) rows.push([nothing]);
+      type Action = (typeof report.recommendations)[number]['actions'][number];
+      const actionCells = (a: Action) => [
+        a.number ?? '',
+        a.description ?? '',
+        a.ownerNames.join(NAMES_SEPARATOR),
+        a.dueOn ? formatDate(a.dueOn) : '',
+        say(t, a.resultLabel),
+        a.narrative ?? '',
+        a.change ? t(`tracker:changeKind.${a.change}`) : '',
+      ];
       for (const r of report.recommendations) {
         const standing =
           r.status === 'superseded' && r.supersededByNumber
             ? t('tracker:reports.csv.supersededBy', { number: r.supersededByNumber })
             : t(`tracker:recommendationStatus.${r.status}`);
-        const rationale = r.rationale ?? '';
-        if (r.keyPoints.every((k) => k.actions.length === 0))
-          rows.push([r.number, r.text, standing, rationale, '', '', '', '', '', '', '', '']);
-        for (const k of r.keyPoints)
-          for (const a of k.actions)
-            rows.push([
-              r.number,
-              r.text,
-              standing,
-              rationale,
-              k.text,
-              k.leadNames.join(NAMES_SEPARATOR),
-              a.description ?? '',
-              a.ownerNames.join(NAMES_SEPARATOR),
-              a.dueOn ? formatDate(a.dueOn) : '',
-              say(t, a.resultLabel),
-              a.narrative ?? '',
-              a.change ? t(`tracker:changeKind.${a.change}`) : '',
-            ]);
+        const item = [
+          r.part?.title ?? '',
+          r.number,
+          r.section ?? '',
+          r.text,
+          standing,
+          r.rationale ?? '',
+        ];
+        const none = ['', '', '', '', '', '', ''];
+        if (r.actions.length === 0 && r.keyPoints.length === 0)
+          rows.push([...item, '', '', '', ...none]);
+        // Its own actions first, as the page shows them, then each key point's (a key point with
+        // no actions yet is a row of its own, as the page shows it).
+        for (const a of r.actions) rows.push([...item, '', '', '', ...actionCells(a)]);
+        for (const k of r.keyPoints) {
+          const point = [...item, k.number ?? '', k.text, k.leadNames.join(NAMES_SEPARATOR)];
+          if (k.actions.length === 0) rows.push([...point, ...none]);
+          for (const a of k.actions) rows.push([...point, ...actionCells(a)]);
+        }
       }
       return {
         fileName: `${t('tracker:reports.fileName', { date: report.asOf })}.csv`,

@@ -191,6 +191,7 @@ export function createSourcesService(
             isPublic: trackerSources.isPublic,
             total: actionCounts.total,
             completed: actionCounts.completed,
+            notStarted: sql<number>`(count(${trackerActions.id}) filter (where ${trackerActions.result} = 'not_started'))::int`,
             overdue: sql<number>`(count(${trackerActions.id}) filter (where ${trackerActions.result} <> 'completed' and ${trackerActions.dueOn} < ${day} and ${onAcceptedRecommendation}))::int`,
           })
           .from(trackerSources)
@@ -286,6 +287,7 @@ export function createSourcesService(
             completed: actionCounts.completed,
             ongoing: sql<number>`(count(*) filter (where ${trackerActions.result} = 'ongoing'))::int`,
             awaits: sql<number>`(count(*) filter (where ${trackerActions.result} = 'awaits'))::int`,
+            notStarted: sql<number>`(count(*) filter (where ${trackerActions.result} = 'not_started'))::int`,
             unowned: sql<number>`(count(*) filter (where ${unownedAction}))::int`,
           })
           .from(trackerActions)
@@ -298,18 +300,21 @@ export function createSourcesService(
       const [group] = source.groupId ? await groups.groupsByIds(db, [source.groupId]) : [];
       // Issue 23 item 10: each action links to its page for whoever may record progress on it.
       const who = await trackerUser(db, user);
+      const withLink = <
+        A extends { owners: readonly { personId: string | null; organisationId: string | null }[] },
+      >(
+        a: A,
+      ) => ({
+        ...a,
+        mayUpdate: mayUpdateAction(
+          who,
+          a.owners.map((o) => tree.names.ownerOf(o)),
+        ),
+      });
       const recommendations = tree.recommendations.map((r) => ({
         ...r,
-        keyPoints: r.keyPoints.map((k) => ({
-          ...k,
-          actions: k.actions.map((a) => ({
-            ...a,
-            mayUpdate: mayUpdateAction(
-              who,
-              a.owners.map((o) => tree.names.ownerOf(o)),
-            ),
-          })),
-        })),
+        actions: r.actions.map(withLink),
+        keyPoints: r.keyPoints.map((k) => ({ ...k, actions: k.actions.map(withLink) })),
       }));
       return {
         source: {
@@ -319,6 +324,7 @@ export function createSourcesService(
           yearLabel: source.coversYear ? reportingYear(source.coversYear).label : null,
         },
         recommendations,
+        parts: tree.parts,
         counts: counts!,
         total: recommendationCount?.n ?? 0,
         mayManage: can(user, 'tracker.manage'),
@@ -349,24 +355,47 @@ export function createSourcesService(
       ]);
       // Who may record progress on which action: its owner, their unit, or a manager.
       const who = await trackerUser(db, user);
-      const recommendation = {
-        ...tree.recommendations[0]!,
-        keyPoints: tree.recommendations[0]!.keyPoints.map((k) => ({
-          ...k,
-          actions: k.actions.map((a) => ({
-            ...a,
-            mayUpdate: mayUpdateAction(
-              who,
-              a.owners.map((o) => tree.names.ownerOf(o)),
-            ),
-          })),
-        })),
-      };
-      const actionText = new Map(
-        recommendation.keyPoints.flatMap((k) =>
-          k.actions.map((a) => [a.id, a.description ?? k.text] as const),
+      const withMayUpdate = <A extends { owners: Parameters<typeof tree.names.ownerOf>[0][] }>(
+        a: A,
+      ) => ({
+        ...a,
+        mayUpdate: mayUpdateAction(
+          who,
+          a.owners.map((o) => tree.names.ownerOf(o)),
         ),
-      );
+      });
+      const own = tree.recommendations[0]!;
+      const recommendation = {
+        ...own,
+        actions: own.actions.map(withMayUpdate),
+        keyPoints: own.keyPoints.map((k) => ({ ...k, actions: k.actions.map(withMayUpdate) })),
+      };
+      // An action is named by its number and wording; with none, by its key point's (or, directly
+      // under the recommendation, the recommendation's own result).
+      const numbered = (item: { number: string | null }, words: string) =>
+        item.number ? `${item.number} ${words}` : words;
+      const actionText = new Map([
+        ...recommendation.actions.map(
+          (a) =>
+            [
+              a.id,
+              numbered(
+                a,
+                a.description ??
+                  t('tracker:tree.ownResult', {
+                    noun: t(`tracker:itemNoun.${itemNoun(source.kind)}.one`),
+                    number: own.number,
+                  }),
+              ),
+            ] as const,
+        ),
+        ...recommendation.keyPoints.flatMap((k) =>
+          k.actions.map(
+            (a) =>
+              [a.id, a.description ? numbered(a, a.description) : numbered(k, k.text)] as const,
+          ),
+        ),
+      ]);
       return {
         source: sourceView(source, null),
         recommendation,

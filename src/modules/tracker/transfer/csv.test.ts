@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { csvText } from '../../../platform/http/csv.js';
 import { loadMessages } from '../../../platform/i18n/messages.js';
 import {
   TRACKER_CSV_COLUMNS,
@@ -103,7 +105,10 @@ test('TRK-01: every bad row is named by its line, and nothing is read when any i
     problems.map((p) => p.line),
     [2, 3, 4, 5, 6, 7],
   );
-  assert.match(problemText(problems[0]!), /result must be completed, ongoing or awaits/);
+  assert.match(
+    problemText(problems[0]!),
+    /result must be completed, ongoing, awaits or not_started/,
+  );
   assert.match(problemText(problems[1]!), /TRK-01: Enter the date the action was completed/);
   assert.match(problemText(problems[2]!), /recommendation must be its number/);
   assert.match(problemText(problems[3]!), /no recommendation 9/);
@@ -202,6 +207,146 @@ test('issue 21 item 20: cells beginning = + - @ are written as text a spreadshee
   assert.equal(file!.recommendations[0]!.keyPoints[0]!.actions[0]!.narrative, risky.narrative);
 });
 
+test('TRK-01: a file written before parts and numbers (without part, key_point_number, action_number) still reads the same', () => {
+  for (const name of ['cdrp-scrutiny-2005.csv', 'iag-review-2007.csv']) {
+    const csv = example(name);
+    const rows = parse(csv) as string[][];
+    const keep = rows[0]!.flatMap((c, i) =>
+      ['part', 'key_point_number', 'action_number'].includes(c) ? [] : [i],
+    );
+    assert.equal(keep.length, TRACKER_CSV_COLUMNS.length - 3);
+    // Every cell quoted, as a spreadsheet may save it: the cells as they are, nothing added.
+    const older = rows
+      .map((r) => keep.map((i) => `"${r[i]!.replace(/"/g, '""')}"`).join(','))
+      .join('\n');
+    const before = parseTrackerCsv(older, TODAY);
+    assert.deepEqual(before.problems, []);
+    assert.deepEqual(before.file, parseTrackerCsv(csv, TODAY).file);
+    // Written again, it gains the columns, empty, and nothing else changes.
+    assert.equal(writeTrackerCsv(before.file!), csv);
+  }
+});
+
+test('TRK-01: parts number their recommendations afresh; key points and actions keep their numbers; actions directly under a recommendation; all written back byte for byte', () => {
+  const csv = csvText([
+    [...TRACKER_CSV_COLUMNS],
+    ...[
+      {
+        ...source,
+        source_public: 'no',
+        part: 'Objectives',
+        recommendation: '1',
+        recommendation_text: 'To establish an integrated framework',
+        recommendation_status: 'accepted',
+        result: 'not_started',
+      },
+      {
+        part: 'MPA Action Plan 2002/03',
+        recommendation: '1',
+        recommendation_text: 'To arrange and hold a one-day seminar',
+        recommendation_status: 'accepted',
+      },
+      {
+        recommendation: '2',
+        recommendation_text: 'To develop a budget strategy incorporating:',
+        recommendation_status: 'accepted',
+        key_point_number: '2.1',
+        key_point: 'Future consultation budget structure',
+        action_number: 'a',
+        action: 'Draft the structure',
+        result: 'ongoing',
+      },
+      { action_number: 'b', action: 'Agree it', result: 'not_started' },
+      {
+        key_point_number: '2.2',
+        key_point: 'A review of the funding application procedure and criteria;',
+      },
+      {
+        recommendation: '3',
+        recommendation_text: 'To prepare a position statement, considering:',
+        recommendation_status: 'accepted',
+        action_number: '3.1',
+        action: 'Staffing;',
+        result: 'awaits',
+      },
+      { action_number: '3.2', action: 'Accommodation;', result: 'not_started' },
+    ].map((cells: Partial<Record<(typeof TRACKER_CSV_COLUMNS)[number], string>>) =>
+      TRACKER_CSV_COLUMNS.map((c) => cells[c] ?? ''),
+    ),
+  ]);
+  const { file, problems } = parseTrackerCsv(csv, TODAY);
+  assert.deepEqual(worded(problems), []);
+  assert.deepEqual(
+    file!.recommendations.map((r) => [r.part, r.number]),
+    [
+      ['Objectives', '1'],
+      ['MPA Action Plan 2002/03', '1'],
+      ['MPA Action Plan 2002/03', '2'],
+      ['MPA Action Plan 2002/03', '3'],
+    ],
+  );
+  const [objective, , two, three] = file!.recommendations;
+  assert.equal(objective!.actions.length, 1);
+  assert.equal(objective!.actions[0]!.description, null);
+  assert.equal(objective!.actions[0]!.result, 'not_started');
+  assert.deepEqual(
+    two!.keyPoints.map((k) => [k.number, k.text, k.actions.map((a) => a.number)]),
+    [
+      ['2.1', 'Future consultation budget structure', ['a', 'b']],
+      ['2.2', 'A review of the funding application procedure and criteria;', []],
+    ],
+  );
+  assert.deepEqual(
+    three!.actions.map((a) => [a.number, a.description]),
+    [
+      ['3.1', 'Staffing;'],
+      ['3.2', 'Accommodation;'],
+    ],
+  );
+  assert.equal(writeTrackerCsv(file!), csv);
+});
+
+test('TRK-01: a number taken again within a part, a recommendation or a key point, or not a number, is named by its line', () => {
+  const csv = [
+    HEADER,
+    row({ ...source, part: 'A', recommendation: '1', recommendation_text: 'x' }),
+    row({ part: 'B', recommendation: '1', recommendation_text: 'y' }),
+    row({ recommendation: '2', recommendation_text: 'z' }),
+    row({ recommendation: '1', recommendation_text: 'again in B' }),
+    row({
+      recommendation: '3',
+      recommendation_text: 'w',
+      key_point_number: '3.1',
+      key_point: 'p',
+      action_number: 'a',
+      action: 'q',
+      result: 'ongoing',
+    }),
+    row({ action_number: 'a', action: 'r', result: 'ongoing' }),
+    row({ key_point_number: '3.1', key_point: 'another p' }),
+    row({ key_point_number: '3.2 first', key_point: 'bad number' }),
+  ].join('\n');
+  const { file, problems } = parseTrackerCsv(csv, TODAY);
+  assert.equal(file, null);
+  assert.deepEqual(worded(problems), [
+    {
+      line: 5,
+      message:
+        'Recommendation 1 appears again after other recommendations (first on line 3); keep its rows together',
+    },
+    { line: 7, message: 'action_number a is already used by another action here' },
+    {
+      line: 8,
+      message: 'key_point_number 3.1 is already used by another key point of this recommendation',
+    },
+    {
+      line: 9,
+      message:
+        'key_point_number must be a number as the source gives it, like 2.1, a or ii, not "3.2 first"',
+    },
+  ]);
+});
+
 test('CON-08: a lead or owner cell names several, "; " between, each looked up on its own', () => {
   const csv = [
     HEADER,
@@ -244,7 +389,7 @@ test('CON-08: a lead or owner cell names several, "; " between, each looked up o
   // Written back, the cells read as the file would be exported.
   assert.match(
     writeTrackerCsv(file!),
-    /Youth strand,cindy@example.org; Cindy Butts; U1,Hold a forum,E09000007; Sam Jones,/,
+    /Youth strand,cindy@example.org; Cindy Butts; U1,,Hold a forum,E09000007; Sam Jones,/,
   );
   // A different list of leads on a later row is refused.
   const differs = parseTrackerCsv(

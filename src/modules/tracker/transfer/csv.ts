@@ -6,6 +6,12 @@
  * A value that is the same as the row above is left blank: the source's columns are filled on
  * the first row only, a recommendation's on its first row, a key point's on its first row. A
  * recommendation with no key points yet is one row with the key point and action columns blank.
+ *
+ * Issue 23: a source in parts names each part in `part` on its first recommendation's row (blank
+ * continues the part above), and each part numbers its recommendations afresh; key points and
+ * actions may carry their own numbers (`key_point_number`, `action_number`: 2.1, a, ii); an
+ * action with `key_point` blank before any key point of its recommendation is directly under the
+ * recommendation. Those three columns may be left out of a file altogether.
  */
 import { parse } from 'csv-parse/sync';
 import { csvText, fromSpreadsheetSafe } from '../../../platform/http/csv.js';
@@ -19,6 +25,7 @@ import {
   isSourceKind,
   needsMonitoringGroup,
   parseCompletedOn,
+  parseItemNumber,
   parseRecommendationNumber,
   recommendationStandingProblem,
   type ActionResult,
@@ -38,14 +45,17 @@ export const TRACKER_CSV_COLUMNS = [
   'source_monitored_by',
   'source_public',
   'source_due_on',
+  'part',
   'recommendation',
   'section',
   'recommendation_text',
   'recommendation_status',
   'superseded_by',
   'rationale',
+  'key_point_number',
   'key_point',
   'key_point_lead',
+  'action_number',
   'action',
   'action_owner',
   'due_on',
@@ -75,6 +85,7 @@ const RECOMMENDATION_COLUMNS: Column[] = [
   'rationale',
 ];
 const ACTION_COLUMNS: Column[] = [
+  'action_number',
   'action',
   'action_owner',
   'due_on',
@@ -82,6 +93,9 @@ const ACTION_COLUMNS: Column[] = [
   'completed_on',
   'narrative',
 ];
+
+/** Columns a file may leave out: a file written before parts and numbers still imports. */
+const OPTIONAL_COLUMNS: readonly Column[] = ['part', 'key_point_number', 'action_number'];
 
 /** A guard against a file that is not a tracker at all; far above any real source. */
 export const TRACKER_CSV_MAX_ROWS = 20_000;
@@ -120,6 +134,7 @@ export interface SourceRecord {
 
 export interface ActionRecord {
   line: number;
+  number: string | null;
   description: string | null;
   /** Its owners as the cell gives them, "; " between (see referencesIn). */
   owner: string | null;
@@ -131,6 +146,7 @@ export interface ActionRecord {
 
 export interface KeyPointRecord {
   line: number;
+  number: string | null;
   text: string;
   /** Its leads as the cell gives them, "; " between (see referencesIn). */
   lead: string | null;
@@ -139,12 +155,16 @@ export interface KeyPointRecord {
 
 export interface RecommendationRecord {
   line: number;
+  /** The part of the source it is numbered in, by its title; null where there are no parts. */
+  part: string | null;
   number: string;
   section: string | null;
   text: string;
   status: RecommendationStatus;
   supersededBy: string | null;
   rationale: string | null;
+  /** Its actions directly under it, with no key point (issue 23). */
+  actions: ActionRecord[];
   keyPoints: KeyPointRecord[];
 }
 
@@ -202,7 +222,9 @@ export function parseTrackerCsv(
   }
   const headings = Object.keys(records[0]?.record ?? {});
   if (records.length === 0) return fail(1, csvProblem('noRows'));
-  const missing = TRACKER_CSV_COLUMNS.filter((c) => !headings.includes(c));
+  const missing = TRACKER_CSV_COLUMNS.filter(
+    (c) => !headings.includes(c) && !OPTIONAL_COLUMNS.includes(c),
+  );
   if (missing.length) return fail(1, csvProblem('missingColumns', { columns: missing.join(', ') }));
   const unknown = headings.filter((h) => !(TRACKER_CSV_COLUMNS as readonly string[]).includes(h));
   if (unknown.length) return fail(1, csvProblem('unknownColumns', { columns: unknown.join(', ') }));
@@ -216,6 +238,7 @@ export function parseTrackerCsv(
   let firstSourceRow: Row | null = null;
   let recommendation: RecommendationRecord | null = null;
   let keyPoint: KeyPointRecord | null = null;
+  let part: string | null = null;
   const seenNumbers = new Map<string, number>();
   for (const { record, raw, info } of records) {
     const row = Object.fromEntries(
@@ -252,8 +275,11 @@ export function parseTrackerCsv(
       if (differs) problem(csvProblem('sourceDiffers', { column: differs }));
     }
 
-    // The recommendation: a number starts one; blank continues the one above.
-    if (row.recommendation !== '' && row.recommendation !== recommendation?.number) {
+    // The recommendation: a number starts one; blank continues the one above. A part named
+    // starts a part, whose recommendations are numbered afresh.
+    const newPart = row.part !== '' && row.part !== part;
+    if (row.recommendation !== '' && (row.recommendation !== recommendation?.number || newPart)) {
+      if (newPart) part = row.part;
       const number = parseRecommendationNumber(row.recommendation);
       if (!number) {
         problem(csvProblem('badNumber', { value: row.recommendation }));
@@ -261,15 +287,19 @@ export function parseTrackerCsv(
         keyPoint = null;
         continue;
       }
-      const earlier = seenNumbers.get(number);
+      const key = `${part ?? ''}\u0000${number}`;
+      const earlier = seenNumbers.get(key);
       if (earlier !== undefined) {
         problem(csvProblem('numberAgain', { number, line: earlier }));
         continue;
       }
-      seenNumbers.set(number, at);
-      recommendation = readRecommendation(number, row, at, problem);
+      seenNumbers.set(key, at);
+      recommendation = readRecommendation(number, part, row, at, problem);
       recommendations.push(recommendation);
       keyPoint = null;
+    } else if (newPart) {
+      problem(csvProblem('partWithoutRecommendation'));
+      continue;
     } else if (!recommendation) {
       // A source with no recommendations yet is its first row alone.
       const sourceOnly = TRACKER_CSV_COLUMNS.every((c) => c.startsWith('source_') || !row[c]);
@@ -285,27 +315,46 @@ export function parseTrackerCsv(
         );
     }
 
-    // The key point: text starts one (or continues the one above if it is the same).
+    // The key point: text starts one (or continues the one above if it is the same, and its
+    // number, if given, is the same).
     const hasAction = ACTION_COLUMNS.some((c) => row[c] !== '');
     // (TypeScript cannot follow the assignments in earlier iterations.)
     keyPoint = keyPoint as KeyPointRecord | null;
-    if (row.key_point !== '' && row.key_point !== keyPoint?.text) {
-      keyPoint = { line: at, text: row.key_point, lead: orNull(row.key_point_lead), actions: [] };
+    const numberChanged = row.key_point_number !== '' && row.key_point_number !== keyPoint?.number;
+    if (row.key_point !== '' && (row.key_point !== keyPoint?.text || numberChanged)) {
+      const number = readItemNumber(row.key_point_number, 'key_point_number', problem);
+      if (number && recommendation.keyPoints.some((k) => k.number === number))
+        problem(csvProblem('keyPointNumberAgain', { number }));
+      keyPoint = {
+        line: at,
+        number,
+        text: row.key_point,
+        lead: orNull(row.key_point_lead),
+        actions: [],
+      };
       recommendation.keyPoints.push(keyPoint);
     } else if (row.key_point === '' && !keyPoint) {
-      if (hasAction || row.key_point_lead) problem(csvProblem('noKeyPoint'));
-      continue;
+      // Issue 23: before any key point, an action is directly under its recommendation.
+      if (row.key_point_lead || row.key_point_number) {
+        problem(csvProblem('noKeyPoint'));
+        continue;
+      }
     } else if (row.key_point_lead !== '' && row.key_point_lead !== (keyPoint?.lead ?? '')) {
       problem(csvProblem('leadDiffers'));
+    } else if (numberChanged) {
+      problem(csvProblem('keyPointNumberDiffers'));
     }
     if (!hasAction) continue;
     const action = readAction(row, at, today, problem);
-    if (action) keyPoint!.actions.push(action);
+    const siblings = keyPoint ? keyPoint.actions : recommendation.actions;
+    if (action?.number && siblings.some((a) => a.number === action.number))
+      problem(csvProblem('actionNumberAgain', { number: action.number }));
+    if (action) siblings.push(action);
   }
 
-  // A superseding recommendation must be one of this source's.
-  const numbers = new Set(recommendations.map((r) => r.number));
+  // A superseding recommendation must be one of this source's (of its part, in a source in parts).
   for (const r of recommendations) {
+    const numbers = new Set(recommendations.filter((o) => o.part === r.part).map((o) => o.number));
     const standing = recommendationStandingProblem({ ...r, numbers });
     if (standing) problems.push({ line: r.line, message: standing });
   }
@@ -349,8 +398,16 @@ function readSource(row: Row, problem: Problem): SourceRecord | null {
   };
 }
 
+/** A key point's or action's own number (2.1, a, ii), or none; a bad one names its column. */
+function readItemNumber(value: string, column: Column, problem: Problem): string | null {
+  const parsed = parseItemNumber(value);
+  if (!parsed) problem(csvProblem('badItemNumber', { column, value }));
+  return parsed?.number ?? null;
+}
+
 function readRecommendation(
   number: string,
+  part: string | null,
   row: Row,
   line: number,
   problem: Problem,
@@ -360,12 +417,14 @@ function readRecommendation(
   if (!isRecommendationStatus(status)) problem(csvProblem('badStatus'));
   return {
     line,
+    part,
     number,
     section: orNull(row.section),
     text: row.recommendation_text,
     status: isRecommendationStatus(status) ? status : 'accepted',
     supersededBy: orNull(row.superseded_by),
     rationale: orNull(row.rationale),
+    actions: [],
     keyPoints: [],
   };
 }
@@ -412,6 +471,7 @@ function readAction(row: Row, line: number, today: IsoDate, problem: Problem): A
   }
   return {
     line,
+    number: readItemNumber(row.action_number, 'action_number', problem),
     description: orNull(row.action),
     owner: orNull(row.action_owner),
     dueOn,
@@ -450,6 +510,7 @@ export function writeTrackerCsv(file: TrackerFile): string {
   const rows: string[][] = [];
   const s = file.source;
   let first = true;
+  let part: string | null = null;
   const push = (
     r: RecommendationRecord,
     rFirst: boolean,
@@ -457,6 +518,9 @@ export function writeTrackerCsv(file: TrackerFile): string {
     kFirst: boolean,
     a: ActionRecord | null,
   ) => {
+    // A part is named on its first recommendation's first row.
+    const partCell = rFirst && r.part !== null && r.part !== part ? r.part : '';
+    if (rFirst) part = r.part;
     const source = (c: (typeof SOURCE_COLUMNS)[number]) => (first ? sourceCell(s, c) : '');
     const cells: Row = {
       source_title: source('source_title'),
@@ -468,14 +532,17 @@ export function writeTrackerCsv(file: TrackerFile): string {
       source_monitored_by: source('source_monitored_by'),
       source_public: source('source_public'),
       source_due_on: source('source_due_on'),
+      part: partCell,
       recommendation: rFirst ? r.number : '',
       section: rFirst ? (r.section ?? '') : '',
       recommendation_text: rFirst ? r.text : '',
       recommendation_status: rFirst ? r.status : '',
       superseded_by: rFirst ? (r.supersededBy ?? '') : '',
       rationale: rFirst ? (r.rationale ?? '') : '',
+      key_point_number: k && kFirst ? (k.number ?? '') : '',
       key_point: k && kFirst ? k.text : '',
       key_point_lead: k && kFirst ? (k.lead ?? '') : '',
+      action_number: a?.number ?? '',
       action: a?.description ?? '',
       action_owner: a?.owner ?? '',
       due_on: a?.dueOn ?? '',
@@ -493,10 +560,13 @@ export function writeTrackerCsv(file: TrackerFile): string {
       ),
     );
   for (const r of file.recommendations) {
-    if (r.keyPoints.length === 0) push(r, true, null, false, null);
+    if (r.keyPoints.length === 0 && r.actions.length === 0) push(r, true, null, false, null);
+    // Its own actions first (key point blank), then its key points and theirs.
+    r.actions.forEach((a, ai) => push(r, ai === 0, null, false, a));
+    const first = r.actions.length === 0;
     r.keyPoints.forEach((k, ki) => {
-      if (k.actions.length === 0) push(r, ki === 0, k, true, null);
-      k.actions.forEach((a, ai) => push(r, ki === 0 && ai === 0, k, ai === 0, a));
+      if (k.actions.length === 0) push(r, first && ki === 0, k, true, null);
+      k.actions.forEach((a, ai) => push(r, first && ki === 0 && ai === 0, k, ai === 0, a));
     });
   }
   return csvText([[...TRACKER_CSV_COLUMNS], ...rows]);

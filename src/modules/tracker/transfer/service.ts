@@ -15,6 +15,7 @@ import {
   trackerActions,
   trackerKeyPoints,
   trackerLeads,
+  trackerParts,
   trackerRecommendations,
   trackerSources,
   trackerUpdates,
@@ -30,6 +31,7 @@ import {
   parseTrackerCsv,
   referencesIn,
   writeTrackerCsv,
+  type ActionRecord,
   type OwnerMention,
   type TrackerCsvProblem,
   type TrackerFile,
@@ -128,9 +130,31 @@ export function createTransferService(deps: TrackerServiceDeps) {
           })
           .returning();
         const sourceId = source!.id;
+        // Issue 23: its parts, in the file's order, each numbering its recommendations afresh.
+        const partTitles = [
+          ...new Set(file.recommendations.flatMap((r) => (r.part === null ? [] : [r.part]))),
+        ];
+        const parts = partTitles.length
+          ? await tx
+              .insert(trackerParts)
+              .values(
+                partTitles.map((title, i) => ({
+                  sourceId,
+                  title,
+                  position: i + 1,
+                  createdAt: at,
+                  updatedAt: at,
+                })),
+              )
+              .returning({ id: trackerParts.id, title: trackerParts.title })
+          : [];
+        const partId = new Map(parts.map((p) => [p.title, p.id]));
+        /** A recommendation by its part and number: numbers are unique within a part. */
+        const key = (part: string | null, number: string) => `${part ?? ''}\u0000${number}`;
         const recommendations = await insertInSlices(
           file.recommendations.map((r, i) => ({
             sourceId,
+            partId: r.part === null ? null : partId.get(r.part)!,
             number: r.number,
             position: i + 1,
             section: r.section,
@@ -147,12 +171,17 @@ export function createTransferService(deps: TrackerServiceDeps) {
               .values(slice)
               .returning({ id: trackerRecommendations.id, number: trackerRecommendations.number }),
         );
-        const idOf = new Map(recommendations.map((r) => [r.number, r.id]));
+        // The file's order is kept: the rows come back in the order they were inserted.
+        const ids = new Map(
+          file.recommendations.map((r, i) => [key(r.part, r.number), recommendations[i]!.id]),
+        );
+        const idOf = (r: { part: string | null; number: string }) =>
+          ids.get(key(r.part, r.number))!;
         for (const r of file.recommendations.filter((r) => r.status === 'superseded'))
           await tx
             .update(trackerRecommendations)
-            .set({ status: 'superseded', supersededById: idOf.get(r.supersededBy!)! })
-            .where(eq(trackerRecommendations.id, idOf.get(r.number)!));
+            .set({ status: 'superseded', supersededById: ids.get(key(r.part, r.supersededBy!))! })
+            .where(eq(trackerRecommendations.id, idOf(r)));
         // A standing other than accepted is in each recommendation's history from the start.
         const standings = file.recommendations.filter((r) => r.status !== 'accepted');
         await insertInSlices(standings, (slice) =>
@@ -160,7 +189,7 @@ export function createTransferService(deps: TrackerServiceDeps) {
             .insert(trackerUpdates)
             .values(
               slice.map((r) => ({
-                recommendationId: idOf.get(r.number)!,
+                recommendationId: idOf(r),
                 sourceId,
                 kind: 'standing' as const,
                 recordedAt: at,
@@ -175,8 +204,9 @@ export function createTransferService(deps: TrackerServiceDeps) {
         );
         const keyPointRows = file.recommendations.flatMap((r) =>
           r.keyPoints.map((k, i) => ({
-            recommendationId: idOf.get(r.number)!,
+            recommendationId: idOf(r),
             position: i + 1,
+            number: k.number,
             text: k.text,
             createdAt: at,
             updatedAt: at,
@@ -198,14 +228,21 @@ export function createTransferService(deps: TrackerServiceDeps) {
         const actionOwners: (string | null)[] = [];
         let k = 0;
         const actionRows = file.recommendations.flatMap((r) =>
-          r.keyPoints.flatMap((point) => {
-            const keyPointId = keyPointIds[k++]!.id;
-            actionOwners.push(...point.actions.map((a) => a.owner));
-            return point.actions.map((a, i) => ({
+          // Its own actions (issue 23), then each key point's.
+          [
+            { keyPointId: null, actions: r.actions },
+            ...r.keyPoints.map((point) => ({
+              keyPointId: keyPointIds[k++]!.id,
+              actions: point.actions,
+            })),
+          ].flatMap(({ keyPointId, actions }) => {
+            actionOwners.push(...actions.map((a) => a.owner));
+            return actions.map((a, i) => ({
               keyPointId,
               sourceId,
-              recommendationId: idOf.get(r.number)!,
+              recommendationId: idOf(r),
               position: i + 1,
+              number: a.number,
               description: a.description,
               dueOn: a.dueOn,
               result: a.result,
@@ -265,6 +302,17 @@ export function createTransferService(deps: TrackerServiceDeps) {
       const sourceOwner = { personId: null, organisationId: source.ownerOrganisationId };
       const ownerReference = (await ownerNames(db, [sourceOwner])).reference(sourceOwner);
       const cellOf = await leadCells(tree);
+      type Action = (typeof tree.recommendations)[number]['actions'][number];
+      const actionRecord = (a: Action): ActionRecord => ({
+        line: 0,
+        number: a.number,
+        description: a.description,
+        owner: cellOf(a.owners),
+        dueOn: a.dueOn,
+        result: a.result,
+        completedOn: a.completed,
+        narrative: a.narrative,
+      });
       const file: TrackerFile = {
         source: {
           title: source.title,
@@ -279,25 +327,20 @@ export function createTransferService(deps: TrackerServiceDeps) {
         },
         recommendations: tree.recommendations.map((r) => ({
           line: 0,
+          part: r.part?.title ?? null,
           number: r.number,
           section: r.section,
           text: r.text,
           status: r.status,
           supersededBy: r.supersededByNumber,
           rationale: r.rationale,
+          actions: r.actions.map(actionRecord),
           keyPoints: r.keyPoints.map((k) => ({
             line: 0,
+            number: k.number,
             text: k.text,
             lead: cellOf(k.leads),
-            actions: k.actions.map((a) => ({
-              line: 0,
-              description: a.description,
-              owner: cellOf(a.owners),
-              dueOn: a.dueOn,
-              result: a.result,
-              completedOn: a.completed,
-              narrative: a.narrative,
-            })),
+            actions: k.actions.map(actionRecord),
           })),
         })),
       };
