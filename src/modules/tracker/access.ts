@@ -312,7 +312,10 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
             }),
           };
         });
-        const results = points.flatMap((k) => k.actions.map((a) => a.result));
+        // Issue 23: what is withdrawn is left out of whether it is complete.
+        const results = points
+          .filter((k) => !k.withdrawnAt)
+          .flatMap((k) => k.actions.filter((a) => !a.withdrawnAt).map((a) => a.result));
         return {
           ...r,
           supersededByNumber: r.supersededById ? (allNumbers.get(r.supersededById) ?? null) : null,

@@ -21,6 +21,8 @@ export interface ReportToPresent {
   counts: { total: number };
   summary: readonly { result: ActionResult; count: number }[];
   recommendationsComplete: number;
+  /** Those not withdrawn (issue 23); all of them when not given. */
+  recommendationsCounted?: number;
   changes: number;
   recommendations: readonly {
     number: string;
@@ -28,11 +30,14 @@ export interface ReportToPresent {
     text: string;
     status: RecommendationStatus;
     progress: 'complete' | 'in_progress' | 'no_actions';
+    /** Why it was withdrawn, if it was by the report's date (issue 23). */
+    withdrawnReason?: string | null;
     supersededByNumber: string | null;
     rationale: string | null;
     keyPoints: readonly {
       text: string;
       leadName: string | null;
+      withdrawnReason?: string | null;
       actions: readonly {
         description: string | null;
         ownerName: string | null;
@@ -40,6 +45,7 @@ export interface ReportToPresent {
         resultLabel: Said;
         change: ActionChange['kind'] | null;
         narrative: string | null;
+        withdrawnReason?: string | null;
       }[];
     }[];
   }[];
@@ -58,11 +64,14 @@ export interface ReportAction {
   result: string;
   change: ReportTag | null;
   narrative: string | null;
+  /** "Withdrawn: <reason>" (issue 23). */
+  withdrawn: string | null;
 }
 
 export interface ReportKeyPoint {
   text: string;
   lead: string | null;
+  withdrawn: string | null;
   actions: ReportAction[];
   /** Said in place of the actions when there are none. */
   noActions: string | null;
@@ -73,6 +82,7 @@ export interface ReportItem {
   number: string;
   heading: string;
   tag: ReportTag | null;
+  withdrawn: string | null;
   section: string | null;
   text: string;
   superseded: string | null;
@@ -118,6 +128,8 @@ export function presentReport(report: ReportToPresent, t: Translate): PresentedR
     t('tracker:tree.actions'),
     t('tracker:tree.results'),
   ];
+  const withdrawnLine = (reason: string | null | undefined) =>
+    reason ? t('tracker:editing.withdrawn.reason', { reason }) : null;
   return {
     caption: reportCaption(source, t),
     title: source.title,
@@ -133,7 +145,7 @@ export function presentReport(report: ReportToPresent, t: Translate): PresentedR
     },
     complete: t('tracker:reports.complete', {
       complete: report.recommendationsComplete,
-      total: report.recommendations.length,
+      total: report.recommendationsCounted ?? report.recommendations.length,
       nouns: t(`tracker:itemNoun.${source.noun}.many`),
     }),
     since: report.previous
@@ -146,6 +158,7 @@ export function presentReport(report: ReportToPresent, t: Translate): PresentedR
       const keyPoints = r.keyPoints.map((k): ReportKeyPoint => ({
         text: k.text,
         lead: k.leadName ? t('tracker:tree.lead', { name: k.leadName }) : null,
+        withdrawn: withdrawnLine(k.withdrawnReason),
         actions: k.actions.map((a) => ({
           description: a.description ?? '',
           owner: a.ownerName ? t('tracker:tree.owner', { name: a.ownerName }) : null,
@@ -153,18 +166,21 @@ export function presentReport(report: ReportToPresent, t: Translate): PresentedR
           result: say(t, a.resultLabel),
           change: a.change ? { text: t(`tracker:changeKind.${a.change}`), colour: 'blue' } : null,
           narrative: a.narrative || null,
+          withdrawn: withdrawnLine(a.withdrawnReason),
         })),
         noActions: k.actions.length ? null : t('tracker:tree.noActions'),
       }));
       return {
         number: r.number,
         heading: `${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${r.number}`,
-        tag:
-          r.status !== 'accepted'
+        tag: r.withdrawnReason
+          ? { text: t('tracker:editing.withdrawn.tag'), colour: 'grey' }
+          : r.status !== 'accepted'
             ? { text: t(`tracker:recommendationStatus.${r.status}`), colour: 'grey' }
             : r.progress === 'complete'
               ? { text: t('tracker:tree.complete'), colour: 'green' }
               : null,
+        withdrawn: withdrawnLine(r.withdrawnReason),
         section: r.section || null,
         text: r.text,
         superseded:

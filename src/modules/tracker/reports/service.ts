@@ -154,13 +154,27 @@ export function createTrackerReportsService(
         .limit(1),
     ]);
     const previousStates = previous ? await statesAsOf(db, sourceId, previous.asOf) : null;
-    const current = [...states.values()].map((s) => s.state);
+    const endOfDay = startOfLondonDay(addCalendarDays(asOf, 1));
+    // Issue 23: what was withdrawn by the date is shown as withdrawn and left out of the counts.
+    const withdrawnBy = (x: { withdrawnAt: Date | null; withdrawnReason: string | null }) =>
+      x.withdrawnAt !== null && x.withdrawnAt < endOfDay ? x.withdrawnReason : null;
+    const leftOut = new Set(
+      tree.recommendations.flatMap((r) =>
+        r.keyPoints.flatMap((k) =>
+          k.actions
+            .filter((a) => withdrawnBy(r) ?? withdrawnBy(k) ?? withdrawnBy(a))
+            .map((a) => a.id),
+        ),
+      ),
+    );
+    const current = [...states.values()]
+      .map((s) => s.state)
+      .filter((s) => !leftOut.has(s.actionId));
     const changes = changesSince(
       previousStates ? [...previousStates.values()].map((s) => s.state) : null,
       current,
     );
     const changeOf = new Map(changes.map((c) => [c.actionId, c]));
-    const endOfDay = startOfLondonDay(addCalendarDays(asOf, 1));
     const recommendations = tree.recommendations
       .filter((r) => r.createdAt < endOfDay)
       .map((r) => {
@@ -168,6 +182,7 @@ export function createTrackerReportsService(
           .filter((k) => k.createdAt < endOfDay)
           .map((k) => ({
             ...k,
+            withdrawnReason: withdrawnBy(k),
             actions: k.actions.flatMap((a) => {
               const then = states.get(a.id);
               if (!then) return [];
@@ -179,11 +194,14 @@ export function createTrackerReportsService(
                   narrative: then.narrative,
                   resultLabel: resultLabel(then.result, then.completed),
                   change: change?.kind ?? null,
+                  withdrawnReason: withdrawnBy(a),
                 },
               ];
             }),
           }));
-        const results = keyPoints.flatMap((k) => k.actions.map((a) => a.result));
+        const results = keyPoints.flatMap((k) =>
+          k.actions.filter((a) => !leftOut.has(a.id)).map((a) => a.result),
+        );
         const then = standings.get(r.id);
         const status = then?.standing ?? 'accepted';
         return {
@@ -192,6 +210,7 @@ export function createTrackerReportsService(
           supersededByNumber: then?.supersededByNumber ?? null,
           rationale: then?.rationale ?? null,
           keyPoints,
+          withdrawnReason: withdrawnBy(r),
           progress: recommendationProgress(results),
         };
       });
@@ -202,7 +221,10 @@ export function createTrackerReportsService(
       previous,
       counts,
       summary: ACTION_RESULTS.map((result) => ({ result, count: counts[result] })),
-      recommendationsComplete: recommendations.filter((r) => r.progress === 'complete').length,
+      recommendationsComplete: recommendations.filter(
+        (r) => !r.withdrawnReason && r.progress === 'complete',
+      ).length,
+      recommendationsCounted: recommendations.filter((r) => !r.withdrawnReason).length,
       recommendations,
       changes: changes.length,
     };

@@ -3,7 +3,7 @@
  * report) and their recommendations: the list, recording a source, a source's page, a
  * recommendation's page and its standing (superseded, not accepted).
  */
-import { and, asc, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { can, requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
@@ -274,6 +274,13 @@ export function createSourcesService(
           .where(eq(trackerRecommendations.sourceId, id)),
       ]);
       const [group] = source.groupId ? await groups.groupsByIds(db, [source.groupId]) : [];
+      // Issue 23: edits of the source's details, and recommendations removed from it.
+      const sourceChanges = await db
+        .select()
+        .from(trackerUpdates)
+        .where(and(eq(trackerUpdates.sourceId, id), isNull(trackerUpdates.recommendationId)))
+        .orderBy(desc(trackerUpdates.recordedAt), desc(trackerUpdates.id))
+        .limit(20);
       return {
         source: {
           ...sourceView(source, await ownerOrganisationName(db, source.ownerOrganisationId)),
@@ -283,6 +290,7 @@ export function createSourcesService(
         recommendations: tree.recommendations,
         counts: counts!,
         total: recommendationCount?.n ?? 0,
+        sourceChanges,
         mayManage: can(user, 'tracker.manage'),
       };
     },
@@ -317,10 +325,15 @@ export function createSourcesService(
           ...k,
           actions: k.actions.map((a) => ({
             ...a,
-            mayUpdate: mayUpdateAction(
-              who,
-              a.owners.map((o) => tree.names.ownerOf(o)),
-            ),
+            // Nothing withdrawn is progressed (issue 23).
+            mayUpdate:
+              !a.withdrawnAt &&
+              !k.withdrawnAt &&
+              !tree.recommendations[0]!.withdrawnAt &&
+              mayUpdateAction(
+                who,
+                a.owners.map((o) => tree.names.ownerOf(o)),
+              ),
           })),
         })),
       };
