@@ -297,6 +297,8 @@ test('TRK-01: a withdrawn action is shown with its reason, left out of the repor
   assert.match(page.body, /Withdrawn: The records are audited by the inspectorate/);
   assert.match(page.body, /withdrew an action/);
 
+  const sourcePage = await officer.get(`/tracker/sources/${r.sourceId}`);
+  assert.match(sourcePage.body, /2 actions: 0 completed, 2 ongoing, 0 awaiting\./);
   const report = await officer.get(`/tracker/sources/${r.sourceId}/report`);
   assert.match(report.body, /Every action<\/th><td[^>]*>2</);
   assert.match(report.body, /Awaits<\/th><td[^>]*>0</);
@@ -309,6 +311,11 @@ test('TRK-01: a withdrawn action is shown with its reason, left out of the repor
   const report2 = await officer.get(`/tracker/sources/${r.sourceId}/report`);
   assert.match(report2.body, /0 of 1 recommendations have every action completed/);
   assert.match(report2.body, /Every action<\/th><td[^>]*>1</);
+  const list = await officer.get(`/tracker?q=${encodeURIComponent(r.title)}`);
+  assert.equal(list.statusCode, 200);
+  assert.ok(list.body.includes(r.title));
+  const sourcePage2 = await officer.get(`/tracker/sources/${r.sourceId}`);
+  assert.match(sourcePage2.body, /1 action: 0 completed, 1 ongoing, 0 awaiting\./);
 
   const progress = await officer.post(`/tracker/actions/${r.audit.id}`, {
     result: 'completed',

@@ -40,6 +40,7 @@ import {
   actionCounts,
   completedOf,
   createTrackerAccess,
+  notWithdrawn,
   onAcceptedRecommendation,
   unownedAction,
   type TrackerServiceDeps,
@@ -267,7 +268,7 @@ export function createSourcesService(
             unowned: sql<number>`(count(*) filter (where ${unownedAction}))::int`,
           })
           .from(trackerActions)
-          .where(eq(trackerActions.sourceId, id)),
+          .where(and(eq(trackerActions.sourceId, id), notWithdrawn)),
         db
           .select({ n: count() })
           .from(trackerRecommendations)
