@@ -326,6 +326,20 @@ test('TRK-01: a withdrawn action is shown with its reason, left out of the repor
   });
   assert.equal(progress.statusCode, 409);
   assert.match(progress.body, /has been withdrawn/);
+  const details = await officer.post(`/tracker/actions/${r.audit.id}/details`, {
+    description: 'Audit the records again',
+  });
+  assert.equal(details.statusCode, 409);
+  assert.match(details.body, /This has been withdrawn: it can no longer be changed/);
+  const recPage = await officer.get(`/tracker/recommendations/${r.rec1}`);
+  assert.doesNotMatch(
+    recPage.body,
+    /Change owner or due date<span class="govuk-visually-hidden"> of Audit the records/,
+  );
+  assert.match(
+    recPage.body,
+    /Change owner or due date<span class="govuk-visually-hidden"> of Issue body-worn video/,
+  );
   const edit = await officer.post(`/tracker/recommendations/${r.rec2}/edit`, {
     version: 'old',
     number: '2',
