@@ -229,7 +229,7 @@ test('TRK-01: a source’s details are changed, and listed under "Changes to thi
   assert.match(page.body, /Changes to this source/);
   assert.ok(
     page.body.includes(
-      `Changed the committee it reports to from ${q('Policing Committee')} to ${q('Police and Crime Committee')}`,
+      `Changed the reporting committee from ${q('Policing Committee')} to ${q('Police and Crime Committee')}`,
     ),
   );
   assert.ok(
