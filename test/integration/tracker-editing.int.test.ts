@@ -16,6 +16,7 @@ import {
 import { createTestApp, type Agent, type TestApp } from '../app.js';
 import { makeAccount, signInAccount } from '../factories/accounts.js';
 import { makeTrackerSource, organisationIdByCode } from '../factories/tracker.js';
+import { pagesText, pdfPages } from '../pdf-text.js';
 
 let t: TestApp;
 let officer: Agent;
@@ -303,6 +304,11 @@ test('TRK-01: a withdrawn action is shown with its reason, left out of the repor
   assert.match(report.body, /Every action<\/th><td[^>]*>2</);
   assert.match(report.body, /Awaits<\/th><td[^>]*>0</);
   assert.match(report.body, /Withdrawn: The records are audited by the inspectorate/);
+  const pdf = await officer.get(`/tracker/sources/${r.sourceId}/report.pdf`);
+  assert.equal(pdf.statusCode, 200);
+  const pdfText = pagesText(await pdfPages(pdf.rawPayload)).replace(/\s+/g, ' ');
+  assert.match(pdfText, /Withdrawn: The records are audited by the inspectorate/);
+  assert.match(pdfText, /Every action 2/);
 
   // A withdrawn recommendation is left out of "complete": 0 of 1 once 2 is withdrawn.
   await postAndFollow(officer, `/tracker/recommendations/${r.rec2}/withdraw`, {
