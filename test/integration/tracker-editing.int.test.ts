@@ -135,6 +135,10 @@ test('TRK-01: a recommendation’s number, heading and text are changed, and the
   });
   assert.match(page.body, /The changes have been saved/);
   assert.match(page.body, /Recommendation 1a/);
+  assert.match(
+    page.body,
+    /Every update to its actions and its standing, and every change, removal or withdrawal, the latest first\./,
+  );
   assert.match(page.body, /Record every stop and search/);
   assert.ok(page.body.includes(`Changed the number from ${q('1')} to ${q('1a')}`));
   assert.ok(
@@ -311,9 +315,16 @@ test('TRK-01: a withdrawn action is shown with its reason, left out of the repor
   assert.match(pdfText, /Every action 2/);
 
   // A withdrawn recommendation is left out of "complete": 0 of 1 once 2 is withdrawn.
-  await postAndFollow(officer, `/tracker/recommendations/${r.rec2}/withdraw`, {
+  const withdrawnRec = await postAndFollow(officer, `/tracker/recommendations/${r.rec2}/withdraw`, {
     reason: 'Replaced by the open data scheme',
   });
+  assert.match(
+    withdrawnRec.body,
+    /Recommendation 2 <strong class="govuk-tag govuk-tag--grey">Withdrawn</,
+  );
+  assert.match(withdrawnRec.body, /Withdrawn: Replaced by the open data scheme/);
+  // Nothing is added to it, or changed, once it is withdrawn.
+  assert.doesNotMatch(withdrawnRec.body, /Add a key point|Add an action|Change its number/);
   const report2 = await officer.get(`/tracker/sources/${r.sourceId}/report`);
   assert.match(report2.body, /0 of 1 recommendations have every action completed/);
   assert.match(report2.body, /Every action<\/th><td[^>]*>1</);
