@@ -38,8 +38,17 @@ type Input = Record<string, string | string[] | undefined>;
 
 const MAX_NARRATIVE = 20_000;
 
-/** The action belongs to a recommendation still accepted (not superseded, not turned down). */
-export const onAcceptedRecommendation = sql`exists (select 1 from ${trackerRecommendations} r where r.id = ${trackerActions.recommendationId} and r.status = 'accepted')`;
+/**
+ * Issue 23: neither the action, its key point nor its recommendation has been withdrawn: what is
+ * withdrawn is left out of every count.
+ */
+export const notWithdrawn = sql`(${trackerActions.withdrawnAt} is null and not exists (select 1 from ${trackerKeyPoints} wk where wk.id = ${trackerActions.keyPointId} and wk.withdrawn_at is not null) and not exists (select 1 from ${trackerRecommendations} wr where wr.id = ${trackerActions.recommendationId} and wr.withdrawn_at is not null))`;
+
+/**
+ * The action belongs to a recommendation still accepted (not superseded, not turned down), and
+ * nothing of it is withdrawn.
+ */
+export const onAcceptedRecommendation = sql`(exists (select 1 from ${trackerRecommendations} r where r.id = ${trackerActions.recommendationId} and r.status = 'accepted') and ${notWithdrawn})`;
 
 /** The completion as the row stores it. */
 export function completedOf(row: {
@@ -113,8 +122,8 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 
 /** Actions with their result counts, for a list of sources or one. */
 export const actionCounts = {
-  total: sql<number>`count(${trackerActions.id})::int`,
-  completed: sql<number>`(count(${trackerActions.id}) filter (where ${trackerActions.result} = 'completed'))::int`,
+  total: sql<number>`(count(${trackerActions.id}) filter (where ${notWithdrawn}))::int`,
+  completed: sql<number>`(count(${trackerActions.id}) filter (where ${trackerActions.result} = 'completed' and ${notWithdrawn}))::int`,
 };
 
 export type TrackerAccess = ReturnType<typeof createTrackerAccess>;
@@ -339,7 +348,13 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
         });
         // Issue 23: an action directly under the recommendation or objective, no key point.
         const own = (actionsOf.get(`recommendation:${r.id}`) ?? []).map(actionView);
-        const results = [...own, ...points.flatMap((k) => k.actions)].map((a) => a.result);
+        // What is withdrawn is left out of whether it is complete.
+        const results = [
+          ...own.filter((a) => !a.withdrawnAt),
+          ...points
+            .filter((k) => !k.withdrawnAt)
+            .flatMap((k) => k.actions.filter((a) => !a.withdrawnAt)),
+        ].map((a) => a.result);
         return {
           ...r,
           part: r.partId ? (partOf.get(r.partId) ?? null) : null,

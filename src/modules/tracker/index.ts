@@ -12,6 +12,8 @@ import { registerActionRoutes } from './actions/routes.js';
 import { createActionsService } from './actions/service.js';
 import { registerDashboardRoutes } from './dashboard/routes.js';
 import { createTrackerDashboardService } from './dashboard/service.js';
+import { registerEditingRoutes } from './editing/routes.js';
+import { createEditingService } from './editing/service.js';
 import { trackerPaths } from './paths.js';
 import { registerPublicTrackerRoutes } from './public/routes.js';
 import { createPublicTrackerService } from './public/service.js';
@@ -65,6 +67,7 @@ export function createTrackerModule(
     }),
     trackerRecords: createTrackerRecordsService({ db, directory, t, now }),
     trackerStructure: createTrackerStructureService({ db, directory, t, now }),
+    trackerEditing: createEditingService({ db, directory, t, now }),
     trackerDashboard: createTrackerDashboardService({
       db,
       directory,
@@ -89,6 +92,7 @@ export function createTrackerModule(
       registerReportRoutes(routeDeps);
       registerPublicTrackerRoutes(routeDeps);
       registerDashboardRoutes(routeDeps);
+      registerEditingRoutes(routeDeps);
     },
     navigation: [
       {

@@ -33,4 +33,14 @@ export const trackerPaths = {
   actionDetails: route('/tracker/actions/:actionId/details'),
   standing: route('/tracker/recommendations/:recommendationId/standing'),
   action: route('/tracker/actions/:actionId'),
+  // Editing, removing and withdrawing (editing/, issue 23).
+  editSource: route('/tracker/sources/:sourceId/edit'),
+  editRecommendation: route('/tracker/recommendations/:recommendationId/edit'),
+  editKeyPoint: route('/tracker/key-points/:keyPointId/edit'),
+  withdrawRecommendation: route('/tracker/recommendations/:recommendationId/withdraw'),
+  removeRecommendation: route('/tracker/recommendations/:recommendationId/remove'),
+  withdrawKeyPoint: route('/tracker/key-points/:keyPointId/withdraw'),
+  removeKeyPoint: route('/tracker/key-points/:keyPointId/remove'),
+  withdrawAction: route('/tracker/actions/:actionId/withdraw'),
+  removeAction: route('/tracker/actions/:actionId/remove'),
 };

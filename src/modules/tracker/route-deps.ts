@@ -1,6 +1,7 @@
 import type { RouteDeps } from '../../platform/modules.js';
 import type { ActionsService } from './actions/service.js';
 import type { TrackerDashboardService } from './dashboard/service.js';
+import type { EditingService } from './editing/service.js';
 import type { PublicTrackerService } from './public/service.js';
 import type { TrackerRecordsService } from './records/service.js';
 import type { TrackerReportsService } from './reports/service.js';
@@ -21,6 +22,7 @@ export interface TrackerServices {
   trackerRecords: TrackerRecordsService;
   trackerDashboard: TrackerDashboardService;
   trackerStructure: TrackerStructureService;
+  trackerEditing: EditingService;
 }
 
 /** What the tracker's route files are given. */

@@ -358,6 +358,32 @@ export function recommendationProgress(
   return results.every((r) => r === 'completed') ? 'complete' : 'in_progress';
 }
 
+/**
+ * Issue 23: what has been reported against an action, for removing it or anything it is under:
+ * its result now, and the result of each update recorded to it, in order.
+ */
+export interface ActionRecordForRemoval {
+  result: ActionResult;
+  updates: readonly { kind: string; result: ActionResult | null }[];
+}
+
+/**
+ * TRK-01 (issue 23): a recommendation, key point or action may be removed (deleted with all
+ * under it) only while no progress has been reported against it or anything under it: none of
+ * its actions has a 'progress' update, and each stands at the result it was added or imported
+ * with (its first update's result; an action with no such update, at the result it has). Once
+ * progress is reported it stays in the record: it is withdrawn instead. The key of the refusal.
+ */
+export function removalRefusal(actions: readonly ActionRecordForRemoval[]): string | null {
+  for (const action of actions) {
+    if (action.updates.some((u) => u.kind === 'progress')) return 'tracker:editing.remove.refused';
+    const first = action.updates.find((u) => u.kind === 'added' || u.kind === 'imported');
+    const addedWith = first?.result ?? action.result;
+    if (action.result !== addedWith) return 'tracker:editing.remove.refused';
+  }
+  return null;
+}
+
 export interface ActionChange {
   actionId: string;
   kind: 'new' | 'result' | 'narrative';

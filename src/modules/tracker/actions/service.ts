@@ -108,6 +108,12 @@ export function createActionsService(deps: TrackerServiceDeps) {
       return db.transaction(async (tx) => {
         const found = await findAction(tx, actionId, { lock: true });
         if (!mayUpdateAction(await trackerUser(tx, user), found.owners)) throw new NotFoundError();
+        if (
+          found.action.withdrawnAt ||
+          found.keyPoint?.withdrawnAt ||
+          found.recommendation.withdrawnAt
+        )
+          throw new ConflictError(t('tracker:editing.withdrawn.noProgress'), 'result');
         if (version !== found.action.version)
           throw new ConflictError(t('tracker:actions.action.updatedMeanwhile'), 'result');
         if (happenedOn) {

@@ -397,6 +397,9 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const before = await findAction(tx, actionId, true);
+        // Issue 23: nothing withdrawn is changed.
+        if (before.withdrawnAt)
+          throw new ConflictError(t('tracker:editing.withdrawn.noEdit'), 'description');
         if (!description && before.description)
           throw new ValidationError([
             { field: 'description', message: t('tracker:records.action.description.missing') },

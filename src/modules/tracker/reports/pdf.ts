@@ -425,6 +425,7 @@ function reportBlocks(doc: Doc, report: PresentedReport, t: Translate): Block[] 
       out.push(
         text('P', [{ text: r.section, style: STYLES.bodySmall }], { after: 4, keepWithNext: true }),
       );
+    if (r.withdrawn) out.push(text('P', [{ text: r.withdrawn, style: STYLES.body }]));
     out.push(text('P', [{ text: r.text, style: STYLES.body }]));
     if (r.superseded) out.push(text('P', [{ text: r.superseded, style: STYLES.body }]));
     if (r.notAccepted)
@@ -452,7 +453,9 @@ function reportBlocks(doc: Doc, report: PresentedReport, t: Translate): Block[] 
         widths: [...widths],
         head: [...r.table.head],
         groups: r.table.keyPoints.map((k) => {
-          const lead = k.lead ? [{ text: `\n${k.lead}`, style: STYLES.cellSmall }] : [];
+          const lead = [k.lead, k.withdrawn]
+            .filter((line): line is string => !!line)
+            .map((line) => ({ text: `\n${line}`, style: STYLES.cellSmall }));
           return {
             label: {
               lines: cellLines([{ text: k.text, style: STYLES.cellBold }, ...lead], widths[0]),
@@ -488,6 +491,9 @@ function reportBlocks(doc: Doc, report: PresentedReport, t: Translate): Block[] 
                           { text: a.description, style: STYLES.cell },
                           ...(a.owner ? [{ text: `\n${a.owner}`, style: STYLES.cellSmall }] : []),
                           ...(a.due ? [{ text: `\n${a.due}`, style: STYLES.cellSmall }] : []),
+                          ...(a.withdrawn
+                            ? [{ text: `\n${a.withdrawn}`, style: STYLES.cellSmall }]
+                            : []),
                         ],
                         widths[1],
                       ),

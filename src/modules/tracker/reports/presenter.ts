@@ -30,6 +30,8 @@ export interface ReportToPresent {
   counts: { total: number };
   summary: readonly { result: ActionResult; count: number }[];
   recommendationsComplete: number;
+  /** Those not withdrawn (issue 23); all of them when not given. */
+  recommendationsCounted?: number;
   changes: number;
   recommendations: readonly {
     id: string;
@@ -40,6 +42,8 @@ export interface ReportToPresent {
     text: string;
     status: RecommendationStatus;
     progress: 'complete' | 'in_progress' | 'no_actions';
+    /** Why it was withdrawn, if it was by the report's date (issue 23). */
+    withdrawnReason?: string | null;
     supersededByNumber: string | null;
     rationale: string | null;
     /** Its actions directly under it, with no key point (issue 23). */
@@ -48,6 +52,7 @@ export interface ReportToPresent {
       number: string | null;
       text: string;
       leadName: string | null;
+      withdrawnReason?: string | null;
       actions: readonly ActionToPresent[];
     }[];
   }[];
@@ -55,6 +60,8 @@ export interface ReportToPresent {
 
 interface ActionToPresent {
   id: string;
+  /** Why it was withdrawn, if it was by the report's date (issue 23). */
+  withdrawnReason?: string | null;
   number: string | null;
   description: string | null;
   ownerName: string | null;
@@ -83,11 +90,14 @@ export interface ReportAction {
   result: string;
   change: ReportTag | null;
   narrative: string | null;
+  /** "Withdrawn: <reason>" (issue 23). */
+  withdrawn: string | null;
 }
 
 export interface ReportKeyPoint {
   text: string;
   lead: string | null;
+  withdrawn: string | null;
   actions: ReportAction[];
   /** Said in place of the actions when there are none. */
   noActions: string | null;
@@ -103,6 +113,7 @@ export interface ReportItem {
   inPart: boolean;
   heading: string;
   tag: ReportTag | null;
+  withdrawn: string | null;
   section: string | null;
   text: string;
   superseded: string | null;
@@ -159,6 +170,8 @@ export function presentReport(
     t('tracker:tree.actions'),
     t('tracker:tree.results'),
   ];
+  const withdrawnLine = (reason: string | null | undefined) =>
+    reason ? t('tracker:editing.withdrawn.reason', { reason }) : null;
   return {
     caption: reportCaption(source, t),
     title: source.title,
@@ -176,7 +189,7 @@ export function presentReport(
     },
     complete: t('tracker:reports.complete', {
       complete: report.recommendationsComplete,
-      total: report.recommendations.length,
+      total: report.recommendationsCounted ?? report.recommendations.length,
       nouns: t(`tracker:itemNoun.${source.noun}.many`),
     }),
     since: report.previous
@@ -195,6 +208,7 @@ export function presentReport(
         result: say(t, a.resultLabel),
         change: a.change ? { text: t(`tracker:changeKind.${a.change}`), colour: 'blue' } : null,
         narrative: a.narrative || null,
+        withdrawn: withdrawnLine(a.withdrawnReason),
       });
       // Its own actions (issue 23) first, as a group of their own, then each key point's.
       const own: ReportKeyPoint[] = r.actions.length
@@ -202,6 +216,7 @@ export function presentReport(
             {
               text: t('tracker:reports.noKeyPoint'),
               lead: null,
+              withdrawn: null,
               actions: r.actions.map(action),
               noActions: null,
             },
@@ -212,6 +227,7 @@ export function presentReport(
         ...r.keyPoints.map((k): ReportKeyPoint => ({
           text: numbered(k.number, k.text),
           lead: k.leadName ? t('tracker:tree.lead', { name: k.leadName }) : null,
+          withdrawn: withdrawnLine(k.withdrawnReason),
           actions: k.actions.map(action),
           noActions: k.actions.length ? null : t('tracker:tree.noActions'),
         })),
@@ -223,12 +239,14 @@ export function presentReport(
         inPart: r.part !== null,
         number: r.number,
         heading: `${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${r.number}`,
-        tag:
-          r.status !== 'accepted'
+        tag: r.withdrawnReason
+          ? { text: t('tracker:editing.withdrawn.tag'), colour: 'grey' }
+          : r.status !== 'accepted'
             ? { text: t(`tracker:recommendationStatus.${r.status}`), colour: 'grey' }
             : r.progress === 'complete'
               ? { text: t('tracker:tree.complete'), colour: 'green' }
               : null,
+        withdrawn: withdrawnLine(r.withdrawnReason),
         section: r.section || null,
         text: r.text,
         superseded:

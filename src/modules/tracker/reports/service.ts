@@ -191,13 +191,28 @@ export function createTrackerReportsService(
         .limit(1),
     ]);
     const previousStates = previous ? await statesAsOf(db, sourceId, previous.asOf) : null;
-    const current = [...states.values()].map((s) => s.state);
+    const endOfDay = startOfLondonDay(addCalendarDays(asOf, 1));
+    // Issue 23: what was withdrawn by the date is shown as withdrawn and left out of the counts.
+    const withdrawnBy = (x: { withdrawnAt: Date | null; withdrawnReason: string | null }) =>
+      x.withdrawnAt !== null && x.withdrawnAt < endOfDay ? x.withdrawnReason : null;
+    const leftOut = new Set(
+      tree.recommendations.flatMap((r) => [
+        ...r.actions.filter((a) => withdrawnBy(r) ?? withdrawnBy(a)).map((a) => a.id),
+        ...r.keyPoints.flatMap((k) =>
+          k.actions
+            .filter((a) => withdrawnBy(r) ?? withdrawnBy(k) ?? withdrawnBy(a))
+            .map((a) => a.id),
+        ),
+      ]),
+    );
+    const current = [...states.values()]
+      .map((s) => s.state)
+      .filter((s) => !leftOut.has(s.actionId));
     const changes = changesSince(
       previousStates ? [...previousStates.values()].map((s) => s.state) : null,
       current,
     );
     const changeOf = new Map(changes.map((c) => [c.actionId, c]));
-    const endOfDay = startOfLondonDay(addCalendarDays(asOf, 1));
     // An item entered later shows when a back-filled update says what had happened by then.
     const hadProgress = (k: { actions: readonly { id: string }[] }) =>
       k.actions.some((a) => states.has(a.id));
@@ -205,7 +220,11 @@ export function createTrackerReportsService(
       .filter((r) => r.createdAt < endOfDay || hadProgress(r) || r.keyPoints.some(hadProgress))
       .map((r) => {
         // Each action as it stood then; one added after the date is not in the report.
-        const asThen = <A extends { id: string }>(actions: A[]) =>
+        const asThen = <
+          A extends { id: string; withdrawnAt: Date | null; withdrawnReason: string | null },
+        >(
+          actions: A[],
+        ) =>
           actions.flatMap((a) => {
             const then = states.get(a.id);
             if (!then) return [];
@@ -217,14 +236,17 @@ export function createTrackerReportsService(
                 narrative: then.narrative,
                 resultLabel: resultLabel(then.result, then.completed),
                 change: change?.kind ?? null,
+                withdrawnReason: withdrawnBy(a),
               },
             ];
           });
         const actions = asThen(r.actions);
         const keyPoints = r.keyPoints
           .filter((k) => k.createdAt < endOfDay || hadProgress(k))
-          .map((k) => ({ ...k, actions: asThen(k.actions) }));
-        const results = [...actions, ...keyPoints.flatMap((k) => k.actions)].map((a) => a.result);
+          .map((k) => ({ ...k, withdrawnReason: withdrawnBy(k), actions: asThen(k.actions) }));
+        const results = [...actions, ...keyPoints.flatMap((k) => k.actions)]
+          .filter((a) => !leftOut.has(a.id))
+          .map((a) => a.result);
         const then = standings.get(r.id);
         const status = then?.standing ?? 'accepted';
         return {
@@ -234,6 +256,7 @@ export function createTrackerReportsService(
           rationale: then?.rationale ?? null,
           actions,
           keyPoints,
+          withdrawnReason: withdrawnBy(r),
           progress: recommendationProgress(results),
         };
       });
@@ -245,7 +268,10 @@ export function createTrackerReportsService(
       previous,
       counts,
       summary: ACTION_RESULTS.map((result) => ({ result, count: counts[result] })),
-      recommendationsComplete: recommendations.filter((r) => r.progress === 'complete').length,
+      recommendationsComplete: recommendations.filter(
+        (r) => !r.withdrawnReason && r.progress === 'complete',
+      ).length,
+      recommendationsCounted: recommendations.filter((r) => !r.withdrawnReason).length,
       recommendations,
       changes: changes.length,
     };

@@ -3,7 +3,7 @@
  * report) and their recommendations: the list, recording a source, a source's page, a
  * recommendation's page and its standing (superseded, not accepted).
  */
-import { and, asc, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { can, requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
@@ -41,6 +41,7 @@ import {
   actionCounts,
   completedOf,
   createTrackerAccess,
+  notWithdrawn,
   onAcceptedRecommendation,
   unownedAction,
   type TrackerServiceDeps,
@@ -291,7 +292,7 @@ export function createSourcesService(
             unowned: sql<number>`(count(*) filter (where ${unownedAction}))::int`,
           })
           .from(trackerActions)
-          .where(eq(trackerActions.sourceId, id)),
+          .where(and(eq(trackerActions.sourceId, id), notWithdrawn)),
         db
           .select({ n: count() })
           .from(trackerRecommendations)
@@ -300,22 +301,41 @@ export function createSourcesService(
       const [group] = source.groupId ? await groups.groupsByIds(db, [source.groupId]) : [];
       // Issue 23 item 10: each action links to its page for whoever may record progress on it.
       const who = await trackerUser(db, user);
-      const withLink = <
-        A extends { owners: readonly { personId: string | null; organisationId: string | null }[] },
-      >(
-        a: A,
-      ) => ({
-        ...a,
-        mayUpdate: mayUpdateAction(
-          who,
-          a.owners.map((o) => tree.names.ownerOf(o)),
-        ),
-      });
+      const withLink =
+        (withdrawn: boolean) =>
+        <
+          A extends {
+            owners: readonly { personId: string | null; organisationId: string | null }[];
+            withdrawnAt: Date | null;
+          },
+        >(
+          a: A,
+        ) => ({
+          ...a,
+          // Nothing withdrawn is progressed (issue 23).
+          mayUpdate:
+            !withdrawn &&
+            !a.withdrawnAt &&
+            mayUpdateAction(
+              who,
+              a.owners.map((o) => tree.names.ownerOf(o)),
+            ),
+        });
       const recommendations = tree.recommendations.map((r) => ({
         ...r,
-        actions: r.actions.map(withLink),
-        keyPoints: r.keyPoints.map((k) => ({ ...k, actions: k.actions.map(withLink) })),
+        actions: r.actions.map(withLink(!!r.withdrawnAt)),
+        keyPoints: r.keyPoints.map((k) => ({
+          ...k,
+          actions: k.actions.map(withLink(!!r.withdrawnAt || !!k.withdrawnAt)),
+        })),
       }));
+      // Issue 23: edits of the source's details, and recommendations removed from it.
+      const sourceChanges = await db
+        .select()
+        .from(trackerUpdates)
+        .where(and(eq(trackerUpdates.sourceId, id), isNull(trackerUpdates.recommendationId)))
+        .orderBy(desc(trackerUpdates.recordedAt), desc(trackerUpdates.id))
+        .limit(20);
       return {
         source: {
           ...sourceView(source, await ownerOrganisationName(db, source.ownerOrganisationId)),
@@ -327,6 +347,7 @@ export function createSourcesService(
         parts: tree.parts,
         counts: counts!,
         total: recommendationCount?.n ?? 0,
+        sourceChanges,
         mayManage: can(user, 'tracker.manage'),
       };
     },
@@ -355,20 +376,34 @@ export function createSourcesService(
       ]);
       // Who may record progress on which action: its owner, their unit, or a manager.
       const who = await trackerUser(db, user);
-      const withMayUpdate = <A extends { owners: Parameters<typeof tree.names.ownerOf>[0][] }>(
-        a: A,
-      ) => ({
-        ...a,
-        mayUpdate: mayUpdateAction(
-          who,
-          a.owners.map((o) => tree.names.ownerOf(o)),
-        ),
-      });
+      const withMayUpdate =
+        (withdrawn: boolean) =>
+        <
+          A extends {
+            owners: Parameters<typeof tree.names.ownerOf>[0][];
+            withdrawnAt: Date | null;
+          },
+        >(
+          a: A,
+        ) => ({
+          ...a,
+          // Nothing withdrawn is progressed (issue 23).
+          mayUpdate:
+            !withdrawn &&
+            !a.withdrawnAt &&
+            mayUpdateAction(
+              who,
+              a.owners.map((o) => tree.names.ownerOf(o)),
+            ),
+        });
       const own = tree.recommendations[0]!;
       const recommendation = {
         ...own,
-        actions: own.actions.map(withMayUpdate),
-        keyPoints: own.keyPoints.map((k) => ({ ...k, actions: k.actions.map(withMayUpdate) })),
+        actions: own.actions.map(withMayUpdate(!!own.withdrawnAt)),
+        keyPoints: own.keyPoints.map((k) => ({
+          ...k,
+          actions: k.actions.map(withMayUpdate(!!own.withdrawnAt || !!k.withdrawnAt)),
+        })),
       };
       // An action is named by its number and wording; with none, by its key point's (or, directly
       // under the recommendation, the recommendation's own result).
