@@ -1,0 +1,196 @@
+/**
+ * Seed 002's Appendix 4 typed in through the pages (issue 23, TRK-01): a committee clerk records
+ * the work plan, its parts "Objectives" (1 to 3) and "MPA Action Plan 2002/03" (1 to 10), item
+ * 2's sub-items 2.1 to 2.3 as numbered key points and item 3's 3.1 to 3.6 as numbered actions
+ * directly under it, several typed out of order; the report page, the CSV and the PDF its links
+ * give read them in the seed's order, with the seed's numbers and wording. Axe checks each page.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { pdfPages } from '../pdf-text.js';
+import { expectSuccess } from './pages/govuk.js';
+import { expectAccessible, signInWithRole, startE2E, type E2E } from './support.js';
+
+let e2e: E2E;
+before(async () => {
+  e2e = await startE2E({ demo: false });
+});
+after(() => e2e.close());
+
+const TITLE = 'Community and Police Consultative Groups - Action plan – year 1';
+const OBJECTIVES_PART = 'Objectives';
+const PLAN_PART = 'MPA Action Plan 2002/03';
+const OBJECTIVES = [
+  'To establish an integrated framework of local consultation through consultative groups across London;',
+  'To engage consultative groups in MPA activity and the MPA in Consultative Group activity;',
+  'To develop effective financial accountability of consultative groups.',
+];
+const PLAN = [
+  'To arrange and hold a one-day seminar for consultative groups;',
+  'To develop a budget strategy incorporating:',
+  'To prepare a position statement and development plan for groups as requested, considering:',
+  'To identify central support to be provided to consultative groups.',
+  'To publicise and promote consultative groups.',
+  'To review how to involve consultative groups in future policing plan and other MPA consultation.',
+  'To develop consultation feed-up and feed-back channels between consultative groups and the MPA as well as the corporate centre of the MPS.',
+  'To identify MPA staffing requirements to support the day-to-day management and longer-term development of consultative groups;',
+  'To identify, review and exchange best practice existing in consultative groups.',
+  'To develop and introduce relevant financial monitoring procedures.',
+];
+const ITEM_2 = [
+  ['2.1', 'Future consultation budget structure'],
+  ['2.2', 'A review of the funding application procedure and criteria;'],
+  ['2.3', 'Funding of Best Value Report proposals.'],
+] as const;
+const ITEM_3 = [
+  ['3.1', 'Staffing;'],
+  ['3.2', 'Accommodation;'],
+  ['3.3', 'Consultative processes;'],
+  ['3.4', 'Structure;'],
+  ['3.5', 'Integration with local agencies;'],
+  ['3.6', 'Links with Independent Custody Visiting.'],
+] as const;
+
+/** What the seed reads, in its order, as the report shows it (a work plan's items are objectives). */
+const SEED_ORDER = [
+  OBJECTIVES_PART,
+  ...OBJECTIVES.flatMap((words, i) => [`Objective ${i + 1}`, words]),
+  PLAN_PART,
+  'Objective 1',
+  PLAN[0]!,
+  'Objective 2',
+  PLAN[1]!,
+  ...ITEM_2.map(([n, words]) => `${n} ${words}`),
+  'Objective 3',
+  PLAN[2]!,
+  ...ITEM_3.map(([n, words]) => `${n} ${words}`),
+  ...PLAN.slice(3).flatMap((words, i) => [`Objective ${i + 4}`, words]),
+];
+
+/** Each needle found in the text after the one before it: the text reads in this order. */
+function assertInOrder(text: string, needles: readonly string[]) {
+  let from = 0;
+  for (const needle of needles) {
+    const at = text.indexOf(needle, from);
+    assert.ok(
+      at >= 0,
+      `"${needle}" not found after position ${from}: …${text.slice(from, from + 300)}…`,
+    );
+    from = at + needle.length;
+  }
+}
+
+test('TRK-01: a clerk types seed 002’s Appendix 4, partly out of order, and its report page, CSV and PDF read in the seed’s order', async () => {
+  const clerk = await e2e.newPage();
+  await signInWithRole(e2e, clerk, 'authority_officer');
+  await clerk.goto('/tracker/new');
+  await clerk.getByLabel('Title').fill(TITLE);
+  await clerk.getByLabel('Work plan', { exact: true }).check();
+  await clerk.getByRole('button', { name: 'Record the source' }).click();
+  await expectSuccess(clerk, `${TITLE} has been recorded`);
+  const sourceUrl = clerk.url();
+
+  for (const part of [OBJECTIVES_PART, PLAN_PART]) {
+    await clerk.getByRole('link', { name: 'Add a part' }).click();
+    await clerk.getByLabel('Title of the part').fill(part);
+    await clerk.getByRole('button', { name: 'Save the part' }).click();
+    await expectSuccess(clerk, `The part ${part} has been added`);
+  }
+
+  // Objectives 3, 1, 2; the action plan's 10 before 1 and 3 before 2.
+  await clerk.getByRole('button', { name: 'Add an objective' }).click();
+  await clerk.getByRole('heading', { level: 1, name: 'Add an objective' }).waitFor();
+  await expectAccessible(clerk);
+  const newItemUrl = clerk.url();
+  const addItem = async (part: string, number: number, words: string) => {
+    if (clerk.url() !== newItemUrl) await clerk.goto(newItemUrl);
+    await clerk.getByLabel(part, { exact: true }).check();
+    await clerk.getByLabel('Number', { exact: true }).fill(String(number));
+    await clerk.getByLabel('Text', { exact: true }).fill(words);
+    await clerk.getByRole('button', { name: 'Add it' }).click();
+    await expectSuccess(clerk, `Objective ${number} has been added to ${TITLE}`);
+  };
+  for (const n of [3, 1, 2]) await addItem(OBJECTIVES_PART, n, OBJECTIVES[n - 1]!);
+  for (const n of [10, 1, 3]) await addItem(PLAN_PART, n, PLAN[n - 1]!);
+
+  // Item 3's sub-items: numbered actions directly under it, 3.6 typed first, Not started.
+  for (const [number, words] of [ITEM_3[5], ...ITEM_3.slice(0, 5)]) {
+    await clerk.getByRole('button', { name: 'Add an action' }).click();
+    await clerk.getByRole('heading', { level: 1, name: 'Add an action' }).waitFor();
+    await expectAccessible(clerk);
+    await clerk.getByLabel('Number (optional)').fill(number);
+    await clerk.getByLabel('Action (optional)').fill(words);
+    await clerk.getByRole('button', { name: 'Add the action' }).click();
+    await expectSuccess(clerk, 'The action has been added');
+  }
+
+  // Item 2's sub-items: numbered key points, typed 2.3, 2.1, 2.2.
+  await addItem(PLAN_PART, 2, PLAN[1]!);
+  for (const [number, words] of [ITEM_2[2], ITEM_2[0], ITEM_2[1]]) {
+    await clerk.getByRole('button', { name: 'Add a key point' }).click();
+    await clerk.getByRole('heading', { level: 1, name: 'Add a key point' }).waitFor();
+    await expectAccessible(clerk);
+    await clerk.getByLabel('Number (optional)').fill(number);
+    await clerk.getByLabel('Key point', { exact: true }).fill(words);
+    await clerk.getByRole('button', { name: 'Add the key point' }).click();
+    await expectSuccess(clerk, 'The key point has been added');
+  }
+  for (const n of [4, 5, 6, 7, 8, 9]) await addItem(PLAN_PART, n, PLAN[n - 1]!);
+
+  // (1) The report page.
+  await clerk.goto(sourceUrl);
+  await clerk.getByRole('button', { name: 'Progress report for a committee' }).click();
+  await clerk.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  await expectAccessible(clerk);
+  const page = (await clerk.locator('main').innerText()).replace(/\s+/g, ' ');
+  assertInOrder(page, ['Not started 6', 'Every action 6', ...SEED_ORDER]);
+
+  // (2) The CSV its link gives: one row per item, key point or action, in the seed's order.
+  const csvHref = await clerk.getByRole('link', { name: /Download as CSV/ }).getAttribute('href');
+  const csv = await clerk.request.get(csvHref!);
+  assert.equal(csv.status(), 200);
+  const rows = parse((await csv.text()).replace(/^\uFEFF/, '')) as string[][];
+  assert.deepEqual(
+    [rows[0]![0], rows[0]![1], rows[0]![3], rows[0]![6], rows[0]![7], rows[0]![9], rows[0]![10]],
+    [
+      'Part',
+      'Objective',
+      'Objective text',
+      'Key point number',
+      'Key point',
+      'Action number',
+      'Action',
+    ],
+  );
+  const item = (part: string, n: number, words: string) => [part, String(n), words];
+  assert.deepEqual(
+    rows.slice(1).map((r) => [r[0], r[1], r[3], r[6], r[7], r[9], r[10], r[13]]),
+    [
+      ...OBJECTIVES.map((words, i) => [...item(OBJECTIVES_PART, i + 1, words), '', '', '', '', '']),
+      [...item(PLAN_PART, 1, PLAN[0]!), '', '', '', '', ''],
+      ...ITEM_2.map(([n, words]) => [...item(PLAN_PART, 2, PLAN[1]!), n, words, '', '', '']),
+      ...ITEM_3.map(([n, words]) => [
+        ...item(PLAN_PART, 3, PLAN[2]!),
+        '',
+        '',
+        n,
+        words,
+        'Not started',
+      ]),
+      ...PLAN.slice(3).map((words, i) => [...item(PLAN_PART, i + 4, words), '', '', '', '', '']),
+    ],
+  );
+
+  // (3) The PDF its link gives, read back as a screen reader reads it.
+  const pdfHref = await clerk.getByRole('link', { name: /Download as PDF/ }).getAttribute('href');
+  const pdf = await clerk.request.get(pdfHref!);
+  assert.equal(pdf.status(), 200);
+  const pdfText = (await pdfPages(new Uint8Array(await pdf.body())))
+    .flat()
+    .filter((l) => !l.artifact)
+    .map((l) => l.text)
+    .join(' ')
+    .replace(/\s+/g, ' ');
+  assertInOrder(pdfText, [TITLE, 'Not started 6', 'Every action 6', ...SEED_ORDER]);
+});
