@@ -14,7 +14,9 @@ import { organisations } from '../../src/modules/directory/schema.js';
 import { TRACKER_CSV_COLUMNS, parseTrackerCsv } from '../../src/modules/tracker/transfer/csv.js';
 import { createTestApp, demoAccount, principalFor, type TestApp, type Agent } from '../app.js';
 import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
+import { makePerson } from '../factories/directory.js';
 import { organisationIdByCode } from '../factories/tracker.js';
+import { mainOf, textOf } from '../html.js';
 
 let t: TestApp;
 let officer: Agent;
@@ -64,6 +66,9 @@ before(async () => {
   t = await createTestApp({ demo: false });
   officerAccount = await makeAccount(t, { role: 'authority_officer' });
   officer = await signInAccount(t, officerAccount);
+  // Seed 003's work plan names its portfolio holder as the lead of her strands: a person in the
+  // directory, found by her full name on import.
+  await makePerson(t, { fullName: 'Cindy Butts', email: null });
 });
 after(() => t.close());
 // Each test begins at the same moment, whatever the tests before it did to the clock.
@@ -73,6 +78,7 @@ for (const name of [
   'cdrp-scrutiny-2005.csv',
   'iag-review-2007.csv',
   'consultative-groups-action-plan-2002.csv',
+  'community-engagement-work-plan-2006-07.csv',
 ])
   test(`TRK-01: ${name} imports, and exports to the same file byte for byte`, async () => {
     const bytes = example(name);
@@ -121,6 +127,89 @@ test('TRK-01: seed 004 keeps its numbering with gaps, and HR owns the tenure act
   const second = await officer.get(`/tracker/sources/${source!.id}?page=2`);
   assert.match(second.body, /Recommendation 24/);
   assert.match(second.body, /Operation Jigsaw/);
+});
+
+/** Each needle found in the text after the one before it: the page reads in this order. */
+function assertInOrder(text: string, needles: readonly string[]) {
+  let from = 0;
+  for (const needle of needles) {
+    const at = text.indexOf(needle, from);
+    assert.ok(
+      at >= 0,
+      `"${needle}" not found after position ${from}: …${text.slice(from, from + 300)}…`,
+    );
+    from = at + needle.length;
+  }
+}
+
+test('CON-08, IAG-25: seed 003’s 2006-07 work plan imports, and its report page lists the objectives and strands in the seed’s order with their leads', async () => {
+  // Its own copy, under a title of its own: the test above imports the file as it is.
+  const seed =
+    'Terms of reference and priorities and 2006-07 work plan of the portfolio member for community engagement';
+  const imported = await officer.postFile(
+    '/tracker/import',
+    {},
+    csvFile(
+      example('community-engagement-work-plan-2006-07.csv')
+        .toString('utf8')
+        .replace(seed, `${seed} (report)`),
+    ),
+  );
+  assert.equal(imported.statusCode, 303, imported.body.slice(0, 2000));
+  const report = textOf(mainOf((await officer.get(`${imported.headers.location}/report`)).body));
+  assertInOrder(report, [
+    `${seed} (report)`,
+    'Not started 18',
+    'Every action 18',
+    'Objective 1',
+    'Governance and scrutiny and ensuring that the viewpoints of Londoner’s inform the whole of the MPA’s decision-making and planning process',
+    '4 The Portfolio Holder will work to ensure the development, piloting and implementation of rigorous standards',
+    'Lead: Cindy Butts',
+    '5 The Portfolio Holder will continue to oversee the consultation processes',
+    'Lead: Cindy Butts',
+    '6 In addition, the Portfolio Holder will work to ensure the resources',
+    'Lead: Cindy Butts',
+    'Objective 2',
+    'Strengthening partnerships and community engagement to help Londoners secure more responsive policing at a local level.',
+    '7 This lead role will be pursued along three parallel strands of work. First,',
+    'Lead: Cindy Butts',
+    '8 Throughout 2006/07, local pilots directly supported by the MPA',
+    '9 The second strand of work the Portfolio Holder will pursue',
+    'Lead: Cindy Butts',
+    '10 The third strand of work the Portfolio Holder will undertake',
+    'Lead: Cindy Butts',
+    '11 This strategic direction reinforces the changes',
+    '12 In devolving greater community engagement responsibilities',
+    'Lead: Cindy Butts',
+    'The proposed work programme under this objective reflects the principles of:',
+    'Increasing both the capacity and quality of community engagement at the local level.',
+    'Enabling effective internal and external monitoring of MPA/MPS community engagement activity.',
+    'Objective 3',
+    'Enlarge the MPA’s community engagement profile at a pan London level',
+    "13 The Portfolio Holder will enlarge and strengthen the MPA's pan London initiatives. Key actions will therefore include:",
+    'Lead: Cindy Butts',
+    'Ensuring that the newly established 3,000 member Safer London Panel is effectively used',
+    'Facilitating community engagement on ‘Counter Terrorism: The Debate’',
+    'Objective 4',
+    'Serving diverse communities',
+    '14 In addition to supporting and working with the Chair of the MPA Equal Opportunities and Diversity Board',
+    'Lead: Cindy Butts',
+    'The impact of community engagement activities by both the MPA and MPS recognises',
+    'MPA/MPS community engagement activities conform with the MPA and MPS Race and Equality Scheme',
+    'Objective 5',
+    'Strengthening the community voice',
+    "15 In strengthening the MPA's relationship with Londoners",
+    'Lead: Cindy Butts',
+    '16 In recognising the voluntary efforts and commitment of Londoners',
+    'Lead: Cindy Butts',
+  ]);
+  // Paragraphs 8 and 11 name nobody to lead them, and the seed does not say which strands the
+  // three oversight members lead: nobody else is named a lead.
+  for (const name of ['Damien Hockney', 'John Roberts', 'Rachael Whittaker'])
+    assert.doesNotMatch(report, new RegExp(name));
+  assert.equal(report.match(/Lead: Cindy Butts/g)?.length, 11);
+  assert.match(report, / disseminated\. No actions yet 9 The second strand/);
+  assert.match(report, / civil renewal\. No actions yet 12 In devolving/);
 });
 
 test('issue 21 item 20: the export writes cells beginning = + - @ as text, and imports back to the same source', async () => {
