@@ -142,7 +142,7 @@ function assertInOrder(text: string, needles: readonly string[]) {
   }
 }
 
-test('CON-08, IAG-25: seed 003’s 2006-07 work plan imports, and its report page lists the objectives and strands in the seed’s order with their leads', async () => {
+test('CON-08: seed 003’s 2006-07 work plan imports, and its report page lists the objectives and strands in the seed’s order with their leads', async () => {
   // Its own copy, under a title of its own: the test above imports the file as it is.
   const seed =
     'Terms of reference and priorities and 2006-07 work plan of the portfolio member for community engagement';
