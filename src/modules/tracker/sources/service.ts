@@ -7,28 +7,20 @@ import { and, asc, count, desc, eq, ilike, isNull, sql, type SQL } from 'drizzle
 import { recordAudit } from '../../../platform/audit/service.js';
 import { can, requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
-import { reportingYear, todayInLondon } from '../../../platform/calendar/index.js';
+import { reportingYear } from '../../../platform/calendar/index.js';
 import { isUniqueViolation } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-  type FieldError,
-} from '../../../platform/errors.js';
+import { ConflictError, ValidationError, type FieldError } from '../../../platform/errors.js';
 import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { GroupsApi } from '../../groups/index.js';
 import {
   isRecommendationStatus,
   isSourceKind,
-  itemNoun,
   mayUpdateAction,
   needsMonitoringGroup,
   parseReportingYear,
   recommendationStandingProblem,
-  resultLabel,
-  type RecommendationStatus,
   type SourceKind,
 } from '../rules.js';
 import {
@@ -39,15 +31,15 @@ import {
 } from '../schema.js';
 import {
   actionCounts,
-  completedOf,
   createTrackerAccess,
   notWithdrawn,
   onAcceptedRecommendation,
   unownedAction,
   type TrackerServiceDeps,
 } from '../access.js';
-import { type Said, say } from '../../../platform/i18n/said.js';
+import { say } from '../../../platform/i18n/said.js';
 import { formattedBlocks } from '../formatted-text.js';
+import { createRecommendationPage } from './recommendation-page.js';
 
 const MAX_TITLE = 300;
 const MAX_SUMMARY = 1_000;
@@ -63,17 +55,18 @@ export function createSourcesService(
   },
 ) {
   const { db, directory, groups, t } = deps;
+  const access = createTrackerAccess(deps);
   const {
     now,
     today,
     findSource,
     findRecommendation,
-    treeOf,
     sourceView,
     trackerUser,
     pageOfTree,
     ownerOrganisationName,
-  } = createTrackerAccess(deps);
+  } = access;
+  const recommendationPage = createRecommendationPage(deps, access);
 
   /** The source form's fields, checked: a title, its kind, dates, owner, committee, monitor. */
   async function readSourceForm(input: Input) {
@@ -353,99 +346,7 @@ export function createSourcesService(
     },
 
     /** One recommendation: its key points and actions, and every update as one timeline. */
-    async recommendation(principal: Principal, id: string) {
-      const user = requireUser(principal, 'tracker.view');
-      if (!isUuid(id)) throw new NotFoundError();
-      const [row] = await db
-        .select({ sourceId: trackerRecommendations.sourceId })
-        .from(trackerRecommendations)
-        .where(eq(trackerRecommendations.id, id));
-      if (!row) throw new NotFoundError();
-      const source = await findSource(db, row.sourceId);
-      const standingLabel = (standing: RecommendationStatus, by: string | null): Said =>
-        standing === 'superseded'
-          ? { key: `tracker:supersededBy.${itemNoun(source.kind)}`, values: { number: by ?? '' } }
-          : { key: `tracker:recommendationStatus.${standing}` };
-      const [tree, updates] = await Promise.all([
-        treeOf(db, source.id, [id]),
-        db
-          .select()
-          .from(trackerUpdates)
-          .where(eq(trackerUpdates.recommendationId, id))
-          .orderBy(desc(trackerUpdates.recordedAt), desc(trackerUpdates.id)),
-      ]);
-      // Who may record progress on which action: its owner, their unit, or a manager.
-      const who = await trackerUser(db, user);
-      const withMayUpdate =
-        (withdrawn: boolean) =>
-        <
-          A extends {
-            owners: Parameters<typeof tree.names.ownerOf>[0][];
-            withdrawnAt: Date | null;
-          },
-        >(
-          a: A,
-        ) => ({
-          ...a,
-          // Nothing withdrawn is progressed (issue 23).
-          mayUpdate:
-            !withdrawn &&
-            !a.withdrawnAt &&
-            mayUpdateAction(
-              who,
-              a.owners.map((o) => tree.names.ownerOf(o)),
-            ),
-        });
-      const own = tree.recommendations[0]!;
-      const recommendation = {
-        ...own,
-        actions: own.actions.map(withMayUpdate(!!own.withdrawnAt)),
-        keyPoints: own.keyPoints.map((k) => ({
-          ...k,
-          actions: k.actions.map(withMayUpdate(!!own.withdrawnAt || !!k.withdrawnAt)),
-        })),
-      };
-      // An action is named by its number and wording; with none, by its key point's (or, directly
-      // under the recommendation, the recommendation's own result).
-      const numbered = (item: { number: string | null }, words: string) =>
-        item.number ? `${item.number} ${words}` : words;
-      const actionText = new Map([
-        ...recommendation.actions.map(
-          (a) =>
-            [
-              a.id,
-              numbered(
-                a,
-                a.description ??
-                  t('tracker:tree.ownResult', {
-                    noun: t(`tracker:itemNoun.${itemNoun(source.kind)}.one`),
-                    number: own.number,
-                  }),
-              ),
-            ] as const,
-        ),
-        ...recommendation.keyPoints.flatMap((k) =>
-          k.actions.map(
-            (a) =>
-              [a.id, a.description ? numbered(a, a.description) : numbered(k, k.text)] as const,
-          ),
-        ),
-      ]);
-      return {
-        source: sourceView(source, null),
-        recommendation,
-        timeline: updates.map((u) => ({
-          ...u,
-          actionText: u.actionId ? (actionText.get(u.actionId) ?? '') : '',
-          // Issue 23 item 10: a back-filled update shows the day it happened beside its recording.
-          happenedOn:
-            u.happenedOn && u.happenedOn !== todayInLondon(u.recordedAt) ? u.happenedOn : null,
-          resultLabel: u.result ? resultLabel(u.result, completedOf(u)) : null,
-          standingLabel: u.standing ? standingLabel(u.standing, u.supersededByNumber) : null,
-        })),
-        mayManage: can(user, 'tracker.manage'),
-      };
-    },
+    recommendation: recommendationPage,
 
     /** The standing form of a recommendation (manager only). */
     async standingForm(principal: Principal, recommendationId: string) {

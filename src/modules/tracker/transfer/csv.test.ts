@@ -5,12 +5,8 @@ import { test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { csvText } from '../../../platform/http/csv.js';
 import { loadMessages } from '../../../platform/i18n/messages.js';
-import {
-  TRACKER_CSV_COLUMNS,
-  parseTrackerCsv,
-  writeTrackerCsv,
-  type TrackerCsvProblem,
-} from './csv.js';
+import { TRACKER_CSV_COLUMNS, parseTrackerCsv, type TrackerCsvProblem } from './csv.js';
+import { writeTrackerCsv } from './csv-write.js';
 import { say } from '../../../platform/i18n/said.js';
 
 const TODAY = '2026-11-23';

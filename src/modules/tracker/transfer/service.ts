@@ -30,12 +30,12 @@ import {
 import {
   parseTrackerCsv,
   referencesIn,
-  writeTrackerCsv,
   type ActionRecord,
   type OwnerMention,
   type TrackerCsvProblem,
   type TrackerFile,
 } from '../transfer/csv.js';
+import { writeTrackerCsv } from './csv-write.js';
 import { say } from '../../../platform/i18n/said.js';
 
 /** A CSV that cannot be imported: every bad line, against the file field, in the words of `t`. */
