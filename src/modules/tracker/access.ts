@@ -19,6 +19,8 @@ import {
   isActionResult,
   isOverdue,
   itemNoun,
+  mayUpdateAction,
+  parseRecommendationNumber,
   recommendationProgress,
   resultLabel,
   type ActionOwner,
@@ -37,6 +39,8 @@ import {
 type Input = Record<string, string | string[] | undefined>;
 
 const MAX_NARRATIVE = 20_000;
+const MAX_HEADING = 300;
+const MAX_ITEM_TEXT = 20_000;
 
 /**
  * Issue 23: neither the action, its key point nor its recommendation has been withdrawn: what is
@@ -108,6 +112,47 @@ export const NAMES_SEPARATOR = '; ';
 
 /** An action nobody owns: no lead row names it. */
 export const unownedAction = sql`not exists (select 1 from ${trackerLeads} where ${trackerLeads.actionId} = ${trackerActions.id})`;
+
+/**
+ * TRK-01: a recommendation's or objective's fields as the add and edit forms give them: its
+ * number as the source numbers it, the heading it sits under, and its text. Each bad field is
+ * added to errors.
+ */
+export function readRecommendationFields(input: Input, errors: FieldError[], t: Translate) {
+  const number = parseRecommendationNumber(text(input.number) ?? '');
+  if (!number)
+    errors.push({ field: 'number', message: t('tracker:records.recommendation.number.missing') });
+  const section = text(input.section);
+  tooLong(
+    t,
+    errors,
+    'section',
+    t('tracker:records.recommendation.section.name'),
+    section,
+    MAX_HEADING,
+  );
+  const body = text(input.text);
+  if (!body)
+    errors.push({ field: 'text', message: t('tracker:records.recommendation.text.missing') });
+  tooLong(t, errors, 'text', t('tracker:records.recommendation.text.name'), body, MAX_ITEM_TEXT);
+  return { number, section, body };
+}
+
+/** A lead or owner as the rows name them: a person or an organisation. */
+type Named = { personId: string | null; organisationId: string | null };
+
+/**
+ * Issue 23 item 10: marks an action with whether this person may record progress on it (its
+ * owner, their unit, or a manager: mayUpdateAction), never on anything withdrawn. Given whether
+ * what the action sits under is withdrawn.
+ */
+export function progressRight(who: TrackerUser, ownerOf: (owner: Named) => ActionOwner) {
+  return (withdrawn: boolean) =>
+    <A extends { owners: readonly Named[]; withdrawnAt: Date | null }>(a: A) => ({
+      ...a,
+      mayUpdate: !withdrawn && !a.withdrawnAt && mayUpdateAction(who, a.owners.map(ownerOf)),
+    });
+}
 
 /** Rows by a key, in the order they came. */
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {

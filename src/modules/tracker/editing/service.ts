@@ -20,9 +20,15 @@ import {
 } from '../../../platform/errors.js';
 import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
-import { createTrackerAccess, joinNames, type Lead, type TrackerServiceDeps } from '../access.js';
+import {
+  createTrackerAccess,
+  joinNames,
+  readRecommendationFields,
+  type Lead,
+  type TrackerServiceDeps,
+} from '../access.js';
 import { createLeadReader, leadValues, writeLeads } from '../records/leads.js';
-import { needsMonitoringGroup, parseRecommendationNumber, removalRefusal } from '../rules.js';
+import { needsMonitoringGroup, removalRefusal } from '../rules.js';
 import {
   trackerActions,
   trackerKeyPoints,
@@ -36,7 +42,6 @@ import {
 type Input = Record<string, string | string[] | undefined>;
 
 const MAX_TITLE = 300;
-const MAX_LINE = 300;
 const MAX_TEXT = 20_000;
 
 /** What can be removed or withdrawn: the address's word for each, and the history's. */
@@ -346,25 +351,7 @@ export function createEditingService(deps: TrackerServiceDeps) {
     ) {
       const user = requireUser(principal, 'tracker.manage');
       const errors: FieldError[] = [];
-      const number = parseRecommendationNumber(text(input.number) ?? '');
-      if (!number)
-        errors.push({
-          field: 'number',
-          message: t('tracker:records.recommendation.number.missing'),
-        });
-      const section = text(input.section);
-      tooLong(
-        t,
-        errors,
-        'section',
-        t('tracker:records.recommendation.section.name'),
-        section,
-        MAX_LINE,
-      );
-      const body = text(input.text);
-      if (!body)
-        errors.push({ field: 'text', message: t('tracker:records.recommendation.text.missing') });
-      tooLong(t, errors, 'text', t('tracker:records.recommendation.text.name'), body, MAX_TEXT);
+      const { number, section, body } = readRecommendationFields(input, errors, t);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const [before] = await tx

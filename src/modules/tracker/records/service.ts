@@ -20,9 +20,10 @@ import {
   completionColumns,
   createTrackerAccess,
   readProgress,
+  readRecommendationFields,
   type TrackerServiceDeps,
 } from '../access.js';
-import { parseItemNumber, parseRecommendationNumber } from '../rules.js';
+import { parseItemNumber } from '../rules.js';
 import { makeRoom } from '../structure/order.js';
 import { createLeadReader, leadValues, writeLeads, type LeadPrefix } from './leads.js';
 import {
@@ -38,7 +39,6 @@ type Input = Record<string, string | string[] | undefined>;
 export type ActionParent = { keyPointId: string } | { recommendationId: string };
 
 const MAX_TEXT = 20_000;
-const MAX_LINE = 300;
 
 export type TrackerRecordsService = ReturnType<typeof createTrackerRecordsService>;
 
@@ -109,25 +109,7 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
     ) {
       const user = requireUser(principal, 'tracker.manage');
       const errors: FieldError[] = [];
-      const number = parseRecommendationNumber(text(input.number) ?? '');
-      if (!number)
-        errors.push({
-          field: 'number',
-          message: t('tracker:records.recommendation.number.missing'),
-        });
-      const section = text(input.section);
-      tooLong(
-        t,
-        errors,
-        'section',
-        t('tracker:records.recommendation.section.name'),
-        section,
-        MAX_LINE,
-      );
-      const body = text(input.text);
-      if (!body)
-        errors.push({ field: 'text', message: t('tracker:records.recommendation.text.missing') });
-      tooLong(t, errors, 'text', t('tracker:records.recommendation.text.name'), body, MAX_TEXT);
+      const { number, section, body } = readRecommendationFields(input, errors, t);
       return db.transaction(async (tx) => {
         const source = await findSource(tx, sourceId);
         // Issue 23: a source with parts numbers each part's items afresh: the form says which.

@@ -9,8 +9,13 @@ import { todayInLondon } from '../../../platform/calendar/index.js';
 import { NotFoundError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { Said } from '../../../platform/i18n/said.js';
-import { completedOf, type TrackerAccess, type TrackerServiceDeps } from '../access.js';
-import { itemNoun, mayUpdateAction, resultLabel, type RecommendationStatus } from '../rules.js';
+import {
+  completedOf,
+  progressRight,
+  type TrackerAccess,
+  type TrackerServiceDeps,
+} from '../access.js';
+import { itemNoun, resultLabel, type RecommendationStatus } from '../rules.js';
 import { trackerRecommendations, trackerUpdates } from '../schema.js';
 
 /** One recommendation: its key points and actions, and every update as one timeline. */
@@ -40,26 +45,7 @@ export function createRecommendationPage(deps: TrackerServiceDeps, access: Track
     ]);
     // Who may record progress on which action: its owner, their unit, or a manager.
     const who = await trackerUser(db, user);
-    const withMayUpdate =
-      (withdrawn: boolean) =>
-      <
-        A extends {
-          owners: Parameters<typeof tree.names.ownerOf>[0][];
-          withdrawnAt: Date | null;
-        },
-      >(
-        a: A,
-      ) => ({
-        ...a,
-        // Nothing withdrawn is progressed (issue 23).
-        mayUpdate:
-          !withdrawn &&
-          !a.withdrawnAt &&
-          mayUpdateAction(
-            who,
-            a.owners.map((o) => tree.names.ownerOf(o)),
-          ),
-      });
+    const withMayUpdate = progressRight(who, (o) => tree.names.ownerOf(o));
     const own = tree.recommendations[0]!;
     const recommendation = {
       ...own,

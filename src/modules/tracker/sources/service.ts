@@ -17,7 +17,6 @@ import type { GroupsApi } from '../../groups/index.js';
 import {
   isRecommendationStatus,
   isSourceKind,
-  mayUpdateAction,
   needsMonitoringGroup,
   parseReportingYear,
   recommendationStandingProblem,
@@ -34,6 +33,7 @@ import {
   createTrackerAccess,
   notWithdrawn,
   onAcceptedRecommendation,
+  progressRight,
   unownedAction,
   type TrackerServiceDeps,
 } from '../access.js';
@@ -294,26 +294,7 @@ export function createSourcesService(
       const [group] = source.groupId ? await groups.groupsByIds(db, [source.groupId]) : [];
       // Issue 23 item 10: each action links to its page for whoever may record progress on it.
       const who = await trackerUser(db, user);
-      const withLink =
-        (withdrawn: boolean) =>
-        <
-          A extends {
-            owners: readonly { personId: string | null; organisationId: string | null }[];
-            withdrawnAt: Date | null;
-          },
-        >(
-          a: A,
-        ) => ({
-          ...a,
-          // Nothing withdrawn is progressed (issue 23).
-          mayUpdate:
-            !withdrawn &&
-            !a.withdrawnAt &&
-            mayUpdateAction(
-              who,
-              a.owners.map((o) => tree.names.ownerOf(o)),
-            ),
-        });
+      const withLink = progressRight(who, (o) => tree.names.ownerOf(o));
       const recommendations = tree.recommendations.map((r) => ({
         ...r,
         actions: r.actions.map(withLink(!!r.withdrawnAt)),
