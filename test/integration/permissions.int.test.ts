@@ -348,6 +348,34 @@ const EXPECTED: Record<string, Who> = {
   'GET /tracker/parts/:partId': ['authority_officer', 'coordination_unit'],
   'POST /tracker/parts/:partId': ['authority_officer', 'coordination_unit'],
   'POST /tracker/move/:kind/:id': ['authority_officer', 'coordination_unit'],
+  // Issue 23: editing, removing and withdrawing what a manager wrote.
+  'GET /tracker/actions/:actionId/withdraw': ['authority_officer', 'coordination_unit'],
+  'GET /tracker/key-points/:keyPointId/edit': ['authority_officer', 'coordination_unit'],
+  'GET /tracker/key-points/:keyPointId/withdraw': ['authority_officer', 'coordination_unit'],
+  'GET /tracker/recommendations/:recommendationId/edit': ['authority_officer', 'coordination_unit'],
+  'GET /tracker/recommendations/:recommendationId/withdraw': [
+    'authority_officer',
+    'coordination_unit',
+  ],
+  'GET /tracker/sources/:sourceId/edit': ['authority_officer', 'coordination_unit'],
+  'POST /tracker/actions/:actionId/remove': ['authority_officer', 'coordination_unit'],
+  'POST /tracker/actions/:actionId/withdraw': ['authority_officer', 'coordination_unit'],
+  'POST /tracker/key-points/:keyPointId/edit': ['authority_officer', 'coordination_unit'],
+  'POST /tracker/key-points/:keyPointId/remove': ['authority_officer', 'coordination_unit'],
+  'POST /tracker/key-points/:keyPointId/withdraw': ['authority_officer', 'coordination_unit'],
+  'POST /tracker/recommendations/:recommendationId/edit': [
+    'authority_officer',
+    'coordination_unit',
+  ],
+  'POST /tracker/recommendations/:recommendationId/remove': [
+    'authority_officer',
+    'coordination_unit',
+  ],
+  'POST /tracker/recommendations/:recommendationId/withdraw': [
+    'authority_officer',
+    'coordination_unit',
+  ],
+  'POST /tracker/sources/:sourceId/edit': ['authority_officer', 'coordination_unit'],
   'GET /tracker/actions/:actionId/details': ['authority_officer', 'coordination_unit'],
   'POST /tracker/actions/:actionId/details': ['authority_officer', 'coordination_unit'],
   'GET /tracker/sources/:sourceId/report.pdf': [
