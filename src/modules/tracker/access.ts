@@ -430,6 +430,17 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
     return { recommendation, source: await findSource(executor, recommendation.sourceId) };
   }
 
+  /** A key point, with its recommendation and source. */
+  async function findKeyPoint(executor: Executor, id: string) {
+    if (!isUuid(id)) throw new NotFoundError();
+    const [keyPoint] = await executor
+      .select()
+      .from(trackerKeyPoints)
+      .where(eq(trackerKeyPoints.id, id));
+    if (!keyPoint) throw new NotFoundError();
+    return { keyPoint, ...(await findRecommendation(executor, keyPoint.recommendationId)) };
+  }
+
   /** Who is asking, as the rules see them: their directory entry, unit and boroughs. */
   async function trackerUser(executor: Executor, user: UserPrincipal): Promise<TrackerUser> {
     const person = await directory.lookups.personOfUser(executor, user.userId);
@@ -474,6 +485,7 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
     today,
     findSource,
     findRecommendation,
+    findKeyPoint,
     ownerNames,
     leadsOf,
     partsOf,

@@ -72,7 +72,7 @@ export type EditingService = ReturnType<typeof createEditingService>;
 
 export function createEditingService(deps: TrackerServiceDeps) {
   const { db, directory, t } = deps;
-  const { now, findSource, findRecommendation, sourceView, leadsOf, ownerNames } =
+  const { now, findSource, findRecommendation, findKeyPoint, sourceView, leadsOf, ownerNames } =
     createTrackerAccess(deps);
   const leadReader = createLeadReader(deps);
 
@@ -108,16 +108,6 @@ export function createEditingService(deps: TrackerServiceDeps) {
       authorUserId: user.userId,
       authorLabel: user.displayName,
     });
-  }
-
-  async function findKeyPoint(executor: Executor, id: string) {
-    if (!isUuid(id)) throw new NotFoundError();
-    const [keyPoint] = await executor
-      .select()
-      .from(trackerKeyPoints)
-      .where(eq(trackerKeyPoints.id, id));
-    if (!keyPoint) throw new NotFoundError();
-    return { keyPoint, ...(await findRecommendation(executor, keyPoint.recommendationId)) };
   }
 
   async function findAction(executor: Executor, id: string) {

@@ -44,8 +44,17 @@ export type TrackerRecordsService = ReturnType<typeof createTrackerRecordsServic
 
 export function createTrackerRecordsService(deps: TrackerServiceDeps) {
   const { db, directory, t } = deps;
-  const { now, today, findSource, findRecommendation, sourceView, leadsOf, ownerNames, partsOf } =
-    createTrackerAccess(deps);
+  const {
+    now,
+    today,
+    findSource,
+    findRecommendation,
+    findKeyPoint,
+    sourceView,
+    leadsOf,
+    ownerNames,
+    partsOf,
+  } = createTrackerAccess(deps);
 
   /**
    * Issue 23: a key point's or action's own number as the form gives it (2.1, a, ii), or none;
@@ -59,16 +68,6 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
 
   /** CON-08: leads and owners as the forms give them (records/leads.ts). */
   const leadReader = createLeadReader(deps);
-
-  async function findKeyPoint(executor: Executor, id: string) {
-    if (!isUuid(id)) throw new NotFoundError();
-    const [keyPoint] = await executor
-      .select()
-      .from(trackerKeyPoints)
-      .where(eq(trackerKeyPoints.id, id));
-    if (!keyPoint) throw new NotFoundError();
-    return { keyPoint, ...(await findRecommendation(executor, keyPoint.recommendationId)) };
-  }
 
   /** An action's wording, owner and due date, as adding it or changing its details gives them. */
   async function readActionDetails(input: Input, errors: FieldError[], required: boolean) {
