@@ -38,7 +38,6 @@ import { createSecretBox } from './platform/auth/secret-box.js';
 import { createAuthService } from './platform/auth/service.js';
 import { registerUserAdminRoutes } from './platform/auth/users-routes.js';
 import { createUsersService, type ScopeCatalogue } from './platform/auth/users-service.js';
-import { formatDate, formatDateTime, formatTime, toLondonDate } from './platform/calendar/index.js';
 import type { Database } from './platform/db/database.js';
 import { databaseErrorForLog } from './platform/db/errors.js';
 import {
@@ -313,16 +312,6 @@ export async function buildApp(deps: AppDeps): Promise<{
           text instanceof nunjucks.runtime.SafeString
             ? new nunjucks.runtime.SafeString(String(text).trim())
             : String(text ?? '').trim(),
-        );
-        // A day ('2026-11-23'), or an instant read as its day in London.
-        env.addFilter('date', (d: string | Date | null | undefined) =>
-          d ? formatDate(d instanceof Date ? toLondonDate(d) : d) : '',
-        );
-        env.addFilter('dateTime', (d: Date | string | null | undefined) =>
-          d ? formatDateTime(new Date(d)) : '',
-        );
-        env.addFilter('time', (d: Date | string | null | undefined) =>
-          d ? formatTime(new Date(d)) : '',
         );
         // Money: '£1,234.50' to read, '1234.50' to edit in a form.
         env.addFilter('pence', (p: number) => formatPence(p));

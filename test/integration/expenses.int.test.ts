@@ -12,7 +12,7 @@ import {
 } from '../../src/modules/expenses/schema.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
-import { formatDateTime } from '../../src/platform/calendar/index.js';
+import { formatDateTime } from '../words.js';
 import { outbox } from '../../src/platform/mail/schema.js';
 import {
   createTestApp,

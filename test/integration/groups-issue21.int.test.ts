@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/platform/db/database.js';
-import { formatDate } from '../../src/platform/calendar/index.js';
+import { formatDate } from '../words.js';
 import {
   Agent,
   createTestApp,

@@ -11,7 +11,6 @@ import {
 } from '../groups/index.js';
 import {
   addCalendarMonths,
-  formatDate,
   type IsoDate,
   londonInstant,
   londonMinutes,
@@ -109,7 +108,7 @@ export function neededFromProblem(
 ): Said | null {
   if (previous && neededFrom === previous) return null;
   if (neededFrom < today)
-    return { key: 'advice:rules.neededFromPast', values: { today: formatDate(today) } };
+    return { key: 'advice:rules.neededFromPast', values: { today: { date: today } } };
   return null;
 }
 
@@ -317,7 +316,7 @@ export function adviceIndependence(facts: {
     };
   if (!facts.declaration)
     return { independent: false, basis: { key: 'advice:rules.basis.noDeclaration' } };
-  const declaredOn = formatDate(facts.declaration.declaredOn);
+  const declaredOn = { date: facts.declaration.declaredOn };
   if (!facts.declaration.independenceConfirmed)
     return {
       independent: false,

@@ -3,7 +3,7 @@
  * paid without delay, auditable budgets), IAG-13 (disputes go to the chair, then the Director),
  * IAG-14 (expenses actually incurred, never a fee or a wage). Money is whole pence throughout.
  */
-import { calendarMonthsDeadline, formatDate, type IsoDate } from '../../platform/calendar/index.js';
+import { calendarMonthsDeadline, type IsoDate } from '../../platform/calendar/index.js';
 import { formatPence } from '../../platform/money/pence.js';
 import type { GroupType } from '../groups/index.js';
 import { type Said } from '../../platform/i18n/said.js';
@@ -93,7 +93,7 @@ export function itemDateProblem(incurredOn: IsoDate, today: IsoDate): Said | nul
   if (today > last)
     return {
       key: 'expenses:rules.itemTooLate',
-      values: { incurredOn: formatDate(incurredOn), last: formatDate(last) },
+      values: { incurredOn: { date: incurredOn }, last: { date: last } },
     };
   return null;
 }

@@ -2,12 +2,7 @@
  * The rules of advisory groups (docs/domain.md IAG-01, 07, 18, 19, 21), as pure functions. The
  * service calls them; the pages show their messages.
  */
-import {
-  addCalendarDays,
-  addCalendarMonths,
-  formatDate,
-  type IsoDate,
-} from '../../platform/calendar/index.js';
+import { addCalendarDays, addCalendarMonths, type IsoDate } from '../../platform/calendar/index.js';
 import type { OrganisationKind } from '../directory/index.js';
 import type { Label, Said, SaidRefusal } from '../../platform/i18n/said.js';
 
@@ -147,10 +142,10 @@ export function checkAppointmentStart(startsOn: IsoDate, today: IsoDate): Said |
   return {
     key: 'groups:rules.terms.alreadyEnded',
     values: {
-      start: formatDate(startsOn),
-      end: formatDate(end),
+      start: { date: startsOn },
+      end: { date: end },
       years: TERM_YEARS,
-      earliest: formatDate(addCalendarMonths(today, -TERM_YEARS * 12)),
+      earliest: { date: addCalendarMonths(today, -TERM_YEARS * 12) },
     },
   };
 }
@@ -241,7 +236,7 @@ export function importedAgreementProblem(
   if (!row.secondTermAgreement || term.termNumber !== 1) return null;
   return {
     key: 'groups:rules.terms.importedAgreement',
-    values: { name: row.name, end: formatDate(term.end) },
+    values: { name: row.name, end: { date: term.end } },
   };
 }
 
@@ -291,7 +286,7 @@ export function mayWorkAtClearance(
   const refusal: Said = lapsed
     ? {
         key: 'groups:rules.clearance.notInForce',
-        values: { level: { key: `groups:clearance.${lapsed.level}` }, on: formatDate(on) },
+        values: { level: { key: `groups:clearance.${lapsed.level}` }, on: { date: on } },
       }
     : {
         key: 'groups:rules.clearance.notHeld',

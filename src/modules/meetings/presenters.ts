@@ -1,18 +1,19 @@
 /** How meetings read on a page. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { formatDate, formatTime, toLondonDate } from '../../platform/calendar/index.js';
+import { toLondonDate } from '../../platform/calendar/index.js';
 import { redirectWithFlash } from '../../platform/http/render.js';
 import type { Translate } from '../../platform/i18n/messages.js';
 import type { Body, BodyProvider } from './bodies.js';
 import { meetingPaths } from './paths.js';
 import type { Meeting } from './access.js';
+import { formatDate, formatTime } from '../../platform/i18n/dates.js';
 
 /** '8 December 2026, 6:30pm to 8:30pm' (London time). */
 export function meetingWhen(meeting: Pick<Meeting, 'startsAt' | 'endsAt'>, t: Translate): string {
-  const day = formatDate(toLondonDate(meeting.startsAt));
-  const start = formatTime(meeting.startsAt);
+  const day = formatDate(t, toLondonDate(meeting.startsAt));
+  const start = formatTime(t, meeting.startsAt);
   return meeting.endsAt
-    ? t('meetings:common.whenFromTo', { day, start, end: formatTime(meeting.endsAt) })
+    ? t('meetings:common.whenFromTo', { day, start, end: formatTime(t, meeting.endsAt) })
     : t('meetings:common.whenAt', { day, start });
 }
 

@@ -303,7 +303,10 @@ test('issue 21 item 29: TRK-01: a source is the same whatever the case or spacin
   });
   assert.equal(duplicate.kind, 'inquiry');
   assert.match(
-    t(duplicate.key, { ...duplicate.values, kind: t(`tracker:sourceKind.${duplicate.kind}`) }),
+    say(t, {
+      key: duplicate.key,
+      values: { ...duplicate.values, kind: t(`tracker:sourceKind.${duplicate.kind}`) },
+    }),
     /^Inquiry “Stop and search” \(R-4\) is already in the tracker, recorded on 1 December 2026/,
   );
 });
@@ -345,12 +348,16 @@ test('TRK-01: a back-filled update happened on a day not in the future, not befo
   assert.deepEqual(happenedOnProblem({ ...base, happenedOn: '2002-12-05' }), {
     field: 'happenedOn-day',
     key: 'tracker:progress.happenedOn.beforeSource',
-    values: { date: '6 December 2002' },
+    values: { date: { date: '2002-12-06' } },
   });
+  assert.match(
+    say(t, happenedOnProblem({ ...base, happenedOn: '2002-12-05' })!),
+    /6 December 2002/,
+  );
   assert.deepEqual(happenedOnProblem({ ...base, lastProgressOn: '2003-04-01' }), {
     field: 'happenedOn-day',
     key: 'tracker:progress.happenedOn.beforeLast',
-    values: { date: '1 April 2003' },
+    values: { date: { date: '2003-04-01' } },
   });
   assert.equal(happenedOnProblem({ ...base, lastProgressOn: '2003-03-01' }), null);
   assert.deepEqual(
@@ -358,7 +365,7 @@ test('TRK-01: a back-filled update happened on a day not in the future, not befo
     {
       field: 'completedOn-day',
       key: 'tracker:progress.happenedOn.completedAfter',
-      values: { date: '1 March 2003' },
+      values: { date: { date: '2003-03-01' } },
     },
   );
   assert.equal(

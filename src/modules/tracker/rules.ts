@@ -7,8 +7,6 @@
 import {
   addCalendarDays,
   addCalendarMonths,
-  formatDate,
-  formatMonth,
   parseIsoDate,
   reportingYear,
   reportingYearOf,
@@ -55,7 +53,7 @@ export function duplicateSourceProblem(existing: {
   reference: string | null;
   createdOn: IsoDate;
 }): Said & { kind: SourceKind } {
-  const values = { title: existing.title, date: formatDate(existing.createdOn) };
+  const values = { title: existing.title, date: { date: existing.createdOn } };
   return existing.reference
     ? {
         key: 'tracker:transfer.duplicateSource.withReference',
@@ -253,8 +251,7 @@ export function completedLabel(completed: CompletedOn): Said {
   return {
     key: 'tracker:completed.dated',
     values: {
-      date:
-        completed.precision === 'month' ? formatMonth(completed.date) : formatDate(completed.date),
+      date: completed.precision === 'month' ? { month: completed.date } : { date: completed.date },
     },
   };
 }
@@ -507,19 +504,19 @@ export function happenedOnProblem(update: {
     return {
       field: 'happenedOn-day',
       key: 'tracker:progress.happenedOn.beforeSource',
-      values: { date: formatDate(sourceDate) },
+      values: { date: { date: sourceDate } },
     };
   if (lastProgressOn && happenedOn < lastProgressOn)
     return {
       field: 'happenedOn-day',
       key: 'tracker:progress.happenedOn.beforeLast',
-      values: { date: formatDate(lastProgressOn) },
+      values: { date: { date: lastProgressOn } },
     };
   if (completed && completed.precision === 'day' && completed.date > happenedOn)
     return {
       field: 'completedOn-day',
       key: 'tracker:progress.happenedOn.completedAfter',
-      values: { date: formatDate(happenedOn) },
+      values: { date: { date: happenedOn } },
     };
   return null;
 }

@@ -18,6 +18,7 @@ import {
   type BankHolidayData,
 } from '../calendar/index.js';
 import type { Db } from '../db/database.js';
+import type { Said } from '../i18n/said.js';
 import { ValidationError } from '../errors.js';
 import { lineWithNul, nulFieldErrors } from '../http/text-input.js';
 import { bankHolidayUploads } from './schema.js';
@@ -36,7 +37,7 @@ export function createBankHolidayService(deps: {
   /** The settings' data with an uploaded file over it; throws, saying why, if they do not fit. */
   const withUpload = (file: unknown) => mergeBankHolidayData(base, parseGovUkBankHolidays(file));
 
-  const warning = (): string | null =>
+  const warning = (): Said | null =>
     bankHolidayDataWarning(currentBankHolidays(), todayInLondon(now()));
 
   return {

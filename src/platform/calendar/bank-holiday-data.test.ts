@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { test } from 'node:test';
+import { loadMessages } from '../i18n/messages.js';
+import { say } from '../i18n/said.js';
 import {
   bankHolidayDataWarning,
   fixedRuleHolidays,
@@ -7,6 +10,8 @@ import {
   parseGovUkBankHolidays,
   ukBankHolidays,
 } from './index.js';
+
+const t = loadMessages(path.resolve('src')).translator('en');
 
 /** A file laid out as GOV.UK publishes https://www.gov.uk/bank-holidays.json, for 2031. */
 const govUk2031 = {
@@ -70,11 +75,11 @@ test('issue 21 item 16: the GOV.UK bank-holidays file is read, its three divisio
 test('issue 21 item 16: administrators are warned from a year before the data runs out, and told what happens after', () => {
   assert.equal(bankHolidayDataWarning(ukBankHolidays, '2029-12-31'), null);
   assert.match(
-    bankHolidayDataWarning(ukBankHolidays, '2030-01-01')!,
+    say(t, bankHolidayDataWarning(ukBankHolidays, '2030-01-01')!),
     /^The bank-holiday data ends on 31 December 2030\. After it, working days .* will count only weekends, New Year’s Day, Good Friday, Easter Monday, Christmas Day and Boxing Day/,
   );
   assert.match(
-    bankHolidayDataWarning(ukBankHolidays, '2031-01-01')!,
+    say(t, bankHolidayDataWarning(ukBankHolidays, '2031-01-01')!),
     /^The bank-holiday data ended on 31 December 2030\..*BANK_HOLIDAYS_FILE/,
   );
 });

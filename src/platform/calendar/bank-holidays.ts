@@ -1,7 +1,7 @@
 import { easterSunday } from './easter.js';
 import { addCalendarDays, isIsoDate, type IsoDate } from './iso-date.js';
-import { formatDate } from './london-time.js';
 import shipped from './uk-bank-holidays.json' with { type: 'json' };
+import type { Said } from '../i18n/said.js';
 
 export const UK_NATIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
 
@@ -147,10 +147,6 @@ export function mergeBankHolidayData(
   };
 }
 
-/** What the holidays past the data are counted from, as people are told it. */
-export const FIXED_RULE_HOLIDAYS =
-  'New Year’s Day, Good Friday, Easter Monday, Christmas Day and Boxing Day (with the weekday after when one falls at a weekend)';
-
 /**
  * The holidays that follow fixed rules, for a year past the data: New Year's Day, Good Friday,
  * Easter Monday (not in Scotland), Christmas Day and Boxing Day, a holiday at a weekend moved to
@@ -218,13 +214,10 @@ export function useBankHolidays(data: BankHolidayData): void {
  * and once past it, that working days are counted from the fixed-rule holidays alone. Null while
  * more than a year remains.
  */
-export function bankHolidayDataWarning(data: BankHolidayData, today: IsoDate): string | null {
+export function bankHolidayDataWarning(data: BankHolidayData, today: IsoDate): Said | null {
   const end = `${data.lastYear}-12-31`;
-  const update =
-    'Save the file GOV.UK publishes at https://www.gov.uk/bank-holidays.json and upload it on the Bank holidays page (or name it in the BANK_HOLIDAYS_FILE setting).';
-  if (today > end)
-    return `The bank-holiday data ended on ${formatDate(end)}. Working days after it (advice triage targets, minutes deadlines) count only weekends, ${FIXED_RULE_HOLIDAYS}, so they may fall on a bank holiday. ${update}`;
+  if (today > end) return { key: 'admin.bankHolidays.dataEnded', values: { date: { date: end } } };
   if (today >= `${data.lastYear}-01-01`)
-    return `The bank-holiday data ends on ${formatDate(end)}. After it, working days (advice triage targets, minutes deadlines) will count only weekends, ${FIXED_RULE_HOLIDAYS}. ${update}`;
+    return { key: 'admin.bankHolidays.dataEnds', values: { date: { date: end } } };
   return null;
 }

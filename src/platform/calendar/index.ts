@@ -1,10 +1,13 @@
-export { addCalendarDays, isIsoDate, parseIsoDate, type IsoDate } from './iso-date.js';
+export {
+  addCalendarDays,
+  assertIsoDate,
+  isIsoDate,
+  parseIsoDate,
+  type IsoDate,
+} from './iso-date.js';
 export {
   LONDON_TIME_ZONE,
-  formatDate,
-  formatDateTime,
-  formatMonth,
-  formatTime,
+  londonClock,
   londonInstant,
   londonMinutes,
   parseClockTime,
@@ -26,7 +29,6 @@ export {
 } from './reporting-year.js';
 export { easterSunday } from './easter.js';
 export {
-  FIXED_RULE_HOLIDAYS,
   UK_NATIONS,
   bankHolidayDataWarning,
   currentBankHolidays,

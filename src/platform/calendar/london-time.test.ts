@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  formatDate,
-  formatDateTime,
-  formatTime,
   londonInstant,
   londonMinutes,
   parseClockTime,
@@ -35,44 +32,6 @@ describe('today in Europe/London', () => {
   test('the day the clocks go back (25 October 2026, 01:00 UTC)', () => {
     assert.equal(toLondonDate(at('2026-10-24T23:30:00Z')), '2026-10-25', 'still BST');
     assert.equal(toLondonDate(at('2026-10-25T23:30:00Z')), '2026-10-25', 'GMT again');
-  });
-});
-
-describe('GOV.UK date and time formats', () => {
-  test('a date reads "1 April 2026"', () => {
-    assert.equal(formatDate('2026-04-01'), '1 April 2026');
-    assert.equal(formatDate('2025-12-25'), '25 December 2025');
-    assert.equal(formatDate('2024-02-29'), '29 February 2024');
-  });
-
-  test('a date and time reads "1 April 2026 at 2:05pm" in London time', () => {
-    // 13:05 UTC is 14:05 BST.
-    assert.equal(formatDateTime(at('2026-04-01T13:05:00Z')), '1 April 2026 at 2:05pm');
-    assert.equal(formatDateTime(at('2026-01-10T09:30:00Z')), '10 January 2026 at 9:30am');
-  });
-
-  test('on the hour there are no minutes: "2pm", not "2:00pm"', () => {
-    assert.equal(formatTime(at('2026-01-10T14:00:00Z')), '2pm');
-    assert.equal(formatTime(at('2026-01-10T09:00:45Z')), '9am', 'seconds are not shown');
-  });
-
-  test('midday and midnight are words, not "12pm" and "12am"', () => {
-    assert.equal(formatDateTime(at('2026-01-10T12:00:00Z')), '10 January 2026 at midday');
-    assert.equal(formatDateTime(at('2026-01-10T00:00:00Z')), '10 January 2026 at midnight');
-    assert.equal(formatTime(at('2026-01-10T12:30:00Z')), '12:30pm');
-    assert.equal(formatTime(at('2026-01-10T00:30:00Z')), '12:30am');
-  });
-
-  test('midnight in summer belongs to the London date, not the UTC one', () => {
-    // 23:00 UTC on 30 June is 00:00 BST on 1 July.
-    assert.equal(formatDateTime(at('2026-06-30T23:00:00Z')), '1 July 2026 at midnight');
-  });
-
-  test('times either side of the clocks going forward and back', () => {
-    assert.equal(formatTime(at('2026-03-29T00:59:00Z')), '12:59am');
-    assert.equal(formatTime(at('2026-03-29T01:00:00Z')), '2am');
-    assert.equal(formatTime(at('2026-10-25T00:30:00Z')), '1:30am', 'BST');
-    assert.equal(formatTime(at('2026-10-25T01:30:00Z')), '1:30am', 'GMT, the hour repeated');
   });
 });
 

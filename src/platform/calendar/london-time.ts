@@ -1,5 +1,5 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
-import { assertIsoDate, type IsoDate } from './iso-date.js';
+import type { IsoDate } from './iso-date.js';
 
 export const LONDON_TIME_ZONE = 'Europe/London';
 
@@ -37,50 +37,17 @@ export function todayInLondon(now: Date): IsoDate {
   return toLondonDate(now);
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** GOV.UK style for a month: 'April 2026' (of any day in it). */
-export function formatMonth(d: IsoDate): string {
-  assertIsoDate(d);
-  return `${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
-}
-
-/** GOV.UK style: '1 April 2026'. */
-export function formatDate(d: IsoDate): string {
-  assertIsoDate(d);
-  return `${Number(d.slice(8, 10))} ${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
-}
-
 /**
- * GOV.UK style for a time in Europe/London: '2:05pm', '2pm' (not '2:00pm'), 'midday' and
- * 'midnight' (not '12pm' or '12am'). Seconds are not shown.
+ * London's wall clock at an instant: its date, hours and minutes (seconds dropped). The words
+ * for them (month names, "midday") are the catalogue's: `src/platform/i18n/dates.ts`.
  */
-export function formatTime(instant: Date): string {
+export function londonClock(instant: Date): { date: IsoDate; hours: number; minutes: number } {
   const wall = londonWallClock(instant);
-  const hours = wall.getUTCHours();
-  const minutes = wall.getUTCMinutes();
-  if (minutes === 0 && hours === 12) return 'midday';
-  if (minutes === 0 && hours === 0) return 'midnight';
-  const clock = `${hours % 12 || 12}${minutes === 0 ? '' : `:${String(minutes).padStart(2, '0')}`}`;
-  return `${clock}${hours < 12 ? 'am' : 'pm'}`;
-}
-
-/** GOV.UK style: '1 April 2026 at 2:05pm', in Europe/London. */
-export function formatDateTime(instant: Date): string {
-  return `${formatDate(toLondonDate(instant))} at ${formatTime(instant)}`;
+  return {
+    date: wall.toISOString().slice(0, 10),
+    hours: wall.getUTCHours(),
+    minutes: wall.getUTCMinutes(),
+  };
 }
 
 /** The instant a calendar day begins in London (midnight local time, GMT or BST). */

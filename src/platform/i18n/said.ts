@@ -3,17 +3,25 @@
  * in (ADR 0015): pure rules know no language, so whoever shows the sentence turns it into words
  * with `t` (a service with `platform.t`, a route or presenter with the request's).
  */
+import type { IsoDate } from '../calendar/iso-date.js';
 import { ValidationError } from '../errors.js';
+import { formatDate, formatDateTime, formatMonth } from './dates.js';
 import type { Translate } from './messages.js';
 
 export interface Said {
   key: string;
   /**
    * What fills the sentence's `{{placeholders}}`. A value named by its key (a label such as a
-   * group's type, or a whole sentence such as a rule's reason) is worded too.
+   * group's type, or a whole sentence such as a rule's reason) is worded too, and so is a date.
    */
-  values?: Record<string, string | number | Label>;
+  values?: Record<string, string | number | Label | DateValue>;
 }
+
+/**
+ * A date as a value of a sentence, worded in the sentence's language when it is said: a day
+ * ('1 April 2026'), a month ('April 2026') or an instant ('1 April 2026 at 2:05pm', London time).
+ */
+export type DateValue = { date: IsoDate } | { month: IsoDate } | { dateTime: Date | string };
 
 /** A label or sentence named by its key, as a value of another sentence. */
 export interface Label extends Said {
@@ -30,11 +38,16 @@ export interface SaidRefusal extends Said {
 export function say(t: Translate, said: Said): string {
   if (!said.values) return t(said.key);
   const values: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(said.values)) {
-    if (typeof value !== 'object') values[name] = value;
-    else values[name] = value.lower ? say(t, value).toLowerCase() : say(t, value);
-  }
+  for (const [name, value] of Object.entries(said.values)) values[name] = wordValue(t, value);
   return t(said.key, values);
+}
+
+function wordValue(t: Translate, value: NonNullable<Said['values']>[string]): string | number {
+  if (typeof value !== 'object') return value;
+  if ('key' in value) return value.lower ? say(t, value).toLowerCase() : say(t, value);
+  if ('date' in value) return formatDate(t, value.date);
+  if ('month' in value) return formatMonth(t, value.month);
+  return formatDateTime(t, new Date(value.dateTime));
 }
 
 /** Field refusals as the `ValidationError` a form shows. */

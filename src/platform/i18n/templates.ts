@@ -2,10 +2,13 @@
  * The templates' `t(key, options)`: the page's messages, in the page's language (`htmlLang`,
  * which the renderer sets from the request and the GOV.UK template writes as `<html lang>`).
  * What it returns is plain text: Nunjucks escapes it, values filled in included, once. And
- * `say(said)`: a sentence kept as its key and values (`Said`), worded in the page's language.
+ * `say(said)`: a sentence kept as its key and values (`Said`), worded in the page's language;
+ * and the filters `date`, `dateTime` and `time`, which word dates in the page's language.
  */
 import type nunjucks from 'nunjucks';
 import type { TOptions } from 'i18next';
+import { toLondonDate } from '../calendar/index.js';
+import { formatDate, formatDateTime, formatTime } from './dates.js';
 import { DEFAULT_LANGUAGE, type Messages, type Translate } from './messages.js';
 import { say, type Said } from './said.js';
 
@@ -23,5 +26,16 @@ export function addMessages(env: nunjucks.Environment, messages: Messages): void
   });
   env.addGlobal('say', function sayOnPage(this: TemplateThis, said: Said) {
     return say(pageT(this), said);
+  });
+  // Nunjucks calls a filter with the template's context as `this`, as it does a global.
+  // A day ('2026-11-23'), or an instant read as its day in London.
+  env.addFilter('date', function date(this: TemplateThis, d: string | Date | null | undefined) {
+    return d ? formatDate(pageT(this), d instanceof Date ? toLondonDate(d) : d) : '';
+  });
+  env.addFilter('dateTime', function dateTime(this: TemplateThis, d: Date | string | null) {
+    return d ? formatDateTime(pageT(this), new Date(d)) : '';
+  });
+  env.addFilter('time', function time(this: TemplateThis, d: Date | string | null | undefined) {
+    return d ? formatTime(pageT(this), new Date(d)) : '';
   });
 }

@@ -10,7 +10,7 @@ import { and, count, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
-import { formatDate, toLondonDate, todayInLondon } from '../../../platform/calendar/index.js';
+import { toLondonDate, todayInLondon } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { ConflictError, ValidationError, type FieldError } from '../../../platform/errors.js';
 import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
@@ -31,6 +31,7 @@ import { createAvailabilityService } from './availability-service.js';
 import { createCandidateFacts } from '../nominations/candidates.js';
 import { createNominationsService } from '../nominations/service.js';
 import { say } from '../../../platform/i18n/said.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 
 type Page = { limit: number; offset: number };
 
@@ -342,7 +343,7 @@ export function createDeploymentsService(
           errors.push({
             field: 'givenOn-day',
             message: t('advice:deployments.advice.givenOn.beforeNomination', {
-              nominatedOn: formatDate(nominatedOn),
+              nominatedOn: formatDate(t, nominatedOn),
             }),
           });
         if (errors.length) throw new ValidationError(errors);
@@ -353,9 +354,12 @@ export function createDeploymentsService(
           declaration: await advisorRecords.declarationOn(tx, person.id, givenOn!),
         });
         // Kept as words: the basis is what the record says of the advice when it was given.
-        const basis = t(label.basis.key, {
-          ...label.basis.values,
-          groupType: t(`groups:groupType.${groupType}`).toLowerCase(),
+        const basis = say(t, {
+          key: label.basis.key,
+          values: {
+            ...label.basis.values,
+            groupType: t(`groups:groupType.${groupType}`).toLowerCase(),
+          },
         });
         const [advice] = await tx
           .insert(adviceGiven)
@@ -381,7 +385,7 @@ export function createDeploymentsService(
             label.independent
               ? 'advice:deployments.event.adviceIndependent'
               : 'advice:deployments.event.adviceNonIndependent',
-            { advisor: person.name, givenOn: formatDate(givenOn!) },
+            { advisor: person.name, givenOn: formatDate(t, givenOn!) },
           ),
         );
         const requester = await accountOf(tx, request.requestedBy);

@@ -8,7 +8,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { can, requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
-import { formatDate, todayInLondon } from '../../../platform/calendar/index.js';
+import { todayInLondon } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
@@ -41,6 +41,7 @@ import {
 import { ACTIVE, requestEvents, type AdviceServiceDeps, type Input } from '../shared.js';
 import { createCandidateFacts } from './candidates.js';
 import { say } from '../../../platform/i18n/said.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 
 type AdviceRequest = typeof adviceRequests.$inferSelect;
 type Page = { limit: number; offset: number };
@@ -378,7 +379,7 @@ export function createNominationsService(
                       group: group.name,
                       reference: request.reference,
                       urgency: t(`advice:urgency.${request.urgency}`).toLowerCase(),
-                      neededFrom: formatDate(request.neededFrom),
+                      neededFrom: formatDate(t, request.neededFrom),
                       link: link(paths.deployment(d.id)),
                       owner: t(`advice:arrangementOwner.${owner}`),
                     }),

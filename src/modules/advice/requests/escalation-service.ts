@@ -4,12 +4,12 @@
  */
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { activeRoleHolders } from '../../../platform/auth/users-service.js';
-import { formatDateTime } from '../../../platform/calendar/index.js';
 import { advicePaths as paths } from '../paths.js';
 import { waitedWords } from '../presenter.js';
 import { nominationOverdue, stageDueAt, triageDueAt, triageOverdue, waitedFor } from '../rules.js';
 import { adviceRequestRoutes, adviceRequests, deployments } from '../schema.js';
 import type { RequestParts } from './records.js';
+import { formatDateTime } from '../../../platform/i18n/dates.js';
 
 export function createEscalationService(parts: RequestParts) {
   const { db, mail, targets, now, t, publicUrl } = parts;
@@ -102,7 +102,7 @@ export function createEscalationService(parts: RequestParts) {
                 urgency: t(`advice:urgency.${r.urgency}`),
                 reference: r.reference,
                 waited: waitedWords(t, waitedFor(r.submittedAt, at)),
-                due: formatDateTime(triageDueAt(r, targets)),
+                due: formatDateTime(t, triageDueAt(r, targets)),
                 link: link(r.id),
               }),
             })),
@@ -115,7 +115,7 @@ export function createEscalationService(parts: RequestParts) {
               reference: r.reference,
               groups: groups || t('advice:requests.email.nominationOverdue.aGroup'),
               waited: waitedWords(t, waitedFor(r.triagedAt!, at)),
-              due: formatDateTime(stageDueAt(r.urgency, r.triagedAt!, targets)),
+              due: formatDateTime(t, stageDueAt(r.urgency, r.triagedAt!, targets)),
               link: link(r.id),
             });
             const subject = t('advice:requests.email.nominationOverdue.subject', {

@@ -12,12 +12,7 @@ import { can, requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { users } from '../../../platform/auth/schema.js';
 import { activeRoleHolders } from '../../../platform/auth/users-service.js';
-import {
-  formatDate,
-  formatDateTime,
-  todayInLondon,
-  type IsoDate,
-} from '../../../platform/calendar/index.js';
+import { todayInLondon, type IsoDate } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { ValidationError, type FieldError } from '../../../platform/errors.js';
 import { checkedValues, dateField, text, tooLong } from '../../../platform/http/form-fields.js';
@@ -49,6 +44,7 @@ import { createQuestionsService } from './questions-service.js';
 import { createRequestParts, type Input, type RequestServiceDeps } from './records.js';
 import { createTriageService } from './triage-service.js';
 import { say } from '../../../platform/i18n/said.js';
+import { formatDate, formatDateTime } from '../../../platform/i18n/dates.js';
 
 export type { AdviceRequest } from './records.js';
 
@@ -171,7 +167,7 @@ export function createAdviceService(serviceDeps: RequestServiceDeps) {
         // IAG-08: CTSET handles urgent contact, so the team hears of an urgent request at once
         // rather than when it next looks at the queue (the requester is not told of their own).
         if (value.urgency === 'urgent') {
-          const dueBy = formatDateTime(triageDueAt(request!, targets));
+          const dueBy = formatDateTime(t, triageDueAt(request!, targets));
           const ctset = (await activeRoleHolders(tx, 'ctset')).filter(
             (a) => a.userId !== user.userId,
           );
@@ -184,7 +180,7 @@ export function createAdviceService(serviceDeps: RequestServiceDeps) {
                 name: to.name,
                 requester: user.displayName,
                 reference: request!.reference,
-                neededFrom: formatDate(request!.neededFrom),
+                neededFrom: formatDate(t, request!.neededFrom),
                 due: dueBy,
                 subject: request!.subject,
                 communities: request!.communities,

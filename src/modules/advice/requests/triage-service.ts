@@ -7,7 +7,6 @@ import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { users } from '../../../platform/auth/schema.js';
-import { formatDate } from '../../../platform/calendar/index.js';
 import { ConflictError, ValidationError, type FieldError } from '../../../platform/errors.js';
 import { checkedValues, text, tooLong } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
@@ -22,6 +21,7 @@ import {
 } from '../schema.js';
 import { closeOpenQuestion, type Input, type RequestParts } from './records.js';
 import { type Said, say } from '../../../platform/i18n/said.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 
 export function createTriageService(parts: RequestParts) {
   const { db, groups, mail, targets, now, t, withTimeliness, publicUrl } = parts;
@@ -173,10 +173,10 @@ export function createTriageService(parts: RequestParts) {
                       subject: request.subject,
                       needed: request.neededUntil
                         ? t('advice:requests.email.routed.neededFromTo', {
-                            from: formatDate(request.neededFrom),
-                            to: formatDate(request.neededUntil),
+                            from: formatDate(t, request.neededFrom),
+                            to: formatDate(t, request.neededUntil),
                           })
-                        : formatDate(request.neededFrom),
+                        : formatDate(t, request.neededFrom),
                       wanted: request.advisorsWanted,
                       clearance: request.clearanceNeeded
                         ? t('advice:requests.email.routed.clearance', {

@@ -10,7 +10,6 @@ import { can } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import {
   addCalendarMonths,
-  formatDate,
   startOfLondonDay,
   addCalendarDays,
   toLondonDate,
@@ -49,6 +48,7 @@ import {
 import { queueLetter, type ExpensesServiceDeps } from '../service-deps.js';
 import { expenseClaims, expenseItems } from '../schema.js';
 import { type Said, say } from '../../../platform/i18n/said.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
@@ -119,7 +119,7 @@ export function createExpensesService(
         groupId: m.groupId,
         text: t('expenses:claims.start.meeting', {
           title: m.title,
-          date: formatDate(toLondonDate(m.startsAt)),
+          date: formatDate(t, toLondonDate(m.startsAt)),
         }),
         hint: groupName.get(m.groupId) ?? '',
       })),
@@ -128,7 +128,7 @@ export function createExpensesService(
         groupId: d.groupId,
         text: t('expenses:claims.start.deployment', {
           reference: d.reference,
-          date: formatDate(d.deployedOn),
+          date: formatDate(t, d.deployedOn),
         }),
         hint: groupName.get(d.groupId) ?? t('expenses:claims.start.advisoryGroup'),
       })),
@@ -330,7 +330,7 @@ export function createExpensesService(
                   field: 'amount',
                   message: t('expenses:claims.item.errors.subsistence', {
                     limit: formatPence(limits.subsistencePencePerDay),
-                    day: formatDate(incurredOn!),
+                    day: formatDate(t, incurredOn!),
                     total: formatPence(over[0]!.pence),
                   }),
                 },
@@ -438,7 +438,7 @@ export function createExpensesService(
                 reference: claim.reference,
                 occasion: claim.occasionText,
                 pence: formatPence(claim.claimedPence),
-                day: formatDate(day),
+                day: formatDate(t, day),
               }),
               t('expenses:claims.mail.follow'),
             ],

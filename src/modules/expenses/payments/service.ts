@@ -8,7 +8,7 @@ import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { can } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
-import { formatDate, toLondonDate } from '../../../platform/calendar/index.js';
+import { toLondonDate } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../../platform/errors.js';
@@ -20,6 +20,7 @@ import { expensePaths as paths } from '../paths.js';
 import { budgetHolder } from '../rules.js';
 import { queueLetter, type ExpensesServiceDeps } from '../service-deps.js';
 import { expenseClaims, paymentBatches } from '../schema.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 
 const PAYABLE = ['approved', 'part_approved'] as const;
 
@@ -268,7 +269,7 @@ export function createPaymentsService(
                 reference: claim.reference,
                 occasion: claim.occasionText,
                 pence: formatPence(claim.approvedPence ?? 0),
-                day: formatDate(toLondonDate(at)),
+                day: formatDate(t, toLondonDate(at)),
               }),
             ],
             path: paths.claim(claim.id),

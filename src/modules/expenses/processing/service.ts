@@ -8,7 +8,7 @@ import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { can } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
-import { formatDate, reportingYearOf } from '../../../platform/calendar/index.js';
+import { reportingYearOf } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import {
@@ -33,6 +33,7 @@ import {
 import { queueLetter, type ExpensesServiceDeps } from '../service-deps.js';
 import { expenseBudgets, expenseClaims, expenseItems } from '../schema.js';
 import { type Said, say } from '../../../platform/i18n/said.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
@@ -222,7 +223,7 @@ export function createExpenseProcessingService(
               field: `${problem.field}-${item.id}`,
               message: t('expenses:processing.decide.errors.item', {
                 problem: worded(problem),
-                date: formatDate(item.incurredOn),
+                date: formatDate(t, item.incurredOn),
                 description: item.description,
               }),
             });

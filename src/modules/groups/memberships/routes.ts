@@ -5,7 +5,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { recordHistoryHref } from '../../../platform/audit/links.js';
 import { can } from '../../../platform/auth/permissions.js';
-import { formatDate } from '../../../platform/calendar/index.js';
 import { pageRequest } from '../../../platform/db/search.js';
 import { ForbiddenError, type FieldError } from '../../../platform/errors.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
@@ -23,6 +22,7 @@ import { groupPaths as paths } from '../paths.js';
 import { groupCrumbs, groupsCrumbs, personPicker, saveForGroup } from '../register/presenter.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
 import { dateParts } from '../validation.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 
 const T = 'modules/groups/memberships/views';
 const { signedIn, manage } = routeAccess;
@@ -62,7 +62,7 @@ export function registerMembershipRoutes({ app, services, renderPage, config }: 
     submit: saveForGroup(groups.appoint, (groupId, membership, request) => ({
       to: paths.group(groupId),
       message: request.t('groups:memberships.appoint.done', {
-        endsOn: formatDate(membership.endsOn),
+        endsOn: formatDate(request.t, membership.endsOn),
       }),
     })),
   });

@@ -2,12 +2,13 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { SYSTEM_ACTOR } from '../../../platform/auth/principal.js';
-import { addCalendarMonths, formatDate, todayInLondon } from '../../../platform/calendar/index.js';
+import { addCalendarMonths, todayInLondon } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { TERM_END_NOTICE_MONTHS } from '../rules.js';
 import { advisoryGroups, memberships, reappointments } from '../schema.js';
 import type { GroupsServiceDeps } from '../access.js';
 import type { Terms } from './terms.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 
 export function createTermEndsService(deps: GroupsServiceDeps & { terms: Terms }) {
   const { db, directory, t } = deps;
@@ -55,7 +56,7 @@ export function createTermEndsService(deps: GroupsServiceDeps & { terms: Terms }
         for (const d of due) {
           const person = people.get(d.personId);
           if (!person?.email) continue;
-          const values = { group: d.groupName, endsOn: formatDate(d.endsOn) };
+          const values = { group: d.groupName, endsOn: formatDate(t, d.endsOn) };
           await deps.mail.queue(tx, {
             to: person.email,
             subject: t('groups:memberships.termEndMail.subject', values),

@@ -6,7 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { can } from '../../../platform/auth/permissions.js';
 import type { UserPrincipal } from '../../../platform/auth/principal.js';
 import { activeRoleHolders } from '../../../platform/auth/users-service.js';
-import { formatDate, type IsoDate } from '../../../platform/calendar/index.js';
+import { type IsoDate } from '../../../platform/calendar/index.js';
 import { queryRows, type Executor } from '../../../platform/db/database.js';
 import { ConflictError } from '../../../platform/errors.js';
 import { groupPaths as paths } from '../paths.js';
@@ -14,6 +14,7 @@ import { checkFocusGroupRepresentative, nextTerm, termEndDate } from '../rules.j
 import { advisoryGroups, memberships, reappointments } from '../schema.js';
 import { findGroup, type Membership, type GroupsServiceDeps } from '../access.js';
 import { refusal, say } from '../../../platform/i18n/said.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 
 export function createTerms(deps: GroupsServiceDeps) {
   const { directory } = deps;
@@ -122,7 +123,7 @@ export function createTerms(deps: GroupsServiceDeps) {
           t('groups:memberships.secondTermMail.proposed', {
             name,
             group: group.name,
-            endsOn: formatDate(membership.endsOn),
+            endsOn: formatDate(t, membership.endsOn),
           }),
           t(`groups:memberships.secondTermMail.waits.${d.role}`),
           `${deps.config.publicUrl}${paths.secondTerms}`,

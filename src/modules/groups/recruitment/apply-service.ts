@@ -4,7 +4,6 @@
  */
 import { and, desc, eq, gte, lte } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
-import { formatDate } from '../../../platform/calendar/index.js';
 import type { Actor } from '../../../platform/auth/principal.js';
 import type { Db } from '../../../platform/db/database.js';
 import { ConflictError, ValidationError, type FieldError } from '../../../platform/errors.js';
@@ -17,6 +16,7 @@ import type { GroupsService } from '../service.js';
 import { checkedValues, dateField, text, tooLong } from '../validation.js';
 import type { Round } from './service.js';
 import { say } from '../../../platform/i18n/said.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 
 type Input = Record<string, string | string[] | undefined>;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -158,7 +158,7 @@ export function createApplyService(deps: {
             }),
             text: t('groups:recruitment.mail.acknowledgement.text', {
               group: group.name,
-              closesOn: formatDate(round.closesOn),
+              closesOn: formatDate(t, round.closesOn),
             }),
           });
         // The audit event names the application, not the applicant: their details stay with the panel.

@@ -3,7 +3,7 @@
  * panel's assessment and the Director's decision, and the public form to apply.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { addCalendarMonths, formatDate } from '../../../platform/calendar/index.js';
+import { addCalendarMonths } from '../../../platform/calendar/index.js';
 import type { FieldError } from '../../../platform/errors.js';
 import {
   formValues,
@@ -16,6 +16,7 @@ import { groupPaths as paths } from '../paths.js';
 import { groupCrumbs, groupsCrumbs } from '../register/presenter.js';
 import type { GroupsRouteDeps as RouteDeps } from '../route-deps.js';
 import { checkedValues, dateParts } from '../validation.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 
 const T = 'modules/groups/recruitment/views';
 const { signedIn, manage, publicPage, publicForm } = routeAccess;
@@ -79,7 +80,7 @@ export function registerRecruitmentRoutes({ app, services, renderPage }: RouteDe
     const detail = await recruitment.round(request.principal, groupId, roundId);
     return renderPage(request, reply, `${T}/round.njk`, {
       title: request.t('groups:recruitment.round.title', {
-        date: formatDate(detail.round.opensOn),
+        date: formatDate(request.t, detail.round.opensOn),
         group: detail.group.name,
       }),
       width: 'full',

@@ -2,7 +2,6 @@
 import {
   addCalendarDays,
   addCalendarMonths,
-  formatDate,
   type IsoDate,
 } from '../../../platform/calendar/index.js';
 import type { GroupType } from '../rules.js';
@@ -49,9 +48,9 @@ export function checkRecruitmentInterval(
     nextMayOpen,
     key: 'groups:recruitment.refusals.interval',
     values: {
-      from: formatDate(clash.opensOn),
-      to: formatDate(clash.closesOn),
-      next: formatDate(nextMayOpen),
+      from: { date: clash.opensOn },
+      to: { date: clash.closesOn },
+      next: { date: nextMayOpen },
     },
   };
 }
@@ -97,7 +96,7 @@ export function checkAgeEligibility(
   if (age >= range.min && age <= range.max) return null;
   return {
     key: 'groups:recruitment.refusals.age',
-    values: { ...range, on: formatDate(appointmentDate), age },
+    values: { ...range, on: { date: appointmentDate }, age },
   };
 }
 
@@ -120,6 +119,6 @@ export function checkAgeAtDecision(
   if (age >= range.min && age <= range.max) return null;
   return {
     key: 'groups:recruitment.refusals.decisionAge',
-    values: { ...range, name: applicant.fullName, age, on: formatDate(startsOn) },
+    values: { ...range, name: applicant.fullName, age, on: { date: startsOn } },
   };
 }

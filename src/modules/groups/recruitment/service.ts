@@ -7,7 +7,6 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { can } from '../../../platform/auth/permissions.js';
-import { formatDate } from '../../../platform/calendar/index.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import { findUserIdByEmail } from '../../../platform/auth/users-service.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
@@ -27,6 +26,7 @@ import { advisoryGroups, applications, recruitmentPanel, recruitmentRounds } fro
 import type { GroupsService } from '../service.js';
 import { dateField, text, tooLong } from '../validation.js';
 import { say } from '../../../platform/i18n/said.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
@@ -245,8 +245,8 @@ export function createRecruitmentService(deps: {
                 text: t('groups:recruitment.mail.opened.text', {
                   name: c.fullName,
                   group: group.name,
-                  opensOn: formatDate(opensOn!),
-                  closesOn: formatDate(closesOn!),
+                  opensOn: formatDate(t, opensOn!),
+                  closesOn: formatDate(t, closesOn!),
                   audiences: targetAudiences,
                   address: `${deps.publicUrl}/advisory-groups/${groupId}/apply`,
                 }),
@@ -465,7 +465,7 @@ export function createRecruitmentService(deps: {
             {
               name: application.fullName,
               group: group.name,
-              startsOn: formatDate(startsOn),
+              startsOn: formatDate(t, startsOn),
               reason,
             },
           ),

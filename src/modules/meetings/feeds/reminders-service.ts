@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, gt, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import { users } from '../../../platform/auth/schema.js';
-import { formatDate, toLondonDate, todayInLondon } from '../../../platform/calendar/index.js';
+import { toLondonDate, todayInLondon } from '../../../platform/calendar/index.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { MailService } from '../../../platform/mail/service.js';
@@ -14,6 +14,7 @@ import { meetingDetailLines, meetingWhen } from '../presenters.js';
 import { minutesDraftDueOn } from '../rules.js';
 import { agendaItems, meetings, minutes } from '../schema.js';
 import type { MeetingsAccess } from '../access.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 
 /** Members are reminded this long before a meeting. */
 export const REMINDER_HOURS_BEFORE = 48;
@@ -156,7 +157,7 @@ export function createMeetingRemindersService(deps: {
               t('meetings:feeds.minutesReminder.overdue', {
                 title: meeting.title,
                 when: meetingWhen(meeting, t),
-                date: formatDate(minutesDraftDueOn(toLondonDate(meeting.startsAt))),
+                date: formatDate(t, minutesDraftDueOn(toLondonDate(meeting.startsAt))),
               }),
               '',
               t('meetings:feeds.minutesReminder.link', {

@@ -1,12 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
-import { formatDate } from '../../../platform/calendar/index.js';
 import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import type { Body } from '../bodies.js';
 import { meetingPaths as paths } from '../paths.js';
 import { meetingBreadcrumbs, meetingWhen, saveForMeeting } from '../presenters.js';
 import { ADVICE_USES } from '../rules.js';
 import type { Meeting } from '../access.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 
 const T = 'modules/meetings/minutes/views';
 // Who may see or run a meeting depends on its body, so the services decide.
@@ -108,7 +108,7 @@ export function registerMinutesRoutes({ app, services, renderPage }: RouteDeps):
             a.outcome
               ? 'meetings:minutes.advice.citeItem'
               : 'meetings:minutes.advice.citeItemUnknownUse',
-            { reference: a.reference, advisor: a.advisor, date: formatDate(a.givenOn) },
+            { reference: a.reference, advisor: a.advisor, date: formatDate(request.t, a.givenOn) },
           ),
           selected: values.cite === a.id,
         })),

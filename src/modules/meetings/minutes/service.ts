@@ -7,7 +7,7 @@
 import { and, asc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
-import { formatDate, toLondonDate, todayInLondon } from '../../../platform/calendar/index.js';
+import { toLondonDate, todayInLondon } from '../../../platform/calendar/index.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { nextNumber } from '../../../platform/db/next-number.js';
@@ -40,6 +40,7 @@ import {
   type Input,
   type Minutes,
 } from './records.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 
 export type MinutesService = ReturnType<typeof createMinutesService>;
 type MeetingAction = typeof meetingActions.$inferSelect;
@@ -64,7 +65,7 @@ export function createMinutesService(deps: {
   const OTHER_BUSINESS = t('meetings:minutes.draft.otherBusiness');
   const now = () => (deps.now ? deps.now() : new Date());
 
-  const heldOn = (meeting: Meeting) => formatDate(toLondonDate(meeting.startsAt));
+  const heldOn = (meeting: Meeting) => formatDate(t, toLondonDate(meeting.startsAt));
 
   async function appendItem(
     tx: Executor,

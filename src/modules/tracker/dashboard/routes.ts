@@ -1,12 +1,12 @@
 /** The tracker's dashboard, and the sources whose own date it watches (IAG-26, IAG-28). */
 import type { FastifyRequest } from 'fastify';
 import type { TrackerRouteDeps as RouteDeps } from '../route-deps.js';
-import { formatDate } from '../../../platform/calendar/index.js';
 import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
 import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { trackerCrumbs, sourceCrumbs } from '../crumbs.js';
 import { trackerPaths as paths } from '../paths.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 
 const T = 'modules/tracker/dashboard/views';
 const viewers = { config: { access: { action: 'tracker.view' as const } } };
@@ -82,7 +82,9 @@ export function registerDashboardRoutes({ app, services, renderPage }: RouteDeps
       return redirectWithFlash(
         reply,
         paths.dashboard,
-        request.t('tracker:dashboard.processReview.scheduled', { date: formatDate(source.dueOn!) }),
+        request.t('tracker:dashboard.processReview.scheduled', {
+          date: formatDate(request.t, source.dueOn!),
+        }),
       );
     },
   });

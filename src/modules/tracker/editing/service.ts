@@ -10,7 +10,6 @@ import { and, asc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
-import { formatDate } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
@@ -38,6 +37,7 @@ import {
   trackerUpdates,
   type FieldChange,
 } from '../schema.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
@@ -66,12 +66,11 @@ export function versionOf(updatedAt: Date, values: Record<string, string | null>
     .slice(0, 24);
 }
 
-const dateText = (date: string | null) => (date ? formatDate(date) : null);
-
 export type EditingService = ReturnType<typeof createEditingService>;
 
 export function createEditingService(deps: TrackerServiceDeps) {
   const { db, directory, t } = deps;
+  const dateText = (date: string | null) => (date ? formatDate(t, date) : null);
   const { now, findSource, findRecommendation, findKeyPoint, sourceView, leadsOf, ownerNames } =
     createTrackerAccess(deps);
   const leadReader = createLeadReader(deps);

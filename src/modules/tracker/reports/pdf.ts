@@ -6,7 +6,7 @@
  *
  * The blocks are laid onto pages by pdf-layout.ts, which decides every page break.
  */
-import { formatDate, type IsoDate } from '../../../platform/calendar/index.js';
+import { type IsoDate } from '../../../platform/calendar/index.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import type { FormattedBlock, FormattedRun } from '../formatted-text.js';
 import {
@@ -23,6 +23,7 @@ import {
 } from './pdf-layout.js';
 import { layLines, style, type Doc, type Piece } from './pdf-text.js';
 import type { PresentedReport, ReportItem } from './presenter.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 
 const STYLES = {
   h1: style('Helvetica-Bold', 20),
@@ -59,7 +60,7 @@ export async function renderReportPdf(
     info: {
       Title: t('tracker:reports.title', { source: report.title }),
       Author: t('layout.serviceName'),
-      Subject: t('tracker:reports.pdf.subject', { date: formatDate(asOf) }),
+      Subject: t('tracker:reports.pdf.subject', { date: formatDate(t, asOf) }),
     },
   });
   const chunks: Buffer[] = [];

@@ -5,11 +5,12 @@
  * (the page its date form, links and buttons; the PDF its metadata and "(continued)"). A test
  * reads the PDF back and compares its text with the page's.
  */
-import { formatDate, type IsoDate } from '../../../platform/calendar/index.js';
+import { type IsoDate } from '../../../platform/calendar/index.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { type Said, say } from '../../../platform/i18n/said.js';
 import type { ActionChange, ActionResult, ItemNoun, RecommendationStatus } from '../rules.js';
 import { formattedBlocks, type FormattedBlock } from '../formatted-text.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 
 /**
  * What a progress report holds (service.ts builds it): written out here, not imported, so that
@@ -178,7 +179,7 @@ export function presentReport(
     sourceSummary: source.summary,
     introduction: formattedBlocks(source.introduction),
     summary: {
-      heading: t('tracker:reports.summary.heading', { date: formatDate(report.asOf) }),
+      heading: t('tracker:reports.summary.heading', { date: formatDate(t, report.asOf) }),
       caption: t('tracker:reports.summary.caption'),
       head: [t('tracker:reports.summary.result'), t('tracker:sources.list.head.actions')],
       rows: report.summary.map((s) => ({
@@ -194,7 +195,7 @@ export function presentReport(
     }),
     since: report.previous
       ? t('tracker:reports.since', {
-          date: formatDate(report.previous.asOf),
+          date: formatDate(t, report.previous.asOf),
           count: report.changes,
         })
       : t('tracker:reports.noEarlier'),
@@ -204,7 +205,7 @@ export function presentReport(
         href: actionHref(a.id),
         description: numbered(a.number, a.description ?? ''),
         owner: a.ownerName ? t('tracker:tree.owner', { name: a.ownerName }) : null,
-        due: a.dueOn ? t('tracker:tree.due', { date: formatDate(a.dueOn) }) : null,
+        due: a.dueOn ? t('tracker:tree.due', { date: formatDate(t, a.dueOn) }) : null,
         result: say(t, a.resultLabel),
         change: a.change ? { text: t(`tracker:changeKind.${a.change}`), colour: 'blue' } : null,
         narrative: a.narrative || null,
@@ -275,11 +276,11 @@ export function nothingYetSentence(nothing: ReportToPresent['nothingYet'], t: Tr
   if (!nothing) return null;
   return nothing.entered
     ? t('tracker:reports.nothingYet.entered', {
-        date: formatDate(nothing.asOf),
-        entered: formatDate(nothing.entered),
+        date: formatDate(t, nothing.asOf),
+        entered: formatDate(t, nothing.entered),
       })
     : t('tracker:reports.nothingYet.firstUpdate', {
-        date: formatDate(nothing.asOf),
-        first: formatDate(nothing.firstUpdate!),
+        date: formatDate(t, nothing.asOf),
+        first: formatDate(t, nothing.firstUpdate!),
       });
 }

@@ -12,7 +12,6 @@ import { createVersionedCache } from '../../../platform/cache/versioned-cache.js
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import {
   addCalendarDays,
-  formatDate,
   parseIsoDate,
   startOfLondonDay,
   todayInLondon,
@@ -42,6 +41,7 @@ import {
 } from '../rules.js';
 import { trackerReports, trackerUpdates } from '../schema.js';
 import { say } from '../../../platform/i18n/said.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
@@ -362,7 +362,7 @@ export function createTrackerReportsService(
         a.number ?? '',
         a.description ?? '',
         a.ownerNames.join(NAMES_SEPARATOR),
-        a.dueOn ? formatDate(a.dueOn) : '',
+        a.dueOn ? formatDate(t, a.dueOn) : '',
         say(t, a.resultLabel),
         a.narrative ?? '',
         a.change ? t(`tracker:changeKind.${a.change}`) : '',
@@ -445,7 +445,7 @@ export function createTrackerReportsService(
         itemId,
         {
           title: t('tracker:reports.attach.paperTitle', {
-            date: formatDate(report.asOf),
+            date: formatDate(t, report.asOf),
             source: report.source.title,
           }),
           fileName: `${t('tracker:reports.fileName', { date: report.asOf })}.pdf`,

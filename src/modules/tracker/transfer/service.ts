@@ -108,7 +108,10 @@ export function createTransferService(deps: TrackerServiceDeps) {
           });
           const kind = t(`tracker:sourceKind.${duplicate.kind}`);
           throw new ValidationError([
-            { field: 'file', message: t(duplicate.key, { ...duplicate.values, kind }) },
+            {
+              field: 'file',
+              message: say(t, { key: duplicate.key, values: { ...duplicate.values, kind } }),
+            },
           ]);
         }
         const at = now();
