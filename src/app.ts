@@ -59,7 +59,7 @@ import {
 import { addFixedMarkup } from './platform/http/fixed-markup.js';
 import { installLanguage } from './platform/i18n/language.js';
 import { DEFAULT_LANGUAGE, loadMessages, type Catalogues } from './platform/i18n/messages.js';
-import { addMessages } from './platform/i18n/templates.js';
+import { addMessages, pageTranslator, type TemplateThis } from './platform/i18n/templates.js';
 import { guardTextInput } from './platform/http/text-input.js';
 import { rememberFrameNameParts } from './platform/http/template-frames.js';
 import { memoizeRelativeNames } from './platform/http/template-names.js';
@@ -74,7 +74,7 @@ import { createExpensesModule, readExpensesSettings } from './modules/expenses/i
 import { createGroupsModule, readGroupsSettings } from './modules/groups/index.js';
 import { createMeetingsModule } from './modules/meetings/index.js';
 import { createTrackerModule } from './modules/tracker/index.js';
-import { documentLabel, fileSizeText } from './platform/files/document-types.js';
+import { fileDescription } from './platform/files/document-types.js';
 import { diskFileStore } from './platform/files/store.js';
 import { formatPence, penceAsDecimal } from './platform/money/pence.js';
 
@@ -327,11 +327,13 @@ export async function buildApp(deps: AppDeps): Promise<{
         // Money: '£1,234.50' to read, '1234.50' to edit in a form.
         env.addFilter('pence', (p: number) => formatPence(p));
         env.addFilter('poundsDecimal', (p: number) => penceAsDecimal(p));
-        // A kept file as GOV.UK describes a download: 'PDF, 120KB'.
+        // A kept file as GOV.UK describes a download: 'PDF, 120KB', in the page's language.
+        const onPage = pageTranslator(messages);
         env.addFilter(
           'fileDescription',
-          (f: { mediaType: string; sizeBytes: number }) =>
-            `${documentLabel(f.mediaType)}, ${fileSizeText(f.sizeBytes)}`,
+          function (this: TemplateThis, f: { mediaType: string; sizeBytes: number }) {
+            return fileDescription(onPage(this), f);
+          },
         );
         addMessages(env, messages);
         addFixedMarkup(env, messages.languages);

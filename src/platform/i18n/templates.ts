@@ -9,15 +9,22 @@ import type { TOptions } from 'i18next';
 import { DEFAULT_LANGUAGE, type Messages, type Translate } from './messages.js';
 import { say, type Said } from './said.js';
 
-type TemplateThis = { ctx?: { htmlLang?: unknown } } | undefined;
+/** What Nunjucks gives a global or a filter as `this`: the template's context. */
+export type TemplateThis = { ctx?: { htmlLang?: unknown } } | undefined;
 
-export function addMessages(env: nunjucks.Environment, messages: Messages): void {
-  // Nunjucks calls a global with the template's context as `this`. A macro imported without
-  // context has none of the page's variables: it is written in the default language.
-  const pageT = (self: TemplateThis): Translate => {
+/**
+ * The messages of the page a global or filter is called from, by its `this`. A macro imported
+ * without context has none of the page's variables: it is written in the default language.
+ */
+export function pageTranslator(messages: Messages): (self: TemplateThis) => Translate {
+  return (self) => {
     const language = self?.ctx?.htmlLang;
     return messages.translator(typeof language === 'string' ? language : DEFAULT_LANGUAGE);
   };
+}
+
+export function addMessages(env: nunjucks.Environment, messages: Messages): void {
+  const pageT = pageTranslator(messages);
   env.addGlobal('t', function t(this: TemplateThis, key: string, options?: TOptions) {
     return pageT(this)(key, options);
   });
