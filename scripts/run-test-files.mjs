@@ -4,8 +4,10 @@
  *   node --enable-source-maps scripts/run-test-files.mjs <files at once> [--test-name-pattern=<p>]... <file>...
  * `node --test` cannot do this on Node 20: it sorts the files it is given by name, so the order
  * run-tests.ts chose (a shuffle) would be lost. The report is the one `node --test` writes: spec
- * on a terminal, TAP otherwise. Exits 1 when any test fails, or when name patterns were given
- * and no test's name matched them (a mistyped pattern would otherwise pass by running nothing).
+ * on a terminal, TAP otherwise. Exits 1 when any test fails. When name patterns were given and
+ * no test they match ran (none matched, or those that did were skipped, as a PostgreSQL-only
+ * test is on PGlite), it exits 3 with nothing failed: the caller decides whether that fails the
+ * run (a mistyped pattern would otherwise pass by running nothing).
  */
 import process from 'node:process';
 import { run } from 'node:test';
@@ -28,11 +30,10 @@ stream.on('test:fail', () => {
 stream.on('test:pass', (data) => {
   if (!data.skip && !data.todo) matched++;
 });
+/** The exit code of a run in which no test the name patterns match ran, and none failed (NOTHING_RAN in test-names.ts). */
+const NOTHING_RAN = 3;
 if (testNamePatterns.length > 0)
   stream.on('end', () => {
-    if (matched === 0) {
-      process.stderr.write(`No test's name matches ${testNamePatterns.join(' or ')}\n`);
-      process.exitCode = 1;
-    }
+    if (matched === 0 && !process.exitCode) process.exitCode = NOTHING_RAN;
   });
 stream.compose(process.stdout.isTTY ? new spec() : tap).pipe(process.stdout);

@@ -8,7 +8,9 @@
  * than once) runs only the tests whose name matches the regular expression, with the hooks of
  * their file, so one test can be run alone:
  *   npx tsx scripts/run-tests.ts integration recruitment --name "IAG-20"
- * The run fails when no test's name matches.
+ * The run fails when no test the pattern matches ran. An integration test that runs only on
+ * PostgreSQL is skipped on PGlite, so the PostgreSQL pass still runs when the PGlite pass ran
+ * none of the tests named, and the run fails only if neither did.
  * The files run as JavaScript compiled into .test-build/ (see build-for-tests.ts).
  *
  * Files run in a shuffled order, so a file that only passes after another one fails sooner or
@@ -21,6 +23,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildForTests } from './build-for-tests.js';
+import { NOTHING_RAN, takeNamePatterns } from './test-names.js';
 
 // A bare `--` (`... -- --test-name-pattern x`) only separates; it is not a path.
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -31,30 +34,7 @@ const seedArgument =
     : args[seedAt]!.includes('=')
       ? args.splice(seedAt, 1)[0]!.slice('--seed='.length)
       : args.splice(seedAt, 2)[1];
-/** The patterns of `--name <p>` / `--name=<p>` (or node's `--test-name-pattern`), taken out of args. */
-function namePatterns(): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length;) {
-    const arg = args[i]!;
-    const flag = ['--name', '--test-name-pattern'].find(
-      (f) => arg === f || arg.startsWith(`${f}=`),
-    );
-    if (flag === undefined) {
-      i++;
-    } else if (arg === flag) {
-      const value = args.splice(i, 2)[1];
-      if (value === undefined) {
-        console.error(`${flag} needs a pattern`);
-        process.exit(2);
-      }
-      out.push(value);
-    } else {
-      out.push(args.splice(i, 1)[0]!.slice(flag.length + 1));
-    }
-  }
-  return out;
-}
-const names = namePatterns();
+const names = takeNamePatterns(args);
 const tier = args[0];
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -101,11 +81,17 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 
 const seed = orderSeed();
 
-/** Runs the files; true when they all pass. */
-function passes(files: string[], env: Record<string, string>, concurrency: number): boolean {
+/**
+ * What a run of files came to: every test that ran passed, one failed, or (with `--name`) none
+ * of the tests named ran, as run-test-files.mjs tells by its exit code 3.
+ */
+type Outcome = 'passed' | 'failed' | 'none ran';
+
+/** Runs the files. */
+function runFiles(files: string[], env: Record<string, string>, concurrency: number): Outcome {
   if (files.length === 0) {
     console.error(`No ${tier} tests found`);
-    return false;
+    return 'failed';
   }
   console.log(`Test order seed: ${seed}; repeat with BRIDGE_TEST_SEED=${seed}`);
   const ordered = shuffled(files, seed).map((file) =>
@@ -122,7 +108,8 @@ function passes(files: string[], env: Record<string, string>, concurrency: numbe
     ],
     { stdio: 'inherit', env: { ...process.env, TZ: 'Europe/London', ...env }, cwd: root },
   );
-  return result.status === 0;
+  if (result.status === 0) return 'passed';
+  return result.status === NOTHING_RAN && names.length > 0 ? 'none ran' : 'failed';
 }
 
 /**
@@ -135,8 +122,17 @@ function workers(fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
+/** Ends the run as failed when a test failed, or when none of the tests named ran in any pass. */
+function finish(outcomes: Outcome[], note = ''): void {
+  if (outcomes.includes('failed')) process.exit(1);
+  if (outcomes.every((o) => o === 'none ran')) {
+    console.error(`No test whose name matches ${names.join(' or ')} ran${note}`);
+    process.exit(1);
+  }
+}
+
 function run(files: string[], env: Record<string, string>, concurrency: number): void {
-  if (!passes(files, env, concurrency)) process.exit(1);
+  finish([runFiles(files, env, concurrency)]);
 }
 
 const built = await buildForTests(root);
@@ -158,12 +154,16 @@ switch (tier) {
   case 'integration': {
     const files = all('.int.test.ts');
     console.log('Integration tests on PGlite');
-    run(files, { BRIDGE_TEST_DB: 'pglite' }, workers(2));
+    const outcomes = [runFiles(files, { BRIDGE_TEST_DB: 'pglite' }, workers(2))];
+    if (outcomes[0] === 'failed') process.exit(1);
+    if (outcomes[0] === 'none ran') console.log('None of the tests named ran on PGlite');
     if (process.env.TEST_DATABASE_URL) {
       console.log('Integration tests on PostgreSQL');
-      run(files, { BRIDGE_TEST_DB: 'postgres' }, workers(2));
+      outcomes.push(runFiles(files, { BRIDGE_TEST_DB: 'postgres' }, workers(2)));
+      finish(outcomes);
     } else {
       console.log('TEST_DATABASE_URL is not set: skipped the PostgreSQL run');
+      finish(outcomes, ' (a test that runs only on PostgreSQL needs TEST_DATABASE_URL)');
     }
     break;
   }
@@ -175,13 +175,13 @@ switch (tier) {
     const checked = mkdtempSync(path.join(tmpdir(), 'bridge-axe-'));
     const database = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
     console.log(`End-to-end journeys on ${database === 'postgres' ? 'PostgreSQL' : 'PGlite'}`);
-    const ok = passes(
+    const outcome = runFiles(
       all('.e2e.test.ts'),
       { BRIDGE_AXE_CHECKED_DIR: checked, BRIDGE_TEST_DB: database },
       workers(2),
     );
     rmSync(checked, { recursive: true, force: true });
-    if (!ok) process.exit(1);
+    finish([outcome]);
     break;
   }
   default:

@@ -73,7 +73,6 @@ import { createExpensesModule, readExpensesSettings } from './modules/expenses/i
 import { createGroupsModule, readGroupsSettings } from './modules/groups/index.js';
 import { createMeetingsModule } from './modules/meetings/index.js';
 import { createTrackerModule } from './modules/tracker/index.js';
-import { documentLabel, fileSizeText } from './platform/files/document-types.js';
 import { diskFileStore } from './platform/files/store.js';
 import { formatPence, penceAsDecimal } from './platform/money/pence.js';
 
@@ -316,12 +315,6 @@ export async function buildApp(deps: AppDeps): Promise<{
         // Money: '£1,234.50' to read, '1234.50' to edit in a form.
         env.addFilter('pence', (p: number) => formatPence(p));
         env.addFilter('poundsDecimal', (p: number) => penceAsDecimal(p));
-        // A kept file as GOV.UK describes a download: 'PDF, 120KB'.
-        env.addFilter(
-          'fileDescription',
-          (f: { mediaType: string; sizeBytes: number }) =>
-            `${documentLabel(f.mediaType)}, ${fileSizeText(f.sizeBytes)}`,
-        );
         addMessages(env, messages);
         addFixedMarkup(env, messages.languages);
       },

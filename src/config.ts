@@ -6,7 +6,9 @@ import { isIP } from 'node:net';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
+  BankHolidayFileError,
   mergeBankHolidayData,
   parseGovUkBankHolidays,
   ukBankHolidays,
@@ -20,6 +22,8 @@ import {
   type ModuleSettings,
   type ModuleSettingsDeclarations,
 } from './platform/settings.js';
+import { DEFAULT_LANGUAGE, loadMessages } from './platform/i18n/messages.js';
+import { say } from './platform/i18n/said.js';
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './platform/db/database.js';
 
 /** The platform's settings; each module's own are added under its name (ModuleSettings). */
@@ -92,8 +96,18 @@ function bankHolidays(env: Env, name: string): BankHolidayData {
   try {
     return mergeBankHolidayData(ukBankHolidays, parseGovUkBankHolidays(JSON.parse(text)));
   } catch (error) {
+    // Read by whoever runs Bridge, in the default language: the catalogue is read only now.
+    const t = loadMessages(path.dirname(fileURLToPath(import.meta.url))).translator(
+      DEFAULT_LANGUAGE,
+    );
+    const reason =
+      error instanceof BankHolidayFileError
+        ? say(t, error.reason)
+        : error instanceof SyntaxError
+          ? t('admin.bankHolidays.errors.notJson')
+          : (error as Error).message;
     throw new ConfigError(
-      `${name} (${file}) must be the bank-holidays file GOV.UK publishes at https://www.gov.uk/bank-holidays.json, but ${(error as Error).message}`,
+      `${name} (${file}) must be the bank-holidays file GOV.UK publishes at https://www.gov.uk/bank-holidays.json, but ${reason}`,
     );
   }
 }

@@ -798,6 +798,8 @@ test('IAG-10: the coordination unit sees deployments per advisor over a period, 
     'to-day': '31',
     'to-month': '3',
     'to-year': '2027',
+    // The cast's group only: the counts must not depend on what other groups did in March.
+    group: race.id,
   };
   const chris = await signInAccount(t, account.coordination_unit);
   const page = await chris.get(`/deployments/equity?${new URLSearchParams(march)}`);
@@ -837,12 +839,14 @@ test('IAG-10: the coordination unit sees deployments per advisor over a period, 
     .set({ fullName: 'Avery Advisor' })
     .where(eq(people.id, person.avery));
 
-  const [youth] = await t.services.db
-    .select({ id: advisoryGroups.id })
-    .from(advisoryGroups)
-    .where(eq(advisoryGroups.name, 'Youth Independent Advisory Group'));
+  // Every group: the cast's advisors are among whoever else was deployed.
+  const everyGroup = await chris.get(
+    `/deployments/equity.csv?${new URLSearchParams({ ...march, group: '' })}`,
+  );
+  assert.ok(everyGroup.body.split('\n').includes(`Avery Advisor,${race.name},8,Yes`));
+  const quiet = await makeGroup(t, { name: `Quiet IAG ${uniqueTag()}`, type: 'corporate_iag' });
   const none = await chris.get(
-    `/deployments/equity?${new URLSearchParams({ ...march, group: youth!.id })}`,
+    `/deployments/equity?${new URLSearchParams({ ...march, group: quiet.id })}`,
   );
   assert.match(none.body, /Nobody was deployed in this period/);
   const backwards = await chris.get(

@@ -9,7 +9,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import { SMTPServer } from 'smtp-server';
 import { smtpTransport } from '../../src/platform/mail/service.js';
 import { Agent, createTestApp, type TestApp } from '../app.js';
-import { accountFor, signInAsRole } from '../factories/accounts.js';
+import { accountFor, makeAccount, signInAsRole } from '../factories/accounts.js';
 
 interface Received {
   to: string[];
@@ -83,15 +83,16 @@ function decoded(raw: string): string {
 describe('with an SMTP server', () => {
   test('the reset e-mail is delivered by the mail sweep, with a working link', async () => {
     const email = (await accountFor(t, 'ctset')).email;
+    const before = received.length;
     await askForReset(email);
     const [queued] = await outboxTo(email);
     assert.equal(queued?.status, 'pending', 'queued for delivery, not held');
-    assert.equal(received.length, 0, 'nothing is sent inside the request');
+    assert.equal(received.length, before, 'nothing is sent inside the request');
 
     const sent = await t.services.mail.deliverDue(t.clock.now());
     assert.equal(sent, 1);
-    assert.equal(received.length, 1);
-    const message = received[0]!;
+    assert.equal(received.length, before + 1);
+    const message = received.at(-1)!;
     assert.deepEqual(message.to, [email]);
     assert.match(message.raw, /^Subject: Reset your Bridge password\r?$/m);
     assert.match(message.raw, /^From: Bridge <no-reply@bridge\.localhost>\r?$/m);
@@ -184,7 +185,10 @@ describe('with an SMTP server', () => {
     const admin = await signInAsRole(t, 'administrator');
     const list = await admin.get('/admin/outbox');
     assert.equal(list.statusCode, 404);
-    const [message] = (await t.services.mail.list({ limit: 1, offset: 0 })).items;
+    // A message of its own, so that this test needs none of the others'.
+    const email = (await makeAccount(t, { role: 'advisor' })).email;
+    await askForReset(email);
+    const [message] = await outboxTo(email);
     assert.ok(message);
     assert.equal((await admin.get(`/admin/outbox/${message.id}`)).statusCode, 404);
     const home = await admin.get('/');

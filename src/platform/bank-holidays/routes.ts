@@ -40,7 +40,7 @@ export function registerBankHolidayRoutes({ app, services, renderPage }: RouteDe
               : request.t('admin.bankHolidays.errors.missing'),
           },
         ]);
-      const data = await bankHolidays.upload(request.principal, bytes, request.id);
+      const data = await bankHolidays.upload(request.principal, bytes, request.t, request.id);
       return redirectWithFlash(
         reply,
         bankHolidayPaths.page,

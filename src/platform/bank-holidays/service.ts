@@ -11,6 +11,7 @@ import { users } from '../auth/schema.js';
 import {
   bankHolidayDataWarning,
   currentBankHolidays,
+  BankHolidayFileError,
   mergeBankHolidayData,
   parseGovUkBankHolidays,
   todayInLondon,
@@ -18,9 +19,9 @@ import {
   type BankHolidayData,
 } from '../calendar/index.js';
 import type { Db } from '../db/database.js';
-import type { Said } from '../i18n/said.js';
-import { ValidationError } from '../errors.js';
 import { lineWithNul, nulFieldErrors } from '../http/text-input.js';
+import type { Translate } from '../i18n/messages.js';
+import { refusal, say, type Said } from '../i18n/said.js';
 import { bankHolidayUploads } from './schema.js';
 
 export type BankHolidayService = ReturnType<typeof createBankHolidayService>;
@@ -93,26 +94,28 @@ export function createBankHolidayService(deps: {
     /**
      * An administrator uploads GOV.UK's bank-holidays.json: checked, kept with an audit event,
      * and put in use. A file that is not GOV.UK's, or would leave a year without data, is
-     * refused and nothing changes.
+     * refused, in the words of the caller's `t`, and nothing changes.
      */
-    async upload(principal: Principal, bytes: Buffer, requestId?: string) {
+    async upload(principal: Principal, bytes: Buffer, t: Translate, requestId?: string) {
       const user = requireUser(principal, 'users.manage');
+      const refused = (reason: string) =>
+        refusal(t, 'file', 'admin.bankHolidays.errors.notGovUk', { reason });
       let file: unknown;
-      let merged: BankHolidayData;
       const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
       try {
         file = JSON.parse(text);
-        // A null character (raw, or written \u0000) cannot be kept in jsonb: refused, not a 500.
-        if (lineWithNul(text) !== null || nulFieldErrors(file).length > 0)
-          throw new Error('it has a null character (U+0000), which cannot be saved');
+      } catch {
+        throw refused(t('admin.bankHolidays.errors.notJson'));
+      }
+      // A null character (raw, or written \u0000) cannot be kept in jsonb: refused, not a 500.
+      if (lineWithNul(text) !== null || nulFieldErrors(file).length > 0)
+        throw refused(t('admin.bankHolidays.errors.nulCharacter'));
+      let merged: BankHolidayData;
+      try {
         merged = withUpload(file);
       } catch (error) {
-        throw new ValidationError([
-          {
-            field: 'file',
-            message: `The file must be the bank-holidays file GOV.UK publishes at https://www.gov.uk/bank-holidays.json, but ${error instanceof SyntaxError ? 'it is not JSON' : (error as Error).message}`,
-          },
-        ]);
+        if (!(error instanceof BankHolidayFileError)) throw error;
+        throw refused(say(t, error.reason));
       }
       const uploaded = parseGovUkBankHolidays(file);
       await db.transaction(async (tx) => {

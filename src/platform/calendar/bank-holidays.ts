@@ -75,13 +75,23 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** The shipped data: uk-bank-holidays.json, checked when this module loads. */
 export const ukBankHolidays: BankHolidayData = parseBankHolidayData(shipped);
 
+/** Why a bank-holidays file cannot be used, kept as a sentence (its key and values). */
+export class BankHolidayFileError extends Error {
+  constructor(readonly reason: Said) {
+    super(`${reason.key} ${JSON.stringify(reason.values ?? {})}`);
+    this.name = 'BankHolidayFileError';
+  }
+}
+
 /**
  * Reads the GOV.UK bank-holidays file (https://www.gov.uk/bank-holidays.json): its three
  * divisions, each with `events` of `{ title, date, notes }`. The years it covers are those every
- * division covers; a "Substitute day" note marks a substitute. Throws, saying what is wrong.
+ * division covers; a "Substitute day" note marks a substitute. Throws a BankHolidayFileError,
+ * saying what is wrong.
  */
 export function parseGovUkBankHolidays(input: unknown): BankHolidayData {
-  if (!isRecord(input)) throw new TypeError('it must be a JSON object, as GOV.UK publishes it');
+  if (!isRecord(input))
+    throw new BankHolidayFileError({ key: 'admin.bankHolidays.errors.reason.notObject' });
   const byDay = new Map<
     string,
     { date: IsoDate; title: string; nations: UkNation[]; substitute: boolean }
@@ -91,12 +101,21 @@ export function parseGovUkBankHolidays(input: unknown): BankHolidayData {
   for (const nation of UK_NATIONS) {
     const division = input[nation];
     if (!isRecord(division) || !Array.isArray(division.events) || division.events.length === 0)
-      throw new TypeError(`it has no "${nation}" division with its events`);
+      throw new BankHolidayFileError({
+        key: 'admin.bankHolidays.errors.reason.noDivision',
+        values: { nation },
+      });
     const years = division.events.map((event: unknown, index) => {
       if (!isRecord(event) || !isIsoDate(event.date))
-        throw new TypeError(`${nation} event ${index + 1} needs a date like 2031-01-01`);
+        throw new BankHolidayFileError({
+          key: 'admin.bankHolidays.errors.reason.eventDate',
+          values: { nation, number: index + 1 },
+        });
       if (typeof event.title !== 'string' || event.title.trim() === '')
-        throw new TypeError(`${nation} event ${index + 1} (${event.date}) needs a title`);
+        throw new BankHolidayFileError({
+          key: 'admin.bankHolidays.errors.reason.eventTitle',
+          values: { nation, number: index + 1, date: event.date },
+        });
       const key = `${event.date} ${event.title.trim()}`;
       const seen = byDay.get(key) ?? {
         date: event.date,
@@ -111,7 +130,8 @@ export function parseGovUkBankHolidays(input: unknown): BankHolidayData {
     first = Math.max(first, Math.min(...years));
     last = Math.min(last, Math.max(...years));
   }
-  if (first > last) throw new RangeError('its divisions share no year');
+  if (first > last)
+    throw new BankHolidayFileError({ key: 'admin.bankHolidays.errors.reason.noCommonYear' });
   return parseBankHolidayData({
     firstYear: first,
     lastYear: last,
@@ -131,9 +151,15 @@ export function mergeBankHolidayData(
   update: BankHolidayData,
 ): BankHolidayData {
   if (update.firstYear > base.lastYear + 1 || update.lastYear < base.firstYear - 1)
-    throw new RangeError(
-      `it covers ${update.firstYear} to ${update.lastYear}, which does not meet the ${base.firstYear} to ${base.lastYear} Bridge has: a year between would have no data`,
-    );
+    throw new BankHolidayFileError({
+      key: 'admin.bankHolidays.errors.reason.doesNotMeet',
+      values: {
+        first: update.firstYear,
+        last: update.lastYear,
+        baseFirst: base.firstYear,
+        baseLast: base.lastYear,
+      },
+    });
   const inUpdate = (h: BankHoliday) => {
     const year = Number(h.date.slice(0, 4));
     return year >= update.firstYear && year <= update.lastYear;

@@ -29,6 +29,7 @@ export {
 } from './reporting-year.js';
 export { easterSunday } from './easter.js';
 export {
+  BankHolidayFileError,
   UK_NATIONS,
   bankHolidayDataWarning,
   currentBankHolidays,

@@ -3,41 +3,42 @@
  * file's own bytes (with file-type), not trusted from its name or the browser.
  */
 import { fileTypeFromBuffer, fileTypeFromFile, type FileTypeResult } from 'file-type';
+import type { Translate } from '../i18n/messages.js';
 
 export const DOCUMENT_TYPES = {
-  pdf: { mime: 'application/pdf', label: 'PDF' },
+  pdf: { mime: 'application/pdf', labelKey: 'files.type.pdf' },
   docx: {
     mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    label: 'Word',
+    labelKey: 'files.type.word',
   },
   xlsx: {
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    label: 'Excel',
+    labelKey: 'files.type.excel',
   },
   pptx: {
     mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-    label: 'PowerPoint',
+    labelKey: 'files.type.powerPoint',
   },
-  odt: { mime: 'application/vnd.oasis.opendocument.text', label: 'OpenDocument text' },
+  odt: { mime: 'application/vnd.oasis.opendocument.text', labelKey: 'files.type.odt' },
   ods: {
     mime: 'application/vnd.oasis.opendocument.spreadsheet',
-    label: 'OpenDocument spreadsheet',
+    labelKey: 'files.type.ods',
   },
   odp: {
     mime: 'application/vnd.oasis.opendocument.presentation',
-    label: 'OpenDocument presentation',
+    labelKey: 'files.type.odp',
   },
-  png: { mime: 'image/png', label: 'PNG image' },
-  jpg: { mime: 'image/jpeg', label: 'JPEG image' },
+  png: { mime: 'image/png', labelKey: 'files.type.png' },
+  jpg: { mime: 'image/jpeg', labelKey: 'files.type.jpg' },
 } as const;
 
 export type DocumentType = keyof typeof DOCUMENT_TYPES;
 
 /** Older Office files (.doc, .xls, .ppt) share one container format; their name tells which. */
-const LEGACY_OFFICE: Record<string, { mime: string; label: string }> = {
-  doc: { mime: 'application/msword', label: 'Word' },
-  xls: { mime: 'application/vnd.ms-excel', label: 'Excel' },
-  ppt: { mime: 'application/vnd.ms-powerpoint', label: 'PowerPoint' },
+const LEGACY_OFFICE: Record<string, { mime: string; labelKey: string }> = {
+  doc: { mime: 'application/msword', labelKey: 'files.type.word' },
+  xls: { mime: 'application/vnd.ms-excel', labelKey: 'files.type.excel' },
+  ppt: { mime: 'application/vnd.ms-powerpoint', labelKey: 'files.type.powerPoint' },
 };
 
 /** The catalogue key of how a form names the documents it accepts ("PDF, Word, ... or JPEG"). */
@@ -79,14 +80,25 @@ export function cleanFileName(filename: string, extension: string): string {
   return `${base || 'document'}.${extension}`;
 }
 
-/** What a person calls a file of this type: 'PDF', 'Word'. */
-export function documentLabel(mime: string): string {
+/** What a person calls a file of this type ('PDF', 'Word'), in the words of `t`. */
+export function documentLabel(t: Translate, mime: string): string {
   const all = [...Object.values(DOCUMENT_TYPES), ...Object.values(LEGACY_OFFICE)];
-  return all.find((t) => t.mime === mime)?.label ?? 'File';
+  return t(all.find((type) => type.mime === mime)?.labelKey ?? 'files.type.other');
 }
 
-/** GOV.UK style file size: '850KB', '1.2MB'. */
-export function fileSizeText(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))}KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')}MB`;
+/** GOV.UK style file size ('850KB', '1.2MB'), in the words of `t`. */
+export function fileSizeText(t: Translate, bytes: number): string {
+  if (bytes < 1024 * 1024)
+    return t('files.size.kilobytes', { size: Math.max(1, Math.round(bytes / 1024)) });
+  return t('files.size.megabytes', {
+    size: (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, ''),
+  });
+}
+
+/** A kept file as GOV.UK describes a download ('PDF, 120KB'), in the words of `t`. */
+export function fileDescription(t: Translate, file: { mediaType: string; sizeBytes: number }) {
+  return t('files.description', {
+    type: documentLabel(t, file.mediaType),
+    size: fileSizeText(t, file.sizeBytes),
+  });
 }

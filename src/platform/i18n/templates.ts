@@ -3,24 +3,33 @@
  * which the renderer sets from the request and the GOV.UK template writes as `<html lang>`).
  * What it returns is plain text: Nunjucks escapes it, values filled in included, once. And
  * `say(said)`: a sentence kept as its key and values (`Said`), worded in the page's language;
- * and the filters `date`, `dateTime` and `time`, which word dates in the page's language.
+ * and the filters `date`, `dateTime`, `time` and `fileDescription`, which word dates and a kept
+ * file ('PDF, 120KB') in the page's language.
  */
 import type nunjucks from 'nunjucks';
 import type { TOptions } from 'i18next';
 import { toLondonDate } from '../calendar/index.js';
+import { fileDescription } from '../files/document-types.js';
 import { formatDate, formatDateTime, formatTime } from './dates.js';
 import { DEFAULT_LANGUAGE, type Messages, type Translate } from './messages.js';
 import { say, type Said } from './said.js';
 
-type TemplateThis = { ctx?: { htmlLang?: unknown } } | undefined;
+/** What Nunjucks gives a global or a filter as `this`: the template's context. */
+export type TemplateThis = { ctx?: { htmlLang?: unknown } } | undefined;
 
-export function addMessages(env: nunjucks.Environment, messages: Messages): void {
-  // Nunjucks calls a global with the template's context as `this`. A macro imported without
-  // context has none of the page's variables: it is written in the default language.
-  const pageT = (self: TemplateThis): Translate => {
+/**
+ * The messages of the page a global or filter is called from, by its `this`. A macro imported
+ * without context has none of the page's variables: it is written in the default language.
+ */
+export function pageTranslator(messages: Messages): (self: TemplateThis) => Translate {
+  return (self) => {
     const language = self?.ctx?.htmlLang;
     return messages.translator(typeof language === 'string' ? language : DEFAULT_LANGUAGE);
   };
+}
+
+export function addMessages(env: nunjucks.Environment, messages: Messages): void {
+  const pageT = pageTranslator(messages);
   env.addGlobal('t', function t(this: TemplateThis, key: string, options?: TOptions) {
     return pageT(this)(key, options);
   });
@@ -38,4 +47,10 @@ export function addMessages(env: nunjucks.Environment, messages: Messages): void
   env.addFilter('time', function time(this: TemplateThis, d: Date | string | null | undefined) {
     return d ? formatTime(pageT(this), new Date(d)) : '';
   });
+  // A kept file as GOV.UK describes a download: 'PDF, 120KB'.
+  env.addFilter('fileDescription', function file(this: TemplateThis, f: FileFacts) {
+    return fileDescription(pageT(this), f);
+  });
 }
+
+type FileFacts = { mediaType: string; sizeBytes: number };

@@ -5,7 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../platform/errors.js';
-import { documentLabel, fileSizeText } from '../../../platform/files/document-types.js';
+import { fileDescription } from '../../../platform/files/document-types.js';
 import { meetingPaths as paths } from '../paths.js';
 import { meetingBreadcrumbs, meetingWhen } from '../presenters.js';
 import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
@@ -43,7 +43,7 @@ export function meetingPageRenderer({
             .map((p) => ({
               ...p,
               href: paths.paper(result.meeting.id, p.id),
-              description: `${documentLabel(p.mediaType)}, ${fileSizeText(p.sizeBytes)}`,
+              description: fileDescription(request.t, p),
               mayRemove: result.mayArrange || p.uploadedBy === userId,
             })),
         mayAttachTo: (item: { tabledByUserId: string | null }) =>

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { MeetingsRouteDeps as RouteDeps } from '../route-deps.js';
-import { documentLabel, fileSizeText } from '../../../platform/files/document-types.js';
+import { fileDescription } from '../../../platform/files/document-types.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { meetingPaths as paths } from '../paths.js';
 import { meetingWhen } from '../presenters.js';
@@ -37,7 +37,7 @@ export function registerPublicMeetingRoutes({ app, services, renderPage }: Route
                   record.meeting.id,
                   p.id,
                 ),
-                description: `${documentLabel(p.mediaType)}, ${fileSizeText(p.sizeBytes)}`,
+                description: fileDescription(request.t, p),
               })),
           when: meetingWhen(record.meeting, request.t),
         });
