@@ -16,6 +16,7 @@ import {
 import { createTestApp, type Agent, type TestApp } from '../app.js';
 import { makeAccount, signInAccount } from '../factories/accounts.js';
 import { makeTrackerSource, organisationIdByCode } from '../factories/tracker.js';
+import { mainOf, textOf } from '../html.js';
 import { pagesText, pdfPages } from '../pdf-text.js';
 
 let t: TestApp;
@@ -405,4 +406,113 @@ test('TRK-01: someone who may view but not manage the tracker sees no edit links
     .from(trackerUpdates)
     .where(and(eq(trackerUpdates.sourceId, r.sourceId), eq(trackerUpdates.kind, 'edited')));
   assert.equal(updates!.n, 0);
+});
+
+/** Records a work plan through the new-source form; gives its id. */
+async function recordPlan(fields: Record<string, string>) {
+  await officer.get('/tracker/new');
+  const posted = await officer.post('/tracker/new', {
+    kind: 'work_plan',
+    isPublic: 'no',
+    ...fields,
+  });
+  assert.equal(posted.statusCode, 303, posted.body.slice(0, 2000));
+  return posted.headers.location!.split('/').pop()!;
+}
+
+const sourceRow = async (id: string) =>
+  (await t.services.db.select().from(trackerSources).where(eq(trackerSources.id, id)))[0]!;
+
+test('TRK-01, IAG-25: a source’s summary, introduction and reporting year are changed from its form, shown on its page and kept in its history', async () => {
+  const title = `Community engagement work plan ${randomBytes(3).toString('hex')}`;
+  const id = await recordPlan({ title, summary: 'The old summary', coversYear: '2005-06' });
+  const url = `/tracker/sources/${id}/edit`;
+  const form = await officer.get(url);
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /<textarea[^>]*name="summary"[^>]*>The old summary<\/textarea>/);
+  assert.match(form.body, /name="coversYear" type="text" value="2005-06"/);
+  assert.match(form.body, /name="introduction"/);
+  const page = await postAndFollow(officer, url, {
+    version: await stamp(officer, url),
+    title,
+    summary: 'The portfolio’s work plan for the year',
+    introduction: 'Terms of reference:\n\n- lead the engagement\n- report to the committee',
+    coversYear: '2006-07',
+    isPublic: 'no',
+  });
+  const text = textOf(mainOf(page.body));
+  assert.match(text, /The changes have been saved/);
+  assert.match(text, /The portfolio’s work plan for the year/);
+  assert.match(text, /Terms of reference: lead the engagement report to the committee/);
+  assert.match(text, /Reporting year 2006-07 \(April to March\)/);
+  assert.ok(text.includes(`Changed the reporting year from ${q('2005-06')} to ${q('2006-07')}`));
+  assert.ok(
+    text.includes(
+      `Changed the summary from ${q('The old summary')} to ${q('The portfolio’s work plan for the year')}`,
+    ),
+  );
+  assert.ok(text.includes('Set the introduction to “Terms of reference:'));
+  assert.equal(await editedRows(id), 1);
+  const row = await sourceRow(id);
+  assert.equal(row.coversYear, 2006);
+  // The form is prefilled with what was saved, the year as its two years.
+  const again = await officer.get(url);
+  assert.match(again.body, /name="coversYear" type="text" value="2006-07"/);
+  assert.match(again.body, /- lead the engagement/);
+});
+
+test('IAG-25: a malformed reporting year, or one for a source of another kind, is refused naming the field, and nothing changes', async () => {
+  const id = await recordPlan({
+    title: `Plan ${randomBytes(3).toString('hex')}`,
+    coversYear: '2006',
+  });
+  const url = `/tracker/sources/${id}/edit`;
+  const before = await sourceRow(id);
+  const refused = await officer.post(url, {
+    version: await stamp(officer, url),
+    title: before.title,
+    summary: 'A changed summary',
+    coversYear: '2006-08',
+  });
+  assert.equal(refused.statusCode, 400);
+  const text = textOf(refused.body);
+  assert.match(text, /There is a problem/);
+  assert.match(text, /Enter the reporting year as its two years, for example 2006-07/);
+  assert.match(refused.body, /href="#coversYear"/);
+  const r = await makeReview();
+  const reviewUrl = `/tracker/sources/${r.sourceId}/edit`;
+  const notAPlan = await officer.post(reviewUrl, {
+    version: await stamp(officer, reviewUrl),
+    title: r.title,
+    coversYear: '2006-07',
+  });
+  assert.equal(notAPlan.statusCode, 400);
+  assert.match(
+    textOf(notAPlan.body),
+    /Only a work plan or an annual report covers a reporting year/,
+  );
+  const after = await sourceRow(id);
+  assert.equal(after.coversYear, 2006);
+  assert.equal(after.summary, null);
+  assert.equal(await editedRows(id), 0);
+  assert.equal(await editedRows(r.sourceId), 0);
+});
+
+test('TRK-01: the source form’s error summary lists the problems in the order of its fields', async () => {
+  await officer.get('/tracker/new');
+  const refused = await officer.post('/tracker/new', {
+    title: '',
+    'sourceDate-day': '31',
+    'sourceDate-month': '2',
+    'sourceDate-year': '2005',
+    owner: 'nobody',
+    coversYear: 'last year',
+    'dueOn-day': '40',
+    'dueOn-month': '1',
+    'dueOn-year': '2026',
+  });
+  assert.equal(refused.statusCode, 400);
+  const summary = /govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(refused.body)![1]!;
+  const fields = [...summary.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(fields, ['title', 'kind', 'sourceDate-day', 'owner', 'coversYear', 'dueOn-day']);
 });

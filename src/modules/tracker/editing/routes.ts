@@ -1,6 +1,7 @@
 /** Changing a source, a recommendation or a key point; removing or withdrawing what was added (issue 23). */
 import type { FastifyRequest } from 'fastify';
 import type { TrackerRouteDeps as RouteDeps } from '../route-deps.js';
+import { reportingYear } from '../../../platform/calendar/index.js';
 import { dateParts } from '../../../platform/http/form-fields.js';
 import {
   formShow,
@@ -35,10 +36,13 @@ export function registerEditingRoutes({ app, services, renderPage }: RouteDeps):
       return {
         version,
         title: source.title,
+        summary: source.summary ?? '',
+        introduction: source.introduction ?? '',
         reference: source.reference ?? '',
         owner: source.ownerOrganisationId ?? '',
         reportsTo: source.reportsTo ?? '',
         monitoredBy: source.monitoredBy ?? '',
+        coversYear: source.coversYear === null ? '' : reportingYear(source.coversYear).label,
         isPublic: source.isPublic ? 'yes' : 'no',
         ...dateParts('sourceDate', source.sourceDate),
         ...dateParts('dueOn', source.dueOn),

@@ -10,7 +10,7 @@ import { and, asc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
-import { formatDate } from '../../../platform/calendar/index.js';
+import { formatDate, reportingYear } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
@@ -18,7 +18,7 @@ import {
   ValidationError,
   type FieldError,
 } from '../../../platform/errors.js';
-import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
+import { text, tooLong } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
 import {
   createTrackerAccess,
@@ -28,7 +28,8 @@ import {
   type TrackerServiceDeps,
 } from '../access.js';
 import { createLeadReader, leadValues, writeLeads } from '../records/leads.js';
-import { needsMonitoringGroup, removalRefusal } from '../rules.js';
+import { removalRefusal } from '../rules.js';
+import { createSourceFieldReader, refuseGroupYearTaken } from '../sources/source-fields.js';
 import {
   trackerActions,
   trackerKeyPoints,
@@ -41,7 +42,6 @@ import {
 
 type Input = Record<string, string | string[] | undefined>;
 
-const MAX_TITLE = 300;
 const MAX_TEXT = 20_000;
 
 /** What can be removed or withdrawn: the address's word for each, and the history's. */
@@ -75,6 +75,7 @@ export function createEditingService(deps: TrackerServiceDeps) {
   const { now, findSource, findRecommendation, findKeyPoint, sourceView, leadsOf, ownerNames } =
     createTrackerAccess(deps);
   const leadReader = createLeadReader(deps);
+  const readSourceFields = createSourceFieldReader(deps);
 
   /**
    * A form read before someone else changed the record is refused, naming the first field: the
@@ -123,72 +124,32 @@ export function createEditingService(deps: TrackerServiceDeps) {
     return joinNames(names.named(leads).map((l) => l.name));
   }
 
-  /** The source's fields as the edit form gives them; its kind and group stay as they are. */
-  async function readSourceEdit(input: Input, kind: typeof trackerSources.$inferSelect.kind) {
-    const errors: FieldError[] = [];
-    const title = text(input.title);
-    if (!title)
-      errors.push({ field: 'title', message: t('tracker:sources.form.sourceTitle.missing') });
-    tooLong(t, errors, 'title', t('tracker:sources.form.sourceTitle.name'), title, MAX_TITLE);
-    const sourceDate = dateField(
-      t,
-      input,
-      'sourceDate',
-      t('tracker:sources.form.sourceDate.name'),
-      errors,
-      { required: false },
-    );
-    const dueOn = dateField(t, input, 'dueOn', t('tracker:sources.form.dueOn.name'), errors, {
-      required: false,
-    });
-    const reference = text(input.reference);
-    const reportsTo = text(input.reportsTo);
-    const monitoredBy = text(input.monitoredBy);
-    for (const [field, value] of [
-      ['reference', reference],
-      ['reportsTo', reportsTo],
-      ['monitoredBy', monitoredBy],
-    ] as const)
-      tooLong(t, errors, field, t(`tracker:sources.form.${field}.name`), value, MAX_TITLE);
-    if (needsMonitoringGroup(kind) && !monitoredBy)
-      errors.push({ field: 'monitoredBy', message: t('tracker:sources.form.monitoredBy.missing') });
-    const ownerId = text(input.owner);
-    let owner: { id: string; name: string } | null = null;
-    if (ownerId) {
-      const found = isUuid(ownerId)
-        ? (await directory.lookups.organisations(db, [ownerId])).get(ownerId)
-        : undefined;
-      if (!found || found.archived)
-        errors.push({ field: 'owner', message: t('tracker:sources.form.owner.missing') });
-      else owner = { id: found.id, name: found.name };
-    }
-    if (errors.length) throw new ValidationError(errors);
-    return {
-      title: title!,
-      reference,
-      sourceDate,
-      owner,
-      reportsTo,
-      monitoredBy,
-      dueOn,
-      isPublic: text(input.isPublic) === 'yes',
-    };
-  }
-
   /** A source's fields as the history writes them. */
   const sourceText = (
     s: Pick<
       typeof trackerSources.$inferSelect,
-      'title' | 'reference' | 'sourceDate' | 'reportsTo' | 'monitoredBy' | 'dueOn' | 'isPublic'
+      | 'title'
+      | 'summary'
+      | 'introduction'
+      | 'reference'
+      | 'sourceDate'
+      | 'reportsTo'
+      | 'monitoredBy'
+      | 'coversYear'
+      | 'dueOn'
+      | 'isPublic'
     >,
     ownerName: string | null,
   ) => ({
     title: s.title,
-    reference: s.reference,
+    summary: s.summary,
+    introduction: s.introduction,
     sourceDate: dateText(s.sourceDate),
+    reference: s.reference,
     owner: ownerName,
     reportsTo: s.reportsTo,
     monitoredBy: s.monitoredBy,
+    coversYear: s.coversYear === null ? null : reportingYear(s.coversYear).label,
     dueOn: dateText(s.dueOn),
     isPublic: t(s.isPublic ? 'tracker:common.yes' : 'tracker:common.no'),
   });
@@ -282,7 +243,11 @@ export function createEditingService(deps: TrackerServiceDeps) {
     async editSource(principal: Principal, sourceId: string, input: Input, requestId?: string) {
       const user = requireUser(principal, 'tracker.manage');
       const before = await findSource(db, sourceId);
-      const values = await readSourceEdit(input, before.kind);
+      refuseWithdrawn(before, 'title');
+      const { owner, kind, groupId, ...columns } = await readSourceFields(input, {
+        kind: before.kind,
+        groupId: before.groupId,
+      });
       return db.transaction(async (tx) => {
         const [current] = await tx
           .select()
@@ -290,14 +255,20 @@ export function createEditingService(deps: TrackerServiceDeps) {
           .where(eq(trackerSources.id, sourceId))
           .for('update');
         if (!current) throw new NotFoundError();
+        refuseWithdrawn(current, 'title');
         refuseStale(input, await sourceVersion(tx, current), 'title');
         const ownerBefore = await ownerName(tx, current.ownerOrganisationId);
-        const { owner, ...columns } = values;
         const changes = changedFields(
           sourceText(current, ownerBefore),
           sourceText(columns, owner?.name ?? null),
         );
         if (!changes.length) return { source: current, changed: false };
+        await refuseGroupYearTaken(tx, t, {
+          kind,
+          groupId,
+          coversYear: columns.coversYear,
+          exceptId: sourceId,
+        });
         const at = now();
         const [after] = await tx
           .update(trackerSources)
