@@ -12,7 +12,7 @@ import {
 import { leadRowCount, MAX_LEADS } from '../records/leads.js';
 import { trackerPaths as paths } from '../paths.js';
 import { sourceCrumbs } from '../crumbs.js';
-import type { Removable } from './service.js';
+import type { Removable } from './removal-service.js';
 
 const T = 'modules/tracker/editing/views';
 const managers = { config: { access: { action: 'tracker.manage' as const } } };
