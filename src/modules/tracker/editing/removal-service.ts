@@ -1,8 +1,9 @@
 /**
- * TRK-01 (issue 23): taking back what a manager wrote. A recommendation, key point or action is
- * removed while no progress has been reported against it (rules.removalRefusal), and withdrawn,
- * with the reason, once it has; each is recorded in the history (tracker_updates: 'removed',
- * 'withdrawn') with what it was.
+ * TRK-01 (issue 23): taking back what a manager wrote. A source, recommendation, key point or
+ * action is removed while no progress has been reported against it (rules.removalRefusal), and
+ * withdrawn, with the reason, once it has; each is recorded in the history (tracker_updates:
+ * 'removed', 'withdrawn') with what it was. A removed source takes its history with it: its
+ * removal is in the audit trail.
  */
 import { asc, eq, inArray, or } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
@@ -23,7 +24,10 @@ import {
   trackerActions,
   trackerKeyPoints,
   trackerLeads,
+  trackerParts,
   trackerRecommendations,
+  trackerReports,
+  trackerSources,
   trackerUpdates,
   type FieldChange,
 } from '../schema.js';
@@ -33,14 +37,15 @@ type Input = Record<string, string | string[] | undefined>;
 const MAX_TEXT = 20_000;
 
 /** What can be removed or withdrawn: the address's word for each, and the history's. */
-export const REMOVABLE = ['recommendation', 'key_point', 'action'] as const;
+export const REMOVABLE = ['source', 'recommendation', 'key_point', 'action'] as const;
 export type Removable = (typeof REMOVABLE)[number];
 
 export type RemovalService = ReturnType<typeof createRemovalService>;
 
 export function createRemovalService(deps: TrackerServiceDeps) {
   const { db, t } = deps;
-  const { now, findRecommendation, findKeyPoint, sourceView } = createTrackerAccess(deps);
+  const { now, findSource, findRecommendation, findKeyPoint, sourceView } =
+    createTrackerAccess(deps);
 
   async function findAction(executor: Executor, id: string) {
     if (!isUuid(id)) throw new NotFoundError();
@@ -50,19 +55,22 @@ export function createRemovalService(deps: TrackerServiceDeps) {
   }
 
   /**
-   * The actions under a recommendation, key point or action, each with the updates recorded to
-   * it, for removalRefusal; with the ids of the key points and actions that would go with it.
+   * The actions under a source, recommendation, key point or action, each with the updates
+   * recorded to it, for removalRefusal; with the ids of the key points and actions that would go
+   * with it. A source a committee report has been recorded for has been reported on: it stays.
    */
   async function under(executor: Executor, subject: Removable, id: string) {
     const actions = await executor
       .select()
       .from(trackerActions)
       .where(
-        subject === 'recommendation'
-          ? eq(trackerActions.recommendationId, id)
-          : subject === 'key_point'
-            ? eq(trackerActions.keyPointId, id)
-            : eq(trackerActions.id, id),
+        subject === 'source'
+          ? eq(trackerActions.sourceId, id)
+          : subject === 'recommendation'
+            ? eq(trackerActions.recommendationId, id)
+            : subject === 'key_point'
+              ? eq(trackerActions.keyPointId, id)
+              : eq(trackerActions.id, id),
       )
       .orderBy(asc(trackerActions.position));
     const keyPoints =
@@ -85,17 +93,35 @@ export function createRemovalService(deps: TrackerServiceDeps) {
           .where(inArray(trackerUpdates.actionId, actionIds))
           .orderBy(asc(trackerUpdates.recordedAt), asc(trackerUpdates.id))
       : [];
-    const refusal = removalRefusal(
-      actions.map((a) => ({
-        result: a.result,
-        updates: updates.filter((u) => u.actionId === a.id),
-      })),
-    );
+    const reported =
+      subject === 'source' &&
+      (
+        await executor
+          .select({ id: trackerReports.id })
+          .from(trackerReports)
+          .where(eq(trackerReports.sourceId, id))
+          .limit(1)
+      ).length > 0;
+    const refusal = reported
+      ? 'tracker:editing.remove.reported'
+      : removalRefusal(
+          actions.map((a) => ({
+            result: a.result,
+            updates: updates.filter((u) => u.actionId === a.id),
+          })),
+        );
     return { actions, keyPoints, refusal };
   }
 
-  /** The thing to remove or withdraw, with its source and recommendation and what it says. */
+  /**
+   * The thing to remove or withdraw, with its source and recommendation (none for a source) and
+   * what it says.
+   */
   async function findRemovable(executor: Executor, subject: Removable, id: string) {
+    if (subject === 'source') {
+      const source = await findSource(executor, id);
+      return { source, recommendation: null, item: source, words: source.title };
+    }
     if (subject === 'recommendation') {
       const found = await findRecommendation(executor, id);
       return { ...found, item: found.recommendation, words: found.recommendation.text };
@@ -106,6 +132,45 @@ export function createRemovalService(deps: TrackerServiceDeps) {
     }
     const found = await findAction(executor, id);
     return { ...found, item: found.action, words: found.action.description ?? '' };
+  }
+
+  /** Nothing in a withdrawn source is changed, removed or withdrawn on its own. */
+  function refuseInWithdrawnSource(subject: Removable, source: typeof trackerSources.$inferSelect) {
+    if (subject !== 'source' && source.withdrawnAt)
+      throw new ConflictError(t('tracker:editing.withdrawn.noEdit'));
+  }
+
+  /**
+   * A source and everything in it, deleted (its parts, items, leads and history): only once
+   * `under` has found nothing reported against it.
+   */
+  async function deleteSource(tx: Executor, sourceId: string) {
+    const recommendationIds = tx
+      .select({ id: trackerRecommendations.id })
+      .from(trackerRecommendations)
+      .where(eq(trackerRecommendations.sourceId, sourceId));
+    const keyPointIds = tx
+      .select({ id: trackerKeyPoints.id })
+      .from(trackerKeyPoints)
+      .where(inArray(trackerKeyPoints.recommendationId, recommendationIds));
+    const actionIds = tx
+      .select({ id: trackerActions.id })
+      .from(trackerActions)
+      .where(eq(trackerActions.sourceId, sourceId));
+    await tx
+      .delete(trackerLeads)
+      .where(
+        or(
+          inArray(trackerLeads.actionId, actionIds),
+          inArray(trackerLeads.keyPointId, keyPointIds),
+        ),
+      );
+    await tx.delete(trackerUpdates).where(eq(trackerUpdates.sourceId, sourceId));
+    await tx.delete(trackerActions).where(eq(trackerActions.sourceId, sourceId));
+    await tx.delete(trackerKeyPoints).where(inArray(trackerKeyPoints.id, keyPointIds));
+    await tx.delete(trackerRecommendations).where(eq(trackerRecommendations.sourceId, sourceId));
+    await tx.delete(trackerParts).where(eq(trackerParts.sourceId, sourceId));
+    await tx.delete(trackerSources).where(eq(trackerSources.id, sourceId));
   }
 
   return {
@@ -134,8 +199,21 @@ export function createRemovalService(deps: TrackerServiceDeps) {
       const user = requireUser(principal, 'tracker.manage');
       return db.transaction(async (tx) => {
         const found = await findRemovable(tx, subject, id);
+        refuseInWithdrawnSource(subject, found.source);
         const { actions, keyPoints, refusal } = await under(tx, subject, id);
         if (refusal) throw new ConflictError(t(refusal));
+        if (subject === 'source') {
+          await deleteSource(tx, id);
+          await recordAudit(tx, actorOf(user, requestId), {
+            action: 'tracker.source.removed',
+            recordType: 'tracker_source',
+            recordId: id,
+            before: { item: found.item, actions },
+          });
+          return { source: found.source, recommendation: null };
+        }
+        // Every subject but a source is in a recommendation.
+        const recommendation = found.recommendation!;
         if (subject === 'recommendation') {
           const [supersedes] = await tx
             .select({ number: trackerRecommendations.number })
@@ -153,7 +231,7 @@ export function createRemovalService(deps: TrackerServiceDeps) {
         const changes: FieldChange[] = [
           ...(subject === 'recommendation'
             ? [
-                { field: 'number', before: found.recommendation.number, after: null },
+                { field: 'number', before: recommendation.number, after: null },
                 { field: 'text', before: found.words, after: null },
                 ...keyPoints.map((k) => ({ field: 'keyPoint', before: k.text, after: null })),
               ]
@@ -188,7 +266,7 @@ export function createRemovalService(deps: TrackerServiceDeps) {
           await tx.delete(trackerRecommendations).where(eq(trackerRecommendations.id, id));
         await tx.insert(trackerUpdates).values({
           sourceId: found.source.id,
-          recommendationId: subject === 'recommendation' ? null : found.recommendation.id,
+          recommendationId: subject === 'recommendation' ? null : recommendation.id,
           kind: 'removed',
           recordedAt: now(),
           authorUserId: user.userId,
@@ -203,7 +281,7 @@ export function createRemovalService(deps: TrackerServiceDeps) {
           recordId: id,
           before: { item: found.item, keyPoints, actions },
         });
-        return { source: found.source, recommendation: found.recommendation };
+        return { source: found.source, recommendation };
       });
     },
 
@@ -227,20 +305,23 @@ export function createRemovalService(deps: TrackerServiceDeps) {
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const found = await findRemovable(tx, subject, id);
+        refuseInWithdrawnSource(subject, found.source);
         if (found.item.withdrawnAt)
           throw new ConflictError(t('tracker:editing.withdraw.already'), 'reason');
         const at = now();
         const set = { withdrawnAt: at, withdrawnReason: reason!, updatedAt: at };
         const table =
-          subject === 'recommendation'
-            ? trackerRecommendations
-            : subject === 'key_point'
-              ? trackerKeyPoints
-              : trackerActions;
+          subject === 'source'
+            ? trackerSources
+            : subject === 'recommendation'
+              ? trackerRecommendations
+              : subject === 'key_point'
+                ? trackerKeyPoints
+                : trackerActions;
         await tx.update(table).set(set).where(eq(table.id, id));
         await tx.insert(trackerUpdates).values({
           sourceId: found.source.id,
-          recommendationId: found.recommendation.id,
+          recommendationId: found.recommendation?.id ?? null,
           kind: 'withdrawn',
           recordedAt: at,
           authorUserId: user.userId,

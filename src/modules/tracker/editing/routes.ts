@@ -18,6 +18,8 @@ const T = 'modules/tracker/editing/views';
 const managers = { config: { access: { action: 'tracker.manage' as const } } };
 
 type Values = Record<string, string | string[] | undefined>;
+/** An address with one id: registered by its pattern, linked by the id. */
+type Route = ((id: string) => string) & { pattern: string };
 
 export function registerEditingRoutes({ app, services, renderPage }: RouteDeps): void {
   const { trackerEditing: editing } = services;
@@ -161,31 +163,32 @@ export function registerEditingRoutes({ app, services, renderPage }: RouteDeps):
   });
 
   // Remove or withdraw: one page, with the removal only while nothing has been reported.
-  const removable: { subject: Removable; param: string; withdraw: string; remove: string }[] = [
+  const removable: { subject: Removable; param: string; withdraw: Route; remove: Route }[] = [
+    {
+      subject: 'source',
+      param: 'sourceId',
+      withdraw: paths.withdrawSource,
+      remove: paths.removeSource,
+    },
     {
       subject: 'recommendation',
       param: 'recommendationId',
-      withdraw: paths.withdrawRecommendation.pattern,
-      remove: paths.removeRecommendation.pattern,
+      withdraw: paths.withdrawRecommendation,
+      remove: paths.removeRecommendation,
     },
     {
       subject: 'key_point',
       param: 'keyPointId',
-      withdraw: paths.withdrawKeyPoint.pattern,
-      remove: paths.removeKeyPoint.pattern,
+      withdraw: paths.withdrawKeyPoint,
+      remove: paths.removeKeyPoint,
     },
     {
       subject: 'action',
       param: 'actionId',
-      withdraw: paths.withdrawAction.pattern,
-      remove: paths.removeAction.pattern,
+      withdraw: paths.withdrawAction,
+      remove: paths.removeAction,
     },
   ];
-  const links = {
-    recommendation: { withdraw: paths.withdrawRecommendation, remove: paths.removeRecommendation },
-    key_point: { withdraw: paths.withdrawKeyPoint, remove: paths.removeKeyPoint },
-    action: { withdraw: paths.withdrawAction, remove: paths.removeAction },
-  };
   for (const { subject, param, withdraw, remove } of removable) {
     const show = formShow(renderPage, `${T}/remove.njk`, async (request) => {
       const id = params(request)[param]!;
@@ -194,15 +197,15 @@ export function registerEditingRoutes({ app, services, renderPage }: RouteDeps):
         title: request.t(`tracker:editing.remove.title.${subject}`),
         breadcrumbs: sourceCrumbs(request, form.source),
         ...form,
-        withdrawAction: links[subject].withdraw(id),
-        removeAction: links[subject].remove(id),
+        withdrawAction: withdraw(id),
+        removeAction: remove(id),
         paths,
       };
     });
-    registerFormPage(app, withdraw, managers, {
+    registerFormPage(app, withdraw.pattern, managers, {
       show,
       async submit(request, reply) {
-        const { recommendation } = await editing.withdraw(
+        const { recommendation, source } = await editing.withdraw(
           request.principal,
           subject,
           params(request)[param]!,
@@ -211,12 +214,12 @@ export function registerEditingRoutes({ app, services, renderPage }: RouteDeps):
         );
         return redirectWithFlash(
           reply,
-          paths.recommendation(recommendation.id),
+          recommendation ? paths.recommendation(recommendation.id) : paths.source(source.id),
           request.t(`tracker:editing.withdraw.done.${subject}`),
         );
       },
     });
-    registerFormPage(app, remove, managers, {
+    registerFormPage(app, remove.pattern, managers, {
       shownElsewhere: true,
       show,
       async submit(request, reply) {
@@ -228,9 +231,12 @@ export function registerEditingRoutes({ app, services, renderPage }: RouteDeps):
         );
         return redirectWithFlash(
           reply,
-          subject === 'recommendation'
-            ? paths.source(source.id)
-            : paths.recommendation(recommendation.id),
+          // A removed source is gone: back to the list of sources.
+          !recommendation
+            ? paths.sources
+            : subject === 'recommendation'
+              ? paths.source(source.id)
+              : paths.recommendation(recommendation.id),
           request.t(`tracker:editing.remove.done.${subject}`),
         );
       },

@@ -81,6 +81,11 @@ export function createEditingService(deps: TrackerServiceDeps) {
     if (item.withdrawnAt) throw new ConflictError(t('tracker:editing.withdrawn.noEdit'), field);
   }
 
+  /** Nothing in a withdrawn source is changed. */
+  async function refuseWithdrawnSource(executor: Executor, sourceId: string, field: string) {
+    refuseWithdrawn(await findSource(executor, sourceId), field);
+  }
+
   /** One 'edited' row in the history, with only the fields that changed. */
   async function recordEdit(
     tx: Executor,
@@ -250,6 +255,7 @@ export function createEditingService(deps: TrackerServiceDeps) {
           .for('update');
         if (!before) throw new NotFoundError();
         refuseWithdrawn(before, 'number');
+        await refuseWithdrawnSource(tx, before.sourceId, 'number');
         refuseStale(input, recommendationVersion(before), 'number');
         const changes = changedFields(
           { number: before.number, section: before.section, text: before.text },
@@ -333,6 +339,8 @@ export function createEditingService(deps: TrackerServiceDeps) {
           .for('update');
         if (!before) throw new NotFoundError();
         refuseWithdrawn(before, 'text');
+        const { recommendation } = await findRecommendation(tx, before.recommendationId);
+        await refuseWithdrawnSource(tx, recommendation.sourceId, 'text');
         refuseStale(input, await keyPointVersion(tx, before), 'text');
         const leadsBefore =
           (await leadsOf(tx, { keyPointIds: [keyPointId] })).get(keyPointId) ?? [];
@@ -349,7 +357,6 @@ export function createEditingService(deps: TrackerServiceDeps) {
           .where(eq(trackerKeyPoints.id, keyPointId))
           .returning();
         await writeLeads(tx, { keyPointId }, leads, at);
-        const { recommendation } = await findRecommendation(tx, before.recommendationId);
         await recordEdit(tx, user, at, {
           sourceId: recommendation.sourceId,
           recommendationId: recommendation.id,

@@ -10,7 +10,7 @@ import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { reportingYear } from '../../../platform/calendar/index.js';
 import { isUniqueViolation } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
-import { ValidationError, type FieldError } from '../../../platform/errors.js';
+import { ConflictError, ValidationError, type FieldError } from '../../../platform/errors.js';
 import { text, tooLong } from '../../../platform/http/form-fields.js';
 import type { GroupsApi } from '../../groups/index.js';
 import { isRecommendationStatus, isSourceKind, recommendationStandingProblem } from '../rules.js';
@@ -81,9 +81,10 @@ export function createSourcesService(
             coversYear: trackerSources.coversYear,
             reportsTo: trackerSources.reportsTo,
             isPublic: trackerSources.isPublic,
+            withdrawnAt: trackerSources.withdrawnAt,
             total: actionCounts.total,
             completed: actionCounts.completed,
-            notStarted: sql<number>`(count(${trackerActions.id}) filter (where ${trackerActions.result} = 'not_started'))::int`,
+            notStarted: sql<number>`(count(${trackerActions.id}) filter (where ${trackerActions.result} = 'not_started' and ${notWithdrawn}))::int`,
             overdue: sql<number>`(count(${trackerActions.id}) filter (where ${trackerActions.result} <> 'completed' and ${trackerActions.dueOn} < ${day} and ${onAcceptedRecommendation}))::int`,
           })
           .from(trackerSources)
@@ -179,12 +180,14 @@ export function createSourcesService(
       // Issue 23 item 10: each action links to its page for whoever may record progress on it.
       const who = await trackerUser(db, user);
       const withLink = progressRight(who, (o) => tree.names.ownerOf(o));
+      // Nothing in a withdrawn source is progressed or changed.
+      const sourceWithdrawn = !!source.withdrawnAt;
       const recommendations = tree.recommendations.map((r) => ({
         ...r,
-        actions: r.actions.map(withLink(!!r.withdrawnAt)),
+        actions: r.actions.map(withLink(sourceWithdrawn || !!r.withdrawnAt)),
         keyPoints: r.keyPoints.map((k) => ({
           ...k,
-          actions: k.actions.map(withLink(!!r.withdrawnAt || !!k.withdrawnAt)),
+          actions: k.actions.map(withLink(sourceWithdrawn || !!r.withdrawnAt || !!k.withdrawnAt)),
         })),
       }));
       // Issue 23: edits of the source's details, and recommendations removed from it.
@@ -206,7 +209,7 @@ export function createSourcesService(
         counts: counts!,
         total: recommendationCount?.n ?? 0,
         sourceChanges,
-        mayManage: can(user, 'tracker.manage'),
+        mayManage: can(user, 'tracker.manage') && !sourceWithdrawn,
       };
     },
 
@@ -260,6 +263,8 @@ export function createSourcesService(
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const { recommendation, source } = await findRecommendation(tx, recommendationId);
+        if (source.withdrawnAt)
+          throw new ConflictError(t('tracker:editing.withdrawn.noEdit'), 'status');
         const siblings = await tx
           .select({ id: trackerRecommendations.id, number: trackerRecommendations.number })
           .from(trackerRecommendations)
