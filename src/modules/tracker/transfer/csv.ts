@@ -74,20 +74,10 @@ export const TRACKER_CSV_COLUMNS = [
 type Column = (typeof TRACKER_CSV_COLUMNS)[number];
 export type Row = Record<Column, string>;
 
-export const SOURCE_COLUMNS = [
-  'source_title',
-  'source_kind',
-  'source_reference',
-  'source_date',
-  'source_owner',
-  'source_reports_to',
-  'source_monitored_by',
-  'source_public',
-  'source_due_on',
-  'source_reporting_year',
-  'source_summary',
-  'source_introduction',
-] as const;
+/** The source's columns, filled on the first row only. */
+export const SOURCE_COLUMNS = TRACKER_CSV_COLUMNS.filter(
+  (c): c is Extract<Column, `source_${string}`> => c.startsWith('source_'),
+);
 const RECOMMENDATION_COLUMNS: Column[] = [
   'section',
   'recommendation_text',
