@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { and, asc, count, eq } from 'drizzle-orm';
+import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import {
   trackerActions,
   trackerKeyPoints,
@@ -686,4 +687,39 @@ test('TRK-01: someone who may view but not manage the tracker cannot withdraw or
   }
   const row = await sourceRow(r.sourceId);
   assert.equal(row.withdrawnAt, null);
+});
+
+test('IAG-25: a group’s work plan keeps a reporting year when edited, and cannot take a year the group already has a plan for', async () => {
+  const [group] = await t.services.db
+    .select({ id: advisoryGroups.id })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.name, 'Disability Independent Advisory Group'));
+  const first = await recordPlan({
+    title: 'Disability IAG work schedule',
+    group: group!.id,
+    coversYear: '2030',
+  });
+  const second = await recordPlan({
+    title: 'Disability IAG next schedule',
+    group: group!.id,
+    coversYear: '2031',
+  });
+  const url = `/tracker/sources/${second}/edit`;
+  const taken = await officer.post(url, {
+    version: await stamp(officer, url),
+    title: 'Disability IAG next schedule',
+    coversYear: '2030-31',
+  });
+  assert.equal(taken.statusCode, 409);
+  assert.match(textOf(taken.body), /This group already has a work plan for 2030-31/);
+  const cleared = await officer.post(url, {
+    version: await stamp(officer, url),
+    title: 'Disability IAG next schedule',
+    coversYear: '',
+  });
+  assert.equal(cleared.statusCode, 400);
+  assert.match(cleared.body, /href="#coversYear"[^>]*>Enter the reporting year it covers/);
+  assert.equal((await sourceRow(second)).coversYear, 2031);
+  assert.equal((await sourceRow(first)).coversYear, 2030);
+  assert.equal(await editedRows(second), 0);
 });
