@@ -1,8 +1,9 @@
 /**
  * Editing, removing and withdrawing (issue 23, TRK-01) in the browser with JavaScript off: a
  * manager changes a recommendation's text (a taken number refused first), removes an action
- * nothing has been reported on, and withdraws the key point with the reason. Axe checks each
- * page, the forms with their errors included.
+ * nothing has been reported on, withdraws the key point with the reason, changes the source's
+ * details and summary, and withdraws the whole source. Axe checks each page, the forms with
+ * their errors included.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -20,7 +21,7 @@ before(async () => {
 });
 after(() => e2e.close());
 
-test('TRK-01: a manager changes a recommendation, removes an action and withdraws a key point', async () => {
+test('TRK-01: a manager changes a recommendation, removes an action, withdraws a key point, changes the source and withdraws it', async () => {
   const page = await e2e.newPage({ javaScript: false });
   const account = await signInWithRole(e2e, page, 'authority_officer');
   const [user] = await e2e.services.db.select().from(users).where(eq(users.email, account.email));
@@ -97,5 +98,36 @@ test('TRK-01: a manager changes a recommendation, removes an action and withdraw
   await page.getByRole('button', { name: 'Save the changes' }).click();
   await expectSuccess(page, /The changes have been saved/);
   await page.getByText('Set the reporting committee to “Police and Crime Committee”').waitFor();
+  await expectAccessible(page);
+
+  // The source's summary, introduction and reporting year (a review has none: refused).
+  await page.getByRole('link', { name: 'Change the source’s details' }).click();
+  await page.getByLabel('Summary (optional)').fill('A review of stop and search in 2026');
+  await page.getByLabel('Reporting year it covers (optional)').fill('2026-27');
+  await page.getByRole('button', { name: 'Save the changes' }).click();
+  await expectErrors(page, [
+    {
+      field: 'coversYear',
+      message: 'Only a work plan or an annual report covers a reporting year',
+    },
+  ]);
+  await expectAccessible(page);
+  await page.getByLabel('Reporting year it covers (optional)').fill('');
+  await page.getByRole('button', { name: 'Save the changes' }).click();
+  await expectSuccess(page, /The changes have been saved/);
+  await page.getByText('A review of stop and search in 2026', { exact: true }).waitFor();
+
+  // The whole source withdrawn, with the reason: shown grey, nothing more to change.
+  await page.getByRole('link', { name: 'Remove or withdraw the source' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Remove or withdraw this source' }).waitFor();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Withdraw it' }).click();
+  await expectErrors(page, [{ field: 'reason', message: 'Enter why it is withdrawn' }]);
+  await expectAccessible(page);
+  await page.getByLabel('Why is it withdrawn?').fill('Overtaken by the 2027 review');
+  await page.getByRole('button', { name: 'Withdraw it' }).click();
+  await expectSuccess(page, /The source has been withdrawn/);
+  await page.getByText('Withdrawn: Overtaken by the 2027 review').waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Change the source’s details' }).count(), 0);
   await expectAccessible(page);
 });

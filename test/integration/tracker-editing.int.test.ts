@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { and, asc, count, eq } from 'drizzle-orm';
+import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import {
   trackerActions,
   trackerKeyPoints,
@@ -13,9 +14,10 @@ import {
   trackerSources,
   trackerUpdates,
 } from '../../src/modules/tracker/schema.js';
-import { createTestApp, type Agent, type TestApp } from '../app.js';
+import { createTestApp, principalFor, type Agent, type TestApp } from '../app.js';
 import { makeAccount, signInAccount } from '../factories/accounts.js';
 import { makeTrackerSource, organisationIdByCode } from '../factories/tracker.js';
+import { mainOf, textOf } from '../html.js';
 import { pagesText, pdfPages } from '../pdf-text.js';
 
 let t: TestApp;
@@ -405,4 +407,319 @@ test('TRK-01: someone who may view but not manage the tracker sees no edit links
     .from(trackerUpdates)
     .where(and(eq(trackerUpdates.sourceId, r.sourceId), eq(trackerUpdates.kind, 'edited')));
   assert.equal(updates!.n, 0);
+});
+
+/** Records a work plan through the new-source form; gives its id. */
+async function recordPlan(fields: Record<string, string>) {
+  await officer.get('/tracker/new');
+  const posted = await officer.post('/tracker/new', {
+    kind: 'work_plan',
+    isPublic: 'no',
+    ...fields,
+  });
+  assert.equal(posted.statusCode, 303, posted.body.slice(0, 2000));
+  return posted.headers.location!.split('/').pop()!;
+}
+
+const sourceRow = async (id: string) =>
+  (await t.services.db.select().from(trackerSources).where(eq(trackerSources.id, id)))[0]!;
+
+test('TRK-01, IAG-25: a source’s summary, introduction and reporting year are changed from its form, shown on its page and kept in its history', async () => {
+  const title = `Community engagement work plan ${randomBytes(3).toString('hex')}`;
+  const id = await recordPlan({ title, summary: 'The old summary', coversYear: '2005-06' });
+  const url = `/tracker/sources/${id}/edit`;
+  const form = await officer.get(url);
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /<textarea[^>]*name="summary"[^>]*>The old summary<\/textarea>/);
+  assert.match(form.body, /name="coversYear" type="text" value="2005-06"/);
+  assert.match(form.body, /name="introduction"/);
+  const page = await postAndFollow(officer, url, {
+    version: await stamp(officer, url),
+    title,
+    summary: 'The portfolio’s work plan for the year',
+    introduction: 'Terms of reference:\n\n- lead the engagement\n- report to the committee',
+    coversYear: '2006-07',
+    isPublic: 'no',
+  });
+  const text = textOf(mainOf(page.body));
+  assert.match(text, /The changes have been saved/);
+  assert.match(text, /The portfolio’s work plan for the year/);
+  assert.match(text, /Terms of reference: lead the engagement report to the committee/);
+  assert.match(text, /Reporting year 2006-07 \(April to March\)/);
+  assert.ok(text.includes(`Changed the reporting year from ${q('2005-06')} to ${q('2006-07')}`));
+  assert.ok(
+    text.includes(
+      `Changed the summary from ${q('The old summary')} to ${q('The portfolio’s work plan for the year')}`,
+    ),
+  );
+  assert.ok(text.includes('Set the introduction to “Terms of reference:'));
+  assert.equal(await editedRows(id), 1);
+  const row = await sourceRow(id);
+  assert.equal(row.coversYear, 2006);
+  // The form is prefilled with what was saved, the year as its two years.
+  const again = await officer.get(url);
+  assert.match(again.body, /name="coversYear" type="text" value="2006-07"/);
+  assert.match(again.body, /- lead the engagement/);
+});
+
+test('IAG-25: a malformed reporting year, or one for a source of another kind, is refused naming the field, and nothing changes', async () => {
+  const id = await recordPlan({
+    title: `Plan ${randomBytes(3).toString('hex')}`,
+    coversYear: '2006',
+  });
+  const url = `/tracker/sources/${id}/edit`;
+  const before = await sourceRow(id);
+  const refused = await officer.post(url, {
+    version: await stamp(officer, url),
+    title: before.title,
+    summary: 'A changed summary',
+    coversYear: '2006-08',
+  });
+  assert.equal(refused.statusCode, 400);
+  const text = textOf(refused.body);
+  assert.match(text, /There is a problem/);
+  assert.match(text, /Enter the reporting year as its two years, for example 2006-07/);
+  assert.match(refused.body, /href="#coversYear"/);
+  const r = await makeReview();
+  const reviewUrl = `/tracker/sources/${r.sourceId}/edit`;
+  const notAPlan = await officer.post(reviewUrl, {
+    version: await stamp(officer, reviewUrl),
+    title: r.title,
+    coversYear: '2006-07',
+  });
+  assert.equal(notAPlan.statusCode, 400);
+  assert.match(
+    textOf(notAPlan.body),
+    /Only a work plan or an annual report covers a reporting year/,
+  );
+  const after = await sourceRow(id);
+  assert.equal(after.coversYear, 2006);
+  assert.equal(after.summary, null);
+  assert.equal(await editedRows(id), 0);
+  assert.equal(await editedRows(r.sourceId), 0);
+});
+
+test('TRK-01: the source form’s error summary lists the problems in the order of its fields', async () => {
+  await officer.get('/tracker/new');
+  const refused = await officer.post('/tracker/new', {
+    title: '',
+    'sourceDate-day': '31',
+    'sourceDate-month': '2',
+    'sourceDate-year': '2005',
+    owner: 'nobody',
+    coversYear: 'last year',
+    'dueOn-day': '40',
+    'dueOn-month': '1',
+    'dueOn-year': '2026',
+  });
+  assert.equal(refused.statusCode, 400);
+  const summary = /govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(refused.body)![1]!;
+  const fields = [...summary.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(fields, ['title', 'kind', 'sourceDate-day', 'owner', 'coversYear', 'dueOn-day']);
+});
+
+test('TRK-01: a whole source is withdrawn with its reason: shown grey with the reason, left out of the counts and the dashboard, and nothing in it changed or progressed', async () => {
+  const r = await makeReview();
+  const manager = await principalFor(
+    t,
+    (await makeAccount(t, { role: 'authority_officer' })).email,
+  );
+  const all = { page: 1, limit: 10_000, offset: 0 };
+  const dashboard = () =>
+    t.services.trackerDashboard.dashboard(
+      manager,
+      {},
+      { overdue: all, unowned: all, sources: all },
+    );
+  const before = await dashboard();
+  assert.ok(before.unowned.items.some((a) => a.id === r.video.id));
+  assert.ok(before.sources.items.some((s) => s.id === r.sourceId));
+
+  const sourcePage = await officer.get(`/tracker/sources/${r.sourceId}`);
+  assert.match(sourcePage.body, /Remove or withdraw the source/);
+  const missing = await officer.post(`/tracker/sources/${r.sourceId}/withdraw`, { reason: ' ' });
+  assert.equal(missing.statusCode, 400);
+  assert.match(missing.body, /href="#reason"[^>]*>Enter why it is withdrawn/);
+  assert.equal((await sourceRow(r.sourceId)).withdrawnAt, null);
+
+  const page = await postAndFollow(officer, `/tracker/sources/${r.sourceId}/withdraw`, {
+    reason: 'Overtaken by the 2007 review',
+  });
+  const text = textOf(mainOf(page.body));
+  assert.match(text, /The source has been withdrawn/);
+  assert.match(
+    page.body,
+    /<h1 class="govuk-heading-l">[^<]+ <strong class="govuk-tag govuk-tag--grey">Withdrawn</,
+  );
+  assert.match(text, /Withdrawn: Overtaken by the 2007 review/);
+  assert.match(text, /withdrew the source/);
+  assert.ok(text.includes(`The source: ${q(r.title)}`));
+  assert.match(text, /0 actions: 0 completed, 0 ongoing, 0 awaiting\./);
+  // Nothing in it is changed, added to or progressed from its pages.
+  assert.doesNotMatch(
+    text,
+    /Change the source’s details|Remove or withdraw|Add a recommendation|Record progress/,
+  );
+  const recPage = textOf(mainOf((await officer.get(`/tracker/recommendations/${r.rec1}`)).body));
+  assert.match(recPage, /This source has been withdrawn/);
+  assert.doesNotMatch(
+    recPage,
+    /Change its number|Remove or withdraw|Add a key point|Record progress/,
+  );
+
+  const list = await officer.get(`/tracker?q=${encodeURIComponent(r.title)}`);
+  assert.match(
+    list.body,
+    new RegExp(`${r.title}</a> <strong class="govuk-tag govuk-tag--grey">Withdrawn<`),
+  );
+  const report = await officer.get(`/tracker/sources/${r.sourceId}/report`);
+  assert.match(report.body, /govuk-tag--grey">Withdrawn</);
+  assert.match(report.body, /Withdrawn: Overtaken by the 2007 review/);
+  assert.match(report.body, /Every action<\/th><td[^>]*>0</);
+  const after = await dashboard();
+  assert.ok(!after.unowned.items.some((a) => a.id === r.video.id));
+  assert.ok(!after.sources.items.some((s) => s.id === r.sourceId));
+
+  // Refused, and nothing changes: progress, edits, withdrawing within it, its standing.
+  const progress = await officer.post(`/tracker/actions/${r.video.id}`, {
+    result: 'ongoing',
+    narrative: 'Cameras issued',
+    version: String(r.video.version),
+  });
+  assert.equal(progress.statusCode, 409);
+  assert.match(progress.body, /has been withdrawn/);
+  const editUrl = `/tracker/sources/${r.sourceId}/edit`;
+  for (const [url, fields] of [
+    [editUrl, { version: 'any', title: 'Renamed' }],
+    [`/tracker/recommendations/${r.rec1}/edit`, { version: 'any', number: '1', text: 'Changed' }],
+    [`/tracker/key-points/${r.keyPointId}/edit`, { version: 'any', text: 'Changed' }],
+    [`/tracker/actions/${r.audit.id}/withdraw`, { reason: 'No longer needed' }],
+    [`/tracker/recommendations/${r.rec2}/remove`, {}],
+    [`/tracker/recommendations/${r.rec1}/standing`, { status: 'not_accepted', rationale: 'No' }],
+    [`/tracker/sources/${r.sourceId}/withdraw`, { reason: 'Again' }],
+  ] as const) {
+    const refused = await officer.post(url, fields);
+    assert.equal(refused.statusCode, 409, `${url}: ${refused.body.slice(0, 500)}`);
+  }
+  const row = await sourceRow(r.sourceId);
+  assert.equal(row.title, r.title);
+  assert.equal(row.withdrawnReason, 'Overtaken by the 2007 review');
+  const [video] = await t.services.db
+    .select()
+    .from(trackerActions)
+    .where(eq(trackerActions.id, r.video.id));
+  assert.equal(video!.version, r.video.version);
+  const [audit] = await t.services.db
+    .select()
+    .from(trackerActions)
+    .where(eq(trackerActions.id, r.audit.id));
+  assert.equal(audit!.withdrawnAt, null);
+  assert.equal(await editedRows(r.sourceId), 0);
+  const [rec] = await t.services.db
+    .select()
+    .from(trackerRecommendations)
+    .where(eq(trackerRecommendations.id, r.rec1));
+  assert.equal(rec!.status, 'accepted');
+});
+
+test('TRK-01: a source is removed with everything in it while nothing is reported; once progress or a committee report is recorded, removal is refused', async () => {
+  const r = await makeReview();
+  const offered = textOf(
+    mainOf((await officer.get(`/tracker/sources/${r.sourceId}/withdraw`)).body),
+  );
+  assert.match(offered, /Remove or withdraw this source/);
+  assert.match(offered, /no report of it has been recorded for a committee, so it can be removed/);
+  const list = await postAndFollow(officer, `/tracker/sources/${r.sourceId}/remove`, {});
+  assert.match(textOf(mainOf(list.body)), /The source has been removed, with everything in it/);
+  const db = t.services.db;
+  const [sources] = await db
+    .select({ n: count() })
+    .from(trackerSources)
+    .where(eq(trackerSources.id, r.sourceId));
+  assert.equal(sources!.n, 0);
+  const [actions] = await db
+    .select({ n: count() })
+    .from(trackerActions)
+    .where(eq(trackerActions.sourceId, r.sourceId));
+  assert.equal(actions!.n, 0);
+  assert.equal((await officer.get(`/tracker/sources/${r.sourceId}`)).statusCode, 404);
+
+  // Progress reported on one action: the source stays, and is withdrawn instead.
+  const reported = await makeReview();
+  const progress = await officer.post(`/tracker/actions/${reported.video.id}`, {
+    result: 'ongoing',
+    narrative: 'Half the teams have cameras',
+    version: String(reported.video.version),
+  });
+  assert.equal(progress.statusCode, 303, progress.body.slice(0, 1000));
+  const refusedPage = textOf(
+    mainOf((await officer.get(`/tracker/sources/${reported.sourceId}/withdraw`)).body),
+  );
+  assert.match(refusedPage, /Progress has been reported against this or something under it/);
+  const refused = await officer.post(`/tracker/sources/${reported.sourceId}/remove`, {});
+  assert.equal(refused.statusCode, 409);
+  assert.equal((await sourceRow(reported.sourceId)).title, reported.title);
+
+  // A report recorded for a committee: it has been reported on, so it stays too.
+  const committee = await makeReview();
+  const recorded = await officer.post(`/tracker/sources/${committee.sourceId}/report/record`, {});
+  assert.equal(recorded.statusCode, 303, recorded.body.slice(0, 1000));
+  const refusedReport = await officer.post(`/tracker/sources/${committee.sourceId}/remove`, {});
+  assert.equal(refusedReport.statusCode, 409);
+  assert.match(refusedReport.body, /A progress report on it has been recorded for a committee/);
+  assert.equal((await sourceRow(committee.sourceId)).title, committee.title);
+});
+
+test('TRK-01: someone who may view but not manage the tracker cannot withdraw or remove a source, and nothing changes', async () => {
+  const r = await makeReview();
+  const page = await viewer.get(`/tracker/sources/${r.sourceId}`);
+  assert.equal(page.statusCode, 200);
+  assert.doesNotMatch(page.body, /Remove or withdraw the source/);
+  assert.ok(
+    [403, 404].includes((await viewer.get(`/tracker/sources/${r.sourceId}/withdraw`)).statusCode),
+  );
+  for (const [url, fields] of [
+    [`/tracker/sources/${r.sourceId}/withdraw`, { reason: 'No' }],
+    [`/tracker/sources/${r.sourceId}/remove`, {}],
+  ] as const) {
+    const refused = await viewer.post(url, fields);
+    assert.ok([403, 404].includes(refused.statusCode), `${url}: ${refused.statusCode}`);
+  }
+  const row = await sourceRow(r.sourceId);
+  assert.equal(row.withdrawnAt, null);
+});
+
+test('IAG-25: a group’s work plan keeps a reporting year when edited, and cannot take a year the group already has a plan for', async () => {
+  const [group] = await t.services.db
+    .select({ id: advisoryGroups.id })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.name, 'Disability Independent Advisory Group'));
+  const first = await recordPlan({
+    title: 'Disability IAG work schedule',
+    group: group!.id,
+    coversYear: '2030',
+  });
+  const second = await recordPlan({
+    title: 'Disability IAG next schedule',
+    group: group!.id,
+    coversYear: '2031',
+  });
+  const url = `/tracker/sources/${second}/edit`;
+  const taken = await officer.post(url, {
+    version: await stamp(officer, url),
+    title: 'Disability IAG next schedule',
+    coversYear: '2030-31',
+  });
+  assert.equal(taken.statusCode, 409);
+  assert.match(textOf(taken.body), /This group already has a work plan for 2030-31/);
+  const cleared = await officer.post(url, {
+    version: await stamp(officer, url),
+    title: 'Disability IAG next schedule',
+    coversYear: '',
+  });
+  assert.equal(cleared.statusCode, 400);
+  assert.match(cleared.body, /href="#coversYear"[^>]*>Enter the reporting year it covers/);
+  assert.equal((await sourceRow(second)).coversYear, 2031);
+  assert.equal((await sourceRow(first)).coversYear, 2030);
+  assert.equal(await editedRows(second), 0);
 });

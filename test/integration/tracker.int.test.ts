@@ -142,7 +142,7 @@ function assertInOrder(text: string, needles: readonly string[]) {
   }
 }
 
-test('CON-08: seed 003’s 2006-07 work plan imports, and its report page lists the objectives and strands in the seed’s order with their leads', async () => {
+test('CON-08, IAG-25: seed 003’s 2006-07 work plan imports with its reporting year, summary and terms of reference, and its report page lists the objectives and strands in the seed’s order with their leads', async () => {
   // Its own copy, under a title of its own: the test above imports the file as it is.
   const seed =
     'Terms of reference and priorities and 2006-07 work plan of the portfolio member for community engagement';
@@ -156,9 +156,22 @@ test('CON-08: seed 003’s 2006-07 work plan imports, and its report page lists 
     ),
   );
   assert.equal(imported.statusCode, 303, imported.body.slice(0, 2000));
+  // Its reporting year, what it is and its terms of reference (the seed's Appendix 1) came in too.
+  const page = textOf(mainOf((await officer.get(imported.headers.location!)).body));
+  assertInOrder(page, [
+    `${seed} (report)`,
+    'This report proposes the terms of reference and key strategic priorities',
+    'Terms of reference of portfolio member for Community Engagement (Appendix 1):',
+    'To raise the profile of community engagement as a core and integral function',
+    'To develop, with the assistance of the policy officer, an annual work plan',
+    'Reporting year 2006-07 (April to March)',
+  ]);
   const report = textOf(mainOf((await officer.get(`${imported.headers.location}/report`)).body));
   assertInOrder(report, [
     `${seed} (report)`,
+    'This report proposes the terms of reference and key strategic priorities',
+    'Terms of reference of portfolio member for Community Engagement (Appendix 1):',
+    'To develop, with the assistance of the policy officer, an annual work plan',
     'Not started 18',
     'Every action 18',
     'Objective 1',

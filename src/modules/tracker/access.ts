@@ -43,10 +43,10 @@ const MAX_HEADING = 300;
 const MAX_ITEM_TEXT = 20_000;
 
 /**
- * Issue 23: neither the action, its key point nor its recommendation has been withdrawn: what is
- * withdrawn is left out of every count.
+ * Issue 23: neither the action, its key point, its recommendation nor its source has been
+ * withdrawn: what is withdrawn is left out of every count.
  */
-export const notWithdrawn = sql`(${trackerActions.withdrawnAt} is null and not exists (select 1 from ${trackerKeyPoints} wk where wk.id = ${trackerActions.keyPointId} and wk.withdrawn_at is not null) and not exists (select 1 from ${trackerRecommendations} wr where wr.id = ${trackerActions.recommendationId} and wr.withdrawn_at is not null))`;
+export const notWithdrawn = sql`(${trackerActions.withdrawnAt} is null and not exists (select 1 from ${trackerKeyPoints} wk where wk.id = ${trackerActions.keyPointId} and wk.withdrawn_at is not null) and not exists (select 1 from ${trackerRecommendations} wr where wr.id = ${trackerActions.recommendationId} and wr.withdrawn_at is not null) and not exists (select 1 from ${trackerSources} ws where ws.id = ${trackerActions.sourceId} and ws.withdrawn_at is not null))`;
 
 /**
  * The action belongs to a recommendation still accepted (not superseded, not turned down), and

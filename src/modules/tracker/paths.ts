@@ -35,6 +35,8 @@ export const trackerPaths = {
   action: route('/tracker/actions/:actionId'),
   // Editing, removing and withdrawing (editing/, issue 23).
   editSource: route('/tracker/sources/:sourceId/edit'),
+  withdrawSource: route('/tracker/sources/:sourceId/withdraw'),
+  removeSource: route('/tracker/sources/:sourceId/remove'),
   editRecommendation: route('/tracker/recommendations/:recommendationId/edit'),
   editKeyPoint: route('/tracker/key-points/:keyPointId/edit'),
   withdrawRecommendation: route('/tracker/recommendations/:recommendationId/withdraw'),

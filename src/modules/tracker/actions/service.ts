@@ -111,7 +111,8 @@ export function createActionsService(deps: TrackerServiceDeps) {
         if (
           found.action.withdrawnAt ||
           found.keyPoint?.withdrawnAt ||
-          found.recommendation.withdrawnAt
+          found.recommendation.withdrawnAt ||
+          (await findSource(tx, found.action.sourceId)).withdrawnAt
         )
           throw new ConflictError(t('tracker:editing.withdrawn.noProgress'), 'result');
         if (version !== found.action.version)

@@ -220,7 +220,14 @@ export function createTrackerDashboardService(
         db
           .select()
           .from(trackerSources)
-          .where(and(sql`${trackerSources.dueOn} is not null`, isNull(trackerSources.receivedOn)))
+          // A withdrawn source is no longer awaited.
+          .where(
+            and(
+              sql`${trackerSources.dueOn} is not null`,
+              isNull(trackerSources.receivedOn),
+              isNull(trackerSources.withdrawnAt),
+            ),
+          )
           .orderBy(asc(trackerSources.dueOn))
           .limit(50),
       ]);

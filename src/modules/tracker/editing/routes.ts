@@ -1,6 +1,7 @@
 /** Changing a source, a recommendation or a key point; removing or withdrawing what was added (issue 23). */
 import type { FastifyRequest } from 'fastify';
 import type { TrackerRouteDeps as RouteDeps } from '../route-deps.js';
+import { reportingYear } from '../../../platform/calendar/index.js';
 import { dateParts } from '../../../platform/http/form-fields.js';
 import {
   formShow,
@@ -11,12 +12,14 @@ import {
 import { leadRowCount, MAX_LEADS } from '../records/leads.js';
 import { trackerPaths as paths } from '../paths.js';
 import { sourceCrumbs } from '../crumbs.js';
-import type { Removable } from './service.js';
+import type { Removable } from './removal-service.js';
 
 const T = 'modules/tracker/editing/views';
 const managers = { config: { access: { action: 'tracker.manage' as const } } };
 
 type Values = Record<string, string | string[] | undefined>;
+/** An address with one id: registered by its pattern, linked by the id. */
+type Route = ((id: string) => string) & { pattern: string };
 
 export function registerEditingRoutes({ app, services, renderPage }: RouteDeps): void {
   const { trackerEditing: editing } = services;
@@ -35,10 +38,13 @@ export function registerEditingRoutes({ app, services, renderPage }: RouteDeps):
       return {
         version,
         title: source.title,
+        summary: source.summary ?? '',
+        introduction: source.introduction ?? '',
         reference: source.reference ?? '',
         owner: source.ownerOrganisationId ?? '',
         reportsTo: source.reportsTo ?? '',
         monitoredBy: source.monitoredBy ?? '',
+        coversYear: source.coversYear === null ? '' : reportingYear(source.coversYear).label,
         isPublic: source.isPublic ? 'yes' : 'no',
         ...dateParts('sourceDate', source.sourceDate),
         ...dateParts('dueOn', source.dueOn),
@@ -157,31 +163,32 @@ export function registerEditingRoutes({ app, services, renderPage }: RouteDeps):
   });
 
   // Remove or withdraw: one page, with the removal only while nothing has been reported.
-  const removable: { subject: Removable; param: string; withdraw: string; remove: string }[] = [
+  const removable: { subject: Removable; param: string; withdraw: Route; remove: Route }[] = [
+    {
+      subject: 'source',
+      param: 'sourceId',
+      withdraw: paths.withdrawSource,
+      remove: paths.removeSource,
+    },
     {
       subject: 'recommendation',
       param: 'recommendationId',
-      withdraw: paths.withdrawRecommendation.pattern,
-      remove: paths.removeRecommendation.pattern,
+      withdraw: paths.withdrawRecommendation,
+      remove: paths.removeRecommendation,
     },
     {
       subject: 'key_point',
       param: 'keyPointId',
-      withdraw: paths.withdrawKeyPoint.pattern,
-      remove: paths.removeKeyPoint.pattern,
+      withdraw: paths.withdrawKeyPoint,
+      remove: paths.removeKeyPoint,
     },
     {
       subject: 'action',
       param: 'actionId',
-      withdraw: paths.withdrawAction.pattern,
-      remove: paths.removeAction.pattern,
+      withdraw: paths.withdrawAction,
+      remove: paths.removeAction,
     },
   ];
-  const links = {
-    recommendation: { withdraw: paths.withdrawRecommendation, remove: paths.removeRecommendation },
-    key_point: { withdraw: paths.withdrawKeyPoint, remove: paths.removeKeyPoint },
-    action: { withdraw: paths.withdrawAction, remove: paths.removeAction },
-  };
   for (const { subject, param, withdraw, remove } of removable) {
     const show = formShow(renderPage, `${T}/remove.njk`, async (request) => {
       const id = params(request)[param]!;
@@ -190,15 +197,15 @@ export function registerEditingRoutes({ app, services, renderPage }: RouteDeps):
         title: request.t(`tracker:editing.remove.title.${subject}`),
         breadcrumbs: sourceCrumbs(request, form.source),
         ...form,
-        withdrawAction: links[subject].withdraw(id),
-        removeAction: links[subject].remove(id),
+        withdrawAction: withdraw(id),
+        removeAction: remove(id),
         paths,
       };
     });
-    registerFormPage(app, withdraw, managers, {
+    registerFormPage(app, withdraw.pattern, managers, {
       show,
       async submit(request, reply) {
-        const { recommendation } = await editing.withdraw(
+        const { recommendation, source } = await editing.withdraw(
           request.principal,
           subject,
           params(request)[param]!,
@@ -207,12 +214,12 @@ export function registerEditingRoutes({ app, services, renderPage }: RouteDeps):
         );
         return redirectWithFlash(
           reply,
-          paths.recommendation(recommendation.id),
+          recommendation ? paths.recommendation(recommendation.id) : paths.source(source.id),
           request.t(`tracker:editing.withdraw.done.${subject}`),
         );
       },
     });
-    registerFormPage(app, remove, managers, {
+    registerFormPage(app, remove.pattern, managers, {
       shownElsewhere: true,
       show,
       async submit(request, reply) {
@@ -224,9 +231,12 @@ export function registerEditingRoutes({ app, services, renderPage }: RouteDeps):
         );
         return redirectWithFlash(
           reply,
-          subject === 'recommendation'
-            ? paths.source(source.id)
-            : paths.recommendation(recommendation.id),
+          // A removed source is gone: back to the list of sources.
+          !recommendation
+            ? paths.sources
+            : subject === 'recommendation'
+              ? paths.source(source.id)
+              : paths.recommendation(recommendation.id),
           request.t(`tracker:editing.remove.done.${subject}`),
         );
       },

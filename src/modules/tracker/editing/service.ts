@@ -1,15 +1,15 @@
 /**
- * TRK-01 (issue 23): changing what a manager wrote, and taking it back. A source's details, a
- * recommendation's number, heading and text, a key point's text and leads are edited; a
- * recommendation, key point or action is removed while no progress has been reported against
- * it (rules.removalRefusal), and withdrawn, with the reason, once it has. Each is recorded in
- * the history (tracker_updates: 'edited', 'removed', 'withdrawn') with only what changed.
+ * TRK-01 (issue 23): changing what a manager wrote. A source's details, a recommendation's
+ * number, heading and text, a key point's text and leads are edited, each recorded in the
+ * history (tracker_updates: 'edited') with only what changed. Removing and withdrawing are in
+ * removal-service.ts; this service offers both.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import { reportingYear } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
@@ -17,8 +17,7 @@ import {
   ValidationError,
   type FieldError,
 } from '../../../platform/errors.js';
-import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
-import { isUuid } from '../../../platform/http/params.js';
+import { text, tooLong } from '../../../platform/http/form-fields.js';
 import {
   createTrackerAccess,
   joinNames,
@@ -27,11 +26,10 @@ import {
   type TrackerServiceDeps,
 } from '../access.js';
 import { createLeadReader, leadValues, writeLeads } from '../records/leads.js';
-import { needsMonitoringGroup, removalRefusal } from '../rules.js';
+import { createSourceFieldReader, refuseGroupYearTaken } from '../sources/source-fields.js';
+import { createRemovalService } from './removal-service.js';
 import {
-  trackerActions,
   trackerKeyPoints,
-  trackerLeads,
   trackerRecommendations,
   trackerSources,
   trackerUpdates,
@@ -41,12 +39,7 @@ import { formatDate } from '../../../platform/i18n/dates.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
-const MAX_TITLE = 300;
 const MAX_TEXT = 20_000;
-
-/** What can be removed or withdrawn: the address's word for each, and the history's. */
-export const REMOVABLE = ['recommendation', 'key_point', 'action'] as const;
-export type Removable = (typeof REMOVABLE)[number];
 
 /** The fields that differ, before and after, as text; none when nothing changed. */
 export function changedFields(
@@ -74,6 +67,7 @@ export function createEditingService(deps: TrackerServiceDeps) {
   const { now, findSource, findRecommendation, findKeyPoint, sourceView, leadsOf, ownerNames } =
     createTrackerAccess(deps);
   const leadReader = createLeadReader(deps);
+  const readSourceFields = createSourceFieldReader(deps);
 
   /**
    * A form read before someone else changed the record is refused, naming the first field: the
@@ -85,6 +79,11 @@ export function createEditingService(deps: TrackerServiceDeps) {
 
   function refuseWithdrawn(item: { withdrawnAt: Date | null }, field: string) {
     if (item.withdrawnAt) throw new ConflictError(t('tracker:editing.withdrawn.noEdit'), field);
+  }
+
+  /** Nothing in a withdrawn source is changed. */
+  async function refuseWithdrawnSource(executor: Executor, sourceId: string, field: string) {
+    refuseWithdrawn(await findSource(executor, sourceId), field);
   }
 
   /** One 'edited' row in the history, with only the fields that changed. */
@@ -109,147 +108,41 @@ export function createEditingService(deps: TrackerServiceDeps) {
     });
   }
 
-  async function findAction(executor: Executor, id: string) {
-    if (!isUuid(id)) throw new NotFoundError();
-    const [action] = await executor.select().from(trackerActions).where(eq(trackerActions.id, id));
-    if (!action) throw new NotFoundError();
-    return { action, ...(await findRecommendation(executor, action.recommendationId)) };
-  }
-
   /** The names of leads, as one line, for the history. */
   async function leadLine(executor: Executor, leads: readonly Lead[]) {
     const names = await ownerNames(executor, leads);
     return joinNames(names.named(leads).map((l) => l.name));
   }
 
-  /** The source's fields as the edit form gives them; its kind and group stay as they are. */
-  async function readSourceEdit(input: Input, kind: typeof trackerSources.$inferSelect.kind) {
-    const errors: FieldError[] = [];
-    const title = text(input.title);
-    if (!title)
-      errors.push({ field: 'title', message: t('tracker:sources.form.sourceTitle.missing') });
-    tooLong(t, errors, 'title', t('tracker:sources.form.sourceTitle.name'), title, MAX_TITLE);
-    const sourceDate = dateField(
-      t,
-      input,
-      'sourceDate',
-      t('tracker:sources.form.sourceDate.name'),
-      errors,
-      { required: false },
-    );
-    const dueOn = dateField(t, input, 'dueOn', t('tracker:sources.form.dueOn.name'), errors, {
-      required: false,
-    });
-    const reference = text(input.reference);
-    const reportsTo = text(input.reportsTo);
-    const monitoredBy = text(input.monitoredBy);
-    for (const [field, value] of [
-      ['reference', reference],
-      ['reportsTo', reportsTo],
-      ['monitoredBy', monitoredBy],
-    ] as const)
-      tooLong(t, errors, field, t(`tracker:sources.form.${field}.name`), value, MAX_TITLE);
-    if (needsMonitoringGroup(kind) && !monitoredBy)
-      errors.push({ field: 'monitoredBy', message: t('tracker:sources.form.monitoredBy.missing') });
-    const ownerId = text(input.owner);
-    let owner: { id: string; name: string } | null = null;
-    if (ownerId) {
-      const found = isUuid(ownerId)
-        ? (await directory.lookups.organisations(db, [ownerId])).get(ownerId)
-        : undefined;
-      if (!found || found.archived)
-        errors.push({ field: 'owner', message: t('tracker:sources.form.owner.missing') });
-      else owner = { id: found.id, name: found.name };
-    }
-    if (errors.length) throw new ValidationError(errors);
-    return {
-      title: title!,
-      reference,
-      sourceDate,
-      owner,
-      reportsTo,
-      monitoredBy,
-      dueOn,
-      isPublic: text(input.isPublic) === 'yes',
-    };
-  }
-
   /** A source's fields as the history writes them. */
   const sourceText = (
     s: Pick<
       typeof trackerSources.$inferSelect,
-      'title' | 'reference' | 'sourceDate' | 'reportsTo' | 'monitoredBy' | 'dueOn' | 'isPublic'
+      | 'title'
+      | 'summary'
+      | 'introduction'
+      | 'reference'
+      | 'sourceDate'
+      | 'reportsTo'
+      | 'monitoredBy'
+      | 'coversYear'
+      | 'dueOn'
+      | 'isPublic'
     >,
     ownerName: string | null,
   ) => ({
     title: s.title,
-    reference: s.reference,
+    summary: s.summary,
+    introduction: s.introduction,
     sourceDate: dateText(s.sourceDate),
+    reference: s.reference,
     owner: ownerName,
     reportsTo: s.reportsTo,
     monitoredBy: s.monitoredBy,
+    coversYear: s.coversYear === null ? null : reportingYear(s.coversYear).label,
     dueOn: dateText(s.dueOn),
     isPublic: t(s.isPublic ? 'tracker:common.yes' : 'tracker:common.no'),
   });
-
-  /**
-   * The actions under a recommendation, key point or action, each with the updates recorded to
-   * it, for removalRefusal; with the ids of the key points and actions that would go with it.
-   */
-  async function under(executor: Executor, subject: Removable, id: string) {
-    const actions = await executor
-      .select()
-      .from(trackerActions)
-      .where(
-        subject === 'recommendation'
-          ? eq(trackerActions.recommendationId, id)
-          : subject === 'key_point'
-            ? eq(trackerActions.keyPointId, id)
-            : eq(trackerActions.id, id),
-      )
-      .orderBy(asc(trackerActions.position));
-    const keyPoints =
-      subject === 'recommendation'
-        ? await executor
-            .select()
-            .from(trackerKeyPoints)
-            .where(eq(trackerKeyPoints.recommendationId, id))
-            .orderBy(asc(trackerKeyPoints.position))
-        : [];
-    const actionIds = actions.map((a) => a.id);
-    const updates = actionIds.length
-      ? await executor
-          .select({
-            actionId: trackerUpdates.actionId,
-            kind: trackerUpdates.kind,
-            result: trackerUpdates.result,
-          })
-          .from(trackerUpdates)
-          .where(inArray(trackerUpdates.actionId, actionIds))
-          .orderBy(asc(trackerUpdates.recordedAt), asc(trackerUpdates.id))
-      : [];
-    const refusal = removalRefusal(
-      actions.map((a) => ({
-        result: a.result,
-        updates: updates.filter((u) => u.actionId === a.id),
-      })),
-    );
-    return { actions, keyPoints, refusal };
-  }
-
-  /** The thing to remove or withdraw, with its source and recommendation and what it says. */
-  async function findRemovable(executor: Executor, subject: Removable, id: string) {
-    if (subject === 'recommendation') {
-      const found = await findRecommendation(executor, id);
-      return { ...found, item: found.recommendation, words: found.recommendation.text };
-    }
-    if (subject === 'key_point') {
-      const found = await findKeyPoint(executor, id);
-      return { ...found, item: found.keyPoint, words: found.keyPoint.text };
-    }
-    const found = await findAction(executor, id);
-    return { ...found, item: found.action, words: found.action.description ?? '' };
-  }
 
   const ownerName = async (executor: Executor, id: string | null) =>
     id ? ((await directory.lookups.organisations(executor, [id])).get(id)?.name ?? null) : null;
@@ -267,6 +160,8 @@ export function createEditingService(deps: TrackerServiceDeps) {
     });
 
   return {
+    ...createRemovalService(deps),
+
     async sourceEditForm(principal: Principal, sourceId: string) {
       requireUser(principal, 'tracker.manage');
       const source = await findSource(db, sourceId);
@@ -281,7 +176,11 @@ export function createEditingService(deps: TrackerServiceDeps) {
     async editSource(principal: Principal, sourceId: string, input: Input, requestId?: string) {
       const user = requireUser(principal, 'tracker.manage');
       const before = await findSource(db, sourceId);
-      const values = await readSourceEdit(input, before.kind);
+      refuseWithdrawn(before, 'title');
+      const { owner, kind, groupId, ...columns } = await readSourceFields(input, {
+        kind: before.kind,
+        groupId: before.groupId,
+      });
       return db.transaction(async (tx) => {
         const [current] = await tx
           .select()
@@ -289,14 +188,20 @@ export function createEditingService(deps: TrackerServiceDeps) {
           .where(eq(trackerSources.id, sourceId))
           .for('update');
         if (!current) throw new NotFoundError();
+        refuseWithdrawn(current, 'title');
         refuseStale(input, await sourceVersion(tx, current), 'title');
         const ownerBefore = await ownerName(tx, current.ownerOrganisationId);
-        const { owner, ...columns } = values;
         const changes = changedFields(
           sourceText(current, ownerBefore),
           sourceText(columns, owner?.name ?? null),
         );
         if (!changes.length) return { source: current, changed: false };
+        await refuseGroupYearTaken(tx, t, {
+          kind,
+          groupId,
+          coversYear: columns.coversYear,
+          exceptId: sourceId,
+        });
         const at = now();
         const [after] = await tx
           .update(trackerSources)
@@ -350,6 +255,7 @@ export function createEditingService(deps: TrackerServiceDeps) {
           .for('update');
         if (!before) throw new NotFoundError();
         refuseWithdrawn(before, 'number');
+        await refuseWithdrawnSource(tx, before.sourceId, 'number');
         refuseStale(input, recommendationVersion(before), 'number');
         const changes = changedFields(
           { number: before.number, section: before.section, text: before.text },
@@ -433,6 +339,8 @@ export function createEditingService(deps: TrackerServiceDeps) {
           .for('update');
         if (!before) throw new NotFoundError();
         refuseWithdrawn(before, 'text');
+        const { recommendation } = await findRecommendation(tx, before.recommendationId);
+        await refuseWithdrawnSource(tx, recommendation.sourceId, 'text');
         refuseStale(input, await keyPointVersion(tx, before), 'text');
         const leadsBefore =
           (await leadsOf(tx, { keyPointIds: [keyPointId] })).get(keyPointId) ?? [];
@@ -449,7 +357,6 @@ export function createEditingService(deps: TrackerServiceDeps) {
           .where(eq(trackerKeyPoints.id, keyPointId))
           .returning();
         await writeLeads(tx, { keyPointId }, leads, at);
-        const { recommendation } = await findRecommendation(tx, before.recommendationId);
         await recordEdit(tx, user, at, {
           sourceId: recommendation.sourceId,
           recommendationId: recommendation.id,
@@ -465,164 +372,6 @@ export function createEditingService(deps: TrackerServiceDeps) {
           after: { ...after, leads },
         });
         return { keyPoint: after!, changed: true };
-      });
-    },
-
-    /** The remove-or-withdraw page: what it is, and whether it may still be removed. */
-    async removalForm(principal: Principal, subject: Removable, id: string) {
-      requireUser(principal, 'tracker.manage');
-      const found = await findRemovable(db, subject, id);
-      const { refusal } = await under(db, subject, id);
-      return {
-        subject,
-        id,
-        words: found.words,
-        withdrawn: found.item.withdrawnAt !== null,
-        recommendation: found.recommendation,
-        source: sourceView(found.source, null),
-        refusal,
-      };
-    },
-
-    /**
-     * TRK-01: removes it and all under it, with their updates, while no progress has been
-     * reported against any of it; the removal is recorded on its recommendation (or, for a
-     * recommendation, on its source) with what was removed.
-     */
-    async remove(principal: Principal, subject: Removable, id: string, requestId?: string) {
-      const user = requireUser(principal, 'tracker.manage');
-      return db.transaction(async (tx) => {
-        const found = await findRemovable(tx, subject, id);
-        const { actions, keyPoints, refusal } = await under(tx, subject, id);
-        if (refusal) throw new ConflictError(t(refusal));
-        if (subject === 'recommendation') {
-          const [supersedes] = await tx
-            .select({ number: trackerRecommendations.number })
-            .from(trackerRecommendations)
-            .where(eq(trackerRecommendations.supersededById, id));
-          if (supersedes)
-            throw new ConflictError(
-              t('tracker:editing.remove.supersedes', { number: supersedes.number }),
-            );
-        }
-        const keyPointIds = subject === 'key_point' ? [id] : keyPoints.map((k) => k.id);
-        const actionIds = actions.map((a) => a.id);
-        const gone = [...keyPointIds, ...actionIds, ...(subject === 'recommendation' ? [id] : [])];
-        // What was removed, as the history lists it: the thing itself, then what was under it.
-        const changes: FieldChange[] = [
-          ...(subject === 'recommendation'
-            ? [
-                { field: 'number', before: found.recommendation.number, after: null },
-                { field: 'text', before: found.words, after: null },
-                ...keyPoints.map((k) => ({ field: 'keyPoint', before: k.text, after: null })),
-              ]
-            : subject === 'key_point'
-              ? [{ field: 'keyPoint', before: found.words, after: null }]
-              : []),
-          ...actions.map((a) => ({ field: 'action', before: a.description ?? '', after: null })),
-        ];
-        if (keyPointIds.length || actionIds.length)
-          await tx
-            .delete(trackerLeads)
-            .where(
-              or(
-                keyPointIds.length ? inArray(trackerLeads.keyPointId, keyPointIds) : undefined,
-                actionIds.length ? inArray(trackerLeads.actionId, actionIds) : undefined,
-              ),
-            );
-        await tx
-          .delete(trackerUpdates)
-          .where(
-            or(
-              actionIds.length ? inArray(trackerUpdates.actionId, actionIds) : undefined,
-              inArray(trackerUpdates.subjectId, gone),
-              subject === 'recommendation' ? eq(trackerUpdates.recommendationId, id) : undefined,
-            ),
-          );
-        if (actionIds.length)
-          await tx.delete(trackerActions).where(inArray(trackerActions.id, actionIds));
-        if (keyPointIds.length)
-          await tx.delete(trackerKeyPoints).where(inArray(trackerKeyPoints.id, keyPointIds));
-        if (subject === 'recommendation')
-          await tx.delete(trackerRecommendations).where(eq(trackerRecommendations.id, id));
-        await tx.insert(trackerUpdates).values({
-          sourceId: found.source.id,
-          recommendationId: subject === 'recommendation' ? null : found.recommendation.id,
-          kind: 'removed',
-          recordedAt: now(),
-          authorUserId: user.userId,
-          authorLabel: user.displayName,
-          subject,
-          subjectId: id,
-          changes,
-        });
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: `tracker.${subject.replace('_', '-')}.removed`,
-          recordType: `tracker_${subject}`,
-          recordId: id,
-          before: { item: found.item, keyPoints, actions },
-        });
-        return { source: found.source, recommendation: found.recommendation };
-      });
-    },
-
-    /**
-     * TRK-01: withdraws it, with the reason: it stays in the record and its history, shown as
-     * withdrawn and left out of the report's counts; it is no longer edited or progressed.
-     */
-    async withdraw(
-      principal: Principal,
-      subject: Removable,
-      id: string,
-      input: Input,
-      requestId?: string,
-    ) {
-      const user = requireUser(principal, 'tracker.manage');
-      const errors: FieldError[] = [];
-      const reason = text(input.reason);
-      if (!reason)
-        errors.push({ field: 'reason', message: t('tracker:editing.withdraw.reason.missing') });
-      tooLong(t, errors, 'reason', t('tracker:editing.withdraw.reason.name'), reason, MAX_TEXT);
-      if (errors.length) throw new ValidationError(errors);
-      return db.transaction(async (tx) => {
-        const found = await findRemovable(tx, subject, id);
-        if (found.item.withdrawnAt)
-          throw new ConflictError(t('tracker:editing.withdraw.already'), 'reason');
-        const at = now();
-        const set = { withdrawnAt: at, withdrawnReason: reason!, updatedAt: at };
-        const table =
-          subject === 'recommendation'
-            ? trackerRecommendations
-            : subject === 'key_point'
-              ? trackerKeyPoints
-              : trackerActions;
-        await tx.update(table).set(set).where(eq(table.id, id));
-        await tx.insert(trackerUpdates).values({
-          sourceId: found.source.id,
-          recommendationId: found.recommendation.id,
-          kind: 'withdrawn',
-          recordedAt: at,
-          authorUserId: user.userId,
-          authorLabel: user.displayName,
-          subject,
-          subjectId: id,
-          rationale: reason,
-          changes: [
-            {
-              field: subject === 'key_point' ? 'keyPoint' : subject,
-              before: found.words,
-              after: null,
-            },
-          ],
-        });
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: `tracker.${subject.replace('_', '-')}.withdrawn`,
-          recordType: `tracker_${subject}`,
-          recordId: id,
-          before: found.item,
-          after: { ...found.item, ...set },
-        });
-        return { source: found.source, recommendation: found.recommendation };
       });
     },
   };

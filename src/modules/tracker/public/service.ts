@@ -29,6 +29,7 @@ export function createPublicTrackerService(deps: TrackerServiceDeps) {
             kind: trackerSources.kind,
             sourceDate: trackerSources.sourceDate,
             reportsTo: trackerSources.reportsTo,
+            withdrawnAt: trackerSources.withdrawnAt,
             total: actionCounts.total,
             completed: actionCounts.completed,
           })

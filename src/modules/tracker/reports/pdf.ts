@@ -96,6 +96,8 @@ function reportBlocks(doc: Doc, report: PresentedReport, t: Translate): Block[] 
     text('P', [{ text: report.caption, style: STYLES.caption }], { after: 2, keepWithNext: true }),
     text('H1', [{ text: report.title, style: STYLES.h1 }], { after: 12 }),
   ];
+  if (report.withdrawn)
+    blocks.push(text('P', [{ text: report.withdrawn, style: STYLES.lead }], { after: 8 }));
   if (report.sourceSummary)
     blocks.push(text('P', [{ text: report.sourceSummary, style: STYLES.lead }], { after: 8 }));
   blocks.push(

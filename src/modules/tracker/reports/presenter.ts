@@ -23,6 +23,8 @@ export interface ReportToPresent {
     noun: ItemNoun;
     summary: string | null;
     introduction: string | null;
+    /** Why it was withdrawn, if it was by the report's date (issue 23). */
+    withdrawnReason?: string | null;
   };
   asOf: IsoDate;
   /** Why nothing shows as at the date, though the source has actions (issue 23 item 10). */
@@ -132,6 +134,8 @@ export interface PresentedReport {
   /** The line above the title: "Progress report to the …". */
   caption: string;
   title: string;
+  /** "Withdrawn: <reason>", when the source was withdrawn by the report's date (issue 23). */
+  withdrawn: string | null;
   /** What the source is, in a sentence or two (plain words), if it says. */
   sourceSummary: string | null;
   /** The source's introduction: paragraphs and lists, shown above the summary and items. */
@@ -176,6 +180,7 @@ export function presentReport(
   return {
     caption: reportCaption(source, t),
     title: source.title,
+    withdrawn: withdrawnLine(source.withdrawnReason),
     sourceSummary: source.summary,
     introduction: formattedBlocks(source.introduction),
     summary: {

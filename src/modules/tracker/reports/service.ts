@@ -195,12 +195,16 @@ export function createTrackerReportsService(
     // Issue 23: what was withdrawn by the date is shown as withdrawn and left out of the counts.
     const withdrawnBy = (x: { withdrawnAt: Date | null; withdrawnReason: string | null }) =>
       x.withdrawnAt !== null && x.withdrawnAt < endOfDay ? x.withdrawnReason : null;
+    // A source withdrawn by the date leaves every action of it out.
+    const sourceWithdrawn = withdrawnBy(source);
     const leftOut = new Set(
       tree.recommendations.flatMap((r) => [
-        ...r.actions.filter((a) => withdrawnBy(r) ?? withdrawnBy(a)).map((a) => a.id),
+        ...r.actions
+          .filter((a) => sourceWithdrawn ?? withdrawnBy(r) ?? withdrawnBy(a))
+          .map((a) => a.id),
         ...r.keyPoints.flatMap((k) =>
           k.actions
-            .filter((a) => withdrawnBy(r) ?? withdrawnBy(k) ?? withdrawnBy(a))
+            .filter((a) => sourceWithdrawn ?? withdrawnBy(r) ?? withdrawnBy(k) ?? withdrawnBy(a))
             .map((a) => a.id),
         ),
       ]),
@@ -263,7 +267,7 @@ export function createTrackerReportsService(
     const counts = countByResult(current);
     return {
       nothingYet: states.size ? null : await nothingYet(source, asOf),
-      source: sourceView(source, null),
+      source: { ...sourceView(source, null), withdrawnReason: sourceWithdrawn },
       asOf,
       previous,
       counts,
@@ -271,7 +275,9 @@ export function createTrackerReportsService(
       recommendationsComplete: recommendations.filter(
         (r) => !r.withdrawnReason && r.progress === 'complete',
       ).length,
-      recommendationsCounted: recommendations.filter((r) => !r.withdrawnReason).length,
+      recommendationsCounted: sourceWithdrawn
+        ? 0
+        : recommendations.filter((r) => !r.withdrawnReason).length,
       recommendations,
       changes: changes.length,
     };

@@ -47,12 +47,14 @@ export function createRecommendationPage(deps: TrackerServiceDeps, access: Track
     const who = await trackerUser(db, user);
     const withMayUpdate = progressRight(who, (o) => tree.names.ownerOf(o));
     const own = tree.recommendations[0]!;
+    // Nothing in a withdrawn source is progressed or changed.
+    const withdrawn = !!source.withdrawnAt || !!own.withdrawnAt;
     const recommendation = {
       ...own,
-      actions: own.actions.map(withMayUpdate(!!own.withdrawnAt)),
+      actions: own.actions.map(withMayUpdate(withdrawn)),
       keyPoints: own.keyPoints.map((k) => ({
         ...k,
-        actions: k.actions.map(withMayUpdate(!!own.withdrawnAt || !!k.withdrawnAt)),
+        actions: k.actions.map(withMayUpdate(withdrawn || !!k.withdrawnAt)),
       })),
     };
     // An action is named by its number and wording; with none, by its key point's (or, directly
@@ -92,7 +94,7 @@ export function createRecommendationPage(deps: TrackerServiceDeps, access: Track
         resultLabel: u.result ? resultLabel(u.result, completedOf(u)) : null,
         standingLabel: u.standing ? standingLabel(u.standing, u.supersededByNumber) : null,
       })),
-      mayManage: can(user, 'tracker.manage'),
+      mayManage: can(user, 'tracker.manage') && !source.withdrawnAt,
     };
   };
 }

@@ -11,17 +11,9 @@ import { reportingYear } from '../../../platform/calendar/index.js';
 import { isUniqueViolation } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import { ConflictError, ValidationError, type FieldError } from '../../../platform/errors.js';
-import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
-import { isUuid } from '../../../platform/http/params.js';
+import { text, tooLong } from '../../../platform/http/form-fields.js';
 import type { GroupsApi } from '../../groups/index.js';
-import {
-  isRecommendationStatus,
-  isSourceKind,
-  needsMonitoringGroup,
-  parseReportingYear,
-  recommendationStandingProblem,
-  type SourceKind,
-} from '../rules.js';
+import { isRecommendationStatus, isSourceKind, recommendationStandingProblem } from '../rules.js';
 import {
   trackerActions,
   trackerRecommendations,
@@ -40,9 +32,8 @@ import {
 import { say } from '../../../platform/i18n/said.js';
 import { formattedBlocks } from '../formatted-text.js';
 import { createRecommendationPage } from './recommendation-page.js';
+import { createSourceFieldReader, groupYearTaken, refuseGroupYearTaken } from './source-fields.js';
 
-const MAX_TITLE = 300;
-const MAX_SUMMARY = 1_000;
 const MAX_TEXT = 20_000;
 
 type Input = Record<string, string | string[] | undefined>;
@@ -67,100 +58,7 @@ export function createSourcesService(
     ownerOrganisationName,
   } = access;
   const recommendationPage = createRecommendationPage(deps, access);
-
-  /** The source form's fields, checked: a title, its kind, dates, owner, committee, monitor. */
-  async function readSourceForm(input: Input) {
-    const errors: FieldError[] = [];
-    const title = text(input.title);
-    if (!title)
-      errors.push({ field: 'title', message: t('tracker:sources.form.sourceTitle.missing') });
-    tooLong(t, errors, 'title', t('tracker:sources.form.sourceTitle.name'), title, MAX_TITLE);
-    // Issue 23 item 6: what the source is (plain words) and its context (formatted text).
-    const summary = text(input.summary)?.replace(/\s+/g, ' ') ?? null;
-    tooLong(t, errors, 'summary', t('tracker:sources.form.summary.name'), summary, MAX_SUMMARY);
-    const introduction = text(input.introduction)?.replace(/\r\n?/g, '\n') ?? null;
-    tooLong(
-      t,
-      errors,
-      'introduction',
-      t('tracker:sources.form.introduction.name'),
-      introduction,
-      MAX_TEXT,
-    );
-    const kind = text(input.kind);
-    if (!isSourceKind(kind))
-      errors.push({ field: 'kind', message: t('tracker:sources.form.kind.missing') });
-    const sourceDate = dateField(
-      t,
-      input,
-      'sourceDate',
-      t('tracker:sources.form.sourceDate.name'),
-      errors,
-      { required: false },
-    );
-    const dueOn = dateField(t, input, 'dueOn', t('tracker:sources.form.dueOn.name'), errors, {
-      required: false,
-    });
-    const reference = text(input.reference);
-    const reportsTo = text(input.reportsTo);
-    const monitoredBy = text(input.monitoredBy);
-    for (const [field, value] of [
-      ['reference', reference],
-      ['reportsTo', reportsTo],
-      ['monitoredBy', monitoredBy],
-    ] as const)
-      tooLong(t, errors, field, t(`tracker:sources.form.${field}.name`), value, MAX_TITLE);
-    if (isSourceKind(kind) && needsMonitoringGroup(kind) && !monitoredBy)
-      errors.push({ field: 'monitoredBy', message: t('tracker:sources.form.monitoredBy.missing') });
-    const ownerId = text(input.owner);
-    let ownerOrganisationId: string | null = null;
-    if (ownerId) {
-      const found = isUuid(ownerId)
-        ? (await directory.lookups.organisations(db, [ownerId])).get(ownerId)
-        : undefined;
-      if (!found || found.archived)
-        errors.push({ field: 'owner', message: t('tracker:sources.form.owner.missing') });
-      else ownerOrganisationId = found.id;
-    }
-    // IAG-25, IAG-26: a work plan or an annual report may say the reporting year it covers (any
-    // year, typed as 2006-07 or 2006); a group's work schedule or annual report must.
-    const groupId = text(input.group);
-    const typedYear = text(input.coversYear);
-    const coversYear = typedYear ? parseReportingYear(typedYear) : null;
-    const yearKind = kind === 'work_plan' || kind === 'annual_report';
-    if (typedYear && coversYear === null)
-      errors.push({ field: 'coversYear', message: t('tracker:sources.form.coversYear.malformed') });
-    else if (typedYear && isSourceKind(kind) && !yearKind)
-      errors.push({
-        field: 'coversYear',
-        message: t('tracker:sources.form.coversYear.notAYearKind'),
-      });
-    if (groupId) {
-      const known =
-        isUuid(groupId) && (await groups.workingGroups(db)).some((g) => g.id === groupId);
-      if (!known) errors.push({ field: 'group', message: t('tracker:sources.form.group.missing') });
-      if (!yearKind)
-        errors.push({ field: 'group', message: t('tracker:sources.form.group.notAGroupKind') });
-      if (!typedYear)
-        errors.push({ field: 'coversYear', message: t('tracker:sources.form.coversYear.missing') });
-    }
-    if (errors.length) throw new ValidationError(errors);
-    return {
-      groupId: groupId ?? null,
-      coversYear,
-      title: title!,
-      summary,
-      introduction,
-      kind: kind as SourceKind,
-      reference,
-      sourceDate,
-      ownerOrganisationId,
-      reportsTo,
-      monitoredBy,
-      isPublic: text(input.isPublic) === 'yes',
-      dueOn,
-    };
-  }
+  const readSourceFields = createSourceFieldReader(deps);
 
   return {
     /** Every source, with how far its actions have got, a page at a time. */
@@ -183,9 +81,10 @@ export function createSourcesService(
             coversYear: trackerSources.coversYear,
             reportsTo: trackerSources.reportsTo,
             isPublic: trackerSources.isPublic,
+            withdrawnAt: trackerSources.withdrawnAt,
             total: actionCounts.total,
             completed: actionCounts.completed,
-            notStarted: sql<number>`(count(${trackerActions.id}) filter (where ${trackerActions.result} = 'not_started'))::int`,
+            notStarted: sql<number>`(count(${trackerActions.id}) filter (where ${trackerActions.result} = 'not_started' and ${notWithdrawn}))::int`,
             overdue: sql<number>`(count(${trackerActions.id}) filter (where ${trackerActions.result} <> 'completed' and ${trackerActions.dueOn} < ${day} and ${onAcceptedRecommendation}))::int`,
           })
           .from(trackerSources)
@@ -221,36 +120,22 @@ export function createSourcesService(
 
     async createSource(principal: Principal, input: Input, requestId?: string) {
       const user = requireUser(principal, 'tracker.manage');
-      const values = await readSourceForm(input);
+      const { owner, ...values } = await readSourceFields(input);
       const at = now();
-      const duplicate = () =>
-        new ConflictError(
-          // Only a work plan or an annual report belongs to a group.
-          t(`tracker:sources.form.group.taken.${values.kind}`, {
-            year: reportingYear(values.coversYear!).label,
-          }),
-          'group',
-        );
       return db.transaction(async (tx) => {
-        if (values.groupId) {
-          const [taken] = await tx
-            .select({ id: trackerSources.id })
-            .from(trackerSources)
-            .where(
-              and(
-                eq(trackerSources.kind, values.kind),
-                eq(trackerSources.groupId, values.groupId),
-                eq(trackerSources.coversYear, values.coversYear!),
-              ),
-            );
-          if (taken) throw duplicate();
-        }
+        await refuseGroupYearTaken(tx, t, values);
         const [source] = await tx
           .insert(trackerSources)
-          .values({ ...values, createdBy: user.userId, createdAt: at, updatedAt: at })
+          .values({
+            ...values,
+            ownerOrganisationId: owner?.id ?? null,
+            createdBy: user.userId,
+            createdAt: at,
+            updatedAt: at,
+          })
           .returning()
           .catch((error: unknown) => {
-            if (isUniqueViolation(error)) throw duplicate();
+            if (isUniqueViolation(error)) throw groupYearTaken(t, values.kind, values.coversYear!);
             throw error;
           });
         await recordAudit(tx, actorOf(user, requestId), {
@@ -295,12 +180,14 @@ export function createSourcesService(
       // Issue 23 item 10: each action links to its page for whoever may record progress on it.
       const who = await trackerUser(db, user);
       const withLink = progressRight(who, (o) => tree.names.ownerOf(o));
+      // Nothing in a withdrawn source is progressed or changed.
+      const sourceWithdrawn = !!source.withdrawnAt;
       const recommendations = tree.recommendations.map((r) => ({
         ...r,
-        actions: r.actions.map(withLink(!!r.withdrawnAt)),
+        actions: r.actions.map(withLink(sourceWithdrawn || !!r.withdrawnAt)),
         keyPoints: r.keyPoints.map((k) => ({
           ...k,
-          actions: k.actions.map(withLink(!!r.withdrawnAt || !!k.withdrawnAt)),
+          actions: k.actions.map(withLink(sourceWithdrawn || !!r.withdrawnAt || !!k.withdrawnAt)),
         })),
       }));
       // Issue 23: edits of the source's details, and recommendations removed from it.
@@ -322,7 +209,7 @@ export function createSourcesService(
         counts: counts!,
         total: recommendationCount?.n ?? 0,
         sourceChanges,
-        mayManage: can(user, 'tracker.manage'),
+        mayManage: can(user, 'tracker.manage') && !sourceWithdrawn,
       };
     },
 
@@ -376,6 +263,8 @@ export function createSourcesService(
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const { recommendation, source } = await findRecommendation(tx, recommendationId);
+        if (source.withdrawnAt)
+          throw new ConflictError(t('tracker:editing.withdrawn.noEdit'), 'status');
         const siblings = await tx
           .select({ id: trackerRecommendations.id, number: trackerRecommendations.number })
           .from(trackerRecommendations)

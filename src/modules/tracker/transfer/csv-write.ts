@@ -2,6 +2,7 @@
  * The tracker's CSV written (csv.ts reads it, and says the format): one row per action, a value
  * the same as the row above left blank, so a file exported from Bridge imports again unchanged.
  */
+import { reportingYear } from '../../../platform/calendar/index.js';
 import { csvText } from '../../../platform/http/csv.js';
 import { completedOnText } from '../rules.js';
 import {
@@ -36,6 +37,12 @@ function sourceCell(s: SourceRecord, column: (typeof SOURCE_COLUMNS)[number]): s
       return s.isPublic ? 'yes' : 'no';
     case 'source_due_on':
       return s.dueOn ?? '';
+    case 'source_reporting_year':
+      return s.coversYear === null ? '' : reportingYear(s.coversYear).label;
+    case 'source_summary':
+      return s.summary ?? '';
+    case 'source_introduction':
+      return s.introduction ?? '';
   }
 }
 
@@ -66,6 +73,9 @@ export function writeTrackerCsv(file: TrackerFile): string {
       source_monitored_by: source('source_monitored_by'),
       source_public: source('source_public'),
       source_due_on: source('source_due_on'),
+      source_reporting_year: source('source_reporting_year'),
+      source_summary: source('source_summary'),
+      source_introduction: source('source_introduction'),
       part: partCell,
       recommendation: rFirst ? r.number : '',
       section: rFirst ? (r.section ?? '') : '',

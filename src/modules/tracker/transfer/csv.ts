@@ -12,6 +12,11 @@
  * actions may carry their own numbers (`key_point_number`, `action_number`: 2.1, a, ii); an
  * action with `key_point` blank before any key point of its recommendation is directly under the
  * recommendation. Those three columns may be left out of a file altogether.
+ *
+ * A source may say the reporting year it covers (`source_reporting_year`: 2006-07, a work plan's
+ * or annual report's), what it is (`source_summary`) and its context (`source_introduction`:
+ * paragraphs and lists, as the source form takes it, its line breaks kept inside the quotes).
+ * These three may be left out of a file too.
  */
 import { parse } from 'csv-parse/sync';
 import { fromSpreadsheetSafe } from '../../../platform/http/csv.js';
@@ -26,6 +31,7 @@ import {
   parseCompletedOn,
   parseItemNumber,
   parseRecommendationNumber,
+  parseReportingYear,
   recommendationStandingProblem,
   type ActionResult,
   type CompletedOn,
@@ -44,6 +50,9 @@ export const TRACKER_CSV_COLUMNS = [
   'source_monitored_by',
   'source_public',
   'source_due_on',
+  'source_reporting_year',
+  'source_summary',
+  'source_introduction',
   'part',
   'recommendation',
   'section',
@@ -65,17 +74,10 @@ export const TRACKER_CSV_COLUMNS = [
 type Column = (typeof TRACKER_CSV_COLUMNS)[number];
 export type Row = Record<Column, string>;
 
-export const SOURCE_COLUMNS = [
-  'source_title',
-  'source_kind',
-  'source_reference',
-  'source_date',
-  'source_owner',
-  'source_reports_to',
-  'source_monitored_by',
-  'source_public',
-  'source_due_on',
-] as const;
+/** The source's columns, filled on the first row only. */
+export const SOURCE_COLUMNS = TRACKER_CSV_COLUMNS.filter(
+  (c): c is Extract<Column, `source_${string}`> => c.startsWith('source_'),
+);
 const RECOMMENDATION_COLUMNS: Column[] = [
   'section',
   'recommendation_text',
@@ -93,12 +95,24 @@ const ACTION_COLUMNS: Column[] = [
   'narrative',
 ];
 
-/** Columns a file may leave out: a file written before parts and numbers still imports. */
-const OPTIONAL_COLUMNS: readonly Column[] = ['part', 'key_point_number', 'action_number'];
+/**
+ * Columns a file may leave out: a file written before parts and numbers, or before a source's
+ * reporting year, summary and introduction, still imports.
+ */
+const OPTIONAL_COLUMNS: readonly Column[] = [
+  'source_reporting_year',
+  'source_summary',
+  'source_introduction',
+  'part',
+  'key_point_number',
+  'action_number',
+];
 
 /** A guard against a file that is not a tracker at all; far above any real source. */
 export const TRACKER_CSV_MAX_ROWS = 20_000;
 const MAX_TEXT = 20_000;
+/** As the source form allows (sources/source-fields.ts). */
+const MAX_SUMMARY = 1_000;
 
 /**
  * An owner as the file names it: an organisation by its directory code (a unit, a directorate,
@@ -129,6 +143,12 @@ export interface SourceRecord {
   monitoredBy: string | null;
   isPublic: boolean;
   dueOn: IsoDate | null;
+  /** IAG-25: the reporting year it covers, by the year it starts in (2006 for 2006-07). */
+  coversYear: number | null;
+  /** What the source is, in plain words. */
+  summary: string | null;
+  /** Its context: formatted text, paragraphs and lists (formatted-text.ts). */
+  introduction: string | null;
 }
 
 export interface ActionRecord {
@@ -383,6 +403,17 @@ function readSource(row: Row, problem: Problem): SourceRecord | null {
     !row.source_monitored_by
   )
     bad(csvProblem('noMonitor'));
+  // IAG-25: any reporting year, for a work plan or an annual report only (as the form says).
+  const coversYear = row.source_reporting_year
+    ? parseReportingYear(row.source_reporting_year)
+    : null;
+  if (row.source_reporting_year && coversYear === null) bad(csvProblem('badReportingYear'));
+  else if (coversYear !== null && !['work_plan', 'annual_report'].includes(row.source_kind))
+    bad(csvProblem('notAYearKind'));
+  // As the form keeps them: the summary one line, the introduction with its line breaks.
+  const summary = orNull(row.source_summary.replace(/\s+/g, ' '));
+  if (summary && summary.length > MAX_SUMMARY)
+    bad(csvProblem('tooLong', { column: 'source_summary', max: MAX_SUMMARY }));
   if (!ok) return null;
   return {
     title: row.source_title,
@@ -394,6 +425,9 @@ function readSource(row: Row, problem: Problem): SourceRecord | null {
     monitoredBy: orNull(row.source_monitored_by),
     isPublic: isPublic === true,
     dueOn,
+    coversYear,
+    summary,
+    introduction: orNull(row.source_introduction.replace(/\r\n?/g, '\n')),
   };
 }
 

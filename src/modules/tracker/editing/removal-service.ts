@@ -1,0 +1,351 @@
+/**
+ * TRK-01 (issue 23): taking back what a manager wrote. A source, recommendation, key point or
+ * action is removed while no progress has been reported against it (rules.removalRefusal), and
+ * withdrawn, with the reason, once it has; each is recorded in the history (tracker_updates:
+ * 'removed', 'withdrawn') with what it was. A removed source takes its history with it: its
+ * removal is in the audit trail.
+ */
+import { asc, eq, inArray, or } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/service.js';
+import { requireUser } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal } from '../../../platform/auth/principal.js';
+import type { Executor } from '../../../platform/db/database.js';
+import {
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  type FieldError,
+} from '../../../platform/errors.js';
+import { text, tooLong } from '../../../platform/http/form-fields.js';
+import { isUuid } from '../../../platform/http/params.js';
+import { createTrackerAccess, type TrackerServiceDeps } from '../access.js';
+import { removalRefusal } from '../rules.js';
+import {
+  trackerActions,
+  trackerKeyPoints,
+  trackerLeads,
+  trackerParts,
+  trackerRecommendations,
+  trackerReports,
+  trackerSources,
+  trackerUpdates,
+  type FieldChange,
+} from '../schema.js';
+
+type Input = Record<string, string | string[] | undefined>;
+
+const MAX_TEXT = 20_000;
+
+/** What can be removed or withdrawn: the address's word for each, and the history's. */
+export const REMOVABLE = ['source', 'recommendation', 'key_point', 'action'] as const;
+export type Removable = (typeof REMOVABLE)[number];
+
+export type RemovalService = ReturnType<typeof createRemovalService>;
+
+export function createRemovalService(deps: TrackerServiceDeps) {
+  const { db, t } = deps;
+  const { now, findSource, findRecommendation, findKeyPoint, sourceView } =
+    createTrackerAccess(deps);
+
+  async function findAction(executor: Executor, id: string) {
+    if (!isUuid(id)) throw new NotFoundError();
+    const [action] = await executor.select().from(trackerActions).where(eq(trackerActions.id, id));
+    if (!action) throw new NotFoundError();
+    return { action, ...(await findRecommendation(executor, action.recommendationId)) };
+  }
+
+  /**
+   * The actions under a source, recommendation, key point or action, each with the updates
+   * recorded to it, for removalRefusal; with the ids of the key points and actions that would go
+   * with it. A source a committee report has been recorded for has been reported on: it stays.
+   */
+  async function under(executor: Executor, subject: Removable, id: string) {
+    const actions = await executor
+      .select()
+      .from(trackerActions)
+      .where(
+        subject === 'source'
+          ? eq(trackerActions.sourceId, id)
+          : subject === 'recommendation'
+            ? eq(trackerActions.recommendationId, id)
+            : subject === 'key_point'
+              ? eq(trackerActions.keyPointId, id)
+              : eq(trackerActions.id, id),
+      )
+      .orderBy(asc(trackerActions.position));
+    const keyPoints =
+      subject === 'recommendation'
+        ? await executor
+            .select()
+            .from(trackerKeyPoints)
+            .where(eq(trackerKeyPoints.recommendationId, id))
+            .orderBy(asc(trackerKeyPoints.position))
+        : [];
+    const actionIds = actions.map((a) => a.id);
+    const updates = actionIds.length
+      ? await executor
+          .select({
+            actionId: trackerUpdates.actionId,
+            kind: trackerUpdates.kind,
+            result: trackerUpdates.result,
+          })
+          .from(trackerUpdates)
+          .where(inArray(trackerUpdates.actionId, actionIds))
+          .orderBy(asc(trackerUpdates.recordedAt), asc(trackerUpdates.id))
+      : [];
+    const reported =
+      subject === 'source' &&
+      (
+        await executor
+          .select({ id: trackerReports.id })
+          .from(trackerReports)
+          .where(eq(trackerReports.sourceId, id))
+          .limit(1)
+      ).length > 0;
+    const refusal = reported
+      ? 'tracker:editing.remove.reported'
+      : removalRefusal(
+          actions.map((a) => ({
+            result: a.result,
+            updates: updates.filter((u) => u.actionId === a.id),
+          })),
+        );
+    return { actions, keyPoints, refusal };
+  }
+
+  /**
+   * The thing to remove or withdraw, with its source and recommendation (none for a source) and
+   * what it says.
+   */
+  async function findRemovable(executor: Executor, subject: Removable, id: string) {
+    if (subject === 'source') {
+      const source = await findSource(executor, id);
+      return { source, recommendation: null, item: source, words: source.title };
+    }
+    if (subject === 'recommendation') {
+      const found = await findRecommendation(executor, id);
+      return { ...found, item: found.recommendation, words: found.recommendation.text };
+    }
+    if (subject === 'key_point') {
+      const found = await findKeyPoint(executor, id);
+      return { ...found, item: found.keyPoint, words: found.keyPoint.text };
+    }
+    const found = await findAction(executor, id);
+    return { ...found, item: found.action, words: found.action.description ?? '' };
+  }
+
+  /** Nothing in a withdrawn source is changed, removed or withdrawn on its own. */
+  function refuseInWithdrawnSource(subject: Removable, source: typeof trackerSources.$inferSelect) {
+    if (subject !== 'source' && source.withdrawnAt)
+      throw new ConflictError(t('tracker:editing.withdrawn.noEdit'));
+  }
+
+  /**
+   * A source and everything in it, deleted (its parts, items, leads and history): only once
+   * `under` has found nothing reported against it.
+   */
+  async function deleteSource(tx: Executor, sourceId: string) {
+    const recommendationIds = tx
+      .select({ id: trackerRecommendations.id })
+      .from(trackerRecommendations)
+      .where(eq(trackerRecommendations.sourceId, sourceId));
+    const keyPointIds = tx
+      .select({ id: trackerKeyPoints.id })
+      .from(trackerKeyPoints)
+      .where(inArray(trackerKeyPoints.recommendationId, recommendationIds));
+    const actionIds = tx
+      .select({ id: trackerActions.id })
+      .from(trackerActions)
+      .where(eq(trackerActions.sourceId, sourceId));
+    await tx
+      .delete(trackerLeads)
+      .where(
+        or(
+          inArray(trackerLeads.actionId, actionIds),
+          inArray(trackerLeads.keyPointId, keyPointIds),
+        ),
+      );
+    await tx.delete(trackerUpdates).where(eq(trackerUpdates.sourceId, sourceId));
+    await tx.delete(trackerActions).where(eq(trackerActions.sourceId, sourceId));
+    await tx.delete(trackerKeyPoints).where(inArray(trackerKeyPoints.id, keyPointIds));
+    await tx.delete(trackerRecommendations).where(eq(trackerRecommendations.sourceId, sourceId));
+    await tx.delete(trackerParts).where(eq(trackerParts.sourceId, sourceId));
+    await tx.delete(trackerSources).where(eq(trackerSources.id, sourceId));
+  }
+
+  return {
+    /** The remove-or-withdraw page: what it is, and whether it may still be removed. */
+    async removalForm(principal: Principal, subject: Removable, id: string) {
+      requireUser(principal, 'tracker.manage');
+      const found = await findRemovable(db, subject, id);
+      const { refusal } = await under(db, subject, id);
+      return {
+        subject,
+        id,
+        words: found.words,
+        withdrawn: found.item.withdrawnAt !== null,
+        recommendation: found.recommendation,
+        source: sourceView(found.source, null),
+        refusal,
+      };
+    },
+
+    /**
+     * TRK-01: removes it and all under it, with their updates, while no progress has been
+     * reported against any of it; the removal is recorded on its recommendation (or, for a
+     * recommendation, on its source) with what was removed.
+     */
+    async remove(principal: Principal, subject: Removable, id: string, requestId?: string) {
+      const user = requireUser(principal, 'tracker.manage');
+      return db.transaction(async (tx) => {
+        const found = await findRemovable(tx, subject, id);
+        refuseInWithdrawnSource(subject, found.source);
+        const { actions, keyPoints, refusal } = await under(tx, subject, id);
+        if (refusal) throw new ConflictError(t(refusal));
+        if (subject === 'source') {
+          await deleteSource(tx, id);
+          await recordAudit(tx, actorOf(user, requestId), {
+            action: 'tracker.source.removed',
+            recordType: 'tracker_source',
+            recordId: id,
+            before: { item: found.item, actions },
+          });
+          return { source: found.source, recommendation: null };
+        }
+        // Every subject but a source is in a recommendation.
+        const recommendation = found.recommendation!;
+        if (subject === 'recommendation') {
+          const [supersedes] = await tx
+            .select({ number: trackerRecommendations.number })
+            .from(trackerRecommendations)
+            .where(eq(trackerRecommendations.supersededById, id));
+          if (supersedes)
+            throw new ConflictError(
+              t('tracker:editing.remove.supersedes', { number: supersedes.number }),
+            );
+        }
+        const keyPointIds = subject === 'key_point' ? [id] : keyPoints.map((k) => k.id);
+        const actionIds = actions.map((a) => a.id);
+        const gone = [...keyPointIds, ...actionIds, ...(subject === 'recommendation' ? [id] : [])];
+        // What was removed, as the history lists it: the thing itself, then what was under it.
+        const changes: FieldChange[] = [
+          ...(subject === 'recommendation'
+            ? [
+                { field: 'number', before: recommendation.number, after: null },
+                { field: 'text', before: found.words, after: null },
+                ...keyPoints.map((k) => ({ field: 'keyPoint', before: k.text, after: null })),
+              ]
+            : subject === 'key_point'
+              ? [{ field: 'keyPoint', before: found.words, after: null }]
+              : []),
+          ...actions.map((a) => ({ field: 'action', before: a.description ?? '', after: null })),
+        ];
+        if (keyPointIds.length || actionIds.length)
+          await tx
+            .delete(trackerLeads)
+            .where(
+              or(
+                keyPointIds.length ? inArray(trackerLeads.keyPointId, keyPointIds) : undefined,
+                actionIds.length ? inArray(trackerLeads.actionId, actionIds) : undefined,
+              ),
+            );
+        await tx
+          .delete(trackerUpdates)
+          .where(
+            or(
+              actionIds.length ? inArray(trackerUpdates.actionId, actionIds) : undefined,
+              inArray(trackerUpdates.subjectId, gone),
+              subject === 'recommendation' ? eq(trackerUpdates.recommendationId, id) : undefined,
+            ),
+          );
+        if (actionIds.length)
+          await tx.delete(trackerActions).where(inArray(trackerActions.id, actionIds));
+        if (keyPointIds.length)
+          await tx.delete(trackerKeyPoints).where(inArray(trackerKeyPoints.id, keyPointIds));
+        if (subject === 'recommendation')
+          await tx.delete(trackerRecommendations).where(eq(trackerRecommendations.id, id));
+        await tx.insert(trackerUpdates).values({
+          sourceId: found.source.id,
+          recommendationId: subject === 'recommendation' ? null : recommendation.id,
+          kind: 'removed',
+          recordedAt: now(),
+          authorUserId: user.userId,
+          authorLabel: user.displayName,
+          subject,
+          subjectId: id,
+          changes,
+        });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: `tracker.${subject.replace('_', '-')}.removed`,
+          recordType: `tracker_${subject}`,
+          recordId: id,
+          before: { item: found.item, keyPoints, actions },
+        });
+        return { source: found.source, recommendation };
+      });
+    },
+
+    /**
+     * TRK-01: withdraws it, with the reason: it stays in the record and its history, shown as
+     * withdrawn and left out of the report's counts; it is no longer edited or progressed.
+     */
+    async withdraw(
+      principal: Principal,
+      subject: Removable,
+      id: string,
+      input: Input,
+      requestId?: string,
+    ) {
+      const user = requireUser(principal, 'tracker.manage');
+      const errors: FieldError[] = [];
+      const reason = text(input.reason);
+      if (!reason)
+        errors.push({ field: 'reason', message: t('tracker:editing.withdraw.reason.missing') });
+      tooLong(t, errors, 'reason', t('tracker:editing.withdraw.reason.name'), reason, MAX_TEXT);
+      if (errors.length) throw new ValidationError(errors);
+      return db.transaction(async (tx) => {
+        const found = await findRemovable(tx, subject, id);
+        refuseInWithdrawnSource(subject, found.source);
+        if (found.item.withdrawnAt)
+          throw new ConflictError(t('tracker:editing.withdraw.already'), 'reason');
+        const at = now();
+        const set = { withdrawnAt: at, withdrawnReason: reason!, updatedAt: at };
+        const table =
+          subject === 'source'
+            ? trackerSources
+            : subject === 'recommendation'
+              ? trackerRecommendations
+              : subject === 'key_point'
+                ? trackerKeyPoints
+                : trackerActions;
+        await tx.update(table).set(set).where(eq(table.id, id));
+        await tx.insert(trackerUpdates).values({
+          sourceId: found.source.id,
+          recommendationId: found.recommendation?.id ?? null,
+          kind: 'withdrawn',
+          recordedAt: at,
+          authorUserId: user.userId,
+          authorLabel: user.displayName,
+          subject,
+          subjectId: id,
+          rationale: reason,
+          changes: [
+            {
+              field: subject === 'key_point' ? 'keyPoint' : subject,
+              before: found.words,
+              after: null,
+            },
+          ],
+        });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: `tracker.${subject.replace('_', '-')}.withdrawn`,
+          recordType: `tracker_${subject}`,
+          recordId: id,
+          before: found.item,
+          after: { ...found.item, ...set },
+        });
+        return { source: found.source, recommendation: found.recommendation };
+      });
+    },
+  };
+}
