@@ -195,12 +195,15 @@ export function createTrackerReportsService(
     // Issue 23: what was withdrawn by the date is shown as withdrawn and left out of the counts.
     const withdrawnBy = (x: { withdrawnAt: Date | null; withdrawnReason: string | null }) =>
       x.withdrawnAt !== null && x.withdrawnAt < endOfDay ? x.withdrawnReason : null;
+    // A withdrawn part's items are withdrawn with it.
+    const itemWithdrawnBy = (r: (typeof tree.recommendations)[number]) =>
+      withdrawnBy(r) ?? (r.part ? withdrawnBy(r.part) : null);
     const leftOut = new Set(
       tree.recommendations.flatMap((r) => [
-        ...r.actions.filter((a) => withdrawnBy(r) ?? withdrawnBy(a)).map((a) => a.id),
+        ...r.actions.filter((a) => itemWithdrawnBy(r) ?? withdrawnBy(a)).map((a) => a.id),
         ...r.keyPoints.flatMap((k) =>
           k.actions
-            .filter((a) => withdrawnBy(r) ?? withdrawnBy(k) ?? withdrawnBy(a))
+            .filter((a) => itemWithdrawnBy(r) ?? withdrawnBy(k) ?? withdrawnBy(a))
             .map((a) => a.id),
         ),
       ]),
@@ -251,6 +254,7 @@ export function createTrackerReportsService(
         const status = then?.standing ?? 'accepted';
         return {
           ...r,
+          part: r.part ? { ...r.part, withdrawnReason: withdrawnBy(r.part) } : null,
           status,
           supersededByNumber: then?.supersededByNumber ?? null,
           rationale: then?.rationale ?? null,
@@ -269,9 +273,11 @@ export function createTrackerReportsService(
       counts,
       summary: ACTION_RESULTS.map((result) => ({ result, count: counts[result] })),
       recommendationsComplete: recommendations.filter(
-        (r) => !r.withdrawnReason && r.progress === 'complete',
+        (r) => !r.withdrawnReason && !r.part?.withdrawnReason && r.progress === 'complete',
       ).length,
-      recommendationsCounted: recommendations.filter((r) => !r.withdrawnReason).length,
+      recommendationsCounted: recommendations.filter(
+        (r) => !r.withdrawnReason && !r.part?.withdrawnReason,
+      ).length,
       recommendations,
       changes: changes.length,
     };

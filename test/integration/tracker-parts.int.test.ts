@@ -1,0 +1,288 @@
+/**
+ * TRK-01 (issue 23): a source's parts removed while empty or withdrawn with the reason, and an
+ * item moved from one part to another, each kept in the history. Through the pages, as a clerk
+ * does it.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { and, asc, count, eq } from 'drizzle-orm';
+import {
+  trackerActions,
+  trackerParts,
+  trackerRecommendations,
+  trackerUpdates,
+} from '../../src/modules/tracker/schema.js';
+import { createTestApp, type Agent, type TestApp } from '../app.js';
+import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
+import { assertInOrder, mainOf, textOf } from '../html.js';
+
+let t: TestApp;
+let clerkAccount: FactoryAccount;
+let clerk: Agent;
+/** An authority member: reads the tracker, does not manage it. */
+let member: Agent;
+
+before(async () => {
+  t = await createTestApp({ demo: false });
+  clerkAccount = await makeAccount(t, { role: 'authority_officer' });
+  clerk = await signInAccount(t, clerkAccount);
+  member = await signInAccount(t, await makeAccount(t, { role: 'authority_member' }));
+});
+after(() => t.close());
+
+const idFrom = (location: string | undefined) => location!.split('?')[0]!.split('/').pop()!;
+
+async function postAndFollow(agent: Agent, url: string, fields: Record<string, string>) {
+  const posted = await agent.post(url, fields);
+  assert.equal(posted.statusCode, 303, posted.body.slice(0, 2000));
+  return agent.get(posted.headers.location!);
+}
+
+/**
+ * A plan of its own, typed in through the pages: parts "Objectives" (items 1 and 2), "Action
+ * plan" (items 1 and 3) and "Spare" (empty); each item with one action directly under it,
+ * Ongoing. Gives the ids.
+ */
+async function makePlan() {
+  const created = await clerk.post('/tracker/new', {
+    title: `Consultative groups action plan ${randomBytes(3).toString('hex')}`,
+    kind: 'review',
+  });
+  assert.equal(created.statusCode, 303, created.body.slice(0, 1500));
+  const sourceId = idFrom(created.headers.location);
+  for (const title of ['Objectives', 'Action plan', 'Spare'])
+    assert.equal(
+      (await clerk.post(`/tracker/sources/${sourceId}/parts/new`, { title })).statusCode,
+      303,
+    );
+  const [objectives, plan, spare] = (
+    await t.services.db
+      .select()
+      .from(trackerParts)
+      .where(eq(trackerParts.sourceId, sourceId))
+      .orderBy(asc(trackerParts.position))
+  ).map((p) => p.id);
+  const item = async (part: string, number: string) => {
+    const added = await clerk.post(`/tracker/sources/${sourceId}/recommendations/new`, {
+      part,
+      number,
+      text: `Item ${number} of ${part === objectives ? 'the objectives' : 'the plan'}`,
+    });
+    assert.equal(added.statusCode, 303, added.body.slice(0, 1500));
+    const id = idFrom(added.headers.location);
+    const action = await clerk.post(`/tracker/recommendations/${id}/actions/new`, {
+      description: `Do item ${number}`,
+      result: 'ongoing',
+    });
+    assert.equal(action.statusCode, 303, action.body.slice(0, 1500));
+    return id;
+  };
+  return {
+    sourceId,
+    objectives: objectives!,
+    plan: plan!,
+    spare: spare!,
+    objective1: await item(objectives!, '1'),
+    objective2: await item(objectives!, '2'),
+    plan1: await item(plan!, '1'),
+    plan3: await item(plan!, '3'),
+  };
+}
+
+const partsOf = async (sourceId: string) =>
+  (
+    await t.services.db
+      .select({ title: trackerParts.title, withdrawnReason: trackerParts.withdrawnReason })
+      .from(trackerParts)
+      .where(eq(trackerParts.sourceId, sourceId))
+      .orderBy(asc(trackerParts.position))
+  ).map((p) => [p.title, p.withdrawnReason]);
+
+const actionOf = async (recommendationId: string) =>
+  (
+    await t.services.db
+      .select()
+      .from(trackerActions)
+      .where(eq(trackerActions.recommendationId, recommendationId))
+  )[0]!;
+
+test('TRK-01: an empty part is removed, one holding items is not, and the removal is kept in the source’s history', async () => {
+  const plan = await makePlan();
+  const before = await partsOf(plan.sourceId);
+
+  // Holding items with no progress: refused, saying to move or remove them first.
+  const full = await clerk.get(`/tracker/parts/${plan.objectives}/withdraw`);
+  assert.equal(full.statusCode, 200);
+  assert.match(textOf(mainOf(full.body)), /It still holds items: move each to another part/);
+  const refused = await clerk.post(`/tracker/parts/${plan.objectives}/remove`, {});
+  assert.equal(refused.statusCode, 409);
+  assert.match(
+    textOf(refused.body),
+    /It still holds items: move each to another part, or remove it, then remove the part/,
+  );
+  assert.deepEqual(await partsOf(plan.sourceId), before);
+
+  // Nobody but a manager removes one.
+  assert.equal((await member.get(`/tracker/parts/${plan.spare}/withdraw`)).statusCode, 403);
+  assert.equal((await member.post(`/tracker/parts/${plan.spare}/remove`, {})).statusCode, 403);
+  assert.deepEqual(await partsOf(plan.sourceId), before);
+
+  const empty = await clerk.get(`/tracker/parts/${plan.spare}/withdraw`);
+  assert.match(textOf(mainOf(empty.body)), /Nothing is in it, so it can be removed/);
+  const page = await postAndFollow(clerk, `/tracker/parts/${plan.spare}/remove`, {});
+  const text = textOf(mainOf(page.body));
+  assert.match(text, /The part Spare has been removed/);
+  assert.deepEqual(await partsOf(plan.sourceId), [
+    ['Objectives', null],
+    ['Action plan', null],
+  ]);
+  assertInOrder(text, [
+    'Changes to this source',
+    `${clerkAccount.name} removed a part of the source`,
+    'The part: “Spare”',
+  ]);
+});
+
+test('TRK-01: a part with progress reported in it is withdrawn, with the reason: shown grey, left out of the counts, closed to progress; renaming it is kept in the history', async () => {
+  const plan = await makePlan();
+  // Renamed: the history says what it was.
+  const renamed = await postAndFollow(clerk, `/tracker/parts/${plan.plan}`, {
+    title: 'MPA Action Plan 2002/03',
+  });
+  assertInOrder(textOf(mainOf(renamed.body)), [
+    `${clerkAccount.name} changed a part of the source`,
+    'Changed the title from “Action plan” to “MPA Action Plan 2002/03”',
+  ]);
+
+  const action = await actionOf(plan.plan3);
+  const progress = await clerk.post(`/tracker/actions/${action.id}`, {
+    result: 'awaits',
+    narrative: 'Waiting for the budget',
+    version: String(action.version),
+  });
+  assert.equal(progress.statusCode, 303, progress.body.slice(0, 2000));
+  const offered = await clerk.get(`/tracker/parts/${plan.plan}/withdraw`);
+  assert.match(
+    textOf(mainOf(offered.body)),
+    /Progress has been reported against something in it, so it cannot be removed: withdraw it instead/,
+  );
+  const refused = await clerk.post(`/tracker/parts/${plan.plan}/remove`, {});
+  assert.equal(refused.statusCode, 409);
+  assert.match(textOf(refused.body), /withdraw it instead, giving the reason/);
+
+  // A reason is needed; without one, nothing changes.
+  const noReason = await clerk.post(`/tracker/parts/${plan.plan}/withdraw`, { reason: ' ' });
+  assert.equal(noReason.statusCode, 400);
+  assert.match(noReason.body, /Enter why it is withdrawn/);
+  assert.equal(
+    (await member.post(`/tracker/parts/${plan.plan}/withdraw`, { reason: 'No' })).statusCode,
+    403,
+  );
+  assert.deepEqual(await partsOf(plan.sourceId), [
+    ['Objectives', null],
+    ['MPA Action Plan 2002/03', null],
+    ['Spare', null],
+  ]);
+
+  const source = await postAndFollow(clerk, `/tracker/parts/${plan.plan}/withdraw`, {
+    reason: 'Folded into next year’s plan',
+  });
+  const text = textOf(mainOf(source.body));
+  assert.match(text, /The part MPA Action Plan 2002\/03 has been withdrawn/);
+  // Only the objectives' two actions are counted now.
+  assert.match(text, /2 actions: 0 completed, 2 ongoing, 0 awaiting\./);
+  assertInOrder(text, [
+    'Objectives',
+    'Item 1 of the objectives',
+    'MPA Action Plan 2002/03 Withdrawn',
+    'Withdrawn: Folded into next year’s plan',
+    'Item 1 of the plan',
+    'Changes to this source',
+    `${clerkAccount.name} withdrew a part of the source`,
+    'The part: “MPA Action Plan 2002/03”',
+    'Reason: Folded into next year’s plan',
+  ]);
+  // Its items take no more progress, and offer none.
+  assert.doesNotMatch(source.body, new RegExp(`/tracker/actions/${action.id}"`));
+  const again = await clerk.post(`/tracker/actions/${action.id}`, {
+    result: 'ongoing',
+    version: String(action.version + 1),
+  });
+  assert.equal(again.statusCode, 409);
+  assert.match(again.body, /This action has been withdrawn, or what it is under has/);
+
+  const report = textOf(mainOf((await clerk.get(`/tracker/sources/${plan.sourceId}/report`)).body));
+  assertInOrder(report, [
+    'Ongoing 2',
+    'Every action 2',
+    '0 of 2 recommendations have every action completed.',
+    'MPA Action Plan 2002/03 Withdrawn',
+    'Withdrawn: Folded into next year’s plan',
+  ]);
+  const partHistory = await t.services.db
+    .select({ n: count() })
+    .from(trackerUpdates)
+    .where(and(eq(trackerUpdates.subjectId, plan.plan), eq(trackerUpdates.subject, 'part')));
+  assert.equal(partHistory[0]!.n, 2); // renamed, then withdrawn
+});
+
+test('TRK-01: an item moves to another part, to its place by number there, and the move is in its history; a number already in that part is refused', async () => {
+  const plan = await makePlan();
+  const form = await clerk.get(`/tracker/recommendations/${plan.objective2}/part`);
+  assert.equal(form.statusCode, 200);
+  const formText = textOf(mainOf(form.body));
+  assert.match(formText, /Move recommendation 2 to another part/);
+  assert.match(formText, /It is in the part Objectives\./);
+  assert.equal(
+    (await member.get(`/tracker/recommendations/${plan.objective2}/part`)).statusCode,
+    403,
+  );
+
+  const numbers = async (partId: string) =>
+    (
+      await t.services.db
+        .select({ number: trackerRecommendations.number })
+        .from(trackerRecommendations)
+        .where(eq(trackerRecommendations.partId, partId))
+        .orderBy(asc(trackerRecommendations.position))
+    ).map((r) => r.number);
+
+  // Number 1 is taken in the action plan: refused, naming it; nothing moves.
+  const taken = await clerk.post(`/tracker/recommendations/${plan.objective1}/part`, {
+    part: plan.plan,
+  });
+  assert.equal(taken.statusCode, 409);
+  assert.match(textOf(taken.body), /The part Action plan already has a number 1/);
+  const none = await clerk.post(`/tracker/recommendations/${plan.objective1}/part`, {});
+  assert.equal(none.statusCode, 400);
+  assert.match(none.body, /Select the part to move it to/);
+  const byMember = await member.post(`/tracker/recommendations/${plan.objective2}/part`, {
+    part: plan.plan,
+  });
+  assert.equal(byMember.statusCode, 403);
+  assert.deepEqual(await numbers(plan.objectives), ['1', '2']);
+  assert.deepEqual(await numbers(plan.plan), ['1', '3']);
+
+  const page = await postAndFollow(clerk, `/tracker/recommendations/${plan.objective2}/part`, {
+    part: plan.plan,
+  });
+  assert.deepEqual(await numbers(plan.objectives), ['1']);
+  assert.deepEqual(await numbers(plan.plan), ['1', '2', '3']);
+  assertInOrder(textOf(mainOf(page.body)), [
+    'It has been moved to the part Action plan',
+    'Recommendation 2',
+    `${clerkAccount.name} changed recommendation`,
+    'Changed the part from “Objectives” to “Action plan”',
+  ]);
+  // Its action went with it.
+  assert.equal((await actionOf(plan.objective2)).recommendationId, plan.objective2);
+  const source = textOf(mainOf((await clerk.get(`/tracker/sources/${plan.sourceId}`)).body));
+  assertInOrder(source, [
+    'Item 1 of the objectives',
+    'Action plan',
+    'Item 1 of the plan',
+    'Item 2 of the objectives',
+    'Item 3 of the plan',
+  ]);
+});
