@@ -1,7 +1,7 @@
 /**
- * TRK-01 (issue 23): a source's parts removed while empty or withdrawn with the reason, and an
- * item moved from one part to another, each kept in the history. Through the pages, as a clerk
- * does it.
+ * TRK-01 (issue 23): a source's parts removed while empty or withdrawn with the reason, an item
+ * moved from one part to another, each kept in the history, and nothing added under what is
+ * withdrawn. Through the pages, as a clerk does it.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -9,8 +9,10 @@ import { after, before, test } from 'node:test';
 import { and, asc, count, eq } from 'drizzle-orm';
 import {
   trackerActions,
+  trackerKeyPoints,
   trackerParts,
   trackerRecommendations,
+  trackerSources,
   trackerUpdates,
 } from '../../src/modules/tracker/schema.js';
 import { createTestApp, type Agent, type TestApp } from '../app.js';
@@ -285,4 +287,116 @@ test('TRK-01: an item moves to another part, to its place by number there, and t
     'Item 2 of the objectives',
     'Item 3 of the plan',
   ]);
+});
+
+test('TRK-01: nothing is added under a withdrawn source, part, recommendation or key point; the refusal names the field and nothing is written', async () => {
+  const plan = await makePlan();
+  const db = t.services.db;
+  const written = async () => {
+    const [[r], [k], [a]] = await Promise.all([
+      db
+        .select({ n: count() })
+        .from(trackerRecommendations)
+        .where(eq(trackerRecommendations.sourceId, plan.sourceId)),
+      db
+        .select({ n: count() })
+        .from(trackerKeyPoints)
+        .innerJoin(
+          trackerRecommendations,
+          eq(trackerRecommendations.id, trackerKeyPoints.recommendationId),
+        )
+        .where(eq(trackerRecommendations.sourceId, plan.sourceId)),
+      db
+        .select({ n: count() })
+        .from(trackerActions)
+        .where(eq(trackerActions.sourceId, plan.sourceId)),
+    ]);
+    return [r!.n, k!.n, a!.n];
+  };
+  const refusal =
+    /What you are adding to has been withdrawn, or what it is under has: nothing more is added under it/;
+
+  // A key point of objective 1, then withdrawn.
+  const keyPoint = await clerk.post(`/tracker/recommendations/${plan.objective1}/key-points/new`, {
+    text: 'Groups across London',
+  });
+  assert.equal(keyPoint.statusCode, 303);
+  const [point] = await db
+    .select()
+    .from(trackerKeyPoints)
+    .where(eq(trackerKeyPoints.recommendationId, plan.objective1));
+  await postAndFollow(clerk, `/tracker/key-points/${point!.id}/withdraw`, { reason: 'Merged' });
+  const start = await written();
+  const underPoint = await clerk.post(`/tracker/key-points/${point!.id}/actions/new`, {
+    description: 'Hold a seminar',
+  });
+  assert.equal(underPoint.statusCode, 409);
+  assert.match(underPoint.body, refusal);
+  assert.match(underPoint.body, /href="#description"/);
+
+  // A withdrawn recommendation: no key point, no action.
+  await postAndFollow(clerk, `/tracker/recommendations/${plan.objective2}/withdraw`, {
+    reason: 'Done elsewhere',
+  });
+  const pointUnder = await clerk.post(
+    `/tracker/recommendations/${plan.objective2}/key-points/new`,
+    {
+      text: 'Something more',
+    },
+  );
+  assert.equal(pointUnder.statusCode, 409);
+  assert.match(pointUnder.body, refusal);
+  assert.match(pointUnder.body, /href="#text"/);
+  const actionUnder = await clerk.post(`/tracker/recommendations/${plan.objective2}/actions/new`, {
+    description: 'Something more',
+  });
+  assert.equal(actionUnder.statusCode, 409);
+  assert.match(actionUnder.body, refusal);
+
+  // A withdrawn part: no item in it, nothing under its items.
+  await postAndFollow(clerk, `/tracker/parts/${plan.plan}/withdraw`, { reason: 'Next year' });
+  const form = await clerk.get(`/tracker/sources/${plan.sourceId}/recommendations/new`);
+  assert.doesNotMatch(form.body, new RegExp(`value="${plan.plan}"`));
+  const inPart = await clerk.post(`/tracker/sources/${plan.sourceId}/recommendations/new`, {
+    part: plan.plan,
+    number: '4',
+    text: 'A fourth item',
+  });
+  assert.equal(inPart.statusCode, 409);
+  assert.match(inPart.body, refusal);
+  assert.match(inPart.body, /href="#part"/);
+  for (const url of [
+    `/tracker/recommendations/${plan.plan1}/key-points/new`,
+    `/tracker/recommendations/${plan.plan1}/actions/new`,
+  ]) {
+    const refused = await clerk.post(url, { text: 'More', description: 'More' });
+    assert.equal(refused.statusCode, 409, url);
+    assert.match(refused.body, refusal);
+  }
+  const moveIn = await clerk.post(`/tracker/recommendations/${plan.objective1}/part`, {
+    part: plan.plan,
+  });
+  assert.equal(moveIn.statusCode, 409);
+
+  // A withdrawn source (withdrawn by hand here): nothing added to it at all.
+  await db
+    .update(trackerSources)
+    .set({ withdrawnAt: t.clock.now(), withdrawnReason: 'Superseded' })
+    .where(eq(trackerSources.id, plan.sourceId));
+  const toSource = await clerk.post(`/tracker/sources/${plan.sourceId}/recommendations/new`, {
+    part: plan.objectives,
+    number: '9',
+    text: 'A ninth objective',
+  });
+  assert.equal(toSource.statusCode, 409);
+  assert.match(toSource.body, refusal);
+  const underObjective = await clerk.post(
+    `/tracker/recommendations/${plan.objective1}/key-points/new`,
+    {
+      text: 'More',
+    },
+  );
+  assert.equal(underObjective.statusCode, 409);
+
+  assert.deepEqual(await written(), start);
 });
