@@ -1,12 +1,13 @@
 /**
  * TRK-01 (issue 23): a source's parts removed while empty or withdrawn with the reason, an item
- * moved from one part to another, each kept in the history, and nothing added under what is
- * withdrawn. Through the pages, as a clerk does it.
+ * moved from one part to another, nothing added under what is withdrawn, and the history of each
+ * in what Bridge holds about the clerk who made it. Through the pages, as a clerk does it.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { and, asc, count, eq } from 'drizzle-orm';
+import { buildServices } from '../../src/app.js';
 import {
   trackerActions,
   trackerKeyPoints,
@@ -399,4 +400,41 @@ test('TRK-01: nothing is added under a withdrawn source, part, recommendation or
   assert.equal(underObjective.statusCode, 409);
 
   assert.deepEqual(await written(), start);
+});
+
+test('DP-02: the updates a clerk wrote about a source or a part, with no recommendation, are in what Bridge holds about them', async () => {
+  const clerk2Account = await makeAccount(t, { role: 'authority_officer' });
+  const clerk2 = await signInAccount(t, clerk2Account);
+  const plan = await makePlan();
+  // A minute apart, so the export lists them in the order they were written.
+  const later = () => t.clock.advanceMinutes(1);
+  later();
+  await postAndFollow(clerk2, `/tracker/parts/${plan.spare}`, { title: 'Appendix' });
+  later();
+  await postAndFollow(clerk2, `/tracker/parts/${plan.spare}/withdraw`, { reason: 'Not needed' });
+  later();
+  await postAndFollow(clerk2, `/tracker/recommendations/${plan.objective2}/part`, {
+    part: plan.plan,
+  });
+
+  const { modules } = buildServices({
+    config: t.config,
+    database: t.services.database,
+    now: t.clock.now,
+  });
+  const tracker = modules.find((m) => m.name === 'tracker')!;
+  const sections = await tracker.personData!(t.services.db, {
+    personId: clerk2Account.personId,
+    userId: clerk2Account.userId,
+  });
+  const rows = sections.find((s) => s.title === 'Updates they recorded')!.rows;
+  assert.deepEqual(
+    rows.map((r) => [r.Recommendation, r.Kind, r['Made to'], r.Part, r.Rationale]),
+    [
+      [null, 'edited', 'part', 'Appendix', null],
+      [null, 'withdrawn', 'part', 'Appendix', 'Not needed'],
+      ['2', 'edited', 'recommendation', null, null],
+    ],
+  );
+  assert.ok(rows.every((r) => typeof r.Source === 'string' && r.Source.startsWith('Consultative')));
 });
