@@ -146,3 +146,65 @@ test('TRK-01: a clerk types seed 002’s Appendix 4, partly out of order, and it
     .replace(/\s+/g, ' ');
   assertInOrder(pdfText, [TITLE, 'Not started 6', 'Every action 6', ...SEED_ORDER]);
 });
+
+test('TRK-01: a clerk moves an objective typed into the wrong part to the right one, removes an empty part and withdraws another, each page accessible', async () => {
+  const clerk = await e2e.newPage();
+  await signInWithRole(e2e, clerk, 'authority_officer');
+  const title = 'Consultative groups work plan, parts';
+  await clerk.goto('/tracker/new');
+  await clerk.getByLabel('Title').fill(title);
+  await clerk.getByLabel('Work plan', { exact: true }).check();
+  await clerk.getByRole('button', { name: 'Record the source' }).click();
+  await expectSuccess(clerk, `${title} has been recorded`);
+  const sourceUrl = clerk.url();
+  for (const part of [OBJECTIVES_PART, PLAN_PART, 'Spare']) {
+    await clerk.getByRole('link', { name: 'Add a part' }).click();
+    await clerk.getByLabel('Title of the part').fill(part);
+    await clerk.getByRole('button', { name: 'Save the part' }).click();
+    await expectSuccess(clerk, `The part ${part} has been added`);
+  }
+
+  // Item 4 of the plan, typed into the objectives by mistake, moved to the plan.
+  await clerk.getByRole('button', { name: 'Add an objective' }).click();
+  await clerk.getByLabel(OBJECTIVES_PART, { exact: true }).check();
+  await clerk.getByLabel('Number', { exact: true }).fill('4');
+  await clerk.getByLabel('Text', { exact: true }).fill(PLAN[3]!);
+  await clerk.getByRole('button', { name: 'Add it' }).click();
+  await expectSuccess(clerk, `Objective 4 has been added to ${title}`);
+  await clerk.getByRole('link', { name: /Move to another part/ }).click();
+  await clerk
+    .getByRole('heading', { level: 1, name: 'Move objective 4 to another part' })
+    .waitFor();
+  await expectAccessible(clerk);
+  await clerk.getByLabel(PLAN_PART, { exact: true }).check();
+  await clerk.getByRole('button', { name: 'Move it' }).click();
+  await expectSuccess(clerk, `It has been moved to the part ${PLAN_PART}`);
+  assert.match(
+    (await clerk.locator('main').innerText()).replace(/\s+/g, ' '),
+    /Changed the part from “Objectives” to “MPA Action Plan 2002\/03”/,
+  );
+
+  // The empty part is removed; the objectives (empty now too) are withdrawn instead.
+  await clerk.goto(sourceUrl);
+  await clerk.getByRole('link', { name: 'Remove or withdraw Spare' }).click();
+  await clerk.getByRole('heading', { level: 1, name: 'Remove or withdraw a part' }).waitFor();
+  await expectAccessible(clerk);
+  await clerk.getByRole('button', { name: 'Remove it' }).click();
+  await expectSuccess(clerk, 'The part Spare has been removed');
+  await clerk.getByRole('link', { name: `Remove or withdraw ${OBJECTIVES_PART}` }).click();
+  await clerk.getByRole('button', { name: 'Withdraw it' }).click();
+  await clerk.getByRole('link', { name: 'Enter why it is withdrawn' }).waitFor();
+  await expectAccessible(clerk);
+  await clerk.getByLabel('Why is it withdrawn?').fill('The objectives are in the strategy now');
+  await clerk.getByRole('button', { name: 'Withdraw it' }).click();
+  await expectSuccess(clerk, `The part ${OBJECTIVES_PART} has been withdrawn`);
+  assertInOrder((await clerk.locator('main').innerText()).replace(/\s+/g, ' '), [
+    'Parts of the source',
+    `${OBJECTIVES_PART} Withdrawn`,
+    PLAN_PART,
+    'Objective 4',
+    PLAN[3]!,
+    'withdrew a part of the source',
+    'Reason: The objectives are in the strategy now',
+  ]);
+});
