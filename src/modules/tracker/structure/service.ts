@@ -5,10 +5,10 @@
  * one place up or down among its siblings, and a recommendation from one part to another. Each
  * change to a part, and each move to another part, is kept in the history (tracker_updates).
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { isUniqueViolation, type Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
@@ -25,15 +25,13 @@ import {
   trackerKeyPoints,
   trackerParts,
   trackerRecommendations,
-  trackerUpdates,
-  type FieldChange,
 } from '../schema.js';
+import { readWithdrawalReason, recordChange, removalRecords } from '../history.js';
 import { makeRoom, reorder, siblingsInOrder, type Siblings } from './order.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
 const MAX_TITLE = 300;
-const MAX_REASON = 20_000;
 
 /** What can be moved among its siblings, as its address names it. */
 export const MOVABLE = ['part', 'recommendation', 'key-point', 'action'] as const;
@@ -45,29 +43,6 @@ export type TrackerStructureService = ReturnType<typeof createTrackerStructureSe
 export function createTrackerStructureService(deps: TrackerServiceDeps) {
   const { db, t } = deps;
   const { now, findSource, findRecommendation, sourceView, partsOf } = createTrackerAccess(deps);
-
-  /** One row of the history: a part edited, withdrawn or removed, or an item moved to a part. */
-  async function recordChange(
-    tx: Executor,
-    user: UserPrincipal,
-    at: Date,
-    row: {
-      kind: 'edited' | 'withdrawn' | 'removed';
-      sourceId: string;
-      recommendationId: string | null;
-      subject: 'part' | 'recommendation';
-      subjectId: string;
-      changes: FieldChange[];
-      rationale?: string;
-    },
-  ) {
-    await tx.insert(trackerUpdates).values({
-      ...row,
-      recordedAt: at,
-      authorUserId: user.userId,
-      authorLabel: user.displayName,
-    });
-  }
 
   /**
    * Why a part may not be removed (rules.partRemovalRefusal), or null: how many items it holds,
@@ -89,28 +64,9 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
             ),
           )
       : [];
-    const updates = actions.length
-      ? await executor
-          .select({
-            actionId: trackerUpdates.actionId,
-            kind: trackerUpdates.kind,
-            result: trackerUpdates.result,
-          })
-          .from(trackerUpdates)
-          .where(
-            inArray(
-              trackerUpdates.actionId,
-              actions.map((a) => a.id),
-            ),
-          )
-          .orderBy(asc(trackerUpdates.recordedAt), asc(trackerUpdates.id))
-      : [];
     return partRemovalRefusal({
       items: items.length,
-      actions: actions.map((a) => ({
-        result: a.result,
-        updates: updates.filter((u) => u.actionId === a.id),
-      })),
+      actions: await removalRecords(executor, actions),
     });
   }
 
@@ -304,12 +260,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
      */
     async withdrawPart(principal: Principal, partId: string, input: Input, requestId?: string) {
       const user = requireUser(principal, 'tracker.manage');
-      const errors: FieldError[] = [];
-      const reason = text(input.reason);
-      if (!reason)
-        errors.push({ field: 'reason', message: t('tracker:editing.withdraw.reason.missing') });
-      tooLong(t, errors, 'reason', t('tracker:editing.withdraw.reason.name'), reason, MAX_REASON);
-      if (errors.length) throw new ValidationError(errors);
+      const reason = readWithdrawalReason(input, t);
       return db.transaction(async (tx) => {
         const before = await findPart(tx, partId);
         if (before.withdrawnAt)
@@ -317,7 +268,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
         const at = now();
         const [after] = await tx
           .update(trackerParts)
-          .set({ withdrawnAt: at, withdrawnReason: reason!, updatedAt: at })
+          .set({ withdrawnAt: at, withdrawnReason: reason, updatedAt: at })
           .where(eq(trackerParts.id, partId))
           .returning();
         await recordChange(tx, user, at, {
@@ -327,7 +278,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
           subject: 'part',
           subjectId: partId,
           changes: [{ field: 'part', before: before.title, after: null }],
-          rationale: reason!,
+          rationale: reason,
         });
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'tracker.part.withdrawn',
