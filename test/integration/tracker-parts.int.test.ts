@@ -232,6 +232,16 @@ test('TRK-01: a part with progress reported in it is withdrawn, with the reason:
 
 test('TRK-01: an item moves to another part, to its place by number there, and the move is in its history; a number already in that part is refused', async () => {
   const plan = await makePlan();
+  // Offered on the source page and the item's own page.
+  for (const url of [
+    `/tracker/sources/${plan.sourceId}`,
+    `/tracker/recommendations/${plan.objective2}`,
+  ])
+    assert.match(
+      (await clerk.get(url)).body,
+      new RegExp(`href="/tracker/recommendations/${plan.objective2}/part"`),
+      url,
+    );
   const form = await clerk.get(`/tracker/recommendations/${plan.objective2}/part`);
   assert.equal(form.statusCode, 200);
   const formText = textOf(mainOf(form.body));
