@@ -19,6 +19,7 @@ import {
 import { createTestApp, type Agent, type TestApp } from '../app.js';
 import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
 import { assertInOrder, mainOf, textOf } from '../html.js';
+import { pagesText, pdfPages } from '../pdf-text.js';
 
 let t: TestApp;
 let clerkAccount: FactoryAccount;
@@ -222,6 +223,16 @@ test('TRK-01: a part with progress reported in it is withdrawn, with the reason:
     '0 of 2 recommendations have every action completed.',
     'MPA Action Plan 2002/03 Withdrawn',
     'Withdrawn: Folded into next year’s plan',
+  ]);
+  // The committee PDF holds what the page holds.
+  const pdf = await clerk.get(`/tracker/sources/${plan.sourceId}/report.pdf`);
+  assert.equal(pdf.statusCode, 200);
+  assertInOrder(pagesText(await pdfPages(pdf.rawPayload)).replace(/\s+/g, ' '), [
+    'Every action 2',
+    '0 of 2 recommendations have every action completed.',
+    'MPA Action Plan 2002/03 Withdrawn',
+    'Withdrawn: Folded into next year’s plan',
+    'Item 1 of the plan',
   ]);
   const partHistory = await t.services.db
     .select({ n: count() })
