@@ -5,6 +5,8 @@
  * enough for tests; no HTML parser is a dependency.
  */
 
+import assert from 'node:assert/strict';
+
 const ENTITIES: Record<string, string> = {
   amp: '&',
   lt: '<',
@@ -153,4 +155,17 @@ export function countIn(html: string, pattern: RegExp): number {
     if (match) return numberOf(match[1] ?? match[0]);
   }
   throw new Error(`no text matching ${pattern} in: ${headingsOf(html).join(' | ')}`);
+}
+
+/** Each needle found in the text after the one before it: the text reads in this order. */
+export function assertInOrder(text: string, needles: readonly string[]): void {
+  let from = 0;
+  for (const needle of needles) {
+    const at = text.indexOf(needle, from);
+    assert.ok(
+      at >= 0,
+      `"${needle}" not found after position ${from}: …${text.slice(from, from + 300)}…`,
+    );
+    from = at + needle.length;
+  }
 }

@@ -8,6 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
+import { SEED_002_APPENDIX_4, seed002Order } from '../factories/tracker.js';
+import { assertInOrder } from '../html.js';
 import { pdfPages } from '../pdf-text.js';
 import { expectSuccess } from './pages/govuk.js';
 import { expectAccessible, signInWithRole, startE2E, type E2E } from './support.js';
@@ -19,67 +21,17 @@ before(async () => {
 after(() => e2e.close());
 
 const TITLE = 'Community and Police Consultative Groups - Action plan – year 1';
-const OBJECTIVES_PART = 'Objectives';
-const PLAN_PART = 'MPA Action Plan 2002/03';
-const OBJECTIVES = [
-  'To establish an integrated framework of local consultation through consultative groups across London;',
-  'To engage consultative groups in MPA activity and the MPA in Consultative Group activity;',
-  'To develop effective financial accountability of consultative groups.',
-];
-const PLAN = [
-  'To arrange and hold a one-day seminar for consultative groups;',
-  'To develop a budget strategy incorporating:',
-  'To prepare a position statement and development plan for groups as requested, considering:',
-  'To identify central support to be provided to consultative groups.',
-  'To publicise and promote consultative groups.',
-  'To review how to involve consultative groups in future policing plan and other MPA consultation.',
-  'To develop consultation feed-up and feed-back channels between consultative groups and the MPA as well as the corporate centre of the MPS.',
-  'To identify MPA staffing requirements to support the day-to-day management and longer-term development of consultative groups;',
-  'To identify, review and exchange best practice existing in consultative groups.',
-  'To develop and introduce relevant financial monitoring procedures.',
-];
-const ITEM_2 = [
-  ['2.1', 'Future consultation budget structure'],
-  ['2.2', 'A review of the funding application procedure and criteria;'],
-  ['2.3', 'Funding of Best Value Report proposals.'],
-] as const;
-const ITEM_3 = [
-  ['3.1', 'Staffing;'],
-  ['3.2', 'Accommodation;'],
-  ['3.3', 'Consultative processes;'],
-  ['3.4', 'Structure;'],
-  ['3.5', 'Integration with local agencies;'],
-  ['3.6', 'Links with Independent Custody Visiting.'],
-] as const;
+const {
+  objectivesPart: OBJECTIVES_PART,
+  planPart: PLAN_PART,
+  objectives: OBJECTIVES,
+  plan: PLAN,
+  item2: ITEM_2,
+  item3: ITEM_3,
+} = SEED_002_APPENDIX_4;
 
 /** What the seed reads, in its order, as the report shows it (a work plan's items are objectives). */
-const SEED_ORDER = [
-  OBJECTIVES_PART,
-  ...OBJECTIVES.flatMap((words, i) => [`Objective ${i + 1}`, words]),
-  PLAN_PART,
-  'Objective 1',
-  PLAN[0]!,
-  'Objective 2',
-  PLAN[1]!,
-  ...ITEM_2.map(([n, words]) => `${n} ${words}`),
-  'Objective 3',
-  PLAN[2]!,
-  ...ITEM_3.map(([n, words]) => `${n} ${words}`),
-  ...PLAN.slice(3).flatMap((words, i) => [`Objective ${i + 4}`, words]),
-];
-
-/** Each needle found in the text after the one before it: the text reads in this order. */
-function assertInOrder(text: string, needles: readonly string[]) {
-  let from = 0;
-  for (const needle of needles) {
-    const at = text.indexOf(needle, from);
-    assert.ok(
-      at >= 0,
-      `"${needle}" not found after position ${from}: …${text.slice(from, from + 300)}…`,
-    );
-    from = at + needle.length;
-  }
-}
+const SEED_ORDER = seed002Order('Objective');
 
 test('TRK-01: a clerk types seed 002’s Appendix 4, partly out of order, and its report page, CSV and PDF read in the seed’s order', async () => {
   const clerk = await e2e.newPage();
@@ -193,4 +145,66 @@ test('TRK-01: a clerk types seed 002’s Appendix 4, partly out of order, and it
     .join(' ')
     .replace(/\s+/g, ' ');
   assertInOrder(pdfText, [TITLE, 'Not started 6', 'Every action 6', ...SEED_ORDER]);
+});
+
+test('TRK-01: a clerk moves an objective typed into the wrong part to the right one, removes an empty part and withdraws another, each page accessible', async () => {
+  const clerk = await e2e.newPage();
+  await signInWithRole(e2e, clerk, 'authority_officer');
+  const title = 'Consultative groups work plan, parts';
+  await clerk.goto('/tracker/new');
+  await clerk.getByLabel('Title').fill(title);
+  await clerk.getByLabel('Work plan', { exact: true }).check();
+  await clerk.getByRole('button', { name: 'Record the source' }).click();
+  await expectSuccess(clerk, `${title} has been recorded`);
+  const sourceUrl = clerk.url();
+  for (const part of [OBJECTIVES_PART, PLAN_PART, 'Spare']) {
+    await clerk.getByRole('link', { name: 'Add a part' }).click();
+    await clerk.getByLabel('Title of the part').fill(part);
+    await clerk.getByRole('button', { name: 'Save the part' }).click();
+    await expectSuccess(clerk, `The part ${part} has been added`);
+  }
+
+  // Item 4 of the plan, typed into the objectives by mistake, moved to the plan.
+  await clerk.getByRole('button', { name: 'Add an objective' }).click();
+  await clerk.getByLabel(OBJECTIVES_PART, { exact: true }).check();
+  await clerk.getByLabel('Number', { exact: true }).fill('4');
+  await clerk.getByLabel('Text', { exact: true }).fill(PLAN[3]!);
+  await clerk.getByRole('button', { name: 'Add it' }).click();
+  await expectSuccess(clerk, `Objective 4 has been added to ${title}`);
+  await clerk.getByRole('link', { name: /Move to another part/ }).click();
+  await clerk
+    .getByRole('heading', { level: 1, name: 'Move objective 4 to another part' })
+    .waitFor();
+  await expectAccessible(clerk);
+  await clerk.getByLabel(PLAN_PART, { exact: true }).check();
+  await clerk.getByRole('button', { name: 'Move it' }).click();
+  await expectSuccess(clerk, `It has been moved to the part ${PLAN_PART}`);
+  assert.match(
+    (await clerk.locator('main').innerText()).replace(/\s+/g, ' '),
+    /Changed the part from “Objectives” to “MPA Action Plan 2002\/03”/,
+  );
+
+  // The empty part is removed; the objectives (empty now too) are withdrawn instead.
+  await clerk.goto(sourceUrl);
+  await clerk.getByRole('link', { name: 'Remove or withdraw Spare' }).click();
+  await clerk.getByRole('heading', { level: 1, name: 'Remove or withdraw a part' }).waitFor();
+  await expectAccessible(clerk);
+  await clerk.getByRole('button', { name: 'Remove it' }).click();
+  await expectSuccess(clerk, 'The part Spare has been removed');
+  await clerk.getByRole('link', { name: `Remove or withdraw ${OBJECTIVES_PART}` }).click();
+  await clerk.getByRole('button', { name: 'Withdraw it' }).click();
+  await clerk.getByRole('link', { name: 'Enter why it is withdrawn' }).waitFor();
+  await expectAccessible(clerk);
+  await clerk.getByLabel('Why is it withdrawn?').fill('The objectives are in the strategy now');
+  await clerk.getByRole('button', { name: 'Withdraw it' }).click();
+  await expectSuccess(clerk, `The part ${OBJECTIVES_PART} has been withdrawn`);
+  assertInOrder((await clerk.locator('main').innerText()).replace(/\s+/g, ' '), [
+    'Parts of the source',
+    `${OBJECTIVES_PART} Withdrawn`,
+    PLAN_PART,
+    'Objective 4',
+    PLAN[3]!,
+    'withdrew a part of the source',
+    'Reason: The objectives are in the strategy now',
+  ]);
 });

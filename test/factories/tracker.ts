@@ -41,3 +41,65 @@ export async function makeTrackerSource(t: TestApp, rows: TrackerRow[]): Promise
   );
   return result.source.id;
 }
+
+/**
+ * Seed 002's Appendix 4 (issue 23), as the seed words and numbers it: the part "Objectives" (1 to
+ * 3), the part "MPA Action Plan 2002/03" (1 to 10), item 2's sub-items 2.1 to 2.3 and item 3's
+ * 3.1 to 3.6. The tests that type it in through the pages read it from here.
+ */
+export const SEED_002_APPENDIX_4 = {
+  objectivesPart: 'Objectives',
+  planPart: 'MPA Action Plan 2002/03',
+  objectives: [
+    'To establish an integrated framework of local consultation through consultative groups across London;',
+    'To engage consultative groups in MPA activity and the MPA in Consultative Group activity;',
+    'To develop effective financial accountability of consultative groups.',
+  ],
+  plan: [
+    'To arrange and hold a one-day seminar for consultative groups;',
+    'To develop a budget strategy incorporating:',
+    'To prepare a position statement and development plan for groups as requested, considering:',
+    'To identify central support to be provided to consultative groups.',
+    'To publicise and promote consultative groups.',
+    'To review how to involve consultative groups in future policing plan and other MPA consultation.',
+    'To develop consultation feed-up and feed-back channels between consultative groups and the MPA as well as the corporate centre of the MPS.',
+    'To identify MPA staffing requirements to support the day-to-day management and longer-term development of consultative groups;',
+    'To identify, review and exchange best practice existing in consultative groups.',
+    'To develop and introduce relevant financial monitoring procedures.',
+  ],
+  item2: [
+    ['2.1', 'Future consultation budget structure'],
+    ['2.2', 'A review of the funding application procedure and criteria;'],
+    ['2.3', 'Funding of Best Value Report proposals.'],
+  ],
+  item3: [
+    ['3.1', 'Staffing;'],
+    ['3.2', 'Accommodation;'],
+    ['3.3', 'Consultative processes;'],
+    ['3.4', 'Structure;'],
+    ['3.5', 'Integration with local agencies;'],
+    ['3.6', 'Links with Independent Custody Visiting.'],
+  ],
+} as const;
+
+/**
+ * What seed 002's Appendix 4 reads, in its order, as the pages, report and PDF show it: each item
+ * headed by its noun and number ("Recommendation 2", or "Objective 2" for a work plan).
+ */
+export function seed002Order(noun: 'Recommendation' | 'Objective'): string[] {
+  const { objectivesPart, planPart, objectives, plan, item2, item3 } = SEED_002_APPENDIX_4;
+  return [
+    objectivesPart,
+    ...objectives.flatMap((words, i) => [`${noun} ${i + 1}`, words]),
+    planPart,
+    `${noun} 1`,
+    plan[0],
+    `${noun} 2`,
+    plan[1],
+    ...item2.map(([n, words]) => `${n} ${words}`),
+    `${noun} 3`,
+    plan[2],
+    ...item3.map(([n, words]) => `${n} ${words}`),
+    ...plan.slice(3).flatMap((words, i) => [`${noun} ${i + 4}`, words]),
+  ];
+}

@@ -347,6 +347,14 @@ const EXPECTED: Record<string, Who> = {
   'POST /tracker/sources/:sourceId/parts/new': ['authority_officer', 'coordination_unit'],
   'GET /tracker/parts/:partId': ['authority_officer', 'coordination_unit'],
   'POST /tracker/parts/:partId': ['authority_officer', 'coordination_unit'],
+  'GET /tracker/parts/:partId/withdraw': ['authority_officer', 'coordination_unit'],
+  'POST /tracker/parts/:partId/withdraw': ['authority_officer', 'coordination_unit'],
+  'POST /tracker/parts/:partId/remove': ['authority_officer', 'coordination_unit'],
+  'GET /tracker/recommendations/:recommendationId/part': ['authority_officer', 'coordination_unit'],
+  'POST /tracker/recommendations/:recommendationId/part': [
+    'authority_officer',
+    'coordination_unit',
+  ],
   'POST /tracker/move/:kind/:id': ['authority_officer', 'coordination_unit'],
   // Issue 23: editing, removing and withdrawing what a manager wrote.
   'GET /tracker/actions/:actionId/withdraw': ['authority_officer', 'coordination_unit'],

@@ -18,7 +18,8 @@ import {
 } from '../../src/modules/tracker/schema.js';
 import { createTestApp, type Agent, type TestApp } from '../app.js';
 import { makeAccount, signInAccount } from '../factories/accounts.js';
-import { mainOf, textOf } from '../html.js';
+import { SEED_002_APPENDIX_4, seed002Order } from '../factories/tracker.js';
+import { assertInOrder, mainOf, textOf } from '../html.js';
 import { pdfPages } from '../pdf-text.js';
 
 let t: TestApp;
@@ -26,72 +27,12 @@ let clerk: Agent;
 let sourceId: string;
 const ids = new Map<string, string>();
 
-const OBJECTIVES = [
-  'To establish an integrated framework of local consultation through consultative groups across London;',
-  'To engage consultative groups in MPA activity and the MPA in Consultative Group activity;',
-  'To develop effective financial accountability of consultative groups.',
-];
-const PLAN = [
-  'To arrange and hold a one-day seminar for consultative groups;',
-  'To develop a budget strategy incorporating:',
-  'To prepare a position statement and development plan for groups as requested, considering:',
-  'To identify central support to be provided to consultative groups.',
-  'To publicise and promote consultative groups.',
-  'To review how to involve consultative groups in future policing plan and other MPA consultation.',
-  'To develop consultation feed-up and feed-back channels between consultative groups and the MPA as well as the corporate centre of the MPS.',
-  'To identify MPA staffing requirements to support the day-to-day management and longer-term development of consultative groups;',
-  'To identify, review and exchange best practice existing in consultative groups.',
-  'To develop and introduce relevant financial monitoring procedures.',
-];
-const ITEM_2 = [
-  ['2.1', 'Future consultation budget structure'],
-  ['2.2', 'A review of the funding application procedure and criteria;'],
-  ['2.3', 'Funding of Best Value Report proposals.'],
-] as const;
-const ITEM_3 = [
-  ['3.1', 'Staffing;'],
-  ['3.2', 'Accommodation;'],
-  ['3.3', 'Consultative processes;'],
-  ['3.4', 'Structure;'],
-  ['3.5', 'Integration with local agencies;'],
-  ['3.6', 'Links with Independent Custody Visiting.'],
-] as const;
+const { objectives: OBJECTIVES, plan: PLAN, item2: ITEM_2, item3: ITEM_3 } = SEED_002_APPENDIX_4;
 
 const idFrom = (location: string | undefined) => location!.split('?')[0]!.split('/').pop()!;
 
-/** Each needle found in the text after the one before it: the page reads in this order. */
-function assertInOrder(text: string, needles: readonly string[]) {
-  let from = 0;
-  for (const needle of needles) {
-    const at = text.indexOf(needle, from);
-    assert.ok(
-      at >= 0,
-      `"${needle}" not found after position ${from}: …${text.slice(from, from + 300)}…`,
-    );
-    from = at + needle.length;
-  }
-}
-
 /** What the seed reads, in its order, as the pages show it. */
-const SEED_ORDER = [
-  'Objectives',
-  'Recommendation 1',
-  OBJECTIVES[0]!,
-  'Recommendation 2',
-  OBJECTIVES[1]!,
-  'Recommendation 3',
-  OBJECTIVES[2]!,
-  'MPA Action Plan 2002/03',
-  'Recommendation 1',
-  PLAN[0]!,
-  'Recommendation 2',
-  PLAN[1]!,
-  ...ITEM_2.map(([n, words]) => `${n} ${words}`),
-  'Recommendation 3',
-  PLAN[2]!,
-  ...ITEM_3.map(([n, words]) => `${n} ${words}`),
-  ...PLAN.slice(3).flatMap((words, i) => [`Recommendation ${i + 4}`, words]),
-];
+const SEED_ORDER = seed002Order('Recommendation');
 
 before(async () => {
   t = await createTestApp({ demo: false });

@@ -16,7 +16,7 @@ import { createTestApp, demoAccount, principalFor, type TestApp, type Agent } fr
 import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
 import { makePerson } from '../factories/directory.js';
 import { organisationIdByCode } from '../factories/tracker.js';
-import { mainOf, textOf } from '../html.js';
+import { assertInOrder, mainOf, textOf } from '../html.js';
 
 let t: TestApp;
 let officer: Agent;
@@ -128,19 +128,6 @@ test('TRK-01: seed 004 keeps its numbering with gaps, and HR owns the tenure act
   assert.match(second.body, /Recommendation 24/);
   assert.match(second.body, /Operation Jigsaw/);
 });
-
-/** Each needle found in the text after the one before it: the page reads in this order. */
-function assertInOrder(text: string, needles: readonly string[]) {
-  let from = 0;
-  for (const needle of needles) {
-    const at = text.indexOf(needle, from);
-    assert.ok(
-      at >= 0,
-      `"${needle}" not found after position ${from}: …${text.slice(from, from + 300)}…`,
-    );
-    from = at + needle.length;
-  }
-}
 
 test('CON-08, IAG-25: seed 003’s 2006-07 work plan imports with its reporting year, summary and terms of reference, and its report page lists the objectives and strands in the seed’s order with their leads', async () => {
   // Its own copy, under a title of its own: the test above imports the file as it is.

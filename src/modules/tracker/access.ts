@@ -43,10 +43,10 @@ const MAX_HEADING = 300;
 const MAX_ITEM_TEXT = 20_000;
 
 /**
- * Issue 23: neither the action, its key point, its recommendation nor its source has been
- * withdrawn: what is withdrawn is left out of every count.
+ * Issue 23: neither the action, its key point, its recommendation, the part it is in nor its
+ * source has been withdrawn: what is withdrawn is left out of every count.
  */
-export const notWithdrawn = sql`(${trackerActions.withdrawnAt} is null and not exists (select 1 from ${trackerKeyPoints} wk where wk.id = ${trackerActions.keyPointId} and wk.withdrawn_at is not null) and not exists (select 1 from ${trackerRecommendations} wr where wr.id = ${trackerActions.recommendationId} and wr.withdrawn_at is not null) and not exists (select 1 from ${trackerSources} ws where ws.id = ${trackerActions.sourceId} and ws.withdrawn_at is not null))`;
+export const notWithdrawn = sql`(${trackerActions.withdrawnAt} is null and not exists (select 1 from ${trackerKeyPoints} wk where wk.id = ${trackerActions.keyPointId} and wk.withdrawn_at is not null) and not exists (select 1 from ${trackerRecommendations} wr left join ${trackerParts} wp on wp.id = wr.part_id where wr.id = ${trackerActions.recommendationId} and (wr.withdrawn_at is not null or wp.withdrawn_at is not null)) and not exists (select 1 from ${trackerSources} ws where ws.id = ${trackerActions.sourceId} and ws.withdrawn_at is not null))`;
 
 /**
  * The action belongs to a recommendation still accepted (not superseded, not turned down), and
@@ -144,13 +144,25 @@ type Named = { personId: string | null; organisationId: string | null };
 /**
  * Issue 23 item 10: marks an action with whether this person may record progress on it (its
  * owner, their unit, or a manager: mayUpdateAction), never on anything withdrawn. Given whether
- * what the action sits under is withdrawn.
+ * what the action sits under is withdrawn; the part it is in, the action itself says (treeOf).
  */
 export function progressRight(who: TrackerUser, ownerOf: (owner: Named) => ActionOwner) {
   return (withdrawn: boolean) =>
-    <A extends { owners: readonly Named[]; withdrawnAt: Date | null }>(a: A) => ({
+    <
+      A extends {
+        owners: readonly Named[];
+        withdrawnAt: Date | null;
+        inWithdrawnPart?: boolean;
+      },
+    >(
+      a: A,
+    ) => ({
       ...a,
-      mayUpdate: !withdrawn && !a.withdrawnAt && mayUpdateAction(who, a.owners.map(ownerOf)),
+      mayUpdate:
+        !withdrawn &&
+        !a.withdrawnAt &&
+        !a.inWithdrawnPart &&
+        mayUpdateAction(who, a.owners.map(ownerOf)),
     });
 }
 
@@ -354,6 +366,10 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
         )
       : numberOf;
     const day = today();
+    // Issue 23: the items of a withdrawn part, and all under them, are withdrawn with it.
+    const inWithdrawnPart = new Set(
+      recommendations.filter((r) => r.partId && partOf.get(r.partId)?.withdrawnAt).map((r) => r.id),
+    );
     // Grouped once, so a source of thousands of actions is read in one pass, not one per parent.
     const pointsOf = groupBy(keyPoints, (k) => k.recommendationId);
     // An action directly under its recommendation (no key point) is grouped apart, by its
@@ -374,6 +390,7 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
         namedOwners: owner.named,
         ownerNames: owner.names,
         ownerName: owner.joined,
+        inWithdrawnPart: inWithdrawnPart.has(a.recommendationId),
       };
     };
     return {
@@ -403,6 +420,7 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
         return {
           ...r,
           part: r.partId ? (partOf.get(r.partId) ?? null) : null,
+          inWithdrawnPart: inWithdrawnPart.has(r.id),
           supersededByNumber: r.supersededById ? (allNumbers.get(r.supersededById) ?? null) : null,
           progress: recommendationProgress(results),
           actions: own,
@@ -475,6 +493,24 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
     );
   }
 
+  /**
+   * Issue 23: whether any of these (a source, recommendation, key point or action) or the part
+   * given has been withdrawn: nothing is added under, or recorded against, what is withdrawn.
+   */
+  async function anyWithdrawn(
+    executor: Executor,
+    items: readonly ({ withdrawnAt: Date | null } | null)[],
+    partId: string | null,
+  ): Promise<boolean> {
+    if (items.some((item) => item?.withdrawnAt)) return true;
+    if (!partId) return false;
+    const [part] = await executor
+      .select({ withdrawnAt: trackerParts.withdrawnAt })
+      .from(trackerParts)
+      .where(eq(trackerParts.id, partId));
+    return !!part?.withdrawnAt;
+  }
+
   async function ownerOrganisationName(executor: Executor, id: string | null) {
     if (!id) return null;
     return (await directory.lookups.organisations(executor, [id])).get(id)?.name ?? null;
@@ -493,6 +529,7 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
     sourceView,
     trackerUser,
     pageOfTree,
+    anyWithdrawn,
     ownerOrganisationName,
   };
 }

@@ -4,7 +4,7 @@
  * names are the catalogue's (`tracker:personData.`), in the words of `t`: the default language's,
  * as an export is made for the person, not for a request.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import type { Translate } from '../../platform/i18n/messages.js';
 import type { PersonDataSection, PersonDataSubject } from '../../platform/modules.js';
@@ -13,6 +13,7 @@ import {
   trackerActions,
   trackerKeyPoints,
   trackerLeads,
+  trackerParts,
   trackerRecommendations,
   trackerSources,
   trackerUpdates,
@@ -63,15 +64,23 @@ const SECTIONS: readonly PersonDataQuery[] = [
       recordedAt: trackerUpdates.recordedAt,
       recordedAs: trackerUpdates.authorLabel,
       kind: trackerUpdates.kind,
+      // An edit, withdrawal or removal: what it was made to (the source, a part, ...).
+      subject: trackerUpdates.subject,
+      part: trackerParts.title,
       result: trackerUpdates.result,
       narrative: trackerUpdates.narrative,
       standing: trackerUpdates.standing,
       rationale: trackerUpdates.rationale,
     },
     from: trackerUpdates,
-    join: [
-      [trackerSources, eq(trackerSources.id, trackerUpdates.sourceId)],
+    join: [[trackerSources, eq(trackerSources.id, trackerUpdates.sourceId)]],
+    // An update about the source itself or one of its parts has no recommendation: kept too.
+    leftJoin: [
       [trackerRecommendations, eq(trackerRecommendations.id, trackerUpdates.recommendationId)],
+      [
+        trackerParts,
+        and(eq(trackerUpdates.subject, 'part'), eq(trackerParts.id, trackerUpdates.subjectId))!,
+      ],
     ],
     where: ({ userId }) => (userId ? eq(trackerUpdates.authorUserId, userId) : undefined),
     orderBy: [trackerUpdates.recordedAt],

@@ -381,6 +381,20 @@ export function removalRefusal(actions: readonly ActionRecordForRemoval[]): stri
   return null;
 }
 
+/**
+ * TRK-01 (issue 23): a part of a source is removed only while no progress has been reported
+ * against anything in it (removalRefusal), else it is withdrawn; and only once it is empty, so
+ * that no item is removed with it unseen: the clerk moves its items to another part or removes
+ * them first. The key of the refusal.
+ */
+export function partRemovalRefusal(part: {
+  items: number;
+  actions: readonly ActionRecordForRemoval[];
+}): string | null {
+  if (removalRefusal(part.actions)) return 'tracker:structure.part.remove.refused';
+  return part.items > 0 ? 'tracker:structure.part.remove.notEmpty' : null;
+}
+
 export interface ActionChange {
   actionId: string;
   kind: 'new' | 'result' | 'narrative';

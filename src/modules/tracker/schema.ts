@@ -148,9 +148,17 @@ export const trackerParts = pgTable(
     title: text('title').notNull(),
     /** Its place in the source. */
     position: integer('position').notNull(),
+    /** Withdrawn, everything in it is left out of the counts (issue 23). */
+    ...withdrawal,
     ...timestamps(),
   },
-  (t) => [index('tracker_parts_source_idx').on(t.sourceId, t.position)],
+  (t) => [
+    index('tracker_parts_source_idx').on(t.sourceId, t.position),
+    check(
+      'tracker_parts_withdrawn_check',
+      sql`(${t.withdrawnAt} is null) = (${t.withdrawnReason} is null)`,
+    ),
+  ],
 );
 
 export const trackerRecommendations = pgTable(

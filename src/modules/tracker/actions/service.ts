@@ -42,7 +42,7 @@ export type ActionsService = ReturnType<typeof createActionsService>;
 
 export function createActionsService(deps: TrackerServiceDeps) {
   const { db, t } = deps;
-  const { now, today, findSource, ownerNames, leadsOf, sourceView, trackerUser } =
+  const { now, today, findSource, ownerNames, leadsOf, sourceView, trackerUser, anyWithdrawn } =
     createTrackerAccess(deps);
 
   /** The day an update happened, when it is not the day it was recorded (London time). */
@@ -109,10 +109,16 @@ export function createActionsService(deps: TrackerServiceDeps) {
         const found = await findAction(tx, actionId, { lock: true });
         if (!mayUpdateAction(await trackerUser(tx, user), found.owners)) throw new NotFoundError();
         if (
-          found.action.withdrawnAt ||
-          found.keyPoint?.withdrawnAt ||
-          found.recommendation.withdrawnAt ||
-          (await findSource(tx, found.action.sourceId)).withdrawnAt
+          await anyWithdrawn(
+            tx,
+            [
+              found.action,
+              found.keyPoint,
+              found.recommendation,
+              await findSource(tx, found.action.sourceId),
+            ],
+            found.recommendation.partId,
+          )
         )
           throw new ConflictError(t('tracker:editing.withdrawn.noProgress'), 'result');
         if (version !== found.action.version)

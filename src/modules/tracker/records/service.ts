@@ -54,7 +54,22 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
     leadsOf,
     ownerNames,
     partsOf,
+    anyWithdrawn,
   } = createTrackerAccess(deps);
+
+  /**
+   * Issue 23: nothing is added under what has been withdrawn (its source, part, recommendation
+   * or key point), whatever a page offers; the refusal names the form's field.
+   */
+  async function refuseUnderWithdrawn(
+    executor: Executor,
+    items: readonly ({ withdrawnAt: Date | null } | null)[],
+    partId: string | null,
+    field: string,
+  ) {
+    if (await anyWithdrawn(executor, items, partId))
+      throw new ConflictError(t('tracker:records.withdrawn'), field);
+  }
 
   /**
    * Issue 23: a key point's or action's own number as the form gives it (2.1, a, ii), or none;
@@ -96,7 +111,9 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
     async recommendationForm(principal: Principal, sourceId: string) {
       requireUser(principal, 'tracker.manage');
       const source = await findSource(db, sourceId);
-      return { source: sourceView(source, null), parts: await partsOf(db, sourceId) };
+      // A withdrawn part takes no more items (issue 23).
+      const parts = (await partsOf(db, sourceId)).filter((p) => !p.withdrawnAt);
+      return { source: sourceView(source, null), parts };
     },
 
     /** A recommendation as the source numbers it; a number already used is refused. */
@@ -118,6 +135,7 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
         if (parts.length && !part)
           errors.push({ field: 'part', message: t('tracker:records.recommendation.part.missing') });
         if (errors.length) throw new ValidationError(errors);
+        await refuseUnderWithdrawn(tx, [source, part], null, part ? 'part' : 'number');
         const [taken] = await tx
           .select({ id: trackerRecommendations.id })
           .from(trackerRecommendations)
@@ -202,7 +220,8 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
       const pendingLeads = await leadReader.read(db, input, 'lead', errors);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
-        const { recommendation } = await findRecommendation(tx, recommendationId);
+        const { recommendation, source } = await findRecommendation(tx, recommendationId);
+        await refuseUnderWithdrawn(tx, [source, recommendation], recommendation.partId, 'text');
         if (number) {
           const [taken] = await tx
             .select({ id: trackerKeyPoints.id })
@@ -280,7 +299,13 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
       );
       if (errors.length || !result) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
-        const { keyPoint, recommendation } = await findParent(tx, under);
+        const { keyPoint, recommendation, source } = await findParent(tx, under);
+        await refuseUnderWithdrawn(
+          tx,
+          [source, recommendation, keyPoint],
+          recommendation.partId,
+          'description',
+        );
         const keyPointId = keyPoint?.id ?? null;
         if (number) {
           const [taken] = await tx

@@ -208,12 +208,20 @@ function reportBlocks(doc: Doc, report: PresentedReport, t: Translate): Block[] 
       // Issue 23: the title of the part it starts, above it, as the page shows it.
       ...(r.part
         ? [
-            text('H2', [{ text: r.part, style: STYLES.h1 }], {
-              before: 16,
-              after: 6,
-              keepWithNext: true,
-            }),
+            text(
+              'H2',
+              [
+                { text: r.part, style: STYLES.h1 },
+                ...(r.partTag
+                  ? [{ text: r.partTag.text, style: STYLES.tag, tag: r.partTag.colour }]
+                  : []),
+              ],
+              { before: 16, after: 6, keepWithNext: true },
+            ),
           ]
+        : []),
+      ...(r.partWithdrawn
+        ? [text('P', [{ text: r.partWithdrawn, style: STYLES.body }], { keepWithNext: true })]
         : []),
       text(
         'H2',

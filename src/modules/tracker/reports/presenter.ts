@@ -38,8 +38,11 @@ export interface ReportToPresent {
   changes: number;
   recommendations: readonly {
     id: string;
-    /** The part of the source it is numbered in (issue 23), if the source has parts. */
-    part: { id: string; title: string } | null;
+    /**
+     * The part of the source it is numbered in (issue 23), if the source has parts; why it was
+     * withdrawn, if it was by the report's date.
+     */
+    part: { id: string; title: string; withdrawnReason?: string | null } | null;
     number: string;
     section: string | null;
     text: string;
@@ -112,6 +115,9 @@ export interface ReportItem {
   number: string;
   /** The title of the part it starts (issue 23): given on the first item of each part. */
   part: string | null;
+  /** The part it starts withdrawn (issue 23): its tag, and "Withdrawn: <reason>". */
+  partTag: ReportTag | null;
+  partWithdrawn: string | null;
   /** It is in a part: its heading is one level below the part's. */
   inPart: boolean;
   heading: string;
@@ -239,9 +245,14 @@ export function presentReport(
         })),
       ];
       const before = i > 0 ? report.recommendations[i - 1]! : null;
+      const startsPart = r.part && r.part.id !== before?.part?.id ? r.part : null;
       return {
         id: r.id,
-        part: r.part && r.part.id !== before?.part?.id ? r.part.title : null,
+        part: startsPart?.title ?? null,
+        partTag: startsPart?.withdrawnReason
+          ? { text: t('tracker:editing.withdrawn.tag'), colour: 'grey' }
+          : null,
+        partWithdrawn: withdrawnLine(startsPart?.withdrawnReason),
         inPart: r.part !== null,
         number: r.number,
         heading: `${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${r.number}`,

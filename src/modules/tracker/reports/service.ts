@@ -195,16 +195,17 @@ export function createTrackerReportsService(
     // Issue 23: what was withdrawn by the date is shown as withdrawn and left out of the counts.
     const withdrawnBy = (x: { withdrawnAt: Date | null; withdrawnReason: string | null }) =>
       x.withdrawnAt !== null && x.withdrawnAt < endOfDay ? x.withdrawnReason : null;
-    // A source withdrawn by the date leaves every action of it out.
+    // A source withdrawn by the date leaves every action of it out; a withdrawn part's items are
+    // withdrawn with it.
     const sourceWithdrawn = withdrawnBy(source);
+    const itemWithdrawnBy = (r: (typeof tree.recommendations)[number]) =>
+      sourceWithdrawn ?? withdrawnBy(r) ?? (r.part ? withdrawnBy(r.part) : null);
     const leftOut = new Set(
       tree.recommendations.flatMap((r) => [
-        ...r.actions
-          .filter((a) => sourceWithdrawn ?? withdrawnBy(r) ?? withdrawnBy(a))
-          .map((a) => a.id),
+        ...r.actions.filter((a) => itemWithdrawnBy(r) ?? withdrawnBy(a)).map((a) => a.id),
         ...r.keyPoints.flatMap((k) =>
           k.actions
-            .filter((a) => sourceWithdrawn ?? withdrawnBy(r) ?? withdrawnBy(k) ?? withdrawnBy(a))
+            .filter((a) => itemWithdrawnBy(r) ?? withdrawnBy(k) ?? withdrawnBy(a))
             .map((a) => a.id),
         ),
       ]),
@@ -255,6 +256,7 @@ export function createTrackerReportsService(
         const status = then?.standing ?? 'accepted';
         return {
           ...r,
+          part: r.part ? { ...r.part, withdrawnReason: withdrawnBy(r.part) } : null,
           status,
           supersededByNumber: then?.supersededByNumber ?? null,
           rationale: then?.rationale ?? null,
@@ -272,12 +274,14 @@ export function createTrackerReportsService(
       previous,
       counts,
       summary: ACTION_RESULTS.map((result) => ({ result, count: counts[result] })),
-      recommendationsComplete: recommendations.filter(
-        (r) => !r.withdrawnReason && r.progress === 'complete',
-      ).length,
+      recommendationsComplete: sourceWithdrawn
+        ? 0
+        : recommendations.filter(
+            (r) => !r.withdrawnReason && !r.part?.withdrawnReason && r.progress === 'complete',
+          ).length,
       recommendationsCounted: sourceWithdrawn
         ? 0
-        : recommendations.filter((r) => !r.withdrawnReason).length,
+        : recommendations.filter((r) => !r.withdrawnReason && !r.part?.withdrawnReason).length,
       recommendations,
       changes: changes.length,
     };

@@ -1,7 +1,10 @@
-/** A source's parts (adding and renaming one) and moving an item among its siblings (issue 23). */
+/**
+ * A source's parts (adding, renaming, removing or withdrawing one), moving an item among its
+ * siblings, and moving a recommendation to another part (issue 23).
+ */
 import type { FastifyRequest } from 'fastify';
 import type { TrackerRouteDeps as RouteDeps } from '../route-deps.js';
-import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { sourceCrumbs } from '../crumbs.js';
 import { trackerPaths as paths } from '../paths.js';
 
@@ -81,6 +84,83 @@ export function registerStructureRoutes({ app, services, renderPage }: RouteDeps
         reply,
         paths.source(part.sourceId),
         request.t('tracker:structure.part.renamed', { title: part.title }),
+      );
+    },
+  });
+
+  // Remove or withdraw a part: one page, with the removal only while it is empty and nothing in
+  // it has been reported.
+  const partRemoval = formShow(renderPage, `${T}/part-remove.njk`, async (request) => {
+    const form = await structure.partRemovalForm(request.principal, params(request).partId!);
+    return {
+      title: request.t('tracker:structure.part.remove.title'),
+      breadcrumbs: sourceCrumbs(request, form.source),
+      ...form,
+      withdrawAction: paths.withdrawPart(form.part.id),
+      removeAction: paths.removePart(form.part.id),
+    };
+  });
+  registerFormPage(app, paths.withdrawPart.pattern, managers, {
+    show: partRemoval,
+    async submit(request, reply) {
+      const part = await structure.withdrawPart(
+        request.principal,
+        params(request).partId!,
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.source(part.sourceId),
+        request.t('tracker:structure.part.withdrawn', { title: part.title }),
+      );
+    },
+  });
+  registerFormPage(app, paths.removePart.pattern, managers, {
+    shownElsewhere: true,
+    show: partRemoval,
+    async submit(request, reply) {
+      const part = await structure.removePart(
+        request.principal,
+        params(request).partId!,
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.source(part.sourceId),
+        request.t('tracker:structure.part.removed', { title: part.title }),
+      );
+    },
+  });
+
+  registerFormPage(app, paths.moveToPart.pattern, managers, {
+    show: formShow(renderPage, `${T}/move-to-part.njk`, async (request) => {
+      const form = await structure.moveToPartForm(
+        request.principal,
+        params(request).recommendationId!,
+      );
+      return {
+        title: request.t('tracker:structure.moveToPart.title', {
+          noun: request.t(`tracker:itemNoun.${form.source.noun}.one`),
+          number: form.recommendation.number,
+        }),
+        breadcrumbs: sourceCrumbs(request, form.source),
+        ...form,
+        action: paths.moveToPart(form.recommendation.id),
+        back: paths.recommendation(form.recommendation.id),
+      };
+    }),
+    async submit(request, reply) {
+      const { recommendation, part } = await structure.moveToPart(
+        request.principal,
+        params(request).recommendationId!,
+        body(request),
+        request.id,
+      );
+      return redirectWithFlash(
+        reply,
+        paths.recommendation(recommendation.id),
+        request.t('tracker:structure.moveToPart.moved', { part: part.title }),
       );
     },
   });

@@ -1,24 +1,32 @@
 /**
  * Issue 23: a source's structure, for the tracker's managers: its parts (each numbering its
- * items afresh, e.g. seed 002's "Objectives" and "MPA Action Plan 2002/03"), and moving a part,
- * recommendation, key point or action one place up or down among its siblings.
+ * items afresh, e.g. seed 002's "Objectives" and "MPA Action Plan 2002/03"), renamed, removed
+ * while empty or withdrawn with the reason; moving a part, recommendation, key point or action
+ * one place up or down among its siblings, and a recommendation from one part to another. Each
+ * change to a part, and each move to another part, is kept in the history (tracker_updates).
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
-import type { Executor } from '../../../platform/db/database.js';
-import { NotFoundError, ValidationError, type FieldError } from '../../../platform/errors.js';
+import { isUniqueViolation, type Executor } from '../../../platform/db/database.js';
+import {
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  type FieldError,
+} from '../../../platform/errors.js';
 import { text, tooLong } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
 import { createTrackerAccess, type TrackerServiceDeps } from '../access.js';
-import { moveAmong } from '../rules.js';
+import { moveAmong, partRemovalRefusal } from '../rules.js';
 import {
   trackerActions,
   trackerKeyPoints,
   trackerParts,
   trackerRecommendations,
 } from '../schema.js';
+import { readWithdrawalReason, recordChange, removalRecords } from '../history.js';
 import { makeRoom, reorder, siblingsInOrder, type Siblings } from './order.js';
 
 type Input = Record<string, string | string[] | undefined>;
@@ -34,7 +42,33 @@ export type TrackerStructureService = ReturnType<typeof createTrackerStructureSe
 
 export function createTrackerStructureService(deps: TrackerServiceDeps) {
   const { db, t } = deps;
-  const { now, findSource, sourceView, partsOf } = createTrackerAccess(deps);
+  const { now, findSource, findRecommendation, sourceView, partsOf } = createTrackerAccess(deps);
+
+  /**
+   * Why a part may not be removed (rules.partRemovalRefusal), or null: how many items it holds,
+   * and what has been reported against their actions.
+   */
+  async function partRefusal(executor: Executor, partId: string) {
+    const items = await executor
+      .select({ id: trackerRecommendations.id })
+      .from(trackerRecommendations)
+      .where(eq(trackerRecommendations.partId, partId));
+    const actions = items.length
+      ? await executor
+          .select({ id: trackerActions.id, result: trackerActions.result })
+          .from(trackerActions)
+          .where(
+            inArray(
+              trackerActions.recommendationId,
+              items.map((i) => i.id),
+            ),
+          )
+      : [];
+    return partRemovalRefusal({
+      items: items.length,
+      actions: await removalRecords(executor, actions),
+    });
+  }
 
   function readTitle(input: Input) {
     const errors: FieldError[] = [];
@@ -140,16 +174,29 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
       return { part, source: sourceView(await findSource(db, part.sourceId), null) };
     },
 
+    /** A part's new title, kept in the history; a withdrawn part is no longer changed. */
     async renamePart(principal: Principal, partId: string, input: Input, requestId?: string) {
       const user = requireUser(principal, 'tracker.manage');
       const title = readTitle(input);
       return db.transaction(async (tx) => {
         const before = await findPart(tx, partId);
+        if (before.withdrawnAt)
+          throw new ConflictError(t('tracker:editing.withdrawn.noEdit'), 'title');
+        if (before.title === title) return before;
+        const at = now();
         const [after] = await tx
           .update(trackerParts)
-          .set({ title, updatedAt: now() })
+          .set({ title, updatedAt: at })
           .where(eq(trackerParts.id, partId))
           .returning();
+        await recordChange(tx, user, at, {
+          kind: 'edited',
+          sourceId: before.sourceId,
+          recommendationId: null,
+          subject: 'part',
+          subjectId: partId,
+          changes: [{ field: 'title', before: before.title, after: title }],
+        });
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'tracker.part.renamed',
           recordType: 'tracker_part',
@@ -158,6 +205,185 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
           after,
         });
         return after!;
+      });
+    },
+
+    /** The remove-or-withdraw page of a part: what it holds, and whether it may be removed. */
+    async partRemovalForm(principal: Principal, partId: string) {
+      requireUser(principal, 'tracker.manage');
+      const part = await findPart(db, partId);
+      return {
+        part,
+        source: sourceView(await findSource(db, part.sourceId), null),
+        refusal: await partRefusal(db, partId),
+      };
+    },
+
+    /**
+     * TRK-01: removes a part once it is empty and nothing was reported in it (the clerk moves or
+     * removes its items first); the removal is kept in the source's history.
+     */
+    async removePart(principal: Principal, partId: string, requestId?: string) {
+      const user = requireUser(principal, 'tracker.manage');
+      if (!isUuid(partId)) throw new NotFoundError();
+      return db.transaction(async (tx) => {
+        const [part] = await tx
+          .select()
+          .from(trackerParts)
+          .where(eq(trackerParts.id, partId))
+          .for('update');
+        if (!part) throw new NotFoundError();
+        const refusal = await partRefusal(tx, partId);
+        if (refusal) throw new ConflictError(t(refusal));
+        await tx.delete(trackerParts).where(eq(trackerParts.id, partId));
+        await recordChange(tx, user, now(), {
+          kind: 'removed',
+          sourceId: part.sourceId,
+          recommendationId: null,
+          subject: 'part',
+          subjectId: partId,
+          changes: [{ field: 'part', before: part.title, after: null }],
+        });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'tracker.part.removed',
+          recordType: 'tracker_part',
+          recordId: partId,
+          before: part,
+        });
+        return part;
+      });
+    },
+
+    /**
+     * TRK-01: withdraws a part, with the reason: it stays in the record and the history, and
+     * everything in it is withdrawn with it (left out of the counts, no more progress).
+     */
+    async withdrawPart(principal: Principal, partId: string, input: Input, requestId?: string) {
+      const user = requireUser(principal, 'tracker.manage');
+      const reason = readWithdrawalReason(input, t);
+      return db.transaction(async (tx) => {
+        const before = await findPart(tx, partId);
+        if (before.withdrawnAt)
+          throw new ConflictError(t('tracker:editing.withdraw.already'), 'reason');
+        const at = now();
+        const [after] = await tx
+          .update(trackerParts)
+          .set({ withdrawnAt: at, withdrawnReason: reason, updatedAt: at })
+          .where(eq(trackerParts.id, partId))
+          .returning();
+        await recordChange(tx, user, at, {
+          kind: 'withdrawn',
+          sourceId: before.sourceId,
+          recommendationId: null,
+          subject: 'part',
+          subjectId: partId,
+          changes: [{ field: 'part', before: before.title, after: null }],
+          rationale: reason,
+        });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'tracker.part.withdrawn',
+          recordType: 'tracker_part',
+          recordId: partId,
+          before,
+          after,
+        });
+        return after!;
+      });
+    },
+
+    /** The move-to-another-part form: the part it is in, and those it may move to. */
+    async moveToPartForm(principal: Principal, recommendationId: string) {
+      requireUser(principal, 'tracker.manage');
+      const { recommendation, source } = await findRecommendation(db, recommendationId);
+      const parts = await partsOf(db, source.id);
+      return {
+        recommendation,
+        source: sourceView(source, null),
+        current: parts.find((p) => p.id === recommendation.partId) ?? null,
+        parts: parts.filter((p) => p.id !== recommendation.partId && !p.withdrawnAt),
+      };
+    },
+
+    /**
+     * TRK-01 (issue 23): a recommendation or objective moves to another part of its source,
+     * with its number (refused, naming it, when that part has the number already), to its
+     * natural place there; the move is kept in its history.
+     */
+    async moveToPart(
+      principal: Principal,
+      recommendationId: string,
+      input: Input,
+      requestId?: string,
+    ) {
+      const user = requireUser(principal, 'tracker.manage');
+      const partId = text(input.part);
+      const missing = () =>
+        new ValidationError([
+          { field: 'part', message: t('tracker:structure.moveToPart.part.missing') },
+        ]);
+      if (!partId) throw missing();
+      return db.transaction(async (tx) => {
+        if (!isUuid(recommendationId)) throw new NotFoundError();
+        const [before] = await tx
+          .select()
+          .from(trackerRecommendations)
+          .where(eq(trackerRecommendations.id, recommendationId))
+          .for('update');
+        if (!before) throw new NotFoundError();
+        const parts = await partsOf(tx, before.sourceId);
+        const from = parts.find((p) => p.id === before.partId) ?? null;
+        const to = parts.find((p) => p.id === partId);
+        if (!to || to.id === before.partId) throw missing();
+        // Nothing withdrawn moves (out of a withdrawn part it would come back), nor into one.
+        if (before.withdrawnAt || from?.withdrawnAt)
+          throw new ConflictError(t('tracker:editing.withdrawn.noEdit'), 'part');
+        if (to.withdrawnAt) throw new ConflictError(t('tracker:records.withdrawn'), 'part');
+        const taken = () =>
+          new ConflictError(
+            t('tracker:structure.moveToPart.taken', { number: before.number, part: to.title }),
+            'part',
+          );
+        const [clash] = await tx
+          .select({ id: trackerRecommendations.id })
+          .from(trackerRecommendations)
+          .where(
+            and(
+              eq(trackerRecommendations.partId, to.id),
+              eq(trackerRecommendations.number, before.number),
+            ),
+          );
+        if (clash) throw taken();
+        const position = await makeRoom(
+          tx,
+          { of: 'recommendations', sourceId: before.sourceId, partId: to.id },
+          before.number,
+        );
+        const at = now();
+        const [after] = await tx
+          .update(trackerRecommendations)
+          .set({ partId: to.id, position, updatedAt: at })
+          .where(eq(trackerRecommendations.id, recommendationId))
+          .returning()
+          .catch((error: unknown) => {
+            if (isUniqueViolation(error)) throw taken();
+            throw error;
+          });
+        await recordChange(tx, user, at, {
+          kind: 'edited',
+          sourceId: before.sourceId,
+          recommendationId,
+          subject: 'recommendation',
+          subjectId: recommendationId,
+          changes: [{ field: 'part', before: from?.title ?? null, after: to.title }],
+        });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'tracker.recommendation.moved-to-part',
+          recordType: 'tracker_recommendation',
+          recordId: recommendationId,
+          before,
+          after,
+        });
+        return { recommendation: after!, part: to };
       });
     },
 
