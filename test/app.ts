@@ -8,6 +8,7 @@ import { testConfig } from '../src/app.js';
 import type { Config } from '../src/config.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-data.js';
 import type { UserPrincipal } from '../src/platform/auth/principal.js';
+import type { Catalogues } from '../src/platform/i18n/messages.js';
 import { loadRoles } from '../src/platform/auth/service.js';
 import { totpCode } from '../src/platform/auth/totp.js';
 import { findUserIdByEmail } from '../src/platform/auth/users-service.js';
@@ -57,6 +58,8 @@ export async function createTestApp(
     onQuery?: (query: string) => void;
     /** The waits the app asks for (slowing failed sign-ins); by default none are waited. */
     sleep?: (ms: number) => Promise<void>;
+    /** More message catalogues, as a second language's would be found on disk. */
+    catalogues?: Catalogues;
   } = {},
 ): Promise<TestApp> {
   const { database, drop } = await createTestDatabase({ onQuery: options.onQuery });
@@ -73,6 +76,7 @@ export async function createTestApp(
     now: clock.now,
     sleep: options.sleep ?? (async () => undefined),
     logStream: options.logStream,
+    catalogues: options.catalogues,
   });
   await app.ready();
   return {

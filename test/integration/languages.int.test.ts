@@ -11,6 +11,8 @@ import { buildApp, testConfig } from '../../src/app.js';
 import type { Catalogues } from '../../src/platform/i18n/messages.js';
 import { prepareDatabase } from '../../src/startup.js';
 import { createTestDatabase } from '../database.js';
+import { createTestApp } from '../app.js';
+import { signInAsRole } from '../factories/accounts.js';
 
 const WELSH: Catalogues = {
   cy: {
@@ -118,4 +120,33 @@ describe('with a second catalogue', () => {
     const unknown = await get(bilingual.app, '/?lang=fr', { cookie: 'bridge_lang=cy' });
     assert.match(unknown.body, /<html lang="cy"/);
   });
+});
+
+test('dates are worded in the page’s language: its catalogue’s month names and patterns', async () => {
+  const t = await createTestApp({
+    catalogues: {
+      cy: {
+        platform: {
+          language: { name: 'Cymraeg', changeTo: 'Newid yr iaith i’r Gymraeg' },
+          dates: {
+            month: { november: 'Tachwedd' },
+            morning: '{{clock}}yb',
+            dateTime: '{{date}} am {{time}}',
+          },
+        },
+      },
+    },
+  });
+  try {
+    // The test clock stands at 10am on 23 November 2026: when this session began.
+    const admin = await signInAsRole(t, 'administrator');
+    const english = (await admin.get('/account/sessions')).body;
+    assert.match(english, />23 November 2026 at 10am</);
+    const welsh = (await admin.get('/account/sessions?lang=cy')).body;
+    assert.match(welsh, /<html lang="cy"/);
+    assert.match(welsh, />23 Tachwedd 2026 am 10yb</);
+    assert.doesNotMatch(welsh, /November/);
+  } finally {
+    await t.close();
+  }
 });
