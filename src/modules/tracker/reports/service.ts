@@ -21,12 +21,8 @@ import type { Executor } from '../../../platform/db/database.js';
 import { ValidationError, type FieldError } from '../../../platform/errors.js';
 import { dateField, text } from '../../../platform/http/form-fields.js';
 import type { MeetingPapersApi } from '../../meetings/index.js';
-import {
-  completedOf,
-  createTrackerAccess,
-  NAMES_SEPARATOR,
-  type TrackerServiceDeps,
-} from '../access.js';
+import { createTrackerAccess, NAMES_SEPARATOR, type TrackerServiceDeps } from '../access.js';
+import { completedOf } from '../progress.js';
 import { renderReportPdf } from './pdf.js';
 import { nothingYetSentence, presentReport } from './presenter.js';
 import {
