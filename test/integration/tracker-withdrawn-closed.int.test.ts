@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
+import { parse } from 'csv-parse/sync';
 import { asc, eq } from 'drizzle-orm';
 import {
   trackerActions,
@@ -238,4 +239,39 @@ test('TRK-01: in a withdrawn source no part is added, renamed, moved, removed or
     [`/tracker/recommendations/${s.objective}/part`, { part: s.plan }],
     ...underRecommendation(s),
   ]);
+});
+
+test('TRK-01: the report CSV gives each row of a withdrawn action, key point, item, part or source the reason of the nearest one withdrawn', async () => {
+  const s = await makeSource();
+  const csvRows = async () => {
+    const csv = await clerk.get(`/tracker/sources/${s.sourceId}/report.csv`);
+    assert.equal(csv.statusCode, 200);
+    const rows = parse(csv.body.replace(/^\uFEFF/, '')) as string[][];
+    assert.equal(rows[0]![16], 'Withdrawn');
+    // Part, number, key point, action, withdrawn.
+    return rows.slice(1).map((r) => [r[0], r[1], r[7], r[10], r[16]]);
+  };
+  assert.deepEqual(await csvRows(), [
+    ['Objectives', '1', '', '', ''],
+    ['Action plan', '1', '', '', ''],
+    ['Action plan', '2', '', 'Report on the budget', ''],
+    ['Action plan', '2', 'A budget strategy', 'Agree the budget', ''],
+    ['Action plan', '2', 'A budget strategy', 'Publish the budget', ''],
+  ]);
+
+  await posted(`/tracker/actions/${s.action.id}/withdraw`, { reason: 'Merged' });
+  await posted(`/tracker/parts/${s.plan}/withdraw`, { reason: 'Next year' });
+  assert.deepEqual(await csvRows(), [
+    ['Objectives', '1', '', '', ''],
+    ['Action plan', '1', '', '', 'Next year'],
+    ['Action plan', '2', '', 'Report on the budget', 'Next year'],
+    ['Action plan', '2', 'A budget strategy', 'Agree the budget', 'Next year'],
+    ['Action plan', '2', 'A budget strategy', 'Publish the budget', 'Merged'],
+  ]);
+
+  await posted(`/tracker/sources/${s.sourceId}/withdraw`, { reason: 'Superseded' });
+  assert.deepEqual(
+    (await csvRows()).map((r) => r[4]),
+    ['Superseded', 'Next year', 'Next year', 'Next year', 'Merged'],
+  );
 });

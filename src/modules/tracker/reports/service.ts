@@ -356,6 +356,7 @@ export function createTrackerReportsService(
             'result',
             'narrative',
             'change',
+            'withdrawn',
           ] as const
         ).map((h) => t(`tracker:reports.csv.head.${h}`)),
       ];
@@ -373,6 +374,10 @@ export function createTrackerReportsService(
         a.narrative ?? '',
         a.change ? t(`tracker:changeKind.${a.change}`) : '',
       ];
+      // Issue 23: a row is withdrawn when its action, key point, item, part or source is, with
+      // the reason of the nearest one withdrawn, as the page shows it.
+      const withdrawn = (...reasons: (string | null | undefined)[]) =>
+        reasons.find((reason) => reason) ?? report.source.withdrawnReason ?? '';
       for (const r of report.recommendations) {
         const standing =
           r.status === 'superseded' && r.supersededByNumber
@@ -387,15 +392,30 @@ export function createTrackerReportsService(
           r.rationale ?? '',
         ];
         const none = ['', '', '', '', '', '', ''];
+        const inItem = [r.withdrawnReason, r.part?.withdrawnReason];
         if (r.actions.length === 0 && r.keyPoints.length === 0)
-          rows.push([...item, '', '', '', ...none]);
+          rows.push([...item, '', '', '', ...none, withdrawn(...inItem)]);
         // Its own actions first, as the page shows them, then each key point's (a key point with
         // no actions yet is a row of its own, as the page shows it).
-        for (const a of r.actions) rows.push([...item, '', '', '', ...actionCells(a)]);
+        for (const a of r.actions)
+          rows.push([
+            ...item,
+            '',
+            '',
+            '',
+            ...actionCells(a),
+            withdrawn(a.withdrawnReason, ...inItem),
+          ]);
         for (const k of r.keyPoints) {
           const point = [...item, k.number ?? '', k.text, k.leadNames.join(NAMES_SEPARATOR)];
-          if (k.actions.length === 0) rows.push([...point, ...none]);
-          for (const a of k.actions) rows.push([...point, ...actionCells(a)]);
+          if (k.actions.length === 0)
+            rows.push([...point, ...none, withdrawn(k.withdrawnReason, ...inItem)]);
+          for (const a of k.actions)
+            rows.push([
+              ...point,
+              ...actionCells(a),
+              withdrawn(a.withdrawnReason, k.withdrawnReason, ...inItem),
+            ]);
         }
       }
       return {
