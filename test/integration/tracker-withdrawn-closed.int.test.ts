@@ -201,10 +201,32 @@ test('TRK-01: inside a withdrawn part nothing is edited, moved, removed, withdra
     ...underRecommendation(s),
   ]);
 
-  // The part next to it is still open: its item moves and is edited.
-  await posted(`/tracker/move/part/${s.objectives}`, { direction: 'down' });
-  const page = await clerk.get(`/tracker/recommendations/${s.objective}/standing`);
+  // The pages offer none of it: no link or button to what would be refused.
+  const page = await clerk.get(`/tracker/recommendations/${s.recommendation}`);
   assert.equal(page.statusCode, 200);
+  assert.match(textOf(page.body), /Recommendation 2 Withdrawn/);
+  for (const url of [
+    `/tracker/recommendations/${s.recommendation}/edit`,
+    `/tracker/recommendations/${s.recommendation}/withdraw`,
+    `/tracker/recommendations/${s.recommendation}/standing`,
+    `/tracker/key-points/${s.keyPoint}/edit`,
+    `/tracker/key-points/${s.keyPoint}/withdraw`,
+    `/tracker/actions/${s.action.id}/withdraw`,
+    `/tracker/actions/${s.action.id}/details`,
+    `/tracker/move/`,
+  ])
+    assert.ok(!page.body.includes(`"${url}`), url);
+  const source = await clerk.get(`/tracker/sources/${s.sourceId}`);
+  assert.ok(!source.body.includes(`"/tracker/move/recommendation/${s.recommendation}"`));
+  assert.ok(!source.body.includes(`"/tracker/move/part/${s.plan}"`));
+  assert.ok(source.body.includes(`"/tracker/move/part/${s.objectives}"`));
+
+  // The part next to it is still open: it moves, and its item's standing is changed.
+  await posted(`/tracker/move/part/${s.objectives}`, { direction: 'down' });
+  await posted(`/tracker/recommendations/${s.objective}/standing`, {
+    status: 'not_accepted',
+    rationale: 'Not ours',
+  });
 });
 
 test('TRK-01: under a withdrawn recommendation, and under a withdrawn key point, nothing is changed', async () => {
@@ -222,7 +244,15 @@ test('TRK-01: under a withdrawn recommendation, and under a withdrawn key point,
     [`/tracker/actions/${other.action.id}/withdraw`, { reason: 'Not needed' }],
     [`/tracker/actions/${other.action.id}/remove`, {}],
   ]);
+  const page = await clerk.get(`/tracker/recommendations/${other.recommendation}`);
+  for (const url of [
+    `/tracker/actions/${other.action.id}/withdraw`,
+    `/tracker/actions/${other.action.id}/details`,
+    `/tracker/move/action/${other.action.id}`,
+  ])
+    assert.ok(!page.body.includes(`"${url}`), url);
   // The recommendation's own action, not under the key point, is still open.
+  assert.ok(page.body.includes(`"/tracker/actions/${other.ownAction.id}/details"`));
   await posted(`/tracker/actions/${other.ownAction.id}/details`, { description: 'Changed' });
 });
 
