@@ -189,6 +189,7 @@ test('TRK-01: seed 002’s Appendix 4 typed out of order reads in the seed’s o
     'Result/timescale',
     'Narrative',
     'Since the last report',
+    'Withdrawn',
   ]);
   const read = rows.slice(1).map((r) => [r[0], r[1], r[3], r[6], r[7], r[9], r[10], r[13]]);
   assert.deepEqual(read, [

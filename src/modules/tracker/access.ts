@@ -6,27 +6,26 @@
 import { asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions.js';
 import type { UserPrincipal } from '../../platform/auth/principal.js';
-import { todayInLondon, type IsoDate } from '../../platform/calendar/index.js';
+import { todayInLondon } from '../../platform/calendar/index.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import type { PageRequest } from '../../platform/db/search.js';
 import { NotFoundError, type FieldError } from '../../platform/errors.js';
-import { dateField, text, tooLong } from '../../platform/http/form-fields.js';
+import { text, tooLong } from '../../platform/http/form-fields.js';
 import { isUuid } from '../../platform/http/params.js';
 import type { Translate } from '../../platform/i18n/messages.js';
 import type { DirectoryService } from '../directory/index.js';
 import {
-  actionResultProblem,
-  isActionResult,
   isOverdue,
   itemNoun,
   mayUpdateAction,
-  parseRecommendationNumber,
   recommendationProgress,
   resultLabel,
   type ActionOwner,
-  type CompletedOn,
   type TrackerUser,
 } from './rules.js';
+import { parseRecommendationNumber } from './numbering-rules.js';
+import { completedOf } from './progress.js';
+import { notWithdrawn } from './withdrawal.js';
 import {
   trackerActions,
   trackerKeyPoints,
@@ -38,64 +37,8 @@ import {
 
 type Input = Record<string, string | string[] | undefined>;
 
-const MAX_NARRATIVE = 20_000;
 const MAX_HEADING = 300;
 const MAX_ITEM_TEXT = 20_000;
-
-/**
- * Issue 23: neither the action, its key point, its recommendation, the part it is in nor its
- * source has been withdrawn: what is withdrawn is left out of every count.
- */
-export const notWithdrawn = sql`(${trackerActions.withdrawnAt} is null and not exists (select 1 from ${trackerKeyPoints} wk where wk.id = ${trackerActions.keyPointId} and wk.withdrawn_at is not null) and not exists (select 1 from ${trackerRecommendations} wr left join ${trackerParts} wp on wp.id = wr.part_id where wr.id = ${trackerActions.recommendationId} and (wr.withdrawn_at is not null or wp.withdrawn_at is not null)) and not exists (select 1 from ${trackerSources} ws where ws.id = ${trackerActions.sourceId} and ws.withdrawn_at is not null))`;
-
-/**
- * The action belongs to a recommendation still accepted (not superseded, not turned down), and
- * nothing of it is withdrawn.
- */
-export const onAcceptedRecommendation = sql`(exists (select 1 from ${trackerRecommendations} r where r.id = ${trackerActions.recommendationId} and r.status = 'accepted') and ${notWithdrawn})`;
-
-/** The completion as the row stores it. */
-export function completedOf(row: {
-  completedOn: string | null;
-  completedPrecision: 'day' | 'month' | 'unrecorded' | null;
-}): CompletedOn | null {
-  if (!row.completedPrecision) return null;
-  if (row.completedPrecision === 'unrecorded') return { precision: 'unrecorded' };
-  return { precision: row.completedPrecision, date: row.completedOn! };
-}
-
-/** The row's columns for a completion. */
-export function completionColumns(completed: CompletedOn | null) {
-  return {
-    completedOn: completed && completed.precision !== 'unrecorded' ? completed.date : null,
-    completedPrecision: completed?.precision ?? null,
-  };
-}
-
-/**
- * TRK-01: where an action stands, as a progress form gives it: the result, the day it was
- * completed (only for Completed, never later than today) and the narrative. Each bad field is
- * added to errors; the result is null unless it is one of the three.
- */
-export function readProgress(input: Input, errors: FieldError[], today: IsoDate, t: Translate) {
-  const result = text(input.result);
-  if (!isActionResult(result))
-    errors.push({ field: 'result', message: t('tracker:progress.result.missing') });
-  const completedDate =
-    result === 'completed'
-      ? dateField(t, input, 'completedOn', t('tracker:progress.completedOn.name'), errors)
-      : null;
-  const completed: CompletedOn | null = completedDate
-    ? { precision: 'day', date: completedDate }
-    : null;
-  if (isActionResult(result) && (result !== 'completed' || completedDate)) {
-    const problem = actionResultProblem(result, completed, today);
-    if (problem) errors.push({ field: 'completedOn-day', message: t(problem) });
-  }
-  const narrative = text(input.narrative);
-  tooLong(t, errors, 'narrative', t('tracker:progress.narrative.name'), narrative, MAX_NARRATIVE);
-  return { result: isActionResult(result) ? result : null, completed, narrative };
-}
 
 /** A key point's lead or an action's owner: a person in the directory, or an organisation. */
 export interface Lead {
@@ -177,7 +120,7 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
-/** Actions with their result counts, for a list of sources or one. */
+/** Actions with their result counts (what is withdrawn left out), for a list of sources or one. */
 export const actionCounts = {
   total: sql<number>`(count(${trackerActions.id}) filter (where ${notWithdrawn}))::int`,
   completed: sql<number>`(count(${trackerActions.id}) filter (where ${trackerActions.result} = 'completed' and ${notWithdrawn}))::int`,
@@ -493,24 +436,6 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
     );
   }
 
-  /**
-   * Issue 23: whether any of these (a source, recommendation, key point or action) or the part
-   * given has been withdrawn: nothing is added under, or recorded against, what is withdrawn.
-   */
-  async function anyWithdrawn(
-    executor: Executor,
-    items: readonly ({ withdrawnAt: Date | null } | null)[],
-    partId: string | null,
-  ): Promise<boolean> {
-    if (items.some((item) => item?.withdrawnAt)) return true;
-    if (!partId) return false;
-    const [part] = await executor
-      .select({ withdrawnAt: trackerParts.withdrawnAt })
-      .from(trackerParts)
-      .where(eq(trackerParts.id, partId));
-    return !!part?.withdrawnAt;
-  }
-
   async function ownerOrganisationName(executor: Executor, id: string | null) {
     if (!id) return null;
     return (await directory.lookups.organisations(executor, [id])).get(id)?.name ?? null;
@@ -529,7 +454,6 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
     sourceView,
     trackerUser,
     pageOfTree,
-    anyWithdrawn,
     ownerOrganisationName,
   };
 }

@@ -9,7 +9,8 @@ import type { Executor } from '../../platform/db/database.js';
 import { ValidationError, type FieldError } from '../../platform/errors.js';
 import { text, tooLong } from '../../platform/http/form-fields.js';
 import type { Translate } from '../../platform/i18n/messages.js';
-import type { ActionRecordForRemoval, ActionResult } from './rules.js';
+import type { ActionResult } from './rules.js';
+import type { ActionRecordForRemoval } from './removal-rules.js';
 import { trackerUpdates, type FieldChange, type UPDATE_SUBJECTS } from './schema.js';
 
 type Input = Record<string, string | string[] | undefined>;

@@ -7,7 +7,6 @@ import {
   actionResultProblem,
   annualReportYearDue,
   changesSince,
-  compareRecommendationNumbers,
   duplicateSourceProblem,
   sourceIdentity,
   completedLabel,
@@ -16,14 +15,10 @@ import {
   isOverdue,
   itemNoun,
   mayUpdateAction,
-  moveAmong,
-  naturalPlace,
   needsMonitoringGroup,
   nextProcessReviewDue,
   notInTheFuture,
   parseCompletedOn,
-  parseItemNumber,
-  parseRecommendationNumber,
   recommendationProgress,
   recommendationStandingProblem,
   type ActionOwner,
@@ -87,16 +82,6 @@ test('TRK-01: a completion is a day, a month, or (from an older record only) und
     worded(completedLabel({ precision: 'day', date: '2004-05-17' }))!,
     /^Completed 17 May 2004$/,
   );
-});
-
-test('TRK-01: recommendations keep the source’s numbering, gaps allowed, in reading order', () => {
-  assert.equal(parseRecommendationNumber(' 22 '), '22');
-  assert.equal(parseRecommendationNumber('10a'), '10a');
-  assert.equal(parseRecommendationNumber('2.3'), '2.3');
-  assert.equal(parseRecommendationNumber('Rec 4'), null);
-  assert.equal(parseRecommendationNumber(''), null);
-  const sorted = ['24', '2', '10a', '10', '22', '1'].sort(compareRecommendationNumbers);
-  assert.deepEqual(sorted, ['1', '2', '10', '10a', '22', '24']);
 });
 
 test('TRK-01: a superseded recommendation names another of its source; one not accepted gives the rationale', () => {
@@ -376,50 +361,4 @@ test('TRK-01: a back-filled update happened on a day not in the future, not befo
     say(t, happenedOnProblem({ ...base, lastProgressOn: '2003-04-01' })!),
     'It cannot be before the last progress recorded on this action, which happened on 1 April 2003: record what happened in the order it happened',
   );
-});
-
-test('TRK-01: a key point or action is numbered as the source numbers it, or not at all', () => {
-  for (const n of ['2.1', '3.6', 'a', 'ii', '10a', '(b)', 'iv)', ' 2.10 '])
-    assert.deepEqual(parseItemNumber(n), { number: n.trim() });
-  assert.deepEqual(parseItemNumber(''), { number: null });
-  assert.deepEqual(parseItemNumber('   '), { number: null });
-  for (const n of ['2.1 Future budget', 'a b', '#3', '2..1', '.1', 'x'.repeat(21), '1.2.3.4.5'])
-    assert.equal(parseItemNumber(n), null, n);
-});
-
-test('TRK-01: a new item goes to its natural place by number: 2 before 10, 2.3 before 2.10, unnumbered last', () => {
-  const place = (numbers: (string | null)[], n: string | null) =>
-    naturalPlace(
-      numbers.map((number) => ({ number })),
-      n,
-    );
-  assert.equal(place(['1', '10'], '2'), 1);
-  assert.equal(place(['2.1', '2.10'], '2.3'), 1);
-  assert.equal(place(['2.1', '2.3'], '2.10'), 2);
-  assert.equal(place(['3', null, null], '1'), 0);
-  assert.equal(place(['1', null, null], '2'), 1);
-  assert.equal(place(['1', null], null), 2);
-  assert.equal(place([], 'a'), 0);
-  assert.equal(place(['a', 'c'], 'b'), 1);
-  // Typed out of order, they still read in order.
-  const typed = ['10', '2', '1', '2.3', '2.10'];
-  const order: string[] = [];
-  for (const n of typed)
-    order.splice(
-      naturalPlace(
-        order.map((number) => ({ number })),
-        n,
-      ),
-      0,
-      n,
-    );
-  assert.deepEqual(order, ['1', '2', '2.3', '2.10', '10']);
-});
-
-test('TRK-01: an item moves one place up or down among its siblings, never past the ends', () => {
-  assert.deepEqual(moveAmong(['a', 'b', 'c'], 'b', 'up'), ['b', 'a', 'c']);
-  assert.deepEqual(moveAmong(['a', 'b', 'c'], 'b', 'down'), ['a', 'c', 'b']);
-  assert.equal(moveAmong(['a', 'b', 'c'], 'a', 'up'), null);
-  assert.equal(moveAmong(['a', 'b', 'c'], 'c', 'down'), null);
-  assert.equal(moveAmong(['a', 'b'], 'z', 'up'), null);
 });

@@ -2,7 +2,8 @@
  * Tracking recommendations to completion: the domain rules as pure functions. TRK-01 (key
  * points, actions, results/timescale), LEG-02 (boards' borough scrutiny and thematic reviews),
  * LEG-07 (inquiry recommendations monitored by a named group), CON-08 and IAG-25 (work plans),
- * IAG-26 (each corporate IAG's annual report), IAG-28 (the three-yearly review).
+ * IAG-26 (each corporate IAG's annual report), IAG-28 (the three-yearly review). Numbering and
+ * order are in numbering-rules.ts, removing and withdrawing in removal-rules.ts.
  */
 import {
   addCalendarDays,
@@ -85,73 +86,6 @@ export function needsMonitoringGroup(kind: SourceKind): boolean {
 }
 
 // Recommendations
-
-/**
- * Numbered as the source numbers them, gaps allowed (22 and 24 with no 20, 21 or 23): a whole
- * number, optionally with sub-numbers or a letter (4, 10a, 2.3).
- */
-export function parseRecommendationNumber(value: string): string | null {
-  const v = value.trim();
-  return /^\d{1,4}(\.\d{1,4}){0,3}[a-z]?$/i.test(v) ? v : null;
-}
-
-/** Orders recommendation numbers as people read them: 2 before 10, 10 before 10a. */
-export function compareRecommendationNumbers(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
-}
-
-/**
- * TRK-01: a key point's or an action's number, as the source numbers it (issue 23): "2.1",
- * "3.6", "a", "ii", "10a", "(b)", "iv)". Up to four parts of letters or digits joined by dots,
- * optionally in brackets; at most 20 characters. Empty is no number (allowed); anything else
- * (a sentence, a stray symbol) is refused: the caller names the field.
- */
-export function parseItemNumber(value: string): { number: string | null } | null {
-  const v = value.trim();
-  if (v === '') return { number: null };
-  if (v.length > 20) return null;
-  return /^\(?[0-9a-z]{1,6}(\.[0-9a-z]{1,6}){0,3}\)?$/i.test(v) ? { number: v } : null;
-}
-
-/**
- * Issue 23: where a new item goes among its siblings (in their order): numbered, just before the
- * first numbered sibling that comes after it in natural order (2 before 10, 2.3 before 2.10), or
- * after the last numbered one; unnumbered, after all of them, in the order typed. The index to
- * insert it at.
- */
-export function naturalPlace(
-  siblings: readonly { number: string | null }[],
-  number: string | null,
-): number {
-  if (number === null) return siblings.length;
-  const after = siblings.findIndex(
-    (s) => s.number !== null && compareRecommendationNumbers(s.number, number) > 0,
-  );
-  if (after >= 0) return after;
-  let lastNumbered = -1;
-  siblings.forEach((s, i) => {
-    if (s.number !== null) lastNumbered = i;
-  });
-  return lastNumbered + 1;
-}
-
-/**
- * Issue 23: an item moved one place up or down among its siblings: their ids in the new order,
- * or null when it cannot move that way (already first or last, or not among them).
- */
-export function moveAmong(
-  ids: readonly string[],
-  id: string,
-  direction: 'up' | 'down',
-): string[] | null {
-  const at = ids.indexOf(id);
-  const to = direction === 'up' ? at - 1 : at + 1;
-  if (at < 0 || to < 0 || to >= ids.length) return null;
-  const order = [...ids];
-  order[at] = ids[to]!;
-  order[to] = id;
-  return order;
-}
 
 /**
  * A recommendation is accepted and tracked, superseded by another of the same source (seed 000:
@@ -353,46 +287,6 @@ export function recommendationProgress(
 ): 'complete' | 'in_progress' | 'no_actions' {
   if (results.length === 0) return 'no_actions';
   return results.every((r) => r === 'completed') ? 'complete' : 'in_progress';
-}
-
-/**
- * Issue 23: what has been reported against an action, for removing it or anything it is under:
- * its result now, and the result of each update recorded to it, in order.
- */
-export interface ActionRecordForRemoval {
-  result: ActionResult;
-  updates: readonly { kind: string; result: ActionResult | null }[];
-}
-
-/**
- * TRK-01 (issue 23): a recommendation, key point or action may be removed (deleted with all
- * under it) only while no progress has been reported against it or anything under it: none of
- * its actions has a 'progress' update, and each stands at the result it was added or imported
- * with (its first update's result; an action with no such update, at the result it has). Once
- * progress is reported it stays in the record: it is withdrawn instead. The key of the refusal.
- */
-export function removalRefusal(actions: readonly ActionRecordForRemoval[]): string | null {
-  for (const action of actions) {
-    if (action.updates.some((u) => u.kind === 'progress')) return 'tracker:editing.remove.refused';
-    const first = action.updates.find((u) => u.kind === 'added' || u.kind === 'imported');
-    const addedWith = first?.result ?? action.result;
-    if (action.result !== addedWith) return 'tracker:editing.remove.refused';
-  }
-  return null;
-}
-
-/**
- * TRK-01 (issue 23): a part of a source is removed only while no progress has been reported
- * against anything in it (removalRefusal), else it is withdrawn; and only once it is empty, so
- * that no item is removed with it unseen: the clerk moves its items to another part or removes
- * them first. The key of the refusal.
- */
-export function partRemovalRefusal(part: {
-  items: number;
-  actions: readonly ActionRecordForRemoval[];
-}): string | null {
-  if (removalRefusal(part.actions)) return 'tracker:structure.part.remove.refused';
-  return part.items > 0 ? 'tracker:structure.part.remove.notEmpty' : null;
 }
 
 export interface ActionChange {

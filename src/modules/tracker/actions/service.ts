@@ -27,14 +27,9 @@ import {
   trackerSources,
   trackerUpdates,
 } from '../schema.js';
-import {
-  completedOf,
-  completionColumns,
-  createTrackerAccess,
-  joinNames,
-  readProgress,
-  type TrackerServiceDeps,
-} from '../access.js';
+import { createTrackerAccess, joinNames, type TrackerServiceDeps } from '../access.js';
+import { completedOf, completionColumns, readProgress } from '../progress.js';
+import { refuseIfWithdrawn } from '../withdrawal.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
@@ -42,7 +37,7 @@ export type ActionsService = ReturnType<typeof createActionsService>;
 
 export function createActionsService(deps: TrackerServiceDeps) {
   const { db, t } = deps;
-  const { now, today, findSource, ownerNames, leadsOf, sourceView, trackerUser, anyWithdrawn } =
+  const { now, today, findSource, ownerNames, leadsOf, sourceView, trackerUser } =
     createTrackerAccess(deps);
 
   /** The day an update happened, when it is not the day it was recorded (London time). */
@@ -108,19 +103,13 @@ export function createActionsService(deps: TrackerServiceDeps) {
       return db.transaction(async (tx) => {
         const found = await findAction(tx, actionId, { lock: true });
         if (!mayUpdateAction(await trackerUser(tx, user), found.owners)) throw new NotFoundError();
-        if (
-          await anyWithdrawn(
-            tx,
-            [
-              found.action,
-              found.keyPoint,
-              found.recommendation,
-              await findSource(tx, found.action.sourceId),
-            ],
-            found.recommendation.partId,
-          )
-        )
-          throw new ConflictError(t('tracker:editing.withdrawn.noProgress'), 'result');
+        await refuseIfWithdrawn(
+          tx,
+          [found.action, found.keyPoint, found.recommendation],
+          found.recommendation,
+          t('tracker:editing.withdrawn.noProgress'),
+          'result',
+        );
         if (version !== found.action.version)
           throw new ConflictError(t('tracker:actions.action.updatedMeanwhile'), 'result');
         if (happenedOn) {

@@ -18,10 +18,10 @@ import type { GroupsApi } from '../../groups/index.js';
 import {
   createTrackerAccess,
   joinNames,
-  onAcceptedRecommendation,
   unownedAction,
   type TrackerServiceDeps,
 } from '../access.js';
+import { onAcceptedRecommendation } from '../withdrawal.js';
 import {
   annualReportYearDue,
   dueState,

@@ -10,16 +10,12 @@ import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import type { Executor } from '../../../platform/db/database.js';
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-  type FieldError,
-} from '../../../platform/errors.js';
-import { text, tooLong } from '../../../platform/http/form-fields.js';
+import { ConflictError, NotFoundError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import { createTrackerAccess, type TrackerServiceDeps } from '../access.js';
-import { removalRefusal } from '../rules.js';
+import { removalRefusal } from '../removal-rules.js';
+import { readWithdrawalReason, recordChange, removalRecords } from '../history.js';
+import { refuseIfWithdrawn, type Within } from '../withdrawal.js';
 import {
   trackerActions,
   trackerKeyPoints,
@@ -33,8 +29,6 @@ import {
 } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
-
-const MAX_TEXT = 20_000;
 
 /** What can be removed or withdrawn: the address's word for each, and the history's. */
 export const REMOVABLE = ['source', 'recommendation', 'key_point', 'action'] as const;
@@ -81,18 +75,6 @@ export function createRemovalService(deps: TrackerServiceDeps) {
             .where(eq(trackerKeyPoints.recommendationId, id))
             .orderBy(asc(trackerKeyPoints.position))
         : [];
-    const actionIds = actions.map((a) => a.id);
-    const updates = actionIds.length
-      ? await executor
-          .select({
-            actionId: trackerUpdates.actionId,
-            kind: trackerUpdates.kind,
-            result: trackerUpdates.result,
-          })
-          .from(trackerUpdates)
-          .where(inArray(trackerUpdates.actionId, actionIds))
-          .orderBy(asc(trackerUpdates.recordedAt), asc(trackerUpdates.id))
-      : [];
     const reported =
       subject === 'source' &&
       (
@@ -104,12 +86,7 @@ export function createRemovalService(deps: TrackerServiceDeps) {
       ).length > 0;
     const refusal = reported
       ? 'tracker:editing.remove.reported'
-      : removalRefusal(
-          actions.map((a) => ({
-            result: a.result,
-            updates: updates.filter((u) => u.actionId === a.id),
-          })),
-        );
+      : removalRefusal(await removalRecords(executor, actions));
     return { actions, keyPoints, refusal };
   }
 
@@ -134,10 +111,23 @@ export function createRemovalService(deps: TrackerServiceDeps) {
     return { ...found, item: found.action, words: found.action.description ?? '' };
   }
 
-  /** Nothing in a withdrawn source is changed, removed or withdrawn on its own. */
-  function refuseInWithdrawnSource(subject: Removable, source: typeof trackerSources.$inferSelect) {
-    if (subject !== 'source' && source.withdrawnAt)
-      throw new ConflictError(t('tracker:editing.withdrawn.noEdit'));
+  /**
+   * Nothing in what is withdrawn (its source, part, recommendation or key point) is removed or
+   * withdrawn on its own: the one check, anyWithdrawn.
+   */
+  async function refuseInWithdrawn(
+    executor: Executor,
+    subject: Removable,
+    found: Awaited<ReturnType<typeof findRemovable>>,
+  ) {
+    if (subject === 'source') return;
+    const within: Within = {
+      partId: found.recommendation!.partId,
+      keyPointId: 'action' in found ? found.action.keyPointId : null,
+    };
+    const above =
+      subject === 'recommendation' ? [found.source] : [found.source, found.recommendation];
+    await refuseIfWithdrawn(executor, above, within, t('tracker:editing.withdrawn.noEdit'));
   }
 
   /**
@@ -199,7 +189,7 @@ export function createRemovalService(deps: TrackerServiceDeps) {
       const user = requireUser(principal, 'tracker.manage');
       return db.transaction(async (tx) => {
         const found = await findRemovable(tx, subject, id);
-        refuseInWithdrawnSource(subject, found.source);
+        await refuseInWithdrawn(tx, subject, found);
         const { actions, keyPoints, refusal } = await under(tx, subject, id);
         if (refusal) throw new ConflictError(t(refusal));
         if (subject === 'source') {
@@ -264,13 +254,10 @@ export function createRemovalService(deps: TrackerServiceDeps) {
           await tx.delete(trackerKeyPoints).where(inArray(trackerKeyPoints.id, keyPointIds));
         if (subject === 'recommendation')
           await tx.delete(trackerRecommendations).where(eq(trackerRecommendations.id, id));
-        await tx.insert(trackerUpdates).values({
+        await recordChange(tx, user, now(), {
+          kind: 'removed',
           sourceId: found.source.id,
           recommendationId: subject === 'recommendation' ? null : recommendation.id,
-          kind: 'removed',
-          recordedAt: now(),
-          authorUserId: user.userId,
-          authorLabel: user.displayName,
           subject,
           subjectId: id,
           changes,
@@ -297,19 +284,14 @@ export function createRemovalService(deps: TrackerServiceDeps) {
       requestId?: string,
     ) {
       const user = requireUser(principal, 'tracker.manage');
-      const errors: FieldError[] = [];
-      const reason = text(input.reason);
-      if (!reason)
-        errors.push({ field: 'reason', message: t('tracker:editing.withdraw.reason.missing') });
-      tooLong(t, errors, 'reason', t('tracker:editing.withdraw.reason.name'), reason, MAX_TEXT);
-      if (errors.length) throw new ValidationError(errors);
+      const reason = readWithdrawalReason(input, t);
       return db.transaction(async (tx) => {
         const found = await findRemovable(tx, subject, id);
-        refuseInWithdrawnSource(subject, found.source);
+        await refuseInWithdrawn(tx, subject, found);
         if (found.item.withdrawnAt)
           throw new ConflictError(t('tracker:editing.withdraw.already'), 'reason');
         const at = now();
-        const set = { withdrawnAt: at, withdrawnReason: reason!, updatedAt: at };
+        const set = { withdrawnAt: at, withdrawnReason: reason, updatedAt: at };
         const table =
           subject === 'source'
             ? trackerSources
@@ -319,13 +301,10 @@ export function createRemovalService(deps: TrackerServiceDeps) {
                 ? trackerKeyPoints
                 : trackerActions;
         await tx.update(table).set(set).where(eq(table.id, id));
-        await tx.insert(trackerUpdates).values({
+        await recordChange(tx, user, at, {
+          kind: 'withdrawn',
           sourceId: found.source.id,
           recommendationId: found.recommendation?.id ?? null,
-          kind: 'withdrawn',
-          recordedAt: at,
-          authorUserId: user.userId,
-          authorLabel: user.displayName,
           subject,
           subjectId: id,
           rationale: reason,

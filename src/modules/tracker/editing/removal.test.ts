@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { removalRefusal } from '../rules.js';
+import { removalRefusal } from '../removal-rules.js';
 
 test('TRK-01: something with no actions, or whose actions stand as they were added, may be removed', () => {
   assert.equal(removalRefusal([]), null);

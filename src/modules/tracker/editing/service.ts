@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
-import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
+import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { reportingYear } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/database.js';
 import {
@@ -32,9 +32,10 @@ import {
   trackerKeyPoints,
   trackerRecommendations,
   trackerSources,
-  trackerUpdates,
   type FieldChange,
 } from '../schema.js';
+import { recordChange } from '../history.js';
+import { refuseIfWithdrawn, type Items, type Within } from '../withdrawal.js';
 import { formatDate } from '../../../platform/i18n/dates.js';
 
 type Input = Record<string, string | string[] | undefined>;
@@ -77,36 +78,9 @@ export function createEditingService(deps: TrackerServiceDeps) {
     if (text(input.version) !== version) throw new ConflictError(t('tracker:editing.stale'), field);
   }
 
-  function refuseWithdrawn(item: { withdrawnAt: Date | null }, field: string) {
-    if (item.withdrawnAt) throw new ConflictError(t('tracker:editing.withdrawn.noEdit'), field);
-  }
-
-  /** Nothing in a withdrawn source is changed. */
-  async function refuseWithdrawnSource(executor: Executor, sourceId: string, field: string) {
-    refuseWithdrawn(await findSource(executor, sourceId), field);
-  }
-
-  /** One 'edited' row in the history, with only the fields that changed. */
-  async function recordEdit(
-    tx: Executor,
-    user: UserPrincipal,
-    at: Date,
-    row: {
-      sourceId: string;
-      recommendationId: string | null;
-      subject: 'source' | 'recommendation' | 'key_point';
-      subjectId: string;
-      changes: FieldChange[];
-    },
-  ) {
-    await tx.insert(trackerUpdates).values({
-      ...row,
-      kind: 'edited',
-      recordedAt: at,
-      authorUserId: user.userId,
-      authorLabel: user.displayName,
-    });
-  }
+  /** Nothing withdrawn is changed, nor anything in what is withdrawn (anyWithdrawn). */
+  const refuseWithdrawn = (executor: Executor, items: Items, within: Within, field?: string) =>
+    refuseIfWithdrawn(executor, items, within, t('tracker:editing.withdrawn.noEdit'), field);
 
   /** The names of leads, as one line, for the history. */
   async function leadLine(executor: Executor, leads: readonly Lead[]) {
@@ -176,7 +150,7 @@ export function createEditingService(deps: TrackerServiceDeps) {
     async editSource(principal: Principal, sourceId: string, input: Input, requestId?: string) {
       const user = requireUser(principal, 'tracker.manage');
       const before = await findSource(db, sourceId);
-      refuseWithdrawn(before, 'title');
+      await refuseWithdrawn(db, [before], {}, 'title');
       const { owner, kind, groupId, ...columns } = await readSourceFields(input, {
         kind: before.kind,
         groupId: before.groupId,
@@ -188,7 +162,7 @@ export function createEditingService(deps: TrackerServiceDeps) {
           .where(eq(trackerSources.id, sourceId))
           .for('update');
         if (!current) throw new NotFoundError();
-        refuseWithdrawn(current, 'title');
+        await refuseWithdrawn(tx, [current], {}, 'title');
         refuseStale(input, await sourceVersion(tx, current), 'title');
         const ownerBefore = await ownerName(tx, current.ownerOrganisationId);
         const changes = changedFields(
@@ -208,7 +182,8 @@ export function createEditingService(deps: TrackerServiceDeps) {
           .set({ ...columns, ownerOrganisationId: owner?.id ?? null, updatedAt: at })
           .where(eq(trackerSources.id, sourceId))
           .returning();
-        await recordEdit(tx, user, at, {
+        await recordChange(tx, user, at, {
+          kind: 'edited',
           sourceId,
           recommendationId: null,
           subject: 'source',
@@ -254,8 +229,7 @@ export function createEditingService(deps: TrackerServiceDeps) {
           .where(eq(trackerRecommendations.id, recommendationId))
           .for('update');
         if (!before) throw new NotFoundError();
-        refuseWithdrawn(before, 'number');
-        await refuseWithdrawnSource(tx, before.sourceId, 'number');
+        await refuseWithdrawn(tx, [before], before, 'number');
         refuseStale(input, recommendationVersion(before), 'number');
         const changes = changedFields(
           { number: before.number, section: before.section, text: before.text },
@@ -286,7 +260,8 @@ export function createEditingService(deps: TrackerServiceDeps) {
           .set({ number: number!, section, text: body!, updatedAt: at })
           .where(eq(trackerRecommendations.id, recommendationId))
           .returning();
-        await recordEdit(tx, user, at, {
+        await recordChange(tx, user, at, {
+          kind: 'edited',
           sourceId: before.sourceId,
           recommendationId,
           subject: 'recommendation',
@@ -338,9 +313,8 @@ export function createEditingService(deps: TrackerServiceDeps) {
           .where(eq(trackerKeyPoints.id, keyPointId))
           .for('update');
         if (!before) throw new NotFoundError();
-        refuseWithdrawn(before, 'text');
-        const { recommendation } = await findRecommendation(tx, before.recommendationId);
-        await refuseWithdrawnSource(tx, recommendation.sourceId, 'text');
+        const { recommendation, source } = await findRecommendation(tx, before.recommendationId);
+        await refuseWithdrawn(tx, [before, recommendation, source], recommendation, 'text');
         refuseStale(input, await keyPointVersion(tx, before), 'text');
         const leadsBefore =
           (await leadsOf(tx, { keyPointIds: [keyPointId] })).get(keyPointId) ?? [];
@@ -357,7 +331,8 @@ export function createEditingService(deps: TrackerServiceDeps) {
           .where(eq(trackerKeyPoints.id, keyPointId))
           .returning();
         await writeLeads(tx, { keyPointId }, leads, at);
-        await recordEdit(tx, user, at, {
+        await recordChange(tx, user, at, {
+          kind: 'edited',
           sourceId: recommendation.sourceId,
           recommendationId: recommendation.id,
           subject: 'key_point',

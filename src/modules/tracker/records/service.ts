@@ -17,13 +17,13 @@ import {
 import { dateField, text, tooLong } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
 import {
-  completionColumns,
   createTrackerAccess,
-  readProgress,
   readRecommendationFields,
   type TrackerServiceDeps,
 } from '../access.js';
-import { parseItemNumber } from '../rules.js';
+import { completionColumns, readProgress } from '../progress.js';
+import { parseItemNumber } from '../numbering-rules.js';
+import { refuseIfWithdrawn, type Items, type Within } from '../withdrawal.js';
 import { makeRoom } from '../structure/order.js';
 import { createLeadReader, leadValues, writeLeads, type LeadPrefix } from './leads.js';
 import {
@@ -54,22 +54,11 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
     leadsOf,
     ownerNames,
     partsOf,
-    anyWithdrawn,
   } = createTrackerAccess(deps);
 
-  /**
-   * Issue 23: nothing is added under what has been withdrawn (its source, part, recommendation
-   * or key point), whatever a page offers; the refusal names the form's field.
-   */
-  async function refuseUnderWithdrawn(
-    executor: Executor,
-    items: readonly ({ withdrawnAt: Date | null } | null)[],
-    partId: string | null,
-    field: string,
-  ) {
-    if (await anyWithdrawn(executor, items, partId))
-      throw new ConflictError(t('tracker:records.withdrawn'), field);
-  }
+  /** Issue 23: nothing is added under what is withdrawn, whatever a page offers (anyWithdrawn). */
+  const refuseUnderWithdrawn = (executor: Executor, items: Items, within: Within, field?: string) =>
+    refuseIfWithdrawn(executor, items, within, t('tracker:records.withdrawn'), field);
 
   /**
    * Issue 23: a key point's or action's own number as the form gives it (2.1, a, ii), or none;
@@ -135,7 +124,7 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
         if (parts.length && !part)
           errors.push({ field: 'part', message: t('tracker:records.recommendation.part.missing') });
         if (errors.length) throw new ValidationError(errors);
-        await refuseUnderWithdrawn(tx, [source, part], null, part ? 'part' : 'number');
+        await refuseUnderWithdrawn(tx, [source, part], {}, part ? 'part' : 'number');
         const [taken] = await tx
           .select({ id: trackerRecommendations.id })
           .from(trackerRecommendations)
@@ -221,7 +210,7 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const { recommendation, source } = await findRecommendation(tx, recommendationId);
-        await refuseUnderWithdrawn(tx, [source, recommendation], recommendation.partId, 'text');
+        await refuseUnderWithdrawn(tx, [source, recommendation], recommendation, 'text');
         if (number) {
           const [taken] = await tx
             .select({ id: trackerKeyPoints.id })
@@ -303,7 +292,7 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
         await refuseUnderWithdrawn(
           tx,
           [source, recommendation, keyPoint],
-          recommendation.partId,
+          recommendation,
           'description',
         );
         const keyPointId = keyPoint?.id ?? null;
@@ -403,9 +392,14 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const before = await findAction(tx, actionId, true);
-        // Issue 23: nothing withdrawn is changed.
-        if (before.withdrawnAt)
-          throw new ConflictError(t('tracker:editing.withdrawn.noEdit'), 'description');
+        // Issue 23: nothing withdrawn, nor anything in what is withdrawn, is changed.
+        await refuseIfWithdrawn(
+          tx,
+          [before],
+          before,
+          t('tracker:editing.withdrawn.noEdit'),
+          'description',
+        );
         if (!description && before.description)
           throw new ValidationError([
             { field: 'description', message: t('tracker:records.action.description.missing') },

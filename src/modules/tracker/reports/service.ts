@@ -21,14 +21,11 @@ import type { Executor } from '../../../platform/db/database.js';
 import { ValidationError, type FieldError } from '../../../platform/errors.js';
 import { dateField, text } from '../../../platform/http/form-fields.js';
 import type { MeetingPapersApi } from '../../meetings/index.js';
-import {
-  completedOf,
-  createTrackerAccess,
-  NAMES_SEPARATOR,
-  type TrackerServiceDeps,
-} from '../access.js';
+import { createTrackerAccess, type TrackerServiceDeps } from '../access.js';
+import { completedOf } from '../progress.js';
+import { reportCsvRows } from './csv.js';
 import { renderReportPdf } from './pdf.js';
-import { nothingYetSentence, presentReport } from './presenter.js';
+import { presentReport } from './presenter.js';
 import {
   ACTION_RESULTS,
   changesSince,
@@ -40,7 +37,6 @@ import {
   type ActionState,
 } from '../rules.js';
 import { trackerReports, trackerUpdates } from '../schema.js';
-import { say } from '../../../platform/i18n/said.js';
 import { formatDate } from '../../../platform/i18n/dates.js';
 
 type Input = Record<string, string | string[] | undefined>;
@@ -339,72 +335,9 @@ export function createTrackerReportsService(
      */
     async reportCsv(principal: Principal, sourceId: string, input: Input) {
       const report = await build(principal, sourceId, input);
-      const noun = report.source.noun;
-      // The item's columns are named after the source's kind: a work plan's Objective.
-      const head = [
-        t('tracker:reports.csv.head.part'),
-        t(`tracker:reports.csv.head.item.${noun}`),
-        t('tracker:reports.csv.head.heading'),
-        t(`tracker:reports.csv.head.text.${noun}`),
-        ...(
-          [
-            'standing',
-            'rationale',
-            'keyPointNumber',
-            'keyPoint',
-            'lead',
-            'actionNumber',
-            'action',
-            'owner',
-            'due',
-            'result',
-            'narrative',
-            'change',
-          ] as const
-        ).map((h) => t(`tracker:reports.csv.head.${h}`)),
-      ];
-      const rows: string[][] = [head];
-      // Issue 23 item 10: why there are no rows, as the page says it.
-      const nothing = nothingYetSentence(report.nothingYet, t);
-      if (nothing) rows.push([nothing]);
-      type Action = (typeof report.recommendations)[number]['actions'][number];
-      const actionCells = (a: Action) => [
-        a.number ?? '',
-        a.description ?? '',
-        a.ownerNames.join(NAMES_SEPARATOR),
-        a.dueOn ? formatDate(t, a.dueOn) : '',
-        say(t, a.resultLabel),
-        a.narrative ?? '',
-        a.change ? t(`tracker:changeKind.${a.change}`) : '',
-      ];
-      for (const r of report.recommendations) {
-        const standing =
-          r.status === 'superseded' && r.supersededByNumber
-            ? t('tracker:reports.csv.supersededBy', { number: r.supersededByNumber })
-            : t(`tracker:recommendationStatus.${r.status}`);
-        const item = [
-          r.part?.title ?? '',
-          r.number,
-          r.section ?? '',
-          r.text,
-          standing,
-          r.rationale ?? '',
-        ];
-        const none = ['', '', '', '', '', '', ''];
-        if (r.actions.length === 0 && r.keyPoints.length === 0)
-          rows.push([...item, '', '', '', ...none]);
-        // Its own actions first, as the page shows them, then each key point's (a key point with
-        // no actions yet is a row of its own, as the page shows it).
-        for (const a of r.actions) rows.push([...item, '', '', '', ...actionCells(a)]);
-        for (const k of r.keyPoints) {
-          const point = [...item, k.number ?? '', k.text, k.leadNames.join(NAMES_SEPARATOR)];
-          if (k.actions.length === 0) rows.push([...point, ...none]);
-          for (const a of k.actions) rows.push([...point, ...actionCells(a)]);
-        }
-      }
       return {
         fileName: `${t('tracker:reports.fileName', { date: report.asOf })}.csv`,
-        rows,
+        rows: reportCsvRows(report, t),
       };
     },
 

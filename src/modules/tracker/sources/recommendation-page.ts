@@ -9,12 +9,8 @@ import { todayInLondon } from '../../../platform/calendar/index.js';
 import { NotFoundError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { Said } from '../../../platform/i18n/said.js';
-import {
-  completedOf,
-  progressRight,
-  type TrackerAccess,
-  type TrackerServiceDeps,
-} from '../access.js';
+import { progressRight, type TrackerAccess, type TrackerServiceDeps } from '../access.js';
+import { completedOf } from '../progress.js';
 import { itemNoun, resultLabel, type RecommendationStatus } from '../rules.js';
 import { trackerRecommendations, trackerUpdates } from '../schema.js';
 

@@ -10,7 +10,7 @@ import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { reportingYear } from '../../../platform/calendar/index.js';
 import { isUniqueViolation } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
-import { ConflictError, ValidationError, type FieldError } from '../../../platform/errors.js';
+import { ValidationError, type FieldError } from '../../../platform/errors.js';
 import { text, tooLong } from '../../../platform/http/form-fields.js';
 import type { GroupsApi } from '../../groups/index.js';
 import { isRecommendationStatus, isSourceKind, recommendationStandingProblem } from '../rules.js';
@@ -23,12 +23,11 @@ import {
 import {
   actionCounts,
   createTrackerAccess,
-  notWithdrawn,
-  onAcceptedRecommendation,
   progressRight,
   unownedAction,
   type TrackerServiceDeps,
 } from '../access.js';
+import { notWithdrawn, refuseIfWithdrawn, onAcceptedRecommendation } from '../withdrawal.js';
 import { say } from '../../../platform/i18n/said.js';
 import { formattedBlocks } from '../formatted-text.js';
 import { createRecommendationPage } from './recommendation-page.js';
@@ -263,8 +262,9 @@ export function createSourcesService(
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const { recommendation, source } = await findRecommendation(tx, recommendationId);
-        if (source.withdrawnAt)
-          throw new ConflictError(t('tracker:editing.withdrawn.noEdit'), 'status');
+        // Issue 23: nothing withdrawn, nor anything in what is withdrawn, is changed.
+        const noEdit = t('tracker:editing.withdrawn.noEdit');
+        await refuseIfWithdrawn(tx, [recommendation, source], recommendation, noEdit, 'status');
         const siblings = await tx
           .select({ id: trackerRecommendations.id, number: trackerRecommendations.number })
           .from(trackerRecommendations)

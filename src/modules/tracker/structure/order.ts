@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/database.js';
-import { naturalPlace } from '../rules.js';
+import { naturalPlace } from '../numbering-rules.js';
 import {
   trackerActions,
   trackerKeyPoints,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { partRemovalRefusal } from '../rules.js';
+import { partRemovalRefusal } from '../removal-rules.js';
 
 test('TRK-01: an empty part with nothing reported in it may be removed', () => {
   assert.equal(partRemovalRefusal({ items: 0, actions: [] }), null);

@@ -19,7 +19,8 @@ import {
 import { text, tooLong } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
 import { createTrackerAccess, type TrackerServiceDeps } from '../access.js';
-import { moveAmong, partRemovalRefusal } from '../rules.js';
+import { moveAmong } from '../numbering-rules.js';
+import { partRemovalRefusal } from '../removal-rules.js';
 import {
   trackerActions,
   trackerKeyPoints,
@@ -27,6 +28,7 @@ import {
   trackerRecommendations,
 } from '../schema.js';
 import { readWithdrawalReason, recordChange, removalRecords } from '../history.js';
+import { refuseIfWithdrawn, type Items, type Within } from '../withdrawal.js';
 import { makeRoom, reorder, siblingsInOrder, type Siblings } from './order.js';
 
 type Input = Record<string, string | string[] | undefined>;
@@ -70,6 +72,10 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
     });
   }
 
+  /** Nothing withdrawn is changed or moved, nor anything in what is withdrawn (anyWithdrawn). */
+  const refuseWithdrawn = (executor: Executor, items: Items, within: Within, field?: string) =>
+    refuseIfWithdrawn(executor, items, within, t('tracker:editing.withdrawn.noEdit'), field);
+
   function readTitle(input: Input) {
     const errors: FieldError[] = [];
     const title = text(input.title);
@@ -96,7 +102,8 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
       case 'part': {
         const part = await findPart(executor, id);
         const siblings: Siblings = { of: 'parts', sourceId: part.sourceId };
-        return { siblings, sourceId: part.sourceId, recommendationId: null, before: part };
+        const within: Within = { sourceId: part.sourceId };
+        return { siblings, sourceId: part.sourceId, recommendationId: null, before: part, within };
       }
       case 'recommendation': {
         const [r] = await executor
@@ -109,7 +116,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
           sourceId: r.sourceId,
           partId: r.partId,
         };
-        return { siblings, sourceId: r.sourceId, recommendationId: r.id, before: r };
+        return { siblings, sourceId: r.sourceId, recommendationId: r.id, before: r, within: r };
       }
       case 'key-point': {
         const [k] = await executor
@@ -122,7 +129,13 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
           .select({ sourceId: trackerRecommendations.sourceId })
           .from(trackerRecommendations)
           .where(eq(trackerRecommendations.id, k.recommendationId));
-        return { siblings, sourceId: r!.sourceId, recommendationId: k.recommendationId, before: k };
+        return {
+          siblings,
+          sourceId: r!.sourceId,
+          recommendationId: k.recommendationId,
+          before: k,
+          within: k,
+        };
       }
       case 'action': {
         const [a] = await executor.select().from(trackerActions).where(eq(trackerActions.id, id));
@@ -132,7 +145,13 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
           recommendationId: a.recommendationId,
           keyPointId: a.keyPointId,
         };
-        return { siblings, sourceId: a.sourceId, recommendationId: a.recommendationId, before: a };
+        return {
+          siblings,
+          sourceId: a.sourceId,
+          recommendationId: a.recommendationId,
+          before: a,
+          within: a,
+        };
       }
     }
   }
@@ -151,6 +170,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
       const title = readTitle(input);
       return db.transaction(async (tx) => {
         const source = await findSource(tx, sourceId);
+        await refuseIfWithdrawn(tx, [source], {}, t('tracker:records.withdrawn'), 'title');
         const position = await makeRoom(tx, { of: 'parts', sourceId }, null);
         const at = now();
         const [part] = await tx
@@ -180,8 +200,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
       const title = readTitle(input);
       return db.transaction(async (tx) => {
         const before = await findPart(tx, partId);
-        if (before.withdrawnAt)
-          throw new ConflictError(t('tracker:editing.withdrawn.noEdit'), 'title');
+        await refuseWithdrawn(tx, [before], before, 'title');
         if (before.title === title) return before;
         const at = now();
         const [after] = await tx
@@ -233,6 +252,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
           .where(eq(trackerParts.id, partId))
           .for('update');
         if (!part) throw new NotFoundError();
+        await refuseWithdrawn(tx, [], part);
         const refusal = await partRefusal(tx, partId);
         if (refusal) throw new ConflictError(t(refusal));
         await tx.delete(trackerParts).where(eq(trackerParts.id, partId));
@@ -263,6 +283,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
       const reason = readWithdrawalReason(input, t);
       return db.transaction(async (tx) => {
         const before = await findPart(tx, partId);
+        await refuseWithdrawn(tx, [], before, 'reason');
         if (before.withdrawnAt)
           throw new ConflictError(t('tracker:editing.withdraw.already'), 'reason');
         const at = now();
@@ -335,8 +356,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
         const to = parts.find((p) => p.id === partId);
         if (!to || to.id === before.partId) throw missing();
         // Nothing withdrawn moves (out of a withdrawn part it would come back), nor into one.
-        if (before.withdrawnAt || from?.withdrawnAt)
-          throw new ConflictError(t('tracker:editing.withdrawn.noEdit'), 'part');
+        await refuseWithdrawn(tx, [before, from], before, 'part');
         if (to.withdrawnAt) throw new ConflictError(t('tracker:records.withdrawn'), 'part');
         const taken = () =>
           new ConflictError(
@@ -401,6 +421,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
         ]);
       return db.transaction(async (tx) => {
         const found = await movable(tx, kind, id);
+        await refuseWithdrawn(tx, [found.before], found.within);
         const siblings = await siblingsInOrder(tx, found.siblings);
         const order = moveAmong(
           siblings.map((s) => s.id),

@@ -29,8 +29,6 @@ import {
   isSourceKind,
   needsMonitoringGroup,
   parseCompletedOn,
-  parseItemNumber,
-  parseRecommendationNumber,
   parseReportingYear,
   recommendationStandingProblem,
   type ActionResult,
@@ -38,6 +36,7 @@ import {
   type RecommendationStatus,
   type SourceKind,
 } from '../rules.js';
+import { parseItemNumber, parseRecommendationNumber } from '../numbering-rules.js';
 import { type Said } from '../../../platform/i18n/said.js';
 
 export const TRACKER_CSV_COLUMNS = [

@@ -21,12 +21,12 @@ import {
   trackerUpdates,
 } from '../schema.js';
 import {
-  completionColumns,
   createTrackerAccess,
   NAMES_SEPARATOR,
   type Lead,
   type TrackerServiceDeps,
 } from '../access.js';
+import { completionColumns } from '../progress.js';
 import {
   parseTrackerCsv,
   referencesIn,

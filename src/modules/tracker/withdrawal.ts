@@ -1,0 +1,105 @@
+/**
+ * Issue 23: what is withdrawn, at every level (source, part, recommendation, key point, action),
+ * read the same way everywhere: left out of every count (the SQL conditions), and closed to every
+ * change (anyWithdrawn, the one check each write path makes).
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/database.js';
+import { ConflictError } from '../../platform/errors.js';
+import {
+  trackerActions,
+  trackerKeyPoints,
+  trackerParts,
+  trackerRecommendations,
+  trackerSources,
+} from './schema.js';
+
+/**
+ * Neither the action, its key point, its recommendation, the part it is in nor its source has
+ * been withdrawn: what is withdrawn is left out of every count.
+ */
+export const notWithdrawn = sql`(${trackerActions.withdrawnAt} is null and not exists (select 1 from ${trackerKeyPoints} wk where wk.id = ${trackerActions.keyPointId} and wk.withdrawn_at is not null) and not exists (select 1 from ${trackerRecommendations} wr left join ${trackerParts} wp on wp.id = wr.part_id where wr.id = ${trackerActions.recommendationId} and (wr.withdrawn_at is not null or wp.withdrawn_at is not null)) and not exists (select 1 from ${trackerSources} ws where ws.id = ${trackerActions.sourceId} and ws.withdrawn_at is not null))`;
+
+/**
+ * The action belongs to a recommendation still accepted (not superseded, not turned down), and
+ * nothing of it is withdrawn.
+ */
+export const onAcceptedRecommendation = sql`(exists (select 1 from ${trackerRecommendations} r where r.id = ${trackerActions.recommendationId} and r.status = 'accepted') and ${notWithdrawn})`;
+
+/** Rows, each of which may be withdrawn: a source, part, recommendation, key point or action. */
+export type Items = readonly ({ withdrawnAt: Date | null } | null)[];
+
+/** What an item sits in, by id: the nearest is enough, anyWithdrawn reads up from there. */
+export interface Within {
+  keyPointId?: string | null;
+  recommendationId?: string | null;
+  partId?: string | null;
+  sourceId?: string | null;
+}
+
+/**
+ * Whether any of these rows (a source, part, recommendation, key point or action), or anything
+ * they sit in, has been withdrawn: the key point, recommendation, part and source named in
+ * `within` and all above them. Everything inside something withdrawn is closed: nothing is added
+ * under it, changed, moved, removed, withdrawn on its own or progressed.
+ */
+export async function anyWithdrawn(
+  executor: Executor,
+  items: Items,
+  within: Within = {},
+): Promise<boolean> {
+  if (items.some((item) => item?.withdrawnAt)) return true;
+  let { recommendationId = null, partId = null, sourceId = null } = within;
+  if (within.keyPointId) {
+    const [k] = await executor
+      .select({
+        withdrawnAt: trackerKeyPoints.withdrawnAt,
+        recommendationId: trackerKeyPoints.recommendationId,
+      })
+      .from(trackerKeyPoints)
+      .where(eq(trackerKeyPoints.id, within.keyPointId));
+    if (k?.withdrawnAt) return true;
+    recommendationId ??= k?.recommendationId ?? null;
+  }
+  if (recommendationId) {
+    const [r] = await executor
+      .select({
+        withdrawnAt: trackerRecommendations.withdrawnAt,
+        partId: trackerRecommendations.partId,
+        sourceId: trackerRecommendations.sourceId,
+      })
+      .from(trackerRecommendations)
+      .where(eq(trackerRecommendations.id, recommendationId));
+    if (r?.withdrawnAt) return true;
+    partId ??= r?.partId ?? null;
+    sourceId ??= r?.sourceId ?? null;
+  }
+  if (partId) {
+    const [p] = await executor
+      .select({ withdrawnAt: trackerParts.withdrawnAt, sourceId: trackerParts.sourceId })
+      .from(trackerParts)
+      .where(eq(trackerParts.id, partId));
+    if (p?.withdrawnAt) return true;
+    sourceId ??= p?.sourceId ?? null;
+  }
+  if (!sourceId) return false;
+  const [s] = await executor
+    .select({ withdrawnAt: trackerSources.withdrawnAt })
+    .from(trackerSources)
+    .where(eq(trackerSources.id, sourceId));
+  return !!s?.withdrawnAt;
+}
+
+/**
+ * The refusal every write path makes: a conflict (409) with the sentence said (its "withdrawn"
+ * message), naming the form's field, when anyWithdrawn; nothing is written.
+ */
+export async function refuseIfWithdrawn(
+  executor: Executor,
+  items: Items,
+  within: Within,
+  said: string,
+  field?: string,
+): Promise<void> {
+  if (await anyWithdrawn(executor, items, within)) throw new ConflictError(said, field);
+}

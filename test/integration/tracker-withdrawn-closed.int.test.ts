@@ -1,0 +1,307 @@
+/**
+ * TRK-01 (issue 23): everything inside something withdrawn is closed. Inside a withdrawn source,
+ * part, recommendation or key point nothing is edited, moved, removed, withdrawn on its own or
+ * progressed: each refused (409) with the "withdrawn" sentence, and no row changes. Through the
+ * pages, as a clerk does it.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { asc, eq } from 'drizzle-orm';
+import {
+  trackerActions,
+  trackerKeyPoints,
+  trackerParts,
+  trackerRecommendations,
+  trackerSources,
+  trackerUpdates,
+} from '../../src/modules/tracker/schema.js';
+import { createTestApp, type Agent, type TestApp } from '../app.js';
+import { makeAccount, signInAccount } from '../factories/accounts.js';
+import { textOf } from '../html.js';
+
+let t: TestApp;
+let clerk: Agent;
+
+before(async () => {
+  t = await createTestApp({ demo: false });
+  clerk = await signInAccount(t, await makeAccount(t, { role: 'authority_officer' }));
+});
+after(() => t.close());
+
+const NO_EDIT = /This has been withdrawn: it can no longer be changed/;
+const NO_PROGRESS =
+  /This action has been withdrawn, or what it is under has: no more progress is recorded on it/;
+
+const idFrom = (location: string | undefined) => location!.split('?')[0]!.split('/').pop()!;
+
+async function posted(url: string, fields: Record<string, string>) {
+  const response = await clerk.post(url, fields);
+  assert.equal(response.statusCode, 303, `${url}: ${response.body.slice(0, 1500)}`);
+  return idFrom(response.headers.location);
+}
+
+/**
+ * A source of its own, typed in through the pages: parts "Objectives" (item 1) and "Action plan"
+ * (items 1 and 2); the plan's item 2 has a key point with two actions and an action of its own,
+ * each Ongoing. Gives the ids.
+ */
+async function makeSource() {
+  const sourceId = await posted('/tracker/new', {
+    title: `Consultation review ${randomBytes(3).toString('hex')}`,
+    kind: 'review',
+  });
+  for (const title of ['Objectives', 'Action plan'])
+    await posted(`/tracker/sources/${sourceId}/parts/new`, { title });
+  const [objectives, plan] = (
+    await t.services.db
+      .select({ id: trackerParts.id })
+      .from(trackerParts)
+      .where(eq(trackerParts.sourceId, sourceId))
+      .orderBy(asc(trackerParts.position))
+  ).map((p) => p.id);
+  const item = (part: string, number: string) =>
+    posted(`/tracker/sources/${sourceId}/recommendations/new`, {
+      part,
+      number,
+      text: `Item ${number}`,
+    });
+  const objective = await item(objectives!, '1');
+  await item(plan!, '1');
+  const recommendation = await item(plan!, '2');
+  await posted(`/tracker/recommendations/${recommendation}/key-points/new`, {
+    text: 'A budget strategy',
+  });
+  const [keyPoint] = await t.services.db
+    .select({ id: trackerKeyPoints.id })
+    .from(trackerKeyPoints)
+    .where(eq(trackerKeyPoints.recommendationId, recommendation));
+  for (const description of ['Agree the budget', 'Publish the budget'])
+    await posted(`/tracker/key-points/${keyPoint!.id}/actions/new`, {
+      description,
+      result: 'ongoing',
+    });
+  await posted(`/tracker/recommendations/${recommendation}/actions/new`, {
+    description: 'Report on the budget',
+    result: 'ongoing',
+  });
+  const actions = await t.services.db
+    .select({
+      id: trackerActions.id,
+      version: trackerActions.version,
+      description: trackerActions.description,
+    })
+    .from(trackerActions)
+    .where(eq(trackerActions.recommendationId, recommendation));
+  const actionOf = (description: string) => actions.find((a) => a.description === description)!;
+  return {
+    sourceId,
+    objectives: objectives!,
+    plan: plan!,
+    objective,
+    recommendation,
+    keyPoint: keyPoint!.id,
+    /** The key point's second action (it can move up), then the recommendation's own. */
+    action: actionOf('Publish the budget'),
+    ownAction: actionOf('Report on the budget'),
+  };
+}
+
+/** Every row of the source as it stands, for "nothing changed". */
+async function rowsOf(sourceId: string) {
+  const db = t.services.db;
+  const recommendations = await db
+    .select()
+    .from(trackerRecommendations)
+    .where(eq(trackerRecommendations.sourceId, sourceId))
+    .orderBy(asc(trackerRecommendations.id));
+  return {
+    source: await db.select().from(trackerSources).where(eq(trackerSources.id, sourceId)),
+    parts: await db
+      .select()
+      .from(trackerParts)
+      .where(eq(trackerParts.sourceId, sourceId))
+      .orderBy(asc(trackerParts.id)),
+    recommendations,
+    keyPoints: await db
+      .select()
+      .from(trackerKeyPoints)
+      .innerJoin(
+        trackerRecommendations,
+        eq(trackerRecommendations.id, trackerKeyPoints.recommendationId),
+      )
+      .where(eq(trackerRecommendations.sourceId, sourceId))
+      .orderBy(asc(trackerKeyPoints.id)),
+    actions: await db
+      .select()
+      .from(trackerActions)
+      .where(eq(trackerActions.sourceId, sourceId))
+      .orderBy(asc(trackerActions.id)),
+    updates: await db
+      .select()
+      .from(trackerUpdates)
+      .where(eq(trackerUpdates.sourceId, sourceId))
+      .orderBy(asc(trackerUpdates.id)),
+  };
+}
+
+/** Each of these posts is refused with 409 and the sentence; nothing in the source changes. */
+type Attempt = [url: string, fields: Record<string, string>, said?: RegExp];
+
+async function assertAllRefused(sourceId: string, attempts: readonly Attempt[]) {
+  const start = await rowsOf(sourceId);
+  for (const [url, fields, said = NO_EDIT] of attempts) {
+    const refused = await clerk.post(url, fields);
+    assert.equal(refused.statusCode, 409, `${url}: ${refused.body.slice(0, 1500)}`);
+    assert.match(textOf(refused.body), said, url);
+  }
+  assert.deepEqual(await rowsOf(sourceId), start);
+}
+
+/** Editing, moving, standing, removing, withdrawing and progressing what is under a recommendation. */
+function underRecommendation(s: Awaited<ReturnType<typeof makeSource>>): Attempt[] {
+  const { keyPoint, action, ownAction } = s;
+  return [
+    [`/tracker/key-points/${keyPoint}/edit`, { text: 'Changed', version: 'x' }],
+    [`/tracker/actions/${action.id}/details`, { description: 'Changed' }],
+    [`/tracker/actions/${ownAction.id}/details`, { description: 'Changed' }],
+    [`/tracker/move/key-point/${keyPoint}`, { direction: 'down' }],
+    [`/tracker/move/action/${action.id}`, { direction: 'up' }],
+    [`/tracker/key-points/${keyPoint}/withdraw`, { reason: 'Not needed' }],
+    [`/tracker/key-points/${keyPoint}/remove`, {}],
+    [`/tracker/actions/${action.id}/withdraw`, { reason: 'Not needed' }],
+    [`/tracker/actions/${ownAction.id}/remove`, {}],
+    [
+      `/tracker/actions/${action.id}`,
+      { result: 'awaits', narrative: 'Later', version: String(action.version) },
+      NO_PROGRESS,
+    ],
+  ];
+}
+
+test('TRK-01: inside a withdrawn part nothing is edited, moved, removed, withdrawn or progressed, and nothing changes', async () => {
+  const s = await makeSource();
+  await posted(`/tracker/parts/${s.plan}/withdraw`, { reason: 'Next year' });
+  await assertAllRefused(s.sourceId, [
+    [
+      `/tracker/recommendations/${s.recommendation}/edit`,
+      { number: '2', text: 'Changed', version: 'x' },
+    ],
+    [`/tracker/move/recommendation/${s.recommendation}`, { direction: 'up' }],
+    [`/tracker/recommendations/${s.recommendation}/part`, { part: s.objectives }],
+    [
+      `/tracker/recommendations/${s.recommendation}/standing`,
+      { status: 'not_accepted', rationale: 'Not ours' },
+    ],
+    [`/tracker/recommendations/${s.recommendation}/withdraw`, { reason: 'Not needed' }],
+    [`/tracker/recommendations/${s.recommendation}/remove`, {}],
+    [`/tracker/parts/${s.plan}`, { title: 'Renamed' }],
+    [`/tracker/move/part/${s.plan}`, { direction: 'up' }],
+    ...underRecommendation(s),
+  ]);
+
+  // The pages offer none of it: no link or button to what would be refused.
+  const page = await clerk.get(`/tracker/recommendations/${s.recommendation}`);
+  assert.equal(page.statusCode, 200);
+  assert.match(textOf(page.body), /Recommendation 2 Withdrawn/);
+  for (const url of [
+    `/tracker/recommendations/${s.recommendation}/edit`,
+    `/tracker/recommendations/${s.recommendation}/withdraw`,
+    `/tracker/recommendations/${s.recommendation}/standing`,
+    `/tracker/key-points/${s.keyPoint}/edit`,
+    `/tracker/key-points/${s.keyPoint}/withdraw`,
+    `/tracker/actions/${s.action.id}/withdraw`,
+    `/tracker/actions/${s.action.id}/details`,
+    `/tracker/move/`,
+  ])
+    assert.ok(!page.body.includes(`"${url}`), url);
+  const source = await clerk.get(`/tracker/sources/${s.sourceId}`);
+  assert.ok(!source.body.includes(`"/tracker/move/recommendation/${s.recommendation}"`));
+  assert.ok(!source.body.includes(`"/tracker/move/part/${s.plan}"`));
+  assert.ok(source.body.includes(`"/tracker/move/part/${s.objectives}"`));
+
+  // The part next to it is still open: it moves, and its item's standing is changed.
+  await posted(`/tracker/move/part/${s.objectives}`, { direction: 'down' });
+  await posted(`/tracker/recommendations/${s.objective}/standing`, {
+    status: 'not_accepted',
+    rationale: 'Not ours',
+  });
+});
+
+test('TRK-01: under a withdrawn recommendation, and under a withdrawn key point, nothing is changed', async () => {
+  const s = await makeSource();
+  await posted(`/tracker/recommendations/${s.recommendation}/withdraw`, {
+    reason: 'Done elsewhere',
+  });
+  await assertAllRefused(s.sourceId, underRecommendation(s));
+
+  const other = await makeSource();
+  await posted(`/tracker/key-points/${other.keyPoint}/withdraw`, { reason: 'Done elsewhere' });
+  await assertAllRefused(other.sourceId, [
+    [`/tracker/actions/${other.action.id}/details`, { description: 'Changed' }],
+    [`/tracker/move/action/${other.action.id}`, { direction: 'up' }],
+    [`/tracker/actions/${other.action.id}/withdraw`, { reason: 'Not needed' }],
+    [`/tracker/actions/${other.action.id}/remove`, {}],
+  ]);
+  const page = await clerk.get(`/tracker/recommendations/${other.recommendation}`);
+  for (const url of [
+    `/tracker/actions/${other.action.id}/withdraw`,
+    `/tracker/actions/${other.action.id}/details`,
+    `/tracker/move/action/${other.action.id}`,
+  ])
+    assert.ok(!page.body.includes(`"${url}`), url);
+  // The recommendation's own action, not under the key point, is still open.
+  assert.ok(page.body.includes(`"/tracker/actions/${other.ownAction.id}/details"`));
+  await posted(`/tracker/actions/${other.ownAction.id}/details`, { description: 'Changed' });
+});
+
+test('TRK-01: in a withdrawn source no part is added, renamed, moved, removed or withdrawn, and nothing in it changes', async () => {
+  const s = await makeSource();
+  await posted(`/tracker/sources/${s.sourceId}/withdraw`, { reason: 'Superseded' });
+  await assertAllRefused(s.sourceId, [
+    [`/tracker/sources/${s.sourceId}/parts/new`, { title: 'Another' }, /has been withdrawn/],
+    [`/tracker/parts/${s.objectives}`, { title: 'Renamed' }],
+    [`/tracker/move/part/${s.plan}`, { direction: 'up' }],
+    [`/tracker/parts/${s.objectives}/withdraw`, { reason: 'Not needed' }],
+    [`/tracker/parts/${s.objectives}/remove`, {}],
+    [`/tracker/move/recommendation/${s.recommendation}`, { direction: 'up' }],
+    [`/tracker/recommendations/${s.objective}/part`, { part: s.plan }],
+    ...underRecommendation(s),
+  ]);
+});
+
+test('TRK-01: the report CSV gives each row of a withdrawn action, key point, item, part or source the reason of the nearest one withdrawn', async () => {
+  const s = await makeSource();
+  const csvRows = async () => {
+    const csv = await clerk.get(`/tracker/sources/${s.sourceId}/report.csv`);
+    assert.equal(csv.statusCode, 200);
+    const rows = parse(csv.body.replace(/^\uFEFF/, '')) as string[][];
+    assert.equal(rows[0]![16], 'Withdrawn');
+    // Part, number, key point, action, withdrawn.
+    return rows.slice(1).map((r) => [r[0], r[1], r[7], r[10], r[16]]);
+  };
+  assert.deepEqual(await csvRows(), [
+    ['Objectives', '1', '', '', ''],
+    ['Action plan', '1', '', '', ''],
+    ['Action plan', '2', '', 'Report on the budget', ''],
+    ['Action plan', '2', 'A budget strategy', 'Agree the budget', ''],
+    ['Action plan', '2', 'A budget strategy', 'Publish the budget', ''],
+  ]);
+
+  await posted(`/tracker/actions/${s.action.id}/withdraw`, { reason: 'Merged' });
+  await posted(`/tracker/parts/${s.plan}/withdraw`, { reason: 'Next year' });
+  assert.deepEqual(await csvRows(), [
+    ['Objectives', '1', '', '', ''],
+    ['Action plan', '1', '', '', 'Next year'],
+    ['Action plan', '2', '', 'Report on the budget', 'Next year'],
+    ['Action plan', '2', 'A budget strategy', 'Agree the budget', 'Next year'],
+    ['Action plan', '2', 'A budget strategy', 'Publish the budget', 'Merged'],
+  ]);
+
+  await posted(`/tracker/sources/${s.sourceId}/withdraw`, { reason: 'Superseded' });
+  assert.deepEqual(
+    (await csvRows()).map((r) => r[4]),
+    ['Superseded', 'Next year', 'Next year', 'Next year', 'Merged'],
+  );
+});
