@@ -216,6 +216,11 @@ test('TRK-01: inside a withdrawn part nothing is edited, moved, removed, withdra
     `/tracker/move/`,
   ])
     assert.ok(!page.body.includes(`"${url}`), url);
+  // Typed in as an address, the remove-or-withdraw page is refused as its submission is.
+  const typedIn = await clerk.get(`/tracker/actions/${s.action.id}/withdraw`);
+  assert.equal(typedIn.statusCode, 409);
+  assert.doesNotMatch(typedIn.body, /name="reason"/);
+  assert.match(textOf(typedIn.body), /withdrawn/i);
   const source = await clerk.get(`/tracker/sources/${s.sourceId}`);
   assert.ok(!source.body.includes(`"/tracker/move/recommendation/${s.recommendation}"`));
   assert.ok(!source.body.includes(`"/tracker/move/part/${s.plan}"`));

@@ -168,6 +168,8 @@ export function createRemovalService(deps: TrackerServiceDeps) {
     async removalForm(principal: Principal, subject: Removable, id: string) {
       requireUser(principal, 'tracker.manage');
       const found = await findRemovable(db, subject, id);
+      // Typed in as an address: the page is refused as its submission would be.
+      await refuseInWithdrawn(db, subject, found);
       const { refusal } = await under(db, subject, id);
       return {
         subject,
