@@ -4,16 +4,16 @@
  * and changes their own panel only.
  */
 import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
-import { recordAudit } from '../../../platform/audit/service.js';
 import { can } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../../platform/errors.js';
+import { NotFoundError, ValidationError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors } from '../../../platform/i18n/said.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import { schemeReach } from '../access.js';
+import { addRecord, changeRecord } from '../records.js';
 import { panelAreaRefusal, seesPanel, validatePanel, type PanelInput } from '../rules.js';
 import { custodyPanels, custodySuites } from '../schema.js';
 
@@ -141,14 +141,10 @@ export function createPanelsService(deps: {
       const { user } = await schemeReach(db, principal, 'custody.manage');
       return db.transaction(async (tx) => {
         const value = await checked(tx, input);
-        const [row] = await tx.insert(custodyPanels).values(value).returning();
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: 'custody-panel.created',
-          recordType: 'custody-panel',
-          recordId: row!.id,
-          after: row,
+        return addRecord(tx, actorOf(user, requestId), 'custody-panel', async () => {
+          const [row] = await tx.insert(custodyPanels).values(value).returning();
+          return row!;
         });
-        return row!;
       });
     },
 
@@ -162,22 +158,21 @@ export function createPanelsService(deps: {
         const { user, panel: before } = await find(tx, principal, id);
         if (!can(user, 'custody.panel.edit', { type: 'panel', id })) throw new NotFoundError();
         const value = await checked(tx, input, id);
-        const stale = () => new ConflictError(t('custody-visiting:errors.staleEdit'), 'version');
-        if (Number(input.version ?? before.version) !== before.version) throw stale();
-        const [after] = await tx
-          .update(custodyPanels)
-          .set({ ...value, updatedAt: now(), version: sql`${custodyPanels.version} + 1` })
-          .where(and(eq(custodyPanels.id, id), eq(custodyPanels.version, before.version)))
-          .returning();
-        if (!after) throw stale();
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: 'custody-panel.updated',
+        return changeRecord(tx, {
+          actor: actorOf(user, requestId),
           recordType: 'custody-panel',
-          recordId: id,
           before,
-          after,
+          formVersion: input.version,
+          t,
+          write: async () =>
+            (
+              await tx
+                .update(custodyPanels)
+                .set({ ...value, updatedAt: now(), version: sql`${custodyPanels.version} + 1` })
+                .where(and(eq(custodyPanels.id, id), eq(custodyPanels.version, before.version)))
+                .returning()
+            )[0],
         });
-        return after;
       });
     },
 

@@ -3,14 +3,14 @@
  * adding and changing of them, each change one transaction with its audit event.
  */
 import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../../platform/errors.js';
+import { NotFoundError, ValidationError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors } from '../../../platform/i18n/said.js';
 import { schemeReach } from '../access.js';
+import { addRecord, changeRecord } from '../records.js';
 import { seesSuite, validateSuite, type SchemeReach, type SuiteInput } from '../rules.js';
 import { custodyPanels, custodySuites } from '../schema.js';
 
@@ -105,16 +105,12 @@ export function createSuitesService(deps: {
     async create(principal: Principal, input: SuiteInput, requestId?: string): Promise<Suite> {
       const { user } = await schemeReach(db, principal, 'custody.manage');
       const value = validate(input);
-      return db.transaction(async (tx) => {
-        const [row] = await tx.insert(custodySuites).values(value).returning();
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: 'custody-suite.created',
-          recordType: 'custody-suite',
-          recordId: row!.id,
-          after: row,
-        });
-        return row!;
-      });
+      return db.transaction((tx) =>
+        addRecord(tx, actorOf(user, requestId), 'custody-suite', async () => {
+          const [row] = await tx.insert(custodySuites).values(value).returning();
+          return row!;
+        }),
+      );
     },
 
     async update(
@@ -127,23 +123,21 @@ export function createSuitesService(deps: {
       const value = validate(input);
       return db.transaction(async (tx) => {
         const { suite: before } = await find(tx, principal, id);
-        const version = Number(input.version ?? before.version);
-        const stale = () => new ConflictError(t('custody-visiting:errors.staleEdit'), 'version');
-        if (version !== before.version) throw stale();
-        const [after] = await tx
-          .update(custodySuites)
-          .set({ ...value, updatedAt: now(), version: sql`${custodySuites.version} + 1` })
-          .where(and(eq(custodySuites.id, id), eq(custodySuites.version, before.version)))
-          .returning();
-        if (!after) throw stale();
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: 'custody-suite.updated',
+        return changeRecord(tx, {
+          actor: actorOf(user, requestId),
           recordType: 'custody-suite',
-          recordId: id,
           before,
-          after,
+          formVersion: input.version,
+          t,
+          write: async () =>
+            (
+              await tx
+                .update(custodySuites)
+                .set({ ...value, updatedAt: now(), version: sql`${custodySuites.version} + 1` })
+                .where(and(eq(custodySuites.id, id), eq(custodySuites.version, before.version)))
+                .returning()
+            )[0],
         });
-        return after;
       });
     },
 
