@@ -8,7 +8,8 @@ import { after, before, test } from 'node:test';
 import { and, count, eq } from 'drizzle-orm';
 import { custodyPanels, custodySuites } from '../../src/modules/custody-visiting/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
-import { createTestApp, type Agent, type TestApp } from '../app.js';
+import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
+import { createTestApp, demoAccount, signIn, type Agent, type TestApp } from '../app.js';
 import { signInAccount, signInNewAccount } from '../factories/accounts.js';
 import {
   makeArea,
@@ -248,4 +249,32 @@ test('nobody outside the scheme sees its pages, and a refused add writes nothing
   });
   assert.equal(refused.statusCode, 403);
   assert.equal(await suitesIn(area), 0);
+});
+
+test('the demo data has a Camden panel with two suites, seen by its demo coordinator and inspector', async () => {
+  // The demo data is the subject: this test loads it, reads it as the demo accounts, removes it.
+  await loadDemoData(t.services.db, t.services.secretBox);
+  const as = (role: 'scheme_manager' | 'panel_coordinator' | 'custody_inspector') =>
+    signIn(t.app, demoAccount(role).email);
+  const suites = text(
+    (await (await as('scheme_manager')).get('/custody-visiting/suites?area=Camden')).body,
+  );
+  assert.match(suites, /Holborn Police Station Camden 14 1/);
+  assert.match(suites, /Kentish Town Police Station Camden 8 1/);
+  const coordinator = await as('panel_coordinator');
+  const panels = text((await coordinator.get('/custody-visiting/panels')).body);
+  assert.match(panels, /Camden custody visiting panel Camden Pip Panel/);
+  const inspector = text(
+    (await (await as('custody_inspector')).get('/custody-visiting/suites')).body,
+  );
+  assert.match(inspector, /Holborn Police Station/);
+  assert.match(inspector, /Kentish Town Police Station/);
+
+  await removeDemoData(t.services.db);
+  const [left] = await t.services.db
+    .select({ n: count() })
+    .from(custodyPanels)
+    .where(eq(custodyPanels.area, 'Camden'));
+  assert.equal(Number(left!.n), 0);
+  assert.equal(await suitesIn('Camden'), 0);
 });
