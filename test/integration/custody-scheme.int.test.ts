@@ -4,13 +4,14 @@
  * of everyone else. Each test makes its own suites and panels in areas of its own.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { and, count, eq } from 'drizzle-orm';
 import { custodyPanels, custodySuites } from '../../src/modules/custody-visiting/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
 import { createTestApp, demoAccount, signIn, type Agent, type TestApp } from '../app.js';
-import { signInAccount, signInNewAccount } from '../factories/accounts.js';
+import { makeAccount, signInAccount, signInNewAccount } from '../factories/accounts.js';
 import {
   makeArea,
   makeCustodyInspector,
@@ -277,4 +278,26 @@ test('the demo data has a Camden panel with two suites, seen by its demo coordin
     .where(eq(custodyPanels.area, 'Camden'));
   assert.equal(Number(left!.n), 0);
   assert.equal(await suitesIn('Camden'), 0);
+});
+
+test('an administrator makes someone a panel’s coordinator, choosing the panel from the list', async () => {
+  const panel = await makePanel(t);
+  const someone = await makeAccount(t, { role: 'lay_visitor' });
+  const admin = await signInNewAccount(t, 'administrator');
+  const userPage = text((await admin.get(`/admin/users/${someone.userId}`)).body);
+  assert.match(userPage, new RegExp(`Custody visiting panel: ${panel.name}`));
+  const unknown = await admin.post(`/admin/users/${someone.userId}/roles`, {
+    role: 'panel_coordinator',
+    scopeId: randomUUID(),
+  });
+  assert.equal(unknown.statusCode, 400);
+  assert.match(text(unknown.body), /Select a custody visiting panel from the list/);
+  const given = await admin.post(`/admin/users/${someone.userId}/roles`, {
+    role: 'panel_coordinator',
+    scopeId: panel.id,
+  });
+  assert.equal(given.statusCode, 303);
+  const coordinator = await signInAccount(t, someone);
+  const page = text((await coordinator.get(`/custody-visiting/panels/${panel.id}`)).body);
+  assert.match(page, new RegExp(`Custody visiting panel ${panel.name}`));
 });
