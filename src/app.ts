@@ -37,6 +37,7 @@ import {
 import { createSecretBox } from './platform/auth/secret-box.js';
 import { createAuthService } from './platform/auth/service.js';
 import { registerUserAdminRoutes } from './platform/auth/users-routes.js';
+import type { ScopeType } from './platform/auth/roles.js';
 import { createUsersService, type ScopeCatalogue } from './platform/auth/users-service.js';
 import type { Database } from './platform/db/database.js';
 import { databaseErrorForLog } from './platform/db/errors.js';
@@ -68,6 +69,10 @@ import type { Env, ModuleSettingsDeclarations } from './platform/settings.js';
 import { registerOutboxRoutes } from './platform/mail/routes.js';
 import { createMailService, smtpTransport, type MailTransport } from './platform/mail/service.js';
 import { createAdviceModule, readAdviceSettings } from './modules/advice/index.js';
+import {
+  createCustodyVisitingModule,
+  readCustodyVisitingSettings,
+} from './modules/custody-visiting/index.js';
 import { createDirectoryModule } from './modules/directory/index.js';
 import { createExpensesModule, readExpensesSettings } from './modules/expenses/index.js';
 import { createGroupsModule, readGroupsSettings } from './modules/groups/index.js';
@@ -100,6 +105,7 @@ export const MODULE_SETTINGS: ModuleSettingsDeclarations = {
   groups: readGroupsSettings,
   advice: readAdviceSettings,
   expenses: readExpensesSettings,
+  custodyVisiting: readCustodyVisitingSettings,
 };
 
 /** Every setting, read from the environment (process.env unless given). */
@@ -133,16 +139,17 @@ export function buildServices(deps: AppDeps) {
   const mail = createMailService(db, config.mail.from, transport);
   const secretBox = createSecretBox(config.secret);
   // Who a scoped role can be given for: boroughs from the directory, groups from the groups
-  // module; asked when an administrator gives a role, after every module is built.
+  // module, panels and suites from custody visiting; asked when an administrator gives a role,
+  // after every module is built.
+  const catalogueOf = (type: ScopeType): ScopeCatalogue =>
+    type === 'group'
+      ? groups.api.scopeCatalogue
+      : type === 'panel' || type === 'suite'
+        ? custodyVisiting.api.scopeCatalogue
+        : directory.api.directory.scopeCatalogue;
   const scopes: ScopeCatalogue = {
-    options: (type) =>
-      type === 'group'
-        ? groups.api.scopeCatalogue.options(type)
-        : directory.api.directory.scopeCatalogue.options(type),
-    name: (type, id) =>
-      type === 'group'
-        ? groups.api.scopeCatalogue.name(type, id)
-        : directory.api.directory.scopeCatalogue.name(type, id),
+    options: (type) => catalogueOf(type).options(type),
+    name: (type, id) => catalogueOf(type).name(type, id),
   };
   const platform: PlatformServices = {
     db,
@@ -188,7 +195,16 @@ export function buildServices(deps: AppDeps) {
     groups: groups.api,
     meetings: meetings.api,
   });
-  const modules: readonly BridgeModule[] = [directory, groups, meetings, advice, expenses, tracker];
+  const custodyVisiting = createCustodyVisitingModule({ platform, now, directory: directory.api });
+  const modules: readonly BridgeModule[] = [
+    directory,
+    groups,
+    meetings,
+    advice,
+    expenses,
+    tracker,
+    custodyVisiting,
+  ];
   // Every service by name, for tests that drive a service directly.
   const services = {
     ...platform,
@@ -198,6 +214,7 @@ export function buildServices(deps: AppDeps) {
     ...advice.services,
     ...expenses.services,
     ...tracker.services,
+    ...custodyVisiting.services,
   };
   return { platform, modules, services, messages };
 }

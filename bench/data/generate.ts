@@ -17,6 +17,7 @@ import { testConfig } from '../../src/app.js';
 import { migrationsFolder, openDatabase } from '../../src/platform/db/database.js';
 import { prepareDatabase } from '../../src/startup.js';
 import { adviceGenerator } from '../../src/modules/advice/index.js';
+import { custodyVisitingGenerator } from '../../src/modules/custody-visiting/index.js';
 import { directoryGenerator } from '../../src/modules/directory/index.js';
 import { expensesGenerator } from '../../src/modules/expenses/index.js';
 import { groupsGenerator } from '../../src/modules/groups/index.js';
@@ -34,11 +35,12 @@ export const GENERATORS: ModuleGenerator[] = [
   adviceGenerator,
   expensesGenerator,
   trackerGenerator,
+  custodyVisitingGenerator,
   auditGenerator,
 ];
 
 /** Bumped when a generator changes what it makes, so a run does not reuse older data. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 /** The full dataset and the quick one live apart, so CI's quick run leaves the full one be. */
 export function benchDatabaseName(scale: number): string {

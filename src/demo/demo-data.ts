@@ -33,6 +33,10 @@ import {
   removeDemoOrganisations,
   removeDemoPeople,
 } from '../modules/directory/index.js';
+import {
+  loadCustodyVisitingDemo,
+  removeCustodyVisitingDemo,
+} from '../modules/custody-visiting/index.js';
 import { removeDemoExpenses } from '../modules/expenses/index.js';
 import {
   DEMO_MEETING_BODIES,
@@ -64,6 +68,8 @@ interface DemoAccount {
   borough?: string;
   /** A group (by code) a scoped role is held for. */
   group?: string;
+  /** Custody visiting: held for the demo Camden panel, or for its suites (given once made). */
+  custody?: 'panel' | 'suites';
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -156,6 +162,29 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     organisation: 'E09000007',
     borough: 'E09000007',
   },
+  {
+    email: `scheme@${DEMO_DOMAIN}`,
+    name: 'Sian Scheme',
+    role: 'scheme_manager',
+    jobTitle: 'Custody visiting scheme manager',
+    organisation: 'authority',
+  },
+  {
+    email: `panel@${DEMO_DOMAIN}`,
+    name: 'Pip Panel',
+    role: 'panel_coordinator',
+    jobTitle: 'Coordinator, Camden custody visiting panel',
+    organisation: '',
+    custody: 'panel',
+  },
+  {
+    email: `custody@${DEMO_DOMAIN}`,
+    name: 'Inspector Kit Custody',
+    role: 'custody_inspector',
+    jobTitle: 'Custody inspector, Camden',
+    organisation: 'E09000007',
+    custody: 'suites',
+  },
 ];
 
 /** Removes the demonstration dataset, leaving reference data and everything else alone. */
@@ -172,6 +201,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeDemoMeetingRecords(tx, ids, demoPeople, await demoAdviceRequestIds(tx, ids));
     await removeDemoDeployments(tx, ids, demoPeople);
     await removeDemoExpenses(tx, ids, demoPeople);
+    await removeCustodyVisitingDemo(tx, demoPeople);
     await removeDemoTrackerNames(tx, ids, await demoOrganisationsAndPeople(tx, demoPeople));
     await removeDemoAdviceRequests(tx, ids);
     await removeGroupsDemo(tx, demoPeople);
@@ -226,12 +256,14 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
         : account.group
           ? { type: 'group' as const, id: account.group === DEMO_GROUP ? groupId : undefined }
           : undefined;
-      await tx.insert(roleAssignments).values({
-        userId: user!.id,
-        role: account.role,
-        scopeType: scope?.id ? scope.type : null,
-        scopeId: scope?.id ?? null,
-      });
+      // A custody visiting role is given below, once its panel and suites are made.
+      if (!account.custody)
+        await tx.insert(roleAssignments).values({
+          userId: user!.id,
+          role: account.role,
+          scopeType: scope?.id ? scope.type : null,
+          scopeId: scope?.id ?? null,
+        });
       userIds.set(account.role, user!.id);
     }
     const accountPeople = await loadDemoAccountPeople(
@@ -270,6 +302,23 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
     await loadDemoBodyMeetings(tx, DEMO_MEETING_BODIES, coordinator, today);
     await loadDemoAdviceRequests(tx, userIds.get('requester')!, today);
     await loadDemoBoroughCommanders(tx, DEMO_DOMAIN);
+    // The Camden custody visiting panel, coordinated by the demo coordinator, and its suites,
+    // which the demo custody inspector is inspector for.
+    const custody = await loadCustodyVisitingDemo(tx, personIds.get('panel_coordinator')!);
+    await tx.insert(roleAssignments).values([
+      {
+        userId: userIds.get('panel_coordinator')!,
+        role: 'panel_coordinator',
+        scopeType: 'panel',
+        scopeId: custody.panelId,
+      },
+      ...custody.suiteIds.map((id) => ({
+        userId: userIds.get('custody_inspector')!,
+        role: 'custody_inspector' as const,
+        scopeType: 'suite' as const,
+        scopeId: id,
+      })),
+    ]);
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',

@@ -43,6 +43,16 @@ const GROUP_MANAGERS: readonly Role[] = ['coordination_unit'];
 /** Chairs, the Director and the coordination unit act on second terms. */
 const SECOND_TERMS: readonly Role[] = ['chair', 'coordination_unit', 'director'];
 
+/** ICV-01: the scheme's manager, its panel coordinators and the custody inspectors; nobody else. */
+const CUSTODY_VIEWERS: readonly Role[] = [
+  'scheme_manager',
+  'panel_coordinator',
+  'custody_inspector',
+];
+/** The panels are the authority's and the coordinators'; the police see none. */
+const PANEL_VIEWERS: readonly Role[] = ['scheme_manager', 'panel_coordinator'];
+const SCHEME_MANAGERS: readonly Role[] = ['scheme_manager'];
+
 const EXPECTED: Record<string, Who> = {
   'GET /': 'anyone',
   'GET /health/live': 'anyone',
@@ -496,6 +506,20 @@ const EXPECTED: Record<string, Who> = {
   'GET /my-meetings/calendar': 'signed-in',
   'POST /my-meetings/calendar': 'signed-in',
   'POST /my-meetings/calendar/revoke': 'signed-in',
+  'GET /custody-visiting/suites': CUSTODY_VIEWERS,
+  'GET /custody-visiting/suites/new': SCHEME_MANAGERS,
+  'POST /custody-visiting/suites/new': SCHEME_MANAGERS,
+  // A suite the person may not see (here, an unknown one) is not found.
+  'GET /custody-visiting/suites/:suiteId': CUSTODY_VIEWERS,
+  'GET /custody-visiting/suites/:suiteId/edit': SCHEME_MANAGERS,
+  'POST /custody-visiting/suites/:suiteId/edit': SCHEME_MANAGERS,
+  'GET /custody-visiting/panels': PANEL_VIEWERS,
+  'GET /custody-visiting/panels/new': SCHEME_MANAGERS,
+  'POST /custody-visiting/panels/new': SCHEME_MANAGERS,
+  'GET /custody-visiting/panels/:panelId': PANEL_VIEWERS,
+  // A coordinator changes their own panel only: another (here, an unknown one) is not found.
+  'GET /custody-visiting/panels/:panelId/edit': PANEL_VIEWERS,
+  'POST /custody-visiting/panels/:panelId/edit': PANEL_VIEWERS,
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',

@@ -23,6 +23,7 @@ import { makeExpenseClaim } from '../factories/expenses.js';
 import { makeMember } from '../factories/groups.js';
 import { makeMeeting, recordAttendance, staffPrincipal } from '../factories/meetings.js';
 import { makeTrackerSource } from '../factories/tracker.js';
+import { makePanel } from '../factories/custody-visiting.js';
 
 let t: TestApp;
 let modules: readonly BridgeModule[];
@@ -91,7 +92,7 @@ test('DP-02: every module gives its records about the person, and nobody else’
   const found = await collectPersonData(modules, t.services.db, subject(avery));
   assert.deepEqual(
     found.map((m) => m.module),
-    ['directory', 'groups', 'meetings', 'advice', 'expenses', 'tracker'],
+    ['directory', 'groups', 'meetings', 'advice', 'expenses', 'tracker', 'custody-visiting'],
   );
   assert.equal(section(found, 'directory', 'Directory entry')[0]!['Full name'], 'Avery Advisor');
   assert.ok(
@@ -218,6 +219,13 @@ test('DP-02: the whole answer for a person with records in every module, word fo
       result: 'ongoing',
     },
   ]);
+
+  // Custody visiting: Casey coordinates a panel.
+  await makePanel(t, {
+    name: 'Hackney custody visiting panel',
+    area: 'Hackney',
+    coordinatorId: casey.personId,
+  });
 
   const found = await collectPersonData(modules, t.services.db, subject(casey));
   // What the database stamped at its own time (not the app's clock), read back as it is.
@@ -501,6 +509,15 @@ test('DP-02: the whole answer for a person with records in every module, word fo
         {
           title: 'Updates they recorded',
           rows: [],
+        },
+      ],
+    },
+    {
+      module: 'custody-visiting',
+      sections: [
+        {
+          title: 'Custody visiting panels coordinated',
+          rows: [{ Panel: 'Hackney custody visiting panel', 'Borough or custody area': 'Hackney' }],
         },
       ],
     },

@@ -87,3 +87,20 @@ test('administrators and the coordination unit must use a second factor', () => 
   assert.equal(requiresSecondFactor([grant('coordination_unit')]), true);
   assert.equal(requiresSecondFactor([grant('advisor'), grant('director')]), false);
 });
+
+test('ICV-01, ICV-02: the scheme manager changes any panel; a coordinator their own; the police none', () => {
+  const panelA = { type: 'panel' as const, id: GROUP_A };
+  const panelB = { type: 'panel' as const, id: GROUP_B };
+  const coordinator = user(grant('panel_coordinator', 'panel', GROUP_A));
+  assert.equal(can(coordinator, 'custody.panel.edit', panelA), true);
+  assert.equal(can(coordinator, 'custody.panel.edit', panelB), false);
+  assert.equal(can(coordinator, 'custody.manage'), false);
+  const manager = user(grant('scheme_manager'));
+  assert.equal(can(manager, 'custody.panel.edit', panelB), true);
+  assert.equal(can(manager, 'custody.manage'), true);
+  const inspector = user(grant('custody_inspector', 'suite', CAMDEN));
+  assert.equal(can(inspector, 'custody.view'), true);
+  assert.equal(can(inspector, 'custody.panels.view'), false);
+  assert.equal(can(inspector, 'custody.panel.edit', panelA), false);
+  assert.equal(can(user(grant('authority_officer')), 'custody.view'), false);
+});

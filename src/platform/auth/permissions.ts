@@ -118,6 +118,19 @@ const POLICIES = {
   /** Scoped: only the chair(s) of this group. Used by the groups and meetings modules. */
   'group.chair': (p, resource) =>
     p.kind === 'user' && resource?.type === 'group' && hasRole(p, 'chair', resource),
+  /** ICV-01: the authority's scheme manager runs the custody visiting scheme: suites and panels. */
+  'custody.manage': anyRole(['scheme_manager']),
+  /**
+   * The scheme's custody suites: the manager sees them all, a panel coordinator those of the
+   * panel's area, a custody inspector their own (the custody-visiting service narrows it).
+   */
+  'custody.view': anyRole(['scheme_manager', 'panel_coordinator', 'custody_inspector']),
+  /** The panels: the manager sees them all, a coordinator their own; the police see none. */
+  'custody.panels.view': anyRole(['scheme_manager', 'panel_coordinator']),
+  /** Scoped, ICV-02: a panel is changed by the scheme manager or its own coordinator. */
+  'custody.panel.edit': (p, resource) =>
+    anyRole(['scheme_manager'])(p) ||
+    (p.kind === 'user' && resource?.type === 'panel' && hasRole(p, 'panel_coordinator', resource)),
   /** Scoped: only the partnership officer for this borough. */
   'borough.partnership-record.edit': (p, resource) =>
     p.kind === 'user' &&

@@ -22,6 +22,9 @@ test('every role is named in English from the catalogue', () => {
       'Authority member',
       'Lay visitor',
       'Partnership officer',
+      'Custody visiting scheme manager',
+      'Custody visiting panel coordinator',
+      'Custody inspector',
       'Administrator',
     ],
   );

@@ -13,13 +13,19 @@ export const ROLES = [
   'authority_member',
   'lay_visitor',
   'partnership_officer',
+  'scheme_manager',
+  'panel_coordinator',
+  'custody_inspector',
   'administrator',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
 
-/** What a role may be limited to: chair *of this group*, officer *for this borough*. */
-export const SCOPE_TYPES = ['group', 'borough'] as const;
+/**
+ * What a role may be limited to: chair *of this group*, officer *for this borough*, coordinator
+ * *of this custody visiting panel*, inspector *for this custody suite*.
+ */
+export const SCOPE_TYPES = ['group', 'borough', 'panel', 'suite'] as const;
 export type ScopeType = (typeof SCOPE_TYPES)[number];
 
 /** What each role is. */
@@ -73,6 +79,20 @@ export const ROLE_INFO: Record<Role, RoleInfo> = {
     labelKey: 'roles.partnership_officer',
     description: "Keeps a borough's partnership record current",
     scope: 'borough',
+  },
+  scheme_manager: {
+    labelKey: 'roles.scheme_manager',
+    description: 'Authority staff who run the custody visiting scheme (ICV-01)',
+  },
+  panel_coordinator: {
+    labelKey: 'roles.panel_coordinator',
+    description: "Coordinates a custody visiting panel's visitors (ICV-02)",
+    scope: 'panel',
+  },
+  custody_inspector: {
+    labelKey: 'roles.custody_inspector',
+    description: 'Police inspector responsible for custody suites',
+    scope: 'suite',
   },
   administrator: {
     labelKey: 'roles.administrator',

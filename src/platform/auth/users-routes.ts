@@ -20,9 +20,11 @@ export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps
   const { users } = services;
 
   async function roleOptions(t: Translate) {
-    const [boroughs, groups] = await Promise.all([
+    const [boroughs, groups, panels, suites] = await Promise.all([
       users.scopeOptions('borough'),
       users.scopeOptions('group'),
+      users.scopeOptions('panel'),
+      users.scopeOptions('suite'),
     ]);
     return {
       roleItems: [
@@ -33,6 +35,8 @@ export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps
         { value: '', text: t('admin.roles.anyScope') },
         ...boroughs.map((b) => ({ value: b.id, text: t('admin.roles.borough', { name: b.name }) })),
         ...groups.map((g) => ({ value: g.id, text: t('admin.roles.group', { name: g.name }) })),
+        ...panels.map((p) => ({ value: p.id, text: t('admin.roles.panel', { name: p.name }) })),
+        ...suites.map((s) => ({ value: s.id, text: t('admin.roles.suite', { name: s.name }) })),
       ],
     };
   }

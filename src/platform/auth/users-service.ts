@@ -61,6 +61,8 @@ export type UsersService = ReturnType<typeof createUsersService>;
 const SCOPE_NOT_FOUND: Record<ScopeType, string> = {
   borough: 'admin.users.errors.scope.borough',
   group: 'admin.users.errors.scope.group',
+  panel: 'admin.users.errors.scope.panel',
+  suite: 'admin.users.errors.scope.suite',
 };
 
 export function createUsersService(deps: {

@@ -19,7 +19,8 @@ import { dataVersions } from './schema.js';
  * The kinds of data counted, each with the tables whose triggers move it on (migrations 0020,
  * 0021 and 0022; since 0024 a table is counted with `CALL data_versions_count_table(...)`).
  */
-export type DataKind = 'tracker' | 'deployments' | 'directory' | 'groups' | 'members' | 'meetings';
+export type DataKind =
+  'tracker' | 'deployments' | 'directory' | 'groups' | 'members' | 'meetings' | 'custody';
 
 export interface VersionedCache<T> {
   /** The value kept for the key while its data is unchanged, else `build()`'s, then kept. */

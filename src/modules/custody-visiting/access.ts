@@ -1,0 +1,42 @@
+/**
+ * Who in the scheme reaches which records (ICV-01, ICV-02): the grants of the person asking,
+ * with the areas of the panels they coordinate read once, for `seesSuite` and `seesPanel`.
+ */
+import { inArray } from 'drizzle-orm';
+import { requireUser } from '../../platform/auth/permissions.js';
+import { hasRole } from '../../platform/auth/permissions.js';
+import type { Principal, UserPrincipal } from '../../platform/auth/principal.js';
+import type { Executor } from '../../platform/db/database.js';
+import type { Action } from '../../platform/auth/permissions.js';
+import type { SchemeReach } from './rules.js';
+import { custodyPanels } from './schema.js';
+
+export async function schemeReach(
+  executor: Executor,
+  principal: Principal,
+  action: Action,
+): Promise<{ user: UserPrincipal; reach: SchemeReach }> {
+  const user = requireUser(principal, action);
+  const scoped = (role: 'panel_coordinator' | 'custody_inspector', type: 'panel' | 'suite') =>
+    user.roles
+      .filter((g) => g.role === role && g.scopeType === type && g.scopeId)
+      .map((g) => g.scopeId!);
+  const panelIds = scoped('panel_coordinator', 'panel');
+  const panelAreas = panelIds.length
+    ? (
+        await executor
+          .select({ area: custodyPanels.area })
+          .from(custodyPanels)
+          .where(inArray(custodyPanels.id, panelIds))
+      ).map((p) => p.area)
+    : [];
+  return {
+    user,
+    reach: {
+      manager: hasRole(user, 'scheme_manager'),
+      panelIds,
+      panelAreas,
+      suiteIds: scoped('custody_inspector', 'suite'),
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Custody visiting (issue 24, ICV-01 to ICV-10): so far the scheme itself, its custody suites
+ * with their target visits and a panel per borough or custody area with its coordinator. Its
+ * one public face (ADR 0014).
+ */
+import { can } from '../../platform/auth/permissions.js';
+import type { ScopeCatalogue } from '../../platform/auth/users-service.js';
+import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
+import type { DirectoryApi } from '../directory/index.js';
+import { registerPanelRoutes } from './panels/routes.js';
+import { createPanelsService } from './panels/service.js';
+import { custodyPaths } from './paths.js';
+import { custodyVisitingPersonData } from './person-data.js';
+import type { CustodyVisitingServices } from './route-deps.js';
+import { registerSuiteRoutes } from './suites/routes.js';
+import { createSuitesService } from './suites/service.js';
+
+export { readCustodyVisitingSettings, type CustodyVisitingSettings } from './settings.js';
+
+// Its benchmark generator, run in order by bench/data/generate.ts.
+export { custodyVisitingGenerator } from './bench-data.js';
+// Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
+export { loadCustodyVisitingDemo, removeCustodyVisitingDemo } from './demo.js';
+
+/** What other parts of Bridge ask of the scheme. */
+export interface CustodyVisitingApi {
+  /** The panels and suites that a panel coordinator's or custody inspector's role is held for. */
+  scopeCatalogue: ScopeCatalogue;
+}
+
+export interface CustodyVisitingModule extends BridgeModule<CustodyVisitingApi> {
+  services: CustodyVisitingServices;
+}
+
+export function createCustodyVisitingModule(
+  deps: ModuleDeps & { directory: DirectoryApi },
+): CustodyVisitingModule {
+  const { platform, directory } = deps;
+  const { db, config, t } = platform;
+  const now = deps.now ?? (() => new Date());
+  const services: CustodyVisitingServices = {
+    custodySuites: createSuitesService({
+      db,
+      now,
+      t,
+      defaultTarget: config.custodyVisiting.defaultVisitsPerWeek,
+    }),
+    custodyPanels: createPanelsService({ db, directory, now, t }),
+  };
+  const { custodySuites: suites, custodyPanels: panels } = services;
+  return {
+    name: 'custody-visiting',
+    api: {
+      scopeCatalogue: {
+        options: (type) => (type === 'panel' ? panels.options() : suites.options()),
+        name: (type, id) => (type === 'panel' ? panels.name(id) : suites.name(id)),
+      },
+    },
+    services,
+    personData: (executor, subject) => custodyVisitingPersonData(t, executor, subject),
+    registerRoutes(app, renderPage) {
+      const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
+      registerSuiteRoutes(routeDeps);
+      registerPanelRoutes(routeDeps);
+    },
+    navigation: [
+      {
+        order: 75,
+        textKey: 'custody-visiting:nav.suites',
+        href: custodyPaths.suites,
+        visible: (p) => can(p, 'custody.view'),
+      },
+    ],
+    homeTasks: async (p, t) => [
+      can(p, 'custody.view') && {
+        order: 100,
+        href: custodyPaths.suites,
+        text: t('custody-visiting:homeTasks.suites.text'),
+        hint: t('custody-visiting:homeTasks.suites.hint'),
+      },
+      can(p, 'custody.panels.view') && {
+        order: 110,
+        href: custodyPaths.panels,
+        text: t('custody-visiting:homeTasks.panels.text'),
+        hint: t('custody-visiting:homeTasks.panels.hint'),
+      },
+    ],
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * The custody visiting module's addresses, each defined once: a route's pattern registers it
+ * (`paths.suite.pattern`) and the same object builds its links (`paths.suite(id)`).
+ */
+import { route } from '../../platform/http/route.js';
+
+export const custodyPaths = {
+  /** The register of custody suites, filtered by borough or custody area. */
+  suites: '/custody-visiting/suites',
+  newSuite: '/custody-visiting/suites/new',
+  suite: route('/custody-visiting/suites/:suiteId'),
+  editSuite: route('/custody-visiting/suites/:suiteId/edit'),
+  /** ICV-02: the panels, one per borough or custody area. */
+  panels: '/custody-visiting/panels',
+  newPanel: '/custody-visiting/panels/new',
+  panel: route('/custody-visiting/panels/:panelId'),
+  editPanel: route('/custody-visiting/panels/:panelId/edit'),
+};

@@ -1,0 +1,12 @@
+import type { RouteDeps } from '../../platform/modules.js';
+import type { PanelsService } from './panels/service.js';
+import type { SuitesService } from './suites/service.js';
+
+/** The custody visiting module's own services. */
+export interface CustodyVisitingServices {
+  custodySuites: SuitesService;
+  custodyPanels: PanelsService;
+}
+
+/** What the custody visiting module's route files are given. */
+export type CustodyVisitingRouteDeps = RouteDeps<CustodyVisitingServices>;

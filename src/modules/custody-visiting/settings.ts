@@ -1,0 +1,30 @@
+/** Custody visiting: settings checked at start-up with the platform's (config.ts). */
+import { ConfigError, type Env } from '../../platform/settings.js';
+import { MAX_VISITS_PER_WEEK } from './rules.js';
+
+export interface CustodyVisitingSettings {
+  /** ICV-03: the visits a week a new suite aims for unless given (London: weekly, 1). */
+  defaultVisitsPerWeek: number;
+}
+
+declare module '../../platform/settings.js' {
+  interface ModuleSettings {
+    custodyVisiting: CustodyVisitingSettings;
+  }
+}
+
+/** Visits a week, in hundredths at most (0.5 is fortnightly). */
+function visitsPerWeek(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = /^\d{1,2}(\.\d{1,2})?$/.test(raw) ? Number(raw) : NaN;
+  if (!(value > 0 && value <= MAX_VISITS_PER_WEEK))
+    throw new ConfigError(
+      `${name} must be a number of visits a week above 0 and at most ${MAX_VISITS_PER_WEEK}, got "${raw}"`,
+    );
+  return value;
+}
+
+export function readCustodyVisitingSettings(env: Env): CustodyVisitingSettings {
+  return { defaultVisitsPerWeek: visitsPerWeek(env, 'CUSTODY_DEFAULT_VISITS_PER_WEEK', 1) };
+}
