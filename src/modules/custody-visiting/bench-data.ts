@@ -13,8 +13,11 @@ export const custodyVisitingGenerator: ModuleGenerator = {
     const suites = scaled(100);
     await client.query(`
       create temp table bench_custody_areas on commit drop as
-        select row_number() over (order by code)::int n, name
-        from organisations where kind = 'borough' order by code limit ${boroughs};
+        select row_number() over (order by o.code)::int n, o.name
+        from organisations o where o.kind = 'borough'
+          -- The demo's panel (Camden) is there already: one panel an area.
+          and not exists (select 1 from custody_panels p where lower(p.area) = lower(o.name))
+        order by o.code limit ${boroughs};
       insert into custody_panels (name, area, coordinator_id)
         select a.name || ' custody visiting panel', a.name,
           (select id from people order by id offset bench.pick(a.n, 900, 500) limit 1)

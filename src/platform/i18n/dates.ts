@@ -6,7 +6,7 @@
  * catalogue words them in its own language.
  */
 import { assertIsoDate, type IsoDate } from '../calendar/iso-date.js';
-import { londonClock, toLondonDate } from '../calendar/london-time.js';
+import { londonClock } from '../calendar/london-time.js';
 import type { Translate } from './messages.js';
 
 /** The catalogue's month names, January first (a table of keys, so the catalogue test sees them). */
@@ -47,7 +47,10 @@ export function formatDate(t: Translate, d: IsoDate): string {
 
 /** A time in London: '2:05pm', '2pm', 'midday', 'midnight'. */
 export function formatTime(t: Translate, instant: Date): string {
-  const { hours, minutes } = londonClock(instant);
+  return clockWords(t, londonClock(instant));
+}
+
+function clockWords(t: Translate, { hours, minutes }: { hours: number; minutes: number }) {
   if (minutes === 0 && hours === 12) return t('dates.midday');
   if (minutes === 0 && hours === 0) return t('dates.midnight');
   const clock = `${hours % 12 || 12}${minutes === 0 ? '' : `:${String(minutes).padStart(2, '0')}`}`;
@@ -56,8 +59,6 @@ export function formatTime(t: Translate, instant: Date): string {
 
 /** A day and time in London: '1 April 2026 at 2:05pm'. */
 export function formatDateTime(t: Translate, instant: Date): string {
-  return t('dates.dateTime', {
-    date: formatDate(t, toLondonDate(instant)),
-    time: formatTime(t, instant),
-  });
+  const clock = londonClock(instant);
+  return t('dates.dateTime', { date: formatDate(t, clock.date), time: clockWords(t, clock) });
 }
