@@ -222,9 +222,33 @@ export function createMeetingsAccess(deps: {
     });
   }
 
+  /** The body's next meeting still to come (scheduled, not yet begun), or null. */
+  async function upcomingMeeting(type: BodyType, bodyId: string) {
+    const [next] = await db
+      .select({
+        id: meetings.id,
+        title: meetings.title,
+        startsAt: meetings.startsAt,
+        endsAt: meetings.endsAt,
+      })
+      .from(meetings)
+      .where(
+        and(
+          eq(meetings.bodyType, type),
+          eq(meetings.bodyId, bodyId),
+          eq(meetings.status, 'scheduled'),
+          gt(meetings.startsAt, now()),
+        ),
+      )
+      .orderBy(asc(meetings.startsAt))
+      .limit(1);
+    return next ?? null;
+  }
+
   return {
     today,
     bodyNotices,
+    upcomingMeeting,
     /** The kinds of body that meet, each with the URL prefix its meetings live under. */
     providers: deps.bodies,
     /** The same checks for every journey's service, in one place. */
