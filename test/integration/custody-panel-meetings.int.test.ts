@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 import { and, count, eq } from 'drizzle-orm';
 import { agendaItems, meetings, minutes } from '../../src/modules/meetings/schema.js';
+import { textOf as text } from '../html.js';
 import { createTestApp, type Agent, type TestApp } from '../app.js';
 import { signInAccount, signInNewAccount } from '../factories/accounts.js';
 import {
@@ -22,13 +23,6 @@ before(async () => {
 });
 after(() => t.close());
 afterEach(() => t.clock.reset());
-
-/** The page's text, tags and spacing aside, to read as a person would. */
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&rsquo;/g, '’')
-    .replace(/\s+/g, ' ');
 
 const meetingsOf = (panelId: string) => `/custody-visiting/panels/${panelId}/meetings`;
 

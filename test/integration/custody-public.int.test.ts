@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { textOf as text } from '../html.js';
 import { createTestApp, type TestApp } from '../app.js';
 import { signInNewAccount } from '../factories/accounts.js';
 import { makePanel, makeSuite } from '../factories/custody-visiting.js';
@@ -15,12 +16,6 @@ before(async () => {
   t = await createTestApp({ demo: false });
 });
 after(() => t.close());
-
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&rsquo;/g, '’')
-    .replace(/\s+/g, ' ');
 
 const read = (url: string) => t.app.inject({ method: 'GET', url });
 
