@@ -195,7 +195,12 @@ export function buildServices(deps: AppDeps) {
     groups: groups.api,
     meetings: meetings.api,
   });
-  const custodyVisiting = createCustodyVisitingModule({ platform, now, directory: directory.api });
+  const custodyVisiting = createCustodyVisitingModule({
+    platform,
+    now,
+    directory: directory.api,
+    meetings: meetings.api,
+  });
   const modules: readonly BridgeModule[] = [
     directory,
     groups,

@@ -46,6 +46,7 @@ import {
 } from '../modules/groups/index.js';
 import {
   loadDemoBodyMeetings,
+  loadDemoPanelMeetings,
   loadDemoGroupMeetings,
   removeDemoMeetingRecords,
 } from '../modules/meetings/index.js';
@@ -319,6 +320,17 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
         scopeId: id,
       })),
     ]);
+    // ICV-02: the panel's last quarterly meeting with the custody inspector, minuted, and its next.
+    await loadDemoPanelMeetings(
+      tx,
+      custody.panelId,
+      {
+        coordinatorUser: userIds.get('panel_coordinator')!,
+        coordinator: personIds.get('panel_coordinator')!,
+        inspector: personIds.get('custody_inspector')!,
+      },
+      today,
+    );
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',

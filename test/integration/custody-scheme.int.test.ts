@@ -238,7 +238,7 @@ test('nobody outside the scheme sees its pages, and a refused add writes nothing
     ])
       assert.equal((await agent.get(url)).statusCode, 403, `${role} ${url}`);
     const home = await agent.get('/');
-    assert.doesNotMatch(home.body, /href="\/custody-visiting/);
+    assert.doesNotMatch(home.body, /href="\/custody-visiting\/(suites|panels)/);
   }
   const officer = await signInNewAccount(t, 'authority_officer');
   const area = makeArea();
@@ -270,6 +270,20 @@ test('the demo data has a Camden panel with two suites, seen by its demo coordin
   );
   assert.match(inspector, /Holborn Police Station/);
   assert.match(inspector, /Kentish Town Police Station/);
+
+  // ICV-02: the panel's last quarterly meeting, minuted, and its next.
+  const panelId = /href="\/custody-visiting\/panels\/([0-9a-f-]{36})"/.exec(
+    (await coordinator.get('/custody-visiting/panels')).body,
+  )![1]!;
+  const panel = await coordinator.get(`/custody-visiting/panels/${panelId}`);
+  assert.match(text(panel.body), /Next meeting: Camden custody visiting panel quarterly meeting/);
+  const list = (await coordinator.get(`/custody-visiting/panels/${panelId}/meetings`)).body;
+  const held = [...list.matchAll(/href="\/meetings\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+  assert.equal(new Set(held).size, 2);
+  const minuted = await Promise.all(
+    held.map(async (id) => text((await coordinator.get(`/meetings/${id}/minutes`)).body)),
+  );
+  assert.ok(minuted.some((page) => /Both suites were visited every week bar one/.test(page)));
 
   await removeDemoData(t.services.db);
   const [left] = await t.services.db

@@ -520,6 +520,20 @@ const EXPECTED: Record<string, Who> = {
   // A coordinator changes their own panel only: another (here, an unknown one) is not found.
   'GET /custody-visiting/panels/:panelId/edit': PANEL_VIEWERS,
   'POST /custody-visiting/panels/:panelId/edit': PANEL_VIEWERS,
+  // ICV-02: a panel's meetings, as every body's (ADR 0005): the service decides who may see
+  // them (the scheme manager, the panel's coordinator and the custody inspector of its suites).
+  'GET /custody-visiting/panels/:bodyId/meetings': 'signed-in',
+  'GET /custody-visiting/panels/:bodyId/meetings/new': 'signed-in',
+  'POST /custody-visiting/panels/:bodyId/meetings/new': 'signed-in',
+  'GET /custody-visiting/panels/:bodyId/absences/:personId/withdraw': 'signed-in',
+  'POST /custody-visiting/panels/:bodyId/absences/:personId/withdraw': 'signed-in',
+  // A panel's meetings are never published: these find no panel.
+  'GET /public/custody-visiting-panels/:bodyId/meetings/:meetingId': 'anyone',
+  'GET /public/custody-visiting-panels/:bodyId/meetings/:meetingId/papers/:paperId': 'anyone',
+  'GET /public/custody-visiting-panels/:bodyId/meetings.ics': 'anyone',
+  // Issue 24 item 9: the scheme's public pages.
+  'GET /custody-visiting': 'anyone',
+  'GET /custody-visiting/become-a-visitor': 'anyone',
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',

@@ -11,12 +11,8 @@ import type { Action } from '../../platform/auth/permissions.js';
 import type { SchemeReach } from './rules.js';
 import { custodyPanels } from './schema.js';
 
-export async function schemeReach(
-  executor: Executor,
-  principal: Principal,
-  action: Action,
-): Promise<{ user: UserPrincipal; reach: SchemeReach }> {
-  const user = requireUser(principal, action);
+/** What a signed-in user reaches in the scheme, whatever they hold (nothing, for most). */
+export async function reachOf(executor: Executor, user: UserPrincipal): Promise<SchemeReach> {
   const scoped = (role: 'panel_coordinator' | 'custody_inspector', type: 'panel' | 'suite') =>
     user.roles
       .filter((g) => g.role === role && g.scopeType === type && g.scopeId)
@@ -31,12 +27,18 @@ export async function schemeReach(
       ).map((p) => p.area)
     : [];
   return {
-    user,
-    reach: {
-      manager: hasRole(user, 'scheme_manager'),
-      panelIds,
-      panelAreas,
-      suiteIds: scoped('custody_inspector', 'suite'),
-    },
+    manager: hasRole(user, 'scheme_manager'),
+    panelIds,
+    panelAreas,
+    suiteIds: scoped('custody_inspector', 'suite'),
   };
+}
+
+export async function schemeReach(
+  executor: Executor,
+  principal: Principal,
+  action: Action,
+): Promise<{ user: UserPrincipal; reach: SchemeReach }> {
+  const user = requireUser(principal, action);
+  return { user, reach: await reachOf(executor, user) };
 }

@@ -1,16 +1,20 @@
 /**
  * Custody visiting (issue 24, ICV-01 to ICV-10): so far the scheme itself, its custody suites
- * with their target visits and a panel per borough or custody area with its coordinator. Its
- * one public face (ADR 0014).
+ * with their target visits, a panel per borough or custody area with its coordinator and its
+ * meetings, and the public pages about the scheme. Its one public face (ADR 0014).
  */
 import { can } from '../../platform/auth/permissions.js';
 import type { ScopeCatalogue } from '../../platform/auth/users-service.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
+import type { MeetingsApi } from '../meetings/index.js';
+import { createPanelMeetingBody } from './panels/meeting-body.js';
 import { registerPanelRoutes } from './panels/routes.js';
 import { createPanelsService } from './panels/service.js';
 import { custodyPaths } from './paths.js';
 import { custodyVisitingPersonData } from './person-data.js';
+import { registerPublicRoutes } from './public/routes.js';
+import { createPublicSchemeService } from './public/service.js';
 import type { CustodyVisitingServices } from './route-deps.js';
 import { registerSuiteRoutes } from './suites/routes.js';
 import { createSuitesService } from './suites/service.js';
@@ -33,9 +37,9 @@ export interface CustodyVisitingModule extends BridgeModule<CustodyVisitingApi> 
 }
 
 export function createCustodyVisitingModule(
-  deps: ModuleDeps & { directory: DirectoryApi },
+  deps: ModuleDeps & { directory: DirectoryApi; meetings: MeetingsApi },
 ): CustodyVisitingModule {
-  const { platform, directory } = deps;
+  const { platform, directory, meetings } = deps;
   const { db, config, t } = platform;
   const now = deps.now ?? (() => new Date());
   const services: CustodyVisitingServices = {
@@ -45,8 +49,11 @@ export function createCustodyVisitingModule(
       t,
       defaultTarget: config.custodyVisiting.defaultVisitsPerWeek,
     }),
-    custodyPanels: createPanelsService({ db, directory, now, t }),
+    custodyPanels: createPanelsService({ db, directory, meetings: meetings.meetings, now, t }),
+    custodyPublic: createPublicSchemeService({ db, directory }),
   };
+  // ADR 0005, ICV-02: each panel is a body that meets, about quarterly with the custody inspector.
+  meetings.addBodies([createPanelMeetingBody({ directory, now, t })]);
   const { custodySuites: suites, custodyPanels: panels } = services;
   return {
     name: 'custody-visiting',
@@ -62,6 +69,7 @@ export function createCustodyVisitingModule(
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
       registerSuiteRoutes(routeDeps);
       registerPanelRoutes(routeDeps);
+      registerPublicRoutes(routeDeps);
     },
     navigation: [
       {
@@ -69,6 +77,21 @@ export function createCustodyVisitingModule(
         textKey: 'custody-visiting:nav.suites',
         href: custodyPaths.suites,
         visible: (p) => can(p, 'custody.view'),
+      },
+      {
+        order: 76,
+        textKey: 'custody-visiting:nav.public',
+        href: custodyPaths.publicScheme,
+        visible: (p) => p === null,
+      },
+    ],
+    // Offered in the default language: a module's public tasks are given once, not per request.
+    publicTasks: (t) => [
+      {
+        order: 30,
+        href: custodyPaths.publicScheme,
+        text: t('custody-visiting:homeTasks.public.text'),
+        hint: t('custody-visiting:homeTasks.public.hint'),
       },
     ],
     homeTasks: async (p, t) => [

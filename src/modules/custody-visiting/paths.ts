@@ -3,6 +3,9 @@
  * (`paths.suite.pattern`) and the same object builds its links (`paths.suite(id)`).
  */
 import { route } from '../../platform/http/route.js';
+import { meetingPaths } from '../meetings/index.js';
+
+const panels = '/custody-visiting/panels';
 
 export const custodyPaths = {
   /** The register of custody suites, filtered by borough or custody area. */
@@ -11,8 +14,15 @@ export const custodyPaths = {
   suite: route('/custody-visiting/suites/:suiteId'),
   editSuite: route('/custody-visiting/suites/:suiteId/edit'),
   /** ICV-02: the panels, one per borough or custody area. */
-  panels: '/custody-visiting/panels',
+  panels,
   newPanel: '/custody-visiting/panels/new',
   panel: route('/custody-visiting/panels/:panelId'),
   editPanel: route('/custody-visiting/panels/:panelId/edit'),
+  /** ICV-02: a panel's meetings are the meetings module's pages, under the panel's (ADR 0005). */
+  panelMeetings: (id: string) => meetingPaths.bodyMeetings(panels, id),
+  /** Where the meetings module would publish a panel's meetings; it publishes none. */
+  publicPanelMeetings: '/public/custody-visiting-panels',
+  /** The public pages about the scheme, for anyone, signed in or not. */
+  publicScheme: '/custody-visiting',
+  becomeAVisitor: '/custody-visiting/become-a-visitor',
 };

@@ -1,11 +1,14 @@
 import type { RouteDeps } from '../../platform/modules.js';
 import type { PanelsService } from './panels/service.js';
+import type { PublicSchemeService } from './public/service.js';
 import type { SuitesService } from './suites/service.js';
 
 /** The custody visiting module's own services. */
 export interface CustodyVisitingServices {
   custodySuites: SuitesService;
   custodyPanels: PanelsService;
+  /** What anyone may read about the scheme (its public pages). */
+  custodyPublic: PublicSchemeService;
 }
 
 /** What the custody visiting module's route files are given. */

@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import {
   formatTarget,
   panelAreaRefusal,
+  panelMeetingDue,
+  panelMeetingStanding,
   seesPanel,
   seesSuite,
   validatePanel,
@@ -93,6 +95,33 @@ test('ICV-02: a panel coordinator sees their own panel and the suites of its are
   assert.ok(seesSuite(coordinator, holborn));
   assert.ok(!seesSuite(coordinator, brixton));
   assert.ok(!seesSuite(nobody, holborn));
+});
+
+test('ICV-02: a panel meets with its custody inspector; its coordinator and the scheme manager run the meetings', () => {
+  const camden = { id: 'p1', area: 'Camden' };
+  const coordinator = panelMeetingStanding({ ...nobody, panelIds: ['p1'] }, camden, [holborn]);
+  assert.ok(coordinator.chair && coordinator.mayView && coordinator.mayOpenBody);
+  const manager = panelMeetingStanding({ ...nobody, manager: true }, camden, [holborn]);
+  assert.ok(manager.secretariat && manager.mayView && manager.mayOpenBody);
+  // The inspector of one of the panel's suites attends for the police, as a member reads, but
+  // still sees no panel page (ICV-01) and runs nothing.
+  const inspector = panelMeetingStanding({ ...nobody, suiteIds: ['s1'] }, camden, [holborn]);
+  assert.deepEqual(inspector, {
+    member: false,
+    police: true,
+    chair: false,
+    secretariat: false,
+    mayView: true,
+    mayOpenBody: false,
+  });
+  // Another panel's coordinator, another area's inspector and anyone else see nothing.
+  for (const reach of [{ ...nobody, panelIds: ['p2'] }, { ...nobody, suiteIds: ['s2'] }, nobody])
+    assert.equal(panelMeetingStanding(reach, camden, [holborn]).mayView, false);
+});
+
+test('ICV-02: a panel with no meeting in the three months ahead is told to schedule one', () => {
+  assert.deepEqual(panelMeetingDue(0), { key: 'custody-visiting:meetings.noneInQuarter' });
+  assert.equal(panelMeetingDue(1), null);
 });
 
 test('a target reads as people write it', () => {

@@ -3,7 +3,7 @@
  * suite and a panel must give, and who in a scheme may see which records. Refusals are `Said`
  * (ADR 0015), worded by whoever shows them.
  */
-import type { SaidRefusal } from '../../platform/i18n/said.js';
+import type { Said, SaidRefusal } from '../../platform/i18n/said.js';
 
 /** The most visits a week a suite can be set to aim for: three a day. */
 export const MAX_VISITS_PER_WEEK = 21;
@@ -136,6 +136,48 @@ export function seesSuite(reach: SchemeReach, suite: { id: string; area: string 
 /** ICV-02: a panel is seen and changed by the scheme manager and by its own coordinator only. */
 export function seesPanel(reach: SchemeReach, panel: { id: string }): boolean {
   return reach.manager || reach.panelIds.includes(panel.id);
+}
+
+/** How a person stands to a panel's meetings, in the meetings module's terms (ADR 0005). */
+export interface PanelMeetingStanding {
+  member: boolean;
+  police: boolean;
+  chair: boolean;
+  secretariat: boolean;
+  mayView: boolean;
+  mayOpenBody: boolean;
+}
+
+/**
+ * ICV-02: a panel meets about quarterly with the custody inspector. Its coordinator chairs and
+ * minutes its meetings, and the scheme manager may do it for them; the custody inspector for any
+ * suite the panel visits attends for the police and reads what a member reads, but still sees
+ * no panel page (ICV-01). Another panel's coordinator, or anyone else, sees none of it.
+ */
+export function panelMeetingStanding(
+  reach: SchemeReach,
+  panel: { id: string },
+  panelSuites: readonly { id: string }[],
+): PanelMeetingStanding {
+  const chair = reach.panelIds.includes(panel.id);
+  const secretariat = reach.manager;
+  const police = panelSuites.some((s) => reach.suiteIds.includes(s.id));
+  return {
+    member: false,
+    police,
+    chair,
+    secretariat,
+    mayView: chair || secretariat || police,
+    mayOpenBody: seesPanel(reach, panel),
+  };
+}
+
+/**
+ * ICV-02: panels meet about quarterly, so a panel with no meeting held or scheduled in the three
+ * months from today is told to schedule one.
+ */
+export function panelMeetingDue(meetingsInQuarterAhead: number): Said | null {
+  return meetingsInQuarterAhead > 0 ? null : { key: 'custody-visiting:meetings.noneInQuarter' };
 }
 
 /** A target as a person reads it: "1", "0.5", "2.25". */

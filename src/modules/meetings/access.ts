@@ -109,22 +109,32 @@ export function createMeetingsAccess(deps: {
     );
   }
 
-  /** The body's next scheduled meeting after this one, or null. */
-  async function nextMeetingAfter(executor: Executor, meeting: Meeting) {
+  /** The body's first scheduled meeting after an instant, or null. */
+  async function scheduledAfter(executor: Executor, type: BodyType, bodyId: string, after: Date) {
     const [next] = await executor
-      .select({ id: meetings.id, startsAt: meetings.startsAt })
+      .select({
+        id: meetings.id,
+        title: meetings.title,
+        startsAt: meetings.startsAt,
+        endsAt: meetings.endsAt,
+      })
       .from(meetings)
       .where(
         and(
-          eq(meetings.bodyType, meeting.bodyType),
-          eq(meetings.bodyId, meeting.bodyId),
+          eq(meetings.bodyType, type),
+          eq(meetings.bodyId, bodyId),
           eq(meetings.status, 'scheduled'),
-          gt(meetings.startsAt, meeting.startsAt),
+          gt(meetings.startsAt, after),
         ),
       )
       .orderBy(asc(meetings.startsAt))
       .limit(1);
     return next ?? null;
+  }
+
+  /** The body's next scheduled meeting after this one, or null. */
+  function nextMeetingAfter(executor: Executor, meeting: Meeting) {
+    return scheduledAfter(executor, meeting.bodyType, meeting.bodyId, meeting.startsAt);
   }
 
   /** A body attended by delegations (the conference) records attendance by invitee instead. */
@@ -222,9 +232,15 @@ export function createMeetingsAccess(deps: {
     });
   }
 
+  /** The body's next meeting still to come (scheduled, not yet begun), or null. */
+  function upcomingMeeting(type: BodyType, bodyId: string) {
+    return scheduledAfter(db, type, bodyId, now());
+  }
+
   return {
     today,
     bodyNotices,
+    upcomingMeeting,
     /** The kinds of body that meet, each with the URL prefix its meetings live under. */
     providers: deps.bodies,
     /** The same checks for every journey's service, in one place. */

@@ -10,7 +10,12 @@ import type { IsoDate } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { AgendaRelation } from './rules.js';
 
-export const BODY_TYPES = ['advisory_group', 'director_chairs', 'annual_conference'] as const;
+export const BODY_TYPES = [
+  'advisory_group',
+  'director_chairs',
+  'annual_conference',
+  'custody_panel',
+] as const;
 export type BodyType = (typeof BODY_TYPES)[number];
 
 /** In what capacity an item was tabled (IAG-21e). */
@@ -44,7 +49,12 @@ export interface BodyRelation extends AgendaRelation {
  * page builds from a roll is kept only while they are unchanged. A provider whose roll reads
  * any other table counts that table under one of these kinds (a trigger, in a migration).
  */
-export const ROLL_KINDS = ['groups', 'members', 'directory'] as const satisfies readonly DataKind[];
+export const ROLL_KINDS = [
+  'groups',
+  'members',
+  'directory',
+  'custody',
+] as const satisfies readonly DataKind[];
 
 /** Someone expected at a meeting: a current member, or a police attendee named for the body. */
 export interface RollEntry {

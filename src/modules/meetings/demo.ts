@@ -151,6 +151,121 @@ export async function loadDemoBodyMeetings(
 }
 
 /**
+ * The demo custody visiting panel's meetings (ICV-02: about quarterly, with the custody
+ * inspector): the last one, held two months ago, with its attendance, its minutes drafted by the
+ * coordinator for approval at the next, and an action; and the next, in five weeks.
+ */
+export async function loadDemoPanelMeetings(
+  tx: Executor,
+  panelId: string,
+  who: { coordinatorUser: string; coordinator: string; inspector: string },
+  today: IsoDate,
+): Promise<void> {
+  const { coordinatorUser, coordinator, inspector } = who;
+  const heldOn = addCalendarMonths(today, -2);
+  const meetsOn = addCalendarDays(today, 35);
+  const [held, next] = await tx
+    .insert(meetings)
+    .values(
+      [
+        { day: heldOn, status: 'held' as const },
+        { day: meetsOn, status: 'scheduled' as const },
+      ].map((m) => ({
+        bodyType: 'custody_panel' as const,
+        bodyId: panelId,
+        title: 'Camden custody visiting panel quarterly meeting',
+        startsAt: londonInstant(m.day, 18 * 60 + 30),
+        endsAt: londonInstant(m.day, 20 * 60),
+        format: 'in_person' as const,
+        status: m.status,
+        venue: 'Camden Town Hall, Judd Street, London WC1H 9JE',
+        accessNotes: 'Step-free entrance on Judd Street; hearing loop in committee room 2.',
+        agendaPublishedAt:
+          m.status === 'held' ? londonInstant(addCalendarDays(m.day, -7), 9 * 60) : null,
+        attendanceRecordedAt: m.status === 'held' ? londonInstant(m.day, 20 * 60 + 30) : null,
+        createdBy: coordinatorUser,
+      })),
+    )
+    .returning({ id: meetings.id });
+  const items = await tx
+    .insert(agendaItems)
+    .values([
+      {
+        meetingId: held!.id,
+        position: 1,
+        title: 'Visits made last quarter against the target',
+        tabledByPersonId: coordinator,
+        tabledAs: 'chair' as const,
+        status: 'accepted' as const,
+      },
+      {
+        meetingId: held!.id,
+        position: 2,
+        title: 'Report from the custody inspector: cell repairs at Kentish Town',
+        tabledByPersonId: inspector,
+        tabledAs: 'police' as const,
+        status: 'accepted' as const,
+      },
+      {
+        meetingId: next!.id,
+        position: 1,
+        title: 'Delays in admitting visitors at Holborn',
+        tabledByPersonId: coordinator,
+        tabledAs: 'chair' as const,
+        status: 'accepted' as const,
+      },
+    ])
+    .returning({ id: agendaItems.id });
+  await tx.insert(meetingAttendance).values([
+    {
+      meetingId: held!.id,
+      personId: coordinator,
+      kind: 'member' as const,
+      status: 'present' as const,
+      recordedBy: coordinatorUser,
+    },
+    {
+      meetingId: held!.id,
+      personId: inspector,
+      kind: 'police' as const,
+      status: 'present' as const,
+      capacity: 'Custody inspector',
+      recordedBy: coordinatorUser,
+    },
+  ]);
+  const [drafted] = await tx
+    .insert(minutes)
+    .values({ meetingId: held!.id, draftedBy: coordinatorUser })
+    .returning({ id: minutes.id });
+  await tx.insert(minuteItems).values([
+    {
+      minutesId: drafted!.id,
+      agendaItemId: items[0]!.id,
+      position: 1,
+      heading: 'Visits made last quarter against the target',
+      body: 'Both suites were visited every week bar one. The missed week at Kentish Town was made up the week after.',
+    },
+    {
+      minutesId: drafted!.id,
+      agendaItemId: items[1]!.id,
+      position: 2,
+      heading: 'Report from the custody inspector: cell repairs at Kentish Town',
+      body: 'Two cells were out of use for repairs to their call bells. The inspector expects them back in use within the month.',
+    },
+  ]);
+  await tx.insert(meetingActions).values({
+    meetingId: held!.id,
+    bodyType: 'custody_panel',
+    bodyId: panelId,
+    description: 'Report to the panel when the two cells at Kentish Town are back in use',
+    ownerName: 'Custody inspector',
+    ownerPersonId: inspector,
+    dueOn: addCalendarDays(heldOn, 30),
+    createdBy: coordinatorUser,
+  });
+}
+
+/**
  * The meetings records the demo accounts made or appear in: meetings they scheduled (with
  * everything hanging off them), items they tabled, their attendance, papers and calendar feeds;
  * where they only touched someone else's record, their name is taken off it. Minutes that cite

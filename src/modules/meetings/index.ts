@@ -97,6 +97,14 @@ export type MeetingPaper = typeof meetingPapers.$inferSelect;
 export interface MeetingsReads {
   /** The notices a body's page shows (e.g. members near the three-absence limit). */
   bodyNotices(type: BodyType, bodyId: string): Promise<string[]>;
+  /**
+   * The body's next meeting still to come, for its own page; the body's module has checked
+   * that the reader may see the body.
+   */
+  upcomingMeeting(
+    type: BodyType,
+    bodyId: string,
+  ): Promise<{ id: string; title: string; startsAt: Date; endsAt: Date | null } | null>;
   /** The groups' meetings held from one instant to another (not cancelled), newest first. */
   groupMeetingsBetween(
     executor: Executor,
@@ -132,7 +140,12 @@ export interface MeetingPapersApi {
 // Its benchmark generator, run in order by bench/data/generate.ts.
 export { meetingsGenerator } from './bench-data.js';
 // Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
-export { loadDemoBodyMeetings, loadDemoGroupMeetings, removeDemoMeetingRecords } from './demo.js';
+export {
+  loadDemoBodyMeetings,
+  loadDemoGroupMeetings,
+  loadDemoPanelMeetings,
+  removeDemoMeetingRecords,
+} from './demo.js';
 
 export interface MeetingsApi {
   meetings: MeetingsReads;

@@ -4,6 +4,7 @@ import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
 import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { panelCrumbs } from '../crumbs.js';
+import { meetingPaths } from '../../meetings/index.js';
 import { custodyPaths as paths } from '../paths.js';
 import type { CustodyVisitingRouteDeps as RouteDeps } from '../route-deps.js';
 import { formatTarget } from '../rules.js';
@@ -47,6 +48,8 @@ export function registerPanelRoutes({ app, services, renderPage }: RouteDeps): v
         target: formatTarget(s.targetVisitsPerWeek),
       })),
       changeHref: paths.editPanel(detail.panel.id),
+      meetingsHref: paths.panelMeetings(detail.panel.id),
+      nextMeetingHref: detail.nextMeeting && meetingPaths.meeting(detail.nextMeeting.id),
     });
   });
 

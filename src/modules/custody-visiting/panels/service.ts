@@ -12,10 +12,12 @@ import { isUuid } from '../../../platform/http/params.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors } from '../../../platform/i18n/said.js';
 import type { DirectoryApi } from '../../directory/index.js';
+import type { MeetingsReads } from '../../meetings/index.js';
 import { schemeReach } from '../access.js';
 import { addRecord, changeRecord } from '../records.js';
 import { panelAreaRefusal, seesPanel, validatePanel, type PanelInput } from '../rules.js';
-import { custodyPanels, custodySuites } from '../schema.js';
+import { custodyPanels } from '../schema.js';
+import { suitesOfArea } from './area-suites.js';
 
 export type Panel = typeof custodyPanels.$inferSelect;
 export type PanelsService = ReturnType<typeof createPanelsService>;
@@ -23,6 +25,8 @@ export type PanelsService = ReturnType<typeof createPanelsService>;
 export function createPanelsService(deps: {
   db: Db;
   directory: DirectoryApi;
+  /** ICV-02: the panel's page shows its next meeting (the meetings module keeps them). */
+  meetings: Pick<MeetingsReads, 'upcomingMeeting'>;
   now: () => Date;
   t: Translate;
 }) {
@@ -98,16 +102,13 @@ export function createPanelsService(deps: {
       };
     },
 
-    /** A panel's page: its coordinator and the suites of its area. */
+    /** A panel's page: its coordinator, the suites of its area and its next meeting. */
     async get(principal: Principal, id: string) {
       const { panel, user } = await find(db, principal, id);
-      const [people, suites] = await Promise.all([
+      const [people, suites, nextMeeting] = await Promise.all([
         lookups.people(db, [panel.coordinatorId]),
-        db
-          .select()
-          .from(custodySuites)
-          .where(sql`lower(${custodySuites.area}) = ${panel.area.toLowerCase()}`)
-          .orderBy(asc(custodySuites.name)),
+        suitesOfArea(db, panel.area),
+        deps.meetings.upcomingMeeting('custody_panel', panel.id),
       ]);
       const coordinator = people.get(panel.coordinatorId);
       return {
@@ -117,6 +118,7 @@ export function createPanelsService(deps: {
           email: coordinator?.email ?? '',
         },
         suites,
+        nextMeeting,
         canEdit: can(user, 'custody.panel.edit', { type: 'panel', id: panel.id }),
       };
     },

@@ -59,6 +59,7 @@ export function registerSuiteRoutes({ app, services, renderPage, config }: Route
       ...detail,
       target: formatTarget(detail.suite.targetVisitsPerWeek),
       panelHref: detail.panel ? paths.panel(detail.panel.id) : null,
+      meetingsHref: detail.meetingsOf ? paths.panelMeetings(detail.meetingsOf.id) : null,
       changeHref: paths.editSuite(detail.suite.id),
     });
   });

@@ -98,6 +98,8 @@ export function createSuitesService(deps: {
       return {
         suite,
         panel: panel && (reach.manager || reach.panelIds.includes(panel.id)) ? panel : null,
+        // ICV-02: whoever sees the suite takes part in its panel's meetings, its inspector too.
+        meetingsOf: panel ?? null,
         canEdit: reach.manager,
       };
     },

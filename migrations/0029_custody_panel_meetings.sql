@@ -1,0 +1,1 @@
+ALTER TYPE "public"."meeting_body_type" ADD VALUE 'custody_panel';
