@@ -28,13 +28,16 @@ import {
   demoPersonIds,
   loadDemoAccountPeople,
   loadDemoAdvisors,
+  loadDemoPeople,
   loadDemoBoroughCommanders,
   loadDemoOrganisations,
   removeDemoOrganisations,
   removeDemoPeople,
 } from '../modules/directory/index.js';
 import {
+  DEMO_VISITOR_PEOPLE,
   loadCustodyVisitingDemo,
+  loadCustodyVisitorsDemo,
   removeCustodyVisitingDemo,
 } from '../modules/custody-visiting/index.js';
 import { removeDemoExpenses } from '../modules/expenses/index.js';
@@ -319,6 +322,16 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
         scopeId: id,
       })),
     ]);
+    // Its six visitors, the demo lay visitor among them, at each stage (ICV-02).
+    await loadCustodyVisitorsDemo(
+      tx,
+      custody.panelId,
+      [
+        personIds.get('lay_visitor')!,
+        ...(await loadDemoPeople(tx, DEMO_DOMAIN, DEMO_VISITOR_PEOPLE)),
+      ],
+      today,
+    );
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',

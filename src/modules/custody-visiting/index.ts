@@ -1,7 +1,7 @@
 /**
  * Custody visiting (issue 24, ICV-01 to ICV-10): so far the scheme itself, its custody suites
- * with their target visits and a panel per borough or custody area with its coordinator. Its
- * one public face (ADR 0014).
+ * with their target visits and a panel per borough or custody area with its coordinator, and
+ * each panel's lay visitors from declaration to appointment. Its one public face (ADR 0014).
  */
 import { can } from '../../platform/auth/permissions.js';
 import type { ScopeCatalogue } from '../../platform/auth/users-service.js';
@@ -14,13 +14,20 @@ import { custodyVisitingPersonData } from './person-data.js';
 import type { CustodyVisitingServices } from './route-deps.js';
 import { registerSuiteRoutes } from './suites/routes.js';
 import { createSuitesService } from './suites/service.js';
+import { registerVisitorRoutes } from './visitors/routes.js';
+import { createVisitorsService } from './visitors/service.js';
 
 export { readCustodyVisitingSettings, type CustodyVisitingSettings } from './settings.js';
 
 // Its benchmark generator, run in order by bench/data/generate.ts.
 export { custodyVisitingGenerator } from './bench-data.js';
 // Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
-export { loadCustodyVisitingDemo, removeCustodyVisitingDemo } from './demo.js';
+export {
+  DEMO_VISITOR_PEOPLE,
+  loadCustodyVisitingDemo,
+  loadCustodyVisitorsDemo,
+  removeCustodyVisitingDemo,
+} from './demo.js';
 
 /** What other parts of Bridge ask of the scheme. */
 export interface CustodyVisitingApi {
@@ -46,6 +53,13 @@ export function createCustodyVisitingModule(
       defaultTarget: config.custodyVisiting.defaultVisitsPerWeek,
     }),
     custodyPanels: createPanelsService({ db, directory, now, t }),
+    custodyVisitors: createVisitorsService({
+      db,
+      directory,
+      now,
+      t,
+      termYears: config.custodyVisiting.visitorTermYears,
+    }),
   };
   const { custodySuites: suites, custodyPanels: panels } = services;
   return {
@@ -62,6 +76,7 @@ export function createCustodyVisitingModule(
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
       registerSuiteRoutes(routeDeps);
       registerPanelRoutes(routeDeps);
+      registerVisitorRoutes(routeDeps);
     },
     navigation: [
       {

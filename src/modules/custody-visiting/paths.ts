@@ -15,4 +15,16 @@ export const custodyPaths = {
   newPanel: '/custody-visiting/panels/new',
   panel: route('/custody-visiting/panels/:panelId'),
   editPanel: route('/custody-visiting/panels/:panelId/edit'),
+  /** ICV-02: a panel's lay visitors, and a visitor's record with its forms. */
+  panelVisitors: route('/custody-visiting/panels/:panelId/visitors'),
+  newVisitor: route('/custody-visiting/panels/:panelId/visitors/new'),
+  visitor: route('/custody-visiting/visitors/:visitorId'),
+  visitorInterview: route('/custody-visiting/visitors/:visitorId/interview'),
+  visitorVetting: route('/custody-visiting/visitors/:visitorId/vetting'),
+  visitorAppointment: route('/custody-visiting/visitors/:visitorId/appointment'),
+  visitorRenewal: route('/custody-visiting/visitors/:visitorId/renewal'),
+  visitorProbation: route('/custody-visiting/visitors/:visitorId/probation'),
+  visitorCourse: route('/custody-visiting/visitors/:visitorId/courses/new'),
+  visitorSuspension: route('/custody-visiting/visitors/:visitorId/suspension'),
+  visitorLiftSuspension: route('/custody-visiting/visitors/:visitorId/suspension/lift'),
 };

@@ -1,11 +1,13 @@
 import type { RouteDeps } from '../../platform/modules.js';
 import type { PanelsService } from './panels/service.js';
 import type { SuitesService } from './suites/service.js';
+import type { VisitorsService } from './visitors/service.js';
 
 /** The custody visiting module's own services. */
 export interface CustodyVisitingServices {
   custodySuites: SuitesService;
   custodyPanels: PanelsService;
+  custodyVisitors: VisitorsService;
 }
 
 /** What the custody visiting module's route files are given. */

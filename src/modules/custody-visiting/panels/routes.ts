@@ -47,6 +47,7 @@ export function registerPanelRoutes({ app, services, renderPage }: RouteDeps): v
         target: formatTarget(s.targetVisitsPerWeek),
       })),
       changeHref: paths.editPanel(detail.panel.id),
+      visitorsHref: paths.panelVisitors(detail.panel.id),
     });
   });
 
