@@ -21,6 +21,7 @@ import {
   makeVisitor,
 } from '../factories/custody-visiting.js';
 import { uniqueTag } from '../factories/directory.js';
+import { textOf } from '../html.js';
 
 let t: TestApp;
 let manager: Agent;
@@ -31,12 +32,7 @@ before(async () => {
 });
 after(() => t.close());
 
-/** The page's text, tags and spacing aside, to read as a person would. */
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&rsquo;/g, '’')
-    .replace(/\s+/g, ' ');
+const text = textOf;
 
 const visitorsOf = async (panelId: string) =>
   Number(
