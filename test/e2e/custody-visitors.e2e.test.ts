@@ -104,6 +104,19 @@ test('the scheme manager recruits a visitor until they can be put on the rota', 
   await page.getByText('Can be put on the rota', { exact: true }).waitFor();
   await page.getByText('On probation: to be paired with an experienced visitor.').waitFor();
 
+  // The other steps' forms, each checked with axe; a suspension without its reason is refused.
+  for (const link of ['Sign off probation', 'Renew the term']) {
+    await openStep(page, link);
+    await page.getByRole('link', { name: 'Back to the visitor’s record' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Robin Lay' }).waitFor();
+  }
+  await openStep(page, 'Suspend the visitor');
+  await fillDate(page, 'Suspended from', '2026-11-02');
+  await page.getByRole('button', { name: 'Suspend' }).click();
+  await expectErrors(page, [{ field: 'reason', message: 'Enter the reason for the suspension' }]);
+  await page.getByRole('link', { name: 'Back to the visitor’s record' }).click();
+  await page.getByText('Not suspended.').waitFor();
+
   // The panel's list says the same.
   await page.getByRole('link', { name: 'Visitors' }).click();
   await page.getByRole('heading', { level: 1, name: 'Visitors' }).waitFor();
