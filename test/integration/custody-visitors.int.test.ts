@@ -246,6 +246,32 @@ test('ICV-02: appointment before a suitable interview and cleared vetting is ref
   assert.deepEqual(await auditsOf(applicant.id), []);
 });
 
+test('a step recorded from a form shown before another change is refused, and changes nothing', async () => {
+  const panel = await makePanel(t);
+  const visitor = await makeVisitor(t, panel, { stage: APPOINTED, inducted: true });
+  const url = `/custody-visiting/visitors/${visitor.id}`;
+  const form = await manager.get(`${url}/suspension`);
+  const version = /name="version" value="(\d+)"/.exec(form.body)![1]!;
+  // Meanwhile someone records the probation's sign-off.
+  await step(manager, `${url}/probation`, {
+    ...date('signedOffOn', '2026-07-10'),
+    signedOffBy: 'Pip Panel',
+  });
+  const stale = await manager.post(`${url}/suspension`, {
+    ...date('suspendedFrom', '2026-11-01'),
+    reason: 'Late to every visit',
+    version,
+  });
+  assert.equal(stale.statusCode, 409);
+  assert.match(text(stale.body), /Someone else changed this record while you were editing it/);
+  const [row] = await t.services.db
+    .select()
+    .from(custodyVisitors)
+    .where(eq(custodyVisitors.id, visitor.id));
+  assert.equal(row!.suspendedFrom, null);
+  assert.deepEqual(await auditsOf(visitor.id), ['custody-visitor.probation-signed-off']);
+});
+
 test('ICV-02: a visitor whose vetting has expired, or who is suspended, cannot be put on the rota', async () => {
   const panel = await makePanel(t);
   const lapsed = await makeVisitor(t, panel, {
