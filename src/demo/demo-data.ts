@@ -28,13 +28,16 @@ import {
   demoPersonIds,
   loadDemoAccountPeople,
   loadDemoAdvisors,
+  loadDemoPeople,
   loadDemoBoroughCommanders,
   loadDemoOrganisations,
   removeDemoOrganisations,
   removeDemoPeople,
 } from '../modules/directory/index.js';
 import {
+  DEMO_VISITOR_PEOPLE,
   loadCustodyVisitingDemo,
+  loadCustodyVisitorsDemo,
   removeCustodyVisitingDemo,
 } from '../modules/custody-visiting/index.js';
 import { removeDemoExpenses } from '../modules/expenses/index.js';
@@ -329,6 +332,16 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
         coordinator: personIds.get('panel_coordinator')!,
         inspector: personIds.get('custody_inspector')!,
       },
+      today,
+    );
+    // Its six visitors, the demo lay visitor among them, at each stage (ICV-02).
+    await loadCustodyVisitorsDemo(
+      tx,
+      custody.panelId,
+      [
+        personIds.get('lay_visitor')!,
+        ...(await loadDemoPeople(tx, DEMO_DOMAIN, DEMO_VISITOR_PEOPLE)),
+      ],
       today,
     );
     await recordAudit(tx, SYSTEM_ACTOR, {

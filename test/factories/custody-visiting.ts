@@ -2,7 +2,12 @@
  * The custody visiting scheme a test makes for itself: suites and panels in a borough or custody
  * area named uniquely, and the scheme's scoped accounts, so a test reads what it wrote.
  */
-import { custodyPanels, custodySuites } from '../../src/modules/custody-visiting/schema.js';
+import {
+  custodyPanels,
+  custodySuites,
+  custodyVisitorCourses,
+  custodyVisitors,
+} from '../../src/modules/custody-visiting/schema.js';
 import type { TestApp } from '../app.js';
 import { makeAccount, type FactoryAccount } from './accounts.js';
 import { makePerson, uniqueTag } from './directory.js';
@@ -68,4 +73,63 @@ export function makePanelCoordinator(t: TestApp, panel: FactoryPanel): Promise<F
 /** An account that is custody inspector for this suite. */
 export function makeCustodyInspector(t: TestApp, suite: FactorySuite): Promise<FactoryAccount> {
   return makeAccount(t, { role: 'custody_inspector', scope: { type: 'suite', id: suite.id } });
+}
+
+export interface FactoryVisitor {
+  id: string;
+  personId: string;
+  fullName: string;
+  panelId: string;
+}
+
+/** The columns of a visitor's record a test sets: the stages it has reached. */
+export type VisitorStage = Partial<typeof custodyVisitors.$inferInsert>;
+
+/** ICV-02: interviewed, vetted to 2028 and appointed in January 2026 (the clock is November). */
+export const APPOINTED: VisitorStage = {
+  interviewedOn: '2025-11-01',
+  interviewPanel: 'The coordinator and a visitor',
+  interviewOutcome: 'suitable',
+  vettingResult: 'cleared',
+  vettedOn: '2025-12-01',
+  vettingExpiresOn: '2028-12-01',
+  appointedOn: '2026-01-10',
+  termEndsOn: '2029-01-10',
+};
+
+/**
+ * A visitor of the panel, a new directory person, declared in October 2025 and at the stage
+ * given (an applicant unless told); with the induction course when `inducted`.
+ */
+export async function makeVisitor(
+  t: TestApp,
+  panel: { id: string },
+  options: {
+    fullName?: string;
+    /** Someone already in the directory, rather than a new person. */
+    person?: { id: string; fullName: string };
+    stage?: VisitorStage;
+    inducted?: boolean;
+  } = {},
+): Promise<FactoryVisitor> {
+  const person =
+    options.person ??
+    (await makePerson(t, { fullName: options.fullName ?? `Visitor ${uniqueTag()}` }));
+  const [row] = await t.services.db
+    .insert(custodyVisitors)
+    .values({
+      personId: person.id,
+      panelId: panel.id,
+      declaredOn: '2025-10-01',
+      ...options.stage,
+    })
+    .returning({ id: custodyVisitors.id });
+  if (options.inducted)
+    await t.services.db.insert(custodyVisitorCourses).values({
+      visitorId: row!.id,
+      name: 'Induction',
+      induction: true,
+      completedOn: '2026-01-05',
+    });
+  return { id: row!.id, personId: person.id, fullName: person.fullName, panelId: panel.id };
 }

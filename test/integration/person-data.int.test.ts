@@ -23,7 +23,7 @@ import { makeExpenseClaim } from '../factories/expenses.js';
 import { makeMember } from '../factories/groups.js';
 import { makeMeeting, recordAttendance, staffPrincipal } from '../factories/meetings.js';
 import { makeTrackerSource } from '../factories/tracker.js';
-import { makePanel } from '../factories/custody-visiting.js';
+import { APPOINTED, makePanel, makeVisitor } from '../factories/custody-visiting.js';
 
 let t: TestApp;
 let modules: readonly BridgeModule[];
@@ -225,6 +225,16 @@ test('DP-02: the whole answer for a person with records in every module, word fo
     name: 'Hackney custody visiting panel',
     area: 'Hackney',
     coordinatorId: casey.personId,
+  });
+  // And is a lay visitor of another panel, appointed, with their induction course (ICV-02).
+  const islington = await makePanel(t, {
+    name: 'Islington custody visiting panel',
+    area: 'Islington',
+  });
+  await makeVisitor(t, islington, {
+    person: { id: casey.personId, fullName: 'Casey' },
+    stage: APPOINTED,
+    inducted: true,
   });
 
   const found = await collectPersonData(modules, t.services.db, subject(casey));
@@ -518,6 +528,29 @@ test('DP-02: the whole answer for a person with records in every module, word fo
         {
           title: 'Custody visiting panels coordinated',
           rows: [{ Panel: 'Hackney custody visiting panel', 'Borough or custody area': 'Hackney' }],
+        },
+        {
+          title: 'Custody visitor record',
+          rows: [
+            {
+              Panel: 'Islington custody visiting panel',
+              'Independence declared on': '2025-10-01',
+              'Interviewed on': '2025-11-01',
+              'Interview outcome': 'suitable',
+              'Vetting result': 'cleared',
+              'Vetted on': '2025-12-01',
+              'Vetting expires on': '2028-12-01',
+              'Appointed on': '2026-01-10',
+              'Term ends on': '2029-01-10',
+              'Probation signed off on': null,
+              'Suspended from': null,
+              'Reason for suspension': null,
+            },
+          ],
+        },
+        {
+          title: 'Custody visitor training',
+          rows: [{ Course: 'Induction', 'Completed on': '2026-01-05' }],
         },
       ],
     },

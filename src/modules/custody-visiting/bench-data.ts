@@ -1,16 +1,19 @@
 /**
  * The scheme at London's scale (seed 001, paragraph 12): a panel for each of the 32 boroughs,
  * each coordinated by someone in the directory, and about three custody suites a borough, each
- * aiming for a visit a week. Visitors and visits come with the rota (issue 24, items 2 and 3).
+ * aiming for a visit a week; 450 lay visitors across the panels at every stage (ICV-02), with
+ * their induction and refresher courses. Visits come with the rota (issue 24, item 3).
  */
 import type { ModuleGenerator } from '../../platform/bench/generator.js';
 
 export const custodyVisitingGenerator: ModuleGenerator = {
   module: 'custody-visiting',
-  tables: ['custody_panels', 'custody_suites'],
-  async generate({ client, scaled }) {
+  tables: ['custody_panels', 'custody_suites', 'custody_visitors', 'custody_visitor_courses'],
+  async generate({ client, scaled, asOf }) {
     const boroughs = scaled(32);
     const suites = scaled(100);
+    const visitors = scaled(450);
+    const today = `'${asOf}'::date`;
     await client.query(`
       create temp table bench_custody_areas on commit drop as
         select row_number() over (order by o.code)::int n, o.name
@@ -28,6 +31,46 @@ export const custodyVisitingGenerator: ModuleGenerator = {
         from generate_series(1, ${suites}) s(n)
         join bench_custody_areas a
           on a.n = 1 + bench.pick(s.n, 902, (select count(*) from bench_custody_areas)::int);
+      -- ICV-02: one visitor in ten still an applicant; the rest appointed up to about eight
+      -- years ago (renewed after three), some on probation, some with vetting lapsed, a few
+      -- suspended. People from the end of the directory, so rarely a coordinator too.
+      create temp table bench_custody_visitors on commit drop as
+        select b.n, b.person_id, p.id panel_id,
+          ${today} - (150 + bench.pick(b.n, 904, 2900)) declared,
+          case when bench.pick(b.n, 905, 10) > 0
+            then ${today} - (30 + bench.pick(b.n, 904, 2900)) end appointed
+        from (select row_number() over (order by id desc)::int n, id person_id
+              from people order by id desc limit ${visitors}) b
+        join bench_custody_areas a
+          on a.n = 1 + bench.pick(b.n, 903, (select count(*) from bench_custody_areas)::int)
+        join custody_panels p on p.area = a.name;
+      insert into custody_visitors (person_id, panel_id, declared_on, interviewed_on,
+          interview_panel, interview_outcome, vetting_result, vetted_on, vetting_expires_on,
+          appointed_on, term_ends_on, renewed_on, probation_signed_off_on,
+          probation_signed_off_by, suspended_from, suspension_reason)
+        select person_id, panel_id, declared, declared + 30,
+          'The panel coordinator and a visitor', 'suitable',
+          case when appointed is not null then 'cleared' end, appointed - 60,
+          case when appointed is not null then ${today} + (bench.pick(n, 906, 1100) - 100) end,
+          appointed,
+          case when appointed < ${today} - interval '3 years'
+            then (appointed + interval '6 years')::date
+            else (appointed + interval '3 years')::date end,
+          case when appointed < ${today} - interval '3 years'
+            then (appointed + interval '3 years')::date end,
+          case when appointed < ${today} - interval '6 months'
+            then (appointed + interval '6 months')::date end,
+          case when appointed < ${today} - interval '6 months' then 'The panel coordinator' end,
+          case when appointed is not null and bench.pick(n, 907, 40) = 0 then ${today} - 20 end,
+          case when appointed is not null and bench.pick(n, 907, 40) = 0
+            then 'Under review by the scheme manager.' end
+        from bench_custody_visitors;
+      insert into custody_visitor_courses (visitor_id, name, induction, completed_on)
+        select id, 'Induction', true, appointed_on from custody_visitors
+          where appointed_on is not null
+        union all
+        select id, 'Annual refresher', false, appointed_on + 365 from custody_visitors
+          where appointed_on < ${today} - 365;
     `);
   },
 };

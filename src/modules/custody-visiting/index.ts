@@ -1,7 +1,8 @@
 /**
  * Custody visiting (issue 24, ICV-01 to ICV-10): so far the scheme itself, its custody suites
  * with their target visits, a panel per borough or custody area with its coordinator and its
- * meetings, and the public pages about the scheme. Its one public face (ADR 0014).
+ * meetings, each panel's lay visitors from declaration to appointment, and the public pages
+ * about the scheme. Its one public face (ADR 0014).
  */
 import { can } from '../../platform/auth/permissions.js';
 import type { ScopeCatalogue } from '../../platform/auth/users-service.js';
@@ -18,13 +19,20 @@ import { createPublicSchemeService } from './public/service.js';
 import type { CustodyVisitingServices } from './route-deps.js';
 import { registerSuiteRoutes } from './suites/routes.js';
 import { createSuitesService } from './suites/service.js';
+import { registerVisitorRoutes } from './visitors/routes.js';
+import { createVisitorsService } from './visitors/service.js';
 
 export { readCustodyVisitingSettings, type CustodyVisitingSettings } from './settings.js';
 
 // Its benchmark generator, run in order by bench/data/generate.ts.
 export { custodyVisitingGenerator } from './bench-data.js';
 // Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
-export { loadCustodyVisitingDemo, removeCustodyVisitingDemo } from './demo.js';
+export {
+  DEMO_VISITOR_PEOPLE,
+  loadCustodyVisitingDemo,
+  loadCustodyVisitorsDemo,
+  removeCustodyVisitingDemo,
+} from './demo.js';
 
 /** What other parts of Bridge ask of the scheme. */
 export interface CustodyVisitingApi {
@@ -51,6 +59,13 @@ export function createCustodyVisitingModule(
     }),
     custodyPanels: createPanelsService({ db, directory, meetings: meetings.meetings, now, t }),
     custodyPublic: createPublicSchemeService({ db, directory }),
+    custodyVisitors: createVisitorsService({
+      db,
+      directory,
+      now,
+      t,
+      termYears: config.custodyVisiting.visitorTermYears,
+    }),
   };
   // ADR 0005, ICV-02: each panel is a body that meets, about quarterly with the custody inspector.
   meetings.addBodies([createPanelMeetingBody({ directory, now, t })]);
@@ -70,6 +85,7 @@ export function createCustodyVisitingModule(
       registerSuiteRoutes(routeDeps);
       registerPanelRoutes(routeDeps);
       registerPublicRoutes(routeDeps);
+      registerVisitorRoutes(routeDeps);
     },
     navigation: [
       {

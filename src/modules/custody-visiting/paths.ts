@@ -25,4 +25,16 @@ export const custodyPaths = {
   /** The public pages about the scheme, for anyone, signed in or not. */
   publicScheme: '/custody-visiting',
   becomeAVisitor: '/custody-visiting/become-a-visitor',
+  /** ICV-02: a panel's lay visitors, and a visitor's record with its forms. */
+  panelVisitors: route('/custody-visiting/panels/:panelId/visitors'),
+  newVisitor: route('/custody-visiting/panels/:panelId/visitors/new'),
+  visitor: route('/custody-visiting/visitors/:visitorId'),
+  visitorInterview: route('/custody-visiting/visitors/:visitorId/interview'),
+  visitorVetting: route('/custody-visiting/visitors/:visitorId/vetting'),
+  visitorAppointment: route('/custody-visiting/visitors/:visitorId/appointment'),
+  visitorRenewal: route('/custody-visiting/visitors/:visitorId/renewal'),
+  visitorProbation: route('/custody-visiting/visitors/:visitorId/probation'),
+  visitorCourse: route('/custody-visiting/visitors/:visitorId/courses/new'),
+  visitorSuspension: route('/custody-visiting/visitors/:visitorId/suspension'),
+  visitorLiftSuspension: route('/custody-visiting/visitors/:visitorId/suspension/lift'),
 };

@@ -1,13 +1,13 @@
 /**
  * DP-02: custody visiting's part of what Bridge holds about a person: the panels they
- * coordinate. Section titles and columns are the catalogue's (`custody-visiting:personData.`).
+ * coordinate, and their record as a lay visitor with its training courses. Section titles and columns are the catalogue's (`custody-visiting:personData.`).
  */
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import type { Translate } from '../../platform/i18n/messages.js';
 import type { PersonDataSection, PersonDataSubject } from '../../platform/modules.js';
 import { personDataSections, type PersonDataQuery } from '../../platform/person-data.js';
-import { custodyPanels } from './schema.js';
+import { custodyPanels, custodyVisitorCourses, custodyVisitors } from './schema.js';
 
 const SECTIONS: readonly PersonDataQuery[] = [
   {
@@ -16,6 +16,34 @@ const SECTIONS: readonly PersonDataQuery[] = [
     from: custodyPanels,
     where: ({ personId }) => eq(custodyPanels.coordinatorId, personId),
     orderBy: [custodyPanels.area],
+  },
+  {
+    name: 'visitor',
+    columns: {
+      name: custodyPanels.name,
+      declaredOn: custodyVisitors.declaredOn,
+      interviewedOn: custodyVisitors.interviewedOn,
+      interviewOutcome: custodyVisitors.interviewOutcome,
+      vettingResult: custodyVisitors.vettingResult,
+      vettedOn: custodyVisitors.vettedOn,
+      vettingExpiresOn: custodyVisitors.vettingExpiresOn,
+      appointedOn: custodyVisitors.appointedOn,
+      termEndsOn: custodyVisitors.termEndsOn,
+      probationSignedOffOn: custodyVisitors.probationSignedOffOn,
+      suspendedFrom: custodyVisitors.suspendedFrom,
+      suspensionReason: custodyVisitors.suspensionReason,
+    },
+    from: custodyVisitors,
+    join: [[custodyPanels, eq(custodyPanels.id, custodyVisitors.panelId)]],
+    where: ({ personId }) => eq(custodyVisitors.personId, personId),
+  },
+  {
+    name: 'courses',
+    columns: { course: custodyVisitorCourses.name, completedOn: custodyVisitorCourses.completedOn },
+    from: custodyVisitorCourses,
+    join: [[custodyVisitors, eq(custodyVisitors.id, custodyVisitorCourses.visitorId)]],
+    where: ({ personId }) => eq(custodyVisitors.personId, personId),
+    orderBy: [custodyVisitorCourses.completedOn],
   },
 ];
 

@@ -2,6 +2,7 @@ import type { RouteDeps } from '../../platform/modules.js';
 import type { PanelsService } from './panels/service.js';
 import type { PublicSchemeService } from './public/service.js';
 import type { SuitesService } from './suites/service.js';
+import type { VisitorsService } from './visitors/service.js';
 
 /** The custody visiting module's own services. */
 export interface CustodyVisitingServices {
@@ -9,6 +10,7 @@ export interface CustodyVisitingServices {
   custodyPanels: PanelsService;
   /** What anyone may read about the scheme (its public pages). */
   custodyPublic: PublicSchemeService;
+  custodyVisitors: VisitorsService;
 }
 
 /** What the custody visiting module's route files are given. */

@@ -3,7 +3,18 @@
  * number of visits a week, and the panel per borough or custody area with its coordinator.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { recordVersioning, requiredRef } from '../../platform/db/columns.js';
 import { people } from '../directory/schema.js';
 
@@ -43,4 +54,55 @@ export const custodyPanels = pgTable(
     uniqueIndex('custody_panels_area_key').on(sql`lower(${t.area})`),
     index('custody_panels_coordinator_idx').on(t.coordinatorId),
   ],
+);
+
+/**
+ * ICV-01, ICV-02: a lay visitor of a panel, from their independence declaration to their
+ * appointment, each step's latest record on the row (the audit trail keeps the earlier ones).
+ * A person is a visitor once, on one panel.
+ */
+export const custodyVisitors = pgTable(
+  'custody_visitors',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: requiredRef('person_id', () => people.id),
+    panelId: requiredRef('panel_id', () => custodyPanels.id),
+    /** ICV-01: declared not police, nor otherwise directly in the criminal justice system. */
+    declaredOn: date('declared_on', { mode: 'string' }).notNull(),
+    interviewedOn: date('interviewed_on', { mode: 'string' }),
+    /** Who sat on the interview panel, as written. */
+    interviewPanel: text('interview_panel'),
+    interviewOutcome: text('interview_outcome', { enum: ['suitable', 'unsuitable'] }),
+    vettingResult: text('vetting_result', { enum: ['cleared', 'refused'] }),
+    vettedOn: date('vetted_on', { mode: 'string' }),
+    vettingExpiresOn: date('vetting_expires_on', { mode: 'string' }),
+    appointedOn: date('appointed_on', { mode: 'string' }),
+    /** The end of the current term: the appointment's or the latest renewal's. */
+    termEndsOn: date('term_ends_on', { mode: 'string' }),
+    renewedOn: date('renewed_on', { mode: 'string' }),
+    /** Probation begins with the appointment and lasts about six months. */
+    probationSignedOffOn: date('probation_signed_off_on', { mode: 'string' }),
+    probationSignedOffBy: text('probation_signed_off_by'),
+    suspendedFrom: date('suspended_from', { mode: 'string' }),
+    suspensionReason: text('suspension_reason'),
+    ...recordVersioning(),
+  },
+  (t) => [
+    uniqueIndex('custody_visitors_person_key').on(t.personId),
+    index('custody_visitors_panel_idx').on(t.panelId),
+  ],
+);
+
+/** ICV-02: the training courses a visitor has done; the induction course makes them trained. */
+export const custodyVisitorCourses = pgTable(
+  'custody_visitor_courses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    visitorId: requiredRef('visitor_id', () => custodyVisitors.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    induction: boolean('induction').notNull().default(false),
+    completedOn: date('completed_on', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('custody_visitor_courses_visitor_idx').on(t.visitorId, t.completedOn)],
 );

@@ -5,6 +5,8 @@ import { MAX_VISITS_PER_WEEK } from './rules.js';
 export interface CustodyVisitingSettings {
   /** ICV-03: the visits a week a new suite aims for unless given (London: weekly, 1). */
   defaultVisitsPerWeek: number;
+  /** ICV-02: the years of a visitor's fixed term, from appointment or renewal (default three). */
+  visitorTermYears: number;
 }
 
 declare module '../../platform/settings.js' {
@@ -25,6 +27,19 @@ function visitsPerWeek(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+/** Whole years, one to ten. */
+function termYears(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
+  if (!(value >= 1 && value <= 10))
+    throw new ConfigError(`${name} must be a whole number of years from 1 to 10, got "${raw}"`);
+  return value;
+}
+
 export function readCustodyVisitingSettings(env: Env): CustodyVisitingSettings {
-  return { defaultVisitsPerWeek: visitsPerWeek(env, 'CUSTODY_DEFAULT_VISITS_PER_WEEK', 1) };
+  return {
+    defaultVisitsPerWeek: visitsPerWeek(env, 'CUSTODY_DEFAULT_VISITS_PER_WEEK', 1),
+    visitorTermYears: termYears(env, 'CUSTODY_VISITOR_TERM_YEARS', 3),
+  };
 }

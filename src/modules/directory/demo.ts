@@ -119,6 +119,28 @@ export async function loadDemoAdvisors(
   return { priya: extra[0]!.id, jordan: extra[1]!.id };
 }
 
+/**
+ * Demo people who hold no account, each with a demo e-mail address (so removing the demo removes
+ * them), for another module's demo records: custody visiting's lay visitors. Their ids in order.
+ */
+export async function loadDemoPeople(
+  tx: Executor,
+  domain: string,
+  wanted: readonly { fullName: string; jobTitle: string }[],
+): Promise<string[]> {
+  if (!wanted.length) return [];
+  const rows = await tx
+    .insert(people)
+    .values(
+      wanted.map((w) => ({
+        ...w,
+        email: `${w.fullName.toLowerCase().replace(/[^a-z]+/g, '.')}@${domain}`,
+      })),
+    )
+    .returning({ id: people.id });
+  return rows.map((r) => r.id);
+}
+
 /** Two borough commanders, who are told when a corporate IAG recruits (IAG-17). */
 export async function loadDemoBoroughCommanders(tx: Executor, domain: string): Promise<void> {
   for (const [code, borough] of [

@@ -194,6 +194,7 @@ export {
   demoPersonIds,
   loadDemoAccountPeople,
   loadDemoAdvisors,
+  loadDemoPeople,
   loadDemoBoroughCommanders,
   loadDemoOrganisations,
   removeDemoOrganisations,

@@ -50,6 +50,7 @@ export function registerPanelRoutes({ app, services, renderPage }: RouteDeps): v
       changeHref: paths.editPanel(detail.panel.id),
       meetingsHref: paths.panelMeetings(detail.panel.id),
       nextMeetingHref: detail.nextMeeting && meetingPaths.meeting(detail.nextMeeting.id),
+      visitorsHref: paths.panelVisitors(detail.panel.id),
     });
   });
 
