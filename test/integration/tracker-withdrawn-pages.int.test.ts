@@ -1,0 +1,87 @@
+/**
+ * TRK-01 (issue 23): what the pages say and offer about what is withdrawn, at every level. A
+ * withdrawn action, or one in something withdrawn, is left out of "My actions" and its page
+ * offers no progress form; the source's count of items leaves out what is withdrawn; nothing
+ * withdrawn is offered a move or a change of details, and a form opened by its address inside
+ * something withdrawn is refused (409, the withdrawn sentence) as its submission is. Two
+ * withdrawals, or a removal and an update, at once: one of them is refused, never both done.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { and, eq } from 'drizzle-orm';
+import {
+  trackerActions,
+  trackerSources,
+  trackerUpdates,
+} from '../../src/modules/tracker/schema.js';
+import { createTestApp, dateFields, type Agent, type TestApp } from '../app.js';
+import { makeAccount, signInAccount, type FactoryAccount } from '../factories/accounts.js';
+import { postedBy, sourceRows, typedInSource, WITHDRAWN_SAID } from '../factories/tracker-typed.js';
+import { mainOf, textOf } from '../html.js';
+
+let t: TestApp;
+let clerk: Agent;
+
+before(async () => {
+  t = await createTestApp({ demo: false });
+  clerk = await signInAccount(t, await makeAccount(t, { role: 'authority_officer' }));
+});
+after(() => t.close());
+
+const { noEdit: NO_EDIT, noProgress: NO_PROGRESS, notAdded: NOT_ADDED } = WITHDRAWN_SAID;
+
+const posted = (url: string, fields: Record<string, string>) => postedBy(clerk, url, fields);
+const makeSource = () => typedInSource(t, clerk);
+const pageText = async (agent: Agent, url: string) => {
+  const page = await agent.get(url);
+  assert.equal(page.statusCode, 200, url);
+  return textOf(mainOf(page.body));
+};
+/** A form posting to the tracker, for "the page offers no form". */
+const trackerForm = /<form method="post" action="\/tracker\//;
+
+/** Each address is refused (409) with the sentence, and shows no form. */
+async function assertPagesRefused(urls: readonly string[], said: RegExp = NO_EDIT) {
+  for (const url of urls) {
+    const page = await clerk.get(url);
+    assert.equal(page.statusCode, 409, `${url}: ${page.body.slice(0, 1500)}`);
+    assert.match(textOf(page.body), said, url);
+    assert.doesNotMatch(page.body, trackerForm, url);
+  }
+}
+
+test('TRK-01: a withdrawn source is not marked received: its form is refused and the submission changes nothing', async () => {
+  const sourceId = await posted('/tracker/new', {
+    title: `Annual review ${randomBytes(3).toString('hex')}`,
+    kind: 'review',
+    ...dateFields('dueOn', '2026-07-31'),
+  });
+  const url = `/tracker/sources/${sourceId}/received`;
+  assert.equal((await clerk.get(url)).statusCode, 200);
+  await posted(`/tracker/sources/${sourceId}/withdraw`, { reason: 'Not needed' });
+  await assertPagesRefused([url]);
+  const refused = await clerk.post(url, dateFields('receivedOn', '2026-10-01'));
+  assert.equal(refused.statusCode, 409);
+  assert.match(textOf(refused.body), NO_EDIT);
+  const [row] = await t.services.db
+    .select({ receivedOn: trackerSources.receivedOn })
+    .from(trackerSources)
+    .where(eq(trackerSources.id, sourceId));
+  assert.equal(row!.receivedOn, null);
+  assert.doesNotMatch(await pageText(clerk, `/tracker/sources/${sourceId}`), /Mark it received/);
+});
+
+/** Makes `owner` the owner of these actions (keeping their wording), due on a day past. */
+async function ownOverdue(
+  owner: FactoryAccount,
+  actions: readonly { id: string; description: string | null }[],
+) {
+  for (const a of actions)
+    await posted(`/tracker/actions/${a.id}/details`, {
+      description: a.description ?? '',
+      'owner-0-name': owner.email,
+      ...dateFields('dueOn', '2026-01-15'),
+    });
+}
