@@ -85,3 +85,70 @@ async function ownOverdue(
       ...dateFields('dueOn', '2026-01-15'),
     });
 }
+
+test('TRK-01: "My actions" leaves out an action withdrawn, or in a withdrawn key point, item, part or source; its page offers no progress form', async () => {
+  const ownerAccount = await makeAccount(t, { role: 'authority_member', name: 'Olu Owner' });
+  const owner = await signInAccount(t, ownerAccount);
+  const s = await makeSource();
+  await ownOverdue(ownerAccount, [s.firstAction, s.action, s.ownAction]);
+  const mine = () => pageText(owner, '/tracker/my-actions');
+  let text = await mine();
+  assert.match(text, /3 actions/);
+  for (const words of ['Agree the budget', 'Publish the budget', 'Report on the budget'])
+    assert.ok(text.includes(words), words);
+  assert.equal(text.match(/Overdue/g)?.length, 3);
+
+  // The action itself withdrawn: gone from the list, its page offers no form.
+  await posted(`/tracker/actions/${s.action.id}/withdraw`, { reason: 'Merged' });
+  text = await mine();
+  assert.match(text, /2 actions/);
+  assert.ok(!text.includes('Publish the budget'));
+  assert.equal(text.match(/Overdue/g)?.length, 2);
+  const page = await owner.get(`/tracker/actions/${s.action.id}`);
+  assert.equal(page.statusCode, 200);
+  assert.match(textOf(mainOf(page.body)), NO_PROGRESS);
+  assert.doesNotMatch(page.body, /name="result"/);
+  assert.doesNotMatch(page.body, trackerForm);
+  // Its submission is refused: the sentence, no error summary pointing at a missing field.
+  const start = await sourceRows(t, s.sourceId);
+  const refused = await owner.post(`/tracker/actions/${s.action.id}`, {
+    result: 'awaits',
+    version: String(s.action.version + 1),
+  });
+  assert.equal(refused.statusCode, 409);
+  assert.match(textOf(refused.body), NO_PROGRESS);
+  assert.doesNotMatch(refused.body, /href="#result"/);
+  assert.deepEqual(await sourceRows(t, s.sourceId), start);
+
+  // Its key point withdrawn: its other action goes too, and offers no form.
+  await posted(`/tracker/key-points/${s.keyPoint}/withdraw`, { reason: 'Done elsewhere' });
+  text = await mine();
+  assert.match(text, /1 action\b/);
+  assert.ok(!text.includes('Agree the budget'));
+  assert.ok(text.includes('Report on the budget'));
+  assert.match(await pageText(owner, `/tracker/actions/${s.firstAction.id}`), NO_PROGRESS);
+  assert.doesNotMatch((await owner.get(`/tracker/actions/${s.firstAction.id}`)).body, trackerForm);
+
+  // Its item's part withdrawn: the item's own action goes too.
+  await posted(`/tracker/parts/${s.plan}/withdraw`, { reason: 'Next year' });
+  text = await mine();
+  assert.match(text, /0 actions/);
+  assert.match(text, /You have no actions to report on/);
+  assert.match(await pageText(owner, `/tracker/actions/${s.ownAction.id}`), NO_PROGRESS);
+
+  // An item withdrawn, and a whole source withdrawn: theirs go too.
+  const other = await makeSource();
+  await ownOverdue(ownerAccount, [other.ownAction, other.firstAction]);
+  assert.match(await mine(), /2 actions/);
+  await posted(`/tracker/recommendations/${other.recommendation}/withdraw`, { reason: 'Merged' });
+  assert.match(await mine(), /0 actions/);
+  const third = await makeSource();
+  await ownOverdue(ownerAccount, [third.ownAction]);
+  assert.match(await mine(), /1 action\b/);
+  await posted(`/tracker/sources/${third.sourceId}/withdraw`, { reason: 'Superseded' });
+  assert.match(await mine(), /0 actions/);
+  assert.doesNotMatch(
+    (await owner.get(`/tracker/actions/${third.ownAction.id}`)).body,
+    trackerForm,
+  );
+});
