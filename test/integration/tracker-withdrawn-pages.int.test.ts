@@ -152,3 +152,43 @@ test('TRK-01: "My actions" leaves out an action withdrawn, or in a withdrawn key
     trackerForm,
   );
 });
+
+test('TRK-01: a withdrawn action, under its item or under a key point, shows Withdrawn with its reason, keeps its remove-or-withdraw link, and offers no move or change of details', async () => {
+  const s = await makeSource();
+  await posted(`/tracker/recommendations/${s.recommendation}/actions/new`, {
+    description: 'Audit the budget',
+    result: 'ongoing',
+  });
+  const [second] = await t.services.db
+    .select({ id: trackerActions.id })
+    .from(trackerActions)
+    .where(
+      and(
+        eq(trackerActions.recommendationId, s.recommendation),
+        eq(trackerActions.description, 'Audit the budget'),
+      ),
+    );
+  const url = `/tracker/recommendations/${s.recommendation}`;
+  const has = (body: string, href: string) => body.includes(`"${href}"`);
+  let page = (await clerk.get(url)).body;
+  assert.ok(has(page, `/tracker/move/action/${s.ownAction.id}`));
+  assert.ok(has(page, `/tracker/actions/${s.ownAction.id}/details`));
+  assert.ok(has(page, `/tracker/actions/${s.ownAction.id}/withdraw`));
+
+  await posted(`/tracker/actions/${s.ownAction.id}/withdraw`, { reason: 'Reported in the plan' });
+  await posted(`/tracker/actions/${s.action.id}/withdraw`, { reason: 'Merged' });
+  page = (await clerk.get(url)).body;
+  const text = textOf(mainOf(page));
+  assert.match(text, /Report on the budget No owner Withdrawn Withdrawn: Reported in the plan /);
+  assert.match(text, /Publish the budget No owner Withdrawn Withdrawn: Merged /);
+  for (const a of [s.ownAction.id, s.action.id]) {
+    assert.ok(has(page, `/tracker/actions/${a}/withdraw`), a);
+    assert.ok(!has(page, `/tracker/move/action/${a}`), a);
+    assert.ok(!has(page, `/tracker/actions/${a}/details`), a);
+  }
+  // Those still open keep theirs.
+  for (const a of [second!.id, s.firstAction.id]) {
+    assert.ok(has(page, `/tracker/move/action/${a}`), a);
+    assert.ok(has(page, `/tracker/actions/${a}/details`), a);
+  }
+});
