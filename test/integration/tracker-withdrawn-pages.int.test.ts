@@ -192,3 +192,22 @@ test('TRK-01: a withdrawn action, under its item or under a key point, shows Wit
     assert.ok(has(page, `/tracker/actions/${a}/details`), a);
   }
 });
+
+test('TRK-01: the source page counts only the items not withdrawn, and says how many are', async () => {
+  const s = await makeSource();
+  const counted = async () =>
+    /(\d+ recommendations?(?: \(and \d+ withdrawn, not counted\))?);/.exec(
+      await pageText(clerk, `/tracker/sources/${s.sourceId}`),
+    )?.[1];
+  assert.equal(await counted(), '3 recommendations');
+  await posted(`/tracker/recommendations/${s.objective}/withdraw`, { reason: 'Met' });
+  assert.equal(await counted(), '2 recommendations (and 1 withdrawn, not counted)');
+  await posted(`/tracker/parts/${s.plan}/withdraw`, { reason: 'Next year' });
+  assert.equal(await counted(), '0 recommendations (and 3 withdrawn, not counted)');
+  const other = await makeSource();
+  await posted(`/tracker/sources/${other.sourceId}/withdraw`, { reason: 'Superseded' });
+  assert.match(
+    await pageText(clerk, `/tracker/sources/${other.sourceId}`),
+    /0 recommendations \(and 3 withdrawn, not counted\); 0 actions/,
+  );
+});

@@ -20,6 +20,9 @@ import {
  */
 export const notWithdrawn = sql`(${trackerActions.withdrawnAt} is null and not exists (select 1 from ${trackerKeyPoints} wk where wk.id = ${trackerActions.keyPointId} and wk.withdrawn_at is not null) and not exists (select 1 from ${trackerRecommendations} wr left join ${trackerParts} wp on wp.id = wr.part_id where wr.id = ${trackerActions.recommendationId} and (wr.withdrawn_at is not null or wp.withdrawn_at is not null)) and not exists (select 1 from ${trackerSources} ws where ws.id = ${trackerActions.sourceId} and ws.withdrawn_at is not null))`;
 
+/** Neither the recommendation, the part it is in nor its source has been withdrawn. */
+export const recommendationNotWithdrawn = sql`(${trackerRecommendations.withdrawnAt} is null and not exists (select 1 from ${trackerParts} wp where wp.id = ${trackerRecommendations.partId} and wp.withdrawn_at is not null) and not exists (select 1 from ${trackerSources} ws where ws.id = ${trackerRecommendations.sourceId} and ws.withdrawn_at is not null))`;
+
 /**
  * The action belongs to a recommendation still accepted (not superseded, not turned down), and
  * nothing of it is withdrawn.
