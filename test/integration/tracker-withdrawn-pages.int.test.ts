@@ -211,3 +211,38 @@ test('TRK-01: the source page counts only the items not withdrawn, and says how 
     /0 recommendations \(and 3 withdrawn, not counted\); 0 actions/,
   );
 });
+
+test('TRK-01: a form opened by its address inside something withdrawn is refused, as its submission is', async () => {
+  const s = await makeSource();
+  const inPlan = [
+    `/tracker/parts/${s.plan}`,
+    `/tracker/recommendations/${s.recommendation}/part`,
+    `/tracker/recommendations/${s.recommendation}/edit`,
+    `/tracker/recommendations/${s.recommendation}/standing`,
+    `/tracker/key-points/${s.keyPoint}/edit`,
+    `/tracker/actions/${s.ownAction.id}/details`,
+    `/tracker/actions/${s.action.id}/details`,
+  ];
+  for (const url of inPlan) assert.equal((await clerk.get(url)).statusCode, 200, url);
+  await posted(`/tracker/parts/${s.plan}/withdraw`, { reason: 'Next year' });
+  await assertPagesRefused(inPlan);
+  // The withdrawn part's own remove-or-withdraw page still opens; the other part's forms too.
+  assert.equal((await clerk.get(`/tracker/parts/${s.plan}/withdraw`)).statusCode, 200);
+  assert.equal((await clerk.get(`/tracker/parts/${s.objectives}`)).statusCode, 200);
+  assert.equal((await clerk.get(`/tracker/recommendations/${s.objective}/edit`)).statusCode, 200);
+
+  // A withdrawn action's details, and in a withdrawn source, every form.
+  const other = await makeSource();
+  await posted(`/tracker/actions/${other.action.id}/withdraw`, { reason: 'Merged' });
+  await assertPagesRefused([`/tracker/actions/${other.action.id}/details`]);
+  await posted(`/tracker/sources/${other.sourceId}/withdraw`, { reason: 'Superseded' });
+  await assertPagesRefused([
+    `/tracker/sources/${other.sourceId}/edit`,
+    `/tracker/parts/${other.objectives}`,
+    `/tracker/parts/${other.objectives}/withdraw`,
+    `/tracker/recommendations/${other.objective}/edit`,
+    `/tracker/recommendations/${other.objective}/standing`,
+    `/tracker/key-points/${other.keyPoint}/edit`,
+    `/tracker/actions/${other.firstAction.id}/details`,
+  ]);
+});

@@ -78,7 +78,10 @@ export function createEditingService(deps: TrackerServiceDeps) {
     if (text(input.version) !== version) throw new ConflictError(t('tracker:editing.stale'), field);
   }
 
-  /** Nothing withdrawn is changed, nor anything in what is withdrawn (anyWithdrawn). */
+  /**
+   * Nothing withdrawn is changed, nor anything in what is withdrawn (anyWithdrawn). Its form,
+   * typed in as an address, is refused too (no field: the page is the refusal).
+   */
   const refuseWithdrawn = (executor: Executor, items: Items, within: Within, field?: string) =>
     refuseIfWithdrawn(executor, items, within, t('tracker:editing.withdrawn.noEdit'), field);
 
@@ -139,6 +142,7 @@ export function createEditingService(deps: TrackerServiceDeps) {
     async sourceEditForm(principal: Principal, sourceId: string) {
       requireUser(principal, 'tracker.manage');
       const source = await findSource(db, sourceId);
+      await refuseWithdrawn(db, [source], {});
       return {
         source: sourceView(source, null),
         version: await sourceVersion(db, source),
@@ -204,6 +208,7 @@ export function createEditingService(deps: TrackerServiceDeps) {
     async recommendationEditForm(principal: Principal, recommendationId: string) {
       requireUser(principal, 'tracker.manage');
       const { recommendation, source } = await findRecommendation(db, recommendationId);
+      await refuseWithdrawn(db, [recommendation, source], recommendation);
       return {
         recommendation,
         version: recommendationVersion(recommendation),
@@ -282,6 +287,7 @@ export function createEditingService(deps: TrackerServiceDeps) {
     async keyPointEditForm(principal: Principal, keyPointId: string) {
       requireUser(principal, 'tracker.manage');
       const { keyPoint, recommendation, source } = await findKeyPoint(db, keyPointId);
+      await refuseWithdrawn(db, [keyPoint, recommendation, source], recommendation);
       const current = (await leadsOf(db, { keyPointIds: [keyPoint.id] })).get(keyPoint.id) ?? [];
       return {
         keyPoint,

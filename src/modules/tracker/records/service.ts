@@ -367,6 +367,13 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
       const { keyPoint, recommendation, source } = action.keyPointId
         ? await findKeyPoint(db, action.keyPointId)
         : { keyPoint: null, ...(await findRecommendation(db, action.recommendationId)) };
+      // Typed in as an address: the page is refused as its submission would be.
+      await refuseIfWithdrawn(
+        db,
+        [action, keyPoint, recommendation, source],
+        recommendation,
+        t('tracker:editing.withdrawn.noEdit'),
+      );
       const current = (await leadsOf(db, { actionIds: [action.id] })).get(action.id) ?? [];
       return {
         action,

@@ -232,6 +232,9 @@ export function createSourcesService(
     async standingForm(principal: Principal, recommendationId: string) {
       requireUser(principal, 'tracker.manage');
       const { recommendation, source } = await findRecommendation(db, recommendationId);
+      // Typed in as an address: the page is refused as its submission would be.
+      const noEdit = t('tracker:editing.withdrawn.noEdit');
+      await refuseIfWithdrawn(db, [recommendation, source], recommendation, noEdit);
       const others = await db
         .select({ id: trackerRecommendations.id, number: trackerRecommendations.number })
         .from(trackerRecommendations)

@@ -191,6 +191,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
     async renamePartForm(principal: Principal, partId: string) {
       requireUser(principal, 'tracker.manage');
       const part = await findPart(db, partId);
+      await refuseWithdrawn(db, [part], part);
       return { part, source: sourceView(await findSource(db, part.sourceId), null) };
     },
 
@@ -231,6 +232,8 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
     async partRemovalForm(principal: Principal, partId: string) {
       requireUser(principal, 'tracker.manage');
       const part = await findPart(db, partId);
+      // In a withdrawn source the page is refused; a withdrawn part's own page still opens.
+      await refuseWithdrawn(db, [], part);
       return {
         part,
         source: sourceView(await findSource(db, part.sourceId), null),
@@ -316,6 +319,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
     async moveToPartForm(principal: Principal, recommendationId: string) {
       requireUser(principal, 'tracker.manage');
       const { recommendation, source } = await findRecommendation(db, recommendationId);
+      await refuseWithdrawn(db, [recommendation, source], recommendation);
       const parts = await partsOf(db, source.id);
       return {
         recommendation,
