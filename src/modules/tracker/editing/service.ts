@@ -174,12 +174,13 @@ export function createEditingService(deps: TrackerServiceDeps) {
           sourceText(columns, owner?.name ?? null),
         );
         if (!changes.length) return { source: current, changed: false };
-        await refuseGroupYearTaken(tx, t, {
-          kind,
-          groupId,
-          coversYear: columns.coversYear,
-          exceptId: sourceId,
-        });
+        // The edit form has no group field: the refusal names the reporting year.
+        await refuseGroupYearTaken(
+          tx,
+          t,
+          { kind, groupId, coversYear: columns.coversYear, exceptId: sourceId },
+          'coversYear',
+        );
         const at = now();
         const [after] = await tx
           .update(trackerSources)
