@@ -246,3 +246,30 @@ test('TRK-01: a form opened by its address inside something withdrawn is refused
     `/tracker/actions/${other.firstAction.id}/details`,
   ]);
 });
+
+test('TRK-01: an item moves only to a part still open; where every part is withdrawn, no item is added, and the form says why', async () => {
+  const s = await makeSource();
+  const source = `/tracker/sources/${s.sourceId}`;
+  const recommendation = `/tracker/recommendations/${s.recommendation}`;
+  const moveLink = /Move to another part/;
+  assert.match(await pageText(clerk, source), moveLink);
+  assert.match(await pageText(clerk, recommendation), moveLink);
+
+  await posted(`/tracker/parts/${s.objectives}/withdraw`, { reason: 'Met' });
+  assert.doesNotMatch(await pageText(clerk, source), moveLink);
+  assert.doesNotMatch(await pageText(clerk, recommendation), moveLink);
+  assert.match(await pageText(clerk, source), /Add a recommendation/);
+
+  await posted(`/tracker/parts/${s.plan}/withdraw`, { reason: 'Next year' });
+  assert.doesNotMatch(await pageText(clerk, source), /Add a recommendation/);
+  await assertPagesRefused([`${source}/recommendations/new`], NOT_ADDED);
+  const start = await sourceRows(t, s.sourceId);
+  const refused = await clerk.post(`${source}/recommendations/new`, {
+    number: '9',
+    text: 'A ninth',
+  });
+  assert.equal(refused.statusCode, 409);
+  assert.match(textOf(refused.body), NOT_ADDED);
+  assert.doesNotMatch(textOf(refused.body), /Select the part/);
+  assert.deepEqual(await sourceRows(t, s.sourceId), start);
+});
