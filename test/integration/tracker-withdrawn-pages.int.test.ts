@@ -273,3 +273,46 @@ test('TRK-01: an item moves only to a part still open; where every part is withd
   assert.doesNotMatch(textOf(refused.body), /Select the part/);
   assert.deepEqual(await sourceRows(t, s.sourceId), start);
 });
+
+test('TRK-01: two withdrawals of one thing at once: one is done, the other refused, and the history has one', async () => {
+  const s = await makeSource();
+  for (const url of [
+    `/tracker/actions/${s.action.id}/withdraw`,
+    `/tracker/parts/${s.objectives}/withdraw`,
+  ]) {
+    const both = await Promise.all([
+      clerk.post(url, { reason: 'First' }),
+      clerk.post(url, { reason: 'Second' }),
+    ]);
+    assert.deepEqual(both.map((r) => r.statusCode).sort(), [303, 409], url);
+  }
+  const withdrawals = await t.services.db
+    .select({ subjectId: trackerUpdates.subjectId })
+    .from(trackerUpdates)
+    .where(and(eq(trackerUpdates.sourceId, s.sourceId), eq(trackerUpdates.kind, 'withdrawn')));
+  const of = (id: string) => withdrawals.filter((w) => w.subjectId === id).length;
+  assert.equal(of(s.action.id), 1);
+  assert.equal(of(s.objectives), 1);
+});
+
+test('TRK-01: an action removed while progress is recorded on it: never both', async () => {
+  const s = await makeSource();
+  const [removed, progressed] = await Promise.all([
+    clerk.post(`/tracker/actions/${s.firstAction.id}/remove`, {}),
+    clerk.post(`/tracker/actions/${s.firstAction.id}`, {
+      result: 'awaits',
+      narrative: 'Waiting on the board',
+      version: String(s.firstAction.version),
+    }),
+  ]);
+  const codes = [removed.statusCode, progressed.statusCode];
+  // Removed first, the update finds nothing (404); updated first, the removal is refused (409).
+  assert.ok(
+    (codes[0] === 303 && codes[1] === 404) || (codes[0] === 409 && codes[1] === 303),
+    `removal ${codes[0]}, progress ${codes[1]}`,
+  );
+  const rows = await sourceRows(t, s.sourceId);
+  const kept = rows.actions.find((a) => a.id === s.firstAction.id);
+  if (codes[0] === 303) assert.equal(kept, undefined);
+  else assert.equal(kept!.result, 'awaits');
+});

@@ -85,9 +85,11 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
     return title!;
   }
 
-  async function findPart(executor: Executor, id: string) {
+  /** A part; `lock`ed (FOR UPDATE) when it is about to be changed, so two changes queue. */
+  async function findPart(executor: Executor, id: string, lock = false) {
     if (!isUuid(id)) throw new NotFoundError();
-    const [part] = await executor.select().from(trackerParts).where(eq(trackerParts.id, id));
+    const query = executor.select().from(trackerParts).where(eq(trackerParts.id, id));
+    const [part] = lock ? await query.for('update') : await query;
     if (!part) throw new NotFoundError();
     return part;
   }
@@ -200,7 +202,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
       const user = requireUser(principal, 'tracker.manage');
       const title = readTitle(input);
       return db.transaction(async (tx) => {
-        const before = await findPart(tx, partId);
+        const before = await findPart(tx, partId, true);
         await refuseWithdrawn(tx, [before], before, 'title');
         if (before.title === title) return before;
         const at = now();
@@ -285,7 +287,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
       const user = requireUser(principal, 'tracker.manage');
       const reason = readWithdrawalReason(input, t);
       return db.transaction(async (tx) => {
-        const before = await findPart(tx, partId);
+        const before = await findPart(tx, partId, true);
         await refuseWithdrawn(tx, [], before, 'reason');
         if (before.withdrawnAt)
           throw new ConflictError(t('tracker:editing.withdraw.already'), 'reason');
