@@ -1,7 +1,8 @@
 /**
  * Issue 23: what is withdrawn, at every level (source, part, recommendation, key point, action),
- * read the same way everywhere: left out of every count (the SQL conditions), and closed to every
- * change (anyWithdrawn, the one check each write path makes).
+ * read the same way everywhere: left out of every count and list (the SQL conditions), and
+ * closed to every change (anyWithdrawn, the one check each path that changes it or anything in
+ * it makes, and each of their forms opened by its address).
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';

@@ -47,8 +47,8 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
   const { now, findSource, findRecommendation, sourceView, partsOf } = createTrackerAccess(deps);
 
   /**
-   * Why a part may not be removed (rules.partRemovalRefusal), or null: how many items it holds,
-   * and what has been reported against their actions.
+   * Why a part may not be removed (removal-rules.partRemovalRefusal), or null: how many items
+   * it holds, and what has been reported against their actions.
    */
   async function partRefusal(executor: Executor, partId: string) {
     const items = await executor
