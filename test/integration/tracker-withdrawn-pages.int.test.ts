@@ -316,3 +316,50 @@ test('TRK-01: an action removed while progress is recorded on it: never both', a
   if (codes[0] === 303) assert.equal(kept, undefined);
   else assert.equal(kept!.result, 'awaits');
 });
+
+test('TRK-01: the export leaves out what is withdrawn, so imported again nothing withdrawn comes back live; a withdrawn source is not exported', async () => {
+  const s = await makeSource();
+  await posted(`/tracker/actions/${s.action.id}/withdraw`, { reason: 'Merged' });
+  await posted(`/tracker/recommendations/${s.objective}/withdraw`, { reason: 'Met' });
+  const exportOf = async (sourceId: string) => {
+    const exported = await clerk.get(`/tracker/sources/${sourceId}/export.csv`);
+    assert.equal(exported.statusCode, 200);
+    return exported.body;
+  };
+  const csv = await exportOf(s.sourceId);
+  const actions = (body: string) =>
+    (parse(body.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[]).map((r) => [
+      r.recommendation,
+      r.key_point,
+      r.action,
+    ]);
+  assert.deepEqual(actions(csv), [
+    ['1', '', ''],
+    ['2', '', 'Report on the budget'],
+    ['', 'A budget strategy', 'Agree the budget'],
+  ]);
+  assert.ok(!csv.includes('Publish the budget'));
+
+  // Imported again under another title: only what was live, each live.
+  const copy = csv.replace(s.title, `${s.title} copy`);
+  const imported = await clerk.postFile(
+    '/tracker/import',
+    {},
+    { field: 'file', name: 'copy.csv', bytes: Buffer.from(copy), type: 'text/csv' },
+  );
+  assert.equal(imported.statusCode, 303, imported.body.slice(0, 2000));
+  const copyPage = await pageText(clerk, imported.headers.location!.split('?')[0]!);
+  assert.doesNotMatch(copyPage, /Withdrawn|Publish the budget/);
+  assert.match(copyPage, /2 recommendations; 2 actions/);
+
+  // The import page says so; a withdrawn source is not exported, nor offered.
+  assert.match(
+    await pageText(clerk, '/tracker/import'),
+    /What has been withdrawn is not in an export: a withdrawn source is not exported/,
+  );
+  await posted(`/tracker/sources/${s.sourceId}/withdraw`, { reason: 'Superseded' });
+  const refused = await clerk.get(`/tracker/sources/${s.sourceId}/export.csv`);
+  assert.equal(refused.statusCode, 409);
+  assert.match(textOf(refused.body), /This source has been withdrawn, so it is not exported/);
+  assert.doesNotMatch(await pageText(clerk, `/tracker/sources/${s.sourceId}`), /Export as CSV/);
+});
