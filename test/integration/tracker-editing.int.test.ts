@@ -712,6 +712,10 @@ test('IAG-25: a group’s work plan keeps a reporting year when edited, and cann
   });
   assert.equal(taken.statusCode, 409);
   assert.match(textOf(taken.body), /This group already has a work plan for 2030-31/);
+  // The edit form has no group field: the refusal names the reporting year, a field it has.
+  assert.match(taken.body, /href="#coversYear"[^>]*>This group already has a work plan/);
+  assert.match(taken.body, /id="coversYear"/);
+  assert.doesNotMatch(taken.body, /href="#group"/);
   const cleared = await officer.post(url, {
     version: await stamp(officer, url),
     title: 'Disability IAG next schedule',

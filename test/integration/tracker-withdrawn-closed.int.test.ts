@@ -5,20 +5,17 @@
  * pages, as a clerk does it.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { asc, eq } from 'drizzle-orm';
-import {
-  trackerActions,
-  trackerKeyPoints,
-  trackerParts,
-  trackerRecommendations,
-  trackerSources,
-  trackerUpdates,
-} from '../../src/modules/tracker/schema.js';
 import { createTestApp, type Agent, type TestApp } from '../app.js';
 import { makeAccount, signInAccount } from '../factories/accounts.js';
+import {
+  postedBy,
+  sourceRows,
+  typedInSource,
+  type TypedInSource,
+  WITHDRAWN_SAID,
+} from '../factories/tracker-typed.js';
 import { textOf } from '../html.js';
 
 let t: TestApp;
@@ -30,121 +27,11 @@ before(async () => {
 });
 after(() => t.close());
 
-const NO_EDIT = /This has been withdrawn: it can no longer be changed/;
-const NO_PROGRESS =
-  /This action has been withdrawn, or what it is under has: no more progress is recorded on it/;
+const { noEdit: NO_EDIT, noProgress: NO_PROGRESS } = WITHDRAWN_SAID;
 
-const idFrom = (location: string | undefined) => location!.split('?')[0]!.split('/').pop()!;
-
-async function posted(url: string, fields: Record<string, string>) {
-  const response = await clerk.post(url, fields);
-  assert.equal(response.statusCode, 303, `${url}: ${response.body.slice(0, 1500)}`);
-  return idFrom(response.headers.location);
-}
-
-/**
- * A source of its own, typed in through the pages: parts "Objectives" (item 1) and "Action plan"
- * (items 1 and 2); the plan's item 2 has a key point with two actions and an action of its own,
- * each Ongoing. Gives the ids.
- */
-async function makeSource() {
-  const sourceId = await posted('/tracker/new', {
-    title: `Consultation review ${randomBytes(3).toString('hex')}`,
-    kind: 'review',
-  });
-  for (const title of ['Objectives', 'Action plan'])
-    await posted(`/tracker/sources/${sourceId}/parts/new`, { title });
-  const [objectives, plan] = (
-    await t.services.db
-      .select({ id: trackerParts.id })
-      .from(trackerParts)
-      .where(eq(trackerParts.sourceId, sourceId))
-      .orderBy(asc(trackerParts.position))
-  ).map((p) => p.id);
-  const item = (part: string, number: string) =>
-    posted(`/tracker/sources/${sourceId}/recommendations/new`, {
-      part,
-      number,
-      text: `Item ${number}`,
-    });
-  const objective = await item(objectives!, '1');
-  await item(plan!, '1');
-  const recommendation = await item(plan!, '2');
-  await posted(`/tracker/recommendations/${recommendation}/key-points/new`, {
-    text: 'A budget strategy',
-  });
-  const [keyPoint] = await t.services.db
-    .select({ id: trackerKeyPoints.id })
-    .from(trackerKeyPoints)
-    .where(eq(trackerKeyPoints.recommendationId, recommendation));
-  for (const description of ['Agree the budget', 'Publish the budget'])
-    await posted(`/tracker/key-points/${keyPoint!.id}/actions/new`, {
-      description,
-      result: 'ongoing',
-    });
-  await posted(`/tracker/recommendations/${recommendation}/actions/new`, {
-    description: 'Report on the budget',
-    result: 'ongoing',
-  });
-  const actions = await t.services.db
-    .select({
-      id: trackerActions.id,
-      version: trackerActions.version,
-      description: trackerActions.description,
-    })
-    .from(trackerActions)
-    .where(eq(trackerActions.recommendationId, recommendation));
-  const actionOf = (description: string) => actions.find((a) => a.description === description)!;
-  return {
-    sourceId,
-    objectives: objectives!,
-    plan: plan!,
-    objective,
-    recommendation,
-    keyPoint: keyPoint!.id,
-    /** The key point's second action (it can move up), then the recommendation's own. */
-    action: actionOf('Publish the budget'),
-    ownAction: actionOf('Report on the budget'),
-  };
-}
-
-/** Every row of the source as it stands, for "nothing changed". */
-async function rowsOf(sourceId: string) {
-  const db = t.services.db;
-  const recommendations = await db
-    .select()
-    .from(trackerRecommendations)
-    .where(eq(trackerRecommendations.sourceId, sourceId))
-    .orderBy(asc(trackerRecommendations.id));
-  return {
-    source: await db.select().from(trackerSources).where(eq(trackerSources.id, sourceId)),
-    parts: await db
-      .select()
-      .from(trackerParts)
-      .where(eq(trackerParts.sourceId, sourceId))
-      .orderBy(asc(trackerParts.id)),
-    recommendations,
-    keyPoints: await db
-      .select()
-      .from(trackerKeyPoints)
-      .innerJoin(
-        trackerRecommendations,
-        eq(trackerRecommendations.id, trackerKeyPoints.recommendationId),
-      )
-      .where(eq(trackerRecommendations.sourceId, sourceId))
-      .orderBy(asc(trackerKeyPoints.id)),
-    actions: await db
-      .select()
-      .from(trackerActions)
-      .where(eq(trackerActions.sourceId, sourceId))
-      .orderBy(asc(trackerActions.id)),
-    updates: await db
-      .select()
-      .from(trackerUpdates)
-      .where(eq(trackerUpdates.sourceId, sourceId))
-      .orderBy(asc(trackerUpdates.id)),
-  };
-}
+const posted = (url: string, fields: Record<string, string>) => postedBy(clerk, url, fields);
+const makeSource = () => typedInSource(t, clerk);
+const rowsOf = (sourceId: string) => sourceRows(t, sourceId);
 
 /** Each of these posts is refused with 409 and the sentence; nothing in the source changes. */
 type Attempt = [url: string, fields: Record<string, string>, said?: RegExp];
@@ -160,7 +47,7 @@ async function assertAllRefused(sourceId: string, attempts: readonly Attempt[]) 
 }
 
 /** Editing, moving, standing, removing, withdrawing and progressing what is under a recommendation. */
-function underRecommendation(s: Awaited<ReturnType<typeof makeSource>>): Attempt[] {
+function underRecommendation(s: TypedInSource): Attempt[] {
   const { keyPoint, action, ownAction } = s;
   return [
     [`/tracker/key-points/${keyPoint}/edit`, { text: 'Changed', version: 'x' }],

@@ -364,6 +364,8 @@ export function createTrackerAccess(deps: { directory: DirectoryService; now?: (
           ...r,
           part: r.partId ? (partOf.get(r.partId) ?? null) : null,
           inWithdrawnPart: inWithdrawnPart.has(r.id),
+          // Issue 23: it may move only to another part still open (moveToPart refuses the rest).
+          anotherLivePart: !!r.partId && parts.some((p) => p.id !== r.partId && !p.withdrawnAt),
           supersededByNumber: r.supersededById ? (allNumbers.get(r.supersededById) ?? null) : null,
           progress: recommendationProgress(results),
           actions: own,

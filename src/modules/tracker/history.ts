@@ -1,7 +1,7 @@
 /**
  * Issue 23: what editing, removing and withdrawing share across the tracker's services: the row
  * of the history each writes, the reason a withdrawal gives, and what has been reported against
- * the actions that would be removed (for rules.removalRefusal and rules.partRemovalRefusal).
+ * the actions that would be removed (for removal-rules.removalRefusal and partRemovalRefusal).
  */
 import { asc, inArray } from 'drizzle-orm';
 import type { UserPrincipal } from '../../platform/auth/principal.js';

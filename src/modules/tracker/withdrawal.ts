@@ -1,7 +1,8 @@
 /**
  * Issue 23: what is withdrawn, at every level (source, part, recommendation, key point, action),
- * read the same way everywhere: left out of every count (the SQL conditions), and closed to every
- * change (anyWithdrawn, the one check each write path makes).
+ * read the same way everywhere: left out of every count and list (the SQL conditions), and
+ * closed to every change (anyWithdrawn, the one check each path that changes it or anything in
+ * it makes, and each of their forms opened by its address).
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
@@ -19,6 +20,9 @@ import {
  * been withdrawn: what is withdrawn is left out of every count.
  */
 export const notWithdrawn = sql`(${trackerActions.withdrawnAt} is null and not exists (select 1 from ${trackerKeyPoints} wk where wk.id = ${trackerActions.keyPointId} and wk.withdrawn_at is not null) and not exists (select 1 from ${trackerRecommendations} wr left join ${trackerParts} wp on wp.id = wr.part_id where wr.id = ${trackerActions.recommendationId} and (wr.withdrawn_at is not null or wp.withdrawn_at is not null)) and not exists (select 1 from ${trackerSources} ws where ws.id = ${trackerActions.sourceId} and ws.withdrawn_at is not null))`;
+
+/** Neither the recommendation, the part it is in nor its source has been withdrawn. */
+export const recommendationNotWithdrawn = sql`(${trackerRecommendations.withdrawnAt} is null and not exists (select 1 from ${trackerParts} wp where wp.id = ${trackerRecommendations.partId} and wp.withdrawn_at is not null) and not exists (select 1 from ${trackerSources} ws where ws.id = ${trackerRecommendations.sourceId} and ws.withdrawn_at is not null))`;
 
 /**
  * The action belongs to a recommendation still accepted (not superseded, not turned down), and

@@ -63,7 +63,8 @@ export function registerActionRoutes({ app, services, renderPage }: RouteDeps): 
           ...form,
           results: resultItems(request.t),
           values: kept,
-          errors,
+          // Withdrawn, the page has no form: the refusal's sentence is on it, not a field's.
+          errors: form.withdrawn ? undefined : errors,
           paths,
         },
         status,

@@ -29,7 +29,7 @@ import {
 } from '../schema.js';
 import { createTrackerAccess, joinNames, type TrackerServiceDeps } from '../access.js';
 import { completedOf, completionColumns, readProgress } from '../progress.js';
-import { refuseIfWithdrawn } from '../withdrawal.js';
+import { anyWithdrawn, notWithdrawn, refuseIfWithdrawn } from '../withdrawal.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
@@ -45,19 +45,27 @@ export function createActionsService(deps: TrackerServiceDeps) {
     u.happenedOn && u.happenedOn !== todayInLondon(u.recordedAt) ? u.happenedOn : null;
 
   return {
-    /** The action's update form: where it stands, who owns it, and its history. */
+    /**
+     * The action's update form: where it stands, who owns it, and its history. An action that is
+     * withdrawn, or is in something withdrawn, is `withdrawn`: its page offers no form.
+     */
     async actionForm(principal: Principal, actionId: string) {
       const user = requireUser(principal);
       const found = await findAction(db, actionId);
       const who = await trackerUser(db, user);
       if (!mayUpdateAction(who, found.owners)) throw new NotFoundError();
-      const [source, history] = await Promise.all([
+      const [source, history, withdrawn] = await Promise.all([
         findSource(db, found.action.sourceId),
         db
           .select()
           .from(trackerUpdates)
           .where(eq(trackerUpdates.actionId, actionId))
           .orderBy(desc(trackerUpdates.recordedAt), desc(trackerUpdates.id)),
+        anyWithdrawn(
+          db,
+          [found.action, found.keyPoint, found.recommendation],
+          found.recommendation,
+        ),
       ]);
       const completed = completedOf(found.action);
       return {
@@ -77,6 +85,7 @@ export function createActionsService(deps: TrackerServiceDeps) {
           happenedOn: happenedApart(u),
         })),
         mayViewSource: can(user, 'tracker.view'),
+        withdrawn,
       };
     },
 
@@ -174,7 +183,8 @@ export function createActionsService(deps: TrackerServiceDeps) {
 
     /**
      * The actions this person may update as one of their owners or in an owner's unit (the same
-     * rule as mayUpdateAction, as SQL).
+     * rule as mayUpdateAction, as SQL). What is withdrawn, or in something withdrawn, is no
+     * longer progressed: it is left out (and out of the count).
      */
     async myActions(principal: Principal, page: PageRequest) {
       const user = requireUser(principal);
@@ -188,11 +198,14 @@ export function createActionsService(deps: TrackerServiceDeps) {
           sql`${trackerLeads.personId} in (select id from people where organisation_id = ${who.organisationId})`,
         );
       if (mine.length === 0) return { items: [], total: 0 };
-      const where = exists(
-        db
-          .select({ one: sql`1` })
-          .from(trackerLeads)
-          .where(and(eq(trackerLeads.actionId, trackerActions.id), or(...mine))),
+      const where = and(
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(trackerLeads)
+            .where(and(eq(trackerLeads.actionId, trackerActions.id), or(...mine))),
+        ),
+        notWithdrawn,
       );
       const [rows, [total]] = await Promise.all([
         db

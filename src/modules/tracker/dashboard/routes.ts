@@ -15,7 +15,7 @@ const managers = { config: { access: { action: 'tracker.manage' as const } } };
 type Values = Record<string, string | string[] | undefined>;
 
 export function registerDashboardRoutes({ app, services, renderPage }: RouteDeps): void {
-  const { trackerDashboard: dashboard, tracker } = services;
+  const { trackerDashboard: dashboard } = services;
   const query = (request: FastifyRequest) => (request.query ?? {}) as Values;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
 
@@ -91,7 +91,7 @@ export function registerDashboardRoutes({ app, services, renderPage }: RouteDeps
 
   registerFormPage(app, paths.received.pattern, managers, {
     show: formShow(renderPage, `${T}/received.njk`, async (request) => {
-      const source = await tracker.sourceRecord(request.principal, params(request).sourceId!);
+      const source = await dashboard.receivedForm(request.principal, params(request).sourceId!);
       return {
         title: request.t('tracker:dashboard.received.title', { source: source.title }),
         breadcrumbs: sourceCrumbs(request, source),

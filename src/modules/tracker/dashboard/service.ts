@@ -21,7 +21,7 @@ import {
   unownedAction,
   type TrackerServiceDeps,
 } from '../access.js';
-import { onAcceptedRecommendation } from '../withdrawal.js';
+import { onAcceptedRecommendation, refuseIfWithdrawn } from '../withdrawal.js';
 import {
   annualReportYearDue,
   dueState,
@@ -55,7 +55,7 @@ export function createTrackerDashboardService(
   },
 ) {
   const { db, directory, groups, t, personInOrganisationSql } = deps;
-  const { now, today, findSource, ownerNames, leadsOf } = createTrackerAccess(deps);
+  const { now, today, findSource, ownerNames, leadsOf, sourceView } = createTrackerAccess(deps);
 
   /**
    * The filters: an owner (a unit, directorate or borough: its actions and those of the people
@@ -346,7 +346,18 @@ export function createTrackerDashboardService(
       });
     },
 
-    /** A watched source has arrived (the annual report, the review): it is no longer due. */
+    /** The mark-received form; a withdrawn source's is refused, as its submission is. */
+    async receivedForm(principal: Principal, sourceId: string) {
+      requireUser(principal, 'tracker.manage');
+      const source = await findSource(db, sourceId);
+      await refuseIfWithdrawn(db, [source], {}, t('tracker:editing.withdrawn.noEdit'));
+      return sourceView(source, null);
+    },
+
+    /**
+     * A watched source has arrived (the annual report, the review): it is no longer due. A
+     * withdrawn source is closed: refused.
+     */
     async markReceived(principal: Principal, sourceId: string, input: Input, requestId?: string) {
       const user = requireUser(principal, 'tracker.manage');
       const errors: FieldError[] = [];
@@ -362,6 +373,13 @@ export function createTrackerDashboardService(
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const before = await findSource(tx, sourceId);
+        await refuseIfWithdrawn(
+          tx,
+          [before],
+          {},
+          t('tracker:editing.withdrawn.noEdit'),
+          'receivedOn-day',
+        );
         if (!before.dueOn || before.receivedOn)
           throw new ConflictError(t('tracker:dashboard.received.notWaiting'), 'receivedOn-day');
         const [after] = await tx

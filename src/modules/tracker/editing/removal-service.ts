@@ -1,9 +1,9 @@
 /**
  * TRK-01 (issue 23): taking back what a manager wrote. A source, recommendation, key point or
- * action is removed while no progress has been reported against it (rules.removalRefusal), and
- * withdrawn, with the reason, once it has; each is recorded in the history (tracker_updates:
- * 'removed', 'withdrawn') with what it was. A removed source takes its history with it: its
- * removal is in the audit trail.
+ * action is removed while no progress has been reported against it
+ * (removal-rules.removalRefusal), and withdrawn, with the reason, once it has; each is recorded
+ * in the history (tracker_updates: 'removed', 'withdrawn') with what it was. A removed source
+ * takes its history with it: its removal is in the audit trail.
  */
 import { asc, eq, inArray, or } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
@@ -36,6 +36,16 @@ export type Removable = (typeof REMOVABLE)[number];
 
 export type RemovalService = ReturnType<typeof createRemovalService>;
 
+/** The table each removable thing is kept in. */
+const tableOf = (subject: Removable) =>
+  subject === 'source'
+    ? trackerSources
+    : subject === 'recommendation'
+      ? trackerRecommendations
+      : subject === 'key_point'
+        ? trackerKeyPoints
+        : trackerActions;
+
 export function createRemovalService(deps: TrackerServiceDeps) {
   const { db, t } = deps;
   const { now, findSource, findRecommendation, findKeyPoint, sourceView } =
@@ -49,12 +59,24 @@ export function createRemovalService(deps: TrackerServiceDeps) {
   }
 
   /**
+   * Locks (FOR UPDATE) the row of what is about to be removed or withdrawn, before it is read:
+   * two removals or withdrawals of it queue, and the second sees what the first did.
+   */
+  async function lockRemovable(tx: Executor, subject: Removable, id: string) {
+    if (!isUuid(id)) throw new NotFoundError();
+    const table = tableOf(subject);
+    await tx.select({ id: table.id }).from(table).where(eq(table.id, id)).for('update');
+  }
+
+  /**
    * The actions under a source, recommendation, key point or action, each with the updates
    * recorded to it, for removalRefusal; with the ids of the key points and actions that would go
    * with it. A source a committee report has been recorded for has been reported on: it stays.
+   * Removing, the actions are `lock`ed: progress recorded on one meanwhile (which locks it too)
+   * waits, or is seen.
    */
-  async function under(executor: Executor, subject: Removable, id: string) {
-    const actions = await executor
+  async function under(executor: Executor, subject: Removable, id: string, lock = false) {
+    const query = executor
       .select()
       .from(trackerActions)
       .where(
@@ -67,6 +89,7 @@ export function createRemovalService(deps: TrackerServiceDeps) {
               : eq(trackerActions.id, id),
       )
       .orderBy(asc(trackerActions.position));
+    const actions = lock ? await query.for('update') : await query;
     const keyPoints =
       subject === 'recommendation'
         ? await executor
@@ -190,9 +213,10 @@ export function createRemovalService(deps: TrackerServiceDeps) {
     async remove(principal: Principal, subject: Removable, id: string, requestId?: string) {
       const user = requireUser(principal, 'tracker.manage');
       return db.transaction(async (tx) => {
+        await lockRemovable(tx, subject, id);
         const found = await findRemovable(tx, subject, id);
         await refuseInWithdrawn(tx, subject, found);
-        const { actions, keyPoints, refusal } = await under(tx, subject, id);
+        const { actions, keyPoints, refusal } = await under(tx, subject, id, true);
         if (refusal) throw new ConflictError(t(refusal));
         if (subject === 'source') {
           await deleteSource(tx, id);
@@ -288,20 +312,14 @@ export function createRemovalService(deps: TrackerServiceDeps) {
       const user = requireUser(principal, 'tracker.manage');
       const reason = readWithdrawalReason(input, t);
       return db.transaction(async (tx) => {
+        await lockRemovable(tx, subject, id);
         const found = await findRemovable(tx, subject, id);
         await refuseInWithdrawn(tx, subject, found);
         if (found.item.withdrawnAt)
           throw new ConflictError(t('tracker:editing.withdraw.already'), 'reason');
         const at = now();
         const set = { withdrawnAt: at, withdrawnReason: reason, updatedAt: at };
-        const table =
-          subject === 'source'
-            ? trackerSources
-            : subject === 'recommendation'
-              ? trackerRecommendations
-              : subject === 'key_point'
-                ? trackerKeyPoints
-                : trackerActions;
+        const table = tableOf(subject);
         await tx.update(table).set(set).where(eq(table.id, id));
         await recordChange(tx, user, at, {
           kind: 'withdrawn',

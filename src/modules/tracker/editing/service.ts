@@ -78,7 +78,10 @@ export function createEditingService(deps: TrackerServiceDeps) {
     if (text(input.version) !== version) throw new ConflictError(t('tracker:editing.stale'), field);
   }
 
-  /** Nothing withdrawn is changed, nor anything in what is withdrawn (anyWithdrawn). */
+  /**
+   * Nothing withdrawn is changed, nor anything in what is withdrawn (anyWithdrawn). Its form,
+   * typed in as an address, is refused too (no field: the page is the refusal).
+   */
   const refuseWithdrawn = (executor: Executor, items: Items, within: Within, field?: string) =>
     refuseIfWithdrawn(executor, items, within, t('tracker:editing.withdrawn.noEdit'), field);
 
@@ -139,6 +142,7 @@ export function createEditingService(deps: TrackerServiceDeps) {
     async sourceEditForm(principal: Principal, sourceId: string) {
       requireUser(principal, 'tracker.manage');
       const source = await findSource(db, sourceId);
+      await refuseWithdrawn(db, [source], {});
       return {
         source: sourceView(source, null),
         version: await sourceVersion(db, source),
@@ -170,12 +174,13 @@ export function createEditingService(deps: TrackerServiceDeps) {
           sourceText(columns, owner?.name ?? null),
         );
         if (!changes.length) return { source: current, changed: false };
-        await refuseGroupYearTaken(tx, t, {
-          kind,
-          groupId,
-          coversYear: columns.coversYear,
-          exceptId: sourceId,
-        });
+        // The edit form has no group field: the refusal names the reporting year.
+        await refuseGroupYearTaken(
+          tx,
+          t,
+          { kind, groupId, coversYear: columns.coversYear, exceptId: sourceId },
+          'coversYear',
+        );
         const at = now();
         const [after] = await tx
           .update(trackerSources)
@@ -204,6 +209,7 @@ export function createEditingService(deps: TrackerServiceDeps) {
     async recommendationEditForm(principal: Principal, recommendationId: string) {
       requireUser(principal, 'tracker.manage');
       const { recommendation, source } = await findRecommendation(db, recommendationId);
+      await refuseWithdrawn(db, [recommendation, source], recommendation);
       return {
         recommendation,
         version: recommendationVersion(recommendation),
@@ -282,6 +288,7 @@ export function createEditingService(deps: TrackerServiceDeps) {
     async keyPointEditForm(principal: Principal, keyPointId: string) {
       requireUser(principal, 'tracker.manage');
       const { keyPoint, recommendation, source } = await findKeyPoint(db, keyPointId);
+      await refuseWithdrawn(db, [keyPoint, recommendation, source], recommendation);
       const current = (await leadsOf(db, { keyPointIds: [keyPoint.id] })).get(keyPoint.id) ?? [];
       return {
         keyPoint,

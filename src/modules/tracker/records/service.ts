@@ -100,8 +100,11 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
     async recommendationForm(principal: Principal, sourceId: string) {
       requireUser(principal, 'tracker.manage');
       const source = await findSource(db, sourceId);
-      // A withdrawn part takes no more items (issue 23).
-      const parts = (await partsOf(db, sourceId)).filter((p) => !p.withdrawnAt);
+      // A withdrawn part takes no more items (issue 23): where every part is withdrawn there is
+      // no part to choose, and the page is refused as its submission is.
+      const all = await partsOf(db, sourceId);
+      const parts = all.filter((p) => !p.withdrawnAt);
+      if (all.length && !parts.length) await refuseUnderWithdrawn(db, all, {});
       return { source: sourceView(source, null), parts };
     },
 
@@ -119,6 +122,9 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
         const source = await findSource(tx, sourceId);
         // Issue 23: a source with parts numbers each part's items afresh: the form says which.
         const parts = await partsOf(tx, sourceId);
+        // Every part withdrawn, the form has no part to choose: refused as withdrawn, as it is.
+        if (parts.length && parts.every((p) => p.withdrawnAt))
+          await refuseUnderWithdrawn(tx, parts, {});
         const partId = text(input.part);
         const part = parts.find((p) => p.id === partId) ?? null;
         if (parts.length && !part)
@@ -367,6 +373,13 @@ export function createTrackerRecordsService(deps: TrackerServiceDeps) {
       const { keyPoint, recommendation, source } = action.keyPointId
         ? await findKeyPoint(db, action.keyPointId)
         : { keyPoint: null, ...(await findRecommendation(db, action.recommendationId)) };
+      // Typed in as an address: the page is refused as its submission would be.
+      await refuseIfWithdrawn(
+        db,
+        [action, keyPoint, recommendation, source],
+        recommendation,
+        t('tracker:editing.withdrawn.noEdit'),
+      );
       const current = (await leadsOf(db, { actionIds: [action.id] })).get(action.id) ?? [];
       return {
         action,

@@ -27,7 +27,12 @@ import {
   unownedAction,
   type TrackerServiceDeps,
 } from '../access.js';
-import { notWithdrawn, refuseIfWithdrawn, onAcceptedRecommendation } from '../withdrawal.js';
+import {
+  notWithdrawn,
+  recommendationNotWithdrawn,
+  refuseIfWithdrawn,
+  onAcceptedRecommendation,
+} from '../withdrawal.js';
 import { say } from '../../../platform/i18n/said.js';
 import { formattedBlocks } from '../formatted-text.js';
 import { createRecommendationPage } from './recommendation-page.js';
@@ -171,7 +176,10 @@ export function createSourcesService(
           .from(trackerActions)
           .where(and(eq(trackerActions.sourceId, id), notWithdrawn)),
         db
-          .select({ n: count() })
+          .select({
+            n: count(),
+            live: sql<number>`(count(*) filter (where ${recommendationNotWithdrawn}))::int`,
+          })
           .from(trackerRecommendations)
           .where(eq(trackerRecommendations.sourceId, id)),
       ]);
@@ -206,7 +214,12 @@ export function createSourcesService(
         recommendations,
         parts: tree.parts,
         counts: counts!,
+        // Every item, for the pages; the count the page says is of those not withdrawn.
         total: recommendationCount?.n ?? 0,
+        itemCounts: {
+          live: recommendationCount?.live ?? 0,
+          withdrawn: (recommendationCount?.n ?? 0) - (recommendationCount?.live ?? 0),
+        },
         sourceChanges,
         mayManage: can(user, 'tracker.manage') && !sourceWithdrawn,
       };
@@ -219,6 +232,9 @@ export function createSourcesService(
     async standingForm(principal: Principal, recommendationId: string) {
       requireUser(principal, 'tracker.manage');
       const { recommendation, source } = await findRecommendation(db, recommendationId);
+      // Typed in as an address: the page is refused as its submission would be.
+      const noEdit = t('tracker:editing.withdrawn.noEdit');
+      await refuseIfWithdrawn(db, [recommendation, source], recommendation, noEdit);
       const others = await db
         .select({ id: trackerRecommendations.id, number: trackerRecommendations.number })
         .from(trackerRecommendations)

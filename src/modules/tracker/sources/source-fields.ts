@@ -159,12 +159,14 @@ export function createSourceFieldReader(deps: {
 
 /**
  * IAG-25, IAG-26: a group has one work plan (its work schedule) and one annual report a year.
- * Refuses another of the same kind for the same group and year, naming the reporting year.
+ * Refuses another of the same kind for the same group and year, naming the reporting year. The
+ * refusal names the form's `field`: the group where it is chosen (adding), else the year.
  */
 export async function refuseGroupYearTaken(
   executor: Executor,
   t: Translate,
   of: { kind: SourceKind; groupId: string | null; coversYear: number | null; exceptId?: string },
+  field: GroupYearField = 'group',
 ) {
   if (!of.groupId || of.coversYear === null) return;
   const [taken] = await executor
@@ -178,14 +180,22 @@ export async function refuseGroupYearTaken(
         of.exceptId ? ne(trackerSources.id, of.exceptId) : undefined,
       ),
     );
-  if (taken) throw groupYearTaken(t, of.kind, of.coversYear);
+  if (taken) throw groupYearTaken(t, of.kind, of.coversYear, field);
 }
 
+/** The form field a group's year refusal names: both are on the add form, only the year on edit. */
+export type GroupYearField = 'group' | 'coversYear';
+
 /** The refusal of a second work plan or annual report of a group for one year. */
-export function groupYearTaken(t: Translate, kind: SourceKind, coversYear: number) {
+export function groupYearTaken(
+  t: Translate,
+  kind: SourceKind,
+  coversYear: number,
+  field: GroupYearField = 'group',
+) {
   // Only a work plan or an annual report belongs to a group.
   return new ConflictError(
     t(`tracker:sources.form.group.taken.${kind}`, { year: reportingYear(coversYear).label }),
-    'group',
+    field,
   );
 }

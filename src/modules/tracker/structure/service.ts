@@ -47,8 +47,8 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
   const { now, findSource, findRecommendation, sourceView, partsOf } = createTrackerAccess(deps);
 
   /**
-   * Why a part may not be removed (rules.partRemovalRefusal), or null: how many items it holds,
-   * and what has been reported against their actions.
+   * Why a part may not be removed (removal-rules.partRemovalRefusal), or null: how many items
+   * it holds, and what has been reported against their actions.
    */
   async function partRefusal(executor: Executor, partId: string) {
     const items = await executor
@@ -85,9 +85,11 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
     return title!;
   }
 
-  async function findPart(executor: Executor, id: string) {
+  /** A part; `lock`ed (FOR UPDATE) when it is about to be changed, so two changes queue. */
+  async function findPart(executor: Executor, id: string, lock = false) {
     if (!isUuid(id)) throw new NotFoundError();
-    const [part] = await executor.select().from(trackerParts).where(eq(trackerParts.id, id));
+    const query = executor.select().from(trackerParts).where(eq(trackerParts.id, id));
+    const [part] = lock ? await query.for('update') : await query;
     if (!part) throw new NotFoundError();
     return part;
   }
@@ -191,6 +193,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
     async renamePartForm(principal: Principal, partId: string) {
       requireUser(principal, 'tracker.manage');
       const part = await findPart(db, partId);
+      await refuseWithdrawn(db, [part], part);
       return { part, source: sourceView(await findSource(db, part.sourceId), null) };
     },
 
@@ -199,7 +202,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
       const user = requireUser(principal, 'tracker.manage');
       const title = readTitle(input);
       return db.transaction(async (tx) => {
-        const before = await findPart(tx, partId);
+        const before = await findPart(tx, partId, true);
         await refuseWithdrawn(tx, [before], before, 'title');
         if (before.title === title) return before;
         const at = now();
@@ -231,6 +234,8 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
     async partRemovalForm(principal: Principal, partId: string) {
       requireUser(principal, 'tracker.manage');
       const part = await findPart(db, partId);
+      // In a withdrawn source the page is refused; a withdrawn part's own page still opens.
+      await refuseWithdrawn(db, [], part);
       return {
         part,
         source: sourceView(await findSource(db, part.sourceId), null),
@@ -282,7 +287,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
       const user = requireUser(principal, 'tracker.manage');
       const reason = readWithdrawalReason(input, t);
       return db.transaction(async (tx) => {
-        const before = await findPart(tx, partId);
+        const before = await findPart(tx, partId, true);
         await refuseWithdrawn(tx, [], before, 'reason');
         if (before.withdrawnAt)
           throw new ConflictError(t('tracker:editing.withdraw.already'), 'reason');
@@ -316,6 +321,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
     async moveToPartForm(principal: Principal, recommendationId: string) {
       requireUser(principal, 'tracker.manage');
       const { recommendation, source } = await findRecommendation(db, recommendationId);
+      await refuseWithdrawn(db, [recommendation, source], recommendation);
       const parts = await partsOf(db, source.id);
       return {
         recommendation,

@@ -8,7 +8,7 @@ import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { todayInLondon } from '../../../platform/calendar/index.js';
 import { type Executor } from '../../../platform/db/database.js';
-import { ValidationError } from '../../../platform/errors.js';
+import { ConflictError, ValidationError } from '../../../platform/errors.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { duplicateSourceProblem, sourceIdentity } from '../rules.js';
 import {
@@ -300,11 +300,18 @@ export function createTransferService(deps: TrackerServiceDeps) {
       });
     },
 
-    /** The source and its whole tree, in the import format. */
+    /**
+     * The source and its tree, in the import format. The format has no withdrawal, so what is
+     * withdrawn is left out (imported again, it would come back live): a withdrawn source is not
+     * exported, and a withdrawn part's items, a withdrawn item, key point or action are left out.
+     */
     async exportCsv(principal: Principal, sourceId: string) {
       requireUser(principal, 'tracker.view');
       const source = await findSource(db, sourceId);
+      if (source.withdrawnAt) throw new ConflictError(t('tracker:transfer.export.withdrawn'));
       const tree = await treeOf(db, sourceId);
+      const live = <T extends { withdrawnAt: Date | null }>(items: readonly T[]) =>
+        items.filter((i) => !i.withdrawnAt);
       const sourceOwner = { personId: null, organisationId: source.ownerOrganisationId };
       const ownerReference = (await ownerNames(db, [sourceOwner])).reference(sourceOwner);
       const cellOf = await leadCells(tree);
@@ -334,7 +341,7 @@ export function createTransferService(deps: TrackerServiceDeps) {
           summary: source.summary,
           introduction: source.introduction,
         },
-        recommendations: tree.recommendations.map((r) => ({
+        recommendations: live(tree.recommendations.filter((r) => !r.inWithdrawnPart)).map((r) => ({
           line: 0,
           part: r.part?.title ?? null,
           number: r.number,
@@ -343,13 +350,13 @@ export function createTransferService(deps: TrackerServiceDeps) {
           status: r.status,
           supersededBy: r.supersededByNumber,
           rationale: r.rationale,
-          actions: r.actions.map(actionRecord),
-          keyPoints: r.keyPoints.map((k) => ({
+          actions: live(r.actions).map(actionRecord),
+          keyPoints: live(r.keyPoints).map((k) => ({
             line: 0,
             number: k.number,
             text: k.text,
             lead: cellOf(k.leads),
-            actions: k.actions.map(actionRecord),
+            actions: live(k.actions).map(actionRecord),
           })),
         })),
       };
