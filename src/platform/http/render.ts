@@ -3,7 +3,7 @@ import { fieldErrorsOf, type AppError, type FieldError } from '../errors.js';
 import { languageToggle } from '../i18n/language.js';
 import type { Messages } from '../i18n/messages.js';
 import { navigationFor, type NavItem } from './navigation.js';
-import { scrollableTables } from './table-scroll.js';
+import { scrollableTablesBytes } from './table-scroll.js';
 import { refusedText } from './text-input.js';
 import './types.js';
 
@@ -57,7 +57,7 @@ export function createRenderer(navItems: readonly NavItem[], messages: Messages)
         csrfToken: lazyCsrfToken(reply),
         cspNonce: reply.cspNonce?.script,
       });
-    return reply.send(scrollableTables(html));
+    return reply.send(scrollableTablesBytes(html));
   };
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { scrollableTables } from './table-scroll.js';
+import { scrollableTables, scrollableTablesBytes } from './table-scroll.js';
 
 test('issue 21 item 26: every GOV.UK table is wrapped in a focusable scroll region named by its caption', () => {
   const page = [
@@ -26,4 +26,28 @@ test('issue 21 item 26: every GOV.UK table is wrapped in a focusable scroll regi
   );
   assert.match(wrapped, /<\/table><\/div>\n<p>between<\/p>/);
   assert.equal(scrollableTables('<p>No tables</p>'), '<p>No tables</p>');
+});
+
+test('the page sent as bytes is the wrapped page, and a table is found as the former regular expression found it', () => {
+  const former = (html: string) =>
+    html.replace(
+      /<table class="govuk-table\b[^>]*>[\s\S]*?<\/table>/g,
+      (table) => `<div class="app-table-scroll">${table}</div>`,
+    );
+  const pages = [
+    '<p>No tables — none</p>',
+    '<table class="govuk-tablex"><table class="govuk-table">x</table>',
+    '<table class="govuk-table-x">q</table><table class="govuk-table\n>a</table></table>',
+    'x<table class="govuk-table" >y’</table>z<table class="govuk-table">w',
+    '<table class="govuk-table"><captionx>a</captionx><caption x="1">b <b>c</b> "d"</caption></table>',
+    '<table class="govuk-table',
+  ];
+  for (const page of pages) {
+    const wrapped = scrollableTables(page);
+    assert.equal(
+      wrapped.replace(/<div class="app-table-scroll"[^>]*>/g, '<div class="app-table-scroll">'),
+      former(page),
+    );
+    assert.deepEqual(scrollableTablesBytes(page), Buffer.from(wrapped));
+  }
 });
