@@ -34,7 +34,12 @@ test('an advisor signs in from the public home page, sees only their own work, a
   assert.equal(await skip.evaluate((el) => el === document.activeElement), true);
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'main-content');
-  assert.deepEqual(await navigationLinks(page), ['Home', 'Advisory groups', 'Sign in']);
+  assert.deepEqual(await navigationLinks(page), [
+    'Home',
+    'Advisory groups',
+    'Custody visiting',
+    'Sign in',
+  ]);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Sign in to Bridge' }).waitFor();
   await expectAccessible(page);
@@ -60,7 +65,12 @@ test('an advisor signs in from the public home page, sees only their own work, a
     assert.equal(await page.getByRole('link', { name }).count(), 0, `no ${name} link`);
 
   await signOut(page);
-  assert.deepEqual(await navigationLinks(page), ['Home', 'Advisory groups', 'Sign in']);
+  assert.deepEqual(await navigationLinks(page), [
+    'Home',
+    'Advisory groups',
+    'Custody visiting',
+    'Sign in',
+  ]);
   // Signed out means signed out: a page that needs a session sends the person to sign in.
   await page.goto('/account');
   await page.getByRole('heading', { name: 'Sign in to Bridge' }).waitFor();
