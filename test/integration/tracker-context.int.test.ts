@@ -222,7 +222,7 @@ async function backFilledPlan(title: string) {
   const { id } = await recordSource({ title, ...dateFields('sourceDate', '2002-12-06') });
   assert.ok(id);
   const { action } = await addItem(id, '1', `Publish the figures for ${title}`, {
-    ownerEmail: owner.email,
+    'owner-0-name': owner.email,
   });
   return { sourceId: id, actionId: action.id, owner: await signInAccount(t, owner) };
 }
@@ -250,6 +250,30 @@ test('TRK-01: each action links to its page for recording progress, from the sou
     const actionPage = await owner.get(`/tracker/actions/${actionId}`);
     assert.equal(actionPage.statusCode, 200);
     assert.match(textOf(mainOf(actionPage.body)), /Record progress on an action/);
+  }
+});
+
+test('TRK-01: the report, kept once built, gives each reader their own progress links: its owner the link to their action, a reader who may not record progress none', async () => {
+  const ownerAccount = await makeAccount(t, { role: 'partnership_officer', name: 'Petra Owner' });
+  const { id: sourceId } = await recordSource({
+    title: 'Kept report plan',
+    ...dateFields('sourceDate', '2025-01-06'),
+  });
+  assert.ok(sourceId);
+  const { action } = await addItem(sourceId, '1', 'Publish the kept figures', {
+    'owner-0-name': ownerAccount.email,
+  });
+  const owner = await signInAccount(t, ownerAccount);
+  const reader = await signInAccount(t, await makeAccount(t, { role: 'director' }));
+  const link = `href="/tracker/actions/${action.id}">Record progress`;
+  const report = `/tracker/sources/${sourceId}/report`;
+  // Read in turn from the one kept report: neither reader's links are the other's.
+  for (const round of [1, 2]) {
+    const ownerPage = mainOf((await owner.get(report)).body);
+    const readerPage = mainOf((await reader.get(report)).body);
+    assert.ok(ownerPage.includes(link), `the owner has the link (round ${round})`);
+    assert.ok(!readerPage.includes('Record progress'), `the reader has none (round ${round})`);
+    assert.match(textOf(readerPage), /Publish the kept figures/);
   }
 });
 

@@ -51,3 +51,14 @@ test('the page sent as bytes is the wrapped page, and a table is found as the fo
     assert.deepEqual(scrollableTablesBytes(page), Buffer.from(wrapped));
   }
 });
+
+test('a table already in its scroll region is left as it is: a part of a page wrapped before and kept is not wrapped twice', () => {
+  const part = scrollableTables(
+    '<table class="govuk-table"><caption>Actions</caption></table><p>then</p>',
+  );
+  const page = `<h1>Report</h1><table class="govuk-table"><caption>Summary</caption></table>${part}`;
+  const wrapped = scrollableTables(page);
+  assert.equal(wrapped.match(/class="app-table-scroll"/g)?.length, 2);
+  assert.equal(scrollableTables(wrapped), wrapped);
+  assert.deepEqual(scrollableTablesBytes(wrapped), Buffer.from(wrapped));
+});

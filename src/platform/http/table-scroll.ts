@@ -7,6 +7,7 @@
  */
 
 const OPEN = '<table class="govuk-table';
+const REGION = '<div class="app-table-scroll"';
 const CLOSE = '</table>';
 const CAPTION = /<caption\b[^>]*>([\s\S]*?)<\/caption>/;
 const WORD = /\w/;
@@ -22,6 +23,12 @@ function labelOf(table: string): string {
   return words || 'Table';
 }
 
+/** Whether the table at `at` is the first thing in a scrolling region already. */
+function inRegion(html: string, at: number): boolean {
+  const tag = html.lastIndexOf('<', at - 1);
+  return tag >= 0 && html.startsWith(REGION, tag);
+}
+
 /**
  * The page in parts, each table between its region's opening and closing tags. A table is
  * `<table class="govuk-table` at a word's end, up to its first `>`, then to the first `</table>`:
@@ -33,7 +40,9 @@ function wrappedParts(html: string): string[] {
   let at = html.indexOf(OPEN);
   while (at >= 0) {
     const after = at + OPEN.length;
-    if (after < html.length && WORD.test(html[after]!)) {
+    // Not a GOV.UK table, or one already in its region (a part of the page rendered and
+    // wrapped before, and kept: the committee report's items).
+    if ((after < html.length && WORD.test(html[after]!)) || inRegion(html, at)) {
       at = html.indexOf(OPEN, at + 1);
       continue;
     }

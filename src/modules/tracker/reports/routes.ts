@@ -6,10 +6,13 @@ import { fieldErrorsOf } from '../../../platform/errors.js';
 import { sendCsv } from '../../../platform/http/csv.js';
 import { dateParts } from '../../../platform/http/form-fields.js';
 import { sendDownload } from '../../../platform/http/files.js';
+import { createDerivedCache } from '../../../platform/cache/derived-cache.js';
+import { scrollableTables } from '../../../platform/http/table-scroll.js';
 import { meetingPaths } from '../../meetings/index.js';
 import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { sourceCrumbs } from '../crumbs.js';
 import { presentReport, reportCaption } from './presenter.js';
+import type { ProgressReport } from './service.js';
 import { trackerPaths as paths } from '../paths.js';
 const T = 'modules/tracker/reports/views';
 const viewers = { config: { access: { action: 'tracker.view' as const } } };
@@ -19,6 +22,14 @@ type Values = Record<string, string | string[] | undefined>;
 
 export function registerReportRoutes({ app, services, renderPage }: RouteDeps): void {
   const { tracker, trackerReports } = services;
+  /**
+   * A kept report laid out for a language and a reader's set of progress links, its items
+   * rendered: the same for every reader with that set, and the most of the page’s work (ADR 0009).
+   */
+  const laidOut = createDerivedCache<
+    ProgressReport,
+    { presented: ReturnType<typeof presentReport>; itemsHtml: string }
+  >({ max: 8 });
   const query = (request: FastifyRequest) => (request.query ?? {}) as Values;
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
 
@@ -27,8 +38,21 @@ export function registerReportRoutes({ app, services, renderPage }: RouteDeps): 
     try {
       const report = await trackerReports.report(request.principal, sourceId, query(request));
       const updatable = await trackerReports.updatable(request.principal, report);
-      const presented = presentReport(report, request.t, (id) =>
-        updatable.has(id) ? paths.action(id) : null,
+      const links = updatable.size === report.actionOwners.size ? 'all' : [...updatable].join();
+      const { presented, itemsHtml } = await laidOut.get(
+        report,
+        `${request.lang} ${links}`,
+        async () => {
+          const presented = presentReport(report, request.t, (id) =>
+            updatable.has(id) ? paths.action(id) : null,
+          );
+          // Its tables are put in their scrolling regions now, once (the page's pass leaves them).
+          const items = await reply.viewAsync(`${T}/report-items.njk`, {
+            report: presented,
+            htmlLang: request.lang,
+          });
+          return { presented, itemsHtml: scrollableTables(items) };
+        },
       );
       return renderPage(request, reply, `${T}/report.njk`, {
         title: request.t('tracker:reports.title', { source: report.source.title }),
@@ -37,6 +61,7 @@ export function registerReportRoutes({ app, services, renderPage }: RouteDeps): 
         asOf: report.asOf,
         caption: presented.caption,
         report: presented,
+        itemsHtml,
         mayManage: can(request.principal, 'tracker.manage'),
         values: dateParts('date', report.asOf),
         paths,

@@ -50,8 +50,7 @@ export function createTrackerReportsService(
   },
 ) {
   const { db, t } = deps;
-  const { now, today, findSource, treeOf, sourceView, trackerUser, ownerNames } =
-    createTrackerAccess(deps);
+  const { now, today, findSource, treeOf, sourceView, trackerUser } = createTrackerAccess(deps);
 
   /**
    * The date asked for (not after today), else today: from the page's date input (`date-day`,
@@ -263,6 +262,15 @@ export function createTrackerReportsService(
         };
       });
     const counts = countByResult(current);
+    // Who may record progress on each action is read from its owners as they were when the
+    // report was built (the kept report moves on with the directory), not per request.
+    const actionOwners = new Map(
+      recommendations.flatMap((r) =>
+        [...r.actions, ...r.keyPoints.flatMap((k) => k.actions)].map(
+          (a) => [a.id, a.owners.map((o) => tree.names.ownerOf(o))] as const,
+        ),
+      ),
+    );
     return {
       nothingYet: states.size ? null : await nothingYet(source, asOf),
       source: { ...sourceView(source, null), withdrawnReason: sourceWithdrawn },
@@ -280,6 +288,7 @@ export function createTrackerReportsService(
         : recommendations.filter((r) => !r.withdrawnReason && !r.part?.withdrawnReason).length,
       recommendations,
       changes: changes.length,
+      actionOwners,
     };
   }
 
@@ -312,21 +321,9 @@ export function createTrackerReportsService(
     ): Promise<Set<string>> {
       const user = requireUser(principal, 'tracker.view');
       const who = await trackerUser(db, user);
-      const actions = report.recommendations.flatMap((r) => r.keyPoints.flatMap((k) => k.actions));
-      const names = await ownerNames(
-        db,
-        actions.flatMap((a) => a.owners),
-      );
-      return new Set(
-        actions
-          .filter((a) =>
-            mayUpdateAction(
-              who,
-              a.owners.map((o) => names.ownerOf(o)),
-            ),
-          )
-          .map((a) => a.id),
-      );
+      const ids = new Set<string>();
+      for (const [id, owners] of report.actionOwners) if (mayUpdateAction(who, owners)) ids.add(id);
+      return ids;
     },
 
     /**
