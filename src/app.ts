@@ -12,7 +12,6 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -49,6 +48,7 @@ import {
 import { installErrorHandling, isApiRequest } from './platform/http/errors.js';
 import { registerHealthRoutes } from './platform/http/health.js';
 import { registerHomeRoutes } from './platform/http/home.js';
+import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { createRenderer } from './platform/http/render.js';
 import { serviceNavigation } from './platform/http/service-navigation.js';
 import { platformSweeps } from './platform/sweeps.js';
@@ -287,20 +287,7 @@ export async function buildApp(deps: AppDeps): Promise<{
 
   const renderPage = createRenderer(serviceNavigation(platform, modules), messages);
 
-  await app.register(helmet, {
-    enableCSPNonces: true,
-    contentSecurityPolicy: {
-      directives: {
-        'default-src': ["'self'"],
-        'script-src': ["'self'"],
-        'style-src': ["'self'"],
-        'img-src': ["'self'", 'data:'],
-        'form-action': ["'self'"],
-        'frame-ancestors': ["'none'"],
-        'upgrade-insecure-requests': null,
-      },
-    },
-  });
+  installSecurityHeaders(app);
   await app.register(cookie, { secret: config.secret });
   installLanguage(app, messages);
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes });

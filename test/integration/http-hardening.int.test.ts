@@ -509,3 +509,65 @@ describe('issue 21 item 22: forgotten password', () => {
     }
   });
 });
+
+test("every page carries the security headers, its script's nonce in the content security policy and a new nonce each time", async () => {
+  const first = await new Agent(t.app).get('/advisory-groups');
+  const second = await new Agent(t.app).get('/advisory-groups');
+  const nonce =
+    /<script type="module" src="\/assets\/frontend\/govuk-frontend\.min\.js" nonce="([0-9a-f]{32})">/;
+  const scriptNonce = nonce.exec(first.body)?.[1];
+  assert.ok(scriptNonce, 'the page script has a nonce');
+  assert.notEqual(nonce.exec(second.body)?.[1], scriptNonce, 'each page its own nonce');
+  const headers = first.headers;
+  const csp = String(headers['content-security-policy']).replace(
+    /'nonce-([0-9a-f]{32})'/g,
+    (_, n: string) => (n === scriptNonce ? "'nonce-SCRIPT'" : "'nonce-STYLE'"),
+  );
+  assert.equal(
+    csp,
+    [
+      "default-src 'self'",
+      "base-uri 'self'",
+      "font-src 'self' https: data:",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      "img-src 'self' data:",
+      "object-src 'none'",
+      "script-src 'self' 'nonce-SCRIPT'",
+      "script-src-attr 'none'",
+      "style-src 'self' 'nonce-STYLE'",
+    ].join(';'),
+  );
+  assert.deepEqual(
+    Object.fromEntries(
+      [
+        'cross-origin-opener-policy',
+        'cross-origin-resource-policy',
+        'origin-agent-cluster',
+        'referrer-policy',
+        'strict-transport-security',
+        'x-content-type-options',
+        'x-dns-prefetch-control',
+        'x-download-options',
+        'x-frame-options',
+        'x-permitted-cross-domain-policies',
+        'x-xss-protection',
+        'x-powered-by',
+      ].map((name) => [name, headers[name]]),
+    ),
+    {
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+      'x-powered-by': undefined,
+    },
+  );
+});

@@ -1,11 +1,11 @@
 // The plugins' own augmentations of Fastify's request and reply types.
 import type {} from '@fastify/cookie';
 import type {} from '@fastify/csrf-protection';
-import type {} from '@fastify/helmet';
 import type {} from '@fastify/view';
 import type { Principal } from '../auth/principal.js';
 import type { Action } from '../auth/permissions.js';
 import type { SessionContext } from '../auth/service.js';
+import type { CspNonces } from './security-headers.js';
 
 /**
  * Who may reach a route. Every route declares one; the permissions test reads them all.
@@ -21,6 +21,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     session: SessionContext | null;
     principal: Principal;
+  }
+  interface FastifyReply {
+    /** This answer's nonces, in its content security policy (security-headers.ts). */
+    cspNonce: CspNonces | null;
   }
   interface FastifyContextConfig {
     access?: Access;
