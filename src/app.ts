@@ -49,6 +49,7 @@ import { installErrorHandling, isApiRequest } from './platform/http/errors.js';
 import { registerHealthRoutes } from './platform/http/health.js';
 import { registerHomeRoutes } from './platform/http/home.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { OneLinePerRequest } from './platform/http/request-log.js';
 import { createRenderer } from './platform/http/render.js';
 import { serviceNavigation } from './platform/http/service-navigation.js';
 import { platformSweeps } from './platform/sweeps.js';
@@ -265,6 +266,7 @@ export async function buildApp(deps: AppDeps): Promise<{
         err: (err: Error) => databaseErrorForLog(err) ?? pino.stdSerializers.err(err),
       },
     },
+    logController: new OneLinePerRequest(),
     genReqId: () => randomUUID(),
     bodyLimit: config.bodyLimitBytes,
     // A number of hops: the nearest that many proxies are believed, and no further back.
