@@ -4,7 +4,7 @@
  *
  * helmet's middleware is made once, the nonces put in by its policy's functions as each answer's
  * header is written. The Fastify plugin (`@fastify/helmet`) made the whole middleware again on
- * every request to put its nonces in: about a tenth of the public groups page's server time
+ * every request to put its nonces in: about 3% of the public groups page’s server time
  * (`npm run bench`, issue 22 item 8). The headers are the same, the test in
  * http-hardening.int.test.ts names each.
  */
