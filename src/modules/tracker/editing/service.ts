@@ -11,12 +11,7 @@ import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { reportingYear } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/database.js';
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-  type FieldError,
-} from '../../../platform/errors.js';
+import { ConflictError, ValidationError, type FieldError } from '../../../platform/errors.js';
 import { text, tooLong } from '../../../platform/http/form-fields.js';
 import {
   createTrackerAccess,
@@ -35,7 +30,13 @@ import {
   type FieldChange,
 } from '../schema.js';
 import { recordChange } from '../history.js';
-import { refuseIfWithdrawn, type Items, type Within } from '../withdrawal.js';
+import {
+  lockForChange,
+  refuseIfWithdrawn,
+  type Items,
+  type Lockable,
+  type Within,
+} from '../withdrawal.js';
 import { formatDate } from '../../../platform/i18n/dates.js';
 
 type Input = Record<string, string | string[] | undefined>;
@@ -84,6 +85,10 @@ export function createEditingService(deps: TrackerServiceDeps) {
    */
   const refuseWithdrawn = (executor: Executor, items: Items, within: Within, field?: string) =>
     refuseIfWithdrawn(executor, items, within, t('tracker:editing.withdrawn.noEdit'), field);
+
+  /** What is about to be edited, locked; refused, naming `field`, when withdrawn. */
+  const lock = <T extends Lockable>(executor: Executor, table: T, id: string, field: string) =>
+    lockForChange(executor, table, id, { said: t('tracker:editing.withdrawn.noEdit'), field });
 
   /** The names of leads, as one line, for the history. */
   async function leadLine(executor: Executor, leads: readonly Lead[]) {
@@ -160,13 +165,7 @@ export function createEditingService(deps: TrackerServiceDeps) {
         groupId: before.groupId,
       });
       return db.transaction(async (tx) => {
-        const [current] = await tx
-          .select()
-          .from(trackerSources)
-          .where(eq(trackerSources.id, sourceId))
-          .for('update');
-        if (!current) throw new NotFoundError();
-        await refuseWithdrawn(tx, [current], {}, 'title');
+        const current = await lock(tx, trackerSources, sourceId, 'title');
         refuseStale(input, await sourceVersion(tx, current), 'title');
         const ownerBefore = await ownerName(tx, current.ownerOrganisationId);
         const changes = changedFields(
@@ -229,13 +228,7 @@ export function createEditingService(deps: TrackerServiceDeps) {
       const { number, section, body } = readRecommendationFields(input, errors, t);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
-        const [before] = await tx
-          .select()
-          .from(trackerRecommendations)
-          .where(eq(trackerRecommendations.id, recommendationId))
-          .for('update');
-        if (!before) throw new NotFoundError();
-        await refuseWithdrawn(tx, [before], before, 'number');
+        const before = await lock(tx, trackerRecommendations, recommendationId, 'number');
         refuseStale(input, recommendationVersion(before), 'number');
         const changes = changedFields(
           { number: before.number, section: before.section, text: before.text },
@@ -314,14 +307,9 @@ export function createEditingService(deps: TrackerServiceDeps) {
       const pendingLeads = await leadReader.read(db, input, 'lead', errors);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
-        const [before] = await tx
-          .select()
-          .from(trackerKeyPoints)
-          .where(eq(trackerKeyPoints.id, keyPointId))
-          .for('update');
-        if (!before) throw new NotFoundError();
-        const { recommendation, source } = await findRecommendation(tx, before.recommendationId);
-        await refuseWithdrawn(tx, [before, recommendation, source], recommendation, 'text');
+        // Refused too when its recommendation, their part or source is withdrawn.
+        const before = await lock(tx, trackerKeyPoints, keyPointId, 'text');
+        const { recommendation } = await findRecommendation(tx, before.recommendationId);
         refuseStale(input, await keyPointVersion(tx, before), 'text');
         const leadsBefore =
           (await leadsOf(tx, { keyPointIds: [keyPointId] })).get(keyPointId) ?? [];
