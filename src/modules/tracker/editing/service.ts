@@ -37,7 +37,6 @@ import {
   type Lockable,
   type Within,
 } from '../withdrawal.js';
-import { formatDate } from '../../../platform/i18n/dates.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
@@ -65,7 +64,6 @@ export type EditingService = ReturnType<typeof createEditingService>;
 
 export function createEditingService(deps: TrackerServiceDeps) {
   const { db, directory, t } = deps;
-  const dateText = (date: string | null) => (date ? formatDate(t, date) : null);
   const { now, findSource, findRecommendation, findKeyPoint, sourceView, leadsOf, ownerNames } =
     createTrackerAccess(deps);
   const leadReader = createLeadReader(deps);
@@ -96,7 +94,10 @@ export function createEditingService(deps: TrackerServiceDeps) {
     return joinNames(names.named(leads).map((l) => l.name));
   }
 
-  /** A source's fields as the history writes them. */
+  /**
+   * A source's fields as the history writes them; its dates as their days (YYYY-MM-DD), which
+   * the history page words in the reader's language.
+   */
   const sourceText = (
     s: Pick<
       typeof trackerSources.$inferSelect,
@@ -116,13 +117,13 @@ export function createEditingService(deps: TrackerServiceDeps) {
     title: s.title,
     summary: s.summary,
     introduction: s.introduction,
-    sourceDate: dateText(s.sourceDate),
+    sourceDate: s.sourceDate,
     reference: s.reference,
     owner: ownerName,
     reportsTo: s.reportsTo,
     monitoredBy: s.monitoredBy,
     coversYear: s.coversYear === null ? null : reportingYear(s.coversYear).label,
-    dueOn: dateText(s.dueOn),
+    dueOn: s.dueOn,
     isPublic: t(s.isPublic ? 'tracker:common.yes' : 'tracker:common.no'),
   });
 
