@@ -140,3 +140,20 @@ export async function lockForChange<T extends Lockable>(
   await refuseIfWithdrawn(executor, items, row as Within, refusal.said, refusal.field);
   return row;
 }
+
+/**
+ * A service's refusals of what is withdrawn, each saying the service's sentence (`said`, asked
+ * for when refusing): `refuseWithdrawn` (refuseIfWithdrawn) and `lock` (lockForChange).
+ */
+export function withdrawnRefusals(said: () => string) {
+  return {
+    refuseWithdrawn: (executor: Executor, items: Items, within: Within, field?: string) =>
+      refuseIfWithdrawn(executor, items, within, said(), field),
+    lock: <T extends Lockable>(
+      executor: Executor,
+      table: T,
+      id: string,
+      options: { field?: string; onlyWithin?: true } = {},
+    ) => lockForChange(executor, table, id, { said: said(), ...options }),
+  };
+}

@@ -30,13 +30,7 @@ import {
   type FieldChange,
 } from '../schema.js';
 import { recordChange } from '../history.js';
-import {
-  lockForChange,
-  refuseIfWithdrawn,
-  type Items,
-  type Lockable,
-  type Within,
-} from '../withdrawal.js';
+import { withdrawnRefusals } from '../withdrawal.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
@@ -81,12 +75,7 @@ export function createEditingService(deps: TrackerServiceDeps) {
    * Nothing withdrawn is changed, nor anything in what is withdrawn (anyWithdrawn). Its form,
    * typed in as an address, is refused too (no field: the page is the refusal).
    */
-  const refuseWithdrawn = (executor: Executor, items: Items, within: Within, field?: string) =>
-    refuseIfWithdrawn(executor, items, within, t('tracker:editing.withdrawn.noEdit'), field);
-
-  /** What is about to be edited, locked; refused, naming `field`, when withdrawn. */
-  const lock = <T extends Lockable>(executor: Executor, table: T, id: string, field: string) =>
-    lockForChange(executor, table, id, { said: t('tracker:editing.withdrawn.noEdit'), field });
+  const { refuseWithdrawn, lock } = withdrawnRefusals(() => t('tracker:editing.withdrawn.noEdit'));
 
   /** The names of leads, as one line, for the history. */
   async function leadLine(executor: Executor, leads: readonly Lead[]) {
@@ -166,7 +155,7 @@ export function createEditingService(deps: TrackerServiceDeps) {
         groupId: before.groupId,
       });
       return db.transaction(async (tx) => {
-        const current = await lock(tx, trackerSources, sourceId, 'title');
+        const current = await lock(tx, trackerSources, sourceId, { field: 'title' });
         refuseStale(input, await sourceVersion(tx, current), 'title');
         const ownerBefore = await ownerName(tx, current.ownerOrganisationId);
         const changes = changedFields(
@@ -229,7 +218,9 @@ export function createEditingService(deps: TrackerServiceDeps) {
       const { number, section, body } = readRecommendationFields(input, errors, t);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
-        const before = await lock(tx, trackerRecommendations, recommendationId, 'number');
+        const before = await lock(tx, trackerRecommendations, recommendationId, {
+          field: 'number',
+        });
         refuseStale(input, recommendationVersion(before), 'number');
         const changes = changedFields(
           { number: before.number, section: before.section, text: before.text },
@@ -309,7 +300,7 @@ export function createEditingService(deps: TrackerServiceDeps) {
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         // Refused too when its recommendation, their part or source is withdrawn.
-        const before = await lock(tx, trackerKeyPoints, keyPointId, 'text');
+        const before = await lock(tx, trackerKeyPoints, keyPointId, { field: 'text' });
         const { recommendation } = await findRecommendation(tx, before.recommendationId);
         refuseStale(input, await keyPointVersion(tx, before), 'text');
         const leadsBefore =

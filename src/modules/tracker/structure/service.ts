@@ -28,13 +28,7 @@ import {
   trackerRecommendations,
 } from '../schema.js';
 import { readWithdrawalReason, recordChange, removalRecords } from '../history.js';
-import {
-  lockForChange,
-  refuseIfWithdrawn,
-  type Items,
-  type Lockable,
-  type Within,
-} from '../withdrawal.js';
+import { refuseIfWithdrawn, withdrawnRefusals, type Within } from '../withdrawal.js';
 import { makeRoom, reorder, siblingsInOrder, type Siblings } from './order.js';
 
 type Input = Record<string, string | string[] | undefined>;
@@ -79,22 +73,8 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
   }
 
   /** Nothing withdrawn is changed or moved, nor anything in what is withdrawn (anyWithdrawn). */
-  const refuseWithdrawn = (executor: Executor, items: Items, within: Within, field?: string) =>
-    refuseIfWithdrawn(executor, items, within, t('tracker:editing.withdrawn.noEdit'), field);
-
-  /** The row about to be changed, locked; refused when withdrawn (lockForChange). */
-  const lock = <T extends Lockable>(
-    executor: Executor,
-    table: T,
-    id: string,
-    field?: string,
-    onlyWithin?: true,
-  ) =>
-    lockForChange(executor, table, id, {
-      said: t('tracker:editing.withdrawn.noEdit'),
-      ...(field && { field }),
-      ...(onlyWithin && { onlyWithin }),
-    });
+  // The row about to be changed is locked (lockForChange), refused as these are.
+  const { refuseWithdrawn, lock } = withdrawnRefusals(() => t('tracker:editing.withdrawn.noEdit'));
 
   /** The audit event of a change to a part: added, renamed, removed or withdrawn. */
   const auditPart = (
@@ -232,7 +212,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
       const user = requireUser(principal, 'tracker.manage');
       const title = readTitle(input);
       return db.transaction(async (tx) => {
-        const before = await lock(tx, trackerParts, partId, 'title');
+        const before = await lock(tx, trackerParts, partId, { field: 'title' });
         if (before.title === title) return before;
         const at = now();
         const [after] = await tx
@@ -274,7 +254,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
       const user = requireUser(principal, 'tracker.manage');
       return db.transaction(async (tx) => {
         // A withdrawn part may still be removed, not one in a withdrawn source.
-        const part = await lock(tx, trackerParts, partId, undefined, true);
+        const part = await lock(tx, trackerParts, partId, { onlyWithin: true });
         const refusal = await partRefusal(tx, partId);
         if (refusal) throw new ConflictError(t(refusal));
         await tx.delete(trackerParts).where(eq(trackerParts.id, partId));
@@ -299,7 +279,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
       const user = requireUser(principal, 'tracker.manage');
       const reason = readWithdrawalReason(input, t);
       return db.transaction(async (tx) => {
-        const before = await lock(tx, trackerParts, partId, 'reason', true);
+        const before = await lock(tx, trackerParts, partId, { field: 'reason', onlyWithin: true });
         if (before.withdrawnAt)
           throw new ConflictError(t('tracker:editing.withdraw.already'), 'reason');
         const at = now();
@@ -356,7 +336,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
       if (!partId) throw missing();
       return db.transaction(async (tx) => {
         // Nothing withdrawn moves (out of a withdrawn part it would come back), nor into one.
-        const before = await lock(tx, trackerRecommendations, recommendationId, 'part');
+        const before = await lock(tx, trackerRecommendations, recommendationId, { field: 'part' });
         const parts = await partsOf(tx, before.sourceId);
         const from = parts.find((p) => p.id === before.partId) ?? null;
         const to = parts.find((p) => p.id === partId);
