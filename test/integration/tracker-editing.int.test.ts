@@ -244,6 +244,70 @@ test('TRK-01: a source’s details are changed, and listed under "Changes to thi
   );
 });
 
+test('TRK-01: a source’s dates are kept in its history as their days (YYYY-MM-DD) and read as before, in words; older rows kept in words read as they are', async () => {
+  const r = await makeReview();
+  const url = `/tracker/sources/${r.sourceId}/edit`;
+  const dates = (sourceDate: string, dueOn: string) => {
+    const [sy, sm, sd] = sourceDate.split('-');
+    const [dy, dm, dd] = dueOn.split('-');
+    return {
+      ...{ 'sourceDate-day': sd!, 'sourceDate-month': sm!, 'sourceDate-year': sy! },
+      ...{ 'dueOn-day': dd!, 'dueOn-month': dm!, 'dueOn-year': dy! },
+    };
+  };
+  const fields = { title: r.title, reportsTo: 'Policing Committee', isPublic: 'no' };
+  await postAndFollow(officer, url, {
+    version: await stamp(officer, url),
+    ...fields,
+    ...dates('2026-04-01', '2026-11-23'),
+  });
+  const page = await postAndFollow(officer, url, {
+    version: await stamp(officer, url),
+    ...fields,
+    ...dates('2026-05-02', '2027-01-09'),
+  });
+  const text = textOf(mainOf(page.body));
+  assert.match(text, /The changes have been saved/);
+  assert.ok(
+    text.includes(`Changed the date of the source from ${q('1 April 2026')} to ${q('2 May 2026')}`),
+    text,
+  );
+  assert.ok(
+    text.includes(
+      `Changed the date it is due from ${q('23 November 2026')} to ${q('9 January 2027')}`,
+    ),
+  );
+  assert.ok(text.includes(`Set the date it is due to ${q('23 November 2026')}`));
+  // Each change as it is kept (whatever the rows' order, and jsonb's order of keys).
+  const kept = (
+    await t.services.db
+      .select({ changes: trackerUpdates.changes })
+      .from(trackerUpdates)
+      .where(and(eq(trackerUpdates.subjectId, r.sourceId), eq(trackerUpdates.kind, 'edited')))
+  ).flatMap((row) => (row.changes ?? []).map((c) => `${c.field}: ${c.before} to ${c.after}`));
+  for (const change of [
+    'sourceDate: 2026-04-01 to 2026-05-02',
+    'dueOn: null to 2026-11-23',
+    'dueOn: 2026-11-23 to 2027-01-09',
+  ])
+    assert.ok(kept.includes(change), `${change} in ${kept.join('; ')}`);
+
+  // A row written before the dates were kept as days holds them in words: shown as they are.
+  await t.services.db.insert(trackerUpdates).values({
+    sourceId: r.sourceId,
+    kind: 'edited',
+    recordedAt: new Date('2026-01-05T10:00:00Z'),
+    authorLabel: 'An earlier clerk',
+    subject: 'source',
+    subjectId: r.sourceId,
+    changes: [{ field: 'dueOn', before: '3 March 2025', after: '4 April 2025' }],
+  });
+  const again = textOf(mainOf((await officer.get(`/tracker/sources/${r.sourceId}`)).body));
+  assert.ok(
+    again.includes(`Changed the date it is due from ${q('3 March 2025')} to ${q('4 April 2025')}`),
+  );
+});
+
 test('TRK-01: an action is removed before progress is reported; once it is, removal is refused and withdrawal offered', async () => {
   const r = await makeReview();
   // Before any progress: removed, and the removal is in the recommendation's history.

@@ -6,7 +6,8 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
-import { ConflictError } from '../../platform/errors.js';
+import { ConflictError, NotFoundError } from '../../platform/errors.js';
+import { isUuid } from '../../platform/http/params.js';
 import {
   trackerActions,
   trackerKeyPoints,
@@ -106,4 +107,53 @@ export async function refuseIfWithdrawn(
   field?: string,
 ): Promise<void> {
   if (await anyWithdrawn(executor, items, within)) throw new ConflictError(said, field);
+}
+
+/** What a change locks: a source, a part, a recommendation or a key point. */
+export type Lockable =
+  | typeof trackerSources
+  | typeof trackerParts
+  | typeof trackerRecommendations
+  | typeof trackerKeyPoints;
+
+/**
+ * The row a change is about to change, read and locked (FOR UPDATE) so that two changes of it
+ * queue and the second sees what the first did: not found (404) when there is no such row, and
+ * refused (refuseIfWithdrawn, with the sentence `said`, naming `field`) when it, or anything it
+ * sits in, has been withdrawn. With `onlyWithin`, the row itself may be withdrawn and only what
+ * it sits in is refused (withdrawing a part says "already withdrawn"; a withdrawn part may be
+ * removed).
+ */
+export async function lockForChange<T extends Lockable>(
+  executor: Executor,
+  table: T,
+  id: string,
+  refusal: { said: string; field?: string; onlyWithin?: true },
+): Promise<T['$inferSelect']> {
+  if (!isUuid(id)) throw new NotFoundError();
+  // One of four tables, each with an `id`: read as any one of them, the row is the table's own.
+  const of = table as Lockable as typeof trackerParts;
+  const [row] = (await executor.select().from(of).where(eq(of.id, id)).for('update')) as
+    T['$inferSelect'][] | [];
+  if (!row) throw new NotFoundError();
+  const items: Items = refusal.onlyWithin ? [] : [row];
+  await refuseIfWithdrawn(executor, items, row as Within, refusal.said, refusal.field);
+  return row;
+}
+
+/**
+ * A service's refusals of what is withdrawn, each saying the service's sentence (`said`, asked
+ * for when refusing): `refuseWithdrawn` (refuseIfWithdrawn) and `lock` (lockForChange).
+ */
+export function withdrawnRefusals(said: () => string) {
+  return {
+    refuseWithdrawn: (executor: Executor, items: Items, within: Within, field?: string) =>
+      refuseIfWithdrawn(executor, items, within, said(), field),
+    lock: <T extends Lockable>(
+      executor: Executor,
+      table: T,
+      id: string,
+      options: { field?: string; onlyWithin?: true } = {},
+    ) => lockForChange(executor, table, id, { said: said(), ...options }),
+  };
 }

@@ -155,6 +155,41 @@ export function formShow(
     );
 }
 
+/** What a form sent, as the services read it. */
+export type FormBody = Record<string, string | string[] | undefined>;
+
+/** Where a saved form takes the person, and what they are told was done. */
+export interface Saved {
+  to: string;
+  message: string;
+}
+
+/**
+ * The submit of the forms about one record, named in the address by `param` (e.g. 'partId'):
+ * the service saves what was sent, then the person is taken where `done` says and told what
+ * was done. A refusal (a ValidationError, a ConflictError) shows the form again with it: the
+ * form page (registerFormPage) does that. A module names its own, `saveForPanel =
+ * saveFor('panelId')`, as groups and meetings have `saveForGroup` and `saveForMeeting`.
+ */
+export function saveFor(param: string) {
+  return function save<R, I = FormBody>(
+    save: (
+      principal: FastifyRequest['principal'],
+      id: string,
+      input: I,
+      requestId: string,
+    ) => Promise<R>,
+    done: (id: string, saved: R, request: FastifyRequest) => Saved,
+  ) {
+    return async (request: FastifyRequest, reply: FastifyReply) => {
+      const id = (request.params as Record<string, string>)[param]!;
+      const saved = await save(request.principal, id, (request.body ?? {}) as I, request.id);
+      const { to, message } = done(id, saved, request);
+      return redirectWithFlash(reply, to, message);
+    };
+  };
+}
+
 /**
  * Every form in Bridge: GET shows it, POST submits it, and a submission that fails with field
  * errors shows the form again with them and what was typed. Saves each form writing the same

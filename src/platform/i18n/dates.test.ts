@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { formatDate, formatDateTime, formatMonth, formatTime } from './dates.js';
 import { loadMessages } from './messages.js';
-import { say } from './said.js';
+import { say, type Said } from './said.js';
 
 const at = (iso: string) => new Date(iso);
 const t = loadMessages(path.resolve('src')).translator('en');
@@ -83,5 +83,16 @@ describe('dates in another language', () => {
       }),
       'April 2026 at 10 January 2026 at midday',
     );
+  });
+
+  test('a Said value goes through say: t takes only text and numbers (a date object is a type error)', () => {
+    const said: Said = {
+      key: 'dates.dateTime',
+      values: { date: { date: '2026-04-01' }, time: 'x' },
+    };
+    // @ts-expect-error: a Said's values may hold { date } objects, which only say words.
+    const unworded = t(said.key, said.values);
+    assert.notEqual(unworded, say(t, said));
+    assert.equal(t(said.key, { date: '1 April 2026', time: 'x' }), say(t, said));
   });
 });

@@ -22,8 +22,16 @@ export interface Catalogue {
 /** Every catalogue by language, then namespace. */
 export type Catalogues = Record<string, Record<string, Catalogue>>;
 
-/** Looks a message up in one language; `options` fills `{{placeholders}}` and picks plurals. */
-export type Translate = (key: string, options?: TOptions) => string;
+/**
+ * What fills a message's `{{placeholders}}` (and `count`, which picks a plural): plain text and
+ * numbers only (a value null or undefined is written as nothing, as i18next does). A rule's
+ * `Said` values may hold a date ({ date }, { month }, { dateTime }) or a label, which only `say`
+ * words: passing them here is a type error.
+ */
+export type MessageValues = Readonly<Record<string, string | number | null | undefined>>;
+
+/** Looks a message up in one language; `values` fills `{{placeholders}}` and picks plurals. */
+export type Translate = (key: string, values?: MessageValues) => string;
 
 export interface Messages {
   /** The languages that have a catalogue, the default first. */

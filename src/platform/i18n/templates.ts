@@ -7,11 +7,10 @@
  * file ('PDF, 120KB') in the page's language.
  */
 import type nunjucks from 'nunjucks';
-import type { TOptions } from 'i18next';
 import { toLondonDate } from '../calendar/index.js';
 import { fileDescription } from '../files/document-types.js';
 import { formatDate, formatDateTime, formatTime } from './dates.js';
-import { DEFAULT_LANGUAGE, type Messages, type Translate } from './messages.js';
+import { DEFAULT_LANGUAGE, type MessageValues, type Messages, type Translate } from './messages.js';
 import { say, type Said } from './said.js';
 
 /** What Nunjucks gives a global or a filter as `this`: the template's context. */
@@ -30,8 +29,8 @@ export function pageTranslator(messages: Messages): (self: TemplateThis) => Tran
 
 export function addMessages(env: nunjucks.Environment, messages: Messages): void {
   const pageT = pageTranslator(messages);
-  env.addGlobal('t', function t(this: TemplateThis, key: string, options?: TOptions) {
-    return pageT(this)(key, options);
+  env.addGlobal('t', function t(this: TemplateThis, key: string, values?: MessageValues) {
+    return pageT(this)(key, values);
   });
   env.addGlobal('say', function sayOnPage(this: TemplateThis, said: Said) {
     return say(pageT(this), said);

@@ -2,7 +2,12 @@
 import type { FastifyRequest } from 'fastify';
 import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
-import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import {
+  formShow,
+  redirectWithFlash,
+  registerFormPage,
+  saveFor,
+} from '../../../platform/http/render.js';
 import { panelCrumbs } from '../crumbs.js';
 import { meetingPaths } from '../../meetings/index.js';
 import { custodyPaths as paths } from '../paths.js';
@@ -15,6 +20,8 @@ const managers = { config: { access: { action: 'custody.manage' as const } } };
 
 type Values = Record<string, string | undefined>;
 const idOf = (request: FastifyRequest) => (request.params as { panelId: string }).panelId;
+/** The forms about one panel (its own, and adding a visitor to it): saved, then told. */
+export const saveForPanel = saveFor('panelId');
 
 export function registerPanelRoutes({ app, services, renderPage }: RouteDeps): void {
   const { custodyPanels: panels } = services;
@@ -78,18 +85,9 @@ export function registerPanelRoutes({ app, services, renderPage }: RouteDeps): v
       breadcrumbs: panelCrumbs(request),
       action: paths.editPanel(idOf(request)),
     })),
-    async submit(request, reply) {
-      const panel = await panels.update(
-        request.principal,
-        idOf(request),
-        request.body as Values,
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.panel(panel.id),
-        request.t('custody-visiting:panels.updated', { name: panel.name }),
-      );
-    },
+    submit: saveForPanel(panels.update, (_id, panel, request) => ({
+      to: paths.panel(panel.id),
+      message: request.t('custody-visiting:panels.updated', { name: panel.name }),
+    })),
   });
 }

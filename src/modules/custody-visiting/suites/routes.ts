@@ -3,7 +3,12 @@ import type { FastifyRequest } from 'fastify';
 import { can } from '../../../platform/auth/permissions.js';
 import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor, queryString } from '../../../platform/http/pagination.js';
-import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import {
+  formShow,
+  redirectWithFlash,
+  registerFormPage,
+  saveFor,
+} from '../../../platform/http/render.js';
 import { suiteCrumbs } from '../crumbs.js';
 import { custodyPaths as paths } from '../paths.js';
 import type { CustodyVisitingRouteDeps as RouteDeps } from '../route-deps.js';
@@ -15,6 +20,7 @@ const managers = { config: { access: { action: 'custody.manage' as const } } };
 
 type Values = Record<string, string | undefined>;
 const idOf = (request: FastifyRequest) => (request.params as { suiteId: string }).suiteId;
+const saveForSuite = saveFor('suiteId');
 
 export function registerSuiteRoutes({ app, services, renderPage, config }: RouteDeps): void {
   const { custodySuites: suites } = services;
@@ -100,18 +106,9 @@ export function registerSuiteRoutes({ app, services, renderPage, config }: Route
       breadcrumbs: suiteCrumbs(request),
       action: paths.editSuite(idOf(request)),
     })),
-    async submit(request, reply) {
-      const suite = await suites.update(
-        request.principal,
-        idOf(request),
-        request.body as Values,
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.suite(suite.id),
-        request.t('custody-visiting:suites.updated', { name: suite.name }),
-      );
-    },
+    submit: saveForSuite(suites.update, (_id, suite, request) => ({
+      to: paths.suite(suite.id),
+      message: request.t('custody-visiting:suites.updated', { name: suite.name }),
+    })),
   });
 }

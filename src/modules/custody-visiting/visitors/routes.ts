@@ -6,8 +6,9 @@
 import type { FastifyRequest } from 'fastify';
 import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
-import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { formShow, registerFormPage, saveFor } from '../../../platform/http/render.js';
 import { panelCrumbs } from '../crumbs.js';
+import { saveForPanel } from '../panels/routes.js';
 import { custodyPaths as paths } from '../paths.js';
 import type { CustodyVisitingRouteDeps as RouteDeps } from '../route-deps.js';
 import type { VisitorsService } from './service.js';
@@ -18,6 +19,7 @@ const keepers = { config: { access: { action: 'custody.panels.view' as const } }
 type Values = Record<string, string | undefined>;
 const panelIdOf = (request: FastifyRequest) => (request.params as { panelId: string }).panelId;
 const idOf = (request: FastifyRequest) => (request.params as { visitorId: string }).visitorId;
+const saveForVisitor = saveFor('visitorId');
 
 type VisitorRoute = ((visitorId: string) => string) & { pattern: string };
 
@@ -81,19 +83,10 @@ export function registerVisitorRoutes({ app, services, renderPage, config }: Rou
         action: paths.newVisitor(panel.id),
       };
     }),
-    async submit(request, reply) {
-      const visitor = await visitors.add(
-        request.principal,
-        panelIdOf(request),
-        request.body as Values,
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.visitor(visitor.id),
-        request.t('custody-visiting:visitors.added', { name: visitor.fullName }),
-      );
-    },
+    submit: saveForPanel(visitors.add, (_panelId, visitor, request) => ({
+      to: paths.visitor(visitor.id),
+      message: request.t('custody-visiting:visitors.added', { name: visitor.fullName }),
+    })),
   });
 
   app.get(paths.visitor.pattern, keepers, async (request, reply) => {
@@ -135,15 +128,15 @@ export function registerVisitorRoutes({ app, services, renderPage, config }: Rou
           backHref: paths.visitor(detail.visitor.id),
         };
       }),
-      async submit(request, reply) {
-        const id = idOf(request);
-        await visitors[action](request.principal, id, request.body as Values, request.id);
-        return redirectWithFlash(
-          reply,
-          paths.visitor(id),
-          request.t(`custody-visiting:visitors.done.${step}`),
-        );
-      },
+      submit: saveForVisitor(
+        async (principal, id, input: Values, requestId) => {
+          await visitors[action](principal, id, input, requestId);
+        },
+        (id, _saved, request) => ({
+          to: paths.visitor(id),
+          message: request.t(`custody-visiting:visitors.done.${step}`),
+        }),
+      ),
     });
   }
 }

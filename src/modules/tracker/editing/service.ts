@@ -11,12 +11,7 @@ import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { reportingYear } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/database.js';
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-  type FieldError,
-} from '../../../platform/errors.js';
+import { ConflictError, ValidationError, type FieldError } from '../../../platform/errors.js';
 import { text, tooLong } from '../../../platform/http/form-fields.js';
 import {
   createTrackerAccess,
@@ -35,8 +30,7 @@ import {
   type FieldChange,
 } from '../schema.js';
 import { recordChange } from '../history.js';
-import { refuseIfWithdrawn, type Items, type Within } from '../withdrawal.js';
-import { formatDate } from '../../../platform/i18n/dates.js';
+import { withdrawnRefusals } from '../withdrawal.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
@@ -64,7 +58,6 @@ export type EditingService = ReturnType<typeof createEditingService>;
 
 export function createEditingService(deps: TrackerServiceDeps) {
   const { db, directory, t } = deps;
-  const dateText = (date: string | null) => (date ? formatDate(t, date) : null);
   const { now, findSource, findRecommendation, findKeyPoint, sourceView, leadsOf, ownerNames } =
     createTrackerAccess(deps);
   const leadReader = createLeadReader(deps);
@@ -82,8 +75,7 @@ export function createEditingService(deps: TrackerServiceDeps) {
    * Nothing withdrawn is changed, nor anything in what is withdrawn (anyWithdrawn). Its form,
    * typed in as an address, is refused too (no field: the page is the refusal).
    */
-  const refuseWithdrawn = (executor: Executor, items: Items, within: Within, field?: string) =>
-    refuseIfWithdrawn(executor, items, within, t('tracker:editing.withdrawn.noEdit'), field);
+  const { refuseWithdrawn, lock } = withdrawnRefusals(() => t('tracker:editing.withdrawn.noEdit'));
 
   /** The names of leads, as one line, for the history. */
   async function leadLine(executor: Executor, leads: readonly Lead[]) {
@@ -91,7 +83,10 @@ export function createEditingService(deps: TrackerServiceDeps) {
     return joinNames(names.named(leads).map((l) => l.name));
   }
 
-  /** A source's fields as the history writes them. */
+  /**
+   * A source's fields as the history writes them; its dates as their days (YYYY-MM-DD), which
+   * the history page words in the reader's language.
+   */
   const sourceText = (
     s: Pick<
       typeof trackerSources.$inferSelect,
@@ -111,13 +106,13 @@ export function createEditingService(deps: TrackerServiceDeps) {
     title: s.title,
     summary: s.summary,
     introduction: s.introduction,
-    sourceDate: dateText(s.sourceDate),
+    sourceDate: s.sourceDate,
     reference: s.reference,
     owner: ownerName,
     reportsTo: s.reportsTo,
     monitoredBy: s.monitoredBy,
     coversYear: s.coversYear === null ? null : reportingYear(s.coversYear).label,
-    dueOn: dateText(s.dueOn),
+    dueOn: s.dueOn,
     isPublic: t(s.isPublic ? 'tracker:common.yes' : 'tracker:common.no'),
   });
 
@@ -160,13 +155,7 @@ export function createEditingService(deps: TrackerServiceDeps) {
         groupId: before.groupId,
       });
       return db.transaction(async (tx) => {
-        const [current] = await tx
-          .select()
-          .from(trackerSources)
-          .where(eq(trackerSources.id, sourceId))
-          .for('update');
-        if (!current) throw new NotFoundError();
-        await refuseWithdrawn(tx, [current], {}, 'title');
+        const current = await lock(tx, trackerSources, sourceId, { field: 'title' });
         refuseStale(input, await sourceVersion(tx, current), 'title');
         const ownerBefore = await ownerName(tx, current.ownerOrganisationId);
         const changes = changedFields(
@@ -229,13 +218,9 @@ export function createEditingService(deps: TrackerServiceDeps) {
       const { number, section, body } = readRecommendationFields(input, errors, t);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
-        const [before] = await tx
-          .select()
-          .from(trackerRecommendations)
-          .where(eq(trackerRecommendations.id, recommendationId))
-          .for('update');
-        if (!before) throw new NotFoundError();
-        await refuseWithdrawn(tx, [before], before, 'number');
+        const before = await lock(tx, trackerRecommendations, recommendationId, {
+          field: 'number',
+        });
         refuseStale(input, recommendationVersion(before), 'number');
         const changes = changedFields(
           { number: before.number, section: before.section, text: before.text },
@@ -314,14 +299,9 @@ export function createEditingService(deps: TrackerServiceDeps) {
       const pendingLeads = await leadReader.read(db, input, 'lead', errors);
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
-        const [before] = await tx
-          .select()
-          .from(trackerKeyPoints)
-          .where(eq(trackerKeyPoints.id, keyPointId))
-          .for('update');
-        if (!before) throw new NotFoundError();
-        const { recommendation, source } = await findRecommendation(tx, before.recommendationId);
-        await refuseWithdrawn(tx, [before, recommendation, source], recommendation, 'text');
+        // Refused too when its recommendation, their part or source is withdrawn.
+        const before = await lock(tx, trackerKeyPoints, keyPointId, { field: 'text' });
+        const { recommendation } = await findRecommendation(tx, before.recommendationId);
         refuseStale(input, await keyPointVersion(tx, before), 'text');
         const leadsBefore =
           (await leadsOf(tx, { keyPointIds: [keyPointId] })).get(keyPointId) ?? [];

@@ -4,7 +4,12 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { TrackerRouteDeps as RouteDeps } from '../route-deps.js';
-import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import {
+  formShow,
+  redirectWithFlash,
+  registerFormPage,
+  saveFor,
+} from '../../../platform/http/render.js';
 import { sourceCrumbs } from '../crumbs.js';
 import { trackerPaths as paths } from '../paths.js';
 
@@ -12,6 +17,19 @@ const T = 'modules/tracker/structure/views';
 const managers = { config: { access: { action: 'tracker.manage' as const } } };
 
 type Values = Record<string, string | string[] | undefined>;
+
+/** The forms about one source, one of its parts, or one recommendation: saved, then told. */
+const saveForSource = saveFor('sourceId');
+const saveForPart = saveFor('partId');
+const saveForRecommendation = saveFor('recommendationId');
+
+/** After a change to a part: back on its source's page, told what was done to which part. */
+const backToSource =
+  (key: string) =>
+  (_partId: string, part: { sourceId: string; title: string }, request: FastifyRequest) => ({
+    to: paths.source(part.sourceId),
+    message: request.t(key, { title: part.title }),
+  });
 
 export function registerStructureRoutes({ app, services, renderPage }: RouteDeps): void {
   const { trackerStructure: structure } = services;
@@ -36,19 +54,10 @@ export function registerStructureRoutes({ app, services, renderPage }: RouteDeps
         status,
       );
     },
-    async submit(request, reply) {
-      const { part, source } = await structure.addPart(
-        request.principal,
-        params(request).sourceId!,
-        body(request),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.source(source.id),
-        request.t('tracker:structure.part.added', { title: part.title }),
-      );
-    },
+    submit: saveForSource(structure.addPart, (_sourceId, { part, source }, request) => ({
+      to: paths.source(source.id),
+      message: request.t('tracker:structure.part.added', { title: part.title }),
+    })),
   });
 
   registerFormPage(app, paths.part.pattern, managers, {
@@ -73,19 +82,7 @@ export function registerStructureRoutes({ app, services, renderPage }: RouteDeps
         status,
       );
     },
-    async submit(request, reply) {
-      const part = await structure.renamePart(
-        request.principal,
-        params(request).partId!,
-        body(request),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.source(part.sourceId),
-        request.t('tracker:structure.part.renamed', { title: part.title }),
-      );
-    },
+    submit: saveForPart(structure.renamePart, backToSource('tracker:structure.part.renamed')),
   });
 
   // Remove or withdraw a part: one page, with the removal only while it is empty and nothing in
@@ -102,35 +99,15 @@ export function registerStructureRoutes({ app, services, renderPage }: RouteDeps
   });
   registerFormPage(app, paths.withdrawPart.pattern, managers, {
     show: partRemoval,
-    async submit(request, reply) {
-      const part = await structure.withdrawPart(
-        request.principal,
-        params(request).partId!,
-        body(request),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.source(part.sourceId),
-        request.t('tracker:structure.part.withdrawn', { title: part.title }),
-      );
-    },
+    submit: saveForPart(structure.withdrawPart, backToSource('tracker:structure.part.withdrawn')),
   });
   registerFormPage(app, paths.removePart.pattern, managers, {
     shownElsewhere: true,
     show: partRemoval,
-    async submit(request, reply) {
-      const part = await structure.removePart(
-        request.principal,
-        params(request).partId!,
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.source(part.sourceId),
-        request.t('tracker:structure.part.removed', { title: part.title }),
-      );
-    },
+    submit: saveForPart(
+      (principal, partId, _input, requestId) => structure.removePart(principal, partId, requestId),
+      backToSource('tracker:structure.part.removed'),
+    ),
   });
 
   registerFormPage(app, paths.moveToPart.pattern, managers, {
@@ -150,19 +127,13 @@ export function registerStructureRoutes({ app, services, renderPage }: RouteDeps
         back: paths.recommendation(form.recommendation.id),
       };
     }),
-    async submit(request, reply) {
-      const { recommendation, part } = await structure.moveToPart(
-        request.principal,
-        params(request).recommendationId!,
-        body(request),
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.recommendation(recommendation.id),
-        request.t('tracker:structure.moveToPart.moved', { part: part.title }),
-      );
-    },
+    submit: saveForRecommendation(
+      structure.moveToPart,
+      (_id, { recommendation, part }, request) => ({
+        to: paths.recommendation(recommendation.id),
+        message: request.t('tracker:structure.moveToPart.moved', { part: part.title }),
+      }),
+    ),
   });
 
   // A plain form with a button: works without JavaScript, and back to where it was.

@@ -8,7 +8,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
-import { actorOf, type Principal } from '../../../platform/auth/principal.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import { isUniqueViolation, type Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
@@ -28,7 +28,7 @@ import {
   trackerRecommendations,
 } from '../schema.js';
 import { readWithdrawalReason, recordChange, removalRecords } from '../history.js';
-import { refuseIfWithdrawn, type Items, type Within } from '../withdrawal.js';
+import { refuseIfWithdrawn, withdrawnRefusals, type Within } from '../withdrawal.js';
 import { makeRoom, reorder, siblingsInOrder, type Siblings } from './order.js';
 
 type Input = Record<string, string | string[] | undefined>;
@@ -73,8 +73,24 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
   }
 
   /** Nothing withdrawn is changed or moved, nor anything in what is withdrawn (anyWithdrawn). */
-  const refuseWithdrawn = (executor: Executor, items: Items, within: Within, field?: string) =>
-    refuseIfWithdrawn(executor, items, within, t('tracker:editing.withdrawn.noEdit'), field);
+  // The row about to be changed is locked (lockForChange), refused as these are.
+  const { refuseWithdrawn, lock } = withdrawnRefusals(() => t('tracker:editing.withdrawn.noEdit'));
+
+  /** The audit event of a change to a part: added, renamed, removed or withdrawn. */
+  const auditPart = (
+    executor: Executor,
+    user: UserPrincipal,
+    requestId: string | undefined,
+    change: 'added' | 'renamed' | 'removed' | 'withdrawn',
+    partId: string,
+    rows: { before?: unknown; after?: unknown },
+  ) =>
+    recordAudit(executor, actorOf(user, requestId), {
+      action: `tracker.part.${change}`,
+      recordType: 'tracker_part',
+      recordId: partId,
+      ...rows,
+    });
 
   function readTitle(input: Input) {
     const errors: FieldError[] = [];
@@ -85,11 +101,10 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
     return title!;
   }
 
-  /** A part; `lock`ed (FOR UPDATE) when it is about to be changed, so two changes queue. */
-  async function findPart(executor: Executor, id: string, lock = false) {
+  /** A part (one about to be changed is locked: lockForChange). */
+  async function findPart(executor: Executor, id: string) {
     if (!isUuid(id)) throw new NotFoundError();
-    const query = executor.select().from(trackerParts).where(eq(trackerParts.id, id));
-    const [part] = lock ? await query.for('update') : await query;
+    const [part] = await executor.select().from(trackerParts).where(eq(trackerParts.id, id));
     if (!part) throw new NotFoundError();
     return part;
   }
@@ -179,12 +194,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
           .insert(trackerParts)
           .values({ sourceId, title, position, createdAt: at, updatedAt: at })
           .returning();
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: 'tracker.part.added',
-          recordType: 'tracker_part',
-          recordId: part!.id,
-          after: part,
-        });
+        await auditPart(tx, user, requestId, 'added', part!.id, { after: part });
         return { part: part!, source };
       });
     },
@@ -202,8 +212,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
       const user = requireUser(principal, 'tracker.manage');
       const title = readTitle(input);
       return db.transaction(async (tx) => {
-        const before = await findPart(tx, partId, true);
-        await refuseWithdrawn(tx, [before], before, 'title');
+        const before = await lock(tx, trackerParts, partId, { field: 'title' });
         if (before.title === title) return before;
         const at = now();
         const [after] = await tx
@@ -219,13 +228,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
           subjectId: partId,
           changes: [{ field: 'title', before: before.title, after: title }],
         });
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: 'tracker.part.renamed',
-          recordType: 'tracker_part',
-          recordId: partId,
-          before,
-          after,
-        });
+        await auditPart(tx, user, requestId, 'renamed', partId, { before, after });
         return after!;
       });
     },
@@ -249,15 +252,9 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
      */
     async removePart(principal: Principal, partId: string, requestId?: string) {
       const user = requireUser(principal, 'tracker.manage');
-      if (!isUuid(partId)) throw new NotFoundError();
       return db.transaction(async (tx) => {
-        const [part] = await tx
-          .select()
-          .from(trackerParts)
-          .where(eq(trackerParts.id, partId))
-          .for('update');
-        if (!part) throw new NotFoundError();
-        await refuseWithdrawn(tx, [], part);
+        // A withdrawn part may still be removed, not one in a withdrawn source.
+        const part = await lock(tx, trackerParts, partId, { onlyWithin: true });
         const refusal = await partRefusal(tx, partId);
         if (refusal) throw new ConflictError(t(refusal));
         await tx.delete(trackerParts).where(eq(trackerParts.id, partId));
@@ -269,12 +266,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
           subjectId: partId,
           changes: [{ field: 'part', before: part.title, after: null }],
         });
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: 'tracker.part.removed',
-          recordType: 'tracker_part',
-          recordId: partId,
-          before: part,
-        });
+        await auditPart(tx, user, requestId, 'removed', partId, { before: part });
         return part;
       });
     },
@@ -287,8 +279,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
       const user = requireUser(principal, 'tracker.manage');
       const reason = readWithdrawalReason(input, t);
       return db.transaction(async (tx) => {
-        const before = await findPart(tx, partId, true);
-        await refuseWithdrawn(tx, [], before, 'reason');
+        const before = await lock(tx, trackerParts, partId, { field: 'reason', onlyWithin: true });
         if (before.withdrawnAt)
           throw new ConflictError(t('tracker:editing.withdraw.already'), 'reason');
         const at = now();
@@ -306,13 +297,7 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
           changes: [{ field: 'part', before: before.title, after: null }],
           rationale: reason,
         });
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: 'tracker.part.withdrawn',
-          recordType: 'tracker_part',
-          recordId: partId,
-          before,
-          after,
-        });
+        await auditPart(tx, user, requestId, 'withdrawn', partId, { before, after });
         return after!;
       });
     },
@@ -350,19 +335,12 @@ export function createTrackerStructureService(deps: TrackerServiceDeps) {
         ]);
       if (!partId) throw missing();
       return db.transaction(async (tx) => {
-        if (!isUuid(recommendationId)) throw new NotFoundError();
-        const [before] = await tx
-          .select()
-          .from(trackerRecommendations)
-          .where(eq(trackerRecommendations.id, recommendationId))
-          .for('update');
-        if (!before) throw new NotFoundError();
+        // Nothing withdrawn moves (out of a withdrawn part it would come back), nor into one.
+        const before = await lock(tx, trackerRecommendations, recommendationId, { field: 'part' });
         const parts = await partsOf(tx, before.sourceId);
         const from = parts.find((p) => p.id === before.partId) ?? null;
         const to = parts.find((p) => p.id === partId);
         if (!to || to.id === before.partId) throw missing();
-        // Nothing withdrawn moves (out of a withdrawn part it would come back), nor into one.
-        await refuseWithdrawn(tx, [before, from], before, 'part');
         if (to.withdrawnAt) throw new ConflictError(t('tracker:records.withdrawn'), 'part');
         const taken = () =>
           new ConflictError(
