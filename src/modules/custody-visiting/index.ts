@@ -15,6 +15,8 @@ import { createPanelsService } from './panels/service.js';
 import { custodyPaths } from './paths.js';
 import { custodyVisitingPersonData } from './person-data.js';
 import { registerPublicRoutes } from './public/routes.js';
+import { registerRotaRoutes } from './rota/routes.js';
+import { createRotaService } from './rota/service.js';
 import { createPublicSchemeService } from './public/service.js';
 import type { CustodyVisitingServices } from './route-deps.js';
 import { registerSuiteRoutes } from './suites/routes.js';
@@ -66,6 +68,7 @@ export function createCustodyVisitingModule(
       t,
       termYears: config.custodyVisiting.visitorTermYears,
     }),
+    custodyRota: createRotaService({ db, directory, now, t }),
   };
   // ADR 0005, ICV-02: each panel is a body that meets, about quarterly with the custody inspector.
   meetings.addBodies([createPanelMeetingBody({ directory, now, t })]);
@@ -86,6 +89,7 @@ export function createCustodyVisitingModule(
       registerPanelRoutes(routeDeps);
       registerPublicRoutes(routeDeps);
       registerVisitorRoutes(routeDeps);
+      registerRotaRoutes(routeDeps);
     },
     navigation: [
       {
@@ -122,6 +126,12 @@ export function createCustodyVisitingModule(
         href: custodyPaths.panels,
         text: t('custody-visiting:homeTasks.panels.text'),
         hint: t('custody-visiting:homeTasks.panels.hint'),
+      },
+      can(p, 'custody.visits.own') && {
+        order: 120,
+        href: custodyPaths.yourVisits,
+        text: t('custody-visiting:homeTasks.yourVisits.text'),
+        hint: t('custody-visiting:homeTasks.yourVisits.hint'),
       },
     ],
   };
