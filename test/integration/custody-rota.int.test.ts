@@ -8,9 +8,12 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 import { and, eq, or } from 'drizzle-orm';
-import { custodyVisits } from '../../src/modules/custody-visiting/schema.js';
+import { custodySuites, custodyVisits } from '../../src/modules/custody-visiting/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
-import { createTestApp, type Agent, type TestApp } from '../app.js';
+import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
+import { quarterOf } from '../../src/modules/custody-visiting/rules.js';
+import { todayInLondon } from '../../src/platform/calendar/index.js';
+import { createTestApp, demoAccount, signIn, type Agent, type TestApp } from '../app.js';
 import { signInAccount, signInNewAccount } from '../factories/accounts.js';
 import {
   APPOINTED,
@@ -417,4 +420,44 @@ test('ICV-03: a visit missed is not lost: it is re-drawn for a later week; a vis
   // Spread: one weekday evening visit made; no weekend visit yet is flagged.
   assert.match(page, new RegExp(`${s.suite.name} 0 1 0 0`));
   assert.match(page, /No visit made at a weekend/);
+});
+
+test('ICV-03: the demo panel’s rota for this quarter is drawn, its past visits made, and the next quarter’s availability asked for', async () => {
+  await loadDemoData(t.services.db, t.services.secretBox);
+  // The demo's dates run up to the real today, so its pages are read on that day.
+  t.clock.current = new Date();
+  try {
+    const quarter = quarterOf(todayInLondon(t.clock.now()));
+    const coordinator = await signIn(t.app, demoAccount('panel_coordinator').email);
+    const panels = (await coordinator.get('/custody-visiting/panels')).body;
+    const panelId = /href="\/custody-visiting\/panels\/([0-9a-f-]{36})"/.exec(panels)![1]!;
+    const panel = text((await coordinator.get(`/custody-visiting/panels/${panelId}`)).body);
+    assert.match(panel, /Rota/);
+    const page = text(
+      (await coordinator.get(`/custody-visiting/panels/${panelId}/rota?quarter=${quarter}`)).body,
+    );
+    assert.match(page, /Drawn on/);
+    assert.match(page, /Holborn Police Station 1[34] \d+ \d+ 0/);
+    assert.match(page, /visits short of the target/);
+    assert.match(page, /Val Visitor Can be put on the rota [1-9]/);
+    assert.match(page, /Tom Reilly Yes, with an experienced visitor [1-9]/);
+    assert.match(page, /Grace Lindqvist Cannot be put on the rota: Suspended from .* 0/);
+
+    const visitor = await signIn(t.app, demoAccount('lay_visitor').email);
+    const mine = text((await visitor.get('/custody-visiting/your-visits')).body);
+    assert.match(mine, /Your coordinator has asked for your availability for/);
+    assert.match(mine, /Holborn Police Station|Kentish Town Police Station/);
+  } finally {
+    await removeDemoData(t.services.db);
+  }
+  const left = await t.services.db
+    .select({ id: custodyVisits.id })
+    .from(custodyVisits)
+    .innerJoin(
+      // Nothing of the demo panel's rota is left.
+      custodySuites,
+      eq(custodySuites.id, custodyVisits.suiteId),
+    )
+    .where(eq(custodySuites.area, 'Camden'));
+  assert.equal(left.length, 0);
 });

@@ -31,6 +31,7 @@ export { custodyVisitingGenerator } from './bench-data.js';
 // Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
 export {
   DEMO_VISITOR_PEOPLE,
+  loadCustodyRotaDemo,
   loadCustodyVisitingDemo,
   loadCustodyVisitorsDemo,
   removeCustodyVisitingDemo,
