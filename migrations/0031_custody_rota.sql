@@ -35,8 +35,7 @@ CREATE TABLE "custody_visits" (
 	"swapped_at" timestamp with time zone,
 	"version" bigint DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "custody_visits_two_visitors" CHECK ("custody_visits"."first_visitor_id" <> "custody_visits"."second_visitor_id")
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "custody_availability" ADD CONSTRAINT "custody_availability_round_id_custody_rota_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."custody_rota_rounds"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -5,7 +5,6 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
-  check,
   date,
   index,
   integer,
@@ -142,7 +141,8 @@ export const custodyAvailability = pgTable(
 );
 
 /**
- * ICV-03: a visit on the rota: a pair of visitors (never one alone), a suite and a week. The
+ * ICV-03: a visit on the rota: a pair of visitors (never one alone: `pairRefusal`), a suite and
+ * a week. The
  * day and time are the pair's alone. A visit missed is re-drawn (`replacesVisitId` on the new
  * one); a visitor swapped out is kept (`swappedOutId`).
  */
@@ -173,7 +173,6 @@ export const custodyVisits = pgTable(
     ...recordVersioning(),
   },
   (t) => [
-    check('custody_visits_two_visitors', sql`${t.firstVisitorId} <> ${t.secondVisitorId}`),
     index('custody_visits_panel_quarter_idx').on(t.panelId, t.quarterStart, t.weekStarting),
     index('custody_visits_suite_week_idx').on(t.suiteId, t.weekStarting),
     index('custody_visits_first_visitor_idx').on(t.firstVisitorId, t.weekStarting),
