@@ -1,7 +1,8 @@
 /**
  * Custody visiting (issue 24, ICV-01 to ICV-10): so far the scheme itself, its custody suites
  * with their target visits, a panel per borough or custody area with its coordinator and its
- * meetings, each panel's lay visitors from declaration to appointment, and the public pages
+ * meetings, each panel's lay visitors from declaration to appointment, the rota of paired
+ * unannounced visits (ICV-03), and the public pages
  * about the scheme. Its one public face (ADR 0014).
  */
 import { can } from '../../platform/auth/permissions.js';
