@@ -2,8 +2,8 @@
  * Custody visiting (issue 24, ICV-01 to ICV-10): so far the scheme itself, its custody suites
  * with their target visits, a panel per borough or custody area with its coordinator and its
  * meetings, each panel's lay visitors from declaration to appointment, the rota of paired
- * unannounced visits (ICV-03), and the public pages
- * about the scheme. Its one public face (ADR 0014).
+ * unannounced visits (ICV-03), and the public pages about the scheme. Its one public face
+ * (ADR 0014).
  */
 import { can } from '../../platform/auth/permissions.js';
 import type { ScopeCatalogue } from '../../platform/auth/users-service.js';
