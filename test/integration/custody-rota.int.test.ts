@@ -108,6 +108,11 @@ test('ICV-02, ICV-03: asked for availability, the visitors answer and the rota i
 
   // The visitor who signs in gives the weeks they cannot do.
   const visitor = await signInAccount(t, s.lay.account);
+  // A lay visitor of a panel is offered their visits on their home page.
+  assert.match(
+    text((await visitor.get('/')).body),
+    /Your custody visits The visits you are rostered for/,
+  );
   let mine = text((await visitor.get('/custody-visiting/your-visits')).body);
   assert.match(
     mine,

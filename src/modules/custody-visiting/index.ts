@@ -129,12 +129,14 @@ export function createCustodyVisitingModule(
         text: t('custody-visiting:homeTasks.panels.text'),
         hint: t('custody-visiting:homeTasks.panels.hint'),
       },
-      can(p, 'custody.visits.own') && {
-        order: 120,
-        href: custodyPaths.yourVisits,
-        text: t('custody-visiting:homeTasks.yourVisits.text'),
-        hint: t('custody-visiting:homeTasks.yourVisits.hint'),
-      },
+      // ICV-03: a lay visitor of a panel is offered their visits; one of none, the public pages.
+      can(p, 'custody.visits.own') &&
+        (await services.custodyRota.isVisitor(p)) && {
+          order: 120,
+          href: custodyPaths.yourVisits,
+          text: t('custody-visiting:homeTasks.yourVisits.text'),
+          hint: t('custody-visiting:homeTasks.yourVisits.hint'),
+        },
     ],
   };
 }

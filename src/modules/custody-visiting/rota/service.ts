@@ -296,6 +296,11 @@ export function createRotaService(deps: {
   };
 
   return {
+    /** Whether the signed-in lay visitor is a visitor of a panel (their home offers their visits). */
+    async isVisitor(principal: Principal): Promise<boolean> {
+      return (await ownVisitor(db, principal)).visitor !== null;
+    },
+
     /** The quarter a panel's rota opens on: the one after today's. */
     defaultQuarter: () => nextQuarter(quarterOf(today())),
     parseQuarter: quarterOfInput,
