@@ -140,10 +140,17 @@ test('ICV-02, ICV-03: asked for availability, the visitors answer and the rota i
   assert.match(page, new RegExp(`${s.suite.name}: On target`));
   assert.match(
     page,
-    /Una Untrained Cannot be put on the rota: Not trained: the induction course is not recorded 0/,
+    /Una Untrained Cannot be put on the rota: Not trained: the induction course is not recorded Not answered 0/,
   );
-  assert.match(page, /Vic Unvetted Cannot be put on the rota: Not vetted 0/);
-  assert.match(page, /Petra Probation Yes, with an experienced visitor [1-9]/);
+  assert.match(page, /Vic Unvetted Cannot be put on the rota: Not vetted Not answered 0/);
+  assert.match(page, /Petra Probation Yes, with an experienced visitor Not answered [1-9]/);
+  // The coordinator reads what each visitor said of the quarter.
+  assert.match(
+    page,
+    new RegExp(
+      `${s.lay.account.name} Can be put on the rota Cannot do 2 weeks\\. Evenings suit me best\\. [1-9]`,
+    ),
+  );
   assert.match(page, /13 visits/);
 
   const visits = await visitsOf(s.panel.id);
@@ -444,8 +451,8 @@ test('ICV-03: the demo panel’s rota for this quarter is drawn, its past visits
     assert.match(page, /Drawn on/);
     assert.match(page, /Holborn Police Station 1[34] \d+ \d+ 0/);
     assert.match(page, /visits short of the target/);
-    assert.match(page, /Val Visitor Can be put on the rota [1-9]/);
-    assert.match(page, /Tom Reilly Yes, with an experienced visitor [1-9]/);
+    assert.match(page, /Val Visitor Can be put on the rota Not answered [1-9]/);
+    assert.match(page, /Tom Reilly Yes, with an experienced visitor Not answered [1-9]/);
     assert.match(page, /Grace Lindqvist Cannot be put on the rota: Suspended from .* 0/);
 
     const visitor = await signIn(t.app, demoAccount('lay_visitor').email);

@@ -365,16 +365,14 @@ export function createRotaService(deps: {
             .where(and(inQuarter, inArray(custodyVisits.status, ['planned', 'made'])))
             .groupBy(custodyVisits.secondVisitorId),
         ]);
-      const responses = round
-        ? Number(
-            (
-              await db
-                .select({ n: count() })
-                .from(custodyAvailability)
-                .where(eq(custodyAvailability.roundId, round.id))
-            )[0]?.n ?? 0,
-          )
-        : 0;
+      // What each visitor said of the quarter (a panel's visitors: one row each at most).
+      const answers = round
+        ? await db
+            .select()
+            .from(custodyAvailability)
+            .where(eq(custodyAvailability.roundId, round.id))
+        : [];
+      const responses = answers.length;
       const countOf = (suiteId: string, status: string) =>
         Number(counts.find((c) => c.suiteId === suiteId && c.status === status)?.n ?? 0);
       const suiteRows = suites.map((s) => {
@@ -422,7 +420,16 @@ export function createRotaService(deps: {
         responses,
         drawable: quarter >= quarterOf(today()),
         suites: suiteRows,
-        shares: people.map((p) => ({ ...p, visits: shareOf(p.id) })),
+        shares: people.map((p) => {
+          const answer = answers.find((a) => a.visitorId === p.id);
+          return {
+            ...p,
+            visits: shareOf(p.id),
+            answered: Boolean(answer),
+            weeksOut: answer?.unavailableWeeks.length ?? 0,
+            note: answer?.note ?? '',
+          };
+        }),
         visits: visitRows.map((v) => ({
           id: v.id,
           week: v.weekStarting,
