@@ -37,6 +37,7 @@ import {
 import {
   DEMO_VISITOR_PEOPLE,
   loadCustodyVisitingDemo,
+  loadCustodyRotaDemo,
   loadCustodyVisitorsDemo,
   removeCustodyVisitingDemo,
 } from '../modules/custody-visiting/index.js';
@@ -344,6 +345,8 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
       ],
       today,
     );
+    // ICV-03: the panel's rota for this quarter, drawn, its past visits made.
+    await loadCustodyRotaDemo(tx, custody.panelId, today);
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',

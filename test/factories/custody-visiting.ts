@@ -133,3 +133,28 @@ export async function makeVisitor(
     });
   return { id: row!.id, personId: person.id, fullName: person.fullName, panelId: panel.id };
 }
+
+/** ICV-02: appointed, and their probation signed off: an experienced visitor. */
+export const EXPERIENCED: VisitorStage = {
+  ...APPOINTED,
+  probationSignedOffOn: '2026-07-10',
+  probationSignedOffBy: 'The coordinator',
+};
+
+/**
+ * ICV-03: a lay visitor who signs in: an account with the lay visitor's role whose directory
+ * person is a visitor of the panel, experienced and trained unless told.
+ */
+export async function makeLayVisitor(
+  t: TestApp,
+  panel: { id: string },
+  options: { stage?: VisitorStage; inducted?: boolean } = {},
+): Promise<{ account: FactoryAccount; visitor: FactoryVisitor }> {
+  const account = await makeAccount(t, { role: 'lay_visitor' });
+  const visitor = await makeVisitor(t, panel, {
+    person: { id: account.personId, fullName: account.name },
+    stage: options.stage ?? EXPERIENCED,
+    inducted: options.inducted ?? true,
+  });
+  return { account, visitor };
+}

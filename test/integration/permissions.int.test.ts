@@ -52,6 +52,13 @@ const CUSTODY_VIEWERS: readonly Role[] = [
 /** The panels are the authority's and the coordinators'; the police see none. */
 const PANEL_VIEWERS: readonly Role[] = ['scheme_manager', 'panel_coordinator'];
 const SCHEME_MANAGERS: readonly Role[] = ['scheme_manager'];
+/**
+ * ICV-03: the rota is the scheme manager's and the panel's coordinator's: no police user, the
+ * custody inspector included, sees a visit before it happens (visits are unannounced).
+ */
+const ROTA_KEEPERS: readonly Role[] = ['scheme_manager', 'panel_coordinator'];
+/** ICV-03: a lay visitor's own visits, availability, and the day and time their pair fixes. */
+const LAY_VISITORS: readonly Role[] = ['lay_visitor'];
 
 const EXPECTED: Record<string, Who> = {
   'GET /': 'anyone',
@@ -556,6 +563,18 @@ const EXPECTED: Record<string, Who> = {
   'POST /custody-visiting/visitors/:visitorId/suspension': PANEL_VIEWERS,
   'GET /custody-visiting/visitors/:visitorId/suspension/lift': PANEL_VIEWERS,
   'POST /custody-visiting/visitors/:visitorId/suspension/lift': PANEL_VIEWERS,
+  'GET /custody-visiting/panels/:panelId/rota': ROTA_KEEPERS,
+  'POST /custody-visiting/panels/:panelId/rota/ask': ROTA_KEEPERS,
+  'POST /custody-visiting/panels/:panelId/rota/draw': ROTA_KEEPERS,
+  'GET /custody-visiting/visits/:visitId/swap': ROTA_KEEPERS,
+  'POST /custody-visiting/visits/:visitId/swap': ROTA_KEEPERS,
+  'POST /custody-visiting/visits/:visitId/missed': ROTA_KEEPERS,
+  'GET /custody-visiting/your-visits': LAY_VISITORS,
+  'GET /custody-visiting/your-visits/availability/:quarter': LAY_VISITORS,
+  'POST /custody-visiting/your-visits/availability/:quarter': LAY_VISITORS,
+  'GET /custody-visiting/your-visits/:visitId/time': LAY_VISITORS,
+  'POST /custody-visiting/your-visits/:visitId/time': LAY_VISITORS,
+  'POST /custody-visiting/your-visits/:visitId/made': LAY_VISITORS,
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',

@@ -23,7 +23,12 @@ import { makeExpenseClaim } from '../factories/expenses.js';
 import { makeMember } from '../factories/groups.js';
 import { makeMeeting, recordAttendance, staffPrincipal } from '../factories/meetings.js';
 import { makeTrackerSource } from '../factories/tracker.js';
-import { APPOINTED, makePanel, makeVisitor } from '../factories/custody-visiting.js';
+import {
+  custodyAvailability,
+  custodyRotaRounds,
+  custodyVisits,
+} from '../../src/modules/custody-visiting/schema.js';
+import { APPOINTED, makePanel, makeSuite, makeVisitor } from '../factories/custody-visiting.js';
 
 let t: TestApp;
 let modules: readonly BridgeModule[];
@@ -231,10 +236,31 @@ test('DP-02: the whole answer for a person with records in every module, word fo
     name: 'Islington custody visiting panel',
     area: 'Islington',
   });
-  await makeVisitor(t, islington, {
+  const caseyVisitor = await makeVisitor(t, islington, {
     person: { id: casey.personId, fullName: 'Casey' },
     stage: APPOINTED,
     inducted: true,
+  });
+  // ICV-03: the availability they gave for a quarter, and a visit on the rota with a partner.
+  const [round] = await t.services.db
+    .insert(custodyRotaRounds)
+    .values({ panelId: islington.id, quarterStart: '2027-01-01' })
+    .returning();
+  await t.services.db.insert(custodyAvailability).values({
+    roundId: round!.id,
+    visitorId: caseyVisitor.id,
+    unavailableWeeks: ['2027-01-04', '2027-01-11'],
+    note: 'Evenings',
+  });
+  const partner = await makeVisitor(t, islington, { stage: APPOINTED, inducted: true });
+  const islingtonSuite = await makeSuite(t, { area: 'Islington', name: 'Islington suite' });
+  await t.services.db.insert(custodyVisits).values({
+    panelId: islington.id,
+    suiteId: islingtonSuite.id,
+    quarterStart: '2027-01-01',
+    weekStarting: '2027-01-18',
+    firstVisitorId: partner.id,
+    secondVisitorId: caseyVisitor.id,
   });
 
   const found = await collectPersonData(modules, t.services.db, subject(casey));
@@ -551,6 +577,27 @@ test('DP-02: the whole answer for a person with records in every module, word fo
         {
           title: 'Custody visitor training',
           rows: [{ Course: 'Induction', 'Completed on': '2026-01-05' }],
+        },
+        {
+          title: 'Custody visiting availability',
+          rows: [
+            {
+              'Quarter beginning': '2027-01-01',
+              'Weeks they cannot do (each beginning)': '2027-01-04, 2027-01-11',
+              Note: 'Evenings',
+            },
+          ],
+        },
+        {
+          title: 'Custody visits on the rota',
+          rows: [
+            {
+              'Week beginning': '2027-01-18',
+              'Custody suite': 'Islington suite',
+              Status: 'planned',
+              'Day of the visit': null,
+            },
+          ],
         },
       ],
     },

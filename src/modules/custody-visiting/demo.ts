@@ -3,11 +3,28 @@
  * order): the Camden panel, coordinated by the demo panel coordinator, and its two suites, so a
  * new user of the scheme sees filled pages. Writes only this module's tables.
  */
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { addCalendarDays, addCalendarMonths, type IsoDate } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/database.js';
-import { termEnd } from './rules.js';
-import { custodyPanels, custodySuites, custodyVisitorCourses, custodyVisitors } from './schema.js';
+import {
+  drawRota,
+  nextQuarter,
+  onProbation,
+  quarterOf,
+  quarterTarget,
+  quarterWeeks,
+  rotaEligibility,
+  seededRandom,
+  termEnd,
+} from './rules.js';
+import {
+  custodyPanels,
+  custodyRotaRounds,
+  custodySuites,
+  custodyVisitorCourses,
+  custodyVisitors,
+  custodyVisits,
+} from './schema.js';
 
 export const DEMO_CUSTODY_AREA = 'Camden';
 
@@ -157,5 +174,93 @@ export async function loadCustodyVisitorsDemo(
           ]
         : [],
     ),
+  );
+}
+
+/** The days and times the demo's made visits were fixed for: spread, as a panel aims to. */
+const DEMO_SLOTS = [
+  { day: 1, minutes: 10 * 60 },
+  { day: 3, minutes: 19 * 60 + 30 },
+  { day: 5, minutes: 14 * 60 },
+  { day: 6, minutes: 20 * 60 },
+  { day: 2, minutes: 11 * 60 + 15 },
+  { day: 4, minutes: 18 * 60 + 45 },
+];
+
+/**
+ * ICV-03: the demo panel's rota for the current quarter, drawn (always the same way) from its
+ * visitors who can be put on the rota; the visits of the weeks gone are made, on days and at
+ * times across the week; the next quarter's availability has been asked for. With three
+ * visitors able to visit, one pair a week, the suites' gaps show.
+ */
+export async function loadCustodyRotaDemo(
+  tx: Executor,
+  panelId: string,
+  today: IsoDate,
+): Promise<void> {
+  const quarter = quarterOf(today);
+  const [visitors, courses, suites] = await Promise.all([
+    tx.select().from(custodyVisitors).where(eq(custodyVisitors.panelId, panelId)),
+    tx
+      .select()
+      .from(custodyVisitorCourses)
+      .innerJoin(custodyVisitors, eq(custodyVisitors.id, custodyVisitorCourses.visitorId))
+      .where(eq(custodyVisitors.panelId, panelId)),
+    tx
+      .select()
+      .from(custodySuites)
+      .where(sql`lower(${custodySuites.area}) = lower(${DEMO_CUSTODY_AREA})`)
+      .orderBy(custodySuites.name),
+  ]);
+  const rotaVisitors = visitors
+    .map((v) => ({
+      v,
+      record: {
+        ...v,
+        courses: courses
+          .filter((c) => c.custody_visitor_courses.visitorId === v.id)
+          .map((c) => c.custody_visitor_courses),
+      },
+    }))
+    .filter(({ record }) => rotaEligibility(record, quarter > today ? quarter : today) === null)
+    .sort((a, b) => a.v.personId.localeCompare(b.v.personId))
+    .map(({ v, record }) => ({
+      id: v.id,
+      experienced: !onProbation(record),
+      unavailableWeeks: [],
+    }));
+  const weeks = quarterWeeks(quarter);
+  const { visits } = drawRota({
+    visitors: rotaVisitors,
+    suites: suites.map((s) => ({
+      id: s.id,
+      target: quarterTarget(s.targetVisitsPerWeek, weeks.length),
+    })),
+    weeks,
+    earlierPairs: [],
+    random: seededRandom(2026),
+  });
+  await tx.insert(custodyRotaRounds).values([
+    { panelId, quarterStart: quarter, drawnAt: new Date(`${quarter}T09:00:00Z`) },
+    { panelId, quarterStart: nextQuarter(quarter) },
+  ]);
+  if (!visits.length) return;
+  await tx.insert(custodyVisits).values(
+    visits.map((v, i) => {
+      const slot = DEMO_SLOTS[i % DEMO_SLOTS.length]!;
+      const on = addCalendarDays(v.week, slot.day);
+      const made = on < today;
+      return {
+        panelId,
+        suiteId: v.suiteId,
+        quarterStart: quarter,
+        weekStarting: v.week,
+        firstVisitorId: v.visitorIds[0],
+        secondVisitorId: v.visitorIds[1],
+        status: made ? ('made' as const) : ('planned' as const),
+        visitOn: made ? on : null,
+        visitMinutes: made ? slot.minutes : null,
+      };
+    }),
   );
 }

@@ -1,8 +1,9 @@
 /**
  * Custody visiting (issue 24, ICV-01 to ICV-10): so far the scheme itself, its custody suites
  * with their target visits, a panel per borough or custody area with its coordinator and its
- * meetings, each panel's lay visitors from declaration to appointment, and the public pages
- * about the scheme. Its one public face (ADR 0014).
+ * meetings, each panel's lay visitors from declaration to appointment, the rota of paired
+ * unannounced visits (ICV-03), and the public pages about the scheme. Its one public face
+ * (ADR 0014).
  */
 import { can } from '../../platform/auth/permissions.js';
 import type { ScopeCatalogue } from '../../platform/auth/users-service.js';
@@ -15,6 +16,8 @@ import { createPanelsService } from './panels/service.js';
 import { custodyPaths } from './paths.js';
 import { custodyVisitingPersonData } from './person-data.js';
 import { registerPublicRoutes } from './public/routes.js';
+import { registerRotaRoutes } from './rota/routes.js';
+import { createRotaService } from './rota/service.js';
 import { createPublicSchemeService } from './public/service.js';
 import type { CustodyVisitingServices } from './route-deps.js';
 import { registerSuiteRoutes } from './suites/routes.js';
@@ -29,6 +32,7 @@ export { custodyVisitingGenerator } from './bench-data.js';
 // Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
 export {
   DEMO_VISITOR_PEOPLE,
+  loadCustodyRotaDemo,
   loadCustodyVisitingDemo,
   loadCustodyVisitorsDemo,
   removeCustodyVisitingDemo,
@@ -66,6 +70,7 @@ export function createCustodyVisitingModule(
       t,
       termYears: config.custodyVisiting.visitorTermYears,
     }),
+    custodyRota: createRotaService({ db, directory, now, t }),
   };
   // ADR 0005, ICV-02: each panel is a body that meets, about quarterly with the custody inspector.
   meetings.addBodies([createPanelMeetingBody({ directory, now, t })]);
@@ -86,6 +91,7 @@ export function createCustodyVisitingModule(
       registerPanelRoutes(routeDeps);
       registerPublicRoutes(routeDeps);
       registerVisitorRoutes(routeDeps);
+      registerRotaRoutes(routeDeps);
     },
     navigation: [
       {
@@ -123,6 +129,14 @@ export function createCustodyVisitingModule(
         text: t('custody-visiting:homeTasks.panels.text'),
         hint: t('custody-visiting:homeTasks.panels.hint'),
       },
+      // ICV-03: a lay visitor of a panel is offered their visits; one of none, the public pages.
+      can(p, 'custody.visits.own') &&
+        (await services.custodyRota.isVisitor(p)) && {
+          order: 120,
+          href: custodyPaths.yourVisits,
+          text: t('custody-visiting:homeTasks.yourVisits.text'),
+          hint: t('custody-visiting:homeTasks.yourVisits.hint'),
+        },
     ],
   };
 }

@@ -37,4 +37,15 @@ export const custodyPaths = {
   visitorCourse: route('/custody-visiting/visitors/:visitorId/courses/new'),
   visitorSuspension: route('/custody-visiting/visitors/:visitorId/suspension'),
   visitorLiftSuspension: route('/custody-visiting/visitors/:visitorId/suspension/lift'),
+  /** ICV-03: a panel's rota for a quarter (`?quarter=2027-01-01`), and its actions. */
+  panelRota: route('/custody-visiting/panels/:panelId/rota'),
+  rotaAsk: route('/custody-visiting/panels/:panelId/rota/ask'),
+  rotaDraw: route('/custody-visiting/panels/:panelId/rota/draw'),
+  visitSwap: route('/custody-visiting/visits/:visitId/swap'),
+  visitMissed: route('/custody-visiting/visits/:visitId/missed'),
+  /** ICV-03: a lay visitor's own visits, their availability, and a visit's day and time. */
+  yourVisits: '/custody-visiting/your-visits',
+  yourAvailability: route('/custody-visiting/your-visits/availability/:quarter'),
+  visitTime: route('/custody-visiting/your-visits/:visitId/time'),
+  visitMade: route('/custody-visiting/your-visits/:visitId/made'),
 };

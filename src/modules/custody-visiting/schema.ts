@@ -106,3 +106,76 @@ export const custodyVisitorCourses = pgTable(
   },
   (t) => [index('custody_visitor_courses_visitor_idx').on(t.visitorId, t.completedOn)],
 );
+
+/**
+ * ICV-03: a panel's rota for a quarter (named by its first day): opened when the coordinator
+ * asks the visitors for their availability, drawn once (a re-draw is asked for explicitly).
+ */
+export const custodyRotaRounds = pgTable(
+  'custody_rota_rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    panelId: requiredRef('panel_id', () => custodyPanels.id, { onDelete: 'cascade' }),
+    quarterStart: date('quarter_start', { mode: 'string' }).notNull(),
+    drawnAt: timestamp('drawn_at', { withTimezone: true }),
+    ...recordVersioning(),
+  },
+  (t) => [uniqueIndex('custody_rota_rounds_panel_quarter_key').on(t.panelId, t.quarterStart)],
+);
+
+/** ICV-03: the weeks of the quarter a visitor cannot do, and a note for the coordinator. */
+export const custodyAvailability = pgTable(
+  'custody_availability',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: requiredRef('round_id', () => custodyRotaRounds.id, { onDelete: 'cascade' }),
+    visitorId: requiredRef('visitor_id', () => custodyVisitors.id, { onDelete: 'cascade' }),
+    unavailableWeeks: date('unavailable_weeks', { mode: 'string' })
+      .array()
+      .notNull()
+      .default(sql`'{}'::date[]`),
+    note: text('note').notNull().default(''),
+    ...recordVersioning(),
+  },
+  (t) => [uniqueIndex('custody_availability_round_visitor_key').on(t.roundId, t.visitorId)],
+);
+
+/**
+ * ICV-03: a visit on the rota: a pair of visitors (never one alone: `pairRefusal`), a suite and
+ * a week. The
+ * day and time are the pair's alone. A visit missed is re-drawn (`replacesVisitId` on the new
+ * one); a visitor swapped out is kept (`swappedOutId`).
+ */
+export const custodyVisits = pgTable(
+  'custody_visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    panelId: requiredRef('panel_id', () => custodyPanels.id),
+    suiteId: requiredRef('suite_id', () => custodySuites.id),
+    quarterStart: date('quarter_start', { mode: 'string' }).notNull(),
+    weekStarting: date('week_starting', { mode: 'string' }).notNull(),
+    firstVisitorId: requiredRef('first_visitor_id', () => custodyVisitors.id, {
+      onDelete: 'cascade',
+    }),
+    secondVisitorId: requiredRef('second_visitor_id', () => custodyVisitors.id, {
+      onDelete: 'cascade',
+    }),
+    status: text('status', { enum: ['planned', 'made', 'missed'] })
+      .notNull()
+      .default('planned'),
+    /** Fixed by the pair, seen by the pair alone (unannounced). */
+    visitOn: date('visit_on', { mode: 'string' }),
+    /** Minutes after midnight, London time. */
+    visitMinutes: integer('visit_minutes'),
+    replacesVisitId: uuid('replaces_visit_id'),
+    swappedOutId: uuid('swapped_out_id'),
+    swappedAt: timestamp('swapped_at', { withTimezone: true }),
+    ...recordVersioning(),
+  },
+  (t) => [
+    index('custody_visits_panel_quarter_idx').on(t.panelId, t.quarterStart, t.weekStarting),
+    index('custody_visits_suite_week_idx').on(t.suiteId, t.weekStarting),
+    index('custody_visits_first_visitor_idx').on(t.firstVisitorId, t.weekStarting),
+    index('custody_visits_second_visitor_idx').on(t.secondVisitorId, t.weekStarting),
+  ],
+);

@@ -104,3 +104,16 @@ test('ICV-01, ICV-02: the scheme manager changes any panel; a coordinator their 
   assert.equal(can(inspector, 'custody.panel.edit', panelA), false);
   assert.equal(can(user(grant('authority_officer')), 'custody.view'), false);
 });
+
+test('ICV-03: the rota is the scheme manager’s and the coordinators’; a custody inspector is refused the future rota', () => {
+  const inspector = user(grant('custody_inspector', 'suite', CAMDEN));
+  assert.equal(can(inspector, 'custody.rota.manage'), false);
+  assert.equal(can(inspector, 'custody.visits.own'), false);
+  assert.equal(can(user(grant('scheme_manager')), 'custody.rota.manage'), true);
+  assert.equal(
+    can(user(grant('panel_coordinator', 'panel', GROUP_A)), 'custody.rota.manage'),
+    true,
+  );
+  assert.equal(can(user(grant('lay_visitor')), 'custody.visits.own'), true);
+  assert.equal(can(user(grant('lay_visitor')), 'custody.rota.manage'), false);
+});

@@ -127,6 +127,14 @@ const POLICIES = {
   'custody.view': anyRole(['scheme_manager', 'panel_coordinator', 'custody_inspector']),
   /** The panels: the manager sees them all, a coordinator their own; the police see none. */
   'custody.panels.view': anyRole(['scheme_manager', 'panel_coordinator']),
+  /**
+   * ICV-03: a panel's rota (asking for availability, the draw, swaps and re-draws): the scheme
+   * manager and the panel's coordinator (the service narrows it). No police user sees a visit
+   * before it happens: the custody inspector is refused (visits are unannounced).
+   */
+  'custody.rota.manage': anyRole(['scheme_manager', 'panel_coordinator']),
+  /** ICV-03: a lay visitor's own visits: their availability, and the day and time of a visit. */
+  'custody.visits.own': anyRole(['lay_visitor']),
   /** Scoped, ICV-02: a panel is changed by the scheme manager or its own coordinator. */
   'custody.panel.edit': (p, resource) =>
     anyRole(['scheme_manager'])(p) ||

@@ -58,6 +58,7 @@ export function registerPanelRoutes({ app, services, renderPage }: RouteDeps): v
       meetingsHref: paths.panelMeetings(detail.panel.id),
       nextMeetingHref: detail.nextMeeting && meetingPaths.meeting(detail.nextMeeting.id),
       visitorsHref: paths.panelVisitors(detail.panel.id),
+      rotaHref: paths.panelRota(detail.panel.id),
     });
   });
 
