@@ -2,17 +2,25 @@
  * The scheme at London's scale (seed 001, paragraph 12): a panel for each of the 32 boroughs,
  * each coordinated by someone in the directory, and about three custody suites a borough, each
  * aiming for a visit a week; 450 lay visitors across the panels at every stage (ICV-02), with
- * their induction and refresher courses. Visits come with the rota (issue 24, item 3).
+ * their induction and refresher courses; and ten years of visits (issue 24: 100,000), each made by
+ * two visitors of the suite's panel on a day and at a time they chose, one in twenty missed.
  */
 import type { ModuleGenerator } from '../../platform/bench/generator.js';
 
 export const custodyVisitingGenerator: ModuleGenerator = {
   module: 'custody-visiting',
-  tables: ['custody_panels', 'custody_suites', 'custody_visitors', 'custody_visitor_courses'],
+  tables: [
+    'custody_panels',
+    'custody_suites',
+    'custody_visitors',
+    'custody_visitor_courses',
+    'custody_visits',
+  ],
   async generate({ client, scaled, asOf }) {
     const boroughs = scaled(32);
     const suites = scaled(100);
     const visitors = scaled(450);
+    const visits = scaled(100000);
     const today = `'${asOf}'::date`;
     await client.query(`
       create temp table bench_custody_areas on commit drop as
@@ -71,6 +79,35 @@ export const custodyVisitingGenerator: ModuleGenerator = {
         union all
         select id, 'Annual refresher', false, appointed_on + 365 from custody_visitors
           where appointed_on < ${today} - 365;
+      -- ICV-03: visits over the ten years to the week before this one, spread over the suites;
+      -- each by two different visitors of the suite's panel (the panel's visitors numbered).
+      create temp table bench_custody_panel_visitors on commit drop as
+        select panel_id, id visitor_id,
+          row_number() over (partition by panel_id order by id)::int - 1 i,
+          count(*) over (partition by panel_id)::int c
+        from custody_visitors;
+      create temp table bench_custody_suites on commit drop as
+        select row_number() over (order by s.id)::int - 1 i, s.id suite_id, p.id panel_id,
+          (select max(c) from bench_custody_panel_visitors v where v.panel_id = p.id) c
+        from custody_suites s join custody_panels p on lower(p.area) = lower(s.area);
+      insert into custody_visits (panel_id, suite_id, quarter_start, week_starting,
+          first_visitor_id, second_visitor_id, status, visit_on, visit_minutes)
+        select v.panel_id, v.suite_id, date_trunc('quarter', v.week)::date, v.week,
+          a.visitor_id, b.visitor_id,
+          case when bench.pick(v.n, 913, 20) = 0 then 'missed' else 'made' end,
+          case when bench.pick(v.n, 913, 20) > 0 then v.week + bench.pick(v.n, 914, 7) end,
+          case when bench.pick(v.n, 913, 20) > 0 then bench.pick(v.n, 915, 1440) end
+        from (
+          select n, s.suite_id, s.panel_id, s.c, bench.pick(n, 911, s.c) first,
+            (date_trunc('week', ${today})::date - 7 * (1 + bench.pick(n, 910, 520)))::date week
+          from generate_series(1, ${visits}) n
+          join bench_custody_suites s
+            on s.i = bench.pick(n, 912, (select count(*) from bench_custody_suites)::int)
+          where s.c >= 2
+        ) v
+        join bench_custody_panel_visitors a on a.panel_id = v.panel_id and a.i = v.first
+        join bench_custody_panel_visitors b on b.panel_id = v.panel_id
+          and b.i = (v.first + 1 + bench.pick(v.n, 916, v.c - 1)) % v.c;
     `);
   },
 };
