@@ -541,6 +541,8 @@ const EXPECTED: Record<string, Who> = {
   // Issue 24 item 9: the scheme's public pages.
   'GET /custody-visiting': 'anyone',
   'GET /custody-visiting/become-a-visitor': 'anyone',
+  'GET /custody-visiting/statistics': 'anyone',
+  'GET /custody-visiting/statistics.csv': 'anyone',
   // ICV-01, ICV-02: a panel's visitors are kept by the scheme manager and the panel's own
   // coordinator (another panel's, here an unknown one, is not found); the police see none.
   'GET /custody-visiting/panels/:panelId/visitors': PANEL_VIEWERS,

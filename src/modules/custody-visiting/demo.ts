@@ -229,38 +229,47 @@ export async function loadCustodyRotaDemo(
       experienced: !onProbation(record),
       unavailableWeeks: [],
     }));
-  const weeks = quarterWeeks(quarter);
-  const { visits } = drawRota({
-    visitors: rotaVisitors,
-    suites: suites.map((s) => ({
-      id: s.id,
-      target: quarterTarget(s.targetVisitsPerWeek, weeks.length),
-    })),
-    weeks,
-    earlierPairs: [],
-    random: seededRandom(2026),
-  });
-  await tx.insert(custodyRotaRounds).values([
-    { panelId, quarterStart: quarter, drawnAt: new Date(`${quarter}T09:00:00Z`) },
-    { panelId, quarterStart: nextQuarter(quarter) },
-  ]);
-  if (!visits.length) return;
-  await tx.insert(custodyVisits).values(
-    visits.map((v, i) => {
-      const slot = DEMO_SLOTS[i % DEMO_SLOTS.length]!;
-      const on = addCalendarDays(v.week, slot.day);
-      const made = on < today;
-      return {
-        panelId,
-        suiteId: v.suiteId,
-        quarterStart: quarter,
-        weekStarting: v.week,
-        firstVisitorId: v.visitorIds[0],
-        secondVisitorId: v.visitorIds[1],
-        status: made ? ('made' as const) : ('planned' as const),
-        visitOn: made ? on : null,
-        visitMinutes: made ? slot.minutes : null,
-      };
-    }),
-  );
+  // The year before is drawn the same way and its visits made, one in nine missed: the
+  // statistics have a year to show (ICV-10).
+  const quarters = [4, 3, 2, 1].map((n) => addCalendarMonths(quarter, -3 * n));
+  await tx
+    .insert(custodyRotaRounds)
+    .values([
+      ...quarters.map((q) => ({ panelId, quarterStart: q, drawnAt: new Date(`${q}T09:00:00Z`) })),
+      { panelId, quarterStart: quarter, drawnAt: new Date(`${quarter}T09:00:00Z`) },
+      { panelId, quarterStart: nextQuarter(quarter) },
+    ]);
+  for (const [n, q] of [...quarters, quarter].entries()) {
+    const weeks = quarterWeeks(q);
+    const { visits } = drawRota({
+      visitors: rotaVisitors,
+      suites: suites.map((s) => ({
+        id: s.id,
+        target: quarterTarget(s.targetVisitsPerWeek, weeks.length),
+      })),
+      weeks,
+      earlierPairs: [],
+      random: seededRandom(2022 + n), // this quarter's: 2026, as it always was
+    });
+    if (!visits.length) continue;
+    await tx.insert(custodyVisits).values(
+      visits.map((v, i) => {
+        const slot = DEMO_SLOTS[i % DEMO_SLOTS.length]!;
+        const on = addCalendarDays(v.week, slot.day);
+        const status = on >= today ? 'planned' : q < quarter && i % 9 === 8 ? 'missed' : 'made';
+        const made = status === 'made';
+        return {
+          panelId,
+          suiteId: v.suiteId,
+          quarterStart: q,
+          weekStarting: v.week,
+          firstVisitorId: v.visitorIds[0],
+          secondVisitorId: v.visitorIds[1],
+          status: status as 'planned' | 'missed' | 'made',
+          visitOn: made ? on : null,
+          visitMinutes: made ? slot.minutes : null,
+        };
+      }),
+    );
+  }
 }

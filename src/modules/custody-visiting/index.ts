@@ -17,6 +17,8 @@ import { custodyPaths } from './paths.js';
 import { custodyVisitingPersonData } from './person-data.js';
 import { registerPublicRoutes } from './public/routes.js';
 import { registerRotaRoutes } from './rota/routes.js';
+import { registerStatisticsRoutes } from './statistics/routes.js';
+import { createStatisticsService } from './statistics/service.js';
 import { createRotaService } from './rota/service.js';
 import { createPublicSchemeService } from './public/service.js';
 import type { CustodyVisitingServices } from './route-deps.js';
@@ -71,6 +73,7 @@ export function createCustodyVisitingModule(
       termYears: config.custodyVisiting.visitorTermYears,
     }),
     custodyRota: createRotaService({ db, directory, now, t }),
+    custodyStatistics: createStatisticsService({ db, now, t }),
   };
   // ADR 0005, ICV-02: each panel is a body that meets, about quarterly with the custody inspector.
   meetings.addBodies([createPanelMeetingBody({ directory, now, t })]);
@@ -92,6 +95,7 @@ export function createCustodyVisitingModule(
       registerPublicRoutes(routeDeps);
       registerVisitorRoutes(routeDeps);
       registerRotaRoutes(routeDeps);
+      registerStatisticsRoutes(routeDeps);
     },
     navigation: [
       {

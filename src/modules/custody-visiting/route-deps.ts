@@ -2,6 +2,7 @@ import type { RouteDeps } from '../../platform/modules.js';
 import type { PanelsService } from './panels/service.js';
 import type { PublicSchemeService } from './public/service.js';
 import type { RotaService } from './rota/service.js';
+import type { StatisticsService } from './statistics/service.js';
 import type { SuitesService } from './suites/service.js';
 import type { VisitorsService } from './visitors/service.js';
 
@@ -14,6 +15,8 @@ export interface CustodyVisitingServices {
   custodyVisitors: VisitorsService;
   /** ICV-03: the rota. */
   custodyRota: RotaService;
+  /** ICV-10: the scheme's statistics. */
+  custodyStatistics: StatisticsService;
 }
 
 /** What the custody visiting module's route files are given. */

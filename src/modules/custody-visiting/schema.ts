@@ -175,6 +175,8 @@ export const custodyVisits = pgTable(
   (t) => [
     index('custody_visits_panel_quarter_idx').on(t.panelId, t.quarterStart, t.weekStarting),
     index('custody_visits_suite_week_idx').on(t.suiteId, t.weekStarting),
+    // ICV-10: a quarter's statistics count every suite's visits of the quarter.
+    index('custody_visits_quarter_idx').on(t.quarterStart, t.suiteId),
     index('custody_visits_first_visitor_idx').on(t.firstVisitorId, t.weekStarting),
     index('custody_visits_second_visitor_idx').on(t.secondVisitorId, t.weekStarting),
   ],

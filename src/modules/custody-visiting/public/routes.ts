@@ -18,6 +18,7 @@ export function registerPublicRoutes({ app, services, renderPage }: RouteDeps): 
       breadcrumbs: [home(request)],
       panels: await services.custodyPublic.panels(),
       becomeAVisitorHref: paths.becomeAVisitor,
+      statisticsHref: paths.statistics,
     }),
   );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "custody_visits_quarter_idx" ON "custody_visits" USING btree ("quarter_start","suite_id");
