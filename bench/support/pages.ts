@@ -126,5 +126,12 @@ export async function benchPages(client: pg.ClientBase, asOf: string): Promise<B
       role: 'administrator',
       shows: /<caption[^>]*>Showing 1 to 50 of/,
     },
+    {
+      // ICV-10: the last whole quarter, every area's suites counted (issue 24).
+      name: 'Custody statistics',
+      path: '/custody-visiting/statistics',
+      role: null,
+      shows: /visits made against a target of [1-9]/,
+    },
   ];
 }
