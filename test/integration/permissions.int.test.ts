@@ -52,6 +52,9 @@ const CUSTODY_VIEWERS: readonly Role[] = [
 /** The panels are the authority's and the coordinators'; the police see none. */
 const PANEL_VIEWERS: readonly Role[] = ['scheme_manager', 'panel_coordinator'];
 const SCHEME_MANAGERS: readonly Role[] = ['scheme_manager'];
+/** ICV-07: the visitors write reports; a sent one goes to the custody inspector and the manager. */
+const REPORT_READERS: readonly Role[] = ['scheme_manager', 'custody_inspector', 'lay_visitor'];
+const REPORT_WRITERS: readonly Role[] = ['lay_visitor'];
 
 const EXPECTED: Record<string, Who> = {
   'GET /': 'anyone',
@@ -556,6 +559,17 @@ const EXPECTED: Record<string, Who> = {
   'POST /custody-visiting/visitors/:visitorId/suspension': PANEL_VIEWERS,
   'GET /custody-visiting/visitors/:visitorId/suspension/lift': PANEL_VIEWERS,
   'POST /custody-visiting/visitors/:visitorId/suspension/lift': PANEL_VIEWERS,
+  'GET /custody-visiting/reports': REPORT_READERS,
+  'GET /custody-visiting/reports/new': REPORT_WRITERS,
+  'POST /custody-visiting/reports/new': REPORT_WRITERS,
+  'GET /custody-visiting/reports/:reportId': REPORT_READERS,
+  'GET /custody-visiting/reports/:reportId/detainees/new': REPORT_WRITERS,
+  'POST /custody-visiting/reports/:reportId/detainees/new': REPORT_WRITERS,
+  'GET /custody-visiting/reports/:reportId/detainees/:detaineeId': REPORT_WRITERS,
+  'POST /custody-visiting/reports/:reportId/detainees/:detaineeId': REPORT_WRITERS,
+  'GET /custody-visiting/reports/:reportId/checks': REPORT_WRITERS,
+  'POST /custody-visiting/reports/:reportId/checks': REPORT_WRITERS,
+  'POST /custody-visiting/reports/:reportId/confirm': REPORT_WRITERS,
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',

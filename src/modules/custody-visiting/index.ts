@@ -1,8 +1,8 @@
 /**
  * Custody visiting (issue 24, ICV-01 to ICV-10): so far the scheme itself, its custody suites
  * with their target visits, a panel per borough or custody area with its coordinator and its
- * meetings, each panel's lay visitors from declaration to appointment, and the public pages
- * about the scheme. Its one public face (ADR 0014).
+ * meetings, each panel's lay visitors from declaration to appointment, the visit reports written
+ * at the station (ICV-03 to ICV-07), and the public pages about the scheme. Its one public face (ADR 0014).
  */
 import { can } from '../../platform/auth/permissions.js';
 import type { ScopeCatalogue } from '../../platform/auth/users-service.js';
@@ -16,6 +16,9 @@ import { custodyPaths } from './paths.js';
 import { custodyVisitingPersonData } from './person-data.js';
 import { registerPublicRoutes } from './public/routes.js';
 import { createPublicSchemeService } from './public/service.js';
+import { reportPaths } from './reports/paths.js';
+import { registerReportRoutes } from './reports/routes.js';
+import { createReportsService } from './reports/service.js';
 import type { CustodyVisitingServices } from './route-deps.js';
 import { registerSuiteRoutes } from './suites/routes.js';
 import { createSuitesService } from './suites/service.js';
@@ -66,6 +69,7 @@ export function createCustodyVisitingModule(
       t,
       termYears: config.custodyVisiting.visitorTermYears,
     }),
+    custodyReports: createReportsService({ db, directory, now, t }),
   };
   // ADR 0005, ICV-02: each panel is a body that meets, about quarterly with the custody inspector.
   meetings.addBodies([createPanelMeetingBody({ directory, now, t })]);
@@ -86,6 +90,7 @@ export function createCustodyVisitingModule(
       registerPanelRoutes(routeDeps);
       registerPublicRoutes(routeDeps);
       registerVisitorRoutes(routeDeps);
+      registerReportRoutes(routeDeps);
     },
     navigation: [
       {
@@ -122,6 +127,12 @@ export function createCustodyVisitingModule(
         href: custodyPaths.panels,
         text: t('custody-visiting:homeTasks.panels.text'),
         hint: t('custody-visiting:homeTasks.panels.hint'),
+      },
+      can(p, 'custody.reports.view') && {
+        order: 120,
+        href: reportPaths.reports,
+        text: t('custody-visiting:homeTasks.reports.text'),
+        hint: t('custody-visiting:homeTasks.reports.hint'),
       },
     ],
   };

@@ -1,6 +1,7 @@
 import type { RouteDeps } from '../../platform/modules.js';
 import type { PanelsService } from './panels/service.js';
 import type { PublicSchemeService } from './public/service.js';
+import type { ReportsService } from './reports/service.js';
 import type { SuitesService } from './suites/service.js';
 import type { VisitorsService } from './visitors/service.js';
 
@@ -11,6 +12,8 @@ export interface CustodyVisitingServices {
   /** What anyone may read about the scheme (its public pages). */
   custodyPublic: PublicSchemeService;
   custodyVisitors: VisitorsService;
+  /** ICV-07: the visit reports written at the station. */
+  custodyReports: ReportsService;
 }
 
 /** What the custody visiting module's route files are given. */
