@@ -8,7 +8,7 @@
  *     notification says so, in the words of the page's `data-offline-notice`;
  *   - is posted from the outbox when the connection returns (`online`), with the same fields and
  *     idempotency key: the server does a repeated post once, so it is never sent twice. Then the
- *     draft is cleared and the page the server answered with is opened.
+ *     draft is cleared and the page the server answered with is shown.
  */
 /* global window, document, localStorage, sessionStorage, navigator, fetch, FormData, URL, URLSearchParams, location */
 
@@ -88,6 +88,30 @@ function queue(form) {
 
 let flushing = false;
 
+/**
+ * Shows the page the server answered with in place of this one (its address too): the report
+ * with its success banner, or the form again with its errors. A fetch follows the redirect, so
+ * the banner is on that answer, not on a page opened after it.
+ */
+function showAnswer(response, html) {
+  const answer = new window.DOMParser().parseFromString(html, 'text/html');
+  const next = answer.querySelector('main')?.parentElement;
+  const here = document.querySelector('main')?.parentElement;
+  if (!next || !here) {
+    location.assign(response.url);
+    return;
+  }
+  document.title = answer.title;
+  here.replaceWith(document.adoptNode(next));
+  window.history.replaceState(null, '', response.url);
+  for (const form of document.querySelectorAll('form[data-offline-draft]')) enhance(form);
+  const heading = document.querySelector('.govuk-notification-banner, .govuk-error-summary');
+  if (heading) {
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  }
+}
+
 /** Posts what the outbox holds, each once; a post that cannot get through stays for next time. */
 async function flush() {
   if (flushing || !navigator.onLine) return;
@@ -95,10 +119,10 @@ async function flush() {
   if (!outbox.length) return;
   flushing = true;
   notify('sending');
-  let next = null;
   try {
     for (const item of outbox) {
       let response;
+      let html;
       try {
         response = await fetch(item.action, {
           method: 'POST',
@@ -106,6 +130,7 @@ async function flush() {
           body: item.body,
           credentials: 'same-origin',
         });
+        html = await response.text();
       } catch {
         break; // Still no signal: it stays in the outbox.
       }
@@ -113,18 +138,14 @@ async function flush() {
         OUTBOX,
         read(OUTBOX, []).filter((kept) => kept.action !== item.action),
       );
-      if (response.ok) {
+      // Done: the draft goes. Refused (a field to put right): the draft stays, and the form shows why.
+      if (response.ok && new URL(response.url).pathname !== item.action)
         localStorage.removeItem(DRAFT + item.action);
-        if (item.action === location.pathname) next = response.url;
-      } else if (item.action === location.pathname) {
-        // Refused (a field to put right): the page is opened again with the draft in it.
-        next = location.href;
-      }
+      if (item.action === location.pathname) showAnswer(response, html);
     }
   } finally {
     flushing = false;
   }
-  if (next) location.assign(next);
 }
 
 function enhance(form) {
