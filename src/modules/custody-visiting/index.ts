@@ -133,6 +133,7 @@ export function createCustodyVisitingModule(
         href: reportPaths.reports,
         text: t('custody-visiting:homeTasks.reports.text'),
         hint: t('custody-visiting:homeTasks.reports.hint'),
+        volunteer: !can(p, 'custody.view'),
       },
     ],
   };
