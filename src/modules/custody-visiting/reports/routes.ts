@@ -8,7 +8,12 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
-import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import {
+  formShow,
+  redirectWithFlash,
+  registerFormPage,
+  type FormShow,
+} from '../../../platform/http/render.js';
 import type { RouteDeps } from '../../../platform/modules.js';
 import { admissionDelayed, NOT_SEEN_REASONS, REPORT_CHECKS } from '../rules.js';
 import { reportPaths as paths } from './paths.js';
@@ -84,25 +89,35 @@ export function registerReportRoutes({
     },
   });
 
-  app.get(paths.report.pattern, readers, async (request, reply) => {
+  /** A report's page: shown by its address, and again by a refused confirmation. */
+  const showReport: FormShow = async (request, reply, values, errors, status = 200) => {
     const detail = await reports.get(request.principal, idOf(request));
     const id = detail.report.id;
-    return renderPage(request, reply, `${T}/report.njk`, {
-      title: request.t('custody-visiting:reports.report.title', { suite: detail.suite.name }),
-      breadcrumbs: crumbs(request),
-      ...detail,
-      delayed: admissionDelayed(detail.report),
-      checks: REPORT_CHECKS,
-      draft: detail.report.status === 'draft' && !!detail.role,
-      links: {
-        newDetainee: paths.newDetainee(id),
-        checks: paths.checks(id),
-        confirm: paths.confirm(id),
-        detainee: (detaineeId: string) => paths.detainee(id, detaineeId),
+    return renderPage(
+      request,
+      reply,
+      `${T}/report.njk`,
+      {
+        title: request.t('custody-visiting:reports.report.title', { suite: detail.suite.name }),
+        breadcrumbs: crumbs(request),
+        ...detail,
+        delayed: admissionDelayed(detail.report),
+        checks: REPORT_CHECKS,
+        draft: detail.report.status === 'draft' && !!detail.role,
+        links: {
+          newDetainee: paths.newDetainee(id),
+          checks: paths.checks(id),
+          confirm: paths.confirm(id),
+          detainee: (detaineeId: string) => paths.detainee(id, detaineeId),
+        },
+        values,
+        errors,
       },
-      values: {},
-    });
-  });
+      status,
+    );
+  };
+
+  app.get(paths.report.pattern, readers, (request, reply) => showReport(request, reply, {}));
 
   const detaineeForm = (edit: boolean) =>
     formShow(renderPage, `${T}/detainee.njk`, async (request) => {
@@ -211,32 +226,7 @@ export function registerReportRoutes({
   // The confirmation is a button on the report's page: a refusal shows the page again, saying why.
   registerFormPage(app, paths.confirm.pattern, writers, {
     shownElsewhere: true,
-    show: async (request, reply, values, errors, status) => {
-      const detail = await reports.get(request.principal, idOf(request));
-      const id = detail.report.id;
-      return renderPage(
-        request,
-        reply,
-        `${T}/report.njk`,
-        {
-          title: request.t('custody-visiting:reports.report.title', { suite: detail.suite.name }),
-          breadcrumbs: crumbs(request),
-          ...detail,
-          delayed: admissionDelayed(detail.report),
-          checks: REPORT_CHECKS,
-          draft: detail.report.status === 'draft' && !!detail.role,
-          links: {
-            newDetainee: paths.newDetainee(id),
-            checks: paths.checks(id),
-            confirm: paths.confirm(id),
-            detainee: (detaineeId: string) => paths.detainee(id, detaineeId),
-          },
-          values,
-          errors,
-        },
-        status,
-      );
-    },
+    show: showReport,
     async submit(request, reply) {
       const report = await reports.confirm(request.principal, idOf(request), request.id);
       return redirectWithFlash(

@@ -6,7 +6,7 @@
  * draft. Each action is one transaction with one audit event; a form sent twice (a phone that
  * lost its signal sends it again) carries the same idempotency key and is done once.
  */
-import { and, asc, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import { todayInLondon } from '../../../platform/calendar/index.js';
@@ -185,9 +185,11 @@ export function createReportsService(deps: {
     async starting(principal: Principal) {
       const { me, panel } = await writer(db, principal);
       const [suites, others] = await Promise.all([
+        // The suites of the panel's area, as the register finds them (its lower(area) index).
         db
-          .select({ id: custodySuites.id, name: custodySuites.name, area: custodySuites.area })
+          .select({ id: custodySuites.id, name: custodySuites.name })
           .from(custodySuites)
+          .where(sql`lower(${custodySuites.area}) = lower(${panel.area})`)
           .orderBy(asc(custodySuites.name)),
         db.select().from(custodyVisitors).where(eq(custodyVisitors.panelId, panel.id)),
       ]);
@@ -199,7 +201,7 @@ export function createReportsService(deps: {
       );
       return {
         panel,
-        suites: suites.filter((s) => sameArea(s.area, panel.area)),
+        suites,
         partners: partners
           .map((v) => ({ id: v.id, fullName: names.get(v.id)! }))
           .sort((a, b) => a.fullName.localeCompare(b.fullName, 'en')),
