@@ -15,7 +15,7 @@ import {
 } from '../../src/modules/custody-visiting/reports/schema.js';
 import { todayInLondon } from '../../src/platform/calendar/index.js';
 import { makeVisitingPair } from '../factories/custody-reports.js';
-import { expectSuccess } from './pages/govuk.js';
+import { expectErrors, expectSuccess } from './pages/govuk.js';
 import { expectAccessible, signInThroughPages, startE2E, type E2E } from './support.js';
 
 let e2e: E2E;
@@ -136,4 +136,50 @@ test('a paired visit is reported on a phone, the signal cut half-way, and sent o
     .where(eq(custodyVisitReportDetainees.reportId, report!.id));
   assert.equal(detainees.length, 1, 'the detainee sent once');
   assert.equal(detainees[0]!.child, true);
+});
+
+test('without JavaScript a visitor begins a report and adds a detainee, each form posting as it is', async () => {
+  const pair = await makeVisitingPair(e2e.app, {
+    first: 'Grace Lindqvist',
+    second: 'Hassan Malik',
+  });
+  const page = await e2e.newPage({ javaScript: false });
+  await page.setViewportSize(PHONE);
+  await signInThroughPages(page, pair.first.account);
+  await page.goto('/custody-visiting/reports/new');
+  await page.getByRole('heading', { level: 1, name: 'Start a visit report' }).waitFor();
+  await page.getByLabel('Custody suite').selectOption({ label: pair.suite.name });
+  const [year, month, day] = todayInLondon(new Date()).split('-');
+  const date = page.getByRole('group', { name: 'Date of the visit' });
+  await date.getByLabel('Day').fill(String(Number(day)));
+  await date.getByLabel('Month').fill(String(Number(month)));
+  await date.getByLabel('Year').fill(year!);
+  await page.getByLabel('Time you arrived').fill('20:00');
+  await page.getByLabel('Time you were admitted').fill('20:05');
+  await page.getByRole('button', { name: 'Start the report' }).click();
+  // ICV-03, ICV-04: alone, and delayed without a reason: refused, naming each field.
+  await expectErrors(page, [
+    {
+      field: 'secondVisitorId',
+      message: 'Select the other visitor: a visit is made by two visitors together',
+    },
+    { field: 'delayReason', message: 'Enter the reason you were not admitted at once' },
+    { field: 'delayAuthorisedBy', message: 'Enter the inspector who authorised the delay' },
+  ]);
+  await page.getByLabel('Hassan Malik').check();
+  await page.getByLabel('Time you were admitted').fill('20:00');
+  await page.getByRole('button', { name: 'Start the report' }).click();
+  await expectSuccess(page, 'The report has been started');
+  await page.getByRole('button', { name: 'Add a detainee' }).click();
+  await page.getByLabel('Custody record number').fill('01CD/9000/26');
+  await page.getByLabel('A vulnerable adult').check();
+  await page
+    .getByRole('group', { name: 'Did the detainee consent to the visit?' })
+    .getByLabel('No')
+    .check();
+  await page.getByRole('group', { name: 'Did you see the detainee?' }).getByLabel('No').check();
+  await page.getByLabel('With a solicitor').check();
+  await page.getByRole('button', { name: 'Save the detainee' }).click();
+  await expectSuccess(page, 'The detainee has been added');
+  await page.getByText('Not seen: With a solicitor').waitFor();
 });
