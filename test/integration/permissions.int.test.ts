@@ -567,6 +567,8 @@ const EXPECTED: Record<string, Who> = {
   'POST /custody-visiting/reports/:reportId/detainees/new': REPORT_WRITERS,
   'GET /custody-visiting/reports/:reportId/detainees/:detaineeId': REPORT_WRITERS,
   'POST /custody-visiting/reports/:reportId/detainees/:detaineeId': REPORT_WRITERS,
+  'GET /custody-visiting/reports/:reportId/detainees/:detaineeId/remove': REPORT_WRITERS,
+  'POST /custody-visiting/reports/:reportId/detainees/:detaineeId/remove': REPORT_WRITERS,
   'GET /custody-visiting/reports/:reportId/checks': REPORT_WRITERS,
   'POST /custody-visiting/reports/:reportId/checks': REPORT_WRITERS,
   'POST /custody-visiting/reports/:reportId/confirm': REPORT_WRITERS,

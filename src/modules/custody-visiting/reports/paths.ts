@@ -8,6 +8,7 @@ export const reportPaths = {
   report: route('/custody-visiting/reports/:reportId'),
   newDetainee: route('/custody-visiting/reports/:reportId/detainees/new'),
   detainee: route('/custody-visiting/reports/:reportId/detainees/:detaineeId'),
+  removeDetainee: route('/custody-visiting/reports/:reportId/detainees/:detaineeId/remove'),
   checks: route('/custody-visiting/reports/:reportId/checks'),
   confirm: route('/custody-visiting/reports/:reportId/confirm'),
 };

@@ -109,6 +109,7 @@ export function registerReportRoutes({
           checks: paths.checks(id),
           confirm: paths.confirm(id),
           detainee: (detaineeId: string) => paths.detainee(id, detaineeId),
+          removeDetainee: (detaineeId: string) => paths.removeDetainee(id, detaineeId),
         },
         values,
         errors,
@@ -178,6 +179,32 @@ export function registerReportRoutes({
         reply,
         paths.report(id),
         request.t('custody-visiting:reports.done.detaineeChanged'),
+      );
+    },
+  });
+
+  registerFormPage(app, paths.removeDetainee.pattern, writers, {
+    show: formShow(renderPage, `${T}/remove-detainee.njk`, async (request) => {
+      const id = idOf(request);
+      const detainee = await reports.detainee(request.principal, id, detaineeIdOf(request));
+      const detail = await reports.get(request.principal, id);
+      return {
+        title: request.t('custody-visiting:reports.remove.title', {
+          number: detainee.custodyRecordNumber,
+        }),
+        breadcrumbs: reportCrumbs(request, id, detail.suite.name),
+        suite: detail.suite,
+        action: paths.removeDetainee(id, detainee.id),
+        backHref: paths.report(id),
+      };
+    }),
+    async submit(request, reply) {
+      const id = idOf(request);
+      await reports.removeDetainee(request.principal, id, detaineeIdOf(request), request.id);
+      return redirectWithFlash(
+        reply,
+        paths.report(id),
+        request.t('custody-visiting:reports.done.detaineeRemoved'),
       );
     },
   });

@@ -442,6 +442,33 @@ export function createReportsService(deps: {
       });
     },
 
+    /** Takes a detainee listed by mistake off the report (a draft); both confirm it again. */
+    async removeDetainee(principal: Principal, id: string, detaineeId: string, requestId?: string) {
+      return db.transaction(async (tx) => {
+        const { user, report } = await draftFor(tx, principal, id);
+        const [before] = isUuid(detaineeId)
+          ? await tx
+              .delete(custodyVisitReportDetainees)
+              .where(
+                and(
+                  eq(custodyVisitReportDetainees.id, detaineeId),
+                  eq(custodyVisitReportDetainees.reportId, report.id),
+                ),
+              )
+              .returning()
+          : [];
+        if (!before) throw new NotFoundError();
+        const after = await touch(tx, report, {});
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: `${RECORD_TYPE}.detainee-removed`,
+          recordType: RECORD_TYPE,
+          recordId: report.id,
+          before,
+        });
+        return after;
+      });
+    },
+
     /** ICV-06, ICV-07: the checks, detainees present, conditions, issues and follow-up. */
     async recordChecks(principal: Principal, id: string, input: Input, requestId?: string) {
       return db.transaction(async (tx) => {
