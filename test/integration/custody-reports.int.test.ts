@@ -372,3 +372,33 @@ test('a detainee listed by mistake is removed from a draft, and both visitors co
   assert.equal((await first.post(`${url}/confirm`, {})).statusCode, 303);
   assert.equal((await second.post(removeUrl, {})).statusCode, 404);
 });
+
+test('ICV-04: the visit’s times are put right on a draft; a delay still needs its reason', async () => {
+  const pair = await makeVisitingPair(t);
+  const first = await signInAccount(t, pair.first.account);
+  const url = await begin(first, pair.suite.id, pair.second.visitor.id);
+  const form = text((await first.get(`${url}/visit`)).body);
+  assert.match(form, /Change the visit’s details/);
+  assert.match((await first.get(`${url}/visit`)).body, /name="arrivedAt"[^>]*value="19:00"/);
+  const refused = await first.post(`${url}/visit`, {
+    ...dateFields('visitedOn', '2026-11-22'),
+    arrivedAt: '19:00',
+    admittedAt: '19:30',
+  });
+  assert.equal(refused.statusCode, 400);
+  assert.match(text(refused.body), /Enter the reason you were not admitted at once/);
+  const done = await first.post(`${url}/visit`, {
+    ...dateFields('visitedOn', '2026-11-21'),
+    arrivedAt: '19:00',
+    admittedAt: '19:30',
+    delayReason: 'Cells being cleaned after a spillage',
+    delayAuthorisedBy: 'Inspector Lee',
+  });
+  assert.equal(done.statusCode, 303);
+  const page = text((await first.get(url)).body);
+  assert.match(page, /The visit’s details have been changed/);
+  assert.match(page, /Date of the visit 21 November 2026/);
+  assert.match(page, /Cells being cleaned after a spillage \(authorised by Inspector Lee\)/);
+  const police = await signInAccount(t, await makeCustodyInspector(t, pair.suite));
+  assert.equal((await police.post(`${url}/visit`, {})).statusCode, 403);
+});

@@ -563,6 +563,8 @@ const EXPECTED: Record<string, Who> = {
   'GET /custody-visiting/reports/new': REPORT_WRITERS,
   'POST /custody-visiting/reports/new': REPORT_WRITERS,
   'GET /custody-visiting/reports/:reportId': REPORT_READERS,
+  'GET /custody-visiting/reports/:reportId/visit': REPORT_WRITERS,
+  'POST /custody-visiting/reports/:reportId/visit': REPORT_WRITERS,
   'GET /custody-visiting/reports/:reportId/detainees/new': REPORT_WRITERS,
   'POST /custody-visiting/reports/:reportId/detainees/new': REPORT_WRITERS,
   'GET /custody-visiting/reports/:reportId/detainees/:detaineeId': REPORT_WRITERS,

@@ -6,6 +6,7 @@ export const reportPaths = {
   reports: '/custody-visiting/reports',
   newReport: '/custody-visiting/reports/new',
   report: route('/custody-visiting/reports/:reportId'),
+  visit: route('/custody-visiting/reports/:reportId/visit'),
   newDetainee: route('/custody-visiting/reports/:reportId/detainees/new'),
   detainee: route('/custody-visiting/reports/:reportId/detainees/:detaineeId'),
   removeDetainee: route('/custody-visiting/reports/:reportId/detainees/:detaineeId/remove'),

@@ -105,6 +105,7 @@ export function registerReportRoutes({
         checks: REPORT_CHECKS,
         draft: detail.report.status === 'draft' && !!detail.role,
         links: {
+          visit: paths.visit(id),
           newDetainee: paths.newDetainee(id),
           checks: paths.checks(id),
           confirm: paths.confirm(id),
@@ -119,6 +120,42 @@ export function registerReportRoutes({
   };
 
   app.get(paths.report.pattern, readers, (request, reply) => showReport(request, reply, {}));
+
+  registerFormPage(app, paths.visit.pattern, writers, {
+    initial: async (request) => {
+      const r = await reports.draft(request.principal, idOf(request));
+      const [year, month, day] = r.visitedOn.split('-');
+      return {
+        'visitedOn-day': String(Number(day)),
+        'visitedOn-month': String(Number(month)),
+        'visitedOn-year': year,
+        arrivedAt: r.arrivedAt.slice(0, 5),
+        admittedAt: r.admittedAt.slice(0, 5),
+        delayReason: r.delayReason ?? undefined,
+        delayAuthorisedBy: r.delayAuthorisedBy ?? undefined,
+      };
+    },
+    show: formShow(renderPage, `${T}/visit.njk`, async (request) => {
+      const report = await reports.draft(request.principal, idOf(request));
+      const detail = await reports.get(request.principal, report.id);
+      return {
+        title: request.t('custody-visiting:reports.visit.title'),
+        breadcrumbs: reportCrumbs(request, report.id, detail.suite.name),
+        suite: detail.suite,
+        action: paths.visit(report.id),
+        backHref: paths.report(report.id),
+      };
+    }),
+    async submit(request, reply) {
+      const id = idOf(request);
+      await reports.changeVisit(request.principal, id, request.body as Values, request.id);
+      return redirectWithFlash(
+        reply,
+        paths.report(id),
+        request.t('custody-visiting:reports.done.visit'),
+      );
+    },
+  });
 
   const detaineeForm = (edit: boolean) =>
     formShow(renderPage, `${T}/detainee.njk`, async (request) => {

@@ -442,6 +442,38 @@ export function createReportsService(deps: {
       });
     },
 
+    /** ICV-04: the day, arrival and admission (and a delay's reason) put right on a draft. */
+    async changeVisit(principal: Principal, id: string, input: Input, requestId?: string) {
+      return db.transaction(async (tx) => {
+        const { user, report } = await draftFor(tx, principal, id);
+        const errors: FieldError[] = [];
+        const visitedOn = dateField(
+          t,
+          input,
+          'visitedOn',
+          t('custody-visiting:reports.fields.visitedOnLabel'),
+          errors,
+        );
+        const refusals: SaidRefusal[] = [];
+        if (visitedOn && visitedOn > today())
+          refusals.push({
+            field: 'visitedOn-day',
+            key: 'custody-visiting:reports.errors.inFuture',
+          });
+        const admission = validateAdmission(input);
+        refuse([...refusals, ...admission.refusals], errors);
+        const after = await touch(tx, report, { visitedOn: visitedOn!, ...admission.value });
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: `${RECORD_TYPE}.visit-changed`,
+          recordType: RECORD_TYPE,
+          recordId: report.id,
+          before: report,
+          after,
+        });
+        return after;
+      });
+    },
+
     /** Takes a detainee listed by mistake off the report (a draft); both confirm it again. */
     async removeDetainee(principal: Principal, id: string, detaineeId: string, requestId?: string) {
       return db.transaction(async (tx) => {
