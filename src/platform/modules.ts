@@ -73,7 +73,14 @@ export interface Ordered {
 }
 
 export type ModuleNavItem = NavItem & Ordered;
-export type ModuleHomeTask = HomeTask & Ordered;
+export type ModuleHomeTask = HomeTask &
+  Ordered & {
+    /**
+     * A volunteer's own work (a lay visitor's visit reports), not a staff role's: their home still
+     * offers the public pages they may use beside it, as it does to someone with nothing to do.
+     */
+    volunteer?: boolean;
+  };
 
 /** Work done on a timer by every running instance (safe on several at once). */
 export interface Sweep {

@@ -59,6 +59,9 @@ const SCHEME_MANAGERS: readonly Role[] = ['scheme_manager'];
 const ROTA_KEEPERS: readonly Role[] = ['scheme_manager', 'panel_coordinator'];
 /** ICV-03: a lay visitor's own visits, availability, and the day and time their pair fixes. */
 const LAY_VISITORS: readonly Role[] = ['lay_visitor'];
+/** ICV-07: the visitors write reports; a sent one goes to the custody inspector and the manager. */
+const REPORT_READERS: readonly Role[] = ['scheme_manager', 'custody_inspector', 'lay_visitor'];
+const REPORT_WRITERS: readonly Role[] = ['lay_visitor'];
 
 const EXPECTED: Record<string, Who> = {
   'GET /': 'anyone',
@@ -577,6 +580,21 @@ const EXPECTED: Record<string, Who> = {
   'GET /custody-visiting/your-visits/:visitId/time': LAY_VISITORS,
   'POST /custody-visiting/your-visits/:visitId/time': LAY_VISITORS,
   'POST /custody-visiting/your-visits/:visitId/made': LAY_VISITORS,
+  'GET /custody-visiting/reports': REPORT_READERS,
+  'GET /custody-visiting/reports/new': REPORT_WRITERS,
+  'POST /custody-visiting/reports/new': REPORT_WRITERS,
+  'GET /custody-visiting/reports/:reportId': REPORT_READERS,
+  'GET /custody-visiting/reports/:reportId/visit': REPORT_WRITERS,
+  'POST /custody-visiting/reports/:reportId/visit': REPORT_WRITERS,
+  'GET /custody-visiting/reports/:reportId/detainees/new': REPORT_WRITERS,
+  'POST /custody-visiting/reports/:reportId/detainees/new': REPORT_WRITERS,
+  'GET /custody-visiting/reports/:reportId/detainees/:detaineeId': REPORT_WRITERS,
+  'POST /custody-visiting/reports/:reportId/detainees/:detaineeId': REPORT_WRITERS,
+  'GET /custody-visiting/reports/:reportId/detainees/:detaineeId/remove': REPORT_WRITERS,
+  'POST /custody-visiting/reports/:reportId/detainees/:detaineeId/remove': REPORT_WRITERS,
+  'GET /custody-visiting/reports/:reportId/checks': REPORT_WRITERS,
+  'POST /custody-visiting/reports/:reportId/checks': REPORT_WRITERS,
+  'POST /custody-visiting/reports/:reportId/confirm': REPORT_WRITERS,
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',

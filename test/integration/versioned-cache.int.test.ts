@@ -348,6 +348,7 @@ async function ensureRow(executor: Executor, table: string): Promise<void> {
       values.push('1');
     else if (c.type === 'date') values.push('current_date');
     else if (c.type === 'timestamp with time zone') values.push('now()');
+    else if (c.type === 'time without time zone') values.push(`'19:00'::time`);
     else if (c.type === 'boolean') values.push('false');
     else throw new Error(`no value to make for ${table}.${c.name} (${c.type})`);
   }

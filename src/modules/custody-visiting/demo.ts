@@ -25,6 +25,7 @@ import {
   custodyVisitors,
   custodyVisits,
 } from './schema.js';
+import { loadCustodyReportsDemo, removeCustodyReportsDemo } from './reports/demo.js';
 
 export const DEMO_CUSTODY_AREA = 'Camden';
 
@@ -67,7 +68,11 @@ export async function removeCustodyVisitingDemo(
       .select({ id: custodyPanels.id })
       .from(custodyPanels)
       .where(inArray(custodyPanels.coordinatorId, [...demoPeople]));
-    // Their visitors first (their courses go with them), then the panels.
+    // Their visit reports, then their visitors (their courses go with them), then the panels.
+    await removeCustodyReportsDemo(
+      tx,
+      (await panels).map((p) => p.id),
+    );
     await tx
       .delete(custodyVisitors)
       .where(
@@ -156,6 +161,20 @@ export async function loadCustodyVisitorsDemo(
     .insert(custodyVisitors)
     .values(rows.map((row, i) => ({ ...row, panelId, personId: people[i]! })))
     .returning({ id: custodyVisitors.id, appointedOn: custodyVisitors.appointedOn });
+  // ICV-07: a report sent last week and a draft, the demo lay visitor on each.
+  const suites = await tx
+    .select({ id: custodySuites.id })
+    .from(custodySuites)
+    .where(
+      and(
+        eq(custodySuites.area, DEMO_CUSTODY_AREA),
+        inArray(
+          custodySuites.name,
+          DEMO_SUITES.map((s) => s.name),
+        ),
+      ),
+    )
+    .orderBy(custodySuites.name);
   await tx.insert(custodyVisitorCourses).values(
     visitors.flatMap((v, i) =>
       v.appointedOn
@@ -174,6 +193,15 @@ export async function loadCustodyVisitorsDemo(
           ]
         : [],
     ),
+  );
+  await loadCustodyReportsDemo(
+    tx,
+    {
+      panelId,
+      suiteIds: suites.map((s) => s.id),
+      visitorIds: [visitors[0]!.id, visitors[1]!.id, visitors[2]!.id],
+    },
+    today,
   );
 }
 

@@ -2,7 +2,8 @@
  * Custody visiting (issue 24, ICV-01 to ICV-10): so far the scheme itself, its custody suites
  * with their target visits, a panel per borough or custody area with its coordinator and its
  * meetings, each panel's lay visitors from declaration to appointment, the rota of paired
- * unannounced visits (ICV-03), and the public pages about the scheme. Its one public face
+ * unannounced visits (ICV-03), the visit reports written at the station (ICV-03 to ICV-07),
+ * the statistics (ICV-10), and the public pages about the scheme. Its one public face
  * (ADR 0014).
  */
 import { can } from '../../platform/auth/permissions.js';
@@ -21,6 +22,9 @@ import { registerStatisticsRoutes } from './statistics/routes.js';
 import { createStatisticsService } from './statistics/service.js';
 import { createRotaService } from './rota/service.js';
 import { createPublicSchemeService } from './public/service.js';
+import { reportPaths } from './reports/paths.js';
+import { registerReportRoutes } from './reports/routes.js';
+import { createReportsService } from './reports/service.js';
 import type { CustodyVisitingServices } from './route-deps.js';
 import { registerSuiteRoutes } from './suites/routes.js';
 import { createSuitesService } from './suites/service.js';
@@ -74,6 +78,7 @@ export function createCustodyVisitingModule(
     }),
     custodyRota: createRotaService({ db, directory, now, t }),
     custodyStatistics: createStatisticsService({ db, now, t }),
+    custodyReports: createReportsService({ db, directory, now, t }),
   };
   // ADR 0005, ICV-02: each panel is a body that meets, about quarterly with the custody inspector.
   meetings.addBodies([createPanelMeetingBody({ directory, now, t })]);
@@ -96,6 +101,7 @@ export function createCustodyVisitingModule(
       registerVisitorRoutes(routeDeps);
       registerRotaRoutes(routeDeps);
       registerStatisticsRoutes(routeDeps);
+      registerReportRoutes(routeDeps);
     },
     navigation: [
       {
@@ -140,7 +146,15 @@ export function createCustodyVisitingModule(
           href: custodyPaths.yourVisits,
           text: t('custody-visiting:homeTasks.yourVisits.text'),
           hint: t('custody-visiting:homeTasks.yourVisits.hint'),
+          volunteer: true,
         },
+      can(p, 'custody.reports.view') && {
+        order: 125,
+        href: reportPaths.reports,
+        text: t('custody-visiting:homeTasks.reports.text'),
+        hint: t('custody-visiting:homeTasks.reports.hint'),
+        volunteer: !can(p, 'custody.view'),
+      },
     ],
   };
 }

@@ -3,6 +3,7 @@ import type { PanelsService } from './panels/service.js';
 import type { PublicSchemeService } from './public/service.js';
 import type { RotaService } from './rota/service.js';
 import type { StatisticsService } from './statistics/service.js';
+import type { ReportsService } from './reports/service.js';
 import type { SuitesService } from './suites/service.js';
 import type { VisitorsService } from './visitors/service.js';
 
@@ -17,6 +18,8 @@ export interface CustodyVisitingServices {
   custodyRota: RotaService;
   /** ICV-10: the scheme's statistics. */
   custodyStatistics: StatisticsService;
+  /** ICV-07: the visit reports written at the station. */
+  custodyReports: ReportsService;
 }
 
 /** What the custody visiting module's route files are given. */

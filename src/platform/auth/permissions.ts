@@ -139,6 +139,12 @@ const POLICIES = {
   'custody.panel.edit': (p, resource) =>
     anyRole(['scheme_manager'])(p) ||
     (p.kind === 'user' && resource?.type === 'panel' && hasRole(p, 'panel_coordinator', resource)),
+  /**
+   * ICV-07: custody visit reports: the lay visitors write theirs; a sent one goes to the custody
+   * inspector of its suite and the scheme manager (the custody-visiting service narrows it).
+   */
+  'custody.reports.view': anyRole(['scheme_manager', 'custody_inspector', 'lay_visitor']),
+  'custody.reports.write': anyRole(['lay_visitor']),
   /** Scoped: only the partnership officer for this borough. */
   'borough.partnership-record.edit': (p, resource) =>
     p.kind === 'user' &&

@@ -78,10 +78,12 @@ export function registerHomeRoutes(
       });
     }
     const fromModules = await Promise.all(modules.map((m) => m.homeTasks?.(p, request.t) ?? []));
-    const tasks = inOrder([...fromModules.flat(), ...platformTasks(p, services, request.t)]);
-    // Someone whose roles give them no work in Bridge yet (a lay visitor) is offered the public
-    // pages they may use, beside their account.
-    if (tasks.length === 1)
+    const all = [...fromModules.flat(), ...platformTasks(p, services, request.t)];
+    const tasks = inOrder(all);
+    // Someone whose roles give them no staff work in Bridge (a lay visitor) is offered the public
+    // pages they may use, beside their account and any volunteer's work of their own.
+    const staffWork = all.filter((e) => e && !e.volunteer);
+    if (staffWork.length === 1)
       tasks.unshift(...inOrder(modules.flatMap((m) => m.publicTasks?.(request.t) ?? [])));
     return renderPage(request, reply, 'platform/views/home.njk', {
       title: request.t('home.title'),

@@ -1,0 +1,237 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  admissionDelayed,
+  confirmationRefusal,
+  DETAINEE_FIELDS,
+  detaineesInOrder,
+  missingParts,
+  parseTime,
+  seesReport,
+  validateAdmission,
+  validateChecks,
+  validateDetainee,
+  visitPairRefusal,
+  type ReportState,
+  type SchemeReach,
+} from './rules.js';
+
+const fields = (refusals: readonly { field: string }[]) => refusals.map((r) => r.field);
+
+test('ICV-03: a visit by one visitor refused', () => {
+  assert.equal(visitPairRefusal('a', null)?.field, 'secondVisitorId');
+  assert.equal(visitPairRefusal('a', 'a')?.key, 'custody-visiting:reports.errors.oneVisitor');
+  assert.equal(visitPairRefusal('a', 'b'), null);
+});
+
+test('ICV-04: times are read as the 24-hour clock', () => {
+  assert.equal(parseTime('7:05'), '07:05');
+  assert.equal(parseTime('19.30'), '19:30');
+  assert.equal(parseTime('1930'), '19:30');
+  assert.equal(parseTime('25:00'), null);
+  assert.equal(parseTime('soon'), null);
+});
+
+test('ICV-04: a delay without reason or authorising inspector refused', () => {
+  const { refusals } = validateAdmission({ arrivedAt: '19:00', admittedAt: '19:20' });
+  assert.deepEqual(fields(refusals), ['delayReason', 'delayAuthorisedBy']);
+  const noInspector = validateAdmission({
+    arrivedAt: '19:00',
+    admittedAt: '19:20',
+    delayReason: 'A disturbance in the cell corridor',
+  });
+  assert.deepEqual(fields(noInspector.refusals), ['delayAuthorisedBy']);
+});
+
+test('ICV-04: a delay with its reason and the inspector who authorised it is recorded', () => {
+  const { refusals, value } = validateAdmission({
+    arrivedAt: '19:00',
+    admittedAt: '19:20',
+    delayReason: 'A disturbance in the cell corridor',
+    delayAuthorisedBy: 'Inspector Kit Custody',
+  });
+  assert.deepEqual(refusals, []);
+  assert.equal(value.delayAuthorisedBy, 'Inspector Kit Custody');
+  assert.equal(admissionDelayed(value), true);
+});
+
+test('ICV-04: admitted at once keeps no delay reason; admitted before arriving refused', () => {
+  const atOnce = validateAdmission({
+    arrivedAt: '19:00',
+    admittedAt: '19:00',
+    delayReason: 'typed by mistake',
+  });
+  assert.deepEqual(atOnce.refusals, []);
+  assert.equal(atOnce.value.delayReason, null);
+  assert.equal(admissionDelayed(atOnce.value), false);
+  const before = validateAdmission({ arrivedAt: '19:00', admittedAt: '18:50' });
+  assert.deepEqual(fields(before.refusals), ['admittedAt']);
+  const missing = validateAdmission({ arrivedAt: '', admittedAt: 'late' });
+  assert.deepEqual(fields(missing.refusals), ['arrivedAt', 'admittedAt']);
+});
+
+test('ICV-05: a detainee has no field for a name or the reason for detention', () => {
+  for (const name of ['name', 'fullName', 'reason', 'reasonForDetention', 'offence'])
+    assert.equal((DETAINEE_FIELDS as readonly string[]).includes(name), false, name);
+  const { value } = validateDetainee({
+    custodyRecordNumber: '01cd/1234/26',
+    consent: 'yes',
+    seen: 'yes',
+    ...({ name: 'John Smith', reasonForDetention: 'Theft' } as object),
+  });
+  assert.deepEqual(Object.keys(value).sort(), [...DETAINEE_FIELDS].sort());
+  assert.equal(value.custodyRecordNumber, '01CD/1234/26');
+  assert.equal(JSON.stringify(value).includes('Smith'), false);
+});
+
+test('ICV-05: a name in place of the custody record number refused', () => {
+  for (const typed of ['John Smith', 'Smith', ''])
+    assert.deepEqual(
+      fields(
+        validateDetainee({ custodyRecordNumber: typed, consent: 'yes', seen: 'yes' }).refusals,
+      ),
+      ['custodyRecordNumber'],
+      typed,
+    );
+});
+
+test('ICV-05: a detainee is seen only with their consent, and their custody record read with it', () => {
+  const seen = validateDetainee({ custodyRecordNumber: 'CR123', consent: 'no', seen: 'yes' });
+  assert.deepEqual(fields(seen.refusals), ['seen']);
+  const record = validateDetainee({
+    custodyRecordNumber: 'CR123',
+    consent: 'no',
+    seen: 'no',
+    notSeenReason: 'declined',
+    recordChecked: 'yes',
+  });
+  assert.deepEqual(fields(record.refusals), ['recordChecked']);
+  const noAnswer = validateDetainee({ custodyRecordNumber: 'CR123' });
+  assert.deepEqual(fields(noAnswer.refusals), ['consent', 'seen']);
+});
+
+test('ICV-07: a detainee not seen needs why, one of the reasons', () => {
+  const none = validateDetainee({ custodyRecordNumber: 'CR123', consent: 'no', seen: 'no' });
+  assert.deepEqual(fields(none.refusals), ['notSeenReason']);
+  const other = validateDetainee({
+    custodyRecordNumber: 'CR123',
+    consent: 'no',
+    seen: 'no',
+    notSeenReason: 'bored',
+  });
+  assert.deepEqual(fields(other.refusals), ['notSeenReason']);
+  for (const reason of ['asleep', 'interview', 'solicitor', 'declined', 'safety']) {
+    const ok = validateDetainee({
+      custodyRecordNumber: 'CR123',
+      consent: 'no',
+      seen: 'no',
+      notSeenReason: reason,
+    });
+    assert.deepEqual(ok.refusals, [], reason);
+    assert.equal(ok.value.notSeenReason, reason);
+  }
+});
+
+test('ICV-05: children and vulnerable detainees are listed first', () => {
+  const d = (custodyRecordNumber: string, child = false, vulnerable = false) => ({
+    custodyRecordNumber,
+    child,
+    vulnerable,
+  });
+  const ordered = detaineesInOrder([d('A1'), d('B2', false, true), d('C3', true), d('A0')]);
+  assert.deepEqual(
+    ordered.map((x) => x.custodyRecordNumber),
+    ['C3', 'B2', 'A0', 'A1'],
+  );
+});
+
+const checks = {
+  rightsCheck: 'satisfactory',
+  healthCheck: 'satisfactory',
+  cellsCheck: 'satisfactory',
+  detaineesPresent: '2',
+  conditions: 'Clean and warm',
+};
+
+test('ICV-06: each check is answered, and a concern described', () => {
+  const none = validateChecks({ ...checks, rightsCheck: undefined, healthCheck: 'concerns' });
+  assert.deepEqual(fields(none.refusals), ['rightsCheck', 'healthNotes']);
+  const ok = validateChecks({ ...checks, healthCheck: 'concerns', healthNotes: 'No blankets' });
+  assert.deepEqual(ok.refusals, []);
+  assert.equal(ok.value.healthNotes, 'No blankets');
+});
+
+test('ICV-07: the conditions, detainees present and what was done about an issue are required', () => {
+  const { refusals } = validateChecks({
+    ...checks,
+    conditions: ' ',
+    detaineesPresent: 'some',
+    issuesRaised: 'Cell 4 call bell broken',
+  });
+  assert.deepEqual(fields(refusals), ['detaineesPresent', 'conditions', 'actionTaken']);
+});
+
+const report: ReportState = {
+  status: 'draft',
+  firstVisitorId: 'v1',
+  secondVisitorId: 'v2',
+  suiteId: 's1',
+  checksRecordedAt: new Date('2026-11-20T19:30:00Z'),
+  detaineesPresent: 2,
+  firstConfirmedAt: null,
+  secondConfirmedAt: null,
+};
+
+test('ICV-07: a report without its checks, or without each detainee present, is not complete', () => {
+  assert.deepEqual(
+    missingParts({ ...report, checksRecordedAt: null, detaineesPresent: null }, 0).map(
+      (m) => m.key,
+    ),
+    ['custody-visiting:reports.missing.checks'],
+  );
+  assert.deepEqual(missingParts(report, 1), [
+    { key: 'custody-visiting:reports.missing.detainees', values: { present: 2, listed: 1 } },
+  ]);
+  assert.deepEqual(missingParts(report, 2), []);
+  assert.deepEqual(missingParts({ ...report, detaineesPresent: 0 }, 0), []);
+});
+
+test('ICV-07: only its two visitors confirm a report, once complete, and not after it is sent', () => {
+  assert.equal(
+    confirmationRefusal(report, 'v3', 2)?.key,
+    'custody-visiting:reports.errors.notYourReport',
+  );
+  assert.equal(
+    confirmationRefusal(report, null, 2)?.key,
+    'custody-visiting:reports.errors.notYourReport',
+  );
+  assert.equal(
+    confirmationRefusal(report, 'v2', 1)?.key,
+    'custody-visiting:reports.missing.detainees',
+  );
+  assert.equal(confirmationRefusal(report, 'v1', 2), null);
+  assert.equal(confirmationRefusal(report, 'v2', 2), null);
+  assert.equal(
+    confirmationRefusal({ ...report, status: 'submitted' }, 'v1', 2)?.key,
+    'custody-visiting:reports.errors.sent',
+  );
+});
+
+test('ICV-07: a draft is read by its two visitors only; a sent report by the suite inspector and the scheme manager', () => {
+  const nobody: SchemeReach = { manager: false, panelAreas: [], panelIds: [], suiteIds: [] };
+  const manager = { ...nobody, manager: true };
+  const inspector = { ...nobody, suiteIds: ['s1'] };
+  const otherInspector = { ...nobody, suiteIds: ['s2'] };
+  const coordinator = { ...nobody, panelIds: ['p1'], panelAreas: ['Camden'] };
+  assert.equal(seesReport(nobody, 'v1', report), true);
+  assert.equal(seesReport(nobody, 'v2', report), true);
+  assert.equal(seesReport(nobody, 'v3', report), false);
+  assert.equal(seesReport(manager, null, report), false);
+  assert.equal(seesReport(inspector, null, report), false);
+  const sent = { ...report, status: 'submitted' as const };
+  assert.equal(seesReport(manager, null, sent), true);
+  assert.equal(seesReport(inspector, null, sent), true);
+  assert.equal(seesReport(otherInspector, null, sent), false);
+  assert.equal(seesReport(coordinator, null, sent), false);
+  assert.equal(seesReport(nobody, 'v3', sent), false);
+});
