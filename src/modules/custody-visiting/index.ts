@@ -9,6 +9,9 @@ import type { ScopeCatalogue } from '../../platform/auth/users-service.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
+import { applicationPaths } from './applications/paths.js';
+import { registerApplicationRoutes } from './applications/routes.js';
+import { createApplicationsService } from './applications/service.js';
 import { createPanelMeetingBody } from './panels/meeting-body.js';
 import { registerPanelRoutes } from './panels/routes.js';
 import { createPanelsService } from './panels/service.js';
@@ -48,7 +51,7 @@ export function createCustodyVisitingModule(
   deps: ModuleDeps & { directory: DirectoryApi; meetings: MeetingsApi },
 ): CustodyVisitingModule {
   const { platform, directory, meetings } = deps;
-  const { db, config, t } = platform;
+  const { db, config, t, mail } = platform;
   const now = deps.now ?? (() => new Date());
   const services: CustodyVisitingServices = {
     custodySuites: createSuitesService({
@@ -66,6 +69,7 @@ export function createCustodyVisitingModule(
       t,
       termYears: config.custodyVisiting.visitorTermYears,
     }),
+    custodyApplications: createApplicationsService({ db, directory, mail, now, t }),
   };
   // ADR 0005, ICV-02: each panel is a body that meets, about quarterly with the custody inspector.
   meetings.addBodies([createPanelMeetingBody({ directory, now, t })]);
@@ -86,6 +90,7 @@ export function createCustodyVisitingModule(
       registerPanelRoutes(routeDeps);
       registerPublicRoutes(routeDeps);
       registerVisitorRoutes(routeDeps);
+      registerApplicationRoutes(routeDeps);
     },
     navigation: [
       {
@@ -122,6 +127,12 @@ export function createCustodyVisitingModule(
         href: custodyPaths.panels,
         text: t('custody-visiting:homeTasks.panels.text'),
         hint: t('custody-visiting:homeTasks.panels.hint'),
+      },
+      can(p, 'custody.panels.view') && {
+        order: 111,
+        href: applicationPaths.list,
+        text: t('custody-visiting:applications.homeTask.text'),
+        hint: t('custody-visiting:applications.homeTask.hint'),
       },
     ],
   };

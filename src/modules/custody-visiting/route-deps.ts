@@ -1,4 +1,5 @@
 import type { RouteDeps } from '../../platform/modules.js';
+import type { ApplicationsService } from './applications/service.js';
 import type { PanelsService } from './panels/service.js';
 import type { PublicSchemeService } from './public/service.js';
 import type { SuitesService } from './suites/service.js';
@@ -11,6 +12,8 @@ export interface CustodyVisitingServices {
   /** What anyone may read about the scheme (its public pages). */
   custodyPublic: PublicSchemeService;
   custodyVisitors: VisitorsService;
+  /** ICV-02: applications to be a lay visitor, through the public form. */
+  custodyApplications: ApplicationsService;
 }
 
 /** What the custody visiting module's route files are given. */
