@@ -10,7 +10,8 @@ import { and, count, eq } from 'drizzle-orm';
 import { custodyVisitorApplications } from '../../src/modules/custody-visiting/applications/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
-import { Agent, createTestApp, type TestApp } from '../app.js';
+import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
+import { Agent, createTestApp, demoAccount, signIn, type TestApp } from '../app.js';
 import { signInAccount, signInNewAccount } from '../factories/accounts.js';
 import {
   makeCustodyInspector,
@@ -238,4 +239,34 @@ test('ICV-02: a coordinator sees their area’s applications only; police and ot
   }
   const visitor = await signInNewAccount(t, 'lay_visitor');
   assert.equal((await visitor.get('/custody-visiting/applications')).statusCode, 403);
+});
+
+test('ICV-02: the demo has two applications for Camden, and they go with the demo data', async () => {
+  await loadDemoData(t.services.db, t.services.secretBox);
+  // The demo's dates run up to the real today, so its pages are read on that day.
+  t.clock.current = new Date();
+  try {
+    const coordinator = await signIn(t.app, demoAccount('panel_coordinator').email);
+    const list = await coordinator.get('/custody-visiting/applications');
+    const words = text(list.body);
+    assert.match(words, /Priya Raman Camden .* Received Daniel Mensah Camden/);
+    // One invited to interview: the demo data still goes, with the visitor it became.
+    const id = /href="\/custody-visiting\/applications\/([0-9a-f-]{36})"/.exec(list.body)![1]!;
+    const page = await coordinator.get(`/custody-visiting/applications/${id}`);
+    const panelId = /<option value="([0-9a-f-]{36})" selected>/.exec(page.body)![1]!;
+    const invited = await coordinator.post(`/custody-visiting/applications/${id}`, {
+      outcome: 'invite',
+      panelId,
+      version: '1',
+    });
+    assert.equal(invited.statusCode, 303);
+    await removeDemoData(t.services.db);
+    const [left] = await t.services.db
+      .select({ n: count() })
+      .from(custodyVisitorApplications)
+      .where(eq(custodyVisitorApplications.id, id));
+    assert.equal(Number(left!.n), 0);
+  } finally {
+    t.clock.reset();
+  }
 });

@@ -6,6 +6,7 @@
 import { and, eq, inArray, or } from 'drizzle-orm';
 import { addCalendarDays, addCalendarMonths, type IsoDate } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/database.js';
+import { loadCustodyApplicationsDemo, removeCustodyApplicationsDemo } from './applications/demo.js';
 import { termEnd } from './rules.js';
 import { custodyPanels, custodySuites, custodyVisitorCourses, custodyVisitors } from './schema.js';
 
@@ -45,6 +46,7 @@ export async function removeCustodyVisitingDemo(
   tx: Executor,
   demoPeople: readonly string[],
 ): Promise<void> {
+  await removeCustodyApplicationsDemo(tx, demoPeople);
   if (demoPeople.length) {
     const panels = tx
       .select({ id: custodyPanels.id })
@@ -158,4 +160,10 @@ export async function loadCustodyVisitorsDemo(
         : [],
     ),
   );
+  // ICV-02: and two applications through the public form, for the panel's area.
+  const [panel] = await tx
+    .select({ area: custodyPanels.area })
+    .from(custodyPanels)
+    .where(eq(custodyPanels.id, panelId));
+  await loadCustodyApplicationsDemo(tx, panel!.area, today);
 }
