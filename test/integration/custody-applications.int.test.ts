@@ -238,7 +238,14 @@ test('ICV-02: a coordinator sees their area’s applications only; police and ot
     assert.doesNotMatch(text(page.body), /Robin Applicant/);
   }
   const visitor = await signInNewAccount(t, 'lay_visitor');
-  assert.equal((await visitor.get('/custody-visiting/applications')).statusCode, 403);
+  for (const url of [
+    '/custody-visiting/applications',
+    `/custody-visiting/applications/${ours.id}`,
+  ]) {
+    const page = await visitor.get(url);
+    assert.equal(page.statusCode, 403, url);
+    assert.doesNotMatch(text(page.body), /Robin Applicant/);
+  }
 });
 
 test('ICV-02: the demo has two applications for Camden, and they go with the demo data', async () => {
