@@ -546,6 +546,14 @@ const EXPECTED: Record<string, Who> = {
   'GET /custody-visiting/become-a-visitor': 'anyone',
   'GET /custody-visiting/statistics': 'anyone',
   'GET /custody-visiting/statistics.csv': 'anyone',
+  // ICV-02: the public application form, no account needed, and its confirmation.
+  'GET /custody-visiting/become-a-visitor/apply': 'anyone',
+  'POST /custody-visiting/become-a-visitor/apply': 'anyone',
+  'GET /custody-visiting/become-a-visitor/applied': 'anyone',
+  // The applications: the scheme manager and panel coordinators (their area's), nobody else.
+  'GET /custody-visiting/applications': PANEL_VIEWERS,
+  'GET /custody-visiting/applications/:applicationId': PANEL_VIEWERS,
+  'POST /custody-visiting/applications/:applicationId': PANEL_VIEWERS,
   // ICV-01, ICV-02: a panel's visitors are kept by the scheme manager and the panel's own
   // coordinator (another panel's, here an unknown one, is not found); the police see none.
   'GET /custody-visiting/panels/:panelId/visitors': PANEL_VIEWERS,

@@ -26,6 +26,7 @@ import {
   custodyVisits,
 } from './schema.js';
 import { loadCustodyReportsDemo, removeCustodyReportsDemo } from './reports/demo.js';
+import { loadCustodyApplicationsDemo, removeCustodyApplicationsDemo } from './applications/demo.js';
 
 export const DEMO_CUSTODY_AREA = 'Camden';
 
@@ -63,6 +64,7 @@ export async function removeCustodyVisitingDemo(
   tx: Executor,
   demoPeople: readonly string[],
 ): Promise<void> {
+  await removeCustodyApplicationsDemo(tx, demoPeople);
   if (demoPeople.length) {
     const panels = tx
       .select({ id: custodyPanels.id })
@@ -203,6 +205,12 @@ export async function loadCustodyVisitorsDemo(
     },
     today,
   );
+  // ICV-02: and two applications through the public form, for the panel's area.
+  const [panel] = await tx
+    .select({ area: custodyPanels.area })
+    .from(custodyPanels)
+    .where(eq(custodyPanels.id, panelId));
+  await loadCustodyApplicationsDemo(tx, panel!.area, today);
 }
 
 /** The days and times the demo's made visits were fixed for: spread, as a panel aims to. */

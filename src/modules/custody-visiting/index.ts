@@ -11,6 +11,9 @@ import type { ScopeCatalogue } from '../../platform/auth/users-service.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
+import { applicationPaths } from './applications/paths.js';
+import { registerApplicationRoutes } from './applications/routes.js';
+import { createApplicationsService } from './applications/service.js';
 import { createPanelMeetingBody } from './panels/meeting-body.js';
 import { registerPanelRoutes } from './panels/routes.js';
 import { createPanelsService } from './panels/service.js';
@@ -58,7 +61,7 @@ export function createCustodyVisitingModule(
   deps: ModuleDeps & { directory: DirectoryApi; meetings: MeetingsApi },
 ): CustodyVisitingModule {
   const { platform, directory, meetings } = deps;
-  const { db, config, t } = platform;
+  const { db, config, t, mail } = platform;
   const now = deps.now ?? (() => new Date());
   const services: CustodyVisitingServices = {
     custodySuites: createSuitesService({
@@ -79,6 +82,7 @@ export function createCustodyVisitingModule(
     custodyRota: createRotaService({ db, directory, now, t }),
     custodyStatistics: createStatisticsService({ db, now, t }),
     custodyReports: createReportsService({ db, directory, now, t }),
+    custodyApplications: createApplicationsService({ db, directory, mail, now, t }),
   };
   // ADR 0005, ICV-02: each panel is a body that meets, about quarterly with the custody inspector.
   meetings.addBodies([createPanelMeetingBody({ directory, now, t })]);
@@ -102,6 +106,7 @@ export function createCustodyVisitingModule(
       registerRotaRoutes(routeDeps);
       registerStatisticsRoutes(routeDeps);
       registerReportRoutes(routeDeps);
+      registerApplicationRoutes(routeDeps);
     },
     navigation: [
       {
@@ -154,6 +159,12 @@ export function createCustodyVisitingModule(
         text: t('custody-visiting:homeTasks.reports.text'),
         hint: t('custody-visiting:homeTasks.reports.hint'),
         volunteer: !can(p, 'custody.view'),
+      },
+      can(p, 'custody.panels.view') && {
+        order: 111,
+        href: applicationPaths.list,
+        text: t('custody-visiting:applications.homeTask.text'),
+        hint: t('custody-visiting:applications.homeTask.hint'),
       },
     ],
   };

@@ -1,4 +1,5 @@
 import type { RouteDeps } from '../../platform/modules.js';
+import type { ApplicationsService } from './applications/service.js';
 import type { PanelsService } from './panels/service.js';
 import type { PublicSchemeService } from './public/service.js';
 import type { RotaService } from './rota/service.js';
@@ -20,6 +21,8 @@ export interface CustodyVisitingServices {
   custodyStatistics: StatisticsService;
   /** ICV-07: the visit reports written at the station. */
   custodyReports: ReportsService;
+  /** ICV-02: applications to be a lay visitor, through the public form. */
+  custodyApplications: ApplicationsService;
 }
 
 /** What the custody visiting module's route files are given. */

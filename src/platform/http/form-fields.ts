@@ -26,6 +26,11 @@ export function tooLong(
     errors.push({ field, message: t('formFields.tooLong', { label, max }) });
 }
 
+/** Whether a typed e-mail address has the shape of one (something@somewhere.tld, at most 254). */
+export function isEmailAddress(value: string): boolean {
+  return value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+}
+
 /** The values of a group of checkboxes: none, one (a string) or several (a list). */
 export function checkedValues(value: string | string[] | undefined): string[] {
   return Array.isArray(value) ? value : value ? [value] : [];

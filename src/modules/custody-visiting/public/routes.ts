@@ -3,6 +3,7 @@
  * custody visiting is with the panels and the suites they visit, and how to become a visitor.
  */
 import type { FastifyRequest } from 'fastify';
+import { applicationPaths } from '../applications/paths.js';
 import { custodyPaths as paths } from '../paths.js';
 import type { CustodyVisitingRouteDeps as RouteDeps } from '../route-deps.js';
 
@@ -29,6 +30,7 @@ export function registerPublicRoutes({ app, services, renderPage }: RouteDeps): 
         home(request),
         { text: request.t('custody-visiting:public.scheme.title'), href: paths.publicScheme },
       ],
+      applyHref: applicationPaths.apply,
     }),
   );
 }

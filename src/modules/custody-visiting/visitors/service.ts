@@ -11,7 +11,7 @@ import { todayInLondon, type IsoDate } from '../../../platform/calendar/index.js
 import type { Db, Executor } from '../../../platform/db/database.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../platform/errors.js';
 import type { FieldError } from '../../../platform/errors.js';
-import { dateField } from '../../../platform/http/form-fields.js';
+import { dateField, isEmailAddress } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors, type SaidRefusal } from '../../../platform/i18n/said.js';
@@ -42,8 +42,6 @@ export type VisitorCourse = typeof custodyVisitorCourses.$inferSelect;
 export type VisitorsService = ReturnType<typeof createVisitorsService>;
 type Input = Record<string, string | undefined>;
 type Change = Partial<typeof custodyVisitors.$inferInsert>;
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function createVisitorsService(deps: {
   db: Db;
@@ -225,7 +223,7 @@ export function createVisitorsService(deps: {
           ...requiredText('fullName', fullName, 200),
           ...requiredText('email', email, 320),
         ];
-        if (email && !EMAIL.test(email))
+        if (email && !isEmailAddress(email))
           refusals.push({ field: 'email', key: 'custody-visiting:visitors.errors.emailInvalid' });
         refusals.push(...independenceRefusals(input));
         const label = t('custody-visiting:visitors.dates.declaredOn');

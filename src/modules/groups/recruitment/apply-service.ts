@@ -7,6 +7,7 @@ import { recordAudit } from '../../../platform/audit/service.js';
 import type { Actor } from '../../../platform/auth/principal.js';
 import type { Db } from '../../../platform/db/database.js';
 import { ConflictError, ValidationError, type FieldError } from '../../../platform/errors.js';
+import { isEmailAddress } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import type { MailService } from '../../../platform/mail/service.js';
@@ -19,7 +20,6 @@ import { say } from '../../../platform/i18n/said.js';
 import { formatDate } from '../../../platform/i18n/dates.js';
 
 type Input = Record<string, string | string[] | undefined>;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PUBLIC_ACTOR: Actor = { userId: null, label: 'member of the public' };
 
 export function createApplyService(deps: {
@@ -67,7 +67,7 @@ export function createApplyService(deps: {
         errors.push({ field: 'fullName', message: t('groups:recruitment.errors.fullName') });
       tooLong(t, errors, 'fullName', t('groups:recruitment.apply.fullName'), fullName, 200);
       const email = text(input.email)?.toLowerCase() ?? null;
-      if (!email || !EMAIL.test(email) || email.length > 254)
+      if (!email || !isEmailAddress(email))
         errors.push({
           field: 'email',
           message: t('groups:recruitment.errors.email'),
