@@ -48,7 +48,10 @@ export const custodyVisitingGenerator: ModuleGenerator = {
           case when bench.pick(b.n, 905, 10) > 0
             then ${today} - (30 + bench.pick(b.n, 904, 2900)) end appointed
         from (select row_number() over (order by id desc)::int n, id person_id
-              from people order by id desc limit ${visitors}) b
+              from people
+              -- Not the demo's visitors: a person is a visitor once (custody_visitors_person_key).
+              where not exists (select 1 from custody_visitors v where v.person_id = people.id)
+              order by id desc limit ${visitors}) b
         join bench_custody_areas a
           on a.n = 1 + bench.pick(b.n, 903, (select count(*) from bench_custody_areas)::int)
         join custody_panels p on p.area = a.name;
