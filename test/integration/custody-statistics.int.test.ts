@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { eq } from 'drizzle-orm';
 import { mainOf, textOf } from '../html.js';
 import { createTestApp, type TestApp } from '../app.js';
 import { EXPERIENCED, makePanel, makeSuite, makeVisitor } from '../factories/custody-visiting.js';
@@ -130,4 +131,24 @@ test('ICV-10: the statistics open on the last whole quarter; a quarter not offer
   const page = textOf(mainOf(refused.body));
   assert.match(page, /There is a problem Choose a quarter from the list/);
   assert.doesNotMatch(page, /visits made against a target/);
+});
+
+test('ICV-10: the kept statistics move on as soon as a visit is recorded', async () => {
+  const { panel, weekly } = await areaWithVisits();
+  const url = `/custody-visiting/statistics?quarter=2026-07-01&area=${encodeURIComponent(panel.area)}`;
+  assert.match(textOf(mainOf((await read(url)).body)), new RegExp(`${weekly.name} 13 12 92%`));
+  const [visit] = await t.services.db
+    .select()
+    .from(custodyVisits)
+    .where(eq(custodyVisits.suiteId, weekly.id))
+    .limit(1);
+  await t.services.db.insert(custodyVisits).values({
+    ...visit!,
+    id: undefined,
+    weekStarting: '2026-09-28',
+    visitOn: '2026-09-29',
+    visitMinutes: 600,
+    status: 'made',
+  });
+  assert.match(textOf(mainOf((await read(url)).body)), new RegExp(`${weekly.name} 13 13 100%`));
 });

@@ -5,6 +5,7 @@
  * counted: a planned visit is never shown (ICV-03, unannounced). No visitor or detainee is named.
  */
 import { sql } from 'drizzle-orm';
+import { createVersionedCache } from '../../../platform/cache/versioned-cache.js';
 import { todayInLondon, type IsoDate } from '../../../platform/calendar/index.js';
 import type { Db } from '../../../platform/db/database.js';
 import { ValidationError } from '../../../platform/errors.js';
@@ -72,6 +73,13 @@ export function createStatisticsService(deps: { db: Db; now?: () => Date; t: Tra
     }));
   }
 
+  /**
+   * A quarter's counts, kept while the scheme's records are unchanged (ADR 0009): read by anyone,
+   * the same for everyone, and a count over every suite's visits of the quarter. Kept counts are
+   * shared: read, never changed.
+   */
+  const kept = createVersionedCache<SuiteQuarter[]>(db, { kinds: ['custody'], max: 16 });
+
   return {
     /** The quarters that may be chosen, newest first. */
     quarters: () => quarterChoices(today()),
@@ -84,7 +92,7 @@ export function createStatisticsService(deps: { db: Db; now?: () => Date; t: Tra
       const quarter = quarterAsked(asked);
       const weeks = quarterWeeks(quarter).length;
       const performance = quarterPerformance(
-        await suitesInQuarter(quarter),
+        await kept.get(quarter, () => suitesInQuarter(quarter)),
         weeks,
         t('custody-visiting:statistics.total'),
       );
