@@ -52,6 +52,7 @@ const english = readCatalogues(srcDir)[DEFAULT_LANGUAGE]!;
 const templates = filesUnder(srcDir, '.njk').map((f) => fs.readFileSync(f, 'utf8'));
 const code = filesUnder(srcDir, '.ts').map((f) => fs.readFileSync(f, 'utf8'));
 const allCode = code.join('\n');
+const allTemplates = templates.join('\n');
 
 /**
  * The keys templates ask for: `t("a.b")`, `t('groups:a.b', {...})`; a family's prefix
@@ -73,13 +74,15 @@ function askedInCode(): string[] {
 
 /**
  * Whether anything asks for a key: by name in a template or the code (any quoted string that is
- * the key, as a table of keys holds them), or by a family the code builds (`` `groups:status.${s}` ``
+ * the key, as a table of keys or a template's choice between two holds them), or by a family the code builds (`` `groups:status.${s}` ``
  * asks for every key under `groups:status.`), or an error page's words.
  */
 function isAsked(namespace: string, key: string, named: Set<string>, families: string[]): boolean {
   const full = namespace === PLATFORM_NAMESPACE ? key : `${namespace}:${key}`;
   if (named.has(full)) return true;
   if (allCode.includes(`'${full}'`)) return true;
+  // A template choosing between keys: `t("ns:a" if given else "ns:b")`.
+  if (allTemplates.includes(`"${full}"`) || allTemplates.includes(`'${full}'`)) return true;
   if (families.some((prefix) => full.startsWith(prefix))) return true;
   return (
     namespace === PLATFORM_NAMESPACE &&
