@@ -17,3 +17,21 @@ test('ICV-02: a visitor’s fixed term is three years unless set, from one to te
       bad,
     );
 });
+
+test('ICV-08: a review is overdue after five working days and an issue escalates after ten, unless set', () => {
+  const defaults = readCustodyVisitingSettings({});
+  assert.equal(defaults.reviewOverdueWorkingDays, 5);
+  assert.equal(defaults.issueEscalationWorkingDays, 10);
+  const set = readCustodyVisitingSettings({
+    CUSTODY_REVIEW_OVERDUE_WORKING_DAYS: '3',
+    CUSTODY_ISSUE_ESCALATION_WORKING_DAYS: '15',
+  });
+  assert.equal(set.reviewOverdueWorkingDays, 3);
+  assert.equal(set.issueEscalationWorkingDays, 15);
+  for (const bad of ['0', '61', 'five', '2.5'])
+    assert.throws(
+      () => readCustodyVisitingSettings({ CUSTODY_REVIEW_OVERDUE_WORKING_DAYS: bad }),
+      ConfigError,
+      bad,
+    );
+});
