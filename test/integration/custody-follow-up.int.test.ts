@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, count, eq, like } from 'drizzle-orm';
 import { custodyIssues } from '../../src/modules/custody-visiting/follow-up/schema.js';
+import { readCustodyVisitingSettings } from '../../src/modules/custody-visiting/settings.js';
 import { custodyVisitReports } from '../../src/modules/custody-visiting/reports/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
@@ -19,12 +20,18 @@ import { makeSentReport, makeVisitingPair } from '../factories/custody-reports.j
 import { makeCustodyInspector, makeSuite } from '../factories/custody-visiting.js';
 import { textOf as text } from '../html.js';
 
+const CHIEF = 'chief.custody@police.example';
 let t: TestApp;
 let manager: Agent;
 let managerAccount: FactoryAccount;
 
 before(async () => {
-  t = await createTestApp();
+  // ICV-08: this scheme has set its chief inspector for custody's address.
+  t = await createTestApp({
+    config: {
+      custodyVisiting: { ...readCustodyVisitingSettings({}), chiefInspectorEmail: CHIEF },
+    },
+  });
   managerAccount = await makeAccount(t, { role: 'scheme_manager' });
   manager = await signInAccount(t, managerAccount);
 });
@@ -133,6 +140,10 @@ test('ICV-08: the manager raises issues from a report (never with a custody reco
   assert.ok(row!.reviewedAt);
   assert.ok(row!.reviewedBy);
   assert.equal(row!.reviewNote, 'Two matters raised');
+  assert.match(
+    text((await manager.get(url)).body),
+    new RegExp(`Reviewed by ${managerAccount.name} on 23 November 2026 at 10am`),
+  );
   assert.doesNotMatch((await manager.get('/custody-visiting/review')).body, new RegExp(report.id));
   // Once reviewed, no more issues are raised from it.
   const late = await manager.post(`${url}/issues`, { summary: 'Another', significant: 'no' });
@@ -263,6 +274,7 @@ test('ICV-08: an open issue unanswered after ten working days is escalated to th
   assert.ok(
     (await mailTo(inspector.email)).some((s) => /escalated to the chief inspector/.test(s)),
   );
+  assert.ok((await mailTo(CHIEF)).some((s) => /escalated to the chief inspector/.test(s)));
   // Not significant: not for the authority.
   const refused = await manager.post(`/custody-visiting/follow-up/${soon}/authority`, {});
   assert.equal(refused.statusCode, 409);

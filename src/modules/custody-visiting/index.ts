@@ -95,6 +95,7 @@ export function createCustodyVisitingModule(
       publicUrl: config.publicUrl,
       reviewOverdueWorkingDays: config.custodyVisiting.reviewOverdueWorkingDays,
       issueEscalationWorkingDays: config.custodyVisiting.issueEscalationWorkingDays,
+      chiefInspectorEmail: config.custodyVisiting.chiefInspectorEmail,
     }),
   };
   // ADR 0005, ICV-02: each panel is a body that meets, about quarterly with the custody inspector.

@@ -35,3 +35,16 @@ test('ICV-08: a review is overdue after five working days and an issue escalates
       bad,
     );
 });
+
+test('ICV-08: the chief inspector for custody is e-mailed at the address set, if one is', () => {
+  assert.equal(readCustodyVisitingSettings({}).chiefInspectorEmail, null);
+  assert.equal(
+    readCustodyVisitingSettings({ CUSTODY_CHIEF_INSPECTOR_EMAIL: 'Chief.Custody@police.example' })
+      .chiefInspectorEmail,
+    'chief.custody@police.example',
+  );
+  assert.throws(
+    () => readCustodyVisitingSettings({ CUSTODY_CHIEF_INSPECTOR_EMAIL: 'not an address' }),
+    ConfigError,
+  );
+});

@@ -11,6 +11,8 @@ export interface CustodyVisitingSettings {
   reviewOverdueWorkingDays: number;
   /** ICV-08: working days an issue may stay unanswered before it goes to the chief inspector. */
   issueEscalationWorkingDays: number;
+  /** ICV-08: the chief inspector for custody's address, e-mailed an escalated issue (optional). */
+  chiefInspectorEmail: string | null;
 }
 
 declare module '../../platform/settings.js' {
@@ -53,11 +55,21 @@ function workingDays(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+/** An e-mail address, or none when unset. */
+function emailAddress(env: Env, name: string): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw))
+    throw new ConfigError(`${name} must be an e-mail address, got "${raw}"`);
+  return raw.toLowerCase();
+}
+
 export function readCustodyVisitingSettings(env: Env): CustodyVisitingSettings {
   return {
     defaultVisitsPerWeek: visitsPerWeek(env, 'CUSTODY_DEFAULT_VISITS_PER_WEEK', 1),
     visitorTermYears: termYears(env, 'CUSTODY_VISITOR_TERM_YEARS', 3),
     reviewOverdueWorkingDays: workingDays(env, 'CUSTODY_REVIEW_OVERDUE_WORKING_DAYS', 5),
     issueEscalationWorkingDays: workingDays(env, 'CUSTODY_ISSUE_ESCALATION_WORKING_DAYS', 10),
+    chiefInspectorEmail: emailAddress(env, 'CUSTODY_CHIEF_INSPECTOR_EMAIL'),
   };
 }

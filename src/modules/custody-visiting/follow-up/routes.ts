@@ -80,7 +80,7 @@ export function registerFollowUpRoutes({
         },
         reviewedSaid: review.report.reviewedAt && {
           key: 'custody-visiting:followUp.review.reviewed',
-          values: { at: { dateTime: review.report.reviewedAt } },
+          values: { at: { dateTime: review.report.reviewedAt }, by: review.reviewerName },
         },
         issueHref: (issueId: string) => paths.issue(issueId),
         raiseAction: paths.raiseIssue(id),

@@ -10,6 +10,7 @@
  */
 import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
+import { users } from '../../../platform/auth/schema.js';
 import { activeRoleHolders } from '../../../platform/auth/users-service.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import {
@@ -63,6 +64,8 @@ export function createFollowUpService(deps: {
   publicUrl: string;
   reviewOverdueWorkingDays: number;
   issueEscalationWorkingDays: number;
+  /** The chief inspector for custody's address, when the scheme has set one. */
+  chiefInspectorEmail?: string | null;
   calendar?: WorkingDayCalendar;
 }) {
   const { db, mail, now, t, publicUrl } = deps;
@@ -238,7 +241,7 @@ export function createFollowUpService(deps: {
     /** ICV-08: a sent report's review: its matters, the issues raised from it, and its state. */
     async review(principal: Principal, reportId: string) {
       const { report } = await managedReport(db, principal, reportId);
-      const [[suite], issues] = await Promise.all([
+      const [[suite], issues, [reviewer]] = await Promise.all([
         db
           .select({ name: custodySuites.name })
           .from(custodySuites)
@@ -248,6 +251,12 @@ export function createFollowUpService(deps: {
           .from(custodyIssues)
           .where(eq(custodyIssues.reportId, report.id))
           .orderBy(asc(custodyIssues.raisedAt)),
+        report.reviewedBy
+          ? db
+              .select({ name: users.displayName })
+              .from(users)
+              .where(eq(users.id, report.reviewedBy))
+          : [],
       ]);
       const sentOn = toLondonDate(report.submittedAt!);
       return {
@@ -255,6 +264,7 @@ export function createFollowUpService(deps: {
         suite: suite!.name,
         issues,
         reviewed: !!report.reviewedAt,
+        reviewerName: reviewer?.name ?? '',
         overdue:
           !report.reviewedAt &&
           reviewOverdue(calendar, sentOn, today(), deps.reviewOverdueWorkingDays),
@@ -542,7 +552,11 @@ export function createFollowUpService(deps: {
         const after = await change(tx, user, issue, { escalatedAt: now() }, 'escalated', requestId);
         await mailTo(
           tx,
-          [...(await inspectorsOf(tx, issue.suiteId)), ...(await managers(tx))],
+          [
+            ...(deps.chiefInspectorEmail ? [deps.chiefInspectorEmail] : []),
+            ...(await inspectorsOf(tx, issue.suiteId)),
+            ...(await managers(tx)),
+          ],
           'escalated',
           mailValues(after, suite),
         );
