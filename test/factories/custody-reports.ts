@@ -2,6 +2,11 @@
  * The custody visit reports a test makes for itself (ICV-07): a suite and its panel in a new
  * area, and two lay visitors of the panel who can make visits, each with their own account.
  */
+import { randomUUID } from 'node:crypto';
+import {
+  custodyVisitReportDetainees,
+  custodyVisitReports,
+} from '../../src/modules/custody-visiting/reports/schema.js';
 import type { TestApp } from '../app.js';
 import { makeAccount, type FactoryAccount } from './accounts.js';
 import {
@@ -46,4 +51,54 @@ export async function makeVisitingPair(
   const first = await makeLayVisitor(t, panel, names.first);
   const second = await makeLayVisitor(t, panel, names.second);
   return { panel, suite, first, second };
+}
+
+/**
+ * ICV-08: a report of the pair's, written straight into the database: sent at `submittedAt`
+ * (a draft when none is given), with a detainee for each custody record number.
+ */
+export async function makeSentReport(
+  t: TestApp,
+  pair: FactoryVisitingPair,
+  options: { submittedAt?: string; recordNumbers?: readonly string[]; followUp?: string } = {},
+): Promise<{ id: string }> {
+  const sentAt = options.submittedAt ? new Date(options.submittedAt) : null;
+  const [report] = await t.services.db
+    .insert(custodyVisitReports)
+    .values({
+      suiteId: pair.suite.id,
+      panelId: pair.panel.id,
+      visitedOn: (options.submittedAt ?? '2026-11-22').slice(0, 10),
+      firstVisitorId: pair.first.visitor.id,
+      secondVisitorId: pair.second.visitor.id,
+      arrivedAt: '19:00',
+      admittedAt: '19:00',
+      detaineesPresent: options.recordNumbers?.length ?? 0,
+      rightsCheck: 'satisfactory',
+      healthCheck: 'satisfactory',
+      cellsCheck: 'concerns',
+      cellsNotes: 'A call bell did not work',
+      followUp: options.followUp ?? 'Ask when the call bell will be repaired',
+      checksRecordedAt: sentAt,
+      firstConfirmedAt: sentAt,
+      secondConfirmedAt: sentAt,
+      status: sentAt ? 'submitted' : 'draft',
+      submittedAt: sentAt,
+      idempotencyKey: randomUUID(),
+    })
+    .returning({ id: custodyVisitReports.id });
+  if (options.recordNumbers?.length)
+    await t.services.db.insert(custodyVisitReportDetainees).values(
+      options.recordNumbers.map((n) => ({
+        reportId: report!.id,
+        custodyRecordNumber: n,
+        child: false,
+        vulnerable: false,
+        consent: true,
+        seen: true,
+        recordChecked: false,
+        idempotencyKey: randomUUID(),
+      })),
+    );
+  return { id: report!.id };
 }

@@ -285,6 +285,26 @@ test('the demo data has a Camden panel with two suites, seen by its demo coordin
   );
   assert.ok(minuted.some((page) => /Both suites were visited every week bar one/.test(page)));
 
+  // ICV-08: last week's report awaits review; an earlier one, reviewed, has an open and a closed issue.
+  const manager = await as('scheme_manager');
+  assert.match(
+    text((await manager.get('/custody-visiting/review')).body),
+    /1 report to review .*Holborn Police Station/,
+  );
+  const issues = text((await manager.get('/custody-visiting/follow-up')).body);
+  assert.match(issues, /The poster on free legal advice was missing .* Open/);
+  assert.match(issues, /A cell call bell was not working Closed/);
+  assert.match(
+    text(
+      (await (await as('custody_inspector')).get('/custody-visiting/follow-up?status=open')).body,
+    ),
+    /The poster on free legal advice was missing/,
+  );
+  assert.match(
+    text((await t.app.inject({ url: '/custody-visiting/issues' })).body),
+    /Holborn Police Station .* A cell call bell was not working The call bell was repaired/,
+  );
+
   await removeDemoData(t.services.db);
   const [left] = await t.services.db
     .select({ n: count() })

@@ -62,6 +62,13 @@ const LAY_VISITORS: readonly Role[] = ['lay_visitor'];
 /** ICV-07: the visitors write reports; a sent one goes to the custody inspector and the manager. */
 const REPORT_READERS: readonly Role[] = ['scheme_manager', 'custody_inspector', 'lay_visitor'];
 const REPORT_WRITERS: readonly Role[] = ['lay_visitor'];
+/**
+ * ICV-08: the scheme manager reviews reports and closes issues; the custody inspector answers
+ * them (their suites' only: the service narrows); a lay visitor reads their reports' issues.
+ */
+const REVIEWERS: readonly Role[] = ['scheme_manager'];
+const ISSUE_READERS: readonly Role[] = ['scheme_manager', 'custody_inspector', 'lay_visitor'];
+const ISSUE_ANSWERERS: readonly Role[] = ['custody_inspector'];
 
 const EXPECTED: Record<string, Who> = {
   'GET /': 'anyone',
@@ -603,6 +610,18 @@ const EXPECTED: Record<string, Who> = {
   'GET /custody-visiting/reports/:reportId/checks': REPORT_WRITERS,
   'POST /custody-visiting/reports/:reportId/checks': REPORT_WRITERS,
   'POST /custody-visiting/reports/:reportId/confirm': REPORT_WRITERS,
+  'GET /custody-visiting/review': REVIEWERS,
+  'GET /custody-visiting/review/:reportId': REVIEWERS,
+  'POST /custody-visiting/review/:reportId/issues': REVIEWERS,
+  'POST /custody-visiting/review/:reportId/reviewed': REVIEWERS,
+  'GET /custody-visiting/follow-up': ISSUE_READERS,
+  'GET /custody-visiting/follow-up/:issueId': ISSUE_READERS,
+  'POST /custody-visiting/follow-up/:issueId/answer': ISSUE_ANSWERERS,
+  'POST /custody-visiting/follow-up/:issueId/close': REVIEWERS,
+  'POST /custody-visiting/follow-up/:issueId/send-back': REVIEWERS,
+  'POST /custody-visiting/follow-up/:issueId/escalate': REVIEWERS,
+  'POST /custody-visiting/follow-up/:issueId/authority': REVIEWERS,
+  'GET /custody-visiting/issues': 'anyone',
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',

@@ -3,7 +3,7 @@
  * with their target visits, a panel per borough or custody area with its coordinator and its
  * meetings, each panel's lay visitors from declaration to appointment, the rota of paired
  * unannounced visits (ICV-03), the visit reports written at the station (ICV-03 to ICV-07),
- * the statistics (ICV-10), and the public pages about the scheme. Its one public face
+ * their follow-up to closure (ICV-08), the statistics (ICV-10), and the public pages about the scheme. Its one public face
  * (ADR 0014).
  */
 import { can } from '../../platform/auth/permissions.js';
@@ -14,6 +14,9 @@ import type { MeetingsApi } from '../meetings/index.js';
 import { applicationPaths } from './applications/paths.js';
 import { registerApplicationRoutes } from './applications/routes.js';
 import { createApplicationsService } from './applications/service.js';
+import { followUpPaths } from './follow-up/paths.js';
+import { registerFollowUpRoutes } from './follow-up/routes.js';
+import { createFollowUpService } from './follow-up/service.js';
 import { createPanelMeetingBody } from './panels/meeting-body.js';
 import { registerPanelRoutes } from './panels/routes.js';
 import { createPanelsService } from './panels/service.js';
@@ -83,6 +86,17 @@ export function createCustodyVisitingModule(
     custodyStatistics: createStatisticsService({ db, now, t }),
     custodyReports: createReportsService({ db, directory, now, t }),
     custodyApplications: createApplicationsService({ db, directory, mail, now, t }),
+    custodyFollowUp: createFollowUpService({
+      db,
+      directory,
+      mail,
+      now,
+      t,
+      publicUrl: config.publicUrl,
+      reviewOverdueWorkingDays: config.custodyVisiting.reviewOverdueWorkingDays,
+      issueEscalationWorkingDays: config.custodyVisiting.issueEscalationWorkingDays,
+      chiefInspectorEmail: config.custodyVisiting.chiefInspectorEmail,
+    }),
   };
   // ADR 0005, ICV-02: each panel is a body that meets, about quarterly with the custody inspector.
   meetings.addBodies([createPanelMeetingBody({ directory, now, t })]);
@@ -107,6 +121,7 @@ export function createCustodyVisitingModule(
       registerStatisticsRoutes(routeDeps);
       registerReportRoutes(routeDeps);
       registerApplicationRoutes(routeDeps);
+      registerFollowUpRoutes(routeDeps);
     },
     navigation: [
       {
@@ -158,6 +173,20 @@ export function createCustodyVisitingModule(
         href: reportPaths.reports,
         text: t('custody-visiting:homeTasks.reports.text'),
         hint: t('custody-visiting:homeTasks.reports.hint'),
+        volunteer: !can(p, 'custody.view'),
+      },
+      // ICV-08: the scheme manager's review queue; the issues a person follows.
+      can(p, 'custody.reports.review') && {
+        order: 126,
+        href: followUpPaths.reviewQueue,
+        text: t('custody-visiting:followUp.homeTasks.queue.text'),
+        hint: t('custody-visiting:followUp.homeTasks.queue.hint'),
+      },
+      can(p, 'custody.issues.view') && {
+        order: 127,
+        href: followUpPaths.issues,
+        text: t('custody-visiting:followUp.homeTasks.issues.text'),
+        hint: t('custody-visiting:followUp.homeTasks.issues.hint'),
         volunteer: !can(p, 'custody.view'),
       },
       can(p, 'custody.panels.view') && {

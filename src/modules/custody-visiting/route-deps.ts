@@ -1,5 +1,6 @@
 import type { RouteDeps } from '../../platform/modules.js';
 import type { ApplicationsService } from './applications/service.js';
+import type { FollowUpService } from './follow-up/service.js';
 import type { PanelsService } from './panels/service.js';
 import type { PublicSchemeService } from './public/service.js';
 import type { RotaService } from './rota/service.js';
@@ -23,6 +24,8 @@ export interface CustodyVisitingServices {
   custodyReports: ReportsService;
   /** ICV-02: applications to be a lay visitor, through the public form. */
   custodyApplications: ApplicationsService;
+  /** ICV-08: the review of reports and their issues to closure. */
+  custodyFollowUp: FollowUpService;
 }
 
 /** What the custody visiting module's route files are given. */

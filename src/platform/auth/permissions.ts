@@ -145,6 +145,14 @@ const POLICIES = {
    */
   'custody.reports.view': anyRole(['scheme_manager', 'custody_inspector', 'lay_visitor']),
   'custody.reports.write': anyRole(['lay_visitor']),
+  /** ICV-08: the scheme manager reviews every sent report and tracks its issues to closure. */
+  'custody.reports.review': anyRole(['scheme_manager']),
+  /**
+   * ICV-08: the issues raised from reports: the manager sees them all, a custody inspector those
+   * of their suites (and answers them), a lay visitor those of their reports (the service narrows).
+   */
+  'custody.issues.view': anyRole(['scheme_manager', 'custody_inspector', 'lay_visitor']),
+  'custody.issues.answer': anyRole(['custody_inspector']),
   /** Scoped: only the partnership officer for this borough. */
   'borough.partnership-record.edit': (p, resource) =>
     p.kind === 'user' &&

@@ -4,6 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { applicationPaths } from '../applications/paths.js';
+import { followUpPaths } from '../follow-up/paths.js';
 import { custodyPaths as paths } from '../paths.js';
 import type { CustodyVisitingRouteDeps as RouteDeps } from '../route-deps.js';
 
@@ -20,6 +21,7 @@ export function registerPublicRoutes({ app, services, renderPage }: RouteDeps): 
       panels: await services.custodyPublic.panels(),
       becomeAVisitorHref: paths.becomeAVisitor,
       statisticsHref: paths.statistics,
+      issuesHref: followUpPaths.publicIssues,
     }),
   );
 

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import { addCalendarDays, type IsoDate } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/database.js';
+import { loadCustodyFollowUpDemo } from '../follow-up/demo.js';
 import { custodyVisitReportDetainees, custodyVisitReports } from './schema.js';
 
 export async function loadCustodyReportsDemo(
@@ -86,6 +87,12 @@ export async function loadCustodyReportsDemo(
       idempotencyKey: randomUUID(),
     },
   ]);
+  // ICV-08: an earlier report, reviewed, with an open and a closed issue (last week's awaits review).
+  await loadCustodyFollowUpDemo(
+    tx,
+    { panelId: demo.panelId, suiteId: demo.suiteIds[0]!, visitorIds: [val, amara] },
+    today,
+  );
 }
 
 /** The demo panels' reports (their detainees go with them), before their visitors go. */

@@ -58,6 +58,10 @@ export const custodyVisitReports = pgTable(
       .notNull()
       .default('draft'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** ICV-08: the scheme manager's review: who, when, and a note. */
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedBy: uuid('reviewed_by'),
+    reviewNote: text('review_note'),
     /** Made with the form that began it: the same form sent again is this report, not another. */
     idempotencyKey: uuid('idempotency_key').notNull(),
     ...recordVersioning(),
@@ -70,6 +74,10 @@ export const custodyVisitReports = pgTable(
     index('custody_visit_reports_submitted_idx')
       .on(t.visitedOn)
       .where(sql`${t.status} = 'submitted'`),
+    // ICV-08: the review queue, oldest sent first.
+    index('custody_visit_reports_review_queue_idx')
+      .on(t.submittedAt)
+      .where(sql`${t.status} = 'submitted' and ${t.reviewedAt} is null`),
   ],
 );
 
