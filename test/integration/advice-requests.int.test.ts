@@ -193,6 +193,7 @@ test('issue 21 item 30: a lay visitor’s home offers the public pages they may 
     ['/recommendations', 'Recommendations and progress'],
     ['/custody-visiting', 'Independent custody visiting'],
     ['/custody-visiting/reports', 'Custody visit reports'],
+    ['/custody-visiting/follow-up', 'Issues for follow-up'],
     ['/account', 'Your account'],
   ]);
   for (const [href] of links) assert.equal((await visitor.get(href!)).statusCode, 200, href);
