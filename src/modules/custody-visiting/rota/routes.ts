@@ -12,6 +12,7 @@ import {
   formShow,
   redirectWithFlash,
   registerFormPage,
+  saveFor,
   type FormValues,
 } from '../../../platform/http/render.js';
 import { addCalendarDays } from '../../../platform/calendar/index.js';
@@ -25,9 +26,15 @@ const T = 'modules/custody-visiting/rota/views';
 const keepers = { config: { access: { action: 'custody.rota.manage' as const } } };
 const visitors = { config: { access: { action: 'custody.visits.own' as const } } };
 
-type Values = Record<string, string | string[] | undefined>;
 const param = (request: FastifyRequest, name: string) =>
   (request.params as Record<string, string>)[name]!;
+/** The rota's forms save what was sent about the panel, visit or quarter in their address. */
+const saveForPanel = saveFor('panelId');
+const saveForVisit = saveFor('visitId');
+const saveForQuarter = saveFor('quarter');
+/** A panel's rota for the quarter: where its keepers go back to. */
+const rotaOf = (panelId: string, quarter: string) =>
+  `${paths.panelRota(panelId)}?quarter=${quarter}`;
 /** A time of day as a 24-hour clock shows it: "19:30". */
 const clockText = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -107,42 +114,22 @@ export function registerRotaRoutes({ app, services, renderPage }: RouteDeps): vo
   registerFormPage(app, paths.rotaAsk.pattern, keepers, {
     shownElsewhere: true,
     show: onRota,
-    async submit(request, reply) {
-      const { panel, quarter } = await rota.askAvailability(
-        request.principal,
-        param(request, 'panelId'),
-        request.body as Values,
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        `${paths.panelRota(panel.id)}?quarter=${quarter}`,
-        request.t('custody-visiting:rota.flash.asked'),
-      );
-    },
+    submit: saveForPanel(rota.askAvailability, (_id, { panel, quarter }, request) => ({
+      to: rotaOf(panel.id, quarter),
+      message: request.t('custody-visiting:rota.flash.asked'),
+    })),
   });
 
   registerFormPage(app, paths.rotaDraw.pattern, keepers, {
     shownElsewhere: true,
     show: onRota,
-    async submit(request, reply) {
-      const done = await rota.draw(
-        request.principal,
-        param(request, 'panelId'),
-        request.body as Values,
-        request.id,
-      );
-      const t = request.t;
-      const message = [
+    submit: saveForPanel(rota.draw, (_id, done, { t }) => ({
+      to: rotaOf(done.panel.id, done.quarter),
+      message: [
         t('custody-visiting:rota.flash.drawn', { count: done.drawn }),
         ...(done.short ? [t('custody-visiting:rota.flash.short', { count: done.short })] : []),
-      ].join('. ');
-      return redirectWithFlash(
-        reply,
-        `${paths.panelRota(done.panel.id)}?quarter=${done.quarter}`,
-        message,
-      );
-    },
+      ].join('. '),
+    })),
   });
 
   registerFormPage(app, paths.visitSwap.pattern, keepers, {
@@ -153,7 +140,7 @@ export function registerRotaRoutes({ app, services, renderPage }: RouteDeps): vo
     }),
     show: formShow(renderPage, `${T}/swap.njk`, async (request) => {
       const form = await rota.swapForm(request.principal, param(request, 'visitId'));
-      const rotaHref = `${paths.panelRota(form.panel.id)}?quarter=${form.visit.quarterStart}`;
+      const rotaHref = rotaOf(form.panel.id, form.visit.quarterStart);
       return {
         title: request.t('custody-visiting:rota.swap.title'),
         breadcrumbs: [
@@ -166,19 +153,10 @@ export function registerRotaRoutes({ app, services, renderPage }: RouteDeps): vo
         backHref: rotaHref,
       };
     }),
-    async submit(request, reply) {
-      const { visit, incoming } = await rota.swap(
-        request.principal,
-        param(request, 'visitId'),
-        request.body as Values,
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        `${paths.panelRota(visit.panelId)}?quarter=${visit.quarterStart}`,
-        request.t('custody-visiting:rota.flash.swapped', { name: incoming }),
-      );
-    },
+    submit: saveForVisit(rota.swap, (_id, { visit, incoming }, request) => ({
+      to: rotaOf(visit.panelId, visit.quarterStart),
+      message: request.t('custody-visiting:rota.flash.swapped', { name: incoming }),
+    })),
   });
 
   registerFormPage(app, paths.visitMissed.pattern, keepers, {
@@ -187,23 +165,12 @@ export function registerRotaRoutes({ app, services, renderPage }: RouteDeps): vo
       const { visit } = await rota.swapForm(request.principal, param(request, 'visitId'));
       return showRota(request, reply, visit.panelId, visit.quarterStart, errors, status);
     },
-    async submit(request, reply) {
-      const { visit, replacement } = await rota.missed(
-        request.principal,
-        param(request, 'visitId'),
-        request.body as Values,
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        `${paths.panelRota(visit.panelId)}?quarter=${visit.quarterStart}`,
-        replacement
-          ? request.t('custody-visiting:rota.flash.missed', {
-              date: formatDate(request.t, replacement.weekStarting),
-            })
-          : request.t('custody-visiting:rota.flash.missedGap'),
-      );
-    },
+    submit: saveForVisit(rota.missed, (_id, { visit, replacement }, { t }) => ({
+      to: rotaOf(visit.panelId, visit.quarterStart),
+      message: replacement
+        ? t('custody-visiting:rota.flash.missed', { date: formatDate(t, replacement.weekStarting) })
+        : t('custody-visiting:rota.flash.missedGap'),
+    })),
   });
 
   // ---- A lay visitor's own visits ----
@@ -279,19 +246,10 @@ export function registerRotaRoutes({ app, services, renderPage }: RouteDeps): vo
         backHref: paths.yourVisits,
       };
     }),
-    async submit(request, reply) {
-      await rota.giveAvailability(
-        request.principal,
-        param(request, 'quarter'),
-        request.body as Values,
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.yourVisits,
-        request.t('custody-visiting:rota.flash.availability'),
-      );
-    },
+    submit: saveForQuarter(rota.giveAvailability, (_quarter, _saved, request) => ({
+      to: paths.yourVisits,
+      message: request.t('custody-visiting:rota.flash.availability'),
+    })),
   });
 
   registerFormPage(app, paths.visitTime.pattern, visitors, {
@@ -317,19 +275,10 @@ export function registerRotaRoutes({ app, services, renderPage }: RouteDeps): vo
         backHref: paths.yourVisits,
       };
     }),
-    async submit(request, reply) {
-      await rota.fixTime(
-        request.principal,
-        param(request, 'visitId'),
-        request.body as Values,
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.yourVisits,
-        request.t('custody-visiting:rota.flash.time'),
-      );
-    },
+    submit: saveForVisit(rota.fixTime, (_id, _saved, request) => ({
+      to: paths.yourVisits,
+      message: request.t('custody-visiting:rota.flash.time'),
+    })),
   });
 
   registerFormPage(app, paths.visitMade.pattern, visitors, {
