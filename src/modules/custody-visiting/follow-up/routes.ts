@@ -10,6 +10,7 @@ import { paginationFor } from '../../../platform/http/pagination.js';
 import {
   redirectWithFlash,
   registerFormPage,
+  saveFor,
   type FormShow,
 } from '../../../platform/http/render.js';
 import type { RouteDeps } from '../../../platform/modules.js';
@@ -25,6 +26,8 @@ const answerers = { config: { access: { action: 'custody.issues.answer' as const
 const publicPage = { config: { access: 'public' as const } };
 
 type Values = Record<string, string | undefined>;
+/** A report's review forms save what was sent about the report in their address. */
+const saveForReport = saveFor('reportId');
 const reportIdOf = (request: FastifyRequest) => (request.params as { reportId: string }).reportId;
 const issueIdOf = (request: FastifyRequest) => (request.params as { issueId: string }).issueId;
 const query = (request: FastifyRequest) => request.query as Record<string, string | undefined>;
@@ -96,33 +99,19 @@ export function registerFollowUpRoutes({
   registerFormPage(app, paths.raiseIssue.pattern, reviewers, {
     shownElsewhere: true,
     show: showReview,
-    async submit(request, reply) {
-      const id = reportIdOf(request);
-      await followUp.raiseIssue(request.principal, id, request.body as Values, request.id);
-      return redirectWithFlash(
-        reply,
-        paths.review(id),
-        request.t('custody-visiting:followUp.done.raised'),
-      );
-    },
+    submit: saveForReport(followUp.raiseIssue, (id, _saved, request) => ({
+      to: paths.review(id),
+      message: request.t('custody-visiting:followUp.done.raised'),
+    })),
   });
 
   registerFormPage(app, paths.markReviewed.pattern, reviewers, {
     shownElsewhere: true,
     show: showReview,
-    async submit(request, reply) {
-      await followUp.markReviewed(
-        request.principal,
-        reportIdOf(request),
-        request.body as Values,
-        request.id,
-      );
-      return redirectWithFlash(
-        reply,
-        paths.reviewQueue,
-        request.t('custody-visiting:followUp.done.reviewed'),
-      );
-    },
+    submit: saveForReport(followUp.markReviewed, (_id, _saved, request) => ({
+      to: paths.reviewQueue,
+      message: request.t('custody-visiting:followUp.done.reviewed'),
+    })),
   });
 
   app.get(paths.issues, followers, async (request, reply) => {

@@ -12,6 +12,7 @@ import {
   formShow,
   redirectWithFlash,
   registerFormPage,
+  saveFor,
   type FormShow,
 } from '../../../platform/http/render.js';
 import type { RouteDeps } from '../../../platform/modules.js';
@@ -24,6 +25,8 @@ const readers = { config: { access: { action: 'custody.reports.view' as const } 
 const writers = { config: { access: { action: 'custody.reports.write' as const } } };
 
 type Values = Record<string, string | undefined>;
+/** A report's forms save what was sent about the report in their address. */
+const saveForReport = saveFor('reportId');
 const idOf = (request: FastifyRequest) => (request.params as { reportId: string }).reportId;
 const detaineeIdOf = (request: FastifyRequest) =>
   (request.params as { detaineeId: string }).detaineeId;
@@ -146,15 +149,10 @@ export function registerReportRoutes({
         backHref: paths.report(report.id),
       };
     }),
-    async submit(request, reply) {
-      const id = idOf(request);
-      await reports.changeVisit(request.principal, id, request.body as Values, request.id);
-      return redirectWithFlash(
-        reply,
-        paths.report(id),
-        request.t('custody-visiting:reports.done.visit'),
-      );
-    },
+    submit: saveForReport(reports.changeVisit, (id, _saved, request) => ({
+      to: paths.report(id),
+      message: request.t('custody-visiting:reports.done.visit'),
+    })),
   });
 
   const detaineeForm = (edit: boolean) =>
@@ -276,15 +274,10 @@ export function registerReportRoutes({
         backHref: paths.report(report.id),
       };
     }),
-    async submit(request, reply) {
-      const id = idOf(request);
-      await reports.recordChecks(request.principal, id, request.body as Values, request.id);
-      return redirectWithFlash(
-        reply,
-        paths.report(id),
-        request.t('custody-visiting:reports.done.checks'),
-      );
-    },
+    submit: saveForReport(reports.recordChecks, (id, _saved, request) => ({
+      to: paths.report(id),
+      message: request.t('custody-visiting:reports.done.checks'),
+    })),
   });
 
   // The confirmation is a button on the report's page: a refusal shows the page again, saying why.
