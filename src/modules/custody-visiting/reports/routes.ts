@@ -139,12 +139,11 @@ export function registerReportRoutes({
       };
     },
     show: formShow(renderPage, `${T}/visit.njk`, async (request) => {
-      const report = await reports.draft(request.principal, idOf(request));
-      const detail = await reports.get(request.principal, report.id);
+      const { report, suite } = await reports.draftForm(request.principal, idOf(request));
       return {
         title: request.t('custody-visiting:reports.visit.title'),
-        breadcrumbs: reportCrumbs(request, report.id, detail.suite.name),
-        suite: detail.suite,
+        breadcrumbs: reportCrumbs(request, report.id, suite.name),
+        suite,
         action: paths.visit(report.id),
         backHref: paths.report(report.id),
       };
@@ -157,12 +156,11 @@ export function registerReportRoutes({
 
   const detaineeForm = (edit: boolean) =>
     formShow(renderPage, `${T}/detainee.njk`, async (request) => {
-      const report = await reports.draft(request.principal, idOf(request));
-      const detail = await reports.get(request.principal, report.id);
+      const { report, suite } = await reports.draftForm(request.principal, idOf(request));
       return {
         title: request.t(`custody-visiting:reports.detainee.${edit ? 'editTitle' : 'title'}`),
-        breadcrumbs: reportCrumbs(request, report.id, detail.suite.name),
-        suite: detail.suite,
+        breadcrumbs: reportCrumbs(request, report.id, suite.name),
+        suite,
         reasons: NOT_SEEN_REASONS,
         action: edit
           ? paths.detainee(report.id, detaineeIdOf(request))
@@ -222,13 +220,13 @@ export function registerReportRoutes({
     show: formShow(renderPage, `${T}/remove-detainee.njk`, async (request) => {
       const id = idOf(request);
       const detainee = await reports.detainee(request.principal, id, detaineeIdOf(request));
-      const detail = await reports.get(request.principal, id);
+      const { suite } = await reports.draftForm(request.principal, id);
       return {
         title: request.t('custody-visiting:reports.remove.title', {
           number: detainee.custodyRecordNumber,
         }),
-        breadcrumbs: reportCrumbs(request, id, detail.suite.name),
-        suite: detail.suite,
+        breadcrumbs: reportCrumbs(request, id, suite.name),
+        suite,
         action: paths.removeDetainee(id, detainee.id),
         backHref: paths.report(id),
       };
@@ -263,12 +261,11 @@ export function registerReportRoutes({
       };
     },
     show: formShow(renderPage, `${T}/checks.njk`, async (request) => {
-      const report = await reports.draft(request.principal, idOf(request));
-      const detail = await reports.get(request.principal, report.id);
+      const { report, suite } = await reports.draftForm(request.principal, idOf(request));
       return {
         title: request.t('custody-visiting:reports.checks.title'),
-        breadcrumbs: reportCrumbs(request, report.id, detail.suite.name),
-        suite: detail.suite,
+        breadcrumbs: reportCrumbs(request, report.id, suite.name),
+        suite,
         checks: REPORT_CHECKS,
         action: paths.checks(report.id),
         backHref: paths.report(report.id),

@@ -377,6 +377,16 @@ export function createReportsService(deps: {
       return (await draftFor(db, principal, id)).report;
     },
 
+    /** A draft's form: the draft (its two visitors' alone) and the suite it is of, for the page. */
+    async draftForm(principal: Principal, id: string) {
+      const { report } = await draftFor(db, principal, id);
+      const [suite] = await db
+        .select({ id: custodySuites.id, name: custodySuites.name })
+        .from(custodySuites)
+        .where(eq(custodySuites.id, report.suiteId));
+      return { report, suite: suite! };
+    },
+
     /**
      * ICV-05: adds a detainee present (by custody record number only) or changes one. The same
      * form sent again adds no second detainee; a record number already listed is refused.
