@@ -1,4 +1,5 @@
 /** Who may do what with a group, and finding the group or membership asked for. */
+import { publicFormRoute } from '../../platform/http/route-options.js';
 import { and, eq } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import { can } from '../../platform/auth/permissions.js';
@@ -122,8 +123,5 @@ export const routeAccess = {
   manage: { config: { access: { action: 'groups.manage' as const } } },
   balance: { config: { access: { action: 'groups.view-balance' as const } } },
   publicPage: { config: { access: 'public' as const } },
-  // The public form is open to anyone, so it is rate-limited per address.
-  publicForm: {
-    config: { access: 'public' as const, rateLimit: { max: 20, timeWindow: '1 minute' } },
-  },
+  publicForm: publicFormRoute,
 };

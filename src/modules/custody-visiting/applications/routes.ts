@@ -4,6 +4,7 @@
  * or invited to interview, which makes a visitor). The service refuses anyone but the scheme
  * manager and the coordinator of the applicant's area (not found).
  */
+import { publicFormRoute } from '../../../platform/http/route-options.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { pageRequest } from '../../../platform/db/search.js';
 import type { FieldError } from '../../../platform/errors.js';
@@ -19,9 +20,6 @@ import { VISITOR_APPLICATION_STATUSES } from './schema.js';
 const T = 'modules/custody-visiting/applications/views';
 const publicPage = { config: { access: 'public' as const } };
 // The public form is open to anyone, so it is rate-limited per address.
-const publicForm = {
-  config: { access: 'public' as const, rateLimit: { max: 20, timeWindow: '1 minute' } },
-};
 const keepers = { config: { access: { action: 'custody.panels.view' as const } } };
 
 type Values = Record<string, string | string[] | undefined>;
@@ -80,7 +78,7 @@ export function registerApplicationRoutes({ app, services, renderPage }: RouteDe
   };
 
   app.get(paths.apply, publicPage, async (request, reply) => showForm(request, reply, {}));
-  registerFormPage(app, paths.apply, publicForm, {
+  registerFormPage(app, paths.apply, publicFormRoute, {
     shownElsewhere: true,
     show: (request, reply, values, errors, status) =>
       showForm(request, reply, values as Values, errors, status),
