@@ -50,6 +50,13 @@ async function apply(body: Record<string, unknown>) {
   return agent.post(FORM, body as Record<string, string>);
 }
 
+/** The e-mails queued to an address. */
+const mailsTo = (email: string) =>
+  t.services.db
+    .select({ subject: outbox.subject, body: outbox.bodyText })
+    .from(outbox)
+    .where(eq(outbox.toAddress, email));
+
 async function applied(email: string, area: string) {
   const sent = await apply(application(email, area));
   assert.equal(sent.statusCode, 303, sent.body.slice(0, 300));
@@ -162,6 +169,7 @@ test('ICV-02: the manager invites an applicant to interview, making a visitor de
   const noPanel = await manager.post(url, { outcome: 'invite', panelId: '', version: '1' });
   assert.equal(noPanel.statusCode, 400);
   assert.match(text(noPanel.body), /Select the panel to interview them/);
+  assert.equal((await mailsTo(email)).length, 1, 'a refused decision e-mails nobody');
 
   const invited = await manager.post(url, { outcome: 'invite', panelId: panel.id, version: '1' });
   assert.equal(invited.statusCode, 303, invited.body.slice(0, 300));
@@ -175,6 +183,12 @@ test('ICV-02: the manager invites an applicant to interview, making a visitor de
   assert.equal(after!.status, 'invited');
   assert.ok(invited.headers.location!.endsWith(after!.visitorId!));
   assert.match(text((await manager.get(url)).body), /Invited to interview.*visitor record/);
+  const invitation = (await mailsTo(email)).find((m) => /invitation/.test(m.subject));
+  assert.match(
+    invitation!.subject,
+    /^Custody visitor application ICV-\w+: invitation to interview$/,
+  );
+  assert.match(invitation!.body, new RegExp(`an interview with the ${panel.name}\\.`));
 });
 
 test('ICV-02: a declined application gives its reason, and the applicant may apply again', async () => {
@@ -184,6 +198,7 @@ test('ICV-02: a declined application gives its reason, and the applicant may app
   const noReason = await manager.post(url, { outcome: 'decline', reason: '', version: '1' });
   assert.equal(noReason.statusCode, 400);
   assert.match(text(noReason.body), /Enter the reason for declining/);
+  assert.equal((await mailsTo(email)).length, 1, 'a refused decision e-mails nobody');
   const declined = await manager.post(url, {
     outcome: 'decline',
     reason: 'Works as a criminal defence solicitor',
@@ -193,6 +208,12 @@ test('ICV-02: a declined application gives its reason, and the applicant may app
   assert.match(
     text((await manager.get(url)).body),
     /The application is declined.*Declined Works as a criminal defence solicitor/,
+  );
+  const decision = (await mailsTo(email)).find((m) => /decision/.test(m.subject));
+  assert.match(decision!.subject, /^Custody visitor application ICV-\w+: our decision$/);
+  assert.match(
+    decision!.body,
+    /will not be taking it further\. The reason is:\s+Works as a criminal defence solicitor/,
   );
   assert.equal((await apply(application(email, 'not-sure'))).statusCode, 303);
 });

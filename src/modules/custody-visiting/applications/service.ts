@@ -236,6 +236,7 @@ export function createApplicationsService(deps: {
           }),
         );
         let visitorId: string | null = null;
+        let panelName = '';
         if (outcome === 'invite') {
           const [panel] = await tx
             .select()
@@ -243,6 +244,7 @@ export function createApplicationsService(deps: {
             .where(eq(custodyPanels.id, panelId));
           if (!panel || !seesPanel(reach, panel))
             refuse([{ field: 'panelId', key: 'custody-visiting:applications.errors.panel' }]);
+          panelName = panel!.name;
           const {
             ids: [personId],
           } = await lookups.findOrAddPeople(tx, [
@@ -274,6 +276,26 @@ export function createApplicationsService(deps: {
           .where(and(eq(applications.id, id), eq(applications.version, before.version)))
           .returning();
         if (!after) throw new ConflictError(t('custody-visiting:errors.staleEdit'), 'version');
+        // The applicant hears the decision from the scheme, not only when someone remembers to
+        // write: an invitation names the panel, a refusal gives the reason written here.
+        const reference = applicationReference(id);
+        await deps.mail.queue(
+          tx,
+          outcome === 'invite'
+            ? {
+                to: before.email,
+                subject: t('custody-visiting:applications.mail.invitedSubject', { reference }),
+                text: t('custody-visiting:applications.mail.invitedText', {
+                  reference,
+                  panel: panelName,
+                }),
+              }
+            : {
+                to: before.email,
+                subject: t('custody-visiting:applications.mail.declinedSubject', { reference }),
+                text: t('custody-visiting:applications.mail.declinedText', { reference, reason }),
+              },
+        );
         await recordAudit(tx, actorOf(user, requestId), {
           action: `custody-visitor-application.${outcome === 'invite' ? 'invited' : 'declined'}`,
           recordType: 'custody-visitor-application',
