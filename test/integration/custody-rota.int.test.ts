@@ -7,9 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq, inArray, like, or } from 'drizzle-orm';
 import { custodySuites, custodyVisits } from '../../src/modules/custody-visiting/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
+import { outbox } from '../../src/platform/mail/schema.js';
+import { people } from '../../src/modules/directory/schema.js';
 import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
 import { quarterOf } from '../../src/modules/custody-visiting/rules.js';
 import { todayInLondon } from '../../src/platform/calendar/index.js';
@@ -89,6 +91,54 @@ const visitsOfVisitor = (visitorId: string) =>
       ),
     )
     .orderBy(custodyVisits.weekStarting);
+
+/** The e-mails to these people whose subject begins so, by address. */
+async function mailsTo(personIds: readonly string[], subject: string) {
+  return t.services.db
+    .select({ body: outbox.bodyText, email: people.email })
+    .from(outbox)
+    .innerJoin(people, eq(people.email, outbox.toAddress))
+    .where(and(inArray(people.id, [...personIds]), like(outbox.subject, `${subject}%`)));
+}
+
+test('ICV-02, ICV-03: the visitors who may be put on the rota are e-mailed for their availability, and each visitor drawn is told how many visits, never where or when', async () => {
+  const s = await scheme();
+  await drawn(s.panel);
+  const quarter = '1 January 2027 to 31 March 2027';
+  const eligible = [
+    s.lay.account.personId,
+    ...s.others.map((o) => o.personId),
+    s.probationer.personId,
+  ];
+  const asked = await mailsTo(
+    [...eligible, s.untrained.personId, s.unvetted.personId],
+    `Custody visiting: your availability for ${quarter}`,
+  );
+  assert.equal(asked.length, 5, 'the untrained and the unvetted are not asked');
+  for (const mail of asked) {
+    assert.match(
+      mail.body,
+      new RegExp(`The ${s.panel.name} is drawing its rota of custody visits for ${quarter}`),
+    );
+    assert.match(mail.body, /\/custody-visiting\/your-visits\/availability\/2027-01-01\n/);
+  }
+
+  const told = await mailsTo(eligible, `Custody visiting: your visits for ${quarter}`);
+  assert.equal(told.length, 5);
+  const visits = await visitsOf(s.panel.id);
+  for (const mail of told) {
+    const [, count] = /you have (\d+) visits? on it/.exec(mail.body) ?? [];
+    assert.ok(Number(count) > 0, mail.body);
+    assert.doesNotMatch(mail.body, new RegExp(s.suite.name), 'no suite named');
+    assert.doesNotMatch(mail.body, /week/i, 'no week named');
+  }
+  // Each is told their own number of visits.
+  const layMail = told.find((m) => m.email === s.lay.account.email)!;
+  const layVisits = visits.filter(
+    (v) => v.firstVisitorId === s.lay.visitor.id || v.secondVisitorId === s.lay.visitor.id,
+  ).length;
+  assert.match(layMail.body, new RegExp(`you have ${layVisits} visits? on it`));
+});
 
 test('ICV-02, ICV-03: asked for availability, the visitors answer and the rota is drawn to each suite’s target, never offering an untrained or unvetted visitor', async () => {
   const s = await scheme();

@@ -82,7 +82,7 @@ export function createCustodyVisitingModule(
       t,
       termYears: config.custodyVisiting.visitorTermYears,
     }),
-    custodyRota: createRotaService({ db, directory, now, t }),
+    custodyRota: createRotaService({ db, directory, mail, now, t, publicUrl: config.publicUrl }),
     custodyStatistics: createStatisticsService({ db, now, t }),
     custodyReports: createReportsService({ db, directory, now, t }),
     custodyApplications: createApplicationsService({ db, directory, mail, now, t }),

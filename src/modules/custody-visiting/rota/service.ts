@@ -22,10 +22,13 @@ import { ConflictError, NotFoundError, ValidationError } from '../../../platform
 import type { FieldError } from '../../../platform/errors.js';
 import { dateField } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors, type Said, type SaidRefusal } from '../../../platform/i18n/said.js';
+import type { MailService } from '../../../platform/mail/service.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import { schemeReach } from '../access.js';
+import { custodyPaths as paths } from '../paths.js';
 import {
   availabilityRefusals,
   drawRota,
@@ -77,8 +80,11 @@ export interface RotaStanding {
 export function createRotaService(deps: {
   db: Db;
   directory: DirectoryApi;
+  mail: MailService;
   now: () => Date;
   t: Translate;
+  /** Bridge's address, for the links in e-mails. */
+  publicUrl: string;
   /** The draw's random source (a seeded one in tests). */
   random?: () => number;
 }) {
@@ -275,6 +281,38 @@ export function createRotaService(deps: {
     return new Map(rows.map((r) => [r.id, people.get(r.personId)?.fullName ?? '']));
   }
 
+  /**
+   * An e-mail to each of these visitors (a visitor without an address is left out), in the same
+   * transaction as what it tells of. It names no suite and no week: a planned visit is seen in
+   * Bridge by its pair alone (ICV-03).
+   */
+  async function mailVisitors(
+    tx: Executor,
+    visitorIds: readonly string[],
+    message: (visitorId: string) => { subject: string; text: string },
+  ) {
+    if (!visitorIds.length) return;
+    const rows = await tx
+      .select({ id: custodyVisitors.id, personId: custodyVisitors.personId })
+      .from(custodyVisitors)
+      .where(inArray(custodyVisitors.id, [...new Set(visitorIds)]));
+    const people = await lookups.people(
+      tx,
+      rows.map((r) => r.personId),
+    );
+    for (const row of rows) {
+      const to = people.get(row.personId)?.email;
+      if (to) await deps.mail.queue(tx, { to, ...message(row.id) });
+    }
+  }
+
+  /** "1 July to 30 September 2026", as the e-mails name a quarter. */
+  const quarterWords = (quarter: IsoDate) =>
+    t('custody-visiting:rota.quarter', {
+      from: formatDate(t, quarter),
+      to: formatDate(t, addCalendarDays(nextQuarter(quarter), -1)),
+    });
+
   async function suiteNames(executor: Executor, suiteIds: readonly string[]) {
     if (!suiteIds.length) return new Map<string, string>();
     const rows = await executor
@@ -455,6 +493,22 @@ export function createRotaService(deps: {
           .insert(custodyRotaRounds)
           .values({ panelId: panel.id, quarterStart: quarter })
           .returning();
+        // Asked of those who may be put on the rota when the quarter begins (ICV-02).
+        const eligible = (await standings(tx, panel.id, quarter)).filter((v) => !v.eligibility);
+        await mailVisitors(
+          tx,
+          eligible.map((v) => v.id),
+          () => ({
+            subject: t('custody-visiting:rota.mail.askedSubject', {
+              quarter: quarterWords(quarter),
+            }),
+            text: t('custody-visiting:rota.mail.askedText', {
+              panel: panel.name,
+              quarter: quarterWords(quarter),
+              link: `${deps.publicUrl}${paths.yourAvailability(quarter)}`,
+            }),
+          }),
+        );
         await audit(tx, user, requestId, {
           action: 'custody-rota.availability-asked',
           recordType: 'custody-rota',
@@ -535,6 +589,18 @@ export function createRotaService(deps: {
               secondVisitorId: v.visitorIds[1],
             })),
           );
+        const drawnFor = new Map<string, number>();
+        for (const id of visits.flatMap((v) => v.visitorIds))
+          drawnFor.set(id, (drawnFor.get(id) ?? 0) + 1);
+        await mailVisitors(tx, [...drawnFor.keys()], (visitorId) => ({
+          subject: t('custody-visiting:rota.mail.drawnSubject', { quarter: quarterWords(quarter) }),
+          text: t('custody-visiting:rota.mail.drawnText', {
+            panel: panel.name,
+            quarter: quarterWords(quarter),
+            count: drawnFor.get(visitorId)!,
+            link: `${deps.publicUrl}${paths.yourVisits}`,
+          }),
+        }));
         await audit(tx, user, requestId, {
           action: redraw ? 'custody-rota.redrawn' : 'custody-rota.drawn',
           recordType: 'custody-rota',
