@@ -15,8 +15,7 @@ import {
   makeSuite,
 } from '../factories/custody-visiting.js';
 import { makePerson } from '../factories/directory.js';
-import { fillDate } from './pages/groups.js';
-import { expectSuccess } from './pages/govuk.js';
+import { expectSuccess, fillDate } from './pages/govuk.js';
 import { expectAccessible, signInThroughPages, startE2E, visit, type E2E } from './support.js';
 
 let e2e: E2E;

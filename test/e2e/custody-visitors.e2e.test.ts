@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { makePanel } from '../factories/custody-visiting.js';
-import { expectErrors, expectSuccess, summaryValue } from './pages/govuk.js';
+import { expectErrors, expectSuccess, fillDate, summaryValue } from './pages/govuk.js';
 import { expectAccessible, signInWithRole, startE2E, type E2E } from './support.js';
 
 let e2e: E2E;
@@ -15,15 +15,6 @@ before(async () => {
   e2e = await startE2E({ demo: false });
 });
 after(() => e2e.close());
-
-/** Types a date into the GOV.UK date input of this legend. */
-async function fillDate(page: Page, legend: string, iso: string) {
-  const [year, month, day] = iso.split('-');
-  const group = page.getByRole('group', { name: legend });
-  await group.getByLabel('Day').fill(String(Number(day)));
-  await group.getByLabel('Month').fill(String(Number(month)));
-  await group.getByLabel('Year').fill(year!);
-}
 
 /** Follows a link on the visitor's page to a step's form, checked with axe. */
 async function openStep(page: Page, link: string) {

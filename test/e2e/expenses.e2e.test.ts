@@ -10,7 +10,7 @@ import { addCalendarMonths, todayInLondon } from '../../src/platform/calendar/in
 import { groupIdByCode } from '../app.js';
 import type { FactoryAccount } from '../factories/accounts.js';
 import { makeChair, makeMember } from '../factories/groups.js';
-import { expectErrors, expectSuccess } from './pages/govuk.js';
+import { expectErrors, expectSuccess, fillDate } from './pages/govuk.js';
 import {
   expectAccessible,
   signInThroughPages,
@@ -42,15 +42,6 @@ function raceGroupMembers(): Promise<{ avery: FactoryAccount; charlie: FactoryAc
     };
   })();
   return raceMembers;
-}
-
-/** Fills a GOV.UK date input for a day. */
-async function fillDate(page: import('playwright-core').Page, legend: string, iso: string) {
-  const [year, month, day] = iso.split('-');
-  const group = page.getByRole('group', { name: legend });
-  await group.getByLabel('Day').fill(String(Number(day)));
-  await group.getByLabel('Month').fill(String(Number(month)));
-  await group.getByLabel('Year').fill(year!);
 }
 
 test('an advisor claims with a receipt, a late cost is refused, and the unit part-approves the claim', async () => {

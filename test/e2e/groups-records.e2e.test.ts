@@ -5,8 +5,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { addCalendarDays } from '../../src/platform/calendar/index.js';
-import { fillDate, openGroup } from './pages/groups.js';
-import { expectErrors, expectSuccess, mainNavigation, summaryValue } from './pages/govuk.js';
+import { openGroup } from './pages/groups.js';
+import {
+  expectErrors,
+  expectSuccess,
+  fillDate,
+  mainNavigation,
+  summaryValue,
+} from './pages/govuk.js';
 import { makePerson } from '../factories/directory.js';
 import { makeGroup } from '../factories/groups.js';
 import { expectAccessible, signInWithRole, startE2E, type E2E } from './support.js';

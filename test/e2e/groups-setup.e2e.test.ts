@@ -7,8 +7,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { makeEstablishedGroup, type EstablishedGroup } from '../factories/groups.js';
-import { fillDate, openGroup, openMember } from './pages/groups.js';
-import { expectErrors, expectSuccess, mainNavigation, summaryValue } from './pages/govuk.js';
+import { openGroup, openMember } from './pages/groups.js';
+import {
+  expectErrors,
+  expectSuccess,
+  fillDate,
+  mainNavigation,
+  summaryValue,
+} from './pages/govuk.js';
 import {
   expectAccessible,
   signInThroughPages,

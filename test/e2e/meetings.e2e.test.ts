@@ -23,8 +23,8 @@ import {
   makeMeetingBegun,
   recordAttendance,
 } from '../factories/meetings.js';
-import { fillDate, openGroup } from './pages/groups.js';
-import { expectErrors, expectSuccess } from './pages/govuk.js';
+import { openGroup } from './pages/groups.js';
+import { expectErrors, expectSuccess, fillDate } from './pages/govuk.js';
 import {
   expectAccessible,
   signInThroughPages,

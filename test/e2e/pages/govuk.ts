@@ -120,3 +120,12 @@ export async function summaryValue(page: Page, key: string): Promise<string> {
     .filter({ has: page.locator('dt', { hasText: new RegExp(`^\\s*${key}\\s*$`) }) });
   return (await row.locator('dd').first().innerText()).trim();
 }
+
+/** Types a date into the GOV.UK date input whose fieldset has this legend. */
+export async function fillDate(page: Page, legend: string, iso: string): Promise<void> {
+  const group = page.getByRole('group', { name: legend });
+  const [y, m, d] = iso.split('-');
+  await group.getByLabel('Day').fill(String(Number(d)));
+  await group.getByLabel('Month').fill(String(Number(m)));
+  await group.getByLabel('Year').fill(y!);
+}

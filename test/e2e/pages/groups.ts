@@ -18,11 +18,3 @@ export async function openMember(page: Page, group: string, member: string): Pro
   await page.getByRole('heading', { level: 1, name: member }).waitFor();
   await expectAccessible(page);
 }
-
-export async function fillDate(page: Page, legend: string, iso: string): Promise<void> {
-  const group = page.getByRole('group', { name: legend });
-  const [y, m, d] = iso.split('-');
-  await group.getByLabel('Day').fill(String(Number(d)));
-  await group.getByLabel('Month').fill(String(Number(m)));
-  await group.getByLabel('Year').fill(y!);
-}
