@@ -13,7 +13,7 @@ import { auditEvents } from '../../src/platform/audit/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
 import { people } from '../../src/modules/directory/schema.js';
 import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
-import { quarterOf } from '../../src/modules/custody-visiting/rules.js';
+import { pairTwiceRunning, quarterOf } from '../../src/modules/custody-visiting/rules.js';
 import { todayInLondon } from '../../src/platform/calendar/index.js';
 import { createTestApp, demoAccount, signIn, type Agent, type TestApp } from '../app.js';
 import { signInAccount, signInNewAccount } from '../factories/accounts.js';
@@ -228,12 +228,29 @@ test('ICV-02, ICV-03: asked for availability, the visitors answer and the rota i
   assert.equal(again.statusCode, 409);
   assert.match(text(again.body), /The rota for this quarter has already been drawn/);
   assert.equal((await visitsOf(s.panel.id)).length, 13);
+  // A pair has fixed the day and time of one visit: the re-draw keeps it.
+  const fixed = visits.at(-1)!;
+  await t.services.db
+    .update(custodyVisits)
+    .set({ visitOn: fixed.weekStarting, visitMinutes: 19 * 60 })
+    .where(eq(custodyVisits.id, fixed.id));
   const redraw = await manager.post(`${rotaUrl(s.panel)}/draw`, {
     quarter: QUARTER,
     redraw: 'yes',
   });
   assert.equal(redraw.statusCode, 303);
-  assert.equal((await visitsOf(s.panel.id)).length, 13);
+  const redrawn = await visitsOf(s.panel.id);
+  assert.equal(redrawn.length, 13);
+  const kept = redrawn.find((v) => v.id === fixed.id);
+  assert.ok(kept, 'the visit whose time was fixed is kept');
+  assert.deepEqual(
+    [kept.firstVisitorId, kept.secondVisitorId, kept.visitMinutes],
+    [fixed.firstVisitorId, fixed.secondVisitorId, 19 * 60],
+  );
+  assert.equal(
+    redrawn.filter((v) => v.id === fixed.id || visits.some((o) => o.id === v.id)).length,
+    1,
+  );
 
   // Once drawn, availability can no longer be changed.
   const late = await visitor.post(`/custody-visiting/your-visits/availability/${QUARTER}`, {
@@ -403,7 +420,17 @@ test('ICV-02, ICV-03: a swap that would leave one visitor, or bring in an untrai
       .filter((v) => v.weekStarting === visit!.weekStarting)
       .flatMap((v) => [v.firstVisitorId, v.secondVisitorId]),
   );
-  const free = [s.lay.visitor.id, ...s.others.map((o) => o.id)].find((id) => !busy.has(id));
+  const around = (await visitsOf(s.panel.id))
+    .filter((v) => v.id !== visit!.id)
+    .map((v) => ({
+      suiteId: v.suiteId,
+      week: v.weekStarting,
+      visitorIds: [v.firstVisitorId, v.secondVisitorId] as const,
+    }));
+  const free = [s.lay.visitor.id, ...s.others.map((o) => o.id)].find(
+    (id) =>
+      !busy.has(id) && !pairTwiceRunning(visit!.weekStarting, visit!.secondVisitorId, id, around),
+  );
   assert.ok(free);
   const swapped = await manager.post(url, {
     version,
@@ -414,6 +441,46 @@ test('ICV-02, ICV-03: a swap that would leave one visitor, or bring in an untrai
   const page = text((await manager.get(swapped.headers.location!)).body);
   assert.match(page, /has been swapped into the visit/);
   assert.match(page, /in place of/);
+});
+
+test('ICV-03: a visitor swapped in who would make the same pair twice running is refused, naming the field', async () => {
+  const s = await scheme();
+  await drawn(s.panel);
+  const visits = (await visitsOf(s.panel.id)).sort((a, b) =>
+    a.weekStarting.localeCompare(b.weekStarting),
+  );
+  const pairOf = (v: (typeof visits)[number]) => [v.firstVisitorId, v.secondVisitorId];
+  const experienced = new Set([s.lay.visitor.id, ...s.others.map((o) => o.id)]);
+  // A visit, an experienced visitor of it who stays, and their partner on their next visit.
+  const found = visits.flatMap((visit, i) =>
+    pairOf(visit)
+      .filter((staying) => experienced.has(staying))
+      .flatMap((staying) => {
+        const next = visits.slice(i + 1).find((v) => pairOf(v).includes(staying));
+        const partner = next && pairOf(next).find((id) => id !== staying);
+        return partner && !pairOf(visit).includes(partner) ? [{ visit, staying, partner }] : [];
+      }),
+  )[0];
+  assert.ok(found, 'the draw gives some visitor a next visit with someone else');
+  const url = `/custody-visiting/visits/${found.visit.id}/swap`;
+  const version = /name="version" value="(\d+)"/.exec((await manager.get(url)).body)![1]!;
+  const refused = await manager.post(url, {
+    version,
+    outgoing: pairOf(found.visit).find((id) => id !== found.staying)!,
+    incoming: found.partner,
+  });
+  assert.equal(refused.statusCode, 400);
+  assert.match(
+    text(refused.body),
+    /Those two visitors visit together just before or just after this visit/,
+  );
+  assert.match(refused.body, /href="#incoming"/);
+  const [unchanged] = await t.services.db
+    .select()
+    .from(custodyVisits)
+    .where(eq(custodyVisits.id, found.visit.id));
+  assert.deepEqual(pairOf(unchanged!), pairOf(found.visit));
+  assert.equal(unchanged!.version, found.visit.version);
 });
 
 test('ICV-03: a visit missed is not lost: it is re-drawn for a later week; a visit made counts in the spread', async () => {

@@ -11,6 +11,7 @@ import {
   seededRandom,
   spreadOf,
   suiteRotaGaps,
+  pairTwiceRunning,
   swapRefusal,
   visitSlot,
   visitTimeRefusals,
@@ -192,6 +193,33 @@ test('ICV-02, ICV-03: a visitor swapped in must be eligible, free that week, and
       busyThatWeek: false,
     }),
     null,
+  );
+});
+
+test('ICV-03: a visitor swapped in who would make the same pair twice running is refused', () => {
+  const around = [
+    { suiteId: 's1', week: '2027-01-04', visitorIds: ['a', 'b'] as const },
+    { suiteId: 's1', week: '2027-01-11', visitorIds: ['a', 'c'] as const },
+    { suiteId: 's1', week: '2027-02-01', visitorIds: ['d', 'a'] as const },
+    { suiteId: 's2', week: '2027-01-11', visitorIds: ['b', 'e'] as const },
+  ];
+  const week = '2027-01-18';
+  // a's visit just before is with c, just after with d; c's just before is with a.
+  assert.equal(pairTwiceRunning(week, 'a', 'c', around), true);
+  assert.equal(pairTwiceRunning(week, 'a', 'd', around), true);
+  assert.equal(pairTwiceRunning(week, 'd', 'a', around), true);
+  // a and b visited together, but each has visited with someone else since: they may again.
+  assert.equal(pairTwiceRunning(week, 'a', 'b', around), false);
+  assert.equal(pairTwiceRunning(week, 'b', 'e', around), true);
+  assert.equal(pairTwiceRunning(week, 'c', 'e', around), false);
+  assert.equal(
+    swapRefusal({
+      staying: visitor('a'),
+      incoming: { id: 'c', experienced: true, eligibility: null },
+      busyThatWeek: false,
+      twiceRunning: pairTwiceRunning(week, 'a', 'c', around),
+    })?.key,
+    'custody-visiting:rota.errors.twiceRunning',
   );
 });
 

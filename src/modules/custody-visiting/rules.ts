@@ -583,6 +583,8 @@ export function swapRefusal(input: {
   staying: { id: string; experienced: boolean };
   incoming: { id: string; experienced: boolean; eligibility: Said | null } | null;
   busyThatWeek: boolean;
+  /** The new pair would visit together twice running (`pairTwiceRunning`). */
+  twiceRunning?: boolean;
 }): SaidRefusal | null {
   const field = 'incoming';
   const { incoming } = input;
@@ -591,7 +593,35 @@ export function swapRefusal(input: {
   const pair = pairRefusal([input.staying, incoming]);
   if (pair) return { field, ...pair };
   if (input.busyThatWeek) return { field, key: 'custody-visiting:rota.errors.busyThatWeek' };
+  if (input.twiceRunning) return { field, key: 'custody-visiting:rota.errors.twiceRunning' };
   return null;
+}
+
+/**
+ * ICV-03: whether a visit by `a` and `b` in `week` would make them the same pair twice running:
+ * the visit either of them makes just before that week, or just after it, is with the other.
+ * `visits` are the panel's other visits, planned or made, around that week.
+ */
+export function pairTwiceRunning(
+  week: IsoDate,
+  a: string,
+  b: string,
+  visits: readonly RotaVisit[],
+): boolean {
+  const besideWeek = (visitorId: string) => {
+    let before: RotaVisit | null = null;
+    let after: RotaVisit | null = null;
+    for (const v of visits) {
+      if (!v.visitorIds.includes(visitorId)) continue;
+      if (v.week < week && (!before || v.week > before.week)) before = v;
+      if (v.week > week && (!after || v.week < after.week)) after = v;
+    }
+    return [before, after];
+  };
+  return [
+    ...besideWeek(a).map((v) => v?.visitorIds.includes(b)),
+    ...besideWeek(b).map((v) => v?.visitorIds.includes(a)),
+  ].some(Boolean);
 }
 
 /** Evening runs from 6pm until 7am; a visit's slot is its day of the week and its time. */

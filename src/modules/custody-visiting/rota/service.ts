@@ -34,6 +34,7 @@ import {
   drawRota,
   nextQuarter,
   onProbation,
+  pairTwiceRunning,
   parseQuarter,
   previousQuarter,
   quarterOf,
@@ -220,6 +221,25 @@ export function createRotaService(deps: {
     week: v.weekStarting,
     visitorIds: [v.firstVisitorId, v.secondVisitorId],
   });
+
+  /**
+   * The panel's other visits, planned or made, within a quarter either side of this one's week:
+   * enough to find each visitor's visit just before and just after it (ICV-03).
+   */
+  async function visitsAround(executor: Executor, visit: Visit): Promise<RotaVisit[]> {
+    const rows = await executor
+      .select()
+      .from(custodyVisits)
+      .where(
+        and(
+          eq(custodyVisits.panelId, visit.panelId),
+          inArray(custodyVisits.status, ['planned', 'made']),
+          sql`${custodyVisits.id} <> ${visit.id}`,
+          sql`${custodyVisits.weekStarting} between ${addCalendarDays(visit.weekStarting, -120)} and ${addCalendarDays(visit.weekStarting, 120)}`,
+        ),
+      );
+    return rows.map(asRotaVisit);
+  }
 
   /** What the draw is given for a panel's quarter, from the week after `from`. */
   async function drawInputs(executor: Executor, panel: Panel, quarter: IsoDate, roundId: string) {
@@ -523,7 +543,8 @@ export function createRotaService(deps: {
      * ICV-03: the draw: pairs at random for each suite's visits over the weeks not begun, from
      * the visitors who may be put on the rota (ICV-02), as they said they are free. A second draw
      * over one made is refused unless a re-draw is asked for: it draws again the planned visits
-     * of the weeks not begun, keeping those made and those already under way.
+     * of the weeks not begun, keeping those made, those already under way, and those whose pair
+     * has fixed the day and time.
      */
     async draw(principal: Principal, panelId: string, input: Input, requestId?: string) {
       return db.transaction(async (tx) => {
@@ -556,6 +577,8 @@ export function createRotaService(deps: {
                 inQuarter,
                 eq(custodyVisits.status, 'planned'),
                 gt(custodyVisits.weekStarting, today()),
+                // A pair that has fixed its day and time keeps its visit.
+                isNull(custodyVisits.visitOn),
               ),
             )
             .returning({ id: custodyVisits.id });
@@ -625,12 +648,19 @@ export function createRotaService(deps: {
         db.select().from(custodyPanels).where(eq(custodyPanels.id, visit.panelId)),
       ]);
       const pair = [visit.firstVisitorId, visit.secondVisitorId];
+      // Offered: whoever could go with either of the pair without making a pair twice running.
+      const around = await visitsAround(db, visit);
       return {
         visit,
         panel: panel!,
         suite: suites.get(visit.suiteId) ?? '',
         pair: people.filter((p) => pair.includes(p.id)),
-        offered: people.filter((p) => p.eligibility === null && !pair.includes(p.id)),
+        offered: people.filter(
+          (p) =>
+            p.eligibility === null &&
+            !pair.includes(p.id) &&
+            pair.some((id) => !pairTwiceRunning(visit.weekStarting, id, p.id, around)),
+        ),
       };
     },
 
@@ -674,7 +704,19 @@ export function createRotaService(deps: {
               )
               .limit(1)
           : [];
-        const refusal = swapRefusal({ staying, incoming, busyThatWeek: Boolean(busy) });
+        const refusal = swapRefusal({
+          staying,
+          incoming,
+          busyThatWeek: Boolean(busy),
+          twiceRunning:
+            incoming !== null &&
+            pairTwiceRunning(
+              visit.weekStarting,
+              staying.id,
+              incoming.id,
+              await visitsAround(tx, visit),
+            ),
+        });
         refuse(refusal ? [refusal] : []);
         const after = await writeVisit(tx, visit, {
           ...(visit.firstVisitorId === outgoing
