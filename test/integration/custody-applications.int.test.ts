@@ -176,6 +176,13 @@ test('ICV-02: the manager invites an applicant to interview, making a visitor de
   const visitorPage = text((await manager.get(invited.headers.location!)).body);
   assert.match(visitorPage, /Robin Applicant is invited to interview/);
   assert.match(visitorPage, /Declared on 23 November 2026/);
+  // The visitor's record names the application they came from, linked for the manager.
+  const reference = `ICV-${row.id.slice(0, 8).toUpperCase()}`;
+  assert.match(visitorPage, new RegExp(`Application ${reference}, received on 23 November 2026`));
+  assert.match(
+    (await manager.get(invited.headers.location!)).body,
+    new RegExp(`<a class="govuk-link" href="${url}">${reference}, received on`),
+  );
   const [after] = await t.services.db
     .select()
     .from(custodyVisitorApplications)

@@ -91,6 +91,7 @@ test('ICV-01, ICV-02: an added visitor is recruited step by step until they can 
   let page = text((await manager.get(url)).body);
   assert.match(page, /Alex Visitor has been added/);
   assert.match(page, /Declared on 1 September 2026: not a serving police officer/);
+  assert.match(page, /Application Added by staff, not through the public form/);
   assert.match(page, /Cannot be put on the rota Not appointed/);
   const list = text((await manager.get(`/custody-visiting/panels/${panel.id}/visitors`)).body);
   assert.match(list, /Alex Visitor Applicant Not appointed/);

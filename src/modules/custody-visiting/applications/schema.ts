@@ -34,6 +34,8 @@ export const custodyVisitorApplications = pgTable(
   (t) => [
     index('custody_visitor_applications_status_idx').on(t.status, t.createdAt),
     index('custody_visitor_applications_area_idx').on(sql`lower(${t.area})`, t.status, t.createdAt),
+    // The visitor's page names the application they came from.
+    index('custody_visitor_applications_visitor_idx').on(t.visitorId),
     // One open application an address at a time.
     uniqueIndex('custody_visitor_applications_open_email_key')
       .on(sql`lower(${t.email})`)

@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
 import { formShow, registerFormPage, saveFor } from '../../../platform/http/render.js';
+import { applicationPaths } from '../applications/paths.js';
 import { panelCrumbs } from '../crumbs.js';
 import { saveForPanel } from '../panels/routes.js';
 import { custodyPaths as paths } from '../paths.js';
@@ -102,6 +103,8 @@ export function registerVisitorRoutes({ app, services, renderPage, config }: Rou
         },
       ],
       ...detail,
+      applicationHref:
+        detail.application?.readable && applicationPaths.application(detail.application.id),
       termYears: config.custodyVisiting.visitorTermYears,
       links: Object.fromEntries(STEPS.map(([step, route]) => [step, route(id)])),
     });

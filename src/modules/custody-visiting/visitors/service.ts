@@ -7,7 +7,7 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
-import { todayInLondon, type IsoDate } from '../../../platform/calendar/index.js';
+import { todayInLondon, toLondonDate, type IsoDate } from '../../../platform/calendar/index.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../platform/errors.js';
 import type { FieldError } from '../../../platform/errors.js';
@@ -18,6 +18,7 @@ import { fieldErrors, type SaidRefusal } from '../../../platform/i18n/said.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import { schemeReach } from '../access.js';
 import {
+  applicationReference,
   appointmentRefusal,
   independenceRefusals,
   interviewRefusals,
@@ -29,6 +30,7 @@ import {
   renewal,
   requiredText,
   rotaEligibility,
+  seesApplication,
   seesPanel,
   termEnd,
   tidy,
@@ -36,6 +38,7 @@ import {
   type VisitorRecord,
 } from '../rules.js';
 import { custodyPanels, custodyVisitorCourses, custodyVisitors } from '../schema.js';
+import { custodyVisitorApplications } from '../applications/schema.js';
 
 export type Visitor = typeof custodyVisitors.$inferSelect;
 export type VisitorCourse = typeof custodyVisitorCourses.$inferSelect;
@@ -72,7 +75,7 @@ export function createVisitorsService(deps: {
       ? await executor.select().from(custodyVisitors).where(eq(custodyVisitors.id, id))
       : [];
     if (!visitor || !seesPanel(reach, { id: visitor.panelId })) throw new NotFoundError();
-    return { user, visitor };
+    return { user, reach, visitor };
   }
 
   async function coursesOf(executor: Executor, visitorIds: readonly string[]) {
@@ -190,11 +193,19 @@ export function createVisitorsService(deps: {
 
     /** A visitor's page: each record, their courses, and whether they can be put on the rota. */
     async get(principal: Principal, id: string) {
-      const { visitor } = await find(db, principal, id);
-      const [people, courses, [panel]] = await Promise.all([
+      const { reach, visitor } = await find(db, principal, id);
+      const [people, courses, [panel], [application]] = await Promise.all([
         lookups.people(db, [visitor.personId]),
         coursesOf(db, [visitor.id]),
         db.select().from(custodyPanels).where(eq(custodyPanels.id, visitor.panelId)),
+        db
+          .select({
+            id: custodyVisitorApplications.id,
+            area: custodyVisitorApplications.area,
+            createdAt: custodyVisitorApplications.createdAt,
+          })
+          .from(custodyVisitorApplications)
+          .where(eq(custodyVisitorApplications.visitorId, visitor.id)),
       ]);
       const person = people.get(visitor.personId);
       const mine = courses.get(visitor.id) ?? [];
@@ -203,6 +214,13 @@ export function createVisitorsService(deps: {
         panel: panel!,
         person: { fullName: person?.fullName ?? '', email: person?.email ?? '' },
         courses: mine,
+        // ICV-02: the public application they came from, if any; linked for whoever may read it.
+        application: application && {
+          id: application.id,
+          reference: applicationReference(application.id),
+          receivedOn: toLondonDate(application.createdAt),
+          readable: seesApplication(reach, application),
+        },
         probationDueOn: visitor.appointedOn ? probationDueOn(visitor.appointedOn) : null,
         ...standing(visitor, mine, today()),
       };

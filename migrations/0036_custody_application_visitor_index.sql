@@ -1,0 +1,1 @@
+CREATE INDEX "custody_visitor_applications_visitor_idx" ON "custody_visitor_applications" USING btree ("visitor_id");
