@@ -10,7 +10,6 @@ import type { Translate } from '../../../platform/i18n/messages.js';
 import type { PerformanceLine, Period, ReportFigures, ReportLine } from '../statistics-rules.js';
 import { figure, percentFigure, periodName, yearDays } from './words.js';
 
-type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
 const PAGE_HEIGHT = 841.89;
