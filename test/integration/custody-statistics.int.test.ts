@@ -328,10 +328,7 @@ test('ICV-04, ICV-05, ICV-08, ICV-10, LEG-05: a year shows its visits against ta
   assert.match(page, new RegExp(`${panel.area} 5 3 60% 10`));
   assert.match(page, /5 issues raised from visit reports; 3 closed as resolved \(60%\)\./);
   // Each suite: its delays' median (25; 10 and 60 give 35) and its issues' (10; 4 and 30 give 17).
-  assert.match(
-    page,
-    new RegExp(`Detainees, delays and issues in ${panel.area}, suite by suite`),
-  );
+  assert.match(page, new RegExp(`Detainees, delays and issues in ${panel.area}, suite by suite`));
   assert.match(page, new RegExp(`${weekly.name} 2 6 4 2 1 1 1 25 25 3 1 33% 10`));
   assert.match(page, new RegExp(`${fortnightly.name} 2 1 0 1 0 0 2 35 60 2 2 100% 17`));
   // No other test reports in this year: the scheme's total is this area's.
