@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { mainOf, textOf } from '../html.js';
 import { createTestApp, type TestApp } from '../app.js';
-import { pdfPages } from '../pdf-text.js';
+import { pdfPages, pdfStructure } from '../pdf-text.js';
 import { EXPERIENCED, makePanel, makeSuite, makeVisitor } from '../factories/custody-visiting.js';
 import { custodyVisits } from '../../src/modules/custody-visiting/schema.js';
 import {
@@ -390,6 +390,16 @@ test('ICV-04, ICV-05, ICV-08, ICV-10, LEG-05: a year shows its visits against ta
     '5 issues raised from visit reports; 3 closed as resolved (60%).',
   ])
     assert.ok(text.includes(line), `the annual report says "${line}"`);
+  // Tagged, so a screen reader follows its headings and tables; repeated header rows are not.
+  const [structure] = await pdfStructure(pdf.rawPayload);
+  for (const path of [
+    'Document/H1',
+    'Document/P',
+    'Document/H2',
+    'Document/Table/TR/TH',
+    'Document/Table/TR/TD',
+  ])
+    assert.ok(structure!.includes(path), `the annual report is tagged ${path}`);
 });
 
 test('ICV-10: a year not offered is refused by its field, on the page and for the annual report', async () => {
