@@ -341,6 +341,19 @@ test('ICV-04, ICV-05, ICV-08, ICV-10, LEG-05: a year shows its visits against ta
   );
   assert.match(res.body, /<svg class="app-chart"[^>]*aria-labelledby="issues-chart-title/);
 
+  // The year's first quarter: only the report of 10 May (the draft of 1 June never counts).
+  const quarter = textOf(
+    mainOf(
+      (
+        await read(
+          `/custody-visiting/statistics?quarter=2025-04-01&area=${encodeURIComponent(panel.area)}`,
+        )
+      ).body,
+    ),
+  );
+  assert.match(quarter, new RegExp(`${panel.area} 1 4 2 2 1 1 0 None None`));
+  assert.match(quarter, new RegExp(`${panel.area} 2 1 50% 10`));
+
   const csv = await read('/custody-visiting/statistics.csv?year=2025-04-01');
   assert.equal(csv.statusCode, 200);
   const lines = csv.body.split(/\r?\n/);
