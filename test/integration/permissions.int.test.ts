@@ -553,6 +553,7 @@ const EXPECTED: Record<string, Who> = {
   'GET /custody-visiting/become-a-visitor': 'anyone',
   'GET /custody-visiting/statistics': 'anyone',
   'GET /custody-visiting/statistics.csv': 'anyone',
+  'GET /custody-visiting/statistics/annual-report.pdf': 'anyone',
   // ICV-02: the public application form, no account needed, and its confirmation.
   'GET /custody-visiting/become-a-visitor/apply': 'anyone',
   'POST /custody-visiting/become-a-visitor/apply': 'anyone',

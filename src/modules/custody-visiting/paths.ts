@@ -25,9 +25,13 @@ export const custodyPaths = {
   /** The public pages about the scheme, for anyone, signed in or not. */
   publicScheme: '/custody-visiting',
   becomeAVisitor: '/custody-visiting/become-a-visitor',
-  /** ICV-10: a quarter's statistics (`?quarter=2026-07-01`, `&area=` for its suites), and as CSV. */
+  /**
+   * ICV-10: a quarter's or a year's statistics (`?quarter=2026-07-01` or `?year=2025-04-01`,
+   * `&area=` for its suites), as CSV, and a year's annual report as PDF (`?year=2025-04-01`).
+   */
   statistics: '/custody-visiting/statistics',
   statisticsCsv: '/custody-visiting/statistics.csv',
+  annualReportPdf: '/custody-visiting/statistics/annual-report.pdf',
   /** ICV-02: a panel's lay visitors, and a visitor's record with its forms. */
   panelVisitors: route('/custody-visiting/panels/:panelId/visitors'),
   newVisitor: route('/custody-visiting/panels/:panelId/visitors/new'),

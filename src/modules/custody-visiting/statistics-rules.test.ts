@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  financialYearOf,
+  median,
+  parseYear,
+  percentOf,
+  periodEnd,
+  periodQuarters,
+  periodWeeks,
+  reportFigures,
+  yearChoices,
+  type SuiteReports,
   latestWholeQuarter,
   quarterChoices,
   quarterPerformance,
@@ -82,4 +92,107 @@ test('ICV-10: the statistics open on the last whole quarter, and offer this quar
   assert.equal(choices.length, 12);
   assert.equal(choices[0], '2026-10-01');
   assert.equal(choices[11], '2024-01-01');
+});
+
+test('ICV-10: a year is the police-reporting year, 1 April to 31 March; this one and the two before are offered', () => {
+  assert.equal(financialYearOf('2026-03-31'), '2025-04-01');
+  assert.equal(financialYearOf('2026-04-01'), '2026-04-01');
+  assert.deepEqual(yearChoices('2026-11-23'), ['2026-04-01', '2025-04-01', '2024-04-01']);
+  assert.equal(parseYear('2025-04-01'), '2025-04-01');
+  assert.equal(parseYear('2025-01-01'), null);
+  assert.equal(parseYear(undefined), null);
+  const year = { kind: 'year' as const, start: '2025-04-01' };
+  assert.deepEqual(periodQuarters(year), ['2025-04-01', '2025-07-01', '2025-10-01', '2026-01-01']);
+  assert.equal(periodEnd(year), '2026-04-01');
+  assert.equal(periodEnd({ kind: 'quarter', start: '2025-10-01' }), '2026-01-01');
+});
+
+test('ICV-10: a year’s target is its four quarters’ targets added up, so a fortnightly suite’s is 7 + 7 + 7 + 7', () => {
+  const weeks = periodWeeks({ kind: 'year', start: '2025-04-01' });
+  assert.equal(weeks.length, 4);
+  assert.equal(
+    suiteLine(suite({ visitsPerWeek: 0.5 }), weeks).target,
+    weeks.reduce((n, w) => n + Math.ceil(w / 2), 0),
+  );
+  assert.equal(suiteLine(suite({ visitsPerWeek: 0.5 }), [13, 13, 13, 13]).target, 28);
+});
+
+test('ICV-10: the median is the middle value, or the middle two’s mean rounded; none of nothing', () => {
+  assert.equal(median([]), null);
+  assert.equal(median([9, 1, 5]), 5);
+  assert.equal(median([10, 2, 4, 7]), 6);
+  assert.equal(median([1, 2]), 2);
+  assert.equal(percentOf(2, 3), 67);
+  assert.equal(percentOf(0, 0), null);
+});
+
+const reports = (over: Partial<SuiteReports>): SuiteReports => ({
+  name: 'Holborn',
+  area: 'Camden',
+  reports: 0,
+  detaineesPresent: 0,
+  seen: 0,
+  notSeen: { asleep: 0, interview: 0, solicitor: 0, declined: 0, safety: 0 },
+  childrenSeen: 0,
+  vulnerableSeen: 0,
+  delays: [],
+  issuesRaised: 0,
+  daysToResolve: [],
+  ...over,
+});
+
+test('ICV-04, ICV-05, ICV-10, LEG-05: detainees, delays and issues add up suite by suite, by area and in total; medians are of every value, not of the suites’ medians', () => {
+  const result = reportFigures(
+    [
+      reports({
+        reports: 3,
+        detaineesPresent: 10,
+        seen: 6,
+        notSeen: { asleep: 2, interview: 1, solicitor: 0, declined: 1, safety: 0 },
+        childrenSeen: 1,
+        delays: [10, 40],
+        issuesRaised: 3,
+        daysToResolve: [2, 30],
+      }),
+      reports({
+        name: 'Kentish Town',
+        reports: 1,
+        detaineesPresent: 4,
+        seen: 4,
+        vulnerableSeen: 2,
+        delays: [15],
+        issuesRaised: 1,
+        daysToResolve: [5],
+      }),
+      reports({ name: 'Brixton', area: 'Lambeth', reports: 2, detaineesPresent: 0 }),
+    ],
+    'London',
+  );
+  const camden = result.areas[0]!.total;
+  assert.equal(result.areas.length, 2);
+  assert.deepEqual(
+    [camden.reports, camden.detaineesPresent, camden.seen, camden.notSeen.asleep],
+    [4, 14, 10, 2],
+  );
+  assert.deepEqual([camden.childrenSeen, camden.vulnerableSeen], [1, 2]);
+  // Three delays: 10, 15 and 40 minutes; the middle is 15 (the suites' medians would give 20).
+  assert.deepEqual([camden.delayed, camden.medianDelay, camden.longestDelay], [3, 15, 40]);
+  // Four issues raised, three resolved (75%), in 2, 5 and 30 days: the median is 5.
+  assert.deepEqual(
+    [
+      camden.issuesRaised,
+      camden.issuesResolved,
+      camden.percentResolved,
+      camden.medianDaysToResolve,
+    ],
+    [4, 3, 75, 5],
+  );
+  const lambeth = result.areas[1]!.total;
+  assert.deepEqual(
+    [lambeth.delayed, lambeth.medianDelay, lambeth.longestDelay, lambeth.percentResolved],
+    [0, null, null, null],
+  );
+  assert.equal(result.total.name, 'London');
+  assert.deepEqual([result.total.reports, result.total.issuesRaised], [6, 4]);
+  assert.equal(result.areas[0]!.suites[1]!.name, 'Kentish Town');
 });

@@ -4,8 +4,15 @@
  * area) and across the police area. Visits are counted when made or missed, never planned: a
  * planned visit is the visitors' alone until it has happened (ICV-03).
  */
-import type { IsoDate } from '../../platform/calendar/index.js';
-import { previousQuarter, quarterOf, quarterTarget, type Spread } from './rules.js';
+import { addCalendarMonths, type IsoDate } from '../../platform/calendar/index.js';
+import {
+  nextQuarter,
+  previousQuarter,
+  quarterOf,
+  quarterTarget,
+  quarterWeeks,
+  type Spread,
+} from './rules.js';
 
 /** A suite's visits in a quarter, as the database counts them. */
 export interface SuiteQuarter {
@@ -44,11 +51,16 @@ function line(name: string, target: number, made: number, missed: number, spread
   };
 }
 
-/** ICV-10: a suite's line: its target over the quarter's weeks (ICV-03), and what was made. */
-export function suiteLine(suite: SuiteQuarter, weeks: number): PerformanceLine {
+/**
+ * ICV-10: a suite's line: its target over the quarter's weeks (ICV-03), and what was made. Over a
+ * year (the weeks of each of its quarters), the target is its quarters' targets added up, so a
+ * year's figures are its four quarters' together.
+ */
+export function suiteLine(suite: SuiteQuarter, weeks: number | readonly number[]): PerformanceLine {
+  const quarters = typeof weeks === 'number' ? [weeks] : weeks;
   return line(
     suite.name,
-    quarterTarget(suite.visitsPerWeek, weeks),
+    quarters.reduce((n, w) => n + quarterTarget(suite.visitsPerWeek, w), 0),
     suite.made,
     suite.missed,
     suite.spread,
@@ -80,7 +92,7 @@ export interface QuarterPerformance {
 /** ICV-10: the quarter's statistics, by area (in the order given) and in total. */
 export function quarterPerformance(
   suites: readonly SuiteQuarter[],
-  weeks: number,
+  weeks: number | readonly number[],
   totalName: string,
 ): QuarterPerformance {
   const byArea = new Map<string, PerformanceLine[]>();
@@ -113,4 +125,169 @@ export function quarterChoices(today: IsoDate, count = 12): IsoDate[] {
   const quarters = [quarterOf(today)];
   while (quarters.length < count) quarters.push(previousQuarter(quarters.at(-1)!));
   return quarters;
+}
+
+// ---- Quarters and years (ICV-10: quarterly and annual statistics) ----
+
+/** A period the statistics are for: a quarter, or a police-reporting year (1 April to 31 March). */
+export interface Period {
+  kind: 'quarter' | 'year';
+  /** Its first day. */
+  start: IsoDate;
+}
+
+/** The police-reporting year a day is in, named by its first day, 1 April. */
+export function financialYearOf(on: IsoDate): IsoDate {
+  const [year, month] = on.split('-').map(Number) as [number, number];
+  return `${month >= 4 ? year : year - 1}-04-01`;
+}
+
+/** A year as an address gives it ("2025-04-01"), or null when it is not one. */
+export function parseYear(text: string | undefined): IsoDate | null {
+  const match = /^\d{4}-04-01$/.exec(text ?? '');
+  return match ? match[0] : null;
+}
+
+/** The years that may be chosen, newest first: this one (so far) and the two before. */
+export function yearChoices(today: IsoDate, count = 3): IsoDate[] {
+  const years = [financialYearOf(today)];
+  while (years.length < count) years.push(addCalendarMonths(years.at(-1)!, -12));
+  return years;
+}
+
+/** The quarters a period is made of, in order: one, or a year's four. */
+export function periodQuarters(period: Period): IsoDate[] {
+  const quarters = [period.start];
+  if (period.kind === 'year')
+    while (quarters.length < 4) quarters.push(nextQuarter(quarters.at(-1)!));
+  return quarters;
+}
+
+/** The day after a period's last. */
+export function periodEnd(period: Period): IsoDate {
+  return nextQuarter(periodQuarters(period).at(-1)!);
+}
+
+/** The weeks of each of a period's quarters (ICV-03), for its targets. */
+export function periodWeeks(period: Period): number[] {
+  return periodQuarters(period).map((q) => quarterWeeks(q).length);
+}
+
+// ---- Detainees, admission delays and issues, from the reports sent (ICV-04, ICV-05, ICV-08) ----
+
+export const NOT_SEEN_REASONS = ['asleep', 'interview', 'solicitor', 'declined', 'safety'] as const;
+export type NotSeenReason = (typeof NOT_SEEN_REASONS)[number];
+
+/**
+ * A suite's sent reports of visits in a period, and the issues raised from them, as the database
+ * gives them: counts, each delayed admission's minutes, each resolved issue's days.
+ */
+export interface SuiteReports {
+  name: string;
+  area: string;
+  reports: number;
+  detaineesPresent: number;
+  seen: number;
+  notSeen: Record<NotSeenReason, number>;
+  childrenSeen: number;
+  vulnerableSeen: number;
+  /** ICV-04: each admission later than arrival, in minutes. */
+  delays: readonly number[];
+  issuesRaised: number;
+  /** ICV-08: issues closed as resolved; each one's calendar days from raising to closing. */
+  daysToResolve: readonly number[];
+}
+
+/** A line of these figures: a suite, a panel's suites, or every suite. */
+export interface ReportLine {
+  name: string;
+  reports: number;
+  detaineesPresent: number;
+  seen: number;
+  notSeen: Record<NotSeenReason, number>;
+  childrenSeen: number;
+  vulnerableSeen: number;
+  /** ICV-04: how many admissions were delayed, the median and the longest delay, in minutes. */
+  delayed: number;
+  medianDelay: number | null;
+  longestDelay: number | null;
+  issuesRaised: number;
+  issuesResolved: number;
+  /** ICV-10: issues resolved as a whole percentage of those raised; null when none were raised. */
+  percentResolved: number | null;
+  medianDaysToResolve: number | null;
+  /** The values the medians are of, kept so that lines can be added together. */
+  delays: readonly number[];
+  daysToResolve: readonly number[];
+}
+
+/** The middle value (the mean of the middle two, rounded, when their number is even); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? sorted[middle]!
+    : Math.round((sorted[middle - 1]! + sorted[middle]!) / 2);
+}
+
+/** A part as a whole percentage of the whole; null when the whole is nothing. */
+export function percentOf(part: number, whole: number): number | null {
+  return whole > 0 ? Math.round((part / whole) * 100) : null;
+}
+
+const NOBODY_NOT_SEEN: Record<NotSeenReason, number> = {
+  asleep: 0,
+  interview: 0,
+  solicitor: 0,
+  declined: 0,
+  safety: 0,
+};
+
+/** ICV-04, ICV-05, ICV-08, ICV-10: a suite's figures, or several suites' added together. */
+export function reportLine(name: string, suites: readonly SuiteReports[]): ReportLine {
+  const sum = (pick: (s: SuiteReports) => number) => suites.reduce((n, s) => n + pick(s), 0);
+  const notSeen = { ...NOBODY_NOT_SEEN };
+  for (const s of suites)
+    for (const reason of NOT_SEEN_REASONS) notSeen[reason] += s.notSeen[reason];
+  const delays = suites.flatMap((s) => s.delays);
+  const daysToResolve = suites.flatMap((s) => s.daysToResolve);
+  const issuesRaised = sum((s) => s.issuesRaised);
+  return {
+    name,
+    reports: sum((s) => s.reports),
+    detaineesPresent: sum((s) => s.detaineesPresent),
+    seen: sum((s) => s.seen),
+    notSeen,
+    childrenSeen: sum((s) => s.childrenSeen),
+    vulnerableSeen: sum((s) => s.vulnerableSeen),
+    delayed: delays.length,
+    medianDelay: median(delays),
+    longestDelay: delays.length ? Math.max(...delays) : null,
+    issuesRaised,
+    issuesResolved: daysToResolve.length,
+    percentResolved: percentOf(daysToResolve.length, issuesRaised),
+    medianDaysToResolve: median(daysToResolve),
+    delays,
+    daysToResolve,
+  };
+}
+
+export interface ReportFigures {
+  total: ReportLine;
+  areas: { area: string; total: ReportLine; suites: ReportLine[] }[];
+}
+
+/** ICV-10, LEG-05: the period's report figures, suite by suite, by area (in the order given) and in total. */
+export function reportFigures(suites: readonly SuiteReports[], totalName: string): ReportFigures {
+  const byArea = new Map<string, SuiteReports[]>();
+  for (const suite of suites) byArea.set(suite.area, [...(byArea.get(suite.area) ?? []), suite]);
+  return {
+    total: reportLine(totalName, suites),
+    areas: [...byArea].map(([area, list]) => ({
+      area,
+      total: reportLine(area, list),
+      suites: list.map((s) => reportLine(s.name, [s])),
+    })),
+  };
 }

@@ -37,3 +37,31 @@ export function targetBars(rows: readonly ChartRow[]) {
     })),
   };
 }
+
+/** A row of two figures side by side: an area's issues raised, and those resolved. */
+export interface PairRow {
+  label: string;
+  first: number;
+  second: number;
+}
+
+const PAIR_BAR = 12;
+const PAIR_ROW = 2 * PAIR_BAR + 14;
+
+/** ICV-10: two bars a row (issues raised, and resolved), on one scale. */
+export function pairBars(rows: readonly PairRow[]) {
+  const most = Math.max(1, ...rows.map((r) => Math.max(r.first, r.second)));
+  const scale = (n: number) => Math.round((n / most) * BAR_AREA);
+  return {
+    width: LABEL_WIDTH + BAR_AREA + 60,
+    height: rows.length * PAIR_ROW + 8,
+    labelWidth: LABEL_WIDTH,
+    barHeight: PAIR_BAR,
+    bars: rows.map((r, i) => ({
+      ...r,
+      y: 4 + i * PAIR_ROW,
+      firstWidth: scale(r.first),
+      secondWidth: scale(r.second),
+    })),
+  };
+}

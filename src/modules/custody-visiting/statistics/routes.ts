@@ -1,18 +1,25 @@
 /**
- * The scheme's statistics (ICV-10, LEG-05; issue 24 items 7 and 9), for anyone: a quarter's
- * visits against target by area, one area's suites, a chart with its table, and the figures as
- * CSV.
+ * The scheme's statistics (ICV-10, LEG-05; issue 24 items 7 and 9), for anyone: a quarter's or a
+ * year's visits against target by area, one area's suites, the reports' detainees, admission
+ * delays and issues, charts with their tables, the figures as CSV, and a year's annual report as
+ * PDF.
  */
 import type { FastifyRequest } from 'fastify';
 import { fieldErrorsOf } from '../../../platform/errors.js';
 import { sendCsv } from '../../../platform/http/csv.js';
-import { formatDate } from '../../../platform/i18n/dates.js';
-import { addCalendarDays } from '../../../platform/calendar/index.js';
-import { nextQuarter } from '../rules.js';
+import { sendDownload } from '../../../platform/http/files.js';
 import { custodyPaths as paths } from '../paths.js';
 import type { CustodyVisitingRouteDeps as RouteDeps } from '../route-deps.js';
-import { targetBars } from './chart.js';
-import type { PerformanceLine } from '../statistics-rules.js';
+import { pairBars, targetBars } from './chart.js';
+import { renderAnnualReportPdf } from './pdf.js';
+import { figure, percentFigure, periodName, yearDays } from './words.js';
+import {
+  NOT_SEEN_REASONS,
+  type PerformanceLine,
+  type Period,
+  type ReportLine,
+} from '../statistics-rules.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
 
 const T = 'modules/custody-visiting/statistics/views';
 const publicPage = { config: { access: 'public' as const } };
@@ -22,21 +29,51 @@ const asked = (request: FastifyRequest, name: string) => {
   return typeof value === 'string' && value ? value : undefined;
 };
 
+/** What the person asked for: a year when `year` is given, else a quarter. */
+const periodQuery = (request: FastifyRequest) => {
+  const year = (request.query as Record<string, unknown>).year;
+  return typeof year === 'string' ? { year } : { quarter: asked(request, 'quarter') };
+};
+
+/** ICV-04, ICV-05, ICV-08: a line of the reports' figures, as the page's tables show it. */
+function reportRow(t: Translate, l: ReportLine) {
+  return {
+    name: l.name,
+    cells: [
+      l.reports,
+      l.detaineesPresent,
+      l.seen,
+      NOT_SEEN_REASONS.reduce((n, r) => n + l.notSeen[r], 0),
+      l.childrenSeen,
+      l.vulnerableSeen,
+      l.delayed,
+      figure(t, l.medianDelay),
+      figure(t, l.longestDelay),
+    ].map(String),
+    notSeen: NOT_SEEN_REASONS.map((r) => String(l.notSeen[r])),
+    issues: [
+      String(l.issuesRaised),
+      String(l.issuesResolved),
+      percentFigure(t, l.percentResolved),
+      figure(t, l.medianDaysToResolve),
+    ],
+  };
+}
+
 export function registerStatisticsRoutes({ app, services, renderPage }: RouteDeps): void {
   const { custodyStatistics: statistics } = services;
 
-  /** "1 July to 30 September 2026", in the page's language. */
-  const quarterName = (request: FastifyRequest, quarter: string) =>
-    request.t('custody-visiting:statistics.quarterName', {
-      from: formatDate(request.t, quarter),
-      to: formatDate(request.t, addCalendarDays(nextQuarter(quarter), -1)),
-    });
-
-  const quarterItems = (request: FastifyRequest, chosen: string | undefined) =>
+  const quarterItems = (request: FastifyRequest, chosen: Period | null) =>
     statistics.quarters().map((q) => ({
       value: q,
-      text: quarterName(request, q),
-      selected: q === chosen,
+      text: periodName(request.t, { kind: 'quarter', start: q }),
+      selected: chosen?.kind === 'quarter' && q === chosen.start,
+    }));
+  const yearItems = (request: FastifyRequest, chosen: Period | null) =>
+    statistics.years().map((y) => ({
+      value: y,
+      text: periodName(request.t, { kind: 'year', start: y }),
+      selected: chosen?.kind === 'year' && y === chosen.start,
     }));
 
   const crumbs = (request: FastifyRequest) => [
@@ -46,27 +83,34 @@ export function registerStatisticsRoutes({ app, services, renderPage }: RouteDep
 
   app.get(paths.statistics, publicPage, async (request, reply) => {
     const title = request.t('custody-visiting:statistics.title');
+    const t = request.t;
     try {
-      const result = await statistics.quarter(asked(request, 'quarter'));
+      const result = await statistics.period(periodQuery(request));
+      const { period } = result;
+      const query = `${period.kind}=${period.start}`;
       const areaAsked = asked(request, 'area');
       const area = result.areas.find((a) => a.area === areaAsked) ?? null;
+      const reportArea = result.reports.areas.find((a) => a.area === areaAsked) ?? null;
       const percent = (l: PerformanceLine) =>
         l.percentOfTarget === null
-          ? request.t('custody-visiting:statistics.noTarget')
-          : request.t('custody-visiting:statistics.percent', { percent: l.percentOfTarget });
+          ? t('custody-visiting:statistics.noTarget')
+          : t('custody-visiting:statistics.percent', { percent: l.percentOfTarget });
+      const name = periodName(t, period);
       return renderPage(request, reply, `${T}/statistics.njk`, {
         title,
         breadcrumbs: crumbs(request),
-        quarter: result.quarter,
-        quarterName: quarterName(request, result.quarter),
+        period,
+        periodName: name,
+        yearDays: period.kind === 'year' ? yearDays(t, period) : null,
         soFar: result.soFar,
-        quarterItems: quarterItems(request, result.quarter),
+        quarterItems: quarterItems(request, period),
+        yearItems: yearItems(request, period),
         formAction: paths.statistics,
         total: { ...result.total, percent: percent(result.total) },
         areas: result.areas.map((a) => ({
           ...a.total,
           percent: percent(a.total),
-          href: `${paths.statistics}?quarter=${result.quarter}&area=${encodeURIComponent(a.area)}#area`,
+          href: `${paths.statistics}?${query}&area=${encodeURIComponent(a.area)}#area`,
         })),
         area: area && {
           name: area.area,
@@ -75,7 +119,34 @@ export function registerStatisticsRoutes({ app, services, renderPage }: RouteDep
         chart: targetBars(
           result.areas.map((a) => ({ label: a.area, made: a.total.made, target: a.total.target })),
         ),
-        csvHref: `${paths.statisticsCsv}?quarter=${result.quarter}`,
+        csvHref: `${paths.statisticsCsv}?${query}`,
+        // ICV-04, ICV-05, ICV-08: the reports' figures, in their own sections of the page.
+        reports: {
+          total: reportRow(t, result.reports.total),
+          areas: result.reports.areas.map((a) => reportRow(t, a.total)),
+          area: reportArea && {
+            name: reportArea.area,
+            suites: reportArea.suites.map((s) => reportRow(t, s)),
+          },
+          summary: t('custody-visiting:statistics.issues.summary', {
+            raised: result.reports.total.issuesRaised,
+            resolved: result.reports.total.issuesResolved,
+            percent: percentFigure(t, result.reports.total.percentResolved),
+          }),
+          chart: pairBars(
+            result.reports.areas.map((a) => ({
+              label: a.area,
+              first: a.total.issuesRaised,
+              second: a.total.issuesResolved,
+            })),
+          ),
+        },
+        annualReports: statistics.years().map((y) => ({
+          href: `${paths.annualReportPdf}?year=${y}`,
+          text: t('custody-visiting:statistics.annual.download', {
+            year: periodName(t, { kind: 'year', start: y }),
+          }),
+        })),
       });
     } catch (error) {
       const errors = fieldErrorsOf(error);
@@ -87,7 +158,8 @@ export function registerStatisticsRoutes({ app, services, renderPage }: RouteDep
         {
           title,
           breadcrumbs: crumbs(request),
-          quarterItems: quarterItems(request, undefined),
+          quarterItems: quarterItems(request, null),
+          yearItems: yearItems(request, null),
           formAction: paths.statistics,
           errors,
         },
@@ -97,10 +169,11 @@ export function registerStatisticsRoutes({ app, services, renderPage }: RouteDep
   });
 
   app.get(paths.statisticsCsv, publicPage, async (request, reply) => {
-    const result = await statistics.quarter(asked(request, 'quarter'));
+    const result = await statistics.period(periodQuery(request));
     const t = request.t;
+    const { period } = result;
     const head = [
-      'quarter',
+      period.kind === 'year' ? 'year' : 'quarter',
       'area',
       'suite',
       'target',
@@ -111,9 +184,10 @@ export function registerStatisticsRoutes({ app, services, renderPage }: RouteDep
       'weekdayEvening',
       'weekendDay',
       'weekendEvening',
+      ...REPORT_COLUMNS,
     ].map((key) => t(`custody-visiting:statistics.csv.${key}`));
-    const row = (area: string, suite: string, l: PerformanceLine) => [
-      result.quarter,
+    const row = (area: string, suite: string, l: PerformanceLine, r: ReportLine | undefined) => [
+      period.start,
       area,
       suite,
       String(l.target),
@@ -124,15 +198,76 @@ export function registerStatisticsRoutes({ app, services, renderPage }: RouteDep
       String(l.spread.weekdayEvening),
       String(l.spread.weekendDay),
       String(l.spread.weekendEvening),
+      ...reportCells(r),
     ];
-    const allSuites = t('custody-visiting:statistics.csv.allSuites');
-    return sendCsv(reply, `custody-visiting-${result.quarter}.csv`, [
-      head,
-      ...result.areas.flatMap((a) => [
-        ...a.suites.map((s) => row(a.area, s.name, s)),
-        row(a.area, allSuites, a.total),
+    const reportsOf = new Map(
+      result.reports.areas.map((a) => [
+        a.area,
+        { total: a.total, suites: new Map(a.suites.map((s) => [s.name, s])) },
       ]),
-      row(result.total.name, allSuites, result.total),
+    );
+    const allSuites = t('custody-visiting:statistics.csv.allSuites');
+    return sendCsv(reply, `custody-visiting-${period.kind}-${period.start}.csv`, [
+      head,
+      ...result.areas.flatMap((a) => {
+        const reports = reportsOf.get(a.area);
+        return [
+          ...a.suites.map((s) => row(a.area, s.name, s, reports?.suites.get(s.name))),
+          row(a.area, allSuites, a.total, reports?.total),
+        ];
+      }),
+      row(result.total.name, allSuites, result.total, result.reports.total),
     ]);
   });
+
+  /** ICV-10, LEG-05: the year's annual report, as PDF. */
+  app.get(paths.annualReportPdf, publicPage, async (request, reply) => {
+    const result = await statistics.year(asked(request, 'year'));
+    const bytes = await renderAnnualReportPdf(result, request.t);
+    return sendDownload(
+      reply,
+      {
+        fileName: `custody-visiting-annual-report-${result.period.start}.pdf`,
+        mediaType: 'application/pdf',
+      },
+      bytes,
+    );
+  });
+}
+
+/** The CSV's columns of the reports' figures (ICV-04, ICV-05, ICV-08), after the visits'. */
+const REPORT_COLUMNS = [
+  'reports',
+  'detaineesPresent',
+  'detaineesSeen',
+  ...NOT_SEEN_REASONS.map((r) => `notSeen.${r}`),
+  'childrenSeen',
+  'vulnerableSeen',
+  'delayed',
+  'medianDelay',
+  'longestDelay',
+  'issuesRaised',
+  'issuesResolved',
+  'percentResolved',
+  'medianDaysToResolve',
+];
+
+function reportCells(r: ReportLine | undefined): string[] {
+  if (!r) return REPORT_COLUMNS.map(() => '');
+  const maybe = (n: number | null) => (n === null ? '' : String(n));
+  return [
+    String(r.reports),
+    String(r.detaineesPresent),
+    String(r.seen),
+    ...NOT_SEEN_REASONS.map((reason) => String(r.notSeen[reason])),
+    String(r.childrenSeen),
+    String(r.vulnerableSeen),
+    String(r.delayed),
+    maybe(r.medianDelay),
+    maybe(r.longestDelay),
+    String(r.issuesRaised),
+    String(r.issuesResolved),
+    maybe(r.percentResolved),
+    maybe(r.medianDaysToResolve),
+  ];
 }

@@ -1,22 +1,36 @@
 /**
- * ICV-10, LEG-05: the scheme's statistics for a quarter, for anyone (issue 24 items 7 and 9):
- * visits made and missed against each suite's target, and when they were made (weekday or
- * weekend, day or evening), by suite, by area and in total. Only visits made or missed are
- * counted: a planned visit is never shown (ICV-03, unannounced). No visitor or detainee is named.
+ * ICV-10, LEG-05: the scheme's statistics for a quarter or a police-reporting year, for anyone
+ * (issue 24 items 7 and 9): visits made and missed against each suite's target, and when they
+ * were made (weekday or weekend, day or evening); and, from the reports sent, the detainees
+ * present and seen, admission delays, and the issues raised and resolved; by suite, by area and
+ * in total. Only visits made or missed are counted: a planned visit is never shown (ICV-03,
+ * unannounced). No visitor or detainee is named.
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { createVersionedCache } from '../../../platform/cache/versioned-cache.js';
 import { todayInLondon, type IsoDate } from '../../../platform/calendar/index.js';
 import type { Db } from '../../../platform/db/database.js';
 import { ValidationError } from '../../../platform/errors.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
-import { DAY_FROM, EVENING_FROM, parseQuarter, quarterWeeks } from '../rules.js';
+import { DAY_FROM, EVENING_FROM, parseQuarter } from '../rules.js';
 import { custodySuites, custodyVisits } from '../schema.js';
+import { custodyIssues } from '../follow-up/schema.js';
+import { custodyVisitReportDetainees, custodyVisitReports } from '../reports/schema.js';
 import {
   latestWholeQuarter,
+  NOT_SEEN_REASONS,
+  parseYear,
+  periodEnd,
+  periodQuarters,
+  periodWeeks,
   quarterChoices,
   quarterPerformance,
+  reportFigures,
+  yearChoices,
+  type NotSeenReason,
+  type Period,
   type SuiteQuarter,
+  type SuiteReports,
 } from '../statistics-rules.js';
 
 export type StatisticsService = ReturnType<typeof createStatisticsService>;
@@ -25,19 +39,34 @@ export function createStatisticsService(deps: { db: Db; now?: () => Date; t: Tra
   const { db, t } = deps;
   const today = () => todayInLondon((deps.now ?? (() => new Date()))());
 
-  /** The quarter asked for (`?quarter=2026-07-01`), one of those offered; else the latest whole one. */
-  function quarterAsked(text: string | undefined): IsoDate {
-    if (!text) return latestWholeQuarter(today());
-    const quarter = parseQuarter(text);
+  /**
+   * The period asked for: a year (`?year=2025-04-01`) or a quarter (`?quarter=2026-07-01`), one
+   * of those offered; else the latest whole quarter. One not offered is refused by its field.
+   */
+  function periodAsked(asked: { quarter?: string; year?: string }): Period {
+    if (asked.year !== undefined) return { kind: 'year', start: yearAsked(asked.year) };
+    if (!asked.quarter) return { kind: 'quarter', start: latestWholeQuarter(today()) };
+    const quarter = parseQuarter(asked.quarter);
     if (!quarter || !quarterChoices(today()).includes(quarter))
       throw new ValidationError([
         { field: 'quarter', message: t('custody-visiting:statistics.errors.quarter') },
       ]);
-    return quarter;
+    return { kind: 'quarter', start: quarter };
   }
 
-  /** Each suite's visits in the quarter, counted by the database in one pass (indexed). */
-  async function suitesInQuarter(quarter: IsoDate): Promise<SuiteQuarter[]> {
+  /** A year offered (`2025-04-01`, the first of April), or a refusal naming the field. */
+  function yearAsked(text: string | undefined): IsoDate {
+    const year = parseYear(text);
+    if (!year || !yearChoices(today()).includes(year))
+      throw new ValidationError([
+        { field: 'year', message: t('custody-visiting:statistics.errors.year') },
+      ]);
+    return year;
+  }
+
+  /** Each suite's visits in the period's quarters, counted by the database in one pass (indexed). */
+  async function suitesInPeriod(period: Period): Promise<SuiteQuarter[]> {
+    const quarters = periodQuarters(period);
     const v = custodyVisits;
     const made = sql`${v.status} = 'made'`;
     const weekend = sql`extract(isodow from ${v.visitOn}) >= 6`;
@@ -55,7 +84,10 @@ export function createStatisticsService(deps: { db: Db; now?: () => Date; t: Tra
         weekendEvening: sql<number>`count(*) filter (where ${made} and ${weekend} and ${evening})::int`,
       })
       .from(custodySuites)
-      .leftJoin(v, sql`${v.suiteId} = ${custodySuites.id} and ${v.quarterStart} = ${quarter}`)
+      .leftJoin(
+        v,
+        sql`${v.suiteId} = ${custodySuites.id} and ${v.quarterStart} >= ${quarters[0]} and ${v.quarterStart} <= ${quarters.at(-1)}`,
+      )
       .groupBy(custodySuites.id)
       .orderBy(sql`lower(${custodySuites.area})`, custodySuites.name);
     return rows.map((r) => ({
@@ -73,30 +105,130 @@ export function createStatisticsService(deps: { db: Db; now?: () => Date; t: Tra
     }));
   }
 
+  /** The reports sent of visits in the period (ICV-07), found by the sent reports' index. */
+  const sentIn = (period: Period): SQL =>
+    and(
+      eq(custodyVisitReports.status, 'submitted'),
+      gte(custodyVisitReports.visitedOn, period.start),
+      lt(custodyVisitReports.visitedOn, periodEnd(period)),
+    )!;
+
   /**
-   * A quarter's counts, kept while the scheme's records are unchanged (ADR 0009): read by anyone,
-   * the same for everyone, and a count over every suite's visits of the quarter. Kept counts are
+   * ICV-04, ICV-05, ICV-08: each suite's reports sent of visits in the period: detainees present
+   * and seen, each delayed admission's minutes, issues raised and each resolved one's days. One
+   * grouped query for each kind of figure, never one a suite.
+   */
+  async function reportsInPeriod(period: Period): Promise<SuiteReports[]> {
+    const r = custodyVisitReports;
+    const d = custodyVisitReportDetainees;
+    const i = custodyIssues;
+    const delayMinutes = sql`(extract(epoch from (${r.admittedAt} - ${r.arrivedAt})) / 60)::int`;
+    const suites = await db
+      .select({
+        id: custodySuites.id,
+        name: custodySuites.name,
+        area: custodySuites.area,
+        reports: sql<number>`count(${r.id})::int`,
+        detaineesPresent: sql<number>`coalesce(sum(${r.detaineesPresent}), 0)::int`,
+        delays: sql<
+          number[]
+        >`coalesce(array_agg(${delayMinutes}) filter (where ${r.admittedAt} > ${r.arrivedAt}), '{}')`,
+      })
+      .from(custodySuites)
+      .leftJoin(r, and(eq(r.suiteId, custodySuites.id), sentIn(period)))
+      .groupBy(custodySuites.id)
+      .orderBy(sql`lower(${custodySuites.area})`, custodySuites.name);
+    const notSeen = (reason: NotSeenReason) =>
+      sql<number>`count(*) filter (where not ${d.seen} and ${d.notSeenReason} = ${reason})::int`;
+    const detainees = await db
+      .select({
+        suiteId: r.suiteId,
+        seen: sql<number>`count(*) filter (where ${d.seen})::int`,
+        childrenSeen: sql<number>`count(*) filter (where ${d.seen} and ${d.child})::int`,
+        vulnerableSeen: sql<number>`count(*) filter (where ${d.seen} and ${d.vulnerable})::int`,
+        asleep: notSeen('asleep'),
+        interview: notSeen('interview'),
+        solicitor: notSeen('solicitor'),
+        declined: notSeen('declined'),
+        safety: notSeen('safety'),
+      })
+      .from(d)
+      .innerJoin(r, eq(r.id, d.reportId))
+      .where(sentIn(period))
+      .groupBy(r.suiteId);
+    const issues = await db
+      .select({
+        suiteId: r.suiteId,
+        raised: sql<number>`count(*)::int`,
+        daysToResolve: sql<
+          number[]
+        >`coalesce(array_agg(${i.closedOn} - ${i.raisedOn}) filter (where ${i.status} = 'closed' and ${i.outcome} = 'resolved'), '{}')`,
+      })
+      .from(i)
+      .innerJoin(r, eq(r.id, i.reportId))
+      .where(sentIn(period))
+      .groupBy(r.suiteId);
+    const seenOf = new Map(detainees.map((row) => [row.suiteId, row]));
+    const issuesOf = new Map(issues.map((row) => [row.suiteId, row]));
+    return suites.map((s) => {
+      const seen = seenOf.get(s.id);
+      const raised = issuesOf.get(s.id);
+      return {
+        name: s.name,
+        area: s.area,
+        reports: s.reports,
+        detaineesPresent: s.detaineesPresent,
+        seen: seen?.seen ?? 0,
+        notSeen: Object.fromEntries(
+          NOT_SEEN_REASONS.map((reason) => [reason, seen?.[reason] ?? 0]),
+        ) as Record<NotSeenReason, number>,
+        childrenSeen: seen?.childrenSeen ?? 0,
+        vulnerableSeen: seen?.vulnerableSeen ?? 0,
+        delays: s.delays.map(Number),
+        issuesRaised: raised?.raised ?? 0,
+        daysToResolve: (raised?.daysToResolve ?? []).map(Number),
+      };
+    });
+  }
+
+  /**
+   * A period's counts, kept while the scheme's records are unchanged (ADR 0009): read by anyone,
+   * the same for everyone, and a count over every suite's visits of the period. Kept counts are
    * shared: read, never changed.
    */
   const kept = createVersionedCache<SuiteQuarter[]>(db, { kinds: ['custody'], max: 16 });
+  /** The reports' figures for a period, kept in the same way. */
+  const keptReports = createVersionedCache<SuiteReports[]>(db, { kinds: ['custody'], max: 16 });
+  const keyOf = (period: Period) => `${period.kind}:${period.start}`;
 
   return {
     /** The quarters that may be chosen, newest first. */
     quarters: () => quarterChoices(today()),
+    /** The years (1 April to 31 March) that may be chosen, newest first. */
+    years: () => yearChoices(today()),
 
     /**
-     * ICV-10: a quarter's statistics: the one asked for or the latest whole one. A quarter not
-     * offered is refused with a message for its field.
+     * ICV-10: a quarter's or a year's statistics: the one asked for or the latest whole quarter.
+     * One not offered is refused with a message for its field.
      */
-    async quarter(asked: string | undefined) {
-      const quarter = quarterAsked(asked);
-      const weeks = quarterWeeks(quarter).length;
-      const performance = quarterPerformance(
-        await kept.get(quarter, () => suitesInQuarter(quarter)),
-        weeks,
-        t('custody-visiting:statistics.total'),
-      );
-      return { quarter, weeks, soFar: quarter === quarterChoices(today())[0], ...performance };
-    },
+    period: (asked: { quarter?: string; year?: string }) => figures(periodAsked(asked)),
+
+    /** ICV-10: a year's statistics, for its annual report; a year not offered is refused. */
+    year: (asked: string | undefined) => figures({ kind: 'year', start: yearAsked(asked) }),
   };
+
+  async function figures(period: Period) {
+    const key = keyOf(period);
+    const performance = quarterPerformance(
+      await kept.get(key, () => suitesInPeriod(period)),
+      periodWeeks(period),
+      t('custody-visiting:statistics.total'),
+    );
+    const reports = reportFigures(
+      await keptReports.get(key, () => reportsInPeriod(period)),
+      t('custody-visiting:statistics.total'),
+    );
+    const current = period.kind === 'year' ? yearChoices(today())[0] : quarterChoices(today())[0];
+    return { period, soFar: period.start === current, ...performance, reports };
+  }
 }
