@@ -42,6 +42,7 @@ import {
   suiteRotaGaps,
   swapRefusal,
   visitSlot,
+  visitReportable,
   visitTimeRefusals,
   type RotaVisit,
   type Spread,
@@ -55,6 +56,7 @@ import {
   custodyVisitors,
   custodyVisits,
 } from '../schema.js';
+import { custodyVisitReports } from '../reports/schema.js';
 
 export type Visit = typeof custodyVisits.$inferSelect;
 export type RotaService = ReturnType<typeof createRotaService>;
@@ -735,7 +737,7 @@ export function createRotaService(deps: {
           )
           .orderBy(asc(custodyRotaRounds.quarterStart)),
       ]);
-      const [partners, suites] = await Promise.all([
+      const [partners, suites, reported] = await Promise.all([
         names(
           db,
           rows.map((v) => (v.firstVisitorId === visitor.id ? v.secondVisitorId : v.firstVisitorId)),
@@ -744,7 +746,20 @@ export function createRotaService(deps: {
           db,
           rows.map((v) => v.suiteId),
         ),
+        // ICV-03: which of them a report has been begun from.
+        rows.length
+          ? db
+              .select({ visitId: custodyVisitReports.visitId })
+              .from(custodyVisitReports)
+              .where(
+                inArray(
+                  custodyVisitReports.visitId,
+                  rows.map((v) => v.id),
+                ),
+              )
+          : [],
       ]);
+      const reportedIds = new Set(reported.map((r) => r.visitId));
       return {
         visitor,
         visits: rows.map((v) => {
@@ -754,6 +769,7 @@ export function createRotaService(deps: {
             partner: partners.get(partnerId) ?? '',
             suite: suites.get(v.suiteId) ?? '',
             happened: hasHappened(v),
+            reportable: visitReportable(v, reportedIds.has(v.id), today()),
             weekEnds: addCalendarDays(v.weekStarting, 6),
           };
         }),
