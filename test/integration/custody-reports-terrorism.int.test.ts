@@ -160,6 +160,10 @@ test('ICV-09: a terrorism report is sent to the authority, copied to the Indepen
     assert.match(page, /01TR\/2222\/26 Terrorism legislation/);
     assert.match(page, /Recordings of interviews Viewed: Two interviews of the first day/);
   }
+  assert.match(
+    text((await manager.get('/custody-visiting/reports')).body),
+    new RegExp(`${pair.suite.name} Sent Terrorism legislation`),
+  );
   // Only the manager is offered to record the copy sent by hand.
   assert.match(text((await manager.get(url)).body), /Record a copy sent by hand/);
   assert.doesNotMatch(text((await inspector.get(url)).body), /Record a copy sent by hand/);
