@@ -208,10 +208,10 @@ export function createReportsService(deps: {
    * ICV-03: the signed-in visitor's visit on the rota that a report is begun from: theirs, not
    * missed, its day come, and not reported yet; otherwise not found, or refused as reported.
    */
-  async function visitToReport(executor: Executor, me: Visitor, visitId: string) {
-    const [visit] = isUuid(visitId)
-      ? await executor.select().from(custodyVisits).where(eq(custodyVisits.id, visitId))
-      : [];
+  async function visitToReport(executor: Executor, me: Visitor, visitId: string, lock = false) {
+    const query = executor.select().from(custodyVisits).where(eq(custodyVisits.id, visitId));
+    // Locked while a report is begun from it: the other visitor's, at once, waits and is refused.
+    const [visit] = isUuid(visitId) ? await (lock ? query.for('update') : query) : [];
     if (!visit || (visit.firstVisitorId !== me.id && visit.secondVisitorId !== me.id))
       throw new NotFoundError();
     const [reported] = await executor
@@ -307,7 +307,7 @@ export function createReportsService(deps: {
         const errors: FieldError[] = [];
         const refusals: SaidRefusal[] = [];
         // ICV-03: begun from a visit on the rota, the suite and the pair are the visit's.
-        const fromVisit = input.visitId ? await visitToReport(tx, me, input.visitId) : null;
+        const fromVisit = input.visitId ? await visitToReport(tx, me, input.visitId, true) : null;
         const suiteId = fromVisit ? fromVisit.visit.suiteId : input.suiteId;
         const [suite] = isUuid(suiteId)
           ? await tx.select().from(custodySuites).where(eq(custodySuites.id, suiteId))
