@@ -7,6 +7,8 @@ import {
   custodyVisitReportDetainees,
   custodyVisitReports,
 } from '../../src/modules/custody-visiting/reports/schema.js';
+import { mondayOf, quarterOf } from '../../src/modules/custody-visiting/rules.js';
+import { custodyVisits } from '../../src/modules/custody-visiting/schema.js';
 import type { TestApp } from '../app.js';
 import { makeAccount, type FactoryAccount } from './accounts.js';
 import {
@@ -101,4 +103,32 @@ export async function makeSentReport(
       })),
     );
   return { id: report!.id };
+}
+
+/**
+ * ICV-03: a planned visit of the pair on the rota, on `visitOn` (its week's Monday begins it) at
+ * `minutes` after midnight; unfixed (only its week) when `fixed` is false.
+ */
+export async function makeRotaVisit(
+  t: TestApp,
+  pair: FactoryVisitingPair,
+  visitOn: string,
+  options: { minutes?: number; fixed?: boolean } = {},
+): Promise<typeof custodyVisits.$inferSelect> {
+  const weekStarting = mondayOf(visitOn);
+  const fixed = options.fixed ?? true;
+  const [visit] = await t.services.db
+    .insert(custodyVisits)
+    .values({
+      panelId: pair.panel.id,
+      suiteId: pair.suite.id,
+      quarterStart: quarterOf(weekStarting),
+      weekStarting,
+      firstVisitorId: pair.first.visitor.id,
+      secondVisitorId: pair.second.visitor.id,
+      visitOn: fixed ? visitOn : null,
+      visitMinutes: fixed ? (options.minutes ?? 19 * 60 + 5) : null,
+    })
+    .returning();
+  return visit!;
 }

@@ -59,8 +59,16 @@ const SCHEME_MANAGERS: readonly Role[] = ['scheme_manager'];
 const ROTA_KEEPERS: readonly Role[] = ['scheme_manager', 'panel_coordinator'];
 /** ICV-03: a lay visitor's own visits, availability, and the day and time their pair fixes. */
 const LAY_VISITORS: readonly Role[] = ['lay_visitor'];
-/** ICV-07: the visitors write reports; a sent one goes to the custody inspector and the manager. */
-const REPORT_READERS: readonly Role[] = ['scheme_manager', 'custody_inspector', 'lay_visitor'];
+/**
+ * ICV-07: the visitors write reports; a sent one goes to the custody inspector and the manager,
+ * and is read by the panel's coordinator.
+ */
+const REPORT_READERS: readonly Role[] = [
+  'scheme_manager',
+  'custody_inspector',
+  'lay_visitor',
+  'panel_coordinator',
+];
 const REPORT_WRITERS: readonly Role[] = ['lay_visitor'];
 /**
  * ICV-08: the scheme manager reviews reports and closes issues; the custody inspector answers
@@ -611,6 +619,8 @@ const EXPECTED: Record<string, Who> = {
   'GET /custody-visiting/reports/:reportId/checks': REPORT_WRITERS,
   'POST /custody-visiting/reports/:reportId/checks': REPORT_WRITERS,
   'POST /custody-visiting/reports/:reportId/confirm': REPORT_WRITERS,
+  // ICV-09: a terrorism report's copy sent by hand is recorded by the scheme manager.
+  'POST /custody-visiting/reports/:reportId/copies': REVIEWERS,
   'GET /custody-visiting/review': REVIEWERS,
   'GET /custody-visiting/review/:reportId': REVIEWERS,
   'POST /custody-visiting/review/:reportId/issues': REVIEWERS,

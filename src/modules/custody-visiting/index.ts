@@ -84,7 +84,16 @@ export function createCustodyVisitingModule(
     }),
     custodyRota: createRotaService({ db, directory, mail, now, t, publicUrl: config.publicUrl }),
     custodyStatistics: createStatisticsService({ db, now, t }),
-    custodyReports: createReportsService({ db, directory, now, t }),
+    custodyReports: createReportsService({
+      db,
+      directory,
+      now,
+      t,
+      mail,
+      publicUrl: config.publicUrl,
+      authorityEmail: config.custodyVisiting.authorityEmail,
+      terrorismReviewerEmail: config.custodyVisiting.terrorismReviewerEmail,
+    }),
     custodyApplications: createApplicationsService({ db, directory, mail, now, t }),
     custodyFollowUp: createFollowUpService({
       db,

@@ -5,10 +5,15 @@ import {
   confirmationRefusal,
   DETAINEE_FIELDS,
   detaineesInOrder,
+  copySentRefusals,
+  isTerrorismReport,
   missingParts,
   parseTime,
+  recordingsRefusals,
+  reportCopies,
   seesReport,
   validateAdmission,
+  visitReportable,
   validateChecks,
   validateDetainee,
   visitPairRefusal,
@@ -217,21 +222,113 @@ test('ICV-07: only its two visitors confirm a report, once complete, and not aft
   );
 });
 
-test('ICV-07: a draft is read by its two visitors only; a sent report by the suite inspector and the scheme manager', () => {
+test('ICV-07: a draft is read by its two visitors only; a sent report by the suite inspector, the scheme manager and the panel coordinator', () => {
+  const draft = { ...report, panelId: 'p1' };
   const nobody: SchemeReach = { manager: false, panelAreas: [], panelIds: [], suiteIds: [] };
   const manager = { ...nobody, manager: true };
   const inspector = { ...nobody, suiteIds: ['s1'] };
   const otherInspector = { ...nobody, suiteIds: ['s2'] };
   const coordinator = { ...nobody, panelIds: ['p1'], panelAreas: ['Camden'] };
-  assert.equal(seesReport(nobody, 'v1', report), true);
-  assert.equal(seesReport(nobody, 'v2', report), true);
-  assert.equal(seesReport(nobody, 'v3', report), false);
-  assert.equal(seesReport(manager, null, report), false);
-  assert.equal(seesReport(inspector, null, report), false);
-  const sent = { ...report, status: 'submitted' as const };
+  const otherCoordinator = { ...nobody, panelIds: ['p2'], panelAreas: ['Brent'] };
+  assert.equal(seesReport(nobody, 'v1', draft), true);
+  assert.equal(seesReport(nobody, 'v2', draft), true);
+  assert.equal(seesReport(nobody, 'v3', draft), false);
+  assert.equal(seesReport(manager, null, draft), false);
+  assert.equal(seesReport(inspector, null, draft), false);
+  assert.equal(seesReport(coordinator, null, draft), false);
+  const sent = { ...draft, status: 'submitted' as const };
   assert.equal(seesReport(manager, null, sent), true);
   assert.equal(seesReport(inspector, null, sent), true);
   assert.equal(seesReport(otherInspector, null, sent), false);
-  assert.equal(seesReport(coordinator, null, sent), false);
+  assert.equal(seesReport(coordinator, null, sent), true);
+  assert.equal(seesReport(otherCoordinator, null, sent), false);
   assert.equal(seesReport(nobody, 'v3', sent), false);
+});
+
+const detainee = { custodyRecordNumber: '01CD/1234/26', consent: 'yes', seen: 'yes' };
+
+test('ICV-09: a detainee held under terrorism legislation is marked, by the legal power only', () => {
+  const { refusals, value } = validateDetainee({
+    ...detainee,
+    terrorism: 'yes',
+    recordingsViewed: 'yes',
+    recordingsNotes: '  Two interviews of the second day ',
+  });
+  assert.deepEqual(refusals, []);
+  assert.equal(value.terrorism, true);
+  assert.equal(value.recordingsViewed, true);
+  assert.equal(value.recordingsNotes, 'Two interviews of the second day');
+  // Whether they viewed recordings is said for such a detainee; a note without a viewing is not kept.
+  const unsaid = validateDetainee({ ...detainee, terrorism: 'yes' });
+  assert.deepEqual(fields(unsaid.refusals), ['recordingsViewed']);
+  const notViewed = validateDetainee({
+    ...detainee,
+    terrorism: 'yes',
+    recordingsViewed: 'no',
+    recordingsNotes: 'ignored',
+  });
+  assert.deepEqual(notViewed.refusals, []);
+  assert.equal(notViewed.value.recordingsNotes, null);
+  const long = validateDetainee({
+    ...detainee,
+    terrorism: 'yes',
+    recordingsViewed: 'yes',
+    recordingsNotes: 'x'.repeat(501),
+  });
+  assert.deepEqual(fields(long.refusals), ['recordingsNotes']);
+});
+
+test('ICV-09: viewing recordings of interviews is refused for a detainee not held under terrorism legislation', () => {
+  const { refusals, value } = validateDetainee({ ...detainee, recordingsViewed: 'yes' });
+  assert.deepEqual(fields(refusals), ['recordingsViewed']);
+  assert.equal(refusals[0]!.key, 'custody-visiting:reports.errors.recordingsNotTerrorism');
+  assert.equal(value.recordingsViewed, false);
+  assert.deepEqual(
+    recordingsRefusals({ terrorism: false, recordingsViewed: 'no', recordingsNotes: '' }),
+    [],
+  );
+  assert.deepEqual(validateDetainee(detainee).refusals, []);
+  assert.equal(validateDetainee(detainee).value.terrorism, false);
+});
+
+test('ICV-09: a terrorism report is copied to the authority and the Independent Reviewer, awaiting an address when none is set', () => {
+  const addresses = { authority: 'reports@authority.example', terrorism_reviewer: null };
+  assert.equal(isTerrorismReport([{ terrorism: false }]), false);
+  assert.deepEqual(reportCopies([{ terrorism: false }], addresses), []);
+  assert.deepEqual(reportCopies([], addresses), []);
+  assert.equal(isTerrorismReport([{ terrorism: false }, { terrorism: true }]), true);
+  assert.deepEqual(reportCopies([{ terrorism: false }, { terrorism: true }], addresses), [
+    { recipient: 'authority', sentTo: 'reports@authority.example' },
+    { recipient: 'terrorism_reviewer', sentTo: null },
+  ]);
+});
+
+test('ICV-09: a copy sent by hand is recorded once, to whom and on a day from the report’s sending to today', () => {
+  const base = {
+    awaiting: true,
+    sentTo: 'The Reviewer’s office',
+    sentOn: '2026-11-23',
+    reportSentOn: '2026-11-22',
+    today: '2026-11-24',
+  };
+  assert.deepEqual(copySentRefusals(base), []);
+  assert.deepEqual(fields(copySentRefusals({ ...base, sentTo: '' })), ['sentTo']);
+  assert.deepEqual(fields(copySentRefusals({ ...base, sentOn: '2026-11-21' })), ['sentOn-day']);
+  assert.deepEqual(fields(copySentRefusals({ ...base, sentOn: '2026-11-25' })), ['sentOn-day']);
+  assert.equal(
+    copySentRefusals({ ...base, awaiting: false })[0]?.key,
+    'custody-visiting:reports.errors.copyRecorded',
+  );
+});
+
+test('ICV-03: the report of a visit on the rota is begun once its day has come, unless missed or reported', () => {
+  const visit = { status: 'planned' as const, weekStarting: '2026-11-16', visitOn: '2026-11-19' };
+  assert.equal(visitReportable(visit, false, '2026-11-19'), true);
+  assert.equal(visitReportable(visit, false, '2026-11-18'), false);
+  assert.equal(visitReportable(visit, true, '2026-11-20'), false);
+  assert.equal(visitReportable({ ...visit, status: 'missed' }, false, '2026-11-20'), false);
+  assert.equal(visitReportable({ ...visit, status: 'made' }, false, '2026-11-20'), true);
+  // Its day not fixed: once its week has begun.
+  assert.equal(visitReportable({ ...visit, visitOn: null }, false, '2026-11-16'), true);
+  assert.equal(visitReportable({ ...visit, visitOn: null }, false, '2026-11-15'), false);
 });

@@ -730,6 +730,10 @@ export function availabilityRefusals(
 
 // ---- The visit report, written at the station (ICV-03 to ICV-07) ----
 
+/** A time of day (minutes after midnight) as a 24-hour clock shows it: "19:30". */
+export const clockText = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
 /** ICV-04: a time as the report gives it, "19:05" (24-hour clock). */
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
@@ -841,6 +845,9 @@ export const DETAINEE_FIELDS = [
   'notSeenReason',
   'recordChecked',
   'observations',
+  'terrorism',
+  'recordingsViewed',
+  'recordingsNotes',
 ] as const;
 
 export type DetaineeInput = Partial<Record<(typeof DETAINEE_FIELDS)[number], string | undefined>>;
@@ -854,6 +861,44 @@ export interface DetaineeValue {
   notSeenReason: NotSeenReason | null;
   recordChecked: boolean;
   observations: string | null;
+  terrorism: boolean;
+  recordingsViewed: boolean;
+  recordingsNotes: string | null;
+}
+
+/**
+ * ICV-09: visitors may view recordings of interviews of a person detained under terrorism
+ * legislation, and of nobody else: for such a detainee they say whether they did; a note on
+ * which (never naming anyone) only with a viewing.
+ */
+export function recordingsRefusals(input: {
+  terrorism: boolean;
+  recordingsViewed: string | undefined;
+  recordingsNotes: string;
+}): SaidRefusal[] {
+  const said = input.recordingsViewed;
+  if (!input.terrorism)
+    return said === 'yes'
+      ? [
+          {
+            field: 'recordingsViewed',
+            key: 'custody-visiting:reports.errors.recordingsNotTerrorism',
+          },
+        ]
+      : [];
+  if (said !== 'yes' && said !== 'no')
+    return [
+      { field: 'recordingsViewed', key: 'custody-visiting:reports.errors.recordingsMissing' },
+    ];
+  if (input.recordingsNotes.length > 500)
+    return [
+      {
+        field: 'recordingsNotes',
+        key: 'custody-visiting:reports.errors.tooLong',
+        values: { max: 500 },
+      },
+    ];
+  return [];
 }
 
 /** A custody record number: letters, digits, slashes and hyphens, with a digit ("01CD/1234/26"). */
@@ -908,6 +953,16 @@ export function validateDetainee(input: DetaineeInput): {
       key: 'custody-visiting:reports.errors.tooLong',
       values: { max: 2000 },
     });
+  const terrorism = input.terrorism === 'yes';
+  const recordingsViewed = terrorism && input.recordingsViewed === 'yes';
+  const recordingsNotes = recordingsViewed ? tidy(input.recordingsNotes) : '';
+  refusals.push(
+    ...recordingsRefusals({
+      terrorism,
+      recordingsViewed: input.recordingsViewed,
+      recordingsNotes,
+    }),
+  );
   return {
     refusals,
     value: {
@@ -919,8 +974,60 @@ export function validateDetainee(input: DetaineeInput): {
       notSeenReason: seen ? null : reason,
       recordChecked,
       observations: observations || null,
+      terrorism,
+      recordingsViewed,
+      recordingsNotes: recordingsNotes || null,
     },
   };
+}
+
+/** ICV-09: a report is a terrorism report when a detainee it lists is held under that legislation. */
+export function isTerrorismReport(detainees: readonly { terrorism: boolean }[]): boolean {
+  return detainees.some((d) => d.terrorism);
+}
+
+/** ICV-09: to whom a terrorism report is copied when it is sent. */
+export const REPORT_COPY_RECIPIENTS = ['authority', 'terrorism_reviewer'] as const;
+export type ReportCopyRecipient = (typeof REPORT_COPY_RECIPIENTS)[number];
+
+/**
+ * ICV-09: the copies a report records when it is sent: none unless it is a terrorism report;
+ * then one to the authority and one to the Independent Reviewer of Terrorism Legislation, each
+ * to its address when one is set, else awaiting one (the scheme manager sends it by hand).
+ */
+export function reportCopies(
+  detainees: readonly { terrorism: boolean }[],
+  addresses: Record<ReportCopyRecipient, string | null>,
+): { recipient: ReportCopyRecipient; sentTo: string | null }[] {
+  if (!isTerrorismReport(detainees)) return [];
+  return REPORT_COPY_RECIPIENTS.map((recipient) => ({ recipient, sentTo: addresses[recipient] }));
+}
+
+/**
+ * ICV-09: a copy sent by hand is recorded once, by whom it went to and the day, which is not
+ * before the report was sent nor after today.
+ */
+export function copySentRefusals(input: {
+  awaiting: boolean;
+  sentTo: string;
+  sentOn: IsoDate | null;
+  reportSentOn: IsoDate;
+  today: IsoDate;
+}): SaidRefusal[] {
+  if (!input.awaiting)
+    return [{ field: 'sentTo', key: 'custody-visiting:reports.errors.copyRecorded' }];
+  const refusals: SaidRefusal[] = [];
+  if (!input.sentTo)
+    refusals.push({ field: 'sentTo', key: 'custody-visiting:reports.errors.copySentToMissing' });
+  else if (input.sentTo.length > 200)
+    refusals.push({
+      field: 'sentTo',
+      key: 'custody-visiting:reports.errors.tooLong',
+      values: { max: 200 },
+    });
+  if (input.sentOn && (input.sentOn < input.reportSentOn || input.sentOn > input.today))
+    refusals.push({ field: 'sentOn-day', key: 'custody-visiting:reports.errors.copyDate' });
+  return refusals;
 }
 
 /** ICV-05: children first, then vulnerable detainees, then the rest, each by record number. */
@@ -1104,17 +1211,36 @@ export function confirmationRefusal(
 /**
  * ICV-07: a draft is read by its two visitors only; once both have confirmed it and it is sent,
  * it goes to the custody inspector of its suite and the scheme manager (the police see it only
- * after the visit is reported). Nobody else reads it.
+ * after the visit is reported), and is read by the coordinator of the panel whose visitors made
+ * it (the panel of its suite's area). Nobody else reads it.
  */
 export function seesReport(
   reach: SchemeReach,
   visitorId: string | null,
-  report: Pick<ReportState, 'status' | 'firstVisitorId' | 'secondVisitorId' | 'suiteId'>,
+  report: Pick<ReportState, 'status' | 'firstVisitorId' | 'secondVisitorId' | 'suiteId'> & {
+    panelId: string;
+  },
 ): boolean {
   if (visitorId && (report.firstVisitorId === visitorId || report.secondVisitorId === visitorId))
     return true;
   if (report.status !== 'submitted') return false;
-  return reach.manager || reach.suiteIds.includes(report.suiteId);
+  return (
+    reach.manager ||
+    reach.suiteIds.includes(report.suiteId) ||
+    reach.panelIds.includes(report.panelId)
+  );
+}
+
+/**
+ * ICV-03, ICV-07: a visit on the rota its pair may begin the report of: not missed, its fixed
+ * day (or, unfixed, its week) come by today, and not reported already.
+ */
+export function visitReportable(
+  visit: { status: 'planned' | 'made' | 'missed'; weekStarting: IsoDate; visitOn: IsoDate | null },
+  reported: boolean,
+  today: IsoDate,
+): boolean {
+  return visit.status !== 'missed' && !reported && (visit.visitOn ?? visit.weekStarting) <= today;
 }
 
 /** ICV-04: a report's admission was delayed (the measure ICV-10 counts). */

@@ -13,6 +13,13 @@ export interface CustodyVisitingSettings {
   issueEscalationWorkingDays: number;
   /** ICV-08: the chief inspector for custody's address, e-mailed an escalated issue (optional). */
   chiefInspectorEmail: string | null;
+  /**
+   * ICV-09: where a terrorism report's copy to the authority and to the Independent Reviewer of
+   * Terrorism Legislation are e-mailed (a link, never a custody record number). Unset, the copy
+   * waits on the report for the scheme manager to send by hand and record as sent.
+   */
+  authorityEmail: string | null;
+  terrorismReviewerEmail: string | null;
 }
 
 declare module '../../platform/settings.js' {
@@ -71,5 +78,7 @@ export function readCustodyVisitingSettings(env: Env): CustodyVisitingSettings {
     reviewOverdueWorkingDays: workingDays(env, 'CUSTODY_REVIEW_OVERDUE_WORKING_DAYS', 5),
     issueEscalationWorkingDays: workingDays(env, 'CUSTODY_ISSUE_ESCALATION_WORKING_DAYS', 10),
     chiefInspectorEmail: emailAddress(env, 'CUSTODY_CHIEF_INSPECTOR_EMAIL'),
+    authorityEmail: emailAddress(env, 'CUSTODY_AUTHORITY_EMAIL'),
+    terrorismReviewerEmail: emailAddress(env, 'CUSTODY_TERRORISM_REVIEWER_EMAIL'),
   };
 }

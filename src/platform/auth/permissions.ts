@@ -141,9 +141,15 @@ const POLICIES = {
     (p.kind === 'user' && resource?.type === 'panel' && hasRole(p, 'panel_coordinator', resource)),
   /**
    * ICV-07: custody visit reports: the lay visitors write theirs; a sent one goes to the custody
-   * inspector of its suite and the scheme manager (the custody-visiting service narrows it).
+   * inspector of its suite and the scheme manager, and is read by the panel's coordinator (the
+   * custody-visiting service narrows it).
    */
-  'custody.reports.view': anyRole(['scheme_manager', 'custody_inspector', 'lay_visitor']),
+  'custody.reports.view': anyRole([
+    'scheme_manager',
+    'custody_inspector',
+    'lay_visitor',
+    'panel_coordinator',
+  ]),
   'custody.reports.write': anyRole(['lay_visitor']),
   /** ICV-08: the scheme manager reviews every sent report and tracks its issues to closure. */
   'custody.reports.review': anyRole(['scheme_manager']),

@@ -16,13 +16,14 @@ import {
   type FormShow,
 } from '../../../platform/http/render.js';
 import type { RouteDeps } from '../../../platform/modules.js';
-import { admissionDelayed, NOT_SEEN_REASONS, REPORT_CHECKS } from '../rules.js';
+import { admissionDelayed, clockText, NOT_SEEN_REASONS, REPORT_CHECKS } from '../rules.js';
 import { reportPaths as paths } from './paths.js';
 import type { ReportsService } from './service.js';
 
 const T = 'modules/custody-visiting/reports/views';
 const readers = { config: { access: { action: 'custody.reports.view' as const } } };
 const writers = { config: { access: { action: 'custody.reports.write' as const } } };
+const reviewers = { config: { access: { action: 'custody.reports.review' as const } } };
 
 type Values = Record<string, string | undefined>;
 /** A report's forms save what was sent about the report in their address. */
@@ -72,9 +73,25 @@ export function registerReportRoutes({
   });
 
   registerFormPage(app, paths.newReport, writers, {
-    initial: () => ({ idempotencyKey: randomUUID() }),
-    show: formShow(renderPage, `${T}/new.njk`, async (request) => {
-      const starting = await reports.starting(request.principal);
+    // ICV-03: begun from a visit on the rota, its day (and time, if fixed) are filled in.
+    initial: async (request) => {
+      const visitId = (request.query as Record<string, unknown>).visit;
+      if (typeof visitId !== 'string') return { idempotencyKey: randomUUID() };
+      const { visit, today } = await reports.starting(request.principal, visitId);
+      const [year, month, day] = (visit?.visitOn ?? today).split('-');
+      return {
+        idempotencyKey: randomUUID(),
+        visitId,
+        'visitedOn-day': String(Number(day)),
+        'visitedOn-month': String(Number(month)),
+        'visitedOn-year': year,
+        arrivedAt: visit?.visitMinutes == null ? undefined : clockText(visit.visitMinutes),
+      };
+    },
+    show: formShow(renderPage, `${T}/new.njk`, async (request, values) => {
+      const visitId =
+        typeof values.visitId === 'string' && values.visitId ? values.visitId : undefined;
+      const starting = await reports.starting(request.principal, visitId);
       return {
         title: request.t('custody-visiting:reports.new.title'),
         breadcrumbs: crumbs(request),
@@ -105,6 +122,8 @@ export function registerReportRoutes({
         breadcrumbs: crumbs(request),
         ...detail,
         delayed: admissionDelayed(detail.report),
+        terrorismDetainee: detail.detainees.some((d) => d.terrorism),
+        awaitingCopies: detail.copies.filter((c) => !c.sentAt),
         checks: REPORT_CHECKS,
         draft: detail.report.status === 'draft' && !!detail.role,
         links: {
@@ -112,6 +131,7 @@ export function registerReportRoutes({
           newDetainee: paths.newDetainee(id),
           checks: paths.checks(id),
           confirm: paths.confirm(id),
+          copySent: paths.copySent(id),
           detainee: (detaineeId: string) => paths.detainee(id, detaineeId),
           removeDetainee: (detaineeId: string) => paths.removeDetainee(id, detaineeId),
         },
@@ -196,6 +216,9 @@ export function registerReportRoutes({
         notSeenReason: d.notSeenReason ?? undefined,
         recordChecked: d.recordChecked ? 'yes' : undefined,
         observations: d.observations ?? undefined,
+        terrorism: d.terrorism ? 'yes' : undefined,
+        recordingsViewed: d.terrorism ? yesNo(d.recordingsViewed) : undefined,
+        recordingsNotes: d.recordingsNotes ?? undefined,
       };
     },
     show: detaineeForm(true),
@@ -287,8 +310,29 @@ export function registerReportRoutes({
         reply,
         paths.report(report.id),
         request.t(
-          `custody-visiting:reports.done.${report.status === 'submitted' ? 'sent' : 'confirmed'}`,
+          `custody-visiting:reports.done.${
+            report.terrorismReport
+              ? 'sentTerrorism'
+              : report.status === 'submitted'
+                ? 'sent'
+                : 'confirmed'
+          }`,
         ),
+      );
+    },
+  });
+
+  // ICV-09: a copy awaiting an address is recorded as sent on the report's page, as confirming is.
+  registerFormPage(app, paths.copySent.pattern, reviewers, {
+    shownElsewhere: true,
+    show: showReport,
+    async submit(request, reply) {
+      const id = idOf(request);
+      await reports.recordCopySent(request.principal, id, request.body as Values, request.id);
+      return redirectWithFlash(
+        reply,
+        paths.report(id),
+        request.t('custody-visiting:reports.done.copySent'),
       );
     },
   });

@@ -62,6 +62,11 @@ export const custodyVisitReports = pgTable(
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     reviewedBy: uuid('reviewed_by'),
     reviewNote: text('review_note'),
+    /**
+     * ICV-09: set when the report is sent with a detainee held under terrorism legislation: it
+     * goes to the authority and is copied to the Independent Reviewer of Terrorism Legislation.
+     */
+    terrorismReport: boolean('terrorism_report').notNull().default(false),
     /** Made with the form that began it: the same form sent again is this report, not another. */
     idempotencyKey: uuid('idempotency_key').notNull(),
     ...recordVersioning(),
@@ -71,6 +76,12 @@ export const custodyVisitReports = pgTable(
     index('custody_visit_reports_first_visitor_idx').on(t.firstVisitorId, t.visitedOn),
     index('custody_visit_reports_second_visitor_idx').on(t.secondVisitorId, t.visitedOn),
     index('custody_visit_reports_suite_idx').on(t.suiteId, t.status, t.visitedOn),
+    // A panel coordinator reads the sent reports of their panel's suites.
+    index('custody_visit_reports_panel_idx').on(t.panelId, t.status, t.visitedOn),
+    // ICV-03: a visit on the rota is reported once; its visitors' page asks which are.
+    uniqueIndex('custody_visit_reports_visit_key')
+      .on(t.visitId)
+      .where(sql`${t.visitId} is not null`),
     index('custody_visit_reports_submitted_idx')
       .on(t.visitedOn)
       .where(sql`${t.status} = 'submitted'`),
@@ -98,6 +109,13 @@ export const custodyVisitReportDetainees = pgTable(
     /** ICV-06: the custody record read, with the detainee's consent. */
     recordChecked: boolean('record_checked').notNull(),
     observations: text('observations'),
+    /**
+     * ICV-09: held under terrorism legislation (the legal power only: never the reason or any
+     * offence), and whether the visitors viewed recordings of interviews, with a short note.
+     */
+    terrorism: boolean('terrorism').notNull().default(false),
+    recordingsViewed: boolean('recordings_viewed').notNull().default(false),
+    recordingsNotes: text('recordings_notes'),
     /** Made with the form that added it: the same form sent again adds no second detainee. */
     idempotencyKey: uuid('idempotency_key').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -106,4 +124,27 @@ export const custodyVisitReportDetainees = pgTable(
     uniqueIndex('custody_visit_report_detainees_idempotency_key').on(t.idempotencyKey),
     uniqueIndex('custody_visit_report_detainees_record_key').on(t.reportId, t.custodyRecordNumber),
   ],
+);
+
+/**
+ * ICV-09: a terrorism report's copies, recorded when it is sent: to the authority and to the
+ * Independent Reviewer of Terrorism Legislation. E-mailed (a link, never a custody record
+ * number) to the address set for each; with none set, it awaits one and the scheme manager
+ * sends it by hand and records it sent (`sentAt`, `sentTo`, `recordedBy`).
+ */
+export const custodyVisitReportCopies = pgTable(
+  'custody_visit_report_copies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: requiredRef('report_id', () => custodyVisitReports.id, { onDelete: 'cascade' }),
+    recipient: text('recipient', { enum: ['authority', 'terrorism_reviewer'] }).notNull(),
+    /** To whom it went: the address e-mailed, or what the manager recorded; null while awaiting. */
+    sentTo: text('sent_to'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** E-mailed by Bridge when the report was sent, or sent by hand and recorded by the manager. */
+    method: text('method', { enum: ['email', 'by_hand'] }),
+    recordedBy: uuid('recorded_by'),
+    ...recordVersioning(),
+  },
+  (t) => [uniqueIndex('custody_visit_report_copies_report_key').on(t.reportId, t.recipient)],
 );

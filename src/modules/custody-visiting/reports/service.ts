@@ -2,14 +2,16 @@
  * The custody visit report (ICV-03 to ICV-07), written at the station: one of the two visitors
  * begins it (suite, date, the other visitor, arrival and admission), they add each detainee
  * present and record the checks, then each confirms it; when both have, it is sent to the
- * custody inspector of the suite and the scheme manager. Nobody but the two visitors reads a
- * draft. Each action is one transaction with one audit event; a form sent twice (a phone that
+ * custody inspector of the suite and the scheme manager, and is read by the panel's coordinator;
+ * a report with a detainee held under terrorism legislation also goes to the authority, copied
+ * to the Independent Reviewer of Terrorism Legislation (ICV-09). A report begun from a visit on
+ * the rota marks the visit made when it is sent. Nobody but the two visitors reads a draft. Each action is one transaction with one audit event; a form sent twice (a phone that
  * lost its signal sends it again) carries the same idempotency key and is done once.
  */
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
-import { todayInLondon } from '../../../platform/calendar/index.js';
+import { parseClockTime, todayInLondon } from '../../../platform/calendar/index.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
 import {
   ConflictError,
@@ -20,13 +22,17 @@ import {
 } from '../../../platform/errors.js';
 import { dateField } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors, say, type SaidRefusal } from '../../../platform/i18n/said.js';
+import type { MailService } from '../../../platform/mail/service.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import { schemeReach } from '../access.js';
 import {
   confirmationRefusal,
+  copySentRefusals,
   detaineesInOrder,
+  reportCopies,
   missingParts,
   rotaEligibility,
   sameArea,
@@ -36,13 +42,26 @@ import {
   validateDetainee,
   visitorRole,
   visitPairRefusal,
+  visitReportable,
   type DetaineeInput,
 } from '../rules.js';
-import { custodyPanels, custodySuites, custodyVisitorCourses, custodyVisitors } from '../schema.js';
-import { custodyVisitReportDetainees, custodyVisitReports } from './schema.js';
+import {
+  custodyPanels,
+  custodySuites,
+  custodyVisitorCourses,
+  custodyVisitors,
+  custodyVisits,
+} from '../schema.js';
+import { reportPaths } from './paths.js';
+import {
+  custodyVisitReportCopies,
+  custodyVisitReportDetainees,
+  custodyVisitReports,
+} from './schema.js';
 
 export type VisitReport = typeof custodyVisitReports.$inferSelect;
 export type ReportDetainee = typeof custodyVisitReportDetainees.$inferSelect;
+export type ReportCopy = typeof custodyVisitReportCopies.$inferSelect;
 export type ReportsService = ReturnType<typeof createReportsService>;
 type Input = Record<string, string | undefined>;
 type Visitor = typeof custodyVisitors.$inferSelect;
@@ -54,8 +73,13 @@ export function createReportsService(deps: {
   directory: DirectoryApi;
   now: () => Date;
   t: Translate;
+  mail: MailService;
+  publicUrl: string;
+  /** ICV-09: where a terrorism report's copies are e-mailed; unset, they await the manager. */
+  authorityEmail: string | null;
+  terrorismReviewerEmail: string | null;
 }) {
-  const { db, now, t } = deps;
+  const { db, now, t, mail } = deps;
   const { lookups } = deps.directory.directory;
   const today = () => todayInLondon(now());
 
@@ -118,7 +142,7 @@ export function createReportsService(deps: {
     const [report] = lock ? await query.for('update') : await query;
     const me = await visitorOf(executor, user);
     if (!report || !seesReport(reach, me?.id ?? null, report)) throw new NotFoundError();
-    return { user, me, report };
+    return { user, reach, me, report };
   }
 
   /** The report as one of its visitors changes it: a draft, theirs. */
@@ -180,10 +204,58 @@ export function createReportsService(deps: {
     return new Map(visitors.map((v) => [v.id, people.get(v.personId)?.fullName ?? '']));
   }
 
+  /**
+   * ICV-03: the signed-in visitor's visit on the rota that a report is begun from: theirs, not
+   * missed, its day come, and not reported yet; otherwise not found, or refused as reported.
+   */
+  async function visitToReport(executor: Executor, me: Visitor, visitId: string, lock = false) {
+    const query = executor.select().from(custodyVisits).where(eq(custodyVisits.id, visitId));
+    // Locked while a report is begun from it: the other visitor's, at once, waits and is refused.
+    const [visit] = isUuid(visitId) ? await (lock ? query.for('update') : query) : [];
+    if (!visit || (visit.firstVisitorId !== me.id && visit.secondVisitorId !== me.id))
+      throw new NotFoundError();
+    const [reported] = await executor
+      .select({ id: custodyVisitReports.id })
+      .from(custodyVisitReports)
+      .where(eq(custodyVisitReports.visitId, visit.id));
+    if (!visitReportable(visit, !!reported, today()))
+      throw new ConflictError(t('custody-visiting:reports.errors.visitNotReportable'), 'suiteId');
+    const partnerId = visit.firstVisitorId === me.id ? visit.secondVisitorId : visit.firstVisitorId;
+    return { visit, partnerId };
+  }
+
+  /** ICV-09: e-mails a terrorism report's copies: a link to it in Bridge, never a detainee. */
+  async function mailCopies(
+    tx: Executor,
+    report: VisitReport,
+    suite: string,
+    copies: readonly { recipient: string; sentTo: string | null }[],
+  ) {
+    const values = {
+      suite,
+      date: formatDate(t, report.visitedOn),
+      link: `${deps.publicUrl}${reportPaths.report(report.id)}`,
+    };
+    await mail.queueMany(
+      tx,
+      copies
+        .filter((c) => c.sentTo)
+        .map((c) => ({
+          to: c.sentTo!,
+          subject: t('custody-visiting:reports.terrorism.mail.subject', values),
+          text: t('custody-visiting:reports.terrorism.mail.text', {
+            ...values,
+            recipient: t(`custody-visiting:reports.terrorism.recipient.${c.recipient}`),
+          }),
+        })),
+    );
+  }
+
   return {
     /** The form that begins a report: the suites of the visitor's panel and who may go with them. */
-    async starting(principal: Principal) {
+    async starting(principal: Principal, visitId?: string) {
       const { me, panel } = await writer(db, principal);
+      const fromVisit = visitId ? await visitToReport(db, me, visitId) : null;
       const [suites, others] = await Promise.all([
         // The suites of the panel's area, as the register finds them (its lower(area) index).
         db
@@ -202,6 +274,13 @@ export function createReportsService(deps: {
       return {
         panel,
         suites,
+        today: today(),
+        visit: fromVisit && {
+          ...fromVisit.visit,
+          partnerId: fromVisit.partnerId,
+          suite: suites.find((s) => s.id === fromVisit.visit.suiteId)?.name ?? '',
+          partner: (await namesOf(db, [fromVisit.partnerId])).get(fromVisit.partnerId) ?? '',
+        },
         partners: partners
           .map((v) => ({ id: v.id, fullName: names.get(v.id)! }))
           .sort((a, b) => a.fullName.localeCompare(b.fullName, 'en')),
@@ -227,8 +306,11 @@ export function createReportsService(deps: {
         }
         const errors: FieldError[] = [];
         const refusals: SaidRefusal[] = [];
-        const [suite] = isUuid(input.suiteId)
-          ? await tx.select().from(custodySuites).where(eq(custodySuites.id, input.suiteId))
+        // ICV-03: begun from a visit on the rota, the suite and the pair are the visit's.
+        const fromVisit = input.visitId ? await visitToReport(tx, me, input.visitId, true) : null;
+        const suiteId = fromVisit ? fromVisit.visit.suiteId : input.suiteId;
+        const [suite] = isUuid(suiteId)
+          ? await tx.select().from(custodySuites).where(eq(custodySuites.id, suiteId))
           : [];
         if (!suite || !sameArea(suite.area, panel.area))
           refusals.push({ field: 'suiteId', key: 'custody-visiting:reports.errors.suiteMissing' });
@@ -244,7 +326,11 @@ export function createReportsService(deps: {
             field: 'visitedOn-day',
             key: 'custody-visiting:reports.errors.inFuture',
           });
-        const secondId = isUuid(input.secondVisitorId) ? input.secondVisitorId : null;
+        const secondId = fromVisit
+          ? fromVisit.partnerId
+          : isUuid(input.secondVisitorId)
+            ? input.secondVisitorId
+            : null;
         const pair = visitPairRefusal(me.id, secondId);
         if (pair) refusals.push(pair);
         else {
@@ -267,6 +353,7 @@ export function createReportsService(deps: {
         const [report] = await tx
           .insert(custodyVisitReports)
           .values({
+            visitId: fromVisit?.visit.id ?? null,
             suiteId: suite!.id,
             panelId: panel.id,
             visitedOn: visitedOn!,
@@ -288,8 +375,8 @@ export function createReportsService(deps: {
 
     /** A report with its detainees (children and vulnerable first) and what it still needs. */
     async get(principal: Principal, id: string) {
-      const { me, report } = await find(db, principal, id);
-      const [detainees, [suite], names] = await Promise.all([
+      const { me, reach, report } = await find(db, principal, id);
+      const [detainees, [suite], names, copies] = await Promise.all([
         db
           .select()
           .from(custodyVisitReportDetainees)
@@ -299,10 +386,20 @@ export function createReportsService(deps: {
           .from(custodySuites)
           .where(eq(custodySuites.id, report.suiteId)),
         namesOf(db, [report.firstVisitorId, report.secondVisitorId]),
+        report.terrorismReport
+          ? db
+              .select()
+              .from(custodyVisitReportCopies)
+              .where(eq(custodyVisitReportCopies.reportId, report.id))
+              .orderBy(asc(custodyVisitReportCopies.recipient))
+          : [],
       ]);
       const role = visitorRole(report, me?.id ?? null);
       return {
         report,
+        copies,
+        /** ICV-09: a copy awaiting an address is sent by hand and recorded by the scheme manager. */
+        recordsCopies: reach.manager,
         suite: suite!,
         detainees: detaineesInOrder(detainees),
         firstVisitor: names.get(report.firstVisitorId)!,
@@ -333,8 +430,13 @@ export function createReportsService(deps: {
           eq(custodyVisitReports.secondVisitorId, me.id),
         );
       if (reach.manager) seen.push(submitted);
-      else if (reach.suiteIds.length)
-        seen.push(and(submitted, inArray(custodyVisitReports.suiteId, [...reach.suiteIds]))!);
+      else {
+        if (reach.suiteIds.length)
+          seen.push(and(submitted, inArray(custodyVisitReports.suiteId, [...reach.suiteIds]))!);
+        // The coordinator reads the sent reports of their panel's visits (of its area's suites).
+        if (reach.panelIds.length)
+          seen.push(and(submitted, inArray(custodyVisitReports.panelId, [...reach.panelIds]))!);
+      }
       if (!seen.length) return { items: [], total: 0 };
       const where = or(...seen);
       const [rows, [total]] = await Promise.all([
@@ -541,32 +643,154 @@ export function createReportsService(deps: {
         if (!role) throw new NotFoundError();
         const mine = role === 'first' ? report.firstConfirmedAt : report.secondConfirmedAt;
         if (mine) return report;
-        const [listed] = await tx
-          .select({ n: count() })
+        const detainees = await tx
+          .select({ terrorism: custodyVisitReportDetainees.terrorism })
           .from(custodyVisitReportDetainees)
           .where(eq(custodyVisitReportDetainees.reportId, report.id));
-        const refusal = confirmationRefusal(report, me!.id, Number(listed?.n ?? 0));
+        const refusal = confirmationRefusal(report, me!.id, detainees.length);
         if (refusal) throw new ConflictError(say(t, refusal), 'confirm');
         const at = now();
         const first = role === 'first' ? at : report.firstConfirmedAt;
         const second = role === 'second' ? at : report.secondConfirmedAt;
         const sent = !!first && !!second;
+        // ICV-09: sent with a detainee held under terrorism legislation, it is copied.
+        const copies = sent
+          ? reportCopies(detainees, {
+              authority: deps.authorityEmail,
+              terrorism_reviewer: deps.terrorismReviewerEmail,
+            })
+          : [];
         const [after] = await tx
           .update(custodyVisitReports)
           .set({
             firstConfirmedAt: first,
             secondConfirmedAt: second,
-            ...(sent && { status: 'submitted' as const, submittedAt: at }),
+            ...(sent && {
+              status: 'submitted' as const,
+              submittedAt: at,
+              terrorismReport: copies.length > 0,
+            }),
             updatedAt: at,
             version: report.version + 1,
           })
           .where(eq(custodyVisitReports.id, report.id))
           .returning();
+        const recorded = copies.length
+          ? await tx
+              .insert(custodyVisitReportCopies)
+              .values(
+                copies.map((c) => ({
+                  reportId: report.id,
+                  recipient: c.recipient,
+                  sentTo: c.sentTo,
+                  sentAt: c.sentTo ? at : null,
+                  method: c.sentTo ? ('email' as const) : null,
+                })),
+              )
+              .returning()
+          : [];
+        if (copies.length) {
+          const [suite] = await tx
+            .select({ name: custodySuites.name })
+            .from(custodySuites)
+            .where(eq(custodySuites.id, report.suiteId));
+          await mailCopies(tx, after!, suite!.name, copies);
+        }
+        // ICV-03: the visit on the rota it reports is made, on the day and at the time reported.
+        const made =
+          sent && report.visitId
+            ? await tx
+                .update(custodyVisits)
+                .set({
+                  status: 'made',
+                  visitOn: report.visitedOn,
+                  visitMinutes: parseClockTime(report.arrivedAt.slice(0, 5)),
+                  updatedAt: at,
+                  version: sql`${custodyVisits.version} + 1`,
+                })
+                .where(
+                  and(eq(custodyVisits.id, report.visitId), eq(custodyVisits.status, 'planned')),
+                )
+                .returning({ id: custodyVisits.id })
+            : [];
         await recordAudit(tx, actorOf(user, requestId), {
           action: `${RECORD_TYPE}.${sent ? 'submitted' : 'confirmed'}`,
           recordType: RECORD_TYPE,
           recordId: report.id,
           before: report,
+          after: {
+            ...after,
+            ...(recorded.length && { copies: recorded }),
+            ...(made.length && { visitMade: made[0]!.id }),
+          },
+        });
+        return after!;
+      });
+    },
+
+    /**
+     * ICV-09: the scheme manager records a terrorism report's copy, awaiting an address, as sent
+     * by hand: to whom and on what day (from the report's sending to today).
+     */
+    async recordCopySent(principal: Principal, id: string, input: Input, requestId?: string) {
+      const copyId = input.copyId;
+      return db.transaction(async (tx) => {
+        await schemeReach(tx, principal, 'custody.reports.review');
+        const { user, report } = await find(tx, principal, id, true);
+        if (report.status !== 'submitted') throw new NotFoundError();
+        const [copy] = isUuid(copyId)
+          ? await tx
+              .select()
+              .from(custodyVisitReportCopies)
+              .where(
+                and(
+                  eq(custodyVisitReportCopies.id, copyId),
+                  eq(custodyVisitReportCopies.reportId, report.id),
+                ),
+              )
+              .for('update')
+          : [];
+        if (!copy)
+          throw new ValidationError([
+            { field: 'copyId', message: t('custody-visiting:reports.errors.copyMissing') },
+          ]);
+        const errors: FieldError[] = [];
+        const sentOn = dateField(
+          t,
+          input,
+          'sentOn',
+          t('custody-visiting:reports.terrorism.sentOnLabel'),
+          errors,
+        );
+        const sentTo = (input.sentTo ?? '').trim();
+        refuse(
+          copySentRefusals({
+            awaiting: copy.sentAt === null,
+            sentTo,
+            sentOn,
+            reportSentOn: todayInLondon(report.submittedAt!),
+            today: today(),
+          }),
+          errors,
+        );
+        const [after] = await tx
+          .update(custodyVisitReportCopies)
+          .set({
+            sentTo,
+            // The day sent, at noon London time near enough: the day is what is recorded.
+            sentAt: new Date(`${sentOn!}T12:00:00Z`),
+            method: 'by_hand',
+            recordedBy: user.userId,
+            updatedAt: now(),
+            version: copy.version + 1,
+          })
+          .where(eq(custodyVisitReportCopies.id, copy.id))
+          .returning();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: `${RECORD_TYPE}.copy-sent`,
+          recordType: RECORD_TYPE,
+          recordId: report.id,
+          before: copy,
           after,
         });
         return after!;

@@ -17,7 +17,8 @@ import {
 } from '../../../platform/http/render.js';
 import { addCalendarDays } from '../../../platform/calendar/index.js';
 import { formatDate } from '../../../platform/i18n/dates.js';
-import { nextQuarter } from '../rules.js';
+import { reportPaths } from '../reports/paths.js';
+import { clockText, nextQuarter } from '../rules.js';
 import { panelCrumbs } from '../crumbs.js';
 import { custodyPaths as paths } from '../paths.js';
 import type { CustodyVisitingRouteDeps as RouteDeps } from '../route-deps.js';
@@ -35,9 +36,6 @@ const saveForQuarter = saveFor('quarter');
 /** A panel's rota for the quarter: where its keepers go back to. */
 const rotaOf = (panelId: string, quarter: string) =>
   `${paths.panelRota(panelId)}?quarter=${quarter}`;
-/** A time of day as a 24-hour clock shows it: "19:30". */
-const clockText = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const queryOf = (request: FastifyRequest) => request.query as Record<string, string | undefined>;
 
 export function registerRotaRoutes({ app, services, renderPage }: RouteDeps): void {
@@ -202,6 +200,7 @@ export function registerRotaRoutes({ app, services, renderPage }: RouteDeps): vo
           timeText: v.visitMinutes === null ? '' : clockText(v.visitMinutes),
           timeHref: paths.visitTime(v.id),
           madeAction: paths.visitMade(v.id),
+          reportHref: v.reportable ? reportPaths.newReportOf(v.id) : null,
         })),
         pagination: mine
           ? paginationFor(paths.yourVisits, {}, page.page, page.limit, mine.total)

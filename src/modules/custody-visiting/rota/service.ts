@@ -46,6 +46,7 @@ import {
   suiteRotaGaps,
   swapRefusal,
   visitSlot,
+  visitReportable,
   visitTimeRefusals,
   type RotaVisit,
   type Spread,
@@ -59,6 +60,7 @@ import {
   custodyVisitors,
   custodyVisits,
 } from '../schema.js';
+import { custodyVisitReports } from '../reports/schema.js';
 
 export type Visit = typeof custodyVisits.$inferSelect;
 export type RotaService = ReturnType<typeof createRotaService>;
@@ -843,7 +845,7 @@ export function createRotaService(deps: {
           )
           .orderBy(asc(custodyRotaRounds.quarterStart)),
       ]);
-      const [partners, suites] = await Promise.all([
+      const [partners, suites, reported] = await Promise.all([
         names(
           db,
           rows.map((v) => (v.firstVisitorId === visitor.id ? v.secondVisitorId : v.firstVisitorId)),
@@ -852,7 +854,20 @@ export function createRotaService(deps: {
           db,
           rows.map((v) => v.suiteId),
         ),
+        // ICV-03: which of them a report has been begun from.
+        rows.length
+          ? db
+              .select({ visitId: custodyVisitReports.visitId })
+              .from(custodyVisitReports)
+              .where(
+                inArray(
+                  custodyVisitReports.visitId,
+                  rows.map((v) => v.id),
+                ),
+              )
+          : [],
       ]);
+      const reportedIds = new Set(reported.map((r) => r.visitId));
       return {
         visitor,
         visits: rows.map((v) => {
@@ -862,6 +877,7 @@ export function createRotaService(deps: {
             partner: partners.get(partnerId) ?? '',
             suite: suites.get(v.suiteId) ?? '',
             happened: hasHappened(v),
+            reportable: visitReportable(v, reportedIds.has(v.id), today()),
             weekEnds: addCalendarDays(v.weekStarting, 6),
           };
         }),
