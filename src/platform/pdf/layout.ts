@@ -292,6 +292,9 @@ export function layOut(doc: Doc, blocks: readonly Block[]) {
       /** Lines of the group's name not yet drawn; then, on later pages, its "(continued)" name. */
       let label = group.label ? [...group.label.lines] : null;
       let labelCell: Struct | null = null;
+      /** The row holding the group's name: ended once the name is (ending it ends its cells). */
+      let labelRow: Struct | null = null;
+      let labelRowDone = false;
       let labelDone = false;
       const pending = group.rows.map((row) => ({
         cells: row.cells.map((c) => ({
@@ -330,7 +333,10 @@ export function layOut(doc: Doc, blocks: readonly Block[]) {
           const cells = row.cells.map((c) => c.lines.splice(0, fit(c.lines)));
           labelPart = labelLines.slice(0, fit(labelLines));
           if (label && !labelDone) label = label.slice(labelPart.length);
-          parts = [{ row, cells, last: row.cells.every((c) => c.lines.length === 0) }];
+          // The group's last row goes on beside its name while the name goes on.
+          const nameLeft = label !== null && !labelDone && label.length > 0;
+          const last = row.cells.every((c) => c.lines.length === 0);
+          parts = [{ row, cells, last: last && !(nameLeft && pending.length === 1) }];
         } else {
           parts = pending.slice(0, taken).map((row) => ({
             row,
@@ -378,12 +384,14 @@ export function layOut(doc: Doc, blocks: readonly Block[]) {
                 labelCell = doc.struct('TH');
                 tableAttributes(labelCell, { Scope: 'Row', RowSpan: group.rows.length });
                 row.tr.add(labelCell);
+                labelRow = row.tr;
               }
               const lines = labelPart;
               if (lines.length) labelCell.add(() => write(lines, xs[0]!, top, table.widths[0]!));
               if (label.length === 0) {
                 labelCell.end();
                 labelDone = true;
+                if (labelRowDone) labelRow!.end();
               }
             }
           }
@@ -404,7 +412,8 @@ export function layOut(doc: Doc, blocks: readonly Block[]) {
             if (last) cell.element.end();
             column += span;
           });
-          if (last) row.tr.end();
+          if (last && row.tr === labelRow && !labelDone) labelRowDone = true;
+          else if (last) row.tr.end();
           rowTop += heights[p]!;
         });
         // The boxes, around what was drawn on this page only.
@@ -428,6 +437,7 @@ export function layOut(doc: Doc, blocks: readonly Block[]) {
         if (pending.length) continuePage();
       }
       if (labelCell && !labelDone) (labelCell as Struct).end();
+      if (labelRow && labelRowDone && !labelDone) (labelRow as Struct).end();
     }
     element.end();
   }
