@@ -3,22 +3,31 @@
  * papers and anyone who asks: the year, the scheme's totals, a table by area, and the issues
  * raised and resolved. The figures are the statistics page's for the year, in its words. A tagged
  * PDF (headings, paragraphs and table cells marked, the language set) so screen readers can
- * follow it. It is a few pages of short rows: each row is kept whole, and a table's header row
- * is repeated (as an artifact) at the top of a page it continues on.
+ * follow it, laid onto pages by the platform's PDF layout as every Bridge PDF is (a heading kept
+ * with what follows, rows kept whole, a table's header row repeated on each page it goes on to).
  */
 import type { Translate } from '../../../platform/i18n/messages.js';
-import type { PerformanceLine, Period, ReportFigures, ReportLine } from '../statistics-rules.js';
+import {
+  CELL,
+  CELL_BOLD,
+  WIDTH,
+  cellLines,
+  renderPdf,
+  style,
+  textBlock,
+  type Block,
+  type Doc,
+} from '../../../platform/pdf/index.js';
+import type { PerformanceLine, Period, ReportFigures } from '../statistics-rules.js';
 import { figure, percentFigure, periodName, yearDays } from './words.js';
 
-type Struct = PDFKit.PDFStructureElement;
-
-const PAGE_HEIGHT = 841.89;
-const MARGIN = 56;
-const WIDTH = 595.28 - 2 * MARGIN;
-const BOTTOM = PAGE_HEIGHT - MARGIN;
-const PAD = 4;
-const RULE = '#b1b4b6';
-const INK = '#0b0c0c';
+const STYLES = {
+  h1: style('Helvetica-Bold', 20),
+  h2: style('Helvetica-Bold', 14),
+  lead: style('Helvetica', 12.5),
+  body: style('Helvetica', 10.5),
+  small: style('Helvetica', 9.5),
+};
 
 /** What the report is made from: the statistics of one year. */
 export interface AnnualFigures {
@@ -29,121 +38,57 @@ export interface AnnualFigures {
   reports: ReportFigures;
 }
 
-interface TableSpec {
-  title: string;
-  head: string[];
-  /** Each column's share of the width; the first column names the row. */
-  widths: number[];
-  rows: string[][];
-}
-
 export async function renderAnnualReportPdf(figures: AnnualFigures, t: Translate): Promise<Buffer> {
-  // Loaded when a PDF is first made, not at start-up (as the tracker's report does).
-  const { default: PDFDocument } = await import('pdfkit');
   const title = t('custody-visiting:statistics.annual.title');
   const year = periodName(t, figures.period);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    tagged: true,
-    pdfVersion: '1.7',
-    lang: 'en-GB',
-    displayTitle: true,
-    info: { Title: `${title}, ${year}`, Author: t('layout.serviceName') },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const document = doc.struct('Document');
-  doc.addStructure(document);
-  let y = MARGIN;
+  return renderPdf({ Title: `${title}, ${year}`, Author: t('layout.serviceName') }, (doc) =>
+    annualBlocks(doc, figures, t, title, year),
+  );
+}
 
-  const text = (type: 'H1' | 'H2' | 'P', words: string, font: string, size: number) => {
-    doc.font(font).fontSize(size);
-    const height = doc.heightOfString(words, { width: WIDTH });
-    if (y + height > BOTTOM && y > MARGIN) {
-      doc.addPage();
-      y = MARGIN;
-    }
-    const element = doc.struct(type);
-    document.add(element);
-    element.add(() => {
-      doc.font(font).fontSize(size).fillColor(INK).text(words, MARGIN, y, { width: WIDTH });
-    });
-    element.end();
-    y += height + size * 0.6;
-  };
-
-  const table = (spec: TableSpec) => {
-    const widths = spec.widths.map((w) => w * WIDTH);
-    const xs = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((a, b) => a + b, 0));
-    const heightOf = (cells: string[], bold: boolean) =>
-      Math.max(
-        ...cells.map((c, i) =>
-          doc
-            .font(bold ? 'Helvetica-Bold' : 'Helvetica')
-            .fontSize(9)
-            .heightOfString(c, { width: widths[i]! - 2 * PAD }),
-        ),
-      ) +
-      2 * PAD;
-    const element = doc.struct('Table', { title: spec.title });
-    document.add(element);
-    const drawRow = (cells: string[], kind: 'head' | 'repeated' | 'body') => {
-      const height = heightOf(cells, kind !== 'body');
-      const top = y;
-      const tr = kind === 'repeated' ? null : doc.struct('TR');
-      if (tr) element.add(tr);
-      cells.forEach((words, i) => {
-        const header = kind !== 'body' || i === 0;
-        const draw = () =>
-          doc
-            .font(header ? 'Helvetica-Bold' : 'Helvetica')
-            .fontSize(9)
-            .fillColor(INK)
-            .text(words, xs[i]! + PAD, top + PAD, {
-              width: widths[i]! - 2 * PAD,
-              align: i > 0 ? 'right' : 'left',
-            });
-        if (!tr) {
-          doc.markContent('Artifact', { type: 'Pagination' });
-          draw();
-          doc.endMarkedContent();
-          return;
-        }
-        const cell = doc.struct(header ? 'TH' : 'TD');
-        if (header) scope(cell, kind === 'head' ? 'Column' : 'Row');
-        tr.add(cell);
-        cell.add(draw);
-        cell.end();
-      });
-      tr?.end();
-      doc.markContent('Artifact', { type: 'Layout' });
-      cells.forEach((_, i) =>
-        doc.rect(xs[i]!, top, widths[i]!, height).lineWidth(0.5).stroke(RULE),
-      );
-      doc.endMarkedContent();
-      y += height;
+/** The report as blocks to lay out, in the order it is read. */
+function annualBlocks(
+  doc: Doc,
+  figures: AnnualFigures,
+  t: Translate,
+  title: string,
+  year: string,
+): Block[] {
+  const heading = (words: string) =>
+    textBlock(doc, 'H2', [{ text: words, style: STYLES.h2 }], { before: 12 });
+  const paragraph = (words: string, s = STYLES.body) =>
+    textBlock(doc, 'P', [{ text: words, style: s }], { after: 8 });
+  /** A table whose first column names each row and whose other columns are figures. */
+  const table = (spec: {
+    title: string;
+    head: string[];
+    shares: number[];
+    rows: string[][];
+  }): Block => {
+    const widths = spec.shares.map((share) => share * WIDTH);
+    return {
+      kind: 'table',
+      before: 2,
+      after: 12,
+      table: {
+        title: spec.title,
+        widths,
+        head: spec.head,
+        rightHead: widths.map((_, i) => i > 0),
+        groups: spec.rows.map((cells) => ({
+          label: null,
+          rows: [
+            {
+              cells: cells.map((words, i) => ({
+                lines: cellLines(doc, [{ text: words, style: i ? CELL : CELL_BOLD }], widths[i]!),
+                header: i === 0,
+                right: i > 0,
+              })),
+            },
+          ],
+        })),
+      },
     };
-    // The header row goes with the first row, never alone at the foot of a page.
-    if (y + heightOf(spec.head, true) + heightOf(spec.rows[0] ?? [], false) > BOTTOM) {
-      doc.addPage();
-      y = MARGIN;
-    }
-    drawRow(spec.head, 'head');
-    for (const row of spec.rows) {
-      if (y + heightOf(row, false) > BOTTOM) {
-        doc.addPage();
-        y = MARGIN;
-        drawRow(spec.head, 'repeated');
-      }
-      drawRow(row, 'body');
-    }
-    element.end();
-    y += 12;
   };
 
   const c = (key: string) => t(`custody-visiting:statistics.annual.${key}`);
@@ -154,120 +99,111 @@ export async function renderAnnualReportPdf(figures: AnnualFigures, t: Translate
   const r = figures.reports.total;
   const v = figures.total;
 
-  text('H1', title, 'Helvetica-Bold', 20);
-  text(
-    'P',
-    t('custody-visiting:statistics.annual.year', { year, days: yearDays(t, figures.period) }),
-    'Helvetica',
-    12.5,
-  );
-  if (figures.soFar) text('P', c('soFar'), 'Helvetica', 10.5);
+  const blocks: Block[] = [
+    textBlock(doc, 'H1', [{ text: title, style: STYLES.h1 }], { after: 12 }),
+    paragraph(
+      t('custody-visiting:statistics.annual.year', { year, days: yearDays(t, figures.period) }),
+      STYLES.lead,
+    ),
+  ];
+  if (figures.soFar) blocks.push(paragraph(c('soFar')));
 
-  text('H2', c('totals'), 'Helvetica-Bold', 14);
-  table({
-    title: c('totals'),
-    head: [c('measure'), c('figure')],
-    widths: [0.7, 0.3],
-    rows: [
-      [c('made'), String(v.made)],
-      [c('target'), String(v.target)],
-      [c('ofTarget'), percent(v)],
-      [c('missed'), String(v.missed)],
-      [c('reports'), String(r.reports)],
-      [c('present'), String(r.detaineesPresent)],
-      [c('seen'), String(r.seen)],
-      [c('childrenSeen'), String(r.childrenSeen)],
-      [c('vulnerableSeen'), String(r.vulnerableSeen)],
-      [c('delayed'), String(r.delayed)],
-      [c('medianDelay'), figure(t, r.medianDelay)],
-      [c('longestDelay'), figure(t, r.longestDelay)],
-      [c('issuesRaised'), String(r.issuesRaised)],
-      [c('issuesResolved'), String(r.issuesResolved)],
-      [c('percentResolved'), percentFigure(t, r.percentResolved)],
-      [c('medianDays'), figure(t, r.medianDaysToResolve)],
-    ],
-  });
+  blocks.push(
+    heading(c('totals')),
+    table({
+      title: c('totals'),
+      head: [c('measure'), c('figure')],
+      shares: [0.7, 0.3],
+      rows: [
+        [c('made'), String(v.made)],
+        [c('target'), String(v.target)],
+        [c('ofTarget'), percent(v)],
+        [c('missed'), String(v.missed)],
+        [c('reports'), String(r.reports)],
+        [c('present'), String(r.detaineesPresent)],
+        [c('seen'), String(r.seen)],
+        [c('childrenSeen'), String(r.childrenSeen)],
+        [c('vulnerableSeen'), String(r.vulnerableSeen)],
+        [c('delayed'), String(r.delayed)],
+        [c('medianDelay'), figure(t, r.medianDelay)],
+        [c('longestDelay'), figure(t, r.longestDelay)],
+        [c('issuesRaised'), String(r.issuesRaised)],
+        [c('issuesResolved'), String(r.issuesResolved)],
+        [c('percentResolved'), percentFigure(t, r.percentResolved)],
+        [c('medianDays'), figure(t, r.medianDaysToResolve)],
+      ],
+    }),
+  );
 
   const reportsOf = new Map(figures.reports.areas.map((a) => [a.area, a.total]));
-  const none = (name: string): ReportLine | undefined => reportsOf.get(name);
-  text('H2', c('byArea'), 'Helvetica-Bold', 14);
-  table({
-    title: c('byArea'),
-    head: [
-      t('custody-visiting:statistics.columns.area'),
-      t('custody-visiting:statistics.columns.target'),
-      t('custody-visiting:statistics.columns.made'),
-      t('custody-visiting:statistics.columns.ofTarget'),
-      c('reportsShort'),
-      c('seenShort'),
-      c('delayedShort'),
-    ],
-    widths: [0.31, 0.1, 0.1, 0.11, 0.12, 0.13, 0.13],
-    rows: [
-      ...figures.areas.map((a) => {
-        const reports = none(a.area);
-        return [
-          a.area,
-          String(a.total.target),
-          String(a.total.made),
-          percent(a.total),
-          String(reports?.reports ?? 0),
-          String(reports?.seen ?? 0),
-          String(reports?.delayed ?? 0),
-        ];
-      }),
-      [
-        v.name,
-        String(v.target),
-        String(v.made),
-        percent(v),
-        String(r.reports),
-        String(r.seen),
-        String(r.delayed),
+  blocks.push(
+    heading(c('byArea')),
+    table({
+      title: c('byArea'),
+      head: [
+        t('custody-visiting:statistics.columns.area'),
+        t('custody-visiting:statistics.columns.target'),
+        t('custody-visiting:statistics.columns.made'),
+        t('custody-visiting:statistics.columns.ofTarget'),
+        c('reportsShort'),
+        c('seenShort'),
+        c('delayedShort'),
       ],
-    ],
-  });
-
-  text('H2', c('issues'), 'Helvetica-Bold', 14);
-  text(
-    'P',
-    t('custody-visiting:statistics.issues.summary', {
-      raised: r.issuesRaised,
-      resolved: r.issuesResolved,
-      percent: percentFigure(t, r.percentResolved),
+      shares: [0.31, 0.1, 0.1, 0.11, 0.12, 0.13, 0.13],
+      rows: [
+        ...figures.areas.map((a) => {
+          const reports = reportsOf.get(a.area);
+          return [
+            a.area,
+            String(a.total.target),
+            String(a.total.made),
+            percent(a.total),
+            String(reports?.reports ?? 0),
+            String(reports?.seen ?? 0),
+            String(reports?.delayed ?? 0),
+          ];
+        }),
+        [
+          v.name,
+          String(v.target),
+          String(v.made),
+          percent(v),
+          String(r.reports),
+          String(r.seen),
+          String(r.delayed),
+        ],
+      ],
     }),
-    'Helvetica',
-    10.5,
   );
-  table({
-    title: c('issues'),
-    head: [
-      t('custody-visiting:statistics.columns.area'),
-      t('custody-visiting:statistics.columns.issuesRaised'),
-      t('custody-visiting:statistics.columns.issuesResolved'),
-      t('custody-visiting:statistics.columns.percentResolved'),
-      t('custody-visiting:statistics.columns.medianDays'),
-    ],
-    widths: [0.36, 0.16, 0.16, 0.16, 0.16],
-    rows: [...figures.reports.areas.map((a) => a.total), r].map((l) => [
-      l.name,
-      String(l.issuesRaised),
-      String(l.issuesResolved),
-      percentFigure(t, l.percentResolved),
-      figure(t, l.medianDaysToResolve),
-    ]),
-  });
-  text('P', t('custody-visiting:statistics.reportsDefinitions'), 'Helvetica', 9.5);
 
-  document.end();
-  doc.end();
-  return done;
-}
-
-/** A header cell's scope, which pdfkit's struct() has no option for. */
-function scope(element: Struct, value: 'Column' | 'Row') {
-  (element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = {
-    O: 'Table',
-    Scope: value,
-  };
+  blocks.push(
+    heading(c('issues')),
+    paragraph(
+      t('custody-visiting:statistics.issues.summary', {
+        raised: r.issuesRaised,
+        resolved: r.issuesResolved,
+        percent: percentFigure(t, r.percentResolved),
+      }),
+    ),
+    table({
+      title: c('issues'),
+      head: [
+        t('custody-visiting:statistics.columns.area'),
+        t('custody-visiting:statistics.columns.issuesRaised'),
+        t('custody-visiting:statistics.columns.issuesResolved'),
+        t('custody-visiting:statistics.columns.percentResolved'),
+        t('custody-visiting:statistics.columns.medianDays'),
+      ],
+      shares: [0.36, 0.16, 0.16, 0.16, 0.16],
+      rows: [...figures.reports.areas.map((a) => a.total), r].map((l) => [
+        l.name,
+        String(l.issuesRaised),
+        String(l.issuesResolved),
+        percentFigure(t, l.percentResolved),
+        figure(t, l.medianDaysToResolve),
+      ]),
+    }),
+    paragraph(t('custody-visiting:statistics.reportsDefinitions'), STYLES.small),
+  );
+  return blocks;
 }

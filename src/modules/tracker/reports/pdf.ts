@@ -4,24 +4,27 @@
  * (headings, paragraphs and table cells marked, the language set) so screen readers can follow
  * it.
  *
- * The blocks are laid onto pages by pdf-layout.ts, which decides every page break.
+ * The blocks are laid onto pages by the platform's PDF layout, which decides every page break.
  */
 import { type IsoDate } from '../../../platform/calendar/index.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
-import type { FormattedBlock, FormattedRun } from '../formatted-text.js';
 import {
   CELL,
   CELL_BOLD,
   LIST_INDENT,
-  MARGIN,
-  PAD,
   WIDTH,
-  layOut,
+  cellLines as linesIn,
+  layLines,
+  renderPdf,
+  style,
+  textBlock,
   type Block,
   type Container,
+  type Doc,
   type Group,
-} from './pdf-layout.js';
-import { layLines, style, type Doc, type Piece } from './pdf-text.js';
+  type Piece,
+} from '../../../platform/pdf/index.js';
+import type { FormattedBlock, FormattedRun } from '../formatted-text.js';
 import type { PresentedReport, ReportItem } from './presenter.js';
 import { formatDate } from '../../../platform/i18n/dates.js';
 
@@ -47,33 +50,14 @@ export async function renderReportPdf(
   t: Translate,
   asOf: IsoDate,
 ): Promise<Buffer> {
-  // Loaded when a PDF is first made, not at start-up: it is a sixth of a second of Bridge's
-  // cold start (measured by `npm run bench`) for something most starts never use.
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    tagged: true,
-    pdfVersion: '1.7',
-    lang: 'en-GB',
-    displayTitle: true,
-    info: {
+  return renderPdf(
+    {
       Title: t('tracker:reports.title', { source: report.title }),
       Author: t('layout.serviceName'),
       Subject: t('tracker:reports.pdf.subject', { date: formatDate(t, asOf) }),
     },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const blocks = reportBlocks(doc, report, t);
-  layOut(doc, blocks);
-  doc.end();
-  return done;
+    (doc) => reportBlocks(doc, report, t),
+  );
 }
 
 /** The report as blocks to lay out: the page's order, the page's words. */
@@ -81,16 +65,9 @@ function reportBlocks(doc: Doc, report: PresentedReport, t: Translate): Block[] 
   const text = (
     type: 'H1' | 'H2' | 'P',
     pieces: Piece[],
-    spacing: { before?: number; after?: number; keepWithNext?: boolean } = {},
-  ): Block => ({
-    kind: 'text',
-    type,
-    lines: layLines(doc, pieces, WIDTH),
-    before: spacing.before ?? 0,
-    after: spacing.after ?? 6,
-    keepWithNext: spacing.keepWithNext ?? type !== 'P',
-  });
-  const cellLines = (pieces: Piece[], width: number) => layLines(doc, pieces, width - 2 * PAD);
+    spacing?: { before?: number; after?: number; keepWithNext?: boolean },
+  ) => textBlock(doc, type, pieces, spacing);
+  const cellLines = (pieces: Piece[], width: number) => linesIn(doc, pieces, width);
 
   const blocks: Block[] = [
     text('P', [{ text: report.caption, style: STYLES.caption }], { after: 2, keepWithNext: true }),

@@ -1,14 +1,15 @@
 /**
- * The committee report's PDF laid onto pages (pdf.ts makes the blocks, pdf-text.ts the lines).
- * Every line is laid out here, not by pdfkit's flowing text or its table, so that page breaks
- * are decided in one place:
+ * A PDF laid onto pages: a module makes the blocks (headings, paragraphs, lists, tables), text.ts
+ * the lines. Every line is laid out here, not by pdfkit's flowing text or its table, so that page
+ * breaks are decided in one place, the same for every PDF Bridge makes:
  * - a heading is kept with what follows it (at least its first lines or the table's first row);
  * - a table's header row is repeated at the top of each page it continues on;
  * - a row is never split from its cells' text: it moves to the next page whole, unless it is
  *   taller than a page, and only then is it split by lines (the header repeated again);
- * - a key point whose actions continue on the next page is named again there, "(continued)";
+ * - a group of rows named beside them (a header cell spanning them) is named again on each page
+ *   it continues on ("(continued)");
  * - a box is drawn only around the text it holds.
- * Whatever is repeated (header rows, continued key points) and the boxes are marked as artifacts,
+ * Whatever is repeated (header rows, continued group names) and the boxes are marked as artifacts,
  * so a screen reader reads each word once. Headings, paragraphs, lists and tables are tagged
  * (H1, H2, P, L, LI, Lbl, LBody, Table, TR, TH, TD) in the order they are read.
  */
@@ -20,7 +21,8 @@ import {
   style,
   type Doc,
   type Line,
-} from './pdf-text.js';
+  type Piece,
+} from './text.js';
 
 type Struct = PDFKit.PDFStructureElement;
 
@@ -54,7 +56,8 @@ export interface Row {
   cells: Cell[];
 }
 export interface Group {
-  /** A key point: named beside its rows, and again ("continued") on each page they go on to. */
+  /** The group's name, beside its rows (a header cell spanning them), and the words naming it
+   * again on each page they go on to ("… (continued)"). */
   label: { lines: Line[]; continued: Line[] } | null;
   rows: Row[];
 }
@@ -62,6 +65,8 @@ export interface Table {
   title: string;
   widths: number[];
   head: string[];
+  /** Columns whose header is aligned right, over figures. */
+  rightHead?: boolean[];
   groups: Group[];
 }
 
@@ -79,18 +84,39 @@ export type Block =
       before: number;
       after: number;
       keepWithNext?: boolean;
-      /** In a list (the introduction's): how far in, inside what, and the item's bullet or number. */
+      /** In a list: how far in, inside what, and the item's bullet or number. */
       indent?: number;
       within?: Container[];
       label?: Line[];
     }
   | { kind: 'table'; table: Table; before: number; after: number };
 
+/** A heading or paragraph across the page; a heading is kept with what follows unless told. */
+export function textBlock(
+  doc: Doc,
+  type: 'H1' | 'H2' | 'P',
+  pieces: readonly Piece[],
+  spacing: { before?: number; after?: number; keepWithNext?: boolean } = {},
+): Block {
+  return {
+    kind: 'text',
+    type,
+    lines: layLines(doc, pieces, WIDTH),
+    before: spacing.before ?? 0,
+    after: spacing.after ?? 6,
+    keepWithNext: spacing.keepWithNext ?? type !== 'P',
+  };
+}
+
+/** A table cell's lines, inside its padding. */
+export const cellLines = (doc: Doc, pieces: readonly Piece[], width: number) =>
+  layLines(doc, pieces, width - 2 * PAD);
+
 /** Lays the blocks onto pages, deciding every page break. */
 export function layOut(doc: Doc, blocks: readonly Block[]) {
   const document = doc.struct('Document');
   doc.addStructure(document);
-  /** Each list, item and item body of the introduction, once made. */
+  /** Each list, item and item body, once made. */
   const containers = new Map<Container, Struct>();
   /** The element a block goes in: the document, or (made now if new) its list item's body. */
   const parentOf = (within: readonly Container[]): Struct =>
@@ -220,7 +246,14 @@ export function layOut(doc: Doc, blocks: readonly Block[]) {
         table.head.forEach((h, i) => {
           const drawCell = () =>
             headLines(table, h, i).forEach((line, n, all) =>
-              drawLine(doc, line, xs[i]! + PAD, top + PAD + linesHeight(all.slice(0, n))),
+              drawLine(
+                doc,
+                line,
+                xs[i]! + PAD,
+                top + PAD + linesHeight(all.slice(0, n)),
+                table.widths[i]! - 2 * PAD,
+                table.rightHead?.[i],
+              ),
             );
           if (repeated) artifact(drawCell);
           else {
@@ -256,9 +289,12 @@ export function layOut(doc: Doc, blocks: readonly Block[]) {
     const labelled = table.groups.some((g) => g.label);
     const firstColumn = labelled ? 1 : 0;
     for (const group of table.groups) {
-      /** Lines of the key point not yet drawn; then, on later pages, its "(continued)" name. */
+      /** Lines of the group's name not yet drawn; then, on later pages, its "(continued)" name. */
       let label = group.label ? [...group.label.lines] : null;
       let labelCell: Struct | null = null;
+      /** The row holding the group's name: ended once the name is (ending it ends its cells). */
+      let labelRow: Struct | null = null;
+      let labelRowDone = false;
       let labelDone = false;
       const pending = group.rows.map((row) => ({
         cells: row.cells.map((c) => ({
@@ -286,7 +322,7 @@ export function layOut(doc: Doc, blocks: readonly Block[]) {
             continuePage();
             continue;
           }
-          // Taller than a page: split the first row (and the key point's name) by lines.
+          // Taller than a page: split the first row (and the group's name) by lines.
           const fit = (lines: Line[]) => {
             let n = 0;
             let h = 2 * PAD;
@@ -297,7 +333,10 @@ export function layOut(doc: Doc, blocks: readonly Block[]) {
           const cells = row.cells.map((c) => c.lines.splice(0, fit(c.lines)));
           labelPart = labelLines.slice(0, fit(labelLines));
           if (label && !labelDone) label = label.slice(labelPart.length);
-          parts = [{ row, cells, last: row.cells.every((c) => c.lines.length === 0) }];
+          // The group's last row goes on beside its name while the name goes on.
+          const nameLeft = label !== null && !labelDone && label.length > 0;
+          const last = row.cells.every((c) => c.lines.length === 0);
+          parts = [{ row, cells, last: last && !(nameLeft && pending.length === 1) }];
         } else {
           parts = pending.slice(0, taken).map((row) => ({
             row,
@@ -337,7 +376,7 @@ export function layOut(doc: Doc, blocks: readonly Block[]) {
             row.tr = doc.struct('TR');
             element.add(row.tr);
           }
-          // The key point's name, beside the first of its rows.
+          // The group's name, beside the first of its rows.
           if (p === 0 && label !== null) {
             if (labelDone) artifact(() => write(labelPart, xs[0]!, top, table.widths[0]!));
             else {
@@ -345,12 +384,14 @@ export function layOut(doc: Doc, blocks: readonly Block[]) {
                 labelCell = doc.struct('TH');
                 tableAttributes(labelCell, { Scope: 'Row', RowSpan: group.rows.length });
                 row.tr.add(labelCell);
+                labelRow = row.tr;
               }
               const lines = labelPart;
               if (lines.length) labelCell.add(() => write(lines, xs[0]!, top, table.widths[0]!));
               if (label.length === 0) {
                 labelCell.end();
                 labelDone = true;
+                if (labelRowDone) labelRow!.end();
               }
             }
           }
@@ -371,7 +412,8 @@ export function layOut(doc: Doc, blocks: readonly Block[]) {
             if (last) cell.element.end();
             column += span;
           });
-          if (last) row.tr.end();
+          if (last && row.tr === labelRow && !labelDone) labelRowDone = true;
+          else if (last) row.tr.end();
           rowTop += heights[p]!;
         });
         // The boxes, around what was drawn on this page only.
@@ -395,6 +437,7 @@ export function layOut(doc: Doc, blocks: readonly Block[]) {
         if (pending.length) continuePage();
       }
       if (labelCell && !labelDone) (labelCell as Struct).end();
+      if (labelRow && labelRowDone && !labelDone) (labelRow as Struct).end();
     }
     element.end();
   }

@@ -1,14 +1,14 @@
 /**
- * Text for the committee report's PDF (pdf.ts), as lines laid out by pdf-layout.ts: words in a
- * style measured, wrapped into lines no wider than a column, and each line drawn on one baseline
- * (a tag's words on their colour).
+ * Text for a PDF, as lines laid out by layout.ts: words in a style measured, wrapped into lines
+ * no wider than a column, and each line drawn on one baseline (a tag's words on their colour).
  */
-import type { ReportTag } from './presenter.js';
-
 export type Doc = PDFKit.PDFDocument;
 
+/** The GOV.UK tag colours a PDF draws. */
+export type TagColour = 'grey' | 'green' | 'blue';
+
 /** GOV.UK Frontend's tag colours: the text, and the fill behind it. */
-const TAG_COLOURS: Record<ReportTag['colour'], { text: string; fill: string }> = {
+const TAG_COLOURS: Record<TagColour, { text: string; fill: string }> = {
   grey: { text: '#282d30', fill: '#eeefef' },
   green: { text: '#005a30', fill: '#cce2d8' },
   blue: { text: '#0c2d4a', fill: '#bbd4ea' },
@@ -33,7 +33,7 @@ export const style = (font: Style['font'], size: number, colour = '#0b0c0c'): St
 export interface Piece {
   text: string;
   style: Style;
-  tag?: ReportTag['colour'];
+  tag?: TagColour;
   /** Follows the piece before with no space between (a stressed word and its full stop). */
   glued?: boolean;
 }
