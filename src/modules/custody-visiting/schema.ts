@@ -56,6 +56,9 @@ export const custodyPanels = pgTable(
   ],
 );
 
+/** ICV-02: why a visitor left: resigned, their term ended, removed, or another reason. */
+export const VISITOR_LEAVING_REASONS = ['resigned', 'termEnded', 'removed', 'other'] as const;
+
 /**
  * ICV-01, ICV-02: a lay visitor of a panel, from their independence declaration to their
  * appointment, each step's latest record on the row (the audit trail keeps the earlier ones).
@@ -85,11 +88,17 @@ export const custodyVisitors = pgTable(
     probationSignedOffBy: text('probation_signed_off_by'),
     suspendedFrom: date('suspended_from', { mode: 'string' }),
     suspensionReason: text('suspension_reason'),
+    /** ICV-02, ICV-10: the day a visitor left the scheme, and why; never on the rota after. */
+    leftOn: date('left_on', { mode: 'string' }),
+    leavingReason: text('leaving_reason', { enum: VISITOR_LEAVING_REASONS }),
     ...recordVersioning(),
   },
   (t) => [
     uniqueIndex('custody_visitors_person_key').on(t.personId),
     index('custody_visitors_panel_idx').on(t.panelId),
+    // ICV-10: the statistics count a quarter's appointments and leavers.
+    index('custody_visitors_appointed_idx').on(t.appointedOn),
+    index('custody_visitors_left_idx').on(t.leftOn),
   ],
 );
 

@@ -33,6 +33,8 @@ export const custodyVisitorApplications = pgTable(
   },
   (t) => [
     index('custody_visitor_applications_status_idx').on(t.status, t.createdAt),
+    // ICV-10: the statistics count the applications received in a quarter.
+    index('custody_visitor_applications_received_idx').on(t.createdAt),
     index('custody_visitor_applications_area_idx').on(sql`lower(${t.area})`, t.status, t.createdAt),
     // One open application an address at a time.
     uniqueIndex('custody_visitor_applications_open_email_key')
