@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { recordVersioning, requiredRef } from '../../platform/db/columns.js';
 import { people } from '../directory/schema.js';
+import { LEAVING_REASONS } from './rules.js';
 
 export const custodySuites = pgTable(
   'custody_suites',
@@ -56,9 +57,6 @@ export const custodyPanels = pgTable(
   ],
 );
 
-/** ICV-02: why a visitor left: resigned, their term ended, removed, or another reason. */
-export const VISITOR_LEAVING_REASONS = ['resigned', 'termEnded', 'removed', 'other'] as const;
-
 /**
  * ICV-01, ICV-02: a lay visitor of a panel, from their independence declaration to their
  * appointment, each step's latest record on the row (the audit trail keeps the earlier ones).
@@ -90,7 +88,7 @@ export const custodyVisitors = pgTable(
     suspensionReason: text('suspension_reason'),
     /** ICV-02, ICV-10: the day a visitor left the scheme, and why; never on the rota after. */
     leftOn: date('left_on', { mode: 'string' }),
-    leavingReason: text('leaving_reason', { enum: VISITOR_LEAVING_REASONS }),
+    leavingReason: text('leaving_reason', { enum: LEAVING_REASONS }),
     ...recordVersioning(),
   },
   (t) => [

@@ -9,12 +9,15 @@ import { previousQuarter, quarterOf, quarterTarget, type Spread } from './rules.
 
 /** A suite's visits in a quarter, as the database counts them. */
 export interface SuiteQuarter {
+  id?: string;
   name: string;
   area: string;
   visitsPerWeek: number;
   made: number;
   missed: number;
   spread: Spread;
+  /** ICV-10, LEG-05: the quarter's target counting surges (`surgedQuarterTarget`), when known. */
+  target?: number;
 }
 
 /** A line of the statistics: a suite, a panel's suites together, or every suite. */
@@ -44,11 +47,14 @@ function line(name: string, target: number, made: number, missed: number, spread
   };
 }
 
-/** ICV-10: a suite's line: its target over the quarter's weeks (ICV-03), and what was made. */
+/**
+ * ICV-10: a suite's line: its target over the quarter's weeks (ICV-03), raised by any surge,
+ * and what was made.
+ */
 export function suiteLine(suite: SuiteQuarter, weeks: number): PerformanceLine {
   return line(
     suite.name,
-    quarterTarget(suite.visitsPerWeek, weeks),
+    suite.target ?? quarterTarget(suite.visitsPerWeek, weeks),
     suite.made,
     suite.missed,
     suite.spread,

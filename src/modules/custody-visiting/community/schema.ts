@@ -4,9 +4,8 @@
  */
 import { date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { recordVersioning, requiredRef } from '../../../platform/db/columns.js';
+import { ACTIVITY_KINDS } from '../community-rules.js';
 import { custodyPanels } from '../schema.js';
-
-export const COMMUNITY_ACTIVITY_KINDS = ['talk', 'stall', 'article', 'other'] as const;
 
 export const custodyCommunityActivities = pgTable(
   'custody_community_activities',
@@ -14,7 +13,7 @@ export const custodyCommunityActivities = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     panelId: requiredRef('panel_id', () => custodyPanels.id, { onDelete: 'cascade' }),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
-    kind: text('kind', { enum: COMMUNITY_ACTIVITY_KINDS }).notNull(),
+    kind: text('kind', { enum: ACTIVITY_KINDS }).notNull(),
     description: text('description').notNull(),
     /** People reached, when the coordinator knows it. */
     reached: integer('reached'),

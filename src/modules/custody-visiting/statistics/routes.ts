@@ -12,6 +12,7 @@ import { nextQuarter } from '../rules.js';
 import { custodyPaths as paths } from '../paths.js';
 import type { CustodyVisitingRouteDeps as RouteDeps } from '../route-deps.js';
 import { targetBars } from './chart.js';
+import { panelFiguresView, registerPanelFiguresCsv } from './panel-figures-routes.js';
 import type { PerformanceLine } from '../statistics-rules.js';
 
 const T = 'modules/custody-visiting/statistics/views';
@@ -76,6 +77,7 @@ export function registerStatisticsRoutes({ app, services, renderPage }: RouteDep
           result.areas.map((a) => ({ label: a.area, made: a.total.made, target: a.total.target })),
         ),
         csvHref: `${paths.statisticsCsv}?quarter=${result.quarter}`,
+        ...panelFiguresView(request, result),
       });
     } catch (error) {
       const errors = fieldErrorsOf(error);
@@ -95,6 +97,8 @@ export function registerStatisticsRoutes({ app, services, renderPage }: RouteDep
       );
     }
   });
+
+  registerPanelFiguresCsv(app, statistics);
 
   app.get(paths.statisticsCsv, publicPage, async (request, reply) => {
     const result = await statistics.quarter(asked(request, 'quarter'));

@@ -12,6 +12,7 @@ import { ValidationError } from '../../../platform/errors.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { DAY_FROM, EVENING_FROM, parseQuarter, quarterWeeks } from '../rules.js';
 import { custodySuites, custodyVisits } from '../schema.js';
+import { createPanelFigures } from './panel-figures.js';
 import {
   latestWholeQuarter,
   quarterChoices,
@@ -44,6 +45,7 @@ export function createStatisticsService(deps: { db: Db; now?: () => Date; t: Tra
     const evening = sql`(${v.visitMinutes} >= ${EVENING_FROM} or ${v.visitMinutes} < ${DAY_FROM})`;
     const rows = await db
       .select({
+        id: custodySuites.id,
         name: custodySuites.name,
         area: custodySuites.area,
         visitsPerWeek: custodySuites.targetVisitsPerWeek,
@@ -59,6 +61,7 @@ export function createStatisticsService(deps: { db: Db; now?: () => Date; t: Tra
       .groupBy(custodySuites.id)
       .orderBy(sql`lower(${custodySuites.area})`, custodySuites.name);
     return rows.map((r) => ({
+      id: r.id,
       name: r.name,
       area: r.area,
       visitsPerWeek: r.visitsPerWeek,
@@ -79,6 +82,8 @@ export function createStatisticsService(deps: { db: Db; now?: () => Date; t: Tra
    * shared: read, never changed.
    */
   const kept = createVersionedCache<SuiteQuarter[]>(db, { kinds: ['custody'], max: 16 });
+  /** ICV-10: the surges and each panel's community activities and recruitment (kept too). */
+  const panelFigures = createPanelFigures(db);
 
   return {
     /** The quarters that may be chosen, newest first. */
@@ -91,12 +96,23 @@ export function createStatisticsService(deps: { db: Db; now?: () => Date; t: Tra
     async quarter(asked: string | undefined) {
       const quarter = quarterAsked(asked);
       const weeks = quarterWeeks(quarter).length;
+      const [suites, figures] = await Promise.all([
+        kept.get(quarter, () => suitesInQuarter(quarter)),
+        panelFigures.quarter(quarter),
+      ]);
       const performance = quarterPerformance(
-        await kept.get(quarter, () => suitesInQuarter(quarter)),
+        suites.map((s) => ({ ...s, target: figures.targets[s.id!] })),
         weeks,
         t('custody-visiting:statistics.total'),
       );
-      return { quarter, weeks, soFar: quarter === quarterChoices(today())[0], ...performance };
+      return {
+        quarter,
+        weeks,
+        soFar: quarter === quarterChoices(today())[0],
+        ...performance,
+        surges: figures.surges,
+        panels: figures.panels,
+      };
     },
   };
 }

@@ -1,0 +1,71 @@
+/**
+ * ICV-10, LEG-05: what the statistics page shows of a quarter's surges and of each panel's
+ * community activities and recruitment, and those panel figures as their own CSV (a row a
+ * panel: their columns are not the suites' visits, so they are not mixed into that file).
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sendCsv } from '../../../platform/http/csv.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
+import { ACTIVITY_KINDS } from '../community-rules.js';
+import { custodyPaths as paths } from '../paths.js';
+import { formatTarget } from '../rules.js';
+import type { AppliedSurge, PanelFigures } from './panel-figures.js';
+import type { StatisticsService } from './service.js';
+
+const publicPage = { config: { access: 'public' as const } };
+
+/** The page's surges and panels sections. */
+export function panelFiguresView(
+  request: FastifyRequest,
+  result: { quarter: string; surges: AppliedSurge[]; panels: PanelFigures[] },
+) {
+  const t = request.t;
+  return {
+    surges: result.surges.map((s) => ({
+      ...s,
+      period: t('custody-visiting:panelFigures.surgePeriod', {
+        from: formatDate(t, s.startsOn),
+        to: formatDate(t, s.endsOn),
+      }),
+      target: formatTarget(s.visitsPerWeek),
+      suiteNames: s.suites.map((x) => `${x.name} (${x.area})`).join(', '),
+    })),
+    activityKinds: ACTIVITY_KINDS.map((k) => t(`custody-visiting:community.kindsPlural.${k}`)),
+    panelFigures: result.panels,
+    panelsCsvHref: `${paths.statisticsPanelsCsv}?quarter=${result.quarter}`,
+  };
+}
+
+/** The panel figures of a quarter as CSV. */
+export function registerPanelFiguresCsv(app: FastifyInstance, statistics: StatisticsService) {
+  app.get(paths.statisticsPanelsCsv, publicPage, async (request, reply) => {
+    const asked = (request.query as Record<string, unknown>).quarter;
+    const result = await statistics.quarter(typeof asked === 'string' && asked ? asked : undefined);
+    const t = request.t;
+    const head = [
+      t('custody-visiting:statistics.csv.quarter'),
+      t('custody-visiting:statistics.csv.area'),
+      t('custody-visiting:panelFigures.csv.panel'),
+      ...ACTIVITY_KINDS.map((k) => t(`custody-visiting:community.kindsPlural.${k}`)),
+      t('custody-visiting:panelFigures.csv.activities'),
+      t('custody-visiting:panelFigures.csv.reached'),
+      t('custody-visiting:panelFigures.csv.applications'),
+      t('custody-visiting:panelFigures.csv.appointments'),
+      t('custody-visiting:panelFigures.csv.leavers'),
+    ];
+    return sendCsv(reply, `custody-visiting-panels-${result.quarter}.csv`, [
+      head,
+      ...result.panels.map((p) => [
+        result.quarter,
+        p.area,
+        p.panel,
+        ...p.activities.kinds.map((k) => String(k.count)),
+        String(p.activities.count),
+        String(p.activities.reached),
+        String(p.applications),
+        String(p.appointments),
+        String(p.leavers),
+      ]),
+    ]);
+  });
+}
