@@ -267,6 +267,12 @@ test('ICV-10, LEG-05: the manager declares a surge on a suite, the rota draws to
   await manager.post(`${rota}/ask`, { quarter: '2027-01-01' });
   await manager.post(`${rota}/draw`, { quarter: '2027-01-01' });
   const rotaPage = text((await manager.get(`${rota}?quarter=2027-01-01`)).body);
+  assert.match(
+    rotaPage,
+    new RegExp(
+      `Surge: ${name}, 14 January 2027 to 27 January 2027\\. The targets include 3 visits a week to Holborn ${panel.area} in every week it covers`,
+    ),
+  );
   assert.match(rotaPage, new RegExp(`Holborn ${panel.area} 19 19 0 0`));
   assert.match(rotaPage, new RegExp(`Kentish ${panel.area} 13 13 0 0`));
   const raisedWeek = await t.services.db

@@ -29,6 +29,7 @@ import { schemeReach } from '../access.js';
 import {
   availabilityRefusals,
   drawRota,
+  formatTarget,
   nextQuarter,
   onProbation,
   parseQuarter,
@@ -54,7 +55,7 @@ import {
   custodyVisitors,
   custodyVisits,
 } from '../schema.js';
-import { surgedQuarterTarget, weekTarget } from '../surge-rules.js';
+import { surgedQuarterTarget, surgesApplied, weekTarget } from '../surge-rules.js';
 import { surgesBetween } from '../surges/read.js';
 
 export type Visit = typeof custodyVisits.$inferSelect;
@@ -206,7 +207,7 @@ export function createRotaService(deps: {
     const surges = weeks.length
       ? await surgesBetween(executor, weeks[0]!, addCalendarDays(weeks.at(-1)!, 6))
       : [];
-    return new Map(
+    const targets = new Map(
       suites.map((s) => {
         const suite = { id: s.id, visitsPerWeek: s.targetVisitsPerWeek };
         const weekly = new Map(weeks.map((w) => [w, weekTarget(suite, w, surges)]));
@@ -220,6 +221,8 @@ export function createRotaService(deps: {
         ];
       }),
     );
+    const asRules = suites.map((s) => ({ id: s.id, visitsPerWeek: s.targetVisitsPerWeek }));
+    return { targets, surges: surgesApplied(surges, asRules, weeks) };
   }
 
   /** The pairs of the visits before a week (the previous quarter's and this one's), oldest first. */
@@ -404,7 +407,7 @@ export function createRotaService(deps: {
       const responses = answers.length;
       const countOf = (suiteId: string, status: string) =>
         Number(counts.find((c) => c.suiteId === suiteId && c.status === status)?.n ?? 0);
-      const targets = await targetsOf(db, suites, weeks);
+      const { targets, surges } = await targetsOf(db, suites, weeks);
       const suiteRows = suites.map((s) => {
         const target = targets.get(s.id)!.target;
         const planned = countOf(s.id, 'planned');
@@ -450,6 +453,17 @@ export function createRotaService(deps: {
         responses,
         drawable: quarter >= quarterOf(today()),
         suites: suiteRows,
+        // ICV-10, LEG-05: the surges raising its suites' targets this quarter.
+        surges: surges.map((x) => ({
+          name: x.name,
+          startsOn: x.startsOn,
+          endsOn: x.endsOn,
+          target: formatTarget(x.visitsPerWeek),
+          suites: suites
+            .filter((suite) => x.suiteIds.includes(suite.id))
+            .map((suite) => suite.name)
+            .join(', '),
+        })),
         shares: people.map((p) => {
           const answer = answers.find((a) => a.visitorId === p.id);
           return {
@@ -543,7 +557,7 @@ export function createRotaService(deps: {
             .from(custodyVisits)
             .where(and(inQuarter, inArray(custodyVisits.status, ['planned', 'made'])))
         ).map(asRotaVisit);
-        const targets = await targetsOf(tx, inputs.suites, inputs.allWeeks);
+        const { targets } = await targetsOf(tx, inputs.suites, inputs.allWeeks);
         const { visits, gaps } = drawRota({
           visitors: inputs.visitors,
           suites: inputs.suites.map((s) => {
