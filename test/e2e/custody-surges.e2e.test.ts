@@ -11,7 +11,7 @@ import { addCalendarDays, todayInLondon } from '../../src/platform/calendar/inde
 import { quarterOf, quarterWeeks } from '../../src/modules/custody-visiting/rules.js';
 import { surgedQuarterTarget } from '../../src/modules/custody-visiting/surge-rules.js';
 import { makePanel, makePanelCoordinator, makeSuite } from '../factories/custody-visiting.js';
-import { expectSuccess } from './pages/govuk.js';
+import { expectErrors, expectSuccess } from './pages/govuk.js';
 import {
   expectAccessible,
   signInThroughPages,
@@ -79,6 +79,9 @@ test('a coordinator records a talk, the manager declares a surge, and the statis
   await fillDate(manager, 'First day', today);
   await fillDate(manager, 'Last day', endsOn);
   await manager.getByLabel('Raised target visits a week').fill('3');
+  // A surge covers at least one suite.
+  await manager.getByRole('button', { name: 'Declare the surge' }).click();
+  await expectErrors(manager, [{ field: 'suites', message: 'Select at least one custody suite' }]);
   await manager
     .getByRole('group', { name: 'Camden' })
     .getByLabel('Kentish Town Police Station')

@@ -421,6 +421,8 @@ test('ICV-10, LEG-05: the statistics count a surge in each suite\u2019s target a
     /Quarter starting,Area,Panel,Talks,Stalls,Articles,Other activities,Activities,People reached,Applications received,Visitors appointed,Visitors who left/,
   );
   assert.ok(lines.includes(`2026-07-01,${panel.area},${panel.name},2,0,1,0,3,65,1,1,1`));
+  assert.match(lines.filter(Boolean).at(-1)!, /^2026-07-01,All areas,All panels,\d+,/);
+  assert.match(page, /All panels \d+ \d+ \d+ \d+ \d+ \d+ \d+ \d+/);
   // The suites' CSV has the raised target.
   const suites = await t.app.inject({
     method: 'GET',

@@ -14,6 +14,19 @@ import type { StatisticsService } from './service.js';
 
 const publicPage = { config: { access: 'public' as const } };
 
+/** Every panel's figures added up. */
+function panelTotal(panels: readonly PanelFigures[]) {
+  const sum = (pick: (p: PanelFigures) => number) => panels.reduce((n, p) => n + pick(p), 0);
+  return {
+    kinds: ACTIVITY_KINDS.map((_, i) => sum((p) => p.activities.kinds[i]!.count)),
+    count: sum((p) => p.activities.count),
+    reached: sum((p) => p.activities.reached),
+    applications: sum((p) => p.applications),
+    appointments: sum((p) => p.appointments),
+    leavers: sum((p) => p.leavers),
+  };
+}
+
 /** The page's surges and panels sections. */
 export function panelFiguresView(
   request: FastifyRequest,
@@ -32,6 +45,7 @@ export function panelFiguresView(
     })),
     activityKinds: ACTIVITY_KINDS.map((k) => t(`custody-visiting:community.kindsPlural.${k}`)),
     panelFigures: result.panels,
+    panelTotal: panelTotal(result.panels),
     panelsCsvHref: `${paths.statisticsPanelsCsv}?quarter=${result.quarter}`,
   };
 }
@@ -53,6 +67,7 @@ export function registerPanelFiguresCsv(app: FastifyInstance, statistics: Statis
       t('custody-visiting:panelFigures.csv.appointments'),
       t('custody-visiting:panelFigures.csv.leavers'),
     ];
+    const total = panelTotal(result.panels);
     return sendCsv(reply, `custody-visiting-panels-${result.quarter}.csv`, [
       head,
       ...result.panels.map((p) => [
@@ -66,6 +81,17 @@ export function registerPanelFiguresCsv(app: FastifyInstance, statistics: Statis
         String(p.appointments),
         String(p.leavers),
       ]),
+      [
+        result.quarter,
+        t('custody-visiting:statistics.total'),
+        t('custody-visiting:panelFigures.allPanels'),
+        ...total.kinds.map(String),
+        String(total.count),
+        String(total.reached),
+        String(total.applications),
+        String(total.appointments),
+        String(total.leavers),
+      ],
     ]);
   });
 }

@@ -55,7 +55,8 @@ export function registerSurgeRoutes({ app, services, renderPage }: RouteDeps): v
         breadcrumbs: crumbs(request),
         areas: areas.map((a, i) => ({
           ...a,
-          idPrefix: `suites-${i}`,
+          // The first box is the field the error summary's link goes to.
+          idPrefix: i === 0 ? 'suites' : `suites-${i}`,
           items: a.suites.map((s) => ({
             value: s.id,
             text: s.name,
