@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 import { and, count, eq, or } from 'drizzle-orm';
+import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
 import { custodyVisitorApplications } from '../../src/modules/custody-visiting/applications/schema.js';
 import { custodyCommunityActivities } from '../../src/modules/custody-visiting/community/schema.js';
 import { custodyVisits } from '../../src/modules/custody-visiting/schema.js';
@@ -435,4 +436,44 @@ test('ICV-10, LEG-05: the statistics count a surge in each suite\u2019s target a
   );
   // No visitor is named on the public page.
   assert.doesNotMatch(page, /Visitor [0-9a-f]{8}/);
+});
+
+test('ICV-10, LEG-05: the demo Camden panel has a year of community activities, a leaver and a past surge the statistics show, and they go with the demo data', async () => {
+  await loadDemoData(t.services.db, t.services.secretBox);
+  // The demo's dates run up to the real today, so its pages are read on that day.
+  t.clock.current = new Date();
+  const today = t.clock.now().toISOString().slice(0, 10);
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const first = Math.floor((month - 1) / 3) * 3 + 1;
+  const lastQuarter =
+    first === 1 ? `${year - 1}-10-01` : `${year}-${String(first - 3).padStart(2, '0')}-01`;
+  const res = await t.app.inject({
+    method: 'GET',
+    url: `/custody-visiting/statistics?quarter=${lastQuarter}&area=Camden`,
+  });
+  const page = text(res.body);
+  assert.match(page, /Disturbances in Camden .+ Holborn Police Station \(Camden\) 3/);
+  // Holborn's target is raised by the surge's weeks over Kentish Town's.
+  const suites = tableOf(res.body, /custody suites of Camden/);
+  const target = (name: string) => Number(rowOf(suites, name).Target);
+  assert.ok(target('Holborn Police Station') > target('Kentish Town Police Station'));
+  const manager = await signInNewAccount(t, 'scheme_manager');
+  const panels = (await manager.get('/custody-visiting/panels')).body;
+  const panelId = /href="\/custody-visiting\/panels\/([0-9a-f-]{36})"[^>]*>Camden/.exec(
+    panels,
+  )?.[1];
+  assert.ok(panelId, 'the demo Camden panel is listed');
+  const panelPage = text((await manager.get(`/custody-visiting/panels/${panelId}`)).body);
+  assert.match(panelPage, /6 activities/);
+  assert.match(panelPage, /Talk to the Holborn neighbourhood panel/);
+  const visitors = text((await manager.get(`/custody-visiting/panels/${panelId}/visitors`)).body);
+  assert.match(visitors, /Dev Patel Left the scheme/);
+
+  await removeDemoData(t.services.db);
+  const left = await t.services.db
+    .select({ n: count() })
+    .from(custodySurges)
+    .where(eq(custodySurges.name, 'Disturbances in Camden'));
+  assert.equal(Number(left[0]!.n), 0);
+  assert.equal((await activitiesOf(panelId)).length, 0);
 });
