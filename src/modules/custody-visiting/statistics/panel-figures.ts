@@ -41,16 +41,18 @@ export interface PanelFigures {
 }
 
 export interface QuarterPanelFigures {
-  /** ICV-10: each suite's target over the quarter counting surges, by suite id. */
+  /** ICV-10: each suite's target over the period counting surges, by suite id. */
   targets: Record<string, number>;
   surges: AppliedSurge[];
   panels: PanelFigures[];
 }
 
 export function createPanelFigures(db: Db) {
-  async function build(quarter: IsoDate): Promise<QuarterPanelFigures> {
-    const end = nextQuarter(quarter);
-    const weeks = quarterWeeks(quarter);
+  /** The figures of one or more quarters in a row (a quarter, or a year's four). */
+  async function build(quarters: readonly IsoDate[]): Promise<QuarterPanelFigures> {
+    const quarter = quarters[0]!;
+    const end = nextQuarter(quarters.at(-1)!);
+    const weeks = quarters.flatMap((q) => quarterWeeks(q));
     const [suites, surges, panels, activities, applications, appointed, left] = await Promise.all([
       db
         .select({
@@ -110,7 +112,13 @@ export function createPanelFigures(db: Db) {
     const byPanel = (rows: readonly { panelId: string; count: number }[], id: string) =>
       rows.find((r) => r.panelId === id)?.count ?? 0;
     return {
-      targets: Object.fromEntries(suites.map((s) => [s.id, surgedQuarterTarget(s, weeks, surges)])),
+      // Each quarter's target rounded up on its own, as a year's is its quarters' added up.
+      targets: Object.fromEntries(
+        suites.map((s) => [
+          s.id,
+          quarters.reduce((n, q) => n + surgedQuarterTarget(s, quarterWeeks(q), surges), 0),
+        ]),
+      ),
       surges: applied.map((s) => ({
         name: s.name,
         startsOn: s.startsOn,
@@ -142,8 +150,12 @@ export function createPanelFigures(db: Db) {
   }
 
   const kept = createVersionedCache<QuarterPanelFigures>(db, { kinds: ['custody'], max: 16 });
+  /** The surges and panel figures of quarters in a row, kept while the records are unchanged. */
+  const period = (quarters: readonly IsoDate[]) =>
+    kept.get(quarters.join(','), () => build(quarters));
   return {
-    /** A quarter's surges and panel figures, kept while the scheme's records are unchanged. */
-    quarter: (quarter: IsoDate) => kept.get(quarter, () => build(quarter)),
+    period,
+    /** A quarter's. */
+    quarter: (quarter: IsoDate) => period([quarter]),
   };
 }
