@@ -376,7 +376,7 @@ test('ICV-01: a custody inspector, and anyone outside the scheme, sees no visito
   assert.deepEqual(await auditsOf(visitor.id), []);
 });
 
-test('the demo Camden panel has six visitors at every stage, and they go with the demo data', async () => {
+test('the demo Camden panel has seven visitors at every stage, one who has left, and they go with the demo data', async () => {
   await loadDemoData(t.services.db, t.services.secretBox);
   // The demo's dates run up to the real today, so its pages are read on that day.
   t.clock.current = new Date();
@@ -384,12 +384,13 @@ test('the demo Camden panel has six visitors at every stage, and they go with th
   const panels = (await coordinator.get('/custody-visiting/panels')).body;
   const panelId = /href="\/custody-visiting\/panels\/([0-9a-f-]{36})"/.exec(panels)![1]!;
   const list = text((await coordinator.get(`/custody-visiting/panels/${panelId}/visitors`)).body);
-  assert.match(list, /6 visitors/);
+  assert.match(list, /7 visitors/);
   assert.match(list, /Val Visitor Appointed Can be put on the rota/);
   assert.match(list, /Tom Reilly Appointed, on probation Can be put on the rota/);
   assert.match(list, /Grace Lindqvist Suspended Suspended from/);
   assert.match(list, /Hassan Malik Appointed Their vetting expired on/);
   assert.match(list, /Niamh Doyle Applicant Not appointed/);
+  assert.match(list, /Dev Patel Left the scheme Left the scheme on/);
 
   await removeDemoData(t.services.db);
   const [left] = await t.services.db

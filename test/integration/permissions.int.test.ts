@@ -562,6 +562,23 @@ const EXPECTED: Record<string, Who> = {
   'GET /custody-visiting/statistics': 'anyone',
   'GET /custody-visiting/statistics.csv': 'anyone',
   'GET /custody-visiting/statistics/annual-report.pdf': 'anyone',
+  // ICV-10: each panel's community activities and recruitment in a quarter, as CSV.
+  'GET /custody-visiting/statistics-panels.csv': 'anyone',
+  // ICV-10: a panel's community activities, kept by the manager and the panel's coordinator
+  // (another panel's coordinator is refused by the service: not found).
+  'GET /custody-visiting/panels/:panelId/activities/new': PANEL_VIEWERS,
+  'POST /custody-visiting/panels/:panelId/activities/new': PANEL_VIEWERS,
+  'GET /custody-visiting/activities/:activityId/edit': PANEL_VIEWERS,
+  'POST /custody-visiting/activities/:activityId/edit': PANEL_VIEWERS,
+  'GET /custody-visiting/activities/:activityId/remove': PANEL_VIEWERS,
+  'POST /custody-visiting/activities/:activityId/remove': PANEL_VIEWERS,
+  // ICV-10, LEG-05: surges are the scheme manager's.
+  'GET /custody-visiting/surges': SCHEME_MANAGERS,
+  'GET /custody-visiting/surges/new': SCHEME_MANAGERS,
+  'POST /custody-visiting/surges/new': SCHEME_MANAGERS,
+  'GET /custody-visiting/surges/:surgeId': SCHEME_MANAGERS,
+  'GET /custody-visiting/surges/:surgeId/end': SCHEME_MANAGERS,
+  'POST /custody-visiting/surges/:surgeId/end': SCHEME_MANAGERS,
   // ICV-02: the public application form, no account needed, and its confirmation.
   'GET /custody-visiting/become-a-visitor/apply': 'anyone',
   'POST /custody-visiting/become-a-visitor/apply': 'anyone',
@@ -592,6 +609,8 @@ const EXPECTED: Record<string, Who> = {
   'POST /custody-visiting/visitors/:visitorId/suspension': PANEL_VIEWERS,
   'GET /custody-visiting/visitors/:visitorId/suspension/lift': PANEL_VIEWERS,
   'POST /custody-visiting/visitors/:visitorId/suspension/lift': PANEL_VIEWERS,
+  'GET /custody-visiting/visitors/:visitorId/leaving': PANEL_VIEWERS,
+  'POST /custody-visiting/visitors/:visitorId/leaving': PANEL_VIEWERS,
   'GET /custody-visiting/panels/:panelId/rota': ROTA_KEEPERS,
   'POST /custody-visiting/panels/:panelId/rota/ask': ROTA_KEEPERS,
   'POST /custody-visiting/panels/:panelId/rota/draw': ROTA_KEEPERS,

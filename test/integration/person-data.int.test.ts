@@ -571,6 +571,8 @@ test('DP-02: the whole answer for a person with records in every module, word fo
               'Probation signed off on': null,
               'Suspended from': null,
               'Reason for suspension': null,
+              'Left the scheme on': null,
+              'Why they left': null,
             },
           ],
         },

@@ -27,6 +27,8 @@ import {
 } from './schema.js';
 import { loadCustodyReportsDemo, removeCustodyReportsDemo } from './reports/demo.js';
 import { loadCustodyApplicationsDemo, removeCustodyApplicationsDemo } from './applications/demo.js';
+import { loadCommunityDemo } from './community/demo.js';
+import { loadSurgeDemo, removeSurgeDemo } from './surges/demo.js';
 
 export const DEMO_CUSTODY_AREA = 'Camden';
 
@@ -85,15 +87,20 @@ export async function removeCustodyVisitingDemo(
       );
     await tx.delete(custodyPanels).where(inArray(custodyPanels.coordinatorId, [...demoPeople]));
   }
-  await tx.delete(custodySuites).where(
-    and(
-      eq(custodySuites.area, DEMO_CUSTODY_AREA),
-      inArray(
-        custodySuites.name,
-        DEMO_SUITES.map((s) => s.name),
-      ),
+  const demoSuites = and(
+    eq(custodySuites.area, DEMO_CUSTODY_AREA),
+    inArray(
+      custodySuites.name,
+      DEMO_SUITES.map((s) => s.name),
     ),
   );
+  await removeSurgeDemo(
+    tx,
+    (await tx.select({ id: custodySuites.id }).from(custodySuites).where(demoSuites)).map(
+      (s) => s.id,
+    ),
+  );
+  await tx.delete(custodySuites).where(demoSuites);
 }
 
 /** The demo panel's visitors besides the demo lay visitor's account, who hold no account. */
@@ -103,15 +110,16 @@ export const DEMO_VISITOR_PEOPLE = [
   'Grace Lindqvist',
   'Hassan Malik',
   'Niamh Doyle',
+  'Dev Patel',
 ].map((fullName) => ({ fullName, jobTitle: 'Independent custody visitor' }));
 
 const INDUCTION = 'Induction: the role, rights and entitlements, and the visit report';
 
 /**
- * ICV-02: six visitors of the demo panel at every stage, so each of the visitor's pages shows
+ * ICV-02: seven visitors of the demo panel at every stage, so each of the visitor's pages shows
  * something: `people` are the demo lay visitor's entry, then `DEMO_VISITOR_PEOPLE`'s. Two can
  * be put on the rota, one on probation (paired with an experienced visitor), one suspended,
- * one whose vetting has expired, and one still an applicant.
+ * one whose vetting has expired, one still an applicant, and one who has left.
  */
 export async function loadCustodyVisitorsDemo(
   tx: Executor,
@@ -157,6 +165,13 @@ export async function loadCustodyVisitorsDemo(
       interviewedOn: addCalendarDays(today, -7),
       interviewPanel: 'Pip Panel (coordinator) and Amara Okafor',
       interviewOutcome: 'suitable' as const,
+    },
+    // ICV-10: one who left last month (recruitment counts leavers).
+    {
+      ...appointed(34),
+      ...signedOff(34),
+      leftOn: addCalendarDays(today, -30),
+      leavingReason: 'resigned' as const,
     },
   ];
   const visitors = await tx
@@ -211,6 +226,9 @@ export async function loadCustodyVisitorsDemo(
     .from(custodyPanels)
     .where(eq(custodyPanels.id, panelId));
   await loadCustodyApplicationsDemo(tx, panel!.area, today);
+  // ICV-10, LEG-05: how the panel told its community this past year, and a past surge.
+  await loadCommunityDemo(tx, panelId, today);
+  await loadSurgeDemo(tx, suites[0]!.id, today);
 }
 
 /** The days and times the demo's made visits were fixed for: spread, as a panel aims to. */

@@ -3,7 +3,8 @@
  * with their target visits, a panel per borough or custody area with its coordinator and its
  * meetings, each panel's lay visitors from declaration to appointment, the rota of paired
  * unannounced visits (ICV-03), the visit reports written at the station (ICV-03 to ICV-07),
- * their follow-up to closure (ICV-08), the statistics (ICV-10), and the public pages about the scheme. Its one public face
+ * their follow-up to closure (ICV-08), the statistics (ICV-10) with each panel's community
+ * activities, recruitment and surges, and the public pages about the scheme. Its one public face
  * (ADR 0014).
  */
 import { can } from '../../platform/auth/permissions.js';
@@ -13,6 +14,8 @@ import type { DirectoryApi } from '../directory/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
 import { applicationPaths } from './applications/paths.js';
 import { registerApplicationRoutes } from './applications/routes.js';
+import { registerCommunityRoutes } from './community/routes.js';
+import { createCommunityService } from './community/service.js';
 import { createApplicationsService } from './applications/service.js';
 import { followUpPaths } from './follow-up/paths.js';
 import { registerFollowUpRoutes } from './follow-up/routes.js';
@@ -34,6 +37,8 @@ import { createReportsService } from './reports/service.js';
 import type { CustodyVisitingServices } from './route-deps.js';
 import { registerSuiteRoutes } from './suites/routes.js';
 import { createSuitesService } from './suites/service.js';
+import { registerSurgeRoutes } from './surges/routes.js';
+import { createSurgesService } from './surges/service.js';
 import { registerVisitorRoutes } from './visitors/routes.js';
 import { createVisitorsService } from './visitors/service.js';
 
@@ -95,6 +100,8 @@ export function createCustodyVisitingModule(
       terrorismReviewerEmail: config.custodyVisiting.terrorismReviewerEmail,
     }),
     custodyApplications: createApplicationsService({ db, directory, mail, now, t }),
+    custodyCommunity: createCommunityService({ db, now, t }),
+    custodySurges: createSurgesService({ db, now, t }),
     custodyFollowUp: createFollowUpService({
       db,
       directory,
@@ -131,6 +138,8 @@ export function createCustodyVisitingModule(
       registerReportRoutes(routeDeps);
       registerApplicationRoutes(routeDeps);
       registerFollowUpRoutes(routeDeps);
+      registerCommunityRoutes(routeDeps);
+      registerSurgeRoutes(routeDeps);
     },
     navigation: [
       {
@@ -197,6 +206,13 @@ export function createCustodyVisitingModule(
         text: t('custody-visiting:followUp.homeTasks.issues.text'),
         hint: t('custody-visiting:followUp.homeTasks.issues.hint'),
         volunteer: !can(p, 'custody.view'),
+      },
+      // ICV-10, LEG-05: the scheme manager's surges.
+      can(p, 'custody.manage') && {
+        order: 112,
+        href: custodyPaths.surges,
+        text: t('custody-visiting:surges.homeTask.text'),
+        hint: t('custody-visiting:surges.homeTask.hint'),
       },
       can(p, 'custody.panels.view') && {
         order: 111,

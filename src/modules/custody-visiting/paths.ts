@@ -32,6 +32,8 @@ export const custodyPaths = {
   statistics: '/custody-visiting/statistics',
   statisticsCsv: '/custody-visiting/statistics.csv',
   annualReportPdf: '/custody-visiting/statistics/annual-report.pdf',
+  /** ICV-10: each panel's community activities and recruitment in the quarter, as CSV. */
+  statisticsPanelsCsv: '/custody-visiting/statistics-panels.csv',
   /** ICV-02: a panel's lay visitors, and a visitor's record with its forms. */
   panelVisitors: route('/custody-visiting/panels/:panelId/visitors'),
   newVisitor: route('/custody-visiting/panels/:panelId/visitors/new'),
@@ -50,6 +52,17 @@ export const custodyPaths = {
   rotaDraw: route('/custody-visiting/panels/:panelId/rota/draw'),
   visitSwap: route('/custody-visiting/visits/:visitId/swap'),
   visitMissed: route('/custody-visiting/visits/:visitId/missed'),
+  /** ICV-10: a panel's community activities: recorded, changed, removed. */
+  newActivity: route('/custody-visiting/panels/:panelId/activities/new'),
+  editActivity: route('/custody-visiting/activities/:activityId/edit'),
+  removeActivity: route('/custody-visiting/activities/:activityId/remove'),
+  /** ICV-02, ICV-10: a visitor recorded as having left the scheme. */
+  visitorLeaving: route('/custody-visiting/visitors/:visitorId/leaving'),
+  /** ICV-10, LEG-05: surges, raising suites' targets for a period. */
+  surges: '/custody-visiting/surges',
+  newSurge: '/custody-visiting/surges/new',
+  surge: route('/custody-visiting/surges/:surgeId'),
+  endSurge: route('/custody-visiting/surges/:surgeId/end'),
   /** ICV-03: a lay visitor's own visits, their availability, and a visit's day and time. */
   yourVisits: '/custody-visiting/your-visits',
   yourAvailability: route('/custody-visiting/your-visits/availability/:quarter'),

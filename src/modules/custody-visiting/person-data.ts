@@ -41,6 +41,8 @@ const SECTIONS: readonly PersonDataQuery[] = [
       probationSignedOffOn: custodyVisitors.probationSignedOffOn,
       suspendedFrom: custodyVisitors.suspendedFrom,
       suspensionReason: custodyVisitors.suspensionReason,
+      leftOn: custodyVisitors.leftOn,
+      leavingReason: custodyVisitors.leavingReason,
     },
     from: custodyVisitors,
     join: [[custodyPanels, eq(custodyPanels.id, custodyVisitors.panelId)]],

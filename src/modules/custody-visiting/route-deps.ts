@@ -1,5 +1,6 @@
 import type { RouteDeps } from '../../platform/modules.js';
 import type { ApplicationsService } from './applications/service.js';
+import type { CommunityService } from './community/service.js';
 import type { FollowUpService } from './follow-up/service.js';
 import type { PanelsService } from './panels/service.js';
 import type { PublicSchemeService } from './public/service.js';
@@ -7,6 +8,7 @@ import type { RotaService } from './rota/service.js';
 import type { StatisticsService } from './statistics/service.js';
 import type { ReportsService } from './reports/service.js';
 import type { SuitesService } from './suites/service.js';
+import type { SurgesService } from './surges/service.js';
 import type { VisitorsService } from './visitors/service.js';
 
 /** The custody visiting module's own services. */
@@ -26,6 +28,10 @@ export interface CustodyVisitingServices {
   custodyApplications: ApplicationsService;
   /** ICV-08: the review of reports and their issues to closure. */
   custodyFollowUp: FollowUpService;
+  /** ICV-10: each panel's community activities. */
+  custodyCommunity: CommunityService;
+  /** ICV-10, LEG-05: surges raising suites' targets for a period. */
+  custodySurges: SurgesService;
 }
 
 /** What the custody visiting module's route files are given. */

@@ -203,6 +203,8 @@ export interface VisitorRecord {
   termEndsOn: IsoDate | null;
   probationSignedOffOn: IsoDate | null;
   suspendedFrom: IsoDate | null;
+  /** ICV-02: the day they left the scheme, if they have. */
+  leftOn?: IsoDate | null;
   /** The courses done; the induction course is the one that makes a visitor trained. */
   courses: readonly { induction: boolean; completedOn: IsoDate }[];
 }
@@ -300,6 +302,40 @@ export function isSuspended(v: Pick<VisitorRecord, 'suspendedFrom'>, today: IsoD
   return v.suspendedFrom !== null && v.suspendedFrom <= today;
 }
 
+/** ICV-02: left the scheme by `today` (a leaving recorded for a later day has not happened). */
+export function hasLeft(v: Pick<VisitorRecord, 'leftOn'>, today: IsoDate): boolean {
+  return Boolean(v.leftOn) && v.leftOn! <= today;
+}
+
+/** ICV-02: why a visitor leaves the scheme. */
+export const LEAVING_REASONS = ['resigned', 'termEnded', 'removed', 'other'] as const;
+export type LeavingReason = (typeof LEAVING_REASONS)[number];
+
+/**
+ * ICV-02, ICV-10: a visitor recorded as having left: once, with a reason from the list, on a day
+ * not before they declared (the day itself is checked by the form).
+ */
+export function leavingRefusals(
+  v: { declaredOn: IsoDate; leftOn: IsoDate | null },
+  leftOn: IsoDate | null,
+  reason: string | undefined,
+): SaidRefusal[] {
+  const refusals: SaidRefusal[] = [];
+  if (v.leftOn)
+    return [{ field: 'leftOn-day', key: 'custody-visiting:visitors.errors.alreadyLeft' }];
+  if (leftOn && leftOn < v.declaredOn)
+    refusals.push({
+      field: 'leftOn-day',
+      key: 'custody-visiting:visitors.errors.leftBeforeDeclared',
+    });
+  if (!LEAVING_REASONS.some((r) => r === reason))
+    refusals.push({
+      field: 'reason',
+      key: 'custody-visiting:visitors.errors.leavingReasonMissing',
+    });
+  return refusals;
+}
+
 /** On probation: appointed, and the probation not yet signed off. */
 export function onProbation(v: VisitorRecord): boolean {
   return v.appointedOn !== null && v.probationSignedOffOn === null;
@@ -313,6 +349,8 @@ export function onProbation(v: VisitorRecord): boolean {
  * probation may be, but is to be paired with an experienced visitor (`onProbation`).
  */
 export function rotaEligibility(v: VisitorRecord, today: IsoDate): Said | null {
+  if (hasLeft(v, today))
+    return { key: 'custody-visiting:visitors.rota.left', values: { date: { date: v.leftOn! } } };
   if (isSuspended(v, today))
     return {
       key: 'custody-visiting:visitors.rota.suspended',
@@ -440,8 +478,45 @@ export interface RotaVisitor {
 
 export interface RotaSuite {
   id: string;
-  /** Visits over the quarter (`quarterTarget`). */
+  /** Visits over the quarter (`quarterTarget`, or `surgedQuarterTarget` with surges). */
   target: number;
+  /**
+   * ICV-10: each week's target when surges raise some weeks (`weekTarget`): the visits are
+   * spread in proportion, more in the surge's weeks. Without it they are spread evenly.
+   */
+  weekly?: ReadonlyMap<IsoDate, number>;
+}
+
+/**
+ * ICV-03, ICV-10: the week of each of `needed` visits over `weeks`, in proportion to each
+ * week's target (`weekly`, default 1 each): evenly without a surge, more in a surge's weeks.
+ */
+export function spreadVisits(
+  needed: number,
+  weeks: readonly IsoDate[],
+  weekly?: ReadonlyMap<IsoDate, number>,
+): IsoDate[] {
+  if (!weeks.length || needed <= 0) return [];
+  if (!weekly)
+    return Array.from(
+      { length: needed },
+      (_, i) => weeks[Math.floor((i * weeks.length) / needed)]!,
+    );
+  const weights = weeks.map((w) => weekly.get(w) ?? 0);
+  const total = weights.reduce((n, w) => n + w, 0);
+  if (total <= 0) return spreadVisits(needed, weeks);
+  const placed: IsoDate[] = [];
+  for (let i = 0; i < needed; i++) {
+    const at = (i * total) / needed;
+    let sum = 0;
+    let k = 0;
+    for (; k < weeks.length - 1; k++) {
+      sum += weights[k]!;
+      if (sum > at + 1e-9) break;
+    }
+    placed.push(weeks[k]!);
+  }
+  return placed;
 }
 
 export interface RotaVisit {
@@ -519,12 +594,8 @@ export function drawRota(input: DrawInput): { visits: RotaVisit[]; gaps: RotaGap
   const slots: { suiteId: string; week: IsoDate; order: number }[] = [];
   for (const suite of input.suites) {
     const needed = suite.target - kept.filter((k) => k.suiteId === suite.id).length;
-    for (let i = 0; i < needed && weeks.length; i++)
-      slots.push({
-        suiteId: suite.id,
-        week: weeks[Math.floor((i * weeks.length) / needed)]!,
-        order: random(),
-      });
+    for (const week of spreadVisits(needed, weeks, suite.weekly))
+      slots.push({ suiteId: suite.id, week, order: random() });
   }
   slots.sort((x, y) => x.week.localeCompare(y.week) || x.order - y.order);
 

@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { recordVersioning, requiredRef } from '../../platform/db/columns.js';
 import { people } from '../directory/schema.js';
+import { LEAVING_REASONS } from './rules.js';
 
 export const custodySuites = pgTable(
   'custody_suites',
@@ -85,11 +86,17 @@ export const custodyVisitors = pgTable(
     probationSignedOffBy: text('probation_signed_off_by'),
     suspendedFrom: date('suspended_from', { mode: 'string' }),
     suspensionReason: text('suspension_reason'),
+    /** ICV-02, ICV-10: the day a visitor left the scheme, and why; never on the rota after. */
+    leftOn: date('left_on', { mode: 'string' }),
+    leavingReason: text('leaving_reason', { enum: LEAVING_REASONS }),
     ...recordVersioning(),
   },
   (t) => [
     uniqueIndex('custody_visitors_person_key').on(t.personId),
     index('custody_visitors_panel_idx').on(t.panelId),
+    // ICV-10: the statistics count a quarter's appointments and leavers.
+    index('custody_visitors_appointed_idx').on(t.appointedOn),
+    index('custody_visitors_left_idx').on(t.leftOn),
   ],
 );
 

@@ -16,12 +16,15 @@ import {
 
 /** A suite's visits in a quarter, as the database counts them. */
 export interface SuiteQuarter {
+  id?: string;
   name: string;
   area: string;
   visitsPerWeek: number;
   made: number;
   missed: number;
   spread: Spread;
+  /** ICV-10, LEG-05: the quarter's target counting surges (`surgedQuarterTarget`), when known. */
+  target?: number;
 }
 
 /** A line of the statistics: a suite, a panel's suites together, or every suite. */
@@ -52,15 +55,15 @@ function line(name: string, target: number, made: number, missed: number, spread
 }
 
 /**
- * ICV-10: a suite's line: its target over the quarter's weeks (ICV-03), and what was made. Over a
- * year (the weeks of each of its quarters), the target is its quarters' targets added up, so a
- * year's figures are its four quarters' together.
+ * ICV-10: a suite's line: its target over the quarter's weeks (ICV-03), raised by any surge,
+ * and what was made. Over a year (the weeks of each of its quarters), the target is its
+ * quarters' targets added up, so a year's figures are its four quarters' together.
  */
 export function suiteLine(suite: SuiteQuarter, weeks: number | readonly number[]): PerformanceLine {
   const quarters = typeof weeks === 'number' ? [weeks] : weeks;
   return line(
     suite.name,
-    quarters.reduce((n, w) => n + quarterTarget(suite.visitsPerWeek, w), 0),
+    suite.target ?? quarters.reduce((n, w) => n + quarterTarget(suite.visitsPerWeek, w), 0),
     suite.made,
     suite.missed,
     suite.spread,

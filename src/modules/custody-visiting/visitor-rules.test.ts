@@ -12,6 +12,7 @@ import {
   probationDueOn,
   probationSignOffRefusal,
   renewal,
+  leavingRefusals,
   rotaEligibility,
   termEnd,
   vettingRefusals,
@@ -186,4 +187,37 @@ test('ICV-02: the interview names its panel and outcome; cleared vetting needs a
     ['expiresOn-day'],
   );
   assert.deepEqual(vettingRefusals({ result: 'refused', vettedOn: TODAY, expiresOn: null }), []);
+});
+
+test('ICV-02: a visitor who has left the scheme is never offered for the rota, whatever else they hold', () => {
+  assert.equal(
+    words(rotaEligibility({ ...ready, leftOn: '2026-11-30' }, TODAY)),
+    'Left the scheme on 30 November 2026',
+  );
+  // Left today is left; a leaving recorded for a later day has not happened yet.
+  assert.equal(
+    words(rotaEligibility({ ...ready, leftOn: TODAY }, TODAY)),
+    'Left the scheme on 6 December 2026',
+  );
+  assert.equal(rotaEligibility({ ...ready, leftOn: '2026-12-07' }, TODAY), null);
+  assert.equal(rotaEligibility({ ...ready, leftOn: null }, TODAY), null);
+});
+
+test('ICV-02: a leaving is recorded once, with a reason from the list, not before the declaration', () => {
+  const visitor = { declaredOn: '2025-10-01', leftOn: null };
+  assert.deepEqual(leavingRefusals(visitor, '2026-11-30', 'resigned'), []);
+  assert.deepEqual(
+    leavingRefusals(visitor, '2026-11-30', 'bored').map((r) => r.field),
+    ['reason'],
+  );
+  assert.deepEqual(
+    leavingRefusals(visitor, '2025-09-01', 'termEnded').map((r) => words(r)),
+    ['The date they left must be on or after the date of their declaration'],
+  );
+  assert.deepEqual(
+    leavingRefusals({ ...visitor, leftOn: '2026-01-01' }, '2026-11-30', 'other').map((r) =>
+      words(r),
+    ),
+    ['The visitor has already left the scheme'],
+  );
 });

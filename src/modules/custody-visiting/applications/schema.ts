@@ -33,6 +33,8 @@ export const custodyVisitorApplications = pgTable(
   },
   (t) => [
     index('custody_visitor_applications_status_idx').on(t.status, t.createdAt),
+    // ICV-10: the statistics count the applications received in a quarter.
+    index('custody_visitor_applications_received_idx').on(t.createdAt),
     index('custody_visitor_applications_area_idx').on(sql`lower(${t.area})`, t.status, t.createdAt),
     // The visitor's page names the application they came from.
     index('custody_visitor_applications_visitor_idx').on(t.visitorId),

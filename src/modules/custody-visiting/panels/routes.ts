@@ -24,7 +24,7 @@ const idOf = (request: FastifyRequest) => (request.params as { panelId: string }
 export const saveForPanel = saveFor('panelId');
 
 export function registerPanelRoutes({ app, services, renderPage }: RouteDeps): void {
-  const { custodyPanels: panels } = services;
+  const { custodyPanels: panels, custodyCommunity: community } = services;
 
   app.get(paths.panels, viewers, async (request, reply) => {
     const page = pageRequest((request.query as Record<string, unknown>).page);
@@ -45,7 +45,25 @@ export function registerPanelRoutes({ app, services, renderPage }: RouteDeps): v
 
   app.get(paths.panel.pattern, viewers, async (request, reply) => {
     const detail = await panels.get(request.principal, idOf(request));
+    // ICV-10: its community activities, newest first, a page at a time.
+    const page = pageRequest((request.query as Record<string, unknown>).page);
+    const activities = await community.list(request.principal, detail.panel.id, page);
     return renderPage(request, reply, `${T}/panel.njk`, {
+      activityRows: activities.items.map((a) => ({
+        ...a,
+        kindName: request.t(`custody-visiting:community.kinds.${a.kind}`),
+        changeHref: paths.editActivity(a.id),
+        removeHref: paths.removeActivity(a.id),
+      })),
+      activityTotal: activities.total,
+      newActivityHref: paths.newActivity(detail.panel.id),
+      activityPagination: paginationFor(
+        paths.panel(detail.panel.id),
+        {},
+        page.page,
+        page.limit,
+        activities.total,
+      ),
       title: detail.panel.name,
       breadcrumbs: panelCrumbs(request),
       ...detail,

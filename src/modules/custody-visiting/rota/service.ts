@@ -32,13 +32,13 @@ import { custodyPaths as paths } from '../paths.js';
 import {
   availabilityRefusals,
   drawRota,
+  formatTarget,
   nextQuarter,
   onProbation,
   pairTwiceRunning,
   parseQuarter,
   previousQuarter,
   quarterOf,
-  quarterTarget,
   quarterWeeks,
   rotaEligibility,
   seesPanel,
@@ -61,6 +61,8 @@ import {
   custodyVisits,
 } from '../schema.js';
 import { custodyVisitReports } from '../reports/schema.js';
+import { surgedQuarterTarget, surgesApplied, weekTarget } from '../surge-rules.js';
+import { surgesBetween } from '../surges/read.js';
 
 export type Visit = typeof custodyVisits.$inferSelect;
 export type RotaService = ReturnType<typeof createRotaService>;
@@ -201,6 +203,36 @@ export function createRotaService(deps: {
       .from(custodySuites)
       .where(sql`lower(${custodySuites.area}) = lower(${panel.area})`)
       .orderBy(asc(custodySuites.name));
+
+  /**
+   * ICV-10, LEG-05: each suite's target over the quarter counting the surges that cover it, and
+   * each week's target when a surge raised any (the draw puts more visits in those weeks).
+   */
+  async function targetsOf(
+    executor: Executor,
+    suites: readonly { id: string; targetVisitsPerWeek: number }[],
+    weeks: readonly IsoDate[],
+  ) {
+    const surges = weeks.length
+      ? await surgesBetween(executor, weeks[0]!, addCalendarDays(weeks.at(-1)!, 6))
+      : [];
+    const targets = new Map(
+      suites.map((s) => {
+        const suite = { id: s.id, visitsPerWeek: s.targetVisitsPerWeek };
+        const weekly = new Map(weeks.map((w) => [w, weekTarget(suite, w, surges)]));
+        const raised = [...weekly.values()].some((n) => n !== suite.visitsPerWeek);
+        return [
+          s.id,
+          {
+            target: surgedQuarterTarget(suite, weeks, surges),
+            weekly: raised ? weekly : undefined,
+          },
+        ];
+      }),
+    );
+    const asRules = suites.map((s) => ({ id: s.id, visitsPerWeek: s.targetVisitsPerWeek }));
+    return { targets, surges: surgesApplied(surges, asRules, weeks) };
+  }
 
   /** The pairs of the visits before a week (the previous quarter's and this one's), oldest first. */
   async function pairsBefore(executor: Executor, panelId: string, quarter: IsoDate) {
@@ -435,8 +467,9 @@ export function createRotaService(deps: {
       const responses = answers.length;
       const countOf = (suiteId: string, status: string) =>
         Number(counts.find((c) => c.suiteId === suiteId && c.status === status)?.n ?? 0);
+      const { targets, surges } = await targetsOf(db, suites, weeks);
       const suiteRows = suites.map((s) => {
-        const target = quarterTarget(s.targetVisitsPerWeek, weeks.length);
+        const target = targets.get(s.id)!.target;
         const planned = countOf(s.id, 'planned');
         const madeCount = countOf(s.id, 'made');
         const spread: Spread = spreadOf(
@@ -480,6 +513,17 @@ export function createRotaService(deps: {
         responses,
         drawable: quarter >= quarterOf(today()),
         suites: suiteRows,
+        // ICV-10, LEG-05: the surges raising its suites' targets this quarter.
+        surges: surges.map((x) => ({
+          name: x.name,
+          startsOn: x.startsOn,
+          endsOn: x.endsOn,
+          target: formatTarget(x.visitsPerWeek),
+          suites: suites
+            .filter((suite) => x.suiteIds.includes(suite.id))
+            .map((suite) => suite.name)
+            .join(', '),
+        })),
         shares: people.map((p) => {
           const answer = answers.find((a) => a.visitorId === p.id);
           return {
@@ -592,12 +636,13 @@ export function createRotaService(deps: {
             .from(custodyVisits)
             .where(and(inQuarter, inArray(custodyVisits.status, ['planned', 'made'])))
         ).map(asRotaVisit);
+        const { targets } = await targetsOf(tx, inputs.suites, inputs.allWeeks);
         const { visits, gaps } = drawRota({
           visitors: inputs.visitors,
-          suites: inputs.suites.map((s) => ({
-            id: s.id,
-            target: quarterTarget(s.targetVisitsPerWeek, inputs.allWeeks.length),
-          })),
+          suites: inputs.suites.map((s) => {
+            const { target, weekly } = targets.get(s.id)!;
+            return weekly ? { id: s.id, target, weekly } : { id: s.id, target };
+          }),
           weeks: inputs.openWeeks,
           earlierPairs: inputs.earlierPairs,
           kept,

@@ -20,20 +20,11 @@ import {
   type ReportLine,
 } from '../statistics-rules.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
+import { panelFiguresView, registerPanelFiguresCsv } from './panel-figures-routes.js';
+import { asked, periodQuery } from './query.js';
 
 const T = 'modules/custody-visiting/statistics/views';
 const publicPage = { config: { access: 'public' as const } };
-
-const asked = (request: FastifyRequest, name: string) => {
-  const value = (request.query as Record<string, unknown>)[name];
-  return typeof value === 'string' && value ? value : undefined;
-};
-
-/** What the person asked for: a year when `year` is given, else a quarter. */
-const periodQuery = (request: FastifyRequest) => {
-  const year = (request.query as Record<string, unknown>).year;
-  return typeof year === 'string' ? { year } : { quarter: asked(request, 'quarter') };
-};
 
 /** ICV-04, ICV-05, ICV-08: a line of the reports' figures, as the page's tables show it. */
 function reportRow(t: Translate, l: ReportLine) {
@@ -147,6 +138,7 @@ export function registerStatisticsRoutes({ app, services, renderPage }: RouteDep
             year: periodName(t, { kind: 'year', start: y }),
           }),
         })),
+        ...panelFiguresView(request, result, query),
       });
     } catch (error) {
       const errors = fieldErrorsOf(error);
@@ -167,6 +159,8 @@ export function registerStatisticsRoutes({ app, services, renderPage }: RouteDep
       );
     }
   });
+
+  registerPanelFiguresCsv(app, statistics);
 
   app.get(paths.statisticsCsv, publicPage, async (request, reply) => {
     const result = await statistics.period(periodQuery(request));

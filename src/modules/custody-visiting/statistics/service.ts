@@ -16,6 +16,7 @@ import { DAY_FROM, EVENING_FROM, parseQuarter } from '../rules.js';
 import { custodySuites, custodyVisits } from '../schema.js';
 import { custodyIssues } from '../follow-up/schema.js';
 import { custodyVisitReportDetainees, custodyVisitReports } from '../reports/schema.js';
+import { createPanelFigures } from './panel-figures.js';
 import {
   latestWholeQuarter,
   NOT_SEEN_REASONS,
@@ -73,6 +74,7 @@ export function createStatisticsService(deps: { db: Db; now?: () => Date; t: Tra
     const evening = sql`(${v.visitMinutes} >= ${EVENING_FROM} or ${v.visitMinutes} < ${DAY_FROM})`;
     const rows = await db
       .select({
+        id: custodySuites.id,
         name: custodySuites.name,
         area: custodySuites.area,
         visitsPerWeek: custodySuites.targetVisitsPerWeek,
@@ -91,6 +93,7 @@ export function createStatisticsService(deps: { db: Db; now?: () => Date; t: Tra
       .groupBy(custodySuites.id)
       .orderBy(sql`lower(${custodySuites.area})`, custodySuites.name);
     return rows.map((r) => ({
+      id: r.id,
       name: r.name,
       area: r.area,
       visitsPerWeek: r.visitsPerWeek,
@@ -200,6 +203,8 @@ export function createStatisticsService(deps: { db: Db; now?: () => Date; t: Tra
   /** The reports' figures for a period, kept in the same way. */
   const keptReports = createVersionedCache<SuiteReports[]>(db, { kinds: ['custody'], max: 16 });
   const keyOf = (period: Period) => `${period.kind}:${period.start}`;
+  /** ICV-10: the surges and each panel's community activities and recruitment (kept too). */
+  const panelFigures = createPanelFigures(db);
 
   return {
     /** The quarters that may be chosen, newest first. */
@@ -219,8 +224,13 @@ export function createStatisticsService(deps: { db: Db; now?: () => Date; t: Tra
 
   async function figures(period: Period) {
     const key = keyOf(period);
+    const [suites, panels] = await Promise.all([
+      kept.get(key, () => suitesInPeriod(period)),
+      panelFigures.period(periodQuarters(period)),
+    ]);
+    // ICV-10, LEG-05: each suite's target over the period, raised by any surge.
     const performance = quarterPerformance(
-      await kept.get(key, () => suitesInPeriod(period)),
+      suites.map((s) => ({ ...s, target: panels.targets[s.id!] })),
       periodWeeks(period),
       t('custody-visiting:statistics.total'),
     );
@@ -229,6 +239,13 @@ export function createStatisticsService(deps: { db: Db; now?: () => Date; t: Tra
       t('custody-visiting:statistics.total'),
     );
     const current = period.kind === 'year' ? yearChoices(today())[0] : quarterChoices(today())[0];
-    return { period, soFar: period.start === current, ...performance, reports };
+    return {
+      period,
+      soFar: period.start === current,
+      ...performance,
+      reports,
+      surges: panels.surges,
+      panels: panels.panels,
+    };
   }
 }

@@ -36,10 +36,17 @@ const STEPS: readonly [string, VisitorRoute, StepAction][] = [
   ['course', paths.visitorCourse, 'addCourse'],
   ['suspension', paths.visitorSuspension, 'suspend'],
   ['lift', paths.visitorLiftSuspension, 'liftSuspension'],
+  ['leaving', paths.visitorLeaving, 'recordLeaving'],
 ];
 
 /** Where a visitor stands, as the list shows it. */
-function statusKey(v: { appointedOn: string | null; onProbation: boolean; suspended: boolean }) {
+function statusKey(v: {
+  appointedOn: string | null;
+  onProbation: boolean;
+  suspended: boolean;
+  left: boolean;
+}) {
+  if (v.left) return 'custody-visiting:visitors.status.left';
   if (v.suspended) return 'custody-visiting:visitors.status.suspended';
   if (!v.appointedOn) return 'custody-visiting:visitors.status.applicant';
   return v.onProbation

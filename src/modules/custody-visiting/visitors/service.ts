@@ -20,9 +20,12 @@ import { schemeReach } from '../access.js';
 import {
   applicationReference,
   appointmentRefusal,
+  hasLeft,
   independenceRefusals,
   interviewRefusals,
   isSuspended,
+  leavingRefusals,
+  LEAVING_REASONS,
   notAfterToday,
   onProbation,
   probationDueOn,
@@ -103,6 +106,7 @@ export function createVisitorsService(deps: {
       rota: rotaEligibility(record, on),
       onProbation: onProbation(record),
       suspended: isSuspended(v, on),
+      left: hasLeft(v, on),
     };
   }
 
@@ -426,6 +430,22 @@ export function createVisitorsService(deps: {
           });
         refuse(refusals, errors);
         return { suspendedFrom: from!, suspensionReason: reason };
+      });
+    },
+
+    /**
+     * ICV-02, ICV-10: a visitor recorded as having left the scheme, on a day and for a reason
+     * from the list; from that day they are never offered for the rota.
+     */
+    recordLeaving(principal: Principal, id: string, input: Input, requestId?: string) {
+      return change(principal, id, input, requestId, 'left', async (visitor) => {
+        const errors: FieldError[] = [];
+        const on = pastDate(input, 'leftOn', t('custody-visiting:visitors.dates.leftOn'), errors);
+        refuse(leavingRefusals(visitor, on, input.reason), errors);
+        return {
+          leftOn: on!,
+          leavingReason: LEAVING_REASONS.find((r) => r === input.reason)!,
+        };
       });
     },
 

@@ -1,0 +1,126 @@
+/**
+ * Issue 24 item 7 (ICV-10, LEG-05): the Camden panel's coordinator records a talk they gave;
+ * the scheme manager declares a surge on one of Camden's suites; anyone then reads, on the
+ * statistics for this quarter, the suite's raised target, the surge, and the talk. Axe checks
+ * every page.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { addCalendarDays, todayInLondon } from '../../src/platform/calendar/index.js';
+import { quarterOf, quarterWeeks } from '../../src/modules/custody-visiting/rules.js';
+import { surgedQuarterTarget } from '../../src/modules/custody-visiting/surge-rules.js';
+import { makePanel, makePanelCoordinator, makeSuite } from '../factories/custody-visiting.js';
+import { expectErrors, expectSuccess } from './pages/govuk.js';
+import {
+  expectAccessible,
+  signInThroughPages,
+  signInWithRole,
+  startE2E,
+  type E2E,
+} from './support.js';
+
+let e2e: E2E;
+before(async () => {
+  e2e = await startE2E({ demo: false });
+});
+after(() => e2e.close());
+
+async function fillDate(page: Page, legend: string | RegExp, iso: string) {
+  const [year, month, day] = iso.split('-');
+  const group = page.getByRole('group', { name: legend });
+  await group.getByLabel('Day').fill(String(Number(day)));
+  await group.getByLabel('Month').fill(String(Number(month)));
+  await group.getByLabel('Year').fill(year!);
+}
+
+const words = async (page: Page, role: 'row', name: RegExp) =>
+  (await page.getByRole(role, { name }).innerText()).replace(/\s+/g, ' ').trim();
+
+test('a coordinator records a talk, the manager declares a surge, and the statistics show the raised target and the talk', async () => {
+  const today = todayInLondon(new Date());
+  const panel = await makePanel(e2e.app, { name: 'Camden custody visiting panel', area: 'Camden' });
+  const suite = await makeSuite(e2e.app, { area: 'Camden', name: 'Kentish Town Police Station' });
+  await makeSuite(e2e.app, { area: 'Camden', name: 'Holborn Police Station' });
+
+  // The coordinator records a talk on their panel's page.
+  const coordinator = await e2e.newPage();
+  await signInThroughPages(coordinator, await makePanelCoordinator(e2e.app, panel));
+  await coordinator.goto(`${e2e.baseUrl}/custody-visiting/panels/${panel.id}`);
+  await coordinator.getByRole('heading', { level: 2, name: 'Telling the community' }).waitFor();
+  await expectAccessible(coordinator);
+  await coordinator.getByRole('button', { name: 'Record a community activity' }).click();
+  await coordinator
+    .getByRole('heading', { level: 1, name: 'Record a community activity' })
+    .waitFor();
+  await expectAccessible(coordinator);
+  await fillDate(coordinator, 'Date', today);
+  await coordinator.getByLabel('Talk').check();
+  await coordinator.getByLabel('Description').fill('Talk to the Kentish Town tenants');
+  await coordinator.getByLabel('People reached (optional)').fill('40');
+  await coordinator.getByRole('button', { name: 'Save' }).click();
+  await expectSuccess(coordinator, 'The community activity has been recorded');
+  assert.match(
+    await words(coordinator, 'row', /Talk to the Kentish Town tenants/),
+    /Talk Talk to the Kentish Town tenants 40 Change/,
+  );
+
+  // The scheme manager declares a surge on one suite, from today for eight days.
+  const manager = await e2e.newPage();
+  await signInWithRole(e2e, manager, 'scheme_manager');
+  await manager.getByRole('link', { name: 'Surges' }).click();
+  await manager.getByRole('heading', { level: 1, name: 'Surges' }).waitFor();
+  await expectAccessible(manager);
+  await manager.getByRole('button', { name: 'Declare a surge' }).click();
+  await manager.getByRole('heading', { level: 1, name: 'Declare a surge' }).waitFor();
+  await expectAccessible(manager);
+  const endsOn = addCalendarDays(today, 7);
+  await manager.getByLabel('Name or reason').fill('Disturbances in Camden');
+  await fillDate(manager, 'First day', today);
+  await fillDate(manager, 'Last day', endsOn);
+  await manager.getByLabel('Raised target visits a week').fill('3');
+  // A surge covers at least one suite.
+  await manager.getByRole('button', { name: 'Declare the surge' }).click();
+  await expectErrors(manager, [{ field: 'suites', message: 'Select at least one custody suite' }]);
+  await manager
+    .getByRole('group', { name: 'Camden' })
+    .getByLabel('Kentish Town Police Station')
+    .check();
+  await manager.getByRole('button', { name: 'Declare the surge' }).click();
+  await expectSuccess(manager, 'The surge Disturbances in Camden has been declared');
+  await manager.getByRole('heading', { level: 1, name: 'Disturbances in Camden' }).waitFor();
+
+  // Anyone reads this quarter's statistics: the raised target, the surge, and the talk.
+  const quarter = quarterOf(today);
+  const raised = surgedQuarterTarget({ id: suite.id, visitsPerWeek: 1 }, quarterWeeks(quarter), [
+    { startsOn: today, endsOn, visitsPerWeek: 3, suiteIds: [suite.id] },
+  ]);
+  assert.ok(raised > quarterWeeks(quarter).length);
+  const page = await e2e.newPage();
+  await page.goto(`${e2e.baseUrl}/custody-visiting/statistics`);
+  await page.getByLabel('Quarter').selectOption(quarter);
+  await page.getByRole('button', { name: 'Show the quarter' }).click();
+  await page
+    .getByRole('table', { name: /Visits by area/ })
+    .getByRole('link', { name: 'Camden' })
+    .click();
+  await page.getByRole('heading', { level: 2, name: 'The custody suites of Camden' }).waitFor();
+  await expectAccessible(page);
+  assert.match(
+    await words(page, 'row', /^Kentish Town Police Station/),
+    new RegExp(`^Kentish Town Police Station ${raised} 0 0%`),
+  );
+  assert.match(
+    await words(page, 'row', /^Holborn Police Station/),
+    new RegExp(`^Holborn Police Station ${quarterWeeks(quarter).length} 0`),
+  );
+  assert.match(
+    await words(page, 'row', /^Disturbances in Camden/),
+    /^Disturbances in Camden .+ to .+ Kentish Town Police Station \(Camden\) 3$/,
+  );
+  const figures = page.getByRole('table', { name: /Community activities and recruitment/ });
+  assert.equal(
+    (await figures.getByRole('row', { name: /^Camden/ }).innerText()).replace(/\s+/g, ' ').trim(),
+    'Camden 1 0 0 0 40 0 0 0',
+  );
+});
