@@ -285,11 +285,12 @@ test('the demo data has a Camden panel with two suites, seen by its demo coordin
   );
   assert.ok(minuted.some((page) => /Both suites were visited every week bar one/.test(page)));
 
-  // ICV-08: last week's report awaits review; an earlier one, reviewed, has an open and a closed issue.
+  // ICV-08: last week's report and three weeks ago's terrorism report (ICV-09) await review,
+  // the older overdue; an earlier one, reviewed, has an open and a closed issue.
   const manager = await as('scheme_manager');
   assert.match(
     text((await manager.get('/custody-visiting/review')).body),
-    /1 report to review .*Holborn Police Station/,
+    /2 reports to review .*Holborn Police Station .*(Review overdue|Due by).*Holborn Police Station/,
   );
   const issues = text((await manager.get('/custody-visiting/follow-up')).body);
   assert.match(issues, /The poster on free legal advice was missing .* Open/);
