@@ -1,5 +1,6 @@
 import type { RouteDeps } from '../../platform/modules.js';
 import type { ApplicationsService } from './applications/service.js';
+import type { FollowUpRemindersService } from './follow-up/reminders-service.js';
 import type { FollowUpService } from './follow-up/service.js';
 import type { PanelsService } from './panels/service.js';
 import type { PublicSchemeService } from './public/service.js';
@@ -26,6 +27,8 @@ export interface CustodyVisitingServices {
   custodyApplications: ApplicationsService;
   /** ICV-08: the review of reports and their issues to closure. */
   custodyFollowUp: FollowUpService;
+  /** ICV-08: the daily reminders to the scheme managers, run by the module's sweep. */
+  custodyFollowUpReminders: FollowUpRemindersService;
 }
 
 /** What the custody visiting module's route files are given. */
