@@ -163,13 +163,15 @@ export const custodyVisitingGenerator: ModuleGenerator = {
         select r.*, (r.visit_on + r.arrived_at + interval '1 hour'
             + bench.pick(r.n, 921, 90) * interval '1 minute') at time zone 'Europe/London' sent
         from (
-          select row_number() over (order by v.visit_on, v.visit_minutes, v.id)::int n,
-            v.id visit_id, v.suite_id, v.panel_id, v.visit_on,
+          select v.n::int, v.id visit_id, v.suite_id, v.panel_id, v.visit_on,
             v.first_visitor_id, v.second_visitor_id,
             (least(v.visit_minutes, 1300) * interval '1 minute')::time arrived_at,
-            case when bench.pick(v.id_n, 920, 15) = 0 then 20 + bench.pick(v.id_n, 922, 40)
-              else bench.pick(v.id_n, 922, 6) end delay
-          from (select *, row_number() over (order by visit_on, visit_minutes, id) id_n
+            case when bench.pick(v.n, 920, 15) = 0 then 20 + bench.pick(v.n, 922, 40)
+              else bench.pick(v.n, 922, 6) end delay,
+            -- Up to six detainees present, two or so on most visits.
+            least(6, bench.pick(v.n, 923, 4) + bench.pick(v.n, 936, 4) * bench.pick(v.n, 937, 2))
+              detainees
+          from (select *, row_number() over (order by visit_on, visit_minutes, id) n
                 from custody_visits where status = 'made') v
         ) r;
       alter table bench_custody_reports add column report_id uuid not null default gen_random_uuid();
@@ -196,7 +198,7 @@ export const custodyVisitingGenerator: ModuleGenerator = {
           r.arrived_at + r.delay * interval '1 minute',
           case when r.delay >= 20 then 'A detainee was being moved along the cell corridor' end,
           case when r.delay >= 20 then 'The duty custody inspector' end,
-          bench.pick(r.n, 923, 7),
+          r.detainees,
           case when bench.pick(r.n, 924, 12) = 0 then 'concerns' else 'satisfactory' end,
           case when bench.pick(r.n, 924, 12) = 0
             then 'One detainee had not been told of their right to legal advice' end,
@@ -240,7 +242,7 @@ export const custodyVisitingGenerator: ModuleGenerator = {
             then (${OBSERVATIONS})[1 + bench.pick(r.n * 7 + d, 946, 6)] end,
           gen_random_uuid(), r.sent - interval '20 minutes'
         from bench_custody_reports r
-        join generate_series(1, 6) d on d <= bench.pick(r.n, 923, 7);
+        join generate_series(1, 6) d on d <= r.detainees;
       -- ICV-08: an issue from one reviewed report in eight, raised as it was reviewed; answered
       -- within a month (one in a hundred never), past ten working days escalated to the chief
       -- inspector (most), one in six significant (half of those to the authority), one in twenty
