@@ -1,5 +1,5 @@
 /**
- * The ten busiest pages, each on a real record of the generated data, and who reads it: the
+ * The busiest pages, each on a real record of the generated data, and who reads it: the
  * coordination unit's group page, meeting and expenses queue; CTSET's queue of requests; the
  * deployment contact's nomination list; the equity report; the committee's progress report; the
  * directory search; the public list of groups; the administrator's audit search; and custody
