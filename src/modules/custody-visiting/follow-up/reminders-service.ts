@@ -31,8 +31,6 @@ import { custodyFollowUpReminders as reminders, custodyIssues } from './schema.j
 
 export type FollowUpRemindersService = ReturnType<typeof createFollowUpRemindersService>;
 
-const M = 'custody-visiting:followUp.reminders';
-
 export function createFollowUpRemindersService(deps: {
   db: Db;
   mail: MailService;
@@ -170,7 +168,7 @@ export function createFollowUpRemindersService(deps: {
             count: reviews.length,
             list: reviews
               .map((r) =>
-                t(`${M}.reviews.item`, {
+                t('custody-visiting:followUp.reminders.reviews.item', {
                   suite: r.suite,
                   visited: formatDate(t, r.visitedOn),
                   sent: formatDate(t, toLondonDate(r.submittedAt!)),
@@ -180,8 +178,8 @@ export function createFollowUpRemindersService(deps: {
               .join('\n'),
             queue: link(paths.reviewQueue),
           };
-          const subject = t(`${M}.reviews.subject`, values);
-          const text = t(`${M}.reviews.text`, values);
+          const subject = t('custody-visiting:followUp.reminders.reviews.subject', values);
+          const text = t('custody-visiting:followUp.reminders.reviews.text', values);
           messages.push(...to.map((address) => ({ to: address, subject, text })));
         }
         if (issues.length) {
@@ -189,7 +187,7 @@ export function createFollowUpRemindersService(deps: {
             count: issues.length,
             list: issues
               .map((i) =>
-                t(`${M}.issues.item`, {
+                t('custody-visiting:followUp.reminders.issues.item', {
                   suite: i.suite,
                   summary: i.summary,
                   raised: formatDate(t, i.raisedOn),
@@ -198,8 +196,8 @@ export function createFollowUpRemindersService(deps: {
               )
               .join('\n'),
           };
-          const subject = t(`${M}.issues.subject`, values);
-          const text = t(`${M}.issues.text`, values);
+          const subject = t('custody-visiting:followUp.reminders.issues.subject', values);
+          const text = t('custody-visiting:followUp.reminders.issues.text', values);
           messages.push(...to.map((address) => ({ to: address, subject, text })));
         }
         await mail.queueMany(tx, messages);
