@@ -1,8 +1,9 @@
 /**
- * The ten busiest pages, each on a real record of the generated data, and who reads it: the
+ * The busiest pages, each on a real record of the generated data, and who reads it: the
  * coordination unit's group page, meeting and expenses queue; CTSET's queue of requests; the
  * deployment contact's nomination list; the equity report; the committee's progress report; the
- * directory search; the public list of groups; and the administrator's audit search.
+ * directory search; the public list of groups; the administrator's audit search; and custody
+ * visiting's quarterly statistics and the scheme manager's review queue (issue 24).
  */
 import type pg from 'pg';
 import type { Role } from '../../src/platform/auth/roles.js';
@@ -132,6 +133,13 @@ export async function benchPages(client: pg.ClientBase, asOf: string): Promise<B
       path: '/custody-visiting/statistics',
       role: null,
       shows: /visits made against a target of [1-9]/,
+    },
+    {
+      // ICV-08: the scheme manager's queue of sent reports not yet reviewed (issue 24).
+      name: 'Custody review queue',
+      path: '/custody-visiting/review',
+      role: 'scheme_manager',
+      shows: /href="\/custody-visiting\/review\/[0-9a-f-]{36}"/,
     },
   ];
 }

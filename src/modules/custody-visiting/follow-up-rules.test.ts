@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createWorkingDayCalendar } from '../../platform/calendar/index.js';
+import { addCalendarDays, createWorkingDayCalendar } from '../../platform/calendar/index.js';
 import {
   answerRefusal,
   daysToResolve,
   escalationDue,
+  lastDayPast,
   reviewOverdue,
   seesIssue,
   validateClosure,
@@ -42,6 +43,30 @@ test('ICV-08: an open issue is due to go to the chief inspector after M working 
   assert.equal(escalationDue(calendar, open, '2026-12-16', 10), true);
   assert.equal(escalationDue(calendar, { ...open, status: 'answered' }, '2027-02-01', 10), false);
   assert.equal(escalationDue(calendar, { ...open, status: 'closed' }, '2027-02-01', 10), false);
+});
+
+test('ICV-08: the reminders read what was sent on or before the last day past its working days', () => {
+  // On Tuesday 15 December a report sent on Monday 7th is overdue (five days), on 8th not yet.
+  assert.equal(lastDayPast(calendar, '2026-12-15', 5), '2026-12-07');
+  // On Tuesday 5 January 2027, over Christmas and New Year: sent Wednesday 23 December.
+  assert.equal(lastDayPast(calendar, '2027-01-05', 5), '2026-12-23');
+  // On Sunday 20th, ten working days: raised on Thursday 3 December, not Friday 4th (only ten since).
+  assert.equal(lastDayPast(calendar, '2026-12-20', 10), '2026-12-03');
+});
+
+test('ICV-08: a day is past its working days exactly when the review or escalation rule says so', () => {
+  for (let t = 0; t < 60; t++) {
+    const today = addCalendarDays('2026-12-01', t);
+    for (const days of [1, 5, 10]) {
+      const last = lastDayPast(calendar, today, days);
+      for (let back = 0; back < 30; back++) {
+        const sent = addCalendarDays(today, -back);
+        const open = { status: 'open' as const, raisedOn: sent };
+        assert.equal(sent <= last, reviewOverdue(calendar, sent, today, days), `${sent} ${today}`);
+        assert.equal(sent <= last, escalationDue(calendar, open, today, days), `${sent} ${today}`);
+      }
+    }
+  }
 });
 
 test('ICV-08: a summary with one of the report’s custody record numbers is refused, however written', () => {

@@ -5,7 +5,11 @@
  * working days goes to the chief inspector for custody, a significant one to the authority; the
  * issues and responses are published in summary, never identifying a detainee.
  */
-import type { IsoDate, WorkingDayCalendar } from '../../platform/calendar/index.js';
+import {
+  addCalendarDays,
+  type IsoDate,
+  type WorkingDayCalendar,
+} from '../../platform/calendar/index.js';
 import type { SaidRefusal } from '../../platform/i18n/said.js';
 import type { SchemeReach } from './rules.js';
 
@@ -40,6 +44,18 @@ export function escalationDue(
   days: number,
 ): boolean {
   return issue.status === 'open' && calendar.workingDaysBetween(issue.raisedOn, today) > days;
+}
+
+/**
+ * ICV-08: the latest day a report can have been sent on (or an issue raised on) and be overdue
+ * today: more than `days` working days have passed since it and every day before it, none since
+ * a later one. The daily reminders read what was sent on or before it, in one indexed query.
+ */
+export function lastDayPast(calendar: WorkingDayCalendar, today: IsoDate, days: number): IsoDate {
+  // Fewer calendar days than that cannot hold more than `days` working days.
+  let day = addCalendarDays(today, -(days + 1));
+  while (calendar.workingDaysBetween(day, today) <= days) day = addCalendarDays(day, -1);
+  return day;
 }
 
 /** Letters and digits only, in capitals: how a custody record number is compared. */

@@ -19,6 +19,7 @@ import { createCommunityService } from './community/service.js';
 import { createApplicationsService } from './applications/service.js';
 import { followUpPaths } from './follow-up/paths.js';
 import { registerFollowUpRoutes } from './follow-up/routes.js';
+import { createFollowUpRemindersService } from './follow-up/reminders-service.js';
 import { createFollowUpService } from './follow-up/service.js';
 import { createPanelMeetingBody } from './panels/meeting-body.js';
 import { registerPanelRoutes } from './panels/routes.js';
@@ -112,6 +113,15 @@ export function createCustodyVisitingModule(
       reviewOverdueWorkingDays: config.custodyVisiting.reviewOverdueWorkingDays,
       issueEscalationWorkingDays: config.custodyVisiting.issueEscalationWorkingDays,
       chiefInspectorEmail: config.custodyVisiting.chiefInspectorEmail,
+    }),
+    custodyFollowUpReminders: createFollowUpRemindersService({
+      db,
+      mail,
+      now,
+      t,
+      publicUrl: config.publicUrl,
+      reviewOverdueWorkingDays: config.custodyVisiting.reviewOverdueWorkingDays,
+      issueEscalationWorkingDays: config.custodyVisiting.issueEscalationWorkingDays,
     }),
   };
   // ADR 0005, ICV-02: each panel is a body that meets, about quarterly with the custody inspector.
@@ -219,6 +229,14 @@ export function createCustodyVisitingModule(
         href: applicationPaths.list,
         text: t('custody-visiting:applications.homeTask.text'),
         hint: t('custody-visiting:applications.homeTask.hint'),
+      },
+    ],
+    sweeps: [
+      // ICV-08: the scheme managers reminded once of each review overdue and issue due to escalate.
+      {
+        name: 'custody follow-up reminders',
+        everyMs: 60 * 60_000,
+        run: () => services.custodyFollowUpReminders.sendReminders(),
       },
     ],
   };

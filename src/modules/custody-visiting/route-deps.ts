@@ -1,6 +1,7 @@
 import type { RouteDeps } from '../../platform/modules.js';
 import type { ApplicationsService } from './applications/service.js';
 import type { CommunityService } from './community/service.js';
+import type { FollowUpRemindersService } from './follow-up/reminders-service.js';
 import type { FollowUpService } from './follow-up/service.js';
 import type { PanelsService } from './panels/service.js';
 import type { PublicSchemeService } from './public/service.js';
@@ -32,6 +33,8 @@ export interface CustodyVisitingServices {
   custodyCommunity: CommunityService;
   /** ICV-10, LEG-05: surges raising suites' targets for a period. */
   custodySurges: SurgesService;
+  /** ICV-08: the daily reminders to the scheme managers, run by the module's sweep. */
+  custodyFollowUpReminders: FollowUpRemindersService;
 }
 
 /** What the custody visiting module's route files are given. */

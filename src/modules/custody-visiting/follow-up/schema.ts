@@ -3,7 +3,7 @@
  * response and closure. Its summary is published: it never names or numbers a detainee.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { recordVersioning, requiredRef } from '../../../platform/db/columns.js';
 import { custodySuites } from '../schema.js';
 import { custodyVisitReports } from '../reports/schema.js';
@@ -48,5 +48,29 @@ export const custodyIssues = pgTable(
     index('custody_issues_public_idx')
       .on(t.raisedAt)
       .where(sql`${t.status} in ('answered', 'closed')`),
+  ],
+);
+
+export const REMINDER_KINDS = ['review_overdue', 'escalation_due'] as const;
+
+/**
+ * ICV-08: each reminder the daily sweep has sent the scheme managers, once per report whose
+ * review became overdue and per issue that became due to go to the chief inspector. The unique
+ * key is what makes it once: across restarts, and when two instances sweep at the same moment
+ * (the second's insert waits for the first's commit, then adds nothing, so it sends nothing).
+ */
+export const custodyFollowUpReminders = pgTable(
+  'custody_follow_up_reminders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: REMINDER_KINDS }).notNull(),
+    reportId: requiredRef('report_id', () => custodyVisitReports.id, { onDelete: 'cascade' }),
+    /** The issue, for an escalation's reminder; none for a review's. */
+    issueId: uuid('issue_id').references(() => custodyIssues.id, { onDelete: 'cascade' }),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    unique('custody_follow_up_reminders_once').on(t.kind, t.reportId, t.issueId).nullsNotDistinct(),
+    index('custody_follow_up_reminders_issue_idx').on(t.issueId),
   ],
 );

@@ -32,6 +32,7 @@ import {
   daysToResolve,
   escalationDue,
   ISSUE_TEXT_MAX,
+  lastDayPast,
   mentionsRecordNumber,
   requiredText,
   reviewOverdue,
@@ -224,15 +225,19 @@ export function createFollowUpService(deps: {
           .offset(page.offset),
         db.select({ n: count() }).from(custodyVisitReports).where(where),
       ]);
-      const on = today();
+      // The working days are counted once a page, not per row (ICV-08's rules, proven equal).
+      const last = lastDayPast(calendar, today(), deps.reviewOverdueWorkingDays);
+      const dueOn = new Map<string, string>();
+      const dueFor = (sentOn: string) => {
+        let due = dueOn.get(sentOn);
+        if (!due)
+          dueOn.set(sentOn, (due = calendar.addWorkingDays(sentOn, deps.reviewOverdueWorkingDays)));
+        return due;
+      };
       return {
         items: rows.map((r) => {
           const sentOn = toLondonDate(r.submittedAt!);
-          return {
-            ...r,
-            overdue: reviewOverdue(calendar, sentOn, on, deps.reviewOverdueWorkingDays),
-            dueOn: calendar.addWorkingDays(sentOn, deps.reviewOverdueWorkingDays),
-          };
+          return { ...r, overdue: sentOn <= last, dueOn: dueFor(sentOn) };
         }),
         total: Number(total?.n ?? 0),
       };
