@@ -18,7 +18,7 @@ import {
   makeSuite,
   makeVisitor,
 } from '../factories/custody-visiting.js';
-import { expectErrors, expectSuccess } from './pages/govuk.js';
+import { expectErrors, expectSuccess, fillDate } from './pages/govuk.js';
 import { expectAccessible, signInThroughPages, startE2E, type E2E } from './support.js';
 
 let e2e: E2E;
@@ -26,15 +26,6 @@ before(async () => {
   e2e = await startE2E({ demo: false });
 });
 after(() => e2e.close());
-
-/** Types a date into the GOV.UK date input of this legend. */
-async function fillDate(page: Page, legend: string, iso: string) {
-  const [year, month, day] = iso.split('-');
-  const group = page.getByRole('group', { name: legend });
-  await group.getByLabel('Day').fill(String(Number(day)));
-  await group.getByLabel('Month').fill(String(Number(month)));
-  await group.getByLabel('Year').fill(year!);
-}
 
 const textOfPage = async (page: Page) =>
   (await page.locator('main').innerText()).replace(/\s+/g, ' ');

@@ -6,12 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { addCalendarDays, todayInLondon } from '../../src/platform/calendar/index.js';
 import { quarterOf, quarterWeeks } from '../../src/modules/custody-visiting/rules.js';
 import { surgedQuarterTarget } from '../../src/modules/custody-visiting/surge-rules.js';
 import { makePanel, makePanelCoordinator, makeSuite } from '../factories/custody-visiting.js';
-import { expectErrors, expectSuccess } from './pages/govuk.js';
+import { expectErrors, expectSuccess, fillDate } from './pages/govuk.js';
 import {
   expectAccessible,
   signInThroughPages,
@@ -26,16 +26,9 @@ before(async () => {
 });
 after(() => e2e.close());
 
-async function fillDate(page: Page, legend: string | RegExp, iso: string) {
-  const [year, month, day] = iso.split('-');
-  const group = page.getByRole('group', { name: legend });
-  await group.getByLabel('Day').fill(String(Number(day)));
-  await group.getByLabel('Month').fill(String(Number(month)));
-  await group.getByLabel('Year').fill(year!);
-}
-
-const words = async (page: Page, role: 'row', name: RegExp) =>
-  (await page.getByRole(role, { name }).innerText()).replace(/\s+/g, ' ').trim();
+/** A row's words, in the page or in one of its tables. */
+const words = async (within: Page | Locator, name: RegExp) =>
+  (await within.getByRole('row', { name }).innerText()).replace(/\s+/g, ' ').trim();
 
 test('a coordinator records a talk, the manager declares a surge, and the statistics show the raised target and the talk', async () => {
   const today = todayInLondon(new Date());
@@ -61,7 +54,7 @@ test('a coordinator records a talk, the manager declares a surge, and the statis
   await coordinator.getByRole('button', { name: 'Save' }).click();
   await expectSuccess(coordinator, 'The community activity has been recorded');
   assert.match(
-    await words(coordinator, 'row', /Talk to the Kentish Town tenants/),
+    await words(coordinator, /Talk to the Kentish Town tenants/),
     /Talk Talk to the Kentish Town tenants 40 Change/,
   );
 
@@ -106,16 +99,18 @@ test('a coordinator records a talk, the manager declares a surge, and the statis
     .click();
   await page.getByRole('heading', { level: 2, name: 'The custody suites of Camden' }).waitFor();
   await expectAccessible(page);
+  // The visits table of the area's suites (the reports' suite table has the same rows).
+  const suites = page.getByRole('table', { name: /^Visits to the custody suites of Camden/ });
   assert.match(
-    await words(page, 'row', /^Kentish Town Police Station/),
+    await words(suites, /^Kentish Town Police Station/),
     new RegExp(`^Kentish Town Police Station ${raised} 0 0%`),
   );
   assert.match(
-    await words(page, 'row', /^Holborn Police Station/),
+    await words(suites, /^Holborn Police Station/),
     new RegExp(`^Holborn Police Station ${quarterWeeks(quarter).length} 0`),
   );
   assert.match(
-    await words(page, 'row', /^Disturbances in Camden/),
+    await words(page, /^Disturbances in Camden/),
     /^Disturbances in Camden .+ to .+ Kentish Town Police Station \(Camden\) 3$/,
   );
   const figures = page.getByRole('table', { name: /Community activities and recruitment/ });

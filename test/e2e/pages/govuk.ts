@@ -122,7 +122,7 @@ export async function summaryValue(page: Page, key: string): Promise<string> {
 }
 
 /** Types a date into the GOV.UK date input whose fieldset has this legend. */
-export async function fillDate(page: Page, legend: string, iso: string): Promise<void> {
+export async function fillDate(page: Page, legend: string | RegExp, iso: string): Promise<void> {
   const group = page.getByRole('group', { name: legend });
   const [y, m, d] = iso.split('-');
   await group.getByLabel('Day').fill(String(Number(d)));
