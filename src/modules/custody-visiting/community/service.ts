@@ -15,7 +15,7 @@ import { dateField, dateParts } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors } from '../../../platform/i18n/said.js';
-import { schemeReach } from '../access.js';
+import { keptPanel, schemeReach } from '../access.js';
 import { validateActivity } from '../community-rules.js';
 import { seesPanel } from '../rules.js';
 import { custodyPanels } from '../schema.js';
@@ -30,14 +30,8 @@ export function createCommunityService(deps: { db: Db; now: () => Date; t: Trans
   const today = () => todayInLondon(now());
 
   /** The panel, if the person asking is its coordinator or the scheme manager. */
-  async function panelFor(executor: Executor, principal: Principal, panelId: string) {
-    const { user, reach } = await schemeReach(executor, principal, 'custody.panels.view');
-    const [panel] = isUuid(panelId)
-      ? await executor.select().from(custodyPanels).where(eq(custodyPanels.id, panelId))
-      : [];
-    if (!panel || !seesPanel(reach, panel)) throw new NotFoundError();
-    return { user, panel };
-  }
+  const panelFor = (executor: Executor, principal: Principal, panelId: string) =>
+    keptPanel(executor, principal, panelId, 'custody.panels.view');
 
   /** An activity of a panel the person asking keeps; another panel's is not found. */
   async function find(executor: Executor, principal: Principal, id: string) {

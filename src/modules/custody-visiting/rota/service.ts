@@ -27,7 +27,7 @@ import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors, type Said, type SaidRefusal } from '../../../platform/i18n/said.js';
 import type { MailService } from '../../../platform/mail/service.js';
 import type { DirectoryApi } from '../../directory/index.js';
-import { schemeReach } from '../access.js';
+import { keptPanel, schemeReach } from '../access.js';
 import { custodyPaths as paths } from '../paths.js';
 import {
   availabilityRefusals,
@@ -106,14 +106,8 @@ export function createRotaService(deps: {
     new ConflictError(t(`custody-visiting:rota.errors.${key}`), field);
 
   /** The panel, if the person asking is its coordinator or the scheme manager. */
-  async function panelFor(executor: Executor, principal: Principal, panelId: string) {
-    const { user, reach } = await schemeReach(executor, principal, 'custody.rota.manage');
-    const [panel] = isUuid(panelId)
-      ? await executor.select().from(custodyPanels).where(eq(custodyPanels.id, panelId))
-      : [];
-    if (!panel || !seesPanel(reach, panel)) throw new NotFoundError();
-    return { user, panel };
-  }
+  const panelFor = (executor: Executor, principal: Principal, panelId: string) =>
+    keptPanel(executor, principal, panelId, 'custody.rota.manage');
 
   /** A visit of a panel the person asking keeps. */
   async function visitFor(executor: Executor, principal: Principal, visitId: string) {

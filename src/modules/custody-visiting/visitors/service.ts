@@ -16,7 +16,7 @@ import { isUuid } from '../../../platform/http/params.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors, type SaidRefusal } from '../../../platform/i18n/said.js';
 import type { DirectoryApi } from '../../directory/index.js';
-import { schemeReach } from '../access.js';
+import { keptPanel, schemeReach } from '../access.js';
 import {
   applicationReference,
   appointmentRefusal,
@@ -62,14 +62,8 @@ export function createVisitorsService(deps: {
   const today = () => todayInLondon(now());
 
   /** The panel, if the person asking is its coordinator or the scheme manager. */
-  async function panelFor(executor: Executor, principal: Principal, panelId: string) {
-    const { user, reach } = await schemeReach(executor, principal, 'custody.panels.view');
-    const [panel] = isUuid(panelId)
-      ? await executor.select().from(custodyPanels).where(eq(custodyPanels.id, panelId))
-      : [];
-    if (!panel || !seesPanel(reach, panel)) throw new NotFoundError();
-    return { user, panel };
-  }
+  const panelFor = (executor: Executor, principal: Principal, panelId: string) =>
+    keptPanel(executor, principal, panelId, 'custody.panels.view');
 
   /** The visitor, if of a panel the person asking keeps; another panel's is not found. */
   async function find(executor: Executor, principal: Principal, id: string) {
