@@ -27,6 +27,7 @@ import {
 } from '../factories/custody-visiting.js';
 import { uniqueTag } from '../factories/directory.js';
 import { mainOf, rowOf, tableOf, textOf } from '../html.js';
+import { pagesText, pdfPages } from '../pdf-text.js';
 
 let t: TestApp;
 let manager: Agent;
@@ -436,6 +437,24 @@ test('ICV-10, LEG-05: the statistics count a surge in each suite\u2019s target a
   );
   // No visitor is named on the public page.
   assert.doesNotMatch(page, /Visitor [0-9a-f]{8}/);
+
+  // The year's annual report has the panel's activities and recruitment, and the surge.
+  const pdf = await t.app.inject({
+    method: 'GET',
+    url: '/custody-visiting/statistics/annual-report.pdf?year=2026-04-01',
+  });
+  assert.equal(pdf.statusCode, 200);
+  const report = pagesText(await pdfPages(pdf.rawPayload)).replace(/\s+/g, ' ');
+  assert.match(report, /Telling the community and recruitment, by panel/);
+  // Each column's heading whole, no word broken across lines.
+  assert.match(
+    report,
+    /Panel Talks Stalls Articles Other activities People reached Applications Appointed Left/,
+  );
+  // Talks 2, stalls 1, articles 1, other 0, 165 reached, 3 applications, and the 2 who left.
+  assert.match(report, new RegExp(`${panel.name} 2 1 1 0 165 3 \\d+ 2 `));
+  assert.match(report, /All panels \d+ \d+ \d+ \d+ \d+ \d+ \d+ \d+/);
+  assert.match(report, new RegExp(`Surges .*${name} 6 August 2026 to 19 August 2026 Holborn`));
 });
 
 test('ICV-10, LEG-05: the demo Camden panel has a year of community activities, a leaver and a past surge the statistics show, and they go with the demo data', async () => {

@@ -10,24 +10,11 @@ import { ACTIVITY_KINDS } from '../community-rules.js';
 import { custodyPaths as paths } from '../paths.js';
 import { formatTarget } from '../rules.js';
 import type { Period } from '../statistics-rules.js';
-import type { AppliedSurge, PanelFigures } from './panel-figures.js';
+import { panelTotal, type AppliedSurge, type PanelFigures } from './panel-figures.js';
 import { periodQuery } from './query.js';
 import type { StatisticsService } from './service.js';
 
 const publicPage = { config: { access: 'public' as const } };
-
-/** Every panel's figures added up. */
-function panelTotal(panels: readonly PanelFigures[]) {
-  const sum = (pick: (p: PanelFigures) => number) => panels.reduce((n, p) => n + pick(p), 0);
-  return {
-    kinds: ACTIVITY_KINDS.map((_, i) => sum((p) => p.activities.kinds[i]!.count)),
-    count: sum((p) => p.activities.count),
-    reached: sum((p) => p.activities.reached),
-    applications: sum((p) => p.applications),
-    appointments: sum((p) => p.appointments),
-    leavers: sum((p) => p.leavers),
-  };
-}
 
 /** The page's surges and panels sections; `query` names the period (`quarter=…` or `year=…`). */
 export function panelFiguresView(

@@ -14,7 +14,12 @@ import {
 } from '../../../platform/calendar/index.js';
 import type { Db } from '../../../platform/db/database.js';
 import { custodyVisitorApplications } from '../applications/schema.js';
-import { activitySummary, type ActivityCount, type ActivityKind } from '../community-rules.js';
+import {
+  ACTIVITY_KINDS,
+  activitySummary,
+  type ActivityCount,
+  type ActivityKind,
+} from '../community-rules.js';
 import { custodyCommunityActivities } from '../community/schema.js';
 import { nextQuarter, quarterWeeks } from '../rules.js';
 import { custodyPanels, custodySuites, custodyVisitors } from '../schema.js';
@@ -45,6 +50,19 @@ export interface QuarterPanelFigures {
   targets: Record<string, number>;
   surges: AppliedSurge[];
   panels: PanelFigures[];
+}
+
+/** Every panel's figures added up. */
+export function panelTotal(panels: readonly PanelFigures[]) {
+  const sum = (pick: (p: PanelFigures) => number) => panels.reduce((n, p) => n + pick(p), 0);
+  return {
+    kinds: ACTIVITY_KINDS.map((_, i) => sum((p) => p.activities.kinds[i]!.count)),
+    count: sum((p) => p.activities.count),
+    reached: sum((p) => p.activities.reached),
+    applications: sum((p) => p.applications),
+    appointments: sum((p) => p.appointments),
+    leavers: sum((p) => p.leavers),
+  };
 }
 
 export function createPanelFigures(db: Db) {

@@ -1,11 +1,12 @@
 /**
  * ICV-10, LEG-05: the scheme's annual report as a PDF (issue 24 item 7), for the authority's
- * papers and anyone who asks: the year, the scheme's totals, a table by area, and the issues
- * raised and resolved. The figures are the statistics page's for the year, in its words. A tagged
+ * papers and anyone who asks: the year, the scheme's totals, a table by area, the issues raised
+ * and resolved, each panel's community activities and recruitment, and the surges. The figures are the statistics page's for the year, in its words. A tagged
  * PDF (headings, paragraphs and table cells marked, the language set) so screen readers can
  * follow it, laid onto pages by the platform's PDF layout as every Bridge PDF is (a heading kept
  * with what follows, rows kept whole, a table's header row repeated on each page it goes on to).
  */
+import { formatDate } from '../../../platform/i18n/dates.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import {
   CELL,
@@ -18,7 +19,10 @@ import {
   type Block,
   type Doc,
 } from '../../../platform/pdf/index.js';
+import { ACTIVITY_KINDS } from '../community-rules.js';
+import { formatTarget } from '../rules.js';
 import type { PerformanceLine, Period, ReportFigures } from '../statistics-rules.js';
+import { panelTotal, type AppliedSurge, type PanelFigures } from './panel-figures.js';
 import { figure, percentFigure, periodName, yearDays } from './words.js';
 
 const STYLES = {
@@ -36,6 +40,8 @@ export interface AnnualFigures {
   total: PerformanceLine;
   areas: { area: string; total: PerformanceLine }[];
   reports: ReportFigures;
+  surges: AppliedSurge[];
+  panels: PanelFigures[];
 }
 
 export async function renderAnnualReportPdf(figures: AnnualFigures, t: Translate): Promise<Buffer> {
@@ -58,14 +64,19 @@ function annualBlocks(
     textBlock(doc, 'H2', [{ text: words, style: STYLES.h2 }], { before: 12 });
   const paragraph = (words: string, s = STYLES.body) =>
     textBlock(doc, 'P', [{ text: words, style: s }], { after: 8 });
-  /** A table whose first column names each row and whose other columns are figures. */
+  /**
+   * A table whose first column names each row and whose other columns are figures, but for the
+   * first `words` columns (1 unless given), which are words.
+   */
   const table = (spec: {
     title: string;
     head: string[];
     shares: number[];
     rows: string[][];
+    words?: number;
   }): Block => {
     const widths = spec.shares.map((share) => share * WIDTH);
+    const isFigure = (i: number) => i >= (spec.words ?? 1);
     return {
       kind: 'table',
       before: 2,
@@ -74,7 +85,7 @@ function annualBlocks(
         title: spec.title,
         widths,
         head: spec.head,
-        rightHead: widths.map((_, i) => i > 0),
+        rightHead: widths.map((_, i) => isFigure(i)),
         groups: spec.rows.map((cells) => ({
           label: null,
           rows: [
@@ -82,7 +93,7 @@ function annualBlocks(
               cells: cells.map((words, i) => ({
                 lines: cellLines(doc, [{ text: words, style: i ? CELL : CELL_BOLD }], widths[i]!),
                 header: i === 0,
-                right: i > 0,
+                right: isFigure(i),
               })),
             },
           ],
@@ -203,7 +214,73 @@ function annualBlocks(
         figure(t, l.medianDaysToResolve),
       ]),
     }),
-    paragraph(t('custody-visiting:statistics.reportsDefinitions'), STYLES.small),
   );
+
+  // LEG-05: how each panel told its community about the scheme, and its recruitment.
+  const all = panelTotal(figures.panels);
+  blocks.push(
+    heading(t('custody-visiting:panelFigures.heading')),
+    paragraph(t('custody-visiting:panelFigures.lead')),
+    table({
+      title: t('custody-visiting:panelFigures.caption', { period: year }),
+      head: [
+        t('custody-visiting:panelFigures.csv.panel'),
+        ...ACTIVITY_KINDS.map((k) => t(`custody-visiting:community.kindsPlural.${k}`)),
+        t('custody-visiting:panelFigures.columns.reached'),
+        t('custody-visiting:panelFigures.columns.applications'),
+        t('custody-visiting:panelFigures.columns.appointments'),
+        t('custody-visiting:panelFigures.columns.leavers'),
+      ],
+      shares: [0.22, 0.075, 0.08, 0.095, 0.115, 0.1, 0.135, 0.115, 0.065],
+      rows: [
+        ...figures.panels.map((p) => [
+          p.panel,
+          ...p.activities.kinds.map((k) => String(k.count)),
+          String(p.activities.reached),
+          String(p.applications),
+          String(p.appointments),
+          String(p.leavers),
+        ]),
+        [
+          t('custody-visiting:panelFigures.allPanels'),
+          ...all.kinds.map(String),
+          String(all.reached),
+          String(all.applications),
+          String(all.appointments),
+          String(all.leavers),
+        ],
+      ],
+    }),
+  );
+
+  // ICV-10: the surges that raised suites' targets in the year (the targets above include them).
+  blocks.push(heading(t('custody-visiting:panelFigures.surgesHeading')));
+  if (!figures.surges.length) blocks.push(paragraph(t('custody-visiting:panelFigures.noSurges')));
+  else
+    blocks.push(
+      paragraph(t('custody-visiting:panelFigures.surgesLead')),
+      table({
+        title: t('custody-visiting:panelFigures.surgesCaption', { period: year }),
+        head: [
+          t('custody-visiting:surges.name'),
+          t('custody-visiting:surges.period'),
+          t('custody-visiting:surges.suites'),
+          t('custody-visiting:surges.target'),
+        ],
+        shares: [0.25, 0.25, 0.35, 0.15],
+        words: 3,
+        rows: figures.surges.map((surge) => [
+          surge.name,
+          t('custody-visiting:panelFigures.surgePeriod', {
+            from: formatDate(t, surge.startsOn),
+            to: formatDate(t, surge.endsOn),
+          }),
+          surge.suites.map((x) => `${x.name} (${x.area})`).join(', '),
+          formatTarget(surge.visitsPerWeek),
+        ]),
+      }),
+    );
+
+  blocks.push(paragraph(t('custody-visiting:statistics.reportsDefinitions'), STYLES.small));
   return blocks;
 }
