@@ -1,8 +1,9 @@
 /**
  * Issue 24 item 6 (ICV-09), and two parts of the visit report (ICV-03, ICV-07): a visit to a
  * person detained under terrorism legislation sends its report to the authority, copied to the
- * Independent Reviewer of Terrorism Legislation (e-mailed where an address is set, else awaiting
- * the scheme manager, who sends it by hand and records it), and the viewing of interview
+ * Independent Reviewer of Terrorism Legislation (the authority's copy e-mailed as a link where
+ * its address is set; the Reviewer's, and the authority's with no address, sent by the scheme
+ * manager, who records it), and the viewing of interview
  * recordings is recorded; a report begun from a visit on the rota, which is made when the report
  * is sent; a panel coordinator reading their panel's sent reports. Each test makes its own data.
  */
@@ -35,7 +36,7 @@ import {
 } from '../factories/custody-visiting.js';
 import { textOf as text } from '../html.js';
 
-/** This scheme has set the authority's address, not the Independent Reviewer's. */
+/** This scheme has set the authority's address (the Independent Reviewer's copy is always sent by hand). */
 const AUTHORITY = 'custody.reports@authority.example';
 let t: TestApp;
 let manager: Agent;
@@ -155,7 +156,7 @@ test('ICV-09: a terrorism report is sent to the authority, copied to the Indepen
     );
     assert.match(
       page,
-      /Copy to the Independent Reviewer of Terrorism Legislation Awaiting an address: the scheme manager sends it by hand/,
+      /Copy to the Independent Reviewer of Terrorism Legislation To be sent: the scheme manager sends it by a secure route/,
     );
     assert.match(page, /01TR\/2222\/26 Terrorism legislation/);
     assert.match(page, /Recordings of interviews Viewed: Two interviews of the first day/);

@@ -98,7 +98,6 @@ export function createCustodyVisitingModule(
       mail,
       publicUrl: config.publicUrl,
       authorityEmail: config.custodyVisiting.authorityEmail,
-      terrorismReviewerEmail: config.custodyVisiting.terrorismReviewerEmail,
     }),
     custodyApplications: createApplicationsService({ db, directory, mail, now, t }),
     custodyCommunity: createCommunityService({ db, now, t }),

@@ -291,14 +291,18 @@ test('ICV-09: viewing recordings of interviews is refused for a detainee not hel
   assert.equal(validateDetainee(detainee).value.terrorism, false);
 });
 
-test('ICV-09: a terrorism report is copied to the authority and the Independent Reviewer, awaiting an address when none is set', () => {
-  const addresses = { authority: 'reports@authority.example', terrorism_reviewer: null };
+test('ICV-09: a terrorism report is copied to the authority (e-mailed when its address is set) and the Independent Reviewer (always sent by the scheme manager)', () => {
+  const authority = 'reports@authority.example';
   assert.equal(isTerrorismReport([{ terrorism: false }]), false);
-  assert.deepEqual(reportCopies([{ terrorism: false }], addresses), []);
-  assert.deepEqual(reportCopies([], addresses), []);
+  assert.deepEqual(reportCopies([{ terrorism: false }], authority), []);
+  assert.deepEqual(reportCopies([], authority), []);
   assert.equal(isTerrorismReport([{ terrorism: false }, { terrorism: true }]), true);
-  assert.deepEqual(reportCopies([{ terrorism: false }, { terrorism: true }], addresses), [
-    { recipient: 'authority', sentTo: 'reports@authority.example' },
+  assert.deepEqual(reportCopies([{ terrorism: false }, { terrorism: true }], authority), [
+    { recipient: 'authority', sentTo: authority },
+    { recipient: 'terrorism_reviewer', sentTo: null },
+  ]);
+  assert.deepEqual(reportCopies([{ terrorism: true }], null), [
+    { recipient: 'authority', sentTo: null },
     { recipient: 'terrorism_reviewer', sentTo: null },
   ]);
 });

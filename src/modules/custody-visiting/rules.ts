@@ -1063,15 +1063,20 @@ export type ReportCopyRecipient = (typeof REPORT_COPY_RECIPIENTS)[number];
 
 /**
  * ICV-09: the copies a report records when it is sent: none unless it is a terrorism report;
- * then one to the authority and one to the Independent Reviewer of Terrorism Legislation, each
- * to its address when one is set, else awaiting one (the scheme manager sends it by hand).
+ * then one to the authority, e-mailed (a link to the report, which the authority's staff read in
+ * Bridge) when its address is set, and one to the Independent Reviewer of Terrorism Legislation,
+ * who is outside Bridge and cannot open a link to it: that copy, and the authority's without an
+ * address, await the scheme manager, who sends the report by a secure route and records it.
  */
 export function reportCopies(
   detainees: readonly { terrorism: boolean }[],
-  addresses: Record<ReportCopyRecipient, string | null>,
+  authorityEmail: string | null,
 ): { recipient: ReportCopyRecipient; sentTo: string | null }[] {
   if (!isTerrorismReport(detainees)) return [];
-  return REPORT_COPY_RECIPIENTS.map((recipient) => ({ recipient, sentTo: addresses[recipient] }));
+  return [
+    { recipient: 'authority', sentTo: authorityEmail },
+    { recipient: 'terrorism_reviewer', sentTo: null },
+  ];
 }
 
 /**

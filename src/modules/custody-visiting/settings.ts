@@ -14,12 +14,11 @@ export interface CustodyVisitingSettings {
   /** ICV-08: the chief inspector for custody's address, e-mailed an escalated issue (optional). */
   chiefInspectorEmail: string | null;
   /**
-   * ICV-09: where a terrorism report's copy to the authority and to the Independent Reviewer of
-   * Terrorism Legislation are e-mailed (a link, never a custody record number). Unset, the copy
-   * waits on the report for the scheme manager to send by hand and record as sent.
+   * ICV-09: where a terrorism report's copy to the authority is e-mailed (a link, never a
+   * custody record number). Unset, the copy waits on the report for the scheme manager to send
+   * and record as sent, as the Independent Reviewer's copy always does.
    */
   authorityEmail: string | null;
-  terrorismReviewerEmail: string | null;
 }
 
 declare module '../../platform/settings.js' {
@@ -79,6 +78,5 @@ export function readCustodyVisitingSettings(env: Env): CustodyVisitingSettings {
     issueEscalationWorkingDays: workingDays(env, 'CUSTODY_ISSUE_ESCALATION_WORKING_DAYS', 10),
     chiefInspectorEmail: emailAddress(env, 'CUSTODY_CHIEF_INSPECTOR_EMAIL'),
     authorityEmail: emailAddress(env, 'CUSTODY_AUTHORITY_EMAIL'),
-    terrorismReviewerEmail: emailAddress(env, 'CUSTODY_TERRORISM_REVIEWER_EMAIL'),
   };
 }

@@ -12,7 +12,7 @@ export const reportPaths = {
   removeDetainee: route('/custody-visiting/reports/:reportId/detainees/:detaineeId/remove'),
   checks: route('/custody-visiting/reports/:reportId/checks'),
   confirm: route('/custody-visiting/reports/:reportId/confirm'),
-  /** ICV-09: a terrorism report's copy, awaiting an address, recorded as sent by hand. */
+  /** ICV-09: a terrorism report's copy the scheme manager has sent, recorded. */
   copySent: route('/custody-visiting/reports/:reportId/copies'),
   /** ICV-03: the report of a visit on the rota, begun from the visitor's own visits. */
   newReportOf: (visitId: string) => `/custody-visiting/reports/new?visit=${visitId}`,

@@ -322,7 +322,7 @@ export function registerReportRoutes({
     },
   });
 
-  // ICV-09: a copy awaiting an address is recorded as sent on the report's page, as confirming is.
+  // ICV-09: a copy the scheme manager has sent is recorded on the report's page, as confirming is.
   registerFormPage(app, paths.copySent.pattern, reviewers, {
     shownElsewhere: true,
     show: showReport,

@@ -77,7 +77,6 @@ export function createReportsService(deps: {
   publicUrl: string;
   /** ICV-09: where a terrorism report's copies are e-mailed; unset, they await the manager. */
   authorityEmail: string | null;
-  terrorismReviewerEmail: string | null;
 }) {
   const { db, now, t, mail } = deps;
   const { lookups } = deps.directory.directory;
@@ -224,7 +223,7 @@ export function createReportsService(deps: {
     return { visit, partnerId };
   }
 
-  /** ICV-09: e-mails a terrorism report's copies: a link to it in Bridge, never a detainee. */
+  /** ICV-09: e-mails the authority's copy: a link to the report in Bridge, never a detainee. */
   async function mailCopies(
     tx: Executor,
     report: VisitReport,
@@ -398,7 +397,7 @@ export function createReportsService(deps: {
       return {
         report,
         copies,
-        /** ICV-09: a copy awaiting an address is sent by hand and recorded by the scheme manager. */
+        /** ICV-09: a copy not e-mailed is sent by the scheme manager, who records it. */
         recordsCopies: reach.manager,
         suite: suite!,
         detainees: detaineesInOrder(detainees),
@@ -654,12 +653,7 @@ export function createReportsService(deps: {
         const second = role === 'second' ? at : report.secondConfirmedAt;
         const sent = !!first && !!second;
         // ICV-09: sent with a detainee held under terrorism legislation, it is copied.
-        const copies = sent
-          ? reportCopies(detainees, {
-              authority: deps.authorityEmail,
-              terrorism_reviewer: deps.terrorismReviewerEmail,
-            })
-          : [];
+        const copies = sent ? reportCopies(detainees, deps.authorityEmail) : [];
         const [after] = await tx
           .update(custodyVisitReports)
           .set({
@@ -729,7 +723,7 @@ export function createReportsService(deps: {
     },
 
     /**
-     * ICV-09: the scheme manager records a terrorism report's copy, awaiting an address, as sent
+     * ICV-09: the scheme manager records a terrorism report's copy, not e-mailed, as sent
      * by hand: to whom and on what day (from the report's sending to today).
      */
     async recordCopySent(principal: Principal, id: string, input: Input, requestId?: string) {
