@@ -128,7 +128,8 @@ test('LEG-05: the figures download as CSV, a row a suite and a total an area', a
     /^Quarter starting,Area,Custody suite,Target,Visits made,Percent of target,Visits missed,Weekday day,Weekday evening,Weekend day,Weekend evening,Reports sent,/,
   );
   // No report was sent: no detainees, delays or issues, and no medians or share of nothing.
-  const none = ',0,0,0,0,0,0,0,0,0,0,0,,,0,0,,';
+  // Children and vulnerable people seen are published as "fewer than 10" below ten (DP-01).
+  const none = ',0,0,0,0,0,0,0,0,fewer than 10,fewer than 10,0,,,0,0,,';
   assert.ok(lines.includes(`2026-07-01,${panel.area},${weekly.name},13,12,92,1,7,2,3,0${none}`));
   assert.ok(lines.includes(`2026-07-01,${panel.area},All suites,20,19,95,1,14,2,3,0${none}`));
   assert.match(lines.filter(Boolean).at(-1)!, /^2026-07-01,All areas,All suites,/);
@@ -319,9 +320,9 @@ test('ICV-04, ICV-05, ICV-08, ICV-10, LEG-05: a year shows its visits against ta
   // A year's target is its quarters' added up: 13 × 4 weekly, 7 × 4 fortnightly; 5 made, 1 missed.
   assert.match(page, new RegExp(`${panel.area} 80 5 6% Short 1 5 0 0 0`));
   assert.match(page, new RegExp(`${weekly.name} 52 3 6% 1`));
-  // Reports 4, detainees present 7, seen 4, not seen 3, a child and a vulnerable person seen;
-  // 3 delays, median 25 minutes, longest 60.
-  assert.match(page, new RegExp(`${panel.area} 4 7 4 3 1 1 3 25 60`));
+  // Reports 4, detainees present 7, seen 4, not seen 3, a child and a vulnerable person seen
+  // (published as fewer than 10, DP-01); 3 delays, median 25 minutes, longest 60.
+  assert.match(page, new RegExp(`${panel.area} 4 7 4 3 fewer than 10 fewer than 10 3 25 60`));
   // Not seen: 1 asleep, 1 in interview, none with a solicitor, 1 declined, none for safety.
   assert.match(page, new RegExp(`${panel.area} 1 1 0 1 0`));
   // Issues: 5 raised, 3 resolved (60%), in a median of 10 days.
@@ -329,10 +330,11 @@ test('ICV-04, ICV-05, ICV-08, ICV-10, LEG-05: a year shows its visits against ta
   assert.match(page, /5 issues raised from visit reports; 3 closed as resolved \(60%\)\./);
   // Each suite: its delays' median (25; 10 and 60 give 35) and its issues' (10; 4 and 30 give 17).
   assert.match(page, new RegExp(`Detainees, delays and issues in ${panel.area}, suite by suite`));
-  assert.match(page, new RegExp(`${weekly.name} 2 6 4 2 1 1 1 25 25 3 1 33% 10`));
-  assert.match(page, new RegExp(`${fortnightly.name} 2 1 0 1 0 0 2 35 60 2 2 100% 17`));
+  const few = 'fewer than 10 fewer than 10';
+  assert.match(page, new RegExp(`${weekly.name} 2 6 4 2 ${few} 1 25 25 3 1 33% 10`));
+  assert.match(page, new RegExp(`${fortnightly.name} 2 1 0 1 ${few} 2 35 60 2 2 100% 17`));
   // No other test reports in this year: the scheme's total is this area's.
-  assert.match(page, /All areas 4 7 4 3 1 1 3 25 60/);
+  assert.match(page, /All areas 4 7 4 3 fewer than 10 fewer than 10 3 25 60/);
   assert.match(page, /All areas 5 3 60% 10/);
   assert.match(page, /Annual report 2025 to 2026 \(PDF\)/);
   assert.match(
@@ -351,7 +353,10 @@ test('ICV-04, ICV-05, ICV-08, ICV-10, LEG-05: a year shows its visits against ta
       ).body,
     ),
   );
-  assert.match(quarter, new RegExp(`${panel.area} 1 4 2 2 1 1 0 None None`));
+  assert.match(
+    quarter,
+    new RegExp(`${panel.area} 1 4 2 2 fewer than 10 fewer than 10 0 None None`),
+  );
   assert.match(quarter, new RegExp(`${panel.area} 2 1 50% 10`));
 
   const csv = await read('/custody-visiting/statistics.csv?year=2025-04-01');
@@ -363,12 +368,12 @@ test('ICV-04, ICV-05, ICV-08, ICV-10, LEG-05: a year shows its visits against ta
   );
   assert.ok(
     lines.includes(
-      `2025-04-01,${panel.area},${weekly.name},52,3,6,1,3,0,0,0,2,6,4,1,0,0,1,0,1,1,1,25,25,3,1,33,10`,
+      `2025-04-01,${panel.area},${weekly.name},52,3,6,1,3,0,0,0,2,6,4,1,0,0,1,0,fewer than 10,fewer than 10,1,25,25,3,1,33,10`,
     ),
   );
   assert.ok(
     lines.includes(
-      `2025-04-01,${panel.area},All suites,80,5,6,1,5,0,0,0,4,7,4,1,1,0,1,0,1,1,3,25,60,5,3,60,10`,
+      `2025-04-01,${panel.area},All suites,80,5,6,1,5,0,0,0,4,7,4,1,1,0,1,0,fewer than 10,fewer than 10,3,25,60,5,3,60,10`,
     ),
   );
 
@@ -389,8 +394,8 @@ test('ICV-04, ICV-05, ICV-08, ICV-10, LEG-05: a year shows its visits against ta
     'Reports sent 4',
     'Detainees present 7',
     'Detainees seen 4',
-    'Children seen 1',
-    'Vulnerable people seen 1',
+    'Children seen fewer than 10',
+    'Vulnerable people seen fewer than 10',
     'Admissions delayed 3',
     'Median admission delay (minutes) 25',
     'Longest admission delay (minutes) 60',
@@ -452,7 +457,7 @@ test('ICV-07, ICV-10: the kept statistics move on as soon as a report is sent', 
   const url = `/custody-visiting/statistics?year=2024-04-01&area=${encodeURIComponent(panel.area)}`;
   assert.match(
     textOf(mainOf((await read(url)).body)),
-    new RegExp(`${panel.area} 0 0 0 0 0 0 0 None None`),
+    new RegExp(`${panel.area} 0 0 0 0 fewer than 10 fewer than 10 0 None None`),
   );
   await t.services.db
     .update(custodyVisitReports)
@@ -460,6 +465,6 @@ test('ICV-07, ICV-10: the kept statistics move on as soon as a report is sent', 
     .where(eq(custodyVisitReports.id, draft!.id));
   assert.match(
     textOf(mainOf((await read(url)).body)),
-    new RegExp(`${panel.area} 1 3 0 0 0 0 1 20 20`),
+    new RegExp(`${panel.area} 1 3 0 0 fewer than 10 fewer than 10 1 20 20`),
   );
 });

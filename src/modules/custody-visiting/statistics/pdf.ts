@@ -7,6 +7,7 @@
  * with what follows, rows kept whole, a table's header row repeated on each page it goes on to).
  */
 import { formatDate } from '../../../platform/i18n/dates.js';
+import { publishableCount } from '../../../platform/privacy/rules.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import {
   CELL,
@@ -133,8 +134,9 @@ function annualBlocks(
         [c('reports'), String(r.reports)],
         [c('present'), String(r.detaineesPresent)],
         [c('seen'), String(r.seen)],
-        [c('childrenSeen'), String(r.childrenSeen)],
-        [c('vulnerableSeen'), String(r.vulnerableSeen)],
+        // DP-01: published with small numbers suppressed.
+        [c('childrenSeen'), publishableCount(r.childrenSeen)],
+        [c('vulnerableSeen'), publishableCount(r.vulnerableSeen)],
         [c('delayed'), String(r.delayed)],
         [c('medianDelay'), figure(t, r.medianDelay)],
         [c('longestDelay'), figure(t, r.longestDelay)],

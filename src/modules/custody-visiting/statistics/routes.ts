@@ -8,6 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import { fieldErrorsOf } from '../../../platform/errors.js';
 import { sendCsv } from '../../../platform/http/csv.js';
 import { sendDownload } from '../../../platform/http/files.js';
+import { publishableCount } from '../../../platform/privacy/rules.js';
 import { custodyPaths as paths } from '../paths.js';
 import type { CustodyVisitingRouteDeps as RouteDeps } from '../route-deps.js';
 import { pairBars, targetBars } from './chart.js';
@@ -35,8 +36,9 @@ function reportRow(t: Translate, l: ReportLine) {
       l.detaineesPresent,
       l.seen,
       NOT_SEEN_REASONS.reduce((n, r) => n + l.notSeen[r], 0),
-      l.childrenSeen,
-      l.vulnerableSeen,
+      // DP-01: children and vulnerable people seen are published with small numbers suppressed.
+      publishableCount(l.childrenSeen),
+      publishableCount(l.vulnerableSeen),
       l.delayed,
       figure(t, l.medianDelay),
       figure(t, l.longestDelay),
@@ -254,8 +256,8 @@ function reportCells(r: ReportLine | undefined): string[] {
     String(r.detaineesPresent),
     String(r.seen),
     ...NOT_SEEN_REASONS.map((reason) => String(r.notSeen[reason])),
-    String(r.childrenSeen),
-    String(r.vulnerableSeen),
+    publishableCount(r.childrenSeen),
+    publishableCount(r.vulnerableSeen),
     String(r.delayed),
     maybe(r.medianDelay),
     maybe(r.longestDelay),
