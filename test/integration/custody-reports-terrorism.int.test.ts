@@ -305,6 +305,26 @@ test('ICV-03: a visitor writes the report of their visit on the rota, and once s
   assert.equal(early.statusCode, 409);
   assert.match(text(early.body), /This visit cannot be reported now/);
 
+  // ICV-03: the report is of that visit: a day outside its week is refused, naming the field.
+  const weekBefore = await first.post('/custody-visiting/reports/new', {
+    idempotencyKey: randomUUID(),
+    visitId: visit.id,
+    ...dateFields('visitedOn', addCalendarDays(visit.weekStarting, -1)),
+    arrivedAt: '19:05',
+    admittedAt: '19:05',
+  });
+  assert.equal(weekBefore.statusCode, 400);
+  assert.match(
+    text(weekBefore.body),
+    /The date of the visit must be in the week of the visit on the rota, \d+ \w+ \d{4} to \d+ \w+ \d{4}/,
+  );
+  assert.match(weekBefore.body, /href="#visitedOn-day"/);
+  const none = await t.services.db
+    .select({ id: custodyVisitReports.id })
+    .from(custodyVisitReports)
+    .where(eq(custodyVisitReports.visitId, visit.id));
+  assert.equal(none.length, 0, 'a refused report writes nothing');
+
   const url = await begin(first, pair, {
     visitId: visit.id,
     ...dateFields('visitedOn', yesterday),
@@ -331,6 +351,21 @@ test('ICV-03: a visitor writes the report of their visit on the rota, and once s
     (await first.get(`/custody-visiting/reports/new?visit=${visit.id}`)).statusCode,
     409,
   );
+
+  // Its report begun, the visit is the pair's to report: the manager can neither swap a visitor
+  // out of it nor record it missed, and nothing changes.
+  const swap = await manager.post(`/custody-visiting/visits/${visit.id}/swap`, {
+    version: String(visit.version),
+    outgoing: pair.first.visitor.id,
+    incoming: pair.second.visitor.id,
+  });
+  assert.equal(swap.statusCode, 409);
+  assert.match(text(swap.body), /The pair has begun the report of this visit/);
+  const missed = await manager.post(`/custody-visiting/visits/${visit.id}/missed`, {
+    version: String(visit.version),
+  });
+  assert.equal(missed.statusCode, 409);
+  assert.match(text(missed.body), /The pair has begun the report of this visit/);
 
   await first.post(`${url}/checks`, checks(0));
   await first.post(`${url}/confirm`, {});

@@ -3,22 +3,23 @@ import { test } from 'node:test';
 import {
   admissionDelayed,
   confirmationRefusal,
+  copySentRefusals,
   DETAINEE_FIELDS,
   detaineesInOrder,
-  copySentRefusals,
   isTerrorismReport,
   missingParts,
   parseTime,
   recordingsRefusals,
   reportCopies,
-  seesReport,
-  validateAdmission,
-  visitReportable,
-  validateChecks,
-  validateDetainee,
-  visitPairRefusal,
   type ReportState,
   type SchemeReach,
+  seesReport,
+  validateAdmission,
+  validateChecks,
+  validateDetainee,
+  visitDayRefusal,
+  visitPairRefusal,
+  visitReportable,
 } from './rules.js';
 
 const fields = (refusals: readonly { field: string }[]) => refusals.map((r) => r.field);
@@ -335,4 +336,15 @@ test('ICV-03: the report of a visit on the rota is begun once its day has come, 
   // Its day not fixed: once its week has begun.
   assert.equal(visitReportable({ ...visit, visitOn: null }, false, '2026-11-16'), true);
   assert.equal(visitReportable({ ...visit, visitOn: null }, false, '2026-11-15'), false);
+});
+
+test('ICV-03, ICV-07: a report begun from a visit on the rota is dated in that visit’s week', () => {
+  assert.equal(visitDayRefusal('2027-01-04', '2027-01-04'), null);
+  assert.equal(visitDayRefusal('2027-01-10', '2027-01-04'), null);
+  for (const day of ['2027-01-03', '2027-01-11'])
+    assert.deepEqual(visitDayRefusal(day, '2027-01-04'), {
+      field: 'visitedOn-day',
+      key: 'custody-visiting:reports.errors.notInVisitWeek',
+      values: { from: { date: '2027-01-04' }, to: { date: '2027-01-10' } },
+    });
 });

@@ -1319,6 +1319,20 @@ export function visitReportable(
   return visit.status !== 'missed' && !reported && (visit.visitOn ?? visit.weekStarting) <= today;
 }
 
+/**
+ * ICV-03, ICV-07: a report begun from a visit on the rota reports that visit: its day is a day
+ * of the visit's week, so the visit it marks made is counted in its own week and quarter.
+ */
+export function visitDayRefusal(visitedOn: IsoDate, weekStarting: IsoDate): SaidRefusal | null {
+  const lastDay = addCalendarDays(weekStarting, 6);
+  if (visitedOn >= weekStarting && visitedOn <= lastDay) return null;
+  return {
+    field: 'visitedOn-day',
+    key: 'custody-visiting:reports.errors.notInVisitWeek',
+    values: { from: { date: weekStarting }, to: { date: lastDay } },
+  };
+}
+
 /** ICV-04: a report's admission was delayed (the measure ICV-10 counts). */
 export function admissionDelayed(report: { arrivedAt: string; admittedAt: string }): boolean {
   return report.admittedAt > report.arrivedAt;

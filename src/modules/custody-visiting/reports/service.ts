@@ -42,6 +42,7 @@ import {
   validateDetainee,
   visitorRole,
   visitPairRefusal,
+  visitDayRefusal,
   visitReportable,
   type DetaineeInput,
 } from '../rules.js';
@@ -325,6 +326,10 @@ export function createReportsService(deps: {
             field: 'visitedOn-day',
             key: 'custody-visiting:reports.errors.inFuture',
           });
+        else if (visitedOn && fromVisit) {
+          const outside = visitDayRefusal(visitedOn, fromVisit.visit.weekStarting);
+          if (outside) refusals.push(outside);
+        }
         const secondId = fromVisit
           ? fromVisit.partnerId
           : isUuid(input.secondVisitorId)
@@ -571,6 +576,14 @@ export function createReportsService(deps: {
             field: 'visitedOn-day',
             key: 'custody-visiting:reports.errors.inFuture',
           });
+        else if (visitedOn && report.visitId) {
+          const [visit] = await tx
+            .select({ weekStarting: custodyVisits.weekStarting })
+            .from(custodyVisits)
+            .where(eq(custodyVisits.id, report.visitId));
+          const outside = visit && visitDayRefusal(visitedOn, visit.weekStarting);
+          if (outside) refusals.push(outside);
+        }
         const admission = validateAdmission(input);
         refuse([...refusals, ...admission.refusals], errors);
         const after = await touch(tx, report, { visitedOn: visitedOn!, ...admission.value });

@@ -109,6 +109,19 @@ export function createRotaService(deps: {
   const panelFor = (executor: Executor, principal: Principal, panelId: string) =>
     keptPanel(executor, principal, panelId, 'custody.rota.manage');
 
+  /**
+   * ICV-03, ICV-07: a visit whose report its pair has begun is theirs to report: it is not
+   * swapped or recorded missed under them (the report, once sent, marks it made).
+   */
+  async function refuseIfReported(tx: Executor, visit: Visit, field: string) {
+    const [begun] = await tx
+      .select({ id: custodyVisitReports.id })
+      .from(custodyVisitReports)
+      .where(eq(custodyVisitReports.visitId, visit.id))
+      .limit(1);
+    if (begun) throw conflict('reportBegun', field);
+  }
+
   /** A visit of a panel the person asking keeps. */
   async function visitFor(executor: Executor, principal: Principal, visitId: string) {
     const { user, reach } = await schemeReach(executor, principal, 'custody.rota.manage');
@@ -716,6 +729,7 @@ export function createRotaService(deps: {
         if (input.version !== undefined && Number(input.version) !== visit.version)
           throw new ConflictError(t('custody-visiting:errors.staleEdit'), 'version');
         if (visit.status !== 'planned') throw conflict('notPlanned', 'outgoing');
+        await refuseIfReported(tx, visit, 'outgoing');
         const outgoing = text(input.outgoing);
         const pair = [visit.firstVisitorId, visit.secondVisitorId];
         if (!pair.includes(outgoing))
@@ -790,6 +804,7 @@ export function createRotaService(deps: {
           throw new ConflictError(t('custody-visiting:errors.staleEdit'), 'version');
         if (visit.status !== 'planned') throw conflict('notPlanned', 'version');
         if (visit.weekStarting > today()) throw conflict('notBegun', 'version');
+        await refuseIfReported(tx, visit, 'version');
         const missed = await writeVisit(tx, visit, { status: 'missed' });
         const [panel] = await tx
           .select()
