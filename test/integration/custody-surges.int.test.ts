@@ -12,8 +12,10 @@ import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
 import { custodyVisitorApplications } from '../../src/modules/custody-visiting/applications/schema.js';
 import { custodyCommunityActivities } from '../../src/modules/custody-visiting/community/schema.js';
 import { custodyVisits } from '../../src/modules/custody-visiting/schema.js';
+import { quarterOf } from '../../src/modules/custody-visiting/rules.js';
 import { custodySurges } from '../../src/modules/custody-visiting/surges/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
+import { addCalendarDays, todayInLondon } from '../../src/platform/calendar/index.js';
 import { createTestApp, type Agent, type TestApp } from '../app.js';
 import { signInAccount, signInNewAccount } from '../factories/accounts.js';
 import {
@@ -335,14 +337,25 @@ test('ICV-10, LEG-05: the statistics count a surge in each suite\u2019s target a
   const { panel, coordinator } = await panelWithCoordinator();
   const suite = await makeSuite(t, { area: panel.area, name: `Holborn ${panel.area}` });
   const name = `Disturbances in August ${uniqueTag()}`;
-  const declared = await manager.post('/custody-visiting/surges/new', {
+  const august = {
     name,
     ...date('startsOn', '2026-08-06'),
     ...date('endsOn', '2026-08-19'),
     visitsPerWeek: '3',
     suites: [suite.id],
-  });
+  };
+  // Declared now, in a later quarter, it would change published figures: refused.
+  const late = await manager.post('/custody-visiting/surges/new', august);
+  assert.equal(late.statusCode, 400);
+  assert.match(
+    text(late.body),
+    /The first day must be in this quarter or later, from 1 October 2026/,
+  );
+  // Declared in August, as the disturbances began.
+  t.clock.current = new Date('2026-08-06T09:00:00Z');
+  const declared = await manager.post('/custody-visiting/surges/new', august);
   assert.equal(declared.statusCode, 303, text(declared.body));
+  t.clock.reset();
   for (const [on, kind, reached] of [
     ['2026-07-15', 'talk', '40'],
     ['2026-08-20', 'talk', '25'],
@@ -437,6 +450,29 @@ test('ICV-10, LEG-05: the statistics count a surge in each suite\u2019s target a
   );
   // No visitor is named on the public page.
   assert.doesNotMatch(page, /Visitor [0-9a-f]{8}/);
+
+  // A surge declared to begin later is not published until it begins (visits are unannounced).
+  const coming = `Coming surge ${uniqueTag()}`;
+  const ahead = addCalendarDays(todayInLondon(t.clock.now()), 14);
+  assert.equal(
+    (
+      await manager.post('/custody-visiting/surges/new', {
+        name: coming,
+        ...date('startsOn', ahead),
+        ...date('endsOn', addCalendarDays(ahead, 6)),
+        visitsPerWeek: '2',
+        suites: [suite.id],
+      })
+    ).statusCode,
+    303,
+  );
+  const thisQuarter = quarterOf(todayInLondon(t.clock.now()));
+  const now = await t.app.inject({
+    method: 'GET',
+    url: `/custody-visiting/statistics?quarter=${thisQuarter}`,
+  });
+  assert.equal(now.statusCode, 200);
+  assert.doesNotMatch(text(now.body), new RegExp(coming));
 
   // The year's annual report has the panel's activities and recruitment, and the surge.
   const pdf = await t.app.inject({

@@ -9,6 +9,7 @@ import {
   surgedQuarterTarget,
   surgeInWeek,
   surgesApplied,
+  surgeStartRefusal,
   validateSurge,
   weekTarget,
   type SurgeSpan,
@@ -145,4 +146,14 @@ test('ICV-10: a surge is ended early on a day inside it, not gone, and not once 
     words(surgeEndRefusal(august, '2026-08-15', '2026-08-20')),
     'The surge is already over',
   );
+});
+
+test('ICV-10, LEG-05: a surge begins in this quarter or later, never in a quarter already published', () => {
+  assert.equal(surgeStartRefusal('2026-10-01', '2026-11-23'), null);
+  assert.equal(surgeStartRefusal('2027-01-04', '2026-11-23'), null);
+  assert.deepEqual(surgeStartRefusal('2026-09-30', '2026-11-23'), {
+    field: 'startsOn-day',
+    key: 'custody-visiting:surges.errors.startsBeforeQuarter',
+    values: { date: { date: '2026-10-01' } },
+  });
 });

@@ -7,7 +7,7 @@
  */
 import { addCalendarDays, type IsoDate } from '../../platform/calendar/index.js';
 import type { SaidRefusal } from '../../platform/i18n/said.js';
-import { MAX_VISITS_PER_WEEK, tidy } from './rules.js';
+import { MAX_VISITS_PER_WEEK, quarterOf, tidy } from './rules.js';
 
 /** A surge as the rules read it: its days, its raised target and its suites. */
 export interface SurgeSpan {
@@ -82,6 +82,21 @@ export function validateSurge(
       suiteIds: chosen,
     },
   };
+}
+
+/**
+ * ICV-10, LEG-05: a surge begins in this quarter or later: one that began in a quarter before
+ * would change targets already published in that quarter's and year's statistics.
+ */
+export function surgeStartRefusal(startsOn: IsoDate, today: IsoDate): SaidRefusal | null {
+  const earliest = quarterOf(today);
+  return startsOn < earliest
+    ? {
+        field: 'startsOn-day',
+        key: 'custody-visiting:surges.errors.startsBeforeQuarter',
+        values: { date: { date: earliest } },
+      }
+    : null;
 }
 
 /**

@@ -244,7 +244,8 @@ export function createStatisticsService(deps: { db: Db; now?: () => Date; t: Tra
       soFar: period.start === current,
       ...performance,
       reports,
-      surges: panels.surges,
+      // ICV-03: a surge not yet begun is not published: it would tell where visits will come.
+      surges: panels.surges.filter((s) => s.startsOn <= today()),
       panels: panels.panels,
     };
   }

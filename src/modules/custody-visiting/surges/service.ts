@@ -17,7 +17,7 @@ import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors, type SaidRefusal } from '../../../platform/i18n/said.js';
 import { schemeReach } from '../access.js';
 import { custodySuites } from '../schema.js';
-import { surgeEndRefusal, validateSurge } from '../surge-rules.js';
+import { surgeEndRefusal, surgeStartRefusal, validateSurge } from '../surge-rules.js';
 import { withSuites } from './read.js';
 import { custodySurgeSuites, custodySurges } from './schema.js';
 
@@ -129,7 +129,8 @@ export function createSurgesService(deps: { db: Db; now: () => Date; t: Translat
           checkedValues(input.suites),
           known,
         );
-        refuse(refusals, errors);
+        const early = startsOn && surgeStartRefusal(startsOn, today());
+        refuse(early ? [...refusals, early] : refusals, errors);
         const [surge] = await tx
           .insert(custodySurges)
           .values({
