@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
-import { and, count, eq, or } from 'drizzle-orm';
+import { and, count, eq, or, sql } from 'drizzle-orm';
 import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
 import { custodyVisitorApplications } from '../../src/modules/custody-visiting/applications/schema.js';
 import { custodyCommunityActivities } from '../../src/modules/custody-visiting/community/schema.js';
@@ -386,6 +386,15 @@ test('ICV-10, LEG-05: the statistics count a surge in each suite\u2019s target a
     })),
   );
 
+  await t.services.db.insert(custodyVisitorApplications).values({
+    fullName: 'Not Sure Applicant',
+    email: `not-sure-${uniqueTag()}@example.com`,
+    area: null,
+    reasons: 'To help',
+    declaredOn: '2026-08-10',
+    createdAt: new Date('2026-08-10T10:00:00Z'),
+  });
+
   const res = await t.app.inject({
     method: 'GET',
     url: `/custody-visiting/statistics?quarter=2026-07-01&area=${encodeURIComponent(panel.area)}`,
@@ -437,6 +446,14 @@ test('ICV-10, LEG-05: the statistics count a surge in each suite\u2019s target a
   );
   assert.ok(lines.includes(`2026-07-01,${panel.area},${panel.name},2,0,1,0,3,65,1,1,1`));
   assert.match(lines.filter(Boolean).at(-1)!, /^2026-07-01,All areas,All panels,\d+,/);
+  // The total counts every application received in the quarter, "Not sure" ones too.
+  const [received] = await t.services.db
+    .select({ n: count() })
+    .from(custodyVisitorApplications)
+    .where(
+      sql`${custodyVisitorApplications.createdAt} >= '2026-06-30T23:00:00Z' and ${custodyVisitorApplications.createdAt} < '2026-09-30T23:00:00Z'`,
+    );
+  assert.equal(lines.filter(Boolean).at(-1)!.split(',')[9], String(received!.n));
   assert.match(page, /All panels \d+ \d+ \d+ \d+ \d+ \d+ \d+ \d+/);
   // The suites' CSV has the raised target.
   const suites = await t.app.inject({

@@ -19,7 +19,7 @@ const publicPage = { config: { access: 'public' as const } };
 /** The page's surges and panels sections; `query` names the period (`quarter=…` or `year=…`). */
 export function panelFiguresView(
   request: FastifyRequest,
-  result: { surges: AppliedSurge[]; panels: PanelFigures[] },
+  result: { surges: AppliedSurge[]; panels: PanelFigures[]; allApplications: number },
   query: string,
 ) {
   const t = request.t;
@@ -35,7 +35,7 @@ export function panelFiguresView(
     })),
     activityKinds: ACTIVITY_KINDS.map((k) => t(`custody-visiting:community.kindsPlural.${k}`)),
     panelFigures: result.panels,
-    panelTotal: panelTotal(result.panels),
+    panelTotal: panelTotal(result.panels, result.allApplications),
     panelsCsvHref: `${paths.statisticsPanelsCsv}?${query}`,
   };
 }
@@ -57,7 +57,7 @@ export function registerPanelFiguresCsv(app: FastifyInstance, statistics: Statis
       t('custody-visiting:panelFigures.csv.appointments'),
       t('custody-visiting:panelFigures.csv.leavers'),
     ];
-    const total = panelTotal(result.panels);
+    const total = panelTotal(result.panels, result.allApplications);
     return sendCsv(reply, `custody-visiting-panels-${period.start}.csv`, [
       head,
       ...result.panels.map((p) => [

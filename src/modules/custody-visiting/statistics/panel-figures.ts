@@ -50,16 +50,21 @@ export interface QuarterPanelFigures {
   targets: Record<string, number>;
   surges: AppliedSurge[];
   panels: PanelFigures[];
+  /** Every application received in the period, for an area with a panel or not. */
+  allApplications: number;
 }
 
-/** Every panel's figures added up. */
-export function panelTotal(panels: readonly PanelFigures[]) {
+/**
+ * Every panel's figures added up; the applications are all those received, those from an area
+ * with no panel ("Not sure") too.
+ */
+export function panelTotal(panels: readonly PanelFigures[], allApplications: number) {
   const sum = (pick: (p: PanelFigures) => number) => panels.reduce((n, p) => n + pick(p), 0);
   return {
     kinds: ACTIVITY_KINDS.map((_, i) => sum((p) => p.activities.kinds[i]!.count)),
     count: sum((p) => p.activities.count),
     reached: sum((p) => p.activities.reached),
-    applications: sum((p) => p.applications),
+    applications: allApplications,
     appointments: sum((p) => p.appointments),
     leavers: sum((p) => p.leavers),
   };
@@ -164,6 +169,7 @@ export function createPanelFigures(db: Db) {
         appointments: byPanel(appointed, p.id),
         leavers: byPanel(left, p.id),
       })),
+      allApplications: applications.reduce((n, a) => n + a.count, 0),
     };
   }
 

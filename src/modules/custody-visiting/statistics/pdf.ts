@@ -43,6 +43,7 @@ export interface AnnualFigures {
   reports: ReportFigures;
   surges: AppliedSurge[];
   panels: PanelFigures[];
+  allApplications: number;
 }
 
 export async function renderAnnualReportPdf(figures: AnnualFigures, t: Translate): Promise<Buffer> {
@@ -219,7 +220,7 @@ function annualBlocks(
   );
 
   // LEG-05: how each panel told its community about the scheme, and its recruitment.
-  const all = panelTotal(figures.panels);
+  const all = panelTotal(figures.panels, figures.allApplications);
   blocks.push(
     heading(t('custody-visiting:panelFigures.heading')),
     paragraph(t('custody-visiting:panelFigures.lead')),

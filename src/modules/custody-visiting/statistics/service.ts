@@ -247,6 +247,7 @@ export function createStatisticsService(deps: { db: Db; now?: () => Date; t: Tra
       // ICV-03: a surge not yet begun is not published: it would tell where visits will come.
       surges: panels.surges.filter((s) => s.startsOn <= today()),
       panels: panels.panels,
+      allApplications: panels.allApplications,
     };
   }
 }
