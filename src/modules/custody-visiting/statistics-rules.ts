@@ -12,6 +12,8 @@ import {
   quarterTarget,
   quarterWeeks,
   type Spread,
+  NOT_SEEN_REASONS,
+  type NotSeenReason,
 } from './rules.js';
 
 /** A suite's visits in a quarter, as the database counts them. */
@@ -178,8 +180,8 @@ export function periodWeeks(period: Period): number[] {
 
 // ---- Detainees, admission delays and issues, from the reports sent (ICV-04, ICV-05, ICV-08) ----
 
-export const NOT_SEEN_REASONS = ['asleep', 'interview', 'solicitor', 'declined', 'safety'] as const;
-export type NotSeenReason = (typeof NOT_SEEN_REASONS)[number];
+// The reasons a detainee was not seen are the report's own (ICV-07).
+export { NOT_SEEN_REASONS, type NotSeenReason };
 
 /**
  * A suite's sent reports of visits in a period, and the issues raised from them, as the database

@@ -361,10 +361,13 @@ export function createRotaService(deps: {
       tx,
       rows.map((r) => r.personId),
     );
-    for (const row of rows) {
-      const to = people.get(row.personId)?.email;
-      if (to) await deps.mail.queue(tx, { to, ...message(row.id) });
-    }
+    await deps.mail.queueMany(
+      tx,
+      rows.flatMap((row) => {
+        const to = people.get(row.personId)?.email;
+        return to ? [{ to, ...message(row.id) }] : [];
+      }),
+    );
   }
 
   /** "1 July to 30 September 2026", as the e-mails name a quarter. */
