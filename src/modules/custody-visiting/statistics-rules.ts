@@ -5,6 +5,7 @@
  * planned visit is the visitors' alone until it has happened (ICV-03).
  */
 import { addCalendarMonths, type IsoDate } from '../../platform/calendar/index.js';
+import { reportingYearOf } from '../../platform/calendar/reporting-year.js';
 import {
   nextQuarter,
   previousQuarter,
@@ -143,8 +144,7 @@ export interface Period {
 
 /** The police-reporting year a day is in, named by its first day, 1 April. */
 export function financialYearOf(on: IsoDate): IsoDate {
-  const [year, month] = on.split('-').map(Number) as [number, number];
-  return `${month >= 4 ? year : year - 1}-04-01`;
+  return reportingYearOf(on).start;
 }
 
 /** A year as an address gives it ("2025-04-01"), or null when it is not one. */

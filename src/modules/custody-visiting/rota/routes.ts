@@ -15,11 +15,11 @@ import {
   saveFor,
   type FormValues,
 } from '../../../platform/http/render.js';
-import { addCalendarDays } from '../../../platform/calendar/index.js';
 import { formatDate } from '../../../platform/i18n/dates.js';
 import { reportPaths } from '../reports/paths.js';
-import { clockText, nextQuarter } from '../rules.js';
+import { clockText } from '../rules.js';
 import { panelCrumbs } from '../crumbs.js';
+import { quarterWords as wordsOfQuarter } from '../days-words.js';
 import { custodyPaths as paths } from '../paths.js';
 import type { CustodyVisitingRouteDeps as RouteDeps } from '../route-deps.js';
 
@@ -41,10 +41,7 @@ const queryOf = (request: FastifyRequest) => request.query as Record<string, str
 export function registerRotaRoutes({ app, services, renderPage }: RouteDeps): void {
   const { custodyRota: rota } = services;
   const quarterWords = (request: FastifyRequest, quarter: string) =>
-    request.t('custody-visiting:rota.quarter', {
-      from: formatDate(request.t, quarter),
-      to: formatDate(request.t, addCalendarDays(nextQuarter(quarter), -1)),
-    });
+    wordsOfQuarter(request.t, quarter);
 
   /** The rota page; its forms' refusals show on it again. */
   async function showRota(

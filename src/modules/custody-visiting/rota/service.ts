@@ -22,12 +22,12 @@ import { ConflictError, NotFoundError, ValidationError } from '../../../platform
 import type { FieldError } from '../../../platform/errors.js';
 import { dateField } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
-import { formatDate } from '../../../platform/i18n/dates.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors, type Said, type SaidRefusal } from '../../../platform/i18n/said.js';
 import type { MailService } from '../../../platform/mail/service.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import { keptPanel, schemeReach } from '../access.js';
+import { quarterWords as wordsOfQuarter } from '../days-words.js';
 import { custodyPaths as paths } from '../paths.js';
 import {
   availabilityRefusals,
@@ -370,12 +370,8 @@ export function createRotaService(deps: {
     );
   }
 
-  /** "1 July to 30 September 2026", as the e-mails name a quarter. */
-  const quarterWords = (quarter: IsoDate) =>
-    t('custody-visiting:rota.quarter', {
-      from: formatDate(t, quarter),
-      to: formatDate(t, addCalendarDays(nextQuarter(quarter), -1)),
-    });
+  /** A quarter as the e-mails name it. */
+  const quarterWords = (quarter: IsoDate) => wordsOfQuarter(t, quarter);
 
   async function suiteNames(executor: Executor, suiteIds: readonly string[]) {
     if (!suiteIds.length) return new Map<string, string>();

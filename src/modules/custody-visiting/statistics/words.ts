@@ -3,8 +3,8 @@
  * name, and a figure that may be missing.
  */
 import { addCalendarDays } from '../../../platform/calendar/index.js';
-import { formatDate } from '../../../platform/i18n/dates.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
+import { daysWords } from '../days-words.js';
 import { periodEnd, type Period } from '../statistics-rules.js';
 
 /** "1 July 2026 to 30 September 2026", or a year's "2025 to 2026", in the page's language. */
@@ -14,18 +14,12 @@ export function periodName(t: Translate, period: Period): string {
       from: period.start.slice(0, 4),
       to: periodEnd(period).slice(0, 4),
     });
-  return t('custody-visiting:statistics.quarterName', {
-    from: formatDate(t, period.start),
-    to: formatDate(t, addCalendarDays(periodEnd(period), -1)),
-  });
+  return yearDays(t, period);
 }
 
-/** A year's days, "1 April 2025 to 31 March 2026". */
+/** A period's days, "1 April 2025 to 31 March 2026". */
 export const yearDays = (t: Translate, period: Period) =>
-  t('custody-visiting:statistics.quarterName', {
-    from: formatDate(t, period.start),
-    to: formatDate(t, addCalendarDays(periodEnd(period), -1)),
-  });
+  daysWords(t, period.start, addCalendarDays(periodEnd(period), -1));
 
 /** A figure that may be missing (a median of nothing, a share of none): "None" then. */
 export const figure = (t: Translate, n: number | null) =>
