@@ -176,6 +176,43 @@ test('ICV-10: another panel\u2019s coordinator, a custody inspector and a lay vi
   assert.equal(still!.version, 1);
 });
 
+test('ICV-02: a visitor who leaves after the rota is drawn has their planned visits flagged for a swap', async () => {
+  const { panel, coordinator } = await panelWithCoordinator();
+  await makeSuite(t, { area: panel.area, name: `Suite ${panel.area}` });
+  const leaver = await makeVisitor(t, panel, {
+    fullName: `Lou Leaving ${uniqueTag()}`,
+    stage: EXPERIENCED,
+    inducted: true,
+  });
+  for (let i = 0; i < 3; i++) await makeVisitor(t, panel, { stage: EXPERIENCED, inducted: true });
+  const rota = `/custody-visiting/panels/${panel.id}/rota`;
+  await coordinator.post(`${rota}/ask`, { quarter: '2027-01-01' });
+  await coordinator.post(`${rota}/draw`, { quarter: '2027-01-01' });
+  const theirs = await t.services.db
+    .select({ n: count() })
+    .from(custodyVisits)
+    .where(
+      or(eq(custodyVisits.firstVisitorId, leaver.id), eq(custodyVisits.secondVisitorId, leaver.id)),
+    );
+  assert.ok(Number(theirs[0]!.n) > 0, 'drawn before they left');
+  let page = text((await coordinator.get(`${rota}?quarter=2027-01-01`)).body);
+  assert.doesNotMatch(page, /Swap needed/);
+
+  const url = `/custody-visiting/visitors/${leaver.id}/leaving`;
+  const form = await coordinator.get(url);
+  const saved = await coordinator.post(url, {
+    ...date('leftOn', '2026-11-20'),
+    reason: 'resigned',
+    version: versionOf(form.body),
+  });
+  assert.equal(saved.statusCode, 303);
+  page = text((await coordinator.get(`${rota}?quarter=2027-01-01`)).body);
+  const flagged = page.match(
+    new RegExp(`Swap needed ${leaver.fullName} can no longer be put on the rota`, 'g'),
+  );
+  assert.equal(flagged?.length, Number(theirs[0]!.n), 'each of their visits, and no other');
+});
+
 test('ICV-02: the coordinator records a visitor as having left; they are shown as such and never drawn for the rota', async () => {
   const { panel, coordinator } = await panelWithCoordinator();
   await makeSuite(t, { area: panel.area, name: `Suite ${panel.area}` });

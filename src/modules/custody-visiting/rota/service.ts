@@ -548,6 +548,14 @@ export function createRotaService(deps: {
           status: v.status,
           swappedOut: nameFor(v.swappedOutId),
           redrawn: v.replacesVisitId !== null,
+          // ICV-02: a planned visit with a visitor who can no longer go (left, suspended,
+          // vetting lapsed) is flagged for a swap, not left to be missed.
+          cannotGo:
+            v.status === 'planned'
+              ? [v.firstVisitorId, v.secondVisitorId]
+                  .filter((id) => people.find((p) => p.id === id)?.eligibility)
+                  .map(nameFor)
+              : [],
           begun: v.weekStarting <= today(),
         })),
         total: Number(total?.n ?? 0),
