@@ -2,11 +2,10 @@
  * ICV-10, LEG-05: a quarter's figures besides visits: the surges that raised suites' targets,
  * and for each panel how it told its community about the scheme (activities by kind, people
  * reached) and its recruitment (applications received from its area, appointments, leavers).
- * Counted by the database (each filter indexed) and kept while the scheme's records are
- * unchanged (ADR 0009), as the visits are.
+ * Counted by the database (each filter indexed); the statistics keep them with the rest of a
+ * period's figures (ADR 0009).
  */
 import { and, gte, lt, sql } from 'drizzle-orm';
-import { createVersionedCache } from '../../../platform/cache/versioned-cache.js';
 import {
   addCalendarDays,
   startOfLondonDay,
@@ -173,13 +172,8 @@ export function createPanelFigures(db: Db) {
     };
   }
 
-  const kept = createVersionedCache<QuarterPanelFigures>(db, { kinds: ['custody'], max: 16 });
-  /** The surges and panel figures of quarters in a row, kept while the records are unchanged. */
-  const period = (quarters: readonly IsoDate[]) =>
-    kept.get(quarters.join(','), () => build(quarters));
   return {
-    period,
-    /** A quarter's. */
-    quarter: (quarter: IsoDate) => period([quarter]),
+    /** The surges and panel figures of quarters in a row (kept with the statistics, ADR 0009). */
+    period: build,
   };
 }

@@ -194,17 +194,41 @@ export function createStatisticsService(deps: { db: Db; now?: () => Date; t: Tra
     });
   }
 
-  /**
-   * A period's counts, kept while the scheme's records are unchanged (ADR 0009): read by anyone,
-   * the same for everyone, and a count over every suite's visits of the period. Kept counts are
-   * shared: read, never changed.
-   */
-  const kept = createVersionedCache<SuiteQuarter[]>(db, { kinds: ['custody'], max: 16 });
-  /** The reports' figures for a period, kept in the same way. */
-  const keptReports = createVersionedCache<SuiteReports[]>(db, { kinds: ['custody'], max: 16 });
-  const keyOf = (period: Period) => `${period.kind}:${period.start}`;
-  /** ICV-10: the surges and each panel's community activities and recruitment (kept too). */
+  /** ICV-10: the surges and each panel's community activities and recruitment. */
   const panelFigures = createPanelFigures(db);
+
+  /**
+   * A period's figures, counted and worked out once and kept while the scheme's records are
+   * unchanged (ADR 0009): read by anyone, the same for everyone, and counts over every suite's
+   * visits and reports of the period. One kept value a period, so a view checks the records'
+   * version once. Kept figures are shared: read, never changed.
+   */
+  const kept = createVersionedCache<Awaited<ReturnType<typeof count>>>(db, {
+    kinds: ['custody'],
+    max: 16,
+  });
+  const keyOf = (period: Period) => `${period.kind}:${period.start}`;
+
+  async function count(period: Period) {
+    const [suites, panels, reports] = await Promise.all([
+      suitesInPeriod(period),
+      panelFigures.period(periodQuarters(period)),
+      reportsInPeriod(period),
+    ]);
+    // ICV-10, LEG-05: each suite's target over the period, raised by any surge.
+    const performance = quarterPerformance(
+      suites.map((s) => ({ ...s, target: panels.targets[s.id!] })),
+      periodWeeks(period),
+      t('custody-visiting:statistics.total'),
+    );
+    return {
+      ...performance,
+      reports: reportFigures(reports, t('custody-visiting:statistics.total')),
+      surges: panels.surges,
+      panels: panels.panels,
+      allApplications: panels.allApplications,
+    };
+  }
 
   return {
     /** The quarters that may be chosen, newest first. */
@@ -223,31 +247,14 @@ export function createStatisticsService(deps: { db: Db; now?: () => Date; t: Tra
   };
 
   async function figures(period: Period) {
-    const key = keyOf(period);
-    const [suites, panels] = await Promise.all([
-      kept.get(key, () => suitesInPeriod(period)),
-      panelFigures.period(periodQuarters(period)),
-    ]);
-    // ICV-10, LEG-05: each suite's target over the period, raised by any surge.
-    const performance = quarterPerformance(
-      suites.map((s) => ({ ...s, target: panels.targets[s.id!] })),
-      periodWeeks(period),
-      t('custody-visiting:statistics.total'),
-    );
-    const reports = reportFigures(
-      await keptReports.get(key, () => reportsInPeriod(period)),
-      t('custody-visiting:statistics.total'),
-    );
+    const counted = await kept.get(keyOf(period), () => count(period));
     const current = period.kind === 'year' ? yearChoices(today())[0] : quarterChoices(today())[0];
     return {
       period,
       soFar: period.start === current,
-      ...performance,
-      reports,
+      ...counted,
       // ICV-03: a surge not yet begun is not published: it would tell where visits will come.
-      surges: panels.surges.filter((s) => s.startsOn <= today()),
-      panels: panels.panels,
-      allApplications: panels.allApplications,
+      surges: counted.surges.filter((s) => s.startsOn <= today()),
     };
   }
 }
