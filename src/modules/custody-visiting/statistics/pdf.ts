@@ -24,7 +24,7 @@ import { ACTIVITY_KINDS } from '../community-rules.js';
 import { formatTarget } from '../rules.js';
 import type { PerformanceLine, Period, ReportFigures } from '../statistics-rules.js';
 import { panelTotal, type AppliedSurge, type PanelFigures } from './panel-figures.js';
-import { figure, percentFigure, periodName, yearDays } from './words.js';
+import { figure, percentFigure, periodName, periodDays } from './words.js';
 
 const STYLES = {
   h1: style('Helvetica-Bold', 20),
@@ -115,7 +115,7 @@ function annualBlocks(
   const blocks: Block[] = [
     textBlock(doc, 'H1', [{ text: title, style: STYLES.h1 }], { after: 12 }),
     paragraph(
-      t('custody-visiting:statistics.annual.year', { year, days: yearDays(t, figures.period) }),
+      t('custody-visiting:statistics.annual.year', { year, days: periodDays(t, figures.period) }),
       STYLES.lead,
     ),
   ];

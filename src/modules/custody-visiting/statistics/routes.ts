@@ -13,7 +13,7 @@ import { custodyPaths as paths } from '../paths.js';
 import type { CustodyVisitingRouteDeps as RouteDeps } from '../route-deps.js';
 import { pairBars, targetBars } from './chart.js';
 import { renderAnnualReportPdf } from './pdf.js';
-import { figure, percentFigure, periodName, yearDays } from './words.js';
+import { figure, percentFigure, periodName, periodDays } from './words.js';
 import {
   NOT_SEEN_REASONS,
   type PerformanceLine,
@@ -94,7 +94,7 @@ export function registerStatisticsRoutes({ app, services, renderPage }: RouteDep
         breadcrumbs: crumbs(request),
         period,
         periodName: name,
-        yearDays: period.kind === 'year' ? yearDays(t, period) : null,
+        yearDays: period.kind === 'year' ? periodDays(t, period) : null,
         soFar: result.soFar,
         quarterItems: quarterItems(request, period),
         yearItems: yearItems(request, period),

@@ -203,13 +203,13 @@ export function createStatisticsService(deps: { db: Db; now?: () => Date; t: Tra
    * visits and reports of the period. One kept value a period, so a view checks the records'
    * version once. Kept figures are shared: read, never changed.
    */
-  const kept = createVersionedCache<Awaited<ReturnType<typeof count>>>(db, {
+  const kept = createVersionedCache<Awaited<ReturnType<typeof countPeriod>>>(db, {
     kinds: ['custody'],
     max: 16,
   });
   const keyOf = (period: Period) => `${period.kind}:${period.start}`;
 
-  async function count(period: Period) {
+  async function countPeriod(period: Period) {
     const [suites, panels, reports] = await Promise.all([
       suitesInPeriod(period),
       panelFigures.period(periodQuarters(period)),
@@ -247,7 +247,7 @@ export function createStatisticsService(deps: { db: Db; now?: () => Date; t: Tra
   };
 
   async function figures(period: Period) {
-    const counted = await kept.get(keyOf(period), () => count(period));
+    const counted = await kept.get(keyOf(period), () => countPeriod(period));
     const current = period.kind === 'year' ? yearChoices(today())[0] : quarterChoices(today())[0];
     return {
       period,

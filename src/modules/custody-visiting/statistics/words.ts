@@ -14,11 +14,11 @@ export function periodName(t: Translate, period: Period): string {
       from: period.start.slice(0, 4),
       to: periodEnd(period).slice(0, 4),
     });
-  return yearDays(t, period);
+  return periodDays(t, period);
 }
 
 /** A period's days, "1 April 2025 to 31 March 2026". */
-export const yearDays = (t: Translate, period: Period) =>
+export const periodDays = (t: Translate, period: Period) =>
   daysWords(t, period.start, addCalendarDays(periodEnd(period), -1));
 
 /** A figure that may be missing (a median of nothing, a share of none): "None" then. */
