@@ -1,8 +1,9 @@
 /**
  * Issue 24 item 7 (ICV-10, LEG-05): the Camden panel's coordinator records a talk they gave;
  * the scheme manager declares a surge on one of Camden's suites; anyone then reads, on the
- * statistics for this quarter, the suite's raised target, the surge, and the talk. Axe checks
- * every page.
+ * statistics for this quarter, the suite's raised target, the surge, and the talk. Then the
+ * pages that change what was recorded: an activity changed and removed, a visitor's leaving, and
+ * a surge ended early. Axe checks every page.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -10,7 +11,13 @@ import type { Locator, Page } from 'playwright-core';
 import { addCalendarDays, todayInLondon } from '../../src/platform/calendar/index.js';
 import { quarterOf, quarterWeeks } from '../../src/modules/custody-visiting/rules.js';
 import { surgedQuarterTarget } from '../../src/modules/custody-visiting/surge-rules.js';
-import { makePanel, makePanelCoordinator, makeSuite } from '../factories/custody-visiting.js';
+import {
+  EXPERIENCED,
+  makePanel,
+  makePanelCoordinator,
+  makeSuite,
+  makeVisitor,
+} from '../factories/custody-visiting.js';
 import { expectErrors, expectSuccess, fillDate } from './pages/govuk.js';
 import {
   expectAccessible,
@@ -118,4 +125,84 @@ test('a coordinator records a talk, the manager declares a surge, and the statis
     (await figures.getByRole('row', { name: /^Camden/ }).innerText()).replace(/\s+/g, ' ').trim(),
     'Camden 1 0 0 0 40 0 0 0',
   );
+});
+
+test('a coordinator changes and removes an activity and records a visitor leaving; the manager ends a surge early', async () => {
+  const today = todayInLondon(new Date());
+  const panel = await makePanel(e2e.app, { name: `Leaving panel ${Date.now()}` });
+  const suite = await makeSuite(e2e.app, { area: panel.area, name: 'Brixton Police Station' });
+  const leaver = await makeVisitor(e2e.app, panel, {
+    fullName: 'Lou Leaving',
+    stage: EXPERIENCED,
+    inducted: true,
+  });
+
+  const coordinator = await e2e.newPage();
+  await signInThroughPages(coordinator, await makePanelCoordinator(e2e.app, panel));
+  await coordinator.goto(`${e2e.baseUrl}/custody-visiting/panels/${panel.id}`);
+  await coordinator.getByRole('button', { name: 'Record a community activity' }).click();
+  await fillDate(coordinator, 'Date', today);
+  await coordinator.getByLabel('Stall').check();
+  await coordinator.getByLabel('Description').fill('Stall at the summer fair');
+  await coordinator.getByRole('button', { name: 'Save' }).click();
+  await expectSuccess(coordinator, 'The community activity has been recorded');
+
+  // Changed: the people it reached, once known.
+  await coordinator.getByRole('link', { name: /^Change Stall/ }).click();
+  await coordinator
+    .getByRole('heading', { level: 1, name: 'Change a community activity' })
+    .waitFor();
+  await expectAccessible(coordinator);
+  await coordinator.getByLabel('People reached (optional)').fill('120');
+  await coordinator.getByRole('button', { name: 'Save' }).click();
+  await expectSuccess(coordinator, 'The community activity has been changed');
+  assert.match(
+    await words(coordinator, /Stall at the summer fair/),
+    /Stall Stall at the summer fair 120 Change/,
+  );
+
+  // Removed: it was recorded by mistake.
+  await coordinator.getByRole('link', { name: /^Remove Stall/ }).click();
+  await coordinator
+    .getByRole('heading', { level: 1, name: 'Remove this community activity' })
+    .waitFor();
+  await expectAccessible(coordinator);
+  await coordinator.getByRole('button', { name: 'Remove the activity' }).click();
+  await expectSuccess(coordinator, 'The community activity has been removed');
+  await coordinator.getByText('No community activities have been recorded yet.').waitFor();
+
+  // A visitor leaves: recorded on their page, after a missing reason is refused.
+  await coordinator.goto(`${e2e.baseUrl}/custody-visiting/visitors/${leaver.id}`);
+  await coordinator.getByRole('link', { name: 'Record that the visitor has left' }).click();
+  await coordinator
+    .getByRole('heading', { level: 1, name: 'Record that the visitor has left' })
+    .waitFor();
+  await expectAccessible(coordinator);
+  await fillDate(coordinator, 'Date they left', today);
+  await coordinator.getByRole('button', { name: 'Record that they have left' }).click();
+  await expectErrors(coordinator, [{ field: 'reason', message: 'Select why the visitor left' }]);
+  await coordinator.getByLabel('Resigned').check();
+  await coordinator.getByRole('button', { name: 'Record that they have left' }).click();
+  await expectSuccess(coordinator, 'The visitor has been recorded as having left the scheme');
+  await coordinator.getByText(/^Left the scheme on .+: Resigned\.$/).waitFor();
+
+  // The manager declares a surge for a week and ends it early, on its first day.
+  const manager = await e2e.newPage();
+  await signInWithRole(e2e, manager, 'scheme_manager');
+  await manager.goto(`${e2e.baseUrl}/custody-visiting/surges/new`);
+  await manager.getByLabel('Name or reason').fill('Brixton disturbances');
+  await fillDate(manager, 'First day', today);
+  await fillDate(manager, 'Last day', addCalendarDays(today, 7));
+  await manager.getByLabel('Raised target visits a week').fill('2');
+  await manager.getByRole('group', { name: panel.area }).getByLabel(suite.name).check();
+  await manager.getByRole('button', { name: 'Declare the surge' }).click();
+  await expectSuccess(manager, 'The surge Brixton disturbances has been declared');
+  await expectAccessible(manager);
+  await manager.getByRole('button', { name: 'End the surge early' }).click();
+  await manager.getByRole('heading', { level: 1, name: 'End the surge early' }).waitFor();
+  await expectAccessible(manager);
+  await fillDate(manager, 'New last day', today);
+  await manager.getByRole('button', { name: 'End the surge' }).click();
+  await expectSuccess(manager, 'The surge Brixton disturbances has been ended');
+  await manager.getByRole('heading', { level: 1, name: 'Brixton disturbances' }).waitFor();
 });
