@@ -9,6 +9,7 @@ import {
   surgedQuarterTarget,
   surgeInWeek,
   surgesApplied,
+  publishedSurges,
   surgeStartRefusal,
   validateSurge,
   weekTarget,
@@ -156,4 +157,16 @@ test('ICV-10, LEG-05: a surge begins in this quarter or later, never in a quarte
     key: 'custody-visiting:surges.errors.startsBeforeQuarter',
     values: { date: { date: '2026-10-01' } },
   });
+});
+
+test('ICV-03, ICV-10: the statistics name a surge only once it has begun', () => {
+  const surges = [
+    { name: 'Begun', startsOn: '2026-11-20' },
+    { name: 'Today', startsOn: '2026-11-23' },
+    { name: 'Next week', startsOn: '2026-11-30' },
+  ];
+  assert.deepEqual(
+    publishedSurges(surges, '2026-11-23').map((s) => s.name),
+    ['Begun', 'Today'],
+  );
 });

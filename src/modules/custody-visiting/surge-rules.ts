@@ -100,6 +100,17 @@ export function surgeStartRefusal(startsOn: IsoDate, today: IsoDate): SaidRefusa
 }
 
 /**
+ * ICV-03, ICV-10: the surges the public statistics name: those begun by today. One declared to
+ * begin later is not published, as it would tell where visits will come.
+ */
+export function publishedSurges<S extends { startsOn: IsoDate }>(
+  surges: readonly S[],
+  today: IsoDate,
+): S[] {
+  return surges.filter((s) => s.startsOn <= today);
+}
+
+/**
  * ICV-10: a surge ended early: on a day from its first to the day before its last, not one
  * already gone (the surge's weeks drawn or made stay as they were).
  */

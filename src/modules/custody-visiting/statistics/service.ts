@@ -16,6 +16,7 @@ import { DAY_FROM, EVENING_FROM, parseQuarter } from '../rules.js';
 import { custodySuites, custodyVisits } from '../schema.js';
 import { custodyIssues } from '../follow-up/schema.js';
 import { custodyVisitReportDetainees, custodyVisitReports } from '../reports/schema.js';
+import { publishedSurges } from '../surge-rules.js';
 import { createPanelFigures } from './panel-figures.js';
 import {
   latestWholeQuarter,
@@ -253,8 +254,7 @@ export function createStatisticsService(deps: { db: Db; now?: () => Date; t: Tra
       period,
       soFar: period.start === current,
       ...counted,
-      // ICV-03: a surge not yet begun is not published: it would tell where visits will come.
-      surges: counted.surges.filter((s) => s.startsOn <= today()),
+      surges: publishedSurges(counted.surges, today()),
     };
   }
 }
