@@ -28,12 +28,8 @@ after(() => t.close());
 
 const read = (url: string) => t.app.inject({ method: 'GET', url });
 
-/**
- * An area with two suites (weekly and fortnightly) and, in the quarter from 1 July 2026: 12
- * visits made to the first (3 at weekends, 2 in the evening) and one missed; 7 made to the
- * second. In the quarter after: one visit made, and one planned that must never show.
- */
-async function areaWithVisits() {
+/** A panel's area with a weekly suite and a fortnightly one, and two visitors to pair. */
+async function twoSuites() {
   const panel = await makePanel(t);
   const weekly = await makeSuite(t, { area: panel.area, name: `Holborn ${panel.area}` });
   const fortnightly = await makeSuite(t, {
@@ -45,6 +41,16 @@ async function areaWithVisits() {
     makeVisitor(t, panel, { stage: EXPERIENCED, inducted: true }),
     makeVisitor(t, panel, { stage: EXPERIENCED, inducted: true }),
   ]);
+  return { panel, weekly, fortnightly, a: a!, b: b! };
+}
+
+/**
+ * An area with two suites (weekly and fortnightly) and, in the quarter from 1 July 2026: 12
+ * visits made to the first (3 at weekends, 2 in the evening) and one missed; 7 made to the
+ * second. In the quarter after: one visit made, and one planned that must never show.
+ */
+async function areaWithVisits() {
+  const { panel, weekly, fortnightly, a, b } = await twoSuites();
   const visit = (
     suiteId: string,
     weekStarting: string,
@@ -174,17 +180,7 @@ test('ICV-10: the kept statistics move on as soon as a visit is recorded', async
  * answered.
  */
 async function yearWithReports() {
-  const panel = await makePanel(t);
-  const weekly = await makeSuite(t, { area: panel.area, name: `Holborn ${panel.area}` });
-  const fortnightly = await makeSuite(t, {
-    area: panel.area,
-    name: `Kentish Town ${panel.area}`,
-    targetVisitsPerWeek: 0.5,
-  });
-  const [a, b] = await Promise.all([
-    makeVisitor(t, panel, { stage: EXPERIENCED, inducted: true }),
-    makeVisitor(t, panel, { stage: EXPERIENCED, inducted: true }),
-  ]);
+  const { panel, weekly, fortnightly, a, b } = await twoSuites();
   const pair = { panelId: panel.id, firstVisitorId: a!.id, secondVisitorId: b!.id };
   const visit = (suiteId: string, quarterStart: string, visitOn: string, made = true) => ({
     ...pair,
