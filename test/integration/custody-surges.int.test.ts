@@ -301,7 +301,11 @@ test('ICV-10, LEG-05: the manager declares a surge on a suite, the rota draws to
   );
   assert.match(shown, new RegExp(`Holborn ${panel.area} ${panel.area}`));
   assert.doesNotMatch(shown, /Kentish/);
-  assert.match(text((await manager.get('/custody-visiting/surges')).body), new RegExp(name));
+  // The list gives its days, its number of suites and its raised target.
+  assert.match(
+    text((await manager.get('/custody-visiting/surges')).body),
+    new RegExp(`${name} 14 January 2027 to 27 January 2027 1 3`),
+  );
 
   // Weeks of 11, 18 and 25 January are raised to 3: 10 + 9 = 19 visits to the suite.
   const rota = `/custody-visiting/panels/${panel.id}/rota`;
