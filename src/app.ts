@@ -71,6 +71,10 @@ import { registerOutboxRoutes } from './platform/mail/routes.js';
 import { createMailService, smtpTransport, type MailTransport } from './platform/mail/service.js';
 import { createAdviceModule, readAdviceSettings } from './modules/advice/index.js';
 import {
+  createConsultationModule,
+  readConsultationSettings,
+} from './modules/consultation/index.js';
+import {
   createCustodyVisitingModule,
   readCustodyVisitingSettings,
 } from './modules/custody-visiting/index.js';
@@ -107,6 +111,7 @@ export const MODULE_SETTINGS: ModuleSettingsDeclarations = {
   advice: readAdviceSettings,
   expenses: readExpensesSettings,
   custodyVisiting: readCustodyVisitingSettings,
+  consultation: readConsultationSettings,
 };
 
 /** Every setting, read from the environment (process.env unless given). */
@@ -202,6 +207,14 @@ export function buildServices(deps: AppDeps) {
     directory: directory.api,
     meetings: meetings.api,
   });
+  const consultation = createConsultationModule({
+    platform,
+    now,
+    directory: directory.api,
+    groups: groups.api,
+    meetings: meetings.api,
+    tracker: tracker.api,
+  });
   const modules: readonly BridgeModule[] = [
     directory,
     groups,
@@ -210,6 +223,7 @@ export function buildServices(deps: AppDeps) {
     expenses,
     tracker,
     custodyVisiting,
+    consultation,
   ];
   // Every service by name, for tests that drive a service directly.
   const services = {
@@ -221,6 +235,7 @@ export function buildServices(deps: AppDeps) {
     ...expenses.services,
     ...tracker.services,
     ...custodyVisiting.services,
+    ...consultation.services,
   };
   return { platform, modules, services, messages };
 }

@@ -159,6 +159,17 @@ const POLICIES = {
    */
   'custody.issues.view': anyRole(['scheme_manager', 'custody_inspector', 'lay_visitor']),
   'custody.issues.answer': anyRole(['custody_inspector']),
+  /**
+   * Issue 25: consultations, programmes and their results: police and authority staff and
+   * members read them (CON-01: the board's members are among them).
+   */
+  'consultation.view': anyRole(GROUP_STAFF),
+  /**
+   * Issue 25: authority officers run consultation: programmes, consultations and their
+   * questionnaires, the consultee database and the citizens' panel (their personal data), the
+   * analysis, and "you said, we did".
+   */
+  'consultation.manage': anyRole(['authority_officer']),
   /** Scoped: only the partnership officer for this borough. */
   'borough.partnership-record.edit': (p, resource) =>
     p.kind === 'user' &&

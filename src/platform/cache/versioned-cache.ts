@@ -20,7 +20,14 @@ import { dataVersions } from './schema.js';
  * 0021 and 0022; since 0024 a table is counted with `CALL data_versions_count_table(...)`).
  */
 export type DataKind =
-  'tracker' | 'deployments' | 'directory' | 'groups' | 'members' | 'meetings' | 'custody';
+  | 'tracker'
+  | 'deployments'
+  | 'directory'
+  | 'groups'
+  | 'members'
+  | 'meetings'
+  | 'custody'
+  | 'consultation';
 
 export interface VersionedCache<T> {
   /** The value kept for the key while its data is unchanged, else `build()`'s, then kept. */

@@ -62,3 +62,10 @@ export const searchDocument = (columns: () => AnyPgColumn[]) =>
           sql` || ' ' || `,
         )})`,
     );
+
+/**
+ * A check constraint's condition that a text column holds one of a fixed list (its enum in
+ * TypeScript), so the database refuses what the code would never write. Null passes.
+ */
+export const isOneOf = (column: AnyPgColumn, values: readonly string[]): SQL =>
+  sql`${column} in (${sql.raw(values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', '))})`;
