@@ -23,6 +23,7 @@ import { registerMinutesRoutes } from './minutes/routes.js';
 import { createMeetingActionsService } from './minutes/actions-service.js';
 import { createMinuteAdviceService } from './minutes/advice-service.js';
 import type { AdviceCitations } from './minutes/records.js';
+import { createMinuteReferences, type MinuteReferences } from './minutes/references.js';
 import { createMinutesService } from './minutes/service.js';
 import { registerPaperRoutes } from './papers/routes.js';
 import { createPapersService } from './papers/service.js';
@@ -50,6 +51,7 @@ export type {
 } from './bodies.js';
 export { ROLL_KINDS } from './bodies.js';
 export type { AdviceCitations, CitableAdvice } from './minutes/records.js';
+export type { MinuteReference, MinuteReferences } from './minutes/references.js';
 export type { Meeting } from './access.js';
 export { meetingPaths } from './paths.js';
 export { publicMeetingLinks } from './public/routes.js';
@@ -151,6 +153,8 @@ export interface MeetingsApi {
   meetings: MeetingsReads;
   publicMeetings: PublicMeetingsReads;
   meetingPapers: MeetingPapersApi;
+  /** A minute as another module cites it (a decision, an approval), and minutes to choose from. */
+  minuteReferences: MinuteReferences;
   /** A module whose bodies meet adds them here (ADR 0005). */
   addBodies(bodies: readonly BodyProvider[]): void;
   /** IAG-27: where the minutes find advice to cite, from the module that keeps it. */
@@ -212,6 +216,7 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
     papers: meetingPapers,
   });
   const meetingInvitations = createInvitationsService(mailing);
+  const meetingMinuteReferences = createMinuteReferences(bodies);
   const services: MeetingsServices = {
     meetings,
     meetingMinutes,
@@ -221,11 +226,13 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
     meetingPapers,
     meetingPage,
     meetingInvitations,
+    meetingMinuteReferences,
   };
   const api: MeetingsApi = {
     meetings,
     publicMeetings,
     meetingPapers,
+    minuteReferences: meetingMinuteReferences,
     addBodies: (added) => void bodies.push(...added),
     useAdviceCitations: (citations) => void (adviceCitations = citations),
   };

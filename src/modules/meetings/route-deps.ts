@@ -1,3 +1,4 @@
+import type { MinuteReferences } from './minutes/references.js';
 import type { RouteDeps } from '../../platform/modules.js';
 import type { MeetingsAccess } from './access.js';
 import type { MeetingPageService } from './agenda/page-service.js';
@@ -29,6 +30,8 @@ export interface MeetingsServices {
   meetingPapers: PapersService;
   meetingPage: MeetingPageService;
   meetingInvitations: InvitationsService;
+  /** A minute as another module cites it (CON-01, CON-07). */
+  meetingMinuteReferences: MinuteReferences;
 }
 
 /** What the meetings' route files are given. */
