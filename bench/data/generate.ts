@@ -17,6 +17,7 @@ import { testConfig } from '../../src/app.js';
 import { migrationsFolder, openDatabase } from '../../src/platform/db/database.js';
 import { prepareDatabase } from '../../src/startup.js';
 import { adviceGenerator } from '../../src/modules/advice/index.js';
+import { consultationGenerator } from '../../src/modules/consultation/index.js';
 import { custodyVisitingGenerator } from '../../src/modules/custody-visiting/index.js';
 import { directoryGenerator } from '../../src/modules/directory/index.js';
 import { expensesGenerator } from '../../src/modules/expenses/index.js';
@@ -36,11 +37,12 @@ export const GENERATORS: ModuleGenerator[] = [
   expensesGenerator,
   trackerGenerator,
   custodyVisitingGenerator,
+  consultationGenerator,
   auditGenerator,
 ];
 
 /** Bumped when a generator changes what it makes, so a run does not reuse older data. */
-export const GENERATOR_VERSION = 7;
+export const GENERATOR_VERSION = 8;
 
 /** The full dataset and the quick one live apart, so CI's quick run leaves the full one be. */
 export function benchDatabaseName(scale: number): string {

@@ -13,6 +13,9 @@ import type { ConsultationServices } from './route-deps.js';
 
 export { readConsultationSettings, type ConsultationSettings } from './settings.js';
 
+// Its benchmark generator, run in order by bench/data/generate.ts.
+export { consultationGenerator } from './bench-data.js';
+
 /** What other parts of Bridge ask of consultation (nothing yet). */
 export type ConsultationApi = Record<string, never>;
 
