@@ -1,7 +1,7 @@
 /**
  * Consultation at a large area's scale (issue 25): 40 consultations over ten years, each eight
  * weeks long with the same eight questions (every kind, one asked only after a given answer),
- * the latest two still open; 120,000 responses, 3,000 each, nearly all submitted within the
+ * the latest still open; 120,000 responses, 3,000 each, nearly all submitted within the
  * consultation's weeks, a few left unfinished, with a borough, a keyed address hash and, for
  * three in five, the respondent's own monitoring answers; about a million answers.
  */
@@ -44,7 +44,7 @@ export const consultationGenerator: ModuleGenerator = {
     const count = scaled(40);
     const perConsultation = Math.max(1, Math.round(scaled(120000) / count));
     const today = `'${asOf}'::date`;
-    // The n-th of `count`, the last opening five weeks before asOf, so the latest two are open.
+    // A consultation a quarter, the last opening five weeks before asOf and so still open.
     await client.query(`
       create temp table bench_consultations on commit drop as
         select n, gen_random_uuid() id, gen_random_uuid() version_id,
