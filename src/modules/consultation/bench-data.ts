@@ -3,7 +3,7 @@
  * weeks long with the same eight questions (every kind, one asked only after a given answer),
  * the latest still open; 120,000 responses, 3,000 each, nearly all submitted within the
  * consultation's weeks, a few left unfinished, with a borough, a keyed address hash and, for
- * three in five, the respondent's own monitoring answers; about a million answers.
+ * three in five, the respondent’s own monitoring answers; some 840,000 answers.
  */
 import { quote, type ModuleGenerator } from '../../platform/bench/generator.js';
 
