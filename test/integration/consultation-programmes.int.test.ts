@@ -223,6 +223,20 @@ test('CON-02: bad dates are refused, each named by its field, and nothing is wri
   assert.deepEqual(await auditsOf(programme.id), []);
 });
 
+test('CON-02: a stage changed by someone else since the form was shown is refused, and their change kept', async () => {
+  const programme = await makeProgramme(t);
+  const [brief] = await stagesOf(programme.id);
+  const url = `/consultation/programmes/${programme.id}/stages/${brief!.id}`;
+  const first = await officer.post(url, stageForm(brief!, dateFields('actualStart', '2026-03-02')));
+  assert.equal(first.statusCode, 303);
+  const late = await officer.post(url, stageForm(brief!, dateFields('actualStart', '2026-03-09')));
+  assert.equal(late.statusCode, 409);
+  assert.match(text(late.body), /Someone else changed this stage while you were editing it/);
+  const [after] = await stagesOf(programme.id);
+  assert.equal(after!.actualStart, '2026-03-02');
+  assert.equal(after!.version, 2);
+});
+
 test('CON-02: a plan year or a start that is not given is refused by field on the new programme form', async () => {
   const res = await officer.post('/consultation/programmes/new', { planYear: '27', from: '' });
   assert.equal(res.statusCode, 400);

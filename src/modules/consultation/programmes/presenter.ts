@@ -126,8 +126,11 @@ export function timeline(
     months.push({ start: m, month: Number(m.slice(5, 7)), year: m.slice(0, 4) });
   const end = m;
   const total = Math.max(1, daysBetween(first, end));
+  // Dates past the last month drawn (a programme over four years) stop at the chart's edge.
   const x = (d: IsoDate) =>
-    Math.round((LABEL_WIDTH + (CHART_WIDTH * daysBetween(first, d)) / total) * 10) / 10;
+    Math.round(
+      (LABEL_WIDTH + (CHART_WIDTH * Math.min(total, daysBetween(first, d))) / total) * 10,
+    ) / 10;
   const width = (from: IsoDate, to: IsoDate) =>
     Math.max(2, Math.round(((CHART_WIDTH * (daysBetween(from, to) + 1)) / total) * 10) / 10);
   const height = TOP + rows.length * ROW + 10;
