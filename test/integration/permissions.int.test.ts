@@ -52,6 +52,9 @@ const CUSTODY_VIEWERS: readonly Role[] = [
 /** The panels are the authority's and the coordinators'; the police see none. */
 const PANEL_VIEWERS: readonly Role[] = ['scheme_manager', 'panel_coordinator'];
 const SCHEME_MANAGERS: readonly Role[] = ['scheme_manager'];
+/** Issue 25: consultation is read by police and authority staff and members, run by officers. */
+const CONSULTATION_VIEWERS: readonly Role[] = GROUP_STAFF;
+const CONSULTATION_MANAGERS: readonly Role[] = ['authority_officer'];
 /**
  * ICV-03: the rota is the scheme manager's and the panel's coordinator's: no police user, the
  * custody inspector included, sees a visit before it happens (visits are unannounced).
@@ -579,6 +582,20 @@ const EXPECTED: Record<string, Who> = {
   'GET /custody-visiting/surges/:surgeId': SCHEME_MANAGERS,
   'GET /custody-visiting/surges/:surgeId/end': SCHEME_MANAGERS,
   'POST /custody-visiting/surges/:surgeId/end': SCHEME_MANAGERS,
+  // CON-02: programmes are read by everyone who reads consultation, changed by its officers.
+  'GET /consultation/programmes': CONSULTATION_VIEWERS,
+  'GET /consultation/programmes/new': CONSULTATION_MANAGERS,
+  'POST /consultation/programmes/new': CONSULTATION_MANAGERS,
+  'GET /consultation/programmes/:programmeId': CONSULTATION_VIEWERS,
+  'GET /consultation/programmes/:programmeId/copy': CONSULTATION_MANAGERS,
+  'POST /consultation/programmes/:programmeId/copy': CONSULTATION_MANAGERS,
+  'GET /consultation/programmes/:programmeId/stages/new': CONSULTATION_MANAGERS,
+  'POST /consultation/programmes/:programmeId/stages/new': CONSULTATION_MANAGERS,
+  'GET /consultation/programmes/:programmeId/stages/:stageId': CONSULTATION_MANAGERS,
+  'POST /consultation/programmes/:programmeId/stages/:stageId': CONSULTATION_MANAGERS,
+  'GET /consultation/programmes/:programmeId/stages/:stageId/remove': CONSULTATION_MANAGERS,
+  'POST /consultation/programmes/:programmeId/stages/:stageId/remove': CONSULTATION_MANAGERS,
+  'POST /consultation/programmes/:programmeId/stages/:stageId/move': CONSULTATION_MANAGERS,
   // ICV-02: the public application form, no account needed, and its confirmation.
   'GET /custody-visiting/become-a-visitor/apply': 'anyone',
   'POST /custody-visiting/become-a-visitor/apply': 'anyone',

@@ -4,14 +4,20 @@
  * responses, their analysis, "you said, we did", and the citizens' panel. Its one public face
  * (ADR 0014).
  */
+import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { GroupsApi } from '../groups/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
 import type { TrackerApi } from '../tracker/index.js';
+import { programmePaths } from './programmes/paths.js';
+import { registerProgrammeRoutes } from './programmes/routes.js';
+import { createProgrammesService } from './programmes/service.js';
 import type { ConsultationServices } from './route-deps.js';
 
 export { readConsultationSettings, type ConsultationSettings } from './settings.js';
+// Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
+export { loadProgrammeDemo, removeProgrammeDemo } from './programmes/demo.js';
 
 // Its benchmark generator, run in order by bench/data/generate.ts.
 export { consultationGenerator } from './bench-data.js';
@@ -31,16 +37,33 @@ export function createConsultationModule(
     tracker: TrackerApi;
   },
 ): ConsultationModule {
-  const { platform } = deps;
-  const { config } = platform;
-  const services: ConsultationServices = {};
+  const { platform, directory } = deps;
+  const { config, db, t } = platform;
+  const now = deps.now ?? (() => new Date());
+  const services: ConsultationServices = {
+    consultationProgrammes: createProgrammesService({
+      db,
+      now,
+      t,
+      directory: directory.directory,
+    }),
+  };
   return {
     name: 'consultation',
     api: {},
     services,
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
-      void routeDeps;
+      registerProgrammeRoutes(routeDeps);
     },
+    homeTasks: async (p, t) => [
+      // CON-02: the policing-plan consultation's programmes, for everyone who reads consultation.
+      can(p, 'consultation.view') && {
+        order: 140,
+        href: programmePaths.programmes,
+        text: t('consultation:programmes.homeTask.text'),
+        hint: t('consultation:programmes.homeTask.hint'),
+      },
+    ],
   };
 }

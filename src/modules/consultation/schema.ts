@@ -216,3 +216,9 @@ export const responseMonitoring = pgTable(
     check('consultation_response_monitoring_ethnic', isOneOf(t.ethnicGroup, ETHNIC_GROUPS)),
   ],
 );
+
+/**
+ * The directory's people, named here for the foreign keys of consultation's own folders (a
+ * programme stage's owner): only a module's root schema.ts may name another module's table.
+ */
+export { people as directoryPeople } from '../directory/schema.js';
