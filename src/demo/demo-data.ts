@@ -41,6 +41,11 @@ import {
   loadCustodyVisitorsDemo,
   removeCustodyVisitingDemo,
 } from '../modules/custody-visiting/index.js';
+import {
+  DEMO_BOARD_POLICE_PEOPLE,
+  loadConsultationBoardDemo,
+  removeConsultationBoardDemo,
+} from '../modules/consultation/index.js';
 import { removeDemoExpenses } from '../modules/expenses/index.js';
 import {
   DEMO_MEETING_BODIES,
@@ -207,6 +212,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeDemoDeployments(tx, ids, demoPeople);
     await removeDemoExpenses(tx, ids, demoPeople);
     await removeCustodyVisitingDemo(tx, demoPeople);
+    await removeConsultationBoardDemo(tx, demoPeople);
     await removeDemoTrackerNames(tx, ids, await demoOrganisationsAndPeople(tx, demoPeople));
     await removeDemoAdviceRequests(tx, ids);
     await removeGroupsDemo(tx, demoPeople);
@@ -347,6 +353,16 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
     );
     // ICV-03: the panel's rota for this quarter, drawn, its past visits made.
     await loadCustodyRotaDemo(tx, custody.panelId, today);
+    // CON-01: the consultation strategy board, chaired by the demo authority member.
+    await loadConsultationBoardDemo(
+      tx,
+      {
+        authorityChair: personIds.get('authority_member')!,
+        authorityMember: personIds.get('authority_officer')!,
+        police: await loadDemoPeople(tx, DEMO_DOMAIN, DEMO_BOARD_POLICE_PEOPLE),
+      },
+      today,
+    );
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',

@@ -9,9 +9,24 @@ import type { DirectoryApi } from '../directory/index.js';
 import type { GroupsApi } from '../groups/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
 import type { TrackerApi } from '../tracker/index.js';
+import { can } from '../../platform/auth/permissions.js';
+import { registerBoardDecisionRoutes } from './board/decisions-routes.js';
+import { createBoardDecisionsService } from './board/decisions-service.js';
+import { createBoardMeetingBody } from './board/meeting-body.js';
+import { registerBoardMeasureRoutes } from './board/measures-routes.js';
+import { createBoardMeasuresService } from './board/measures-service.js';
+import { boardPaths } from './board/paths.js';
+import { registerBoardRoutes } from './board/routes.js';
+import { createBoardService } from './board/service.js';
 import type { ConsultationServices } from './route-deps.js';
 
 export { readConsultationSettings, type ConsultationSettings } from './settings.js';
+// Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
+export {
+  DEMO_BOARD_POLICE_PEOPLE,
+  loadConsultationBoardDemo,
+  removeConsultationBoardDemo,
+} from './board/demo.js';
 
 /** What other parts of Bridge ask of consultation (nothing yet). */
 export type ConsultationApi = Record<string, never>;
@@ -28,16 +43,51 @@ export function createConsultationModule(
     tracker: TrackerApi;
   },
 ): ConsultationModule {
-  const { platform } = deps;
-  const { config } = platform;
-  const services: ConsultationServices = {};
+  const { platform, directory, meetings } = deps;
+  const { db, config, t } = platform;
+  const now = deps.now ?? (() => new Date());
+  const boardDefaults = () => ({
+    name: t('consultation:board.defaultName'),
+    remit: t('consultation:board.defaultRemit'),
+  });
+  const services: ConsultationServices = {
+    consultationBoard: createBoardService({
+      db,
+      directory,
+      meetings: meetings.meetings,
+      publicMeetings: meetings.publicMeetings,
+      now,
+      t,
+    }),
+    consultationBoardDecisions: createBoardDecisionsService({
+      db,
+      minuteReferences: meetings.minuteReferences,
+      now,
+      t,
+      defaults: boardDefaults,
+    }),
+    consultationBoardMeasures: createBoardMeasuresService({ db, now, t }),
+  };
+  // ADR 0005, CON-01: the strategy board is a body that meets.
+  meetings.addBodies([createBoardMeetingBody({ directory, now, t })]);
   return {
     name: 'consultation',
     api: {},
     services,
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
-      void routeDeps;
+      registerBoardRoutes(routeDeps);
+      registerBoardDecisionRoutes(routeDeps);
+      registerBoardMeasureRoutes(routeDeps);
     },
+    homeTasks: async (p, t) => [
+      // CON-01: the strategy board, its members, meetings and measures.
+      can(p, 'consultation.view') && {
+        order: 200,
+        href: boardPaths.board,
+        text: t('consultation:board.homeTask.text'),
+        hint: t('consultation:board.homeTask.hint'),
+      },
+    ],
   };
 }
