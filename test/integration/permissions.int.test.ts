@@ -77,6 +77,8 @@ const REPORT_WRITERS: readonly Role[] = ['lay_visitor'];
 const REVIEWERS: readonly Role[] = ['scheme_manager'];
 const ISSUE_READERS: readonly Role[] = ['scheme_manager', 'custody_inspector', 'lay_visitor'];
 const ISSUE_ANSWERERS: readonly Role[] = ['custody_inspector'];
+/** Issue 25: authority officers run consultation. */
+const CONSULTATION_MANAGERS: readonly Role[] = ['authority_officer'];
 
 const EXPECTED: Record<string, Who> = {
   'GET /': 'anyone',
@@ -652,6 +654,35 @@ const EXPECTED: Record<string, Who> = {
   'POST /custody-visiting/follow-up/:issueId/escalate': REVIEWERS,
   'POST /custody-visiting/follow-up/:issueId/authority': REVIEWERS,
   'GET /custody-visiting/issues': 'anyone',
+  // CON-01: the consultation strategy board: read by staff who read consultation (GROUP_STAFF),
+  // kept by the authority officers who run it.
+  'GET /consultation/board': GROUP_STAFF,
+  'GET /consultation/board/members/new': CONSULTATION_MANAGERS,
+  'POST /consultation/board/members/new': CONSULTATION_MANAGERS,
+  'GET /consultation/board/members/:membershipId/end': CONSULTATION_MANAGERS,
+  'POST /consultation/board/members/:membershipId/end': CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/approval': GROUP_STAFF,
+  'POST /consultation/consultations/:consultationId/approval': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/approval/withdraw': CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/board-review': GROUP_STAFF,
+  'POST /consultation/consultations/:consultationId/board-review': CONSULTATION_MANAGERS,
+  'GET /consultation/board/measures': GROUP_STAFF,
+  'GET /consultation/board/measures.csv': GROUP_STAFF,
+  'GET /consultation/board/measures/new': CONSULTATION_MANAGERS,
+  'POST /consultation/board/measures/new': CONSULTATION_MANAGERS,
+  'GET /consultation/board/measures/:measureId/years/:year': CONSULTATION_MANAGERS,
+  'POST /consultation/board/measures/:measureId/years/:year': CONSULTATION_MANAGERS,
+  // The board's meetings, as every body's (ADR 0005): the service decides who may see them.
+  'GET /consultation/boards/:bodyId/meetings': 'signed-in',
+  'GET /consultation/boards/:bodyId/meetings/new': 'signed-in',
+  'POST /consultation/boards/:bodyId/meetings/new': 'signed-in',
+  'GET /consultation/boards/:bodyId/absences/:personId/withdraw': 'signed-in',
+  'POST /consultation/boards/:bodyId/absences/:personId/withdraw': 'signed-in',
+  // Its published meetings (an unknown board is not found, for anyone).
+  'GET /public/consultation-boards/:boardId': 'anyone',
+  'GET /public/consultation-boards/:bodyId/meetings/:meetingId': 'anyone',
+  'GET /public/consultation-boards/:bodyId/meetings/:meetingId/papers/:paperId': 'anyone',
+  'GET /public/consultation-boards/:bodyId/meetings.ics': 'anyone',
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',

@@ -22,10 +22,10 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../../../platform/auth/schema.js';
 import { isOneOf, recordVersioning, requiredRef } from '../../../platform/db/columns.js';
-import { people } from '../../directory/schema.js';
-import { minuteItems } from '../../meetings/schema.js';
 import { BOARD_ROLES, BOARD_SIDES } from '../board-rules.js';
-import { consultations } from '../schema.js';
+import { consultations, foreignTables } from '../schema.js';
+
+const { people, minuteItems } = foreignTables;
 
 /** The board: one for the area (`singleton` is always true and unique). */
 export const consultationBoards = pgTable(
