@@ -118,7 +118,7 @@ export function registerBoardRoutes({ app, services, renderPage }: RouteDeps): v
     if (!found) throw new NotFoundError();
     const { meetings } = found;
     return renderPage(request, reply, `${T}/public-board.njk`, {
-      title: found.board.name,
+      title: request.t('consultation:board.publicTitle', { name: found.board.name }),
       breadcrumbs: [{ text: request.t('nav.home'), href: '/' }],
       board: found.board,
       meetings: meetings.map((m) => ({
