@@ -41,7 +41,13 @@ import {
   loadCustodyVisitorsDemo,
   removeCustodyVisitingDemo,
 } from '../modules/custody-visiting/index.js';
-import { loadProgrammeDemo, removeProgrammeDemo } from '../modules/consultation/index.js';
+import {
+  DEMO_BOARD_POLICE_PEOPLE,
+  loadConsultationBoardDemo,
+  loadProgrammeDemo,
+  removeConsultationBoardDemo,
+  removeProgrammeDemo,
+} from '../modules/consultation/index.js';
 import { removeDemoExpenses } from '../modules/expenses/index.js';
 import {
   DEMO_MEETING_BODIES,
@@ -209,6 +215,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeDemoExpenses(tx, ids, demoPeople);
     await removeCustodyVisitingDemo(tx, demoPeople);
     await removeProgrammeDemo(tx, demoPeople);
+    await removeConsultationBoardDemo(tx, demoPeople);
     await removeDemoTrackerNames(tx, ids, await demoOrganisationsAndPeople(tx, demoPeople));
     await removeDemoAdviceRequests(tx, ids);
     await removeGroupsDemo(tx, demoPeople);
@@ -353,6 +360,16 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
     await loadProgrammeDemo(
       tx,
       { officer: personIds.get('authority_officer')!, member: personIds.get('authority_member')! },
+      today,
+    );
+    // CON-01: the consultation strategy board, chaired by the demo authority member.
+    await loadConsultationBoardDemo(
+      tx,
+      {
+        authorityChair: personIds.get('authority_member')!,
+        authorityMember: personIds.get('authority_officer')!,
+        police: await loadDemoPeople(tx, DEMO_DOMAIN, DEMO_BOARD_POLICE_PEOPLE),
+      },
       today,
     );
     await recordAudit(tx, SYSTEM_ACTOR, {

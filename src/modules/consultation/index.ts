@@ -13,6 +13,14 @@ import type { TrackerApi } from '../tracker/index.js';
 import { programmePaths } from './programmes/paths.js';
 import { registerProgrammeRoutes } from './programmes/routes.js';
 import { createProgrammesService } from './programmes/service.js';
+import { registerBoardDecisionRoutes } from './board/decisions-routes.js';
+import { createBoardDecisionsService } from './board/decisions-service.js';
+import { createBoardMeetingBody } from './board/meeting-body.js';
+import { registerBoardMeasureRoutes } from './board/measures-routes.js';
+import { createBoardMeasuresService } from './board/measures-service.js';
+import { boardPaths } from './board/paths.js';
+import { registerBoardRoutes } from './board/routes.js';
+import { createBoardService } from './board/service.js';
 import type { ConsultationServices } from './route-deps.js';
 
 export { readConsultationSettings, type ConsultationSettings } from './settings.js';
@@ -21,6 +29,11 @@ export { loadProgrammeDemo, removeProgrammeDemo } from './programmes/demo.js';
 
 // Its benchmark generator, run in order by bench/data/generate.ts.
 export { consultationGenerator } from './bench-data.js';
+export {
+  DEMO_BOARD_POLICE_PEOPLE,
+  loadConsultationBoardDemo,
+  removeConsultationBoardDemo,
+} from './board/demo.js';
 
 /** What other parts of Bridge ask of consultation (nothing yet). */
 export type ConsultationApi = Record<string, never>;
@@ -37,9 +50,13 @@ export function createConsultationModule(
     tracker: TrackerApi;
   },
 ): ConsultationModule {
-  const { platform, directory } = deps;
+  const { platform, directory, meetings } = deps;
   const { config, db, t } = platform;
   const now = deps.now ?? (() => new Date());
+  const boardDefaults = () => ({
+    name: t('consultation:board.defaultName'),
+    remit: t('consultation:board.defaultRemit'),
+  });
   const services: ConsultationServices = {
     consultationProgrammes: createProgrammesService({
       db,
@@ -47,7 +64,25 @@ export function createConsultationModule(
       t,
       directory: directory.directory,
     }),
+    consultationBoard: createBoardService({
+      db,
+      directory,
+      meetings: meetings.meetings,
+      publicMeetings: meetings.publicMeetings,
+      now,
+      t,
+    }),
+    consultationBoardDecisions: createBoardDecisionsService({
+      db,
+      minuteReferences: meetings.minuteReferences,
+      now,
+      t,
+      defaults: boardDefaults,
+    }),
+    consultationBoardMeasures: createBoardMeasuresService({ db, now, t }),
   };
+  // ADR 0005, CON-01: the strategy board is a body that meets.
+  meetings.addBodies([createBoardMeetingBody({ directory, now, t })]);
   return {
     name: 'consultation',
     api: {},
@@ -55,6 +90,9 @@ export function createConsultationModule(
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
       registerProgrammeRoutes(routeDeps);
+      registerBoardRoutes(routeDeps);
+      registerBoardDecisionRoutes(routeDeps);
+      registerBoardMeasureRoutes(routeDeps);
     },
     homeTasks: async (p, t) => [
       // CON-02: the policing-plan consultation's programmes, for everyone who reads consultation.
@@ -63,6 +101,13 @@ export function createConsultationModule(
         href: programmePaths.programmes,
         text: t('consultation:programmes.homeTask.text'),
         hint: t('consultation:programmes.homeTask.hint'),
+      },
+      // CON-01: the strategy board, its members, meetings and measures.
+      can(p, 'consultation.view') && {
+        order: 200,
+        href: boardPaths.board,
+        text: t('consultation:board.homeTask.text'),
+        hint: t('consultation:board.homeTask.hint'),
       },
     ],
   };

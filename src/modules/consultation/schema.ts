@@ -22,10 +22,17 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
 import { isOneOf, recordVersioning, requiredRef } from '../../platform/db/columns.js';
-import { organisations } from '../directory/schema.js';
+import { organisations, people } from '../directory/schema.js';
 import { minuteItems } from '../meetings/schema.js';
 import { AGE_BANDS, ETHNIC_GROUPS, SEXES } from './monitoring.js';
 import { AUDIENCES, QUESTION_KINDS } from './rules.js';
+
+/**
+ * Other modules' tables that the sub-capabilities' tables name in foreign keys (the board's
+ * members are people; its decisions name minutes): only a module's own schema.ts may import
+ * another module's (ADR 0014), so its folders take them from here.
+ */
+export const foreignTables = { people, minuteItems };
 
 export const consultations = pgTable(
   'consultations',

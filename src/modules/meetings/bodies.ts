@@ -15,6 +15,7 @@ export const BODY_TYPES = [
   'director_chairs',
   'annual_conference',
   'custody_panel',
+  'consultation_board',
 ] as const;
 export type BodyType = (typeof BODY_TYPES)[number];
 
