@@ -77,6 +77,9 @@ const REPORT_WRITERS: readonly Role[] = ['lay_visitor'];
 const REVIEWERS: readonly Role[] = ['scheme_manager'];
 const ISSUE_READERS: readonly Role[] = ['scheme_manager', 'custody_inspector', 'lay_visitor'];
 const ISSUE_ANSWERERS: readonly Role[] = ['custody_inspector'];
+/** Issue 25: police and authority staff read consultation; the authority's officers run it. */
+const CONSULTATION_READERS = GROUP_STAFF;
+const CONSULTATION_MANAGERS: readonly Role[] = ['authority_officer'];
 
 const EXPECTED: Record<string, Who> = {
   'GET /': 'anyone',
@@ -652,6 +655,36 @@ const EXPECTED: Record<string, Who> = {
   'POST /custody-visiting/follow-up/:issueId/escalate': REVIEWERS,
   'POST /custody-visiting/follow-up/:issueId/authority': REVIEWERS,
   'GET /custody-visiting/issues': 'anyone',
+  // Issue 25 (CON-01, CON-07): consultations and their questionnaires.
+  'GET /consultation': CONSULTATION_READERS,
+  'GET /consultation/consultations': CONSULTATION_READERS,
+  'GET /consultation/consultations/new': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/new': CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId': CONSULTATION_READERS,
+  'GET /consultation/consultations/:consultationId/edit': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/edit': CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/launch': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/launch': CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/close': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/close': CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/questionnaire': CONSULTATION_READERS,
+  'GET /consultation/consultations/:consultationId/questionnaire/preview': CONSULTATION_READERS,
+  'POST /consultation/consultations/:consultationId/questionnaire/new-version':
+    CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/questionnaire/questions/new':
+    CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/questionnaire/questions/new':
+    CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/questionnaire/questions/:questionId':
+    CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/questionnaire/questions/:questionId':
+    CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/questionnaire/questions/:questionId/remove':
+    CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/questionnaire/questions/:questionId/remove':
+    CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/questionnaire/questions/:questionId/move':
+    CONSULTATION_MANAGERS,
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',

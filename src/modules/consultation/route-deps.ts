@@ -1,8 +1,11 @@
 import type { RouteDeps } from '../../platform/modules.js';
+import type { QuestionnaireService } from './consultations/questionnaire.js';
+import type { ConsultationsService } from './consultations/service.js';
 
 /** The consultation module's own services (each sub-capability adds its line). */
 export interface ConsultationServices {
-  [name: string]: never;
+  consultations: ConsultationsService;
+  questionnaire: QuestionnaireService;
 }
 
 /** What the consultation module's route files are given. */
