@@ -31,8 +31,8 @@ async function addQuestion(
   await heading(page, 'Add a question');
   await page.getByLabel(fields.kind, { exact: true }).check();
   await page.getByLabel('Question', { exact: true }).fill(fields.text);
-  if (fields.choices) await page.getByLabel(/^Choices/).fill(fields.choices);
-  if (fields.scale) await page.getByLabel(/^Top of the scale/).fill(fields.scale);
+  if (fields.choices) await page.getByLabel('Choices (single and multiple choice)').fill(fields.choices);
+  if (fields.scale) await page.getByLabel('Top of the scale (rating)').fill(fields.scale);
   if (fields.shownIf)
     await page.getByLabel('When is it asked?').selectOption({ label: fields.shownIf });
   await page.getByRole('button', { name: 'Save question' }).click();
@@ -82,12 +82,12 @@ test('an officer builds a consultation’s questionnaire, previews it, is refuse
   await expectAccessible(page);
   await page.getByLabel('Single choice').check();
   await page.getByLabel('Question', { exact: true }).fill('Do you feel safe after dark?');
-  await page.getByLabel(/^Choices/).fill('Safe');
+  await page.getByLabel('Choices (single and multiple choice)').fill('Safe');
   await page.getByRole('button', { name: 'Save question' }).click();
   await expectErrors(page, [
     { field: 'choices', message: 'Enter at least two choices, one a line' },
   ]);
-  await page.getByLabel(/^Choices/).fill('Safe\nNot safe');
+  await page.getByLabel('Choices (single and multiple choice)').fill('Safe\nNot safe');
   await page.getByRole('button', { name: 'Save question' }).click();
   await expectSuccess(page, 'Question 1 has been added');
   await addQuestion(page, {
@@ -127,7 +127,7 @@ test('an officer builds a consultation’s questionnaire, previews it, is refuse
   await page.getByRole('link', { name: 'Change question 3' }).click();
   await heading(page, 'Change question 3');
   await expectAccessible(page);
-  await page.getByLabel(/^Top of the scale/).fill('10');
+  await page.getByLabel('Top of the scale (rating)').fill('10');
   await page.getByRole('button', { name: 'Save question' }).click();
   await expectSuccess(page, 'Question 3 has been saved');
 
