@@ -31,7 +31,8 @@ async function addQuestion(
   await heading(page, 'Add a question');
   await page.getByLabel(fields.kind, { exact: true }).check();
   await page.getByLabel('Question', { exact: true }).fill(fields.text);
-  if (fields.choices) await page.getByLabel('Choices (single and multiple choice)').fill(fields.choices);
+  if (fields.choices)
+    await page.getByLabel('Choices (single and multiple choice)').fill(fields.choices);
   if (fields.scale) await page.getByLabel('Top of the scale (rating)').fill(fields.scale);
   if (fields.shownIf)
     await page.getByLabel('When is it asked?').selectOption({ label: fields.shownIf });
@@ -41,7 +42,8 @@ async function addQuestion(
 test('an officer builds a consultation’s questionnaire, previews it, is refused launch without the board’s approval, then launches it', async () => {
   const today = todayInLondon(new Date());
   const title = `Policing priorities ${Date.now()}`;
-  const page = await e2e.newPage();
+  // The builder works without JavaScript: every change is a form and a button.
+  const page = await e2e.newPage({ javaScript: false });
   await signInWithRole(e2e, page, 'authority_officer');
 
   await page.getByRole('link', { name: 'Consultation', exact: true }).first().click();
@@ -131,6 +133,13 @@ test('an officer builds a consultation’s questionnaire, previews it, is refuse
   await page.getByRole('button', { name: 'Save question' }).click();
   await expectSuccess(page, 'Question 3 has been saved');
 
+  // Removing question 1 would clear question 2's link: the remove page says so first.
+  await page.getByRole('link', { name: 'Remove question 1' }).click();
+  await heading(page, 'Remove question 1');
+  await page.getByText('2. What makes you feel unsafe?').waitFor();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Back to the questionnaire' }).click();
+
   // The preview, as a respondent sees it.
   await page.getByRole('link', { name: 'Preview the questionnaire' }).click();
   await heading(page, title);
@@ -170,4 +179,15 @@ test('an officer builds a consultation’s questionnaire, previews it, is refuse
   await expectSuccess(page, `‘${title}’ has been launched`);
   await page.getByText('Upcoming', { exact: true }).waitFor();
   assert.match(await summaryValue(page, 'Strategy board’s approval'), /^Approved on /);
+
+  // Closed early, with its reason.
+  await page.getByRole('button', { name: 'Close the consultation early' }).click();
+  await heading(page, 'Close the consultation early');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Close early' }).click();
+  await expectErrors(page, [{ field: 'reason', message: 'Enter why it is being closed early' }]);
+  await page.getByLabel('Why is it being closed early?').fill('Replaced by the joint survey');
+  await page.getByRole('button', { name: 'Close early' }).click();
+  await expectSuccess(page, `‘${title}’ has been closed early`);
+  assert.match(await summaryValue(page, 'Closed early'), /Replaced by the joint survey$/);
 });

@@ -8,7 +8,6 @@ import type { IsoDate } from '../../platform/calendar/index.js';
 import type { Said, SaidRefusal } from '../../platform/i18n/said.js';
 import { AUDIENCES, QUESTION_KINDS, type Audience, type QuestionKind } from './rules.js';
 
-const K = 'consultation:consultations.errors';
 export const TITLE_MAX = 200;
 export const PURPOSE_MAX = 5000;
 export const QUESTION_TEXT_MAX = 500;
@@ -28,10 +27,10 @@ function required(
   field: string,
   value: string,
   max: number,
-  key: string,
+  keys: { missing: string; tooLong: string },
 ): string {
-  if (!value) refusals.push({ field, key: `${K}.${key}Missing` });
-  else if (value.length > max) refusals.push({ field, key: `${K}.${key}TooLong`, values: { max } });
+  if (!value) refusals.push({ field, key: keys.missing });
+  else if (value.length > max) refusals.push({ field, key: keys.tooLong, values: { max } });
   return value;
 }
 
@@ -60,16 +59,26 @@ export function validateDetails(
   dates: { opensOn: IsoDate | null; closesOn: IsoDate | null },
 ): { refusals: SaidRefusal[]; value: DetailsValue } {
   const refusals: SaidRefusal[] = [];
-  const title = required(refusals, 'title', tidy(input.title), TITLE_MAX, 'title');
+  const title = required(refusals, 'title', tidy(input.title), TITLE_MAX, {
+    missing: 'consultation:consultations.errors.titleMissing',
+    tooLong: 'consultation:consultations.errors.titleTooLong',
+  });
   const purpose = (input.purpose ?? '').trim();
-  required(refusals, 'purpose', purpose, PURPOSE_MAX, 'purpose');
+  required(refusals, 'purpose', purpose, PURPOSE_MAX, {
+    missing: 'consultation:consultations.errors.purposeMissing',
+    tooLong: 'consultation:consultations.errors.purposeTooLong',
+  });
   const { opensOn, closesOn } = dates;
   if (opensOn && closesOn && closesOn < opensOn)
-    refusals.push({ field: 'closesOn-day', key: `${K}.closesBeforeOpens` });
+    refusals.push({
+      field: 'closesOn-day',
+      key: 'consultation:consultations.errors.closesBeforeOpens',
+    });
   const audience = AUDIENCES.find((a) => a === input.audience);
-  if (!audience) refusals.push({ field: 'audience', key: `${K}.audienceMissing` });
+  if (!audience)
+    refusals.push({ field: 'audience', key: 'consultation:consultations.errors.audienceMissing' });
   if (input.major !== 'yes' && input.major !== 'no')
-    refusals.push({ field: 'major', key: `${K}.majorMissing` });
+    refusals.push({ field: 'major', key: 'consultation:consultations.errors.majorMissing' });
   return {
     refusals,
     value: {
@@ -158,23 +167,43 @@ export function validateQuestion(
 ): { refusals: SaidRefusal[]; value: QuestionValue } {
   const refusals: SaidRefusal[] = [];
   const kind = QUESTION_KINDS.find((k) => k === input.kind);
-  if (!kind) refusals.push({ field: 'kind', key: `${K}.kindMissing` });
-  const text = required(refusals, 'text', tidy(input.text), QUESTION_TEXT_MAX, 'questionText');
+  if (!kind) refusals.push({ field: 'kind', key: 'consultation:consultations.errors.kindMissing' });
+  const text = required(refusals, 'text', tidy(input.text), QUESTION_TEXT_MAX, {
+    missing: 'consultation:consultations.errors.questionTextMissing',
+    tooLong: 'consultation:consultations.errors.questionTextTooLong',
+  });
   const hint = tidy(input.hint);
   if (hint.length > HINT_MAX)
-    refusals.push({ field: 'hint', key: `${K}.hintTooLong`, values: { max: HINT_MAX } });
+    refusals.push({
+      field: 'hint',
+      key: 'consultation:consultations.errors.hintTooLong',
+      values: { max: HINT_MAX },
+    });
   let choices: string[] = [];
   if (kind && hasChoices(kind)) {
     choices = choicesOf(input.choices);
     const lower = choices.map((c) => c.toLowerCase());
     const duplicate = choices.find((_, i) => lower.indexOf(lower[i]!) !== i);
-    if (choices.length < 2) refusals.push({ field: 'choices', key: `${K}.choicesTooFew` });
+    if (choices.length < 2)
+      refusals.push({ field: 'choices', key: 'consultation:consultations.errors.choicesTooFew' });
     else if (choices.length > MAX_CHOICES)
-      refusals.push({ field: 'choices', key: `${K}.choicesTooMany`, values: { max: MAX_CHOICES } });
+      refusals.push({
+        field: 'choices',
+        key: 'consultation:consultations.errors.choicesTooMany',
+        values: { max: MAX_CHOICES },
+      });
     else if (duplicate)
-      refusals.push({ field: 'choices', key: `${K}.choiceTwice`, values: { choice: duplicate } });
+      refusals.push({
+        field: 'choices',
+        key: 'consultation:consultations.errors.choiceTwice',
+        values: { choice: duplicate },
+      });
     else if (choices.some((c) => c.length > CHOICE_MAX))
-      refusals.push({ field: 'choices', key: `${K}.choiceTooLong`, values: { max: CHOICE_MAX } });
+      refusals.push({
+        field: 'choices',
+        key: 'consultation:consultations.errors.choiceTooLong',
+        values: { max: CHOICE_MAX },
+      });
   }
   let ratingScale: number | null = null;
   if (kind === 'rating') {
@@ -183,7 +212,7 @@ export function validateQuestion(
     if (Number.isNaN(ratingScale) || ratingScale < RATING_MIN || ratingScale > RATING_MAX)
       refusals.push({
         field: 'ratingScale',
-        key: `${K}.ratingScale`,
+        key: 'consultation:consultations.errors.ratingScale',
         values: { min: RATING_MIN, max: RATING_MAX },
       });
   }
@@ -196,7 +225,10 @@ export function validateQuestion(
       editing ? editing.position : null,
     );
     if (!offered.some((c) => c.option.id === shownIf))
-      refusals.push({ field: 'shownIf', key: `${K}.shownIfNotEarlier` });
+      refusals.push({
+        field: 'shownIf',
+        key: 'consultation:consultations.errors.shownIfNotEarlier',
+      });
     else shownIfOptionId = shownIf;
   }
   // CON-07: a later question's link to a choice is never lost without the officer seeing it.
@@ -207,7 +239,7 @@ export function validateQuestion(
       if (!kept.some((c) => c.toLowerCase() === option.label.toLowerCase()))
         refusals.push({
           field: hasChoices(kind) ? 'choices' : 'kind',
-          key: `${K}.choiceInUse`,
+          key: 'consultation:consultations.errors.choiceInUse',
           values: { choice: option.label, number: dependent.position, question: dependent.text },
         });
     }
@@ -262,11 +294,16 @@ export function moveRefusal(
   const at = ordered.findIndex((q) => q.id === id);
   const other = ordered[direction === 'up' ? at - 1 : at + 1];
   if (at < 0 || !other)
-    return { key: direction === 'up' ? `${K}.alreadyFirst` : `${K}.alreadyLast` };
+    return {
+      key:
+        direction === 'up'
+          ? 'consultation:consultations.errors.alreadyFirst'
+          : 'consultation:consultations.errors.alreadyLast',
+    };
   const [first, second] = direction === 'up' ? [other, ordered[at]!] : [ordered[at]!, other];
   if (dependentsOf([second], first).length)
     return {
-      key: `${K}.moveBreaksShowIf`,
+      key: 'consultation:consultations.errors.moveBreaksShowIf',
       values: { later: second.position, earlier: first.position },
     };
   return null;
@@ -283,12 +320,16 @@ export const clearedByRemoving = dependentsOf;
  * were answered: it may not change, and a new version is opened instead.
  */
 export function questionnaireChangeRefusal(responsesToVersion: number): Said | null {
-  return responsesToVersion > 0 ? { key: `${K}.versionAnswered` } : null;
+  return responsesToVersion > 0
+    ? { key: 'consultation:consultations.errors.versionAnswered' }
+    : null;
 }
 
 /** A new version may be opened only over one that has been answered. */
 export function newVersionRefusal(responsesToVersion: number): Said | null {
-  return responsesToVersion > 0 ? null : { key: `${K}.versionNotAnswered` };
+  return responsesToVersion > 0
+    ? null
+    : { key: 'consultation:consultations.errors.versionNotAnswered' };
 }
 
 /** A question copied to a new version, its show-if as the place of the question and choice. */
@@ -328,12 +369,17 @@ export function launchRefusals(
   questionCount: number,
   today: IsoDate,
 ): Said[] {
-  if (consultation.launchedAt) return [{ key: `${K}.alreadyLaunched` }];
+  if (consultation.launchedAt)
+    return [{ key: 'consultation:consultations.errors.alreadyLaunched' }];
   const refusals: Said[] = [];
-  if (consultation.major && !consultation.approvedOn) refusals.push({ key: `${K}.needsApproval` });
-  if (questionCount === 0) refusals.push({ key: `${K}.noQuestions` });
+  if (consultation.major && !consultation.approvedOn)
+    refusals.push({ key: 'consultation:consultations.errors.needsApproval' });
+  if (questionCount === 0) refusals.push({ key: 'consultation:consultations.errors.noQuestions' });
   if (consultation.closesOn < today)
-    refusals.push({ key: `${K}.closingPassed`, values: { date: { date: consultation.closesOn } } });
+    refusals.push({
+      key: 'consultation:consultations.errors.closingPassed',
+      values: { date: { date: consultation.closesOn } },
+    });
   return refusals;
 }
 
@@ -342,10 +388,18 @@ export function closeEarlyRefusals(
   phase: 'draft' | 'upcoming' | 'open' | 'closed',
   reason: string,
 ): SaidRefusal[] {
-  if (phase === 'draft') return [{ field: 'reason', key: `${K}.notLaunched` }];
-  if (phase === 'closed') return [{ field: 'reason', key: `${K}.alreadyClosed` }];
-  if (!reason) return [{ field: 'reason', key: `${K}.reasonMissing` }];
+  if (phase === 'draft')
+    return [{ field: 'reason', key: 'consultation:consultations.errors.notLaunched' }];
+  if (phase === 'closed')
+    return [{ field: 'reason', key: 'consultation:consultations.errors.alreadyClosed' }];
+  if (!reason) return [{ field: 'reason', key: 'consultation:consultations.errors.reasonMissing' }];
   if (reason.length > 1000)
-    return [{ field: 'reason', key: `${K}.reasonTooLong`, values: { max: 1000 } }];
+    return [
+      {
+        field: 'reason',
+        key: 'consultation:consultations.errors.reasonTooLong',
+        values: { max: 1000 },
+      },
+    ];
   return [];
 }
