@@ -15,6 +15,7 @@ import {
   questions,
   responses,
 } from '../../src/modules/consultation/schema.js';
+import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { createTestApp, type Agent, type TestApp } from '../app.js';
 import { signInNewAccount } from '../factories/accounts.js';
@@ -416,4 +417,41 @@ test('a member reads consultations but cannot create, change, build, launch or c
   assert.equal(row!.title, made.title);
   assert.equal(row!.launchedAt, null);
   assert.equal((await questionsOf(made.id)).length, 2);
+});
+
+test('the demo has an open policing-priorities consultation of six questions, one asked after an earlier answer, and a draft awaiting the board; they go with the demo data', async () => {
+  await loadDemoData(t.services.db, t.services.secretBox);
+  // The demo's dates run from the real today.
+  t.clock.current = new Date();
+  const reader = await signInNewAccount(t, 'authority_member');
+  const open = await reader.get(`${base}?phase=open`);
+  const link =
+    /href="(\/consultation\/consultations\/[0-9a-f-]{36})">Policing priorities for London \d{4}</.exec(
+      open.body,
+    );
+  assert.ok(link, 'the demo consultation is listed as open');
+  const page = await reader.get(link[1]!);
+  assert.match(
+    text(page.body),
+    /Open .*Questionnaire, version 1 .*Do you feel safe in your neighbourhood after dark\?/,
+  );
+  assert.equal(
+    summaryOf(page.body).get('Strategy board’s approval'),
+    'Not needed: not a major consultation',
+  );
+  const builder = text((await reader.get(`${link[1]}/questionnaire`)).body);
+  assert.match(
+    builder,
+    /2\. What makes you feel unsafe\? .*Only if question 1 is answered ‘Not at all safe’/,
+  );
+  assert.match(builder, /6\. Is there anything else/);
+  const drafts = text((await reader.get(`${base}?phase=draft&audience=invited`)).body);
+  assert.match(drafts, /Neighbourhood policing in Camden \(major\) Draft Invited consultees/);
+
+  await removeDemoData(t.services.db);
+  const left = await t.services.db
+    .select({ id: consultations.id })
+    .from(consultations)
+    .where(eq(consultations.title, 'Neighbourhood policing in Camden'));
+  assert.equal(left.length, 0);
 });
