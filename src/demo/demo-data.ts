@@ -47,6 +47,8 @@ import {
   loadProgrammeDemo,
   removeConsultationBoardDemo,
   removeProgrammeDemo,
+  loadConsultationsDemo,
+  removeConsultationsDemo,
 } from '../modules/consultation/index.js';
 import { removeDemoExpenses } from '../modules/expenses/index.js';
 import {
@@ -216,6 +218,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeCustodyVisitingDemo(tx, demoPeople);
     await removeProgrammeDemo(tx, demoPeople);
     await removeConsultationBoardDemo(tx, demoPeople);
+    await removeConsultationsDemo(tx, ids);
     await removeDemoTrackerNames(tx, ids, await demoOrganisationsAndPeople(tx, demoPeople));
     await removeDemoAdviceRequests(tx, ids);
     await removeGroupsDemo(tx, demoPeople);
@@ -372,6 +375,8 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
       },
       today,
     );
+    // Issue 25: an open consultation on the policing priorities and a draft awaiting the board.
+    await loadConsultationsDemo(tx, userIds.get('authority_officer')!, today);
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',

@@ -698,6 +698,36 @@ const EXPECTED: Record<string, Who> = {
   'GET /public/consultation-boards/:bodyId/meetings/:meetingId': 'anyone',
   'GET /public/consultation-boards/:bodyId/meetings/:meetingId/papers/:paperId': 'anyone',
   'GET /public/consultation-boards/:bodyId/meetings.ics': 'anyone',
+  // Issue 25 (CON-01, CON-07): consultations and their questionnaires.
+  'GET /consultation': CONSULTATION_VIEWERS,
+  'GET /consultation/consultations': CONSULTATION_VIEWERS,
+  'GET /consultation/consultations/new': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/new': CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId': CONSULTATION_VIEWERS,
+  'GET /consultation/consultations/:consultationId/edit': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/edit': CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/launch': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/launch': CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/close': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/close': CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/questionnaire': CONSULTATION_VIEWERS,
+  'GET /consultation/consultations/:consultationId/questionnaire/preview': CONSULTATION_VIEWERS,
+  'POST /consultation/consultations/:consultationId/questionnaire/new-version':
+    CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/questionnaire/questions/new':
+    CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/questionnaire/questions/new':
+    CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/questionnaire/questions/:questionId':
+    CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/questionnaire/questions/:questionId':
+    CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/questionnaire/questions/:questionId/remove':
+    CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/questionnaire/questions/:questionId/remove':
+    CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/questionnaire/questions/:questionId/move':
+    CONSULTATION_MANAGERS,
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',

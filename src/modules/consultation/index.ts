@@ -10,6 +10,12 @@ import type { DirectoryApi } from '../directory/index.js';
 import type { GroupsApi } from '../groups/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
 import type { TrackerApi } from '../tracker/index.js';
+import { registerBuilderRoutes } from './consultations/builder-routes.js';
+import { createQuestionnaireService } from './consultations/questionnaire.js';
+import { registerConsultationRoutes } from './consultations/routes.js';
+import { createConsultationsService } from './consultations/service.js';
+import { registerHubRoutes } from './hub.js';
+import { consultationPaths } from './paths.js';
 import { programmePaths } from './programmes/paths.js';
 import { registerProgrammeRoutes } from './programmes/routes.js';
 import { createProgrammesService } from './programmes/service.js';
@@ -25,6 +31,7 @@ import type { ConsultationServices } from './route-deps.js';
 
 export { readConsultationSettings, type ConsultationSettings } from './settings.js';
 // Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
+export { loadConsultationsDemo, removeConsultationsDemo } from './consultations/demo.js';
 export { loadProgrammeDemo, removeProgrammeDemo } from './programmes/demo.js';
 
 // Its benchmark generator, run in order by bench/data/generate.ts.
@@ -58,6 +65,13 @@ export function createConsultationModule(
     remit: t('consultation:board.defaultRemit'),
   });
   const services: ConsultationServices = {
+    consultations: createConsultationsService({
+      db,
+      now,
+      t,
+      minuteReferences: meetings.minuteReferences,
+    }),
+    questionnaire: createQuestionnaireService({ db, t }),
     consultationProgrammes: createProgrammesService({
       db,
       now,
@@ -89,12 +103,29 @@ export function createConsultationModule(
     services,
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
+      registerHubRoutes(routeDeps);
+      registerConsultationRoutes(routeDeps);
+      registerBuilderRoutes(routeDeps);
       registerProgrammeRoutes(routeDeps);
       registerBoardRoutes(routeDeps);
       registerBoardDecisionRoutes(routeDeps);
       registerBoardMeasureRoutes(routeDeps);
     },
+    navigation: [
+      {
+        order: 78,
+        textKey: 'consultation:nav.consultation',
+        href: consultationPaths.staffHome,
+        visible: (p) => can(p, 'consultation.view'),
+      },
+    ],
     homeTasks: async (p, t) => [
+      can(p, 'consultation.view') && {
+        order: 130,
+        href: consultationPaths.staffHome,
+        text: t('consultation:homeTasks.consultation.text'),
+        hint: t('consultation:homeTasks.consultation.hint'),
+      },
       // CON-02: the policing-plan consultation's programmes, for everyone who reads consultation.
       can(p, 'consultation.view') && {
         order: 140,

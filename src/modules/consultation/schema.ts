@@ -54,12 +54,22 @@ export const consultations = pgTable(
     launchedAt: timestamp('launched_at', { withTimezone: true }),
     /** Closed before its closing date, by staff. */
     closedEarlyAt: timestamp('closed_early_at', { withTimezone: true }),
+    /** Why staff closed it early, as the consultation's page says. */
+    closedEarlyReason: text('closed_early_reason'),
     createdBy: uuid('created_by').references(() => users.id),
     ...recordVersioning(),
   },
   (t) => [
     index('consultations_opens_idx').on(t.opensOn),
     index('consultations_closes_idx').on(t.closesOn),
+    // The staff list's phases: drafts, and launched ones still running (upcoming or open).
+    index('consultations_drafts_idx')
+      .on(t.opensOn)
+      .where(sql`${t.launchedAt} is null`),
+    index('consultations_running_idx')
+      .on(t.closesOn, t.opensOn)
+      .where(sql`${t.launchedAt} is not null and ${t.closedEarlyAt} is null`),
+    index('consultations_audience_idx').on(t.audience, t.opensOn),
     check('consultations_dates_order', sql`${t.closesOn} >= ${t.opensOn}`),
     check('consultations_audience', isOneOf(t.audience, AUDIENCES)),
   ],

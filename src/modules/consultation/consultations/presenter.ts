@@ -1,0 +1,142 @@
+/**
+ * How the consultation pages word what the services return: the phase as a tag, the board's
+ * approval (CON-01), each question's kind and show-if link, and the consultation's sections.
+ */
+import type { FastifyRequest } from 'fastify';
+import { can } from '../../../platform/auth/permissions.js';
+import type { Principal } from '../../../platform/auth/principal.js';
+import { todayInLondon } from '../../../platform/calendar/index.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
+import type { MinuteReference } from '../../meetings/index.js';
+import type { ConsultationPhase } from '../rules.js';
+import { consultationsPaths as paths } from './paths.js';
+import type { Consultation, Question } from './read.js';
+
+type Request = FastifyRequest;
+
+const PHASE_TAGS: Record<ConsultationPhase, string> = {
+  draft: 'govuk-tag--grey',
+  upcoming: 'govuk-tag--blue',
+  open: 'govuk-tag--green',
+  closed: 'govuk-tag--purple',
+};
+
+export const phaseTag = (request: Request, phase: ConsultationPhase) => ({
+  text: request.t(`consultation:consultations.phases.${phase}`),
+  classes: PHASE_TAGS[phase],
+});
+
+/**
+ * The consultation's sections: its other pages, each a link. ONE list: the other parts of the
+ * consultation work (analysis, consultees, responses, outcome, the board's approval, a panel
+ * wave) add their line here as they arrive.
+ */
+export const CONSULTATION_SECTIONS: readonly {
+  textKey: string;
+  hintKey: string;
+  href: (consultationId: string) => string;
+  visible: (principal: Principal) => boolean;
+}[] = [
+  {
+    textKey: 'consultation:consultations.sections.questionnaire',
+    hintKey: 'consultation:consultations.sections.questionnaireHint',
+    href: (id) => paths.questionnaire(id),
+    visible: (p) => can(p, 'consultation.view'),
+  },
+  {
+    textKey: 'consultation:consultations.sections.preview',
+    hintKey: 'consultation:consultations.sections.previewHint',
+    href: (id) => paths.preview(id),
+    visible: (p) => can(p, 'consultation.view'),
+  },
+];
+
+export function sectionsFor(request: Request, consultationId: string) {
+  return CONSULTATION_SECTIONS.filter((s) => s.visible(request.principal)).map((s) => ({
+    text: request.t(s.textKey),
+    hint: request.t(s.hintKey),
+    href: s.href(consultationId),
+  }));
+}
+
+/** CON-01: whether the board's approval is needed, given (with its minute), or not needed. */
+export function approvalOf(
+  request: Request,
+  consultation: Consultation,
+  minute: MinuteReference | null,
+) {
+  if (!consultation.major)
+    return { text: request.t('consultation:consultations.approval.notMajor') };
+  if (!consultation.approvedOn)
+    return { text: request.t('consultation:consultations.approval.needed'), needed: true };
+  return {
+    text: request.t('consultation:consultations.approval.approved', {
+      date: formatDate(request.t, consultation.approvedOn),
+    }),
+    minute: minute && {
+      heading: minute.heading,
+      meeting: minute.meetingTitle,
+      date: formatDate(request.t, todayInLondon(minute.startsAt)),
+      href: minute.href,
+      publicHref: minute.publicHref,
+    },
+  };
+}
+
+/** A question as the builder and the consultation's page list it. */
+export function questionRows(request: Request, asked: readonly Question[]) {
+  const optionOwner = new Map(
+    asked.flatMap((q) => q.options.map((o) => [o.id, { question: q, label: o.label }] as const)),
+  );
+  return asked.map((q) => {
+    const shownBy = q.shownIfOptionId ? optionOwner.get(q.shownIfOptionId) : undefined;
+    return {
+      ...q,
+      kindText: request.t(`consultation:consultations.kinds.${q.kind}`),
+      requiredText: request.t(
+        q.required
+          ? 'consultation:consultations.question.requiredYes'
+          : 'consultation:consultations.question.requiredNo',
+      ),
+      scaleText:
+        q.ratingScale === null
+          ? null
+          : request.t('consultation:consultations.question.scale', { top: q.ratingScale }),
+      shownIfText: shownBy
+        ? request.t('consultation:consultations.question.shownIf', {
+            number: shownBy.question.position,
+            choice: shownBy.label,
+          })
+        : null,
+    };
+  });
+}
+
+/** The show-if choices an added or edited question may take: earlier choice questions' choices. */
+export function showIfItems(
+  request: Request,
+  asked: readonly Question[],
+  before: number | null,
+  chosen: string | undefined,
+) {
+  return [
+    { value: '', text: request.t('consultation:consultations.question.alwaysShown') },
+    ...asked
+      .filter(
+        (q) =>
+          (q.kind === 'single' || q.kind === 'multiple') &&
+          (before === null || q.position < before),
+      )
+      .flatMap((q) =>
+        q.options.map((o) => ({
+          value: o.id,
+          text: request.t('consultation:consultations.question.showIfOption', {
+            number: q.position,
+            question: q.text,
+            choice: o.label,
+          }),
+          selected: o.id === chosen,
+        })),
+      ),
+  ];
+}
