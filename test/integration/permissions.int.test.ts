@@ -77,6 +77,9 @@ const REPORT_WRITERS: readonly Role[] = ['lay_visitor'];
 const REVIEWERS: readonly Role[] = ['scheme_manager'];
 const ISSUE_READERS: readonly Role[] = ['scheme_manager', 'custody_inspector', 'lay_visitor'];
 const ISSUE_ANSWERERS: readonly Role[] = ['custody_inspector'];
+/** Issue 25: consultation is read by police and authority staff and run by authority officers. */
+const CONSULTATION_VIEWERS: readonly Role[] = GROUP_STAFF;
+const CONSULTATION_MANAGERS: readonly Role[] = ['authority_officer'];
 
 const EXPECTED: Record<string, Who> = {
   'GET /': 'anyone',
@@ -652,6 +655,34 @@ const EXPECTED: Record<string, Who> = {
   'POST /custody-visiting/follow-up/:issueId/escalate': REVIEWERS,
   'POST /custody-visiting/follow-up/:issueId/authority': REVIEWERS,
   'GET /custody-visiting/issues': 'anyone',
+  // Issue 25: anyone reads consultations and answers an open one, by its response's link (the
+  // token is the only key: an unknown one is not found); an invited person's link responds once.
+  'GET /consultations': 'anyone',
+  'GET /consultations/:consultationId': 'anyone',
+  'POST /consultations/:consultationId/respond': 'anyone',
+  'GET /consultations/:consultationId/responded': 'anyone',
+  'GET /consultations/invited/:token': 'anyone',
+  'POST /consultations/invited/:token': 'anyone',
+  'GET /consultations/resume/:token': 'anyone',
+  'GET /consultations/resume/:token/questions/:position': 'anyone',
+  'POST /consultations/resume/:token/questions/:position': 'anyone',
+  'GET /consultations/resume/:token/about-you': 'anyone',
+  'POST /consultations/resume/:token/about-you': 'anyone',
+  'GET /consultations/resume/:token/check': 'anyone',
+  'POST /consultations/resume/:token/check': 'anyone',
+  'GET /consultations/resume/:token/save': 'anyone',
+  'POST /consultations/resume/:token/save': 'anyone',
+  // A consultation's responses: staff read them; authority officers set them aside.
+  'GET /consultation/consultations/:consultationId/responses': CONSULTATION_VIEWERS,
+  'GET /consultation/consultations/:consultationId/responses/:responseId/set-aside':
+    CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/responses/:responseId/set-aside':
+    CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/responses/:responseId/restore':
+    CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/bursts/:burst/set-aside': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/bursts/:burst/set-aside': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/bursts/:burst/restore': CONSULTATION_MANAGERS,
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',
