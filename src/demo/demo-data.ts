@@ -41,6 +41,7 @@ import {
   loadCustodyVisitorsDemo,
   removeCustodyVisitingDemo,
 } from '../modules/custody-visiting/index.js';
+import { loadRespondingDemo, removeRespondingDemo } from '../modules/consultation/index.js';
 import { removeDemoExpenses } from '../modules/expenses/index.js';
 import {
   DEMO_MEETING_BODIES,
@@ -207,6 +208,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeDemoDeployments(tx, ids, demoPeople);
     await removeDemoExpenses(tx, ids, demoPeople);
     await removeCustodyVisitingDemo(tx, demoPeople);
+    await removeRespondingDemo(tx, ids);
     await removeDemoTrackerNames(tx, ids, await demoOrganisationsAndPeople(tx, demoPeople));
     await removeDemoAdviceRequests(tx, ids);
     await removeGroupsDemo(tx, demoPeople);
@@ -347,6 +349,8 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
     );
     // ICV-03: the panel's rota for this quarter, drawn, its past visits made.
     await loadCustodyRotaDemo(tx, custody.panelId, today);
+    // Issue 25: consultations the public answers, one open with a burst, one closed.
+    await loadRespondingDemo(tx, userIds.get('authority_officer')!, today);
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',

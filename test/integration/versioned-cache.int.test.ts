@@ -382,6 +382,7 @@ test('every counted table moves its kind on, and only its kind, at commit', asyn
     else assert.fail(`${table} is counted by a trigger this test does not know: ${definition}`);
   }
   assert.deepEqual([...new Set([...counted.values()].flatMap((c) => c.kinds))].sort(), [
+    'consultation',
     'custody',
     'deployments',
     'directory',
