@@ -225,6 +225,19 @@ test('DP-01: a member of the public answers one question a page, a conditional o
   assert.equal(rows.get('Have you been a victim of crime in the last year?'), 'No');
   assert.equal(rows.has('What kind of crime was it?'), false);
 
+  // Back to "Yes" from the check page: the question it asks again comes first, then the check.
+  const reopened = await agent.post(`${base}/questions/1`, {
+    answer: c.questions[0]!.options.Yes!,
+    change: 'check',
+  });
+  assert.equal(reopened.headers.location, `${base}/questions/2?change=check`);
+  const refusedKind = await agent.post(`${base}/questions/2`, { change: 'check' });
+  assert.match(
+    text(refusedKind.body),
+    /Select at least one answer to: What kind of crime was it\?/,
+  );
+  await agent.post(`${base}/questions/1`, { answer: c.questions[0]!.options.No!, change: 'check' });
+
   const sent = await agent.post(`${base}/check`, {});
   assert.equal(sent.headers.location, `/consultations/${c.id}/responded`);
   const thanks = await agent.get(sent.headers.location!);

@@ -234,7 +234,8 @@ export function createRespondingService(deps: {
     },
 
     /**
-     * One question's answer kept as its page is sent (a required one refused unanswered, naming
+     * One question's answer kept as its page is sent (no audit event: the answers are the
+     * respondent's own draft until sent, and an event per page would trace their answering) (a required one refused unanswered, naming
      * it, unless saved to finish later); the answers of questions it no longer asks are removed.
      * Goes on to the next question asked, "about you", the check page or the link to finish.
      */
@@ -261,7 +262,14 @@ export function createRespondingService(deps: {
           );
         if (answer) await tx.insert(answers).values(answerRows(id, question.id, answer));
         if (saving) return paths.save(token);
-        if (one(input.change) === 'check') return paths.check(token);
+        if (one(input.change) === 'check') {
+          // A change that asks a question not asked before goes to it, then back to the check.
+          const before = new Set(s.visible.map((q) => q.id));
+          const opened = visible.find((q) => q.position > position && !before.has(q.id));
+          return opened
+            ? `${paths.question(token, String(opened.position))}?change=check`
+            : paths.check(token);
+        }
         const next = nextQuestion(visible, position);
         return next ? paths.question(token, String(next.position)) : paths.aboutYou(token);
       });
