@@ -49,6 +49,8 @@ import {
   removeProgrammeDemo,
   loadConsultationsDemo,
   removeConsultationsDemo,
+  loadRespondingDemo,
+  removeRespondingDemo,
 } from '../modules/consultation/index.js';
 import { removeDemoExpenses } from '../modules/expenses/index.js';
 import {
@@ -219,6 +221,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeProgrammeDemo(tx, demoPeople);
     await removeConsultationBoardDemo(tx, demoPeople);
     await removeConsultationsDemo(tx, ids);
+    await removeRespondingDemo(tx, ids);
     await removeDemoTrackerNames(tx, ids, await demoOrganisationsAndPeople(tx, demoPeople));
     await removeDemoAdviceRequests(tx, ids);
     await removeGroupsDemo(tx, demoPeople);
@@ -377,6 +380,8 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
     );
     // Issue 25: an open consultation on the policing priorities and a draft awaiting the board.
     await loadConsultationsDemo(tx, userIds.get('authority_officer')!, today);
+    // Issue 25: consultations the public answers, one open with a burst, one closed.
+    await loadRespondingDemo(tx, userIds.get('authority_officer')!, today);
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',

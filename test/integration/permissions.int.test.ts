@@ -728,6 +728,34 @@ const EXPECTED: Record<string, Who> = {
     CONSULTATION_MANAGERS,
   'POST /consultation/consultations/:consultationId/questionnaire/questions/:questionId/move':
     CONSULTATION_MANAGERS,
+  // Issue 25: anyone reads consultations and answers an open one, by its response's link (the
+  // token is the only key: an unknown one is not found); an invited person's link responds once.
+  'GET /consultations': 'anyone',
+  'GET /consultations/:consultationId': 'anyone',
+  'POST /consultations/:consultationId/respond': 'anyone',
+  'GET /consultations/:consultationId/responded': 'anyone',
+  'GET /consultations/invited/:token': 'anyone',
+  'POST /consultations/invited/:token': 'anyone',
+  'GET /consultations/resume/:token': 'anyone',
+  'GET /consultations/resume/:token/questions/:position': 'anyone',
+  'POST /consultations/resume/:token/questions/:position': 'anyone',
+  'GET /consultations/resume/:token/about-you': 'anyone',
+  'POST /consultations/resume/:token/about-you': 'anyone',
+  'GET /consultations/resume/:token/check': 'anyone',
+  'POST /consultations/resume/:token/check': 'anyone',
+  'GET /consultations/resume/:token/save': 'anyone',
+  'POST /consultations/resume/:token/save': 'anyone',
+  // A consultation's responses: staff read them; authority officers set them aside.
+  'GET /consultation/consultations/:consultationId/responses': CONSULTATION_VIEWERS,
+  'GET /consultation/consultations/:consultationId/responses/:responseId/set-aside':
+    CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/responses/:responseId/set-aside':
+    CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/responses/:responseId/restore':
+    CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/bursts/:burst/set-aside': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/bursts/:burst/set-aside': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/bursts/:burst/restore': CONSULTATION_MANAGERS,
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',

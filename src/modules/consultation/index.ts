@@ -17,6 +17,13 @@ import { createConsultationsService } from './consultations/service.js';
 import { registerHubRoutes } from './hub.js';
 import { consultationPaths } from './paths.js';
 import { programmePaths } from './programmes/paths.js';
+import { registerPublicConsultationRoutes } from './responding/public-routes.js';
+import { createPublicConsultationsService } from './responding/public-service.js';
+import { registerResponseRoutes } from './responding/response-routes.js';
+import { createResponseRetentionService } from './responding/retention.js';
+import { createRespondingService } from './responding/service.js';
+import { registerResponsesRoutes } from './responding/staff-routes.js';
+import { createResponsesService } from './responding/staff-service.js';
 import { registerProgrammeRoutes } from './programmes/routes.js';
 import { createProgrammesService } from './programmes/service.js';
 import { registerBoardDecisionRoutes } from './board/decisions-routes.js';
@@ -33,6 +40,7 @@ export { readConsultationSettings, type ConsultationSettings } from './settings.
 // Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
 export { loadConsultationsDemo, removeConsultationsDemo } from './consultations/demo.js';
 export { loadProgrammeDemo, removeProgrammeDemo } from './programmes/demo.js';
+export { loadRespondingDemo, removeRespondingDemo } from './responding/demo.js';
 
 // Its benchmark generator, run in order by bench/data/generate.ts.
 export { consultationGenerator } from './bench-data.js';
@@ -58,7 +66,8 @@ export function createConsultationModule(
   },
 ): ConsultationModule {
   const { platform, directory, meetings } = deps;
-  const { config, db, t } = platform;
+  const { config, db, t, mail } = platform;
+  const { responseRetentionDays: retentionDays } = config.consultation;
   const now = deps.now ?? (() => new Date());
   const boardDefaults = () => ({
     name: t('consultation:board.defaultName'),
@@ -94,6 +103,19 @@ export function createConsultationModule(
       defaults: boardDefaults,
     }),
     consultationBoardMeasures: createBoardMeasuresService({ db, now, t }),
+    consultationPublic: createPublicConsultationsService({ db, now }),
+    consultationResponding: createRespondingService({
+      db,
+      now,
+      t,
+      mail,
+      directory: deps.directory,
+      publicUrl: config.publicUrl,
+      secret: config.secret,
+      responsesPerAddressPerHour: config.consultation.responsesPerAddressPerHour,
+    }),
+    consultationResponses: createResponsesService({ db, now, t, retentionDays }),
+    consultationResponseRetention: createResponseRetentionService({ db, now, retentionDays }),
   };
   // ADR 0005, CON-01: the strategy board is a body that meets.
   meetings.addBodies([createBoardMeetingBody({ directory, now, t })]);
@@ -110,6 +132,9 @@ export function createConsultationModule(
       registerBoardRoutes(routeDeps);
       registerBoardDecisionRoutes(routeDeps);
       registerBoardMeasureRoutes(routeDeps);
+      registerPublicConsultationRoutes(routeDeps);
+      registerResponseRoutes(routeDeps);
+      registerResponsesRoutes(routeDeps);
     },
     navigation: [
       {
@@ -117,6 +142,36 @@ export function createConsultationModule(
         textKey: 'consultation:nav.consultation',
         href: consultationPaths.staffHome,
         visible: (p) => can(p, 'consultation.view'),
+      },
+      {
+        order: 86,
+        textKey: 'consultation:responding.nav',
+        href: consultationPaths.publicHome,
+        visible: (p) => p === null,
+      },
+    ],
+    // Offered in the default language: a module's public tasks are given once, not per request.
+    publicTasks: (t) => [
+      {
+        order: 40,
+        href: consultationPaths.publicHome,
+        text: t('consultation:responding.homeTask.text'),
+        hint: t('consultation:responding.homeTask.hint'),
+      },
+    ],
+    sweeps: [
+      // DP-03: responses' personal data removed once their consultation closed long enough ago.
+      {
+        name: 'consultation responses anonymised',
+        everyMs: 60 * 60_000,
+        run: () => services.consultationResponseRetention.anonymiseDue(),
+      },
+    ],
+    retention: [
+      {
+        kind: 'consultation responses',
+        describe:
+          "A response's contact e-mail address, its address hash, its link to finish later and the respondent's own monitoring answers, removed config.consultation.responseRetentionDays after the consultation closed (the answers and borough are kept, anonymous).",
       },
     ],
     homeTasks: async (p, t) => [
