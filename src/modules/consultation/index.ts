@@ -9,6 +9,9 @@ import type { DirectoryApi } from '../directory/index.js';
 import type { GroupsApi } from '../groups/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
 import type { TrackerApi } from '../tracker/index.js';
+import { outcomePaths } from './outcomes/paths.js';
+import { registerOutcomeRoutes } from './outcomes/routes.js';
+import { createOutcomesService } from './outcomes/service.js';
 import type { ConsultationServices } from './route-deps.js';
 
 export { readConsultationSettings, type ConsultationSettings } from './settings.js';
@@ -29,15 +32,33 @@ export function createConsultationModule(
   },
 ): ConsultationModule {
   const { platform } = deps;
-  const { config } = platform;
-  const services: ConsultationServices = {};
+  const now = deps.now ?? (() => new Date());
+  const { config, db, t } = platform;
+  const services: ConsultationServices = {
+    consultationOutcomes: createOutcomesService({
+      db,
+      now,
+      t,
+      minutes: deps.meetings.minuteReferences,
+      tracker: deps.tracker.sources,
+    }),
+  };
   return {
     name: 'consultation',
     api: {},
     services,
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
-      void routeDeps;
+      registerOutcomeRoutes(routeDeps);
     },
+    // Offered in the default language: a module's public tasks are given once, not per request.
+    publicTasks: (t) => [
+      {
+        order: 35,
+        href: outcomePaths.publicOutcomes,
+        text: t('consultation:outcomes.home.text'),
+        hint: t('consultation:outcomes.home.hint'),
+      },
+    ],
   };
 }
