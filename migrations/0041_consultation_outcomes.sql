@@ -15,7 +15,6 @@ CREATE TABLE "consultation_outcomes" (
 );
 --> statement-breakpoint
 ALTER TABLE "consultation_outcomes" ADD CONSTRAINT "consultation_outcomes_consultation_id_consultations_id_fk" FOREIGN KEY ("consultation_id") REFERENCES "public"."consultations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "consultation_outcomes" ADD CONSTRAINT "consultation_outcomes_decision_minute_item_id_minute_items_id_fk" FOREIGN KEY ("decision_minute_item_id") REFERENCES "public"."minute_items"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultation_outcomes" ADD CONSTRAINT "consultation_outcomes_published_by_users_id_fk" FOREIGN KEY ("published_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultation_outcomes" ADD CONSTRAINT "consultation_outcomes_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "consultation_outcomes_published_idx" ON "consultation_outcomes" USING btree ("published_at") WHERE "consultation_outcomes"."published_at" is not null;--> statement-breakpoint

@@ -1,15 +1,14 @@
 /**
  * CON-07 "You said, we did": what came of one closed consultation: what was heard, what the
  * authority or police did as a result, the minute of the decision it fed, and, when a change was
- * promised, the tracker source whose actions show it happening (its id only: the tracker's own
- * record is read live through its face, never copied). Edits after publishing are kept in the
+ * promised, the tracker source whose actions show it happening (ids only: the meetings' and the
+ * tracker's own records are read live through their faces, never copied). Edits after publishing are kept in the
  * audit trail.
  */
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../../platform/auth/schema.js';
 import { recordVersioning } from '../../../platform/db/columns.js';
-import { minuteItems } from '../../meetings/schema.js';
 import { consultations } from '../schema.js';
 
 export const consultationOutcomes = pgTable(
@@ -21,9 +20,11 @@ export const consultationOutcomes = pgTable(
       .references(() => consultations.id, { onDelete: 'cascade' }),
     youSaid: text('you_said').notNull(),
     weDid: text('we_did').notNull(),
-    decisionMinuteItemId: uuid('decision_minute_item_id').references(() => minuteItems.id, {
-      onDelete: 'set null',
-    }),
+    /**
+     * The meeting minute (minute_items.id) recording the decision: its id only, read through the
+     * meetings face (minuteReferences.find); a minute no longer there reads as none.
+     */
+    decisionMinuteItemId: uuid('decision_minute_item_id'),
     changePromised: boolean('change_promised').notNull().default(false),
     /** The tracker source (tracker_sources.id) whose actions carry the change promised. */
     trackerSourceId: uuid('tracker_source_id'),
