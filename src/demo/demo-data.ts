@@ -55,6 +55,10 @@ import {
   removeDemoMeetingRecords,
 } from '../modules/meetings/index.js';
 import { removeDemoTrackerNames } from '../modules/tracker/index.js';
+import {
+  loadConsultationOutcomesDemo,
+  removeConsultationOutcomesDemo,
+} from '../modules/consultation/index.js';
 
 export const DEMO_DOMAIN = 'bridge.example';
 export const DEMO_PASSWORD = 'bridge demo 2026 passphrase';
@@ -208,6 +212,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeDemoExpenses(tx, ids, demoPeople);
     await removeCustodyVisitingDemo(tx, demoPeople);
     await removeDemoTrackerNames(tx, ids, await demoOrganisationsAndPeople(tx, demoPeople));
+    await removeConsultationOutcomesDemo(tx);
     await removeDemoAdviceRequests(tx, ids);
     await removeGroupsDemo(tx, demoPeople);
     await removeDemoPeople(tx, demoPeople, ids);
@@ -347,6 +352,8 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
     );
     // ICV-03: the panel's rota for this quarter, drawn, its past visits made.
     await loadCustodyRotaDemo(tx, custody.panelId, today);
+    // CON-07: the closed consultation on stop and account and its "you said, we did".
+    await loadConsultationOutcomesDemo(tx, today);
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',

@@ -15,6 +15,8 @@ import { createOutcomesService } from './outcomes/service.js';
 import type { ConsultationServices } from './route-deps.js';
 
 export { readConsultationSettings, type ConsultationSettings } from './settings.js';
+// Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
+export { loadConsultationOutcomesDemo, removeConsultationOutcomesDemo } from './outcomes/demo.js';
 
 /** What other parts of Bridge ask of consultation (nothing yet). */
 export type ConsultationApi = Record<string, never>;
