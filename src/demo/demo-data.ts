@@ -51,6 +51,8 @@ import {
   removeConsultationsDemo,
   loadRespondingDemo,
   removeRespondingDemo,
+  loadConsultationOutcomesDemo,
+  removeConsultationOutcomesDemo,
 } from '../modules/consultation/index.js';
 import { removeDemoExpenses } from '../modules/expenses/index.js';
 import {
@@ -223,6 +225,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeConsultationsDemo(tx, ids);
     await removeRespondingDemo(tx, ids);
     await removeDemoTrackerNames(tx, ids, await demoOrganisationsAndPeople(tx, demoPeople));
+    await removeConsultationOutcomesDemo(tx);
     await removeDemoAdviceRequests(tx, ids);
     await removeGroupsDemo(tx, demoPeople);
     await removeDemoPeople(tx, demoPeople, ids);
@@ -382,6 +385,8 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
     await loadConsultationsDemo(tx, userIds.get('authority_officer')!, today);
     // Issue 25: consultations the public answers, one open with a burst, one closed.
     await loadRespondingDemo(tx, userIds.get('authority_officer')!, today);
+    // CON-07: the closed consultation on stop and account and its "you said, we did".
+    await loadConsultationOutcomesDemo(tx, today);
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',

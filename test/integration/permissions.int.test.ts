@@ -439,6 +439,11 @@ const EXPECTED: Record<string, Who> = {
   'GET /tracker/sources/:sourceId/report/attach': ['authority_officer', 'coordination_unit'],
   'POST /tracker/sources/:sourceId/report/attach': ['authority_officer', 'coordination_unit'],
   'GET /recommendations': 'anyone',
+  // CON-07: "you said, we did": authority officers write it; anyone reads it once published.
+  'GET /consultation/consultations/:consultationId/outcome': ['authority_officer'],
+  'POST /consultation/consultations/:consultationId/outcome': ['authority_officer'],
+  'GET /consultations/:consultationId/outcome': 'anyone',
+  'GET /consultations/you-said-we-did': 'anyone',
   'GET /recommendations/:sourceId': 'anyone',
   'GET /tracker/my-actions': 'signed-in',
   'GET /tracker/actions/:actionId': 'signed-in',

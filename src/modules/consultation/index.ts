@@ -16,6 +16,9 @@ import { registerConsultationRoutes } from './consultations/routes.js';
 import { createConsultationsService } from './consultations/service.js';
 import { registerHubRoutes } from './hub.js';
 import { consultationPaths } from './paths.js';
+import { outcomePaths } from './outcomes/paths.js';
+import { registerOutcomeRoutes } from './outcomes/routes.js';
+import { createOutcomesService } from './outcomes/service.js';
 import { programmePaths } from './programmes/paths.js';
 import { registerPublicConsultationRoutes } from './responding/public-routes.js';
 import { createPublicConsultationsService } from './responding/public-service.js';
@@ -39,6 +42,7 @@ import type { ConsultationServices } from './route-deps.js';
 export { readConsultationSettings, type ConsultationSettings } from './settings.js';
 // Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
 export { loadConsultationsDemo, removeConsultationsDemo } from './consultations/demo.js';
+export { loadConsultationOutcomesDemo, removeConsultationOutcomesDemo } from './outcomes/demo.js';
 export { loadProgrammeDemo, removeProgrammeDemo } from './programmes/demo.js';
 export { loadRespondingDemo, removeRespondingDemo } from './responding/demo.js';
 
@@ -104,6 +108,13 @@ export function createConsultationModule(
     }),
     consultationBoardMeasures: createBoardMeasuresService({ db, now, t }),
     consultationPublic: createPublicConsultationsService({ db, now }),
+    consultationOutcomes: createOutcomesService({
+      db,
+      now,
+      t,
+      minutes: meetings.minuteReferences,
+      tracker: deps.tracker.sources,
+    }),
     consultationResponding: createRespondingService({
       db,
       now,
@@ -135,6 +146,7 @@ export function createConsultationModule(
       registerPublicConsultationRoutes(routeDeps);
       registerResponseRoutes(routeDeps);
       registerResponsesRoutes(routeDeps);
+      registerOutcomeRoutes(routeDeps);
     },
     navigation: [
       {
@@ -152,6 +164,12 @@ export function createConsultationModule(
     ],
     // Offered in the default language: a module's public tasks are given once, not per request.
     publicTasks: (t) => [
+      {
+        order: 35,
+        href: outcomePaths.publicOutcomes,
+        text: t('consultation:outcomes.home.text'),
+        hint: t('consultation:outcomes.home.hint'),
+      },
       {
         order: 40,
         href: consultationPaths.publicHome,

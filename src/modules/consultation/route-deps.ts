@@ -4,6 +4,7 @@ import type { BoardMeasuresService } from './board/measures-service.js';
 import type { BoardService } from './board/service.js';
 import type { QuestionnaireService } from './consultations/questionnaire.js';
 import type { ConsultationsService } from './consultations/service.js';
+import type { OutcomesService } from './outcomes/service.js';
 import type { ProgrammesService } from './programmes/service.js';
 import type { PublicConsultationsService } from './responding/public-service.js';
 import type { ResponseRetentionService } from './responding/retention.js';
@@ -24,6 +25,8 @@ export interface ConsultationServices {
   consultationBoardDecisions: BoardDecisionsService;
   /** CON-01: the board's performance measures and targets. */
   consultationBoardMeasures: BoardMeasuresService;
+  /** CON-07: "you said, we did". */
+  consultationOutcomes: OutcomesService;
   /** What anyone may read of consultations. */
   consultationPublic: PublicConsultationsService;
   /** The public answering a consultation (DP-01, DP-03). */

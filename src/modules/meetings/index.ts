@@ -49,7 +49,7 @@ export type {
   AgendaTabler,
   AttendeeKind,
 } from './bodies.js';
-export { ROLL_KINDS } from './bodies.js';
+export { BODY_TYPES, ROLL_KINDS } from './bodies.js';
 export type { AdviceCitations, CitableAdvice } from './minutes/records.js';
 export type { MinuteReference, MinuteReferences } from './minutes/references.js';
 export type { Meeting } from './access.js';

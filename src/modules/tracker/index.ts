@@ -14,6 +14,7 @@ import { registerDashboardRoutes } from './dashboard/routes.js';
 import { createTrackerDashboardService } from './dashboard/service.js';
 import { registerEditingRoutes } from './editing/routes.js';
 import { createEditingService } from './editing/service.js';
+import { createTrackerSourcesFace, type TrackerSourcesFace } from './face.js';
 import { trackerPaths } from './paths.js';
 import { registerPublicTrackerRoutes } from './public/routes.js';
 import { createPublicTrackerService } from './public/service.js';
@@ -35,8 +36,18 @@ export { trackerGenerator } from './bench-data.js';
 // Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
 export { removeDemoTrackerNames } from './demo.js';
 
-/** Nothing yet: no other module reads the tracker. */
-export type TrackerApi = Record<string, never>;
+export type {
+  TrackerActionProgress,
+  TrackerSourceChoice,
+  TrackerSourceProgress,
+  TrackerSourcesFace,
+} from './face.js';
+
+/** What other modules read of the tracker: sources to choose from and their progress. */
+export interface TrackerApi {
+  /** CON-07: the source whose actions show a promised change happening, read live. */
+  sources: TrackerSourcesFace;
+}
 
 export interface TrackerModule extends BridgeModule<TrackerApi> {
   services: TrackerServices;
@@ -56,8 +67,10 @@ export function createTrackerModule(
     ...createTransferService({ db, directory, t, now }),
     ...createPublicTrackerService({ db, directory, t, now }),
   };
+  const sourcesFace = createTrackerSourcesFace(t);
   const services: TrackerServices = {
     tracker,
+    trackerSourcesFace: sourcesFace,
     trackerReports: createTrackerReportsService({
       db,
       directory,
@@ -80,7 +93,7 @@ export function createTrackerModule(
   return {
     name: 'tracker',
     personData: (executor, subject) => trackerPersonData(t, executor, subject),
-    api: {},
+    api: { sources: sourcesFace },
     services,
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };

@@ -1,3 +1,4 @@
+import type { TrackerSourcesFace } from './face.js';
 import type { RouteDeps } from '../../platform/modules.js';
 import type { ActionsService } from './actions/service.js';
 import type { TrackerDashboardService } from './dashboard/service.js';
@@ -23,6 +24,8 @@ export interface TrackerServices {
   trackerDashboard: TrackerDashboardService;
   trackerStructure: TrackerStructureService;
   trackerEditing: EditingService;
+  /** Its face's reads (TrackerApi.sources), by name for tests as the other services are. */
+  trackerSourcesFace: TrackerSourcesFace;
 }
 
 /** What the tracker's route files are given. */
