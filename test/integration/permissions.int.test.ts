@@ -40,6 +40,8 @@ const GROUP_STAFF: readonly Role[] = [
 /** The register lists groups for staff and for office-holders of any group. */
 const GROUP_VIEWERS: readonly Role[] = [...GROUP_STAFF, 'chair', 'deployment_contact'];
 const GROUP_MANAGERS: readonly Role[] = ['coordination_unit'];
+/** Issue 25: authority officers run consultation. */
+const CONSULTATION_MANAGERS: readonly Role[] = ['authority_officer'];
 /** Chairs, the Director and the coordination unit act on second terms. */
 const SECOND_TERMS: readonly Role[] = ['chair', 'coordination_unit', 'director'];
 
@@ -652,6 +654,28 @@ const EXPECTED: Record<string, Who> = {
   'POST /custody-visiting/follow-up/:issueId/escalate': REVIEWERS,
   'POST /custody-visiting/follow-up/:issueId/authority': REVIEWERS,
   'GET /custody-visiting/issues': 'anyone',
+  // Issue 25 item 5: staff read a consultation's analysis; authority officers code, export and
+  // publish it; the public reads what is published as open data.
+  'GET /consultation/consultations/:consultationId/analysis': GROUP_STAFF,
+  'GET /consultation/consultations/:consultationId/analysis/report.pdf': GROUP_STAFF,
+  'GET /consultation/consultations/:consultationId/analysis/responses.csv': CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/analysis/questions/:questionId':
+    CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/analysis/questions/:questionId':
+    CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/analysis/questions/:questionId/themes':
+    CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/analysis/themes/:themeId': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/analysis/themes/:themeId':
+    CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/analysis/themes/:themeId/remove':
+    CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/analysis/themes/:themeId/remove':
+    CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/analysis/open-data': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/analysis/open-data': CONSULTATION_MANAGERS,
+  'GET /consultations/:consultationId/open-data': 'anyone',
+  'GET /consultations/:consultationId/open-data.csv': 'anyone',
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',

@@ -9,6 +9,8 @@ import type { DirectoryApi } from '../directory/index.js';
 import type { GroupsApi } from '../groups/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
 import type { TrackerApi } from '../tracker/index.js';
+import { registerAnalysisRoutes } from './analysis/routes.js';
+import { createAnalysisService } from './analysis/service.js';
 import type { ConsultationServices } from './route-deps.js';
 
 export { readConsultationSettings, type ConsultationSettings } from './settings.js';
@@ -28,16 +30,18 @@ export function createConsultationModule(
     tracker: TrackerApi;
   },
 ): ConsultationModule {
-  const { platform } = deps;
-  const { config } = platform;
-  const services: ConsultationServices = {};
+  const { platform, directory } = deps;
+  const { config, db, t } = platform;
+  const services: ConsultationServices = {
+    consultationAnalysis: createAnalysisService({ db, directory, t }),
+  };
   return {
     name: 'consultation',
     api: {},
     services,
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
-      void routeDeps;
+      registerAnalysisRoutes(routeDeps);
     },
   };
 }
