@@ -272,6 +272,9 @@ test('open data: staff publish a question; the public reads its counts, breakdow
     quotes: 'yes',
   });
   assert.equal(saved.statusCode, 303);
+  const staff = await officer.get(`${analysisOf(c)}/open-data`);
+  assert.match(text(staff.body), /Last changed .+ by .+\./);
+  assert.match(staff.body, new RegExp(`value="${c.questions[0]!.id}" checked`));
   const page = await public_.get(`/consultations/${c.id}/open-data`);
   assert.equal(page.statusCode, 200);
   assert.equal(rowOf(tableOf(page.body, /Should neighbourhood/), 'Yes').Count, '180');

@@ -285,6 +285,8 @@ const CHECKED_VALUES: Record<string, string> = {
   'tracker_actions.result': 'ongoing', // a completed action needs its completion date
   'tracker_updates.kind': 'standing', // the other kinds need an action and its result
   'tracker_updates.standing': 'accepted',
+  'consultations.audience': 'public',
+  'consultation_questions.kind': 'text', // a rating needs its scale
 };
 
 /**
@@ -295,6 +297,7 @@ const NEEDED_BY_CHECKS = new Set([
   'tracker_updates.recommendation_id',
   'tracker_leads.key_point_id',
   'tracker_leads.organisation_id',
+  'consultation_invitations.consultee_id', // an invitation is to a consultee or a panel member
 ]);
 
 /**
@@ -382,6 +385,7 @@ test('every counted table moves its kind on, and only its kind, at commit', asyn
     else assert.fail(`${table} is counted by a trigger this test does not know: ${definition}`);
   }
   assert.deepEqual([...new Set([...counted.values()].flatMap((c) => c.kinds))].sort(), [
+    'consultation',
     'custody',
     'deployments',
     'directory',

@@ -285,7 +285,8 @@ export function registerAnalysisRoutes({ app, services, renderPage }: Consultati
           href: consultationPaths.publicConsultation(data.consultation.id),
         },
       ],
-      ...data,
+      questions: data.questions,
+      quotes: data.quotes,
       csvHref: paths.publicOpenDataCsv(data.consultation.id),
     });
   });

@@ -6,6 +6,7 @@
  * transaction with one audit event.
  */
 import { and, asc, count, eq, inArray, isNotNull, notInArray } from 'drizzle-orm';
+import { users } from '../../../platform/auth/schema.js';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
@@ -372,8 +373,14 @@ export function createAnalysisService(deps: { db: Db; directory: DirectoryApi; t
       if (principal !== 'public') requireUser(principal, 'consultation.manage');
       const consultation = await consultationOf(db, consultationId);
       const [row] = await db
-        .select()
+        .select({
+          quotes: consultationOpenData.quotes,
+          publishedAt: consultationOpenData.publishedAt,
+          // Staff see who last changed it; the public page never shows it.
+          publishedBy: users.displayName,
+        })
         .from(consultationOpenData)
+        .leftJoin(users, eq(users.id, consultationOpenData.publishedBy))
         .where(eq(consultationOpenData.consultationId, consultationId));
       const questionIds = row
         ? (
