@@ -144,6 +144,15 @@ test('DP-01: a breakdown by borough or sex shows counts below 10 as "fewer than 
     No: 'fewer than 10',
     'Not sure': 'fewer than 10',
   });
+  // The PDF of the page with its breakdown suppresses the same counts.
+  assert.match(page.body, /report\.pdf\?by=borough/);
+  const pdf = await member.get(`${analysisOf(c)}/report.pdf?by=borough`);
+  const words = pagesText(await pdfPages(pdf.rawPayload));
+  assert.match(words, new RegExp(`${big.name}\\n295\\n180\\n90\\n25`));
+  assert.match(
+    words,
+    new RegExp(`${small.name}\\nfewer than 10\\nfewer than 10\\nfewer than 10\\nfewer than 10`),
+  );
   const bySex = await member.get(`${analysisOf(c)}?by=sex`);
   const sexes = tableOf(bySex.body, /Should neighbourhood policing.*by sex/);
   assert.equal(rowOf(sexes, 'Female').Respondents, '150');

@@ -16,6 +16,7 @@ import {
   type Doc,
 } from '../../../platform/pdf/index.js';
 import { isClosed } from '../analysis-rules.js';
+import { breakdownTables } from './presenter.js';
 import type { Figures } from './query.js';
 
 const STYLES = {
@@ -25,14 +26,28 @@ const STYLES = {
   quote: style('Helvetica-Oblique', 10.5),
 };
 
-export function renderAnalysisPdf(title: string, figures: Figures, t: Translate): Promise<Buffer> {
+/** A breakdown's tables as the page shows them (DP-01: counts below 10 already suppressed). */
+export type PdfBreakdown = { by: string; tables: ReturnType<typeof breakdownTables> } | null;
+
+export function renderAnalysisPdf(
+  title: string,
+  figures: Figures,
+  t: Translate,
+  breakdown: PdfBreakdown = null,
+): Promise<Buffer> {
   const heading = t('consultation:analysis.pdf.title', { title });
   return renderPdf({ Title: heading, Author: t('layout.serviceName') }, (doc) =>
-    blocks(doc, heading, figures, t),
+    blocks(doc, heading, figures, t, breakdown),
   );
 }
 
-function blocks(doc: Doc, heading: string, figures: Figures, t: Translate): Block[] {
+function blocks(
+  doc: Doc,
+  heading: string,
+  figures: Figures,
+  t: Translate,
+  breakdown: PdfBreakdown,
+): Block[] {
   const a = (key: string, values?: Record<string, string | number>) =>
     t(`consultation:analysis.${key}`, values);
   const paragraph = (words: string, s = STYLES.body) =>
@@ -97,6 +112,26 @@ function blocks(doc: Doc, heading: string, figures: Figures, t: Translate): Bloc
     }
     for (const quote of figures.quotes.filter((x) => x.questionId === q.id))
       out.push(paragraph(`“${quote.text}”`, STYLES.quote));
+  }
+  if (breakdown) {
+    const by = a(`breakdown.by.${breakdown.by}`);
+    out.push(
+      textBlock(doc, 'H2', [{ text: a('breakdown.heading'), style: STYLES.h2 }], { before: 12 }),
+      paragraph(a('breakdown.lead')),
+    );
+    for (const b of breakdown.tables) {
+      const columns = 2 + b.head.length;
+      const first = 0.3;
+      const rest = (1 - first) / (columns - 1);
+      out.push(
+        table(
+          a('breakdown.caption', { question: b.text, by }),
+          [a('breakdown.group'), a('breakdown.respondents'), ...b.head],
+          [first, ...Array.from({ length: columns - 1 }, () => rest)],
+          b.rows.map((r) => [r.name, r.respondents, ...r.counts]),
+        ),
+      );
+    }
   }
   return out;
 }

@@ -79,7 +79,7 @@ export function registerAnalysisRoutes({ app, services, renderPage }: Consultati
       breakdown: by && breakdown && { by, tables: breakdownTables(t, by, breakdown) },
       action: paths.analysis(consultation.id),
       csvHref: paths.responsesCsv(consultation.id),
-      pdfHref: paths.reportPdf(consultation.id),
+      pdfHref: `${paths.reportPdf(consultation.id)}${by ? `?by=${by}` : ''}`,
       openDataHref: paths.openData(consultation.id),
       publicOpenDataHref: paths.publicOpenData(consultation.id),
       canManage: can(request.principal, 'consultation.manage'),
@@ -97,11 +97,19 @@ export function registerAnalysisRoutes({ app, services, renderPage }: Consultati
   });
 
   app.get(paths.reportPdf.pattern, viewers, async (request, reply) => {
-    const { consultation, figures } = await analysis.analysis(
+    const asked = (request.query as Record<string, unknown>).by;
+    const by = isBreakdown(asked) ? asked : undefined;
+    const { consultation, figures, breakdown } = await analysis.analysis(
       request.principal,
       params(request).consultationId,
+      by,
     );
-    const bytes = await renderAnalysisPdf(consultation.title, figures, request.t);
+    const bytes = await renderAnalysisPdf(
+      consultation.title,
+      figures,
+      request.t,
+      by && breakdown ? { by, tables: breakdownTables(request.t, by, breakdown) } : null,
+    );
     return sendDownload(
       reply,
       { fileName: `consultation-analysis-${consultation.id}.pdf`, mediaType: 'application/pdf' },
