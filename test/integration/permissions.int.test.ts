@@ -761,6 +761,28 @@ const EXPECTED: Record<string, Who> = {
   'GET /consultation/consultations/:consultationId/bursts/:burst/set-aside': CONSULTATION_MANAGERS,
   'POST /consultation/consultations/:consultationId/bursts/:burst/set-aside': CONSULTATION_MANAGERS,
   'POST /consultation/consultations/:consultationId/bursts/:burst/restore': CONSULTATION_MANAGERS,
+  // Issue 25 item 5: staff read a consultation's analysis; authority officers code, export and
+  // publish it; the public reads what is published as open data.
+  'GET /consultation/consultations/:consultationId/analysis': GROUP_STAFF,
+  'GET /consultation/consultations/:consultationId/analysis/report.pdf': GROUP_STAFF,
+  'GET /consultation/consultations/:consultationId/analysis/responses.csv': CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/analysis/questions/:questionId':
+    CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/analysis/questions/:questionId':
+    CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/analysis/questions/:questionId/themes':
+    CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/analysis/themes/:themeId': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/analysis/themes/:themeId':
+    CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/analysis/themes/:themeId/remove':
+    CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/analysis/themes/:themeId/remove':
+    CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/analysis/open-data': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/analysis/open-data': CONSULTATION_MANAGERS,
+  'GET /consultations/:consultationId/open-data': 'anyone',
+  'GET /consultations/:consultationId/open-data.csv': 'anyone',
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',

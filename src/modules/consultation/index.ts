@@ -29,6 +29,8 @@ import { registerResponsesRoutes } from './responding/staff-routes.js';
 import { createResponsesService } from './responding/staff-service.js';
 import { registerProgrammeRoutes } from './programmes/routes.js';
 import { createProgrammesService } from './programmes/service.js';
+import { registerAnalysisRoutes } from './analysis/routes.js';
+import { createAnalysisService } from './analysis/service.js';
 import { registerBoardDecisionRoutes } from './board/decisions-routes.js';
 import { createBoardDecisionsService } from './board/decisions-service.js';
 import { createBoardMeetingBody } from './board/meeting-body.js';
@@ -108,6 +110,7 @@ export function createConsultationModule(
     }),
     consultationBoardMeasures: createBoardMeasuresService({ db, now, t }),
     consultationPublic: createPublicConsultationsService({ db, now }),
+    consultationAnalysis: createAnalysisService({ db, directory, t }),
     consultationOutcomes: createOutcomesService({
       db,
       now,
@@ -147,6 +150,7 @@ export function createConsultationModule(
       registerResponseRoutes(routeDeps);
       registerResponsesRoutes(routeDeps);
       registerOutcomeRoutes(routeDeps);
+      registerAnalysisRoutes(routeDeps);
     },
     navigation: [
       {

@@ -1,4 +1,5 @@
 import type { RouteDeps } from '../../platform/modules.js';
+import type { AnalysisService } from './analysis/service.js';
 import type { BoardDecisionsService } from './board/decisions-service.js';
 import type { BoardMeasuresService } from './board/measures-service.js';
 import type { BoardService } from './board/service.js';
@@ -27,6 +28,8 @@ export interface ConsultationServices {
   consultationBoardMeasures: BoardMeasuresService;
   /** CON-07: "you said, we did". */
   consultationOutcomes: OutcomesService;
+  /** A consultation's analysis: figures, breakdowns, code frames, exports and open data. */
+  consultationAnalysis: AnalysisService;
   /** What anyone may read of consultations. */
   consultationPublic: PublicConsultationsService;
   /** The public answering a consultation (DP-01, DP-03). */
