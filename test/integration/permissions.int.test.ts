@@ -43,6 +43,9 @@ const GROUP_MANAGERS: readonly Role[] = ['coordination_unit'];
 /** Chairs, the Director and the coordination unit act on second terms. */
 const SECOND_TERMS: readonly Role[] = ['chair', 'coordination_unit', 'director'];
 
+/** Issue 25: authority officers run consultation (consultation.manage). */
+const CONSULTATION_MANAGERS: readonly Role[] = ['authority_officer'];
+
 /** ICV-01: the scheme's manager, its panel coordinators and the custody inspectors; nobody else. */
 const CUSTODY_VIEWERS: readonly Role[] = [
   'scheme_manager',
@@ -572,6 +575,27 @@ const EXPECTED: Record<string, Who> = {
   'POST /custody-visiting/activities/:activityId/edit': PANEL_VIEWERS,
   'GET /custody-visiting/activities/:activityId/remove': PANEL_VIEWERS,
   'POST /custody-visiting/activities/:activityId/remove': PANEL_VIEWERS,
+  // CON-06: the citizens' panel: joining, its confirmation link, and the leave and stay links
+  // every e-mail carries are the public's, no sign-in; an unknown link is not found.
+  'GET /consultations/panel/join': 'anyone',
+  'POST /consultations/panel/join': 'anyone',
+  'GET /consultations/panel/joined': 'anyone',
+  'GET /consultations/panel/confirm/:token': 'anyone',
+  'POST /consultations/panel/confirm/:token': 'anyone',
+  'GET /consultations/panel/leave/:token': 'anyone',
+  'POST /consultations/panel/leave/:token': 'anyone',
+  'GET /consultations/panel/stay/:token': 'anyone',
+  'POST /consultations/panel/stay/:token': 'anyone',
+  // CON-06: the panel's members, invitations and waves are the authority officers'; its balance
+  // (counts only, DP-01) is read by everyone who reads consultation.
+  'GET /consultation/panel': CONSULTATION_MANAGERS,
+  'GET /consultation/panel/balance': GROUP_STAFF,
+  'GET /consultation/panel/invite': CONSULTATION_MANAGERS,
+  'POST /consultation/panel/invite': CONSULTATION_MANAGERS,
+  'GET /consultation/panel/waves': CONSULTATION_MANAGERS,
+  'GET /consultation/panel/waves/new': CONSULTATION_MANAGERS,
+  'POST /consultation/panel/waves/new': CONSULTATION_MANAGERS,
+  'GET /consultation/panel/waves/:waveId': CONSULTATION_MANAGERS,
   // ICV-10, LEG-05: surges are the scheme manager's.
   'GET /custody-visiting/surges': SCHEME_MANAGERS,
   'GET /custody-visiting/surges/new': SCHEME_MANAGERS,
