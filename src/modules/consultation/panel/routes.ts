@@ -4,6 +4,7 @@
  * authority officers'. The balance against the population: anyone who reads consultation.
  */
 import type { FastifyRequest } from 'fastify';
+import { can } from '../../../platform/auth/permissions.js';
 import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
 import {
@@ -66,7 +67,8 @@ export function registerPanelRoutes({ app, services, renderPage }: RouteDeps): v
     const balance = await waves.balance(request.principal);
     return renderPage(request, reply, `${T}/balance.njk`, {
       title: t('consultation:panel.balance.title'),
-      breadcrumbs: crumbs(request),
+      // Those who read consultation but do not run it have no panel page to go back to.
+      breadcrumbs: crumbs(request).slice(0, can(request.principal, 'consultation.manage') ? 2 : 1),
       members: balance.members,
       sections: [
         {

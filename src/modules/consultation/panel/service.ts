@@ -162,7 +162,9 @@ export function createPanelService(deps: {
       if (!email) refusals.push({ field: 'email', key: 'consultation:panel.errors.email' });
       else if (!isEmailAddress(email))
         refusals.push({ field: 'email', key: 'consultation:panel.errors.emailInvalid' });
-      refuse(refusals);
+      // The error summary lists the fields in the form's order.
+      const order = ['fullName', 'email', 'boroughId', ...DIMENSIONS];
+      refuse(refusals.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field)));
       await db.transaction(async (tx) => {
         const existing = await byEmail(tx, email);
         if (existing?.confirmedAt) {
