@@ -5,6 +5,7 @@
  * keeps the accounts (the platform's users and roles) and runs the parts in order, handing each
  * the ids it needs from the parts before it.
  */
+import { randomBytes } from 'node:crypto';
 import { eq, inArray, like } from 'drizzle-orm';
 import { recordAudit } from '../platform/audit/service.js';
 import { SYSTEM_ACTOR } from '../platform/auth/principal.js';
@@ -41,6 +42,11 @@ import {
   loadCustodyVisitorsDemo,
   removeCustodyVisitingDemo,
 } from '../modules/custody-visiting/index.js';
+import {
+  DEMO_PANEL_BOROUGHS,
+  loadConsultationPanelDemo,
+  removeConsultationPanelDemo,
+} from '../modules/consultation/index.js';
 import { removeDemoExpenses } from '../modules/expenses/index.js';
 import {
   DEMO_MEETING_BODIES,
@@ -207,6 +213,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeDemoDeployments(tx, ids, demoPeople);
     await removeDemoExpenses(tx, ids, demoPeople);
     await removeCustodyVisitingDemo(tx, demoPeople);
+    await removeConsultationPanelDemo(tx, DEMO_DOMAIN);
     await removeDemoTrackerNames(tx, ids, await demoOrganisationsAndPeople(tx, demoPeople));
     await removeDemoAdviceRequests(tx, ids);
     await removeGroupsDemo(tx, demoPeople);
@@ -234,7 +241,12 @@ export async function demoDataPresent(db: Db): Promise<boolean> {
 }
 
 /** Loads the demonstration dataset. Reference data must already be loaded. */
-export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> {
+export async function loadDemoData(
+  db: Db,
+  secretBox: SecretBox,
+  /** Bridge's secret, which the demo panel members' leave links are keyed with. */
+  secret: string = randomBytes(32).toString('hex'),
+): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const orgIds = await demoOrganisationIds(
     db,
@@ -347,6 +359,13 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
     );
     // ICV-03: the panel's rota for this quarter, drawn, its past visits made.
     await loadCustodyRotaDemo(tx, custody.panelId, today);
+    // CON-06: the citizens' panel's members, and a wave sent to a balanced sample of them.
+    await loadConsultationPanelDemo(tx, {
+      boroughIds: await demoOrganisationIds(tx, DEMO_PANEL_BOROUGHS),
+      secret,
+      domain: DEMO_DOMAIN,
+      today,
+    });
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',

@@ -20,6 +20,12 @@ import { createWavesService } from './panel/waves-service.js';
 import type { ConsultationServices } from './route-deps.js';
 
 export { readConsultationSettings, type ConsultationSettings } from './settings.js';
+// Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
+export {
+  DEMO_PANEL_BOROUGHS,
+  loadConsultationPanelDemo,
+  removeConsultationPanelDemo,
+} from './panel/demo.js';
 
 /** What other parts of Bridge ask of consultation (nothing yet). */
 export type ConsultationApi = Record<string, never>;
