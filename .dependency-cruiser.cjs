@@ -29,7 +29,10 @@ module.exports = {
       severity: 'error',
       comment:
         "A module reaches another only through its index.ts; another module's services, rules and tables are its own (ADR 0014).",
-      from: { path: '^src/modules/([^/]+)/', pathNot: '^src/modules/[^/]+/schema\\.ts$' },
+      from: {
+        path: '^src/modules/([^/]+)/',
+        pathNot: ['^src/modules/[^/]+/schema\\.ts$', '^src/modules/[^/]+/[^/]+/schema\\.ts$'],
+      },
       to: {
         path: '^src/modules/[^/]+/',
         pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'],
@@ -40,7 +43,8 @@ module.exports = {
       severity: 'error',
       comment:
         "A schema.ts may name another module's table for a foreign key (its schema.ts), nothing else (ADR 0014).",
-      from: { path: '^src/modules/([^/]+)/schema\\.ts$' },
+      // A sub-capability's own schema.ts (consultation/panel/schema.ts) names tables alike.
+      from: { path: '^src/modules/([^/]+)/(schema|[^/]+/schema)\\.ts$' },
       to: {
         path: '^src/modules/[^/]+/',
         pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/(schema|index)\\.ts$'],

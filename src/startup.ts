@@ -88,7 +88,7 @@ export async function prepareDatabase(
   );
   let demoLoaded = false;
   if (config.demo && !(await demoDataPresent(database.db))) {
-    await loadDemoData(database.db, createSecretBox(config.secret));
+    await loadDemoData(database.db, createSecretBox(config.secret), config.secret);
     demoLoaded = true;
   }
   return { referenceAdded, demoLoaded };

@@ -5,6 +5,7 @@
  * keeps the accounts (the platform's users and roles) and runs the parts in order, handing each
  * the ids it needs from the parts before it.
  */
+import { randomBytes } from 'node:crypto';
 import { eq, inArray, like } from 'drizzle-orm';
 import { recordAudit } from '../platform/audit/service.js';
 import { SYSTEM_ACTOR } from '../platform/auth/principal.js';
@@ -53,6 +54,9 @@ import {
   removeRespondingDemo,
   loadConsultationOutcomesDemo,
   removeConsultationOutcomesDemo,
+  DEMO_PANEL_BOROUGHS,
+  loadConsultationPanelDemo,
+  removeConsultationPanelDemo,
 } from '../modules/consultation/index.js';
 import { removeDemoExpenses } from '../modules/expenses/index.js';
 import {
@@ -224,6 +228,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeConsultationBoardDemo(tx, demoPeople);
     await removeConsultationsDemo(tx, ids);
     await removeRespondingDemo(tx, ids);
+    await removeConsultationPanelDemo(tx, DEMO_DOMAIN);
     await removeDemoTrackerNames(tx, ids, await demoOrganisationsAndPeople(tx, demoPeople));
     await removeConsultationOutcomesDemo(tx);
     await removeDemoAdviceRequests(tx, ids);
@@ -252,7 +257,12 @@ export async function demoDataPresent(db: Db): Promise<boolean> {
 }
 
 /** Loads the demonstration dataset. Reference data must already be loaded. */
-export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> {
+export async function loadDemoData(
+  db: Db,
+  secretBox: SecretBox,
+  /** Bridge's secret, which the demo panel members' leave links are keyed with. */
+  secret: string = randomBytes(32).toString('hex'),
+): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const orgIds = await demoOrganisationIds(
     db,
@@ -387,6 +397,13 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
     await loadRespondingDemo(tx, userIds.get('authority_officer')!, today);
     // CON-07: the closed consultation on stop and account and its "you said, we did".
     await loadConsultationOutcomesDemo(tx, today);
+    // CON-06: the citizens' panel's members, and a wave sent to a balanced sample of them.
+    await loadConsultationPanelDemo(tx, {
+      boroughIds: await demoOrganisationIds(tx, DEMO_PANEL_BOROUGHS),
+      secret,
+      domain: DEMO_DOMAIN,
+      today,
+    });
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',

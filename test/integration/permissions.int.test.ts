@@ -580,6 +580,27 @@ const EXPECTED: Record<string, Who> = {
   'POST /custody-visiting/activities/:activityId/edit': PANEL_VIEWERS,
   'GET /custody-visiting/activities/:activityId/remove': PANEL_VIEWERS,
   'POST /custody-visiting/activities/:activityId/remove': PANEL_VIEWERS,
+  // CON-06: the citizens' panel: joining, its confirmation link, and the leave and stay links
+  // every e-mail carries are the public's, no sign-in; an unknown link is not found.
+  'GET /consultations/panel/join': 'anyone',
+  'POST /consultations/panel/join': 'anyone',
+  'GET /consultations/panel/joined': 'anyone',
+  'GET /consultations/panel/confirm/:token': 'anyone',
+  'POST /consultations/panel/confirm/:token': 'anyone',
+  'GET /consultations/panel/leave/:token': 'anyone',
+  'POST /consultations/panel/leave/:token': 'anyone',
+  'GET /consultations/panel/stay/:token': 'anyone',
+  'POST /consultations/panel/stay/:token': 'anyone',
+  // CON-06: the panel's members, invitations and waves are the authority officers'; its balance
+  // (counts only, DP-01) is read by everyone who reads consultation.
+  'GET /consultation/panel': CONSULTATION_MANAGERS,
+  'GET /consultation/panel/balance': GROUP_STAFF,
+  'GET /consultation/panel/invite': CONSULTATION_MANAGERS,
+  'POST /consultation/panel/invite': CONSULTATION_MANAGERS,
+  'GET /consultation/panel/waves': CONSULTATION_MANAGERS,
+  'GET /consultation/panel/waves/new': CONSULTATION_MANAGERS,
+  'POST /consultation/panel/waves/new': CONSULTATION_MANAGERS,
+  'GET /consultation/panel/waves/:waveId': CONSULTATION_MANAGERS,
   // ICV-10, LEG-05: surges are the scheme manager's.
   'GET /custody-visiting/surges': SCHEME_MANAGERS,
   'GET /custody-visiting/surges/new': SCHEME_MANAGERS,

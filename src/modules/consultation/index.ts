@@ -19,6 +19,13 @@ import { consultationPaths } from './paths.js';
 import { outcomePaths } from './outcomes/paths.js';
 import { registerOutcomeRoutes } from './outcomes/routes.js';
 import { createOutcomesService } from './outcomes/service.js';
+import { panelLinks } from './panel/links.js';
+import { panelPaths } from './panel/paths.js';
+import { registerPanelPublicRoutes } from './panel/public-routes.js';
+import { createPanelSweep, UNCONFIRMED_DAYS } from './panel/quiet-sweep.js';
+import { registerPanelRoutes } from './panel/routes.js';
+import { createPanelService } from './panel/service.js';
+import { createWavesService } from './panel/waves-service.js';
 import { programmePaths } from './programmes/paths.js';
 import { registerPublicConsultationRoutes } from './responding/public-routes.js';
 import { createPublicConsultationsService } from './responding/public-service.js';
@@ -45,6 +52,11 @@ export { readConsultationSettings, type ConsultationSettings } from './settings.
 // Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
 export { loadConsultationsDemo, removeConsultationsDemo } from './consultations/demo.js';
 export { loadConsultationOutcomesDemo, removeConsultationOutcomesDemo } from './outcomes/demo.js';
+export {
+  DEMO_PANEL_BOROUGHS,
+  loadConsultationPanelDemo,
+  removeConsultationPanelDemo,
+} from './panel/demo.js';
 export { loadProgrammeDemo, removeProgrammeDemo } from './programmes/demo.js';
 export { loadRespondingDemo, removeRespondingDemo } from './responding/demo.js';
 
@@ -79,7 +91,28 @@ export function createConsultationModule(
     name: t('consultation:board.defaultName'),
     remit: t('consultation:board.defaultRemit'),
   });
+  const links = panelLinks(config.secret, config.publicUrl);
+  const panel = createPanelService({ db, directory, mail, links, now, t });
   const services: ConsultationServices = {
+    consultationPanel: panel,
+    consultationPanelWaves: createWavesService({
+      db,
+      directory,
+      mail,
+      links,
+      members: panel,
+      publicUrl: config.publicUrl,
+      now,
+      t,
+    }),
+    consultationPanelSweep: createPanelSweep({
+      db,
+      mail,
+      links,
+      now,
+      t,
+      quietMonths: config.consultation.panelQuietMonths,
+    }),
     consultations: createConsultationsService({
       db,
       now,
@@ -151,6 +184,8 @@ export function createConsultationModule(
       registerResponsesRoutes(routeDeps);
       registerOutcomeRoutes(routeDeps);
       registerAnalysisRoutes(routeDeps);
+      registerPanelPublicRoutes(routeDeps);
+      registerPanelRoutes(routeDeps);
     },
     navigation: [
       {
@@ -182,6 +217,12 @@ export function createConsultationModule(
       },
     ],
     sweeps: [
+      // CON-06, DP-03: quiet members asked once whether to stay; unconfirmed sign-ups removed.
+      {
+        name: 'consultation panel',
+        everyMs: 60 * 60_000,
+        run: () => services.consultationPanelSweep.run(),
+      },
       // DP-03: responses' personal data removed once their consultation closed long enough ago.
       {
         name: 'consultation responses anonymised',
@@ -190,6 +231,15 @@ export function createConsultationModule(
       },
     ],
     retention: [
+      {
+        kind: 'consultation panel member',
+        describe:
+          "A citizens' panel member's name, e-mail address, borough and monitoring answers: removed at once when they leave (by the link every e-mail carries); the row stays, anonymised, so waves' response rates still count them.",
+      },
+      {
+        kind: 'consultation panel sign-up',
+        describe: `A sign-up or invitation never confirmed: deleted ${UNCONFIRMED_DAYS} days after it was made, by the panel's hourly sweep.`,
+      },
       {
         kind: 'consultation responses',
         describe:
@@ -216,6 +266,13 @@ export function createConsultationModule(
         href: boardPaths.board,
         text: t('consultation:board.homeTask.text'),
         hint: t('consultation:board.homeTask.hint'),
+      },
+      // CON-06: the citizens' panel, its balance readable by all who read consultation.
+      can(p, 'consultation.view') && {
+        order: 210,
+        href: can(p, 'consultation.manage') ? panelPaths.home : panelPaths.balance,
+        text: t('consultation:panel.homeTask.text'),
+        hint: t('consultation:panel.homeTask.hint'),
       },
     ],
   };

@@ -6,6 +6,9 @@ import type { BoardService } from './board/service.js';
 import type { QuestionnaireService } from './consultations/questionnaire.js';
 import type { ConsultationsService } from './consultations/service.js';
 import type { OutcomesService } from './outcomes/service.js';
+import type { PanelSweep } from './panel/quiet-sweep.js';
+import type { PanelService } from './panel/service.js';
+import type { WavesService } from './panel/waves-service.js';
 import type { ProgrammesService } from './programmes/service.js';
 import type { PublicConsultationsService } from './responding/public-service.js';
 import type { ResponseRetentionService } from './responding/retention.js';
@@ -30,6 +33,12 @@ export interface ConsultationServices {
   consultationOutcomes: OutcomesService;
   /** A consultation's analysis: figures, breakdowns, code frames, exports and open data. */
   consultationAnalysis: AnalysisService;
+  /** CON-06: the citizens' panel's members, joining and leaving. */
+  consultationPanel: PanelService;
+  /** CON-06: waves sent to the panel, their response rates, and the panel's balance. */
+  consultationPanelWaves: WavesService;
+  /** CON-06, DP-03: the panel's sweep (quiet members asked to stay; old sign-ups removed). */
+  consultationPanelSweep: PanelSweep;
   /** What anyone may read of consultations. */
   consultationPublic: PublicConsultationsService;
   /** The public answering a consultation (DP-01, DP-03). */
