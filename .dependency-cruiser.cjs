@@ -3,7 +3,8 @@
  * - No import cycles.
  * - The platform imports no module: it asks modules through src/platform/modules.ts.
  * - A module reaches another only through that module's index.ts (its public face), never its
- *   services, rules or tables. The one exception (ADR 0014): a schema.ts may name another
+ *   services, rules or tables. The one exception (ADR 0014): a schema.ts (the module's own or a
+ *   sub-capability's) may name another
  *   module's table or enum for a foreign key, and nothing else of it.
  * - Code outside the modules (app.ts, start-up, demo data) uses their faces too.
  */
@@ -29,7 +30,10 @@ module.exports = {
       severity: 'error',
       comment:
         "A module reaches another only through its index.ts; another module's services, rules and tables are its own (ADR 0014).",
-      from: { path: '^src/modules/([^/]+)/', pathNot: '^src/modules/[^/]+/schema\\.ts$' },
+      from: {
+        path: '^src/modules/([^/]+)/',
+        pathNot: ['^src/modules/[^/]+/schema\\.ts$', '^src/modules/[^/]+/[^/]+/schema\\.ts$'],
+      },
       to: {
         path: '^src/modules/[^/]+/',
         pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'],
@@ -40,7 +44,8 @@ module.exports = {
       severity: 'error',
       comment:
         "A schema.ts may name another module's table for a foreign key (its schema.ts), nothing else (ADR 0014).",
-      from: { path: '^src/modules/([^/]+)/schema\\.ts$' },
+      // The module's own schema.ts, or a sub-capability's (consultation/consultees/schema.ts).
+      from: { path: '^src/modules/([^/]+)/(schema\\.ts|[^/]+/schema\\.ts)$' },
       to: {
         path: '^src/modules/[^/]+/',
         pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/(schema|index)\\.ts$'],

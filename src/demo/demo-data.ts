@@ -41,6 +41,11 @@ import {
   loadCustodyVisitorsDemo,
   removeCustodyVisitingDemo,
 } from '../modules/custody-visiting/index.js';
+import {
+  DEMO_CONSULTEE_BOROUGHS,
+  loadConsulteesDemo,
+  removeConsulteesDemo,
+} from '../modules/consultation/index.js';
 import { removeDemoExpenses } from '../modules/expenses/index.js';
 import {
   DEMO_MEETING_BODIES,
@@ -207,6 +212,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeDemoDeployments(tx, ids, demoPeople);
     await removeDemoExpenses(tx, ids, demoPeople);
     await removeCustodyVisitingDemo(tx, demoPeople);
+    await removeConsulteesDemo(tx);
     await removeDemoTrackerNames(tx, ids, await demoOrganisationsAndPeople(tx, demoPeople));
     await removeDemoAdviceRequests(tx, ids);
     await removeGroupsDemo(tx, demoPeople);
@@ -241,6 +247,7 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
     DEMO_ACCOUNTS.map((a) => a.organisation).filter(Boolean),
   );
   const groupId = await demoGroupId(db, DEMO_GROUP);
+  const consulteeBoroughs = await demoOrganisationIds(db, Object.values(DEMO_CONSULTEE_BOROUGHS));
   await db.transaction(async (tx) => {
     for (const [code, id] of await loadDemoOrganisations(tx)) orgIds.set(code, id);
     const userIds = new Map<Role, string>();
@@ -347,6 +354,8 @@ export async function loadDemoData(db: Db, secretBox: SecretBox): Promise<void> 
     );
     // ICV-03: the panel's rota for this quarter, drawn, its past visits made.
     await loadCustodyRotaDemo(tx, custody.panelId, today);
+    // CON-03: the consultee database: an umbrella body and its members, faith groups, businesses.
+    await loadConsulteesDemo(tx, consulteeBoroughs, today);
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',
