@@ -77,6 +77,8 @@ const REPORT_WRITERS: readonly Role[] = ['lay_visitor'];
 const REVIEWERS: readonly Role[] = ['scheme_manager'];
 const ISSUE_READERS: readonly Role[] = ['scheme_manager', 'custody_inspector', 'lay_visitor'];
 const ISSUE_ANSWERERS: readonly Role[] = ['custody_inspector'];
+/** CON-03: the consultee database is personal data, kept by the authority's officers alone. */
+const CONSULTATION_MANAGERS: readonly Role[] = ['authority_officer'];
 
 const EXPECTED: Record<string, Who> = {
   'GET /': 'anyone',
@@ -652,6 +654,30 @@ const EXPECTED: Record<string, Who> = {
   'POST /custody-visiting/follow-up/:issueId/escalate': REVIEWERS,
   'POST /custody-visiting/follow-up/:issueId/authority': REVIEWERS,
   'GET /custody-visiting/issues': 'anyone',
+  // CON-03, CON-07: consultees, and who was chosen for a consultation; the unsubscribe link is
+  // anyone's who holds it.
+  'GET /consultation/consultees': CONSULTATION_MANAGERS,
+  'GET /consultation/consultees/new': CONSULTATION_MANAGERS,
+  'POST /consultation/consultees/new': CONSULTATION_MANAGERS,
+  'POST /consultation/consultees/advisory-groups': CONSULTATION_MANAGERS,
+  'GET /consultation/consultees/:consulteeId': CONSULTATION_MANAGERS,
+  'GET /consultation/consultees/:consulteeId/edit': CONSULTATION_MANAGERS,
+  'POST /consultation/consultees/:consulteeId/edit': CONSULTATION_MANAGERS,
+  'GET /consultation/consultees/:consulteeId/channels': CONSULTATION_MANAGERS,
+  'POST /consultation/consultees/:consulteeId/channels': CONSULTATION_MANAGERS,
+  'GET /consultation/consultees/:consulteeId/consent': CONSULTATION_MANAGERS,
+  'POST /consultation/consultees/:consulteeId/consent': CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/consultees': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/consultees/category': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/consultees/one': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/consultees/invite': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/consultees/remind': CONSULTATION_MANAGERS,
+  'GET /consultation/consultations/:consultationId/consultees/:chosenId/remove':
+    CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/consultees/:chosenId/remove':
+    CONSULTATION_MANAGERS,
+  'GET /consultations/unsubscribe/:token': 'anyone',
+  'POST /consultations/unsubscribe/:token': 'anyone',
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',

@@ -129,11 +129,11 @@ const DEMO_CONSULTEES: DemoConsultee[] = [
     preferred: 'phone',
   },
   {
-    name: 'Camden Community and Police Engagement Group',
+    name: 'Lambeth Community Police Engagement Group',
     kind: 'organisation',
     category: 'engagement_group',
-    borough: 'camden',
-    mailbox: 'camden-cpeg',
+    borough: 'lambeth',
+    mailbox: 'lambeth-cpeg',
     consent: [500, 'writing'],
   },
   {

@@ -156,7 +156,8 @@ export function registerConsulteeRoutes(deps: RouteDeps): void {
     const chosenFor = await consulteeChoice.consultationsOf(request.principal, idOf(request));
     const c = detail.consultee;
     return renderPage(request, reply, `${T}/consultee.njk`, {
-      title: c.name,
+      // The page's title says it is a consultee (an organisation's directory page has its name).
+      title: t('consultation:consultees.pageTitle', { name: c.name }),
       breadcrumbs: listCrumbs(request),
       ...detail,
       kindText: t(`consultation:consultees.kind.${c.kind}`),
