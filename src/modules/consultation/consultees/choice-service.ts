@@ -264,7 +264,7 @@ export function createChoiceService(deps: {
                 consulteeId: consultees.id,
                 reason: sql`${reason}`.as('reason'),
                 chosenBy: sql`${user.userId}::uuid`.as('chosen_by'),
-                chosenAt: sql`${now()}::timestamptz`.as('chosen_at'),
+                chosenAt: sql`${now().toISOString()}::timestamptz`.as('chosen_at'),
               })
               .from(consultees)
               .where(withMembers ? sql`(${ofCategory} or ${members})` : ofCategory),

@@ -207,8 +207,10 @@ export function createConsulteesService(deps: {
     /** CON-03: an officer adds a person or organisation to the consultee database. */
     async create(principal: Principal, input: Input, requestId?: string) {
       const user = manage(principal);
+      // The boroughs are the directory's, read on its own connection: before the transaction.
+      const boroughList = await boroughs();
       return db.transaction(async (tx) => {
-        const [umbrellas, boroughList] = await Promise.all([umbrellaBodies(tx), boroughs()]);
+        const umbrellas = await umbrellaBodies(tx);
         const { refusals, value } = validateConsultee(fields(input), {
           umbrellaIds: umbrellas.map((u) => u.id),
           boroughIds: boroughList.map((b) => b.id),
@@ -228,14 +230,15 @@ export function createConsulteesService(deps: {
     /** CON-03: an officer changes a consultee's name, kind, category, umbrella body or borough. */
     async update(principal: Principal, id: string, input: Input, requestId?: string) {
       const user = manage(principal);
+      const boroughList = await boroughs();
       return db.transaction(async (tx) => {
         const before = await find(tx, id, true);
         stale(input, before.version);
-        const [umbrellas, boroughList, [members]] = await Promise.all([
-          umbrellaBodies(tx),
-          boroughs(),
-          tx.select({ n: count() }).from(consultees).where(eq(consultees.parentId, id)),
-        ]);
+        const umbrellas = await umbrellaBodies(tx);
+        const [members] = await tx
+          .select({ n: count() })
+          .from(consultees)
+          .where(eq(consultees.parentId, id));
         const { refusals, value } = validateConsultee(fields(input), {
           umbrellaIds: umbrellas.map((u) => u.id),
           boroughIds: boroughList.map((b) => b.id),
@@ -381,6 +384,7 @@ export function createConsulteesService(deps: {
      */
     async addAdvisoryGroups(principal: Principal, requestId?: string) {
       const user = manage(principal);
+      const boroughIds = new Set((await boroughs()).map((b) => b.id));
       return db.transaction(async (tx) => {
         const working = groups.workingGroupsSql();
         const missing = await tx
@@ -394,7 +398,6 @@ export function createConsulteesService(deps: {
           .where(isNull(consultees.id))
           .orderBy(working.name);
         if (!missing.length) return 0;
-        const boroughIds = new Set((await boroughs()).map((b) => b.id));
         const added = await tx
           .insert(consultees)
           .values(
