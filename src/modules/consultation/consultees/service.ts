@@ -118,7 +118,8 @@ export function createConsulteesService(deps: {
         borough ? eq(consultees.boroughId, borough) : undefined,
       ].filter((c): c is SQL => c !== undefined);
       const where = conditions.length ? and(...conditions) : undefined;
-      const members = sql<number>`(select count(*)::int from ${consultees} m where m.parent_id = ${consultees.id})`;
+      // Qualified by hand: drizzle writes a one-table select's columns unqualified.
+      const members = sql<number>`(select count(*)::int from ${consultees} m where m.parent_id = "consultees"."id")`;
       const [items, [total], boroughList] = await Promise.all([
         db
           .select({
