@@ -80,7 +80,7 @@ test('an officer records an umbrella body and its member, chooses them with why,
     .getByRole('heading', { level: 1, name: 'Channels that reach this consultee' })
     .waitFor();
   await expectAccessible(officer);
-  await officer.getByLabel('E-mail address').fill(memberEmail);
+  await officer.getByRole('textbox', { name: 'E-mail address' }).fill(memberEmail);
   await officer.getByRole('button', { name: 'Save' }).click();
   await expectSuccess(officer, `The channels of ${member} have been saved`);
   await officer.getByRole('link', { name: 'Record or withdraw consent' }).click();
@@ -104,7 +104,7 @@ test('an officer records an umbrella body and its member, chooses them with why,
     await officer.getByLabel('Category').selectOption({ label: 'Young people' });
     await officer.getByRole('button', { name: 'Add the consultee' }).click();
     await officer.getByRole('link', { name: 'Change the channels' }).click();
-    await officer.getByLabel('E-mail address').fill(email);
+    await officer.getByRole('textbox', { name: 'E-mail address' }).fill(email);
     await officer.getByRole('button', { name: 'Save' }).click();
     await officer.getByRole('link', { name: 'Record or withdraw consent' }).click();
     await fillDate(officer, 'Date consent was given', todayInLondon(new Date()));
