@@ -57,6 +57,9 @@ import {
   DEMO_PANEL_BOROUGHS,
   loadConsultationPanelDemo,
   removeConsultationPanelDemo,
+  DEMO_CONSULTEE_BOROUGHS,
+  loadConsulteesDemo,
+  removeConsulteesDemo,
 } from '../modules/consultation/index.js';
 import { removeDemoExpenses } from '../modules/expenses/index.js';
 import {
@@ -229,6 +232,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeConsultationsDemo(tx, ids);
     await removeRespondingDemo(tx, ids);
     await removeConsultationPanelDemo(tx, DEMO_DOMAIN);
+    await removeConsulteesDemo(tx);
     await removeDemoTrackerNames(tx, ids, await demoOrganisationsAndPeople(tx, demoPeople));
     await removeConsultationOutcomesDemo(tx);
     await removeDemoAdviceRequests(tx, ids);
@@ -269,6 +273,7 @@ export async function loadDemoData(
     DEMO_ACCOUNTS.map((a) => a.organisation).filter(Boolean),
   );
   const groupId = await demoGroupId(db, DEMO_GROUP);
+  const consulteeBoroughs = await demoOrganisationIds(db, Object.values(DEMO_CONSULTEE_BOROUGHS));
   await db.transaction(async (tx) => {
     for (const [code, id] of await loadDemoOrganisations(tx)) orgIds.set(code, id);
     const userIds = new Map<Role, string>();
@@ -404,6 +409,8 @@ export async function loadDemoData(
       domain: DEMO_DOMAIN,
       today,
     });
+    // CON-03: the consultee database: an umbrella body and its members, faith groups, businesses.
+    await loadConsulteesDemo(tx, consulteeBoroughs, today);
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',

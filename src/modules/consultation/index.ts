@@ -14,6 +14,10 @@ import { registerBuilderRoutes } from './consultations/builder-routes.js';
 import { createQuestionnaireService } from './consultations/questionnaire.js';
 import { registerConsultationRoutes } from './consultations/routes.js';
 import { createConsultationsService } from './consultations/service.js';
+import { createChoiceService } from './consultees/choice-service.js';
+import { consulteePaths } from './consultees/paths.js';
+import { registerConsulteeRoutes } from './consultees/routes.js';
+import { createConsulteesService } from './consultees/service.js';
 import { registerHubRoutes } from './hub.js';
 import { consultationPaths } from './paths.js';
 import { outcomePaths } from './outcomes/paths.js';
@@ -58,6 +62,11 @@ export {
   removeConsultationPanelDemo,
 } from './panel/demo.js';
 export { loadProgrammeDemo, removeProgrammeDemo } from './programmes/demo.js';
+export {
+  DEMO_CONSULTEE_BOROUGHS,
+  loadConsulteesDemo,
+  removeConsulteesDemo,
+} from './consultees/demo.js';
 export { loadRespondingDemo, removeRespondingDemo } from './responding/demo.js';
 
 // Its benchmark generator, run in order by bench/data/generate.ts.
@@ -83,7 +92,7 @@ export function createConsultationModule(
     tracker: TrackerApi;
   },
 ): ConsultationModule {
-  const { platform, directory, meetings } = deps;
+  const { platform, directory, groups, meetings } = deps;
   const { config, db, t, mail } = platform;
   const { responseRetentionDays: retentionDays } = config.consultation;
   const now = deps.now ?? (() => new Date());
@@ -94,6 +103,8 @@ export function createConsultationModule(
   const links = panelLinks(config.secret, config.publicUrl);
   const panel = createPanelService({ db, directory, mail, links, now, t });
   const services: ConsultationServices = {
+    consultees: createConsulteesService({ db, directory, groups, now, t }),
+    consulteeChoice: createChoiceService({ db, mail, now, t, publicUrl: config.publicUrl }),
     consultationPanel: panel,
     consultationPanelWaves: createWavesService({
       db,
@@ -186,6 +197,7 @@ export function createConsultationModule(
       registerAnalysisRoutes(routeDeps);
       registerPanelPublicRoutes(routeDeps);
       registerPanelRoutes(routeDeps);
+      registerConsulteeRoutes(routeDeps);
     },
     navigation: [
       {
@@ -231,6 +243,12 @@ export function createConsultationModule(
       },
     ],
     retention: [
+      // DP-03: the consultee records are personal data (issue 28 sets their period and deletion).
+      {
+        kind: 'consultees',
+        describe:
+          'Consultees (people and organisations consulted): name, borough, the channels that reach them (addresses, numbers), consent to be contacted, and the consultations they were chosen for',
+      },
       {
         kind: 'consultation panel member',
         describe:
@@ -252,6 +270,13 @@ export function createConsultationModule(
         href: consultationPaths.staffHome,
         text: t('consultation:homeTasks.consultation.text'),
         hint: t('consultation:homeTasks.consultation.hint'),
+      },
+      // CON-03: the consultee database, personal data kept by the authority's officers.
+      can(p, 'consultation.manage') && {
+        order: 135,
+        href: consulteePaths.list,
+        text: t('consultation:consultees.homeTask.text'),
+        hint: t('consultation:consultees.homeTask.hint'),
       },
       // CON-02: the policing-plan consultation's programmes, for everyone who reads consultation.
       can(p, 'consultation.view') && {

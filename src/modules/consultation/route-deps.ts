@@ -5,6 +5,8 @@ import type { BoardMeasuresService } from './board/measures-service.js';
 import type { BoardService } from './board/service.js';
 import type { QuestionnaireService } from './consultations/questionnaire.js';
 import type { ConsultationsService } from './consultations/service.js';
+import type { ChoiceService } from './consultees/choice-service.js';
+import type { ConsulteesService } from './consultees/service.js';
 import type { OutcomesService } from './outcomes/service.js';
 import type { PanelSweep } from './panel/quiet-sweep.js';
 import type { PanelService } from './panel/service.js';
@@ -33,6 +35,10 @@ export interface ConsultationServices {
   consultationOutcomes: OutcomesService;
   /** A consultation's analysis: figures, breakdowns, code frames, exports and open data. */
   consultationAnalysis: AnalysisService;
+  /** CON-03: the consultee database. */
+  consultees: ConsulteesService;
+  /** CON-07: the consultees chosen for a consultation, their invitations and unsubscribing. */
+  consulteeChoice: ChoiceService;
   /** CON-06: the citizens' panel's members, joining and leaving. */
   consultationPanel: PanelService;
   /** CON-06: waves sent to the panel, their response rates, and the panel's balance. */
