@@ -5,6 +5,8 @@
  */
 import { can, type Action } from '../../platform/auth/permissions.js';
 import { boardPaths } from './board/paths.js';
+import { consulteePaths } from './consultees/paths.js';
+import { panelPaths } from './panel/paths.js';
 import { consultationPaths } from './paths.js';
 import { programmePaths } from './programmes/paths.js';
 import type { ConsultationRouteDeps as RouteDeps } from './route-deps.js';
@@ -31,6 +33,24 @@ export const HUB_AREAS: readonly {
     href: boardPaths.board,
     textKey: 'consultation:hub.areas.board',
     hintKey: 'consultation:hub.areas.boardHint',
+    action: 'consultation.view',
+  },
+  {
+    href: consulteePaths.list,
+    textKey: 'consultation:hub.areas.consultees',
+    hintKey: 'consultation:hub.areas.consulteesHint',
+    action: 'consultation.manage',
+  },
+  {
+    href: panelPaths.home,
+    textKey: 'consultation:hub.areas.panel',
+    hintKey: 'consultation:hub.areas.panelHint',
+    action: 'consultation.manage',
+  },
+  {
+    href: panelPaths.balance,
+    textKey: 'consultation:hub.areas.balance',
+    hintKey: 'consultation:hub.areas.balanceHint',
     action: 'consultation.view',
   },
 ];

@@ -9,6 +9,12 @@ import { todayInLondon } from '../../../platform/calendar/index.js';
 import { formatDate } from '../../../platform/i18n/dates.js';
 import type { MinuteReference } from '../../meetings/index.js';
 import type { ConsultationPhase } from '../rules.js';
+import { analysisPaths } from '../analysis/paths.js';
+import { boardPaths } from '../board/paths.js';
+import { consulteePaths } from '../consultees/paths.js';
+import { outcomePaths } from '../outcomes/paths.js';
+import { panelPaths } from '../panel/paths.js';
+import { respondingPaths } from '../responding/paths.js';
 import { consultationsPaths as paths } from './paths.js';
 import type { Consultation, Question } from './read.js';
 
@@ -27,15 +33,14 @@ export const phaseTag = (request: Request, phase: ConsultationPhase) => ({
 });
 
 /**
- * The consultation's sections: its other pages, each a link. ONE list: the other parts of the
- * consultation work (analysis, consultees, responses, outcome, the board's approval, a panel
- * wave) add their line here as they arrive.
+ * The consultation's sections: its other pages, each a link, shown to those who may use it and
+ * when the consultation has reached the point where it applies. ONE list.
  */
 export const CONSULTATION_SECTIONS: readonly {
   textKey: string;
   hintKey: string;
   href: (consultationId: string) => string;
-  visible: (principal: Principal) => boolean;
+  visible: (principal: Principal, consultation: Consultation, phase: ConsultationPhase) => boolean;
 }[] = [
   {
     textKey: 'consultation:consultations.sections.questionnaire',
@@ -49,14 +54,68 @@ export const CONSULTATION_SECTIONS: readonly {
     href: (id) => paths.preview(id),
     visible: (p) => can(p, 'consultation.view'),
   },
+  // CON-01: a major consultation's approval by the strategy board, naming its minute.
+  {
+    textKey: 'consultation:consultations.sections.approval',
+    hintKey: 'consultation:consultations.sections.approvalHint',
+    href: (id) => boardPaths.approval(id),
+    visible: (p, c) => can(p, 'consultation.view') && c.major,
+  },
+  // CON-03, CON-07: who was chosen to be consulted, and why; their invitations.
+  {
+    textKey: 'consultation:consultations.sections.consultees',
+    hintKey: 'consultation:consultations.sections.consulteesHint',
+    href: (id) => consulteePaths.chosen(id),
+    visible: (p) => can(p, 'consultation.manage'),
+  },
+  // CON-06: a panel consultation is sent to the panel in a wave.
+  {
+    textKey: 'consultation:consultations.sections.wave',
+    hintKey: 'consultation:consultations.sections.waveHint',
+    href: () => panelPaths.waves,
+    visible: (p, c, phase) =>
+      can(p, 'consultation.manage') && c.audience === 'panel' && phase !== 'draft',
+  },
+  {
+    textKey: 'consultation:consultations.sections.responses',
+    hintKey: 'consultation:consultations.sections.responsesHint',
+    href: (id) => respondingPaths.responses(id),
+    visible: (p, _c, phase) => can(p, 'consultation.view') && phase !== 'draft',
+  },
+  {
+    textKey: 'consultation:consultations.sections.analysis',
+    hintKey: 'consultation:consultations.sections.analysisHint',
+    href: (id) => analysisPaths.analysis(id),
+    visible: (p, _c, phase) => can(p, 'consultation.view') && phase !== 'draft',
+  },
+  // CON-01: the board reviews the results before they go to the planning panel.
+  {
+    textKey: 'consultation:consultations.sections.review',
+    hintKey: 'consultation:consultations.sections.reviewHint',
+    href: (id) => boardPaths.review(id),
+    visible: (p, _c, phase) => can(p, 'consultation.view') && phase === 'closed',
+  },
+  // CON-07: you said, we did.
+  {
+    textKey: 'consultation:consultations.sections.outcome',
+    hintKey: 'consultation:consultations.sections.outcomeHint',
+    href: (id) => outcomePaths.outcome(id),
+    visible: (p, _c, phase) => can(p, 'consultation.manage') && phase === 'closed',
+  },
 ];
 
-export function sectionsFor(request: Request, consultationId: string) {
-  return CONSULTATION_SECTIONS.filter((s) => s.visible(request.principal)).map((s) => ({
-    text: request.t(s.textKey),
-    hint: request.t(s.hintKey),
-    href: s.href(consultationId),
-  }));
+export function sectionsFor(
+  request: Request,
+  consultation: Consultation,
+  phase: ConsultationPhase,
+) {
+  return CONSULTATION_SECTIONS.filter((s) => s.visible(request.principal, consultation, phase)).map(
+    (s) => ({
+      text: request.t(s.textKey),
+      hint: request.t(s.hintKey),
+      href: s.href(consultation.id),
+    }),
+  );
 }
 
 /** CON-01: whether the board's approval is needed, given (with its minute), or not needed. */

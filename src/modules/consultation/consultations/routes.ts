@@ -130,7 +130,7 @@ export function registerConsultationRoutes({ app, services, renderPage }: RouteD
       audienceText: request.t(`consultation:consultations.audiences.${c.audience}`),
       approval: approvalOf(request, c, detail.minute),
       questionRows: questionRows(request, detail.questions),
-      sections: sectionsFor(request, c.id),
+      sections: sectionsFor(request, c, phase),
       editHref: manager ? paths.edit(c.id) : null,
       launchHref: manager && phase === 'draft' ? paths.launch(c.id) : null,
       closeHref: manager && (phase === 'open' || phase === 'upcoming') ? paths.close(c.id) : null,

@@ -6,6 +6,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
+import { analysisPaths } from '../analysis/paths.js';
+import { outcomePaths } from '../outcomes/paths.js';
 import { consultationPaths } from '../paths.js';
 import type { ConsultationRouteDeps as RouteDeps } from '../route-deps.js';
 import { respondingPaths as paths } from './paths.js';
@@ -47,6 +49,7 @@ export function registerPublicConsultationRoutes({
     const keep = (name: string, page: number) => (page > 1 ? { [name]: String(page) } : {});
     return renderPage(request, reply, `${T}/list.njk`, {
       title: request.t('consultation:responding.list.title'),
+      outcomesHref: outcomePaths.publicOutcomes,
       breadcrumbs: [{ text: request.t('nav.home'), href: '/' }],
       open: lists.open.items.map((c) => ({
         ...c,
@@ -77,9 +80,8 @@ export function registerPublicConsultationRoutes({
   });
 
   app.get(consultationPaths.publicConsultation.pattern, publicPage, async (request, reply) => {
-    const { consultation, phase, closedOn } = await consultations.get(
-      params(request).consultationId,
-    );
+    const { consultation, phase, closedOn, outcomePublished, openDataPublished } =
+      await consultations.get(params(request).consultationId);
     return renderPage(request, reply, `${T}/consultation.njk`, {
       title: consultation.title,
       section: section(request),
@@ -94,6 +96,8 @@ export function registerPublicConsultationRoutes({
           ? consultationPaths.respond(consultation.id)
           : null,
       honeypot: HONEYPOT,
+      outcomeHref: outcomePublished ? outcomePaths.publicOutcome(consultation.id) : null,
+      openDataHref: openDataPublished ? analysisPaths.publicOpenData(consultation.id) : null,
     });
   });
 

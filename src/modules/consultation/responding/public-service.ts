@@ -3,7 +3,21 @@
  * closed, and one consultation's page. A draft is not found; an upcoming one is read but not
  * listed until it opens.
  */
-import { and, asc, count, desc, eq, gte, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  exists,
+  gte,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  sql,
+} from 'drizzle-orm';
 import { todayInLondon } from '../../../platform/calendar/index.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
@@ -11,6 +25,8 @@ import { NotFoundError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import { closedOn } from '../response-rules.js';
 import { consultationPhase } from '../rules.js';
+import { consultationOpenData, consultationOpenDataQuestions } from '../analysis/schema.js';
+import { consultationOutcomes } from '../outcomes/schema.js';
 import { consultations } from '../schema.js';
 
 export type PublicConsultationsService = ReturnType<typeof createPublicConsultationsService>;
@@ -80,10 +96,41 @@ export function createPublicConsultationsService(deps: { db: Db; now: () => Date
     async get(id: string) {
       const consultation = await findConsultation(db, id);
       if (!consultation?.launchedAt) throw new NotFoundError();
+      // What came of it, if published: "you said, we did" (CON-07) and open data.
+      const [outcome, openData] = await Promise.all([
+        db
+          .select({ id: consultationOutcomes.consultationId })
+          .from(consultationOutcomes)
+          .where(
+            and(
+              eq(consultationOutcomes.consultationId, id),
+              isNotNull(consultationOutcomes.publishedAt),
+            ),
+          ),
+        db
+          .select({ id: consultationOpenData.consultationId })
+          .from(consultationOpenData)
+          .where(
+            and(
+              eq(consultationOpenData.consultationId, id),
+              or(
+                eq(consultationOpenData.quotes, true),
+                exists(
+                  db
+                    .select({ one: sql`1` })
+                    .from(consultationOpenDataQuestions)
+                    .where(eq(consultationOpenDataQuestions.consultationId, id)),
+                ),
+              ),
+            ),
+          ),
+      ]);
       return {
         consultation,
         phase: consultationPhase(consultation, todayInLondon(now())),
         closedOn: closedOn(consultation),
+        outcomePublished: outcome.length > 0,
+        openDataPublished: openData.length > 0,
       };
     },
   };
