@@ -3,7 +3,8 @@
  * coordination unit's group page, meeting and expenses queue; CTSET's queue of requests; the
  * deployment contact's nomination list; the equity report; the committee's progress report; the
  * directory search; the public list of groups; the administrator's audit search; and custody
- * visiting's quarterly statistics and the scheme manager's review queue (issue 24).
+ * visiting's quarterly statistics and the scheme manager's review queue (issue 24); a public
+ * consultation, its response form and its analysis (issue 25).
  */
 import type pg from 'pg';
 import type { Role } from '../../src/platform/auth/roles.js';
@@ -64,6 +65,24 @@ export async function benchPages(client: pg.ClientBase, asOf: string): Promise<B
     `select split_part(full_name, ' ', 2) from people where email like 'officer.%' and full_name not like '%''%'
      group by 1 order by count(*) desc, 1 limit 1`,
     'officer',
+  );
+  // Issue 25: the open consultation with the most responses, and a response to it left unfinished,
+  // whose link to finish it the generator made from its id.
+  const consultation = await one(
+    client,
+    `select c.id from consultations c join consultation_responses r on r.consultation_id = c.id
+     where c.launched_at is not null and c.audience = 'public'
+       and c.opens_on <= '${asOf}' and c.closes_on >= '${asOf}'
+     group by c.id order by count(*) desc limit 1`,
+    'open public consultation with responses',
+  );
+  const unfinished = await one(
+    client,
+    `select id from consultation_responses
+     where consultation_id = '${consultation}' and submitted_at is null
+       and resume_token_hash is not null
+     order by id limit 1`,
+    'unfinished response',
   );
   const yearAgo = new Date(Date.parse(asOf) - 365 * 86_400_000).toISOString().slice(0, 10);
   return [
@@ -140,6 +159,27 @@ export async function benchPages(client: pg.ClientBase, asOf: string): Promise<B
       path: '/custody-visiting/review',
       role: 'scheme_manager',
       shows: /href="\/custody-visiting\/review\/[0-9a-f-]{36}"/,
+    },
+    {
+      // Issue 25: an open consultation as the public reads it, with its start button.
+      name: 'Public consultation',
+      path: `/consultations/${consultation}`,
+      role: null,
+      shows: /govuk-button--start/,
+    },
+    {
+      // Issue 25: the response form's first question, for a response saved to finish later.
+      name: 'Response form',
+      path: `/consultations/resume/bench-${unfinished}/questions/1`,
+      role: null,
+      shows: /How safe do you feel in your area after dark\?/,
+    },
+    {
+      // Issue 25: the analysis of a consultation of 3,000 responses.
+      name: 'Consultation analysis',
+      path: `/consultation/consultations/${consultation}/analysis`,
+      role: 'authority_officer',
+      shows: /How confident are you in the police locally\?/,
     },
   ];
 }

@@ -3,7 +3,8 @@
  * weeks long with the same eight questions (every kind, one asked only after a given answer),
  * the latest still open; 120,000 responses, 3,000 each, nearly all submitted within the
  * consultation's weeks, a few left unfinished, with a borough, a keyed address hash and, for
- * three in five, the respondent’s own monitoring answers; some 840,000 answers.
+ * three in five, the respondent’s own monitoring answers; some 840,000 answers; and the
+ * citizens' panel's 3,000 members (CON-06).
  */
 import { quote, type ModuleGenerator } from '../../platform/bench/generator.js';
 
@@ -39,6 +40,8 @@ export const consultationGenerator: ModuleGenerator = {
     'consultation_responses',
     'consultation_answers',
     'consultation_response_monitoring',
+    'consultation_panel_members',
+    'consultation_panel_member_monitoring',
   ],
   async generate({ client, scaled, asOf }) {
     const count = scaled(40);
@@ -121,13 +124,16 @@ export const consultationGenerator: ModuleGenerator = {
           bench.pick(c.n * 100000 + r, 2, 100) k
         from bench_consultations c, generate_series(1, ${perConsultation}) r;
       insert into consultation_responses (id, consultation_id, version_id, address_hash,
-          borough_id, started_at, submitted_at)
+          borough_id, started_at, submitted_at, resume_token_hash)
         select r.id, r.consultation_id, r.version_id,
           md5('bench address ' || bench.pick(r.key, 3, 200000)),
           (select b.id from bench_boroughs b
             where b.i = bench.pick(r.key, 4, (select count(*)::int from bench_boroughs))),
           r.at_time - interval '9 minutes',
-          case when r.unfinished then null else r.at_time end
+          case when r.unfinished then null else r.at_time end,
+          -- An unfinished one's link to finish it is 'bench-' and its id (the load runner's).
+          case when r.unfinished
+            then encode(sha256(convert_to('bench-' || r.id::text, 'UTF8')), 'hex') end
         from bench_responses r;
       insert into consultation_response_monitoring (response_id, age_band, sex, ethnic_group)
         select r.id,
@@ -135,6 +141,32 @@ export const consultationGenerator: ModuleGenerator = {
           (array['female','male'])[1 + bench.pick(r.key, 6, 2)],
           (array['white','white','white','asian','black','mixed','other'])[1 + bench.pick(r.key, 7, 7)]
         from bench_responses r where r.k < 60;
+    `);
+
+    // CON-06: the citizens' panel, 3,000 members across the boroughs, joined over the years
+    // (two in three by the public form), one in twenty since left; two in three gave their
+    // monitoring answers.
+    await client.query(`
+      insert into consultation_panel_members (id, full_name, email, borough_id, joined_by,
+          created_at, confirmed_at, joined_on, left_at, leave_token_hash)
+        select gen_random_uuid(), 'Panel member ' || n, 'panel' || n || '@bench.example',
+          (select b.id from bench_boroughs b
+            where b.i = bench.pick(n, 41, (select count(*)::int from bench_boroughs))),
+          case when n % 3 = 0 then 'invitation' else 'sign_up' end,
+          j, j, (j at time zone 'Europe/London')::date,
+          case when n % 20 = 0 then j + interval '200 days' end,
+          md5('bench panel leave ' || n)
+        from generate_series(1, ${scaled(3000)}) n,
+          lateral (select (${today}::timestamp at time zone 'Europe/London')
+            - (bench.pick(n, 42, 3000) + 1) * interval '1 day' j) joined;
+      insert into consultation_panel_member_monitoring (member_id, age_band, sex, ethnic_group)
+        select m.id,
+          (array['16-24','25-34','35-44','45-54','55-64','65+'])[1 + bench.pick(m.n, 43, 6)],
+          (array['female','male'])[1 + bench.pick(m.n, 44, 2)],
+          (array['white','white','white','asian','black','mixed','other'])[1 + bench.pick(m.n, 45, 7)]
+        from (select id, row_number() over (order by email) n
+              from consultation_panel_members where email like '%@bench.example') m
+        where bench.pick(m.n, 46, 3) > 0;
     `);
 
     // The answers: one option for each single choice, two for the multiple choice, the ratings,
