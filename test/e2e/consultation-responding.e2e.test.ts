@@ -62,7 +62,7 @@ const next = (page: Page) => page.getByRole('button', { name: 'Continue' }).clic
 async function startFromList(page: Page): Promise<void> {
   await page.goto('/');
   await page.getByRole('link', { name: 'Consultations' }).first().click();
-  await arrive(page, 'Consultations');
+  await arrive(page, 'Have your say: consultations');
   await page.getByRole('link', { name: TITLE }).click();
   await arrive(page, TITLE);
   assert.equal(await summaryValue(page, 'Who can respond'), 'Anyone');

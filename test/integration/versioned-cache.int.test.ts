@@ -287,6 +287,14 @@ const CHECKED_VALUES: Record<string, string> = {
   'tracker_updates.standing': 'accepted',
   'consultations.audience': 'public',
   'consultation_questions.kind': 'text', // a rating needs its scale
+  'consultation_board_members.side': 'authority',
+  'consultation_board_members.role': 'member',
+  'consultees.kind': 'organisation',
+  'consultees.category': 'umbrella_body',
+  'consultee_channels.kind': 'email',
+  'consultation_panel_members.joined_by': 'sign_up',
+  'consultation_panel_population.dimension': 'sex',
+  'consultation_panel_waves.kind': 'whole', // a sample needs its size
 };
 
 /**
