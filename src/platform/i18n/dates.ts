@@ -25,8 +25,13 @@ const MONTH_KEYS = [
   'dates.month.december',
 ] as const;
 
+/** A month's name by its number, 1 for January: 'July'. */
+export function monthNameOf(t: Translate, month: number): string {
+  return t(MONTH_KEYS[month - 1]!);
+}
+
 function monthName(t: Translate, d: IsoDate): string {
-  return t(MONTH_KEYS[Number(d.slice(5, 7)) - 1]!);
+  return monthNameOf(t, Number(d.slice(5, 7)));
 }
 
 /** A month: 'April 2026' (of any day in it). */

@@ -2,18 +2,13 @@
  * What the consultation pages read: a consultation, its current questionnaire version with the
  * questions and their choices (two queries, never one per question), and its responses counted.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/database.js';
 import { NotFoundError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { BuilderQuestion } from '../questionnaire-rules.js';
-import {
-  consultations,
-  questionnaireVersions,
-  questionOptions,
-  questions,
-  responses,
-} from '../schema.js';
+import { consultations, questionnaireVersions, responses } from '../schema.js';
+import { questionsOf } from '../questions.js';
 
 export type Consultation = typeof consultations.$inferSelect;
 
@@ -44,40 +39,6 @@ export async function currentVersion(executor: Executor, consultationId: string)
   return version;
 }
 
-/** A version's questions in order, each with its choices in order. */
-export async function questionsOf(executor: Executor, versionId: string): Promise<Question[]> {
-  const rows = await executor
-    .select()
-    .from(questions)
-    .where(eq(questions.versionId, versionId))
-    .orderBy(asc(questions.position));
-  const options = rows.length
-    ? await executor
-        .select()
-        .from(questionOptions)
-        .where(
-          inArray(
-            questionOptions.questionId,
-            rows.map((q) => q.id),
-          ),
-        )
-        .orderBy(asc(questionOptions.position))
-    : [];
-  return rows.map((q) => ({
-    id: q.id,
-    position: q.position,
-    kind: q.kind,
-    text: q.text,
-    hint: q.hint,
-    required: q.required,
-    ratingScale: q.ratingScale,
-    shownIfOptionId: q.shownIfOptionId,
-    options: options
-      .filter((o) => o.questionId === q.id)
-      .map((o) => ({ id: o.id, label: o.label })),
-  }));
-}
-
 /** How many responses a version has, in progress, submitted or set aside. */
 export async function responsesToVersion(executor: Executor, versionId: string): Promise<number> {
   const [row] = await executor
@@ -103,3 +64,5 @@ export async function responseCounts(executor: Executor, consultationId: string)
     setAside: Number(row?.setAside ?? 0),
   };
 }
+
+export { questionsOf };

@@ -4,7 +4,7 @@
  * and the timeline's geometry, which the page draws as SVG (the table says the same).
  */
 import { addCalendarMonths, type IsoDate } from '../../../platform/calendar/index.js';
-import { formatDate } from '../../../platform/i18n/dates.js';
+import { formatDate, monthNameOf } from '../../../platform/i18n/dates.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import {
   daysBetween,
@@ -14,23 +14,7 @@ import {
   type StageDates,
 } from '../programme-rules.js';
 
-/** The catalogue's month names, January first (a table of keys, so the catalogue test sees them). */
-const MONTH_KEYS = [
-  'dates.month.january',
-  'dates.month.february',
-  'dates.month.march',
-  'dates.month.april',
-  'dates.month.may',
-  'dates.month.june',
-  'dates.month.july',
-  'dates.month.august',
-  'dates.month.september',
-  'dates.month.october',
-  'dates.month.november',
-  'dates.month.december',
-] as const;
-
-const monthName = (t: Translate, month: number) => t(MONTH_KEYS[month - 1]!);
+const monthName = monthNameOf;
 
 /** "July", "July and August", "June, July and August". */
 export function monthsWords(t: Translate, months: readonly number[]): string {

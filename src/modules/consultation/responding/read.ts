@@ -3,18 +3,17 @@
  * answers (questions with their options, in order), its answers by question, and the questions
  * its answers so far make it ask.
  */
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/database.js';
 import { visibleQuestions, type Answer, type RuleQuestion } from '../response-rules.js';
 import {
   answers,
   consultations,
   questionnaireVersions,
-  questionOptions,
-  questions,
   responseMonitoring,
   responses,
 } from '../schema.js';
+import { questionsOf } from '../questions.js';
 
 export type Consultation = typeof consultations.$inferSelect;
 export type ResponseRow = typeof responses.$inferSelect;
@@ -22,40 +21,6 @@ export type ResponseRow = typeof responses.$inferSelect;
 export interface Question extends RuleQuestion {
   hint: string | null;
   options: { id: string; label: string }[];
-}
-
-/** A version's questions with their options, in the order asked: two queries. */
-export async function questionsOf(executor: Executor, versionId: string): Promise<Question[]> {
-  const rows = await executor
-    .select()
-    .from(questions)
-    .where(eq(questions.versionId, versionId))
-    .orderBy(asc(questions.position));
-  const options = rows.length
-    ? await executor
-        .select()
-        .from(questionOptions)
-        .where(
-          inArray(
-            questionOptions.questionId,
-            rows.map((q) => q.id),
-          ),
-        )
-        .orderBy(asc(questionOptions.position))
-    : [];
-  return rows.map((q) => ({
-    id: q.id,
-    position: q.position,
-    kind: q.kind,
-    text: q.text,
-    hint: q.hint,
-    required: q.required,
-    ratingScale: q.ratingScale,
-    shownIfOptionId: q.shownIfOptionId,
-    options: options
-      .filter((o) => o.questionId === q.id)
-      .map((o) => ({ id: o.id, label: o.label })),
-  }));
 }
 
 /** The questionnaire version a response begun now answers: the consultation's newest. */
@@ -144,3 +109,5 @@ export async function responseByTokenHash(
     monitoring,
   };
 }
+
+export { questionsOf };
