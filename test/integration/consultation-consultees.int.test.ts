@@ -13,7 +13,7 @@ import { invitations, responses } from '../../src/modules/consultation/schema.js
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { hashToken } from '../../src/platform/auth/credentials.js';
 import { outbox } from '../../src/platform/mail/schema.js';
-import { createTestApp, type Agent, type TestApp } from '../app.js';
+import { Agent, createTestApp, type TestApp } from '../app.js';
 import { signInNewAccount } from '../factories/accounts.js';
 import { makeConsultation } from '../factories/consultation.js';
 import { makeBorough, uniqueTag } from '../factories/directory.js';
@@ -495,6 +495,12 @@ test('CON-03, CON-07: a consultee unsubscribes with the e-mailed link; the remin
     submittedAt: new Date(),
   });
 
+  // One began their response through the first link, and has not sent it.
+  const quietFirst = linkIn((await mailTo(quiet.email))[0]!.body, '/consultations/invited')!;
+  const quietAgent = new Agent(t.app);
+  const begun = await quietAgent.post(quietFirst);
+  assert.equal(begun.statusCode, 303);
+
   const reminded = await officer.post(`${url}/remind`);
   assert.equal(reminded.statusCode, 303);
   assert.equal((await mailTo(leaving.email)).length, 1);
@@ -503,7 +509,24 @@ test('CON-03, CON-07: a consultee unsubscribes with the e-mailed link; the remin
   assert.equal(quietMail.length, 2);
   assert.equal(quietMail[1]!.subject, `Reminder: consultation "Stop and search ${tag}"`);
   assert.match(quietMail[1]!.body, /it replaces the one sent before/);
-  assert.ok(linkIn(quietMail[1]!.body, '/consultations/invited'));
+  // The reminder's link takes them on with the response they began.
+  const quietSecond = linkIn(quietMail[1]!.body, '/consultations/invited')!;
+  assert.match(text((await quietAgent.get(quietSecond)).body), /Continue your response/);
+  const resumed = await quietAgent.post(quietSecond);
+  assert.equal(resumed.statusCode, 303);
+  const onward = await quietAgent.get(resumed.headers.location!);
+  assert.equal(onward.statusCode, 303, 'the resume link takes them to their first question');
+  assert.equal((await quietAgent.get(onward.headers.location!)).statusCode, 200);
+  assert.equal(
+    (
+      await t.services.db
+        .select()
+        .from(responses)
+        .where(eq(responses.consultationId, consultation.id))
+    ).length,
+    2,
+    'one response sent, one begun and continued: no second response',
+  );
   const page = await officer.get(`${url}?q=${tag}`);
   assert.match(text(page.body), /A reminder has been sent to 1 consultee/);
   const table = tableOf(page.body, /chosen/);

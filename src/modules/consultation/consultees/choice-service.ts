@@ -456,6 +456,14 @@ export function createChoiceService(deps: {
             .update(invitations)
             .set({ tokenHash: hashToken(token), remindedAt: now() })
             .where(eq(invitations.id, row.invitationId!));
+          // A response begun through the first link is carried by that link's token: the new
+          // link must finish it, so the response takes the new token too.
+          await tx
+            .update(responses)
+            .set({ resumeTokenHash: hashToken(token) })
+            .where(
+              and(eq(responses.invitationId, row.invitationId!), isNull(responses.submittedAt)),
+            );
           messages.push(
             message(
               'reminder',
