@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, eq, inArray, isNotNull, like } from 'drizzle-orm';
-import { hashToken } from '../../src/platform/auth/credentials.js';
+import { hashToken, newToken } from '../../src/platform/auth/credentials.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
 import { invitations, responses } from '../../src/modules/consultation/schema.js';
@@ -359,7 +359,16 @@ test('CON-06, DP-03: a member leaves by one link: anonymised at once, never sent
       { boroughId: ids.Lambeth!, sex: 'female', ageBand: '35-44' },
       { boroughId: ids.Lambeth! },
     ]);
+    // A wave they were sent before leaving: its link works until they leave.
+    const earlier = await makeConsultation(app, { audience: 'panel' });
+    const waveToken = newToken();
+    await app.services.db.insert(invitations).values({
+      consultationId: earlier.id,
+      panelMemberId: leaver!.id,
+      tokenHash: hashToken(waveToken),
+    });
     const visitor = new Agent(app.app);
+    assert.equal((await visitor.get(`/consultations/invited/${waveToken}`)).statusCode, 200);
     const page = await visitor.get(`/consultations/panel/leave/${leaver!.leaveToken}`);
     assert.equal(page.statusCode, 200);
     assert.match(
@@ -385,6 +394,8 @@ test('CON-06, DP-03: a member leaves by one link: anonymised at once, never sent
       .where(eq(auditEvents.recordId, leaver!.id));
     assert.equal(audit!.action, 'consultation-panel-member.left');
     assert.doesNotMatch(JSON.stringify(audit), new RegExp(leaver!.email));
+    // Asked nothing more: the wave's link they were sent no longer opens.
+    assert.equal((await visitor.get(`/consultations/invited/${waveToken}`)).statusCode, 404);
     // The link again: they have left; an unknown link is not found.
     assert.match(
       text((await visitor.get(`/consultations/panel/leave/${leaver!.leaveToken}`)).body),
@@ -401,7 +412,10 @@ test('CON-06, DP-03: a member leaves by one link: anonymised at once, never sent
       consultationId: consultation.id,
       kind: 'whole',
     });
-    const sent = await app.services.db.select().from(invitations);
+    const sent = await app.services.db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.consultationId, consultation.id));
     assert.deepEqual(
       sent.map((i) => i.panelMemberId),
       [stayer!.id],

@@ -35,6 +35,7 @@ import { MONITORING_DIMENSIONS, type MonitoringDimension } from '../monitoring.j
 import { addressList } from '../panel-rules.js';
 import type { PanelLinks } from './links.js';
 import { panelMemberMonitoring, panelMembers } from './schema.js';
+import { invitations, responses } from '../schema.js';
 
 export type PanelService = ReturnType<typeof createPanelService>;
 type Input = Record<string, string | string[] | undefined>;
@@ -345,6 +346,20 @@ export function createPanelService(deps: {
           })
           .where(eq(panelMembers.id, member.id));
         await tx.delete(panelMemberMonitoring).where(eq(panelMemberMonitoring.memberId, member.id));
+        // Their links to respond stop working: a member who left is asked nothing more. A hash
+        // no token has (its id) keeps the invitation counted in its wave's response rate.
+        const theirs = tx
+          .select({ id: invitations.id })
+          .from(invitations)
+          .where(eq(invitations.panelMemberId, member.id));
+        await tx
+          .update(responses)
+          .set({ resumeTokenHash: null })
+          .where(and(inArray(responses.invitationId, theirs), isNull(responses.submittedAt)));
+        await tx
+          .update(invitations)
+          .set({ tokenHash: sql`'left:' || ${invitations.id}::text` })
+          .where(eq(invitations.panelMemberId, member.id));
         await recordAudit(
           tx,
           { ...PUBLIC_ACTOR, requestId },
