@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { consultationOutcomes } from '../../src/modules/consultation/outcomes/schema.js';
+import { chosenConsultees, consultees } from '../../src/modules/consultation/consultees/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { Agent, createTestApp, type TestApp } from '../app.js';
 import { makeAccount, signInAccount } from '../factories/accounts.js';
@@ -248,4 +249,35 @@ test('CON-07: a viewer of consultations cannot write an outcome; nobody reads an
   assert.equal(await outcomeOf(consultation.id), undefined);
   assert.equal((await officer.get('/consultation/consultations/nonsense/outcome')).statusCode, 404);
   assert.equal((await visitor.get(`/consultations/${consultation.id}/outcome`)).statusCode, 404);
+});
+
+test('CON-07: who was consulted is on record: the public outcome counts the consultees asked, by kind', async () => {
+  const consultation = await closed('Safer streets for young people');
+  await t.services.db.insert(consultationOutcomes).values({
+    consultationId: consultation.id,
+    youSaid: 'You asked for more youth workers.',
+    weDid: 'Two more youth workers now patrol with officers.',
+    publishedAt: new Date('2024-05-01T09:00:00Z'),
+  });
+  const asked = await t.services.db
+    .insert(consultees)
+    .values([
+      { name: 'St Mary’s Church', kind: 'organisation', category: 'faith_group' },
+      { name: 'Brixton Mosque', kind: 'organisation', category: 'faith_group' },
+      { name: 'Youth council', kind: 'organisation', category: 'young_people' },
+    ])
+    .returning({ id: consultees.id });
+  await t.services.db
+    .insert(chosenConsultees)
+    .values(
+      asked.map((c) => ({ consultationId: consultation.id, consulteeId: c.id, reason: 'Local' })),
+    );
+
+  const main = mainOf((await visitor.get(`/consultations/${consultation.id}/outcome`)).body);
+  assert.ok(headingsOf(main).includes('Who we asked'));
+  const summary = summaryOf(main);
+  assert.equal(summary.get('Faith group'), '2');
+  assert.equal(summary.get('Young people'), '1');
+  // Names are the consultee database's, never published.
+  assert.doesNotMatch(textOf(main), /St Mary’s Church|Brixton Mosque|Youth council/);
 });

@@ -30,7 +30,7 @@ const paragraphs = (value: string) =>
 const text = (value: FormValues[string]) => (typeof value === 'string' ? value : undefined);
 
 export function registerOutcomeRoutes({ app, services, renderPage }: RouteDeps): void {
-  const { consultationOutcomes: outcomes } = services;
+  const { consultationOutcomes: outcomes, consulteeChoice, db } = services;
 
   const staffCrumbs = (request: FastifyRequest) => [
     { text: request.t('nav.home'), href: '/' },
@@ -139,6 +139,8 @@ export function registerOutcomeRoutes({ app, services, renderPage }: RouteDeps):
   app.get(paths.publicOutcome.pattern, publicPage, async (request, reply) => {
     const result = await outcomes.publicOutcome(idOf(request));
     const { consultation } = result;
+    // CON-07: who was consulted is on record: the consultees asked, by category (counts alone).
+    const consulted = await consulteeChoice.consultedByCategory(db, consultation.id);
     return renderPage(request, reply, `${T}/public-outcome.njk`, {
       title: request.t('consultation:outcomes.public.title', { title: consultation.title }),
       breadcrumbs: [
@@ -150,6 +152,10 @@ export function registerOutcomeRoutes({ app, services, renderPage }: RouteDeps):
       youSaid: paragraphs(result.outcome.youSaid),
       weDid: paragraphs(result.outcome.weDid),
       received: result.received,
+      consulted: consulted.map((c) => ({
+        category: request.t(`consultation:consultees.categories.${c.category}`),
+        count: c.count,
+      })),
       ...linksView(result),
     });
   });
