@@ -138,6 +138,41 @@ test('a stale edit is refused and changes nothing; a fresh one is saved', async 
   assert.equal(row!.title, 'First change');
 });
 
+test('CON-01, CON-07: once launched, who may respond and whether it is major stay as they were; once closed, nothing changes', async () => {
+  const launched = await makeConsultation(t, {
+    audience: 'invited',
+    title: `Fixed ${uniqueTag()}`,
+  });
+  const form = await officer.get(`${base}/${launched.id}/edit`);
+  const changed = await officer.post(
+    `${base}/${launched.id}/edit`,
+    details('Fixed, but public', { version: versionOf(form.body), audience: 'public' }),
+  );
+  assert.equal(changed.statusCode, 400);
+  assert.match(
+    text(changed.body),
+    /Who may respond cannot be changed once the consultation is launched/,
+  );
+  const [row] = await t.services.db
+    .select()
+    .from(consultations)
+    .where(eq(consultations.id, launched.id));
+  assert.equal(row!.audience, 'invited');
+  assert.equal(row!.title, launched.title);
+
+  const closed = await makeConsultation(t, { opensOn: '2024-01-08', closesOn: '2024-03-29' });
+  const closedForm = await officer.get(`${base}/${closed.id}/edit`);
+  const reopened = await officer.post(
+    `${base}/${closed.id}/edit`,
+    details('Reopened', { version: versionOf(closedForm.body), audience: 'public' }),
+  );
+  assert.equal(reopened.statusCode, 400);
+  assert.match(
+    text(reopened.body),
+    /This consultation has closed: its details can no longer be changed/,
+  );
+});
+
 test('the list filters by phase and audience, and reads each consultation’s phase and dates', async () => {
   const tag = uniqueTag();
   const draft = await makeConsultation(t, {

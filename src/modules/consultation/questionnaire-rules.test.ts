@@ -7,6 +7,7 @@ import {
   choicesOf,
   clearedByRemoving,
   closeEarlyRefusals,
+  detailsChangeRefusals,
   launchRefusals,
   matchChoices,
   moveRefusal,
@@ -245,4 +246,35 @@ test('a consultation is closed early only while launched and running, with a rea
     'It has not been launched, so it cannot be closed',
   );
   assert.equal(words(closeEarlyRefusals('closed', 'x')[0]), 'It is already closed');
+});
+
+test('CON-01, CON-07: once launched, who may respond and whether it is major are fixed; once open, its opening day; once closed, everything', () => {
+  const before = { audience: 'invited', major: true, opensOn: '2026-03-01' };
+  const keys = (r: { key: string }[]) => r.map((x) => x.key.split('.').pop());
+  assert.deepEqual(
+    detailsChangeRefusals('draft', before, {
+      audience: 'public',
+      major: false,
+      opensOn: '2026-04-01',
+    }),
+    [],
+  );
+  assert.deepEqual(
+    keys(
+      detailsChangeRefusals('upcoming', before, {
+        audience: 'public',
+        major: false,
+        opensOn: '2026-04-01',
+      }),
+    ),
+    ['audienceFixed', 'majorFixed'],
+  );
+  assert.deepEqual(
+    keys(detailsChangeRefusals('open', before, { ...before, opensOn: '2026-04-01' })),
+    ['opensOnFixed'],
+  );
+  assert.deepEqual(detailsChangeRefusals('open', before, { ...before }), []);
+  assert.deepEqual(keys(detailsChangeRefusals('closed', before, { ...before })), [
+    'closedUnchanged',
+  ]);
 });

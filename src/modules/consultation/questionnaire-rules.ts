@@ -383,6 +383,30 @@ export function launchRefusals(
   return refusals;
 }
 
+/**
+ * What may change of a consultation's details once it is launched: who may respond, whether it
+ * is major (and so needed the board's approval) and, once open, its opening day are fixed, for
+ * invitations, waves and the board's approval were given on them; a closed one changes no more
+ * (its dates would reopen it, and what came of it is on record, CON-07).
+ */
+export function detailsChangeRefusals(
+  phase: 'draft' | 'upcoming' | 'open' | 'closed',
+  before: { audience: string; major: boolean; opensOn: IsoDate },
+  after: { audience: string; major: boolean; opensOn: IsoDate },
+): SaidRefusal[] {
+  if (phase === 'draft') return [];
+  if (phase === 'closed')
+    return [{ field: 'title', key: 'consultation:consultations.errors.closedUnchanged' }];
+  const refusals: SaidRefusal[] = [];
+  if (after.audience !== before.audience)
+    refusals.push({ field: 'audience', key: 'consultation:consultations.errors.audienceFixed' });
+  if (after.major !== before.major)
+    refusals.push({ field: 'major', key: 'consultation:consultations.errors.majorFixed' });
+  if (phase === 'open' && after.opensOn !== before.opensOn)
+    refusals.push({ field: 'opensOn', key: 'consultation:consultations.errors.opensOnFixed' });
+  return refusals;
+}
+
 /** A consultation is closed early only while launched and not closed, and with a reason. */
 export function closeEarlyRefusals(
   phase: 'draft' | 'upcoming' | 'open' | 'closed',

@@ -30,7 +30,12 @@ import { dateField, dateParts } from '../../../platform/http/form-fields.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors, say, type SaidRefusal } from '../../../platform/i18n/said.js';
 import type { MinuteReferences } from '../../meetings/index.js';
-import { closeEarlyRefusals, launchRefusals, validateDetails } from '../questionnaire-rules.js';
+import {
+  closeEarlyRefusals,
+  detailsChangeRefusals,
+  launchRefusals,
+  validateDetails,
+} from '../questionnaire-rules.js';
 import { AUDIENCES, consultationPhase, type Audience, type ConsultationPhase } from '../rules.js';
 import { consultations, questionnaireVersions, questions } from '../schema.js';
 import {
@@ -212,6 +217,7 @@ export function createConsultationsService(deps: {
         const before = await consultationById(tx, id);
         if (Number(one(input.version)) !== before.version) throw stale();
         const value = readDetails(input);
+        refuse(detailsChangeRefusals(consultationPhase(before, today()), before, value));
         const [after] = await tx
           .update(consultations)
           .set({ ...value, updatedAt: now(), version: sql`${consultations.version} + 1` })
