@@ -38,6 +38,7 @@ test('an advisor signs in from the public home page, sees only their own work, a
     'Home',
     'Advisory groups',
     'Custody visiting',
+    'Consultations',
     'Sign in',
   ]);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -69,6 +70,7 @@ test('an advisor signs in from the public home page, sees only their own work, a
     'Home',
     'Advisory groups',
     'Custody visiting',
+    'Consultations',
     'Sign in',
   ]);
   // Signed out means signed out: a page that needs a session sends the person to sign in.
@@ -129,6 +131,7 @@ test('an administrator signs in with a second factor, after a wrong code, and se
     'Home',
     'Directory',
     'Advisory groups',
+    'Consultation',
     'Tracker',
     'Users',
     'Audit trail',
@@ -155,6 +158,7 @@ test('the coordination unit signs in with a second factor and sees the directory
     'Directory',
     'Expenses',
     'Advisory groups',
+    'Consultation',
     'Tracker',
     'Your account',
   ]);
