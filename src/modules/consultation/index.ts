@@ -50,6 +50,7 @@ import { createBoardMeasuresService } from './board/measures-service.js';
 import { boardPaths } from './board/paths.js';
 import { registerBoardRoutes } from './board/routes.js';
 import { createBoardService } from './board/service.js';
+import { consultationPersonData } from './person-data.js';
 import type { ConsultationServices } from './route-deps.js';
 
 export { readConsultationSettings, type ConsultationSettings } from './settings.js';
@@ -228,6 +229,7 @@ export function createConsultationModule(
         hint: t('consultation:responding.homeTask.hint'),
       },
     ],
+    personData: (executor, subject) => consultationPersonData(t, executor, subject),
     sweeps: [
       // CON-06, DP-03: quiet members asked once whether to stay; unconfirmed sign-ups removed.
       {
