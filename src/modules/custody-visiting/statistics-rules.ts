@@ -13,9 +13,8 @@ import {
   quarterTarget,
   quarterWeeks,
   type Spread,
-  NOT_SEEN_REASONS,
-  type NotSeenReason,
-} from './rules.js';
+} from './rota-rules.js';
+import { NOT_SEEN_REASONS, type NotSeenReason } from './report-rules.js';
 
 /** A suite's visits in a quarter, as the database counts them. */
 export interface SuiteQuarter {
