@@ -8,13 +8,18 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import {
   answers,
   invitations,
   responseMonitoring,
   responses,
 } from '../../src/modules/consultation/schema.js';
+import {
+  chosenConsultees,
+  consulteeChannels,
+  consultees,
+} from '../../src/modules/consultation/consultees/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { hashToken, newToken } from '../../src/platform/auth/credentials.js';
 import { outbox } from '../../src/platform/mail/schema.js';
@@ -25,6 +30,8 @@ import {
   makeResponse,
   type FactoryConsultation,
 } from '../factories/consultation.js';
+import { makePanelMembers } from '../factories/consultation-panel.js';
+import { makeBorough } from '../factories/directory.js';
 import { mainOf, summaryOf, tableOf, textOf } from '../html.js';
 
 let t: TestApp;
@@ -599,4 +606,136 @@ test('DP-03: the sweep anonymises the responses of a consultation closed more th
   await t.services.consultationResponseRetention.anonymiseDue();
   const [later] = await t.services.db.select().from(responses).where(eq(responses.id, made[1]!.id));
   assert.equal(later!.contactEmail, null);
+});
+
+/** An invitee's link from the last e-mail to them. */
+async function invitationLinkTo(address: string) {
+  const [mail] = await t.services.db
+    .select({ body: outbox.bodyText })
+    .from(outbox)
+    .where(eq(outbox.toAddress, address))
+    .orderBy(desc(outbox.createdAt))
+    .limit(1);
+  return new RegExp(`${t.config.publicUrl}(/consultations/invited/[A-Za-z0-9_-]+)`).exec(
+    mail!.body,
+  )![1]!;
+}
+
+/** An invitee answers the first question through their link and sends the response. */
+async function respondThrough(link: string, c: FactoryConsultation) {
+  const invitee = new Agent(t.app);
+  const begun = await invitee.post(link);
+  await invitee.post(begun.headers.location!, { answer: c.questions[0]!.options.No! });
+  const check = begun.headers.location!.replace(/questions\/1$/, 'check');
+  assert.equal((await invitee.post(check, {})).statusCode, 303);
+}
+
+test('DP-03, CON-03, CON-06: once anonymised, a response is no longer linked to whom it was invited; consultees and the panel still read "responded" as before', async () => {
+  // Retention is 30 days here. Both consultations close on 30 November 2026.
+  const dates = { opensOn: '2026-11-01', closesOn: '2026-11-30' };
+  const tag = randomUUID().slice(0, 6);
+  // Two consultees chosen and invited by the officer; one responds through their link.
+  const invited = await withConditional({
+    ...dates,
+    audience: 'invited',
+    title: `Hate crime ${tag}`,
+  });
+  const made = await t.services.db
+    .insert(consultees)
+    .values(
+      ['Answered', 'Silent'].map((name) => ({
+        name: `${name} ${tag}`,
+        kind: 'organisation' as const,
+        category: 'faith_group' as const,
+        consentGivenOn: '2026-01-05',
+        consentMethod: 'email' as const,
+      })),
+    )
+    .returning({ id: consultees.id, name: consultees.name });
+  await t.services.db.insert(consulteeChannels).values(
+    made.map((m, i) => ({
+      consulteeId: m.id,
+      kind: 'email' as const,
+      detail: `c${i}-${tag}@example.org`,
+    })),
+  );
+  await t.services.db
+    .insert(chosenConsultees)
+    .values(
+      made.map((m) => ({ consultationId: invited.id, consulteeId: m.id, reason: 'Faith groups' })),
+    );
+  assert.equal(
+    (await officer.post(`/consultation/consultations/${invited.id}/consultees/invite`)).statusCode,
+    303,
+  );
+  const answeredLink = await invitationLinkTo(`c0-${tag}@example.org`);
+  await respondThrough(answeredLink, invited);
+
+  // The whole panel of three asked; one responds through their link.
+  const borough = await makeBorough(t);
+  const members = await makePanelMembers(
+    t,
+    [1, 2, 3].map(() => ({ boroughId: borough.id })),
+  );
+  const panel = await withConditional({
+    ...dates,
+    audience: 'panel',
+    title: `Safer streets ${tag}`,
+  });
+  const wave = await officer.post('/consultation/panel/waves/new', {
+    consultationId: panel.id,
+    kind: 'whole',
+  });
+  assert.equal(wave.statusCode, 303, text(wave.body).slice(0, 300));
+  await respondThrough(await invitationLinkTo(members[0]!.email), panel);
+
+  const consulteesPage = `/consultation/consultations/${invited.id}/consultees`;
+  const read = async (staff: Agent) => {
+    const chosen = await staff.get(consulteesPage);
+    const states = tableOf(chosen.body, /Chosen consultees|consultees/i).rows.map((row) =>
+      row.join(' '),
+    );
+    return {
+      responded: summaryOf(chosen.body).get('Responded'),
+      answered: states.find((s) => s.includes(`Answered ${tag}`)),
+      silent: states.find((s) => s.includes(`Silent ${tag}`)),
+      wave: /Safer streets \S+ .*?\d+\.\d%/.exec(
+        text((await staff.get('/consultation/panel/waves')).body),
+      )?.[0],
+      invitationPage: /You have already responded to this consultation/.test(
+        text((await new Agent(t.app).get(answeredLink)).body),
+      ),
+    };
+  };
+  const before = await read(officer);
+  assert.equal(before.responded, '1');
+  assert.match(before.answered!, /Responded/);
+  assert.doesNotMatch(before.silent!, /Responded/);
+  assert.match(before.wave!, new RegExp(`Safer streets ${tag} .* The whole panel 3 1 33\\.3%`));
+  assert.ok(before.invitationPage);
+
+  // A day past the retention period after closing: the sweep anonymises both.
+  t.clock.advanceMinutes((8 + 31) * 24 * 60);
+  await t.services.consultationResponseRetention.anonymiseDue();
+  const swept = await t.services.db
+    .select({ invitationId: responses.invitationId, anonymisedAt: responses.anonymisedAt })
+    .from(responses)
+    .where(inArray(responses.consultationId, [invited.id, panel.id]));
+  assert.equal(swept.length, 2);
+  assert.ok(swept.every((r) => r.invitationId === null && r.anonymisedAt !== null));
+  // The invitations keep only the day they were responded to, never which response.
+  const kept = await t.services.db
+    .select({ respondedOn: invitations.respondedOn })
+    .from(invitations)
+    .where(inArray(invitations.consultationId, [invited.id, panel.id]));
+  assert.deepEqual(kept.map((i) => i.respondedOn).sort(), [
+    '2026-11-23',
+    '2026-11-23',
+    null,
+    null,
+    null,
+  ]);
+
+  // Read again by an officer signed in now (the first one's session has long expired).
+  assert.deepEqual(await read(await signInNewAccount(t, 'authority_officer')), before);
 });

@@ -1,8 +1,10 @@
 /**
  * DP-03: once a consultation closed more than the retention period ago, its responses lose their
  * personal data: the address the link was sent to, the address hash, the link itself and the
- * respondent's own monitoring answers (DP-01). The answers and the borough stay for the
- * analysis. One audit event per consultation, with counts only. Safe on two instances at once:
+ * respondent's own monitoring answers (DP-01), and its link to the invitation it answered (the
+ * named consultee or panel member invited: the invitation keeps the day it was responded to, so
+ * "responded" reads the same after). The answers and the borough stay for the analysis. One
+ * audit event per consultation, with counts only. Safe on two instances at once:
  * each consultation is anonymised under its own lock, and only responses not yet anonymised.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
@@ -27,14 +29,15 @@ export function createResponseRetentionService(deps: {
     /** Anonymises every response whose consultation's day has come; the responses done. */
     async anonymiseDue(): Promise<number> {
       const today = todayInLondon(now());
-      // The same day as personalDataRemovedOn (response-rules.ts), in SQL.
+      // The same day as personalDataRemovedOn (response-rules.ts), in SQL. Read from the
+      // partial index consultation_responses_personal_idx: only responses not yet anonymised.
       const due = await queryRows<{ id: string }>(
         db,
         sql`select c.id from consultations c
-            where coalesce((c.closed_early_at at time zone 'Europe/London')::date, c.closes_on)
+            where c.id in (select r.consultation_id from consultation_responses r
+                           where r.anonymised_at is null)
+              and coalesce((c.closed_early_at at time zone 'Europe/London')::date, c.closes_on)
                   + ${deps.retentionDays + 1}::int <= ${today}::date
-              and exists (select 1 from consultation_responses r
-                          where r.consultation_id = c.id and r.anonymised_at is null)
             limit ${BATCH}`,
       );
       let done = 0;
@@ -49,6 +52,7 @@ export function createResponseRetentionService(deps: {
               contactEmail: null,
               addressHash: null,
               resumeTokenHash: null,
+              invitationId: null,
               anonymisedAt: now(),
             })
             .where(and(eq(responses.consultationId, id), isNull(responses.anonymisedAt)))

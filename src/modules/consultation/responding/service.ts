@@ -169,7 +169,7 @@ export function createRespondingService(deps: {
     if (!invitation || !consultation?.launchedAt)
       throw new NotFoundError(t('consultation:responding.errors.unknownInvitation'));
     const [response] = await executor
-      .select({ id: responses.id, submittedAt: responses.submittedAt })
+      .select({ id: responses.id })
       .from(responses)
       .where(eq(responses.invitationId, invitation.id));
     return { invitation, consultation, response };
@@ -200,8 +200,9 @@ export function createRespondingService(deps: {
      * begun, is part way through (its response's pages take the same token), or has responded.
      */
     async invitation(token: string) {
-      const { consultation, response } = await invitationOf(db, token);
-      const status = !response ? 'new' : response.submittedAt ? 'responded' : 'begun';
+      const { invitation, consultation, response } = await invitationOf(db, token);
+      // Responded is kept on the invitation: DP-03's sweep unlinks the response from it.
+      const status = invitation.respondedOn ? 'responded' : response ? 'begun' : 'new';
       return {
         consultation,
         status,
@@ -216,7 +217,7 @@ export function createRespondingService(deps: {
       return db.transaction(async (tx): Promise<Begun> => {
         const { invitation, consultation, response } = await invitationOf(tx, token, true);
         if (text(input[HONEYPOT])) return { kind: 'ignored', to: paths.responded(consultation.id) };
-        if (response?.submittedAt) return { kind: 'already', consultation };
+        if (invitation.respondedOn) return { kind: 'already', consultation };
         if (response) return { kind: 'begun', to: consultationPaths.resume(token) };
         return beginIn(tx, consultation, ip, token, invitation.id, requestId);
       });
