@@ -193,6 +193,8 @@ test('DP-01: a member of the public answers one question a page, a conditional o
 
   const about = await agent.get(`${base}/about-you`);
   assert.match(text(about.body), /These questions are optional/);
+  // DP-03: told beforehand when they go.
+  assert.match(text(about.body), /are removed 30 days after the consultation closes\./);
   assert.match(text(about.body), /Prefer not to say/);
   const boroughs = await t.services.directory.scopeCatalogue.options('borough');
   const lambeth = boroughs.find((b) => b.name === 'Lambeth')!;
@@ -298,7 +300,7 @@ test('a required question left unanswered is named on the check page when the re
   assert.equal((await responseOf(at))!.submittedAt, null);
 });
 
-test('DP-03: save and finish later gives the link, e-mails it to the address typed, and the link takes the respondent on', async () => {
+test('DP-03: save and finish later gives the link, e-mails it to the address typed (saying how long it is kept), and the link takes the respondent on; sending the response removes the address', async () => {
   const c = await withConditional();
   const { agent, at } = await begin(c);
   const base = at.replace(/\/questions\/1$/, '');
@@ -307,6 +309,10 @@ test('DP-03: save and finish later gives the link, e-mails it to the address typ
   const link = `${t.config.publicUrl}/consultations/resume/${tokenOf(at)}`;
   assert.match(text(page.body), /Your answers have been saved/);
   assert.ok(text(page.body).includes(link), 'the link is shown');
+  assert.match(
+    text(page.body),
+    /use it for nothing else\. It is removed when you send your response, or 30 days after the consultation closes if you do not\./,
+  );
 
   const bad = await agent.post(`${base}/save`, { email: 'not an address' });
   assert.equal(bad.statusCode, 400);
@@ -323,6 +329,10 @@ test('DP-03: save and finish later gives the link, e-mails it to the address typ
     .where(eq(outbox.toAddress, 'sam.resident@example.org'))
     .orderBy(desc(outbox.createdAt));
   assert.ok(mail!.bodyText.includes(link));
+  assert.match(
+    mail!.bodyText,
+    /We keep this e-mail address only until you send your response, or for 30 days after the consultation closes if you do not\./,
+  );
   assert.equal((await responseOf(at))!.contactEmail, 'sam.resident@example.org');
 
   // Another browser, with only the link: on to the first question not answered.
@@ -332,6 +342,13 @@ test('DP-03: save and finish later gives the link, e-mails it to the address typ
   assert.equal(resumed.headers.location, `${base}/questions/3`);
   const q1 = await later.get(`${base}/questions/1`);
   assert.match(q1.body, new RegExp(`value="${c.questions[0]!.options.No}" checked`));
+
+  // Sent: the address served only the link, and goes with it.
+  const id = (await responseOf(at))!.id;
+  assert.equal((await later.post(`${base}/check`, {})).statusCode, 303);
+  const [sentRow] = await t.services.db.select().from(responses).where(eq(responses.id, id));
+  assert.ok(sentRow!.submittedAt);
+  assert.equal(sentRow!.contactEmail, null);
 });
 
 test('a filled hidden field gets the ordinary confirmation and nothing is kept', async () => {
@@ -463,7 +480,7 @@ test('staff read the counts and a burst by its reference; an officer sets the bu
   assert.doesNotMatch(read.body, /Set aside these responses/, 'a reader is offered no action');
   assert.match(
     text(read.body),
-    /Personal data in these responses will be removed on 31 January 2100\./,
+    /Personal data in these responses will be removed on 31 January 2100:/,
   );
 
   const page = await officer.get(url);
@@ -544,7 +561,11 @@ test('DP-03: the sweep anonymises the responses of a consultation closed more th
   const warning = text(
     (await officer.get(`/consultation/consultations/${recent.id}/responses`)).body,
   );
-  assert.match(warning, /Personal data in these responses will be removed on 24 November 2026\./);
+  // DP-03's warning: staff read beforehand the day, and what goes and what stays.
+  assert.match(
+    warning,
+    /Personal data in these responses will be removed on 24 November 2026: the e-mail addresses respondents gave for their links, the references of the addresses they responded from, the links themselves, their monitoring answers \(age, sex, ethnic group\) and which invitation each answered\. The answers and boroughs are kept, anonymous\./,
+  );
 
   await t.services.consultationResponseRetention.anonymiseDue();
   const [gone] = await t.services.db.select().from(responses).where(eq(responses.id, made[0]!.id));
