@@ -558,13 +558,20 @@ test('DP-03: the sweep anonymises the responses of a consultation closed more th
       .where(eq(responses.id, r.id));
     made.push(r);
   }
+  // A response begun and never sent, in the consultation due: deleted with its answers.
+  const draft = await makeResponse(
+    t,
+    old,
+    { 3: 'A draft never sent' },
+    { submitted: false, monitoring: { sex: 'female' } },
+  );
   const warning = text(
     (await officer.get(`/consultation/consultations/${recent.id}/responses`)).body,
   );
   // DP-03's warning: staff read beforehand the day, and what goes and what stays.
   assert.match(
     warning,
-    /Personal data in these responses will be removed on 24 November 2026: the e-mail addresses respondents gave for their links, the references of the addresses they responded from, the links themselves, their monitoring answers \(age, sex, ethnic group\) and which invitation each answered\. The answers and boroughs are kept, anonymous\./,
+    /Personal data in these responses will be removed on 24 November 2026: the e-mail addresses respondents gave for their links, the references of the addresses they responded from, the links themselves, their monitoring answers \(age, sex, ethnic group\) and which invitation each answered\. The answers and boroughs of the responses sent are kept, anonymous; responses never sent are deleted\./,
   );
 
   await t.services.consultationResponseRetention.anonymiseDue();
@@ -600,7 +607,16 @@ test('DP-03: the sweep anonymises the responses of a consultation closed more th
       ),
     );
   assert.equal(events.length, 1);
-  assert.deepEqual(events[0]!.after, { responses: 1, monitoringRemoved: 1 });
+  assert.deepEqual(events[0]!.after, { responses: 1, unsentDeleted: 1, monitoringRemoved: 1 });
+  assert.equal(
+    (await t.services.db.select().from(responses).where(eq(responses.id, draft.id))).length,
+    0,
+    'the draft never sent is deleted',
+  );
+  assert.equal(
+    (await t.services.db.select().from(answers).where(eq(answers.responseId, draft.id))).length,
+    0,
+  );
   assert.doesNotMatch(JSON.stringify(events[0]), /kept@example|bbbb/);
   // Nothing left to say about its removal; run again, nothing more happens.
   assert.doesNotMatch(

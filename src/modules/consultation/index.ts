@@ -261,7 +261,7 @@ export function createConsultationModule(
       },
       {
         kind: 'consultation responses',
-        describe: `A response's contact e-mail address (removed when it is sent), its address hash, its link to finish later, the respondent's own monitoring answers and its link to the invitation it answered: removed ${retentionDays} days after the consultation closed, with the day shown to staff on its responses page beforehand (the answers and borough are kept, anonymous).`,
+        describe: `A response's contact e-mail address (removed when it is sent), its address hash, its link to finish later, the respondent's own monitoring answers and its link to the invitation it answered: removed ${retentionDays} days after the consultation closed, with the day shown to staff on its responses page beforehand (a sent response's answers and borough are kept, anonymous; a response never sent is deleted).`,
       },
     ],
     homeTasks: async (p, t) => [
