@@ -141,6 +141,12 @@ export const invitations = pgTable(
     tokenHash: text('token_hash').notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    /**
+     * The day (in London) its response was sent: set by a trigger as the response is submitted
+     * (migration 0048), so that "responded" outlives the response's link to it, which DP-03's
+     * anonymisation removes. Only the day: not the instant, which would match the response's.
+     */
+    respondedOn: date('responded_on'),
   },
   (t) => [
     uniqueIndex('consultation_invitations_token_key').on(t.tokenHash),
@@ -189,6 +195,10 @@ export const responses = pgTable(
     index('consultation_responses_address_idx').on(t.consultationId, t.addressHash, t.startedAt),
     uniqueIndex('consultation_responses_invitation_key').on(t.invitationId),
     uniqueIndex('consultation_responses_resume_key').on(t.resumeTokenHash),
+    // DP-03: the retention sweep reads only the responses still holding personal data.
+    index('consultation_responses_personal_idx')
+      .on(t.consultationId)
+      .where(sql`${t.anonymisedAt} is null`),
   ],
 );
 
