@@ -760,18 +760,12 @@ test('DP-03, CON-03, CON-06: once anonymised, a response is no longer linked to 
     .where(inArray(responses.consultationId, [invited.id, panel.id]));
   assert.equal(swept.length, 2);
   assert.ok(swept.every((r) => r.invitationId === null && r.anonymisedAt !== null));
-  // The invitations keep only the day they were responded to, never which response.
+  // The invitations keep only that they were responded to: not when, nor which response.
   const kept = await t.services.db
-    .select({ respondedOn: invitations.respondedOn })
+    .select({ responded: invitations.responded })
     .from(invitations)
     .where(inArray(invitations.consultationId, [invited.id, panel.id]));
-  assert.deepEqual(kept.map((i) => i.respondedOn).sort(), [
-    '2026-11-23',
-    '2026-11-23',
-    null,
-    null,
-    null,
-  ]);
+  assert.deepEqual(kept.map((i) => i.responded).sort(), [false, false, false, true, true]);
 
   // Read again by an officer signed in now (the first one's session has long expired).
   assert.deepEqual(await read(await signInNewAccount(t, 'authority_officer')), before);

@@ -142,11 +142,11 @@ export const invitations = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
     /**
-     * The day (in London) its response was sent: set by a trigger as the response is submitted
-     * (migration 0048), so that "responded" outlives the response's link to it, which DP-03's
-     * anonymisation removes. Only the day: not the instant, which would match the response's.
+     * Whether its response was sent: set by a trigger as the response is submitted (migration
+     * 0048), so that "responded" outlives the response's link to it, which DP-03's anonymisation
+     * removes. Only yes or no: a day or an instant could be matched with the response's own.
      */
-    respondedOn: date('responded_on'),
+    responded: boolean('responded').notNull().default(false),
   },
   (t) => [
     uniqueIndex('consultation_invitations_token_key').on(t.tokenHash),

@@ -53,7 +53,7 @@ const emailOf = (consulteeId: typeof consultees.id) =>
   >`(select c.detail from ${consulteeChannels} c where c.consultee_id = ${consulteeId} and c.kind = 'email')`;
 
 /** Whether the invitation was responded to (kept on it: DP-03's sweep unlinks the response). */
-const respondedTo = sql<boolean>`${invitations.respondedOn} is not null`;
+const respondedTo = sql<boolean>`coalesce(${invitations.responded}, false)`;
 
 export function createChoiceService(deps: {
   db: Db;

@@ -96,7 +96,7 @@ export function createWavesService(deps: {
         waveId: panelWaves.id,
         invited: sql<number>`count(${invitations.id})::int`,
         // Kept on the invitation: the retention sweep unlinks the response (DP-03).
-        responded: sql<number>`count(${invitations.respondedOn})::int`,
+        responded: sql<number>`count(*) filter (where ${invitations.responded})::int`,
       })
       .from(panelWaves)
       .leftJoin(

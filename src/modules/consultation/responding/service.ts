@@ -204,7 +204,7 @@ export function createRespondingService(deps: {
     async invitation(token: string) {
       const { invitation, consultation, response } = await invitationOf(db, token);
       // Responded is kept on the invitation: DP-03's sweep unlinks the response from it.
-      const status = invitation.respondedOn ? 'responded' : response ? 'begun' : 'new';
+      const status = invitation.responded ? 'responded' : response ? 'begun' : 'new';
       return {
         consultation,
         status,
@@ -219,7 +219,7 @@ export function createRespondingService(deps: {
       return db.transaction(async (tx): Promise<Begun> => {
         const { invitation, consultation, response } = await invitationOf(tx, token, true);
         if (text(input[HONEYPOT])) return { kind: 'ignored', to: paths.responded(consultation.id) };
-        if (invitation.respondedOn) return { kind: 'already', consultation };
+        if (invitation.responded) return { kind: 'already', consultation };
         if (response) return { kind: 'begun', to: consultationPaths.resume(token) };
         return beginIn(tx, consultation, ip, token, invitation.id, requestId);
       });
