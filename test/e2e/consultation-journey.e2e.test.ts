@@ -36,10 +36,13 @@ const PRIORITIES = 'Which crimes should the police put first?';
 const LISTEN = 'How well do the police listen to your community?';
 const CHANGE = 'What one thing should the police change?';
 
-/** A page arrived at: its heading, and axe. */
+/** A page arrived at: its heading, axe, and on a phone nothing wider than the window. */
 async function arrive(page: Page, heading: string | RegExp): Promise<void> {
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   await expectAccessible(page);
+  if ((page.viewportSize()?.width ?? 0) > 400) return;
+  const past = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(past <= 0, `${page.url()} is ${past}px too wide`);
 }
 
 /** A table row's words, spaces collapsed. */
@@ -249,6 +252,11 @@ test('one consultation from the builder to you said, we did, and a panel wave to
   const phone = await e2e.newPage({ javaScript: false });
   await phone.setViewportSize({ width: 360, height: 740 });
   await startResponse(phone, title);
+  assert.equal(
+    await phone.evaluate(() => document.body.classList.contains('js-enabled')),
+    false,
+    'no page script ran',
+  );
   await phone.getByLabel('Not safe').check();
   await next(phone);
   await arrive(phone, `${PRIORITIES} (optional)`);
@@ -263,10 +271,7 @@ test('one consultation from the builder to you said, we did, and a panel wave to
   await next(phone);
   await arrive(phone, 'About you');
   await next(phone);
-  const tooWide = await phone.evaluate(
-    () => document.documentElement.scrollWidth - window.innerWidth,
-  );
-  assert.ok(tooWide <= 0, `the check page is ${tooWide}px too wide`);
+  await arrive(phone, 'Check your answers before sending your response');
   assert.equal(await summaryValue(phone, SAFE.replace(/\?/g, '\\?')), 'Not safe');
   await sendAndReadConfirmation(phone);
 
@@ -345,6 +350,11 @@ test('one consultation from the builder to you said, we did, and a panel wave to
   assert.match(await words(priorities, /^Knife crime/), /^Knife crime 2 /);
   assert.match(await words(priorities, /^Burglary/), /^Burglary 1 /);
   assert.match(await words(priorities, /^Road safety/), /^Road safety 1 /);
+  const rating = await officer
+    .locator('section', { has: officer.getByRole('heading', { name: LISTEN }) })
+    .innerText();
+  assert.match(rating, /Answered by 3/);
+  assert.match(rating, /Mean rating: 3(\.0)?\b/);
 
   await officer.getByRole('link', { name: `Code the answers to: ${CHANGE}` }).click();
   await arrive(officer, /Code the answers to/);
@@ -382,6 +392,8 @@ test('one consultation from the builder to you said, we did, and a panel wave to
   await arrive(officer, title);
   await officer.getByRole('link', { name: 'You said, we did' }).click();
   await arrive(officer, `Write what came of ${title}`);
+  assert.equal(await summaryValue(officer, 'Ran'), `${day} to ${day}`);
+  assert.equal(await summaryValue(officer, 'Responses received'), '3');
   await officer
     .getByLabel('You said')
     .fill('You told us knife crime should come first, and asked for patrols and better lighting.');
