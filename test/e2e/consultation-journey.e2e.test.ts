@@ -377,14 +377,16 @@ test('one consultation from the builder to you said, we did, and a panel wave to
   assert.equal(await words(themes, /^Lighting/), 'Lighting 1');
   await officer.getByText('Patrols by the park after school.', { exact: true }).waitFor();
 
-  // 5. You said, we did: the decision's minute and the tracker source carrying the change.
+  // 5. You said, we did. The decision it fed (an advisory group's minute) and the tracker source
+  // carrying the change are made by the factories: their own journeys prove those pages.
   const decision = await makeDecisionMinute(e2e.app, {
     heading: `Policing plan: knife crime first ${tag}`,
-    meetingTitle: `Planning panel ${tag}`,
+    meetingTitle: `Advisory group on policing priorities ${tag}`,
     date: today,
   });
   const source = await makeChangeSource(e2e.app, {
     title: `Knife crime patrols ${tag}`,
+    recommendation: 'Patrol high streets in the evening',
     action: 'Add evening patrols on high streets in every borough',
     result: 'ongoing',
   });
@@ -431,7 +433,7 @@ test('one consultation from the builder to you said, we did, and a panel wave to
   assert.match(published, new RegExp(`Decided at ${decision.meetingTitle} on ${day}`));
   assert.match(
     await words(visitor, /Add evening patrols on high streets in every borough/),
-    /Ongoing/,
+    /^1\. Patrol high streets in the evening Add evening patrols .* Ongoing/,
   );
 
   // 6. A citizens' panel consultation goes to a balanced sample of the panel.
