@@ -402,7 +402,12 @@ export async function loadDemoData(
     );
     // Issue 25: the policing priorities, approved by the board and open, and a major draft
     // awaiting the board's next meeting.
-    await loadConsultationsDemo(tx, officerUser, today, boardMinutes.approval);
+    const demoConsultations = await loadConsultationsDemo(
+      tx,
+      officerUser,
+      today,
+      boardMinutes.approval,
+    );
     // Issue 25: consultations the public answers, one open with a burst, one closed.
     await loadRespondingDemo(tx, officerUser, today);
     // CON-07: the closed consultation on stop and account, reviewed by the board, and its "you
@@ -421,8 +426,12 @@ export async function loadDemoData(
       domain: DEMO_DOMAIN,
       today,
     });
-    // CON-03: the consultee database: an umbrella body and its members, faith groups, businesses.
-    await loadConsulteesDemo(tx, consulteeBoroughs, today);
+    // CON-03: the consultee database: an umbrella body and its members, faith groups, businesses;
+    // two in Camden chosen for the draft on neighbourhood policing there.
+    await loadConsulteesDemo(tx, consulteeBoroughs, today, {
+      consultationId: demoConsultations.neighbourhood,
+      chosenBy: officerUser,
+    });
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',

@@ -71,6 +71,14 @@ test('CON-01: the demo policing priorities were approved in a minute of the boar
     /The board has not approved this consultation yet\./,
   );
 
+  // CON-03: two Camden consultees are chosen for it, each with why.
+  const chosen = textOf(
+    mainOf((await officer.get(`/consultation/consultations/${draft}/consultees`)).body),
+  );
+  assert.match(chosen, /Camden Churches Together/);
+  assert.match(chosen, /Camden Town Unlimited/);
+  assert.match(chosen, /see the neighbourhood teams on their streets/);
+
   // The public reads the board's meetings: the next has the draft on its published agenda.
   const board = await officer.get('/consultation/board');
   const publicBoard = await new Agent(t.app).get(

@@ -1,7 +1,7 @@
 /**
  * The strategy board's part of the demonstration dataset (CON-01): the board with four members,
  * two from the authority (the demo authority member chairs it) and two from the police, and two
- * performance measures with this year's targets, one with its actual reported; and its meetings
+ * performance measures with this year's targets and last year's responses against theirs; and its meetings
  * (the meetings module keeps them, ADR 0005): one held 45 days ago that reviewed the results of the
  * consultation on stop and account, one held three weeks ago that approved this year's policing
  * priorities as a major consultation and agreed the minutes of the first, and its next, in two
@@ -101,15 +101,18 @@ export async function loadConsultationBoardDemo(
     .onConflictDoNothing()
     .returning({ id: consultationMeasures.id });
   const startYear = reportingYearOf(today).startYear;
+  // Last year's policing priorities drew more responses than their target; this year's
+  // consultation is still open, so only its targets are set.
   if (measures.length === 2)
     await tx.insert(consultationMeasureYears).values([
       {
         measureId: measures[0]!.id,
-        startYear,
+        startYear: startYear - 1,
         target: 3000,
         actual: 3412,
         note: 'Boosted by the citizens’ panel wave in June.',
       },
+      { measureId: measures[0]!.id, startYear, target: 3200 },
       { measureId: measures[1]!.id, startYear, target: 12.5 },
     ]);
   const titles = demoConsultationTitles(today);
@@ -152,7 +155,7 @@ export async function loadConsultationBoardDemo(
           {
             title: 'Performance measures for consultation this year',
             minute:
-              'The board agreed this year’s targets: 3,000 responses to the policing priorities consultation, and a cost per response of £12.50.',
+              'The board agreed this year’s targets: 3,200 responses to the policing priorities consultation (last year’s drew 3,412 against a target of 3,000), and a cost per response of £12.50.',
           },
         ],
       },

@@ -150,6 +150,7 @@ export async function loadConsultationsDemo(
       required: true,
     },
   ]);
+  return { neighbourhood: draft!.id };
 }
 
 /** The demo officer's consultations, with their questionnaires (the rest cascades). */
