@@ -165,13 +165,14 @@ export interface DemoMinutedMeeting {
 
 /**
  * Meetings of a body other modules keep (the consultation strategy board), each with its agenda
- * published a week before; a held one with everyone on its roll present and its minutes drafted
- * by the secretariat, approved at a later meeting where the list says so. Returns, per meeting,
- * its minute items' ids in the order of its items (none for a meeting to come).
+ * published a week before (so a meeting to come is less than a week away); a held one with
+ * everyone on its roll present and its minutes drafted by the secretariat, approved at a later
+ * meeting where the list says so. Returns, per meeting, its minute items' ids in the order of
+ * its items (none for a meeting to come).
  */
 export async function loadDemoMinutedMeetings(
   tx: Executor,
-  body: { type: BodyType; id: string; venue: string; startsAtMinute: number },
+  body: { type: BodyType; id: string; venue: string; accessNotes: string; startsAtMinute: number },
   who: {
     secretariatUser: string;
     chair: string;
@@ -191,6 +192,7 @@ export async function loadDemoMinutedMeetings(
         format: 'in_person' as const,
         status: m.held ? ('held' as const) : ('scheduled' as const),
         venue: body.venue,
+        accessNotes: body.accessNotes,
         agendaPublishedAt: londonInstant(addCalendarDays(m.day, -7), 9 * 60),
         attendanceRecordedAt: m.held ? londonInstant(m.day, body.startsAtMinute + 150) : null,
         createdBy: who.secretariatUser,

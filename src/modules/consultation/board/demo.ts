@@ -1,11 +1,11 @@
 /**
  * The strategy board's part of the demonstration dataset (CON-01): the board with four members,
- * two from the authority (the demo authority member chairs it) and two from the police, and two
- * performance measures with this year's targets and last year's responses against theirs; and its meetings
- * (the meetings module keeps them, ADR 0005): one held 45 days ago that reviewed the results of the
- * consultation on stop and account, one held three weeks ago that approved this year's policing
- * priorities as a major consultation and agreed the minutes of the first, and its next, in two
- * weeks, with the draft on neighbourhood policing on its agenda for approval.
+ * two from the authority (the demo authority member chairs it) and two from the police; two
+ * performance measures with this year's targets and last year's responses against theirs; and
+ * its meetings (the meetings module keeps them, ADR 0005): one held 45 days ago that reviewed
+ * the results of the consultation on stop and account, one held three weeks ago that approved
+ * this year's policing priorities as a major consultation and agreed the minutes of the first,
+ * and its next, in five days, with the draft on neighbourhood policing on its agenda.
  */
 import { inArray } from 'drizzle-orm';
 import {
@@ -125,6 +125,7 @@ export async function loadConsultationBoardDemo(
       type: BOARD_BODY_TYPE,
       id: board.id,
       venue: 'City Hall, Kamal Chunchie Way, London E16',
+      accessNotes: 'Step-free throughout; hearing loop in the committee room.',
       startsAtMinute: 10 * 60,
     },
     {
@@ -177,7 +178,7 @@ export async function loadConsultationBoardDemo(
       },
       {
         title,
-        day: addCalendarDays(today, 14),
+        day: addCalendarDays(today, 5),
         held: false,
         items: [{ title: AGREED }, { title: approvalOf(titles.neighbourhood) }],
       },
