@@ -360,8 +360,13 @@ test('open data: staff publish a question; the public reads its counts, breakdow
     text(tooSoon.body),
     /There is a problem The consultation has not closed: its figures can be published as open data once it has/,
   );
+  // The summary's link lands on the explanation, as there is no form to fill.
+  assert.match(tooSoon.body, /href="#questions"/);
+  assert.match(tooSoon.body, /<div id="questions">/);
+  assert.doesNotMatch(text(tooSoon.body), /Save what is published/);
   assert.equal((await public_.get(`/consultations/${c.id}/open-data`)).statusCode, 404);
   assert.deepEqual(await openDataEvents(c), []);
+  assert.doesNotMatch(text((await officer.get(`${analysisOf(c)}/open-data`)).body), /Last changed/);
   await closeEarly(c);
   const refused = await officer.post(`${analysisOf(c)}/open-data`, {
     questions: c.questions[3]!.id,
