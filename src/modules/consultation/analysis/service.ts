@@ -20,6 +20,7 @@ import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors } from '../../../platform/i18n/said.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import {
+  BREAKDOWNS,
   csvAnswer,
   isClosed,
   openDataRefusal,
@@ -29,7 +30,15 @@ import {
 } from '../analysis-rules.js';
 import { consultationPhase } from '../rules.js';
 import { answers, consultations, questionOptions, responses } from '../schema.js';
-import { breakdownOf, counted, figuresOf, structureOf, themesOf, type Figures } from './query.js';
+import {
+  breakdownOf,
+  counted,
+  figuresOf,
+  structureOf,
+  themesOf,
+  type BreakdownFigures,
+  type Figures,
+} from './query.js';
 import {
   consultationAnswerThemes,
   consultationOpenData,
@@ -52,6 +61,12 @@ export function createAnalysisService(deps: {
     consultationPhase(c, todayInLondon(now()));
   // The page's figures, built again only when the consultation's data has changed.
   const kept = createVersionedCache<Figures>(db, { kinds: ['consultation'], max: 200 });
+  // The public's open data's breakdowns (borough names from the directory), kept likewise: a
+  // public page must not run eight grouped queries on every request.
+  const keptBreakdowns = createVersionedCache<{ by: Breakdown; figures: BreakdownFigures }[]>(db, {
+    kinds: ['consultation', 'directory'],
+    max: 200,
+  });
 
   async function consultationOf(executor: Executor, id: string) {
     const [row] = isUuid(id)
@@ -462,13 +477,15 @@ export function createAnalysisService(deps: {
       );
       if (!published || !closed) throw new NotFoundError();
       const figures = await kept.get(consultationId, () => figuresOf(db, consultationId));
-      const structure = await structureOf(db, consultationId);
-      const breakdowns = await Promise.all(
-        (['borough', 'ageBand', 'sex', 'ethnicGroup'] as const).map(async (by) => ({
-          by,
-          figures: await breakdownOf(db, directory, consultationId, by, structure),
-        })),
-      );
+      const breakdowns = await keptBreakdowns.get(consultationId, async () => {
+        const structure = await structureOf(db, consultationId);
+        return Promise.all(
+          BREAKDOWNS.map(async (by) => ({
+            by,
+            figures: await breakdownOf(db, directory, consultationId, by, structure),
+          })),
+        );
+      });
       const pick = <Q extends { id: string }>(qs: Q[]) =>
         qs.filter((q) => questionIds.includes(q.id));
       return {
