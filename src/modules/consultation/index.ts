@@ -155,7 +155,7 @@ export function createConsultationModule(
     }),
     consultationBoardMeasures: createBoardMeasuresService({ db, now, t }),
     consultationPublic: createPublicConsultationsService({ db, now }),
-    consultationAnalysis: createAnalysisService({ db, directory, t }),
+    consultationAnalysis: createAnalysisService({ db, directory, now, t }),
     consultationOutcomes: createOutcomesService({
       db,
       now,
