@@ -75,6 +75,12 @@ import {
   removeDemoMeetingRecords,
 } from '../modules/meetings/index.js';
 import { removeDemoTrackerNames } from '../modules/tracker/index.js';
+import {
+  DEMO_TRAINING_BOROUGHS,
+  DEMO_TRAINING_PEOPLE,
+  loadTrainingDemo,
+  removeTrainingDemo,
+} from '../modules/training/index.js';
 
 export const DEMO_DOMAIN = 'bridge.example';
 export const DEMO_PASSWORD = 'bridge demo 2026 passphrase';
@@ -227,6 +233,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeDemoDeployments(tx, ids, demoPeople);
     await removeDemoExpenses(tx, ids, demoPeople);
     await removeCustodyVisitingDemo(tx, demoPeople);
+    await removeTrainingDemo(tx, ids, demoPeople);
     await removeProgrammeDemo(tx, demoPeople);
     await removeConsultationBoardDemo(tx, demoPeople);
     await removeConsultationsDemo(tx, ids);
@@ -411,6 +418,21 @@ export async function loadDemoData(
     });
     // CON-03: the consultee database: an umbrella body and its members, faith groups, businesses.
     await loadConsulteesDemo(tx, consulteeBoroughs, today);
+    // CDRP-11, IAG-34: partnership and coordination courses, their sessions and who attended, and
+    // training needs met, open and overdue.
+    await loadTrainingDemo(
+      tx,
+      {
+        coordinatorUser: coordinator,
+        coordinator: personIds.get('coordination_unit')!,
+        partnership: personIds.get('partnership_officer')!,
+        requester: personIds.get('requester')!,
+        ctset: personIds.get('ctset')!,
+        others: await loadDemoPeople(tx, DEMO_DOMAIN, DEMO_TRAINING_PEOPLE),
+      },
+      await demoOrganisationIds(tx, DEMO_TRAINING_BOROUGHS),
+      today,
+    );
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',
