@@ -52,5 +52,7 @@ export async function recordAttendance(
   personId: string,
   status: Attendance = 'attended',
 ) {
-  await t.services.db.insert(trainingAttendance).values({ sessionId, personId, status });
+  await t.services.db
+    .insert(trainingAttendance)
+    .values({ sessionId, personId, status, recordedAt: t.clock.now() });
 }

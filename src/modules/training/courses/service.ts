@@ -315,7 +315,13 @@ export function createCoursesService(deps: {
           if (refused) throw new ValidationError(fieldErrors(t, [refused]));
           const [row] = await tx
             .insert(trainingAttendance)
-            .values({ sessionId: session.id, personId, status, recordedBy: user.userId })
+            .values({
+              sessionId: session.id,
+              personId,
+              status,
+              recordedBy: user.userId,
+              recordedAt: now(),
+            })
             .returning();
           await recordAudit(tx, actorOf(user, requestId), {
             action: 'training-attendance.recorded',
