@@ -24,7 +24,7 @@ const rowWords = async (page: Page, name: RegExp) =>
 test('a course, a session with attendance, the numbers trained, and a training need met', async () => {
   const today = todayInLondon(new Date());
   const camden = await makeBorough(e2e.app, { name: 'Camden training borough' });
-  const jamie = await makePerson(e2e.app, {
+  await makePerson(e2e.app, {
     fullName: 'Jamie Oduyatrainee',
     jobTitle: 'Safer Neighbourhoods officer',
   });

@@ -13,6 +13,7 @@ import {
   trainingNeeds,
 } from '../../src/modules/training/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
+import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
 import { createTestApp, dateFields, type Agent, type TestApp } from '../app.js';
 import { makeAccount, signInAccount, signInNewAccount } from '../factories/accounts.js';
 import { makeBorough, makePerson } from '../factories/directory.js';
@@ -356,4 +357,33 @@ test('A person reads their own training: the sessions they attended and their ne
     rowRecords(needs).map((r) => r.Delivered),
     ['Met on 14 October 2026'],
   );
+});
+
+test('CDRP-11, IAG-34: the demo has partnership and coordination courses, their numbers, and needs met, open and overdue; they go with the demo data', async () => {
+  await loadDemoData(t.services.db, t.services.secretBox);
+  // The demo's dates run up to the real today, so its pages are read on that day.
+  t.clock.current = new Date();
+  try {
+    const officer = await signInNewAccount(t, 'authority_officer');
+    const numbers = text((await officer.get('/training/numbers')).body);
+    assert.match(numbers, /Working in Partnership/);
+    const [partnership] = await t.services.db
+      .select()
+      .from(trainingCourses)
+      .where(eq(trainingCourses.title, 'Working in Partnership'));
+    const needs = rowRecords(tableOf((await officer.get('/training/needs')).body));
+    const delivered = needs.map((n) => n.Delivered!.replace(/ on .*/, ''));
+    for (const status of ['Met', 'Open', 'Overdue'])
+      assert.ok(delivered.includes(status), `a need ${status.toLowerCase()}`);
+    assert.ok(needs.some((n) => n.For === 'Everyone in the role'));
+
+    await removeDemoData(t.services.db);
+    const left = await t.services.db
+      .select()
+      .from(trainingCourses)
+      .where(eq(trainingCourses.id, partnership!.id));
+    assert.equal(left.length, 0);
+  } finally {
+    t.clock.reset();
+  }
 });
