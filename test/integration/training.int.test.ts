@@ -387,3 +387,32 @@ test('CDRP-11, IAG-34: the demo has partnership and coordination courses, their 
     t.clock.reset();
   }
 });
+
+test('CDRP-11: a course is changed while it is as the form saw it; a stale change is refused', async () => {
+  const course = await makeCourse(t, { title: uniqueName('Partnership data') });
+  const url = `/training/courses/${course.id}/edit`;
+  const form = (await keeper.get(url)).body;
+  assert.match(form, new RegExp(`value="${course.title}"`));
+  const changed = await keeper.post(url, {
+    title: `${course.title} and analysis`,
+    audience: 'partnership',
+    provider: 'Centrex',
+    version: '1',
+  });
+  assert.equal(changed.statusCode, 303);
+  const page = text((await keeper.get(`/training/courses/${course.id}`)).body);
+  assert.match(page, /Provider Centrex/);
+  const stale = await keeper.post(url, {
+    title: 'Overwritten',
+    audience: 'other',
+    provider: 'Nobody',
+    version: '1',
+  });
+  assert.equal(stale.statusCode, 409);
+  assert.match(text(stale.body), /Someone else changed this course/);
+  const [kept] = await t.services.db
+    .select()
+    .from(trainingCourses)
+    .where(eq(trainingCourses.id, course.id));
+  assert.equal(kept!.provider, 'Centrex');
+});
