@@ -74,6 +74,7 @@ import {
   createConsultationModule,
   readConsultationSettings,
 } from './modules/consultation/index.js';
+import { createTrainingModule } from './modules/training/index.js';
 import {
   createCustodyVisitingModule,
   readCustodyVisitingSettings,
@@ -215,6 +216,7 @@ export function buildServices(deps: AppDeps) {
     meetings: meetings.api,
     tracker: tracker.api,
   });
+  const training = createTrainingModule({ platform, now, directory: directory.api });
   const modules: readonly BridgeModule[] = [
     directory,
     groups,
@@ -224,6 +226,7 @@ export function buildServices(deps: AppDeps) {
     tracker,
     custodyVisiting,
     consultation,
+    training,
   ];
   // Every service by name, for tests that drive a service directly.
   const services = {
@@ -236,6 +239,7 @@ export function buildServices(deps: AppDeps) {
     ...tracker.services,
     ...custodyVisiting.services,
     ...consultation.services,
+    ...training.services,
   };
   return { platform, modules, services, messages };
 }

@@ -75,6 +75,12 @@ import {
   removeDemoMeetingRecords,
 } from '../modules/meetings/index.js';
 import { removeDemoTrackerNames, removeDemoTrackerSources } from '../modules/tracker/index.js';
+import {
+  DEMO_TRAINING_BOROUGHS,
+  DEMO_TRAINING_PEOPLE,
+  loadTrainingDemo,
+  removeTrainingDemo,
+} from '../modules/training/index.js';
 
 export const DEMO_DOMAIN = 'bridge.example';
 export const DEMO_PASSWORD = 'bridge demo 2026 passphrase';
@@ -235,6 +241,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeDemoDeployments(tx, ids, demoPeople);
     await removeDemoExpenses(tx, ids, demoPeople);
     await removeCustodyVisitingDemo(tx, demoPeople);
+    await removeTrainingDemo(tx, ids, demoPeople);
     await removeDemoTrackerNames(tx, ids, await demoOrganisationsAndPeople(tx, demoPeople));
     await removeDemoAdviceRequests(tx, ids);
     await removeGroupsDemo(tx, demoPeople);
@@ -432,6 +439,21 @@ export async function loadDemoData(
       consultationId: demoConsultations.neighbourhood,
       chosenBy: officerUser,
     });
+    // CDRP-11, IAG-34: partnership and coordination courses, their sessions and who attended, and
+    // training needs met, open and overdue.
+    await loadTrainingDemo(
+      tx,
+      {
+        coordinatorUser: coordinator,
+        coordinator: personIds.get('coordination_unit')!,
+        partnership: personIds.get('partnership_officer')!,
+        requester: personIds.get('requester')!,
+        ctset: personIds.get('ctset')!,
+        others: await loadDemoPeople(tx, DEMO_DOMAIN, DEMO_TRAINING_PEOPLE),
+      },
+      await demoOrganisationIds(tx, DEMO_TRAINING_BOROUGHS),
+      today,
+    );
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',

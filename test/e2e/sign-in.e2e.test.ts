@@ -160,6 +160,7 @@ test('the coordination unit signs in with a second factor and sees the directory
     'Advisory groups',
     'Consultation',
     'Tracker',
+    'Training',
     'Your account',
   ]);
   await mainNavigation(page).getByRole('link', { name: 'Directory' }).click();
