@@ -48,6 +48,7 @@ export function registerBoardRoutes({ app, services, renderPage }: RouteDeps): v
       nextMeetingHref: page.nextMeeting && meetingPaths.meeting(page.nextMeeting.id),
       addMemberHref: paths.addMember,
       measuresHref: paths.measures,
+      boroughsHref: paths.boroughs,
       publicHref: paths.publicBoard(page.board.id),
     });
   });

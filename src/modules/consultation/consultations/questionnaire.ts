@@ -12,6 +12,8 @@ import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../platform/errors.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
+import { questionChangeIsMaterial, type ApprovedQuestion } from '../board-rules.js';
+import { clearApprovalFor } from '../board/approval-cleared.js';
 import { fieldErrors, say, type Said } from '../../../platform/i18n/said.js';
 import {
   clearedByRemoving,
@@ -39,8 +41,23 @@ const one = (value: Input[string]) => (typeof value === 'string' ? value : undef
 const fields = (input: Input) =>
   Object.fromEntries(Object.entries(input).map(([k, v]) => [k, one(v)]));
 
-export function createQuestionnaireService(deps: { db: Db; t: Translate }) {
-  const { db, t } = deps;
+/** A question as the board's approval rule compares it (CON-01). */
+const asApproved = (q: {
+  kind: QuestionValue['kind'];
+  text: string;
+  ratingScale: number | null;
+  shownIfOptionId: string | null;
+  choices: readonly string[];
+}): ApprovedQuestion => ({
+  kind: q.kind,
+  text: q.text,
+  choices: hasChoices(q.kind) ? q.choices : [],
+  ratingScale: q.ratingScale,
+  shownIfOptionId: q.shownIfOptionId,
+});
+
+export function createQuestionnaireService(deps: { db: Db; t: Translate; now: () => Date }) {
+  const { db, t, now } = deps;
 
   /** The consultation's current version, its questions, and whether it has been answered. */
   async function load(executor: Executor, consultationId: string) {
@@ -101,7 +118,12 @@ export function createQuestionnaireService(deps: { db: Db; t: Translate }) {
     async add(principal: Principal, consultationId: string, input: Input, requestId?: string) {
       const user = requireUser(principal, 'consultation.manage');
       return db.transaction(async (tx) => {
-        const { version, questions: asked, answered } = await load(tx, consultationId);
+        const {
+          consultation,
+          version,
+          questions: asked,
+          answered,
+        } = await load(tx, consultationId);
         unlocked(answered);
         const { refusals, value } = validateQuestion(fields(input), {
           questions: asked,
@@ -113,13 +135,21 @@ export function createQuestionnaireService(deps: { db: Db; t: Translate }) {
           .values({ versionId: version.id, position: asked.length + 1, ...columns(value) })
           .returning();
         await insertOptions(tx, made!.id, value.choices);
+        // CON-01: a question added is not what the board approved.
+        const approvalCleared = await clearApprovalFor(
+          tx,
+          actorOf(user, requestId),
+          consultation,
+          ['questionnaire'],
+          now(),
+        );
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'consultation-question.added',
           recordType: 'consultation-question',
           recordId: made!.id,
           after: { ...made, choices: value.choices, versionNumber: version.number },
         });
-        return made!;
+        return { ...made!, approvalCleared };
       });
     },
 
@@ -136,7 +166,7 @@ export function createQuestionnaireService(deps: { db: Db; t: Translate }) {
     ) {
       const user = requireUser(principal, 'consultation.manage');
       return db.transaction(async (tx) => {
-        const { questions: asked, answered } = await load(tx, consultationId);
+        const { consultation, questions: asked, answered } = await load(tx, consultationId);
         unlocked(answered);
         const before = questionIn(asked, questionId);
         const { refusals, value } = validateQuestion(fields(input), {
@@ -164,6 +194,20 @@ export function createQuestionnaireService(deps: { db: Db; t: Translate }) {
           .set(columns(value))
           .where(eq(questions.id, questionId))
           .returning();
+        // CON-01: a change to what is asked, or of whom, is not what the board approved.
+        const material = questionChangeIsMaterial(
+          asApproved({ ...before, choices: before.options.map((o) => o.label) }),
+          asApproved(value),
+        );
+        const approvalCleared =
+          material &&
+          (await clearApprovalFor(
+            tx,
+            actorOf(user, requestId),
+            consultation,
+            ['questionnaire'],
+            now(),
+          ));
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'consultation-question.changed',
           recordType: 'consultation-question',
@@ -171,7 +215,7 @@ export function createQuestionnaireService(deps: { db: Db; t: Translate }) {
           before: { ...before },
           after: { ...after, choices: value.choices },
         });
-        return after!;
+        return { ...after!, approvalCleared };
       });
     },
 
@@ -188,10 +232,23 @@ export function createQuestionnaireService(deps: { db: Db; t: Translate }) {
     ) {
       const user = requireUser(principal, 'consultation.manage');
       return db.transaction(async (tx) => {
-        const { version, questions: asked, answered } = await load(tx, consultationId);
+        const {
+          consultation,
+          version,
+          questions: asked,
+          answered,
+        } = await load(tx, consultationId);
         unlocked(answered);
         const question = questionIn(asked, questionId);
         const cleared = clearedByRemoving(asked, question);
+        // CON-01: a question removed is not what the board approved.
+        const approvalCleared = await clearApprovalFor(
+          tx,
+          actorOf(user, requestId),
+          consultation,
+          ['questionnaire'],
+          now(),
+        );
         if (cleared.length)
           await tx
             .update(questions)
@@ -219,7 +276,7 @@ export function createQuestionnaireService(deps: { db: Db; t: Translate }) {
           before: question,
           after: { showIfCleared: cleared.map((q) => q.id) },
         });
-        return { question, cleared };
+        return { question, cleared, approvalCleared };
       });
     },
 
