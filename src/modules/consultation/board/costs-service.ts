@@ -19,7 +19,7 @@ import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors } from '../../../platform/i18n/said.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import { costPerResponsePence, financialYearAsked, validateCostLine } from '../board-rules.js';
-import { consultations, responses } from '../schema.js';
+import { consultations } from '../schema.js';
 import { consultationCosts } from './schema.js';
 
 export type BoardCostsService = ReturnType<typeof createBoardCostsService>;
@@ -180,14 +180,12 @@ export function createBoardCostsService(deps: {
       const perConsultation = db
         .select({
           boroughId: consultations.boroughId,
-          responses: sql<number>`(select count(*) from ${responses}
-            where ${responses.consultationId} = ${consultations.id}
-              and ${responses.submittedAt} is not null and ${responses.setAsideAt} is null)`.as(
-            'responses',
-          ),
-          cost: sql<number>`(select coalesce(sum(${consultationCosts.amountPence}), 0)
-            from ${consultationCosts}
-            where ${consultationCosts.consultationId} = ${consultations.id})`.as('cost'),
+          // Correlated by name: drizzle leaves a column unqualified inside a subquery.
+          responses: sql<number>`(select count(*) from consultation_responses r
+            where r.consultation_id = consultations.id
+              and r.submitted_at is not null and r.set_aside_at is null)`.as('responses'),
+          cost: sql<number>`(select coalesce(sum(k.amount_pence), 0) from consultation_costs k
+            where k.consultation_id = consultations.id)`.as('cost'),
         })
         .from(consultations)
         .where(
@@ -241,7 +239,15 @@ export function createBoardCostsService(deps: {
           responses: sum('responses'),
           costPence: sum('costPence'),
         }),
-        years: Array.from({ length: YEARS_OFFERED + 1 }, (_, i) => reportingYear(current + 1 - i)),
+        // This year, the next and those before, and the year asked for if it is none of them.
+        years: [
+          ...new Set([
+            ...Array.from({ length: YEARS_OFFERED + 1 }, (_, i) => current + 1 - i),
+            year.startYear,
+          ]),
+        ]
+          .sort((a, b) => b - a)
+          .map((startYear) => reportingYear(startYear)),
       };
     },
   };
