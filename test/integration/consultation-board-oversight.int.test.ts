@@ -327,3 +327,18 @@ test('CON-01: the board reads a financial year’s consultations, responses and 
   assert.match(csv.body, new RegExp(`2031-32,${south.name},2,0,500.00,\\r?\\n`));
   assert.match(csv.body, /2031-32,Area-wide,1,9,999.00,111.00/);
 });
+
+test('CON-01: a member added from a day to come is listed as joining, not lost from the board’s page', async () => {
+  const { makePerson } = await import('../factories/directory.js');
+  const person = await makePerson(t, { fullName: `Inspector ${uniqueTag()}` });
+  const added = await officer.post('/consultation/board/members/new', {
+    email: person.email!,
+    side: 'police',
+    role: 'member',
+    ...date('fromOn', '2027-01-05'),
+  });
+  assert.equal(added.statusCode, 303);
+  const page = mainOf((await viewer.get('/consultation/board')).body);
+  const joining = tableOf(page, /Joining the board/);
+  assert.match(rowOf(joining, person.fullName)['Joins on']!, /5 January 2027/);
+});
