@@ -120,7 +120,16 @@ export function createBoardCostsService(deps: {
         spentOn,
         today(),
       );
-      const all = [...errors, ...fieldErrors(t, refusals)];
+      // In the form's order: what, the amount, then the day.
+      const isDay = (r: { field: string }) => r.field.startsWith('spentOn');
+      const all = [
+        ...fieldErrors(
+          t,
+          refusals.filter((r) => !isDay(r)),
+        ),
+        ...errors,
+        ...fieldErrors(t, refusals.filter(isDay)),
+      ];
       if (all.length) throw new ValidationError(all);
       return db.transaction(async (tx) => {
         const [made] = await tx
