@@ -8,7 +8,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
-import { actorOf, type Principal } from '../../../platform/auth/principal.js';
+import { actorOf, type Actor, type Principal } from '../../../platform/auth/principal.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../platform/errors.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
@@ -32,6 +32,7 @@ import {
   currentVersion,
   questionsOf,
   responsesToVersion,
+  type Consultation,
   type Question,
 } from './read.js';
 
@@ -75,6 +76,10 @@ export function createQuestionnaireService(deps: { db: Db; t: Translate; now: ()
     const refusal = questionnaireChangeRefusal(answered);
     if (refusal) throw new ConflictError(say(t, refusal), field);
   }
+
+  /** CON-01: a material change to the questions clears the board's approval (when it governs). */
+  const questionsChanged = (tx: Executor, actor: Actor, consultation: Consultation) =>
+    clearApprovalFor(tx, actor, consultation, ['questionnaire'], now());
 
   const questionIn = (asked: readonly Question[], questionId: string) => {
     const question = asked.find((q) => q.id === questionId);
@@ -136,13 +141,7 @@ export function createQuestionnaireService(deps: { db: Db; t: Translate; now: ()
           .returning();
         await insertOptions(tx, made!.id, value.choices);
         // CON-01: a question added is not what the board approved.
-        const approvalCleared = await clearApprovalFor(
-          tx,
-          actorOf(user, requestId),
-          consultation,
-          ['questionnaire'],
-          now(),
-        );
+        const approvalCleared = await questionsChanged(tx, actorOf(user, requestId), consultation);
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'consultation-question.added',
           recordType: 'consultation-question',
@@ -200,14 +199,7 @@ export function createQuestionnaireService(deps: { db: Db; t: Translate; now: ()
           asApproved(value),
         );
         const approvalCleared =
-          material &&
-          (await clearApprovalFor(
-            tx,
-            actorOf(user, requestId),
-            consultation,
-            ['questionnaire'],
-            now(),
-          ));
+          material && (await questionsChanged(tx, actorOf(user, requestId), consultation));
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'consultation-question.changed',
           recordType: 'consultation-question',
@@ -242,13 +234,7 @@ export function createQuestionnaireService(deps: { db: Db; t: Translate; now: ()
         const question = questionIn(asked, questionId);
         const cleared = clearedByRemoving(asked, question);
         // CON-01: a question removed is not what the board approved.
-        const approvalCleared = await clearApprovalFor(
-          tx,
-          actorOf(user, requestId),
-          consultation,
-          ['questionnaire'],
-          now(),
-        );
+        const approvalCleared = await questionsChanged(tx, actorOf(user, requestId), consultation);
         if (cleared.length)
           await tx
             .update(questions)
