@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { addCalendarDays, todayInLondon } from '../../src/platform/calendar/index.js';
-import { quarterOf, quarterWeeks } from '../../src/modules/custody-visiting/rules.js';
+import { quarterOf, quarterWeeks } from '../../src/modules/custody-visiting/rota-rules.js';
 import { surgedQuarterTarget } from '../../src/modules/custody-visiting/surge-rules.js';
 import {
   EXPERIENCED,

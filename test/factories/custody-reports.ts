@@ -7,7 +7,7 @@ import {
   custodyVisitReportDetainees,
   custodyVisitReports,
 } from '../../src/modules/custody-visiting/reports/schema.js';
-import { mondayOf, quarterOf } from '../../src/modules/custody-visiting/rules.js';
+import { mondayOf, quarterOf } from '../../src/modules/custody-visiting/rota-rules.js';
 import { custodyVisits } from '../../src/modules/custody-visiting/schema.js';
 import type { TestApp } from '../app.js';
 import { makeAccount, type FactoryAccount } from './accounts.js';

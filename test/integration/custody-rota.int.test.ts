@@ -13,7 +13,7 @@ import { auditEvents } from '../../src/platform/audit/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
 import { people } from '../../src/modules/directory/schema.js';
 import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
-import { pairTwiceRunning, quarterOf } from '../../src/modules/custody-visiting/rules.js';
+import { pairTwiceRunning, quarterOf } from '../../src/modules/custody-visiting/rota-rules.js';
 import { todayInLondon } from '../../src/platform/calendar/index.js';
 import { createTestApp, demoAccount, signIn, type Agent, type TestApp } from '../app.js';
 import { signInAccount, signInNewAccount } from '../factories/accounts.js';

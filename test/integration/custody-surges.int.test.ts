@@ -12,7 +12,7 @@ import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
 import { custodyVisitorApplications } from '../../src/modules/custody-visiting/applications/schema.js';
 import { custodyCommunityActivities } from '../../src/modules/custody-visiting/community/schema.js';
 import { custodyVisits } from '../../src/modules/custody-visiting/schema.js';
-import { quarterOf } from '../../src/modules/custody-visiting/rules.js';
+import { quarterOf } from '../../src/modules/custody-visiting/rota-rules.js';
 import { custodySurges } from '../../src/modules/custody-visiting/surges/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { addCalendarDays, todayInLondon } from '../../src/platform/calendar/index.js';

@@ -29,6 +29,14 @@ import {
   custodyVisits,
 } from '../../src/modules/custody-visiting/schema.js';
 import { APPOINTED, makePanel, makeSuite, makeVisitor } from '../factories/custody-visiting.js';
+import {
+  consultationBoardMembers,
+  consultationBoards,
+} from '../../src/modules/consultation/board/schema.js';
+import {
+  consultationProgrammeStages,
+  consultationProgrammes,
+} from '../../src/modules/consultation/programmes/schema.js';
 
 let t: TestApp;
 let modules: readonly BridgeModule[];
@@ -97,7 +105,16 @@ test('DP-02: every module gives its records about the person, and nobody else’
   const found = await collectPersonData(modules, t.services.db, subject(avery));
   assert.deepEqual(
     found.map((m) => m.module),
-    ['directory', 'groups', 'meetings', 'advice', 'expenses', 'tracker', 'custody-visiting'],
+    [
+      'directory',
+      'groups',
+      'meetings',
+      'advice',
+      'expenses',
+      'tracker',
+      'custody-visiting',
+      'consultation',
+    ],
   );
   assert.equal(section(found, 'directory', 'Directory entry')[0]!['Full name'], 'Avery Advisor');
   assert.ok(
@@ -261,6 +278,33 @@ test('DP-02: the whole answer for a person with records in every module, word fo
     weekStarting: '2027-01-18',
     firstVisitorId: partner.id,
     secondVisitorId: caseyVisitor.id,
+  });
+
+  // Consultation: Casey sits on the strategy board for the police (CON-01) and owns the
+  // fieldwork stage of a policing-plan programme (CON-02).
+  const [board] = await t.services.db
+    .insert(consultationBoards)
+    .values({ name: 'Consultation strategy board', remit: 'Oversees consultation' })
+    .returning();
+  await t.services.db.insert(consultationBoardMembers).values({
+    boardId: board!.id,
+    personId: casey.personId,
+    side: 'police',
+    role: 'member',
+    fromOn: '2026-09-01',
+  });
+  const [programme] = await t.services.db
+    .insert(consultationProgrammes)
+    .values({ title: 'Policing plan 2027/28 consultation', planYear: 2027 })
+    .returning();
+  await t.services.db.insert(consultationProgrammeStages).values({
+    programmeId: programme!.id,
+    position: 3,
+    name: 'Consultation programme carried out',
+    ownerId: casey.personId,
+    plannedStart: '2027-06-01',
+    plannedEnd: '2027-06-30',
+    fieldwork: true,
   });
 
   const found = await collectPersonData(modules, t.services.db, subject(casey));
@@ -598,6 +642,36 @@ test('DP-02: the whole answer for a person with records in every module, word fo
               'Custody suite': 'Islington suite',
               Status: 'planned',
               'Day of the visit': null,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      module: 'consultation',
+      sections: [
+        {
+          title: 'Places on the consultation strategy board',
+          rows: [
+            {
+              Board: 'Consultation strategy board',
+              Side: 'police',
+              Role: 'member',
+              From: '2026-09-01',
+              To: null,
+            },
+          ],
+        },
+        {
+          title: 'Consultation programme stages owned',
+          rows: [
+            {
+              Programme: 'Policing plan 2027/28 consultation',
+              Stage: 'Consultation programme carried out',
+              'Planned start': '2027-06-01',
+              'Planned end': '2027-06-30',
+              'Actual start': null,
+              'Actual end': null,
             },
           ],
         },

@@ -52,6 +52,7 @@ import { createBoardMeasuresService } from './board/measures-service.js';
 import { boardPaths } from './board/paths.js';
 import { registerBoardRoutes } from './board/routes.js';
 import { createBoardService } from './board/service.js';
+import { consultationPersonData } from './person-data.js';
 import type { ConsultationServices } from './route-deps.js';
 
 export { readConsultationSettings, type ConsultationSettings } from './settings.js';
@@ -158,7 +159,7 @@ export function createConsultationModule(
     consultationBoardMeasures: createBoardMeasuresService({ db, now, t }),
     consultationBoardCosts: createBoardCostsService({ db, directory, now, t }),
     consultationPublic: createPublicConsultationsService({ db, now }),
-    consultationAnalysis: createAnalysisService({ db, directory, t }),
+    consultationAnalysis: createAnalysisService({ db, directory, now, t }),
     consultationOutcomes: createOutcomesService({
       db,
       now,
@@ -175,6 +176,7 @@ export function createConsultationModule(
       publicUrl: config.publicUrl,
       secret: config.secret,
       responsesPerAddressPerHour: config.consultation.responsesPerAddressPerHour,
+      retentionDays,
     }),
     consultationResponses: createResponsesService({ db, now, t, retentionDays }),
     consultationResponseRetention: createResponseRetentionService({ db, now, retentionDays }),
@@ -233,6 +235,7 @@ export function createConsultationModule(
         hint: t('consultation:responding.homeTask.hint'),
       },
     ],
+    personData: (executor, subject) => consultationPersonData(t, executor, subject),
     sweeps: [
       // CON-06, DP-03: quiet members asked once whether to stay; unconfirmed sign-ups removed.
       {
@@ -265,8 +268,7 @@ export function createConsultationModule(
       },
       {
         kind: 'consultation responses',
-        describe:
-          "A response's contact e-mail address, its address hash, its link to finish later and the respondent's own monitoring answers, removed config.consultation.responseRetentionDays after the consultation closed (the answers and borough are kept, anonymous).",
+        describe: `A response's contact e-mail address (removed when it is sent), its address hash, its link to finish later, the respondent's own monitoring answers and its link to the invitation it answered: removed ${retentionDays} days after the consultation closed, with the day shown to staff on its responses page beforehand (a sent response's answers and borough are kept, anonymous; a response never sent is deleted).`,
       },
     ],
     homeTasks: async (p, t) => [

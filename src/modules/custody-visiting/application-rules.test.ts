@@ -12,8 +12,8 @@ import {
   mayAcknowledgeVisitorApplication,
   seesApplication,
   VISITOR_APPLICATION_MAILS_PER_ADDRESS_PER_DAY,
-  type SchemeReach,
-} from './rules.js';
+} from './application-rules.js';
+import { type SchemeReach } from './rules.js';
 
 const english = loadMessages(path.resolve('src')).translator('en');
 

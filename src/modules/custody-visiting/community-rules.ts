@@ -5,7 +5,8 @@
  */
 import type { IsoDate } from '../../platform/calendar/index.js';
 import type { SaidRefusal } from '../../platform/i18n/said.js';
-import { notAfterToday, tidy } from './rules.js';
+import { notAfterToday } from './visitor-rules.js';
+import { tidy } from './rules.js';
 
 export const ACTIVITY_KINDS = ['talk', 'stall', 'article', 'other'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];

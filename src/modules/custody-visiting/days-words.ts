@@ -5,7 +5,7 @@
 import { addCalendarDays, type IsoDate } from '../../platform/calendar/index.js';
 import { formatDate } from '../../platform/i18n/dates.js';
 import type { Translate } from '../../platform/i18n/messages.js';
-import { nextQuarter } from './rules.js';
+import { nextQuarter } from './rota-rules.js';
 
 /** The days from `from` to `to`, both included. */
 export const daysWords = (t: Translate, from: IsoDate, to: IsoDate): string =>

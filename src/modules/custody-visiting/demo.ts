@@ -9,14 +9,12 @@ import type { Executor } from '../../platform/db/database.js';
 import {
   drawRota,
   nextQuarter,
-  onProbation,
   quarterOf,
   quarterTarget,
   quarterWeeks,
-  rotaEligibility,
   seededRandom,
-  termEnd,
-} from './rules.js';
+} from './rota-rules.js';
+import { onProbation, rotaEligibility, termEnd } from './visitor-rules.js';
 import {
   custodyPanels,
   custodyRotaRounds,

@@ -12,7 +12,6 @@ import {
   recordingsRefusals,
   reportCopies,
   type ReportState,
-  type SchemeReach,
   seesReport,
   validateAdmission,
   validateChecks,
@@ -20,7 +19,8 @@ import {
   visitDayRefusal,
   visitPairRefusal,
   visitReportable,
-} from './rules.js';
+} from './report-rules.js';
+import { type SchemeReach } from './rules.js';
 
 const fields = (refusals: readonly { field: string }[]) => refusals.map((r) => r.field);
 

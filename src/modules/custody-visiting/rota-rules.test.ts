@@ -16,7 +16,7 @@ import {
   visitSlot,
   visitTimeRefusals,
   type RotaVisitor,
-} from './rules.js';
+} from './rota-rules.js';
 
 const visitor = (id: string, experienced = true, unavailableWeeks: string[] = []): RotaVisitor => ({
   id,

@@ -17,7 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { recordVersioning, requiredRef } from '../../platform/db/columns.js';
 import { people } from '../directory/schema.js';
-import { LEAVING_REASONS } from './rules.js';
+import { LEAVING_REASONS } from './visitor-rules.js';
 
 export const custodySuites = pgTable(
   'custody_suites',

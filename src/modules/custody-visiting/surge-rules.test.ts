@@ -3,7 +3,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { loadMessages } from '../../platform/i18n/messages.js';
 import { say, type Said } from '../../platform/i18n/said.js';
-import { drawRota, quarterTarget, quarterWeeks, seededRandom, spreadVisits } from './rules.js';
+import { drawRota, quarterTarget, quarterWeeks, seededRandom, spreadVisits } from './rota-rules.js';
 import {
   surgeEndRefusal,
   surgedQuarterTarget,

@@ -7,7 +7,8 @@
  */
 import { addCalendarDays, type IsoDate } from '../../platform/calendar/index.js';
 import type { SaidRefusal } from '../../platform/i18n/said.js';
-import { MAX_VISITS_PER_WEEK, quarterOf, tidy } from './rules.js';
+import { MAX_VISITS_PER_WEEK, tidy } from './rules.js';
+import { quarterOf } from './rota-rules.js';
 
 /** A surge as the rules read it: its days, its raised target and its suites. */
 export interface SurgeSpan {

@@ -17,7 +17,7 @@ import {
   termEnd,
   vettingRefusals,
   type VisitorRecord,
-} from './rules.js';
+} from './visitor-rules.js';
 
 const english = loadMessages(path.resolve('src')).translator('en');
 const words = (said: Said | null | undefined) => (said ? say(english, said) : '');

@@ -13,7 +13,7 @@ import { paginationFor } from '../../../platform/http/pagination.js';
 import { redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { custodyPaths } from '../paths.js';
 import type { CustodyVisitingRouteDeps as RouteDeps } from '../route-deps.js';
-import { APPLICATION_DECLARATIONS } from '../rules.js';
+import { APPLICATION_DECLARATIONS } from '../application-rules.js';
 import { applicationPaths as paths } from './paths.js';
 import { VISITOR_APPLICATION_STATUSES } from './schema.js';
 

@@ -24,12 +24,10 @@ import {
   applicationDecisionRefusals,
   applicationReference,
   mayAcknowledgeVisitorApplication,
-  requiredText,
   seesApplication,
-  seesPanel,
-  tidy,
-  type SchemeReach,
-} from '../rules.js';
+} from '../application-rules.js';
+import { requiredText } from '../visitor-rules.js';
+import { seesPanel, tidy, type SchemeReach } from '../rules.js';
 import { custodyPanels, custodyVisitors } from '../schema.js';
 import {
   custodyVisitorApplications as applications,

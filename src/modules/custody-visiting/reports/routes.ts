@@ -16,7 +16,7 @@ import {
   type FormShow,
 } from '../../../platform/http/render.js';
 import type { RouteDeps } from '../../../platform/modules.js';
-import { admissionDelayed, clockText, NOT_SEEN_REASONS, REPORT_CHECKS } from '../rules.js';
+import { admissionDelayed, clockText, NOT_SEEN_REASONS, REPORT_CHECKS } from '../report-rules.js';
 import { reportPaths as paths } from './paths.js';
 import type { ReportsService } from './service.js';
 

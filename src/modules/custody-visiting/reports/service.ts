@@ -34,8 +34,6 @@ import {
   detaineesInOrder,
   reportCopies,
   missingParts,
-  rotaEligibility,
-  sameArea,
   seesReport,
   validateAdmission,
   validateChecks,
@@ -45,7 +43,9 @@ import {
   visitDayRefusal,
   visitReportable,
   type DetaineeInput,
-} from '../rules.js';
+} from '../report-rules.js';
+import { rotaEligibility } from '../visitor-rules.js';
+import { sameArea } from '../rules.js';
 import {
   custodyPanels,
   custodySuites,

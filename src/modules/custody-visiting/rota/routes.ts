@@ -17,7 +17,7 @@ import {
 } from '../../../platform/http/render.js';
 import { formatDate } from '../../../platform/i18n/dates.js';
 import { reportPaths } from '../reports/paths.js';
-import { clockText } from '../rules.js';
+import { clockText } from '../report-rules.js';
 import { panelCrumbs } from '../crumbs.js';
 import { quarterWords as wordsOfQuarter } from '../days-words.js';
 import { custodyPaths as paths } from '../paths.js';

@@ -32,25 +32,23 @@ import { custodyPaths as paths } from '../paths.js';
 import {
   availabilityRefusals,
   drawRota,
-  formatTarget,
   nextQuarter,
-  onProbation,
   pairTwiceRunning,
   parseQuarter,
   previousQuarter,
   quarterOf,
   quarterWeeks,
-  rotaEligibility,
-  seesPanel,
   spreadOf,
   suiteRotaGaps,
   swapRefusal,
   visitSlot,
-  visitReportable,
   visitTimeRefusals,
   type RotaVisit,
   type Spread,
-} from '../rules.js';
+} from '../rota-rules.js';
+import { formatTarget, seesPanel } from '../rules.js';
+import { onProbation, rotaEligibility } from '../visitor-rules.js';
+import { visitReportable } from '../report-rules.js';
 import {
   custodyAvailability,
   custodyPanels,

@@ -20,7 +20,7 @@ import {
   type ActivityKind,
 } from '../community-rules.js';
 import { custodyCommunityActivities } from '../community/schema.js';
-import { nextQuarter, quarterWeeks } from '../rules.js';
+import { nextQuarter, quarterWeeks } from '../rota-rules.js';
 import { custodyPanels, custodySuites, custodyVisitors } from '../schema.js';
 import { surgedQuarterTarget, surgesApplied } from '../surge-rules.js';
 import { surgesBetween } from '../surges/read.js';

@@ -12,7 +12,7 @@ import { todayInLondon, type IsoDate } from '../../../platform/calendar/index.js
 import type { Db } from '../../../platform/db/database.js';
 import { ValidationError } from '../../../platform/errors.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
-import { DAY_FROM, EVENING_FROM, parseQuarter } from '../rules.js';
+import { DAY_FROM, EVENING_FROM, parseQuarter } from '../rota-rules.js';
 import { custodySuites, custodyVisits } from '../schema.js';
 import { custodyIssues } from '../follow-up/schema.js';
 import { custodyVisitReportDetainees, custodyVisitReports } from '../reports/schema.js';

@@ -5,7 +5,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { addCalendarDays, type IsoDate } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/database.js';
-import { mondayOf, previousQuarter, quarterOf } from '../rules.js';
+import { mondayOf, previousQuarter, quarterOf } from '../rota-rules.js';
 import { custodySurgeSuites, custodySurges } from './schema.js';
 
 export async function loadSurgeDemo(tx: Executor, suiteId: string, today: IsoDate) {

@@ -17,8 +17,8 @@ import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors, type SaidRefusal } from '../../../platform/i18n/said.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import { keptPanel, schemeReach } from '../access.js';
+import { applicationReference, seesApplication } from '../application-rules.js';
 import {
-  applicationReference,
   appointmentRefusal,
   hasLeft,
   independenceRefusals,
@@ -33,13 +33,11 @@ import {
   renewal,
   requiredText,
   rotaEligibility,
-  seesApplication,
-  seesPanel,
   termEnd,
-  tidy,
   vettingRefusals,
   type VisitorRecord,
-} from '../rules.js';
+} from '../visitor-rules.js';
+import { seesPanel, tidy } from '../rules.js';
 import { custodyPanels, custodyVisitorCourses, custodyVisitors } from '../schema.js';
 import { custodyVisitorApplications } from '../applications/schema.js';
 
