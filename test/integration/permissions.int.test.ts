@@ -721,6 +721,12 @@ const EXPECTED: Record<string, Who> = {
   'POST /consultation/board/measures/new': CONSULTATION_MANAGERS,
   'GET /consultation/board/measures/:measureId/years/:year': CONSULTATION_MANAGERS,
   'POST /consultation/board/measures/:measureId/years/:year': CONSULTATION_MANAGERS,
+  // CON-01: borough consultation and its cost.
+  'GET /consultation/board/boroughs': GROUP_STAFF,
+  'GET /consultation/board/boroughs.csv': GROUP_STAFF,
+  'GET /consultation/consultations/:consultationId/costs': GROUP_STAFF,
+  'POST /consultation/consultations/:consultationId/costs': CONSULTATION_MANAGERS,
+  'POST /consultation/consultations/:consultationId/costs/:costId/remove': CONSULTATION_MANAGERS,
   // The board's meetings, as every body's (ADR 0005): the service decides who may see them.
   'GET /consultation/boards/:bodyId/meetings': 'signed-in',
   'GET /consultation/boards/:bodyId/meetings/new': 'signed-in',

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  APPROVAL_DATE_MARGIN_DAYS,
+  approvalClearedBy,
+  costPerResponsePence,
+  materialDetailChanges,
+  questionChangeIsMaterial,
+  validateCostLine,
   approvalRefusal,
   endMembershipRefusal,
   financialYearAsked,
@@ -161,4 +167,132 @@ test('CON-01: figures are numbers not below zero in hundredths; a measure needs 
   assert.equal(financialYearAsked('2026', 2025), 2026);
   assert.equal(financialYearAsked('x', 2025), 2025);
   assert.equal(financialYearAsked('1999', 2025), 2025);
+});
+
+const approved = {
+  title: 'Policing priorities 2027-28',
+  purpose: 'To hear what Londoners want the police to put first.',
+  opensOn: '2027-01-04',
+  closesOn: '2027-03-29',
+  audience: 'public',
+  boroughId: null,
+  major: true,
+};
+
+test('CON-01: a new title, or a purpose only re-spaced, is not a material change', () => {
+  assert.deepEqual(
+    materialDetailChanges(approved, {
+      ...approved,
+      title: 'Your police, your priorities',
+      purpose: '  To hear what Londoners want   the police\nto put first. ',
+    }),
+    [],
+  );
+});
+
+test('CON-01: purpose, who may respond, the borough and whether major are material changes', () => {
+  assert.deepEqual(
+    materialDetailChanges(approved, {
+      ...approved,
+      purpose: 'To hear what businesses want the police to put first.',
+      audience: 'invited',
+      boroughId: 'camden',
+      major: false,
+    }),
+    ['purpose', 'audience', 'borough', 'major'],
+  );
+});
+
+test('CON-01: dates moving within the margin stand; beyond it, or the period shortened beyond it, are material', () => {
+  const margin = APPROVAL_DATE_MARGIN_DAYS;
+  assert.equal(margin, 7);
+  // Both days a week later: the same period, within the margin.
+  assert.deepEqual(
+    materialDetailChanges(approved, { ...approved, opensOn: '2027-01-11', closesOn: '2027-04-05' }),
+    [],
+  );
+  // The opening day eight days later.
+  assert.deepEqual(materialDetailChanges(approved, { ...approved, opensOn: '2027-01-12' }), [
+    'dates',
+  ]);
+  // The closing day eight days earlier.
+  assert.deepEqual(materialDetailChanges(approved, { ...approved, closesOn: '2027-03-21' }), [
+    'dates',
+  ]);
+  // Each day moved a week inwards: the period shortened by fourteen days.
+  assert.deepEqual(
+    materialDetailChanges(approved, { ...approved, opensOn: '2027-01-11', closesOn: '2027-03-22' }),
+    ['dates'],
+  );
+  // Lengthened by a week at the end: no less consultation than the board approved.
+  assert.deepEqual(materialDetailChanges(approved, { ...approved, closesOn: '2027-04-05' }), []);
+});
+
+test('CON-01: a question added or removed, or its wording, kind, choices, scale or show-if changed, is material', () => {
+  const q = {
+    kind: 'single',
+    text: 'Should burglary be a priority?',
+    choices: ['Yes', 'No'],
+    ratingScale: null,
+    shownIfOptionId: null,
+  };
+  assert.equal(questionChangeIsMaterial(null, q), true);
+  assert.equal(questionChangeIsMaterial(q, null), true);
+  assert.equal(questionChangeIsMaterial(q, { ...q, text: 'Should robbery be a priority?' }), true);
+  assert.equal(questionChangeIsMaterial(q, { ...q, choices: ['Yes', 'No', 'Not sure'] }), true);
+  assert.equal(questionChangeIsMaterial(q, { ...q, kind: 'multiple' }), true);
+  assert.equal(questionChangeIsMaterial(q, { ...q, shownIfOptionId: 'o1' }), true);
+  assert.equal(
+    questionChangeIsMaterial(
+      { ...q, kind: 'rating', choices: [], ratingScale: 5 },
+      { ...q, kind: 'rating', choices: [], ratingScale: 10 },
+    ),
+    true,
+  );
+  // Spacing and the case of a choice are not.
+  assert.equal(
+    questionChangeIsMaterial(q, {
+      ...q,
+      text: 'Should  burglary be a priority? ',
+      choices: ['yes', 'no'],
+    }),
+    false,
+  );
+});
+
+test('CON-01: only an approval still governing (approved, not launched) is cleared, and only by a material change', () => {
+  const draft = { approvalMinuteItemId: 'm1', launchedAt: null };
+  assert.equal(approvalClearedBy(draft, ['purpose']), true);
+  assert.equal(approvalClearedBy(draft, []), false);
+  assert.equal(approvalClearedBy({ ...draft, approvalMinuteItemId: null }, ['purpose']), false);
+  assert.equal(approvalClearedBy({ ...draft, launchedAt: new Date() }, ['purpose']), false);
+});
+
+test('CON-01: a cost line needs what, an amount in pounds and pence, and a day not after today', () => {
+  const ok = validateCostLine(
+    { what: ' Venue hire ', amount: '£1,250.50' },
+    '2026-12-01',
+    '2026-12-07',
+  );
+  assert.deepEqual(ok.refusals, []);
+  assert.deepEqual(ok.value, { what: 'Venue hire', amountPence: 125050, spentOn: '2026-12-01' });
+  const keys = (what: string, amount: string, day: string | null) =>
+    validateCostLine({ what, amount }, day, '2026-12-07').refusals.map(
+      (r) => `${r.field}:${r.key.split('.').pop()}`,
+    );
+  assert.deepEqual(keys('', '', '2026-12-08'), [
+    'what:costWhatMissing',
+    'amount:costAmountMissing',
+    'spentOn-day:costInFuture',
+  ]);
+  assert.deepEqual(keys('Leaflets', 'twelve', '2026-12-01'), ['amount:costAmountNotMoney']);
+  assert.deepEqual(keys('Leaflets', '0.00', '2026-12-01'), ['amount:costAmountZero']);
+  assert.deepEqual(keys('Leaflets', '1000000.01', '2026-12-01'), ['amount:costAmountTooLarge']);
+  assert.deepEqual(keys('Leaflets', '1000000', '2026-12-07'), []);
+});
+
+test('CON-01: the cost per response is to the nearest penny, and none without responses', () => {
+  assert.equal(costPerResponsePence(100_000, 3), 33_333);
+  assert.equal(costPerResponsePence(100_000, 0), null);
+  assert.equal(costPerResponsePence(0, 12), 0);
 });

@@ -5,6 +5,7 @@
  * agrees performance measures and targets for consultation. Pure functions, named by rule id.
  */
 import type { IsoDate } from '../../platform/calendar/index.js';
+import { readPounds } from '../../platform/money/pence.js';
 import type { Said, SaidRefusal } from '../../platform/i18n/said.js';
 
 export const BOARD_SIDES = ['authority', 'police'] as const;
@@ -218,4 +219,167 @@ export function financialYearAsked(asked: unknown, current: number): number {
   if (typeof asked !== 'string' || !/^\d{4}$/.test(asked)) return current;
   const year = Number(asked);
   return year >= 2000 && year <= 2100 ? year : current;
+}
+
+// What the board approved (CON-01): a material change before launch clears its approval.
+
+/** How far an opening or closing day may move (or the period shorten) and the approval stand. */
+export const APPROVAL_DATE_MARGIN_DAYS = 7;
+
+/** The changes that take a consultation away from what the board approved, in the page's order. */
+export const MATERIAL_CHANGES = [
+  'purpose',
+  'audience',
+  'borough',
+  'dates',
+  'major',
+  'questionnaire',
+] as const;
+export type MaterialChange = (typeof MATERIAL_CHANGES)[number];
+
+/** A consultation's details as the board approved them. */
+export interface ApprovedDetails {
+  title: string;
+  purpose: string;
+  opensOn: IsoDate;
+  closesOn: IsoDate;
+  audience: string;
+  boroughId: string | null;
+  major: boolean;
+}
+
+const dayNumber = (day: IsoDate) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+/** Whitespace aside, the same words: re-wrapping a paragraph is no change. */
+const sameWords = (a: string, b: string) =>
+  a.trim().replace(/\s+/g, ' ') === b.trim().replace(/\s+/g, ' ');
+
+/**
+ * CON-01: which changes to a consultation's details are material, so that what is launched is
+ * what the board approved. Its purpose (in other words, not merely re-spaced), who may respond,
+ * the borough it is for (or area-wide), whether it is major, and its dates when either day moves
+ * by more than APPROVAL_DATE_MARGIN_DAYS or the period shortens by more than that. Its title is
+ * not: a clearer title changes nothing the board decided.
+ */
+export function materialDetailChanges(
+  before: ApprovedDetails,
+  after: ApprovedDetails,
+): MaterialChange[] {
+  const changes = new Set<MaterialChange>();
+  if (!sameWords(before.purpose, after.purpose)) changes.add('purpose');
+  if (before.audience !== after.audience) changes.add('audience');
+  if (before.boroughId !== after.boroughId) changes.add('borough');
+  if (before.major !== after.major) changes.add('major');
+  const moved = (a: IsoDate, b: IsoDate) =>
+    Math.abs(dayNumber(a) - dayNumber(b)) > APPROVAL_DATE_MARGIN_DAYS;
+  const length = (d: ApprovedDetails) => dayNumber(d.closesOn) - dayNumber(d.opensOn);
+  if (
+    moved(before.opensOn, after.opensOn) ||
+    moved(before.closesOn, after.closesOn) ||
+    length(before) - length(after) > APPROVAL_DATE_MARGIN_DAYS
+  )
+    changes.add('dates');
+  return MATERIAL_CHANGES.filter((c) => changes.has(c));
+}
+
+/** A question as the board's rule compares it (its choices' labels in order). */
+export interface ApprovedQuestion {
+  kind: string;
+  text: string;
+  choices: readonly string[];
+  ratingScale: number | null;
+  shownIfOptionId: string | null;
+}
+
+/**
+ * CON-01: which questionnaire changes are material: a question added or removed, or one whose
+ * wording, kind, choices, rating scale or show-if condition changed (what is asked, and of
+ * whom). Its hint, whether an answer is required, and the questions' order are not.
+ */
+export function questionChangeIsMaterial(
+  before: ApprovedQuestion | null,
+  after: ApprovedQuestion | null,
+): boolean {
+  if (!before || !after) return before !== after;
+  const sameChoices =
+    before.choices.length === after.choices.length &&
+    before.choices.every((c, i) => sameWords(c.toLowerCase(), after.choices[i]!.toLowerCase()));
+  return (
+    before.kind !== after.kind ||
+    !sameWords(before.text, after.text) ||
+    !sameChoices ||
+    before.ratingScale !== after.ratingScale ||
+    before.shownIfOptionId !== after.shownIfOptionId
+  );
+}
+
+/**
+ * CON-01: the board's approval is cleared by a material change while it still governs: the
+ * consultation approved and not yet launched (once launched it is past approving, and the
+ * launch's own rules keep its audience and major fixed).
+ */
+export function approvalClearedBy(
+  consultation: { approvalMinuteItemId: string | null; launchedAt: Date | null },
+  changes: readonly MaterialChange[],
+): boolean {
+  return (
+    consultation.approvalMinuteItemId !== null &&
+    consultation.launchedAt === null &&
+    changes.length > 0
+  );
+}
+
+// Borough consultation and its cost (CON-01: "oversees borough consultation including its cost").
+
+/** The most one cost line may be: £1,000,000 (a line is one invoice or one piece of work). */
+export const COST_MAX_PENCE = 100_000_000;
+export const COST_WHAT_MAX = 200;
+
+export interface CostLineInput {
+  what?: string | undefined;
+  amount?: string | undefined;
+}
+
+/**
+ * CON-01: a consultation's cost line: what it was for, its amount in pounds and pence (more than
+ * nothing, at most COST_MAX_PENCE), and the day it was spent, not after today (a cost recorded
+ * is one incurred). Gives the line in pence, or a refusal naming each field.
+ */
+export function validateCostLine(
+  input: CostLineInput,
+  spentOn: IsoDate | null,
+  today: IsoDate,
+): { refusals: SaidRefusal[]; value: { what: string; amountPence: number; spentOn: IsoDate } } {
+  const refusals: SaidRefusal[] = [];
+  const what = (input.what ?? '').trim().replace(/\s+/g, ' ');
+  if (!what) refusals.push({ field: 'what', key: `${E}.costWhatMissing` });
+  else if (what.length > COST_WHAT_MAX)
+    refusals.push({ field: 'what', key: `${E}.tooLong`, values: { max: COST_WHAT_MAX } });
+  const typed = (input.amount ?? '').trim();
+  const amount = typed ? readPounds(typed, COST_MAX_PENCE) : null;
+  if (!typed) refusals.push({ field: 'amount', key: `${E}.costAmountMissing` });
+  else if (amount === null) refusals.push({ field: 'amount', key: `${E}.costAmountNotMoney` });
+  else if (amount === 'too-large')
+    refusals.push({
+      field: 'amount',
+      key: `${E}.costAmountTooLarge`,
+      values: { max: '£1,000,000' },
+    });
+  else if (amount === 0) refusals.push({ field: 'amount', key: `${E}.costAmountZero` });
+  if (spentOn && spentOn > today) refusals.push({ field: 'spentOn-day', key: `${E}.costInFuture` });
+  return {
+    refusals,
+    value: {
+      what,
+      amountPence: typeof amount === 'number' ? amount : 0,
+      spentOn: spentOn ?? '',
+    },
+  };
+}
+
+/**
+ * CON-01: what each response cost: the total over the responses, to the nearest penny; none when
+ * nothing was answered (a cost with no response is shown as such, never divided by nought).
+ */
+export function costPerResponsePence(totalPence: number, responses: number): number | null {
+  return responses > 0 ? Math.round(totalPence / responses) : null;
 }

@@ -44,6 +44,8 @@ import { registerAnalysisRoutes } from './analysis/routes.js';
 import { createAnalysisService } from './analysis/service.js';
 import { registerBoardDecisionRoutes } from './board/decisions-routes.js';
 import { createBoardDecisionsService } from './board/decisions-service.js';
+import { registerBoardCostRoutes } from './board/costs-routes.js';
+import { createBoardCostsService } from './board/costs-service.js';
 import { createBoardMeetingBody } from './board/meeting-body.js';
 import { registerBoardMeasureRoutes } from './board/measures-routes.js';
 import { createBoardMeasuresService } from './board/measures-service.js';
@@ -130,8 +132,9 @@ export function createConsultationModule(
       now,
       t,
       minuteReferences: meetings.minuteReferences,
+      boroughs: () => directory.directory.scopeCatalogue.options('borough'),
     }),
-    questionnaire: createQuestionnaireService({ db, t }),
+    questionnaire: createQuestionnaireService({ db, t, now }),
     consultationProgrammes: createProgrammesService({
       db,
       now,
@@ -154,6 +157,7 @@ export function createConsultationModule(
       defaults: boardDefaults,
     }),
     consultationBoardMeasures: createBoardMeasuresService({ db, now, t }),
+    consultationBoardCosts: createBoardCostsService({ db, directory, now, t }),
     consultationPublic: createPublicConsultationsService({ db, now }),
     consultationAnalysis: createAnalysisService({ db, directory, now, t }),
     consultationOutcomes: createOutcomesService({
@@ -192,6 +196,7 @@ export function createConsultationModule(
       registerBoardRoutes(routeDeps);
       registerBoardDecisionRoutes(routeDeps);
       registerBoardMeasureRoutes(routeDeps);
+      registerBoardCostRoutes(routeDeps);
       registerPublicConsultationRoutes(routeDeps);
       registerResponseRoutes(routeDeps);
       registerResponsesRoutes(routeDeps);

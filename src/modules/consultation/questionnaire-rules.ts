@@ -39,6 +39,8 @@ export interface DetailsInput {
   purpose?: string | undefined;
   audience?: string | undefined;
   major?: string | undefined;
+  /** A borough's id, or empty for area-wide (CON-01: the board oversees borough consultation). */
+  borough?: string | undefined;
 }
 
 export interface DetailsValue {
@@ -48,15 +50,18 @@ export interface DetailsValue {
   closesOn: IsoDate;
   audience: Audience;
   major: boolean;
+  boroughId: string | null;
 }
 
 /**
  * A consultation's details: its title and purpose, its opening and closing days (closing not
- * before opening), who may respond, and whether it is major (CON-01: the board approves it).
+ * before opening), who may respond, whether it is major (CON-01: the board approves it), and
+ * the borough it consults, one of `boroughIds`, or none for area-wide.
  */
 export function validateDetails(
   input: DetailsInput,
   dates: { opensOn: IsoDate | null; closesOn: IsoDate | null },
+  boroughIds: readonly string[] = [],
 ): { refusals: SaidRefusal[]; value: DetailsValue } {
   const refusals: SaidRefusal[] = [];
   const title = required(refusals, 'title', tidy(input.title), TITLE_MAX, {
@@ -79,6 +84,9 @@ export function validateDetails(
     refusals.push({ field: 'audience', key: 'consultation:consultations.errors.audienceMissing' });
   if (input.major !== 'yes' && input.major !== 'no')
     refusals.push({ field: 'major', key: 'consultation:consultations.errors.majorMissing' });
+  const borough = (input.borough ?? '').trim();
+  if (borough && !boroughIds.includes(borough))
+    refusals.push({ field: 'borough', key: 'consultation:consultations.errors.boroughUnknown' });
   return {
     refusals,
     value: {
@@ -88,6 +96,7 @@ export function validateDetails(
       closesOn: closesOn ?? '',
       audience: audience ?? 'public',
       major: input.major === 'yes',
+      boroughId: borough && boroughIds.includes(borough) ? borough : null,
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { RouteDeps } from '../../platform/modules.js';
 import type { AnalysisService } from './analysis/service.js';
+import type { BoardCostsService } from './board/costs-service.js';
 import type { BoardDecisionsService } from './board/decisions-service.js';
 import type { BoardMeasuresService } from './board/measures-service.js';
 import type { BoardService } from './board/service.js';
@@ -31,6 +32,8 @@ export interface ConsultationServices {
   consultationBoardDecisions: BoardDecisionsService;
   /** CON-01: the board's performance measures and targets. */
   consultationBoardMeasures: BoardMeasuresService;
+  /** CON-01: borough consultation and its cost. */
+  consultationBoardCosts: BoardCostsService;
   /** CON-07: "you said, we did". */
   consultationOutcomes: OutcomesService;
   /** A consultation's analysis: figures, breakdowns, code frames, exports and open data. */

@@ -25,6 +25,7 @@ import { isOneOf, recordVersioning, requiredRef } from '../../platform/db/column
 import { organisations } from '../directory/schema.js';
 import { minuteItems } from '../meetings/schema.js';
 import { AGE_BANDS, ETHNIC_GROUPS, SEXES } from './monitoring.js';
+import { MATERIAL_CHANGES } from './board-rules.js';
 import { AUDIENCES, QUESTION_KINDS } from './rules.js';
 
 export const consultations = pgTable(
@@ -43,6 +44,18 @@ export const consultations = pgTable(
     /** CON-01: the board's minute approving it (the meeting is the minute's). */
     approvalMinuteItemId: uuid('approval_minute_item_id').references(() => minuteItems.id),
     approvedOn: date('approved_on', { mode: 'string' }),
+    /**
+     * CON-01: an approval cleared by a material change before launch: when, the minute it was
+     * given at, and what changed (MATERIAL_CHANGES), so the page says why it must go back to the
+     * board. Emptied when the board approves it again.
+     */
+    approvalClearedAt: timestamp('approval_cleared_at', { withTimezone: true }),
+    approvalClearedMinuteItemId: uuid('approval_cleared_minute_item_id').references(
+      () => minuteItems.id,
+    ),
+    approvalClearedChanges: text('approval_cleared_changes').array(),
+    /** CON-01: the borough it consults (the board oversees borough consultation); none: area-wide. */
+    boroughId: uuid('borough_id').references(() => organisations.id),
     /** When staff launched it: before, it is a draft; after, it opens and closes on its dates. */
     launchedAt: timestamp('launched_at', { withTimezone: true }),
     /** Closed before its closing date, by staff. */
@@ -63,8 +76,16 @@ export const consultations = pgTable(
       .on(t.closesOn, t.opensOn)
       .where(sql`${t.launchedAt} is not null and ${t.closedEarlyAt} is null`),
     index('consultations_audience_idx').on(t.audience, t.opensOn),
+    // CON-01: the board's borough report: launched consultations by the year they open.
+    index('consultations_borough_report_idx')
+      .on(t.opensOn, t.boroughId)
+      .where(sql`${t.launchedAt} is not null`),
     check('consultations_dates_order', sql`${t.closesOn} >= ${t.opensOn}`),
     check('consultations_audience', isOneOf(t.audience, AUDIENCES)),
+    check(
+      'consultations_approval_cleared_changes',
+      sql`${t.approvalClearedChanges} <@ array[${sql.raw(MATERIAL_CHANGES.map((c) => `'${c}'`).join(', '))}]::text[]`,
+    ),
   ],
 );
 

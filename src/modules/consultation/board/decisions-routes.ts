@@ -74,6 +74,7 @@ export function registerBoardDecisionRoutes({ app, services, renderPage }: Route
       const consultation = await decisions.withdrawApproval(
         request.principal,
         idOf(request),
+        (request.body ?? {}) as Record<string, string>,
         request.id,
       );
       return redirectWithFlash(

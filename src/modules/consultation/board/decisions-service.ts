@@ -23,6 +23,7 @@ import {
 } from '../board-rules.js';
 import { consultationPhase } from '../rules.js';
 import { consultations } from '../schema.js';
+import { noClearedApproval } from './approval-cleared.js';
 import { ensureBoard, type BoardDefaults } from './read.js';
 import { consultationBoardReviews } from './schema.js';
 
@@ -116,6 +117,7 @@ export function createBoardDecisionsService(deps: {
           .set({
             approvalMinuteItemId: minute!.minuteItemId,
             approvedOn,
+            ...noClearedApproval,
             updatedAt: now(),
             version: sql`${consultations.version} + 1`,
           })
@@ -136,17 +138,26 @@ export function createBoardDecisionsService(deps: {
     },
 
     /** CON-01: an approval withdrawn, only before the consultation is launched. */
-    async withdrawApproval(principal: Principal, consultationId: string, requestId?: string) {
+    async withdrawApproval(
+      principal: Principal,
+      consultationId: string,
+      input: Input,
+      requestId?: string,
+    ) {
       return db.transaction(async (tx) => {
         const user = requireUser(principal, 'consultation.manage');
         const before = await consultationOf(tx, consultationId, true);
         const refusal = withdrawalRefusal(before);
         if (refusal) throw new ConflictError(say(t, refusal));
+        // Withdrawn from a page read before someone else changed it: refused, nothing changed.
+        if (input.version !== undefined && Number(input.version) !== before.version)
+          throw new ConflictError(t('consultation:board.errors.staleEdit'), 'version');
         const [after] = await tx
           .update(consultations)
           .set({
             approvalMinuteItemId: null,
             approvedOn: null,
+            ...noClearedApproval,
             updatedAt: now(),
             version: sql`${consultations.version} + 1`,
           })

@@ -29,4 +29,10 @@ export const boardPaths = {
   measuresCsv: '/consultation/board/measures.csv',
   newMeasure: '/consultation/board/measures/new',
   measureYear: route('/consultation/board/measures/:measureId/years/:year'),
+  /** CON-01: borough consultation and its cost, by borough for a financial year (`?year=2026`). */
+  boroughs: '/consultation/board/boroughs',
+  boroughsCsv: '/consultation/board/boroughs.csv',
+  /** CON-01: a consultation's cost, line by line; a line added, and one removed. */
+  costs: route('/consultation/consultations/:consultationId/costs'),
+  removeCost: route('/consultation/consultations/:consultationId/costs/:costId/remove'),
 };

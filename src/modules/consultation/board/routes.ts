@@ -43,11 +43,13 @@ export function registerBoardRoutes({ app, services, renderPage }: RouteDeps): v
       breadcrumbs: crumbs(request).slice(0, 1),
       ...page,
       currentRows: page.current.map(row),
+      joiningRows: page.joining.map(row),
       formerRows: page.former.map(row),
       meetingsHref: paths.boardMeetings(page.board.id),
       nextMeetingHref: page.nextMeeting && meetingPaths.meeting(page.nextMeeting.id),
       addMemberHref: paths.addMember,
       measuresHref: paths.measures,
+      boroughsHref: paths.boroughs,
       publicHref: paths.publicBoard(page.board.id),
     });
   });

@@ -22,7 +22,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../../../platform/auth/schema.js';
 import { isOneOf, recordVersioning, requiredRef } from '../../../platform/db/columns.js';
-import { BOARD_ROLES, BOARD_SIDES } from '../board-rules.js';
+import { BOARD_ROLES, BOARD_SIDES, COST_MAX_PENCE } from '../board-rules.js';
 import { people } from '../../directory/schema.js';
 import { minuteItems } from '../../meetings/schema.js';
 import { consultations } from '../schema.js';
@@ -114,5 +114,31 @@ export const consultationMeasureYears = pgTable(
   (t) => [
     primaryKey({ columns: [t.measureId, t.startYear] }),
     index('consultation_measure_years_year_idx').on(t.startYear),
+  ],
+);
+
+/**
+ * CON-01: a consultation's cost, line by line as the officer records it (what, how much in
+ * pence, the day spent); the board reads the year's costs by borough.
+ */
+export const consultationCosts = pgTable(
+  'consultation_costs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consultationId: requiredRef('consultation_id', () => consultations.id, {
+      onDelete: 'cascade',
+    }),
+    what: text('what').notNull(),
+    amountPence: integer('amount_pence').notNull(),
+    spentOn: date('spent_on', { mode: 'string' }).notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('consultation_costs_consultation_idx').on(t.consultationId, t.spentOn),
+    check(
+      'consultation_costs_amount',
+      sql`${t.amountPence} > 0 and ${t.amountPence} <= ${sql.raw(String(COST_MAX_PENCE))}`,
+    ),
   ],
 );

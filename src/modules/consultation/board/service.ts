@@ -3,7 +3,7 @@
  * (authority or police, chair or member, from a day) and end a membership; staff who read
  * consultation read the board. Each action is one transaction with one audit event.
  */
-import { and, desc, eq, isNotNull, isNull, or, gte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, or, gte, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { can, requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
@@ -69,15 +69,27 @@ export function createBoardService(deps: {
     board: (executor: Executor = db) => ensureBoard(executor, defaults()),
 
     /**
-     * CON-01: the board's page: its remit, the members serving today, those who have left (the
-     * latest first), and its next meeting.
+     * CON-01: the board's page: its remit, the members serving today, those joining on a day to
+     * come, those who have left (the latest first), and its next meeting.
      */
     async page(principal: Principal) {
       const user = requireUser(principal, 'consultation.view');
       const board = await ensureBoard(db, defaults());
       const day = today();
-      const [current, former, nextMeeting] = await Promise.all([
+      const [current, joining, former, nextMeeting] = await Promise.all([
         membersOn(db, board.id, day),
+        // Added from a day to come: listed, so a membership recorded ahead is not lost to sight.
+        db
+          .select()
+          .from(consultationBoardMembers)
+          .where(
+            and(
+              eq(consultationBoardMembers.boardId, board.id),
+              sql`${consultationBoardMembers.fromOn} > ${day}`,
+            ),
+          )
+          .orderBy(asc(consultationBoardMembers.fromOn))
+          .limit(FORMER_SHOWN),
         db
           .select()
           .from(consultationBoardMembers)
@@ -92,13 +104,15 @@ export function createBoardService(deps: {
           .limit(FORMER_SHOWN),
         deps.meetings.upcomingMeeting(BOARD_BODY_TYPE, board.id),
       ]);
-      const [currentNamed, formerNamed] = await Promise.all([
+      const [currentNamed, joiningNamed, formerNamed] = await Promise.all([
         named(db, current),
+        named(db, joining),
         named(db, former),
       ]);
       return {
         board,
         current: currentNamed,
+        joining: joiningNamed,
         former: formerNamed,
         nextMeeting,
         mayManage: can(user, 'consultation.manage'),

@@ -16,7 +16,7 @@ import { consultationPaths } from '../paths.js';
 import { QUESTION_KINDS } from '../rules.js';
 import type { ConsultationRouteDeps as RouteDeps } from '../route-deps.js';
 import { consultationsPaths as paths } from './paths.js';
-import { questionRows, showIfItems } from './presenter.js';
+import { approvalAtRisk, questionRows, showIfItems, withApprovalCleared } from './presenter.js';
 import type { Question } from './read.js';
 
 const T = 'modules/consultation/consultations/views';
@@ -25,6 +25,12 @@ const managers = { config: { access: { action: 'consultation.manage' as const } 
 const params = (request: FastifyRequest) =>
   request.params as { consultationId: string; questionId: string };
 const body = (request: FastifyRequest) => (request.body ?? {}) as FormBody;
+
+/** CON-01: warned before a change that a material one clears the board's approval. */
+const approvalWarning = (
+  request: FastifyRequest,
+  c: { approvalMinuteItemId: string | null; launchedAt: Date | null },
+) => (approvalAtRisk(c) ? request.t('consultation:consultations.approval.questionsWarning') : null);
 
 /** A question's form values from the question as it is. */
 const questionValues = (q: Question) => ({
@@ -53,6 +59,7 @@ export function registerBuilderRoutes({ app, services, renderPage }: RouteDeps):
       title: request.t('consultation:consultations.builder.title', { title: c.title }),
       breadcrumbs: crumbs(request, c),
       ...loaded,
+      approvalWarning: approvalWarning(request, c),
       locked: loaded.answered > 0,
       manager: can(request.principal, 'consultation.manage'),
       rows: questionRows(request, loaded.questions).map((q) => ({
@@ -84,6 +91,7 @@ export function registerBuilderRoutes({ app, services, renderPage }: RouteDeps):
       return {
         title: request.t('consultation:consultations.question.addTitle'),
         breadcrumbs: crumbs(request, loaded.consultation),
+        approvalWarning: approvalWarning(request, loaded.consultation),
         locked: loaded.answered > 0,
         kindItems: kindItems(request, values.kind),
         showIfItems: showIfItems(request, loaded.questions, null, values.shownIf as string),
@@ -97,7 +105,11 @@ export function registerBuilderRoutes({ app, services, renderPage }: RouteDeps):
       return redirectWithFlash(
         reply,
         paths.questionnaire(id),
-        request.t('consultation:consultations.question.added', { number: made.position }),
+        withApprovalCleared(
+          request,
+          request.t('consultation:consultations.question.added', { number: made.position }),
+          made.approvalCleared,
+        ),
       );
     },
   });
@@ -120,6 +132,7 @@ export function registerBuilderRoutes({ app, services, renderPage }: RouteDeps):
           number: loaded.question.position,
         }),
         breadcrumbs: crumbs(request, loaded.consultation),
+        approvalWarning: approvalWarning(request, loaded.consultation),
         locked: loaded.answered > 0,
         kindItems: kindItems(request, values.kind),
         showIfItems: showIfItems(
@@ -144,7 +157,11 @@ export function registerBuilderRoutes({ app, services, renderPage }: RouteDeps):
       return redirectWithFlash(
         reply,
         paths.questionnaire(consultationId),
-        request.t('consultation:consultations.question.saved', { number: saved.position }),
+        withApprovalCleared(
+          request,
+          request.t('consultation:consultations.question.saved', { number: saved.position }),
+          saved.approvalCleared,
+        ),
       );
     },
   });
@@ -160,6 +177,7 @@ export function registerBuilderRoutes({ app, services, renderPage }: RouteDeps):
         breadcrumbs: crumbs(request, loaded.consultation),
         question: loaded.question,
         cleared: loaded.cleared,
+        approvalWarning: approvalWarning(request, loaded.consultation),
         locked: loaded.answered > 0,
         action: paths.removeQuestion(consultationId, questionId),
         backHref: paths.questionnaire(consultationId),
@@ -167,7 +185,7 @@ export function registerBuilderRoutes({ app, services, renderPage }: RouteDeps):
     }),
     async submit(request, reply) {
       const { consultationId, questionId } = params(request);
-      const { question, cleared } = await questionnaire.remove(
+      const { question, cleared, approvalCleared } = await questionnaire.remove(
         request.principal,
         consultationId,
         questionId,
@@ -177,16 +195,20 @@ export function registerBuilderRoutes({ app, services, renderPage }: RouteDeps):
       return redirectWithFlash(
         reply,
         paths.questionnaire(consultationId),
-        request.t(
-          cleared.length
-            ? 'consultation:consultations.remove.doneCleared'
-            : 'consultation:consultations.remove.done',
-          {
-            number: question.position,
-            // They came after it, so each is now one place higher.
-            cleared: cleared.map((q) => q.position - 1).join(', '),
-            count: cleared.length,
-          },
+        withApprovalCleared(
+          request,
+          request.t(
+            cleared.length
+              ? 'consultation:consultations.remove.doneCleared'
+              : 'consultation:consultations.remove.done',
+            {
+              number: question.position,
+              // They came after it, so each is now one place higher.
+              cleared: cleared.map((q) => q.position - 1).join(', '),
+              count: cleared.length,
+            },
+          ),
+          approvalCleared,
         ),
       );
     },

@@ -61,6 +61,13 @@ export const CONSULTATION_SECTIONS: readonly {
     href: (id) => boardPaths.approval(id),
     visible: (p, c) => can(p, 'consultation.view') && c.major,
   },
+  // CON-01: its cost, line by line, which the board oversees by borough.
+  {
+    textKey: 'consultation:consultations.sections.costs',
+    hintKey: 'consultation:consultations.sections.costsHint',
+    href: (id) => boardPaths.costs(id),
+    visible: (p) => can(p, 'consultation.view'),
+  },
   // CON-03, CON-07: who was chosen to be consulted, and why; their invitations.
   {
     textKey: 'consultation:consultations.sections.consultees',
@@ -118,29 +125,59 @@ export function sectionsFor(
   );
 }
 
-/** CON-01: whether the board's approval is needed, given (with its minute), or not needed. */
+const minuteLine = (request: Request, minute: MinuteReference) => ({
+  heading: minute.heading,
+  meeting: minute.meetingTitle,
+  date: formatDate(request.t, todayInLondon(minute.startsAt)),
+  href: minute.href,
+  publicHref: minute.publicHref,
+});
+
+/** CON-01: the material changes, in words: "its purpose and who may respond". */
+export function changesInWords(request: Request, changes: readonly string[]): string {
+  const words = changes.map((c) => request.t(`consultation:consultations.approval.changes.${c}`));
+  if (words.length < 2) return words.join('');
+  return `${words.slice(0, -1).join(', ')}${request.t('consultation:consultations.approval.and')}${words.at(-1)}`;
+}
+
+/**
+ * CON-01: whether the board's approval is needed, given (with its minute), or not needed; and
+ * when a material change cleared it, when, why and the minute it had been given at.
+ */
 export function approvalOf(
   request: Request,
   consultation: Consultation,
   minute: MinuteReference | null,
+  clearedMinute: MinuteReference | null = null,
 ) {
   if (!consultation.major)
     return { text: request.t('consultation:consultations.approval.notMajor') };
+  if (!consultation.approvedOn && consultation.approvalClearedAt)
+    return {
+      text: request.t('consultation:consultations.approval.cleared', {
+        date: formatDate(request.t, todayInLondon(consultation.approvalClearedAt)),
+        changes: changesInWords(request, consultation.approvalClearedChanges ?? []),
+      }),
+      needed: true,
+      clearedMinute: clearedMinute && minuteLine(request, clearedMinute),
+    };
   if (!consultation.approvedOn)
     return { text: request.t('consultation:consultations.approval.needed'), needed: true };
   return {
     text: request.t('consultation:consultations.approval.approved', {
       date: formatDate(request.t, consultation.approvedOn),
     }),
-    minute: minute && {
-      heading: minute.heading,
-      meeting: minute.meetingTitle,
-      date: formatDate(request.t, todayInLondon(minute.startsAt)),
-      href: minute.href,
-      publicHref: minute.publicHref,
-    },
+    minute: minute && minuteLine(request, minute),
   };
 }
+
+/** CON-01: the board's approval still governs it: approved, not yet launched. */
+export const approvalAtRisk = (c: Pick<Consultation, 'approvalMinuteItemId' | 'launchedAt'>) =>
+  c.approvalMinuteItemId !== null && c.launchedAt === null;
+
+/** A change's message, saying so when it cleared the board's approval (CON-01). */
+export const withApprovalCleared = (request: Request, message: string, cleared: boolean) =>
+  cleared ? `${message} ${request.t('consultation:consultations.approval.clearedFlash')}` : message;
 
 /** A question as the builder and the consultation's page list it. */
 export function questionRows(request: Request, asked: readonly Question[]) {

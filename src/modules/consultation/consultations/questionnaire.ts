@@ -8,10 +8,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
-import { actorOf, type Principal } from '../../../platform/auth/principal.js';
+import { actorOf, type Actor, type Principal } from '../../../platform/auth/principal.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../platform/errors.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
+import { questionChangeIsMaterial, type ApprovedQuestion } from '../board-rules.js';
+import { clearApprovalFor } from '../board/approval-cleared.js';
 import { fieldErrors, say, type Said } from '../../../platform/i18n/said.js';
 import {
   clearedByRemoving,
@@ -30,6 +32,7 @@ import {
   currentVersion,
   questionsOf,
   responsesToVersion,
+  type Consultation,
   type Question,
 } from './read.js';
 
@@ -39,8 +42,23 @@ const one = (value: Input[string]) => (typeof value === 'string' ? value : undef
 const fields = (input: Input) =>
   Object.fromEntries(Object.entries(input).map(([k, v]) => [k, one(v)]));
 
-export function createQuestionnaireService(deps: { db: Db; t: Translate }) {
-  const { db, t } = deps;
+/** A question as the board's approval rule compares it (CON-01). */
+const asApproved = (q: {
+  kind: QuestionValue['kind'];
+  text: string;
+  ratingScale: number | null;
+  shownIfOptionId: string | null;
+  choices: readonly string[];
+}): ApprovedQuestion => ({
+  kind: q.kind,
+  text: q.text,
+  choices: hasChoices(q.kind) ? q.choices : [],
+  ratingScale: q.ratingScale,
+  shownIfOptionId: q.shownIfOptionId,
+});
+
+export function createQuestionnaireService(deps: { db: Db; t: Translate; now: () => Date }) {
+  const { db, t, now } = deps;
 
   /** The consultation's current version, its questions, and whether it has been answered. */
   async function load(executor: Executor, consultationId: string) {
@@ -58,6 +76,10 @@ export function createQuestionnaireService(deps: { db: Db; t: Translate }) {
     const refusal = questionnaireChangeRefusal(answered);
     if (refusal) throw new ConflictError(say(t, refusal), field);
   }
+
+  /** CON-01: a material change to the questions clears the board's approval (when it governs). */
+  const questionsChanged = (tx: Executor, actor: Actor, consultation: Consultation) =>
+    clearApprovalFor(tx, actor, consultation, ['questionnaire'], now());
 
   const questionIn = (asked: readonly Question[], questionId: string) => {
     const question = asked.find((q) => q.id === questionId);
@@ -101,7 +123,12 @@ export function createQuestionnaireService(deps: { db: Db; t: Translate }) {
     async add(principal: Principal, consultationId: string, input: Input, requestId?: string) {
       const user = requireUser(principal, 'consultation.manage');
       return db.transaction(async (tx) => {
-        const { version, questions: asked, answered } = await load(tx, consultationId);
+        const {
+          consultation,
+          version,
+          questions: asked,
+          answered,
+        } = await load(tx, consultationId);
         unlocked(answered);
         const { refusals, value } = validateQuestion(fields(input), {
           questions: asked,
@@ -113,13 +140,15 @@ export function createQuestionnaireService(deps: { db: Db; t: Translate }) {
           .values({ versionId: version.id, position: asked.length + 1, ...columns(value) })
           .returning();
         await insertOptions(tx, made!.id, value.choices);
+        // CON-01: a question added is not what the board approved.
+        const approvalCleared = await questionsChanged(tx, actorOf(user, requestId), consultation);
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'consultation-question.added',
           recordType: 'consultation-question',
           recordId: made!.id,
           after: { ...made, choices: value.choices, versionNumber: version.number },
         });
-        return made!;
+        return { ...made!, approvalCleared };
       });
     },
 
@@ -136,7 +165,7 @@ export function createQuestionnaireService(deps: { db: Db; t: Translate }) {
     ) {
       const user = requireUser(principal, 'consultation.manage');
       return db.transaction(async (tx) => {
-        const { questions: asked, answered } = await load(tx, consultationId);
+        const { consultation, questions: asked, answered } = await load(tx, consultationId);
         unlocked(answered);
         const before = questionIn(asked, questionId);
         const { refusals, value } = validateQuestion(fields(input), {
@@ -164,6 +193,13 @@ export function createQuestionnaireService(deps: { db: Db; t: Translate }) {
           .set(columns(value))
           .where(eq(questions.id, questionId))
           .returning();
+        // CON-01: a change to what is asked, or of whom, is not what the board approved.
+        const material = questionChangeIsMaterial(
+          asApproved({ ...before, choices: before.options.map((o) => o.label) }),
+          asApproved(value),
+        );
+        const approvalCleared =
+          material && (await questionsChanged(tx, actorOf(user, requestId), consultation));
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'consultation-question.changed',
           recordType: 'consultation-question',
@@ -171,7 +207,7 @@ export function createQuestionnaireService(deps: { db: Db; t: Translate }) {
           before: { ...before },
           after: { ...after, choices: value.choices },
         });
-        return after!;
+        return { ...after!, approvalCleared };
       });
     },
 
@@ -188,10 +224,17 @@ export function createQuestionnaireService(deps: { db: Db; t: Translate }) {
     ) {
       const user = requireUser(principal, 'consultation.manage');
       return db.transaction(async (tx) => {
-        const { version, questions: asked, answered } = await load(tx, consultationId);
+        const {
+          consultation,
+          version,
+          questions: asked,
+          answered,
+        } = await load(tx, consultationId);
         unlocked(answered);
         const question = questionIn(asked, questionId);
         const cleared = clearedByRemoving(asked, question);
+        // CON-01: a question removed is not what the board approved.
+        const approvalCleared = await questionsChanged(tx, actorOf(user, requestId), consultation);
         if (cleared.length)
           await tx
             .update(questions)
@@ -219,7 +262,7 @@ export function createQuestionnaireService(deps: { db: Db; t: Translate }) {
           before: question,
           after: { showIfCleared: cleared.map((q) => q.id) },
         });
-        return { question, cleared };
+        return { question, cleared, approvalCleared };
       });
     },
 

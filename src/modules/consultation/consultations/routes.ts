@@ -17,7 +17,15 @@ import { consultationPaths } from '../paths.js';
 import type { ConsultationRouteDeps as RouteDeps } from '../route-deps.js';
 import { AUDIENCES } from '../rules.js';
 import { consultationsPaths as paths } from './paths.js';
-import { approvalOf, phaseTag, questionRows, sectionsFor } from './presenter.js';
+import { APPROVAL_DATE_MARGIN_DAYS } from '../board-rules.js';
+import {
+  approvalAtRisk,
+  approvalOf,
+  phaseTag,
+  questionRows,
+  sectionsFor,
+  withApprovalCleared,
+} from './presenter.js';
 import { PHASES } from './service.js';
 
 const T = 'modules/consultation/consultations/views';
@@ -38,18 +46,33 @@ export function registerConsultationRoutes({ app, services, renderPage }: RouteD
     const { consultation } = await consultations.get(request.principal, idOf(request));
     return {
       consultation,
+      // CON-01: warned before saving that a material change clears the board's approval.
+      approvalWarning: approvalAtRisk(consultation)
+        ? request.t('consultation:consultations.approval.editWarning', {
+            days: APPROVAL_DATE_MARGIN_DAYS,
+          })
+        : null,
       breadcrumbs: [
         ...crumbs(request),
         { text: consultation.title, href: paths.consultation(consultation.id) },
       ],
     };
   };
-  const detailItems = (request: FastifyRequest, chosen: unknown) => ({
+  const detailItems = async (request: FastifyRequest, values: Record<string, unknown>) => ({
     audienceItems: AUDIENCES.map((a) => ({
       value: a,
       text: request.t(`consultation:consultations.audiences.${a}`),
-      checked: chosen === a,
+      checked: values.audience === a,
     })),
+    // CON-01: area-wide, or the one borough it consults.
+    boroughItems: [
+      { value: '', text: request.t('consultation:consultations.areaWide') },
+      ...(await consultations.boroughs()).map((b) => ({
+        value: b.id,
+        text: b.name,
+        selected: values.borough === b.id,
+      })),
+    ],
   });
 
   app.get(paths.list, viewers, async (request, reply) => {
@@ -100,7 +123,7 @@ export function registerConsultationRoutes({ app, services, renderPage }: RouteD
     show: formShow(renderPage, `${T}/form.njk`, async (request, values) => ({
       title: request.t('consultation:consultations.new'),
       breadcrumbs: crumbs(request),
-      ...detailItems(request, values.audience),
+      ...(await detailItems(request, values)),
       action: paths.newConsultation,
       button: request.t('consultation:consultations.create'),
     })),
@@ -128,7 +151,8 @@ export function registerConsultationRoutes({ app, services, renderPage }: RouteD
       ...detail,
       tag: phaseTag(request, phase),
       audienceText: request.t(`consultation:consultations.audiences.${c.audience}`),
-      approval: approvalOf(request, c, detail.minute),
+      approval: approvalOf(request, c, detail.minute, detail.clearedMinute),
+      boroughText: detail.boroughName ?? request.t('consultation:consultations.areaWide'),
       questionRows: questionRows(request, detail.questions),
       sections: sectionsFor(request, c, phase),
       editHref: manager ? paths.edit(c.id) : null,
@@ -143,13 +167,17 @@ export function registerConsultationRoutes({ app, services, renderPage }: RouteD
     show: formShow(renderPage, `${T}/form.njk`, async (request, values) => ({
       title: request.t('consultation:consultations.edit'),
       ...(await crumbsTo(request)),
-      ...detailItems(request, values.audience),
+      ...(await detailItems(request, values)),
       action: paths.edit(idOf(request)),
       button: request.t('consultation:consultations.save'),
     })),
     submit: saveForConsultation(consultations.update, (id, saved, request) => ({
       to: paths.consultation(id),
-      message: request.t('consultation:consultations.saved', { title: saved.title }),
+      message: withApprovalCleared(
+        request,
+        request.t('consultation:consultations.saved', { title: saved.title }),
+        saved.approvalCleared,
+      ),
     })),
   });
 

@@ -30,6 +30,8 @@ import { dateField, dateParts } from '../../../platform/http/form-fields.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors, say, type SaidRefusal } from '../../../platform/i18n/said.js';
 import type { MinuteReferences } from '../../meetings/index.js';
+import { materialDetailChanges } from '../board-rules.js';
+import { clearedApproval } from '../board/approval-cleared.js';
 import {
   closeEarlyRefusals,
   detailsChangeRefusals,
@@ -78,6 +80,8 @@ export function createConsultationsService(deps: {
   now: () => Date;
   t: Translate;
   minuteReferences: MinuteReferences;
+  /** The boroughs a consultation may be for (CON-01), by name. */
+  boroughs: () => Promise<{ id: string; name: string }[]>;
 }) {
   const { db, now, t, minuteReferences } = deps;
   const today = () => todayInLondon(now());
@@ -87,7 +91,7 @@ export function createConsultationsService(deps: {
     if (all.length) throw new ValidationError(all);
   }
 
-  function readDetails(input: Input) {
+  async function readDetails(input: Input) {
     const errors: FieldError[] = [];
     const text = fields(input);
     const opensOn = dateField(
@@ -104,7 +108,8 @@ export function createConsultationsService(deps: {
       t('consultation:consultations.closesOnLabel'),
       errors,
     );
-    const { refusals, value } = validateDetails(text, { opensOn, closesOn });
+    const boroughIds = (await deps.boroughs()).map((b) => b.id);
+    const { refusals, value } = validateDetails(text, { opensOn, closesOn }, boroughIds);
     refuse(refusals, errors);
     return value;
   }
@@ -152,26 +157,34 @@ export function createConsultationsService(deps: {
       requireUser(principal, 'consultation.view');
       const consultation = await consultationById(db, id);
       const version = await currentVersion(db, consultation.id);
-      const [asked, counts, minutes] = await Promise.all([
+      // The approval's minute, or (CON-01) the minute of an approval cleared since: one query.
+      const minuteIds = [
+        consultation.approvalMinuteItemId,
+        consultation.approvalClearedMinuteItemId,
+      ].filter((m): m is string => m !== null);
+      const [asked, counts, minutes, boroughs] = await Promise.all([
         questionsOf(db, version.id),
         responseCounts(db, consultation.id),
-        consultation.approvalMinuteItemId
-          ? minuteReferences.find(db, [consultation.approvalMinuteItemId])
-          : Promise.resolve(new Map()),
+        minuteIds.length ? minuteReferences.find(db, minuteIds) : Promise.resolve(new Map()),
+        consultation.boroughId ? deps.boroughs() : Promise.resolve([]),
       ]);
-      const minute = consultation.approvalMinuteItemId
-        ? (minutes.get(consultation.approvalMinuteItemId) ?? null)
-        : null;
+      const minuteOf = (minuteId: string | null) =>
+        minuteId ? (minutes.get(minuteId) ?? null) : null;
       return {
         consultation,
         phase: consultationPhase(consultation, today()),
         version,
         questions: asked,
         counts,
-        minute,
+        minute: minuteOf(consultation.approvalMinuteItemId),
+        clearedMinute: minuteOf(consultation.approvalClearedMinuteItemId),
+        boroughName: boroughs.find((b) => b.id === consultation.boroughId)?.name ?? null,
         today: today(),
       };
     },
+
+    /** The boroughs a consultation may be for, by name (the details form's choices). */
+    boroughs: () => deps.boroughs(),
 
     /** The details form's values from the consultation as it is. */
     async formValues(principal: Principal, id: string) {
@@ -182,6 +195,7 @@ export function createConsultationsService(deps: {
         purpose: c.purpose,
         audience: c.audience,
         major: c.major ? 'yes' : 'no',
+        borough: c.boroughId ?? '',
         version: String(c.version),
         ...dateParts('opensOn', c.opensOn),
         ...dateParts('closesOn', c.closesOn),
@@ -191,7 +205,7 @@ export function createConsultationsService(deps: {
     /** A consultation drafted, with its first questionnaire version, empty. */
     async create(principal: Principal, input: Input, requestId?: string): Promise<Consultation> {
       const user = requireUser(principal, 'consultation.manage');
-      const value = readDetails(input);
+      const value = await readDetails(input);
       return db.transaction(async (tx) => {
         const [made] = await tx
           .insert(consultations)
@@ -210,17 +224,27 @@ export function createConsultationsService(deps: {
       });
     },
 
-    /** A consultation's details changed; refused when someone changed it since the form was read. */
+    /**
+     * A consultation's details changed; refused when someone changed it since the form was read.
+     * CON-01: a material change to an approved major draft clears the board's approval with it
+     * (the audit event's after says so), so it goes back to the board.
+     */
     async update(principal: Principal, id: string, input: Input, requestId?: string) {
       const user = requireUser(principal, 'consultation.manage');
+      const value = await readDetails(input);
       return db.transaction(async (tx) => {
         const before = await consultationById(tx, id);
         if (Number(one(input.version)) !== before.version) throw stale();
-        const value = readDetails(input);
         refuse(detailsChangeRefusals(consultationPhase(before, today()), before, value));
+        const cleared = clearedApproval(before, materialDetailChanges(before, value), now());
         const [after] = await tx
           .update(consultations)
-          .set({ ...value, updatedAt: now(), version: sql`${consultations.version} + 1` })
+          .set({
+            ...value,
+            ...cleared,
+            updatedAt: now(),
+            version: sql`${consultations.version} + 1`,
+          })
           .where(and(eq(consultations.id, id), eq(consultations.version, before.version)))
           .returning();
         if (!after) throw stale();
@@ -231,7 +255,7 @@ export function createConsultationsService(deps: {
           before,
           after,
         });
-        return after;
+        return { ...after, approvalCleared: 'approvalClearedAt' in cleared };
       });
     },
 
