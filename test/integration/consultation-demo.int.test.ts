@@ -70,6 +70,14 @@ test('CON-01: the demo policing priorities were approved in a minute of the boar
     textOf(mainOf((await officer.get(`/consultation/consultations/${draft}/approval`)).body)),
     /The board has not approved this consultation yet\./,
   );
+  // Until the board approves it, the draft is not offered for launch; its details may change.
+  assert.doesNotMatch(textOf(mainOf(draftPage.body)), /Launch the consultation/);
+  assert.match(textOf(mainOf(draftPage.body)), /Change the consultation’s details/);
+  // A closed consultation's details change no more: the page offers no change.
+  const closed = await officer.get(
+    `/consultation/consultations/${await consultationId('Withdrawing the recording of stop and account')}`,
+  );
+  assert.doesNotMatch(textOf(mainOf(closed.body)), /Change the consultation’s details/);
 
   // CON-03: two Camden consultees are chosen for it, each with why.
   const chosen = textOf(

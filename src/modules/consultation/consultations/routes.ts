@@ -145,18 +145,21 @@ export function registerConsultationRoutes({ app, services, renderPage }: RouteD
     const detail = await consultations.get(request.principal, idOf(request));
     const { consultation: c, phase } = detail;
     const manager = can(request.principal, 'consultation.manage');
+    const approval = approvalOf(request, c, detail.minute, detail.clearedMinute);
     return renderPage(request, reply, `${T}/consultation.njk`, {
       title: c.title,
       breadcrumbs: crumbs(request),
       ...detail,
       tag: phaseTag(request, phase),
       audienceText: request.t(`consultation:consultations.audiences.${c.audience}`),
-      approval: approvalOf(request, c, detail.minute, detail.clearedMinute),
+      approval,
       boroughText: detail.boroughName ?? request.t('consultation:consultations.areaWide'),
       questionRows: questionRows(request, detail.questions),
       sections: sectionsFor(request, c, phase),
-      editHref: manager ? paths.edit(c.id) : null,
-      launchHref: manager && phase === 'draft' ? paths.launch(c.id) : null,
+      // A closed consultation's details change no more; one awaiting the board is not launched
+      // (the warning above says so).
+      editHref: manager && phase !== 'closed' ? paths.edit(c.id) : null,
+      launchHref: manager && phase === 'draft' && !approval.needed ? paths.launch(c.id) : null,
       closeHref: manager && (phase === 'open' || phase === 'upcoming') ? paths.close(c.id) : null,
       questionnaireHref: paths.questionnaire(c.id),
     });
