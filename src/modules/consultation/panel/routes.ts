@@ -13,6 +13,7 @@ import {
   registerFormPage,
   type FormValues,
 } from '../../../platform/http/render.js';
+import { say } from '../../../platform/i18n/said.js';
 import { formatShare } from '../panel-rules.js';
 import type { ConsultationRouteDeps as RouteDeps } from '../route-deps.js';
 import { panelPaths as paths } from './paths.js';
@@ -143,6 +144,14 @@ export function registerPanelRoutes({ app, services, renderPage }: RouteDeps): v
         consultationItems: consultations.map((c) => ({
           value: c.id,
           text: c.title,
+          hint: c.upcoming
+            ? {
+                text: say(request.t, {
+                  key: 'consultation:panel.newWave.opens',
+                  values: { date: { date: c.opensOn } },
+                }),
+              }
+            : undefined,
           checked: values.consultationId === c.id,
         })),
         kindValue: values.kind,
