@@ -173,10 +173,7 @@ test('CON-06: two officers sending the same consultation at once send it once; t
   assert.equal(invited.length, waves[0]!.invited);
   for (const m of members) {
     assert.equal(invited.filter((i) => i.panelMemberId === m.id).length, 1, 'invited once');
-    const mails = await t.services.db
-      .select()
-      .from(outbox)
-      .where(eq(outbox.toAddress, m.email));
+    const mails = await t.services.db.select().from(outbox).where(eq(outbox.toAddress, m.email));
     assert.equal(mails.length, 1, 'each member e-mailed once');
   }
   // The form says the same in its error summary, naming the field.

@@ -310,6 +310,8 @@ export function createWavesService(deps: {
       const names = new Map(boroughs.map((b) => [b.id, b.name]));
       return {
         members: total,
+        /** CON-06: which population figures the balance is read against. */
+        population: population.about,
         borough: panelBalance(boroughIds, counts.borough, population.boroughs).map((line) => ({
           ...line,
           label: names.get(line.value) ?? line.value,
