@@ -135,8 +135,10 @@ export function createPopulationService(deps: {
           field: 'asOf-day',
           message: t('consultation:panel.population.errors.asOfFuture'),
         });
+      // The groups are read before the transaction: the directory reads on its own connection.
+      const groups = await categories(db);
       return db.transaction(async (tx) => {
-        const { rows, refusals } = populationFigures(await categories(tx), input);
+        const { rows, refusals } = populationFigures(groups, input);
         const all = [...errors, ...fieldErrors(t, refusals)];
         // The error summary lists the fields in the form's order: the source first.
         if (all.length) throw new ValidationError(all);
