@@ -172,3 +172,39 @@ test('a Londoner joins the panel, the officer reads its balance and sends a wave
   await officer.goto(`${e2e.baseUrl}/consultation/panel`);
   assert.match(await officer.getByRole('main').innerText(), /Left\s+1/);
 });
+
+test('an officer replaces the population figures the balance is read against, and the balance names them', async () => {
+  const officer = await e2e.newPage();
+  await signInWithRole(e2e, officer, 'authority_officer');
+  await officer.goto(`${e2e.baseUrl}/consultation/panel`);
+  await officer.getByRole('link', { name: 'The population figures' }).click();
+  await officer.getByRole('heading', { level: 1, name: 'The population figures' }).waitFor();
+  await expectAccessible(officer);
+  assert.equal(await words(officer, /^Camden/), 'Camden 210,100 2.4%');
+  await officer.getByRole('button', { name: 'Replace the population figures' }).click();
+  await officer
+    .getByRole('heading', { level: 1, name: 'Replace the population figures' })
+    .waitFor();
+  await expectAccessible(officer);
+  // The same figures, newly sourced; one left empty is refused, naming it.
+  await officer.getByLabel('Source').fill('Census 2021, checked again by the authority.');
+  await officer.getByRole('group', { name: 'Borough' }).getByLabel('Camden').fill('');
+  await officer.getByRole('button', { name: 'Replace the figures' }).click();
+  await expectErrors(officer, [
+    { field: 'borough-E09000007', message: 'Enter the number of people for Borough: Camden' },
+  ]);
+  await expectAccessible(officer);
+  await officer.getByRole('group', { name: 'Borough' }).getByLabel('Camden').fill('210,100');
+  await officer.getByRole('button', { name: 'Replace the figures' }).click();
+  await expectSuccess(officer, 'The population figures were replaced.');
+  await expectAccessible(officer);
+  assert.match(
+    await officer.getByRole('main').innerText(),
+    /Census 2021, checked again by the authority\./,
+  );
+  await officer.goto(`${e2e.baseUrl}/consultation/panel/balance`);
+  assert.match(
+    await officer.getByRole('main').innerText(),
+    /Population figures: Census 2021, checked again by the authority\. Figures as of 21 March 2021\./,
+  );
+});

@@ -609,6 +609,9 @@ const EXPECTED: Record<string, Who> = {
   'GET /consultation/panel/waves/new': CONSULTATION_MANAGERS,
   'POST /consultation/panel/waves/new': CONSULTATION_MANAGERS,
   'GET /consultation/panel/waves/:waveId': CONSULTATION_MANAGERS,
+  'GET /consultation/panel/population': GROUP_STAFF,
+  'GET /consultation/panel/population/replace': CONSULTATION_MANAGERS,
+  'POST /consultation/panel/population/replace': CONSULTATION_MANAGERS,
   // ICV-10, LEG-05: surges are the scheme manager's.
   'GET /custody-visiting/surges': SCHEME_MANAGERS,
   'GET /custody-visiting/surges/new': SCHEME_MANAGERS,

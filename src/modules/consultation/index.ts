@@ -28,6 +28,7 @@ import { panelPaths } from './panel/paths.js';
 import { registerPanelPublicRoutes } from './panel/public-routes.js';
 import { createPanelSweep, UNCONFIRMED_DAYS } from './panel/quiet-sweep.js';
 import { registerPanelRoutes } from './panel/routes.js';
+import { createPopulationService } from './panel/population-service.js';
 import { createPanelService } from './panel/service.js';
 import { createWavesService } from './panel/waves-service.js';
 import { programmePaths } from './programmes/paths.js';
@@ -119,6 +120,7 @@ export function createConsultationModule(
       now,
       t,
     }),
+    consultationPanelPopulation: createPopulationService({ db, directory, now, t }),
     consultationPanelSweep: createPanelSweep({
       db,
       mail,

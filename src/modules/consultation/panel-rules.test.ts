@@ -8,6 +8,8 @@ import {
   formatShare,
   isQuiet,
   panelBalance,
+  populationField,
+  populationFigures,
   publishableBalance,
   sampleSizeRefusal,
   seededRandom,
@@ -216,4 +218,63 @@ test('CON-06: an invitation list is read one address a line or separated by comm
     'b@y.org',
     'c@z.org',
   ]);
+});
+
+test('CON-06: replacement population figures give every group a whole number of people, 0 or more', () => {
+  const categories = [
+    { dimension: 'borough', value: 'E09000007', label: 'Camden', dimensionLabel: 'Borough' },
+    { dimension: 'ageBand', value: '16-24', label: '16 to 24', dimensionLabel: 'Your age' },
+    { dimension: 'ageBand', value: '65+', label: '65 and over', dimensionLabel: 'Your age' },
+  ] as const;
+  assert.equal(populationField(categories[2]), 'ageBand-65plus');
+  const good = populationFigures(categories, {
+    'borough-E09000007': '210,100',
+    'ageBand-16-24': ' 930 000 ',
+    'ageBand-65plus': '0',
+  });
+  assert.deepEqual(good.refusals, []);
+  assert.deepEqual(
+    good.rows.map((r) => [r.dimension, r.value, r.people]),
+    [
+      ['borough', 'E09000007', 210100],
+      ['ageBand', '16-24', 930000],
+      ['ageBand', '65+', 0],
+    ],
+  );
+  const bad = populationFigures(categories, {
+    'borough-E09000007': '-5',
+    'ageBand-16-24': '12.5',
+    'ageBand-65plus': '',
+  });
+  assert.deepEqual(
+    bad.refusals.map((r) => [r.field, r.key, r.values?.label]),
+    [
+      ['borough-E09000007', 'consultation:panel.population.errors.whole', 'Borough: Camden'],
+      ['ageBand-16-24', 'consultation:panel.population.errors.whole', 'Your age: 16 to 24'],
+      ['ageBand-65plus', 'consultation:panel.population.errors.missing', 'Your age: 65 and over'],
+    ],
+  );
+  assert.equal(bad.rows.length, 0);
+  assert.equal(
+    populationFigures(categories, { 'borough-E09000007': '1', 'ageBand-16-24': '100000001' })
+      .refusals[0]?.key,
+    'consultation:panel.population.errors.whole',
+    'past the most one figure may give',
+  );
+});
+
+test('CON-06: a dimension of the population figures may not be all 0', () => {
+  const categories = [
+    { dimension: 'sex', value: 'female', label: 'Female', dimensionLabel: 'Your sex' },
+    { dimension: 'sex', value: 'male', label: 'Male', dimensionLabel: 'Your sex' },
+  ] as const;
+  const refused = populationFigures(categories, { 'sex-female': '0', 'sex-male': '0' });
+  assert.deepEqual(
+    refused.refusals.map((r) => [r.field, r.key, r.values?.dimension]),
+    [['sex-female', 'consultation:panel.population.errors.allZero', 'Your sex']],
+  );
+  assert.deepEqual(
+    populationFigures(categories, { 'sex-female': '0', 'sex-male': '3' }).refusals,
+    [],
+  );
 });

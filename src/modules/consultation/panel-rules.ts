@@ -20,6 +20,74 @@ export type WaveKind = (typeof WAVE_KINDS)[number];
 export const POPULATION_DIMENSIONS = ['borough', 'ageBand', 'sex', 'ethnicGroup'] as const;
 export type PopulationDimension = (typeof POPULATION_DIMENSIONS)[number];
 
+/** One figure of the area's population: the people of one group (a borough by its ONS code). */
+export interface PopulationRow {
+  dimension: PopulationDimension;
+  value: string;
+  people: number;
+}
+
+/** A group the population figures must give, as the form names it. */
+export interface PopulationCategory {
+  dimension: PopulationDimension;
+  value: string;
+  /** The group's name ("Camden", "16 to 24"), and its dimension's ("Borough", "Your age"). */
+  label: string;
+  dimensionLabel: string;
+}
+
+/** The form field that carries one group's figure: an id a page can link to ("ageBand-65plus"). */
+export function populationField(category: { dimension: string; value: string }): string {
+  return `${category.dimension}-${category.value.replace(/\+/g, 'plus').replace(/[^A-Za-z0-9-]/g, '_')}`;
+}
+
+/** The most people one figure may give (a check on a slipped key, well above any area's). */
+export const MOST_PEOPLE = 100_000_000;
+
+/**
+ * CON-06: the population figures an officer gives to replace those in use: every group's figure
+ * given, each a whole number of people, 0 or more (thousands may be separated by commas or
+ * spaces: "218,900"); and no dimension all 0, which would give every group a share of nothing.
+ */
+export function populationFigures(
+  categories: readonly PopulationCategory[],
+  input: Readonly<Record<string, unknown>>,
+): { rows: PopulationRow[]; refusals: SaidRefusal[] } {
+  const rows: PopulationRow[] = [];
+  const refusals: SaidRefusal[] = [];
+  for (const category of categories) {
+    const field = populationField(category);
+    const raw = typeof input[field] === 'string' ? input[field].trim() : '';
+    const label = `${category.dimensionLabel}: ${category.label}`;
+    const digits = raw.replace(/[\s,]/g, '');
+    if (!raw)
+      refusals.push({
+        field,
+        key: 'consultation:panel.population.errors.missing',
+        values: { label },
+      });
+    else if (!/^\d{1,9}$/.test(digits) || Number(digits) > MOST_PEOPLE)
+      refusals.push({
+        field,
+        key: 'consultation:panel.population.errors.whole',
+        values: { label, most: MOST_PEOPLE.toLocaleString('en-GB') },
+      });
+    else
+      rows.push({ dimension: category.dimension, value: category.value, people: Number(digits) });
+  }
+  for (const dimension of POPULATION_DIMENSIONS) {
+    const ofIt = categories.filter((c) => c.dimension === dimension);
+    const given = rows.filter((r) => r.dimension === dimension);
+    if (ofIt.length && given.length === ofIt.length && given.every((r) => r.people === 0))
+      refusals.push({
+        field: populationField(ofIt[0]!),
+        key: 'consultation:panel.population.errors.allZero',
+        values: { dimension: ofIt[0]!.dimensionLabel },
+      });
+  }
+  return { rows, refusals };
+}
+
 /**
  * CON-06: a group is under-represented when its share of the panel is below this fraction of
  * its share of the population (four fifths: the usual rule of thumb for adverse impact).

@@ -11,6 +11,7 @@ import type { ConsulteesService } from './consultees/service.js';
 import type { OutcomesService } from './outcomes/service.js';
 import type { PanelSweep } from './panel/quiet-sweep.js';
 import type { PanelService } from './panel/service.js';
+import type { PopulationService } from './panel/population-service.js';
 import type { WavesService } from './panel/waves-service.js';
 import type { ProgrammesService } from './programmes/service.js';
 import type { PublicConsultationsService } from './responding/public-service.js';
@@ -46,6 +47,8 @@ export interface ConsultationServices {
   consultationPanel: PanelService;
   /** CON-06: waves sent to the panel, their response rates, and the panel's balance. */
   consultationPanelWaves: WavesService;
+  /** CON-06: the population figures the panel is read against, replaced by officers. */
+  consultationPanelPopulation: PopulationService;
   /** CON-06, DP-03: the panel's sweep (quiet members asked to stay; old sign-ups removed). */
   consultationPanelSweep: PanelSweep;
   /** What anyone may read of consultations. */

@@ -18,8 +18,8 @@ import {
   responses,
 } from '../schema.js';
 import { panelLinks } from './links.js';
-import { ensurePopulation } from './population.js';
-import { panelMemberMonitoring, panelMembers, panelPopulation, panelWaves } from './schema.js';
+import { currentPopulation, populationByBoroughId } from './population.js';
+import { panelMemberMonitoring, panelMembers, panelWaves } from './schema.js';
 
 export const DEMO_PANEL_CONSULTATION =
   "Safer London Panel: your neighbourhood's policing priorities";
@@ -174,14 +174,5 @@ export async function removeConsultationPanelDemo(tx: Executor, domain: string):
 
 /** The population the demo's sample is drawn against, its boroughs by directory id. */
 async function populationOf(tx: Executor, boroughIds: ReadonlyMap<string, string>) {
-  await ensurePopulation(tx);
-  const rows = await tx.select().from(panelPopulation);
-  const of = (d: string) =>
-    Object.fromEntries(rows.filter((r) => r.dimension === d).map((r) => [r.value, r.people]));
-  const boroughs: Record<string, number> = {};
-  for (const [code, people] of Object.entries(of('borough'))) {
-    const id = boroughIds.get(code);
-    if (id) boroughs[id] = people;
-  }
-  return { boroughs, ageBand: of('ageBand'), sex: of('sex'), ethnicGroup: of('ethnicGroup') };
+  return populationByBoroughId((await currentPopulation(tx)).rows, boroughIds);
 }

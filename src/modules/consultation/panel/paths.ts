@@ -15,4 +15,7 @@ export const panelPaths = {
   waves: '/consultation/panel/waves',
   newWave: '/consultation/panel/waves/new',
   wave: route('/consultation/panel/waves/:waveId'),
+  /** The population figures the balance is read against, and replacing them. */
+  population: '/consultation/panel/population',
+  replacePopulation: '/consultation/panel/population/replace',
 };

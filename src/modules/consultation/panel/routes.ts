@@ -13,9 +13,11 @@ import {
   registerFormPage,
   type FormValues,
 } from '../../../platform/http/render.js';
+import { say } from '../../../platform/i18n/said.js';
 import { formatShare, publishableBalance } from '../panel-rules.js';
 import type { ConsultationRouteDeps as RouteDeps } from '../route-deps.js';
 import { panelPaths as paths } from './paths.js';
+import { registerPopulationRoutes } from './population-routes.js';
 import { boroughBalanceRow, DIMENSION_NAMES, monitoringBalanceRow } from './presenter.js';
 
 const T = 'modules/consultation/panel/views';
@@ -24,7 +26,9 @@ const readers = { config: { access: { action: 'consultation.view' as const } } }
 const rate = (invited: number, responded: number) =>
   invited ? formatShare(responded / invited) : '–';
 
-export function registerPanelRoutes({ app, services, renderPage }: RouteDeps): void {
+export function registerPanelRoutes(deps: RouteDeps): void {
+  const { app, services, renderPage } = deps;
+  registerPopulationRoutes(deps);
   const { consultationPanel: panel, consultationPanelWaves: waves } = services;
   const crumbs = (request: FastifyRequest) => [
     { text: request.t('nav.home'), href: '/' },
@@ -54,6 +58,7 @@ export function registerPanelRoutes({ app, services, renderPage }: RouteDeps): v
       action: paths.home,
       links: {
         balance: paths.balance,
+        population: paths.population,
         invite: paths.invite,
         waves: paths.waves,
         join: paths.join,
@@ -70,6 +75,8 @@ export function registerPanelRoutes({ app, services, renderPage }: RouteDeps): v
       // Those who read consultation but do not run it have no panel page to go back to.
       breadcrumbs: crumbs(request).slice(0, can(request.principal, 'consultation.manage') ? 2 : 1),
       members: balance.members,
+      population: balance.population,
+      populationHref: paths.population,
       sections: [
         {
           id: 'borough',
@@ -143,6 +150,14 @@ export function registerPanelRoutes({ app, services, renderPage }: RouteDeps): v
         consultationItems: consultations.map((c) => ({
           value: c.id,
           text: c.title,
+          hint: c.upcoming
+            ? {
+                text: say(request.t, {
+                  key: 'consultation:panel.newWave.opens',
+                  values: { date: { date: c.opensOn } },
+                }),
+              }
+            : undefined,
           checked: values.consultationId === c.id,
         })),
         kindValue: values.kind,

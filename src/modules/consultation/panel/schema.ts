@@ -85,7 +85,8 @@ export const panelMemberMonitoring = pgTable(
 /**
  * The area's population the panel is read against: by borough (the borough's ONS code, as the
  * directory's reference data codes it) and, for the whole area, by age band, sex and ethnic
- * group. Loaded from the shipped file (population.json) on first use.
+ * group. Empty until an authority officer replaces the shipped figures (population.json, read
+ * as the default); then every category's figure, with their source below.
  */
 export const panelPopulation = pgTable(
   'consultation_panel_population',
@@ -127,4 +128,21 @@ export const panelWaves = pgTable(
       sql`(${t.kind} = 'sample') = (${t.sampleSize} is not null)`,
     ),
   ],
+);
+
+/**
+ * Where the population figures an officer gave come from, and as of when: one row, there once
+ * the shipped figures have been replaced (none while population.json is in use).
+ */
+export const panelPopulationSource = pgTable(
+  'consultation_panel_population_source',
+  {
+    /** Always 'current': there is one set of figures at a time. */
+    id: text('id').primaryKey().default('current'),
+    source: text('source').notNull(),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    replacedAt: timestamp('replaced_at', { withTimezone: true }).notNull(),
+    replacedBy: uuid('replaced_by').references(() => users.id),
+  },
+  (t) => [check('consultation_panel_population_source_one', sql`${t.id} = 'current'`)],
 );

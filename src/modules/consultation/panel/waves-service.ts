@@ -10,6 +10,7 @@ import {
   desc,
   eq,
   gte,
+  inArray,
   isNotNull,
   isNull,
   notExists,
@@ -25,7 +26,7 @@ import type { Db, Executor } from '../../../platform/db/database.js';
 import { NotFoundError, ValidationError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
-import { fieldErrors, type SaidRefusal } from '../../../platform/i18n/said.js';
+import { fieldErrors, say, type SaidRefusal } from '../../../platform/i18n/said.js';
 import type { MailService } from '../../../platform/mail/service.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import { MONITORING_DIMENSIONS, type MonitoringDimension } from '../monitoring.js';
@@ -71,7 +72,7 @@ export function createWavesService(deps: {
   /** Panel consultations launched, not closed, and not yet sent: those a wave may send. */
   const sendable = (executor: Executor) =>
     executor
-      .select({ id: consultations.id, title: consultations.title })
+      .select({ id: consultations.id, title: consultations.title, opensOn: consultations.opensOn })
       .from(consultations)
       .where(
         and(
@@ -112,8 +113,9 @@ export function createWavesService(deps: {
   return {
     async sendable(principal: Principal) {
       requireUser(principal, 'consultation.manage');
+      const today = todayInLondon(now());
       return {
-        consultations: await sendable(db),
+        consultations: (await sendable(db)).map((c) => ({ ...c, upcoming: c.opensOn > today })),
         members: (await deps.members.counts(principal)).members,
       };
     },
@@ -128,6 +130,29 @@ export function createWavesService(deps: {
       const consultationId = one(input.consultationId);
       const kind = one(input.kind) as WaveKind;
       return db.transaction(async (tx) => {
+        // Two officers sending the same consultation at once take turns here: the second then
+        // finds the first's wave and is told so, instead of failing on the unique key.
+        if (isUuid(consultationId))
+          await tx
+            .select({ id: consultations.id })
+            .from(consultations)
+            .where(eq(consultations.id, consultationId))
+            .for('update');
+        const [already] = isUuid(consultationId)
+          ? await tx
+              .select({ sentAt: panelWaves.sentAt, title: consultations.title })
+              .from(panelWaves)
+              .innerJoin(consultations, eq(consultations.id, panelWaves.consultationId))
+              .where(eq(panelWaves.consultationId, consultationId))
+          : [];
+        if (already)
+          refuse([
+            {
+              field: 'consultationId',
+              key: 'consultation:panel.errors.alreadySent',
+              values: { title: already.title, when: { dateTime: already.sentAt } },
+            },
+          ]);
         const open = await sendable(tx);
         const consultation = open.find((c) => c.id === consultationId);
         const refusals: SaidRefusal[] = [];
@@ -182,6 +207,11 @@ export function createWavesService(deps: {
           })
           .returning();
         const made = sent.map((m) => ({ member: m, token: newToken() }));
+        // CON-06: a wave may go out before its consultation opens; the e-mail says from when.
+        const opens =
+          consultation!.opensOn > todayInLondon(now())
+            ? `\n\n${say(t, { key: 'consultation:panel.mail.waveOpens', values: { date: { date: consultation!.opensOn } } })}`
+            : '';
         await tx.insert(invitations).values(
           made.map(({ member, token }) => ({
             consultationId,
@@ -198,7 +228,7 @@ export function createWavesService(deps: {
             text: `${t('consultation:panel.mail.waveText', {
               title: consultation!.title,
               url: `${deps.publicUrl}${consultationPaths.invitation(token)}`,
-            })}\n\n${links.leaveFooter(t, member.id)}`,
+            })}${opens}\n\n${links.leaveFooter(t, member.id)}`,
           })),
         );
         await recordAudit(tx, actorOf(user, requestId), {
@@ -214,7 +244,7 @@ export function createWavesService(deps: {
     /** The waves, newest first, with each one's response rate. */
     async list(principal: Principal, page: { limit: number; offset: number }) {
       requireUser(principal, 'consultation.manage');
-      const [rows, [total], counts] = await Promise.all([
+      const [rows, [total]] = await Promise.all([
         db
           .select({ wave: panelWaves, title: consultations.title })
           .from(panelWaves)
@@ -223,8 +253,17 @@ export function createWavesService(deps: {
           .limit(page.limit)
           .offset(page.offset),
         db.select({ n: count() }).from(panelWaves),
-        rates(db),
       ]);
+      // The page's waves' response rates in one grouped query (not every wave ever sent).
+      const counts = rows.length
+        ? await rates(
+            db,
+            inArray(
+              panelWaves.id,
+              rows.map((r) => r.wave.id),
+            ),
+          )
+        : [];
       const byWave = new Map(counts.map((c) => [c.waveId, c]));
       return {
         total: Number(total?.n ?? 0),
@@ -271,6 +310,8 @@ export function createWavesService(deps: {
       const names = new Map(boroughs.map((b) => [b.id, b.name]));
       return {
         members: total,
+        /** CON-06: which population figures the balance is read against. */
+        population: population.about,
         borough: panelBalance(boroughIds, counts.borough, population.boroughs).map((line) => ({
           ...line,
           label: names.get(line.value) ?? line.value,

@@ -85,12 +85,21 @@ export function createRespondingService(deps: {
   );
   const addressHash = (ip: string) => createHmac('sha256', addressKey).update(ip).digest('hex');
   const isOpen = (c: Consultation) => consultationPhase(c, today()) === 'open';
+  // Not open: one not yet open says when it opens (CON-06: a wave may go out before then).
   const closedRefusal = (c: Consultation) =>
     new ConflictError(
-      say(t, {
-        key: 'consultation:responding.errors.closed',
-        values: { date: { date: closedOn(c) } },
-      }),
+      say(
+        t,
+        consultationPhase(c, today()) === 'upcoming'
+          ? {
+              key: 'consultation:responding.errors.upcoming',
+              values: { date: { date: c.opensOn } },
+            }
+          : {
+              key: 'consultation:responding.errors.closed',
+              values: { date: { date: closedOn(c) } },
+            },
+      ),
     );
 
   async function state(executor: Executor, token: string, lock = false): Promise<ResponseState> {
