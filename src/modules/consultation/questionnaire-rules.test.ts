@@ -249,10 +249,19 @@ test('a consultation is closed early only while launched and running, with a rea
 });
 
 test('CON-01, CON-07: once launched, who may respond and whether it is major are fixed; once open, its opening day; once closed, everything', () => {
-  const before = { audience: 'invited', major: true, opensOn: '2026-03-01' };
+  const before = {
+    audience: 'invited',
+    major: true,
+    opensOn: '2026-03-01',
+    closesOn: '2026-05-31',
+    title: 'Policing priorities',
+    purpose: 'To hear what matters',
+    boroughId: null,
+  };
   const keys = (r: { key: string }[]) => r.map((x) => x.key.split('.').pop());
   assert.deepEqual(
     detailsChangeRefusals('draft', before, {
+      ...before,
       audience: 'public',
       major: false,
       opensOn: '2026-04-01',
@@ -262,6 +271,7 @@ test('CON-01, CON-07: once launched, who may respond and whether it is major are
   assert.deepEqual(
     keys(
       detailsChangeRefusals('upcoming', before, {
+        ...before,
         audience: 'public',
         major: false,
         opensOn: '2026-04-01',
@@ -277,4 +287,40 @@ test('CON-01, CON-07: once launched, who may respond and whether it is major are
   assert.deepEqual(keys(detailsChangeRefusals('closed', before, { ...before })), [
     'closedUnchanged',
   ]);
+});
+
+test('CON-01: once launched, a major consultation keeps the purpose and borough the board approved; its dates may move, to extend it', () => {
+  const before = {
+    audience: 'public',
+    major: true,
+    opensOn: '2026-03-01',
+    closesOn: '2026-05-31',
+    title: 'Policing priorities',
+    purpose: 'To hear what matters',
+    boroughId: null,
+  };
+  const keys = (r: { key: string }[]) => r.map((x) => x.key.split('.').pop());
+  const changed = { ...before, purpose: 'To hear about something else', boroughId: 'camden' };
+  assert.deepEqual(keys(detailsChangeRefusals('upcoming', before, changed)), [
+    'purposeApproved',
+    'boroughApproved',
+  ]);
+  assert.equal(
+    words(detailsChangeRefusals('open', before, changed)[0]),
+    'The purpose cannot be changed once a major consultation is launched: it is what the strategy board approved',
+  );
+  // Re-spacing the purpose and extending it by a month change nothing the board decided.
+  assert.deepEqual(
+    detailsChangeRefusals('open', before, {
+      ...before,
+      purpose: 'To hear  what matters ',
+      closesOn: '2026-06-30',
+    }),
+    [],
+  );
+  // A consultation that is not major never needed the board: its purpose may change.
+  assert.deepEqual(
+    detailsChangeRefusals('upcoming', { ...before, major: false }, { ...changed, major: false }),
+    [],
+  );
 });

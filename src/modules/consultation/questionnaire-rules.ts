@@ -6,6 +6,7 @@
  */
 import type { IsoDate } from '../../platform/calendar/index.js';
 import type { Said, SaidRefusal } from '../../platform/i18n/said.js';
+import { materialDetailChanges, type ApprovedDetails } from './board-rules.js';
 import { AUDIENCES, QUESTION_KINDS, type Audience, type QuestionKind } from './rules.js';
 
 export const TITLE_MAX = 200;
@@ -395,13 +396,15 @@ export function launchRefusals(
 /**
  * What may change of a consultation's details once it is launched: who may respond, whether it
  * is major (and so needed the board's approval) and, once open, its opening day are fixed, for
- * invitations, waves and the board's approval were given on them; a closed one changes no more
- * (its dates would reopen it, and what came of it is on record, CON-07).
+ * invitations, waves and the board's approval were given on them; a major one's purpose and
+ * borough are what the board approved (CON-01: its dates may still move, to extend it); a
+ * closed one changes no more (its dates would reopen it, and what came of it is on record,
+ * CON-07).
  */
 export function detailsChangeRefusals(
   phase: 'draft' | 'upcoming' | 'open' | 'closed',
-  before: { audience: string; major: boolean; opensOn: IsoDate },
-  after: { audience: string; major: boolean; opensOn: IsoDate },
+  before: ApprovedDetails,
+  after: ApprovedDetails,
 ): SaidRefusal[] {
   if (phase === 'draft') return [];
   if (phase === 'closed')
@@ -413,6 +416,13 @@ export function detailsChangeRefusals(
     refusals.push({ field: 'major', key: 'consultation:consultations.errors.majorFixed' });
   if (phase === 'open' && after.opensOn !== before.opensOn)
     refusals.push({ field: 'opensOn', key: 'consultation:consultations.errors.opensOnFixed' });
+  if (before.major) {
+    const changed = materialDetailChanges(before, after);
+    if (changed.includes('purpose'))
+      refusals.push({ field: 'purpose', key: 'consultation:consultations.errors.purposeApproved' });
+    if (changed.includes('borough'))
+      refusals.push({ field: 'borough', key: 'consultation:consultations.errors.boroughApproved' });
+  }
   return refusals;
 }
 
