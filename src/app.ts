@@ -82,6 +82,10 @@ import { createDirectoryModule } from './modules/directory/index.js';
 import { createExpensesModule, readExpensesSettings } from './modules/expenses/index.js';
 import { createGroupsModule, readGroupsSettings } from './modules/groups/index.js';
 import { createMeetingsModule } from './modules/meetings/index.js';
+import {
+  createPartnershipsModule,
+  readPartnershipsSettings,
+} from './modules/partnerships/index.js';
 import { createTrackerModule } from './modules/tracker/index.js';
 import { diskFileStore } from './platform/files/store.js';
 import { formatPence, penceAsDecimal } from './platform/money/pence.js';
@@ -112,6 +116,7 @@ export const MODULE_SETTINGS: ModuleSettingsDeclarations = {
   expenses: readExpensesSettings,
   custodyVisiting: readCustodyVisitingSettings,
   consultation: readConsultationSettings,
+  partnerships: readPartnershipsSettings,
 };
 
 /** Every setting, read from the environment (process.env unless given). */
@@ -215,6 +220,7 @@ export function buildServices(deps: AppDeps) {
     meetings: meetings.api,
     tracker: tracker.api,
   });
+  const partnerships = createPartnershipsModule({ platform, now, directory: directory.api });
   const modules: readonly BridgeModule[] = [
     directory,
     groups,
@@ -224,6 +230,7 @@ export function buildServices(deps: AppDeps) {
     tracker,
     custodyVisiting,
     consultation,
+    partnerships,
   ];
   // Every service by name, for tests that drive a service directly.
   const services = {
@@ -236,6 +243,7 @@ export function buildServices(deps: AppDeps) {
     ...tracker.services,
     ...custodyVisiting.services,
     ...consultation.services,
+    ...partnerships.services,
   };
   return { platform, modules, services, messages };
 }

@@ -74,6 +74,11 @@ import {
   loadDemoGroupMeetings,
   removeDemoMeetingRecords,
 } from '../modules/meetings/index.js';
+import {
+  PARTNERSHIP_DEMO_BOROUGHS,
+  loadPartnershipsDemo,
+  removePartnershipsDemo,
+} from '../modules/partnerships/index.js';
 import { removeDemoTrackerNames } from '../modules/tracker/index.js';
 
 export const DEMO_DOMAIN = 'bridge.example';
@@ -227,6 +232,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeDemoDeployments(tx, ids, demoPeople);
     await removeDemoExpenses(tx, ids, demoPeople);
     await removeCustodyVisitingDemo(tx, demoPeople);
+    await removePartnershipsDemo(tx, demoPeople);
     await removeProgrammeDemo(tx, demoPeople);
     await removeConsultationBoardDemo(tx, demoPeople);
     await removeConsultationsDemo(tx, ids);
@@ -274,6 +280,10 @@ export async function loadDemoData(
   );
   const groupId = await demoGroupId(db, DEMO_GROUP);
   const consulteeBoroughs = await demoOrganisationIds(db, Object.values(DEMO_CONSULTEE_BOROUGHS));
+  const partnershipBoroughs = await demoOrganisationIds(
+    db,
+    PARTNERSHIP_DEMO_BOROUGHS.map((b) => b.code),
+  );
   await db.transaction(async (tx) => {
     for (const [code, id] of await loadDemoOrganisations(tx)) orgIds.set(code, id);
     const userIds = new Map<Role, string>();
@@ -411,6 +421,8 @@ export async function loadDemoData(
     });
     // CON-03: the consultee database: an umbrella body and its members, faith groups, businesses.
     await loadConsulteesDemo(tx, consulteeBoroughs, today);
+    // CDRP-01, CDRP-10, CDRP-15: the partnerships register for the 33 London boroughs.
+    await loadPartnershipsDemo(tx, partnershipBoroughs, DEMO_DOMAIN, today);
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',

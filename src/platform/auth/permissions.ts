@@ -170,6 +170,22 @@ const POLICIES = {
    * analysis, and "you said, we did".
    */
   'consultation.manage': anyRole(['authority_officer']),
+  /**
+   * CDRP-01, CDRP-10, CDRP-15: the partnerships register with its officers' contacts, stale
+   * entries and protocols' compliance notes: police and authority staff and members, and the
+   * boroughs' partnership officers (each keeps one entry, and reads the others' as colleagues).
+   */
+  'partnerships.view': anyRole([...GROUP_STAFF, 'partnership_officer']),
+  /**
+   * CDRP-01: the authority's officers hold the register: they add a borough's entry, keep any
+   * entry, and chase stale ones (the coordination unit runs advisory groups, not partnerships).
+   */
+  'partnerships.manage': anyRole(['authority_officer']),
+  /**
+   * Who may reach the forms that keep an entry: the authority's officers, and partnership
+   * officers, whom the service narrows to their own borough ('borough.partnership-record.edit').
+   */
+  'partnerships.keep': anyRole(['authority_officer', 'partnership_officer']),
   /** Scoped: only the partnership officer for this borough. */
   'borough.partnership-record.edit': (p, resource) =>
     p.kind === 'user' &&

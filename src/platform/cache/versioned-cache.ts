@@ -27,7 +27,8 @@ export type DataKind =
   | 'members'
   | 'meetings'
   | 'custody'
-  | 'consultation';
+  | 'consultation'
+  | 'partnerships';
 
 export interface VersionedCache<T> {
   /** The value kept for the key while its data is unchanged, else `build()`'s, then kept. */
