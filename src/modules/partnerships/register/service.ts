@@ -245,13 +245,15 @@ export function createRegisterService(deps: {
      * officer (inspector or above) and deputy (a superintendent); adding it confirms it.
      */
     async add(principal: Principal, input: Input, requestId?: string) {
+      const user = requireUser(principal, 'partnerships.manage');
+      // Read before the transaction (the directory reads on its own connection); a borough
+      // taken meanwhile is caught by the unique index below.
+      const choices = await this.boroughChoices(user);
       return db.transaction(async (tx) => {
-        const user = requireUser(principal, 'partnerships.manage');
         const text = fields(input);
         const { refusals, value } = validateOfficers(text);
         const boroughId = text.boroughId ?? '';
         const errors: FieldError[] = [];
-        const choices = await this.boroughChoices(user);
         if (!choices.some((b) => b.id === boroughId))
           errors.push({
             field: 'boroughId',
