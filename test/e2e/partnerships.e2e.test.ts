@@ -34,8 +34,8 @@ test('a borough’s nominated officer is confirmed and its information-sharing p
   await authority.getByRole('link', { name: 'Partnerships', exact: true }).click();
   await authority.getByRole('heading', { level: 1, name: 'Partnerships register' }).waitFor();
   await expectAccessible(authority);
-  await authority.getByRole('button', { name: 'Add a borough's partnership' }).click();
-  await authority.getByRole('heading', { level: 1, name: 'Add a borough's partnership' }).waitFor();
+  await authority.getByRole('button', { name: "Add a borough's partnership" }).click();
+  await authority.getByRole('heading', { level: 1, name: "Add a borough's partnership" }).waitFor();
   await expectAccessible(authority);
   await authority.getByLabel('Borough').selectOption({ label: borough.name });
   await authority.getByLabel('Name of the partnership').fill(partnership);
@@ -90,7 +90,10 @@ test('a borough’s nominated officer is confirmed and its information-sharing p
   ]);
   await keeper.getByLabel('Why it falls short').fill('Purposes of sharing not yet stated');
   await keeper.getByRole('button', { name: 'Save the protocol' }).click();
-  await expectSuccess(keeper, `The information-sharing protocol of ${partnership} has been recorded`);
+  await expectSuccess(
+    keeper,
+    `The information-sharing protocol of ${partnership} has been recorded`,
+  );
   await expectAccessible(keeper);
   assert.equal(await summaryValue(keeper, 'Compliance'), 'Partly compliant');
   assert.equal(await summaryValue(keeper, 'Agreed'), '1 May 2025');

@@ -19,11 +19,7 @@ import type { PartnershipsServices } from './route-deps.js';
 export { readPartnershipsSettings, type PartnershipsSettings } from './settings.js';
 export { partnershipPaths } from './paths.js';
 // Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
-export {
-  PARTNERSHIP_DEMO_BOROUGHS,
-  loadPartnershipsDemo,
-  removePartnershipsDemo,
-} from './demo.js';
+export { PARTNERSHIP_DEMO_BOROUGHS, loadPartnershipsDemo, removePartnershipsDemo } from './demo.js';
 
 /** What other parts of Bridge ask of the register (nothing yet). */
 export type PartnershipsApi = Record<string, never>;

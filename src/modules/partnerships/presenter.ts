@@ -43,11 +43,19 @@ export function recordsByYear(
     link: string | null;
   }[],
 ) {
-  const years = new Map<number, { kind: string; title: string; figure: string | null; link: string | null }[]>();
+  const years = new Map<
+    number,
+    { kind: string; title: string; figure: string | null; link: string | null }[]
+  >();
   for (const r of records)
     years.set(r.startYear, [
       ...(years.get(r.startYear) ?? []),
-      { kind: t(`partnerships:records.kinds.${r.kind}`), title: r.title, figure: r.figure, link: r.link },
+      {
+        kind: t(`partnerships:records.kinds.${r.kind}`),
+        title: r.title,
+        figure: r.figure,
+        link: r.link,
+      },
     ]);
   return [...years].map(([startYear, rows]) => ({ label: reportingYear(startYear).label, rows }));
 }

@@ -11,11 +11,7 @@ import { recordAudit } from '../../platform/audit/service.js';
 import { SYSTEM_ACTOR } from '../../platform/auth/principal.js';
 import { roleAssignments, users } from '../../platform/auth/schema.js';
 import { activeRoleHolders } from '../../platform/auth/users-service.js';
-import {
-  startOfLondonDay,
-  todayInLondon,
-  toLondonDate,
-} from '../../platform/calendar/index.js';
+import { startOfLondonDay, todayInLondon, toLondonDate } from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/database.js';
 import { formatDate } from '../../platform/i18n/dates.js';
 import type { Translate } from '../../platform/i18n/messages.js';

@@ -102,7 +102,10 @@ test('CDRP-10: a record has a reporting year, a kind and a title; a figure and a
     keys({ year: '2028', kind: 'minutes', title: 'x', link: 'javascript:alert(1)' }),
     ['year:yearOutOfRange', 'kind:kindMissing', 'link:linkInvalid'],
   );
-  assert.deepEqual(keys({ year: '2027', kind: 'strategy', title: 'Plan', link: 'https://a.example/p.pdf' }), []);
+  assert.deepEqual(
+    keys({ year: '2027', kind: 'strategy', title: 'Plan', link: 'https://a.example/p.pdf' }),
+    [],
+  );
 });
 
 test('CDRP-15: a protocol is agreed, reviewed later, and assessed against the guidance; short of compliant says why', () => {
@@ -119,12 +122,15 @@ test('CDRP-15: a protocol is agreed, reviewed later, and assessed against the gu
       { compliance: 'compliant' },
       { agreedOn: '2026-12-08', reviewOn: '2026-12-01', assessedOn: '2026-12-09' },
     ),
-    ['agreedOn-day:agreedInFuture', 'reviewOn-day:reviewBeforeAgreed', 'assessedOn-day:assessedInFuture'],
+    [
+      'agreedOn-day:agreedInFuture',
+      'reviewOn-day:reviewBeforeAgreed',
+      'assessedOn-day:assessedInFuture',
+    ],
   );
-  assert.deepEqual(
-    keys({ compliance: 'compliant' }, { ...dates, assessedOn: '2025-04-01' }),
-    ['assessedOn-day:assessedBeforeAgreed'],
-  );
+  assert.deepEqual(keys({ compliance: 'compliant' }, { ...dates, assessedOn: '2025-04-01' }), [
+    'assessedOn-day:assessedBeforeAgreed',
+  ]);
 });
 
 test('CDRP-15: a protocol is overdue for review the day after its review date', () => {

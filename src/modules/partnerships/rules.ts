@@ -154,7 +154,10 @@ export interface RecordValue {
  * its title, a figure for a target or performance (as the partnership states it), and a link to
  * the document where it is published (an http or https address).
  */
-export function validateRecord(input: RecordInput, today: IsoDate): {
+export function validateRecord(
+  input: RecordInput,
+  today: IsoDate,
+): {
   refusals: SaidRefusal[];
   value: RecordValue;
 } {

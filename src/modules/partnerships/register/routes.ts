@@ -121,6 +121,7 @@ export function registerRegisterRoutes({ app, services, renderPage }: RouteDeps)
         caption: detail.borough,
         breadcrumbs: crumbs(request),
         ...detail,
+        staleMonths: register.staleMonths,
         officer: officerWithRank(t, detail.officer?.fullName, entry.officerRank),
         officerEmail: detail.officer?.email ?? null,
         deputy: officerWithRank(t, detail.deputy?.fullName, entry.deputyRank),

@@ -143,7 +143,10 @@ export function createRegisterService(deps: {
      * CDRP-01: the register, by borough, a page at a time: stale or current entries only when
      * asked. Names come in the same query (the directory's SQL), never one query a row.
      */
-    async list(principal: Principal, query: { status: StaleFilter; limit: number; offset: number }) {
+    async list(
+      principal: Principal,
+      query: { status: StaleFilter; limit: number; offset: number },
+    ) {
       const user = requireUser(principal, 'partnerships.view');
       const where = staleCondition(query.status);
       const [rows, [total]] = await Promise.all([
@@ -277,7 +280,10 @@ export function createRegisterService(deps: {
           .returning();
         // Another officer added this borough's entry at the same moment.
         if (!entry)
-          refuse([], [{ field: 'boroughId', message: t('partnerships:register.errors.boroughMissing') }]);
+          refuse(
+            [],
+            [{ field: 'boroughId', message: t('partnerships:register.errors.boroughMissing') }],
+          );
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'partnership.added',
           recordType: 'partnership',
@@ -290,7 +296,12 @@ export function createRegisterService(deps: {
 
     /** The edit form's values: the entry's name, officers (with e-mail, if known) and ranks. */
     async editValues(principal: Principal, id: string): Promise<Record<string, string>> {
-      const { entry, officer, deputy, mayKeep: allowed } = await this.get(principal, id, {
+      const {
+        entry,
+        officer,
+        deputy,
+        mayKeep: allowed,
+      } = await this.get(principal, id, {
         limit: 1,
         offset: 0,
       });
