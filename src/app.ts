@@ -74,6 +74,7 @@ import {
   createConsultationModule,
   readConsultationSettings,
 } from './modules/consultation/index.js';
+import { createTrainingModule } from './modules/training/index.js';
 import {
   createCustodyVisitingModule,
   readCustodyVisitingSettings,
@@ -221,6 +222,7 @@ export function buildServices(deps: AppDeps) {
     tracker: tracker.api,
   });
   const partnerships = createPartnershipsModule({ platform, now, directory: directory.api });
+  const training = createTrainingModule({ platform, now, directory: directory.api });
   const modules: readonly BridgeModule[] = [
     directory,
     groups,
@@ -231,6 +233,7 @@ export function buildServices(deps: AppDeps) {
     custodyVisiting,
     consultation,
     partnerships,
+    training,
   ];
   // Every service by name, for tests that drive a service directly.
   const services = {
@@ -244,6 +247,7 @@ export function buildServices(deps: AppDeps) {
     ...custodyVisiting.services,
     ...consultation.services,
     ...partnerships.services,
+    ...training.services,
   };
   return { platform, modules, services, messages };
 }

@@ -79,7 +79,13 @@ import {
   loadPartnershipsDemo,
   removePartnershipsDemo,
 } from '../modules/partnerships/index.js';
-import { removeDemoTrackerNames } from '../modules/tracker/index.js';
+import { removeDemoTrackerNames, removeDemoTrackerSources } from '../modules/tracker/index.js';
+import {
+  DEMO_TRAINING_BOROUGHS,
+  DEMO_TRAINING_PEOPLE,
+  loadTrainingDemo,
+  removeTrainingDemo,
+} from '../modules/training/index.js';
 
 export const DEMO_DOMAIN = 'bridge.example';
 export const DEMO_PASSWORD = 'bridge demo 2026 passphrase';
@@ -227,20 +233,22 @@ export async function removeDemoData(db: Db): Promise<void> {
         .where(like(users.email, `%@${DEMO_DOMAIN}`))
     ).map((u) => u.id);
     const demoPeople = await demoPersonIds(tx, DEMO_DOMAIN, ids);
-    // Each module's records before the people and accounts they name, in this order.
-    await removeDemoMeetingRecords(tx, ids, demoPeople, await demoAdviceRequestIds(tx, ids));
-    await removeDemoDeployments(tx, ids, demoPeople);
-    await removeDemoExpenses(tx, ids, demoPeople);
-    await removeCustodyVisitingDemo(tx, demoPeople);
-    await removePartnershipsDemo(tx, demoPeople);
+    // Each module's records before the people and accounts they name, in this order; the
+    // consultations before the meetings, whose minutes approved and reviewed them.
     await removeProgrammeDemo(tx, demoPeople);
     await removeConsultationBoardDemo(tx, demoPeople);
     await removeConsultationsDemo(tx, ids);
     await removeRespondingDemo(tx, ids);
     await removeConsultationPanelDemo(tx, DEMO_DOMAIN);
     await removeConsulteesDemo(tx);
+    await removeDemoTrackerSources(tx, await removeConsultationOutcomesDemo(tx));
+    await removeDemoMeetingRecords(tx, ids, demoPeople, await demoAdviceRequestIds(tx, ids));
+    await removeDemoDeployments(tx, ids, demoPeople);
+    await removeDemoExpenses(tx, ids, demoPeople);
+    await removeCustodyVisitingDemo(tx, demoPeople);
+    await removeTrainingDemo(tx, ids, demoPeople);
+    await removePartnershipsDemo(tx, demoPeople);
     await removeDemoTrackerNames(tx, ids, await demoOrganisationsAndPeople(tx, demoPeople));
-    await removeConsultationOutcomesDemo(tx);
     await removeDemoAdviceRequests(tx, ids);
     await removeGroupsDemo(tx, demoPeople);
     await removeDemoPeople(tx, demoPeople, ids);
@@ -396,22 +404,38 @@ export async function loadDemoData(
       { officer: personIds.get('authority_officer')!, member: personIds.get('authority_member')! },
       today,
     );
-    // CON-01: the consultation strategy board, chaired by the demo authority member.
-    await loadConsultationBoardDemo(
+    // CON-01: the consultation strategy board, chaired by the demo authority member, and its
+    // meetings, supported by the demo authority officer.
+    const officerUser = userIds.get('authority_officer')!;
+    const boardMinutes = await loadConsultationBoardDemo(
       tx,
       {
         authorityChair: personIds.get('authority_member')!,
         authorityMember: personIds.get('authority_officer')!,
         police: await loadDemoPeople(tx, DEMO_DOMAIN, DEMO_BOARD_POLICE_PEOPLE),
       },
+      officerUser,
       today,
     );
-    // Issue 25: an open consultation on the policing priorities and a draft awaiting the board.
-    await loadConsultationsDemo(tx, userIds.get('authority_officer')!, today);
+    // Issue 25: the policing priorities, approved by the board and open, and a major draft
+    // awaiting the board's next meeting.
+    const demoConsultations = await loadConsultationsDemo(
+      tx,
+      officerUser,
+      today,
+      boardMinutes.approval,
+    );
     // Issue 25: consultations the public answers, one open with a burst, one closed.
-    await loadRespondingDemo(tx, userIds.get('authority_officer')!, today);
-    // CON-07: the closed consultation on stop and account and its "you said, we did".
-    await loadConsultationOutcomesDemo(tx, today);
+    await loadRespondingDemo(tx, officerUser, today);
+    // CON-07: the closed consultation on stop and account, reviewed by the board, and its "you
+    // said, we did", its promised change in the tracker.
+    await loadConsultationOutcomesDemo(tx, today, {
+      review: boardMinutes.review,
+      officer: {
+        userId: officerUser,
+        name: DEMO_ACCOUNTS.find((a) => a.role === 'authority_officer')!.name,
+      },
+    });
     // CON-06: the citizens' panel's members, and a wave sent to a balanced sample of them.
     await loadConsultationPanelDemo(tx, {
       boroughIds: await demoOrganisationIds(tx, DEMO_PANEL_BOROUGHS),
@@ -419,8 +443,27 @@ export async function loadDemoData(
       domain: DEMO_DOMAIN,
       today,
     });
-    // CON-03: the consultee database: an umbrella body and its members, faith groups, businesses.
-    await loadConsulteesDemo(tx, consulteeBoroughs, today);
+    // CON-03: the consultee database: an umbrella body and its members, faith groups, businesses;
+    // two in Camden chosen for the draft on neighbourhood policing there.
+    await loadConsulteesDemo(tx, consulteeBoroughs, today, {
+      consultationId: demoConsultations.neighbourhood,
+      chosenBy: officerUser,
+    });
+    // CDRP-11, IAG-34: partnership and coordination courses, their sessions and who attended, and
+    // training needs met, open and overdue.
+    await loadTrainingDemo(
+      tx,
+      {
+        coordinatorUser: coordinator,
+        coordinator: personIds.get('coordination_unit')!,
+        partnership: personIds.get('partnership_officer')!,
+        requester: personIds.get('requester')!,
+        ctset: personIds.get('ctset')!,
+        others: await loadDemoPeople(tx, DEMO_DOMAIN, DEMO_TRAINING_PEOPLE),
+      },
+      await demoOrganisationIds(tx, DEMO_TRAINING_BOROUGHS),
+      today,
+    );
     // CDRP-01, CDRP-10, CDRP-15: the partnerships register for the 33 London boroughs.
     await loadPartnershipsDemo(tx, partnershipBoroughs, DEMO_DOMAIN, today);
     await recordAudit(tx, SYSTEM_ACTOR, {

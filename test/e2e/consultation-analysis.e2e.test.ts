@@ -2,12 +2,15 @@
  * Issue 25 item 5: an authority officer reads a consultation's analysis (its counts and a
  * breakdown with small counts suppressed, DP-01), builds a code frame for its free-text
  * question, tags a page of answers and picks a quote, downloads the responses as CSV and the
- * analysis as PDF, and publishes a question as open data, which the public then reads. Axe
+ * analysis as PDF, and, once the consultation has closed, publishes a question as open data,
+ * which the public then reads. Axe
  * checks every page.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { eq } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
+import { consultations } from '../../src/modules/consultation/schema.js';
 import { makeConsultation, makeResponse } from '../factories/consultation.js';
 import { makeBorough } from '../factories/directory.js';
 import { pagesText, pdfPages } from '../pdf-text.js';
@@ -52,7 +55,8 @@ test('an analyst reads the counts, codes the answers, picks a quote, downloads a
   assert.equal(await words(analyst, /^Yes/), 'Yes 9 75%');
   assert.equal(await words(analyst, /^No \d/), 'No 3 25%');
 
-  // A breakdown by borough: 12 in Camden, but 3 saying No is fewer than 10.
+  // A breakdown by borough: 3 saying No is fewer than 10, and Camden's 12 (all the responses
+  // counted but those without a borough) is not shown, as it would give the small counts away.
   await analyst.getByLabel('Break down by').selectOption({ label: 'borough' });
   await analyst.getByRole('button', { name: 'Show breakdown' }).click();
   const breakdown = analyst.getByRole('table', { name: /by borough/ });
@@ -60,7 +64,7 @@ test('an analyst reads the counts, codes the answers, picks a quote, downloads a
   await expectAccessible(analyst);
   assert.equal(
     await words(breakdown, new RegExp(`^${camden.name}`)),
-    `${camden.name} 12 fewer than 10 fewer than 10 fewer than 10`,
+    `${camden.name} not shown fewer than 10 fewer than 10 fewer than 10`,
   );
 
   // The code frame: a theme needs a name, then two themes.
@@ -113,10 +117,21 @@ test('an analyst reads the counts, codes the answers, picks a quote, downloads a
   assert.match(text, /Responses counted: 12/);
   assert.match(text, /“Patrol the park”/);
 
-  // Open data: the first question and the quotes.
+  // Open data: not while the consultation is open; once closed, the first question and quotes.
   await analyst.getByRole('link', { name: 'Choose what is published as open data' }).click();
   await analyst.getByRole('heading', { level: 1, name: 'Open data' }).waitFor();
   await expectAccessible(analyst);
+  assert.match(
+    await analyst.locator('#not-closed').innerText(),
+    /Open data can be published once the consultation has closed/,
+  );
+  assert.equal(await analyst.getByRole('button', { name: 'Save what is published' }).count(), 0);
+  await e2e.app.services.db
+    .update(consultations)
+    .set({ closedEarlyAt: new Date(), closedEarlyReason: 'Enough heard' })
+    .where(eq(consultations.id, consultation.id));
+  await analyst.reload();
+  await analyst.getByRole('heading', { level: 1, name: 'Open data' }).waitFor();
   await analyst.getByLabel('Should neighbourhood policing be a priority?').check();
   await analyst.getByLabel('Publish the quotes picked for the report').check();
   await analyst.getByRole('button', { name: 'Save what is published' }).click();

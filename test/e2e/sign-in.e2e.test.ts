@@ -164,6 +164,7 @@ test('the coordination unit signs in with a second factor and sees the directory
     'Consultation',
     'Partnerships',
     'Tracker',
+    'Training',
     'Your account',
   ]);
   await mainNavigation(page).getByRole('link', { name: 'Directory' }).click();

@@ -61,6 +61,7 @@ export async function makeChangeSource(
   t: TestApp,
   options: {
     title?: string;
+    recommendation?: string;
     action?: string;
     result?: string;
     narrative?: string;
@@ -74,7 +75,7 @@ export async function makeChangeSource(
       source_kind: 'review',
       source_public: options.isPublic === false ? 'no' : 'yes',
       recommendation: '1',
-      recommendation_text: 'Keep recording stop and account',
+      recommendation_text: options.recommendation ?? 'Keep recording stop and account',
       action: options.action ?? 'Keep the stop and account form in every borough',
       result: options.result ?? 'ongoing',
       narrative: options.narrative ?? 'Form kept in use; recording reviewed each quarter',

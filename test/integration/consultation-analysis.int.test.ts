@@ -13,6 +13,7 @@ import {
 } from '../../src/modules/consultation/analysis/schema.js';
 import {
   answers,
+  consultations,
   questionnaireVersions,
   questionOptions,
   questions,
@@ -94,6 +95,25 @@ async function consultationWith300() {
   return { c, big, small };
 }
 
+/** The consultation closed (early), as its close-early page would. */
+async function closeEarly(c: FactoryConsultation) {
+  await t.services.db
+    .update(consultations)
+    .set({ closedEarlyAt: new Date(), closedEarlyReason: 'Enough heard' })
+    .where(eq(consultations.id, c.id));
+}
+
+const openDataEvents = async (c: FactoryConsultation) =>
+  t.services.db
+    .select({ action: auditEvents.action })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.recordId, c.id),
+        eq(auditEvents.action, 'consultation-open-data.published'),
+      ),
+    );
+
 let shared: Awaited<ReturnType<typeof consultationWith300>> | undefined;
 const sharedConsultation = async () => (shared ??= await consultationWith300());
 
@@ -157,6 +177,59 @@ test('DP-01: a breakdown by borough or sex shows counts below 10 as "fewer than 
   const sexes = tableOf(bySex.body, /Should neighbourhood policing.*by sex/);
   assert.equal(rowOf(sexes, 'Female').Respondents, '150');
   assert.equal(rowOf(sexes, 'Not given').Respondents, 'fewer than 10');
+});
+
+test('DP-01: no small count can be worked out by subtraction, on the page, in the PDF or in the open data', async () => {
+  const c = await makeConsultation(t, {
+    questions: [{ kind: 'single', text: 'Do you feel safe at night?', options: ['Yes', 'No'] }],
+  });
+  const [a, b, small] = [await makeBorough(t), await makeBorough(t), await makeBorough(t)];
+  const given = [
+    ...Array.from({ length: 30 }, () => ['Yes', a.id] as const),
+    ...Array.from({ length: 20 }, () => ['Yes', b.id] as const),
+    ...Array.from({ length: 7 }, () => ['No', small.id] as const),
+    ...Array.from({ length: 12 }, () => ['Yes', undefined] as const),
+  ];
+  for (const [answer, boroughId] of given)
+    await makeResponse(t, c, { 0: answer }, boroughId ? { boroughId } : {});
+  // 69 counted, 30 + 20 + 12 shown would give the 7 away: the 12 is not shown either.
+  const page = await member.get(`${analysisOf(c)}?by=borough`);
+  assert.match(text(page.body), /Responses counted: 69/);
+  const table = tableOf(page.body, /Do you feel safe at night\?, by borough/);
+  const respondents = (name: string) => rowOf(table, name).Respondents;
+  assert.deepEqual([a.name, b.name, small.name, 'Not given'].map(respondents), [
+    '30',
+    '20',
+    'fewer than 10',
+    'not shown',
+  ]);
+  assert.deepEqual(rowOf(table, 'Not given'), {
+    Group: 'Not given',
+    Respondents: 'not shown',
+    Yes: '12',
+    No: 'fewer than 10',
+  });
+  assert.equal(rowOf(table, small.name).No, 'fewer than 10');
+  assert.match(text(page.body), /a larger count is "not shown" where it would let a smaller one/);
+  const pdf = await member.get(`${analysisOf(c)}/report.pdf?by=borough`);
+  const words = pagesText(await pdfPages(pdf.rawPayload));
+  assert.match(words, /Not given\nnot shown\n12\nfewer than 10/);
+  assert.match(words, new RegExp(`${small.name}\\nfewer than 10\\nfewer than 10\\nfewer than 10`));
+
+  await closeEarly(c);
+  assert.equal(
+    (await officer.post(`${analysisOf(c)}/open-data`, { questions: c.questions[0]!.id }))
+      .statusCode,
+    303,
+  );
+  const csv = (await new Agent(t.app).get(`/consultations/${c.id}/open-data.csv`)).body;
+  assert.match(csv, /Do you feel safe at night\?,Yes,everyone,,62,90/);
+  assert.match(csv, /Do you feel safe at night\?,No,everyone,,7,10/);
+  assert.match(csv, new RegExp(`No,borough,${small.name},fewer than 10,`));
+  assert.match(csv, /Yes,borough,Not given,12,/);
+  // Everyone's 62 "Yes" less 30, 20 and 12 leaves none for the small borough: no one is picked
+  // out by it; its 7 "No" are among four cells of fewer than 10 and cannot be told apart.
+  assert.match(csv, new RegExp(`Yes,borough,${small.name},fewer than 10,`));
 });
 
 test('the responses as CSV: one row per counted response, options joined, no monitoring answers', async () => {
@@ -272,6 +345,29 @@ test('open data: staff publish a question; the public reads its counts, breakdow
     (await member.post(`${analysisOf(c)}/open-data`, { questions: c.questions[0]!.id })).statusCode,
     403,
   );
+  // Not before it has closed: the form is not offered, and a post is refused, changing nothing.
+  const early = await officer.get(`${analysisOf(c)}/open-data`);
+  assert.match(
+    text(early.body),
+    /Open data can be published once the consultation has closed\. It closes on 31 December 2099\./,
+  );
+  assert.doesNotMatch(text(early.body), /Save what is published/);
+  const tooSoon = await officer.post(`${analysisOf(c)}/open-data`, {
+    questions: c.questions[0]!.id,
+  });
+  assert.equal(tooSoon.statusCode, 400);
+  assert.match(
+    text(tooSoon.body),
+    /There is a problem The consultation has not closed: its figures can be published as open data once it has/,
+  );
+  // The summary's link lands on the explanation, as there is no form to fill.
+  assert.match(tooSoon.body, /href="#questions"/);
+  assert.match(tooSoon.body, /<div id="questions">/);
+  assert.doesNotMatch(text(tooSoon.body), /Save what is published/);
+  assert.equal((await public_.get(`/consultations/${c.id}/open-data`)).statusCode, 404);
+  assert.deepEqual(await openDataEvents(c), []);
+  assert.doesNotMatch(text((await officer.get(`${analysisOf(c)}/open-data`)).body), /Last changed/);
+  await closeEarly(c);
   const refused = await officer.post(`${analysisOf(c)}/open-data`, {
     questions: c.questions[3]!.id,
   });

@@ -454,7 +454,7 @@ test('a member reads consultations but cannot create, change, build, launch or c
   assert.equal((await questionsOf(made.id)).length, 2);
 });
 
-test('the demo has an open policing-priorities consultation of six questions, one asked after an earlier answer, and a draft awaiting the board; they go with the demo data', async () => {
+test('the demo has an open, approved policing-priorities consultation of six questions, one asked after an earlier answer, and a draft awaiting the board; they go with the demo data', async () => {
   await loadDemoData(t.services.db, t.services.secretBox);
   // The demo's dates run from the real today.
   t.clock.current = new Date();
@@ -470,10 +470,8 @@ test('the demo has an open policing-priorities consultation of six questions, on
     text(page.body),
     /Open .*Questionnaire, version 1 .*Do you feel safe in your neighbourhood after dark\?/,
   );
-  assert.equal(
-    summaryOf(page.body).get('Strategy board’s approval'),
-    'Not needed: not a major consultation',
-  );
+  // A major consultation, launched once the board approved it (consultation-demo's test).
+  assert.match(summaryOf(page.body).get('Strategy board’s approval')!, /^Approved on /);
   const builder = text((await reader.get(`${link[1]}/questionnaire`)).body);
   assert.match(
     builder,

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { consultationOutcomes } from '../../src/modules/consultation/outcomes/schema.js';
+import { consultations } from '../../src/modules/consultation/schema.js';
 import { chosenConsultees, consultees } from '../../src/modules/consultation/consultees/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { Agent, createTestApp, type TestApp } from '../app.js';
@@ -280,4 +281,33 @@ test('CON-07: who was consulted is on record: the public outcome counts the cons
   assert.equal(summary.get('Young people'), '1');
   // Names are the consultee database's, never published.
   assert.doesNotMatch(textOf(main), /St Mary’s Church|Brixton Mosque|Youth council/);
+});
+
+test('CON-07: a consultation closed early ran until the day it closed, on the officer’s page, the public page and the list', async () => {
+  const consultation = await makeConsultation(t, {
+    title: 'Street lighting closed early',
+    opensOn: '2024-01-08',
+    closesOn: '2024-03-29',
+  });
+  await t.services.db
+    .update(consultations)
+    .set({ closedEarlyAt: new Date('2024-02-14T10:00:00Z'), closedEarlyReason: 'Enough heard' })
+    .where(eq(consultations.id, consultation.id));
+  const ran = '8 January 2024 to 14 February 2024';
+  const staff = await officer.get(`/consultation/consultations/${consultation.id}/outcome`);
+  assert.equal(summaryOf(mainOf(staff.body)).get('Ran'), ran);
+
+  await t.services.db.insert(consultationOutcomes).values({
+    consultationId: consultation.id,
+    youSaid: 'You asked for brighter streets.',
+    weDid: 'The lights were changed.',
+    publishedAt: new Date('2024-05-01T09:00:00Z'),
+  });
+  const main = mainOf((await visitor.get(`/consultations/${consultation.id}/outcome`)).body);
+  assert.equal(summaryOf(main).get('Ran'), ran);
+  const list = await visitor.get('/consultations/you-said-we-did');
+  const listed = rowRecords(tableOf(mainOf(list.body))).find((r) =>
+    r['About this consultation']?.includes('Street lighting closed early'),
+  );
+  assert.equal(listed?.Ran, ran);
 });

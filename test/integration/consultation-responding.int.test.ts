@@ -8,13 +8,18 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import {
   answers,
   invitations,
   responseMonitoring,
   responses,
 } from '../../src/modules/consultation/schema.js';
+import {
+  chosenConsultees,
+  consulteeChannels,
+  consultees,
+} from '../../src/modules/consultation/consultees/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { hashToken, newToken } from '../../src/platform/auth/credentials.js';
 import { outbox } from '../../src/platform/mail/schema.js';
@@ -25,6 +30,8 @@ import {
   makeResponse,
   type FactoryConsultation,
 } from '../factories/consultation.js';
+import { makePanelMembers } from '../factories/consultation-panel.js';
+import { makeBorough } from '../factories/directory.js';
 import { mainOf, summaryOf, tableOf, textOf } from '../html.js';
 
 let t: TestApp;
@@ -186,6 +193,8 @@ test('DP-01: a member of the public answers one question a page, a conditional o
 
   const about = await agent.get(`${base}/about-you`);
   assert.match(text(about.body), /These questions are optional/);
+  // DP-03: told beforehand when they go.
+  assert.match(text(about.body), /are removed 30 days after the consultation closes\./);
   assert.match(text(about.body), /Prefer not to say/);
   const boroughs = await t.services.directory.scopeCatalogue.options('borough');
   const lambeth = boroughs.find((b) => b.name === 'Lambeth')!;
@@ -291,7 +300,7 @@ test('a required question left unanswered is named on the check page when the re
   assert.equal((await responseOf(at))!.submittedAt, null);
 });
 
-test('DP-03: save and finish later gives the link, e-mails it to the address typed, and the link takes the respondent on', async () => {
+test('DP-03: save and finish later gives the link, e-mails it to the address typed (saying how long it is kept), and the link takes the respondent on; sending the response removes the address', async () => {
   const c = await withConditional();
   const { agent, at } = await begin(c);
   const base = at.replace(/\/questions\/1$/, '');
@@ -300,6 +309,10 @@ test('DP-03: save and finish later gives the link, e-mails it to the address typ
   const link = `${t.config.publicUrl}/consultations/resume/${tokenOf(at)}`;
   assert.match(text(page.body), /Your answers have been saved/);
   assert.ok(text(page.body).includes(link), 'the link is shown');
+  assert.match(
+    text(page.body),
+    /use it for nothing else\. It is removed when you send your response, or 30 days after the consultation closes if you do not\./,
+  );
 
   const bad = await agent.post(`${base}/save`, { email: 'not an address' });
   assert.equal(bad.statusCode, 400);
@@ -316,6 +329,10 @@ test('DP-03: save and finish later gives the link, e-mails it to the address typ
     .where(eq(outbox.toAddress, 'sam.resident@example.org'))
     .orderBy(desc(outbox.createdAt));
   assert.ok(mail!.bodyText.includes(link));
+  assert.match(
+    mail!.bodyText,
+    /We keep this e-mail address only until you send your response, or for 30 days after the consultation closes if you do not\./,
+  );
   assert.equal((await responseOf(at))!.contactEmail, 'sam.resident@example.org');
 
   // Another browser, with only the link: on to the first question not answered.
@@ -325,6 +342,13 @@ test('DP-03: save and finish later gives the link, e-mails it to the address typ
   assert.equal(resumed.headers.location, `${base}/questions/3`);
   const q1 = await later.get(`${base}/questions/1`);
   assert.match(q1.body, new RegExp(`value="${c.questions[0]!.options.No}" checked`));
+
+  // Sent: the address served only the link, and goes with it.
+  const id = (await responseOf(at))!.id;
+  assert.equal((await later.post(`${base}/check`, {})).statusCode, 303);
+  const [sentRow] = await t.services.db.select().from(responses).where(eq(responses.id, id));
+  assert.ok(sentRow!.submittedAt);
+  assert.equal(sentRow!.contactEmail, null);
 });
 
 test('a filled hidden field gets the ordinary confirmation and nothing is kept', async () => {
@@ -456,7 +480,7 @@ test('staff read the counts and a burst by its reference; an officer sets the bu
   assert.doesNotMatch(read.body, /Set aside these responses/, 'a reader is offered no action');
   assert.match(
     text(read.body),
-    /Personal data in these responses will be removed on 31 January 2100\./,
+    /Personal data in these responses will be removed on 31 January 2100:/,
   );
 
   const page = await officer.get(url);
@@ -534,10 +558,21 @@ test('DP-03: the sweep anonymises the responses of a consultation closed more th
       .where(eq(responses.id, r.id));
     made.push(r);
   }
+  // A response begun and never sent, in the consultation due: deleted with its answers.
+  const draft = await makeResponse(
+    t,
+    old,
+    { 3: 'A draft never sent' },
+    { submitted: false, monitoring: { sex: 'female' } },
+  );
   const warning = text(
     (await officer.get(`/consultation/consultations/${recent.id}/responses`)).body,
   );
-  assert.match(warning, /Personal data in these responses will be removed on 24 November 2026\./);
+  // DP-03's warning: staff read beforehand the day, and what goes and what stays.
+  assert.match(
+    warning,
+    /Personal data in these responses will be removed on 24 November 2026: the e-mail addresses respondents gave for their links, the references of the addresses they responded from, the links themselves, their monitoring answers \(age, sex, ethnic group\) and which invitation each answered\. The answers and boroughs of the responses sent are kept, anonymous; responses never sent are deleted\./,
+  );
 
   await t.services.consultationResponseRetention.anonymiseDue();
   const [gone] = await t.services.db.select().from(responses).where(eq(responses.id, made[0]!.id));
@@ -572,7 +607,16 @@ test('DP-03: the sweep anonymises the responses of a consultation closed more th
       ),
     );
   assert.equal(events.length, 1);
-  assert.deepEqual(events[0]!.after, { responses: 1, monitoringRemoved: 1 });
+  assert.deepEqual(events[0]!.after, { responses: 1, unsentDeleted: 1, monitoringRemoved: 1 });
+  assert.equal(
+    (await t.services.db.select().from(responses).where(eq(responses.id, draft.id))).length,
+    0,
+    'the draft never sent is deleted',
+  );
+  assert.equal(
+    (await t.services.db.select().from(answers).where(eq(answers.responseId, draft.id))).length,
+    0,
+  );
   assert.doesNotMatch(JSON.stringify(events[0]), /kept@example|bbbb/);
   // Nothing left to say about its removal; run again, nothing more happens.
   assert.doesNotMatch(
@@ -599,4 +643,130 @@ test('DP-03: the sweep anonymises the responses of a consultation closed more th
   await t.services.consultationResponseRetention.anonymiseDue();
   const [later] = await t.services.db.select().from(responses).where(eq(responses.id, made[1]!.id));
   assert.equal(later!.contactEmail, null);
+});
+
+/** An invitee's link from the last e-mail to them. */
+async function invitationLinkTo(address: string) {
+  const [mail] = await t.services.db
+    .select({ body: outbox.bodyText })
+    .from(outbox)
+    .where(eq(outbox.toAddress, address))
+    .orderBy(desc(outbox.createdAt))
+    .limit(1);
+  return new RegExp(`${t.config.publicUrl}(/consultations/invited/[A-Za-z0-9_-]+)`).exec(
+    mail!.body,
+  )![1]!;
+}
+
+/** An invitee answers the first question through their link and sends the response. */
+async function respondThrough(link: string, c: FactoryConsultation) {
+  const invitee = new Agent(t.app);
+  const begun = await invitee.post(link);
+  await invitee.post(begun.headers.location!, { answer: c.questions[0]!.options.No! });
+  const check = begun.headers.location!.replace(/questions\/1$/, 'check');
+  assert.equal((await invitee.post(check, {})).statusCode, 303);
+}
+
+test('DP-03, CON-03, CON-06: once anonymised, a response is no longer linked to whom it was invited; consultees and the panel still read "responded" as before', async () => {
+  // Retention is 30 days here. Both consultations close on 30 November 2026.
+  const dates = { opensOn: '2026-11-01', closesOn: '2026-11-30' };
+  const tag = randomUUID().slice(0, 6);
+  // Two consultees chosen and invited by the officer; one responds through their link.
+  const invited = await withConditional({
+    ...dates,
+    audience: 'invited',
+    title: `Hate crime ${tag}`,
+  });
+  const made = await t.services.db
+    .insert(consultees)
+    .values(
+      ['Answered', 'Silent'].map((name) => ({
+        name: `${name} ${tag}`,
+        kind: 'organisation' as const,
+        category: 'faith_group' as const,
+        consentGivenOn: '2026-01-05',
+        consentMethod: 'email' as const,
+      })),
+    )
+    .returning({ id: consultees.id, name: consultees.name });
+  await t.services.db.insert(consulteeChannels).values(
+    made.map((m, i) => ({
+      consulteeId: m.id,
+      kind: 'email' as const,
+      detail: `c${i}-${tag}@example.org`,
+    })),
+  );
+  await t.services.db
+    .insert(chosenConsultees)
+    .values(
+      made.map((m) => ({ consultationId: invited.id, consulteeId: m.id, reason: 'Faith groups' })),
+    );
+  assert.equal(
+    (await officer.post(`/consultation/consultations/${invited.id}/consultees/invite`)).statusCode,
+    303,
+  );
+  const answeredLink = await invitationLinkTo(`c0-${tag}@example.org`);
+  await respondThrough(answeredLink, invited);
+
+  // The whole panel of three asked; one responds through their link.
+  const borough = await makeBorough(t);
+  const members = await makePanelMembers(
+    t,
+    [1, 2, 3].map(() => ({ boroughId: borough.id })),
+  );
+  const panel = await withConditional({
+    ...dates,
+    audience: 'panel',
+    title: `Safer streets ${tag}`,
+  });
+  const wave = await officer.post('/consultation/panel/waves/new', {
+    consultationId: panel.id,
+    kind: 'whole',
+  });
+  assert.equal(wave.statusCode, 303, text(wave.body).slice(0, 300));
+  await respondThrough(await invitationLinkTo(members[0]!.email), panel);
+
+  const consulteesPage = `/consultation/consultations/${invited.id}/consultees`;
+  const read = async (staff: Agent) => {
+    const chosen = await staff.get(consulteesPage);
+    const states = tableOf(chosen.body, /Chosen consultees|consultees/i).rows.map((row) =>
+      row.join(' '),
+    );
+    return {
+      responded: summaryOf(chosen.body).get('Responded'),
+      answered: states.find((s) => s.includes(`Answered ${tag}`)),
+      silent: states.find((s) => s.includes(`Silent ${tag}`)),
+      wave: /Safer streets \S+ .*?\d+\.\d%/.exec(
+        text((await staff.get('/consultation/panel/waves')).body),
+      )?.[0],
+      invitationPage: /You have already responded to this consultation/.test(
+        text((await new Agent(t.app).get(answeredLink)).body),
+      ),
+    };
+  };
+  const before = await read(officer);
+  assert.equal(before.responded, '1');
+  assert.match(before.answered!, /Responded/);
+  assert.doesNotMatch(before.silent!, /Responded/);
+  assert.match(before.wave!, new RegExp(`Safer streets ${tag} .* The whole panel 3 1 33\\.3%`));
+  assert.ok(before.invitationPage);
+
+  // A day past the retention period after closing: the sweep anonymises both.
+  t.clock.advanceMinutes((8 + 31) * 24 * 60);
+  await t.services.consultationResponseRetention.anonymiseDue();
+  const swept = await t.services.db
+    .select({ invitationId: responses.invitationId, anonymisedAt: responses.anonymisedAt })
+    .from(responses)
+    .where(inArray(responses.consultationId, [invited.id, panel.id]));
+  assert.equal(swept.length, 2);
+  assert.ok(swept.every((r) => r.invitationId === null && r.anonymisedAt !== null));
+  // The invitations keep only that they were responded to: not when, nor which response.
+  const kept = await t.services.db
+    .select({ responded: invitations.responded })
+    .from(invitations)
+    .where(inArray(invitations.consultationId, [invited.id, panel.id]));
+  assert.deepEqual(kept.map((i) => i.responded).sort(), [false, false, false, true, true]);
+
+  // Read again by an officer signed in now (the first one's session has long expired).
+  assert.deepEqual(await read(await signInNewAccount(t, 'authority_officer')), before);
 });

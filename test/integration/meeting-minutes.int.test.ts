@@ -128,7 +128,7 @@ test('IAG-27: minutes drafted against the agenda record whether the police used 
     .where(and(eq(minutes.meetingId, a), eq(minutes.kind, 'minutes')));
   const sameMeeting = await coordinator.post(`/meetings/${a}/approvals`, { minutesId: draft!.id });
   assert.equal(sameMeeting.statusCode, 409);
-  assert.match(sameMeeting.body, /approved at a later meeting of the same group/);
+  assert.match(sameMeeting.body, /approved at a later meeting of the same group, panel or board/);
   const tooEarly = await coordinator.post(`/meetings/${b}/approvals`, { minutesId: draft!.id });
   assert.equal(tooEarly.statusCode, 409);
   assert.match(tooEarly.body, /record the approval once it has begun/);

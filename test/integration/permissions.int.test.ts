@@ -55,6 +55,14 @@ const SCHEME_MANAGERS: readonly Role[] = ['scheme_manager'];
 /** Issue 25: consultation is read by police and authority staff and members, run by officers. */
 const CONSULTATION_VIEWERS: readonly Role[] = GROUP_STAFF;
 const CONSULTATION_MANAGERS: readonly Role[] = ['authority_officer'];
+/** CDRP-11, IAG-34: training kept by the police side, overseen by the authority and the Director. */
+const TRAINING_KEEPERS: readonly Role[] = ['coordination_unit', 'partnership_officer'];
+const TRAINING_VIEWERS: readonly Role[] = [
+  ...TRAINING_KEEPERS,
+  'authority_officer',
+  'authority_member',
+  'director',
+];
 /**
  * CDRP-01: the partnerships register is read by police and authority staff and members and the
  * boroughs' partnership officers; authority officers add entries; an entry is kept by them or by
@@ -849,6 +857,24 @@ const EXPECTED: Record<string, Who> = {
     CONSULTATION_MANAGERS,
   'GET /consultations/unsubscribe/:token': 'anyone',
   'POST /consultations/unsubscribe/:token': 'anyone',
+  // CDRP-11, IAG-34: training is kept by the coordination unit and partnership officers, read by
+  // those who oversee it; anyone signed in reads their own.
+  'GET /training/courses': TRAINING_VIEWERS,
+  'GET /training/courses/new': TRAINING_KEEPERS,
+  'POST /training/courses/new': TRAINING_KEEPERS,
+  'GET /training/courses/:courseId': TRAINING_VIEWERS,
+  'GET /training/courses/:courseId/edit': TRAINING_KEEPERS,
+  'POST /training/courses/:courseId/edit': TRAINING_KEEPERS,
+  'GET /training/courses/:courseId/sessions/new': TRAINING_KEEPERS,
+  'POST /training/courses/:courseId/sessions/new': TRAINING_KEEPERS,
+  'GET /training/sessions/:sessionId': TRAINING_VIEWERS,
+  'POST /training/sessions/:sessionId/attendance': TRAINING_KEEPERS,
+  'GET /training/numbers': TRAINING_VIEWERS,
+  'GET /training/numbers.csv': TRAINING_VIEWERS,
+  'GET /training/needs': TRAINING_VIEWERS,
+  'GET /training/needs/new': TRAINING_KEEPERS,
+  'POST /training/needs/new': TRAINING_KEEPERS,
+  'GET /training/yours': 'signed-in',
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',

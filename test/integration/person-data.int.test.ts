@@ -30,6 +30,12 @@ import {
 } from '../../src/modules/custody-visiting/schema.js';
 import { APPOINTED, makePanel, makeSuite, makeVisitor } from '../factories/custody-visiting.js';
 import {
+  makeCourse,
+  makeSession,
+  recordAttendance as recordTrainingAttendance,
+} from '../factories/training.js';
+import { trainingNeeds } from '../../src/modules/training/schema.js';
+import {
   consultationBoardMembers,
   consultationBoards,
 } from '../../src/modules/consultation/board/schema.js';
@@ -114,6 +120,7 @@ test('DP-02: every module gives its records about the person, and nobody else’
       'tracker',
       'custody-visiting',
       'consultation',
+      'training',
     ],
   );
   assert.equal(section(found, 'directory', 'Directory entry')[0]!['Full name'], 'Avery Advisor');
@@ -305,6 +312,22 @@ test('DP-02: the whole answer for a person with records in every module, word fo
     plannedStart: '2027-06-01',
     plannedEnd: '2027-06-30',
     fieldwork: true,
+  });
+
+  // Training (CDRP-11, IAG-34): Casey attended a partnership course and has a need recorded.
+  const course = await makeCourse(t, { title: 'Working in Partnership' });
+  const trainingSession = await makeSession(t, course.id, {
+    heldOn: '2026-10-06',
+    place: 'Hackney Service Centre',
+  });
+  await recordTrainingAttendance(t, trainingSession.id, casey.personId);
+  await t.services.db.insert(trainingNeeds).values({
+    area: 'partnership',
+    personId: casey.personId,
+    courseId: course.id,
+    raisedOn: '2026-09-01',
+    dueBy: '2026-12-31',
+    notes: 'New to the partnership team',
   });
 
   const found = await collectPersonData(modules, t.services.db, subject(casey));
@@ -672,6 +695,35 @@ test('DP-02: the whole answer for a person with records in every module, word fo
               'Planned end': '2027-06-30',
               'Actual start': null,
               'Actual end': null,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      module: 'training',
+      sections: [
+        {
+          title: 'Training sessions',
+          rows: [
+            {
+              Course: 'Working in Partnership',
+              Date: '2026-10-06',
+              Place: 'Hackney Service Centre',
+              Attendance: 'attended',
+              'Recorded at': now,
+            },
+          ],
+        },
+        {
+          title: 'Training needs',
+          rows: [
+            {
+              Role: 'partnership',
+              Course: 'Working in Partnership',
+              'Raised on': '2026-09-01',
+              'Due by': '2026-12-31',
+              Notes: 'New to the partnership team',
             },
           ],
         },

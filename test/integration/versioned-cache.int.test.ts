@@ -295,6 +295,9 @@ const CHECKED_VALUES: Record<string, string> = {
   'consultation_panel_members.joined_by': 'sign_up',
   'consultation_panel_population.dimension': 'sex',
   'consultation_panel_waves.kind': 'whole', // a sample needs its size
+  'training_courses.audience': 'deployment',
+  'training_attendance.status': 'attended',
+  'training_needs.area': 'deployment',
 };
 
 /**
@@ -401,6 +404,7 @@ test('every counted table moves its kind on, and only its kind, at commit', asyn
     'meetings',
     'members',
     'tracker',
+    'training',
   ]);
 
   await db.transaction(async (tx) => {

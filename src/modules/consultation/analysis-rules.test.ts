@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { test } from 'node:test';
+import { loadMessages } from '../../platform/i18n/messages.js';
+import { say } from '../../platform/i18n/said.js';
 import {
-  breakdownCount,
   csvAnswer,
   isBreakdown,
   isCounted,
   matchToNewest,
+  openDataRefusal,
   percentOf,
+  publishedBreakdown,
   ratingMean,
   readTags,
   themeNameRefusal,
@@ -81,12 +85,84 @@ test('a share is a whole percentage of those who answered; a mean has one decima
   assert.equal(ratingMean([]), null);
 });
 
+/** One question's breakdown: each row a group, its respondents and its counts. */
+function breakdownOf(
+  rows: [string | null, number, number[]][],
+  kind: 'single' | 'multiple' | 'rating' = 'single',
+) {
+  return publishedBreakdown({
+    groups: rows.map(([value, respondents]) => ({ value, respondents })),
+    questions: [
+      {
+        id: 'q',
+        kind,
+        groups: rows.map(([value, , counts]) => ({
+          value,
+          counts: counts.map((count) => ({ count })),
+        })),
+      },
+    ],
+  });
+}
+
 test('DP-01: a breakdown count below 10 is shown as "fewer than 10"', () => {
-  assert.equal(breakdownCount(0), 'fewer than 10');
-  assert.equal(breakdownCount(9), 'fewer than 10');
-  assert.equal(breakdownCount(10), '10');
+  const shown = breakdownOf([
+    ['a', 40, [30, 10]],
+    ['b', 25, [16, 9]],
+    [null, 12, [6, 6]],
+  ]);
+  assert.equal(shown.respondents[0], '40');
+  assert.equal(shown.questions[0]![0]![0], '30');
+  assert.equal(shown.questions[0]![1]![1], 'fewer than 10');
   assert.equal(isBreakdown('ethnicGroup'), true);
   assert.equal(isBreakdown('religion'), false);
+});
+
+test('DP-01: a small group cannot be worked out from the responses counted less the groups shown', () => {
+  // 69 counted; 30, 20 and 12 shown would leave the 7 as 69 − 30 − 20 − 12.
+  const shown = breakdownOf([
+    ['a', 30, [30, 0]],
+    ['b', 20, [20, 0]],
+    ['c', 7, [0, 7]],
+    [null, 12, [12, 0]],
+  ]);
+  assert.deepEqual(shown.respondents, ['30', '20', 'fewer than 10', 'not shown']);
+});
+
+test("DP-01: a small count cannot be worked out from its answer's count for everyone less the groups shown", () => {
+  // "No" for everyone is 45: the 12, 19 and 10 shown would leave c's 4.
+  const shown = breakdownOf(
+    [
+      ['a', 50, [38, 12]],
+      ['b', 60, [51, 19]],
+      ['c', 30, [26, 4]],
+      [null, 15, [15, 10]],
+    ],
+    'multiple',
+  );
+  const no = shown.questions[0]!.map((row) => row[1]);
+  assert.deepEqual(no, ['12', '19', 'fewer than 10', 'not shown']);
+});
+
+test('DP-01: where the groups beside a small one are all small too, nothing more is hidden', () => {
+  const shown = breakdownOf([
+    ['big', 295, [180, 90, 25]],
+    ['small', 5, [0, 0, 5]],
+    [null, 0, [0, 0, 0]],
+  ]);
+  assert.deepEqual(shown.respondents, ['295', 'fewer than 10', 'fewer than 10']);
+  assert.deepEqual(shown.questions[0]![0], ['180', '90', '25']);
+});
+
+const english = loadMessages(path.resolve('src')).translator('en');
+
+test("a consultation's figures are published as open data only once it has closed", () => {
+  for (const phase of ['draft', 'upcoming', 'open'] as const)
+    assert.equal(
+      say(english, openDataRefusal(phase)!),
+      'The consultation has not closed: its figures can be published as open data once it has',
+    );
+  assert.equal(openDataRefusal('closed'), null);
 });
 
 test("a theme is named, not too long, and not another of the question's themes", () => {

@@ -5,8 +5,13 @@
  * code frame's themes. Pure: the service reads and writes, these decide.
  */
 import type { SaidRefusal } from '../../platform/i18n/said.js';
-import { publishableCount } from '../../platform/privacy/rules.js';
-import type { QuestionKind } from './rules.js';
+import {
+  publishedCount,
+  suppressCells,
+  type CountCell,
+  type CountLine,
+} from '../../platform/privacy/rules.js';
+import type { ConsultationPhase, QuestionKind } from './rules.js';
 
 /** A response is counted once submitted and while not set aside (a burst, a duplicate). */
 export function isCounted(response: { submittedAt: Date | null; setAsideAt: Date | null }) {
@@ -81,11 +86,71 @@ export type Breakdown = (typeof BREAKDOWNS)[number];
 export const isBreakdown = (value: unknown): value is Breakdown =>
   typeof value === 'string' && (BREAKDOWNS as readonly string[]).includes(value);
 
+/** A breakdown's counts: each group's respondents, and each closed question's counts by group. */
+export interface BreakdownCounts {
+  groups: readonly { value: string | null; respondents: number }[];
+  questions: readonly {
+    id: string;
+    kind: QuestionKind;
+    groups: readonly { value: string | null; counts: readonly { count: number }[] }[];
+  }[];
+}
+
 /**
- * DP-01: a breakdown's count as it is shown, downloaded or published: below 10, "fewer than
- * 10", so that nobody in a small group can be picked out.
+ * DP-01: a breakdown's counts as they are shown, downloaded or published: below 10, "fewer than
+ * 10"; and, so that no small count can be worked out by subtraction, a larger one beside it
+ * "not shown" where needed. What a reader knows is modelled as sums: the groups' respondents
+ * add up to the responses counted, each answer's counts over the groups to its count for
+ * everyone (both shown on the page), and for a single choice or a rating each group's counts
+ * and those of it who skipped the question to the group's respondents. Decided over all the
+ * breakdown's questions at once, so the respondents are hidden alike in every table.
  */
-export const breakdownCount = (n: number) => publishableCount(n);
+export function publishedBreakdown(b: BreakdownCounts) {
+  const cells: CountCell[] = [];
+  const lines: CountLine[] = [];
+  const add = (count: number, show?: CountCell['show']) => cells.push({ count, show }) - 1;
+  const sumOf = (ns: readonly number[]) => ns.reduce((a, n) => a + n, 0);
+  const respondents = b.groups.map((g) => add(g.respondents));
+  lines.push({
+    parts: respondents,
+    whole: add(sumOf(b.groups.map((g) => g.respondents)), 'always'),
+  });
+  const questions = b.questions.map((q) => {
+    const counts = q.groups.map((g) => g.counts.map((c) => add(c.count)));
+    const answers = q.groups[0]?.counts.length ?? 0;
+    for (let o = 0; o < answers; o++) {
+      const column = counts.map((row) => row[o]!);
+      lines.push({
+        parts: column,
+        whole: add(sumOf(column.map((i) => cells[i]!.count)), 'always'),
+      });
+    }
+    if (q.kind !== 'multiple') {
+      // Those who skipped it: never shown, but their number overall is (counted less answered).
+      const skipped = q.groups.map((g, i) => {
+        const given = sumOf(g.counts.map((c) => c.count));
+        const mine = respondents[b.groups.findIndex((x) => x.value === g.value)];
+        const skip = add(
+          Math.max(0, (mine === undefined ? given : cells[mine]!.count) - given),
+          'never',
+        );
+        if (mine !== undefined) lines.push({ parts: [...counts[i]!, skip], whole: mine });
+        return skip;
+      });
+      lines.push({
+        parts: skipped,
+        whole: add(sumOf(skipped.map((i) => cells[i]!.count)), 'always'),
+      });
+    }
+    return counts;
+  });
+  const published = suppressCells(cells, lines);
+  const shown = (i: number) => publishedCount(cells[i]!.count, published[i]!);
+  return {
+    respondents: respondents.map(shown),
+    questions: questions.map((rows) => rows.map((row) => row.map(shown))),
+  };
+}
 
 /** The longest a theme's name may be. */
 export const THEME_NAME_MAX = 100;
@@ -138,4 +203,14 @@ export function readTags(
 /** A response's answer to a question in the CSV: a text, a rating, or its options by "; ". */
 export function csvAnswer(values: readonly string[]): string {
   return values.join('; ');
+}
+
+/**
+ * Issue 25 item 5: a consultation's figures are published as open data only once it has closed,
+ * so that what is published is the whole of it and nobody answering is swayed by the counts.
+ */
+export function openDataRefusal(phase: ConsultationPhase): SaidRefusal | null {
+  return phase === 'closed'
+    ? null
+    : { field: 'questions', key: 'consultation:analysis.errors.notClosed' };
 }

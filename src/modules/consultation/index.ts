@@ -155,7 +155,7 @@ export function createConsultationModule(
     }),
     consultationBoardMeasures: createBoardMeasuresService({ db, now, t }),
     consultationPublic: createPublicConsultationsService({ db, now }),
-    consultationAnalysis: createAnalysisService({ db, directory, t }),
+    consultationAnalysis: createAnalysisService({ db, directory, now, t }),
     consultationOutcomes: createOutcomesService({
       db,
       now,
@@ -172,6 +172,7 @@ export function createConsultationModule(
       publicUrl: config.publicUrl,
       secret: config.secret,
       responsesPerAddressPerHour: config.consultation.responsesPerAddressPerHour,
+      retentionDays,
     }),
     consultationResponses: createResponsesService({ db, now, t, retentionDays }),
     consultationResponseRetention: createResponseRetentionService({ db, now, retentionDays }),
@@ -262,8 +263,7 @@ export function createConsultationModule(
       },
       {
         kind: 'consultation responses',
-        describe:
-          "A response's contact e-mail address, its address hash, its link to finish later and the respondent's own monitoring answers, removed config.consultation.responseRetentionDays after the consultation closed (the answers and borough are kept, anonymous).",
+        describe: `A response's contact e-mail address (removed when it is sent), its address hash, its link to finish later, the respondent's own monitoring answers and its link to the invitation it answered: removed ${retentionDays} days after the consultation closed, with the day shown to staff on its responses page beforehand (a sent response's answers and borough are kept, anonymous; a response never sent is deleted).`,
       },
     ],
     homeTasks: async (p, t) => [

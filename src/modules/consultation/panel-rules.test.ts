@@ -8,6 +8,7 @@ import {
   formatShare,
   isQuiet,
   panelBalance,
+  publishableBalance,
   sampleSizeRefusal,
   seededRandom,
   type SampleCandidate,
@@ -40,6 +41,41 @@ test('CON-06: a group is under-represented only below four fifths of its populat
   assert.equal(c!.underRepresented, true);
   // With no members counted, nothing is flagged: there is nothing to read yet.
   assert.equal(panelBalance(['a'], {}, { a: 10 })[0]!.underRepresented, false);
+});
+
+test('CON-06, DP-01: the balance shows no small group that the number who answered would give away', () => {
+  // 15 answered: 12 women shown would leave 3 men; the 12 is not shown, nor its share.
+  const [women, men] = publishableBalance(
+    panelBalance(['female', 'male'], { female: 12, male: 3 }, { female: 515, male: 485 }),
+  );
+  assert.deepEqual(
+    [women!.shownMembers, women!.hidden, men!.shownMembers, men!.hidden],
+    ['not shown', true, 'fewer than 10', true],
+  );
+  // The men are at most 5 of 15 (33%): under four fifths of 48.5% whatever their count.
+  assert.equal(men!.underRepresented, true);
+  assert.equal(women!.underRepresented, false);
+  // Nothing small, nothing hidden.
+  const whole = publishableBalance(
+    panelBalance(['female', 'male'], { female: 12, male: 10 }, { female: 1, male: 1 }),
+  );
+  assert.deepEqual(
+    whole.map((l) => [l.shownMembers, l.hidden]),
+    [
+      ['12', false],
+      ['10', false],
+    ],
+  );
+});
+
+test('CON-06, DP-01: a hidden group is marked under-represented only when its count could not change it', () => {
+  // b's 2 of 107 (1.9%) is under four fifths of 4%, but b and c are 7 between them: b could be
+  // 7 (6.5%), so marking it would tell that it is fewer than 4.
+  const [, b, c] = publishableBalance(
+    panelBalance(['a', 'b', 'c'], { a: 100, b: 2, c: 5 }, { a: 90, b: 4, c: 6 }),
+  );
+  assert.deepEqual([b!.shownMembers, b!.underRepresented], ['fewer than 10', false]);
+  assert.deepEqual([c!.shownMembers, c!.underRepresented], ['fewer than 10', false]);
 });
 
 test('CON-06: the same seed gives the same random numbers, another seed others', () => {

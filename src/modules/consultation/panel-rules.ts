@@ -5,6 +5,7 @@
  */
 import { addCalendarMonths, toLondonDate, type IsoDate } from '../../platform/calendar/index.js';
 import type { SaidRefusal } from '../../platform/i18n/said.js';
+import { publishedCount, suppressCells } from '../../platform/privacy/rules.js';
 import { MONITORING_DIMENSIONS, type MonitoringDimension } from './monitoring.js';
 
 /** How a member came to the panel: the public sign-up form, or an invitation from staff. */
@@ -59,6 +60,39 @@ export function panelBalance(
       populationShare,
       difference: Math.round((memberShare - populationShare) * 1000) / 10,
       underRepresented: memberTotal > 0 && memberShare < populationShare * UNDER_REPRESENTED_RATIO,
+    };
+  });
+}
+
+/** A balance line as it may be shown: its members' count as published, and whether hidden. */
+export interface PublishedBalanceLine extends BalanceLine {
+  shownMembers: string;
+  hidden: boolean;
+}
+
+/**
+ * CON-06, DP-01: a monitoring dimension's balance as it may be shown. Counts below 10 are "fewer
+ * than 10", and a larger one "not shown" where the number who answered less the counts shown
+ * would give a small one away (platform: suppressCells). A hidden group's share and difference
+ * are hidden with it (either gives its count away); it is marked under-represented only when
+ * it would be even at the most a reader can tell it might be, so the mark tells nothing more.
+ */
+export function publishableBalance(lines: readonly BalanceLine[]): PublishedBalanceLine[] {
+  const answered = lines.reduce((sum, l) => sum + l.members, 0);
+  const published = suppressCells(
+    [...lines.map((l) => ({ count: l.members })), { count: answered, show: 'always' as const }],
+    [{ parts: lines.map((_, i) => i), whole: lines.length }],
+  );
+  return lines.map((line, i) => {
+    const cell = published[i]!;
+    const hidden = cell.shown !== 'shown';
+    return {
+      ...line,
+      shownMembers: publishedCount(line.members, cell),
+      hidden,
+      underRepresented: hidden
+        ? answered > 0 && cell.atMost / answered < line.populationShare * UNDER_REPRESENTED_RATIO
+        : line.underRepresented,
     };
   });
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  closedOn,
   findBursts,
   mayBeginResponse,
   nextQuestion,
@@ -158,5 +159,18 @@ test('DP-03: personal data in the responses is removed once the consultation clo
       30,
     ),
     '2026-05-02',
+  );
+});
+
+test('CON-07: a consultation closed early closed on the day it was closed, in London, not its planned closing date', () => {
+  assert.equal(closedOn({ closesOn: '2027-02-01', closedEarlyAt: null }), '2027-02-01');
+  assert.equal(
+    closedOn({ closesOn: '2027-02-01', closedEarlyAt: new Date('2026-12-07T09:30:00Z') }),
+    '2026-12-07',
+  );
+  // Half past midnight in London in summer is still the evening before in UTC.
+  assert.equal(
+    closedOn({ closesOn: '2027-08-30', closedEarlyAt: new Date('2026-07-06T23:30:00Z') }),
+    '2026-07-07',
   );
 });

@@ -22,17 +22,10 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
 import { isOneOf, recordVersioning, requiredRef } from '../../platform/db/columns.js';
-import { organisations, people } from '../directory/schema.js';
+import { organisations } from '../directory/schema.js';
 import { minuteItems } from '../meetings/schema.js';
 import { AGE_BANDS, ETHNIC_GROUPS, SEXES } from './monitoring.js';
 import { AUDIENCES, QUESTION_KINDS } from './rules.js';
-
-/**
- * Other modules' tables that the sub-capabilities' tables name in foreign keys (the board's
- * members are people; its decisions name minutes): only a module's own schema.ts may import
- * another module's (ADR 0014), so its folders take them from here.
- */
-export const foreignTables = { people, minuteItems };
 
 export const consultations = pgTable(
   'consultations',
@@ -148,6 +141,12 @@ export const invitations = pgTable(
     tokenHash: text('token_hash').notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    /**
+     * Whether its response was sent: set by a trigger as the response is submitted (migration
+     * 0048), so that "responded" outlives the response's link to it, which DP-03's anonymisation
+     * removes. Only yes or no: a day or an instant could be matched with the response's own.
+     */
+    responded: boolean('responded').notNull().default(false),
   },
   (t) => [
     uniqueIndex('consultation_invitations_token_key').on(t.tokenHash),
@@ -196,6 +195,10 @@ export const responses = pgTable(
     index('consultation_responses_address_idx').on(t.consultationId, t.addressHash, t.startedAt),
     uniqueIndex('consultation_responses_invitation_key').on(t.invitationId),
     uniqueIndex('consultation_responses_resume_key').on(t.resumeTokenHash),
+    // DP-03: the retention sweep reads only the responses still holding personal data.
+    index('consultation_responses_personal_idx')
+      .on(t.consultationId)
+      .where(sql`${t.anonymisedAt} is null`),
   ],
 );
 
@@ -216,6 +219,26 @@ export const answers = pgTable(
   ],
 );
 
+/**
+ * DP-01: the optional monitoring answers a respondent or a panel member gives about themselves,
+ * each kept in a table of its own apart from the record it describes, and read only as counts.
+ */
+export const monitoringColumns = () => ({
+  ageBand: text('age_band', { enum: AGE_BANDS }),
+  sex: text('sex', { enum: SEXES }),
+  ethnicGroup: text('ethnic_group', { enum: ETHNIC_GROUPS }),
+});
+
+/** The checks that hold a monitoring table's answers to their lists, named after the table. */
+export const monitoringChecks = (
+  table: string,
+  t: { [K in keyof ReturnType<typeof monitoringColumns>]: AnyPgColumn },
+) => [
+  check(`${table}_age`, isOneOf(t.ageBand, AGE_BANDS)),
+  check(`${table}_sex`, isOneOf(t.sex, SEXES)),
+  check(`${table}_ethnic`, isOneOf(t.ethnicGroup, ETHNIC_GROUPS)),
+];
+
 /** DP-01: a respondent's own optional monitoring answers, apart from the response. */
 export const responseMonitoring = pgTable(
   'consultation_response_monitoring',
@@ -223,19 +246,7 @@ export const responseMonitoring = pgTable(
     responseId: uuid('response_id')
       .primaryKey()
       .references(() => responses.id, { onDelete: 'cascade' }),
-    ageBand: text('age_band', { enum: AGE_BANDS }),
-    sex: text('sex', { enum: SEXES }),
-    ethnicGroup: text('ethnic_group', { enum: ETHNIC_GROUPS }),
+    ...monitoringColumns(),
   },
-  (t) => [
-    check('consultation_response_monitoring_age', isOneOf(t.ageBand, AGE_BANDS)),
-    check('consultation_response_monitoring_sex', isOneOf(t.sex, SEXES)),
-    check('consultation_response_monitoring_ethnic', isOneOf(t.ethnicGroup, ETHNIC_GROUPS)),
-  ],
+  (t) => monitoringChecks('consultation_response_monitoring', t),
 );
-
-/**
- * The directory's people, named here for the foreign keys of consultation's own folders (a
- * programme stage's owner): only a module's root schema.ts may name another module's table.
- */
-export { people as directoryPeople } from '../directory/schema.js';

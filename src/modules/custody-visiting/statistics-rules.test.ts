@@ -8,6 +8,7 @@ import {
   periodEnd,
   periodQuarters,
   periodWeeks,
+  publishedSeen,
   reportFigures,
   yearChoices,
   type SuiteReports,
@@ -195,4 +196,30 @@ test('ICV-04, ICV-05, ICV-10, LEG-05: detainees, delays and issues add up suite 
   assert.equal(result.total.name, 'London');
   assert.deepEqual([result.total.reports, result.total.issuesRaised], [6, 4]);
   assert.equal(result.areas[0]!.suites[1]!.name, 'Kentish Town');
+});
+
+test('DP-01: children seen cannot be worked out from the total less the areas or suites shown', () => {
+  // London 15: Camden 12 shown would leave Lambeth's 3 as 15 − 12.
+  const result = reportFigures(
+    [
+      reports({ name: 'Holborn', childrenSeen: 12, vulnerableSeen: 30 }),
+      reports({ name: 'Brixton', area: 'Lambeth', childrenSeen: 3, vulnerableSeen: 20 }),
+      reports({ name: 'Streatham', area: 'Lambeth', childrenSeen: 0, vulnerableSeen: 11 }),
+    ],
+    'London',
+  );
+  const seen = publishedSeen(result);
+  const [camden, lambeth] = result.areas;
+  assert.equal(seen(result.total).childrenSeen, '15');
+  assert.equal(seen(lambeth!.total).childrenSeen, 'fewer than 10');
+  assert.equal(seen(camden!.total).childrenSeen, 'not shown');
+  assert.equal(seen(camden!.suites[0]!).childrenSeen, 'not shown');
+  assert.equal(seen(lambeth!.suites[0]!).childrenSeen, 'fewer than 10');
+  // Nothing small: all shown.
+  assert.deepEqual(
+    [result.total, camden!.total, lambeth!.total, lambeth!.suites[1]!].map(
+      (l) => seen(l).vulnerableSeen,
+    ),
+    ['61', '30', '31', '11'],
+  );
 });

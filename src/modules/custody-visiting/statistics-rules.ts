@@ -6,6 +6,7 @@
  */
 import { addCalendarMonths, type IsoDate } from '../../platform/calendar/index.js';
 import { reportingYearOf } from '../../platform/calendar/reporting-year.js';
+import { publishedCount, suppressCells, type CountLine } from '../../platform/privacy/rules.js';
 import {
   nextQuarter,
   previousQuarter,
@@ -293,5 +294,39 @@ export function reportFigures(suites: readonly SuiteReports[], totalName: string
       total: reportLine(area, list),
       suites: list.map((s) => reportLine(s.name, [s])),
     })),
+  };
+}
+
+/** DP-01: how a line's children and vulnerable people seen are published. */
+export interface PublishedSeen {
+  childrenSeen: string;
+  vulnerableSeen: string;
+}
+
+/**
+ * DP-01: children and vulnerable people seen, as published for the total, each area and each
+ * suite: below 10 "fewer than 10", and a larger count "not shown" where the total (or an area's)
+ * less the others shown would give a small one away (platform: suppressCells).
+ */
+export function publishedSeen(figures: ReportFigures): (line: ReportLine) => PublishedSeen {
+  const all = [figures.total, ...figures.areas.flatMap((a) => [a.total, ...a.suites])];
+  const at = (line: ReportLine) => all.indexOf(line);
+  const lines: CountLine[] = [
+    { parts: figures.areas.map((a) => at(a.total)), whole: 0 },
+    ...figures.areas.map((a) => ({ parts: a.suites.map(at), whole: at(a.total) })),
+  ];
+  const published = (pick: (l: ReportLine) => number) => {
+    const cells = suppressCells(
+      all.map((l) => ({ count: pick(l) })),
+      lines,
+    );
+    return all.map((l, i) => publishedCount(pick(l), cells[i]!));
+  };
+  const children = published((l) => l.childrenSeen);
+  const vulnerable = published((l) => l.vulnerableSeen);
+  return (line) => {
+    const i = at(line);
+    if (i < 0) throw new Error(`${line.name} is not a line of these figures`);
+    return { childrenSeen: children[i]!, vulnerableSeen: vulnerable[i]! };
   };
 }

@@ -12,6 +12,7 @@ import {
   type IsoDate,
 } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/database.js';
+import type { BodyType } from './bodies.js';
 import {
   agendaItems,
   calendarFeeds,
@@ -148,6 +149,115 @@ export async function loadDemoBodyMeetings(
     accessNotes: 'Step-free throughout; hearing loop in the chamber; quiet room on level 2.',
     createdBy: coordinator,
   });
+}
+
+/** One meeting of a body as a module's demo gives it (ADR 0005): held and minuted, or to come. */
+export interface DemoMinutedMeeting {
+  title: string;
+  day: IsoDate;
+  /** Held (with attendance and minutes) or scheduled (with its agenda only). */
+  held: boolean;
+  /** Its agenda, each item accepted; a held meeting minutes each under the item's title. */
+  items: { title: string; minute?: string }[];
+  /** A held meeting's minutes were approved at the meeting at this index of the list. */
+  minutesApprovedAt?: number;
+}
+
+/**
+ * Meetings of a body other modules keep (the consultation strategy board), each with its agenda
+ * published a week before (so a meeting to come is less than a week away); a held one with
+ * everyone on its roll present and its minutes drafted by the secretariat, approved at a later
+ * meeting where the list says so. Returns, per meeting, its minute items' ids in the order of
+ * its items (none for a meeting to come).
+ */
+export async function loadDemoMinutedMeetings(
+  tx: Executor,
+  body: { type: BodyType; id: string; venue: string; accessNotes: string; startsAtMinute: number },
+  who: {
+    secretariatUser: string;
+    chair: string;
+    roll: readonly { personId: string; kind: 'member' | 'police'; capacity?: string }[];
+  },
+  list: readonly DemoMinutedMeeting[],
+): Promise<string[][]> {
+  const made = await tx
+    .insert(meetings)
+    .values(
+      list.map((m) => ({
+        bodyType: body.type,
+        bodyId: body.id,
+        title: m.title,
+        startsAt: londonInstant(m.day, body.startsAtMinute),
+        endsAt: londonInstant(m.day, body.startsAtMinute + 120),
+        format: 'in_person' as const,
+        status: m.held ? ('held' as const) : ('scheduled' as const),
+        venue: body.venue,
+        accessNotes: body.accessNotes,
+        agendaPublishedAt: londonInstant(addCalendarDays(m.day, -7), 9 * 60),
+        attendanceRecordedAt: m.held ? londonInstant(m.day, body.startsAtMinute + 150) : null,
+        createdBy: who.secretariatUser,
+      })),
+    )
+    .returning({ id: meetings.id });
+  const minuteIds: string[][] = [];
+  for (const [i, m] of list.entries()) {
+    const meetingId = made[i]!.id;
+    const items = await tx
+      .insert(agendaItems)
+      .values(
+        m.items.map((item, p) => ({
+          meetingId,
+          position: p + 1,
+          title: item.title,
+          tabledByPersonId: who.chair,
+          tabledAs: 'chair' as const,
+          status: 'accepted' as const,
+        })),
+      )
+      .returning({ id: agendaItems.id });
+    if (!m.held) {
+      minuteIds.push([]);
+      continue;
+    }
+    await tx.insert(meetingAttendance).values(
+      who.roll.map((r) => ({
+        meetingId,
+        personId: r.personId,
+        kind: r.kind,
+        status: 'present' as const,
+        capacity: r.capacity ?? null,
+        recordedBy: who.secretariatUser,
+      })),
+    );
+    const approvedAt = m.minutesApprovedAt === undefined ? null : list[m.minutesApprovedAt]!;
+    const [drafted] = await tx
+      .insert(minutes)
+      .values({
+        meetingId,
+        draftedBy: who.secretariatUser,
+        ...(approvedAt && {
+          status: 'approved' as const,
+          approvedAt: londonInstant(approvedAt.day, body.startsAtMinute + 30),
+          approvedAtMeetingId: made[m.minutesApprovedAt!]!.id,
+          approvedBy: who.secretariatUser,
+        }),
+      })
+      .returning({ id: minutes.id });
+    const minuted = await tx
+      .insert(minuteItems)
+      .values(
+        m.items.map((item, p) => ({
+          minutesId: drafted!.id,
+          agendaItemId: items[p]!.id,
+          position: p + 1,
+          heading: item.title,
+          body: item.minute ?? '',
+        })),
+      )
+      .returning({ id: minuteItems.id });
+    minuteIds.push(minuted.map((r) => r.id));
+  }
+  return minuteIds;
 }
 
 /**

@@ -145,9 +145,11 @@ export { meetingsGenerator } from './bench-data.js';
 export {
   loadDemoBodyMeetings,
   loadDemoGroupMeetings,
+  loadDemoMinutedMeetings,
   loadDemoPanelMeetings,
   removeDemoMeetingRecords,
 } from './demo.js';
+export type { DemoMinutedMeeting } from './demo.js';
 
 export interface MeetingsApi {
   meetings: MeetingsReads;

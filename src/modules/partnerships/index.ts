@@ -84,14 +84,14 @@ export function createPartnershipsModule(
       const own = can(p, 'partnerships.manage') ? [] : await services.partnershipRegister.keptBy(p);
       return [
         ...own.map((entry) => ({
-          order: 145,
+          order: 150,
           href: partnershipPaths.entry(entry.id),
           text: t('partnerships:homeTasks.own.text', { name: entry.name }),
           hint: t('partnerships:homeTasks.own.hint'),
         })),
         !own.length &&
           can(p, 'partnerships.view') && {
-            order: 145,
+            order: 150,
             href: partnershipPaths.register,
             text: t('partnerships:homeTasks.register.text'),
             hint: t('partnerships:homeTasks.register.hint'),

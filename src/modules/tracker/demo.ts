@@ -1,15 +1,144 @@
 /**
  * The tracker's part of the demonstration dataset (src/demo/demo-data.ts runs the parts in
- * order). The demo loads nothing into the tracker; removing the demo takes the demo accounts',
- * people's and organisations' names off its records. Writes only the tracker's tables.
+ * order). The demo loads the sources other modules' demos hand it (CON-07: the change a
+ * consultation's "you said, we did" promised) and removes them again by id; removing the demo
+ * also takes the demo accounts', people's and organisations' names off the tracker's other
+ * records. Writes only the tracker's tables.
  */
 import { inArray, or } from 'drizzle-orm';
+import { londonInstant, type IsoDate } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/database.js';
-import { trackerLeads, trackerReports, trackerSources, trackerUpdates } from './schema.js';
+import type { ActionResult, SourceKind } from './rules.js';
+import {
+  trackerActions,
+  trackerLeads,
+  trackerParts,
+  trackerRecommendations,
+  trackerReports,
+  trackerSources,
+  trackerUpdates,
+  trackerKeyPoints,
+} from './schema.js';
 
 /** inArray needs at least one value: a UUID no row has stands for "none". */
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 const some = (ids: readonly string[]) => (ids.length ? [...ids] : [NO_ID]);
+
+/** A source as a demo gives it: its numbered recommendations, each with its actions. */
+export interface DemoTrackerSource {
+  title: string;
+  kind: SourceKind;
+  reference: string;
+  sourceDate: IsoDate;
+  reportsTo: string;
+  summary: string;
+  isPublic: boolean;
+  recommendations: {
+    number: string;
+    text: string;
+    actions: {
+      description: string;
+      result: ActionResult;
+      dueOn?: IsoDate;
+      completedOn?: IsoDate;
+      narrative?: string;
+    }[];
+  }[];
+}
+
+/**
+ * One source, entered by `author` on its own date, with its recommendations and actions, each
+ * action's entry in its history. Returns the source's id.
+ */
+export async function loadDemoTrackerSource(
+  tx: Executor,
+  source: DemoTrackerSource,
+  author: { userId: string; name: string },
+): Promise<string> {
+  const at = londonInstant(source.sourceDate, 17 * 60);
+  const stamps = { createdAt: at, updatedAt: at };
+  const { recommendations, ...fields } = source;
+  const [made] = await tx
+    .insert(trackerSources)
+    .values({ ...fields, createdBy: author.userId, ...stamps })
+    .returning({ id: trackerSources.id });
+  const sourceId = made!.id;
+  for (const [i, r] of recommendations.entries()) {
+    const [recommendation] = await tx
+      .insert(trackerRecommendations)
+      .values({ sourceId, number: r.number, position: i + 1, text: r.text, ...stamps })
+      .returning({ id: trackerRecommendations.id });
+    const recommendationId = recommendation!.id;
+    const actions = await tx
+      .insert(trackerActions)
+      .values(
+        r.actions.map((a, p) => ({
+          sourceId,
+          recommendationId,
+          position: p + 1,
+          description: a.description,
+          result: a.result,
+          dueOn: a.dueOn ?? null,
+          completedOn: a.completedOn ?? null,
+          completedPrecision: a.completedOn ? ('day' as const) : null,
+          narrative: a.narrative ?? null,
+          ...stamps,
+        })),
+      )
+      .returning({ id: trackerActions.id });
+    await tx.insert(trackerUpdates).values(
+      r.actions.map((a, p) => ({
+        actionId: actions[p]!.id,
+        recommendationId,
+        sourceId,
+        kind: 'added' as const,
+        recordedAt: at,
+        authorUserId: author.userId,
+        authorLabel: author.name,
+        result: a.result,
+        completedOn: a.completedOn ?? null,
+        completedPrecision: a.completedOn ? ('day' as const) : null,
+        narrative: a.narrative ?? null,
+      })),
+    );
+  }
+  return sourceId;
+}
+
+/** The sources a demo loaded (by id), with everything in them. */
+export async function removeDemoTrackerSources(
+  tx: Executor,
+  sourceIds: readonly string[],
+): Promise<void> {
+  if (!sourceIds.length) return;
+  const ids = [...sourceIds];
+  const actions = tx
+    .select({ id: trackerActions.id })
+    .from(trackerActions)
+    .where(inArray(trackerActions.sourceId, ids));
+  const recommendations = tx
+    .select({ id: trackerRecommendations.id })
+    .from(trackerRecommendations)
+    .where(inArray(trackerRecommendations.sourceId, ids));
+  const keyPoints = tx
+    .select({ id: trackerKeyPoints.id })
+    .from(trackerKeyPoints)
+    .where(inArray(trackerKeyPoints.recommendationId, recommendations));
+  await tx.delete(trackerUpdates).where(inArray(trackerUpdates.sourceId, ids));
+  await tx.delete(trackerReports).where(inArray(trackerReports.sourceId, ids));
+  await tx
+    .delete(trackerLeads)
+    .where(
+      or(inArray(trackerLeads.actionId, actions), inArray(trackerLeads.keyPointId, keyPoints)),
+    );
+  await tx.delete(trackerActions).where(inArray(trackerActions.sourceId, ids));
+  await tx
+    .delete(trackerKeyPoints)
+    .where(inArray(trackerKeyPoints.recommendationId, recommendations));
+  await tx.delete(trackerRecommendations).where(inArray(trackerRecommendations.sourceId, ids));
+  await tx.delete(trackerParts).where(inArray(trackerParts.sourceId, ids));
+  await tx.delete(trackerSources).where(inArray(trackerSources.id, ids));
+}
 
 /**
  * The tracker keeps its sources and their history; the demo accounts' names come off what they

@@ -34,7 +34,8 @@ import { trackerPersonData } from './person-data.js';
 // Its benchmark generator, run in order by bench/data/generate.ts.
 export { trackerGenerator } from './bench-data.js';
 // Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
-export { removeDemoTrackerNames } from './demo.js';
+export { loadDemoTrackerSource, removeDemoTrackerNames, removeDemoTrackerSources } from './demo.js';
+export type { DemoTrackerSource } from './demo.js';
 
 export type {
   TrackerActionProgress,

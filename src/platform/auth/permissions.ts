@@ -186,6 +186,22 @@ const POLICIES = {
    * officers, whom the service narrows to their own borough ('borough.partnership-record.edit').
    */
   'partnerships.keep': anyRole(['authority_officer', 'partnership_officer']),
+  /**
+   * CDRP-11, IAG-34: training delivered and training needs. Police-side training of deployment
+   * and coordination staff is the coordination unit's, partnership training the partnership
+   * officers' (seed 004: the Partnership Team); both record courses, sessions, attendance and
+   * needs. The authority's officers and members and the Director oversee them (read only).
+   */
+  'training.view': anyRole([
+    'coordination_unit',
+    'partnership_officer',
+    'authority_officer',
+    'authority_member',
+    'director',
+  ]),
+  'training.manage': anyRole(['coordination_unit', 'partnership_officer']),
+  /** A signed-in person's own training: the sessions they attended and their needs. */
+  'training.own': userOnly,
   /** Scoped: only the partnership officer for this borough. */
   'borough.partnership-record.edit': (p, resource) =>
     p.kind === 'user' &&

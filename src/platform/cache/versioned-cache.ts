@@ -28,7 +28,8 @@ export type DataKind =
   | 'meetings'
   | 'custody'
   | 'consultation'
-  | 'partnerships';
+  | 'partnerships'
+  | 'training';
 
 export interface VersionedCache<T> {
   /** The value kept for the key while its data is unchanged, else `build()`'s, then kept. */

@@ -4,7 +4,7 @@
  * named with small counts suppressed (DP-01), and the open data's CSV rows.
  */
 import type { Translate } from '../../../platform/i18n/messages.js';
-import { breakdownCount, type Breakdown } from '../analysis-rules.js';
+import { publishedBreakdown, type Breakdown } from '../analysis-rules.js';
 import type { BreakdownFigures, QuestionFigures } from './query.js';
 
 const LABEL_WIDTH = 200;
@@ -34,24 +34,29 @@ export function groupName(t: Translate, by: Breakdown, value: string | null): st
   return t(`consultation:analysis.monitoring.${by}.${value}`);
 }
 
-/** DP-01: a breakdown's tables, every count below 10 shown as "fewer than 10". */
+/**
+ * DP-01: a breakdown's tables, every count below 10 shown as "fewer than 10" and any that would
+ * give one away "not shown" (analysis-rules: publishedBreakdown).
+ */
 export function breakdownTables(t: Translate, by: Breakdown, figures: BreakdownFigures) {
-  return figures.questions.map((q) => ({
+  const published = publishedBreakdown(figures);
+  return figures.questions.map((q, qi) => ({
     text: q.text,
     head: (q.groups[0]?.counts ?? []).map((c) => c.label),
-    rows: q.groups.map((g) => ({
+    rows: q.groups.map((g, gi) => ({
       name: groupName(t, by, g.value),
-      respondents: breakdownCount(
-        figures.groups.find((x) => x.value === g.value)?.respondents ?? 0,
-      ),
-      counts: g.counts.map((c) => breakdownCount(c.count)),
+      respondents:
+        published.respondents[figures.groups.findIndex((x) => x.value === g.value)] ?? '',
+      counts: published.questions[qi]![gi]!,
     })),
   }));
 }
 
 /**
  * The open data as CSV rows: each published question's counts for everyone, then by each
- * breakdown's groups with small counts suppressed (DP-01). Counts only, no personal data.
+ * breakdown's groups with small counts suppressed (DP-01), decided over all of the breakdown's
+ * questions as the staff page is, so the two cannot be set side by side to recover a count.
+ * Counts only, no personal data.
  */
 export function openDataRows(
   t: Translate,
@@ -61,24 +66,28 @@ export function openDataRows(
   },
 ): string[][] {
   const c = (key: string) => t(`consultation:analysis.openData.csv.${key}`);
+  // Suppressed over every question of the breakdown, as on the staff page, then picked.
+  const published = data.breakdowns.map((b) => ({ ...b, counts: publishedBreakdown(b.figures) }));
   const rows: string[][] = [
     [c('question'), c('answer'), c('breakdown'), c('group'), c('count'), c('percent')],
   ];
   for (const q of data.questions) {
     for (const o of q.options)
       rows.push([q.text, o.label, c('everyone'), '', String(o.count), String(o.percent)]);
-    for (const b of data.breakdowns) {
-      const bq = b.figures.questions.find((x) => x.id === q.id);
-      for (const g of bq?.groups ?? [])
-        for (const o of g.counts)
+    for (const b of published) {
+      const qi = b.figures.questions.findIndex((x) => x.id === q.id);
+      b.figures.questions[qi]?.groups.forEach((g, gi) =>
+        g.counts.forEach((o, oi) =>
           rows.push([
             q.text,
             o.label,
             t(`consultation:analysis.breakdown.by.${b.by}`),
             groupName(t, b.by, g.value),
-            breakdownCount(o.count),
+            b.counts.questions[qi]![gi]![oi]!,
             '',
-          ]);
+          ]),
+        ),
+      );
     }
   }
   return rows;

@@ -7,6 +7,7 @@
 import type { FastifyRequest } from 'fastify';
 import { can } from '../../../platform/auth/permissions.js';
 import { pageRequest } from '../../../platform/db/search.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 import { sendCsv } from '../../../platform/http/csv.js';
 import { sendDownload } from '../../../platform/http/files.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
@@ -250,12 +251,18 @@ export function registerAnalysisRoutes({ app, services, renderPage }: Consultati
     show: formShow(renderPage, `${T}/open-data.njk`, async (request, values) => {
       const { consultationId } = params(request);
       const { consultation, figures } = await analysis.analysis(request.principal, consultationId);
-      const { published } = await analysis.publication(request.principal, consultationId);
+      const { closed, published } = await analysis.publication(request.principal, consultationId);
       const chosen = ([] as string[]).concat(values.questions ?? []);
       return {
         title: request.t('consultation:analysis.openData.title'),
         breadcrumbs: crumbs(request, consultation),
         published,
+        // The form is offered only once the consultation has closed.
+        notClosed: closed
+          ? null
+          : request.t('consultation:analysis.openData.notClosed', {
+              date: formatDate(request.t, consultation.closesOn),
+            }),
         items: figures.questions
           .filter((q) => isClosed(q.kind))
           .map((q) => ({ value: q.id, text: q.text, checked: chosen.includes(q.id) })),
@@ -306,7 +313,7 @@ export function registerAnalysisRoutes({ app, services, renderPage }: Consultati
       `consultation-open-data-${data.consultation.id}.csv`,
       openDataRows(request.t, {
         questions: data.questions,
-        breakdowns: data.breakdowns.map((b) => ({ by: b.by, figures: b })),
+        breakdowns: data.breakdowns,
       }),
     );
   });

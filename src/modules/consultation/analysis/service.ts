@@ -20,14 +20,25 @@ import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors } from '../../../platform/i18n/said.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import {
+  BREAKDOWNS,
   csvAnswer,
   isClosed,
+  openDataRefusal,
   readTags,
   themeNameRefusal,
   type Breakdown,
 } from '../analysis-rules.js';
+import { consultationPhase } from '../rules.js';
 import { answers, consultations, questionOptions, responses } from '../schema.js';
-import { breakdownOf, counted, figuresOf, structureOf, themesOf, type Figures } from './query.js';
+import {
+  breakdownOf,
+  counted,
+  figuresOf,
+  structureOf,
+  themesOf,
+  type BreakdownFigures,
+  type Figures,
+} from './query.js';
 import {
   consultationAnswerThemes,
   consultationOpenData,
@@ -39,10 +50,23 @@ import {
 export type AnalysisService = ReturnType<typeof createAnalysisService>;
 type Input = Record<string, string | string[] | undefined>;
 
-export function createAnalysisService(deps: { db: Db; directory: DirectoryApi; t: Translate }) {
-  const { db, directory, t } = deps;
+export function createAnalysisService(deps: {
+  db: Db;
+  directory: DirectoryApi;
+  now: () => Date;
+  t: Translate;
+}) {
+  const { db, directory, now, t } = deps;
+  const phaseOf = (c: Parameters<typeof consultationPhase>[0]) =>
+    consultationPhase(c, todayInLondon(now()));
   // The page's figures, built again only when the consultation's data has changed.
   const kept = createVersionedCache<Figures>(db, { kinds: ['consultation'], max: 200 });
+  // The public's open data's breakdowns (borough names from the directory), kept likewise: a
+  // public page must not run eight grouped queries on every request.
+  const keptBreakdowns = createVersionedCache<{ by: Breakdown; figures: BreakdownFigures }[]>(db, {
+    kinds: ['consultation', 'directory'],
+    max: 200,
+  });
 
   async function consultationOf(executor: Executor, id: string) {
     const [row] = isUuid(id)
@@ -51,6 +75,9 @@ export function createAnalysisService(deps: { db: Db; directory: DirectoryApi; t
             id: consultations.id,
             title: consultations.title,
             launchedAt: consultations.launchedAt,
+            opensOn: consultations.opensOn,
+            closesOn: consultations.closesOn,
+            closedEarlyAt: consultations.closedEarlyAt,
           })
           .from(consultations)
           .where(eq(consultations.id, id))
@@ -390,14 +417,24 @@ export function createAnalysisService(deps: { db: Db; directory: DirectoryApi; t
               .where(eq(consultationOpenDataQuestions.consultationId, consultationId))
           ).map((r) => r.id)
         : [];
-      return { consultation, published: row ?? null, questionIds };
+      return {
+        consultation,
+        closed: phaseOf(consultation) === 'closed',
+        published: row ?? null,
+        questionIds,
+      };
     },
 
-    /** Staff choose the closed questions (and whether the quotes) published as open data. */
+    /**
+     * Staff choose the closed questions (and whether the quotes) published as open data; once
+     * the consultation has closed, and not before.
+     */
     async publish(principal: Principal, consultationId: string, input: Input, requestId?: string) {
       return db.transaction(async (tx) => {
         const user = requireUser(principal, 'consultation.manage');
-        await consultationOf(tx, consultationId);
+        const consultation = await consultationOf(tx, consultationId);
+        const notClosed = openDataRefusal(phaseOf(consultation));
+        if (notClosed) throw new ValidationError(fieldErrors(t, [notClosed]));
         const { newest } = await structureOf(tx, consultationId);
         const closed = newest.filter((q) => isClosed(q.kind)).map((q) => q.id);
         const chosen = [...new Set(checkedValues(input.questions))];
@@ -431,33 +468,32 @@ export function createAnalysisService(deps: { db: Db; directory: DirectoryApi; t
     /**
      * The public's open data: the published questions' counts, their breakdowns by borough and
      * the monitoring answers (suppressed below 10 by the presenter), and the quotes if published.
-     * Nothing when nothing is published, or the consultation is not launched.
+     * Nothing when nothing is published, or the consultation has not closed.
      */
     async openData(consultationId: string) {
-      const { consultation, published, questionIds } = await this.publication(
+      const { consultation, closed, published, questionIds } = await this.publication(
         'public',
         consultationId,
       );
-      if (!published || !consultation.launchedAt) throw new NotFoundError();
+      if (!published || !closed) throw new NotFoundError();
       const figures = await kept.get(consultationId, () => figuresOf(db, consultationId));
-      const structure = await structureOf(db, consultationId);
-      const breakdowns = await Promise.all(
-        (['borough', 'ageBand', 'sex', 'ethnicGroup'] as const).map(async (by) => ({
-          by,
-          figures: await breakdownOf(db, directory, consultationId, by, structure),
-        })),
-      );
+      const breakdowns = await keptBreakdowns.get(consultationId, async () => {
+        const structure = await structureOf(db, consultationId);
+        return Promise.all(
+          BREAKDOWNS.map(async (by) => ({
+            by,
+            figures: await breakdownOf(db, directory, consultationId, by, structure),
+          })),
+        );
+      });
       const pick = <Q extends { id: string }>(qs: Q[]) =>
         qs.filter((q) => questionIds.includes(q.id));
       return {
         consultation,
         published,
         questions: pick(figures.questions),
-        breakdowns: breakdowns.map((b) => ({
-          by: b.by,
-          groups: b.figures.groups,
-          questions: pick(b.figures.questions),
-        })),
+        // Whole: suppression is decided over all the breakdown's questions (DP-01).
+        breakdowns,
         quotes: published.quotes ? figures.quotes : [],
       };
     },

@@ -23,9 +23,9 @@ import {
 import { users } from '../../../platform/auth/schema.js';
 import { isOneOf, recordVersioning, requiredRef } from '../../../platform/db/columns.js';
 import { BOARD_ROLES, BOARD_SIDES } from '../board-rules.js';
-import { consultations, foreignTables } from '../schema.js';
-
-const { people, minuteItems } = foreignTables;
+import { people } from '../../directory/schema.js';
+import { minuteItems } from '../../meetings/schema.js';
+import { consultations } from '../schema.js';
 
 /** The board: one for the area (`singleton` is always true and unique). */
 export const consultationBoards = pgTable(

@@ -1,7 +1,8 @@
 /**
- * The demo's consultations (issue 25): this year's policing priorities, launched and open, with
- * six questions of every kind, one asked only of those who answered an earlier one; and a draft
- * major consultation on neighbourhood policing that awaits the strategy board's approval.
+ * The demo's consultations (issue 25): this year's policing priorities, a major consultation the
+ * strategy board approved at its last meeting (CON-01), launched and open, with six questions of
+ * every kind, one asked only of those who answered an earlier one; and a draft major consultation
+ * on neighbourhood policing that awaits the board's approval at its next.
  */
 import { inArray } from 'drizzle-orm';
 import { addCalendarDays, type IsoDate } from '../../../platform/calendar/index.js';
@@ -64,6 +65,12 @@ const PRIORITIES: DemoQuestion[] = [
   },
 ];
 
+/** Their titles, which the board's demo minutes name. */
+export const demoConsultationTitles = (today: IsoDate) => ({
+  priorities: `Policing priorities for London ${Number(today.slice(0, 4)) + 1}`,
+  neighbourhood: 'Neighbourhood policing in Camden',
+});
+
 async function addQuestions(tx: Executor, versionId: string, asked: readonly DemoQuestion[]) {
   const optionIds: Record<string, string>[] = [];
   for (const [i, q] of asked.entries()) {
@@ -90,18 +97,26 @@ async function addQuestions(tx: Executor, versionId: string, asked: readonly Dem
   }
 }
 
-export async function loadConsultationsDemo(tx: Executor, officerUserId: string, today: IsoDate) {
-  const year = today.slice(0, 4);
+export async function loadConsultationsDemo(
+  tx: Executor,
+  officerUserId: string,
+  today: IsoDate,
+  /** CON-01: the board's minute approving the policing priorities, and its meeting's day. */
+  approval: { minuteItemId: string; approvedOn: IsoDate },
+) {
+  const titles = demoConsultationTitles(today);
   const [open] = await tx
     .insert(consultations)
     .values({
-      title: `Policing priorities for London ${Number(year) + 1}`,
+      title: titles.priorities,
       purpose:
         'Tell us what the police should put first in your area next year. Your answers, with the public attitude survey and the citizens’ panel, shape the policing plan.',
       opensOn: addCalendarDays(today, -14),
       closesOn: addCalendarDays(today, 42),
       audience: 'public',
-      major: false,
+      major: true,
+      approvalMinuteItemId: approval.minuteItemId,
+      approvedOn: approval.approvedOn,
       launchedAt: new Date(`${addCalendarDays(today, -15)}T10:00:00Z`),
       createdBy: officerUserId,
     })
@@ -109,7 +124,7 @@ export async function loadConsultationsDemo(tx: Executor, officerUserId: string,
   const [draft] = await tx
     .insert(consultations)
     .values({
-      title: 'Neighbourhood policing in Camden',
+      title: titles.neighbourhood,
       purpose:
         'How should neighbourhood teams in Camden spend their time? A major consultation with invited community groups, for the strategy board to approve first.',
       opensOn: addCalendarDays(today, 30),
@@ -135,6 +150,7 @@ export async function loadConsultationsDemo(tx: Executor, officerUserId: string,
       required: true,
     },
   ]);
+  return { neighbourhood: draft!.id };
 }
 
 /** The demo officer's consultations, with their questionnaires (the rest cascades). */

@@ -52,9 +52,8 @@ const emailOf = (consulteeId: typeof consultees.id) =>
     string | null
   >`(select c.detail from ${consulteeChannels} c where c.consultee_id = ${consulteeId} and c.kind = 'email')`;
 
-/** Whether the invitation has a submitted response. */
-const respondedTo = (invitationId: typeof invitations.id) =>
-  sql<boolean>`exists (select 1 from ${responses} r where r.invitation_id = ${invitationId} and r.submitted_at is not null)`;
+/** Whether the invitation was responded to (kept on it: DP-03's sweep unlinks the response). */
+const respondedTo = sql<boolean>`coalesce(${invitations.responded}, false)`;
 
 export function createChoiceService(deps: {
   db: Db;
@@ -136,7 +135,7 @@ export function createChoiceService(deps: {
         invitationId: invitations.id,
         sentAt: invitations.sentAt,
         remindedAt: invitations.remindedAt,
-        responded: sql<boolean>`coalesce(${respondedTo(invitations.id)}, false)`,
+        responded: respondedTo,
       })
       .from(chosenConsultees)
       .innerJoin(consultees, eq(consultees.id, chosenConsultees.consulteeId))
@@ -174,7 +173,7 @@ export function createChoiceService(deps: {
             chosen: count(),
             sent: count(invitations.sentAt),
             reminded: count(invitations.remindedAt),
-            responded: sql<number>`count(*) filter (where ${respondedTo(invitations.id)})`,
+            responded: sql<number>`count(*) filter (where ${respondedTo})`,
           })
           .from(chosenConsultees)
           .leftJoin(

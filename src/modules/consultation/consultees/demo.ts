@@ -2,7 +2,8 @@
  * The demo's consultee database (CON-03): an umbrella body with three member organisations
  * (seed 002 para 22: "businesses, faith groups ... and the voluntary sector"), faith groups,
  * businesses, young people (para 24), an engagement group, a statutory partner and a resident,
- * each with the channels that reach them and, all but one, their consent to be contacted.
+ * each with the channels that reach them and, all but one, their consent to be contacted; two
+ * in Camden are chosen for the draft on neighbourhood policing there. One table, walked once.
  * Every demo consultee has an e-mail address at the demo's domain, by which it is removed.
  */
 import { inArray, like } from 'drizzle-orm';
@@ -14,7 +15,7 @@ import type {
   ConsulteeCategory,
   ConsulteeKind,
 } from '../consultee-rules.js';
-import { consulteeChannels, consultees } from './schema.js';
+import { chosenConsultees, consulteeChannels, consultees } from './schema.js';
 
 const DOMAIN = 'consultees.bridge.example';
 
@@ -34,32 +35,35 @@ interface DemoConsultee {
   kind: ConsulteeKind;
   category: ConsulteeCategory;
   borough?: Borough;
-  member?: true;
+  /** The umbrella body it is a member of, by its mailbox (listed before it). */
+  memberOf?: string;
   mailbox: string;
   /** Days before today consent was given, and how; none: not yet recorded. */
   consent?: [number, ConsentMethod];
   channels?: Partial<Record<Exclude<ChannelKind, 'email'>, string>>;
   preferred?: ChannelKind;
+  /** Chosen for the demo's draft on neighbourhood policing in Camden, and why. */
+  chosenForDraft?: string;
 }
 
-const UMBRELLA: DemoConsultee = {
-  name: 'London Civic Forum',
-  kind: 'organisation',
-  category: 'umbrella_body',
-  mailbox: 'civic-forum',
-  consent: [400, 'writing'],
-  channels: {
-    post: 'Tower Building, 11 York Road, London SE1 7NX',
-    newsletter: 'Civic Forum members\u2019 bulletin',
+/** Every demo consultee, an umbrella body before its members; each has an e-mail address. */
+const DEMO_CONSULTEES: readonly DemoConsultee[] = [
+  {
+    name: 'London Civic Forum',
+    kind: 'organisation',
+    category: 'umbrella_body',
+    mailbox: 'civic-forum',
+    consent: [400, 'writing'],
+    channels: {
+      post: 'Tower Building, 11 York Road, London SE1 7NX',
+      newsletter: 'Civic Forum members\u2019 bulletin',
+    },
   },
-};
-
-const DEMO_CONSULTEES: DemoConsultee[] = [
   {
     name: 'Black Londoners Forum',
     kind: 'organisation',
     category: 'voluntary_sector',
-    member: true,
+    memberOf: 'civic-forum',
     mailbox: 'black-londoners-forum',
     consent: [380, 'email'],
   },
@@ -68,7 +72,7 @@ const DEMO_CONSULTEES: DemoConsultee[] = [
     kind: 'organisation',
     category: 'voluntary_sector',
     borough: 'hackney',
-    member: true,
+    memberOf: 'civic-forum',
     mailbox: 'hackney-cvs',
     consent: [200, 'email'],
     channels: { phone: '020 7923 8360' },
@@ -78,7 +82,7 @@ const DEMO_CONSULTEES: DemoConsultee[] = [
     kind: 'organisation',
     category: 'business',
     borough: 'southwark',
-    member: true,
+    memberOf: 'civic-forum',
     mailbox: 'southwark-chamber',
     consent: [150, 'online_form'],
   },
@@ -99,6 +103,8 @@ const DEMO_CONSULTEES: DemoConsultee[] = [
     borough: 'camden',
     mailbox: 'camden-churches',
     consent: [90, 'writing'],
+    chosenForDraft:
+      'Camden’s churches run night shelters and street pastors, and hear what neighbourhood teams are asked for.',
   },
   {
     name: 'Camden Town Unlimited',
@@ -108,6 +114,8 @@ const DEMO_CONSULTEES: DemoConsultee[] = [
     mailbox: 'camden-town-unlimited',
     consent: [60, 'email'],
     channels: { social_media: '@CamdenTownUnltd' },
+    chosenForDraft:
+      'Camden Town’s businesses see the neighbourhood teams on their streets every day and night.',
   },
   {
     name: 'Lambeth Youth Council',
@@ -153,46 +161,52 @@ const DEMO_CONSULTEES: DemoConsultee[] = [
   },
 ];
 
-/** The demo consultees and their channels; `boroughs` are the boroughs' ids by code. */
+/**
+ * The demo consultees, each with its channels (its e-mail address first, preferred unless it
+ * prefers another), and those chosen for the draft; `boroughs` are the boroughs' ids by code.
+ */
 export async function loadConsulteesDemo(
   tx: Executor,
   boroughs: ReadonlyMap<string, string>,
   today: IsoDate,
+  draft: { consultationId: string; chosenBy: string },
 ): Promise<void> {
-  const row = (c: DemoConsultee, parentId: string | null) => ({
-    name: c.name,
-    kind: c.kind,
-    category: c.category,
-    parentId,
-    boroughId: c.borough ? (boroughs.get(DEMO_CONSULTEE_BOROUGHS[c.borough]) ?? null) : null,
-    consentGivenOn: c.consent ? addCalendarDays(today, -c.consent[0]) : null,
-    consentMethod: c.consent ? c.consent[1] : null,
-  });
-  const [umbrella] = await tx
-    .insert(consultees)
-    .values(row(UMBRELLA, null))
-    .returning({ id: consultees.id });
-  const rest = await tx
-    .insert(consultees)
-    .values(DEMO_CONSULTEES.map((c) => row(c, c.member ? umbrella!.id : null)))
-    .returning({ id: consultees.id });
-  const all = [UMBRELLA, ...DEMO_CONSULTEES];
-  const ids = [umbrella!.id, ...rest.map((r) => r.id)];
-  await tx.insert(consulteeChannels).values(
-    all.flatMap((c, i) => {
-      const preferred = c.preferred ?? 'email';
-      const channels: [ChannelKind, string][] = [
-        ['email', `${c.mailbox}@${DOMAIN}`],
-        ...(Object.entries(c.channels ?? {}) as [ChannelKind, string][]),
-      ];
-      return channels.map(([kind, detail]) => ({
-        consulteeId: ids[i]!,
+  const made = new Map<string, string>();
+  for (const c of DEMO_CONSULTEES) {
+    const [consultee] = await tx
+      .insert(consultees)
+      .values({
+        name: c.name,
+        kind: c.kind,
+        category: c.category,
+        parentId: c.memberOf ? made.get(c.memberOf)! : null,
+        boroughId: c.borough ? (boroughs.get(DEMO_CONSULTEE_BOROUGHS[c.borough]) ?? null) : null,
+        consentGivenOn: c.consent ? addCalendarDays(today, -c.consent[0]) : null,
+        consentMethod: c.consent ? c.consent[1] : null,
+      })
+      .returning({ id: consultees.id });
+    made.set(c.mailbox, consultee!.id);
+    const preferred = c.preferred ?? 'email';
+    const channels: [ChannelKind, string][] = [
+      ['email', `${c.mailbox}@${DOMAIN}`],
+      ...(Object.entries(c.channels ?? {}) as [ChannelKind, string][]),
+    ];
+    await tx.insert(consulteeChannels).values(
+      channels.map(([kind, detail]) => ({
+        consulteeId: consultee!.id,
         kind,
         detail,
         preferred: kind === preferred,
-      }));
-    }),
-  );
+      })),
+    );
+    if (c.chosenForDraft)
+      await tx.insert(chosenConsultees).values({
+        consultationId: draft.consultationId,
+        consulteeId: consultee!.id,
+        reason: c.chosenForDraft,
+        chosenBy: draft.chosenBy,
+      });
+  }
 }
 
 /** The demo consultees (with their channels and choices), found by their demo addresses. */

@@ -12,6 +12,7 @@ import {
   type FormValues,
 } from '../../../platform/http/render.js';
 import { consultationPaths } from '../paths.js';
+import { closedOn } from '../response-rules.js';
 import type { ConsultationRouteDeps as RouteDeps } from '../route-deps.js';
 import { outcomePaths as paths } from './paths.js';
 import { bodyTypeItems, linksView, minuteItems, sourceItems } from './presenter.js';
@@ -61,6 +62,8 @@ export function registerOutcomeRoutes({ app, services, renderPage }: RouteDeps):
         { text: consultation.title, href: consultationPaths.consultation(consultation.id) },
       ],
       consultation,
+      // A consultation closed early ran until the day it closed, not its planned closing date.
+      closedOn: closedOn(consultation),
       closed: page.phase === 'closed',
       outcome,
       received: page.received,
@@ -130,7 +133,11 @@ export function registerOutcomeRoutes({ app, services, renderPage }: RouteDeps):
     return renderPage(request, reply, `${T}/public-list.njk`, {
       title: request.t('consultation:outcomes.public.listTitle'),
       breadcrumbs: publicCrumbs(request),
-      rows: result.items.map((o) => ({ ...o, href: paths.publicOutcome(o.consultationId) })),
+      rows: result.items.map((o) => ({
+        ...o,
+        closedOn: closedOn(o),
+        href: paths.publicOutcome(o.consultationId),
+      })),
       total: result.total,
       pagination: paginationFor(paths.publicOutcomes, {}, page.page, page.limit, result.total),
     });
@@ -148,6 +155,7 @@ export function registerOutcomeRoutes({ app, services, renderPage }: RouteDeps):
         { text: request.t('consultation:outcomes.public.listTitle'), href: paths.publicOutcomes },
       ],
       consultation,
+      closedOn: closedOn(consultation),
       outcome: result.outcome,
       youSaid: paragraphs(result.outcome.youSaid),
       weDid: paragraphs(result.outcome.weDid),

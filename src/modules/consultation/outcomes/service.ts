@@ -275,6 +275,7 @@ export function createOutcomesService(deps: {
             title: consultations.title,
             opensOn: consultations.opensOn,
             closesOn: consultations.closesOn,
+            closedEarlyAt: consultations.closedEarlyAt,
             publishedAt: consultationOutcomes.publishedAt,
             weDid: consultationOutcomes.weDid,
           })

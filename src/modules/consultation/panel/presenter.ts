@@ -3,9 +3,13 @@
  * small monitoring counts suppressed (DP-01) and shares as percentages.
  */
 import type { Translate } from '../../../platform/i18n/messages.js';
-import { publishableCount } from '../../../platform/privacy/rules.js';
 import { MONITORING_DIMENSIONS, type MonitoringDimension } from '../monitoring.js';
-import { formatDifference, formatShare, type BalanceLine } from '../panel-rules.js';
+import {
+  formatDifference,
+  formatShare,
+  type BalanceLine,
+  type PublishedBalanceLine,
+} from '../panel-rules.js';
 
 export const DIMENSION_NAMES = Object.keys(MONITORING_DIMENSIONS) as MonitoringDimension[];
 
@@ -24,19 +28,30 @@ export function monitoringItems(t: Translate, values: Record<string, unknown>) {
   }));
 }
 
-/**
- * A balance line as the page shows it. A monitoring group of fewer than 10 members shows
- * "fewer than 10" and no share or difference (which would give the count away); boroughs are
- * not special-category data and are shown in full.
- */
-export function balanceRow(line: BalanceLine, label: string, suppress: boolean) {
-  const hidden = suppress && line.members < 10;
+/** A borough's balance line as the page shows it: boroughs are not special-category data. */
+export function boroughBalanceRow(line: BalanceLine, label: string) {
   return {
     label,
-    members: suppress ? publishableCount(line.members) : String(line.members),
-    memberShare: hidden ? '' : formatShare(line.memberShare),
+    members: String(line.members),
+    memberShare: formatShare(line.memberShare),
     populationShare: formatShare(line.populationShare),
-    difference: hidden ? '' : formatDifference(line.difference),
+    difference: formatDifference(line.difference),
+    underRepresented: line.underRepresented,
+  };
+}
+
+/**
+ * A monitoring group's balance line as the page shows it (DP-01, panel-rules:
+ * publishableBalance): a hidden count shows "fewer than 10" or "not shown", and no share or
+ * difference (which would give the count away).
+ */
+export function monitoringBalanceRow(line: PublishedBalanceLine, label: string) {
+  return {
+    label,
+    members: line.shownMembers,
+    memberShare: line.hidden ? '' : formatShare(line.memberShare),
+    populationShare: formatShare(line.populationShare),
+    difference: line.hidden ? '' : formatDifference(line.difference),
     underRepresented: line.underRepresented,
   };
 }

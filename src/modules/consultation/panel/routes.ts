@@ -13,10 +13,10 @@ import {
   registerFormPage,
   type FormValues,
 } from '../../../platform/http/render.js';
-import { formatShare } from '../panel-rules.js';
+import { formatShare, publishableBalance } from '../panel-rules.js';
 import type { ConsultationRouteDeps as RouteDeps } from '../route-deps.js';
 import { panelPaths as paths } from './paths.js';
-import { balanceRow, DIMENSION_NAMES } from './presenter.js';
+import { boroughBalanceRow, DIMENSION_NAMES, monitoringBalanceRow } from './presenter.js';
 
 const T = 'modules/consultation/panel/views';
 const managers = { config: { access: { action: 'consultation.manage' as const } } };
@@ -74,14 +74,14 @@ export function registerPanelRoutes({ app, services, renderPage }: RouteDeps): v
         {
           id: 'borough',
           heading: t('consultation:panel.balance.borough'),
-          rows: balance.borough.map((line) => balanceRow(line, line.label, false)),
+          rows: balance.borough.map((line) => boroughBalanceRow(line, line.label)),
         },
         ...DIMENSION_NAMES.map((d) => ({
           id: d,
           heading: t(`consultation:panel.monitoring.${d}`),
           answered: balance[d].answered,
-          rows: balance[d].lines.map((line) =>
-            balanceRow(line, t(`consultation:panel.values.${d}.${line.value}`), true),
+          rows: publishableBalance(balance[d].lines).map((line) =>
+            monitoringBalanceRow(line, t(`consultation:panel.values.${d}.${line.value}`)),
           ),
         })),
       ],

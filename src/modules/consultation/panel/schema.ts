@@ -19,9 +19,8 @@ import {
 import { users } from '../../../platform/auth/schema.js';
 import { isOneOf, requiredRef } from '../../../platform/db/columns.js';
 import { organisations } from '../../directory/schema.js';
-import { AGE_BANDS, ETHNIC_GROUPS, SEXES } from '../monitoring.js';
 import { PANEL_JOINED_BY, POPULATION_DIMENSIONS, WAVE_KINDS } from '../panel-rules.js';
-import { consultations } from '../schema.js';
+import { consultations, monitoringChecks, monitoringColumns } from '../schema.js';
 
 export const panelMembers = pgTable(
   'consultation_panel_members',
@@ -78,15 +77,9 @@ export const panelMemberMonitoring = pgTable(
     memberId: uuid('member_id')
       .primaryKey()
       .references(() => panelMembers.id, { onDelete: 'cascade' }),
-    ageBand: text('age_band', { enum: AGE_BANDS }),
-    sex: text('sex', { enum: SEXES }),
-    ethnicGroup: text('ethnic_group', { enum: ETHNIC_GROUPS }),
+    ...monitoringColumns(),
   },
-  (t) => [
-    check('consultation_panel_member_monitoring_age', isOneOf(t.ageBand, AGE_BANDS)),
-    check('consultation_panel_member_monitoring_sex', isOneOf(t.sex, SEXES)),
-    check('consultation_panel_member_monitoring_ethnic', isOneOf(t.ethnicGroup, ETHNIC_GROUPS)),
-  ],
+  (t) => monitoringChecks('consultation_panel_member_monitoring', t),
 );
 
 /**

@@ -37,7 +37,7 @@ import {
   WAVE_KINDS,
   type WaveKind,
 } from '../panel-rules.js';
-import { consultations, invitations, responses } from '../schema.js';
+import { consultations, invitations } from '../schema.js';
 import type { PanelLinks } from './links.js';
 import { readPopulation } from './population.js';
 import type { PanelService } from './service.js';
@@ -95,7 +95,8 @@ export function createWavesService(deps: {
       .select({
         waveId: panelWaves.id,
         invited: sql<number>`count(${invitations.id})::int`,
-        responded: sql<number>`count(${responses.id}) filter (where ${responses.submittedAt} is not null)::int`,
+        // Kept on the invitation: the retention sweep unlinks the response (DP-03).
+        responded: sql<number>`count(*) filter (where ${invitations.responded})::int`,
       })
       .from(panelWaves)
       .leftJoin(
@@ -105,7 +106,6 @@ export function createWavesService(deps: {
           isNotNull(invitations.panelMemberId),
         ),
       )
-      .leftJoin(responses, eq(responses.invitationId, invitations.id))
       .where(where)
       .groupBy(panelWaves.id);
 

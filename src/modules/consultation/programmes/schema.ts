@@ -6,7 +6,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { recordVersioning, requiredRef } from '../../../platform/db/columns.js';
-import { consultations, directoryPeople } from '../schema.js';
+import { people } from '../../directory/schema.js';
+import { consultations } from '../schema.js';
 
 export const consultationProgrammes = pgTable(
   'consultation_programmes',
@@ -31,7 +32,7 @@ export const consultationProgrammeStages = pgTable(
     /** Its place in the programme, from 1. */
     position: integer('position').notNull(),
     name: text('name').notNull(),
-    ownerId: uuid('owner_id').references(() => directoryPeople.id, { onDelete: 'set null' }),
+    ownerId: uuid('owner_id').references(() => people.id, { onDelete: 'set null' }),
     plannedStart: date('planned_start', { mode: 'string' }).notNull(),
     plannedEnd: date('planned_end', { mode: 'string' }).notNull(),
     actualStart: date('actual_start', { mode: 'string' }),

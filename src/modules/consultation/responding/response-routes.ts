@@ -156,6 +156,8 @@ export function registerResponseRoutes({ app, services, renderPage, config }: Ro
             },
           ],
           ...monitoringItems(request.t, current),
+          // DP-03: respondents are told when what they give here is removed.
+          retentionDays: config.consultation.responseRetentionDays,
           action: paths.aboutYou(params(request).token),
           previousHref: last
             ? paths.question(params(request).token, String(last.position))
@@ -231,6 +233,7 @@ export function registerResponseRoutes({ app, services, renderPage, config }: Ro
           caption: s.consultation.title,
           link: `${config.publicUrl}${consultationPaths.resume(token)}`,
           closesOn: s.consultation.closesOn,
+          retentionDays: config.consultation.responseRetentionDays,
           continueHref: consultationPaths.resume(token),
           action: paths.save(token),
           values: { email: errors ? values.email : (s.response.contactEmail ?? '') },

@@ -74,6 +74,8 @@ export function createRespondingService(deps: {
   publicUrl: string;
   secret: string;
   responsesPerAddressPerHour: number;
+  /** DP-03: the days after closing that a response keeps its personal data (told to the respondent). */
+  retentionDays: number;
 }) {
   const { db, now, t, mail } = deps;
   const today = () => todayInLondon(now());
@@ -169,7 +171,7 @@ export function createRespondingService(deps: {
     if (!invitation || !consultation?.launchedAt)
       throw new NotFoundError(t('consultation:responding.errors.unknownInvitation'));
     const [response] = await executor
-      .select({ id: responses.id, submittedAt: responses.submittedAt })
+      .select({ id: responses.id })
       .from(responses)
       .where(eq(responses.invitationId, invitation.id));
     return { invitation, consultation, response };
@@ -200,8 +202,9 @@ export function createRespondingService(deps: {
      * begun, is part way through (its response's pages take the same token), or has responded.
      */
     async invitation(token: string) {
-      const { consultation, response } = await invitationOf(db, token);
-      const status = !response ? 'new' : response.submittedAt ? 'responded' : 'begun';
+      const { invitation, consultation, response } = await invitationOf(db, token);
+      // Responded is kept on the invitation: DP-03's sweep unlinks the response from it.
+      const status = invitation.responded ? 'responded' : response ? 'begun' : 'new';
       return {
         consultation,
         status,
@@ -216,7 +219,7 @@ export function createRespondingService(deps: {
       return db.transaction(async (tx): Promise<Begun> => {
         const { invitation, consultation, response } = await invitationOf(tx, token, true);
         if (text(input[HONEYPOT])) return { kind: 'ignored', to: paths.responded(consultation.id) };
-        if (response?.submittedAt) return { kind: 'already', consultation };
+        if (invitation.responded) return { kind: 'already', consultation };
         if (response) return { kind: 'begun', to: consultationPaths.resume(token) };
         return beginIn(tx, consultation, ip, token, invitation.id, requestId);
       });
@@ -316,7 +319,8 @@ export function createRespondingService(deps: {
 
     /**
      * Sends the response: every required question asked must be answered (each missing one
-     * named); the answers of questions not asked are removed; the link stops working. A robot's
+     * named); the answers of questions not asked are removed; the link stops working, and the
+     * address it was e-mailed to is removed (DP-03: it served only the link). A robot's
      * (the hidden field filled) is removed, and it is shown the same confirmation.
      */
     async submit(token: string, input: Input, requestId?: string) {
@@ -344,7 +348,7 @@ export function createRespondingService(deps: {
             .where(and(eq(answers.responseId, id), notInArray(answers.questionId, asked)));
         await tx
           .update(responses)
-          .set({ submittedAt: now(), resumeTokenHash: null })
+          .set({ submittedAt: now(), resumeTokenHash: null, contactEmail: null })
           .where(and(eq(responses.id, id), isNull(responses.submittedAt)));
         await recordAudit(
           tx,
@@ -362,7 +366,7 @@ export function createRespondingService(deps: {
 
     /**
      * DP-03: the link to finish later sent to the address the respondent types, which is kept
-     * with the response (until it is anonymised) and never used for anything else.
+     * with the response until it is sent (or anonymised) and never used for anything else.
      */
     async sendLink(token: string, input: Input, requestId?: string) {
       const email = text(one(input.email))?.toLowerCase() ?? null;
@@ -390,6 +394,7 @@ export function createRespondingService(deps: {
               title: s.consultation.title,
               link: `${deps.publicUrl}${consultationPaths.resume(token)}`,
               date: { date: s.consultation.closesOn },
+              days: deps.retentionDays,
             },
           }),
         });

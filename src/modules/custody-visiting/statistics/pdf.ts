@@ -7,7 +7,6 @@
  * with what follows, rows kept whole, a table's header row repeated on each page it goes on to).
  */
 import { formatDate } from '../../../platform/i18n/dates.js';
-import { publishableCount } from '../../../platform/privacy/rules.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import {
   CELL,
@@ -22,7 +21,12 @@ import {
 } from '../../../platform/pdf/index.js';
 import { ACTIVITY_KINDS } from '../community-rules.js';
 import { formatTarget } from '../rules.js';
-import type { PerformanceLine, Period, ReportFigures } from '../statistics-rules.js';
+import {
+  publishedSeen,
+  type PerformanceLine,
+  type Period,
+  type ReportFigures,
+} from '../statistics-rules.js';
 import { panelTotal, type AppliedSurge, type PanelFigures } from './panel-figures.js';
 import { figure, percentFigure, periodName, periodDays } from './words.js';
 
@@ -110,6 +114,8 @@ function annualBlocks(
       ? t('custody-visiting:statistics.noTarget')
       : t('custody-visiting:statistics.percent', { percent: l.percentOfTarget });
   const r = figures.reports.total;
+  // DP-01: as the page publishes them, so the two cannot be set side by side.
+  const seen = publishedSeen(figures.reports)(r);
   const v = figures.total;
 
   const blocks: Block[] = [
@@ -136,8 +142,8 @@ function annualBlocks(
         [c('present'), String(r.detaineesPresent)],
         [c('seen'), String(r.seen)],
         // DP-01: published with small numbers suppressed.
-        [c('childrenSeen'), publishableCount(r.childrenSeen)],
-        [c('vulnerableSeen'), publishableCount(r.vulnerableSeen)],
+        [c('childrenSeen'), seen.childrenSeen],
+        [c('vulnerableSeen'), seen.vulnerableSeen],
         [c('delayed'), String(r.delayed)],
         [c('medianDelay'), figure(t, r.medianDelay)],
         [c('longestDelay'), figure(t, r.longestDelay)],

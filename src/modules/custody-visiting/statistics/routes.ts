@@ -8,7 +8,6 @@ import type { FastifyRequest } from 'fastify';
 import { fieldErrorsOf } from '../../../platform/errors.js';
 import { sendCsv } from '../../../platform/http/csv.js';
 import { sendDownload } from '../../../platform/http/files.js';
-import { publishableCount } from '../../../platform/privacy/rules.js';
 import { custodyPaths as paths } from '../paths.js';
 import type { CustodyVisitingRouteDeps as RouteDeps } from '../route-deps.js';
 import { pairBars, targetBars } from './chart.js';
@@ -16,8 +15,10 @@ import { renderAnnualReportPdf } from './pdf.js';
 import { figure, percentFigure, periodName, periodDays } from './words.js';
 import {
   NOT_SEEN_REASONS,
+  publishedSeen,
   type PerformanceLine,
   type Period,
+  type PublishedSeen,
   type ReportLine,
 } from '../statistics-rules.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
@@ -28,7 +29,7 @@ const T = 'modules/custody-visiting/statistics/views';
 const publicPage = { config: { access: 'public' as const } };
 
 /** ICV-04, ICV-05, ICV-08: a line of the reports' figures, as the page's tables show it. */
-function reportRow(t: Translate, l: ReportLine) {
+function reportRow(t: Translate, l: ReportLine, seen: PublishedSeen) {
   return {
     name: l.name,
     cells: [
@@ -37,8 +38,8 @@ function reportRow(t: Translate, l: ReportLine) {
       l.seen,
       NOT_SEEN_REASONS.reduce((n, r) => n + l.notSeen[r], 0),
       // DP-01: children and vulnerable people seen are published with small numbers suppressed.
-      publishableCount(l.childrenSeen),
-      publishableCount(l.vulnerableSeen),
+      seen.childrenSeen,
+      seen.vulnerableSeen,
       l.delayed,
       figure(t, l.medianDelay),
       figure(t, l.longestDelay),
@@ -89,6 +90,7 @@ export function registerStatisticsRoutes({ app, services, renderPage }: RouteDep
           ? t('custody-visiting:statistics.noTarget')
           : t('custody-visiting:statistics.percent', { percent: l.percentOfTarget });
       const name = periodName(t, period);
+      const seen = publishedSeen(result.reports);
       return renderPage(request, reply, `${T}/statistics.njk`, {
         title,
         breadcrumbs: crumbs(request),
@@ -115,11 +117,11 @@ export function registerStatisticsRoutes({ app, services, renderPage }: RouteDep
         csvHref: `${paths.statisticsCsv}?${query}`,
         // ICV-04, ICV-05, ICV-08: the reports' figures, in their own sections of the page.
         reports: {
-          total: reportRow(t, result.reports.total),
-          areas: result.reports.areas.map((a) => reportRow(t, a.total)),
+          total: reportRow(t, result.reports.total, seen(result.reports.total)),
+          areas: result.reports.areas.map((a) => reportRow(t, a.total, seen(a.total))),
           area: reportArea && {
             name: reportArea.area,
-            suites: reportArea.suites.map((s) => reportRow(t, s)),
+            suites: reportArea.suites.map((s) => reportRow(t, s, seen(s))),
           },
           summary: t('custody-visiting:statistics.issues.summary', {
             raised: result.reports.total.issuesRaised,
@@ -168,6 +170,7 @@ export function registerStatisticsRoutes({ app, services, renderPage }: RouteDep
     const result = await statistics.period(periodQuery(request));
     const t = request.t;
     const { period } = result;
+    const seen = publishedSeen(result.reports);
     const head = [
       period.kind === 'year' ? 'year' : 'quarter',
       'area',
@@ -194,7 +197,7 @@ export function registerStatisticsRoutes({ app, services, renderPage }: RouteDep
       String(l.spread.weekdayEvening),
       String(l.spread.weekendDay),
       String(l.spread.weekendEvening),
-      ...reportCells(r),
+      ...reportCells(r, r && seen(r)),
     ];
     const reportsOf = new Map(
       result.reports.areas.map((a) => [
@@ -248,16 +251,16 @@ const REPORT_COLUMNS = [
   'medianDaysToResolve',
 ];
 
-function reportCells(r: ReportLine | undefined): string[] {
-  if (!r) return REPORT_COLUMNS.map(() => '');
+function reportCells(r: ReportLine | undefined, seen: PublishedSeen | undefined): string[] {
+  if (!r || !seen) return REPORT_COLUMNS.map(() => '');
   const maybe = (n: number | null) => (n === null ? '' : String(n));
   return [
     String(r.reports),
     String(r.detaineesPresent),
     String(r.seen),
     ...NOT_SEEN_REASONS.map((reason) => String(r.notSeen[reason])),
-    publishableCount(r.childrenSeen),
-    publishableCount(r.vulnerableSeen),
+    seen.childrenSeen,
+    seen.vulnerableSeen,
     String(r.delayed),
     maybe(r.medianDelay),
     maybe(r.longestDelay),
