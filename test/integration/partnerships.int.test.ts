@@ -7,7 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq, inArray, like } from 'drizzle-orm';
+import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
+import { PARTNERSHIP_DEMO_BOROUGHS } from '../../src/modules/partnerships/index.js';
 import { partnerships } from '../../src/modules/partnerships/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
@@ -298,4 +300,28 @@ test('CDRP-10: records are kept by year and published; the public sees names and
   // The staff register is not public.
   const refusedList = await anyone.get('/partnership-register');
   assert.equal(refusedList.statusCode, 303);
+});
+
+const DEMO_NAMES = PARTNERSHIP_DEMO_BOROUGHS.map((b) => `${b.name} Community Safety Partnership`);
+
+test('CDRP-01: the demo register names invented officers for the 33 London boroughs, some stale, and goes with the demo', async () => {
+  await loadDemoData(t.services.db, t.services.secretBox);
+  try {
+    const demo = await t.services.db
+      .select({ name: partnerships.name })
+      .from(partnerships)
+      .where(inArray(partnerships.name, DEMO_NAMES));
+    assert.equal(demo.length, 33);
+    const camden = await new Agent(t.app).get('/partnerships?page=1');
+    assert.match(text(camden.body), /Camden Community Safety Partnership/);
+    const stale = text((await officer.get('/partnership-register?status=stale')).body);
+    assert.match(stale, /Stale/);
+  } finally {
+    await removeDemoData(t.services.db);
+  }
+  const left = await t.services.db
+    .select({ name: partnerships.name })
+    .from(partnerships)
+    .where(inArray(partnerships.name, DEMO_NAMES));
+  assert.deepEqual(left, []);
 });
