@@ -5,14 +5,15 @@
  * information-sharing protocol's dates and compliance, and its audits, strategies, targets and
  * performance by year. Never e-mail addresses, who confirmed, or the compliance notes.
  */
-import { asc, count, desc, eq, sql } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import { todayInLondon } from '../../../platform/calendar/index.js';
 import type { Db } from '../../../platform/db/database.js';
 import { NotFoundError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import { reviewOverdue } from '../rules.js';
-import { partnershipRecords, partnerships } from '../schema.js';
+import { recordsPage } from '../records.js';
+import { partnerships } from '../schema.js';
 
 export type PublicPartnershipsService = ReturnType<typeof createPublicPartnershipsService>;
 
@@ -60,35 +61,11 @@ export function createPublicPartnershipsService(deps: {
         ? await db.select(published).from(partnerships).where(eq(partnerships.id, id))
         : [];
       if (!entry) throw new NotFoundError();
-      const [records, [total]] = await Promise.all([
-        db
-          .select({
-            id: partnershipRecords.id,
-            startYear: partnershipRecords.startYear,
-            kind: partnershipRecords.kind,
-            title: partnershipRecords.title,
-            figure: partnershipRecords.figure,
-            link: partnershipRecords.link,
-          })
-          .from(partnershipRecords)
-          .where(eq(partnershipRecords.partnershipId, id))
-          .orderBy(
-            desc(partnershipRecords.startYear),
-            asc(partnershipRecords.kind),
-            asc(partnershipRecords.createdAt),
-          )
-          .limit(page.limit)
-          .offset(page.offset),
-        db
-          .select({ n: count() })
-          .from(partnershipRecords)
-          .where(eq(partnershipRecords.partnershipId, id)),
-      ]);
+      const kept = await recordsPage(db, id, page);
       return {
         entry,
         reviewOverdue: reviewOverdue(entry.protocolReviewOn, todayInLondon(now())),
-        records,
-        recordsTotal: Number(total?.n ?? 0),
+        ...kept,
       };
     },
   };

@@ -5,7 +5,7 @@
  * officers add and keep any entry; a borough's partnership officer keeps their borough's. Each
  * action is one transaction with one audit event; a refused one changes nothing.
  */
-import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { can, requireUser } from '../../../platform/auth/permissions.js';
@@ -38,6 +38,7 @@ import {
   validateRecord,
   type OfficersValue,
 } from '../rules.js';
+import { recordsPage } from '../records.js';
 import { partnershipRecords, partnerships } from '../schema.js';
 
 export type RegisterService = ReturnType<typeof createRegisterService>;
@@ -192,7 +193,7 @@ export function createRegisterService(deps: {
       const user = requireUser(principal, 'partnerships.view');
       const entry = await find(db, id);
       const confirmer = alias(users, 'confirmer');
-      const [people, boroughs, [by], records, [total]] = await Promise.all([
+      const [people, boroughs, [by], kept] = await Promise.all([
         lookups.people(db, [entry.officerId, entry.deputyId]),
         lookups.organisations(db, [entry.boroughId]),
         entry.confirmedBy
@@ -201,21 +202,7 @@ export function createRegisterService(deps: {
               .from(confirmer)
               .where(eq(confirmer.id, entry.confirmedBy))
           : Promise.resolve([]),
-        db
-          .select()
-          .from(partnershipRecords)
-          .where(eq(partnershipRecords.partnershipId, id))
-          .orderBy(
-            desc(partnershipRecords.startYear),
-            asc(partnershipRecords.kind),
-            asc(partnershipRecords.createdAt),
-          )
-          .limit(page.limit)
-          .offset(page.offset),
-        db
-          .select({ n: count() })
-          .from(partnershipRecords)
-          .where(eq(partnershipRecords.partnershipId, id)),
+        recordsPage(db, id, page),
       ]);
       const day = today();
       return {
@@ -226,8 +213,7 @@ export function createRegisterService(deps: {
         confirmedByName: by?.name ?? null,
         stale: isStale(entry.confirmedAt, day, staleMonths),
         reviewOverdue: reviewOverdue(entry.protocolReviewOn, day),
-        records,
-        recordsTotal: Number(total?.n ?? 0),
+        ...kept,
         mayKeep: mayKeep(user, entry.boroughId),
       };
     },
