@@ -83,6 +83,10 @@ import { createDirectoryModule } from './modules/directory/index.js';
 import { createExpensesModule, readExpensesSettings } from './modules/expenses/index.js';
 import { createGroupsModule, readGroupsSettings } from './modules/groups/index.js';
 import { createMeetingsModule } from './modules/meetings/index.js';
+import {
+  createPartnershipsModule,
+  readPartnershipsSettings,
+} from './modules/partnerships/index.js';
 import { createTrackerModule } from './modules/tracker/index.js';
 import { diskFileStore } from './platform/files/store.js';
 import { formatPence, penceAsDecimal } from './platform/money/pence.js';
@@ -113,6 +117,7 @@ export const MODULE_SETTINGS: ModuleSettingsDeclarations = {
   expenses: readExpensesSettings,
   custodyVisiting: readCustodyVisitingSettings,
   consultation: readConsultationSettings,
+  partnerships: readPartnershipsSettings,
 };
 
 /** Every setting, read from the environment (process.env unless given). */
@@ -216,6 +221,7 @@ export function buildServices(deps: AppDeps) {
     meetings: meetings.api,
     tracker: tracker.api,
   });
+  const partnerships = createPartnershipsModule({ platform, now, directory: directory.api });
   const training = createTrainingModule({ platform, now, directory: directory.api });
   const modules: readonly BridgeModule[] = [
     directory,
@@ -226,6 +232,7 @@ export function buildServices(deps: AppDeps) {
     tracker,
     custodyVisiting,
     consultation,
+    partnerships,
     training,
   ];
   // Every service by name, for tests that drive a service directly.
@@ -239,6 +246,7 @@ export function buildServices(deps: AppDeps) {
     ...tracker.services,
     ...custodyVisiting.services,
     ...consultation.services,
+    ...partnerships.services,
     ...training.services,
   };
   return { platform, modules, services, messages };

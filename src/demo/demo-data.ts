@@ -74,6 +74,11 @@ import {
   loadDemoGroupMeetings,
   removeDemoMeetingRecords,
 } from '../modules/meetings/index.js';
+import {
+  PARTNERSHIP_DEMO_BOROUGHS,
+  loadPartnershipsDemo,
+  removePartnershipsDemo,
+} from '../modules/partnerships/index.js';
 import { removeDemoTrackerNames, removeDemoTrackerSources } from '../modules/tracker/index.js';
 import {
   DEMO_TRAINING_BOROUGHS,
@@ -242,6 +247,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeDemoExpenses(tx, ids, demoPeople);
     await removeCustodyVisitingDemo(tx, demoPeople);
     await removeTrainingDemo(tx, ids, demoPeople);
+    await removePartnershipsDemo(tx, demoPeople);
     await removeDemoTrackerNames(tx, ids, await demoOrganisationsAndPeople(tx, demoPeople));
     await removeDemoAdviceRequests(tx, ids);
     await removeGroupsDemo(tx, demoPeople);
@@ -282,6 +288,10 @@ export async function loadDemoData(
   );
   const groupId = await demoGroupId(db, DEMO_GROUP);
   const consulteeBoroughs = await demoOrganisationIds(db, Object.values(DEMO_CONSULTEE_BOROUGHS));
+  const partnershipBoroughs = await demoOrganisationIds(
+    db,
+    PARTNERSHIP_DEMO_BOROUGHS.map((b) => b.code),
+  );
   await db.transaction(async (tx) => {
     for (const [code, id] of await loadDemoOrganisations(tx)) orgIds.set(code, id);
     const userIds = new Map<Role, string>();
@@ -454,6 +464,8 @@ export async function loadDemoData(
       await demoOrganisationIds(tx, DEMO_TRAINING_BOROUGHS),
       today,
     );
+    // CDRP-01, CDRP-10, CDRP-15: the partnerships register for the 33 London boroughs.
+    await loadPartnershipsDemo(tx, partnershipBoroughs, DEMO_DOMAIN, today);
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',

@@ -39,6 +39,7 @@ test('an advisor signs in from the public home page, sees only their own work, a
     'Advisory groups',
     'Custody visiting',
     'Consultations',
+    'Partnerships',
     'Sign in',
   ]);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -71,6 +72,7 @@ test('an advisor signs in from the public home page, sees only their own work, a
     'Advisory groups',
     'Custody visiting',
     'Consultations',
+    'Partnerships',
     'Sign in',
   ]);
   // Signed out means signed out: a page that needs a session sends the person to sign in.
@@ -132,6 +134,7 @@ test('an administrator signs in with a second factor, after a wrong code, and se
     'Directory',
     'Advisory groups',
     'Consultation',
+    'Partnerships',
     'Tracker',
     'Users',
     'Audit trail',
@@ -159,6 +162,7 @@ test('the coordination unit signs in with a second factor and sees the directory
     'Expenses',
     'Advisory groups',
     'Consultation',
+    'Partnerships',
     'Tracker',
     'Training',
     'Your account',

@@ -64,6 +64,13 @@ const TRAINING_VIEWERS: readonly Role[] = [
   'director',
 ];
 /**
+ * CDRP-01: the partnerships register is read by police and authority staff and members and the
+ * boroughs' partnership officers; authority officers add entries; an entry is kept by them or by
+ * its borough's partnership officer (the service narrows a partnership officer to their borough).
+ */
+const PARTNERSHIP_VIEWERS: readonly Role[] = [...GROUP_STAFF, 'partnership_officer'];
+const PARTNERSHIP_KEEPERS: readonly Role[] = ['authority_officer', 'partnership_officer'];
+/**
  * ICV-03: the rota is the scheme manager's and the panel's coordinator's: no police user, the
  * custody inspector included, sees a visit before it happens (visits are unannounced).
  */
@@ -613,6 +620,20 @@ const EXPECTED: Record<string, Who> = {
   'GET /consultation/panel/population/replace': CONSULTATION_MANAGERS,
   'POST /consultation/panel/population/replace': CONSULTATION_MANAGERS,
   // ICV-10, LEG-05: surges are the scheme manager's.
+  // CDRP-01, CDRP-10, CDRP-15: the partnerships register, and what it publishes for inspection.
+  'GET /partnership-register': PARTNERSHIP_VIEWERS,
+  'GET /partnership-register/new': ['authority_officer'],
+  'POST /partnership-register/new': ['authority_officer'],
+  'GET /partnership-register/:partnershipId': PARTNERSHIP_VIEWERS,
+  'POST /partnership-register/:partnershipId/confirm': PARTNERSHIP_KEEPERS,
+  'GET /partnership-register/:partnershipId/edit': PARTNERSHIP_KEEPERS,
+  'POST /partnership-register/:partnershipId/edit': PARTNERSHIP_KEEPERS,
+  'GET /partnership-register/:partnershipId/protocol': PARTNERSHIP_KEEPERS,
+  'POST /partnership-register/:partnershipId/protocol': PARTNERSHIP_KEEPERS,
+  'GET /partnership-register/:partnershipId/records/new': PARTNERSHIP_KEEPERS,
+  'POST /partnership-register/:partnershipId/records/new': PARTNERSHIP_KEEPERS,
+  'GET /partnerships': 'anyone',
+  'GET /partnerships/:partnershipId': 'anyone',
   'GET /custody-visiting/surges': SCHEME_MANAGERS,
   'GET /custody-visiting/surges/new': SCHEME_MANAGERS,
   'POST /custody-visiting/surges/new': SCHEME_MANAGERS,

@@ -298,6 +298,9 @@ const CHECKED_VALUES: Record<string, string> = {
   'training_courses.audience': 'deployment',
   'training_attendance.status': 'attended',
   'training_needs.area': 'deployment',
+  'partnerships.officer_rank': 'inspector',
+  'partnerships.deputy_rank': 'superintendent',
+  'partnership_records.kind': 'audit',
 };
 
 /**
@@ -403,6 +406,7 @@ test('every counted table moves its kind on, and only its kind, at commit', asyn
     'groups',
     'meetings',
     'members',
+    'partnerships',
     'tracker',
     'training',
   ]);

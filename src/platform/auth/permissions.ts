@@ -171,6 +171,22 @@ const POLICIES = {
    */
   'consultation.manage': anyRole(['authority_officer']),
   /**
+   * CDRP-01, CDRP-10, CDRP-15: the partnerships register with its officers' contacts, stale
+   * entries and protocols' compliance notes: police and authority staff and members, and the
+   * boroughs' partnership officers (each keeps one entry, and reads the others' as colleagues).
+   */
+  'partnerships.view': anyRole([...GROUP_STAFF, 'partnership_officer']),
+  /**
+   * CDRP-01: the authority's officers hold the register: they add a borough's entry, keep any
+   * entry, and chase stale ones (the coordination unit runs advisory groups, not partnerships).
+   */
+  'partnerships.manage': anyRole(['authority_officer']),
+  /**
+   * Who may reach the forms that keep an entry: the authority's officers, and partnership
+   * officers, whom the service narrows to their own borough ('borough.partnership-record.edit').
+   */
+  'partnerships.keep': anyRole(['authority_officer', 'partnership_officer']),
+  /**
    * CDRP-11, IAG-34: training delivered and training needs. Police-side training of deployment
    * and coordination staff is the coordination unit's, partnership training the partnership
    * officers' (seed 004: the Partnership Team); both record courses, sessions, attendance and

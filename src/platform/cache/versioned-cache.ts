@@ -28,6 +28,7 @@ export type DataKind =
   | 'meetings'
   | 'custody'
   | 'consultation'
+  | 'partnerships'
   | 'training';
 
 export interface VersionedCache<T> {
