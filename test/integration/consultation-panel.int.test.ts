@@ -140,6 +140,46 @@ test('CON-06, DP-01: a member of the public joins, and is a member once they fol
   assert.match((await mailsTo(t, email))[2]!.body, /you are already a member/);
 });
 
+test('CON-06, DP-01: asking to join again before confirming replaces the details given first, and the latest link is the one that works', async () => {
+  const email = `twice-${uniqueTag()}@example.org`;
+  const first = await new Agent(t.app).post('/consultations/panel/join', {
+    fullName: 'Bea Frist',
+    email,
+    boroughId: borough.Camden!,
+    ageBand: '25-34',
+    ethnicGroup: 'black',
+  });
+  assert.equal(first.statusCode, 303);
+  const second = await new Agent(t.app).post('/consultations/panel/join', {
+    fullName: 'Bea First',
+    email,
+    boroughId: borough.Barnet!,
+    sex: 'female',
+  });
+  assert.equal(second.statusCode, 303);
+  const rows = await t.services.db.select().from(panelMembers).where(eq(panelMembers.email, email));
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0]!.fullName, 'Bea First');
+  assert.equal(rows[0]!.boroughId, borough.Barnet!);
+  const [monitoring] = await t.services.db
+    .select()
+    .from(panelMemberMonitoring)
+    .where(eq(panelMemberMonitoring.memberId, rows[0]!.id));
+  assert.deepEqual(
+    [monitoring!.ageBand, monitoring!.sex, monitoring!.ethnicGroup],
+    [null, 'female', null],
+  );
+  const [earlier, latest] = await mailsTo(t, email);
+  assert.equal(
+    (await new Agent(t.app).get(linkIn(earlier!.body, '/consultations/panel/confirm').url))
+      .statusCode,
+    404,
+  );
+  const agent = new Agent(t.app);
+  const done = await agent.post(linkIn(latest!.body, '/consultations/panel/confirm').url, {});
+  assert.match(text(done.body), /You have joined the citizens' panel/);
+});
+
 test('CON-06: staff invite people by address; each confirms by link, giving name and borough', async () => {
   const tag = uniqueTag();
   const first = `invitee-${tag}-1@example.org`;

@@ -180,12 +180,16 @@ export function createPanelService(deps: {
         }
         const token = newToken();
         const id = existing?.id ?? randomUUID();
-        if (existing)
+        if (existing) {
+          // Asked again before confirming: the latest form is what they will confirm, so its
+          // details replace the earlier ones (a corrected name, another borough, answers).
           await tx
             .update(panelMembers)
-            .set({ confirmTokenHash: hashToken(token) })
+            .set({ fullName, boroughId, confirmTokenHash: hashToken(token) })
             .where(eq(panelMembers.id, id));
-        else {
+          await tx.delete(panelMemberMonitoring).where(eq(panelMemberMonitoring.memberId, id));
+          await saveMonitoring(tx, id, monitoring);
+        } else {
           await tx.insert(panelMembers).values({
             id,
             fullName,
