@@ -63,7 +63,6 @@ export interface OfficersValue {
 
 const tidy = (value: string | undefined) => value?.replace(/\s+/g, ' ').trim() ?? '';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const K = 'partnerships:register.errors';
 
 /**
  * CDRP-01: an entry's partnership name, its nominated officer (inspector or above) and its deputy
@@ -76,21 +75,31 @@ export function validateOfficers(input: OfficersInput): {
 } {
   const refusals: SaidRefusal[] = [];
   const name = tidy(input.name);
-  if (!name) refusals.push({ field: 'name', key: `${K}.nameMissing` });
+  if (!name) refusals.push({ field: 'name', key: 'partnerships:register.errors.nameMissing' });
   else if (name.length > 200)
-    refusals.push({ field: 'name', key: `${K}.nameTooLong`, values: { max: 200 } });
+    refusals.push({
+      field: 'name',
+      key: 'partnerships:register.errors.nameTooLong',
+      values: { max: 200 },
+    });
   const person = (who: 'officer' | 'deputy') => {
     const fullName = tidy(input[`${who}Name`]);
     const email = tidy(input[`${who}Email`]).toLowerCase() || null;
     const rank = input[`${who}Rank`];
-    if (!fullName) refusals.push({ field: `${who}Name`, key: `${K}.${who}NameMissing` });
+    if (!fullName)
+      refusals.push({ field: `${who}Name`, key: `partnerships:register.errors.${who}NameMissing` });
     else if (fullName.length > 200)
-      refusals.push({ field: `${who}Name`, key: `${K}.personNameTooLong`, values: { max: 200 } });
+      refusals.push({
+        field: `${who}Name`,
+        key: 'partnerships:register.errors.personNameTooLong',
+        values: { max: 200 },
+      });
     if (email && (email.length > 254 || !EMAIL.test(email)))
-      refusals.push({ field: `${who}Email`, key: `${K}.emailInvalid` });
-    if (!isPoliceRank(rank)) refusals.push({ field: `${who}Rank`, key: `${K}.${who}RankMissing` });
+      refusals.push({ field: `${who}Email`, key: 'partnerships:register.errors.emailInvalid' });
+    if (!isPoliceRank(rank))
+      refusals.push({ field: `${who}Rank`, key: `partnerships:register.errors.${who}RankMissing` });
     else if (who === 'officer' ? !nominatedOfficerRankAllowed(rank) : !deputyRankAllowed(rank))
-      refusals.push({ field: `${who}Rank`, key: `${K}.${who}RankTooLow` });
+      refusals.push({ field: `${who}Rank`, key: `partnerships:register.errors.${who}RankTooLow` });
     return { fullName, email, rank: (isPoliceRank(rank) ? rank : 'inspector') as PoliceRank };
   };
   const officer = person('officer');
@@ -100,7 +109,8 @@ export function validateOfficers(input: OfficersInput): {
     (officer.email && deputy.email
       ? officer.email === deputy.email
       : officer.fullName.toLowerCase() === deputy.fullName.toLowerCase());
-  if (same) refusals.push({ field: 'deputyName', key: `${K}.deputySameAsOfficer` });
+  if (same)
+    refusals.push({ field: 'deputyName', key: 'partnerships:register.errors.deputySameAsOfficer' });
   return { refusals, value: { name, officer, deputy } };
 }
 
@@ -162,31 +172,38 @@ export function validateRecord(
   value: RecordValue;
 } {
   const refusals: SaidRefusal[] = [];
-  const K10 = 'partnerships:records.errors';
   const latest = Number(today.slice(0, 4)) + 1;
   const yearText = tidy(input.year);
   const startYear = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
-  if (!yearText) refusals.push({ field: 'year', key: `${K10}.yearMissing` });
+  if (!yearText) refusals.push({ field: 'year', key: 'partnerships:records.errors.yearMissing' });
   else if (!(startYear >= 2000 && startYear <= latest))
     refusals.push({
       field: 'year',
-      key: `${K10}.yearOutOfRange`,
+      key: 'partnerships:records.errors.yearOutOfRange',
       values: { first: reportingYear(2000).label, last: reportingYear(latest).label },
     });
   const kind = (RECORD_KINDS as readonly unknown[]).includes(input.kind)
     ? (input.kind as RecordKind)
     : null;
-  if (!kind) refusals.push({ field: 'kind', key: `${K10}.kindMissing` });
+  if (!kind) refusals.push({ field: 'kind', key: 'partnerships:records.errors.kindMissing' });
   const title = tidy(input.title);
-  if (!title) refusals.push({ field: 'title', key: `${K10}.titleMissing` });
+  if (!title) refusals.push({ field: 'title', key: 'partnerships:records.errors.titleMissing' });
   else if (title.length > 300)
-    refusals.push({ field: 'title', key: `${K10}.titleTooLong`, values: { max: 300 } });
+    refusals.push({
+      field: 'title',
+      key: 'partnerships:records.errors.titleTooLong',
+      values: { max: 300 },
+    });
   const figure = tidy(input.figure) || null;
   if (figure && figure.length > 300)
-    refusals.push({ field: 'figure', key: `${K10}.figureTooLong`, values: { max: 300 } });
+    refusals.push({
+      field: 'figure',
+      key: 'partnerships:records.errors.figureTooLong',
+      values: { max: 300 },
+    });
   const link = tidy(input.link) || null;
   if (link && (link.length > 2000 || !/^https?:\/\/[^\s]+\.[^\s]+$/i.test(link)))
-    refusals.push({ field: 'link', key: `${K10}.linkInvalid` });
+    refusals.push({ field: 'link', key: 'partnerships:records.errors.linkInvalid' });
   return {
     refusals,
     value: { startYear, kind: kind ?? 'audit', title, figure, link },
@@ -222,25 +239,38 @@ export function validateProtocol(
   today: IsoDate,
 ): { refusals: SaidRefusal[]; value: ProtocolValue } {
   const refusals: SaidRefusal[] = [];
-  const K15 = 'partnerships:protocol.errors';
   const { agreedOn, reviewOn, assessedOn } = dates;
   if (agreedOn && agreedOn > today)
-    refusals.push({ field: 'agreedOn-day', key: `${K15}.agreedInFuture` });
+    refusals.push({ field: 'agreedOn-day', key: 'partnerships:protocol.errors.agreedInFuture' });
   if (agreedOn && reviewOn && reviewOn <= agreedOn)
-    refusals.push({ field: 'reviewOn-day', key: `${K15}.reviewBeforeAgreed` });
+    refusals.push({
+      field: 'reviewOn-day',
+      key: 'partnerships:protocol.errors.reviewBeforeAgreed',
+    });
   if (assessedOn && assessedOn > today)
-    refusals.push({ field: 'assessedOn-day', key: `${K15}.assessedInFuture` });
+    refusals.push({
+      field: 'assessedOn-day',
+      key: 'partnerships:protocol.errors.assessedInFuture',
+    });
   else if (assessedOn && agreedOn && assessedOn < agreedOn)
-    refusals.push({ field: 'assessedOn-day', key: `${K15}.assessedBeforeAgreed` });
+    refusals.push({
+      field: 'assessedOn-day',
+      key: 'partnerships:protocol.errors.assessedBeforeAgreed',
+    });
   const compliance = (COMPLIANCE_LEVELS as readonly unknown[]).includes(input.compliance)
     ? (input.compliance as Compliance)
     : null;
-  if (!compliance) refusals.push({ field: 'compliance', key: `${K15}.complianceMissing` });
+  if (!compliance)
+    refusals.push({ field: 'compliance', key: 'partnerships:protocol.errors.complianceMissing' });
   const complianceNote = tidy(input.complianceNote) || null;
   if (compliance && compliance !== 'compliant' && !complianceNote)
-    refusals.push({ field: 'complianceNote', key: `${K15}.noteMissing` });
+    refusals.push({ field: 'complianceNote', key: 'partnerships:protocol.errors.noteMissing' });
   else if (complianceNote && complianceNote.length > 2000)
-    refusals.push({ field: 'complianceNote', key: `${K15}.noteTooLong`, values: { max: 2000 } });
+    refusals.push({
+      field: 'complianceNote',
+      key: 'partnerships:protocol.errors.noteTooLong',
+      values: { max: 2000 },
+    });
   return {
     refusals,
     value: {
