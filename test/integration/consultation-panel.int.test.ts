@@ -11,7 +11,11 @@ import { and, eq, inArray, isNotNull, like } from 'drizzle-orm';
 import { hashToken, newToken } from '../../src/platform/auth/credentials.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
-import { invitations, responses } from '../../src/modules/consultation/schema.js';
+import {
+  invitations,
+  responseMonitoring,
+  responses,
+} from '../../src/modules/consultation/schema.js';
 import {
   panelMemberMonitoring,
   panelMembers,
@@ -409,6 +413,29 @@ test('CON-06, DP-03: a member leaves by one link: anonymised at once, never sent
       panelMemberId: leaver!.id,
       tokenHash: hashToken(waveToken),
     });
+    // And one they answered, with a "finish later" address and their About you.
+    const answered = await makeConsultation(app, { audience: 'panel' });
+    const [answeredInvitation] = await app.services.db
+      .insert(invitations)
+      .values({
+        consultationId: answered.id,
+        panelMemberId: leaver!.id,
+        tokenHash: hashToken(newToken()),
+      })
+      .returning();
+    const [response] = await app.services.db
+      .insert(responses)
+      .values({
+        consultationId: answered.id,
+        versionId: answered.versionId,
+        invitationId: answeredInvitation!.id,
+        contactEmail: leaver!.email,
+        submittedAt: new Date(),
+      })
+      .returning();
+    await app.services.db
+      .insert(responseMonitoring)
+      .values({ responseId: response!.id, ageBand: '35-44', sex: 'female' });
     const visitor = new Agent(app.app);
     assert.equal((await visitor.get(`/consultations/invited/${waveToken}`)).statusCode, 200);
     const page = await visitor.get(`/consultations/panel/leave/${leaver!.leaveToken}`);
@@ -430,6 +457,22 @@ test('CON-06, DP-03: a member leaves by one link: anonymised at once, never sent
       .from(panelMemberMonitoring)
       .where(eq(panelMemberMonitoring.memberId, leaver!.id));
     assert.equal(monitoring.length, 0);
+    // DP-03: their answer stays, counted, without the address or the About you they gave.
+    const [kept] = await app.services.db
+      .select()
+      .from(responses)
+      .where(eq(responses.id, response!.id));
+    assert.equal(kept!.contactEmail, null);
+    assert.ok(kept!.submittedAt);
+    assert.equal(
+      (
+        await app.services.db
+          .select()
+          .from(responseMonitoring)
+          .where(eq(responseMonitoring.responseId, response!.id))
+      ).length,
+      0,
+    );
     const [audit] = await app.services.db
       .select()
       .from(auditEvents)

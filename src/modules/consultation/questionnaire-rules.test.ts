@@ -248,6 +248,9 @@ test('a consultation is closed early only while launched and running, with a rea
   assert.equal(words(closeEarlyRefusals('closed', 'x')[0]), 'It is already closed');
 });
 
+/** The day the rules are asked on: after the consultations' opening days, before their closing. */
+const TODAY = '2026-03-15';
+
 test('CON-01, CON-07: once launched, who may respond and whether it is major are fixed; once open, its opening day; once closed, everything', () => {
   const before = {
     audience: 'invited',
@@ -260,31 +263,41 @@ test('CON-01, CON-07: once launched, who may respond and whether it is major are
   };
   const keys = (r: { key: string }[]) => r.map((x) => x.key.split('.').pop());
   assert.deepEqual(
-    detailsChangeRefusals('draft', before, {
-      ...before,
-      audience: 'public',
-      major: false,
-      opensOn: '2026-04-01',
-    }),
-    [],
-  );
-  assert.deepEqual(
-    keys(
-      detailsChangeRefusals('upcoming', before, {
+    detailsChangeRefusals(
+      'draft',
+      before,
+      {
         ...before,
         audience: 'public',
         major: false,
         opensOn: '2026-04-01',
-      }),
+      },
+      TODAY,
+    ),
+    [],
+  );
+  assert.deepEqual(
+    keys(
+      detailsChangeRefusals(
+        'upcoming',
+        before,
+        {
+          ...before,
+          audience: 'public',
+          major: false,
+          opensOn: '2026-04-01',
+        },
+        TODAY,
+      ),
     ),
     ['audienceFixed', 'majorFixed'],
   );
   assert.deepEqual(
-    keys(detailsChangeRefusals('open', before, { ...before, opensOn: '2026-04-01' })),
+    keys(detailsChangeRefusals('open', before, { ...before, opensOn: '2026-04-01' }, TODAY)),
     ['opensOnFixed'],
   );
-  assert.deepEqual(detailsChangeRefusals('open', before, { ...before }), []);
-  assert.deepEqual(keys(detailsChangeRefusals('closed', before, { ...before })), [
+  assert.deepEqual(detailsChangeRefusals('open', before, { ...before }, TODAY), []);
+  assert.deepEqual(keys(detailsChangeRefusals('closed', before, { ...before }, TODAY)), [
     'closedUnchanged',
   ]);
 });
@@ -301,26 +314,45 @@ test('CON-01: once launched, a major consultation keeps the purpose and borough 
   };
   const keys = (r: { key: string }[]) => r.map((x) => x.key.split('.').pop());
   const changed = { ...before, purpose: 'To hear about something else', boroughId: 'camden' };
-  assert.deepEqual(keys(detailsChangeRefusals('upcoming', before, changed)), [
+  assert.deepEqual(keys(detailsChangeRefusals('upcoming', before, changed, TODAY)), [
     'purposeApproved',
     'boroughApproved',
   ]);
   assert.equal(
-    words(detailsChangeRefusals('open', before, changed)[0]),
+    words(detailsChangeRefusals('open', before, changed, TODAY)[0]),
     'The purpose cannot be changed once a major consultation is launched: it is what the strategy board approved',
   );
   // Re-spacing the purpose and extending it by a month change nothing the board decided.
   assert.deepEqual(
-    detailsChangeRefusals('open', before, {
-      ...before,
-      purpose: 'To hear  what matters ',
-      closesOn: '2026-06-30',
-    }),
+    detailsChangeRefusals(
+      'open',
+      before,
+      {
+        ...before,
+        purpose: 'To hear  what matters ',
+        closesOn: '2026-06-30',
+      },
+      TODAY,
+    ),
+    [],
+  );
+  // Not ended by moving its closing date into the past: it is closed early, with a reason.
+  assert.deepEqual(
+    keys(detailsChangeRefusals('open', before, { ...before, closesOn: '2026-03-14' }, TODAY)),
+    ['closesInPast'],
+  );
+  assert.deepEqual(
+    detailsChangeRefusals('open', before, { ...before, closesOn: '2026-03-15' }, TODAY),
     [],
   );
   // A consultation that is not major never needed the board: its purpose may change.
   assert.deepEqual(
-    detailsChangeRefusals('upcoming', { ...before, major: false }, { ...changed, major: false }),
+    detailsChangeRefusals(
+      'upcoming',
+      { ...before, major: false },
+      { ...changed, major: false },
+      TODAY,
+    ),
     [],
   );
 });

@@ -399,12 +399,14 @@ export function launchRefusals(
  * invitations, waves and the board's approval were given on them; a major one's purpose and
  * borough are what the board approved (CON-01: its dates may still move, to extend it); a
  * closed one changes no more (its dates would reopen it, and what came of it is on record,
- * CON-07).
+ * CON-07); and a running one is not ended by moving its closing date into the past: it is
+ * closed early, with the reason on record.
  */
 export function detailsChangeRefusals(
   phase: 'draft' | 'upcoming' | 'open' | 'closed',
   before: ApprovedDetails,
   after: ApprovedDetails,
+  today: IsoDate,
 ): SaidRefusal[] {
   if (phase === 'draft') return [];
   if (phase === 'closed')
@@ -416,6 +418,8 @@ export function detailsChangeRefusals(
     refusals.push({ field: 'major', key: 'consultation:consultations.errors.majorFixed' });
   if (phase === 'open' && after.opensOn !== before.opensOn)
     refusals.push({ field: 'opensOn', key: 'consultation:consultations.errors.opensOnFixed' });
+  if (after.closesOn < today && after.closesOn !== before.closesOn)
+    refusals.push({ field: 'closesOn', key: 'consultation:consultations.errors.closesInPast' });
   if (before.major) {
     const changed = materialDetailChanges(before, after);
     if (changed.includes('purpose'))

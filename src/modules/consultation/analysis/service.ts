@@ -443,10 +443,10 @@ export function createAnalysisService(deps: {
         const quotes = input.quotes === 'yes';
         await tx
           .insert(consultationOpenData)
-          .values({ consultationId, quotes, publishedBy: user.userId, publishedAt: new Date() })
+          .values({ consultationId, quotes, publishedBy: user.userId, publishedAt: now() })
           .onConflictDoUpdate({
             target: consultationOpenData.consultationId,
-            set: { quotes, publishedBy: user.userId, publishedAt: new Date() },
+            set: { quotes, publishedBy: user.userId, publishedAt: now() },
           });
         await tx
           .delete(consultationOpenDataQuestions)

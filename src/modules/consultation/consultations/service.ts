@@ -235,7 +235,7 @@ export function createConsultationsService(deps: {
       return db.transaction(async (tx) => {
         const before = await consultationById(tx, id);
         if (Number(one(input.version)) !== before.version) throw stale();
-        refuse(detailsChangeRefusals(consultationPhase(before, today()), before, value));
+        refuse(detailsChangeRefusals(consultationPhase(before, today()), before, value, today()));
         const cleared = clearedApproval(before, materialDetailChanges(before, value), now());
         const [after] = await tx
           .update(consultations)

@@ -35,7 +35,7 @@ import { MONITORING_DIMENSIONS, type MonitoringDimension } from '../monitoring.j
 import { addressList } from '../panel-rules.js';
 import type { PanelLinks } from './links.js';
 import { panelMemberMonitoring, panelMembers } from './schema.js';
-import { invitations, responses } from '../schema.js';
+import { invitations, responseMonitoring, responses } from '../schema.js';
 
 export type PanelService = ReturnType<typeof createPanelService>;
 type Input = Record<string, string | string[] | undefined>;
@@ -360,6 +360,20 @@ export function createPanelService(deps: {
           .update(responses)
           .set({ resumeTokenHash: null })
           .where(and(inArray(responses.invitationId, theirs), isNull(responses.submittedAt)));
+        // DP-03: their personal data goes at once from their answers too (the address a
+        // "finish later" link was sent to, their About you), not at the retention sweep; the
+        // answers themselves stay, counted, as anyone's do.
+        const theirResponses = tx
+          .select({ id: responses.id })
+          .from(responses)
+          .where(inArray(responses.invitationId, theirs));
+        await tx
+          .update(responses)
+          .set({ contactEmail: null })
+          .where(inArray(responses.id, theirResponses));
+        await tx
+          .delete(responseMonitoring)
+          .where(inArray(responseMonitoring.responseId, theirResponses));
         await tx
           .update(invitations)
           .set({ tokenHash: sql`'left:' || ${invitations.id}::text` })

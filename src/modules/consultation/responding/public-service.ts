@@ -61,6 +61,8 @@ export function createPublicConsultationsService(deps: { db: Db; now: () => Date
         lte(consultations.opensOn, today),
         gte(consultations.closesOn, today),
       );
+      // The day it closed, in London: early, or on its date (the list runs latest first).
+      const closedDay = sql`coalesce((${consultations.closedEarlyAt} at time zone 'Europe/London')::date, ${consultations.closesOn})`;
       const isClosed = and(
         launched,
         or(isNotNull(consultations.closedEarlyAt), lt(consultations.closesOn, today)),
@@ -78,7 +80,7 @@ export function createPublicConsultationsService(deps: { db: Db; now: () => Date
           .select(listed)
           .from(consultations)
           .where(isClosed)
-          .orderBy(desc(consultations.closesOn), asc(consultations.title))
+          .orderBy(desc(closedDay), asc(consultations.title))
           .limit(closed.limit)
           .offset(closed.offset),
         db.select({ n: count() }).from(consultations).where(isClosed),
