@@ -194,7 +194,10 @@ test('DP-01: a member of the public answers one question a page, a conditional o
   const about = await agent.get(`${base}/about-you`);
   assert.match(text(about.body), /These questions are optional/);
   // DP-03: told beforehand when they go.
-  assert.match(text(about.body), /Your age band, sex and ethnic group are kept apart from your answers, .* and removed 30 days after the consultation closes\. Your borough stays with your answers/);
+  assert.match(
+    text(about.body),
+    /Your age band, sex and ethnic group are kept apart from your answers, .* and removed 30 days after the consultation closes\. Your borough stays with your answers/,
+  );
   assert.match(text(about.body), /Prefer not to say/);
   const boroughs = await t.services.directory.scopeCatalogue.options('borough');
   const lambeth = boroughs.find((b) => b.name === 'Lambeth')!;

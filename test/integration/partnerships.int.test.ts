@@ -168,6 +168,49 @@ test('CDRP-01: the partnership officer changes the deputy; saving confirms the e
   assert.equal(entry.name, 'Renamed Community Safety Partnership');
 });
 
+test('CDRP-01: a new officer typed beside the old officer’s e-mail address is refused, naming whose it is, and nothing changes', async () => {
+  const { href, keeper, id, tag } = await boroughWithEntry();
+  const before = await entryOf(id);
+  const form = await keeper.get(`${href}/edit`);
+  const version = /name="version" value="(\d+)"/.exec(form.body)![1]!;
+  // The form fills in the holder's address; the keeper types only the new officer's name.
+  assert.match(form.body, new RegExp(`value="ada.${tag}@met.example"`));
+  const refused = await keeper.post(`${href}/edit`, {
+    version,
+    name: before.name,
+    officerName: 'Dana Okoro',
+    officerEmail: `ada.${tag}@met.example`,
+    officerRank: 'inspector',
+    deputyName: `Ben Ortiz ${tag}`,
+    deputyRank: 'superintendent',
+  });
+  assert.equal(refused.statusCode, 400);
+  assert.match(
+    text(refused.body),
+    new RegExp(
+      `This e-mail address is Ada Lane ${tag}’s in the directory: give the new person’s address, or clear it`,
+    ),
+  );
+  const after = await entryOf(id);
+  assert.equal(after.officerId, before.officerId);
+  assert.equal(after.version, before.version);
+  // Cleared, the new officer is added to the directory and named on the entry.
+  const saved = await keeper.post(`${href}/edit`, {
+    version,
+    name: before.name,
+    officerName: 'Dana Okoro',
+    officerEmail: '',
+    officerRank: 'inspector',
+    deputyName: `Ben Ortiz ${tag}`,
+    deputyRank: 'superintendent',
+  });
+  assert.equal(saved.statusCode, 303, text(saved.body));
+  assert.match(
+    summaryOf((await keeper.get(href)).body).get('Nominated officer')!,
+    /^Inspector Dana Okoro/,
+  );
+});
+
 test('CDRP-01: an entry not confirmed for six months is stale, filtered as such, and chased once with its partnership officer', async () => {
   const { name, href, account, id } = await boroughWithEntry();
   const fresh = await boroughWithEntry();

@@ -105,7 +105,13 @@ test('CDRP-10: a record has a reporting year, a kind and a title; a figure and a
   assert.deepEqual(
     keys({ year: '2027', kind: 'strategy', title: 'Plan', link: 'https://a.example/p.pdf' }),
     [],
-  );
+  ); // In February, this reporting year is 2025-26: next year is 2026-27, and 2027-28 is too far.
+  const inFebruary = (year: string) =>
+    validateRecord({ year, kind: 'target', title: 'Target' }, '2026-02-10').refusals.map((r) =>
+      r.key.split('.').pop(),
+    );
+  assert.deepEqual(inFebruary('2026'), []);
+  assert.deepEqual(inFebruary('2027'), ['yearOutOfRange']);
 });
 
 test('CDRP-15: a protocol is agreed, reviewed later, and assessed against the guidance; short of compliant says why', () => {

@@ -9,6 +9,7 @@ import {
   addCalendarDays,
   addCalendarMonths,
   reportingYear,
+  reportingYearOf,
   toLondonDate,
   type IsoDate,
 } from '../../platform/calendar/index.js';
@@ -172,7 +173,8 @@ export function validateRecord(
   value: RecordValue;
 } {
   const refusals: SaidRefusal[] = [];
-  const latest = Number(today.slice(0, 4)) + 1;
+  // Up to next reporting year (1 April to 31 March): in February, next year starts in April.
+  const latest = reportingYearOf(today).startYear + 1;
   const yearText = tidy(input.year);
   const startYear = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
   if (!yearText) refusals.push({ field: 'year', key: 'partnerships:records.errors.yearMissing' });

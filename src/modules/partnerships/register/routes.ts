@@ -118,6 +118,8 @@ export function registerRegisterRoutes({ app, services, renderPage }: RouteDeps)
       `${T}/entry.njk`,
       {
         title: entry.name,
+        // Told apart from the public page of the same partnership in the browser's title.
+        section: request.t('partnerships:register.title'),
         caption: detail.borough,
         breadcrumbs: crumbs(request),
         ...detail,
@@ -149,7 +151,8 @@ export function registerRegisterRoutes({ app, services, renderPage }: RouteDeps)
           page.limit,
           detail.recordsTotal,
         ),
-        values: { version: String(entry.version), ...values },
+        // The entry as it is now: a refused (stale) confirmation is tried again with its version.
+        values: { ...values, version: String(entry.version) },
         errors,
       },
       status,

@@ -119,6 +119,22 @@ export function createRegisterService(deps: {
       tx,
       wanted.map((p) => ({ fullName: p.fullName, email: p.email })),
     );
+    // An address found in the directory is that person's: a new name typed beside an old
+    // address (the form fills in the holder's) would otherwise keep the old person silently.
+    const found = await lookups.people(tx, ids);
+    const misnamed = wanted.flatMap((p, i) => {
+      const holder = found.get(ids[i]!)?.fullName;
+      if (!p.email || !holder || holder.toLowerCase() === p.fullName.toLowerCase()) return [];
+      const who = p === value.officer ? 'officer' : 'deputy';
+      return [
+        {
+          field: `${who}Email`,
+          key: 'partnerships:register.errors.emailIsSomeoneElses',
+          values: { name: holder },
+        },
+      ];
+    });
+    if (misnamed.length) refuse(misnamed);
     let next = 0;
     const [officerId, deputyId] = kept.map((k) => k ?? ids[next++]!);
     if (officerId === deputyId)
