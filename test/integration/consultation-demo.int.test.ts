@@ -70,9 +70,12 @@ test('CON-01: the demo policing priorities were approved in a minute of the boar
     textOf(mainOf((await officer.get(`/consultation/consultations/${draft}/approval`)).body)),
     /The board has not approved this consultation yet\./,
   );
-  // Until the board approves it, the draft is not offered for launch; its details may change.
-  assert.doesNotMatch(textOf(mainOf(draftPage.body)), /Launch the consultation/);
+  // Its details may change; launching it says what is still needed, the board's approval first.
   assert.match(textOf(mainOf(draftPage.body)), /Change the consultation’s details/);
+  assert.match(
+    textOf(mainOf((await officer.get(`/consultation/consultations/${draft}/launch`)).body)),
+    /It is a major consultation and needs the strategy board’s approval first/,
+  );
   // A closed consultation's details change no more: the page offers no change.
   const closed = await officer.get(
     `/consultation/consultations/${await consultationId('Withdrawing the recording of stop and account')}`,

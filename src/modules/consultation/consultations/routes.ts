@@ -156,10 +156,10 @@ export function registerConsultationRoutes({ app, services, renderPage }: RouteD
       boroughText: detail.boroughName ?? request.t('consultation:consultations.areaWide'),
       questionRows: questionRows(request, detail.questions),
       sections: sectionsFor(request, c, phase),
-      // A closed consultation's details change no more; one awaiting the board is not launched
-      // (the warning above says so).
+      // A closed consultation's details change no more. A draft is offered for launch even when
+      // it awaits the board: the launch page lists everything still needed, approval among it.
       editHref: manager && phase !== 'closed' ? paths.edit(c.id) : null,
-      launchHref: manager && phase === 'draft' && !approval.needed ? paths.launch(c.id) : null,
+      launchHref: manager && phase === 'draft' ? paths.launch(c.id) : null,
       closeHref: manager && (phase === 'open' || phase === 'upcoming') ? paths.close(c.id) : null,
       questionnaireHref: paths.questionnaire(c.id),
     });
