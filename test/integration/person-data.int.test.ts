@@ -39,6 +39,8 @@ import {
   consultationBoardMembers,
   consultationBoards,
 } from '../../src/modules/consultation/board/schema.js';
+import { partnerships } from '../../src/modules/partnerships/schema.js';
+import { makeBorough, makePerson } from '../factories/directory.js';
 import {
   consultationProgrammeStages,
   consultationProgrammes,
@@ -120,6 +122,7 @@ test('DP-02: every module gives its records about the person, and nobody else’
       'tracker',
       'custody-visiting',
       'consultation',
+      'partnerships',
       'training',
     ],
   );
@@ -328,6 +331,19 @@ test('DP-02: the whole answer for a person with records in every module, word fo
     raisedOn: '2026-09-01',
     dueBy: '2026-12-31',
     notes: 'New to the partnership team',
+  });
+
+  // Partnerships: Casey is a borough's nominated officer, and last confirmed its entry (CDRP-01).
+  const deputy = await makePerson(t, { fullName: 'Dee Puty' });
+  await t.services.db.insert(partnerships).values({
+    boroughId: (await makeBorough(t, { name: 'Casey borough' })).id,
+    name: 'Casey borough Community Safety Partnership',
+    officerId: casey.personId,
+    officerRank: 'inspector',
+    deputyId: deputy.id,
+    deputyRank: 'superintendent',
+    confirmedAt: new Date('2026-11-20T10:00:00Z'),
+    confirmedBy: casey.userId,
   });
 
   const found = await collectPersonData(modules, t.services.db, subject(casey));
@@ -695,6 +711,31 @@ test('DP-02: the whole answer for a person with records in every module, word fo
               'Planned end': '2027-06-30',
               'Actual start': null,
               'Actual end': null,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      module: 'partnerships',
+      sections: [
+        {
+          title: 'Named as a partnership’s nominated officer',
+          rows: [
+            {
+              Partnership: 'Casey borough Community Safety Partnership',
+              'Rank recorded': 'inspector',
+              'Entry last confirmed at': '2026-11-20T10:00:00.000Z',
+            },
+          ],
+        },
+        { title: 'Named as a partnership’s deputy', rows: [] },
+        {
+          title: 'Partnership entries last confirmed',
+          rows: [
+            {
+              Partnership: 'Casey borough Community Safety Partnership',
+              'Confirmed at': '2026-11-20T10:00:00.000Z',
             },
           ],
         },

@@ -9,6 +9,7 @@ import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import { partnershipPaths } from './paths.js';
+import { partnershipsPersonData } from './person-data.js';
 import { registerPublicRoutes } from './public/routes.js';
 import { createPublicPartnershipsService } from './public/service.js';
 import { registerRegisterRoutes } from './register/routes.js';
@@ -52,6 +53,7 @@ export function createPartnershipsModule(
     name: 'partnerships',
     api: {},
     services,
+    personData: (executor, subject) => partnershipsPersonData(t, executor, subject),
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
       registerRegisterRoutes(routeDeps);
