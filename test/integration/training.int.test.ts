@@ -330,6 +330,58 @@ test('Training is read by those who oversee it, kept by the coordination unit an
   assert.match(text((await partnership.get('/training/courses')).body), /Add a course/);
 });
 
+test('CDRP-11: a partnership officer keeps the sessions of their own borough only: another borough is not offered, and is refused with nothing written', async () => {
+  const course = await makeCourse(t);
+  const own = await makeBorough(t, { name: uniqueName('Own') });
+  const other = await makeBorough(t, { name: uniqueName('Other') });
+  const officer = await signInNewAccount(t, 'partnership_officer', {
+    scope: { type: 'borough', id: own.id },
+  });
+  const url = `/training/courses/${course.id}/sessions/new`;
+  const form = text((await officer.get(url)).body);
+  assert.match(form, new RegExp(own.name));
+  assert.doesNotMatch(form, new RegExp(other.name));
+  const refused = await officer.post(url, {
+    ...dateFields('heldOn', '2026-11-02'),
+    place: 'Elsewhere',
+    boroughId: other.id,
+    capacity: '10',
+  });
+  assert.equal(refused.statusCode, 400);
+  assert.match(
+    text(refused.body),
+    /Choose your own borough: a partnership officer adds sessions in the borough they work for/,
+  );
+  const saved = await officer.post(url, {
+    ...dateFields('heldOn', '2026-11-02'),
+    place: 'Town hall',
+    boroughId: own.id,
+    capacity: '10',
+  });
+  assert.equal(saved.statusCode, 303);
+  const sessions = text((await officer.get(`/training/courses/${course.id}`)).body);
+  assert.match(sessions, /Town hall/);
+  assert.doesNotMatch(sessions, /Elsewhere/);
+
+  // Attendance at another borough's session: refused, nothing recorded.
+  const theirs = await makeSession(t, course.id, { heldOn: '2026-11-10', boroughId: other.id });
+  const ann = await makePerson(t, { fullName: uniqueName('Ann') });
+  const attended = await officer.post(`/training/sessions/${theirs.id}/attendance`, {
+    personId: ann.id,
+    status: 'attended',
+  });
+  assert.equal(attended.statusCode, 400);
+  assert.match(
+    text(attended.body),
+    /Only the coordination unit or this borough’s partnership officer can record attendance at this session/,
+  );
+  const recorded = await t.services.db
+    .select()
+    .from(trainingAttendance)
+    .where(eq(trainingAttendance.sessionId, theirs.id));
+  assert.equal(recorded.length, 0);
+});
+
 test('A person reads their own training: the sessions they attended and their needs', async () => {
   const account = await makeAccount(t, { role: 'requester', name: uniqueName('Riley') });
   const course = await makeCourse(t, { title: uniqueName('Deploying advisors') });

@@ -141,7 +141,7 @@ export function registerCourseRoutes({ app, services, renderPage }: RouteDeps): 
     initial: () => courses.sessionDefaults(),
     show: formShow(renderPage, `${T}/session-form.njk`, async (request, values) => {
       const course = await courses.findCourse(request.principal, courseIdOf(request));
-      const boroughs = await courses.boroughs();
+      const boroughs = await courses.boroughs(request.principal);
       return {
         title: request.t('training:sessions.add'),
         breadcrumbs: [

@@ -5,8 +5,8 @@
  */
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
-import { requireUser } from '../../../platform/auth/permissions.js';
-import { actorOf, type Principal } from '../../../platform/auth/principal.js';
+import { can, requireUser } from '../../../platform/auth/permissions.js';
+import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import { todayInLondon } from '../../../platform/calendar/index.js';
 import { isUniqueViolation, type Db, type Executor } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
@@ -75,6 +75,14 @@ export function createCoursesService(deps: {
     if (refusals.length) throw new ValidationError(fieldErrors(t, refusals));
     return value;
   }
+
+  /**
+   * Sessions and attendance in a borough are kept by the coordination unit (any borough) or by
+   * that borough's own partnership officer: a partnership officer's role is held for one borough.
+   */
+  const keepsBorough = (user: UserPrincipal, boroughId: string) =>
+    user.roles.some((g) => g.role === 'coordination_unit') ||
+    can(user, 'borough.partnership-record.edit', { type: 'borough', id: boroughId });
 
   /** The session's fields checked, its borough one of the directory's boroughs. */
   async function checkedSession(executor: Executor, input: Input) {
@@ -216,8 +224,11 @@ export function createCoursesService(deps: {
       });
     },
 
-    /** The boroughs a session may be held in, for the session form. */
-    boroughs: () => directory.directory.scopeCatalogue.options('borough'),
+    /** The boroughs a session may be held in, for the session form: those the person keeps. */
+    async boroughs(principal?: Principal) {
+      const all = await directory.directory.scopeCatalogue.options('borough');
+      return principal?.kind === 'user' ? all.filter((b) => keepsBorough(principal, b.id)) : all;
+    },
 
     /** CDRP-11: a session of a course added. */
     async addSession(principal: Principal, courseId: string, input: Input, requestId?: string) {
@@ -225,6 +236,8 @@ export function createCoursesService(deps: {
       return db.transaction(async (tx) => {
         const course = await findCourse(tx, courseId);
         const value = await checkedSession(tx, input);
+        if (!keepsBorough(user, value.boroughId))
+          throw refusal(t, 'boroughId', 'training:errors.boroughNotYours');
         const [row] = await tx
           .insert(trainingSessions)
           .values({ courseId: course.id, ...value })
@@ -292,6 +305,8 @@ export function createCoursesService(deps: {
       try {
         return await db.transaction(async (tx) => {
           const { session } = await findSession(tx, sessionId, true);
+          if (!keepsBorough(user, session.boroughId))
+            throw refusal(t, 'personId', 'training:errors.sessionNotYours');
           const person = (await directory.directory.lookups.people(tx, [personId])).get(personId);
           if (!person || person.archived)
             throw refusal(t, 'personId', 'training:errors.attendeeMissing');
