@@ -8,16 +8,15 @@
 import { inArray, or } from 'drizzle-orm';
 import { londonInstant, type IsoDate } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/database.js';
+import { deleteSources } from './delete-sources.js';
 import type { ActionResult, SourceKind } from './rules.js';
 import {
   trackerActions,
   trackerLeads,
-  trackerParts,
   trackerRecommendations,
   trackerReports,
   trackerSources,
   trackerUpdates,
-  trackerKeyPoints,
 } from './schema.js';
 
 /** inArray needs at least one value: a UUID no row has stands for "none". */
@@ -106,38 +105,11 @@ export async function loadDemoTrackerSource(
 }
 
 /** The sources a demo loaded (by id), with everything in them. */
-export async function removeDemoTrackerSources(
+export function removeDemoTrackerSources(
   tx: Executor,
   sourceIds: readonly string[],
 ): Promise<void> {
-  if (!sourceIds.length) return;
-  const ids = [...sourceIds];
-  const actions = tx
-    .select({ id: trackerActions.id })
-    .from(trackerActions)
-    .where(inArray(trackerActions.sourceId, ids));
-  const recommendations = tx
-    .select({ id: trackerRecommendations.id })
-    .from(trackerRecommendations)
-    .where(inArray(trackerRecommendations.sourceId, ids));
-  const keyPoints = tx
-    .select({ id: trackerKeyPoints.id })
-    .from(trackerKeyPoints)
-    .where(inArray(trackerKeyPoints.recommendationId, recommendations));
-  await tx.delete(trackerUpdates).where(inArray(trackerUpdates.sourceId, ids));
-  await tx.delete(trackerReports).where(inArray(trackerReports.sourceId, ids));
-  await tx
-    .delete(trackerLeads)
-    .where(
-      or(inArray(trackerLeads.actionId, actions), inArray(trackerLeads.keyPointId, keyPoints)),
-    );
-  await tx.delete(trackerActions).where(inArray(trackerActions.sourceId, ids));
-  await tx
-    .delete(trackerKeyPoints)
-    .where(inArray(trackerKeyPoints.recommendationId, recommendations));
-  await tx.delete(trackerRecommendations).where(inArray(trackerRecommendations.sourceId, ids));
-  await tx.delete(trackerParts).where(inArray(trackerParts.sourceId, ids));
-  await tx.delete(trackerSources).where(inArray(trackerSources.id, ids));
+  return deleteSources(tx, sourceIds);
 }
 
 /**

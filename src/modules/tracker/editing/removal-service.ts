@@ -13,6 +13,7 @@ import type { Executor } from '../../../platform/db/database.js';
 import { ConflictError, NotFoundError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import { createTrackerAccess, type TrackerServiceDeps } from '../access.js';
+import { deleteSources } from '../delete-sources.js';
 import { removalRefusal } from '../removal-rules.js';
 import { readWithdrawalReason, recordChange, removalRecords } from '../history.js';
 import { refuseIfWithdrawn, type Within } from '../withdrawal.js';
@@ -20,7 +21,6 @@ import {
   trackerActions,
   trackerKeyPoints,
   trackerLeads,
-  trackerParts,
   trackerRecommendations,
   trackerReports,
   trackerSources,
@@ -153,39 +153,6 @@ export function createRemovalService(deps: TrackerServiceDeps) {
     await refuseIfWithdrawn(executor, above, within, t('tracker:editing.withdrawn.noEdit'));
   }
 
-  /**
-   * A source and everything in it, deleted (its parts, items, leads and history): only once
-   * `under` has found nothing reported against it.
-   */
-  async function deleteSource(tx: Executor, sourceId: string) {
-    const recommendationIds = tx
-      .select({ id: trackerRecommendations.id })
-      .from(trackerRecommendations)
-      .where(eq(trackerRecommendations.sourceId, sourceId));
-    const keyPointIds = tx
-      .select({ id: trackerKeyPoints.id })
-      .from(trackerKeyPoints)
-      .where(inArray(trackerKeyPoints.recommendationId, recommendationIds));
-    const actionIds = tx
-      .select({ id: trackerActions.id })
-      .from(trackerActions)
-      .where(eq(trackerActions.sourceId, sourceId));
-    await tx
-      .delete(trackerLeads)
-      .where(
-        or(
-          inArray(trackerLeads.actionId, actionIds),
-          inArray(trackerLeads.keyPointId, keyPointIds),
-        ),
-      );
-    await tx.delete(trackerUpdates).where(eq(trackerUpdates.sourceId, sourceId));
-    await tx.delete(trackerActions).where(eq(trackerActions.sourceId, sourceId));
-    await tx.delete(trackerKeyPoints).where(inArray(trackerKeyPoints.id, keyPointIds));
-    await tx.delete(trackerRecommendations).where(eq(trackerRecommendations.sourceId, sourceId));
-    await tx.delete(trackerParts).where(eq(trackerParts.sourceId, sourceId));
-    await tx.delete(trackerSources).where(eq(trackerSources.id, sourceId));
-  }
-
   return {
     /** The remove-or-withdraw page: what it is, and whether it may still be removed. */
     async removalForm(principal: Principal, subject: Removable, id: string) {
@@ -219,7 +186,7 @@ export function createRemovalService(deps: TrackerServiceDeps) {
         const { actions, keyPoints, refusal } = await under(tx, subject, id, true);
         if (refusal) throw new ConflictError(t(refusal));
         if (subject === 'source') {
-          await deleteSource(tx, id);
+          await deleteSources(tx, [id]);
           await recordAudit(tx, actorOf(user, requestId), {
             action: 'tracker.source.removed',
             recordType: 'tracker_source',
