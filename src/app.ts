@@ -81,6 +81,7 @@ import {
 } from './modules/custody-visiting/index.js';
 import { createDirectoryModule } from './modules/directory/index.js';
 import { createExpensesModule, readExpensesSettings } from './modules/expenses/index.js';
+import { createEngagementModule } from './modules/engagement/index.js';
 import { createGroupsModule, readGroupsSettings } from './modules/groups/index.js';
 import { createMeetingsModule } from './modules/meetings/index.js';
 import {
@@ -151,14 +152,16 @@ export function buildServices(deps: AppDeps) {
   const mail = createMailService(db, config.mail.from, transport);
   const secretBox = createSecretBox(config.secret);
   // Who a scoped role can be given for: boroughs from the directory, groups from the groups
-  // module, panels and suites from custody visiting; asked when an administrator gives a role,
+  // module, panels and suites from custody visiting, engagement groups from engagement; asked when an administrator gives a role,
   // after every module is built.
   const catalogueOf = (type: ScopeType): ScopeCatalogue =>
     type === 'group'
       ? groups.api.scopeCatalogue
       : type === 'panel' || type === 'suite'
         ? custodyVisiting.api.scopeCatalogue
-        : directory.api.directory.scopeCatalogue;
+        : type === 'engagement_group'
+          ? engagement.api.scopeCatalogue
+          : directory.api.directory.scopeCatalogue;
   const scopes: ScopeCatalogue = {
     options: (type) => catalogueOf(type).options(type),
     name: (type, id) => catalogueOf(type).name(type, id),
@@ -223,6 +226,7 @@ export function buildServices(deps: AppDeps) {
   });
   const partnerships = createPartnershipsModule({ platform, now, directory: directory.api });
   const training = createTrainingModule({ platform, now, directory: directory.api });
+  const engagement = createEngagementModule({ platform, now });
   const modules: readonly BridgeModule[] = [
     directory,
     groups,
@@ -234,6 +238,7 @@ export function buildServices(deps: AppDeps) {
     consultation,
     partnerships,
     training,
+    engagement,
   ];
   // Every service by name, for tests that drive a service directly.
   const services = {

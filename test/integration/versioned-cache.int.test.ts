@@ -301,6 +301,14 @@ const CHECKED_VALUES: Record<string, string> = {
   'partnerships.officer_rank': 'inspector',
   'partnerships.deputy_rank': 'superintendent',
   'partnership_records.kind': 'audit',
+  'grant_funds.kind': 'engagement',
+  'grant_funds.applicant_kinds': '{organisation}',
+  'grant_applications.applicant_kind': 'organisation', // an engagement group's needs its group
+  'grant_return_progress.status': 'on_track',
+  'grant_adjustments.kind': 'underspend',
+  'grant_evaluations.effectiveness': 'good',
+  'grant_evaluations.value_for_money': 'good',
+  'grant_links.kind': 'meeting',
 };
 
 /**
@@ -312,6 +320,7 @@ const NEEDED_BY_CHECKS = new Set([
   'tracker_leads.key_point_id',
   'tracker_leads.organisation_id',
   'consultation_invitations.consultee_id', // an invitation is a consultee's or a panel member's
+  'grant_applications.organisation_id', // an organisation's application names it
 ]);
 
 /**
@@ -403,6 +412,8 @@ test('every counted table moves its kind on, and only its kind, at commit', asyn
     'custody',
     'deployments',
     'directory',
+    'engagement',
+    'grants',
     'groups',
     'meetings',
     'members',

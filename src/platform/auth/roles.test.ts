@@ -25,6 +25,7 @@ test('every role is named in English from the catalogue', () => {
       'Custody visiting scheme manager',
       'Custody visiting panel coordinator',
       'Custody inspector',
+      'Engagement group officer',
       'Administrator',
     ],
   );

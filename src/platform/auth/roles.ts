@@ -16,6 +16,7 @@ export const ROLES = [
   'scheme_manager',
   'panel_coordinator',
   'custody_inspector',
+  'engagement_officer',
   'administrator',
 ] as const;
 
@@ -25,7 +26,7 @@ export type Role = (typeof ROLES)[number];
  * What a role may be limited to: chair *of this group*, officer *for this borough*, coordinator
  * *of this custody visiting panel*, inspector *for this custody suite*.
  */
-export const SCOPE_TYPES = ['group', 'borough', 'panel', 'suite'] as const;
+export const SCOPE_TYPES = ['group', 'borough', 'panel', 'suite', 'engagement_group'] as const;
 export type ScopeType = (typeof SCOPE_TYPES)[number];
 
 /** What each role is. */
@@ -93,6 +94,12 @@ export const ROLE_INFO: Record<Role, RoleInfo> = {
     labelKey: 'roles.custody_inspector',
     description: 'Police inspector responsible for custody suites',
     scope: 'suite',
+  },
+  engagement_officer: {
+    labelKey: 'roles.engagement_officer',
+    description:
+      "An engagement group's officer (chair, secretary, treasurer): keeps its entry, raises its issues, applies for its funding (CON-04)",
+    scope: 'engagement_group',
   },
   administrator: {
     labelKey: 'roles.administrator',

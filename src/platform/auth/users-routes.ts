@@ -20,11 +20,12 @@ export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps
   const { users } = services;
 
   async function roleOptions(t: Translate) {
-    const [boroughs, groups, panels, suites] = await Promise.all([
+    const [boroughs, groups, panels, suites, engagementGroups] = await Promise.all([
       users.scopeOptions('borough'),
       users.scopeOptions('group'),
       users.scopeOptions('panel'),
       users.scopeOptions('suite'),
+      users.scopeOptions('engagement_group'),
     ]);
     return {
       roleItems: [
@@ -37,6 +38,10 @@ export function registerUserAdminRoutes({ app, services, renderPage }: RouteDeps
         ...groups.map((g) => ({ value: g.id, text: t('admin.roles.group', { name: g.name }) })),
         ...panels.map((p) => ({ value: p.id, text: t('admin.roles.panel', { name: p.name }) })),
         ...suites.map((s) => ({ value: s.id, text: t('admin.roles.suite', { name: s.name }) })),
+        ...engagementGroups.map((g) => ({
+          value: g.id,
+          text: t('admin.roles.engagementGroup', { name: g.name }),
+        })),
       ],
     };
   }

@@ -63,6 +63,7 @@ const SCOPE_NOT_FOUND: Record<ScopeType, string> = {
   group: 'admin.users.errors.scope.group',
   panel: 'admin.users.errors.scope.panel',
   suite: 'admin.users.errors.scope.suite',
+  engagement_group: 'admin.users.errors.scope.engagement_group',
 };
 
 export function createUsersService(deps: {

@@ -29,7 +29,9 @@ export type DataKind =
   | 'custody'
   | 'consultation'
   | 'partnerships'
-  | 'training';
+  | 'training'
+  | 'engagement'
+  | 'grants';
 
 export interface VersionedCache<T> {
   /** The value kept for the key while its data is unchanged, else `build()`'s, then kept. */
