@@ -82,6 +82,7 @@ import {
 import { createDirectoryModule } from './modules/directory/index.js';
 import { createExpensesModule, readExpensesSettings } from './modules/expenses/index.js';
 import { createEngagementModule } from './modules/engagement/index.js';
+import { createGrantsModule } from './modules/grants/index.js';
 import { createGroupsModule, readGroupsSettings } from './modules/groups/index.js';
 import { createMeetingsModule } from './modules/meetings/index.js';
 import {
@@ -227,6 +228,12 @@ export function buildServices(deps: AppDeps) {
   const partnerships = createPartnershipsModule({ platform, now, directory: directory.api });
   const training = createTrainingModule({ platform, now, directory: directory.api });
   const engagement = createEngagementModule({ platform, now });
+  const grants = createGrantsModule({
+    platform,
+    now,
+    directory: directory.api,
+    engagement: engagement.api,
+  });
   const modules: readonly BridgeModule[] = [
     directory,
     groups,
@@ -239,6 +246,7 @@ export function buildServices(deps: AppDeps) {
     partnerships,
     training,
     engagement,
+    grants,
   ];
   // Every service by name, for tests that drive a service directly.
   const services = {
@@ -253,6 +261,7 @@ export function buildServices(deps: AppDeps) {
     ...consultation.services,
     ...partnerships.services,
     ...training.services,
+    ...grants.services,
   };
   return { platform, modules, services, messages };
 }

@@ -79,6 +79,7 @@ import {
   loadPartnershipsDemo,
   removePartnershipsDemo,
 } from '../modules/partnerships/index.js';
+import { loadEngagementDemo, removeEngagementDemo } from '../modules/engagement/index.js';
 import { removeDemoTrackerNames, removeDemoTrackerSources } from '../modules/tracker/index.js';
 import {
   DEMO_TRAINING_BOROUGHS,
@@ -106,6 +107,8 @@ interface DemoAccount {
   group?: string;
   /** Custody visiting: held for the demo Camden panel, or for its suites (given once made). */
   custody?: 'panel' | 'suites';
+  /** Held for the demo Camden engagement group (given once made). */
+  engagement?: true;
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -221,6 +224,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     organisation: 'E09000007',
     custody: 'suites',
   },
+  {
+    email: `engagement@${DEMO_DOMAIN}`,
+    name: 'Eli Engagement',
+    role: 'engagement_officer',
+    jobTitle: 'Chair, Camden Community and Police Engagement Group',
+    organisation: '',
+    engagement: true,
+  },
 ];
 
 /** Removes the demonstration dataset, leaving reference data and everything else alone. */
@@ -248,6 +259,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeCustodyVisitingDemo(tx, demoPeople);
     await removeTrainingDemo(tx, ids, demoPeople);
     await removePartnershipsDemo(tx, demoPeople);
+    await removeEngagementDemo(tx, demoPeople);
     await removeDemoTrackerNames(tx, ids, await demoOrganisationsAndPeople(tx, demoPeople));
     await removeDemoAdviceRequests(tx, ids);
     await removeGroupsDemo(tx, demoPeople);
@@ -312,8 +324,8 @@ export async function loadDemoData(
         : account.group
           ? { type: 'group' as const, id: account.group === DEMO_GROUP ? groupId : undefined }
           : undefined;
-      // A custody visiting role is given below, once its panel and suites are made.
-      if (!account.custody)
+      // A custody visiting or engagement group role is given below, once its body is made.
+      if (!account.custody && !account.engagement)
         await tx.insert(roleAssignments).values({
           userId: user!.id,
           role: account.role,
@@ -466,6 +478,19 @@ export async function loadDemoData(
     );
     // CDRP-01, CDRP-10, CDRP-15: the partnerships register for the 33 London boroughs.
     await loadPartnershipsDemo(tx, partnershipBoroughs, DEMO_DOMAIN, today);
+    // CON-04: Camden's engagement group, chaired by the demo engagement group officer.
+    const engagement = await loadEngagementDemo(
+      tx,
+      { chair: personIds.get('engagement_officer')! },
+      orgIds.get('E09000007')!,
+      today,
+    );
+    await tx.insert(roleAssignments).values({
+      userId: userIds.get('engagement_officer')!,
+      role: 'engagement_officer',
+      scopeType: 'engagement_group',
+      scopeId: engagement.camdenGroupId,
+    });
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',

@@ -14,6 +14,9 @@ export interface EngagementApi {
   scopeCatalogue: ScopeCatalogue;
 }
 
+// Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
+export { loadEngagementDemo, removeEngagementDemo } from './demo.js';
+
 export type EngagementModule = BridgeModule<EngagementApi>;
 
 export function createEngagementModule(deps: ModuleDeps): EngagementModule {

@@ -202,6 +202,36 @@ const POLICIES = {
   'training.manage': anyRole(['coordination_unit', 'partnership_officer']),
   /** A signed-in person's own training: the sessions they attended and their needs. */
   'training.own': userOnly,
+  /**
+   * CON-04: the register of engagement groups, their standing against the minimum standards,
+   * plans, meetings and issues: police and authority staff and members, and partnership officers.
+   */
+  'engagement.view': anyRole([...GROUP_STAFF, 'partnership_officer']),
+  /** CON-04: the authority's officers keep the register and assess groups against the standards. */
+  'engagement.manage': anyRole(['authority_officer']),
+  /**
+   * CON-04: a group's own officers keep its plan and raise its issues (the engagement service
+   * narrows them to their own group); the authority's officers may do it for any group.
+   */
+  'engagement.keep': anyRole(['authority_officer', 'engagement_officer']),
+  /**
+   * CON-04, CON-05, LEG-06, CDRP-12: funds, rounds, applications, awards, payments, returns and
+   * evaluations: police and authority staff and members, and partnership officers, read them.
+   */
+  'grants.view': anyRole([...GROUP_STAFF, 'partnership_officer']),
+  /**
+   * The authority's officers run the funds: rounds, assessors, the panel's decisions, payments,
+   * returns accepted, underspend and clawback, evaluations.
+   */
+  'grants.manage': anyRole(['authority_officer']),
+  /** Staff who may be asked to assess an application (the grants service narrows to theirs). */
+  'grants.assess': anyRole([...GROUP_STAFF, 'partnership_officer']),
+  /**
+   * Anyone signed in may apply for what they represent: their engagement group (its officer),
+   * their borough's partnership or command (its partnership officer), their community
+   * organisation (their directory entry's); the grants service narrows to those.
+   */
+  'grants.apply': userOnly,
   /** Scoped: only the partnership officer for this borough. */
   'borough.partnership-record.edit': (p, resource) =>
     p.kind === 'user' &&

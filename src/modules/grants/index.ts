@@ -1,0 +1,36 @@
+/**
+ * Grants (issue 26 parts 2 to 4; CON-04, CON-05, LEG-06, CDRP-12): funds with a budget for each
+ * reporting year, published criteria and conditions, and rounds; applications made online that
+ * save as the applicant goes; assessment against weighted criteria and the panel's award with its
+ * conditions, never over-committing a fund; payments in instalments exported for finance;
+ * monitoring returns chased when late; underspend and clawback; the evaluation required before a
+ * new award; spending per borough. Its one public face (ADR 0014).
+ */
+import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
+import type { DirectoryApi } from '../directory/index.js';
+import type { EngagementApi } from '../engagement/index.js';
+import type { GrantsServices } from './route-deps.js';
+
+/** What other parts of Bridge ask of the grants (nothing yet). */
+export type GrantsApi = Record<string, never>;
+
+export interface GrantsModule extends BridgeModule<GrantsApi> {
+  services: GrantsServices;
+}
+
+export function createGrantsModule(
+  deps: ModuleDeps & { directory: DirectoryApi; engagement: EngagementApi },
+): GrantsModule {
+  const { platform } = deps;
+  const { config } = platform;
+  const services: GrantsServices = {};
+  return {
+    name: 'grants',
+    api: {},
+    services,
+    registerRoutes(app, renderPage) {
+      const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
+      void routeDeps;
+    },
+  };
+}
