@@ -2,10 +2,9 @@
  * Who may read an expense claim: the advisor who made it, and those who process or oversee
  * claims (the coordination unit, the Director). Anyone else is told it does not exist.
  */
-import { asc, eq, sql, type AnyColumn } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions.js';
 import type { UserPrincipal } from '../../platform/auth/principal.js';
-import { users } from '../../platform/auth/schema.js';
 import type { Executor } from '../../platform/db/database.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { isUuid } from '../../platform/http/params.js';
@@ -36,13 +35,6 @@ export async function findVisibleClaim(
   const claim = await findClaim(executor, id, lock);
   if (isClaimant(user, claim) || can(user, 'expenses.view-all')) return claim;
   throw new NotFoundError();
-}
-
-/** The display name of the account a column names (who decided, who paid), in the same query. */
-export function accountName(column: AnyColumn) {
-  return sql<
-    string | null
-  >`(select ${users.displayName} from ${users} where ${users.id} = ${column})`;
 }
 
 /** A claim's costs, oldest first: never where a receipt is kept, only whether there is one. */

@@ -9,6 +9,12 @@
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { EngagementApi } from '../engagement/index.js';
+import { registerAssessmentRoutes } from './assessment/routes.js';
+import { createAssessmentService } from './assessment/service.js';
+import { registerAwardRoutes } from './award/routes.js';
+import { createAwardService } from './award/service.js';
+import { registerGrantPaymentRoutes } from './payments/routes.js';
+import { createGrantPaymentsService } from './payments/service.js';
 import type { GrantsServices } from './route-deps.js';
 
 /** What other parts of Bridge ask of the grants (nothing yet). */
@@ -21,16 +27,24 @@ export interface GrantsModule extends BridgeModule<GrantsApi> {
 export function createGrantsModule(
   deps: ModuleDeps & { directory: DirectoryApi; engagement: EngagementApi },
 ): GrantsModule {
-  const { platform } = deps;
-  const { config } = platform;
-  const services: GrantsServices = {};
+  const { platform, directory } = deps;
+  const { db, config, t } = platform;
+  const now = deps.now ?? (() => new Date());
+  const grantAssessment = createAssessmentService({ db, now, t });
+  const services: GrantsServices = {
+    grantAssessment,
+    grantAward: createAwardService({ db, now, t, assessment: grantAssessment }),
+    grantPayments: createGrantPaymentsService({ db, now, t, directory }),
+  };
   return {
     name: 'grants',
     api: {},
     services,
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
-      void routeDeps;
+      registerAssessmentRoutes(routeDeps);
+      registerAwardRoutes(routeDeps);
+      registerGrantPaymentRoutes(routeDeps);
     },
   };
 }

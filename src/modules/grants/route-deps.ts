@@ -1,11 +1,20 @@
 import type { RouteDeps } from '../../platform/modules.js';
+import type { AssessmentService } from './assessment/service.js';
+import type { AwardService } from './award/service.js';
+import type { GrantPaymentsService } from './payments/service.js';
 
 /**
  * The grants module's own services, one entry per sub-capability (funds and rounds, applications,
  * assessment and award, payments, monitoring and evaluation), each added by its folder.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- its folders add theirs
-export interface GrantsServices {}
+export interface GrantsServices {
+  /** CON-04: assessors and their scores. */
+  grantAssessment: AssessmentService;
+  /** CON-04, CON-05, LEG-06, CDRP-12: the panel's decision and the award. */
+  grantAward: AwardService;
+  /** CDRP-12: instalments paid in batches for the finance system. */
+  grantPayments: GrantPaymentsService;
+}
 
 /** What the grants module's route files are given. */
 export type GrantsRouteDeps = RouteDeps<GrantsServices>;

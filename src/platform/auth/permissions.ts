@@ -44,6 +44,9 @@ const GROUP_STAFF: readonly Role[] = [
   'administrator',
 ];
 
+/** Staff who may be asked to assess an application for a grant. */
+export const GRANT_ASSESSOR_ROLES: readonly Role[] = [...GROUP_STAFF, 'partnership_officer'];
+
 const anyRole =
   (roles: readonly Role[]): Policy =>
   (p) =>
@@ -225,7 +228,7 @@ const POLICIES = {
    */
   'grants.manage': anyRole(['authority_officer']),
   /** Staff who may be asked to assess an application (the grants service narrows to theirs). */
-  'grants.assess': anyRole([...GROUP_STAFF, 'partnership_officer']),
+  'grants.assess': anyRole(GRANT_ASSESSOR_ROLES),
   /**
    * Anyone signed in may apply for what they represent: their engagement group (its officer),
    * their borough's partnership or command (its partnership officer), their community

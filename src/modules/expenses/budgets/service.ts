@@ -30,7 +30,7 @@ import { dateField, text } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
 import { formatPence, penceAsDecimal, readPounds } from '../../../platform/money/pence.js';
 import type { GroupType } from '../../groups/index.js';
-import { accountName } from '../access.js';
+import { accountName } from '../../../platform/auth/accounts.js';
 import { SPENDING } from '../processing/service.js';
 import { budgetHolder } from '../rules.js';
 import type { ExpensesServiceDeps } from '../service-deps.js';

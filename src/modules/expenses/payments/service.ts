@@ -14,7 +14,7 @@ import type { PageRequest } from '../../../platform/db/search.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import { formatPence, penceAsDecimal } from '../../../platform/money/pence.js';
-import { accountName } from '../access.js';
+import { accountName } from '../../../platform/auth/accounts.js';
 import type { ExportColumn, ExportColumnKey } from './export-columns.js';
 import { expensePaths as paths } from '../paths.js';
 import { budgetHolder } from '../rules.js';
