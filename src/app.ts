@@ -75,6 +75,7 @@ import {
   readConsultationSettings,
 } from './modules/consultation/index.js';
 import { createTrainingModule } from './modules/training/index.js';
+import { createGoodPracticeModule } from './modules/good-practice/index.js';
 import {
   createCustodyVisitingModule,
   readCustodyVisitingSettings,
@@ -223,6 +224,7 @@ export function buildServices(deps: AppDeps) {
   });
   const partnerships = createPartnershipsModule({ platform, now, directory: directory.api });
   const training = createTrainingModule({ platform, now, directory: directory.api });
+  const goodPractice = createGoodPracticeModule({ platform, now, directory: directory.api });
   const modules: readonly BridgeModule[] = [
     directory,
     groups,
@@ -234,6 +236,7 @@ export function buildServices(deps: AppDeps) {
     consultation,
     partnerships,
     training,
+    goodPractice,
   ];
   // Every service by name, for tests that drive a service directly.
   const services = {
@@ -248,6 +251,7 @@ export function buildServices(deps: AppDeps) {
     ...consultation.services,
     ...partnerships.services,
     ...training.services,
+    ...goodPractice.services,
   };
   return { platform, modules, services, messages };
 }

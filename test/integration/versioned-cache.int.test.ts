@@ -403,6 +403,7 @@ test('every counted table moves its kind on, and only its kind, at commit', asyn
     'custody',
     'deployments',
     'directory',
+    'good-practice',
     'groups',
     'meetings',
     'members',

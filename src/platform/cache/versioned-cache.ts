@@ -29,7 +29,8 @@ export type DataKind =
   | 'custody'
   | 'consultation'
   | 'partnerships'
-  | 'training';
+  | 'training'
+  | 'good-practice';
 
 export interface VersionedCache<T> {
   /** The value kept for the key while its data is unchanged, else `build()`'s, then kept. */
