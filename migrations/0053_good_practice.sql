@@ -33,4 +33,4 @@ CREATE INDEX "good_practice_entries_published_idx" ON "good_practice_entries" US
 CREATE INDEX "good_practice_entries_source_idx" ON "good_practice_entries" USING btree ("source_kind","source_id");--> statement-breakpoint
 CREATE INDEX "good_practice_entries_contact_idx" ON "good_practice_entries" USING btree ("contact_id");--> statement-breakpoint
 CREATE INDEX "good_practice_entries_recorded_by_idx" ON "good_practice_entries" USING btree ("recorded_by");--> statement-breakpoint
-CALL data_versions_count_table('good_practice_entries', 'good-practice');
+CALL data_versions_count_table('good_practice_entries', 'good_practice');

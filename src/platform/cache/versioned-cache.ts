@@ -30,7 +30,7 @@ export type DataKind =
   | 'consultation'
   | 'partnerships'
   | 'training'
-  | 'good-practice';
+  | 'good_practice';
 
 export interface VersionedCache<T> {
   /** The value kept for the key while its data is unchanged, else `build()`'s, then kept. */
