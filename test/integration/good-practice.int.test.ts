@@ -140,6 +140,9 @@ test('CDRP-08: the contact is found in the directory without losing what was typ
   assert.equal(saved.statusCode, 303);
   const page = text((await keeper.get(saved.headers.location as string)).body);
   assert.match(page, new RegExp(`Contact person ${person.fullName}`));
+  // Changing the entry starts with its contact chosen, with no search needed.
+  const edit = (await keeper.get(`${saved.headers.location as string}/edit`)).body;
+  assert.match(edit, new RegExp(`value="${person.id}" checked`));
   // A contact who is not in the directory is refused, naming the field.
   const bad = await keeper.post('/good-practice-library/new', {
     ...typed,

@@ -15,6 +15,7 @@ import {
   saveFor,
   type FormValues,
 } from '../../../platform/http/render.js';
+import { isUuid } from '../../../platform/http/params.js';
 import { personPickerItems } from '../../directory/index.js';
 import { goodPracticePaths as paths } from '../paths.js';
 import { boroughText, filterItems, publicationText, themeName } from '../presenter.js';
@@ -105,6 +106,7 @@ export function registerLibraryRoutes({ app, services, renderPage }: RouteDeps):
       const everyBorough =
         request.principal?.kind === 'user' && keeperOf(request.principal).everyBorough;
       const chosenShown = found.some((p) => p.value === contactId);
+      const sourceKind = SOURCE_KINDS.find((k) => k === values.sourceKind);
       return {
         title: page.title,
         breadcrumbs: crumbs(request),
@@ -126,10 +128,8 @@ export function registerLibraryRoutes({ app, services, renderPage }: RouteDeps):
           })),
         ],
         // A source another module sent is kept as it came; otherwise it is chosen here.
-        sourceFixed: Boolean(str(values, 'sourceId')),
-        sourceKindName: SOURCE_KINDS.includes(str(values, 'sourceKind') as never)
-          ? t(`good-practice:sources.${str(values, 'sourceKind')}`)
-          : '',
+        sourceFixed: Boolean(sourceKind) && isUuid(str(values, 'sourceId')),
+        sourceKindName: sourceKind ? t(`good-practice:sources.${sourceKind}`) : '',
         sourceItems: [
           { value: '', text: t('good-practice:form.noSource') },
           ...SOURCE_KINDS.map((k) => ({
