@@ -75,6 +75,7 @@ import {
   readConsultationSettings,
 } from './modules/consultation/index.js';
 import { createTrainingModule } from './modules/training/index.js';
+import { createGoodPracticeModule } from './modules/good-practice/index.js';
 import {
   createCustodyVisitingModule,
   readCustodyVisitingSettings,
@@ -227,6 +228,7 @@ export function buildServices(deps: AppDeps) {
   });
   const partnerships = createPartnershipsModule({ platform, now, directory: directory.api });
   const training = createTrainingModule({ platform, now, directory: directory.api });
+  const goodPractice = createGoodPracticeModule({ platform, now, directory: directory.api });
   const engagement = createEngagementModule({ platform, now });
   const grants = createGrantsModule({
     platform,
@@ -247,6 +249,7 @@ export function buildServices(deps: AppDeps) {
     training,
     engagement,
     grants,
+    goodPractice,
   ];
   // Every service by name, for tests that drive a service directly.
   const services = {
@@ -262,6 +265,7 @@ export function buildServices(deps: AppDeps) {
     ...partnerships.services,
     ...training.services,
     ...grants.services,
+    ...goodPractice.services,
   };
   return { platform, modules, services, messages };
 }

@@ -87,6 +87,11 @@ import {
   loadTrainingDemo,
   removeTrainingDemo,
 } from '../modules/training/index.js';
+import {
+  DEMO_GOOD_PRACTICE_BOROUGHS,
+  loadGoodPracticeDemo,
+  removeGoodPracticeDemo,
+} from '../modules/good-practice/index.js';
 
 export const DEMO_DOMAIN = 'bridge.example';
 export const DEMO_PASSWORD = 'bridge demo 2026 passphrase';
@@ -258,6 +263,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeDemoExpenses(tx, ids, demoPeople);
     await removeCustodyVisitingDemo(tx, demoPeople);
     await removeTrainingDemo(tx, ids, demoPeople);
+    await removeGoodPracticeDemo(tx, ids, demoPeople);
     await removePartnershipsDemo(tx, demoPeople);
     await removeEngagementDemo(tx, demoPeople);
     await removeDemoTrackerNames(tx, ids, await demoOrganisationsAndPeople(tx, demoPeople));
@@ -475,6 +481,17 @@ export async function loadDemoData(
       },
       await demoOrganisationIds(tx, DEMO_TRAINING_BOROUGHS),
       today,
+    );
+    // CDRP-08: the good-practice library, some entries public, one withdrawn, one not published.
+    await loadGoodPracticeDemo(
+      tx,
+      {
+        officerUser,
+        partnershipUser: userIds.get('partnership_officer')!,
+        partnership: personIds.get('partnership_officer')!,
+      },
+      await demoOrganisationIds(tx, DEMO_GOOD_PRACTICE_BOROUGHS),
+      new Date(),
     );
     // CDRP-01, CDRP-10, CDRP-15: the partnerships register for the 33 London boroughs.
     await loadPartnershipsDemo(tx, partnershipBoroughs, DEMO_DOMAIN, today);

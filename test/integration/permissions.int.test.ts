@@ -71,6 +71,17 @@ const TRAINING_VIEWERS: readonly Role[] = [
 const PARTNERSHIP_VIEWERS: readonly Role[] = [...GROUP_STAFF, 'partnership_officer'];
 const PARTNERSHIP_KEEPERS: readonly Role[] = ['authority_officer', 'partnership_officer'];
 /**
+ * CDRP-08: the good-practice library is read by police and authority staff and members and
+ * partnership officers; kept by authority officers, the coordination unit and partnership officers
+ * (the service narrows them to their borough); marked public and withdrawn by authority officers.
+ */
+const GOOD_PRACTICE_VIEWERS: readonly Role[] = [...GROUP_STAFF, 'partnership_officer'];
+const GOOD_PRACTICE_KEEPERS: readonly Role[] = [
+  'authority_officer',
+  'coordination_unit',
+  'partnership_officer',
+];
+/**
  * ICV-03: the rota is the scheme manager's and the panel's coordinator's: no police user, the
  * custody inspector included, sees a visit before it happens (visits are unannounced).
  */
@@ -884,6 +895,17 @@ const EXPECTED: Record<string, Who> = {
   'GET /training/needs/new': TRAINING_KEEPERS,
   'POST /training/needs/new': TRAINING_KEEPERS,
   'GET /training/yours': 'signed-in',
+  // CDRP-08: the good-practice library, and what it publishes for anyone.
+  'GET /good-practice-library': GOOD_PRACTICE_VIEWERS,
+  'GET /good-practice-library/new': GOOD_PRACTICE_KEEPERS,
+  'POST /good-practice-library/new': GOOD_PRACTICE_KEEPERS,
+  'GET /good-practice-library/:entryId': GOOD_PRACTICE_VIEWERS,
+  'GET /good-practice-library/:entryId/edit': GOOD_PRACTICE_KEEPERS,
+  'POST /good-practice-library/:entryId/edit': GOOD_PRACTICE_KEEPERS,
+  'POST /good-practice-library/:entryId/publish': ['authority_officer'],
+  'POST /good-practice-library/:entryId/withdraw': ['authority_officer'],
+  'GET /good-practice': 'anyone',
+  'GET /good-practice/:entryId': 'anyone',
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',

@@ -40,6 +40,7 @@ import {
   consultationBoards,
 } from '../../src/modules/consultation/board/schema.js';
 import { partnerships } from '../../src/modules/partnerships/schema.js';
+import { goodPracticeEntries } from '../../src/modules/good-practice/schema.js';
 import { makeBorough, makePerson } from '../factories/directory.js';
 import {
   consultationProgrammeStages,
@@ -124,6 +125,7 @@ test('DP-02: every module gives its records about the person, and nobody else’
       'consultation',
       'partnerships',
       'training',
+      'good-practice',
     ],
   );
   assert.equal(section(found, 'directory', 'Directory entry')[0]!['Full name'], 'Avery Advisor');
@@ -345,6 +347,25 @@ test('DP-02: the whole answer for a person with records in every module, word fo
     confirmedAt: new Date('2026-11-20T10:00:00Z'),
     confirmedBy: casey.userId,
   });
+
+  // Good practice (CDRP-08): Casey is the contact for one entry and recorded another.
+  await t.services.db.insert(goodPracticeEntries).values([
+    {
+      title: 'Youth forum with the commander',
+      summary: 'Quarterly meetings',
+      theme: 'youth',
+      contactId: casey.personId,
+      recordedAt: new Date('2026-10-01T09:00:00Z'),
+      publishedAt: new Date('2026-10-08T09:00:00Z'),
+    },
+    {
+      title: 'Joint tasking',
+      summary: 'Weekly meetings',
+      theme: 'partnership-working',
+      recordedBy: casey.userId,
+      recordedAt: new Date('2026-10-02T09:00:00Z'),
+    },
+  ]);
 
   const found = await collectPersonData(modules, t.services.db, subject(casey));
   // What the database stamped at its own time (not the app's clock), read back as it is.
@@ -765,6 +786,31 @@ test('DP-02: the whole answer for a person with records in every module, word fo
               'Raised on': '2026-09-01',
               'Due by': '2026-12-31',
               Notes: 'New to the partnership team',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      module: 'good-practice',
+      sections: [
+        {
+          title: 'Named as the contact for good practice',
+          rows: [
+            {
+              Title: 'Youth forum with the commander',
+              Theme: 'youth',
+              'Public since': '2026-10-08T09:00:00.000Z',
+            },
+          ],
+        },
+        {
+          title: 'Good practice recorded',
+          rows: [
+            {
+              Title: 'Joint tasking',
+              Theme: 'partnership-working',
+              'Recorded at': '2026-10-02T09:00:00.000Z',
             },
           ],
         },

@@ -296,6 +296,7 @@ const CHECKED_VALUES: Record<string, string> = {
   'consultation_panel_population.dimension': 'sex',
   'consultation_panel_waves.kind': 'whole', // a sample needs its size
   'training_courses.audience': 'deployment',
+  'good_practice_entries.theme': 'other',
   'training_attendance.status': 'attended',
   'training_needs.area': 'deployment',
   'partnerships.officer_rank': 'inspector',
@@ -413,6 +414,7 @@ test('every counted table moves its kind on, and only its kind, at commit', asyn
     'deployments',
     'directory',
     'engagement',
+    'good_practice',
     'grants',
     'groups',
     'meetings',

@@ -203,6 +203,22 @@ const POLICIES = {
     'director',
   ]),
   'training.manage': anyRole(['coordination_unit', 'partnership_officer']),
+  /**
+   * CDRP-08, LEG-06, CON-04: the good-practice library, read by police and authority staff and
+   * members and the boroughs' partnership officers, as the partnerships register is.
+   */
+  'good-practice.view': anyRole([...GROUP_STAFF, 'partnership_officer']),
+  /**
+   * The library is kept by the authority's officers and the coordination unit (every entry) and
+   * by partnership officers, whom the service narrows to their own borough's entries.
+   */
+  'good-practice.manage': anyRole([
+    'authority_officer',
+    'coordination_unit',
+    'partnership_officer',
+  ]),
+  /** CDRP-08: the authority's officers mark an entry public and withdraw it from the public site. */
+  'good-practice.publish': anyRole(['authority_officer']),
   /** A signed-in person's own training: the sessions they attended and their needs. */
   'training.own': userOnly,
   /**

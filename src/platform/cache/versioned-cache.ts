@@ -31,7 +31,8 @@ export type DataKind =
   | 'partnerships'
   | 'training'
   | 'engagement'
-  | 'grants';
+  | 'grants'
+  | 'good_practice';
 
 export interface VersionedCache<T> {
   /** The value kept for the key while its data is unchanged, else `build()`'s, then kept. */
