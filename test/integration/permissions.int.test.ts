@@ -76,6 +76,9 @@ const PARTNERSHIP_KEEPERS: readonly Role[] = ['authority_officer', 'partnership_
  * (the service narrows them to their borough); marked public and withdrawn by authority officers.
  */
 const GOOD_PRACTICE_VIEWERS: readonly Role[] = [...GROUP_STAFF, 'partnership_officer'];
+/** Issue 26: grants are read, and may be assessed, by staff and partnership officers; run by officers. */
+const GRANT_VIEWERS: readonly Role[] = [...GROUP_STAFF, 'partnership_officer'];
+const GRANT_MANAGERS: readonly Role[] = ['authority_officer'];
 const GOOD_PRACTICE_KEEPERS: readonly Role[] = [
   'authority_officer',
   'coordination_unit',
@@ -906,6 +909,24 @@ const EXPECTED: Record<string, Who> = {
   'POST /good-practice-library/:entryId/withdraw': ['authority_officer'],
   'GET /good-practice': 'anyone',
   'GET /good-practice/:entryId': 'anyone',
+  // CON-04, CON-05, CDRP-12: assessment, the panel's decision and the award, and payments.
+  'GET /grants/applications/:applicationId/assessors': GRANT_VIEWERS,
+  'POST /grants/applications/:applicationId/assessors': GRANT_MANAGERS,
+  'POST /grants/applications/:applicationId/assessors/:assessmentId/remove': GRANT_MANAGERS,
+  'GET /grants/assessments': GRANT_VIEWERS,
+  'GET /grants/applications/:applicationId/assess': GRANT_VIEWERS,
+  'POST /grants/applications/:applicationId/assess': GRANT_VIEWERS,
+  'GET /grants/applications/:applicationId/conflict': GRANT_VIEWERS,
+  'POST /grants/applications/:applicationId/conflict': GRANT_VIEWERS,
+  'GET /grants/applications/:applicationId/decision': GRANT_VIEWERS,
+  'POST /grants/applications/:applicationId/decision': GRANT_MANAGERS,
+  'GET /grants/applications/:applicationId/letter': GRANT_VIEWERS,
+  'GET /grants/payments': GRANT_MANAGERS,
+  'POST /grants/payments': GRANT_MANAGERS,
+  'GET /grants/payments/batches/:batchId': GRANT_MANAGERS,
+  'GET /grants/payments/batches/:batchId/csv': GRANT_MANAGERS,
+  'POST /grants/payments/batches/:batchId/csv': GRANT_MANAGERS,
+  'POST /grants/payments/batches/:batchId/paid': GRANT_MANAGERS,
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',
