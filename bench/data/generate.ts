@@ -20,7 +20,9 @@ import { adviceGenerator } from '../../src/modules/advice/index.js';
 import { consultationGenerator } from '../../src/modules/consultation/index.js';
 import { custodyVisitingGenerator } from '../../src/modules/custody-visiting/index.js';
 import { directoryGenerator } from '../../src/modules/directory/index.js';
+import { engagementGenerator } from '../../src/modules/engagement/index.js';
 import { expensesGenerator } from '../../src/modules/expenses/index.js';
+import { grantsGenerator } from '../../src/modules/grants/index.js';
 import { groupsGenerator } from '../../src/modules/groups/index.js';
 import { meetingsGenerator } from '../../src/modules/meetings/index.js';
 import { trackerGenerator } from '../../src/modules/tracker/index.js';
@@ -38,11 +40,13 @@ export const GENERATORS: ModuleGenerator[] = [
   trackerGenerator,
   custodyVisitingGenerator,
   consultationGenerator,
+  engagementGenerator,
+  grantsGenerator,
   auditGenerator,
 ];
 
 /** Bumped when a generator changes what it makes, so a run does not reuse older data. */
-export const GENERATOR_VERSION = 8;
+export const GENERATOR_VERSION = 9;
 
 /** The full dataset and the quick one live apart, so CI's quick run leaves the full one be. */
 export function benchDatabaseName(scale: number): string {

@@ -14,6 +14,8 @@ export interface EngagementApi {
   scopeCatalogue: ScopeCatalogue;
 }
 
+// Its benchmark generator, run in order by bench/data/generate.ts.
+export { engagementGenerator } from './bench-data.js';
 // Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
 export { loadEngagementDemo, removeEngagementDemo } from './demo.js';
 

@@ -17,6 +17,9 @@ import { registerGrantPaymentRoutes } from './payments/routes.js';
 import { createGrantPaymentsService } from './payments/service.js';
 import type { GrantsServices } from './route-deps.js';
 
+// Its benchmark generator, run in order by bench/data/generate.ts.
+export { grantsGenerator } from './bench-data.js';
+
 /** What other parts of Bridge ask of the grants (nothing yet). */
 export type GrantsApi = Record<string, never>;
 
