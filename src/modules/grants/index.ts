@@ -9,7 +9,16 @@
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { EngagementApi } from '../engagement/index.js';
+import { createMonitoring, registerMonitoring, monitoringSweeps } from './monitoring/index.js';
 import type { GrantsServices } from './route-deps.js';
+
+// LEG-06, CDRP-12: what the award asks of monitoring, and its part of the grants demo.
+export {
+  evaluationsOutstanding,
+  loadGrantsMonitoringDemo,
+  mayActForApplicant,
+  scheduleReturns,
+} from './monitoring/index.js';
 
 /** What other parts of Bridge ask of the grants (nothing yet). */
 export type GrantsApi = Record<string, never>;
@@ -23,14 +32,18 @@ export function createGrantsModule(
 ): GrantsModule {
   const { platform } = deps;
   const { config } = platform;
-  const services: GrantsServices = {};
+  const now = deps.now ?? (() => new Date());
+  const services: GrantsServices = {
+    ...createMonitoring({ ...platform, directory: deps.directory, now }),
+  };
   return {
     name: 'grants',
     api: {},
     services,
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
-      void routeDeps;
+      registerMonitoring(routeDeps);
     },
+    sweeps: [...monitoringSweeps(services)],
   };
 }

@@ -1,0 +1,72 @@
+/**
+ * Grants monitoring and evaluation (LEG-06, CDRP-12, CON-04), as the grants module wires it:
+ * its services, routes and sweep, and what the award service and the demo call.
+ */
+import type { Db } from '../../../platform/db/database.js';
+import type { Translate } from '../../../platform/i18n/messages.js';
+import type { MailService } from '../../../platform/mail/service.js';
+import type { Sweep } from '../../../platform/modules.js';
+import type { DirectoryApi } from '../../directory/index.js';
+import type { GrantsRouteDeps } from '../route-deps.js';
+import { createClosingService, type ClosingService } from './closing-service.js';
+import { createLateReturnsService, type LateReturnsService } from './late-service.js';
+import { registerReportRoutes } from './report-routes.js';
+import { registerMonitoringRoutes } from './routes.js';
+import { createMonitoringService, type MonitoringService } from './service.js';
+import { createSpendingService, type SpendingService } from './spending-service.js';
+
+export { evaluationsOutstanding, scheduleReturns, type GrantApplicant } from './schedule.js';
+export { mayActForApplicant, returnSchedule } from './rules.js';
+export { loadGrantsMonitoringDemo } from './demo.js';
+export { monitoringPaths } from './paths.js';
+
+export interface MonitoringServices {
+  /** LEG-06, CDRP-12: a grant's monitoring page and its returns. */
+  grantsMonitoring: MonitoringService;
+  /** CDRP-12, LEG-06: underspend and clawback, and the evaluation. */
+  grantsClosing: ClosingService;
+  /** LEG-06: late returns, listed and chased by the sweep. */
+  grantsLateReturns: LateReturnsService;
+  /** CON-04, CDRP-12: spending per borough. */
+  grantsSpending: SpendingService;
+}
+
+export function createMonitoring(deps: {
+  db: Db;
+  directory: DirectoryApi;
+  mail: MailService;
+  now: () => Date;
+  t: Translate;
+  config: { publicUrl: string };
+}): MonitoringServices {
+  const { db, directory, mail, now, t, config } = deps;
+  return {
+    grantsMonitoring: createMonitoringService({ db, directory, now, t }),
+    grantsClosing: createClosingService({ db, directory, now, t }),
+    grantsLateReturns: createLateReturnsService({
+      db,
+      directory,
+      mail,
+      now,
+      t,
+      publicUrl: config.publicUrl,
+    }),
+    grantsSpending: createSpendingService({ db, directory, now }),
+  };
+}
+
+export function registerMonitoring(routeDeps: GrantsRouteDeps): void {
+  registerMonitoringRoutes(routeDeps);
+  registerReportRoutes(routeDeps);
+}
+
+export function monitoringSweeps(services: MonitoringServices): Sweep[] {
+  return [
+    // LEG-06: each late return chased, once and then every 14 days while it stays late.
+    {
+      name: 'grants late returns',
+      everyMs: 60 * 60_000,
+      run: () => services.grantsLateReturns.sendChasers(),
+    },
+  ];
+}
