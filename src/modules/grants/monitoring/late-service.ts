@@ -5,7 +5,7 @@
  * are claimed FOR UPDATE SKIP LOCKED and `chased_at` set in the transaction that queues the
  * e-mail, so two instances sweeping at once never chase one return twice.
  */
-import { and, asc, count, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { SYSTEM_ACTOR, type Principal } from '../../../platform/auth/principal.js';
@@ -101,7 +101,7 @@ export function createLateReturnsService(deps: {
           .where(
             and(
               lateWhere(today),
-              or(isNull(grantReturns.chasedAt), lt(grantReturns.chasedAt, again)),
+              or(isNull(grantReturns.chasedAt), lte(grantReturns.chasedAt, again)),
             ),
           )
           .orderBy(asc(grantReturns.dueOn), asc(grantReturns.id))
@@ -121,7 +121,7 @@ export function createLateReturnsService(deps: {
                 grantReturns.id,
                 told.map((r) => r.id),
               ),
-              or(isNull(grantReturns.chasedAt), lt(grantReturns.chasedAt, again)),
+              or(isNull(grantReturns.chasedAt), lte(grantReturns.chasedAt, again)),
             ),
           )
           .returning({ id: grantReturns.id });
