@@ -96,6 +96,14 @@ const REVIEWERS: readonly Role[] = ['scheme_manager'];
 const ISSUE_READERS: readonly Role[] = ['scheme_manager', 'custody_inspector', 'lay_visitor'];
 const ISSUE_ANSWERERS: readonly Role[] = ['custody_inspector'];
 
+/**
+ * LEG-06, CDRP-12, CON-04: grants monitoring is read by police and authority staff and members
+ * and partnership officers, acted on by the authority's officers; a grant's own pages are also
+ * the applicant's (any signed-in person: the service narrows to those who act for it).
+ */
+const GRANT_VIEWERS: readonly Role[] = [...GROUP_STAFF, 'partnership_officer'];
+const GRANT_MANAGERS: readonly Role[] = ['authority_officer'];
+
 const EXPECTED: Record<string, Who> = {
   'GET /': 'anyone',
   'GET /health/live': 'anyone',
@@ -884,6 +892,19 @@ const EXPECTED: Record<string, Who> = {
   'GET /training/needs/new': TRAINING_KEEPERS,
   'POST /training/needs/new': TRAINING_KEEPERS,
   'GET /training/yours': 'signed-in',
+  // LEG-06, CDRP-12, CON-04: grants monitoring.
+  'GET /grants/monitoring/:applicationId': 'signed-in',
+  'POST /grants/monitoring/:applicationId/schedule': GRANT_MANAGERS,
+  'GET /grants/monitoring/:applicationId/returns/:returnId': 'signed-in',
+  'POST /grants/monitoring/:applicationId/returns/:returnId': 'signed-in',
+  'POST /grants/monitoring/:applicationId/returns/:returnId/accept': GRANT_MANAGERS,
+  'GET /grants/monitoring/:applicationId/adjustments/new': GRANT_MANAGERS,
+  'POST /grants/monitoring/:applicationId/adjustments/new': GRANT_MANAGERS,
+  'GET /grants/monitoring/:applicationId/evaluation': GRANT_MANAGERS,
+  'POST /grants/monitoring/:applicationId/evaluation': GRANT_MANAGERS,
+  'GET /grants/late-returns': GRANT_VIEWERS,
+  'GET /grants/spending': GRANT_VIEWERS,
+  'GET /grants/spending.csv': GRANT_VIEWERS,
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',

@@ -1,5 +1,5 @@
 import type { RouteDeps } from '../../platform/modules.js';
-import type { MonitoringServices } from './monitoring/index.js';
+import type { MonitoringServices } from './monitoring/services.js';
 
 /**
  * The grants module's own services, one entry per sub-capability (funds and rounds, applications,

@@ -8,28 +8,19 @@ import type { MailService } from '../../../platform/mail/service.js';
 import type { Sweep } from '../../../platform/modules.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import type { GrantsRouteDeps } from '../route-deps.js';
-import { createClosingService, type ClosingService } from './closing-service.js';
-import { createLateReturnsService, type LateReturnsService } from './late-service.js';
+import { createClosingService } from './closing-service.js';
+import { createLateReturnsService } from './late-service.js';
 import { registerReportRoutes } from './report-routes.js';
 import { registerMonitoringRoutes } from './routes.js';
-import { createMonitoringService, type MonitoringService } from './service.js';
-import { createSpendingService, type SpendingService } from './spending-service.js';
+import { createMonitoringService } from './service.js';
+import type { MonitoringServices } from './services.js';
+import { createSpendingService } from './spending-service.js';
 
 export { evaluationsOutstanding, scheduleReturns, type GrantApplicant } from './schedule.js';
 export { mayActForApplicant, returnSchedule } from './rules.js';
 export { loadGrantsMonitoringDemo } from './demo.js';
 export { monitoringPaths } from './paths.js';
-
-export interface MonitoringServices {
-  /** LEG-06, CDRP-12: a grant's monitoring page and its returns. */
-  grantsMonitoring: MonitoringService;
-  /** CDRP-12, LEG-06: underspend and clawback, and the evaluation. */
-  grantsClosing: ClosingService;
-  /** LEG-06: late returns, listed and chased by the sweep. */
-  grantsLateReturns: LateReturnsService;
-  /** CON-04, CDRP-12: spending per borough. */
-  grantsSpending: SpendingService;
-}
+export type { MonitoringServices } from './services.js';
 
 export function createMonitoring(deps: {
   db: Db;
