@@ -9,7 +9,10 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 import { and, eq, like } from 'drizzle-orm';
-import { evaluationsOutstanding } from '../../src/modules/grants/index.js';
+import {
+  evaluationsOutstanding,
+  loadGrantsMonitoringDemo,
+} from '../../src/modules/grants/index.js';
 import {
   grantAdjustments,
   grantEvaluations,
@@ -393,4 +396,22 @@ test('LEG-06: another applicant’s officer, an advisor and the public are refus
   const reader = await signInNewAccount(t, 'partnership_officer');
   assert.equal((await reader.get(href)).statusCode, 200);
   assert.equal((await reader.post(`${href}/schedule`, {})).statusCode, 403);
+});
+
+test('LEG-06, CDRP-12: the demo loader gives an ended grant returns (some sent, one late), an underspend and an evaluation', async () => {
+  const { grant, fundId } = await awardedGrant({ startsOn: '2025-10-01', endsOn: '2026-09-30' });
+  const result = await t.services.db.transaction((tx) =>
+    loadGrantsMonitoringDemo(tx, { applicationId: grant.id, today: '2026-11-23' }),
+  );
+  assert.deepEqual(result, { returns: 4, sent: 3, late: 1, evaluated: true });
+  const page = await officer.get(`/grants/monitoring/${grant.id}`);
+  const states = tableOf(page.body, /Period/).rows.map((r) => r[3]);
+  assert.deepEqual(states, ['Accepted', 'Sent', 'Sent', 'Late']);
+  assert.equal(summaryOf(page.body).get('Underspend and clawback'), '£100.00');
+  assert.match(text(page.body), /Young people took part in every event/);
+  const [year] = await t.services.db
+    .select()
+    .from(grantFundYears)
+    .where(and(eq(grantFundYears.fundId, fundId), eq(grantFundYears.startYear, 2026)));
+  assert.equal(year!.committedPence, 900_00);
 });
