@@ -176,8 +176,11 @@ test('LEG-06: a late return is listed with its days late and chased by e-mail on
       .select({ to: outbox.toAddress, text: outbox.bodyText })
       .from(outbox)
       .where(like(outbox.subject, `Monitoring return 1 for G-${grant.reference} %`));
-  await t.services.grantsLateReturns.sendChasers();
-  await t.services.grantsLateReturns.sendChasers();
+  // Two instances sweeping at once chase it once.
+  await Promise.all([
+    t.services.grantsLateReturns.sendChasers(),
+    t.services.grantsLateReturns.sendChasers(),
+  ]);
   const sent = await mailTo();
   assert.deepEqual(
     sent.map((m) => m.to),
@@ -414,4 +417,17 @@ test('LEG-06, CDRP-12: the demo loader gives an ended grant returns (some sent, 
     .from(grantFundYears)
     .where(and(eq(grantFundYears.fundId, fundId), eq(grantFundYears.startYear, 2026)));
   assert.equal(year!.committedPence, 900_00);
+});
+
+test('LEG-06: the applicant’s home page offers the return to send, saying it is late; nobody else’s does', async () => {
+  const { grant, applicant } = await awardedGrant({ startsOn: '2026-01-01', endsOn: '2026-12-31' });
+  await t.services.grantsMonitoring.makeSchedule(officerPrincipal, grant.id);
+  const home = text((await applicant.get('/')).body);
+  assert.match(home, new RegExp(`Send the monitoring return for ${grant.projectTitle}`));
+  assert.match(home, /Late: it was due on 28 April 2026/);
+  const other = await awardedGrant();
+  assert.doesNotMatch(
+    text((await other.applicant.get('/')).body),
+    new RegExp(`Send the monitoring return for ${grant.projectTitle}`),
+  );
 });

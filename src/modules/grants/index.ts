@@ -9,7 +9,12 @@
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { EngagementApi } from '../engagement/index.js';
-import { createMonitoring, registerMonitoring, monitoringSweeps } from './monitoring/index.js';
+import {
+  createMonitoring,
+  monitoringHomeTasks,
+  monitoringSweeps,
+  registerMonitoring,
+} from './monitoring/index.js';
 import type { GrantsServices } from './route-deps.js';
 
 // LEG-06, CDRP-12: what the award asks of monitoring, and its part of the grants demo.
@@ -44,6 +49,7 @@ export function createGrantsModule(
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
       registerMonitoring(routeDeps);
     },
+    homeTasks: async (p, t) => [...(await monitoringHomeTasks(services, p, t))],
     sweeps: [...monitoringSweeps(services)],
   };
 }

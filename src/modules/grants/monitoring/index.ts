@@ -5,7 +5,11 @@
 import type { Db } from '../../../platform/db/database.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import type { MailService } from '../../../platform/mail/service.js';
-import type { Sweep } from '../../../platform/modules.js';
+import { can } from '../../../platform/auth/permissions.js';
+import type { UserPrincipal } from '../../../platform/auth/principal.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
+import type { ModuleHomeTask, Sweep } from '../../../platform/modules.js';
+import { monitoringPaths } from './paths.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import type { GrantsRouteDeps } from '../route-deps.js';
 import { createClosingService } from './closing-service.js';
@@ -49,6 +53,24 @@ export function createMonitoring(deps: {
 export function registerMonitoring(routeDeps: GrantsRouteDeps): void {
   registerMonitoringRoutes(routeDeps);
   registerReportRoutes(routeDeps);
+}
+
+/** LEG-06: a return to send, on the home page of those who act for the applicant. */
+export async function monitoringHomeTasks(
+  services: MonitoringServices,
+  principal: UserPrincipal,
+  t: Translate,
+): Promise<ModuleHomeTask[]> {
+  return (await services.grantsMonitoring.returnsDue(principal)).map((g) => ({
+    order: 155,
+    href: monitoringPaths.grant(g.id),
+    text: t('grants:monitoring.homeTask.text', { title: g.projectTitle }),
+    hint: g.late
+      ? t('grants:monitoring.homeTask.late', { date: formatDate(t, g.dueOn) })
+      : t('grants:monitoring.homeTask.due', { date: formatDate(t, g.dueOn) }),
+    // The applicant's own work, not staff work: their home still offers the public pages.
+    volunteer: !can(principal, 'grants.view'),
+  }));
 }
 
 export function monitoringSweeps(services: MonitoringServices): Sweep[] {

@@ -4,7 +4,7 @@
  * returns the applicant sends and the authority's officers accept, and the schedule of returns
  * made for a grant that has none. Each action is one transaction with one audit event.
  */
-import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
@@ -22,6 +22,7 @@ import { fieldErrors } from '../../../platform/i18n/said.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import {
   grantAdjustments,
+  grantApplications,
   grantBudgetLines,
   grantEvaluations,
   grantOutcomes,
@@ -99,6 +100,58 @@ export function createMonitoringService(deps: {
   }
 
   return {
+    /**
+     * LEG-06: the grants the person acts for with a return to send now (its period started, not
+     * yet sent), each with the earliest such return's due date; for their home page, at most 5.
+     */
+    async returnsDue(principal: Principal) {
+      if (principal?.kind !== 'user') return [];
+      const day = today();
+      const scopes = (role: string, type: string) =>
+        principal.roles
+          .filter((g) => g.role === role && g.scopeType === type && g.scopeId)
+          .map((g) => g.scopeId!);
+      const groups = scopes('engagement_officer', 'engagement_group');
+      const boroughs = scopes('partnership_officer', 'borough');
+      const person = await directory.directory.lookups.personOfUser(db, principal.userId);
+      const due = sql<string>`min(${grantReturns.dueOn})`;
+      const rows = await db
+        .select({
+          id: grantApplications.id,
+          projectTitle: grantApplications.projectTitle,
+          dueOn: due,
+        })
+        .from(grantApplications)
+        .innerJoin(grantReturns, eq(grantReturns.applicationId, grantApplications.id))
+        .where(
+          and(
+            eq(grantApplications.status, 'awarded'),
+            isNull(grantReturns.submittedAt),
+            lte(grantReturns.periodStart, day),
+            or(
+              eq(grantApplications.submittedBy, principal.userId),
+              groups.length ? inArray(grantApplications.engagementGroupId, groups) : undefined,
+              boroughs.length
+                ? and(
+                    inArray(grantApplications.applicantKind, ['partnership', 'borough']),
+                    inArray(grantApplications.organisationId, boroughs),
+                  )
+                : undefined,
+              person?.organisationId
+                ? and(
+                    eq(grantApplications.applicantKind, 'organisation'),
+                    eq(grantApplications.organisationId, person.organisationId),
+                  )
+                : undefined,
+            ),
+          ),
+        )
+        .groupBy(grantApplications.id, grantApplications.projectTitle)
+        .orderBy(due, grantApplications.id)
+        .limit(5);
+      return rows.map((r) => ({ ...r, late: r.dueOn < day }));
+    },
+
     /** LEG-06, CDRP-12: the grant's monitoring page, for staff and for the applicant. */
     async grant(principal: Principal, id: string) {
       const grant = await findGrant(db, directory, id);
