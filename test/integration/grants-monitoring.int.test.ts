@@ -13,6 +13,7 @@ import {
   evaluationsOutstanding,
   loadGrantsMonitoringDemo,
 } from '../../src/modules/grants/index.js';
+import { monitoringPersonData } from '../../src/modules/grants/monitoring/index.js';
 import {
   grantAdjustments,
   grantEvaluations,
@@ -430,4 +431,36 @@ test('LEG-06: the applicant’s home page offers the return to send, saying it i
     text((await other.applicant.get('/')).body),
     new RegExp(`Send the monitoring return for ${grant.projectTitle}`),
   );
+});
+
+test('DP-02: monitoring gives the returns a person sent and the adjustments an officer recorded, kept by account', async () => {
+  const { grant, applicant, account } = await awardedGrant({
+    startsOn: '2026-07-01',
+    endsOn: '2027-06-30',
+  });
+  await t.services.grantsMonitoring.makeSchedule(officerPrincipal, grant.id);
+  const [first] = await returnsOf(grant.id);
+  const [venue] = grant.budgetLines;
+  const [trust, attend] = grant.outcomes;
+  await applicant.post(`/grants/monitoring/${grant.id}/returns/${first!.id}`, {
+    [`spend-${venue!.id}`]: '10',
+    [`status-${trust!.id}`]: 'on_track',
+    [`status-${attend!.id}`]: 'on_track',
+    progress: 'A first event.',
+  });
+  const sections = await monitoringPersonData(t.services.t, t.services.db, {
+    personId: account.personId,
+    userId: account.userId,
+  });
+  const sent = sections.find((s) => s.title === 'Grant monitoring returns you sent')!;
+  assert.deepEqual(
+    sent.rows.map((r) => [r.Grant, r.Return, r['What was done']]),
+    [[grant.projectTitle, 1, 'A first event.']],
+  );
+  assert.equal(sections.find((s) => s.title === 'Grant evaluations you recorded')!.rows.length, 0);
+  const none = await monitoringPersonData(t.services.t, t.services.db, {
+    personId: account.personId,
+    userId: null,
+  });
+  assert.ok(none.every((s) => s.rows.length === 0));
 });

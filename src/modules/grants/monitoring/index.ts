@@ -24,6 +24,7 @@ export { evaluationsOutstanding, scheduleReturns, type GrantApplicant } from './
 export { mayActForApplicant, returnSchedule } from './rules.js';
 export { loadGrantsMonitoringDemo } from './demo.js';
 export { monitoringPaths } from './paths.js';
+export { monitoringPersonData } from './person-data.js';
 export type { MonitoringServices } from './services.js';
 
 export function createMonitoring(deps: {
