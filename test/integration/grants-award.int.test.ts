@@ -15,6 +15,7 @@ import {
   grantEvaluations,
   grantFundYears,
   grantPayments,
+  grantReturns,
 } from '../../src/modules/grants/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { ValidationError } from '../../src/platform/errors.js';
@@ -278,6 +279,17 @@ test('CON-05: an award is no more than was asked, states its conditions and sets
       ['2', '20 February 2027', '£450.00'],
     ],
   );
+  // LEG-06: the award scheduled its quarterly monitoring returns for 2027.
+  const returns = await t.services.db
+    .select()
+    .from(grantReturns)
+    .where(eq(grantReturns.applicationId, application.id));
+  assert.deepEqual(returns.map((r) => [r.period, r.periodEnd, r.final]).sort(), [
+    [1, '2027-03-31', false],
+    [2, '2027-06-30', false],
+    [3, '2027-09-30', false],
+    [4, '2027-12-31', true],
+  ]);
   const audit = await t.services.db
     .select()
     .from(auditEvents)

@@ -76,9 +76,6 @@ const PARTNERSHIP_KEEPERS: readonly Role[] = ['authority_officer', 'partnership_
  * (the service narrows them to their borough); marked public and withdrawn by authority officers.
  */
 const GOOD_PRACTICE_VIEWERS: readonly Role[] = [...GROUP_STAFF, 'partnership_officer'];
-/** Issue 26: grants are read, and may be assessed, by staff and partnership officers; run by officers. */
-const GRANT_VIEWERS: readonly Role[] = [...GROUP_STAFF, 'partnership_officer'];
-const GRANT_MANAGERS: readonly Role[] = ['authority_officer'];
 const GOOD_PRACTICE_KEEPERS: readonly Role[] = [
   'authority_officer',
   'coordination_unit',
@@ -109,6 +106,14 @@ const REPORT_WRITERS: readonly Role[] = ['lay_visitor'];
 const REVIEWERS: readonly Role[] = ['scheme_manager'];
 const ISSUE_READERS: readonly Role[] = ['scheme_manager', 'custody_inspector', 'lay_visitor'];
 const ISSUE_ANSWERERS: readonly Role[] = ['custody_inspector'];
+
+/**
+ * Issue 26: grants are read, and may be assessed, by police and authority staff and members and
+ * partnership officers, run by the authority's officers; a grant's own pages are also the
+ * applicant's (any signed-in person: the service narrows to those who act for it).
+ */
+const GRANT_VIEWERS: readonly Role[] = [...GROUP_STAFF, 'partnership_officer'];
+const GRANT_MANAGERS: readonly Role[] = ['authority_officer'];
 
 const EXPECTED: Record<string, Who> = {
   'GET /': 'anyone',
@@ -927,6 +932,19 @@ const EXPECTED: Record<string, Who> = {
   'GET /grants/payments/batches/:batchId/csv': GRANT_MANAGERS,
   'POST /grants/payments/batches/:batchId/csv': GRANT_MANAGERS,
   'POST /grants/payments/batches/:batchId/paid': GRANT_MANAGERS,
+  // LEG-06, CDRP-12, CON-04: grants monitoring.
+  'GET /grants/monitoring/:applicationId': 'signed-in',
+  'POST /grants/monitoring/:applicationId/schedule': GRANT_MANAGERS,
+  'GET /grants/monitoring/:applicationId/returns/:returnId': 'signed-in',
+  'POST /grants/monitoring/:applicationId/returns/:returnId': 'signed-in',
+  'POST /grants/monitoring/:applicationId/returns/:returnId/accept': GRANT_MANAGERS,
+  'GET /grants/monitoring/:applicationId/adjustments/new': GRANT_MANAGERS,
+  'POST /grants/monitoring/:applicationId/adjustments/new': GRANT_MANAGERS,
+  'GET /grants/monitoring/:applicationId/evaluation': GRANT_MANAGERS,
+  'POST /grants/monitoring/:applicationId/evaluation': GRANT_MANAGERS,
+  'GET /grants/late-returns': GRANT_VIEWERS,
+  'GET /grants/spending': GRANT_VIEWERS,
+  'GET /grants/spending.csv': GRANT_VIEWERS,
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',

@@ -15,10 +15,23 @@ import { registerAwardRoutes } from './award/routes.js';
 import { createAwardService } from './award/service.js';
 import { registerGrantPaymentRoutes } from './payments/routes.js';
 import { createGrantPaymentsService } from './payments/service.js';
+import {
+  createMonitoring,
+  monitoringHomeTasks,
+  monitoringSweeps,
+  registerMonitoring,
+} from './monitoring/index.js';
 import type { GrantsServices } from './route-deps.js';
 
 // Its benchmark generator, run in order by bench/data/generate.ts.
 export { grantsGenerator } from './bench-data.js';
+// LEG-06, CDRP-12: what the award asks of monitoring, and its part of the grants demo.
+export {
+  evaluationsOutstanding,
+  loadGrantsMonitoringDemo,
+  mayActForApplicant,
+  scheduleReturns,
+} from './monitoring/index.js';
 
 /** What other parts of Bridge ask of the grants (nothing yet). */
 export type GrantsApi = Record<string, never>;
@@ -38,6 +51,7 @@ export function createGrantsModule(
     grantAssessment,
     grantAward: createAwardService({ db, now, t, assessment: grantAssessment }),
     grantPayments: createGrantPaymentsService({ db, now, t, directory }),
+    ...createMonitoring({ ...platform, directory, now }),
   };
   return {
     name: 'grants',
@@ -48,6 +62,9 @@ export function createGrantsModule(
       registerAssessmentRoutes(routeDeps);
       registerAwardRoutes(routeDeps);
       registerGrantPaymentRoutes(routeDeps);
+      registerMonitoring(routeDeps);
     },
+    homeTasks: async (p, t) => [...(await monitoringHomeTasks(services, p, t))],
+    sweeps: [...monitoringSweeps(services)],
   };
 }

@@ -2,12 +2,13 @@ import type { RouteDeps } from '../../platform/modules.js';
 import type { AssessmentService } from './assessment/service.js';
 import type { AwardService } from './award/service.js';
 import type { GrantPaymentsService } from './payments/service.js';
+import type { MonitoringServices } from './monitoring/services.js';
 
 /**
  * The grants module's own services, one entry per sub-capability (funds and rounds, applications,
  * assessment and award, payments, monitoring and evaluation), each added by its folder.
  */
-export interface GrantsServices {
+export interface GrantsServices extends MonitoringServices {
   /** CON-04: assessors and their scores. */
   grantAssessment: AssessmentService;
   /** CON-04, CON-05, LEG-06, CDRP-12: the panel's decision and the award. */

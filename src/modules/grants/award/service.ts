@@ -4,23 +4,19 @@
  * committed against its fund's reporting year by one conditional update, so two panels deciding
  * at once never take the fund past its budget. The award's instalments are set out with it.
  */
-import { and, asc, eq, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { can, requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
-import { addCalendarDays, todayInLondon, type IsoDate } from '../../../platform/calendar/index.js';
+import { addCalendarDays, todayInLondon } from '../../../platform/calendar/index.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
 import { NotFoundError, ValidationError, type FieldError } from '../../../platform/errors.js';
 import { dateField } from '../../../platform/http/form-fields.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors, say } from '../../../platform/i18n/said.js';
 import type { AssessmentService } from '../assessment/service.js';
-import {
-  contentOf,
-  findApplication,
-  fundYearOf,
-  type FoundApplication,
-} from '../assessment/load.js';
+import { evaluationsOutstanding, scheduleReturns } from '../monitoring/schedule.js';
+import { contentOf, findApplication, fundYearOf } from '../assessment/load.js';
 import {
   budgetRefusal,
   decisionRefusal,
@@ -28,46 +24,11 @@ import {
   instalments,
   validateDecision,
 } from '../assessment/rules.js';
-import { grantApplications, grantEvaluations, grantFundYears, grantPayments } from '../schema.js';
+import { grantApplications, grantFundYears, grantPayments } from '../schema.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
 export type AwardService = ReturnType<typeof createAwardService>;
-
-/** The same applicant: the same engagement group, or the same organisation applying as the same kind. */
-function sameApplicant(application: FoundApplication['application']) {
-  return application.engagementGroupId
-    ? eq(grantApplications.engagementGroupId, application.engagementGroupId)
-    : and(
-        eq(grantApplications.applicantKind, application.applicantKind),
-        eq(grantApplications.organisationId, application.organisationId!),
-      );
-}
-
-/**
- * LEG-06: the applicant's other awarded grants that have ended (their end date before today)
- * with no evaluation recorded.
- */
-export function evaluationsOutstanding(
-  executor: Executor,
-  application: FoundApplication['application'],
-  today: IsoDate,
-) {
-  return executor
-    .select({ id: grantApplications.id, reference: grantApplications.reference })
-    .from(grantApplications)
-    .leftJoin(grantEvaluations, eq(grantEvaluations.applicationId, grantApplications.id))
-    .where(
-      and(
-        sameApplicant(application),
-        ne(grantApplications.id, application.id),
-        eq(grantApplications.status, 'awarded'),
-        lt(grantApplications.endsOn, today),
-        isNull(grantEvaluations.applicationId),
-      ),
-    )
-    .orderBy(asc(grantApplications.reference));
-}
 
 export function createAwardService(deps: {
   db: Db;
@@ -181,6 +142,8 @@ export function createAwardService(deps: {
           })
           .where(eq(grantApplications.id, applicationId))
           .returning();
+        // LEG-06: the monitoring returns the grant owes, scheduled with the award.
+        const returns = value.outcome === 'awarded' ? await scheduleReturns(tx, decided!) : 0;
         await recordAudit(tx, actorOf(user, requestId), {
           action:
             value.outcome === 'awarded'
@@ -189,7 +152,7 @@ export function createAwardService(deps: {
           recordType: 'grant-application',
           recordId: applicationId,
           before: application,
-          after: { ...decided, instalments: schedule },
+          after: { ...decided, instalments: schedule, returns },
         });
         return decided!;
       });

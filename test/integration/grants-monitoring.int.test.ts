@@ -1,0 +1,466 @@
+/**
+ * Issue 26 part 4 (LEG-06, CDRP-12, CON-04): an awarded grant's monitoring through its pages: the
+ * schedule of returns, a return sent by the applicant and accepted by an authority officer, spend
+ * to date against the budget, late returns listed and chased by e-mail, underspend giving money
+ * back to the fund's year, the evaluation required before a new award, and spending per borough
+ * as a page and CSV; with the refusals of bad input and of those who may not. The clock is
+ * Monday 23 November 2026, 10:00; each test makes its own funds, boroughs and grants.
+ */
+import assert from 'node:assert/strict';
+import { after, afterEach, before, test } from 'node:test';
+import { and, eq, like } from 'drizzle-orm';
+import {
+  evaluationsOutstanding,
+  loadGrantsMonitoringDemo,
+} from '../../src/modules/grants/index.js';
+import { monitoringPersonData } from '../../src/modules/grants/monitoring/index.js';
+import {
+  grantAdjustments,
+  grantEvaluations,
+  grantFundYears,
+  grantReturns,
+} from '../../src/modules/grants/schema.js';
+import { outbox } from '../../src/platform/mail/schema.js';
+import type { UserPrincipal } from '../../src/platform/auth/principal.js';
+import { createTestApp, dateFields, principalFor, type Agent, type TestApp } from '../app.js';
+import { makeAccount, signInAccount, signInNewAccount } from '../factories/accounts.js';
+import { makeBorough } from '../factories/directory.js';
+import { makeAwardedApplication, makeFund, makeRound } from '../factories/grants.js';
+import { mainOf, rowOf, summaryOf, tableOf, textOf } from '../html.js';
+
+let t: TestApp;
+let officer: Agent;
+let officerPrincipal: UserPrincipal;
+
+before(async () => {
+  t = await createTestApp();
+  const account = await makeAccount(t, { role: 'authority_officer' });
+  officer = await signInAccount(t, account);
+  officerPrincipal = await principalFor(t, account.email);
+});
+afterEach(() => t.clock.reset());
+after(() => t.close());
+
+const text = (html: string) => textOf(mainOf(html));
+
+/** An awarded grant from a new engagement group, with its engagement officer signed in. */
+async function awardedGrant(
+  options: Parameters<typeof makeAwardedApplication>[2] & { fundId?: string } = {},
+) {
+  const fundId = options.fundId ?? (await makeFund(t)).id;
+  const round = await makeRound(t, fundId);
+  const grant = await makeAwardedApplication(t, round.id, options);
+  const account = await makeAccount(t, {
+    role: 'engagement_officer',
+    scope: { type: 'engagement_group', id: grant.engagementGroupId! },
+  });
+  return { grant, fundId, round, account, applicant: await signInAccount(t, account) };
+}
+
+const returnsOf = (applicationId: string) =>
+  t.services.db
+    .select()
+    .from(grantReturns)
+    .where(eq(grantReturns.applicationId, applicationId))
+    .orderBy(grantReturns.period);
+
+test('LEG-06: an officer makes the schedule of a 12-month grant: 4 quarterly returns, the last final; made twice, still 4', async () => {
+  const { grant } = await awardedGrant({ startsOn: '2027-01-01', endsOn: '2027-12-31' });
+  const href = `/grants/monitoring/${grant.id}`;
+  assert.match(text((await officer.get(href)).body), /No monitoring returns have been scheduled/);
+  const made = await officer.post(`${href}/schedule`, {});
+  assert.equal(made.statusCode, 303);
+  const page = text((await officer.get(href)).body);
+  assert.match(page, /4 monitoring returns have been scheduled/);
+  const returns = tableOf((await officer.get(href)).body, /Period/);
+  assert.equal(returns.rows.length, 4);
+  assert.match(returns.rows[0]![0]!, /Return 1: 1 January 2027 to 31 March 2027/);
+  assert.equal(returns.rows[0]![1], '28 April 2027');
+  assert.match(returns.rows[3]![0]!, /Return 4: 1 October 2027 to 31 December 2027 \(final\)/);
+  assert.equal(returns.rows[3]![3], 'Not yet open');
+  await officer.post(`${href}/schedule`, {});
+  assert.equal((await returnsOf(grant.id)).length, 4);
+  assert.deepEqual(
+    (await returnsOf(grant.id)).map((r) => r.final),
+    [false, false, false, true],
+  );
+});
+
+test('LEG-06, CDRP-12: the applicant sends a return with spend and progress; the page shows spend to date; the officer accepts it', async () => {
+  const { grant, applicant } = await awardedGrant({ startsOn: '2026-07-01', endsOn: '2027-06-30' });
+  await t.services.grantsMonitoring.makeSchedule(officerPrincipal, grant.id);
+  const [first, second] = await returnsOf(grant.id);
+  const href = `/grants/monitoring/${grant.id}`;
+  const page = await applicant.get(href);
+  assert.match(text(page.body), /Send this return/);
+  const url = `${href}/returns/${first!.id}`;
+  const [venue, food] = grant.budgetLines;
+  const [trust, attend] = grant.outcomes;
+
+  // Nothing said: each field named; a negative spend refused; nothing written.
+  const refused = await applicant.post(url, { [`spend-${venue!.id}`]: '-10' });
+  assert.equal(refused.statusCode, 400);
+  const said = text(refused.body);
+  assert.match(said, /There is a problem/);
+  assert.match(
+    said,
+    /Enter what was spent on Budget line 1 in pounds, like 120.50, or leave it blank/,
+  );
+  assert.match(said, /Select the progress on “Young people trust the police more”/);
+  assert.match(said, /Enter what was done in the period/);
+  assert.equal((await returnsOf(grant.id))[0]!.submittedAt, null);
+
+  // The second return cannot be sent before the first.
+  const early = await applicant.post(`${href}/returns/${second!.id}`, { progress: 'x' });
+  assert.equal(early.statusCode, 409);
+
+  const sent = await applicant.post(url, {
+    [`spend-${venue!.id}`]: '£250.50',
+    [`spend-${food!.id}`]: '',
+    [`status-${trust!.id}`]: 'on_track',
+    [`note-${trust!.id}`]: 'Survey taken at the first event',
+    [`status-${attend!.id}`]: 'behind',
+    progress: 'Two listening events held in the library.',
+  });
+  assert.equal(sent.statusCode, 303, text(sent.body));
+  const after = text((await applicant.get(href)).body);
+  assert.match(after, /Monitoring return 1 has been sent/);
+  const budget = tableOf((await applicant.get(href)).body, /Budget line/);
+  assert.deepEqual(rowOf(budget, 'Budget line 1'), {
+    'Budget line': 'Budget line 1',
+    Budget: '£600.00',
+    'Spent to date': '£250.50',
+    Remaining: '£349.50',
+  });
+  assert.match(summaryOf((await applicant.get(href)).body).get('Spent to date')!, /£250.50/);
+  const outcomes = tableOf((await applicant.get(href)).body, /Latest progress/);
+  assert.equal(
+    rowOf(outcomes, 'Young people trust')['Latest progress'],
+    'On track: Survey taken at the first event',
+  );
+  // The applicant cannot accept; the officer can, once.
+  assert.equal((await applicant.post(`${url}/accept`, {})).statusCode, 403);
+  const returnPage = text((await officer.get(url)).body);
+  assert.match(returnPage, /Two listening events held in the library/);
+  assert.match(returnPage, /Accept the return/);
+  assert.equal((await officer.post(`${url}/accept`, {})).statusCode, 303);
+  assert.match(text((await officer.get(href)).body), /Monitoring return 1 has been accepted/);
+  assert.equal((await officer.post(`${url}/accept`, {})).statusCode, 409);
+  // Over budget is sent, and warned of.
+  const [, , third] = await returnsOf(grant.id);
+  void third;
+  const second2 = await applicant.post(`${href}/returns/${second!.id}`, {
+    [`spend-${venue!.id}`]: '400',
+    [`status-${trust!.id}`]: 'achieved',
+    [`status-${attend!.id}`]: 'on_track',
+    progress: 'A youth panel met.',
+  });
+  assert.equal(second2.statusCode, 303);
+  assert.match(
+    text((await applicant.get(href)).body),
+    /Monitoring return 2 has been sent Spending is now over budget on: Budget line 1/,
+  );
+});
+
+test('LEG-06: a late return is listed with its days late and chased by e-mail once, not again that day, again after 14 days', async () => {
+  const { grant, account } = await awardedGrant({ startsOn: '2020-01-01', endsOn: '2020-03-31' });
+  await t.services.grantsMonitoring.makeSchedule(officerPrincipal, grant.id);
+  const late = await officer.get('/grants/late-returns');
+  const table = tableOf(late.body, /Days late/);
+  const row = rowOf(table, `G-${grant.reference} ${grant.projectTitle}`);
+  assert.equal(row.Due, '28 April 2020');
+  assert.equal(row['Days late'], '2400');
+  assert.equal(row['Last chased'], 'Not yet');
+
+  const mailTo = () =>
+    t.services.db
+      .select({ to: outbox.toAddress, text: outbox.bodyText })
+      .from(outbox)
+      .where(like(outbox.subject, `Monitoring return 1 for G-${grant.reference} %`));
+  // Two instances sweeping at once chase it once.
+  await Promise.all([
+    t.services.grantsLateReturns.sendChasers(),
+    t.services.grantsLateReturns.sendChasers(),
+  ]);
+  const sent = await mailTo();
+  assert.deepEqual(
+    sent.map((m) => m.to),
+    [account.email],
+  );
+  assert.match(sent[0]!.text, /was due on 28 April 2020 and is 2400 days late/);
+  assert.equal(
+    rowOf(
+      tableOf((await officer.get('/grants/late-returns')).body, /Days late/),
+      `G-${grant.reference}`,
+    )['Last chased'],
+    '23 November 2026',
+  );
+  t.clock.advanceMinutes(8 * 60);
+  await t.services.grantsLateReturns.sendChasers();
+  assert.equal((await mailTo()).length, 1);
+  t.clock.current = new Date('2026-12-07T10:00:00Z');
+  await t.services.grantsLateReturns.sendChasers();
+  assert.equal((await mailTo()).length, 2);
+});
+
+test('CDRP-12: an underspend gives money back to the fund’s year; more than what is left is refused naming the amount, with nothing written', async () => {
+  const { grant, fundId, applicant } = await awardedGrant();
+  const committed = async () =>
+    (
+      await t.services.db
+        .select()
+        .from(grantFundYears)
+        .where(and(eq(grantFundYears.fundId, fundId), eq(grantFundYears.startYear, 2026)))
+    )[0]!.committedPence;
+  assert.equal(await committed(), 1000_00);
+  const url = `/grants/monitoring/${grant.id}/adjustments/new`;
+  assert.equal(
+    (await applicant.post(url, { kind: 'underspend', amount: '10', reason: 'x' })).statusCode,
+    403,
+  );
+  const form = text((await officer.get(url)).body);
+  assert.match(form, /Awarded £1,000.00; £1,000.00 can still be given back/);
+  const ok = await officer.post(url, {
+    kind: 'underspend',
+    amount: '150',
+    reason: 'The venue was free',
+    ...dateFields('recordedOn', '2026-11-20'),
+  });
+  assert.equal(ok.statusCode, 303, text(ok.body));
+  assert.equal(await committed(), 850_00);
+  const page = await officer.get(`/grants/monitoring/${grant.id}`);
+  assert.match(
+    text(page.body),
+    /Underspend of £150.00 has been recorded and given back to the fund/,
+  );
+  assert.equal(summaryOf(page.body).get('Net award'), '£850.00');
+
+  const over = await officer.post(url, {
+    kind: 'clawback',
+    amount: '850.01',
+    reason: 'Events not held',
+    ...dateFields('recordedOn', '2026-11-20'),
+  });
+  assert.equal(over.statusCode, 400);
+  assert.match(
+    text(over.body),
+    /The amount must be no more than £850.00, what is left of the award after earlier underspend and clawback/,
+  );
+  assert.match(over.body, /href="#amount"/);
+  assert.equal(await committed(), 850_00);
+  assert.equal(
+    (
+      await t.services.db
+        .select()
+        .from(grantAdjustments)
+        .where(eq(grantAdjustments.applicationId, grant.id))
+    ).length,
+    1,
+  );
+});
+
+test('LEG-06: an ended grant awaits its evaluation (outstanding for its applicant) until the officer records it; it offers the good-practice library', async () => {
+  const { grant } = await awardedGrant({ startsOn: '2025-10-01', endsOn: '2026-09-30' });
+  const applicant = {
+    applicantKind: grant.applicantKind,
+    engagementGroupId: grant.engagementGroupId,
+    organisationId: grant.organisationId,
+  };
+  const outstanding = await evaluationsOutstanding(t.services.db, applicant, '2026-11-23');
+  assert.deepEqual(
+    outstanding.map((o) => o.id),
+    [grant.id],
+  );
+  // A grant still running is not outstanding.
+  assert.deepEqual(await evaluationsOutstanding(t.services.db, applicant, '2026-09-30'), []);
+
+  const href = `/grants/monitoring/${grant.id}`;
+  assert.match(
+    text((await officer.get(href)).body),
+    /its evaluation of effectiveness and value for money is due/,
+  );
+  const url = `${href}/evaluation`;
+  const refused = await officer.post(url, { effectiveness: 'good' });
+  assert.equal(refused.statusCode, 400);
+  assert.match(text(refused.body), /Select how good value for money the project was/);
+  assert.match(text(refused.body), /Enter the findings/);
+  const saved = await officer.post(url, {
+    effectiveness: 'good',
+    valueForMoney: 'excellent',
+    findings: 'Attendance doubled over the year.',
+    lessons: 'Book venues early.',
+  });
+  assert.equal(saved.statusCode, 303, text(saved.body));
+  const page = await officer.get(url);
+  assert.match(text(page.body), /The evaluation has been recorded/);
+  const summary = summaryOf(page.body);
+  assert.equal(summary.get('Effectiveness'), 'Good');
+  assert.equal(summary.get('Value for money'), 'Excellent');
+  assert.equal(summary.get('Findings'), 'Attendance doubled over the year.');
+  const library = new URLSearchParams({
+    sourceKind: 'grant',
+    sourceId: grant.id,
+    title: grant.projectTitle,
+  });
+  assert.ok(
+    page.body.includes(`href="/good-practice/new?${library.toString().replace(/&/g, '&amp;')}"`),
+  );
+  assert.match(text(page.body), /Add to the good-practice library/);
+  assert.deepEqual(await evaluationsOutstanding(t.services.db, applicant, '2026-11-23'), []);
+  // Once only.
+  assert.equal(
+    (await officer.post(url, { effectiveness: 'poor', valueForMoney: 'poor', findings: 'x' }))
+      .statusCode,
+    409,
+  );
+  assert.equal(
+    (
+      await t.services.db
+        .select()
+        .from(grantEvaluations)
+        .where(eq(grantEvaluations.applicationId, grant.id))
+    )[0]!.effectiveness,
+    'good',
+  );
+});
+
+test('LEG-06: a grant still running cannot be evaluated yet', async () => {
+  const { grant } = await awardedGrant({ startsOn: '2027-01-01', endsOn: '2027-12-31' });
+  const url = `/grants/monitoring/${grant.id}/evaluation`;
+  assert.match(
+    text((await officer.get(url)).body),
+    /recorded once the final return is sent or the grant has ended/,
+  );
+  const refused = await officer.post(url, {
+    effectiveness: 'good',
+    valueForMoney: 'good',
+    findings: 'x',
+  });
+  assert.equal(refused.statusCode, 409);
+});
+
+test('CON-04, CDRP-12: spending per borough shows awarded, given back, net, spent and the share, with the same lines in the CSV', async () => {
+  const fund = await makeFund(t);
+  const borough = await makeBorough(t);
+  const { grant } = await awardedGrant({
+    fundId: fund.id,
+    boroughId: borough.id,
+    startsOn: '2026-07-01',
+    endsOn: '2027-06-30',
+  });
+  await awardedGrant({ fundId: fund.id, boroughId: borough.id, lines: [600_00] });
+  await officer.post(`/grants/monitoring/${grant.id}/adjustments/new`, {
+    kind: 'underspend',
+    amount: '100',
+    reason: 'Not needed',
+    ...dateFields('recordedOn', '2026-11-20'),
+  });
+  const page = await officer.get(`/grants/spending?year=2026&fund=${fund.id}`);
+  assert.equal(page.statusCode, 200);
+  const table = tableOf(page.body, /Against an equal share/);
+  const row = rowOf(table, borough.name);
+  assert.equal(row.Grants, '2');
+  assert.equal(row.Awarded, '£1,600.00');
+  assert.equal(row['Underspend and clawback'], '£100.00');
+  assert.equal(row.Net, '£1,500.00');
+  assert.equal(row['Spent to date'], '£0.00');
+  assert.equal(row['Share of the total (%)'], '100.0%');
+  assert.match(text(page.body), /boroughs have been awarded nothing this year/);
+  assert.match(page.body, /<svg[^>]*role="img"[^>]*aria-labelledby="chart-title chart-desc"/);
+  assert.match(
+    page.body,
+    /<title id="chart-title">Net grant money per borough in 2026-27<\/title>/,
+  );
+  const csv = await officer.get(`/grants/spending.csv?year=2026&fund=${fund.id}`);
+  assert.match(String(csv.headers['content-type']), /text\/csv/);
+  const lines = csv.body.trim().split('\n');
+  assert.equal(
+    lines[0],
+    'Reporting year,Borough,Grants,Awarded,Underspend and clawback,Net,Spent to date,Share of the total (%)',
+  );
+  assert.ok(
+    lines.includes(`2026-27,${borough.name},2,1600.00,100.00,1500.00,0.00,100.0`),
+    csv.body,
+  );
+  assert.equal(lines.at(-1), '2026-27,Total,2,1600.00,100.00,1500.00,0.00,100.0');
+});
+
+test('LEG-06: another applicant’s officer, an advisor and the public are refused a grant’s pages; an advisor sees no staff reports', async () => {
+  const { grant } = await awardedGrant();
+  const other = await awardedGrant();
+  const href = `/grants/monitoring/${grant.id}`;
+  assert.equal((await other.applicant.get(href)).statusCode, 403);
+  const advisor = await signInNewAccount(t, 'advisor');
+  assert.equal((await advisor.get(href)).statusCode, 403);
+  assert.equal((await advisor.get('/grants/late-returns')).statusCode, 403);
+  assert.equal((await advisor.get('/grants/spending')).statusCode, 403);
+  assert.equal((await advisor.post(`${href}/schedule`, {})).statusCode, 403);
+  assert.equal((await returnsOf(grant.id)).length, 0);
+  // A partnership officer (staff) reads the grant but may not act on it.
+  const reader = await signInNewAccount(t, 'partnership_officer');
+  assert.equal((await reader.get(href)).statusCode, 200);
+  assert.equal((await reader.post(`${href}/schedule`, {})).statusCode, 403);
+});
+
+test('LEG-06, CDRP-12: the demo loader gives an ended grant returns (some sent, one late), an underspend and an evaluation', async () => {
+  const { grant, fundId } = await awardedGrant({ startsOn: '2025-10-01', endsOn: '2026-09-30' });
+  const result = await t.services.db.transaction((tx) =>
+    loadGrantsMonitoringDemo(tx, { applicationId: grant.id, today: '2026-11-23' }),
+  );
+  assert.deepEqual(result, { returns: 4, sent: 3, late: 1, evaluated: true });
+  const page = await officer.get(`/grants/monitoring/${grant.id}`);
+  const states = tableOf(page.body, /Period/).rows.map((r) => r[3]);
+  assert.deepEqual(states, ['Accepted', 'Sent', 'Sent', 'Late']);
+  assert.equal(summaryOf(page.body).get('Underspend and clawback'), '£100.00');
+  assert.match(text(page.body), /Young people took part in every event/);
+  const [year] = await t.services.db
+    .select()
+    .from(grantFundYears)
+    .where(and(eq(grantFundYears.fundId, fundId), eq(grantFundYears.startYear, 2026)));
+  assert.equal(year!.committedPence, 900_00);
+});
+
+test('LEG-06: the applicant’s home page offers the return to send, saying it is late; nobody else’s does', async () => {
+  const { grant, applicant } = await awardedGrant({ startsOn: '2026-01-01', endsOn: '2026-12-31' });
+  await t.services.grantsMonitoring.makeSchedule(officerPrincipal, grant.id);
+  const home = text((await applicant.get('/')).body);
+  assert.match(home, new RegExp(`Send the monitoring return for ${grant.projectTitle}`));
+  assert.match(home, /Late: it was due on 28 April 2026/);
+  const other = await awardedGrant();
+  assert.doesNotMatch(
+    text((await other.applicant.get('/')).body),
+    new RegExp(`Send the monitoring return for ${grant.projectTitle}`),
+  );
+});
+
+test('DP-02: monitoring gives the returns a person sent and the adjustments an officer recorded, kept by account', async () => {
+  const { grant, applicant, account } = await awardedGrant({
+    startsOn: '2026-07-01',
+    endsOn: '2027-06-30',
+  });
+  await t.services.grantsMonitoring.makeSchedule(officerPrincipal, grant.id);
+  const [first] = await returnsOf(grant.id);
+  const [venue] = grant.budgetLines;
+  const [trust, attend] = grant.outcomes;
+  await applicant.post(`/grants/monitoring/${grant.id}/returns/${first!.id}`, {
+    [`spend-${venue!.id}`]: '10',
+    [`status-${trust!.id}`]: 'on_track',
+    [`status-${attend!.id}`]: 'on_track',
+    progress: 'A first event.',
+  });
+  const sections = await monitoringPersonData(t.services.t, t.services.db, {
+    personId: account.personId,
+    userId: account.userId,
+  });
+  const sent = sections.find((s) => s.title === 'Grant monitoring returns you sent')!;
+  assert.deepEqual(
+    sent.rows.map((r) => [r.Grant, r.Return, r['What was done']]),
+    [[grant.projectTitle, 1, 'A first event.']],
+  );
+  assert.equal(sections.find((s) => s.title === 'Grant evaluations you recorded')!.rows.length, 0);
+  const none = await monitoringPersonData(t.services.t, t.services.db, {
+    personId: account.personId,
+    userId: null,
+  });
+  assert.ok(none.every((s) => s.rows.length === 0));
+});
