@@ -105,6 +105,7 @@ test('CON-04: an officer asks an assessor, who saves part-way, then sends weight
   );
   assert.match(text(asked.body), /Asked, not started/);
 
+  assert.match(text((await assessor.get('/')).body), /Score grant applications \(\d+\)/);
   const mine = text((await assessor.get('/grants/assessments')).body);
   assert.match(mine, new RegExp(`${ref(application.reference)}: ${application.projectTitle}`));
   assert.match(mine, /To score/);
@@ -405,6 +406,7 @@ test('CDRP-12: instalments due are paid in a batch exported as CSV for finance, 
   const overview = text((await officer.get('/grants/payments')).body);
   // Only the first instalment (20 November) is due by 23 November.
   assert.match(overview, /instalment\(s\) due/);
+  assert.match(text((await officer.get('/')).body), /Pay grant instalments \(\d+ due\)/);
   const made = await officer.post('/grants/payments', {});
   assert.equal(made.statusCode, 303);
   const batchUrl = made.headers.location as string;

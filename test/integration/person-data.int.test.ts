@@ -41,6 +41,8 @@ import {
 } from '../../src/modules/consultation/board/schema.js';
 import { partnerships } from '../../src/modules/partnerships/schema.js';
 import { goodPracticeEntries } from '../../src/modules/good-practice/schema.js';
+import { grantApplications, grantAssessments } from '../../src/modules/grants/schema.js';
+import { makeApplication, makeFund, makeRound } from '../factories/grants.js';
 import { makeBorough, makePerson } from '../factories/directory.js';
 import {
   consultationProgrammeStages,
@@ -125,6 +127,7 @@ test('DP-02: every module gives its records about the person, and nobody else’
       'consultation',
       'partnerships',
       'training',
+      'grants',
       'good-practice',
     ],
   );
@@ -366,6 +369,29 @@ test('DP-02: the whole answer for a person with records in every module, word fo
       recordedAt: new Date('2026-10-02T09:00:00Z'),
     },
   ]);
+
+  // Grants (CON-04): Casey assessed an application, sending scores, and recorded the panel's
+  // decision on another; monitoring holds nothing of theirs.
+  const grantRound = await makeRound(t, (await makeFund(t)).id);
+  const assessed = await makeApplication(t, grantRound.id, { projectTitle: 'Casey youth panel' });
+  await t.services.db.insert(grantAssessments).values({
+    applicationId: assessed.id,
+    assessorId: casey.userId,
+    comments: 'Strong outreach',
+    submittedAt: new Date('2026-11-02T10:00:00Z'),
+    createdAt: new Date('2026-11-01T10:00:00Z'),
+  });
+  const decided = await makeApplication(t, grantRound.id, { projectTitle: 'Casey street walks' });
+  await t.services.db
+    .update(grantApplications)
+    .set({
+      status: 'declined',
+      decidedAt: new Date('2026-11-15T10:00:00Z'),
+      decidedBy: casey.userId,
+      panel: 'Grants panel',
+      decisionReason: 'Outside the fund',
+    })
+    .where(eq(grantApplications.id, decided.id));
 
   const found = await collectPersonData(modules, t.services.db, subject(casey));
   // What the database stamped at its own time (not the app's clock), read back as it is.
@@ -789,6 +815,39 @@ test('DP-02: the whole answer for a person with records in every module, word fo
             },
           ],
         },
+      ],
+    },
+    {
+      module: 'grants',
+      sections: [
+        {
+          title: 'Grant applications you were asked to assess',
+          rows: [
+            {
+              Grant: 'Casey youth panel',
+              'Asked on': '2026-11-01T10:00:00.000Z',
+              'Scores sent': '2026-11-02T10:00:00.000Z',
+              'Your comments': 'Strong outreach',
+              'Conflict of interest declared': null,
+              'The conflict': null,
+            },
+          ],
+        },
+        {
+          title: 'Grant panel decisions you recorded',
+          rows: [
+            {
+              Grant: 'Casey street walks',
+              Decided: '2026-11-15T10:00:00.000Z',
+              Decision: 'declined',
+              "The panel's reason": 'Outside the fund',
+            },
+          ],
+        },
+        { title: 'Grant monitoring returns you sent', rows: [] },
+        { title: 'Grant monitoring returns you accepted', rows: [] },
+        { title: 'Grant underspend and clawback you recorded', rows: [] },
+        { title: 'Grant evaluations you recorded', rows: [] },
       ],
     },
     {

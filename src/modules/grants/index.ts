@@ -6,9 +6,12 @@
  * monitoring returns chased when late; underspend and clawback; the evaluation required before a
  * new award; spending per borough. Its one public face (ADR 0014).
  */
+import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { EngagementApi } from '../engagement/index.js';
+import { awardPaths } from './assessment/paths.js';
+import { assessmentPersonData } from './assessment/person-data.js';
 import { registerAssessmentRoutes } from './assessment/routes.js';
 import { createAssessmentService } from './assessment/service.js';
 import { registerAwardRoutes } from './award/routes.js';
@@ -18,6 +21,7 @@ import { createGrantPaymentsService } from './payments/service.js';
 import {
   createMonitoring,
   monitoringHomeTasks,
+  monitoringPersonData,
   monitoringSweeps,
   registerMonitoring,
 } from './monitoring/index.js';
@@ -64,7 +68,32 @@ export function createGrantsModule(
       registerGrantPaymentRoutes(routeDeps);
       registerMonitoring(routeDeps);
     },
-    homeTasks: async (p, t) => [...(await monitoringHomeTasks(services, p, t))],
+    // DP-02: assessments and decisions, then monitoring's returns, adjustments and evaluations.
+    personData: async (executor, subject) => [
+      ...(await assessmentPersonData(t, executor, subject)),
+      ...(await monitoringPersonData(t, executor, subject)),
+    ],
+    homeTasks: async (p, t) => {
+      const [toScore, due] = await Promise.all([
+        can(p, 'grants.assess') ? grantAssessment.toScore(p) : 0,
+        can(p, 'grants.manage') ? services.grantPayments.dueCount() : 0,
+      ]);
+      return [
+        ...(await monitoringHomeTasks(services, p, t)),
+        toScore > 0 && {
+          order: 152,
+          href: awardPaths.yourAssessments,
+          text: t('grants:homeTasks.assess.text', { count: toScore }),
+          hint: t('grants:homeTasks.assess.hint'),
+        },
+        due > 0 && {
+          order: 153,
+          href: awardPaths.payments,
+          text: t('grants:homeTasks.payments.text', { count: due }),
+          hint: t('grants:homeTasks.payments.hint'),
+        },
+      ];
+    },
     sweeps: [...monitoringSweeps(services)],
   };
 }

@@ -212,6 +212,23 @@ export function createAssessmentService(deps: { db: Db; now: () => Date; t: Tran
       return { items: rows, total: Number(total?.n ?? 0) };
     },
 
+    /** How many applications the person has still to score (for their home page). */
+    async toScore(user: UserPrincipal) {
+      const [row] = await db
+        .select({ n: count() })
+        .from(grantAssessments)
+        .innerJoin(grantApplications, eq(grantApplications.id, grantAssessments.applicationId))
+        .where(
+          and(
+            eq(grantAssessments.assessorId, user.userId),
+            isNull(grantAssessments.submittedAt),
+            isNull(grantAssessments.conflictDeclaredAt),
+            eq(grantApplications.status, 'submitted'),
+          ),
+        );
+      return Number(row?.n ?? 0);
+    },
+
     /** The scoring form: the application as submitted, the criteria, the assessor's scores. */
     async scoring(principal: Principal, applicationId: string) {
       const user = requireUser(principal, 'grants.assess');

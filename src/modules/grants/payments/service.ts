@@ -131,6 +131,12 @@ export function createGrantPaymentsService(deps: {
       };
     },
 
+    /** How many instalments are due to be paid (for the officers' home page). */
+    async dueCount() {
+      const [row] = await db.select({ n: count() }).from(grantPayments).where(payable());
+      return Number(row?.n ?? 0);
+    },
+
     /**
      * Puts every instalment due into a new batch. They are taken by the update itself (`batch_id
      * is null`, checked again under each row's lock), so two batches never share one.
