@@ -40,6 +40,13 @@ import {
   consultationBoards,
 } from '../../src/modules/consultation/board/schema.js';
 import { partnerships } from '../../src/modules/partnerships/schema.js';
+import {
+  engagementAssessments,
+  engagementGroups,
+  engagementIssues,
+  engagementStandards,
+} from '../../src/modules/engagement/schema.js';
+import { makeEngagementGroup } from '../factories/grants.js';
 import { makeBorough, makePerson } from '../factories/directory.js';
 import {
   consultationProgrammeStages,
@@ -124,6 +131,7 @@ test('DP-02: every module gives its records about the person, and nobody else’
       'consultation',
       'partnerships',
       'training',
+      'engagement',
     ],
   );
   assert.equal(section(found, 'directory', 'Directory entry')[0]!['Full name'], 'Avery Advisor');
@@ -344,6 +352,35 @@ test('DP-02: the whole answer for a person with records in every module, word fo
     deputyRank: 'superintendent',
     confirmedAt: new Date('2026-11-20T10:00:00Z'),
     confirmedBy: casey.userId,
+  });
+
+  // Engagement groups (CON-04): Casey chairs a group, raised an issue for it and assessed it.
+  const group = await makeEngagementGroup(t, {
+    name: 'Casey Community and Police Engagement Group',
+  });
+  await t.services.db
+    .update(engagementGroups)
+    .set({ chairId: casey.personId, constitutionAdoptedOn: '2024-05-14' })
+    .where(eq(engagementGroups.id, group.id));
+  await t.services.db.insert(engagementIssues).values({
+    groupId: group.id,
+    raisedOn: '2026-11-02',
+    raisedBy: casey.userId,
+    raisedTo: 'police',
+    issue: 'Street lighting on the estate',
+    wanted: 'A survey with the council',
+  });
+  const [standard] = await t.services.db
+    .select()
+    .from(engagementStandards)
+    .where(eq(engagementStandards.code, 'MS3'));
+  await t.services.db.insert(engagementAssessments).values({
+    groupId: group.id,
+    standardId: standard!.id,
+    standing: 'met',
+    evidence: 'Constitution seen',
+    assessedOn: '2026-11-03',
+    assessedBy: casey.userId,
   });
 
   const found = await collectPersonData(modules, t.services.db, subject(casey));
@@ -765,6 +802,49 @@ test('DP-02: the whole answer for a person with records in every module, word fo
               'Raised on': '2026-09-01',
               'Due by': '2026-12-31',
               Notes: 'New to the partnership team',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      module: 'engagement',
+      sections: [
+        {
+          title: 'Engagement groups you chair',
+          rows: [
+            {
+              Group: 'Casey Community and Police Engagement Group',
+              'Constitution adopted': '2024-05-14',
+              Closed: null,
+            },
+          ],
+        },
+        { title: 'Engagement groups you are secretary of', rows: [] },
+        { title: 'Engagement groups you are treasurer of', rows: [] },
+        {
+          title: 'Issues you raised for an engagement group',
+          rows: [
+            {
+              Group: 'Casey Community and Police Engagement Group',
+              Raised: '2026-11-02',
+              'Raised with': 'police',
+              Issue: 'Street lighting on the estate',
+              Wanted: 'A survey with the council',
+              Answer: null,
+              Closed: null,
+            },
+          ],
+        },
+        {
+          title: "Engagement groups' standing you assessed",
+          rows: [
+            {
+              Group: 'Casey Community and Police Engagement Group',
+              Standard: 'A written constitution',
+              Standing: 'met',
+              Evidence: 'Constitution seen',
+              Assessed: '2026-11-03',
             },
           ],
         },
