@@ -14,6 +14,7 @@ import {
   engagementPlans,
   engagementStandards,
 } from '../../src/modules/engagement/schema.js';
+import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
 import { createTestApp, dateFields, type Agent, type TestApp } from '../app.js';
 import { makeAccount, signInAccount, signInNewAccount } from '../factories/accounts.js';
 import { makeBorough } from '../factories/directory.js';
@@ -416,4 +417,40 @@ test('CON-04: the group meets: its meetings are under its page, arranged by its 
     .from(engagementGroups)
     .where(and(eq(engagementGroups.id, group.id)));
   assert.equal(row!.n, 1);
+});
+
+test("CON-04: the demo has Camden's group with its standing, plan, issues and meetings; they go with the demo data", async () => {
+  await loadDemoData(t.services.db, t.services.secretBox);
+  // The demo's dates run up to the real today, so its pages are read on that day.
+  t.clock.current = new Date();
+  try {
+    const [camden] = await t.services.db
+      .select()
+      .from(engagementGroups)
+      .where(eq(engagementGroups.name, 'Camden Community and Police Engagement Group'));
+    assert.ok(camden);
+    const { agent } = await groupOfficer(camden.id);
+    const home = text((await agent.get('/')).body);
+    assert.match(home, /Your engagement group/);
+    const page = text((await agent.get(`/engagement-groups/${camden.id}`)).body);
+    assert.match(page, /Chair Eli Engagement/);
+    assert.match(
+      page,
+      /Some standards not met: \d+ met, 1 partly met, 1 not met, 0 not yet assessed/,
+    );
+    assert.match(page, /6 of 6 headings written/);
+    assert.match(page, /Next: Public meeting with the borough commander/);
+    assert.match(page, /2 issues/);
+    assert.match(page, /The police Closed/);
+    assert.match(page, /The authority Open/);
+
+    await removeDemoData(t.services.db);
+    const left = await t.services.db
+      .select()
+      .from(engagementGroups)
+      .where(eq(engagementGroups.id, camden.id));
+    assert.equal(left.length, 0);
+  } finally {
+    t.clock.reset();
+  }
 });
