@@ -136,6 +136,7 @@ test('an administrator signs in with a second factor, after a wrong code, and se
     'Consultation',
     'Partnerships',
     'Tracker',
+    'Engagement groups',
     'Users',
     'Audit trail',
     'API tokens',
@@ -164,6 +165,7 @@ test('the coordination unit signs in with a second factor and sees the directory
     'Consultation',
     'Partnerships',
     'Tracker',
+    'Engagement groups',
     'Training',
     'Your account',
   ]);

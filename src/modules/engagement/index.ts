@@ -97,7 +97,8 @@ export function createEngagementModule(
     },
     navigation: [
       {
-        order: 87,
+        // Beside the partnerships register and the tracker, the authority's other registers.
+        order: 81,
         textKey: 'engagement:nav.groups',
         href: engagementPaths.groups,
         visible: (p) => can(p, 'engagement.view'),
