@@ -15,6 +15,7 @@ import {
   engagementStandards,
 } from '../../src/modules/engagement/schema.js';
 import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
+import { meetings } from '../../src/modules/meetings/schema.js';
 import { createTestApp, dateFields, type Agent, type TestApp } from '../app.js';
 import { makeAccount, signInAccount, signInNewAccount } from '../factories/accounts.js';
 import { makeBorough } from '../factories/directory.js';
@@ -407,11 +408,34 @@ test('CON-04: the group meets: its meetings are under its page, arranged by its 
   await makePlan(t, group.id, ['staffing']);
   await makeIssue(t, group.id, { closed: true });
   const { agent } = await groupOfficer(group.id);
-  const meetings = await agent.get(`/engagement-groups/${group.id}/meetings`);
-  assert.equal(meetings.statusCode, 200);
-  assert.match(text(meetings.body), new RegExp(group.name));
+  const list = await agent.get(`/engagement-groups/${group.id}/meetings`);
+  assert.equal(list.statusCode, 200);
+  assert.match(text(list.body), new RegExp(group.name));
   const advisor = await signInNewAccount(t, 'advisor');
   assert.equal((await advisor.get(`/engagement-groups/${group.id}/meetings`)).statusCode, 403);
+
+  // The group meets in public: a meeting with its agenda published is anyone's to read, and the
+  // group's page lists its next meeting.
+  const [meeting] = await t.services.db
+    .insert(meetings)
+    .values({
+      bodyType: 'engagement_group',
+      bodyId: group.id,
+      title: 'Public meeting with the borough commander',
+      startsAt: new Date('2026-12-03T19:00:00Z'),
+      format: 'in_person',
+      venue: 'Town Hall',
+      agendaPublishedAt: new Date('2026-11-20T09:00:00Z'),
+    })
+    .returning();
+  const published = await t.app.inject({
+    method: 'GET',
+    url: `/public/engagement-groups/${group.id}/meetings/${meeting!.id}`,
+  });
+  assert.equal(published.statusCode, 200);
+  assert.match(text(published.body), /Public meeting with the borough commander/);
+  const page = text((await agent.get(`/engagement-groups/${group.id}`)).body);
+  assert.match(page, /Next: Public meeting with the borough commander, 3 December 2026 at 7pm/);
   const [row] = await t.services.db
     .select({ n: sql<number>`count(*)::int` })
     .from(engagementGroups)
