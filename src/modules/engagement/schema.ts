@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import {
   check,
   date,
+  type AnyPgColumn,
   index,
   integer,
   pgTable,
@@ -16,7 +17,12 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
-import { isOneOf, recordVersioning, requiredRef } from '../../platform/db/columns.js';
+import {
+  isOneOf,
+  recordVersioning,
+  requiredRef,
+  searchDocument,
+} from '../../platform/db/columns.js';
 import { organisations, people } from '../directory/schema.js';
 import { ISSUE_RECIPIENTS, PLAN_HEADINGS, STANDINGS } from './rules.js';
 
@@ -39,10 +45,13 @@ export const engagementGroups = pgTable(
     contactEmail: text('contact_email'),
     /** When it stopped working (merged, wound up); kept for the record. */
     closedOn: date('closed_on', { mode: 'string' }),
+    /** The register's search by name (prefixTsQuery), kept by PostgreSQL. */
+    search: searchDocument((): AnyPgColumn[] => [engagementGroups.name]),
     ...recordVersioning(),
   },
   (t) => [
     index('engagement_groups_borough_idx').on(t.boroughId, t.name),
+    index('engagement_groups_search_idx').using('gin', t.search),
     index('engagement_groups_chair_idx').on(t.chairId),
     index('engagement_groups_secretary_idx').on(t.secretaryId),
     index('engagement_groups_treasurer_idx').on(t.treasurerId),

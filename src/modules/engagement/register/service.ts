@@ -4,13 +4,13 @@
  * officers add, change and close groups (`engagement.manage`); a group's engagement officer reads
  * their own group. Each action is one transaction with one audit event.
  */
-import { and, asc, count, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { todayInLondon } from '../../../platform/calendar/index.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
-import type { PageRequest } from '../../../platform/db/search.js';
+import { prefixTsQuery, type PageRequest } from '../../../platform/db/search.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -185,10 +185,11 @@ export function createRegisterService(deps: {
       const borough = filter.borough && isUuid(filter.borough) ? filter.borough : undefined;
       const standing = STANDING_FILTERS.find((s) => s === filter.standing);
       const q = filter.q?.trim().slice(0, 100) || undefined;
+      const tsQuery = q ? prefixTsQuery(q) : null;
       const conditions: (SQL | undefined)[] = [
         borough ? eq(engagementGroups.boroughId, borough) : undefined,
         standingCondition(engagementGroups.id, standing),
-        q ? ilike(engagementGroups.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+        tsQuery ? sql`${engagementGroups.search} @@ to_tsquery('english', ${tsQuery})` : undefined,
       ];
       const where = and(...conditions);
       const boroughName = directory.organisationNameSql(engagementGroups.boroughId);

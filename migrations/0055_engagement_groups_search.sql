@@ -1,0 +1,2 @@
+ALTER TABLE "engagement_groups" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (to_tsvector('english'::regconfig, coalesce("engagement_groups"."name", ''))) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "engagement_groups_search_idx" ON "engagement_groups" USING gin ("search");
