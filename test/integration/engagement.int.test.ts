@@ -347,10 +347,20 @@ test('CON-04: the issues list shows days open; a group page lists its issues', a
     raisedOn: '2026-11-03',
     issue: uniqueName('Lighting'),
   });
-  const list = text((await officer.get('/engagement-groups/issues?state=open')).body);
+  // The register-wide list shows the open issues unless asked for another state.
+  const list = text((await officer.get('/engagement-groups/issues')).body);
   assert.match(list, new RegExp(`3 November 2026 ${group.name} ${issue.issue} The police Open 20`));
   const page = text((await officer.get(`/engagement-groups/${group.id}`)).body);
   assert.match(page, new RegExp(`${issue.issue} The police Open 20`));
+  const closed = await makeIssue(t, group.id, { closed: true, issue: uniqueName('Parking') });
+  assert.doesNotMatch(
+    text((await officer.get('/engagement-groups/issues')).body),
+    new RegExp(closed.issue),
+  );
+  assert.match(
+    text((await officer.get('/engagement-groups/issues?state=all')).body),
+    new RegExp(`${closed.issue} The police Closed 11`),
+  );
 });
 
 test('CON-04: an officer of another group and an advisor are refused, and nothing changes', async () => {

@@ -44,17 +44,21 @@ export function registerIssueRoutes({ app, services, renderPage }: RouteDeps): v
       })),
       total: result.total,
       stateItems: [
-        { value: '', text: request.t('engagement:issues.anyState') },
         ...ISSUE_STATES.map((s) => ({
           value: s,
           text: request.t(`engagement:issueStates.${s}`),
           selected: s === result.state,
         })),
+        {
+          value: 'all',
+          text: request.t('engagement:issues.anyState'),
+          selected: result.state === 'all',
+        },
       ],
       action: paths.issues,
       pagination: paginationFor(
         paths.issues,
-        { state: result.state ?? undefined },
+        { state: result.state },
         page.page,
         page.limit,
         result.total,

@@ -107,8 +107,12 @@ export function createIssuesService(deps: { db: Db; now: () => Date; t: Translat
     /** CON-04: every group's issues, of one state when asked, newest first. */
     async list(principal: Principal, filter: { state?: string | undefined }, request: PageRequest) {
       requireUser(principal, 'engagement.view');
-      const state = ISSUE_STATES.find((s) => s === filter.state);
-      return { ...(await page(stateCondition(state), request)), state: state ?? null };
+      // The open issues unless asked for another state, or for all.
+      const state =
+        filter.state === 'all'
+          ? undefined
+          : (ISSUE_STATES.find((s) => s === filter.state) ?? 'open');
+      return { ...(await page(stateCondition(state), request)), state: state ?? 'all' };
     },
 
     /** The group's issues, newest first, for its page. */
