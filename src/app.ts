@@ -229,7 +229,12 @@ export function buildServices(deps: AppDeps) {
   const partnerships = createPartnershipsModule({ platform, now, directory: directory.api });
   const training = createTrainingModule({ platform, now, directory: directory.api });
   const goodPractice = createGoodPracticeModule({ platform, now, directory: directory.api });
-  const engagement = createEngagementModule({ platform, now });
+  const engagement = createEngagementModule({
+    platform,
+    now,
+    directory: directory.api,
+    meetings: meetings.api,
+  });
   const grants = createGrantsModule({
     platform,
     now,
@@ -264,6 +269,7 @@ export function buildServices(deps: AppDeps) {
     ...consultation.services,
     ...partnerships.services,
     ...training.services,
+    ...engagement.services,
     ...grants.services,
     ...goodPractice.services,
   };

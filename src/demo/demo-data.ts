@@ -498,7 +498,11 @@ export async function loadDemoData(
     // CON-04: Camden's engagement group, chaired by the demo engagement group officer.
     const engagement = await loadEngagementDemo(
       tx,
-      { chair: personIds.get('engagement_officer')! },
+      {
+        chair: personIds.get('engagement_officer')!,
+        officerUser: userIds.get('engagement_officer')!,
+        authorityUser: userIds.get('authority_officer')!,
+      },
       orgIds.get('E09000007')!,
       today,
     );

@@ -82,6 +82,15 @@ const GOOD_PRACTICE_KEEPERS: readonly Role[] = [
   'partnership_officer',
 ];
 /**
+ * CON-04: engagement groups are read by police and authority staff and members and partnership
+ * officers, kept by the authority's officers; a group's page, plan and issues are also its own
+ * engagement officer's (the service narrows them to their group), who writes its plan and raises
+ * its issues.
+ */
+const ENGAGEMENT_VIEWERS: readonly Role[] = [...GROUP_STAFF, 'partnership_officer'];
+const ENGAGEMENT_MANAGERS: readonly Role[] = ['authority_officer'];
+const ENGAGEMENT_KEEPERS: readonly Role[] = ['authority_officer', 'engagement_officer'];
+/**
  * ICV-03: the rota is the scheme manager's and the panel's coordinator's: no police user, the
  * custody inspector included, sees a visit before it happens (visits are unannounced).
  */
@@ -945,6 +954,41 @@ const EXPECTED: Record<string, Who> = {
   'GET /grants/late-returns': GRANT_VIEWERS,
   'GET /grants/spending': GRANT_VIEWERS,
   'GET /grants/spending.csv': GRANT_VIEWERS,
+  // CON-04: the register of engagement groups, standards and standing, plans and issues.
+  'GET /engagement-groups': ENGAGEMENT_VIEWERS,
+  'GET /engagement-groups/new': ENGAGEMENT_MANAGERS,
+  'POST /engagement-groups/new': ENGAGEMENT_MANAGERS,
+  // A group's page, standing, plan and issue: staff, and the group's own officer (the service).
+  'GET /engagement-groups/:groupId': 'signed-in',
+  'GET /engagement-groups/:groupId/edit': ENGAGEMENT_MANAGERS,
+  'POST /engagement-groups/:groupId/edit': ENGAGEMENT_MANAGERS,
+  'POST /engagement-groups/:groupId/close': ENGAGEMENT_MANAGERS,
+  'GET /engagement-groups/standards': ENGAGEMENT_VIEWERS,
+  'POST /engagement-groups/standards': ENGAGEMENT_MANAGERS,
+  'POST /engagement-groups/standards/:standardId/retire': ENGAGEMENT_MANAGERS,
+  'GET /engagement-groups/:groupId/standing': 'signed-in',
+  'GET /engagement-groups/:groupId/standing/:standardId': ENGAGEMENT_MANAGERS,
+  'POST /engagement-groups/:groupId/standing/:standardId': ENGAGEMENT_MANAGERS,
+  'GET /engagement-groups/:groupId/plans/:year': 'signed-in',
+  'GET /engagement-groups/:groupId/plans/:year/headings/:heading': ENGAGEMENT_KEEPERS,
+  'POST /engagement-groups/:groupId/plans/:year/headings/:heading': ENGAGEMENT_KEEPERS,
+  'POST /engagement-groups/:groupId/plans/:year/agreement': ENGAGEMENT_MANAGERS,
+  'GET /engagement-groups/issues': ENGAGEMENT_VIEWERS,
+  'GET /engagement-groups/issues/:issueId': 'signed-in',
+  'POST /engagement-groups/issues/:issueId/answer': ENGAGEMENT_MANAGERS,
+  'POST /engagement-groups/issues/:issueId/close': ENGAGEMENT_MANAGERS,
+  'GET /engagement-groups/:groupId/issues/new': ENGAGEMENT_KEEPERS,
+  'POST /engagement-groups/:groupId/issues/new': ENGAGEMENT_KEEPERS,
+  // A group's meetings, as every body's (ADR 0005): the service decides who may see them.
+  'GET /engagement-groups/:bodyId/meetings': 'signed-in',
+  'GET /engagement-groups/:bodyId/meetings/new': 'signed-in',
+  'POST /engagement-groups/:bodyId/meetings/new': 'signed-in',
+  'GET /engagement-groups/:bodyId/absences/:personId/withdraw': 'signed-in',
+  'POST /engagement-groups/:bodyId/absences/:personId/withdraw': 'signed-in',
+  // The groups meet in public: their published agendas and approved minutes are anyone's.
+  'GET /public/engagement-groups/:bodyId/meetings/:meetingId': 'anyone',
+  'GET /public/engagement-groups/:bodyId/meetings/:meetingId/papers/:paperId': 'anyone',
+  'GET /public/engagement-groups/:bodyId/meetings.ics': 'anyone',
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',

@@ -42,7 +42,13 @@ import {
 import { partnerships } from '../../src/modules/partnerships/schema.js';
 import { goodPracticeEntries } from '../../src/modules/good-practice/schema.js';
 import { grantApplications, grantAssessments } from '../../src/modules/grants/schema.js';
-import { makeApplication, makeFund, makeRound } from '../factories/grants.js';
+import {
+  engagementAssessments,
+  engagementGroups,
+  engagementIssues,
+  engagementStandards,
+} from '../../src/modules/engagement/schema.js';
+import { makeApplication, makeEngagementGroup, makeFund, makeRound } from '../factories/grants.js';
 import { makeBorough, makePerson } from '../factories/directory.js';
 import {
   consultationProgrammeStages,
@@ -127,6 +133,7 @@ test('DP-02: every module gives its records about the person, and nobody else’
       'consultation',
       'partnerships',
       'training',
+      'engagement',
       'grants',
       'good-practice',
     ],
@@ -349,6 +356,35 @@ test('DP-02: the whole answer for a person with records in every module, word fo
     deputyRank: 'superintendent',
     confirmedAt: new Date('2026-11-20T10:00:00Z'),
     confirmedBy: casey.userId,
+  });
+
+  // Engagement groups (CON-04): Casey chairs a group, raised an issue for it and assessed it.
+  const group = await makeEngagementGroup(t, {
+    name: 'Casey Community and Police Engagement Group',
+  });
+  await t.services.db
+    .update(engagementGroups)
+    .set({ chairId: casey.personId, constitutionAdoptedOn: '2024-05-14' })
+    .where(eq(engagementGroups.id, group.id));
+  await t.services.db.insert(engagementIssues).values({
+    groupId: group.id,
+    raisedOn: '2026-11-02',
+    raisedBy: casey.userId,
+    raisedTo: 'police',
+    issue: 'Street lighting on the estate',
+    wanted: 'A survey with the council',
+  });
+  const [standard] = await t.services.db
+    .select()
+    .from(engagementStandards)
+    .where(eq(engagementStandards.code, 'MS3'));
+  await t.services.db.insert(engagementAssessments).values({
+    groupId: group.id,
+    standardId: standard!.id,
+    standing: 'met',
+    evidence: 'Constitution seen',
+    assessedOn: '2026-11-03',
+    assessedBy: casey.userId,
   });
 
   // Good practice (CDRP-08): Casey is the contact for one entry and recorded another.
@@ -812,6 +848,49 @@ test('DP-02: the whole answer for a person with records in every module, word fo
               'Raised on': '2026-09-01',
               'Due by': '2026-12-31',
               Notes: 'New to the partnership team',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      module: 'engagement',
+      sections: [
+        {
+          title: 'Engagement groups you chair',
+          rows: [
+            {
+              Group: 'Casey Community and Police Engagement Group',
+              'Constitution adopted': '2024-05-14',
+              Closed: null,
+            },
+          ],
+        },
+        { title: 'Engagement groups you are secretary of', rows: [] },
+        { title: 'Engagement groups you are treasurer of', rows: [] },
+        {
+          title: 'Issues you raised for an engagement group',
+          rows: [
+            {
+              Group: 'Casey Community and Police Engagement Group',
+              Raised: '2026-11-02',
+              'Raised with': 'police',
+              Issue: 'Street lighting on the estate',
+              Wanted: 'A survey with the council',
+              Answer: null,
+              Closed: null,
+            },
+          ],
+        },
+        {
+          title: "Engagement groups' standing you assessed",
+          rows: [
+            {
+              Group: 'Casey Community and Police Engagement Group',
+              Standard: 'A written constitution',
+              Standing: 'met',
+              Evidence: 'Constitution seen',
+              Assessed: '2026-11-03',
             },
           ],
         },

@@ -310,6 +310,9 @@ const CHECKED_VALUES: Record<string, string> = {
   'grant_evaluations.effectiveness': 'good',
   'grant_evaluations.value_for_money': 'good',
   'grant_links.kind': 'meeting',
+  'engagement_assessments.standing': 'met',
+  'engagement_plan_headings.heading': 'staffing',
+  'engagement_issues.raised_to': 'police',
 };
 
 /**

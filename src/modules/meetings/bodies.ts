@@ -16,6 +16,7 @@ export const BODY_TYPES = [
   'annual_conference',
   'custody_panel',
   'consultation_board',
+  'engagement_group',
 ] as const;
 export type BodyType = (typeof BODY_TYPES)[number];
 
@@ -55,6 +56,7 @@ export const ROLL_KINDS = [
   'members',
   'directory',
   'custody',
+  'engagement',
 ] as const satisfies readonly DataKind[];
 
 /** Someone expected at a meeting: a current member, or a police attendee named for the body. */
