@@ -137,6 +137,12 @@ export async function makeApplication(
     engagementGroupId = group.id;
     applicantName = group.name;
     boroughId ??= group.boroughId;
+  } else if (applicantKind === 'partnership' || applicantKind === 'borough') {
+    // A borough's partnership or police command applies for the borough.
+    const borough = boroughId ? { id: boroughId, name: 'Borough' } : await makeBorough(t);
+    organisationId = borough.id;
+    boroughId = borough.id;
+    applicantName = `${borough.name} Community Safety Partnership`;
   } else {
     const organisation = await makeOrganisation(t, { kind: 'community' });
     organisationId = organisation.id;

@@ -155,6 +155,20 @@ test('CON-04: an assessor who declares a conflict of interest is removed and not
     assessorId: other.userId,
   });
   const conflicted = await signInAccount(t, other);
+  // They had scored it 0 and 0 and sent it before seeing the conflict.
+  const [a, b] = (
+    await t.services.grantAssessment.scoring(await principalFor(t, other.email), application.id)
+  ).criteria;
+  const scored = await conflicted.post(`/grants/applications/${application.id}/assess`, {
+    [`score-${a!.id}`]: '0',
+    [`score-${b!.id}`]: '0',
+    send: 'yes',
+  });
+  assert.equal(scored.statusCode, 303);
+  assert.match(
+    text((await officer.get(`/grants/applications/${application.id}/assessors`)).body),
+    /Weighted score: 50%, from 2 assessment\(s\) counted/,
+  );
   const url = `/grants/applications/${application.id}/conflict`;
   const empty = await conflicted.post(url, { note: '' });
   assert.equal(empty.statusCode, 400);
@@ -172,6 +186,66 @@ test('CON-04: an assessor who declares a conflict of interest is removed and not
     /Conflict of interest declared: I am a member of the applicant group\. Not counted\./,
   );
   assert.match(page, /Weighted score: 100%, from 1 assessment\(s\) counted/);
+  // A declared conflict stays on the record: it cannot be taken off.
+  const [declaredRow] = await t.services.db
+    .select()
+    .from(grantAssessments)
+    .where(eq(grantAssessments.assessorId, other.userId));
+  const remove = await officer.post(
+    `/grants/applications/${application.id}/assessors/${declaredRow!.id}/remove`,
+    {},
+  );
+  assert.equal(remove.statusCode, 409);
+  assert.ok(
+    (
+      await t.services.db
+        .select()
+        .from(grantAssessments)
+        .where(eq(grantAssessments.id, declaredRow!.id))
+    ).length,
+  );
+});
+
+test("CON-04: nobody assesses what they act for; scores are the officers' until the panel decides", async () => {
+  const fund = await makeFund(t);
+  const round = await makeRound(t, fund.id);
+  const application = await makeApplication(t, round.id, { applicantKind: 'partnership' });
+  // A borough's partnership officer may assess, but not their own borough's application.
+  const own = await makeAccount(t, {
+    role: 'partnership_officer',
+    scope: { type: 'borough', id: application.organisationId! },
+  });
+  const refused = await officer.post(`/grants/applications/${application.id}/assessors`, {
+    assessorId: own.userId,
+  });
+  assert.equal(refused.statusCode, 400);
+  assert.match(
+    text(refused.body),
+    /That person acts for the applicant, so cannot assess its application/,
+  );
+  // An authority member reads grants, but not the scores of an application still undecided.
+  assert.equal(
+    (await assessor.get(`/grants/applications/${application.id}/assessors`)).statusCode,
+    403,
+  );
+  assert.equal(
+    (await assessor.get(`/grants/applications/${application.id}/decision`)).statusCode,
+    403,
+  );
+  // A draft is the applicant's own.
+  const draft = await makeApplication(t, round.id, { status: 'draft' });
+  assert.equal((await officer.get(`/grants/applications/${draft.id}/assessors`)).statusCode, 404);
+});
+
+test('CON-04: scores once sent stay whole: saving one blank is refused', async () => {
+  const { fund, application } = await assessedApplication();
+  const [a] = fund.criteria;
+  const resaved = await assessor.post(`/grants/applications/${application.id}/assess`, {
+    [`score-${a!.id}`]: '2',
+    send: 'no',
+  });
+  assert.equal(resaved.statusCode, 400);
+  assert.match(text(resaved.body), /Select a score for “Value for money”/);
 });
 
 test('CON-04: someone not asked cannot see or score an application; only officers ask assessors', async () => {
@@ -255,6 +329,9 @@ test('CON-05: an award is no more than was asked, states its conditions and sets
     /The amount awarded must be no more than was asked for: £1,000\.00/,
   );
 
+  const tiny = await officer.post(url, award('0.03', { instalments: '4' }));
+  assert.equal(tiny.statusCode, 400);
+  assert.match(text(tiny.body), /Each instalment must be at least 1p: choose fewer instalments/);
   const done = await officer.post(url, award('900.01'));
   assert.equal(done.statusCode, 303);
   const page = text((await officer.get(url)).body);
@@ -323,50 +400,61 @@ test('CDRP-12: an award more than the fund year has left is refused, and nothing
   );
 });
 
-test('CDRP-12: two panels awarding the last of a fund at once never over-commit it', async () => {
-  // £1,500 left; two awards of £1,000 each decided at the same moment: one is refused.
-  const fund = await makeFund(t, { budgetPence: 1_500_00 });
-  const round = await makeRound(t, fund.id);
-  const principal = await principalFor(
-    t,
-    (await makeAccount(t, { role: 'authority_officer' })).email,
-  );
-  const applications = [];
-  for (let i = 0; i < 2; i++) {
-    const application = await makeApplication(t, round.id, { lines: [1_000_00] });
-    await t.services.db.insert(grantAssessments).values({
-      applicationId: application.id,
-      assessorId: assessorAccount.userId,
-      submittedAt: t.clock.now(),
-    });
-    applications.push(application);
-  }
-  const results = await Promise.allSettled(
-    applications.map((a) => t.services.grantAward.decide(principal, a.id, award('1000'))),
-  );
-  assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
-  // The one refused is told what is left, as a person would be: not a database error.
-  const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-  assert.ok(refused.reason instanceof ValidationError, String(refused.reason));
-  assert.match(
-    refused.reason.fieldErrors.map((e) => e.message).join(' '),
-    /The fund has only £500\.00 left to award this year/,
-  );
-  const [year] = await t.services.db
-    .select()
-    .from(grantFundYears)
-    .where(eq(grantFundYears.fundId, fund.id));
-  assert.equal(year!.committedPence, 1_000_00);
-  const statuses = await Promise.all(
-    applications.map(
-      async (a) =>
-        (
-          await t.services.db.select().from(grantApplications).where(eq(grantApplications.id, a.id))
-        )[0]!.status,
-    ),
-  );
-  assert.deepEqual(statuses.sort(), ['awarded', 'submitted']);
-});
+test(
+  'CDRP-12: two panels awarding the last of a fund at once never over-commit it',
+  {
+    skip:
+      process.env.BRIDGE_TEST_DB !== 'postgres' &&
+      'PGlite has one connection: nothing runs at once',
+  },
+  async () => {
+    // £1,500 left; two awards of £1,000 each decided at the same moment: one is refused.
+    const fund = await makeFund(t, { budgetPence: 1_500_00 });
+    const round = await makeRound(t, fund.id);
+    const principal = await principalFor(
+      t,
+      (await makeAccount(t, { role: 'authority_officer' })).email,
+    );
+    const applications = [];
+    for (let i = 0; i < 2; i++) {
+      const application = await makeApplication(t, round.id, { lines: [1_000_00] });
+      await t.services.db.insert(grantAssessments).values({
+        applicationId: application.id,
+        assessorId: assessorAccount.userId,
+        submittedAt: t.clock.now(),
+      });
+      applications.push(application);
+    }
+    const results = await Promise.allSettled(
+      applications.map((a) => t.services.grantAward.decide(principal, a.id, award('1000'))),
+    );
+    assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
+    // The one refused is told what is left, as a person would be: not a database error.
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    assert.ok(refused.reason instanceof ValidationError, String(refused.reason));
+    assert.match(
+      refused.reason.fieldErrors.map((e) => e.message).join(' '),
+      /The fund has only £500\.00 left to award this year/,
+    );
+    const [year] = await t.services.db
+      .select()
+      .from(grantFundYears)
+      .where(eq(grantFundYears.fundId, fund.id));
+    assert.equal(year!.committedPence, 1_000_00);
+    const statuses = await Promise.all(
+      applications.map(
+        async (a) =>
+          (
+            await t.services.db
+              .select()
+              .from(grantApplications)
+              .where(eq(grantApplications.id, a.id))
+          )[0]!.status,
+      ),
+    );
+    assert.deepEqual(statuses.sort(), ['awarded', 'submitted']);
+  },
+);
 
 test('LEG-06: no new award while the applicant has an ended grant without its evaluation', async () => {
   const fund = await makeFund(t);
@@ -386,6 +474,18 @@ test('LEG-06: no new award while the applicant has an ended grant without its ev
   );
   const refused = await officer.post(url, award('500'));
   assert.equal(refused.statusCode, 400);
+  // LEG-06 holds back an award, not a decision: the panel may still decline (another application).
+  const { application: other } = await assessedApplication();
+  await t.services.db
+    .update(grantApplications)
+    .set({ engagementGroupId: earlier.engagementGroupId })
+    .where(eq(grantApplications.id, other.id));
+  const declined = await officer.post(`/grants/applications/${other.id}/decision`, {
+    outcome: 'declined',
+    panel: 'Grants panel',
+    reason: 'Evaluate the last grant first',
+  });
+  assert.equal(declined.statusCode, 303);
 
   await t.services.db.insert(grantEvaluations).values({
     applicationId: earlier.id,

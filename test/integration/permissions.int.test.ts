@@ -924,7 +924,7 @@ const EXPECTED: Record<string, Who> = {
   'GET /good-practice': 'anyone',
   'GET /good-practice/:entryId': 'anyone',
   // CON-04, CON-05, CDRP-12: assessment, the panel's decision and the award, and payments.
-  'GET /grants/applications/:applicationId/assessors': GRANT_VIEWERS,
+  'GET /grants/applications/:applicationId/assessors': GRANT_MANAGERS,
   'POST /grants/applications/:applicationId/assessors': GRANT_MANAGERS,
   'POST /grants/applications/:applicationId/assessors/:assessmentId/remove': GRANT_MANAGERS,
   'GET /grants/assessments': GRANT_VIEWERS,

@@ -50,7 +50,7 @@ export function createGrantsModule(
   const { platform, directory } = deps;
   const { db, config, t } = platform;
   const now = deps.now ?? (() => new Date());
-  const grantAssessment = createAssessmentService({ db, now, t });
+  const grantAssessment = createAssessmentService({ db, directory, now, t });
   const services: GrantsServices = {
     grantAssessment,
     grantAward: createAwardService({ db, now, t, assessment: grantAssessment }),

@@ -12,7 +12,6 @@ import { awardPaths as paths } from './paths.js';
 import { applicationReference, scoreCommentField, scoreField } from './rules.js';
 
 const T = 'modules/grants/assessment/views';
-const viewers = { config: { access: { action: 'grants.view' as const } } };
 const managers = { config: { access: { action: 'grants.manage' as const } } };
 const assessors = { config: { access: { action: 'grants.assess' as const } } };
 
@@ -46,9 +45,8 @@ export function registerAssessmentRoutes({ app, services, renderPage }: RouteDep
     };
   });
 
-  registerFormPage(app, paths.assessors.pattern, viewers, {
+  registerFormPage(app, paths.assessors.pattern, managers, {
     show: showAssessors,
-    submitOptions: managers,
     submit: async (request, reply) => {
       const made = await assessment.addAssessor(
         request.principal,

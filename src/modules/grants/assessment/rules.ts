@@ -213,6 +213,9 @@ export function validateDecision(
       key: 'grants:award.errors.instalments',
       values: { max: MAX_INSTALMENTS },
     });
+  // Each instalment is at least a penny.
+  else if (awardedPence > 0 && awardedPence < instalments)
+    refusals.push({ field: 'instalments', key: 'grants:award.errors.instalmentsTooSmall' });
   return {
     refusals,
     value: refusals.length
@@ -233,6 +236,19 @@ export function decisionRefusal(state: { status: string; counted: number }): Sai
   if (state.counted < MIN_ASSESSMENTS)
     return { field: 'outcome', key: 'grants:award.errors.notAssessed' };
   return null;
+}
+
+/**
+ * LEG-06: an award is monitored from its start to its end and evaluated once it has ended, so an
+ * application without both dates cannot be awarded.
+ */
+export function datesRefusal(application: {
+  startsOn: string | null;
+  endsOn: string | null;
+}): SaidRefusal | null {
+  return application.startsOn && application.endsOn
+    ? null
+    : { field: 'outcome', key: 'grants:award.errors.datesMissing' };
 }
 
 /**

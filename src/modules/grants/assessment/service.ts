@@ -7,7 +7,7 @@
 import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { accountName, accountsHolding, displayNameOf } from '../../../platform/auth/accounts.js';
-import { can, GRANT_ASSESSOR_ROLES, requireUser } from '../../../platform/auth/permissions.js';
+import { GRANT_ASSESSOR_ROLES, requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal, type UserPrincipal } from '../../../platform/auth/principal.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
@@ -22,15 +22,46 @@ import {
   grantRounds,
   grantScores,
 } from '../schema.js';
+import { loadRoles } from '../../../platform/auth/credentials.js';
+import type { DirectoryApi } from '../../directory/index.js';
+import { mayActForApplicant } from '../monitoring/rules.js';
 import { contentOf, criteriaOf, findApplication } from './load.js';
 import { validateConflict, validateScores, weightedScore, type AssessmentScores } from './rules.js';
 
 type Input = Record<string, string | string[] | undefined>;
 
+/**
+ * Whether the account acts for the application's applicant: holds the engagement group's officer
+ * role, the borough's partnership officer role, or belongs to the organisation in the directory.
+ */
+async function actsForApplicant(
+  executor: Executor,
+  directory: DirectoryApi,
+  userId: string,
+  application: {
+    applicantKind: string;
+    engagementGroupId: string | null;
+    organisationId: string | null;
+  },
+) {
+  const roles = await loadRoles(executor, userId);
+  const person = await directory.directory.lookups.personOfUser(executor, userId);
+  return mayActForApplicant(
+    { kind: 'user', userId, displayName: '', email: '', roles },
+    application,
+    person?.organisationId,
+  );
+}
+
 export type AssessmentService = ReturnType<typeof createAssessmentService>;
 
-export function createAssessmentService(deps: { db: Db; now: () => Date; t: Translate }) {
-  const { db, now, t } = deps;
+export function createAssessmentService(deps: {
+  db: Db;
+  directory: DirectoryApi;
+  now: () => Date;
+  t: Translate;
+}) {
+  const { db, directory, now, t } = deps;
 
   /** Every assessment of the application, with its assessor's name and scores. */
   async function assessmentsOf(executor: Executor, applicationId: string) {
@@ -102,15 +133,16 @@ export function createAssessmentService(deps: { db: Db; now: () => Date; t: Tran
 
     /** The assessors of an application and the weighted result, for the grants' officers. */
     async assessors(principal: Principal, applicationId: string) {
-      requireUser(principal, 'grants.view');
+      requireUser(principal, 'grants.manage');
       const found = await findApplication(db, applicationId);
+      // A draft is the applicant's own until it is submitted.
+      if (found.application.status === 'draft') throw new NotFoundError();
       const { criteria, assessments, result } = await resultOf(db, applicationId, found.fund.id);
-      const canManage = can(principal, 'grants.manage');
       const taken = new Set(assessments.map((a) => a.assessorId));
-      const candidates = canManage
-        ? (await accountsHolding(db, GRANT_ASSESSOR_ROLES)).filter((u) => !taken.has(u.id))
-        : [];
-      return { ...found, criteria, assessments, result, candidates, canManage };
+      const candidates = (await accountsHolding(db, GRANT_ASSESSOR_ROLES)).filter(
+        (u) => !taken.has(u.id),
+      );
+      return { ...found, criteria, assessments, result, candidates, canManage: true };
     },
 
     /** CON-04: an officer asks a member of staff to assess a submitted application. */
@@ -130,6 +162,9 @@ export function createAssessmentService(deps: { db: Db; now: () => Date; t: Tran
           ? (await accountsHolding(tx, GRANT_ASSESSOR_ROLES, { only: assessorId }))[0]
           : undefined;
         if (!eligible) throw refusal(t, 'assessorId', 'grants:assessment.errors.assessorMissing');
+        // CON-04: nobody assesses an application made by what they act for.
+        if (await actsForApplicant(tx, directory, assessorId, application))
+          throw refusal(t, 'assessorId', 'grants:assessment.errors.assessorIsApplicant');
         const [made] = await tx
           .insert(grantAssessments)
           .values({ applicationId, assessorId, assignedBy: user.userId })
@@ -156,7 +191,9 @@ export function createAssessmentService(deps: { db: Db; now: () => Date; t: Tran
       const user = requireUser(principal, 'grants.manage');
       if (!isUuid(assessmentId)) throw new NotFoundError();
       return db.transaction(async (tx) => {
-        await findApplication(tx, applicationId, true);
+        const { application } = await findApplication(tx, applicationId, true);
+        if (application.status !== 'submitted')
+          throw new ConflictError(t('grants:assessment.errors.decided'));
         const [removed] = await tx
           .delete(grantAssessments)
           .where(
@@ -164,6 +201,8 @@ export function createAssessmentService(deps: { db: Db; now: () => Date; t: Tran
               eq(grantAssessments.id, assessmentId),
               eq(grantAssessments.applicationId, applicationId),
               isNull(grantAssessments.submittedAt),
+              // A declared conflict stays on the record.
+              isNull(grantAssessments.conflictDeclaredAt),
             ),
           )
           .returning();
@@ -262,7 +301,12 @@ export function createAssessmentService(deps: { db: Db; now: () => Date; t: Tran
         if (application.status !== 'submitted')
           throw new ConflictError(t('grants:assessment.errors.decided'));
         const criteria = await criteriaOf(tx, fund.id);
-        const { refusals, value } = validateScores(input, criteria, send);
+        // Once sent, every criterion keeps a score, whichever button saves it.
+        const { refusals, value } = validateScores(
+          input,
+          criteria,
+          send || own.submittedAt !== null,
+        );
         if (refusals.length) throw new ValidationError(fieldErrors(t, refusals));
         await tx.delete(grantScores).where(eq(grantScores.assessmentId, own.id));
         const typed = value.scores.filter((s) => s.score !== null);

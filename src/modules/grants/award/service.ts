@@ -10,7 +10,12 @@ import { can, requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { addCalendarDays, todayInLondon } from '../../../platform/calendar/index.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
-import { NotFoundError, ValidationError, type FieldError } from '../../../platform/errors.js';
+import {
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  type FieldError,
+} from '../../../platform/errors.js';
 import { dateField } from '../../../platform/http/form-fields.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors, say } from '../../../platform/i18n/said.js';
@@ -19,6 +24,7 @@ import { evaluationsOutstanding, scheduleReturns } from '../monitoring/schedule.
 import { contentOf, findApplication, fundYearOf } from '../assessment/load.js';
 import {
   budgetRefusal,
+  datesRefusal,
   decisionRefusal,
   evaluationRefusal,
   instalments,
@@ -45,15 +51,22 @@ export function createAwardService(deps: {
       requireUser(principal, 'grants.view');
       const found = await findApplication(db, applicationId);
       const { application, round, fund } = found;
+      // A draft is the applicant's own; until the panel decides, the scores are the officers'.
+      const decided = application.status === 'awarded' || application.status === 'declined';
+      if (application.status === 'draft') throw new NotFoundError();
+      if (!decided && !can(principal, 'grants.manage')) throw new ForbiddenError();
       const [scored, content, year, outstanding] = await Promise.all([
         assessment.resultOf(db, applicationId, fund.id),
         contentOf(db, applicationId),
         fundYearOf(db, fund.id, round.startYear),
         evaluationsOutstanding(db, application, today()),
       ]);
-      const blocked =
-        decisionRefusal({ status: application.status, counted: scored.result.counted }) ??
-        evaluationRefusal(outstanding);
+      const blocked = decisionRefusal({
+        status: application.status,
+        counted: scored.result.counted,
+      });
+      // LEG-06 stops an award, not a decision: the panel may still decline.
+      const awardBlocked = evaluationRefusal(outstanding) ?? datesRefusal(application);
       return {
         ...found,
         ...scored,
@@ -61,6 +74,7 @@ export function createAwardService(deps: {
         year,
         outstanding,
         blockedBy: blocked ? say(t, blocked) : null,
+        awardBlockedBy: awardBlocked ? say(t, awardBlocked) : null,
         /** A first instalment a fortnight on, offered on the form. */
         suggestedFirstDueOn: addCalendarDays(today(), 14),
         canDecide: can(principal, 'grants.manage') && !blocked,
@@ -81,7 +95,10 @@ export function createAwardService(deps: {
         const scored = await assessment.resultOf(tx, applicationId, fund.id);
         const blocked =
           decisionRefusal({ status: application.status, counted: scored.result.counted }) ??
-          evaluationRefusal(await evaluationsOutstanding(tx, application, today()));
+          (input.outcome === 'awarded'
+            ? (evaluationRefusal(await evaluationsOutstanding(tx, application, today())) ??
+              datesRefusal(application))
+            : null);
         if (blocked) throw new ValidationError(fieldErrors(t, [blocked]));
         const errors: FieldError[] = [];
         const firstDueOn =
@@ -93,8 +110,11 @@ export function createAwardService(deps: {
         if (errors.length || !value) throw new ValidationError(errors);
         const decidedAt = now();
         let schedule: ReturnType<typeof instalments> = [];
+        let committedBefore: number | null = null;
+        let committedAfter: number | null = null;
         if (value.outcome === 'awarded') {
           const year = await fundYearOf(tx, fund.id, round.startYear);
+          committedBefore = year?.committedPence ?? null;
           const committed = await tx
             .update(grantFundYears)
             .set({
@@ -110,6 +130,7 @@ export function createAwardService(deps: {
               ),
             )
             .returning();
+          committedAfter = committed[0]?.committedPence ?? null;
           if (!committed.length) {
             // Read again: another panel may have taken what was left while this one waited.
             const current = await fundYearOf(tx, fund.id, round.startYear);
@@ -152,7 +173,12 @@ export function createAwardService(deps: {
           recordType: 'grant-application',
           recordId: applicationId,
           before: application,
-          after: { ...decided, instalments: schedule, returns },
+          after: {
+            ...decided,
+            instalments: schedule,
+            returns,
+            fundYear: { committedBefore, committedAfter },
+          },
         });
         return decided!;
       });

@@ -3,7 +3,7 @@
  * claims are (IAG-11): every instalment due by today and not held goes into a batch, the batch is
  * exported as CSV and then marked paid. An instalment goes into one batch only.
  */
-import { and, asc, count, desc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
@@ -144,6 +144,14 @@ export function createGrantPaymentsService(deps: {
     async createBatch(principal: Principal, requestId?: string) {
       const user = requireUser(principal, 'grants.manage');
       return db.transaction(async (tx) => {
+        // Claimed first, so a batch is numbered only when it has something in it (a refused
+        // batch would use up a number finance then sees missing).
+        const claimed = await tx
+          .select({ id: grantPayments.id })
+          .from(grantPayments)
+          .where(payable())
+          .for('update', { skipLocked: true });
+        if (!claimed.length) throw new ConflictError(t('grants:payments.errors.noneWaiting'));
         const [batch] = await tx
           .insert(grantPaymentBatches)
           .values({ createdBy: user.userId, createdAt: now(), paymentCount: 0, totalPence: 0 })
@@ -151,9 +159,16 @@ export function createGrantPaymentsService(deps: {
         const taken = await tx
           .update(grantPayments)
           .set({ batchId: batch!.id })
-          .where(payable())
+          .where(
+            and(
+              inArray(
+                grantPayments.id,
+                claimed.map((c) => c.id),
+              ),
+              isNull(grantPayments.batchId),
+            ),
+          )
           .returning({ id: grantPayments.id, amountPence: grantPayments.amountPence });
-        if (!taken.length) throw new ConflictError(t('grants:payments.errors.noneWaiting'));
         const totalPence = taken.reduce((sum, p) => sum + p.amountPence, 0);
         const [made] = await tx
           .update(grantPaymentBatches)
