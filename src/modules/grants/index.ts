@@ -6,10 +6,24 @@
  * monitoring returns chased when late; underspend and clawback; the evaluation required before a
  * new award; spending per borough. Its one public face (ADR 0014).
  */
+import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { EngagementApi } from '../engagement/index.js';
+import { applicationPaths } from './applications/paths.js';
+import { registerApplicationRoutes } from './applications/routes.js';
+import { createApplicationsService } from './applications/service.js';
+import { registerStaffApplicationRoutes } from './applications/staff-routes.js';
+import { fundPaths } from './funds/paths.js';
+import { registerPublicFundingRoutes } from './funds/public-routes.js';
+import { registerFundRoutes } from './funds/routes.js';
+import { createFundsService } from './funds/service.js';
 import type { GrantsServices } from './route-deps.js';
+
+export { applicationPaths } from './applications/paths.js';
+export { fundPaths } from './funds/paths.js';
+// Its part of the demonstration dataset, run by src/demo/demo-data.ts.
+export { loadGrantsDemo, removeGrantsDemo, type GrantsDemo } from './demo.js';
 
 /** What other parts of Bridge ask of the grants (nothing yet). */
 export type GrantsApi = Record<string, never>;
@@ -21,16 +35,79 @@ export interface GrantsModule extends BridgeModule<GrantsApi> {
 export function createGrantsModule(
   deps: ModuleDeps & { directory: DirectoryApi; engagement: EngagementApi },
 ): GrantsModule {
-  const { platform } = deps;
-  const { config } = platform;
-  const services: GrantsServices = {};
+  const { platform, directory, engagement } = deps;
+  const { db, config, t } = platform;
+  const now = deps.now ?? (() => new Date());
+  const services: GrantsServices = {
+    grantFunds: createFundsService({ db, now, t }),
+    grantApplications: createApplicationsService({ db, directory, engagement, now, t }),
+  };
   return {
     name: 'grants',
     api: {},
     services,
     registerRoutes(app, renderPage) {
-      const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
-      void routeDeps;
+      const routeDeps = {
+        app,
+        renderPage,
+        config,
+        services: { ...platform, ...services, directory: directory.directory },
+      };
+      registerFundRoutes(routeDeps);
+      registerPublicFundingRoutes(routeDeps);
+      registerApplicationRoutes(routeDeps);
+      registerStaffApplicationRoutes(routeDeps);
+    },
+    navigation: [
+      {
+        order: 88,
+        textKey: 'grants:nav.staff',
+        href: fundPaths.home,
+        visible: (p) => can(p, 'grants.view'),
+      },
+      {
+        order: 89,
+        textKey: 'grants:nav.public',
+        href: fundPaths.funding,
+        visible: (p) => p === null,
+      },
+    ],
+    publicTasks: (t) => [
+      {
+        order: 47,
+        href: fundPaths.funding,
+        text: t('grants:homeTasks.public.text'),
+        hint: t('grants:homeTasks.public.hint'),
+      },
+    ],
+    homeTasks: async (p, t) => {
+      const facts = await services.grantApplications.homeFacts(
+        p,
+        await services.grantFunds.openRounds(),
+      );
+      return [
+        can(p, 'grants.view') && {
+          order: 147,
+          href: fundPaths.home,
+          text: t('grants:homeTasks.staff.text'),
+          hint: t('grants:homeTasks.staff.hint'),
+        },
+        // CON-04: those who represent something a fund open now accepts are offered to apply.
+        facts.canApply && {
+          order: 148,
+          href: fundPaths.funding,
+          text: t('grants:homeTasks.apply.text'),
+          hint: t('grants:homeTasks.apply.hint'),
+          volunteer: !can(p, 'grants.view'),
+        },
+        facts.hasAny && {
+          order: 149,
+          href: applicationPaths.yours,
+          text: t('grants:homeTasks.yours.text'),
+          hint: t('grants:homeTasks.yours.hint'),
+          volunteer: !can(p, 'grants.view'),
+        },
+      ];
     },
   };
 }

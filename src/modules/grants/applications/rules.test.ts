@@ -143,7 +143,7 @@ test('CDRP-12: budget lines are in pence and the request is their sum', () => {
   assert.equal(line.value.amountPence, 125050);
   assert.deepEqual(
     validateBudgetLine({ lineDescription: '', amount: '-3' }, 0).refusals.map((r) => r.key),
-    ['grants:errors.lineDescriptionMissing', 'grants:errors.money.negative'],
+    ['grants:funds.errors.lineDescriptionMissing', 'grants:funds.errors.money.negative'],
   );
   assert.equal(requestedPence([{ amountPence: 125050 }, { amountPence: 40000 }]), 165050);
 });

@@ -6,7 +6,7 @@
  */
 import type { IsoDate } from '../../../platform/calendar/index.js';
 import type { SaidRefusal } from '../../../platform/i18n/said.js';
-import type { ApplicantKind, ApplicationStatus } from '../constants.js';
+import type { ApplicantKind } from '../constants.js';
 import { parseMoney, requiredText, roundState, tidy } from '../funds/rules.js';
 
 type Input = Record<string, string | string[] | undefined>;
@@ -139,7 +139,7 @@ export function sectionStatuses(d: Draft): Record<Section, SectionStatus> {
  * each refusal names what is missing.
  */
 export function submitRefusals(
-  d: Draft & { status: ApplicationStatus },
+  d: Draft & { status: string },
   round: { opensOn: string; closesOn: string },
   today: IsoDate,
 ): SaidRefusal[] {
@@ -162,14 +162,14 @@ export function submitRefusals(
 }
 
 /** An application may be withdrawn by its applicant before the panel decides. */
-export function withdrawRefusal(status: ApplicationStatus): SaidRefusal | null {
+export function withdrawRefusal(status: string): SaidRefusal | null {
   return status === 'draft' || status === 'submitted'
     ? null
     : { field: 'withdraw', key: 'grants:applications.errors.cannotWithdraw' };
 }
 
 /** A draft's sections are changed only while it is a draft. */
-export const editable = (status: ApplicationStatus) => status === 'draft';
+export const editable = (status: string) => status === 'draft';
 
 export const MAX_LINES = 30;
 export const MAX_OUTCOMES = 20;
@@ -184,7 +184,7 @@ export function validateAbout(
   const projectTitle = requiredText(refusals, input, 'projectTitle', 200);
   const summary = tidy(input.summary);
   if (summary.length > 2000)
-    refusals.push({ field: 'summary', key: 'grants:errors.tooLong', values: { max: 2000 } });
+    refusals.push({ field: 'summary', key: 'grants:funds.errors.tooLong', values: { max: 2000 } });
   if (startsOn && endsOn && endsOn < startsOn)
     refusals.push({ field: 'endsOn-day', key: 'grants:applications.errors.endsBeforeStarts' });
   return { value: { projectTitle, summary: summary || null }, refusals };
@@ -199,7 +199,7 @@ export function validateObjectives(input: Input): {
   const read = (field: string) => {
     const value = tidy(input[field]);
     if (value.length > 5000)
-      refusals.push({ field, key: 'grants:errors.tooLong', values: { max: 5000 } });
+      refusals.push({ field, key: 'grants:funds.errors.tooLong', values: { max: 5000 } });
     return value || null;
   };
   return { value: { objectives: read('objectives'), activities: read('activities') }, refusals };

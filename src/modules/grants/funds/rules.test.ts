@@ -26,21 +26,21 @@ test('CDRP-12: money typed in pounds and pence is read as integer pence', () => 
 });
 
 test('CDRP-12: negative amounts, more than two decimals, words and amounts over £1,000,000 are refused', () => {
-  assert.equal(pence('-5'), 'grants:errors.money.negative');
-  assert.equal(pence('£-5.00'), 'grants:errors.money.negative');
-  assert.equal(pence('12.505'), 'grants:errors.money.decimals');
-  assert.equal(pence('twelve'), 'grants:errors.money.notMoney');
-  assert.equal(pence('£1,000,000.01'), 'grants:errors.money.tooLarge');
-  assert.equal(pence('99999999999999999'), 'grants:errors.money.tooLarge');
-  assert.equal(pence(''), 'grants:errors.money.missing');
-  assert.equal(pence('0'), 'grants:errors.money.zero');
+  assert.equal(pence('-5'), 'grants:funds.errors.money.negative');
+  assert.equal(pence('£-5.00'), 'grants:funds.errors.money.negative');
+  assert.equal(pence('12.505'), 'grants:funds.errors.money.decimals');
+  assert.equal(pence('twelve'), 'grants:funds.errors.money.notMoney');
+  assert.equal(pence('£1,000,000.01'), 'grants:funds.errors.money.tooLarge');
+  assert.equal(pence('99999999999999999'), 'grants:funds.errors.money.tooLarge');
+  assert.equal(pence(''), 'grants:funds.errors.money.missing');
+  assert.equal(pence('0'), 'grants:funds.errors.money.zero');
 });
 
 test('CDRP-12: a year budget is refused below what is committed, naming the budget field', () => {
   assert.equal(budgetBelowCommitted(5000_00, 5000_00), null);
   assert.deepEqual(budgetBelowCommitted(4999_99, 5000_00), {
     field: 'budget',
-    key: 'grants:errors.budgetBelowCommitted',
+    key: 'grants:funds.errors.budgetBelowCommitted',
     values: { committed: '£5,000.00' },
   });
   const { value, refusals } = validateBudget({ startYear: '2026', budget: '£1,000,000' }, 0);
@@ -82,7 +82,7 @@ test('CON-04: criteria are weighted 1 to 10 and fixed once a round has submitted
     ['title', 'weight'],
   );
   assert.equal(criteriaLocked(0), null);
-  assert.equal(criteriaLocked(1)?.key, 'grants:errors.criteriaLocked');
+  assert.equal(criteriaLocked(1)?.key, 'grants:funds.errors.criteriaLocked');
 });
 
 test('CON-04: a round is open from its opening day to its closing day, both included', () => {

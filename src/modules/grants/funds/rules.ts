@@ -26,9 +26,9 @@ export function requiredText(
   max: number,
 ): string {
   const value = tidy(input[field]);
-  if (!value) refusals.push({ field, key: `grants:errors.${field}Missing` });
+  if (!value) refusals.push({ field, key: `grants:funds.errors.${field}Missing` });
   else if (value.length > max)
-    refusals.push({ field, key: 'grants:errors.tooLong', values: { max } });
+    refusals.push({ field, key: 'grants:funds.errors.tooLong', values: { max } });
   return value;
 }
 
@@ -44,7 +44,7 @@ export function parseMoney(
 ): { pence: number } | { refusal: SaidRefusal } {
   const text = tidy(typed).replace(/^£\s*/, '').replace(/,/g, '');
   const refuse = (key: string, values?: SaidRefusal['values']) => ({
-    refusal: { field, key: `grants:errors.money.${key}`, ...(values && { values }) },
+    refusal: { field, key: `grants:funds.errors.money.${key}`, ...(values && { values }) },
   });
   if (!text) return refuse('missing');
   if (/^-/.test(text) || /^£?\s*-/.test(tidy(typed))) return refuse('negative');
@@ -78,7 +78,7 @@ export function validateFund(input: Input): { value: FundValue; refusals: SaidRe
   const refusals: SaidRefusal[] = [];
   const name = requiredText(refusals, input, 'name', 200);
   const kind = FUND_KINDS.find((k) => k === input.kind);
-  if (!kind) refusals.push({ field: 'kind', key: 'grants:errors.kindMissing' });
+  if (!kind) refusals.push({ field: 'kind', key: 'grants:funds.errors.kindMissing' });
   const description = requiredText(refusals, input, 'description', 5000);
   const conditions = requiredText(refusals, input, 'conditions', 5000);
   const chosen = Array.isArray(input.applicantKinds)
@@ -88,11 +88,14 @@ export function validateFund(input: Input): { value: FundValue; refusals: SaidRe
       : [];
   const applicantKinds = APPLICANT_KINDS.filter((k) => chosen.includes(k));
   if (!applicantKinds.length || applicantKinds.length !== new Set(chosen).size)
-    refusals.push({ field: 'applicantKinds', key: 'grants:errors.applicantKindsMissing' });
+    refusals.push({ field: 'applicantKinds', key: 'grants:funds.errors.applicantKindsMissing' });
   const interval = tidy(input.returnIntervalMonths);
   const months = /^\d{1,2}$/.test(interval) ? Number(interval) : NaN;
   if (!(months >= 1 && months <= 12))
-    refusals.push({ field: 'returnIntervalMonths', key: 'grants:errors.returnIntervalMonths' });
+    refusals.push({
+      field: 'returnIntervalMonths',
+      key: 'grants:funds.errors.returnIntervalMonths',
+    });
   return {
     value: {
       name,
@@ -118,7 +121,7 @@ export function validateBudget(
   const year = tidy(input.startYear);
   const startYear = /^\d{4}$/.test(year) ? Number(year) : NaN;
   if (!(startYear >= 2000 && startYear <= 2100))
-    refusals.push({ field: 'startYear', key: 'grants:errors.startYear' });
+    refusals.push({ field: 'startYear', key: 'grants:funds.errors.startYear' });
   const money = parseMoney(input.budget, 'budget', MAX_BUDGET_PENCE, true);
   let budgetPence = 0;
   if ('refusal' in money) refusals.push(money.refusal);
@@ -138,7 +141,7 @@ export function budgetBelowCommitted(
   return budgetPence < committedPence
     ? {
         field: 'budget',
-        key: 'grants:errors.budgetBelowCommitted',
+        key: 'grants:funds.errors.budgetBelowCommitted',
         values: { committed: formatMoney(committedPence) },
       }
     : null;
@@ -163,11 +166,15 @@ export function validateCriterion(input: Input): {
   const title = requiredText(refusals, input, 'title', 300);
   const guidance = tidy(input.guidance);
   if (guidance.length > 2000)
-    refusals.push({ field: 'guidance', key: 'grants:errors.tooLong', values: { max: 2000 } });
+    refusals.push({ field: 'guidance', key: 'grants:funds.errors.tooLong', values: { max: 2000 } });
   const typed = tidy(input.weight);
   const weight = /^\d{1,2}$/.test(typed) ? Number(typed) : NaN;
   if (!(weight >= 1 && weight <= MAX_WEIGHT))
-    refusals.push({ field: 'weight', key: 'grants:errors.weight', values: { max: MAX_WEIGHT } });
+    refusals.push({
+      field: 'weight',
+      key: 'grants:funds.errors.weight',
+      values: { max: MAX_WEIGHT },
+    });
   return { value: { title, guidance: guidance || null, weight }, refusals };
 }
 
@@ -177,7 +184,7 @@ export function validateCriterion(input: Input): {
  */
 export function criteriaLocked(submittedApplications: number): SaidRefusal | null {
   return submittedApplications > 0
-    ? { field: 'criteria', key: 'grants:errors.criteriaLocked' }
+    ? { field: 'criteria', key: 'grants:funds.errors.criteriaLocked' }
     : null;
 }
 
@@ -189,9 +196,9 @@ export function roundDateRefusals(
 ): SaidRefusal[] {
   const refusals: SaidRefusal[] = [];
   if (opensOn && closesOn && closesOn < opensOn)
-    refusals.push({ field: 'closesOn-day', key: 'grants:errors.closesBeforeOpens' });
+    refusals.push({ field: 'closesOn-day', key: 'grants:funds.errors.closesBeforeOpens' });
   if (closesOn && decisionsBy && decisionsBy < closesOn)
-    refusals.push({ field: 'decisionsBy-day', key: 'grants:errors.decisionsBeforeCloses' });
+    refusals.push({ field: 'decisionsBy-day', key: 'grants:funds.errors.decisionsBeforeCloses' });
   return refusals;
 }
 
