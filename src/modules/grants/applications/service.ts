@@ -72,8 +72,16 @@ export function createApplicationsService(deps: {
   const today = () => todayInLondon(now());
   const lookups = directory.directory.lookups;
 
-  /** CON-04: what a person represents, from their roles and their own directory entry. */
-  async function representsOf(executor: Executor, user: UserPrincipal): Promise<Represents> {
+  /**
+   * CON-04: what a person represents, from their roles and their own directory entry. The
+   * groups' names come from the engagement module (read outside any transaction), so only when
+   * `named`: deciding whether they represent an applicant needs the ids alone.
+   */
+  async function representsOf(
+    executor: Executor,
+    user: UserPrincipal,
+    named = true,
+  ): Promise<Represents> {
     const scoped = (role: string, type: string) => [
       ...new Set(
         user.roles
@@ -89,7 +97,7 @@ export function createApplicationsService(deps: {
       Promise.all(
         groupIds.map(async (id) => ({
           id,
-          name: await engagement.scopeCatalogue.name('engagement_group', id),
+          name: named ? await engagement.scopeCatalogue.name('engagement_group', id) : id,
         })),
       ),
       lookups.organisations(executor, orgIds),
@@ -194,7 +202,7 @@ export function createApplicationsService(deps: {
   async function own(executor: Executor, principal: Principal, id: string, lock = false) {
     const user = requireUser(principal, 'grants.apply');
     const found = await load(executor, id, lock);
-    if (!representsApplicant(await representsOf(executor, user), found.application))
+    if (!representsApplicant(await representsOf(executor, user, false), found.application))
       throw new ForbiddenError();
     return { user, ...found };
   }
@@ -305,15 +313,13 @@ export function createApplicationsService(deps: {
      */
     async start(principal: Principal, roundId: string, input: Input, requestId?: string) {
       const user = requireUser(principal, 'grants.apply');
+      // What they represent, named, read before the transaction (see representsOf).
+      const represents = await representsOf(db, user);
       return db.transaction(async (tx) => {
         const { round, fund } = await findRound(tx, roundId);
         const closed = roundClosedRefusal(round, today());
         if (closed) throw new ValidationError(fieldErrors(t, [closed]));
-        const offered = applicantsFor(
-          await representsOf(tx, user),
-          fund.applicantKinds,
-          applicantNames,
-        );
+        const offered = applicantsFor(represents, fund.applicantKinds, applicantNames);
         const chosen = chosenApplicant(offered, input.applicant);
         const refusals = 'refusal' in chosen ? [chosen.refusal] : [];
         const { value } = validateAbout(input, null, null);
@@ -555,7 +561,7 @@ export function createApplicationsService(deps: {
     /** A person's applications (their drafts and submitted ones), newest first. */
     async yours(principal: Principal, page: PageRequest) {
       const user = requireUser(principal, 'grants.apply');
-      const where = representedSql(await representsOf(db, user));
+      const where = representedSql(await representsOf(db, user, false));
       const [items, [total]] = await Promise.all([
         db
           .select({
@@ -583,7 +589,7 @@ export function createApplicationsService(deps: {
 
     /** Home tasks: whether the person may apply to an open round now, and has applications. */
     async homeFacts(principal: UserPrincipal, openRounds: { applicantKinds: string[] }[]) {
-      const represents = await representsOf(db, principal);
+      const represents = await representsOf(db, principal, false);
       const canApply = openRounds.some(
         (r) => applicantsFor(represents, r.applicantKinds, applicantNames).length > 0,
       );
