@@ -63,6 +63,9 @@ const TRAINING_VIEWERS: readonly Role[] = [
   'authority_member',
   'director',
 ];
+/** CON-04, CDRP-12: grants are read by police and authority staff and partnership officers, run by authority officers. */
+const GRANT_VIEWERS: readonly Role[] = [...GROUP_STAFF, 'partnership_officer'];
+const GRANT_MANAGERS: readonly Role[] = ['authority_officer'];
 /**
  * CDRP-01: the partnerships register is read by police and authority staff and members and the
  * boroughs' partnership officers; authority officers add entries; an entry is kept by them or by
@@ -884,6 +887,50 @@ const EXPECTED: Record<string, Who> = {
   'GET /training/needs/new': TRAINING_KEEPERS,
   'POST /training/needs/new': TRAINING_KEEPERS,
   'GET /training/yours': 'signed-in',
+  // CON-04, CON-05, CDRP-12: funds and rounds are run by the authority's officers and read by
+  // staff; rounds are published to anyone; anyone signed in applies for what they represent
+  // (the grants service narrows them to it, and to their own applications).
+  'GET /grants': GRANT_VIEWERS,
+  'GET /grants/funds/new': GRANT_MANAGERS,
+  'POST /grants/funds/new': GRANT_MANAGERS,
+  'GET /grants/funds/:fundId': GRANT_VIEWERS,
+  'GET /grants/funds/:fundId/edit': GRANT_MANAGERS,
+  'POST /grants/funds/:fundId/edit': GRANT_MANAGERS,
+  'GET /grants/funds/:fundId/budget': GRANT_MANAGERS,
+  'POST /grants/funds/:fundId/budget': GRANT_MANAGERS,
+  'GET /grants/funds/:fundId/criteria/new': GRANT_MANAGERS,
+  'POST /grants/funds/:fundId/criteria/new': GRANT_MANAGERS,
+  'GET /grants/criteria/:criterionId/edit': GRANT_MANAGERS,
+  'POST /grants/criteria/:criterionId/edit': GRANT_MANAGERS,
+  'POST /grants/criteria/:criterionId/move': GRANT_MANAGERS,
+  'POST /grants/criteria/:criterionId/remove': GRANT_MANAGERS,
+  'GET /grants/funds/:fundId/rounds/new': GRANT_MANAGERS,
+  'POST /grants/funds/:fundId/rounds/new': GRANT_MANAGERS,
+  'GET /grants/rounds/:roundId': GRANT_VIEWERS,
+  'GET /grants/rounds/:roundId/edit': GRANT_MANAGERS,
+  'POST /grants/rounds/:roundId/edit': GRANT_MANAGERS,
+  'GET /grants/applications': GRANT_VIEWERS,
+  'GET /grants/applications/:applicationId': GRANT_VIEWERS,
+  'GET /funding': 'anyone',
+  'GET /funding/rounds/:roundId': 'anyone',
+  'GET /funding/rounds/:roundId/apply': 'signed-in',
+  'POST /funding/rounds/:roundId/apply': 'signed-in',
+  'GET /funding/applications': 'signed-in',
+  'GET /funding/applications/:applicationId': 'signed-in',
+  'GET /funding/applications/:applicationId/about': 'signed-in',
+  'POST /funding/applications/:applicationId/about': 'signed-in',
+  'GET /funding/applications/:applicationId/objectives': 'signed-in',
+  'POST /funding/applications/:applicationId/objectives': 'signed-in',
+  'GET /funding/applications/:applicationId/budget': 'signed-in',
+  'POST /funding/applications/:applicationId/budget': 'signed-in',
+  'POST /funding/applications/:applicationId/budget/:lineId/remove': 'signed-in',
+  'GET /funding/applications/:applicationId/outcomes': 'signed-in',
+  'POST /funding/applications/:applicationId/outcomes': 'signed-in',
+  'POST /funding/applications/:applicationId/outcomes/:outcomeId/remove': 'signed-in',
+  'GET /funding/applications/:applicationId/check': 'signed-in',
+  'POST /funding/applications/:applicationId/submit': 'signed-in',
+  'GET /funding/applications/:applicationId/withdraw': 'signed-in',
+  'POST /funding/applications/:applicationId/withdraw': 'signed-in',
   'GET /api/v1/organisations': 'api',
   'POST /api/v1/organisations': 'api',
   'GET /api/v1/organisations/:id': 'api',
