@@ -40,6 +40,7 @@ test('an advisor signs in from the public home page, sees only their own work, a
     'Custody visiting',
     'Consultations',
     'Partnerships',
+    'Funding',
     'Sign in',
   ]);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -73,6 +74,7 @@ test('an advisor signs in from the public home page, sees only their own work, a
     'Custody visiting',
     'Consultations',
     'Partnerships',
+    'Funding',
     'Sign in',
   ]);
   // Signed out means signed out: a page that needs a session sends the person to sign in.
@@ -136,6 +138,7 @@ test('an administrator signs in with a second factor, after a wrong code, and se
     'Consultation',
     'Partnerships',
     'Tracker',
+    'Grants',
     'Users',
     'Audit trail',
     'API tokens',
@@ -165,6 +168,7 @@ test('the coordination unit signs in with a second factor and sees the directory
     'Partnerships',
     'Tracker',
     'Training',
+    'Grants',
     'Your account',
   ]);
   await mainNavigation(page).getByRole('link', { name: 'Directory' }).click();

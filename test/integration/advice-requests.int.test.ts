@@ -195,6 +195,7 @@ test('issue 21 item 30: a lay visitor’s home offers the public pages they may 
     ['/consultations/you-said-we-did', 'You said, we did'],
     ['/consultations', 'Have your say in a consultation'],
     ['/partnerships', 'Community safety partnerships'],
+    ['/funding', 'Funding'],
     ['/custody-visiting/reports', 'Custody visit reports'],
     ['/custody-visiting/follow-up', 'Issues for follow-up'],
     ['/account', 'Your account'],
