@@ -10,8 +10,9 @@ import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { people } from '../../src/modules/directory/schema.js';
 import type { ApplicantKind } from '../../src/modules/grants/constants.js';
-import { grantApplications } from '../../src/modules/grants/schema.js';
-import { createTestApp, dateFields, type Agent, type TestApp } from '../app.js';
+import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
+import { grantApplications, grantFunds } from '../../src/modules/grants/schema.js';
+import { Agent, createTestApp, dateFields, signInAs, type TestApp } from '../app.js';
 import { makeAccount, signInAccount, signInNewAccount } from '../factories/accounts.js';
 import { makeBorough, makeOrganisation, uniqueTag } from '../factories/directory.js';
 import { makeApplication, makeEngagementGroup, makeFund, makeRound } from '../factories/grants.js';
@@ -306,4 +307,41 @@ test('CON-04: staff list applications across rounds, filtered by fund, status, b
   // An engagement officer is not staff.
   const { agent } = await engagementOfficer();
   assert.equal((await agent.get('/grants/applications')).statusCode, 403);
+});
+
+test('CON-04: the demo has the funds, an open round and Camden engagement group draft in it; they go with the demo data', async () => {
+  await loadDemoData(t.services.db, t.services.secretBox);
+  // The demo's dates run from the real today, so its pages are read on that day.
+  t.clock.current = new Date();
+  try {
+    const funding = text((await new Agent(t.app).get('/funding')).body);
+    assert.match(funding, /Engagement groups' funding/);
+    assert.match(funding, /Reaches communities that are seldom heard \(weight 3\)/);
+    // Signed in anew: the clock has moved past the sessions made at the start.
+    const officer = await signInAs(t, 'authority_officer');
+    const home = text((await officer.get('/grants')).body);
+    for (const name of [
+      "Engagement groups' fund",
+      'Partnership fund',
+      'Borough command fund',
+      'Development bids',
+    ])
+      assert.match(home, new RegExp(name));
+    const eli = await signInAs(t, 'engagement_officer');
+    const yours = rowRecords(tableOf((await eli.get('/funding/applications')).body));
+    assert.deepEqual(
+      yours.map((r) => [r['Project title'], r.Status]),
+      [['Listening to young people in Camden', 'Draft']],
+    );
+    assert.match(text((await eli.get('/')).body), /Apply for funding/);
+
+    await removeDemoData(t.services.db);
+    const left = await t.services.db
+      .select()
+      .from(grantFunds)
+      .where(eq(grantFunds.name, "Engagement groups' fund"));
+    assert.equal(left.length, 0);
+  } finally {
+    t.clock.reset();
+  }
 });
