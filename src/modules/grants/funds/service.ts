@@ -3,11 +3,11 @@
  * authority's officers (`grants.manage`), read by staff (`grants.view`), and the rounds open now
  * and soon published to anyone. Each action is one transaction with one audit event.
  */
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lte, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
-import { addCalendarDays, todayInLondon } from '../../../platform/calendar/index.js';
+import { todayInLondon } from '../../../platform/calendar/index.js';
 import { isUniqueViolation, type Db, type Executor } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import {
@@ -27,9 +27,9 @@ import {
   grantFundYears,
   grantRounds,
 } from '../schema.js';
+import { createPublishedRounds, criteriaOf, findRound, type Criterion } from './queries.js';
 import {
   criteriaLocked,
-  OPENING_SOON_DAYS,
   roundDateRefusals,
   tidy,
   validateBudget,
@@ -39,7 +39,7 @@ import {
 
 export type Fund = typeof grantFunds.$inferSelect;
 export type Round = typeof grantRounds.$inferSelect;
-export type Criterion = typeof grantCriteria.$inferSelect;
+export type { Criterion };
 export type FundsService = ReturnType<typeof createFundsService>;
 type Input = Record<string, string | string[] | undefined>;
 
@@ -56,18 +56,6 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
     return row;
   }
 
-  async function findRound(executor: Executor, id: string) {
-    const [row] = isUuid(id)
-      ? await executor
-          .select({ round: grantRounds, fund: grantFunds })
-          .from(grantRounds)
-          .innerJoin(grantFunds, eq(grantFunds.id, grantRounds.fundId))
-          .where(eq(grantRounds.id, id))
-      : [];
-    if (!row) throw new NotFoundError();
-    return row;
-  }
-
   async function findCriterion(executor: Executor, id: string): Promise<Criterion> {
     const [row] = isUuid(id)
       ? await executor.select().from(grantCriteria).where(eq(grantCriteria.id, id))
@@ -75,15 +63,6 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
     if (!row) throw new NotFoundError();
     return row;
   }
-
-  const criteriaOf = (executor: Executor, fundIds: readonly string[]) =>
-    fundIds.length
-      ? executor
-          .select()
-          .from(grantCriteria)
-          .where(inArray(grantCriteria.fundId, [...fundIds]))
-          .orderBy(asc(grantCriteria.fundId), asc(grantCriteria.position), asc(grantCriteria.id))
-      : Promise.resolve([] as Criterion[]);
 
   /** CON-04: criteria are fixed once any round of the fund has an application submitted. */
   async function refuseIfLocked(tx: Executor, fundId: string) {
@@ -510,69 +489,6 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
         .limit(200);
     },
 
-    /**
-     * Public (CON-04): rounds open now and opening soon, each with its fund's description,
-     * conditions and criteria, soonest closing first, a page at a time.
-     */
-    async published(page: PageRequest) {
-      const on = today();
-      const where = and(
-        gte(grantRounds.closesOn, on),
-        lte(grantRounds.opensOn, addCalendarDays(on, OPENING_SOON_DAYS)),
-        isNull(grantFunds.closedAt),
-      );
-      const [rows, [total]] = await Promise.all([
-        db
-          .select({ round: grantRounds, fund: grantFunds })
-          .from(grantRounds)
-          .innerJoin(grantFunds, eq(grantFunds.id, grantRounds.fundId))
-          .where(where)
-          .orderBy(asc(grantRounds.opensOn), asc(grantRounds.closesOn), asc(grantRounds.id))
-          .limit(page.limit)
-          .offset(page.offset),
-        db
-          .select({ n: count() })
-          .from(grantRounds)
-          .innerJoin(grantFunds, eq(grantFunds.id, grantRounds.fundId))
-          .where(where),
-      ]);
-      const criteria = await criteriaOf(db, [...new Set(rows.map((r) => r.fund.id))]);
-      return {
-        rounds: rows.map((r) => ({
-          ...r,
-          criteria: criteria.filter((c) => c.fundId === r.fund.id),
-        })),
-        total: Number(total?.n ?? 0),
-        today: on,
-      };
-    },
-
-    /** Public: a round, its fund and the criteria applications are judged by. */
-    async publishedRound(id: string) {
-      const found = await findRound(db, id);
-      return { ...found, criteria: await criteriaOf(db, [found.fund.id]), today: today() };
-    },
-
-    /** Whether any round is open today (a home task's question). */
-    async anyOpen() {
-      const on = today();
-      const [row] = await db
-        .select({ id: grantRounds.id })
-        .from(grantRounds)
-        .where(and(lte(grantRounds.opensOn, on), gte(grantRounds.closesOn, on)))
-        .limit(1);
-      return !!row;
-    },
-
-    /** The rounds open today with their funds' applicant kinds (a home task's question). */
-    async openRounds() {
-      const on = today();
-      return db
-        .select({ id: grantRounds.id, applicantKinds: grantFunds.applicantKinds })
-        .from(grantRounds)
-        .innerJoin(grantFunds, eq(grantFunds.id, grantRounds.fundId))
-        .where(and(lte(grantRounds.opensOn, on), gte(grantRounds.closesOn, on)))
-        .limit(50);
-    },
+    ...createPublishedRounds({ db, now }),
   };
 }
