@@ -224,3 +224,38 @@ test('CON-04: the public funding page shows open and soon rounds with criteria, 
   // Staff pages are not the public's.
   assert.equal((await anyone.get('/grants')).statusCode, 303);
 });
+
+test('CON-04: a fund and a round are changed while they are as the form saw them; a stale change is refused', async () => {
+  const fund = await makeFund(t);
+  const form = await officer.get(`/grants/funds/${fund.id}/edit`);
+  assert.match(form.body, /name="version" value="1"/);
+  const input = {
+    name: `${fund.name} renamed`,
+    kind: 'development',
+    description: 'Development money for pilots.',
+    conditions: 'Pilots are evaluated.',
+    applicantKinds: ['borough', 'partnership'],
+    returnIntervalMonths: '6',
+  };
+  const changed = await officer.post(`/grants/funds/${fund.id}/edit`, { ...input, version: '1' });
+  assert.equal(changed.statusCode, 303);
+  const page = text((await officer.get(`/grants/funds/${fund.id}`)).body);
+  assert.match(page, /Kind of fund Development bids/);
+  assert.match(page, /Who may apply Community safety partnerships, Borough commands/);
+  const stale = await officer.post(`/grants/funds/${fund.id}/edit`, { ...input, version: '1' });
+  assert.equal(stale.statusCode, 409);
+  assert.match(text(stale.body), /Someone else changed this while you were editing it/);
+
+  const round = await makeRound(t, fund.id, { title: 'Spring round' });
+  const moved = await officer.post(`/grants/rounds/${round.id}/edit`, {
+    title: 'Spring round (extended)',
+    startYear: '2026',
+    ...dateFields('opensOn', '2026-09-01'),
+    ...dateFields('closesOn', '2026-12-31'),
+    version: '1',
+  });
+  assert.equal(moved.statusCode, 303);
+  const roundPage = text((await officer.get(`/grants/rounds/${round.id}`)).body);
+  assert.match(roundPage, /The round ‘Spring round \(extended\)’ has been changed/);
+  assert.match(roundPage, /Closes 31 December 2026/);
+});
