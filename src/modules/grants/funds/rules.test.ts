@@ -7,6 +7,7 @@ import {
   remainingPence,
   roundDateRefusals,
   roundState,
+  tooManyCriteria,
   validateBudget,
   validateCriterion,
   validateFund,
@@ -82,6 +83,8 @@ test('CON-04: criteria are weighted 1 to 10 and fixed once a round has submitted
     ['title', 'weight'],
   );
   assert.equal(criteriaLocked(0), null);
+  assert.equal(tooManyCriteria(19), null);
+  assert.equal(tooManyCriteria(20)?.key, 'grants:funds.errors.tooManyCriteria');
   assert.equal(criteriaLocked(1)?.key, 'grants:funds.errors.criteriaLocked');
 });
 

@@ -188,6 +188,15 @@ export function criteriaLocked(submittedApplications: number): SaidRefusal | nul
     : null;
 }
 
+/** A fund publishes at most this many criteria (its page lists them all). */
+export const MAX_CRITERIA = 20;
+
+export function tooManyCriteria(existing: number): SaidRefusal | null {
+  return existing >= MAX_CRITERIA
+    ? { field: 'title', key: 'grants:funds.errors.tooManyCriteria', values: { max: MAX_CRITERIA } }
+    : null;
+}
+
 /** A round's dates: it closes on or after it opens; decisions come on or after it closes. */
 export function roundDateRefusals(
   opensOn: IsoDate | null,

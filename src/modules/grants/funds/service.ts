@@ -32,6 +32,7 @@ import {
   criteriaLocked,
   roundDateRefusals,
   tidy,
+  tooManyCriteria,
   validateBudget,
   validateCriterion,
   validateFund,
@@ -353,9 +354,14 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
           .for('update');
         await refuseIfLocked(tx, fund.id);
         const [last] = await tx
-          .select({ n: sql<number>`coalesce(max(${grantCriteria.position}), 0)::int` })
+          .select({
+            n: sql<number>`coalesce(max(${grantCriteria.position}), 0)::int`,
+            count: sql<number>`count(*)::int`,
+          })
           .from(grantCriteria)
           .where(eq(grantCriteria.fundId, fund.id));
+        const tooMany = tooManyCriteria(Number(last?.count ?? 0));
+        if (tooMany) throw new ValidationError(fieldErrors(t, [tooMany]));
         const [row] = await tx
           .insert(grantCriteria)
           .values({ fundId: fund.id, position: Number(last?.n ?? 0) + 1, ...value })
