@@ -80,6 +80,7 @@ import {
   removePartnershipsDemo,
 } from '../modules/partnerships/index.js';
 import { loadEngagementDemo, removeEngagementDemo } from '../modules/engagement/index.js';
+import { loadGrantsDemo, removeGrantsDemo } from '../modules/grants/index.js';
 import { removeDemoTrackerNames, removeDemoTrackerSources } from '../modules/tracker/index.js';
 import {
   DEMO_TRAINING_BOROUGHS,
@@ -265,6 +266,8 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeTrainingDemo(tx, ids, demoPeople);
     await removeGoodPracticeDemo(tx, ids, demoPeople);
     await removePartnershipsDemo(tx, demoPeople);
+    // The grants before the engagement groups their applications name.
+    await removeGrantsDemo(tx, ids);
     await removeEngagementDemo(tx, demoPeople);
     await removeDemoTrackerNames(tx, ids, await demoOrganisationsAndPeople(tx, demoPeople));
     await removeDemoAdviceRequests(tx, ids);
@@ -512,6 +515,18 @@ export async function loadDemoData(
       scopeType: 'engagement_group',
       scopeId: engagement.camdenGroupId,
     });
+    // CON-04, CON-05, CDRP-12: the funds, a round open now and one closed last year, and
+    // Camden's engagement group's draft application in the open round.
+    await loadGrantsDemo(
+      tx,
+      { officerUser, engagementUser: userIds.get('engagement_officer')! },
+      // The group's name as loadEngagementDemo gives it.
+      {
+        groupId: engagement.camdenGroupId,
+        groupName: 'Camden Community and Police Engagement Group',
+      },
+      today,
+    );
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'demo-data.loaded',
       recordType: 'demo-data',

@@ -41,6 +41,7 @@ test('an advisor signs in from the public home page, sees only their own work, a
     'Consultations',
     'Partnerships',
     'Good practice',
+    'Funding',
     'Sign in',
   ]);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -75,6 +76,7 @@ test('an advisor signs in from the public home page, sees only their own work, a
     'Consultations',
     'Partnerships',
     'Good practice',
+    'Funding',
     'Sign in',
   ]);
   // Signed out means signed out: a page that needs a session sends the person to sign in.
@@ -140,6 +142,7 @@ test('an administrator signs in with a second factor, after a wrong code, and se
     'Tracker',
     'Engagement groups',
     'Good practice',
+    'Grants',
     'Users',
     'Audit trail',
     'API tokens',
@@ -171,6 +174,7 @@ test('the coordination unit signs in with a second factor and sees the directory
     'Engagement groups',
     'Good practice',
     'Training',
+    'Grants',
     'Your account',
   ]);
   await mainNavigation(page).getByRole('link', { name: 'Directory' }).click();

@@ -196,6 +196,7 @@ test('issue 21 item 30: a lay visitor’s home offers the public pages they may 
     ['/consultations', 'Have your say in a consultation'],
     ['/partnerships', 'Community safety partnerships'],
     ['/good-practice', 'Good practice'],
+    ['/funding', 'Funding'],
     ['/custody-visiting/reports', 'Custody visit reports'],
     ['/custody-visiting/follow-up', 'Issues for follow-up'],
     ['/account', 'Your account'],

@@ -10,14 +10,20 @@ import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { EngagementApi } from '../engagement/index.js';
+import { applicationPaths } from './applications/paths.js';
+import { registerApplicationRoutes } from './applications/routes.js';
+import { createApplicationsService } from './applications/service.js';
+import { registerStaffApplicationRoutes } from './applications/staff-routes.js';
 import { awardPaths } from './assessment/paths.js';
 import { assessmentPersonData } from './assessment/person-data.js';
 import { registerAssessmentRoutes } from './assessment/routes.js';
 import { createAssessmentService } from './assessment/service.js';
 import { registerAwardRoutes } from './award/routes.js';
 import { createAwardService } from './award/service.js';
-import { registerGrantPaymentRoutes } from './payments/routes.js';
-import { createGrantPaymentsService } from './payments/service.js';
+import { fundPaths } from './funds/paths.js';
+import { registerPublicFundingRoutes } from './funds/public-routes.js';
+import { registerFundRoutes } from './funds/routes.js';
+import { createFundsService } from './funds/service.js';
 import {
   createMonitoring,
   monitoringHomeTasks,
@@ -25,10 +31,17 @@ import {
   monitoringSweeps,
   registerMonitoring,
 } from './monitoring/index.js';
+import { registerGrantPaymentRoutes } from './payments/routes.js';
+import { createGrantPaymentsService } from './payments/service.js';
 import type { GrantsServices } from './route-deps.js';
 
+export { applicationPaths } from './applications/paths.js';
+export { awardPaths } from './assessment/paths.js';
+export { fundPaths } from './funds/paths.js';
 // Its benchmark generator, run in order by bench/data/generate.ts.
 export { grantsGenerator } from './bench-data.js';
+// Its part of the demonstration dataset, run by src/demo/demo-data.ts.
+export { loadGrantsDemo, removeGrantsDemo, type GrantsDemo } from './demo.js';
 // LEG-06, CDRP-12: what the award asks of monitoring, and its part of the grants demo.
 export {
   evaluationsOutstanding,
@@ -47,11 +60,13 @@ export interface GrantsModule extends BridgeModule<GrantsApi> {
 export function createGrantsModule(
   deps: ModuleDeps & { directory: DirectoryApi; engagement: EngagementApi },
 ): GrantsModule {
-  const { platform, directory } = deps;
+  const { platform, directory, engagement } = deps;
   const { db, config, t } = platform;
   const now = deps.now ?? (() => new Date());
   const grantAssessment = createAssessmentService({ db, directory, now, t });
   const services: GrantsServices = {
+    grantFunds: createFundsService({ db, now, t }),
+    grantApplications: createApplicationsService({ db, directory, engagement, now, t }),
     grantAssessment,
     grantAward: createAwardService({ db, now, t, assessment: grantAssessment }),
     grantPayments: createGrantPaymentsService({ db, now, t, directory }),
@@ -62,23 +77,77 @@ export function createGrantsModule(
     api: {},
     services,
     registerRoutes(app, renderPage) {
-      const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
+      const routeDeps = {
+        app,
+        renderPage,
+        config,
+        services: { ...platform, ...services, directory: directory.directory },
+      };
+      registerFundRoutes(routeDeps);
+      registerPublicFundingRoutes(routeDeps);
+      registerApplicationRoutes(routeDeps);
+      registerStaffApplicationRoutes(routeDeps);
       registerAssessmentRoutes(routeDeps);
       registerAwardRoutes(routeDeps);
       registerGrantPaymentRoutes(routeDeps);
       registerMonitoring(routeDeps);
     },
+    navigation: [
+      {
+        order: 88,
+        textKey: 'grants:nav.staff',
+        href: fundPaths.home,
+        visible: (p) => can(p, 'grants.view'),
+      },
+      {
+        order: 89,
+        textKey: 'grants:nav.public',
+        href: fundPaths.funding,
+        visible: (p) => p === null,
+      },
+    ],
+    publicTasks: (t) => [
+      {
+        order: 47,
+        href: fundPaths.funding,
+        text: t('grants:homeTasks.public.text'),
+        hint: t('grants:homeTasks.public.hint'),
+      },
+    ],
     // DP-02: assessments and decisions, then monitoring's returns, adjustments and evaluations.
     personData: async (executor, subject) => [
       ...(await assessmentPersonData(t, executor, subject)),
       ...(await monitoringPersonData(t, executor, subject)),
     ],
     homeTasks: async (p, t) => {
-      const [toScore, due] = await Promise.all([
+      const [facts, toScore, due] = await Promise.all([
+        services.grantApplications.homeFacts(p, await services.grantFunds.openRounds()),
         can(p, 'grants.assess') ? grantAssessment.toScore(p) : 0,
         can(p, 'grants.manage') ? services.grantPayments.dueCount() : 0,
       ]);
+      const staff = can(p, 'grants.view');
       return [
+        staff && {
+          order: 147,
+          href: fundPaths.home,
+          text: t('grants:homeTasks.staff.text'),
+          hint: t('grants:homeTasks.staff.hint'),
+        },
+        // CON-04: those who represent something a fund open now accepts are offered to apply.
+        facts.canApply && {
+          order: 148,
+          href: fundPaths.funding,
+          text: t('grants:homeTasks.apply.text'),
+          hint: t('grants:homeTasks.apply.hint'),
+          volunteer: !staff,
+        },
+        facts.hasAny && {
+          order: 149,
+          href: applicationPaths.yours,
+          text: t('grants:homeTasks.yours.text'),
+          hint: t('grants:homeTasks.yours.hint'),
+          volunteer: !staff,
+        },
         ...(await monitoringHomeTasks(services, p, t)),
         toScore > 0 && {
           order: 152,
