@@ -357,6 +357,30 @@ test('CON-05: an award is no more than was asked, states its conditions and sets
       ['2', '20 February 2027', '£450.00'],
     ],
   );
+  // The group's own officer reads the letter and sees the decision on their application's page;
+  // someone who does not act for the group is refused.
+  const groupOfficer = await signInAccount(
+    t,
+    await makeAccount(t, {
+      role: 'engagement_officer',
+      scope: { type: 'engagement_group', id: application.engagementGroupId! },
+    }),
+  );
+  const ownLetter = await groupOfficer.get(`/grants/applications/${application.id}/letter`);
+  assert.equal(ownLetter.statusCode, 200);
+  assert.match(text(ownLetter.body), /has awarded £900\.01/);
+  const own = text((await groupOfficer.get(`/funding/applications/${application.id}`)).body);
+  assert.match(own, /The panel's reason Reaches young people the police seldom hear/);
+  assert.match(own, /Amount awarded £900\.01/);
+  assert.match(own, /The award letter and its conditions/);
+  const other = await signInAccount(t, await makeAccount(t, { role: 'lay_visitor' }));
+  assert.equal((await other.get(`/grants/applications/${application.id}/letter`)).statusCode, 403);
+  const staffPage = text((await officer.get(`/grants/applications/${application.id}`)).body);
+  assert.match(
+    staffPage,
+    /The panel's decision The award letter and its conditions Monitoring returns and evaluation/,
+  );
+
   // LEG-06: the award scheduled its quarterly monitoring returns for 2027.
   const returns = await t.services.db
     .select()

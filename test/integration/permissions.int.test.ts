@@ -934,7 +934,7 @@ const EXPECTED: Record<string, Who> = {
   'POST /grants/applications/:applicationId/conflict': GRANT_VIEWERS,
   'GET /grants/applications/:applicationId/decision': GRANT_VIEWERS,
   'POST /grants/applications/:applicationId/decision': GRANT_MANAGERS,
-  'GET /grants/applications/:applicationId/letter': GRANT_VIEWERS,
+  'GET /grants/applications/:applicationId/letter': 'signed-in',
   'GET /grants/payments': GRANT_MANAGERS,
   'POST /grants/payments': GRANT_MANAGERS,
   'GET /grants/payments/batches/:batchId': GRANT_MANAGERS,

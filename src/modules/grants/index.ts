@@ -68,7 +68,7 @@ export function createGrantsModule(
     grantFunds: createFundsService({ db, now, t }),
     grantApplications: createApplicationsService({ db, directory, engagement, now, t }),
     grantAssessment,
-    grantAward: createAwardService({ db, now, t, assessment: grantAssessment }),
+    grantAward: createAwardService({ db, directory, now, t, assessment: grantAssessment }),
     grantPayments: createGrantPaymentsService({ db, now, t, directory }),
     ...createMonitoring({ ...platform, directory, now }),
   };

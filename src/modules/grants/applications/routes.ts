@@ -17,6 +17,8 @@ import type { GrantsRouteDeps as RouteDeps } from '../route-deps.js';
 import { applicationPaths as paths } from './paths.js';
 import { applicationView, taskListItems } from './presenter.js';
 import { applicantValue } from './rules.js';
+import { awardPaths } from '../assessment/paths.js';
+import { monitoringPaths } from '../monitoring/paths.js';
 
 const T = 'modules/grants/applications/views';
 const applicants = { config: { access: { action: 'grants.apply' as const } } };
@@ -120,6 +122,9 @@ export function registerApplicationRoutes({ app, services, renderPage }: RouteDe
       withdrawHref: paths.withdraw(a.id),
       canWithdraw: draft || a.status === 'submitted',
       roundHref: fundPaths.publicRound(found.round.id),
+      // Once decided: the panel's reason, and for an award its letter and its monitoring.
+      letterHref: awardPaths.letter(a.id),
+      monitoringHref: monitoringPaths.grant(a.id),
     });
   });
 

@@ -10,6 +10,9 @@ import { fundPaths } from '../funds/paths.js';
 import type { GrantsRouteDeps as RouteDeps } from '../route-deps.js';
 import { applicationPaths as paths } from './paths.js';
 import { applicationView } from './presenter.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { awardPaths } from '../assessment/paths.js';
+import { monitoringPaths } from '../monitoring/paths.js';
 
 const T = 'modules/grants/applications/views';
 const readers = { config: { access: { action: 'grants.view' as const } } };
@@ -106,6 +109,12 @@ export function registerStaffApplicationRoutes({ app, services, renderPage }: Ro
       canChange: false,
       roundHref: fundPaths.round(found.round.id),
       fundHref: fundPaths.fund(found.fund.id),
+      // What comes after submission: assessment and the panel (officers), then the award.
+      canManage: can(request.principal, 'grants.manage'),
+      assessorsHref: awardPaths.assessors(a.id),
+      decisionHref: awardPaths.decision(a.id),
+      letterHref: awardPaths.letter(a.id),
+      monitoringHref: monitoringPaths.grant(a.id),
     });
   });
 }

@@ -2,6 +2,8 @@
 import type { FastifyRequest } from 'fastify';
 import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { penceAsDecimal } from '../../../platform/money/pence.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { applicationPaths } from '../applications/paths.js';
 import { awardPaths as paths } from '../assessment/paths.js';
 import { applicationReference, MAX_INSTALMENTS } from '../assessment/rules.js';
 import type { GrantsRouteDeps as RouteDeps } from '../route-deps.js';
@@ -9,6 +11,8 @@ import type { GrantsRouteDeps as RouteDeps } from '../route-deps.js';
 const T = 'modules/grants/award/views';
 const viewers = { config: { access: { action: 'grants.view' as const } } };
 const managers = { config: { access: { action: 'grants.manage' as const } } };
+/** The award letter: staff, and those who act for the applicant (the service narrows). */
+const applicants = { config: { access: { action: 'grants.apply' as const } } };
 
 const idOf = (request: FastifyRequest) =>
   (request.params as { applicationId: string }).applicationId;
@@ -79,14 +83,19 @@ export function registerAwardRoutes({ app, services, renderPage }: RouteDeps): v
     },
   });
 
-  app.get(paths.letter.pattern, viewers, async (request, reply) => {
+  app.get(paths.letter.pattern, applicants, async (request, reply) => {
     const letter = await award.letter(request.principal, idOf(request));
     const reference = applicationReference(letter.application.reference);
     return renderPage(request, reply, `${T}/letter.njk`, {
       title: request.t('grants:award.letter.title', { reference }),
       breadcrumbs: [
         { text: request.t('nav.home'), href: '/' },
-        { text: reference, href: paths.decision(letter.application.id) },
+        {
+          text: reference,
+          href: can(request.principal, 'grants.view')
+            ? paths.decision(letter.application.id)
+            : applicationPaths.application(letter.application.id),
+        },
       ],
       ...letter,
       reference,

@@ -20,6 +20,8 @@ import { dateField } from '../../../platform/http/form-fields.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors, say } from '../../../platform/i18n/said.js';
 import type { AssessmentService } from '../assessment/service.js';
+import type { DirectoryApi } from '../../directory/index.js';
+import { mayActForApplicant } from '../monitoring/rules.js';
 import { evaluationsOutstanding, scheduleReturns } from '../monitoring/schedule.js';
 import { contentOf, findApplication, fundYearOf } from '../assessment/load.js';
 import {
@@ -38,11 +40,12 @@ export type AwardService = ReturnType<typeof createAwardService>;
 
 export function createAwardService(deps: {
   db: Db;
+  directory: DirectoryApi;
   now: () => Date;
   t: Translate;
   assessment: AssessmentService;
 }) {
-  const { db, now, t, assessment } = deps;
+  const { db, directory, now, t, assessment } = deps;
   const today = () => todayInLondon(now());
 
   return {
@@ -186,12 +189,18 @@ export function createAwardService(deps: {
 
     /**
      * The award letter (CON-04, LEG-06): the grant, its amount and instalments, the panel's
-     * reason and the conditions it carries. For the grants' staff; the applicant's own view is
-     * given through the application's access check.
+     * reason and the conditions it carries. For the grants' staff and for those who act for the
+     * applicant; anyone else is refused.
      */
     async letter(principal: Principal, applicationId: string) {
-      requireUser(principal, 'grants.view');
-      return letterOf(db, applicationId);
+      const user = requireUser(principal);
+      const letter = await letterOf(db, applicationId);
+      if (!can(user, 'grants.view')) {
+        const person = await directory.directory.lookups.personOfUser(db, user.userId);
+        if (!mayActForApplicant(user, letter.application, person?.organisationId))
+          throw new ForbiddenError();
+      }
+      return letter;
     },
   };
 }
