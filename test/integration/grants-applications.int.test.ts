@@ -153,7 +153,8 @@ test('CON-04: an engagement officer applies for their group across sections, com
   assert.match(done, /Status Submitted/);
   const [after] = await applicationsOf(group.id);
   assert.equal(after!.requestedPence, 1_650_50);
-  assert.equal(after!.boroughId, null);
+  // CON-04: a group's money is spent in its borough (for spending per borough).
+  assert.equal(after!.boroughId, group.boroughId);
   // Submitted: no more changes.
   const change = await agent.post(`${appUrl}/budget`, { lineDescription: 'More', amount: '5' });
   assert.equal(change.statusCode, 400);

@@ -57,7 +57,7 @@ export function createApplicationsService(deps: {
   now: () => Date;
   t: Translate;
 }) {
-  const { db, now, t } = deps;
+  const { db, engagement, now, t } = deps;
   const today = () => todayInLondon(now());
 
   const { representsOf, representedSql, applicantNames, load, staffList } =
@@ -134,6 +134,13 @@ export function createApplicationsService(deps: {
       const user = requireUser(principal, 'grants.apply');
       // What they represent, named, read before the transaction (see representsOf).
       const represents = await representsOf(db, user);
+      // CON-04: an engagement group's money is spent in its borough (for spending per borough).
+      const groupBoroughs = new Map(
+        (await engagement.groupsNamed(represents.engagementGroups.map((g) => g.id))).map((g) => [
+          g.id,
+          g.boroughId,
+        ]),
+      );
       return db.transaction(async (tx) => {
         const { round, fund } = await findRound(tx, roundId);
         const closed = roundClosedRefusal(round, today());
@@ -157,8 +164,14 @@ export function createApplicationsService(deps: {
             engagementGroupId: byGroup ? a.id : null,
             organisationId: byGroup ? null : a.id,
             applicantName: a.name,
-            // The borough the money is spent in: a borough's own bid is its own.
-            boroughId: a.kind === 'partnership' || a.kind === 'borough' ? a.id : null,
+            // The borough the money is spent in: a borough's own bid is its own, a group's its
+            // group's; a community organisation's is not known (area-wide).
+            boroughId:
+              a.kind === 'partnership' || a.kind === 'borough'
+                ? a.id
+                : byGroup
+                  ? (groupBoroughs.get(a.id) ?? null)
+                  : null,
             projectTitle: value.projectTitle,
             createdBy: user.userId,
           })
