@@ -515,15 +515,21 @@ export async function loadDemoData(
       scopeType: 'engagement_group',
       scopeId: engagement.camdenGroupId,
     });
-    // CON-04, CON-05, CDRP-12: the funds, a round open now and one closed last year, and
-    // Camden's engagement group's draft application in the open round.
+    // CON-04, CON-05, LEG-06, CDRP-12: the funds, a round open now and one closed last year,
+    // Camden's engagement group's draft application in the open round, and last year's grant to
+    // the group, assessed, awarded, paid in part, monitored (a return late) and evaluated.
     await loadGrantsDemo(
       tx,
-      { officerUser, engagementUser: userIds.get('engagement_officer')! },
+      {
+        officerUser,
+        engagementUser: userIds.get('engagement_officer')!,
+        assessorUser: userIds.get('authority_member')!,
+      },
       // The group's name as loadEngagementDemo gives it.
       {
         groupId: engagement.camdenGroupId,
         groupName: 'Camden Community and Police Engagement Group',
+        boroughId: orgIds.get('E09000007')!,
       },
       today,
     );

@@ -332,9 +332,24 @@ test('CON-04: the demo has the funds, an open round and Camden engagement group 
     const yours = rowRecords(tableOf((await eli.get('/funding/applications')).body));
     assert.deepEqual(
       yours.map((r) => [r['Project title'], r.Status]),
-      [['Listening to young people in Camden', 'Draft']],
+      [
+        ['Meeting the minimum standards in Camden', 'Awarded'],
+        ['Listening to young people in Camden', 'Draft'],
+      ],
     );
     assert.match(text((await eli.get('/')).body), /Apply for funding/);
+    // Last year's grant: awarded with its conditions, monitored with a return late, evaluated.
+    const [awarded] = await t.services.db
+      .select()
+      .from(grantApplications)
+      .where(eq(grantApplications.projectTitle, 'Meeting the minimum standards in Camden'));
+    const letter = text((await eli.get(`/grants/applications/${awarded!.id}/letter`)).body);
+    assert.match(letter, /has awarded £7,500\.00/);
+    assert.match(letter, /Interpreting is offered at every public meeting/);
+    const monitoring = text((await officer.get(`/grants/monitoring/${awarded!.id}`)).body);
+    assert.match(monitoring, /Late/);
+    assert.match(monitoring, /A venue was given free of charge by the council/);
+    assert.match(text((await officer.get('/')).body), /Pay grant instalments \(1 due\)/);
 
     await removeDemoData(t.services.db);
     const left = await t.services.db

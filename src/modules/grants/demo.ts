@@ -3,19 +3,25 @@
  * groups' fund (about £1m a year, this year's and last year's budgets, its criteria), the
  * partnership fund, a borough command fund and development bids; a round of the engagement
  * groups' fund open now and one closed last year; and Camden's engagement group's draft
- * application in the open round, part-way through. Returns the ids it made, for the rest of the
- * grants' demo (awards, returns, an evaluation) to build on.
+ * application in the open round, part-way through; and last year's grant to the group, assessed,
+ * awarded, monitored and evaluated. Returns the ids it made.
  */
-import { inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { addCalendarDays, reportingYearOf, type IsoDate } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/database.js';
+import { loadGrantsMonitoringDemo } from './monitoring/demo.js';
 import {
   grantApplications,
+  grantAssessments,
   grantBudgetLines,
   grantCriteria,
   grantFunds,
   grantFundYears,
+  grantOutcomes,
+  grantPaymentBatches,
+  grantPayments,
   grantRounds,
+  grantScores,
 } from './schema.js';
 import type { ApplicantKind, FundKind } from './constants.js';
 
@@ -24,6 +30,7 @@ export interface GrantsDemo {
   openRoundId: string;
   closedRoundId: string;
   draftApplicationId: string;
+  awardedApplicationId: string;
 }
 
 const EVALUATED =
@@ -95,8 +102,8 @@ const FUNDS: Record<keyof GrantsDemo['funds'], DemoFund> = {
 
 export async function loadGrantsDemo(
   tx: Executor,
-  people: { officerUser: string; engagementUser: string },
-  camden: { groupId: string; groupName: string },
+  people: { officerUser: string; engagementUser: string; assessorUser: string },
+  camden: { groupId: string; groupName: string; boroughId: string },
   today: IsoDate,
 ): Promise<GrantsDemo> {
   const year = reportingYearOf(today).startYear;
@@ -161,6 +168,7 @@ export async function loadGrantsDemo(
       applicantKind: 'engagement_group',
       engagementGroupId: camden.groupId,
       applicantName: camden.groupName,
+      boroughId: camden.boroughId,
       projectTitle: 'Listening to young people in Camden',
       summary:
         'Six listening events with young people in Camden and their neighbourhood police teams, and a youth panel that feeds up to the group.',
@@ -184,12 +192,152 @@ export async function loadGrantsDemo(
       amountPence: 2_850_00,
     },
   ]);
+  const awardedApplicationId = await loadAwardedGrant(tx, people, camden, closed!.id, today);
   return {
     funds,
     openRoundId: open!.id,
     closedRoundId: closed!.id,
     draftApplicationId: draft!.id,
+    awardedApplicationId,
   };
+}
+
+/**
+ * Last year's grant to Camden's group (CON-04, LEG-06, CDRP-12): assessed, awarded with its
+ * conditions, its first instalment paid and the second due, now ended; its returns (one late),
+ * an underspend and its evaluation come from monitoring's part of the demo.
+ */
+async function loadAwardedGrant(
+  tx: Executor,
+  people: { officerUser: string; engagementUser: string; assessorUser: string },
+  camden: { groupId: string; groupName: string; boroughId: string },
+  roundId: string,
+  today: IsoDate,
+): Promise<string> {
+  const lines: [string, number][] = [
+    ['Venue hire for twelve public meetings', 2_400_00],
+    ['Translation and interpreting', 1_800_00],
+    ['Outreach to seldom-heard communities', 3_300_00],
+  ];
+  const requested = lines.reduce((sum, [, pence]) => sum + pence, 0);
+  const decidedOn = addCalendarDays(today, -320);
+  const [grant] = await tx
+    .insert(grantApplications)
+    .values({
+      roundId,
+      applicantKind: 'engagement_group',
+      engagementGroupId: camden.groupId,
+      applicantName: camden.groupName,
+      boroughId: camden.boroughId,
+      projectTitle: 'Meeting the minimum standards in Camden',
+      summary:
+        'Public meetings every month in different parts of the borough, interpreted, with outreach to communities who seldom come.',
+      objectives: 'Meet the minimum standards and reach the communities of the whole borough.',
+      activities:
+        'Twelve public meetings, interpreting, and outreach through faith and youth groups.',
+      startsOn: addCalendarDays(today, -300),
+      endsOn: addCalendarDays(today, -20),
+      status: 'awarded',
+      requestedPence: requested,
+      submittedAt: new Date(`${addCalendarDays(today, -360)}T10:00:00Z`),
+      submittedBy: people.engagementUser,
+      createdBy: people.engagementUser,
+      decidedAt: new Date(`${decidedOn}T15:00:00Z`),
+      decidedBy: people.officerUser,
+      panel: 'Cllr A Okafor (chair), J Patel (authority), Supt R Jones (Camden)',
+      decisionReason: 'Reaches communities the group has not reached before, at fair cost.',
+      awardedPence: requested,
+      conditions: `${EVALUATED} Interpreting is offered at every public meeting.`,
+    })
+    .returning({ id: grantApplications.id });
+  const id = grant!.id;
+  await tx.insert(grantBudgetLines).values(
+    lines.map(([description, amountPence], i) => ({
+      applicationId: id,
+      position: i + 1,
+      description,
+      amountPence,
+    })),
+  );
+  await tx.insert(grantOutcomes).values([
+    {
+      applicationId: id,
+      position: 1,
+      outcome: 'People from every part of the borough attend',
+      measure: 'Where those attending live, by postcode district',
+    },
+    {
+      applicationId: id,
+      position: 2,
+      outcome: 'Those attending say they were heard',
+      measure: 'A short survey at each meeting',
+    },
+  ]);
+  const [assessment] = await tx
+    .insert(grantAssessments)
+    .values({
+      applicationId: id,
+      assessorId: people.assessorUser,
+      comments: 'A strong, costed plan.',
+      submittedAt: new Date(`${addCalendarDays(today, -330)}T12:00:00Z`),
+    })
+    .returning({ id: grantAssessments.id });
+  const criteria = await tx
+    .select({ id: grantCriteria.id })
+    .from(grantCriteria)
+    .innerJoin(grantRounds, eq(grantRounds.fundId, grantCriteria.fundId))
+    .where(eq(grantRounds.id, roundId));
+  await tx
+    .insert(grantScores)
+    .values(
+      criteria.map((c, i) => ({
+        assessmentId: assessment!.id,
+        criterionId: c.id,
+        score: 4 - (i % 2),
+      })),
+    );
+  // The award is committed against last year's budget, as the award service does.
+  const [round] = await tx.select().from(grantRounds).where(eq(grantRounds.id, roundId));
+  await tx
+    .update(grantFundYears)
+    .set({ committedPence: sql`${grantFundYears.committedPence} + ${requested}` })
+    .where(
+      and(eq(grantFundYears.fundId, round!.fundId), eq(grantFundYears.startYear, round!.startYear)),
+    );
+  const [batch] = await tx
+    .insert(grantPaymentBatches)
+    .values({
+      createdBy: people.officerUser,
+      createdAt: new Date(`${addCalendarDays(decidedOn, 14)}T09:00:00Z`),
+      paymentCount: 1,
+      totalPence: requested / 2,
+      exportedAt: new Date(`${addCalendarDays(decidedOn, 14)}T09:30:00Z`),
+      paidBy: people.officerUser,
+      paidAt: new Date(`${addCalendarDays(decidedOn, 16)}T11:00:00Z`),
+    })
+    .returning({ id: grantPaymentBatches.id });
+  await tx.insert(grantPayments).values([
+    {
+      applicationId: id,
+      instalment: 1,
+      dueOn: addCalendarDays(decidedOn, 14),
+      amountPence: requested / 2,
+      batchId: batch!.id,
+    },
+    {
+      applicationId: id,
+      instalment: 2,
+      dueOn: addCalendarDays(today, -100),
+      amountPence: requested / 2,
+    },
+  ]);
+  await loadGrantsMonitoringDemo(tx, {
+    applicationId: id,
+    today,
+    applicantUserId: people.engagementUser,
+    officerUserId: people.officerUser,
+  });
+  return id;
 }
 
 /**
@@ -221,6 +369,8 @@ export async function removeGrantsDemo(tx: Executor, userIds: readonly string[])
         rounds.length ? inArray(grantApplications.roundId, rounds) : undefined,
       ),
     );
+  // The payment batches the demo's officer made, once their instalments have gone.
+  await tx.delete(grantPaymentBatches).where(inArray(grantPaymentBatches.createdBy, ids));
   if (rounds.length) await tx.delete(grantRounds).where(inArray(grantRounds.id, rounds));
   // Their years and criteria go with them.
   if (funds.length) await tx.delete(grantFunds).where(inArray(grantFunds.id, funds));
