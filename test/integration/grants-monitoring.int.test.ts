@@ -57,6 +57,17 @@ async function awardedGrant(
   return { grant, fundId, round, account, applicant: await signInAccount(t, account) };
 }
 
+/** The schedule made as the award would have made it on `day` (the clock put back after). */
+async function scheduleOn(applicationId: string, day: string) {
+  const kept = t.clock.current;
+  t.clock.current = new Date(`${day}T10:00:00Z`);
+  try {
+    await t.services.grantsMonitoring.makeSchedule(officerPrincipal, applicationId);
+  } finally {
+    t.clock.current = kept;
+  }
+}
+
 const returnsOf = (applicationId: string) =>
   t.services.db
     .select()
@@ -84,6 +95,24 @@ test('LEG-06: an officer makes the schedule of a 12-month grant: 4 quarterly ret
     (await returnsOf(grant.id)).map((r) => r.final),
     [false, false, false, true],
   );
+});
+
+test('LEG-06: a grant awarded after it started is not late at once: its past returns are due 28 days from the day the schedule is made', async () => {
+  const { grant } = await awardedGrant({ startsOn: '2026-01-01', endsOn: '2026-12-31' });
+  const href = `/grants/monitoring/${grant.id}`;
+  assert.equal((await officer.post(`${href}/schedule`, {})).statusCode, 303);
+  const returns = tableOf((await officer.get(href)).body, /Period/);
+  assert.deepEqual(
+    returns.rows.map((r) => [r[1], r[3]]),
+    [
+      ['21 December 2026', 'Open'],
+      ['21 December 2026', 'Open'],
+      ['21 December 2026', 'Open'],
+      ['28 January 2027', 'Open'],
+    ],
+  );
+  const late = text((await officer.get('/grants/late-returns')).body);
+  assert.doesNotMatch(late, new RegExp(`G-${grant.reference}`));
 });
 
 test('LEG-06, CDRP-12: the applicant sends a return with spend and progress; the page shows spend to date; the officer accepts it', async () => {
@@ -164,7 +193,7 @@ test('LEG-06, CDRP-12: the applicant sends a return with spend and progress; the
 
 test('LEG-06: a late return is listed with its days late and chased by e-mail once, not again that day, again after 14 days', async () => {
   const { grant, account } = await awardedGrant({ startsOn: '2020-01-01', endsOn: '2020-03-31' });
-  await t.services.grantsMonitoring.makeSchedule(officerPrincipal, grant.id);
+  await scheduleOn(grant.id, '2019-12-01');
   const late = await officer.get('/grants/late-returns');
   const table = tableOf(late.body, /Days late/);
   const row = rowOf(table, `G-${grant.reference} ${grant.projectTitle}`);
@@ -422,7 +451,7 @@ test('LEG-06, CDRP-12: the demo loader gives an ended grant returns (some sent, 
 
 test('LEG-06: the applicant’s home page offers the return to send, saying it is late; nobody else’s does', async () => {
   const { grant, applicant } = await awardedGrant({ startsOn: '2026-01-01', endsOn: '2026-12-31' });
-  await t.services.grantsMonitoring.makeSchedule(officerPrincipal, grant.id);
+  await scheduleOn(grant.id, '2025-12-01');
   const home = text((await applicant.get('/')).body);
   assert.match(home, new RegExp(`Send the monitoring return for ${grant.projectTitle}`));
   assert.match(home, /Late: it was due on 28 April 2026/);

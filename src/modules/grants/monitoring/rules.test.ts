@@ -17,11 +17,14 @@ import {
 } from './rules.js';
 
 test('LEG-06: a 12-month grant reporting quarterly owes 4 returns, each due 28 days after its period, the last final', () => {
-  const periods = returnSchedule({
-    startsOn: '2027-01-01',
-    endsOn: '2027-12-31',
-    intervalMonths: 3,
-  });
+  const periods = returnSchedule(
+    {
+      startsOn: '2027-01-01',
+      endsOn: '2027-12-31',
+      intervalMonths: 3,
+    },
+    '2026-11-23',
+  );
   assert.deepEqual(
     periods.map((p) => [p.period, p.periodStart, p.periodEnd, p.dueOn, p.final]),
     [
@@ -34,11 +37,14 @@ test('LEG-06: a 12-month grant reporting quarterly owes 4 returns, each due 28 d
 });
 
 test('LEG-06: a grant ending part-way through an interval has a shorter final period; months do not drift from 31 January', () => {
-  const periods = returnSchedule({
-    startsOn: '2027-01-31',
-    endsOn: '2027-05-15',
-    intervalMonths: 1,
-  });
+  const periods = returnSchedule(
+    {
+      startsOn: '2027-01-31',
+      endsOn: '2027-05-15',
+      intervalMonths: 1,
+    },
+    '2026-11-23',
+  );
   assert.deepEqual(
     periods.map((p) => [p.periodStart, p.periodEnd]),
     [
@@ -50,15 +56,35 @@ test('LEG-06: a grant ending part-way through an interval has a shorter final pe
   );
   assert.equal(periods.at(-1)!.final, true);
   assert.equal(
-    returnSchedule({ startsOn: '2027-06-01', endsOn: '2027-06-01', intervalMonths: 6 }).length,
+    returnSchedule(
+      { startsOn: '2027-06-01', endsOn: '2027-06-01', intervalMonths: 6 },
+      '2026-11-23',
+    ).length,
     1,
   );
   assert.deepEqual(
-    returnSchedule({ startsOn: '2027-06-02', endsOn: '2027-06-01', intervalMonths: 6 }),
+    returnSchedule(
+      { startsOn: '2027-06-02', endsOn: '2027-06-01', intervalMonths: 6 },
+      '2026-11-23',
+    ),
     [],
   );
   assert.throws(() =>
-    returnSchedule({ startsOn: '2027-01-01', endsOn: '2027-12-31', intervalMonths: 0 }),
+    returnSchedule(
+      { startsOn: '2027-01-01', endsOn: '2027-12-31', intervalMonths: 0 },
+      '2026-11-23',
+    ),
+  );
+});
+
+test('LEG-06: a grant scheduled after it started has its past returns due 28 days from the day the schedule is made, later ones as calculated', () => {
+  const periods = returnSchedule(
+    { startsOn: '2026-01-01', endsOn: '2026-12-31', intervalMonths: 3 },
+    '2026-11-23',
+  );
+  assert.deepEqual(
+    periods.map((p) => p.dueOn),
+    ['2026-12-21', '2026-12-21', '2026-12-21', '2027-01-28'],
   );
 });
 

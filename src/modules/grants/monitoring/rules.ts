@@ -49,14 +49,20 @@ export interface ReturnPeriod {
  * LEG-06, CDRP-12: the returns a grant owes, one for each interval from its start to its end (the
  * last one shorter if the grant ends part-way through an interval), each due RETURN_DUE_DAYS after
  * its period ends, the last one the final return. Periods are counted from the start date every
- * time, so 31 January plus a month is 28 February, not drifting afterwards.
+ * time, so 31 January plus a month is 28 February, not drifting afterwards. A grant awarded after
+ * it started is given RETURN_DUE_DAYS from the day the schedule is made (`scheduledOn`) for the
+ * returns already past, so none is late the moment it is written.
  */
-export function returnSchedule(grant: {
-  startsOn: IsoDate;
-  endsOn: IsoDate;
-  intervalMonths: number;
-}): ReturnPeriod[] {
+export function returnSchedule(
+  grant: {
+    startsOn: IsoDate;
+    endsOn: IsoDate;
+    intervalMonths: number;
+  },
+  scheduledOn: IsoDate,
+): ReturnPeriod[] {
   const { startsOn, endsOn, intervalMonths } = grant;
+  const earliestDue = addCalendarDays(scheduledOn, RETURN_DUE_DAYS);
   if (!Number.isInteger(intervalMonths) || intervalMonths < 1 || intervalMonths > 12)
     throw new RangeError(`A return interval is 1 to 12 months: ${intervalMonths}`);
   const periods: ReturnPeriod[] = [];
@@ -66,11 +72,12 @@ export function returnSchedule(grant: {
     const next = addCalendarMonths(startsOn, (n + 1) * intervalMonths);
     const end = addCalendarDays(next, -1);
     const periodEnd = end < endsOn ? end : endsOn;
+    const dueOn = addCalendarDays(periodEnd, RETURN_DUE_DAYS);
     periods.push({
       period: n + 1,
       periodStart,
       periodEnd,
-      dueOn: addCalendarDays(periodEnd, RETURN_DUE_DAYS),
+      dueOn: dueOn > earliestDue ? dueOn : earliestDue,
       final: false,
     });
   }

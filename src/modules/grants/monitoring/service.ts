@@ -344,7 +344,7 @@ export function createMonitoringService(deps: {
       const user = requireUser(principal, 'grants.manage');
       return db.transaction(async (tx) => {
         const grant = await findGrant(tx, directory, id, true);
-        const written = await scheduleReturns(tx, grant.application);
+        const written = await scheduleReturns(tx, grant.application, today());
         if (written)
           await recordAudit(tx, actorOf(user, requestId), {
             action: 'grant-returns.scheduled',
