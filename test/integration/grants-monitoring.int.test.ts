@@ -20,6 +20,7 @@ import {
   grantFundYears,
   grantReturns,
 } from '../../src/modules/grants/schema.js';
+import { auditEvents } from '../../src/platform/audit/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import { createTestApp, dateFields, principalFor, type Agent, type TestApp } from '../app.js';
@@ -230,6 +231,45 @@ test('LEG-06: a late return is listed with its days late and chased by e-mail on
   t.clock.current = new Date('2026-12-07T10:00:00Z');
   await t.services.grantsLateReturns.sendChasers();
   assert.equal((await mailTo()).length, 2);
+});
+
+test('LEG-06: a late return with nobody to e-mail is still marked chased, so the sweep moves on to the next; each grant chased is audited', async () => {
+  // The oldest late return: a grant whose engagement group has no officer to e-mail.
+  const round = await makeRound(t, (await makeFund(t)).id);
+  const nobody = await makeAwardedApplication(t, round.id, {
+    startsOn: '1990-01-01',
+    endsOn: '1990-03-31',
+  });
+  await scheduleOn(nobody.id, '1989-12-01');
+  const { grant, account } = await awardedGrant({ startsOn: '1991-01-01', endsOn: '1991-03-31' });
+  await scheduleOn(grant.id, '1990-12-01');
+  const mailTo = () =>
+    t.services.db
+      .select({ to: outbox.toAddress })
+      .from(outbox)
+      .where(like(outbox.subject, `Monitoring return 1 for G-${grant.reference} %`));
+
+  // A sweep of one claims the oldest, e-mails nobody, and marks it; the next sweep goes on.
+  assert.equal(await t.services.grantsLateReturns.sendChasers(1), 1);
+  assert.deepEqual(await mailTo(), []);
+  await t.services.grantsLateReturns.sendChasers(1);
+  assert.deepEqual(
+    (await mailTo()).map((m) => m.to),
+    [account.email],
+  );
+  const list = tableOf((await officer.get('/grants/late-returns')).body, /Days late/);
+  assert.equal(rowOf(list, `G-${nobody.reference}`)['Last chased'], '23 November 2026');
+  assert.equal(rowOf(list, `G-${grant.reference}`)['Last chased'], '23 November 2026');
+  const audited = await t.services.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, 'grant-return.chased'), eq(auditEvents.recordId, nobody.id)));
+  assert.equal(audited.length, 1);
+  assert.equal(audited[0]!.recordType, 'grant-application');
+  assert.deepEqual(audited[0]!.after, {
+    returns: [(await returnsOf(nobody.id))[0]!.id],
+    emailed: 0,
+  });
 });
 
 test('CDRP-12: an underspend gives money back to the fund’s year; more than what is left is refused naming the amount, with nothing written', async () => {

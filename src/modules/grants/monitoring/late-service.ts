@@ -108,10 +108,9 @@ export function createLateReturnsService(deps: {
           .limit(batch)
           .for('update', { of: grantReturns, skipLocked: true });
         if (!due.length) return 0;
-        const contacts = await contactsOf(tx, due);
-        const told = due.filter((r) => (contacts.get(r.applicationId) ?? []).length);
-        if (!told.length) return 0;
-        // Claimed again on the condition, should another sweep have chased one meanwhile.
+        // Every row claimed is marked chased, even one with nobody to e-mail, so the next sweep
+        // moves on to the next returns rather than picking the same ones for ever. Claimed again
+        // on the condition, should another sweep have chased one meanwhile.
         const claimed = await tx
           .update(grantReturns)
           .set({ chasedAt: at })
@@ -119,14 +118,16 @@ export function createLateReturnsService(deps: {
             and(
               inArray(
                 grantReturns.id,
-                told.map((r) => r.id),
+                due.map((r) => r.id),
               ),
               or(isNull(grantReturns.chasedAt), lte(grantReturns.chasedAt, again)),
             ),
           )
           .returning({ id: grantReturns.id });
         const ids = new Set(claimed.map((c) => c.id));
-        const chased = told.filter((r) => ids.has(r.id));
+        const chased = due.filter((r) => ids.has(r.id));
+        if (!chased.length) return 0;
+        const contacts = await contactsOf(tx, chased);
         await mail.queueMany(
           tx,
           chased.flatMap((r) => {
@@ -143,12 +144,16 @@ export function createLateReturnsService(deps: {
             return (contacts.get(r.applicationId) ?? []).map((to) => ({ to, subject, text }));
           }),
         );
-        if (chased.length)
+        // One audit event per grant chased, saying which returns and how many were e-mailed.
+        const byGrant = new Map<string, string[]>();
+        for (const r of chased)
+          byGrant.set(r.applicationId, [...(byGrant.get(r.applicationId) ?? []), r.id]);
+        for (const [applicationId, returns] of byGrant)
           await recordAudit(tx, SYSTEM_ACTOR, {
             action: 'grant-return.chased',
-            recordType: 'grant-return',
-            recordId: 'batch',
-            after: { returns: chased.map((r) => r.id) },
+            recordType: 'grant-application',
+            recordId: applicationId,
+            after: { returns, emailed: (contacts.get(applicationId) ?? []).length },
           });
         return chased.length;
       });
