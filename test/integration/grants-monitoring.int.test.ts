@@ -272,6 +272,28 @@ test('LEG-06: a late return with nobody to e-mail is still marked chased, so the
   });
 });
 
+test('LEG-06: a grant evaluated is closed: its final return never sent is neither listed late nor chased', async () => {
+  const { grant } = await awardedGrant({ startsOn: '2021-01-01', endsOn: '2021-03-31' });
+  await scheduleOn(grant.id, '2020-12-01');
+  const listed = async () =>
+    text((await officer.get('/grants/late-returns')).body).includes(`G-${grant.reference}`);
+  assert.equal(await listed(), true);
+  const saved = await officer.post(`/grants/monitoring/${grant.id}/evaluation`, {
+    effectiveness: 'poor',
+    valueForMoney: 'poor',
+    findings: 'The final return was never sent.',
+  });
+  assert.equal(saved.statusCode, 303, text(saved.body));
+  assert.equal(await listed(), false);
+  await t.services.grantsLateReturns.sendChasers();
+  const mail = await t.services.db
+    .select()
+    .from(outbox)
+    .where(like(outbox.subject, `Monitoring return 1 for G-${grant.reference} %`));
+  assert.deepEqual(mail, []);
+  assert.equal((await returnsOf(grant.id))[0]!.chasedAt, null);
+});
+
 test('CDRP-12: an underspend gives money back to the fund’s year; more than what is left is refused naming the amount, with nothing written', async () => {
   const { grant, fundId, applicant } = await awardedGrant();
   const committed = async () =>

@@ -1,11 +1,11 @@
 /**
- * LEG-06: late returns. Staff read the returns not sent by their due date, most overdue first; on
- * a timer, each is chased by e-mail to those who act for the applicant and to whoever sent the
- * application: once when late, then again every CHASE_EVERY_DAYS while it stays late. The rows
- * are claimed FOR UPDATE SKIP LOCKED and `chased_at` set in the transaction that queues the
- * e-mail, so two instances sweeping at once never chase one return twice.
- */
-import { and, asc, count, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+ * LEG-06: late returns. Staff read the returns not sent by their due date, of grants not yet
+ * evaluated, most overdue first; on a timer, each is chased by e-mail to those who act for the
+ * applicant and to whoever sent the application: once when late, then again every
+ * CHASE_EVERY_DAYS while it stays late. The rows are claimed FOR UPDATE SKIP LOCKED and
+ * `chased_at` set in the transaction that queues the e-mail, so two instances sweeping at once
+ * never chase one return twice. */
+import { and, asc, count, eq, inArray, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { SYSTEM_ACTOR, type Principal } from '../../../platform/auth/principal.js';
@@ -17,7 +17,7 @@ import { formatDate } from '../../../platform/i18n/dates.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import type { MailService } from '../../../platform/mail/service.js';
 import type { DirectoryApi } from '../../directory/index.js';
-import { grantApplications, grantReturns } from '../schema.js';
+import { grantApplications, grantEvaluations, grantReturns } from '../schema.js';
 import { monitoringPaths as paths } from './paths.js';
 import { CHASE_EVERY_DAYS, daysBetween } from './rules.js';
 
@@ -32,11 +32,18 @@ export function createLateReturnsService(deps: {
   publicUrl: string;
 }) {
   const { db, directory, mail, now, t, publicUrl } = deps;
+  // A grant evaluated is closed: a return it never sent is no longer listed or chased.
   const lateWhere = (today: string) =>
     and(
       isNull(grantReturns.submittedAt),
       lt(grantReturns.dueOn, today),
       eq(grantApplications.status, 'awarded'),
+      notExists(
+        db
+          .select({ one: sql`1` })
+          .from(grantEvaluations)
+          .where(eq(grantEvaluations.applicationId, grantApplications.id)),
+      ),
     );
 
   return {
