@@ -113,6 +113,8 @@ export async function makeApplication(
     projectTitle?: string;
     startsOn?: string;
     endsOn?: string;
+    /** The account that sent it (none unless told). */
+    submittedBy?: string;
   } = {},
 ) {
   const db = t.services.db;
@@ -163,6 +165,7 @@ export async function makeApplication(
       status: submitted ? 'submitted' : 'draft',
       requestedPence: submitted ? lines.reduce((a, b) => a + b, 0) : null,
       submittedAt: submitted ? new Date('2026-10-01T10:00:00Z') : null,
+      submittedBy: submitted ? (options.submittedBy ?? null) : null,
     })
     .returning();
   const budgetLines = lines.length

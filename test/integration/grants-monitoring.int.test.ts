@@ -20,13 +20,19 @@ import {
   grantFundYears,
   grantReturns,
 } from '../../src/modules/grants/schema.js';
+import { people } from '../../src/modules/directory/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import { createTestApp, dateFields, principalFor, type Agent, type TestApp } from '../app.js';
 import { makeAccount, signInAccount, signInNewAccount } from '../factories/accounts.js';
-import { makeBorough } from '../factories/directory.js';
-import { makeAwardedApplication, makeFund, makeRound } from '../factories/grants.js';
+import { makeBorough, makeOrganisation } from '../factories/directory.js';
+import {
+  makeAwardedApplication,
+  makeEngagementGroup,
+  makeFund,
+  makeRound,
+} from '../factories/grants.js';
 import { mainOf, rowOf, summaryOf, tableOf, textOf } from '../html.js';
 
 let t: TestApp;
@@ -292,6 +298,68 @@ test('LEG-06: a grant evaluated is closed: its final return never sent is neithe
     .where(like(outbox.subject, `Monitoring return 1 for G-${grant.reference} %`));
   assert.deepEqual(mail, []);
   assert.equal((await returnsOf(grant.id))[0]!.chasedAt, null);
+});
+
+test('LEG-06: whoever sent the application but no longer acts for the applicant cannot read the grant, is not offered its return and is not chased', async () => {
+  const elsewhere = await makeEngagementGroup(t);
+  const former = await makeAccount(t, {
+    role: 'engagement_officer',
+    scope: { type: 'engagement_group', id: elsewhere.id },
+  });
+  const { grant, account } = await awardedGrant({
+    startsOn: '2022-01-01',
+    endsOn: '2022-03-31',
+    submittedBy: former.userId,
+  });
+  await scheduleOn(grant.id, '2021-12-01');
+  const agent = await signInAccount(t, former);
+  assert.equal((await agent.get(`/grants/monitoring/${grant.id}`)).statusCode, 403);
+  assert.doesNotMatch(
+    text((await agent.get('/')).body),
+    new RegExp(`Send the monitoring return for ${grant.projectTitle}`),
+  );
+  await t.services.grantsLateReturns.sendChasers();
+  const mail = await t.services.db
+    .select({ to: outbox.toAddress })
+    .from(outbox)
+    .where(like(outbox.subject, `Monitoring return 1 for G-${grant.reference} %`));
+  assert.deepEqual(
+    mail.map((m) => m.to),
+    [account.email],
+  );
+});
+
+test('LEG-06: a community organisation’s late return is chased to those who sent for it and are in it now, not to one who has left it', async () => {
+  const organisation = await makeOrganisation(t, { kind: 'community' });
+  const member = await makeAccount(t, { role: 'advisor' });
+  const leaver = await makeAccount(t, { role: 'advisor' });
+  await t.services.db
+    .update(people)
+    .set({ organisationId: organisation.id })
+    .where(eq(people.id, member.personId));
+  const round = await makeRound(t, (await makeFund(t)).id);
+  const options = { organisationId: organisation.id, startsOn: '2023-01-01', endsOn: '2023-03-31' };
+  const sent = await makeAwardedApplication(t, round.id, {
+    ...options,
+    submittedBy: member.userId,
+  });
+  const left = await makeAwardedApplication(t, round.id, {
+    ...options,
+    submittedBy: leaver.userId,
+  });
+  await scheduleOn(sent.id, '2022-12-01');
+  await scheduleOn(left.id, '2022-12-01');
+  await t.services.grantsLateReturns.sendChasers();
+  const mailTo = async (reference: number) =>
+    (
+      await t.services.db
+        .select({ to: outbox.toAddress })
+        .from(outbox)
+        .where(like(outbox.subject, `Monitoring return 1 for G-${reference} %`))
+    ).map((m) => m.to);
+  assert.deepEqual(await mailTo(sent.reference), [member.email]);
+  assert.deepEqual(await mailTo(left.reference), []);
+  assert.equal((await returnsOf(left.id))[0]!.chasedAt?.toISOString(), '2026-11-23T10:00:00.000Z');
 });
 
 test('CDRP-12: an underspend gives money back to the fund’s year; more than what is left is refused naming the amount, with nothing written', async () => {

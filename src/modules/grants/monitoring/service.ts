@@ -114,6 +114,28 @@ export function createMonitoringService(deps: {
       const groups = scopes('engagement_officer', 'engagement_group');
       const boroughs = scopes('partnership_officer', 'borough');
       const person = await directory.directory.lookups.personOfUser(db, principal.userId);
+      // Each branch reads an (applicant, status) index; someone acting for nobody has nothing due.
+      const actsFor = or(
+        groups.length
+          ? and(
+              eq(grantApplications.applicantKind, 'engagement_group'),
+              inArray(grantApplications.engagementGroupId, groups),
+            )
+          : undefined,
+        boroughs.length
+          ? and(
+              inArray(grantApplications.applicantKind, ['partnership', 'borough']),
+              inArray(grantApplications.organisationId, boroughs),
+            )
+          : undefined,
+        person?.organisationId
+          ? and(
+              eq(grantApplications.applicantKind, 'organisation'),
+              eq(grantApplications.organisationId, person.organisationId),
+            )
+          : undefined,
+      );
+      if (!actsFor) return [];
       const due = sql<string>`min(${grantReturns.dueOn})`;
       const rows = await db
         .select({
@@ -128,22 +150,7 @@ export function createMonitoringService(deps: {
             eq(grantApplications.status, 'awarded'),
             isNull(grantReturns.submittedAt),
             lte(grantReturns.periodStart, day),
-            or(
-              eq(grantApplications.submittedBy, principal.userId),
-              groups.length ? inArray(grantApplications.engagementGroupId, groups) : undefined,
-              boroughs.length
-                ? and(
-                    inArray(grantApplications.applicantKind, ['partnership', 'borough']),
-                    inArray(grantApplications.organisationId, boroughs),
-                  )
-                : undefined,
-              person?.organisationId
-                ? and(
-                    eq(grantApplications.applicantKind, 'organisation'),
-                    eq(grantApplications.organisationId, person.organisationId),
-                  )
-                : undefined,
-            ),
+            actsFor,
           ),
         )
         .groupBy(grantApplications.id, grantApplications.projectTitle)
