@@ -149,6 +149,9 @@ test('LEG-06, CDRP-12: the applicant sends a return with spend and progress; the
   // The second return cannot be sent before the first.
   const early = await applicant.post(`${href}/returns/${second!.id}`, { progress: 'x' });
   assert.equal(early.statusCode, 409);
+  // Said, without a link to a field the page does not have in this state.
+  assert.match(text(early.body), /This return cannot be sent now/);
+  assert.doesNotMatch(early.body, /href="#progress"/);
 
   const sent = await applicant.post(url, {
     [`spend-${venue!.id}`]: '£250.50',
@@ -181,7 +184,10 @@ test('LEG-06, CDRP-12: the applicant sends a return with spend and progress; the
   assert.match(returnPage, /Accept the return/);
   assert.equal((await officer.post(`${url}/accept`, {})).statusCode, 303);
   assert.match(text((await officer.get(href)).body), /Monitoring return 1 has been accepted/);
-  assert.equal((await officer.post(`${url}/accept`, {})).statusCode, 409);
+  const again = await officer.post(`${url}/accept`, {});
+  assert.equal(again.statusCode, 409);
+  assert.match(text(again.body), /Only a return that has been sent and not yet accepted/);
+  assert.doesNotMatch(again.body, /href="#accept"/);
   // Over budget is sent, and warned of.
   const [, , third] = await returnsOf(grant.id);
   void third;
@@ -466,12 +472,15 @@ test('LEG-06: an ended grant awaits its evaluation (outstanding for its applican
   );
   assert.match(text(page.body), /Add to the good-practice library/);
   assert.deepEqual(await evaluationsOutstanding(t.services.db, applicant, '2026-11-23'), []);
-  // Once only.
-  assert.equal(
-    (await officer.post(url, { effectiveness: 'poor', valueForMoney: 'poor', findings: 'x' }))
-      .statusCode,
-    409,
-  );
+  // Once only; said without a link to the form, which the page no longer has.
+  const twice = await officer.post(url, {
+    effectiveness: 'poor',
+    valueForMoney: 'poor',
+    findings: 'x',
+  });
+  assert.equal(twice.statusCode, 409);
+  assert.match(text(twice.body), /This grant's evaluation has already been recorded/);
+  assert.doesNotMatch(twice.body, /href="#effectiveness"/);
   assert.equal(
     (
       await t.services.db
@@ -496,6 +505,11 @@ test('LEG-06: a grant still running cannot be evaluated yet', async () => {
     findings: 'x',
   });
   assert.equal(refused.statusCode, 409);
+  assert.match(
+    text(refused.body),
+    /The evaluation can be recorded once the final return is sent or the grant has ended/,
+  );
+  assert.doesNotMatch(refused.body, /href="#effectiveness"/);
 });
 
 test('CON-04, CDRP-12: spending per borough shows awarded, given back, net, spent and the share, with the same lines in the CSV', async () => {

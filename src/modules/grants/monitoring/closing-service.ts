@@ -139,7 +139,8 @@ export function createClosingService(deps: {
               today(),
             )
           )
-            throw new ConflictError(t('grants:monitoring.errors.notEnded'), 'effectiveness');
+            // No field: the evaluation form is not on the page until it is due.
+            throw new ConflictError(t('grants:monitoring.errors.notEnded'));
           const { refusals, value } = validateEvaluation(input);
           if (refusals.length) throw new ValidationError(fieldErrors(t, refusals));
           const [row] = await tx
@@ -156,7 +157,8 @@ export function createClosingService(deps: {
         });
       } catch (error) {
         if (isUniqueViolation(error))
-          throw new ConflictError(t('grants:monitoring.errors.evaluated'), 'effectiveness');
+          // No field: once recorded, the page shows the evaluation, not its form.
+          throw new ConflictError(t('grants:monitoring.errors.evaluated'));
         throw error;
       }
     },

@@ -279,7 +279,8 @@ export function createMonitoringService(deps: {
         if (!access.applicant) throw new ForbiddenError();
         const ret = await findReturn(tx, id, returnId, true);
         if (nextSendable(await returnsOf(tx, id), today())?.id !== ret.id)
-          throw new ConflictError(t('grants:monitoring.errors.notSendable'), 'progress');
+          // No field: the return's form is not on its page in this state; the message is shown.
+          throw new ConflictError(t('grants:monitoring.errors.notSendable'));
         const lines = await linesWithSpend(tx, id);
         const outcomes = await tx
           .select()
@@ -324,7 +325,8 @@ export function createMonitoringService(deps: {
         await findGrant(tx, directory, id, true);
         const ret = await findReturn(tx, id, returnId, true);
         if (!ret.submittedAt || ret.acceptedAt)
-          throw new ConflictError(t('grants:monitoring.errors.notAcceptable'), 'accept');
+          // No field: the accept button is not on the page once accepted (or before it is sent).
+          throw new ConflictError(t('grants:monitoring.errors.notAcceptable'));
         const [after] = await tx
           .update(grantReturns)
           .set({
