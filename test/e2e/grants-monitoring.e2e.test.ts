@@ -46,6 +46,7 @@ test('a late return is sent by the applicant and accepted; an underspend and the
     projectTitle: 'Youth listening events',
     startsOn: '2026-01-01',
     endsOn: '2026-06-30',
+    instalments: [{ amountPence: 500_00, batched: true }, { amountPence: 500_00 }],
   });
   const href = `/grants/monitoring/${grant.id}`;
   const officerPage = await e2e.newPage();

@@ -18,6 +18,7 @@ import {
   grantAdjustments,
   grantEvaluations,
   grantFundYears,
+  grantPayments,
   grantReturns,
 } from '../../src/modules/grants/schema.js';
 import { people } from '../../src/modules/directory/schema.js';
@@ -368,8 +369,18 @@ test('LEG-06: a community organisation’s late return is chased to those who se
   assert.equal((await returnsOf(left.id))[0]!.chasedAt?.toISOString(), '2026-11-23T10:00:00.000Z');
 });
 
-test('CDRP-12: an underspend gives money back to the fund’s year; more than what is left is refused naming the amount, with nothing written', async () => {
-  const { grant, fundId, applicant } = await awardedGrant();
+test('CDRP-12: an underspend gives money back to the fund’s year and comes off the instalment still to be paid; more than what is left, or than is unpaid, is refused naming the amount, with nothing written', async () => {
+  const { grant, fundId, applicant } = await awardedGrant({
+    instalments: [{ amountPence: 500_00, batched: true }, { amountPence: 500_00 }],
+  });
+  const instalments = async () =>
+    (
+      await t.services.db
+        .select()
+        .from(grantPayments)
+        .where(eq(grantPayments.applicationId, grant.id))
+        .orderBy(grantPayments.instalment)
+    ).map((p) => [p.instalment, p.amountPence, !!p.batchId]);
   const committed = async () =>
     (
       await t.services.db
@@ -393,12 +404,31 @@ test('CDRP-12: an underspend gives money back to the fund’s year; more than wh
   });
   assert.equal(ok.statusCode, 303, text(ok.body));
   assert.equal(await committed(), 850_00);
+  // Not paid out as well: the unpaid instalment is cut by it; the one in a batch is left.
+  assert.deepEqual(await instalments(), [
+    [1, 500_00, true],
+    [2, 350_00, false],
+  ]);
   const page = await officer.get(`/grants/monitoring/${grant.id}`);
   assert.match(
     text(page.body),
     /Underspend of £150.00 has been recorded and given back to the fund/,
   );
   assert.equal(summaryOf(page.body).get('Net award'), '£850.00');
+
+  const unpaid = await officer.post(url, {
+    kind: 'underspend',
+    amount: '350.01',
+    reason: 'Fewer events',
+    ...dateFields('recordedOn', '2026-11-20'),
+  });
+  assert.equal(unpaid.statusCode, 400);
+  assert.match(
+    text(unpaid.body),
+    /An underspend must be no more than £350.00, what is still to be paid of the grant/,
+  );
+  assert.match(unpaid.body, /href="#amount"/);
+  assert.equal(await committed(), 850_00);
 
   const over = await officer.post(url, {
     kind: 'clawback',
@@ -421,6 +451,66 @@ test('CDRP-12: an underspend gives money back to the fund’s year; more than wh
         .where(eq(grantAdjustments.applicationId, grant.id))
     ).length,
     1,
+  );
+  assert.deepEqual(await instalments(), [
+    [1, 500_00, true],
+    [2, 350_00, false],
+  ]);
+});
+
+test('CDRP-12: a clawback cuts the unpaid instalments last first, removing those it empties; the rest is to be recovered, said on the grant page; the audit keeps the fund year before and after', async () => {
+  const { grant, fundId } = await awardedGrant({
+    instalments: [
+      { amountPence: 400_00, batched: true },
+      { amountPence: 300_00 },
+      { amountPence: 300_00 },
+    ],
+  });
+  const ok = await officer.post(`/grants/monitoring/${grant.id}/adjustments/new`, {
+    kind: 'clawback',
+    amount: '750',
+    reason: 'Half the events were not held',
+    ...dateFields('recordedOn', '2026-11-20'),
+  });
+  assert.equal(ok.statusCode, 303, text(ok.body));
+  const left = await t.services.db
+    .select()
+    .from(grantPayments)
+    .where(eq(grantPayments.applicationId, grant.id));
+  assert.deepEqual(
+    left.map((p) => [p.instalment, p.amountPence, !!p.batchId]),
+    [[1, 400_00, true]],
+  );
+  const [year] = await t.services.db
+    .select()
+    .from(grantFundYears)
+    .where(and(eq(grantFundYears.fundId, fundId), eq(grantFundYears.startYear, 2026)));
+  assert.equal(year!.committedPence, 250_00);
+  const page = await officer.get(`/grants/monitoring/${grant.id}`);
+  assert.match(text(page.body), /£150.00 to be recovered/);
+  assert.equal(summaryOf(page.body).get('Net award'), '£250.00');
+  const [row] = await t.services.db
+    .select()
+    .from(grantAdjustments)
+    .where(eq(grantAdjustments.applicationId, grant.id));
+  assert.equal(row!.recoverPence, 150_00);
+  const [audit] = await t.services.db
+    .select()
+    .from(auditEvents)
+    .where(
+      and(eq(auditEvents.action, 'grant-clawback.recorded'), eq(auditEvents.recordId, grant.id)),
+    );
+  const after = audit!.after as {
+    fundYearCommittedPence: { before: number; after: number };
+    instalments: { instalment: number; beforePence: number; afterPence: number }[];
+  };
+  assert.deepEqual(after.fundYearCommittedPence, { before: 1000_00, after: 250_00 });
+  assert.deepEqual(
+    after.instalments.map((i) => [i.instalment, i.beforePence, i.afterPence]),
+    [
+      [3, 300_00, 0],
+      [2, 300_00, 0],
+    ],
   );
 });
 
@@ -520,6 +610,7 @@ test('CON-04, CDRP-12: spending per borough shows awarded, given back, net, spen
     boroughId: borough.id,
     startsOn: '2026-07-01',
     endsOn: '2027-06-30',
+    instalments: [{ amountPence: 1000_00 }],
   });
   await awardedGrant({ fundId: fund.id, boroughId: borough.id, lines: [600_00] });
   await officer.post(`/grants/monitoring/${grant.id}/adjustments/new`, {

@@ -11,6 +11,7 @@ import {
   nextSendable,
   returnSchedule,
   returnState,
+  cutInstalments,
   validateAdjustment,
   validateEvaluation,
   validateReturn,
@@ -215,7 +216,7 @@ test('CDRP-12: a negative or unreadable spend, an outcome with no status and no 
 });
 
 test('CDRP-12: an adjustment is no more than the award less earlier adjustments, naming the amount', () => {
-  const grant = { awardedPence: 1000_00, adjustedPence: 300_00 };
+  const grant = { awardedPence: 1000_00, adjustedPence: 300_00, unpaidPence: 700_00 };
   const ok = validateAdjustment(
     { kind: 'underspend', amount: '700', reason: 'Venue was free' },
     grant,
@@ -235,6 +236,50 @@ test('CDRP-12: an adjustment is no more than the award less earlier adjustments,
     bad.refusals.map((r) => r.field),
     ['kind', 'amount', 'reason'],
   );
+});
+
+test('CDRP-12: an underspend is no more than the instalments still to be paid, naming the amount and what is unpaid; a clawback may be more', () => {
+  const grant = { awardedPence: 1000_00, adjustedPence: 0, unpaidPence: 400_00 };
+  const under = validateAdjustment({ kind: 'underspend', amount: '400.01', reason: 'x' }, grant);
+  assert.deepEqual(under.refusals, [
+    {
+      field: 'amount',
+      key: 'grants:monitoring.errors.amountUnpaid',
+      values: { unpaid: '£400.00' },
+    },
+  ]);
+  assert.deepEqual(
+    validateAdjustment({ kind: 'underspend', amount: '400', reason: 'x' }, grant).refusals,
+    [],
+  );
+  assert.deepEqual(
+    validateAdjustment({ kind: 'clawback', amount: '900', reason: 'x' }, grant).refusals,
+    [],
+  );
+});
+
+test('CDRP-12: an adjustment cuts the unpaid instalments last first, removing those cut to nothing; the rest is to be recovered', () => {
+  const unpaid = [
+    { id: 'a', instalment: 2, amountPence: 300_00 },
+    { id: 'b', instalment: 3, amountPence: 200_00 },
+  ];
+  assert.deepEqual(cutInstalments(unpaid, 250_00), {
+    cuts: [
+      { id: 'b', instalment: 3, beforePence: 200_00, afterPence: 0 },
+      { id: 'a', instalment: 2, beforePence: 300_00, afterPence: 250_00 },
+    ],
+    recoverPence: 0,
+  });
+  assert.deepEqual(cutInstalments(unpaid, 100_00).cuts, [
+    { id: 'b', instalment: 3, beforePence: 200_00, afterPence: 100_00 },
+  ]);
+  const claw = cutInstalments(unpaid, 650_00);
+  assert.deepEqual(
+    claw.cuts.map((c) => c.afterPence),
+    [0, 0],
+  );
+  assert.equal(claw.recoverPence, 150_00);
+  assert.deepEqual(cutInstalments([], 10_00), { cuts: [], recoverPence: 10_00 });
 });
 
 test('LEG-06: a grant is evaluated once its final return is sent or its end has passed; the evaluation needs both ratings and findings', () => {

@@ -234,11 +234,13 @@ export interface AdjustmentValue {
 
 /**
  * CDRP-12: an underspend or clawback: its kind, an amount in pounds no more than what is left of
- * the award after earlier adjustments, and why. The date is checked by the form's date field.
+ * the award after earlier adjustments, and why. An underspend is money not yet paid, so it is no
+ * more than the instalments still to be paid (`unpaidPence`, those in no payment batch); a
+ * clawback may be more, the rest asked back. The date is checked by the form's date field.
  */
 export function validateAdjustment(
   input: Input,
-  grant: { awardedPence: number; adjustedPence: number },
+  grant: { awardedPence: number; adjustedPence: number; unpaidPence: number },
 ): { refusals: SaidRefusal[]; value: AdjustmentValue } {
   const refusals: SaidRefusal[] = [];
   const kind = ADJUSTMENT_KINDS.find((k) => k === input.kind);
@@ -252,6 +254,12 @@ export function validateAdjustment(
       field: 'amount',
       key: 'grants:monitoring.errors.amountTooLarge',
       values: { left: formatPence(left) },
+    });
+  else if (kind === 'underspend' && amount > grant.unpaidPence)
+    refusals.push({
+      field: 'amount',
+      key: 'grants:monitoring.errors.amountUnpaid',
+      values: { unpaid: formatPence(grant.unpaidPence) },
     });
   const reason = tidy(input.reason);
   if (!reason) refusals.push({ field: 'reason', key: 'grants:monitoring.errors.reason' });
@@ -269,6 +277,47 @@ export function validateAdjustment(
       reason,
     },
   };
+}
+
+/** An instalment of a grant still to be paid (in no payment batch yet). */
+export interface UnpaidInstalment {
+  id: string;
+  instalment: number;
+  amountPence: number;
+}
+
+/** An instalment an adjustment cut: its amount before and after (0: it is removed). */
+export interface InstalmentCut {
+  id: string;
+  instalment: number;
+  beforePence: number;
+  afterPence: number;
+}
+
+/**
+ * CDRP-12: what an underspend or clawback takes off the instalments still to be paid, the last
+ * instalment first (an instalment cut to nothing is removed), so money given back to the fund is
+ * not paid out as well; what the instalments cannot cover (a clawback of money already paid) is
+ * to be recovered.
+ */
+export function cutInstalments(
+  unpaid: readonly UnpaidInstalment[],
+  amountPence: number,
+): { cuts: InstalmentCut[]; recoverPence: number } {
+  let rest = amountPence;
+  const cuts: InstalmentCut[] = [];
+  for (const i of [...unpaid].sort((a, b) => b.instalment - a.instalment)) {
+    if (rest <= 0) break;
+    const cut = Math.min(rest, i.amountPence);
+    cuts.push({
+      id: i.id,
+      instalment: i.instalment,
+      beforePence: i.amountPence,
+      afterPence: i.amountPence - cut,
+    });
+    rest -= cut;
+  }
+  return { cuts, recoverPence: rest };
 }
 
 /**

@@ -194,6 +194,7 @@ export function createMonitoringService(deps: {
       const byOutcome = new Map(progress.map((p) => [p.outcomeId, p]));
       const sendable = access.applicant ? nextSendable(returns, day) : null;
       const adjustedPence = adjustments.reduce((a, r) => a + r.amountPence, 0);
+      const recoverPence = adjustments.reduce((a, r) => a + r.recoverPence, 0);
       const spentPence = lines.reduce((a, r) => a + r.spentPence, 0);
       return {
         ...grant,
@@ -202,6 +203,7 @@ export function createMonitoringService(deps: {
         lines,
         spentPence,
         adjustedPence,
+        recoverPence,
         netPence: grant.awardedPence - adjustedPence,
         outcomes: outcomes.map((o) => ({ ...o, latest: byOutcome.get(o.id) ?? null })),
         returns: returns.map((r) => ({
