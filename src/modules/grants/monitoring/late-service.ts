@@ -83,7 +83,10 @@ export function createLateReturnsService(deps: {
       };
     },
 
-    /** LEG-06: chases the late returns due a chase; returns how many were chased. */
+    /**
+     * LEG-06: chases the late returns due a chase; returns how many were marked chased (those
+     * with nobody to e-mail among them).
+     */
     async sendChasers(batch = 100): Promise<number> {
       const at = now();
       const today = todayInLondon(at);
