@@ -1,12 +1,13 @@
 /**
  * Issue 26 part 4 (LEG-06, CDRP-12, CON-04): an engagement group's grant, ended in June, has its
- * returns scheduled by an authority officer and they are late; the group's engagement officer
+ * returns, scheduled by its award, late; the group's engagement officer
  * sends them; the officer accepts the first, records an underspend and the evaluation, and reads
  * the late returns and spending per borough. Axe checks every page.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { scheduleReturns } from '../../src/modules/grants/index.js';
 import { makeAccount } from '../factories/accounts.js';
 import { makeAwardedApplication, makeFund, makeRound } from '../factories/grants.js';
 import { expectSuccess, fillDate } from './pages/govuk.js';
@@ -46,16 +47,17 @@ test('a late return is sent by the applicant and accepted; an underspend and the
     projectTitle: 'Youth listening events',
     startsOn: '2026-01-01',
     endsOn: '2026-06-30',
+    instalments: [{ amountPence: 500_00, batched: true }, { amountPence: 500_00 }],
   });
   const href = `/grants/monitoring/${grant.id}`;
   const officerPage = await e2e.newPage();
   await signInWithRole(e2e, officerPage, 'authority_officer');
 
-  // The officer makes the schedule: two quarterly returns, both late by now.
+  // The award scheduled two quarterly returns when it was made, in December 2025 (a schedule
+  // made now would give them 28 days from today): both are late by now.
+  assert.equal(await scheduleReturns(e2e.app.services.db, grant, '2025-12-01'), 2);
   await visit(officerPage, href);
   await expectAccessible(officerPage);
-  await officerPage.getByRole('button', { name: 'Make the schedule of returns' }).click();
-  await expectSuccess(officerPage, '2 monitoring returns have been scheduled');
   assert.match(await rowWords(officerPage, /Return 1:/), /Late$/);
   await visit(officerPage, '/grants/late-returns');
   await officerPage.getByRole('heading', { level: 1, name: 'Late monitoring returns' }).waitFor();

@@ -5,6 +5,7 @@
  * budget as the award service does, so the budget reads true.
  */
 import { and, eq, sql } from 'drizzle-orm';
+import { addCalendarMonths } from '../../src/platform/calendar/index.js';
 import type {
   ApplicantKind,
   ApplicationStatus,
@@ -18,6 +19,8 @@ import {
   grantFunds,
   grantFundYears,
   grantOutcomes,
+  grantPaymentBatches,
+  grantPayments,
   grantRounds,
 } from '../../src/modules/grants/schema.js';
 import type { TestApp } from '../app.js';
@@ -113,6 +116,8 @@ export async function makeApplication(
     projectTitle?: string;
     startsOn?: string;
     endsOn?: string;
+    /** The account that sent it (none unless told). */
+    submittedBy?: string;
   } = {},
 ) {
   const db = t.services.db;
@@ -169,6 +174,7 @@ export async function makeApplication(
       status: submitted ? 'submitted' : 'draft',
       requestedPence: submitted ? lines.reduce((a, b) => a + b, 0) : null,
       submittedAt: submitted ? new Date('2026-10-01T10:00:00Z') : null,
+      submittedBy: submitted ? (options.submittedBy ?? null) : null,
     })
     .returning();
   const budgetLines = lines.length
@@ -204,14 +210,26 @@ export async function makeApplication(
   return { ...application!, budgetLines, outcomes };
 }
 
+/** An instalment of an award: its amount, due date (quarterly from 1 December 2026 unless told). */
+export interface FactoryInstalment {
+  amountPence: number;
+  dueOn?: string;
+  /** Put in a payment batch already (no longer to be paid). */
+  batched?: boolean;
+}
+
 /**
  * An awarded application, as the panel would leave it: decided, with the award committed against
- * its round's fund year (refused, as the service would, if the budget has not room).
+ * its round's fund year (refused, as the service would, if the budget has not room), and the
+ * instalments given (none unless told), those `batched` in a payment batch of their own.
  */
 export async function makeAwardedApplication(
   t: TestApp,
   roundId: string,
-  options: Parameters<typeof makeApplication>[2] & { awardedPence?: number } = {},
+  options: Parameters<typeof makeApplication>[2] & {
+    awardedPence?: number;
+    instalments?: FactoryInstalment[];
+  } = {},
 ) {
   const db = t.services.db;
   const application = await makeApplication(t, roundId, options);
@@ -241,5 +259,31 @@ export async function makeAwardedApplication(
     })
     .where(eq(grantApplications.id, application.id))
     .returning();
-  return { ...application, ...awarded! };
+  const wanted = options.instalments ?? [];
+  const batched = wanted.filter((i) => i.batched);
+  const [batch] = batched.length
+    ? await db
+        .insert(grantPaymentBatches)
+        .values({
+          createdAt: new Date('2026-11-20T10:00:00Z'),
+          paymentCount: batched.length,
+          totalPence: batched.reduce((a, i) => a + i.amountPence, 0),
+        })
+        .returning()
+    : [];
+  const instalments = wanted.length
+    ? await db
+        .insert(grantPayments)
+        .values(
+          wanted.map((i, n) => ({
+            applicationId: application.id,
+            instalment: n + 1,
+            dueOn: i.dueOn ?? addCalendarMonths('2026-12-01', n * 3),
+            amountPence: i.amountPence,
+            batchId: i.batched ? batch!.id : null,
+          })),
+        )
+        .returning()
+    : [];
+  return { ...application, ...awarded!, instalments };
 }

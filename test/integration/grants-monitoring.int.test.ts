@@ -18,14 +18,22 @@ import {
   grantAdjustments,
   grantEvaluations,
   grantFundYears,
+  grantPayments,
   grantReturns,
 } from '../../src/modules/grants/schema.js';
+import { people } from '../../src/modules/directory/schema.js';
+import { auditEvents } from '../../src/platform/audit/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import { createTestApp, dateFields, principalFor, type Agent, type TestApp } from '../app.js';
 import { makeAccount, signInAccount, signInNewAccount } from '../factories/accounts.js';
-import { makeBorough } from '../factories/directory.js';
-import { makeAwardedApplication, makeFund, makeRound } from '../factories/grants.js';
+import { makeBorough, makeOrganisation } from '../factories/directory.js';
+import {
+  makeAwardedApplication,
+  makeEngagementGroup,
+  makeFund,
+  makeRound,
+} from '../factories/grants.js';
 import { mainOf, rowOf, summaryOf, tableOf, textOf } from '../html.js';
 
 let t: TestApp;
@@ -57,6 +65,17 @@ async function awardedGrant(
   return { grant, fundId, round, account, applicant: await signInAccount(t, account) };
 }
 
+/** The schedule made as the award would have made it on `day` (the clock put back after). */
+async function scheduleOn(applicationId: string, day: string) {
+  const kept = t.clock.current;
+  t.clock.current = new Date(`${day}T10:00:00Z`);
+  try {
+    await t.services.grantsMonitoring.makeSchedule(officerPrincipal, applicationId);
+  } finally {
+    t.clock.current = kept;
+  }
+}
+
 const returnsOf = (applicationId: string) =>
   t.services.db
     .select()
@@ -86,6 +105,24 @@ test('LEG-06: an officer makes the schedule of a 12-month grant: 4 quarterly ret
   );
 });
 
+test('LEG-06: a grant awarded after it started is not late at once: its past returns are due 28 days from the day the schedule is made', async () => {
+  const { grant } = await awardedGrant({ startsOn: '2026-01-01', endsOn: '2026-12-31' });
+  const href = `/grants/monitoring/${grant.id}`;
+  assert.equal((await officer.post(`${href}/schedule`, {})).statusCode, 303);
+  const returns = tableOf((await officer.get(href)).body, /Period/);
+  assert.deepEqual(
+    returns.rows.map((r) => [r[1], r[3]]),
+    [
+      ['21 December 2026', 'Open'],
+      ['21 December 2026', 'Open'],
+      ['21 December 2026', 'Open'],
+      ['28 January 2027', 'Open'],
+    ],
+  );
+  const late = text((await officer.get('/grants/late-returns')).body);
+  assert.doesNotMatch(late, new RegExp(`G-${grant.reference}`));
+});
+
 test('LEG-06, CDRP-12: the applicant sends a return with spend and progress; the page shows spend to date; the officer accepts it', async () => {
   const { grant, applicant } = await awardedGrant({ startsOn: '2026-07-01', endsOn: '2027-06-30' });
   await t.services.grantsMonitoring.makeSchedule(officerPrincipal, grant.id);
@@ -113,6 +150,9 @@ test('LEG-06, CDRP-12: the applicant sends a return with spend and progress; the
   // The second return cannot be sent before the first.
   const early = await applicant.post(`${href}/returns/${second!.id}`, { progress: 'x' });
   assert.equal(early.statusCode, 409);
+  // Said, without a link to a field the page does not have in this state.
+  assert.match(text(early.body), /This return cannot be sent now/);
+  assert.doesNotMatch(early.body, /href="#progress"/);
 
   const sent = await applicant.post(url, {
     [`spend-${venue!.id}`]: '£250.50',
@@ -145,7 +185,10 @@ test('LEG-06, CDRP-12: the applicant sends a return with spend and progress; the
   assert.match(returnPage, /Accept the return/);
   assert.equal((await officer.post(`${url}/accept`, {})).statusCode, 303);
   assert.match(text((await officer.get(href)).body), /Monitoring return 1 has been accepted/);
-  assert.equal((await officer.post(`${url}/accept`, {})).statusCode, 409);
+  const again = await officer.post(`${url}/accept`, {});
+  assert.equal(again.statusCode, 409);
+  assert.match(text(again.body), /Only a return that has been sent and not yet accepted/);
+  assert.doesNotMatch(again.body, /href="#accept"/);
   // Over budget is sent, and warned of.
   const [, , third] = await returnsOf(grant.id);
   void third;
@@ -164,7 +207,7 @@ test('LEG-06, CDRP-12: the applicant sends a return with spend and progress; the
 
 test('LEG-06: a late return is listed with its days late and chased by e-mail once, not again that day, again after 14 days', async () => {
   const { grant, account } = await awardedGrant({ startsOn: '2020-01-01', endsOn: '2020-03-31' });
-  await t.services.grantsMonitoring.makeSchedule(officerPrincipal, grant.id);
+  await scheduleOn(grant.id, '2019-12-01');
   const late = await officer.get('/grants/late-returns');
   const table = tableOf(late.body, /Days late/);
   const row = rowOf(table, `G-${grant.reference} ${grant.projectTitle}`);
@@ -203,8 +246,141 @@ test('LEG-06: a late return is listed with its days late and chased by e-mail on
   assert.equal((await mailTo()).length, 2);
 });
 
-test('CDRP-12: an underspend gives money back to the fund’s year; more than what is left is refused naming the amount, with nothing written', async () => {
-  const { grant, fundId, applicant } = await awardedGrant();
+test('LEG-06: a late return with nobody to e-mail is still marked chased, so the sweep moves on to the next; each grant chased is audited', async () => {
+  // The oldest late return: a grant whose engagement group has no officer to e-mail.
+  const round = await makeRound(t, (await makeFund(t)).id);
+  const nobody = await makeAwardedApplication(t, round.id, {
+    startsOn: '1990-01-01',
+    endsOn: '1990-03-31',
+  });
+  await scheduleOn(nobody.id, '1989-12-01');
+  const { grant, account } = await awardedGrant({ startsOn: '1991-01-01', endsOn: '1991-03-31' });
+  await scheduleOn(grant.id, '1990-12-01');
+  const mailTo = () =>
+    t.services.db
+      .select({ to: outbox.toAddress })
+      .from(outbox)
+      .where(like(outbox.subject, `Monitoring return 1 for G-${grant.reference} %`));
+
+  // A sweep of one claims the oldest, e-mails nobody, and marks it; the next sweep goes on.
+  assert.equal(await t.services.grantsLateReturns.sendChasers(1), 1);
+  assert.deepEqual(await mailTo(), []);
+  await t.services.grantsLateReturns.sendChasers(1);
+  assert.deepEqual(
+    (await mailTo()).map((m) => m.to),
+    [account.email],
+  );
+  const list = tableOf((await officer.get('/grants/late-returns')).body, /Days late/);
+  assert.equal(rowOf(list, `G-${nobody.reference}`)['Last chased'], '23 November 2026');
+  assert.equal(rowOf(list, `G-${grant.reference}`)['Last chased'], '23 November 2026');
+  const audited = await t.services.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, 'grant-return.chased'), eq(auditEvents.recordId, nobody.id)));
+  assert.equal(audited.length, 1);
+  assert.equal(audited[0]!.recordType, 'grant-application');
+  assert.deepEqual(audited[0]!.after, {
+    returns: [(await returnsOf(nobody.id))[0]!.id],
+    emailed: 0,
+  });
+});
+
+test('LEG-06: a grant evaluated is closed: its final return never sent is neither listed late nor chased', async () => {
+  const { grant } = await awardedGrant({ startsOn: '2021-01-01', endsOn: '2021-03-31' });
+  await scheduleOn(grant.id, '2020-12-01');
+  const listed = async () =>
+    text((await officer.get('/grants/late-returns')).body).includes(`G-${grant.reference}`);
+  assert.equal(await listed(), true);
+  const saved = await officer.post(`/grants/monitoring/${grant.id}/evaluation`, {
+    effectiveness: 'poor',
+    valueForMoney: 'poor',
+    findings: 'The final return was never sent.',
+  });
+  assert.equal(saved.statusCode, 303, text(saved.body));
+  assert.equal(await listed(), false);
+  await t.services.grantsLateReturns.sendChasers();
+  const mail = await t.services.db
+    .select()
+    .from(outbox)
+    .where(like(outbox.subject, `Monitoring return 1 for G-${grant.reference} %`));
+  assert.deepEqual(mail, []);
+  assert.equal((await returnsOf(grant.id))[0]!.chasedAt, null);
+});
+
+test('LEG-06: whoever sent the application but no longer acts for the applicant cannot read the grant, is not offered its return and is not chased', async () => {
+  const elsewhere = await makeEngagementGroup(t);
+  const former = await makeAccount(t, {
+    role: 'engagement_officer',
+    scope: { type: 'engagement_group', id: elsewhere.id },
+  });
+  const { grant, account } = await awardedGrant({
+    startsOn: '2022-01-01',
+    endsOn: '2022-03-31',
+    submittedBy: former.userId,
+  });
+  await scheduleOn(grant.id, '2021-12-01');
+  const agent = await signInAccount(t, former);
+  assert.equal((await agent.get(`/grants/monitoring/${grant.id}`)).statusCode, 403);
+  assert.doesNotMatch(
+    text((await agent.get('/')).body),
+    new RegExp(`Send the monitoring return for ${grant.projectTitle}`),
+  );
+  await t.services.grantsLateReturns.sendChasers();
+  const mail = await t.services.db
+    .select({ to: outbox.toAddress })
+    .from(outbox)
+    .where(like(outbox.subject, `Monitoring return 1 for G-${grant.reference} %`));
+  assert.deepEqual(
+    mail.map((m) => m.to),
+    [account.email],
+  );
+});
+
+test('LEG-06: a community organisation’s late return is chased to those who sent for it and are in it now, not to one who has left it', async () => {
+  const organisation = await makeOrganisation(t, { kind: 'community' });
+  const member = await makeAccount(t, { role: 'advisor' });
+  const leaver = await makeAccount(t, { role: 'advisor' });
+  await t.services.db
+    .update(people)
+    .set({ organisationId: organisation.id })
+    .where(eq(people.id, member.personId));
+  const round = await makeRound(t, (await makeFund(t)).id);
+  const options = { organisationId: organisation.id, startsOn: '2023-01-01', endsOn: '2023-03-31' };
+  const sent = await makeAwardedApplication(t, round.id, {
+    ...options,
+    submittedBy: member.userId,
+  });
+  const left = await makeAwardedApplication(t, round.id, {
+    ...options,
+    submittedBy: leaver.userId,
+  });
+  await scheduleOn(sent.id, '2022-12-01');
+  await scheduleOn(left.id, '2022-12-01');
+  await t.services.grantsLateReturns.sendChasers();
+  const mailTo = async (reference: number) =>
+    (
+      await t.services.db
+        .select({ to: outbox.toAddress })
+        .from(outbox)
+        .where(like(outbox.subject, `Monitoring return 1 for G-${reference} %`))
+    ).map((m) => m.to);
+  assert.deepEqual(await mailTo(sent.reference), [member.email]);
+  assert.deepEqual(await mailTo(left.reference), []);
+  assert.equal((await returnsOf(left.id))[0]!.chasedAt?.toISOString(), '2026-11-23T10:00:00.000Z');
+});
+
+test('CDRP-12: an underspend gives money back to the fund’s year and comes off the instalment still to be paid; more than what is left, or than is unpaid, is refused naming the amount, with nothing written', async () => {
+  const { grant, fundId, applicant } = await awardedGrant({
+    instalments: [{ amountPence: 500_00, batched: true }, { amountPence: 500_00 }],
+  });
+  const instalments = async () =>
+    (
+      await t.services.db
+        .select()
+        .from(grantPayments)
+        .where(eq(grantPayments.applicationId, grant.id))
+        .orderBy(grantPayments.instalment)
+    ).map((p) => [p.instalment, p.amountPence, !!p.batchId]);
   const committed = async () =>
     (
       await t.services.db
@@ -228,12 +404,31 @@ test('CDRP-12: an underspend gives money back to the fund’s year; more than wh
   });
   assert.equal(ok.statusCode, 303, text(ok.body));
   assert.equal(await committed(), 850_00);
+  // Not paid out as well: the unpaid instalment is cut by it; the one in a batch is left.
+  assert.deepEqual(await instalments(), [
+    [1, 500_00, true],
+    [2, 350_00, false],
+  ]);
   const page = await officer.get(`/grants/monitoring/${grant.id}`);
   assert.match(
     text(page.body),
     /Underspend of £150.00 has been recorded and given back to the fund/,
   );
   assert.equal(summaryOf(page.body).get('Net award'), '£850.00');
+
+  const unpaid = await officer.post(url, {
+    kind: 'underspend',
+    amount: '350.01',
+    reason: 'Fewer events',
+    ...dateFields('recordedOn', '2026-11-20'),
+  });
+  assert.equal(unpaid.statusCode, 400);
+  assert.match(
+    text(unpaid.body),
+    /An underspend must be no more than £350.00, what is still to be paid of the grant/,
+  );
+  assert.match(unpaid.body, /href="#amount"/);
+  assert.equal(await committed(), 850_00);
 
   const over = await officer.post(url, {
     kind: 'clawback',
@@ -256,6 +451,66 @@ test('CDRP-12: an underspend gives money back to the fund’s year; more than wh
         .where(eq(grantAdjustments.applicationId, grant.id))
     ).length,
     1,
+  );
+  assert.deepEqual(await instalments(), [
+    [1, 500_00, true],
+    [2, 350_00, false],
+  ]);
+});
+
+test('CDRP-12: a clawback cuts the unpaid instalments last first, removing those it empties; the rest is to be recovered, said on the grant page; the audit keeps the fund year before and after', async () => {
+  const { grant, fundId } = await awardedGrant({
+    instalments: [
+      { amountPence: 400_00, batched: true },
+      { amountPence: 300_00 },
+      { amountPence: 300_00 },
+    ],
+  });
+  const ok = await officer.post(`/grants/monitoring/${grant.id}/adjustments/new`, {
+    kind: 'clawback',
+    amount: '750',
+    reason: 'Half the events were not held',
+    ...dateFields('recordedOn', '2026-11-20'),
+  });
+  assert.equal(ok.statusCode, 303, text(ok.body));
+  const left = await t.services.db
+    .select()
+    .from(grantPayments)
+    .where(eq(grantPayments.applicationId, grant.id));
+  assert.deepEqual(
+    left.map((p) => [p.instalment, p.amountPence, !!p.batchId]),
+    [[1, 400_00, true]],
+  );
+  const [year] = await t.services.db
+    .select()
+    .from(grantFundYears)
+    .where(and(eq(grantFundYears.fundId, fundId), eq(grantFundYears.startYear, 2026)));
+  assert.equal(year!.committedPence, 250_00);
+  const page = await officer.get(`/grants/monitoring/${grant.id}`);
+  assert.match(text(page.body), /£150.00 to be recovered/);
+  assert.equal(summaryOf(page.body).get('Net award'), '£250.00');
+  const [row] = await t.services.db
+    .select()
+    .from(grantAdjustments)
+    .where(eq(grantAdjustments.applicationId, grant.id));
+  assert.equal(row!.recoverPence, 150_00);
+  const [audit] = await t.services.db
+    .select()
+    .from(auditEvents)
+    .where(
+      and(eq(auditEvents.action, 'grant-clawback.recorded'), eq(auditEvents.recordId, grant.id)),
+    );
+  const after = audit!.after as {
+    fundYearCommittedPence: { before: number; after: number };
+    instalments: { instalment: number; beforePence: number; afterPence: number }[];
+  };
+  assert.deepEqual(after.fundYearCommittedPence, { before: 1000_00, after: 250_00 });
+  assert.deepEqual(
+    after.instalments.map((i) => [i.instalment, i.beforePence, i.afterPence]),
+    [
+      [3, 300_00, 0],
+      [2, 300_00, 0],
+    ],
   );
 });
 
@@ -307,12 +562,15 @@ test('LEG-06: an ended grant awaits its evaluation (outstanding for its applican
   );
   assert.match(text(page.body), /Add to the good-practice library/);
   assert.deepEqual(await evaluationsOutstanding(t.services.db, applicant, '2026-11-23'), []);
-  // Once only.
-  assert.equal(
-    (await officer.post(url, { effectiveness: 'poor', valueForMoney: 'poor', findings: 'x' }))
-      .statusCode,
-    409,
-  );
+  // Once only; said without a link to the form, which the page no longer has.
+  const twice = await officer.post(url, {
+    effectiveness: 'poor',
+    valueForMoney: 'poor',
+    findings: 'x',
+  });
+  assert.equal(twice.statusCode, 409);
+  assert.match(text(twice.body), /This grant's evaluation has already been recorded/);
+  assert.doesNotMatch(twice.body, /href="#effectiveness"/);
   assert.equal(
     (
       await t.services.db
@@ -337,6 +595,11 @@ test('LEG-06: a grant still running cannot be evaluated yet', async () => {
     findings: 'x',
   });
   assert.equal(refused.statusCode, 409);
+  assert.match(
+    text(refused.body),
+    /The evaluation can be recorded once the final return is sent or the grant has ended/,
+  );
+  assert.doesNotMatch(refused.body, /href="#effectiveness"/);
 });
 
 test('CON-04, CDRP-12: spending per borough shows awarded, given back, net, spent and the share, with the same lines in the CSV', async () => {
@@ -347,6 +610,7 @@ test('CON-04, CDRP-12: spending per borough shows awarded, given back, net, spen
     boroughId: borough.id,
     startsOn: '2026-07-01',
     endsOn: '2027-06-30',
+    instalments: [{ amountPence: 1000_00 }],
   });
   await awardedGrant({ fundId: fund.id, boroughId: borough.id, lines: [600_00] });
   await officer.post(`/grants/monitoring/${grant.id}/adjustments/new`, {
@@ -422,7 +686,7 @@ test('LEG-06, CDRP-12: the demo loader gives an ended grant returns (some sent, 
 
 test('LEG-06: the applicant’s home page offers the return to send, saying it is late; nobody else’s does', async () => {
   const { grant, applicant } = await awardedGrant({ startsOn: '2026-01-01', endsOn: '2026-12-31' });
-  await t.services.grantsMonitoring.makeSchedule(officerPrincipal, grant.id);
+  await scheduleOn(grant.id, '2025-12-01');
   const home = text((await applicant.get('/')).body);
   assert.match(home, new RegExp(`Send the monitoring return for ${grant.projectTitle}`));
   assert.match(home, /Late: it was due on 28 April 2026/);

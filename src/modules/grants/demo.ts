@@ -11,6 +11,7 @@ import { addCalendarDays, reportingYearOf, type IsoDate } from '../../platform/c
 import type { Executor } from '../../platform/db/database.js';
 import { loadGrantsMonitoringDemo } from './monitoring/demo.js';
 import {
+  grantAdjustments,
   grantApplications,
   grantAssessments,
   grantBudgetLines,
@@ -287,15 +288,13 @@ async function loadAwardedGrant(
     .from(grantCriteria)
     .innerJoin(grantRounds, eq(grantRounds.fundId, grantCriteria.fundId))
     .where(eq(grantRounds.id, roundId));
-  await tx
-    .insert(grantScores)
-    .values(
-      criteria.map((c, i) => ({
-        assessmentId: assessment!.id,
-        criterionId: c.id,
-        score: 4 - (i % 2),
-      })),
-    );
+  await tx.insert(grantScores).values(
+    criteria.map((c, i) => ({
+      assessmentId: assessment!.id,
+      criterionId: c.id,
+      score: 4 - (i % 2),
+    })),
+  );
   // The award is committed against last year's budget, as the award service does.
   const [round] = await tx.select().from(grantRounds).where(eq(grantRounds.id, roundId));
   await tx
@@ -337,6 +336,13 @@ async function loadAwardedGrant(
     applicantUserId: people.engagementUser,
     officerUserId: people.officerUser,
   });
+  // CDRP-12: the underspend comes off the instalment still to pay, as recording it would.
+  await tx
+    .update(grantPayments)
+    .set({
+      amountPence: sql`${grantPayments.amountPence} - coalesce((select sum(${grantAdjustments.amountPence}) from ${grantAdjustments} where ${grantAdjustments.applicationId} = ${id}), 0)`,
+    })
+    .where(and(eq(grantPayments.applicationId, id), eq(grantPayments.instalment, 2)));
   return id;
 }
 

@@ -388,6 +388,11 @@ export const grantAdjustments = pgTable(
     }),
     kind: text('kind').notNull(),
     amountPence: integer('amount_pence').notNull(),
+    /**
+     * A clawback's part beyond the instalments still to be paid (which it cut first): money paid
+     * out already, to be asked back. Always 0 for an underspend.
+     */
+    recoverPence: integer('recover_pence').notNull().default(0),
     reason: text('reason').notNull(),
     recordedOn: date('recorded_on', { mode: 'string' }).notNull(),
     recordedBy: uuid('recorded_by').references(() => users.id),
@@ -397,6 +402,10 @@ export const grantAdjustments = pgTable(
     index('grant_adjustments_application_idx').on(t.applicationId),
     check('grant_adjustments_kind', isOneOf(t.kind, ADJUSTMENT_KINDS)),
     check('grant_adjustments_amount', sql`${t.amountPence} > 0`),
+    check(
+      'grant_adjustments_recover',
+      sql`${t.recoverPence} >= 0 and ${t.recoverPence} <= ${t.amountPence}`,
+    ),
   ],
 );
 

@@ -167,7 +167,8 @@ export function createAwardService(deps: {
           .where(eq(grantApplications.id, applicationId))
           .returning();
         // LEG-06: the monitoring returns the grant owes, scheduled with the award.
-        const returns = value.outcome === 'awarded' ? await scheduleReturns(tx, decided!) : 0;
+        const returns =
+          value.outcome === 'awarded' ? await scheduleReturns(tx, decided!, today()) : 0;
         await recordAudit(tx, actorOf(user, requestId), {
           action:
             value.outcome === 'awarded'

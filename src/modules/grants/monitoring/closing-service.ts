@@ -4,7 +4,7 @@
  * evaluation of effectiveness and value for money once the grant has ended. Each action is one
  * transaction with one audit event.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
@@ -15,9 +15,15 @@ import { dateField, dateParts } from '../../../platform/http/form-fields.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors } from '../../../platform/i18n/said.js';
 import type { DirectoryApi } from '../../directory/index.js';
-import { grantAdjustments, grantEvaluations, grantFundYears, grantReturns } from '../schema.js';
+import {
+  grantAdjustments,
+  grantEvaluations,
+  grantFundYears,
+  grantPayments,
+  grantReturns,
+} from '../schema.js';
 import { findGrant } from './grant-access.js';
-import { evaluationDue, validateAdjustment, validateEvaluation } from './rules.js';
+import { cutInstalments, evaluationDue, validateAdjustment, validateEvaluation } from './rules.js';
 
 export type ClosingService = ReturnType<typeof createClosingService>;
 type Input = Record<string, string | string[] | undefined>;
@@ -39,6 +45,26 @@ export function createClosingService(deps: {
     return Number(row?.n ?? 0);
   }
 
+  /**
+   * The grant's instalments still to be paid (in no payment batch), by instalment; `lock` holds
+   * them, so a batch made meanwhile waits for the adjustment and pays what it left.
+   */
+  async function unpaidInstalments(executor: Executor, applicationId: string, lock = false) {
+    const query = executor
+      .select({
+        id: grantPayments.id,
+        instalment: grantPayments.instalment,
+        amountPence: grantPayments.amountPence,
+      })
+      .from(grantPayments)
+      .where(and(eq(grantPayments.applicationId, applicationId), isNull(grantPayments.batchId)))
+      .orderBy(asc(grantPayments.instalment));
+    return lock ? query.for('update') : query;
+  }
+
+  const sumOf = (rows: readonly { amountPence: number }[]) =>
+    rows.reduce((a, r) => a + r.amountPence, 0);
+
   async function finalSent(executor: Executor, applicationId: string) {
     const [row] = await executor
       .select({ at: grantReturns.submittedAt })
@@ -52,16 +78,26 @@ export function createClosingService(deps: {
     async adjustable(principal: Principal, id: string) {
       requireUser(principal, 'grants.manage');
       const grant = await findGrant(db, directory, id);
-      const adjusted = await adjustedPence(db, id);
-      return { ...grant, adjustedPence: adjusted, leftPence: grant.awardedPence - adjusted };
+      const [adjusted, unpaid] = await Promise.all([
+        adjustedPence(db, id),
+        unpaidInstalments(db, id),
+      ]);
+      return {
+        ...grant,
+        adjustedPence: adjusted,
+        leftPence: grant.awardedPence - adjusted,
+        unpaidPence: sumOf(unpaid),
+      };
     },
 
     adjustmentDefaults: () => dateParts('recordedOn', today()),
 
     /**
      * CDRP-12: an underspend or clawback recorded; its amount goes back to the fund's year
-     * (never below nothing committed). Refused, with nothing written, beyond what is left of
-     * the award after earlier adjustments.
+     * (never below nothing committed) and comes off the instalments still to be paid, the last
+     * first, so it is not paid out as well. A clawback beyond those instalments is money to be
+     * recovered. Refused, with nothing written, beyond what is left of the award after earlier
+     * adjustments, or for an underspend beyond what is still to be paid.
      */
     async recordAdjustment(principal: Principal, id: string, input: Input, requestId?: string) {
       const user = requireUser(principal, 'grants.manage');
@@ -75,16 +111,46 @@ export function createClosingService(deps: {
       );
       return db.transaction(async (tx) => {
         const grant = await findGrant(tx, directory, id, true);
+        const unpaid = await unpaidInstalments(tx, id, true);
         const { refusals, value } = validateAdjustment(input, {
           awardedPence: grant.awardedPence,
           adjustedPence: await adjustedPence(tx, id),
+          unpaidPence: sumOf(unpaid),
         });
         const all = [...fieldErrors(t, refusals), ...errors];
         if (all.length || !recordedOn) throw new ValidationError(all);
+        const { cuts, recoverPence } = cutInstalments(unpaid, value.amountPence);
+        // Every instalment cut is removed but the earliest one cut, which may keep a part.
+        const removed = cuts.filter((c) => c.afterPence === 0).map((c) => c.id);
+        const kept = cuts.find((c) => c.afterPence > 0);
+        if (removed.length)
+          await tx
+            .delete(grantPayments)
+            .where(and(inArray(grantPayments.id, removed), isNull(grantPayments.batchId)));
+        if (kept)
+          await tx
+            .update(grantPayments)
+            .set({ amountPence: kept.afterPence })
+            .where(and(eq(grantPayments.id, kept.id), isNull(grantPayments.batchId)));
         const [row] = await tx
           .insert(grantAdjustments)
-          .values({ applicationId: id, ...value, recordedOn, recordedBy: user.userId })
+          .values({
+            applicationId: id,
+            ...value,
+            recoverPence,
+            recordedOn,
+            recordedBy: user.userId,
+          })
           .returning();
+        const ofYear = and(
+          eq(grantFundYears.fundId, grant.fundId),
+          eq(grantFundYears.startYear, grant.startYear),
+        );
+        const [before] = await tx
+          .select({ committedPence: grantFundYears.committedPence })
+          .from(grantFundYears)
+          .where(ofYear)
+          .for('update');
         const [year] = await tx
           .update(grantFundYears)
           .set({
@@ -92,18 +158,20 @@ export function createClosingService(deps: {
             updatedAt: now(),
             version: sql`${grantFundYears.version} + 1`,
           })
-          .where(
-            and(
-              eq(grantFundYears.fundId, grant.fundId),
-              eq(grantFundYears.startYear, grant.startYear),
-            ),
-          )
+          .where(ofYear)
           .returning({ committedPence: grantFundYears.committedPence });
         await recordAudit(tx, actorOf(user, requestId), {
           action: `grant-${value.kind}.recorded`,
           recordType: 'grant-application',
           recordId: id,
-          after: { ...row, fundYearCommittedPence: year?.committedPence ?? null },
+          after: {
+            ...row,
+            fundYearCommittedPence: {
+              before: before?.committedPence ?? null,
+              after: year?.committedPence ?? null,
+            },
+            instalments: cuts,
+          },
         });
         return row!;
       });
@@ -139,7 +207,8 @@ export function createClosingService(deps: {
               today(),
             )
           )
-            throw new ConflictError(t('grants:monitoring.errors.notEnded'), 'effectiveness');
+            // No field: the evaluation form is not on the page until it is due.
+            throw new ConflictError(t('grants:monitoring.errors.notEnded'));
           const { refusals, value } = validateEvaluation(input);
           if (refusals.length) throw new ValidationError(fieldErrors(t, refusals));
           const [row] = await tx
@@ -156,7 +225,8 @@ export function createClosingService(deps: {
         });
       } catch (error) {
         if (isUniqueViolation(error))
-          throw new ConflictError(t('grants:monitoring.errors.evaluated'), 'effectiveness');
+          // No field: once recorded, the page shows the evaluation, not its form.
+          throw new ConflictError(t('grants:monitoring.errors.evaluated'));
         throw error;
       }
     },

@@ -43,7 +43,8 @@ export async function loadGrantsMonitoringDemo(
     .where(eq(grantApplications.id, applicationId));
   if (!application || application.status !== 'awarded')
     throw new Error(`the demo's grant ${applicationId} is not awarded`);
-  await scheduleReturns(tx, application);
+  // Scheduled as if on the day the grant started, so its past returns read as they would have.
+  await scheduleReturns(tx, application, application.startsOn ?? today);
   const [returns, lines, outcomes] = await Promise.all([
     tx
       .select()

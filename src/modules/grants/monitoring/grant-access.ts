@@ -1,7 +1,8 @@
 /**
  * An awarded grant as monitoring finds it, and who may do what with it: staff read every grant
  * (`grants.view`) and the authority's officers act on it (`grants.manage`); the applicant (those
- * who act for it, and whoever sent the application) reads its own grant and sends its returns.
+ * who act for it now: its current role holders or members) reads its own grant and sends its
+ * returns.
  * Everyone else is refused.
  */
 import { eq } from 'drizzle-orm';
@@ -63,9 +64,8 @@ export async function accessTo(
   const access = {
     staff: can(principal, 'grants.view'),
     manage: can(principal, 'grants.manage'),
-    applicant:
-      mayActForApplicant(principal, application, person?.organisationId) ||
-      application.submittedBy === principal.userId,
+    // Who acts for the applicant now: whoever sent the application may since have left it.
+    applicant: mayActForApplicant(principal, application, person?.organisationId),
   };
   if (!access.staff && !access.applicant) throw new ForbiddenError();
   return access;

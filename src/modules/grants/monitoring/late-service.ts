@@ -1,23 +1,22 @@
 /**
- * LEG-06: late returns. Staff read the returns not sent by their due date, most overdue first; on
- * a timer, each is chased by e-mail to those who act for the applicant and to whoever sent the
- * application: once when late, then again every CHASE_EVERY_DAYS while it stays late. The rows
+ * LEG-06: late returns. Staff read the returns not sent by their due date, of grants not yet
+ * evaluated, most overdue first; on a timer, each is chased by e-mail to those who act for the
+ * applicant now: once when late, then again every CHASE_EVERY_DAYS while it stays late. The rows
  * are claimed FOR UPDATE SKIP LOCKED and `chased_at` set in the transaction that queues the
- * e-mail, so two instances sweeping at once never chase one return twice.
- */
-import { and, asc, count, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+ * e-mail, so two instances sweeping at once never chase one return twice. */
+import { and, asc, count, eq, inArray, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { SYSTEM_ACTOR, type Principal } from '../../../platform/auth/principal.js';
 import { roleAssignments, users } from '../../../platform/auth/schema.js';
 import { todayInLondon } from '../../../platform/calendar/index.js';
-import type { Db } from '../../../platform/db/database.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import { formatDate } from '../../../platform/i18n/dates.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import type { MailService } from '../../../platform/mail/service.js';
 import type { DirectoryApi } from '../../directory/index.js';
-import { grantApplications, grantReturns } from '../schema.js';
+import { grantApplications, grantEvaluations, grantReturns } from '../schema.js';
 import { monitoringPaths as paths } from './paths.js';
 import { CHASE_EVERY_DAYS, daysBetween } from './rules.js';
 
@@ -32,11 +31,18 @@ export function createLateReturnsService(deps: {
   publicUrl: string;
 }) {
   const { db, directory, mail, now, t, publicUrl } = deps;
+  // A grant evaluated is closed: a return it never sent is no longer listed or chased.
   const lateWhere = (today: string) =>
     and(
       isNull(grantReturns.submittedAt),
       lt(grantReturns.dueOn, today),
       eq(grantApplications.status, 'awarded'),
+      notExists(
+        db
+          .select({ one: sql`1` })
+          .from(grantEvaluations)
+          .where(eq(grantEvaluations.applicationId, grantApplications.id)),
+      ),
     );
 
   return {
@@ -77,7 +83,10 @@ export function createLateReturnsService(deps: {
       };
     },
 
-    /** LEG-06: chases the late returns due a chase; returns how many were chased. */
+    /**
+     * LEG-06: chases the late returns due a chase; returns how many were marked chased (those
+     * with nobody to e-mail among them).
+     */
     async sendChasers(batch = 100): Promise<number> {
       const at = now();
       const today = todayInLondon(at);
@@ -92,7 +101,6 @@ export function createLateReturnsService(deps: {
             applicantKind: grantApplications.applicantKind,
             engagementGroupId: grantApplications.engagementGroupId,
             organisationId: grantApplications.organisationId,
-            submittedBy: grantApplications.submittedBy,
             period: grantReturns.period,
             dueOn: grantReturns.dueOn,
           })
@@ -108,10 +116,9 @@ export function createLateReturnsService(deps: {
           .limit(batch)
           .for('update', { of: grantReturns, skipLocked: true });
         if (!due.length) return 0;
-        const contacts = await contactsOf(tx, due);
-        const told = due.filter((r) => (contacts.get(r.applicationId) ?? []).length);
-        if (!told.length) return 0;
-        // Claimed again on the condition, should another sweep have chased one meanwhile.
+        // Every row claimed is marked chased, even one with nobody to e-mail, so the next sweep
+        // moves on to the next returns rather than picking the same ones for ever. Claimed again
+        // on the condition, should another sweep have chased one meanwhile.
         const claimed = await tx
           .update(grantReturns)
           .set({ chasedAt: at })
@@ -119,14 +126,16 @@ export function createLateReturnsService(deps: {
             and(
               inArray(
                 grantReturns.id,
-                told.map((r) => r.id),
+                due.map((r) => r.id),
               ),
               or(isNull(grantReturns.chasedAt), lte(grantReturns.chasedAt, again)),
             ),
           )
           .returning({ id: grantReturns.id });
         const ids = new Set(claimed.map((c) => c.id));
-        const chased = told.filter((r) => ids.has(r.id));
+        const chased = due.filter((r) => ids.has(r.id));
+        if (!chased.length) return 0;
+        const contacts = await contactsOf(tx, directory, chased);
         await mail.queueMany(
           tx,
           chased.flatMap((r) => {
@@ -143,12 +152,16 @@ export function createLateReturnsService(deps: {
             return (contacts.get(r.applicationId) ?? []).map((to) => ({ to, subject, text }));
           }),
         );
-        if (chased.length)
+        // One audit event per grant chased, saying which returns and how many were e-mailed.
+        const byGrant = new Map<string, string[]>();
+        for (const r of chased)
+          byGrant.set(r.applicationId, [...(byGrant.get(r.applicationId) ?? []), r.id]);
+        for (const [applicationId, returns] of byGrant)
           await recordAudit(tx, SYSTEM_ACTOR, {
             action: 'grant-return.chased',
-            recordType: 'grant-return',
-            recordId: 'batch',
-            after: { returns: chased.map((r) => r.id) },
+            recordType: 'grant-application',
+            recordId: applicationId,
+            after: { returns, emailed: (contacts.get(applicationId) ?? []).length },
           });
         return chased.length;
       });
@@ -157,13 +170,15 @@ export function createLateReturnsService(deps: {
 }
 
 /**
- * The addresses each grant's chase goes to, in two queries for the whole batch: the engagement
- * officers of an engagement group, the partnership officers of a borough, and the account that
- * sent the application and those that sent its returns (for a community organisation, whose
- * people the directory keeps, these are the ones known to act for it).
+ * The addresses each grant's chase goes to: those who act for its applicant now. For an
+ * engagement group its engagement officers, for a partnership or a borough that borough's
+ * partnership officers (one query for the batch); for a community organisation, whose people the
+ * directory keeps private, the accounts that sent the application or its returns and whose
+ * directory entry is in the organisation now (whoever has left it is not written to).
  */
 async function contactsOf(
-  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  tx: Executor,
+  directory: DirectoryApi,
   grants: readonly {
     applicationId: string;
     applicantKind: string;
@@ -171,7 +186,6 @@ async function contactsOf(
     organisationId: string | null;
   }[],
 ): Promise<Map<string, string[]>> {
-  const ids = [...new Set(grants.map((g) => g.applicationId))];
   const scopes = grants.flatMap((g) =>
     g.applicantKind === 'engagement_group' && g.engagementGroupId
       ? [{ role: 'engagement_officer', type: 'engagement_group', id: g.engagementGroupId }]
@@ -179,11 +193,19 @@ async function contactsOf(
         ? [{ role: 'partnership_officer', type: 'borough', id: g.organisationId }]
         : [],
   );
+  const organisationGrants = [
+    ...new Set(
+      grants
+        .filter((g) => g.applicantKind === 'organisation' && g.organisationId)
+        .map((g) => g.applicationId),
+    ),
+  ];
   const [holders, senders] = await Promise.all([
     scopes.length
       ? tx
           .selectDistinct({
             role: roleAssignments.role,
+            scopeType: roleAssignments.scopeType,
             scopeId: roleAssignments.scopeId,
             email: users.email,
           })
@@ -200,19 +222,33 @@ async function contactsOf(
             ),
           )
       : Promise.resolve([]),
-    tx
-      .selectDistinct({ applicationId: grantApplications.id, email: users.email })
-      .from(grantApplications)
-      .innerJoin(
-        users,
-        or(
-          eq(users.id, grantApplications.submittedBy),
-          sql`${users.id} in (select ${grantReturns.submittedBy} from ${grantReturns}
-            where ${grantReturns.applicationId} = ${grantApplications.id})`,
-        ),
-      )
-      .where(and(inArray(grantApplications.id, ids), eq(users.status, 'active'))),
+    organisationGrants.length
+      ? tx
+          .selectDistinct({
+            applicationId: grantApplications.id,
+            userId: users.id,
+            email: users.email,
+          })
+          .from(grantApplications)
+          .innerJoin(
+            users,
+            or(
+              eq(users.id, grantApplications.submittedBy),
+              sql`${users.id} in (select ${grantReturns.submittedBy} from ${grantReturns}
+                where ${grantReturns.applicationId} = ${grantApplications.id})`,
+            ),
+          )
+          .where(and(inArray(grantApplications.id, organisationGrants), eq(users.status, 'active')))
+      : Promise.resolve([]),
   ]);
+  // Each sender's organisation now (a handful of accounts per sweep: the directory offers no
+  // lookup of many at once).
+  const organisationOf = new Map<string, string | null>();
+  for (const userId of new Set(senders.map((s) => s.userId)))
+    organisationOf.set(
+      userId,
+      (await directory.directory.lookups.personOfUser(tx, userId))?.organisationId ?? null,
+    );
   const map = new Map<string, string[]>();
   for (const g of grants) {
     const scope = scopes.find((s) =>
@@ -220,12 +256,25 @@ async function contactsOf(
         ? s.id === g.engagementGroupId
         : s.id === g.organisationId,
     );
-    const emails = [
-      ...holders
-        .filter((h) => scope && h.role === scope.role && h.scopeId === scope.id)
-        .map((h) => h.email),
-      ...senders.filter((s) => s.applicationId === g.applicationId).map((s) => s.email),
-    ];
+    const emails =
+      g.applicantKind === 'organisation'
+        ? senders
+            .filter(
+              (s) =>
+                s.applicationId === g.applicationId &&
+                !!g.organisationId &&
+                organisationOf.get(s.userId) === g.organisationId,
+            )
+            .map((s) => s.email)
+        : holders
+            .filter(
+              (h) =>
+                scope &&
+                h.role === scope.role &&
+                h.scopeType === scope.type &&
+                h.scopeId === scope.id,
+            )
+            .map((h) => h.email);
     map.set(g.applicationId, [...new Set(emails)].sort());
   }
   return map;

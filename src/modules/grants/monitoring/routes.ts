@@ -43,6 +43,7 @@ export function registerMonitoringRoutes({ app, services, renderPage }: RouteDep
       reference: `G-${g.application.reference}`,
       awarded: pounds(g.awardedPence),
       adjusted: pounds(g.adjustedPence),
+      toRecover: g.recoverPence ? pounds(g.recoverPence) : null,
       net: pounds(g.netPence),
       spent: pounds(g.spentPence),
       lines: g.lines.map((l) => ({
@@ -173,6 +174,7 @@ export function registerMonitoringRoutes({ app, services, renderPage }: RouteDep
         g,
         awarded: pounds(g.awardedPence),
         left: pounds(g.leftPence),
+        unpaid: pounds(g.unpaidPence),
         kindItems: ADJUSTMENT_KINDS.map((k) => ({
           value: k,
           text: request.t(`grants:monitoring.kinds.${k}`),

@@ -11,17 +11,21 @@ import {
   nextSendable,
   returnSchedule,
   returnState,
+  cutInstalments,
   validateAdjustment,
   validateEvaluation,
   validateReturn,
 } from './rules.js';
 
 test('LEG-06: a 12-month grant reporting quarterly owes 4 returns, each due 28 days after its period, the last final', () => {
-  const periods = returnSchedule({
-    startsOn: '2027-01-01',
-    endsOn: '2027-12-31',
-    intervalMonths: 3,
-  });
+  const periods = returnSchedule(
+    {
+      startsOn: '2027-01-01',
+      endsOn: '2027-12-31',
+      intervalMonths: 3,
+    },
+    '2026-11-23',
+  );
   assert.deepEqual(
     periods.map((p) => [p.period, p.periodStart, p.periodEnd, p.dueOn, p.final]),
     [
@@ -34,11 +38,14 @@ test('LEG-06: a 12-month grant reporting quarterly owes 4 returns, each due 28 d
 });
 
 test('LEG-06: a grant ending part-way through an interval has a shorter final period; months do not drift from 31 January', () => {
-  const periods = returnSchedule({
-    startsOn: '2027-01-31',
-    endsOn: '2027-05-15',
-    intervalMonths: 1,
-  });
+  const periods = returnSchedule(
+    {
+      startsOn: '2027-01-31',
+      endsOn: '2027-05-15',
+      intervalMonths: 1,
+    },
+    '2026-11-23',
+  );
   assert.deepEqual(
     periods.map((p) => [p.periodStart, p.periodEnd]),
     [
@@ -50,15 +57,35 @@ test('LEG-06: a grant ending part-way through an interval has a shorter final pe
   );
   assert.equal(periods.at(-1)!.final, true);
   assert.equal(
-    returnSchedule({ startsOn: '2027-06-01', endsOn: '2027-06-01', intervalMonths: 6 }).length,
+    returnSchedule(
+      { startsOn: '2027-06-01', endsOn: '2027-06-01', intervalMonths: 6 },
+      '2026-11-23',
+    ).length,
     1,
   );
   assert.deepEqual(
-    returnSchedule({ startsOn: '2027-06-02', endsOn: '2027-06-01', intervalMonths: 6 }),
+    returnSchedule(
+      { startsOn: '2027-06-02', endsOn: '2027-06-01', intervalMonths: 6 },
+      '2026-11-23',
+    ),
     [],
   );
   assert.throws(() =>
-    returnSchedule({ startsOn: '2027-01-01', endsOn: '2027-12-31', intervalMonths: 0 }),
+    returnSchedule(
+      { startsOn: '2027-01-01', endsOn: '2027-12-31', intervalMonths: 0 },
+      '2026-11-23',
+    ),
+  );
+});
+
+test('LEG-06: a grant scheduled after it started has its past returns due 28 days from the day the schedule is made, later ones as calculated', () => {
+  const periods = returnSchedule(
+    { startsOn: '2026-01-01', endsOn: '2026-12-31', intervalMonths: 3 },
+    '2026-11-23',
+  );
+  assert.deepEqual(
+    periods.map((p) => p.dueOn),
+    ['2026-12-21', '2026-12-21', '2026-12-21', '2027-01-28'],
   );
 });
 
@@ -189,7 +216,7 @@ test('CDRP-12: a negative or unreadable spend, an outcome with no status and no 
 });
 
 test('CDRP-12: an adjustment is no more than the award less earlier adjustments, naming the amount', () => {
-  const grant = { awardedPence: 1000_00, adjustedPence: 300_00 };
+  const grant = { awardedPence: 1000_00, adjustedPence: 300_00, unpaidPence: 700_00 };
   const ok = validateAdjustment(
     { kind: 'underspend', amount: '700', reason: 'Venue was free' },
     grant,
@@ -209,6 +236,50 @@ test('CDRP-12: an adjustment is no more than the award less earlier adjustments,
     bad.refusals.map((r) => r.field),
     ['kind', 'amount', 'reason'],
   );
+});
+
+test('CDRP-12: an underspend is no more than the instalments still to be paid, naming the amount and what is unpaid; a clawback may be more', () => {
+  const grant = { awardedPence: 1000_00, adjustedPence: 0, unpaidPence: 400_00 };
+  const under = validateAdjustment({ kind: 'underspend', amount: '400.01', reason: 'x' }, grant);
+  assert.deepEqual(under.refusals, [
+    {
+      field: 'amount',
+      key: 'grants:monitoring.errors.amountUnpaid',
+      values: { unpaid: '£400.00' },
+    },
+  ]);
+  assert.deepEqual(
+    validateAdjustment({ kind: 'underspend', amount: '400', reason: 'x' }, grant).refusals,
+    [],
+  );
+  assert.deepEqual(
+    validateAdjustment({ kind: 'clawback', amount: '900', reason: 'x' }, grant).refusals,
+    [],
+  );
+});
+
+test('CDRP-12: an adjustment cuts the unpaid instalments last first, removing those cut to nothing; the rest is to be recovered', () => {
+  const unpaid = [
+    { id: 'a', instalment: 2, amountPence: 300_00 },
+    { id: 'b', instalment: 3, amountPence: 200_00 },
+  ];
+  assert.deepEqual(cutInstalments(unpaid, 250_00), {
+    cuts: [
+      { id: 'b', instalment: 3, beforePence: 200_00, afterPence: 0 },
+      { id: 'a', instalment: 2, beforePence: 300_00, afterPence: 250_00 },
+    ],
+    recoverPence: 0,
+  });
+  assert.deepEqual(cutInstalments(unpaid, 100_00).cuts, [
+    { id: 'b', instalment: 3, beforePence: 200_00, afterPence: 100_00 },
+  ]);
+  const claw = cutInstalments(unpaid, 650_00);
+  assert.deepEqual(
+    claw.cuts.map((c) => c.afterPence),
+    [0, 0],
+  );
+  assert.equal(claw.recoverPence, 150_00);
+  assert.deepEqual(cutInstalments([], 10_00), { cuts: [], recoverPence: 10_00 });
 });
 
 test('LEG-06: a grant is evaluated once its final return is sent or its end has passed; the evaluation needs both ratings and findings', () => {

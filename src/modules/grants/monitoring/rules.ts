@@ -49,14 +49,20 @@ export interface ReturnPeriod {
  * LEG-06, CDRP-12: the returns a grant owes, one for each interval from its start to its end (the
  * last one shorter if the grant ends part-way through an interval), each due RETURN_DUE_DAYS after
  * its period ends, the last one the final return. Periods are counted from the start date every
- * time, so 31 January plus a month is 28 February, not drifting afterwards.
+ * time, so 31 January plus a month is 28 February, not drifting afterwards. A grant awarded after
+ * it started is given RETURN_DUE_DAYS from the day the schedule is made (`scheduledOn`) for the
+ * returns already past, so none is late the moment it is written.
  */
-export function returnSchedule(grant: {
-  startsOn: IsoDate;
-  endsOn: IsoDate;
-  intervalMonths: number;
-}): ReturnPeriod[] {
+export function returnSchedule(
+  grant: {
+    startsOn: IsoDate;
+    endsOn: IsoDate;
+    intervalMonths: number;
+  },
+  scheduledOn: IsoDate,
+): ReturnPeriod[] {
   const { startsOn, endsOn, intervalMonths } = grant;
+  const earliestDue = addCalendarDays(scheduledOn, RETURN_DUE_DAYS);
   if (!Number.isInteger(intervalMonths) || intervalMonths < 1 || intervalMonths > 12)
     throw new RangeError(`A return interval is 1 to 12 months: ${intervalMonths}`);
   const periods: ReturnPeriod[] = [];
@@ -66,11 +72,12 @@ export function returnSchedule(grant: {
     const next = addCalendarMonths(startsOn, (n + 1) * intervalMonths);
     const end = addCalendarDays(next, -1);
     const periodEnd = end < endsOn ? end : endsOn;
+    const dueOn = addCalendarDays(periodEnd, RETURN_DUE_DAYS);
     periods.push({
       period: n + 1,
       periodStart,
       periodEnd,
-      dueOn: addCalendarDays(periodEnd, RETURN_DUE_DAYS),
+      dueOn: dueOn > earliestDue ? dueOn : earliestDue,
       final: false,
     });
   }
@@ -227,11 +234,13 @@ export interface AdjustmentValue {
 
 /**
  * CDRP-12: an underspend or clawback: its kind, an amount in pounds no more than what is left of
- * the award after earlier adjustments, and why. The date is checked by the form's date field.
+ * the award after earlier adjustments, and why. An underspend is money not yet paid, so it is no
+ * more than the instalments still to be paid (`unpaidPence`, those in no payment batch); a
+ * clawback may be more, the rest asked back. The date is checked by the form's date field.
  */
 export function validateAdjustment(
   input: Input,
-  grant: { awardedPence: number; adjustedPence: number },
+  grant: { awardedPence: number; adjustedPence: number; unpaidPence: number },
 ): { refusals: SaidRefusal[]; value: AdjustmentValue } {
   const refusals: SaidRefusal[] = [];
   const kind = ADJUSTMENT_KINDS.find((k) => k === input.kind);
@@ -245,6 +254,12 @@ export function validateAdjustment(
       field: 'amount',
       key: 'grants:monitoring.errors.amountTooLarge',
       values: { left: formatPence(left) },
+    });
+  else if (kind === 'underspend' && amount > grant.unpaidPence)
+    refusals.push({
+      field: 'amount',
+      key: 'grants:monitoring.errors.amountUnpaid',
+      values: { unpaid: formatPence(grant.unpaidPence) },
     });
   const reason = tidy(input.reason);
   if (!reason) refusals.push({ field: 'reason', key: 'grants:monitoring.errors.reason' });
@@ -262,6 +277,47 @@ export function validateAdjustment(
       reason,
     },
   };
+}
+
+/** An instalment of a grant still to be paid (in no payment batch yet). */
+export interface UnpaidInstalment {
+  id: string;
+  instalment: number;
+  amountPence: number;
+}
+
+/** An instalment an adjustment cut: its amount before and after (0: it is removed). */
+export interface InstalmentCut {
+  id: string;
+  instalment: number;
+  beforePence: number;
+  afterPence: number;
+}
+
+/**
+ * CDRP-12: what an underspend or clawback takes off the instalments still to be paid, the last
+ * instalment first (an instalment cut to nothing is removed), so money given back to the fund is
+ * not paid out as well; what the instalments cannot cover (a clawback of money already paid) is
+ * to be recovered.
+ */
+export function cutInstalments(
+  unpaid: readonly UnpaidInstalment[],
+  amountPence: number,
+): { cuts: InstalmentCut[]; recoverPence: number } {
+  let rest = amountPence;
+  const cuts: InstalmentCut[] = [];
+  for (const i of [...unpaid].sort((a, b) => b.instalment - a.instalment)) {
+    if (rest <= 0) break;
+    const cut = Math.min(rest, i.amountPence);
+    cuts.push({
+      id: i.id,
+      instalment: i.instalment,
+      beforePence: i.amountPence,
+      afterPence: i.amountPence - cut,
+    });
+    rest -= cut;
+  }
+  return { cuts, recoverPence: rest };
 }
 
 /**

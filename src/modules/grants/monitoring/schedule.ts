@@ -4,7 +4,7 @@
  * grants of an applicant still awaiting their evaluation, which hold back a new award.
  */
 import { and, eq, exists, isNotNull, lt, notExists, or, sql } from 'drizzle-orm';
-import { todayInLondon, type IsoDate } from '../../../platform/calendar/index.js';
+import type { IsoDate } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/database.js';
 import type { ApplicantKind } from '../constants.js';
 import {
@@ -18,13 +18,15 @@ import { returnSchedule } from './rules.js';
 
 /**
  * LEG-06, CDRP-12: writes the returns an awarded grant owes (its fund's interval, from its start
- * to its end date). Idempotent: a grant that has returns already is left as it is (0 written).
+ * to its end date), none due sooner than RETURN_DUE_DAYS after `today` (the day it is made, the
+ * London date of the app's clock). Idempotent: a grant that has returns already is left as it is (0 written).
  * For the award service to call in the award's transaction, and for staff making a schedule
  * that is missing.
  */
 export async function scheduleReturns(
   tx: Executor,
   application: { id: string; startsOn: IsoDate | null; endsOn: IsoDate | null },
+  today: IsoDate,
 ): Promise<number> {
   if (!application.startsOn || !application.endsOn) return 0;
   const [fund] = await tx
@@ -34,11 +36,14 @@ export async function scheduleReturns(
     .innerJoin(grantFunds, eq(grantFunds.id, grantRounds.fundId))
     .where(eq(grantApplications.id, application.id));
   if (!fund) return 0;
-  const periods = returnSchedule({
-    startsOn: application.startsOn,
-    endsOn: application.endsOn,
-    intervalMonths: fund.intervalMonths,
-  });
+  const periods = returnSchedule(
+    {
+      startsOn: application.startsOn,
+      endsOn: application.endsOn,
+      intervalMonths: fund.intervalMonths,
+    },
+    today,
+  );
   if (!periods.length) return 0;
   const [already] = await tx
     .select({ id: grantReturns.id })
@@ -69,7 +74,7 @@ export interface GrantApplicant {
 export async function evaluationsOutstanding(
   executor: Executor,
   applicant: GrantApplicant,
-  today: IsoDate = todayInLondon(new Date()),
+  today: IsoDate,
 ): Promise<{ id: string; reference: number; projectTitle: string; endsOn: IsoDate | null }[]> {
   const same =
     applicant.applicantKind === 'engagement_group'

@@ -114,6 +114,28 @@ export function createMonitoringService(deps: {
       const groups = scopes('engagement_officer', 'engagement_group');
       const boroughs = scopes('partnership_officer', 'borough');
       const person = await directory.directory.lookups.personOfUser(db, principal.userId);
+      // Each branch reads an (applicant, status) index; someone acting for nobody has nothing due.
+      const actsFor = or(
+        groups.length
+          ? and(
+              eq(grantApplications.applicantKind, 'engagement_group'),
+              inArray(grantApplications.engagementGroupId, groups),
+            )
+          : undefined,
+        boroughs.length
+          ? and(
+              inArray(grantApplications.applicantKind, ['partnership', 'borough']),
+              inArray(grantApplications.organisationId, boroughs),
+            )
+          : undefined,
+        person?.organisationId
+          ? and(
+              eq(grantApplications.applicantKind, 'organisation'),
+              eq(grantApplications.organisationId, person.organisationId),
+            )
+          : undefined,
+      );
+      if (!actsFor) return [];
       const due = sql<string>`min(${grantReturns.dueOn})`;
       const rows = await db
         .select({
@@ -128,22 +150,7 @@ export function createMonitoringService(deps: {
             eq(grantApplications.status, 'awarded'),
             isNull(grantReturns.submittedAt),
             lte(grantReturns.periodStart, day),
-            or(
-              eq(grantApplications.submittedBy, principal.userId),
-              groups.length ? inArray(grantApplications.engagementGroupId, groups) : undefined,
-              boroughs.length
-                ? and(
-                    inArray(grantApplications.applicantKind, ['partnership', 'borough']),
-                    inArray(grantApplications.organisationId, boroughs),
-                  )
-                : undefined,
-              person?.organisationId
-                ? and(
-                    eq(grantApplications.applicantKind, 'organisation'),
-                    eq(grantApplications.organisationId, person.organisationId),
-                  )
-                : undefined,
-            ),
+            actsFor,
           ),
         )
         .groupBy(grantApplications.id, grantApplications.projectTitle)
@@ -187,6 +194,7 @@ export function createMonitoringService(deps: {
       const byOutcome = new Map(progress.map((p) => [p.outcomeId, p]));
       const sendable = access.applicant ? nextSendable(returns, day) : null;
       const adjustedPence = adjustments.reduce((a, r) => a + r.amountPence, 0);
+      const recoverPence = adjustments.reduce((a, r) => a + r.recoverPence, 0);
       const spentPence = lines.reduce((a, r) => a + r.spentPence, 0);
       return {
         ...grant,
@@ -195,6 +203,7 @@ export function createMonitoringService(deps: {
         lines,
         spentPence,
         adjustedPence,
+        recoverPence,
         netPence: grant.awardedPence - adjustedPence,
         outcomes: outcomes.map((o) => ({ ...o, latest: byOutcome.get(o.id) ?? null })),
         returns: returns.map((r) => ({
@@ -272,7 +281,8 @@ export function createMonitoringService(deps: {
         if (!access.applicant) throw new ForbiddenError();
         const ret = await findReturn(tx, id, returnId, true);
         if (nextSendable(await returnsOf(tx, id), today())?.id !== ret.id)
-          throw new ConflictError(t('grants:monitoring.errors.notSendable'), 'progress');
+          // No field: the return's form is not on its page in this state; the message is shown.
+          throw new ConflictError(t('grants:monitoring.errors.notSendable'));
         const lines = await linesWithSpend(tx, id);
         const outcomes = await tx
           .select()
@@ -317,7 +327,8 @@ export function createMonitoringService(deps: {
         await findGrant(tx, directory, id, true);
         const ret = await findReturn(tx, id, returnId, true);
         if (!ret.submittedAt || ret.acceptedAt)
-          throw new ConflictError(t('grants:monitoring.errors.notAcceptable'), 'accept');
+          // No field: the accept button is not on the page once accepted (or before it is sent).
+          throw new ConflictError(t('grants:monitoring.errors.notAcceptable'));
         const [after] = await tx
           .update(grantReturns)
           .set({
@@ -344,7 +355,7 @@ export function createMonitoringService(deps: {
       const user = requireUser(principal, 'grants.manage');
       return db.transaction(async (tx) => {
         const grant = await findGrant(tx, directory, id, true);
-        const written = await scheduleReturns(tx, grant.application);
+        const written = await scheduleReturns(tx, grant.application, today());
         if (written)
           await recordAudit(tx, actorOf(user, requestId), {
             action: 'grant-returns.scheduled',

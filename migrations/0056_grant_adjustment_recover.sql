@@ -1,0 +1,2 @@
+ALTER TABLE "grant_adjustments" ADD COLUMN "recover_pence" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "grant_adjustments" ADD CONSTRAINT "grant_adjustments_recover" CHECK ("grant_adjustments"."recover_pence" >= 0 and "grant_adjustments"."recover_pence" <= "grant_adjustments"."amount_pence");
