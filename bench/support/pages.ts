@@ -4,7 +4,8 @@
  * deployment contact's nomination list; the equity report; the committee's progress report; the
  * directory search; the public list of groups; the administrator's audit search; and custody
  * visiting's quarterly statistics and the scheme manager's review queue (issue 24); a public
- * consultation, its response form and its analysis (issue 25).
+ * consultation, its response form and its analysis (issue 25); grant spending per borough, the
+ * grant applications register and the engagement groups' register (issue 26).
  */
 import type pg from 'pg';
 import type { Role } from '../../src/platform/auth/roles.js';
@@ -85,6 +86,19 @@ export async function benchPages(client: pg.ClientBase, asOf: string): Promise<B
     'unfinished response',
   );
   const yearAgo = new Date(Date.parse(asOf) - 365 * 86_400_000).toISOString().slice(0, 10);
+  // Issue 26: the last reporting year whose grants were decided, and the fund with the most.
+  const grantYear = await one(
+    client,
+    `select max(r.start_year)::text from grant_rounds r
+     join grant_applications a on a.round_id = r.id and a.status = 'awarded'`,
+    'awarded grant',
+  );
+  const busiestFund = await one(
+    client,
+    `select r.fund_id from grant_rounds r join grant_applications a on a.round_id = r.id
+     group by r.fund_id order by count(*) desc limit 1`,
+    'fund with applications',
+  );
   return [
     {
       name: 'Group page',
@@ -180,6 +194,28 @@ export async function benchPages(client: pg.ClientBase, asOf: string): Promise<B
       path: `/consultation/consultations/${consultation}/analysis`,
       role: 'authority_officer',
       shows: /How confident are you in the police locally\?/,
+    },
+    {
+      // Issue 26 (CON-04, CDRP-12): ten years of grants summed per borough for a year, as a
+      // chart and a table.
+      name: 'Grant spending per borough',
+      path: `/grants/spending?year=${grantYear}`,
+      role: 'authority_officer',
+      shows: /Net grant money per borough in/,
+    },
+    {
+      // Issue 26: the register of about 3,000 applications, one fund's, filtered to the awarded.
+      name: 'Grant applications register',
+      path: `/grants/applications?fund=${busiestFund}&status=awarded`,
+      role: 'authority_officer',
+      shows: /href="\/grants\/applications\/[0-9a-f-]{36}"/,
+    },
+    {
+      // Issue 26 (CON-04): the engagement groups' register with their standing.
+      name: 'Engagement groups register',
+      path: '/engagement-groups',
+      role: 'authority_officer',
+      shows: /Community and Police Engagement Group/,
     },
   ];
 }
