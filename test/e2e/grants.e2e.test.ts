@@ -70,7 +70,7 @@ test('an authority officer opens a round; an engagement group officer applies, s
     await page.getByRole('main').innerText(),
     /Reaches communities that are seldom heard \(weight 3\)/,
   );
-  await page.getByRole('button', { name: 'Apply to Winter round (journey)' }).click();
+  await page.getByRole('button', { name: 'Apply now – Winter round (journey)' }).click();
   await page.getByRole('heading', { level: 1, name: 'Start an application' }).waitFor();
   await expectAccessible(page);
   await page.getByLabel(group.name).check();

@@ -388,3 +388,27 @@ test('CDRP-08: the demo has good practice across boroughs and themes, some publi
   const gone = text((await officer.get('/good-practice-library?q=commander')).body);
   assert.doesNotMatch(gone, /Young people question the borough commander/);
 });
+
+test('CDRP-08: a public entry changed by one who may not publish leaves the public site until it is marked public again', async () => {
+  const tag = word('Walkabout');
+  const entry = await makeEntry(t, {
+    title: `${tag} walks`,
+    summary: 'Night walks.',
+    theme: 'engagement',
+  });
+  await officer.post(`/good-practice-library/${entry.id}/publish`, {
+    version: String(entry.version),
+  });
+  const anyone = new Agent(t.app);
+  assert.equal((await anyone.get(`/good-practice/${entry.id}`)).statusCode, 200);
+  const published = await rowOfEntry(entry.id);
+  const changed = await keeper.post(`/good-practice-library/${entry.id}/edit`, {
+    title: `${tag} walks`,
+    summary: 'Night walks, now naming the residents who came.',
+    theme: 'engagement',
+    version: String(published.version),
+  });
+  assert.equal(changed.statusCode, 303);
+  assert.equal((await anyone.get(`/good-practice/${entry.id}`)).statusCode, 404);
+  assert.equal((await rowOfEntry(entry.id)).publishedAt, null);
+});

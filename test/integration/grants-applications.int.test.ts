@@ -361,3 +361,25 @@ test('CON-04: the demo has the funds, an open round and Camden engagement group 
     t.clock.reset();
   }
 });
+
+test("CON-04: a draft withdrawn before it was ever submitted stays the applicant's: staff neither list nor read it", async () => {
+  const fund = await makeFund(t);
+  const round = await makeRound(t, fund.id);
+  const draft = await makeApplication(t, round.id, {
+    status: 'draft',
+    projectTitle: `Unsent ${Date.now()}`,
+  });
+  await t.services.db
+    .update(grantApplications)
+    .set({ status: 'withdrawn' })
+    .where(eq(grantApplications.id, draft.id));
+  assert.equal((await staff.get(`/grants/applications/${draft.id}`)).statusCode, 404);
+  assert.doesNotMatch(
+    text((await staff.get(`/grants/rounds/${round.id}`)).body),
+    new RegExp(draft.projectTitle),
+  );
+  assert.doesNotMatch(
+    text((await staff.get(`/grants/applications?round=${round.id}&status=withdrawn`)).body),
+    new RegExp(draft.projectTitle),
+  );
+});

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { grantCriteria, grantFundYears } from '../../src/modules/grants/schema.js';
+import { grantCriteria, grantFundYears, grantRounds } from '../../src/modules/grants/schema.js';
 import { createTestApp, dateFields, Agent, type TestApp } from '../app.js';
 import { signInNewAccount } from '../factories/accounts.js';
 import { uniqueTag } from '../factories/directory.js';
@@ -258,4 +258,29 @@ test('CON-04: a fund and a round are changed while they are as the form saw them
   const roundPage = text((await officer.get(`/grants/rounds/${round.id}`)).body);
   assert.match(roundPage, /The round ‘Spring round \(extended\)’ has been changed/);
   assert.match(roundPage, /Closes 31 December 2026/);
+});
+
+test('CDRP-12: once anything is submitted to a round, its reporting year is fixed (its awards count against it)', async () => {
+  const fund = await makeFund(t);
+  await t.services.db
+    .insert(grantFundYears)
+    .values({ fundId: fund.id, startYear: 2027, budgetPence: 50_000_00 });
+  const round = await makeRound(t, fund.id, { title: 'Fixed-year round' });
+  const edit = (startYear: string) =>
+    officer.post(`/grants/rounds/${round.id}/edit`, {
+      title: 'Fixed-year round',
+      startYear,
+      ...dateFields('opensOn', '2026-09-01'),
+      ...dateFields('closesOn', '2026-10-31'),
+      version: '1',
+    });
+  // A draft alone does not fix it: nothing has been submitted.
+  await makeApplication(t, round.id, { status: 'draft' });
+  await makeAwardedApplication(t, round.id);
+  const refused = await edit('2027');
+  assert.equal(refused.statusCode, 400);
+  assert.match(text(refused.body), /its reporting year cannot change/);
+  const [kept] = await t.services.db.select().from(grantRounds).where(eq(grantRounds.id, round.id));
+  assert.equal(kept!.startYear, 2026);
+  assert.equal((await edit('2026')).statusCode, 303);
 });

@@ -660,10 +660,13 @@ test('LEG-06: another applicant’s officer, an advisor and the public are refus
   assert.equal((await advisor.get('/grants/spending')).statusCode, 403);
   assert.equal((await advisor.post(`${href}/schedule`, {})).statusCode, 403);
   assert.equal((await returnsOf(grant.id)).length, 0);
-  // A partnership officer (staff) reads the grant but may not act on it.
-  const reader = await signInNewAccount(t, 'partnership_officer');
+  // An authority member (staff) reads the grant but may not act on it; another borough's
+  // partnership officer, whose borough competes for the same money, does not read it at all.
+  const reader = await signInNewAccount(t, 'authority_member');
   assert.equal((await reader.get(href)).statusCode, 200);
   assert.equal((await reader.post(`${href}/schedule`, {})).statusCode, 403);
+  const rival = await signInNewAccount(t, 'partnership_officer');
+  assert.equal((await rival.get(href)).statusCode, 403);
 });
 
 test('LEG-06, CDRP-12: the demo loader gives an ended grant returns (some sent, one late), an underspend and an evaluation', async () => {

@@ -117,11 +117,13 @@ const ISSUE_READERS: readonly Role[] = ['scheme_manager', 'custody_inspector', '
 const ISSUE_ANSWERERS: readonly Role[] = ['custody_inspector'];
 
 /**
- * Issue 26: grants are read, and may be assessed, by police and authority staff and members and
- * partnership officers, run by the authority's officers; a grant's own pages are also the
- * applicant's (any signed-in person: the service narrows to those who act for it).
+ * Issue 26: grants are read by police and authority staff and members, run by the authority's
+ * officers, and may be assessed by staff and partnership officers; a grant's own pages are also
+ * the applicant's (any signed-in person: the service narrows to those who act for it).
  */
-const GRANT_VIEWERS: readonly Role[] = [...GROUP_STAFF, 'partnership_officer'];
+const GRANT_VIEWERS: readonly Role[] = GROUP_STAFF;
+/** Those who may be asked to assess: staff, and partnership officers (never for their borough). */
+const GRANT_ASSESSORS: readonly Role[] = [...GROUP_STAFF, 'partnership_officer'];
 const GRANT_MANAGERS: readonly Role[] = ['authority_officer'];
 
 const EXPECTED: Record<string, Who> = {
@@ -927,11 +929,11 @@ const EXPECTED: Record<string, Who> = {
   'GET /grants/applications/:applicationId/assessors': GRANT_MANAGERS,
   'POST /grants/applications/:applicationId/assessors': GRANT_MANAGERS,
   'POST /grants/applications/:applicationId/assessors/:assessmentId/remove': GRANT_MANAGERS,
-  'GET /grants/assessments': GRANT_VIEWERS,
-  'GET /grants/applications/:applicationId/assess': GRANT_VIEWERS,
-  'POST /grants/applications/:applicationId/assess': GRANT_VIEWERS,
-  'GET /grants/applications/:applicationId/conflict': GRANT_VIEWERS,
-  'POST /grants/applications/:applicationId/conflict': GRANT_VIEWERS,
+  'GET /grants/assessments': GRANT_ASSESSORS,
+  'GET /grants/applications/:applicationId/assess': GRANT_ASSESSORS,
+  'POST /grants/applications/:applicationId/assess': GRANT_ASSESSORS,
+  'GET /grants/applications/:applicationId/conflict': GRANT_ASSESSORS,
+  'POST /grants/applications/:applicationId/conflict': GRANT_ASSESSORS,
   'GET /grants/applications/:applicationId/decision': GRANT_VIEWERS,
   'POST /grants/applications/:applicationId/decision': GRANT_MANAGERS,
   'GET /grants/applications/:applicationId/letter': 'signed-in',

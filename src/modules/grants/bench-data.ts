@@ -32,15 +32,16 @@ export const grantsGenerator: ModuleGenerator = {
   async generate({ client, scaled, asOf }) {
     const years = Math.min(10, Math.max(1, scaled(10)));
     const today = `'${asOf}'::date`;
+    // The fund names differ from the demo's, which the benchmark's database also holds.
     // The reporting year asOf falls in (April to March), and the ten before it.
     const lastYear = Number(asOf.slice(0, 4)) - (Number(asOf.slice(5, 7)) < 4 ? 1 : 0);
     await client.query(`
       create temp table bench_funds on commit drop as
         select * from (values
           (1, 'Engagement group funding', 'engagement', array['engagement_group'], 100000000, 1, 2000000, 3000000),
-          (2, 'Partnership fund', 'partnership', array['partnership'], 165000000, 1, 3500000, 5000000),
-          (3, 'Borough command fund', 'borough_command', array['borough'], 165000000, 4, 800000, 1200000),
-          (4, 'Development bids', 'development', array['engagement_group'], 50000000, 3, 300000, 500000)
+          (2, 'Community safety partnership fund', 'partnership', array['partnership'], 165000000, 1, 3500000, 5000000),
+          (3, 'Borough command partnership money', 'borough_command', array['borough'], 165000000, 4, 800000, 1200000),
+          (4, 'Development bids for pilots', 'development', array['engagement_group'], 50000000, 3, 300000, 500000)
         ) f(fund_no, name, kind, applicant_kinds, budget_pence, per_borough, low_pence, high_pence);
       insert into grant_funds (name, kind, description, conditions, applicant_kinds, created_at, updated_at)
         select name, kind,
@@ -154,7 +155,8 @@ export const grantsGenerator: ModuleGenerator = {
           case when i = 1 then b.line_pence * 3 - (b.line_pence * 3 / 2) else b.line_pence * 3 / 2 end,
           case when make_date(b.y, 7, 1) + (i - 1) * interval '6 months' <= ${today}
             then (select p.id from grant_payment_batches p
-                  where extract(year from p.created_at) = extract(year from make_date(b.y, 7, 1) + (i - 1) * interval '6 months')
+                  where p.created_by is null
+                    and extract(year from p.created_at) = extract(year from make_date(b.y, 7, 1) + (i - 1) * interval '6 months')
                   order by p.created_at limit 1) end
         from bench_apps b cross join generate_series(1, 2) i where b.status = 'awarded';
       update grant_payment_batches p set payment_count = s.c, total_pence = s.t
@@ -181,12 +183,14 @@ export const grantsGenerator: ModuleGenerator = {
       insert into grant_return_spend (return_id, budget_line_id, spent_pence)
         select r.id, l.id, l.amount_pence / 5
         from grant_returns r join grant_budget_lines l on l.application_id = r.application_id
+        join bench_apps b on b.id = r.application_id
         where r.submitted_at is not null;
       insert into grant_return_progress (return_id, outcome_id, status, note)
         select r.id, o.id,
           (array['on_track', 'on_track', 'behind', 'achieved'])[1 + bench.pick(r.period * 7 + o.position, 717, 4)],
           'As reported at the quarter''s meeting.'
         from grant_returns r join grant_outcomes o on o.application_id = r.application_id
+        join bench_apps b on b.id = r.application_id
         where r.submitted_at is not null;
 
       -- A tenth of the ended grants gave back an underspend; those ended are evaluated.

@@ -235,9 +235,11 @@ const POLICIES = {
   'engagement.keep': anyRole(['authority_officer', 'engagement_officer']),
   /**
    * CON-04, CON-05, LEG-06, CDRP-12: funds, rounds, applications, awards, payments, returns and
-   * evaluations: police and authority staff and members, and partnership officers, read them.
+   * evaluations: police and authority staff and members read them. Not partnership officers:
+   * their boroughs apply, and must not read their rivals' bids (they may still be asked to
+   * assess one, 'grants.assess', never their own borough's).
    */
-  'grants.view': anyRole([...GROUP_STAFF, 'partnership_officer']),
+  'grants.view': anyRole(GROUP_STAFF),
   /**
    * The authority's officers run the funds: rounds, assessors, the panel's decisions, payments,
    * returns accepted, underspend and clawback, evaluations.

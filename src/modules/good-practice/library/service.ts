@@ -298,9 +298,17 @@ export function createLibraryService(deps: {
         mustKeep(user, before);
         if (input.version !== undefined && Number(input.version) !== before.version) throw stale();
         const value = await checked(tx, user, input, before);
+        // CDRP-08: only a publisher puts words on the public site, so a public entry changed by
+        // anyone else leaves it until a publisher marks it public again.
+        const unpublish = before.publishedAt !== null && !can(user, 'good-practice.publish');
         const [after] = await tx
           .update(entries)
-          .set({ ...value, updatedAt: now(), version: sql`${entries.version} + 1` })
+          .set({
+            ...value,
+            ...(unpublish ? { publishedAt: null, withdrawnAt: now() } : {}),
+            updatedAt: now(),
+            version: sql`${entries.version} + 1`,
+          })
           .where(and(eq(entries.id, id), eq(entries.version, before.version)))
           .returning();
         if (!after) throw stale();

@@ -2,7 +2,7 @@
  * The reads applications' actions share: what a person represents (CON-04), whether an
  * application is one of theirs, an application with its lines and outcomes, and staff's lists.
  */
-import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { UserPrincipal } from '../../../platform/auth/principal.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
 import { prefixTsQuery, type PageRequest } from '../../../platform/db/search.js';
@@ -157,7 +157,8 @@ export function createApplicationQueries(deps: {
     const status = APPLICATION_STATUSES.find((s) => s === filter.status && s !== 'draft');
     const words = filter.q ? prefixTsQuery(filter.q) : null;
     return and(
-      ne(grantApplications.status, 'draft'),
+      // Submitted at some time: a draft withdrawn unsent stays the applicant's alone.
+      isNotNull(grantApplications.submittedAt),
       roundId ? eq(grantApplications.roundId, roundId) : undefined,
       !roundId && filter.round && isUuid(filter.round)
         ? eq(grantApplications.roundId, filter.round)

@@ -154,3 +154,15 @@ test('CON-04: an application is withdrawn only before a decision', () => {
   assert.ok(withdrawRefusal('awarded'));
   assert.ok(withdrawRefusal('withdrawn'));
 });
+
+test('CDRP-12: the lines of one application ask for no more than £2,000,000 in all', () => {
+  const over = validateBudgetLine({ lineDescription: 'Staff', amount: '1000000' }, 2, 1_000_000_01);
+  assert.deepEqual(
+    over.refusals.map((r) => [r.field, r.key]),
+    [['amount', 'grants:applications.errors.requestTooLarge']],
+  );
+  assert.deepEqual(
+    validateBudgetLine({ lineDescription: 'Staff', amount: '1000000' }, 2, 1_000_000_00).refusals,
+    [],
+  );
+});

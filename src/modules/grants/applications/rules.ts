@@ -6,6 +6,7 @@
  */
 import type { IsoDate } from '../../../platform/calendar/index.js';
 import type { SaidRefusal } from '../../../platform/i18n/said.js';
+import { formatPence } from '../../../platform/money/pence.js';
 import type { ApplicantKind } from '../constants.js';
 import { parseMoney, requiredText, roundState, tidy } from '../funds/rules.js';
 
@@ -205,15 +206,28 @@ export function validateObjectives(input: Input): {
   return { value: { objectives: read('objectives'), activities: read('activities') }, refusals };
 }
 
-/** CDRP-12: a budget line says what the money is for and how much, in pence, above nothing. */
+/** The most one application may ask for in all (its lines' sum): £2,000,000. */
+export const MAX_REQUEST_PENCE = 2_000_000_00;
+
+/**
+ * CDRP-12: a budget line says what the money is for and how much, in pence, above nothing; the
+ * lines together ask for no more than MAX_REQUEST_PENCE (`totalPence`: the lines already there).
+ */
 export function validateBudgetLine(
   input: Input,
   lines: number,
+  totalPence = 0,
 ): { value: { description: string; amountPence: number }; refusals: SaidRefusal[] } {
   const refusals: SaidRefusal[] = [];
   const description = requiredText(refusals, input, 'lineDescription', 300);
   const money = parseMoney(input.amount, 'amount');
   if ('refusal' in money) refusals.push(money.refusal);
+  else if (totalPence + money.pence > MAX_REQUEST_PENCE)
+    refusals.push({
+      field: 'amount',
+      key: 'grants:applications.errors.requestTooLarge',
+      values: { max: formatPence(MAX_REQUEST_PENCE) },
+    });
   if (lines >= MAX_LINES)
     refusals.push({
       field: 'lineDescription',

@@ -266,7 +266,11 @@ export function createApplicationsService(deps: {
         requestId,
         'grant-application.line-added',
         async (tx, found) => {
-          const { value, refusals } = validateBudgetLine(input, found.lines.length);
+          const { value, refusals } = validateBudgetLine(
+            input,
+            found.lines.length,
+            found.lines.reduce((sum, l) => sum + l.amountPence, 0),
+          );
           if (refusals.length) throw new ValidationError(fieldErrors(t, refusals));
           const position = Math.max(0, ...found.lines.map((l) => l.position)) + 1;
           const [row] = await tx
@@ -454,7 +458,8 @@ export function createApplicationsService(deps: {
     async staffView(principal: Principal, id: string) {
       requireUser(principal, 'grants.view');
       const found = await load(db, id);
-      if (found.application.status === 'draft') throw new NotFoundError();
+      // Never submitted (a draft, or a draft withdrawn): the applicant's alone.
+      if (!found.application.submittedAt) throw new NotFoundError();
       return found;
     },
 

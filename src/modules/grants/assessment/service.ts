@@ -135,8 +135,8 @@ export function createAssessmentService(deps: {
     async assessors(principal: Principal, applicationId: string) {
       requireUser(principal, 'grants.manage');
       const found = await findApplication(db, applicationId);
-      // A draft is the applicant's own until it is submitted.
-      if (found.application.status === 'draft') throw new NotFoundError();
+      // An application never submitted is the applicant's own.
+      if (!found.application.submittedAt) throw new NotFoundError();
       const { criteria, assessments, result } = await resultOf(db, applicationId, found.fund.id);
       const taken = new Set(assessments.map((a) => a.assessorId));
       const candidates = (await accountsHolding(db, GRANT_ASSESSOR_ROLES)).filter(

@@ -56,7 +56,7 @@ export function createAwardService(deps: {
       const { application, round, fund } = found;
       // A draft is the applicant's own; until the panel decides, the scores are the officers'.
       const decided = application.status === 'awarded' || application.status === 'declined';
-      if (application.status === 'draft') throw new NotFoundError();
+      if (!application.submittedAt) throw new NotFoundError();
       if (!decided && !can(principal, 'grants.manage')) throw new ForbiddenError();
       const [scored, content, year, outstanding] = await Promise.all([
         assessment.resultOf(db, applicationId, fund.id),

@@ -11,8 +11,11 @@ type Input = Record<string, string | string[] | undefined>;
 
 /** The most one amount (a budget line, a year's budget aside) may be: £1,000,000. */
 export const MAX_AMOUNT_PENCE = 1_000_000_00;
-/** A year's budget may be larger (the engagement groups' fund is about £1m a year in all). */
-export const MAX_BUDGET_PENCE = 100_000_000_00;
+/**
+ * A year's budget may be larger (the engagement groups' fund is about £1m a year in all), up to
+ * £20m: the pence are kept in a 32-bit integer column.
+ */
+export const MAX_BUDGET_PENCE = 20_000_000_00;
 export const MAX_WEIGHT = 10;
 
 export function tidy(value: string | string[] | undefined): string {

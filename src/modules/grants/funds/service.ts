@@ -3,7 +3,7 @@
  * authority's officers (`grants.manage`), read by staff (`grants.view`), and the rounds open now
  * and soon published to anyone. Each action is one transaction with one audit event.
  */
-import { and, asc, count, desc, eq, gte, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
@@ -71,7 +71,7 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
       .select({ n: count() })
       .from(grantApplications)
       .innerJoin(grantRounds, eq(grantRounds.id, grantApplications.roundId))
-      .where(and(eq(grantRounds.fundId, fundId), ne(grantApplications.status, 'draft')));
+      .where(and(eq(grantRounds.fundId, fundId), isNotNull(grantApplications.submittedAt)));
     const locked = criteriaLocked(Number(row?.n ?? 0));
     if (locked) throw new ValidationError(fieldErrors(t, [locked]));
   }
@@ -190,7 +190,7 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
           .select({ n: count() })
           .from(grantApplications)
           .innerJoin(grantRounds, eq(grantRounds.id, grantApplications.roundId))
-          .where(and(eq(grantRounds.fundId, fund.id), ne(grantApplications.status, 'draft'))),
+          .where(and(eq(grantRounds.fundId, fund.id), isNotNull(grantApplications.submittedAt))),
       ]);
       return {
         fund,
@@ -456,6 +456,18 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
         const { round: before } = await findRound(tx, id);
         if (Number(input.version ?? before.version) !== before.version) throw stale();
         const value = await checkedRound(tx, before.fundId, input);
+        // CDRP-12: its awards are committed against its year, so once anything has been
+        // submitted to it the round stays in that year.
+        if (value.startYear !== before.startYear) {
+          const [submitted] = await tx
+            .select({ n: count() })
+            .from(grantApplications)
+            .where(
+              and(eq(grantApplications.roundId, id), isNotNull(grantApplications.submittedAt)),
+            );
+          if (Number(submitted?.n ?? 0) > 0)
+            throw refusal(t, 'startYear', 'grants:funds.errors.roundYearFixed');
+        }
         const [row] = await tx
           .update(grantRounds)
           .set({ ...value, updatedAt: now(), version: sql`${grantRounds.version} + 1` })
