@@ -302,10 +302,14 @@ test('LEG-06: an ended grant awaits its evaluation (outstanding for its applican
     sourceId: grant.id,
     title: grant.projectTitle,
   });
-  assert.ok(
-    page.body.includes(`href="/good-practice/new?${library.toString().replace(/&/g, '&amp;')}"`),
-  );
+  const libraryHref = `/good-practice-library/new?${library.toString()}`;
+  assert.ok(page.body.includes(`href="${libraryHref.replace(/&/g, '&amp;')}"`));
   assert.match(text(page.body), /Add to the good-practice library/);
+  // The link leads to the library's form for a new entry, the grant's title filled in.
+  const form = await officer.get(libraryHref);
+  assert.equal(form.statusCode, 200);
+  assert.match(text(form.body), /Record good practice/);
+  assert.ok(form.body.includes(`value="${grant.projectTitle}"`));
   assert.deepEqual(await evaluationsOutstanding(t.services.db, applicant, '2026-11-23'), []);
   // Once only.
   assert.equal(
