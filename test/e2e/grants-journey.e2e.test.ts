@@ -221,8 +221,8 @@ test('a grant from its round to the good-practice library: apply, assess, award,
   assert.match(await words(group1), /Credit the fund at the screening\./);
 
   // 5. The first return is late: the late-returns page lists it.
-  await visit(officer, '/grants/late-returns');
-  await officer.getByRole('heading', { level: 1, name: 'Late monitoring returns' }).waitFor();
+  await follow(officer, 'Grants', 'Grants');
+  await follow(officer, 'Late monitoring returns', 'Late monitoring returns');
   assert.match(await words(officer), new RegExp(`${reference} Street stories`));
 
   // The applicant sends it from the grant's monitoring page.
