@@ -284,3 +284,25 @@ test('CDRP-12: once anything is submitted to a round, its reporting year is fixe
   assert.equal(kept!.startYear, 2026);
   assert.equal((await edit('2026')).statusCode, 303);
 });
+
+test('LEG-06, CDRP-12: the Grants home page leads to the late returns and spending per borough for anyone who reads grants, and to payments for those who manage them', async () => {
+  const links = (body: string) =>
+    [...mainOf(body).matchAll(/<a class="govuk-link" href="([^"]+)">([^<]+)<\/a>/g)].map(
+      (m) => `${m[2]!.trim()} ${m[1]}`,
+    );
+  const officerLinks = links((await officer.get('/grants')).body);
+  for (const link of [
+    'Late monitoring returns /grants/late-returns',
+    'Grant spending per borough /grants/spending',
+    'Grant payments /grants/payments',
+  ])
+    assert.ok(officerLinks.includes(link), `officer: ${link}`);
+  const readerLinks = links((await reader.get('/grants')).body);
+  assert.ok(readerLinks.includes('Late monitoring returns /grants/late-returns'));
+  assert.ok(readerLinks.includes('Grant spending per borough /grants/spending'));
+  assert.ok(!readerLinks.some((l) => l.startsWith('Grant payments')));
+  // Each link leads where its reader may go.
+  for (const href of ['/grants/late-returns', '/grants/spending'])
+    assert.equal((await reader.get(href)).statusCode, 200, href);
+  assert.equal((await officer.get('/grants/payments')).statusCode, 200);
+});

@@ -552,15 +552,26 @@ test('LEG-06: an ended grant awaits its evaluation (outstanding for its applican
   assert.equal(summary.get('Effectiveness'), 'Good');
   assert.equal(summary.get('Value for money'), 'Excellent');
   assert.equal(summary.get('Findings'), 'Attendance doubled over the year.');
+  assert.ok(grant.boroughId, 'an engagement group grant is spent in its borough');
   const library = new URLSearchParams({
     sourceKind: 'grant',
     sourceId: grant.id,
     title: grant.projectTitle,
+    sourceReference: `G-${grant.reference}`,
+    sourceLink: `/grants/monitoring/${grant.id}`,
+    boroughId: grant.boroughId,
   });
-  assert.ok(
-    page.body.includes(`href="/good-practice/new?${library.toString().replace(/&/g, '&amp;')}"`),
-  );
+  const libraryHref = `/good-practice-library/new?${library.toString()}`;
+  assert.ok(page.body.includes(`href="${libraryHref.replace(/&/g, '&amp;')}"`));
   assert.match(text(page.body), /Add to the good-practice library/);
+  // The link leads to the library's form for a new entry, the grant's title filled in.
+  const form = await officer.get(libraryHref);
+  assert.equal(form.statusCode, 200);
+  assert.match(text(form.body), /Record good practice/);
+  assert.ok(form.body.includes(`value="${grant.projectTitle}"`));
+  assert.ok(form.body.includes(`value="G-${grant.reference}"`));
+  assert.ok(form.body.includes(`value="/grants/monitoring/${grant.id}"`));
+  assert.match(form.body, new RegExp(`value="${grant.boroughId}" selected`));
   assert.deepEqual(await evaluationsOutstanding(t.services.db, applicant, '2026-11-23'), []);
   // Once only; said without a link to the form, which the page no longer has.
   const twice = await officer.post(url, {

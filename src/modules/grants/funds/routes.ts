@@ -14,6 +14,8 @@ import {
   saveFor,
 } from '../../../platform/http/render.js';
 import { applicationPaths } from '../applications/paths.js';
+import { awardPaths } from '../assessment/paths.js';
+import { monitoringPaths } from '../monitoring/paths.js';
 import { APPLICATION_STATUSES } from '../constants.js';
 import type { GrantsRouteDeps as RouteDeps } from '../route-deps.js';
 import { fundPaths as paths } from './paths.js';
@@ -68,6 +70,10 @@ export function registerFundRoutes({ app, services, renderPage }: RouteDeps): vo
       awaitingHref: `${applicationPaths.list}?status=submitted`,
       applicationsHref: applicationPaths.list,
       publicHref: paths.funding,
+      // The reports and payments are reached from here, not only by their addresses.
+      lateHref: monitoringPaths.late,
+      spendingHref: monitoringPaths.spending,
+      paymentsHref: awardPaths.payments,
       canManage: can(request.principal, 'grants.manage'),
       newFundHref: paths.newFund,
       pagination: paginationFor(paths.home, {}, page.page, page.limit, home.total),

@@ -3,6 +3,7 @@
  * object builds its links.
  */
 import { route } from '../../../platform/http/route.js';
+import { goodPracticePaths } from '../../good-practice/index.js';
 
 export const monitoringPaths = {
   /** LEG-06, CDRP-12: an awarded grant's monitoring page, for staff and the applicant. */
@@ -21,6 +22,6 @@ export const monitoringPaths = {
   /** CON-04, CDRP-12: spending per borough in a year (`?year=2026&fund=`), and as CSV. */
   spending: '/grants/spending',
   spendingCsv: '/grants/spending.csv',
-  /** Where the good-practice library takes a new entry (another module's page). */
-  goodPractice: '/good-practice/new',
+  /** Where the good-practice library takes a new entry (another module's page, named there). */
+  goodPractice: goodPracticePaths.add,
 };

@@ -208,10 +208,14 @@ export function registerMonitoringRoutes({ app, services, renderPage }: RouteDep
     show: formShow(renderPage, `${T}/evaluation.njk`, async (request, values) => {
       const e = await closing.evaluation(request.principal, idOf(request));
       const id = e.application.id;
+      // The entry starts from what the grant knows: its title, borough, number and page.
       const library = new URLSearchParams({
         sourceKind: 'grant',
         sourceId: id,
         title: e.application.projectTitle,
+        sourceReference: `G-${e.application.reference}`,
+        sourceLink: paths.grant(id),
+        ...(e.application.boroughId ? { boroughId: e.application.boroughId } : {}),
       });
       return {
         title: request.t('grants:monitoring.evaluation.title', {
