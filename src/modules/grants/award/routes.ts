@@ -57,6 +57,7 @@ export function registerAwardRoutes({ app, services, renderPage }: RouteDeps): v
           selected: values.instalments === String(i + 1),
         })),
         assessorsHref: paths.assessors(page.application.id),
+        canManage: can(request.principal, 'grants.manage'),
         letterHref: paths.letter(page.application.id),
         outstanding: page.outstanding.map((o) => applicationReference(o.reference)),
       };
