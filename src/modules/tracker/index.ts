@@ -30,10 +30,7 @@ import { createTrackerStructureService } from './structure/service.js';
 import { registerTransferRoutes } from './transfer/routes.js';
 import { createTransferService } from './transfer/service.js';
 import { trackerPersonData } from './person-data.js';
-import {
-  createRecommendationTitles,
-  type RecommendationTitles,
-} from './recommendation-titles.js';
+import { createRecommendationTitles, type RecommendationTitles } from './recommendation-titles.js';
 
 // Its benchmark generator, run in order by bench/data/generate.ts.
 export { trackerGenerator } from './bench-data.js';

@@ -16,7 +16,8 @@ const idOf = (request: FastifyRequest) =>
   (request.params as { applicationId: string }).applicationId;
 /** The grant page the form was sent from, to go back to (the monitoring page unless told). */
 const backOf = (request: FastifyRequest): LinkPage => {
-  const back = (request.body as Record<string, unknown> | undefined)?.back ??
+  const back =
+    (request.body as Record<string, unknown> | undefined)?.back ??
     (request.query as Record<string, unknown>).back;
   return LINK_PAGES.find((p) => p === back) ?? 'monitoring';
 };
