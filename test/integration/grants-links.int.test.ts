@@ -8,11 +8,12 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
+import { linksPersonData } from '../../src/modules/grants/links/person-data.js';
 import { grantLinks } from '../../src/modules/grants/schema.js';
 import { trackerRecommendations } from '../../src/modules/tracker/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { createTestApp, type Agent, type TestApp } from '../app.js';
-import { signInNewAccount } from '../factories/accounts.js';
+import { makeAccount, signInAccount, signInNewAccount } from '../factories/accounts.js';
 import { makeConsultation } from '../factories/consultation.js';
 import { uniqueTag } from '../factories/directory.js';
 import {
@@ -260,4 +261,25 @@ test('CON-04: only the authority officers tie and untie; others are refused and 
   });
   assert.equal(none.statusCode, 404);
   assert.equal((await linksOf(submitted.id)).length, 0);
+});
+
+test('DP-02: the ties a person made are part of what Bridge holds about them', async () => {
+  const grant = await awardedGrant();
+  const r = await records();
+  const account = await makeAccount(t, { role: 'authority_officer' });
+  const agent = await signInAccount(t, account);
+  const added = await agent.post(`/grants/monitoring/${grant.id}/links/new`, {
+    address: `/meetings/${r.meeting.id}`,
+    note: 'Paid for the hall.',
+  });
+  assert.equal(added.statusCode, 303);
+  const [section] = await linksPersonData(t.services.t, t.services.db, {
+    personId: account.personId,
+    userId: account.userId,
+  });
+  assert.equal(section!.title, 'Grants you tied to meetings, recommendations and consultations');
+  assert.deepEqual(
+    section!.rows.map((row) => [row.Grant, row['Tied to a'], row['What the grant did for it']]),
+    [[grant.projectTitle, 'meeting', 'Paid for the hall.']],
+  );
 });

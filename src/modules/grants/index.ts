@@ -27,6 +27,7 @@ import { fundPaths } from './funds/paths.js';
 import { registerPublicFundingRoutes } from './funds/public-routes.js';
 import { registerFundRoutes } from './funds/routes.js';
 import { createFundsService } from './funds/service.js';
+import { linksPersonData } from './links/person-data.js';
 import { registerLinkRoutes } from './links/routes.js';
 import { createLinksService } from './links/service.js';
 import {
@@ -128,10 +129,11 @@ export function createGrantsModule(deps: GrantsDeps): GrantsModule {
         hint: t('grants:homeTasks.public.hint'),
       },
     ],
-    // DP-02: assessments and decisions, then monitoring's returns, adjustments and evaluations.
+    // DP-02: assessments and decisions, monitoring's returns, adjustments and evaluations, ties.
     personData: async (executor, subject) => [
       ...(await assessmentPersonData(t, executor, subject)),
       ...(await monitoringPersonData(t, executor, subject)),
+      ...(await linksPersonData(t, executor, subject)),
     ],
     homeTasks: async (p, t) => {
       const [facts, toScore, due] = await Promise.all([
