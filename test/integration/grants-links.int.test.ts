@@ -253,6 +253,16 @@ test('CON-04: only the authority officers tie and untie; others are refused and 
   assert.doesNotMatch(text(page.body), /Tie to a meeting, recommendation or consultation/);
   assert.doesNotMatch(page.body, /links\/[^"]*\/remove/);
 
+  // A partnership officer reads grants but not consultation's staff pages: the title, no link.
+  const consultationAddress = `/consultations/${r.consultation.id}`;
+  assert.equal((await officer.post(addUrl, { address: consultationAddress })).statusCode, 303);
+  const partnership = await signInNewAccount(t, 'partnership_officer');
+  const theirs = await partnership.get(`/grants/monitoring/${grant.id}`);
+  assert.equal(theirs.statusCode, 200);
+  assert.ok(text(theirs.body).includes(r.consultation.title));
+  assert.doesNotMatch(theirs.body, new RegExp(`href="/consultation/consultations/`));
+  assert.match(theirs.body, new RegExp(`href="/meetings/${r.meeting.id}"`));
+
   // A grant not awarded has nothing to tie.
   const round = await makeRound(t, (await makeFund(t)).id);
   const submitted = await makeApplication(t, round.id);
