@@ -240,6 +240,9 @@ export function buildServices(deps: AppDeps) {
     now,
     directory: directory.api,
     engagement: engagement.api,
+    meetings: meetings.api,
+    tracker: tracker.api,
+    consultation: consultation.api,
   });
   const modules: readonly BridgeModule[] = [
     directory,

@@ -953,6 +953,10 @@ const EXPECTED: Record<string, Who> = {
   'POST /grants/monitoring/:applicationId/adjustments/new': GRANT_MANAGERS,
   'GET /grants/monitoring/:applicationId/evaluation': GRANT_MANAGERS,
   'POST /grants/monitoring/:applicationId/evaluation': GRANT_MANAGERS,
+  // CON-04, LEG-06: a grant tied to the meetings, recommendations and consultations it served.
+  'GET /grants/monitoring/:applicationId/links/new': GRANT_MANAGERS,
+  'POST /grants/monitoring/:applicationId/links/new': GRANT_MANAGERS,
+  'POST /grants/monitoring/:applicationId/links/:linkId/remove': GRANT_MANAGERS,
   'GET /grants/late-returns': GRANT_VIEWERS,
   'GET /grants/spending': GRANT_VIEWERS,
   'GET /grants/spending.csv': GRANT_VIEWERS,

@@ -927,6 +927,7 @@ test('DP-02: the whole answer for a person with records in every module, word fo
         { title: 'Grant monitoring returns you accepted', rows: [] },
         { title: 'Grant underspend and clawback you recorded', rows: [] },
         { title: 'Grant evaluations you recorded', rows: [] },
+        { title: 'Grants you tied to meetings, recommendations and consultations', rows: [] },
       ],
     },
     {

@@ -20,6 +20,7 @@ import { registerConsulteeRoutes } from './consultees/routes.js';
 import { createConsulteesService } from './consultees/service.js';
 import { registerHubRoutes } from './hub.js';
 import { consultationPaths } from './paths.js';
+import { consultationTitles } from './titles.js';
 import { outcomePaths } from './outcomes/paths.js';
 import { registerOutcomeRoutes } from './outcomes/routes.js';
 import { createOutcomesService } from './outcomes/service.js';
@@ -81,8 +82,11 @@ export {
   removeConsultationBoardDemo,
 } from './board/demo.js';
 
-/** What other parts of Bridge ask of consultation (nothing yet). */
-export type ConsultationApi = Record<string, never>;
+/** What other parts of Bridge ask of consultation. */
+export interface ConsultationApi {
+  /** CON-04: consultations named by id, each with its title and page (a grant tied to them). */
+  consultationTitles: typeof consultationTitles;
+}
 
 export interface ConsultationModule extends BridgeModule<ConsultationApi> {
   services: ConsultationServices;
@@ -187,7 +191,7 @@ export function createConsultationModule(
   meetings.addBodies([createBoardMeetingBody({ directory, now, t })]);
   return {
     name: 'consultation',
-    api: {},
+    api: { consultationTitles },
     services,
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };

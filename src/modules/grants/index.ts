@@ -8,8 +8,11 @@
  */
 import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
+import type { ConsultationApi } from '../consultation/index.js';
 import type { DirectoryApi } from '../directory/index.js';
 import type { EngagementApi } from '../engagement/index.js';
+import type { MeetingsApi } from '../meetings/index.js';
+import type { TrackerApi } from '../tracker/index.js';
 import { applicationPaths } from './applications/paths.js';
 import { registerApplicationRoutes } from './applications/routes.js';
 import { createApplicationsService } from './applications/service.js';
@@ -24,6 +27,9 @@ import { fundPaths } from './funds/paths.js';
 import { registerPublicFundingRoutes } from './funds/public-routes.js';
 import { registerFundRoutes } from './funds/routes.js';
 import { createFundsService } from './funds/service.js';
+import { linksPersonData } from './links/person-data.js';
+import { registerLinkRoutes } from './links/routes.js';
+import { createLinksService } from './links/service.js';
 import {
   createMonitoring,
   monitoringHomeTasks,
@@ -57,9 +63,16 @@ export interface GrantsModule extends BridgeModule<GrantsApi> {
   services: GrantsServices;
 }
 
-export function createGrantsModule(
-  deps: ModuleDeps & { directory: DirectoryApi; engagement: EngagementApi },
-): GrantsModule {
+/** The other modules the grants read: the directory, engagement, and what a grant is tied to. */
+interface GrantsDeps extends ModuleDeps {
+  directory: DirectoryApi;
+  engagement: EngagementApi;
+  meetings: MeetingsApi;
+  tracker: TrackerApi;
+  consultation: ConsultationApi;
+}
+
+export function createGrantsModule(deps: GrantsDeps): GrantsModule {
   const { platform, directory, engagement } = deps;
   const { db, config, t } = platform;
   const now = deps.now ?? (() => new Date());
@@ -70,6 +83,7 @@ export function createGrantsModule(
     grantAssessment,
     grantAward: createAwardService({ db, directory, now, t, assessment: grantAssessment }),
     grantPayments: createGrantPaymentsService({ db, now, t, directory }),
+    grantLinks: createLinksService({ ...deps, db, directory, t }),
     ...createMonitoring({ ...platform, directory, now }),
   };
   return {
@@ -91,6 +105,7 @@ export function createGrantsModule(
       registerAwardRoutes(routeDeps);
       registerGrantPaymentRoutes(routeDeps);
       registerMonitoring(routeDeps);
+      registerLinkRoutes(routeDeps);
     },
     navigation: [
       {
@@ -114,10 +129,11 @@ export function createGrantsModule(
         hint: t('grants:homeTasks.public.hint'),
       },
     ],
-    // DP-02: assessments and decisions, then monitoring's returns, adjustments and evaluations.
+    // DP-02: assessments and decisions, monitoring's returns, adjustments and evaluations, ties.
     personData: async (executor, subject) => [
       ...(await assessmentPersonData(t, executor, subject)),
       ...(await monitoringPersonData(t, executor, subject)),
+      ...(await linksPersonData(t, executor, subject)),
     ],
     homeTasks: async (p, t) => {
       const [facts, toScore, due] = await Promise.all([

@@ -4,6 +4,7 @@ import type { ApplicationsService } from './applications/service.js';
 import type { AssessmentService } from './assessment/service.js';
 import type { AwardService } from './award/service.js';
 import type { FundsService } from './funds/service.js';
+import type { LinksService } from './links/service.js';
 import type { MonitoringServices } from './monitoring/services.js';
 import type { GrantPaymentsService } from './payments/service.js';
 
@@ -22,6 +23,8 @@ export interface GrantsServices extends MonitoringServices {
   grantAward: AwardService;
   /** CDRP-12: instalments paid in batches for the finance system. */
   grantPayments: GrantPaymentsService;
+  /** CON-04, LEG-06: the meetings, recommendations and consultations a grant is tied to. */
+  grantLinks: LinksService;
 }
 
 /** What the grants module's route files are given: its services and the directory's. */

@@ -38,6 +38,7 @@ import type { meetingPapers } from './schema.js';
 import { registerScheduleRoutes } from './schedule/routes.js';
 import { createScheduleService } from './schedule/service.js';
 import { meetingsPersonData } from './person-data.js';
+import { meetingTitles } from './titles.js';
 
 export type {
   Body,
@@ -161,6 +162,8 @@ export interface MeetingsApi {
   addBodies(bodies: readonly BodyProvider[]): void;
   /** IAG-27: where the minutes find advice to cite, from the module that keeps it. */
   useAdviceCitations(citations: AdviceCitations): void;
+  /** CON-04: meetings named by id, each with its title and page (a grant tied to them). */
+  meetingTitles: typeof meetingTitles;
 }
 
 export interface MeetingsModule extends BridgeModule<MeetingsApi> {
@@ -237,6 +240,7 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
     minuteReferences: meetingMinuteReferences,
     addBodies: (added) => void bodies.push(...added),
     useAdviceCitations: (citations) => void (adviceCitations = citations),
+    meetingTitles,
   };
   return {
     name: 'meetings',

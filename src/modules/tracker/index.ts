@@ -30,6 +30,7 @@ import { createTrackerStructureService } from './structure/service.js';
 import { registerTransferRoutes } from './transfer/routes.js';
 import { createTransferService } from './transfer/service.js';
 import { trackerPersonData } from './person-data.js';
+import { createRecommendationTitles, type RecommendationTitles } from './recommendation-titles.js';
 
 // Its benchmark generator, run in order by bench/data/generate.ts.
 export { trackerGenerator } from './bench-data.js';
@@ -48,6 +49,8 @@ export type {
 export interface TrackerApi {
   /** CON-07: the source whose actions show a promised change happening, read live. */
   sources: TrackerSourcesFace;
+  /** CON-04: recommendations named by id, each with its title and page (a grant tied to them). */
+  recommendationTitles: RecommendationTitles;
 }
 
 export interface TrackerModule extends BridgeModule<TrackerApi> {
@@ -94,7 +97,7 @@ export function createTrackerModule(
   return {
     name: 'tracker',
     personData: (executor, subject) => trackerPersonData(t, executor, subject),
-    api: { sources: sourcesFace },
+    api: { sources: sourcesFace, recommendationTitles: createRecommendationTitles(t) },
     services,
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };

@@ -13,6 +13,7 @@ import { applicationView } from './presenter.js';
 import { can } from '../../../platform/auth/permissions.js';
 import { awardPaths } from '../assessment/paths.js';
 import { monitoringPaths } from '../monitoring/paths.js';
+import { tiedToView } from '../links/presenter.js';
 
 const T = 'modules/grants/applications/views';
 const readers = { config: { access: { action: 'grants.view' as const } } };
@@ -115,6 +116,11 @@ export function registerStaffApplicationRoutes({ app, services, renderPage }: Ro
       decisionHref: awardPaths.decision(a.id),
       letterHref: awardPaths.letter(a.id),
       monitoringHref: monitoringPaths.grant(a.id),
+      // CON-04: what an awarded grant served (meetings, recommendations, consultations).
+      tiedTo:
+        a.status === 'awarded'
+          ? await tiedToView(request, services.grantLinks, a.id, 'application')
+          : null,
     });
   });
 }

@@ -5,7 +5,9 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
+import { can } from '../../../platform/auth/permissions.js';
 import { ADJUSTMENT_KINDS, EVALUATION_RATINGS, PROGRESS_STATUSES } from '../constants.js';
+import { tiedToView } from '../links/presenter.js';
 import type { GrantsRouteDeps as RouteDeps } from '../route-deps.js';
 import { monitoringPaths as paths } from './paths.js';
 import { STATE_TAGS, pounds } from './presenter.js';
@@ -74,6 +76,10 @@ export function registerMonitoringRoutes({ app, services, renderPage }: RouteDep
       adjustmentHref: paths.adjustment(id),
       scheduleAction: paths.schedule(id),
       lateHref: paths.late,
+      // CON-04: staff see what the grant served; the applicant does not read others' records.
+      tiedTo: can(request.principal, 'grants.view')
+        ? await tiedToView(request, services.grantLinks, id, 'monitoring')
+        : null,
     });
   });
 
