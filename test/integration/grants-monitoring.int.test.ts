@@ -624,6 +624,12 @@ test('CON-04, CDRP-12: spending per borough shows awarded, given back, net, spen
     instalments: [{ amountPence: 1000_00 }],
   });
   await awardedGrant({ fundId: fund.id, boroughId: borough.id, lines: [600_00] });
+  // Read once before the underspend: the sums kept for the page must not outlive a change.
+  const before = await officer.get(`/grants/spending?year=2026&fund=${fund.id}`);
+  assert.equal(
+    rowOf(tableOf(before.body, /Against an equal share/), borough.name).Net,
+    '£1,600.00',
+  );
   await officer.post(`/grants/monitoring/${grant.id}/adjustments/new`, {
     kind: 'underspend',
     amount: '100',

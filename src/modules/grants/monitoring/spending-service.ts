@@ -8,6 +8,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { reportingYear, reportingYearOf, todayInLondon } from '../../../platform/calendar/index.js';
+import { createVersionedCache } from '../../../platform/cache/versioned-cache.js';
 import type { Db } from '../../../platform/db/database.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { DirectoryApi } from '../../directory/index.js';
@@ -26,6 +27,42 @@ export type SpendingService = ReturnType<typeof createSpendingService>;
 
 export function createSpendingService(deps: { db: Db; directory: DirectoryApi; now: () => Date }) {
   const { db, directory, now } = deps;
+
+  /** CON-04, CDRP-12: the year's awarded grants summed per borough, in one query. */
+  async function totalsOf(startYear: number, fundId: string | undefined) {
+    const adjusted = sql`(select coalesce(sum(${grantAdjustments.amountPence}), 0)
+        from ${grantAdjustments} where ${grantAdjustments.applicationId} = ${grantApplications.id})`;
+    const spent = sql`(select coalesce(sum(${grantReturnSpend.spentPence}), 0)
+        from ${grantReturnSpend} inner join ${grantReturns} on ${grantReturns.id} = ${grantReturnSpend.returnId}
+        where ${grantReturns.applicationId} = ${grantApplications.id} and ${grantReturns.submittedAt} is not null)`;
+    return db
+      .select({
+        boroughId: grantApplications.boroughId,
+        grants: sql<number>`count(*)::int`,
+        awardedPence: sql<number>`coalesce(sum(${grantApplications.awardedPence}), 0)::bigint`,
+        adjustedPence: sql<number>`coalesce(sum(${adjusted}), 0)::bigint`,
+        spentPence: sql<number>`coalesce(sum(${spent}), 0)::bigint`,
+      })
+      .from(grantApplications)
+      .innerJoin(grantRounds, eq(grantRounds.id, grantApplications.roundId))
+      .where(
+        and(
+          eq(grantApplications.status, 'awarded'),
+          eq(grantRounds.startYear, startYear),
+          fundId ? eq(grantRounds.fundId, fundId) : undefined,
+        ),
+      )
+      .groupBy(grantApplications.boroughId);
+  }
+
+  /**
+   * The sums are kept until a grant changes (an award, a return, an adjustment): the page is read
+   * far more often than grants change, and ten years of returns make the sums the page's cost.
+   */
+  const totals = createVersionedCache<Awaited<ReturnType<typeof totalsOf>>>(db, {
+    kinds: ['grants'],
+    max: 64,
+  });
 
   return {
     /** The year asked for (`2026`), else the current reporting year. */
@@ -59,30 +96,8 @@ export function createSpendingService(deps: { db: Db; directory: DirectoryApi; n
     ) {
       requireUser(principal, 'grants.view');
       const fundId = filter.fundId && isUuid(filter.fundId) ? filter.fundId : undefined;
-      const adjusted = sql`(select coalesce(sum(${grantAdjustments.amountPence}), 0)
-        from ${grantAdjustments} where ${grantAdjustments.applicationId} = ${grantApplications.id})`;
-      const spent = sql`(select coalesce(sum(${grantReturnSpend.spentPence}), 0)
-        from ${grantReturnSpend} inner join ${grantReturns} on ${grantReturns.id} = ${grantReturnSpend.returnId}
-        where ${grantReturns.applicationId} = ${grantApplications.id} and ${grantReturns.submittedAt} is not null)`;
       const [rows, boroughs] = await Promise.all([
-        db
-          .select({
-            boroughId: grantApplications.boroughId,
-            grants: sql<number>`count(*)::int`,
-            awardedPence: sql<number>`coalesce(sum(${grantApplications.awardedPence}), 0)::bigint`,
-            adjustedPence: sql<number>`coalesce(sum(${adjusted}), 0)::bigint`,
-            spentPence: sql<number>`coalesce(sum(${spent}), 0)::bigint`,
-          })
-          .from(grantApplications)
-          .innerJoin(grantRounds, eq(grantRounds.id, grantApplications.roundId))
-          .where(
-            and(
-              eq(grantApplications.status, 'awarded'),
-              eq(grantRounds.startYear, filter.startYear),
-              fundId ? eq(grantRounds.fundId, fundId) : undefined,
-            ),
-          )
-          .groupBy(grantApplications.boroughId),
+        totals.get(`${filter.startYear} ${fundId ?? ''}`, () => totalsOf(filter.startYear, fundId)),
         directory.directory.scopeCatalogue.options('borough'),
       ]);
       const shares = boroughShares(
