@@ -488,3 +488,26 @@ test("CON-04: the demo has Camden's group with its standing, plan, issues and me
     t.clock.reset();
   }
 });
+
+test('CON-04: a closed group’s plan is kept for the record and can no longer change', async () => {
+  const group = await makeEngagementGroup(t);
+  await t.services.db
+    .update(engagementGroups)
+    .set({ closedOn: '2026-11-01' })
+    .where(eq(engagementGroups.id, group.id));
+  const refused = await officer.post(
+    `/engagement-groups/${group.id}/plans/2026/headings/staffing`,
+    {
+      position: 'Two volunteers',
+      plan: 'Recruit a secretary',
+      ...dateFields('targetOn', '2027-03-31'),
+    },
+  );
+  assert.equal(refused.statusCode, 409);
+  assert.match(text(refused.body), /The group has closed/);
+  const plans = await t.services.db
+    .select()
+    .from(engagementPlans)
+    .where(eq(engagementPlans.groupId, group.id));
+  assert.deepEqual(plans, []);
+});

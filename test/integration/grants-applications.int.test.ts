@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { people } from '../../src/modules/directory/schema.js';
+import { engagementGroups } from '../../src/modules/engagement/schema.js';
 import type { ApplicantKind } from '../../src/modules/grants/constants.js';
 import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
 import { grantApplications, grantFunds } from '../../src/modules/grants/schema.js';
@@ -382,4 +383,24 @@ test("CON-04: a draft withdrawn before it was ever submitted stays the applicant
     text((await staff.get(`/grants/applications?round=${round.id}&status=withdrawn`)).body),
     new RegExp(draft.projectTitle),
   );
+});
+
+test('CON-04: a closed engagement group no longer applies: it is not offered, and its draft cannot be submitted', async () => {
+  const { round } = await openRound();
+  const { group, agent } = await engagementOfficer();
+  const draft = await makeApplication(t, round.id, {
+    status: 'draft',
+    engagementGroupId: group.id,
+  });
+  await t.services.db
+    .update(engagementGroups)
+    .set({ closedOn: '2026-11-20' })
+    .where(eq(engagementGroups.id, group.id));
+  const start = text((await agent.get(`/funding/rounds/${round.id}/apply`)).body);
+  assert.doesNotMatch(start, new RegExp(group.name));
+  const refused = await agent.post(`/funding/applications/${draft.id}/submit`);
+  assert.equal(refused.statusCode, 409);
+  assert.match(text(refused.body), /The engagement group has closed/);
+  const [row] = await applicationsOf(group.id);
+  assert.equal(row!.status, 'draft');
 });

@@ -422,6 +422,9 @@ test('DP-02: the whole answer for a person with records in every module, word fo
     .update(grantApplications)
     .set({
       status: 'declined',
+      // Casey began it too, for their group.
+      createdBy: casey.userId,
+      applicantName: 'Casey Community and Police Engagement Group',
       decidedAt: new Date('2026-11-15T10:00:00Z'),
       decidedBy: casey.userId,
       panel: 'Grants panel',
@@ -899,6 +902,17 @@ test('DP-02: the whole answer for a person with records in every module, word fo
     {
       module: 'grants',
       sections: [
+        {
+          title: 'Grant applications you began or submitted',
+          rows: [
+            {
+              Project: 'Casey street walks',
+              For: 'Casey Community and Police Engagement Group',
+              Status: 'declined',
+              Submitted: '2026-10-01T10:00:00.000Z',
+            },
+          ],
+        },
         {
           title: 'Grant applications you were asked to assess',
           rows: [

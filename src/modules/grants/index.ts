@@ -14,6 +14,7 @@ import type { EngagementApi } from '../engagement/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
 import type { TrackerApi } from '../tracker/index.js';
 import { applicationPaths } from './applications/paths.js';
+import { applicationsPersonData } from './applications/person-data.js';
 import { registerApplicationRoutes } from './applications/routes.js';
 import { createApplicationsService } from './applications/service.js';
 import { registerStaffApplicationRoutes } from './applications/staff-routes.js';
@@ -129,8 +130,10 @@ export function createGrantsModule(deps: GrantsDeps): GrantsModule {
         hint: t('grants:homeTasks.public.hint'),
       },
     ],
-    // DP-02: assessments and decisions, monitoring's returns, adjustments and evaluations, ties.
+    // DP-02: applications, assessments and decisions, monitoring's returns, adjustments and
+    // evaluations, ties.
     personData: async (executor, subject) => [
+      ...(await applicationsPersonData(t, executor, subject)),
       ...(await assessmentPersonData(t, executor, subject)),
       ...(await monitoringPersonData(t, executor, subject)),
       ...(await linksPersonData(t, executor, subject)),

@@ -144,7 +144,6 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
       meetingReads.upcomingMeeting('engagement_group', group.id),
       publicMeetings.list('engagement_group', group.id),
     ]);
-    const now = Date.now();
     return {
       title: group.name,
       breadcrumbs: registerCrumbs(request),
@@ -159,7 +158,7 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
         agreed: !!plan.plan?.agreedAt,
       },
       next,
-      recent: published.filter((m) => m.startsAt.getTime() < now).slice(0, 5),
+      recent: published.filter((m) => register.isPast(m.startsAt)).slice(0, 5),
       meetingsHref: `${paths.meetingsPrefix}/${group.id}/meetings`,
       issues: groupIssues.items.map((i) => ({ ...i, href: paths.issue(i.id) })),
       issuesTotal: groupIssues.total,

@@ -171,6 +171,9 @@ export function createRegisterService(deps: {
   }
 
   return {
+    /** Whether an instant is past, by the app's clock (a meeting held, not to come). */
+    isPast: (at: Date) => at.getTime() < now().getTime(),
+
     /** CON-04: the groups by borough and name, filtered, a page at a time, each with its standing. */
     async list(
       principal: Principal,

@@ -60,12 +60,14 @@ export function createApplicationQueries(deps: {
     const person = await lookups.personOfUser(executor, user.userId);
     const orgIds = [...boroughIds, ...(person?.organisationId ? [person.organisationId] : [])];
     const [groupNames, organisations] = await Promise.all([
-      Promise.all(
-        groupIds.map(async (id) => ({
-          id,
-          name: named ? await engagement.scopeCatalogue.name('engagement_group', id) : id,
-        })),
-      ),
+      // A closed group no longer applies (CON-04); its names read in one query.
+      named
+        ? engagement
+            .groupsNamed(groupIds)
+            .then((groups) =>
+              groups.filter((g) => !g.closedOn).map(({ id, name }) => ({ id, name })),
+            )
+        : Promise.resolve(groupIds.map((id) => ({ id, name: id }))),
       lookups.organisations(executor, orgIds),
     ]);
     const own = person?.organisationId ? organisations.get(person.organisationId) : undefined;

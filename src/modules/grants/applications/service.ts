@@ -12,6 +12,7 @@ import { todayInLondon } from '../../../platform/calendar/index.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
 import { type PageRequest } from '../../../platform/db/search.js';
 import {
+  ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
@@ -337,7 +338,17 @@ export function createApplicationsService(deps: {
      * complete; what is asked for is the sum of its budget lines.
      */
     async submit(principal: Principal, id: string, _input: Input, requestId?: string) {
+      // CON-04: a group closed since the draft was begun no longer applies (read first: the
+      // engagement module reads outside this transaction).
+      const [draft] = isUuid(id)
+        ? await db
+            .select({ groupId: grantApplications.engagementGroupId })
+            .from(grantApplications)
+            .where(eq(grantApplications.id, id))
+        : [];
+      const group = draft?.groupId ? await engagement.group(draft.groupId) : undefined;
       return db.transaction(async (tx) => {
+        if (group?.closedOn) throw new ConflictError(t('grants:applications.errors.groupClosed'));
         const found = await own(tx, principal, id, true);
         const refusals = submitRefusals(
           { ...found.draft, status: found.application.status },
