@@ -12,7 +12,11 @@ import { people } from '../../src/modules/directory/schema.js';
 import { engagementGroups } from '../../src/modules/engagement/schema.js';
 import type { ApplicantKind } from '../../src/modules/grants/constants.js';
 import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
-import { grantApplications, grantFunds } from '../../src/modules/grants/schema.js';
+import {
+  grantApplications,
+  grantBudgetLines,
+  grantFunds,
+} from '../../src/modules/grants/schema.js';
 import { Agent, createTestApp, dateFields, signInAs, type TestApp } from '../app.js';
 import { makeAccount, signInAccount, signInNewAccount } from '../factories/accounts.js';
 import { makeBorough, makeOrganisation, uniqueTag } from '../factories/directory.js';
@@ -143,6 +147,19 @@ test('CON-04: an engagement officer applies for their group across sections, com
   });
   tasks = text((await agent.get(appUrl)).body);
   assert.match(tasks, /You have completed 4 of 4 sections/);
+  const checkPage = await agent.get(`${appUrl}/check`);
+  const checked = /name="version" value="(\d+)"/.exec(checkPage.body)![1]!;
+  // A co-officer adds a line after the answers were read: submitting what was read is refused.
+  await agent.post(`${appUrl}/budget`, { lineDescription: 'Added by a co-officer', amount: '50' });
+  const stale = await agent.post(`${appUrl}/submit`, { version: checked });
+  assert.equal(stale.statusCode, 409);
+  assert.match(text(stale.body), /The application was changed after you checked it/);
+  assert.equal((await applicationsOf(group.id))[0]!.status, 'draft');
+  const lines = await t.services.db
+    .select()
+    .from(grantBudgetLines)
+    .where(eq(grantBudgetLines.description, 'Added by a co-officer'));
+  await t.services.db.delete(grantBudgetLines).where(eq(grantBudgetLines.id, lines[0]!.id));
   const check = text((await agent.get(`${appUrl}/check`)).body);
   assert.match(check, /Applicant .*Engagement groups/);
   assert.match(check, /Starts? .*1 January 2027|When the project starts 1 January 2027/);

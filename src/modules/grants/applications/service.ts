@@ -337,7 +337,7 @@ export function createApplicationsService(deps: {
      * CON-04, CON-05: the draft submitted, while its round is open and every section is
      * complete; what is asked for is the sum of its budget lines.
      */
-    async submit(principal: Principal, id: string, _input: Input, requestId?: string) {
+    async submit(principal: Principal, id: string, input: Input, requestId?: string) {
       // CON-04: a group closed since the draft was begun no longer applies (read first: the
       // engagement module reads outside this transaction).
       const [draft] = isUuid(id)
@@ -350,6 +350,12 @@ export function createApplicationsService(deps: {
       return db.transaction(async (tx) => {
         if (group?.closedOn) throw new ConflictError(t('grants:applications.errors.groupClosed'));
         const found = await own(tx, principal, id, true);
+        if (
+          typeof input.version === 'string' &&
+          Number(input.version) !== found.application.version &&
+          found.application.status === 'draft'
+        )
+          throw new ConflictError(t('grants:applications.errors.changedSinceChecked'));
         const refusals = submitRefusals(
           { ...found.draft, status: found.application.status },
           found.round,
