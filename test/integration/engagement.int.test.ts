@@ -470,7 +470,7 @@ test("CON-04: the demo has Camden's group with its standing, plan, issues and me
     assert.match(page, /Chair Eli Engagement/);
     assert.match(
       page,
-      /Some standards not met: \d+ met, 1 partly met, 1 not met, 0 not yet assessed/,
+      /Not all standards met yet: \d+ met, 1 partly met, 1 not met, 0 not yet assessed/,
     );
     assert.match(page, /6 of 6 headings written/);
     assert.match(page, /Next: Public meeting with the borough commander/);

@@ -140,7 +140,7 @@ export function createPlansService(deps: { db: Db; now: () => Date; t: Translate
       return db.transaction(async (tx) => {
         const group = await findGroup(tx, groupId);
         if (!mayKeepGroup(user, group.id)) throw new ForbiddenError();
-        if (group.closedOn) throw new ConflictError(t('engagement:errors.groupClosed'));
+        if (group.closedOn) throw new ConflictError(t('engagement:errors.planClosed'));
         let plan = await planOf(tx, group.id, startYear, true);
         const refused = headingRefusal(plan);
         if (refused) throw new ValidationError(fieldErrors(t, [refused]));
@@ -190,7 +190,7 @@ export function createPlansService(deps: { db: Db; now: () => Date; t: Translate
       const user = requireUser(principal, 'engagement.manage');
       return db.transaction(async (tx) => {
         const group = await findGroup(tx, groupId);
-        if (group.closedOn) throw new ConflictError(t('engagement:errors.groupClosed'));
+        if (group.closedOn) throw new ConflictError(t('engagement:errors.planClosed'));
         const plan = await planOf(tx, group.id, startYear, true);
         const headings = plan ? (await headingsOf(tx, plan.id)).map((h) => h.heading) : [];
         const refused = agreeRefusal({ headings, agreedAt: plan?.agreedAt ?? null });
