@@ -2,23 +2,17 @@
  * The reads applications' actions share: what a person represents (CON-04), whether an
  * application is one of theirs, an application with its lines and outcomes, and staff's lists.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { UserPrincipal } from '../../../platform/auth/principal.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
 import { prefixTsQuery, type PageRequest } from '../../../platform/db/search.js';
-import { NotFoundError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import type { EngagementApi } from '../../engagement/index.js';
 import { APPLICATION_STATUSES } from '../constants.js';
-import {
-  grantApplications,
-  grantBudgetLines,
-  grantFunds,
-  grantOutcomes,
-  grantRounds,
-} from '../schema.js';
+import { contentOf, findApplication } from '../assessment/load.js';
+import { grantApplications, grantFunds, grantRounds } from '../schema.js';
 import { requestedPence, sectionStatuses, type Represents } from './rules.js';
 
 export interface ApplicationFilter {
@@ -112,27 +106,8 @@ export function createApplicationQueries(deps: {
 
   /** An application with its round, fund, lines and outcomes; `lock` holds it for a change. */
   async function load(executor: Executor, id: string, lock = false) {
-    if (!isUuid(id)) throw new NotFoundError();
-    const query = executor
-      .select({ application: grantApplications, round: grantRounds, fund: grantFunds })
-      .from(grantApplications)
-      .innerJoin(grantRounds, eq(grantRounds.id, grantApplications.roundId))
-      .innerJoin(grantFunds, eq(grantFunds.id, grantRounds.fundId))
-      .where(eq(grantApplications.id, id));
-    const [row] = lock ? await query.for('update', { of: grantApplications }) : await query;
-    if (!row) throw new NotFoundError();
-    const [lines, outcomes] = await Promise.all([
-      executor
-        .select()
-        .from(grantBudgetLines)
-        .where(eq(grantBudgetLines.applicationId, id))
-        .orderBy(asc(grantBudgetLines.position)),
-      executor
-        .select()
-        .from(grantOutcomes)
-        .where(eq(grantOutcomes.applicationId, id))
-        .orderBy(asc(grantOutcomes.position)),
-    ]);
+    const row = await findApplication(executor, id, lock);
+    const { budgetLines: lines, outcomes } = await contentOf(executor, id);
     const a = row.application;
     const draft = {
       projectTitle: a.projectTitle,
