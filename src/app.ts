@@ -76,6 +76,7 @@ import {
 } from './modules/consultation/index.js';
 import { createTrainingModule } from './modules/training/index.js';
 import { createGoodPracticeModule } from './modules/good-practice/index.js';
+import { createStopSearchModule } from './modules/stop-search/index.js';
 import {
   createCustodyVisitingModule,
   readCustodyVisitingSettings,
@@ -229,6 +230,7 @@ export function buildServices(deps: AppDeps) {
   const partnerships = createPartnershipsModule({ platform, now, directory: directory.api });
   const training = createTrainingModule({ platform, now, directory: directory.api });
   const goodPractice = createGoodPracticeModule({ platform, now, directory: directory.api });
+  const stopSearch = createStopSearchModule({ platform, now });
   const engagement = createEngagementModule({
     platform,
     now,
@@ -258,6 +260,7 @@ export function buildServices(deps: AppDeps) {
     engagement,
     grants,
     goodPractice,
+    stopSearch,
   ];
   // Every service by name, for tests that drive a service directly.
   const services = {
@@ -275,6 +278,7 @@ export function buildServices(deps: AppDeps) {
     ...engagement.services,
     ...grants.services,
     ...goodPractice.services,
+    ...stopSearch.services,
   };
   return { platform, modules, services, messages };
 }

@@ -925,6 +925,11 @@ const EXPECTED: Record<string, Who> = {
   'POST /good-practice-library/:entryId/withdraw': ['authority_officer'],
   'GET /good-practice': 'anyone',
   'GET /good-practice/:entryId': 'anyone',
+  // LEG-04: stop and search, read by anyone; months imported by the authority's officers.
+  'GET /stop-and-search': 'anyone',
+  'GET /stop-and-search/months': ['authority_officer'],
+  'GET /stop-and-search/months/import': ['authority_officer'],
+  'POST /stop-and-search/months/import': ['authority_officer'],
   // CON-04, CON-05, CDRP-12: assessment, the panel's decision and the award, and payments.
   'GET /grants/applications/:applicationId/assessors': GRANT_MANAGERS,
   'POST /grants/applications/:applicationId/assessors': GRANT_MANAGERS,

@@ -313,6 +313,7 @@ const CHECKED_VALUES: Record<string, string> = {
   'engagement_assessments.standing': 'met',
   'engagement_plan_headings.heading': 'staffing',
   'engagement_issues.raised_to': 'police',
+  'stop_search_imports.month': '2000-01-01', // the month's first day
 };
 
 /**
@@ -423,6 +424,7 @@ test('every counted table moves its kind on, and only its kind, at commit', asyn
     'meetings',
     'members',
     'partnerships',
+    'stop_search',
     'tracker',
     'training',
   ]);

@@ -219,6 +219,11 @@ const POLICIES = {
   ]),
   /** CDRP-08: the authority's officers mark an entry public and withdraw it from the public site. */
   'good-practice.publish': anyRole(['authority_officer']),
+  /**
+   * LEG-04: a month of stop and search brought in from police.uk's file, by the authority's
+   * officers who monitor it. Anyone reads the figures (police.uk publishes every search).
+   */
+  'stop-search.import': anyRole(['authority_officer']),
   /** A signed-in person's own training: the sessions they attended and their needs. */
   'training.own': userOnly,
   /**

@@ -1,0 +1,78 @@
+/**
+ * Stop and search (issue 27 part 2; LEG-04): the monthly files police.uk publishes for the
+ * force, imported by the authority's officers and read by anyone: searches by month and by each
+ * breakdown, arrest and no-further-action rates, and each ethnic group's rate per 1,000 people
+ * and disproportionality against White. Its one public face (ADR 0014).
+ */
+import { can } from '../../platform/auth/permissions.js';
+import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
+import { DEFAULT_DISPROPORTIONALITY_THRESHOLD } from './analysis-rules.js';
+import { registerFigureRoutes } from './figures/routes.js';
+import { createFiguresService } from './figures/service.js';
+import { registerImportRoutes } from './imports/routes.js';
+import { createImportsService } from './imports/service.js';
+import { stopSearchPaths } from './paths.js';
+import { readAreaPopulation } from './population.js';
+import type { StopSearchServices } from './route-deps.js';
+
+export { stopSearchPaths } from './paths.js';
+
+export interface StopSearchModule extends BridgeModule<Record<string, never>> {
+  services: StopSearchServices;
+}
+
+export function createStopSearchModule(deps: ModuleDeps): StopSearchModule {
+  const { platform } = deps;
+  const { db, t } = platform;
+  const now = deps.now ?? (() => new Date());
+  const population = readAreaPopulation();
+  const threshold = DEFAULT_DISPROPORTIONALITY_THRESHOLD;
+  const services: StopSearchServices = {
+    stopSearchImports: createImportsService({ db, t, now }),
+    stopSearchFigures: createFiguresService({
+      db,
+      // Until borough figures are loaded, a borough has none: its rates are not guessed.
+      population: async (boroughId) => (boroughId ? null : population.people),
+      threshold: () => threshold,
+    }),
+  };
+  return {
+    name: 'stop-search',
+    api: {},
+    services,
+    registerRoutes(app, renderPage) {
+      const routeDeps = {
+        app,
+        renderPage,
+        config: platform.config,
+        services: { ...platform, ...services },
+      };
+      registerFigureRoutes(routeDeps, population, threshold, now);
+      registerImportRoutes(routeDeps);
+    },
+    navigation: [
+      {
+        order: 89,
+        textKey: 'stop-search:nav.figures',
+        href: stopSearchPaths.figures,
+        visible: (p) => p === null,
+      },
+    ],
+    publicTasks: (t) => [
+      {
+        order: 48,
+        href: stopSearchPaths.figures,
+        text: t('stop-search:homeTasks.figures.text'),
+        hint: t('stop-search:homeTasks.figures.hint'),
+      },
+    ],
+    homeTasks: async (p, t) => [
+      can(p, 'stop-search.import') && {
+        order: 149,
+        href: stopSearchPaths.months,
+        text: t('stop-search:homeTasks.months.text'),
+        hint: t('stop-search:homeTasks.months.hint'),
+      },
+    ],
+  };
+}
