@@ -219,10 +219,17 @@ export function buildServices(deps: AppDeps) {
     directory: directory.api,
     meetings: meetings.api,
   });
+  const engagement = createEngagementModule({
+    platform,
+    now,
+    directory: directory.api,
+    meetings: meetings.api,
+  });
   const consultation = createConsultationModule({
     platform,
     now,
     directory: directory.api,
+    engagement: engagement.api,
     groups: groups.api,
     meetings: meetings.api,
     tracker: tracker.api,
@@ -231,12 +238,6 @@ export function buildServices(deps: AppDeps) {
   const training = createTrainingModule({ platform, now, directory: directory.api });
   const goodPractice = createGoodPracticeModule({ platform, now, directory: directory.api });
   const stopSearch = createStopSearchModule({ platform, now });
-  const engagement = createEngagementModule({
-    platform,
-    now,
-    directory: directory.api,
-    meetings: meetings.api,
-  });
   const grants = createGrantsModule({
     platform,
     now,

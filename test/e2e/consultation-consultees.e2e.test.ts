@@ -2,7 +2,8 @@
  * Issue 25 item 3 (CON-03, CON-07): an authority officer adds an umbrella body and a member
  * organisation, records the member's e-mail channel and consent, chooses consultees for an
  * invited consultation with why, and sends the invitations, read in the outbox; the consultee
- * unsubscribes with the e-mailed link, and the reminder skips them. Axe checks every page.
+ * unsubscribes with the e-mailed link, and the reminder skips them. The engagement groups are
+ * added as consultees, each linked to its page in the register. Axe checks every page.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -10,7 +11,8 @@ import { eq } from 'drizzle-orm';
 import { todayInLondon } from '../../src/platform/calendar/index.js';
 import { outbox } from '../../src/platform/mail/schema.js';
 import { makeConsultation } from '../factories/consultation.js';
-import { uniqueTag } from '../factories/directory.js';
+import { makeBorough, uniqueTag } from '../factories/directory.js';
+import { makeEngagementGroup } from '../factories/grants.js';
 import { expectErrors, expectSuccess, fillDate } from './pages/govuk.js';
 import { expectAccessible, signInWithRole, startE2E, type E2E } from './support.js';
 
@@ -183,4 +185,32 @@ test('an officer records an umbrella body and its member, chooses them with why,
   await expectAccessible(officer);
   await officer.getByRole('button', { name: 'Remove the consultee' }).click();
   await expectSuccess(officer, `${forum} has been removed from the consultation`);
+});
+
+test('an officer adds the engagement groups as consultees, once, each linked to its page in the register (CON-03, CON-04)', async () => {
+  const tag = uniqueTag();
+  const borough = await makeBorough(e2e.app, { name: `Consultee borough ${tag}` });
+  const name = `Lambeth CPEG ${tag}`;
+  await makeEngagementGroup(e2e.app, { name, boroughId: borough.id });
+  const officer = await e2e.newPage();
+  await signInWithRole(e2e, officer, 'authority_officer');
+  await officer.goto(`${e2e.baseUrl}/consultation/consultees`);
+  await officer.getByRole('button', { name: 'Add the engagement groups' }).click();
+  await expectSuccess(officer, '1 engagement group has been added to the consultees');
+  await expectAccessible(officer);
+  await officer.getByRole('link', { name }).click();
+  await officer.getByRole('heading', { level: 1, name }).waitFor();
+  await expectAccessible(officer);
+  await officer.getByText(`Consultee borough ${tag}`).waitFor();
+  // The link to the group's own page in the register.
+  await officer.getByRole('link', { name }).click();
+  await officer.waitForURL(/\/engagement-groups\/[0-9a-f-]+$/);
+  await officer.getByRole('heading', { level: 1, name }).waitFor();
+
+  await officer.goto(`${e2e.baseUrl}/consultation/consultees`);
+  await officer.getByRole('button', { name: 'Add the engagement groups' }).click();
+  await expectSuccess(
+    officer,
+    'No engagement groups have been added: each open engagement group is already a consultee',
+  );
 });

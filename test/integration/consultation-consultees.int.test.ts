@@ -1,14 +1,16 @@
 /**
  * Issue 25 item 3 (CON-03, CON-07): the consultee database through its pages: consultees with
- * their umbrella body, borough, channels and consent; the advisory groups added; consultees
+ * their umbrella body, borough, channels and consent; the advisory groups and the engagement
+ * groups added; consultees
  * chosen for a consultation with why; invitations and one reminder e-mailed (read in the
  * outbox); unsubscribing honoured; and the refusals of everyone else. Each test makes its own
  * consultees and consultations.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { and, desc, eq, like } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, like } from 'drizzle-orm';
 import { chosenConsultees, consultees } from '../../src/modules/consultation/consultees/schema.js';
+import { engagementGroups } from '../../src/modules/engagement/schema.js';
 import { invitations, responses } from '../../src/modules/consultation/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { hashToken } from '../../src/platform/auth/credentials.js';
@@ -17,6 +19,7 @@ import { Agent, createTestApp, type TestApp } from '../app.js';
 import { signInNewAccount } from '../factories/accounts.js';
 import { makeConsultation } from '../factories/consultation.js';
 import { makeBorough, uniqueTag } from '../factories/directory.js';
+import { makeEngagementGroup } from '../factories/grants.js';
 import { makeGroup } from '../factories/groups.js';
 import { mainOf, rowOf, summaryOf, tableOf, textOf } from '../html.js';
 
@@ -598,4 +601,128 @@ test('CON-03: the advisory groups are added as consultees once each, in the boro
     .where(eq(auditEvents.action, 'consultee.advisory-groups-added'))
     .orderBy(desc(auditEvents.seq));
   assert.ok(audit);
+});
+
+const addEngagementGroups = (agent: Agent = officer) =>
+  agent.post('/consultation/consultees/engagement-groups');
+const linkedTo = (groupIds: string[]) =>
+  t.services.db.select().from(consultees).where(inArray(consultees.engagementGroupId, groupIds));
+const engagementAudits = async () =>
+  (
+    await t.services.db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'consultee.engagement-groups-added'))
+  )[0]!.n;
+
+/** Two open engagement groups in two boroughs, and a closed one; groups other tests left are added first. */
+async function engagementGroupsToAdd() {
+  await addEngagementGroups();
+  const tag = uniqueTag();
+  const [camden, hackney] = [await makeBorough(t), await makeBorough(t)];
+  const open = await makeEngagementGroup(t, {
+    name: `Camden CPEG ${tag}`,
+    boroughId: camden.id,
+  });
+  const other = await makeEngagementGroup(t, {
+    name: `Hackney CPEG ${tag}`,
+    boroughId: hackney.id,
+  });
+  const closed = await makeEngagementGroup(t, { name: `Closed CPEG ${tag}`, boroughId: camden.id });
+  await t.services.db
+    .update(engagementGroups)
+    .set({ closedOn: '2026-10-01' })
+    .where(eq(engagementGroups.id, closed.id));
+  return { tag, camden, hackney, open, other, closed };
+}
+
+test('CON-03, CON-04: the open engagement groups are added as consultees, each in its borough and linked to its page; a closed one is not', async () => {
+  const { tag, camden, hackney, open, other, closed } = await engagementGroupsToAdd();
+  const res = await addEngagementGroups();
+  assert.equal(res.statusCode, 303);
+  assert.equal(res.headers.location, '/consultation/consultees?category=engagement_group');
+  const listed = await officer.get(res.headers.location);
+  assert.match(text(listed.body), /2 engagement groups have been added to the consultees/);
+
+  const rows = await linkedTo([open.id, other.id, closed.id]);
+  assert.deepEqual(rows.map((r) => [r.name, r.kind, r.category, r.boroughId]).sort(), [
+    [`Camden CPEG ${tag}`, 'organisation', 'engagement_group', camden.id],
+    [`Hackney CPEG ${tag}`, 'organisation', 'engagement_group', hackney.id],
+  ]);
+  const table = tableOf(
+    (await officer.get(`/consultation/consultees?q=${tag}&category=engagement_group`)).body,
+    /consultee/,
+  );
+  assert.equal(table.caption, '2 consultees');
+  assert.deepEqual(rowOf(table, `Camden CPEG ${tag}`), {
+    Name: `Camden CPEG ${tag}`,
+    Category: 'Engagement group',
+    Borough: camden.name,
+    Members: '–',
+    'Consent to be contacted': 'Not recorded',
+  });
+
+  const camdenConsultee = rows.find((r) => r.engagementGroupId === open.id)!;
+  const page = await officer.get(`/consultation/consultees/${camdenConsultee.id}`);
+  const shown = summaryOf(page.body);
+  assert.equal(shown.get('Category'), 'Engagement group');
+  assert.equal(shown.get('Borough'), camden.name);
+  assert.equal(shown.get('Engagement group in Bridge'), `Camden CPEG ${tag}`);
+  assert.match(
+    mainOf(page.body),
+    new RegExp(`<a class="govuk-link" href="/engagement-groups/${open.id}">Camden CPEG ${tag}</a>`),
+  );
+  // The link leads to the group's page in the register.
+  const groupPage = await officer.get(`/engagement-groups/${open.id}`);
+  assert.equal(groupPage.statusCode, 200);
+  assert.match(text(groupPage.body), new RegExp(`Camden CPEG ${tag}`));
+
+  const [audit] = await t.services.db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.action, 'consultee.engagement-groups-added'))
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  assert.deepEqual(audit!.after, {
+    consulteeIds: rows.sort((a, b) => a.name.localeCompare(b.name)).map((r) => r.id),
+    groupIds: [open.id, other.id],
+  });
+});
+
+test('CON-03, CON-07: adding the engagement groups twice adds nothing the second time, and says so', async () => {
+  const { open, other } = await engagementGroupsToAdd();
+  await addEngagementGroups();
+  const audits = await engagementAudits();
+  const again = await addEngagementGroups();
+  assert.equal(again.statusCode, 303);
+  assert.match(
+    text((await officer.get(again.headers.location!)).body),
+    /No engagement groups have been added: each open engagement group is already a consultee/,
+  );
+  assert.equal((await linkedTo([open.id, other.id])).length, 2, 'one consultee each');
+  assert.equal(await engagementAudits(), audits, 'nothing added, nothing recorded');
+});
+
+test('CON-03: adding the engagement groups is refused to a role without consultation management, and nothing changes', async () => {
+  const { open, other } = await engagementGroupsToAdd();
+  const audits = await engagementAudits();
+  // An authority member reads consultations; the group's own officer keeps the group.
+  for (const [role, agent] of [
+    ['authority_member', await signInNewAccount(t, 'authority_member')],
+    [
+      'engagement_officer',
+      await signInNewAccount(t, 'engagement_officer', {
+        scope: { type: 'engagement_group', id: open.id },
+      }),
+    ],
+  ] as const) {
+    assert.equal((await addEngagementGroups(agent)).statusCode, 403, role);
+    assert.doesNotMatch(
+      (await agent.get('/consultation/consultees')).body,
+      /Add the engagement groups/,
+      role,
+    );
+  }
+  assert.equal((await linkedTo([open.id, other.id])).length, 0);
+  assert.equal(await engagementAudits(), audits);
 });

@@ -878,6 +878,7 @@ const EXPECTED: Record<string, Who> = {
   'GET /consultation/consultees/new': CONSULTATION_MANAGERS,
   'POST /consultation/consultees/new': CONSULTATION_MANAGERS,
   'POST /consultation/consultees/advisory-groups': CONSULTATION_MANAGERS,
+  'POST /consultation/consultees/engagement-groups': CONSULTATION_MANAGERS,
   'GET /consultation/consultees/:consulteeId': CONSULTATION_MANAGERS,
   'GET /consultation/consultees/:consulteeId/edit': CONSULTATION_MANAGERS,
   'POST /consultation/consultees/:consulteeId/edit': CONSULTATION_MANAGERS,

@@ -7,6 +7,7 @@
 import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
+import type { EngagementApi } from '../engagement/index.js';
 import type { GroupsApi } from '../groups/index.js';
 import type { MeetingsApi } from '../meetings/index.js';
 import type { TrackerApi } from '../tracker/index.js';
@@ -95,12 +96,13 @@ export interface ConsultationModule extends BridgeModule<ConsultationApi> {
 export function createConsultationModule(
   deps: ModuleDeps & {
     directory: DirectoryApi;
+    engagement: EngagementApi;
     groups: GroupsApi;
     meetings: MeetingsApi;
     tracker: TrackerApi;
   },
 ): ConsultationModule {
-  const { platform, directory, groups, meetings } = deps;
+  const { platform, directory, engagement, groups, meetings } = deps;
   const { config, db, t, mail } = platform;
   const { responseRetentionDays: retentionDays } = config.consultation;
   const now = deps.now ?? (() => new Date());
@@ -111,7 +113,7 @@ export function createConsultationModule(
   const links = panelLinks(config.secret, config.publicUrl);
   const panel = createPanelService({ db, directory, mail, links, now, t });
   const services: ConsultationServices = {
-    consultees: createConsulteesService({ db, directory, groups, now, t }),
+    consultees: createConsulteesService({ db, directory, engagement, groups, now, t }),
     consulteeChoice: createChoiceService({ db, mail, now, t, publicUrl: config.publicUrl }),
     consultationPanel: panel,
     consultationPanelWaves: createWavesService({

@@ -12,6 +12,7 @@ import type { MeetingsApi } from '../meetings/index.js';
 import { registerIssueRoutes } from './issues/routes.js';
 import { createIssuesService } from './issues/service.js';
 import { createEngagementMeetingBody } from './meeting-body.js';
+import { openGroupsSql, type OpenEngagementGroups } from './open-groups.js';
 import { engagementPaths } from './paths.js';
 import { engagementPersonData } from './person-data.js';
 import { registerPlanRoutes } from './plans/routes.js';
@@ -44,6 +45,8 @@ export interface EngagementApi {
   group(id: string): Promise<EngagementGroupSummary | undefined>;
   /** The address of a group's page in the register. */
   groupHref(id: string): string;
+  /** Every group not closed (id, name, borough), as a subquery another module selects from. */
+  openGroupsSql(): OpenEngagementGroups;
 }
 
 // Its benchmark generator, run in order by bench/data/generate.ts.
@@ -77,6 +80,7 @@ export function createEngagementModule(
       groupsNamed,
       group: async (id) => (await groupsNamed([id]))[0],
       groupHref: (id) => engagementPaths.group(id),
+      openGroupsSql,
     },
     services,
     personData: (executor, subject) => engagementPersonData(executor, subject, t),

@@ -10,6 +10,8 @@ export const consulteePaths = {
   add: '/consultation/consultees/new',
   /** Makes a consultee of each advisory group not yet one. */
   addAdvisoryGroups: '/consultation/consultees/advisory-groups',
+  /** Makes a consultee of each open engagement group not yet one. */
+  addEngagementGroups: '/consultation/consultees/engagement-groups',
   consultee: route('/consultation/consultees/:consulteeId'),
   edit: route('/consultation/consultees/:consulteeId/edit'),
   channels: route('/consultation/consultees/:consulteeId/channels'),

@@ -1,8 +1,8 @@
 /**
  * The consultee database's pages (CON-03): the list, adding and changing a consultee, its
- * channels and consent, and adding the advisory groups. Personal data: authority officers
- * (consultation.manage) alone. The pages of a consultation's consultees (CON-07) and the public
- * unsubscribe page are in choice-routes.ts.
+ * channels and consent, and adding the advisory groups and the engagement groups. Personal data:
+ * authority officers (consultation.manage) alone. The pages of a consultation's consultees
+ * (CON-07) and the public unsubscribe page are in choice-routes.ts.
  */
 import type { FastifyRequest } from 'fastify';
 import { pageRequest } from '../../../platform/db/search.js';
@@ -87,6 +87,7 @@ export function registerConsulteeRoutes(deps: RouteDeps): void {
       filtered: Boolean(q || result.category || result.borough),
       addHref: paths.add,
       addGroupsAction: paths.addAdvisoryGroups,
+      addEngagementGroupsAction: paths.addEngagementGroups,
       searchAction: paths.list,
       pagination: paginationFor(paths.list, filters, page.page, page.limit, result.total),
     });
@@ -147,6 +148,15 @@ export function registerConsulteeRoutes(deps: RouteDeps): void {
       reply,
       `${paths.list}?category=advisory_group`,
       request.t('consultation:consultees.groupsAdded', { count: added }),
+    );
+  });
+
+  app.post(paths.addEngagementGroups, officers, async (request, reply) => {
+    const added = await consultees.addEngagementGroups(request.principal, request.id);
+    return redirectWithFlash(
+      reply,
+      `${paths.list}?category=engagement_group`,
+      request.t('consultation:consultees.engagementGroupsAdded', { count: added }),
     );
   });
 

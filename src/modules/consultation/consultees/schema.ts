@@ -25,6 +25,7 @@ import {
   searchDocument,
 } from '../../../platform/db/columns.js';
 import { organisations } from '../../directory/schema.js';
+import { engagementGroups } from '../../engagement/schema.js';
 import { advisoryGroups } from '../../groups/schema.js';
 import {
   CHANNEL_KINDS,
@@ -48,6 +49,13 @@ export const consultees = pgTable(
     boroughId: uuid('borough_id').references(() => organisations.id),
     /** An advisory group already in Bridge that this consultee is (one consultee each). */
     advisoryGroupId: uuid('advisory_group_id').references(() => advisoryGroups.id),
+    /**
+     * An engagement group in the register that this consultee is (one consultee each). Its
+     * removal (the demo data's) leaves the consultee, with its consent and history, unlinked.
+     */
+    engagementGroupId: uuid('engagement_group_id').references(() => engagementGroups.id, {
+      onDelete: 'set null',
+    }),
     /** Consent to be contacted: the day it was given and how it was recorded. */
     consentGivenOn: date('consent_given_on', { mode: 'string' }),
     consentMethod: text('consent_method', { enum: CONSENT_METHODS }),
@@ -63,6 +71,7 @@ export const consultees = pgTable(
     index('consultees_borough_idx').on(t.boroughId, t.name),
     index('consultees_parent_idx').on(t.parentId),
     uniqueIndex('consultees_advisory_group_key').on(t.advisoryGroupId),
+    uniqueIndex('consultees_engagement_group_key').on(t.engagementGroupId),
     check('consultees_kind', isOneOf(t.kind, CONSULTEE_KINDS)),
     check('consultees_category', isOneOf(t.category, CONSULTEE_CATEGORIES)),
     check('consultees_consent_method', isOneOf(t.consentMethod, CONSENT_METHODS)),

@@ -8,7 +8,7 @@
 import { and, asc, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
-import { actorOf, type Principal } from '../../../platform/auth/principal.js';
+import { actorOf, type Actor, type Principal } from '../../../platform/auth/principal.js';
 import { todayInLondon } from '../../../platform/calendar/index.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
 import { prefixTsQuery } from '../../../platform/db/search.js';
@@ -19,6 +19,7 @@ import { isUuid } from '../../../platform/http/params.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors, type SaidRefusal } from '../../../platform/i18n/said.js';
 import type { DirectoryApi } from '../../directory/index.js';
+import type { EngagementApi } from '../../engagement/index.js';
 import type { GroupsApi } from '../../groups/index.js';
 import {
   CHANNEL_KINDS,
@@ -26,7 +27,6 @@ import {
   validateChannels,
   validateConsent,
   validateConsultee,
-  type ConsulteeCategory,
 } from '../consultee-rules.js';
 import { consulteeChannels, consultees } from './schema.js';
 
@@ -58,11 +58,12 @@ const auditable = (c: Pick<Consultee, 'kind' | 'category' | 'parentId' | 'boroug
 export function createConsulteesService(deps: {
   db: Db;
   directory: DirectoryApi;
+  engagement: EngagementApi;
   groups: GroupsApi;
   now: () => Date;
   t: Translate;
 }) {
-  const { db, directory, groups, now, t } = deps;
+  const { db, directory, engagement, groups, now, t } = deps;
   const manage = (principal: Principal) => requireUser(principal, 'consultation.manage');
   const today = () => todayInLondon(now());
 
@@ -103,6 +104,34 @@ export function createConsulteesService(deps: {
   function stale(input: Input, version: number) {
     if (input.version !== undefined && Number(input.version) !== version)
       throw new ConflictError(t('consultation:consultees.errors.stale'), 'version');
+  }
+
+  /**
+   * CON-07: another tier's records (`linkedId`) made consultees, organisations linked to them,
+   * with one audit event naming both; none missing adds nothing and records nothing. A record
+   * added meanwhile by another officer is passed over by its unique link. Returns how many.
+   */
+  async function addLinked(
+    tx: Executor,
+    actor: Actor,
+    action: string,
+    missing: readonly (Omit<typeof consultees.$inferInsert, 'kind'> & { linkedId: string })[],
+  ) {
+    if (!missing.length) return 0;
+    const added = await tx
+      .insert(consultees)
+      .values(
+        missing.map(({ linkedId: _, ...value }) => ({ ...value, kind: 'organisation' as const })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: consultees.id });
+    await recordAudit(tx, actor, {
+      action,
+      recordType: 'consultee',
+      recordId: added[0]?.id ?? missing[0]!.linkedId,
+      after: { consulteeIds: added.map((a) => a.id), groupIds: missing.map((g) => g.linkedId) },
+    });
+    return added.length;
   }
 
   return {
@@ -156,11 +185,14 @@ export function createConsulteesService(deps: {
       return { umbrellas, boroughs: boroughList };
     },
 
-    /** A consultee with its channels, its umbrella body, its members and its advisory group. */
+    /**
+     * A consultee with its channels, its umbrella body, its members, and the advisory group or
+     * engagement group it is.
+     */
     async get(principal: Principal, id: string) {
       manage(principal);
       const consultee = await find(db, id);
-      const [channels, members, parent, names, group] = await Promise.all([
+      const [channels, members, parent, names, group, engagementGroup] = await Promise.all([
         channelsOf(db, [id]),
         db
           .select({ id: consultees.id, name: consultees.name, category: consultees.category })
@@ -180,6 +212,9 @@ export function createConsulteesService(deps: {
         consultee.advisoryGroupId
           ? groups.groupsByIds(db, [consultee.advisoryGroupId])
           : Promise.resolve([]),
+        consultee.engagementGroupId
+          ? engagement.group(consultee.engagementGroupId)
+          : Promise.resolve(undefined),
       ]);
       return {
         consultee,
@@ -188,6 +223,9 @@ export function createConsulteesService(deps: {
         parent: parent[0] ?? null,
         boroughName: consultee.boroughId ? (names.get(consultee.boroughId)?.name ?? null) : null,
         advisoryGroup: group[0] ?? null,
+        engagementGroup: engagementGroup
+          ? { name: engagementGroup.name, href: engagement.groupHref(engagementGroup.id) }
+          : null,
       };
     },
 
@@ -398,27 +436,48 @@ export function createConsulteesService(deps: {
           .leftJoin(consultees, eq(consultees.advisoryGroupId, working.id))
           .where(isNull(consultees.id))
           .orderBy(working.name);
-        if (!missing.length) return 0;
-        const added = await tx
-          .insert(consultees)
-          .values(
-            missing.map((g) => ({
-              name: g.name,
-              kind: 'organisation' as const,
-              category: 'advisory_group' as ConsulteeCategory,
-              advisoryGroupId: g.id,
-              boroughId: g.ownerId && boroughIds.has(g.ownerId) ? g.ownerId : null,
-            })),
-          )
-          .onConflictDoNothing()
-          .returning({ id: consultees.id });
-        await recordAudit(tx, actorOf(user, requestId), {
-          action: 'consultee.advisory-groups-added',
-          recordType: 'consultee',
-          recordId: added[0]?.id ?? missing[0]!.id,
-          after: { consulteeIds: added.map((a) => a.id), groupIds: missing.map((g) => g.id) },
-        });
-        return added.length;
+        return addLinked(
+          tx,
+          actorOf(user, requestId),
+          'consultee.advisory-groups-added',
+          missing.map((g) => ({
+            linkedId: g.id,
+            name: g.name,
+            category: 'advisory_group',
+            advisoryGroupId: g.id,
+            boroughId: g.ownerId && boroughIds.has(g.ownerId) ? g.ownerId : null,
+          })),
+        );
+      });
+    },
+
+    /**
+     * CON-03, CON-04, CON-07: the engagement groups are whom the authority consults in each
+     * borough (seed 002 paras 19-21). Each one not closed that is not yet a consultee becomes
+     * one, of the engagement group category, in its borough. Returns how many were added.
+     */
+    async addEngagementGroups(principal: Principal, requestId?: string) {
+      const user = manage(principal);
+      return db.transaction(async (tx) => {
+        const open = engagement.openGroupsSql();
+        const missing = await tx
+          .select({ id: open.id, name: open.name, boroughId: open.boroughId })
+          .from(open)
+          .leftJoin(consultees, eq(consultees.engagementGroupId, open.id))
+          .where(isNull(consultees.id))
+          .orderBy(open.name);
+        return addLinked(
+          tx,
+          actorOf(user, requestId),
+          'consultee.engagement-groups-added',
+          missing.map((g) => ({
+            linkedId: g.id,
+            name: g.name,
+            category: 'engagement_group',
+            engagementGroupId: g.id,
+            boroughId: g.boroughId,
+          })),
+        );
       });
     },
   };

@@ -1,0 +1,3 @@
+ALTER TABLE "consultees" ADD COLUMN "engagement_group_id" uuid;--> statement-breakpoint
+ALTER TABLE "consultees" ADD CONSTRAINT "consultees_engagement_group_id_engagement_groups_id_fk" FOREIGN KEY ("engagement_group_id") REFERENCES "public"."engagement_groups"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "consultees_engagement_group_key" ON "consultees" USING btree ("engagement_group_id");
