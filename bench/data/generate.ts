@@ -25,6 +25,7 @@ import { expensesGenerator } from '../../src/modules/expenses/index.js';
 import { grantsGenerator } from '../../src/modules/grants/index.js';
 import { groupsGenerator } from '../../src/modules/groups/index.js';
 import { meetingsGenerator } from '../../src/modules/meetings/index.js';
+import { stopSearchGenerator } from '../../src/modules/stop-search/index.js';
 import { trackerGenerator } from '../../src/modules/tracker/index.js';
 import { auditGenerator } from './audit.js';
 import { databaseUrlBeside, freshDatabase } from '../support/database.js';
@@ -42,11 +43,12 @@ export const GENERATORS: ModuleGenerator[] = [
   consultationGenerator,
   engagementGenerator,
   grantsGenerator,
+  stopSearchGenerator,
   auditGenerator,
 ];
 
 /** Bumped when a generator changes what it makes, so a run does not reuse older data. */
-export const GENERATOR_VERSION = 10;
+export const GENERATOR_VERSION = 11;
 
 /** The full dataset and the quick one live apart, so CI's quick run leaves the full one be. */
 export function benchDatabaseName(scale: number): string {

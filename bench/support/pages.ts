@@ -5,7 +5,8 @@
  * directory search; the public list of groups; the administrator's audit search; and custody
  * visiting's quarterly statistics and the scheme manager's review queue (issue 24); a public
  * consultation, its response form and its analysis (issue 25); grant spending per borough, the
- * grant applications register and the engagement groups' register (issue 26).
+ * grant applications register and the engagement groups' register (issue 26); a year of stop
+ * and search (issue 27).
  */
 import type pg from 'pg';
 import type { Role } from '../../src/platform/auth/roles.js';
@@ -87,6 +88,13 @@ export async function benchPages(client: pg.ClientBase, asOf: string): Promise<B
   );
   const yearAgo = new Date(Date.parse(asOf) - 365 * 86_400_000).toISOString().slice(0, 10);
   // Issue 26: the last reporting year whose grants were decided, and the fund with the most.
+  // The last whole reporting year (April to March) of stop and search before the data ends.
+  const searchYear = await one(
+    client,
+    `select (extract(year from max(month)) - case when extract(month from max(month)) < 3 then 2 else 1 end)::int
+     from stop_search_imports`,
+    'stop and search',
+  );
   const grantYear = await one(
     client,
     `select max(r.start_year)::text from grant_rounds r
@@ -216,6 +224,14 @@ export async function benchPages(client: pg.ClientBase, asOf: string): Promise<B
       path: '/engagement-groups',
       role: 'authority_officer',
       shows: /Community and Police Engagement Group/,
+    },
+    {
+      // Issue 27 (LEG-04): a whole year of the force's stop and search (about 200,000 searches
+      // of the 2 million), read by anyone: every breakdown and the disproportionality table.
+      name: 'Stop and search, a year',
+      path: `/stop-and-search?year=${searchYear}`,
+      role: null,
+      shows: /Searches per 1,000 people by ethnic group/,
     },
   ];
 }

@@ -16,6 +16,8 @@ import { readAreaPopulation } from './population.js';
 import type { StopSearchServices } from './route-deps.js';
 
 export { stopSearchPaths } from './paths.js';
+// Its part of the benchmark's data, run by bench/data/generate.ts.
+export { stopSearchGenerator } from './bench-data.js';
 
 export interface StopSearchModule extends BridgeModule<Record<string, never>> {
   services: StopSearchServices;
@@ -55,7 +57,8 @@ export function createStopSearchModule(deps: ModuleDeps): StopSearchModule {
         order: 89,
         textKey: 'stop-search:nav.figures',
         href: stopSearchPaths.figures,
-        visible: (p) => p === null,
+        // The public's, and the officers' who import it.
+        visible: (p) => p === null || can(p, 'stop-search.import'),
       },
     ],
     publicTasks: (t) => [
