@@ -228,7 +228,7 @@ export async function benchPages(client: pg.ClientBase, asOf: string): Promise<B
     {
       // Issue 27 (LEG-04): a whole year of the force's stop and search (about 200,000 searches
       // of the 2 million), read by anyone: every breakdown and the disproportionality table.
-      name: 'Stop and search, a year',
+      name: 'Stop and search for a year',
       path: `/stop-and-search?year=${searchYear}`,
       role: null,
       shows: /Searches per 1,000 people by ethnic group/,

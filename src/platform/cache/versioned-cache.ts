@@ -32,7 +32,8 @@ export type DataKind =
   | 'training'
   | 'engagement'
   | 'grants'
-  | 'good_practice';
+  | 'good_practice'
+  | 'stop_search';
 
 export interface VersionedCache<T> {
   /** The value kept for the key while its data is unchanged, else `build()`'s, then kept. */

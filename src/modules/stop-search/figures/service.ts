@@ -5,6 +5,7 @@
  */
 import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { reportingYear, type ReportingYear } from '../../../platform/calendar/index.js';
+import { createVersionedCache } from '../../../platform/cache/versioned-cache.js';
 import { queryRows, type Db } from '../../../platform/db/database.js';
 import {
   disproportionality,
@@ -71,26 +72,34 @@ export function createFiguresService(deps: {
 }) {
   const { db } = deps;
   const keys = [...BREAKDOWNS, 'month'] as const;
+  // A year is read from some 200,000 searches and changes only when a month is imported: kept
+  // while nothing of stop and search has changed (its imports and reference data are counted).
+  const kept = createVersionedCache<YearFigures>(db, { kinds: ['stop_search'], max: 400 });
 
   return {
     /** LEG-04: the reporting year starting in `startYear`, for the force or one borough. */
-    async year(startYear: number, boroughId: string | null): Promise<YearFigures> {
-      const year = reportingYear(startYear);
-      const where = and(
-        gte(s.month, year.start),
-        lte(s.month, year.end),
-        boroughId ? eq(s.boroughId, boroughId) : undefined,
-      );
-      // One scan: each grouping set is one breakdown; grouping(...) says which a row belongs to.
-      const sets = keys.map((k) => sql`(${COLUMN[k]})`);
-      const which = sql.join(
-        keys.map((k) => sql`grouping(${COLUMN[k]})`),
-        sql`::text || `,
-      );
-      const [rows, imported, [located]] = await Promise.all([
-        queryRows<{ which: string; value: string | null; n: number }>(
-          db,
-          sql`
+    year(startYear: number, boroughId: string | null): Promise<YearFigures> {
+      return kept.get(`${startYear}:${boroughId ?? 'area'}`, () => build(startYear, boroughId));
+    },
+  };
+
+  async function build(startYear: number, boroughId: string | null): Promise<YearFigures> {
+    const year = reportingYear(startYear);
+    const where = and(
+      gte(s.month, year.start),
+      lte(s.month, year.end),
+      boroughId ? eq(s.boroughId, boroughId) : undefined,
+    );
+    // One scan: each grouping set is one breakdown; grouping(...) says which a row belongs to.
+    const sets = keys.map((k) => sql`(${COLUMN[k]})`);
+    const which = sql.join(
+      keys.map((k) => sql`grouping(${COLUMN[k]})`),
+      sql`::text || `,
+    );
+    const [rows, imported, [located]] = await Promise.all([
+      queryRows<{ which: string; value: string | null; n: number }>(
+        db,
+        sql`
           select ${which}::text as which,
                  coalesce(${sql.join(
                    keys.map((k) => COLUMN[k]),
@@ -100,56 +109,55 @@ export function createFiguresService(deps: {
           from ${s}
           where ${where}
           group by grouping sets (${sql.join(sets, sql`, `)})`,
+      ),
+      db
+        .select({ month: stopSearchImports.month })
+        .from(stopSearchImports)
+        .where(
+          and(gte(stopSearchImports.month, year.start), lte(stopSearchImports.month, year.end)),
         ),
-        db
-          .select({ month: stopSearchImports.month })
-          .from(stopSearchImports)
-          .where(
-            and(gte(stopSearchImports.month, year.start), lte(stopSearchImports.month, year.end)),
-          ),
-        db
-          .select({ n: sql<number>`count(*)::int` })
-          .from(s)
-          .where(and(where, sql`${s.latitude} is null`)),
-      ]);
-      const by = Object.fromEntries(keys.map((k) => [k, [] as Count[]])) as Record<
-        Breakdown | 'month',
-        Count[]
-      >;
-      for (const row of rows) {
-        // grouping() is 0 for the column the row is grouped by, 1 for the others.
-        const at = row.which.indexOf('0');
-        by[keys[at]!].push({ value: row.value, searches: Number(row.n) });
-      }
-      for (const k of BREAKDOWNS)
-        by[k].sort(
-          (a, b) => b.searches - a.searches || String(a.value).localeCompare(String(b.value)),
-        );
-      const total = by.month.reduce((sum, c) => sum + c.searches, 0);
-      const importedMonths = new Set(imported.map((m) => m.month));
-      const months = Array.from({ length: 12 }, (_, i) => {
-        const m = new Date(Date.UTC(startYear, 3 + i, 1)).toISOString().slice(0, 10);
-        return {
-          month: m,
-          searches: by.month.find((c) => c.value === m)?.searches ?? 0,
-          imported: importedMonths.has(m),
-        };
-      });
-      const bySelf = Object.fromEntries(
-        by.selfDefinedGroup.filter((c) => c.value !== null).map((c) => [c.value, c.searches]),
-      ) as Partial<Record<EthnicGroup, number>>;
-      const population = await deps.population(boroughId);
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(s)
+        .where(and(where, sql`${s.latitude} is null`)),
+    ]);
+    const by = Object.fromEntries(keys.map((k) => [k, [] as Count[]])) as Record<
+      Breakdown | 'month',
+      Count[]
+    >;
+    for (const row of rows) {
+      // grouping() is 0 for the column the row is grouped by, 1 for the others.
+      const at = row.which.indexOf('0');
+      by[keys[at]!].push({ value: row.value, searches: Number(row.n) });
+    }
+    for (const k of BREAKDOWNS)
+      by[k].sort(
+        (a, b) => b.searches - a.searches || String(a.value).localeCompare(String(b.value)),
+      );
+    const total = by.month.reduce((sum, c) => sum + c.searches, 0);
+    const importedMonths = new Set(imported.map((m) => m.month));
+    const months = Array.from({ length: 12 }, (_, i) => {
+      const m = new Date(Date.UTC(startYear, 3 + i, 1)).toISOString().slice(0, 10);
       return {
-        year,
-        boroughId,
-        total,
-        months,
-        by: Object.fromEntries(BREAKDOWNS.map((k) => [k, by[k]])) as Record<Breakdown, Count[]>,
-        withoutLocation: located?.n ?? 0,
-        outcomes: outcomeRates(new Map(by.outcome.map((c) => [c.value, c.searches]))),
-        groups: population ? disproportionality(bySelf, population, deps.threshold()) : null,
-        ethnicityNotStated: by.selfDefinedGroup.find((c) => c.value === null)?.searches ?? 0,
+        month: m,
+        searches: by.month.find((c) => c.value === m)?.searches ?? 0,
+        imported: importedMonths.has(m),
       };
-    },
-  };
+    });
+    const bySelf = Object.fromEntries(
+      by.selfDefinedGroup.filter((c) => c.value !== null).map((c) => [c.value, c.searches]),
+    ) as Partial<Record<EthnicGroup, number>>;
+    const population = await deps.population(boroughId);
+    return {
+      year,
+      boroughId,
+      total,
+      months,
+      by: Object.fromEntries(BREAKDOWNS.map((k) => [k, by[k]])) as Record<Breakdown, Count[]>,
+      withoutLocation: located?.n ?? 0,
+      outcomes: outcomeRates(new Map(by.outcome.map((c) => [c.value, c.searches]))),
+      groups: population ? disproportionality(bySelf, population, deps.threshold()) : null,
+      ethnicityNotStated: by.selfDefinedGroup.find((c) => c.value === null)?.searches ?? 0,
+    };
+  }
 }
