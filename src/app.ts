@@ -48,6 +48,7 @@ import {
 import { installErrorHandling, isApiRequest } from './platform/http/errors.js';
 import { registerHealthRoutes } from './platform/http/health.js';
 import { registerHomeRoutes } from './platform/http/home.js';
+import { installPublicCache } from './platform/http/public-cache.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { OneLinePerRequest } from './platform/http/request-log.js';
 import { createRenderer } from './platform/http/render.js';
@@ -348,7 +349,7 @@ export async function buildApp(deps: AppDeps): Promise<{
 
   const renderPage = createRenderer(serviceNavigation(platform, modules), messages);
 
-  installSecurityHeaders(app);
+  installSecurityHeaders(app, path.join(govukDir, 'govuk/template.njk'));
   await app.register(cookie, { secret: config.secret });
   installLanguage(app, messages);
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
@@ -468,6 +469,8 @@ export async function buildApp(deps: AppDeps): Promise<{
     }
   });
 
+  // After the access check above: a kept public page is sent only to whoever may read it.
+  installPublicCache(app, { db: platform.db, now: deps.now ?? (() => new Date()) });
   installErrorHandling(app, renderPage);
 
   await app.register(swagger, {

@@ -55,7 +55,6 @@ export function createRenderer(navItems: readonly NavItem[], messages: Messages)
         // Made when a form on the page writes it: a page without one (most public pages) sets
         // no CSRF cookie and spends nothing making one.
         csrfToken: lazyCsrfToken(reply),
-        cspNonce: reply.cspNonce?.script,
       });
     return reply.send(scrollableTablesBytes(html));
   };

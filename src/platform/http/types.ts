@@ -30,6 +30,12 @@ declare module 'fastify' {
     access?: Access;
     /** The route takes a file: the only kind that reads a multipart body (http/files.ts). */
     upload?: boolean;
+    /**
+     * A public page kept while Bridge's data is unchanged and answered with an ETag, for those
+     * not signed in (http/public-cache.ts). Only for pages whose words depend on nothing but the
+     * data, the day and the language.
+     */
+    publicCache?: boolean;
   }
   interface FastifyInstance {
     /** Where uploads are written as they arrive (the file store's incoming directory). */

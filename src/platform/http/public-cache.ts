@@ -1,0 +1,100 @@
+/**
+ * The public site stands a surge (issue 27: a consultation or a statistic in the news): a page
+ * anyone may read is kept, as the bytes sent, while nothing Bridge counts has changed, and is
+ * sent again from memory with an `ETag`; a browser that already holds it is answered
+ * `304 Not Modified` with no body.
+ *
+ * A route opts in with `config: { access: 'public', publicCache: true }`. Only a GET by someone
+ * not signed in, with no message waiting for them (a flash), is served from the cache, and only
+ * an answer that set no cookie is kept (a page with a form makes its CSRF cookie, so it is
+ * never kept). An entry is current while every kind of data's counter (`data_versions`, moved
+ * on as each write commits, on any instance) and the London day are as they were when it was
+ * made: a change anywhere starts every page afresh, so no page can miss the kind it reads.
+ * The counters are read before the page's data, so a kept page is never older than its stamp.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
+import { dataVersions } from '../cache/schema.js';
+import { todayInLondon } from '../calendar/index.js';
+import type { Db } from '../db/database.js';
+import { preparedRead } from '../db/prepared.js';
+import { FLASH_COOKIE } from './render.js';
+
+interface Kept {
+  etag: string;
+  contentType: string;
+  body: Buffer;
+}
+
+/** What a request found out before its handler ran: where its answer is kept, and as what. */
+const pending = new WeakMap<FastifyRequest, { key: string; etag: string }>();
+
+/** Pages kept at once: a few hundred public pages of some tens of kilobytes each. */
+const MAX_PAGES = 500;
+
+export function installPublicCache(app: FastifyInstance, deps: { db: Db; now: () => Date }) {
+  const { db, now } = deps;
+  const kept = new LRUCache<string, Kept>({ max: MAX_PAGES });
+  // A new start may bring new templates: no browser keeps a page made by an earlier one.
+  const started = randomBytes(6).toString('hex');
+  const counters = preparedRead(db, 'bridge_public_cache_versions', (executor) =>
+    executor
+      .select({ name: dataVersions.name, version: dataVersions.version })
+      .from(dataVersions)
+      .orderBy(dataVersions.name),
+  );
+
+  const eligible = (request: FastifyRequest) =>
+    request.routeOptions.config.publicCache === true &&
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    request.principal === null &&
+    !request.cookies[FLASH_COOKIE];
+
+  // After the access check (app.ts's preHandler, added before this one).
+  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!eligible(request)) return;
+    const rows = await counters(db);
+    const stamp = `${todayInLondon(now())}|${rows.map((r) => `${r.name}:${r.version}`).join(',')}`;
+    const key = `${request.lang}|${request.url}`;
+    const etag = `W/"${createHash('sha256')
+      .update(`${started}|${key}|${stamp}`)
+      .digest('base64url')
+      .slice(0, 27)}"`;
+    const entry = kept.get(key);
+    const current = entry?.etag === etag ? entry : undefined;
+    if (current && matches(request.headers['if-none-match'], etag))
+      return reply.code(304).header('etag', etag).header('cache-control', 'no-cache').send();
+    if (current)
+      return reply
+        .header('content-type', current.contentType)
+        .header('etag', etag)
+        .header('cache-control', 'no-cache')
+        .send(current.body);
+    pending.set(request, { key, etag });
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const made = pending.get(request);
+    if (!made || reply.statusCode !== 200 || reply.hasHeader('set-cookie')) return payload;
+    const body =
+      typeof payload === 'string' ? Buffer.from(payload) : Buffer.isBuffer(payload) ? payload : null;
+    if (!body) return payload;
+    kept.set(made.key, {
+      etag: made.etag,
+      contentType: String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'),
+      body,
+    });
+    reply.header('etag', made.etag).header('cache-control', 'no-cache');
+    return payload;
+  });
+}
+
+/** Whether an If-None-Match header names this ETag (or is `*`). */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header
+    .split(',')
+    .map((t) => t.trim())
+    .some((t) => t === '*' || t === etag || `W/${t}` === etag);
+}
