@@ -78,7 +78,11 @@ export function installPublicCache(app: FastifyInstance, deps: { db: Db; now: ()
     const made = pending.get(request);
     if (!made || reply.statusCode !== 200 || reply.hasHeader('set-cookie')) return payload;
     const body =
-      typeof payload === 'string' ? Buffer.from(payload) : Buffer.isBuffer(payload) ? payload : null;
+      typeof payload === 'string'
+        ? Buffer.from(payload)
+        : Buffer.isBuffer(payload)
+          ? payload
+          : null;
     if (!body) return payload;
     kept.set(made.key, {
       etag: made.etag,
