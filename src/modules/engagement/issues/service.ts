@@ -21,10 +21,9 @@ import {
 } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
-import { fieldErrors } from '../../../platform/i18n/said.js';
+import { fieldErrors, refusedBy } from '../../../platform/i18n/said.js';
 import { mayKeepGroup, mayViewGroup } from '../access.js';
 import { findGroup } from '../read.js';
-import { refusedBy } from '../refused.js';
 import {
   answerRefusals,
   closeRefusal,
