@@ -457,10 +457,19 @@ test('CON-04: an issue raised by the group officer is answered and closed; closi
   assert.deepEqual(deadErrorLinks(noWords.body), []);
   assert.equal((await agent.post(`${url}/answer`, { response: 'Mine' })).statusCode, 403);
 
+  const opened = /name="version" value="(\d+)"/.exec((await officer.get(url)).body)![1]!;
   const answered = await officer.post(`${url}/answer`, {
+    version: opened,
     response: 'The borough commander will bring them.',
   });
   assert.equal(answered.statusCode, 303);
+  // Answered again from the page as it was before: refused, said without a link to the hidden
+  // version, and the answer kept.
+  const stale = await officer.post(`${url}/answer`, { version: opened, response: 'Overwritten' });
+  assert.equal(stale.statusCode, 409);
+  assert.match(text(stale.body), /Someone else changed this while you were editing it/);
+  assert.deepEqual(deadErrorLinks(stale.body), []);
+  assert.doesNotMatch(stale.body, /href="#version"/);
   page = text((await agent.get(url)).body);
   assert.match(page, /State Answered/);
   assert.match(page, /The borough commander will bring them/);

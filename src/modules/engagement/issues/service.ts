@@ -55,7 +55,8 @@ function stateCondition(state: IssueState | undefined): SQL | undefined {
 export function createIssuesService(deps: { db: Db; now: () => Date; t: Translate }) {
   const { db, now, t } = deps;
   const today = () => todayInLondon(now());
-  const stale = () => new ConflictError(t('engagement:errors.staleEdit'), 'version');
+  // Said without a field: the issue's page carries its version only as a hidden one.
+  const stale = () => new ConflictError(t('engagement:errors.staleEdit'));
 
   const columns = {
     id: engagementIssues.id,
