@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import {
   engagementAssessments,
   engagementGroups,
@@ -21,6 +21,7 @@ import { makeAccount, signInAccount, signInNewAccount } from '../factories/accou
 import { makeBorough } from '../factories/directory.js';
 import { makeAssessment, makeIssue, makePlan, makeStandard } from '../factories/engagement.js';
 import { makeEngagementGroup } from '../factories/grants.js';
+import { deadErrorLinks } from '../error-summary.js';
 import { mainOf, textOf } from '../html.js';
 
 let t: TestApp;
@@ -150,9 +151,12 @@ test('CON-04: the register lists groups, filtered by borough and standing and se
   const page = text((await officer.get(`/engagement-groups/${weak.id}`)).body);
   assert.match(page, new RegExp(`${renamed} closed`));
   assert.match(page, /Closed on 23 November 2026/);
+  // Closed twice (a page left open): said, with no link to the Close button the page no longer has.
   const again = await officer.post(`/engagement-groups/${weak.id}/close`, {});
-  assert.equal(again.statusCode, 400);
+  assert.equal(again.statusCode, 409);
   assert.match(text(again.body), /The group is closed/);
+  assert.doesNotMatch(again.body, /href="#close"/);
+  assert.deepEqual(deadErrorLinks(again.body), []);
 });
 
 test('CON-04: standing is recorded against a standard, the latest counting, and summarised', async () => {
@@ -200,8 +204,20 @@ test('CON-04: standing is recorded against a standard, the latest counting, and 
     evidence: 'x',
     ...dateFields('assessedOn', '2026-11-21'),
   });
-  assert.equal(late.statusCode, 400);
+  assert.equal(late.statusCode, 409);
   assert.match(text(late.body), /That standard is retired/);
+  assert.doesNotMatch(late.body, /href="#standing"/);
+  const kept = await t.services.db
+    .select()
+    .from(engagementAssessments)
+    .where(eq(engagementAssessments.groupId, group.id));
+  assert.equal(kept.length, 2, 'nothing recorded');
+  // Retired twice (a page left open): said, with no link to a Retire button the page has no more.
+  const twice = await officer.post(`/engagement-groups/standards/${standard.id}/retire`, {});
+  assert.equal(twice.statusCode, 409);
+  assert.match(text(twice.body), /That standard is retired/);
+  assert.deepEqual(deadErrorLinks(twice.body), []);
+  assert.doesNotMatch(twice.body, /href="#retire"/);
 });
 
 test('CON-04: authority officers add a standard; its code must be given and unique', async () => {
@@ -265,6 +281,9 @@ test('CON-04: the group officer writes the six headings; agreeing is refused unt
     text(refused.body),
     /The plan cannot be agreed: 1 of its six headings is not written/,
   );
+  // Said at the plan page's Agree button, which the page still shows.
+  assert.match(refused.body, /href="#agree"/);
+  assert.deepEqual(deadErrorLinks(refused.body), []);
   assert.equal(
     (await agent.post(`${base}/agreement`, {})).statusCode,
     403,
@@ -281,14 +300,125 @@ test('CON-04: the group officer writes the six headings; agreeing is refused unt
   assert.match(page, /Plan agreed/);
   assert.match(page, /Integration with local agencies Where the group stands now Now on agencies/);
   assert.match(page, /Target date 31 March 2027/);
+  // Refusals about the plan's state are said without a link to a field the page does not show.
   const afterAgreed = await agent.post(`${base}/headings/staffing`, {
     position: 'Changed',
     plan: 'Changed',
   });
-  assert.equal(afterAgreed.statusCode, 400);
+  assert.equal(afterAgreed.statusCode, 409);
   assert.match(text(afterAgreed.body), /The plan is agreed: it cannot be changed/);
+  assert.doesNotMatch(afterAgreed.body, /href="#heading"/);
+  assert.deepEqual(deadErrorLinks(afterAgreed.body), []);
+  const twice = await officer.post(`${base}/agreement`, {});
+  assert.equal(twice.statusCode, 409);
+  assert.match(text(twice.body), /The plan is already agreed/);
+  assert.doesNotMatch(twice.body, /href="#agree"/);
+  assert.deepEqual(deadErrorLinks(twice.body), []);
+  assert.match(
+    text((await agent.get(base)).body),
+    /Staffing Where the group stands now Now on staffing/,
+  );
   const group2 = text((await agent.get(`/engagement-groups/${group.id}`)).body);
   assert.match(group2, /2026-27: 6 of 6 headings written. Agreed/);
+});
+
+/** The plan's version a page's form carries (its hidden field). */
+function versionIn(html: string): string {
+  const match = /name="version" value="(\d+)"/.exec(html);
+  assert.ok(match, 'the form carries the plan version');
+  return match[1]!;
+}
+
+test('CON-04: agreeing a plan from a page opened before a heading was rewritten is refused, and nothing changes', async () => {
+  const group = await makeEngagementGroup(t);
+  await makePlan(t, group.id, [
+    'staffing',
+    'accommodation',
+    'processes',
+    'structure',
+    'agencies',
+    'custody_visiting',
+  ]);
+  const { agent } = await groupOfficer(group.id);
+  const base = `/engagement-groups/${group.id}/plans/2026`;
+  // Officer A opens the plan to agree it; the group officer then rewrites a heading.
+  const opened = versionIn((await officer.get(base)).body);
+  const form = await agent.get(`${base}/headings/staffing`);
+  const rewritten = await agent.post(`${base}/headings/staffing`, {
+    version: versionIn(form.body),
+    position: 'The secretary has left.',
+    plan: 'Recruit a new secretary by March.',
+  });
+  assert.equal(rewritten.statusCode, 303);
+
+  const refused = await officer.post(`${base}/agreement`, { version: opened });
+  assert.equal(refused.statusCode, 409);
+  assert.match(
+    text(refused.body),
+    /The plan was changed by someone else after you opened this page, so nothing was saved/,
+  );
+  assert.deepEqual(deadErrorLinks(refused.body), []);
+  const [plan] = await t.services.db
+    .select()
+    .from(engagementPlans)
+    .where(eq(engagementPlans.groupId, group.id));
+  assert.equal(plan!.agreedAt, null);
+  let page = text((await officer.get(base)).body);
+  assert.doesNotMatch(page, /Plan agreed/);
+  assert.match(page, /Staffing Where the group stands now The secretary has left\./);
+
+  // Read again, as it is now: agreed.
+  const agreed = await officer.post(`${base}/agreement`, {
+    version: versionIn((await officer.get(base)).body),
+  });
+  assert.equal(agreed.statusCode, 303);
+  page = text((await officer.get(base)).body);
+  assert.match(page, /Plan agreed/);
+});
+
+test('CON-04: a heading saved from a form opened before the plan changed is refused, and the change kept', async () => {
+  const group = await makeEngagementGroup(t);
+  const { agent } = await groupOfficer(group.id);
+  const base = `/engagement-groups/${group.id}/plans/2026`;
+  // Both open a heading's form before the plan is begun; the authority officer saves first.
+  const mine = versionIn((await agent.get(`${base}/headings/staffing`)).body);
+  const theirs = versionIn((await officer.get(`${base}/headings/staffing`)).body);
+  assert.equal(mine, '0', 'no plan yet');
+  const first = await officer.post(`${base}/headings/staffing`, {
+    version: theirs,
+    position: 'Two volunteers.',
+    plan: 'A paid coordinator by March.',
+  });
+  assert.equal(first.statusCode, 303);
+  const late = await agent.post(`${base}/headings/staffing`, {
+    version: mine,
+    position: 'One volunteer.',
+    plan: 'Nothing yet.',
+  });
+  assert.equal(late.statusCode, 409);
+  assert.match(text(late.body), /The plan was changed by someone else after you opened this page/);
+  assert.deepEqual(deadErrorLinks(late.body), []);
+  let page = text((await agent.get(base)).body);
+  assert.match(page, /Staffing Where the group stands now Two volunteers\./);
+  assert.doesNotMatch(page, /One volunteer/);
+
+  // A heading rewritten since the form was opened refuses another heading saved from it too.
+  const opened = versionIn((await agent.get(`${base}/headings/processes`)).body);
+  const again = await officer.post(`${base}/headings/staffing`, {
+    version: versionIn((await officer.get(`${base}/headings/staffing`)).body),
+    position: 'Three volunteers.',
+    plan: 'A paid coordinator by March.',
+  });
+  assert.equal(again.statusCode, 303);
+  const stale = await agent.post(`${base}/headings/processes`, {
+    version: opened,
+    position: 'Minutes are late.',
+    plan: 'Minutes within a week.',
+  });
+  assert.equal(stale.statusCode, 409);
+  page = text((await agent.get(base)).body);
+  assert.match(page, /Consultative processes Not written yet/);
+  assert.match(page, /Staffing Where the group stands now Three volunteers\./);
 });
 
 test('CON-04: an issue raised by the group officer is answered and closed; closing unanswered is refused', async () => {
@@ -314,18 +444,32 @@ test('CON-04: an issue raised by the group officer is answered and closed; closi
   assert.match(page, /Raised with The police/);
   assert.doesNotMatch(page, /Save the answer/, 'the group officer does not answer');
 
+  // Closing an unanswered issue (the page has no Close button yet): said without a link to it.
   const early = await officer.post(`${url}/close`, {});
-  assert.equal(early.statusCode, 400);
+  assert.equal(early.statusCode, 409);
   assert.match(text(early.body), /An issue cannot be closed before it is answered/);
+  assert.doesNotMatch(early.body, /href="#close"/);
+  assert.deepEqual(deadErrorLinks(early.body), []);
   const noWords = await officer.post(`${url}/answer`, { response: ' ' });
   assert.equal(noWords.statusCode, 400);
   assert.match(text(noWords.body), /Enter the answer/);
+  assert.match(noWords.body, /href="#response"/, 'linked to the answer, which the page shows');
+  assert.deepEqual(deadErrorLinks(noWords.body), []);
   assert.equal((await agent.post(`${url}/answer`, { response: 'Mine' })).statusCode, 403);
 
+  const opened = /name="version" value="(\d+)"/.exec((await officer.get(url)).body)![1]!;
   const answered = await officer.post(`${url}/answer`, {
+    version: opened,
     response: 'The borough commander will bring them.',
   });
   assert.equal(answered.statusCode, 303);
+  // Answered again from the page as it was before: refused, said without a link to the hidden
+  // version, and the answer kept.
+  const stale = await officer.post(`${url}/answer`, { version: opened, response: 'Overwritten' });
+  assert.equal(stale.statusCode, 409);
+  assert.match(text(stale.body), /Someone else changed this while you were editing it/);
+  assert.deepEqual(deadErrorLinks(stale.body), []);
+  assert.doesNotMatch(stale.body, /href="#version"/);
   page = text((await agent.get(url)).body);
   assert.match(page, /State Answered/);
   assert.match(page, /The borough commander will bring them/);
@@ -335,6 +479,18 @@ test('CON-04: an issue raised by the group officer is answered and closed; closi
   page = text((await officer.get(url)).body);
   assert.match(page, /Issue closed/);
   assert.match(page, /State Closed/);
+  // A closed issue's page has no answer form and no Close button: refusals link to neither.
+  for (const [action, field] of [
+    ['answer', 'response'],
+    ['close', 'close'],
+  ] as const) {
+    const refused = await officer.post(`${url}/${action}`, { response: 'Again' });
+    assert.equal(refused.statusCode, 409, action);
+    assert.match(text(refused.body), /The issue is closed/);
+    assert.doesNotMatch(refused.body, new RegExp(`href="#${field}"`));
+    assert.deepEqual(deadErrorLinks(refused.body), []);
+  }
+  assert.match(text((await officer.get(url)).body), /The borough commander will bring them/);
   const closedList = text((await officer.get('/engagement-groups/issues?state=closed')).body);
   assert.match(closedList, new RegExp(issue));
   const openList = text((await officer.get('/engagement-groups/issues?state=open')).body);
@@ -446,11 +602,10 @@ test('CON-04: the group meets: its meetings are under its page, arranged by its 
   assert.match(text(published.body), /Public meeting with the borough commander/);
   const page = text((await agent.get(`/engagement-groups/${group.id}`)).body);
   assert.match(page, /Next: Public meeting with the borough commander, 3 December 2026 at 7pm/);
-  const [row] = await t.services.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(engagementGroups)
-    .where(and(eq(engagementGroups.id, group.id)));
-  assert.equal(row!.n, 1);
+  // Under the group's page, its officer reads the meeting in the group's list of meetings.
+  const listed = text((await agent.get(`/engagement-groups/${group.id}/meetings`)).body);
+  assert.match(listed, /Public meeting with the borough commander/);
+  assert.match(listed, /3 December 2026/);
 });
 
 test("CON-04: the demo has Camden's group with its standing, plan, issues and meetings; they go with the demo data", async () => {
@@ -487,6 +642,43 @@ test("CON-04: the demo has Camden's group with its standing, plan, issues and me
   } finally {
     t.clock.reset();
   }
+});
+
+test('CON-04: a closed group raises no issue and has no standing recorded; said without a link to the form’s fields', async () => {
+  const group = await makeEngagementGroup(t);
+  const standard = await makeStandard(t, { title: uniqueName('Meets in public') });
+  const { agent } = await groupOfficer(group.id);
+  await t.services.db
+    .update(engagementGroups)
+    .set({ closedOn: '2026-11-01' })
+    .where(eq(engagementGroups.id, group.id));
+  const raised = await agent.post(`/engagement-groups/${group.id}/issues/new`, {
+    raisedTo: 'police',
+    issue: 'Stop and search',
+    wanted: 'Figures by ward',
+  });
+  assert.equal(raised.statusCode, 409);
+  assert.match(text(raised.body), /The group is closed/);
+  assert.doesNotMatch(raised.body, /href="#issue"/);
+  assert.deepEqual(deadErrorLinks(raised.body), []);
+  const assessed = await officer.post(`/engagement-groups/${group.id}/standing/${standard.id}`, {
+    standing: 'met',
+    evidence: 'Four public meetings.',
+    ...dateFields('assessedOn', '2026-11-20'),
+  });
+  assert.equal(assessed.statusCode, 409);
+  assert.match(text(assessed.body), /The group is closed/);
+  assert.doesNotMatch(assessed.body, /href="#standing"/);
+  const written = await t.services.db
+    .select({ id: engagementIssues.id })
+    .from(engagementIssues)
+    .where(eq(engagementIssues.groupId, group.id));
+  assert.deepEqual(written, []);
+  const assessments = await t.services.db
+    .select({ id: engagementAssessments.id })
+    .from(engagementAssessments)
+    .where(eq(engagementAssessments.groupId, group.id));
+  assert.deepEqual(assessments, []);
 });
 
 test('CON-04: a closed group’s plan is kept for the record and can no longer change', async () => {

@@ -15,6 +15,7 @@ import { Agent, createTestApp, type TestApp } from '../app.js';
 import { signInNewAccount } from '../factories/accounts.js';
 import { makeBorough, makePerson } from '../factories/directory.js';
 import { makeEntry } from '../factories/good-practice.js';
+import { deadErrorLinks } from '../error-summary.js';
 import { mainOf, rowRecords, tableOf, textOf } from '../html.js';
 
 let t: TestApp;
@@ -217,10 +218,13 @@ test('CDRP-08: an authority officer marks an entry public, anyone reads it, then
     text((await officer.get(published.headers.location as string)).body),
     new RegExp(`${tag} centres is now public.*Public since`),
   );
-  // Marked twice (a page left open): refused, saying why.
+  // Marked twice (a page left open): refused, saying why, with no link to a Mark as public
+  // button the page no longer shows.
   const twice = await officer.post(`/good-practice-library/${entry.id}/publish`, {});
   assert.equal(twice.statusCode, 409);
   assert.match(text(twice.body), /This entry is already public/);
+  assert.doesNotMatch(twice.body, /href="#publish"/);
+  assert.deepEqual(deadErrorLinks(twice.body), []);
 
   const list = text((await anyone.get(`/good-practice?q=${tag}&theme=hate-crime`)).body);
   assert.match(list, new RegExp(`${tag} centres`));
@@ -237,6 +241,16 @@ test('CDRP-08: an authority officer marks an entry public, anyone reads it, then
   const after = text((await officer.get(`/good-practice-library/${entry.id}`)).body);
   assert.match(after, /has been withdrawn from the public site/);
   assert.match(after, /Withdrawn from the public site on/);
+  // Withdrawn twice: said likewise, with no link to a Withdraw button the page has no more.
+  const again = await officer.post(`/good-practice-library/${entry.id}/withdraw`, {});
+  assert.equal(again.statusCode, 409);
+  assert.match(text(again.body), /This entry is not public/);
+  assert.doesNotMatch(again.body, /href="#withdraw"/);
+  assert.deepEqual(deadErrorLinks(again.body), []);
+  assert.match(
+    text((await officer.get(`/good-practice-library/${entry.id}`)).body),
+    /Withdrawn from the public site on/,
+  );
   assert.equal((await anyone.get(`/good-practice/${entry.id}`)).statusCode, 404);
   assert.doesNotMatch(text((await anyone.get(`/good-practice?q=${tag}`)).body), new RegExp(tag));
   const actions = (
@@ -364,6 +378,16 @@ test('CDRP-08: a change made from a stale page is refused and the newer one kept
   assert.equal(second.statusCode, 409);
   assert.match(text(second.body), /Someone else changed this entry/);
   assert.equal((await rowOfEntry(entry.id)).summary, 'First');
+  // Marked public from the page as it was before that change: refused, and said without a
+  // link (the entry's page carries its version only as a hidden field).
+  const publish = await officer.post(`/good-practice-library/${entry.id}/publish`, {
+    version: String(entry.version),
+  });
+  assert.equal(publish.statusCode, 409);
+  assert.match(text(publish.body), /Someone else changed this entry/);
+  assert.doesNotMatch(publish.body, /href="#version"/);
+  assert.deepEqual(deadErrorLinks(publish.body), []);
+  assert.equal((await rowOfEntry(entry.id)).publishedAt, null);
 });
 
 test('CDRP-08: the demo has good practice across boroughs and themes, some public; it goes with the demo data', async () => {

@@ -21,6 +21,7 @@ import { Agent, createTestApp, dateFields, signInAs, type TestApp } from '../app
 import { makeAccount, signInAccount, signInNewAccount } from '../factories/accounts.js';
 import { makeBorough, makeOrganisation, uniqueTag } from '../factories/directory.js';
 import { makeApplication, makeEngagementGroup, makeFund, makeRound } from '../factories/grants.js';
+import { deadErrorLinks } from '../error-summary.js';
 import { mainOf, rowRecords, tableOf, textOf } from '../html.js';
 
 let t: TestApp;
@@ -173,9 +174,31 @@ test('CON-04: an engagement officer applies for their group across sections, com
   assert.equal(after!.requestedPence, 1_650_50);
   // CON-04: a group's money is spent in its borough (for spending per borough).
   assert.equal(after!.boroughId, group.boroughId);
-  // Submitted: no more changes.
-  const change = await agent.post(`${appUrl}/budget`, { lineDescription: 'More', amount: '5' });
-  assert.equal(change.statusCode, 400);
+  // Submitted: no more changes, on any section page or from the check page. Said without a
+  // link to the submit button, which none of those pages shows now.
+  const [line] = await t.services.db
+    .select()
+    .from(grantBudgetLines)
+    .where(eq(grantBudgetLines.applicationId, row!.id));
+  for (const [page, form] of [
+    ['about', { projectTitle: 'Changed' }],
+    ['objectives', { objectives: 'Changed' }],
+    ['budget', { lineDescription: 'More', amount: '5' }],
+    ['outcomes', { outcome: 'More', measure: 'More' }],
+    [`budget/${line!.id}/remove`, {}],
+    ['submit', {}],
+  ] as const) {
+    const change = await agent.post(`${appUrl}/${page}`, form);
+    assert.equal(change.statusCode, 409, page);
+    assert.match(
+      text(change.body),
+      /This application has been submitted: it can no longer be changed/,
+    );
+    assert.doesNotMatch(change.body, /href="#submit"/, page);
+    assert.deepEqual(deadErrorLinks(change.body), [], page);
+  }
+  const [unchanged] = await applicationsOf(group.id);
+  assert.deepEqual(unchanged, after);
 
   // Staff read it, read-only, and find it in the lists.
   const staffPage = text((await staff.get(`/grants/applications/${row!.id}`)).body);
@@ -195,8 +218,11 @@ test('CON-04: a closed round is refused, and an application for a group they are
     applicant: `engagement_group:${group.id}`,
     projectTitle: 'Too late',
   });
-  assert.equal(late.statusCode, 400);
+  assert.equal(late.statusCode, 409);
   assert.match(text(late.body), /This round closed on 31 July 2026/);
+  // The start page of a closed round shows no choice: the refusal links to none.
+  assert.doesNotMatch(late.body, /href="#applicant"/);
+  assert.deepEqual(deadErrorLinks(late.body), []);
 
   const { round } = await openRound();
   const forged = await agent.post(`/funding/rounds/${round.id}/apply`, {
@@ -205,6 +231,8 @@ test('CON-04: a closed round is refused, and an application for a group they are
   });
   assert.equal(forged.statusCode, 400);
   assert.match(text(forged.body), /Select what you are applying for, from those offered/);
+  assert.match(forged.body, /href="#applicant"/, 'at the choices the page shows');
+  assert.deepEqual(deadErrorLinks(forged.body), []);
   assert.deepEqual(await applicationsOf(other.id), []);
   assert.deepEqual(await applicationsOf(group.id), []);
   // Offered only their own group.
@@ -223,6 +251,14 @@ test('CON-05: a partnership officer applies for their borough; a fund that does 
   const engagementOnly = await openRound(['engagement_group']);
   const nothing = text((await agent.get(`/funding/rounds/${engagementOnly.round.id}/apply`)).body);
   assert.match(nothing, /You do not represent anything this fund accepts/);
+  // Sent anyway (a page left open, a forged form): said, with no link to a choice not shown.
+  const refused = await agent.post(`/funding/rounds/${engagementOnly.round.id}/apply`, {
+    applicant: `partnership:${borough.id}`,
+    projectTitle: 'Not accepted',
+  });
+  assert.equal(refused.statusCode, 409);
+  assert.match(text(refused.body), /You do not represent anything this fund accepts/);
+  assert.deepEqual(deadErrorLinks(refused.body), []);
 
   const { round } = await openRound(['partnership', 'borough']);
   const start = text((await agent.get(`/funding/rounds/${round.id}/apply`)).body);

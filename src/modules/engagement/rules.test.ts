@@ -19,7 +19,8 @@ import {
   validateStandard,
 } from './rules.js';
 
-const fieldsOf = (refusals: { field: string }[]) => refusals.map((r) => r.field);
+const fieldsOf = (refusals: ({ field: string } | object)[]) =>
+  refusals.map((r) => ('field' in r ? r.field : null));
 
 test('CON-04: the standing summary counts the latest assessment of each standard in force', () => {
   const latest = latestAssessments([
@@ -66,6 +67,11 @@ test('CON-04: the plan has six headings and is agreed only with all of them, onc
   );
   assert.equal(headingRefusal({ agreedAt: new Date() })?.key, 'engagement:errors.planAgreed');
   assert.equal(headingRefusal(null), null);
+  // Refused for the plan's state, not a field: the page may show no form to link to.
+  assert.deepEqual(fieldsOf([agreeRefusal({ headings: [], agreedAt: new Date() })!]), [null]);
+  assert.deepEqual(fieldsOf([headingRefusal({ agreedAt: new Date() })!]), [null]);
+  // Refused as incomplete: said at the plan page's Agree button.
+  assert.deepEqual(fieldsOf([incomplete!]), ['agree']);
 });
 
 test('CON-04: an issue is open, then answered, then closed; it cannot be closed unanswered', () => {
@@ -80,6 +86,8 @@ test('CON-04: an issue is open, then answered, then closed; it cannot be closed 
   assert.equal(closeRefusal(closed)?.key, 'engagement:errors.issueClosed');
   assert.deepEqual(fieldsOf(answerRefusals(open, '')), ['response']);
   assert.equal(answerRefusals(closed, 'Yes')[0]?.key, 'engagement:errors.issueClosed');
+  assert.deepEqual(fieldsOf(answerRefusals(closed, 'Yes')), [null]);
+  assert.deepEqual(fieldsOf([closeRefusal(open)!, closeRefusal(closed)!]), [null, null]);
   assert.deepEqual(answerRefusals(open, 'We will.'), []);
 });
 

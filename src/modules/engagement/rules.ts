@@ -4,7 +4,7 @@
  * headings, and feed-up and feed-back (issues raised and answered). Pure rules: no I/O.
  */
 import type { IsoDate } from '../../platform/calendar/index.js';
-import type { SaidRefusal } from '../../platform/i18n/said.js';
+import type { Said, SaidRefusal } from '../../platform/i18n/said.js';
 
 /** How far a group meets a standard. */
 export const STANDINGS = ['met', 'partly', 'not_met'] as const;
@@ -282,12 +282,21 @@ export function missingHeadings(present: readonly string[]): PlanHeading[] {
   return PLAN_HEADINGS.filter((h) => !present.includes(h));
 }
 
-/** CON-04: a plan is agreed only once, and only with all six headings written. */
+/**
+ * A refusal about the record's state rather than a field of the form: said without a field, as
+ * the page may no longer show the form (an agreed plan has no Agree button).
+ */
+export type StateRefusal = Said;
+
+/**
+ * CON-04: a plan is agreed only once, and only with all six headings written (said on the plan
+ * page, at its Agree button).
+ */
 export function agreeRefusal(plan: {
   headings: readonly string[];
   agreedAt: Date | null;
-}): SaidRefusal | null {
-  if (plan.agreedAt) return { field: 'agree', key: 'engagement:errors.planAlreadyAgreed' };
+}): StateRefusal | SaidRefusal | null {
+  if (plan.agreedAt) return { key: 'engagement:errors.planAlreadyAgreed' };
   const missing = missingHeadings(plan.headings);
   if (missing.length)
     return {
@@ -299,8 +308,8 @@ export function agreeRefusal(plan: {
 }
 
 /** An agreed plan is changed no further (a new year's plan is written instead). */
-export function headingRefusal(plan: { agreedAt: Date | null } | null): SaidRefusal | null {
-  return plan?.agreedAt ? { field: 'heading', key: 'engagement:errors.planAgreed' } : null;
+export function headingRefusal(plan: { agreedAt: Date | null } | null): StateRefusal | null {
+  return plan?.agreedAt ? { key: 'engagement:errors.planAgreed' } : null;
 }
 
 export interface IssueValue {
@@ -342,19 +351,25 @@ export function issueState(issue: IssueFacts): IssueState {
   return issue.closedOn ? 'closed' : issue.respondedOn ? 'answered' : 'open';
 }
 
-/** CON-04 feed-back: an answer needs words; a closed issue is answered no more. */
-export function answerRefusals(issue: IssueFacts, response: string): SaidRefusal[] {
-  if (issue.closedOn) return [{ field: 'response', key: 'engagement:errors.issueClosed' }];
+/** CON-04 feed-back: an answer needs words; a closed issue (no answer form) is answered no more. */
+export function answerRefusals(
+  issue: IssueFacts,
+  response: string,
+): (StateRefusal | SaidRefusal)[] {
+  if (issue.closedOn) return [{ key: 'engagement:errors.issueClosed' }];
   if (!response) return [{ field: 'response', key: 'engagement:errors.responseMissing' }];
   if (response.length > 4000)
     return [{ field: 'response', key: 'engagement:errors.tooLong', values: { max: 4000 } }];
   return [];
 }
 
-/** CON-04: an issue is closed only once it is answered, and only once. */
-export function closeRefusal(issue: IssueFacts): SaidRefusal | null {
-  if (issue.closedOn) return { field: 'close', key: 'engagement:errors.issueClosed' };
-  if (!issue.respondedOn) return { field: 'close', key: 'engagement:errors.closeUnanswered' };
+/**
+ * CON-04: an issue is closed only once it is answered, and only once (the page offers its Close
+ * button only then).
+ */
+export function closeRefusal(issue: IssueFacts): StateRefusal | null {
+  if (issue.closedOn) return { key: 'engagement:errors.issueClosed' };
+  if (!issue.respondedOn) return { key: 'engagement:errors.closeUnanswered' };
   return null;
 }
 

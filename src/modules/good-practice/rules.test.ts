@@ -101,6 +101,9 @@ test('CDRP-08: only the authority’s officers mark an entry public or withdraw 
     publicationRefusal({ publishedAt: null }, 'withdraw')?.key,
     'good-practice:errors.notPublic',
   );
+  // Said of the entry, with no field: the page then shows the other button, not this one.
+  assert.ok(!('field' in publicationRefusal({ publishedAt: new Date() }, 'publish')!));
+  assert.ok(!('field' in publicationRefusal({ publishedAt: null }, 'withdraw')!));
 });
 
 test('CDRP-08: the public reads a published entry’s story, never its contact or source; an unpublished one not at all', () => {

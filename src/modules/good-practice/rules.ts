@@ -5,7 +5,7 @@
  * theme, for a borough or the whole area, where it came from, and whether the public may read it.
  * Pure rules: no I/O.
  */
-import type { SaidRefusal } from '../../platform/i18n/said.js';
+import type { Said, SaidRefusal } from '../../platform/i18n/said.js';
 
 /** CDRP-08: the themes an entry is filed under. */
 export const THEMES = [
@@ -145,15 +145,14 @@ export const isPublic = (entry: Publication): boolean => entry.publishedAt !== n
 /**
  * CDRP-08: an entry is marked public only when it is not already; withdrawn only when it is
  * public. (Who may do either is the permission `good-practice.publish`: the authority's officers.)
+ * Said of the entry, not a field: the page then offers the other button, not this one.
  */
 export function publicationRefusal(
   entry: Publication,
   action: 'publish' | 'withdraw',
-): SaidRefusal | null {
-  if (action === 'publish' && isPublic(entry))
-    return { field: 'publish', key: 'good-practice:errors.alreadyPublic' };
-  if (action === 'withdraw' && !isPublic(entry))
-    return { field: 'withdraw', key: 'good-practice:errors.notPublic' };
+): Said | null {
+  if (action === 'publish' && isPublic(entry)) return { key: 'good-practice:errors.alreadyPublic' };
+  if (action === 'withdraw' && !isPublic(entry)) return { key: 'good-practice:errors.notPublic' };
   return null;
 }
 

@@ -4,7 +4,7 @@
  * with `t` (a service with `platform.t`, a route or presenter with the request's).
  */
 import type { IsoDate } from '../calendar/iso-date.js';
-import { ValidationError } from '../errors.js';
+import { ConflictError, ValidationError } from '../errors.js';
 import { formatDate, formatDateTime, formatMonth } from './dates.js';
 import type { Translate } from './messages.js';
 
@@ -58,4 +58,19 @@ export function fieldErrors(t: Translate, refusals: readonly SaidRefusal[]) {
 /** The refusal of one field, as a form shows it: `throw refusal(t, 'name', 'groups:...')`. */
 export function refusal(t: Translate, field: string, key: string, values?: Said['values']) {
   return new ValidationError([{ field, message: say(t, { key, ...(values && { values }) }) }]);
+}
+
+/**
+ * A rule's refusals as the error a page shows: about a field of the form, the form again with
+ * each field's message; about the record's state (a `Said` with no field), said without a link,
+ * since the page may no longer show any such field (a closed issue has no answer form).
+ */
+export function refusedBy(
+  t: Translate,
+  refusals: readonly (Said | SaidRefusal | null)[],
+): ConflictError | ValidationError | null {
+  const state = refusals.find((r) => r && !('field' in r));
+  if (state) return new ConflictError(say(t, state));
+  const fields = refusals.filter((r): r is SaidRefusal => !!r && 'field' in r);
+  return fields.length ? new ValidationError(fieldErrors(t, fields)) : null;
 }

@@ -21,7 +21,7 @@ import {
 } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
-import { fieldErrors } from '../../../platform/i18n/said.js';
+import { fieldErrors, refusedBy } from '../../../platform/i18n/said.js';
 import { mayKeepGroup, mayViewGroup } from '../access.js';
 import { findGroup } from '../read.js';
 import {
@@ -55,7 +55,8 @@ function stateCondition(state: IssueState | undefined): SQL | undefined {
 export function createIssuesService(deps: { db: Db; now: () => Date; t: Translate }) {
   const { db, now, t } = deps;
   const today = () => todayInLondon(now());
-  const stale = () => new ConflictError(t('engagement:errors.staleEdit'), 'version');
+  // Said without a field: the issue's page carries its version only as a hidden one.
+  const stale = () => new ConflictError(t('engagement:errors.staleEdit'));
 
   const columns = {
     id: engagementIssues.id,
@@ -146,12 +147,10 @@ export function createIssuesService(deps: { db: Db; now: () => Date; t: Translat
       return db.transaction(async (tx) => {
         const group = await findGroup(tx, groupId);
         if (!mayKeepGroup(user, group.id)) throw new ForbiddenError();
+        // Not about what was typed: said without a link to the form's fields.
+        if (group.closedOn) throw new ConflictError(t('engagement:errors.groupClosed'));
         const { refusals, value } = validateIssue(input);
         if (refusals.length) throw new ValidationError(fieldErrors(t, refusals));
-        if (group.closedOn)
-          throw new ValidationError(
-            fieldErrors(t, [{ field: 'issue', key: 'engagement:errors.groupClosed' }]),
-          );
         const [row] = await tx
           .insert(engagementIssues)
           .values({ groupId: group.id, raisedOn: today(), raisedBy: user.userId, ...value })
@@ -173,8 +172,8 @@ export function createIssuesService(deps: { db: Db; now: () => Date; t: Translat
       return db.transaction(async (tx) => {
         const before = await find(tx, id, true);
         if (input.version !== undefined && Number(input.version) !== before.version) throw stale();
-        const refusals = answerRefusals(before, response);
-        if (refusals.length) throw new ValidationError(fieldErrors(t, refusals));
+        const refused = refusedBy(t, answerRefusals(before, response));
+        if (refused) throw refused;
         const [after] = await tx
           .update(engagementIssues)
           .set({
@@ -202,8 +201,8 @@ export function createIssuesService(deps: { db: Db; now: () => Date; t: Translat
       const user = requireUser(principal, 'engagement.manage');
       return db.transaction(async (tx) => {
         const before = await find(tx, id, true);
-        const refused = closeRefusal(before);
-        if (refused) throw new ValidationError(fieldErrors(t, [refused]));
+        const refused = refusedBy(t, [closeRefusal(before)]);
+        if (refused) throw refused;
         const [after] = await tx
           .update(engagementIssues)
           .set({

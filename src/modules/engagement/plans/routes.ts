@@ -57,7 +57,13 @@ export function registerPlanRoutes({ app, services, renderPage }: RouteDeps): vo
     show: showPlan,
     async submit(request, reply) {
       const { groupId, year } = paramsOf(request);
-      await plans.agree(request.principal, groupId, yearOf(year), request.id);
+      await plans.agree(
+        request.principal,
+        groupId,
+        yearOf(year),
+        (request.body ?? {}) as Record<string, string>,
+        request.id,
+      );
       return redirectWithFlash(
         reply,
         paths.plan(groupId, year),

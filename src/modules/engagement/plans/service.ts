@@ -20,7 +20,7 @@ import {
 } from '../../../platform/errors.js';
 import { dateField, dateParts } from '../../../platform/http/form-fields.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
-import { fieldErrors } from '../../../platform/i18n/said.js';
+import { fieldErrors, refusedBy } from '../../../platform/i18n/said.js';
 import { mayKeepGroup, mayViewGroup } from '../access.js';
 import { findGroup } from '../read.js';
 import {
@@ -46,6 +46,20 @@ export function yearOf(value: string): number {
 export function createPlansService(deps: { db: Db; now: () => Date; t: Translate }) {
   const { db, now, t } = deps;
   const today = () => todayInLondon(now());
+  // Said without a field: the form's only trace of it is a hidden one.
+  const stale = () => new ConflictError(t('engagement:errors.planStale'));
+
+  /**
+   * Stale edits: a form carries the version of the plan it was opened on ('0' before the plan
+   * was begun); one opened before a change since (a heading written, the plan agreed) is
+   * refused. A caller sending none (the API) is not checked.
+   */
+  const versionOf = (input: Input) =>
+    typeof input.version === 'string' && input.version !== '' ? Number(input.version) : undefined;
+  function checkVersion(input: Input, plan: { version: number } | null) {
+    const seen = versionOf(input);
+    if (seen !== undefined && seen !== (plan?.version ?? 0)) throw stale();
+  }
 
   async function planOf(executor: Executor, groupId: string, startYear: number, lock = false) {
     const query = executor
@@ -110,6 +124,7 @@ export function createPlansService(deps: { db: Db; now: () => Date; t: Translate
       return {
         group,
         values: {
+          version: String(plan?.version ?? 0),
           heading: h,
           position: written?.position ?? '',
           plan: written?.plan ?? '',
@@ -142,14 +157,17 @@ export function createPlansService(deps: { db: Db; now: () => Date; t: Translate
         if (!mayKeepGroup(user, group.id)) throw new ForbiddenError();
         if (group.closedOn) throw new ConflictError(t('engagement:errors.planClosed'));
         let plan = await planOf(tx, group.id, startYear, true);
-        const refused = headingRefusal(plan);
-        if (refused) throw new ValidationError(fieldErrors(t, [refused]));
+        const refused = refusedBy(t, [headingRefusal(plan)]);
+        if (refused) throw refused;
+        checkVersion(input, plan);
         if (!plan) {
           const [made] = await tx
             .insert(engagementPlans)
             .values({ groupId: group.id, startYear })
             .onConflictDoNothing()
             .returning();
+          // Begun meanwhile by another: this page was opened before it.
+          if (!made && versionOf(input) !== undefined) throw stale();
           plan = made ?? (await planOf(tx, group.id, startYear, true));
         }
         const row = {
@@ -175,6 +193,13 @@ export function createPlansService(deps: { db: Db; now: () => Date; t: Translate
             },
           })
           .returning();
+        // A heading written is a change of the plan: a page opened before it is out of date.
+        const [changed] = await tx
+          .update(engagementPlans)
+          .set({ updatedAt: now(), version: sql`${engagementPlans.version} + 1` })
+          .where(and(eq(engagementPlans.id, plan!.id), eq(engagementPlans.version, plan!.version)))
+          .returning({ id: engagementPlans.id });
+        if (!changed) throw stale();
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'engagement-plan.heading-saved',
           recordType: 'engagement-plan',
@@ -185,16 +210,29 @@ export function createPlansService(deps: { db: Db; now: () => Date; t: Translate
       });
     },
 
-    /** CON-04: the year's plan agreed by an authority officer, only with all six headings. */
-    async agree(principal: Principal, groupId: string, startYear: number, requestId?: string) {
+    /**
+     * CON-04: the year's plan agreed by an authority officer, only with all six headings, and
+     * only as the page showed it: a heading rewritten since it was opened is read first.
+     */
+    async agree(
+      principal: Principal,
+      groupId: string,
+      startYear: number,
+      input: Input,
+      requestId?: string,
+    ) {
       const user = requireUser(principal, 'engagement.manage');
       return db.transaction(async (tx) => {
         const group = await findGroup(tx, groupId);
         if (group.closedOn) throw new ConflictError(t('engagement:errors.planClosed'));
         const plan = await planOf(tx, group.id, startYear, true);
         const headings = plan ? (await headingsOf(tx, plan.id)).map((h) => h.heading) : [];
-        const refused = agreeRefusal({ headings, agreedAt: plan?.agreedAt ?? null });
-        if (refused || !plan) throw new ValidationError(fieldErrors(t, refused ? [refused] : []));
+        const refused = refusedBy(t, [
+          agreeRefusal({ headings, agreedAt: plan?.agreedAt ?? null }),
+        ]);
+        if (refused) throw refused;
+        checkVersion(input, plan);
+        if (!plan) throw new NotFoundError(); // never: a plan not begun is refused as incomplete
         const [after] = await tx
           .update(engagementPlans)
           .set({
@@ -203,8 +241,15 @@ export function createPlansService(deps: { db: Db; now: () => Date; t: Translate
             updatedAt: now(),
             version: sql`${engagementPlans.version} + 1`,
           })
-          .where(and(eq(engagementPlans.id, plan.id), isNull(engagementPlans.agreedAt)))
+          .where(
+            and(
+              eq(engagementPlans.id, plan.id),
+              eq(engagementPlans.version, plan.version),
+              isNull(engagementPlans.agreedAt),
+            ),
+          )
           .returning();
+        if (!after) throw stale();
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'engagement-plan.agreed',
           recordType: 'engagement-plan',
@@ -212,7 +257,7 @@ export function createPlansService(deps: { db: Db; now: () => Date; t: Translate
           before: plan,
           after,
         });
-        return after!;
+        return after;
       });
     },
   };

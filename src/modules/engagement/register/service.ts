@@ -53,6 +53,8 @@ export function createRegisterService(deps: {
   const { lookups } = directory.directory;
   const today = () => todayInLondon(now());
   const stale = () => new ConflictError(t('engagement:errors.staleEdit'), 'version');
+  // Closed already: the page no longer offers its Close button, so said without a link to it.
+  const closedAlready = () => new ConflictError(t('engagement:errors.groupClosed'));
 
   /** The group's fields checked: its borough one of the directory's, its adoption date real. */
   async function checkedGroup(executor: Executor, input: Input) {
@@ -313,7 +315,7 @@ export function createRegisterService(deps: {
       const user = requireUser(principal, 'engagement.manage');
       return db.transaction(async (tx) => {
         const before = await findGroup(tx, id);
-        if (before.closedOn) throw refusal(t, 'close', 'engagement:errors.groupClosed');
+        if (before.closedOn) throw closedAlready();
         const [after] = await tx
           .update(engagementGroups)
           .set({
@@ -323,7 +325,7 @@ export function createRegisterService(deps: {
           })
           .where(and(eq(engagementGroups.id, id), isNull(engagementGroups.closedOn)))
           .returning();
-        if (!after) throw refusal(t, 'close', 'engagement:errors.groupClosed');
+        if (!after) throw closedAlready();
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'engagement-group.closed',
           recordType: 'engagement-group',

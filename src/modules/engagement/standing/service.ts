@@ -11,6 +11,7 @@ import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { todayInLondon } from '../../../platform/calendar/index.js';
 import { isUniqueViolation, type Db, type Executor } from '../../../platform/db/database.js';
 import {
+  ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
@@ -37,6 +38,8 @@ type Input = Record<string, string | string[] | undefined>;
 export function createStandingService(deps: { db: Db; now: () => Date; t: Translate }) {
   const { db, now, t } = deps;
   const today = () => todayInLondon(now());
+  // Not about a field of the form (and a retired standard's page has no Retire button).
+  const retired = () => new ConflictError(t('engagement:errors.standardRetired'));
 
   async function findStandard(executor: Executor, id: string) {
     const [row] = isUuid(id)
@@ -104,13 +107,13 @@ export function createStandingService(deps: { db: Db; now: () => Date; t: Transl
       const user = requireUser(principal, 'engagement.manage');
       return db.transaction(async (tx) => {
         const before = await findStandard(tx, id);
-        if (before.retiredOn) throw refusal(t, 'retire', 'engagement:errors.standardRetired');
+        if (before.retiredOn) throw retired();
         const [after] = await tx
           .update(engagementStandards)
           .set({ retiredOn: today() })
           .where(and(eq(engagementStandards.id, id), isNull(engagementStandards.retiredOn)))
           .returning();
-        if (!after) throw refusal(t, 'retire', 'engagement:errors.standardRetired');
+        if (!after) throw retired();
         await recordAudit(tx, actorOf(user, requestId), {
           action: 'engagement-standard.retired',
           recordType: 'engagement-standard',
@@ -200,8 +203,8 @@ export function createStandingService(deps: { db: Db; now: () => Date; t: Transl
       return db.transaction(async (tx) => {
         const group = await findGroup(tx, groupId);
         const standard = await findStandard(tx, standardId);
-        if (standard.retiredOn) throw refusal(t, 'standing', 'engagement:errors.standardRetired');
-        if (group.closedOn) throw refusal(t, 'standing', 'engagement:errors.groupClosed');
+        if (standard.retiredOn) throw retired();
+        if (group.closedOn) throw new ConflictError(t('engagement:errors.groupClosed'));
         const [row] = await tx
           .insert(engagementAssessments)
           .values({

@@ -166,9 +166,11 @@ export function createLibraryService(deps: {
     const user = requireUser(principal, 'good-practice.publish');
     return db.transaction(async (tx) => {
       const before = await find(tx, id, true);
-      if (input.version !== undefined && Number(input.version) !== before.version) throw stale();
       const refused = publicationRefusal(before, action);
-      if (refused) throw new ConflictError(say(t, refused), refused.field);
+      if (refused) throw new ConflictError(say(t, refused));
+      // Said without a field: the entry's page has its version only as a hidden one.
+      if (input.version !== undefined && Number(input.version) !== before.version)
+        throw new ConflictError(t('good-practice:errors.staleEdit'));
       const at = now();
       const [after] = await tx
         .update(entries)

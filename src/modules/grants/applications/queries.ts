@@ -11,7 +11,7 @@ import type { Translate } from '../../../platform/i18n/messages.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import type { EngagementApi } from '../../engagement/index.js';
 import { APPLICATION_STATUSES } from '../constants.js';
-import { contentOf, findApplication } from '../assessment/load.js';
+import { contentOf, findApplication } from '../application-records.js';
 import { grantApplications, grantFunds, grantRounds } from '../schema.js';
 import { requestedPence, sectionStatuses, type Represents } from './rules.js';
 

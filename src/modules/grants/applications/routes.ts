@@ -3,7 +3,7 @@
  * fill in its sections (each saved as you go), check your answers and submit, or withdraw; your
  * applications. Staff's pages (the list across rounds and an application) are in staff-routes.ts.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
 import {
@@ -11,12 +11,13 @@ import {
   redirectWithFlash,
   registerFormPage,
   type FormBody,
+  type FormValues,
 } from '../../../platform/http/render.js';
 import { fundPaths } from '../funds/paths.js';
 import type { GrantsRouteDeps as RouteDeps } from '../route-deps.js';
 import { applicationPaths as paths } from './paths.js';
 import { applicationView, taskListItems } from './presenter.js';
-import { applicantValue } from './rules.js';
+import { applicantValue, type Section } from './rules.js';
 import { awardPaths } from '../assessment/paths.js';
 import { monitoringPaths } from '../monitoring/paths.js';
 
@@ -128,93 +129,84 @@ export function registerApplicationRoutes({ app, services, renderPage }: RouteDe
     });
   });
 
-  /** A section's form: "Save and continue" goes to the next page, "come back later" to the list. */
+  /**
+   * A section of the draft, one GET and POST: its form with what is saved (or what was typed,
+   * with its errors); saved, the person goes on to `to`, or to their applications when they
+   * will come back later. The budget and outcomes list what was added, each removable, above
+   * a form adding one.
+   */
   const next = (request: FastifyRequest, to: string) => (body(request).later ? paths.yours : to);
-  const sectionForm = (
-    template: string,
-    titleKey: string,
-    url: string,
-    initial: (request: FastifyRequest) => Promise<Record<string, string>>,
-    save: Save,
-    to: (id: string) => string,
-  ) =>
-    registerFormPage(app, url, applicants, {
-      initial,
-      show: formShow(renderPage, `${T}/${template}`, async (request) => {
-        const found = await applications.own(request.principal, idOf(request));
-        return {
-          title: request.t(titleKey),
-          section: found.application.projectTitle,
-          breadcrumbs: appCrumbs(request, found.application.projectTitle),
-          application: found.application,
-          action: request.url.split('?')[0],
-        };
-      }),
-      async submit(request, reply) {
-        const id = idOf(request);
-        await save(request.principal, id, body(request), request.id);
-        return redirectWithFlash(
-          reply,
-          next(request, to(id)),
-          request.t('grants:applications.saved'),
-        );
-      },
-    });
-  sectionForm(
-    'about.njk',
-    'grants:applications.sections.about',
-    paths.about.pattern,
-    (r) => applications.aboutValues(r.principal, idOf(r)),
-    applications.saveAbout,
-    (id) => paths.objectives(id),
-  );
-  sectionForm(
-    'objectives.njk',
-    'grants:applications.sections.objectives',
-    paths.objectives.pattern,
-    (r) => applications.objectivesValues(r.principal, idOf(r)),
-    applications.saveObjectives,
-    (id) => paths.budget(id),
-  );
-
-  /** The budget and outcomes pages: what is there, each removable, and a form adding one. */
-  const listPage = (template: string, titleKey: string) =>
-    formShow(renderPage, `${T}/${template}`, async (request) => {
+  const section = (s: {
+    name: Section;
+    save: Save;
+    to: (id: string) => string;
+    saved: string;
+    initial?: (principal: FastifyRequest['principal'], id: string) => Promise<FormValues>;
+    /** The page after a list section (its "Continue"). */
+    continueTo?: (id: string) => string;
+  }) => {
+    const show = formShow(renderPage, `${T}/${s.name}.njk`, async (request) => {
       const found = await applications.own(request.principal, idOf(request));
       const id = found.application.id;
-      return {
-        title: request.t(titleKey),
+      const page = {
+        title: request.t(`grants:applications.sections.${s.name}`),
         section: found.application.projectTitle,
         breadcrumbs: appCrumbs(request, found.application.projectTitle),
-        ...found,
+        application: found.application,
         action: request.url.split('?')[0],
+      };
+      if (!s.continueTo) return page;
+      return {
+        ...page,
+        ...found,
         lines: found.lines.map((l) => ({ ...l, removeAction: paths.removeLine(id, l.id) })),
         outcomes: found.outcomes.map((o) => ({
           ...o,
           removeAction: paths.removeOutcome(id, o.id),
         })),
         taskListHref: paths.application(id),
-        nextHref: template === 'budget.njk' ? paths.outcomes(id) : paths.check(id),
+        nextHref: s.continueTo(id),
         yoursHref: paths.yours,
       };
     });
-  const showBudget = listPage('budget.njk', 'grants:applications.sections.budget');
-  const showOutcomes = listPage('outcomes.njk', 'grants:applications.sections.outcomes');
-  const added =
-    (to: (id: string) => string, key: string) =>
-    async (request: FastifyRequest, reply: FastifyReply, save: Save) => {
-      await save(request.principal, idOf(request), body(request), request.id);
-      return redirectWithFlash(reply, to(idOf(request)), request.t(key));
-    };
-  const lineAdded = added((id) => paths.budget(id), 'grants:applications.budget.added');
-  const outcomeAdded = added((id) => paths.outcomes(id), 'grants:applications.outcomes.added');
-  registerFormPage(app, paths.budget.pattern, applicants, {
-    show: showBudget,
-    submit: (request, reply) => lineAdded(request, reply, applications.addLine),
+    registerFormPage(app, paths[s.name].pattern, applicants, {
+      ...(s.initial && { initial: (request) => s.initial!(request.principal, idOf(request)) }),
+      show,
+      async submit(request, reply) {
+        const id = idOf(request);
+        await s.save(request.principal, id, body(request), request.id);
+        return redirectWithFlash(reply, next(request, s.to(id)), request.t(s.saved));
+      },
+    });
+    return show;
+  };
+  section({
+    name: 'about',
+    initial: applications.aboutValues,
+    save: applications.saveAbout,
+    to: paths.objectives,
+    saved: 'grants:applications.saved',
   });
-  registerFormPage(app, paths.outcomes.pattern, applicants, {
-    show: showOutcomes,
-    submit: (request, reply) => outcomeAdded(request, reply, applications.addOutcome),
+  section({
+    name: 'objectives',
+    initial: applications.objectivesValues,
+    save: applications.saveObjectives,
+    to: paths.budget,
+    saved: 'grants:applications.saved',
+  });
+  const showBudget = section({
+    name: 'budget',
+    save: applications.addLine,
+    to: paths.budget,
+    saved: 'grants:applications.budget.added',
+    continueTo: paths.outcomes,
+  });
+  const showOutcomes = section({
+    name: 'outcomes',
+    save: applications.addOutcome,
+    to: paths.outcomes,
+    saved: 'grants:applications.outcomes.added',
+    continueTo: paths.check,
   });
   registerFormPage(app, paths.removeLine.pattern, applicants, {
     shownElsewhere: true,

@@ -5,6 +5,7 @@ import {
   chosenApplicant,
   representsApplicant,
   requestedPence,
+  roundClosedRefusal,
   sectionStatuses,
   submitRefusals,
   validateBudgetLine,
@@ -135,6 +136,17 @@ test('CON-05: a bid is submitted only while its round is open and complete, nami
     submitRefusals({ ...complete, status: 'submitted' }, open, '2026-11-23').map((r) => r.key),
     ['grants:applications.errors.notDraft'],
   );
+  // Where each is said: the missing at their sections, the closed round at the submit form;
+  // one no longer a draft, and a round not open to start in, at no field (no form is shown).
+  const fieldOf = (r: object | null) => (r && 'field' in r ? r.field : null);
+  assert.deepEqual(missing.map(fieldOf), ['about', 'objectives', 'budget']);
+  assert.deepEqual(closed.map(fieldOf), ['submit']);
+  assert.deepEqual(
+    submitRefusals({ ...complete, status: 'withdrawn' }, open, '2026-11-23').map(fieldOf),
+    [null],
+  );
+  assert.equal(fieldOf(roundClosedRefusal(open, '2027-01-01')), null);
+  assert.equal(roundClosedRefusal(open, '2026-11-23'), null);
 });
 
 test('CDRP-12: budget lines are in pence and the request is their sum', () => {

@@ -5,7 +5,7 @@
  * Pure rules.
  */
 import type { IsoDate } from '../../../platform/calendar/index.js';
-import type { SaidRefusal } from '../../../platform/i18n/said.js';
+import type { Said, SaidRefusal } from '../../../platform/i18n/said.js';
 import { formatPence } from '../../../platform/money/pence.js';
 import type { ApplicantKind } from '../constants.js';
 import { parseMoney, requiredText, roundState, tidy } from '../funds/rules.js';
@@ -92,15 +92,17 @@ export function representsApplicant(
   }
 }
 
-/** CON-04: a person may start an application only while the round is open. */
+/**
+ * CON-04: a person may start an application only while the round is open. Said of the round, not
+ * a field: a round not open has no start form.
+ */
 export function roundClosedRefusal(
   round: { opensOn: string; closesOn: string },
   today: IsoDate,
-): SaidRefusal | null {
+): Said | null {
   const state = roundState(round, today);
   if (state === 'open') return null;
   return {
-    field: 'applicant',
     key: `grants:applications.errors.round.${state}`,
     values:
       state === 'upcoming' ? { date: { date: round.opensOn } } : { date: { date: round.closesOn } },
@@ -137,15 +139,15 @@ export function sectionStatuses(d: Draft): Record<Section, SectionStatus> {
 
 /**
  * CON-04, CON-05: a draft is submitted while its round is open and every section is complete;
- * each refusal names what is missing.
+ * each refusal names what is missing (its section on the check page), or the round closed (at
+ * the submit form). One no longer a draft is said without a field: its page has no submit form.
  */
 export function submitRefusals(
   d: Draft & { status: string },
   round: { opensOn: string; closesOn: string },
   today: IsoDate,
-): SaidRefusal[] {
-  if (d.status !== 'draft')
-    return [{ field: 'submit', key: 'grants:applications.errors.notDraft' }];
+): (Said | SaidRefusal)[] {
+  if (d.status !== 'draft') return [notDraft];
   const closed = roundClosedRefusal(round, today);
   if (closed) return [{ ...closed, field: 'submit' }];
   const refusals: SaidRefusal[] = [];
@@ -171,6 +173,12 @@ export function withdrawRefusal(status: string): SaidRefusal | null {
 
 /** A draft's sections are changed only while it is a draft. */
 export const editable = (status: string) => status === 'draft';
+
+/**
+ * Refused for what the application has become (submitted, withdrawn), not for a field: the
+ * section pages and the check page show no field it could be said at.
+ */
+export const notDraft: Said = { key: 'grants:applications.errors.notDraft' };
 
 export const MAX_LINES = 30;
 export const MAX_OUTCOMES = 20;

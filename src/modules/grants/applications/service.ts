@@ -21,7 +21,7 @@ import {
 import { dateField, dateParts } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
-import { fieldErrors } from '../../../platform/i18n/said.js';
+import { fieldErrors, refusedBy, say } from '../../../platform/i18n/said.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import type { EngagementApi } from '../../engagement/index.js';
 import { roundState } from '../funds/rules.js';
@@ -37,6 +37,7 @@ import {
   applicantsFor,
   chosenApplicant,
   editable,
+  notDraft,
   representsApplicant,
   roundClosedRefusal,
   submitRefusals,
@@ -95,10 +96,7 @@ export function createApplicationsService(deps: {
   ) {
     return db.transaction(async (tx) => {
       const found = await own(tx, principal, id, true);
-      if (!editable(found.application.status))
-        throw new ValidationError([
-          { field: 'submit', message: t('grants:applications.errors.notDraft') },
-        ]);
+      if (!editable(found.application.status)) throw new ConflictError(say(t, notDraft));
       const result = await work(tx, found);
       await tx
         .update(grantApplications)
@@ -145,8 +143,10 @@ export function createApplicationsService(deps: {
       return db.transaction(async (tx) => {
         const { round, fund } = await findRound(tx, roundId);
         const closed = roundClosedRefusal(round, today());
-        if (closed) throw new ValidationError(fieldErrors(t, [closed]));
+        if (closed) throw new ConflictError(say(t, closed));
         const offered = applicantsFor(represents, fund.applicantKinds, applicantNames);
+        // Nothing to choose from: the start page shows no choice to link the refusal to.
+        if (!offered.length) throw new ConflictError(t('grants:applications.start.nothing'));
         const chosen = chosenApplicant(offered, input.applicant);
         const refusals = 'refusal' in chosen ? [chosen.refusal] : [];
         const { value } = validateAbout(input, null, null);
@@ -356,12 +356,15 @@ export function createApplicationsService(deps: {
           found.application.status === 'draft'
         )
           throw new ConflictError(t('grants:applications.errors.changedSinceChecked'));
-        const refusals = submitRefusals(
-          { ...found.draft, status: found.application.status },
-          found.round,
-          today(),
+        const refused = refusedBy(
+          t,
+          submitRefusals(
+            { ...found.draft, status: found.application.status },
+            found.round,
+            today(),
+          ),
         );
-        if (refusals.length) throw new ValidationError(fieldErrors(t, refusals));
+        if (refused) throw refused;
         const [row] = await tx
           .update(grantApplications)
           .set({

@@ -25,7 +25,7 @@ import {
 import { loadRoles } from '../../../platform/auth/credentials.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import { mayActForApplicant } from '../monitoring/rules.js';
-import { contentOf, criteriaOf, findApplication } from './load.js';
+import { contentOf, criteriaOf, findApplication } from '../application-records.js';
 import { validateConflict, validateScores, weightedScore, type AssessmentScores } from './rules.js';
 
 type Input = Record<string, string | string[] | undefined>;

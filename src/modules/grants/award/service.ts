@@ -23,7 +23,7 @@ import type { AssessmentService } from '../assessment/service.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import { mayActForApplicant } from '../monitoring/rules.js';
 import { evaluationsOutstanding, scheduleReturns } from '../monitoring/schedule.js';
-import { contentOf, findApplication, fundYearOf } from '../assessment/load.js';
+import { contentOf, findApplication, fundYearOf } from '../application-records.js';
 import {
   budgetRefusal,
   datesRefusal,

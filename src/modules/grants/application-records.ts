@@ -1,11 +1,11 @@
 /**
- * An application as assessment and award read it: with its round and fund, its budget lines and
- * outcomes, and its fund's criteria.
+ * An application as its readers in grants share it (the applicant's pages, assessment, award):
+ * the one finder with its round and fund, its budget lines and outcomes, and its fund's criteria.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import type { Executor } from '../../../platform/db/database.js';
-import { NotFoundError } from '../../../platform/errors.js';
-import { isUuid } from '../../../platform/http/params.js';
+import type { Executor } from '../../platform/db/database.js';
+import { NotFoundError } from '../../platform/errors.js';
+import { isUuid } from '../../platform/http/params.js';
 import {
   grantApplications,
   grantBudgetLines,
@@ -14,7 +14,7 @@ import {
   grantFundYears,
   grantOutcomes,
   grantRounds,
-} from '../schema.js';
+} from './schema.js';
 
 /** The application with its round and fund; locked (the application's row) when asked. */
 export async function findApplication(executor: Executor, id: string, lock = false) {
