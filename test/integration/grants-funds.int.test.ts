@@ -5,8 +5,14 @@
  * 23 November 2026 (the year 2026-27).
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import { migrationsFolder, openDatabase, queryRows } from '../../src/platform/db/database.js';
 import {
   grantApplications,
   grantAssessments,
@@ -663,4 +669,88 @@ test('CON-04: nobody starts an application in a round of a closed fund, even one
     ['Youth listening events'],
   );
   assert.doesNotMatch(text((await new Agent(t.app).get('/funding')).body), new RegExp(round.title));
+});
+
+test('CON-04: migration 0057 gives each round with submitted applications its own copy of the criteria and moves its scores onto it', async () => {
+  // The migrations up to 0056, on a database of its own, with a fund scored the old way.
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'bridge-0056-'));
+  fs.mkdirSync(path.join(folder, 'meta'));
+  const journal = JSON.parse(
+    fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8'),
+  ) as { entries: { idx: number; tag: string }[] };
+  journal.entries = journal.entries.filter((e) => e.idx <= 56);
+  fs.writeFileSync(path.join(folder, 'meta/_journal.json'), JSON.stringify(journal));
+  for (const e of journal.entries)
+    fs.copyFileSync(path.join(migrationsFolder, `${e.tag}.sql`), path.join(folder, `${e.tag}.sql`));
+  const database = await openDatabase({});
+  const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  try {
+    await migrate(database.db as unknown as PgliteDatabase, { migrationsFolder: folder });
+    const db = database.db;
+    for (const statement of `
+      insert into users (id, email, display_name, password_hash)
+        values ('${id(1)}', 'assessor@example.org', 'Assessor', 'x');
+      insert into organisations (id, name, kind) values ('${id(2)}', 'Old organisation', 'community');
+      insert into grant_funds (id, name, kind, description, conditions, applicant_kinds)
+        values ('${id(10)}', 'Old fund', 'engagement', 'For engagement', 'Evaluated', array['organisation']);
+      insert into grant_criteria (id, fund_id, position, title, weight) values
+        ('${id(11)}', '${id(10)}', 1, 'Reach', 3), ('${id(12)}', '${id(10)}', 2, 'Value', 2);
+      insert into grant_rounds (id, fund_id, start_year, title, opens_on, closes_on) values
+        ('${id(20)}', '${id(10)}', 2026, 'Submitted to', '2026-09-01', '2026-10-31'),
+        ('${id(21)}', '${id(10)}', 2026, 'Nothing submitted', '2027-01-01', '2027-02-01');
+      insert into grant_applications (id, round_id, applicant_kind, organisation_id, applicant_name,
+          project_title, status, requested_pence, submitted_at)
+        values ('${id(30)}', '${id(20)}', 'organisation', '${id(2)}', 'Old organisation', 'Project',
+          'submitted', 1000, '2026-10-01T10:00:00Z');
+      insert into grant_assessments (id, application_id, assessor_id, submitted_at)
+        values ('${id(40)}', '${id(30)}', '${id(1)}', '2026-10-05T10:00:00Z');
+      insert into grant_scores (assessment_id, criterion_id, score) values
+        ('${id(40)}', '${id(11)}', 5), ('${id(40)}', '${id(12)}', 2);`.split(';'))
+      if (statement.trim()) await db.execute(sql.raw(statement));
+    // Then the rest, as an upgrade runs them.
+    await database.migrate();
+    const copies = await queryRows<{
+      round_id: string;
+      criterion_id: string;
+      title: string;
+      weight: number;
+      position: number;
+    }>(
+      db,
+      sql`select round_id, criterion_id, title, weight, position from grant_round_criteria order by position`,
+    );
+    assert.deepEqual(
+      copies.map((c) => [c.round_id, c.criterion_id, c.title, c.weight, c.position]),
+      [
+        [id(20), id(11), 'Reach', 3, 1],
+        [id(20), id(12), 'Value', 2, 2],
+      ],
+    );
+    const fixed = await queryRows<{ id: string; fixed: boolean }>(
+      db,
+      sql`select id, criteria_fixed_at is not null as fixed from grant_rounds order by id`,
+    );
+    assert.deepEqual(
+      fixed.map((r) => [r.id, r.fixed]),
+      [
+        [id(20), true],
+        [id(21), false],
+      ],
+    );
+    const scores = await queryRows<{ title: string; score: number }>(
+      db,
+      sql`select c.title, s.score from grant_scores s
+          join grant_round_criteria c on c.id = s.criterion_id order by c.position`,
+    );
+    assert.deepEqual(
+      scores.map((s) => [s.title, s.score]),
+      [
+        ['Reach', 5],
+        ['Value', 2],
+      ],
+    );
+  } finally {
+    await database.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 });
