@@ -623,6 +623,7 @@ test('CON-04, LEG-06: a closed fund is shown as closed, offered for no new round
   const stale = await officer.post(`/grants/funds/${fund.id}/reopen`, { version: '1' });
   assert.equal(stale.statusCode, 409);
   assert.match(text(stale.body), /Someone else changed this while you were editing it/);
+  assert.doesNotMatch(stale.body, /href="#(?!main-content)/);
   assert.ok((await fundRow(fund.id)).closedAt);
   const reopened = await officer.post(`/grants/funds/${fund.id}/reopen`, { version: '2' });
   assert.equal(reopened.statusCode, 303);

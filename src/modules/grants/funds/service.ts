@@ -50,6 +50,8 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
   const { db, now, t } = deps;
   const today = () => todayInLondon(now());
   const stale = () => new ConflictError(t('grants:funds.errors.staleEdit'), 'version');
+  // A button's stale refusal, shown on a page with no form: it names no field.
+  const staleButton = () => new ConflictError(t('grants:funds.errors.staleEdit'));
 
   /** A fund; its row held (`update`, or `share` while a round of it is added or changed). */
   async function findFund(
@@ -365,7 +367,7 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
     async reopenFund(principal: Principal, id: string, input: Input, requestId?: string) {
       return audited(principal, requestId, async (tx) => {
         const before = await findFund(tx, id, 'update');
-        if (Number(input.version ?? before.version) !== before.version) throw stale();
+        if (Number(input.version ?? before.version) !== before.version) throw staleButton();
         if (!before.closedAt) throw conflict({ key: 'grants:funds.errors.notClosed' });
         const [row] = await tx
           .update(grantFunds)
@@ -377,7 +379,7 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
           })
           .where(and(eq(grantFunds.id, id), eq(grantFunds.version, before.version)))
           .returning();
-        if (!row) throw stale();
+        if (!row) throw staleButton();
         return { row, action: 'grant-fund.reopened', recordId: id, before };
       });
     },
