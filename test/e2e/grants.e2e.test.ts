@@ -141,3 +141,22 @@ test('an authority officer opens a round; an engagement group officer applies, s
   await expectAccessible(page);
   assert.match(await page.getByRole('main').innerText(), /Status\s+Submitted/);
 });
+
+test('CON-04, LEG-06: an authority officer closes a fund no longer used, confirming why, and opens it again', async () => {
+  const fund = await makeFund(e2e.app, { name: 'Old pilots fund (journey)' });
+  const officer = await e2e.newPage();
+  await signInWithRole(e2e, officer, 'authority_officer');
+  await mainNavigation(officer).getByRole('link', { name: 'Grants' }).click();
+  await officer.getByRole('link', { name: fund.name }).click();
+  await officer.getByRole('link', { name: `Close this fund ${fund.name}` }).click();
+  await officer.getByRole('heading', { level: 1, name: `Close ${fund.name}` }).waitFor();
+  await expectAccessible(officer);
+  await officer.getByLabel('Why is the fund being closed?').fill('Replaced by development bids');
+  await officer.getByRole('button', { name: 'Close the fund' }).click();
+  await expectSuccess(officer, `${fund.name} has been closed`);
+  await expectAccessible(officer);
+  assert.match(await officer.getByRole('main').innerText(), /Reason: Replaced by development bids/);
+  await officer.getByRole('button', { name: `Open this fund again ${fund.name}` }).click();
+  await expectSuccess(officer, `${fund.name} has been opened again`);
+  await officer.getByRole('button', { name: 'Add a round' }).waitFor();
+});

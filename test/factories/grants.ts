@@ -13,6 +13,10 @@ import type {
 } from '../../src/modules/grants/constants.js';
 import { engagementGroups } from '../../src/modules/engagement/schema.js';
 import {
+  criteriaOfRound,
+  fixRoundCriteria,
+} from '../../src/modules/grants/funds/round-criteria.js';
+import {
   grantApplications,
   grantBudgetLines,
   grantCriteria,
@@ -101,7 +105,9 @@ export async function makeRound(
 
 /**
  * An application to the round, submitted unless told, from a new engagement group unless an
- * applicant is given, with its budget lines (£600 and £400 unless told) and two outcomes.
+ * applicant is given, with its budget lines (£600 and £400 unless told) and two outcomes. Once
+ * submitted, its round's criteria are fixed as the service fixes them (CON-04); `criteria` are
+ * those it is assessed against (their ids are the score fields').
  */
 export async function makeApplication(
   t: TestApp,
@@ -207,7 +213,10 @@ export async function makeApplication(
       },
     ])
     .returning();
-  return { ...application!, budgetLines, outcomes };
+  if (submitted) await fixRoundCriteria(db, roundId, application!.submittedAt!);
+  const [round] = await db.select().from(grantRounds).where(eq(grantRounds.id, roundId));
+  const criteria = await criteriaOfRound(db, round!);
+  return { ...application!, budgetLines, outcomes, criteria };
 }
 
 /** An instalment of an award: its amount, due date (quarterly from 1 December 2026 unless told). */

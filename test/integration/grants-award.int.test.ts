@@ -61,7 +61,7 @@ async function assessedApplication(
     assessorId: assessorAccount.userId,
   });
   assert.equal(asked.statusCode, 303);
-  const [a, b] = fund.criteria;
+  const [a, b] = application.criteria;
   const sent = await assessor.post(`/grants/applications/${application.id}/assess`, {
     [`score-${a!.id}`]: options.scores?.[0] ?? '4',
     [`score-${b!.id}`]: options.scores?.[1] ?? '3',
@@ -110,7 +110,7 @@ test('CON-04: an officer asks an assessor, who saves part-way, then sends weight
   assert.match(mine, new RegExp(`${ref(application.reference)}: ${application.projectTitle}`));
   assert.match(mine, /To score/);
 
-  const [reach, value] = fund.criteria;
+  const [reach, value] = application.criteria;
   const form = `/grants/applications/${application.id}/assess`;
   const page = text((await assessor.get(form)).body);
   assert.match(page, /Reaches communities that are seldom heard \(weight 3\)/);
@@ -238,8 +238,8 @@ test("CON-04: nobody assesses what they act for; scores are the officers' until 
 });
 
 test('CON-04: scores once sent stay whole: saving one blank is refused', async () => {
-  const { fund, application } = await assessedApplication();
-  const [a] = fund.criteria;
+  const { application } = await assessedApplication();
+  const [a] = application.criteria;
   const resaved = await assessor.post(`/grants/applications/${application.id}/assess`, {
     [`score-${a!.id}`]: '2',
     send: 'no',

@@ -5,15 +5,31 @@
  * 23 November 2026 (the year 2026-27).
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { eq } from 'drizzle-orm';
-import { grantCriteria, grantFundYears, grantRounds } from '../../src/modules/grants/schema.js';
+import { and, eq, sql } from 'drizzle-orm';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import { migrationsFolder, openDatabase, queryRows } from '../../src/platform/db/database.js';
+import {
+  grantApplications,
+  grantAssessments,
+  grantCriteria,
+  grantFunds,
+  grantFundYears,
+  grantRounds,
+  grantScores,
+} from '../../src/modules/grants/schema.js';
+import { auditEvents } from '../../src/platform/audit/schema.js';
 import { createTestApp, dateFields, Agent, type TestApp } from '../app.js';
-import { signInNewAccount } from '../factories/accounts.js';
+import { makeAccount, signInAccount, signInNewAccount } from '../factories/accounts.js';
 import { uniqueTag } from '../factories/directory.js';
 import {
   makeApplication,
   makeAwardedApplication,
+  makeEngagementGroup,
   makeFund,
   makeRound,
 } from '../factories/grants.js';
@@ -98,7 +114,7 @@ test('CDRP-12: a year budget is typed in pounds, shown with committed and remain
   );
 });
 
-test('CON-04: criteria are added with weights, reordered and removed, and fixed once applications are submitted', async () => {
+test('CON-04: criteria are added with weights, reordered and removed; the fund page says which rounds they apply to', async () => {
   const fund = await makeFund(t, {
     criteria: [
       { title: 'Reaches seldom heard communities', weight: 3 },
@@ -131,18 +147,206 @@ test('CON-04: criteria are added with weights, reordered and removed, and fixed 
       ['Links with local agencies', '5'],
     ],
   );
+  assert.match(
+    text(page.body),
+    /Changes to these criteria apply to the rounds that have not opened yet/,
+  );
+});
 
-  const round = await makeRound(t, fund.id);
-  await makeApplication(t, round.id);
-  const locked = await officer.post(`/grants/criteria/${third!.id}/remove`);
-  assert.equal(locked.statusCode, 400);
-  assert.match(text(locked.body), /criteria cannot be changed: applications have been submitted/);
-  const still = await t.services.db
+/** Criterion fields as the edit form sends them, from the version it read. */
+const criterionForm = (title: string, weight: string, version: string) => ({
+  title,
+  guidance: '',
+  weight,
+  version,
+});
+
+test("CON-04: criteria changed after a round's applications are submitted: those are still assessed against the old criteria, a new round gets the new ones", async () => {
+  const fund = await makeFund(t, {
+    criteria: [
+      { title: 'Reaches seldom heard communities', weight: 3 },
+      { title: 'Value for money', weight: 2 },
+    ],
+  });
+  const [reach, value] = fund.criteria;
+  const first = await makeRound(t, fund.id, { title: `First round ${uniqueTag()}` });
+  const application = await makeApplication(t, first.id);
+  // An assessor scores it against the criteria it was submitted under.
+  const assessorAccount = await makeAccount(t, { role: 'authority_member' });
+  const assessor = await signInAccount(t, assessorAccount);
+  await officer.post(`/grants/applications/${application.id}/assessors`, {
+    assessorId: assessorAccount.userId,
+  });
+  const [oldReach, oldValue] = application.criteria;
+  const sent = await assessor.post(`/grants/applications/${application.id}/assess`, {
+    [`score-${oldReach!.id}`]: '5',
+    [`score-${oldValue!.id}`]: '2',
+    send: 'yes',
+  });
+  assert.equal(sent.statusCode, 303);
+  const [assessment] = await t.services.db
+    .select()
+    .from(grantAssessments)
+    .where(eq(grantAssessments.applicationId, application.id));
+  const scoresOf = () =>
+    t.services.db
+      .select()
+      .from(grantScores)
+      .where(eq(grantScores.assessmentId, assessment!.id))
+      .orderBy(grantScores.score);
+  const scoresBefore = await scoresOf();
+
+  // The fund's criteria change for later rounds: nothing refuses it.
+  const changed = await officer.post(
+    `/grants/criteria/${reach!.id}/edit`,
+    criterionForm('Reaches young people', '5', '1'),
+  );
+  assert.equal(changed.statusCode, 303);
+  assert.equal((await officer.post(`/grants/criteria/${value!.id}/remove`)).statusCode, 303);
+  assert.equal(
+    (
+      await officer.post(`/grants/funds/${fund.id}/criteria/new`, {
+        title: 'Links with local agencies',
+        weight: '4',
+      })
+    ).statusCode,
+    303,
+  );
+  const fundPage = await officer.get(`/grants/funds/${fund.id}`);
+  assert.deepEqual(
+    rowRecords(tableOf(fundPage.body, /criteria/)).map((r) => [r.Criterion, r.Weight]),
+    [
+      ['Reaches young people', '5'],
+      ['Links with local agencies', '4'],
+    ],
+  );
+  const second = await makeRound(t, fund.id, {
+    title: `Second round ${uniqueTag()}`,
+    opensOn: '2027-01-10',
+    closesOn: '2027-02-28',
+  });
+  const rounds = rowRecords(tableOf((await officer.get(`/grants/funds/${fund.id}`)).body, /round/));
+  assert.deepEqual(
+    rounds.map((r) => [r.Round, r.Criteria]),
+    [
+      [second.title, "The fund's, as they change, until it opens"],
+      [first.title, 'Its own, fixed on 1 October 2026'],
+    ],
+  );
+
+  // The old application's assessment shows and weighs the old criteria, its scores untouched.
+  const assessors = await officer.get(`/grants/applications/${application.id}/assessors`);
+  assert.deepEqual(
+    rowRecords(tableOf(mainOf(assessors.body), /Assessors' scores/)).map((r) => [
+      r.Criterion,
+      r.Weight,
+      r['Mean score (0 to 5)'],
+    ]),
+    [
+      ['Reaches seldom heard communities', '3', '5'],
+      ['Value for money', '2', '2'],
+    ],
+  );
+  // (3 × 5 + 2 × 2) / (5 × 5) = 76%.
+  assert.match(text(assessors.body), /Weighted score: 76%, from 1 assessment\(s\) counted/);
+  assert.deepEqual(await scoresOf(), scoresBefore);
+  const scoring = text((await assessor.get(`/grants/applications/${application.id}/assess`)).body);
+  assert.match(scoring, /Reaches seldom heard communities \(weight 3\)/);
+  assert.doesNotMatch(scoring, /Reaches young people|Links with local agencies/);
+  // Scored again against the same (old) criteria, it is still taken.
+  const again = await assessor.post(`/grants/applications/${application.id}/assess`, {
+    [`score-${oldReach!.id}`]: '4',
+    [`score-${oldValue!.id}`]: '2',
+    send: 'yes',
+  });
+  assert.equal(again.statusCode, 303);
+  const firstPage = text((await reader.get(`/grants/rounds/${first.id}`)).body);
+  assert.match(firstPage, /Reaches seldom heard communities \(weight 3\)/);
+  assert.match(firstPage, /Value for money \(weight 2\)/);
+  assert.doesNotMatch(firstPage, /Links with local agencies/);
+
+  // The new round is published, and its applications assessed, with the new criteria.
+  const published = text((await new Agent(t.app).get(`/funding/rounds/${second.id}`)).body);
+  assert.match(published, /Reaches young people \(weight 5\)/);
+  assert.match(published, /Links with local agencies \(weight 4\)/);
+  assert.doesNotMatch(published, /Value for money/);
+  const later = await makeApplication(t, second.id);
+  assert.deepEqual(
+    later.criteria.map((c) => [c.title, c.weight]),
+    [
+      ['Reaches young people', 5],
+      ['Links with local agencies', 4],
+    ],
+  );
+});
+
+test('CON-04: a round open now keeps the criteria it was published with when they change, though nothing was submitted yet', async () => {
+  const fund = await makeFund(t, {
+    criteria: [{ title: 'Pilots a new way of consulting', weight: 4 }],
+  });
+  const [criterion] = fund.criteria;
+  const open = await makeRound(t, fund.id, { opensOn: '2026-11-01', closesOn: '2026-12-15' });
+  const soon = await makeRound(t, fund.id, { opensOn: '2027-01-10', closesOn: '2027-02-28' });
+  const changed = await officer.post(
+    `/grants/criteria/${criterion!.id}/edit`,
+    criterionForm('Tries something new', '2', '1'),
+  );
+  assert.equal(changed.statusCode, 303);
+  const anyone = new Agent(t.app);
+  assert.match(
+    text((await anyone.get(`/funding/rounds/${open.id}`)).body),
+    /Pilots a new way of consulting \(weight 4\)/,
+  );
+  assert.match(
+    text((await anyone.get(`/funding/rounds/${soon.id}`)).body),
+    /Tries something new \(weight 2\)/,
+  );
+  const application = await makeApplication(t, open.id);
+  assert.deepEqual(
+    application.criteria.map((c) => c.title),
+    ['Pilots a new way of consulting'],
+  );
+});
+
+test('CON-04: a criterion changed from an outdated page is refused and changes nothing', async () => {
+  const fund = await makeFund(t);
+  const [criterion] = fund.criteria;
+  const form = await officer.get(`/grants/criteria/${criterion!.id}/edit`);
+  assert.match(form.body, /name="version" value="1"/);
+  const first = await officer.post(
+    `/grants/criteria/${criterion!.id}/edit`,
+    criterionForm('Reaches young people', '4', '1'),
+  );
+  assert.equal(first.statusCode, 303);
+  const stale = await officer.post(
+    `/grants/criteria/${criterion!.id}/edit`,
+    criterionForm('Reaches older people', '1', '1'),
+  );
+  assert.equal(stale.statusCode, 409);
+  assert.match(text(stale.body), /Someone else changed this while you were editing it/);
+  const [kept] = await t.services.db
     .select()
     .from(grantCriteria)
-    .where(eq(grantCriteria.fundId, fund.id));
-  assert.equal(still.length, 2);
-  assert.match(text((await officer.get(`/grants/funds/${fund.id}`)).body), /criteria are fixed/);
+    .where(eq(grantCriteria.id, criterion!.id));
+  assert.deepEqual([kept!.title, kept!.weight, kept!.version], ['Reaches young people', 4, 2]);
+});
+
+test("CDRP-12: a year's budget changed from an outdated page is refused and changes nothing", async () => {
+  const fund = await makeFund(t, { budgetPence: 50_000_00 });
+  const url = `/grants/funds/${fund.id}/budget`;
+  const form = await officer.get(`${url}?year=2026`);
+  assert.match(form.body, /name="version" value="1"/);
+  assert.match(text(form.body), /Reporting year: 2026-27/);
+  const first = await officer.post(url, { startYear: '2026', budget: '60,000', version: '1' });
+  assert.equal(first.statusCode, 303);
+  const stale = await officer.post(url, { startYear: '2026', budget: '70,000', version: '1' });
+  assert.equal(stale.statusCode, 409);
+  assert.match(text(stale.body), /Someone else changed this while you were editing it/);
+  const [year] = await t.services.db
+    .select()
+    .from(grantFundYears)
+    .where(eq(grantFundYears.fundId, fund.id));
+  assert.deepEqual([year!.budgetPence, year!.version], [60_000_00, 2]);
 });
 
 test('CON-04: a round is added for a year with a budget, closing on or after it opens; its page lists applications with totals', async () => {
@@ -305,4 +509,249 @@ test('LEG-06, CDRP-12: the Grants home page leads to the late returns and spendi
   for (const href of ['/grants/late-returns', '/grants/spending'])
     assert.equal((await reader.get(href)).statusCode, 200, href);
   assert.equal((await officer.get('/grants/payments')).statusCode, 200);
+});
+
+const fundRow = async (id: string) =>
+  (await t.services.db.select().from(grantFunds).where(eq(grantFunds.id, id)))[0]!;
+
+test('CON-04, LEG-06: a fund is not closed while a round of it is open or still to open; the refusal says which, and nothing changes', async () => {
+  const fund = await makeFund(t);
+  const open = await makeRound(t, fund.id, {
+    title: `Open round ${uniqueTag()}`,
+    opensOn: '2026-11-01',
+    closesOn: '2026-12-15',
+  });
+  const before = await fundRow(fund.id);
+  const refused = await officer.post(`/grants/funds/${fund.id}/close`, { version: '1' });
+  assert.equal(refused.statusCode, 409);
+  assert.match(
+    text(refused.body),
+    new RegExp(`The fund cannot be closed while its round ‘${open.title}’ is open`),
+  );
+  assert.doesNotMatch(refused.body, /href="#(?!main-content)/);
+  await t.services.db
+    .update(grantRounds)
+    .set({ opensOn: '2027-01-10', closesOn: '2027-02-28' })
+    .where(eq(grantRounds.id, open.id));
+  const upcoming = await officer.post(`/grants/funds/${fund.id}/close`, { version: '1' });
+  assert.equal(upcoming.statusCode, 409);
+  assert.match(text(upcoming.body), /is still to open: change the round's dates/);
+  assert.deepEqual(await fundRow(fund.id), before);
+  // Only officers close funds.
+  assert.equal((await reader.get(`/grants/funds/${fund.id}/close`)).statusCode, 403);
+  assert.equal(
+    (await reader.post(`/grants/funds/${fund.id}/close`, { version: '1' })).statusCode,
+    403,
+  );
+  assert.deepEqual(await fundRow(fund.id), before);
+});
+
+test('CON-04, LEG-06: a closed fund is shown as closed, offered for no new round and no application, kept for its history, and opened again', async () => {
+  const name = `Old fund ${uniqueTag()}`;
+  const fund = await makeFund(t, { name });
+  const past = await makeRound(t, fund.id, {
+    title: `Past round ${uniqueTag()}`,
+    opensOn: '2026-06-01',
+    closesOn: '2026-07-01',
+  });
+  const form = await officer.get(`/grants/funds/${fund.id}/close`);
+  assert.match(text(form.body), new RegExp(`Close ${name}`));
+  assert.match(form.body, /name="version" value="1"/);
+  const closed = await officer.post(`/grants/funds/${fund.id}/close`, {
+    version: '1',
+    reason: 'Replaced by the partnership fund',
+  });
+  assert.equal(closed.statusCode, 303);
+  const page = text((await officer.get(closed.headers.location as string)).body);
+  assert.match(page, new RegExp(`${name} has been closed`));
+  assert.match(page, /This fund was closed on 23 November 2026/);
+  assert.match(page, /Reason: Replaced by the partnership fund/);
+  assert.match(page, /No round can be added while the fund is closed/);
+  assert.doesNotMatch(page, /Add a round/);
+  const [event] = await t.services.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, 'grant-fund.closed'), eq(auditEvents.recordId, fund.id)));
+  assert.ok(event);
+  const list = rowRecords(tableOf((await reader.get('/grants')).body, /fund/));
+  assert.ok(list.some((r) => r.Name === `${name} Closed`));
+
+  // Closing again, a new round, or a round moved to be current again: refused, nothing changes.
+  const after = await fundRow(fund.id);
+  const again = await officer.post(`/grants/funds/${fund.id}/close`, { version: '2' });
+  assert.equal(again.statusCode, 409);
+  assert.match(text(again.body), /This fund is already closed/);
+  const newRound = await officer.post(`/grants/funds/${fund.id}/rounds/new`, {
+    title: 'Another round',
+    startYear: '2026',
+    ...dateFields('opensOn', '2027-01-01'),
+    ...dateFields('closesOn', '2027-02-01'),
+  });
+  assert.equal(newRound.statusCode, 409);
+  assert.match(text(newRound.body), /This fund is closed, so no round can be added to it/);
+  assert.doesNotMatch(newRound.body, /href="#(?!main-content)/);
+  const moved = await officer.post(`/grants/rounds/${past.id}/edit`, {
+    title: past.title,
+    startYear: '2026',
+    ...dateFields('opensOn', '2026-06-01'),
+    ...dateFields('closesOn', '2026-12-31'),
+    version: '1',
+  });
+  assert.equal(moved.statusCode, 400);
+  assert.match(text(moved.body), /This fund is closed, so its round must have closed before today/);
+  assert.match(moved.body, /href="#closesOn-day"/);
+  assert.deepEqual(await fundRow(fund.id), after);
+  const rounds = await t.services.db
+    .select()
+    .from(grantRounds)
+    .where(eq(grantRounds.fundId, fund.id));
+  assert.deepEqual(
+    rounds.map((r) => [r.id, r.closesOn]),
+    [[past.id, '2026-07-01']],
+  );
+
+  // Its history stays readable; the public page says it is closed and offers no application.
+  assert.match(
+    text((await reader.get(`/grants/rounds/${past.id}`)).body),
+    /This round's fund is closed/,
+  );
+  const publicRound = text((await new Agent(t.app).get(`/funding/rounds/${past.id}`)).body);
+  assert.match(publicRound, /This fund is closed: it takes no new applications/);
+  assert.doesNotMatch(publicRound, /Apply now/);
+
+  // Opened again from an outdated page: refused; from the page as it is: opened.
+  const stale = await officer.post(`/grants/funds/${fund.id}/reopen`, { version: '1' });
+  assert.equal(stale.statusCode, 409);
+  assert.match(text(stale.body), /Someone else changed this while you were editing it/);
+  assert.doesNotMatch(stale.body, /href="#(?!main-content)/);
+  assert.ok((await fundRow(fund.id)).closedAt);
+  const reopened = await officer.post(`/grants/funds/${fund.id}/reopen`, { version: '2' });
+  assert.equal(reopened.statusCode, 303);
+  const open = text((await officer.get(`/grants/funds/${fund.id}`)).body);
+  assert.match(open, new RegExp(`${name} has been opened again`));
+  assert.match(open, /Add a round/);
+  assert.equal((await fundRow(fund.id)).closedReason, null);
+});
+
+test('CON-04: nobody starts an application in a round of a closed fund, even one whose dates say open', async () => {
+  const fund = await makeFund(t);
+  const round = await makeRound(t, fund.id, { opensOn: '2026-11-01', closesOn: '2026-12-15' });
+  const group = await makeEngagementGroup(t);
+  const applicant = await signInAccount(
+    t,
+    await makeAccount(t, {
+      role: 'engagement_officer',
+      scope: { type: 'engagement_group', id: group.id },
+    }),
+  );
+  // A draft begun while the fund was open.
+  const draft = await applicant.post(`/funding/rounds/${round.id}/apply`, {
+    applicant: `engagement_group:${group.id}`,
+    projectTitle: 'Youth listening events',
+  });
+  assert.equal(draft.statusCode, 303);
+  // Closed as it would be had the round ended (the close page refuses while it is open).
+  await t.services.db
+    .update(grantFunds)
+    .set({ closedAt: new Date('2026-11-22T10:00:00Z') })
+    .where(eq(grantFunds.id, fund.id));
+  const started = await applicant.post(`/funding/rounds/${round.id}/apply`, {
+    applicant: `engagement_group:${group.id}`,
+    projectTitle: 'Another project',
+  });
+  assert.equal(started.statusCode, 409);
+  assert.match(text(started.body), /This fund is closed: it takes no new applications/);
+  const made = await t.services.db
+    .select()
+    .from(grantApplications)
+    .where(eq(grantApplications.roundId, round.id));
+  assert.deepEqual(
+    made.map((a) => a.projectTitle),
+    ['Youth listening events'],
+  );
+  assert.doesNotMatch(text((await new Agent(t.app).get('/funding')).body), new RegExp(round.title));
+});
+
+test('CON-04: migration 0059 gives each round with submitted applications its own copy of the criteria and moves its scores onto it', async () => {
+  // The migrations before 0059, on a database of its own, with a fund scored the old way.
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'bridge-0058-'));
+  fs.mkdirSync(path.join(folder, 'meta'));
+  const journal = JSON.parse(
+    fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8'),
+  ) as { entries: { idx: number; tag: string }[] };
+  journal.entries = journal.entries.filter((e) => e.idx <= 58);
+  fs.writeFileSync(path.join(folder, 'meta/_journal.json'), JSON.stringify(journal));
+  for (const e of journal.entries)
+    fs.copyFileSync(path.join(migrationsFolder, `${e.tag}.sql`), path.join(folder, `${e.tag}.sql`));
+  const database = await openDatabase({});
+  const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  try {
+    await migrate(database.db as unknown as PgliteDatabase, { migrationsFolder: folder });
+    const db = database.db;
+    for (const statement of `
+      insert into users (id, email, display_name, password_hash)
+        values ('${id(1)}', 'assessor@example.org', 'Assessor', 'x');
+      insert into organisations (id, name, kind) values ('${id(2)}', 'Old organisation', 'community');
+      insert into grant_funds (id, name, kind, description, conditions, applicant_kinds)
+        values ('${id(10)}', 'Old fund', 'engagement', 'For engagement', 'Evaluated', array['organisation']);
+      insert into grant_criteria (id, fund_id, position, title, weight) values
+        ('${id(11)}', '${id(10)}', 1, 'Reach', 3), ('${id(12)}', '${id(10)}', 2, 'Value', 2);
+      insert into grant_rounds (id, fund_id, start_year, title, opens_on, closes_on) values
+        ('${id(20)}', '${id(10)}', 2026, 'Submitted to', '2026-09-01', '2026-10-31'),
+        ('${id(21)}', '${id(10)}', 2026, 'Nothing submitted', '2027-01-01', '2027-02-01');
+      insert into grant_applications (id, round_id, applicant_kind, organisation_id, applicant_name,
+          project_title, status, requested_pence, submitted_at)
+        values ('${id(30)}', '${id(20)}', 'organisation', '${id(2)}', 'Old organisation', 'Project',
+          'submitted', 1000, '2026-10-01T10:00:00Z');
+      insert into grant_assessments (id, application_id, assessor_id, submitted_at)
+        values ('${id(40)}', '${id(30)}', '${id(1)}', '2026-10-05T10:00:00Z');
+      insert into grant_scores (assessment_id, criterion_id, score) values
+        ('${id(40)}', '${id(11)}', 5), ('${id(40)}', '${id(12)}', 2);`.split(';'))
+      if (statement.trim()) await db.execute(sql.raw(statement));
+    // Then the rest, as an upgrade runs them.
+    await database.migrate();
+    const copies = await queryRows<{
+      round_id: string;
+      criterion_id: string;
+      title: string;
+      weight: number;
+      position: number;
+    }>(
+      db,
+      sql`select round_id, criterion_id, title, weight, position from grant_round_criteria order by position`,
+    );
+    assert.deepEqual(
+      copies.map((c) => [c.round_id, c.criterion_id, c.title, c.weight, c.position]),
+      [
+        [id(20), id(11), 'Reach', 3, 1],
+        [id(20), id(12), 'Value', 2, 2],
+      ],
+    );
+    const fixed = await queryRows<{ id: string; fixed: boolean }>(
+      db,
+      sql`select id, criteria_fixed_at is not null as fixed from grant_rounds order by id`,
+    );
+    assert.deepEqual(
+      fixed.map((r) => [r.id, r.fixed]),
+      [
+        [id(20), true],
+        [id(21), false],
+      ],
+    );
+    const scores = await queryRows<{ title: string; score: number }>(
+      db,
+      sql`select c.title, s.score from grant_scores s
+          join grant_round_criteria c on c.id = s.criterion_id order by c.position`,
+    );
+    assert.deepEqual(
+      scores.map((s) => [s.title, s.score]),
+      [
+        ['Reach', 5],
+        ['Value', 2],
+      ],
+    );
+  } finally {
+    await database.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 });

@@ -9,7 +9,6 @@ import { isUuid } from '../../platform/http/params.js';
 import {
   grantApplications,
   grantBudgetLines,
-  grantCriteria,
   grantFunds,
   grantFundYears,
   grantOutcomes,
@@ -31,19 +30,6 @@ export async function findApplication(executor: Executor, id: string, lock = fal
 }
 
 export type FoundApplication = Awaited<ReturnType<typeof findApplication>>;
-
-export function criteriaOf(executor: Executor, fundId: string) {
-  return executor
-    .select({
-      id: grantCriteria.id,
-      title: grantCriteria.title,
-      guidance: grantCriteria.guidance,
-      weight: grantCriteria.weight,
-    })
-    .from(grantCriteria)
-    .where(eq(grantCriteria.fundId, fundId))
-    .orderBy(asc(grantCriteria.position));
-}
 
 /** What the application asks for and promises, as the assessors and the panel read it. */
 export async function contentOf(executor: Executor, applicationId: string) {

@@ -16,6 +16,7 @@ export const grantsGenerator: ModuleGenerator = {
     'grant_fund_years',
     'grant_criteria',
     'grant_rounds',
+    'grant_round_criteria',
     'grant_applications',
     'grant_budget_lines',
     'grant_outcomes',
@@ -133,10 +134,17 @@ export const grantsGenerator: ModuleGenerator = {
         join bench_assessors s on s.a = 1 + (b.n + j * 7) % (select count(*) from bench_assessors)
         where b.status <> 'withdrawn'
         on conflict do nothing;
+      -- CON-04: each round with applications keeps its fund's criteria as they were submitted.
+      update grant_rounds set criteria_fixed_at = opens_on::timestamptz
+        where id in (select round_id from bench_apps);
+      insert into grant_round_criteria (round_id, criterion_id, position, title, guidance, weight)
+        select r.id, c.id, c.position, c.title, c.guidance, c.weight
+        from grant_rounds r join grant_criteria c on c.fund_id = r.fund_id
+        where r.id in (select round_id from bench_apps);
       insert into grant_scores (assessment_id, criterion_id, score)
         select a.id, c.id, 1 + bench.pick(b.n * 3 + c.position, 714, 5)
         from grant_assessments a join bench_apps b on b.id = a.application_id
-        join grant_criteria c on c.fund_id = (select fund_id from grant_rounds where id = b.round_id);
+        join grant_round_criteria c on c.round_id = b.round_id;
 
       insert into grant_fund_years (fund_id, start_year, budget_pence, committed_pence, created_at, updated_at)
         select f.fund_id, y, f.budget_pence,

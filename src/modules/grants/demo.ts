@@ -9,6 +9,7 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { addCalendarDays, reportingYearOf, type IsoDate } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/database.js';
+import { fixRoundCriteria } from './funds/round-criteria.js';
 import { loadGrantsMonitoringDemo } from './monitoring/demo.js';
 import {
   grantAdjustments,
@@ -21,6 +22,7 @@ import {
   grantOutcomes,
   grantPaymentBatches,
   grantPayments,
+  grantRoundCriteria,
   grantRounds,
   grantScores,
 } from './schema.js';
@@ -283,11 +285,13 @@ async function loadAwardedGrant(
       submittedAt: new Date(`${addCalendarDays(today, -330)}T12:00:00Z`),
     })
     .returning({ id: grantAssessments.id });
+  // CON-04: submitted, its round keeps the criteria it was assessed against.
+  await fixRoundCriteria(tx, roundId, new Date(`${addCalendarDays(today, -360)}T10:00:00Z`));
   const criteria = await tx
-    .select({ id: grantCriteria.id })
-    .from(grantCriteria)
-    .innerJoin(grantRounds, eq(grantRounds.fundId, grantCriteria.fundId))
-    .where(eq(grantRounds.id, roundId));
+    .select({ id: grantRoundCriteria.id })
+    .from(grantRoundCriteria)
+    .where(eq(grantRoundCriteria.roundId, roundId))
+    .orderBy(grantRoundCriteria.position);
   await tx.insert(grantScores).values(
     criteria.map((c, i) => ({
       assessmentId: assessment!.id,

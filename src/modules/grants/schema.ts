@@ -55,6 +55,8 @@ export const grantFunds = pgTable(
     returnIntervalMonths: integer('return_interval_months').notNull().default(3),
     /** A fund no longer used: kept for its history, offered for no new round. */
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Why it was closed, if the officer said. */
+    closedReason: text('closed_reason'),
     createdBy: uuid('created_by').references(() => users.id),
     ...recordVersioning(),
   },
@@ -93,7 +95,10 @@ export const grantFundYears = pgTable(
   ],
 );
 
-/** A fund's published criteria, each with its weight in the assessment. */
+/**
+ * A fund's published criteria, each with its weight in the assessment: what its rounds not yet
+ * fixed will be assessed against (a fixed round has its own copy, `grant_round_criteria`).
+ */
 export const grantCriteria = pgTable(
   'grant_criteria',
   {
@@ -123,6 +128,11 @@ export const grantRounds = pgTable(
     closesOn: date('closes_on', { mode: 'string' }).notNull(),
     /** When applicants are told (published with the round). */
     decisionsBy: date('decisions_by', { mode: 'string' }),
+    /**
+     * CON-04: when its criteria were fixed (copied to `grant_round_criteria`); until then it
+     * follows its fund's.
+     */
+    criteriaFixedAt: timestamp('criteria_fixed_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id),
     ...recordVersioning(),
   },
@@ -130,6 +140,30 @@ export const grantRounds = pgTable(
     index('grant_rounds_fund_idx').on(t.fundId, t.opensOn),
     index('grant_rounds_dates_idx').on(t.opensOn, t.closesOn),
     check('grant_rounds_dates', sql`${t.closesOn} >= ${t.opensOn}`),
+  ],
+);
+
+/**
+ * CON-04: the criteria a round's applications are assessed against, copied from its fund's when
+ * the round is fixed (its first application submitted, or its fund's criteria changed once it
+ * had opened). Never changed afterwards: a later change to the fund's criteria reaches neither
+ * the round's applications nor the scores they were given.
+ */
+export const grantRoundCriteria = pgTable(
+  'grant_round_criteria',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: requiredRef('round_id', () => grantRounds.id, { onDelete: 'cascade' }),
+    /** The fund's criterion it was copied from (none once that one is removed). */
+    criterionId: uuid('criterion_id').references(() => grantCriteria.id, { onDelete: 'set null' }),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    guidance: text('guidance'),
+    weight: integer('weight').notNull(),
+  },
+  (t) => [
+    uniqueIndex('grant_round_criteria_position_idx').on(t.roundId, t.position),
+    check('grant_round_criteria_weight', sql`${t.weight} between 1 and 10`),
   ],
 );
 
@@ -270,7 +304,10 @@ export const grantScores = pgTable(
     assessmentId: requiredRef('assessment_id', () => grantAssessments.id, {
       onDelete: 'cascade',
     }),
-    criterionId: requiredRef('criterion_id', () => grantCriteria.id, { onDelete: 'cascade' }),
+    /** CON-04: a criterion of the application's round, as fixed when it was submitted. */
+    criterionId: requiredRef('criterion_id', () => grantRoundCriteria.id, {
+      onDelete: 'cascade',
+    }),
     score: integer('score').notNull(),
     comment: text('comment'),
   },

@@ -24,6 +24,7 @@ import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors, refusedBy, say } from '../../../platform/i18n/said.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import type { EngagementApi } from '../../engagement/index.js';
+import { fixRoundCriteria } from '../funds/round-criteria.js';
 import { roundState } from '../funds/rules.js';
 import {
   grantApplications,
@@ -142,6 +143,8 @@ export function createApplicationsService(deps: {
       );
       return db.transaction(async (tx) => {
         const { round, fund } = await findRound(tx, roundId);
+        // A closed fund takes no new application, whatever its rounds' dates say.
+        if (fund.closedAt) throw new ConflictError(t('grants:funds.errors.fundClosed'));
         const closed = roundClosedRefusal(round, today());
         if (closed) throw new ConflictError(say(t, closed));
         const offered = applicantsFor(represents, fund.applicantKinds, applicantNames);
@@ -356,6 +359,8 @@ export function createApplicationsService(deps: {
           found.application.status === 'draft'
         )
           throw new ConflictError(t('grants:applications.errors.changedSinceChecked'));
+        if (found.fund.closedAt && found.application.status === 'draft')
+          throw new ConflictError(t('grants:funds.errors.fundClosed'));
         const refused = refusedBy(
           t,
           submitRefusals(
@@ -377,6 +382,8 @@ export function createApplicationsService(deps: {
           })
           .where(and(eq(grantApplications.id, id), eq(grantApplications.status, 'draft')))
           .returning();
+        // CON-04: it is assessed against its round's criteria as published now.
+        await fixRoundCriteria(tx, found.round.id, now());
         await recordAudit(tx, actorOf(found.user, requestId), {
           action: 'grant-application.submitted',
           recordType: 'grant-application',

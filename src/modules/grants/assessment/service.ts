@@ -1,6 +1,7 @@
 /**
  * CON-04: assessment. The authority's officers ask staff to assess a submitted application; each
- * assessor scores it against the fund's weighted criteria, saving as they go and then sending
+ * assessor scores it against its round's weighted criteria (as they were when it was submitted:
+ * see funds/round-criteria.ts), saving as they go and then sending
  * their scores, or declares a conflict of interest, which removes them (their scores, if any, are
  * deleted and never counted).
  */
@@ -25,7 +26,8 @@ import {
 import { loadRoles } from '../../../platform/auth/credentials.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import { mayActForApplicant } from '../monitoring/rules.js';
-import { contentOf, criteriaOf, findApplication } from '../application-records.js';
+import { criteriaOfRound } from '../funds/round-criteria.js';
+import { contentOf, findApplication } from '../application-records.js';
 import { validateConflict, validateScores, weightedScore, type AssessmentScores } from './rules.js';
 
 type Input = Record<string, string | string[] | undefined>;
@@ -99,9 +101,13 @@ export function createAssessmentService(deps: {
   }
 
   /** The weighted result over the assessments (CON-04), as the panel reads it. */
-  async function resultOf(executor: Executor, applicationId: string, fundId: string) {
+  async function resultOf(
+    executor: Executor,
+    applicationId: string,
+    round: Parameters<typeof criteriaOfRound>[1],
+  ) {
     const [criteria, assessments] = await Promise.all([
-      criteriaOf(executor, fundId),
+      criteriaOfRound(executor, round),
       assessmentsOf(executor, applicationId),
     ]);
     const forRule: AssessmentScores[] = assessments.map((a) => ({
@@ -137,7 +143,7 @@ export function createAssessmentService(deps: {
       const found = await findApplication(db, applicationId);
       // An application never submitted is the applicant's own.
       if (!found.application.submittedAt) throw new NotFoundError();
-      const { criteria, assessments, result } = await resultOf(db, applicationId, found.fund.id);
+      const { criteria, assessments, result } = await resultOf(db, applicationId, found.round);
       const taken = new Set(assessments.map((a) => a.assessorId));
       const candidates = (await accountsHolding(db, GRANT_ASSESSOR_ROLES)).filter(
         (u) => !taken.has(u.id),
@@ -274,7 +280,7 @@ export function createAssessmentService(deps: {
       const own = await ownAssessment(db, user, applicationId);
       const found = await findApplication(db, applicationId);
       const [criteria, content, scores] = await Promise.all([
-        criteriaOf(db, found.fund.id),
+        criteriaOfRound(db, found.round),
         contentOf(db, applicationId),
         db.select().from(grantScores).where(eq(grantScores.assessmentId, own.id)),
       ]);
@@ -294,13 +300,13 @@ export function createAssessmentService(deps: {
       const user = requireUser(principal, 'grants.assess');
       const send = input.send === 'yes';
       return db.transaction(async (tx) => {
-        const { application, fund } = await findApplication(tx, applicationId, true);
+        const { application, round } = await findApplication(tx, applicationId, true);
         const own = await ownAssessment(tx, user, applicationId);
         if (own.conflictDeclaredAt)
           throw new ConflictError(t('grants:assessment.errors.conflicted'));
         if (application.status !== 'submitted')
           throw new ConflictError(t('grants:assessment.errors.decided'));
-        const criteria = await criteriaOf(tx, fund.id);
+        const criteria = await criteriaOfRound(tx, round);
         // Once sent, every criterion keeps a score, whichever button saves it.
         const { refusals, value } = validateScores(
           input,

@@ -59,7 +59,7 @@ export function createAwardService(deps: {
       if (!application.submittedAt) throw new NotFoundError();
       if (!decided && !can(principal, 'grants.manage')) throw new ForbiddenError();
       const [scored, content, year, outstanding] = await Promise.all([
-        assessment.resultOf(db, applicationId, fund.id),
+        assessment.resultOf(db, applicationId, round),
         contentOf(db, applicationId),
         fundYearOf(db, fund.id, round.startYear),
         evaluationsOutstanding(db, application, today()),
@@ -95,7 +95,7 @@ export function createAwardService(deps: {
       return db.transaction(async (tx) => {
         const found = await findApplication(tx, applicationId, true);
         const { application, round, fund } = found;
-        const scored = await assessment.resultOf(tx, applicationId, fund.id);
+        const scored = await assessment.resultOf(tx, applicationId, round);
         const blocked =
           decisionRefusal({ status: application.status, counted: scored.result.counted }) ??
           (input.outcome === 'awarded'

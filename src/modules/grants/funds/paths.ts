@@ -10,6 +10,9 @@ export const fundPaths = {
   newFund: '/grants/funds/new',
   fund: route('/grants/funds/:fundId'),
   editFund: route('/grants/funds/:fundId/edit'),
+  /** A fund closed (a confirmation page) or opened again (a button on its page). */
+  closeFund: route('/grants/funds/:fundId/close'),
+  reopenFund: route('/grants/funds/:fundId/reopen'),
   /** CDRP-12: a reporting year's budget set (`?year=2026` to change one). */
   budget: route('/grants/funds/:fundId/budget'),
   newCriterion: route('/grants/funds/:fundId/criteria/new'),

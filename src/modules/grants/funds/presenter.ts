@@ -1,8 +1,9 @@
 /** What the funds' and rounds' pages show: labels, the years' figures, a round's state. */
 import type { FastifyRequest } from 'fastify';
-import { reportingYear, type IsoDate } from '../../../platform/calendar/index.js';
+import { reportingYear, todayInLondon, type IsoDate } from '../../../platform/calendar/index.js';
+import { formatDate } from '../../../platform/i18n/dates.js';
 import { APPLICANT_KINDS, FUND_KINDS } from '../constants.js';
-import { remainingPence, roundState } from './rules.js';
+import { followsFundCriteria, remainingPence, roundState } from './rules.js';
 
 export const yearLabel = (startYear: number) => reportingYear(startYear).label;
 
@@ -43,3 +44,22 @@ export const stateText = (
   round: { opensOn: string; closesOn: string },
   today: IsoDate,
 ) => request.t(`grants:funds.rounds.states.${roundState(round, today)}`);
+
+/**
+ * CON-04: which criteria a round's applications are assessed against: its own, fixed on a date;
+ * or its fund's as they stand (kept as they are once it has opened, should they change).
+ */
+export const roundCriteriaText = (
+  request: FastifyRequest,
+  round: { opensOn: string; criteriaFixedAt: Date | null },
+  today: IsoDate,
+) =>
+  round.criteriaFixedAt
+    ? request.t('grants:funds.rounds.criteriaFixed', {
+        date: formatDate(request.t, todayInLondon(round.criteriaFixedAt)),
+      })
+    : request.t(
+        followsFundCriteria(round, today)
+          ? 'grants:funds.rounds.criteriaFollow'
+          : 'grants:funds.rounds.criteriaKept',
+      );

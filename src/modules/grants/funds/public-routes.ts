@@ -25,7 +25,9 @@ export function registerPublicFundingRoutes({ app, services, renderPage }: Route
     ...r.round,
     href: paths.publicRound(r.round.id),
     applyHref: applicationPaths.start(r.round.id),
-    open: roundState(r.round, today) === 'open',
+    // A closed fund takes no new application (its rounds have all closed; this holds regardless).
+    open: roundState(r.round, today) === 'open' && !r.fund.closedAt,
+    fundClosed: r.fund.closedAt !== null,
     state: stateText(request, r.round, today),
     yearLabel: yearLabel(r.round.startYear),
     fund: r.fund,

@@ -1,6 +1,7 @@
 /**
  * The reads the funds' pages and the public pages share: a round with its fund, a fund's
- * criteria, and the rounds published to anyone (open now and opening soon).
+ * criteria, and the rounds published to anyone (open now and opening soon, with the criteria each
+ * round's applications are judged by).
  */
 import { and, asc, count, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import { addCalendarDays, todayInLondon } from '../../../platform/calendar/index.js';
@@ -9,6 +10,7 @@ import type { PageRequest } from '../../../platform/db/search.js';
 import { NotFoundError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import { grantCriteria, grantFunds, grantRounds } from '../schema.js';
+import { criteriaOfRound, criteriaOfRounds } from './round-criteria.js';
 import { OPENING_SOON_DAYS } from './rules.js';
 
 export type Criterion = typeof grantCriteria.$inferSelect;
@@ -67,21 +69,21 @@ export function createPublishedRounds(deps: { db: Db; now: () => Date }) {
           .innerJoin(grantFunds, eq(grantFunds.id, grantRounds.fundId))
           .where(where),
       ]);
-      const criteria = await criteriaOf(db, [...new Set(rows.map((r) => r.fund.id))]);
+      const criteria = await criteriaOfRounds(
+        db,
+        rows.map((r) => r.round),
+      );
       return {
-        rounds: rows.map((r) => ({
-          ...r,
-          criteria: criteria.filter((c) => c.fundId === r.fund.id),
-        })),
+        rounds: rows.map((r) => ({ ...r, criteria: criteria.get(r.round.id) ?? [] })),
         total: Number(total?.n ?? 0),
         today: on,
       };
     },
 
-    /** Public: a round, its fund and the criteria applications are judged by. */
+    /** Public: a round, its fund and the criteria its applications are judged by. */
     async publishedRound(id: string) {
       const found = await findRound(db, id);
-      return { ...found, criteria: await criteriaOf(db, [found.fund.id]), today: today() };
+      return { ...found, criteria: await criteriaOfRound(db, found.round), today: today() };
     },
 
     /** The rounds open today with their funds' applicant kinds (a home task's question). */
@@ -91,7 +93,13 @@ export function createPublishedRounds(deps: { db: Db; now: () => Date }) {
         .select({ id: grantRounds.id, applicantKinds: grantFunds.applicantKinds })
         .from(grantRounds)
         .innerJoin(grantFunds, eq(grantFunds.id, grantRounds.fundId))
-        .where(and(lte(grantRounds.opensOn, on), gte(grantRounds.closesOn, on)))
+        .where(
+          and(
+            lte(grantRounds.opensOn, on),
+            gte(grantRounds.closesOn, on),
+            isNull(grantFunds.closedAt),
+          ),
+        )
         .limit(50);
     },
   };

@@ -5,6 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { can } from '../../../platform/auth/permissions.js';
+import { todayInLondon } from '../../../platform/calendar/index.js';
 import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor, queryString } from '../../../platform/http/pagination.js';
 import {
@@ -23,6 +24,7 @@ import {
   applicantKindItems,
   applicantKindsText,
   kindItems,
+  roundCriteriaText,
   stateText,
   yearLabel,
   yearRows,
@@ -59,6 +61,7 @@ export function registerFundRoutes({ app, services, renderPage }: RouteDeps): vo
         ...f,
         href: paths.fund(f.id),
         kindName: request.t(`grants:funds.kinds.${f.kind}`),
+        closed: f.closedAt !== null,
       })),
       total: home.total,
       open: home.open.map((o) => ({
@@ -148,17 +151,21 @@ export function registerFundRoutes({ app, services, renderPage }: RouteDeps): vo
         moveAction: paths.moveCriterion(c.id),
         removeAction: paths.removeCriterion(c.id),
       })),
-      criteriaLocked: found.criteriaLocked,
-      canChangeCriteria: canManage && !found.criteriaLocked,
+      canChangeCriteria: canManage,
       rounds: found.rounds.map((r) => ({
         ...r,
         href: paths.round(r.id),
         yearLabel: yearLabel(r.startYear),
         state: stateText(request, r, found.today),
+        criteriaText: roundCriteriaText(request, r, found.today),
       })),
       total: found.total,
       canManage,
+      closed: fund.closedAt !== null,
+      closedOn: fund.closedAt ? todayInLondon(fund.closedAt) : null,
       editHref: paths.editFund(fund.id),
+      closeHref: paths.closeFund(fund.id),
+      reopenAction: paths.reopenFund(fund.id),
       budgetHref: paths.budget(fund.id),
       newCriterionHref: paths.newCriterion(fund.id),
       newRoundHref: paths.newRound(fund.id),
@@ -173,15 +180,62 @@ export function registerFundRoutes({ app, services, renderPage }: RouteDeps): vo
         param(request, 'fundId'),
         queryString(request.query, 'year'),
       ),
-    show: formShow(renderPage, `${T}/budget-form.njk`, async (request) => ({
-      title: request.t('grants:funds.budget.title'),
-      breadcrumbs: await fundCrumbs(request, param(request, 'fundId')),
-      action: paths.budget(param(request, 'fundId')),
-      backHref: paths.fund(param(request, 'fundId')),
-    })),
+    show: formShow(renderPage, `${T}/budget-form.njk`, async (request, values) => {
+      // Changing a year's budget: the year is the one its version is of, not typed again.
+      const year = values.version ? Number(values.startYear) : NaN;
+      return {
+        title: request.t('grants:funds.budget.title'),
+        breadcrumbs: await fundCrumbs(request, param(request, 'fundId')),
+        fixedYearLabel: Number.isInteger(year) ? yearLabel(year) : null,
+        action: paths.budget(param(request, 'fundId')),
+        backHref: paths.fund(param(request, 'fundId')),
+      };
+    }),
     submit: saveForFund(funds.setBudget, (id, year, request) => ({
       to: paths.fund(id),
       message: request.t('grants:funds.budget.saved', { year: yearLabel(year.startYear) }),
+    })),
+  });
+
+  registerFormPage(app, paths.closeFund.pattern, managers, {
+    initial: (request) => funds.closeValues(request.principal, param(request, 'fundId')),
+    show: formShow(renderPage, `${T}/close-fund.njk`, async (request) => {
+      const fund = await funds.findFund(request.principal, param(request, 'fundId'));
+      return {
+        title: request.t('grants:funds.close.title', { name: fund.name }),
+        breadcrumbs: await fundCrumbs(request, fund.id),
+        fund,
+        action: paths.closeFund(fund.id),
+        backHref: paths.fund(fund.id),
+      };
+    }),
+    submit: saveForFund(funds.closeFund, (id, fund, request) => ({
+      to: paths.fund(id),
+      message: request.t('grants:funds.close.done', { name: fund.name }),
+    })),
+  });
+
+  /** Opening a closed fund again: a button on its page; a refusal shows a page saying why. */
+  registerFormPage(app, paths.reopenFund.pattern, managers, {
+    shownElsewhere: true,
+    show: async (request, reply, _values, errors, status) => {
+      const fund = await funds.findFund(request.principal, param(request, 'fundId'));
+      return renderPage(
+        request,
+        reply,
+        `${T}/refused.njk`,
+        {
+          title: fund.name,
+          breadcrumbs: homeCrumbs(request),
+          errors,
+          backHref: paths.fund(fund.id),
+        },
+        status,
+      );
+    },
+    submit: saveForFund(funds.reopenFund, (id, fund, request) => ({
+      to: paths.fund(id),
+      message: request.t('grants:funds.close.reopened', { name: fund.name }),
     })),
   });
 
@@ -306,7 +360,7 @@ export function registerFundRoutes({ app, services, renderPage }: RouteDeps): vo
     const query = request.query as Record<string, unknown>;
     const page = pageRequest(query.page);
     const filter = { status: queryString(query, 'status'), q: queryString(query, 'q') };
-    const { round, fund, today } = await funds.findRound(
+    const { round, fund, criteria, today } = await funds.findRound(
       request.principal,
       param(request, 'roundId'),
     );
@@ -318,6 +372,9 @@ export function registerFundRoutes({ app, services, renderPage }: RouteDeps): vo
       fund,
       yearLabel: yearLabel(round.startYear),
       state: stateText(request, round, today),
+      criteria,
+      criteriaText: roundCriteriaText(request, round, today),
+      fundClosed: fund.closedAt !== null,
       rows: list.items.map((a) => ({
         ...a,
         href: applicationPaths.staffApplication(a.id),

@@ -2,13 +2,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   budgetBelowCommitted,
-  criteriaLocked,
+  closedFundRoundRefusal,
+  closeFundRefusal,
+  followsFundCriteria,
   parseMoney,
   remainingPence,
   roundDateRefusals,
   roundState,
   tooManyCriteria,
   validateBudget,
+  validateCloseReason,
   validateCriterion,
   validateFund,
 } from './rules.js';
@@ -82,10 +85,42 @@ test('CON-04: criteria are weighted 1 to 10 and fixed once a round has submitted
     validateCriterion({ title: '', weight: '11' }).refusals.map((r) => r.field),
     ['title', 'weight'],
   );
-  assert.equal(criteriaLocked(0), null);
   assert.equal(tooManyCriteria(19), null);
   assert.equal(tooManyCriteria(20)?.key, 'grants:funds.errors.tooManyCriteria');
-  assert.equal(criteriaLocked(1)?.key, 'grants:funds.errors.criteriaLocked');
+});
+
+test("CON-04: a round follows its fund's criteria only until it opens or is fixed", () => {
+  const round = { opensOn: '2026-12-01', criteriaFixedAt: null };
+  assert.equal(followsFundCriteria(round, '2026-11-30'), true);
+  assert.equal(followsFundCriteria(round, '2026-12-01'), false);
+  const fixed = { ...round, criteriaFixedAt: new Date('2026-11-01T10:00:00Z') };
+  assert.equal(followsFundCriteria(fixed, '2026-11-30'), false);
+});
+
+test('CON-04, LEG-06: a fund closes only when none of its rounds is open or to open; its rounds stay closed', () => {
+  const open = { title: 'Autumn', opensOn: '2026-11-01', closesOn: '2026-11-30' };
+  const soon = { title: 'Spring', opensOn: '2027-01-01', closesOn: '2027-02-01' };
+  const past = { title: 'Summer', opensOn: '2026-06-01', closesOn: '2026-07-01' };
+  const fund = { closedAt: null };
+  assert.equal(closeFundRefusal(fund, [past], '2026-11-23'), null);
+  assert.deepEqual(closeFundRefusal(fund, [open], '2026-11-23'), {
+    key: 'grants:funds.errors.closeWithRound.open',
+    values: { title: 'Autumn' },
+  });
+  assert.equal(
+    closeFundRefusal(fund, [soon], '2026-11-23')?.key,
+    'grants:funds.errors.closeWithRound.upcoming',
+  );
+  const closed = { closedAt: new Date('2026-11-01T10:00:00Z') };
+  assert.equal(
+    closeFundRefusal(closed, [], '2026-11-23')?.key,
+    'grants:funds.errors.alreadyClosed',
+  );
+  assert.equal(closedFundRoundRefusal(closed, '2026-11-22', '2026-11-23'), null);
+  assert.equal(closedFundRoundRefusal(closed, '2026-11-23', '2026-11-23')?.field, 'closesOn-day');
+  assert.equal(closedFundRoundRefusal(fund, '2027-01-01', '2026-11-23'), null);
+  assert.equal(validateCloseReason({ reason: '  ' }).reason, null);
+  assert.equal(validateCloseReason({ reason: 'x'.repeat(2001) }).refusals[0]?.field, 'reason');
 });
 
 test('CON-04: a round is open from its opening day to its closing day, both included', () => {

@@ -1,10 +1,11 @@
 /**
  * Funds and rounds (CON-04, CON-05, LEG-06, CDRP-12): a fund's published description, conditions
  * and who may apply; a reporting year's budget in integer pence, never below what is committed;
- * weighted criteria, fixed once a round has submitted applications; a round's dates. Pure rules.
+ * weighted criteria, which a round keeps as they stood once it is fixed; a round's dates; a fund
+ * closed for new rounds. Pure rules.
  */
 import type { IsoDate } from '../../../platform/calendar/index.js';
-import type { SaidRefusal } from '../../../platform/i18n/said.js';
+import type { Said, SaidRefusal } from '../../../platform/i18n/said.js';
 import { APPLICANT_KINDS, FUND_KINDS, type ApplicantKind, type FundKind } from '../constants.js';
 
 type Input = Record<string, string | string[] | undefined>;
@@ -181,16 +182,6 @@ export function validateCriterion(input: Input): {
   return { value: { title, guidance: guidance || null, weight }, refusals };
 }
 
-/**
- * CON-04: published criteria are those applications are judged by: once any round of the fund
- * has a submitted application, they are fixed.
- */
-export function criteriaLocked(submittedApplications: number): SaidRefusal | null {
-  return submittedApplications > 0
-    ? { field: 'criteria', key: 'grants:funds.errors.criteriaLocked' }
-    : null;
-}
-
 /** A fund publishes at most this many criteria (its page lists them all). */
 export const MAX_CRITERIA = 20;
 
@@ -227,3 +218,63 @@ export function roundState(
 
 /** How far ahead the public page shows a round as opening soon. */
 export const OPENING_SOON_DAYS = 90;
+
+/**
+ * CON-04: whether a round still takes its fund's criteria as they change: only until it opens or
+ * an application to it is submitted (then it keeps its own copy).
+ */
+export function followsFundCriteria(
+  round: { opensOn: string; criteriaFixedAt: Date | null },
+  today: IsoDate,
+): boolean {
+  return !round.criteriaFixedAt && today < round.opensOn;
+}
+
+/** Why a fund was closed: optional, up to 2,000 characters. */
+export function validateCloseReason(input: Input): {
+  reason: string | null;
+  refusals: SaidRefusal[];
+} {
+  const reason = tidy(input.reason);
+  return {
+    reason: reason || null,
+    refusals:
+      reason.length > 2000
+        ? [{ field: 'reason', key: 'grants:funds.errors.tooLong', values: { max: 2000 } }]
+        : [],
+  };
+}
+
+/**
+ * A fund is closed only once none of its rounds is open or still to open: a round published to
+ * applicants (open now, or listed as opening soon) is not withdrawn by closing its fund; its
+ * dates are changed first, deliberately.
+ */
+export function closeFundRefusal(
+  fund: { closedAt: Date | null },
+  rounds: readonly { title: string; opensOn: string; closesOn: string }[],
+  today: IsoDate,
+): Said | null {
+  if (fund.closedAt) return { key: 'grants:funds.errors.alreadyClosed' };
+  const current = rounds.find((r) => roundState(r, today) !== 'closed');
+  return current
+    ? {
+        key: `grants:funds.errors.closeWithRound.${roundState(current, today)}`,
+        values: { title: current.title },
+      }
+    : null;
+}
+
+/**
+ * A closed fund's round may not be moved to close today or later: it would be open or to open
+ * again in a fund offered for no new round.
+ */
+export function closedFundRoundRefusal(
+  fund: { closedAt: Date | null },
+  closesOn: IsoDate,
+  today: IsoDate,
+): SaidRefusal | null {
+  return fund.closedAt && closesOn >= today
+    ? { field: 'closesOn-day', key: 'grants:funds.errors.closedFundRoundDates' }
+    : null;
+}

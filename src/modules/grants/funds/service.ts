@@ -19,22 +19,24 @@ import {
 import { dateField, dateParts } from '../../../platform/http/form-fields.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
-import { fieldErrors, refusal, type SaidRefusal } from '../../../platform/i18n/said.js';
 import {
-  grantApplications,
-  grantCriteria,
-  grantFunds,
-  grantFundYears,
-  grantRounds,
-} from '../schema.js';
+  fieldErrors,
+  refusal,
+  say,
+  type Said,
+  type SaidRefusal,
+} from '../../../platform/i18n/said.js';
+import { grantApplications, grantFunds, grantFundYears, grantRounds } from '../schema.js';
+import { createCriteriaActions } from './criteria-service.js';
 import { createPublishedRounds, criteriaOf, findRound, type Criterion } from './queries.js';
+import { criteriaOfRound } from './round-criteria.js';
 import {
-  criteriaLocked,
+  closedFundRoundRefusal,
+  closeFundRefusal,
   roundDateRefusals,
   tidy,
-  tooManyCriteria,
   validateBudget,
-  validateCriterion,
+  validateCloseReason,
   validateFund,
 } from './rules.js';
 
@@ -48,33 +50,24 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
   const { db, now, t } = deps;
   const today = () => todayInLondon(now());
   const stale = () => new ConflictError(t('grants:funds.errors.staleEdit'), 'version');
+  // A button's stale refusal, shown on a page with no form: it names no field.
+  const staleButton = () => new ConflictError(t('grants:funds.errors.staleEdit'));
 
-  async function findFund(executor: Executor, id: string): Promise<Fund> {
-    const [row] = isUuid(id)
-      ? await executor.select().from(grantFunds).where(eq(grantFunds.id, id))
-      : [];
+  /** A fund; its row held (`update`, or `share` while a round of it is added or changed). */
+  async function findFund(
+    executor: Executor,
+    id: string,
+    lock?: 'update' | 'share',
+  ): Promise<Fund> {
+    if (!isUuid(id)) throw new NotFoundError();
+    const query = executor.select().from(grantFunds).where(eq(grantFunds.id, id));
+    const [row] = lock ? await query.for(lock) : await query;
     if (!row) throw new NotFoundError();
     return row;
   }
 
-  async function findCriterion(executor: Executor, id: string): Promise<Criterion> {
-    const [row] = isUuid(id)
-      ? await executor.select().from(grantCriteria).where(eq(grantCriteria.id, id))
-      : [];
-    if (!row) throw new NotFoundError();
-    return row;
-  }
-
-  /** CON-04: criteria are fixed once any round of the fund has an application submitted. */
-  async function refuseIfLocked(tx: Executor, fundId: string) {
-    const [row] = await tx
-      .select({ n: count() })
-      .from(grantApplications)
-      .innerJoin(grantRounds, eq(grantRounds.id, grantApplications.roundId))
-      .where(and(eq(grantRounds.fundId, fundId), isNotNull(grantApplications.submittedAt)));
-    const locked = criteriaLocked(Number(row?.n ?? 0));
-    if (locked) throw new ValidationError(fieldErrors(t, [locked]));
-  }
+  /** A closed fund's refusal, in its words: not about a field of the form. */
+  const conflict = (said: Said) => new ConflictError(say(t, said));
 
   function checkedFund(input: Input) {
     const { value, refusals } = validateFund(input);
@@ -170,7 +163,7 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
     async fund(principal: Principal, id: string, page: PageRequest) {
       requireUser(principal, 'grants.view');
       const fund = await findFund(db, id);
-      const [years, criteria, rounds, [total], [submitted]] = await Promise.all([
+      const [years, criteria, rounds, [total]] = await Promise.all([
         db
           .select()
           .from(grantFundYears)
@@ -186,21 +179,8 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
           .limit(page.limit)
           .offset(page.offset),
         db.select({ n: count() }).from(grantRounds).where(eq(grantRounds.fundId, fund.id)),
-        db
-          .select({ n: count() })
-          .from(grantApplications)
-          .innerJoin(grantRounds, eq(grantRounds.id, grantApplications.roundId))
-          .where(and(eq(grantRounds.fundId, fund.id), isNotNull(grantApplications.submittedAt))),
       ]);
-      return {
-        fund,
-        years,
-        criteria,
-        rounds,
-        total: Number(total?.n ?? 0),
-        criteriaLocked: Number(submitted?.n ?? 0) > 0,
-        today: today(),
-      };
+      return { fund, years, criteria, rounds, total: Number(total?.n ?? 0), today: today() };
     },
 
     async findFund(principal: Principal, id: string) {
@@ -284,6 +264,7 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
         ? {
             startYear: String(row.startYear),
             budget: (row.budgetPence / 100).toFixed(2),
+            version: String(row.version),
           }
         : {};
     },
@@ -305,6 +286,8 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
               )
               .for('update')
           : [];
+        // The form for a year's budget carries the version it read: a stale change is refused.
+        if (before && Number(input.version || before.version) !== before.version) throw stale();
         const { value, refusals } = validateBudget(input, before?.committedPence ?? 0);
         if (refusals.length) throw new ValidationError(fieldErrors(t, refusals));
         const [row] = before
@@ -319,6 +302,7 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
                 and(
                   eq(grantFundYears.fundId, fund.id),
                   eq(grantFundYears.startYear, value.startYear),
+                  eq(grantFundYears.version, before.version),
                 ),
               )
               .returning()
@@ -326,100 +310,77 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
               .insert(grantFundYears)
               .values({ fundId: fund.id, ...value })
               .returning();
-        return { row: row!, action: 'grant-fund-year.set', recordId: fund.id, before };
+        if (!row) throw stale();
+        return { row, action: 'grant-fund-year.set', recordId: fund.id, before };
+      }).catch((error: unknown) => {
+        // The same year added by someone else at the same moment.
+        throw isUniqueViolation(error) ? stale() : error;
       });
     },
 
-    async findCriterion(principal: Principal, id: string) {
+    ...createCriteriaActions({ db, now, t, today, audited, stale }),
+
+    /** The close form's values: the fund's version, so a stale close is refused. */
+    async closeValues(principal: Principal, id: string) {
       requireUser(principal, 'grants.manage');
-      return findCriterion(db, id);
+      return { version: String((await findFund(db, id)).version) };
     },
 
-    async criterionValues(principal: Principal, id: string) {
-      requireUser(principal, 'grants.manage');
-      const c = await findCriterion(db, id);
-      return { title: c.title, guidance: c.guidance ?? '', weight: String(c.weight) };
-    },
-
-    /** CON-04: a published criterion added at the end, while none of the fund's rounds has submissions. */
-    async addCriterion(principal: Principal, fundId: string, input: Input, requestId?: string) {
-      const { value, refusals } = validateCriterion(input);
+    /**
+     * CON-04, LEG-06: a fund no longer used is closed, kept for its history and offered for no
+     * new round; refused while a round of it is open or still to open (see closeFundRefusal).
+     */
+    async closeFund(principal: Principal, id: string, input: Input, requestId?: string) {
+      const { reason, refusals } = validateCloseReason(input);
       if (refusals.length) throw new ValidationError(fieldErrors(t, refusals));
       return audited(principal, requestId, async (tx) => {
-        const fund = await findFund(tx, fundId);
-        await tx
-          .select({ id: grantFunds.id })
-          .from(grantFunds)
-          .where(eq(grantFunds.id, fund.id))
-          .for('update');
-        await refuseIfLocked(tx, fund.id);
-        const [last] = await tx
+        const before = await findFund(tx, id, 'update');
+        if (Number(input.version ?? before.version) !== before.version) throw stale();
+        const rounds = await tx
           .select({
-            n: sql<number>`coalesce(max(${grantCriteria.position}), 0)::int`,
-            count: sql<number>`count(*)::int`,
+            title: grantRounds.title,
+            opensOn: grantRounds.opensOn,
+            closesOn: grantRounds.closesOn,
           })
-          .from(grantCriteria)
-          .where(eq(grantCriteria.fundId, fund.id));
-        const tooMany = tooManyCriteria(Number(last?.count ?? 0));
-        if (tooMany) throw new ValidationError(fieldErrors(t, [tooMany]));
+          .from(grantRounds)
+          .where(and(eq(grantRounds.fundId, id), gte(grantRounds.closesOn, today())))
+          .orderBy(asc(grantRounds.opensOn))
+          .limit(1);
+        const refused = closeFundRefusal(before, rounds, today());
+        if (refused) throw conflict(refused);
         const [row] = await tx
-          .insert(grantCriteria)
-          .values({ fundId: fund.id, position: Number(last?.n ?? 0) + 1, ...value })
+          .update(grantFunds)
+          .set({
+            closedAt: now(),
+            closedReason: reason,
+            updatedAt: now(),
+            version: sql`${grantFunds.version} + 1`,
+          })
+          .where(and(eq(grantFunds.id, id), eq(grantFunds.version, before.version)))
           .returning();
-        return { row: row!, action: 'grant-criterion.added', recordId: row!.id };
+        if (!row) throw stale();
+        return { row, action: 'grant-fund.closed', recordId: id, before };
       });
     },
 
-    async updateCriterion(principal: Principal, id: string, input: Input, requestId?: string) {
-      const { value, refusals } = validateCriterion(input);
-      if (refusals.length) throw new ValidationError(fieldErrors(t, refusals));
+    /** A closed fund opened again for new rounds. */
+    async reopenFund(principal: Principal, id: string, input: Input, requestId?: string) {
       return audited(principal, requestId, async (tx) => {
-        const before = await findCriterion(tx, id);
-        await refuseIfLocked(tx, before.fundId);
+        const before = await findFund(tx, id, 'update');
+        if (Number(input.version ?? before.version) !== before.version) throw staleButton();
+        if (!before.closedAt) throw conflict({ key: 'grants:funds.errors.notClosed' });
         const [row] = await tx
-          .update(grantCriteria)
-          .set({ ...value, updatedAt: now(), version: sql`${grantCriteria.version} + 1` })
-          .where(eq(grantCriteria.id, id))
+          .update(grantFunds)
+          .set({
+            closedAt: null,
+            closedReason: null,
+            updatedAt: now(),
+            version: sql`${grantFunds.version} + 1`,
+          })
+          .where(and(eq(grantFunds.id, id), eq(grantFunds.version, before.version)))
           .returning();
-        return { row: row!, action: 'grant-criterion.updated', recordId: id, before };
-      });
-    },
-
-    /** A criterion swapped with the one above or below it. */
-    async moveCriterion(principal: Principal, id: string, input: Input, requestId?: string) {
-      const up = input.direction === 'up';
-      return audited(principal, requestId, async (tx) => {
-        const before = await findCriterion(tx, id);
-        await refuseIfLocked(tx, before.fundId);
-        const all = await tx
-          .select()
-          .from(grantCriteria)
-          .where(eq(grantCriteria.fundId, before.fundId))
-          .orderBy(asc(grantCriteria.position), asc(grantCriteria.id))
-          .for('update');
-        const i = all.findIndex((c) => c.id === id);
-        const j = up ? i - 1 : i + 1;
-        const other = all[j];
-        if (other) {
-          // Renumbered in order, the two swapped: positions stay 1..n whatever they were.
-          [all[i], all[j]] = [other, all[i]!];
-          for (const [n, c] of all.entries())
-            if (c.position !== n + 1)
-              await tx
-                .update(grantCriteria)
-                .set({ position: n + 1 })
-                .where(eq(grantCriteria.id, c.id));
-        }
-        return { row: before, action: 'grant-criterion.moved', recordId: id };
-      });
-    },
-
-    async removeCriterion(principal: Principal, id: string, _input: Input, requestId?: string) {
-      return audited(principal, requestId, async (tx) => {
-        const before = await findCriterion(tx, id);
-        await refuseIfLocked(tx, before.fundId);
-        await tx.delete(grantCriteria).where(eq(grantCriteria.id, id));
-        return { row: before, action: 'grant-criterion.removed', recordId: id, before };
+        if (!row) throw staleButton();
+        return { row, action: 'grant-fund.reopened', recordId: id, before };
       });
     },
 
@@ -437,7 +398,9 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
     /** CON-04: a round of a fund added, for a reporting year that has a budget. */
     async createRound(principal: Principal, fundId: string, input: Input, requestId?: string) {
       return audited(principal, requestId, async (tx) => {
-        const fund = await findFund(tx, fundId);
+        const fund = await findFund(tx, fundId, 'share');
+        // A closed fund is offered for no new round.
+        if (fund.closedAt) throw conflict({ key: 'grants:funds.errors.closedNoRound' });
         const value = await checkedRound(tx, fund.id, input);
         const [row] = await tx
           .insert(grantRounds)
@@ -455,7 +418,10 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
       return audited(principal, requestId, async (tx) => {
         const { round: before } = await findRound(tx, id);
         if (Number(input.version ?? before.version) !== before.version) throw stale();
+        const fund = await findFund(tx, before.fundId, 'share');
         const value = await checkedRound(tx, before.fundId, input);
+        const reopened = closedFundRoundRefusal(fund, value.closesOn, today());
+        if (reopened) throw new ValidationError(fieldErrors(t, [reopened]));
         // CDRP-12: its awards are committed against its year, so once anything has been
         // submitted to it the round stays in that year.
         if (value.startYear !== before.startYear) {
@@ -478,9 +444,11 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
       });
     },
 
+    /** A round, its fund, and the criteria its applications are assessed against. */
     async findRound(principal: Principal, id: string) {
       requireUser(principal, 'grants.view');
-      return { ...(await findRound(db, id)), today: today() };
+      const found = await findRound(db, id);
+      return { ...found, criteria: await criteriaOfRound(db, found.round), today: today() };
     },
 
     async roundValues(principal: Principal, id: string) {
