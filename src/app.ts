@@ -76,7 +76,7 @@ import {
 } from './modules/consultation/index.js';
 import { createTrainingModule } from './modules/training/index.js';
 import { createGoodPracticeModule } from './modules/good-practice/index.js';
-import { createStopSearchModule } from './modules/stop-search/index.js';
+import { createStopSearchModule, readStopSearchSettings } from './modules/stop-search/index.js';
 import {
   createCustodyVisitingModule,
   readCustodyVisitingSettings,
@@ -122,6 +122,7 @@ export const MODULE_SETTINGS: ModuleSettingsDeclarations = {
   custodyVisiting: readCustodyVisitingSettings,
   consultation: readConsultationSettings,
   partnerships: readPartnershipsSettings,
+  stopSearch: readStopSearchSettings,
 };
 
 /** Every setting, read from the environment (process.env unless given). */
@@ -230,7 +231,7 @@ export function buildServices(deps: AppDeps) {
   const partnerships = createPartnershipsModule({ platform, now, directory: directory.api });
   const training = createTrainingModule({ platform, now, directory: directory.api });
   const goodPractice = createGoodPracticeModule({ platform, now, directory: directory.api });
-  const stopSearch = createStopSearchModule({ platform, now });
+  const stopSearch = createStopSearchModule({ platform, now, directory: directory.api });
   const engagement = createEngagementModule({
     platform,
     now,

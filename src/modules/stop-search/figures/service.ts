@@ -12,6 +12,7 @@ import {
   type GroupFigures,
   type OutcomeRates,
 } from '../analysis-rules.js';
+import type { PopulationFigures } from '../population.js';
 import type { EthnicGroup } from '../rules.js';
 import { stopSearchImports, stopSearches as s } from '../schema.js';
 
@@ -54,9 +55,13 @@ export interface YearFigures {
   by: Record<Breakdown, Count[]>;
   /** Searches police.uk gives no location for: counted apart, never dropped. */
   withoutLocation: number;
+  /** Searches with a location in no borough loaded (or not yet placed): counted apart. */
+  outsideBoroughs: number;
   outcomes: OutcomeRates;
   /** Null when there are no population figures for the area. */
   groups: GroupFigures[] | null;
+  /** The population the rates are read against, with its source and date; null if none. */
+  population: PopulationFigures | null;
   /** Searches whose person gave no ethnicity (not stated or blank). */
   ethnicityNotStated: number;
 }
@@ -66,7 +71,7 @@ export type FiguresService = ReturnType<typeof createFiguresService>;
 export function createFiguresService(deps: {
   db: Db;
   /** The population of each broad group, of the force area or of a borough; null if none held. */
-  population: (boroughId: string | null) => Promise<Partial<Record<EthnicGroup, number>> | null>;
+  population: (boroughId: string | null) => Promise<PopulationFigures | null>;
   threshold: () => number;
 }) {
   const { db } = deps;
@@ -108,9 +113,12 @@ export function createFiguresService(deps: {
             and(gte(stopSearchImports.month, year.start), lte(stopSearchImports.month, year.end)),
           ),
         db
-          .select({ n: sql<number>`count(*)::int` })
+          .select({
+            without: sql<number>`count(*) filter (where ${s.latitude} is null)::int`,
+            outside: sql<number>`count(*) filter (where ${s.latitude} is not null and ${s.boroughId} is null)::int`,
+          })
           .from(s)
-          .where(and(where, sql`${s.latitude} is null`)),
+          .where(and(where, boroughId ? undefined : sql`${s.boroughId} is null`)),
       ]);
       const by = Object.fromEntries(keys.map((k) => [k, [] as Count[]])) as Record<
         Breakdown | 'month',
@@ -145,9 +153,11 @@ export function createFiguresService(deps: {
         total,
         months,
         by: Object.fromEntries(BREAKDOWNS.map((k) => [k, by[k]])) as Record<Breakdown, Count[]>,
-        withoutLocation: located?.n ?? 0,
+        withoutLocation: Number(located?.without ?? 0),
+        outsideBoroughs: Number(located?.outside ?? 0),
         outcomes: outcomeRates(new Map(by.outcome.map((c) => [c.value, c.searches]))),
-        groups: population ? disproportionality(bySelf, population, deps.threshold()) : null,
+        groups: population ? disproportionality(bySelf, population.people, deps.threshold()) : null,
+        population,
         ethnicityNotStated: by.selfDefinedGroup.find((c) => c.value === null)?.searches ?? 0,
       };
     },
