@@ -45,7 +45,11 @@ export function createStopSearchModule(
       db,
       t,
       now,
-      place: async (tx, month) => placeMonth(tx, month, await readBoundaries(tx)),
+      // A month imported before any boundaries are loaded has nothing to place.
+      place: async (tx, month) => {
+        const boundaries = await readBoundaries(tx);
+        if (boundaries.length) await placeMonth(tx, month, boundaries);
+      },
     }),
     stopSearchFigures: createFiguresService({
       db,

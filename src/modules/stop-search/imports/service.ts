@@ -12,6 +12,7 @@ import type { PageRequest } from '../../../platform/db/search.js';
 import { ValidationError } from '../../../platform/errors.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { say } from '../../../platform/i18n/said.js';
+import { IMPORT_LOCK } from '../reference/placing.js';
 import { readPoliceUkFile, type LineProblem, type Search } from '../rules.js';
 import { stopSearchImports, stopSearches } from '../schema.js';
 
@@ -70,7 +71,7 @@ export function createImportsService(deps: {
       const month = file.month;
       return db.transaction(async (tx) => {
         // Two imports of one month at once take turns, so neither can double it.
-        await tx.execute(sql`select pg_advisory_xact_lock(hashtext('stop-search.import'))`);
+        await tx.execute(IMPORT_LOCK);
         const [before] = await tx
           .select()
           .from(stopSearchImports)

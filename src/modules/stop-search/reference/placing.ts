@@ -9,6 +9,12 @@ import { queryRows, type Executor } from '../../../platform/db/database.js';
 import { boroughOfPoint, type PlacedBoundary } from '../reference-rules.js';
 import { stopSearchBoundaries, stopSearches as s } from '../schema.js';
 
+/**
+ * Imports, loading boundaries and placing a month take this lock in their transaction: a month
+ * is never placed by boundaries that are being replaced, nor imported while it is being placed.
+ */
+export const IMPORT_LOCK = sql`select pg_advisory_xact_lock(hashtext('stop-search.import'))`;
+
 /** The boundaries loaded, in the order of their codes (a point on a shared border goes to the first). */
 export async function readBoundaries(executor: Executor): Promise<PlacedBoundary[]> {
   const rows = await executor

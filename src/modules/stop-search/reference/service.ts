@@ -28,14 +28,12 @@ import {
   type ReferenceKind,
   type SkippedArea,
 } from '../schema.js';
-import { placeMonth, readBoundaries } from './placing.js';
+import { IMPORT_LOCK, placeMonth, readBoundaries } from './placing.js';
 
 type Input = Record<string, string | string[] | undefined>;
 const one = (value: Input[string]) => (typeof value === 'string' ? value.trim() : '');
 /** The longest source an officer may give. */
 export const MOST_SOURCE = 500;
-/** Imports and placing take this lock per month, so a month is never placed by stale boundaries. */
-export const PLACING_LOCK = sql`select pg_advisory_xact_lock(hashtext('stop-search.import'))`;
 
 export interface Borough {
   id: string;
@@ -121,7 +119,7 @@ export function createReferenceService(deps: {
       let readAt: number | null = null;
       for (const { month } of months)
         located += await db.transaction(async (tx) => {
-          await tx.execute(PLACING_LOCK);
+          await tx.execute(IMPORT_LOCK);
           // Read again only if other boundaries were loaded meanwhile.
           const current = (await fileOf(tx, 'boundaries'))?.loadedAt.getTime() ?? 0;
           if (current !== readAt) {
@@ -185,7 +183,7 @@ export function createReferenceService(deps: {
           }),
         );
       await db.transaction(async (tx) => {
-        await tx.execute(PLACING_LOCK);
+        await tx.execute(IMPORT_LOCK);
         const before = await fileOf(tx, 'boundaries');
         await tx.delete(stopSearchBoundaries);
         for (const f of matched)
