@@ -77,7 +77,7 @@ import {
 } from './modules/consultation/index.js';
 import { createTrainingModule } from './modules/training/index.js';
 import { createGoodPracticeModule } from './modules/good-practice/index.js';
-import { createStopSearchModule } from './modules/stop-search/index.js';
+import { createStopSearchModule, readStopSearchSettings } from './modules/stop-search/index.js';
 import {
   createCustodyVisitingModule,
   readCustodyVisitingSettings,
@@ -123,6 +123,7 @@ export const MODULE_SETTINGS: ModuleSettingsDeclarations = {
   custodyVisiting: readCustodyVisitingSettings,
   consultation: readConsultationSettings,
   partnerships: readPartnershipsSettings,
+  stopSearch: readStopSearchSettings,
 };
 
 /** Every setting, read from the environment (process.env unless given). */
@@ -238,7 +239,7 @@ export function buildServices(deps: AppDeps) {
   const partnerships = createPartnershipsModule({ platform, now, directory: directory.api });
   const training = createTrainingModule({ platform, now, directory: directory.api });
   const goodPractice = createGoodPracticeModule({ platform, now, directory: directory.api });
-  const stopSearch = createStopSearchModule({ platform, now });
+  const stopSearch = createStopSearchModule({ platform, now, directory: directory.api });
   const grants = createGrantsModule({
     platform,
     now,

@@ -28,6 +28,8 @@ export async function makeOrganisation(
     parentId?: string;
     description?: string;
     email?: string;
+    /** A reference code, such as a borough's ONS code. */
+    code?: string;
   } = {},
 ): Promise<FactoryOrganisation> {
   const kind = options.kind ?? 'partner';
@@ -40,6 +42,7 @@ export async function makeOrganisation(
       parentId: options.parentId ?? null,
       description: options.description ?? null,
       email: options.email ?? null,
+      code: options.code ?? null,
     })
     .returning({ id: organisations.id });
   return { id: row!.id, name, kind };
@@ -48,9 +51,13 @@ export async function makeOrganisation(
 /** Makes a borough (an organisation of the borough kind), e.g. to own a borough IAG. */
 export function makeBorough(
   t: TestApp,
-  options: { name?: string } = {},
+  options: { name?: string; code?: string } = {},
 ): Promise<FactoryOrganisation> {
-  return makeOrganisation(t, { kind: 'borough', name: options.name ?? `Borough ${uniqueTag()}` });
+  return makeOrganisation(t, {
+    kind: 'borough',
+    name: options.name ?? `Borough ${uniqueTag()}`,
+    code: options.code,
+  });
 }
 
 export interface FactoryPerson {

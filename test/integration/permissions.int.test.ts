@@ -926,11 +926,17 @@ const EXPECTED: Record<string, Who> = {
   'POST /good-practice-library/:entryId/withdraw': ['authority_officer'],
   'GET /good-practice': 'anyone',
   'GET /good-practice/:entryId': 'anyone',
-  // LEG-04: stop and search, read by anyone; months imported by the authority's officers.
+  // LEG-04: stop and search, read by anyone; months and reference data loaded by the authority's
+  // officers.
   'GET /stop-and-search': 'anyone',
   'GET /stop-and-search/months': ['authority_officer'],
   'GET /stop-and-search/months/import': ['authority_officer'],
   'POST /stop-and-search/months/import': ['authority_officer'],
+  'GET /stop-and-search/boundaries': ['authority_officer'],
+  'POST /stop-and-search/boundaries': ['authority_officer'],
+  'POST /stop-and-search/boundaries/place': ['authority_officer'],
+  'GET /stop-and-search/population': ['authority_officer'],
+  'POST /stop-and-search/population': ['authority_officer'],
   // CON-04, CON-05, CDRP-12: assessment, the panel's decision and the award, and payments.
   'GET /grants/applications/:applicationId/assessors': GRANT_MANAGERS,
   'POST /grants/applications/:applicationId/assessors': GRANT_MANAGERS,

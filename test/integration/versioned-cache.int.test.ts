@@ -314,6 +314,14 @@ const CHECKED_VALUES: Record<string, string> = {
   'engagement_plan_headings.heading': 'staffing',
   'engagement_issues.raised_to': 'police',
   'stop_search_imports.month': '2000-01-01', // the month's first day
+  'stop_search_boundaries.geometry': '{"type":"Polygon","coordinates":[]}',
+  'stop_search_boundaries.min_longitude': '0', // a box: its least no more than its most
+  'stop_search_boundaries.min_latitude': '0',
+  'stop_search_boundaries.max_longitude': '1',
+  'stop_search_boundaries.max_latitude': '1',
+  'stop_search_population.ethnic_group': 'white',
+  'stop_search_population.people': '1',
+  'stop_search_reference_files.kind': 'boundaries',
 };
 
 /**

@@ -6,37 +6,59 @@
  */
 import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
-import { DEFAULT_DISPROPORTIONALITY_THRESHOLD } from './analysis-rules.js';
+import type { DirectoryApi } from '../directory/index.js';
 import { registerFigureRoutes } from './figures/routes.js';
 import { createFiguresService } from './figures/service.js';
 import { registerImportRoutes } from './imports/routes.js';
 import { createImportsService } from './imports/service.js';
 import { stopSearchPaths } from './paths.js';
 import { readAreaPopulation } from './population.js';
+import { placeMonth, readBoundaries } from './reference/placing.js';
+import { registerReferenceRoutes } from './reference/routes.js';
+import { createReferenceService } from './reference/service.js';
 import type { StopSearchServices } from './route-deps.js';
 
 export { stopSearchPaths } from './paths.js';
 // Its part of the benchmark's data, run by bench/data/generate.ts.
 export { stopSearchGenerator } from './bench-data.js';
+export { readStopSearchSettings, type StopSearchSettings } from './settings.js';
 
 export interface StopSearchModule extends BridgeModule<Record<string, never>> {
   services: StopSearchServices;
 }
 
-export function createStopSearchModule(deps: ModuleDeps): StopSearchModule {
+export function createStopSearchModule(
+  deps: ModuleDeps & { directory: DirectoryApi },
+): StopSearchModule {
   const { platform } = deps;
   const { db, t } = platform;
   const now = deps.now ?? (() => new Date());
   const population = readAreaPopulation();
-  const threshold = DEFAULT_DISPROPORTIONALITY_THRESHOLD;
+  const threshold = platform.config.stopSearch.disproportionalityThreshold;
+  const reference = createReferenceService({
+    db,
+    t,
+    now,
+    directory: deps.directory,
+    shippedPopulation: population,
+  });
   const services: StopSearchServices = {
-    stopSearchImports: createImportsService({ db, t, now }),
+    stopSearchImports: createImportsService({
+      db,
+      t,
+      now,
+      // A month imported before any boundaries are loaded has nothing to place.
+      place: async (tx, month) => {
+        const boundaries = await readBoundaries(tx);
+        if (boundaries.length) await placeMonth(tx, month, boundaries);
+      },
+    }),
     stopSearchFigures: createFiguresService({
       db,
-      // Until borough figures are loaded, a borough has none: its rates are not guessed.
-      population: async (boroughId) => (boroughId ? null : population.people),
+      population: (boroughId) => reference.population(boroughId),
       threshold: () => threshold,
     }),
+    stopSearchReference: reference,
   };
   return {
     name: 'stop-search',
@@ -49,8 +71,9 @@ export function createStopSearchModule(deps: ModuleDeps): StopSearchModule {
         config: platform.config,
         services: { ...platform, ...services },
       };
-      registerFigureRoutes(routeDeps, population, threshold, now);
+      registerFigureRoutes(routeDeps, threshold, now);
       registerImportRoutes(routeDeps);
+      registerReferenceRoutes(routeDeps);
     },
     navigation: [
       {

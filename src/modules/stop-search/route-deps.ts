@@ -1,6 +1,7 @@
 import type { RouteDeps } from '../../platform/modules.js';
 import type { FiguresService } from './figures/service.js';
 import type { ImportsService } from './imports/service.js';
+import type { ReferenceService } from './reference/service.js';
 
 /** The stop-and-search module's own services. */
 export interface StopSearchServices {
@@ -8,6 +9,8 @@ export interface StopSearchServices {
   stopSearchImports: ImportsService;
   /** LEG-04: a year's figures. */
   stopSearchFigures: FiguresService;
+  /** LEG-04: the boroughs' boundaries and population. */
+  stopSearchReference: ReferenceService;
 }
 
 export type StopSearchRouteDeps = RouteDeps<StopSearchServices>;

@@ -10,7 +10,9 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -19,6 +21,7 @@ import {
 import { users } from '../../platform/auth/schema.js';
 import { isOneOf, requiredRef } from '../../platform/db/columns.js';
 import { organisations } from '../directory/schema.js';
+import type { AreaGeometry } from './reference-rules.js';
 import { ETHNIC_GROUPS } from './rules.js';
 
 /**
@@ -79,4 +82,83 @@ export const stopSearches = pgTable(
     check('stop_searches_self_defined_group', isOneOf(t.selfDefinedGroup, ETHNIC_GROUPS)),
     check('stop_searches_location', sql`(${t.latitude} is null) = (${t.longitude} is null)`),
   ],
+);
+
+/**
+ * LEG-04: each borough's boundary as ONS publishes it (longitude and latitude), matched to the
+ * directory's borough by its ONS code; its box lets placing a search rule most boroughs out
+ * without reading their shape. Replaced all at once by each file loaded.
+ */
+export const stopSearchBoundaries = pgTable(
+  'stop_search_boundaries',
+  {
+    boroughId: uuid('borough_id')
+      .primaryKey()
+      .references(() => organisations.id),
+    code: text('code').notNull(),
+    geometry: jsonb('geometry').$type<AreaGeometry>().notNull(),
+    minLongitude: doublePrecision('min_longitude').notNull(),
+    minLatitude: doublePrecision('min_latitude').notNull(),
+    maxLongitude: doublePrecision('max_longitude').notNull(),
+    maxLatitude: doublePrecision('max_latitude').notNull(),
+  },
+  (t) => [
+    check(
+      'stop_search_boundaries_box',
+      sql`${t.minLongitude} <= ${t.maxLongitude} and ${t.minLatitude} <= ${t.maxLatitude}`,
+    ),
+  ],
+);
+
+/** LEG-04: the census's usual residents of each borough by broad ethnic group. */
+export const stopSearchPopulation = pgTable(
+  'stop_search_population',
+  {
+    boroughId: uuid('borough_id')
+      .notNull()
+      .references(() => organisations.id),
+    ethnicGroup: text('ethnic_group').notNull(),
+    people: integer('people').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.boroughId, t.ethnicGroup] }),
+    check('stop_search_population_group', isOneOf(t.ethnicGroup, ETHNIC_GROUPS)),
+    check('stop_search_population_people', sql`${t.people} >= 0`),
+  ],
+);
+
+export const REFERENCE_KINDS = ['boundaries', 'population'] as const;
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
+
+/** An area in a reference file that is not one of Bridge's boroughs: listed, not loaded. */
+export interface SkippedArea {
+  code: string;
+  name: string | null;
+}
+
+/**
+ * LEG-04: the reference file of each kind in use: what it was, who loaded it and when, the
+ * areas it gave that are not Bridge's boroughs, and (population) its source and date.
+ */
+export const stopSearchReferenceFiles = pgTable(
+  'stop_search_reference_files',
+  {
+    kind: text('kind').primaryKey(),
+    fileName: text('file_name').notNull(),
+    /** Population: where the figures come from, as the officer gave it. */
+    source: text('source'),
+    /** Population: the date the figures describe (census day). */
+    asOf: date('as_of', { mode: 'string' }),
+    /** The boroughs loaded. */
+    boroughs: integer('boroughs').notNull(),
+    skipped: jsonb('skipped').$type<SkippedArea[]>().notNull().default([]),
+    /**
+     * Boundaries: when every search was last placed in its borough by them; null while the
+     * searches are being placed (a month at a time, after the boundaries are stored).
+     */
+    placedAt: timestamp('placed_at', { withTimezone: true }),
+    loadedBy: uuid('loaded_by').references(() => users.id),
+    loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [check('stop_search_reference_files_kind', isOneOf(t.kind, REFERENCE_KINDS))],
 );

@@ -7,13 +7,13 @@
 import type { FastifyRequest } from 'fastify';
 import { barChart } from '../../../platform/charts/bar-chart.js';
 import { reportingYearOf, todayInLondon } from '../../../platform/calendar/index.js';
-import { formatMonth } from '../../../platform/i18n/dates.js';
+import { NotFoundError } from '../../../platform/errors.js';
+import { formatDate, formatMonth } from '../../../platform/i18n/dates.js';
 import { queryString } from '../../../platform/http/pagination.js';
 import { BREAKDOWNS, type Count } from './service.js';
 import { stopSearchPaths as paths } from '../paths.js';
 import { percentText, perThousandText, ratioText, wholeNumber } from '../presenter.js';
 import type { StopSearchRouteDeps as RouteDeps } from '../route-deps.js';
-import type { PopulationFigures } from '../population.js';
 import { can } from '../../../platform/auth/permissions.js';
 
 const T = 'modules/stop-search/figures/views';
@@ -21,11 +21,14 @@ const publicPage = { config: { access: 'public' as const } };
 
 export function registerFigureRoutes(
   { app, services, renderPage }: RouteDeps,
-  population: PopulationFigures,
   threshold: number,
   now: () => Date,
 ): void {
-  const { stopSearchFigures: figures, stopSearchImports: imports } = services;
+  const {
+    stopSearchFigures: figures,
+    stopSearchImports: imports,
+    stopSearchReference: reference,
+  } = services;
 
   app.get(paths.figures, publicPage, async (request: FastifyRequest, reply) => {
     const t = request.t;
@@ -36,7 +39,15 @@ export function registerFigureRoutes(
       Number.isInteger(asked) && asked >= 1000 && asked <= 9998
         ? asked
         : (years[0] ?? reportingYearOf(todayInLondon(now())).startYear);
-    const year = await figures.year(startYear, null);
+    // LEG-04: a borough's figures once its boundary is loaded; until then the force's only.
+    const [boroughs, boundaries] = await Promise.all([
+      reference.boroughsWithBoundaries(),
+      reference.file('boundaries'),
+    ]);
+    const askedBorough = queryString(request.query, 'borough');
+    const borough = askedBorough ? boroughs.find((b) => b.id === askedBorough) : undefined;
+    if (askedBorough && !borough) throw new NotFoundError();
+    const year = await figures.year(startYear, borough?.id ?? null);
     const share = (n: number) => (year.total ? percentText(n / year.total) : '');
     const valueText = (k: string, c: Count) =>
       c.value === null
@@ -69,6 +80,15 @@ export function registerFigureRoutes(
       breadcrumbs: [{ text: t('nav.home'), href: '/' }],
       paths,
       canImport: can(request.principal, 'stop-search.import'),
+      borough: borough ?? null,
+      boroughs: boroughs.length
+        ? [
+            { value: '', text: t('stop-search:figures.wholeArea'), selected: !borough },
+            ...boroughs.map((b) => ({ value: b.id, text: b.name, selected: b.id === borough?.id })),
+          ]
+        : [],
+      boundariesLoaded: boundaries !== null,
+      stillPlacing: boundaries !== null && boundaries.placedAt === null,
       years: years.map((y) => ({
         value: String(y),
         text: `${y}-${String((y + 1) % 100).padStart(2, '0')}`,
@@ -77,17 +97,39 @@ export function registerFigureRoutes(
       year: year.year,
       total: wholeNumber(year.total),
       hasSearches: year.total > 0,
-      monthsImported: year.months.filter((m) => m.imported).length,
       months: monthRows,
       monthChart: barChart(monthRows),
-      outcomes: {
-        arrests: wholeNumber(year.outcomes.arrests),
-        arrestRate: percentText(year.outcomes.arrestRate),
-        noFurtherAction: wholeNumber(year.outcomes.noFurtherAction),
-        noFurtherActionRate: percentText(year.outcomes.noFurtherActionRate),
-        notRecorded: wholeNumber(year.outcomes.notRecorded),
-      },
-      withoutLocation: wholeNumber(year.withoutLocation),
+      summary: [
+        [t('stop-search:figures.total'), wholeNumber(year.total)],
+        [
+          t('stop-search:figures.monthsImported'),
+          t('stop-search:figures.monthsOf', {
+            count: year.months.filter((m) => m.imported).length,
+          }),
+        ],
+        [
+          t('stop-search:figures.arrestRate'),
+          t('stop-search:figures.rateOf', {
+            rate: percentText(year.outcomes.arrestRate),
+            count: wholeNumber(year.outcomes.arrests),
+          }),
+        ],
+        [
+          t('stop-search:figures.noFurtherActionRate'),
+          t('stop-search:figures.rateOf', {
+            rate: percentText(year.outcomes.noFurtherActionRate),
+            count: wholeNumber(year.outcomes.noFurtherAction),
+          }),
+        ],
+        [t('stop-search:figures.outcomeNotRecorded'), wholeNumber(year.outcomes.notRecorded)],
+        // A borough's searches all have a location: those without are the force's only.
+        ...(borough
+          ? []
+          : [[t('stop-search:figures.withoutLocation'), wholeNumber(year.withoutLocation)]]),
+        ...(borough || !boundaries
+          ? []
+          : [[t('stop-search:figures.outsideBoroughs'), wholeNumber(year.outsideBoroughs)]]),
+      ].map(([key, value]) => ({ key: { text: key }, value: { text: value } })),
       ethnicityNotStated: {
         count: year.ethnicityNotStated,
         shown: wholeNumber(year.ethnicityNotStated),
@@ -102,8 +144,12 @@ export function registerFigureRoutes(
         })),
       ),
       threshold: ratioText(threshold),
-      population,
-      breakdowns: BREAKDOWNS.filter((k) => k !== 'selfDefinedGroup').map((k) => ({
+      population: year.population && {
+        source: year.population.source,
+        asOf: year.population.asOf ? formatDate(t, year.population.asOf) : '',
+      },
+      // Without a population to read them against, the groups' searches are still counted.
+      breakdowns: BREAKDOWNS.filter((k) => k !== 'selfDefinedGroup' || !year.groups).map((k) => ({
         key: k,
         heading: t(`stop-search:breakdowns.${k}`),
         rows: year.by[k].map((c) => ({

@@ -13,6 +13,7 @@ import {
   type GroupFigures,
   type OutcomeRates,
 } from '../analysis-rules.js';
+import type { PopulationFigures } from '../population.js';
 import type { EthnicGroup } from '../rules.js';
 import { stopSearchImports, stopSearches as s } from '../schema.js';
 
@@ -55,9 +56,13 @@ export interface YearFigures {
   by: Record<Breakdown, Count[]>;
   /** Searches police.uk gives no location for: counted apart, never dropped. */
   withoutLocation: number;
+  /** Searches with a location in no borough loaded (or not yet placed): counted apart. */
+  outsideBoroughs: number;
   outcomes: OutcomeRates;
   /** Null when there are no population figures for the area. */
   groups: GroupFigures[] | null;
+  /** The population the rates are read against, with its source and date; null if none. */
+  population: PopulationFigures | null;
   /** Searches whose person gave no ethnicity (not stated or blank). */
   ethnicityNotStated: number;
 }
@@ -67,13 +72,13 @@ export type FiguresService = ReturnType<typeof createFiguresService>;
 export function createFiguresService(deps: {
   db: Db;
   /** The population of each broad group, of the force area or of a borough; null if none held. */
-  population: (boroughId: string | null) => Promise<Partial<Record<EthnicGroup, number>> | null>;
+  population: (boroughId: string | null) => Promise<PopulationFigures | null>;
   threshold: () => number;
 }) {
   const { db } = deps;
   const keys = [...BREAKDOWNS, 'month'] as const;
-  // A year is read from some 200,000 searches and changes only when a month is imported: kept
-  // while nothing of stop and search has changed (its imports and reference data are counted).
+  // A year is read from some 200,000 searches and changes only when a month is imported or
+  // reference data loaded: kept while nothing of stop and search has changed (those are counted).
   const kept = createVersionedCache<YearFigures>(db, { kinds: ['stop_search'], max: 400 });
 
   return {
@@ -117,9 +122,12 @@ export function createFiguresService(deps: {
           and(gte(stopSearchImports.month, year.start), lte(stopSearchImports.month, year.end)),
         ),
       db
-        .select({ n: sql<number>`count(*)::int` })
+        .select({
+          without: sql<number>`count(*) filter (where ${s.latitude} is null)::int`,
+          outside: sql<number>`count(*) filter (where ${s.latitude} is not null and ${s.boroughId} is null)::int`,
+        })
         .from(s)
-        .where(and(where, sql`${s.latitude} is null`)),
+        .where(and(where, boroughId ? undefined : sql`${s.boroughId} is null`)),
     ]);
     const by = Object.fromEntries(keys.map((k) => [k, [] as Count[]])) as Record<
       Breakdown | 'month',
@@ -154,9 +162,11 @@ export function createFiguresService(deps: {
       total,
       months,
       by: Object.fromEntries(BREAKDOWNS.map((k) => [k, by[k]])) as Record<Breakdown, Count[]>,
-      withoutLocation: located?.n ?? 0,
+      withoutLocation: Number(located?.without ?? 0),
+      outsideBoroughs: Number(located?.outside ?? 0),
       outcomes: outcomeRates(new Map(by.outcome.map((c) => [c.value, c.searches]))),
-      groups: population ? disproportionality(bySelf, population, deps.threshold()) : null,
+      groups: population ? disproportionality(bySelf, population.people, deps.threshold()) : null,
+      population,
       ethnicityNotStated: by.selfDefinedGroup.find((c) => c.value === null)?.searches ?? 0,
     };
   }

@@ -7,11 +7,12 @@ import { desc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
-import type { Db } from '../../../platform/db/database.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import { ValidationError } from '../../../platform/errors.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { say } from '../../../platform/i18n/said.js';
+import { IMPORT_LOCK } from '../reference/placing.js';
 import { readPoliceUkFile, type LineProblem, type Search } from '../rules.js';
 import { stopSearchImports, stopSearches } from '../schema.js';
 
@@ -38,7 +39,13 @@ export function monthOfFileName(fileName: string): string | null {
 
 export type ImportsService = ReturnType<typeof createImportsService>;
 
-export function createImportsService(deps: { db: Db; t: Translate; now: () => Date }) {
+export function createImportsService(deps: {
+  db: Db;
+  t: Translate;
+  now: () => Date;
+  /** Places the month's searches in their boroughs by the boundaries loaded, if any. */
+  place: (tx: Executor, month: string) => Promise<unknown>;
+}) {
   const { db, t, now } = deps;
 
   return {
@@ -64,7 +71,7 @@ export function createImportsService(deps: { db: Db; t: Translate; now: () => Da
       const month = file.month;
       return db.transaction(async (tx) => {
         // Two imports of one month at once take turns, so neither can double it.
-        await tx.execute(sql`select pg_advisory_xact_lock(hashtext('stop-search.import'))`);
+        await tx.execute(IMPORT_LOCK);
         const [before] = await tx
           .select()
           .from(stopSearchImports)
@@ -101,6 +108,7 @@ export function createImportsService(deps: { db: Db; t: Translate; now: () => Da
           await tx
             .insert(stopSearches)
             .values(file.searches.slice(i, i + SLICE).map((s) => searchRow(s, importId, month)));
+        await deps.place(tx, month);
         await recordAudit(tx, actorOf(user, requestId), {
           action: before ? 'stop-search.month-replaced' : 'stop-search.month-imported',
           recordType: 'stop-search-import',
