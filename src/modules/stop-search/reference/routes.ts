@@ -41,11 +41,7 @@ export function registerReferenceRoutes({ app, services, renderPage }: RouteDeps
     { text: t('stop-search:months.title'), href: paths.months },
   ];
   const placedMessage = (request: FastifyRequest, key: string, placed: Placed, boroughs = 0) =>
-    request.t(key, {
-      boroughs,
-      months: placed.months,
-      located: wholeNumber(placed.located),
-    });
+    request.t(key, { count: boroughs, located: wholeNumber(placed.located) });
 
   const showBoundaries = formShow(
     renderPage,
@@ -146,7 +142,7 @@ export function registerReferenceRoutes({ app, services, renderPage }: RouteDeps
       return redirectWithFlash(
         reply,
         paths.population,
-        t('stop-search:reference.population.loaded', { boroughs: done.boroughs }),
+        t('stop-search:reference.population.loaded', { count: done.boroughs }),
       );
     },
   });
