@@ -18,6 +18,8 @@ export interface BenchPage {
   role: Role | null;
   /** What only the filled page shows, so a sign-in page or an empty list is never timed. */
   shows: RegExp;
+  /** A public page that must stand a surge (issue 27): its throughput at 32 connections is a budget. */
+  surge?: boolean;
 }
 
 async function one(client: pg.ClientBase, sql: string, what: string): Promise<string> {
@@ -157,10 +159,27 @@ export async function benchPages(client: pg.ClientBase, asOf: string): Promise<B
       shows: new RegExp(`href="/directory/people/[0-9a-f-]{36}">[^<]*${surname}`),
     },
     {
+      // Issue 27: the public site's front door, in a surge.
+      name: 'Public home',
+      path: '/',
+      role: null,
+      shows: /Stop and search/,
+      surge: true,
+    },
+    {
       name: 'Public groups page',
       path: '/advisory-groups',
       role: null,
       shows: /Independent Advisory Group/,
+      surge: true,
+    },
+    {
+      // Issue 27: the recommendations and their progress, as anyone reads them.
+      name: 'Public recommendations',
+      path: '/recommendations',
+      role: null,
+      shows: /href="\/recommendations\/[0-9a-f-]{36}"/,
+      surge: true,
     },
     {
       name: 'Audit search',
@@ -232,6 +251,7 @@ export async function benchPages(client: pg.ClientBase, asOf: string): Promise<B
       path: `/stop-and-search?year=${searchYear}`,
       role: null,
       shows: /Searches per 1,000 people by ethnic group/,
+      surge: true,
     },
   ];
 }

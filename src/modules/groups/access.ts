@@ -123,5 +123,7 @@ export const routeAccess = {
   manage: { config: { access: { action: 'groups.manage' as const } } },
   balance: { config: { access: { action: 'groups.view-balance' as const } } },
   publicPage: { config: { access: 'public' as const } },
+  /** The public register and a group's public page: kept while the data is unchanged (http/public-cache.ts). */
+  publicListing: { config: { access: 'public' as const, publicCache: true } },
   publicForm: publicFormRoute,
 };

@@ -69,7 +69,8 @@ export function registerHomeRoutes(
   { app, services, renderPage }: RouteDeps,
   modules: readonly BridgeModule[],
 ): void {
-  app.get('/', { config: { access: 'public' } }, async (request, reply) => {
+  // Anyone not signed in gets the same page: kept and answered with an ETag (http/public-cache.ts).
+  app.get('/', { config: { access: 'public', publicCache: true } }, async (request, reply) => {
     const p = request.principal;
     if (!p || p.kind !== 'user') {
       return renderPage(request, reply, 'platform/views/home-public.njk', {

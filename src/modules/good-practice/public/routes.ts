@@ -10,7 +10,9 @@ import { boroughText, filterItems, themeName } from '../presenter.js';
 import type { GoodPracticeRouteDeps as RouteDeps } from '../route-deps.js';
 
 const T = 'modules/good-practice/public/views';
-const publicPage = { config: { access: 'public' as const } };
+// Read by anyone, the same for all not signed in: kept while the data is unchanged, with an
+// ETag (http/public-cache.ts).
+const publicPage = { config: { access: 'public' as const, publicCache: true } };
 
 export function registerPublicRoutes({ app, services, renderPage }: RouteDeps): void {
   const { goodPracticePublic: published } = services;

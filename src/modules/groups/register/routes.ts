@@ -61,7 +61,7 @@ function ownerItems(
 }
 
 const T = 'modules/groups/register/views';
-const { signedIn, view, register, manage, publicPage } = routeAccess;
+const { signedIn, view, register, manage, publicListing } = routeAccess;
 
 function typeOf(value: string | undefined): GroupType | undefined {
   return value && (GROUP_TYPES as readonly string[]).includes(value)
@@ -282,7 +282,7 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
 
   // Public pages
 
-  app.get(paths.publicList, publicPage, async (request, reply) => {
+  app.get(paths.publicList, publicListing, async (request, reply) => {
     const q = queryString(request.query, 'q');
     const type = typeOf(queryString(request.query, 'type'));
     const page = pageRequest((request.query as Record<string, unknown>).page);
@@ -299,7 +299,7 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
     });
   });
 
-  app.get(paths.publicGroup.pattern, publicPage, async (request, reply) => {
+  app.get(paths.publicGroup.pattern, publicListing, async (request, reply) => {
     const detail = await groups.publicGet(params(request).groupId!);
     const [openRound, meetings] = await Promise.all([
       services.recruitment.openRoundFor(detail.group.id),

@@ -17,7 +17,9 @@ import type { StopSearchRouteDeps as RouteDeps } from '../route-deps.js';
 import { can } from '../../../platform/auth/permissions.js';
 
 const T = 'modules/stop-search/figures/views';
-const publicPage = { config: { access: 'public' as const } };
+// Read by anyone, the same for all not signed in: kept while the data is unchanged, with an
+// ETag (http/public-cache.ts).
+const publicPage = { config: { access: 'public' as const, publicCache: true } };
 
 export function registerFigureRoutes(
   { app, services, renderPage }: RouteDeps,

@@ -7,7 +7,9 @@ import { homeCrumb } from '../crumbs.js';
 import { trackerPaths as paths } from '../paths.js';
 
 const T = 'modules/tracker/public/views';
-const publicPage = { config: { access: 'public' as const } };
+// Read by anyone, the same for all not signed in: kept while the data is unchanged, with an
+// ETag (http/public-cache.ts).
+const publicPage = { config: { access: 'public' as const, publicCache: true } };
 
 type Values = Record<string, string | string[] | undefined>;
 

@@ -1,0 +1,83 @@
+/**
+ * Issue 27 (the public site stands a surge): a public page is kept while Bridge's data is
+ * unchanged and sent again with its ETag; a browser that holds it is answered 304 with no body;
+ * a change to the data or a new day gives a new page, never a stale one; and
+ * nothing is kept for a signed-in person or from an answer that set a cookie.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { Agent, createTestApp, type TestApp } from '../app.js';
+import { signInNewAccount } from '../factories/accounts.js';
+import { makeGroup } from '../factories/groups.js';
+import { mainOf, textOf } from '../html.js';
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+});
+after(() => t.close());
+
+const get = (url: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'GET', url, headers });
+
+test('a public page is sent again with the same ETag while nothing changes, and 304 to a browser that holds it', async () => {
+  const first = await get('/advisory-groups');
+  assert.equal(first.statusCode, 200);
+  const etag = first.headers.etag as string;
+  assert.match(etag, /^W\/"[\w-]+"$/);
+  assert.equal(first.headers['cache-control'], 'no-cache');
+  const again = await get('/advisory-groups');
+  assert.equal(again.headers.etag, etag);
+  assert.equal(again.body, first.body);
+  const held = await get('/advisory-groups', { 'if-none-match': etag });
+  assert.equal(held.statusCode, 304);
+  assert.equal(held.body, '');
+  assert.equal(held.headers.etag, etag);
+  // Another page's ETag is not this one's.
+  const home = await get('/');
+  assert.notEqual(home.headers.etag, etag);
+  assert.equal((await get('/', { 'if-none-match': etag })).statusCode, 200);
+});
+
+test('a change to the data is on the public page at once, with a new ETag', async () => {
+  const before = await get('/advisory-groups');
+  const name = `Surge test group ${Math.random().toString(36).slice(2, 8)}`;
+  await makeGroup(t, { name });
+  const after = await get('/advisory-groups', { 'if-none-match': before.headers.etag as string });
+  assert.equal(after.statusCode, 200);
+  assert.notEqual(after.headers.etag, before.headers.etag);
+  assert.match(textOf(mainOf(after.body)), new RegExp(name));
+});
+
+test('a new day gives a new page: what is due or overdue moves with the date', async () => {
+  const today = await get('/recommendations');
+  t.clock.advanceMinutes(24 * 60);
+  try {
+    const tomorrow = await get('/recommendations', {
+      'if-none-match': today.headers.etag as string,
+    });
+    assert.equal(tomorrow.statusCode, 200);
+    assert.notEqual(tomorrow.headers.etag, today.headers.etag);
+  } finally {
+    t.clock.reset();
+  }
+});
+
+test('a signed-in person is never sent a kept page, nor given an ETag', async () => {
+  const anyone = await get('/advisory-groups');
+  const person = await signInNewAccount(t, 'coordination_unit');
+  const page = await person.get('/advisory-groups');
+  assert.equal(page.statusCode, 200);
+  assert.equal(page.headers.etag, undefined);
+  assert.equal(page.headers['cache-control'], 'no-store');
+  // Their page is theirs: it offers them their account, which the kept one never does.
+  assert.match(page.body, /Sign out/);
+  assert.doesNotMatch(anyone.body, /Sign out/);
+});
+
+test('a page that set a cookie (a form with its CSRF token) is not kept', async () => {
+  const signIn = await new Agent(t.app).get('/sign-in');
+  assert.equal(signIn.statusCode, 200);
+  assert.equal(signIn.headers.etag, undefined);
+  assert.equal(signIn.headers['cache-control'], 'no-store');
+});
