@@ -45,6 +45,16 @@ export function installPublicCache(app: FastifyInstance, deps: { db: Db; now: ()
       .orderBy(dataVersions.name),
   );
 
+  // Requests that arrive while the counters are being read share that read, as if they had come
+  // a moment sooner: in a surge the database is asked once per round trip, not once per request.
+  let reading: Promise<string> | null = null;
+  const stampNow = () =>
+    (reading ??= counters(db)
+      .then((rows) => rows.map((r) => `${r.name}:${r.version}`).join(','))
+      .finally(() => {
+        reading = null;
+      }));
+
   const eligible = (request: FastifyRequest) =>
     request.routeOptions.config.publicCache === true &&
     (request.method === 'GET' || request.method === 'HEAD') &&
@@ -54,8 +64,7 @@ export function installPublicCache(app: FastifyInstance, deps: { db: Db; now: ()
   // After the access check (app.ts's preHandler, added before this one).
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     if (!eligible(request)) return;
-    const rows = await counters(db);
-    const stamp = `${todayInLondon(now())}|${rows.map((r) => `${r.name}:${r.version}`).join(',')}`;
+    const stamp = `${todayInLondon(now())}|${await stampNow()}`;
     const key = `${request.lang}|${request.url}`;
     const etag = `W/"${createHash('sha256')
       .update(`${started}|${key}|${stamp}`)
