@@ -83,7 +83,11 @@ test('CDRP-12: a year budget is typed in pounds, shown with committed and remain
   await makeAwardedApplication(t, round.id, { lines: [12_000_00], awardedPence: 12_000_00 });
   const url = `/grants/funds/${fund.id}/budget`;
 
-  const below = await officer.post(url, { startYear: '2026', budget: '£11,999.99' });
+  const below = await officer.post(url, {
+    startYear: '2026',
+    budget: '£11,999.99',
+    version: '1',
+  });
   assert.equal(below.statusCode, 400);
   assert.match(text(below.body), /The budget cannot be less than the £12,000.00 already committed/);
   assert.match(below.body, /href="#budget"/);
@@ -95,7 +99,11 @@ test('CDRP-12: a year budget is typed in pounds, shown with committed and remain
     .where(eq(grantFundYears.fundId, fund.id));
   assert.equal(year!.budgetPence, 50_000_00);
 
-  const changed = await officer.post(url, { startYear: '2026', budget: '£1,000,000' });
+  const changed = await officer.post(url, {
+    startYear: '2026',
+    budget: '£1,000,000',
+    version: String(year!.version),
+  });
   assert.equal(changed.statusCode, 303);
   await officer.post(url, { startYear: '2025', budget: '950,000.50' });
   const page = await officer.get(`/grants/funds/${fund.id}`);
@@ -347,6 +355,42 @@ test("CDRP-12: a year's budget changed from an outdated page is refused and chan
     .from(grantFundYears)
     .where(eq(grantFundYears.fundId, fund.id));
   assert.deepEqual([year!.budgetPence, year!.version], [60_000_00, 2]);
+});
+
+test('CDRP-12: the blank budget form refuses a year that already has a budget, naming the year field, and changes nothing', async () => {
+  const fund = await makeFund(t, { budgetPence: 50_000_00 });
+  const url = `/grants/funds/${fund.id}/budget`;
+  const blank = await officer.get(url);
+  assert.doesNotMatch(blank.body, /name="version"[^>]*value="\d/);
+  const refused = await officer.post(url, { startYear: '2026', budget: '70,000', version: '' });
+  assert.equal(refused.statusCode, 400);
+  assert.match(
+    text(refused.body),
+    /2026-27 already has a budget of £50,000.00: change it from its row/,
+  );
+  assert.match(refused.body, /href="#startYear"/);
+  const rows = await t.services.db
+    .select()
+    .from(grantFundYears)
+    .where(eq(grantFundYears.fundId, fund.id));
+  assert.deepEqual(
+    rows.map((y) => [y.startYear, y.budgetPence, y.version]),
+    [[2026, 50_000_00, 1]],
+  );
+  // Its row's own form, carrying the version, changes it; a new year is still added.
+  assert.equal(
+    (await officer.post(url, { startYear: '2026', budget: '70,000', version: '1' })).statusCode,
+    303,
+  );
+  assert.equal((await officer.post(url, { startYear: '2027', budget: '10,000' })).statusCode, 303);
+  const page = rowRecords(tableOf((await officer.get(`/grants/funds/${fund.id}`)).body, /budget/));
+  assert.deepEqual(
+    page.map((r) => [r['Reporting year'], r.Budget]),
+    [
+      ['2027-28', '£10,000.00'],
+      ['2026-27', '£70,000.00'],
+    ],
+  );
 });
 
 test('CON-04: a round is added for a year with a budget, closing on or after it opens; its page lists applications with totals', async () => {

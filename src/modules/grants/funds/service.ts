@@ -38,6 +38,7 @@ import {
   validateBudget,
   validateCloseReason,
   validateFund,
+  yearTakenRefusal,
 } from './rules.js';
 
 export type Fund = typeof grantFunds.$inferSelect;
@@ -286,8 +287,11 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
               )
               .for('update')
           : [];
-        // The form for a year's budget carries the version it read: a stale change is refused.
-        if (before && Number(input.version || before.version) !== before.version) throw stale();
+        // A new year's form may not overwrite a year that has a budget; a year's own form
+        // carries the version it read: a stale change is refused.
+        const taken = yearTakenRefusal(before, input.version);
+        if (taken) throw new ValidationError(fieldErrors(t, [taken]));
+        if (before && Number(input.version) !== before.version) throw stale();
         const { value, refusals } = validateBudget(input, before?.committedPence ?? 0);
         if (refusals.length) throw new ValidationError(fieldErrors(t, refusals));
         const [row] = before
