@@ -339,6 +339,83 @@ test('CON-04: a criterion changed from an outdated page is refused and changes n
   assert.deepEqual([kept!.title, kept!.weight, kept!.version], ['Reaches young people', 4, 2]);
 });
 
+test('CON-04: moving or removing a criterion from an outdated fund page is refused and changes nothing', async () => {
+  const fund = await makeFund(t, {
+    criteria: [
+      { title: 'Reaches seldom heard communities', weight: 3 },
+      { title: 'Value for money', weight: 2 },
+    ],
+  });
+  const [reach, value] = fund.criteria;
+  const fundPage = await officer.get(`/grants/funds/${fund.id}`);
+  // Each button carries the version of its criterion the page read.
+  for (const action of [
+    `${reach!.id}/move`,
+    `${reach!.id}/remove`,
+    `${value!.id}/move`,
+    `${value!.id}/remove`,
+  ])
+    assert.match(
+      fundPage.body,
+      new RegExp(
+        `action="/grants/criteria/${action}"[^>]*>(<input[^>]*>)*<input type="hidden" name="version" value="1">`,
+      ),
+    );
+  // Someone else changes the second criterion after the page was read.
+  const changed = await officer.post(
+    `/grants/criteria/${value!.id}/edit`,
+    criterionForm('Value for money and evaluation', '2', '1'),
+  );
+  assert.equal(changed.statusCode, 303);
+  const criteriaNow = () =>
+    t.services.db
+      .select()
+      .from(grantCriteria)
+      .where(eq(grantCriteria.fundId, fund.id))
+      .orderBy(grantCriteria.position);
+  const before = await criteriaNow();
+  const audits = async () =>
+    (
+      await t.services.db
+        .select()
+        .from(auditEvents)
+        .where(sql`${auditEvents.recordId} in (${reach!.id}, ${value!.id})`)
+    ).length;
+  const auditsBefore = await audits();
+  for (const [url, body] of [
+    [`/grants/criteria/${value!.id}/move`, { direction: 'up', version: '1' }],
+    [`/grants/criteria/${value!.id}/remove`, { version: '1' }],
+  ] as const) {
+    const refused = await officer.post(url, body);
+    assert.equal(refused.statusCode, 409);
+    assert.match(text(refused.body), /Someone else changed this while you were editing it/);
+    // Not about a field: the error summary links nowhere on the page.
+    assert.doesNotMatch(refused.body, /href="#(?!main-content)/);
+  }
+  assert.deepEqual(await criteriaNow(), before);
+  assert.equal(await audits(), auditsBefore);
+
+  // From the page as it is now, both go through; moving renumbers (and so changes) both.
+  const moved = await officer.post(`/grants/criteria/${value!.id}/move`, {
+    direction: 'up',
+    version: '2',
+  });
+  assert.equal(moved.statusCode, 303);
+  const page = await officer.get(`/grants/funds/${fund.id}`);
+  assert.deepEqual(
+    rowRecords(tableOf(page.body, /criteria/)).map((r) => r.Criterion),
+    ['Value for money and evaluation', 'Reaches seldom heard communities'],
+  );
+  const stale = await officer.post(`/grants/criteria/${reach!.id}/remove`, { version: '1' });
+  assert.equal(stale.statusCode, 409);
+  const removed = await officer.post(`/grants/criteria/${reach!.id}/remove`, { version: '2' });
+  assert.equal(removed.statusCode, 303);
+  assert.deepEqual(
+    (await criteriaNow()).map((c) => c.title),
+    ['Value for money and evaluation'],
+  );
+});
+
 test("CDRP-12: a year's budget changed from an outdated page is refused and changes nothing", async () => {
   const fund = await makeFund(t, { budgetPence: 50_000_00 });
   const url = `/grants/funds/${fund.id}/budget`;

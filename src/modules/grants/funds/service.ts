@@ -322,7 +322,7 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
       });
     },
 
-    ...createCriteriaActions({ db, now, t, today, audited, stale }),
+    ...createCriteriaActions({ db, now, t, today, audited, stale, staleButton }),
 
     /** The close form's values: the fund's version, so a stale close is refused. */
     async closeValues(principal: Principal, id: string) {
