@@ -470,6 +470,63 @@ test('CDRP-12: the blank budget form refuses a year that already has a budget, n
   );
 });
 
+test('CON-04: a stale edit is shown again with what was typed and the current version, so a deliberate second save goes through', async () => {
+  const fund = await makeFund(t, { budgetPence: 50_000_00 });
+  const input = {
+    name: `${fund.name} (theirs)`,
+    kind: 'engagement',
+    description: 'Their description.',
+    conditions: 'Their conditions.',
+    applicantKinds: ['engagement_group'],
+    returnIntervalMonths: '3',
+  };
+  const url = `/grants/funds/${fund.id}/edit`;
+  assert.equal((await officer.post(url, { ...input, version: '1' })).statusCode, 303);
+  const mine = { ...input, name: `${fund.name} (mine)`, description: 'My description.' };
+  const stale = await officer.post(url, { ...mine, version: '1' });
+  assert.equal(stale.statusCode, 409);
+  assert.match(
+    text(stale.body),
+    /Someone else changed this while you were editing it. What you typed is still below: save again to replace their change with yours, or cancel and open it again to see their change first/,
+  );
+  // What was typed is kept; the version is the fund's as it is now.
+  assert.match(stale.body, /My description\./);
+  assert.match(stale.body, /name="version" value="2"/);
+  const [unchanged] = await t.services.db
+    .select()
+    .from(grantFunds)
+    .where(eq(grantFunds.id, fund.id));
+  assert.deepEqual([unchanged!.name, unchanged!.version], [input.name, 2]);
+  const again = await officer.post(url, { ...mine, version: '2' });
+  assert.equal(again.statusCode, 303);
+  const page = text((await officer.get(`/grants/funds/${fund.id}`)).body);
+  assert.match(page, new RegExp(`${mine.name.replace(/[()]/g, '\\$&')} has been changed`));
+  assert.match(page, /My description\./);
+
+  // A year's budget form the same way: its year kept, the year's version as it is now.
+  const budgetUrl = `/grants/funds/${fund.id}/budget`;
+  await officer.post(budgetUrl, { startYear: '2026', budget: '60,000', version: '1' });
+  const staleBudget = await officer.post(budgetUrl, {
+    startYear: '2026',
+    budget: '70,000',
+    version: '1',
+  });
+  assert.equal(staleBudget.statusCode, 409);
+  assert.match(text(staleBudget.body), /Reporting year: 2026-27/);
+  assert.match(staleBudget.body, /name="version" value="2"/);
+  assert.match(staleBudget.body, /value="70,000"/);
+  assert.equal(
+    (await officer.post(budgetUrl, { startYear: '2026', budget: '70,000', version: '2' }))
+      .statusCode,
+    303,
+  );
+  const [year] = await t.services.db
+    .select()
+    .from(grantFundYears)
+    .where(eq(grantFundYears.fundId, fund.id));
+  assert.deepEqual([year!.budgetPence, year!.version], [70_000_00, 3]);
+});
+
 test('CON-04: a round is added for a year with a budget, closing on or after it opens; its page lists applications with totals', async () => {
   const fund = await makeFund(t, { startYear: 2026 });
   const url = `/grants/funds/${fund.id}/rounds/new`;

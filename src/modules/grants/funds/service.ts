@@ -50,7 +50,9 @@ type Input = Record<string, string | string[] | undefined>;
 export function createFundsService(deps: { db: Db; now: () => Date; t: Translate }) {
   const { db, now, t } = deps;
   const today = () => todayInLondon(now());
-  const stale = () => new ConflictError(t('grants:funds.errors.staleEdit'), 'version');
+  // A form's stale refusal: the form is shown again with what was typed and the record's
+  // version as it is now (see withCurrentVersion in routes.ts), so saving again goes through.
+  const stale = () => new ConflictError(t('grants:funds.errors.staleEditSaveAgain'), 'version');
   // A button's stale refusal, shown on a page with no form: it names no field.
   const staleButton = () => new ConflictError(t('grants:funds.errors.staleEdit'));
 
@@ -317,8 +319,9 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
         if (!row) throw stale();
         return { row, action: 'grant-fund-year.set', recordId: fund.id, before };
       }).catch((error: unknown) => {
-        // The same year added by someone else at the same moment.
-        throw isUniqueViolation(error) ? stale() : error;
+        // The same year added by someone else at the same moment: the blank form has no version
+        // to save again with, so the person looks at the year's row.
+        throw isUniqueViolation(error) ? staleButton() : error;
       });
     },
 
