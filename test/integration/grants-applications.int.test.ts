@@ -20,7 +20,13 @@ import {
 import { Agent, createTestApp, dateFields, signInAs, type TestApp } from '../app.js';
 import { makeAccount, signInAccount, signInNewAccount } from '../factories/accounts.js';
 import { makeBorough, makeOrganisation, uniqueTag } from '../factories/directory.js';
-import { makeApplication, makeEngagementGroup, makeFund, makeRound } from '../factories/grants.js';
+import {
+  makeApplication,
+  makeAwardedApplication,
+  makeEngagementGroup,
+  makeFund,
+  makeRound,
+} from '../factories/grants.js';
 import { deadErrorLinks } from '../error-summary.js';
 import { mainOf, rowRecords, tableOf, textOf } from '../html.js';
 
@@ -319,6 +325,58 @@ test('CON-04: a community organisation member applies for it; someone else is re
     rowRecords(tableOf((await agent.get('/funding/applications')).body)).map((r) => r.Status),
     ['Withdrawn'],
   );
+});
+
+test('CON-04: Withdraw is offered only before a decision, as the rule that refuses it says; a decided application cannot be withdrawn and is unchanged', async () => {
+  const { round } = await openRound();
+  const { group, agent } = await engagementOfficer();
+  const submitted = await makeApplication(t, round.id, { engagementGroupId: group.id });
+  const appPage = text((await agent.get(`/funding/applications/${submitted.id}`)).body);
+  assert.match(appPage, /Withdraw the application/);
+  assert.match(
+    mainOf((await agent.get(`/funding/applications/${submitted.id}/withdraw`)).body),
+    /<button/,
+  );
+  // Staff read an application but never withdraw it: the applicant does.
+  assert.doesNotMatch(
+    text((await staff.get(`/grants/applications/${submitted.id}`)).body),
+    /Withdraw/,
+  );
+
+  const declined = await makeApplication(t, round.id, { engagementGroupId: group.id });
+  await t.services.db
+    .update(grantApplications)
+    .set({ status: 'declined', decidedAt: new Date('2026-11-15T10:00:00Z') })
+    .where(eq(grantApplications.id, declined.id));
+  const awarded = await makeAwardedApplication(t, round.id, { engagementGroupId: group.id });
+  for (const decided of [awarded, declined]) {
+    const url = `/funding/applications/${decided.id}`;
+    assert.doesNotMatch(text((await agent.get(url)).body), /Withdraw the application/);
+    assert.doesNotMatch(
+      text((await staff.get(`/grants/applications/${decided.id}`)).body),
+      /Withdraw/,
+    );
+    // Its withdraw address says why, with no button to press.
+    const form = await agent.get(`${url}/withdraw`);
+    assert.match(
+      text(form.body),
+      /This application can no longer be withdrawn: a decision has been made or it was withdrawn/,
+    );
+    assert.doesNotMatch(mainOf(form.body), /<button/);
+    const [before] = await t.services.db
+      .select()
+      .from(grantApplications)
+      .where(eq(grantApplications.id, decided.id));
+    const refused = await agent.post(`${url}/withdraw`);
+    assert.equal(refused.statusCode, 400);
+    assert.match(text(refused.body), /This application can no longer be withdrawn/);
+    assert.deepEqual(deadErrorLinks(refused.body), []);
+    const [after] = await t.services.db
+      .select()
+      .from(grantApplications)
+      .where(eq(grantApplications.id, decided.id));
+    assert.deepEqual(after, before);
+  }
 });
 
 test('CON-04: staff list applications across rounds, filtered by fund, status, borough and words', async () => {

@@ -83,7 +83,11 @@ test('CDRP-12: a year budget is typed in pounds, shown with committed and remain
   await makeAwardedApplication(t, round.id, { lines: [12_000_00], awardedPence: 12_000_00 });
   const url = `/grants/funds/${fund.id}/budget`;
 
-  const below = await officer.post(url, { startYear: '2026', budget: '£11,999.99' });
+  const below = await officer.post(url, {
+    startYear: '2026',
+    budget: '£11,999.99',
+    version: '1',
+  });
   assert.equal(below.statusCode, 400);
   assert.match(text(below.body), /The budget cannot be less than the £12,000.00 already committed/);
   assert.match(below.body, /href="#budget"/);
@@ -95,7 +99,11 @@ test('CDRP-12: a year budget is typed in pounds, shown with committed and remain
     .where(eq(grantFundYears.fundId, fund.id));
   assert.equal(year!.budgetPence, 50_000_00);
 
-  const changed = await officer.post(url, { startYear: '2026', budget: '£1,000,000' });
+  const changed = await officer.post(url, {
+    startYear: '2026',
+    budget: '£1,000,000',
+    version: String(year!.version),
+  });
   assert.equal(changed.statusCode, 303);
   await officer.post(url, { startYear: '2025', budget: '950,000.50' });
   const page = await officer.get(`/grants/funds/${fund.id}`);
@@ -331,6 +339,83 @@ test('CON-04: a criterion changed from an outdated page is refused and changes n
   assert.deepEqual([kept!.title, kept!.weight, kept!.version], ['Reaches young people', 4, 2]);
 });
 
+test('CON-04: moving or removing a criterion from an outdated fund page is refused and changes nothing', async () => {
+  const fund = await makeFund(t, {
+    criteria: [
+      { title: 'Reaches seldom heard communities', weight: 3 },
+      { title: 'Value for money', weight: 2 },
+    ],
+  });
+  const [reach, value] = fund.criteria;
+  const fundPage = await officer.get(`/grants/funds/${fund.id}`);
+  // Each button carries the version of its criterion the page read.
+  for (const action of [
+    `${reach!.id}/move`,
+    `${reach!.id}/remove`,
+    `${value!.id}/move`,
+    `${value!.id}/remove`,
+  ])
+    assert.match(
+      fundPage.body,
+      new RegExp(
+        `action="/grants/criteria/${action}"[^>]*>(<input[^>]*>)*<input type="hidden" name="version" value="1">`,
+      ),
+    );
+  // Someone else changes the second criterion after the page was read.
+  const changed = await officer.post(
+    `/grants/criteria/${value!.id}/edit`,
+    criterionForm('Value for money and evaluation', '2', '1'),
+  );
+  assert.equal(changed.statusCode, 303);
+  const criteriaNow = () =>
+    t.services.db
+      .select()
+      .from(grantCriteria)
+      .where(eq(grantCriteria.fundId, fund.id))
+      .orderBy(grantCriteria.position);
+  const before = await criteriaNow();
+  const audits = async () =>
+    (
+      await t.services.db
+        .select()
+        .from(auditEvents)
+        .where(sql`${auditEvents.recordId} in (${reach!.id}, ${value!.id})`)
+    ).length;
+  const auditsBefore = await audits();
+  for (const [url, body] of [
+    [`/grants/criteria/${value!.id}/move`, { direction: 'up', version: '1' }],
+    [`/grants/criteria/${value!.id}/remove`, { version: '1' }],
+  ] as const) {
+    const refused = await officer.post(url, body);
+    assert.equal(refused.statusCode, 409);
+    assert.match(text(refused.body), /Someone else changed this while you were editing it/);
+    // Not about a field: the error summary links nowhere on the page.
+    assert.doesNotMatch(refused.body, /href="#(?!main-content)/);
+  }
+  assert.deepEqual(await criteriaNow(), before);
+  assert.equal(await audits(), auditsBefore);
+
+  // From the page as it is now, both go through; moving renumbers (and so changes) both.
+  const moved = await officer.post(`/grants/criteria/${value!.id}/move`, {
+    direction: 'up',
+    version: '2',
+  });
+  assert.equal(moved.statusCode, 303);
+  const page = await officer.get(`/grants/funds/${fund.id}`);
+  assert.deepEqual(
+    rowRecords(tableOf(page.body, /criteria/)).map((r) => r.Criterion),
+    ['Value for money and evaluation', 'Reaches seldom heard communities'],
+  );
+  const stale = await officer.post(`/grants/criteria/${reach!.id}/remove`, { version: '1' });
+  assert.equal(stale.statusCode, 409);
+  const removed = await officer.post(`/grants/criteria/${reach!.id}/remove`, { version: '2' });
+  assert.equal(removed.statusCode, 303);
+  assert.deepEqual(
+    (await criteriaNow()).map((c) => c.title),
+    ['Value for money and evaluation'],
+  );
+});
+
 test("CDRP-12: a year's budget changed from an outdated page is refused and changes nothing", async () => {
   const fund = await makeFund(t, { budgetPence: 50_000_00 });
   const url = `/grants/funds/${fund.id}/budget`;
@@ -347,6 +432,99 @@ test("CDRP-12: a year's budget changed from an outdated page is refused and chan
     .from(grantFundYears)
     .where(eq(grantFundYears.fundId, fund.id));
   assert.deepEqual([year!.budgetPence, year!.version], [60_000_00, 2]);
+});
+
+test('CDRP-12: the blank budget form refuses a year that already has a budget, naming the year field, and changes nothing', async () => {
+  const fund = await makeFund(t, { budgetPence: 50_000_00 });
+  const url = `/grants/funds/${fund.id}/budget`;
+  const blank = await officer.get(url);
+  assert.doesNotMatch(blank.body, /name="version"[^>]*value="\d/);
+  const refused = await officer.post(url, { startYear: '2026', budget: '70,000', version: '' });
+  assert.equal(refused.statusCode, 400);
+  assert.match(
+    text(refused.body),
+    /2026-27 already has a budget of £50,000.00: change it from its row/,
+  );
+  assert.match(refused.body, /href="#startYear"/);
+  const rows = await t.services.db
+    .select()
+    .from(grantFundYears)
+    .where(eq(grantFundYears.fundId, fund.id));
+  assert.deepEqual(
+    rows.map((y) => [y.startYear, y.budgetPence, y.version]),
+    [[2026, 50_000_00, 1]],
+  );
+  // Its row's own form, carrying the version, changes it; a new year is still added.
+  assert.equal(
+    (await officer.post(url, { startYear: '2026', budget: '70,000', version: '1' })).statusCode,
+    303,
+  );
+  assert.equal((await officer.post(url, { startYear: '2027', budget: '10,000' })).statusCode, 303);
+  const page = rowRecords(tableOf((await officer.get(`/grants/funds/${fund.id}`)).body, /budget/));
+  assert.deepEqual(
+    page.map((r) => [r['Reporting year'], r.Budget]),
+    [
+      ['2027-28', '£10,000.00'],
+      ['2026-27', '£70,000.00'],
+    ],
+  );
+});
+
+test('CON-04: a stale edit is shown again with what was typed and the current version, so a deliberate second save goes through', async () => {
+  const fund = await makeFund(t, { budgetPence: 50_000_00 });
+  const input = {
+    name: `${fund.name} (theirs)`,
+    kind: 'engagement',
+    description: 'Their description.',
+    conditions: 'Their conditions.',
+    applicantKinds: ['engagement_group'],
+    returnIntervalMonths: '3',
+  };
+  const url = `/grants/funds/${fund.id}/edit`;
+  assert.equal((await officer.post(url, { ...input, version: '1' })).statusCode, 303);
+  const mine = { ...input, name: `${fund.name} (mine)`, description: 'My description.' };
+  const stale = await officer.post(url, { ...mine, version: '1' });
+  assert.equal(stale.statusCode, 409);
+  assert.match(
+    text(stale.body),
+    /Someone else changed this while you were editing it. What you typed is still below: save again to replace their change with yours, or cancel and open it again to see their change first/,
+  );
+  // What was typed is kept; the version is the fund's as it is now.
+  assert.match(stale.body, /My description\./);
+  assert.match(stale.body, /name="version" value="2"/);
+  const [unchanged] = await t.services.db
+    .select()
+    .from(grantFunds)
+    .where(eq(grantFunds.id, fund.id));
+  assert.deepEqual([unchanged!.name, unchanged!.version], [input.name, 2]);
+  const again = await officer.post(url, { ...mine, version: '2' });
+  assert.equal(again.statusCode, 303);
+  const page = text((await officer.get(`/grants/funds/${fund.id}`)).body);
+  assert.match(page, new RegExp(`${mine.name.replace(/[()]/g, '\\$&')} has been changed`));
+  assert.match(page, /My description\./);
+
+  // A year's budget form the same way: its year kept, the year's version as it is now.
+  const budgetUrl = `/grants/funds/${fund.id}/budget`;
+  await officer.post(budgetUrl, { startYear: '2026', budget: '60,000', version: '1' });
+  const staleBudget = await officer.post(budgetUrl, {
+    startYear: '2026',
+    budget: '70,000',
+    version: '1',
+  });
+  assert.equal(staleBudget.statusCode, 409);
+  assert.match(text(staleBudget.body), /Reporting year: 2026-27/);
+  assert.match(staleBudget.body, /name="version" value="2"/);
+  assert.match(staleBudget.body, /value="70,000"/);
+  assert.equal(
+    (await officer.post(budgetUrl, { startYear: '2026', budget: '70,000', version: '2' }))
+      .statusCode,
+    303,
+  );
+  const [year] = await t.services.db
+    .select()
+    .from(grantFundYears)
+    .where(eq(grantFundYears.fundId, fund.id));
+  assert.deepEqual([year!.budgetPence, year!.version], [70_000_00, 3]);
 });
 
 test('CON-04: a round is added for a year with a budget, closing on or after it opens; its page lists applications with totals', async () => {

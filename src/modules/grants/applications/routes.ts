@@ -17,7 +17,7 @@ import { fundPaths } from '../funds/paths.js';
 import type { GrantsRouteDeps as RouteDeps } from '../route-deps.js';
 import { applicationPaths as paths } from './paths.js';
 import { applicationView, taskListItems } from './presenter.js';
-import { applicantValue, type Section } from './rules.js';
+import { applicantValue, withdrawRefusal, type Section } from './rules.js';
 import { awardPaths } from '../assessment/paths.js';
 import { monitoringPaths } from '../monitoring/paths.js';
 
@@ -121,7 +121,8 @@ export function registerApplicationRoutes({ app, services, renderPage }: RouteDe
       completed,
       checkHref: paths.check(a.id),
       withdrawHref: paths.withdraw(a.id),
-      canWithdraw: draft || a.status === 'submitted',
+      // Offered only where withdrawing is allowed: the rule that refuses it decides.
+      canWithdraw: withdrawRefusal(a.status) === null,
       roundHref: fundPaths.publicRound(found.round.id),
       // Once decided: the panel's reason, and for an award its letter and its monitoring.
       letterHref: awardPaths.letter(a.id),
@@ -282,6 +283,8 @@ export function registerApplicationRoutes({ app, services, renderPage }: RouteDe
         section: found.application.projectTitle,
         breadcrumbs: appCrumbs(request, found.application.projectTitle),
         application: found.application,
+        // A decided (or withdrawn) application's address says so, with no button to press.
+        canWithdraw: withdrawRefusal(found.application.status) === null,
         action: paths.withdraw(found.application.id),
         backHref: paths.application(found.application.id),
       };

@@ -34,8 +34,10 @@ export function createCriteriaActions(deps: {
   today: () => IsoDate;
   audited: Audited;
   stale: () => ConflictError;
+  /** The stale refusal of a button on the fund's page: it names no field. */
+  staleButton: () => ConflictError;
 }) {
-  const { db, now, t, today, audited, stale } = deps;
+  const { db, now, t, today, audited, stale, staleButton } = deps;
 
   async function findCriterion(executor: Executor, id: string): Promise<Criterion> {
     const [row] = isUuid(id)
@@ -57,6 +59,22 @@ export function createCriteriaActions(deps: {
       .where(eq(grantFunds.id, fundId))
       .for('update');
     await fixOpenedRounds(tx, fundId, today(), now());
+  }
+
+  /**
+   * A criterion as the form or button saw it: the fund held (see beforeChange), then the
+   * criterion read again and refused (`stale`) if it has changed since the page was read.
+   */
+  async function heldAsSeen(
+    tx: Executor,
+    id: string,
+    input: Input,
+    refused: () => ConflictError = staleButton,
+  ) {
+    await beforeChange(tx, (await findCriterion(tx, id)).fundId);
+    const before = await findCriterion(tx, id);
+    if (Number(input.version ?? before.version) !== before.version) throw refused();
+    return before;
   }
 
   return {
@@ -108,10 +126,7 @@ export function createCriteriaActions(deps: {
       const { value, refusals } = validateCriterion(input);
       if (refusals.length) throw new ValidationError(fieldErrors(t, refusals));
       return audited(principal, requestId, async (tx) => {
-        const found = await findCriterion(tx, id);
-        await beforeChange(tx, found.fundId);
-        const before = await findCriterion(tx, id);
-        if (Number(input.version ?? before.version) !== before.version) throw stale();
+        const before = await heldAsSeen(tx, id, input, stale);
         const [row] = await tx
           .update(grantCriteria)
           .set({ ...value, updatedAt: now(), version: sql`${grantCriteria.version} + 1` })
@@ -122,12 +137,14 @@ export function createCriteriaActions(deps: {
       });
     },
 
-    /** A criterion swapped with the one above or below it. */
+    /**
+     * A criterion swapped with the one above or below it, while it is as the fund's page saw it
+     * (the button carries its version); each criterion renumbered is changed, so its version too.
+     */
     async moveCriterion(principal: Principal, id: string, input: Input, requestId?: string) {
       const up = input.direction === 'up';
       return audited(principal, requestId, async (tx) => {
-        const before = await findCriterion(tx, id);
-        await beforeChange(tx, before.fundId);
+        const before = await heldAsSeen(tx, id, input);
         const all = await tx
           .select()
           .from(grantCriteria)
@@ -143,17 +160,21 @@ export function createCriteriaActions(deps: {
             if (c.position !== n + 1)
               await tx
                 .update(grantCriteria)
-                .set({ position: n + 1 })
+                .set({
+                  position: n + 1,
+                  updatedAt: now(),
+                  version: sql`${grantCriteria.version} + 1`,
+                })
                 .where(eq(grantCriteria.id, c.id));
         }
         return { row: before, action: 'grant-criterion.moved', recordId: id };
       });
     },
 
-    async removeCriterion(principal: Principal, id: string, _input: Input, requestId?: string) {
+    /** A criterion removed, while it is as the fund's page saw it. */
+    async removeCriterion(principal: Principal, id: string, input: Input, requestId?: string) {
       return audited(principal, requestId, async (tx) => {
-        const before = await findCriterion(tx, id);
-        await beforeChange(tx, before.fundId);
+        const before = await heldAsSeen(tx, id, input);
         await tx.delete(grantCriteria).where(eq(grantCriteria.id, id));
         return { row: before, action: 'grant-criterion.removed', recordId: id, before };
       });

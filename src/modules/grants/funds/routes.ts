@@ -11,6 +11,8 @@ import { paginationFor, queryString } from '../../../platform/http/pagination.js
 import {
   formShow,
   redirectWithFlash,
+  type FormShow,
+  type FormValues,
   registerFormPage,
   saveFor,
 } from '../../../platform/http/render.js';
@@ -39,6 +41,28 @@ const param = (request: FastifyRequest, name: string) =>
 const saveForFund = saveFor('fundId');
 const saveForRound = saveFor('roundId');
 const saveForCriterion = saveFor('criterionId');
+
+/**
+ * A stale edit refused (the service's ConflictError on the `version` field): the form is shown
+ * again with what was typed but the record's version as it is now, so a second, deliberate save
+ * replaces the other change, as the refusal says; shown with the old version, every save would be
+ * refused again. `current` reads the record's values (its form's `initial`).
+ */
+const withCurrentVersion =
+  (
+    show: FormShow,
+    current: (request: FastifyRequest, values: FormValues) => Promise<FormValues>,
+  ): FormShow =>
+  async (request, reply, values, errors, status) =>
+    show(
+      request,
+      reply,
+      values.version && errors?.some((e) => e.field === 'version')
+        ? { ...values, version: (await current(request, values)).version }
+        : values,
+      errors,
+      status,
+    );
 
 export function registerFundRoutes({ app, services, renderPage }: RouteDeps): void {
   const { grantFunds: funds, grantApplications: applications } = services;
@@ -116,11 +140,16 @@ export function registerFundRoutes({ app, services, renderPage }: RouteDeps): vo
     },
   });
 
+  const fundValues = (request: FastifyRequest) =>
+    funds.fundValues(request.principal, param(request, 'fundId'));
   registerFormPage(app, paths.editFund.pattern, managers, {
-    initial: (request) => funds.fundValues(request.principal, param(request, 'fundId')),
-    show: fundForm(
-      (r) => r.t('grants:funds.change'),
-      (r) => paths.editFund(param(r, 'fundId')),
+    initial: fundValues,
+    show: withCurrentVersion(
+      fundForm(
+        (r) => r.t('grants:funds.change'),
+        (r) => paths.editFund(param(r, 'fundId')),
+      ),
+      fundValues,
     ),
     submit: saveForFund(funds.updateFund, (id, fund, request) => ({
       to: paths.fund(id),
@@ -180,35 +209,44 @@ export function registerFundRoutes({ app, services, renderPage }: RouteDeps): vo
         param(request, 'fundId'),
         queryString(request.query, 'year'),
       ),
-    show: formShow(renderPage, `${T}/budget-form.njk`, async (request, values) => {
-      // Changing a year's budget: the year is the one its version is of, not typed again.
-      const year = values.version ? Number(values.startYear) : NaN;
-      return {
-        title: request.t('grants:funds.budget.title'),
-        breadcrumbs: await fundCrumbs(request, param(request, 'fundId')),
-        fixedYearLabel: Number.isInteger(year) ? yearLabel(year) : null,
-        action: paths.budget(param(request, 'fundId')),
-        backHref: paths.fund(param(request, 'fundId')),
-      };
-    }),
+    show: withCurrentVersion(
+      formShow(renderPage, `${T}/budget-form.njk`, async (request, values) => {
+        // Changing a year's budget: the year is the one its version is of, not typed again.
+        const year = values.version ? Number(values.startYear) : NaN;
+        return {
+          title: request.t('grants:funds.budget.title'),
+          breadcrumbs: await fundCrumbs(request, param(request, 'fundId')),
+          fixedYearLabel: Number.isInteger(year) ? yearLabel(year) : null,
+          action: paths.budget(param(request, 'fundId')),
+          backHref: paths.fund(param(request, 'fundId')),
+        };
+      }),
+      (request, values) =>
+        funds.budgetValues(request.principal, param(request, 'fundId'), String(values.startYear)),
+    ),
     submit: saveForFund(funds.setBudget, (id, year, request) => ({
       to: paths.fund(id),
       message: request.t('grants:funds.budget.saved', { year: yearLabel(year.startYear) }),
     })),
   });
 
+  const closeValues = (request: FastifyRequest) =>
+    funds.closeValues(request.principal, param(request, 'fundId'));
   registerFormPage(app, paths.closeFund.pattern, managers, {
-    initial: (request) => funds.closeValues(request.principal, param(request, 'fundId')),
-    show: formShow(renderPage, `${T}/close-fund.njk`, async (request) => {
-      const fund = await funds.findFund(request.principal, param(request, 'fundId'));
-      return {
-        title: request.t('grants:funds.close.title', { name: fund.name }),
-        breadcrumbs: await fundCrumbs(request, fund.id),
-        fund,
-        action: paths.closeFund(fund.id),
-        backHref: paths.fund(fund.id),
-      };
-    }),
+    initial: closeValues,
+    show: withCurrentVersion(
+      formShow(renderPage, `${T}/close-fund.njk`, async (request) => {
+        const fund = await funds.findFund(request.principal, param(request, 'fundId'));
+        return {
+          title: request.t('grants:funds.close.title', { name: fund.name }),
+          breadcrumbs: await fundCrumbs(request, fund.id),
+          fund,
+          action: paths.closeFund(fund.id),
+          backHref: paths.fund(fund.id),
+        };
+      }),
+      closeValues,
+    ),
     submit: saveForFund(funds.closeFund, (id, fund, request) => ({
       to: paths.fund(id),
       message: request.t('grants:funds.close.done', { name: fund.name }),
@@ -252,17 +290,22 @@ export function registerFundRoutes({ app, services, renderPage }: RouteDeps): vo
     })),
   });
 
+  const criterionValues = (request: FastifyRequest) =>
+    funds.criterionValues(request.principal, param(request, 'criterionId'));
   registerFormPage(app, paths.editCriterion.pattern, managers, {
-    initial: (request) => funds.criterionValues(request.principal, param(request, 'criterionId')),
-    show: formShow(renderPage, `${T}/criterion-form.njk`, async (request) => {
-      const c = await funds.findCriterion(request.principal, param(request, 'criterionId'));
-      return {
-        title: request.t('grants:funds.criteria.change'),
-        breadcrumbs: await fundCrumbs(request, c.fundId),
-        action: paths.editCriterion(c.id),
-        backHref: paths.fund(c.fundId),
-      };
-    }),
+    initial: criterionValues,
+    show: withCurrentVersion(
+      formShow(renderPage, `${T}/criterion-form.njk`, async (request) => {
+        const c = await funds.findCriterion(request.principal, param(request, 'criterionId'));
+        return {
+          title: request.t('grants:funds.criteria.change'),
+          breadcrumbs: await fundCrumbs(request, c.fundId),
+          action: paths.editCriterion(c.id),
+          backHref: paths.fund(c.fundId),
+        };
+      }),
+      criterionValues,
+    ),
     submit: saveForCriterion(funds.updateCriterion, (_id, c, request) => ({
       to: paths.fund(c.fundId),
       message: request.t('grants:funds.criteria.changed', { title: c.title }),
@@ -343,12 +386,17 @@ export function registerFundRoutes({ app, services, renderPage }: RouteDeps): vo
     })),
   });
 
+  const roundValues = (request: FastifyRequest) =>
+    funds.roundValues(request.principal, param(request, 'roundId'));
   registerFormPage(app, paths.editRound.pattern, managers, {
-    initial: (request) => funds.roundValues(request.principal, param(request, 'roundId')),
-    show: roundForm(
-      'grants:funds.rounds.change',
-      (r) => paths.editRound(param(r, 'roundId')),
-      async (r) => (await funds.findRound(r.principal, param(r, 'roundId'))).fund.id,
+    initial: roundValues,
+    show: withCurrentVersion(
+      roundForm(
+        'grants:funds.rounds.change',
+        (r) => paths.editRound(param(r, 'roundId')),
+        async (r) => (await funds.findRound(r.principal, param(r, 'roundId'))).fund.id,
+      ),
+      roundValues,
     ),
     submit: saveForRound(funds.updateRound, (id, round, request) => ({
       to: paths.round(id),

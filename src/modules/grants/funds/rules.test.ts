@@ -11,6 +11,7 @@ import {
   roundState,
   tooManyCriteria,
   validateBudget,
+  yearTakenRefusal,
   validateCloseReason,
   validateCriterion,
   validateFund,
@@ -137,4 +138,16 @@ test('CON-04: a round is open from its opening day to its closing day, both incl
     roundDateRefusals('2026-09-01', '2026-09-01', '2026-08-01').map((r) => r.field),
     ['decisionsBy-day'],
   );
+});
+
+test("CDRP-12: a new year's budget is refused for a year that has one; the year's own form (with its version) is not", () => {
+  const existing = { startYear: 2026, budgetPence: 50_000_00 };
+  assert.deepEqual(yearTakenRefusal(existing, undefined), {
+    field: 'startYear',
+    key: 'grants:funds.errors.yearHasBudget',
+    values: { year: '2026-27', budget: '£50,000.00' },
+  });
+  assert.notEqual(yearTakenRefusal(existing, ' '), null);
+  assert.equal(yearTakenRefusal(existing, '3'), null);
+  assert.equal(yearTakenRefusal(undefined, undefined), null);
 });

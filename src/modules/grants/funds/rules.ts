@@ -4,7 +4,7 @@
  * weighted criteria, which a round keeps as they stood once it is fixed; a round's dates; a fund
  * closed for new rounds. Pure rules.
  */
-import type { IsoDate } from '../../../platform/calendar/index.js';
+import { reportingYear, type IsoDate } from '../../../platform/calendar/index.js';
 import type { Said, SaidRefusal } from '../../../platform/i18n/said.js';
 import { APPLICANT_KINDS, FUND_KINDS, type ApplicantKind, type FundKind } from '../constants.js';
 
@@ -135,6 +135,27 @@ export function validateBudget(
     if (below) refusals.push(below);
   }
   return { value: { startYear, budgetPence }, refusals };
+}
+
+/**
+ * CDRP-12: a new year's budget (the blank form, which carries no version) is refused for a year
+ * that already has one: that year is changed only from its own row's form, which carries the
+ * version it read, so one officer's change never silently overwrites another's.
+ */
+export function yearTakenRefusal(
+  existing: { startYear: number; budgetPence: number } | undefined,
+  version: string | string[] | undefined,
+): SaidRefusal | null {
+  return existing && !tidy(version)
+    ? {
+        field: 'startYear',
+        key: 'grants:funds.errors.yearHasBudget',
+        values: {
+          year: reportingYear(existing.startYear).label,
+          budget: formatMoney(existing.budgetPence),
+        },
+      }
+    : null;
 }
 
 /** CDRP-12: a budget may not be set below what awards have already committed against it. */

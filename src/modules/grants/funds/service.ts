@@ -38,6 +38,7 @@ import {
   validateBudget,
   validateCloseReason,
   validateFund,
+  yearTakenRefusal,
 } from './rules.js';
 
 export type Fund = typeof grantFunds.$inferSelect;
@@ -49,7 +50,9 @@ type Input = Record<string, string | string[] | undefined>;
 export function createFundsService(deps: { db: Db; now: () => Date; t: Translate }) {
   const { db, now, t } = deps;
   const today = () => todayInLondon(now());
-  const stale = () => new ConflictError(t('grants:funds.errors.staleEdit'), 'version');
+  // A form's stale refusal: the form is shown again with what was typed and the record's
+  // version as it is now (see withCurrentVersion in routes.ts), so saving again goes through.
+  const stale = () => new ConflictError(t('grants:funds.errors.staleEditSaveAgain'), 'version');
   // A button's stale refusal, shown on a page with no form: it names no field.
   const staleButton = () => new ConflictError(t('grants:funds.errors.staleEdit'));
 
@@ -286,8 +289,11 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
               )
               .for('update')
           : [];
-        // The form for a year's budget carries the version it read: a stale change is refused.
-        if (before && Number(input.version || before.version) !== before.version) throw stale();
+        // A new year's form may not overwrite a year that has a budget; a year's own form
+        // carries the version it read: a stale change is refused.
+        const taken = yearTakenRefusal(before, input.version);
+        if (taken) throw new ValidationError(fieldErrors(t, [taken]));
+        if (before && Number(input.version) !== before.version) throw stale();
         const { value, refusals } = validateBudget(input, before?.committedPence ?? 0);
         if (refusals.length) throw new ValidationError(fieldErrors(t, refusals));
         const [row] = before
@@ -313,12 +319,13 @@ export function createFundsService(deps: { db: Db; now: () => Date; t: Translate
         if (!row) throw stale();
         return { row, action: 'grant-fund-year.set', recordId: fund.id, before };
       }).catch((error: unknown) => {
-        // The same year added by someone else at the same moment.
-        throw isUniqueViolation(error) ? stale() : error;
+        // The same year added by someone else at the same moment: the blank form has no version
+        // to save again with, so the person looks at the year's row.
+        throw isUniqueViolation(error) ? staleButton() : error;
       });
     },
 
-    ...createCriteriaActions({ db, now, t, today, audited, stale }),
+    ...createCriteriaActions({ db, now, t, today, audited, stale, staleButton }),
 
     /** The close form's values: the fund's version, so a stale close is refused. */
     async closeValues(principal: Principal, id: string) {
