@@ -77,6 +77,7 @@ import {
 import { createTrainingModule } from './modules/training/index.js';
 import { createGoodPracticeModule } from './modules/good-practice/index.js';
 import { createStopSearchModule } from './modules/stop-search/index.js';
+import { createIndicatorsModule } from './modules/indicators/index.js';
 import {
   createCustodyVisitingModule,
   readCustodyVisitingSettings,
@@ -231,6 +232,7 @@ export function buildServices(deps: AppDeps) {
   const training = createTrainingModule({ platform, now, directory: directory.api });
   const goodPractice = createGoodPracticeModule({ platform, now, directory: directory.api });
   const stopSearch = createStopSearchModule({ platform, now });
+  const indicators = createIndicatorsModule({ platform, now, directory: directory.api });
   const engagement = createEngagementModule({
     platform,
     now,
@@ -261,6 +263,7 @@ export function buildServices(deps: AppDeps) {
     grants,
     goodPractice,
     stopSearch,
+    indicators,
   ];
   // Every service by name, for tests that drive a service directly.
   const services = {
@@ -279,6 +282,7 @@ export function buildServices(deps: AppDeps) {
     ...grants.services,
     ...goodPractice.services,
     ...stopSearch.services,
+    ...indicators.services,
   };
   return { platform, modules, services, messages };
 }

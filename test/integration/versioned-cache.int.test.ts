@@ -314,6 +314,13 @@ const CHECKED_VALUES: Record<string, string> = {
   'engagement_plan_headings.heading': 'staffing',
   'engagement_issues.raised_to': 'police',
   'stop_search_imports.month': '2000-01-01', // the month's first day
+  'indicators.unit': 'count',
+  'indicators.polarity': 'higher_better',
+  'indicators.frequency': 'monthly',
+  'indicators.breakdown': 'none',
+  'indicator_targets.period': '2000-01-01', // a period's first day
+  'indicator_values.period': '2000-01-01',
+  'indicator_values.source': 'typed',
 };
 
 /**
@@ -421,6 +428,7 @@ test('every counted table moves its kind on, and only its kind, at commit', asyn
     'good_practice',
     'grants',
     'groups',
+    'indicators',
     'meetings',
     'members',
     'partnerships',
