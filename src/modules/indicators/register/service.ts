@@ -121,12 +121,14 @@ export function createRegisterService(deps: {
       const key =
         row.indicator.breakdown === 'borough' && boroughId && isUuid(boroughId) ? boroughId : null;
       const series = await seriesOf(db, row.indicator, key, now());
-      const latestPeriod = [...series].reverse().find((p) => p.value !== null)?.period;
-      const boroughs =
-        row.indicator.breakdown === 'borough' && latestPeriod
-          ? await boroughsIn(db, row.indicator, latestPeriod, directory.organisationNameSql)
-          : [];
-      return { ...row, series, boroughId: key, boroughPeriod: latestPeriod ?? null, boroughs };
+      const byBorough = row.indicator.breakdown === 'borough';
+      const latestPeriod = byBorough
+        ? ([...series].reverse().find((p) => p.value !== null)?.period ?? null)
+        : null;
+      const boroughs = latestPeriod
+        ? await boroughsIn(db, row.indicator, latestPeriod, directory.organisationNameSql)
+        : [];
+      return { ...row, series, boroughId: key, boroughPeriod: latestPeriod, boroughs };
     },
 
     /** What the edit form starts with. */
