@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import { and, desc, eq } from 'drizzle-orm';
 import { indicatorValues, indicators } from '../../src/modules/indicators/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
+import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
 import { Agent, createTestApp, type TestApp } from '../app.js';
 import { signInNewAccount } from '../factories/accounts.js';
 import { makeOrganisation, referenceOrganisationId, uniqueTag } from '../factories/directory.js';
@@ -347,4 +348,27 @@ test('CDRP-10, DP-01: the public read the public indicators only, with a count o
     '7',
   );
   assert.equal((await anyone.get(`/indicators/${hidden.id}`)).statusCode, 404);
+});
+
+test('CON-01, ICV-10: the demo has two indicators with a year of figures, one public; they go with the demo data', async () => {
+  await loadDemoData(t.services.db, t.services.secretBox);
+  try {
+    const anyone = new Agent(t.app);
+    const list = await anyone.get('/indicators');
+    const visits = rowOf(tableOf(list.body), 'Independent custody visits made');
+    assert.equal(visits.Value, '46');
+    assert.equal(visits.Target, '40');
+    assert.equal(visits.Status, 'Green: on target');
+    assert.doesNotMatch(text(list.body), /Days to answer/, 'not public');
+    const staff = await officer.get('/performance-indicators');
+    const days = rowOf(tableOf(staff.body), 'Days to answer');
+    assert.deepEqual(
+      [days.Value, days.Target, days.Status],
+      ['18.5 days', '20 days', 'Green: on target'],
+    );
+  } finally {
+    await removeDemoData(t.services.db);
+  }
+  const gone = text((await officer.get('/performance-indicators')).body);
+  assert.doesNotMatch(gone, /Independent custody visits made|Days to answer/);
 });

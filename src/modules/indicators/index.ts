@@ -18,6 +18,8 @@ import { registerValuesRoutes } from './values/routes.js';
 import { createValuesService } from './values/service.js';
 
 export { indicatorsPaths } from './paths.js';
+// Its part of the demonstration dataset, run by src/demo/demo-data.ts.
+export { DEMO_INDICATOR_ORGANISATIONS, loadIndicatorsDemo, removeIndicatorsDemo } from './demo.js';
 
 /** Nothing yet: other modules will offer their counts to indicators (issue 27 part 1). */
 export type IndicatorsApi = Record<string, never>;

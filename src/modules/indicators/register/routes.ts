@@ -167,6 +167,8 @@ export function registerRegisterRoutes({ app, services, renderPage }: RouteDeps)
     const { rows, points, format } = seriesRows(t, found.series, indicator, 'staff');
     return renderPage(request, reply, `${T}/indicator.njk`, {
       title: indicator.name,
+      // Named apart from the public page of the same indicator (page titles are unique).
+      section: t('indicators:list.title'),
       caption: t('indicators:indicator.caption'),
       breadcrumbs: crumbs(request),
       indicator,
