@@ -34,6 +34,7 @@ CREATE TABLE "indicators" (
 	"frequency" text NOT NULL,
 	"breakdown" text NOT NULL,
 	"is_public" boolean DEFAULT false NOT NULL,
+	"measure_key" text,
 	"tolerance" integer DEFAULT 5 NOT NULL,
 	"version" bigint DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

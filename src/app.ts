@@ -232,7 +232,12 @@ export function buildServices(deps: AppDeps) {
   const training = createTrainingModule({ platform, now, directory: directory.api });
   const goodPractice = createGoodPracticeModule({ platform, now, directory: directory.api });
   const stopSearch = createStopSearchModule({ platform, now });
-  const indicators = createIndicatorsModule({ platform, now, directory: directory.api });
+  const indicators = createIndicatorsModule({
+    platform,
+    now,
+    directory: directory.api,
+    measures: () => modules.flatMap((m) => m.measures ?? []),
+  });
   const engagement = createEngagementModule({
     platform,
     now,

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, desc, eq } from 'drizzle-orm';
 import { indicatorValues, indicators } from '../../src/modules/indicators/schema.js';
+import { meetings } from '../../src/modules/meetings/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
 import { Agent, createTestApp, type TestApp } from '../app.js';
@@ -371,4 +372,59 @@ test('CON-01, ICV-10: the demo has two indicators with a year of figures, one pu
   }
   const gone = text((await officer.get('/performance-indicators')).body);
   assert.doesNotMatch(gone, /Independent custody visits made|Days to answer/);
+});
+
+test('CON-01: an indicator Bridge counts (meetings held) is counted again for the periods that have ended; a figure Bridge counts must be a count', async () => {
+  const owner = await makeOrganisation(t, { kind: 'authority' });
+  const form = {
+    name: `Meetings held ${uniqueTag()}`,
+    definition: 'Meetings of every body, not cancelled.',
+    unit: 'percent',
+    polarity: 'higher_better',
+    ownerId: owner.id,
+    frequency: 'monthly',
+    breakdown: 'none',
+    measureKey: 'meetings.held',
+  };
+  const refused = await officer.post('/performance-indicators/new', form);
+  assert.equal(refused.statusCode, 400);
+  assert.match(text(refused.body), /A figure Bridge counts is a count: choose that unit/);
+  const unknown = await officer.post('/performance-indicators/new', {
+    ...form,
+    unit: 'count',
+    measureKey: 'nothing.counted',
+  });
+  assert.match(text(unknown.body), /Select a figure Bridge counts from the list/);
+
+  const saved = await officer.post('/performance-indicators/new', { ...form, unit: 'count' });
+  assert.equal(saved.statusCode, 303);
+  const href = saved.headers.location as string;
+  const id = href.split('/').pop()!;
+  assert.match(text((await officer.get(href)).body), /Counted by Bridge Meetings held/);
+  assert.equal((await reader.post(`${href}/refresh`)).statusCode, 403);
+  assert.equal((await valuesOf(id)).length, 0);
+
+  assert.equal((await officer.post(`${href}/refresh`)).statusCode, 303);
+  const september = async () =>
+    rowOf(tableOf((await officer.get(href)).body, /Figures for/), 'September 2026');
+  const before = await september();
+  assert.match(before.Given!, /^Counted by Bridge, 23 November 2026/);
+  await t.services.db.insert(meetings).values(
+    ['scheduled', 'cancelled'].map((status) => ({
+      bodyType: 'advisory_group' as const,
+      bodyId: owner.id,
+      title: `Counted ${uniqueTag()}`,
+      startsAt: new Date('2026-09-15T18:00:00Z'),
+      format: 'in_person' as const,
+      status: status as 'scheduled' | 'cancelled',
+    })),
+  );
+  await officer.post(`${href}/refresh`);
+  const page = await officer.get(href);
+  assert.match(text(page.body), /Counted again from Bridge: 24 periods/);
+  const after = await september();
+  assert.equal(Number(after.Value), Number(before.Value) + 1, 'the cancelled one is not counted');
+  const table = tableOf(page.body, /Figures for/);
+  assert.equal(rowOf(table, 'November 2026').Value, 'No figure', 'not yet ended');
+  assert.equal((await valuesOf(id)).filter((v) => v.source === 'bridge').length, 24);
 });

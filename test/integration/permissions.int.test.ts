@@ -944,6 +944,7 @@ const EXPECTED: Record<string, Who> = {
   'POST /performance-indicators/:indicatorId/targets': INDICATOR_KEEPERS,
   'GET /performance-indicators/:indicatorId/upload': INDICATOR_KEEPERS,
   'POST /performance-indicators/:indicatorId/upload': INDICATOR_KEEPERS,
+  'POST /performance-indicators/:indicatorId/refresh': INDICATOR_KEEPERS,
   'GET /indicators': 'anyone',
   'GET /indicators/:indicatorId': 'anyone',
   // LEG-04: stop and search, read by anyone; months imported by the authority's officers.

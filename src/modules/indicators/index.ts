@@ -6,7 +6,7 @@
  * published for anyone. Its one public face (ADR 0014).
  */
 import { can } from '../../platform/auth/permissions.js';
-import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
+import type { BridgeModule, Measure, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import { indicatorsPaths } from './paths.js';
 import { registerPublicRoutes } from './public/routes.js';
@@ -29,14 +29,18 @@ export interface IndicatorsModule extends BridgeModule<IndicatorsApi> {
 }
 
 export function createIndicatorsModule(
-  deps: ModuleDeps & { directory: DirectoryApi },
+  deps: ModuleDeps & {
+    directory: DirectoryApi;
+    /** Every module's measures (asked when needed: app.ts lists the modules after building them). */
+    measures: () => readonly Measure[];
+  },
 ): IndicatorsModule {
-  const { platform, directory } = deps;
+  const { platform, directory, measures } = deps;
   const { db, config, t } = platform;
   const now = deps.now ?? (() => new Date());
   const services: IndicatorsServices = {
-    indicatorsRegister: createRegisterService({ db, directory, now, t }),
-    indicatorsValues: createValuesService({ db, directory, now, t }),
+    indicatorsRegister: createRegisterService({ db, directory, now, t, measures }),
+    indicatorsValues: createValuesService({ db, directory, now, t, measures }),
     indicatorsPublic: createPublicIndicatorsService({ db, directory, now }),
   };
   return {

@@ -16,6 +16,8 @@ export const indicatorsPaths = {
   value: route('/performance-indicators/:indicatorId/values'),
   /** The targets of a reporting year's periods: `?year=2026` for 2026-27. */
   targets: route('/performance-indicators/:indicatorId/targets'),
+  /** The values of an indicator Bridge counts, counted again for the periods that have ended. */
+  refresh: route('/performance-indicators/:indicatorId/refresh'),
   /** A file of values (`period,borough_code,value,note`). */
   upload: route('/performance-indicators/:indicatorId/upload'),
   /** CDRP-10, LEG-04: the public indicators, and one's chart and table. */

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   changeRefusals,
+  closedPeriods,
+  measureRefusal,
   hundredthsAsDecimal,
   isPeriodStart,
   nextPeriod,
@@ -155,4 +157,17 @@ test('CDRP-10: an owner’s file is read whole, and every bad line named', () =>
     }).problems[0]!.message.key,
     'indicators:csv.problems.noBoroughs',
   );
+});
+
+test('CON-01: a figure Bridge counts is a count, and is counted only for periods that have ended', () => {
+  assert.equal(measureRefusal({ unit: 'count' }, { unit: 'count' }), null);
+  assert.equal(measureRefusal({ unit: 'percent' }, { unit: 'count' })!.field, 'measureKey');
+  assert.equal(
+    measureRefusal({ unit: 'count' }, undefined)!.key,
+    'indicators:errors.measureKeyMissing',
+  );
+  assert.deepEqual(closedPeriods(['2026-07-01', '2026-10-01'], 'quarterly', '2026-11-23'), [
+    '2026-07-01',
+  ]);
+  assert.deepEqual(closedPeriods(['2026-10-01'], 'monthly', '2026-11-01'), ['2026-10-01']);
 });

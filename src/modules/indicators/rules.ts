@@ -189,6 +189,8 @@ export interface IndicatorValue {
   isPublic: boolean;
   /** RAG's amber band, a whole percentage of the target (0 to 100). */
   tolerance: number;
+  /** The figure Bridge counts that its values are, if any (a module's measure's key). */
+  measureKey: string | null;
 }
 
 /**
@@ -244,6 +246,7 @@ export function validateIndicator(input: Input): {
       breakdown: breakdown ?? 'none',
       isPublic: input.isPublic === 'yes',
       tolerance: Number.isInteger(tolerance) ? tolerance : DEFAULT_TOLERANCE,
+      measureKey: line(input.measureKey) || null,
     },
   };
 }
@@ -261,6 +264,29 @@ export function changeRefusals(
   return (['unit', 'frequency'] as const)
     .filter((f) => before[f] !== after[f])
     .map((field) => ({ field, key: `indicators:errors.${field}Fixed` }));
+}
+
+/**
+ * Issue 27 part 1: an indicator whose values Bridge counts takes a measure's unit (a count), and
+ * its values are counted only for periods that have ended.
+ */
+export function measureRefusal(
+  value: Pick<IndicatorValue, 'unit'>,
+  measure: { unit: Unit } | undefined,
+): SaidRefusal | null {
+  if (!measure) return { field: 'measureKey', key: 'indicators:errors.measureKeyMissing' };
+  if (measure.unit !== value.unit)
+    return {
+      field: 'measureKey',
+      key: 'indicators:errors.measureUnit',
+      values: { unit: { key: `indicators:units.${measure.unit}`, lower: true } },
+    };
+  return null;
+}
+
+/** The periods of these that have ended by the date (a count of them is final). */
+export function closedPeriods(periods: readonly IsoDate[], frequency: Frequency, today: IsoDate) {
+  return periods.filter((p) => nextPeriod(p, frequency) <= today);
 }
 
 /** DP-01: whether a value of this unit counts people, so small counts are hidden in public. */

@@ -41,6 +41,8 @@ export const indicators = pgTable(
     breakdown: text('breakdown', { enum: BREAKDOWNS }).notNull(),
     /** CDRP-10, LEG-04: published on the public indicators page. */
     isPublic: boolean('is_public').notNull().default(false),
+    /** A figure Bridge counts (a module's measure, "meetings.held"), when its values are that. */
+    measureKey: text('measure_key'),
     /** RAG's amber band: a whole percentage of the target. */
     tolerance: integer('tolerance').notNull().default(5),
     ...recordVersioning(),

@@ -55,7 +55,7 @@ export function latestCells(
 }
 
 export function registerRegisterRoutes({ app, services, renderPage }: RouteDeps): void {
-  const { indicatorsRegister: register } = services;
+  const { indicatorsRegister: register, indicatorsValues: figures } = services;
   const crumbs = (request: FastifyRequest) => [
     { text: request.t('nav.home'), href: '/' },
     { text: request.t('indicators:list.title'), href: paths.list },
@@ -111,6 +111,14 @@ export function registerRegisterRoutes({ app, services, renderPage }: RouteDeps)
           },
           { value: 'no', text: t('indicators:form.publicNo'), checked: values.isPublic !== 'yes' },
         ],
+        measureItems: [
+          { value: '', text: t('indicators:form.noMeasure') },
+          ...register.measures().map((m) => ({
+            value: m.key,
+            text: t(m.nameKey),
+            selected: m.key === values.measureKey,
+          })),
+        ],
         ownerItems: [
           { value: '', text: t('indicators:form.chooseOwner') },
           ...owners.map((o) => ({ value: o.id, text: o.name, selected: o.id === values.ownerId })),
@@ -154,6 +162,10 @@ export function registerRegisterRoutes({ app, services, renderPage }: RouteDeps)
 
   app.get(paths.indicator.pattern, readers, async (request, reply) => {
     const t = request.t;
+    const measureNameOf = (key: string | null) => {
+      const measure = key ? register.measures().find((m) => m.key === key) : undefined;
+      return measure ? t(measure.nameKey) : null;
+    };
     const id = indicatorIdOf(request);
     const found = await register.indicator(
       request.principal,
@@ -203,6 +215,8 @@ export function registerRegisterRoutes({ app, services, renderPage }: RouteDeps)
         rag: ragTag(t, b.rag),
       })),
       canManage: can(request.principal, 'indicators.manage'),
+      measureName: measureNameOf(indicator.measureKey),
+      refreshAction: paths.refresh(indicator.id),
       editHref: paths.edit(indicator.id),
       valueHref: paths.value(indicator.id),
       targetsHref: paths.targets(indicator.id),
@@ -210,5 +224,20 @@ export function registerRegisterRoutes({ app, services, renderPage }: RouteDeps)
       publicHref: indicator.isPublic ? paths.publicIndicator(indicator.id) : null,
       action: paths.indicator(indicator.id),
     });
+  });
+
+  /** Issue 27 part 1: an indicator Bridge counts, counted again (a button on its page). */
+  app.post(paths.refresh.pattern, keepers, async (request, reply) => {
+    const done = await figures.refreshFromBridge(
+      request.principal,
+      indicatorIdOf(request),
+      {},
+      request.id,
+    );
+    return redirectWithFlash(
+      reply,
+      paths.indicator(done.indicator.id),
+      request.t('indicators:indicator.refreshed', { count: done.values }),
+    );
   });
 }

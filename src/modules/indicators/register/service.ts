@@ -8,6 +8,7 @@ import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
+import type { Measure } from '../../../platform/modules.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import {
   ConflictError,
@@ -20,7 +21,12 @@ import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors } from '../../../platform/i18n/said.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import { boroughsIn, latestOf, seriesOf, type Indicator } from '../figures.js';
-import { changeRefusals, validateIndicator, type IndicatorValue } from '../rules.js';
+import {
+  changeRefusals,
+  measureRefusal,
+  validateIndicator,
+  type IndicatorValue,
+} from '../rules.js';
 import { indicators, indicatorValues } from '../schema.js';
 
 export type RegisterService = ReturnType<typeof createRegisterService>;
@@ -34,8 +40,10 @@ export function createRegisterService(deps: {
   directory: DirectoryApi;
   now: () => Date;
   t: Translate;
+  /** The figures Bridge's modules count (asked when needed: every module is built by then). */
+  measures: () => readonly Measure[];
 }) {
-  const { db, directory, now, t } = deps;
+  const { db, directory, now, t, measures } = deps;
   const stale = () => new ConflictError(t('indicators:errors.staleEdit'), 'version');
   const ownerName = directory.organisationNameSql(indicators.ownerId);
 
@@ -58,6 +66,11 @@ export function createRegisterService(deps: {
       const kindOk = owner && (OWNER_KINDS as readonly string[]).includes(owner.kind);
       if (!owner || !kindOk || (owner.archived && value.ownerId !== before?.ownerId))
         errors.push({ field: 'ownerId', message: t('indicators:errors.ownerIdMissing') });
+    }
+    if (value.measureKey) {
+      const measure = measures().find((m) => m.key === value.measureKey);
+      const refused = measureRefusal(value, measure);
+      if (refused) errors.push(...fieldErrors(t, [refused]));
     }
     if (before) {
       const [held] = await executor
@@ -103,6 +116,8 @@ export function createRegisterService(deps: {
 
     /** The organisations that may own an indicator, for the form. */
     owners: () => directory.directory.organisations.options([...OWNER_KINDS]),
+    /** The figures Bridge counts, for the form. */
+    measures: () => measures(),
     /** Every live borough, for the values form and the chart's choice of borough. */
     boroughs: () => directory.directory.scopeCatalogue.options('borough'),
 
@@ -145,6 +160,7 @@ export function createRegisterService(deps: {
         breakdown: i.breakdown,
         isPublic: i.isPublic ? 'yes' : 'no',
         tolerance: String(i.tolerance),
+        measureKey: i.measureKey ?? '',
         version: String(i.version),
       };
     },

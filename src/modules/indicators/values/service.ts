@@ -9,9 +9,15 @@ import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { reportingYear, reportingYearOf } from '../../../platform/calendar/reporting-year.js';
-import { todayInLondon } from '../../../platform/calendar/london-time.js';
+import { startOfLondonDay, todayInLondon } from '../../../platform/calendar/london-time.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
-import { NotFoundError, ValidationError, type FieldError } from '../../../platform/errors.js';
+import type { Measure } from '../../../platform/modules.js';
+import {
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  type FieldError,
+} from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors, say } from '../../../platform/i18n/said.js';
@@ -19,6 +25,7 @@ import type { DirectoryApi } from '../../directory/index.js';
 import { SERIES_LENGTH, type Indicator } from '../figures.js';
 import {
   LIMITS,
+  closedPeriods,
   isPeriodStart,
   nextPeriod,
   periodOf,
@@ -47,8 +54,9 @@ export function createValuesService(deps: {
   directory: DirectoryApi;
   now: () => Date;
   t: Translate;
+  measures: () => readonly Measure[];
 }) {
-  const { db, directory, now, t } = deps;
+  const { db, directory, now, t, measures } = deps;
 
   async function find(executor: Executor, id: string, lock = false): Promise<Indicator> {
     if (!isUuid(id)) throw new NotFoundError();
@@ -233,6 +241,65 @@ export function createValuesService(deps: {
             after: Object.fromEntries(changed.map((p) => [p, wanted.get(p)])),
           });
         return { indicator, changed: changed.length };
+      });
+    },
+
+    /**
+     * Issue 27 part 1: the whole area's values of an indicator Bridge counts, counted again for
+     * each period on its chart that has ended, replacing what was there (the audit event keeps
+     * it). A measure is counted for the whole area only: a borough's count would be a query per
+     * borough and period.
+     */
+    async refreshFromBridge(principal: Principal, id: string, _input: Input, requestId?: string) {
+      const user = requireUser(principal, 'indicators.manage');
+      return db.transaction(async (tx) => {
+        const indicator = await find(tx, id, true);
+        const measure = measures().find((m) => m.key === indicator.measureKey);
+        if (!measure) throw new ConflictError(t('indicators:errors.notCounted'));
+        const today = todayInLondon(now());
+        const periods = closedPeriods(
+          periodsUpTo(today, indicator.frequency, SERIES_LENGTH[indicator.frequency] + 1),
+          indicator.frequency,
+          today,
+        );
+        const counted = [];
+        for (const period of periods) {
+          const n = await measure.count(
+            tx,
+            startOfLondonDay(period),
+            startOfLondonDay(nextPeriod(period, indicator.frequency)),
+          );
+          counted.push({
+            indicatorId: id,
+            period,
+            boroughId: null,
+            value: n * 100,
+            source: 'bridge' as const,
+            recordedAt: now(),
+            recordedBy: user.userId,
+          });
+        }
+        const replaced = periods.length
+          ? await tx
+              .delete(values)
+              .where(
+                and(
+                  eq(values.indicatorId, id),
+                  isNull(values.boroughId),
+                  inArray(values.period, periods),
+                ),
+              )
+              .returning()
+          : [];
+        if (counted.length) await tx.insert(values).values(counted);
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'indicators.values-counted',
+          recordType: 'indicator',
+          recordId: id,
+          before: { replaced },
+          after: { values: counted.map((c) => ({ period: c.period, value: c.value })) },
+        });
+        return { indicator, values: counted.length };
       });
     },
 
