@@ -6,8 +6,10 @@
  * 23 November 2026 (reporting year 2026-27). Each test makes its own indicators.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { and, desc, eq } from 'drizzle-orm';
+import { indicatorsPersonData } from '../../src/modules/indicators/person-data.js';
 import { indicatorValues, indicators } from '../../src/modules/indicators/schema.js';
 import { meetings } from '../../src/modules/meetings/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
@@ -176,6 +178,21 @@ test('CON-01, CDRP-10: a figure typed for a period is read in the table with its
     .orderBy(desc(auditEvents.occurredAt));
   assert.equal((event!.before as { value: number }).value, 7000, 'the earlier figure is kept');
   assert.equal((event!.before as { note: string }).note, 'From the survey');
+  // DP-02: the figures a person gave are in what Bridge holds about them, exactly as typed.
+  const [figures] = await indicatorsPersonData(
+    t.services.db,
+    { personId: randomUUID(), userId: value!.recordedBy },
+    t.services.t,
+  );
+  assert.equal(figures!.title, 'Indicator figures you gave');
+  const given = figures!.rows.filter((r) => r.Indicator === indicator.name);
+  assert.deepEqual(
+    given.map((r) => [r['Period (first day)'], r.Value, r['Given by']]),
+    [
+      ['2026-09-01', '80.25', 'typed'],
+      ['2026-10-01', '76.50', 'typed'],
+    ],
+  );
 });
 
 test('CON-01: the targets of a reporting year are set; red beyond the tolerance; lower is better', async () => {

@@ -9,6 +9,7 @@ import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, Measure, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import { indicatorsPaths } from './paths.js';
+import { indicatorsPersonData } from './person-data.js';
 import { registerPublicRoutes } from './public/routes.js';
 import { createPublicIndicatorsService } from './public/service.js';
 import { registerRegisterRoutes } from './register/routes.js';
@@ -47,6 +48,7 @@ export function createIndicatorsModule(
     name: 'indicators',
     api: {},
     services,
+    personData: (executor, subject) => indicatorsPersonData(executor, subject, t),
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
       registerRegisterRoutes(routeDeps);
