@@ -78,6 +78,7 @@ import {
 import { createTrainingModule } from './modules/training/index.js';
 import { createGoodPracticeModule } from './modules/good-practice/index.js';
 import { createStopSearchModule, readStopSearchSettings } from './modules/stop-search/index.js';
+import { createIndicatorsModule } from './modules/indicators/index.js';
 import {
   createCustodyVisitingModule,
   readCustodyVisitingSettings,
@@ -240,6 +241,12 @@ export function buildServices(deps: AppDeps) {
   const training = createTrainingModule({ platform, now, directory: directory.api });
   const goodPractice = createGoodPracticeModule({ platform, now, directory: directory.api });
   const stopSearch = createStopSearchModule({ platform, now, directory: directory.api });
+  const indicators = createIndicatorsModule({
+    platform,
+    now,
+    directory: directory.api,
+    measures: () => modules.flatMap((m) => m.measures ?? []),
+  });
   const grants = createGrantsModule({
     platform,
     now,
@@ -264,6 +271,7 @@ export function buildServices(deps: AppDeps) {
     grants,
     goodPractice,
     stopSearch,
+    indicators,
   ];
   // Every service by name, for tests that drive a service directly.
   const services = {
@@ -282,6 +290,7 @@ export function buildServices(deps: AppDeps) {
     ...grants.services,
     ...goodPractice.services,
     ...stopSearch.services,
+    ...indicators.services,
   };
   return { platform, modules, services, messages };
 }

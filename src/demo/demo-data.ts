@@ -93,6 +93,11 @@ import {
   loadGoodPracticeDemo,
   removeGoodPracticeDemo,
 } from '../modules/good-practice/index.js';
+import {
+  DEMO_INDICATOR_ORGANISATIONS,
+  loadIndicatorsDemo,
+  removeIndicatorsDemo,
+} from '../modules/indicators/index.js';
 
 export const DEMO_DOMAIN = 'bridge.example';
 export const DEMO_PASSWORD = 'bridge demo 2026 passphrase';
@@ -265,6 +270,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeCustodyVisitingDemo(tx, demoPeople);
     await removeTrainingDemo(tx, ids, demoPeople);
     await removeGoodPracticeDemo(tx, ids, demoPeople);
+    await removeIndicatorsDemo(tx, ids);
     await removePartnershipsDemo(tx, demoPeople);
     // The grants before the engagement groups their applications name.
     await removeGrantsDemo(tx, ids);
@@ -494,6 +500,14 @@ export async function loadDemoData(
         partnership: personIds.get('partnership_officer')!,
       },
       await demoOrganisationIds(tx, DEMO_GOOD_PRACTICE_BOROUGHS),
+      new Date(),
+    );
+    // CON-01, CDRP-10, ICV-10: two indicators with a year of figures and their targets.
+    await loadIndicatorsDemo(
+      tx,
+      officerUser,
+      await demoOrganisationIds(tx, DEMO_INDICATOR_ORGANISATIONS),
+      today,
       new Date(),
     );
     // CDRP-01, CDRP-10, CDRP-15: the partnerships register for the 33 London boroughs.

@@ -118,6 +118,23 @@ export interface RetentionPart {
   describe: string;
 }
 
+/**
+ * A figure Bridge already counts, which an indicator may take its values from (issue 27 part 1):
+ * a module offers it, the indicators module asks it for each closed period.
+ */
+export interface Measure {
+  /** Stable, kept on the indicator: '<module>.<what>' ("meetings.held"). */
+  key: string;
+  /** Its name's catalogue key, in the module's namespace. */
+  nameKey: string;
+  /** What it counts: always a whole number. */
+  unit: 'count';
+  /** Whether it can be counted for one borough (`count`'s boroughId); else the whole area only. */
+  byBorough: boolean;
+  /** How many in [from, to) (instants), for the whole area or a borough. */
+  count(executor: Executor, from: Date, to: Date, boroughId?: string): Promise<number>;
+}
+
 export interface BridgeModule<Api = unknown> {
   name: string;
   /** What other modules may use: the module's data is reached only through this. */
@@ -134,6 +151,8 @@ export interface BridgeModule<Api = unknown> {
     t: Translate,
   ): Promise<readonly (ModuleHomeTask | false | null | undefined | 0)[]>;
   sweeps?: readonly Sweep[];
+  /** The figures it counts that an indicator may take its values from. */
+  measures?: readonly Measure[];
   /**
    * DP-02: everything this module holds about a person, from its own tables only, a query per
    * section at most (never one per record). Run on the executor given, so that every module's

@@ -82,6 +82,12 @@ const GOOD_PRACTICE_KEEPERS: readonly Role[] = [
   'partnership_officer',
 ];
 /**
+ * CON-01, CDRP-10: indicators are read by police and authority staff and members and partnership
+ * officers; defined, given their targets and figures by the authority's officers.
+ */
+const INDICATOR_VIEWERS: readonly Role[] = [...GROUP_STAFF, 'partnership_officer'];
+const INDICATOR_KEEPERS: readonly Role[] = ['authority_officer'];
+/**
  * CON-04: engagement groups are read by police and authority staff and members and partnership
  * officers, kept by the authority's officers; a group's page, plan and issues are also its own
  * engagement officer's (the service narrows them to their group), who writes its plan and raises
@@ -926,6 +932,22 @@ const EXPECTED: Record<string, Who> = {
   'POST /good-practice-library/:entryId/withdraw': ['authority_officer'],
   'GET /good-practice': 'anyone',
   'GET /good-practice/:entryId': 'anyone',
+  // CON-01, CDRP-10: indicators kept by staff, and the public ones read by anyone.
+  'GET /performance-indicators': INDICATOR_VIEWERS,
+  'GET /performance-indicators/new': INDICATOR_KEEPERS,
+  'POST /performance-indicators/new': INDICATOR_KEEPERS,
+  'GET /performance-indicators/:indicatorId': INDICATOR_VIEWERS,
+  'GET /performance-indicators/:indicatorId/edit': INDICATOR_KEEPERS,
+  'POST /performance-indicators/:indicatorId/edit': INDICATOR_KEEPERS,
+  'GET /performance-indicators/:indicatorId/values': INDICATOR_KEEPERS,
+  'POST /performance-indicators/:indicatorId/values': INDICATOR_KEEPERS,
+  'GET /performance-indicators/:indicatorId/targets': INDICATOR_KEEPERS,
+  'POST /performance-indicators/:indicatorId/targets': INDICATOR_KEEPERS,
+  'GET /performance-indicators/:indicatorId/upload': INDICATOR_KEEPERS,
+  'POST /performance-indicators/:indicatorId/upload': INDICATOR_KEEPERS,
+  'POST /performance-indicators/:indicatorId/refresh': INDICATOR_KEEPERS,
+  'GET /indicators': 'anyone',
+  'GET /indicators/:indicatorId': 'anyone',
   // LEG-04: stop and search, read by anyone; months and reference data loaded by the authority's
   // officers.
   'GET /stop-and-search': 'anyone',

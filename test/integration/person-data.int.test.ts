@@ -136,6 +136,7 @@ test('DP-02: every module gives its records about the person, and nobody else’
       'engagement',
       'grants',
       'good-practice',
+      'indicators',
     ],
   );
   assert.equal(section(found, 'directory', 'Directory entry')[0]!['Full name'], 'Avery Advisor');
@@ -967,6 +968,13 @@ test('DP-02: the whole answer for a person with records in every module, word fo
             },
           ],
         },
+      ],
+    },
+    {
+      module: 'indicators',
+      sections: [
+        { title: 'Indicator figures you gave', rows: [] },
+        { title: 'Indicator targets you set', rows: [] },
       ],
     },
   ];

@@ -322,6 +322,13 @@ const CHECKED_VALUES: Record<string, string> = {
   'stop_search_population.ethnic_group': 'white',
   'stop_search_population.people': '1',
   'stop_search_reference_files.kind': 'boundaries',
+  'indicators.unit': 'count',
+  'indicators.polarity': 'higher_better',
+  'indicators.frequency': 'monthly',
+  'indicators.breakdown': 'none',
+  'indicator_targets.period': '2000-01-01', // a period's first day
+  'indicator_values.period': '2000-01-01',
+  'indicator_values.source': 'typed',
 };
 
 /**
@@ -429,6 +436,7 @@ test('every counted table moves its kind on, and only its kind, at commit', asyn
     'good_practice',
     'grants',
     'groups',
+    'indicators',
     'meetings',
     'members',
     'partnerships',

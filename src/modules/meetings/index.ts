@@ -39,6 +39,7 @@ import { registerScheduleRoutes } from './schedule/routes.js';
 import { createScheduleService } from './schedule/service.js';
 import { meetingsPersonData } from './person-data.js';
 import { meetingTitles } from './titles.js';
+import { meetingsHeld } from './measures/held.js';
 
 export type {
   Body,
@@ -244,6 +245,7 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
   };
   return {
     name: 'meetings',
+    measures: [meetingsHeld],
     personData: (executor, subject) => meetingsPersonData(executor, subject, platform.t),
     api,
     services,

@@ -224,6 +224,14 @@ const POLICIES = {
    * officers who monitor it. Anyone reads the figures (police.uk publishes every search).
    */
   'stop-search.import': anyRole(['authority_officer']),
+  /**
+   * CON-01, CDRP-10, LEG-04: performance indicators, their targets and figures, read by police
+   * and authority staff and members and the boroughs' partnership officers. The public ones
+   * anyone reads on the public indicators page.
+   */
+  'indicators.view': anyRole([...GROUP_STAFF, 'partnership_officer']),
+  /** CON-01: the authority's officers define indicators, set targets and give their figures. */
+  'indicators.manage': anyRole(['authority_officer']),
   /** A signed-in person's own training: the sessions they attended and their needs. */
   'training.own': userOnly,
   /**

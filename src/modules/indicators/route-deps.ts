@@ -1,0 +1,16 @@
+import type { RouteDeps } from '../../platform/modules.js';
+import type { PublicIndicatorsService } from './public/service.js';
+import type { RegisterService } from './register/service.js';
+import type { ValuesService } from './values/service.js';
+
+/** The indicators module's own services. */
+export interface IndicatorsServices {
+  /** CON-01: the indicators as staff keep them. */
+  indicatorsRegister: RegisterService;
+  /** CON-01, CDRP-10: values, targets and files of values. */
+  indicatorsValues: ValuesService;
+  /** CDRP-10, LEG-04: what is published. */
+  indicatorsPublic: PublicIndicatorsService;
+}
+
+export type IndicatorsRouteDeps = RouteDeps<IndicatorsServices>;
