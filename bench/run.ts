@@ -57,6 +57,7 @@ const BASELINE_PAGES = [
   'Public home',
   'Public groups page',
   'Public recommendations',
+  'Public indicators',
   'Stop and search for a year',
   'Directory search',
 ];

@@ -174,6 +174,14 @@ export async function benchPages(client: pg.ClientBase, asOf: string): Promise<B
       surge: true,
     },
     {
+      // Issue 27: the public performance indicators (the demo's, which the dataset holds).
+      name: 'Public indicators',
+      path: '/indicators',
+      role: null,
+      shows: /Independent custody visits made/,
+      surge: true,
+    },
+    {
       // Issue 27: the recommendations and their progress, as anyone reads them.
       name: 'Public recommendations',
       path: '/recommendations',

@@ -349,11 +349,13 @@ test('CDRP-10, DP-01: the public read the public indicators only, with a count o
   const row = rowOf(tableOf(list.body), people.name);
   assert.equal(row.Value, 'fewer than 10');
   assert.equal(row.Target, '10');
-  assert.equal(row.Status, 'Red: off target');
+  // Red would tell that the hidden count is under its target of 10: the status is withheld too.
+  assert.equal(row.Status, 'Not shown: the count is too small to publish');
 
   const page = await anyone.get(`/indicators/${people.id}`);
   const table = tableOf(page.body, /Figures for/);
   assert.equal(rowOf(table, 'October 2026').Value, 'fewer than 10');
+  assert.equal(rowOf(table, 'October 2026').Status, 'Not shown: the count is too small to publish');
   assert.equal(rowOf(table, 'September 2026').Value, '14');
   assert.match(text(page.body), /a figure below 10 is shown as "fewer than 10"/);
   assert.doesNotMatch(page.body, /Typed/, 'who gave it is for staff');

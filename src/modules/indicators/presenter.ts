@@ -59,6 +59,16 @@ export function ragTag(t: Translate, rag: RagStatus) {
 }
 
 /**
+ * DP-01: a status as a public page may show it. Beside a count of people shown as "fewer than
+ * 10", a status would say which side of its target the hidden count falls: it is withheld too.
+ */
+export function publicRagTag(t: Translate, hundredths: number | null, unit: Unit, rag: RagStatus) {
+  if (hundredths !== null && countsPeople(unit) && hundredths < 1000)
+    return { text: t('indicators:rag.withheld'), classes: 'govuk-tag--grey' };
+  return ragTag(t, rag);
+}
+
+/**
  * An indicator's series as the chart draws it and the table lists it, each value shown as the
  * audience may read it (`shown`: the staff's `valueText`, or the public's `publicValue`).
  */
@@ -83,7 +93,8 @@ export function seriesRows(
         p.target === null
           ? t('indicators:series.noTarget')
           : valueText(t, p.target, indicator.unit),
-      rag: ragTag(t, p.rag),
+      rag:
+        audience === 'public' ? publicRagTag(t, p.value, indicator.unit, p.rag) : ragTag(t, p.rag),
       sourceText: p.source ? t(`indicators:sources.${p.source}`) : '',
     };
   });

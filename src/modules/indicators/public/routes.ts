@@ -8,12 +8,14 @@ import { lineChart } from '../../../platform/charts/line-chart.js';
 import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor, queryString } from '../../../platform/http/pagination.js';
 import { indicatorsPaths as paths } from '../paths.js';
-import { publicValue, seriesRows } from '../presenter.js';
+import { publicRagTag, publicValue, seriesRows } from '../presenter.js';
 import { latestCells } from '../register/routes.js';
 import type { IndicatorsRouteDeps as RouteDeps } from '../route-deps.js';
 
 const T = 'modules/indicators/public/views';
-const publicPage = { config: { access: 'public' as const } };
+// Read by anyone, the same for all not signed in: kept while the data is unchanged, with an
+// ETag (http/public-cache.ts).
+const publicPage = { config: { access: 'public' as const, publicCache: true } };
 
 export function registerPublicRoutes({ app, services, renderPage }: RouteDeps): void {
   const { indicatorsPublic: published } = services;
@@ -33,6 +35,7 @@ export function registerPublicRoutes({ app, services, renderPage }: RouteDeps): 
         ...i,
         href: paths.publicIndicator(i.id),
         ...latestCells(t, i, (v) => publicValue(t, v, i.unit).text),
+        rag: publicRagTag(t, i.latest?.value ?? null, i.unit, i.latest?.rag ?? 'none'),
       })),
       total: result.total,
       pagination: paginationFor(paths.publicList, {}, page.page, page.limit, result.total),
