@@ -7,11 +7,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
+import { eq } from 'drizzle-orm';
+import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import { Agent, createTestApp, type TestApp } from '../app.js';
 import { signInNewAccount } from '../factories/accounts.js';
 import { makeBorough, makePerson, uniqueTag } from '../factories/directory.js';
 import { makeEntry } from '../factories/good-practice.js';
+import { makeGroup } from '../factories/groups.js';
 import { policeUkFile, policeUkLines } from '../factories/stop-search.js';
+import { makeTrackerSource } from '../factories/tracker.js';
 import { mainOf, rowRecords, tableOf, textOf } from '../html.js';
 
 let t: TestApp;
@@ -294,4 +298,115 @@ test('LEG-04: stop and search: a month imported is counted by borough (the force
     ],
   );
   assert.ok(outcomesJson.lastChanged);
+});
+
+test('IAG-01: advisory groups: the groups the public register lists, closed ones never, with no member named or counted', async () => {
+  const tag = uniqueTag();
+  const borough = await makeBorough(t, { name: `Borough ${tag}` });
+  const open = await makeGroup(t, {
+    name: `Open group ${tag}`,
+    ownerId: borough.id,
+    purpose: `Advising ${tag}`,
+    meetingIntervalMonths: 3,
+    members: [`Member Named ${tag}`],
+  });
+  const closed = await makeGroup(t, { name: `Closed group ${tag}` });
+  await t.services.db
+    .update(advisoryGroups)
+    .set({ status: 'closed' })
+    .where(eq(advisoryGroups.id, closed.id));
+
+  const { header, records, body } = await csvRecords('advisory-groups');
+  assert.deepEqual(header, ['name', 'type', 'run_with', 'purpose', 'meets_every_months', 'url']);
+  const ours = records.filter((r) => r.name!.endsWith(tag));
+  assert.equal(ours.length, 1);
+  assert.deepEqual(
+    { ...ours[0], url: ours[0]!.url!.replace(/^http:\/\/localhost:\d+/, '') },
+    {
+      name: `Open group ${tag}`,
+      type: 'Borough independent advisory group',
+      run_with: `Borough ${tag}`,
+      purpose: `Advising ${tag}`,
+      meets_every_months: '3',
+      url: `/advisory-groups/${open.id}`,
+    },
+  );
+  assert.doesNotMatch(body, new RegExp(`Member Named ${tag}`));
+  const json = await jsonOf('advisory-groups');
+  const row = json.rows.find((r) => r.name === `Open group ${tag}`)!;
+  assert.equal(row.meets_every_months, 3);
+  assert.ok(!json.rows.some((r) => r.name === `Closed group ${tag}`));
+  assert.doesNotMatch(JSON.stringify(json), new RegExp(`Member Named ${tag}`));
+});
+
+test('recommendations: each of a published source, with its status and latest due date; a source not published, never', async () => {
+  const tag = uniqueTag();
+  const published = await makeTrackerSource(t, [
+    {
+      source_title: `Review ${tag}`,
+      source_kind: 'review',
+      source_public: 'yes',
+      recommendation: '1',
+      recommendation_text: `Explain every search ${tag}`,
+      action: 'Brief every officer',
+      result: 'ongoing',
+      due_on: '2031-05-31',
+    },
+    {
+      recommendation: '1',
+      action: 'Check the briefings',
+      result: 'not_started',
+      due_on: '2031-09-30',
+    },
+    {
+      recommendation: '2',
+      recommendation_text: `Stop nothing ${tag}`,
+      recommendation_status: 'not_accepted',
+      rationale: 'Not lawful',
+    },
+  ]);
+  await makeTrackerSource(t, [
+    {
+      source_title: `Private review ${tag}`,
+      source_kind: 'review',
+      recommendation: '1',
+      recommendation_text: `Secret ${tag}`,
+    },
+  ]);
+
+  const { header, records, body } = await csvRecords('recommendations');
+  assert.deepEqual(header, ['source', 'part', 'number', 'text', 'status', 'due_on', 'url']);
+  const ours = records
+    .filter((r) => r.source === `Review ${tag}`)
+    .map((r) => ({ ...r, url: r.url!.replace(/^http:\/\/localhost:\d+/, '') }));
+  assert.deepEqual(ours, [
+    {
+      source: `Review ${tag}`,
+      part: '',
+      number: '1',
+      text: `Explain every search ${tag}`,
+      status: 'Accepted',
+      due_on: '2031-09-30',
+      url: `/recommendations/${published}`,
+    },
+    {
+      source: `Review ${tag}`,
+      part: '',
+      number: '2',
+      text: `Stop nothing ${tag}`,
+      status: 'Not accepted',
+      due_on: '',
+      url: `/recommendations/${published}`,
+    },
+  ]);
+  assert.doesNotMatch(body, new RegExp(`Private review ${tag}|Secret ${tag}`));
+  const json = await jsonOf('recommendations');
+  assert.deepEqual(
+    json.rows.filter((r) => r.source === `Review ${tag}`).map((r) => [r.number, r.due_on]),
+    [
+      ['1', '2031-09-30'],
+      ['2', null],
+    ],
+  );
+  assert.doesNotMatch(JSON.stringify(json), new RegExp(`Secret ${tag}`));
 });
