@@ -69,6 +69,8 @@ import type { Access } from './platform/http/types.js';
 import type { BridgeModule, PlatformServices, RouteDeps, Sweep } from './platform/modules.js';
 import type { Env, ModuleSettingsDeclarations } from './platform/settings.js';
 import { registerOutboxRoutes } from './platform/mail/routes.js';
+import { collectOpenData } from './platform/open-data/dataset.js';
+import { registerOpenDataRoutes } from './platform/open-data/routes.js';
 import { createMailService, smtpTransport, type MailTransport } from './platform/mail/service.js';
 import { createAdviceModule, readAdviceSettings } from './modules/advice/index.js';
 import {
@@ -515,6 +517,7 @@ export async function buildApp(deps: AppDeps): Promise<{
   registerAuditRoutes(routeDeps);
   registerOutboxRoutes(routeDeps);
   for (const module of modules) await module.registerRoutes(app, renderPage);
+  registerOpenDataRoutes(routeDeps, collectOpenData(modules));
 
   const sweeps = [...platformSweeps(platform, app.log), ...modules.flatMap((m) => m.sweeps ?? [])];
   return { app, services, routes, handlers, sweeps };

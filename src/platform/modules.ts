@@ -19,6 +19,7 @@ import type { Translate } from './i18n/messages.js';
 import type { NavItem } from './http/navigation.js';
 import type { RenderPage } from './http/render.js';
 import type { MailService } from './mail/service.js';
+import type { OpenDataset } from './open-data/dataset.js';
 
 /** The platform's services, which every module may use. */
 export interface PlatformServices {
@@ -161,4 +162,6 @@ export interface BridgeModule<Api = unknown> {
   personData?(executor: Executor, subject: PersonDataSubject): Promise<PersonDataSection[]>;
   /** DP-03: the kinds of personal record it keeps (issue 28 adds what is done with them). */
   retention?: readonly RetentionPart[];
+  /** Issue 27 part 6: the public tables it offers as open data (only what its public pages show). */
+  openData?: readonly OpenDataset[];
 }

@@ -490,6 +490,12 @@ const EXPECTED: Record<string, Who> = {
   'GET /tracker/sources/:sourceId/report/attach': ['authority_officer', 'coordination_unit'],
   'POST /tracker/sources/:sourceId/report/attach': ['authority_officer', 'coordination_unit'],
   'GET /recommendations': 'anyone',
+  // Issue 27 part 6: open data, the catalogue and each dataset, read and downloaded by anyone.
+  'GET /open-data': 'anyone',
+  'GET /open-data/catalogue.jsonld': 'anyone',
+  'GET /open-data/:id': 'anyone',
+  'GET /open-data/:id.csv': 'anyone',
+  'GET /open-data/:id.json': 'anyone',
   // CON-07: "you said, we did": authority officers write it; anyone reads it once published.
   'GET /consultation/consultations/:consultationId/outcome': ['authority_officer'],
   'POST /consultation/consultations/:consultationId/outcome': ['authority_officer'],

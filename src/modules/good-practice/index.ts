@@ -9,6 +9,7 @@ import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import { registerLibraryRoutes } from './library/routes.js';
 import { createLibraryService } from './library/service.js';
+import { goodPracticeOpenData } from './open-data.js';
 import { goodPracticePaths } from './paths.js';
 import { goodPracticePersonData } from './person-data.js';
 import { registerPublicRoutes } from './public/routes.js';
@@ -69,6 +70,7 @@ export function createGoodPracticeModule(
     },
     services,
     personData: (executor, subject) => goodPracticePersonData(executor, subject, t),
+    openData: [goodPracticeOpenData(t, directory)],
     registerRoutes(app, renderPage) {
       const routeDeps = {
         app,

@@ -38,6 +38,7 @@ import {
   createDirectorChairsBody,
   createGroupMeetingBody,
 } from './meeting-body.js';
+import { groupsOpenData } from './register/open-data.js';
 import { groupPaths } from './paths.js';
 import { createApplyService } from './recruitment/apply-service.js';
 import { registerRecruitmentRoutes } from './recruitment/routes.js';
@@ -203,6 +204,7 @@ export function createGroupsModule(
   };
   return {
     name: 'groups',
+    openData: [groupsOpenData(platform.t, directoryApi)],
     personData: createGroupsPersonData({
       directory,
       organisationNameSql: directoryApi.organisationNameSql,

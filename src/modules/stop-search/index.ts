@@ -11,6 +11,7 @@ import { registerFigureRoutes } from './figures/routes.js';
 import { createFiguresService } from './figures/service.js';
 import { registerImportRoutes } from './imports/routes.js';
 import { createImportsService } from './imports/service.js';
+import { stopSearchOpenData } from './open-data.js';
 import { stopSearchPaths } from './paths.js';
 import { readAreaPopulation } from './population.js';
 import { placeMonth, readBoundaries } from './reference/placing.js';
@@ -64,6 +65,7 @@ export function createStopSearchModule(
     name: 'stop-search',
     api: {},
     services,
+    openData: stopSearchOpenData(t, deps.directory),
     registerRoutes(app, renderPage) {
       const routeDeps = {
         app,

@@ -16,6 +16,7 @@ import { registerEditingRoutes } from './editing/routes.js';
 import { createEditingService } from './editing/service.js';
 import { createTrackerSourcesFace, type TrackerSourcesFace } from './face.js';
 import { trackerPaths } from './paths.js';
+import { trackerOpenData } from './public/open-data.js';
 import { registerPublicTrackerRoutes } from './public/routes.js';
 import { createPublicTrackerService } from './public/service.js';
 import { registerRecordRoutes } from './records/routes.js';
@@ -97,6 +98,7 @@ export function createTrackerModule(
   return {
     name: 'tracker',
     personData: (executor, subject) => trackerPersonData(t, executor, subject),
+    openData: [trackerOpenData(t)],
     api: { sources: sourcesFace, recommendationTitles: createRecommendationTitles(t) },
     services,
     registerRoutes(app, renderPage) {

@@ -30,11 +30,28 @@ export function csvText(rows: readonly (readonly string[])[]): string {
   return stringify(rows.map((row) => row.map(spreadsheetSafe)));
 }
 
-/** Sends rows (a header first) as a CSV file to download. */
+/** Sends rows (a header first) as a CSV file to download: someone's own, kept by no cache. */
 export function sendCsv(reply: FastifyReply, fileName: string, rows: readonly string[][]) {
+  return csvReply(reply, fileName, rows, 'private, no-store');
+}
+
+/**
+ * Sends public rows (open data) as a CSV file: the same for everyone, so any cache may keep it
+ * for five minutes (a kept public page is answered with an ETag instead: http/public-cache.ts).
+ */
+export function sendPublicCsv(reply: FastifyReply, fileName: string, rows: readonly string[][]) {
+  return csvReply(reply, fileName, rows, 'public, max-age=300');
+}
+
+function csvReply(
+  reply: FastifyReply,
+  fileName: string,
+  rows: readonly string[][],
+  cacheControl: string,
+) {
   return reply
     .header('content-type', 'text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${fileName.replace(/"/g, '')}"`)
-    .header('cache-control', 'private, no-store')
+    .header('cache-control', cacheControl)
     .send(csvText(rows));
 }

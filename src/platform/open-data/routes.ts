@@ -1,0 +1,90 @@
+/**
+ * Open data's public addresses (issue 27 part 6): the catalogue page, each dataset's page, its
+ * CSV and JSON, and the catalogue in DCAT for machines. Read by anyone, GET only, and kept while
+ * Bridge's data is unchanged (http/public-cache.ts). Links in what is downloaded are absolute,
+ * from the configured public address: never the request's Host, which a kept answer would then
+ * give to everyone else.
+ */
+import type { FastifyRequest } from 'fastify';
+import { NotFoundError } from '../errors.js';
+import { sendPublicCsv } from '../http/csv.js';
+import type { RouteDeps } from '../modules.js';
+import type { OpenDataset } from './dataset.js';
+import { csvRows, dcatCatalogue, jsonBody, publishedRows } from './formats.js';
+import { OPEN_GOVERNMENT_LICENCE } from './licence.js';
+import { openDataPaths as paths } from './paths.js';
+
+const T = 'platform/open-data/views';
+const publicData = { config: { access: 'public' as const, publicCache: true } };
+
+export function registerOpenDataRoutes(
+  { app, services, renderPage, config }: RouteDeps,
+  datasets: readonly OpenDataset[],
+): void {
+  const { db } = services;
+  const base = config.publicUrl;
+  const byId = new Map(datasets.map((d) => [d.id, d]));
+  const find = (request: FastifyRequest) => {
+    const dataset = byId.get((request.params as { id: string }).id);
+    if (!dataset) throw new NotFoundError();
+    return dataset;
+  };
+  const withDates = () =>
+    Promise.all(datasets.map(async (d) => ({ ...d, lastChanged: await d.lastChanged(db) })));
+  const crumbs = (request: FastifyRequest) => [
+    { text: request.t('openData.home'), href: '/' },
+    { text: request.t('openData.catalogue.title'), href: paths.catalogue },
+  ];
+
+  app.get(paths.catalogue, publicData, async (request, reply) =>
+    renderPage(request, reply, `${T}/catalogue.njk`, {
+      title: request.t('openData.catalogue.title'),
+      breadcrumbs: [{ text: request.t('openData.home'), href: '/' }],
+      datasets: await withDates(),
+      licence: OPEN_GOVERNMENT_LICENCE,
+      paths,
+    }),
+  );
+
+  app.get(paths.dcat, publicData, async (request, reply) => {
+    const catalogue = dcatCatalogue(
+      {
+        title: request.t('openData.catalogue.title'),
+        description: request.t('openData.catalogue.lead'),
+      },
+      await withDates(),
+      base,
+    );
+    return reply
+      .header('content-type', 'application/ld+json; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(JSON.stringify(catalogue, null, 2));
+  });
+
+  app.get(paths.dataset.pattern, publicData, async (request, reply) => {
+    const dataset = find(request);
+    return renderPage(request, reply, `${T}/dataset.njk`, {
+      title: dataset.title,
+      breadcrumbs: crumbs(request),
+      dataset,
+      lastChanged: await dataset.lastChanged(db),
+      licence: OPEN_GOVERNMENT_LICENCE,
+      paths,
+    });
+  });
+
+  app.get(paths.csv.pattern, publicData, async (request, reply) => {
+    const dataset = find(request);
+    const rows = publishedRows(dataset, await dataset.rows(db), base);
+    return sendPublicCsv(reply, `${dataset.id}.csv`, csvRows(dataset, rows));
+  });
+
+  app.get(paths.json.pattern, publicData, async (request, reply) => {
+    const dataset = find(request);
+    const [rows, lastChanged] = await Promise.all([dataset.rows(db), dataset.lastChanged(db)]);
+    return reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(JSON.stringify(jsonBody(dataset, publishedRows(dataset, rows, base), lastChanged)));
+  });
+}
