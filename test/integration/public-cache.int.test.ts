@@ -81,3 +81,17 @@ test('a page that set a cookie (a form with its CSRF token) is not kept', async 
   assert.equal(signIn.headers.etag, undefined);
   assert.equal(signIn.headers['cache-control'], 'no-store');
 });
+
+test('a kept download is sent again as a download, with its name', async () => {
+  const first = await get('/open-data/good-practice.csv');
+  assert.equal(first.statusCode, 200);
+  const again = await get('/open-data/good-practice.csv');
+  assert.equal(again.headers.etag, first.headers.etag);
+  assert.equal(again.headers['content-disposition'], first.headers['content-disposition']);
+  assert.match(
+    String(again.headers['content-disposition']),
+    /attachment; filename="good-practice\.csv"/,
+  );
+  assert.match(String(again.headers['content-type']), /^text\/csv/);
+  assert.equal(again.body, first.body);
+});

@@ -23,9 +23,13 @@ import { FLASH_COOKIE } from './render.js';
 
 interface Kept {
   etag: string;
-  contentType: string;
+  /** What the answer says of its body, sent again with it: its type, and a download's name. */
+  headers: Record<string, string>;
   body: Buffer;
 }
+
+/** The headers of a kept answer that describe its body (the rest are each answer's own). */
+const BODY_HEADERS = ['content-type', 'content-disposition'] as const;
 
 /** What a request found out before its handler ran: where its answer is kept, and as what. */
 const pending = new WeakMap<FastifyRequest, { key: string; etag: string }>();
@@ -76,7 +80,7 @@ export function installPublicCache(app: FastifyInstance, deps: { db: Db; now: ()
       return reply.code(304).header('etag', etag).header('cache-control', 'no-cache').send();
     if (current)
       return reply
-        .header('content-type', current.contentType)
+        .headers(current.headers)
         .header('etag', etag)
         .header('cache-control', 'no-cache')
         .send(current.body);
@@ -93,11 +97,12 @@ export function installPublicCache(app: FastifyInstance, deps: { db: Db; now: ()
           ? payload
           : null;
     if (!body) return payload;
-    kept.set(made.key, {
-      etag: made.etag,
-      contentType: String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'),
-      body,
-    });
+    const headers: Record<string, string> = {};
+    for (const name of BODY_HEADERS) {
+      const value = reply.getHeader(name);
+      if (value !== undefined) headers[name] = String(value);
+    }
+    kept.set(made.key, { etag: made.etag, headers, body });
     reply.header('etag', made.etag).header('cache-control', 'no-cache');
     return payload;
   });
