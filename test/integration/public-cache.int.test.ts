@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Agent, createTestApp, type TestApp } from '../app.js';
-import { signInNewAccount } from '../factories/accounts.js';
+import { FACTORY_PASSWORD, makeAccount, signInNewAccount } from '../factories/accounts.js';
 import { makeGroup } from '../factories/groups.js';
 import { mainOf, textOf } from '../html.js';
 
@@ -75,11 +75,41 @@ test('a signed-in person is never sent a kept page, nor given an ETag', async ()
   assert.doesNotMatch(anyone.body, /Sign out/);
 });
 
-test('a page that set a cookie (a form with its CSRF token) is not kept', async () => {
-  const signIn = await new Agent(t.app).get('/sign-in');
-  assert.equal(signIn.statusCode, 200);
-  assert.equal(signIn.headers.etag, undefined);
-  assert.equal(signIn.headers['cache-control'], 'no-store');
+test('a person part-way through signing in (a session, no second factor yet) is never sent a kept page, and their page is never kept', async () => {
+  const account = await makeAccount(t, { role: 'coordination_unit' });
+  assert.ok(account.totpSecret, 'the role needs a second factor');
+  const agent = new Agent(t.app);
+  await agent.get('/sign-in');
+  const password = await agent.post('/sign-in', {
+    email: account.email,
+    password: FACTORY_PASSWORD,
+  });
+  assert.match(String(password.headers.location), /^\/sign-in\/second-factor/);
+  // Their home page offers Sign out, with their own CSRF token.
+  const theirs = await agent.get('/');
+  assert.equal(theirs.statusCode, 200);
+  assert.match(theirs.body, /Sign out/);
+  assert.equal(theirs.headers.etag, undefined);
+  // Anyone else is never given it.
+  const anyone = await get('/');
+  assert.doesNotMatch(anyone.body, /Sign out/);
+  assert.doesNotMatch(anyone.body, /name="_csrf"/);
+});
+
+test('made-up query parameters are answered afresh and not kept; the ones a page reads are', async () => {
+  const madeUp = await get('/open-data/good-practice.json?n=1');
+  assert.equal(madeUp.statusCode, 200);
+  assert.equal(madeUp.headers.etag, undefined);
+  assert.equal(madeUp.headers['cache-control'] === 'no-cache', false);
+  const page2 = await get('/recommendations?page=1');
+  assert.match(String(page2.headers.etag), /^W\//);
+  const again = await get('/recommendations?page=1', {
+    'if-none-match': page2.headers.etag as string,
+  });
+  assert.equal(again.statusCode, 304);
+  // Another value of the same parameter is another page.
+  const other = await get('/recommendations?page=2');
+  assert.notEqual(other.headers.etag, page2.headers.etag);
 });
 
 test('a kept download is sent again as a download, with its name', async () => {

@@ -124,6 +124,8 @@ export const routeAccess = {
   balance: { config: { access: { action: 'groups.view-balance' as const } } },
   publicPage: { config: { access: 'public' as const } },
   /** The public register and a group's public page: kept while the data is unchanged (http/public-cache.ts). */
-  publicListing: { config: { access: 'public' as const, publicCache: true } },
+  publicListing: {
+    config: { access: 'public' as const, publicCache: { query: ['q', 'type', 'page'] } },
+  },
   publicForm: publicFormRoute,
 };

@@ -4,10 +4,10 @@
  * sent again from memory with an `ETag`; a browser that already holds it is answered
  * `304 Not Modified` with no body.
  *
- * A route opts in with `config: { access: 'public', publicCache: true }`. Only a GET by someone
- * not signed in, with no message waiting for them (a flash), is served from the cache, and only
- * an answer that set no cookie is kept (a page with a form makes its CSRF cookie, so it is
- * never kept). An entry is current while every kind of data's counter (`data_versions`, moved
+ * A route opts in with `config: { access: 'public', publicCache: true }` (or `{ query: [...] }`
+ * naming the query parameters it reads). Only a GET by someone with no session, with no message
+ * waiting for them (a flash), is served from the cache, and only an answer that set no cookie and
+ * wrote no CSRF token is kept (a page with a form is made for one person). An entry is current while every kind of data's counter (`data_versions`, moved
  * on as each write commits, on any instance) and the London day are as they were when it was
  * made: a change anywhere starts every page afresh, so no page can miss the kind it reads.
  * The counters are read before the page's data, so a kept page is never older than its stamp.
@@ -19,7 +19,7 @@ import { dataVersions } from '../cache/schema.js';
 import { todayInLondon } from '../calendar/index.js';
 import type { Db } from '../db/database.js';
 import { preparedRead } from '../db/prepared.js';
-import { FLASH_COOKIE } from './render.js';
+import { FLASH_COOKIE, repliesWithCsrfToken } from './render.js';
 
 interface Kept {
   etag: string;
@@ -34,12 +34,33 @@ const BODY_HEADERS = ['content-type', 'content-disposition'] as const;
 /** What a request found out before its handler ran: where its answer is kept, and as what. */
 const pending = new WeakMap<FastifyRequest, { key: string; etag: string }>();
 
-/** Pages kept at once: a few hundred public pages of some tens of kilobytes each. */
-const MAX_PAGES = 500;
+/** What the kept pages may hold at most, in bytes: the least recently sent go first. */
+const MAX_BYTES = 64 * 1024 * 1024;
+/** The language is chosen by a query parameter on any page (i18n/language.ts). */
+const ALWAYS_ALLOWED = ['lang'];
+
+/**
+ * Where a request's answer is kept: its language, path and the query parameters the route
+ * reads, in order; null when it has any other (answered afresh, never kept, so made-up
+ * parameters can neither fill the memory nor push real pages out).
+ */
+function keyOf(request: FastifyRequest): string | null {
+  const option = request.routeOptions.config.publicCache;
+  const allowed = [...ALWAYS_ALLOWED, ...(option === true || !option ? [] : option.query)];
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  const names = Object.keys(query).sort();
+  if (names.some((n) => !allowed.includes(n))) return null;
+  const path = request.url.split('?')[0] ?? '/';
+  const search = names.map((n) => `${n}=${JSON.stringify(query[n])}`).join('&');
+  return `${request.lang}|${path}?${search}`;
+}
 
 export function installPublicCache(app: FastifyInstance, deps: { db: Db; now: () => Date }) {
   const { db, now } = deps;
-  const kept = new LRUCache<string, Kept>({ max: MAX_PAGES });
+  const kept = new LRUCache<string, Kept>({
+    maxSize: MAX_BYTES,
+    sizeCalculation: (entry) => Math.max(1, entry.body.length),
+  });
   // A new start may bring new templates: no browser keeps a page made by an earlier one.
   const started = randomBytes(6).toString('hex');
   const counters = preparedRead(db, 'bridge_public_cache_versions', (executor) =>
@@ -59,17 +80,21 @@ export function installPublicCache(app: FastifyInstance, deps: { db: Db; now: ()
         reading = null;
       }));
 
+  // Not for anyone with a session, even one part-way through signing in (whose pages offer
+  // Sign out, with their CSRF token), nor for one with a message waiting for them.
   const eligible = (request: FastifyRequest) =>
-    request.routeOptions.config.publicCache === true &&
+    Boolean(request.routeOptions.config.publicCache) &&
     (request.method === 'GET' || request.method === 'HEAD') &&
+    request.session === null &&
     request.principal === null &&
     !request.cookies[FLASH_COOKIE];
 
   // After the access check (app.ts's preHandler, added before this one).
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     if (!eligible(request)) return;
+    const key = keyOf(request);
+    if (key === null) return;
     const stamp = `${todayInLondon(now())}|${await stampNow()}`;
-    const key = `${request.lang}|${request.url}`;
     const etag = `W/"${createHash('sha256')
       .update(`${started}|${key}|${stamp}`)
       .digest('base64url')
@@ -89,7 +114,13 @@ export function installPublicCache(app: FastifyInstance, deps: { db: Db; now: ()
 
   app.addHook('onSend', async (request, reply, payload) => {
     const made = pending.get(request);
-    if (!made || reply.statusCode !== 200 || reply.hasHeader('set-cookie')) return payload;
+    if (
+      !made ||
+      reply.statusCode !== 200 ||
+      reply.hasHeader('set-cookie') ||
+      repliesWithCsrfToken.has(reply)
+    )
+      return payload;
     const body =
       typeof payload === 'string'
         ? Buffer.from(payload)

@@ -62,10 +62,21 @@ export function createRenderer(navItems: readonly NavItem[], messages: Messages)
 
 export type RenderPage = ReturnType<typeof createRenderer>;
 
+/**
+ * The answers whose page wrote a CSRF token: made for one person, so never kept for others
+ * (http/public-cache.ts), whether or not a cookie was set with it.
+ */
+export const repliesWithCsrfToken = new WeakSet<FastifyReply>();
+
 /** The page's CSRF token, made the first time the template writes it (`{{ csrfToken }}`). */
 function lazyCsrfToken(reply: FastifyReply): { toString(): string } {
   let token: string | undefined;
-  return { toString: () => (token ??= reply.generateCsrf()) };
+  return {
+    toString: () => {
+      repliesWithCsrfToken.add(reply);
+      return (token ??= reply.generateCsrf());
+    },
+  };
 }
 
 /** Redirects after a successful action, with a success message for the next page. */

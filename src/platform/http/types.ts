@@ -33,9 +33,10 @@ declare module 'fastify' {
     /**
      * A public page kept while Bridge's data is unchanged and answered with an ETag, for those
      * not signed in (http/public-cache.ts). Only for pages whose words depend on nothing but the
-     * data, the day and the language.
+     * data, the day, the language and the query parameters named in `query` (a request with
+     * any other is answered afresh and not kept).
      */
-    publicCache?: boolean;
+    publicCache?: true | { query: readonly string[] };
   }
   interface FastifyInstance {
     /** Where uploads are written as they arrive (the file store's incoming directory). */

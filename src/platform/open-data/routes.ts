@@ -15,7 +15,16 @@ import { OPEN_GOVERNMENT_LICENCE } from './licence.js';
 import { openDataPaths as paths } from './paths.js';
 
 const T = 'platform/open-data/views';
-const publicData = { config: { access: 'public' as const, publicCache: true } };
+const publicData = { config: { access: 'public' as const, publicCache: true as const } };
+
+/** The words for each kind of column, by name (the catalogue test finds each key). */
+const TYPE_WORDS = {
+  text: 'openData.types.text',
+  integer: 'openData.types.integer',
+  decimal: 'openData.types.decimal',
+  date: 'openData.types.date',
+  url: 'openData.types.url',
+} as const;
 
 export function registerOpenDataRoutes(
   { app, services, renderPage, config }: RouteDeps,
@@ -67,6 +76,10 @@ export function registerOpenDataRoutes(
       title: dataset.title,
       breadcrumbs: crumbs(request),
       dataset,
+      columns: dataset.columns.map((c) => ({
+        ...c,
+        typeText: request.t(TYPE_WORDS[c.type]),
+      })),
       lastChanged: await dataset.lastChanged(db),
       licence: OPEN_GOVERNMENT_LICENCE,
       paths,

@@ -12,7 +12,9 @@ import type { GoodPracticeRouteDeps as RouteDeps } from '../route-deps.js';
 const T = 'modules/good-practice/public/views';
 // Read by anyone, the same for all not signed in: kept while the data is unchanged, with an
 // ETag (http/public-cache.ts).
-const publicPage = { config: { access: 'public' as const, publicCache: true } };
+const publicPage = {
+  config: { access: 'public' as const, publicCache: { query: ['q', 'theme', 'borough', 'page'] } },
+};
 
 export function registerPublicRoutes({ app, services, renderPage }: RouteDeps): void {
   const { goodPracticePublic: published } = services;

@@ -15,7 +15,7 @@ import type { IndicatorsRouteDeps as RouteDeps } from '../route-deps.js';
 const T = 'modules/indicators/public/views';
 // Read by anyone, the same for all not signed in: kept while the data is unchanged, with an
 // ETag (http/public-cache.ts).
-const publicPage = { config: { access: 'public' as const, publicCache: true } };
+const publicPage = { config: { access: 'public' as const, publicCache: { query: ['page'] } } };
 
 export function registerPublicRoutes({ app, services, renderPage }: RouteDeps): void {
   const { indicatorsPublic: published } = services;

@@ -19,7 +19,9 @@ import { can } from '../../../platform/auth/permissions.js';
 const T = 'modules/stop-search/figures/views';
 // Read by anyone, the same for all not signed in: kept while the data is unchanged, with an
 // ETag (http/public-cache.ts).
-const publicPage = { config: { access: 'public' as const, publicCache: true } };
+const publicPage = {
+  config: { access: 'public' as const, publicCache: { query: ['year', 'borough'] } },
+};
 
 export function registerFigureRoutes(
   { app, services, renderPage }: RouteDeps,

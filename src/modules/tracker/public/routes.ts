@@ -9,7 +9,7 @@ import { trackerPaths as paths } from '../paths.js';
 const T = 'modules/tracker/public/views';
 // Read by anyone, the same for all not signed in: kept while the data is unchanged, with an
 // ETag (http/public-cache.ts).
-const publicPage = { config: { access: 'public' as const, publicCache: true } };
+const publicPage = { config: { access: 'public' as const, publicCache: { query: ['page'] } } };
 
 type Values = Record<string, string | string[] | undefined>;
 

@@ -1,0 +1,1 @@
+CALL data_versions_count_table('recruitment_rounds', 'groups');
