@@ -276,6 +276,22 @@ test('CDRP-10: a file of figures is refused by line with nothing taken; a good o
   assert.match(said, /Nothing was imported/);
   assert.equal((await valuesOf(indicator.id)).length, 1, 'nothing taken');
 
+  // One borough named by its code and again by its id, for one period: the second line is
+  // refused by name, not a failed write.
+  const twice = await upload(
+    officer,
+    indicator.id,
+    ['period,borough_code,value,note', '2026-10-01,E09000007,5,', `2026-10-01,${camden},6,`].join(
+      '\n',
+    ),
+  );
+  assert.equal(twice.statusCode, 400);
+  assert.match(
+    text(twice.body),
+    /Line 3: this period and borough are given on an earlier line too/,
+  );
+  assert.equal((await valuesOf(indicator.id)).length, 1, 'nothing taken');
+
   const good = await upload(
     officer,
     indicator.id,
@@ -294,9 +310,10 @@ test('CDRP-10: a file of figures is refused by line with nothing taken; a good o
   assert.match(rowOf(table, 'September 2026').Given!, /^Uploaded file, 23 November 2026: revised/);
   assert.equal(rowOf(table, 'October 2026').Status, 'Green: on target');
   const boroughs = tableOf(page.body, /Each borough in October 2026/);
+  // A borough's count is a part of the area's: the area's target of 100 is not Camden's.
   assert.deepEqual(
     [rowOf(boroughs, 'Camden').Value, rowOf(boroughs, 'Camden').Status],
-    ['12', 'Red: off target'],
+    ['12', 'No target'],
   );
   // A borough's own chart and table.
   const camdenPage = await officer.get(`/performance-indicators/${indicator.id}?borough=${camden}`);

@@ -7,11 +7,13 @@ import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm'
 import { todayInLondon } from '../../platform/calendar/london-time.js';
 import type { Executor } from '../../platform/db/database.js';
 import {
+  areaTargetFitsBorough,
   periodsUpTo,
   ragStatus,
   type Frequency,
   type Polarity,
   type RagStatus,
+  type Unit,
   type ValueSource,
 } from './rules.js';
 import { indicatorTargets as targets, indicatorValues as values, indicators } from './schema.js';
@@ -91,10 +93,11 @@ export const SERIES_LENGTH: Record<Frequency, number> = { monthly: 24, quarterly
  */
 export async function seriesOf(
   executor: Executor,
-  indicator: Pick<Indicator, 'id' | 'frequency' | 'polarity' | 'tolerance'>,
+  indicator: Pick<Indicator, 'id' | 'frequency' | 'polarity' | 'tolerance' | 'unit'>,
   boroughId: string | null,
   now: Date,
 ): Promise<SeriesPoint[]> {
+  const targetsApply = boroughId === null || areaTargetFitsBorough(indicator.unit as Unit);
   const [last] = await executor
     .select({
       period: sql<string>`greatest(
@@ -143,7 +146,7 @@ export async function seriesOf(
   const targetOf = new Map(targetRows.map((r) => [r.period, r.target]));
   return periods.map((period) => {
     const row = valueOf.get(period);
-    const target = targetOf.get(period) ?? null;
+    const target = targetsApply ? (targetOf.get(period) ?? null) : null;
     return {
       period,
       value: row?.value ?? null,
@@ -159,7 +162,7 @@ export async function seriesOf(
 /** CDRP-10: each borough's value for one period, with the period's target and RAG. */
 export async function boroughsIn(
   executor: Executor,
-  indicator: Pick<Indicator, 'id' | 'polarity' | 'tolerance'>,
+  indicator: Pick<Indicator, 'id' | 'polarity' | 'tolerance' | 'unit'>,
   period: string,
   boroughName: (id: typeof values.boroughId) => ReturnType<typeof sql<string | null>>,
 ) {
@@ -184,9 +187,11 @@ export async function boroughsIn(
       .from(targets)
       .where(and(eq(targets.indicatorId, indicator.id), eq(targets.period, period))),
   ]);
+  const fits = areaTargetFitsBorough(indicator.unit as Unit);
+  const targetFor = fits ? (target?.target ?? null) : null;
   return rows.map((r) => ({
     ...r,
-    target: target?.target ?? null,
-    rag: ragStatus(r.value, target?.target, indicator.polarity, indicator.tolerance),
+    target: targetFor,
+    rag: ragStatus(r.value, targetFor, indicator.polarity, indicator.tolerance),
   }));
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  areaTargetFitsBorough,
   changeRefusals,
   closedPeriods,
   measureRefusal,
@@ -170,4 +171,13 @@ test('CON-01: a figure Bridge counts is a count, and is counted only for periods
     '2026-07-01',
   ]);
   assert.deepEqual(closedPeriods(['2026-10-01'], 'monthly', '2026-11-01'), ['2026-10-01']);
+});
+
+test("CDRP-10: the area's target is a borough's only for a unit that does not add up across boroughs", () => {
+  assert.equal(areaTargetFitsBorough('rate_per_1000'), true);
+  assert.equal(areaTargetFitsBorough('percent'), true);
+  assert.equal(areaTargetFitsBorough('days'), true);
+  assert.equal(areaTargetFitsBorough('count'), false);
+  assert.equal(areaTargetFitsBorough('people'), false);
+  assert.equal(areaTargetFitsBorough('pounds'), false);
 });

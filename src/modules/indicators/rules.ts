@@ -290,6 +290,15 @@ export function closedPeriods(periods: readonly IsoDate[], frequency: Frequency,
 }
 
 /** DP-01: whether a value of this unit counts people, so small counts are hidden in public. */
+/**
+ * CDRP-10: a target is set for the whole area. It is a borough's too only for a unit that does
+ * not add up across boroughs (a rate, a percentage, days); a borough's count or spend is a part
+ * of the area's, so the area's target says nothing of it, and it has no status.
+ */
+export function areaTargetFitsBorough(unit: Unit): boolean {
+  return unit !== 'count' && unit !== 'people' && unit !== 'pounds';
+}
+
 export function countsPeople(unit: Unit): boolean {
   return unit === 'people';
 }

@@ -326,12 +326,19 @@ export function createValuesService(deps: {
           return orgId && live.has(orgId) ? orgId : undefined;
         };
         const more: LineProblem[] = [];
+        // The same borough may be named by its code on one line and its id on another: the
+        // file's own check cannot see that, so it is made again on the boroughs found.
+        const placed = new Set<string>();
         for (const r of rows) {
-          if (r.boroughCode && !boroughOf(r.boroughCode))
+          const boroughId = r.boroughCode ? boroughOf(r.boroughCode) : null;
+          if (r.boroughCode && !boroughId)
             more.push({
               line: r.line,
               message: { key: 'indicators:csv.problems.borough', values: { code: r.boroughCode } },
             });
+          else if (placed.has(`${r.period}|${boroughId}`))
+            more.push({ line: r.line, message: { key: 'indicators:csv.problems.twice' } });
+          else placed.add(`${r.period}|${boroughId}`);
           if (isFuture(r.period))
             more.push({ line: r.line, message: { key: 'indicators:csv.problems.future' } });
         }
