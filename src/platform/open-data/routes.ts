@@ -74,6 +74,8 @@ export function registerOpenDataRoutes(
     const dataset = find(request);
     return renderPage(request, reply, `${T}/dataset.njk`, {
       title: dataset.title,
+      // Named apart from the public page of the same records (page titles are unique).
+      section: request.t('openData.catalogue.title'),
       breadcrumbs: crumbs(request),
       dataset,
       columns: dataset.columns.map((c) => ({
