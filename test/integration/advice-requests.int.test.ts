@@ -197,6 +197,8 @@ test('issue 21 item 30: a lay visitor’s home offers the public pages they may 
     ['/partnerships', 'Community safety partnerships'],
     ['/good-practice', 'Good practice'],
     ['/funding', 'Funding'],
+    ['/indicators', 'Performance against targets'],
+    ['/stop-and-search', 'Stop and search'],
     ['/custody-visiting/reports', 'Custody visit reports'],
     ['/custody-visiting/follow-up', 'Issues for follow-up'],
     ['/account', 'Your account'],
