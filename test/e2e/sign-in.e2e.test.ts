@@ -42,6 +42,8 @@ test('an advisor signs in from the public home page, sees only their own work, a
     'Partnerships',
     'Good practice',
     'Funding',
+    'Stop and search',
+    'Performance',
     'Sign in',
   ]);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -77,6 +79,8 @@ test('an advisor signs in from the public home page, sees only their own work, a
     'Partnerships',
     'Good practice',
     'Funding',
+    'Stop and search',
+    'Performance',
     'Sign in',
   ]);
   // Signed out means signed out: a page that needs a session sends the person to sign in.
@@ -142,6 +146,7 @@ test('an administrator signs in with a second factor, after a wrong code, and se
     'Tracker',
     'Engagement groups',
     'Good practice',
+    'Indicators',
     'Grants',
     'Users',
     'Audit trail',
@@ -174,6 +179,7 @@ test('the coordination unit signs in with a second factor and sees the directory
     'Engagement groups',
     'Good practice',
     'Training',
+    'Indicators',
     'Grants',
     'Your account',
   ]);
