@@ -5,10 +5,14 @@
  * checks all of it and names each bad feature or line, so a file is loaded whole or not at all.
  */
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import { parse } from 'csv-parse/sync';
 import type { Said } from '../../platform/i18n/said.js';
-import { lineWithNul } from '../../platform/http/text-input.js';
-import { ETHNIC_GROUPS, MAX_PROBLEMS_LISTED, type EthnicGroup, type LineProblem } from './rules.js';
+import {
+  ETHNIC_GROUPS,
+  MAX_PROBLEMS_LISTED,
+  readCsvRecords,
+  type EthnicGroup,
+  type LineProblem,
+} from './rules.js';
 
 const problem = (name: string, values?: Said['values']): Said => ({
   key: `stop-search:reference.problems.${name}`,
@@ -262,20 +266,9 @@ export function readCensusFile(text: string): CensusFile {
     areas: [],
     problems: problems.slice(0, MAX_PROBLEMS_LISTED),
   });
-  const nulLine = lineWithNul(text);
-  if (nulLine) return refuse([{ line: nulLine, message: problem('nul') }]);
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    return refuse([{ line: (error as { lines?: number }).lines ?? 1, message: problem('notCsv') }]);
-  }
-  const [header, ...rows] = records;
-  if (!header) return refuse([{ line: 1, message: problem('empty') }]);
+  const read = readCsvRecords(text, problem);
+  if ('problem' in read) return refuse([read.problem]);
+  const [header, ...rows] = read.records;
   const headings = header.record.map((h) => h.trim()).join(',');
   if (!CENSUS_CATEGORY_COUNTS.some((n) => censusColumns(n).join(',') === headings))
     return refuse([{ line: 1, message: problem('censusHeader', { header: headings }) }]);

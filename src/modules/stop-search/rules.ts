@@ -146,6 +146,40 @@ function oneOf<T extends string>(list: readonly T[], value: string): T | null | 
   return (list as readonly string[]).includes(value) ? (value as T) : undefined;
 }
 
+/** A CSV record and the line it ends on. */
+export interface CsvRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+/**
+ * A CSV file's records, header first (a spreadsheet's byte-order mark and blank lines left
+ * out), or the one problem that stops it being read at all: a null character, not CSV, or empty.
+ */
+export function readCsvRecords(
+  text: string,
+  /** The file's own words for each problem (a police.uk file's, a census file's). */
+  said: (name: 'nul' | 'notCsv' | 'empty') => Said = problem,
+): { records: [CsvRecord, ...CsvRecord[]] } | { problem: LineProblem } {
+  const nulLine = lineWithNul(text);
+  if (nulLine) return { problem: { line: nulLine, message: said('nul') } };
+  let records: CsvRecord[];
+  try {
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+    }) as unknown as CsvRecord[];
+  } catch (error) {
+    return {
+      problem: { line: (error as { lines?: number }).lines ?? 1, message: said('notCsv') },
+    };
+  }
+  const [header, ...rows] = records;
+  if (!header) return { problem: { line: 1, message: said('empty') } };
+  return { records: [header, ...rows] };
+}
+
 /**
  * LEG-04: reads a police.uk stop-and-search file. The header must be police.uk's exactly (in
  * its order); blank cells are allowed where police.uk leaves them blank; every search must be
@@ -157,20 +191,9 @@ export function readPoliceUkFile(text: string): SearchFile {
     searches: [],
     problems: problems.slice(0, MAX_PROBLEMS_LISTED),
   });
-  const nulLine = lineWithNul(text);
-  if (nulLine) return refuse([{ line: nulLine, message: problem('nul') }]);
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    return refuse([{ line: (error as { lines?: number }).lines ?? 1, message: problem('notCsv') }]);
-  }
-  const [header, ...rows] = records;
-  if (!header) return refuse([{ line: 1, message: problem('empty') }]);
+  const read = readCsvRecords(text);
+  if ('problem' in read) return refuse([read.problem]);
+  const [header, ...rows] = read.records;
   const headings = header.record.map((h) => h.trim());
   const missing = POLICE_UK_COLUMNS.filter((c) => !headings.includes(c));
   if (missing.length)
