@@ -20,6 +20,9 @@ import type { NavItem } from './http/navigation.js';
 import type { RenderPage } from './http/render.js';
 import type { MailService } from './mail/service.js';
 import type { OpenDataset } from './open-data/dataset.js';
+import type { PublicHeadline } from './headlines.js';
+
+export type { PublicFigure, PublicHeadline } from './headlines.js';
 
 /** The platform's services, which every module may use. */
 export interface PlatformServices {
@@ -145,6 +148,11 @@ export interface BridgeModule<Api = unknown> {
   navigation?: readonly ModuleNavItem[];
   /** The public pages offered to a signed-in person who has nothing else to do in Bridge. */
   publicTasks?(t: Translate): readonly ModuleHomeTask[];
+  /**
+   * Its headline on the public home, in the request's language; null when it has nothing
+   * published. Every table it reads must be counted for the public cache (ADR 0016).
+   */
+  publicHeadline?(t: Translate): Promise<PublicHeadline | null>;
   /** The person's tasks from this module; falsy entries are left out. */
   homeTasks?(
     principal: UserPrincipal,

@@ -4,6 +4,7 @@
  * responses, their analysis, "you said, we did", and the citizens' panel. Its one public face
  * (ADR 0014).
  */
+import { consultationHeadline } from './responding/headline.js';
 import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
@@ -229,6 +230,8 @@ export function createConsultationModule(
       },
     ],
     // Offered in the default language: a module's public tasks are given once, not per request.
+    publicHeadline: (t) =>
+      consultationHeadline(services.consultationPublic, services.consultationOutcomes, t),
     publicTasks: (t) => [
       {
         order: 35,

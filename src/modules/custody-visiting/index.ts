@@ -7,6 +7,7 @@
  * activities, recruitment and surges, and the public pages about the scheme. Its one public face
  * (ADR 0014).
  */
+import { custodyHeadline } from './statistics/headline.js';
 import { can } from '../../platform/auth/permissions.js';
 import type { ScopeCatalogue } from '../../platform/auth/users-service.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
@@ -165,6 +166,7 @@ export function createCustodyVisitingModule(
       },
     ],
     // Offered in the default language: a module's public tasks are given once, not per request.
+    publicHeadline: (t) => custodyHeadline(services.custodyStatistics, t),
     publicTasks: (t) => [
       {
         order: 30,

@@ -4,6 +4,7 @@
  * staff and published for anyone once an authority officer marks it public. Its one public face
  * (ADR 0014).
  */
+import { goodPracticeHeadline } from './public/headline.js';
 import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
@@ -95,6 +96,7 @@ export function createGoodPracticeModule(
         visible: (p) => p === null,
       },
     ],
+    publicHeadline: (t) => goodPracticeHeadline(services.goodPracticePublic, t),
     publicTasks: (t) => [
       {
         order: 46,

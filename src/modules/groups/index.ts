@@ -3,6 +3,7 @@
  * member records. Its one public face (ADR 0014): other modules reach groups and memberships
  * only through `GroupsApi`.
  */
+import { groupsHeadline } from './register/headline.js';
 import type { SQL, SQLWrapper } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions.js';
 import type { ScopeCatalogue } from '../../platform/auth/users-service.js';
@@ -267,6 +268,7 @@ export function createGroupsModule(
         visible: (p) => !can(p, 'groups.view'),
       },
     ],
+    publicHeadline: (t) => groupsHeadline(db, t),
     publicTasks: (t) => [
       {
         order: 10,

@@ -5,6 +5,7 @@
  * the server with the same figures in a table, a RAG status against target, and the public ones
  * published for anyone. Its one public face (ADR 0014).
  */
+import { indicatorsHeadline } from './public/headline.js';
 import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, Measure, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
@@ -69,6 +70,7 @@ export function createIndicatorsModule(
         visible: (p) => p === null,
       },
     ],
+    publicHeadline: (t) => indicatorsHeadline(services.indicatorsPublic, t),
     publicTasks: (t) => [
       {
         order: 47,

@@ -5,6 +5,7 @@
  * published for inspection, and its information-sharing protocol with its compliance with the
  * central guidance. Its one public face (ADR 0014).
  */
+import { partnershipsHeadline } from './public/headline.js';
 import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
@@ -73,6 +74,7 @@ export function createPartnershipsModule(
         visible: (p) => p === null,
       },
     ],
+    publicHeadline: (t) => partnershipsHeadline(services.partnershipsPublic, t),
     publicTasks: (t) => [
       {
         order: 45,

@@ -4,6 +4,7 @@
  * breakdown, arrest and no-further-action rates, and each ethnic group's rate per 1,000 people
  * and disproportionality against White. Its one public face (ADR 0014).
  */
+import { stopSearchHeadline } from './figures/headline.js';
 import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
@@ -86,6 +87,13 @@ export function createStopSearchModule(
         visible: (p) => p === null || can(p, 'stop-search.import'),
       },
     ],
+    publicHeadline: (t) =>
+      stopSearchHeadline(
+        services.stopSearchFigures,
+        () => services.stopSearchImports.years(),
+        threshold,
+        t,
+      ),
     publicTasks: (t) => [
       {
         order: 48,

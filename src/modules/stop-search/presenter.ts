@@ -1,7 +1,6 @@
 /** How stop-and-search figures are written on the page and in the chart beside its table. */
 
-/** 12,345 */
-export const wholeNumber = (n: number) => n.toLocaleString('en-GB');
+export { wholeNumber } from '../../platform/i18n/numbers.js';
 
 /**
  * A rate per 1,000 people: one decimal place from 10, two below, and two significant figures

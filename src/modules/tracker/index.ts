@@ -3,6 +3,7 @@
  * actions and progress, until it is done; reports to committees and the public pages. Its one
  * public face (ADR 0014).
  */
+import { trackerHeadline } from './public/headline.js';
 import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
@@ -122,6 +123,7 @@ export function createTrackerModule(
       },
     ],
     // Offered in the default language: a module's public tasks are given once, not per request.
+    publicHeadline: (t) => trackerHeadline(db, t),
     publicTasks: (t) => [
       {
         order: 20,

@@ -7,6 +7,7 @@ import { roleLabel } from '../auth/roles.js';
 import { bankHolidayPaths } from '../bank-holidays/paths.js';
 import type { Translate } from '../i18n/messages.js';
 import { outboxPaths } from '../mail/paths.js';
+import type { PublicHeadline } from '../headlines.js';
 import type { BridgeModule, HomeTask, ModuleHomeTask, RouteDeps } from '../modules.js';
 
 /** The platform's own tasks: administration and the person's account, after every module's. */
@@ -73,9 +74,14 @@ export function registerHomeRoutes(
   app.get('/', { config: { access: 'public', publicCache: true } }, async (request, reply) => {
     const p = request.principal;
     if (!p || p.kind !== 'user') {
+      // The transparency site's home: every module's public work at a glance (issue 27 part 5).
+      const headlines = await Promise.all(modules.map((m) => m.publicHeadline?.(request.t)));
       return renderPage(request, reply, 'platform/views/home-public.njk', {
         title: request.t('homePublic.title'),
-        width: 'two-thirds',
+        width: 'full',
+        headlines: headlines
+          .filter((h): h is PublicHeadline => Boolean(h))
+          .sort((a, b) => a.order - b.order),
       });
     }
     const fromModules = await Promise.all(modules.map((m) => m.homeTasks?.(p, request.t) ?? []));

@@ -11,6 +11,7 @@ import { NotFoundError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import { latestOf, seriesOf } from '../figures.js';
+import { RAG_STATUSES, type RagStatus } from '../rules.js';
 import { indicators } from '../schema.js';
 
 export type PublicIndicatorsService = ReturnType<typeof createPublicIndicatorsService>;
@@ -52,6 +53,28 @@ export function createPublicIndicatorsService(deps: {
         items: items.map((i) => ({ ...i, latest: latest.get(i.id) ?? null })),
         total: Number(total?.n ?? 0),
       };
+    },
+
+    /**
+     * How many public indicators stand at each RAG status by their latest whole-area value (the
+     * public home's headline): the list is some tens, read in three queries whatever its length.
+     */
+    async ragCounts(): Promise<Record<RagStatus, number>> {
+      const list = await db
+        .select({
+          id: indicators.id,
+          polarity: indicators.polarity,
+          tolerance: indicators.tolerance,
+        })
+        .from(indicators)
+        .where(isPublic);
+      const latest = await latestOf(db, list);
+      const counts = Object.fromEntries(RAG_STATUSES.map((r) => [r, 0])) as Record<
+        RagStatus,
+        number
+      >;
+      for (const i of list) counts[latest.get(i.id)?.rag ?? 'none'] += 1;
+      return counts;
     },
 
     /** A public indicator with its whole-area series. */

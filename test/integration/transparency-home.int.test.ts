@@ -1,0 +1,199 @@
+/**
+ * Issue 27 part 5: the transparency site's home. Someone not signed in reads, for each public
+ * area, a heading linking to its pages and its headline figures; each test reads a figure, makes
+ * records that change it (and records that must not), and reads the page again: the kept page is
+ * refreshed by the change (ADR 0016) and says the new figure. DP-01: no private person is named.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { advisoryGroups } from '../../src/modules/groups/schema.js';
+import { Agent, createTestApp, type TestApp } from '../app.js';
+import { signInNewAccount } from '../factories/accounts.js';
+import { makeConsultation } from '../factories/consultation.js';
+import { uniqueTag } from '../factories/directory.js';
+import { makeEntry } from '../factories/good-practice.js';
+import { makeGroup } from '../factories/groups.js';
+import { makeIndicator } from '../factories/indicators.js';
+import { policeUkFile, policeUkLines } from '../factories/stop-search.js';
+import { makeTrackerSource } from '../factories/tracker.js';
+import { mainOf, textOf } from '../html.js';
+
+let t: TestApp;
+let officer: Agent;
+before(async () => {
+  t = await createTestApp();
+  officer = await signInNewAccount(t, 'authority_officer');
+});
+after(() => t.close());
+
+async function homeText(): Promise<string> {
+  const res = await t.app.inject({ method: 'GET', url: '/' });
+  assert.equal(res.statusCode, 200);
+  return textOf(mainOf(res.body));
+}
+
+/**
+ * The number the home page shows before the words given ("12 advisory groups" → 12), the words
+ * a pattern (the singular's words differ); 0 where an area with nothing published is not shown.
+ */
+function figure(text: string, words: string, shownWhenNone = true): number {
+  const found = new RegExp(`([\\d,]+) ${words}`).exec(text);
+  if (!found && !shownWhenNone) return 0;
+  assert.ok(found, `The home page says no figure before "${words}": ${text}`);
+  return Number(found[1]!.replaceAll(',', ''));
+}
+
+test('the home page links each public area by its heading, and offers open data and signing in', async () => {
+  const res = await t.app.inject({ method: 'GET', url: '/' });
+  for (const [href, words] of [
+    ['/advisory-groups', 'Advisory groups'],
+    ['/recommendations', 'Recommendations and progress'],
+    ['/custody-visiting', 'Independent custody visiting'],
+    ['/consultations', 'Consultations'],
+    ['/open-data', 'Open data'],
+  ])
+    assert.match(res.body, new RegExp(`<a class="govuk-link" href="${href}">${words}</a>`));
+  assert.match(textOf(mainOf(res.body)), /What is published here/);
+  assert.match(res.body, /href="\/sign-in"/);
+});
+
+test('advisory groups: the groups the public register lists and the advisors serving in them; a closed group and its members are not counted, and no member is named', async () => {
+  const tag = uniqueTag();
+  const before = await homeText();
+  const groups = figure(before, 'advisory groups?');
+  const advisors = figure(before, 'advisors? serving in them now');
+
+  await makeGroup(t, { name: `Listed ${tag}`, members: [`Member Named ${tag}`, `Other ${tag}`] });
+  const closed = await makeGroup(t, { name: `Closed ${tag}`, members: [`Gone ${tag}`] });
+  await t.services.db
+    .update(advisoryGroups)
+    .set({ status: 'closed' })
+    .where(eq(advisoryGroups.id, closed.id));
+
+  const now = await homeText();
+  assert.equal(figure(now, 'advisory groups?'), groups + 1);
+  assert.equal(figure(now, 'advisors? serving in them now'), advisors + 2);
+  assert.doesNotMatch(now, new RegExp(tag));
+});
+
+test('recommendations: the reviews published and their actions completed of all; a source not published is not counted', async () => {
+  const tag = uniqueTag();
+  const before = await homeText();
+  const sources = figure(before, '(?:reviews and inquiries|review or inquiry) published');
+  const completed = /([\d,]+) actions? completed, of ([\d,]+)/.exec(before)!;
+
+  await makeTrackerSource(t, [
+    {
+      source_title: `Review ${tag}`,
+      source_kind: 'review',
+      source_public: 'yes',
+      recommendation: '1',
+      recommendation_text: `Explain every search ${tag}`,
+      action: 'Brief every officer',
+      result: 'completed',
+      completed_on: '2026-03-31',
+    },
+    { recommendation: '1', action: 'Check the briefings', result: 'ongoing', due_on: '2031-09-30' },
+  ]);
+  await makeTrackerSource(t, [
+    {
+      source_title: `Private review ${tag}`,
+      source_kind: 'review',
+      recommendation: '1',
+      recommendation_text: `Secret ${tag}`,
+      action: 'Done quietly',
+      result: 'completed',
+      completed_on: '2026-03-31',
+    },
+  ]);
+
+  const now = await homeText();
+  assert.equal(figure(now, '(?:reviews and inquiries|review or inquiry) published'), sources + 1);
+  const after = /([\d,]+) actions? completed, of ([\d,]+)/.exec(now)!;
+  assert.equal(Number(after[1]), Number(completed[1]) + 1);
+  assert.equal(Number(after[2]), Number(completed[2]) + 2);
+});
+
+test('consultations: one launched and open today is counted as open; one not launched is not counted', async () => {
+  const before = await homeText();
+  const open = figure(before, 'consultations? open now');
+  await makeConsultation(t, { title: `Open ${uniqueTag()}` });
+  await makeConsultation(t, { title: `Draft ${uniqueTag()}`, launched: false });
+  assert.equal(figure(await homeText(), 'consultations? open now'), open + 1);
+});
+
+test('custody visiting: the latest whole quarter is named with its visits and target, and the issues raised in it', async () => {
+  const now = await homeText();
+  assert.match(
+    now,
+    /[\d,]+ visits? made to police stations from \d{1,2} \w+ \d{4} to \d{1,2} \w+ \d{4}, against a target of [\d,]+/,
+  );
+  assert.match(now, /[\d,]+ issues? raised by visitors in that time, [\d,]+ resolved/);
+});
+
+test('CON-01, CDRP-10: performance: the public indicators, with how many are on target and off it; an indicator not public is not counted', async () => {
+  const before = await homeText();
+  const published = figure(before, 'measures? published', false);
+  const green = figure(before, 'on target by (?:their|its) latest figure', false);
+  const red = figure(before, 'off target', false);
+
+  await makeIndicator(t, {
+    isPublic: true,
+    values: { '2026-01-01': 120 },
+    targets: { '2026-01-01': 100 },
+  });
+  await makeIndicator(t, {
+    isPublic: true,
+    values: { '2026-01-01': 50 },
+    targets: { '2026-01-01': 100 },
+  });
+  await makeIndicator(t, { values: { '2026-01-01': 1 }, targets: { '2026-01-01': 100 } });
+
+  const now = await homeText();
+  assert.equal(figure(now, 'measures? published'), published + 2);
+  assert.equal(figure(now, 'on target by (?:their|its) latest figure'), green + 1);
+  assert.equal(figure(now, 'off target'), red + 1);
+});
+
+test('CDRP-08: good practice: an entry published is counted; one not published is not', async () => {
+  await makeEntry(t, { public: true });
+  const before = figure(await homeText(), 'accounts? of what worked');
+  await makeEntry(t, { public: true });
+  await makeEntry(t, { public: false });
+  assert.equal(figure(await homeText(), 'accounts? of what worked'), before + 1);
+});
+
+test('LEG-04: stop and search: nothing is said until a month is imported; then the latest year, its searches and arrest rate', async () => {
+  // No other test here imports a month.
+  assert.doesNotMatch(await homeText(), /the latest year published/);
+  // A year later than any other test's, so it is the latest imported.
+  const y = 9000 + Math.floor(Math.random() * 900);
+  const date = `${y}-06-14T09:30:00+00:00`;
+  const lines = [
+    ...policeUkLines(3, { Date: date, Outcome: 'Arrest' }),
+    ...policeUkLines(9, { Date: date, Outcome: 'A no further action disposal' }),
+  ];
+  const imported = await officer.postFile(
+    '/stop-and-search/months/import',
+    {},
+    {
+      field: 'file',
+      name: `${y}-06-force-stop-and-search.csv`,
+      bytes: Buffer.from(policeUkFile(...lines)),
+      type: 'text/csv',
+    },
+  );
+  assert.equal(imported.statusCode, 303, imported.body);
+
+  const now = await homeText();
+  const label = `${y}-${String((y + 1) % 100).padStart(2, '0')}`;
+  assert.equal(figure(now, `searches in ${label}, the latest year published`), 12);
+  assert.match(now, /25\.0% of those searches ended in an arrest/);
+});
+
+test('a signed-in person is shown their own tasks, not the public headlines', async () => {
+  const res = await officer.get('/');
+  assert.equal(res.statusCode, 200);
+  assert.doesNotMatch(textOf(mainOf(res.body)), /What is published here/);
+});
