@@ -302,6 +302,8 @@ export interface RouteInfo {
   method: string;
   url: string;
   access: Access | undefined;
+  /** Kept for anyone not signed in while the data it reads is unchanged (ADR 0016). */
+  publicCache: boolean;
 }
 
 export async function buildApp(deps: AppDeps): Promise<{
@@ -417,7 +419,13 @@ export async function buildApp(deps: AppDeps): Promise<{
       route.config = { ...(route.config ?? {}), access: { action: 'api-tokens.manage' } };
     }
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routes.push({ method, url: route.url, access: route.config?.access });
+      if (method !== 'HEAD')
+        routes.push({
+          method,
+          url: route.url,
+          access: route.config?.access,
+          publicCache: Boolean(route.config?.publicCache),
+        });
     }
   });
   await app.register(fastifyStatic, {
