@@ -1,0 +1,2 @@
+CREATE INDEX "grant_applications_decided_idx" ON "grant_applications" USING btree ("status","decided_at");--> statement-breakpoint
+CREATE INDEX "grant_rounds_year_idx" ON "grant_rounds" USING btree ("start_year","fund_id");
