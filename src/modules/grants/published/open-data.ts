@@ -71,23 +71,21 @@ export function grantsOpenData(
       ] as const
     ).map(([name, type]) => ({ name, type, description: w(`flat.columns.${name}`) })),
     async rows(executor) {
-      return (await published.all(executor)).map(
-        (a): OpenDataRow => ({
-          identifier: grantIdentifier(settings.prefix360, a.reference),
-          recipient: a.applicantName,
-          recipient_kind: t(`grants:published.kinds.${a.applicantKind}`),
-          title: a.projectTitle,
-          fund: a.fundName,
-          round: a.roundTitle,
-          reporting_year: yearLabel(a.startYear),
-          borough: boroughText(t, a.borough),
-          amount_awarded: poundsOf(a.awardedPence),
-          amount_after_adjustments: poundsOf(a.netPence),
-          award_date: toLondonDate(a.decidedAt),
-          starts_on: a.startsOn,
-          ends_on: a.endsOn,
-        }),
-      );
+      return (await published.all(executor)).map((a): OpenDataRow => ({
+        identifier: grantIdentifier(settings.prefix360, a.reference),
+        recipient: a.applicantName,
+        recipient_kind: t(`grants:published.kinds.${a.applicantKind}`),
+        title: a.projectTitle,
+        fund: a.fundName,
+        round: a.roundTitle,
+        reporting_year: yearLabel(a.startYear),
+        borough: boroughText(t, a.borough),
+        amount_awarded: poundsOf(a.awardedPence),
+        amount_after_adjustments: poundsOf(a.netPence),
+        award_date: toLondonDate(a.decidedAt),
+        starts_on: a.startsOn,
+        ends_on: a.endsOn,
+      }));
     },
     lastChanged,
   };

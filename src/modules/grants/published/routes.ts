@@ -38,10 +38,7 @@ export function registerPublishedGrantsRoutes({ app, services, renderPage }: Rou
       year: queryString(request.query, 'year'),
       borough: queryString(request.query, 'borough'),
     };
-    const [result, options] = await Promise.all([
-      published.list(query, page),
-      published.options(),
-    ]);
+    const [result, options] = await Promise.all([published.list(query, page), published.options()]);
     const chosen = {
       fund: result.fund,
       year: result.year === undefined ? undefined : String(result.year),

@@ -118,7 +118,10 @@ test('CON-04: an award in 360Giving flat form: GBP, pounds, the London day of th
     grant_programme_title: 'Engagement Fund',
     last_modified: '2026-11-16T09:00:00.000Z',
   });
-  assert.deepEqual(Object.keys(row), COLUMNS_360.map(([name]) => name));
+  assert.deepEqual(
+    Object.keys(row),
+    COLUMNS_360.map(([name]) => name),
+  );
   const summer = row360(SETTINGS, award({ decidedAt: new Date('2026-06-15T23:30:00Z') }), describe);
   assert.equal(summer.award_date, '2026-06-16');
 });

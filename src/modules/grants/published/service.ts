@@ -50,9 +50,10 @@ export function createPublishedGrantsService(deps: { db: Db; directory: Director
     endsOn: apps.endsOn,
     borough: directory.organisationNameSql(apps.boroughId),
     // What the record published says changed last: the award, its fund's or round's names.
-    updatedAt: sql<Date>`greatest(${apps.updatedAt}, ${grantFunds.updatedAt}, ${grantRounds.updatedAt})`.mapWith(
-      apps.updatedAt,
-    ),
+    updatedAt:
+      sql<Date>`greatest(${apps.updatedAt}, ${grantFunds.updatedAt}, ${grantRounds.updatedAt})`.mapWith(
+        apps.updatedAt,
+      ),
   };
 
   /** The filters that are well formed, and their SQL (each on an indexed column). */
