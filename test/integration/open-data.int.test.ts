@@ -74,6 +74,8 @@ test('the catalogue page lists every dataset with its description, last change, 
     ['Stop and search by month, legislation and outcome', /legislation/],
     ['Advisory groups', /advisory groups/],
     ['Recommendations', /recommendations/],
+    ['Grants awarded', /Every grant awarded/],
+    ['Grants awarded \\(360Giving\\)', /360Giving Data Standard/],
   ] as const) {
     assert.match(said, new RegExp(title));
     assert.match(said, words);
@@ -84,6 +86,8 @@ test('the catalogue page lists every dataset with its description, last change, 
     'stop-search-outcomes',
     'advisory-groups',
     'recommendations',
+    'grants-awarded',
+    'grants-360giving',
   ]) {
     assert.match(res.body, new RegExp(`href="/open-data/${id}"`));
     assert.match(res.body, new RegExp(`href="/open-data/${id}\\.csv"`));
@@ -195,6 +199,8 @@ test('the DCAT catalogue (JSON-LD) names each dataset, its licence and its CSV a
     'stop-search-outcomes',
     'advisory-groups',
     'recommendations',
+    'grants-awarded',
+    'grants-360giving',
   ])
     assert.ok(ids.includes(id), id);
   const gp = catalogue['dcat:dataset'].find((d) => d['dct:identifier'] === 'good-practice')!;
