@@ -296,7 +296,9 @@ test('CON-04, DP-01: 360Giving: the JSON is a data package of grants with every 
     grants: Grant360[];
     license: string;
     publisher: { name: string };
+    modified: string;
   };
+  assert.match(pack.modified, /^\d{4}-\d{2}-\d{2}T/);
   assert.match(pack.license, /open-government-licence/);
   assert.equal(pack.publisher.name, 'Metropolitan Police Authority');
   const isoDate = /^\d{4}-(0[1-9]|1[012])-(0[1-9]|[12]\d|3[01])$/;
