@@ -7,7 +7,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { grantAdjustments, grantApplications } from '../../src/modules/grants/schema.js';
 import { createTestApp, type TestApp } from '../app.js';
@@ -20,6 +19,7 @@ import {
   makeRound,
 } from '../factories/grants.js';
 import { mainOf, paginationOf, rowRecords, tableOf, textOf } from '../html.js';
+import { openDataCsv } from '../open-data.js';
 
 let t: TestApp;
 before(async () => {
@@ -190,17 +190,7 @@ test('the page is kept while the grants are unchanged (ETag, 304), and a new awa
   assert.match(text(theirs.body), /3 grants/);
 });
 
-const csvOf = async (id: string) => {
-  const res = await get(`/open-data/${id}.csv`);
-  assert.equal(res.statusCode, 200);
-  assert.match(String(res.headers['content-type']), /^text\/csv/);
-  const [header, ...lines] = parse(res.body, { columns: false }) as string[][];
-  return {
-    header: header!,
-    records: lines.map((l) => Object.fromEntries(header!.map((h, i) => [h, l[i] ?? '']))),
-    body: res.body,
-  };
-};
+const csvOf = (id: string) => openDataCsv(t, id);
 
 test('open data: the grants awarded in CSV and JSON, with the amount after money given back; declined and withdrawn never, nor any person', async () => {
   const { tag, local, wide } = await fundWithAwards();

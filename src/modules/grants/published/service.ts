@@ -4,7 +4,7 @@
  * year; and every award, for open data. Declined, withdrawn and undecided applications are never
  * read. Only the columns the rule's PUBLIC_FIELDS name are selected.
  */
-import { and, asc, count, desc, eq, isNull, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import { isUuid } from '../../../platform/http/params.js';
@@ -154,22 +154,21 @@ export function createPublishedGrantsService(deps: { db: Db; directory: Director
 
     /** When what is published last changed: an award, a fund or round renamed, an adjustment. */
     async lastChanged(executor: Executor): Promise<Date | null> {
+      const latest = (of: SQL) => sql<Date | null>`max(${of})`.mapWith(apps.updatedAt);
       const [[award], [adjustment]] = await Promise.all([
         executor
-          .select({ at: max(columns.updatedAt) })
+          .select({ at: latest(columns.updatedAt) })
           .from(apps)
           .innerJoin(grantRounds, eq(grantRounds.id, apps.roundId))
           .innerJoin(grantFunds, eq(grantFunds.id, grantRounds.fundId))
           .where(eq(apps.status, 'awarded')),
         executor
-          .select({ at: max(grantAdjustments.createdAt) })
+          .select({ at: latest(sql`${grantAdjustments.createdAt}`) })
           .from(grantAdjustments)
           .innerJoin(apps, eq(apps.id, grantAdjustments.applicationId))
           .where(eq(apps.status, 'awarded')),
       ]);
-      const times = [award?.at, adjustment?.at]
-        .filter((d) => d !== null && d !== undefined)
-        .map((d) => new Date(d as unknown as string));
+      const times = [award?.at, adjustment?.at].filter((d) => d instanceof Date);
       return times.length ? new Date(Math.max(...times.map((d) => d.getTime()))) : null;
     },
   };
