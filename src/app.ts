@@ -88,7 +88,7 @@ import {
 import { createDirectoryModule } from './modules/directory/index.js';
 import { createExpensesModule, readExpensesSettings } from './modules/expenses/index.js';
 import { createEngagementModule } from './modules/engagement/index.js';
-import { createGrantsModule } from './modules/grants/index.js';
+import { createGrantsModule, readGrantsSettings } from './modules/grants/index.js';
 import { createGroupsModule, readGroupsSettings } from './modules/groups/index.js';
 import { createMeetingsModule } from './modules/meetings/index.js';
 import {
@@ -127,6 +127,7 @@ export const MODULE_SETTINGS: ModuleSettingsDeclarations = {
   consultation: readConsultationSettings,
   partnerships: readPartnershipsSettings,
   stopSearch: readStopSearchSettings,
+  grants: readGrantsSettings,
 };
 
 /** Every setting, read from the environment (process.env unless given). */

@@ -197,6 +197,7 @@ test('issue 21 item 30: a lay visitor’s home offers the public pages they may 
     ['/partnerships', 'Community safety partnerships'],
     ['/good-practice', 'Good practice'],
     ['/funding', 'Funding'],
+    ['/funding/grants-awarded', 'Grants awarded'],
     ['/indicators', 'Performance against targets'],
     ['/stop-and-search', 'Stop and search'],
     ['/custody-visiting/reports', 'Custody visit reports'],

@@ -6,7 +6,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import { Agent, createTestApp, type TestApp } from '../app.js';
@@ -17,6 +16,7 @@ import { makeGroup } from '../factories/groups.js';
 import { policeUkFile, policeUkLines } from '../factories/stop-search.js';
 import { makeTrackerSource } from '../factories/tracker.js';
 import { mainOf, rowRecords, tableOf, textOf } from '../html.js';
+import { openDataCsv } from '../open-data.js';
 
 let t: TestApp;
 let officer: Agent;
@@ -29,7 +29,6 @@ after(() => t.close());
 const OGL = 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/';
 const get = (url: string) => t.app.inject({ method: 'GET', url });
 const text = (html: string) => textOf(mainOf(html));
-const csvOf = (body: string) => parse(body, { columns: false }) as string[][];
 interface JsonDownload {
   dataset: string;
   title: string;
@@ -44,19 +43,7 @@ const jsonOf = async (id: string) => {
   assert.match(String(res.headers['content-type']), /^application\/json/);
   return JSON.parse(res.body) as JsonDownload;
 };
-/** The CSV's rows as records by its header, with the header itself. */
-const csvRecords = async (id: string) => {
-  const res = await get(`/open-data/${id}.csv`);
-  assert.equal(res.statusCode, 200);
-  assert.match(String(res.headers['content-type']), /^text\/csv/);
-  assert.doesNotMatch(String(res.headers['cache-control']), /private|no-store/);
-  const [header, ...lines] = csvOf(res.body);
-  return {
-    header: header!,
-    records: lines.map((l) => Object.fromEntries(header!.map((h, i) => [h, l[i] ?? '']))),
-    body: res.body,
-  };
-};
+const csvRecords = (id: string) => openDataCsv(t, id);
 
 test('the catalogue page lists every dataset with its description, last change, licence and downloads; the home page links to it', async () => {
   const home = await get('/');
@@ -74,6 +61,8 @@ test('the catalogue page lists every dataset with its description, last change, 
     ['Stop and search by month, legislation and outcome', /legislation/],
     ['Advisory groups', /advisory groups/],
     ['Recommendations', /recommendations/],
+    ['Grants awarded', /Every grant awarded/],
+    ['Grants awarded \\(360Giving\\)', /360Giving Data Standard/],
   ] as const) {
     assert.match(said, new RegExp(title));
     assert.match(said, words);
@@ -84,6 +73,8 @@ test('the catalogue page lists every dataset with its description, last change, 
     'stop-search-outcomes',
     'advisory-groups',
     'recommendations',
+    'grants-awarded',
+    'grants-360giving',
   ]) {
     assert.match(res.body, new RegExp(`href="/open-data/${id}"`));
     assert.match(res.body, new RegExp(`href="/open-data/${id}\\.csv"`));
@@ -195,6 +186,8 @@ test('the DCAT catalogue (JSON-LD) names each dataset, its licence and its CSV a
     'stop-search-outcomes',
     'advisory-groups',
     'recommendations',
+    'grants-awarded',
+    'grants-360giving',
   ])
     assert.ok(ids.includes(id), id);
   const gp = catalogue['dcat:dataset'].find((d) => d['dct:identifier'] === 'good-practice')!;

@@ -1064,6 +1064,7 @@ const EXPECTED: Record<string, Who> = {
   'GET /grants/applications/:applicationId': GRANT_VIEWERS,
   'GET /funding': 'anyone',
   'GET /funding/rounds/:roundId': 'anyone',
+  'GET /funding/grants-awarded': 'anyone',
   'GET /funding/rounds/:roundId/apply': 'signed-in',
   'POST /funding/rounds/:roundId/apply': 'signed-in',
   'GET /funding/applications': 'signed-in',

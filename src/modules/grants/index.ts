@@ -40,11 +40,16 @@ import {
 } from './monitoring/index.js';
 import { registerGrantPaymentRoutes } from './payments/routes.js';
 import { createGrantPaymentsService } from './payments/service.js';
+import { grantsOpenData } from './published/open-data.js';
+import { registerPublishedGrantsRoutes } from './published/routes.js';
+import { createPublishedGrantsService } from './published/service.js';
 import type { GrantsServices } from './route-deps.js';
 
 export { applicationPaths } from './applications/paths.js';
 export { awardPaths } from './assessment/paths.js';
 export { fundPaths } from './funds/paths.js';
+// Who the grants are published as coming from (360Giving), checked at start-up (config.ts).
+export { readGrantsSettings, type GrantsSettings } from './settings.js';
 // Its benchmark generator, run in order by bench/data/generate.ts.
 export { grantsGenerator } from './bench-data.js';
 // Its part of the demonstration dataset, run by src/demo/demo-data.ts.
@@ -85,6 +90,7 @@ export function createGrantsModule(deps: GrantsDeps): GrantsModule {
     grantAward: createAwardService({ db, directory, now, t, assessment: grantAssessment }),
     grantPayments: createGrantPaymentsService({ db, now, t, directory }),
     grantLinks: createLinksService({ ...deps, db, directory, t }),
+    grantsPublished: createPublishedGrantsService({ db, directory }),
     ...createMonitoring({ ...platform, directory, now }),
   };
   return {
@@ -100,6 +106,7 @@ export function createGrantsModule(deps: GrantsDeps): GrantsModule {
       };
       registerFundRoutes(routeDeps);
       registerPublicFundingRoutes(routeDeps);
+      registerPublishedGrantsRoutes(routeDeps);
       registerApplicationRoutes(routeDeps);
       registerStaffApplicationRoutes(routeDeps);
       registerAssessmentRoutes(routeDeps);
@@ -129,7 +136,15 @@ export function createGrantsModule(deps: GrantsDeps): GrantsModule {
         text: t('grants:homeTasks.public.text'),
         hint: t('grants:homeTasks.public.hint'),
       },
+      {
+        order: 47,
+        href: fundPaths.grantsAwarded,
+        text: t('grants:homeTasks.awarded.text'),
+        hint: t('grants:homeTasks.awarded.hint'),
+      },
     ],
+    // Issue 27 part 6: the grants awarded, flat and in the 360Giving Data Standard.
+    openData: grantsOpenData(t, config.grants, services.grantsPublished),
     // DP-02: applications, assessments and decisions, monitoring's returns, adjustments and
     // evaluations, ties.
     personData: async (executor, subject) => [

@@ -7,6 +7,7 @@ import type { FundsService } from './funds/service.js';
 import type { LinksService } from './links/service.js';
 import type { MonitoringServices } from './monitoring/services.js';
 import type { GrantPaymentsService } from './payments/service.js';
+import type { PublishedGrantsService } from './published/service.js';
 
 /**
  * The grants module's own services, one entry per sub-capability (funds and rounds, applications,
@@ -25,6 +26,8 @@ export interface GrantsServices extends MonitoringServices {
   grantPayments: GrantPaymentsService;
   /** CON-04, LEG-06: the meetings, recommendations and consultations a grant is tied to. */
   grantLinks: LinksService;
+  /** CON-04, DP-01: the grants awarded, as anyone may read them. */
+  grantsPublished: PublishedGrantsService;
 }
 
 /** What the grants module's route files are given: its services and the directory's. */

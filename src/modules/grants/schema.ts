@@ -139,6 +139,8 @@ export const grantRounds = pgTable(
   (t) => [
     index('grant_rounds_fund_idx').on(t.fundId, t.opensOn),
     index('grant_rounds_dates_idx').on(t.opensOn, t.closesOn),
+    // The public grants awarded filtered by reporting year (and fund).
+    index('grant_rounds_year_idx').on(t.startYear, t.fundId),
     check('grant_rounds_dates', sql`${t.closesOn} >= ${t.opensOn}`),
   ],
 );
@@ -216,6 +218,8 @@ export const grantApplications = pgTable(
     index('grant_applications_organisation_idx').on(t.organisationId, t.status),
     index('grant_applications_borough_idx').on(t.boroughId, t.status),
     index('grant_applications_status_idx').on(t.status, t.submittedAt),
+    // The public grants awarded, newest decided first.
+    index('grant_applications_decided_idx').on(t.status, t.decidedAt),
     index('grant_applications_search_idx').using('gin', t.search),
     check('grant_applications_kind', isOneOf(t.applicantKind, APPLICANT_KINDS)),
     check('grant_applications_status', isOneOf(t.status, APPLICATION_STATUSES)),

@@ -13,6 +13,11 @@ export type OpenDataType = (typeof OPEN_DATA_TYPES)[number];
 export interface OpenDataColumn {
   /** Its name in the file's header and the JSON's rows: lower case, words joined by `_`. */
   name: string;
+  /**
+   * Its heading in the CSV where the dataset follows a standard that names its own columns
+   * (360Giving's "Amount Awarded"); its name otherwise.
+   */
+  heading?: string;
   description: string;
   type: OpenDataType;
 }
@@ -31,6 +36,13 @@ export interface OpenDataset {
   rows(executor: Executor): Promise<OpenDataRow[]>;
   /** When what it publishes last changed (from the data's own times); null when it holds none. */
   lastChanged(executor: Executor): Promise<Date | null>;
+  /** The published standard it follows, named on its page and in the DCAT catalogue. */
+  standard?: { name: string; url: string };
+  /**
+   * Its JSON download in its standard's own shape instead of Bridge's, made from the rows as
+   * published (`url` cells absolute).
+   */
+  jsonBody?(rows: readonly OpenDataRow[], lastChanged: Date | null): unknown;
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -50,7 +62,12 @@ export function collectOpenData(
       throw new Error(`Open data: the id "${dataset.id}" is not kebab-case or is given twice`);
     seen.add(dataset.id);
     const names = dataset.columns.map((c) => c.name);
-    if (names.some((n) => !COLUMN.test(n)) || new Set(names).size !== names.length)
+    const headings = dataset.columns.map((c) => c.heading ?? c.name);
+    if (
+      names.some((n) => !COLUMN.test(n)) ||
+      new Set(names).size !== names.length ||
+      new Set(headings).size !== headings.length
+    )
       throw new Error(`Open data: ${dataset.id}'s columns must be snake_case, each once`);
   }
   return all;

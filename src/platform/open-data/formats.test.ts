@@ -63,6 +63,42 @@ describe('open data', () => {
     );
   });
 
+  it("a dataset that follows a standard heads its CSV with the standard's names and is said to conform", () => {
+    const standard: OpenDataset = {
+      ...dataset,
+      columns: [
+        { name: 'name', heading: 'Recipient Org:Name', type: 'text', description: 'Its name' },
+        { name: 'count', type: 'integer', description: 'How many' },
+      ],
+      standard: { name: 'A standard', url: 'https://standard.example' },
+    };
+    assert.deepEqual(csvRows(standard, [{ name: 'A', count: 1 }]), [
+      ['Recipient Org:Name', 'count'],
+      ['A', '1'],
+    ]);
+    const [entry] = dcatCatalogue(
+      { title: 'T', description: 'D' },
+      [{ ...standard, lastChanged: null }],
+      BASE,
+    )['dcat:dataset'];
+    assert.deepEqual(entry!['dct:conformsTo'], { '@id': 'https://standard.example' });
+    assert.throws(() =>
+      collectOpenData([
+        {
+          openData: [
+            {
+              ...standard,
+              columns: [
+                { name: 'a', heading: 'Same', type: 'text', description: '' },
+                { name: 'b', heading: 'Same', type: 'text', description: '' },
+              ],
+            },
+          ],
+        },
+      ]),
+    );
+  });
+
   it('refuses an id given twice or not kebab-case, and a column not snake_case', () => {
     assert.throws(() => collectOpenData([{ openData: [dataset] }, { openData: [dataset] }]));
     assert.throws(() => collectOpenData([{ openData: [{ ...dataset, id: 'Things' }] }]));

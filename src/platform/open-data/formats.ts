@@ -7,7 +7,7 @@ import type { OpenDataRow, OpenDataset, OpenDataValue } from './dataset.js';
 import { OPEN_GOVERNMENT_LICENCE } from './licence.js';
 import { openDataPaths } from './paths.js';
 
-type Described = Pick<OpenDataset, 'id' | 'title' | 'description' | 'columns'>;
+type Described = Pick<OpenDataset, 'id' | 'title' | 'description' | 'columns' | 'standard'>;
 
 /** The rows with every `url` cell made absolute; no other column kept but those described. */
 export function publishedRows(
@@ -27,10 +27,10 @@ export function publishedRows(
 
 const cell = (value: OpenDataValue): string => (value === null ? '' : String(value));
 
-/** The CSV's lines: the columns' names, then each row's cells (empty where there is none). */
+/** The CSV's lines: the columns' headings, then each row's cells (empty where there is none). */
 export function csvRows(dataset: Described, rows: readonly OpenDataRow[]): string[][] {
   return [
-    dataset.columns.map((c) => c.name),
+    dataset.columns.map((c) => c.heading ?? c.name),
     ...rows.map((row) => dataset.columns.map((c) => cell(row[c.name] ?? null))),
   ];
 }
@@ -92,6 +92,7 @@ export function dcatCatalogue(
       ...(d.lastChanged
         ? { 'dct:modified': { '@value': d.lastChanged.toISOString(), '@type': 'xsd:dateTime' } }
         : {}),
+      ...(d.standard ? { 'dct:conformsTo': { '@id': d.standard.url } } : {}),
       'dct:license': licence,
       'dcat:landingPage': { '@id': base + openDataPaths.dataset(d.id) },
       'dcat:distribution': [distribution(d, 'csv'), distribution(d, 'json')],

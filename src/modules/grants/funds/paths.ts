@@ -27,4 +27,6 @@ export const fundPaths = {
   /** Public: the rounds open now and opening soon, and one round's page. */
   funding: '/funding',
   publicRound: route('/funding/rounds/:roundId'),
+  /** Public: the grants awarded (`?fund=&year=&borough=&page=`), with totals per fund and year. */
+  grantsAwarded: '/funding/grants-awarded',
 };

@@ -44,6 +44,7 @@ export function registerPublicFundingRoutes({ app, services, renderPage }: Route
       rounds: result.rounds.map((r) => roundView(request, r, result.today)),
       total: result.total,
       yoursHref: applicationPaths.yours,
+      awardedHref: paths.grantsAwarded,
       pagination: paginationFor(paths.funding, {}, page.page, page.limit, result.total),
     });
   });
