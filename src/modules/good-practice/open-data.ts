@@ -16,7 +16,7 @@ export function goodPracticeOpenData(
   t: Translate,
   directory: Pick<DirectoryApi, 'organisationNameSql'>,
 ): OpenDataset {
-  return openDataWords(t, 'good-practice').dataset({
+  return openDataWords((key) => t(`good-practice:openData.${key}`)).dataset({
     id: 'good-practice',
     columns: [
       ['title', 'text'],

@@ -37,7 +37,8 @@ export function stopSearchOpenData(
   t: Translate,
   directory: Pick<DirectoryApi, 'organisationNameSql'>,
 ): OpenDataset[] {
-  const { w, dataset } = openDataWords(t, 'stop-search');
+  const w = (key: string) => t(`stop-search:openData.${key}`);
+  const { dataset } = openDataWords(w);
   const month = ['month', 'date'] as const;
   const searches = ['searches', 'integer'] as const;
   return [

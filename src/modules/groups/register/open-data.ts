@@ -19,7 +19,7 @@ export function groupsOpenData(
   t: Translate,
   directory: Pick<DirectoryApi, 'organisationNameSql'>,
 ): OpenDataset {
-  return openDataWords(t, 'groups').dataset({
+  return openDataWords((key) => t(`groups:openData.${key}`)).dataset({
     id: 'advisory-groups',
     columns: [
       ['name', 'text'],

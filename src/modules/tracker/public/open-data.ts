@@ -21,7 +21,7 @@ export function trackerOpenData(t: Translate): OpenDataset {
   const dueOn = sql<
     string | null
   >`(select max(${a.dueOn})::text from ${a} where ${a.recommendationId} = ${r.id} and ${a.withdrawnAt} is null)`;
-  return openDataWords(t, 'tracker').dataset({
+  return openDataWords((key) => t(`tracker:openData.${key}`)).dataset({
     id: 'recommendations',
     columns: [
       ['source', 'text'],
