@@ -74,6 +74,10 @@ test('the catalogue page lists every dataset with its description, last change, 
     ['Stop and search by month, legislation and outcome', /legislation/],
     ['Advisory groups', /advisory groups/],
     ['Recommendations', /recommendations/],
+    ['Custody visiting statistics', /visits made against target/],
+    ['Consultations and what came of them', /you said, we did/],
+    ["Partnerships' audits, strategies, targets and performance", /reporting year/],
+    ['Performance indicators', /fewer than 10/],
   ] as const) {
     assert.match(said, new RegExp(title));
     assert.match(said, words);
@@ -84,6 +88,10 @@ test('the catalogue page lists every dataset with its description, last change, 
     'stop-search-outcomes',
     'advisory-groups',
     'recommendations',
+    'custody-visiting-statistics',
+    'consultations',
+    'partnership-records',
+    'indicators',
   ]) {
     assert.match(res.body, new RegExp(`href="/open-data/${id}"`));
     assert.match(res.body, new RegExp(`href="/open-data/${id}\\.csv"`));
@@ -195,6 +203,10 @@ test('the DCAT catalogue (JSON-LD) names each dataset, its licence and its CSV a
     'stop-search-outcomes',
     'advisory-groups',
     'recommendations',
+    'custody-visiting-statistics',
+    'consultations',
+    'partnership-records',
+    'indicators',
   ])
     assert.ok(ids.includes(id), id);
   const gp = catalogue['dcat:dataset'].find((d) => d['dct:identifier'] === 'good-practice')!;
