@@ -500,7 +500,7 @@ export async function buildApp(deps: AppDeps): Promise<{
         title: 'Bridge API',
         version: '1',
         description:
-          'The directory of people and organisations. Authenticate with an API token an administrator issues: `Authorization: Bearer <token>`.',
+          'The directory of people and organisations: authenticate with an API token an administrator issues, `Authorization: Bearer <token>`. Open data (tag "Open data") is public: read it with no token.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],

@@ -23,7 +23,16 @@ test('anyone finds the open data from the home page, reads a dataset and downloa
   await page.getByRole('link', { name: 'Open data' }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Open data' }).waitFor();
   await expectAccessible(page);
-  assert.match(await page.getByRole('main').innerText(), /Open Government Licence v3\.0/);
+  const catalogue = await page.getByRole('main').innerText();
+  assert.match(catalogue, /Open Government Licence v3\.0/);
+  // Every public table: the new datasets too.
+  for (const title of [
+    'Custody visiting statistics',
+    'Consultations and what came of them',
+    "Partnerships' audits, strategies, targets and performance",
+    'Performance indicators',
+  ])
+    assert.ok(catalogue.includes(title), title);
 
   await page.getByRole('main').getByRole('link', { name: 'Good practice', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Good practice' }).waitFor();
@@ -40,4 +49,16 @@ test('anyone finds the open data from the home page, reads a dataset and downloa
   const csv = await readFile((await download.path())!, 'utf8');
   assert.match(csv, /^title,theme,borough,summary,lessons,published_on,url\n/);
   assert.match(csv, /Open data youth forum entry,Community engagement,Area-wide,/);
+
+  // Another module's dataset: the public indicators, small counts withheld (DP-01).
+  await visit(page, '/open-data');
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: 'Performance indicators', exact: true })
+    .click();
+  await page.getByRole('heading', { level: 1, name: 'Performance indicators' }).waitFor();
+  await expectAccessible(page);
+  const described = await page.getByRole('table', { name: 'What each column holds' }).innerText();
+  assert.match(described, /value_shown/);
+  assert.match(described, /fewer than 10/);
 });

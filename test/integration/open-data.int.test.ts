@@ -63,6 +63,10 @@ test('the catalogue page lists every dataset with its description, last change, 
     ['Recommendations', /recommendations/],
     ['Grants awarded', /Every grant awarded/],
     ['Grants awarded \\(360Giving\\)', /360Giving Data Standard/],
+    ['Custody visiting statistics', /visits made against target/],
+    ['Consultations and what came of them', /you said, we did/],
+    ["Partnerships' audits, strategies, targets and performance", /reporting year/],
+    ['Performance indicators', /fewer than 10/],
   ] as const) {
     assert.match(said, new RegExp(title));
     assert.match(said, words);
@@ -75,6 +79,10 @@ test('the catalogue page lists every dataset with its description, last change, 
     'recommendations',
     'grants-awarded',
     'grants-360giving',
+    'custody-visiting-statistics',
+    'consultations',
+    'partnership-records',
+    'indicators',
   ]) {
     assert.match(res.body, new RegExp(`href="/open-data/${id}"`));
     assert.match(res.body, new RegExp(`href="/open-data/${id}\\.csv"`));
@@ -188,6 +196,10 @@ test('the DCAT catalogue (JSON-LD) names each dataset, its licence and its CSV a
     'recommendations',
     'grants-awarded',
     'grants-360giving',
+    'custody-visiting-statistics',
+    'consultations',
+    'partnership-records',
+    'indicators',
   ])
     assert.ok(ids.includes(id), id);
   const gp = catalogue['dcat:dataset'].find((d) => d['dct:identifier'] === 'good-practice')!;

@@ -25,6 +25,7 @@ import { consultationPaths } from './paths.js';
 import { consultationTitles } from './titles.js';
 import { outcomePaths } from './outcomes/paths.js';
 import { registerOutcomeRoutes } from './outcomes/routes.js';
+import { consultationsOpenData } from './outcomes/open-data.js';
 import { createOutcomesService } from './outcomes/service.js';
 import { panelLinks } from './panel/links.js';
 import { panelPaths } from './panel/paths.js';
@@ -196,6 +197,7 @@ export function createConsultationModule(
     name: 'consultation',
     api: { consultationTitles },
     services,
+    openData: [consultationsOpenData(t, now)],
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
       registerHubRoutes(routeDeps);

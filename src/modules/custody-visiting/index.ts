@@ -30,6 +30,7 @@ import { custodyVisitingPersonData } from './person-data.js';
 import { registerPublicRoutes } from './public/routes.js';
 import { registerRotaRoutes } from './rota/routes.js';
 import { registerStatisticsRoutes } from './statistics/routes.js';
+import { custodyStatisticsOpenData } from './statistics/open-data.js';
 import { createStatisticsService } from './statistics/service.js';
 import { createRotaService } from './rota/service.js';
 import { createPublicSchemeService } from './public/service.js';
@@ -137,6 +138,7 @@ export function createCustodyVisitingModule(
     },
     services,
     personData: (executor, subject) => custodyVisitingPersonData(t, executor, subject),
+    openData: [custodyStatisticsOpenData(t, services.custodyStatistics)],
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
       registerSuiteRoutes(routeDeps);

@@ -2,11 +2,11 @@
  * CDRP-08 as open data (issue 27 part 6): the published entries, with exactly what the public
  * page shows of each (rules' PUBLIC_FIELDS): never who recorded it, its contact or its source.
  */
-import { asc, desc, isNotNull, or, sql } from 'drizzle-orm';
+import { asc, desc, isNotNull, or } from 'drizzle-orm';
 import { toLondonDate } from '../../platform/calendar/index.js';
-import type { Executor } from '../../platform/db/database.js';
 import type { Translate } from '../../platform/i18n/messages.js';
 import type { OpenDataset } from '../../platform/open-data/dataset.js';
+import { latest, openDataWords } from '../../platform/open-data/define.js';
 import type { DirectoryApi } from '../directory/index.js';
 import { goodPracticePaths } from './paths.js';
 import { publicView } from './rules.js';
@@ -16,21 +16,18 @@ export function goodPracticeOpenData(
   t: Translate,
   directory: Pick<DirectoryApi, 'organisationNameSql'>,
 ): OpenDataset {
-  const w = (key: string) => t(`good-practice:openData.${key}`);
-  return {
+  return openDataWords((key) => t(`good-practice:openData.${key}`)).dataset({
     id: 'good-practice',
-    title: w('title'),
-    description: w('description'),
     columns: [
-      { name: 'title', type: 'text', description: w('columns.title') },
-      { name: 'theme', type: 'text', description: w('columns.theme') },
-      { name: 'borough', type: 'text', description: w('columns.borough') },
-      { name: 'summary', type: 'text', description: w('columns.summary') },
-      { name: 'lessons', type: 'text', description: w('columns.lessons') },
-      { name: 'published_on', type: 'date', description: w('columns.publishedOn') },
-      { name: 'url', type: 'url', description: w('columns.url') },
+      ['title', 'text'],
+      ['theme', 'text'],
+      ['borough', 'text'],
+      ['summary', 'text'],
+      ['lessons', 'text'],
+      ['published_on', 'date'],
+      ['url', 'url'],
     ],
-    async rows(executor: Executor) {
+    async rows(executor) {
       const rows = await executor
         .select({
           id: entries.id,
@@ -58,12 +55,12 @@ export function goodPracticeOpenData(
         }));
     },
     // A published entry changed, or one was published or withdrawn (updatedAt moves with each).
-    async lastChanged(executor: Executor) {
+    async lastChanged(executor) {
       const [row] = await executor
-        .select({ at: sql<Date | null>`max(${entries.updatedAt})`.mapWith(entries.updatedAt) })
+        .select({ at: latest(entries.updatedAt) })
         .from(entries)
         .where(or(isNotNull(entries.publishedAt), isNotNull(entries.withdrawnAt)));
       return row?.at ?? null;
     },
-  };
+  });
 }

@@ -12,6 +12,7 @@ import type { DirectoryApi } from '../directory/index.js';
 import { indicatorsPaths } from './paths.js';
 import { indicatorsPersonData } from './person-data.js';
 import { registerPublicRoutes } from './public/routes.js';
+import { indicatorsOpenData } from './public/open-data.js';
 import { createPublicIndicatorsService } from './public/service.js';
 import { registerRegisterRoutes } from './register/routes.js';
 import { createRegisterService } from './register/service.js';
@@ -50,6 +51,7 @@ export function createIndicatorsModule(
     api: {},
     services,
     personData: (executor, subject) => indicatorsPersonData(executor, subject, t),
+    openData: [indicatorsOpenData(t, directory)],
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
       registerRegisterRoutes(routeDeps);

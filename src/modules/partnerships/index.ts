@@ -12,6 +12,7 @@ import type { DirectoryApi } from '../directory/index.js';
 import { partnershipPaths } from './paths.js';
 import { partnershipsPersonData } from './person-data.js';
 import { registerPublicRoutes } from './public/routes.js';
+import { partnershipsOpenData } from './public/open-data.js';
 import { createPublicPartnershipsService } from './public/service.js';
 import { registerRegisterRoutes } from './register/routes.js';
 import { createRegisterService } from './register/service.js';
@@ -55,6 +56,7 @@ export function createPartnershipsModule(
     api: {},
     services,
     personData: (executor, subject) => partnershipsPersonData(t, executor, subject),
+    openData: [partnershipsOpenData(t, directory)],
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };
       registerRegisterRoutes(routeDeps);

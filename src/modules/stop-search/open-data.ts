@@ -12,6 +12,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { queryRows } from '../../platform/db/database.js';
 import type { Translate } from '../../platform/i18n/messages.js';
 import type { OpenDataset } from '../../platform/open-data/dataset.js';
+import { latest, latestOf, openDataWords } from '../../platform/open-data/define.js';
 import type { DirectoryApi } from '../directory/index.js';
 import {
   stopSearchBoundaries,
@@ -23,18 +24,13 @@ import {
 /** When the searches or the boroughs they are placed in last changed. */
 async function lastChanged(executor: Executor): Promise<Date | null> {
   const [imported] = await executor
-    .select({
-      at: sql<Date | null>`max(${stopSearchImports.importedAt})`.mapWith(
-        stopSearchImports.importedAt,
-      ),
-    })
+    .select({ at: latest(stopSearchImports.importedAt) })
     .from(stopSearchImports);
   const [placed] = await executor
     .select({ at: stopSearchReferenceFiles.placedAt, loaded: stopSearchReferenceFiles.loadedAt })
     .from(stopSearchReferenceFiles)
     .where(eq(stopSearchReferenceFiles.kind, 'boundaries'));
-  const times = [imported?.at, placed?.at ?? placed?.loaded].filter((d): d is Date => !!d);
-  return times.length ? new Date(Math.max(...times.map((d) => d.getTime()))) : null;
+  return latestOf([imported?.at, placed?.at ?? placed?.loaded]);
 }
 
 export function stopSearchOpenData(
@@ -42,23 +38,14 @@ export function stopSearchOpenData(
   directory: Pick<DirectoryApi, 'organisationNameSql'>,
 ): OpenDataset[] {
   const w = (key: string) => t(`stop-search:openData.${key}`);
-  const month = { name: 'month', type: 'date', description: w('columns.month') } as const;
-  const searches = {
-    name: 'searches',
-    type: 'integer',
-    description: w('columns.searches'),
-  } as const;
+  const { dataset } = openDataWords(w);
+  const month = ['month', 'date'] as const;
+  const searches = ['searches', 'integer'] as const;
   return [
-    {
+    dataset({
       id: 'stop-search-groups',
-      title: w('groups.title'),
-      description: w('groups.description'),
-      columns: [
-        month,
-        { name: 'borough', type: 'text', description: w('columns.borough') },
-        { name: 'ethnic_group', type: 'text', description: w('columns.ethnicGroup') },
-        searches,
-      ],
+      words: 'groups',
+      columns: [month, ['borough', 'text'], ['ethnic_group', 'text'], searches],
       async rows(executor) {
         const [anyBoundary] = await executor
           .select({ id: stopSearchBoundaries.boroughId })
@@ -86,17 +73,11 @@ export function stopSearchOpenData(
         }));
       },
       lastChanged,
-    },
-    {
+    }),
+    dataset({
       id: 'stop-search-outcomes',
-      title: w('outcomes.title'),
-      description: w('outcomes.description'),
-      columns: [
-        month,
-        { name: 'legislation', type: 'text', description: w('columns.legislation') },
-        { name: 'outcome', type: 'text', description: w('columns.outcome') },
-        searches,
-      ],
+      words: 'outcomes',
+      columns: [month, ['legislation', 'text'], ['outcome', 'text'], searches],
       async rows(executor) {
         const rows = await executor
           .select({
@@ -116,6 +97,6 @@ export function stopSearchOpenData(
         }));
       },
       lastChanged,
-    },
+    }),
   ];
 }

@@ -5,6 +5,7 @@
  * from the configured public address: never the request's Host, which a kept answer would then
  * give to everyone else.
  */
+import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { NotFoundError } from '../errors.js';
 import { sendPublicCsv } from '../http/csv.js';
@@ -13,9 +14,15 @@ import type { OpenDataset } from './dataset.js';
 import { csvRows, dcatCatalogue, jsonBody, publishedRows } from './formats.js';
 import { OPEN_GOVERNMENT_LICENCE } from './licence.js';
 import { openDataPaths as paths } from './paths.js';
+import { DcatCatalogueSchema, notFound, OpenDatasetSchema } from './schemas.js';
 
 const T = 'platform/open-data/views';
 const publicData = { config: { access: 'public' as const, publicCache: true as const } };
+
+/** In the OpenAPI description: read by anyone, with no token (`security: []`). */
+const documented = { tags: ['Open data'], security: [] };
+const DATASET_NOTE =
+  'The same rows are at `/open-data/{id}.csv` (a header of the columns’ names); every dataset is listed at `/open-data` and in `/open-data/catalogue.jsonld`. Under the Open Government Licence v3.0. Kept while the data is unchanged (`ETag`, `304 Not Modified`).';
 
 /** The words for each kind of column, by name (the catalogue test finds each key). */
 const TYPE_WORDS = {
@@ -55,20 +62,38 @@ export function registerOpenDataRoutes(
     }),
   );
 
-  app.get(paths.dcat, publicData, async (request, reply) => {
-    const catalogue = dcatCatalogue(
-      {
-        title: request.t('openData.catalogue.title'),
-        description: request.t('openData.catalogue.lead'),
+  app.get(
+    paths.dcat,
+    {
+      ...publicData,
+      schema: {
+        ...documented,
+        summary: 'The open-data catalogue, in DCAT as JSON-LD',
+        description:
+          'Every open dataset with its title, description, licence, last change and its CSV and JSON downloads, in the W3C Data Catalog Vocabulary (DCAT), as JSON-LD (`application/ld+json`).',
+        response: {
+          200: {
+            description: 'The catalogue',
+            content: { 'application/ld+json': { schema: DcatCatalogueSchema } },
+          },
+        },
       },
-      await withDates(),
-      base,
-    );
-    return reply
-      .header('content-type', 'application/ld+json; charset=utf-8')
-      .header('cache-control', 'public, max-age=300')
-      .send(JSON.stringify(catalogue, null, 2));
-  });
+    },
+    async (request, reply) => {
+      const catalogue = dcatCatalogue(
+        {
+          title: request.t('openData.catalogue.title'),
+          description: request.t('openData.catalogue.lead'),
+        },
+        await withDates(),
+        base,
+      );
+      return reply
+        .header('content-type', 'application/ld+json; charset=utf-8')
+        .header('cache-control', 'public, max-age=300')
+        .send(JSON.stringify(catalogue, null, 2));
+    },
+  );
 
   app.get(paths.dataset.pattern, publicData, async (request, reply) => {
     const dataset = find(request);
@@ -94,17 +119,27 @@ export function registerOpenDataRoutes(
     return sendPublicCsv(reply, `${dataset.id}.csv`, csvRows(dataset, rows));
   });
 
-  app.get(paths.json.pattern, publicData, async (request, reply) => {
-    const dataset = find(request);
-    const [rows, lastChanged] = await Promise.all([dataset.rows(db), dataset.lastChanged(db)]);
-    const published = publishedRows(dataset, rows, base);
-    // A dataset that follows a standard sends the standard's shape (360Giving's package).
-    const body = dataset.jsonBody
-      ? dataset.jsonBody(published, lastChanged)
-      : jsonBody(dataset, published, lastChanged);
-    return reply
-      .header('content-type', 'application/json; charset=utf-8')
-      .header('cache-control', 'public, max-age=300')
-      .send(JSON.stringify(body));
-  });
+  app.get(
+    paths.json.pattern,
+    {
+      ...publicData,
+      schema: {
+        ...documented,
+        summary: 'One open dataset, as JSON',
+        description: `The dataset described (title, description, licence, when it last changed, each column's name, meaning and kind), then every row keyed by the columns' names. A dataset that follows a published standard (its page names it) is sent in that standard's own shape instead: grants-360giving as a 360Giving data package. ${DATASET_NOTE}`,
+        params: Type.Object({
+          id: Type.String({ description: "The dataset's id, e.g. `good-practice`" }),
+        }),
+        response: { 200: { ...OpenDatasetSchema, description: 'The dataset' }, ...notFound },
+      },
+    },
+    async (request, reply) => {
+      const dataset = find(request);
+      const [rows, lastChanged] = await Promise.all([dataset.rows(db), dataset.lastChanged(db)]);
+      return reply
+        .header('content-type', 'application/json; charset=utf-8')
+        .header('cache-control', 'public, max-age=300')
+        .send(JSON.stringify(jsonBody(dataset, publishedRows(dataset, rows, base), lastChanged)));
+    },
+  );
 }

@@ -5,9 +5,9 @@
  * group's page and out of a download), so the open data publishes none either.
  */
 import { asc, inArray, sql } from 'drizzle-orm';
-import type { Executor } from '../../../platform/db/database.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import type { OpenDataset } from '../../../platform/open-data/dataset.js';
+import { latest, openDataWords } from '../../../platform/open-data/define.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import { groupTypeLabel } from '../api/group-columns.js';
 import { groupPaths } from '../paths.js';
@@ -19,20 +19,17 @@ export function groupsOpenData(
   t: Translate,
   directory: Pick<DirectoryApi, 'organisationNameSql'>,
 ): OpenDataset {
-  const w = (key: string) => t(`groups:openData.${key}`);
-  return {
+  return openDataWords((key) => t(`groups:openData.${key}`)).dataset({
     id: 'advisory-groups',
-    title: w('title'),
-    description: w('description'),
     columns: [
-      { name: 'name', type: 'text', description: w('columns.name') },
-      { name: 'type', type: 'text', description: w('columns.type') },
-      { name: 'run_with', type: 'text', description: w('columns.runWith') },
-      { name: 'purpose', type: 'text', description: w('columns.purpose') },
-      { name: 'meets_every_months', type: 'integer', description: w('columns.meets') },
-      { name: 'url', type: 'url', description: w('columns.url') },
+      ['name', 'text'],
+      ['type', 'text'],
+      ['run_with', 'text'],
+      ['purpose', 'text'],
+      ['meets_every_months', 'integer', 'meets'],
+      ['url', 'url'],
     ],
-    async rows(executor: Executor) {
+    async rows(executor) {
       const rows = await executor
         .select({
           id: g.id,
@@ -56,11 +53,9 @@ export function groupsOpenData(
       }));
     },
     // Any group's change, closing one (which takes it off the list) among them.
-    async lastChanged(executor: Executor) {
-      const [row] = await executor
-        .select({ at: sql<Date | null>`max(${g.updatedAt})`.mapWith(g.updatedAt) })
-        .from(g);
+    async lastChanged(executor) {
+      const [row] = await executor.select({ at: latest(g.updatedAt) }).from(g);
       return row?.at ?? null;
     },
-  };
+  });
 }

@@ -5,10 +5,9 @@
  * only, and the download names none).
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../../platform/db/database.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import type { OpenDataset } from '../../../platform/open-data/dataset.js';
+import { latest, latestOf, openDataWords } from '../../../platform/open-data/define.js';
 import { trackerPaths } from '../paths.js';
 import {
   trackerActions as a,
@@ -18,25 +17,22 @@ import {
 } from '../schema.js';
 
 export function trackerOpenData(t: Translate): OpenDataset {
-  const w = (key: string) => t(`tracker:openData.${key}`);
   // The latest due date among its actions still live, as the page shows each action's.
   const dueOn = sql<
     string | null
   >`(select max(${a.dueOn})::text from ${a} where ${a.recommendationId} = ${r.id} and ${a.withdrawnAt} is null)`;
-  return {
+  return openDataWords((key) => t(`tracker:openData.${key}`)).dataset({
     id: 'recommendations',
-    title: w('title'),
-    description: w('description'),
     columns: [
-      { name: 'source', type: 'text', description: w('columns.source') },
-      { name: 'part', type: 'text', description: w('columns.part') },
-      { name: 'number', type: 'text', description: w('columns.number') },
-      { name: 'text', type: 'text', description: w('columns.text') },
-      { name: 'status', type: 'text', description: w('columns.status') },
-      { name: 'due_on', type: 'date', description: w('columns.dueOn') },
-      { name: 'url', type: 'url', description: w('columns.url') },
+      ['source', 'text'],
+      ['part', 'text'],
+      ['number', 'text'],
+      ['text', 'text'],
+      ['status', 'text'],
+      ['due_on', 'date'],
+      ['url', 'url'],
     ],
-    async rows(executor: Executor) {
+    async rows(executor) {
       const rows = await executor
         .select({
           sourceId: s.id,
@@ -67,8 +63,7 @@ export function trackerOpenData(t: Translate): OpenDataset {
     },
     // A source's change (publishing or taking one off the site among them), or a change to a
     // published source's recommendations or actions.
-    async lastChanged(executor: Executor) {
-      const latest = (column: AnyPgColumn) => sql<Date | null>`max(${column})`.mapWith(column);
+    async lastChanged(executor) {
       const [[sources], [recommendations], [actions]] = await Promise.all([
         executor.select({ at: latest(s.updatedAt) }).from(s),
         executor
@@ -80,8 +75,7 @@ export function trackerOpenData(t: Translate): OpenDataset {
           .from(a)
           .innerJoin(s, and(eq(s.id, a.sourceId), eq(s.isPublic, true))),
       ]);
-      const times = [sources?.at, recommendations?.at, actions?.at].filter((d): d is Date => !!d);
-      return times.length ? new Date(Math.max(...times.map((d) => d.getTime()))) : null;
+      return latestOf([sources?.at, recommendations?.at, actions?.at]);
     },
-  };
+  });
 }
