@@ -150,8 +150,8 @@ test('LEG-04: a file with bad lines is refused with each line named, and nothing
   assert.equal(res.statusCode, 400);
   const { messages } = errorSummaryOf(res.body);
   assert.deepEqual(messages, [
-    'Line 3: staff_junior is not a rank band of officer',
-    'Line 4: the same date, workforce, rank band, sex and ethnic group are given on line 2',
+    "Line 3: Rank band staff_junior is not one of officer's rank bands",
+    'Line 4: The same date, workforce, rank band, sex and ethnic group are given on line 2',
     "Line 5: 'many' is not a headcount (a whole number from 0 to 1000000)",
   ]);
   assert.match(text(res.body), /Nothing has been imported/);
@@ -163,7 +163,7 @@ test('LEG-04: a file with bad lines is refused with each line named, and nothing
     'as_at,workforce,rank_band,sex,headcount\r\n',
   );
   assert.deepEqual(errorSummaryOf(noColumn.body).messages, [
-    'Line 1: the header has no ethnic_group column',
+    'Line 1: The header has no ethnic_group column',
   ]);
 });
 
