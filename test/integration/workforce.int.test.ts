@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
+import { loadDemoData, removeDemoData } from '../../src/demo/demo-data.js';
 import { workforceCounts, workforceSnapshots } from '../../src/modules/workforce/schema.js';
 import { Agent, createTestApp, dateFields, type TestApp } from '../app.js';
 import { errorSummaryOf } from '../error-summary.js';
@@ -89,11 +90,11 @@ test('LEG-04: a file of figures imported is read on the public page: the shares 
   assert.deepEqual(minority, {
     'As at': long(date),
     'Minority ethnic': '267',
-    White: '1180',
+    White: '1,180',
     'Minority-ethnic share': '18.5%',
   });
   const women = rowOf(tableOf(page.body, /^Share of All personnel who are women/), long(date));
-  assert.equal(women['Personnel'], '1547');
+  assert.equal(women['Personnel'], '1,547');
   assert.equal(women['Share who are women'], '41.4%');
   // Each workforce as at the date.
   const bySex = tableOf(page.body, /^By sex: Workforce/);
@@ -255,4 +256,26 @@ test('LEG-04: only the authority officers keep the figures; staff who read indic
   const anyone = new Agent(t.app);
   assert.equal((await anyone.get('/workforce')).statusCode, 200);
   assert.notEqual((await anyone.get('/workforce-figures')).statusCode, 200);
+});
+
+test("LEG-04: the demo's snapshots give the seed's shares, 2006 and 2011; they leave figures kept alone and go with the demo data", async () => {
+  // Figures of one of the demo's dates, given before it is loaded: kept, never replaced.
+  await upload(officer, 'kept.csv', csv('2008-03-31', FIGURES));
+  await loadDemoData(t.services.db, t.services.secretBox);
+  try {
+    const page = await new Agent(t.app).get('/workforce?at=2011-03-31');
+    const minority = tableOf(page.body, /^Minority-ethnic share of All personnel/);
+    const women = tableOf(page.body, /^Share of All personnel who are women/);
+    assert.equal(rowOf(minority, '31 March 2006')['Minority-ethnic share'], '13.4%');
+    assert.equal(rowOf(women, '31 March 2006')['Share who are women'], '32.2%');
+    assert.equal(rowOf(minority, '31 March 2011')['Minority-ethnic share'], '16.6%');
+    assert.equal(rowOf(women, '31 March 2011')['Share who are women'], '34.4%');
+    assert.equal(rowOf(women, '31 March 2006')['Personnel'], '38,000');
+    assert.equal(rowOf(women, '31 March 2011')['Personnel'], '55,300');
+    assert.equal(rowOf(women, '31 March 2008')['Personnel'], '1,547');
+  } finally {
+    await removeDemoData(t.services.db);
+  }
+  assert.equal(await snapshotAt('2006-03-31'), undefined);
+  assert.ok(await snapshotAt('2008-03-31'));
 });

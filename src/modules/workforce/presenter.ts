@@ -25,16 +25,20 @@ export function lineName(t: Translate, key: LineKey): string {
 export const shareText = (t: Translate, share: number | null) =>
   share === null ? t('workforce:figures.notShown') : percentText(share);
 
+/** A count as published, its thousands marked: "1,204", "fewer than 10", "not shown". */
+export const countText = (shown: string) =>
+  /^\d+$/.test(shown) ? Number(shown).toLocaleString('en-GB') : shown;
+
 /** A line's cells as its tables show them. */
 export function lineRow(t: Translate, line: PublishedLine) {
   return {
     name: lineName(t, line.key),
     isTotal: line.key.kind !== 'band',
-    headcount: line.shown.headcount,
-    female: line.shown.female,
-    male: line.shown.male,
-    groups: ETHNIC_GROUPS.map((g) => line.shown[g]),
-    minority: line.shown.minority,
+    headcount: countText(line.shown.headcount),
+    female: countText(line.shown.female),
+    male: countText(line.shown.male),
+    groups: ETHNIC_GROUPS.map((g) => countText(line.shown[g])),
+    minority: countText(line.shown.minority),
     femaleShare: shareText(t, line.femaleShare),
     minorityShare: shareText(t, line.minorityShare),
   };

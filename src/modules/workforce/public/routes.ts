@@ -11,7 +11,7 @@ import { queryString } from '../../../platform/http/pagination.js';
 import { formatDate, formatMonth } from '../../../platform/i18n/dates.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { workforcePaths as paths } from '../paths.js';
-import { lineName, lineRow, shareText } from '../presenter.js';
+import { countText, lineName, lineRow, shareText } from '../presenter.js';
 import type { WorkforceRouteDeps as RouteDeps } from '../route-deps.js';
 import {
   ETHNIC_GROUPS,
@@ -39,6 +39,8 @@ const point = (t: Translate, asAt: string, share: number | null) => ({
   shown: shareText(t, share),
 });
 
+const countOf = (shown: string | undefined) => (shown === undefined ? undefined : countText(shown));
+
 /** An axis's share: "12.5%", "6.3%". */
 const percentAxis = (v: number) => `${Number(v.toFixed(1))}%`;
 
@@ -58,10 +60,10 @@ export function registerPublicRoutes({ app, services, renderPage }: RouteDeps): 
         asAt,
         dateText: formatDate(t, asAt),
         line,
-        headcount: line?.shown.headcount ?? t('workforce:figures.noneCounted'),
-        female: line?.shown.female ?? '',
-        minority: line?.shown.minority ?? '',
-        white: line?.shown.white ?? '',
+        headcount: countOf(line?.shown.headcount) ?? t('workforce:figures.noneCounted'),
+        female: countOf(line?.shown.female) ?? '',
+        minority: countOf(line?.shown.minority) ?? '',
+        white: countOf(line?.shown.white) ?? '',
         femaleShare: line ? shareText(t, line.femaleShare) : '',
         minorityShare: line ? shareText(t, line.minorityShare) : '',
       };
