@@ -81,6 +81,7 @@ import { createTrainingModule } from './modules/training/index.js';
 import { createGoodPracticeModule } from './modules/good-practice/index.js';
 import { createStopSearchModule, readStopSearchSettings } from './modules/stop-search/index.js';
 import { createIndicatorsModule } from './modules/indicators/index.js';
+import { createWorkforceModule } from './modules/workforce/index.js';
 import {
   createCustodyVisitingModule,
   readCustodyVisitingSettings,
@@ -250,6 +251,7 @@ export function buildServices(deps: AppDeps) {
     directory: directory.api,
     measures: () => modules.flatMap((m) => m.measures ?? []),
   });
+  const workforce = createWorkforceModule({ platform, now });
   const grants = createGrantsModule({
     platform,
     now,
@@ -275,6 +277,7 @@ export function buildServices(deps: AppDeps) {
     goodPractice,
     stopSearch,
     indicators,
+    workforce,
   ];
   // Every service by name, for tests that drive a service directly.
   const services = {
@@ -294,6 +297,7 @@ export function buildServices(deps: AppDeps) {
     ...goodPractice.services,
     ...stopSearch.services,
     ...indicators.services,
+    ...workforce.services,
   };
   return { platform, modules, services, messages };
 }

@@ -98,6 +98,7 @@ import {
   loadIndicatorsDemo,
   removeIndicatorsDemo,
 } from '../modules/indicators/index.js';
+import { loadWorkforceDemo, removeWorkforceDemo } from '../modules/workforce/index.js';
 
 export const DEMO_DOMAIN = 'bridge.example';
 export const DEMO_PASSWORD = 'bridge demo 2026 passphrase';
@@ -271,6 +272,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeTrainingDemo(tx, ids, demoPeople);
     await removeGoodPracticeDemo(tx, ids, demoPeople);
     await removeIndicatorsDemo(tx, ids);
+    await removeWorkforceDemo(tx, ids);
     await removePartnershipsDemo(tx, demoPeople);
     // The grants before the engagement groups their applications name.
     await removeGrantsDemo(tx, ids);
@@ -510,6 +512,8 @@ export async function loadDemoData(
       today,
       new Date(),
     );
+    // LEG-04: six years of the workforce's headcounts, 2006 to 2011 (illustrative, from the seed).
+    await loadWorkforceDemo(tx, officerUser, new Date());
     // CDRP-01, CDRP-10, CDRP-15: the partnerships register for the 33 London boroughs.
     await loadPartnershipsDemo(tx, partnershipBoroughs, DEMO_DOMAIN, today);
     // CON-04: Camden's engagement group, chaired by the demo engagement group officer.

@@ -200,6 +200,7 @@ test('issue 21 item 30: a lay visitor’s home offers the public pages they may 
     ['/funding/grants-awarded', 'Grants awarded'],
     ['/indicators', 'Performance against targets'],
     ['/stop-and-search', 'Stop and search'],
+    ['/workforce', 'Workforce equality'],
     ['/custody-visiting/reports', 'Custody visit reports'],
     ['/custody-visiting/follow-up', 'Issues for follow-up'],
     ['/account', 'Your account'],

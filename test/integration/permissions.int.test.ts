@@ -956,6 +956,17 @@ const EXPECTED: Record<string, Who> = {
   'GET /indicators/:indicatorId': 'anyone',
   // LEG-04: stop and search, read by anyone; months and reference data loaded by the authority's
   // officers.
+  // LEG-04: workforce figures kept by the authority's officers, read by the indicators' readers,
+  // and published for anyone.
+  'GET /workforce-figures': INDICATOR_VIEWERS,
+  'GET /workforce-figures/new': INDICATOR_KEEPERS,
+  'POST /workforce-figures/new': INDICATOR_KEEPERS,
+  'GET /workforce-figures/import': INDICATOR_KEEPERS,
+  'POST /workforce-figures/import': INDICATOR_KEEPERS,
+  'GET /workforce-figures/:snapshotId': INDICATOR_VIEWERS,
+  'GET /workforce-figures/:snapshotId/bands/:band': INDICATOR_KEEPERS,
+  'POST /workforce-figures/:snapshotId/bands/:band': INDICATOR_KEEPERS,
+  'GET /workforce': 'anyone',
   'GET /stop-and-search': 'anyone',
   'GET /stop-and-search/months': ['authority_officer'],
   'GET /stop-and-search/months/import': ['authority_officer'],

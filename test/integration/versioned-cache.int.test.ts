@@ -329,6 +329,11 @@ const CHECKED_VALUES: Record<string, string> = {
   'indicator_targets.period': '2000-01-01', // a period's first day
   'indicator_values.period': '2000-01-01',
   'indicator_values.source': 'typed',
+  'workforce_snapshots.source': 'typed',
+  'workforce_counts.workforce': 'officer', // and a rank band of its own
+  'workforce_counts.rank_band': 'constable',
+  'workforce_counts.sex': 'female',
+  'workforce_counts.ethnic_group': 'white',
 };
 
 /**
@@ -443,6 +448,7 @@ test('every counted table moves its kind on, and only its kind, at commit', asyn
     'stop_search',
     'tracker',
     'training',
+    'workforce',
   ]);
 
   await db.transaction(async (tx) => {

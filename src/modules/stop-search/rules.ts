@@ -6,9 +6,15 @@
  * A file holds one month (police.uk publishes one file per force per month); the month is the one
  * its searches are dated in, as written (police.uk writes each date with its offset).
  */
-import { parse } from 'csv-parse/sync';
 import type { Said } from '../../platform/i18n/said.js';
-import { lineWithNul } from '../../platform/http/text-input.js';
+import { readCsvRecords, type LineProblem } from '../../platform/files/csv-records.js';
+
+// The census file's reading (reference-rules.ts) uses the same reader.
+export {
+  readCsvRecords,
+  type CsvRecord,
+  type LineProblem,
+} from '../../platform/files/csv-records.js';
 
 /** The header of a police.uk stop-and-search file, exactly as published. */
 export const POLICE_UK_COLUMNS = [
@@ -98,11 +104,6 @@ export type SearchFile =
   | { month: string; searches: Search[]; problems: [] }
   | { month: null; searches: []; problems: LineProblem[] };
 
-export interface LineProblem {
-  line: number;
-  message: Said;
-}
-
 /** More than a month's searches of the largest force, many times over: a file this long is not one. */
 export const MAX_SEARCHES_PER_FILE = 250_000;
 /** Beyond this many, the rest of a bad file's problems are not listed (the file is refused anyway). */
@@ -146,40 +147,6 @@ function oneOf<T extends string>(list: readonly T[], value: string): T | null | 
   return (list as readonly string[]).includes(value) ? (value as T) : undefined;
 }
 
-/** A CSV record and the line it ends on. */
-export interface CsvRecord {
-  record: string[];
-  info: { lines: number };
-}
-
-/**
- * A CSV file's records, header first (a spreadsheet's byte-order mark and blank lines left
- * out), or the one problem that stops it being read at all: a null character, not CSV, or empty.
- */
-export function readCsvRecords(
-  text: string,
-  /** The file's own words for each problem (a police.uk file's, a census file's). */
-  said: (name: 'nul' | 'notCsv' | 'empty') => Said = problem,
-): { records: [CsvRecord, ...CsvRecord[]] } | { problem: LineProblem } {
-  const nulLine = lineWithNul(text);
-  if (nulLine) return { problem: { line: nulLine, message: said('nul') } };
-  let records: CsvRecord[];
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-    }) as unknown as CsvRecord[];
-  } catch (error) {
-    return {
-      problem: { line: (error as { lines?: number }).lines ?? 1, message: said('notCsv') },
-    };
-  }
-  const [header, ...rows] = records;
-  if (!header) return { problem: { line: 1, message: said('empty') } };
-  return { records: [header, ...rows] };
-}
-
 /**
  * LEG-04: reads a police.uk stop-and-search file. The header must be police.uk's exactly (in
  * its order); blank cells are allowed where police.uk leaves them blank; every search must be
@@ -191,7 +158,7 @@ export function readPoliceUkFile(text: string): SearchFile {
     searches: [],
     problems: problems.slice(0, MAX_PROBLEMS_LISTED),
   });
-  const read = readCsvRecords(text);
+  const read = readCsvRecords(text, problem);
   if ('problem' in read) return refuse([read.problem]);
   const [header, ...rows] = read.records;
   const headings = header.record.map((h) => h.trim());

@@ -232,6 +232,14 @@ const POLICIES = {
   'indicators.view': anyRole([...GROUP_STAFF, 'partnership_officer']),
   /** CON-01: the authority's officers define indicators, set targets and give their figures. */
   'indicators.manage': anyRole(['authority_officer']),
+  /**
+   * LEG-04: the workforce's headcounts by sex and ethnic group, every snapshot and its cells,
+   * read by those who read the indicators. Anyone reads the published figures (DP-01: small
+   * counts suppressed) on the public workforce page.
+   */
+  'workforce.view': anyRole([...GROUP_STAFF, 'partnership_officer']),
+  /** LEG-04: the authority's officers type and import the snapshots. */
+  'workforce.manage': anyRole(['authority_officer']),
   /** A signed-in person's own training: the sessions they attended and their needs. */
   'training.own': userOnly,
   /**

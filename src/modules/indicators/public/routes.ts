@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { lineChart } from '../../../platform/charts/line-chart.js';
 import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor, queryString } from '../../../platform/http/pagination.js';
+import { workforcePaths } from '../../workforce/index.js';
 import { indicatorsPaths as paths } from '../paths.js';
 import { publicRagTag, publicValue, seriesRows } from '../presenter.js';
 import { latestCells } from '../register/routes.js';
@@ -31,6 +32,7 @@ export function registerPublicRoutes({ app, services, renderPage }: RouteDeps): 
     return renderPage(request, reply, `${T}/list.njk`, {
       title: t('indicators:public.title'),
       breadcrumbs: crumbs(request).slice(0, 1),
+      workforceHref: workforcePaths.publicFigures,
       rows: result.items.map((i) => ({
         ...i,
         href: paths.publicIndicator(i.id),
