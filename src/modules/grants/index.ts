@@ -41,6 +41,7 @@ import {
 import { registerGrantPaymentRoutes } from './payments/routes.js';
 import { createGrantPaymentsService } from './payments/service.js';
 import type { GrantsServices } from './route-deps.js';
+import { grantsAwarded, returnsReceived } from './measures/grants.js';
 
 export { applicationPaths } from './applications/paths.js';
 export { awardPaths } from './assessment/paths.js';
@@ -89,6 +90,8 @@ export function createGrantsModule(deps: GrantsDeps): GrantsModule {
   };
   return {
     name: 'grants',
+    // Issue 27 part 1: figures it counts, offered to indicators.
+    measures: [grantsAwarded, returnsReceived],
     api: {},
     services,
     registerRoutes(app, renderPage) {

@@ -9,7 +9,7 @@ import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { reportingYear, reportingYearOf } from '../../../platform/calendar/reporting-year.js';
-import { startOfLondonDay, todayInLondon } from '../../../platform/calendar/london-time.js';
+import { todayInLondon } from '../../../platform/calendar/london-time.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
 import type { Measure } from '../../../platform/modules.js';
 import {
@@ -23,9 +23,9 @@ import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors, say } from '../../../platform/i18n/said.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import { SERIES_LENGTH, type Indicator } from '../figures.js';
+import { countablePeriods, periodInstants } from './bridge.js';
 import {
   LIMITS,
-  closedPeriods,
   isPeriodStart,
   nextPeriod,
   periodOf,
@@ -256,28 +256,21 @@ export function createValuesService(deps: {
         const indicator = await find(tx, id, true);
         const measure = measures().find((m) => m.key === indicator.measureKey);
         if (!measure) throw new ConflictError(t('indicators:errors.notCounted'));
-        const today = todayInLondon(now());
-        const periods = closedPeriods(
-          periodsUpTo(today, indicator.frequency, SERIES_LENGTH[indicator.frequency] + 1),
-          indicator.frequency,
-          today,
-        );
+        const periods = countablePeriods(todayInLondon(now()), indicator.frequency);
         const counted = [];
         for (const period of periods) {
-          const n = await measure.count(
-            tx,
-            startOfLondonDay(period),
-            startOfLondonDay(nextPeriod(period, indicator.frequency)),
-          );
-          counted.push({
-            indicatorId: id,
-            period,
-            boroughId: null,
-            value: n * 100,
-            source: 'bridge' as const,
-            recordedAt: now(),
-            recordedBy: user.userId,
-          });
+          const { from, to } = periodInstants(period, indicator.frequency);
+          const value = await measure.value(tx, from, to);
+          if (value !== null)
+            counted.push({
+              indicatorId: id,
+              period,
+              boroughId: null,
+              value,
+              source: 'bridge' as const,
+              recordedAt: now(),
+              recordedBy: user.userId,
+            });
         }
         const replaced = periods.length
           ? await tx
