@@ -43,7 +43,11 @@ export function createBridgeValuesSweep(deps: {
   const { db, directory, now, measures } = deps;
 
   /** One indicator's missing values, in its own transaction; how many were written. */
-  async function sweepIndicator(id: string, today: string): Promise<number> {
+  async function sweepIndicator(
+    id: string,
+    today: string,
+    boroughs: readonly { id: string }[],
+  ): Promise<number> {
     return db.transaction(async (tx) => {
       const [indicator] = await tx
         .select()
@@ -54,11 +58,12 @@ export function createBridgeValuesSweep(deps: {
       if (!indicator || !measure) return 0;
       const periods = countablePeriods(today, indicator.frequency);
       if (!periods.length) return 0;
-      const boroughs =
-        indicator.breakdown === 'borough' && measure.byBorough
-          ? await directory.directory.scopeCatalogue.options('borough')
-          : [];
-      const keys = [null, ...boroughs.map((b) => b.id)];
+      const keys = [
+        null,
+        ...(indicator.breakdown === 'borough' && measure.byBorough
+          ? boroughs.map((b) => b.id)
+          : []),
+      ];
       const had = await tx
         .select({ period: values.period, boroughId: values.boroughId })
         .from(values)
@@ -109,8 +114,11 @@ export function createBridgeValuesSweep(deps: {
         .from(indicators)
         .where(isNotNull(indicators.measureKey))
         .orderBy(indicators.id);
+      if (!counted.length) return 0;
+      // Read before any indicator's transaction: the directory reads on its own connection.
+      const boroughs = await directory.directory.scopeCatalogue.options('borough');
       let written = 0;
-      for (const { id } of counted) written += await sweepIndicator(id, today);
+      for (const { id } of counted) written += await sweepIndicator(id, today, boroughs);
       return written;
     },
   };
