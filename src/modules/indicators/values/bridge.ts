@@ -10,7 +10,7 @@ import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { SYSTEM_ACTOR } from '../../../platform/auth/principal.js';
 import { startOfLondonDay, todayInLondon } from '../../../platform/calendar/london-time.js';
-import type { Db } from '../../../platform/db/database.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
 import type { Measure } from '../../../platform/modules.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import { SERIES_LENGTH } from '../figures.js';
@@ -31,6 +31,40 @@ export const periodInstants = (period: string, frequency: Frequency) => ({
   from: startOfLondonDay(period),
   to: startOfLondonDay(nextPeriod(period, frequency)),
 });
+
+/**
+ * The measure's value of each period for each key (null for the whole area, else a borough),
+ * as rows of values counted by Bridge; `skip` holds the `period|borough` already given, and a
+ * period with nothing to measure gets no row.
+ */
+export async function countValues(
+  executor: Executor,
+  measure: Measure,
+  indicator: { id: string; frequency: Frequency },
+  periods: readonly string[],
+  keys: readonly (string | null)[],
+  given: { skip?: ReadonlySet<string>; recordedAt: Date; recordedBy: string | null },
+) {
+  const counted = [];
+  for (const period of periods) {
+    const { from, to } = periodInstants(period, indicator.frequency);
+    for (const boroughId of keys) {
+      if (given.skip?.has(`${period}|${boroughId}`)) continue;
+      const value = await measure.value(executor, from, to, boroughId ?? undefined);
+      if (value !== null)
+        counted.push({
+          indicatorId: indicator.id,
+          period,
+          boroughId,
+          value,
+          source: 'bridge' as const,
+          recordedAt: given.recordedAt,
+          recordedBy: given.recordedBy,
+        });
+    }
+  }
+  return counted;
+}
 
 export type BridgeValuesSweep = ReturnType<typeof createBridgeValuesSweep>;
 
@@ -68,25 +102,11 @@ export function createBridgeValuesSweep(deps: {
         .select({ period: values.period, boroughId: values.boroughId })
         .from(values)
         .where(and(eq(values.indicatorId, id), inArray(values.period, periods)));
-      const there = new Set(had.map((v) => `${v.period}|${v.boroughId}`));
-      const counted = [];
-      for (const period of periods) {
-        const { from, to } = periodInstants(period, indicator.frequency);
-        for (const boroughId of keys) {
-          if (there.has(`${period}|${boroughId}`)) continue;
-          const value = await measure.value(tx, from, to, boroughId ?? undefined);
-          if (value !== null)
-            counted.push({
-              indicatorId: id,
-              period,
-              boroughId,
-              value,
-              source: 'bridge' as const,
-              recordedAt: now(),
-              recordedBy: null,
-            });
-        }
-      }
+      const counted = await countValues(tx, measure, indicator, periods, keys, {
+        skip: new Set(had.map((v) => `${v.period}|${v.boroughId}`)),
+        recordedAt: now(),
+        recordedBy: null,
+      });
       const written = counted.length
         ? await tx
             .insert(values)

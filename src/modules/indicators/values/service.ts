@@ -23,7 +23,7 @@ import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors, say } from '../../../platform/i18n/said.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import { SERIES_LENGTH, type Indicator } from '../figures.js';
-import { countablePeriods, periodInstants } from './bridge.js';
+import { countValues, countablePeriods } from './bridge.js';
 import {
   LIMITS,
   isPeriodStart,
@@ -247,8 +247,7 @@ export function createValuesService(deps: {
     /**
      * Issue 27 part 1: the whole area's values of an indicator Bridge counts, counted again for
      * each period on its chart that has ended, replacing what was there (the audit event keeps
-     * it). A measure is counted for the whole area only: a borough's count would be a query per
-     * borough and period.
+     * it). The whole area's only: the sweep (bridge.ts) writes each borough's once a period ends.
      */
     async refreshFromBridge(principal: Principal, id: string, _input: Input, requestId?: string) {
       const user = requireUser(principal, 'indicators.manage');
@@ -257,21 +256,10 @@ export function createValuesService(deps: {
         const measure = measures().find((m) => m.key === indicator.measureKey);
         if (!measure) throw new ConflictError(t('indicators:errors.notCounted'));
         const periods = countablePeriods(todayInLondon(now()), indicator.frequency);
-        const counted = [];
-        for (const period of periods) {
-          const { from, to } = periodInstants(period, indicator.frequency);
-          const value = await measure.value(tx, from, to);
-          if (value !== null)
-            counted.push({
-              indicatorId: id,
-              period,
-              boroughId: null,
-              value,
-              source: 'bridge' as const,
-              recordedAt: now(),
-              recordedBy: user.userId,
-            });
-        }
+        const counted = await countValues(tx, measure, indicator, periods, [null], {
+          recordedAt: now(),
+          recordedBy: user.userId,
+        });
         const replaced = periods.length
           ? await tx
               .delete(values)
