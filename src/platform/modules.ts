@@ -131,12 +131,16 @@ export interface Measure {
   key: string;
   /** Its name's catalogue key, in the module's namespace. */
   nameKey: string;
-  /** What it counts: always a whole number. */
-  unit: 'count';
-  /** Whether it can be counted for one borough (`count`'s boroughId); else the whole area only. */
+  /** What it gives, one of the indicators' units: an indicator taking it has the same unit. */
+  unit: 'count' | 'percent' | 'days';
+  /** Whether it can be counted for one borough (`value`'s boroughId); else the whole area only. */
   byBorough: boolean;
-  /** How many in [from, to) (instants), for the whole area or a borough. */
-  count(executor: Executor, from: Date, to: Date, boroughId?: string): Promise<number>;
+  /**
+   * Its value over [from, to) (instants), for the whole area or a borough, in hundredths as the
+   * indicators keep values (3 meetings is 300, 87.5% is 8750, 4.25 days is 425); null when there
+   * is nothing to measure (no minutes due in the period), so that no value is written. One query.
+   */
+  value(executor: Executor, from: Date, to: Date, boroughId?: string): Promise<number | null>;
 }
 
 export interface BridgeModule<Api = unknown> {

@@ -22,6 +22,8 @@ export async function makeIndicator(
     isPublic?: boolean;
     tolerance?: number;
     ownerId?: string;
+    /** A figure Bridge counts ('consultation.responses'), for its values. */
+    measureKey?: string;
     targets?: Record<string, number>;
     values?: Record<string, number>;
   } = {},
@@ -39,6 +41,7 @@ export async function makeIndicator(
       breakdown: options.breakdown ?? 'none',
       isPublic: options.isPublic ?? false,
       tolerance: options.tolerance ?? 5,
+      measureKey: options.measureKey ?? null,
     })
     .returning();
   const targets = Object.entries(options.targets ?? {});

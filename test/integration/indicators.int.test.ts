@@ -424,7 +424,7 @@ test('CON-01: an indicator Bridge counts (meetings held) is counted again for th
   };
   const refused = await officer.post('/performance-indicators/new', form);
   assert.equal(refused.statusCode, 400);
-  assert.match(text(refused.body), /A figure Bridge counts is a count: choose that unit/);
+  assert.match(text(refused.body), /you chose is in the unit ‘Count’: choose that unit/);
   const unknown = await officer.post('/performance-indicators/new', {
     ...form,
     unit: 'count',

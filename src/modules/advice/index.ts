@@ -28,6 +28,7 @@ import { waitedWords } from './presenter.js';
 import type { AdviceServices } from './route-deps.js';
 import { registerAdviceRoutes } from './requests/routes.js';
 import { createAdviceService } from './requests/service.js';
+import { deploymentsMade } from './measures/deployments.js';
 
 export { readAdviceSettings, type AdviceSettings } from './settings.js';
 
@@ -122,6 +123,8 @@ export function createAdviceModule(
   deps.meetings.useAdviceCitations(deployments.citations);
   return {
     name: 'advice',
+    // Issue 27 part 1: figures it counts, offered to indicators.
+    measures: [deploymentsMade],
     personData: createAdvicePersonData({ groupNameSql: groupsApi.groupNameSql, t }),
     api: { deployments },
     services,

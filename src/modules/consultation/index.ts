@@ -59,6 +59,7 @@ import { registerBoardRoutes } from './board/routes.js';
 import { createBoardService } from './board/service.js';
 import { consultationPersonData } from './person-data.js';
 import type { ConsultationServices } from './route-deps.js';
+import { responsesReceived } from './measures/responses.js';
 
 export { readConsultationSettings, type ConsultationSettings } from './settings.js';
 // Its part of the demonstration dataset, run in order by src/demo/demo-data.ts.
@@ -195,6 +196,8 @@ export function createConsultationModule(
   meetings.addBodies([createBoardMeetingBody({ directory, now, t })]);
   return {
     name: 'consultation',
+    // Issue 27 part 1: figures it counts, offered to indicators.
+    measures: [responsesReceived],
     api: { consultationTitles },
     services,
     openData: [consultationsOpenData(t, now)],

@@ -44,6 +44,7 @@ import { registerSurgeRoutes } from './surges/routes.js';
 import { createSurgesService } from './surges/service.js';
 import { registerVisitorRoutes } from './visitors/routes.js';
 import { createVisitorsService } from './visitors/service.js';
+import { issuesRaised, visitsMade } from './measures/visits.js';
 
 export { readCustodyVisitingSettings, type CustodyVisitingSettings } from './settings.js';
 
@@ -130,6 +131,8 @@ export function createCustodyVisitingModule(
   const { custodySuites: suites, custodyPanels: panels } = services;
   return {
     name: 'custody-visiting',
+    // Issue 27 part 1: figures it counts, offered to indicators.
+    measures: [visitsMade, issuesRaised],
     api: {
       scopeCatalogue: {
         options: (type) => (type === 'panel' ? panels.options() : suites.options()),

@@ -21,6 +21,7 @@ import { createPaymentsService } from './payments/service.js';
 import { registerProcessingRoutes } from './processing/routes.js';
 import { createExpenseProcessingService } from './processing/service.js';
 import type { ExpensesServices } from './route-deps.js';
+import { claimsPaid, paymentTurnaround } from './measures/payments.js';
 
 export { readExpensesSettings, type ExpensesSettings } from './settings.js';
 
@@ -87,6 +88,8 @@ export function createExpensesModule(
   };
   return {
     name: 'expenses',
+    // Issue 27 part 1: figures it counts, offered to indicators.
+    measures: [claimsPaid, paymentTurnaround],
     personData: createExpensesPersonData({ groupNameSql: groups.groupNameSql, t }),
     api: {},
     services,

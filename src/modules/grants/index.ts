@@ -44,6 +44,7 @@ import { grantsOpenData } from './published/open-data.js';
 import { registerPublishedGrantsRoutes } from './published/routes.js';
 import { createPublishedGrantsService } from './published/service.js';
 import type { GrantsServices } from './route-deps.js';
+import { grantsAwarded, returnsReceived } from './measures/grants.js';
 
 export { applicationPaths } from './applications/paths.js';
 export { awardPaths } from './assessment/paths.js';
@@ -95,6 +96,8 @@ export function createGrantsModule(deps: GrantsDeps): GrantsModule {
   };
   return {
     name: 'grants',
+    // Issue 27 part 1: figures it counts, offered to indicators.
+    measures: [grantsAwarded, returnsReceived],
     api: {},
     services,
     registerRoutes(app, renderPage) {

@@ -17,6 +17,7 @@ import { createPublicIndicatorsService } from './public/service.js';
 import { registerRegisterRoutes } from './register/routes.js';
 import { createRegisterService } from './register/service.js';
 import type { IndicatorsServices } from './route-deps.js';
+import { createBridgeValuesSweep } from './values/bridge.js';
 import { registerValuesRoutes } from './values/routes.js';
 import { createValuesService } from './values/service.js';
 
@@ -45,6 +46,7 @@ export function createIndicatorsModule(
     indicatorsRegister: createRegisterService({ db, directory, now, t, measures }),
     indicatorsValues: createValuesService({ db, directory, now, t, measures }),
     indicatorsPublic: createPublicIndicatorsService({ db, directory, now }),
+    indicatorsBridgeValues: createBridgeValuesSweep({ db, directory, now, measures }),
   };
   return {
     name: 'indicators',
@@ -58,6 +60,15 @@ export function createIndicatorsModule(
       registerValuesRoutes(routeDeps);
       registerPublicRoutes(routeDeps);
     },
+    sweeps: [
+      // Issue 27 part 1: the values Bridge counts, for the periods ended. Hourly, not daily: a
+      // timer starts with the process, and a restart within the day would put a daily one off.
+      {
+        name: 'indicator values counted',
+        everyMs: 60 * 60_000,
+        run: services.indicatorsBridgeValues.sweep,
+      },
+    ],
     navigation: [
       {
         order: 86,

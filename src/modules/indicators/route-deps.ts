@@ -1,6 +1,7 @@
 import type { RouteDeps } from '../../platform/modules.js';
 import type { PublicIndicatorsService } from './public/service.js';
 import type { RegisterService } from './register/service.js';
+import type { BridgeValuesSweep } from './values/bridge.js';
 import type { ValuesService } from './values/service.js';
 
 /** The indicators module's own services. */
@@ -11,6 +12,8 @@ export interface IndicatorsServices {
   indicatorsValues: ValuesService;
   /** CDRP-10, LEG-04: what is published. */
   indicatorsPublic: PublicIndicatorsService;
+  /** Issue 27 part 1: the values Bridge counts, written by the system for periods ended. */
+  indicatorsBridgeValues: BridgeValuesSweep;
 }
 
 export type IndicatorsRouteDeps = RouteDeps<IndicatorsServices>;

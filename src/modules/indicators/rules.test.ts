@@ -160,9 +160,16 @@ test('CDRP-10: an owner’s file is read whole, and every bad line named', () =>
   );
 });
 
-test('CON-01: a figure Bridge counts is a count, and is counted only for periods that have ended', () => {
+test('CON-01: a figure Bridge counts keeps its own unit, and is counted only for periods that have ended', () => {
   assert.equal(measureRefusal({ unit: 'count' }, { unit: 'count' }), null);
+  assert.equal(measureRefusal({ unit: 'percent' }, { unit: 'percent' }), null);
+  assert.equal(measureRefusal({ unit: 'days' }, { unit: 'days' }), null);
   assert.equal(measureRefusal({ unit: 'percent' }, { unit: 'count' })!.field, 'measureKey');
+  assert.deepEqual(measureRefusal({ unit: 'count' }, { unit: 'days' }), {
+    field: 'measureKey',
+    key: 'indicators:errors.measureUnit',
+    values: { unit: { key: 'indicators:units.days' } },
+  });
   assert.equal(
     measureRefusal({ unit: 'count' }, undefined)!.key,
     'indicators:errors.measureKeyMissing',

@@ -267,8 +267,8 @@ export function changeRefusals(
 }
 
 /**
- * Issue 27 part 1: an indicator whose values Bridge counts takes a measure's unit (a count), and
- * its values are counted only for periods that have ended.
+ * Issue 27 part 1: an indicator whose values Bridge counts takes its measure's unit (a count, a
+ * percentage, days), and its values are counted only for periods that have ended.
  */
 export function measureRefusal(
   value: Pick<IndicatorValue, 'unit'>,
@@ -279,7 +279,7 @@ export function measureRefusal(
     return {
       field: 'measureKey',
       key: 'indicators:errors.measureUnit',
-      values: { unit: { key: `indicators:units.${measure.unit}`, lower: true } },
+      values: { unit: { key: `indicators:units.${measure.unit}` } },
     };
   return null;
 }

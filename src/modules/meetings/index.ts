@@ -40,6 +40,7 @@ import { createScheduleService } from './schedule/service.js';
 import { meetingsPersonData } from './person-data.js';
 import { meetingTitles } from './titles.js';
 import { meetingsHeld } from './measures/held.js';
+import { minutesOnTimeMeasure } from './measures/minutes-on-time.js';
 
 export type {
   Body,
@@ -245,7 +246,7 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
   };
   return {
     name: 'meetings',
-    measures: [meetingsHeld],
+    measures: [meetingsHeld, minutesOnTimeMeasure],
     personData: (executor, subject) => meetingsPersonData(executor, subject, platform.t),
     api,
     services,

@@ -6,6 +6,7 @@ import {
   checkMinutesApproval,
   mayEditMinutes,
   minutesDraftDueOn,
+  minutesOnTime,
   checkAttendanceRecording,
   checkMeetingTimes,
   checkMinutesDrafting,
@@ -182,6 +183,21 @@ test('minutes are drafted within 10 working days of the meeting (bank holidays s
   // working days.
   assert.equal(minutesDraftDueOn('2026-12-17'), '2027-01-05');
   assert.equal(minutesDraftDueOn('2026-11-05'), '2026-11-19');
+});
+
+test('minutes on time: of those due in the period, the share drafted by their last day', () => {
+  // Held 5 November 2026: due 19 November. Held 17 December: due 5 January 2027.
+  const meetings = [
+    { heldOn: '2026-11-05', draftedOn: '2026-11-19' }, // on the last day: on time
+    { heldOn: '2026-11-05', draftedOn: '2026-11-20' }, // a day late
+    { heldOn: '2026-11-05', draftedOn: null }, // none yet: late
+    { heldOn: '2026-12-17', draftedOn: '2026-12-18' }, // due in January: not this period's
+  ];
+  assert.deepEqual(minutesOnTime(meetings, '2026-11-01', '2026-12-01'), { due: 3, onTime: 1 });
+  assert.deepEqual(minutesOnTime(meetings, '2027-01-01', '2027-02-01'), { due: 1, onTime: 1 });
+  // Due on the period's first day is in; due on the next period's first day is not.
+  assert.deepEqual(minutesOnTime(meetings, '2026-11-19', '2026-11-20'), { due: 3, onTime: 1 });
+  assert.deepEqual(minutesOnTime(meetings, '2026-11-18', '2026-11-19'), { due: 0, onTime: 0 });
 });
 
 test('IAG-27: approved minutes are never edited, only corrected', () => {

@@ -192,6 +192,27 @@ export function minutesDueCountedPastData(heldOn: IsoDate): boolean {
   return workingDays.beyondData(minutesDraftDueOn(heldOn));
 }
 
+/**
+ * Issue 27 part 1: of the meetings whose minutes fell due in [first, end) (London days), how
+ * many had them drafted by their last day (10 working days after the meeting). A meeting with
+ * no minutes yet is late; one due on `end` or later is not yet counted.
+ */
+export function minutesOnTime(
+  meetings: readonly { heldOn: IsoDate; draftedOn: IsoDate | null }[],
+  first: IsoDate,
+  end: IsoDate,
+): { due: number; onTime: number } {
+  let due = 0;
+  let onTime = 0;
+  for (const m of meetings) {
+    const dueOn = minutesDraftDueOn(m.heldOn);
+    if (dueOn < first || dueOn >= end) continue;
+    due += 1;
+    if (m.draftedOn !== null && m.draftedOn <= dueOn) onTime += 1;
+  }
+  return { due, onTime };
+}
+
 /** Approved minutes are the record: they are never edited, only corrected by an approved correction. */
 export function mayEditMinutes(status: MinutesStatus): boolean {
   return status === 'draft';

@@ -33,6 +33,7 @@ import { registerTransferRoutes } from './transfer/routes.js';
 import { createTransferService } from './transfer/service.js';
 import { trackerPersonData } from './person-data.js';
 import { createRecommendationTitles, type RecommendationTitles } from './recommendation-titles.js';
+import { recommendationsCompleted } from './measures/completed.js';
 
 // Its benchmark generator, run in order by bench/data/generate.ts.
 export { trackerGenerator } from './bench-data.js';
@@ -98,6 +99,8 @@ export function createTrackerModule(
   };
   return {
     name: 'tracker',
+    // Issue 27 part 1: figures it counts, offered to indicators.
+    measures: [recommendationsCompleted],
     personData: (executor, subject) => trackerPersonData(t, executor, subject),
     openData: [trackerOpenData(t)],
     api: { sources: sourcesFace, recommendationTitles: createRecommendationTitles(t) },

@@ -9,7 +9,7 @@ import { recordAudit } from '../../../platform/audit/service.js';
 import { requireUser } from '../../../platform/auth/permissions.js';
 import { actorOf, type Principal } from '../../../platform/auth/principal.js';
 import { reportingYear, reportingYearOf } from '../../../platform/calendar/reporting-year.js';
-import { startOfLondonDay, todayInLondon } from '../../../platform/calendar/london-time.js';
+import { todayInLondon } from '../../../platform/calendar/london-time.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
 import type { Measure } from '../../../platform/modules.js';
 import {
@@ -23,9 +23,9 @@ import type { Translate } from '../../../platform/i18n/messages.js';
 import { fieldErrors, say } from '../../../platform/i18n/said.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import { SERIES_LENGTH, type Indicator } from '../figures.js';
+import { countValues, countablePeriods } from './bridge.js';
 import {
   LIMITS,
-  closedPeriods,
   isPeriodStart,
   nextPeriod,
   periodOf,
@@ -247,8 +247,7 @@ export function createValuesService(deps: {
     /**
      * Issue 27 part 1: the whole area's values of an indicator Bridge counts, counted again for
      * each period on its chart that has ended, replacing what was there (the audit event keeps
-     * it). A measure is counted for the whole area only: a borough's count would be a query per
-     * borough and period.
+     * it). The whole area's only: the sweep (bridge.ts) writes each borough's once a period ends.
      */
     async refreshFromBridge(principal: Principal, id: string, _input: Input, requestId?: string) {
       const user = requireUser(principal, 'indicators.manage');
@@ -256,29 +255,11 @@ export function createValuesService(deps: {
         const indicator = await find(tx, id, true);
         const measure = measures().find((m) => m.key === indicator.measureKey);
         if (!measure) throw new ConflictError(t('indicators:errors.notCounted'));
-        const today = todayInLondon(now());
-        const periods = closedPeriods(
-          periodsUpTo(today, indicator.frequency, SERIES_LENGTH[indicator.frequency] + 1),
-          indicator.frequency,
-          today,
-        );
-        const counted = [];
-        for (const period of periods) {
-          const n = await measure.count(
-            tx,
-            startOfLondonDay(period),
-            startOfLondonDay(nextPeriod(period, indicator.frequency)),
-          );
-          counted.push({
-            indicatorId: id,
-            period,
-            boroughId: null,
-            value: n * 100,
-            source: 'bridge' as const,
-            recordedAt: now(),
-            recordedBy: user.userId,
-          });
-        }
+        const periods = countablePeriods(todayInLondon(now()), indicator.frequency);
+        const counted = await countValues(tx, measure, indicator, periods, [null], {
+          recordedAt: now(),
+          recordedBy: user.userId,
+        });
         const replaced = periods.length
           ? await tx
               .delete(values)

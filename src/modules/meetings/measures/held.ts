@@ -3,6 +3,7 @@
  * meetings of every body that began in the period and were not cancelled.
  */
 import { and, count, gte, lt, ne } from 'drizzle-orm';
+import { countValue } from '../../../platform/measures.js';
 import type { Measure } from '../../../platform/modules.js';
 import { meetings } from '../schema.js';
 
@@ -12,7 +13,7 @@ export const meetingsHeld: Measure = {
   unit: 'count',
   // A body's borough is its own module's to say: the whole area only, for now.
   byBorough: false,
-  async count(executor, from, to) {
+  async value(executor, from, to) {
     const [row] = await executor
       .select({ n: count() })
       .from(meetings)
@@ -23,6 +24,6 @@ export const meetingsHeld: Measure = {
           ne(meetings.status, 'cancelled'),
         ),
       );
-    return Number(row?.n ?? 0);
+    return countValue(row?.n);
   },
 };
