@@ -13,6 +13,7 @@ import { signInNewAccount } from '../factories/accounts.js';
 import { makeConsultation } from '../factories/consultation.js';
 import { uniqueTag } from '../factories/directory.js';
 import { makeEntry } from '../factories/good-practice.js';
+import { makeAwardedApplication, makeFund, makeRound } from '../factories/grants.js';
 import { makeGroup } from '../factories/groups.js';
 import { makeIndicator } from '../factories/indicators.js';
 import { policeUkFile, policeUkLines } from '../factories/stop-search.js';
@@ -190,6 +191,50 @@ test('LEG-04: stop and search: nothing is said until a month is imported; then t
   const label = `${y}-${String((y + 1) % 100).padStart(2, '0')}`;
   assert.equal(figure(now, `searches in ${label}, the latest year published`), 12);
   assert.match(now, /25\.0% of those searches ended in an arrest/);
+});
+
+test('CDRP-12: grants awarded: the latest year with an award, its grants and the sum awarded; nothing said before the first award', async () => {
+  // No other test here awards a grant.
+  assert.doesNotMatch(await homeText(), /grants? awarded for/);
+  // A year later than any other test's, so it is the latest with an award.
+  const year = 2900 + Math.floor(Math.random() * 90);
+  const fund = await makeFund(t, { name: `Home fund ${uniqueTag()}`, startYear: year });
+  const round = await makeRound(t, fund.id, { title: 'Home round', startYear: year });
+  await makeAwardedApplication(t, round.id, { awardedPence: 1_250_000 });
+  await makeAwardedApplication(t, round.id, { awardedPence: 250_000 });
+
+  const now = await homeText();
+  const label = `${year}-${String((year + 1) % 100).padStart(2, '0')}`;
+  assert.equal(figure(now, `grants awarded for ${label}, the latest year`), 2);
+  assert.match(now, new RegExp(`£15,000 awarded in all for ${label}`));
+});
+
+test('LEG-04, DP-01: workforce: the latest snapshot, its personnel and shares, as the public page publishes them', async () => {
+  const date = `${3000 + Math.floor(Math.random() * 6000)}-03-31`;
+  const lines = [
+    'officer,constable,female,white,300',
+    'officer,constable,male,white,500',
+    'officer,constable,male,black,120',
+    'officer,constable,female,asian,80',
+  ].map((l) => `${date},${l}`);
+  const res = await officer.postFile(
+    '/workforce-figures/import',
+    {},
+    {
+      field: 'file',
+      name: 'workforce.csv',
+      bytes: Buffer.from(
+        ['as_at,workforce,rank_band,sex,ethnic_group,headcount', ...lines].join('\r\n'),
+      ),
+      type: 'text/csv',
+    },
+  );
+  assert.equal(res.statusCode, 303, res.body);
+  const now = await homeText();
+  assert.match(now, new RegExp(`1,000 officers and staff as at 31 March ${date.slice(0, 4)}`));
+  // (120 + 80) of 1,000 stated; 380 women of 1,000.
+  assert.match(now, /20\.0% of them from minority ethnic groups/);
+  assert.match(now, /38\.0% of them women/);
 });
 
 test('a signed-in person is shown their own tasks, not the public headlines', async () => {

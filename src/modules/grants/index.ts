@@ -6,6 +6,7 @@
  * monitoring returns chased when late; underspend and clawback; the evaluation required before a
  * new award; spending per borough. Its one public face (ADR 0014).
  */
+import { grantsHeadline } from './published/headline.js';
 import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { ConsultationApi } from '../consultation/index.js';
@@ -132,6 +133,7 @@ export function createGrantsModule(deps: GrantsDeps): GrantsModule {
         visible: (p) => p === null,
       },
     ],
+    publicHeadline: (t) => grantsHeadline(services.grantsPublished, t),
     publicTasks: (t) => [
       {
         order: 47,

@@ -5,6 +5,7 @@
  * snapshot by rank band, published for anyone with small counts suppressed, and as open data.
  * Its one public face (ADR 0014).
  */
+import { workforceHeadline } from './public/headline.js';
 import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import { workforceOpenData } from './open-data.js';
@@ -47,6 +48,7 @@ export function createWorkforceModule(deps: ModuleDeps): WorkforceModule {
       registerPublicRoutes(routeDeps);
     },
     // No entry in the navigation: the home pages offer it, and the public indicators link to it.
+    publicHeadline: (t) => workforceHeadline(services.workforcePublic, t),
     publicTasks: (t) => [
       {
         order: 49,
