@@ -8,6 +8,8 @@
 import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, Measure, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
+import { registerDashboardRoutes } from './dashboard/routes.js';
+import { createDashboardService } from './dashboard/service.js';
 import { indicatorsPaths } from './paths.js';
 import { indicatorsPersonData } from './person-data.js';
 import { registerPublicRoutes } from './public/routes.js';
@@ -43,6 +45,7 @@ export function createIndicatorsModule(
     indicatorsRegister: createRegisterService({ db, directory, now, t, measures }),
     indicatorsValues: createValuesService({ db, directory, now, t, measures }),
     indicatorsPublic: createPublicIndicatorsService({ db, directory, now }),
+    indicatorsDashboard: createDashboardService({ db, directory, now }),
   };
   return {
     name: 'indicators',
@@ -54,6 +57,7 @@ export function createIndicatorsModule(
       registerRegisterRoutes(routeDeps);
       registerValuesRoutes(routeDeps);
       registerPublicRoutes(routeDeps);
+      registerDashboardRoutes(routeDeps);
     },
     navigation: [
       {
