@@ -3,7 +3,7 @@
  * of each indicator on a list with its target and RAG (one query for the values and one for
  * their targets, whatever the list's length), and an indicator's series of periods.
  */
-import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, max, sql } from 'drizzle-orm';
 import { todayInLondon } from '../../platform/calendar/london-time.js';
 import type { Executor } from '../../platform/db/database.js';
 import {
@@ -116,7 +116,7 @@ export async function seriesOf(
 }
 
 /**
- * `seriesOf` for every indicator of a list at once (a dashboard's, a committee pack's): three
+ * `seriesOf` for every indicator of a list at once (a dashboard's, a committee pack's): four
  * queries whatever the list's length.
  */
 export async function seriesOfMany(
@@ -127,21 +127,21 @@ export async function seriesOfMany(
 ): Promise<Map<string, SeriesPoint[]>> {
   if (!list.length) return new Map();
   const ids = list.map((i) => i.id);
-  const lastRows = await executor
-    .select({
-      id: indicators.id,
-      period: sql<string>`greatest(
-        (select max(${values.period}) from ${values} where ${values.indicatorId} = ${indicators.id}),
-        (select max(${targets.period}) from ${targets} where ${targets.indicatorId} = ${indicators.id}),
-        ${todayInLondon(now)}::date)::text`,
-    })
-    .from(indicators)
-    .where(inArray(indicators.id, ids));
-  const lastOf = new Map(lastRows.map((r) => [r.id, r.period]));
+  // Each indicator's latest period with a value or a target, whatever its breakdown key.
+  const latestPeriods = (table: typeof values | typeof targets) =>
+    executor
+      .select({ id: table.indicatorId, period: max(table.period) })
+      .from(table)
+      .where(inArray(table.indicatorId, ids))
+      .groupBy(table.indicatorId);
+  const today = todayInLondon(now);
+  const lastOf = new Map<string, string>();
+  for (const row of (await Promise.all([latestPeriods(values), latestPeriods(targets)])).flat())
+    if (row.period && row.period > (lastOf.get(row.id) ?? today)) lastOf.set(row.id, row.period);
   const periodsOf = new Map(
     list.map((i) => [
       i.id,
-      periodsUpTo(lastOf.get(i.id) ?? todayInLondon(now), i.frequency, SERIES_LENGTH[i.frequency]),
+      periodsUpTo(lastOf.get(i.id) ?? today, i.frequency, SERIES_LENGTH[i.frequency]),
     ]),
   );
   const all = [...periodsOf.values()];

@@ -3,7 +3,7 @@
  * area) and for a borough (the indicators kept by borough, each the borough's figure), and the
  * committee pack made from the same figures. Read by those who read the indicators
  * (`indicators.view`). Every indicator is ranked (off target first) from three queries, and the
- * series of those shown from three more, whatever their number.
+ * series of those shown from four more, whatever their number.
  */
 import { eq } from 'drizzle-orm';
 import { todayInLondon } from '../../../platform/calendar/london-time.js';
