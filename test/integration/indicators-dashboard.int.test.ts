@@ -17,9 +17,11 @@ import { pagesText, pdfPages, pdfStructure } from '../pdf-text.js';
 
 let t: TestApp;
 let officer: Agent;
+let counting = false;
+let queries = 0;
 
 before(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ onQuery: () => void (counting && queries++) });
   officer = await signInNewAccount(t, 'authority_officer');
 });
 after(() => t.close());
@@ -252,4 +254,29 @@ test('CON-01: a role that does not read the indicators is refused the dashboards
   const anyone = await new Agent(t.app).get('/performance-indicators/committee-pack.pdf');
   assert.notEqual(anyone.statusCode, 200);
   assert.doesNotMatch(anyone.body, new RegExp(secret.name));
+});
+
+test('CON-01: the dashboard and the pack read as many queries for nine indicators as for three: none per indicator', async () => {
+  const counted = async () => {
+    const counts: number[] = [];
+    for (const url of [
+      '/performance-indicators/dashboard',
+      '/performance-indicators/committee-pack.pdf',
+    ]) {
+      queries = 0;
+      counting = true;
+      assert.equal((await officer.get(url)).statusCode, 200);
+      counting = false;
+      counts.push(queries);
+    }
+    return counts;
+  };
+  const some = async (n: number) => {
+    for (let i = 0; i < n; i++)
+      await makeIndicator(t, { values: { [OCT]: 100 * i }, targets: { [OCT]: 300 } });
+  };
+  await some(3);
+  const few = await counted();
+  await some(6);
+  assert.deepEqual(await counted(), few);
 });
