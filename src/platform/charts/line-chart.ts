@@ -54,7 +54,8 @@ export const PAGE_CHART: ChartSize = {
 export const SMALL_CHART: ChartSize = {
   width: 420,
   height: 200,
-  margin: { left: 72, right: 12, top: 12, bottom: 36 },
+  // Room on the right for half the latest period's name, centred under its point.
+  margin: { left: 72, right: 40, top: 12, bottom: 36 },
   axisLabels: 4,
 };
 

@@ -12,7 +12,8 @@ import type { Doc } from './text.js';
 export const PDF_CHART: ChartSize = {
   width: Math.floor(WIDTH),
   height: 180,
-  margin: { left: 64, right: 8, top: 8, bottom: 24 },
+  // Room on the right for half the latest period's name, centred under its point.
+  margin: { left: 64, right: 32, top: 8, bottom: 24 },
   axisLabels: 6,
 };
 
