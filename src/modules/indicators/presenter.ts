@@ -74,7 +74,10 @@ export function ragTag(t: Translate, rag: ShownRag) {
 export function ragCountRows(t: Translate, counts: readonly { rag: ShownRag; count: number }[]) {
   return counts
     .filter((c) => c.rag !== 'withheld' || c.count > 0)
-    .map((c) => ({ key: { text: t(`indicators:rag.${c.rag}`) }, value: { text: String(c.count) } }));
+    .map((c) => ({
+      key: { text: t(`indicators:rag.${c.rag}`) },
+      value: { text: String(c.count) },
+    }));
 }
 
 /**
