@@ -1,6 +1,6 @@
 /**
  * Indicators a test makes for itself (CON-01, CDRP-10): real rows, named uniquely, with the
- * targets and values asked for (in hundredths, as stored).
+ * targets and values asked for (in hundredths, as stored), the whole area's and boroughs'.
  */
 import type { Breakdown, Frequency, Polarity, Unit } from '../../src/modules/indicators/rules.js';
 import {
@@ -26,6 +26,8 @@ export async function makeIndicator(
     measureKey?: string;
     targets?: Record<string, number>;
     values?: Record<string, number>;
+    /** Each borough's values by period: `{ [boroughId]: { '2026-10-01': 1200 } }`. */
+    boroughValues?: Record<string, Record<string, number>>;
   } = {},
 ) {
   const ownerId = options.ownerId ?? (await makeOrganisation(t, { kind: 'partner' })).id;
@@ -49,13 +51,21 @@ export async function makeIndicator(
     await t.services.db
       .insert(indicatorTargets)
       .values(targets.map(([period, target]) => ({ indicatorId: row!.id, period, target })));
-  const values = Object.entries(options.values ?? {});
+  const values = [
+    ...Object.entries(options.values ?? {}).map(([period, value]) => ({
+      period,
+      value,
+      boroughId: null as string | null,
+    })),
+    ...Object.entries(options.boroughValues ?? {}).flatMap(([boroughId, byPeriod]) =>
+      Object.entries(byPeriod).map(([period, value]) => ({ period, value, boroughId })),
+    ),
+  ];
   if (values.length)
     await t.services.db.insert(indicatorValues).values(
-      values.map(([period, value]) => ({
+      values.map((v) => ({
         indicatorId: row!.id,
-        period,
-        value,
+        ...v,
         source: 'typed' as const,
         recordedAt: t.clock.now(),
       })),

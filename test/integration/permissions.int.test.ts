@@ -941,6 +941,8 @@ const EXPECTED: Record<string, Who> = {
   // CON-01, CDRP-10: indicators kept by staff, and the public ones read by anyone.
   'GET /performance-indicators': INDICATOR_VIEWERS,
   'GET /performance-indicators/new': INDICATOR_KEEPERS,
+  'GET /performance-indicators/dashboard': INDICATOR_VIEWERS,
+  'GET /performance-indicators/committee-pack.pdf': INDICATOR_VIEWERS,
   'POST /performance-indicators/new': INDICATOR_KEEPERS,
   'GET /performance-indicators/:indicatorId': INDICATOR_VIEWERS,
   'GET /performance-indicators/:indicatorId/edit': INDICATOR_KEEPERS,

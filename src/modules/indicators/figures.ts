@@ -3,7 +3,7 @@
  * of each indicator on a list with its target and RAG (one query for the values and one for
  * their targets, whatever the list's length), and an indicator's series of periods.
  */
-import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, max, sql } from 'drizzle-orm';
 import { todayInLondon } from '../../platform/calendar/london-time.js';
 import type { Executor } from '../../platform/db/database.js';
 import {
@@ -27,10 +27,15 @@ export interface Latest {
   rag: RagStatus;
 }
 
-/** The latest whole-area value of each indicator given, with its period's target and RAG. */
+/**
+ * The latest value of each indicator given, for the whole area (or, given a borough, that
+ * borough's), with its period's target and RAG. A borough's value is held against the area's
+ * target only where the unit lets it (CDRP-10, `areaTargetFitsBorough`).
+ */
 export async function latestOf(
   executor: Executor,
-  list: readonly Pick<Indicator, 'id' | 'polarity' | 'tolerance'>[],
+  list: readonly (Pick<Indicator, 'id' | 'polarity' | 'tolerance'> & { unit?: Unit })[],
+  boroughId: string | null = null,
 ): Promise<Map<string, Latest>> {
   const ids = list.map((i) => i.id);
   if (!ids.length) return new Map();
@@ -41,7 +46,12 @@ export async function latestOf(
       value: values.value,
     })
     .from(values)
-    .where(and(inArray(values.indicatorId, ids), isNull(values.boroughId)))
+    .where(
+      and(
+        inArray(values.indicatorId, ids),
+        boroughId ? eq(values.boroughId, boroughId) : isNull(values.boroughId),
+      ),
+    )
     .orderBy(values.indicatorId, desc(values.period));
   const periods = [...new Set(latest.map((l) => l.period))];
   const found = periods.length
@@ -59,7 +69,10 @@ export async function latestOf(
   return new Map(
     latest.map((l) => {
       const indicator = byId.get(l.indicatorId)!;
-      const target = targetOf.get(`${l.indicatorId}|${l.period}`) ?? null;
+      const applies =
+        boroughId === null ||
+        (indicator.unit !== undefined && areaTargetFitsBorough(indicator.unit));
+      const target = applies ? (targetOf.get(`${l.indicatorId}|${l.period}`) ?? null) : null;
       return [
         l.indicatorId,
         {
@@ -86,6 +99,8 @@ export interface SeriesPoint {
 /** How many periods a chart shows: two years of months, three of quarters, eight years. */
 export const SERIES_LENGTH: Record<Frequency, number> = { monthly: 24, quarterly: 12, yearly: 8 };
 
+type SeriesIndicator = Pick<Indicator, 'id' | 'frequency' | 'polarity' | 'tolerance' | 'unit'>;
+
 /**
  * An indicator's figures for its recent periods, oldest first, up to the period of today or of
  * its latest value or target if later: each period's value for the breakdown key (null for the
@@ -93,28 +108,49 @@ export const SERIES_LENGTH: Record<Frequency, number> = { monthly: 24, quarterly
  */
 export async function seriesOf(
   executor: Executor,
-  indicator: Pick<Indicator, 'id' | 'frequency' | 'polarity' | 'tolerance' | 'unit'>,
+  indicator: SeriesIndicator,
   boroughId: string | null,
   now: Date,
 ): Promise<SeriesPoint[]> {
-  const targetsApply = boroughId === null || areaTargetFitsBorough(indicator.unit as Unit);
-  const [last] = await executor
-    .select({
-      period: sql<string>`greatest(
-        (select max(${values.period}) from ${values} where ${values.indicatorId} = ${indicator.id}),
-        (select max(${targets.period}) from ${targets} where ${targets.indicatorId} = ${indicator.id}),
-        ${todayInLondon(now)}::date)::text`,
-    })
-    .from(sql`(select 1) as one`);
-  const periods = periodsUpTo(
-    last!.period,
-    indicator.frequency,
-    SERIES_LENGTH[indicator.frequency],
+  return (await seriesOfMany(executor, [indicator], boroughId, now)).get(indicator.id)!;
+}
+
+/**
+ * `seriesOf` for every indicator of a list at once (a dashboard's, a committee pack's): four
+ * queries whatever the list's length.
+ */
+export async function seriesOfMany(
+  executor: Executor,
+  list: readonly SeriesIndicator[],
+  boroughId: string | null,
+  now: Date,
+): Promise<Map<string, SeriesPoint[]>> {
+  if (!list.length) return new Map();
+  const ids = list.map((i) => i.id);
+  // Each indicator's latest period with a value or a target, whatever its breakdown key.
+  const latestPeriods = (table: typeof values | typeof targets) =>
+    executor
+      .select({ id: table.indicatorId, period: max(table.period) })
+      .from(table)
+      .where(inArray(table.indicatorId, ids))
+      .groupBy(table.indicatorId);
+  const today = todayInLondon(now);
+  const lastOf = new Map<string, string>();
+  for (const row of (await Promise.all([latestPeriods(values), latestPeriods(targets)])).flat())
+    if (row.period && row.period > (lastOf.get(row.id) ?? today)) lastOf.set(row.id, row.period);
+  const periodsOf = new Map(
+    list.map((i) => [
+      i.id,
+      periodsUpTo(lastOf.get(i.id) ?? today, i.frequency, SERIES_LENGTH[i.frequency]),
+    ]),
   );
-  const [first, end] = [periods[0]!, periods.at(-1)!];
+  const all = [...periodsOf.values()];
+  const first = all.map((p) => p[0]!).reduce((a, b) => (a < b ? a : b));
+  const end = all.map((p) => p.at(-1)!).reduce((a, b) => (a > b ? a : b));
   const [rows, targetRows] = await Promise.all([
     executor
       .select({
+        indicatorId: values.indicatorId,
         period: values.period,
         value: values.value,
         source: values.source,
@@ -124,39 +160,46 @@ export async function seriesOf(
       .from(values)
       .where(
         and(
-          eq(values.indicatorId, indicator.id),
+          inArray(values.indicatorId, ids),
           boroughId ? eq(values.boroughId, boroughId) : isNull(values.boroughId),
           gte(values.period, first),
           lte(values.period, end),
         ),
       ),
     executor
-      .select({ period: targets.period, target: targets.target })
+      .select({ indicatorId: targets.indicatorId, period: targets.period, target: targets.target })
       .from(targets)
       .where(
         and(
-          eq(targets.indicatorId, indicator.id),
+          inArray(targets.indicatorId, ids),
           gte(targets.period, first),
           lte(targets.period, end),
         ),
       )
       .orderBy(asc(targets.period)),
   ]);
-  const valueOf = new Map(rows.map((r) => [r.period, r]));
-  const targetOf = new Map(targetRows.map((r) => [r.period, r.target]));
-  return periods.map((period) => {
-    const row = valueOf.get(period);
-    const target = targetsApply ? (targetOf.get(period) ?? null) : null;
-    return {
-      period,
-      value: row?.value ?? null,
-      target,
-      rag: ragStatus(row?.value, target, indicator.polarity as Polarity, indicator.tolerance),
-      source: row?.source ?? null,
-      note: row?.note ?? null,
-      recordedAt: row?.recordedAt ?? null,
-    };
-  });
+  const valueOf = new Map(rows.map((r) => [`${r.indicatorId}|${r.period}`, r]));
+  const targetOf = new Map(targetRows.map((r) => [`${r.indicatorId}|${r.period}`, r.target]));
+  return new Map(
+    list.map((indicator) => {
+      const targetsApply = boroughId === null || areaTargetFitsBorough(indicator.unit as Unit);
+      const points = periodsOf.get(indicator.id)!.map((period) => {
+        const key = `${indicator.id}|${period}`;
+        const row = valueOf.get(key);
+        const target = targetsApply ? (targetOf.get(key) ?? null) : null;
+        return {
+          period,
+          value: row?.value ?? null,
+          target,
+          rag: ragStatus(row?.value, target, indicator.polarity as Polarity, indicator.tolerance),
+          source: row?.source ?? null,
+          note: row?.note ?? null,
+          recordedAt: row?.recordedAt ?? null,
+        };
+      });
+      return [indicator.id, points];
+    }),
+  );
 }
 
 /** CDRP-10: each borough's value for one period, with the period's target and RAG. */

@@ -9,6 +9,8 @@ import { indicatorsHeadline } from './public/headline.js';
 import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, Measure, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
+import { registerDashboardRoutes } from './dashboard/routes.js';
+import { createDashboardService } from './dashboard/service.js';
 import { indicatorsPaths } from './paths.js';
 import { indicatorsPersonData } from './person-data.js';
 import { registerPublicRoutes } from './public/routes.js';
@@ -47,6 +49,7 @@ export function createIndicatorsModule(
     indicatorsValues: createValuesService({ db, directory, now, t, measures }),
     indicatorsPublic: createPublicIndicatorsService({ db, directory, now }),
     indicatorsBridgeValues: createBridgeValuesSweep({ db, directory, now, measures }),
+    indicatorsDashboard: createDashboardService({ db, directory, now }),
   };
   return {
     name: 'indicators',
@@ -59,6 +62,7 @@ export function createIndicatorsModule(
       registerRegisterRoutes(routeDeps);
       registerValuesRoutes(routeDeps);
       registerPublicRoutes(routeDeps);
+      registerDashboardRoutes(routeDeps);
     },
     sweeps: [
       // Issue 27 part 1: the values Bridge counts, for the periods ended. Hourly, not daily: a

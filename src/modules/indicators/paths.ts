@@ -9,6 +9,10 @@ export const indicatorsPaths = {
   /** CON-01: every indicator, with its latest value, target and RAG. */
   list: '/performance-indicators',
   add: '/performance-indicators/new',
+  /** CON-01, CDRP-10: the committee's dashboard; `?borough=<id>` for a borough's. */
+  dashboard: '/performance-indicators/dashboard',
+  /** The committee pack of the same figures, as a tagged PDF; `?borough=<id>` for a borough's. */
+  committeePack: '/performance-indicators/committee-pack.pdf',
   /** An indicator's chart and table; `?borough=<id>` for a borough's, when kept by borough. */
   indicator: route('/performance-indicators/:indicatorId'),
   edit: route('/performance-indicators/:indicatorId/edit'),

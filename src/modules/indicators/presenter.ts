@@ -7,7 +7,15 @@ import type { Translate } from '../../platform/i18n/messages.js';
 import { say } from '../../platform/i18n/said.js';
 import { publishableCount } from '../../platform/privacy/rules.js';
 import type { SeriesPoint } from './figures.js';
-import { countsPeople, periodLabel, type Frequency, type RagStatus, type Unit } from './rules.js';
+import {
+  countsPeople,
+  periodLabel,
+  publicRag,
+  type Frequency,
+  type RagStatus,
+  type ShownRag,
+  type Unit,
+} from './rules.js';
 
 const GROUPED = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
@@ -46,16 +54,30 @@ export function publicValue(
 export const periodText = (t: Translate, period: string, frequency: Frequency) =>
   say(t, periodLabel(period, frequency));
 
-const RAG_CLASSES: Record<RagStatus, string> = {
+const RAG_CLASSES: Record<ShownRag, string> = {
   green: 'govuk-tag--green',
   amber: 'govuk-tag--yellow',
   red: 'govuk-tag--red',
   none: 'govuk-tag--grey',
+  withheld: 'govuk-tag--grey',
 };
 
 /** A RAG status as a tag's text and colour. */
-export function ragTag(t: Translate, rag: RagStatus) {
+export function ragTag(t: Translate, rag: ShownRag) {
   return { text: t(`indicators:rag.${rag}`), classes: RAG_CLASSES[rag] };
+}
+
+/**
+ * CON-01, CDRP-10: how many indicators stand at each status, as every dashboard lists them (a
+ * withheld status only where there is one).
+ */
+export function ragCountRows(t: Translate, counts: readonly { rag: ShownRag; count: number }[]) {
+  return counts
+    .filter((c) => c.rag !== 'withheld' || c.count > 0)
+    .map((c) => ({
+      key: { text: t(`indicators:rag.${c.rag}`) },
+      value: { text: String(c.count) },
+    }));
 }
 
 /**
@@ -63,9 +85,7 @@ export function ragTag(t: Translate, rag: RagStatus) {
  * 10", a status would say which side of its target the hidden count falls: it is withheld too.
  */
 export function publicRagTag(t: Translate, hundredths: number | null, unit: Unit, rag: RagStatus) {
-  if (hundredths !== null && countsPeople(unit) && hundredths < 1000)
-    return { text: t('indicators:rag.withheld'), classes: 'govuk-tag--grey' };
-  return ragTag(t, rag);
+  return ragTag(t, publicRag(hundredths, unit, rag));
 }
 
 /**

@@ -175,6 +175,36 @@ export function ragStatus(
   return miss * 100 <= tolerancePercent * Math.abs(target) ? 'amber' : 'red';
 }
 
+/**
+ * DP-01: a status as the public may read it. Beside a count of people below 10 (published as
+ * "fewer than 10") a status would say which side of its target the hidden count falls, so it
+ * is withheld too.
+ */
+export type ShownRag = RagStatus | 'withheld';
+export function publicRag(value: number | null, unit: Unit, rag: RagStatus): ShownRag {
+  return value !== null && countsPeople(unit) && value < 1000 ? 'withheld' : rag;
+}
+
+/** The order a dashboard reads statuses in: off target first, then near it, on it, and none. */
+export const RAG_ORDER: readonly ShownRag[] = ['red', 'amber', 'green', 'none', 'withheld'];
+
+/**
+ * CON-01, CDRP-10: indicators as every dashboard lists them (the committee's, a borough's, the
+ * public's): the ones off target first (red, then amber), then green, then those without a
+ * status; by name within each.
+ */
+export function offTargetFirst<T extends { name: string; rag: ShownRag }>(list: readonly T[]): T[] {
+  const rank = (r: ShownRag) => RAG_ORDER.indexOf(r);
+  return [...list].sort(
+    (a, b) => rank(a.rag) - rank(b.rag) || a.name.localeCompare(b.name, 'en-GB'),
+  );
+}
+
+/** CON-01, CDRP-10: how many indicators stand at each status, in `RAG_ORDER`. */
+export function ragCounts(list: readonly { rag: ShownRag }[]): { rag: ShownRag; count: number }[] {
+  return RAG_ORDER.map((rag) => ({ rag, count: list.filter((i) => i.rag === rag).length }));
+}
+
 // --- An indicator --------------------------------------------------------------------------
 
 export interface IndicatorValue {

@@ -32,3 +32,31 @@ test('the line breaks where a period has no figure; the target is a step across 
     ['0', '5', '10', '15', '20'],
   );
 });
+
+test('the same geometry fits any size: a small chart and a PDF chart stay inside their plot, and the runs are the polylines as points', () => {
+  const points = Array.from({ length: 24 }, (_, i) => ({
+    label: `M${i}`,
+    value: i === 5 ? null : i * 10,
+    shown: String(i * 10),
+    target: 150,
+  }));
+  const size = {
+    width: 300,
+    height: 120,
+    margin: { left: 40, right: 5, top: 5, bottom: 20 },
+    axisLabels: 3,
+  };
+  const chart = lineChart(points, String, size);
+  assert.deepEqual(chart.plot, { left: 40, right: 295, top: 5, bottom: 100 });
+  for (const p of chart.points) {
+    assert.ok(p.x > 40 && p.x < 295 && p.y >= 5 && p.y <= 100);
+  }
+  assert.equal(chart.axisLabels.length, 3, 'thinned to what fits');
+  assert.equal(chart.axisLabels.at(-1)!.label, 'M23', 'the latest period is always named');
+  assert.deepEqual(
+    chart.lines,
+    chart.runs.map((run) => run.map((p) => `${p.x},${p.y}`).join(' ')),
+  );
+  assert.equal(chart.runs.length, 2);
+  assert.deepEqual(lineChart(points, String).plot, { left: 72, right: 664, top: 16, bottom: 240 });
+});

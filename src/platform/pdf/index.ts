@@ -23,6 +23,8 @@ export {
   type Row,
   type Table,
 } from './layout.js';
+export { figuresTable } from './figures-table.js';
+export { lineChartBlock, PDF_CHART } from './line-chart.js';
 export {
   layLines,
   style,

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pdfPages, pdfStructure } from '../../../test/pdf-text.js';
-import { CELL, CELL_BOLD, WIDTH, cellLines, renderPdf } from './index.js';
+import {
+  CELL,
+  CELL_BOLD,
+  WIDTH,
+  cellLines,
+  lineChartBlock,
+  renderPdf,
+  textBlock,
+} from './index.js';
 
 test('a group of rows whose name is taller than a page is laid out whole: every word once, repeated words marked, rows tagged', async () => {
   const words = Array.from({ length: 250 }, (_, i) => `word${i}`);
@@ -51,4 +59,32 @@ test('a group of rows whose name is taller than a page is laid out whole: every 
     const [structure] = await pdfStructure(bytes);
     assert.ok(structure!.includes('Document/Table/TR/TH'));
   }
+});
+
+test('a chart is a Figure with its words, never split across pages: one that does not fit below goes to the next page whole, a new-page heading starts one', async () => {
+  const bytes = await renderPdf({ Title: 'Charts', Author: 'Bridge' }, (doc) => [
+    textBlock(doc, 'P', [{ text: Array(60).fill('Filler line.').join('\n'), style: CELL }]),
+    lineChartBlock(
+      [
+        { label: 'April 2026', value: 10, shown: '10', target: 20 },
+        { label: 'May 2026', value: 30, shown: '30', target: 20 },
+      ],
+      String,
+      'Visits: April 2026 to May 2026',
+    ),
+    textBlock(doc, 'H2', [{ text: 'Next section', style: CELL_BOLD }], { pageBefore: true }),
+  ]);
+  const pages = await pdfPages(bytes);
+  assert.equal(pages.length, 3);
+  assert.deepEqual(
+    pages[1]!.map((l) => l.text),
+    ['0', '12.5', '25', '37.5', '50', 'April 2026 May 2026'],
+    'the chart whole on the second page: its scale and its periods',
+  );
+  assert.deepEqual(
+    pages[2]!.map((l) => l.text),
+    ['Next section'],
+  );
+  const structure = await pdfStructure(bytes);
+  assert.deepEqual(structure[1], ['Document', 'Document/Figure']);
 });

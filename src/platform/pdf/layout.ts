@@ -84,19 +84,30 @@ export type Block =
       before: number;
       after: number;
       keepWithNext?: boolean;
+      /** Starts a new page (after a cover). */
+      pageBefore?: boolean;
       /** In a list: how far in, inside what, and the item's bullet or number. */
       indent?: number;
       within?: Container[];
       label?: Line[];
     }
-  | { kind: 'table'; table: Table; before: number; after: number };
+  | { kind: 'table'; table: Table; before: number; after: number }
+  | {
+      /** A drawing (a chart), tagged Figure with its words for a screen reader; never split. */
+      kind: 'figure';
+      alt: string;
+      height: number;
+      draw: (doc: Doc, x: number, y: number) => void;
+      before: number;
+      after: number;
+    };
 
 /** A heading or paragraph across the page; a heading is kept with what follows unless told. */
 export function textBlock(
   doc: Doc,
   type: 'H1' | 'H2' | 'P',
   pieces: readonly Piece[],
-  spacing: { before?: number; after?: number; keepWithNext?: boolean } = {},
+  spacing: { before?: number; after?: number; keepWithNext?: boolean; pageBefore?: boolean } = {},
 ): Block {
   return {
     kind: 'text',
@@ -105,6 +116,7 @@ export function textBlock(
     before: spacing.before ?? 0,
     after: spacing.after ?? 6,
     keepWithNext: spacing.keepWithNext ?? type !== 'P',
+    pageBefore: spacing.pageBefore,
   };
 }
 
@@ -145,6 +157,7 @@ export function layOut(doc: Doc, blocks: readonly Block[]) {
 
   /** How much of a block must fit below a heading kept with it. */
   const firstPart = (block: Block): number => {
+    if (block.kind === 'figure') return block.height;
     if (block.kind === 'text')
       return block.lines.length <= 3
         ? linesHeight(block.lines)
@@ -166,6 +179,7 @@ export function layOut(doc: Doc, blocks: readonly Block[]) {
   const rowHeight = (row: Row) => Math.max(...row.cells.map((c) => linesHeight(c.lines))) + 2 * PAD;
 
   blocks.forEach((block, index) => {
+    if (block.kind === 'text' && block.pageBefore && !atTop()) newPage();
     // A heading (and what is kept with it) goes to the next page with the start of what follows.
     let need = 0;
     for (let i = index; i < blocks.length; i++) {
@@ -179,6 +193,7 @@ export function layOut(doc: Doc, blocks: readonly Block[]) {
       else y += block.before;
     }
     if (block.kind === 'text') drawText(block.type, block.lines, block);
+    else if (block.kind === 'figure') drawFigure(block);
     else drawTable(block.table);
     y += block.after;
   });
@@ -227,6 +242,15 @@ export function layOut(doc: Doc, blocks: readonly Block[]) {
       from = to;
     }
     element.end();
+  }
+
+  function drawFigure(block: Extract<Block, { kind: 'figure' }>) {
+    const element = doc.struct('Figure', { alt: block.alt });
+    document.add(element);
+    const top = y;
+    element.add(() => block.draw(doc, MARGIN, top));
+    element.end();
+    y += block.height;
   }
 
   function drawTable(table: Table) {

@@ -5,10 +5,7 @@
  */
 import type { Translate } from '../../../platform/i18n/messages.js';
 import {
-  CELL,
-  CELL_BOLD,
-  WIDTH,
-  cellLines,
+  figuresTable,
   renderPdf,
   style,
   textBlock,
@@ -52,32 +49,8 @@ function blocks(
     t(`consultation:analysis.${key}`, values);
   const paragraph = (words: string, s = STYLES.body) =>
     textBlock(doc, 'P', [{ text: words, style: s }], { after: 8 });
-  const table = (title: string, head: string[], shares: number[], rows: string[][]): Block => {
-    const widths = shares.map((share) => share * WIDTH);
-    return {
-      kind: 'table',
-      before: 2,
-      after: 12,
-      table: {
-        title,
-        widths,
-        head,
-        rightHead: widths.map((_, i) => i > 0),
-        groups: rows.map((cells) => ({
-          label: null,
-          rows: [
-            {
-              cells: cells.map((words, i) => ({
-                lines: cellLines(doc, [{ text: words, style: i ? CELL : CELL_BOLD }], widths[i]!),
-                header: i === 0,
-                right: i > 0,
-              })),
-            },
-          ],
-        })),
-      },
-    };
-  };
+  const table = (title: string, head: string[], shares: number[], rows: string[][]) =>
+    figuresTable(doc, { title, head, shares, rows });
 
   const out: Block[] = [
     textBlock(doc, 'H1', [{ text: heading, style: STYLES.h1 }], { after: 12 }),

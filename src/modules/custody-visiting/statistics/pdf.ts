@@ -9,10 +9,7 @@
 import { formatDate } from '../../../platform/i18n/dates.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import {
-  CELL,
-  CELL_BOLD,
-  WIDTH,
-  cellLines,
+  figuresTable,
   renderPdf,
   style,
   textBlock,
@@ -70,43 +67,7 @@ function annualBlocks(
     textBlock(doc, 'H2', [{ text: words, style: STYLES.h2 }], { before: 12 });
   const paragraph = (words: string, s = STYLES.body) =>
     textBlock(doc, 'P', [{ text: words, style: s }], { after: 8 });
-  /**
-   * A table whose first column names each row and whose other columns are figures, but for the
-   * first `words` columns (1 unless given), which are words.
-   */
-  const table = (spec: {
-    title: string;
-    head: string[];
-    shares: number[];
-    rows: string[][];
-    words?: number;
-  }): Block => {
-    const widths = spec.shares.map((share) => share * WIDTH);
-    const isFigure = (i: number) => i >= (spec.words ?? 1);
-    return {
-      kind: 'table',
-      before: 2,
-      after: 12,
-      table: {
-        title: spec.title,
-        widths,
-        head: spec.head,
-        rightHead: widths.map((_, i) => isFigure(i)),
-        groups: spec.rows.map((cells) => ({
-          label: null,
-          rows: [
-            {
-              cells: cells.map((words, i) => ({
-                lines: cellLines(doc, [{ text: words, style: i ? CELL : CELL_BOLD }], widths[i]!),
-                header: i === 0,
-                right: isFigure(i),
-              })),
-            },
-          ],
-        })),
-      },
-    };
-  };
+  const table = (spec: Parameters<typeof figuresTable>[1]) => figuresTable(doc, spec);
 
   const c = (key: string) => t(`custody-visiting:statistics.annual.${key}`);
   const percent = (l: PerformanceLine) =>
@@ -277,7 +238,7 @@ function annualBlocks(
           t('custody-visiting:surges.target'),
         ],
         shares: [0.25, 0.25, 0.35, 0.15],
-        words: 3,
+        words: [1, 2],
         rows: figures.surges.map((surge) => [
           surge.name,
           t('custody-visiting:panelFigures.surgePeriod', {

@@ -11,9 +11,10 @@ export async function indicatorsHeadline(
   published: PublicIndicatorsService,
   t: Translate,
 ): Promise<PublicHeadline | null> {
-  const rag = await published.ragCounts();
-  const total = rag.green + rag.amber + rag.red + rag.none;
+  // The counts the public page shows (DP-01: a status beside a small count of people withheld).
+  const { counts, total } = await published.list({ page: 1, limit: 1, offset: 0 });
   if (!total) return null;
+  const rag = Object.fromEntries(counts.map((c) => [c.rag, c.count]));
   return {
     order: 47,
     title: t('indicators:homeTasks.public.text'),
@@ -21,9 +22,9 @@ export async function indicatorsHeadline(
     summary: t('indicators:homeTasks.public.hint'),
     figures: [
       countFigure(t, 'indicators:headline.published', total),
-      countFigure(t, 'indicators:headline.green', rag.green),
-      countFigure(t, 'indicators:headline.amber', rag.amber),
-      countFigure(t, 'indicators:headline.red', rag.red),
+      countFigure(t, 'indicators:headline.green', rag.green ?? 0),
+      countFigure(t, 'indicators:headline.amber', rag.amber ?? 0),
+      countFigure(t, 'indicators:headline.red', rag.red ?? 0),
     ],
   };
 }

@@ -9,7 +9,7 @@ import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor, queryString } from '../../../platform/http/pagination.js';
 import { workforcePaths } from '../../workforce/index.js';
 import { indicatorsPaths as paths } from '../paths.js';
-import { publicRagTag, publicValue, seriesRows } from '../presenter.js';
+import { publicValue, ragCountRows, ragTag, seriesRows } from '../presenter.js';
 import { latestCells } from '../register/routes.js';
 import type { IndicatorsRouteDeps as RouteDeps } from '../route-deps.js';
 
@@ -37,8 +37,10 @@ export function registerPublicRoutes({ app, services, renderPage }: RouteDeps): 
         ...i,
         href: paths.publicIndicator(i.id),
         ...latestCells(t, i, (v) => publicValue(t, v, i.unit).text),
-        rag: publicRagTag(t, i.latest?.value ?? null, i.unit, i.latest?.rag ?? 'none'),
+        rag: ragTag(t, i.rag),
       })),
+      // CON-01: the same counts as the committee's dashboard, withheld ones counted apart.
+      countRows: ragCountRows(t, result.counts),
       total: result.total,
       pagination: paginationFor(paths.publicList, {}, page.page, page.limit, result.total),
     });

@@ -1,17 +1,17 @@
 /**
  * CDRP-10, LEG-04: the indicators marked public, for anyone: each with its latest whole-area
- * value, target and RAG, and one's chart and table. Only the whole area's figures are published
+ * value, target and RAG (off target first, with how many stand at each status), and one's chart and table. Only the whole area's figures are published
  * (a borough's share of a small count could be worked out from them); an indicator not public
  * is not found.
  */
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import type { PageRequest } from '../../../platform/db/search.js';
 import { NotFoundError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/http/params.js';
 import type { DirectoryApi } from '../../directory/index.js';
 import { latestOf, seriesOf } from '../figures.js';
-import { RAG_STATUSES, type RagStatus } from '../rules.js';
+import { offTargetFirst, publicRag, ragCounts } from '../rules.js';
 import { indicators } from '../schema.js';
 
 export type PublicIndicatorsService = ReturnType<typeof createPublicIndicatorsService>;
@@ -36,45 +36,26 @@ export function createPublicIndicatorsService(deps: {
   const isPublic = eq(indicators.isPublic, true);
 
   return {
-    /** The public indicators by name, a page at a time, with their latest figures. */
-    async list(page: PageRequest) {
-      const [items, [total]] = await Promise.all([
-        db
-          .select(published)
-          .from(indicators)
-          .where(isPublic)
-          .orderBy(asc(indicators.name), asc(indicators.id))
-          .limit(page.limit)
-          .offset(page.offset),
-        db.select({ n: count() }).from(indicators).where(isPublic),
-      ]);
-      const latest = await latestOf(db, items);
-      return {
-        items: items.map((i) => ({ ...i, latest: latest.get(i.id) ?? null })),
-        total: Number(total?.n ?? 0),
-      };
-    },
-
     /**
-     * How many public indicators stand at each RAG status by their latest whole-area value (the
-     * public home's headline): the list is some tens, read in three queries whatever its length.
+     * The public indicators a page at a time, off target first as the committee's dashboard
+     * lists them, with their latest figures, and how many stand at each status. DP-01: a
+     * status beside a count of people below 10 is withheld, and counted as withheld. Ranked
+     * whole (the order needs every one's status): they are the few the committee publishes.
      */
-    async ragCounts(): Promise<Record<RagStatus, number>> {
-      const list = await db
-        .select({
-          id: indicators.id,
-          polarity: indicators.polarity,
-          tolerance: indicators.tolerance,
-        })
-        .from(indicators)
-        .where(isPublic);
-      const latest = await latestOf(db, list);
-      const counts = Object.fromEntries(RAG_STATUSES.map((r) => [r, 0])) as Record<
-        RagStatus,
-        number
-      >;
-      for (const i of list) counts[latest.get(i.id)?.rag ?? 'none'] += 1;
-      return counts;
+    async list(page: PageRequest) {
+      const all = await db.select(published).from(indicators).where(isPublic);
+      const latest = await latestOf(db, all);
+      const ranked = offTargetFirst(
+        all.map((i) => {
+          const l = latest.get(i.id) ?? null;
+          return { ...i, latest: l, rag: publicRag(l?.value ?? null, i.unit, l?.rag ?? 'none') };
+        }),
+      );
+      return {
+        items: ranked.slice(page.offset, page.offset + page.limit),
+        counts: ragCounts(ranked),
+        total: ranked.length,
+      };
     },
 
     /** A public indicator with its whole-area series. */
