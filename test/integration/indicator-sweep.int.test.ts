@@ -92,6 +92,30 @@ test('CDRP-10: the sweep writes each ended period not yet recorded, for the area
   assert.equal((await countedEvents(indicator.id)).length, 1);
 });
 
+test('CDRP-10: a record made late corrects the figure Bridge counted for the two latest ended periods on the next sweep; an older period is left as counted', async () => {
+  const consultation = await makeConsultation(t, { opensOn: '2026-07-01', closesOn: '2026-12-31' });
+  const indicator = await makeIndicator(t, {
+    name: 'Consultation responses (recounted)',
+    measureKey: 'consultation.responses',
+  });
+  await sweep();
+  const valueIn = async (period: string) =>
+    (await valuesOf(indicator.id)).find((v) => v.period === period && v.boroughId === null)!;
+  const [october, august] = [await valueIn('2026-10-01'), await valueIn('2026-08-01')];
+
+  // Recorded after the sweep, each in a period already counted.
+  for (const at of ['2026-10-20T12:00:00Z', '2026-08-20T12:00:00Z'])
+    await makeResponse(t, consultation, {}, { submittedAt: new Date(at) });
+  await sweep();
+
+  const recounted = await valueIn('2026-10-01');
+  assert.equal(recounted.value, october.value + 100);
+  assert.equal(recounted.source, 'bridge');
+  assert.equal((await valueIn('2026-08-01')).value, august.value, 'August is not counted again');
+  const events = await countedEvents(indicator.id);
+  assert.equal(events.length, 2, 'the correction is audited');
+});
+
 test('Issue 27: a percentage with nothing to measure (no minutes due) gets no value, not 0%', async () => {
   const indicator = await makeIndicator(t, {
     unit: 'percent',

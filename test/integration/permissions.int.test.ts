@@ -958,14 +958,14 @@ const EXPECTED: Record<string, Who> = {
   'GET /indicators/:indicatorId': 'anyone',
   // LEG-04: stop and search, read by anyone; months and reference data loaded by the authority's
   // officers.
-  // LEG-04: workforce figures kept by the authority's officers, read by the indicators' readers,
+  // LEG-04, DP-01: workforce figures kept and read unsuppressed by the authority's officers only,
   // and published for anyone.
-  'GET /workforce-figures': INDICATOR_VIEWERS,
+  'GET /workforce-figures': INDICATOR_KEEPERS,
   'GET /workforce-figures/new': INDICATOR_KEEPERS,
   'POST /workforce-figures/new': INDICATOR_KEEPERS,
   'GET /workforce-figures/import': INDICATOR_KEEPERS,
   'POST /workforce-figures/import': INDICATOR_KEEPERS,
-  'GET /workforce-figures/:snapshotId': INDICATOR_VIEWERS,
+  'GET /workforce-figures/:snapshotId': INDICATOR_KEEPERS,
   'GET /workforce-figures/:snapshotId/bands/:band': INDICATOR_KEEPERS,
   'POST /workforce-figures/:snapshotId/bands/:band': INDICATOR_KEEPERS,
   'GET /workforce': 'anyone',

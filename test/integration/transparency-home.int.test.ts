@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
+import { todayInLondon } from '../../src/platform/calendar/index.js';
 import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import { Agent, createTestApp, type TestApp } from '../app.js';
 import { signInNewAccount } from '../factories/accounts.js';
@@ -14,7 +15,7 @@ import { makeConsultation } from '../factories/consultation.js';
 import { uniqueTag } from '../factories/directory.js';
 import { makeEntry } from '../factories/good-practice.js';
 import { makeAwardedApplication, makeFund, makeRound } from '../factories/grants.js';
-import { makeGroup } from '../factories/groups.js';
+import { insertMembership, makeGroup } from '../factories/groups.js';
 import { makeIndicator } from '../factories/indicators.js';
 import { policeUkFile, policeUkLines } from '../factories/stop-search.js';
 import { makeTrackerSource } from '../factories/tracker.js';
@@ -59,13 +60,21 @@ test('the home page links each public area by its heading, and offers open data 
   assert.match(res.body, /href="\/sign-in"/);
 });
 
-test('advisory groups: the groups the public register lists and the advisors serving in them; a closed group and its members are not counted, and no member is named', async () => {
+test('advisory groups: the groups the public register lists and the advisors serving in them, each once; a closed group and its members are not counted, and no member is named', async () => {
   const tag = uniqueTag();
   const before = await homeText();
   const groups = figure(before, 'advisory groups?');
   const advisors = figure(before, 'advisors? serving in them now');
 
-  await makeGroup(t, { name: `Listed ${tag}`, members: [`Member Named ${tag}`, `Other ${tag}`] });
+  const listed = await makeGroup(t, {
+    name: `Listed ${tag}`,
+    members: [`Member Named ${tag}`, `Other ${tag}`],
+  });
+  // One advisor in two groups is one advisor.
+  const second = await makeGroup(t, { name: `Second ${tag}` });
+  await insertMembership(t, second.id, listed.members[0]!.personId, {
+    startsOn: todayInLondon(t.clock.now()),
+  });
   const closed = await makeGroup(t, { name: `Closed ${tag}`, members: [`Gone ${tag}`] });
   await t.services.db
     .update(advisoryGroups)
@@ -73,7 +82,7 @@ test('advisory groups: the groups the public register lists and the advisors ser
     .where(eq(advisoryGroups.id, closed.id));
 
   const now = await homeText();
-  assert.equal(figure(now, 'advisory groups?'), groups + 1);
+  assert.equal(figure(now, 'advisory groups?'), groups + 2);
   assert.equal(figure(now, 'advisors? serving in them now'), advisors + 2);
   assert.doesNotMatch(now, new RegExp(tag));
 });

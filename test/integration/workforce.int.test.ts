@@ -238,10 +238,10 @@ test('DP-01: a small count is "fewer than 10" and its share not shown, on the pu
   assert.equal(constables.headcount, '707');
 });
 
-test('LEG-04: only the authority officers keep the figures; staff who read indicators read them; refusals write nothing', async () => {
+test('LEG-04, DP-01: only the authority officers keep the figures and read them unsuppressed; refusals write nothing', async () => {
   const date = someDate();
   const member = await signInNewAccount(t, 'authority_member');
-  assert.equal((await member.get('/workforce-figures')).statusCode, 200);
+  assert.equal((await member.get('/workforce-figures')).statusCode, 403);
   const refused = await upload(member, 'member.csv', csv(date, FIGURES));
   assert.equal(refused.statusCode, 403);
   assert.equal(
@@ -249,9 +249,10 @@ test('LEG-04: only the authority officers keep the figures; staff who read indic
     403,
   );
   assert.equal(await snapshotAt(date), undefined);
-  // Not a reader: nor the list.
-  const chair = await signInNewAccount(t, 'chair');
-  assert.equal((await chair.get('/workforce-figures')).statusCode, 403);
+  for (const role of ['chair', 'partnership_officer'] as const) {
+    const other = await signInNewAccount(t, role);
+    assert.equal((await other.get('/workforce-figures')).statusCode, 403, role);
+  }
   // The public page is anyone's; the staff's is not.
   const anyone = new Agent(t.app);
   assert.equal((await anyone.get('/workforce')).statusCode, 200);

@@ -118,11 +118,12 @@ test('ICV-03: the rota is the scheme manager’s and the coordinators’; a cust
   assert.equal(can(user(grant('lay_visitor')), 'custody.rota.manage'), false);
 });
 
-test('LEG-04: the authority officers keep the workforce figures; staff who read indicators read them; the public reads only the published page', () => {
+test('LEG-04, DP-01: only the authority officers who keep the workforce figures read them unsuppressed; the public reads only the published page', () => {
   assert.equal(can(user(grant('authority_officer')), 'workforce.manage'), true);
-  assert.equal(can(user(grant('authority_member')), 'workforce.view'), true);
+  assert.equal(can(user(grant('authority_officer')), 'workforce.view'), true);
+  assert.equal(can(user(grant('authority_member')), 'workforce.view'), false);
   assert.equal(can(user(grant('authority_member')), 'workforce.manage'), false);
-  assert.equal(can(user(grant('partnership_officer', 'borough', CAMDEN)), 'workforce.view'), true);
+  assert.equal(can(user(grant('partnership_officer', 'borough', CAMDEN)), 'workforce.view'), false);
   assert.equal(can(user(grant('lay_visitor')), 'workforce.view'), false);
   assert.equal(can(null, 'workforce.view'), false);
 });

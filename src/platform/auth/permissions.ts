@@ -233,11 +233,12 @@ const POLICIES = {
   /** CON-01: the authority's officers define indicators, set targets and give their figures. */
   'indicators.manage': anyRole(['authority_officer']),
   /**
-   * LEG-04: the workforce's headcounts by sex and ethnic group, every snapshot and its cells,
-   * read by those who read the indicators. Anyone reads the published figures (DP-01: small
-   * counts suppressed) on the public workforce page.
+   * LEG-04, DP-01: the workforce's headcounts by sex and ethnic group, every snapshot and its
+   * cells unsuppressed (a band's one Black woman superintendent is a person), read only by the
+   * authority's officers who keep them. Anyone reads the published figures (small counts
+   * suppressed) on the public workforce page.
    */
-  'workforce.view': anyRole([...GROUP_STAFF, 'partnership_officer']),
+  'workforce.view': anyRole(['authority_officer']),
   /** LEG-04: the authority's officers type and import the snapshots. */
   'workforce.manage': anyRole(['authority_officer']),
   /** A signed-in person's own training: the sessions they attended and their needs. */

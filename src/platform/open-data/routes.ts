@@ -136,10 +136,15 @@ export function registerOpenDataRoutes(
     async (request, reply) => {
       const dataset = find(request);
       const [rows, lastChanged] = await Promise.all([dataset.rows(db), dataset.lastChanged(db)]);
+      const published = publishedRows(dataset, rows, base);
+      // A dataset that follows a standard sends the standard's shape (360Giving's package).
+      const body = dataset.jsonBody
+        ? dataset.jsonBody(published, lastChanged)
+        : jsonBody(dataset, published, lastChanged);
       return reply
         .header('content-type', 'application/json; charset=utf-8')
         .header('cache-control', 'public, max-age=300')
-        .send(JSON.stringify(jsonBody(dataset, publishedRows(dataset, rows, base), lastChanged)));
+        .send(JSON.stringify(body));
     },
   );
 }

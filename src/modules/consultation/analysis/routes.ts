@@ -18,11 +18,11 @@ import type { ConsultationRouteDeps } from '../route-deps.js';
 import { analysisPaths as paths } from './paths.js';
 import { renderAnalysisPdf } from './pdf.js';
 import { breakdownTables, openDataRows, optionBars } from './presenter.js';
+import { keptPage } from '../../../platform/http/route-options.js';
 
 const T = 'modules/consultation/analysis/views';
 const viewers = { config: { access: { action: 'consultation.view' as const } } };
 const managers = { config: { access: { action: 'consultation.manage' as const } } };
-const publicPage = { config: { access: 'public' as const } };
 const params = (request: FastifyRequest) =>
   request.params as { consultationId: string; questionId: string; themeId: string };
 const PAGE_SIZE = 20;
@@ -287,7 +287,7 @@ export function registerAnalysisRoutes({ app, services, renderPage }: Consultati
     },
   });
 
-  app.get(paths.publicOpenData.pattern, publicPage, async (request, reply) => {
+  app.get(paths.publicOpenData.pattern, keptPage(), async (request, reply) => {
     const data = await analysis.openData(params(request).consultationId);
     return renderPage(request, reply, `${T}/public-open-data.njk`, {
       title: request.t('consultation:analysis.openData.publicTitle', {
@@ -306,7 +306,7 @@ export function registerAnalysisRoutes({ app, services, renderPage }: Consultati
     });
   });
 
-  app.get(paths.publicOpenDataCsv.pattern, publicPage, async (request, reply) => {
+  app.get(paths.publicOpenDataCsv.pattern, keptPage(), async (request, reply) => {
     const data = await analysis.openData(params(request).consultationId);
     return sendCsv(
       reply,

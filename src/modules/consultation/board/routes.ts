@@ -16,11 +16,11 @@ import { meetingPaths } from '../../meetings/index.js';
 import { BOARD_ROLES, BOARD_SIDES } from '../board-rules.js';
 import type { ConsultationRouteDeps as RouteDeps } from '../route-deps.js';
 import { boardPaths as paths } from './paths.js';
+import { keptPage } from '../../../platform/http/route-options.js';
 
 const T = 'modules/consultation/board/views';
 const viewers = { config: { access: { action: 'consultation.view' as const } } };
 const managers = { config: { access: { action: 'consultation.manage' as const } } };
-const publicPage = { config: { access: 'public' as const } };
 const saveForMembership = saveFor('membershipId');
 
 export function registerBoardRoutes({ app, services, renderPage }: RouteDeps): void {
@@ -113,7 +113,7 @@ export function registerBoardRoutes({ app, services, renderPage }: RouteDeps): v
   });
 
   // The board as the public reads it: its remit and its published meetings.
-  app.get(paths.publicBoard.pattern, publicPage, async (request, reply) => {
+  app.get(paths.publicBoard.pattern, keptPage(), async (request, reply) => {
     const id = (request.params as { boardId: string }).boardId;
     if (!isUuid(id)) throw new NotFoundError();
     const found = await board.publicBoard(id);

@@ -16,10 +16,10 @@ import { closedOn } from '../response-rules.js';
 import type { ConsultationRouteDeps as RouteDeps } from '../route-deps.js';
 import { outcomePaths as paths } from './paths.js';
 import { bodyTypeItems, linksView, minuteItems, sourceItems } from './presenter.js';
+import { keptPage } from '../../../platform/http/route-options.js';
 
 const T = 'modules/consultation/outcomes/views';
 const managers = { config: { access: { action: 'consultation.manage' as const } } };
-const publicPage = { config: { access: 'public' as const } };
 const idOf = (request: FastifyRequest) =>
   (request.params as { consultationId: string }).consultationId;
 /** A text as its paragraphs: a blank line between two. */
@@ -127,7 +127,7 @@ export function registerOutcomeRoutes({ app, services, renderPage }: RouteDeps):
     },
   });
 
-  app.get(paths.publicOutcomes, publicPage, async (request, reply) => {
+  app.get(paths.publicOutcomes, keptPage('page'), async (request, reply) => {
     const page = pageRequest((request.query as FormValues).page, 20);
     const result = await outcomes.publishedOutcomes(page);
     return renderPage(request, reply, `${T}/public-list.njk`, {
@@ -143,7 +143,7 @@ export function registerOutcomeRoutes({ app, services, renderPage }: RouteDeps):
     });
   });
 
-  app.get(paths.publicOutcome.pattern, publicPage, async (request, reply) => {
+  app.get(paths.publicOutcome.pattern, keptPage(), async (request, reply) => {
     const result = await outcomes.publicOutcome(idOf(request));
     const { consultation } = result;
     // CON-07: who was consulted is on record: the consultees asked, by category (counts alone).

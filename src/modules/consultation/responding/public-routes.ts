@@ -12,6 +12,7 @@ import { consultationPaths } from '../paths.js';
 import type { ConsultationRouteDeps as RouteDeps } from '../route-deps.js';
 import { respondingPaths as paths } from './paths.js';
 import { HONEYPOT, type Begun } from './service.js';
+import { keptPage } from '../../../platform/http/route-options.js';
 
 export const T = 'modules/consultation/responding/views';
 const publicPage = { config: { access: 'public' as const } };
@@ -41,7 +42,7 @@ export function registerPublicConsultationRoutes({
   const { consultationPublic: consultations, consultationResponding: responding } = services;
   const section = (request: FastifyRequest) => request.t('consultation:responding.section');
 
-  app.get(consultationPaths.publicHome, publicPage, async (request, reply) => {
+  app.get(consultationPaths.publicHome, keptPage('open', 'closed'), async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const open = pageRequest(query.open, 20);
     const closed = pageRequest(query.closed, 20);
@@ -79,7 +80,7 @@ export function registerPublicConsultationRoutes({
     });
   });
 
-  app.get(consultationPaths.publicConsultation.pattern, publicPage, async (request, reply) => {
+  app.get(consultationPaths.publicConsultation.pattern, keptPage(), async (request, reply) => {
     const { consultation, phase, closedOn, outcomePublished, openDataPublished } =
       await consultations.get(params(request).consultationId);
     return renderPage(request, reply, `${T}/consultation.njk`, {

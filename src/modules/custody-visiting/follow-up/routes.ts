@@ -18,12 +18,12 @@ import { custodyPaths } from '../paths.js';
 import { followUpPaths as paths } from './paths.js';
 import { ISSUE_STATUSES } from './schema.js';
 import type { FollowUpService } from './service.js';
+import { keptPage } from '../../../platform/http/route-options.js';
 
 const T = 'modules/custody-visiting/follow-up/views';
 const reviewers = { config: { access: { action: 'custody.reports.review' as const } } };
 const followers = { config: { access: { action: 'custody.issues.view' as const } } };
 const answerers = { config: { access: { action: 'custody.issues.answer' as const } } };
-const publicPage = { config: { access: 'public' as const } };
 
 type Values = Record<string, string | undefined>;
 /** A report's review forms save what was sent about the report in their address. */
@@ -234,7 +234,7 @@ export function registerFollowUpRoutes({
     'authority',
   );
 
-  app.get(paths.publicIssues, publicPage, async (request, reply) => {
+  app.get(paths.publicIssues, keptPage('page'), async (request, reply) => {
     const t = request.t;
     const page = pageRequest(query(request).page);
     const result = await followUp.publicSummary(page);

@@ -7,14 +7,14 @@ import { applicationPaths } from '../applications/paths.js';
 import { followUpPaths } from '../follow-up/paths.js';
 import { custodyPaths as paths } from '../paths.js';
 import type { CustodyVisitingRouteDeps as RouteDeps } from '../route-deps.js';
+import { keptPage } from '../../../platform/http/route-options.js';
 
 const T = 'modules/custody-visiting/public/views';
-const publicPage = { config: { access: 'public' as const } };
 
 const home = (request: FastifyRequest) => ({ text: request.t('nav.home'), href: '/' });
 
 export function registerPublicRoutes({ app, services, renderPage }: RouteDeps): void {
-  app.get(paths.publicScheme, publicPage, async (request, reply) =>
+  app.get(paths.publicScheme, keptPage(), async (request, reply) =>
     renderPage(request, reply, `${T}/scheme.njk`, {
       title: request.t('custody-visiting:public.scheme.title'),
       breadcrumbs: [home(request)],
@@ -25,7 +25,7 @@ export function registerPublicRoutes({ app, services, renderPage }: RouteDeps): 
     }),
   );
 
-  app.get(paths.becomeAVisitor, publicPage, async (request, reply) =>
+  app.get(paths.becomeAVisitor, keptPage(), async (request, reply) =>
     renderPage(request, reply, `${T}/become-a-visitor.njk`, {
       title: request.t('custody-visiting:public.become.title'),
       breadcrumbs: [

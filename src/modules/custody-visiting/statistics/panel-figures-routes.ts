@@ -13,8 +13,7 @@ import type { Period } from '../statistics-rules.js';
 import { panelTotal, type AppliedSurge, type PanelFigures } from './panel-figures.js';
 import { periodQuery } from './query.js';
 import type { StatisticsService } from './service.js';
-
-const publicPage = { config: { access: 'public' as const } };
+import { keptPage } from '../../../platform/http/route-options.js';
 
 /** The page's surges and panels sections; `query` names the period (`quarter=…` or `year=…`). */
 export function panelFiguresView(
@@ -42,7 +41,7 @@ export function panelFiguresView(
 
 /** The panel figures of a quarter or a year as CSV, a row a panel and their total. */
 export function registerPanelFiguresCsv(app: FastifyInstance, statistics: StatisticsService) {
-  app.get(paths.statisticsPanelsCsv, publicPage, async (request, reply) => {
+  app.get(paths.statisticsPanelsCsv, keptPage('quarter', 'year'), async (request, reply) => {
     const result = await statistics.period(periodQuery(request));
     const period: Period = result.period;
     const t = request.t;

@@ -24,9 +24,9 @@ import {
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { panelFiguresView, registerPanelFiguresCsv } from './panel-figures-routes.js';
 import { asked, periodQuery } from './query.js';
+import { keptPage } from '../../../platform/http/route-options.js';
 
 const T = 'modules/custody-visiting/statistics/views';
-const publicPage = { config: { access: 'public' as const } };
 
 /** ICV-04, ICV-05, ICV-08: a line of the reports' figures, as the page's tables show it. */
 function reportRow(t: Translate, l: ReportLine, seen: PublishedSeen) {
@@ -75,7 +75,7 @@ export function registerStatisticsRoutes({ app, services, renderPage }: RouteDep
     { text: request.t('custody-visiting:public.scheme.title'), href: paths.publicScheme },
   ];
 
-  app.get(paths.statistics, publicPage, async (request, reply) => {
+  app.get(paths.statistics, keptPage('quarter', 'year', 'area'), async (request, reply) => {
     const title = request.t('custody-visiting:statistics.title');
     const t = request.t;
     try {
@@ -166,7 +166,7 @@ export function registerStatisticsRoutes({ app, services, renderPage }: RouteDep
 
   registerPanelFiguresCsv(app, statistics);
 
-  app.get(paths.statisticsCsv, publicPage, async (request, reply) => {
+  app.get(paths.statisticsCsv, keptPage('quarter', 'year'), async (request, reply) => {
     const result = await statistics.period(periodQuery(request));
     const t = request.t;
     const { period } = result;
@@ -220,7 +220,7 @@ export function registerStatisticsRoutes({ app, services, renderPage }: RouteDep
   });
 
   /** ICV-10, LEG-05: the year's annual report, as PDF. */
-  app.get(paths.annualReportPdf, publicPage, async (request, reply) => {
+  app.get(paths.annualReportPdf, keptPage('year'), async (request, reply) => {
     const result = await statistics.year(asked(request, 'year'));
     const bytes = await renderAnnualReportPdf(result, request.t);
     return sendDownload(

@@ -10,9 +10,9 @@ import type { GrantsRouteDeps as RouteDeps } from '../route-deps.js';
 import { fundPaths as paths } from './paths.js';
 import { applicantKindsText, stateText, yearLabel } from './presenter.js';
 import { roundState } from './rules.js';
+import { keptPage } from '../../../platform/http/route-options.js';
 
 const T = 'modules/grants/funds/views';
-const publicPage = { config: { access: 'public' as const } };
 
 export function registerPublicFundingRoutes({ app, services, renderPage }: RouteDeps): void {
   const { grantFunds: funds } = services;
@@ -35,7 +35,7 @@ export function registerPublicFundingRoutes({ app, services, renderPage }: Route
     criteria: r.criteria,
   });
 
-  app.get(paths.funding, publicPage, async (request, reply) => {
+  app.get(paths.funding, keptPage('page'), async (request, reply) => {
     const page = pageRequest((request.query as Record<string, unknown>).page);
     const result = await funds.published(page);
     return renderPage(request, reply, `${T}/public-list.njk`, {
@@ -49,7 +49,7 @@ export function registerPublicFundingRoutes({ app, services, renderPage }: Route
     });
   });
 
-  app.get(paths.publicRound.pattern, publicPage, async (request, reply) => {
+  app.get(paths.publicRound.pattern, keptPage(), async (request, reply) => {
     const found = await funds.publishedRound((request.params as { roundId: string }).roundId);
     return renderPage(request, reply, `${T}/public-round.njk`, {
       title: found.round.title,

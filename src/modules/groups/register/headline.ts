@@ -11,13 +11,13 @@ import { groupPaths } from '../paths.js';
 import { advisoryGroups, memberships } from '../schema.js';
 
 export async function groupsHeadline(db: Db, t: Translate): Promise<PublicHeadline> {
-  // Written out with aliases: drizzle leaves a column in a one-table select unqualified, and
+  // An advisor in two groups is one advisor. Written out with aliases: drizzle leaves a column in a one-table select unqualified, and
   // "status" is both the group's and the membership's.
   const [row] = await db
     .select({
       groups: sql<number>`(select count(*)::int from ${advisoryGroups} g
         where g.status in ('active', 'forming'))`,
-      advisors: sql<number>`(select count(*)::int from ${memberships} m
+      advisors: sql<number>`(select count(distinct m.person_id)::int from ${memberships} m
         join ${advisoryGroups} g on g.id = m.group_id
         where m.status = 'current' and g.status in ('active', 'forming'))`,
     })

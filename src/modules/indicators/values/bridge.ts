@@ -2,11 +2,13 @@
  * Issue 27 part 1: the values of indicators Bridge counts, written for each period that has
  * ended and has none yet (the whole area's, and each borough's where the indicator is kept by
  * borough and the measure can say the borough), by the system on a timer. A value an owner
- * typed or uploaded is never replaced; a period the measure has nothing for (no minutes due)
- * gets no value. Safe on several instances at once: each indicator is taken under a row lock
- * that another instance skips, and a value already there is left (ON CONFLICT DO NOTHING).
+ * typed or uploaded is never replaced; Bridge's own figures for the latest two ended periods
+ * are counted again, so a record made late corrects them; a period the measure has nothing for
+ * (no minutes due) gets no value. Safe on several instances at once: each indicator is taken
+ * under a row lock that another instance skips, and a value there already is changed only if
+ * Bridge wrote it and its count has changed.
  */
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/service.js';
 import { SYSTEM_ACTOR } from '../../../platform/auth/principal.js';
 import { startOfLondonDay, todayInLondon } from '../../../platform/calendar/london-time.js';
@@ -16,6 +18,9 @@ import type { DirectoryApi } from '../../directory/index.js';
 import { SERIES_LENGTH } from '../figures.js';
 import { closedPeriods, nextPeriod, periodsUpTo, type Frequency } from '../rules.js';
 import { indicatorValues as values, indicators } from '../schema.js';
+
+/** How many of the latest ended periods' figures Bridge counts again on each sweep. */
+const RECOUNTED_PERIODS = 2;
 
 /** The periods on an indicator's chart that have ended by today, oldest first. */
 export function countablePeriods(today: string, frequency: Frequency) {
@@ -99,11 +104,19 @@ export function createBridgeValuesSweep(deps: {
           : []),
       ];
       const had = await tx
-        .select({ period: values.period, boroughId: values.boroughId })
+        .select({ period: values.period, boroughId: values.boroughId, source: values.source })
         .from(values)
         .where(and(eq(values.indicatorId, id), inArray(values.period, periods)));
+      // Bridge's own figures for the two latest ended periods are counted again: a record made
+      // late (a visit marked made after its month ended) corrects them. A figure an owner gave
+      // is never counted again.
+      const recount = new Set(periods.slice(-RECOUNTED_PERIODS));
       const counted = await countValues(tx, measure, indicator, periods, keys, {
-        skip: new Set(had.map((v) => `${v.period}|${v.boroughId}`)),
+        skip: new Set(
+          had
+            .filter((v) => !(v.source === 'bridge' && recount.has(v.period)))
+            .map((v) => `${v.period}|${v.boroughId}`),
+        ),
         recordedAt: now(),
         recordedBy: null,
       });
@@ -111,7 +124,12 @@ export function createBridgeValuesSweep(deps: {
         ? await tx
             .insert(values)
             .values(counted)
-            .onConflictDoNothing()
+            .onConflictDoUpdate({
+              target: [values.indicatorId, values.boroughId, values.period],
+              set: { value: sql`excluded.value`, recordedAt: sql`excluded.recorded_at` },
+              // Only Bridge's own figure, and only when the count has changed.
+              setWhere: sql`${values.source} = 'bridge' and ${values.value} <> excluded.value`,
+            })
             .returning({ period: values.period, boroughId: values.boroughId, value: values.value })
         : [];
       if (written.length)

@@ -4,9 +4,9 @@ import { fileDescription } from '../../../platform/files/document-types.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import { meetingPaths as paths } from '../paths.js';
 import { meetingWhen } from '../presenters.js';
+import { keptPage } from '../../../platform/http/route-options.js';
 
 const T = 'modules/meetings/public/views';
-const publicPage = { config: { access: 'public' as const } };
 
 /** A meeting's public record: its published agenda and approved minutes. */
 export function registerPublicMeetingRoutes({ app, services, renderPage }: RouteDeps): void {
@@ -14,7 +14,7 @@ export function registerPublicMeetingRoutes({ app, services, renderPage }: Route
   for (const provider of services.meetings.providers) {
     app.get(
       paths.publicMeeting.pattern(provider.publicPathPrefix),
-      publicPage,
+      keptPage(),
       async (request, reply) => {
         const { bodyId, meetingId } = params(request);
         const record = await services.publicMeetings.meeting(provider.type, bodyId!, meetingId!);

@@ -8,9 +8,9 @@ import { paginationFor, queryString } from '../../../platform/http/pagination.js
 import { partnershipPaths as paths } from '../paths.js';
 import { complianceLabel, officerWithRank, recordsByYear } from '../presenter.js';
 import type { PartnershipsRouteDeps as RouteDeps } from '../route-deps.js';
+import { keptPage } from '../../../platform/http/route-options.js';
 
 const T = 'modules/partnerships/public/views';
-const publicPage = { config: { access: 'public' as const } };
 
 export function registerPublicRoutes({ app, services, renderPage }: RouteDeps): void {
   const { partnershipsPublic: published } = services;
@@ -19,7 +19,7 @@ export function registerPublicRoutes({ app, services, renderPage }: RouteDeps): 
     { text: request.t('partnerships:public.title'), href: paths.publicList },
   ];
 
-  app.get(paths.publicList, publicPage, async (request, reply) => {
+  app.get(paths.publicList, keptPage('page'), async (request, reply) => {
     const t = request.t;
     const page = pageRequest(queryString(request.query, 'page'));
     const result = await published.list(page);
@@ -38,7 +38,7 @@ export function registerPublicRoutes({ app, services, renderPage }: RouteDeps): 
     });
   });
 
-  app.get(paths.publicEntry.pattern, publicPage, async (request, reply) => {
+  app.get(paths.publicEntry.pattern, keptPage('page'), async (request, reply) => {
     const t = request.t;
     const id = (request.params as { partnershipId: string }).partnershipId;
     const page = pageRequest(queryString(request.query, 'page'));

@@ -84,11 +84,15 @@ export function registerPublicRoutes({ app, services, renderPage }: RouteDeps): 
     );
     const bars = (pick: (l: PublishedLine) => number | null) =>
       barChart(
-        parts.map((l) => ({
-          label: lineName(t, l.key),
-          value: (pick(l) ?? 0) * 100,
-          shown: shareText(t, pick(l)),
-        })),
+        // DP-01: a withheld share draws no bar (a bar of nothing would read as 0%); the table
+        // beside the chart says "not shown".
+        parts
+          .filter((l) => pick(l) !== null)
+          .map((l) => ({
+            label: lineName(t, l.key),
+            value: pick(l)! * 100,
+            shown: shareText(t, pick(l)),
+          })),
       );
     return renderPage(request, reply, `${T}/figures.njk`, {
       title: t('workforce:public.title'),

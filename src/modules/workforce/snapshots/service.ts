@@ -176,7 +176,15 @@ export function createSnapshotsService(deps: { db: Db; t: Translate; now: () => 
         }
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
-        const snapshot = await snapshotOf(tx, id);
+        // Locked, so of two saves at once the second waits, then finds the version moved on.
+        const [snapshot] = isUuid(id)
+          ? await tx
+              .select()
+              .from(workforceSnapshots)
+              .where(eq(workforceSnapshots.id, id))
+              .for('update')
+          : [];
+        if (!snapshot) throw new NotFoundError();
         if (String(snapshot.version) !== input.version)
           throw new ConflictError(t('workforce:band.stale'));
         const mine = and(
