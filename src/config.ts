@@ -238,8 +238,9 @@ export function readTestConfig(
         BRIDGE_DEMO: 'true',
         LOG_LEVEL: 'silent',
         SIGN_IN_REQUESTS_PER_MINUTE: '100000',
-        // Uploaded files go to a temporary directory, never into the working copy.
-        FILES_DIR: path.join(os.tmpdir(), 'bridge-test-files'),
+        // Uploaded files go to a temporary directory, never into the working copy: one for each
+        // test process, so that a file on its way in for one test file is never in another's.
+        FILES_DIR: path.join(os.tmpdir(), 'bridge-test-files', String(process.pid)),
       },
       modules,
     ),
