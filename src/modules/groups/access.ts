@@ -1,5 +1,5 @@
 /** Who may do what with a group, and finding the group or membership asked for. */
-import { publicFormRoute } from '../../platform/http/route-options.js';
+import { keptPage, publicFormRoute } from '../../platform/http/route-options.js';
 import { and, eq } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import { can } from '../../platform/auth/permissions.js';
@@ -124,8 +124,6 @@ export const routeAccess = {
   balance: { config: { access: { action: 'groups.view-balance' as const } } },
   publicPage: { config: { access: 'public' as const } },
   /** The public register and a group's public page: kept while the data is unchanged (http/public-cache.ts). */
-  publicListing: {
-    config: { access: 'public' as const, publicCache: { query: ['q', 'type', 'page'] } },
-  },
+  publicListing: keptPage('q', 'type', 'page'),
   publicForm: publicFormRoute,
 };

@@ -8,13 +8,11 @@ import { paginationFor, queryString } from '../../../platform/http/pagination.js
 import { goodPracticePaths as paths } from '../paths.js';
 import { boroughText, filterItems, themeName } from '../presenter.js';
 import type { GoodPracticeRouteDeps as RouteDeps } from '../route-deps.js';
+import { keptPage } from '../../../platform/http/route-options.js';
 
 const T = 'modules/good-practice/public/views';
-// Read by anyone, the same for all not signed in: kept while the data is unchanged, with an
-// ETag (http/public-cache.ts).
-const publicPage = {
-  config: { access: 'public' as const, publicCache: { query: ['q', 'theme', 'borough', 'page'] } },
-};
+// Read by anyone, the same for all not signed in: kept while the data is unchanged (ADR 0016).
+const publicPage = keptPage('q', 'theme', 'borough', 'page');
 
 export function registerPublicRoutes({ app, services, renderPage }: RouteDeps): void {
   const { goodPracticePublic: published } = services;

@@ -14,14 +14,11 @@ import { yearLabel } from '../funds/presenter.js';
 import type { GrantsRouteDeps as RouteDeps } from '../route-deps.js';
 import { GRANTS_360_DATASET, GRANTS_AWARDED_DATASET } from './open-data.js';
 import { awardRow, filterItems } from './presenter.js';
+import { keptPage } from '../../../platform/http/route-options.js';
 
 const T = 'modules/grants/published/views';
-const publicPage = {
-  config: {
-    access: 'public' as const,
-    publicCache: { query: ['fund', 'year', 'borough', 'page'] },
-  },
-};
+// Read by anyone, the same for all not signed in: kept while the data is unchanged (ADR 0016).
+const publicPage = keptPage('fund', 'year', 'borough', 'page');
 
 export function registerPublishedGrantsRoutes({ app, services, renderPage }: RouteDeps): void {
   const { grantsPublished: published } = services;

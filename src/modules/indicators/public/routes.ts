@@ -12,11 +12,11 @@ import { indicatorsPaths as paths } from '../paths.js';
 import { publicValue, ragCountRows, ragTag, seriesRows } from '../presenter.js';
 import { latestCells } from '../register/routes.js';
 import type { IndicatorsRouteDeps as RouteDeps } from '../route-deps.js';
+import { keptPage } from '../../../platform/http/route-options.js';
 
 const T = 'modules/indicators/public/views';
-// Read by anyone, the same for all not signed in: kept while the data is unchanged, with an
-// ETag (http/public-cache.ts).
-const publicPage = { config: { access: 'public' as const, publicCache: { query: ['page'] } } };
+// Read by anyone, the same for all not signed in: kept while the data is unchanged (ADR 0016).
+const publicPage = keptPage('page');
 
 export function registerPublicRoutes({ app, services, renderPage }: RouteDeps): void {
   const { indicatorsPublic: published } = services;

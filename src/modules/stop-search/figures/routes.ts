@@ -15,13 +15,11 @@ import { stopSearchPaths as paths } from '../paths.js';
 import { percentText, perThousandText, ratioText, wholeNumber } from '../presenter.js';
 import type { StopSearchRouteDeps as RouteDeps } from '../route-deps.js';
 import { can } from '../../../platform/auth/permissions.js';
+import { keptPage } from '../../../platform/http/route-options.js';
 
 const T = 'modules/stop-search/figures/views';
-// Read by anyone, the same for all not signed in: kept while the data is unchanged, with an
-// ETag (http/public-cache.ts).
-const publicPage = {
-  config: { access: 'public' as const, publicCache: { query: ['year', 'borough'] } },
-};
+// Read by anyone, the same for all not signed in: kept while the data is unchanged (ADR 0016).
+const publicPage = keptPage('year', 'borough');
 
 export function registerFigureRoutes(
   { app, services, renderPage }: RouteDeps,

@@ -5,11 +5,11 @@ import { pageRequest } from '../../../platform/db/search.js';
 import { paginationFor } from '../../../platform/http/pagination.js';
 import { homeCrumb } from '../crumbs.js';
 import { trackerPaths as paths } from '../paths.js';
+import { keptPage } from '../../../platform/http/route-options.js';
 
 const T = 'modules/tracker/public/views';
-// Read by anyone, the same for all not signed in: kept while the data is unchanged, with an
-// ETag (http/public-cache.ts).
-const publicPage = { config: { access: 'public' as const, publicCache: { query: ['page'] } } };
+// Read by anyone, the same for all not signed in: kept while the data is unchanged (ADR 0016).
+const publicPage = keptPage('page');
 
 type Values = Record<string, string | string[] | undefined>;
 

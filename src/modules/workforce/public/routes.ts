@@ -21,13 +21,11 @@ import {
   type Workforce,
 } from '../rules.js';
 import { WORKFORCE_DATASET } from '../open-data.js';
+import { keptPage } from '../../../platform/http/route-options.js';
 
 const T = 'modules/workforce/public/views';
-// Read by anyone, the same for all not signed in: kept while the data is unchanged, with an
-// ETag (http/public-cache.ts).
-const publicPage = {
-  config: { access: 'public' as const, publicCache: { query: ['workforce', 'at'] } },
-};
+// Read by anyone, the same for all not signed in: kept while the data is unchanged (ADR 0016).
+const publicPage = keptPage('workforce', 'at');
 
 const WHO = ['all', ...WORKFORCES] as const;
 type Who = (typeof WHO)[number];
