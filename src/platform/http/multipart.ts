@@ -12,6 +12,8 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
+import { ValidationError } from '../errors.js';
+import { decodeText } from '../files/text-encoding.js';
 
 /** A file as it was received: on disk under the files directory, until it is kept or dropped. */
 export interface ReceivedFile {
@@ -34,6 +36,24 @@ export interface FormFile {
  */
 export async function receivedBytes(file: FormFile | null): Promise<Buffer | undefined> {
   return file?.received && !file.tooLarge ? readFile(file.received.path) : undefined;
+}
+
+/**
+ * The text of a file sent to an import, decoded as a spreadsheet saved it (UTF-8, UTF-16 or
+ * Windows-1252); refused, naming the file field in the words given, when nothing came, it was
+ * empty, or it was too large.
+ */
+export async function receivedText(
+  file: FormFile | null,
+  words: { tooLarge: string; missing: string },
+): Promise<string> {
+  const bytes = await receivedBytes(file);
+  const text = bytes ? decodeText(bytes).text : '';
+  if (!text)
+    throw new ValidationError([
+      { field: 'file', message: file?.tooLarge ? words.tooLarge : words.missing },
+    ]);
+  return text;
 }
 
 export interface UploadForm {

@@ -4,10 +4,9 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { reportingYear } from '../../../platform/calendar/reporting-year.js';
-import { ValidationError } from '../../../platform/errors.js';
-import { ACCEPTED_TEXT_ENCODINGS, decodeText } from '../../../platform/files/text-encoding.js';
+import { ACCEPTED_TEXT_ENCODINGS } from '../../../platform/files/text-encoding.js';
 import { registerUploadPage } from '../../../platform/http/files.js';
-import { receivedBytes } from '../../../platform/http/multipart.js';
+import { receivedText } from '../../../platform/http/multipart.js';
 import { queryString } from '../../../platform/http/pagination.js';
 import {
   formShow,
@@ -148,14 +147,10 @@ export function registerValuesRoutes({ app, services, renderPage }: RouteDeps): 
     }),
     async submit(request, reply, form) {
       const t = request.t;
-      const bytes = await receivedBytes(form.file);
-      const text = bytes ? decodeText(bytes).text : '';
-      if (!text) {
-        const message = form.file?.tooLarge
-          ? t('indicators:upload.tooLarge', { size: MAX_FILE_BYTES / (1024 * 1024) })
-          : t('indicators:upload.missing');
-        throw new ValidationError([{ field: 'file', message }]);
-      }
+      const text = await receivedText(form.file, {
+        tooLarge: t('indicators:upload.tooLarge', { size: MAX_FILE_BYTES / (1024 * 1024) }),
+        missing: t('indicators:upload.missing'),
+      });
       const id = indicatorIdOf(request);
       const done = await figures.uploadValues(request.principal, id, text, request.id);
       return redirectWithFlash(

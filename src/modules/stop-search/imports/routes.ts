@@ -1,9 +1,8 @@
 /** LEG-04: the months imported, and a month brought in from police.uk's file. */
-import { ValidationError } from '../../../platform/errors.js';
 import { pageRequest } from '../../../platform/db/search.js';
-import { ACCEPTED_TEXT_ENCODINGS, decodeText } from '../../../platform/files/text-encoding.js';
+import { ACCEPTED_TEXT_ENCODINGS } from '../../../platform/files/text-encoding.js';
 import { registerUploadPage } from '../../../platform/http/files.js';
-import { receivedBytes } from '../../../platform/http/multipart.js';
+import { receivedText } from '../../../platform/http/multipart.js';
 import { paginationFor, queryString } from '../../../platform/http/pagination.js';
 import { formShow, redirectWithFlash } from '../../../platform/http/render.js';
 import { formatMonth } from '../../../platform/i18n/dates.js';
@@ -59,14 +58,10 @@ export function registerImportRoutes({ app, services, renderPage }: RouteDeps): 
     })),
     async submit(request, reply, form) {
       const t = request.t;
-      const bytes = await receivedBytes(form.file);
-      const text = bytes ? decodeText(bytes).text : '';
-      if (!text) {
-        const message = form.file?.tooLarge
-          ? t('stop-search:imports.file.tooLarge', { size: MAX_FILE_BYTES / (1024 * 1024) })
-          : t('stop-search:imports.file.missing');
-        throw new ValidationError([{ field: 'file', message }]);
-      }
+      const text = await receivedText(form.file, {
+        tooLarge: t('stop-search:imports.file.tooLarge', { size: MAX_FILE_BYTES / (1024 * 1024) }),
+        missing: t('stop-search:imports.file.missing'),
+      });
       const done = await imports.importFile(
         request.principal,
         form.file?.filename ?? '',

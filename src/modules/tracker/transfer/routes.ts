@@ -1,10 +1,9 @@
 /** Bringing a source in from CSV, and taking it out again. */
 import type { FastifyRequest } from 'fastify';
 import type { TrackerRouteDeps as RouteDeps } from '../route-deps.js';
-import { ValidationError } from '../../../platform/errors.js';
-import { ACCEPTED_TEXT_ENCODINGS, decodeText } from '../../../platform/files/text-encoding.js';
+import { ACCEPTED_TEXT_ENCODINGS } from '../../../platform/files/text-encoding.js';
 import { registerUploadPage, sendDownload } from '../../../platform/http/files.js';
-import { receivedBytes } from '../../../platform/http/multipart.js';
+import { receivedText } from '../../../platform/http/multipart.js';
 import { formShow, redirectWithFlash } from '../../../platform/http/render.js';
 import { trackerCrumbs } from '../crumbs.js';
 import { trackerPaths as paths } from '../paths.js';
@@ -34,17 +33,13 @@ export function registerTransferRoutes({ app, services, renderPage }: RouteDeps)
       };
     }),
     async submit(request, reply, form) {
-      const bytes = await receivedBytes(form.file);
       // UTF-8, UTF-16 or Windows-1252, as a spreadsheet saved it (the page says which).
-      const csv = bytes ? decodeText(bytes).text : '';
-      if (!csv) {
-        const message = form.file?.tooLarge
-          ? request.t('tracker:transfer.import.file.tooLarge', {
-              size: MAX_IMPORT_BYTES / (1024 * 1024),
-            })
-          : request.t('tracker:transfer.import.file.missing');
-        throw new ValidationError([{ field: 'file', message }]);
-      }
+      const csv = await receivedText(form.file, {
+        tooLarge: request.t('tracker:transfer.import.file.tooLarge', {
+          size: MAX_IMPORT_BYTES / (1024 * 1024),
+        }),
+        missing: request.t('tracker:transfer.import.file.missing'),
+      });
       const result = await tracker.importCsv(request.principal, csv, request.id);
       return redirectWithFlash(
         reply,

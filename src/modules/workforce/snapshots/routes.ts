@@ -5,10 +5,10 @@
 import type { FastifyRequest } from 'fastify';
 import { can } from '../../../platform/auth/permissions.js';
 import { pageRequest } from '../../../platform/db/search.js';
-import { NotFoundError, ValidationError } from '../../../platform/errors.js';
-import { ACCEPTED_TEXT_ENCODINGS, decodeText } from '../../../platform/files/text-encoding.js';
+import { NotFoundError } from '../../../platform/errors.js';
+import { ACCEPTED_TEXT_ENCODINGS } from '../../../platform/files/text-encoding.js';
 import { registerUploadPage } from '../../../platform/http/files.js';
-import { receivedBytes } from '../../../platform/http/multipart.js';
+import { receivedText } from '../../../platform/http/multipart.js';
 import { paginationFor, queryString } from '../../../platform/http/pagination.js';
 import { formShow, redirectWithFlash, registerFormPage } from '../../../platform/http/render.js';
 import { formatDate } from '../../../platform/i18n/dates.js';
@@ -109,14 +109,10 @@ export function registerSnapshotRoutes({ app, services, renderPage }: RouteDeps)
     })),
     async submit(request, reply, form) {
       const t = request.t;
-      const bytes = await receivedBytes(form.file);
-      const text = bytes ? decodeText(bytes).text : '';
-      if (!text) {
-        const message = form.file?.tooLarge
-          ? t('workforce:import.file.tooLarge', { size: MAX_FILE_BYTES / (1024 * 1024) })
-          : t('workforce:import.file.missing');
-        throw new ValidationError([{ field: 'file', message }]);
-      }
+      const text = await receivedText(form.file, {
+        tooLarge: t('workforce:import.file.tooLarge', { size: MAX_FILE_BYTES / (1024 * 1024) }),
+        missing: t('workforce:import.file.missing'),
+      });
       const done = await snapshots.importFile(
         request.principal,
         form.file?.filename ?? '',
