@@ -113,6 +113,14 @@ export interface PersonDataSection {
   rows: Record<string, PersonDataValue>[];
 }
 
+/** What erasing a person did to one kind of record: no personal data, only how many and how. */
+export interface ErasedPart {
+  /** The kind of record, in the module's words ("memberships"). */
+  kind: string;
+  records: number;
+  how: 'deleted' | 'anonymised';
+}
+
 /**
  * A kind of personal record a module keeps, for DP-03. Only declared here: its period, warning
  * and deletion or anonymisation are filled in by the information-rights work (issue 28).
@@ -172,6 +180,14 @@ export interface BridgeModule<Api = unknown> {
    * part of one export reads the same transaction.
    */
   personData?(executor: Executor, subject: PersonDataSubject): Promise<PersonDataSection[]>;
+  /**
+   * Erasure (issue 28 part 5, and the anonymisation DP-03 ends with): removes or anonymises
+   * everything this module holds about the person, from its own tables only, keeping what must
+   * stay for the record (minutes, decisions, counts) with the person no longer named. Run on the
+   * executor given, inside the one transaction that erases the person from every module; says
+   * what it did by kind and number, never with any of the person's data.
+   */
+  erasePerson?(executor: Executor, subject: PersonDataSubject): Promise<ErasedPart[]>;
   /** DP-03: the kinds of personal record it keeps (issue 28 adds what is done with them). */
   retention?: readonly RetentionPart[];
   /** Issue 27 part 6: the public tables it offers as open data (only what its public pages show). */

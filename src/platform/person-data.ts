@@ -7,6 +7,7 @@ import type { PgColumn, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Executor } from './db/database.js';
 import type {
   BridgeModule,
+  ErasedPart,
   PersonDataSection,
   PersonDataSubject,
   PersonDataValue,
@@ -115,4 +116,28 @@ export async function collectPersonData(
     found.push({ module: module.name, sections: await module.personData(executor, subject) });
   }
   return found;
+}
+
+export interface ModuleErasure {
+  module: string;
+  parts: ErasedPart[];
+}
+
+/**
+ * Erases a person from every module that keeps anything about them, the modules in reverse of
+ * their order (a module's records go before those of the modules it uses, which they may
+ * reference), all on the executor given: the caller's one transaction, so that a person is erased
+ * everywhere or nowhere.
+ */
+export async function erasePersonEverywhere(
+  modules: readonly BridgeModule[],
+  executor: Executor,
+  subject: PersonDataSubject,
+): Promise<ModuleErasure[]> {
+  const done: ModuleErasure[] = [];
+  for (const module of [...modules].reverse()) {
+    if (!module.erasePerson) continue;
+    done.push({ module: module.name, parts: await module.erasePerson(executor, subject) });
+  }
+  return done.reverse();
 }
