@@ -8,10 +8,12 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { todayInLondon } from '../../src/platform/calendar/index.js';
+import { custodyVisits } from '../../src/modules/custody-visiting/schema.js';
 import { advisoryGroups } from '../../src/modules/groups/schema.js';
 import { Agent, createTestApp, type TestApp } from '../app.js';
 import { signInNewAccount } from '../factories/accounts.js';
 import { makeConsultation } from '../factories/consultation.js';
+import { EXPERIENCED, makePanel, makeSuite, makeVisitor } from '../factories/custody-visiting.js';
 import { uniqueTag } from '../factories/directory.js';
 import { makeEntry } from '../factories/good-practice.js';
 import { makeAwardedApplication, makeFund, makeRound } from '../factories/grants.js';
@@ -133,13 +135,50 @@ test('consultations: one launched and open today is counted as open; one not lau
   assert.equal(figure(await homeText(), 'consultations? open now'), open + 1);
 });
 
-test('custody visiting: the latest whole quarter is named with its visits and target, and the issues raised in it', async () => {
-  const now = await homeText();
-  assert.match(
-    now,
-    /[\d,]+ visits? made to police stations from \d{1,2} \w+ \d{4} to \d{1,2} \w+ \d{4}, against a target of [\d,]+/,
-  );
-  assert.match(now, /[\d,]+ issues? raised by visitors in that time, [\d,]+ resolved/);
+test('ICV-10: custody visiting: the latest whole quarter is named with its visits and target, and the issues raised in it; a visit made in it is counted, one in this quarter is not', async () => {
+  const visitsMade = (text: string) => {
+    const found =
+      /([\d,]+) visits? made to police stations from (\d{1,2} \w+ \d{4}) to \d{1,2} \w+ \d{4}, against a target of [\d,]+/.exec(
+        text,
+      );
+    assert.ok(found, `The home page names no quarter's custody visits: ${text}`);
+    return { made: Number(found[1]!.replaceAll(',', '')), from: found[2]! };
+  };
+  const before = await homeText();
+  assert.match(before, /[\d,]+ issues? raised by visitors in that time, [\d,]+ resolved/);
+  const { made, from } = visitsMade(before);
+
+  // The quarter before this one is the latest whole quarter; a visit made then is counted, and
+  // one made in this quarter is not, yet.
+  const [year, month] = todayInLondon(new Date()).split('-').map(Number) as [number, number];
+  const thisQuarter = Date.UTC(year, Math.floor((month - 1) / 3) * 3, 1);
+  const lastQuarter = new Date(thisQuarter);
+  lastQuarter.setUTCMonth(lastQuarter.getUTCMonth() - 3);
+  const iso = (ms: number | Date) => new Date(ms).toISOString().slice(0, 10);
+  const panel = await makePanel(t);
+  const suite = await makeSuite(t, { area: panel.area });
+  const [a, b] = await Promise.all([
+    makeVisitor(t, panel, { stage: EXPERIENCED, inducted: true }),
+    makeVisitor(t, panel, { stage: EXPERIENCED, inducted: true }),
+  ]);
+  const visit = (quarterStart: string) => ({
+    panelId: panel.id,
+    suiteId: suite.id,
+    quarterStart,
+    weekStarting: quarterStart,
+    firstVisitorId: a!.id,
+    secondVisitorId: b!.id,
+    status: 'made' as const,
+    visitOn: quarterStart,
+    visitMinutes: 10 * 60,
+  });
+  await t.services.db
+    .insert(custodyVisits)
+    .values([visit(iso(lastQuarter)), visit(iso(thisQuarter))]);
+
+  const now = visitsMade(await homeText());
+  assert.equal(now.from, from, 'still the same quarter');
+  assert.equal(now.made, made + 1);
 });
 
 test('CON-01, CDRP-10: performance: the public indicators, with how many are on target and off it; an indicator not public is not counted', async () => {
