@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { indicatorValues } from '../../src/modules/indicators/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { Agent, createTestApp, type TestApp } from '../app.js';
@@ -138,3 +138,22 @@ test('Issue 27: two instances sweeping at once write each value once, audited on
   assert.equal(new Set(values.map((v) => v.period)).size, 12);
   assert.equal((await countedEvents(indicator.id)).length, 1);
 });
+
+test(
+  'Issue 27: an indicator another instance is sweeping (its row locked) is skipped, not waited for, and swept next time',
+  { skip: process.env.BRIDGE_TEST_DB !== 'postgres' && 'needs a second connection: PostgreSQL' },
+  async () => {
+    const indicator = await makeIndicator(t, {
+      frequency: 'quarterly',
+      measureKey: 'grants.awarded',
+    });
+    // The other instance: its transaction holds the indicator's row while this one sweeps.
+    await t.services.db.transaction(async (other) => {
+      await other.execute(sql`select id from indicators where id = ${indicator.id} for update`);
+      await sweep();
+    });
+    assert.equal((await valuesOf(indicator.id)).length, 0, 'skipped while locked');
+    await sweep();
+    assert.equal((await valuesOf(indicator.id)).length, 12);
+  },
+);
