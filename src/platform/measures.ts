@@ -2,8 +2,11 @@
  * What a module's measures (issue 27 part 1, `Measure` in modules.ts) share: a figure in the
  * indicators' hundredths, and the London days an instant range covers, for records kept by day.
  */
+import { and, count, gte, lt, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { addCalendarDays, type IsoDate } from './calendar/iso-date.js';
 import { startOfLondonDay, toLondonDate } from './calendar/london-time.js';
+import type { Executor } from './db/database.js';
 
 /** A count as a value: whole hundredths. */
 export const countValue = (n: number | string | null | undefined): number => Number(n ?? 0) * 100;
@@ -30,4 +33,25 @@ export function londonDaysIn(from: Date, to: Date): { first: IsoDate; end: IsoDa
     return startOfLondonDay(day) < instant ? addCalendarDays(day, 1) : day;
   };
   return { first: firstOf(from), end: firstOf(to) };
+}
+
+/**
+ * A count of the rows of `table` meeting `condition` whose `day` (a date column) is one of the
+ * London days of [from, to), as a value: the measure of records kept by day (a deployment's day,
+ * a visit's), in one query.
+ */
+export async function countOnLondonDays(
+  executor: Executor,
+  table: PgTable,
+  day: PgColumn,
+  condition: SQL | undefined,
+  from: Date,
+  to: Date,
+): Promise<number> {
+  const { first, end } = londonDaysIn(from, to);
+  const [row] = await executor
+    .select({ n: count() })
+    .from(table)
+    .where(and(condition, gte(day, first), lt(day, end)));
+  return countValue(row?.n);
 }

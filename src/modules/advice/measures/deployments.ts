@@ -2,8 +2,8 @@
  * Issue 27 part 1: "advisors deployed", a count offered to indicators: the deployments accepted
  * (the advisor sent) whose work began in the period (IAG-10 counts deployments by that day).
  */
-import { and, count, eq, gte, lt } from 'drizzle-orm';
-import { countValue, londonDaysIn } from '../../../platform/measures.js';
+import { eq } from 'drizzle-orm';
+import { countOnLondonDays } from '../../../platform/measures.js';
 import type { Measure } from '../../../platform/modules.js';
 import { deployments } from '../schema.js';
 
@@ -13,18 +13,13 @@ export const deploymentsMade: Measure = {
   unit: 'count',
   // A request names no borough: the whole area only.
   byBorough: false,
-  async value(executor, from, to) {
-    const { first, end } = londonDaysIn(from, to);
-    const [row] = await executor
-      .select({ n: count() })
-      .from(deployments)
-      .where(
-        and(
-          eq(deployments.status, 'accepted'),
-          gte(deployments.deployedOn, first),
-          lt(deployments.deployedOn, end),
-        ),
-      );
-    return countValue(row?.n);
-  },
+  value: (executor, from, to) =>
+    countOnLondonDays(
+      executor,
+      deployments,
+      deployments.deployedOn,
+      eq(deployments.status, 'accepted'),
+      from,
+      to,
+    ),
 };

@@ -4,7 +4,7 @@
  * area is a name, not a directory borough: the whole area only.
  */
 import { and, count, eq, gte, lt } from 'drizzle-orm';
-import { countValue, londonDaysIn } from '../../../platform/measures.js';
+import { countOnLondonDays, countValue } from '../../../platform/measures.js';
 import type { Measure } from '../../../platform/modules.js';
 import { custodyIssues } from '../follow-up/schema.js';
 import { custodyVisits } from '../schema.js';
@@ -14,20 +14,15 @@ export const visitsMade: Measure = {
   nameKey: 'custody-visiting:measures.visitsMade',
   unit: 'count',
   byBorough: false,
-  async value(executor, from, to) {
-    const { first, end } = londonDaysIn(from, to);
-    const [row] = await executor
-      .select({ n: count() })
-      .from(custodyVisits)
-      .where(
-        and(
-          eq(custodyVisits.status, 'made'),
-          gte(custodyVisits.visitOn, first),
-          lt(custodyVisits.visitOn, end),
-        ),
-      );
-    return countValue(row?.n);
-  },
+  value: (executor, from, to) =>
+    countOnLondonDays(
+      executor,
+      custodyVisits,
+      custodyVisits.visitOn,
+      eq(custodyVisits.status, 'made'),
+      from,
+      to,
+    ),
 };
 
 export const issuesRaised: Measure = {
