@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { erasedEmail, isErasedEmail } from './erased.js';
+import { erasedEmail, isErasedEmail, mentionPattern } from './erased.js';
 
 const id = '3F2504E0-4F89-11D3-9A0C-0305E82C3301';
 
@@ -13,3 +13,14 @@ test('an erased address is one per record, lower-case, and under a domain mail n
   assert.ok(!isErasedEmail(`x${erasedEmail(id)}`));
 });
 
+test('the person’s own words are looked for literally, whatever they hold', () => {
+  assert.equal(
+    mentionPattern(['Zoë O’Neill (Jr.)', 'zoe+1@example.org', null, '  ', 'Al']),
+    '(Zoë O’Neill \\(Jr\\.\\)|zoe\\+1@example\\.org)',
+  );
+  // Each is found as written, never as a pattern: "a.b" is not "axb".
+  const pattern = new RegExp(mentionPattern(['a.b@x.org'])!, 'i');
+  assert.ok(pattern.test('Sent to A.B@X.ORG on Monday'));
+  assert.ok(!pattern.test('Sent to axb@x.org'));
+  assert.equal(mentionPattern([null, undefined, '']), null);
+});

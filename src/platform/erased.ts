@@ -28,3 +28,29 @@ export function erasedEmailSql(id: SQLWrapper): SQL<string> {
 export function isErasedEmail(email: string): boolean {
   return /^erased-[0-9a-f-]+@erased\.invalid$/.test(email);
 }
+
+/**
+ * A regular expression (PostgreSQL's, case-insensitive) matching any of the person's own words
+ * (their name, their address) as written, every other character taken literally; null when they
+ * have none to look for.
+ */
+export function mentionPattern(words: readonly (string | null | undefined)[]): string | null {
+  const literal = words
+    .map((w) => w?.trim())
+    .filter((w): w is string => !!w && w.length >= 3)
+    .map((w) => w.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'));
+  return literal.length ? `(${literal.join('|')})` : null;
+}
+
+/**
+ * Free text kept for the record (what an expense was for) with the person's own words in it
+ * replaced by the erased name, for a set-based UPDATE of the rows `mentions` finds.
+ */
+export function withoutMentionsSql(column: SQLWrapper, pattern: string): SQL<string> {
+  return sql<string>`regexp_replace(${column}, ${pattern}, ${ERASED_NAME}, 'gi')`;
+}
+
+/** Whether the free text names the person (`mentionPattern`). */
+export function mentionsSql(column: SQLWrapper, pattern: string): SQL<boolean> {
+  return sql<boolean>`${column} ~* ${pattern}`;
+}
