@@ -142,6 +142,7 @@ export async function erasePersonEverywhere(
     done.push({ module: module.name, parts: await module.erasePerson(executor, subject) });
   }
   done.reverse();
-  if (subject.userId) done.push({ module: 'accounts', parts: await eraseAccount(executor, subject.userId) });
+  if (subject.userId)
+    done.push({ module: 'accounts', parts: await eraseAccount(executor, subject.userId) });
   return done;
 }

@@ -17,5 +17,7 @@ export async function eraseGoodPracticePerson(
     .set({ contactId: null })
     .where(eq(entries.contactId, personId))
     .returning({ id: entries.id });
-  return [{ kind: 'entries naming them as the contact', records: contact.length, how: 'anonymised' }];
+  return [
+    { kind: 'entries naming them as the contact', records: contact.length, how: 'anonymised' },
+  ];
 }
