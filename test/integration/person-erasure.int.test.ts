@@ -9,7 +9,12 @@ import { eq, sql } from 'drizzle-orm';
 import { buildServices } from '../../src/app.js';
 import { expenseClaims, expenseItems } from '../../src/modules/expenses/schema.js';
 import { meetingAttendance } from '../../src/modules/meetings/schema.js';
-import { sessions, users } from '../../src/platform/auth/schema.js';
+import {
+  passwordResetTokens,
+  roleAssignments,
+  sessions,
+  users,
+} from '../../src/platform/auth/schema.js';
 import { queryRows } from '../../src/platform/db/database.js';
 import type { BridgeModule, PersonDataSubject } from '../../src/platform/modules.js';
 import { collectPersonData, erasePersonEverywhere } from '../../src/platform/person-data.js';
@@ -207,10 +212,19 @@ test('erasure: no table still holds the person’s name, e-mail address or date 
   assert.equal(account?.totpSecret, null);
   assert.equal(account?.displayName, 'Erased person');
   assert.match(account!.email, /^erased-.*@erased\.invalid$/);
-  assert.equal(
-    (await t.services.db.select().from(sessions).where(eq(sessions.userId, person.userId))).length,
-    0,
-  );
+  for (const table of [sessions, passwordResetTokens, roleAssignments]) {
+    const left = await t.services.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(table)
+      .where(eq(table.userId, person.userId));
+    assert.equal(left[0]?.n, 0);
+  }
+  // The other person's account keeps its roles.
+  const othersRoles = await t.services.db
+    .select()
+    .from(roleAssignments)
+    .where(eq(roleAssignments.userId, other.userId));
+  assert.ok(othersRoles.length > 0);
 
   // The other person's export reads as it did, and the counts that must stay, do.
   assert.deepEqual(await collectPersonData(modules, t.services.db, subject(other)), othersBefore);
