@@ -4,6 +4,7 @@
  */
 import type { SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
+import { eraseAccount } from './auth/erase-account.js';
 import type { Executor } from './db/database.js';
 import type {
   BridgeModule,
@@ -127,7 +128,8 @@ export interface ModuleErasure {
  * Erases a person from every module that keeps anything about them, the modules in reverse of
  * their order (a module's records go before those of the modules it uses, which they may
  * reference), all on the executor given: the caller's one transaction, so that a person is erased
- * everywhere or nowhere.
+ * everywhere or nowhere. Their user account goes last (as `accounts`): a module may still find
+ * their records by it, or by its e-mail address.
  */
 export async function erasePersonEverywhere(
   modules: readonly BridgeModule[],
@@ -139,5 +141,8 @@ export async function erasePersonEverywhere(
     if (!module.erasePerson) continue;
     done.push({ module: module.name, parts: await module.erasePerson(executor, subject) });
   }
-  return done.reverse();
+  done.reverse();
+  if (subject.userId)
+    done.push({ module: 'accounts', parts: await eraseAccount(executor, subject.userId) });
+  return done;
 }

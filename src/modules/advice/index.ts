@@ -23,6 +23,7 @@ import { createEquityService } from './equity/service.js';
 import { registerOfferRoutes } from './offers/routes.js';
 import { createOffersService } from './offers/service.js';
 import { advicePaths } from './paths.js';
+import { eraseAdvicePerson } from './erasure.js';
 import { createAdvicePersonData } from './person-data.js';
 import { waitedWords } from './presenter.js';
 import type { AdviceServices } from './route-deps.js';
@@ -126,6 +127,7 @@ export function createAdviceModule(
     // Issue 27 part 1: figures it counts, offered to indicators.
     measures: [deploymentsMade],
     personData: createAdvicePersonData({ groupNameSql: groupsApi.groupNameSql, t }),
+    erasePerson: eraseAdvicePerson,
     api: { deployments },
     services,
     registerRoutes(app, renderPage) {

@@ -57,6 +57,7 @@ import { createBoardMeasuresService } from './board/measures-service.js';
 import { boardPaths } from './board/paths.js';
 import { registerBoardRoutes } from './board/routes.js';
 import { createBoardService } from './board/service.js';
+import { createConsultationErasure } from './erasure.js';
 import { consultationPersonData } from './person-data.js';
 import type { ConsultationServices } from './route-deps.js';
 import { responsesReceived } from './measures/responses.js';
@@ -252,6 +253,7 @@ export function createConsultationModule(
       },
     ],
     personData: (executor, subject) => consultationPersonData(t, executor, subject),
+    erasePerson: createConsultationErasure({ directory: directory.directory }),
     sweeps: [
       // CON-06, DP-03: quiet members asked once whether to stay; unconfirmed sign-ups removed.
       {

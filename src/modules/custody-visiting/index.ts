@@ -26,6 +26,7 @@ import { createPanelMeetingBody } from './panels/meeting-body.js';
 import { registerPanelRoutes } from './panels/routes.js';
 import { createPanelsService } from './panels/service.js';
 import { custodyPaths } from './paths.js';
+import { createCustodyVisitingErasure } from './erasure.js';
 import { custodyVisitingPersonData } from './person-data.js';
 import { registerPublicRoutes } from './public/routes.js';
 import { registerRotaRoutes } from './rota/routes.js';
@@ -141,6 +142,7 @@ export function createCustodyVisitingModule(
     },
     services,
     personData: (executor, subject) => custodyVisitingPersonData(t, executor, subject),
+    erasePerson: createCustodyVisitingErasure({ directory: directory.directory }),
     openData: [custodyStatisticsOpenData(t, services.custodyStatistics)],
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };

@@ -23,6 +23,7 @@ import type { OrganisationKind } from './kinds.js';
 import { registerOrganisationRoutes } from './organisations/routes.js';
 import { directoryPaths } from './paths.js';
 import { registerPersonRoutes } from './people/routes.js';
+import { eraseDirectoryPerson } from './erasure.js';
 import { directoryPersonData } from './person-data.js';
 import { createDirectoryService, type DirectoryServices } from './service.js';
 
@@ -233,6 +234,7 @@ export function createDirectoryModule(deps: ModuleDeps): DirectoryModule {
   return {
     name: 'directory',
     personData: (executor, subject) => directoryPersonData(executor, subject, platform.t),
+    erasePerson: eraseDirectoryPerson,
     api: {
       directory,
       personNameSql,

@@ -14,6 +14,7 @@ import { createIssuesService } from './issues/service.js';
 import { createEngagementMeetingBody } from './meeting-body.js';
 import { openGroupsSql, type OpenEngagementGroups } from './open-groups.js';
 import { engagementPaths } from './paths.js';
+import { createEngagementErasure } from './erasure.js';
 import { engagementPersonData } from './person-data.js';
 import { registerPlanRoutes } from './plans/routes.js';
 import { createPlansService } from './plans/service.js';
@@ -84,6 +85,7 @@ export function createEngagementModule(
     },
     services,
     personData: (executor, subject) => engagementPersonData(executor, subject, t),
+    erasePerson: createEngagementErasure({ directory: directory.directory }),
     registerRoutes(app, renderPage) {
       const routeDeps = {
         app,

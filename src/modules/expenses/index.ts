@@ -16,6 +16,7 @@ import { registerDisputeRoutes } from './disputes/routes.js';
 import { createDisputesService } from './disputes/service.js';
 import { expensePaths } from './paths.js';
 import { registerPaymentRoutes } from './payments/routes.js';
+import { createExpensesErasure } from './erasure.js';
 import { createExpensesPersonData } from './person-data.js';
 import { createPaymentsService } from './payments/service.js';
 import { registerProcessingRoutes } from './processing/routes.js';
@@ -91,6 +92,7 @@ export function createExpensesModule(
     // Issue 27 part 1: figures it counts, offered to indicators.
     measures: [claimsPaid, paymentTurnaround],
     personData: createExpensesPersonData({ groupNameSql: groups.groupNameSql, t }),
+    erasePerson: createExpensesErasure({ directory: directory.directory }),
     api: {},
     services,
     registerRoutes(app, renderPage) {

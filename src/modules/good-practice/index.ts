@@ -12,6 +12,7 @@ import { registerLibraryRoutes } from './library/routes.js';
 import { createLibraryService } from './library/service.js';
 import { goodPracticeOpenData } from './open-data.js';
 import { goodPracticePaths } from './paths.js';
+import { eraseGoodPracticePerson } from './erasure.js';
 import { goodPracticePersonData } from './person-data.js';
 import { registerPublicRoutes } from './public/routes.js';
 import { createPublicGoodPracticeService } from './public/service.js';
@@ -71,6 +72,7 @@ export function createGoodPracticeModule(
     },
     services,
     personData: (executor, subject) => goodPracticePersonData(executor, subject, t),
+    erasePerson: eraseGoodPracticePerson,
     openData: [goodPracticeOpenData(t, directory)],
     registerRoutes(app, renderPage) {
       const routeDeps = {

@@ -47,6 +47,7 @@ import { createRecruitmentService } from './recruitment/service.js';
 import { registerElectionRoutes } from './elections/routes.js';
 import { registerMembershipRoutes } from './memberships/routes.js';
 import { registerGroupRoutes } from './register/routes.js';
+import { createGroupsErasure } from './erasure.js';
 import { createGroupsPersonData } from './person-data.js';
 import type { GroupsServices } from './route-deps.js';
 import type { GroupStatus, GroupType } from './rules.js';
@@ -211,6 +212,7 @@ export function createGroupsModule(
       organisationNameSql: directoryApi.organisationNameSql,
       t: platform.t,
     }),
+    erasePerson: createGroupsErasure({ directory }),
     api: {
       groupsByIds: groups.groupsByIds,
       currentGroupsOf: groups.currentGroupsOf,

@@ -37,6 +37,7 @@ import type {
 import type { meetingPapers } from './schema.js';
 import { registerScheduleRoutes } from './schedule/routes.js';
 import { createScheduleService } from './schedule/service.js';
+import { eraseMeetingsPerson } from './erasure.js';
 import { meetingsPersonData } from './person-data.js';
 import { meetingTitles } from './titles.js';
 import { meetingsHeld } from './measures/held.js';
@@ -248,6 +249,7 @@ export function createMeetingsModule(deps: ModuleDeps): MeetingsModule {
     name: 'meetings',
     measures: [meetingsHeld, minutesOnTimeMeasure],
     personData: (executor, subject) => meetingsPersonData(executor, subject, platform.t),
+    erasePerson: eraseMeetingsPerson,
     api,
     services,
     registerRoutes(app, renderPage) {

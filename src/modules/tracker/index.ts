@@ -31,6 +31,7 @@ import { registerStructureRoutes } from './structure/routes.js';
 import { createTrackerStructureService } from './structure/service.js';
 import { registerTransferRoutes } from './transfer/routes.js';
 import { createTransferService } from './transfer/service.js';
+import { eraseTrackerPerson } from './erasure.js';
 import { trackerPersonData } from './person-data.js';
 import { createRecommendationTitles, type RecommendationTitles } from './recommendation-titles.js';
 import { recommendationsCompleted } from './measures/completed.js';
@@ -102,6 +103,7 @@ export function createTrackerModule(
     // Issue 27 part 1: figures it counts, offered to indicators.
     measures: [recommendationsCompleted],
     personData: (executor, subject) => trackerPersonData(t, executor, subject),
+    erasePerson: eraseTrackerPerson,
     openData: [trackerOpenData(t)],
     api: { sources: sourcesFace, recommendationTitles: createRecommendationTitles(t) },
     services,

@@ -14,6 +14,7 @@ import { createNeedsService } from './needs/service.js';
 import { registerNumbersRoutes } from './numbers/routes.js';
 import { createNumbersService } from './numbers/service.js';
 import { trainingPaths } from './paths.js';
+import { eraseTrainingPerson } from './erasure.js';
 import { trainingPersonData } from './person-data.js';
 import type { TrainingServices } from './route-deps.js';
 
@@ -49,6 +50,7 @@ export function createTrainingModule(
     api: {},
     services,
     personData: (executor, subject) => trainingPersonData(executor, subject, t),
+    erasePerson: eraseTrainingPerson,
     registerRoutes(app, renderPage) {
       const routeDeps = {
         app,
