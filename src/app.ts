@@ -70,6 +70,7 @@ import type { BridgeModule, PlatformServices, RouteDeps, Sweep } from './platfor
 import type { Env, ModuleSettingsDeclarations } from './platform/settings.js';
 import { registerOutboxRoutes } from './platform/mail/routes.js';
 import { collectOpenData } from './platform/open-data/dataset.js';
+import { createOwnExport } from './platform/person-data/own-export.js';
 import { registerOpenDataRoutes } from './platform/open-data/routes.js';
 import { createMailService, smtpTransport, type MailTransport } from './platform/mail/service.js';
 import { createAdviceModule, readAdviceSettings } from './modules/advice/index.js';
@@ -299,7 +300,17 @@ export function buildServices(deps: AppDeps) {
     ...indicators.services,
     ...workforce.services,
   };
-  return { platform, modules, services, messages };
+  // DP-02: a signed-in person's own export, from every module and the account.
+  const ownExport = createOwnExport({
+    db,
+    modules,
+    files: platform.files,
+    t,
+    now: now ?? (() => new Date()),
+    personIdForUser: (executor, userId) =>
+      directory.api.directory.lookups.personIdForUser(executor, userId),
+  });
+  return { platform, modules, services, messages, ownExport };
 }
 
 /** A registered route and who may use it; the permissions test walks them all. */
@@ -321,7 +332,7 @@ export async function buildApp(deps: AppDeps): Promise<{
 }> {
   const { config } = deps;
   const { trustProxy } = config;
-  const { platform, modules, services, messages } = buildServices(deps);
+  const { platform, modules, services, messages, ownExport } = buildServices(deps);
 
   const app = Fastify({
     logger: {
@@ -522,7 +533,7 @@ export async function buildApp(deps: AppDeps): Promise<{
   registerHealthRoutes(routeDeps);
   registerHomeRoutes(routeDeps, modules);
   registerSignInRoutes(routeDeps);
-  registerAccountRoutes(routeDeps);
+  registerAccountRoutes(routeDeps, ownExport);
   registerUserAdminRoutes(routeDeps);
   registerApiTokenRoutes(routeDeps);
   registerApiDocsRoutes(routeDeps);
