@@ -83,6 +83,7 @@ import { createGoodPracticeModule } from './modules/good-practice/index.js';
 import { createStopSearchModule, readStopSearchSettings } from './modules/stop-search/index.js';
 import { createIndicatorsModule } from './modules/indicators/index.js';
 import { createWorkforceModule } from './modules/workforce/index.js';
+import { createInformationRightsModule } from './modules/information-rights/index.js';
 import {
   createCustodyVisitingModule,
   readCustodyVisitingSettings,
@@ -253,6 +254,12 @@ export function buildServices(deps: AppDeps) {
     measures: () => modules.flatMap((m) => m.measures ?? []),
   });
   const workforce = createWorkforceModule({ platform, now });
+  const informationRights = createInformationRightsModule({
+    platform,
+    now,
+    directory: directory.api,
+    modules: () => modules,
+  });
   const grants = createGrantsModule({
     platform,
     now,
@@ -279,6 +286,7 @@ export function buildServices(deps: AppDeps) {
     stopSearch,
     indicators,
     workforce,
+    informationRights,
   ];
   // Every service by name, for tests that drive a service directly.
   const services = {
@@ -299,6 +307,7 @@ export function buildServices(deps: AppDeps) {
     ...stopSearch.services,
     ...indicators.services,
     ...workforce.services,
+    ...informationRights.services,
   };
   // DP-02: a signed-in person's own export, from every module and the account.
   const ownExport = createOwnExport({

@@ -8,32 +8,20 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { Executor } from '../db/database.js';
 import type { FileStore } from '../files/store.js';
 import type { Translate } from '../i18n/messages.js';
-import type { BridgeModule, PersonDataSection } from '../modules.js';
+import type { BridgeModule } from '../modules.js';
 import { collectPersonData, type ModulePersonData } from '../person-data.js';
 import { accountPersonData, type ArchiveSubject } from './account.js';
 import { summaryHtml } from './summary.js';
+import type { ArchivePart, ArchiveSection } from './types.js';
 
 export type { ArchiveSubject } from './account.js';
+export type { ArchivePart, ArchiveSection } from './types.js';
 
 export interface PersonArchive {
   /** The ZIP's bytes. */
   bytes: Uint8Array;
   /** Every part, as `data.json` holds it (tests and the request page read it). */
   parts: ArchivePart[];
-}
-
-export interface ArchivePart {
-  module: string;
-  sections: ArchiveSection[];
-}
-
-export interface ArchiveSection {
-  title: string;
-  rows: PersonDataSection['rows'];
-  /** Columns naming other people, to be redacted before release. */
-  forRedaction: readonly string[];
-  /** Where each of the section's files is in the ZIP. */
-  files: { name: string; path: string }[];
 }
 
 export interface ArchiveDeps {

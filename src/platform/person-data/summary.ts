@@ -4,7 +4,29 @@
  * nothing of that kind, and every value that names someone else marked for redaction.
  */
 import type { Translate } from '../i18n/messages.js';
-import type { ArchivePart, ArchiveSection } from './archive.js';
+import type { ArchivePart, ArchiveSection } from './types.js';
+
+/** Each part's heading, by key (a module not named here is headed by its name). */
+const PART_KEYS: Record<string, string> = {
+  account: 'personData.modules.account',
+  directory: 'personData.modules.directory',
+  groups: 'personData.modules.groups',
+  meetings: 'personData.modules.meetings',
+  advice: 'personData.modules.advice',
+  expenses: 'personData.modules.expenses',
+  tracker: 'personData.modules.tracker',
+  'custody-visiting': 'personData.modules.custody-visiting',
+  consultation: 'personData.modules.consultation',
+  partnerships: 'personData.modules.partnerships',
+  training: 'personData.modules.training',
+  engagement: 'personData.modules.engagement',
+  grants: 'personData.modules.grants',
+  'good-practice': 'personData.modules.good-practice',
+  'stop-search': 'personData.modules.stop-search',
+  indicators: 'personData.modules.indicators',
+  workforce: 'personData.modules.workforce',
+  'information-rights': 'personData.modules.information-rights',
+};
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -56,7 +78,7 @@ export function summaryHtml(
   const parts = archive.parts
     .map(
       (part) =>
-        `<section><h2>${escape(t(`personData.modules.${part.module}`))}</h2>\n${part.sections
+        `<section><h2>${escape(PART_KEYS[part.module] ? t(PART_KEYS[part.module]!) : part.module)}</h2>\n${part.sections
           .map((s) => sectionHtml(t, s))
           .join('\n')}</section>`,
     )
