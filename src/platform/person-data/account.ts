@@ -4,8 +4,15 @@
  * that are about their directory entry or account. One query per section.
  */
 import { and, eq, or, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { auditEvents } from '../audit/schema.js';
-import { roleAssignments, sessions, signInAttempts, users } from '../auth/schema.js';
+import {
+  passwordResetTokens,
+  roleAssignments,
+  sessions,
+  signInAttempts,
+  users,
+} from '../auth/schema.js';
 import type { Translate } from '../i18n/messages.js';
 import { personDataSections, type ModulePersonData } from '../person-data.js';
 import type { Executor } from '../db/database.js';
@@ -15,6 +22,7 @@ const SECTION_KEYS: Record<string, string> = {
   account: 'personData.account.sections.account',
   roles: 'personData.account.sections.roles',
   sessions: 'personData.account.sections.sessions',
+  passwordResets: 'personData.account.sections.passwordResets',
   signInAttempts: 'personData.account.sections.signInAttempts',
   auditEvents: 'personData.account.sections.auditEvents',
 };
@@ -36,6 +44,8 @@ const COLUMN_KEYS: Record<string, string> = {
   ipAddress: 'personData.account.columns.ipAddress',
   browser: 'personData.account.columns.browser',
   at: 'personData.account.columns.at',
+  askedAt: 'personData.account.columns.askedAt',
+  usedAt: 'personData.account.columns.usedAt',
   succeeded: 'personData.account.columns.succeeded',
   by: 'personData.account.columns.by',
   action: 'personData.account.columns.action',
@@ -61,9 +71,7 @@ export async function accountPersonData(
   t: Translate,
 ): Promise<ModulePersonData> {
   const { personId, userId } = subject;
-  const ofUser = (
-    column: typeof users.id | typeof roleAssignments.userId | typeof sessions.userId,
-  ) => (userId ? eq(column, userId) : undefined);
+  const ofUser = (column: PgColumn) => (userId ? eq(column, userId) : undefined);
   const sections = personDataSections(
     {
       title: (name) => t(SECTION_KEYS[name] ?? name),
@@ -109,6 +117,18 @@ export async function accountPersonData(
         from: sessions,
         where: () => ofUser(sessions.userId),
         orderBy: [sessions.createdAt],
+      },
+      {
+        // When a new password was asked for, never the link's token.
+        name: 'passwordResets',
+        columns: {
+          askedAt: passwordResetTokens.createdAt,
+          expiresAt: passwordResetTokens.expiresAt,
+          usedAt: passwordResetTokens.usedAt,
+        },
+        from: passwordResetTokens,
+        where: () => ofUser(passwordResetTokens.userId),
+        orderBy: [passwordResetTokens.createdAt],
       },
       {
         name: 'signInAttempts',
