@@ -165,8 +165,12 @@ export function createSubjectAccessService(deps: {
         const person = isUuid(personId)
           ? (await directory.directory.lookups.people(tx, [personId])).get(personId)
           : undefined;
+        // In the form's order: the person, then the date.
         if (!person)
-          errors.push({ field: 'personId', message: t('information-rights:errors.personMissing') });
+          errors.unshift({
+            field: 'personId',
+            message: t('information-rights:errors.personMissing'),
+          });
         if (errors.length || !receivedOn) throw new ValidationError(errors);
         const [row] = await tx
           .insert(requests)
