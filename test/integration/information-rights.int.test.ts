@@ -12,6 +12,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { people } from '../../src/modules/directory/schema.js';
 import { subjectAccessRequests } from '../../src/modules/information-rights/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
+import { buildServices } from '../../src/app.js';
 import { createTestApp, dateFields, groupIdByCode, type Agent, type TestApp } from '../app.js';
 import {
   makeAccount,
@@ -272,4 +273,33 @@ test('DP-02: a person with no directory entry still gets their account; a stream
   for (let i = 0; i < 4; i += 1) await agent.post('/account/your-data');
   const refused = await agent.post('/account/your-data');
   assert.equal(refused.statusCode, 429);
+});
+
+test('Issue 28 part 5: erasing a person keeps that their request was answered, and removes how identity was checked and the archive sent', async () => {
+  const { modules } = buildServices({
+    config: t.config,
+    database: t.services.database,
+    now: t.clock.now,
+  });
+  const module = modules.find((m) => m.name === 'information-rights')!;
+  const [before] = await requestsOf(avery.personId);
+  assert.ok(before!.archiveStorageKey && before!.identityMethod);
+  const done = await t.services.db.transaction((tx) =>
+    module.erasePerson!(tx, { personId: avery.personId, userId: avery.userId }),
+  );
+  assert.deepEqual(done, [{ kind: 'subject access requests', records: 1, how: 'anonymised' }]);
+  const [after] = await requestsOf(avery.personId);
+  assert.equal(after!.identityMethod, null);
+  assert.equal(after!.extensionReason, null);
+  assert.equal(after!.archiveStorageKey, null);
+  assert.equal(after!.receivedOn, '2026-10-31');
+  assert.ok(after!.answeredAt);
+  await assert.rejects(t.services.files.read(before!.archiveStorageKey!));
+  const page = text((await unit.get(`/information-rights/subject-access/${after!.id}`)).body);
+  assert.match(page, /Answered/);
+  assert.doesNotMatch(page, /Passport seen|Download the archive/);
+  assert.equal(
+    (await unit.get(`/information-rights/subject-access/${after!.id}/archive.zip`)).statusCode,
+    404,
+  );
 });

@@ -7,6 +7,7 @@ import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
 import type { DirectoryApi } from '../directory/index.js';
 import { informationRightsPaths } from './paths.js';
+import { createInformationRightsErasure } from './erasure.js';
 import { createInformationRightsPersonData } from './person-data.js';
 import { registerSubjectAccessRoutes } from './requests/routes.js';
 import { createSubjectAccessService } from './requests/service.js';
@@ -39,6 +40,7 @@ export function createInformationRightsModule(
     api: {},
     services,
     personData: createInformationRightsPersonData(t),
+    erasePerson: createInformationRightsErasure(files),
     registerRoutes(app, renderPage) {
       registerSubjectAccessRoutes({
         app,

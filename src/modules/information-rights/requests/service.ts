@@ -318,7 +318,9 @@ export function createSubjectAccessService(deps: {
             .where(eq(requests.id, id))
         : [];
       if (!row?.key) throw new NotFoundError();
-      const bytes = await files.read(row.key);
+      const bytes = await files.read(row.key).catch(() => {
+        throw new NotFoundError();
+      });
       await db.transaction((tx) =>
         recordAudit(tx, actorOf(user, requestId), {
           action: 'subject-access.archive-downloaded',
