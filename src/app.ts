@@ -70,6 +70,7 @@ import type { BridgeModule, PlatformServices, RouteDeps, Sweep } from './platfor
 import type { Env, ModuleSettingsDeclarations } from './platform/settings.js';
 import { registerOutboxRoutes } from './platform/mail/routes.js';
 import { collectOpenData } from './platform/open-data/dataset.js';
+import { createOwnExport } from './platform/person-data/own-export.js';
 import { registerOpenDataRoutes } from './platform/open-data/routes.js';
 import { createMailService, smtpTransport, type MailTransport } from './platform/mail/service.js';
 import { createAdviceModule, readAdviceSettings } from './modules/advice/index.js';
@@ -82,6 +83,7 @@ import { createGoodPracticeModule } from './modules/good-practice/index.js';
 import { createStopSearchModule, readStopSearchSettings } from './modules/stop-search/index.js';
 import { createIndicatorsModule } from './modules/indicators/index.js';
 import { createWorkforceModule } from './modules/workforce/index.js';
+import { createInformationRightsModule } from './modules/information-rights/index.js';
 import {
   createCustodyVisitingModule,
   readCustodyVisitingSettings,
@@ -252,6 +254,12 @@ export function buildServices(deps: AppDeps) {
     measures: () => modules.flatMap((m) => m.measures ?? []),
   });
   const workforce = createWorkforceModule({ platform, now });
+  const informationRights = createInformationRightsModule({
+    platform,
+    now,
+    directory: directory.api,
+    modules: () => modules,
+  });
   const grants = createGrantsModule({
     platform,
     now,
@@ -278,6 +286,7 @@ export function buildServices(deps: AppDeps) {
     stopSearch,
     indicators,
     workforce,
+    informationRights,
   ];
   // Every service by name, for tests that drive a service directly.
   const services = {
@@ -298,8 +307,19 @@ export function buildServices(deps: AppDeps) {
     ...stopSearch.services,
     ...indicators.services,
     ...workforce.services,
+    ...informationRights.services,
   };
-  return { platform, modules, services, messages };
+  // DP-02: a signed-in person's own export, from every module and the account.
+  const ownExport = createOwnExport({
+    db,
+    modules,
+    files: platform.files,
+    t,
+    now: now ?? (() => new Date()),
+    personIdForUser: (executor, userId) =>
+      directory.api.directory.lookups.personIdForUser(executor, userId),
+  });
+  return { platform, modules, services, messages, ownExport };
 }
 
 /** A registered route and who may use it; the permissions test walks them all. */
@@ -321,7 +341,7 @@ export async function buildApp(deps: AppDeps): Promise<{
 }> {
   const { config } = deps;
   const { trustProxy } = config;
-  const { platform, modules, services, messages } = buildServices(deps);
+  const { platform, modules, services, messages, ownExport } = buildServices(deps);
 
   const app = Fastify({
     logger: {
@@ -522,7 +542,7 @@ export async function buildApp(deps: AppDeps): Promise<{
   registerHealthRoutes(routeDeps);
   registerHomeRoutes(routeDeps, modules);
   registerSignInRoutes(routeDeps);
-  registerAccountRoutes(routeDeps);
+  registerAccountRoutes(routeDeps, ownExport);
   registerUserAdminRoutes(routeDeps);
   registerApiTokenRoutes(routeDeps);
   registerApiDocsRoutes(routeDeps);

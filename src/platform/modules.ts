@@ -111,6 +111,19 @@ export type PersonDataValue = string | number | boolean | null;
 export interface PersonDataSection {
   title: string;
   rows: Record<string, PersonDataValue>[];
+  /**
+   * The columns (as worded in `rows`) whose values name other people: marked in the archive for
+   * redaction before it is released.
+   */
+  thirdParty?: readonly string[];
+  /** The person's files kept with these records (receipts), read through `PlatformServices.files`. */
+  files?: readonly PersonDataFile[];
+}
+
+/** A file of the person's, by the name it was sent with and its key in the file store. */
+export interface PersonDataFile {
+  name: string;
+  storageKey: string;
 }
 
 /** What erasing a person did to one kind of record: no personal data, only how many and how. */

@@ -2,17 +2,26 @@
  * DP-02: what Bridge holds about a person, gathered from every module that keeps any, in the
  * modules' order. The platform names no module: each answers through `BridgeModule.personData`.
  */
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { users } from './auth/schema.js';
 import type { PgColumn, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import { eraseAccount } from './auth/erase-account.js';
 import type { Executor } from './db/database.js';
 import type {
   BridgeModule,
   ErasedPart,
+  PersonDataFile,
   PersonDataSection,
   PersonDataSubject,
   PersonDataValue,
 } from './modules.js';
+
+/**
+ * The name of the account a column holds (who decided, who nominated), as a section's column: a
+ * third party's name, which the section marks for redaction (`thirdParty`).
+ */
+export const accountNameSql = (userId: SQLWrapper): SQL<string | null> =>
+  sql<string | null>`(select ${users.displayName} from ${users} where ${users.id} = ${userId})`;
 
 /** A table a section's rows are joined to, and on what. */
 export type PersonDataJoin = readonly [table: PgTable, on: SQL];
@@ -38,6 +47,13 @@ export interface PersonDataQuery {
    */
   where(subject: PersonDataSubject, executor: Executor): SQL | undefined | Promise<SQL | undefined>;
   orderBy?: readonly (PgColumn | SQL)[];
+  /** Columns (by key) whose values name other people: marked for redaction before release. */
+  thirdParty?: readonly string[];
+  /**
+   * The person's files kept with these rows: the keys of the columns giving a file's name and its
+   * store key. The key column is read for the archive only, never shown among the row's values.
+   */
+  files?: { name: string; storageKey: string };
 }
 
 /** A module's words for its sections' titles and its columns' names (from its catalogue). */
@@ -56,13 +72,29 @@ export function personDataSections(
 ): (executor: Executor, subject: PersonDataSubject) => Promise<PersonDataSection[]> {
   return async (executor, subject) =>
     Promise.all(
-      queries.map(async (query) => ({
-        title: words.title(query.name),
-        rows: (await personRows(executor, subject, query)).map((row) =>
-          plainRow(row, words.column),
-        ),
-      })),
+      queries.map(async (query) => {
+        const rows = await personRows(executor, subject, query);
+        const section: PersonDataSection = {
+          title: words.title(query.name),
+          rows: rows.map((row) => plainRow(row, words.column, query.files?.storageKey)),
+        };
+        if (query.thirdParty?.length) section.thirdParty = query.thirdParty.map(words.column);
+        if (query.files) section.files = filesOf(rows, query.files);
+        return section;
+      }),
     );
+}
+
+function filesOf(
+  rows: readonly Record<string, unknown>[],
+  columns: { name: string; storageKey: string },
+): PersonDataFile[] {
+  return rows.flatMap((row) => {
+    const storageKey = row[columns.storageKey];
+    if (typeof storageKey !== 'string') return [];
+    const name = row[columns.name];
+    return [{ name: typeof name === 'string' ? name : storageKey, storageKey }];
+  });
 }
 
 async function personRows(
@@ -81,9 +113,11 @@ async function personRows(
 function plainRow(
   row: Record<string, unknown>,
   columnName: (column: string) => string,
+  hidden?: string,
 ): Record<string, PersonDataValue> {
   const plain: Record<string, PersonDataValue> = {};
-  for (const [column, value] of Object.entries(row)) plain[columnName(column)] = plainValue(value);
+  for (const [column, value] of Object.entries(row))
+    if (column !== hidden) plain[columnName(column)] = plainValue(value);
   return plain;
 }
 

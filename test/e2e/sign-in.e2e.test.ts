@@ -147,6 +147,7 @@ test('an administrator signs in with a second factor, after a wrong code, and se
     'Engagement groups',
     'Good practice',
     'Indicators',
+    'Subject access',
     'Grants',
     'Users',
     'Audit trail',
@@ -180,6 +181,7 @@ test('the coordination unit signs in with a second factor and sees the directory
     'Good practice',
     'Training',
     'Indicators',
+    'Subject access',
     'Grants',
     'Your account',
   ]);

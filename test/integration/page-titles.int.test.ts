@@ -29,7 +29,7 @@ after(() => t.close());
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 /** Links that are not pages: downloads, feeds, the administrators' Swagger UI. */
 const NOT_PAGES =
-  /\.(csv|ics|pdf|json)$|\/receipt$|\/document$|\/documents\/:id$|\/papers\/:id$|^\/admin\/api-reference|^\/calendar\/|^\/assets\//;
+  /\.(csv|ics|pdf|json|zip)$|\/receipt$|\/document$|\/documents\/:id$|\/papers\/:id$|^\/admin\/api-reference|^\/calendar\/|^\/assets\//;
 const PER_ROLE = 150;
 
 const patternOf = (path: string) => path.replace(UUID, ':id').replace(/\/\d+(?=\/|$)/g, '/:n');

@@ -55,6 +55,8 @@ const SCHEME_MANAGERS: readonly Role[] = ['scheme_manager'];
 /** Issue 25: consultation is read by police and authority staff and members, run by officers. */
 const CONSULTATION_VIEWERS: readonly Role[] = GROUP_STAFF;
 const CONSULTATION_MANAGERS: readonly Role[] = ['authority_officer'];
+/** DP-02: the register of subject access requests. */
+const SUBJECT_ACCESS: readonly Role[] = ['coordination_unit', 'administrator'];
 /** CDRP-11, IAG-34: training kept by the police side, overseen by the authority and the Director. */
 const TRAINING_KEEPERS: readonly Role[] = ['coordination_unit', 'partnership_officer'];
 const TRAINING_VIEWERS: readonly Role[] = [
@@ -169,6 +171,9 @@ const EXPECTED: Record<string, Who> = {
   'POST /account/second-factor/remove': 'signed-in',
   'GET /account/sessions': 'signed-in',
   'POST /account/sessions/:sessionId/end': 'signed-in',
+  // DP-02: a person's own export.
+  'GET /account/your-data': 'signed-in',
+  'POST /account/your-data': 'signed-in',
   'GET /admin/users': ADMINS,
   'GET /admin/users/new': ADMINS,
   'POST /admin/users/new': ADMINS,
@@ -969,6 +974,15 @@ const EXPECTED: Record<string, Who> = {
   'GET /workforce-figures/:snapshotId/bands/:band': INDICATOR_KEEPERS,
   'POST /workforce-figures/:snapshotId/bands/:band': INDICATOR_KEEPERS,
   'GET /workforce': 'anyone',
+  // DP-02: subject access requests, kept by the coordination unit and administrators.
+  'GET /information-rights/subject-access': SUBJECT_ACCESS,
+  'GET /information-rights/subject-access/new': SUBJECT_ACCESS,
+  'POST /information-rights/subject-access/new': SUBJECT_ACCESS,
+  'GET /information-rights/subject-access/:requestId': SUBJECT_ACCESS,
+  'POST /information-rights/subject-access/:requestId/identity': SUBJECT_ACCESS,
+  'POST /information-rights/subject-access/:requestId/extend': SUBJECT_ACCESS,
+  'POST /information-rights/subject-access/:requestId/answer': SUBJECT_ACCESS,
+  'GET /information-rights/subject-access/:requestId/archive.zip': SUBJECT_ACCESS,
   'GET /stop-and-search': 'anyone',
   'GET /stop-and-search/months': ['authority_officer'],
   'GET /stop-and-search/months/import': ['authority_officer'],

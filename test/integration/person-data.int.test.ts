@@ -137,6 +137,7 @@ test('DP-02: every module gives its records about the person, and nobody else’
       'grants',
       'good-practice',
       'indicators',
+      'information-rights',
     ],
   );
   assert.equal(section(found, 'directory', 'Directory entry')[0]!['Full name'], 'Avery Advisor');
@@ -514,6 +515,10 @@ test('DP-02: the whole answer for a person with records in every module, word fo
           rows: [],
         },
         {
+          title: 'Commendations of others you were consulted on',
+          rows: [],
+        },
+        {
           title: 'Elections stood in',
           rows: [
             {
@@ -624,6 +629,7 @@ test('DP-02: the whole answer for a person with records in every module, word fo
               Status: 'nominated',
               'Deployed on': '2026-12-07',
               'Nominated at': now,
+              'Nominated by': 'Casey Whole',
               'Reason for nominating': 'Lives nearby',
               'Answered at': null,
               'Reason for declining': null,
@@ -631,6 +637,7 @@ test('DP-02: the whole answer for a person with records in every module, word fo
               Arrangements: null,
             },
           ],
+          thirdParty: ['Nominated by'],
         },
         {
           title: 'Advice given',
@@ -658,10 +665,12 @@ test('DP-02: the whole answer for a person with records in every module, word fo
               'Started at': now,
               'Submitted at': null,
               'Decided at': null,
+              'Decided by': null,
               'Reason for the decision': null,
               'Paid at': null,
             },
           ],
+          thirdParty: ['Decided by'],
         },
         {
           title: 'Items claimed',
@@ -678,6 +687,7 @@ test('DP-02: the whole answer for a person with records in every module, word fo
               Receipt: null,
             },
           ],
+          files: [],
         },
         {
           title: 'Disputes of decisions on claims',
@@ -975,6 +985,16 @@ test('DP-02: the whole answer for a person with records in every module, word fo
       sections: [
         { title: 'Indicator figures you gave', rows: [] },
         { title: 'Indicator targets you set', rows: [] },
+      ],
+    },
+    {
+      module: 'information-rights',
+      sections: [
+        {
+          title: 'Subject access requests about you',
+          rows: [],
+          thirdParty: ['Identity checked by'],
+        },
       ],
     },
   ];

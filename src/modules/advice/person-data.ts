@@ -5,7 +5,7 @@
  */
 import { eq, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Translate } from '../../platform/i18n/messages.js';
-import { personDataSections } from '../../platform/person-data.js';
+import { accountNameSql, personDataSections } from '../../platform/person-data.js';
 import {
   adviceConflicts,
   adviceDocuments,
@@ -121,6 +121,7 @@ export function createAdvicePersonData(deps: AdvicePersonDataDeps) {
           status: deployments.status,
           deployedOn: deployments.deployedOn,
           nominatedAt: deployments.nominatedAt,
+          nominatedBy: accountNameSql(deployments.nominatedBy),
           reasonForNominating: deployments.nominationReason,
           answeredAt: deployments.respondedAt,
           reasonForDeclining: deployments.declineReason,
@@ -131,6 +132,7 @@ export function createAdvicePersonData(deps: AdvicePersonDataDeps) {
         join: [[adviceRequests, eq(adviceRequests.id, deployments.requestId)]],
         where: ({ personId }) => eq(deployments.personId, personId),
         orderBy: [deployments.nominatedAt],
+        thirdParty: ['nominatedBy'],
       },
       {
         name: 'adviceGiven',

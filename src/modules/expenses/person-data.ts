@@ -1,11 +1,11 @@
 /**
  * DP-02: the expenses module's part of what Bridge holds about a person: their claims, each
- * claim's items (a receipt by its file name only) and their disputes. Money is in pence.
+ * claim's items with their receipts' files, and their disputes. Money is in pence.
  */
 import { eq, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Translate } from '../../platform/i18n/messages.js';
 import type { PersonDataSubject } from '../../platform/modules.js';
-import { personDataSections } from '../../platform/person-data.js';
+import { accountNameSql, personDataSections } from '../../platform/person-data.js';
 import { expenseClaims, expenseDisputes, expenseItems } from './schema.js';
 
 export interface ExpensesPersonDataDeps {
@@ -37,12 +37,14 @@ export function createExpensesPersonData(deps: ExpensesPersonDataDeps) {
           startedAt: expenseClaims.createdAt,
           submittedAt: expenseClaims.submittedAt,
           decidedAt: expenseClaims.decidedAt,
+          decidedBy: accountNameSql(expenseClaims.decidedBy),
           decisionReason: expenseClaims.decisionReason,
           paidAt: expenseClaims.paidAt,
         },
         from: expenseClaims,
         where: theirs,
         orderBy: [expenseClaims.createdAt],
+        thirdParty: ['decidedBy'],
       },
       {
         name: 'items',
@@ -56,7 +58,9 @@ export function createExpensesPersonData(deps: ExpensesPersonDataDeps) {
           approvedPence: expenseItems.approvedPence,
           approvalReason: expenseItems.approvalReason,
           receipt: expenseItems.receiptFileName,
+          receiptKey: expenseItems.receiptStorageKey,
         },
+        files: { name: 'receipt', storageKey: 'receiptKey' },
         from: expenseItems,
         join: [[expenseClaims, eq(expenseClaims.id, expenseItems.claimId)]],
         where: theirs,

@@ -176,6 +176,19 @@ export function createGroupsPersonData(deps: GroupsPersonDataDeps) {
         orderBy: [commendations.awardedOn],
       },
       {
+        // Someone else's commendation, on which this person was consulted.
+        name: 'commendationsConsultedOn',
+        columns: {
+          group: advisoryGroups.name,
+          awardedOn: commendations.awardedOn,
+          consultedAs: commendations.consultedCapacity,
+        },
+        from: commendations,
+        join: [group(commendations.groupId)],
+        where: ({ personId }) => eq(commendations.consultedPersonId, personId),
+        orderBy: [commendations.awardedOn],
+      },
+      {
         name: 'elections',
         columns: {
           group: advisoryGroups.name,

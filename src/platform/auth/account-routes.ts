@@ -9,6 +9,7 @@ import { requiresSecondFactor } from './permissions.js';
 import { authPaths } from './paths.js';
 import { clientOf, secondFactorPageData, setSessionCookie, setupToShow } from './sign-in-routes.js';
 import type { SecondFactorSetup } from './service.js';
+import type { OwnExport } from '../person-data/own-export.js';
 
 const signedIn = { config: { access: 'signed-in' as const } };
 const accountCrumb = (t: Translate) => [
@@ -16,7 +17,13 @@ const accountCrumb = (t: Translate) => [
   { text: t('account.title'), href: authPaths.account },
 ];
 
-export function registerAccountRoutes({ app, services, renderPage }: RouteDeps): void {
+/** Building an archive reads every module: a few a person may make, not a stream of them. */
+const EXPORTS_PER_HOUR = 5;
+
+export function registerAccountRoutes(
+  { app, services, renderPage }: RouteDeps,
+  ownExport: OwnExport,
+): void {
   const { auth } = services;
   const me = (principal: unknown) => principal as UserPrincipal;
 
@@ -138,4 +145,38 @@ export function registerAccountRoutes({ app, services, renderPage }: RouteDeps):
       return redirectWithFlash(reply, authPaths.signIn, request.t('auth.signedOut'));
     return redirectWithFlash(reply, authPaths.sessions, request.t('account.sessions.ended'));
   });
+
+  // DP-02: a person's own export, without asking anyone.
+  app.get(authPaths.yourData, signedIn, async (request, reply) =>
+    renderPage(request, reply, 'platform/views/account/your-data.njk', {
+      title: request.t('account.yourData.title'),
+      breadcrumbs: accountCrumb(request.t),
+      hasEntry: await ownExport.hasEntry(request.principal),
+    }),
+  );
+
+  app.post(
+    authPaths.yourData,
+    {
+      config: {
+        access: 'signed-in' as const,
+        rateLimit: {
+          max: EXPORTS_PER_HOUR,
+          timeWindow: '1 hour',
+          hook: 'preHandler',
+          // Per person, not per address: colleagues behind one office proxy are not one person.
+          keyGenerator: (request) =>
+            request.principal?.kind === 'user' ? request.principal.userId : request.ip,
+        },
+      },
+    },
+    async (request, reply) => {
+      const bytes = await ownExport.build(request.principal, request.id);
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', 'attachment; filename="your-bridge-data.zip"')
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(bytes));
+    },
+  );
 }

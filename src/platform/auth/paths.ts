@@ -20,6 +20,8 @@ export const authPaths = {
   removeSecondFactor: '/account/second-factor/remove',
   sessions: '/account/sessions',
   endSession: route('/account/sessions/:sessionId/end'),
+  /** DP-02: the person's own export of what Bridge holds about them. */
+  yourData: '/account/your-data',
   /** Administrators' pages of everyone's accounts. */
   users: '/admin/users',
   newUser: '/admin/users/new',

@@ -127,3 +127,12 @@ test('LEG-04, DP-01: only the authority officers who keep the workforce figures 
   assert.equal(can(user(grant('lay_visitor')), 'workforce.view'), false);
   assert.equal(can(null, 'workforce.view'), false);
 });
+
+test('DP-02: only the coordination unit and administrators keep the subject access register', () => {
+  assert.equal(can(user(grant('coordination_unit')), 'subject-access.manage'), true);
+  assert.equal(can(user(grant('administrator')), 'subject-access.manage'), true);
+  assert.equal(can(user(grant('authority_officer')), 'subject-access.manage'), false);
+  assert.equal(can(user(grant('chair', 'group', CAMDEN)), 'subject-access.manage'), false);
+  assert.equal(can(user(grant('lay_visitor')), 'subject-access.manage'), false);
+  assert.equal(can(null, 'subject-access.manage'), false);
+});

@@ -244,6 +244,12 @@ const POLICIES = {
   /** A signed-in person's own training: the sessions they attended and their needs. */
   'training.own': userOnly,
   /**
+   * DP-02: the register of subject access requests, the identity checks, extensions and answers,
+   * and the archives sent (everything Bridge holds about a person): the coordination unit, which
+   * handles information requests (seed 000, recommendation 10), and administrators.
+   */
+  'subject-access.manage': anyRole(['coordination_unit', 'administrator']),
+  /**
    * CON-04: the register of engagement groups, their standing against the minimum standards,
    * plans, meetings and issues: police and authority staff and members, and partnership officers.
    */

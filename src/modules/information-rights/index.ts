@@ -1,0 +1,69 @@
+/**
+ * Information rights (issue 28 part 3; DP-02): the register of subject access requests, each
+ * answered with the archive of everything Bridge holds about the person, gathered from every
+ * module. Its one public face (ADR 0014).
+ */
+import { can } from '../../platform/auth/permissions.js';
+import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
+import type { DirectoryApi } from '../directory/index.js';
+import { informationRightsPaths } from './paths.js';
+import { createInformationRightsErasure } from './erasure.js';
+import { createInformationRightsPersonData } from './person-data.js';
+import { registerSubjectAccessRoutes } from './requests/routes.js';
+import { createSubjectAccessService } from './requests/service.js';
+import type { InformationRightsServices } from './route-deps.js';
+
+export { informationRightsPaths } from './paths.js';
+
+/** What other parts of Bridge ask of information rights (nothing yet). */
+export type InformationRightsApi = Record<string, never>;
+
+export interface InformationRightsModule extends BridgeModule<InformationRightsApi> {
+  services: InformationRightsServices;
+}
+
+export function createInformationRightsModule(
+  deps: ModuleDeps & {
+    directory: DirectoryApi;
+    /** Every module, whose parts an archive gathers (asked when needed: app.ts lists them last). */
+    modules: () => readonly BridgeModule[];
+  },
+): InformationRightsModule {
+  const { platform, directory, modules } = deps;
+  const { db, config, t, files } = platform;
+  const now = deps.now ?? (() => new Date());
+  const services: InformationRightsServices = {
+    subjectAccess: createSubjectAccessService({ db, directory, files, modules, now, t }),
+  };
+  return {
+    name: 'information-rights',
+    api: {},
+    services,
+    personData: createInformationRightsPersonData(t),
+    erasePerson: createInformationRightsErasure(files),
+    registerRoutes(app, renderPage) {
+      registerSubjectAccessRoutes({
+        app,
+        renderPage,
+        config,
+        services: { ...platform, ...services, directory: directory.directory },
+      });
+    },
+    navigation: [
+      {
+        order: 87,
+        textKey: 'information-rights:nav.requests',
+        href: informationRightsPaths.requests,
+        visible: (p) => can(p, 'subject-access.manage'),
+      },
+    ],
+    homeTasks: async (p, t) => [
+      can(p, 'subject-access.manage') && {
+        order: 149,
+        href: informationRightsPaths.requests,
+        text: t('information-rights:homeTasks.requests.text'),
+        hint: t('information-rights:homeTasks.requests.hint'),
+      },
+    ],
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * The information-rights module's addresses, each defined once: a route's pattern registers it
+ * and the same object builds its links.
+ */
+import { route } from '../../platform/http/route.js';
+
+export const informationRightsPaths = {
+  /** DP-02: the register of subject access requests (`?status=open|dueSoon|overdue|answered`). */
+  requests: '/information-rights/subject-access',
+  newRequest: '/information-rights/subject-access/new',
+  request: route('/information-rights/subject-access/:requestId'),
+  identity: route('/information-rights/subject-access/:requestId/identity'),
+  extend: route('/information-rights/subject-access/:requestId/extend'),
+  answer: route('/information-rights/subject-access/:requestId/answer'),
+  archive: route('/information-rights/subject-access/:requestId/archive.zip'),
+};
