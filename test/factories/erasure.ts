@@ -13,6 +13,7 @@ import {
   disclosures,
 } from '../../src/modules/advice/schema.js';
 import { people } from '../../src/modules/directory/schema.js';
+import { subjectAccessRequests } from '../../src/modules/information-rights/schema.js';
 import { expenseDisputes } from '../../src/modules/expenses/schema.js';
 import {
   accessExemptions,
@@ -363,6 +364,20 @@ export async function seedEveryModule(t: TestApp): Promise<Seeded> {
     bodyText: `Dear ${fullName}, your claim was received.`,
     status: 'sent',
   });
+
+  // Information rights: a subject access request of theirs, identity checked by their passport.
+  const identityMethod = `Passport in the name of ${fullName}`;
+  await db.insert(subjectAccessRequests).values({
+    personId,
+    receivedOn: '2026-11-02',
+    dueOn: '2026-12-02',
+    loggedAt: at,
+    loggedBy: unit.userId,
+    identityMethod,
+    identityCheckedBy: unit.userId,
+    identityCheckedAt: at,
+  });
+  expected.push(['information-rights', 'subjectAccessRequests', identityMethod]);
 
   return { person, other, expected, meetingId: meeting.id, claimId: claim.id, groupId };
 }

@@ -54,6 +54,7 @@ const SECTION_KEYS: Record<string, (name: string) => string> = {
   engagement: (n) => `engagement:personData.sections.${n}`,
   grants: (n) => `grants:assessment.personData.${n}`,
   'good-practice': (n) => `good-practice:personData.sections.${n}`,
+  'information-rights': (n) => `information-rights:personData.${n}`,
 };
 
 test('DP-02: the export names every record seeded for the person, each in its own section', async () => {
