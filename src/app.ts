@@ -82,6 +82,7 @@ import { createGoodPracticeModule } from './modules/good-practice/index.js';
 import { createStopSearchModule, readStopSearchSettings } from './modules/stop-search/index.js';
 import { createIndicatorsModule } from './modules/indicators/index.js';
 import { createWorkforceModule } from './modules/workforce/index.js';
+import { createFoiModule, readFoiSettings } from './modules/foi/index.js';
 import {
   createCustodyVisitingModule,
   readCustodyVisitingSettings,
@@ -129,6 +130,7 @@ export const MODULE_SETTINGS: ModuleSettingsDeclarations = {
   partnerships: readPartnershipsSettings,
   stopSearch: readStopSearchSettings,
   grants: readGrantsSettings,
+  foi: readFoiSettings,
 };
 
 /** Every setting, read from the environment (process.env unless given). */
@@ -252,6 +254,7 @@ export function buildServices(deps: AppDeps) {
     measures: () => modules.flatMap((m) => m.measures ?? []),
   });
   const workforce = createWorkforceModule({ platform, now });
+  const foi = createFoiModule({ platform, now });
   const grants = createGrantsModule({
     platform,
     now,
@@ -278,6 +281,7 @@ export function buildServices(deps: AppDeps) {
     stopSearch,
     indicators,
     workforce,
+    foi,
   ];
   // Every service by name, for tests that drive a service directly.
   const services = {
@@ -298,6 +302,7 @@ export function buildServices(deps: AppDeps) {
     ...stopSearch.services,
     ...indicators.services,
     ...workforce.services,
+    ...foi.services,
   };
   return { platform, modules, services, messages };
 }

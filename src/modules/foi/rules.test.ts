@@ -13,6 +13,7 @@ import {
   stopProblem,
   workingDaysLeft,
 } from './rules.js';
+import { readFoiSettings } from './settings.js';
 
 /** A request received at that London wall-clock time (GMT in winter, BST in summer). */
 const at = (iso: string) => new Date(iso);
@@ -172,4 +173,14 @@ test('FOI-01: the exemptions setting reads "s.40=Personal information" entries; 
   assert.equal(FOIA_EXEMPTIONS[0]?.code, 's.21');
   assert.equal(FOIA_EXEMPTIONS.at(-1)?.code, 's.44');
   assert.equal(FOIA_EXEMPTIONS.length, 24);
+});
+
+test('FOI-01: the office closing time and the exemptions are settings with shipped defaults; a bad one stops start-up', () => {
+  assert.deepEqual(readFoiSettings({}), { officeCloses: 17 * 60, exemptions: FOIA_EXEMPTIONS });
+  assert.equal(readFoiSettings({ FOI_OFFICE_CLOSES: '5:30pm' }).officeCloses, 17 * 60 + 30);
+  assert.deepEqual(readFoiSettings({ FOI_EXEMPTIONS: 's.40=Personal information' }).exemptions, [
+    { code: 's.40', name: 'Personal information' },
+  ]);
+  assert.throws(() => readFoiSettings({ FOI_OFFICE_CLOSES: 'teatime' }), /FOI_OFFICE_CLOSES/);
+  assert.throws(() => readFoiSettings({ FOI_EXEMPTIONS: 'personal data' }), /FOI_EXEMPTIONS/);
 });

@@ -127,3 +127,14 @@ test('LEG-04, DP-01: only the authority officers who keep the workforce figures 
   assert.equal(can(user(grant('lay_visitor')), 'workforce.view'), false);
   assert.equal(can(null, 'workforce.view'), false);
 });
+
+test('FOI-01: the coordination unit and administrators keep the Freedom of Information requests; nobody else reads them', () => {
+  for (const role of ['coordination_unit', 'administrator'] as const) {
+    assert.equal(can(user(grant(role)), 'foi.view'), true);
+    assert.equal(can(user(grant(role)), 'foi.manage'), true);
+  }
+  assert.equal(can(user(grant('director')), 'foi.view'), false);
+  assert.equal(can(user(grant('authority_officer')), 'foi.manage'), false);
+  assert.equal(can(user(grant('lay_visitor')), 'foi.view'), false);
+  assert.equal(can(null, 'foi.view'), false);
+});
