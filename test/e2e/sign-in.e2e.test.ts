@@ -148,6 +148,7 @@ test('an administrator signs in with a second factor, after a wrong code, and se
     'Good practice',
     'Indicators',
     'Grants',
+    'FOI requests',
     'Users',
     'Audit trail',
     'API tokens',
@@ -181,6 +182,7 @@ test('the coordination unit signs in with a second factor and sees the directory
     'Training',
     'Indicators',
     'Grants',
+    'FOI requests',
     'Your account',
   ]);
   await mainNavigation(page).getByRole('link', { name: 'Directory' }).click();

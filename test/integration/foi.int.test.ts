@@ -283,11 +283,7 @@ test('FOI-01: bad input names each field and writes nothing; a stale edit is ref
     asked: 'Something',
   });
   assert.equal(done.statusCode, 400);
-  assert.deepEqual(errorSummaryOf(done.body).targets, [
-    'receivedTime',
-    'requesterName',
-    'channel',
-  ]);
+  assert.deepEqual(errorSummaryOf(done.body).targets, ['receivedTime', 'requesterName', 'channel']);
   // A request from the future.
   done = await unit.post('/foi-requests/new', {
     ...dateFields('received', '2027-01-04'),

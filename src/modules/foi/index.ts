@@ -63,7 +63,7 @@ export function createFoiModule(deps: ModuleDeps): FoiModule {
     },
     navigation: [
       {
-        order: 88,
+        order: 90,
         textKey: 'foi:nav.requests',
         href: foiPaths.register,
         visible: (p) => can(p, 'foi.view'),
