@@ -254,7 +254,13 @@ export function buildServices(deps: AppDeps) {
     measures: () => modules.flatMap((m) => m.measures ?? []),
   });
   const workforce = createWorkforceModule({ platform, now });
-  const foi = createFoiModule({ platform, now });
+  const foi = createFoiModule({
+    platform,
+    now,
+    groups: groups.api,
+    meetings: meetings.api,
+    advice: advice.api,
+  });
   const grants = createGrantsModule({
     platform,
     now,

@@ -993,6 +993,8 @@ const EXPECTED: Record<string, Who> = {
   'GET /foi-requests/:requestId/documents/new': FOI_KEEPERS,
   'POST /foi-requests/:requestId/documents/new': FOI_KEEPERS,
   'GET /foi-requests/:requestId/documents/:documentId': FOI_KEEPERS,
+  'POST /foi-requests/:requestId/records': FOI_KEEPERS,
+  'POST /foi-requests/:requestId/records/:linkId/remove': FOI_KEEPERS,
   'GET /disclosure-log': 'anyone',
   'GET /disclosure-log/:requestId/documents/:documentId': 'anyone',
   'GET /stop-and-search': 'anyone',

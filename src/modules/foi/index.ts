@@ -13,6 +13,7 @@ import { createDisclosureService } from './disclosure/service.js';
 import { answeredOnTimeMeasure } from './measures/answered-on-time.js';
 import { foiPaths } from './paths.js';
 import { registerRequestRoutes } from './requests/routes.js';
+import { createLinkedRecordsService, type LinkedRecordSources } from './requests/linked-records.js';
 import { createRequestsService } from './requests/service.js';
 import type { FoiServices } from './route-deps.js';
 
@@ -25,7 +26,7 @@ export interface FoiModule extends BridgeModule<Record<string, never>> {
   services: FoiServices;
 }
 
-export function createFoiModule(deps: ModuleDeps): FoiModule {
+export function createFoiModule(deps: ModuleDeps & LinkedRecordSources): FoiModule {
   const { platform } = deps;
   const { db, t, config } = platform;
   const now = deps.now ?? (() => new Date());
@@ -43,6 +44,12 @@ export function createFoiModule(deps: ModuleDeps): FoiModule {
       now,
       files: platform.files,
       maxBytes: config.files.maxBytes,
+    }),
+    foiLinkedRecords: createLinkedRecordsService({
+      db,
+      t,
+      now,
+      sources: { groups: deps.groups, meetings: deps.meetings, advice: deps.advice },
     }),
   };
   return {

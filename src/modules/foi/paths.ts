@@ -19,6 +19,9 @@ export const foiPaths = {
   complaint: route('/foi-requests/:requestId/complaint'),
   publish: route('/foi-requests/:requestId/publish'),
   attach: route('/foi-requests/:requestId/documents/new'),
+  /** Issue 28 part 2: a record the request touches named, or no longer named. */
+  link: route('/foi-requests/:requestId/records'),
+  unlink: route('/foi-requests/:requestId/records/:linkId/remove'),
   document: route('/foi-requests/:requestId/documents/:documentId'),
   /** FOI-01: the public disclosure log. */
   disclosureLog: '/disclosure-log',

@@ -229,3 +229,7 @@ export function parseExemptions(text: string): Exemption[] | null {
   }
   return out.length ? out : null;
 }
+
+/** Issue 28 part 2: the kinds of Bridge record a request may name as touched. */
+export const LINKED_RECORD_TYPES = ['advisory-group', 'meeting', 'advice-request'] as const;
+export type LinkedRecordType = (typeof LINKED_RECORD_TYPES)[number];

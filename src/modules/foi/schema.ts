@@ -20,7 +20,13 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
 import { isOneOf, recordVersioning, requiredRef, storedFile } from '../../platform/db/columns.js';
-import { FOI_CHANNELS, PART_OUTCOMES, STAGE_OUTCOMES, STOP_REASONS } from './rules.js';
+import {
+  FOI_CHANNELS,
+  LINKED_RECORD_TYPES,
+  PART_OUTCOMES,
+  STAGE_OUTCOMES,
+  STOP_REASONS,
+} from './rules.js';
 
 export const foiRequests = pgTable(
   'foi_requests',
@@ -146,4 +152,25 @@ export const foiDocuments = pgTable(
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('foi_documents_request_idx').on(t.requestId)],
+);
+
+/**
+ * Issue 28 part 2: a Bridge record a request touches, named by its kind and id (kept in the
+ * module that owns it, read through that module's public API).
+ */
+export const foiLinkedRecords = pgTable(
+  'foi_linked_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: requiredRef('request_id', () => foiRequests.id, { onDelete: 'cascade' }),
+    recordType: text('record_type').notNull(),
+    recordId: uuid('record_id').notNull(),
+    linkedBy: uuid('linked_by').references(() => users.id),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('foi_linked_records_key').on(t.requestId, t.recordType, t.recordId),
+    index('foi_linked_records_record_idx').on(t.recordType, t.recordId),
+    check('foi_linked_records_type', isOneOf(t.recordType, LINKED_RECORD_TYPES)),
+  ],
 );

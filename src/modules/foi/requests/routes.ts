@@ -16,6 +16,7 @@ import { foiPaths as paths } from '../paths.js';
 import type { FoiRouteDeps as RouteDeps } from '../route-deps.js';
 import {
   FOI_CHANNELS,
+  LINKED_RECORD_TYPES,
   PART_OUTCOMES,
   STAGE_OUTCOMES,
   STOP_REASONS,
@@ -43,13 +44,14 @@ export function dueText(
 }
 
 export function registerRequestRoutes({ app, services, renderPage, config, now }: RouteDeps): void {
-  const { foiRequests: requests, foiDisclosure: disclosure } = services;
+  const { foiRequests: requests, foiDisclosure: disclosure, foiLinkedRecords: links } = services;
   const crumbs = (t: Translate) => [
     { text: t('nav.home'), href: '/' },
     { text: t('foi:register.title'), href: paths.register },
   ];
   const requestId = (request: FastifyRequest) =>
     (request.params as { requestId: string }).requestId;
+  const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, string>;
 
   app.get(paths.register, viewers, async (request, reply) => {
     const t = request.t;
@@ -125,16 +127,20 @@ export function registerRequestRoutes({ app, services, renderPage, config, now }
     },
   });
 
-  app.get(paths.request.pattern, viewers, async (request, reply) => {
+  const showRequest = formShow(renderPage, `${T}/request.njk`, async (request) => {
     const t = request.t;
     const id = requestId(request);
-    const [{ request: r, stops, extensions, parts }, documents] = await Promise.all([
-      requests.get(request.principal, id),
-      disclosure.documentsOf(request.principal, id),
-    ]);
-    const today = todayInLondon(now());
     const canManage = can(request.principal, 'foi.manage');
-    return renderPage(request, reply, `${T}/request.njk`, {
+    const [{ request: r, stops, extensions, parts }, documents, linked, groups] = await Promise.all(
+      [
+        requests.get(request.principal, id),
+        disclosure.documentsOf(request.principal, id),
+        links.linkedTo(request.principal, id),
+        canManage ? links.workingGroups() : [],
+      ],
+    );
+    const today = todayInLondon(now());
+    return {
       title: t('foi:request.title', { reference: reference(r.number) }),
       breadcrumbs: crumbs(t),
       paths,
@@ -179,7 +185,38 @@ export function registerRequestRoutes({ app, services, renderPage, config, now }
         };
       }),
       documents: documents.map((d) => ({ ...d, href: paths.document(id, d.id) })),
-    });
+      linked: linked.map((l) => ({
+        type: t(`foi:links.types.${l.recordType}`),
+        name: l.name ?? t('foi:links.gone'),
+        href: l.href,
+        disclosed: l.disclosed,
+        remove: paths.unlink(id, l.id),
+      })),
+      linkTypes: LINKED_RECORD_TYPES,
+      groups,
+    };
+  });
+  app.get(paths.request.pattern, viewers, (request, reply) => showRequest(request, reply, {}));
+  registerFormPage(app, paths.link.pattern, keepers, {
+    shownElsewhere: true,
+    show: showRequest,
+    async submit(request, reply) {
+      await links.link(request.principal, requestId(request), body(request), request.id);
+      return redirectWithFlash(
+        reply,
+        `${paths.request(requestId(request))}#records`,
+        request.t('foi:links.done'),
+      );
+    },
+  });
+  app.post(paths.unlink.pattern, keepers, async (request, reply) => {
+    const { linkId } = request.params as { linkId: string };
+    await links.unlink(request.principal, requestId(request), linkId, request.id);
+    return redirectWithFlash(
+      reply,
+      `${paths.request(requestId(request))}#records`,
+      request.t('foi:links.removed'),
+    );
   });
 
   /** Each action's form, on a page of its own under the request's reference. */
@@ -228,7 +265,6 @@ export function registerRequestRoutes({ app, services, renderPage, config, now }
     });
   };
 
-  const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, string>;
   action(
     'stop',
     paths.stop.pattern,
