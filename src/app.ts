@@ -84,6 +84,7 @@ import { createStopSearchModule, readStopSearchSettings } from './modules/stop-s
 import { createIndicatorsModule } from './modules/indicators/index.js';
 import { createWorkforceModule } from './modules/workforce/index.js';
 import { createInformationRightsModule } from './modules/information-rights/index.js';
+import { createFoiModule, readFoiSettings } from './modules/foi/index.js';
 import {
   createCustodyVisitingModule,
   readCustodyVisitingSettings,
@@ -131,6 +132,7 @@ export const MODULE_SETTINGS: ModuleSettingsDeclarations = {
   partnerships: readPartnershipsSettings,
   stopSearch: readStopSearchSettings,
   grants: readGrantsSettings,
+  foi: readFoiSettings,
 };
 
 /** Every setting, read from the environment (process.env unless given). */
@@ -260,6 +262,13 @@ export function buildServices(deps: AppDeps) {
     directory: directory.api,
     modules: () => modules,
   });
+  const foi = createFoiModule({
+    platform,
+    now,
+    groups: groups.api,
+    meetings: meetings.api,
+    advice: advice.api,
+  });
   const grants = createGrantsModule({
     platform,
     now,
@@ -287,6 +296,7 @@ export function buildServices(deps: AppDeps) {
     indicators,
     workforce,
     informationRights,
+    foi,
   ];
   // Every service by name, for tests that drive a service directly.
   const services = {
@@ -308,6 +318,7 @@ export function buildServices(deps: AppDeps) {
     ...indicators.services,
     ...workforce.services,
     ...informationRights.services,
+    ...foi.services,
   };
   // DP-02: a signed-in person's own export, from every module and the account.
   const ownExport = createOwnExport({

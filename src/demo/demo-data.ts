@@ -99,6 +99,7 @@ import {
   removeIndicatorsDemo,
 } from '../modules/indicators/index.js';
 import { loadWorkforceDemo, removeWorkforceDemo } from '../modules/workforce/index.js';
+import { loadFoiDemo, removeFoiDemo } from '../modules/foi/index.js';
 
 export const DEMO_DOMAIN = 'bridge.example';
 export const DEMO_PASSWORD = 'bridge demo 2026 passphrase';
@@ -273,6 +274,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeGoodPracticeDemo(tx, ids, demoPeople);
     await removeIndicatorsDemo(tx, ids);
     await removeWorkforceDemo(tx, ids);
+    await removeFoiDemo(tx, ids);
     await removePartnershipsDemo(tx, demoPeople);
     // The grants before the engagement groups their applications name.
     await removeGrantsDemo(tx, ids);
@@ -514,6 +516,8 @@ export async function loadDemoData(
     );
     // LEG-04: six years of the workforce's headcounts, 2006 to 2011 (illustrative, from the seed).
     await loadWorkforceDemo(tx, officerUser, new Date());
+    // FOI-01: two Freedom of Information requests, one answered and in the disclosure log.
+    await loadFoiDemo(tx, userIds.get('coordination_unit')!, today);
     // CDRP-01, CDRP-10, CDRP-15: the partnerships register for the 33 London boroughs.
     await loadPartnershipsDemo(tx, partnershipBoroughs, DEMO_DOMAIN, today);
     // CON-04: Camden's engagement group, chaired by the demo engagement group officer.

@@ -149,6 +149,7 @@ test('an administrator signs in with a second factor, after a wrong code, and se
     'Indicators',
     'Subject access',
     'Grants',
+    'FOI requests',
     'Users',
     'Audit trail',
     'API tokens',
@@ -183,6 +184,7 @@ test('the coordination unit signs in with a second factor and sees the directory
     'Indicators',
     'Subject access',
     'Grants',
+    'FOI requests',
     'Your account',
   ]);
   await mainNavigation(page).getByRole('link', { name: 'Directory' }).click();

@@ -201,6 +201,7 @@ test('issue 21 item 30: a lay visitor’s home offers the public pages they may 
     ['/indicators', 'Performance against targets'],
     ['/stop-and-search', 'Stop and search'],
     ['/workforce', 'Workforce equality'],
+    ['/disclosure-log', 'Freedom of Information disclosure log'],
     ['/custody-visiting/reports', 'Custody visit reports'],
     ['/custody-visiting/follow-up', 'Issues for follow-up'],
     ['/account', 'Your account'],

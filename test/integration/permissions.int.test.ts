@@ -29,6 +29,7 @@ const DIRECTORY_EDITORS: readonly Role[] = [
   'administrator',
 ];
 const ADMINS: readonly Role[] = ['administrator'];
+const FOI_KEEPERS: readonly Role[] = ['coordination_unit', 'administrator'];
 const GROUP_STAFF: readonly Role[] = [
   'ctset',
   'coordination_unit',
@@ -983,6 +984,33 @@ const EXPECTED: Record<string, Who> = {
   'POST /information-rights/subject-access/:requestId/extend': SUBJECT_ACCESS,
   'POST /information-rights/subject-access/:requestId/answer': SUBJECT_ACCESS,
   'GET /information-rights/subject-access/:requestId/archive.zip': SUBJECT_ACCESS,
+  // FOI-01 (Rec 10): Freedom of Information requests kept by the coordination unit (and
+  // administrators); the disclosure log and its documents read by anyone.
+  'GET /foi-requests': FOI_KEEPERS,
+  'GET /foi-requests/new': FOI_KEEPERS,
+  'POST /foi-requests/new': FOI_KEEPERS,
+  'GET /foi-requests/:requestId': FOI_KEEPERS,
+  'GET /foi-requests/:requestId/stop-clock': FOI_KEEPERS,
+  'POST /foi-requests/:requestId/stop-clock': FOI_KEEPERS,
+  'GET /foi-requests/:requestId/restart-clock': FOI_KEEPERS,
+  'POST /foi-requests/:requestId/restart-clock': FOI_KEEPERS,
+  'GET /foi-requests/:requestId/extend': FOI_KEEPERS,
+  'POST /foi-requests/:requestId/extend': FOI_KEEPERS,
+  'GET /foi-requests/:requestId/answer': FOI_KEEPERS,
+  'POST /foi-requests/:requestId/answer': FOI_KEEPERS,
+  'GET /foi-requests/:requestId/internal-review': FOI_KEEPERS,
+  'POST /foi-requests/:requestId/internal-review': FOI_KEEPERS,
+  'GET /foi-requests/:requestId/complaint': FOI_KEEPERS,
+  'POST /foi-requests/:requestId/complaint': FOI_KEEPERS,
+  'GET /foi-requests/:requestId/publish': FOI_KEEPERS,
+  'POST /foi-requests/:requestId/publish': FOI_KEEPERS,
+  'GET /foi-requests/:requestId/documents/new': FOI_KEEPERS,
+  'POST /foi-requests/:requestId/documents/new': FOI_KEEPERS,
+  'GET /foi-requests/:requestId/documents/:documentId': FOI_KEEPERS,
+  'POST /foi-requests/:requestId/records': FOI_KEEPERS,
+  'POST /foi-requests/:requestId/records/:linkId/remove': FOI_KEEPERS,
+  'GET /disclosure-log': 'anyone',
+  'GET /disclosure-log/:requestId/documents/:documentId': 'anyone',
   'GET /stop-and-search': 'anyone',
   'GET /stop-and-search/months': ['authority_officer'],
   'GET /stop-and-search/months/import': ['authority_officer'],

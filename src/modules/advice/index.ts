@@ -2,6 +2,7 @@
  * Requests for independent advice: asking, triage, nominations, deployments, the advice given,
  * disclosures, proactive offers and equitable deployment. Its one public face (ADR 0014).
  */
+import { adviceFoiLinks } from './foi-links.js';
 import { can } from '../../platform/auth/permissions.js';
 import type { IsoDate } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/database.js';
@@ -68,6 +69,8 @@ export type DeploymentsService = AdviceDeployments;
 export interface AdviceApi {
   /** Expenses read a claimant's deployments (IAG-14). */
   deployments: AdviceDeployments;
+  /** Freedom of Information names requests for advice, flagging those with disclosures (IAG-35). */
+  foiLinks: typeof adviceFoiLinks;
 }
 
 export interface AdviceModule extends BridgeModule<AdviceApi> {
@@ -128,7 +131,7 @@ export function createAdviceModule(
     measures: [deploymentsMade],
     personData: createAdvicePersonData({ groupNameSql: groupsApi.groupNameSql, t }),
     erasePerson: eraseAdvicePerson,
-    api: { deployments },
+    api: { deployments, foiLinks: adviceFoiLinks },
     services,
     registerRoutes(app, renderPage) {
       const routeDeps = { app, renderPage, config, services: { ...platform, ...services } };

@@ -136,3 +136,14 @@ test('DP-02: only the coordination unit and administrators keep the subject acce
   assert.equal(can(user(grant('lay_visitor')), 'subject-access.manage'), false);
   assert.equal(can(null, 'subject-access.manage'), false);
 });
+
+test('FOI-01: the coordination unit and administrators keep the Freedom of Information requests; nobody else reads them', () => {
+  for (const role of ['coordination_unit', 'administrator'] as const) {
+    assert.equal(can(user(grant(role)), 'foi.view'), true);
+    assert.equal(can(user(grant(role)), 'foi.manage'), true);
+  }
+  assert.equal(can(user(grant('director')), 'foi.view'), false);
+  assert.equal(can(user(grant('authority_officer')), 'foi.manage'), false);
+  assert.equal(can(user(grant('lay_visitor')), 'foi.view'), false);
+  assert.equal(can(null, 'foi.view'), false);
+});

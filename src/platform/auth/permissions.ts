@@ -241,6 +241,13 @@ const POLICIES = {
   'workforce.view': anyRole(['authority_officer']),
   /** LEG-04: the authority's officers type and import the snapshots. */
   'workforce.manage': anyRole(['authority_officer']),
+  /**
+   * FOI-01 (Rec 10): the coordination unit handles Freedom of Information requests for the
+   * advisory groups: the register, requesters' names and contact details, answers and reviews.
+   */
+  'foi.view': anyRole(['coordination_unit', 'administrator']),
+  /** FOI-01: logs requests, stops and restarts the clock, answers and publishes them. */
+  'foi.manage': anyRole(['coordination_unit', 'administrator']),
   /** A signed-in person's own training: the sessions they attended and their needs. */
   'training.own': userOnly,
   /**
