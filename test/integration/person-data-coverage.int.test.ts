@@ -71,6 +71,12 @@ const NOT_PERSONAL: Record<string, string> = {
   'engagement_plan_headings.updated_by': STAFF_WORK,
   'engagement_plans.agreed_by': STAFF_WORK,
   'expense_budgets.set_by': STAFF_WORK,
+  'foi_clock_stops.recorded_by': STAFF_WORK,
+  'foi_documents.confirmed_by': STAFF_WORK,
+  'foi_extensions.recorded_by': STAFF_WORK,
+  'foi_linked_records.linked_by': STAFF_WORK,
+  'foi_requests.created_by': STAFF_WORK,
+  'foi_requests.published_by': STAFF_WORK,
   'expense_claims.claimant_user_id':
     "the claimant's account: the same claims are found by claimant_person_id",
   'expense_claims.decided_by': STAFF_WORK,
