@@ -48,6 +48,7 @@ import { registerElectionRoutes } from './elections/routes.js';
 import { registerMembershipRoutes } from './memberships/routes.js';
 import { registerGroupRoutes } from './register/routes.js';
 import { createGroupsPersonData } from './person-data.js';
+import { monitoringAnswersRetention, recruitmentApplicationsRetention } from './retention.js';
 import type { GroupsServices } from './route-deps.js';
 import type { GroupStatus, GroupType } from './rules.js';
 import type { MEMBERSHIP_STATUSES } from './schema.js';
@@ -303,6 +304,8 @@ export function createGroupsModule(
         },
       ];
     },
+    // DP-03, DP-01: its personal records on the retention schedule.
+    retention: [recruitmentApplicationsRetention, monitoringAnswersRetention],
     sweeps: [
       // IAG-18: close terms that have run out, and tell members six months before theirs ends.
       {

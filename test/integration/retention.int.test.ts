@@ -1,0 +1,275 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, test } from 'node:test';
+import { and, eq, inArray, like } from 'drizzle-orm';
+import {
+  applications,
+  diversityAnswers,
+  recruitmentRounds,
+} from '../../src/modules/groups/schema.js';
+import { auditEvents } from '../../src/platform/audit/schema.js';
+import { outbox } from '../../src/platform/mail/schema.js';
+import {
+  retentionActions,
+  retentionPeriods,
+  retentionWarnings,
+} from '../../src/platform/retention/schema.js';
+import { Agent, createTestApp, type TestApp } from '../app.js';
+import { accountFor, signInAsRole } from '../factories/accounts.js';
+import { makePerson } from '../factories/directory.js';
+import { insertMembership, makeGroup } from '../factories/groups.js';
+import { errorSummaryOf } from '../error-summary.js';
+import { textOf } from '../html.js';
+
+let t: TestApp;
+let admin: Agent;
+let coordinator: Agent;
+let coordinatorEmail: string;
+let groupId: string;
+let roundId: string;
+
+before(async () => {
+  t = await createTestApp({ demo: false });
+  admin = await signInAsRole(t, 'administrator');
+  coordinator = await signInAsRole(t, 'coordination_unit');
+  coordinatorEmail = (await accountFor(t, 'coordination_unit')).email;
+  groupId = (await makeGroup(t)).id;
+  const [round] = await t.services.db
+    .insert(recruitmentRounds)
+    .values({
+      groupId,
+      opensOn: '2025-01-01',
+      closesOn: '2025-02-01',
+      appointmentDate: '2025-04-01',
+      targetAudiences: 'Everyone',
+    })
+    .returning({ id: recruitmentRounds.id });
+  roundId = round!.id;
+});
+afterEach(() => t.clock.reset());
+after(() => t.close());
+
+const DAY = 24 * 60;
+let n = 0;
+async function unsuccessfulApplication(
+  decidedAt: string,
+  status: 'not_recommended' | 'declined' = 'not_recommended',
+) {
+  n++;
+  const [row] = await t.services.db
+    .insert(applications)
+    .values({
+      roundId,
+      fullName: `Rejected Applicant ${n}`,
+      email: `rejected.${n}@example.org`,
+      phone: '07700 900123',
+      dateOfBirth: '1990-01-01',
+      communities: 'Tenants in Lewisham',
+      statement: 'My statement',
+      independenceConfirmed: true,
+      principlesConfirmed: true,
+      status,
+      decisionReason: 'Not enough experience',
+      decidedAt: new Date(decidedAt),
+    })
+    .returning({ id: applications.id });
+  return row!.id;
+}
+
+const applicationOf = async (id: string) =>
+  (await t.services.db.select().from(applications).where(eq(applications.id, id)))[0]!;
+
+async function warningsTo(address: string, recordId: string) {
+  return t.services.db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.toAddress, address), like(outbox.bodyText, `%${recordId}%`)));
+}
+
+test('DP-03: an unsuccessful application past 12 months is warned about, then anonymised; one inside the period and a held one stay', async () => {
+  // Today is 23 November 2026: decided 1 October 2025 ended 1 October 2026.
+  const old = await unsuccessfulApplication('2025-10-01T10:00:00Z');
+  const recent = await unsuccessfulApplication('2026-06-01T10:00:00Z');
+  const held = await unsuccessfulApplication('2025-09-01T10:00:00Z', 'declined');
+  await t.services.retention.placeHold(await adminPrincipal(), {
+    on: 'record',
+    kindKey: 'groups.unsuccessful-applications',
+    recordId: held,
+    reason: 'The applicant complained about the decision',
+    requestedBy: 'Complaint C-2026-14',
+  });
+
+  await t.services.retentionSweep.run();
+  // Warned, not yet removed: the owner is told the warning period before.
+  assert.equal((await applicationOf(old)).fullName, 'Rejected Applicant 1');
+  const [warning] = await warningsTo(coordinatorEmail, old);
+  assert.ok(warning, 'the coordination unit is warned');
+  assert.match(warning.subject, /Unsuccessful applications to join a group/);
+  assert.match(warning.bodyText, /2026-10-01/);
+  assert.doesNotMatch(warning.bodyText, /Rejected Applicant/);
+  assert.equal((await warningsTo(coordinatorEmail, recent)).length, 0);
+  assert.equal((await warningsTo(coordinatorEmail, held)).length, 0);
+
+  // The next day's run sends no second warning.
+  t.clock.advanceMinutes(DAY);
+  await t.services.retentionSweep.run();
+  assert.equal((await warningsTo(coordinatorEmail, old)).length, 1);
+
+  t.clock.advanceMinutes(30 * DAY);
+  await t.services.retentionSweep.run();
+  const gone = await applicationOf(old);
+  assert.equal(gone.fullName, '');
+  assert.equal(gone.email, old);
+  assert.equal(gone.phone, null);
+  assert.equal(gone.dateOfBirth, null);
+  assert.equal(gone.statement, '');
+  assert.equal(gone.decisionReason, null);
+  assert.equal(gone.status, 'not_recommended', 'the outcome stays, counted');
+  assert.equal((await applicationOf(recent)).fullName, 'Rejected Applicant 2');
+  assert.equal((await applicationOf(held)).fullName, 'Rejected Applicant 3');
+
+  const [event] = await t.services.db
+    .select()
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.action, 'retention.anonymised'),
+        eq(auditEvents.recordId, 'groups.unsuccessful-applications'),
+      ),
+    );
+  assert.ok(event);
+  const said = JSON.stringify(event.after);
+  assert.match(said, new RegExp(old));
+  assert.doesNotMatch(said, /Rejected|example\.org|07700|1990/);
+});
+
+async function adminPrincipal() {
+  const account = await accountFor(t, 'administrator');
+  return {
+    kind: 'user' as const,
+    userId: account.userId,
+    displayName: 'Admin',
+    email: account.email,
+    roles: [{ role: 'administrator' as const, scopeType: null, scopeId: null }],
+  };
+}
+
+test('DP-03, DP-01: monitoring answers are deleted once every membership has ended and the period run; a current member keeps theirs', async () => {
+  const left = await makePerson(t);
+  const member = await makePerson(t);
+  const heldPerson = await makePerson(t);
+  await insertMembership(t, groupId, left.id, { startsOn: '2024-01-01', leftOn: '2026-01-15' });
+  await insertMembership(t, groupId, heldPerson.id, {
+    startsOn: '2024-01-01',
+    leftOn: '2026-01-15',
+  });
+  await insertMembership(t, groupId, member.id, { startsOn: '2025-01-01' });
+  await t.services.db
+    .insert(diversityAnswers)
+    .values(
+      [left, member, heldPerson].map((p) => ({ personId: p.id, ethnicity: null, ageBand: null })),
+    );
+  await t.services.retention.placeHold(await adminPrincipal(), {
+    on: 'person',
+    personId: heldPerson.id,
+    reason: 'Subject access request in hand',
+    requestedBy: 'SAR-2026-3',
+  });
+  await t.services.retentionSweep.run();
+  t.clock.advanceMinutes(31 * DAY);
+  await t.services.retentionSweep.run();
+  const kept = await t.services.db
+    .select({ personId: diversityAnswers.personId })
+    .from(diversityAnswers)
+    .where(inArray(diversityAnswers.personId, [left.id, member.id, heldPerson.id]));
+  assert.deepEqual(kept.map((k) => k.personId).sort(), [member.id, heldPerson.id].sort());
+});
+
+test('DP-03: two sweeps at once warn and anonymise each record once', async () => {
+  const ids = [
+    await unsuccessfulApplication('2025-08-01T10:00:00Z'),
+    await unsuccessfulApplication('2025-08-02T10:00:00Z'),
+  ];
+  await Promise.all([t.services.retentionSweep.run(), t.services.retentionSweep.run()]);
+  for (const id of ids) assert.equal((await warningsTo(coordinatorEmail, id)).length, 1, id);
+  t.clock.advanceMinutes(30 * DAY);
+  const before = await t.services.db.select().from(retentionActions);
+  const results = await Promise.all([
+    t.services.retentionSweep.run(),
+    t.services.retentionSweep.run(),
+  ]);
+  const after = await t.services.db.select().from(retentionActions);
+  const fresh = after.filter((a) => !before.some((b) => b.id === a.id));
+  assert.equal(fresh.filter((a) => a.kindKey === 'groups.unsuccessful-applications').length, 1);
+  assert.equal(
+    results.reduce((sum, r) => sum + r.removed, 0),
+    fresh.reduce((sum, a) => sum + a.records, 0),
+  );
+  for (const id of ids) assert.equal((await applicationOf(id)).fullName, '');
+  const left = await t.services.db
+    .select()
+    .from(retentionWarnings)
+    .where(inArray(retentionWarnings.recordId, ids));
+  assert.equal(left.length, 0, 'a removed record is no longer listed as warned');
+});
+
+test('DP-03: the administrator changes a period; a bad period names its field and writes nothing; others get 403 and no link', async () => {
+  const home = await coordinator.get('/');
+  assert.doesNotMatch(home.body, /\/admin\/retention/);
+  assert.equal((await coordinator.get('/admin/retention')).statusCode, 403);
+  const kindPath = '/admin/retention/kinds/groups.monitoring-answers';
+  assert.equal((await coordinator.get(kindPath)).statusCode, 403);
+  assert.equal(
+    (await coordinator.post(kindPath, { count: '6', unit: 'months', version: '0' })).statusCode,
+    403,
+  );
+
+  assert.match((await admin.get('/')).body, /href="\/admin\/retention"/);
+  const page = await admin.get('/admin/retention');
+  assert.equal(page.statusCode, 200);
+  const text = textOf(page.body);
+  assert.match(text, /Members’ equality monitoring answers|Members' equality monitoring answers/);
+  assert.match(text, /Unsuccessful applications to join a group/);
+
+  await admin.get(kindPath);
+  const bad = await admin.post(kindPath, { count: 'six', unit: 'months', version: '0' });
+  assert.equal(bad.statusCode, 400);
+  assert.deepEqual(errorSummaryOf(bad.body).targets, ['count']);
+  assert.match(errorSummaryOf(bad.body).messages[0]!, /whole number/);
+  const badUnit = await admin.post(kindPath, { count: '6', unit: 'years', version: '0' });
+  assert.deepEqual(errorSummaryOf(badUnit.body).targets, ['unit']);
+  assert.equal((await t.services.db.select().from(retentionPeriods)).length, 0);
+
+  const saved = await admin.post(kindPath, { count: '6', unit: 'months', version: '0' });
+  assert.equal(saved.statusCode, 303);
+  const after = textOf((await admin.get('/admin/retention')).body);
+  assert.match(after, /3 months\s+6 months\s+changed/);
+  const stale = await admin.post(kindPath, { count: '7', unit: 'months', version: '0' });
+  assert.equal(stale.statusCode, 409);
+  const [row] = await t.services.db.select().from(retentionPeriods);
+  assert.deepEqual([row!.count, row!.unit], [6, 'months']);
+  const [event] = await t.services.db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.action, 'retention.period-changed'));
+  assert.deepEqual(event!.before, { count: 3, unit: 'months' });
+  assert.deepEqual(event!.after, { count: 6, unit: 'months' });
+  // Back to the default, for the other tests.
+  await admin.post(kindPath, { count: '3', unit: 'months', version: '1' });
+});
+
+test('DP-03: a hold needs its reason and who asked; what was done downloads as CSV', async () => {
+  await admin.get('/admin/retention/holds/new');
+  const bad = await admin.post('/admin/retention/holds/new', { on: 'record', recordId: 'x' });
+  assert.equal(bad.statusCode, 400);
+  assert.deepEqual(errorSummaryOf(bad.body).targets.sort(), [
+    'kindKey',
+    'reason',
+    'recordId',
+    'requestedBy',
+  ]);
+  const csv = await admin.get('/admin/retention/done.csv');
+  assert.equal(csv.statusCode, 200);
+  assert.match(csv.headers['content-type'] as string, /text\/csv/);
+  assert.match(csv.body, /When,Kind key,Kind of record,Done,Records/);
+  assert.equal((await coordinator.get('/admin/retention/done.csv')).statusCode, 403);
+});
