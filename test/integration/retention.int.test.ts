@@ -6,6 +6,7 @@ import {
   diversityAnswers,
   recruitmentRounds,
 } from '../../src/modules/groups/schema.js';
+import { expenseClaims, expenseItems } from '../../src/modules/expenses/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
 import {
@@ -272,4 +273,65 @@ test('DP-03: a hold needs its reason and who asked; what was done downloads as C
   assert.match(csv.headers['content-type'] as string, /text\/csv/);
   assert.match(csv.body, /When,Kind key,Kind of record,Done,Records/);
   assert.equal((await coordinator.get('/admin/retention/done.csv')).statusCode, 403);
+});
+
+async function paidClaimWithReceipt(paidAt: string) {
+  const claimant = await makePerson(t);
+  const [claim] = await t.services.db
+    .insert(expenseClaims)
+    .values({
+      claimantPersonId: claimant.id,
+      groupId,
+      occasion: 'other',
+      occasionText: 'Group meeting',
+      status: 'paid',
+      claimedPence: 1250,
+      approvedPence: 1250,
+      createdAt: new Date(paidAt),
+      paidAt: new Date(paidAt),
+    })
+    .returning({ id: expenseClaims.id });
+  const file = await t.services.files.put(Buffer.from('A train ticket for Ann Claimant'));
+  await t.services.db.insert(expenseItems).values({
+    claimId: claim!.id,
+    category: 'public_transport',
+    incurredOn: paidAt.slice(0, 10),
+    description: 'Train to the meeting',
+    claimedPence: 1250,
+    approvedPence: 1250,
+    receiptFileName: 'ticket.pdf',
+    receiptMediaType: 'application/pdf',
+    receiptSizeBytes: file.sizeBytes,
+    receiptSha256: file.sha256,
+    receiptStorageKey: file.key,
+    createdAt: new Date(paidAt),
+  });
+  return { claimId: claim!.id, key: file.key, personId: claimant.id };
+}
+
+const receiptOf = async (claimId: string) =>
+  (await t.services.db.select().from(expenseItems).where(eq(expenseItems.claimId, claimId)))[0]!;
+
+test("DP-03: receipts are deleted six years after the claim was paid; a newer one and a held claimant's stay, and the claim stays", async () => {
+  const old = await paidClaimWithReceipt('2020-06-01T12:00:00Z');
+  const recent = await paidClaimWithReceipt('2021-06-01T12:00:00Z');
+  const held = await paidClaimWithReceipt('2020-05-01T12:00:00Z');
+  await t.services.retention.placeHold(await adminPrincipal(), {
+    on: 'person',
+    personId: held.personId,
+    reason: 'Fraud investigation',
+    requestedBy: 'Case 2026/88',
+  });
+  await t.services.retentionSweep.run();
+  assert.equal((await receiptOf(old.claimId)).receiptStorageKey, old.key, 'warned first');
+  t.clock.advanceMinutes(30 * DAY);
+  await t.services.retentionSweep.run();
+  const gone = await receiptOf(old.claimId);
+  assert.equal(gone.receiptStorageKey, null);
+  assert.equal(gone.receiptFileName, null);
+  assert.equal(gone.approvedPence, 1250, 'the payment stays on the record');
+  await assert.rejects(t.services.files.read(old.key));
+  assert.equal((await receiptOf(recent.claimId)).receiptStorageKey, recent.key);
+  assert.equal((await receiptOf(held.claimId)).receiptStorageKey, held.key);
+  assert.match((await t.services.files.read(held.key)).toString(), /train ticket/);
 });

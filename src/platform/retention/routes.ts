@@ -9,18 +9,14 @@ import { paginationFor } from '../http/pagination.js';
 import { isUuid } from '../http/params.js';
 import { formShow, redirectWithFlash, registerFormPage } from '../http/render.js';
 import type { Translate } from '../i18n/messages.js';
-import type { RetentionPeriod } from '../modules.js';
 import { retentionPaths as paths } from './paths.js';
+import { actionWord, periodText } from './words.js';
 import type { RetentionService } from './service.js';
 
 const manage = { config: { access: { action: 'retention.manage' as const } } };
 const T = 'platform/views/admin';
 /** Rows in the CSV of what was done, at most: years of daily runs. */
 const CSV_ROWS = 50_000;
-
-export function periodText(t: Translate, period: RetentionPeriod): string {
-  return t(`admin.retention.period.${period.unit}`, { count: period.count });
-}
 
 export function registerRetentionRoutes(
   { app, renderPage }: RouteDeps,
@@ -32,7 +28,8 @@ export function registerRetentionRoutes(
     { text: request.t('admin.retention.title'), href: paths.page },
   ];
   const kindName = (key: string) => retention.parts.find((p) => p.key === key)?.name ?? key;
-  const actionText = (t: Translate, action: string) => t(`admin.retention.done.${action}`);
+  const actionText = (t: Translate, action: string) =>
+    action === 'deleted' ? t('admin.retention.done.deleted') : t('admin.retention.done.anonymised');
 
   app.get(paths.page, manage, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
@@ -61,7 +58,7 @@ export function registerRetentionRoutes(
         name: e.part.name,
         trigger: e.part.trigger,
         reason: e.part.reason,
-        action: t(`admin.retention.actions.${e.part.action}`),
+        action: actionWord(t, e.part.action),
         keeps: e.part.keeps,
         owner: roleLabel(t, e.part.ownerRole),
         defaultPeriod: periodText(t, e.part.defaultPeriod),
@@ -155,11 +152,10 @@ export function registerRetentionRoutes(
         part: e.part,
         defaultPeriod: periodText(t, e.part.defaultPeriod),
         period: periodText(t, e.period),
-        units: (['months', 'days'] as const).map((u) => ({
-          value: u,
-          text: t(`admin.retention.units.${u}`),
-          checked: values.unit === u,
-        })),
+        units: [
+          { value: 'months', text: t('admin.retention.units.months') },
+          { value: 'days', text: t('admin.retention.units.days') },
+        ].map((u) => ({ ...u, checked: values.unit === u.value })),
         action: paths.kind(e.part.key),
         backHref: paths.page,
       };

@@ -57,11 +57,16 @@ export function createRetentionService(deps: {
     });
   }
 
-  function text(value: unknown, field: string, errors: { field: string; message: string }[]) {
+  function text(
+    value: unknown,
+    field: string,
+    missing: string,
+    errors: { field: string; message: string }[],
+  ) {
     const v = typeof value === 'string' ? value.trim() : '';
-    if (!v) errors.push({ field, message: t(`admin.retention.errors.${field}Missing`) });
+    if (!v) errors.push({ field, message: missing });
     else if (v.length > MAX_TEXT)
-      errors.push({ field, message: t(`admin.retention.errors.tooLong`, { max: MAX_TEXT }) });
+      errors.push({ field, message: t('admin.retention.errors.tooLong', { max: MAX_TEXT }) });
     return v;
   }
 
@@ -87,7 +92,13 @@ export function createRetentionService(deps: {
       const problem = periodProblem(countText, unit);
       if (problem)
         throw new ValidationError([
-          { field: problem, message: t(`admin.retention.errors.${problem}`) },
+          {
+            field: problem,
+            message:
+              problem === 'count'
+                ? t('admin.retention.errors.count')
+                : t('admin.retention.errors.unit'),
+          },
         ]);
       const period: RetentionPeriod = { count: Number(countText.trim()), unit: unit as 'months' };
       await db.transaction(async (tx) => {
@@ -146,8 +157,18 @@ export function createRetentionService(deps: {
         errors.push({ field: 'recordId', message: t('admin.retention.errors.recordId') });
       if (on === 'person' && !uuid.test(personId))
         errors.push({ field: 'personId', message: t('admin.retention.errors.personId') });
-      const reason = text(input.reason, 'reason', errors);
-      const requestedBy = text(input.requestedBy, 'requestedBy', errors);
+      const reason = text(
+        input.reason,
+        'reason',
+        t('admin.retention.errors.reasonMissing'),
+        errors,
+      );
+      const requestedBy = text(
+        input.requestedBy,
+        'requestedBy',
+        t('admin.retention.errors.requestedByMissing'),
+        errors,
+      );
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const [hold] = await tx

@@ -17,6 +17,7 @@ import type { Db, Tx } from '../db/database.js';
 import type { Translate } from '../i18n/messages.js';
 import type { MailService } from '../mail/service.js';
 import type { RetentionRecord, RetentionSchedulePart, Sweep } from '../modules.js';
+import { actionWord } from './words.js';
 import { retentionEndsOn, retentionStep, startedByFor } from './rules.js';
 import { retentionActions, retentionHolds, retentionWarnings } from './schema.js';
 import type { RetentionService } from './service.js';
@@ -108,7 +109,7 @@ export function createRetentionSweep(deps: {
         text: [
           t('admin.retention.warning.intro', {
             kind: part.name,
-            action: t(`admin.retention.actions.${part.action}`),
+            action: actionWord(t, part.action),
             days: warningDays,
           }),
           '',
