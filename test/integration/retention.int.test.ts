@@ -6,6 +6,7 @@ import {
   diversityAnswers,
   recruitmentRounds,
 } from '../../src/modules/groups/schema.js';
+import { custodyVisitReportDetainees } from '../../src/modules/custody-visiting/reports/schema.js';
 import { expenseClaims, expenseItems } from '../../src/modules/expenses/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
@@ -16,6 +17,7 @@ import {
 } from '../../src/platform/retention/schema.js';
 import { Agent, createTestApp, type TestApp } from '../app.js';
 import { accountFor, signInAsRole } from '../factories/accounts.js';
+import { makeSentReport, makeVisitingPair } from '../factories/custody-reports.js';
 import { makePerson } from '../factories/directory.js';
 import { insertMembership, makeGroup } from '../factories/groups.js';
 import { errorSummaryOf } from '../error-summary.js';
@@ -334,4 +336,44 @@ test("DP-03: receipts are deleted six years after the claim was paid; a newer on
   assert.equal((await receiptOf(recent.claimId)).receiptStorageKey, recent.key);
   assert.equal((await receiptOf(held.claimId)).receiptStorageKey, held.key);
   assert.match((await t.services.files.read(held.key)).toString(), /train ticket/);
+});
+
+test("DP-03: a custody visit report's detainee details are anonymised two years after the visit; the counts stay; a newer and a held report keep theirs", async () => {
+  const pair = await makeVisitingPair(t);
+  const old = await makeSentReport(t, pair, {
+    submittedAt: '2024-06-01T20:00:00Z',
+    recordNumbers: ['01AB/1001/24', '01AB/1002/24'],
+  });
+  const recent = await makeSentReport(t, pair, {
+    submittedAt: '2025-06-01T20:00:00Z',
+    recordNumbers: ['01AB/2001/25'],
+  });
+  const held = await makeSentReport(t, pair, {
+    submittedAt: '2024-05-01T20:00:00Z',
+    recordNumbers: ['01AB/3001/24'],
+  });
+  await t.services.retention.placeHold(await adminPrincipal(), {
+    on: 'record',
+    kindKey: 'custody-visiting.detainee-details',
+    recordId: held.id,
+    reason: 'A complaint by the detainee',
+    requestedBy: 'Complaint 2026/19',
+  });
+  const detainees = (reportId: string) =>
+    t.services.db
+      .select()
+      .from(custodyVisitReportDetainees)
+      .where(eq(custodyVisitReportDetainees.reportId, reportId));
+  await t.services.retentionSweep.run();
+  assert.equal((await detainees(old.id))[0]!.custodyRecordNumber.startsWith('01AB/'), true);
+  t.clock.advanceMinutes(30 * DAY);
+  await t.services.retentionSweep.run();
+  const gone = await detainees(old.id);
+  assert.equal(gone.length, 2, 'each detainee is still counted');
+  for (const d of gone) {
+    assert.match(d.custodyRecordNumber, /^removed:/);
+    assert.equal(d.seen, true);
+  }
+  assert.equal((await detainees(recent.id))[0]!.custodyRecordNumber, '01AB/2001/25');
+  assert.equal((await detainees(held.id))[0]!.custodyRecordNumber, '01AB/3001/24');
 });
