@@ -3,6 +3,7 @@ import { after, afterEach, before, test } from 'node:test';
 import { and, eq, inArray, like } from 'drizzle-orm';
 import {
   applications,
+  clearances,
   diversityAnswers,
   recruitmentRounds,
 } from '../../src/modules/groups/schema.js';
@@ -18,7 +19,7 @@ import {
 import { Agent, createTestApp, type TestApp } from '../app.js';
 import { accountFor, signInAsRole } from '../factories/accounts.js';
 import { makeSentReport, makeVisitingPair } from '../factories/custody-reports.js';
-import { makePerson } from '../factories/directory.js';
+import { makePerson, referenceOrganisationId } from '../factories/directory.js';
 import { insertMembership, makeGroup } from '../factories/groups.js';
 import { errorSummaryOf } from '../error-summary.js';
 import { textOf } from '../html.js';
@@ -376,4 +377,42 @@ test("DP-03: a custody visit report's detainee details are anonymised two years 
   }
   assert.equal((await detainees(recent.id))[0]!.custodyRecordNumber, '01AB/2001/25');
   assert.equal((await detainees(held.id))[0]!.custodyRecordNumber, '01AB/3001/24');
+});
+
+test('DP-03: a lapsed clearance is deleted 12 months after it lapsed; a current one and a held person’s stay', async () => {
+  const organisation = await referenceOrganisationId(t, 'E09000007');
+  const person = await makePerson(t);
+  const heldPerson = await makePerson(t);
+  const clearance = async (personId: string, expiresOn: string, withdrawnOn?: string) =>
+    (
+      await t.services.db
+        .insert(clearances)
+        .values({
+          personId,
+          level: 'nppv2',
+          grantedOn: '2020-01-01',
+          expiresOn,
+          withdrawnOn: withdrawnOn ?? null,
+          requiredById: organisation,
+        })
+        .returning({ id: clearances.id })
+    )[0]!.id;
+  // Withdrawn 1 March 2025 (before it would have expired): lapsed then.
+  const lapsed = await clearance(person.id, '2030-01-01', '2025-03-01');
+  const current = await clearance(person.id, '2030-01-01');
+  const held = await clearance(heldPerson.id, '2025-01-01');
+  await t.services.retention.placeHold(await adminPrincipal(), {
+    on: 'person',
+    personId: heldPerson.id,
+    reason: 'Vetting appeal',
+    requestedBy: 'Case V-7',
+  });
+  await t.services.retentionSweep.run();
+  t.clock.advanceMinutes(30 * DAY);
+  await t.services.retentionSweep.run();
+  const left = await t.services.db
+    .select({ id: clearances.id })
+    .from(clearances)
+    .where(inArray(clearances.id, [lapsed, current, held]));
+  assert.deepEqual(left.map((c) => c.id).sort(), [current, held].sort());
 });

@@ -48,7 +48,11 @@ import { registerElectionRoutes } from './elections/routes.js';
 import { registerMembershipRoutes } from './memberships/routes.js';
 import { registerGroupRoutes } from './register/routes.js';
 import { createGroupsPersonData } from './person-data.js';
-import { monitoringAnswersRetention, recruitmentApplicationsRetention } from './retention.js';
+import {
+  clearancesRetention,
+  monitoringAnswersRetention,
+  recruitmentApplicationsRetention,
+} from './retention.js';
 import type { GroupsServices } from './route-deps.js';
 import type { GroupStatus, GroupType } from './rules.js';
 import type { MEMBERSHIP_STATUSES } from './schema.js';
@@ -305,7 +309,7 @@ export function createGroupsModule(
       ];
     },
     // DP-03, DP-01: its personal records on the retention schedule.
-    retention: [recruitmentApplicationsRetention, monitoringAnswersRetention],
+    retention: [recruitmentApplicationsRetention, monitoringAnswersRetention, clearancesRetention],
     sweeps: [
       // IAG-18: close terms that have run out, and tell members six months before theirs ends.
       {

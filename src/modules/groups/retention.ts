@@ -9,7 +9,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { queryRows } from '../../platform/db/database.js';
 import type { RetentionPart } from '../../platform/modules.js';
 import { groupPaths } from './paths.js';
-import { applications, diversityAnswers } from './schema.js';
+import { applications, clearances, diversityAnswers } from './schema.js';
 
 const UNSUCCESSFUL = ['not_recommended', 'declined'] as const;
 /** An anonymised application's text: its name is emptied, which also marks it done. */
@@ -129,6 +129,47 @@ export const monitoringAnswersRetention: RetentionPart = {
           ),
         )
         .returning({ id: diversityAnswers.personId });
+      return done.length;
+    },
+  },
+};
+
+export const clearancesRetention: RetentionPart = {
+  kind: 'security clearances',
+  describe:
+    "A person's security clearance (IAG-29): its level, the organisation that required it, and the days it was granted, expires or was withdrawn.",
+  schedule: {
+    key: 'groups.lapsed-clearances',
+    name: 'Security clearances that have lapsed',
+    trigger: 'The day the clearance expired or was withdrawn, whichever came first',
+    defaultPeriod: { count: 12, unit: 'months' },
+    reason:
+      "Long enough to see a renewal through and to answer a question about the person's access while cleared; the vetting itself is kept by the force's vetting unit, not by Bridge.",
+    action: 'delete',
+    ownerRole: 'coordination_unit',
+    async due(executor: Executor, startedBy: string, limit: number) {
+      const rows = await queryRows<{ id: string; person_id: string; lapsed_on: string }>(
+        executor,
+        sql`select c.id, c.person_id,
+                   least(c.expires_on, coalesce(c.withdrawn_on, c.expires_on))::text as lapsed_on
+            from clearances c
+            where least(c.expires_on, coalesce(c.withdrawn_on, c.expires_on)) <= ${startedBy}::date
+            order by least(c.expires_on, coalesce(c.withdrawn_on, c.expires_on)), c.id
+            limit ${limit}`,
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        startedOn: r.lapsed_on,
+        reference: `Clearance ${r.id}`,
+        personIds: [r.person_id],
+      }));
+    },
+    async apply(executor: Executor, ids: readonly string[]) {
+      if (!ids.length) return 0;
+      const done = await executor
+        .delete(clearances)
+        .where(inArray(clearances.id, [...ids]))
+        .returning({ id: clearances.id });
       return done.length;
     },
   },
