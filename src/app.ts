@@ -54,6 +54,9 @@ import { OneLinePerRequest } from './platform/http/request-log.js';
 import { createRenderer } from './platform/http/render.js';
 import { serviceNavigation } from './platform/http/service-navigation.js';
 import { platformSweeps } from './platform/sweeps.js';
+import { registerRetentionRoutes } from './platform/retention/routes.js';
+import { createRetentionService } from './platform/retention/service.js';
+import { createRetentionSweep, retentionSweep } from './platform/retention/sweep.js';
 import {
   trackHandlersInFlight,
   type HandlersInFlight,
@@ -298,9 +301,28 @@ export function buildServices(deps: AppDeps) {
     informationRights,
     foi,
   ];
+  // DP-03: the retention schedule is every module's kinds of personal record that Bridge acts on.
+  const clock = now ?? (() => new Date());
+  const retention = createRetentionService({
+    db,
+    parts: modules.flatMap((m) => (m.retention ?? []).flatMap((r) => r.schedule ?? [])),
+    now: clock,
+    t,
+  });
+  const retentionRunner = createRetentionSweep({
+    db,
+    retention,
+    mail,
+    now: clock,
+    warningDays: config.retention.warningDays,
+    publicUrl: config.publicUrl,
+    t,
+  });
   // Every service by name, for tests that drive a service directly.
   const services = {
     ...platform,
+    retention,
+    retentionSweep: retentionRunner,
     ...directory.services,
     ...groups.services,
     ...meetings.services,
@@ -560,9 +582,14 @@ export async function buildApp(deps: AppDeps): Promise<{
   registerBankHolidayRoutes(routeDeps);
   registerAuditRoutes(routeDeps);
   registerOutboxRoutes(routeDeps);
+  registerRetentionRoutes(routeDeps, services.retention, config.retention.warningDays);
   for (const module of modules) await module.registerRoutes(app, renderPage);
   registerOpenDataRoutes(routeDeps, collectOpenData(modules));
 
-  const sweeps = [...platformSweeps(platform, app.log), ...modules.flatMap((m) => m.sweeps ?? [])];
+  const sweeps = [
+    ...platformSweeps(platform, app.log),
+    retentionSweep(services.retentionSweep),
+    ...modules.flatMap((m) => m.sweeps ?? []),
+  ];
   return { app, services, routes, handlers, sweeps };
 }

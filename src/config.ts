@@ -69,6 +69,8 @@ export interface PlatformConfig {
   mail: { smtpUrl: string | undefined; from: string };
   /** Uploaded files (meeting papers, advice documents): where they are kept, the largest accepted. */
   files: { dir: string; maxBytes: number };
+  /** DP-03: how many days before a record's retention period ends its owner is warned. */
+  retention: { warningDays: number };
   timeZone: 'Europe/London';
 }
 
@@ -216,6 +218,7 @@ export function readConfig(given: Env | undefined, modules: ModuleSettingsDeclar
       dir: path.resolve(env.FILES_DIR || path.join(env.DATA_DIR || 'data', 'files')),
       maxBytes: int(env, 'FILE_MAX_MB', 10, 1, 100) * 1024 * 1024,
     },
+    retention: { warningDays: int(env, 'RETENTION_WARNING_DAYS', 30, 1, 365) },
     timeZone: 'Europe/London',
     ...readModuleSettings(env, modules),
   };

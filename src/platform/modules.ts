@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { ApiTokenService } from './api/service.js';
 import type { UserPrincipal } from './auth/principal.js';
+import type { Role } from './auth/roles.js';
 import type { SecretBox } from './auth/secret-box.js';
 import type { AuthService } from './auth/service.js';
 import type { UsersService } from './auth/users-service.js';
@@ -134,13 +135,67 @@ export interface ErasedPart {
   how: 'deleted' | 'anonymised';
 }
 
+/** A retention period (DP-03): calendar months (addCalendarMonths) or days. */
+export interface RetentionPeriod {
+  count: number;
+  unit: 'months' | 'days';
+}
+
 /**
- * A kind of personal record a module keeps, for DP-03. Only declared here: its period, warning
- * and deletion or anonymisation are filled in by the information-rights work (issue 28).
+ * One record whose clock has run (or will run, for a warning): what the owner needs to find it,
+ * never the person's data (the reference is the record's own number or title, not a name).
+ */
+export interface RetentionRecord {
+  /** The record's id (a uuid): the key a legal hold and a warning name it by. */
+  id: string;
+  /** The day its clock started (the trigger), ISO date. */
+  startedOn: string;
+  /** How its owner finds it: a reference and, where it has one, its page. */
+  reference: string;
+  href?: string;
+  /** The people it is about (directory ids): a hold on one of them holds the record. */
+  personIds: readonly string[];
+  /** The owner to warn when the owner is a person (a user id); else the part's role. */
+  ownerUserId?: string | null;
+}
+
+/**
+ * What is done with a kind of personal record when its period ends (DP-03), run by the platform's
+ * retention sweep (src/platform/retention). Both functions run on the executor given: the sweep
+ * holds a lock on the kind and removes in one transaction per batch.
+ */
+export interface RetentionSchedulePart {
+  /** Stable, kept on overrides, holds, warnings and runs: '<module>.<what>' ('expenses.receipts'). */
+  key: string;
+  /** Its name, as the administrator reads it on the schedule. */
+  name: string;
+  /** The trigger in words: when the clock starts ('the day the claim was paid'). */
+  trigger: string;
+  defaultPeriod: RetentionPeriod;
+  /** Why the default is what it is (the law, guidance, or the reason the record is kept). */
+  reason: string;
+  action: 'delete' | 'anonymise';
+  /** What stays for the record after anonymising (counts, minutes, decisions). */
+  keeps?: string;
+  /** Who is warned before: every active holder of this role (unless the record names a person). */
+  ownerRole: Role;
+  /**
+   * Records whose clock started on or before `startedBy` (ISO date), not yet deleted or
+   * anonymised, oldest first, at most `limit`: one query.
+   */
+  due(executor: Executor, startedBy: string, limit: number): Promise<RetentionRecord[]>;
+  /** Deletes or anonymises these records (those still due); how many it changed. */
+  apply(executor: Executor, ids: readonly string[]): Promise<number>;
+}
+
+/**
+ * A kind of personal record a module keeps, for DP-03: what it is, and, where Bridge acts on it
+ * by itself, its schedule (its period, warning and deletion or anonymisation).
  */
 export interface RetentionPart {
   kind: string;
   describe: string;
+  schedule?: RetentionSchedulePart;
 }
 
 /**

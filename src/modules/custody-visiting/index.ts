@@ -7,6 +7,7 @@
  * activities, recruitment and surges, and the public pages about the scheme. Its one public face
  * (ADR 0014).
  */
+import { detaineeDetailsRetention } from './retention.js';
 import { custodyHeadline } from './statistics/headline.js';
 import { can } from '../../platform/auth/permissions.js';
 import type { ScopeCatalogue } from '../../platform/auth/users-service.js';
@@ -239,6 +240,8 @@ export function createCustodyVisitingModule(
         hint: t('custody-visiting:applications.homeTask.hint'),
       },
     ],
+    // DP-03: detainees' details on the retention schedule.
+    retention: [detaineeDetailsRetention],
     sweeps: [
       // ICV-08: the scheme managers reminded once of each review overdue and issue due to escalate.
       {

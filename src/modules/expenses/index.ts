@@ -15,6 +15,7 @@ import { createExpensesService } from './claims/service.js';
 import { registerDisputeRoutes } from './disputes/routes.js';
 import { createDisputesService } from './disputes/service.js';
 import { expensePaths } from './paths.js';
+import { expenseReceiptsRetention } from './retention.js';
 import { registerPaymentRoutes } from './payments/routes.js';
 import { createExpensesErasure } from './erasure.js';
 import { createExpensesPersonData } from './person-data.js';
@@ -91,6 +92,8 @@ export function createExpensesModule(
     name: 'expenses',
     // Issue 27 part 1: figures it counts, offered to indicators.
     measures: [claimsPaid, paymentTurnaround],
+    // DP-03: receipts on the retention schedule.
+    retention: [expenseReceiptsRetention(platform.files)],
     personData: createExpensesPersonData({ groupNameSql: groups.groupNameSql, t }),
     erasePerson: createExpensesErasure({ directory: directory.directory }),
     api: {},

@@ -49,6 +49,11 @@ import { registerMembershipRoutes } from './memberships/routes.js';
 import { registerGroupRoutes } from './register/routes.js';
 import { createGroupsErasure } from './erasure.js';
 import { createGroupsPersonData } from './person-data.js';
+import {
+  clearancesRetention,
+  monitoringAnswersRetention,
+  recruitmentApplicationsRetention,
+} from './retention.js';
 import type { GroupsServices } from './route-deps.js';
 import type { GroupStatus, GroupType } from './rules.js';
 import type { MEMBERSHIP_STATUSES } from './schema.js';
@@ -305,6 +310,8 @@ export function createGroupsModule(
         },
       ];
     },
+    // DP-03, DP-01: its personal records on the retention schedule.
+    retention: [recruitmentApplicationsRetention, monitoringAnswersRetention, clearancesRetention],
     sweeps: [
       // IAG-18: close terms that have run out, and tell members six months before theirs ends.
       {

@@ -64,6 +64,7 @@ test('only administrators manage users, tokens and read the audit trail', () => 
     'audit.view',
     'api-tokens.manage',
     'mail.view-outbox',
+    'retention.manage',
   ] as const) {
     assert.equal(can(user(grant('administrator')), action), true, action);
     assert.equal(can(user(grant('director')), action), false, action);

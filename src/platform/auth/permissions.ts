@@ -66,6 +66,8 @@ const POLICIES = {
   'audit.view': anyRole(['administrator']),
   'api-tokens.manage': anyRole(['administrator']),
   'mail.view-outbox': anyRole(['administrator']),
+  /** DP-03: the retention schedule's periods, legal holds, and what was done under it. */
+  'retention.manage': anyRole(['administrator']),
   /** The register of groups, with its office-holders and elections due. */
   'groups.view': (p) => anyRole(GROUP_STAFF)(p) || anyRole(['chair', 'deployment_contact'])(p),
   /**

@@ -7,6 +7,7 @@ import { roleLabel } from '../auth/roles.js';
 import { bankHolidayPaths } from '../bank-holidays/paths.js';
 import type { Translate } from '../i18n/messages.js';
 import { outboxPaths } from '../mail/paths.js';
+import { retentionPaths } from '../retention/paths.js';
 import type { PublicHeadline } from '../headlines.js';
 import type { BridgeModule, HomeTask, ModuleHomeTask, RouteDeps } from '../modules.js';
 
@@ -34,6 +35,12 @@ function platformTasks(
       href: bankHolidayPaths.page,
       text: t('home.tasks.bankHolidays.text'),
       hint: t('home.tasks.bankHolidays.hint'),
+    },
+    can(p, 'retention.manage') && {
+      order: 235,
+      href: retentionPaths.page,
+      text: t('home.tasks.retention.text'),
+      hint: t('home.tasks.retention.hint'),
     },
     can(p, 'api-tokens.manage') && {
       order: 240,

@@ -1,0 +1,217 @@
+/**
+ * DP-03: the daily retention sweep. For each kind on the schedule: warns the owner of each record
+ * whose period ends within the warning period (once: retention_warnings remembers it), then
+ * deletes or anonymises the records whose period has ended and whose owner was warned long
+ * enough before, in one transaction per batch with one audit event that names the kind, how many
+ * and the record ids (uuids), never a person's data. Held records are left alone. Safe on two
+ * instances at once: each kind is worked under its own transaction lock, and a warning is sent
+ * only by the transaction that wrote its row.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/service.js';
+import { SYSTEM_ACTOR } from '../auth/principal.js';
+import { roleAssignments, users } from '../auth/schema.js';
+import { addCalendarDays, todayInLondon } from '../calendar/index.js';
+import type { Db, Tx } from '../db/database.js';
+import type { Translate } from '../i18n/messages.js';
+import type { MailService } from '../mail/service.js';
+import type { RetentionRecord, RetentionSchedulePart, Sweep } from '../modules.js';
+import { actionWord } from './words.js';
+import { retentionEndsOn, retentionStep, startedByFor } from './rules.js';
+import { retentionActions, retentionHolds, retentionWarnings } from './schema.js';
+import type { RetentionService } from './service.js';
+
+/** Records looked at per kind and run: the next run takes the rest. */
+export const RETENTION_BATCH = 200;
+const DAY_MS = 24 * 60 * 60_000;
+
+export interface RetentionRunResult {
+  warned: number;
+  removed: number;
+}
+
+export function createRetentionSweep(deps: {
+  db: Db;
+  retention: RetentionService;
+  mail: MailService;
+  now: () => Date;
+  warningDays: number;
+  publicUrl: string;
+  t: Translate;
+}) {
+  const { db, retention, mail, now, warningDays, t } = deps;
+
+  /** Active holds: record ids of this kind, and people. */
+  async function holdsFor(tx: Tx, key: string) {
+    const rows = await tx
+      .select({ recordId: retentionHolds.recordId, personId: retentionHolds.personId })
+      .from(retentionHolds)
+      .where(
+        and(
+          isNull(retentionHolds.liftedAt),
+          sql`(${retentionHolds.kindKey} = ${key} or ${retentionHolds.personId} is not null)`,
+        ),
+      );
+    const records = new Set(rows.flatMap((r) => (r.recordId ? [r.recordId] : [])));
+    const people = new Set(rows.flatMap((r) => (r.personId ? [r.personId] : [])));
+    return {
+      size: rows.length,
+      held: (r: RetentionRecord) => records.has(r.id) || r.personIds.some((p) => people.has(p)),
+    };
+  }
+
+  async function warn(
+    tx: Tx,
+    part: RetentionSchedulePart,
+    records: RetentionRecord[],
+    today: string,
+  ) {
+    if (!records.length) return 0;
+    const written = await tx
+      .insert(retentionWarnings)
+      .values(records.map((r) => ({ kindKey: part.key, recordId: r.id, warnedOn: today })))
+      .onConflictDoNothing()
+      .returning({ recordId: retentionWarnings.recordId });
+    const ids = new Set(written.map((w) => w.recordId));
+    const fresh = records.filter((r) => ids.has(r.id));
+    if (!fresh.length) return 0;
+    // The owner: the person the record names, else everyone active in the part's role.
+    const named = [...new Set(fresh.flatMap((r) => (r.ownerUserId ? [r.ownerUserId] : [])))];
+    const [people, roleHolders] = await Promise.all([
+      named.length
+        ? tx
+            .select({ id: users.id, email: users.email })
+            .from(users)
+            .where(and(inArray(users.id, named), eq(users.status, 'active')))
+        : [],
+      fresh.some((r) => !r.ownerUserId)
+        ? tx
+            .selectDistinct({ email: users.email })
+            .from(users)
+            .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+            .where(and(eq(roleAssignments.role, part.ownerRole), eq(users.status, 'active')))
+        : [],
+    ]);
+    const emailOf = new Map(people.map((p) => [p.id, p.email]));
+    const byAddress = new Map<string, RetentionRecord[]>();
+    for (const r of fresh) {
+      const to = r.ownerUserId && emailOf.get(r.ownerUserId);
+      for (const address of to ? [to] : roleHolders.map((h) => h.email))
+        byAddress.set(address, [...(byAddress.get(address) ?? []), r]);
+    }
+    const period = (await retention.entry(part.key, tx)).period;
+    await mail.queueMany(
+      tx,
+      [...byAddress].map(([to, list]) => ({
+        to,
+        subject: t('admin.retention.warning.subject', { kind: part.name }),
+        text: [
+          t('admin.retention.warning.intro', {
+            kind: part.name,
+            action: actionWord(t, part.action),
+            days: warningDays,
+          }),
+          '',
+          ...list.map(
+            (r) =>
+              `- ${r.reference}: ${retentionEndsOn(r.startedOn, period)}${r.href ? ` ${deps.publicUrl}${r.href}` : ''}`,
+          ),
+          '',
+          t('admin.retention.warning.hold'),
+        ].join('\n'),
+      })),
+    );
+    return fresh.length;
+  }
+
+  /** One kind: its warnings, then one batch removed, in one transaction under the kind's lock. */
+  async function runKind(part: RetentionSchedulePart, runId: string): Promise<RetentionRunResult> {
+    return db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`retention:${part.key}`}))`);
+      const { period } = await retention.entry(part.key, tx);
+      const today = todayInLondon(now());
+      const holds = await holdsFor(tx, part.key);
+      const soon = startedByFor(addCalendarDays(today, warningDays), period);
+      const candidates = (await part.due(tx, soon, RETENTION_BATCH + holds.size)).filter(
+        (r) => !holds.held(r),
+      );
+      const warnings = new Map(
+        candidates.length
+          ? (
+              await tx
+                .select()
+                .from(retentionWarnings)
+                .where(
+                  and(
+                    eq(retentionWarnings.kindKey, part.key),
+                    inArray(
+                      retentionWarnings.recordId,
+                      candidates.map((c) => c.id),
+                    ),
+                  ),
+                )
+            ).map((w) => [w.recordId, w.warnedOn])
+          : [],
+      );
+      const step = (r: RetentionRecord) =>
+        retentionStep(
+          { startedOn: r.startedOn, warnedOn: warnings.get(r.id) ?? null, held: false },
+          period,
+          warningDays,
+          today,
+        );
+      const warned = await warn(
+        tx,
+        part,
+        candidates.filter((r) => step(r) === 'warn'),
+        today,
+      );
+      const ids = candidates.filter((r) => step(r) === 'remove').map((r) => r.id);
+      if (!ids.length) return { warned, removed: 0 };
+      const removed = await part.apply(tx, ids);
+      await tx
+        .delete(retentionWarnings)
+        .where(
+          and(eq(retentionWarnings.kindKey, part.key), inArray(retentionWarnings.recordId, ids)),
+        );
+      const action = part.action === 'delete' ? 'deleted' : 'anonymised';
+      const startedBy = startedByFor(today, period);
+      await tx.insert(retentionActions).values({
+        runId,
+        kindKey: part.key,
+        action,
+        records: removed,
+        startedBy,
+        doneAt: now(),
+      });
+      // No personal data: the kind, how many, the period's cutoff and the records' uuids.
+      await recordAudit(tx, SYSTEM_ACTOR, {
+        action: `retention.${action}`,
+        recordType: 'retention-kind',
+        recordId: part.key,
+        after: { kind: part.key, records: removed, startedBy, period, ids },
+      });
+      return { warned, removed };
+    });
+  }
+
+  return {
+    /** Every kind once: what was warned and removed. */
+    async run(): Promise<RetentionRunResult> {
+      const runId = randomUUID();
+      const total = { warned: 0, removed: 0 };
+      for (const part of retention.parts) {
+        const done = await runKind(part, runId);
+        total.warned += done.warned;
+        total.removed += done.removed;
+      }
+      return total;
+    },
+  };
+}
+
+/** Registered among the platform's sweeps: looked at hourly, it acts at most once a day per record. */
+export function retentionSweep(sweep: { run(): Promise<unknown> }): Sweep {
+  return { name: 'retention', everyMs: DAY_MS / 24, run: () => sweep.run() };
+}
