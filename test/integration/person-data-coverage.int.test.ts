@@ -71,6 +71,11 @@ const NOT_PERSONAL: Record<string, string> = {
   'engagement_plan_headings.updated_by': STAFF_WORK,
   'engagement_plans.agreed_by': STAFF_WORK,
   'expense_budgets.set_by': STAFF_WORK,
+  'retention_holds.lifted_by': STAFF_WORK,
+  'retention_holds.placed_by': STAFF_WORK,
+  'retention_holds.person_id':
+    'a legal hold kept for a request, complaint or case: whether to tell the person is decided with that case (an exemption may apply), not by the export',
+  'retention_periods.updated_by': STAFF_WORK,
   'foi_clock_stops.recorded_by': STAFF_WORK,
   'foi_documents.confirmed_by': STAFF_WORK,
   'foi_extensions.recorded_by': STAFF_WORK,
