@@ -58,7 +58,7 @@ test('a request is logged, its clock stopped and restarted, answered with a part
   const requestUrl = page.url();
   assert.match(await page.locator('#due').innerText(), /Due 31 March 2026 \(/);
 
-  // Clarification asked for on Monday 9 March: five working days used.
+  // Clarification asked for on Monday 9 March: the clock stops.
   await page.getByRole('button', { name: 'Stop the clock' }).click();
   await page.getByRole('heading', { level: 1, name: 'Stop the clock' }).waitFor();
   await expectAccessible(page);
@@ -68,15 +68,15 @@ test('a request is logged, its clock stopped and restarted, answered with a part
   await expectSuccess(page, 'Clock stopped');
   assert.match(await page.locator('#due').innerText(), /The clock is stopped/);
 
-  // The clarification arrives on Monday 16 March: fifteen working days from then (St Patrick's
-  // Day, Good Friday and Easter Monday not counted): Thursday 9 April.
+  // The clarification arrives on Monday 16 March: twenty working days afresh from then (St
+  // Patrick's Day, Good Friday and Easter Monday not counted): Thursday 16 April.
   await page.getByRole('button', { name: 'Restart the clock' }).click();
   await page.getByRole('heading', { level: 1, name: 'Restart the clock' }).waitFor();
   await expectAccessible(page);
   await fillDate(page, 'The day the fee or clarification arrived', '2026-03-16');
   await page.getByRole('button', { name: 'Restart the clock' }).click();
   await expectSuccess(page, 'Clock restarted: the due date has moved');
-  assert.match(await page.locator('#due').innerText(), /Due 9 April 2026/);
+  assert.match(await page.locator('#due').innerText(), /Due 16 April 2026/);
 
   await page.getByRole('button', { name: 'Record the answer' }).click();
   await page.getByRole('heading', { level: 1, name: 'Record the answer' }).waitFor();
@@ -100,7 +100,7 @@ test('a request is logged, its clock stopped and restarted, answered with a part
   await expectSuccess(page, 'Answer recorded');
   assert.match(
     await page.locator('#due').innerText(),
-    /It was due 9 April 2026\. Answered on time, 8 April 2026\./,
+    /It was due 16 April 2026\. Answered on time, 8 April 2026\./,
   );
 
   await page.getByRole('button', { name: 'Publish in the disclosure log' }).click();

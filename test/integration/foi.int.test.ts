@@ -55,14 +55,14 @@ const versionOf = async (id: string) =>
     (await t.services.db.select().from(foiRequests).where(eq(foiRequests.id, id)))[0]!.version,
   );
 
-test('FOI-01: a request received on a Saturday counts as received on Monday, and the page says why; due the twentieth working day after (St Patrick’s Day, Good Friday and Easter Monday not counted)', async () => {
+test('FOI-01: a request received on a Saturday: its twenty working days count from Monday, and the page says why; due the twentieth working day following (St Patrick’s Day, Good Friday and Easter Monday not counted)', async () => {
   const { id, page } = await logRequest(unit, '2026-03-07', '10:00');
   assert.match(page, /Arrived 7 March 2026 at 10am/);
   assert.match(
     page,
-    /Counts as received 9 March 2026\. It arrived on a day that is not a working day, so it counts as received on the next working day/,
+    /Counts as received 7 March 2026\. It arrived on a day that is not a working day, so the twenty working days are counted from the next working day/,
   );
-  assert.match(page, /Due 9 April 2026/);
+  assert.match(page, /Due 8 April 2026/);
   const [audit] = await t.services.db
     .select()
     .from(auditEvents)
@@ -76,11 +76,19 @@ test('FOI-01: a request received at 17:30 counts as received the next working da
   assert.match(page, /Due 7 April 2026/);
 });
 
-test('FOI-01: the clock stopped for clarification and restarted moves the due date by the days stopped; an extension, the answer with a part withheld, review and complaint, then the disclosure log', async () => {
+test('FOI-01: the clock stopped for clarification and restarted starts the twenty working days afresh (s.1(3)); an extension, the answer with a part withheld, review and complaint, then the disclosure log', async () => {
   const { id, page } = await logRequest(unit, '2026-03-02', '10:00');
   assert.match(page, /Due 31 March 2026/);
 
+  // A stop dated in the future is refused by its field, with nothing written.
   let done = await unit.post(`/foi-requests/${id}/stop-clock`, {
+    version: await versionOf(id),
+    reason: 'clarification',
+    ...dateFields('stoppedOn', '2099-03-09'),
+  });
+  assert.equal(done.statusCode, 400);
+  assert.deepEqual(errorSummaryOf(done.body).messages, ['Stopped on must be today or in the past']);
+  done = await unit.post(`/foi-requests/${id}/stop-clock`, {
     version: await versionOf(id),
     reason: 'clarification',
     ...dateFields('stoppedOn', '2026-03-09'),
@@ -105,8 +113,8 @@ test('FOI-01: the clock stopped for clarification and restarted moves the due da
   });
   assert.equal(done.statusCode, 303, done.body);
   shown = text((await unit.get(`/foi-requests/${id}`)).body);
-  // Five working days used (3–6, 9 March); fifteen from 16 March, without 17 March and Easter.
-  assert.match(shown, /Due 9 April 2026/);
+  // Twenty working days afresh following 16 March, without 17 March, Good Friday and Easter Monday.
+  assert.match(shown, /Due 16 April 2026/);
   assert.match(shown, /Awaiting clarification 9 March 2026 16 March 2026/);
 
   // An extension earlier than the due date is refused against its field.

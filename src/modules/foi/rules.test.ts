@@ -53,12 +53,13 @@ test('FOI-01: the office closes at 17:00 London time, so 17:30 BST (16:30 UTC) o
   });
 });
 
-test("FOI-01: received on Saturday 7 March 2026: counts as received Monday 9 March; St Patrick's Day, Good Friday and Easter Monday not counted, due Thursday 9 April", () => {
+test("FOI-01: received on Saturday 7 March 2026: received that day, the twenty working days following it start on Monday 9 March; St Patrick's Day, Good Friday and Easter Monday not counted, due Wednesday 8 April (moving receipt to the Monday would make it a day late)", () => {
   assert.deepEqual(dayOfReceipt(at('2026-03-07T10:00:00Z')), {
-    date: '2026-03-09',
+    date: '2026-03-07',
     moved: 'non-working-day',
   });
-  assert.equal(dueFor('2026-03-07T10:00:00Z'), '2026-04-09');
+  assert.equal(dueFor('2026-03-07T10:00:00Z'), '2026-04-08');
+  assert.equal(dueFor('2026-03-07T10:00:00Z'), dueFor('2026-03-06T10:00:00Z'), 'as for Friday');
 });
 
 test("FOI-01: received Friday 27 November 2026: Scotland's St Andrew's Day (Monday 30 November), Christmas Day (Friday) and the Boxing Day substitute (Monday 28 December) are not counted, due Wednesday 30 December", () => {
@@ -69,38 +70,55 @@ test("FOI-01: received Friday 10 July 2026: Northern Ireland's Battle of the Boy
   assert.equal(dueFor('2026-07-10T10:00:00+01:00'), '2026-08-11');
 });
 
-test('FOI-01: a clock stopped for clarification keeps the days used and adds back the days stopped', () => {
+test('FOI-01: a fees notice stops the clock (s.10(2)): the days used before it are kept, the days from the notice to the fee are disregarded', () => {
   // Received Monday 2 March 2026: due Tuesday 31 March with no stop.
   assert.equal(dueState('2026-03-02').due, '2026-03-31');
-  // Stopped Monday 9 March, five working days used (3, 4, 5, 6, 9 March): due not known.
-  assert.deepEqual(dueState('2026-03-02', [{ stoppedOn: '2026-03-09', restartedOn: null }]), {
+  // Fees notice Monday 9 March: four working days used (3, 4, 5, 6 March); due not known.
+  const open = [{ reason: 'fee' as const, stoppedOn: '2026-03-09', restartedOn: null }];
+  assert.deepEqual(dueState('2026-03-02', open), {
     due: null,
-    used: 5,
+    used: 4,
     stopped: true,
     extended: false,
   });
-  // Restarted Monday 16 March: fifteen left (17 March, St Patrick's Day, and Easter not counted).
-  assert.deepEqual(
-    dueState('2026-03-02', [{ stoppedOn: '2026-03-09', restartedOn: '2026-03-16' }]),
-    { due: '2026-04-09', used: 5, stopped: false, extended: false },
-  );
+  // Fee paid Monday 16 March: sixteen left from the 18th (St Patrick's Day and Easter not counted).
+  assert.deepEqual(dueState('2026-03-02', [{ ...open[0]!, restartedOn: '2026-03-16' }]), {
+    due: '2026-04-10',
+    used: 4,
+    stopped: false,
+    extended: false,
+  });
 });
 
-test('FOI-01: several clock stops each add their days back, whichever order they are given in', () => {
-  // Second stop Wednesday 18 March to Friday 20 March, after one working day (18th) used.
+test('FOI-01: a request for clarification stops the clock (s.1(3)); when the clarification arrives the twenty working days start afresh', () => {
+  const stop = { reason: 'clarification' as const, stoppedOn: '2026-03-09' };
+  assert.equal(dueState('2026-03-02', [{ ...stop, restartedOn: null }]).due, null);
+  // Clarified Monday 16 March: twenty working days following it, due Thursday 16 April.
+  assert.deepEqual(dueState('2026-03-02', [{ ...stop, restartedOn: '2026-03-16' }]), {
+    due: '2026-04-16',
+    used: 0,
+    stopped: false,
+    extended: false,
+  });
+});
+
+test('FOI-01: several fee stops each disregard their days, whichever order they are given in', () => {
+  // Second notice Wednesday 18 March, paid Friday 20 March: no working day between the 16th and
+  // the 18th but St Patrick's Day, so four used still.
   const stops = [
-    { stoppedOn: '2026-03-18', restartedOn: '2026-03-20' },
-    { stoppedOn: '2026-03-09', restartedOn: '2026-03-16' },
+    { reason: 'fee' as const, stoppedOn: '2026-03-18', restartedOn: '2026-03-20' },
+    { reason: 'fee' as const, stoppedOn: '2026-03-09', restartedOn: '2026-03-16' },
   ];
   const state = dueState('2026-03-02', stops);
-  assert.equal(state.used, 6);
-  // Fourteen after Friday 20 March: 23–27, 30, 31 March, 1, 2, 7, 8, 9, 10, 13 April.
-  assert.equal(state.due, '2026-04-13');
+  assert.equal(state.used, 4);
+  // Sixteen after Friday 20 March: 23–27, 30, 31 March, 1, 2, 7, 8, 9, 10, 13, 14, 15 April.
+  assert.equal(state.due, '2026-04-15');
 });
 
-test('FOI-01: a stop and restart on the same day moves nothing; one on the day of receipt uses no days', () => {
+test('FOI-01: a fees notice and payment on the day of receipt move nothing', () => {
   assert.equal(
-    dueState('2026-03-02', [{ stoppedOn: '2026-03-02', restartedOn: '2026-03-02' }]).due,
+    dueState('2026-03-02', [{ reason: 'fee', stoppedOn: '2026-03-02', restartedOn: '2026-03-02' }])
+      .due,
     '2026-03-31',
   );
 });
@@ -115,18 +133,20 @@ test('FOI-01: an extension for the public interest test sets the due date; it ma
     [{ newDate: '2026-04-28' }, { newDate: '2026-04-14' }],
   );
   assert.deepEqual(extended, { due: '2026-04-28', used: 0, stopped: false, extended: true });
-  const stopped = dueState('2026-03-02', [{ stoppedOn: '2026-03-09', restartedOn: null }]);
+  const stopped = dueState('2026-03-02', [
+    { reason: 'fee', stoppedOn: '2026-03-09', restartedOn: null },
+  ]);
   assert.equal(extensionProblem(stopped, '2026-05-01'), 'clock-stopped');
 });
 
 test('FOI-01: a clock cannot stop twice at once, before receipt, or restart before it stopped', () => {
-  const open = [{ stoppedOn: '2026-03-09', restartedOn: null }];
+  const open = [{ reason: 'fee' as const, stoppedOn: '2026-03-09', restartedOn: null }];
   assert.equal(stopProblem('2026-03-02', open, '2026-03-10'), 'already-stopped');
   assert.equal(stopProblem('2026-03-02', [], '2026-03-01'), 'before-receipt');
   assert.equal(
     stopProblem(
       '2026-03-02',
-      [{ stoppedOn: '2026-03-09', restartedOn: '2026-03-16' }],
+      [{ reason: 'fee', stoppedOn: '2026-03-09', restartedOn: '2026-03-16' }],
       '2026-03-12',
     ),
     'before-last-restart',

@@ -4,6 +4,7 @@
  * on time. Pure: the working days are the platform calendar's (every UK nation's bank holidays).
  */
 import {
+  addCalendarDays,
   FOI_RESPONSE_WORKING_DAYS,
   londonClock,
   ukWorkingDays,
@@ -71,8 +72,10 @@ export const FOIA_EXEMPTIONS: readonly Exemption[] = [
 export type ReceiptMoved = 'after-hours' | 'non-working-day' | null;
 
 /**
- * FOI-01: the day a request counts as received. One that arrives after the office closes, or on
- * a day that is not a working day, counts as received on the next working day.
+ * FOI-01: the day a request counts as received. One that arrives after the office closes counts
+ * as received on the next working day. One that arrives on a day that is not a working day is
+ * received that day: s.10(1) counts the twenty working days following it, the first of which is
+ * the next working day, so that day is not moved (moving it would make the request a day late).
  */
 export function dayOfReceipt(
   receivedAt: Date,
@@ -80,15 +83,18 @@ export function dayOfReceipt(
   calendar: WorkingDayCalendar = ukWorkingDays,
 ): { date: IsoDate; moved: ReceiptMoved } {
   const clock = londonClock(receivedAt);
-  if (!calendar.isWorkingDay(clock.date))
-    return { date: calendar.addWorkingDays(clock.date, 1), moved: 'non-working-day' };
+  if (!calendar.isWorkingDay(clock.date)) return { date: clock.date, moved: 'non-working-day' };
   if (clock.hours * 60 + clock.minutes >= officeCloses)
     return { date: calendar.addWorkingDays(clock.date, 1), moved: 'after-hours' };
   return { date: clock.date, moved: null };
 }
 
-/** A clock stop: from the day it stopped to the day the fee or clarification arrived (or open). */
+/**
+ * A clock stop: from the day it stopped (the fees notice given, the clarification asked for) to
+ * the day the fee or clarification arrived (or open).
+ */
 export interface ClockStop {
+  reason: StopReason;
   stoppedOn: IsoDate;
   restartedOn: IsoDate | null;
 }
@@ -109,10 +115,13 @@ export interface DueState {
 }
 
 /**
- * FOI-01: the due date after the clock stops. Each stop keeps the working days used before it;
- * the clock restarts the day the answer arrives, and the rest of the twenty working days are
- * counted from there, so the days stopped are added back. Stops are taken in date order. An
- * extension (public interest test) sets the date itself: the latest one stands.
+ * FOI-01: the due date after the clock stops, stops taken in date order.
+ * - A fee (s.10(2)): the working days from the day the fees notice was given to the day the fee
+ *   arrived are disregarded; the days used before the notice are kept, and the rest of the
+ *   twenty are counted from the day after the fee arrived.
+ * - A clarification (s.1(3)): the authority need not answer until it has it; the twenty working
+ *   days start afresh, following the day the clarification arrived (the ICO's reading).
+ * An extension (public interest test) sets the date itself: the latest one stands.
  */
 export function dueState(
   receivedOn: IsoDate,
@@ -124,10 +133,11 @@ export function dueState(
   let used = 0;
   const ordered = [...stops].sort((a, b) => (a.stoppedOn < b.stoppedOn ? -1 : 1));
   for (const stop of ordered) {
-    // A stop on the day of receipt (or before it counts) uses none of the twenty.
-    used += Math.max(0, calendar.workingDaysBetween(start, stop.stoppedOn));
+    // The working days after the last start and before the day the clock stopped.
+    used += Math.max(0, calendar.workingDaysBetween(start, addCalendarDays(stop.stoppedOn, -1)));
     if (stop.restartedOn === null) return { due: null, used, stopped: true, extended: false };
     start = stop.restartedOn < stop.stoppedOn ? stop.stoppedOn : stop.restartedOn;
+    if (stop.reason === 'clarification') used = 0;
   }
   const remaining = Math.max(0, FOI_RESPONSE_WORKING_DAYS - used);
   const counted = calendar.addWorkingDays(start, remaining);

@@ -26,6 +26,7 @@ import {
   PART_OUTCOMES,
   STAGE_OUTCOMES,
   STOP_REASONS,
+  type StopReason,
 } from './rules.js';
 
 export const foiRequests = pgTable(
@@ -92,7 +93,7 @@ export const foiClockStops = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     requestId: requiredRef('request_id', () => foiRequests.id, { onDelete: 'cascade' }),
-    reason: text('reason').notNull(),
+    reason: text('reason').$type<StopReason>().notNull(),
     stoppedOn: date('stopped_on', { mode: 'string' }).notNull(),
     restartedOn: date('restarted_on', { mode: 'string' }),
     recordedBy: uuid('recorded_by').references(() => users.id),

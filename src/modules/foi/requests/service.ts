@@ -13,6 +13,7 @@ import {
   londonInstant,
   parseClockTime,
   toLondonDate,
+  todayInLondon,
   type IsoDate,
 } from '../../../platform/calendar/index.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
@@ -123,6 +124,21 @@ export function createRequestsService(deps: {
     return state;
   };
 
+  /** A date of something that has happened (a stop, an answer): never after today. */
+  const pastDate = (
+    input: FormBody,
+    name: string,
+    label: string,
+    errors: FieldError[],
+    options?: { required?: boolean },
+  ) => {
+    const day = dateField(t, input, name, label, errors, options);
+    if (day && day > todayInLondon(now())) {
+      errors.push({ field: `${name}-day`, message: t('foi:errors.future', { label }) });
+      return null;
+    }
+    return day;
+  };
   const notAnswered = (row: { answeredOn: string | null }) => {
     if (row.answeredOn) throw new ConflictError(t('foi:errors.answered'));
   };
@@ -256,7 +272,7 @@ export function createRequestsService(deps: {
       const user = requireUser(principal, 'foi.manage');
       const errors: FieldError[] = [];
       const reason = choice(input, 'reason', STOP_REASONS, t('foi:errors.reason'), errors);
-      const stoppedOn = dateField(t, input, 'stoppedOn', t('foi:labels.stoppedOn'), errors);
+      const stoppedOn = pastDate(input, 'stoppedOn', t('foi:labels.stoppedOn'), errors);
       if (errors.length || !reason || !stoppedOn) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const row = await lockForEdit(tx, id, input);
@@ -286,7 +302,7 @@ export function createRequestsService(deps: {
     async restartClock(principal: Principal, id: string, input: FormBody, requestId?: string) {
       const user = requireUser(principal, 'foi.manage');
       const errors: FieldError[] = [];
-      const restartedOn = dateField(t, input, 'restartedOn', t('foi:labels.restartedOn'), errors);
+      const restartedOn = pastDate(input, 'restartedOn', t('foi:labels.restartedOn'), errors);
       if (!restartedOn) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
         const row = await lockForEdit(tx, id, input);
@@ -352,7 +368,7 @@ export function createRequestsService(deps: {
     async answer(principal: Principal, id: string, input: FormBody, requestId?: string) {
       const user = requireUser(principal, 'foi.manage');
       const errors: FieldError[] = [];
-      const answeredOn = dateField(t, input, 'answeredOn', t('foi:labels.answeredOn'), errors);
+      const answeredOn = pastDate(input, 'answeredOn', t('foi:labels.answeredOn'), errors);
       const note = text(input.answerNote);
       tooLong(t, errors, 'answerNote', t('foi:labels.answerNote'), note, MAX_TEXT);
       const parts: {
@@ -440,8 +456,8 @@ export function createRequestsService(deps: {
     ) {
       const user = requireUser(principal, 'foi.manage');
       const errors: FieldError[] = [];
-      const opened = dateField(t, input, 'openedOn', t(`foi:stages.${stage}.opened`), errors);
-      const decided = dateField(t, input, 'decidedOn', t(`foi:stages.${stage}.decided`), errors, {
+      const opened = pastDate(input, 'openedOn', t(`foi:stages.${stage}.opened`), errors);
+      const decided = pastDate(input, 'decidedOn', t(`foi:stages.${stage}.decided`), errors, {
         required: false,
       });
       const outcomeText = text(input.outcome);
