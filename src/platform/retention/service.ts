@@ -2,6 +2,7 @@
  * DP-03: the retention schedule (each kind's period: the module's default, or the one an
  * administrator set), legal holds, and what was done under it. The sweep is in sweep.ts.
  */
+import { isUuid } from '../http/params.js';
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/service.js';
 import { requireUser } from '../auth/permissions.js';
@@ -147,15 +148,14 @@ export function createRetentionService(deps: {
       const errors: { field: string; message: string }[] = [];
       const on = input.on === 'person' ? 'person' : input.on === 'record' ? 'record' : null;
       if (!on) errors.push({ field: 'on', message: t('admin.retention.errors.on') });
-      const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
       const kindKey = typeof input.kindKey === 'string' ? input.kindKey : '';
       const recordId = typeof input.recordId === 'string' ? input.recordId.trim() : '';
       const personId = typeof input.personId === 'string' ? input.personId.trim() : '';
       if (on === 'record' && !byKey.has(kindKey))
         errors.push({ field: 'kindKey', message: t('admin.retention.errors.kindKey') });
-      if (on === 'record' && !uuid.test(recordId))
+      if (on === 'record' && !isUuid(recordId))
         errors.push({ field: 'recordId', message: t('admin.retention.errors.recordId') });
-      if (on === 'person' && !uuid.test(personId))
+      if (on === 'person' && !isUuid(personId))
         errors.push({ field: 'personId', message: t('admin.retention.errors.personId') });
       const reason = text(
         input.reason,
@@ -187,7 +187,8 @@ export function createRetentionService(deps: {
           action: 'retention.hold-placed',
           recordType: 'retention-hold',
           recordId: hold!.id,
-          after: { on, kindKey: on === 'record' ? kindKey : null, reason, requestedBy },
+          // The hold keeps its reason and who asked; the trail, which is never cleaned, does not.
+          after: { on, kindKey: on === 'record' ? kindKey : null },
         });
         return hold!.id;
       });

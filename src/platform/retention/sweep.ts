@@ -95,11 +95,22 @@ export function createRetentionSweep(deps: {
     ]);
     const emailOf = new Map(people.map((p) => [p.id, p.email]));
     const byAddress = new Map<string, RetentionRecord[]>();
+    const unsent: string[] = [];
     for (const r of fresh) {
       const to = r.ownerUserId && emailOf.get(r.ownerUserId);
-      for (const address of to ? [to] : roleHolders.map((h) => h.email))
+      const addresses = to ? [to] : roleHolders.map((h) => h.email);
+      if (!addresses.length) unsent.push(r.id);
+      for (const address of addresses)
         byAddress.set(address, [...(byAddress.get(address) ?? []), r]);
     }
+    // A record nobody could be told about is not warned: it waits until someone can be, so that
+    // nothing is removed without notice.
+    if (unsent.length)
+      await tx
+        .delete(retentionWarnings)
+        .where(
+          and(eq(retentionWarnings.kindKey, part.key), inArray(retentionWarnings.recordId, unsent)),
+        );
     const period = (await retention.entry(part.key, tx)).period;
     await mail.queueMany(
       tx,
@@ -122,7 +133,7 @@ export function createRetentionSweep(deps: {
         ].join('\n'),
       })),
     );
-    return fresh.length;
+    return fresh.length - unsent.length;
   }
 
   /** One kind: its warnings, then one batch removed, in one transaction under the kind's lock. */
@@ -133,9 +144,17 @@ export function createRetentionSweep(deps: {
       const today = todayInLondon(now());
       const holds = await holdsFor(tx, part.key);
       const soon = startedByFor(addCalendarDays(today, warningDays), period);
-      const candidates = (await part.due(tx, soon, RETENTION_BATCH + holds.size)).filter(
-        (r) => !holds.held(r),
-      );
+      const due = await part.due(tx, soon, RETENTION_BATCH + holds.size);
+      const candidates = due.filter((r) => !holds.held(r));
+      // A warning given before a hold no longer stands: when the hold is lifted the owner is
+      // warned again before anything is removed.
+      const held = due.filter((r) => holds.held(r)).map((r) => r.id);
+      if (held.length)
+        await tx
+          .delete(retentionWarnings)
+          .where(
+            and(eq(retentionWarnings.kindKey, part.key), inArray(retentionWarnings.recordId, held)),
+          );
       const warnings = new Map(
         candidates.length
           ? (
@@ -185,12 +204,13 @@ export function createRetentionSweep(deps: {
         startedBy,
         doneAt: now(),
       });
-      // No personal data: the kind, how many, the period's cutoff and the records' uuids.
+      // No personal data: the kind, how many and the period's cutoff. Not the records' ids: some
+      // kinds are kept by person (monitoring answers), and an id would say whose were removed.
       await recordAudit(tx, SYSTEM_ACTOR, {
         action: `retention.${action}`,
         recordType: 'retention-kind',
         recordId: part.key,
-        after: { kind: part.key, records: removed, startedBy, period, ids },
+        after: { kind: part.key, records: removed, startedBy, period },
       });
       return { warned, removed };
     });
