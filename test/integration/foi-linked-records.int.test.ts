@@ -78,6 +78,13 @@ test('issue 28 part 2: a record not in Bridge is refused against its field, and 
   });
   assert.equal(done.statusCode, 400);
   assert.deepEqual(errorSummaryOf(done.body).targets, ['adviceReference']);
+  // A number past what the database keeps is no request either, not a 500.
+  done = await unit.post(`/foi-requests/${requestId}/records`, {
+    recordType: 'advice-request',
+    adviceReference: '9007199254740991',
+  });
+  assert.equal(done.statusCode, 400);
+  assert.deepEqual(errorSummaryOf(done.body).targets, ['adviceReference']);
   done = await unit.post(`/foi-requests/${requestId}/records`, {
     recordType: 'meeting',
     meeting: 'not a meeting',

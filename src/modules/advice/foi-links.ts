@@ -21,7 +21,8 @@ export interface AdviceRequestLink {
 export const adviceFoiLinks = {
   /** The request with this reference, or null. */
   async byReference(executor: Executor, reference: number): Promise<AdviceRequestLink | null> {
-    if (!Number.isSafeInteger(reference) || reference < 1) return null;
+    // References are PostgreSQL integers: a larger number is no request, not a failed query.
+    if (!Number.isSafeInteger(reference) || reference < 1 || reference > 2 ** 31 - 1) return null;
     const [row] = await executor
       .select({ id: adviceRequests.id })
       .from(adviceRequests)
