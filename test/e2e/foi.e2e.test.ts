@@ -140,4 +140,16 @@ test('a request is logged, its clock stopped and restarted, answered with a part
   const file = await visitor.request.get(href!);
   assert.equal(file.status(), 200);
   assert.equal(file.headers()['content-type'], 'application/pdf');
+
+  // A name is found left in the document: the unit removes it and takes the entry out of the log.
+  await page.reload();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Remove minutes-2025.pdf' }).click();
+  await expectSuccess(page, 'minutes-2025.pdf removed');
+  await page.getByRole('button', { name: 'Take out of the disclosure log' }).click();
+  await expectSuccess(page, /Taken out of the disclosure log/);
+  await expectAccessible(page);
+  await visitor.goto('/disclosure-log');
+  assert.ok(!(await visitor.getByRole('main').innerText()).includes(summary));
+  assert.equal((await visitor.request.get(href!)).status(), 404);
 });

@@ -235,6 +235,31 @@ test('FOI-01: the clock stopped for clarification and restarted starts the twent
   const file = await visitor.get(href);
   assert.equal(file.statusCode, 200);
   assert.equal(file.headers['content-type'], 'application/pdf');
+
+  // Taken out again (personal data found in it): a stale form changes nothing; then the public
+  // no longer see the entry or its document, and staff still do.
+  const documentPath = href.replace(/^\/disclosure-log/, '/foi-requests');
+  done = await unit.post(`/foi-requests/${id}/unpublish`, {
+    version: String(Number(await versionOf(id)) - 1),
+  });
+  assert.equal(done.statusCode, 409);
+  assert.ok(text((await visitor.get('/disclosure-log')).body).includes(summary));
+  done = await unit.post(`/foi-requests/${id}/unpublish`, { version: await versionOf(id) });
+  assert.equal(done.statusCode, 303, done.body);
+  assert.ok(!text((await visitor.get('/disclosure-log')).body).includes(summary));
+  assert.equal((await visitor.get(href)).statusCode, 404);
+  assert.equal((await unit.get(documentPath)).statusCode, 200);
+  assert.match(
+    text((await unit.get(`/foi-requests/${id}`)).body),
+    /Not published in the disclosure log\./,
+  );
+  done = await unit.post(`/foi-requests/${id}/unpublish`, { version: await versionOf(id) });
+  assert.equal(done.statusCode, 409);
+  // The document removed: gone for staff too, and its file deleted.
+  done = await unit.post(`${documentPath}/remove`, {});
+  assert.equal(done.statusCode, 303, done.body);
+  assert.equal((await unit.get(documentPath)).statusCode, 404);
+  assert.equal((await unit.post(`${documentPath}/remove`, {})).statusCode, 404);
 });
 
 test('FOI-01: the register shows the overdue with working days overdue, due this week, and the share answered on time per quarter', async () => {

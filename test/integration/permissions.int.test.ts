@@ -1011,6 +1011,8 @@ const EXPECTED: Record<string, Who> = {
   'POST /foi-requests/:requestId/complaint': FOI_KEEPERS,
   'GET /foi-requests/:requestId/publish': FOI_KEEPERS,
   'POST /foi-requests/:requestId/publish': FOI_KEEPERS,
+  'POST /foi-requests/:requestId/unpublish': FOI_KEEPERS,
+  'POST /foi-requests/:requestId/documents/:documentId/remove': FOI_KEEPERS,
   'GET /foi-requests/:requestId/documents/new': FOI_KEEPERS,
   'POST /foi-requests/:requestId/documents/new': FOI_KEEPERS,
   'GET /foi-requests/:requestId/documents/:documentId': FOI_KEEPERS,

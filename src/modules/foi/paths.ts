@@ -18,11 +18,15 @@ export const foiPaths = {
   review: route('/foi-requests/:requestId/internal-review'),
   complaint: route('/foi-requests/:requestId/complaint'),
   publish: route('/foi-requests/:requestId/publish'),
+  /** An entry taken out of the disclosure log (published by mistake, or to be corrected). */
+  unpublish: route('/foi-requests/:requestId/unpublish'),
   attach: route('/foi-requests/:requestId/documents/new'),
   /** Issue 28 part 2: a record the request touches named, or no longer named. */
   link: route('/foi-requests/:requestId/records'),
   unlink: route('/foi-requests/:requestId/records/:linkId/remove'),
   document: route('/foi-requests/:requestId/documents/:documentId'),
+  /** A document removed (attached by mistake, or with personal data left in it). */
+  removeDocument: route('/foi-requests/:requestId/documents/:documentId/remove'),
   /** FOI-01: the public disclosure log. */
   disclosureLog: '/disclosure-log',
   publicDocument: route('/disclosure-log/:requestId/documents/:documentId'),

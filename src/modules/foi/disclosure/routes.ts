@@ -77,6 +77,36 @@ export function registerDisclosureRoutes({ app, services, renderPage, config }: 
     return sendDownload(reply, document, bytes);
   });
 
+  app.post(paths.removeDocument.pattern, keepers, async (request, reply) => {
+    const { requestId, documentId } = params(request);
+    const removed = await disclosure.removeDocument(
+      request.principal,
+      requestId,
+      documentId,
+      request.id,
+    );
+    return redirectWithFlash(
+      reply,
+      `${paths.request(requestId)}#disclosure`,
+      request.t('foi:disclosure.documentRemoved', { file: removed.fileName }),
+    );
+  });
+
+  app.post(paths.unpublish.pattern, keepers, async (request, reply) => {
+    const { requestId } = params(request);
+    await disclosure.unpublish(
+      request.principal,
+      requestId,
+      request.body as Record<string, string>,
+      request.id,
+    );
+    return redirectWithFlash(
+      reply,
+      `${paths.request(requestId)}#disclosure`,
+      request.t('foi:disclosure.unpublished'),
+    );
+  });
+
   registerUploadPage(app, paths.attach.pattern, keepers, config.files.maxBytes, {
     show: formShow(renderPage, `${T}/attach.njk`, async (request) => {
       const t = request.t;

@@ -163,6 +163,69 @@ export function createDisclosureService(deps: {
       );
     },
 
+    /**
+     * An entry taken out of the disclosure log at once (published by mistake, or personal data
+     * found in it): the public page and its documents are gone; staff keep the summary and the
+     * documents, and may publish it again.
+     */
+    async unpublish(principal: Principal, id: string, input: FormBody, requestId?: string) {
+      const user = requireUser(principal, 'foi.manage');
+      await db.transaction(async (tx) => {
+        const row = await answered(tx, id, true);
+        if (String(row.version) !== input.version) throw new ConflictError(t('foi:errors.stale'));
+        if (!row.publishedAt) throw new ConflictError(t('foi:errors.notPublished'));
+        await tx
+          .update(foiRequests)
+          .set({
+            publishedAt: null,
+            publishedBy: null,
+            version: sql`${foiRequests.version} + 1`,
+            updatedAt: now(),
+          })
+          .where(eq(foiRequests.id, id));
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'foi.unpublished',
+          recordType: 'foi-request',
+          recordId: id,
+          before: { publishedAt: row.publishedAt.toISOString() },
+        });
+      });
+    },
+
+    /**
+     * A document removed from the request, and so from the disclosure log (attached by mistake,
+     * or with personal data left in it); its file is deleted once the removal is committed.
+     */
+    async removeDocument(
+      principal: Principal,
+      id: string,
+      documentId: string,
+      requestId?: string,
+    ): Promise<{ fileName: string }> {
+      const user = requireUser(principal, 'foi.manage');
+      if (!isUuid(id) || !isUuid(documentId)) throw new NotFoundError();
+      const removed = await db.transaction(async (tx) => {
+        const [doc] = await tx
+          .delete(foiDocuments)
+          .where(and(eq(foiDocuments.id, documentId), eq(foiDocuments.requestId, id)))
+          .returning({
+            fileName: foiDocuments.fileName,
+            sha256: foiDocuments.sha256,
+            storageKey: foiDocuments.storageKey,
+          });
+        if (!doc) throw new NotFoundError();
+        await recordAudit(tx, actorOf(user, requestId), {
+          action: 'foi.document-removed',
+          recordType: 'foi-request',
+          recordId: id,
+          before: { fileName: doc.fileName, sha256: doc.sha256 },
+        });
+        return doc;
+      });
+      await files.remove(removed.storageKey);
+      return { fileName: removed.fileName };
+    },
+
     /** A document for staff, published or not. */
     async download(principal: Principal, id: string, documentId: string) {
       requireUser(principal, 'foi.view');

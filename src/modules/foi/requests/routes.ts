@@ -184,7 +184,11 @@ export function registerRequestRoutes({ app, services, renderPage, config, now }
           outcome: outcome ? t(`foi:stageOutcomes.${outcome}`) : '',
         };
       }),
-      documents: documents.map((d) => ({ ...d, href: paths.document(id, d.id) })),
+      documents: documents.map((d) => ({
+        ...d,
+        href: paths.document(id, d.id),
+        remove: paths.removeDocument(id, d.id),
+      })),
       linked: linked.map((l) => ({
         type: t(`foi:links.types.${l.recordType}`),
         name: l.name ?? t('foi:links.gone'),
