@@ -123,7 +123,7 @@ test('FOI-01: a fees notice and payment on the day of receipt move nothing', () 
   );
 });
 
-test('FOI-01: an extension for the public interest test sets the due date; it may not be earlier than the current one', () => {
+test('FOI-01: an extension for the public interest test sets the due date; it may not be earlier than the current one, nor more than twenty working days past the twentieth', () => {
   const before = dueState('2026-03-02');
   assert.equal(extensionProblem(before, '2026-03-30'), 'before-due');
   assert.equal(extensionProblem(before, '2026-03-31'), null);
@@ -133,6 +133,9 @@ test('FOI-01: an extension for the public interest test sets the due date; it ma
     [{ newDate: '2026-04-28' }, { newDate: '2026-04-14' }],
   );
   assert.deepEqual(extended, { due: '2026-04-28', used: 0, stopped: false, extended: true });
+  // At most twenty working days past the twentieth: 31 March + 20 is 30 April (Easter not counted).
+  assert.equal(extensionProblem(before, '2026-04-30', before.due), null);
+  assert.equal(extensionProblem(before, '2026-05-01', before.due), 'too-long');
   const stopped = dueState('2026-03-02', [
     { reason: 'fee', stoppedOn: '2026-03-09', restartedOn: null },
   ]);

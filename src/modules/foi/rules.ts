@@ -150,13 +150,28 @@ export function dueState(
   return { due: counted, used, stopped: false, extended: false };
 }
 
-/** Why an extension cannot be recorded, or null when it can. */
+/**
+ * The most working days an extension for the public interest test may add to the twentieth
+ * working day (s.10(3) says "such time as is reasonable"; the ICO's guidance is no more than a
+ * further twenty working days).
+ */
+export const EXTENSION_MAX_WORKING_DAYS = 20;
+
+/**
+ * Why an extension cannot be recorded, or null when it can: not while the clock is stopped, not
+ * before the date now due, and not more than twenty working days past the twentieth working day
+ * (`statutoryDue`, the due date without extensions).
+ */
 export function extensionProblem(
   current: DueState,
   newDate: IsoDate,
-): 'clock-stopped' | 'before-due' | null {
+  statutoryDue: IsoDate | null = null,
+  calendar: WorkingDayCalendar = ukWorkingDays,
+): 'clock-stopped' | 'before-due' | 'too-long' | null {
   if (current.due === null) return 'clock-stopped';
   if (newDate < current.due) return 'before-due';
+  if (statutoryDue && newDate > calendar.addWorkingDays(statutoryDue, EXTENSION_MAX_WORKING_DAYS))
+    return 'too-long';
   return null;
 }
 

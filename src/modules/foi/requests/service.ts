@@ -32,6 +32,7 @@ import {
   answeredOnTime,
   dayOfReceipt,
   dueState,
+  EXTENSION_MAX_WORKING_DAYS,
   extensionProblem,
   FOI_CHANNELS,
   needsExemption,
@@ -335,12 +336,19 @@ export function createRequestsService(deps: {
       return db.transaction(async (tx) => {
         const row = await lockForEdit(tx, id, input);
         notAnswered(row);
-        const current = dueState(row.receivedOn, await stopsOf(tx, id), await extensionsOf(tx, id));
-        const problem = extensionProblem(current, newDate);
+        const stops = await stopsOf(tx, id);
+        const current = dueState(row.receivedOn, stops, await extensionsOf(tx, id));
+        const problem = extensionProblem(current, newDate, dueState(row.receivedOn, stops).due);
         if (problem === 'clock-stopped') throw new ConflictError(t('foi:errors.extendStopped'));
         if (problem)
           throw new ValidationError([
-            { field: 'newDate-day', message: t('foi:errors.extendBeforeDue') },
+            {
+              field: 'newDate-day',
+              message:
+                problem === 'too-long'
+                  ? t('foi:errors.extendTooLong', { days: EXTENSION_MAX_WORKING_DAYS })
+                  : t('foi:errors.extendBeforeDue'),
+            },
           ]);
         await tx.insert(foiExtensions).values({
           requestId: id,
