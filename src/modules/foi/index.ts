@@ -1,10 +1,10 @@
 /**
  * Freedom of Information (issue 28 part 1; FOI-01, Rec 10): the coordination unit logs the
  * requests made for the advisory groups, Bridge gives each its due date (the twentieth working
- * day after receipt, moved by fee and clarification stops and by extensions), the answer is recorded part by
- * part with the exemptions relied on, then any internal review and complaint to the Information
- * Commissioner. Answered requests are published in a public disclosure log with their released
- * documents. Its one public face (ADR 0014).
+ * day after receipt, moved by fee and clarification stops and by extensions), the answer is
+ * recorded part by part with the exemptions relied on, then any internal review and complaint
+ * to the Information Commissioner. Answered requests are published in a public disclosure log
+ * with their released documents. Its one public face (ADR 0014).
  */
 import { can } from '../../platform/auth/permissions.js';
 import type { BridgeModule, ModuleDeps } from '../../platform/modules.js';
