@@ -334,6 +334,8 @@ const CHECKED_VALUES: Record<string, string> = {
   'workforce_counts.rank_band': 'constable',
   'workforce_counts.sex': 'female',
   'workforce_counts.ethnic_group': 'white',
+  'foi_requests.channel': 'email',
+  'foi_answer_parts.outcome': 'released',
 };
 
 /**
@@ -438,6 +440,7 @@ test('every counted table moves its kind on, and only its kind, at commit', asyn
     'deployments',
     'directory',
     'engagement',
+    'foi',
     'good_practice',
     'grants',
     'groups',
