@@ -78,6 +78,8 @@ export {
   type HeldClearance,
 } from './rules.js';
 
+// Its addresses, for another module's links to a group's page.
+export { groupPaths } from './paths.js';
 // Start-up loads the reference data before the modules are built (src/startup.ts).
 export { loadGroupsReferenceData } from './start-up.js';
 // Its benchmark generator, run in order by bench/data/generate.ts.

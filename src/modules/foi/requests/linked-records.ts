@@ -20,7 +20,7 @@ import { isUuid } from '../../../platform/http/params.js';
 import type { FormBody } from '../../../platform/http/render.js';
 import type { Translate } from '../../../platform/i18n/messages.js';
 import type { AdviceApi } from '../../advice/index.js';
-import type { GroupsApi } from '../../groups/index.js';
+import { groupPaths, type GroupsApi } from '../../groups/index.js';
 import type { MeetingsApi } from '../../meetings/index.js';
 import { LINKED_RECORD_TYPES, type LinkedRecordType } from '../rules.js';
 import { foiLinkedRecords, foiRequests } from '../schema.js';
@@ -97,7 +97,12 @@ export function createLinkedRecordsService(deps: {
         if (r.recordType === 'advisory-group') {
           const g = groups.find((x) => x.id === r.recordId);
           // The group's staff page (the groups module does not export its paths).
-          return { ...r, name: g?.name ?? null, href: g ? `/groups/${g.id}` : null, disclosed: 0 };
+          return {
+            ...r,
+            name: g?.name ?? null,
+            href: g ? groupPaths.group(g.id) : null,
+            disclosed: 0,
+          };
         }
         if (r.recordType === 'meeting') {
           const m = meetings.get(r.recordId);
