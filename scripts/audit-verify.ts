@@ -6,14 +6,17 @@ import { openConfiguredDatabase } from '../src/startup.js';
 const database = await openConfiguredDatabase(loadConfig());
 try {
   await database.migrate();
-  const { checked, firstBreak } = await verifyAuditChain(database.db);
+  const { checked, redacted, firstBreak } = await verifyAuditChain(database.db);
   if (firstBreak) {
     console.error(
       `Audit chain broken at event ${firstBreak.seq}: ${firstBreak.reason} (${checked} events before it are intact)`,
     );
     process.exitCode = 1;
   } else {
-    console.log(`Audit chain intact: ${checked} events checked`);
+    console.log(
+      `Audit chain intact: ${checked} events checked` +
+        (redacted ? `, ${redacted} of them with personal data removed on an erasure` : ''),
+    );
   }
 } finally {
   await database.close();

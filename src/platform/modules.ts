@@ -117,6 +117,11 @@ export interface PersonDataSection {
    * redaction before it is released.
    */
   thirdParty?: readonly string[];
+  /**
+   * The columns (as worded in `rows`) whose values identify the person themselves: their name,
+   * contact details, date of birth. Erasure looks for these words in the audit trail.
+   */
+  identifying?: readonly string[];
   /** The person's files kept with these records (receipts), read through `PlatformServices.files`. */
   files?: readonly PersonDataFile[];
 }

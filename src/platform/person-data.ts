@@ -2,7 +2,9 @@
  * DP-02: what Bridge holds about a person, gathered from every module that keeps any, in the
  * modules' order. The platform names no module: each answers through `BridgeModule.personData`.
  */
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { redactAuditTrail } from './audit/redact.js';
+import { SYSTEM_ACTOR, type Actor } from './auth/principal.js';
 import { users } from './auth/schema.js';
 import type { PgColumn, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import { eraseAccount } from './auth/erase-account.js';
@@ -49,6 +51,8 @@ export interface PersonDataQuery {
   orderBy?: readonly (PgColumn | SQL)[];
   /** Columns (by key) whose values name other people: marked for redaction before release. */
   thirdParty?: readonly string[];
+  /** Columns (by key) whose values identify the person themselves (name, contact, birth date). */
+  identifying?: readonly string[];
   /**
    * The person's files kept with these rows: the keys of the columns giving a file's name and its
    * store key. The key column is read for the archive only, never shown among the row's values.
@@ -79,6 +83,7 @@ export function personDataSections(
           rows: rows.map((row) => plainRow(row, words.column, query.files?.storageKey)),
         };
         if (query.thirdParty?.length) section.thirdParty = query.thirdParty.map(words.column);
+        if (query.identifying?.length) section.identifying = query.identifying.map(words.column);
         if (query.files) section.files = filesOf(rows, query.files);
         return section;
       }),
@@ -159,17 +164,49 @@ export interface ModuleErasure {
 }
 
 /**
+ * The words that identify the person wherever they are written (their names, e-mail addresses,
+ * phone numbers, addresses, dates of birth), from every module's `identifying` columns and their
+ * account.
+ */
+async function identifyingWords(
+  modules: readonly BridgeModule[],
+  executor: Executor,
+  subject: PersonDataSubject,
+): Promise<string[]> {
+  const words = new Set<string>();
+  for (const { sections } of await collectPersonData(modules, executor, subject))
+    for (const { rows, identifying } of sections)
+      for (const row of rows)
+        for (const column of identifying ?? []) {
+          const value = row[column];
+          if (typeof value === 'string' && value.trim()) words.add(value.trim());
+        }
+  if (subject.userId) {
+    const [account] = await executor
+      .select({ name: users.displayName, email: users.email })
+      .from(users)
+      .where(eq(users.id, subject.userId));
+    if (account) words.add(account.name).add(account.email);
+  }
+  return [...words];
+}
+
+/**
  * Erases a person from every module that keeps anything about them, the modules in reverse of
  * their order (a module's records go before those of the modules it uses, which they may
  * reference), all on the executor given: the caller's one transaction, so that a person is erased
  * everywhere or nowhere. Their user account goes last (as `accounts`): a module may still find
- * their records by it, or by its e-mail address.
+ * their records by it, or by its e-mail address. Then the audit trail (ADR 0002): the words that
+ * identified them, read before anything was erased, are taken out of every event, vouched for by
+ * one event written by `actor`.
  */
 export async function erasePersonEverywhere(
   modules: readonly BridgeModule[],
   executor: Executor,
   subject: PersonDataSubject,
+  actor: Actor = SYSTEM_ACTOR,
 ): Promise<ModuleErasure[]> {
+  const words = await identifyingWords(modules, executor, subject);
   const done: ModuleErasure[] = [];
   for (const module of [...modules].reverse()) {
     if (!module.erasePerson) continue;
@@ -178,5 +215,10 @@ export async function erasePersonEverywhere(
   done.reverse();
   if (subject.userId)
     done.push({ module: 'accounts', parts: await eraseAccount(executor, subject.userId) });
+  const events = await redactAuditTrail(executor, { ...subject, words }, actor);
+  done.push({
+    module: 'audit',
+    parts: [{ kind: 'audit events', records: events, how: 'anonymised' }],
+  });
   return done;
 }

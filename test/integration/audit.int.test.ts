@@ -80,15 +80,11 @@ test('audit:verify reports the first event that was tampered with', async () => 
     const events = await listAuditEvents(own.services.db, {}, { limit: 1000, offset: 0 });
     const target = events.items[events.items.length - 2]!;
     // Only someone able to switch off the trigger (the database owner) can do this; the chain tells.
-    await own.services.db.execute(
-      sql`alter table audit_events disable trigger audit_events_append_only`,
-    );
+    await own.services.db.execute(sql`alter table audit_events disable trigger user`);
     await own.services.db.execute(
       sql`update audit_events set actor_label = 'Someone else' where seq = ${target.seq}`,
     );
-    await own.services.db.execute(
-      sql`alter table audit_events enable trigger audit_events_append_only`,
-    );
+    await own.services.db.execute(sql`alter table audit_events enable trigger user`);
     const result = await verifyAuditChain(own.services.db);
     assert.equal(result.firstBreak?.seq, target.seq);
     assert.match(result.firstBreak?.reason ?? '', /does not match its hash/);

@@ -468,6 +468,7 @@ test('DP-02: the whole answer for a person with records in every module, word fo
               'Last changed at': entry.updatedAt.toISOString(),
             },
           ],
+          identifying: ['Full name', 'E-mail address', 'Phone', 'Address'],
         },
       ],
     },
@@ -497,6 +498,7 @@ test('DP-02: the whole answer for a person with records in every module, word fo
         {
           title: 'Applications to join a group',
           rows: [],
+          identifying: ['Full name', 'E-mail address', 'Phone', 'Date of birth'],
         },
         {
           title: 'Declarations of interests',

@@ -146,9 +146,7 @@ async function stillHolding(seeded: Seeded): Promise<string[]> {
   );
   const found: string[] = [];
   for (const { table, column, type } of columns) {
-    // The documented exception (ADR 0002): the audit trail is append-only and hash-chained,
-    // and keeps its snapshots; erasure writes nothing there that names the person.
-    if (table === 'audit_events') continue;
+    // The audit trail too: erasure takes the person out of its events (ADR 0002).
     const value = sql`${sql.identifier(column)}::text`;
     const holds = type.includes('date')
       ? sql`${value} like ${`%${dateOfBirth}%`}`

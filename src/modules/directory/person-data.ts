@@ -24,6 +24,7 @@ const ENTRY: PersonDataQuery = {
   from: people,
   leftJoin: [[organisations, eq(organisations.id, people.organisationId)]],
   where: ({ personId }) => eq(people.id, personId),
+  identifying: ['fullName', 'email', 'phone', 'address'],
 };
 
 export function directoryPersonData(

@@ -124,6 +124,7 @@ export function createGroupsPersonData(deps: GroupsPersonDataDeps) {
             : inArray(applications.membershipId, theirMemberships);
         },
         orderBy: [applications.submittedAt],
+        identifying: ['fullName', 'email', 'phone', 'dateOfBirth'],
       },
       {
         name: 'declarations',

@@ -84,6 +84,7 @@ export function registerAuditRoutes({ app, services, renderPage }: RouteDeps): v
       event,
       before: event.before === null ? null : JSON.stringify(event.before, null, 2),
       after: event.after === null ? null : JSON.stringify(event.after, null, 2),
+      redactedByHref: event.redactedBy === null ? null : auditPaths.event(String(event.redactedBy)),
       recordLink:
         event.recordType === 'user' && isUuid(event.recordId)
           ? authPaths.user(event.recordId)

@@ -18,6 +18,12 @@ export const auditEvents = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     requestId: text('request_id'),
+    /**
+     * Set when personal data in `actor_label`, `before` or `after` was replaced on a person's
+     * erasure: the seq of the later `audit.redacted` event that vouches for this event (ADR 0002).
+     * Its hash is kept as it was written, so the chain still links.
+     */
+    redactedBy: bigint('redacted_by', { mode: 'number' }),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },

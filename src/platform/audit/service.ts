@@ -25,16 +25,26 @@ export interface AuditEventInput {
   after?: unknown;
 }
 
+/** The action of the event that vouches for events an erasure redacted (`redact.ts`). */
+export const REDACTION_ACTION = 'audit.redacted';
+/** Its record type: the audit trail itself. */
+export const REDACTION_RECORD_TYPE = 'audit_events';
+
+/** Serialises this transaction's writes to the chain with every other's, until it ends. */
+export async function lockAuditChain(tx: Executor): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+}
+
 /**
  * Writes one audit event inside the caller's transaction, so the event and the change it
- * describes commit or fail together.
+ * describes commit or fail together. Returns the event's place in the chain.
  */
 export async function recordAudit(
   tx: Executor,
   actor: Actor,
   event: AuditEventInput,
-): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+): Promise<number> {
+  await lockAuditChain(tx);
   const [last] = await tx
     .select({ hash: auditEvents.hash })
     .from(auditEvents)
@@ -52,7 +62,11 @@ export async function recordAudit(
     requestId: actor.requestId ?? null,
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  await tx.insert(auditEvents).values({ ...fields, hash: hashEvent(fields) });
+  const [written] = await tx
+    .insert(auditEvents)
+    .values({ ...fields, hash: hashEvent(fields) })
+    .returning({ seq: auditEvents.seq });
+  return written!.seq;
 }
 
 export interface AuditFilter {
@@ -118,16 +132,43 @@ export interface ChainBreak {
 }
 
 /**
+ * The events each redaction event vouches for (ADR 0002), by the redaction's seq. Read before the
+ * walk; a redaction event altered to vouch for more is itself caught by its hash when the walk
+ * reaches it.
+ */
+async function redactionVouchers(db: Db): Promise<Map<number, Set<number>>> {
+  const rows = await db
+    .select({ seq: auditEvents.seq, after: auditEvents.after })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.recordType, REDACTION_RECORD_TYPE),
+        eq(auditEvents.action, REDACTION_ACTION),
+      ),
+    );
+  const vouchers = new Map<number, Set<number>>();
+  for (const { seq, after } of rows) {
+    const events = (after as { events?: unknown } | null)?.events;
+    vouchers.set(Number(seq), new Set(Array.isArray(events) ? events.map(Number) : []));
+  }
+  return vouchers;
+}
+
+/**
  * Walks the whole chain in order, in batches, and returns the first event whose hash or link
- * does not hold, or null when the chain is whole.
+ * does not hold, or null when the chain is whole. An event whose personal data an erasure
+ * replaced no longer matches its hash: it holds when a later redaction event vouches for it
+ * (counted as `redacted`), and its hash still links the chain.
  */
 export async function verifyAuditChain(
   db: Db,
   batchSize = 5000,
-): Promise<{ checked: number; firstBreak: ChainBreak | null }> {
+): Promise<{ checked: number; redacted: number; firstBreak: ChainBreak | null }> {
+  const vouchers = await redactionVouchers(db);
   let prevHash = GENESIS_HASH;
   let afterSeq = 0;
   let checked = 0;
+  let redacted = 0;
   for (;;) {
     const rows = await queryRows<{
       seq: number | string;
@@ -140,14 +181,16 @@ export async function verifyAuditChain(
       before: unknown;
       after: unknown;
       request_id: string | null;
+      redacted_by: number | string | null;
       prev_hash: string;
       hash: string;
     }>(db, sql`select * from audit_events where seq > ${afterSeq} order by seq limit ${batchSize}`);
-    if (rows.length === 0) return { checked, firstBreak: null };
+    if (rows.length === 0) return { checked, redacted, firstBreak: null };
     for (const row of rows) {
       const seq = Number(row.seq);
       if (row.prev_hash !== prevHash) {
-        return { checked, firstBreak: { seq, reason: 'does not link to the event before it' } };
+        const reason = 'does not link to the event before it';
+        return { checked, redacted, firstBreak: { seq, reason } };
       }
       const expected = hashEvent({
         occurredAt: new Date(row.occurred_at),
@@ -162,7 +205,15 @@ export async function verifyAuditChain(
         prevHash: row.prev_hash,
       });
       if (expected !== row.hash) {
-        return { checked, firstBreak: { seq, reason: 'its content does not match its hash' } };
+        const by = row.redacted_by === null ? null : Number(row.redacted_by);
+        if (by === null || by <= seq || !vouchers.get(by)?.has(seq)) {
+          const reason =
+            by === null
+              ? 'its content does not match its hash'
+              : 'its content was changed, and no later redaction event vouches for it';
+          return { checked, redacted, firstBreak: { seq, reason } };
+        }
+        redacted += 1;
       }
       prevHash = row.hash;
       afterSeq = seq;
