@@ -90,10 +90,11 @@ export async function seedCommunityModules(t: TestApp, s: SeedContext): Promise<
     ['custody-visiting', 'visitor', `ZQ-${tag} visited panel`],
     ['custody-visiting', 'courses', 'Induction'],
     ['custody-visiting', 'availability', `${fullName} evenings only`],
+    ['custody-visiting', 'applications', `${fullName} wants to help`],
   );
 
   // Consultation: on the board, owns a stage; on the panel, a consultee, and a respondent by
-  // their address (none of which the export finds: they are not directory people).
+  // their address (not directory people: the export finds them by the entry's address).
   // There is one board: made by the first seed, sat on by each.
   const [board] = await db
     .insert(consultationBoards)
@@ -147,6 +148,9 @@ export async function seedCommunityModules(t: TestApp, s: SeedContext): Promise<
   expected.push(
     ['consultation', 'board', '2026-09-01'],
     ['consultation', 'stages', `ZQ-${tag} fieldwork`],
+    ['consultation', 'panel', '2026-11-02'],
+    ['consultation', 'consultee', fullName],
+    ['consultation', 'responses', email],
   );
 
   // Partnerships: the nominated officer, and the last to confirm the entry.

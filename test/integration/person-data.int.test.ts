@@ -783,6 +783,11 @@ test('DP-02: the whole answer for a person with records in every module, word fo
             },
           ],
         },
+        {
+          title: 'Applications to be a lay visitor',
+          rows: [],
+          identifying: ['Full name', 'E-mail address', 'Phone'],
+        },
       ],
     },
     {
@@ -813,6 +818,14 @@ test('DP-02: the whole answer for a person with records in every module, word fo
             },
           ],
         },
+        {
+          title: "Membership of the citizens' panel",
+          rows: [],
+          identifying: ['Full name', 'E-mail address'],
+        },
+        { title: "Citizens' panel: monitoring answers", rows: [] },
+        { title: 'Entries as a consultee', rows: [], identifying: ['Name'] },
+        { title: 'Responses to consultations', rows: [] },
       ],
     },
     {

@@ -1,17 +1,122 @@
 /**
  * DP-02: consultation's part of what Bridge holds about a person in the directory: their places
- * on the consultation strategy board (CON-01) and the programme stages they own (CON-02).
- * Consultees and panel members are not directory people: they are found by name or address,
- * which is the information-rights work's to search (issue 28). Section titles and columns are
- * the catalogue's (`consultation:personData.`).
+ * on the consultation strategy board (CON-01) and the programme stages they own (CON-02). Panel
+ * members, individual consultees and respondents are not directory people: they are theirs by
+ * the person's e-mail address, as erasure finds them (`erasure.ts`): their panel membership and
+ * its monitoring answers, their entries as a consultee, and their responses with every answer.
+ * Section titles and columns are the catalogue's (`consultation:personData.`).
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import type { Translate } from '../../platform/i18n/messages.js';
 import type { PersonDataSection, PersonDataSubject } from '../../platform/modules.js';
 import { personDataSections, type PersonDataQuery } from '../../platform/person-data.js';
+import type { DirectoryService } from '../directory/index.js';
+import { organisations } from '../directory/schema.js';
+import { consulteeChannels, consultees } from './consultees/schema.js';
+import { panelMemberMonitoring, panelMembers } from './panel/schema.js';
+import {
+  answers,
+  consultations,
+  invitations,
+  questionOptions,
+  questions,
+  responses,
+} from './schema.js';
 import { consultationBoardMembers, consultationBoards } from './board/schema.js';
 import { consultationProgrammeStages, consultationProgrammes } from './programmes/schema.js';
+
+/** Rows kept by the person's e-mail address, found through the directory's entry. */
+type ByAddress = (address: string) => SQL;
+
+function byEmail(directory: DirectoryService, theirs: ByAddress): PersonDataQuery['where'] {
+  return async ({ personId }, executor) => {
+    const email = (await directory.lookups.people(executor, [personId])).get(personId)?.email;
+    return email ? theirs(email.toLowerCase()) : undefined;
+  };
+}
+
+const theirMembers = (address: string) => sql`lower(${panelMembers.email}) = ${address}`;
+const theirConsultees = (address: string) =>
+  sql`${consultees.id} in (select ${consulteeChannels.consulteeId} from ${consulteeChannels}
+    where lower(${consulteeChannels.detail}) = ${address})`;
+
+/** Each answer of a response as "question: answer", in the questionnaire's order. */
+const answersText = sql<string | null>`(
+  select string_agg(${questions.text} || ': ' || coalesce(${questionOptions.label},
+    ${answers.textValue}, ${answers.rating}::text, ''), ' | ' order by ${questions.position})
+  from ${answers}
+  join ${questions} on ${questions.id} = ${answers.questionId}
+  left join ${questionOptions} on ${questionOptions.id} = ${answers.optionId}
+  where ${answers.responseId} = ${responses.id})`;
+
+const byAddress = (directory: DirectoryService): readonly PersonDataQuery[] => [
+  {
+    name: 'panel',
+    columns: {
+      fullName: panelMembers.fullName,
+      email: panelMembers.email,
+      borough: organisations.name,
+      joinedBy: panelMembers.joinedBy,
+      joinedOn: panelMembers.joinedOn,
+      leftAt: panelMembers.leftAt,
+      lastAnsweredAt: panelMembers.lastAnsweredAt,
+    },
+    from: panelMembers,
+    leftJoin: [[organisations, eq(organisations.id, panelMembers.boroughId)]],
+    where: byEmail(directory, theirMembers),
+    identifying: ['fullName', 'email'],
+  },
+  {
+    name: 'panelMonitoring',
+    columns: {
+      ageBand: panelMemberMonitoring.ageBand,
+      sex: panelMemberMonitoring.sex,
+      ethnicGroup: panelMemberMonitoring.ethnicGroup,
+    },
+    from: panelMemberMonitoring,
+    join: [[panelMembers, eq(panelMembers.id, panelMemberMonitoring.memberId)]],
+    where: byEmail(directory, theirMembers),
+  },
+  {
+    name: 'consultee',
+    columns: {
+      name: consultees.name,
+      consentGivenOn: consultees.consentGivenOn,
+      consentMethod: consultees.consentMethod,
+      consentWithdrawnAt: consultees.consentWithdrawnAt,
+    },
+    from: consultees,
+    where: byEmail(directory, (address) =>
+      and(eq(consultees.kind, 'person'), theirConsultees(address))!,
+    ),
+    identifying: ['name'],
+  },
+  {
+    name: 'responses',
+    columns: {
+      consultation: consultations.title,
+      startedAt: responses.startedAt,
+      submittedAt: responses.submittedAt,
+      contactEmail: responses.contactEmail,
+      answers: answersText,
+    },
+    from: responses,
+    join: [[consultations, eq(consultations.id, responses.consultationId)]],
+    where: byEmail(directory, (address) =>
+      or(
+        sql`lower(${responses.contactEmail}) = ${address}`,
+        inArray(
+          responses.invitationId,
+          sql`(select ${invitations.id} from ${invitations}
+              where ${invitations.panelMemberId} in (select ${panelMembers.id} from ${panelMembers} where ${theirMembers(address)})
+                or ${invitations.consulteeId} in (select ${consultees.id} from ${consultees} where ${theirConsultees(address)}))`,
+        ),
+      )!,
+    ),
+    orderBy: [responses.startedAt],
+  },
+];
 
 const SECTIONS: readonly PersonDataQuery[] = [
   {
@@ -52,6 +157,7 @@ const SECTIONS: readonly PersonDataQuery[] = [
 
 export function consultationPersonData(
   t: Translate,
+  directory: DirectoryService,
   executor: Executor,
   subject: PersonDataSubject,
 ): Promise<PersonDataSection[]> {
@@ -60,6 +166,6 @@ export function consultationPersonData(
       title: (name) => t(`consultation:personData.${name}`),
       column: (column) => t(`consultation:personData.column.${column}`),
     },
-    SECTIONS,
+    [...SECTIONS, ...byAddress(directory)],
   )(executor, subject);
 }

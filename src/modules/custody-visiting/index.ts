@@ -142,7 +142,8 @@ export function createCustodyVisitingModule(
       },
     },
     services,
-    personData: (executor, subject) => custodyVisitingPersonData(t, executor, subject),
+    personData: (executor, subject) =>
+      custodyVisitingPersonData(t, directory.directory, executor, subject),
     erasePerson: createCustodyVisitingErasure({ directory: directory.directory }),
     openData: [custodyStatisticsOpenData(t, services.custodyStatistics)],
     registerRoutes(app, renderPage) {

@@ -1,13 +1,15 @@
 /**
  * DP-02: custody visiting's part of what Bridge holds about a person: the panels they
  * coordinate, and their record as a lay visitor with its training courses, the availability
- * they gave for the rota and their visits on it (ICV-03). Section titles and columns are the catalogue's (`custody-visiting:personData.`).
+ * they gave for the rota and their visits on it (ICV-03), and their applications (ICV-01). Section titles and columns are the catalogue's (`custody-visiting:personData.`).
  */
-import { eq, or, sql } from 'drizzle-orm';
+import { eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import type { Translate } from '../../platform/i18n/messages.js';
 import type { PersonDataSection, PersonDataSubject } from '../../platform/modules.js';
 import { personDataSections, type PersonDataQuery } from '../../platform/person-data.js';
+import type { DirectoryService } from '../directory/index.js';
+import { custodyVisitorApplications as applications } from './applications/schema.js';
 import {
   custodyAvailability,
   custodyPanels,
@@ -95,8 +97,44 @@ const SECTIONS: readonly PersonDataQuery[] = [
   },
 ];
 
+/**
+ * ICV-01: their applications to be a lay visitor, made without an account: theirs by the
+ * visitor record one became, or by their e-mail address (as erasure finds them).
+ */
+const applicationsOf = (directory: DirectoryService): PersonDataQuery => ({
+  name: 'applications',
+  columns: {
+    fullName: applications.fullName,
+    email: applications.email,
+    phone: applications.phone,
+    applicationArea: applications.area,
+    reasons: applications.reasons,
+    declaredOn: applications.declaredOn,
+    applicationStatus: applications.status,
+    declineReason: applications.declineReason,
+    decidedAt: applications.decidedAt,
+  },
+  from: applications,
+  where: async ({ personId }, executor) => {
+    const email = (await directory.lookups.people(executor, [personId])).get(personId)?.email;
+    const theirRecord = executor
+      .select({ id: custodyVisitors.id })
+      .from(custodyVisitors)
+      .where(eq(custodyVisitors.personId, personId));
+    return email
+      ? or(
+          inArray(applications.visitorId, theirRecord),
+          sql`lower(${applications.email}) = lower(${email})`,
+        )
+      : inArray(applications.visitorId, theirRecord);
+  },
+  orderBy: [applications.declaredOn],
+  identifying: ['fullName', 'email', 'phone'],
+});
+
 export function custodyVisitingPersonData(
   t: Translate,
+  directory: DirectoryService,
   executor: Executor,
   subject: PersonDataSubject,
 ): Promise<PersonDataSection[]> {
@@ -105,6 +143,6 @@ export function custodyVisitingPersonData(
       title: (name) => t(`custody-visiting:personData.${name}`),
       column: (column) => t(`custody-visiting:personData.column.${column}`),
     },
-    SECTIONS,
+    [...SECTIONS, applicationsOf(directory)],
   )(executor, subject);
 }
