@@ -54,6 +54,7 @@ import { OneLinePerRequest } from './platform/http/request-log.js';
 import { createRenderer } from './platform/http/render.js';
 import { serviceNavigation } from './platform/http/service-navigation.js';
 import { platformSweeps } from './platform/sweeps.js';
+import { createRecordNotes } from './platform/record-notes.js';
 import { registerRetentionRoutes } from './platform/retention/routes.js';
 import { createRetentionService } from './platform/retention/service.js';
 import { createRetentionSweep, retentionSweep } from './platform/retention/sweep.js';
@@ -195,6 +196,8 @@ export function buildServices(deps: AppDeps) {
     files: diskFileStore(config.files.dir),
     bankHolidays: createBankHolidayService({ db, base: config.bankHolidays, now }),
     t,
+    // Asked by a record's page, after every module is built.
+    recordNotes: createRecordNotes(() => modules),
   };
 
   const directory = createDirectoryModule({ platform, now });

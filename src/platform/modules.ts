@@ -8,7 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { ApiTokenService } from './api/service.js';
-import type { UserPrincipal } from './auth/principal.js';
+import type { Principal, UserPrincipal } from './auth/principal.js';
 import type { Role } from './auth/roles.js';
 import type { SecretBox } from './auth/secret-box.js';
 import type { AuthService } from './auth/service.js';
@@ -42,6 +42,8 @@ export interface PlatformServices {
    * refusals (field errors) and its e-mails (ADR 0015). A module's keys carry its namespace.
    */
   t: Translate;
+  /** Every module's notes on a record, for the page that shows it (issue 28 part 2). */
+  recordNotes: RecordNotes;
 }
 
 /**
@@ -224,6 +226,47 @@ export interface Measure {
   value(executor: Executor, from: Date, to: Date, boroughId?: string): Promise<number | null>;
 }
 
+/**
+ * A record as the platform names it: its owner's record type in the audit trail ('group',
+ * 'meeting', 'advice-request') and its id.
+ */
+export interface RecordRef {
+  type: string;
+  id: string;
+}
+
+/** One cell of a note's table: its words, and the page they link to. */
+export interface RecordNoteCell {
+  text: string;
+  href?: string;
+}
+
+/**
+ * What a module says about another module's record, shown on that record's page (issue 28 part
+ * 2: the Freedom of Information requests that concern a group, a meeting or a request for
+ * advice). The module whose record it is shows every module's notes without knowing which
+ * modules give them, so it imports none of them and a module that reads it adds no cycle.
+ */
+export interface RecordNote extends Ordered {
+  /** The id of its heading on the page. */
+  id: string;
+  heading: string;
+  /** Shown above the table, as GOV.UK warning text. */
+  warnings: readonly string[];
+  /** The table's caption (read out with it, not shown). */
+  caption: string;
+  head: readonly string[];
+  /** Its rows: each row's first cell is its header. */
+  rows: readonly (readonly RecordNoteCell[])[];
+  /** Under the table: for example, that only the newest are shown. */
+  footnote?: string;
+}
+
+/** Every module's notes on one record, in their order; what the person may not see left out. */
+export interface RecordNotes {
+  of(principal: Principal, record: RecordRef, t: Translate): Promise<RecordNote[]>;
+}
+
 export interface BridgeModule<Api = unknown> {
   name: string;
   /** What other modules may use: the module's data is reached only through this. */
@@ -265,4 +308,10 @@ export interface BridgeModule<Api = unknown> {
   retention?: readonly RetentionPart[];
   /** Issue 27 part 6: the public tables it offers as open data (only what its public pages show). */
   openData?: readonly OpenDataset[];
+  /**
+   * Its note on another module's record, for this person, in the request's language: null when
+   * it has nothing to say of the record, or nothing the person's role allows them to see. A
+   * fixed number of queries, never one per row.
+   */
+  recordNote?(principal: Principal, record: RecordRef, t: Translate): Promise<RecordNote | null>;
 }

@@ -3,11 +3,14 @@
  * (a form sent empty first, refused field by field), stops the clock for clarification and
  * restarts it (the due date moves on by the working days stopped, as the page shows), answers
  * with a part withheld under s.40, publishes it with a released document, and a member of the
- * public reads it in the disclosure log, with no requester named. Axe checks every page.
+ * public reads it in the disclosure log, with no requester named. Issue 28 part 2: a request
+ * names the advisory group it touches, and the group's page shows the request, linked to it.
+ * Axe checks every page.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { expectErrors, expectSuccess, fillDate, mainNavigation } from './pages/govuk.js';
+import { makeGroup } from '../factories/groups.js';
 import { expectAccessible, signInWithRole, startE2E, type E2E } from './support.js';
 
 let e2e: E2E;
@@ -152,4 +155,50 @@ test('a request is logged, its clock stopped and restarted, answered with a part
   await visitor.goto('/disclosure-log');
   assert.ok(!(await visitor.getByRole('main').innerText()).includes(summary));
   assert.equal((await visitor.request.get(href!)).status(), 404);
+});
+
+test('issue 28 part 2: a request names the advisory group it touches; the group’s page shows the request, and its link leads back to it', async () => {
+  const { name: group } = await makeGroup(e2e.app, { name: 'Linked Journey IAG' });
+  const page = await e2e.newPage();
+  await signInWithRole(e2e, page, 'coordination_unit');
+  await page.goto('/foi-requests/new');
+  await fillDate(page, 'When the request was received', '2026-03-02');
+  await page.getByLabel('Time received').fill('10:00');
+  await page.getByLabel('Requester’s name').fill('Sam Asker');
+  await page.getByLabel('Requester’s contact details').fill('sam@example.org');
+  await page.getByRole('radio', { name: 'Email' }).check();
+  const asked = 'Everything the Linked Journey group was told about the operation';
+  await page.getByLabel('What is asked').fill(asked);
+  await page.getByRole('button', { name: 'Log request' }).click();
+  await expectSuccess(page, /logged: due 31 March 2026/);
+  const requestUrl = page.url();
+  const reference = (await page.getByRole('heading', { level: 1 }).innerText()).replace(
+    'Request ',
+    '',
+  );
+
+  await page.getByRole('radio', { name: 'Advisory group' }).check();
+  await page.getByLabel('Advisory group (for an advisory group)').selectOption({ label: group });
+  await page.getByRole('button', { name: 'Name the record' }).click();
+  await expectSuccess(page, 'Record named');
+  await expectAccessible(page);
+
+  // The group's page, opened from the request, says which requests concern it.
+  await page.getByRole('link', { name: group }).click();
+  await page.getByRole('heading', { level: 1, name: group }).waitFor();
+  await page
+    .getByRole('heading', {
+      level: 2,
+      name: 'Freedom of Information requests concerning this group',
+    })
+    .waitFor();
+  await expectAccessible(page);
+  const row = page.getByRole('row', { name: new RegExp(reference) });
+  assert.match(
+    await row.innerText(),
+    new RegExp(`${reference}\\s+${asked}\\s+2 March 2026\\s+31 March 2026\\s+Open`),
+  );
+  await row.getByRole('link', { name: reference }).click();
+  await page.getByRole('heading', { level: 1, name: `Request ${reference}` }).waitFor();
+  assert.equal(page.url(), requestUrl);
 });

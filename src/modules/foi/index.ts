@@ -14,6 +14,7 @@ import { answeredOnTimeMeasure } from './measures/answered-on-time.js';
 import { foiPaths } from './paths.js';
 import { registerRequestRoutes } from './requests/routes.js';
 import { createLinkedRecordsService, type LinkedRecordSources } from './requests/linked-records.js';
+import { createRecordNote } from './requests/record-note.js';
 import { createRequestsService } from './requests/service.js';
 import type { FoiServices } from './route-deps.js';
 
@@ -57,6 +58,8 @@ export function createFoiModule(deps: ModuleDeps & LinkedRecordSources): FoiModu
     api: {},
     services,
     measures: [answeredOnTimeMeasure],
+    // Issue 28 part 2: the pages of the records a request touches show that it concerns them.
+    recordNote: createRecordNote({ db, advice: deps.advice }),
     registerRoutes(app, renderPage) {
       const routeDeps = {
         app,

@@ -119,12 +119,18 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
 
   app.get(paths.request.pattern, signedIn, async (request, reply) => {
     const result = await advice.request(request.principal, idOf(request));
-    const [disclosureLog, documents] = await Promise.all([
+    const [disclosureLog, documents, recordNotes] = await Promise.all([
       services.disclosures.log(request.principal, result.request),
       services.adviceDocuments.forRequestPage(
         request.principal,
         result.request,
         result.advice.map((a) => a.id),
+      ),
+      // What other modules say of the request (the FOI requests concerning it, IAG-35's flag).
+      services.recordNotes.of(
+        request.principal,
+        { type: 'advice-request', id: result.request.id },
+        request.t,
       ),
     ]);
     return renderPage(request, reply, `${T}/request.njk`, {
@@ -147,6 +153,7 @@ export function registerAdviceRoutes({ app, services, renderPage }: RouteDeps): 
       mayAddDocuments:
         documents.toShare !== null && checkDocumentToShare(result.request.status) === null,
       disclosureLog,
+      recordNotes,
       shareable: result.nominations.some((n) => n.status === 'accepted'),
       waited: waited(request),
       paths,

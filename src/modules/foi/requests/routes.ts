@@ -22,13 +22,12 @@ import {
   STOP_REASONS,
   workingDaysLeft,
 } from '../rules.js';
+import { askedInShort, foiReference, requestStatus } from './presenter.js';
 import { ANSWER_PARTS, REGISTER_VIEWS, type RegisterView } from './service.js';
 
 const T = 'modules/foi/requests/views';
 const viewers = { config: { access: { action: 'foi.view' as const } } };
 const keepers = { config: { access: { action: 'foi.manage' as const } } };
-
-const reference = (n: number) => `FOI-${n}`;
 
 /** "5 working days left", "due today", "3 working days overdue", or "clock stopped". */
 export function dueText(
@@ -78,19 +77,13 @@ export function registerRequestRoutes({ app, services, renderPage, config, now }
       viewName: t(`foi:register.views.${view}`),
       rows: result.items.map((r) => ({
         href: paths.request(r.id),
-        reference: reference(r.number),
-        asked: r.asked.length > 120 ? `${r.asked.slice(0, 117)}…` : r.asked,
+        reference: foiReference(r.number),
+        asked: askedInShort(r.asked),
         receivedText: formatDate(t, r.receivedOn),
         dueText: r.dueOn ? formatDate(t, r.dueOn) : t('foi:due.notKnown'),
         left: dueText(t, today, r),
         overdue: !r.answeredOn && r.dueOn !== null && r.dueOn < today,
-        status: r.answeredOn
-          ? t(r.onTime ? 'foi:status.answeredOnTime' : 'foi:status.answeredLate', {
-              date: formatDate(t, r.answeredOn),
-            })
-          : r.clockStopped
-            ? t('foi:status.stopped')
-            : t('foi:status.open'),
+        status: requestStatus(t, r),
       })),
       quarters: quarters.map((q) => ({
         quarter: q.quarter,
@@ -120,7 +113,7 @@ export function registerRequestRoutes({ app, services, renderPage, config, now }
         reply,
         paths.request(made.id),
         request.t('foi:log.done', {
-          reference: reference(made.number),
+          reference: foiReference(made.number),
           due: made.dueOn ? formatDate(request.t, made.dueOn) : '',
         }),
       );
@@ -141,7 +134,7 @@ export function registerRequestRoutes({ app, services, renderPage, config, now }
     );
     const today = todayInLondon(now());
     return {
-      title: t('foi:request.title', { reference: reference(r.number) }),
+      title: t('foi:request.title', { reference: foiReference(r.number) }),
       breadcrumbs: crumbs(t),
       paths,
       r,
@@ -245,8 +238,8 @@ export function registerRequestRoutes({ app, services, renderPage, config, now }
         const r = await load(request);
         return {
           title: t(`foi:actions.${name}.title`),
-          caption: t('foi:request.title', { reference: reference(r.number) }),
-          breadcrumbs: [...crumbs(t), { text: reference(r.number), href: paths.request(r.id) }],
+          caption: t('foi:request.title', { reference: foiReference(r.number) }),
+          breadcrumbs: [...crumbs(t), { text: foiReference(r.number), href: paths.request(r.id) }],
           form: name,
           action: url.replace(':requestId', r.id),
           back: paths.request(r.id),

@@ -186,11 +186,16 @@ export function registerGroupRoutes({ app, services, renderPage }: RouteDeps): v
   app.get(paths.group.pattern, signedIn, async (request, reply) => {
     const detail = await groups.get(request.principal, params(request).groupId!);
     const crumbs = groupsCrumbs(request.t);
-    const policeAttendance = namesPoliceAttendance(detail.group.type)
-      ? await services.memberRecords.policeAttendance(request.principal, detail.group.id)
-      : null;
+    const [policeAttendance, recordNotes] = await Promise.all([
+      namesPoliceAttendance(detail.group.type)
+        ? services.memberRecords.policeAttendance(request.principal, detail.group.id)
+        : null,
+      // What other modules say of the group (the FOI requests concerning it), for this person.
+      services.recordNotes.of(request.principal, { type: 'group', id: detail.group.id }, request.t),
+    ]);
     return renderPage(request, reply, `${T}/group.njk`, {
       policeAttendance,
+      recordNotes,
       canSeeBalance: can(request.principal, 'groups.view-balance'),
       title: detail.group.name,
       width: 'full',

@@ -28,6 +28,12 @@ export function meetingPageRenderer({
       request.principal,
       (request.params as Record<string, string>).meetingId!,
     );
+    // What other modules say of the meeting (the FOI requests concerning it), for this person.
+    const recordNotes = await services.recordNotes.of(
+      request.principal,
+      { type: 'meeting', id: result.meeting.id },
+      request.t,
+    );
     const userId = request.principal?.kind === 'user' ? request.principal.userId : null;
     return renderPage(
       request,
@@ -37,6 +43,7 @@ export function meetingPageRenderer({
         title: `${result.meeting.title}, ${meetingWhen(result.meeting, request.t)}`,
         breadcrumbs: meetingBreadcrumbs(meetings.providers, request.t, result.body),
         ...result,
+        recordNotes,
         papersOf: (itemId: string) =>
           papers
             .filter((p) => p.agendaItemId === itemId)
