@@ -108,7 +108,10 @@ test('DP-03: an unsuccessful application past 12 months is warned about, then an
   const [warning] = await warningsTo(coordinatorEmail, old);
   assert.ok(warning, 'the coordination unit is warned');
   assert.match(warning.subject, /Unsuccessful applications to join a group/);
-  assert.match(warning.bodyText, /2026-10-01/);
+  // Its period ended on 1 October, before anyone was told: the day given is the day it can go,
+  // the warning period after the warning, not a day already past.
+  assert.match(warning.bodyText, /2026-12-23/);
+  assert.doesNotMatch(warning.bodyText, /2026-10-01/);
   assert.doesNotMatch(warning.bodyText, /Rejected Applicant/);
   assert.equal((await warningsTo(coordinatorEmail, recent)).length, 0);
   assert.equal((await warningsTo(coordinatorEmail, held)).length, 0);
