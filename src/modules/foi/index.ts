@@ -13,6 +13,7 @@ import { createDisclosureService } from './disclosure/service.js';
 import { answeredOnTimeMeasure } from './measures/answered-on-time.js';
 import { foiPaths } from './paths.js';
 import { registerRequestRoutes } from './requests/routes.js';
+import { foiRequesterRetention } from './retention.js';
 import { createLinkedRecordsService, type LinkedRecordSources } from './requests/linked-records.js';
 import { createRequestsService } from './requests/service.js';
 import type { FoiServices } from './route-deps.js';
@@ -57,6 +58,8 @@ export function createFoiModule(deps: ModuleDeps & LinkedRecordSources): FoiModu
     api: {},
     services,
     measures: [answeredOnTimeMeasure],
+    // DP-03: requesters' details on the retention schedule.
+    retention: [foiRequesterRetention(now)],
     registerRoutes(app, renderPage) {
       const routeDeps = {
         app,
