@@ -309,6 +309,8 @@ export function buildServices(deps: AppDeps) {
   const retention = createRetentionService({
     db,
     parts: modules.flatMap((m) => (m.retention ?? []).flatMap((r) => r.schedule ?? [])),
+    personExists: async (executor, personId) =>
+      (await directory.api.directory.lookups.people(executor, [personId])).has(personId),
     now: clock,
     t,
   });

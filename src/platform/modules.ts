@@ -188,9 +188,15 @@ export interface RetentionSchedulePart {
   ownerRole: Role;
   /**
    * Records whose clock started on or before `startedBy` (ISO date), not yet deleted or
-   * anonymised, oldest first, at most `limit`: one query.
+   * anonymised, oldest first (then by id, so that pages are stable), at most `limit` after
+   * skipping `offset`: one query. The sweep pages past records that are waiting.
    */
-  due(executor: Executor, startedBy: string, limit: number): Promise<RetentionRecord[]>;
+  due(
+    executor: Executor,
+    startedBy: string,
+    limit: number,
+    offset: number,
+  ): Promise<RetentionRecord[]>;
   /** Deletes or anonymises these records (those still due); how many it changed. */
   apply(executor: Executor, ids: readonly string[]): Promise<number>;
 }

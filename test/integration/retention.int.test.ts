@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, afterEach, before, test } from 'node:test';
-import { and, eq, inArray, like } from 'drizzle-orm';
+import { and, eq, inArray, like, ne } from 'drizzle-orm';
 import {
   applications,
   clearances,
@@ -13,9 +14,11 @@ import { auditEvents } from '../../src/platform/audit/schema.js';
 import { outbox } from '../../src/platform/mail/schema.js';
 import {
   retentionActions,
+  retentionHolds,
   retentionPeriods,
   retentionWarnings,
 } from '../../src/platform/retention/schema.js';
+import { RETENTION_BATCH } from '../../src/platform/retention/sweep.js';
 import { Agent, createTestApp, type TestApp } from '../app.js';
 import { accountFor, signInAsRole } from '../factories/accounts.js';
 import { makeSentReport, makeVisitingPair } from '../factories/custody-reports.js';
@@ -108,7 +111,10 @@ test('DP-03: an unsuccessful application past 12 months is warned about, then an
   const [warning] = await warningsTo(coordinatorEmail, old);
   assert.ok(warning, 'the coordination unit is warned');
   assert.match(warning.subject, /Unsuccessful applications to join a group/);
-  assert.match(warning.bodyText, /2026-10-01/);
+  // Its period ended on 1 October, before anyone was told: the day given is the day it can go,
+  // the warning period after the warning, not a day already past.
+  assert.match(warning.bodyText, /2026-12-23/);
+  assert.doesNotMatch(warning.bodyText, /2026-10-01/);
   assert.doesNotMatch(warning.bodyText, /Rejected Applicant/);
   assert.equal((await warningsTo(coordinatorEmail, recent)).length, 0);
   assert.equal((await warningsTo(coordinatorEmail, held)).length, 0);
@@ -423,4 +429,110 @@ test('DP-03: a lapsed clearance is deleted 12 months after it lapsed; a current 
     .from(clearances)
     .where(inArray(clearances.id, [lapsed, current, held]));
   assert.deepEqual(left.map((c) => c.id).sort(), [current, held].sort());
+});
+
+test('DP-03: a hold on a person the directory does not know is refused by its field, and nothing is written', async () => {
+  await admin.get('/admin/retention/holds/new');
+  const before = await t.services.db.select().from(retentionHolds);
+  const unknown = await admin.post('/admin/retention/holds/new', {
+    on: 'person',
+    personId: randomUUID(),
+    reason: 'Subject access request in hand',
+    requestedBy: 'SAR-2026-9',
+  });
+  assert.equal(unknown.statusCode, 400);
+  const summary = errorSummaryOf(unknown.body);
+  assert.deepEqual(summary.targets, ['personId']);
+  assert.match(summary.messages[0]!, /no person with that identifier in the directory/);
+  assert.equal((await t.services.db.select().from(retentionHolds)).length, before.length);
+  // A person the directory knows is held.
+  const known = await makePerson(t);
+  const placed = await admin.post('/admin/retention/holds/new', {
+    on: 'person',
+    personId: known.id.toUpperCase(),
+    reason: 'Subject access request in hand',
+    requestedBy: 'SAR-2026-9',
+  });
+  assert.equal(placed.statusCode, 303);
+  const [hold] = await t.services.db
+    .select()
+    .from(retentionHolds)
+    .where(eq(retentionHolds.personId, known.id));
+  assert.ok(hold);
+  await t.services.retention.liftHold(await adminPrincipal(), hold.id);
+});
+
+test('DP-03: lifting a hold lets the next run act again: the owner is warned afresh, then the record is anonymised', async () => {
+  const id = await unsuccessfulApplication('2025-10-01T10:00:00Z');
+  await t.services.retentionSweep.run();
+  assert.equal((await warningsTo(coordinatorEmail, id)).length, 1, 'warned before the hold');
+  const holdId = await t.services.retention.placeHold(await adminPrincipal(), {
+    on: 'record',
+    kindKey: 'groups.unsuccessful-applications',
+    recordId: id,
+    reason: 'The applicant complained',
+    requestedBy: 'Complaint C-2026-20',
+  });
+  // Held past its day: untouched, and the warning given before the hold no longer stands.
+  t.clock.advanceMinutes(31 * DAY);
+  await t.services.retentionSweep.run();
+  assert.match((await applicationOf(id)).fullName, /^Rejected Applicant/);
+  const warned = () =>
+    t.services.db
+      .select()
+      .from(retentionWarnings)
+      .where(
+        and(
+          eq(retentionWarnings.kindKey, 'groups.unsuccessful-applications'),
+          eq(retentionWarnings.recordId, id),
+        ),
+      );
+  assert.equal((await warned()).length, 0);
+
+  await t.services.retention.liftHold(await adminPrincipal(), holdId);
+  await t.services.retentionSweep.run();
+  assert.equal((await warningsTo(coordinatorEmail, id)).length, 2, 'warned again on the next run');
+  assert.match((await applicationOf(id)).fullName, /^Rejected Applicant/, 'not yet removed');
+  t.clock.advanceMinutes(30 * DAY);
+  await t.services.retentionSweep.run();
+  assert.equal((await applicationOf(id)).fullName, '');
+});
+
+test('DP-03: a backlog larger than a batch is worked through: records waiting after their warning do not keep the next from being warned', async () => {
+  // 200 (a batch) decided on 10 December 2025: warned today, their day 23 December.
+  const waiting = await t.services.db
+    .insert(applications)
+    .values(
+      Array.from({ length: RETENTION_BATCH }, (_, i) => ({
+        roundId,
+        fullName: `Backlog Applicant ${i}`,
+        email: `backlog.${i}@example.org`,
+        communities: 'Tenants',
+        statement: 'A statement',
+        independenceConfirmed: true,
+        principlesConfirmed: true,
+        status: 'declined' as const,
+        decidedAt: new Date('2025-12-10T10:00:00Z'),
+      })),
+    )
+    .returning({ id: applications.id });
+  const next = await unsuccessfulApplication('2025-12-20T10:00:00Z');
+  await t.services.retentionSweep.run();
+  t.clock.advanceMinutes(DAY);
+  await t.services.retentionSweep.run();
+  assert.equal((await warningsTo(coordinatorEmail, next)).length, 1, 'warned on the next run');
+  // Both their days come; every one of them is anonymised.
+  t.clock.advanceMinutes(40 * DAY);
+  await t.services.retentionSweep.run();
+  await t.services.retentionSweep.run();
+  const left = await t.services.db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(
+      and(
+        inArray(applications.id, [...waiting.map((w) => w.id), next]),
+        ne(applications.fullName, ''),
+      ),
+    );
+  assert.equal(left.length, 0);
 });

@@ -7,6 +7,7 @@
  * activities, recruitment and surges, and the public pages about the scheme. Its one public face
  * (ADR 0014).
  */
+import { declinedApplicationsRetention } from './applications/retention.js';
 import { detaineeDetailsRetention } from './retention.js';
 import { custodyHeadline } from './statistics/headline.js';
 import { can } from '../../platform/auth/permissions.js';
@@ -241,8 +242,8 @@ export function createCustodyVisitingModule(
         hint: t('custody-visiting:applications.homeTask.hint'),
       },
     ],
-    // DP-03: detainees' details on the retention schedule.
-    retention: [detaineeDetailsRetention],
+    // DP-03: detainees' details and declined applications on the retention schedule.
+    retention: [detaineeDetailsRetention, declinedApplicationsRetention(now)],
     sweeps: [
       // ICV-08: the scheme managers reminded once of each review overdue and issue due to escalate.
       {

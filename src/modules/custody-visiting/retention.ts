@@ -29,7 +29,7 @@ export const detaineeDetailsRetention: RetentionPart = {
     keeps:
       'the report, its checks and findings, and each detainee counted (child, vulnerable, seen, consent, terrorism legislation)',
     ownerRole: 'scheme_manager',
-    async due(executor: Executor, startedBy: string, limit: number) {
+    async due(executor: Executor, startedBy: string, limit: number, offset: number) {
       const rows = await queryRows<{ id: string; visited_on: string }>(
         executor,
         sql`select r.id, r.visited_on::text as visited_on
@@ -40,7 +40,7 @@ export const detaineeDetailsRetention: RetentionPart = {
                             and (d.custody_record_number not like ${`${REMOVED}%`}
                                  or d.observations is not null or d.recordings_notes is not null))
             order by r.visited_on, r.id
-            limit ${limit}`,
+            limit ${limit} offset ${offset}`,
       );
       return rows.map((r) => ({
         id: r.id,

@@ -26,7 +26,7 @@ export function expenseReceiptsRetention(files: FileStore): RetentionPart {
       action: 'delete',
       keeps: 'the claim, its items and the amounts claimed, approved and paid',
       ownerRole: 'coordination_unit',
-      async due(executor: Executor, startedBy: string, limit: number) {
+      async due(executor: Executor, startedBy: string, limit: number, offset: number) {
         const rows = await queryRows<{
           id: string;
           paid_on: string;
@@ -42,7 +42,7 @@ export function expenseReceiptsRetention(files: FileStore): RetentionPart {
                 and exists (select 1 from expense_items i
                             where i.claim_id = c.id and i.receipt_storage_key is not null)
               order by c.paid_at, c.id
-              limit ${limit}`,
+              limit ${limit} offset ${offset}`,
         );
         return rows.map((r) => ({
           id: r.id,

@@ -13,6 +13,7 @@ import { createDisclosureService } from './disclosure/service.js';
 import { answeredOnTimeMeasure } from './measures/answered-on-time.js';
 import { foiPaths } from './paths.js';
 import { registerRequestRoutes } from './requests/routes.js';
+import { foiRequesterRetention } from './retention.js';
 import { createLinkedRecordsService, type LinkedRecordSources } from './requests/linked-records.js';
 import { createRecordNote } from './requests/record-note.js';
 import { createRequestsService } from './requests/service.js';
@@ -60,6 +61,8 @@ export function createFoiModule(deps: ModuleDeps & LinkedRecordSources): FoiModu
     measures: [answeredOnTimeMeasure],
     // Issue 28 part 2: the pages of the records a request touches show that it concerns them.
     recordNote: createRecordNote({ db, advice: deps.advice }),
+    // DP-03: requesters' details on the retention schedule.
+    retention: [foiRequesterRetention(now)],
     registerRoutes(app, renderPage) {
       const routeDeps = {
         app,

@@ -29,7 +29,7 @@ export const recruitmentApplicationsRetention: RetentionPart = {
     action: 'anonymise',
     keeps: "the application's round, status and dates, so recruitment figures still count it",
     ownerRole: 'coordination_unit',
-    async due(executor: Executor, startedBy: string, limit: number) {
+    async due(executor: Executor, startedBy: string, limit: number, offset: number) {
       const rows = await queryRows<{
         id: string;
         started_on: string;
@@ -44,7 +44,7 @@ export const recruitmentApplicationsRetention: RetentionPart = {
               and a.full_name <> ${REMOVED}
               and (a.decided_at at time zone 'Europe/London')::date <= ${startedBy}::date
             order by a.decided_at, a.id
-            limit ${limit}`,
+            limit ${limit} offset ${offset}`,
       );
       return rows.map((r) => ({
         id: r.id,
@@ -96,7 +96,7 @@ export const monitoringAnswersRetention: RetentionPart = {
       "Special category data (DP-01) kept only to monitor the groups' make-up while the person is a member; three months lets the quarter's monitoring figures count them before they go.",
     action: 'delete',
     ownerRole: 'coordination_unit',
-    async due(executor: Executor, startedBy: string, limit: number) {
+    async due(executor: Executor, startedBy: string, limit: number, offset: number) {
       // Only people with no current membership: the latest day any of theirs ended.
       const rows = await queryRows<{ person_id: string; ended_on: string }>(
         executor,
@@ -108,7 +108,7 @@ export const monitoringAnswersRetention: RetentionPart = {
             ) e on true
             where e.ended_on is not null and not e.current and e.ended_on <= ${startedBy}::date
             order by e.ended_on, d.person_id
-            limit ${limit}`,
+            limit ${limit} offset ${offset}`,
       );
       return rows.map((r) => ({
         id: r.person_id,
@@ -147,7 +147,7 @@ export const clearancesRetention: RetentionPart = {
       "Long enough to see a renewal through and to answer a question about the person's access while cleared; the vetting itself is kept by the force's vetting unit, not by Bridge.",
     action: 'delete',
     ownerRole: 'coordination_unit',
-    async due(executor: Executor, startedBy: string, limit: number) {
+    async due(executor: Executor, startedBy: string, limit: number, offset: number) {
       const rows = await queryRows<{ id: string; person_id: string; lapsed_on: string }>(
         executor,
         sql`select c.id, c.person_id,
@@ -155,7 +155,7 @@ export const clearancesRetention: RetentionPart = {
             from clearances c
             where least(c.expires_on, coalesce(c.withdrawn_on, c.expires_on)) <= ${startedBy}::date
             order by least(c.expires_on, coalesce(c.withdrawn_on, c.expires_on)), c.id
-            limit ${limit}`,
+            limit ${limit} offset ${offset}`,
       );
       return rows.map((r) => ({
         id: r.id,

@@ -10,6 +10,7 @@ import { informationRightsPaths } from './paths.js';
 import { createInformationRightsErasure } from './erasure.js';
 import { createInformationRightsPersonData } from './person-data.js';
 import { registerSubjectAccessRoutes } from './requests/routes.js';
+import { subjectAccessArchivesRetention } from './retention.js';
 import { createSubjectAccessService } from './requests/service.js';
 import type { InformationRightsServices } from './route-deps.js';
 
@@ -41,6 +42,8 @@ export function createInformationRightsModule(
     services,
     personData: createInformationRightsPersonData(t),
     erasePerson: createInformationRightsErasure(files),
+    // DP-03: the archives sent on the retention schedule.
+    retention: [subjectAccessArchivesRetention(files)],
     registerRoutes(app, renderPage) {
       registerSubjectAccessRoutes({
         app,

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { periodProblem, retentionEndsOn, retentionStep, startedByFor, warnedOn } from './rules.js';
+import {
+  periodProblem,
+  removedOn,
+  retentionEndsOn,
+  retentionStep,
+  startedByFor,
+  warnedOn,
+} from './rules.js';
 
 const year = { count: 12, unit: 'months' } as const;
 const sixYears = { count: 72, unit: 'months' } as const;
@@ -41,6 +48,16 @@ test('DP-03: a record never warned is warned first, and removed no sooner than t
   const record = { startedOn: '2020-01-01', warnedOn: null, held: false };
   assert.equal(retentionStep(record, year, 30, '2026-03-14'), 'warn');
   const warned = { ...record, warnedOn: '2026-03-14' };
+  assert.equal(retentionStep(warned, year, 30, '2026-04-12'), 'wait');
+  assert.equal(retentionStep(warned, year, 30, '2026-04-13'), 'remove');
+});
+
+test('DP-03: the day a warning gives is the day the record is removed at the earliest, never one already past', () => {
+  // Warned on time: its period's end.
+  assert.equal(removedOn('2025-03-14', year, '2026-02-12', 30), '2026-03-14');
+  // The period was shortened and has ended: the warning period after the warning.
+  assert.equal(removedOn('2020-01-01', year, '2026-03-14', 30), '2026-04-13');
+  const warned = { startedOn: '2020-01-01', warnedOn: '2026-03-14', held: false };
   assert.equal(retentionStep(warned, year, 30, '2026-04-12'), 'wait');
   assert.equal(retentionStep(warned, year, 30, '2026-04-13'), 'remove');
 });

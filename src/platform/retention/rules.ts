@@ -38,6 +38,22 @@ export function warnedOn(
   return addCalendarDays(retentionEndsOn(startedOn, period), -warningDays);
 }
 
+/**
+ * DP-03: the day a record warned on `warned` is removed at the earliest: its period's end, or
+ * the warning period after the warning where that is later (a period shortened on the schedule,
+ * whose end has passed). The day the warning e-mail gives.
+ */
+export function removedOn(
+  startedOn: IsoDate,
+  period: RetentionPeriod,
+  warned: IsoDate,
+  warningDays: number,
+): IsoDate {
+  const endsOn = retentionEndsOn(startedOn, period);
+  const afterWarning = addCalendarDays(warned, warningDays);
+  return endsOn > afterWarning ? endsOn : afterWarning;
+}
+
 export interface RecordState {
   startedOn: IsoDate;
   /** The day its owner was warned, if they were. */
@@ -61,9 +77,9 @@ export function retentionStep(
   if (record.held) return 'hold';
   if (record.warnedOn === null)
     return warnedOn(record.startedOn, period, warningDays) <= today ? 'warn' : 'wait';
-  const endsOn = retentionEndsOn(record.startedOn, period);
-  const afterWarning = addCalendarDays(record.warnedOn, warningDays);
-  return endsOn <= today && afterWarning <= today ? 'remove' : 'wait';
+  return removedOn(record.startedOn, period, record.warnedOn, warningDays) <= today
+    ? 'remove'
+    : 'wait';
 }
 
 /** A period an administrator set, checked: a whole number within the unit's limits. */

@@ -30,10 +30,15 @@ const MAX_TEXT = 500;
 export function createRetentionService(deps: {
   db: Db;
   parts: readonly RetentionSchedulePart[];
+  /**
+   * Whether a directory id names a person the directory knows (asked of the directory through
+   * app.ts: the platform names no module), so that a hold is never placed on nobody.
+   */
+  personExists: (executor: Executor, personId: string) => Promise<boolean>;
   now: () => Date;
   t: Translate;
 }) {
-  const { db, parts, now, t } = deps;
+  const { db, parts, personExists, now, t } = deps;
   const byKey = new Map(parts.map((p) => [p.key, p]));
   const partFor = (key: string) => {
     const part = byKey.get(key);
@@ -171,6 +176,11 @@ export function createRetentionService(deps: {
       );
       if (errors.length) throw new ValidationError(errors);
       return db.transaction(async (tx) => {
+        // A hold on an id the directory does not know would stop nothing: refused, by its field.
+        if (on === 'person' && !(await personExists(tx, personId.toLowerCase())))
+          throw new ValidationError([
+            { field: 'personId', message: t('admin.retention.errors.personUnknown') },
+          ]);
         const [hold] = await tx
           .insert(retentionHolds)
           .values({

@@ -18,12 +18,14 @@ import type { Translate } from '../i18n/messages.js';
 import type { MailService } from '../mail/service.js';
 import type { RetentionRecord, RetentionSchedulePart, Sweep } from '../modules.js';
 import { actionWord } from './words.js';
-import { retentionEndsOn, retentionStep, startedByFor } from './rules.js';
+import { removedOn, retentionStep, startedByFor } from './rules.js';
 import { retentionActions, retentionHolds, retentionWarnings } from './schema.js';
 import type { RetentionService } from './service.js';
 
-/** Records looked at per kind and run: the next run takes the rest. */
+/** Records warned or removed per kind and run, at most: the next run takes the rest. */
 export const RETENTION_BATCH = 200;
+/** Pages of due records read per kind and run, at most (records waiting are passed over). */
+const RETENTION_PAGES = 50;
 const DAY_MS = 24 * 60 * 60_000;
 
 export interface RetentionRunResult {
@@ -56,7 +58,6 @@ export function createRetentionSweep(deps: {
     const records = new Set(rows.flatMap((r) => (r.recordId ? [r.recordId] : [])));
     const people = new Set(rows.flatMap((r) => (r.personId ? [r.personId] : [])));
     return {
-      size: rows.length,
       held: (r: RetentionRecord) => records.has(r.id) || r.personIds.some((p) => people.has(p)),
     };
   }
@@ -126,7 +127,8 @@ export function createRetentionSweep(deps: {
           '',
           ...list.map(
             (r) =>
-              `- ${r.reference}: ${retentionEndsOn(r.startedOn, period)}${r.href ? ` ${deps.publicUrl}${r.href}` : ''}`,
+              // The day it will be removed: never one already past when the period was shortened.
+              `- ${r.reference}: ${removedOn(r.startedOn, period, today, warningDays)}${r.href ? ` ${deps.publicUrl}${r.href}` : ''}`,
           ),
           '',
           t('admin.retention.warning.hold'),
@@ -144,49 +146,65 @@ export function createRetentionSweep(deps: {
       const today = todayInLondon(now());
       const holds = await holdsFor(tx, part.key);
       const soon = startedByFor(addCalendarDays(today, warningDays), period);
-      const due = await part.due(tx, soon, RETENTION_BATCH + holds.size);
-      const candidates = due.filter((r) => !holds.held(r));
-      // A warning given before a hold no longer stands: when the hold is lifted the owner is
-      // warned again before anything is removed.
-      const held = due.filter((r) => holds.held(r)).map((r) => r.id);
-      if (held.length)
-        await tx
-          .delete(retentionWarnings)
-          .where(
-            and(eq(retentionWarnings.kindKey, part.key), inArray(retentionWarnings.recordId, held)),
-          );
-      const warnings = new Map(
-        candidates.length
-          ? (
-              await tx
-                .select()
-                .from(retentionWarnings)
-                .where(
-                  and(
-                    eq(retentionWarnings.kindKey, part.key),
-                    inArray(
-                      retentionWarnings.recordId,
-                      candidates.map((c) => c.id),
-                    ),
-                  ),
-                )
-            ).map((w) => [w.recordId, w.warnedOn])
-          : [],
-      );
-      const step = (r: RetentionRecord) =>
+      const step = (r: RetentionRecord, warnings: Map<string, string>) =>
         retentionStep(
           { startedOn: r.startedOn, warnedOn: warnings.get(r.id) ?? null, held: false },
           period,
           warningDays,
           today,
         );
+      // Page through the due records, oldest first, until a batch's worth is to be warned or
+      // removed: records warned and waiting for their day (and held ones) are passed over, so
+      // that a backlog larger than a batch is worked through run by run instead of the first
+      // batch's waiting records keeping the rest from ever being warned.
+      const candidates: RetentionRecord[] = [];
+      const held: string[] = [];
+      const warnings = new Map<string, string>();
+      const seen = new Set<string>();
+      let actionable = 0;
+      for (let page = 0; page < RETENTION_PAGES && actionable < RETENTION_BATCH; page++) {
+        const due = await part.due(tx, soon, RETENTION_BATCH, page * RETENTION_BATCH);
+        const fresh = due.filter((r) => !seen.has(r.id));
+        for (const r of fresh) seen.add(r.id);
+        const free = fresh.filter((r) => !holds.held(r));
+        held.push(...fresh.filter((r) => holds.held(r)).map((r) => r.id));
+        if (free.length)
+          for (const w of await tx
+            .select()
+            .from(retentionWarnings)
+            .where(
+              and(
+                eq(retentionWarnings.kindKey, part.key),
+                inArray(
+                  retentionWarnings.recordId,
+                  free.map((c) => c.id),
+                ),
+              ),
+            ))
+            warnings.set(w.recordId, w.warnedOn);
+        for (const r of free) {
+          if (actionable >= RETENTION_BATCH || step(r, warnings) === 'wait') continue;
+          candidates.push(r);
+          actionable++;
+        }
+        // A short page is the last; a page of nothing new: a part that does not page.
+        if (due.length < RETENTION_BATCH || !fresh.length) break;
+      }
+      // A warning given before a hold no longer stands: when the hold is lifted the owner is
+      // warned again before anything is removed.
+      if (held.length)
+        await tx
+          .delete(retentionWarnings)
+          .where(
+            and(eq(retentionWarnings.kindKey, part.key), inArray(retentionWarnings.recordId, held)),
+          );
       const warned = await warn(
         tx,
         part,
-        candidates.filter((r) => step(r) === 'warn'),
+        candidates.filter((r) => step(r, warnings) === 'warn'),
         today,
       );
-      const ids = candidates.filter((r) => step(r) === 'remove').map((r) => r.id);
+      const ids = candidates.filter((r) => step(r, warnings) === 'remove').map((r) => r.id);
       if (!ids.length) return { warned, removed: 0 };
       const removed = await part.apply(tx, ids);
       await tx

@@ -142,7 +142,7 @@ export function registerApplicationRoutes({ app, services, renderPage }: RouteDe
       reply,
       `${T}/application.njk`,
       {
-        title: a.fullName,
+        title: a.fullName || request.t('custody-visiting:applications.removed'),
         breadcrumbs: staffCrumbs(request),
         ...detail,
         statusText: request.t(`custody-visiting:applications.status.${a.status}`),
