@@ -134,6 +134,17 @@ test('DP-03: an unsuccessful application past 12 months is warned about, then an
   assert.equal(gone.statement, '');
   assert.equal(gone.decisionReason, null);
   assert.equal(gone.status, 'not_recommended', 'the outcome stays, counted');
+  // The pages say what was removed, rather than an empty heading or link (or the id that keeps
+  // the address column unique). Read by someone signed in now: the others' sessions are a month
+  // old by this clock.
+  const reader = await signInAsRole(t, 'coordination_unit');
+  const page = textOf(
+    (await reader.get(`/groups/${groupId}/recruitment/${roundId}/applications/${old}`)).body,
+  );
+  assert.match(page, /Removed under the retention schedule/);
+  assert.doesNotMatch(page, new RegExp(old));
+  const round = textOf((await reader.get(`/groups/${groupId}/recruitment/${roundId}`)).body);
+  assert.match(round, /Removed under the retention schedule/);
   assert.equal((await applicationOf(recent)).fullName, 'Rejected Applicant 2');
   assert.equal((await applicationOf(held)).fullName, 'Rejected Applicant 3');
 
