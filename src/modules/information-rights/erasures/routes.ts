@@ -125,6 +125,7 @@ export function registerErasureRoutes({ app, services, renderPage }: RouteDeps):
 
   /** The module's name as a person reads it (the archive's heading for it). */
   const moduleName = (request: FastifyRequest, module: string) => {
+    if (module === 'accounts') return request.t('information-rights:erasure.accounts');
     const key = `personData.modules.${module}`;
     const name = request.t(key);
     return name === key ? module : name;
@@ -154,13 +155,16 @@ export function registerErasureRoutes({ app, services, renderPage }: RouteDeps):
         tag: statusOf(request, found.status),
         kindText: request.t(`information-rights:kind.${r.kind}`),
         decisionText: r.decision ? request.t(`information-rights:decision.${r.decision}`) : null,
+        // The kinds where something was done: a kind with none held says nothing.
         erasedRows: (r.erasedCounts ?? []).flatMap((m) =>
-          m.parts.map((p) => [
-            { text: moduleName(request, m.module) },
-            { text: p.kind },
-            { text: String(p.records), format: 'numeric' },
-            { text: request.t(`information-rights:erasure.how.${p.how}`) },
-          ]),
+          m.parts
+            .filter((p) => p.records > 0)
+            .map((p) => [
+              { text: moduleName(request, m.module) },
+              { text: p.kind },
+              { text: String(p.records), format: 'numeric' },
+              { text: request.t(`information-rights:erasure.how.${p.how}`) },
+            ]),
         ),
         erasedTotal: (r.erasedCounts ?? []).reduce(
           (n, m) => n + m.parts.reduce((k, p) => k + p.records, 0),
