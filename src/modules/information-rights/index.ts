@@ -17,6 +17,8 @@ import { createSubjectAccessService } from './requests/service.js';
 import type { InformationRightsServices } from './route-deps.js';
 
 export { informationRightsPaths } from './paths.js';
+// Its part of the demonstration dataset, run by src/demo/demo-data.ts.
+export { loadInformationRightsDemo, removeInformationRightsDemo } from './demo.js';
 
 /** What other parts of Bridge ask of information rights (nothing yet). */
 export type InformationRightsApi = Record<string, never>;
