@@ -100,6 +100,10 @@ import {
 } from '../modules/indicators/index.js';
 import { loadWorkforceDemo, removeWorkforceDemo } from '../modules/workforce/index.js';
 import { loadFoiDemo, removeFoiDemo } from '../modules/foi/index.js';
+import {
+  loadInformationRightsDemo,
+  removeInformationRightsDemo,
+} from '../modules/information-rights/index.js';
 
 export const DEMO_DOMAIN = 'bridge.example';
 export const DEMO_PASSWORD = 'bridge demo 2026 passphrase';
@@ -275,6 +279,7 @@ export async function removeDemoData(db: Db): Promise<void> {
     await removeIndicatorsDemo(tx, ids);
     await removeWorkforceDemo(tx, ids);
     await removeFoiDemo(tx, ids);
+    await removeInformationRightsDemo(tx, ids, demoPeople);
     await removePartnershipsDemo(tx, demoPeople);
     // The grants before the engagement groups their applications name.
     await removeGrantsDemo(tx, ids);
@@ -518,6 +523,16 @@ export async function loadDemoData(
     await loadWorkforceDemo(tx, officerUser, new Date());
     // FOI-01: two Freedom of Information requests, one answered and in the disclosure log.
     await loadFoiDemo(tx, userIds.get('coordination_unit')!, today);
+    // Issue 28 part 5: a correction agreed and awaiting the corrections, an erasure refused.
+    await loadInformationRightsDemo(
+      tx,
+      {
+        coordinatorUser: userIds.get('coordination_unit')!,
+        correctPerson: personIds.get('advisor')!,
+        erasePerson: personIds.get('lay_visitor')!,
+      },
+      today,
+    );
     // CDRP-01, CDRP-10, CDRP-15: the partnerships register for the 33 London boroughs.
     await loadPartnershipsDemo(tx, partnershipBoroughs, DEMO_DOMAIN, today);
     // CON-04: Camden's engagement group, chaired by the demo engagement group officer.

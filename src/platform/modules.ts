@@ -199,6 +199,12 @@ export interface RetentionSchedulePart {
   ): Promise<RetentionRecord[]>;
   /** Deletes or anonymises these records (those still due); how many it changed. */
   apply(executor: Executor, ids: readonly string[]): Promise<number>;
+  /**
+   * Of these records (by id), those about the person (a directory id), as `personIds` says: how a
+   * hold on one of them is found to hold the person (issue 28 part 5: no erasure while it stands).
+   * Absent when the kind's records are about no one in the directory. One query.
+   */
+  aboutPerson?(executor: Executor, ids: readonly string[], personId: string): Promise<string[]>;
 }
 
 /**

@@ -13,7 +13,10 @@ import {
   disclosures,
 } from '../../src/modules/advice/schema.js';
 import { people } from '../../src/modules/directory/schema.js';
-import { subjectAccessRequests } from '../../src/modules/information-rights/schema.js';
+import {
+  erasureRequests,
+  subjectAccessRequests,
+} from '../../src/modules/information-rights/schema.js';
 import { expenseDisputes } from '../../src/modules/expenses/schema.js';
 import {
   accessExemptions,
@@ -378,6 +381,26 @@ export async function seedEveryModule(t: TestApp): Promise<Seeded> {
     identityCheckedAt: at,
   });
   expected.push(['information-rights', 'subjectAccessRequests', identityMethod]);
+  // And a request of theirs to correct, in their words, decided with reasons naming them.
+  const asked = `Please correct the date of birth of ${fullName}: it is not ${person.dateOfBirth}`;
+  await db.insert(erasureRequests).values({
+    kind: 'correct',
+    personId,
+    receivedOn: '2026-11-02',
+    dueOn: '2026-12-02',
+    asked,
+    loggedAt: at,
+    loggedBy: unit.userId,
+    decision: 'agreed_in_part',
+    decisionReasons: `Minutes naming ${fullName} (${person.email}) are kept as written`,
+    decidedBy: unit.userId,
+    decidedAt: at,
+    carriedOutBy: unit.userId,
+    carriedOutAt: at,
+    corrections: `Date of birth of ${fullName} corrected in the directory`,
+    closedAt: at,
+  });
+  expected.push(['information-rights', 'erasureRequests', asked]);
 
   return { person, other, expected, meetingId: meeting.id, claimId: claim.id, groupId };
 }

@@ -991,6 +991,16 @@ const EXPECTED: Record<string, Who> = {
   'POST /information-rights/subject-access/:requestId/extend': SUBJECT_ACCESS,
   'POST /information-rights/subject-access/:requestId/answer': SUBJECT_ACCESS,
   'GET /information-rights/subject-access/:requestId/archive.zip': SUBJECT_ACCESS,
+  // Issue 28 part 5: requests to erase or correct, kept by the same people.
+  'GET /information-rights/erasure-and-correction': SUBJECT_ACCESS,
+  'GET /information-rights/erasure-and-correction/new': SUBJECT_ACCESS,
+  'POST /information-rights/erasure-and-correction/new': SUBJECT_ACCESS,
+  'GET /information-rights/erasure-and-correction/:requestId': SUBJECT_ACCESS,
+  'POST /information-rights/erasure-and-correction/:requestId/extend': SUBJECT_ACCESS,
+  'POST /information-rights/erasure-and-correction/:requestId/decide': SUBJECT_ACCESS,
+  'POST /information-rights/erasure-and-correction/:requestId/carry-out': SUBJECT_ACCESS,
+  'POST /information-rights/erasure-and-correction/:requestId/corrected': SUBJECT_ACCESS,
+  'GET /information-rights/erasure-and-correction/:requestId/archive.zip': SUBJECT_ACCESS,
   // FOI-01 (Rec 10): Freedom of Information requests kept by the coordination unit (and
   // administrators); the disclosure log and its documents read by anyone.
   'GET /foi-requests': FOI_KEEPERS,

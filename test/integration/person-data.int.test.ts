@@ -1010,6 +1010,11 @@ test('DP-02: the whole answer for a person with records in every module, word fo
           rows: [],
           thirdParty: ['Identity checked by'],
         },
+        {
+          title: 'Your requests to erase or correct',
+          rows: [],
+          thirdParty: ['Decided by'],
+        },
       ],
     },
   ];

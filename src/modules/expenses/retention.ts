@@ -3,13 +3,13 @@
  * the items no longer point at them. The claim and its items (what was claimed, approved and
  * paid) stay: they are the accounts' record of the payment.
  */
-import { and, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { queryRows } from '../../platform/db/database.js';
 import type { FileStore } from '../../platform/files/store.js';
 import type { RetentionPart } from '../../platform/modules.js';
 import { expensePaths } from './paths.js';
-import { expenseItems } from './schema.js';
+import { expenseClaims, expenseItems } from './schema.js';
 
 export function expenseReceiptsRetention(files: FileStore): RetentionPart {
   return {
@@ -51,6 +51,16 @@ export function expenseReceiptsRetention(files: FileStore): RetentionPart {
           href: expensePaths.claim(r.id),
           personIds: [r.person_id],
         }));
+      },
+      async aboutPerson(executor: Executor, ids: readonly string[], personId: string) {
+        if (!ids.length) return [];
+        const rows = await executor
+          .select({ id: expenseClaims.id })
+          .from(expenseClaims)
+          .where(
+            and(inArray(expenseClaims.id, [...ids]), eq(expenseClaims.claimantPersonId, personId)),
+          );
+        return rows.map((r) => r.id);
       },
       async apply(executor: Executor, ids: readonly string[]) {
         if (!ids.length) return 0;

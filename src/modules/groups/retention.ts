@@ -4,7 +4,7 @@
  * outcome) so that recruitment counts stay; a person's monitoring answers (special category,
  * DP-01) are deleted once every membership of theirs has ended.
  */
-import { and, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { queryRows } from '../../platform/db/database.js';
 import type { RetentionPart } from '../../platform/modules.js';
@@ -117,6 +117,10 @@ export const monitoringAnswersRetention: RetentionPart = {
         personIds: [r.person_id],
       }));
     },
+    // A record of this kind is the person's answers, by their directory id.
+    async aboutPerson(_executor: Executor, ids: readonly string[], personId: string) {
+      return ids.filter((id) => id === personId);
+    },
     async apply(executor: Executor, ids: readonly string[]) {
       if (!ids.length) return 0;
       // Still no current membership: someone reappointed since the run looked keeps theirs.
@@ -163,6 +167,14 @@ export const clearancesRetention: RetentionPart = {
         reference: `Clearance ${r.id}`,
         personIds: [r.person_id],
       }));
+    },
+    async aboutPerson(executor: Executor, ids: readonly string[], personId: string) {
+      if (!ids.length) return [];
+      const rows = await executor
+        .select({ id: clearances.id })
+        .from(clearances)
+        .where(and(inArray(clearances.id, [...ids]), eq(clearances.personId, personId)));
+      return rows.map((r) => r.id);
     },
     async apply(executor: Executor, ids: readonly string[]) {
       if (!ids.length) return 0;

@@ -75,3 +75,114 @@ export function validateExtension(
     refusals.push({ field: 'months', key: 'information-rights:errors.extensionTooLate' });
   return { refusals, months };
 }
+
+/*
+ * Issue 28 part 5: requests to erase or to correct what Bridge holds about a person. Answered
+ * within the same month as a subject access request (DP-02's rule, `dueDate`, extended as
+ * `validateExtension` allows), decided with reasons (what must be kept and why: DP-03 keeps
+ * minutes, decisions and counts, and a legal hold stops the clock), then carried out.
+ */
+
+export const ERASURE_KINDS = ['erase', 'correct'] as const;
+export type ErasureKind = (typeof ERASURE_KINDS)[number];
+export const DECISIONS = ['agreed', 'agreed_in_part', 'refused'] as const;
+export type Decision = (typeof DECISIONS)[number];
+export const ERASURE_STATUSES = ['open', 'dueSoon', 'overdue', 'closed'] as const;
+export type ErasureStatus = (typeof ERASURE_STATUSES)[number];
+/** What the person asks, as logged. */
+export const ASKED_MAX = 2000;
+/** A decision's reasons, and what a correction changed. */
+export const DECISION_REASONS_MAX = 4000;
+
+/** Where an erasure or correction request stands on `today`. */
+export function erasureStatus(
+  request: { dueOn: IsoDate; closedAt: Date | null },
+  today: IsoDate,
+): ErasureStatus {
+  if (request.closedAt) return 'closed';
+  const open = status({ dueOn: request.dueOn, answeredAt: null }, today);
+  return open === 'answered' ? 'closed' : open;
+}
+
+/** A request to erase or correct: which, and what is asked (given, not too long). */
+export function validateErasureRequest(input: { kind: string; asked: string }): {
+  refusals: SaidRefusal[];
+  kind: ErasureKind | null;
+} {
+  const refusals: SaidRefusal[] = [];
+  const kind = ERASURE_KINDS.find((k) => k === input.kind) ?? null;
+  if (!kind) refusals.push({ field: 'kind', key: 'information-rights:errors.kindMissing' });
+  if (!input.asked)
+    refusals.push({ field: 'asked', key: 'information-rights:errors.askedMissing' });
+  else if (input.asked.length > ASKED_MAX)
+    refusals.push({ field: 'asked', key: 'information-rights:errors.askedTooLong' });
+  return { refusals, kind };
+}
+
+/**
+ * DP-03: a request is decided once, while open: agreed, agreed in part or refused, always with
+ * the reasons, which say what must be kept and why (minutes and decisions, records a legal hold
+ * keeps, accounts kept for audit).
+ */
+export function validateDecision(
+  request: { decision: string | null; closedAt: Date | null },
+  input: { decision: string; reasons: string },
+): { refusals: SaidRefusal[]; decision: Decision | null } {
+  if (request.decision || request.closedAt)
+    return {
+      refusals: [{ field: 'decision', key: 'information-rights:errors.alreadyDecided' }],
+      decision: null,
+    };
+  const refusals: SaidRefusal[] = [];
+  const decision = DECISIONS.find((d) => d === input.decision) ?? null;
+  if (!decision)
+    refusals.push({ field: 'decision', key: 'information-rights:errors.decisionMissing' });
+  if (!input.reasons)
+    refusals.push({ field: 'reasons', key: 'information-rights:errors.reasonsMissing' });
+  else if (input.reasons.length > DECISION_REASONS_MAX)
+    refusals.push({ field: 'reasons', key: 'information-rights:errors.reasonsTooLong' });
+  return { refusals, decision };
+}
+
+const agreed = (decision: string | null) => decision === 'agreed' || decision === 'agreed_in_part';
+
+/**
+ * DP-03: an erasure is carried out only when it was agreed (in whole or in part), only once, and
+ * never while a legal hold is in place on the person or any record about them (the hold keeps
+ * what a request, complaint or case needs). The refusal's catalogue key, or null when it may go.
+ */
+export function erasureRefusal(
+  request: { kind: string; decision: string | null; carriedOutAt: Date | null },
+  holds: number,
+): string | null {
+  if (request.kind !== 'erase') return 'information-rights:errors.notAnErasure';
+  if (request.carriedOutAt) return 'information-rights:errors.alreadyCarriedOut';
+  if (!agreed(request.decision)) return 'information-rights:errors.notAgreed';
+  if (holds > 0) return 'information-rights:errors.personHeld';
+  return null;
+}
+
+/**
+ * DP-03: an agreed correction is closed by recording what was corrected (the officer corrects the
+ * records in the modules that own them); only once, only when agreed. The refusal's catalogue
+ * key, or null when it may be closed.
+ */
+export function correctionRefusal(request: {
+  kind: string;
+  decision: string | null;
+  closedAt: Date | null;
+}): string | null {
+  if (request.kind !== 'correct') return 'information-rights:errors.notACorrection';
+  if (request.closedAt) return 'information-rights:errors.alreadyClosed';
+  if (!agreed(request.decision)) return 'information-rights:errors.notAgreed';
+  return null;
+}
+
+/** What was corrected: given, and not too long. */
+export function validateCorrections(corrections: string): SaidRefusal[] {
+  if (!corrections)
+    return [{ field: 'corrections', key: 'information-rights:errors.correctionsMissing' }];
+  if (corrections.length > DECISION_REASONS_MAX)
+    return [{ field: 'corrections', key: 'information-rights:errors.correctionsTooLong' }];
+  return [];
+}

@@ -30,9 +30,22 @@ export const REDACTION_ACTION = 'audit.redacted';
 /** Its record type: the audit trail itself. */
 export const REDACTION_RECORD_TYPE = 'audit_events';
 
-/** Serialises this transaction's writes to the chain with every other's, until it ends. */
+/**
+ * Serialises this transaction's writes to the chain with every other's, until it ends. Refuses a
+ * transaction that reads from a snapshot older than the lock (repeatable read, serializable): it
+ * would not see the event another transaction committed while it waited, and would fork the
+ * chain. Such a transaction reads in one transaction and writes its audit event in another.
+ */
 export async function lockAuditChain(tx: Executor): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  const [row] = await queryRows<{ isolation: string }>(
+    tx,
+    sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})::text as locked,
+      current_setting('transaction_isolation') as isolation`,
+  );
+  if (row?.isolation !== 'read committed')
+    throw new Error(
+      `An audit event cannot be written in a ${row?.isolation ?? 'unknown'} transaction: it would not see the chain's last event`,
+    );
 }
 
 /**

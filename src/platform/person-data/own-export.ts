@@ -29,25 +29,23 @@ export function createOwnExport(deps: OwnExportDeps) {
     /** The ZIP of everything Bridge holds about the signed-in person. */
     async build(principal: Principal, requestId?: string): Promise<Uint8Array> {
       const user = requireUser(principal, 'account.manage-own');
-      // Repeatable read: every module's part is read at the same moment.
-      return db.transaction(
+      // Repeatable read: every module's part is read at the same moment. The audit event is
+      // written after, on its own (the chain cannot be written from an older snapshot).
+      const archive = await db.transaction(
         async (tx) => {
           const personId = (await personIdForUser(tx, user.userId)) ?? null;
-          const archive = await buildPersonArchive(
-            deps,
-            tx,
-            { personId, userId: user.userId },
-            user.displayName,
-          );
-          await recordAudit(tx, actorOf(user, requestId), {
-            action: 'person-data.exported-own',
-            recordType: 'user',
-            recordId: user.userId,
-          });
-          return archive.bytes;
+          return buildPersonArchive(deps, tx, { personId, userId: user.userId }, user.displayName);
         },
-        { isolationLevel: 'repeatable read' },
+        { isolationLevel: 'repeatable read', accessMode: 'read only' },
       );
+      await db.transaction((tx) =>
+        recordAudit(tx, actorOf(user, requestId), {
+          action: 'person-data.exported-own',
+          recordType: 'user',
+          recordId: user.userId,
+        }),
+      );
+      return archive.bytes;
     },
   };
 }

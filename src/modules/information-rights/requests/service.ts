@@ -257,50 +257,60 @@ export function createSubjectAccessService(deps: {
     },
 
     /**
-     * DP-02: answered with the archive of everything Bridge holds about the person, built in the
-     * transaction that records the answer and kept in the file store as sent (so that what was
-     * sent can be shown later, even after the records change). Refused before identity is checked.
+     * DP-02: answered with the archive of everything Bridge holds about the person, kept in the
+     * file store as sent (so that what was sent can be shown later, even after the records
+     * change). Refused before identity is checked. The archive is read in a transaction of its
+     * own, every module's part at the same moment (repeatable read); the answer is recorded in
+     * another, as every audited write is (the chain cannot be written from an older snapshot).
      */
     async answer(principal: Principal, id: string, input: Input, requestId?: string) {
       const user = requireUser(principal, ACTION);
+      const archive = await db.transaction(
+        async (tx) => {
+          const [row] = isUuid(id)
+            ? await tx.select().from(requests).where(eq(requests.id, id))
+            : [];
+          if (!row) throw new NotFoundError();
+          if (!row.answeredAt && !row.identityCheckedAt)
+            throw new ConflictError(t('information-rights:errors.identityNotChecked'));
+          const person = (await directory.directory.lookups.people(tx, [row.personId])).get(
+            row.personId,
+          );
+          return buildPersonArchive(
+            { modules: modules(), files, t, now },
+            tx,
+            { personId: row.personId, userId: person?.userId ?? null },
+            person?.fullName ?? '',
+          );
+        },
+        { isolationLevel: 'repeatable read', accessMode: 'read only' },
+      );
       let kept: string | undefined;
       try {
-        return await db.transaction(
-          async (tx) => {
-            const row = await forChange(tx, id, input.version);
-            if (!row.identityCheckedAt)
-              throw new ConflictError(t('information-rights:errors.identityNotChecked'));
-            const person = (await directory.directory.lookups.people(tx, [row.personId])).get(
-              row.personId,
-            );
-            const archive = await buildPersonArchive(
-              { modules: modules(), files, t, now },
-              tx,
-              { personId: row.personId, userId: person?.userId ?? null },
-              person?.fullName ?? '',
-            );
-            const stored = await files.put(Buffer.from(archive.bytes));
-            kept = stored.key;
-            await tx
-              .update(requests)
-              .set({
-                answeredAt: now(),
-                answeredBy: user.userId,
-                archiveStorageKey: stored.key,
-                archiveSizeBytes: stored.sizeBytes,
-                archiveSha256: stored.sha256,
-                version: row.version + 1,
-              })
-              .where(eq(requests.id, row.id));
-            await recordAudit(tx, actorOf(user, requestId), {
-              action: 'subject-access.answered',
-              recordType: 'subject_access_request',
-              recordId: row.id,
-              after: { archiveSha256: stored.sha256, archiveSizeBytes: stored.sizeBytes },
-            });
-          },
-          { isolationLevel: 'repeatable read' },
-        );
+        return await db.transaction(async (tx) => {
+          const row = await forChange(tx, id, input.version);
+          if (!row.identityCheckedAt)
+            throw new ConflictError(t('information-rights:errors.identityNotChecked'));
+          const stored = await files.put(Buffer.from(archive.bytes));
+          kept = stored.key;
+          await tx
+            .update(requests)
+            .set({
+              answeredAt: now(),
+              answeredBy: user.userId,
+              archiveStorageKey: stored.key,
+              archiveSizeBytes: stored.sizeBytes,
+              archiveSha256: stored.sha256,
+              version: row.version + 1,
+            })
+            .where(eq(requests.id, row.id));
+          await recordAudit(tx, actorOf(user, requestId), {
+            action: 'subject-access.answered',
+            recordType: 'subject_access_request',
+            recordId: row.id,
+            after: { archiveSha256: stored.sha256, archiveSizeBytes: stored.sizeBytes },
+          });
+        });
       } catch (err) {
         // Nothing kept for an answer that was not recorded.
         if (kept) await files.remove(kept);
