@@ -253,8 +253,7 @@ export function createConsultationModule(
         hint: t('consultation:responding.homeTask.hint'),
       },
     ],
-    personData: (executor, subject) =>
-      consultationPersonData(t, directory.directory, executor, subject),
+    personData: (executor, subject) => consultationPersonData(t, directory, executor, subject),
     erasePerson: createConsultationErasure({ directory: directory.directory }),
     sweeps: [
       // CON-06, DP-03: quiet members asked once whether to stay; unconfirmed sign-ups removed.

@@ -11,8 +11,7 @@ import type { Executor } from '../../platform/db/database.js';
 import type { Translate } from '../../platform/i18n/messages.js';
 import type { PersonDataSection, PersonDataSubject } from '../../platform/modules.js';
 import { personDataSections, type PersonDataQuery } from '../../platform/person-data.js';
-import type { DirectoryService } from '../directory/index.js';
-import { organisations } from '../directory/schema.js';
+import type { DirectoryApi } from '../directory/index.js';
 import { consulteeChannels, consultees } from './consultees/schema.js';
 import { panelMemberMonitoring, panelMembers } from './panel/schema.js';
 import {
@@ -29,7 +28,7 @@ import { consultationProgrammeStages, consultationProgrammes } from './programme
 /** Rows kept by the person's e-mail address, found through the directory's entry. */
 type ByAddress = (address: string) => SQL;
 
-function byEmail(directory: DirectoryService, theirs: ByAddress): PersonDataQuery['where'] {
+function byEmail({ directory }: DirectoryApi, theirs: ByAddress): PersonDataQuery['where'] {
   return async ({ personId }, executor) => {
     const email = (await directory.lookups.people(executor, [personId])).get(personId)?.email;
     return email ? theirs(email.toLowerCase()) : undefined;
@@ -50,20 +49,19 @@ const answersText = sql<string | null>`(
   left join ${questionOptions} on ${questionOptions.id} = ${answers.optionId}
   where ${answers.responseId} = ${responses.id})`;
 
-const byAddress = (directory: DirectoryService): readonly PersonDataQuery[] => [
+const byAddress = (directory: DirectoryApi): readonly PersonDataQuery[] => [
   {
     name: 'panel',
     columns: {
       fullName: panelMembers.fullName,
       email: panelMembers.email,
-      borough: organisations.name,
+      borough: directory.organisationNameSql(panelMembers.boroughId),
       joinedBy: panelMembers.joinedBy,
       joinedOn: panelMembers.joinedOn,
       leftAt: panelMembers.leftAt,
       lastAnsweredAt: panelMembers.lastAnsweredAt,
     },
     from: panelMembers,
-    leftJoin: [[organisations, eq(organisations.id, panelMembers.boroughId)]],
     where: byEmail(directory, theirMembers),
     identifying: ['fullName', 'email'],
   },
@@ -157,7 +155,7 @@ const SECTIONS: readonly PersonDataQuery[] = [
 
 export function consultationPersonData(
   t: Translate,
-  directory: DirectoryService,
+  directory: DirectoryApi,
   executor: Executor,
   subject: PersonDataSubject,
 ): Promise<PersonDataSection[]> {
