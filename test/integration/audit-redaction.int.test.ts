@@ -43,6 +43,8 @@ interface Story {
   address: string;
   /** A person the officer recorded, whose notes name the subject. */
   mentionedIn: string;
+  /** An organisation recorded at their address (and naming nothing else of theirs). */
+  atTheirAddress: string;
   /** An organisation nobody erased has anything to do with. */
   unrelated: string;
 }
@@ -67,7 +69,8 @@ async function tellStory(): Promise<Story> {
   assert.equal(own.statusCode, 303, own.body.slice(0, 400));
   const asOfficer = await signInAccount(t, officer);
   const phone = '020 7946 0' + String(Math.floor(Math.random() * 900 + 100));
-  const address = `${tag} Larkspur Mews, London`;
+  // On two lines, as the form's text area sends it: inside an event's JSON the break is "\r\n".
+  const address = `${tag} Larkspur Mews\r\nLondon`;
   const edited = await asOfficer.post(`/directory/people/${subject.personId}/edit`, {
     fullName: subject.name,
     email: subject.email,
@@ -81,6 +84,12 @@ async function tellStory(): Promise<Story> {
     notes: `Introduced by ${subject.name} (${subject.email}) at the forum`,
   });
   assert.equal(contact.statusCode, 303, contact.body.slice(0, 400));
+  const neighbours = await asOfficer.post('/directory/organisations/new', {
+    name: `Neighbours' Forum ${tag}`,
+    kind: 'community',
+    address,
+  });
+  assert.equal(neighbours.statusCode, 303, neighbours.body.slice(0, 400));
   const org = await asOfficer.post('/directory/organisations/new', {
     name: `Unrelated Forum ${tag}`,
     kind: 'community',
@@ -92,19 +101,21 @@ async function tellStory(): Promise<Story> {
     phone,
     address,
     mentionedIn: idFromLocation(contact.headers.location),
+    atTheirAddress: idFromLocation(neighbours.headers.location),
     unrelated: idFromLocation(org.headers.location),
   };
 }
 
-/** Events whose label or snapshots hold any of the words, as `seq: action`. */
+/** Events whose label or snapshots hold any of the words (as written, or escaped in JSON). */
 async function eventsHolding(words: readonly string[]): Promise<string[]> {
+  const forms = words.flatMap((w) => [w, JSON.stringify(w).slice(1, -1)]);
   const rows = await queryRows<{ seq: number; action: string }>(
     t.services.db,
     sql`select seq, action from audit_events where ${sql.join(
-      words.map(
+      forms.map(
         (w) =>
-          sql`(actor_label ilike ${`%${w}%`} or coalesce(before::text, '') ilike ${`%${w}%`}
-            or coalesce(after::text, '') ilike ${`%${w}%`})`,
+          sql`strpos(lower(actor_label || coalesce(before::text, '') || coalesce(after::text, '')),
+            lower(${w})) > 0`,
       ),
       sql` or `,
     )} order by seq`,
@@ -173,6 +184,14 @@ test('erasure: the audit trail no longer holds the person’s name, e-mail addre
   assert.equal(contactAfter.notes, 'Introduced by Erased person (Erased person) at the forum');
   assert.match(String(contactAfter.fullName), /^Unrelated Contact /);
   assert.equal(contact?.actorLabel, story.officer.name);
+  // An organisation at their address keeps its name; the address, on two lines, is gone.
+  const [atTheirs] = await t.services.db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.recordId, story.atTheirAddress));
+  const atTheirsAfter = atTheirs?.after as Record<string, unknown>;
+  assert.equal(atTheirsAfter.address, 'Erased person');
+  assert.match(String(atTheirsAfter.name), /^Neighbours' Forum /);
   // An event of no concern to them is exactly as it was.
   const [unrelatedAfter] = await t.services.db
     .select()
@@ -264,10 +283,31 @@ test('only a redaction vouched for by a later event may change an event, and onl
       ),
       refused,
     );
+  // By a voucher that does not list it.
+  await assert.rejects(
+    t.services.db.execute(
+      sql`update audit_events set after = null, redacted_by = ${voucher!.seq} where seq = ${unrelated!.seq}`,
+    ),
+    refused,
+  );
+  // An event already redacted, changed again under the same voucher.
+  const [redacted] = await t.services.db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.redactedBy, voucher!.seq))
+    .limit(1);
+  assert.ok(redacted);
+  await assert.rejects(
+    t.services.db.execute(
+      sql`update audit_events set actor_label = 'Rewritten', redacted_by = ${voucher!.seq} where seq = ${redacted.seq}`,
+    ),
+    refused,
+  );
 });
 
-test('audit:verify catches an event changed under a voucher that does not list it', async () => {
-  // Breaks the chain for good: a database of its own.
+test('audit:verify catches an event changed under a voucher that does not list it, and a redacted event changed again', async () => {
+  // Breaks the chain for good, with the triggers off (as only the database's owner could): a
+  // database of its own.
   const own = await createTestApp({ demo: false });
   try {
     const ownModules = buildServices({
@@ -293,12 +333,31 @@ test('audit:verify catches an event changed under a voucher that does not list i
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.action, 'audit.redacted'));
-    // The trigger allows it (a voucher exists, written later); the chain does not.
-    await own.services.db.execute(
+    const [redacted] = await own.services.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.redactedBy, voucher!.seq))
+      .orderBy(auditEvents.seq)
+      .limit(1);
+    assert.ok(redacted && redacted.seq !== target!.seq);
+    const tamper = async (query: ReturnType<typeof sql>) => {
+      await own.services.db.execute(sql`alter table audit_events disable trigger user`);
+      await own.services.db.execute(query);
+      await own.services.db.execute(sql`alter table audit_events enable trigger user`);
+    };
+    // A redacted event's content is vouched for as it was left: changed again, it is caught.
+    await tamper(
+      sql`update audit_events set actor_label = 'Rewritten' where seq = ${redacted!.seq}`,
+    );
+    let result = await verifyAuditChain(own.services.db);
+    assert.equal(result.firstBreak?.seq, redacted!.seq);
+    assert.match(result.firstBreak?.reason ?? '', /no later redaction event vouches for it/);
+    // An event the voucher does not list, changed under it, is caught first.
+    await tamper(
       sql`update audit_events set actor_label = 'Someone else', redacted_by = ${voucher!.seq}
         where seq = ${target!.seq}`,
     );
-    const result = await verifyAuditChain(own.services.db);
+    result = await verifyAuditChain(own.services.db);
     assert.equal(result.firstBreak?.seq, target!.seq);
     assert.match(result.firstBreak?.reason ?? '', /no later redaction event vouches for it/);
   } finally {

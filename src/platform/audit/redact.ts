@@ -11,6 +11,7 @@ import { queryRows, sql, type Executor } from '../db/database.js';
 import type { Actor } from '../auth/principal.js';
 import { ERASED_NAME, ERASED_TEXT, mentionPattern } from '../erased.js';
 import { REDACTION_ACTION, REDACTION_RECORD_TYPE, lockAuditChain, recordAudit } from './service.js';
+import { hashEvent } from './hash.js';
 
 /** Whose data is taken out: their ids, and the words that identify them (name, e-mail...). */
 export interface RedactionSubject {
@@ -61,19 +62,58 @@ function isTheirs(snapshot: unknown, ids: ReadonlySet<string>): boolean {
   );
 }
 
-interface Candidate {
+/** A row of the trail as the database gives it. */
+interface EventRow {
   seq: number | string;
+  occurred_at: string | Date;
   actor_user_id: string | null;
   actor_label: string;
+  action: string;
+  record_type: string;
   record_id: string;
   before: unknown;
   after: unknown;
+  request_id: string | null;
+  prev_hash: string;
+}
+
+/** How many events one statement of the search reads: each well inside the statement timeout. */
+const SCAN_CHUNK = 20_000;
+
+/**
+ * The person's words as a JavaScript pattern matching each as a whole word (not inside another:
+ * "May" is not found in "Mayor"), whatever its case; null when they have none.
+ */
+export function wordsRegExp(words: readonly string[]): RegExp | null {
+  const pattern = mentionPattern(words);
+  return pattern ? new RegExp(`(?<![\\p{L}\\p{N}_])${pattern}(?![\\p{L}\\p{N}_])`, 'giu') : null;
+}
+
+/** The hash an event would have with this content: what a voucher vouches for. */
+export function contentHash(
+  row: EventRow,
+  content: { actorLabel: string; before: unknown; after: unknown },
+): string {
+  return hashEvent({
+    occurredAt: new Date(row.occurred_at),
+    actorUserId: row.actor_user_id,
+    actorLabel: content.actorLabel,
+    action: row.action,
+    recordType: row.record_type,
+    recordId: row.record_id,
+    before: content.before,
+    after: content.after,
+    requestId: row.request_id,
+    prevHash: row.prev_hash,
+  });
 }
 
 /**
  * Replaces the person's data in every event that holds any, on the caller's transaction, and
- * returns how many events were changed. Reads the whole trail once (erasure is rare; an index
- * cannot find a name inside a snapshot).
+ * returns how many events were changed. The trail is searched a chunk at a time before the
+ * chain's lock is taken (a name inside a snapshot has no index, and every audited write waits
+ * on that lock); under the lock, the events found are read again, with any written since, so
+ * that what is written is made from what is there now.
  */
 export async function redactAuditTrail(
   executor: Executor,
@@ -81,52 +121,74 @@ export async function redactAuditTrail(
   actor: Actor,
 ): Promise<number> {
   const ids = new Set([subject.personId, ...(subject.userId ? [subject.userId] : [])]);
-  const words = mentionPattern(subject.words);
-  const mention = words ? new RegExp(words, 'gi') : null;
-  // Found in the snapshots' text by their words or their ids: both are literal in the pattern.
-  const anywhere = mentionPattern([...subject.words, ...ids])!;
-  // Held from the first read to the last write, so that no event is appended unseen between.
-  await lockAuditChain(executor);
-  const candidates = await queryRows<Candidate>(
+  const mention = wordsRegExp(subject.words);
+  // The search is broad (any substring, and as each word is written inside JSON text, where a
+  // line break is "\n"); what is changed is decided on the values, word by word.
+  const inJson = subject.words.map((w) => JSON.stringify(w).slice(1, -1));
+  const anywhere = mentionPattern([...subject.words, ...inJson, ...ids])!;
+  const holding = sql`(actor_user_id = ${subject.userId}
+    or record_id in (${sql.join(
+      [...ids].map((id) => sql`${id}`),
+      sql`, `,
+    )})
+    or before::text ~* ${anywhere} or after::text ~* ${anywhere})`;
+  const [last] = await queryRows<{ seq: number | string }>(
     executor,
-    sql`select seq, actor_user_id, actor_label, record_id, before, after from audit_events
-      where actor_user_id = ${subject.userId}
-        or record_id in (${sql.join(
-          [...ids].map((id) => sql`${id}`),
-          sql`, `,
-        )})
-        ${words ? sql`or actor_label ~* ${words}` : sql``}
-        or before::text ~* ${anywhere} or after::text ~* ${anywhere}
+    sql`select coalesce(max(seq), 0) as seq from audit_events`,
+  );
+  const searched = Number(last?.seq ?? 0);
+  const found: number[] = [];
+  for (let from = 0; from < searched; from += SCAN_CHUNK) {
+    const rows = await queryRows<{ seq: number | string }>(
+      executor,
+      sql`select seq from audit_events
+        where seq > ${from} and seq <= ${Math.min(from + SCAN_CHUNK, searched)} and ${holding}`,
+    );
+    for (const r of rows) found.push(Number(r.seq));
+  }
+  await lockAuditChain(executor);
+  const candidates = await queryRows<EventRow>(
+    executor,
+    sql`select seq, occurred_at, actor_user_id, actor_label, action, record_type, record_id,
+        before, after, request_id, prev_hash
+      from audit_events
+      where seq in (select unnest(${`{${found.join(',')}}`}::bigint[]))
+        or (seq > ${searched} and ${holding})
       order by seq`,
   );
   const changed = candidates.flatMap((event) => {
     const aboutThem = ids.has(event.record_id);
-    const label =
-      (subject.userId && event.actor_user_id === subject.userId) ||
-      (mention && new RegExp(mention.source, 'i').test(event.actor_label))
-        ? ERASED_NAME
-        : event.actor_label;
+    // Another's name stays: only the events the person made carry theirs.
+    const actorLabel =
+      subject.userId && event.actor_user_id === subject.userId ? ERASED_NAME : event.actor_label;
     const before = redactSnapshot(event.before, mention, aboutThem || isTheirs(event.before, ids));
     const after = redactSnapshot(event.after, mention, aboutThem || isTheirs(event.after, ids));
     if (
-      label === event.actor_label &&
+      actorLabel === event.actor_label &&
       isDeepStrictEqual(before, event.before) &&
       isDeepStrictEqual(after, event.after)
     )
       return [];
-    return [{ seq: Number(event.seq), actor_label: label, before, after }];
+    const content = { actorLabel, before, after };
+    return [{ seq: Number(event.seq), content, hash: contentHash(event, content) }];
   });
   if (!changed.length) return 0;
-  // The voucher first (it must exist for the trigger to let an event change): which events,
-  // never whose data.
+  // The voucher first (it must exist for the trigger to let an event change): which events and
+  // the hash of each one's new content, never whose data.
   const voucher = await recordAudit(executor, actor, {
     action: REDACTION_ACTION,
     recordType: REDACTION_RECORD_TYPE,
     recordId: randomUUID(),
-    after: { reason: 'erasure', events: changed.map((e) => e.seq) },
+    after: {
+      reason: 'erasure',
+      events: changed.map((e) => e.seq),
+      contents: changed.map((e) => e.hash),
+    },
   });
   for (let i = 0; i < changed.length; i += 500) {
-    const batch = changed.slice(i, i + 500);
+    const batch = changed
+      .slice(i, i + 500)
+      .map(({ seq, content }) => ({ seq, actor_label: content.actorLabel, ...content }));
     await executor.execute(sql`update audit_events a
       set actor_label = r.actor_label, before = r.before, after = r.after, redacted_by = ${voucher}
       from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)

@@ -145,11 +145,11 @@ export interface ChainBreak {
 }
 
 /**
- * The events each redaction event vouches for (ADR 0002), by the redaction's seq. Read before the
- * walk; a redaction event altered to vouch for more is itself caught by its hash when the walk
- * reaches it.
+ * What each redaction event vouches for (ADR 0002), by the redaction's seq: each event it
+ * changed, with the hash of the content it gave it. A redaction event altered to vouch for more
+ * is itself caught by its own hash when the walk reaches it.
  */
-async function redactionVouchers(db: Db): Promise<Map<number, Set<number>>> {
+async function redactionVouchers(db: Executor): Promise<Map<number, Map<number, string>>> {
   const rows = await db
     .select({ seq: auditEvents.seq, after: auditEvents.after })
     .from(auditEvents)
@@ -159,10 +159,13 @@ async function redactionVouchers(db: Db): Promise<Map<number, Set<number>>> {
         eq(auditEvents.action, REDACTION_ACTION),
       ),
     );
-  const vouchers = new Map<number, Set<number>>();
+  const vouchers = new Map<number, Map<number, string>>();
   for (const { seq, after } of rows) {
-    const events = (after as { events?: unknown } | null)?.events;
-    vouchers.set(Number(seq), new Set(Array.isArray(events) ? events.map(Number) : []));
+    const { events, contents } = (after ?? {}) as { events?: unknown; contents?: unknown };
+    const vouched = new Map<number, string>();
+    if (Array.isArray(events) && Array.isArray(contents))
+      events.forEach((event, i) => vouched.set(Number(event), String(contents[i])));
+    vouchers.set(Number(seq), vouched);
   }
   return vouchers;
 }
@@ -170,67 +173,79 @@ async function redactionVouchers(db: Db): Promise<Map<number, Set<number>>> {
 /**
  * Walks the whole chain in order, in batches, and returns the first event whose hash or link
  * does not hold, or null when the chain is whole. An event whose personal data an erasure
- * replaced no longer matches its hash: it holds when a later redaction event vouches for it
- * (counted as `redacted`), and its hash still links the chain.
+ * replaced no longer matches its hash: it holds when the later redaction event it names vouches
+ * for its content as it is now (counted as `redacted`), and its hash still links the chain. Read
+ * in one snapshot, so that an erasure committed during the walk is seen whole or not at all.
  */
 export async function verifyAuditChain(
   db: Db,
   batchSize = 5000,
 ): Promise<{ checked: number; redacted: number; firstBreak: ChainBreak | null }> {
-  const vouchers = await redactionVouchers(db);
-  let prevHash = GENESIS_HASH;
-  let afterSeq = 0;
-  let checked = 0;
-  let redacted = 0;
-  for (;;) {
-    const rows = await queryRows<{
-      seq: number | string;
-      occurred_at: string | Date;
-      actor_user_id: string | null;
-      actor_label: string;
-      action: string;
-      record_type: string;
-      record_id: string;
-      before: unknown;
-      after: unknown;
-      request_id: string | null;
-      redacted_by: number | string | null;
-      prev_hash: string;
-      hash: string;
-    }>(db, sql`select * from audit_events where seq > ${afterSeq} order by seq limit ${batchSize}`);
-    if (rows.length === 0) return { checked, redacted, firstBreak: null };
-    for (const row of rows) {
-      const seq = Number(row.seq);
-      if (row.prev_hash !== prevHash) {
-        const reason = 'does not link to the event before it';
-        return { checked, redacted, firstBreak: { seq, reason } };
-      }
-      const expected = hashEvent({
-        occurredAt: new Date(row.occurred_at),
-        actorUserId: row.actor_user_id,
-        actorLabel: row.actor_label,
-        action: row.action,
-        recordType: row.record_type,
-        recordId: row.record_id,
-        before: row.before,
-        after: row.after,
-        requestId: row.request_id,
-        prevHash: row.prev_hash,
-      });
-      if (expected !== row.hash) {
-        const by = row.redacted_by === null ? null : Number(row.redacted_by);
-        if (by === null || by <= seq || !vouchers.get(by)?.has(seq)) {
-          const reason =
-            by === null
-              ? 'its content does not match its hash'
-              : 'its content was changed, and no later redaction event vouches for it';
-          return { checked, redacted, firstBreak: { seq, reason } };
+  return db.transaction(
+    async (tx) => {
+      const vouchers = await redactionVouchers(tx);
+      let prevHash = GENESIS_HASH;
+      let afterSeq = 0;
+      let checked = 0;
+      let redacted = 0;
+      for (;;) {
+        const rows = await queryRows<{
+          seq: number | string;
+          occurred_at: string | Date;
+          actor_user_id: string | null;
+          actor_label: string;
+          action: string;
+          record_type: string;
+          record_id: string;
+          before: unknown;
+          after: unknown;
+          request_id: string | null;
+          redacted_by: number | string | null;
+          prev_hash: string;
+          hash: string;
+        }>(
+          tx,
+          sql`select * from audit_events where seq > ${afterSeq} order by seq limit ${batchSize}`,
+        );
+        if (rows.length === 0) return { checked, redacted, firstBreak: null };
+        for (const row of rows) {
+          const seq = Number(row.seq);
+          if (row.prev_hash !== prevHash) {
+            const reason = 'does not link to the event before it';
+            return { checked, redacted, firstBreak: { seq, reason } };
+          }
+          const now = hashEvent({
+            occurredAt: new Date(row.occurred_at),
+            actorUserId: row.actor_user_id,
+            actorLabel: row.actor_label,
+            action: row.action,
+            recordType: row.record_type,
+            recordId: row.record_id,
+            before: row.before,
+            after: row.after,
+            requestId: row.request_id,
+            prevHash: row.prev_hash,
+          });
+          if (row.redacted_by === null) {
+            if (now !== row.hash) {
+              const reason = 'its content does not match its hash';
+              return { checked, redacted, firstBreak: { seq, reason } };
+            }
+          } else {
+            const by = Number(row.redacted_by);
+            if (by <= seq || vouchers.get(by)?.get(seq) !== now) {
+              const reason =
+                'its content was changed, and no later redaction event vouches for it as it is';
+              return { checked, redacted, firstBreak: { seq, reason } };
+            }
+            redacted += 1;
+          }
+          prevHash = row.hash;
+          afterSeq = seq;
+          checked += 1;
         }
-        redacted += 1;
       }
-      prevHash = row.hash;
-      afterSeq = seq;
-      checked += 1;
-    }
-  }
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
 }
