@@ -10,8 +10,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
+import { custodyVisitorApplications } from '../../src/modules/custody-visiting/applications/schema.js';
 import { people } from '../../src/modules/directory/schema.js';
-import { erasureRequests } from '../../src/modules/information-rights/schema.js';
+import { applications, recruitmentRounds } from '../../src/modules/groups/schema.js';
+import {
+  erasureRequests,
+  subjectAccessRequests,
+} from '../../src/modules/information-rights/schema.js';
 import { auditEvents } from '../../src/platform/audit/schema.js';
 import { users } from '../../src/platform/auth/schema.js';
 import { createTestApp, dateFields, groupIdByCode, type Agent, type TestApp } from '../app.js';
@@ -295,6 +300,88 @@ test('Issue 28 part 5: an erasure is refused, changing nothing, while a legal ho
       holdId,
     );
     assert.equal((await unit.post(`${url}/carry-out`, { version: '2' })).statusCode, 303);
+  }
+});
+
+/** A record of each kind that holds one about the person without naming them in the directory. */
+const recordsOf: Record<string, (person: FactoryAccount) => Promise<string>> = {
+  async 'groups.unsuccessful-applications'(person) {
+    const [round] = await t.services.db
+      .insert(recruitmentRounds)
+      .values({
+        groupId: race,
+        opensOn: '2025-01-01',
+        closesOn: '2025-02-01',
+        appointmentDate: '2025-04-01',
+        targetAudiences: 'Everyone',
+      })
+      .returning({ id: recruitmentRounds.id });
+    const [row] = await t.services.db
+      .insert(applications)
+      .values({
+        roundId: round!.id,
+        fullName: person.name,
+        email: person.email.toUpperCase(),
+        communities: 'Tenants',
+        statement: 'My statement',
+        independenceConfirmed: true,
+        principlesConfirmed: true,
+        status: 'not_recommended',
+        decidedAt: new Date('2026-01-05T10:00:00Z'),
+      })
+      .returning({ id: applications.id });
+    return row!.id;
+  },
+  async 'custody-visiting.declined-applications'(person) {
+    const [row] = await t.services.db
+      .insert(custodyVisitorApplications)
+      .values({
+        fullName: person.name,
+        email: person.email,
+        reasons: 'To help',
+        declaredOn: '2026-01-05',
+        status: 'declined',
+      })
+      .returning({ id: custodyVisitorApplications.id });
+    return row!.id;
+  },
+  async 'information-rights.archives'(person) {
+    const logger = await accountFor(t, 'coordination_unit');
+    const [row] = await t.services.db
+      .insert(subjectAccessRequests)
+      .values({
+        personId: person.personId,
+        receivedOn: '2026-10-01',
+        dueOn: '2026-11-01',
+        loggedBy: logger.userId,
+        loggedAt: new Date('2026-10-01T10:00:00Z'),
+      })
+      .returning({ id: subjectAccessRequests.id });
+    return row!.id;
+  },
+};
+
+test('Issue 28 part 5: a hold on an application, or an archive sent, that is the person’s stops their erasure; on another’s it does not', async () => {
+  for (const [kindKey, make] of Object.entries(recordsOf)) {
+    const person = await member(`Held ${kindKey.split('.')[0]} Quillfeather`);
+    const other = await member(`Free ${kindKey.split('.')[0]} Marchbanks`);
+    await placeHold({ on: 'record', kindKey, recordId: await make(person) });
+    await make(other);
+    const url = await logged(person, 'erase', 'Erase me');
+    await decided(url, 'agreed', 'Nothing need be kept beyond minutes');
+    const refused = await unit.post(`${url}/carry-out`, { version: '2' });
+    assert.equal(refused.statusCode, 409, kindKey);
+    assert.match(text(refused.body), /cannot be erased while a legal hold is in place/);
+    const [entry] = await t.services.db.select().from(people).where(eq(people.id, person.personId));
+    assert.equal(entry!.fullName, person.name, kindKey);
+    // The other's record of the same kind is not held: their erasure goes ahead.
+    const theirs = await logged(other, 'erase', 'Erase me');
+    await decided(theirs, 'agreed', 'Nothing need be kept beyond minutes');
+    assert.equal(
+      (await unit.post(`${theirs}/carry-out`, { version: '2' })).statusCode,
+      303,
+      kindKey,
+    );
   }
 });
 

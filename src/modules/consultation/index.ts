@@ -286,7 +286,7 @@ export function createConsultationModule(
         describe: `A sign-up or invitation never confirmed: deleted ${UNCONFIRMED_DAYS} days after it was made, by the panel's hourly sweep.`,
       },
       // DP-03: panel responses detached from the members on the retention schedule.
-      panelResponsesRetention(now),
+      panelResponsesRetention(now, directory.directory),
       {
         kind: 'consultation responses',
         describe: `A response's contact e-mail address (removed when it is sent), its address hash, its link to finish later, the respondent's own monitoring answers and its link to the invitation it answered: removed ${retentionDays} days after the consultation closed, with the day shown to staff on its responses page beforehand (a sent response's answers and borough are kept, anonymous; a response never sent is deleted).`,

@@ -243,7 +243,7 @@ export function createCustodyVisitingModule(
       },
     ],
     // DP-03: detainees' details and declined applications on the retention schedule.
-    retention: [detaineeDetailsRetention, declinedApplicationsRetention(now)],
+    retention: [detaineeDetailsRetention, declinedApplicationsRetention(now, directory.directory)],
     sweeps: [
       // ICV-08: the scheme managers reminded once of each review overdue and issue due to escalate.
       {

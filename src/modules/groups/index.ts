@@ -313,7 +313,11 @@ export function createGroupsModule(
       ];
     },
     // DP-03, DP-01: its personal records on the retention schedule.
-    retention: [recruitmentApplicationsRetention, monitoringAnswersRetention, clearancesRetention],
+    retention: [
+      recruitmentApplicationsRetention(directory),
+      monitoringAnswersRetention,
+      clearancesRetention,
+    ],
     sweeps: [
       // IAG-18: close terms that have run out, and tell members six months before theirs ends.
       {

@@ -4,18 +4,19 @@
  * outcome) so that recruitment counts stay; a person's monitoring answers (special category,
  * DP-01) are deleted once every membership of theirs has ended.
  */
-import { and, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { queryRows } from '../../platform/db/database.js';
 import type { RetentionPart } from '../../platform/modules.js';
 import { groupPaths } from './paths.js';
-import { applications, clearances, diversityAnswers } from './schema.js';
+import type { DirectoryService } from '../directory/index.js';
+import { applications, clearances, diversityAnswers, memberships } from './schema.js';
 
 const UNSUCCESSFUL = ['not_recommended', 'declined'] as const;
 /** An anonymised application's text: its name is emptied, which also marks it done. */
 const REMOVED = '';
 
-export const recruitmentApplicationsRetention: RetentionPart = {
+export const recruitmentApplicationsRetention = (directory: DirectoryService): RetentionPart => ({
   kind: 'recruitment applications',
   describe:
     "An unsuccessful applicant's application: name, e-mail address, telephone, date of birth, communities, statement, assessment and the decision's reason.",
@@ -54,6 +55,28 @@ export const recruitmentApplicationsRetention: RetentionPart = {
         personIds: [],
       }));
     },
+    // Theirs as their erasure finds them: by the membership it led to, or by their address.
+    async aboutPerson(executor: Executor, ids: readonly string[], personId: string) {
+      if (!ids.length) return [];
+      const email = (await directory.lookups.people(executor, [personId])).get(personId)?.email;
+      const theirTerm = inArray(
+        applications.membershipId,
+        executor
+          .select({ id: memberships.id })
+          .from(memberships)
+          .where(eq(memberships.personId, personId)),
+      );
+      const rows = await executor
+        .select({ id: applications.id })
+        .from(applications)
+        .where(
+          and(
+            inArray(applications.id, [...ids]),
+            email ? or(theirTerm, sql`lower(${applications.email}) = lower(${email})`) : theirTerm,
+          ),
+        );
+      return rows.map((r) => r.id);
+    },
     async apply(executor: Executor, ids: readonly string[]) {
       if (!ids.length) return 0;
       const done = await executor
@@ -81,7 +104,7 @@ export const recruitmentApplicationsRetention: RetentionPart = {
       return done.length;
     },
   },
-};
+});
 
 export const monitoringAnswersRetention: RetentionPart = {
   kind: 'monitoring answers',

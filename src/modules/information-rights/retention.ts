@@ -4,7 +4,7 @@
  * the request, its dates, the identity check, who answered, and the archive's size and SHA-256
  * checksum, which show what was sent.
  */
-import { and, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { queryRows } from '../../platform/db/database.js';
 import type { FileStore } from '../../platform/files/store.js';
@@ -46,6 +46,14 @@ export function subjectAccessArchivesRetention(files: FileStore): RetentionPart 
           href: informationRightsPaths.request(r.id),
           personIds: [r.person_id],
         }));
+      },
+      async aboutPerson(executor: Executor, ids: readonly string[], personId: string) {
+        if (!ids.length) return [];
+        const rows = await executor
+          .select({ id: requests.id })
+          .from(requests)
+          .where(and(inArray(requests.id, [...ids]), eq(requests.personId, personId)));
+        return rows.map((r) => r.id);
       },
       async apply(executor: Executor, ids: readonly string[]) {
         if (!ids.length) return 0;

@@ -12,11 +12,15 @@ import { and, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/database.js';
 import { queryRows } from '../../../platform/db/database.js';
 import type { RetentionPart } from '../../../platform/modules.js';
+import type { DirectoryService } from '../../directory/index.js';
 import { invitations, responseMonitoring, responses } from '../schema.js';
 import { panelPaths } from './paths.js';
 import { panelWaves } from './schema.js';
 
-export function panelResponsesRetention(now: () => Date): RetentionPart {
+export function panelResponsesRetention(
+  now: () => Date,
+  directory: DirectoryService,
+): RetentionPart {
   return {
     kind: 'citizens’ panel responses',
     describe:
@@ -57,6 +61,24 @@ export function panelResponsesRetention(now: () => Date): RetentionPart {
           href: panelPaths.wave(r.id),
           personIds: [],
         }));
+      },
+      // A wave is about the person when it invited them as a panel member (by their address).
+      async aboutPerson(executor: Executor, ids: readonly string[], personId: string) {
+        const email = (await directory.lookups.people(executor, [personId])).get(personId)?.email;
+        if (!ids.length || !email) return [];
+        const rows = await queryRows<{ id: string }>(
+          executor,
+          sql`select w.id from consultation_panel_waves w
+              where w.id in (${sql.join(
+                ids.map((id) => sql`${id}::uuid`),
+                sql`, `,
+              )})
+                and exists (select 1 from consultation_invitations i
+                            join consultation_panel_members m on m.id = i.panel_member_id
+                            where i.consultation_id = w.consultation_id
+                              and lower(m.email) = lower(${email}))`,
+        );
+        return rows.map((r) => r.id);
       },
       async apply(executor: Executor, ids: readonly string[]) {
         if (!ids.length) return 0;

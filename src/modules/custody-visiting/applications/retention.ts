@@ -5,10 +5,12 @@
  * name, e-mail address, telephone, reasons and the decision's reason go. An application invited
  * to interview became a visitor (a directory person) and is kept with them.
  */
-import { and, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/database.js';
 import { queryRows } from '../../../platform/db/database.js';
 import type { RetentionPart } from '../../../platform/modules.js';
+import type { DirectoryService } from '../../directory/index.js';
+import { custodyVisitors } from '../schema.js';
 import { applicationReference } from '../application-rules.js';
 import { applicationPaths } from './paths.js';
 import { custodyVisitorApplications as applications } from './schema.js';
@@ -16,7 +18,10 @@ import { custodyVisitorApplications as applications } from './schema.js';
 /** An anonymised application's text: its name is emptied, which also marks it done. */
 export const APPLICATION_REMOVED = '';
 
-export function declinedApplicationsRetention(now: () => Date): RetentionPart {
+export function declinedApplicationsRetention(
+  now: () => Date,
+  directory: DirectoryService,
+): RetentionPart {
   return {
     kind: 'custody visitor applications',
     describe:
@@ -50,6 +55,30 @@ export function declinedApplicationsRetention(now: () => Date): RetentionPart {
           href: applicationPaths.application(r.id),
           personIds: [],
         }));
+      },
+      // Theirs as their erasure finds them: by the visitor record it became, or by their address.
+      async aboutPerson(executor: Executor, ids: readonly string[], personId: string) {
+        if (!ids.length) return [];
+        const email = (await directory.lookups.people(executor, [personId])).get(personId)?.email;
+        const theirRecord = inArray(
+          applications.visitorId,
+          executor
+            .select({ id: custodyVisitors.id })
+            .from(custodyVisitors)
+            .where(eq(custodyVisitors.personId, personId)),
+        );
+        const rows = await executor
+          .select({ id: applications.id })
+          .from(applications)
+          .where(
+            and(
+              inArray(applications.id, [...ids]),
+              email
+                ? or(theirRecord, sql`lower(${applications.email}) = lower(${email})`)
+                : theirRecord,
+            ),
+          );
+        return rows.map((r) => r.id);
       },
       async apply(executor: Executor, ids: readonly string[]) {
         if (!ids.length) return 0;
