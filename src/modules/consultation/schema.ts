@@ -220,6 +220,11 @@ export const responses = pgTable(
     index('consultation_responses_personal_idx')
       .on(t.consultationId)
       .where(sql`${t.anonymisedAt} is null`),
+    // DP-02: a person's responses, found by the address a link was sent to (subject access,
+    // erasure).
+    index('consultation_responses_contact_idx')
+      .on(sql`lower(${t.contactEmail})`)
+      .where(sql`${t.contactEmail} is not null`),
   ],
 );
 

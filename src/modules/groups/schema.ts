@@ -308,6 +308,9 @@ export const applications = pgTable(
   (t) => [
     index('applications_round_status_idx').on(t.roundId, t.status, t.submittedAt),
     uniqueIndex('applications_round_email_key').on(t.roundId, sql`lower(${t.email})`),
+    // DP-02: a person's applications in every round, found by their address (subject access,
+    // erasure, holds).
+    index('applications_email_idx').on(sql`lower(${t.email})`),
   ],
 );
 

@@ -46,9 +46,9 @@ export function createInformationRightsErasure(deps: {
       .set({ asked: null })
       .where(theirErasures)
       .returning({ id: erasureRequests.id });
-    // Their name and address (whole, and the surname alone) out of the text kept for the record.
-    const surname = person?.fullName.trim().split(/\s+/).at(-1);
-    const pattern = mentionPattern([person?.fullName, surname, person?.email]);
+    // Their name and address out of the text kept for the record (whole: a surname alone, such
+    // as May or Hall, would garble the reasons).
+    const pattern = mentionPattern([person?.fullName, person?.email]);
     if (pattern)
       for (const column of ['extensionReason', 'decisionReasons', 'corrections'] as const)
         await executor
@@ -63,7 +63,8 @@ export function createInformationRightsErasure(deps: {
           );
 
     // Removed now, not after the commit: were the erasure undone, an archive of a person who asked
-    // to be erased is better lost than kept (the request's page then offers none).
+    // to be erased is better lost than kept. The request would then still name the archive, and
+    // its download would answer "not found".
     for (const { key } of archives) if (key) await files.remove(key);
     return [
       { kind: 'subject access requests', records: changed.length, how: 'anonymised' },

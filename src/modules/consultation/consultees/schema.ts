@@ -99,6 +99,8 @@ export const consulteeChannels = pgTable(
       .on(t.consulteeId)
       .where(sql`${t.preferred}`),
     check('consultee_channels_kind', isOneOf(t.kind, CHANNEL_KINDS)),
+    // DP-02: a person's entries as a consultee, found by their address (subject access, erasure).
+    index('consultee_channels_detail_idx').on(sql`lower(${t.detail})`),
   ],
 );
 

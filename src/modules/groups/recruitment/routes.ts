@@ -116,7 +116,7 @@ export function registerRecruitmentRoutes({ app, services, renderPage }: RouteDe
       `${T}/application.njk`,
       {
         title: request.t('groups:recruitment.application.title', {
-          name: detail.application.fullName,
+          name: detail.application.fullName || request.t('groups:recruitment.removed'),
         }),
         breadcrumbs: [
           ...groupCrumbs(request.t, detail.group),

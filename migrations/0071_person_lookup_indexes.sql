@@ -1,0 +1,3 @@
+CREATE INDEX "consultee_channels_detail_idx" ON "consultee_channels" USING btree (lower("detail"));--> statement-breakpoint
+CREATE INDEX "consultation_responses_contact_idx" ON "consultation_responses" USING btree (lower("contact_email")) WHERE "consultation_responses"."contact_email" is not null;--> statement-breakpoint
+CREATE INDEX "applications_email_idx" ON "applications" USING btree (lower("email"));
