@@ -20,7 +20,7 @@ after(() => e2e.close());
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 /** Links that are not pages: downloads, feeds, the administrators' Swagger UI. */
 const NOT_PAGES =
-  /\.(csv|ics|pdf|json)$|\/receipt$|\/document$|\/documents\/:id$|\/papers\/:id$|^\/admin\/api-reference|^\/calendar\/|^\/assets\//;
+  /\.(csv|ics|pdf|json|zip)$|\/receipt$|\/document$|\/documents\/:id$|\/papers\/:id$|^\/admin\/api-reference|^\/calendar\/|^\/assets\//;
 /** Pages per role at most, so a long list of one kind of page does not run on. */
 const PER_ROLE = 120;
 

@@ -3,6 +3,7 @@
  * advice services as a requester, CTSET and a group's deployment contact do it (IAG-07, IAG-08),
  * so the rows are the ones the pages read.
  */
+import { addCalendarDays, todayInLondon } from '../../src/platform/calendar/index.js';
 import type { UserPrincipal } from '../../src/platform/auth/principal.js';
 import { dateFields, principalFor, type TestApp } from '../app.js';
 import { makeAccount, type FactoryAccount } from './accounts.js';
@@ -36,7 +37,12 @@ export async function makeAdviceRequest(
       seriousOrCritical: 'no',
       urgency: 'routine',
       communities: 'Young people in Peckham',
-      ...dateFields('neededFrom', options.neededFrom ?? '2026-12-07'),
+      // Two weeks from the app's today: 7 December 2026 on the integration tests' pinned clock,
+      // and never a day already past on the e2e app's real one.
+      ...dateFields(
+        'neededFrom',
+        options.neededFrom ?? addCalendarDays(todayInLondon(t.clock.now()), 14),
+      ),
       clearanceNeeded: 'none',
       advisorsWanted: '1',
       ...options.fields,
