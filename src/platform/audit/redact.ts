@@ -11,7 +11,7 @@ import { queryRows, sql, type Executor } from '../db/database.js';
 import type { Actor } from '../auth/principal.js';
 import { ERASED_NAME, ERASED_TEXT, mentionPattern } from '../erased.js';
 import { REDACTION_ACTION, REDACTION_RECORD_TYPE, lockAuditChain, recordAudit } from './service.js';
-import { hashEvent } from './hash.js';
+import { hashEventRow, type AuditEventRow } from './hash.js';
 
 /** Whose data is taken out: their ids, and the words that identify them (name, e-mail...). */
 export interface RedactionSubject {
@@ -62,21 +62,6 @@ function isTheirs(snapshot: unknown, ids: ReadonlySet<string>): boolean {
   );
 }
 
-/** A row of the trail as the database gives it. */
-interface EventRow {
-  seq: number | string;
-  occurred_at: string | Date;
-  actor_user_id: string | null;
-  actor_label: string;
-  action: string;
-  record_type: string;
-  record_id: string;
-  before: unknown;
-  after: unknown;
-  request_id: string | null;
-  prev_hash: string;
-}
-
 /** How many events one statement of the search reads: each well inside the statement timeout. */
 const SCAN_CHUNK = 20_000;
 
@@ -87,25 +72,6 @@ const SCAN_CHUNK = 20_000;
 export function wordsRegExp(words: readonly string[]): RegExp | null {
   const pattern = mentionPattern(words);
   return pattern ? new RegExp(`(?<![\\p{L}\\p{N}_])${pattern}(?![\\p{L}\\p{N}_])`, 'giu') : null;
-}
-
-/** The hash an event would have with this content: what a voucher vouches for. */
-export function contentHash(
-  row: EventRow,
-  content: { actorLabel: string; before: unknown; after: unknown },
-): string {
-  return hashEvent({
-    occurredAt: new Date(row.occurred_at),
-    actorUserId: row.actor_user_id,
-    actorLabel: content.actorLabel,
-    action: row.action,
-    recordType: row.record_type,
-    recordId: row.record_id,
-    before: content.before,
-    after: content.after,
-    requestId: row.request_id,
-    prevHash: row.prev_hash,
-  });
 }
 
 /**
@@ -147,7 +113,7 @@ export async function redactAuditTrail(
     for (const r of rows) found.push(Number(r.seq));
   }
   await lockAuditChain(executor);
-  const candidates = await queryRows<EventRow>(
+  const candidates = await queryRows<AuditEventRow>(
     executor,
     sql`select seq, occurred_at, actor_user_id, actor_label, action, record_type, record_id,
         before, after, request_id, prev_hash
@@ -170,7 +136,7 @@ export async function redactAuditTrail(
     )
       return [];
     const content = { actorLabel, before, after };
-    return [{ seq: Number(event.seq), content, hash: contentHash(event, content) }];
+    return [{ seq: Number(event.seq), content, hash: hashEventRow(event, content) }];
   });
   if (!changed.length) return 0;
   // The voucher first (it must exist for the trigger to let an event change): which events and

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Actor } from '../auth/principal.js';
 import { queryRows, sql, type Db, type Executor } from '../db/database.js';
 import { auditEvents } from './schema.js';
-import { GENESIS_HASH, hashEvent } from './hash.js';
+import { GENESIS_HASH, hashEvent, hashEventRow, type AuditEventRow } from './hash.js';
 
 /** Serialises writers of the chain: each event needs the hash of the one before. */
 const AUDIT_CHAIN_LOCK = 727_002;
@@ -189,21 +189,9 @@ export async function verifyAuditChain(
       let checked = 0;
       let redacted = 0;
       for (;;) {
-        const rows = await queryRows<{
-          seq: number | string;
-          occurred_at: string | Date;
-          actor_user_id: string | null;
-          actor_label: string;
-          action: string;
-          record_type: string;
-          record_id: string;
-          before: unknown;
-          after: unknown;
-          request_id: string | null;
-          redacted_by: number | string | null;
-          prev_hash: string;
-          hash: string;
-        }>(
+        const rows = await queryRows<
+          AuditEventRow & { redacted_by: number | string | null; hash: string }
+        >(
           tx,
           sql`select * from audit_events where seq > ${afterSeq} order by seq limit ${batchSize}`,
         );
@@ -214,18 +202,7 @@ export async function verifyAuditChain(
             const reason = 'does not link to the event before it';
             return { checked, redacted, firstBreak: { seq, reason } };
           }
-          const now = hashEvent({
-            occurredAt: new Date(row.occurred_at),
-            actorUserId: row.actor_user_id,
-            actorLabel: row.actor_label,
-            action: row.action,
-            recordType: row.record_type,
-            recordId: row.record_id,
-            before: row.before,
-            after: row.after,
-            requestId: row.request_id,
-            prevHash: row.prev_hash,
-          });
+          const now = hashEventRow(row);
           if (row.redacted_by === null) {
             if (now !== row.hash) {
               const reason = 'its content does not match its hash';
